@@ -1,0 +1,117 @@
+"""Benchmark primary-language detection on short student messages against langdetect alone.
+
+Usage: python bench/language_detection.py [messages.tsv]   (default: bench/data/short_messages.tsv)
+
+Rows are `lang<TAB>text`. `und` marks a message no one could assign a language to ("ok", emoji):
+the right answer there is "unsure". Rows in a language with no detector (ht, hmn) can only be
+answered right by the person, so for the detector "unsure" is the honest outcome; they count
+against coverage and overall accuracy, and a sure answer on them counts as wrong.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory  # noqa: E402
+from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
+
+from bot.domain.language import detect_language  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).parent / "data" / "short_messages.tsv"
+PROFILE_TO_CODE = {"zh-cn": "zh", "zh-tw": "zh"}
+
+
+@dataclass(frozen=True)
+class Result:
+    """How one detector did on the whole set."""
+
+    name: str
+    predictions: list[str | None]
+    millis: list[float]
+
+
+def load(path: Path) -> list[tuple[str, str]]:
+    """Read (lang, text) rows, skipping the header and blank lines."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            lang, text = line.split("\t", 1)
+            rows.append((lang, text))
+    return rows
+
+
+def langdetect_alone() -> Callable[[str], str | None]:
+    """Return langdetect's seeded top language, mapped to catalogue codes (None if it can't)."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+
+    def detect(text: str) -> str | None:
+        detector = factory.create()
+        detector.append(text)
+        try:
+            top = detector.get_probabilities()[0].lang
+        except (LangDetectException, IndexError):
+            return None
+        return PROFILE_TO_CODE.get(top, top)
+
+    return detect
+
+
+def run(name: str, detect: Callable[[str], str | None], texts: list[str]) -> Result:
+    """Time a detector on every text, after one warm-up call that loads its profiles."""
+    detect("warm up")
+    predictions, millis = [], []
+    for text in texts:
+        start = time.perf_counter()
+        predictions.append(detect(text))
+        millis.append((time.perf_counter() - start) * 1000)
+    return Result(name, predictions, millis)
+
+
+def report(result: Result, labels: list[str]) -> None:
+    """Print the figures for one detector."""
+    expected = [None if label == "und" else label for label in labels]
+    sure = [i for i, p in enumerate(result.predictions) if p is not None]
+    wrong = [i for i in sure if result.predictions[i] != expected[i]]
+    correct = sum(p == e for p, e in zip(result.predictions, expected, strict=True))
+    p95 = statistics.quantiles(result.millis, n=20)[-1]
+    print(f"\n{result.name}")
+    print(f"  coverage (sure)      {len(sure) / len(labels):7.1%}  ({len(sure)}/{len(labels)})")
+    print(f"  accuracy when sure   {(len(sure) - len(wrong)) / max(len(sure), 1):7.1%}")
+    print(f"  wrong when sure      {len(wrong):7d}")
+    print(f"  overall accuracy     {correct / len(labels):7.1%}")
+    print(f"  mean ms / message    {statistics.fmean(result.millis):7.3f}")
+    print(f"  p95 ms / message     {p95:7.3f}")
+    if "-v" in sys.argv:
+        texts = [text for _, text in ROWS]
+        for i in wrong:
+            print(f"    wrong: {labels[i]} -> {result.predictions[i]}: {texts[i]}")
+
+
+def main() -> None:
+    """Load the messages, run both detectors and print their figures."""
+    labels = [lang for lang, _ in ROWS]
+    texts = [text for _, text in ROWS]
+    languages = sorted(set(labels) - {"und"})
+    print(f"messages   {len(ROWS)}")
+    print(f"languages  {len(languages)}: {' '.join(languages)}")
+    print(f"unsure expected (und)  {labels.count('und')}")
+    ours = run("detect_language", lambda text: detect_language(text).lang, texts)
+    alone = run("langdetect alone (seeded, top language)", langdetect_alone(), texts)
+    for result in (ours, alone):
+        report(result, labels)
+
+
+args = [arg for arg in sys.argv[1:] if not arg.startswith("-")]
+ROWS = load(Path(args[0]) if args else DEFAULT_DATA)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""`python -m bot ...` is the same as `puente ...`."""
+
+from bot.cli import run
+
+run()

@@ -1,0 +1,59 @@
+"""Callback-data prefixes and parsing. Button data is forgeable: it carries ids only, and every
+id is checked against the store before anything happens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.domain.errors import PuenteError
+
+LANGUAGE = "lc"     # lc:<code>          confirm a home language
+LANG_MENU = "lm"    # lm                 show the language menu
+PLACEMENT = "pl"    # pl:<question>:<option>
+ANSWER = "an"       # an:<item id>:<option>
+FLIP = "fl"         # fl                 show the current words with languages flipped
+CHECK = "ck"        # ck                 start a check
+DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
+FAMILY_LANG = "fa"  # fa:<code>          a family member's language
+
+_SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
+MAX_BYTES = 64
+
+
+class ForgedCallbackError(PuenteError):
+    """Button data we never sent."""
+
+    prompt_key = "check-stale"
+
+
+@dataclass(frozen=True)
+class Callback:
+    prefix: str
+    args: tuple[str, ...]
+
+    def int_arg(self, index: int) -> int:
+        """An argument as a small non-negative int, or ForgedCallbackError."""
+        try:
+            value = self.args[index]
+        except IndexError as exc:
+            raise ForgedCallbackError("missing argument") from exc
+        if not value.isdigit() or len(value) > 12:
+            raise ForgedCallbackError("not an id")
+        return int(value)
+
+
+def data(prefix: str, *args: object) -> str:
+    """Build button data; it must fit Telegram's 64 bytes."""
+    text = ":".join([prefix, *map(str, args)])
+    if len(text.encode()) > MAX_BYTES or not _SAFE.match(text):
+        raise ValueError(f"bad callback data {text!r}")
+    return text
+
+
+def parse(raw: str | None) -> Callback:
+    """Split button data into prefix and arguments, refusing anything we could not have sent."""
+    if not raw or len(raw.encode()) > MAX_BYTES or not _SAFE.match(raw):
+        raise ForgedCallbackError("unparseable callback data")
+    prefix, *args = raw.split(":")
+    return Callback(prefix, tuple(args))

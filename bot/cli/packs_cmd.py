@@ -1,0 +1,59 @@
+"""`puente packs ...`: validate and list vocabulary packs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bot.domain.language import LANGUAGES, SUPPORTED_UI
+from bot.paths import PACKS_DIR
+from bot.services.packs import coverage, load_packs
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `packs` command group."""
+    packs = sub.add_parser("packs", help="validate and list vocabulary packs")
+    verbs = packs.add_subparsers(dest="verb", metavar="VERB", required=True)
+    validate = verbs.add_parser("validate", help="check pack files; exit 1 with one line a "
+                                "problem (file:line: message)")
+    validate.add_argument("paths", nargs="*", type=Path, default=[PACKS_DIR])
+    validate.set_defaults(func=validate_packs)
+    listing = verbs.add_parser("list", help="list packs (add --coverage for gloss coverage)")
+    listing.add_argument("paths", nargs="*", type=Path, default=[PACKS_DIR])
+    listing.add_argument("--coverage", action="store_true",
+                         help="per language: words with a curated gloss / total, and the gaps")
+    listing.set_defaults(func=list_packs)
+
+
+def validate_packs(args: argparse.Namespace) -> int:
+    """Print every problem; exit 0 only when every pack is valid."""
+    result = load_packs(args.paths)
+    for problem in result.problems:
+        print(problem)
+    words = sum(len(p.words) for p in result.packs)
+    if result.ok:
+        print(f"{len(result.packs)} packs, {words} words: all valid")
+        return 0
+    print(f"{len(result.problems)} problem(s); files with problems were not loaded")
+    return 1
+
+
+def list_packs(args: argparse.Namespace) -> int:
+    """Print one line a pack, then coverage per language when asked."""
+    result = load_packs(args.paths)
+    for pack in result.packs:
+        low, high = pack.grades
+        print(f"{pack.id:36} {len(pack.words):4} words  grades {low}-{high}  {pack.title}")
+    total = sum(len(p.words) for p in result.packs)
+    print(f"{len(result.packs)} packs, {total} words")
+    if args.coverage:
+        print("\ncurated gloss coverage (words with a gloss / total):")
+        for row in coverage(result.packs, [c for c in SUPPORTED_UI if c != "en"]):
+            name = LANGUAGES[row.lang].english_name
+            print(f"  {row.lang:4} {name:16} {row.glossed:4} / {row.total}  "
+                  f"({row.share:.0%})")
+            if row.missing:
+                print(f"       missing: {', '.join(row.missing)}")
+    for problem in result.problems:
+        print(f"skipped: {problem}")
+    return 1 if result.problems else 0

@@ -1,0 +1,102 @@
+"""Mastery: Bayesian knowledge tracing per word, FSRS review scheduling, advance on mastery."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from fsrs import Card, Rating, Scheduler
+
+from bot.domain.scaffold import ItemType
+
+# Guess and slip by item type: a four-option choice is guessed a quarter of the time,
+# a typed word almost never; typing is also where careful learners slip most.
+GUESS = {ItemType.CHOICE: 0.25, ItemType.REVERSE: 0.25, ItemType.POLL: 0.25,
+         ItemType.CLOZE: 0.2, ItemType.TYPED: 0.02}
+SLIP = {ItemType.CHOICE: 0.1, ItemType.REVERSE: 0.1, ItemType.POLL: 0.1,
+        ItemType.CLOZE: 0.1, ItemType.TYPED: 0.15}
+TYPED_CLOZE_GUESS = 0.02
+LEARN = 0.15          # chance a learner moves to "known" after any practice opportunity
+PRIOR = 0.15          # before any evidence
+COGNATE_PRIOR = 0.3   # cognates start ahead: the home language already carries the meaning
+MASTERED_P = 0.95
+MASTERED_SUCCESSES = 3
+MASTERED_DAYS = 2     # successes on at least two different days: over time, not one sitting
+
+SCHEDULER = Scheduler(
+    desired_retention=0.9,
+    learning_steps=(timedelta(minutes=10), timedelta(hours=20)),
+    relearning_steps=(timedelta(minutes=10),),
+    enable_fuzzing=False,
+)
+
+
+@dataclass(frozen=True)
+class WordMastery:
+    """What the store keeps for one student and one word."""
+
+    p_known: float
+    card: dict
+    due_at: datetime
+    successes: int = 0
+    misses_in_row: int = 0
+    success_days: frozenset[str] = frozenset()
+    mastered_at: datetime | None = None
+
+    @property
+    def mastered(self) -> bool:
+        return self.mastered_at is not None
+
+
+def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMastery:
+    """Start tracking a word the student has just previewed."""
+    card = Card(card_id=word_id, due=now)
+    return WordMastery(COGNATE_PRIOR if cognate else PRIOR, card.to_dict(), now)
+
+
+def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool = False) -> float:
+    """One knowledge-tracing step: condition on the answer, then allow for learning."""
+    guess = TYPED_CLOZE_GUESS if typed and item_type is ItemType.CLOZE else GUESS[item_type]
+    slip = SLIP[item_type]
+    if correct:
+        evidence = p_known * (1 - slip)
+        posterior = evidence / (evidence + (1 - p_known) * guess)
+    else:
+        evidence = p_known * slip
+        posterior = evidence / (evidence + (1 - p_known) * (1 - guess))
+    return posterior + (1 - posterior) * LEARN
+
+
+def rating_for(correct: bool, exact: bool) -> Rating:
+    """Map a graded answer to an FSRS rating: a forgiven typo is a hard recall."""
+    if not correct:
+        return Rating.Again
+    return Rating.Good if exact else Rating.Hard
+
+
+def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: ItemType,
+                  typed: bool, now: datetime, local_day: str) -> WordMastery:
+    """Fold one graded answer into the word's mastery and next review time."""
+    p_known = bkt_update(state.p_known, correct, item_type, typed)
+    card, _ = SCHEDULER.review_card(Card.from_dict(state.card), rating_for(correct, exact), now)
+    days = state.success_days | {local_day} if correct else state.success_days
+    successes = state.successes + (1 if correct else 0)
+    updated = replace(state, p_known=p_known, card=card.to_dict(), due_at=card.due,
+                      successes=successes, misses_in_row=0 if correct else
+                      state.misses_in_row + 1, success_days=days)
+    if state.mastered_at is None and is_mastered(updated):
+        updated = replace(updated, mastered_at=now)
+    elif state.mastered_at is not None and not correct and p_known < MASTERED_P:
+        updated = replace(updated, mastered_at=None)  # forgotten: back to learning
+    return updated
+
+
+def is_mastered(state: WordMastery) -> bool:
+    """Mastery is repeated success over time, not one lucky answer."""
+    return (state.p_known >= MASTERED_P and state.successes >= MASTERED_SUCCESSES
+            and len(state.success_days) >= MASTERED_DAYS)
+
+
+def needs_help(state: WordMastery, threshold: int = 3) -> bool:
+    """A word missed several times in a row is worth a teacher's attention."""
+    return state.misses_in_row >= threshold

@@ -1,0 +1,275 @@
+"""Vocab packs: parse and validate pack TOML text into immutable objects (no file I/O here)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.domain.errors import PuenteError
+from bot.domain.language import UnknownLanguageError, get_language
+
+SUBJECTS = ("general", "math", "science", "social-studies", "ela")
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "phrase")
+PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+MAX_TERM, MAX_TEXT = 60, 300
+_PACK_KEYS = {"id", "title", "subject", "grades", "description"}
+_WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "example", "glosses"}
+_GLOSS_KEYS = {"term", "definition", "cognate", "false_friend"}
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A curated (or machine-made, when `machine`) rendering of a word in one language."""
+
+    term: str
+    definition: str | None = None
+    cognate: bool = False
+    false_friend: str | None = None
+    machine: bool = False
+
+
+@dataclass(frozen=True)
+class Word:
+    term: str
+    pos: str
+    tier: int
+    definition: str
+    example: str
+    emoji: str | None = None
+    glosses: Mapping[str, Gloss] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    subject: str
+    grades: tuple[int, int]
+    words: tuple[Word, ...]
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+class PackError(PuenteError):
+    """A pack file has problems; nothing from it was loaded."""
+
+    prompt_key = "error-pack-invalid"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)), count=len(problems))
+        self.problems = problems
+
+
+class _Lines:
+    """Find the line a problem is on, since tomllib reports positions only for syntax errors."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.word_starts = [i for i, line in enumerate(self.lines)
+                            if line.strip().startswith("[[words]]")]
+
+    def _block(self, word_index: int | None) -> range:
+        if word_index is None:
+            end = self.word_starts[0] if self.word_starts else len(self.lines)
+            return range(0, end)
+        if word_index >= len(self.word_starts):  # inline array of tables: no headers to find
+            return range(0, len(self.lines))
+        start = self.word_starts[word_index]
+        nxt = word_index + 1
+        end = self.word_starts[nxt] if nxt < len(self.word_starts) else len(self.lines)
+        return range(start, end)
+
+    def of(self, word_index: int | None = None, key: str | None = None) -> int:
+        block = self._block(word_index)
+        if key is not None:
+            pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+            for i in block:
+                if pattern.match(self.lines[i]):
+                    return i + 1
+        return (block.start + 1) if len(block) else 1
+
+
+def parse_pack(text: str, source: str) -> Pack:
+    """Parse one pack; raise PackError listing every problem (with line numbers) if invalid."""
+    if not text.strip():
+        empty = "the file is empty; a pack needs [pack] and [[words]]"
+        raise PackError([Problem(source, 1, empty)])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = int(m[1]) if (m := re.search(r"line (\d+)", str(exc))) else 1
+        raise PackError([Problem(source, line, f"not valid TOML: {exc}")]) from exc
+    checker = _Checker(source, _Lines(text))
+    pack = checker.pack(data)
+    if checker.problems:
+        raise PackError(checker.problems)
+    assert pack is not None
+    return pack
+
+
+class _Checker:
+    def __init__(self, source: str, lines: _Lines) -> None:
+        self.source, self.lines = source, lines
+        self.problems: list[Problem] = []
+
+    def add(self, message: str, word: int | None = None, key: str | None = None) -> None:
+        self.problems.append(Problem(self.source, self.lines.of(word, key), message))
+
+    def text(self, table: Mapping[str, Any], key: str, where: str, word: int | None,
+             limit: int, *, required: bool = True) -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.add(f"{where}: missing required field '{key}'", word)
+            return None
+        if not isinstance(value, str):
+            self.add(f"{where}: '{key}' must be text, not {type(value).__name__}", word, key)
+            return None
+        if not value.strip():
+            self.add(f"{where}: '{key}' must not be empty", word, key)
+            return None
+        if len(value) > limit:
+            self.add(f"{where}: '{key}' is {len(value)} characters (at most {limit})", word, key)
+        return value.strip()
+
+    def unknown_keys(self, table: Mapping[str, Any], known: set[str], where: str,
+                     word: int | None) -> None:
+        for key in sorted(set(table) - known):
+            self.add(f"{where}: unknown field '{key}'", word, key)
+
+    def pack(self, data: Mapping[str, Any]) -> Pack | None:
+        self.unknown_keys(data, {"pack", "words"}, "file", None)
+        head = data.get("pack")
+        if not isinstance(head, dict):
+            self.add("missing the [pack] table (id, title, subject, grades)")
+            head = {}
+        self.unknown_keys(head, _PACK_KEYS, "[pack]", None)
+        pack_id = self.text(head, "id", "[pack]", None, 80)
+        if pack_id and not PACK_ID.match(pack_id):
+            self.add(f"[pack]: id {pack_id!r} must look like 'subject.name' "
+                     "(lower-case letters, digits, dashes)", None, "id")
+        title = self.text(head, "title", "[pack]", None, 80)
+        subject = self.text(head, "subject", "[pack]", None, 40)
+        if subject and subject not in SUBJECTS:
+            self.add(f"[pack]: subject {subject!r} is not one of {', '.join(SUBJECTS)}",
+                     None, "subject")
+        grades = self.grades(head.get("grades"))
+        description = self.text(head, "description", "[pack]", None, MAX_TEXT,
+                                required=False) or ""
+        words = self.words(data.get("words"))
+        if self.problems:
+            return None
+        assert pack_id and title and subject and grades
+        return Pack(pack_id, title, subject, grades, tuple(words), description, self.source)
+
+    def grades(self, value: Any) -> tuple[int, int] | None:
+        ok = (isinstance(value, list) and len(value) == 2
+              and all(isinstance(g, int) and not isinstance(g, bool) for g in value))
+        if not ok:
+            self.add("[pack]: 'grades' must be [lowest, highest], e.g. [3, 5]", None, "grades")
+            return None
+        low, high = value
+        if not (0 <= low <= high <= 12):
+            self.add(f"[pack]: grades {value} must be within K-12 (0-12), lowest first",
+                     None, "grades")
+            return None
+        return low, high
+
+    def words(self, value: Any) -> list[Word]:
+        if not isinstance(value, list) or not value:
+            self.add("the pack has no [[words]]")
+            return []
+        seen: dict[str, int] = {}
+        words = []
+        for index, raw in enumerate(value):
+            if not isinstance(raw, dict):
+                self.add(f"word {index + 1}: must be a table", index)
+                continue
+            word = self.word(raw, index)
+            if word is None:
+                continue
+            key = word.term.casefold()
+            if key in seen:
+                self.add(f"word {index + 1}: '{word.term}' repeats word {seen[key] + 1}",
+                         index, "term")
+            seen.setdefault(key, index)
+            words.append(word)
+        return words
+
+    def word(self, raw: Mapping[str, Any], index: int) -> Word | None:
+        where = f"word {index + 1}"
+        before = len(self.problems)
+        self.unknown_keys(raw, _WORD_KEYS, where, index)
+        term = self.text(raw, "term", where, index, MAX_TERM)
+        if term:
+            where = f"word {index + 1} ({term})"
+        pos = self.text(raw, "pos", where, index, 20)
+        if pos and pos not in PARTS_OF_SPEECH:
+            self.add(f"{where}: pos {pos!r} is not one of {', '.join(PARTS_OF_SPEECH)}",
+                     index, "pos")
+        tier = raw.get("tier")
+        if tier not in (1, 2, 3) or isinstance(tier, bool):
+            self.add(f"{where}: 'tier' must be 1, 2 or 3", index, "tier")
+        definition = self.text(raw, "definition", where, index, MAX_TEXT)
+        example = self.text(raw, "example", where, index, MAX_TEXT)
+        if term and example and term.casefold() not in example.casefold():
+            self.add(f"{where}: the example must contain the term '{term}' "
+                     "(fill-in-the-gap checks blank it out)", index, "example")
+        emoji = self.text(raw, "emoji", where, index, 16, required=False)
+        glosses = self.glosses(raw.get("glosses", {}), where, index)
+        if len(self.problems) > before:
+            return None
+        assert term and pos and definition and example
+        return Word(term, pos, tier, definition, example, emoji, glosses)
+
+    def glosses(self, value: Any, where: str, index: int) -> dict[str, Gloss]:
+        if not isinstance(value, dict):
+            self.add(f"{where}: 'glosses' must be a table of language = {{ term = ... }}",
+                     index, "glosses")
+            return {}
+        glosses = {}
+        for code, raw in value.items():
+            try:
+                lang = get_language(code).code
+            except UnknownLanguageError:
+                self.add(f"{where}: unknown language code {code!r} in glosses", index, code)
+                continue
+            if lang == "en" or code != lang:
+                self.add(f"{where}: gloss language must be a non-English catalogue code "
+                         f"like 'es', not {code!r}", index, code)
+                continue
+            gloss = self.gloss(raw, f"{where} [{code}]", index, code)
+            if gloss is not None:
+                glosses[lang] = gloss
+        return glosses
+
+    def gloss(self, raw: Any, where: str, index: int, code: str) -> Gloss | None:
+        if not isinstance(raw, dict):
+            self.add(f"{where}: must be {{ term = \"...\" }}", index, code)
+            return None
+        before = len(self.problems)
+        self.unknown_keys(raw, _GLOSS_KEYS, where, index)
+        term = self.text(raw, "term", where, index, MAX_TERM)
+        definition = self.text(raw, "definition", where, index, MAX_TEXT, required=False)
+        false_friend = self.text(raw, "false_friend", where, index, MAX_TERM, required=False)
+        cognate = raw.get("cognate", False)
+        if not isinstance(cognate, bool):
+            self.add(f"{where}: 'cognate' must be true or false", index, code)
+        elif cognate and false_friend:
+            self.add(f"{where}: a word cannot be both a cognate and a false friend", index, code)
+        if len(self.problems) > before or term is None:
+            return None
+        return Gloss(term, definition, bool(cognate), false_friend)

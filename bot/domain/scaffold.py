@@ -1,0 +1,90 @@
+"""What a preview card and a check show at each WIDA English language proficiency level."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class WidaLevel(enum.IntEnum):
+    ENTERING = 1
+    EMERGING = 2
+    DEVELOPING = 3
+    EXPANDING = 4
+    BRIDGING = 5
+    REACHING = 6
+
+    @classmethod
+    def parse(cls, value: object) -> WidaLevel:
+        """Read a level from user input ("3", 3); raise ValueError outside 1-6."""
+        try:
+            number = int(str(value).strip())
+        except ValueError as exc:
+            raise ValueError(f"not a WIDA level: {value!r}") from exc
+        return cls(number)
+
+
+class ItemType(enum.StrEnum):
+    CHOICE = "choice"    # English definition (or an L1 meaning question) -> pick a word
+    REVERSE = "reverse"  # L1 term -> pick the English word
+    CLOZE = "cloze"      # example sentence with a gap -> pick or type the word
+    TYPED = "typed"      # definition -> type the English word
+    POLL = "poll"        # a Telegram quiz poll: definition -> pick the word
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """The supports a learner at one level gets."""
+
+    level: WidaLevel
+    l1_first: bool           # home-language term and definition lead the card
+    l1_inline: bool          # home language shown on the card (else one tap away)
+    emoji: bool              # a picture-word helps beginners
+    sentence_frame: bool     # a frame to talk or write with the word
+    bilingual_prompts: bool  # check questions in the home language and English
+    typed_answers: bool      # cloze items are typed rather than chosen
+    item_types: tuple[ItemType, ...]
+    words_per_set: int       # how many new words are introduced at once
+
+
+_SCAFFOLDS = {
+    WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, False, True, False,
+                                 (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3),
+    WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
+                                 (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
+                                  ItemType.CLOZE), 4),
+    WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
+                                   (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
+                                    ItemType.POLL), 5),
+    WidaLevel.EXPANDING: Scaffold(WidaLevel.EXPANDING, False, True, False, True, False, False,
+                                  (ItemType.CLOZE, ItemType.CHOICE, ItemType.POLL,
+                                   ItemType.TYPED), 5),
+    WidaLevel.BRIDGING: Scaffold(WidaLevel.BRIDGING, False, False, False, False, False, True,
+                                 (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL,
+                                  ItemType.CHOICE), 6),
+    WidaLevel.REACHING: Scaffold(WidaLevel.REACHING, False, False, False, False, False, True,
+                                 (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL), 6),
+}
+
+
+def scaffold_for(level: WidaLevel | int | None) -> Scaffold:
+    """Return the scaffold for a level; an unknown level gets Developing (3), the middle."""
+    if level is None:
+        return _SCAFFOLDS[WidaLevel.DEVELOPING]
+    return _SCAFFOLDS[WidaLevel(level)]
+
+
+# English sentence frames are learning content (the learner practises English with them), so
+# they stay English for everyone; the label around them is a localised prompt.
+SENTENCE_FRAMES = {
+    "noun": "One example of {term} is ___ because ___.",
+    "verb": "When I {term}, I ___.",
+    "adjective": "It is {term} because ___.",
+    "adverb": "She worked {term} when ___.",
+    "phrase": "I can use \"{term}\" when ___.",
+}
+
+
+def sentence_frame(term: str, pos: str) -> str:
+    """A frame to talk or write with a new word."""
+    return SENTENCE_FRAMES.get(pos, SENTENCE_FRAMES["phrase"]).format(term=term)

@@ -1,0 +1,117 @@
+"""Shared glue: the user's language, sending prompts, help, the error handler, /deleteme."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden
+
+from bot import callbacks, keyboards
+from bot.context import PuenteContext
+from bot.domain.errors import PuenteError
+from bot.store import people
+
+log = logging.getLogger(__name__)
+MAX_INPUT = 1000  # longer messages are answered kindly and never processed
+
+
+def user_language(context: PuenteContext, user_id: int) -> str:
+    """The language to speak to this user: their confirmed choice, else English."""
+    student = people.get_student(context.services.db, user_id)
+    if student and student.language:
+        return student.language
+    family = context.services.db.execute(
+        "SELECT language FROM families WHERE telegram_id = ? AND language IS NOT NULL "
+        "LIMIT 1", [user_id]).fetchone()
+    return family[0] if family else "en"
+
+
+async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
+              **params: object) -> None:
+    """Reply with one prompt in the user's language (and English)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    lang = user_language(context, user.id)
+    catalog = context.services.catalog
+    text = catalog.bilingual(key, lang, **params) if bilingual else \
+        catalog.render(key, lang, **params)
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
+
+
+async def help_command(update: Update, context: PuenteContext) -> None:
+    """Explain what the bot can do."""
+    user = update.effective_user
+    if user and people.is_teacher(context.services.db, user.id):
+        await say(update, context, "help-teacher", bilingual=False)
+    else:
+        await say(update, context, "help-student")
+
+
+async def deleteme(update: Update, context: PuenteContext) -> None:
+    """Ask for one confirming tap before deleting everything about the student."""
+    if update.effective_user is None or update.effective_chat is None:
+        return
+    lang = user_language(context, update.effective_user.id)
+    catalog = context.services.catalog
+    await context.bot.send_message(
+        update.effective_chat.id, catalog.bilingual("deleteme-confirm", lang),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.confirm_delete(catalog.render("button-delete", lang),
+                                              catalog.render("button-keep", lang)))
+
+
+async def deleteme_button(update: Update, context: PuenteContext) -> None:
+    """Delete the student's data after the confirming tap."""
+    query = update.callback_query
+    if query is None or update.effective_user is None:
+        return
+    await query.answer()
+    choice = callbacks.parse(query.data).args
+    user_id = update.effective_user.id
+    lang = user_language(context, user_id)
+    if choice == ("yes",):
+        db = context.services.db
+        people.delete_student(db, user_id)
+        db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
+        for job in context.job_queue.get_jobs_by_name(f"remind:{user_id}") \
+                if context.job_queue else ():
+            job.schedule_removal()
+        await query.edit_message_text(context.services.catalog.bilingual("deleteme-done", lang))
+    else:
+        await query.edit_message_text(context.services.catalog.bilingual("deleteme-kept", lang))
+
+
+async def on_error(update: object, context: PuenteContext) -> None:
+    """Log the exception first; then tell the user kindly, in their language."""
+    error = context.error
+    if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:
+        people.mark_blocked(context.services.db, update.effective_user.id,
+                            context.services.clock())
+        return
+    if not isinstance(error, PuenteError):
+        log.error("update %s failed", getattr(update, "update_id", "?"), exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    key = error.prompt_key if isinstance(error, PuenteError) else "error-generic"
+    params = error.params if isinstance(error, PuenteError) else {}
+    if update.callback_query:
+        await update.callback_query.answer()
+    try:
+        await say(update, context, key, **params)
+    except (Forbidden, KeyError, IndexError):
+        log.warning("could not explain %s to the user", key)
+
+
+async def unknown_button(update: Update, context: PuenteContext) -> None:
+    """A button we never made (forged or from an old version): refuse kindly."""
+    if update.callback_query:
+        await update.callback_query.answer()
+    await say(update, context, "check-stale")
+
+
+async def unknown_command(update: Update, context: PuenteContext) -> None:
+    """A command this bot does not have."""
+    await say(update, context, "help-short")

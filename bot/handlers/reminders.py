@@ -1,0 +1,98 @@
+"""Daily review reminders: /remind HH:MM, rebuilt from the store at start-up."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden
+from telegram.ext import Application
+
+from bot.context import PuenteContext, Services
+from bot.handlers.common import say
+from bot.store import people, study
+
+_HHMM = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+
+
+def job_name(student_id: int) -> str:
+    return f"remind:{student_id}"
+
+
+def schedule(app: Application, student_id: int, hhmm: str) -> None:
+    """(Re)schedule one student's daily reminder in the school's time zone."""
+    services: Services = app.bot_data.services
+    if app.job_queue is None:
+        return
+    for job in app.job_queue.get_jobs_by_name(job_name(student_id)):
+        job.schedule_removal()
+    hours, minutes = (int(x) for x in hhmm.split(":"))
+    at = time(hours, minutes, tzinfo=services.config.school.timezone)
+    app.job_queue.run_daily(send_reminder, at, name=job_name(student_id), data=student_id,
+                            chat_id=student_id, user_id=student_id)
+
+
+def schedule_all(app: Application) -> int:
+    """Rebuild every reminder job from the store (jobs are not persisted)."""
+    services: Services = app.bot_data.services
+    students = people.students_with_reminders(services.db)
+    for student in students:
+        assert student.reminder_time is not None
+        schedule(app, student.id, student.reminder_time)
+    return len(students)
+
+
+async def remind_command(update: Update, context: PuenteContext) -> None:
+    """Set (/remind 16:30) or stop (/remind off) the daily review reminder."""
+    user, s = update.effective_user, context.services
+    if user is None or people.get_student(s.db, user.id) is None:
+        await say(update, context, "not-enrolled")
+        return
+    arg = context.args[0].lower() if context.args else ""
+    if arg in ("off", "stop", "no"):
+        people.set_reminder(s.db, user.id, None)
+        for job in context.job_queue.get_jobs_by_name(job_name(user.id)) \
+                if context.job_queue else ():
+            job.schedule_removal()
+        await say(update, context, "remind-off")
+        return
+    match = _HHMM.match(arg)
+    if match is None:
+        await say(update, context, "remind-usage")
+        return
+    at = time(int(match[1]), int(match[2]))
+    if s.config.school.is_quiet(at):
+        await say(update, context, "remind-quiet",
+                  start=s.config.school.quiet_hours_start.strftime("%H:%M"),
+                  end=s.config.school.quiet_hours_end.strftime("%H:%M"))
+        return
+    hhmm = at.strftime("%H:%M")
+    people.set_reminder(s.db, user.id, hhmm)
+    schedule(context.application, user.id, hhmm)
+    await say(update, context, "remind-set", time=hhmm)
+
+
+async def send_reminder(context: PuenteContext) -> None:
+    """Job: remind a student whose reviews are due (and say nothing when none are)."""
+    s, job = context.services, context.job
+    if job is None or not isinstance(job.data, int):
+        return
+    student = people.get_student(s.db, job.data)
+    if student is None or student.blocked or student.reminder_time is None:
+        return
+    now = s.clock()
+    local = now.astimezone(s.config.school.timezone).time()
+    if s.config.school.is_quiet(local):
+        return
+    due = len(study.due_word_ids(s.db, student.id, now, limit=1000))
+    if due == 0:
+        return
+    lang = student.language or "en"
+    try:
+        await context.bot.send_message(student.id, s.catalog.bilingual(
+            "reminder-due", lang, count=due, name=student.first_name),
+            parse_mode=ParseMode.HTML)
+    except Forbidden:
+        people.mark_blocked(s.db, student.id, now)

@@ -1,0 +1,263 @@
+"""Student commands and buttons: join, language, placement, words, checks, progress."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.constants import ParseMode, PollType
+
+from bot import callbacks, keyboards, views
+from bot.charts import progress_chart
+from bot.context import PuenteContext
+from bot.domain.placement import PLACEMENT
+from bot.domain.scaffold import ItemType
+from bot.handlers.common import MAX_INPUT, say, user_language
+from bot.services import join, study
+from bot.store import people
+from bot.store.study import set_poll_id
+
+
+async def start(update: Update, context: PuenteContext) -> None:
+    """Join a class from a deep link (/start CODE) and begin the language step."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    code = context.args[0] if context.args else None
+    if code is None and people.get_student(s.db, user.id):
+        await say(update, context, "welcome-back", name=user.first_name)
+        return
+    joined = join.join_class(s.db, user.id, user.first_name, code, user.language_code,
+                             s.clock())
+    key = "join-again" if joined.already_member else "join-welcome"
+    await say(update, context, key, name=user.first_name, class_name=joined.class_name)
+    await next_step(update, context, joined.suggestion)
+
+
+async def next_step(update: Update, context: PuenteContext, suggestion: str | None) -> None:
+    """After joining: confirm the language, then place, then preview."""
+    user, s = update.effective_user, context.services
+    assert user is not None
+    student = people.get_student(s.db, user.id)
+    if student is None:
+        return
+    if student.language is None:
+        if suggestion:
+            await ask_confirm(update, context, suggestion)
+        else:
+            await ask_for_words(update, context)
+    elif join.needs_placement(s.db, user.id):
+        await send_placement(update, context, 0)
+    else:
+        await say(update, context, "ready")
+
+
+async def ask_confirm(update: Update, context: PuenteContext, code: str) -> None:
+    """Ask "Is your home language X?" in that language and English, with one-tap answers."""
+    chat, catalog = update.effective_chat, context.services.catalog
+    assert chat is not None
+    name = views.language_name(code)
+    text = catalog.bilingual("language-confirm", code, language=name)
+    markup = keyboards.confirm_language(code, catalog.render("button-yes", code),
+                                        catalog.render("button-other", code))
+    await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def ask_for_words(update: Update, context: PuenteContext) -> None:
+    """Ask the student to write a few words at home-language, with the menu one tap away."""
+    chat, s = update.effective_chat, context.services
+    assert chat is not None
+    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages))
+    await context.bot.send_message(chat.id, s.catalog.render("language-ask", "en"),
+                                   reply_markup=menu)
+
+
+async def language_command(update: Update, context: PuenteContext) -> None:
+    """Show the language menu so the student can change their home language."""
+    chat, s = update.effective_chat, context.services
+    if chat is None or update.effective_user is None:
+        return
+    lang = user_language(context, update.effective_user.id)
+    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages))
+    await context.bot.send_message(chat.id, s.catalog.bilingual("language-menu", lang),
+                                   reply_markup=menu)
+
+
+async def language_button(update: Update, context: PuenteContext) -> None:
+    """Store the tapped home language, or show the full menu for "Other"."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return
+    await query.answer()
+    cb = callbacks.parse(query.data)
+    if cb.prefix == callbacks.LANG_MENU:
+        await language_command(update, context)
+        return
+    s = context.services
+    if people.get_student(s.db, user.id) is None:
+        await say(update, context, "not-enrolled")
+        return
+    code = join.confirm_language(s.db, user.id, cb.args[0] if cb.args else "")
+    await query.edit_message_reply_markup(None)
+    await say(update, context, "language-set", language=views.language_name(code))
+    await next_step(update, context, None)
+
+
+async def send_placement(update: Update, context: PuenteContext, number: int) -> None:
+    """Send one self-placement question."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    assert chat is not None and user is not None
+    item = PLACEMENT[number]
+    lang = user_language(context, user.id)
+    await context.bot.send_message(
+        chat.id, views.placement_text(number, item, lang, s.catalog), parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.options(callbacks.PLACEMENT, number, item.options))
+
+
+async def placement_button(update: Update, context: PuenteContext) -> None:
+    """Record a placement answer; propose a level after the last one."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return
+    await query.answer()
+    cb = callbacks.parse(query.data)
+    step = join.answer_placement(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock())
+    await query.edit_message_reply_markup(None)
+    if step.question is not None:
+        await send_placement(update, context, step.question)
+        return
+    await say(update, context, "placement-done", level=step.level)
+    await words_command(update, context)
+
+
+async def words_command(update: Update, context: PuenteContext, flipped: bool = False) -> None:
+    """Preview the current words as bilingual cards in one or two messages."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None:
+        return
+    who = study.learner(s.db, user.id)
+    refs = study.current_words(s.db, who, s.clock())
+    if not refs:
+        await say(update, context, "no-words")
+        return
+    messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped)
+    markup = keyboards.after_preview(s.catalog.render("button-flip", who.language),
+                                     s.catalog.render("button-check", who.language))
+    for index, text in enumerate(messages):
+        last = index == len(messages) - 1
+        await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup if last else None)
+
+
+async def flip_button(update: Update, context: PuenteContext) -> None:
+    """Show the same cards with the home language first."""
+    if update.callback_query:
+        await update.callback_query.answer()
+    await words_command(update, context, flipped=True)
+
+
+async def check_command(update: Update, context: PuenteContext) -> None:
+    """Start a short formative check (from /check or the button after a preview)."""
+    user, s = update.effective_user, context.services
+    if update.callback_query:
+        await update.callback_query.answer()
+    if user is None:
+        return
+    question = study.start_check(s.db, user.id, s.clock(), s.rng)
+    if question is None:
+        await say(update, context, "no-words")
+        return
+    await send_question(context, user.id, question)
+
+
+async def send_question(context: PuenteContext, chat_id: int,
+                        question: study.Question) -> None:
+    """Send an item as buttons, a quiz poll, or a typed question."""
+    s, item = context.services, question.item
+    if item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options):
+        message: Message = await context.bot.send_poll(
+            chat_id, views.poll_question(question, s.catalog), list(item.options),
+            is_anonymous=False, type=PollType.QUIZ,
+            correct_option_id=item.options.index(item.answer))
+        if message.poll:
+            set_poll_id(s.db, question.item_id, message.poll.id)
+        return
+    text = views.question_text(question, s.catalog)
+    markup = None if item.typed else keyboards.options(callbacks.ANSWER, question.item_id,
+                                                       item.options)
+    await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                   reply_markup=markup)
+
+
+async def answer_button(update: Update, context: PuenteContext) -> None:
+    """Grade a tapped answer against the item stored for this student."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return
+    await query.answer()
+    cb = callbacks.parse(query.data)
+    feedback = study.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
+                                   s.config.school.timezone)
+    await query.edit_message_reply_markup(None)
+    await send_feedback(update, context, feedback)
+
+
+async def poll_answer(update: Update, context: PuenteContext) -> None:
+    """Grade a quiz-poll answer; the poll id links it to the student's item."""
+    answer, s = update.poll_answer, context.services
+    if answer is None or answer.user is None or not answer.option_ids:
+        return
+    feedback = study.answer_poll(s.db, answer.user.id, answer.poll_id, answer.option_ids[0],
+                                 s.clock(), s.config.school.timezone)
+    await send_feedback(update, context, feedback, chat_id=answer.user.id)
+
+
+async def send_feedback(update: Update, context: PuenteContext, feedback: study.Feedback,
+                        chat_id: int | None = None) -> None:
+    """Tell the student how they did, then ask the next question."""
+    s = context.services
+    target = chat_id or (update.effective_chat.id if update.effective_chat else None)
+    if target is None:
+        return
+    await context.bot.send_message(target, views.feedback_text(feedback, s.catalog),
+                                   parse_mode=ParseMode.HTML)
+    if feedback.next_question is not None:
+        await send_question(context, target, feedback.next_question)
+
+
+async def text_message(update: Update, context: PuenteContext) -> None:
+    """Free text: a language sample, a typed answer, or a gentle pointer to the commands."""
+    message, user, s = update.effective_message, update.effective_user, context.services
+    if message is None or user is None or message.text is None:
+        return
+    text = message.text
+    if len(text) > MAX_INPUT:
+        await say(update, context, "message-too-long", limit=MAX_INPUT)
+        return
+    student = people.get_student(s.db, user.id)
+    if student is None:
+        await say(update, context, "join-code-missing")
+        return
+    if student.language is None:
+        detection = join.suggest_from_text(s.db, user.id, text, user.language_code)
+        if detection.lang is not None and detection.lang in views.LANGUAGES:
+            await ask_confirm(update, context, detection.lang)
+        else:
+            await language_command(update, context)
+        return
+    feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
+    if feedback is None:
+        await say(update, context, "help-short")
+        return
+    await send_feedback(update, context, feedback)
+
+
+async def progress_command(update: Update, context: PuenteContext) -> None:
+    """Show words mastered / learning / due, the streak, and a small chart."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None:
+        return
+    who = study.learner(s.db, user.id)
+    report = study.progress(s.db, user.id, s.clock(), s.config.school.timezone)
+    caption = views.progress_text(report, who.language, s.catalog)
+    png = progress_chart(report, s.catalog)
+    await context.bot.send_photo(chat.id, png, caption=caption[:1024],
+                                 parse_mode=ParseMode.HTML)

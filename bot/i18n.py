@@ -1,0 +1,99 @@
+"""Render user-facing messages from prompts/<lang>.toml, falling back to English."""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.domain.language import is_rtl
+from bot.paths import PROMPTS_DIR
+
+REFERENCE = "en"
+# Telegram picks a paragraph's direction from its first strong character; a right-to-left
+# mark makes Arabic lines that start with an English word or a number still read right-to-left.
+RLM = "\u200f"
+# First-strong isolates keep an English term or a number inside Arabic text in its own order.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """Return the {names} a template expects."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every prompt in every language, loaded once at start-up."""
+
+    messages: Mapping[str, Mapping[str, str]]
+
+    @classmethod
+    def load(cls, directory: Path = PROMPTS_DIR) -> Catalog:
+        """Load every <lang>.toml in `directory`."""
+        messages: dict[str, dict[str, str]] = {}
+        for path in sorted(directory.glob("*.toml")):
+            with path.open("rb") as fh:
+                messages[path.stem] = {k: v for k, v in tomllib.load(fh).items()
+                                       if isinstance(v, str)}
+        if REFERENCE not in messages:
+            raise FileNotFoundError(f"{directory}/{REFERENCE}.toml is missing")
+        return cls(messages)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.messages)
+
+    def has(self, key: str) -> bool:
+        return key in self.messages[REFERENCE]
+
+    def template(self, key: str, lang: str) -> tuple[str, str]:
+        """Return (language actually used, template) for a key, falling back to English."""
+        own = self.messages.get(lang, {})
+        if key in own:
+            return lang, own[key]
+        return REFERENCE, self.messages[REFERENCE][key]
+
+    def render(self, key: str, lang: str, **params: Any) -> str:
+        """Render one message in `lang` (English when the language lacks it)."""
+        used, template = self.template(key, lang)
+        if not is_rtl(used):
+            return template.format(**params)
+        isolated = {k: _isolate(v) for k, v in params.items()}
+        text = template.format(**isolated)
+        return "\n".join(RLM + line if line else line for line in text.split("\n"))
+
+    def bilingual(self, key: str, lang: str, **params: Any) -> str:
+        """Render in the learner's language and English, or English alone for English."""
+        english = self.render(key, REFERENCE, **params)
+        if lang == REFERENCE or lang not in self.messages or key not in self.messages[lang]:
+            return english
+        own = self.render(key, lang, **params)
+        return english if own == english else f"{own}\n{english}"
+
+    def problems(self) -> list[str]:
+        """List every missing key and placeholder mismatch against English."""
+        reference = self.messages[REFERENCE]
+        found = []
+        for lang, own in self.messages.items():
+            for key, template in reference.items():
+                if key not in own:
+                    found.append(f"{lang}: missing '{key}'")
+                elif placeholders(own[key]) != placeholders(template):
+                    found.append(f"{lang}: '{key}' has placeholders "
+                                 f"{sorted(placeholders(own[key]))}, English has "
+                                 f"{sorted(placeholders(template))}")
+            found.extend(f"{lang}: '{key}' is not in English" for key in own
+                         if key not in reference)
+        return found
+
+
+def _isolate(value: Any) -> Any:
+    if isinstance(value, str) and value and "\n" not in value:
+        return f"{FSI}{value}{PDI}"
+    if isinstance(value, int | float):
+        return f"{FSI}{value}{PDI}"
+    return value

@@ -1,0 +1,56 @@
+"""Domain values -> inline keyboards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import callbacks
+from bot.domain.language import LANGUAGES, Capability
+
+
+def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([list(buttons[i:i + width])
+                                 for i in range(0, len(buttons), width)])
+
+
+def confirm_language(code: str, yes: str, other: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.LANGUAGE, code)),
+        InlineKeyboardButton(other, callback_data=callbacks.data(callbacks.LANG_MENU))]])
+
+
+def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE
+                  ) -> InlineKeyboardMarkup:
+    """Every school language, by its own name, including those no detector knows."""
+    buttons = [InlineKeyboardButton(LANGUAGES[c].native_name,
+                                    callback_data=callbacks.data(prefix, c))
+               for c in dict.fromkeys(codes) if c in LANGUAGES]
+    return rows(buttons, 3)
+
+
+def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMarkup:
+    """One button per answer option; data carries only ids."""
+    buttons = [InlineKeyboardButton(label[:60], callback_data=callbacks.data(prefix, first, i))
+               for i, label in enumerate(labels)]
+    return rows(buttons, 1 if max((len(x) for x in labels), default=0) > 18 else 2)
+
+
+def after_preview(flip: str, check: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP)),
+        InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK))]])
+
+
+def confirm_delete(yes: str, no: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.DELETE, "yes")),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.DELETE, "no"))]])
+
+
+def home_languages(school: Sequence[str]) -> list[str]:
+    """The menu: the school's languages first, then every other language with prompts."""
+    extra = [c for c, lang in LANGUAGES.items()
+             if Capability.PROMPTS in lang.capabilities and c != "en"]
+    return list(dict.fromkeys([*school, *extra]))

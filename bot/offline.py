@@ -1,0 +1,177 @@
+"""An offline Bot API for `puente demo` and the tests: a real python-telegram-bot request layer
+that answers each call locally, records it, and can be told to fail like Telegram does."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Puente", "username": "PuenteDemoBot",
+            "can_join_groups": False, "can_read_all_group_messages": False,
+            "supports_inline_queries": False}
+
+
+@dataclass
+class Call:
+    """One Bot API call the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def chat_id(self) -> int | None:
+        value = self.params.get("chat_id")
+        return int(value) if value is not None else None
+
+    @property
+    def text(self) -> str:
+        return str(self.params.get("text") or self.params.get("caption")
+                   or self.params.get("question") or "")
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback data) of every inline button, row by row."""
+        markup = self.params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        rows = (markup or {}).get("inline_keyboard", [])
+        return [(b["text"], b.get("callback_data") or b.get("url", "")) for row in rows
+                for b in row]
+
+
+@dataclass
+class Failure:
+    status: int
+    description: str
+    retry_after: int | None = None
+
+
+class OfflineBotAPI(BaseRequest):
+    """Answer Bot API calls locally, as Telegram would for a healthy bot."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._message_ids = itertools.count(1000)
+        self._poll_ids = itertools.count(1)
+        self._failures: dict[int, list[Failure]] = {}
+
+    async def initialize(self) -> None:
+        """Nothing to open: there is no network."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    def fail_next(self, chat_id: int, failure: Failure, times: int = 1) -> None:
+        """Make the next `times` sends to `chat_id` fail with `failure`."""
+        self._failures.setdefault(chat_id, []).extend([failure] * times)
+
+    def block(self, chat_id: int, times: int = 1000) -> None:
+        """Behave as if this user blocked the bot."""
+        self.fail_next(chat_id, Failure(403, "Forbidden: bot was blocked by the user"), times)
+
+    def sent_to(self, chat_id: int) -> list[Call]:
+        return [c for c in self.calls if c.chat_id == chat_id and c.method.startswith("send")]
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         read_timeout: Any = None, write_timeout: Any = None,
+                         connect_timeout: Any = None, pool_timeout: Any = None
+                         ) -> tuple[int, bytes]:
+        """Record the call and return Telegram's JSON answer for it."""
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        files = {}
+        if request_data and request_data.contains_files:
+            for name, part in (request_data.multipart_data or {}).items():
+                if isinstance(part, tuple) and len(part) >= 2 and isinstance(part[1], bytes):
+                    files[name] = part[1]
+        chat = params.get("chat_id")
+        queue = self._failures.get(int(chat), []) if chat is not None else []
+        if queue and api_method.startswith("send"):
+            failure = queue.pop(0)
+            body: dict[str, Any] = {"ok": False, "error_code": failure.status,
+                                    "description": failure.description}
+            if failure.retry_after is not None:
+                body["parameters"] = {"retry_after": failure.retry_after}
+            return failure.status, json.dumps(body).encode()
+        self.calls.append(Call(api_method, params, files))
+        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _result(self, api_method: str, params: dict[str, Any]) -> Any:
+        if api_method == "getMe":
+            return BOT_USER
+        if api_method == "getUpdates":
+            return []
+        if api_method in ("sendMessage", "sendPhoto", "sendDocument", "sendPoll",
+                          "editMessageText", "editMessageReplyMarkup"):
+            return self._message(api_method, params)
+        return True
+
+    def _message(self, api_method: str, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params.get("chat_id", 0))
+        message: dict[str, Any] = {
+            "message_id": int(params.get("message_id") or next(self._message_ids)),
+            "date": int(time.time()), "chat": {"id": chat_id, "type": "private"},
+            "from": BOT_USER}
+        if "text" in params:
+            message["text"] = params["text"]
+        if api_method == "sendPhoto":
+            message["photo"] = [{"file_id": "photo", "file_unique_id": "photo", "width": 640,
+                                 "height": 480}]
+        if api_method == "sendDocument":
+            message["document"] = {"file_id": "doc", "file_unique_id": "doc"}
+        if api_method == "sendPoll":
+            options = params.get("options", [])
+            message["poll"] = {
+                "id": f"poll-{next(self._poll_ids)}", "question": params.get("question", ""),
+                "options": [{"text": o if isinstance(o, str) else o.get("text", ""),
+                             "voter_count": 0} for o in options],
+                "total_voter_count": 0, "is_closed": False, "is_anonymous": False,
+                "type": "quiz", "allows_multiple_answers": False,
+                "correct_option_id": params.get("correct_option_id")}
+        return message
+
+
+class UpdateFactory:
+    """Build real Update objects, as Telegram would send them, for one bot."""
+
+    def __init__(self) -> None:
+        self._ids = itertools.count(1)
+
+    @staticmethod
+    def user(user_id: int, first_name: str = "Ana", language_code: str | None = None
+             ) -> dict[str, Any]:
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if language_code:
+            user["language_code"] = language_code
+        return user
+
+    def message(self, user: dict[str, Any], text: str) -> dict[str, Any]:
+        """An update carrying a private text message (a command gets its entity)."""
+        message: dict[str, Any] = {
+            "message_id": next(self._ids), "date": int(time.time()),
+            "chat": {"id": user["id"], "type": "private", "first_name": user["first_name"]},
+            "from": user, "text": text}
+        if text.startswith("/"):
+            message["entities"] = [{"type": "bot_command", "offset": 0,
+                                    "length": len(text.split()[0])}]
+        return {"update_id": next(self._ids), "message": message}
+
+    def tap(self, user: dict[str, Any], data: str, message_id: int = 1) -> dict[str, Any]:
+        """An update for a tapped inline button carrying `data`."""
+        message = {"message_id": message_id, "date": int(time.time()),
+                   "chat": {"id": user["id"], "type": "private"}, "from": BOT_USER,
+                   "text": "..."}
+        return {"update_id": next(self._ids), "callback_query": {
+            "id": str(next(self._ids)), "from": user, "chat_instance": "demo",
+            "data": data, "message": message}}
+
+    def poll_answer(self, user: dict[str, Any], poll_id: str, option: int) -> dict[str, Any]:
+        """An update for a vote in a non-anonymous quiz poll (it carries no chat)."""
+        return {"update_id": next(self._ids), "poll_answer": {
+            "poll_id": poll_id, "user": user, "option_ids": [option]}}

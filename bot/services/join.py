@@ -1,0 +1,125 @@
+"""Joining a class, confirming the home language, and the first self-placement."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.errors import PuenteError
+from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
+from bot.domain.placement import PLACEMENT, level_from_answers
+from bot.store import people
+from bot.store.clock import stamp
+
+JOIN_CODE_CHARS = 12  # 72 random bits: unguessable, and fits Telegram's 64-char deep link
+
+
+class JoinError(PuenteError):
+    """A join code that does not let the student in."""
+
+
+def new_code(token: Callable[[int], str] = secrets.token_urlsafe) -> str:
+    """Make an unguessable code that is safe in a t.me deep link ([A-Za-z0-9_-])."""
+    return token(9)[:JOIN_CODE_CHARS]
+
+
+@dataclass(frozen=True)
+class Joined:
+    class_name: str
+    already_member: bool
+    language: str | None        # confirmed home language, if the student has one
+    suggestion: str | None      # a language to offer for one-tap confirmation
+
+
+def join_class(db: Database, user_id: int, first_name: str, code: str | None,
+               phone_language: str | None, now: datetime) -> Joined:
+    """Enrol a student by join code; raise JoinError with a kind prompt key when it fails."""
+    if not code:
+        raise JoinError("no code", prompt_key="join-code-missing")
+    if len(code) > 64 or not code.replace("-", "").replace("_", "").isalnum():
+        raise JoinError("malformed code", prompt_key="join-code-unknown")
+    found = people.class_by_code(db, code)
+    if found is None:
+        raise JoinError("unknown code", prompt_key="join-code-unknown")
+    if found.code_expires_at <= now:
+        raise JoinError("expired code", prompt_key="join-code-expired")
+    with db.atomic():
+        people.upsert_student(db, user_id, first_name, now)
+        added = people.enroll(db, user_id, found.id, now)
+    student = people.get_student(db, user_id)
+    assert student is not None
+    suggestion = None
+    if student.language is None:
+        suggestion = suggest_from_phone(phone_language)
+    return Joined(found.name, not added, student.language, suggestion)
+
+
+def suggest_from_phone(phone_language: str | None) -> str | None:
+    """Offer the phone's language when it is a supported home language other than English."""
+    if not phone_language:
+        return None
+    code = phone_language.split("-")[0].lower()
+    language = LANGUAGES.get(code)
+    if language is None or code == "en" or Capability.PROMPTS not in language.capabilities:
+        return None
+    return code
+
+
+def suggest_from_text(db: Database, user_id: int, text: str,
+                      phone_language: str | None) -> Detection:
+    """Guess the home language from a few words the student wrote (the text is not kept)."""
+    expected = class_languages(db, user_id)
+    return detect_language(text[:500], hint=phone_language, candidates=expected or None)
+
+
+def class_languages(db: Database, user_id: int) -> list[str]:
+    """Home languages already confirmed by classmates: a strong prior for a newcomer."""
+    rows = db.execute(
+        "SELECT DISTINCT s.language FROM enrollments mine "
+        "JOIN enrollments e ON e.class_id = mine.class_id JOIN students s ON s.id = e.student_id "
+        "WHERE mine.student_id = ? AND s.language IS NOT NULL", [user_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def confirm_language(db: Database, user_id: int, code: str) -> str:
+    """Store the student's confirmed home language (any catalogue code)."""
+    if code not in LANGUAGES:
+        raise PuenteError(code, prompt_key="error-unknown-language")
+    people.set_student_language(db, user_id, code)
+    return code
+
+
+def needs_placement(db: Database, user_id: int) -> bool:
+    """True when no class of the student has a WIDA level yet."""
+    return all(e.wida_level is None for e in people.enrollments(db, user_id))
+
+
+@dataclass(frozen=True)
+class PlacementStep:
+    question: int | None       # index of the next question, None when finished
+    level: int | None          # the proposed level once finished
+
+
+def answer_placement(db: Database, user_id: int, question: int, option: int,
+                     now: datetime) -> PlacementStep:
+    """Record one placement answer (only the expected next question counts)."""
+    row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
+                     [user_id]).fetchone()
+    answers: list[int] = json.loads(row[0]) if row else []
+    if question == len(answers) and question < len(PLACEMENT):
+        answers.append(int(PLACEMENT[question].correct == option))
+        db.execute("INSERT INTO placements (student_id, answers) VALUES (?, ?) "
+                   "ON CONFLICT(student_id) DO UPDATE SET answers = excluded.answers",
+                   [user_id, json.dumps(answers)])
+    if len(answers) < len(PLACEMENT):
+        return PlacementStep(len(answers), None)
+    level = level_from_answers(answers)
+    people.set_level(db, user_id, None, level, "placement")
+    db.execute("DELETE FROM placements WHERE student_id = ?", [user_id])
+    _ = stamp(now)
+    return PlacementStep(None, level)

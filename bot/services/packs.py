@@ -1,0 +1,90 @@
+"""Read pack files from disk, validate them together, and load them into the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bot.domain.packs import Pack, PackError, Problem, parse_pack
+from bot.paths import PACKS_DIR
+from bot.store.packs import save_pack
+
+
+@dataclass(frozen=True)
+class PackLoad:
+    packs: tuple[Pack, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def pack_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand directories into the .toml files below them, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.rglob("*.toml")) if path.is_dir() else [path])
+    return found
+
+
+def load_packs(paths: Sequence[Path] = (PACKS_DIR,)) -> PackLoad:
+    """Parse every pack file; a broken file contributes problems and no pack."""
+    packs: list[Pack] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in pack_files(paths):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(path), 1, f"cannot read the file: {exc}"))
+            continue
+        try:
+            pack = parse_pack(text, str(path))
+        except PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        if pack.id in seen:
+            line = next((i + 1 for i, row in enumerate(text.splitlines())
+                         if row.strip().startswith("id")), 1)
+            problems.append(Problem(str(path), line,
+                                    f"pack id '{pack.id}' is already used by {seen[pack.id]}"))
+            continue
+        seen[pack.id] = str(path)
+        packs.append(pack)
+    return PackLoad(tuple(packs), tuple(problems))
+
+
+def install_packs(db: Database, packs: Iterable[Pack], now: datetime) -> int:
+    """Load shipped packs into the store (idempotent); return how many were saved."""
+    count = 0
+    for pack in packs:
+        save_pack(db, pack, now)
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Coverage:
+    lang: str
+    glossed: int
+    total: int
+    missing: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        return self.glossed / self.total if self.total else 0.0
+
+
+def coverage(packs: Iterable[Pack], languages: Iterable[str]) -> list[Coverage]:
+    """Count, per language, the words with a curated gloss and list the missing ones."""
+    words = [(pack.id, w) for pack in packs for w in pack.words]
+    result = []
+    for lang in languages:
+        missing = tuple(f"{pid}:{w.term}" for pid, w in words if lang not in w.glosses)
+        result.append(Coverage(lang, len(words) - len(missing), len(words), missing))
+    return result

@@ -1,0 +1,35 @@
+"""The mastery store: the only package that speaks SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bot.store.schema import migrations
+
+__all__ = ["Database", "migrate", "open_store"]
+
+
+def open_store(path: Path | str | None = None, *, apply_migrations: bool = True) -> Database:
+    """Open (creating if needed) the store at `path`, or in memory when None, and migrate it."""
+    if path is None:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+    db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    if path is not None:
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+    if apply_migrations:
+        migrate(db)
+    return db
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations; return the names applied (empty when up to date)."""
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    return pending

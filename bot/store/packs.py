@@ -1,0 +1,84 @@
+"""Packs and words in the store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.packs import Gloss, Pack, Word
+from bot.store.clock import stamp
+
+
+@dataclass(frozen=True)
+class StoredWord:
+    id: int
+    pack_id: str
+    word: Word
+
+
+@dataclass(frozen=True)
+class PackSummary:
+    id: str
+    title: str
+    subject: str
+    grades: tuple[int, int]
+    words: int
+    owner_teacher_id: int | None
+
+
+def save_pack(db: Database, pack: Pack, now: datetime, owner: int | None = None) -> None:
+    """Insert or update a pack and its words in one transaction, keeping word ids stable."""
+    with db.atomic():
+        db.execute(
+            "INSERT INTO packs (id, title, subject, grade_min, grade_max, owner_teacher_id, "
+            "shared, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "title=excluded.title, subject=excluded.subject, grade_min=excluded.grade_min, "
+            "grade_max=excluded.grade_max, loaded_at=excluded.loaded_at",
+            [pack.id, pack.title, pack.subject, *pack.grades, owner, int(owner is None),
+             stamp(now)])
+        for position, word in enumerate(pack.words):
+            glosses = json.dumps({k: asdict(g) for k, g in word.glosses.items()},
+                                 ensure_ascii=False, sort_keys=True)
+            db.execute(
+                "INSERT INTO words (pack_id, position, term, pos, tier, definition, example, "
+                "emoji, glosses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(pack_id, term) DO UPDATE SET position=excluded.position, "
+                "pos=excluded.pos, tier=excluded.tier, definition=excluded.definition, "
+                "example=excluded.example, emoji=excluded.emoji, glosses=excluded.glosses",
+                [pack.id, position, word.term, word.pos, word.tier, word.definition,
+                 word.example, word.emoji, glosses])
+
+
+def _word(row: dict) -> StoredWord:
+    glosses = {k: Gloss(**v) for k, v in json.loads(row["glosses"]).items()}
+    word = Word(row["term"], row["pos"], row["tier"], row["definition"], row["example"],
+                row["emoji"], glosses)
+    return StoredWord(row["id"], row["pack_id"], word)
+
+
+def pack_words(db: Database, pack_id: str) -> list[StoredWord]:
+    """Return a pack's words in pack order."""
+    rows = db.query("SELECT * FROM words WHERE pack_id = ? ORDER BY position", [pack_id])
+    return [_word(r) for r in rows]
+
+
+def words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
+    """Return the words with these ids, in the order asked."""
+    if not word_ids:
+        return []
+    marks = ",".join("?" * len(word_ids))
+    found = {r["id"]: _word(r) for r in db.query(
+        f"SELECT * FROM words WHERE id IN ({marks})", word_ids)}
+    return [found[i] for i in word_ids if i in found]
+
+
+def list_packs(db: Database, teacher_id: int | None = None) -> list[PackSummary]:
+    """Return shipped and shared packs, plus the private packs of `teacher_id`."""
+    rows = db.query(
+        "SELECT p.*, (SELECT count(*) FROM words w WHERE w.pack_id = p.id) AS n FROM packs p "
+        "WHERE p.shared = 1 OR p.owner_teacher_id = ? ORDER BY p.subject, p.id", [teacher_id])
+    return [PackSummary(r["id"], r["title"], r["subject"], (r["grade_min"], r["grade_max"]),
+                        r["n"], r["owner_teacher_id"]) for r in rows]

@@ -1,0 +1,162 @@
+"""Teachers, classes, students, enrollments and family links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.store.clock import parse, stamp
+
+
+@dataclass(frozen=True)
+class Student:
+    id: int
+    first_name: str
+    language: str | None
+    reminder_time: str | None
+    blocked: bool
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    id: int
+    teacher_id: int
+    name: str
+    join_code: str
+    code_expires_at: datetime
+    pack_id: str | None
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    class_id: int
+    class_name: str
+    wida_level: int | None
+    pack_id: str | None
+
+
+def _class(row: dict) -> ClassInfo:
+    return ClassInfo(row["id"], row["teacher_id"], row["name"], row["join_code"],
+                     parse(row["code_expires_at"]), row["pack_id"])
+
+
+def upsert_teacher(db: Database, teacher_id: int, first_name: str, now: datetime) -> None:
+    """Record a teacher (idempotent)."""
+    db.execute("INSERT INTO teachers (id, first_name, created_at) VALUES (?, ?, ?) "
+               "ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name",
+               [teacher_id, first_name, stamp(now)])
+
+
+def is_teacher(db: Database, user_id: int) -> bool:
+    return db.execute("SELECT 1 FROM teachers WHERE id = ?", [user_id]).fetchone() is not None
+
+
+def create_class(db: Database, teacher_id: int, name: str, join_code: str,
+                 expires_at: datetime, pack_id: str | None, now: datetime) -> ClassInfo:
+    """Create a class with its join code."""
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT INTO classes (teacher_id, name, join_code, code_expires_at, pack_id, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [teacher_id, name, join_code, stamp(expires_at), pack_id, stamp(now)])
+    found = class_by_id(db, cursor.lastrowid or 0)
+    assert found is not None
+    return found
+
+
+def class_by_id(db: Database, class_id: int) -> ClassInfo | None:
+    row = next(db.query("SELECT * FROM classes WHERE id = ?", [class_id]), None)
+    return _class(row) if row else None
+
+
+def class_by_code(db: Database, join_code: str) -> ClassInfo | None:
+    row = next(db.query("SELECT * FROM classes WHERE join_code = ?", [join_code]), None)
+    return _class(row) if row else None
+
+
+def teacher_classes(db: Database, teacher_id: int) -> list[ClassInfo]:
+    rows = db.query("SELECT * FROM classes WHERE teacher_id = ? ORDER BY name", [teacher_id])
+    return [_class(r) for r in rows]
+
+
+def replace_join_code(db: Database, class_id: int, join_code: str, expires_at: datetime) -> None:
+    """Give a class a new join code; the old one stops working at once."""
+    db.execute("UPDATE classes SET join_code = ?, code_expires_at = ? WHERE id = ?",
+               [join_code, stamp(expires_at), class_id])
+
+
+def set_class_pack(db: Database, class_id: int, pack_id: str) -> None:
+    db.execute("UPDATE classes SET pack_id = ? WHERE id = ?", [pack_id, class_id])
+
+
+def get_student(db: Database, student_id: int) -> Student | None:
+    row = next(db.query("SELECT * FROM students WHERE id = ?", [student_id]), None)
+    if row is None:
+        return None
+    return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
+                   row["blocked_at"] is not None)
+
+
+def upsert_student(db: Database, student_id: int, first_name: str, now: datetime) -> None:
+    """Record a student (idempotent); a returning student is no longer marked blocked."""
+    db.execute("INSERT INTO students (id, first_name, created_at) VALUES (?, ?, ?) "
+               "ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, "
+               "blocked_at = NULL", [student_id, first_name[:64], stamp(now)])
+
+
+def set_student_language(db: Database, student_id: int, language: str) -> None:
+    db.execute("UPDATE students SET language = ? WHERE id = ?", [language, student_id])
+
+
+def set_reminder(db: Database, student_id: int, hhmm: str | None) -> None:
+    db.execute("UPDATE students SET reminder_time = ? WHERE id = ?", [hhmm, student_id])
+
+
+def mark_blocked(db: Database, chat_id: int, now: datetime) -> None:
+    """Remember that this user blocked the bot, so deliveries skip them."""
+    db.execute("UPDATE students SET blocked_at = ? WHERE id = ?", [stamp(now), chat_id])
+
+
+def students_with_reminders(db: Database) -> list[Student]:
+    rows = db.query("SELECT * FROM students WHERE reminder_time IS NOT NULL "
+                    "AND blocked_at IS NULL")
+    return [Student(r["id"], r["first_name"], r["language"], r["reminder_time"], False)
+            for r in rows]
+
+
+def enroll(db: Database, student_id: int, class_id: int, now: datetime) -> bool:
+    """Enrol a student; return False when they were already in the class."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO enrollments (student_id, class_id, joined_at) VALUES (?, ?, ?)",
+        [student_id, class_id, stamp(now)])
+    return cursor.rowcount == 1
+
+
+def enrollments(db: Database, student_id: int) -> list[Enrollment]:
+    rows = db.query(
+        "SELECT c.id, c.name, e.wida_level, c.pack_id FROM enrollments e "
+        "JOIN classes c ON c.id = e.class_id WHERE e.student_id = ? ORDER BY e.joined_at",
+        [student_id])
+    return [Enrollment(r["id"], r["name"], r["wida_level"], r["pack_id"]) for r in rows]
+
+
+def set_level(db: Database, student_id: int, class_id: int | None, level: int,
+              source: str) -> None:
+    """Set a WIDA level in one class, or in every class of the student when class_id is None."""
+    if class_id is None:
+        db.execute("UPDATE enrollments SET wida_level = ?, level_source = ? "
+                   "WHERE student_id = ?", [level, source, student_id])
+    else:
+        db.execute("UPDATE enrollments SET wida_level = ?, level_source = ? "
+                   "WHERE student_id = ? AND class_id = ?", [level, source, student_id,
+                                                              class_id])
+
+
+def delete_student(db: Database, student_id: int) -> int:
+    """Delete a student and everything about them (cascades); return rows removed."""
+    with db.atomic():
+        before = db.conn.total_changes
+        db.execute("DELETE FROM students WHERE id = ?", [student_id])
+        return db.conn.total_changes - before

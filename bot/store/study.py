@@ -1,0 +1,148 @@
+"""Study state: mastery per student x word, attempts, and the check items a student was sent."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.checks import Item
+from bot.domain.mastery import WordMastery
+from bot.domain.scaffold import ItemType
+from bot.store.clock import parse, stamp
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    id: int
+    student_id: int
+    prompt_lang: str
+    item: Item
+    poll_id: str | None
+    answered: bool
+
+
+def _mastery(row: dict) -> WordMastery:
+    return WordMastery(
+        p_known=row["p_known"], card=json.loads(row["card"]), due_at=parse(row["due_at"]),
+        successes=row["successes"], misses_in_row=row["misses_in_row"],
+        success_days=frozenset(json.loads(row["success_days"])),
+        mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None)
+
+
+def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
+    row = next(db.query("SELECT * FROM mastery WHERE student_id = ? AND word_id = ?",
+                        [student_id, word_id]), None)
+    return _mastery(row) if row else None
+
+
+def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery,
+                 now: datetime) -> None:
+    """Insert or replace the mastery row of one student x word."""
+    db.execute(
+        "INSERT INTO mastery (student_id, word_id, p_known, card, due_at, successes, "
+        "misses_in_row, success_days, mastered_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(student_id, word_id) DO UPDATE SET "
+        "p_known=excluded.p_known, card=excluded.card, due_at=excluded.due_at, "
+        "successes=excluded.successes, misses_in_row=excluded.misses_in_row, "
+        "success_days=excluded.success_days, mastered_at=excluded.mastered_at, "
+        "updated_at=excluded.updated_at",
+        [student_id, word_id, state.p_known, json.dumps(state.card), stamp(state.due_at),
+         state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
+         stamp(state.mastered_at) if state.mastered_at else None, stamp(now)])
+
+
+def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
+    """Every word the student has started, by word id."""
+    rows = db.query("SELECT * FROM mastery WHERE student_id = ?", [student_id])
+    return {r["word_id"]: _mastery(r) for r in rows}
+
+
+def due_word_ids(db: Database, student_id: int, now: datetime, limit: int = 5) -> list[int]:
+    """Words whose review is due, most overdue first."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND due_at <= ? "
+                      "ORDER BY due_at LIMIT ?", [student_id, stamp(now), limit]).fetchall()
+    return [r[0] for r in rows]
+
+
+def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemType,
+                   prompt_lang: str, correct: bool, now: datetime) -> None:
+    db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
+               "answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+               [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now)])
+
+
+def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],
+               now: datetime) -> list[int]:
+    """Store a new check's items (closing any the student left unanswered); return their ids."""
+    ids = []
+    with db.atomic():
+        db.execute("UPDATE check_items SET answered_at = ? WHERE student_id = ? "
+                   "AND answered_at IS NULL", [stamp(now), student_id])
+        for item in items:
+            cursor = db.execute(
+                "INSERT INTO check_items (student_id, word_id, item_type, prompt_lang, options, "
+                "answer, prompt, asks_meaning, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [student_id, item.word_id, str(item.item_type), prompt_lang,
+                 json.dumps(item.options, ensure_ascii=False), item.answer, item.prompt,
+                 int(item.asks_meaning), stamp(now)])
+            ids.append(cursor.lastrowid or 0)
+        if ids:
+            marks = ",".join("?" * len(ids))
+            db.execute(f"UPDATE check_items SET check_id = ? WHERE id IN ({marks})",
+                       [ids[0], *ids])
+    return ids
+
+
+def _item(row: dict) -> StoredItem:
+    item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
+                tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
+    return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
+                      row["answered_at"] is not None)
+
+
+def get_item(db: Database, item_id: int) -> StoredItem | None:
+    row = next(db.query("SELECT * FROM check_items WHERE id = ?", [item_id]), None)
+    return _item(row) if row else None
+
+
+def item_by_poll(db: Database, poll_id: str) -> StoredItem | None:
+    row = next(db.query("SELECT * FROM check_items WHERE poll_id = ?", [poll_id]), None)
+    return _item(row) if row else None
+
+
+def set_poll_id(db: Database, item_id: int, poll_id: str) -> None:
+    db.execute("UPDATE check_items SET poll_id = ? WHERE id = ?", [poll_id, item_id])
+
+
+def next_open_item(db: Database, student_id: int) -> StoredItem | None:
+    """The student's oldest unanswered item in the current check."""
+    row = next(db.query("SELECT * FROM check_items WHERE student_id = ? AND answered_at IS NULL "
+                        "ORDER BY id LIMIT 1", [student_id]), None)
+    return _item(row) if row else None
+
+
+def close_item(db: Database, item_id: int, correct: bool, now: datetime) -> bool:
+    """Mark an item answered; False when it already was (a replayed button)."""
+    cursor = db.execute("UPDATE check_items SET answered_at = ?, correct = ? WHERE id = ? "
+                        "AND answered_at IS NULL", [stamp(now), int(correct), item_id])
+    return cursor.rowcount == 1
+
+
+def check_progress(db: Database, item_id: int) -> tuple[int, int, int, int]:
+    """(position of this item, items in its check, answered right, answered) for one check."""
+    rows = db.execute("SELECT id, correct FROM check_items WHERE check_id = "
+                      "(SELECT check_id FROM check_items WHERE id = ?) ORDER BY id",
+                      [item_id]).fetchall()
+    ids = [r[0] for r in rows]
+    answered = [r[1] for r in rows if r[1] is not None]
+    return ids.index(item_id) + 1, len(ids), sum(answered), len(answered)
+
+
+def attempt_days(db: Database, student_id: int) -> list[str]:
+    """The UTC dates on which the student answered anything, newest first."""
+    rows = db.execute("SELECT DISTINCT substr(answered_at, 1, 10) AS d FROM attempts "
+                      "WHERE student_id = ? ORDER BY d DESC", [student_id]).fetchall()
+    return [r[0] for r in rows]
