@@ -61,6 +61,10 @@ class OfflineBotAPI(BaseRequest):
         self._poll_ids = itertools.count(1)
         self._failures: dict[int, list[Failure]] = {}
 
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
     async def initialize(self) -> None:
         """Nothing to open: there is no network."""
 
@@ -130,10 +134,12 @@ class OfflineBotAPI(BaseRequest):
             message["poll"] = {
                 "id": f"poll-{next(self._poll_ids)}", "question": params.get("question", ""),
                 "options": [{"text": o if isinstance(o, str) else o.get("text", ""),
-                             "voter_count": 0} for o in options],
+                             "voter_count": 0, "persistent_id": f"option-{i}"}
+                            for i, o in enumerate(options)],
                 "total_voter_count": 0, "is_closed": False, "is_anonymous": False,
-                "type": "quiz", "allows_multiple_answers": False,
-                "correct_option_id": params.get("correct_option_id")}
+                "type": "quiz", "allows_multiple_answers": False, "allows_revoting": False,
+                "members_only": False,
+                "correct_option_ids": params.get("correct_option_ids")}
         return message
 
 
@@ -174,4 +180,5 @@ class UpdateFactory:
     def poll_answer(self, user: dict[str, Any], poll_id: str, option: int) -> dict[str, Any]:
         """An update for a vote in a non-anonymous quiz poll (it carries no chat)."""
         return {"update_id": next(self._ids), "poll_answer": {
-            "poll_id": poll_id, "user": user, "option_ids": [option]}}
+            "poll_id": poll_id, "user": user, "option_ids": [option],
+            "option_persistent_ids": [f"option-{option}"]}}

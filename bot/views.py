@@ -47,7 +47,9 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     else:
         lines += english_block
     relation = relation_for(word, lang)
-    if relation.relation is Relation.COGNATE and gloss is not None:
+    if not (scaffold.l1_inline or flipped):
+        pass  # English only at this level: the home language (and hints about it) on request
+    elif relation.relation is Relation.COGNATE and gloss is not None:
         lines.append("🤝 " + catalog.render("cognate-hint", lang, term=escape(word.term),
                                            own=escape(gloss.term)))
     elif relation.relation is Relation.FALSE_FRIEND and gloss is not None:
@@ -88,18 +90,21 @@ def question_text(question: Question, catalog: Catalog) -> str:
         key = "item-meaning"
     if item.item_type is ItemType.CLOZE and item.typed:
         key = "item-cloze-typed"
-    prompt = escape(item.prompt) if item.item_type is not ItemType.CLOZE else \
-        escape(item.prompt).replace(GAP, f"<b>{GAP}</b>")
-    bilingual = question.level is None or question.level <= 3
-    render = catalog.bilingual if bilingual else catalog.render
+    if item.item_type is ItemType.CLOZE:
+        prompt = escape(item.prompt).replace(GAP, f"<b>{GAP}</b>")
+    else:  # a definition ends with a full stop; the question adds its own punctuation
+        prompt = escape(item.prompt.rstrip(". "))
     counter = catalog.render("item-counter", lang, number=question.number,
                              total=question.total)
-    return f"{counter}\n{render(key, lang, prompt=prompt)}"
+    if question.level is None or question.level <= 3:
+        return f"{counter}\n{catalog.bilingual(key, lang, prompt=prompt)}"
+    return f"{counter}\n{catalog.render(key, REFERENCE, prompt=prompt)}"  # English from 4 on
 
 
 def poll_question(question: Question, catalog: Catalog) -> str:
     """A quiz poll's question (plain text, at most 300 characters)."""
-    text = catalog.render("poll-question", question.lang, prompt=question.item.prompt)
+    lang = question.lang if question.level is None or question.level <= 3 else REFERENCE
+    text = catalog.render("poll-question", lang, prompt=question.item.prompt.rstrip(". "))
     return text if len(text) <= 300 else text[:297] + "..."
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import operator
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -46,15 +48,19 @@ class UnknownLanguageError(PuenteError):
 SUPPORTED_UI: tuple[str, ...] = (
     "en", "es", "ar", "zh", "vi", "hmn", "so", "ru", "ht", "tl", "ko", "pt", "fr",
 )  # fmt: skip
-_RTL = frozenset({"ar", "fa", "ur", "ps", "he"})
-# Codes with a bundled langdetect profile, or a script of their own that the rules below read.
-_DETECTABLE = frozenset(
-    ["en", "es", "ar", "zh", "vi", "so", "ru", "tl", "ko", "pt", "fr", "uk", "fa", "ur", "hi", "ne", "sw", "ja", "de", "it", "pl", "tr", "ps", "bn", "pa", "he", "th", "el", "my", "km"]
-)  # fmt: skip
-# Languages Argos Translate publishes en<->xx models for (argospm index).
-_ARGOS = frozenset(
-    ["en", "es", "ar", "zh", "vi", "ru", "tl", "ko", "pt", "fr", "uk", "fa", "ur", "hi", "ja", "de", "it", "pl", "tr", "he", "th", "el", "bn"]
-)  # fmt: skip
+
+
+def _codes(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_RTL = _codes("ar fa ur ps he")
+# A bundled langdetect profile, or (ps, my, km) letters of their own that the rules below read.
+_DETECTABLE = _codes(
+    "en es ar zh vi so ru tl ko pt fr uk fa ur hi ne sw ja de it pl tr ps bn pa he th el my km"
+)
+# Languages Argos Translate publishes en<->xx models for (argospm index); not so ht hmn ne sw.
+_ARGOS = _codes("en es ar zh vi ru tl ko pt fr uk fa ur hi ja de it pl tr he th el bn")
 _NAMES = (
     ("en", "English", "English"), ("es", "Spanish", "Español"), ("ar", "Arabic", "العربية"),
     ("zh", "Chinese", "中文"), ("vi", "Vietnamese", "Tiếng Việt"), ("hmn", "Hmong", "Hmoob"),
@@ -82,7 +88,10 @@ def _capabilities(code: str) -> frozenset[Capability]:
 
 
 LANGUAGES: Mapping[str, Language] = MappingProxyType(
-    {code: Language(code, en, native, code in _RTL, _capabilities(code)) for code, en, native in _NAMES}
+    {
+        code: Language(code, english, native, code in _RTL, _capabilities(code))
+        for code, english, native in _NAMES
+    }
 )
 _ALIASES = {"iw": "he", "fil": "tl", "prs": "fa", "pes": "fa", "zh-hans": "zh", "zh-hant": "zh"}
 
@@ -108,7 +117,12 @@ def is_rtl(code: str) -> bool:
 
 @dataclass(frozen=True)
 class Detection:
-    """A guess: `lang` is None when unsure; `candidates` rank catalogue languages for a menu."""
+    """A guess at a message's language.
+
+    `lang` is a catalogue code, or None when unsure or when the best guess is a language no
+    detector covers; `confidence` is the probability of the best-ranked language either way;
+    `candidates` rank up to three catalogue languages, e.g. to order a confirmation menu.
+    """
 
     lang: str | None
     confidence: float
@@ -118,7 +132,8 @@ class Detection:
 _THRESHOLD = 0.75  # below this top probability the answer is "unsure"
 _MAX_CHARS = 240  # the head of a long text says as much as the whole
 _HINT_BONUS, _CANDIDATE_BONUS = 0.7, 1.5  # log-odds; the phone's UI language is a weak prior
-_WORD_WEIGHT, _NGRAM_TEMPERATURE, _NGRAM_SMOOTHING = 1.6, 6.0, 0.5 / 10000
+_WORD_WEIGHT, _DISTINCT_WORD_WEIGHT, _UNMARKED_PENALTY = 2.5, 1.0, 1.5
+_NGRAM_TEMPERATURE, _NGRAM_SMOOTHING = 10.0, 0.5 / 10000  # langdetect's own smoothing
 
 # Scripts by code-point range: (first, last, script).
 _RANGES = sorted([
@@ -133,128 +148,203 @@ _RANGES = sorted([
     (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"), (0xF900, 0xFAFF, "han"),
 ])  # fmt: skip
 _STARTS = [start for start, _, _ in _RANGES]
-# A script used by one catalogue language settles the question.
+# A script written by one catalogue language settles the question.
 _SCRIPT_ONLY = {
     "greek": "el", "hebrew": "he", "bengali": "bn", "gurmukhi": "pa", "thai": "th",
     "myanmar": "my", "khmer": "km", "hangul": "ko", "kana": "ja",
 }  # fmt: skip
-# Scripts whose languages no rule tells apart: a menu order, never an answer.
+# Scripts whose languages no rule here tells apart: a menu order, never an answer.
 _SCRIPT_MENU = {"ethiopic": (("am", 0.5), ("ti", 0.5))}
-# Scripts shared by several languages: the languages scored, catalogue codes or profile names.
+
+
+def _scored(codes: str, **proxies: str) -> dict[str, str]:
+    """Map each language scored in a script to the n-gram profile standing in for it."""
+    return {code: code for code in codes.split()} | proxies
+
+
+# Scripts shared by several languages. Non-catalogue profiles (af, nl, bg...) compete too, so a
+# Dutch message is "unsure" rather than German. "" = no profile: the languages' mean score.
 _SHARED = {
-    "latin": "en es pt fr it de tl so sw tr pl vi ht hmn af ca cs cy da et fi hr hu id lt lv "
-    "nl no ro sk sl sq sv",
-    "arabic": "ar fa ur ps",
-    "cyrillic": "ru uk bg mk",
-    "devanagari": "hi ne mr",
-    "han": "zh ja",
+    "latin": _scored(
+        "en es pt fr it de tl so sw tr pl vi af ca cs cy da et fi hr hu id lt lv nl no ro sk sl "
+        "sq sv",
+        ht="",
+        hmn="",
+        hi="",
+        ur="",
+    ),
+    "arabic": _scored("ar fa ur", ps="fa"),  # Pashto has no profile; Persian is nearest
+    "cyrillic": _scored("ru uk bg mk"),
+    "devanagari": _scored("hi ne mr"),
+    "han": _scored("zh ja"),
+}
+_PROFILE_SETS = {
+    script: tuple(sorted(set(langs.values()) - {""})) for script, langs in _SHARED.items()
 }
 _PROFILE_NAMES = {"zh-cn": "zh", "zh-tw": "zh"}
-_NGRAM_PROXY = {"ps": "fa"}
-# Letters that point at one language; each distinct one present adds its weight.
-_LETTER_CUES: dict[str, tuple[str, float]] = {
-    **dict.fromkeys("ñ¿¡", ("es", 3.0)), **dict.fromkeys("ãõ", ("pt", 3.5)),
-    **dict.fromkeys("ùœèêëïîûâ", ("fr", 1.0)), **dict.fromkeys("ìò", ("it", 2.0)),
-    **dict.fromkeys("ßä", ("de", 2.5)), **dict.fromkeys("şğı", ("tr", 4.0)),
-    **dict.fromkeys("ąęłńśźżć", ("pl", 4.0)), "ă": ("vi", 4.0), "đ": ("vi", 4.0),
-    **dict.fromkeys("ٹڈڑںےہھۓ", ("ur", 4.0)), **dict.fromkeys("ټډړږښګڼېۍځڅ", ("ps", 5.0)),
-    **dict.fromkeys("پچژگکی", ("fa", 0.8)), **dict.fromkeys("ةىيكأإ", ("ar", 1.5)),
-    **dict.fromkeys("іїєґ", ("uk", 5.0)), **dict.fromkeys("ыэъё", ("ru", 5.0)),
-    **dict.fromkeys("这们么说吗还为时谢师问题习边过让从关给开见钱买车东长门间话语读写听样觉认识发现经难错懂吧呢啊哪您", ("zh", 3.0)),
-}  # fmt: skip
-# Shared letters: Persian letters are Urdu and Pashto letters too; ö ü ç are Turkish as well.
-_SHARED_CUES = {"ç": ("pt", "fr", "tr"), "ö": ("de", "tr"), "ü": ("de", "tr"), "ô": ("pt",)}
+_HAN_PRIOR = {"zh": 1.5}  # Han characters with no kana: Chinese is far likelier than Japanese
+# Letters that point at languages: each distinct one present adds its weight to each of them.
+_CUES = (
+    ("ñ¿¡", "es", 3.0), ("ãõ", "pt", 3.5), ("çêâô", "pt", 1.0), ("çêâôùœèëïîû", "fr", 1.0),
+    ("ìò", "it", 2.0), ("ß", "de", 4.0), ("ä", "de", 2.5), ("öü", "de", 1.5), ("çöü", "tr", 1.5),
+    ("şğı", "tr", 4.0), ("ąęłńśźżć", "pl", 4.0), ("ăđ", "vi", 4.0),
+    ("ٹڈڑںےہھۓ", "ur", 4.0), ("ټډړږښګڼېۍځڅ", "ps", 5.0), ("پچژگکی", "fa", 0.8),
+    ("پچژگکی", "ur", 0.8), ("ةىيكأإ", "ar", 1.5), ("іїєґ", "uk", 5.0), ("ыэъё", "ru", 5.0),
+    ("这们么说吗还为时谢师问题习边过让从关给开见钱买车东长门间话语读写听样觉认识发现经难错"
+     "懂吧呢啊哪您這們麼說嗎還", "zh", 3.0),
+)  # fmt: skip
+
+
+def _by_letter(cues: Iterable[tuple[str, str, float]]) -> dict[str, list[tuple[str, float]]]:
+    table: dict[str, list[tuple[str, float]]] = {}
+    for letters, lang, weight in cues:
+        for letter in letters:
+            table.setdefault(letter, []).append((lang, weight))
+    return table
+
+
+_LETTER_CUES = _by_letter(_CUES)
+# In Arabic script, Urdu and Pashto nearly always show a letter of their own.
+_MARKED = {"ur": frozenset("ٹڈڑںےہھۓ"), "ps": frozenset("ټډړږښګڼېۍځڅ")}
+# Romanised Hindi and Urdu are one chat language: their words are in both lists, so such a
+# message ties between hi and ur and stays "unsure" with both on the menu.
+_ROMAN_HINDUSTANI = (
+    " mujhe mujhko nahi nahin samajh samjha kya hai hain matlab iska uska mera meri tum aap "
+    "kaise kyun kyu bahut accha acha theek thik haan yaar bhai karo raha rahi gaya tha hum "
+    "mein bhi abhi kuch aaya pata"
+)
 # Everyday chat words per language, unaccented spellings included. ht and hmn have no detector:
 # their words are here so that a Kreyòl or Hmong message leaves us unsure instead of wrong.
 _WORDS = {
     code: frozenset(words.split())
     for code, words in {
         "en": "the an and or but is are was were be am i im i'm you u your ur he she it its we "
-        "they me my this that what whats how why when where who do does did dont don't doesnt "
-        "didnt cant can't can could would should will have has had not yes yeah yep nope to of "
-        "in on at for with from please pls plz thanks thank thx ty help mean means meaning know "
-        "idk get got understand word answer question teacher miss hard easy done finished again "
-        "sorry so too very really just like say said one next page quiz homework right wrong "
-        "wait bro dude lol omg wtf hi hello hey good bad sure nvm gonna wanna if because",
-        "es": "el la los las un una de del que qué q y en con por para porque pq como cómo cual "
-        "cuál donde dónde es son esta está estoy esto eso ese yo tu tú te me mi se no si sí ya "
-        "muy mas más pero hola gracias profe maestra maestro ayuda ayudame ayúdame porfa favor "
-        "entiendo entendi entendí sé significa palabra respuesta pregunta dificil difícil facil "
-        "tengo tiene hacer hice termine terminé acabe bien nada algo otra vez ahora dice decir "
-        "ingles inglés hablo puedo puede quiero necesito tarea examen mañana hoy sale bueno",
-        "pt": "o a os as um uma de do da dos das que e é em no na com por para pra porque não "
-        "nao sim eu você voce vc te me meu minha isso isto esse essa esta está estou tô ta tá "
-        "muito mais mas oi olá ola obrigado obrigada ajuda ajudar professor professora entendi "
-        "entendo sei significa palavra resposta pergunta difícil dificil tenho tem fazer fiz "
-        "terminei acabei bem nada tudo outra vez agora fala falar falo inglês ingles posso pode "
-        "quero preciso tarefa dever prova amanhã hoje cadê cade então tambem também acho já ja",
-        "fr": "le la les un une des de du que qui quoi est c'est cest suis sont et ou où en dans "
-        "avec pour par pas ne je j'ai jai tu vous il elle on nous moi toi ce ça ca cette mon ma "
-        "mes bonjour salut merci beaucoup madame monsieur prof aide aider comprends comprend "
-        "compris sais connais mot réponse reponse question difficile facile dur trop fini bien "
-        "rien tout encore maintenant comment pourquoi dit dire parle anglais peux peut veux "
-        "besoin faire faut doit devoirs stp svp oui non juste",
-        "it": "il lo la gli le un una di del della che e è o in con per non si sì sono sei ho "
-        "hai ha io tu mi ti questo questa quello cosa come perché perche dove ciao grazie mille "
-        "prof professoressa maestra aiuto aiutami capito capisco so parola risposta domanda "
-        "difficile facile troppo finito fatto bene niente tutto ancora adesso dire dice vuol "
-        "parlo inglese puoi può posso voglio bisogno fare compito compiti favore scusa "
-        "sbagliato giusto va anche molto",
+        "they me my this that these there here what whats how why when where who which do "
+        "does did dont don't doesnt didnt cant can't can could would should will have has had "
+        "not yes yeah yep nope to of in on at for with from about please pls plz thanks thank "
+        "thx ty help mean means meaning know idk get got understand word answer question "
+        "teacher miss hard easy done finished again sorry so too very really just like say "
+        "said one next page quiz homework right wrong wait bro dude lol omg wtf hi hello hey "
+        "good bad sure nvm gonna wanna if because need want go see make think explain class "
+        "school test late forgot password all some any more",
+        "es": "el la los las un una de del que qué q y en con por para porque pq xq como cómo "
+        "cual cuál cuando donde dónde quien es son soy eres esta está estoy estas esto eso ese "
+        "hay yo tu tú te me mi se no si sí ya muy mas más pero hola gracias profe maestra "
+        "maestro señora señor ayuda ayudame ayúdame porfa porfavor favor entiendo entendi "
+        "entendí sé sabe sabes significa quiere decir palabra respuesta pregunta dificil "
+        "difícil facil fácil tengo tiene hacer hice hago termine terminé acabe acabé bien nada "
+        "algo otra otro vez ahora dice ingles inglés hablo puedo puede quiero necesito tarea "
+        "examen mañana hoy sale bueno cansado cansada asi así escribe escribir equivoque mucho "
+        "muchas también tambien entonces pues oye aqui aquí nunca siempre nose gusta jaja jajaja",
+        "pt": "o a os as um uma de do da dos das que e é em no na nos nas com por para pra "
+        "porque pq não nao sim eu você voce vc cê te me meu minha isso isto esse essa este "
+        "esta está estou tô ta tá tava sou são vou vai muito mais mas oi olá ola obrigado "
+        "obrigada obg valeu vlw ajuda ajudar professor professora prof entendi entendo sei "
+        "significa quer dizer palavra resposta pergunta difícil dificil fácil facil tenho tem "
+        "fazer fiz terminei acabei bem nada tudo outra vez agora fala falar falo inglês ingles "
+        "posso pode quero preciso tarefa dever prova amanhã amanha hoje cadê cade então entao "
+        "também tambem acho já ja né cansado cansada escreve escrever errei certo errado assim "
+        "aqui novo dúvida duvida nessa nesse pelo pela tbm kkk gente senhora",
+        "fr": "le la les un une des de du que qui quoi est c'est cest suis es sont ai as avez "
+        "et ou où en dans avec pour par pas ne je j'ai jai tu vous il elle on nous moi toi ce "
+        "ça ca cette mon ma mes bonjour salut merci beaucoup madame monsieur maîtresse "
+        "maitresse prof aide aider comprends comprend compris sais connais mot réponse reponse "
+        "question difficile facile dur trop fini terminé termine bien rien tout encore "
+        "maintenant comment pourquoi quand dit dire parle anglais peux peut veux besoin faire "
+        "fait fais faut doit devoirs stp svp oui non juste très tres aussi fatigué fatiguée "
+        "écrit écrire trompé vais va jsp mdr bcp exercice",
+        "it": "il lo la gli le un una di del della che e è o in con per non nn si sì sono sei "
+        "ho hai ha io tu mi ti questo questa quello cosa come perché perche perchè dove "
+        "quando ciao grazie mille prof professore professoressa maestra aiuto aiutami aiuti "
+        "capito capisco so parola risposta domanda difficile facile troppo finito fatto bene "
+        "niente tutto ancora adesso dire dice vuol parlo inglese puoi può posso voglio bisogno "
+        "fare faccio compito compiti favore scusa sbagliato giusto va anche molto stanco "
+        "stanca significa scrive scrivere così cosi nuovo sto sta stai allora quindi però boh "
+        "dai cmq esercizio",
         "de": "der die das den dem ein eine und oder aber ist sind bin bist ich du er sie es "
-        "wir mich mir dich dir mein nicht nein ja doch was wie warum wo wer hallo danke schön "
-        "bitte lehrer lehrerin frau herr hilfe helfen verstehe verstanden weiß weiss wort "
-        "antwort frage schwer leicht zu fertig gemacht gut nichts alles noch wieder jetzt sagt "
-        "sagen spreche englisch kannst kann können will machen hausaufgaben keine kein ahnung "
-        "auf mit von für auch sehr falsch richtig heißt heisst bedeutet dieses diese man",
-        "tl": "ang ng mga sa si ni ay na ako ko ikaw ka mo siya kami tayo sila ito yan yun yung "
-        "ano bakit paano saan sino hindi di oo opo po salamat maraming tulong tulungan intindi "
-        "maintindihan naintindihan alam sagot tanong mahirap madali tapos naman din rin lang "
-        "talaga pwede puwede ba ulitin sabihin ibig sabi nito dito wala meron marunong mag "
-        "kasi pero tama mali sige ulit",
-        "so": "waan ma maxay maxaa sidee sida ka ku u iyo oo ah aan waa wax waxba yahay tahay "
-        "baan bay ayaan macallin macalin mahadsanid mahadsanahay fahmin fahmay garanayo aqaan "
-        "aqaano jawaab jawaabta erayga eray dhigan khaldan sax adag fadlan celi dhameeyay "
-        "dhammeeyay qoraa ingiriisi ingiriis af haa maya hadda kale mar ii aniga",
-        "sw": "mimi wewe yeye sisi na ni ya wa za kwa katika hii hili huu nini gani vipi asante "
-        "sana tafadhali mwalimu sielewi naelewa sijui najua jibu swali neno maana ngumu rahisi "
-        "nimemaliza kazi nyumbani sawa ndiyo hapana tena sasa kuongea kiingereza siwezi naweza "
-        "nisaidie msaada vizuri vibaya unasemaje inaandikwaje habari pole nimechoka sahihi je",
-        "tr": "ben sen bu şu bir ve ile mi mı mu mü neden niye nasıl nasil nerede kim hocam hoca "
-        "öğretmen teşekkürler tesekkurler sağol sagol lütfen lutfen yardım yardim anlamadım "
-        "anlamadim anlamıyorum bilmiyorum biliyorum cevap soru kelime zor kolay bitirdim "
-        "yaptım tamam evet hayır hayir yok var çok cok iyi yanlış yanlis doğru dogru tekrar "
-        "eder misiniz misin demek denir ingilizce şimdi simdi değil degil ödev odev yine",
+        "wir mich mir dich dir mein nicht nein ja doch was wie warum wieso wo wer hallo danke "
+        "schön vielen dank bitte lehrer lehrerin frau herr hilfe helfen verstehe verstanden "
+        "weiß weiss wort antwort frage schwer leicht zu fertig gemacht gut nichts alles noch "
+        "wieder jetzt sagt sagen spreche englisch kannst kann können will machen hausaufgaben "
+        "keine kein ahnung auf mit von für auch sehr falsch richtig heißt heisst bedeutet "
+        "dieses diese man gar müde schreibt schreiben schon hab habe haben hast mach geht "
+        "klar also echt mal nur schule aufgabe mag darf morgen heute keinen",
+        "tl": "ang ng mga sa si ni ay na ako akong ko ikaw ka mo siya kami tayo kayo sila "
+        "natin namin niya nila ito iyan yan yun yung iyon ano bakit paano saan sino hindi di "
+        "oo opo po salamat maraming tulong tulungan intindi maintindihan naintindihan alam "
+        "sagot tanong mahirap madali tapos naman din rin lang talaga pwede puwede ba ulitin "
+        "sabihin ibig sabi nito dito wala meron marunong mag kasi pero tama mali sige ulit "
+        "pagod isulat kung pag pa ngayon bukas gusto ayaw kaya grabe sobra nga diba kuya ate",
+        "so": "waan ma maxay maxaa maxaad sidee sida ka ku u iyo oo ah aan waa wax waxba "
+        "yahay tahay baan bay ayaan ayaa baa miyaa macallin macalin mahadsanid mahadsanahay "
+        "fahmin fahmay garanayo aqaan aqaano jawaab jawaabta erayga eray macnaha dhigan "
+        "khaldan khaldamay sax adag fadlan celi dhameeyay dhammeeyay qoraa ingiriisi ingiriis "
+        "af haa maya hadda kale mar ii aniga adiga caawi caawin daalanahay shaqada shaqadii "
+        "waayo casharka su'aal fiican badan",
+        "sw": "mimi wewe yeye sisi na ni ya wa za kwa katika hii hili huu nini gani vipi wapi "
+        "lini nani asante sana tafadhali samahani mwalimu sielewi naelewa sijui najua jibu "
+        "majibu swali maswali neno maana ngumu rahisi nimemaliza kazi nyumbani sawa ndiyo "
+        "ndio hapana siyo sio tena sasa kuongea kiingereza kiswahili siwezi naweza nisaidie "
+        "msaada vizuri vibaya unasemaje inaandikwaje habari pole nimechoka sahihi je kitu "
+        "chochote yake lake nina sina hakuna kuna shule somo bado pia lakini kama poa napenda "
+        "leo kesho jana",
+        "tr": "ben sen bu şu bir ve ile mi mı mu mü neden niye nasıl nasil nerede kim hocam "
+        "hoca öğretmen ogretmen teşekkürler tesekkurler teşekkür sağol sagol lütfen lutfen "
+        "yardım yardim anlamadım anlamadim anlamıyorum anlamiyorum anladım bilmiyorum "
+        "biliyorum cevap soru kelime zor kolay bitirdim yaptım yaptim tamam evet hayır hayir "
+        "yok var çok cok iyi yanlış yanlis doğru dogru tekrar eder misiniz misin demek denir "
+        "ingilizce şimdi simdi değil degil ödev odev ödevimi yine hiçbir hicbir şey sey "
+        "yoruldum yazılır yazilir benim senin bunu ders sınav sinav anlamı abi abla peki "
+        "istiyorum yarın yarin bugün bugun dün",
         "pl": "ja ty on ona my to ten jest są nie tak i w z ze na do od po że co czy jak "
-        "dlaczego gdzie dzień dobry cześć dziękuję dziekuje dzięki dzieki proszę prosze pomóc "
-        "pomoże pani pan rozumiem wiem odpowiedź odpowiedz pytanie słowo slowo trudne trudno "
-        "skończyłem zrobiłem dobrze źle zle nic wszystko znowu teraz powiedzieć mówię mowie "
-        "angielsku mogę moge chcę zadanie domowe bardzo za jaka jaki znaczy może moze",
+        "dlaczego gdzie dzień dobry cześć dziękuję dziekuje dzięki dzieki proszę prosze "
+        "pomóc pomoże pani pan rozumiem wiem odpowiedź odpowiedz pytanie słowo slowo trudne "
+        "trudno skończyłem zrobiłem zrobilem dobrze źle zle nic wszystko znowu teraz "
+        "powiedzieć mówię mowie angielsku mogę moge chcę zadanie domowe bardzo za jaka jaki "
+        "znaczy może moze jestem się sie mam masz mnie tego tym szkoła lekcja spoko serio "
+        "mamy jutro dzisiaj wczoraj",
         "vi": "toi tôi em anh chị co cô thay thầy ban bạn minh mình khong không ko hieu hiểu "
         "biet biết bai bài nay này la là gi gì sao vay vậy roi rồi chua chưa lam làm xong "
         "duoc được cua của cho voi với oi ơi nha nhé qua quá kho khó tieng tiếng viet việt "
-        "cam cảm on ơn giup giúp tu từ nghia nghĩa cau câu tra trả loi lời dung đúng sai hoc "
-        "học nhieu nhiều lai lại nua nữa chut chút hoi hỏi het hết",
-        "ht": "mwen nou konprann konnen konn mèsi mesi anpil pwofesè pwofese kijan kisa "
+        "cam cảm ơn giup giúp tu từ nghia nghĩa cau câu tra trả loi lời dung đúng sai hoc "
+        "học nhieu nhiều lai lại nua nữa chut chút hoi hỏi het hết met mệt thi thì nhu như "
+        "the thế nào dau đâu gio giờ hom hôm ngay ngày lop lớp di đi thich thích",
+        "ht": "mwen m nou konprann konnen konn mèsi mesi anpil pwofesè pwofese kijan kisa "
         "poukisa vle twò difisil repons tanpri ede angle kreyòl kreyol lan ki sa li pa ou",
-        "hmn": "kuv koj nws peb lawv tsis paub yog thiab nyob muaj ua tsaug lus txhais cas hais "
-        "xib fwb txog nyuaj heev hnub askiv hmoob taub teb thov pab ntawv kawm qhia twg",
-        "ar": "في من على الى انا ما لا هذا هذه كيف شو ليش ايش ممكن يا شكرا استاذ استاذة معنى "
-        "كلمة جدا مش مو اعرف فهمت الجواب صعب غلط بالانجليزي",
-        "fa": "من نمی است این که را چی چرا خیلی ممنون میشه کردم نمیدونم یعنی هست خوبه مرسی "
-        "رو تو چطوری بگید سخته غلطه",
-        "ur": "ہے میں نہیں کیا کا کی کے اور ہیں یہ مجھے ہوں تھا شکریہ کیسے کیوں بہت",
-        "ps": "زه نه ده دی څه په د کې مننه ډېر ډېره",
+        "hmn": "kuv koj nws peb lawv tsis paub yog thiab nyob muaj ua tsaug lus txhais cas "
+        "hais xib fwb txog nyuaj heev hnub askiv hmoob taub teb thov pab ntawv kawm qhia twg",
+        "ar": "في من على الى إلى انا أنا انت هو هي احنا نحن بدي عايز ابغى اريد مش مو ليش "
+        "لماذا ماذا ايش شو وين اين متى كيف كم هل نعم لا ايوه طيب تمام شكرا مشكور والله يا "
+        "استاذ استاذة أستاذ معلم معلمة ساعدني فهمت افهم اعرف بعرف ما عن مع هذا هذه هاي هيك "
+        "كتير كثير جدا صعب سهل غلط صح الجواب السؤال الكلمة كلمة معنى يعني الواجب الدرس "
+        "انجليزي بالانجليزي عربي تعبان",
+        "fa": "من تو او ما شما این اون که را رو از به با برای در تا هم یا و نه نمی نمیدونم "
+        "میشه میخوام هست است نیست بود چی چه چرا کجا چطور چطوری آره بله خیلی ممنون مرسی "
+        "خانم آقا کمک کمکم کن فهمیدم نفهمیدم یعنی درست غلط سخت سخته جواب سوال کلمه انگلیسی "
+        "تکلیف خسته بگید کردم دارم ندارم داریم میدونی میتونم میخوام فردا امروز دیروز",
+        "ur": "ہے ہیں میں نہیں کیا کا کی کے کو سے اور یہ وہ مجھے ہوں تھا تھی تم آپ ہم شکریہ "
+        "کیسے کیوں بہت اچھا ٹھیک غلط سمجھ آیا مدد کریں کرو جواب لفظ مطلب انگریزی"
+        + _ROMAN_HINDUSTANI,
+        "ps": "زه ته نه ده دی څه په د کې مننه ډېر ډېره ولې چې کوم",
         "ru": "что это как спасибо пожалуйста почему очень понимаю ответ привет хорошо мне "
-        "сложно можно нет да слово значит я",
-        "uk": "що це як дякую будь ласка чому дуже розумію відповідь привіт добре мені складно "
-        "можна ні так слово означає я",
-        "hi": "है हैं नहीं मैं मुझे क्या का की में यह और हूँ हूं कैसे आया बहुत था से",
-        "ne": "छ छैन छु म मलाई यो मा गर्नुहोस् भयो धेरै थाहा कसरी किन र पनि हुन्छ मैले",
+        "сложно можно нет да слово значит ничего понял сделал тоже сейчас его она они был "
+        "если или уже где когда кто какой надо нужно помогите учитель задание опять устал меня "
+        "тебя сегодня вчера",
+        "uk": "що це як дякую будь ласка чому дуже розумію відповідь привіт добре мені "
+        "складно можна ні слово означає нічого зрозумів зробив також зараз його вона "
+        "вони був якщо або вже де коли хто який треба допоможіть вчитель завдання знову мене "
+        "немає сьогодні вчора",
+        "hi": "है हैं नहीं मैं मुझे क्या का की में यह और हूँ हूं कैसे आया बहुत था थी से मेरा "
+        "मेरी मेरे तुम आप हम वह करो करें करना रहा रही गया गई भी तो ही लिए अभी कुछ सही मालूम"
+        + _ROMAN_HINDUSTANI,
+        "ne": "छ छैन छु छन् म मलाई यो मा गर्नुहोस् भयो धेरै थाहा कसरी किन र पनि हुन्छ मैले "
+        "मेरो तिमी तपाईं हामी गर गर्न गरें थियो त नि लागि अहिले केही बुझिनँ बुझें सकें",
     }.items()
 }
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#/]\w+")
-_UNIVERSAL = frozenset(["ok", "okay", "okey", "k", "kk", "xd", "lol", "haha", "hahaha", "hmm", "hm", "jaja", "jajaja"])
+_ELONGATION = re.compile(r"(.)\1{2,}")  # "noooo" -> "noo"
+_NOT_A_WORD = 25  # letters; longer runs are keyboard mashing, not language
+_UNIVERSAL = frozenset(["ok", "okay", "okey", "k", "kk", "xd", "lol", "haha", "hmm", "sir"])
 _FRENCH_ELISION = frozenset(["c", "j", "qu", "n", "s", "m", "t", "l", "d"])
 
 
@@ -268,12 +358,17 @@ class _Profiles:
 
 @functools.cache
 def _profiles() -> _Profiles:
-    # Our own factory instance: no shared global detector, and we never sample at random, so
-    # the same text always gets the same answer.
+    # Our own factory instance, and no random sampling: the same text always gets the same
+    # answer, whatever other code does with langdetect's global factory.
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
     names = tuple(_PROFILE_NAMES.get(name, name) for name in factory.langlist)
     return _Profiles(names, factory.word_lang_prob_map)
+
+
+def preload_detection() -> None:
+    """Read langdetect's profiles now (under a second) rather than on the first message."""
+    _profiles()
 
 
 def _script_of(ch: str) -> str | None:
@@ -283,6 +378,11 @@ def _script_of(ch: str) -> str | None:
     return None
 
 
+def _in_word(ch: str, script: str) -> bool:
+    # Vowel signs of Indic scripts are combining marks, not letters, but belong to the word.
+    return _script_of(ch) == script and (ch.isalpha() or unicodedata.category(ch)[0] == "M")
+
+
 def _dominant_script(text: str) -> str | None:
     weights: dict[str, float] = {}
     for ch in text:
@@ -290,86 +390,77 @@ def _dominant_script(text: str) -> str | None:
             # One Han, kana or Hangul character carries about as much as a Latin word.
             weight = 3.0 if script in ("han", "kana", "hangul") else 1.0
             weights[script] = weights.get(script, 0.0) + weight
-    if not weights:
-        return None
     if "kana" in weights and "han" in weights:
         weights["kana"] += weights.pop("han")
+    if not weights:
+        return None
     best = max(weights, key=weights.__getitem__)
     return None if best == "latin" and weights[best] < 2 else best
 
 
-def _ngram_scores(text: str, langs: list[str]) -> dict[str, float]:
-    """Score languages by their langdetect n-gram profiles, deterministically (no sampling)."""
-    profiles = _profiles()
-    columns = [i for i, lang in enumerate(profiles.names) if lang in langs]
-    totals = [0.0] * len(columns)
-    ngram, log, table = NGram(), math.log, profiles.table
+@functools.lru_cache(maxsize=65536)
+def _gram_logs(gram: str, script: str) -> tuple[float, ...] | None:
+    """Log-probabilities of one n-gram in each profile scored for a script."""
+    profiles, names = _profiles(), _PROFILE_SETS[script]
+    probs = profiles.table.get(gram)
+    if probs is None:
+        return None
+    best = dict.fromkeys(names, 0.0)
+    for i, name in enumerate(profiles.names):
+        if name in best:  # zh has two profiles, simplified and traditional
+            best[name] = max(best[name], probs[i])
+    return tuple(math.log(best[name] + _NGRAM_SMOOTHING) for name in names)
+
+
+def _ngram_scores(text: str, script: str) -> dict[str, float]:
+    """Score languages by langdetect's n-gram profiles: every n-gram, no random sampling."""
+    names = _PROFILE_SETS[script]
+    totals = [0.0] * len(names)
+    ngram = NGram()
     for ch in NGram.normalize_vi(text):
         ngram.add_char(ch)
+        grams = ngram.grams
         for n in (1, 2, 3):
-            gram = ngram.grams[-n:]
-            if len(ngram.grams) < n or gram == " " or gram not in table:
-                continue
-            probs = table[gram]
-            for k, i in enumerate(columns):
-                totals[k] += log(probs[i] + _NGRAM_SMOOTHING)
-    best_by_lang: dict[str, float] = {}
-    for k, i in enumerate(columns):  # zh has two profiles, simplified and traditional
-        lang = profiles.names[i]
-        best_by_lang[lang] = max(best_by_lang.get(lang, -math.inf), totals[k])
-    if not best_by_lang:
-        return dict.fromkeys(langs, 0.0)
-    # Pashto has no profile but shares Persian's letters; Kreyòl and Hmong get a middling score.
-    mean = sum(best_by_lang.values()) / len(best_by_lang)
-    best = max(best_by_lang.values())
+            if len(grams) >= n and grams[-n:] != " ":
+                logs = _gram_logs(grams[-n:], script)
+                if logs is not None:
+                    totals = list(map(operator.add, totals, logs))
+    by_name = dict(zip(names, totals, strict=True))
+    best, mean = max(totals), sum(totals) / len(totals)
     return {
-        lang: max(best_by_lang.get(_NGRAM_PROXY.get(lang, lang), mean) - best, -50.0)
-        / _NGRAM_TEMPERATURE
-        for lang in langs
+        lang: max(by_name.get(proxy, mean) - best, -50.0) / _NGRAM_TEMPERATURE
+        for lang, proxy in _SHARED[script].items()
     }
 
 
-def _word_scores(tokens: list[str], langs: list[str]) -> dict[str, float]:
+def _word_scores(tokens: list[str], langs: Iterable[str]) -> dict[str, float]:
     scores = dict.fromkeys(langs, 0.0)
     for token in tokens:
+        owners = [lang for lang in scores if token in _WORDS.get(lang, ())]
+        for lang in owners:
+            scores[lang] += _WORD_WEIGHT + (_DISTINCT_WORD_WEIGHT if len(owners) == 1 else 0.0)
         head, _, tail = token.partition("'")
-        for lang in langs:
-            if token in _WORDS.get(lang, ()):
-                scores[lang] += _WORD_WEIGHT
-        if tail and head in _FRENCH_ELISION and len(tail) > 1 and "fr" in scores:
-            scores["fr"] += _WORD_WEIGHT
+        if head in _FRENCH_ELISION and len(tail) > 1 and "fr" in scores:
+            scores["fr"] += _WORD_WEIGHT  # c'est, j'ai, qu'il...
     return scores
 
 
-def _cue_scores(text: str, langs: list[str]) -> dict[str, float]:
+def _cue_scores(text: str, langs: Iterable[str], script: str) -> dict[str, float]:
     scores = dict.fromkeys(langs, 0.0)
-    for ch in set(text):
-        if ch in _LETTER_CUES:
-            lang, weight = _LETTER_CUES[ch]
+    letters = set(text)
+    for ch in letters:
+        for lang, weight in _LETTER_CUES.get(ch, ()):
             if lang in scores:
                 scores[lang] += weight
-        for lang in _SHARED_CUES.get(ch, ()):
-            if lang in scores:
-                scores[lang] += 1.0
-    if "fa" in scores:  # Persian letters are Urdu and Pashto letters as well
-        scores["ur"] += scores["fa"]
-        scores["ps"] += scores["fa"]
+    for lang, own in _MARKED.items():
+        if script == "arabic" and lang in scores and not own & letters:
+            scores[lang] -= _UNMARKED_PENALTY
     return scores
 
 
 def _is_vietnamese(text: str) -> bool:
     # ơ ư and the stacked tone marks of Latin Extended Additional are Vietnamese alone.
     return any(ch in "ơư" or "\u1ea0" <= ch <= "\u1ef9" for ch in text)
-
-
-def _priors(hint: str | None, candidates: Iterable[str] | None) -> dict[str, float]:
-    priors: dict[str, float] = {}
-    for code in candidates or ():
-        if (lang := _known(code)) is not None:
-            priors[lang] = _CANDIDATE_BONUS
-    if hint and (lang := _known(hint)) is not None:
-        priors[lang] = priors.get(lang, 0.0) + _HINT_BONUS
-    return priors
 
 
 def _known(code: str) -> str | None:
@@ -379,41 +470,47 @@ def _known(code: str) -> str | None:
         return None
 
 
-def _scores(script: str, text: str, priors: dict[str, float]) -> dict[str, float]:
-    langs = _SHARED[script].split()
-    chars = "".join(ch if _script_of(ch) in (script, "kana") else " " for ch in text)
-    tokens = [t for t in _TOKEN.findall(chars) if t not in _UNIVERSAL]
+def _priors(hint: str | None, candidates: Iterable[str] | None) -> dict[str, float]:
+    priors = {lang: _CANDIDATE_BONUS for code in candidates or () if (lang := _known(code))}
+    if hint and (lang := _known(hint)):
+        priors[lang] = priors.get(lang, 0.0) + _HINT_BONUS
+    return priors
+
+
+def _scores(script: str, text: str, priors: Mapping[str, float]) -> dict[str, float]:
+    langs = _SHARED[script]
+    chars = "".join(ch if ch == "'" or _in_word(ch, script) else " " for ch in text)
+    words = [word for word in chars.replace(" '", " ").split() if len(word) < _NOT_A_WORD]
+    tokens = [word for word in words if word not in _UNIVERSAL]
+    chars = " ".join(words)
     if script == "latin" and not tokens:
         return {}
-    parts = [_ngram_scores(f" {chars} ", langs), _word_scores(tokens, langs)]
-    parts.append(_cue_scores(text, langs))
+    parts = [_ngram_scores(f" {chars} ", script), _word_scores(tokens, langs)]
+    parts.append(_cue_scores(text, langs, script))
     if script == "han":
-        parts.append({"zh": 1.5})  # Chinese is far likelier than kanji-only Japanese
+        parts.append(_HAN_PRIOR)
     return {
-        lang: sum(part.get(lang, 0.0) for part in parts) + priors.get(lang, 0.0)
-        for lang in langs
+        lang: sum(part.get(lang, 0.0) for part in parts) + priors.get(lang, 0.0) for lang in langs
     }
 
 
-def _decide(scores: dict[str, float]) -> Detection:
+def _decide(scores: Mapping[str, float]) -> Detection:
     top = max(scores.values())
     weights = {lang: math.exp(score - top) for lang, score in scores.items()}
     total = sum(weights.values())
-    ranked = sorted(
-        ((lang, weight / total) for lang, weight in weights.items() if lang in LANGUAGES),
-        key=lambda pair: -pair[1],
-    )
-    best, confidence = max(weights, key=weights.__getitem__), max(weights.values()) / total
+    ranked = sorted(weights, key=weights.__getitem__, reverse=True)
+    best, confidence = ranked[0], weights[ranked[0]] / total
+    menu = tuple((lang, round(weights[lang] / total, 3)) for lang in ranked if lang in LANGUAGES)
     sure = confidence >= _THRESHOLD and best in _DETECTABLE
-    ranked3 = tuple((lang, round(p, 3)) for lang, p in ranked[:3])
-    return Detection(best if sure else None, round(confidence, 3), ranked3)
+    return Detection(best if sure else None, round(confidence, 3), menu[:3])
 
 
 def detect_language(
     text: str, *, hint: str | None = None, candidates: Iterable[str] | None = None
 ) -> Detection:
     """Guess the language of a short message; `lang` is None rather than a likely wrong guess."""
-    sample = _NOISE.sub(" ", text[:_MAX_CHARS].replace("’", "'")).lower()
+    sample = unicodedata.normalize("NFC", text[:_MAX_CHARS]).replace("’", "'").lower()
+    sample = _ELONGATION.sub(r"\1\1", _NOISE.sub(" ", sample))
     script = _dominant_script(sample)
     if script is None:
         return Detection(None, 0.0)

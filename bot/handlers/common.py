@@ -17,15 +17,19 @@ log = logging.getLogger(__name__)
 MAX_INPUT = 1000  # longer messages are answered kindly and never processed
 
 
-def user_language(context: PuenteContext, user_id: int) -> str:
-    """The language to speak to this user: their confirmed choice, else English."""
+def user_language(context: PuenteContext, user_id: int, phone: str | None = None) -> str:
+    """The language to speak to this user: their confirmed choice, else their phone's
+    language when we have prompts for it, else English."""
     student = people.get_student(context.services.db, user_id)
     if student and student.language:
         return student.language
     family = context.services.db.execute(
         "SELECT language FROM families WHERE telegram_id = ? AND language IS NOT NULL "
         "LIMIT 1", [user_id]).fetchone()
-    return family[0] if family else "en"
+    if family:
+        return str(family[0])
+    code = (phone or "").split("-")[0].lower()
+    return code if code in context.services.catalog.languages else "en"
 
 
 async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
@@ -34,7 +38,7 @@ async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bo
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
-    lang = user_language(context, user.id)
+    lang = user_language(context, user.id, user.language_code)
     catalog = context.services.catalog
     text = catalog.bilingual(key, lang, **params) if bilingual else \
         catalog.render(key, lang, **params)

@@ -176,7 +176,7 @@ async def send_question(context: PuenteContext, chat_id: int,
         message: Message = await context.bot.send_poll(
             chat_id, views.poll_question(question, s.catalog), list(item.options),
             is_anonymous=False, type=PollType.QUIZ,
-            correct_option_id=item.options.index(item.answer))
+            correct_option_ids=[item.options.index(item.answer)])
         if message.poll:
             set_poll_id(s.db, question.item_id, message.poll.id)
         return

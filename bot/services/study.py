@@ -94,7 +94,7 @@ class Question:
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = 4) -> Question | None:
+                size: int = 5) -> Question | None:
     """Build a short check over due reviews and current words; return the first question."""
     who = learner(db, user_id)
     due = words_by_id(db, study.due_word_ids(db, who.id, now, limit=size))

@@ -1,0 +1,238 @@
+"""`puente demo`: play a student (or teacher) in the terminal against the real Application,
+handlers and a temporary store, with an offline Bot API in place of Telegram's servers."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import random
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.config import Config
+from bot.context import Services
+from bot.i18n import Catalog
+from bot.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.services.join import new_code
+from bot.store import open_store, people, study
+
+DEMO_TEACHER = 5550001
+DEMO_STUDENT = 5550002
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+HELP = """Type what a user would send. Commands:
+  /start CODE, /words, /check, ...   sent as a message
+  tap N | tap LABEL                   press button N (or labelled LABEL) of the last message
+  answer right | answer wrong         answer the open question correctly or not (tap or type)
+  wait 2d | wait 3h | wait 30m        move the clock forward
+  as teacher | as student             switch who you are
+  help | quit"""
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    """Telegram HTML -> terminal text (spoilers shown in ||bars||)."""
+    text = text.replace("<tg-spoiler>", "||").replace("</tg-spoiler>", "||")
+    return html.unescape(_TAG.sub("", text)).replace("\u200f", "").replace(
+        "\u2068", "").replace("\u2069", "")
+
+
+@dataclass
+class DemoClock:
+    now: datetime = field(default_factory=lambda: datetime(2026, 9, 14, 19, 0, tzinfo=UTC))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class Demo:
+    """Drive the Application like a Telegram client would, printing the conversation."""
+
+    def __init__(self, store_path: Path, out: Callable[[str], None] = print,
+                 phone_language: str = "es", seed: int = 7) -> None:
+        self.out = out
+        self.clock = DemoClock()
+        self.api = OfflineBotAPI()
+        self.factory = UpdateFactory()
+        self.db = open_store(store_path)
+        config = replace(Config(), store_path=store_path)
+        self.services = Services(config, self.db, Catalog.load(), self.clock,
+                                 random.Random(seed))
+        self.app: Application = build_application(self.services, request=self.api)
+        self.users = {
+            "student": self.factory.user(DEMO_STUDENT, "Ana", phone_language),
+            "teacher": self.factory.user(DEMO_TEACHER, "Ms. Rivera", "en")}
+        self.who = "student"
+        self.printed = 0
+        self.last: Call | None = None
+        self.code = ""
+
+    async def open(self) -> None:
+        """Start the Application and set up a class the student can join."""
+        await self.app.initialize()
+        if self.app.post_init:
+            await self.app.post_init(self.app)
+        await self.app.start()
+        now = self.clock()
+        people.upsert_teacher(self.db, DEMO_TEACHER, "Ms. Rivera", now)
+        rng = self.services.rng  # seeded: the same script prints the same conversation
+        self.code = new_code(lambda n: "".join(rng.choice(CODE_ALPHABET)
+                                               for _ in range(2 * n)))
+        people.create_class(self.db, DEMO_TEACHER, "Science 7B", self.code,
+                            now + timedelta(days=180), "science.ecosystems", now)
+        self.printed = len(self.api.calls)
+        self.out(f"Puente demo. Your class link: t.me/PuenteDemoBot?start={self.code}")
+        self.out(f"Try: /start {self.code}   (type 'help' for demo commands)")
+
+    async def close(self) -> None:
+        await self.app.stop()
+        await self.app.shutdown()
+        self.db.close()
+
+    async def send(self, line: str) -> bool:
+        """Act on one input line; False when the user wants to quit."""
+        line = line.strip().replace("{code}", self.code)
+        if not line or line.startswith("#"):
+            return True
+        self.out(f"\n{self._who_label()}: {line}")
+        words = line.split()
+        verb = words[0].lower()
+        if verb in ("quit", "exit"):
+            return False
+        if verb == "help":
+            self.out(HELP)
+        elif verb == "as" and len(words) == 2 and words[1] in self.users:
+            self.who = words[1]
+        elif verb == "wait" and len(words) == 2:
+            self._wait(words[1])
+        elif verb == "tap" and len(words) >= 2:
+            await self._tap(line.split(maxsplit=1)[1])
+        elif verb == "answer" and len(words) == 2:
+            await self._answer(words[1] == "right")
+        else:
+            await self._process(self.factory.message(self.users[self.who], line))
+        return True
+
+    def _who_label(self) -> str:
+        return "👩‍🏫 Teacher" if self.who == "teacher" else "🧒 Student"
+
+    def _wait(self, amount: str) -> None:
+        match = re.fullmatch(r"(\d+)([dhm])", amount)
+        if match is None:
+            self.out("(wait takes 2d, 3h or 30m)")
+            return
+        unit = {"d": "days", "h": "hours", "m": "minutes"}[match[2]]
+        self.clock.now += timedelta(**{unit: int(match[1])})
+        self.out(f"(the clock is now {self.clock.now:%a %d %b %H:%M} UTC)")
+
+    async def _process(self, data: dict[str, Any]) -> None:
+        await self.app.process_update(Update.de_json(data, self.app.bot))
+        self._print_new()
+
+    def _print_new(self) -> None:
+        for call in self.api.calls[self.printed:]:
+            if call.chat_id != self.users[self.who]["id"]:
+                continue
+            rendered = self._render(call)
+            if rendered:
+                self.out(rendered)
+            if call.buttons or call.method == "sendPoll":
+                self.last = call
+        self.printed = len(self.api.calls)
+
+    def _render(self, call: Call) -> str | None:
+        if call.method == "sendMessage":
+            text = f"🤖 Puente: {plain(call.text)}"
+        elif call.method == "sendPoll":
+            options = call.params.get("options", [])
+            labels = [o if isinstance(o, str) else o.get("text", "") for o in options]
+            text = f"🤖 Puente (quiz): {call.text}\n" + "\n".join(
+                f"   ({i + 1}) {label}" for i, label in enumerate(labels))
+            return text
+        elif call.method == "sendPhoto":
+            size = sum(len(b) for b in call.files.values())
+            text = f"🤖 Puente: [chart, {size // 1024} KB PNG]\n{plain(call.text)}"
+        elif call.method == "sendDocument":
+            text = f"🤖 Puente: [file] {plain(call.text)}"
+        else:
+            return None
+        if call.buttons:
+            text += "\n" + "  ".join(f"[{i + 1} {label}]"
+                                     for i, (label, _) in enumerate(call.buttons))
+        return text
+
+    async def _tap(self, choice: str) -> None:
+        call = self.last
+        if call is None:
+            self.out("(there is no button to tap)")
+            return
+        if call.method == "sendPoll":
+            poll_id = self._poll_id(call)
+            options = call.params.get("options", [])
+            index = int(choice) - 1 if choice.isdigit() else next(
+                (i for i, o in enumerate(options) if str(o).lower() == choice.lower()), -1)
+            if 0 <= index < len(options):
+                option = options[index]
+                label = option if isinstance(option, str) else option.get("text", "")
+                self.out(f"   (votes ({index + 1}) {label})")
+            await self._process(self.factory.poll_answer(self.users[self.who], poll_id, index))
+            return
+        buttons = call.buttons
+        index = int(choice) - 1 if choice.isdigit() else next(
+            (i for i, (label, _) in enumerate(buttons) if label.lower() == choice.lower()), -1)
+        if not 0 <= index < len(buttons):
+            self.out("(no such button)")
+            return
+        self.out(f"   (taps [{buttons[index][0]}])")
+        await self._process(self.factory.tap(self.users[self.who], buttons[index][1]))
+
+    def _poll_id(self, call: Call) -> str:
+        item = study.next_open_item(self.db, self.users[self.who]["id"])
+        return item.poll_id or "" if item else ""
+
+    async def _answer(self, right: bool) -> None:
+        item = study.next_open_item(self.db, self.users[self.who]["id"])
+        if item is None:
+            self.out("(no question is open)")
+            return
+        options = list(item.item.options)
+        if item.item.typed:
+            text = item.item.answer if right else "banana"
+            self.out(f"   (types: {text})")
+            await self._process(self.factory.message(self.users[self.who], text))
+            return
+        index = options.index(item.item.answer)
+        if not right:
+            index = (index + 1) % len(options)
+        await self._tap(str(index + 1))
+
+
+async def run_demo(lines: Iterable[str] | None, out: Callable[[str], None] = print,
+                   phone_language: str = "es") -> None:
+    """Run a demo: from `lines` (a script) or, when None, interactively from the terminal."""
+    with tempfile.TemporaryDirectory(prefix="puente-demo-") as tmp:
+        demo = Demo(Path(tmp) / "demo.db", out, phone_language)
+        await demo.open()
+        try:
+            if lines is not None:
+                for line in lines:
+                    if not await demo.send(line):
+                        break
+            else:
+                while True:
+                    try:
+                        line = await asyncio.to_thread(input, "> ")
+                    except EOFError:
+                        break
+                    if not await demo.send(line):
+                        break
+        finally:
+            await demo.close()

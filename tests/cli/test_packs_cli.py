@@ -1,0 +1,56 @@
+"""`puente packs validate` and `puente packs list --coverage` as a teacher runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+GOOD = Path(__file__).resolve().parents[2] / "vocab_packs" / "science" / "ecosystems.toml"
+
+
+def test_shipped_packs_validate(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["packs", "validate"]) == 0
+    out = capsys.readouterr().out
+    assert "all valid" in out
+
+
+def test_broken_packs_exit_1_with_one_line_a_problem(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.toml").write_text("")
+    (tmp_path / "bad.toml").write_text("[pack\n")
+    (tmp_path / "a.toml").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["packs", "validate", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert f"{tmp_path / 'b.toml'}:2: pack id 'science.ecosystems' is already used by " \
+           f"{tmp_path / 'a.toml'}" in lines
+    assert any(line.startswith(f"{tmp_path / 'bad.toml'}:1: not valid TOML") for line in lines)
+    assert any(line.startswith(f"{tmp_path / 'empty.toml'}:1: the file is empty")
+               for line in lines)
+
+
+def test_coverage_meets_the_goals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["packs", "list", "--coverage"]) == 0
+    out = capsys.readouterr().out
+    assert "8 packs, 160 words" in out
+    counts = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) > 4 and parts[-2] == "160" and parts[-3] == "/":
+            counts[parts[0]] = int(parts[-4])
+    for lang in ("es", "ar", "zh", "vi", "pt", "fr", "ru", "ko", "tl"):
+        assert counts[lang] >= 144, lang
+    for lang in ("so", "ht", "hmn"):
+        assert counts[lang] >= 60, lang
+
+
+def test_invalid_config_exits_2_naming_the_key(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[school]\ntimezone = "Mars/Olympus"\n')
+    assert main(["--config", str(config), "packs", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "[school] timezone" in err and "Mars/Olympus" in err

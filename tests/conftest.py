@@ -1,0 +1,66 @@
+"""Shared fixtures: a real store, the real prompt catalogue, and a real Application that talks
+to an offline Bot API instead of Telegram."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from sqlite_utils import Database
+
+from bot.app import build_application
+from bot.config import Config
+from bot.context import Services
+from bot.i18n import Catalog
+from bot.offline import OfflineBotAPI
+from bot.services.packs import install_packs, load_packs
+from bot.store import open_store, people
+from tests.clock import START, Clock
+from tests.harness import Chat
+
+TEACHER_ID = 9001
+_PACKS = load_packs()
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return Catalog.load()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def db() -> Iterator[Database]:
+    database = open_store(None)
+    install_packs(database, _PACKS.packs, START)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def school_class(db: Database) -> people.ClassInfo:
+    """A science class with a valid join code, taught by TEACHER_ID."""
+    people.upsert_teacher(db, TEACHER_ID, "Ms. Rivera", START)
+    return people.create_class(db, TEACHER_ID, "Science 7B", "JOINcode_123",
+                               START + timedelta(days=180), "science.ecosystems", START)
+
+
+@pytest.fixture
+async def chat(db: Database, catalog: Catalog, clock: Clock,
+               school_class: people.ClassInfo) -> AsyncIterator[Chat]:
+    api = OfflineBotAPI()
+    services = Services(replace(Config()), db, catalog, clock, random.Random(3))
+    app = build_application(services, request=api)
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    await app.start()
+    yield Chat(app, api, db, clock)
+    await app.stop()
+    await app.shutdown()

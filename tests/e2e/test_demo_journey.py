@@ -1,0 +1,39 @@
+"""The README's demo transcript is what `puente demo --script` prints today."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.cli import build_parser
+from bot.demo import run_demo
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def readme_transcript() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- demo-transcript:start -->\n```text\n(.*?)```\n", readme, re.S)
+    assert match, "README lost its demo transcript"
+    return match[1]
+
+
+async def test_demo_journey_matches_the_readme() -> None:
+    lines: list[str] = []
+    script = (ROOT / "docs" / "demo-journey.txt").read_text(encoding="utf-8").splitlines()
+    await run_demo(script, out=lines.append)
+    printed = "\n".join(lines) + "\n"
+    assert "🏅" in printed  # words get mastered over the days of the journey
+    assert printed == readme_transcript()
+
+
+def test_every_cli_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
+    for name, sub in commands.items():
+        verbs = [a for a in sub._actions if a.__class__.__name__ == "_SubParsersAction"]
+        names = [f"puente {name} {verb}" for verb in verbs[0].choices] if verbs \
+            else [f"puente {name}"]
+        for command in names:
+            assert f"`{command}" in readme, command

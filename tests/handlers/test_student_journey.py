@@ -1,0 +1,226 @@
+"""The student journey through the real Application: join, language, placement, words."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot import callbacks
+from bot.i18n import RLM
+from bot.store import people, study
+from tests.harness import Chat, buttons, texts
+
+
+async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3
+                           ) -> None:
+    """Join the class and confirm a language; a level set first skips self-placement."""
+    await chat.send(user, "/start JOINcode_123")
+    if level is not None:
+        people.set_level(chat.db, user["id"], None, level, "teacher")
+    await chat.tap(user, callbacks.data(callbacks.LANGUAGE, lang))
+
+
+async def test_wrong_code_is_explained_kindly_in_both_languages(chat: Chat) -> None:
+    reply = texts(await chat.send(chat.user(lang="es"), "/start NOPE12345"))
+    assert "código" in reply.lower()
+    assert "I don't know that class code" in reply
+
+
+async def test_expired_code_asks_for_a_new_link(chat: Chat) -> None:
+    chat.clock.advance(days=181)
+    reply = texts(await chat.send(chat.user(lang="en"), "/start JOINcode_123"))
+    assert "expired" in reply
+    assert chat.db["enrollments"].count == 0
+
+
+async def test_start_without_code_explains_how_to_join(chat: Chat) -> None:
+    reply = texts(await chat.send(chat.user(lang="en"), "/start"))
+    assert "open the link your teacher gave you" in reply
+
+
+async def test_join_offers_phone_language_for_one_tap_confirmation(chat: Chat) -> None:
+    calls = await chat.send(chat.user(lang="es"), "/start JOINcode_123")
+    assert "Science 7B" in texts(calls)
+    assert "Español" in texts(calls)
+    assert ("Sí", "lc:es") in [(label, data) for label, data in buttons(calls)]
+    assert people.enrollments(chat.db, 1001)[0].class_name == "Science 7B"
+
+
+async def test_other_shows_languages_no_detector_knows(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await chat.send(user, "/start JOINcode_123")
+    labels = [label for label, _ in buttons(await chat.tap(user, "lm"))]
+    assert "Kreyòl ayisyen" in labels
+    assert any("Hmoob" in label for label in labels)
+
+
+async def test_unsure_text_shows_the_menu_instead_of_a_wrong_guess(chat: Chat) -> None:
+    user = chat.user(lang="en")
+    await chat.send(user, "/start JOINcode_123")
+    calls = await chat.send(user, "ok")
+    data = [d for _, d in buttons(calls)]
+    assert len(data) > 5  # the full menu, not a one-language confirmation
+    assert people.get_student(chat.db, 1001).language is None
+
+
+async def test_spanish_words_beat_an_english_phone(chat: Chat) -> None:
+    user = chat.user(lang="en")
+    await chat.send(user, "/start JOINcode_123")
+    calls = await chat.send(user, "hola maestra no entiendo nada")
+    assert "Español" in texts(calls)
+    assert ("lc:es" in [d for _, d in buttons(calls)])
+
+
+async def test_confirmed_language_starts_self_placement(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await chat.send(user, "/start JOINcode_123")
+    calls = await chat.tap(user, "lc:es")
+    assert "Español" in texts(calls)
+    assert buttons(calls)[0][1] == "pl:0:0"
+    for question, option in [(0, 0), (1, 1), (2, 0), (3, 2)]:
+        calls = await chat.tap(user, f"pl:{question}:{option}")
+    assert "5" in texts(calls)
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 5
+
+
+async def test_forged_placement_answers_do_not_skip_questions(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await chat.send(user, "/start JOINcode_123")
+    await chat.tap(user, "lc:es")
+    await chat.tap(user, "pl:3:2")  # jumping to the last question counts for nothing
+    assert people.enrollments(chat.db, 1001)[0].wida_level is None
+
+
+async def test_preview_is_bilingual_and_fits_one_message_at_level_two(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=2)
+    calls = [c for c in await chat.send(user, "/words") if c.method == "sendMessage"]
+    assert len(calls) <= 2
+    text = texts(calls)
+    assert "ecosistema" in text and "ecosystem" in text
+    assert text.index("ecosistema") < text.index("ecosystem")  # home language first at 1-2
+    assert "Cognate" in text or "Cognado" in text
+    assert all(len(c.text) <= 4096 for c in calls)
+
+
+async def test_english_leads_and_home_language_is_one_tap_away_at_level_four(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=4)
+    text = texts(await chat.send(user, "/words"))
+    assert text.index("ecosystem") < text.index("ecosistema")
+    assert "<tg-spoiler><b>ecosistema</b>" in text
+
+
+async def test_flip_button_puts_home_language_first_at_level_six(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=6)
+    assert "ecosistema" not in texts(await chat.send(user, "/words"))
+    flipped = texts(await chat.tap(user, "fl"))
+    assert flipped.index("ecosistema") < flipped.index("ecosystem")
+
+
+async def test_false_friend_warning_shown_to_spanish_speaker(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=2)
+    chat.db.execute("UPDATE classes SET pack_id = 'general.academic-verbs'")
+    # mark the first words mastered so the set reaches 'support'
+    text = ""
+    for _ in range(6):
+        text = texts(await chat.send(user, "/words"))
+        if "soportar" in text:
+            break
+        chat.db.execute("UPDATE mastery SET mastered_at = '2026-09-14T15:00:00+00:00'")
+    assert "soportar" in text and "apoyar" in text
+
+
+async def test_arabic_preview_reads_right_to_left(chat: Chat) -> None:
+    user = chat.user(lang="ar")
+    await join_and_confirm(chat, user, lang="ar", level=1)
+    calls = await chat.send(user, "/words")
+    arabic_lines = [line for c in calls for line in c.text.split("\n")
+                    if any("\u0600" <= ch <= "\u06ff" for ch in line)]
+    assert arabic_lines
+    header = next(c for c in calls if c.method == "sendMessage").text.split("\n")[0]
+    assert header.startswith(RLM)
+
+
+async def test_too_long_message_is_refused_kindly(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    reply = texts(await chat.send(user, "a" * 3000))
+    assert "1000" in reply
+    assert chat.db["attempts"].count == 0
+
+
+async def test_deleteme_removes_everything_after_confirmation(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    await chat.send(user, "/words")
+    await chat.send(user, "/check")
+    assert chat.db["mastery"].count > 0
+    calls = await chat.send(user, "/deleteme")
+    assert ("dl:yes" in [d for _, d in buttons(calls)])
+    await chat.tap(user, "dl:no")
+    assert people.get_student(chat.db, 1001) is not None
+    await chat.tap(user, "dl:yes")
+    for table in ("students", "enrollments", "mastery", "check_items", "attempts"):
+        assert chat.db[table].count == 0, table
+
+
+async def test_reminder_fires_when_reviews_are_due(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    await chat.send(user, "/words")
+    reply = texts(await chat.send(user, "/remind 16:30"))
+    assert "16:30" in reply
+    jobs = chat.app.job_queue.get_jobs_by_name("remind:1001")
+    assert len(jobs) == 1
+    chat.clock.advance(days=1)
+    before = len(chat.api.calls)
+    await jobs[0].run(chat.app)
+    sent = chat.api.calls[before:]
+    assert "word" in texts(sent).lower() or "palabra" in texts(sent).lower()
+
+
+async def test_reminder_refuses_quiet_hours(chat: Chat) -> None:
+    user = chat.user(lang="en")
+    await join_and_confirm(chat, user, lang="en")
+    reply = texts(await chat.send(user, "/remind 22:15"))
+    assert "quiet hours" in reply
+    assert people.get_student(chat.db, 1001).reminder_time is None
+
+
+async def test_reminders_are_rebuilt_from_the_store_at_start_up(chat: Chat) -> None:
+    from bot.handlers.reminders import schedule_all
+
+    people.upsert_student(chat.db, 1002, "Bo", chat.clock())
+    people.set_reminder(chat.db, 1002, "17:00")
+    assert schedule_all(chat.app) == 1
+    assert chat.app.job_queue.get_jobs_by_name("remind:1002")
+
+
+async def test_progress_shows_counts_and_a_chart(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    await chat.send(user, "/words")
+    calls = await chat.send(user, "/progress")
+    photo = next(c for c in calls if c.method == "sendPhoto")
+    assert any(b.startswith(b"\x89PNG") for b in photo.files.values())
+    assert "5" in photo.text
+
+
+async def test_a_student_who_blocked_the_bot_is_marked_not_crashed(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    chat.api.block(1001)
+    await chat.send(user, "/words")
+    assert people.get_student(chat.db, 1001).blocked
+    assert study.student_mastery(chat.db, 1001)  # nothing was lost
+
+
+async def test_rejoining_the_same_class_is_welcomed_not_duplicated(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    reply = texts(await chat.send(user, "/start JOINcode_123"))
+    assert "already" in reply or "Ya estás" in reply or "ya" in reply.lower()
+    assert chat.db["enrollments"].count == 1
+    _ = timedelta

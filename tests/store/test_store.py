@@ -1,0 +1,53 @@
+"""The mastery store: migrations, transactions, cascading deletes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.domain.packs import Word
+from bot.services.packs import load_packs
+from bot.store import migrate, open_store
+from bot.store.packs import pack_words, save_pack
+from tests.clock import START
+
+
+def test_migrations_run_twice_are_a_no_op(tmp_path: Path) -> None:
+    db = open_store(tmp_path / "puente.db")
+    schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    assert migrate(db) == []
+    assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_failed_multi_row_write_leaves_nothing_behind() -> None:
+    db = open_store(None)
+    pack = load_packs().packs[0]
+    bad_word = replace(pack.words[1], term=None)  # type: ignore[arg-type]
+    broken = replace(pack, words=(pack.words[0], bad_word, *pack.words[2:]))
+    with pytest.raises(Exception, match="NOT NULL"):
+        save_pack(db, broken, START)
+    assert db["packs"].count == 0
+    assert db["words"].count == 0
+
+
+def test_reloading_a_pack_keeps_word_ids_stable(db: Database) -> None:
+    pack = load_packs().packs[0]
+    before = {w.word.term: w.id for w in pack_words(db, pack.id)}
+    edited = replace(pack, words=(replace(pack.words[0], definition="New words."),
+                                  *pack.words[1:]))
+    save_pack(db, edited, START)
+    after = pack_words(db, pack.id)
+    assert {w.word.term: w.id for w in after} == before
+    assert after[0].word.definition == "New words."
+    assert isinstance(after[0].word, Word)
+
+
+def test_report_queries_have_indexes(db: Database) -> None:
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT * FROM attempts WHERE student_id = 1 "
+                      "AND word_id = 2").fetchall()
+    assert "idx_attempts_student_word" in str(plan)
