@@ -111,7 +111,7 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     chosen = list(targets)[:size]
     if not chosen:
         return []
-    while len(chosen) < 3 and len(chosen) < len(targets) * 2:
+    while len(chosen) < 3:  # one or two words: ask again in another way, never a 1-item check
         chosen.append(chosen[len(chosen) % len(targets)])
     kinds = list(scaffold.item_types)
     offset = rng.randrange(len(kinds))

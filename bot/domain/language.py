@@ -120,8 +120,9 @@ class Detection:
     """A guess at a message's language.
 
     `lang` is a catalogue code, or None when unsure or when the best guess is a language no
-    detector covers; `confidence` is the probability of the best-ranked language either way;
-    `candidates` rank up to three catalogue languages, e.g. to order a confirmation menu.
+    detector covers; `candidates` rank up to three catalogue languages with their probabilities,
+    e.g. to order a confirmation menu; `confidence` is the first candidate's probability (0 when
+    there is none), so it is the probability of `lang` whenever `lang` is set.
     """
 
     lang: str | None
@@ -499,10 +500,10 @@ def _decide(scores: Mapping[str, float]) -> Detection:
     weights = {lang: math.exp(score - top) for lang, score in scores.items()}
     total = sum(weights.values())
     ranked = sorted(weights, key=weights.__getitem__, reverse=True)
-    best, confidence = ranked[0], weights[ranked[0]] / total
+    best = ranked[0]
+    sure = weights[best] / total >= _THRESHOLD and best in _DETECTABLE
     menu = tuple((lang, round(weights[lang] / total, 3)) for lang in ranked if lang in LANGUAGES)
-    sure = confidence >= _THRESHOLD and best in _DETECTABLE
-    return Detection(best if sure else None, round(confidence, 3), menu[:3])
+    return Detection(best if sure else None, menu[0][1] if menu else 0.0, menu[:3])
 
 
 def detect_language(

@@ -30,7 +30,7 @@ async def test_demo_journey_matches_the_readme() -> None:
 def test_every_cli_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
+    commands = parser._subparsers._group_actions[0].choices
     for name, sub in commands.items():
         verbs = [a for a in sub._actions if a.__class__.__name__ == "_SubParsersAction"]
         names = [f"puente {name} {verb}" for verb in verbs[0].choices] if verbs \

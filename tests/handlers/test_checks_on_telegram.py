@@ -1,0 +1,138 @@
+"""Formative checks through the real Application: buttons, typed answers, polls, forgeries."""
+
+from __future__ import annotations
+
+from bot.offline import Call
+from bot.store import study
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat, texts
+
+
+def open_item(chat: Chat, user_id: int = 1001) -> study.StoredItem:
+    item = study.next_open_item(chat.db, user_id)
+    assert item is not None
+    return item
+
+
+async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
+    """Answer the student's open item the way Telegram would deliver it."""
+    stored = open_item(chat, user["id"])
+    item = stored.item
+    if item.typed:
+        return await chat.send(user, item.answer if right else "zebra")
+    index = item.options.index(item.answer)
+    if not right:
+        index = (index + 1) % len(item.options)
+    if stored.poll_id:
+        return await chat.vote(user, stored.poll_id, index)
+    return await chat.tap(user, f"an:{stored.id}:{index}")
+
+
+async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:
+    seen: dict[str, set[bool]] = {}
+    for level, user_id in ((1, 1001), (3, 1002), (5, 1003)):
+        user = chat.user(user_id, lang="es")
+        await join_and_confirm(chat, user, level=level)
+        for attempt in range(3):
+            await chat.send(user, "/check")
+            while study.next_open_item(chat.db, user_id):
+                kind = str(open_item(chat, user_id).item.item_type)
+                right = attempt % 2 == 0
+                reply = texts(await answer_current(chat, user, right))
+                assert ("✅" in reply) is right, (kind, reply)
+                seen.setdefault(kind, set()).add(right)
+    assert set(seen) == {"choice", "reverse", "cloze", "typed", "poll"}
+    assert all(v == {True, False} for v in seen.values()), seen
+
+
+async def test_typo_is_accepted_with_a_spelling_hint(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=6)
+    await chat.send(user, "/check")
+    while not open_item(chat).item.typed:
+        await answer_current(chat, user, True)
+    answer = open_item(chat).item.answer
+    typo = answer[:2] + answer[3] + answer[2] + answer[4:]  # swap two letters
+    reply = texts(await chat.send(user, typo))
+    assert answer in reply and ("spelling" in reply or "ortografía" in reply)
+    assert chat.db.execute("SELECT correct FROM attempts").fetchall()[-1][0] == 1
+
+
+async def test_feedback_is_bilingual_with_the_right_answer(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=2)
+    await chat.send(user, "/check")
+    answer = open_item(chat).item.answer
+    reply = texts(await answer_current(chat, user, False))
+    assert answer in reply
+    assert "Not quite" in reply
+    assert chat.app.bot_data.services.catalog.render("feedback-wrong", "es", answer=answer,
+                                                     own="x").split("<b>")[0] in reply
+
+
+async def test_forged_button_never_grades_or_reveals(chat: Chat) -> None:
+    ana, bo = chat.user(1001, lang="es"), chat.user(1002, "Bo", lang="es")
+    await join_and_confirm(chat, ana)
+    await join_and_confirm(chat, bo)
+    await chat.send(ana, "/check")
+    anas_item = open_item(chat, 1001)
+    for data in (f"an:{anas_item.id}:0", "an:999999:1", "an:abc:1", "an:1:2:3:4", "zz:1",
+                 "x" * 80):
+        reply = texts(await chat.tap(bo, data))
+        assert anas_item.item.answer not in reply
+    assert chat.db["attempts"].count == 0
+    assert not study.get_item(chat.db, anas_item.id).answered
+
+
+async def test_replayed_button_grades_once(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=3)
+    await chat.send(user, "/check")
+    stored = open_item(chat)
+    while stored.poll_id or stored.item.typed:
+        await answer_current(chat, user, True)
+        stored = open_item(chat)
+    data = f"an:{stored.id}:{stored.item.options.index(stored.item.answer)}"
+    await chat.tap(user, data)
+    count = chat.db["attempts"].count
+    reply = texts(await chat.tap(user, data))
+    assert chat.db["attempts"].count == count
+    assert "/check" in reply
+
+
+async def until_poll(chat: Chat, user: dict) -> study.StoredItem:
+    """Answer items until the open one is a quiz poll."""
+    await chat.send(user, "/check")
+    for _ in range(30):
+        stored = study.next_open_item(chat.db, user["id"])
+        if stored is None:
+            await chat.send(user, "/check")
+        elif stored.poll_id:
+            return stored
+        else:
+            await answer_current(chat, user, True)
+    raise AssertionError("no quiz poll was sent")
+
+
+async def test_quiz_poll_answer_is_graded(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=1)
+    stored = await until_poll(chat, user)
+    poll = [c for c in chat.api.calls if c.method == "sendPoll"][-1]
+    assert poll.params["is_anonymous"] is False
+    right = stored.item.options.index(stored.item.answer)
+    reply = texts(await chat.vote(user, stored.poll_id, right))
+    assert "✅" in reply
+    assert chat.db.execute("SELECT item_type, correct FROM attempts ORDER BY id DESC"
+                           ).fetchone() == ("poll", 1)
+
+
+async def test_a_vote_on_someone_elses_poll_is_ignored(chat: Chat) -> None:
+    ana, bo = chat.user(1001, lang="es"), chat.user(1002, "Bo", lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    await join_and_confirm(chat, bo, level=1)
+    stored = await until_poll(chat, ana)
+    before = chat.db["attempts"].count
+    await chat.vote(bo, stored.poll_id, 0)
+    assert chat.db["attempts"].count == before
+    assert not study.get_item(chat.db, stored.id).answered
