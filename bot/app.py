@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -20,7 +21,9 @@ from telegram.request import BaseRequest
 
 from bot import callbacks
 from bot.context import BotData, PuenteContext, Services
-from bot.handlers import common, reminders, student
+from bot.delivery import deliver_pending, report_finished
+from bot.domain.language import preload_detection
+from bot.handlers import common, family, reminders, student, teacher
 from bot.services.packs import install_packs, load_packs
 
 log = logging.getLogger(__name__)
@@ -28,6 +31,13 @@ OFFLINE_TOKEN = "123456:OFFLINE-demo-token"  # the offline Bot API accepts any w
 
 STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind", "deleteme",
                     "help")
+TEACHER_COMMANDS = {"teach": teacher.teach, "invite": teacher.invite,
+                    "newclass": teacher.newclass, "classes": teacher.classes,
+                    "roster": teacher.roster, "revoke": teacher.revoke, "level": teacher.level,
+                    "packs": teacher.packs, "push": teacher.push, "report": teacher.report,
+                    "student": teacher.student, "family": teacher.family_link,
+                    "newpack": teacher.newpack}
+DELIVERY_EVERY = timedelta(seconds=5)
 
 
 def build_application(services: Services, request: BaseRequest | None = None
@@ -60,6 +70,10 @@ def _add_handlers(app: Application) -> None:
     add(CommandHandler("remind", reminders.remind_command, filters=private))
     add(CommandHandler("deleteme", common.deleteme, filters=private))
     add(CommandHandler("help", common.help_command, filters=private))
+    for name, callback in TEACHER_COMMANDS.items():
+        add(CommandHandler(name, callback, filters=private))
+    add(CommandHandler("stop", family.stop, filters=private))
+    add(CommandHandler("now", family.now_command, filters=private))
     add(CallbackQueryHandler(student.language_button,
                              pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU})(:|$)"))
     add(CallbackQueryHandler(student.placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
@@ -67,9 +81,11 @@ def _add_handlers(app: Application) -> None:
     add(CallbackQueryHandler(student.flip_button, pattern=rf"^{callbacks.FLIP}$"))
     add(CallbackQueryHandler(student.check_command, pattern=rf"^{callbacks.CHECK}$"))
     add(CallbackQueryHandler(common.deleteme_button, pattern=rf"^{callbacks.DELETE}:"))
+    add(CallbackQueryHandler(family.language_button, pattern=rf"^{callbacks.FAMILY_LANG}:"))
     add(CallbackQueryHandler(common.unknown_button))
     add(PollAnswerHandler(student.poll_answer))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & private, student.text_message))
+    add(MessageHandler(filters.Document.ALL & private, teacher.pack_file))
     add(MessageHandler(filters.COMMAND & private, common.unknown_command))
     app.add_error_handler(common.on_error)
 
@@ -84,6 +100,19 @@ async def _post_init(app: Application) -> None:
     await app.bot.set_my_commands([BotCommand(c, services.catalog.render(f"command-{c}", "en"))
                                    for c in STUDENT_COMMANDS])
     reminders.schedule_all(app)
+    preload_detection()  # load language profiles now, not on a student's first message
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(_deliver, DELIVERY_EVERY, first=1, name="delivery")
+        school = services.config.school
+        weekday = (school.family_update_day + 1) % 7  # the job queue counts from Sunday
+        app.job_queue.run_daily(family.weekly_job, school.family_update_time.replace(
+            tzinfo=school.timezone), days=(weekday,), name="family-updates")
+
+
+async def _deliver(context: PuenteContext) -> None:
+    """Job: resume the outbox (pushes survive restarts) and report finished pushes."""
+    await deliver_pending(context.bot, context.services)
+    await report_finished(context.bot, context.services)
 
 
 def run(services: Services) -> None:

@@ -4,7 +4,6 @@ handlers and a temporary store, with an offline Bot API in place of Telegram's s
 from __future__ import annotations
 
 import asyncio
-import html
 import random
 import re
 import tempfile
@@ -24,10 +23,10 @@ from bot.i18n import Catalog
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.services.join import new_code
 from bot.store import open_store, people, study
+from bot.views import plain_text
 
 DEMO_TEACHER = 5550001
 DEMO_STUDENT = 5550002
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
 HELP = """Type what a user would send. Commands:
   /start CODE, /words, /check, ...   sent as a message
   tap N | tap LABEL                   press button N (or labelled LABEL) of the last message
@@ -35,14 +34,6 @@ HELP = """Type what a user would send. Commands:
   wait 2d | wait 3h | wait 30m        move the clock forward
   as teacher | as student             switch who you are
   help | quit"""
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain(text: str) -> str:
-    """Telegram HTML -> terminal text (spoilers shown in ||bars||)."""
-    text = text.replace("<tg-spoiler>", "||").replace("</tg-spoiler>", "||")
-    return html.unescape(_TAG.sub("", text)).replace("\u200f", "").replace(
-        "\u2068", "").replace("\u2069", "")
 
 
 @dataclass
@@ -84,8 +75,7 @@ class Demo:
         now = self.clock()
         people.upsert_teacher(self.db, DEMO_TEACHER, "Ms. Rivera", now)
         rng = self.services.rng  # seeded: the same script prints the same conversation
-        self.code = new_code(lambda n: "".join(rng.choice(CODE_ALPHABET)
-                                               for _ in range(2 * n)))
+        self.code = new_code(rng.choice)
         people.create_class(self.db, DEMO_TEACHER, "Science 7B", self.code,
                             now + timedelta(days=180), "science.ecosystems", now)
         self.printed = len(self.api.calls)
@@ -150,7 +140,7 @@ class Demo:
 
     def _render(self, call: Call) -> str | None:
         if call.method == "sendMessage":
-            text = f"🤖 Puente: {plain(call.text)}"
+            text = f"🤖 Puente: {plain_text(call.text)}"
         elif call.method == "sendPoll":
             options = call.params.get("options", [])
             labels = [o if isinstance(o, str) else o.get("text", "") for o in options]
@@ -159,9 +149,9 @@ class Demo:
             return text
         elif call.method == "sendPhoto":
             size = sum(len(b) for b in call.files.values())
-            text = f"🤖 Puente: [chart, {size // 1024} KB PNG]\n{plain(call.text)}"
+            text = f"🤖 Puente: [chart, {size // 1024} KB PNG]\n{plain_text(call.text)}"
         elif call.method == "sendDocument":
-            text = f"🤖 Puente: [file] {plain(call.text)}"
+            text = f"🤖 Puente: [file] {plain_text(call.text)}"
         else:
             return None
         if call.buttons:

@@ -60,6 +60,7 @@ class OfflineBotAPI(BaseRequest):
         self._message_ids = itertools.count(1000)
         self._poll_ids = itertools.count(1)
         self._failures: dict[int, list[Failure]] = {}
+        self.uploads: dict[str, bytes] = {}  # file_id -> content users "sent" to the bot
 
     @property
     def read_timeout(self) -> float | None:
@@ -88,6 +89,9 @@ class OfflineBotAPI(BaseRequest):
                          ) -> tuple[int, bytes]:
         """Record the call and return Telegram's JSON answer for it."""
         api_method = url.rsplit("/", 1)[-1]
+        if method == "GET":  # a file download: Telegram serves what the user uploaded
+            content = self.uploads.get(api_method)
+            return (200, content) if content is not None else (404, b"")
         params = dict(request_data.parameters) if request_data else {}
         files = {}
         if request_data and request_data.contains_files:
@@ -111,6 +115,10 @@ class OfflineBotAPI(BaseRequest):
             return BOT_USER
         if api_method == "getUpdates":
             return []
+        if api_method == "getFile":
+            file_id = str(params.get("file_id"))
+            return {"file_id": file_id, "file_unique_id": file_id,
+                    "file_size": len(self.uploads.get(file_id, b"")), "file_path": file_id}
         if api_method in ("sendMessage", "sendPhoto", "sendDocument", "sendPoll",
                           "editMessageText", "editMessageReplyMarkup"):
             return self._message(api_method, params)
@@ -167,6 +175,16 @@ class UpdateFactory:
             message["entities"] = [{"type": "bot_command", "offset": 0,
                                     "length": len(text.split()[0])}]
         return {"update_id": next(self._ids), "message": message}
+
+    def document(self, user: dict[str, Any], file_id: str, file_name: str, size: int
+                 ) -> dict[str, Any]:
+        """An update carrying a file the user sent (upload its bytes to the offline API)."""
+        update = self.message(user, "")
+        message = update["message"]
+        del message["text"]
+        message["document"] = {"file_id": file_id, "file_unique_id": file_id,
+                               "file_name": file_name, "file_size": size}
+        return update
 
     def tap(self, user: dict[str, Any], data: str, message_id: int = 1) -> dict[str, Any]:
         """An update for a tapped inline button carrying `data`."""

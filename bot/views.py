@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
-from html import escape
 
 from bot.domain.checks import GAP, WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.language import LANGUAGES
 from bot.domain.placement import PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, sentence_frame
-from bot.i18n import REFERENCE, Catalog
+from bot.i18n import FSI, PDI, REFERENCE, RLM, Catalog
+from bot.services.family import FamilyUpdate
 from bot.services.study import Feedback, Progress, Question
 
 MESSAGE_LIMIT = 4096
+
+
+def escape(text: str) -> str:
+    """Make text safe for Telegram HTML (quotes stay readable: they need no escaping)."""
+    return html.escape(text, quote=False)
 
 
 def language_name(code: str) -> str:
@@ -137,3 +144,32 @@ def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog
     counter = catalog.render("item-counter", lang, number=number + 1, total=4)
     return f"{counter}\n{catalog.bilingual('placement-question', lang)}\n\n" \
            f"<b>{escape(item.question)}</b>"
+
+
+def family_update_text(update: FamilyUpdate, catalog: Catalog) -> str:
+    """A short weekly update in the family's language and English: no scores, no classmates."""
+    lang = update.language
+
+    def listing(words: list[tuple[str, str | None]]) -> str:
+        return ", ".join(f"<b>{escape(en)}</b>" + (f" ({escape(own)})" if own else "")
+                         for en, own in words)
+
+    parts = [catalog.bilingual("family-update-header", lang, name=escape(update.student_name))]
+    if update.learned:
+        parts.append(catalog.bilingual("family-update-learned", lang, count=len(update.learned),
+                                       words=listing(update.learned)))
+    if update.practising:
+        parts.append(catalog.bilingual("family-update-practising", lang,
+                                       words=listing(update.practising)))
+        first = update.practising[0]
+        parts.append("💬 " + catalog.bilingual("family-question", lang,
+                                               word=escape(first[0])))
+    parts.append(catalog.bilingual("family-encouragement", lang))
+    return "\n\n".join(parts)
+
+
+def plain_text(text: str) -> str:
+    """Telegram HTML -> terminal text (spoilers shown as ||...||, direction marks removed)."""
+    text = text.replace("<tg-spoiler>", "||").replace("</tg-spoiler>", "||")
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return text.replace(RLM, "").replace(FSI, "").replace(PDI, "")

@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.app import build_application
-from bot.config import Config
+from bot.config import AccessConfig, Config
 from bot.context import Services
 from bot.i18n import Catalog
 from bot.offline import OfflineBotAPI
@@ -22,6 +22,8 @@ from tests.clock import START, Clock
 from tests.harness import Chat
 
 TEACHER_ID = 9001
+INVITE = "TEACH-CODE-2026"
+ADMIN_ID = 42
 _PACKS = load_packs()
 
 
@@ -55,7 +57,9 @@ def school_class(db: Database) -> people.ClassInfo:
 async def chat(db: Database, catalog: Catalog, clock: Clock,
                school_class: people.ClassInfo) -> AsyncIterator[Chat]:
     api = OfflineBotAPI()
-    services = Services(replace(Config()), db, catalog, clock, random.Random(3))
+    access = AccessConfig(teacher_invite_codes=(INVITE,), admin_ids=(ADMIN_ID,))
+    config = replace(Config(), access=access)
+    services = Services(config, db, catalog, clock, random.Random(3))
     app = build_application(services, request=api)
     await app.initialize()
     assert app.post_init is not None

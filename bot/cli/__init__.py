@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
-from bot.cli import db_cmd, packs_cmd, run_cmd
+from bot.cli import db_cmd, packs_cmd, report_cmd, run_cmd, translate_cmd
 from bot.config import ConfigError, load_config
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-COMMAND_MODULES = [run_cmd, packs_cmd, db_cmd]
+COMMAND_MODULES = [run_cmd, packs_cmd, db_cmd, report_cmd, translate_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import tomllib
 from collections.abc import Mapping
@@ -102,6 +104,46 @@ class _Lines:
         return (block.start + 1) if len(block) else 1
 
 
+class _CsvLines:
+    """Line numbers of a CSV pack: the header is line 1, word N is on line N + 1."""
+
+    def of(self, word_index: int | None = None, key: str | None = None) -> int:
+        return 1 if word_index is None else word_index + 2
+
+
+def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
+    """Parse a spreadsheet pack (term, pos, tier, definition, example, <lang>_term, ...)."""
+    if not text.strip():
+        raise PackError([Problem(source, 1, "the file is empty; the first row names the "
+                                            "columns (term, pos, tier, definition, example)")])
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    fields = reader.fieldnames or []
+    missing = [c for c in ("term", "pos", "tier", "definition", "example") if c not in fields]
+    if missing:
+        raise PackError([Problem(source, 1, f"missing column(s): {', '.join(missing)}")])
+    words: list[dict[str, Any]] = []
+    for row in reader:
+        word: dict[str, Any] = {k: (v or "").strip() for k, v in row.items()
+                                if k and not k.endswith(("_term", "_definition"))
+                                and (v or "").strip()}
+        if word.get("tier", "").isdigit():
+            word["tier"] = int(word["tier"])
+        glosses: dict[str, dict[str, str]] = {}
+        for key, value in row.items():
+            if key and key.endswith(("_term", "_definition")) and (value or "").strip():
+                lang, _, part = key.rpartition("_")
+                glosses.setdefault(lang, {})[part] = value.strip()
+        if glosses:
+            word["glosses"] = glosses
+        words.append(word)
+    checker = _Checker(source, _CsvLines())
+    pack = checker.pack({"pack": dict(head), "words": words})
+    if checker.problems:
+        raise PackError(checker.problems)
+    assert pack is not None
+    return pack
+
+
 def parse_pack(text: str, source: str) -> Pack:
     """Parse one pack; raise PackError listing every problem (with line numbers) if invalid."""
     if not text.strip():
@@ -121,7 +163,7 @@ def parse_pack(text: str, source: str) -> Pack:
 
 
 class _Checker:
-    def __init__(self, source: str, lines: _Lines) -> None:
+    def __init__(self, source: str, lines: _Lines | _CsvLines) -> None:
         self.source, self.lines = source, lines
         self.problems: list[Problem] = []
 

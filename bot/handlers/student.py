@@ -11,7 +11,10 @@ from bot.context import PuenteContext
 from bot.domain.placement import PLACEMENT
 from bot.domain.scaffold import ItemType
 from bot.handlers.common import MAX_INPUT, say, user_language
+from bot.handlers.family import start_family
+from bot.handlers.teacher import alert_teachers
 from bot.services import join, study
+from bot.services.family import FAMILY_PREFIX
 from bot.store import people
 from bot.store.study import set_poll_id
 
@@ -22,6 +25,9 @@ async def start(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     code = context.args[0] if context.args else None
+    if code is not None and code.startswith(FAMILY_PREFIX):
+        await start_family(update, context, code)
+        return
     if code is None and people.get_student(s.db, user.id):
         await say(update, context, "welcome-back", name=user.first_name)
         return
@@ -219,6 +225,8 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: study.
         return
     await context.bot.send_message(target, views.feedback_text(feedback, s.catalog),
                                    parse_mode=ParseMode.HTML)
+    if feedback.alert_teacher:
+        await alert_teachers(context, feedback)
     if feedback.next_question is not None:
         await send_question(context, target, feedback.next_question)
 

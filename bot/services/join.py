@@ -16,16 +16,19 @@ from bot.domain.placement import PLACEMENT, level_from_answers
 from bot.store import people
 from bot.store.clock import stamp
 
-JOIN_CODE_CHARS = 12  # 72 random bits: unguessable, and fits Telegram's 64-char deep link
+JOIN_CODE_CHARS = 12  # 12 of 57 symbols = 70 random bits: unguessable, fits a deep link
+# Letters and digits only (no look-alikes such as 0/O, 1/l): easy to read aloud, and never
+# confused with the "f_" family-link payloads that share /start.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
 
 
 class JoinError(PuenteError):
     """A join code that does not let the student in."""
 
 
-def new_code(token: Callable[[int], str] = secrets.token_urlsafe) -> str:
-    """Make an unguessable code that is safe in a t.me deep link ([A-Za-z0-9_-])."""
-    return token(9)[:JOIN_CODE_CHARS]
+def new_code(choose: Callable[[str], str] = secrets.choice) -> str:
+    """Make an unguessable code that is safe in a t.me deep link."""
+    return "".join(choose(CODE_ALPHABET) for _ in range(JOIN_CODE_CHARS))
 
 
 @dataclass(frozen=True)

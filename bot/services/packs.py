@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.domain.packs import Pack, PackError, Problem, parse_pack
+from bot.domain.errors import PuenteError
+from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
 from bot.store.packs import save_pack
 
@@ -88,3 +89,49 @@ def coverage(packs: Iterable[Pack], languages: Iterable[str]) -> list[Coverage]:
         missing = tuple(f"{pid}:{w.term}" for pid, w in words if lang not in w.glosses)
         result.append(Coverage(lang, len(words) - len(missing), len(words), missing))
     return result
+
+
+MAX_PACK_BYTES = 256 * 1024
+
+
+class TeacherPackError(PuenteError):
+    """A teacher's pack file that cannot be imported (the message says why)."""
+
+    prompt_key = "newpack-bad-type"
+
+
+def _slug(name: str) -> str:
+    cleaned = "".join(c.lower() if c.isalnum() else "-" for c in name)
+    return "-".join(part for part in cleaned.split("-") if part)[:40] or "pack"
+
+
+def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: bytes,
+                        now: datetime) -> Pack:
+    """Validate a teacher's .toml or .csv pack and save it, private to that teacher.
+
+    The same validator as shipped packs; any problem raises PackError and saves nothing.
+    """
+    if len(content) > MAX_PACK_BYTES:
+        raise TeacherPackError(prompt_key="newpack-too-big", limit=MAX_PACK_BYTES // 1024)
+    suffix = Path(filename).suffix.lower()
+    if suffix not in (".toml", ".csv"):
+        raise TeacherPackError()
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackError([Problem(filename, 1, "the file is not UTF-8 text")]) from exc
+    namespace = f"t{teacher_id}"
+    if suffix == ".csv":
+        stem = _slug(Path(filename).stem)
+        head = {"id": f"{namespace}.{stem}", "title": Path(filename).stem[:80] or stem,
+                "subject": "general", "grades": [3, 8]}
+        pack = parse_csv_pack(text, filename, head)
+    else:
+        pack = parse_pack(text, filename)
+        if not pack.id.startswith(namespace + "."):
+            pack = replace(pack, id=f"{namespace}.{pack.id}"[:80])
+    owner = db.execute("SELECT owner_teacher_id FROM packs WHERE id = ?", [pack.id]).fetchone()
+    if owner is not None and owner[0] != teacher_id:
+        raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used")])
+    save_pack(db, pack, now, owner=teacher_id)
+    return pack

@@ -110,6 +110,9 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
 
 @dataclass(frozen=True)
 class Feedback:
+    student_id: int
+    student_name: str
+    word_id: int
     grade: Grade
     term: str
     l1_term: str | None
@@ -164,13 +167,13 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     item, who = stored.item, learner(db, stored.student_id)
     word = words_by_id(db, [item.word_id])[0].word
     with db.atomic():
-        study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
-                             grade.correct, now)
         state = study.get_mastery(db, who.id, item.word_id) or new_mastery(item.word_id, now)
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,
                                 local_day=now.astimezone(tz).date().isoformat())
         study.save_mastery(db, who.id, item.word_id, updated, now)
+        study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
+                             grade.correct, now)
     gloss = word.glosses.get(who.language)
     following = study.next_open_item(db, who.id)
     score, question = None, None
@@ -181,7 +184,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         number, total, _, _ = study.check_progress(db, following.id)
         question = Question(following.id, number, total, following.item, who.language,
                             who.level)
-    return Feedback(grade, word.term, gloss.term if gloss else None, who.language,
+    return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
+                    gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
                     needs_help(updated) and not needs_help(state), question, score)
 

@@ -159,6 +159,9 @@ CREATE TABLE mastery (
     success_days TEXT NOT NULL DEFAULT '[]',  -- JSON: local dates with a correct answer
     mastered_at TEXT,
     alerted_at TEXT,                   -- teacher told about repeated misses
+    attempts INTEGER NOT NULL DEFAULT 0,  -- running totals, so reports never scan attempts
+    correct INTEGER NOT NULL DEFAULT 0,
+    last_seen TEXT,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (student_id, word_id)
 );

@@ -69,9 +69,13 @@ def due_word_ids(db: Database, student_id: int, now: datetime, limit: int = 5) -
 
 def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemType,
                    prompt_lang: str, correct: bool, now: datetime) -> None:
+    """Keep one graded answer and update the word's running totals (call after save_mastery)."""
     db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
                "answered_at) VALUES (?, ?, ?, ?, ?, ?)",
                [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now)])
+    db.execute("UPDATE mastery SET attempts = attempts + 1, correct = correct + ?, "
+               "last_seen = ? WHERE student_id = ? AND word_id = ?",
+               [int(correct), stamp(now), student_id, word_id])
 
 
 def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],

@@ -1,0 +1,103 @@
+"""Benchmark: the teacher report of a class of 35 x 200 words over 1 M attempts (goal < 200 ms).
+
+Run: python bench/report_query.py   (builds a temporary store, prints figures; no asserts)
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.i18n import Catalog  # noqa: E402
+from bot.reports import csv_bytes, summary_text  # noqa: E402
+from bot.services.packs import install_packs, load_packs  # noqa: E402
+from bot.store import open_store, people  # noqa: E402
+from bot.store.clock import stamp  # noqa: E402
+from bot.store.reports import class_matrix  # noqa: E402
+
+STUDENTS, WORDS, ATTEMPTS = 35, 200, 1_000_000
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+
+
+def build(path: Path) -> int:
+    """A store with one class of 35 students, 200 words each, 1 M attempts in all."""
+    db = open_store(path)
+    install_packs(db, load_packs().packs, NOW)
+    word_ids = [r[0] for r in db.execute("SELECT id FROM words ORDER BY id").fetchall()]
+    extra = WORDS - len(word_ids)  # the shipped packs hold 160 words; add a synthetic pack
+    if extra > 0:
+        db.execute("INSERT INTO packs (id, title, subject, grade_min, grade_max, loaded_at) "
+                   "VALUES ('bench.extra', 'Extra', 'general', 3, 8, ?)", [stamp(NOW)])
+        for i in range(extra):
+            db.execute("INSERT INTO words (pack_id, position, term, pos, tier, definition, "
+                       "example) VALUES ('bench.extra', ?, ?, 'noun', 2, 'd', 'e')",
+                       [i, f"word{i}"])
+        word_ids = [r[0] for r in db.execute("SELECT id FROM words ORDER BY id").fetchall()]
+    people.upsert_teacher(db, 1, "T", NOW)
+    klass = people.create_class(db, 1, "Bench", "BENCHcode123", NOW + timedelta(days=9),
+                                None, NOW)
+    rng = random.Random(5)
+    per_cell = -(-ATTEMPTS // (STUDENTS * WORDS))  # round up: at least 1 M in all
+    with db.atomic():
+        for s in range(STUDENTS):
+            sid = 10_000 + s
+            people.upsert_student(db, sid, f"Student{s:02d}", NOW)
+            people.set_student_language(db, sid, rng.choice(["es", "ar", "vi", "zh"]))
+            people.enroll(db, sid, klass.id, NOW)
+            rows = []
+            for wid in word_ids[:WORDS]:
+                for a in range(per_cell):
+                    rows.append((sid, wid, "choice", "es", rng.random() < 0.7,
+                                 stamp(NOW - timedelta(minutes=a))))
+                correct = sum(r[4] for r in rows[-per_cell:])
+                db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, "
+                           "successes, attempts, correct, last_seen, updated_at) "
+                           "VALUES (?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)",
+                           [sid, wid, rng.random(), stamp(NOW), correct, per_cell, correct,
+                            stamp(NOW), stamp(NOW)])
+            db.conn.executemany("INSERT INTO attempts (student_id, word_id, item_type, "
+                                "prompt_lang, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                rows)
+    db.execute("ANALYZE")
+    return klass.id
+
+
+def main() -> None:
+    catalog = Catalog.load()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        started = time.perf_counter()
+        class_id = build(path)
+        print(f"built store: {time.perf_counter() - started:.1f} s")
+        db = open_store(path)
+        attempts = db.execute("SELECT count(*) FROM attempts").fetchone()[0]
+        print(f"class: {STUDENTS} students x {WORDS} words, {attempts:,} attempts")
+        timings = {"matrix query": [], "summary text": [], "csv": []}
+        for _ in range(7):
+            t0 = time.perf_counter()
+            matrix = class_matrix(db, class_id)
+            t1 = time.perf_counter()
+            summary_text("Bench", matrix, catalog, "en")
+            t2 = time.perf_counter()
+            csv_bytes(matrix)
+            t3 = time.perf_counter()
+            timings["matrix query"].append(t1 - t0)
+            timings["summary text"].append(t2 - t1)
+            timings["csv"].append(t3 - t2)
+        for name, values in timings.items():
+            print(f"{name:13} median {statistics.median(values) * 1000:6.1f} ms  "
+                  f"max {max(values) * 1000:6.1f} ms")
+        total = [sum(v) for v in zip(*timings.values(), strict=True)]
+        print(f"{'report total':13} median {statistics.median(total) * 1000:6.1f} ms "
+              "(goal < 200 ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""`puente report` and `puente dashboard`: the mastery store for teachers, from the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bot.i18n import Catalog
+from bot.reports import csv_bytes, heatmap_png, summary_text
+from bot.store import open_store
+from bot.store.reports import class_matrix
+from bot.views import plain_text
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `report` and `dashboard`."""
+    report = sub.add_parser("report", help="a class report: summary, CSV and heatmap PNG")
+    report.add_argument("--class", dest="class_name", required=True, help="class name")
+    report.add_argument("--csv", type=Path, help="write one row per student x word here")
+    report.add_argument("--png", type=Path, help="write the mastery heatmap here")
+    report.set_defaults(func=report_command)
+    dash = sub.add_parser("dashboard", help="browse the store read-only with Datasette "
+                          "(pip install -e '.[dashboard]')")
+    dash.add_argument("--host", default="127.0.0.1",
+                      help="address to listen on (default 127.0.0.1: this computer only)")
+    dash.add_argument("--port", type=int, default=8001)
+    dash.set_defaults(func=dashboard_command)
+
+
+def report_command(args: argparse.Namespace) -> int:
+    """Print a class summary and write the CSV / PNG asked for."""
+    db = open_store(args.settings.store_path)
+    rows = db.execute("SELECT id, name FROM classes WHERE name = ? COLLATE NOCASE",
+                      [args.class_name]).fetchall()
+    if not rows:
+        names = ", ".join(r[0] for r in db.execute("SELECT name FROM classes ORDER BY name"))
+        print(f"puente: no class called {args.class_name!r} (classes: {names or 'none'})",
+              file=sys.stderr)
+        return 1
+    if len(rows) > 1:
+        print(f"puente: {len(rows)} classes are called {args.class_name!r}; rename one",
+              file=sys.stderr)
+        return 1
+    class_id, name = rows[0]
+    matrix = class_matrix(db, class_id)
+    print(plain_text(summary_text(name, matrix, Catalog.load(), "en")))
+    if args.csv:
+        args.csv.write_bytes(csv_bytes(matrix))
+        print(f"wrote {args.csv}")
+    if args.png:
+        args.png.write_bytes(heatmap_png(name, matrix))
+        print(f"wrote {args.png}")
+    return 0
+
+
+CANNED = {
+    "needs_help": {
+        "title": "Students who keep missing a word",
+        "sql": "SELECT c.name AS class, s.first_name AS student, w.term AS word, "
+               "m.misses_in_row, m.attempts, m.correct FROM mastery m "
+               "JOIN students s ON s.id = m.student_id JOIN words w ON w.id = m.word_id "
+               "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
+               "WHERE m.misses_in_row >= 3 ORDER BY c.name, s.first_name"},
+    "hardest_words": {
+        "title": "Hardest words (share of right answers)",
+        "sql": "SELECT w.pack_id, w.term, sum(m.correct) * 1.0 / sum(m.attempts) AS right_share, "
+               "sum(m.attempts) AS attempts FROM mastery m JOIN words w ON w.id = m.word_id "
+               "WHERE m.attempts > 0 GROUP BY w.id ORDER BY right_share LIMIT 50"},
+    "class_mastery": {
+        "title": "Mastery per student and class",
+        "sql": "SELECT c.name AS class, s.first_name AS student, s.language, e.wida_level, "
+               "sum(m.mastered_at IS NOT NULL) AS mastered, count(m.word_id) AS started "
+               "FROM enrollments e JOIN classes c ON c.id = e.class_id "
+               "JOIN students s ON s.id = e.student_id LEFT JOIN mastery m "
+               "ON m.student_id = s.id GROUP BY c.id, s.id ORDER BY c.name, s.first_name"},
+}
+
+
+def dashboard_command(args: argparse.Namespace) -> int:
+    """Serve the store read-only with Datasette and canned report queries."""
+    datasette = shutil.which("datasette")
+    if datasette is None:
+        print("puente: the dashboard needs Datasette: pip install -e '.[dashboard]'",
+              file=sys.stderr)
+        return 1
+    store = Path(args.settings.store_path)
+    if not store.exists():
+        print(f"puente: no store at {store}; run `puente db migrate` first", file=sys.stderr)
+        return 1
+    metadata = {"title": "Puente mastery store",
+                "databases": {store.stem: {"queries": CANNED}}}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(metadata, fh)
+    command = [datasette, "serve", "-i", str(store), "--metadata", fh.name,
+               "--host", args.host, "--port", str(args.port)]
+    print(f"Serving {store} read-only on http://{args.host}:{args.port}/ (Ctrl+C stops)")
+    return subprocess.call(command)

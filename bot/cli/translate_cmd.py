@@ -1,0 +1,253 @@
+"""`puente translate ...`: offline translation models, what they cover, and filling the memory.
+
+Model installation lives here because only this command does it; the bot itself never touches
+the network for translation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+import threading
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+from bot.config import Config
+from bot.domain.errors import PuenteError
+from bot.domain.language import LANGUAGES, get_language
+from bot.services.glosses import pack_refs, prepare
+from bot.store import open_store
+from bot.store.translations import gloss_coverage
+from bot.translate import (
+    ArgosEngine,
+    InstalledModel,
+    ModelInstallError,
+    Translator,
+    argos_modules,
+    engine_for,
+)
+
+INDEX_TIMEOUT = 5.0  # seconds for the package index to answer before we say "no network"
+DOWNLOAD_TIMEOUT = 60.0  # per socket operation; Argos's own downloads set no timeout at all
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `translate` command group."""
+    group = sub.add_parser("translate", help="offline machine translation (Argos Translate)")
+    verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True)
+    verbs.add_parser("status", help="installed models, and per language what covers the "
+                     "words: curated gloss, translation memory, engine").set_defaults(func=status)
+    install = verbs.add_parser("install", help="download and install en->LANG models "
+                               "(needs internet once)")
+    install.add_argument("languages", nargs="+", metavar="LANG")
+    install.add_argument("--timeout", type=float, default=INDEX_TIMEOUT,
+                         help="seconds to wait for the package index (default %(default)s)")
+    install.set_defaults(func=install_languages_cmd)
+    from_file = verbs.add_parser("install-file", help="install a downloaded .argosmodel file "
+                                 "(no internet needed)")
+    from_file.add_argument("path", type=Path)
+    from_file.set_defaults(func=install_file_cmd)
+    fill = verbs.add_parser("prepare", help="translate pack words without a curated gloss "
+                            "into the memory now, so pushes need no engine")
+    fill.add_argument("--packs", nargs="+", metavar="ID", help="pack ids (default: all)")
+    fill.add_argument("--to", nargs="+", metavar="LANG",
+                      help="languages (default: [school] languages)")
+    fill.set_defaults(func=prepare_cmd)
+
+
+# --- model installation ------------------------------------------------------------------------
+
+def check_index(url: str, timeout: float) -> None:
+    """Raise unless the package index's host accepts a connection within `timeout` seconds."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    outcome: list[OSError | None] = []
+
+    def connect() -> None:
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+            outcome.append(None)
+        except OSError as exc:
+            outcome.append(exc)
+
+    # A thread, because name lookup ignores socket timeouts and can hang on a dead resolver.
+    worker = threading.Thread(target=connect, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome or outcome[0] is not None:
+        why = outcome[0] if outcome else f"no answer in {timeout:g} s"
+        raise ModelInstallError(
+            f"cannot reach the Argos package index at {host} ({why}). Is this machine offline? "
+            "Copy .argosmodel files over and use `puente translate install-file` instead.")
+
+
+def install_languages(engine: ArgosEngine, langs: Sequence[str],
+                      timeout: float = INDEX_TIMEOUT) -> tuple[list[InstalledModel], list[str]]:
+    """Download and install en->LANG models; return those installed and languages without one."""
+    codes = [get_language(code).code for code in langs]
+    package, settings = argos_modules(engine.data_dir)
+    check_index(settings.remote_package_index, timeout)
+    index = Path(settings.local_package_index)
+    # Without a local index, Argos's get_available_packages retries itself until RecursionError.
+    index.unlink(missing_ok=True)
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(DOWNLOAD_TIMEOUT)
+    try:
+        package.update_package_index()  # logs and returns on failure instead of raising
+        if not index.exists():
+            raise ModelInstallError("the Argos package index could not be downloaded")
+        available = {(p.from_code, p.to_code): p for p in package.get_available_packages()
+                     if p.type == "translate"}
+        missing = [code for code in codes if ("en", code) not in available]
+        for code in (c for c in codes if c not in missing):
+            try:
+                available[("en", code)].install()
+            except Exception as exc:  # Argos raises a plain Exception when a download fails
+                raise ModelInstallError(f"downloading the en->{code} model failed: {exc}"
+                                        ) from exc
+    finally:
+        socket.setdefaulttimeout(previous)
+    engine.refresh()
+    done = [m for m in engine.installed() if m.from_code == "en" and m.to_code in codes]
+    return done, missing
+
+
+def _archive_root(path: Path) -> tuple[str, dict]:
+    """Check that a file looks like an Argos package; return its folder name and metadata."""
+    if not path.is_file():
+        raise ModelInstallError(f"{path}: no such file")
+    if not zipfile.is_zipfile(path):
+        raise ModelInstallError(f"{path}: not an Argos model (not a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            roots = {name.split("/", 1)[0] for name in names}
+            if len(roots) != 1 or any(n.startswith("/") or ".." in n.split("/") for n in names):
+                raise ModelInstallError(f"{path}: expected one top-level package folder")
+            root = roots.pop()
+            metadata = json.loads(archive.read(f"{root}/metadata.json"))
+            has_model = f"{root}/model/model.bin" in names
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ModelInstallError(f"{path}: no readable metadata.json ({exc})") from exc
+    if not isinstance(metadata, dict) or not (metadata.get("from_code")
+                                              and metadata.get("to_code")):
+        raise ModelInstallError(f"{path}: metadata.json names no from_code/to_code")
+    if not has_model:
+        raise ModelInstallError(f"{path}: no model/model.bin (is this a translation model?)")
+    return root, metadata
+
+
+def install_file(engine: ArgosEngine, path: Path) -> InstalledModel:
+    """Install a .argosmodel file with Argos's own installer, replacing any model for the same
+    language pair."""
+    root, metadata = _archive_root(path)
+    package, _ = argos_modules(engine.data_dir)
+    try:
+        package.install_from_path(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise ModelInstallError(f"{path}: could not be installed: {exc}") from exc
+    pair = (metadata["from_code"], metadata["to_code"])
+    for model in engine.installed():
+        if (model.from_code, model.to_code) == pair and model.path.name != root:
+            package.uninstall(package.Package(model.path))
+    engine.refresh()
+    return next(m for m in engine.installed() if m.path.name == root)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+def _store(settings: Config) -> Database | None:
+    path = settings.store_path
+    if not path.exists():
+        print(f"no store at {path} yet (run `puente db migrate`)", file=sys.stderr)
+        return None
+    return open_store(path)
+
+
+def status(args: argparse.Namespace) -> int:
+    """Print installed models and, per school language, what covers the pack words."""
+    settings: Config = args.settings
+    engine = engine_for(settings.translation.data_dir)
+    where = settings.translation.data_dir or "Argos's default folder"
+    print(f"Argos Translate models ({where}):")
+    models = engine.installed()
+    for model in models:
+        print(f"  {model.from_code} -> {model.to_code}  version {model.version}  "
+              f"{model.path.name}")
+    if not models:
+        print("  none installed: `puente translate install LANG...` or `install-file PATH`")
+    print("machine translation: " + ("on" if settings.translation.enabled else "off"))
+    db = _store(settings)
+    langs = list(settings.school.languages)
+    rows = {row.lang: row for row in gloss_coverage(db, langs)} if db is not None else {}
+    print("\nlanguage              gloss      memory     engine")
+    for code in langs:
+        name = LANGUAGES[code].english_name
+        row = rows.get(code)
+        gloss = f"{row.curated}/{row.words}" if row else "-"
+        remembered = f"{row.remembered}/{row.words - row.curated}" if row else "-"
+        reason = engine.unavailable_reason("en", code) if settings.translation.enabled else "off"
+        print(f"  {code:4} {name:15} {gloss:>9}  {remembered:>9}   "
+              f"{'yes' if reason is None else 'no: ' + reason}")
+    return 0
+
+
+def install_languages_cmd(args: argparse.Namespace) -> int:
+    """Download models for the languages named; exit 1 with a clear message without network."""
+    engine = engine_for(args.settings.translation.data_dir)
+    try:
+        done, missing = install_languages(engine, args.languages, args.timeout)
+    except PuenteError as exc:
+        print(f"puente: {exc}", file=sys.stderr)
+        return 1
+    for model in done:
+        print(f"installed {model.from_code} -> {model.to_code} (version {model.version})")
+    for code in missing:
+        print(f"no Argos model is published for en -> {code}; Puente uses curated glosses only")
+    return 1 if missing else 0
+
+
+def install_file_cmd(args: argparse.Namespace) -> int:
+    """Install one .argosmodel file offline."""
+    engine = engine_for(args.settings.translation.data_dir)
+    try:
+        model = install_file(engine, args.path)
+    except PuenteError as exc:
+        print(f"puente: {exc}", file=sys.stderr)
+        return 1
+    print(f"installed {model.from_code} -> {model.to_code} (version {model.version}) "
+          f"from {args.path}")
+    return 0
+
+
+def prepare_cmd(args: argparse.Namespace) -> int:
+    """Translate words without a curated gloss into the memory ahead of a push."""
+    settings: Config = args.settings
+    db = _store(settings)
+    if db is None:
+        return 1
+    try:
+        langs = [get_language(code).code for code in (args.to or settings.school.languages)]
+    except PuenteError as exc:
+        print(f"puente: {exc}", file=sys.stderr)
+        return 1
+    unknown = [pack for pack in args.packs or [] if not pack_refs(db, [pack])]
+    if unknown:
+        print(f"puente: unknown or empty pack(s): {', '.join(unknown)}", file=sys.stderr)
+        return 1
+    refs = pack_refs(db, args.packs)
+    translator = Translator(db, settings.translation)
+    print(f"{len(refs)} words; per language: curated / remembered / translated now / missing")
+    for row in prepare(db, translator, refs, langs):
+        line = (f"  {row.lang:4} {row.curated:5} {row.remembered:5} {row.translated:5} "
+                f"{row.missing:5}")
+        print(line + (f"   ({row.reason})" if row.reason and row.missing else ""))
+    return 0
+

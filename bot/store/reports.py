@@ -1,0 +1,64 @@
+"""Read-only queries behind the teacher reports; they read running totals, never all attempts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Cell:
+    student_id: int
+    word_id: int
+    p_known: float
+    mastered: bool
+    attempts: int
+    correct: int
+    last_seen: str | None
+    misses_in_row: int
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    id: int
+    first_name: str
+    language: str | None
+    level: int | None
+
+
+@dataclass(frozen=True)
+class WordColumn:
+    id: int
+    term: str
+    pack_id: str
+
+
+@dataclass(frozen=True)
+class ClassMatrix:
+    students: list[StudentRow]
+    words: list[WordColumn]
+    cells: dict[tuple[int, int], Cell]
+
+
+def class_matrix(db: Database, class_id: int) -> ClassMatrix:
+    """Students x words of one class with mastery and attempt totals."""
+    students = [StudentRow(*r) for r in db.execute(
+        "SELECT s.id, s.first_name, s.language, e.wida_level FROM enrollments e "
+        "JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
+        "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()]
+    rows = db.execute(
+        "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
+        "m.correct, m.last_seen, m.misses_in_row FROM enrollments e "
+        "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = ?",
+        [class_id]).fetchall()
+    cells = {(r[0], r[1]): Cell(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7])
+             for r in rows}
+    word_ids = sorted({w for _, w in cells})
+    words: list[WordColumn] = []
+    if word_ids:
+        marks = ",".join("?" * len(word_ids))
+        words = [WordColumn(*r) for r in db.execute(
+            f"SELECT id, term, pack_id FROM words WHERE id IN ({marks}) "
+            "ORDER BY pack_id, position", word_ids).fetchall()]
+    return ClassMatrix(students, words, cells)

@@ -1,0 +1,83 @@
+"""Families: single-use links, their own language, bilingual weekly updates."""
+
+from __future__ import annotations
+
+from bot.delivery import deliver_pending
+from bot.handlers.family import queue_weekly_updates
+from tests.conftest import TEACHER_ID
+from tests.handlers.test_checks_on_telegram import answer_current
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat, texts
+
+
+async def family_link(chat: Chat) -> str:
+    reply = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family Ana"))
+    return reply.split("?start=")[1].split()[0]
+
+
+async def test_family_link_works_once_and_welcomes_in_their_language(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    mom = chat.user(2001, "María", lang="es")
+    calls = await chat.send(mom, f"/start {payload}")
+    assert "Ana" in texts(calls)
+    assert any(d == "fa:vi" for c in calls for _, d in c.buttons)
+    welcome = texts(await chat.tap(mom, "fa:vi"))
+    assert "Tiếng Việt" in welcome and "English" in welcome  # own language may differ
+    uncle = chat.user(2002, "Tío", lang="es")
+    assert "ya se usó" in texts(await chat.send(uncle, f"/start {payload}")).lower() \
+        or "already used" in texts(await chat.send(uncle, f"/start {payload}"))
+    assert chat.db["families"].count == 1
+
+
+async def test_expired_family_link(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    chat.clock.advance(days=15)
+    reply = texts(await chat.send(chat.user(2001, "María", lang="en"), f"/start {payload}"))
+    assert "expired" in reply
+
+
+async def test_weekly_update_is_bilingual_and_only_about_their_child(chat: Chat) -> None:
+    ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")
+    for student in (ana, bo):
+        await join_and_confirm(chat, student)
+        await chat.send(student, "/check")
+        for _ in range(5):
+            await answer_current(chat, student, True)
+    mom = chat.user(2001, "María", lang="es")
+    await chat.send(mom, f"/start {await family_link(chat)}")
+    await chat.tap(mom, "fa:es")
+    assert queue_weekly_updates(chat.app.bot_data.services) == 1
+    before = len(chat.api.calls)
+    await deliver_pending(chat.app.bot, chat.app.bot_data.services)
+    sent = chat.api.calls[before:]
+    assert [c.chat_id for c in sent] == [2001]
+    text = sent[0].text
+    assert "Ana" in text and "Bo" not in text
+    assert "This week with Ana" in text and "Esta semana" in text
+    assert "(ecosistema)" in text or "ecosistema" in text
+    assert "%" not in text  # no scores
+
+
+async def test_stop_and_now(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = chat.user(2001, "María", lang="en")
+    await chat.send(mom, f"/start {await family_link(chat)}")
+    await chat.tap(mom, "fa:en")
+    await chat.send(mom, "/stop")
+    assert queue_weekly_updates(chat.app.bot_data.services) == 0
+    assert "This week with Ana" in texts(await chat.send(mom, "/now"))
+
+
+async def test_family_updates_wait_for_the_end_of_quiet_hours(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = chat.user(2001, "María", lang="en")
+    await chat.send(mom, f"/start {await family_link(chat)}")
+    await chat.tap(mom, "fa:en")
+    chat.clock.advance(hours=10)  # 21:00 in New York: quiet hours
+    queue_weekly_updates(chat.app.bot_data.services)
+    result = await deliver_pending(chat.app.bot, chat.app.bot_data.services)
+    assert result.sent == 0
+    chat.clock.advance(hours=10)  # 07:00 the next morning
+    assert (await deliver_pending(chat.app.bot, chat.app.bot_data.services)).sent == 1

@@ -1,0 +1,160 @@
+"""Teachers on Telegram: roles checked on the server, classes, levels, reports, packs."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bot.store import people
+from tests.conftest import ADMIN_ID, INVITE, TEACHER_ID
+from tests.handlers.test_checks_on_telegram import answer_current
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat, texts
+
+TEACHER_COMMANDS = ["/newclass Math 6", "/classes", "/roster", "/revoke", "/level Ana 3",
+                    "/packs", "/push science.ecosystems", "/report", "/student Ana",
+                    "/family Ana", "/newpack"]
+
+
+def teacher(chat: Chat, user_id: int = TEACHER_ID) -> dict:
+    return chat.user(user_id, "Rivera", lang="en")
+
+
+async def test_a_student_trying_teacher_commands_is_refused_politely(chat: Chat) -> None:
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student)
+    before = {t: chat.db[t].count for t in ("classes", "pushes", "outbox", "family_links")}
+    for command in TEACHER_COMMANDS:
+        reply = texts(await chat.send(student, command))
+        assert "for teachers" in reply or "para maestros" in reply.lower() \
+            or "docentes" in reply.lower(), (command, reply)
+    assert {t: chat.db[t].count for t in before} == before
+
+
+async def test_teach_with_invite_code(chat: Chat) -> None:
+    newcomer = chat.user(7001, "Lee", lang="en")
+    assert "not valid" in texts(await chat.send(newcomer, "/teach WRONG-CODE-1"))
+    assert not people.is_teacher(chat.db, 7001)
+    assert "teacher now" in texts(await chat.send(newcomer, f"/teach {INVITE}"))
+    assert people.is_teacher(chat.db, 7001)
+
+
+async def test_admin_issues_single_use_invites(chat: Chat) -> None:
+    admin = chat.user(ADMIN_ID, "Admin", lang="en")
+    reply = texts(await chat.send(admin, "/invite"))
+    code = reply.split("<code>")[1].split("</code>")[0]
+    first, second = chat.user(7002, "Kim", lang="en"), chat.user(7003, "Ola", lang="en")
+    await chat.send(first, f"/teach {code}")
+    await chat.send(second, f"/teach {code}")
+    assert people.is_teacher(chat.db, 7002) and not people.is_teacher(chat.db, 7003)
+    assert "administrator" in texts(await chat.send(first, "/invite"))
+
+
+async def test_newclass_answers_with_link_code_and_qr(chat: Chat) -> None:
+    calls = await chat.send(teacher(chat), "/newclass Math 6")
+    text = texts(calls)
+    created = next(c for c in people.teacher_classes(chat.db, TEACHER_ID)
+                   if c.name == "Math 6")
+    assert f"https://t.me/PuenteDemoBot?start={created.join_code}" in text
+    photo = next(c for c in calls if c.method == "sendPhoto")
+    assert any(b.startswith(b"\x89PNG") for b in photo.files.values())
+    assert "already" in texts(await chat.send(teacher(chat), "/newclass math 6"))
+
+
+async def test_revoked_code_stops_working(chat: Chat) -> None:
+    await chat.send(teacher(chat), "/revoke Science 7B")
+    reply = texts(await chat.send(chat.user(lang="en"), "/start JOINcode_123"))
+    assert "don't know that class code" in reply
+    new_code = people.teacher_classes(chat.db, TEACHER_ID)[0].join_code
+    assert "Science 7B" in texts(await chat.send(chat.user(1009, lang="en"),
+                                                 f"/start {new_code}"))
+
+
+async def test_teacher_a_cannot_see_class_b(chat: Chat) -> None:
+    other = teacher(chat, 9002)
+    people.upsert_teacher(chat.db, 9002, "Other", chat.clock())
+    await chat.send(other, "/newclass History 8")
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student)
+    for command in ("/report Science 7B", "/roster Science 7B", "/revoke Science 7B",
+                    "/student Ana", "/family Ana", "/level Ana 5",
+                    "/push science.ecosystems to Science 7B"):
+        reply = texts(await chat.send(other, command))
+        assert "no class called Science 7B" in reply or "can't find a student called Ana" \
+            in reply, (command, reply)
+        assert "Español" not in reply and "JOINcode" not in reply
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 3
+    assert chat.db["pushes"].count == 0
+
+
+async def test_level_and_roster(chat: Chat) -> None:
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student)
+    assert "level 5" in texts(await chat.send(teacher(chat), "/level Ana 5"))
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 5
+    assert "1 to 6" in texts(await chat.send(teacher(chat), "/level Ana 9"))
+    roster = texts(await chat.send(teacher(chat), "/roster"))
+    assert "Ana" in roster and "Español" in roster and "level 5" in roster
+
+
+async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:
+    for user_id, name in ((1001, "Ana"), (1002, "Bo")):
+        student = chat.user(user_id, name, lang="es")
+        await join_and_confirm(chat, student)
+        await chat.send(student, "/check")
+        for _ in range(5):
+            await answer_current(chat, student, user_id == 1001)
+    calls = await chat.send(teacher(chat), "/report")
+    summary = texts(calls)
+    assert "On track: Ana" in summary
+    assert "Needs help: Bo" in summary
+    assert any(c.method == "sendPhoto" for c in calls)
+    document = next(c for c in calls if c.method == "sendDocument")
+    rows = list(csv.DictReader(io.StringIO(next(iter(document.files.values()))
+                                           .decode("utf-8-sig"))))
+    assert {r["student"] for r in rows} == {"Ana", "Bo"}
+    assert {"mastery", "attempts", "last_seen", "language", "wida_level"} <= set(rows[0])
+    ana = [r for r in rows if r["student"] == "Ana" and r["attempts"] != "0"]
+    assert ana and all(r["correct"] == r["attempts"] for r in ana)
+
+
+async def test_repeated_misses_alert_the_teacher_once(chat: Chat) -> None:
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student, level=3)
+    alerts = 0
+    for _ in range(8):
+        await chat.send(student, "/check")
+        for _ in range(5):
+            calls = await answer_current(chat, student, False)
+            alerts += sum(1 for c in calls if c.chat_id == TEACHER_ID and "missed" in c.text)
+    words = chat.db.execute("SELECT count(*) FROM mastery WHERE alerted_at IS NOT NULL"
+                            ).fetchone()[0]
+    assert alerts == words >= 1
+
+
+async def test_teacher_pack_csv_is_validated_and_private(chat: Chat) -> None:
+    good = ("term,pos,tier,definition,example,es_term\n"
+            "volcano,noun,3,A mountain that can send out hot lava.,The volcano erupted.,volcán\n")
+    chat.api.uploads["f1"] = good.encode()
+    calls = await chat.process(chat.factory.document(teacher(chat), "f1", "Volcanoes.csv",
+                                                     len(good)))
+    assert "t9001.volcanoes" in texts(calls)
+    assert chat.db["packs"].get("t9001.volcanoes")["owner_teacher_id"] == TEACHER_ID
+    other = teacher(chat, 9002)
+    people.upsert_teacher(chat.db, 9002, "Other", chat.clock())
+    assert "t9001.volcanoes" not in texts(await chat.send(other, "/packs"))
+
+
+async def test_broken_teacher_pack_lists_problems_and_saves_nothing(chat: Chat) -> None:
+    bad = ("term,pos,tier,definition,example\n"
+           "volcano,noun,3,A mountain with lava.,The volcano erupted.\n"
+           "magma,thing,9,,Hot rock.\n")
+    chat.api.uploads["f2"] = bad.encode()
+    before = chat.db["words"].count
+    reply = texts(await chat.process(chat.factory.document(teacher(chat), "f2", "Rocks.csv",
+                                                           len(bad))))
+    assert "Rocks.csv:3:" in reply and "pos 'thing'" in reply
+    assert "missing required field 'definition'" in reply
+    assert chat.db["words"].count == before
+    assert chat.db.execute("SELECT count(*) FROM packs WHERE id = 't9001.rocks'"
+                           ).fetchone()[0] == 0
