@@ -18,6 +18,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Config
+from bot.delivery import deliver_pending, report_finished
 from bot.context import Services
 from bot.i18n import Catalog
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
@@ -62,7 +63,7 @@ class Demo:
             "student": self.factory.user(DEMO_STUDENT, "Ana", phone_language),
             "teacher": self.factory.user(DEMO_TEACHER, "Ms. Rivera", "en")}
         self.who = "student"
-        self.printed = 0
+        self.seen: dict[int, int] = {}  # per user: how many API calls they have "read"
         self.last: Call | None = None
         self.code = ""
 
@@ -71,19 +72,19 @@ class Demo:
         await self.app.initialize()
         if self.app.post_init:
             await self.app.post_init(self.app)
-        await self.app.start()
+        # The job queue is not started: the demo's clock is simulated, so `wait` runs the
+        # delivery step itself rather than a timer firing in real time.
         now = self.clock()
         people.upsert_teacher(self.db, DEMO_TEACHER, "Ms. Rivera", now)
         rng = self.services.rng  # seeded: the same script prints the same conversation
         self.code = new_code(rng.choice)
         people.create_class(self.db, DEMO_TEACHER, "Science 7B", self.code,
                             now + timedelta(days=180), "science.ecosystems", now)
-        self.printed = len(self.api.calls)
+        self.seen = {u["id"]: len(self.api.calls) for u in self.users.values()}
         self.out(f"Puente demo. Your class link: t.me/PuenteDemoBot?start={self.code}")
         self.out(f"Try: /start {self.code}   (type 'help' for demo commands)")
 
     async def close(self) -> None:
-        await self.app.stop()
         await self.app.shutdown()
         self.db.close()
 
@@ -101,8 +102,12 @@ class Demo:
             self.out(HELP)
         elif verb == "as" and len(words) == 2 and words[1] in self.users:
             self.who = words[1]
+            self._print_new()  # what arrived for them meanwhile
         elif verb == "wait" and len(words) == 2:
             self._wait(words[1])
+            await deliver_pending(self.app.bot, self.services)
+            await report_finished(self.app.bot, self.services)
+            self._print_new()
         elif verb == "tap" and len(words) >= 2:
             await self._tap(line.split(maxsplit=1)[1])
         elif verb == "answer" and len(words) == 2:
@@ -128,15 +133,16 @@ class Demo:
         self._print_new()
 
     def _print_new(self) -> None:
-        for call in self.api.calls[self.printed:]:
-            if call.chat_id != self.users[self.who]["id"]:
+        user_id = self.users[self.who]["id"]
+        for call in self.api.calls[self.seen.get(user_id, 0):]:
+            if call.chat_id != user_id:
                 continue
             rendered = self._render(call)
             if rendered:
                 self.out(rendered)
             if call.buttons or call.method == "sendPoll":
                 self.last = call
-        self.printed = len(self.api.calls)
+        self.seen[user_id] = len(self.api.calls)
 
     def _render(self, call: Call) -> str | None:
         if call.method == "sendMessage":

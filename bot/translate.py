@@ -75,7 +75,7 @@ class InstalledModel:
 class TranslationUnavailableError(PuenteError):
     """No curated gloss, no memory and no working engine for this text and language."""
 
-    prompt_key = "translation-unavailable"
+    prompt_key = "error-translation-unavailable"
 
     def __init__(self, reason: str, *, lang: str) -> None:
         super().__init__(reason, lang=lang)
@@ -85,7 +85,7 @@ class TranslationUnavailableError(PuenteError):
 class ModelInstallError(PuenteError):
     """An Argos model could not be installed (no network, unknown language, bad file)."""
 
-    prompt_key = "translation-install-failed"
+    prompt_key = "error-translation-install"
 
 
 # --- sentences -------------------------------------------------------------------------------

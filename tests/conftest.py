@@ -64,7 +64,6 @@ async def chat(db: Database, catalog: Catalog, clock: Clock,
     await app.initialize()
     assert app.post_init is not None
     await app.post_init(app)
-    await app.start()
+    # The job queue stays stopped: tests run jobs by hand, on the test's clock, not by timers.
     yield Chat(app, api, db, clock)
-    await app.stop()
     await app.shutdown()

@@ -14,6 +14,7 @@ import threading
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database
@@ -119,7 +120,7 @@ def install_languages(engine: ArgosEngine, langs: Sequence[str],
     return done, missing
 
 
-def _archive_root(path: Path) -> tuple[str, dict]:
+def _archive_root(path: Path) -> tuple[str, dict[str, Any]]:
     """Check that a file looks like an Argos package; return its folder name and metadata."""
     if not path.is_file():
         raise ModelInstallError(f"{path}: no such file")

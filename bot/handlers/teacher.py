@@ -170,7 +170,8 @@ async def report(update: Update, context: PuenteContext) -> None:
                                                      filename="mastery.png"))
     name = "".join(c if c.isalnum() else "-" for c in found.name)
     await context.bot.send_document(user.id, InputFile(csv_bytes(matrix),
-                                                       filename=f"{name}-mastery.csv"))
+                                                       filename=f"{name}-mastery.csv"),
+                                    caption=f"{name}-mastery.csv")
 
 
 async def student(update: Update, context: PuenteContext) -> None:

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -55,6 +56,7 @@ class GlossCoverage:
 
     @property
     def uncovered(self) -> int:
+        """Words with neither a curated gloss nor a remembered translation."""
         return self.words - self.curated - self.remembered
 
 
@@ -151,5 +153,5 @@ def gloss_coverage(db: Database, langs: Sequence[str],
     return result
 
 
-def _remembered(row: dict) -> Remembered:
+def _remembered(row: dict[str, Any]) -> Remembered:
     return Remembered(row["source_text"], row["text"], row["engine"], bool(row["reviewed"]))

@@ -24,7 +24,12 @@ async def test_demo_journey_matches_the_readme() -> None:
     await run_demo(script, out=lines.append)
     printed = "\n".join(lines) + "\n"
     assert "🏅" in printed  # words get mastered over the days of the journey
-    assert printed == readme_transcript()
+    assert unguessable(printed) == unguessable(readme_transcript())
+
+
+def unguessable(text: str) -> str:
+    """Family links are random on purpose (never seeded): compare them by shape."""
+    return re.sub(r"start=f_[A-Za-z0-9]{12}", "start=f_<code>", text)
 
 
 def test_every_cli_command_is_in_the_readme() -> None:

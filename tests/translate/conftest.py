@@ -111,9 +111,11 @@ def store() -> Iterator[Database]:
 
 @pytest.fixture
 def refs(store: Database) -> list[WordRef]:
+    """The tiny pack's words, as checks and previews use them."""
     return [WordRef(w.id, w.word) for w in pack_words(store, PACK.id)]
 
 
 @pytest.fixture
 def translator(store: Database, engine: ArgosEngine, argos_dir: Path) -> Translator:
+    """A Translator over the tiny pack's store and the session's en->es engine."""
     return Translator(store, TranslationConfig(True, argos_dir), engine=engine, clock=Clock())
