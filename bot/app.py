@@ -87,6 +87,7 @@ def _add_handlers(app: Application) -> None:
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & private, student.text_message))
     add(MessageHandler(filters.Document.ALL & private, teacher.pack_file))
     add(MessageHandler(filters.COMMAND & private, common.unknown_command))
+    add(MessageHandler(private & ~filters.StatusUpdate.ALL, common.unknown_command))
     app.add_error_handler(common.on_error)
 
 

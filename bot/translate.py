@@ -211,14 +211,16 @@ class ArgosEngine:
         if route is None:
             raise TranslationUnavailableError(self.unavailable_reason(source, target) or "",
                                               lang=target)
-        lines = [" ".join(text.split()) for text in texts]
+        lines = [text.strip() for text in texts]
         with self._lock:
             try:
                 translation = self._translation(tuple(route))
-                # Argos translates each line as its own paragraph, sentence by sentence.
-                output = translation.translate("\n".join(lines)).split("\n")
-                if len(output) != len(lines):
+                # Argos translates each line as its own paragraph, sentence by sentence, so
+                # one-line texts share a call; texts with paragraphs of their own go one by one.
+                if any("\n" in line for line in lines):
                     output = [translation.translate(line) for line in lines]
+                else:
+                    output = translation.translate("\n".join(lines)).split("\n")
             except (RuntimeError, ValueError, OSError) as exc:
                 raise TranslationUnavailableError(
                     f"the Argos model for {source}->{target} failed: {exc}", lang=target) from exc

@@ -117,5 +117,5 @@ async def unknown_button(update: Update, context: PuenteContext) -> None:
 
 
 async def unknown_command(update: Update, context: PuenteContext) -> None:
-    """A command this bot does not have."""
+    """A command this bot does not have, or a sticker, photo or voice note it cannot read."""
     await say(update, context, "help-short")

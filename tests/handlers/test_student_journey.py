@@ -224,3 +224,15 @@ async def test_rejoining_the_same_class_is_welcomed_not_duplicated(chat: Chat) -
     assert "already" in reply or "Ya estás" in reply or "ya" in reply.lower()
     assert chat.db["enrollments"].count == 1
     _ = timedelta
+
+
+async def test_a_sticker_gets_a_gentle_pointer(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    update = chat.factory.message(user, "x")
+    del update["message"]["text"]
+    update["message"]["sticker"] = {"file_id": "s", "file_unique_id": "s", "type": "regular",
+                                    "width": 512, "height": 512, "is_animated": False,
+                                    "is_video": False}
+    reply = texts(await chat.process(update))
+    assert "/words" in reply

@@ -56,7 +56,7 @@ def test_a_paragraph_is_translated_sentence_by_sentence_without_network(
 
 def test_lines_keep_their_order_and_count(engine: ArgosEngine) -> None:
     assert engine.translate(["The cat.", "", "The dog.\nThe sun."], "en", "es") == [
-        "el gato.", "", "el perro. el sol."]
+        "el gato.", "", "el perro.\nel sol."]
 
 
 async def test_spanish_to_french_pivots_through_english(store: Database,
