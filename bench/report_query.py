@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.i18n import Catalog  # noqa: E402
-from bot.reports import csv_bytes, summary_text  # noqa: E402
-from bot.services.packs import install_packs, load_packs  # noqa: E402
-from bot.store import open_store, people  # noqa: E402
-from bot.store.clock import stamp  # noqa: E402
-from bot.store.reports import class_matrix  # noqa: E402
+from bot.i18n import Catalog
+from bot.reports import csv_bytes, summary_text
+from bot.services.packs import install_packs, load_packs
+from bot.store import open_store, people
+from bot.store.clock import stamp
+from bot.store.reports import class_matrix
 
 STUDENTS, WORDS, ATTEMPTS = 35, 200, 1_000_000
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)

@@ -13,6 +13,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot.config import Config
 from bot.i18n import Catalog
+from bot.translate import Translator
 
 
 def utc_now() -> datetime:
@@ -28,6 +29,7 @@ class Services:
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
     rng: random.Random = field(default_factory=random.SystemRandom)
+    translator: Translator | None = None  # offline machine translation, when configured
 
 
 @dataclass

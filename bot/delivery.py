@@ -24,6 +24,7 @@ from bot import callbacks, views
 from bot.context import Services
 from bot.domain.checks import WordRef
 from bot.services import study
+from bot.services.glosses import complete_glosses
 from bot.services.pushes import PushPlan, next_allowed
 from bot.store import outbox, people
 
@@ -52,7 +53,8 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[i
         for student in students:
             who = study.learner(db, student.id)
             study.introduce(db, who, plan.words, now)
-            messages = views.preview_messages(refs, who.language, who.scaffold, catalog)
+            own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
+            messages = views.preview_messages(own, who.language, who.scaffold, catalog)
             offer = [[catalog.render("button-check", who.language),
                       callbacks.data(callbacks.CHECK)]]
             for index, text in enumerate(messages):

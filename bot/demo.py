@@ -18,12 +18,13 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Config
-from bot.delivery import deliver_pending, report_finished
 from bot.context import Services
+from bot.delivery import deliver_pending, report_finished
 from bot.i18n import Catalog
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.services.join import new_code
 from bot.store import open_store, people, study
+from bot.translate import Translator
 from bot.views import plain_text
 
 DEMO_TEACHER = 5550001
@@ -57,7 +58,7 @@ class Demo:
         self.db = open_store(store_path)
         config = replace(Config(), store_path=store_path)
         self.services = Services(config, self.db, Catalog.load(), self.clock,
-                                 random.Random(seed))
+                                 random.Random(seed), Translator(self.db, config.translation))
         self.app: Application = build_application(self.services, request=self.api)
         self.users = {
             "student": self.factory.user(DEMO_STUDENT, "Ana", phone_language),

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 GLOSS, ARGOS, SOURCE = "gloss", "argos", "source"  # engine names a Translation can carry
 PIVOT = "en"  # Argos publishes models to and from English; other pairs chain two of them
+UTC_NOW: Callable[[], datetime] = partial(datetime.now, UTC)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class InstalledModel:
 class TranslationUnavailableError(PuenteError):
     """No curated gloss, no memory and no working engine for this text and language."""
 
-    prompt_key = "error-translation-unavailable"
+    prompt_key = "translation-unavailable"
 
     def __init__(self, reason: str, *, lang: str) -> None:
         super().__init__(reason, lang=lang)
@@ -85,15 +87,16 @@ class TranslationUnavailableError(PuenteError):
 class ModelInstallError(PuenteError):
     """An Argos model could not be installed (no network, unknown language, bad file)."""
 
-    prompt_key = "error-translation-install"
+    prompt_key = "error-generic"  # raised by the CLI only, which prints its message
 
 
 # --- sentences -------------------------------------------------------------------------------
 
 _END = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s+)|([。！？]+)")
+# Not "no": "I said no. Then..." is likelier in a student's text than "No. 5".
 _ABBREVIATIONS = frozenset([
-    "mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "no", "fig", "approx", "p", "pp",
-    "jr", "sr", "sra", "dra", "prof", "ave"])
+    "mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "fig", "approx", "pp", "jr", "sr",
+    "sra", "dra", "prof", "ave"])
 
 
 def split_sentences(text: str) -> list[str]:
@@ -280,16 +283,12 @@ def engine_for(data_dir: Path | None) -> ArgosEngine:
 
 # --- the translator ----------------------------------------------------------------------------
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class Translator:
     """Glossary, then memory, then engine; engine results go to the memory marked machine."""
 
     def __init__(self, db: Database, config: TranslationConfig, *,
                  engine: Engine | None = None,
-                 clock: Callable[[], datetime] = _utcnow) -> None:
+                 clock: Callable[[], datetime] = UTC_NOW) -> None:
         self.db, self.config, self.clock = db, config, clock
         self.engine: Engine = engine or engine_for(config.data_dir)
         self.stats = TranslatorStats()
@@ -335,7 +334,7 @@ class Translator:
         results, missing = self._known(texts, to, source)
         if missing and self._engine_ready(to, source):
             try:
-                outputs = self._run(missing, to, source)
+                outputs = self.engine.translate(self._count(missing), source, to)
             except TranslationUnavailableError as exc:
                 log.warning("translation to %s unavailable: %s", to, exc.reason)
                 outputs = []
@@ -373,14 +372,15 @@ class Translator:
             log.debug("no machine translation %s->%s: %s", source, to, reason)
         return reason is None
 
-    def _run(self, texts: list[str], to: str, source: str) -> list[str]:
+    def _count(self, texts: list[str]) -> list[str]:
         self.stats.engine_calls += 1
         self.stats.engine_texts += len(texts)
-        return self.engine.translate(texts, source, to)
+        return texts
 
     async def _run_async(self, texts: list[str], to: str, source: str) -> list[str]:
-        # The engine blocks for tens of milliseconds or more: keep it off the event loop.
-        outputs = await asyncio.to_thread(self._run, texts, to, source)
+        # The engine blocks for tens of milliseconds or more, so only it runs in a worker
+        # thread; counting and the store stay on the event loop's thread.
+        outputs = await asyncio.to_thread(self.engine.translate, self._count(texts), source, to)
         self._remember(texts, outputs, to, source)
         return outputs
 

@@ -13,6 +13,7 @@ from bot.context import Services
 from bot.demo import run_demo
 from bot.i18n import Catalog
 from bot.store import open_store
+from bot.translate import Translator
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +40,8 @@ def run_bot(args: argparse.Namespace) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     db = open_store(config.store_path)
-    run(Services(config, db, Catalog.load()))
+    translator = Translator(db, config.translation) if config.translation.enabled else None
+    run(Services(config, db, Catalog.load(), translator=translator))
     return 0
 
 

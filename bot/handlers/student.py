@@ -15,6 +15,7 @@ from bot.handlers.family import start_family
 from bot.handlers.teacher import alert_teachers
 from bot.services import join, study
 from bot.services.family import FAMILY_PREFIX
+from bot.services.glosses import complete_glosses
 from bot.store import people
 from bot.store.study import set_poll_id
 
@@ -140,7 +141,7 @@ async def words_command(update: Update, context: PuenteContext, flipped: bool = 
     if chat is None or user is None:
         return
     who = study.learner(s.db, user.id)
-    refs = study.current_words(s.db, who, s.clock())
+    refs = complete_glosses(s.db, study.current_words(s.db, who, s.clock()), who.language)
     if not refs:
         await say(update, context, "no-words")
         return

@@ -16,6 +16,7 @@ from bot.domain.packs import PackError
 from bot.handlers.common import say, user_language
 from bot.reports import csv_bytes, heatmap_png, summary_text
 from bot.services import family, pushes, teaching
+from bot.services.glosses import glosses_for, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, import_teacher_pack
 from bot.services.study import Feedback
 from bot.store import people
@@ -144,6 +145,10 @@ async def push(update: Update, context: PuenteContext) -> None:
         return
     plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
                             s.clock())
+    if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
+        refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
+        for lang in teaching.class_languages(s.db, user.id, plan.class_info.id):
+            await glosses_for(s.db, s.translator, refs, lang)
     push_id, students = enqueue_push(s, user.id, plan)
     when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
     await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
@@ -252,6 +257,14 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
 
 
 async def fill_machine_glosses(services: Services, pack_id: str, teacher_id: int) -> int:
-    """Glosses missing for the teacher's class languages, from offline machine translation."""
-    _ = (services, pack_id, teacher_id)
-    return 0
+    """Fill glosses missing for the teacher's students' languages by offline machine
+    translation (kept in the translation memory, marked machine); return how many."""
+    if services.translator is None:
+        return 0
+    refs = pack_refs(services.db, [pack_id])
+    filled = 0
+    for lang in teaching.class_languages(services.db, teacher_id):
+        completed = await glosses_for(services.db, services.translator, refs, lang)
+        filled += sum(1 for before, after in zip(refs, completed, strict=True)
+                      if lang not in before.word.glosses and lang in after.word.glosses)
+    return filled

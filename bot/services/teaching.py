@@ -168,3 +168,13 @@ def claim_alert(db: Database, student_id: int, word_id: int, now: datetime) -> b
     cursor = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND word_id = ? "
                         "AND alerted_at IS NULL", [stamp(now), student_id, word_id])
     return cursor.rowcount == 1
+
+
+def class_languages(db: Database, teacher_id: int, class_id: int | None = None) -> list[str]:
+    """The confirmed home languages of a teacher's students (in one class, or all)."""
+    rows = db.execute(
+        "SELECT DISTINCT s.language FROM classes c JOIN enrollments e ON e.class_id = c.id "
+        "JOIN students s ON s.id = e.student_id WHERE c.teacher_id = ? "
+        "AND (? IS NULL OR c.id = ?) AND s.language IS NOT NULL AND s.language != 'en' "
+        "ORDER BY s.language", [teacher_id, class_id, class_id]).fetchall()
+    return [r[0] for r in rows]

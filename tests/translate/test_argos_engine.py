@@ -75,7 +75,7 @@ def test_a_missing_pair_is_refused_by_us_not_by_argos(engine: ArgosEngine) -> No
     # Argos itself raises AttributeError on None for a pair with no model.
     with pytest.raises(TranslationUnavailableError) as caught:
         engine.translate(["The cat."], "en", "vi")
-    assert caught.value.prompt_key == "error-translation-unavailable"
+    assert caught.value.prompt_key == "translation-unavailable"
     assert "en->vi" in caught.value.reason
 
 
