@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 
@@ -45,6 +45,15 @@ async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bo
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
 
 
+async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callback] | None:
+    """Acknowledge a button tap and parse its data (data we never sent raises)."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return None
+    await query.answer()
+    return query, user, callbacks.parse(query.data)
+
+
 async def help_command(update: Update, context: PuenteContext) -> None:
     """Explain what the bot can do."""
     user = update.effective_user
@@ -69,12 +78,11 @@ async def deleteme(update: Update, context: PuenteContext) -> None:
 
 async def deleteme_button(update: Update, context: PuenteContext) -> None:
     """Delete the student's data after the confirming tap."""
-    query = update.callback_query
-    if query is None or update.effective_user is None:
+    tap = await tapped(update)
+    if tap is None:
         return
-    await query.answer()
-    choice = callbacks.parse(query.data).args
-    user_id = update.effective_user.id
+    query, user, cb = tap
+    choice, user_id = cb.args, user.id
     lang = user_language(context, user_id)
     if choice == ("yes",):
         db = context.services.db

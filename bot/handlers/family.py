@@ -8,7 +8,7 @@ from telegram.constants import ParseMode
 from bot import callbacks, keyboards, views
 from bot.context import PuenteContext, Services
 from bot.delivery import deliver_pending
-from bot.handlers.common import say, user_language
+from bot.handlers.common import say, tapped, user_language
 from bot.services import family
 from bot.store import outbox
 
@@ -29,14 +29,15 @@ async def start_family(update: Update, context: PuenteContext, payload: str) -> 
 
 async def language_button(update: Update, context: PuenteContext) -> None:
     """Store the family's own language and welcome them in it and English."""
-    query, user, s = update.callback_query, update.effective_user, context.services
-    if query is None or user is None:
+    tap = await tapped(update)
+    if tap is None:
         return
-    await query.answer()
+    query, user, cb = tap
+    s = context.services
     if not family.is_family(s.db, user.id):
         await say(update, context, "family-link-unknown")
         return
-    code = callbacks.parse(query.data).args[0] if query.data else ""
+    code = cb.args[0] if cb.args else ""
     family.set_language(s.db, user.id, code)
     await query.edit_message_reply_markup(None)
     await say(update, context, "family-welcome", language=views.language_name(code))

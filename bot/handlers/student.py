@@ -10,7 +10,7 @@ from bot.charts import progress_chart
 from bot.context import PuenteContext
 from bot.domain.placement import PLACEMENT
 from bot.domain.scaffold import ItemType
-from bot.handlers.common import MAX_INPUT, say, user_language
+from bot.handlers.common import MAX_INPUT, say, tapped, user_language
 from bot.handlers.family import start_family
 from bot.handlers.teacher import alert_teachers
 from bot.services import join, study
@@ -90,11 +90,10 @@ async def language_command(update: Update, context: PuenteContext) -> None:
 
 async def language_button(update: Update, context: PuenteContext) -> None:
     """Store the tapped home language, or show the full menu for "Other"."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or user is None:
+    tap = await tapped(update)
+    if tap is None:
         return
-    await query.answer()
-    cb = callbacks.parse(query.data)
+    query, user, cb = tap
     if cb.prefix == callbacks.LANG_MENU:
         await language_command(update, context)
         return
@@ -121,11 +120,11 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
 
 async def placement_button(update: Update, context: PuenteContext) -> None:
     """Record a placement answer; propose a level after the last one."""
-    query, user, s = update.callback_query, update.effective_user, context.services
-    if query is None or user is None:
+    tap = await tapped(update)
+    if tap is None:
         return
-    await query.answer()
-    cb = callbacks.parse(query.data)
+    query, user, cb = tap
+    s = context.services
     step = join.answer_placement(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock())
     await query.edit_message_reply_markup(None)
     if step.question is not None:
@@ -196,11 +195,11 @@ async def send_question(context: PuenteContext, chat_id: int,
 
 async def answer_button(update: Update, context: PuenteContext) -> None:
     """Grade a tapped answer against the item stored for this student."""
-    query, user, s = update.callback_query, update.effective_user, context.services
-    if query is None or user is None:
+    tap = await tapped(update)
+    if tap is None:
         return
-    await query.answer()
-    cb = callbacks.parse(query.data)
+    query, user, cb = tap
+    s = context.services
     feedback = study.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
                                    s.config.school.timezone)
     await query.edit_message_reply_markup(None)
