@@ -52,7 +52,9 @@ def report_command(args: argparse.Namespace) -> int:
     if args.csv:
         args.csv.write_bytes(csv_bytes(matrix))
         print(f"wrote {args.csv}")
-    if args.png:
+    if args.png and not (matrix.words and matrix.students):
+        print(f"no answers in {name} yet, so no heatmap was written")
+    elif args.png:
         args.png.write_bytes(heatmap_png(name, matrix))
         print(f"wrote {args.png}")
     return 0

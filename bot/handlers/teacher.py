@@ -169,7 +169,7 @@ async def report(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     await context.bot.send_message(user.id, summary_text(found.name, matrix, s.catalog, lang),
                                    parse_mode=ParseMode.HTML)
-    if not matrix.words:
+    if not (matrix.words and matrix.students):
         return
     await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix),
                                                      filename="mastery.png"))

@@ -1,0 +1,64 @@
+"""`puente run`, `db migrate`, `report` and `dashboard` from a school administrator's seat."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_application
+from bot.cli import main
+from bot.config import load_config
+from bot.context import Services
+from bot.i18n import Catalog
+from bot.store import open_store, people
+from tests.clock import START
+
+
+def test_run_without_a_token_explains_what_to_do(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("PUENTE_CONFIG", raising=False)
+    monkeypatch.chdir(Path(__file__).parent)  # no config.toml here
+    assert main(["run"]) == 2
+    assert "TELEGRAM_BOT_TOKEN" in capsys.readouterr().err
+
+
+def test_self_hosted_bot_api_base_url_is_used(tmp_path: Path) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('[telegram]\ntoken = "1:abc"\nbase_url = "http://127.0.0.1:8081/bot"\n')
+    config = load_config(config_file, env={})
+    app = build_application(Services(config, open_store(None), Catalog.load()))
+    assert app.bot.base_url == "http://127.0.0.1:8081/bot1:abc"
+
+
+def test_db_migrate_then_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "school.db"
+    monkeypatch.setenv("PUENTE_STORE_PATH", str(store))
+    assert main(["db", "migrate"]) == 0
+    assert "8 packs loaded" in capsys.readouterr().out
+    db = open_store(store)
+    people.upsert_teacher(db, 1, "T", START)
+    people.create_class(db, 1, "Science 7B", "CODEcode2345", START, None, START)
+    db.close()
+    csv_path, png_path = tmp_path / "r.csv", tmp_path / "r.png"
+    assert main(["report", "--class", "science 7b", "--csv", str(csv_path),
+                 "--png", str(png_path)]) == 0
+    assert "Science 7B: 0 student(s)" in capsys.readouterr().out
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbfstudent,")
+    assert not png_path.exists()  # an empty class has no heatmap, and says so
+    assert main(["report", "--class", "Art"]) == 1
+    assert "no class called 'Art'" in capsys.readouterr().err
+
+
+def test_dashboard_without_datasette_says_how_to_install(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    if shutil.which("datasette"):
+        pytest.skip("Datasette is installed here")
+    monkeypatch.setenv("PUENTE_STORE_PATH", str(tmp_path / "x.db"))
+    assert main(["dashboard"]) == 1
+    assert "pip install -e '.[dashboard]'" in capsys.readouterr().err
