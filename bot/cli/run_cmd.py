@@ -54,5 +54,8 @@ def demo_command(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"puente: cannot read {args.script}: {exc}", file=sys.stderr)
             return 2
-    asyncio.run(run_demo(lines, phone_language=args.phone_language))
+    try:
+        asyncio.run(run_demo(lines, phone_language=args.phone_language))
+    except KeyboardInterrupt:
+        print("\nbye")  # Ctrl+C ends the demo; its temporary store is removed
     return 0
