@@ -49,7 +49,6 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[i
     with db.atomic():
         push_id = outbox.create_push(db, plan.class_info.id, teacher_id, plan.pack_id,
                                      [r.id for r in refs], plan.send_at, now)
-        rows = 0
         for student in students:
             who = study.learner(db, student.id)
             study.introduce(db, who, plan.words, now)
@@ -61,7 +60,6 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[i
                 last = index == len(messages) - 1
                 payload = {"text": text, "buttons": offer if last else []}
                 outbox.enqueue(db, push_id, student.id, "preview", payload, plan.send_at, now)
-                rows += 1
     return push_id, len(students)
 
 

@@ -125,7 +125,7 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     s = context.services
-    step = join.answer_placement(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock())
+    step = join.answer_placement(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
     await query.edit_message_reply_markup(None)
     if step.question is not None:
         await send_placement(update, context, step.question)

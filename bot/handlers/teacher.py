@@ -149,14 +149,13 @@ async def push(update: Update, context: PuenteContext) -> None:
         refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
         for lang in teaching.class_languages(s.db, user.id, plan.class_info.id):
             await glosses_for(s.db, s.translator, refs, lang)
-    push_id, students = enqueue_push(s, user.id, plan)
+    _, students = enqueue_push(s, user.id, plan)
     when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
     await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
               class_name=escape(plan.class_info.name), students=students, when=when)
     if plan.send_at <= s.clock():
         await deliver_pending(context.bot, s)
         await report_finished(context.bot, s)
-    _ = push_id
 
 
 async def report(update: Update, context: PuenteContext) -> None:

@@ -14,7 +14,6 @@ from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
 from bot.domain.placement import PLACEMENT, level_from_answers
 from bot.store import people
-from bot.store.clock import stamp
 
 JOIN_CODE_CHARS = 12  # 12 of 57 symbols = 70 random bits: unguessable, fits a deep link
 # Letters and digits only (no look-alikes such as 0/O, 1/l): easy to read aloud, and never
@@ -108,8 +107,7 @@ class PlacementStep:
     level: int | None          # the proposed level once finished
 
 
-def answer_placement(db: Database, user_id: int, question: int, option: int,
-                     now: datetime) -> PlacementStep:
+def answer_placement(db: Database, user_id: int, question: int, option: int) -> PlacementStep:
     """Record one placement answer (only the expected next question counts)."""
     row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
                      [user_id]).fetchone()
@@ -124,5 +122,4 @@ def answer_placement(db: Database, user_id: int, question: int, option: int,
     level = level_from_answers(answers)
     people.set_level(db, user_id, None, level, "placement")
     db.execute("DELETE FROM placements WHERE student_id = ?", [user_id])
-    _ = stamp(now)
     return PlacementStep(None, level)
