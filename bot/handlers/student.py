@@ -242,7 +242,8 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         return
     student = people.get_student(s.db, user.id)
     if student is None:
-        await say(update, context, "join-code-missing")
+        teacher = people.is_teacher(s.db, user.id)
+        await say(update, context, "help-short" if teacher else "join-code-missing")
         return
     if student.language is None:
         detection = join.suggest_from_text(s.db, user.id, text, user.language_code)
