@@ -45,7 +45,7 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[i
     """Write the push and one outbox row per message, per student, in one transaction."""
     db, catalog, now = services.db, services.catalog, services.clock()
     refs = [WordRef(w.id, w.word) for w in plan.words]
-    students = [s for s in _class_students(services, plan.class_info.id) if not s.blocked]
+    students = [s for s in people.class_students(db, plan.class_info.id) if not s.blocked]
     with db.atomic():
         push_id = outbox.create_push(db, plan.class_info.id, teacher_id, plan.pack_id,
                                      [r.id for r in refs], plan.send_at, now)
@@ -61,15 +61,6 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[i
                 payload = {"text": text, "buttons": offer if last else []}
                 outbox.enqueue(db, push_id, student.id, "preview", payload, plan.send_at, now)
     return push_id, len(students)
-
-
-def _class_students(services: Services, class_id: int) -> list[people.Student]:
-    rows = services.db.execute("SELECT student_id FROM enrollments e JOIN students s "
-                               "ON s.id = e.student_id WHERE class_id = ? AND "
-                               "s.language IS NOT NULL ORDER BY student_id",
-                               [class_id]).fetchall()
-    found = [people.get_student(services.db, r[0]) for r in rows]
-    return [s for s in found if s is not None]
 
 
 def _markup(buttons: list[list[str]]) -> InlineKeyboardMarkup | None:

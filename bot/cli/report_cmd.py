@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.i18n import Catalog
 from bot.reports import csv_bytes, heatmap_png, summary_text
-from bot.store import open_store
+from bot.store import open_store, people
 from bot.store.reports import class_matrix
 from bot.views import plain_text
 
@@ -35,10 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def report_command(args: argparse.Namespace) -> int:
     """Print a class summary and write the CSV / PNG asked for."""
     db = open_store(args.settings.store_path)
-    rows = db.execute("SELECT id, name FROM classes WHERE name = ? COLLATE NOCASE",
-                      [args.class_name]).fetchall()
+    rows = people.classes_named(db, args.class_name)
     if not rows:
-        names = ", ".join(r[0] for r in db.execute("SELECT name FROM classes ORDER BY name"))
+        names = ", ".join(people.all_class_names(db))
         print(f"puente: no class called {args.class_name!r} (classes: {names or 'none'})",
               file=sys.stderr)
         return 1
@@ -46,7 +45,7 @@ def report_command(args: argparse.Namespace) -> int:
         print(f"puente: {len(rows)} classes are called {args.class_name!r}; rename one",
               file=sys.stderr)
         return 1
-    class_id, name = rows[0]
+    class_id, name = rows[0].id, rows[0].name
     matrix = class_matrix(db, class_id)
     print(plain_text(summary_text(name, matrix, Catalog.load(), "en")))
     if args.csv:

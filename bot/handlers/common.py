@@ -11,7 +11,7 @@ from telegram.error import Forbidden
 from bot import callbacks, keyboards
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
-from bot.store import people
+from bot.store import families, people
 
 log = logging.getLogger(__name__)
 MAX_INPUT = 1000  # longer messages are answered kindly and never processed
@@ -23,11 +23,9 @@ def user_language(context: PuenteContext, user_id: int, phone: str | None = None
     student = people.get_student(context.services.db, user_id)
     if student and student.language:
         return student.language
-    family = context.services.db.execute(
-        "SELECT language FROM families WHERE telegram_id = ? AND language IS NOT NULL "
-        "LIMIT 1", [user_id]).fetchone()
+    family = families.family_language(context.services.db, user_id)
     if family:
-        return str(family[0])
+        return family
     code = (phone or "").split("-")[0].lower()
     return code if code in context.services.catalog.languages else "en"
 
@@ -85,9 +83,7 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
     choice, user_id = cb.args, user.id
     lang = user_language(context, user_id)
     if choice == ("yes",):
-        db = context.services.db
-        people.delete_student(db, user_id)
-        db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
+        people.delete_user(context.services.db, user_id)
         for job in context.job_queue.get_jobs_by_name(f"remind:{user_id}") \
                 if context.job_queue else ():
             job.schedule_removal()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,11 +80,7 @@ def suggest_from_text(db: Database, user_id: int, text: str,
 
 def class_languages(db: Database, user_id: int) -> list[str]:
     """Home languages already confirmed by classmates: a strong prior for a newcomer."""
-    rows = db.execute(
-        "SELECT DISTINCT s.language FROM enrollments mine "
-        "JOIN enrollments e ON e.class_id = mine.class_id JOIN students s ON s.id = e.student_id "
-        "WHERE mine.student_id = ? AND s.language IS NOT NULL", [user_id]).fetchall()
-    return [r[0] for r in rows]
+    return people.classmates_languages(db, user_id)
 
 
 def confirm_language(db: Database, user_id: int, code: str) -> str:
@@ -109,17 +104,14 @@ class PlacementStep:
 
 def answer_placement(db: Database, user_id: int, question: int, option: int) -> PlacementStep:
     """Record one placement answer (only the expected next question counts)."""
-    row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
-                     [user_id]).fetchone()
-    answers: list[int] = json.loads(row[0]) if row else []
+    answers = people.placement_answers(db, user_id)
     if question == len(answers) and question < len(PLACEMENT):
         answers.append(int(PLACEMENT[question].correct == option))
-        db.execute("INSERT INTO placements (student_id, answers) VALUES (?, ?) "
-                   "ON CONFLICT(student_id) DO UPDATE SET answers = excluded.answers",
-                   [user_id, json.dumps(answers)])
+        people.save_placement_answers(db, user_id, answers)
     if len(answers) < len(PLACEMENT):
         return PlacementStep(len(answers), None)
     level = level_from_answers(answers)
-    people.set_level(db, user_id, None, level, "placement")
-    db.execute("DELETE FROM placements WHERE student_id = ?", [user_id])
+    with db.atomic():
+        people.set_level(db, user_id, None, level, "placement")
+        people.clear_placement(db, user_id)
     return PlacementStep(None, level)

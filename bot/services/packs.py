@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.domain.errors import PuenteError
 from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
-from bot.store.packs import save_pack
+from bot.store.packs import pack_owner, save_pack
 
 
 @dataclass(frozen=True)
@@ -130,8 +130,8 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
         pack = parse_pack(text, filename)
         if not pack.id.startswith(namespace + "."):
             pack = replace(pack, id=f"{namespace}.{pack.id}"[:80])
-    owner = db.execute("SELECT owner_teacher_id FROM packs WHERE id = ?", [pack.id]).fetchone()
-    if owner is not None and owner[0] != teacher_id:
+    exists, owner = pack_owner(db, pack.id)
+    if exists and owner != teacher_id:
         raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used")])
     save_pack(db, pack, now, owner=teacher_id)
     return pack

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.services.teaching import BadInputError, find_class
-from bot.store import people
+from bot.store import outbox, people
 from bot.store.packs import StoredWord, list_packs, pack_words
 
 MAX_PUSH_WORDS = 10
@@ -91,9 +91,7 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
 
 def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[StoredWord]:
     """Without named words: the next pack words this class has not been sent yet."""
-    sent = {int(i) for (ids,) in db.execute(
-        "SELECT word_ids FROM pushes WHERE class_id = ?", [class_id]).fetchall()
-        for i in ids.strip("[]").split(",") if i.strip()}
+    sent = outbox.words_sent_to_class(db, class_id)
     return [w for w in words if w.id not in sent][:5]
 
 

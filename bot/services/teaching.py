@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -12,8 +11,7 @@ from bot.config import Config
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
-from bot.store import people
-from bot.store.clock import stamp
+from bot.store import people, study
 
 MAX_CLASS_NAME = 60
 
@@ -46,15 +44,13 @@ def become_teacher(db: Database, config: Config, user_id: int, first_name: str,
     if not code:
         raise BadInputError(prompt_key="teach-usage")
     configured = any(secrets.compare_digest(code, c) for c in config.access.teacher_invite_codes)
-    issued = db.execute("SELECT code FROM teacher_invites WHERE code = ? AND used_at IS NULL",
-                        [code]).fetchone()
-    if not configured and issued is None:
+    issued = people.open_invite(db, code)
+    if not configured and not issued:
         raise NotTeacherError(prompt_key="teach-bad-code")
     with db.atomic():
         people.upsert_teacher(db, user_id, first_name, now)
-        if issued is not None:
-            db.execute("UPDATE teacher_invites SET used_by = ?, used_at = ? WHERE code = ?",
-                       [user_id, stamp(now), code])
+        if issued:
+            people.use_invite(db, code, user_id, now)
 
 
 def issue_invite(db: Database, config: Config, admin_id: int, now: datetime) -> str:
@@ -62,8 +58,7 @@ def issue_invite(db: Database, config: Config, admin_id: int, now: datetime) -> 
     if admin_id not in config.access.admin_ids:
         raise NotTeacherError(prompt_key="admin-only")
     code = new_code()
-    db.execute("INSERT INTO teacher_invites (code, created_by, created_at) VALUES (?, ?, ?)",
-               [code, admin_id, stamp(now)])
+    people.add_invite(db, code, admin_id, now)
     return code
 
 
@@ -107,26 +102,8 @@ def revoke_code(db: Database, config: Config, teacher_id: int, name: str | None,
     return updated
 
 
-@dataclass(frozen=True)
-class RosterRow:
-    student_id: int
-    first_name: str
-    language: str | None
-    level: int | None
-    mastered: int
-    learning: int
-
-
-def roster(db: Database, class_id: int) -> list[RosterRow]:
-    """Students of one class with language, level and word counts."""
-    rows = db.execute(
-        "SELECT s.id, s.first_name, s.language, e.wida_level, "
-        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id "
-        " AND m.mastered_at IS NOT NULL), "
-        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL) "
-        "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
-        "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()
-    return [RosterRow(*r) for r in rows]
+RosterRow = people.RosterRow
+roster = people.roster
 
 
 def find_student(db: Database, teacher_id: int, who: str) -> tuple[RosterRow, people.ClassInfo]:
@@ -156,25 +133,6 @@ def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[Rost
     return row, int(value)
 
 
-def teachers_of(db: Database, student_id: int) -> list[int]:
-    """The teachers of a student's classes (for alerts)."""
-    rows = db.execute("SELECT DISTINCT c.teacher_id FROM enrollments e JOIN classes c "
-                      "ON c.id = e.class_id WHERE e.student_id = ?", [student_id]).fetchall()
-    return [r[0] for r in rows]
-
-
-def claim_alert(db: Database, student_id: int, word_id: int, now: datetime) -> bool:
-    """Mark a repeated-miss alert as sent; False when the teacher was already told."""
-    cursor = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND word_id = ? "
-                        "AND alerted_at IS NULL", [stamp(now), student_id, word_id])
-    return cursor.rowcount == 1
-
-
-def class_languages(db: Database, teacher_id: int, class_id: int | None = None) -> list[str]:
-    """The confirmed home languages of a teacher's students (in one class, or all)."""
-    rows = db.execute(
-        "SELECT DISTINCT s.language FROM classes c JOIN enrollments e ON e.class_id = c.id "
-        "JOIN students s ON s.id = e.student_id WHERE c.teacher_id = ? "
-        "AND (? IS NULL OR c.id = ?) AND s.language IS NOT NULL AND s.language != 'en' "
-        "ORDER BY s.language", [teacher_id, class_id, class_id]).fetchall()
-    return [r[0] for r in rows]
+teachers_of = people.teachers_of
+claim_alert = study.claim_alert
+class_languages = people.teacher_student_languages

@@ -94,3 +94,9 @@ def create_push(db: Database, class_id: int, teacher_id: int, pack_id: str,
         "VALUES (?, ?, ?, ?, ?, ?)",
         [class_id, teacher_id, pack_id, json.dumps(word_ids), stamp(send_at), stamp(now)])
     return cursor.lastrowid or 0
+
+
+def words_sent_to_class(db: Database, class_id: int) -> set[int]:
+    """Every word id any push has sent to a class."""
+    rows = db.execute("SELECT word_ids FROM pushes WHERE class_id = ?", [class_id]).fetchall()
+    return {int(i) for (ids,) in rows for i in json.loads(ids)}

@@ -82,3 +82,9 @@ def list_packs(db: Database, teacher_id: int | None = None) -> list[PackSummary]
         "WHERE p.shared = 1 OR p.owner_teacher_id = ? ORDER BY p.subject, p.id", [teacher_id])
     return [PackSummary(r["id"], r["title"], r["subject"], (r["grade_min"], r["grade_max"]),
                         r["n"], r["owner_teacher_id"]) for r in rows]
+
+
+def pack_owner(db: Database, pack_id: str) -> tuple[bool, int | None]:
+    """(exists, owning teacher or None for a shipped pack)."""
+    row = db.execute("SELECT owner_teacher_id FROM packs WHERE id = ?", [pack_id]).fetchone()
+    return (row is not None, row[0] if row else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -91,12 +92,14 @@ def set_class_pack(db: Database, class_id: int, pack_id: str) -> None:
     db.execute("UPDATE classes SET pack_id = ? WHERE id = ?", [pack_id, class_id])
 
 
-def get_student(db: Database, student_id: int) -> Student | None:
-    row = next(db.query("SELECT * FROM students WHERE id = ?", [student_id]), None)
-    if row is None:
-        return None
+def _student(row: dict) -> Student:
     return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
                    row["blocked_at"] is not None)
+
+
+def get_student(db: Database, student_id: int) -> Student | None:
+    row = next(db.query("SELECT * FROM students WHERE id = ?", [student_id]), None)
+    return _student(row) if row else None
 
 
 def upsert_student(db: Database, student_id: int, first_name: str, now: datetime) -> None:
@@ -122,8 +125,14 @@ def mark_blocked(db: Database, chat_id: int, now: datetime) -> None:
 def students_with_reminders(db: Database) -> list[Student]:
     rows = db.query("SELECT * FROM students WHERE reminder_time IS NOT NULL "
                     "AND blocked_at IS NULL")
-    return [Student(r["id"], r["first_name"], r["language"], r["reminder_time"], False)
-            for r in rows]
+    return [_student(r) for r in rows]
+
+
+def class_students(db: Database, class_id: int) -> list[Student]:
+    """Students of a class who have confirmed a language (so can be sent a preview)."""
+    rows = db.query("SELECT s.* FROM enrollments e JOIN students s ON s.id = e.student_id "
+                    "WHERE e.class_id = ? AND s.language IS NOT NULL ORDER BY s.id", [class_id])
+    return [_student(r) for r in rows]
 
 
 def enroll(db: Database, student_id: int, class_id: int, now: datetime) -> bool:
@@ -154,9 +163,100 @@ def set_level(db: Database, student_id: int, class_id: int | None, level: int,
                                                               class_id])
 
 
-def delete_student(db: Database, student_id: int) -> int:
-    """Delete a student and everything about them (cascades); return rows removed."""
+def delete_user(db: Database, user_id: int) -> None:
+    """Delete everything about a user: as a student (cascading) and as a family member."""
     with db.atomic():
-        before = db.conn.total_changes
-        db.execute("DELETE FROM students WHERE id = ?", [student_id])
-        return db.conn.total_changes - before
+        db.execute("DELETE FROM students WHERE id = ?", [user_id])
+        db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    student_id: int
+    first_name: str
+    language: str | None
+    level: int | None
+    mastered: int
+    learning: int
+
+
+def roster(db: Database, class_id: int) -> list[RosterRow]:
+    """Students of one class with language, level and word counts."""
+    rows = db.execute(
+        "SELECT s.id, s.first_name, s.language, e.wida_level, "
+        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id "
+        " AND m.mastered_at IS NOT NULL), "
+        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL) "
+        "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
+        "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()
+    return [RosterRow(*r) for r in rows]
+
+
+def classmates_languages(db: Database, student_id: int) -> list[str]:
+    """Home languages already confirmed by anyone in the student's classes."""
+    rows = db.execute(
+        "SELECT DISTINCT s.language FROM enrollments mine "
+        "JOIN enrollments e ON e.class_id = mine.class_id JOIN students s ON s.id = e.student_id "
+        "WHERE mine.student_id = ? AND s.language IS NOT NULL", [student_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def teacher_student_languages(db: Database, teacher_id: int,
+                              class_id: int | None = None) -> list[str]:
+    """The non-English home languages of a teacher's students (in one class, or all)."""
+    rows = db.execute(
+        "SELECT DISTINCT s.language FROM classes c JOIN enrollments e ON e.class_id = c.id "
+        "JOIN students s ON s.id = e.student_id WHERE c.teacher_id = ? "
+        "AND (? IS NULL OR c.id = ?) AND s.language IS NOT NULL AND s.language != 'en' "
+        "ORDER BY s.language", [teacher_id, class_id, class_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def teachers_of(db: Database, student_id: int) -> list[int]:
+    """The teachers of a student's classes."""
+    rows = db.execute("SELECT DISTINCT c.teacher_id FROM enrollments e JOIN classes c "
+                      "ON c.id = e.class_id WHERE e.student_id = ?", [student_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def classes_named(db: Database, name: str) -> list[ClassInfo]:
+    """Every class with this name, any teacher (for the administrator's CLI)."""
+    rows = db.query("SELECT * FROM classes WHERE name = ? COLLATE NOCASE", [name])
+    return [_class(r) for r in rows]
+
+
+def all_class_names(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM classes ORDER BY name").fetchall()]
+
+
+def open_invite(db: Database, code: str) -> bool:
+    """True when an administrator issued this teacher invite and nobody has used it."""
+    return db.execute("SELECT 1 FROM teacher_invites WHERE code = ? AND used_at IS NULL",
+                      [code]).fetchone() is not None
+
+
+def add_invite(db: Database, code: str, admin_id: int, now: datetime) -> None:
+    db.execute("INSERT INTO teacher_invites (code, created_by, created_at) VALUES (?, ?, ?)",
+               [code, admin_id, stamp(now)])
+
+
+def use_invite(db: Database, code: str, user_id: int, now: datetime) -> None:
+    db.execute("UPDATE teacher_invites SET used_by = ?, used_at = ? WHERE code = ?",
+               [user_id, stamp(now), code])
+
+
+def placement_answers(db: Database, student_id: int) -> list[int]:
+    """Right (1) / wrong (0) self-placement answers so far."""
+    row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
+                     [student_id]).fetchone()
+    return list(json.loads(row[0])) if row else []
+
+
+def save_placement_answers(db: Database, student_id: int, answers: list[int]) -> None:
+    db.execute("INSERT INTO placements (student_id, answers) VALUES (?, ?) "
+               "ON CONFLICT(student_id) DO UPDATE SET answers = excluded.answers",
+               [student_id, json.dumps(answers)])
+
+
+def clear_placement(db: Database, student_id: int) -> None:
+    db.execute("DELETE FROM placements WHERE student_id = ?", [student_id])

@@ -150,3 +150,24 @@ def attempt_days(db: Database, student_id: int) -> list[str]:
     rows = db.execute("SELECT DISTINCT substr(answered_at, 1, 10) AS d FROM attempts "
                       "WHERE student_id = ? ORDER BY d DESC", [student_id]).fetchall()
     return [r[0] for r in rows]
+
+
+def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
+    """Word ids the student mastered at or after a moment."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at >= ? "
+                      "ORDER BY word_id", [student_id, stamp(since)]).fetchall()
+    return [r[0] for r in rows]
+
+
+def learning_word_ids(db: Database, student_id: int) -> list[int]:
+    """Word ids the student has started and not yet mastered."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? "
+                      "AND mastered_at IS NULL ORDER BY word_id", [student_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def claim_alert(db: Database, student_id: int, word_id: int, now: datetime) -> bool:
+    """Mark a repeated-miss alert as sent; False when the teacher was already told."""
+    cursor = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND word_id = ? "
+                        "AND alerted_at IS NULL", [stamp(now), student_id, word_id])
+    return cursor.rowcount == 1

@@ -1,0 +1,82 @@
+"""Family members, linked to one student each, and the single-use links that connect them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.store.clock import parse, stamp
+
+
+@dataclass(frozen=True)
+class FamilyLinkRow:
+    student_id: int
+    expires_at: datetime
+    used: bool
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    id: int
+    telegram_id: int
+    language: str
+    student_id: int
+    student_name: str
+
+
+def add_link(db: Database, code: str, student_id: int, teacher_id: int, now: datetime,
+             expires_at: datetime) -> None:
+    db.execute("INSERT INTO family_links (code, student_id, teacher_id, created_at, expires_at) "
+               "VALUES (?, ?, ?, ?, ?)", [code, student_id, teacher_id, stamp(now),
+                                          stamp(expires_at)])
+
+
+def get_link(db: Database, code: str) -> FamilyLinkRow | None:
+    row = db.execute("SELECT student_id, expires_at, used_at FROM family_links WHERE code = ?",
+                     [code]).fetchone()
+    return FamilyLinkRow(row[0], parse(row[1]), row[2] is not None) if row else None
+
+
+def claim_link(db: Database, code: str, user_id: int, student_id: int, now: datetime) -> bool:
+    """Use a link once and link the family member; False when someone used it first."""
+    with db.atomic():
+        claimed = db.execute("UPDATE family_links SET used_at = ? WHERE code = ? "
+                             "AND used_at IS NULL", [stamp(now), code])
+        if claimed.rowcount != 1:
+            return False
+        db.execute("INSERT INTO families (telegram_id, student_id, linked_at) VALUES (?, ?, ?) "
+                   "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1",
+                   [user_id, student_id, stamp(now)])
+    return True
+
+
+def is_family(db: Database, user_id: int) -> bool:
+    return db.execute("SELECT 1 FROM families WHERE telegram_id = ?",
+                      [user_id]).fetchone() is not None
+
+
+def family_language(db: Database, user_id: int) -> str | None:
+    """The language a family member chose, if they are one and chose."""
+    row = db.execute("SELECT language FROM families WHERE telegram_id = ? "
+                     "AND language IS NOT NULL LIMIT 1", [user_id]).fetchone()
+    return str(row[0]) if row else None
+
+
+def set_language(db: Database, user_id: int, code: str) -> None:
+    db.execute("UPDATE families SET language = ? WHERE telegram_id = ?", [code, user_id])
+
+
+def set_updates(db: Database, user_id: int, on: bool) -> None:
+    db.execute("UPDATE families SET updates_on = ? WHERE telegram_id = ?", [int(on), user_id])
+
+
+def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:
+    """Families with updates on, or one Telegram user (asking with /now) whatever the setting."""
+    rows = db.execute(
+        "SELECT f.id, f.telegram_id, coalesce(f.language, 'en'), f.student_id, s.first_name "
+        "FROM families f JOIN students s ON s.id = f.student_id "
+        "WHERE (f.updates_on = 1 OR ? IS NOT NULL) AND (? IS NULL OR f.telegram_id = ?)",
+        [only, only, only]).fetchall()
+    return [FamilyRow(*r) for r in rows]
