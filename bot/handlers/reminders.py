@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import time
 
 from telegram import Update
@@ -11,10 +10,9 @@ from telegram.error import Forbidden
 from telegram.ext import Application
 
 from bot.context import PuenteContext, Services
+from bot.domain.times import parse_clock
 from bot.handlers.common import say
 from bot.store import people, study
-
-_HHMM = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
 
 def job_name(student_id: int) -> str:
@@ -58,11 +56,10 @@ async def remind_command(update: Update, context: PuenteContext) -> None:
             job.schedule_removal()
         await say(update, context, "remind-off")
         return
-    match = _HHMM.match(arg)
-    if match is None:
+    at = parse_clock(arg)
+    if at is None:
         await say(update, context, "remind-usage")
         return
-    at = time(int(match[1]), int(match[2]))
     if s.config.school.is_quiet(at):
         await say(update, context, "remind-quiet",
                   start=s.config.school.quiet_hours_start.strftime("%H:%M"),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
+from bot.domain.times import parse_clock
 from bot.services.teaching import BadInputError, find_class
 from bot.store import outbox, people
 from bot.store.packs import StoredWord, list_packs, pack_words
@@ -96,11 +97,9 @@ def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[St
 
 
 def _at(text: str, now: datetime, school: SchoolConfig) -> datetime:
-    try:
-        hours, minutes = (int(x) for x in text.replace(".", ":").split(":"))
-        when = time(hours, minutes)
-    except ValueError as exc:
-        raise BadInputError(prompt_key="push-usage") from exc
+    when = parse_clock(text)
+    if when is None:
+        raise BadInputError(prompt_key="push-usage")
     local = now.astimezone(school.timezone)
     moment = local.replace(hour=when.hour, minute=when.minute, second=0, microsecond=0)
     if moment <= local:
