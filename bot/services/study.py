@@ -98,8 +98,8 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     """Build a short check over due reviews and current words; return the first question."""
     who = learner(db, user_id)
     due = words_by_id(db, study.due_word_ids(db, who.id, now, limit=size))
-    targets = _refs(due) + [w for w in current_words(db, who, now)
-                            if w.id not in {d.id for d in due}]
+    due_ids = {d.id for d in due}
+    targets = _refs(due) + [w for w in current_words(db, who, now) if w.id not in due_ids]
     if not targets:
         return None
     pool = _refs([w for pid in who.pack_ids for w in pack_words(db, pid)])
@@ -153,10 +153,10 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime,
     stored = study.next_open_item(db, user_id)
     if stored is None or not stored.item.typed:
         return None
-    others = [w.word.term for w in words_by_id(db, [stored.item.word_id])]
+    # grade_typed skips the expected word itself when it looks for "a different pack word".
     pool_terms = [w.word.term for pid in learner(db, user_id).pack_ids
                   for w in pack_words(db, pid)]
-    grade = grade_typed(text, stored.item.answer, [t for t in pool_terms if t not in others])
+    grade = grade_typed(text, stored.item.answer, pool_terms)
     return _finish(db, stored, grade, now, tz)
 
 
