@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.errors import PuenteError
+from bot.domain.gaps import gap_span, gap_spans, inside_words
 from bot.domain.language import UnknownLanguageError, get_language
 
 SUBJECTS = ("general", "math", "science", "social-studies", "ela")
@@ -18,7 +19,10 @@ PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "phrase")
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 MAX_TERM, MAX_TEXT = 60, 300
 _PACK_KEYS = {"id", "title", "subject", "grades", "description"}
-_WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "example", "glosses"}
+_WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "example", "cloze", "forms",
+              "glosses"}
+MAX_FORMS = 12
+CSV_FORM_SEPARATORS = re.compile(r"[;|]")
 _GLOSS_KEYS = {"term", "definition", "cognate", "false_friend"}
 
 
@@ -42,6 +46,8 @@ class Word:
     example: str
     emoji: str | None = None
     glosses: Mapping[str, Gloss] = field(default_factory=dict)
+    cloze: str | None = None            # a second sentence, blanked in fill-in-the-gap checks
+    forms: tuple[str, ...] = ()         # inflections the example or cloze may use ("settlers")
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ class Pack:
     words: tuple[Word, ...]
     description: str = ""
     source: str = ""
+
+    @property
+    def words_without_cloze(self) -> tuple[Word, ...]:
+        """Words that get no fill-in-the-gap item because they have no cloze sentence."""
+        return tuple(w for w in self.words if w.cloze is None)
 
 
 @dataclass(frozen=True)
@@ -112,7 +123,8 @@ class _CsvLines:
 
 
 def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
-    """Parse a spreadsheet pack (term, pos, tier, definition, example, <lang>_term, ...)."""
+    """Parse a spreadsheet pack (term, pos, tier, definition, example, cloze, forms,
+    <lang>_term, <lang>_definition)."""
     if not text.strip():
         raise PackError([Problem(source, 1, "the file is empty; the first row names the "
                                             "columns (term, pos, tier, definition, example)")])
@@ -128,6 +140,9 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
                                 and (v or "").strip()}
         if word.get("tier", "").isdigit():
             word["tier"] = int(word["tier"])
+        if "forms" in word:  # one cell: "settlers; settled" or "settlers | settled"
+            word["forms"] = [f.strip() for f in CSV_FORM_SEPARATORS.split(word["forms"])
+                             if f.strip()]
         glosses: dict[str, dict[str, str]] = {}
         for key, value in row.items():
             if key and key.endswith(("_term", "_definition")) and (value or "").strip():
@@ -160,6 +175,21 @@ def parse_pack(text: str, source: str) -> Pack:
         raise PackError(checker.problems)
     assert pack is not None
     return pack
+
+
+def _form_hint(sentence: str, term: str) -> str:
+    """Explain a miss: the term only appears inside a longer word, which `forms` can list."""
+    inside = inside_words(sentence, term)
+    if not inside:
+        return ""
+    listed = ", ".join(f'"{w}"' for w in inside)
+    return f"; it only appears inside {listed}: if that is a form of '{term}', list it in forms"
+
+
+def _same_sentence(one: str, other: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return norm(one) == norm(other)
 
 
 class _Checker:
@@ -266,16 +296,54 @@ class _Checker:
         if tier not in (1, 2, 3) or isinstance(tier, bool):
             self.add(f"{where}: 'tier' must be 1, 2 or 3", index, "tier")
         definition = self.text(raw, "definition", where, index, MAX_TEXT)
+        forms = self.forms(raw.get("forms", []), where, index)
         example = self.text(raw, "example", where, index, MAX_TEXT)
-        if term and example and term.casefold() not in example.casefold():
-            self.add(f"{where}: the example must contain the term '{term}' "
-                     "(fill-in-the-gap checks blank it out)", index, "example")
+        if term and example and gap_span(example, term, forms) is None:
+            self.add(f"{where}: the example must use the term '{term}' as a whole word"
+                     f"{_form_hint(example, term)}", index, "example")
+        cloze = self.text(raw, "cloze", where, index, MAX_TEXT, required=False)
+        if term and cloze:
+            self.cloze(cloze, example, term, forms, where, index)
         emoji = self.text(raw, "emoji", where, index, 16, required=False)
         glosses = self.glosses(raw.get("glosses", {}), where, index)
         if len(self.problems) > before:
             return None
         assert term and pos and definition and example
-        return Word(term, pos, tier, definition, example, emoji, glosses)
+        return Word(term, pos, tier, definition, example, emoji, glosses, cloze, forms)
+
+    def forms(self, value: Any, where: str, index: int) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            self.add(f"{where}: 'forms' must be a list of words, e.g. forms = [\"settlers\"]",
+                     index, "forms")
+            return ()
+        if len(value) > MAX_FORMS:
+            self.add(f"{where}: 'forms' lists {len(value)} words (at most {MAX_FORMS})",
+                     index, "forms")
+        forms = []
+        for form in value:
+            if not isinstance(form, str) or not form.strip():
+                self.add(f"{where}: every entry of 'forms' must be a word in quotes, "
+                         f"not {form!r}", index, "forms")
+            elif len(form) > MAX_TERM:
+                self.add(f"{where}: the form '{form[:20]}...' is {len(form)} characters "
+                         f"(at most {MAX_TERM})", index, "forms")
+            else:
+                forms.append(form.strip())
+        return tuple(dict.fromkeys(forms))
+
+    def cloze(self, cloze: str, example: str | None, term: str, forms: tuple[str, ...],
+              where: str, index: int) -> None:
+        """Check the gap sentence the same way the gap item will blank it."""
+        found = gap_spans(cloze, term, forms)
+        if not found:
+            self.add(f"{where}: the cloze sentence must use the term '{term}' as a whole word"
+                     f"{_form_hint(cloze, term)}", index, "cloze")
+        elif len(found) > 1:
+            self.add(f"{where}: the cloze sentence uses '{term}' {len(found)} times; use it "
+                     "once so there is one gap", index, "cloze")
+        if example is not None and _same_sentence(cloze, example):
+            self.add(f"{where}: the cloze sentence must differ from the example (the card "
+                     "already shows the example)", index, "cloze")
 
     def glosses(self, value: Any, where: str, index: int) -> dict[str, Gloss]:
         if not isinstance(value, dict):

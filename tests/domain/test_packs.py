@@ -62,9 +62,9 @@ def test_unknown_language_code_in_glosses() -> None:
     assert found == ["tiny.toml:15: word 1 (habitat): unknown language code 'xx' in glosses"]
 
 
-def test_example_must_contain_the_term_for_gap_items() -> None:
+def test_example_must_use_the_term_as_a_whole_word() -> None:
     found = problems(GOOD.replace("habitat of the camel", "home of the camel"))
-    assert "must contain the term 'habitat'" in found[0]
+    assert "the example must use the term 'habitat'" in found[0]
 
 
 def test_every_problem_is_listed_not_just_the_first() -> None:
