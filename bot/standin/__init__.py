@@ -1,0 +1,11 @@
+"""A local Bot API stand-in: Telegram's wire format, limits and failures over real HTTP."""
+
+from bot.standin.faults import Fault, Kind
+from bot.standin.html_check import EntityError, parse_html, utf16_len
+from bot.standin.limits import LimitConfig
+from bot.standin.server import StandIn, StandInConfig
+from bot.standin.state import Sent, Stats
+from bot.standin.users import Person
+
+__all__ = ["EntityError", "Fault", "Kind", "LimitConfig", "Person", "Sent", "StandIn",
+           "StandInConfig", "Stats", "parse_html", "utf16_len"]
