@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.errors import PuenteError
@@ -17,6 +18,10 @@ from bot.domain.language import get_language
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+# What Telegram accepts in a webhook's X-Telegram-Bot-Api-Secret-Token header.
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+DEFAULT_CONFIG = Path("config.toml")
+_STRONG_CODE = re.compile(r"^[A-Za-z0-9_-]{12,64}$")
 
 
 class ConfigError(PuenteError):
@@ -76,12 +81,18 @@ class TranslationConfig:
 
 
 @dataclass(frozen=True)
+class PrivacyConfig:
+    retention_days: int = 365  # answers and finished messages older than this are purged
+
+
+@dataclass(frozen=True)
 class Config:
     telegram: TelegramConfig = TelegramConfig()
     store_path: Path = Path("puente.db")
     school: SchoolConfig = SchoolConfig()
     access: AccessConfig = AccessConfig()
     translation: TranslationConfig = TranslationConfig()
+    privacy: PrivacyConfig = PrivacyConfig()
 
 
 class _Section:
@@ -115,6 +126,37 @@ class _Section:
         return self.get(key, dict, {})
 
 
+def find_config(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path | None:
+    """Pick the config file: --config, else $PUENTE_CONFIG, else ./config.toml if present."""
+    if explicit is not None:
+        return explicit
+    if env.get("PUENTE_CONFIG"):
+        return Path(env["PUENTE_CONFIG"])
+    local = cwd / DEFAULT_CONFIG
+    return DEFAULT_CONFIG if local.is_file() else None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; give the config file inside it, "
+                          f"e.g. --config {path / DEFAULT_CONFIG}")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: file not found (copy config.example.toml there, or fix "
+                          "--config / $PUENTE_CONFIG)") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _relative_to(folder: Path | None, raw: str) -> Path:
+    """A path written in config.toml counts from the file's folder, not the working directory."""
+    path = Path(raw).expanduser()
+    return path if folder is None or path.is_absolute() else folder / path
+
+
 def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
     """Load config from `path` (or $PUENTE_CONFIG, or defaults) and apply environment overrides."""
     env = os.environ if env is None else env
@@ -122,21 +164,18 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         path = Path(env["PUENTE_CONFIG"])
     data: dict[str, Any] = {}
     source = str(path) if path else "defaults"
+    folder = path.parent if path is not None else None
     if path is not None:
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise ConfigError(f"{path}: file not found (copy config.example.toml)") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        data = _read(path)
     root = _Section(source, "top level", data,
-                    {"telegram", "store", "school", "access", "translation"})
+                    {"telegram", "store", "school", "access", "translation", "privacy"})
     config = Config(
         telegram=_telegram(source, root.table("telegram"), env),
-        store_path=_store_path(source, root.table("store"), env),
+        store_path=_store_path(source, root.table("store"), env, folder),
         school=_school(source, root.table("school")),
         access=_access(source, root.table("access")),
-        translation=_translation(source, root.table("translation")),
+        translation=_translation(source, root.table("translation"), folder),
+        privacy=_privacy(source, root.table("privacy")),
     )
     return config
 
@@ -157,22 +196,45 @@ def _telegram(source: str, data: Mapping[str, Any], env: Mapping[str, str]) -> T
         url_path=w.get("url_path", str, "puente"), url=w.get("url", str, ""),
         secret_token=w.get("secret_token", str, ""),
     )
-    if mode == "webhook" and not webhook.url.startswith("https://"):
-        w.fail("url", "webhook mode needs the public https:// address Telegram will call")
+    if mode == "webhook":
+        _check_webhook(w, webhook)
     return TelegramConfig(
         token=env.get("TELEGRAM_BOT_TOKEN") or s.get("token", str, ""),
-        base_url=s.get("base_url", str, TelegramConfig.base_url),
-        base_file_url=s.get("base_file_url", str, TelegramConfig.base_file_url),
+        base_url=_http_url(s, "base_url", TelegramConfig.base_url),
+        base_file_url=_http_url(s, "base_file_url", TelegramConfig.base_file_url),
         mode=mode, webhook=webhook,
     )
 
 
-def _store_path(source: str, data: Mapping[str, Any], env: Mapping[str, str]) -> Path:
+def _http_url(s: _Section, key: str, default: str) -> str:
+    url = s.get(key, str, default)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        s.fail(key, f"expected an http:// or https:// address like {default!r}, got {url!r}")
+    return url
+
+
+def _check_webhook(w: _Section, webhook: WebhookConfig) -> None:
+    """Webhook mode is public: Telegram must reach it over https and prove itself by a secret."""
+    parts = urlsplit(webhook.url)
+    if parts.scheme != "https" or not parts.hostname:
+        w.fail("url", "webhook mode needs the public https:// address Telegram will call, "
+               f"e.g. \"https://puente.example.org/puente\", got {webhook.url!r}")
+    if not _WEBHOOK_SECRET.match(webhook.secret_token):
+        w.fail("secret_token", "webhook mode needs a secret of 1-256 characters A-Z, a-z, "
+               "0-9, _ and - (make one: python3 -c \"import secrets; "
+               "print(secrets.token_urlsafe(32))\")")
+
+
+def _store_path(source: str, data: Mapping[str, Any], env: Mapping[str, str],
+                folder: Path | None = None) -> Path:
     s = _Section(source, "store", data, {"path"})
-    raw = env.get("PUENTE_STORE_PATH") or s.get("path", str, "puente.db")
+    if env.get("PUENTE_STORE_PATH"):  # typed in a shell: counts from the working directory
+        return Path(env["PUENTE_STORE_PATH"]).expanduser()
+    raw = s.get("path", str, "puente.db")
     if not raw.strip():
         s.fail("path", "must not be empty")
-    return Path(raw)
+    return _relative_to(folder, raw)
 
 
 def _school(source: str, data: Mapping[str, Any]) -> SchoolConfig:
@@ -207,8 +269,9 @@ def _school(source: str, data: Mapping[str, Any]) -> SchoolConfig:
 def _access(source: str, data: Mapping[str, Any]) -> AccessConfig:
     s = _Section(source, "access", data, {"teacher_invite_codes", "admin_ids", "join_code_days"})
     codes = s.get("teacher_invite_codes", list, [])
-    if any(not isinstance(c, str) or len(c) < 8 for c in codes):
-        s.fail("teacher_invite_codes", "each code must be a string of at least 8 characters")
+    if any(not isinstance(c, str) or not _STRONG_CODE.match(c) for c in codes):
+        s.fail("teacher_invite_codes",
+               "each code must be 12-64 characters of A-Z, a-z, 0-9, _ and - (hard to guess)")
     admins = s.get("admin_ids", list, [])
     if any(not isinstance(a, int) or isinstance(a, bool) for a in admins):
         s.fail("admin_ids", "expected Telegram user ids (whole numbers)")
@@ -218,8 +281,17 @@ def _access(source: str, data: Mapping[str, Any]) -> AccessConfig:
     return AccessConfig(tuple(codes), tuple(admins), days)
 
 
-def _translation(source: str, data: Mapping[str, Any]) -> TranslationConfig:
+def _translation(source: str, data: Mapping[str, Any],
+                 folder: Path | None = None) -> TranslationConfig:
     s = _Section(source, "translation", data, {"enabled", "data_dir"})
     data_dir = s.get("data_dir", str, "")
-    return TranslationConfig(
-        enabled=s.get("enabled", bool, True), data_dir=Path(data_dir) if data_dir else None)
+    return TranslationConfig(enabled=s.get("enabled", bool, True),
+                             data_dir=_relative_to(folder, data_dir) if data_dir else None)
+
+
+def _privacy(source: str, data: Mapping[str, Any]) -> PrivacyConfig:
+    s = _Section(source, "privacy", data, {"retention_days"})
+    days = s.get("retention_days", int, PrivacyConfig.retention_days)
+    if days < 1:
+        s.fail("retention_days", "must be at least 1 (days to keep answers)")
+    return PrivacyConfig(retention_days=days)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time
 from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, find_config, load_config
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "config.example.toml"
 
@@ -31,6 +32,8 @@ def test_token_comes_from_the_environment() -> None:
     ('[access]\nteacher_invite_codes = ["short"]\n', "[access] teacher_invite_codes"),
     ('[store]\npaht = "x.db"\n', "[store] paht: unknown setting"),
     ("[store\n", "not valid TOML"),
+    ('[telegram]\nbase_url = "not a url"\n', "[telegram] base_url"),
+    ('[telegram]\nbase_file_url = "ftp://files.example.org/"\n', "[telegram] base_file_url"),
 ])
 def test_invalid_values_name_the_key(tmp_path: Path, toml: str, named: str) -> None:
     path = tmp_path / "config.toml"
@@ -43,3 +46,82 @@ def test_quiet_hours_wrap_past_midnight() -> None:
     school = load_config(None, env={}).school
     assert school.is_quiet(time(22, 0)) and school.is_quiet(time(6, 59))
     assert not school.is_quiet(time(16, 0))
+
+
+WEBHOOK = '[telegram]\nmode = "webhook"\n[telegram.webhook]\n'
+GOOD_SECRET = "Zq-3_abcDEF0123456789"
+
+
+@pytest.mark.parametrize(("settings", "named"), [
+    (f'url = "http://puente.example.org/puente"\nsecret_token = "{GOOD_SECRET}"\n', "url"),
+    (f'url = "https://"\nsecret_token = "{GOOD_SECRET}"\n', "url"),
+    ('url = "https://puente.example.org/puente"\n', "secret_token"),
+    ('url = "https://puente.example.org/puente"\nsecret_token = "has space"\n', "secret_token"),
+    ('url = "https://puente.example.org/puente"\nsecret_token = "ünïcode"\n', "secret_token"),
+    (f'url = "https://puente.example.org/puente"\nsecret_token = "{"a" * 257}"\n',
+     "secret_token"),
+])
+def test_webhook_needs_https_and_a_telegram_secret(tmp_path: Path, settings: str,
+                                                   named: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(WEBHOOK + settings, encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"\[telegram.webhook\] {named}:") as caught:
+        load_config(path, env={})
+    assert "\n" not in str(caught.value)
+
+
+def test_webhook_with_https_and_a_secret_loads(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    secret = "A" * 255 + "_"
+    path.write_text(WEBHOOK + f'url = "https://puente.example.org/puente"\n'
+                    f'secret_token = "{secret}"\n')
+    webhook = load_config(path, env={}).telegram.webhook
+    assert webhook.secret_token == secret and webhook.url.startswith("https://")
+
+
+def test_relative_paths_count_from_the_config_folder(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "school"
+    folder.mkdir()
+    (folder / "config.toml").write_text(
+        '[store]\npath = "data/puente.db"\n[translation]\ndata_dir = "argos"\n')
+    monkeypatch.chdir(tmp_path)
+    config = load_config(Path("school/config.toml"), env={})
+    assert config.store_path.resolve() == folder / "data" / "puente.db"
+    assert config.translation.data_dir is not None
+    assert config.translation.data_dir.resolve() == folder / "argos"
+    absolute = tmp_path / "elsewhere.db"
+    (folder / "config.toml").write_text(f'[store]\npath = "{absolute.as_posix()}"\n')
+    assert load_config(folder / "config.toml", env={}).store_path == absolute
+
+
+def test_store_path_from_the_environment_counts_from_the_working_directory(
+        tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[store]\npath = "in-file.db"\n')
+    config = load_config(tmp_path / "config.toml", env={"PUENTE_STORE_PATH": "shell.db"})
+    assert config.store_path == Path("shell.db")
+
+
+def test_discovery_order_is_flag_then_environment_then_working_directory(
+        tmp_path: Path) -> None:
+    flag, from_env = tmp_path / "flag.toml", tmp_path / "env.toml"
+    env = {"PUENTE_CONFIG": str(from_env)}
+    assert find_config(flag, env, tmp_path) == flag
+    (tmp_path / "config.toml").write_text("")
+    assert find_config(None, env, tmp_path) == from_env
+    assert find_config(None, {}, tmp_path) == Path("config.toml")
+    (tmp_path / "config.toml").unlink()
+    assert find_config(None, {}, tmp_path) is None
+
+
+@pytest.mark.parametrize(("make", "problem"), [
+    (lambda p: p.mkdir(), "is a folder"),
+    (lambda p: None, "file not found"),
+])
+def test_config_path_that_is_not_a_file_is_one_clear_line(
+        tmp_path: Path, make: Callable[[Path], object], problem: str) -> None:
+    path = tmp_path / "conf"
+    make(path)
+    with pytest.raises(ConfigError, match=problem) as caught:
+        load_config(path, env={})
+    assert "\n" not in str(caught.value)
