@@ -71,8 +71,7 @@ def poll(poll_id: str, params: JSON) -> JSON:
     if correct is None and params.get("correct_option_id") is not None:
         correct = [int(params["correct_option_id"])]
     if correct is not None:
-        data["correct_option_ids"] = [int(c) for c in correct]
-        data["correct_option_id"] = int(data["correct_option_ids"][0])
+        data["correct_option_ids"] = [int(c) for c in correct]  # Bot API 9.6 dropped the singular
     if params.get("explanation"):
         data["explanation"] = str(params["explanation"])
     return data
