@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 import matplotlib
 
 matplotlib.use("Agg")  # headless: the bot renders to bytes, never to a window
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
 
 from bot.i18n import REFERENCE, Catalog
 from bot.services.study import Progress
 
 # Chart labels are English: matplotlib's bundled font has no Arabic shaping or CJK glyphs,
-# and the caption beside the chart carries the learner's language.
+# and the caption beside the chart carries the learner's language. Every label is plain text:
+# mathtext is off, so a student called "$x^$" is drawn as typed instead of failing the chart.
+PLAIN = {"text.parse_math": False, "text.usetex": False}
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """Code points the chart font can draw."""
+    path = font_manager.findfont(matplotlib.rcParams["font.sans-serif"][0])
+    return frozenset(FT2Font(path).get_charmap())
+
+
+def drawable(text: str) -> bool:
+    """True when the chart font draws every character and none needs right-to-left shaping
+    (matplotlib lays Arabic out unjoined and left to right, so it would be unreadable)."""
+    covered = _covered()
+    return all(ord(c) in covered and unicodedata.bidirectional(c) not in ("R", "AL")
+               for c in text if not c.isspace())
 
 
 def _png(figure: plt.Figure) -> bytes:
@@ -26,22 +47,35 @@ def _png(figure: plt.Figure) -> bytes:
 
 def progress_chart(progress: Progress, catalog: Catalog) -> bytes:
     """Bars for mastered / learning / due words."""
-    labels = [catalog.render(k, REFERENCE) for k in
+    labels = [catalog.plain(k, REFERENCE) for k in
               ("chart-mastered", "chart-learning", "chart-due")]
     values = [progress.mastered, progress.learning, progress.due]
+    with matplotlib.rc_context(PLAIN):
+        return _progress(labels, values, catalog.plain("chart-progress-title", REFERENCE))
+
+
+def _progress(labels: list[str], values: list[int], title: str) -> bytes:
     figure, axes = plt.subplots(figsize=(4.2, 2.2))
     bars = axes.barh(labels, values, color=["#2e7d32", "#f9a825", "#1565c0"])
     axes.bar_label(bars, padding=3)
     axes.invert_yaxis()
     axes.set_xlim(0, max([*values, 1]) * 1.25)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(catalog.render("chart-progress-title", REFERENCE), fontsize=10)
+    axes.set_title(title, fontsize=10)
     return _png(figure)
 
 
 def heatmap(students: Sequence[str], words: Sequence[str],
             values: Sequence[Sequence[float | None]], title: str) -> bytes:
-    """Students x words coloured by mastery (grey where a word was never practised)."""
+    """Students x words coloured by mastery (grey where a word was never practised).
+
+    Labels are drawn as plain text, never as math; pass labels `drawable` can draw."""
+    with matplotlib.rc_context(PLAIN):
+        return _heatmap(students, words, values, title)
+
+
+def _heatmap(students: Sequence[str], words: Sequence[str],
+             values: Sequence[Sequence[float | None]], title: str) -> bytes:
     import numpy as np
 
     grid = np.array([[np.nan if v is None else v for v in row] for row in values], dtype=float)
@@ -52,6 +86,6 @@ def heatmap(students: Sequence[str], words: Sequence[str],
     image = axes.imshow(grid, cmap=cmap, vmin=0, vmax=1, aspect="auto")
     axes.set_xticks(range(len(words)), labels=words, rotation=60, ha="right", fontsize=7)
     axes.set_yticks(range(len(students)), labels=students, fontsize=7)
-    axes.set_title(title, fontsize=10)
+    axes.set_title(title, fontsize=10, parse_math=False)
     figure.colorbar(image, ax=axes, fraction=0.03)
     return _png(figure)

@@ -1,7 +1,14 @@
-"""Render user-facing messages from prompts/<lang>.toml, falling back to English."""
+"""Render user-facing messages from prompts/<lang>.toml, falling back to English.
+
+This is the one path from words to Telegram HTML (the bot's default parse mode). Every value a
+placeholder receives is escaped and made inert (no direction overrides, no invisible
+characters) unless it is `Markup`: HTML the code built itself from escaped parts. A rendered
+prompt is itself `Markup`, so it can fill another prompt without being escaped twice.
+"""
 
 from __future__ import annotations
 
+import html
 import string
 import tomllib
 from collections.abc import Mapping
@@ -10,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.language import is_rtl
+from bot.domain.names import inert
 from bot.paths import PROMPTS_DIR
 
 REFERENCE = "en"
@@ -18,6 +26,25 @@ REFERENCE = "en"
 RLM = "\u200f"
 # First-strong isolates keep an English term or a number inside Arabic text in its own order.
 FSI, PDI = "\u2068", "\u2069"
+
+
+class Markup(str):
+    """Telegram HTML that is safe as it is: built by our code, every typed value escaped.
+
+    Wrap only text you built yourself (tags plus `escape`d values); anything else is plain
+    text, and the catalogue escapes it. Operations on Markup return plain `str` again."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> Markup:
+    """Make a value safe inside a Telegram HTML message; Markup passes through unchanged.
+
+    Text is made inert first (direction overrides and invisible characters dropped), then
+    <, > and & become entities; quotes stay readable (Telegram needs no escaping for them)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(inert(str(value)), quote=False))
 
 
 def placeholders(template: str) -> frozenset[str]:
@@ -57,22 +84,34 @@ class Catalog:
             return lang, own[key]
         return REFERENCE, self.messages[REFERENCE][key]
 
-    def render(self, key: str, lang: str, **params: Any) -> str:
-        """Render one message in `lang` (English when the language lacks it)."""
-        used, template = self.template(key, lang)
-        if not is_rtl(used):
-            return template.format(**params)
-        isolated = {k: _isolate(v) for k, v in params.items()}
-        text = template.format(**isolated)
-        return "\n".join(RLM + line if line else line for line in text.split("\n"))
+    def render(self, key: str, lang: str, **params: Any) -> Markup:
+        """Render one message in `lang` (English when the language lacks it) as Telegram HTML.
 
-    def bilingual(self, key: str, lang: str, **params: Any) -> str:
+        Values are escaped unless they are Markup; numbers are shown as they are."""
+        used, template = self.template(key, lang)
+        safe = {k: v if isinstance(v, int | float) else escape(v) for k, v in params.items()}
+        if not is_rtl(used):
+            return Markup(template.format(**safe))
+        isolated = {k: _isolate(v) for k, v in safe.items()}
+        text = template.format(**isolated)
+        return Markup("\n".join(RLM + line if line else line for line in text.split("\n")))
+
+    def plain(self, key: str, lang: str, **params: Any) -> str:
+        """Render one message as plain text, for places Telegram shows without HTML (buttons,
+        poll questions, chart labels, the command menu)."""
+        used, template = self.template(key, lang)
+        safe = {k: v if isinstance(v, int | float) else inert(str(v)) for k, v in params.items()}
+        if is_rtl(used):
+            safe = {k: _isolate(v) for k, v in safe.items()}
+        return template.format(**safe)
+
+    def bilingual(self, key: str, lang: str, **params: Any) -> Markup:
         """Render in the learner's language and English, or English alone for English."""
         english = self.render(key, REFERENCE, **params)
         if lang == REFERENCE or lang not in self.messages or key not in self.messages[lang]:
             return english
         own = self.render(key, lang, **params)
-        return english if own == english else f"{own}\n{english}"
+        return english if own == english else Markup(f"{own}\n{english}")
 
     def problems(self) -> list[str]:
         """List every missing key and placeholder mismatch against English."""

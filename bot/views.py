@@ -1,26 +1,62 @@
-"""Turn domain results into message text (Telegram HTML) through the prompt catalogue."""
+"""Turn domain results into message text (Telegram HTML) through the prompt catalogue.
+
+Every function here returns `Markup`: prompts rendered by the catalogue (which escapes their
+values) joined with tags this module writes itself around `escape`d values. Nothing a person
+typed reaches a message any other way.
+"""
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bot.domain.checks import GAP, WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.language import LANGUAGES
+from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, sentence_frame
-from bot.i18n import FSI, PDI, REFERENCE, RLM, Catalog
+from bot.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
 from bot.services.family import FamilyUpdate
 from bot.services.study import Feedback, Progress, Question
 
 MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
+_TAG_OR_ENTITY = re.compile(r"<(/?)([a-z-]+)[^>]*>|&[^;\s]*;")
+
+__all__ = ["Markup", "escape"]  # re-exported: handlers escape through views
 
 
-def escape(text: str) -> str:
-    """Make text safe for Telegram HTML (quotes stay readable: they need no escaping)."""
-    return html.escape(text, quote=False)
+def name(text: str | None, catalog: Catalog, lang: str) -> str:
+    """A person's name as shown: cleaned (old rows too), or a neutral word when none is left."""
+    return clean_name(text) or catalog.plain("name-placeholder", lang)
+
+
+def label(text: str | None) -> str:
+    """A class name or pack title as shown: cleaned, even when stored before names were."""
+    return clean_label(text) or "-"
+
+
+def join_lines(parts: Iterable[Markup]) -> Markup:
+    """Join Markup lines into one message."""
+    return Markup("\n".join(escape(part) for part in parts))
+
+
+def cut(text: Markup, limit: int = MESSAGE_LIMIT) -> Markup:
+    """Shorten Telegram HTML to `limit` characters without breaking a tag or an entity."""
+    if len(text) <= limit:
+        return text
+    kept = text[:limit - 40]  # room to close the tags left open, and an ellipsis
+    kept = re.sub(r"<[^>]*$|&[^;\s]*$", "", kept)
+    open_tags: list[str] = []
+    for match in _TAG_OR_ENTITY.finditer(kept):
+        closing, tag = match.group(1), match.group(2)
+        if tag and closing and open_tags and open_tags[-1] == tag:
+            open_tags.pop()
+        elif tag and not closing:
+            open_tags.append(tag)
+    return Markup(kept + "…" + "".join(f"</{tag}>" for tag in reversed(open_tags)))
 
 
 def language_name(code: str) -> str:
@@ -30,64 +66,61 @@ def language_name(code: str) -> str:
 
 
 def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
-         flipped: bool = False) -> str:
+         flipped: bool = False) -> Markup:
     """One word card: English and home language, ordered and emphasised for the level."""
     word = ref.word
     gloss = word.glosses.get(lang) if lang != REFERENCE else None
     pos = catalog.render(f"pos-{word.pos}", lang)
-    english = f"<b>{escape(word.term)}</b> <i>({escape(pos)})</i>"
+    english = f"<b>{escape(word.term)}</b> <i>({pos})</i>"
     if scaffold.emoji and word.emoji:
         english = f"{escape(word.emoji)} {english}"
-    lines = []
+    out: list[str] = []
     english_block = [english, escape(word.definition),
                      f"<i>{escape(word.example)}</i>"]
     own_block: list[str] = []
     if gloss is not None:
         own = f"<b>{escape(gloss.term)}</b>"
         if gloss.machine:
-            own += " " + escape(catalog.render("machine-translation-mark", lang))
+            own += " " + catalog.render("machine-translation-mark", lang)
         own_block = [own] + ([escape(gloss.definition)] if gloss.definition else [])
     if own_block and (scaffold.l1_first or flipped):
-        lines += own_block + english_block
+        out += own_block + english_block
     elif own_block and scaffold.l1_inline:  # one tap away: a spoiler the learner can open
-        lines += [*english_block, f"<tg-spoiler>{' — '.join(own_block)}</tg-spoiler>"]
+        out += [*english_block, f"<tg-spoiler>{' — '.join(own_block)}</tg-spoiler>"]
     else:
-        lines += english_block
+        out += english_block
     relation = relation_for(word, lang)
     if not (scaffold.l1_inline or flipped):
         pass  # English only at this level: the home language (and hints about it) on request
     elif relation.relation is Relation.COGNATE and gloss is not None:
-        lines.append("🤝 " + catalog.render("cognate-hint", lang, term=escape(word.term),
-                                           own=escape(gloss.term)))
+        out.append("🤝 " + catalog.render("cognate-hint", lang, term=word.term, own=gloss.term))
     elif relation.relation is Relation.FALSE_FRIEND and gloss is not None:
-        lines.append("⚠️ " + catalog.render("false-friend-warning", lang,
-                                           term=escape(word.term),
-                                           lookalike=escape(relation.lookalike or ""),
-                                           own=escape(gloss.term)))
+        out.append("⚠️ " + catalog.render("false-friend-warning", lang, term=word.term,
+                                         lookalike=relation.lookalike or "", own=gloss.term))
     if scaffold.sentence_frame:
-        lines.append("✍️ " + catalog.render("sentence-frame", lang,
-                                           frame=escape(sentence_frame(word.term, word.pos))))
-    return "\n".join(lines)
+        out.append("✍️ " + catalog.render("sentence-frame", lang,
+                                         frame=sentence_frame(word.term, word.pos)))
+    return Markup("\n".join(out))
 
 
 def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, catalog: Catalog,
-                     flipped: bool = False) -> list[str]:
+                     flipped: bool = False) -> list[Markup]:
     """Bundle cards into as few messages as fit Telegram's 4096-character limit."""
     header = catalog.bilingual("preview-header", lang, count=len(refs))
-    messages: list[str] = []
+    messages: list[Markup] = []
     current = header
     for ref in refs:
-        block = card(ref, lang, scaffold, catalog, flipped)[:MESSAGE_LIMIT - 2]
+        block = cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2)
         if len(current) + 2 + len(block) > MESSAGE_LIMIT:
             messages.append(current)
             current = block
         else:
-            current = f"{current}\n\n{block}"
+            current = Markup(f"{current}\n\n{block}")
     messages.append(current)
     return messages
 
 
-def question_text(question: Question, catalog: Catalog) -> str:
+def question_text(question: Question, catalog: Catalog) -> Markup:
     """The text of one check item, in both languages at low levels."""
     item, lang = question.item, question.lang
     key = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
@@ -98,63 +131,65 @@ def question_text(question: Question, catalog: Catalog) -> str:
     if item.item_type is ItemType.CLOZE and item.typed:
         key = "item-cloze-typed"
     if item.item_type is ItemType.CLOZE:
-        prompt = escape(item.prompt).replace(GAP, f"<b>{GAP}</b>")
+        prompt = Markup(escape(item.prompt).replace(GAP, f"<b>{GAP}</b>"))
     else:  # a definition ends with a full stop; the question adds its own punctuation
         prompt = escape(item.prompt.rstrip(". "))
     counter = catalog.render("item-counter", lang, number=question.number,
                              total=question.total)
     if question.level is None or question.level <= 3:
-        return f"{counter}\n{catalog.bilingual(key, lang, prompt=prompt)}"
-    return f"{counter}\n{catalog.render(key, REFERENCE, prompt=prompt)}"  # English from 4 on
+        return join_lines([counter, catalog.bilingual(key, lang, prompt=prompt)])
+    # English only from level 4 on
+    return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
 
 
 def poll_question(question: Question, catalog: Catalog) -> str:
-    """A quiz poll's question (plain text, at most 300 characters)."""
+    """A quiz poll's question (plain text: send it without a parse mode; at most 300 chars)."""
     lang = question.lang if question.level is None or question.level <= 3 else REFERENCE
-    text = catalog.render("poll-question", lang, prompt=question.item.prompt.rstrip(". "))
+    text = catalog.plain("poll-question", lang, prompt=question.item.prompt.rstrip(". "))
     return text if len(text) <= 300 else text[:297] + "..."
 
 
-def feedback_text(feedback: Feedback, catalog: Catalog) -> str:
+def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     """Immediate, kind feedback with the right answer, in both languages."""
     lang, grade = feedback.lang, feedback.grade
-    params = {"answer": escape(grade.expected), "term": escape(feedback.term),
-              "own": escape(feedback.l1_term or feedback.term)}
+    params = {"answer": grade.expected, "term": feedback.term,
+              "own": feedback.l1_term or feedback.term}
     if grade.correct and grade.exact:
         key = "feedback-right"
     elif grade.correct:
         key = "feedback-right-typo"
     else:
         key = "feedback-wrong"
-    lines = [catalog.bilingual(key, lang, **params)]
+    parts = [catalog.bilingual(key, lang, **params)]
     if feedback.newly_mastered:
-        lines.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
+        parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
     if feedback.score is not None:
         right, asked = feedback.score
-        lines.append(catalog.bilingual("check-done", lang, right=right, total=asked))
-    return "\n\n".join(lines)
+        parts.append(catalog.bilingual("check-done", lang, right=right, total=asked))
+    return Markup("\n\n".join(parts))
 
 
-def progress_text(p: Progress, lang: str, catalog: Catalog) -> str:
+def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
     return catalog.bilingual("progress-summary", lang, mastered=p.mastered,
                              learning=p.learning, due=p.due, streak=p.streak_days)
 
 
-def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> str:
+def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:
     counter = catalog.render("item-counter", lang, number=number + 1, total=4)
-    return f"{counter}\n{catalog.bilingual('placement-question', lang)}\n\n" \
-           f"<b>{escape(item.question)}</b>"
+    return Markup(f"{counter}\n{catalog.bilingual('placement-question', lang)}\n\n"
+                  f"<b>{escape(item.question)}</b>")
 
 
-def family_update_text(update: FamilyUpdate, catalog: Catalog) -> str:
+def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     """A short weekly update in the family's language and English: no scores, no classmates."""
     lang = update.language
 
-    def listing(words: list[tuple[str, str | None]]) -> str:
-        return ", ".join(f"<b>{escape(en)}</b>" + (f" ({escape(own)})" if own else "")
-                         for en, own in words)
+    def listing(words: list[tuple[str, str | None]]) -> Markup:
+        return Markup(", ".join(f"<b>{escape(en)}</b>" + (f" ({escape(own)})" if own else "")
+                                for en, own in words))
 
-    parts = [catalog.bilingual("family-update-header", lang, name=escape(update.student_name))]
+    parts = [catalog.bilingual("family-update-header", lang,
+                               name=name(update.student_name, catalog, lang))]
     if update.learned:
         parts.append(catalog.bilingual("family-update-learned", lang, count=len(update.learned),
                                        words=listing(update.learned)))
@@ -162,10 +197,9 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> str:
         parts.append(catalog.bilingual("family-update-practising", lang,
                                        words=listing(update.practising)))
         first = update.practising[0]
-        parts.append("💬 " + catalog.bilingual("family-question", lang,
-                                               word=escape(first[0])))
+        parts.append("💬 " + catalog.bilingual("family-question", lang, word=first[0]))
     parts.append(catalog.bilingual("family-encouragement", lang))
-    return "\n\n".join(parts)
+    return Markup("\n\n".join(parts))
 
 
 def plain_text(text: str) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from bot.domain.language import SUPPORTED_UI, is_rtl
-from bot.i18n import FSI, PDI, RLM, Catalog
+from bot.i18n import FSI, PDI, RLM, Catalog, Markup, escape
 
 
 def test_every_language_has_every_key_and_placeholder(catalog: Catalog) -> None:
@@ -40,3 +42,35 @@ def test_bilingual_puts_home_language_first(catalog: Catalog) -> None:
     text = catalog.bilingual("ready", "es")
     assert text.split("\n")[-1] == catalog.render("ready", "en")
     assert text.split("\n")[0] == catalog.render("ready", "es")
+
+
+@pytest.mark.parametrize("typed", ["Jo & <3", "</b>", '<a href="http://x">y</a>', "a > b"])
+def test_every_value_is_escaped_by_default(catalog: Catalog, typed: str) -> None:
+    text = catalog.render("join-welcome", "en", name=typed, class_name="7B")
+    assert html.escape(typed, quote=False) in text
+    assert html.unescape(text) == catalog.render("join-welcome", "en", name="@",
+                                                 class_name="7B").replace("@", typed)
+
+
+def test_markup_is_trusted_and_never_escaped_twice(catalog: Catalog) -> None:
+    inner = catalog.render("word-mastered", "en", term="A&B")
+    outer = catalog.render("join-welcome", "en", name=inner, class_name=Markup("<i>7B</i>"))
+    assert "<b>A&amp;B</b>" in outer and "<i>7B</i>" in outer
+    assert "&amp;amp;" not in outer and escape(escape("<")) == "&lt;"
+
+
+def test_values_lose_direction_overrides_and_invisible_characters(catalog: Catalog) -> None:
+    text = catalog.render("join-welcome", "ar", name="\u202eA\u200bna\u2069",
+                          class_name="7B")
+    assert f"{FSI}Ana{PDI}" in text and "\u202e" not in text and "\u200b" not in text
+
+
+def test_rendered_prompts_are_markup_and_plain_text_is_not_escaped(catalog: Catalog) -> None:
+    assert isinstance(catalog.render("ready", "es"), Markup)
+    assert isinstance(catalog.bilingual("ready", "es"), Markup)
+    assert catalog.plain("poll-question", "en", prompt="a < b & c") == \
+        "Which word means: a < b & c"
+
+
+def test_numbers_are_shown_as_numbers(catalog: Catalog) -> None:
+    assert "3" in catalog.render("item-counter", "en", number=3, total=5)

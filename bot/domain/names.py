@@ -1,0 +1,90 @@
+"""Names and labels people type, made inert: no invisible or direction-changing characters.
+
+Telegram first names, class names and pack titles come from people. Direction overrides
+(U+202E), zero-width characters and control characters can make "A\u200bna" look like "Ana",
+reverse the rest of a message, or break a spreadsheet, so they are removed where text enters
+and again where it is shown (rows stored before this rule existed are not migrated).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+NAME_LIMIT = 64    # a first name, as Telegram allows it
+LABEL_LIMIT = 80   # a class name or a pack title
+MAX_MARKS = 4      # combining marks kept on one letter (more is "Zalgo" text, not a language)
+
+ZWNJ, ZWJ = "\u200c", "\u200d"
+# Direction controls: embeddings and overrides, isolates, and the implicit marks. Our own
+# messages add isolates around values; a value must never carry one that could end them early.
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Letters that render as nothing although Unicode files them as letters (Hangul fillers,
+# Khmer inherent vowels): a "name" made of them is invisible.
+INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u17b4\u17b5")
+# Scripts whose spelling needs the zero-width (non-)joiner: Persian and Urdu, the Indic
+# scripts, Sinhala. Between Latin letters a joiner only hides a spoof.
+JOINING_SCRIPTS = ("ARABIC", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL",
+                   "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "SYRIAC", "NKO", "KHMER",
+                   "MYANMAR", "TIBETAN", "MONGOLIAN")
+
+
+def inert(text: str) -> str:
+    """Drop direction controls and invisible characters; keep line breaks and everything else.
+
+    For longer text (glosses, definitions, uploaded lines) shown inside a message."""
+    text = unicodedata.normalize("NFC", text)
+    kept: list[str] = []
+    marks = 0  # combining marks on the last kept letter
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Mn", "Me"):
+            if kept and not kept[-1].isspace() and marks < MAX_MARKS:
+                kept.append(char)
+            marks += 1
+            continue
+        if char in BIDI or char in INVISIBLE_LETTERS:
+            continue
+        if char in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+            char = "\n"
+        elif category in ("Cc", "Cf", "Cs") and char not in "\n\t" + ZWJ + ZWNJ:
+            continue
+        kept.append(char)  # a joiner is judged below, once both its neighbours are known
+        marks = 0
+    return "".join(c for i, c in enumerate(kept)
+                   if c not in (ZWJ, ZWNJ) or _joiner_belongs(kept, i))
+
+
+def clean(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, inert, NFC, single spaces; may be empty."""
+    line = " ".join(inert(text).split())
+    if len(line) > limit:
+        line = " ".join(inert(line[:limit]).split())  # re-judge joiners cut from a neighbour
+    return line
+
+
+def clean_name(text: str | None) -> str:
+    """A person's first name as Puente stores and shows it ("" when nothing visible is left)."""
+    return clean(text or "", NAME_LIMIT)
+
+
+def clean_label(text: str | None) -> str:
+    """A class name or pack title as Puente stores and shows it ("" when nothing is left)."""
+    return clean(text or "", LABEL_LIMIT)
+
+
+def _joiner_belongs(chars: list[str], index: int) -> bool:
+    """Keep a joiner only inside a word of a script that needs one, or inside an emoji."""
+    if index == 0 or index == len(chars) - 1:
+        return False
+    before, after = chars[index - 1], chars[index + 1]
+    if chars[index] == ZWJ and _emoji_part(before) and _emoji_part(after):
+        return True  # 👩‍🏫: woman, joiner, school
+    return _joining_script(before) and _joining_script(after)
+
+
+def _emoji_part(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f"
+
+
+def _joining_script(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(JOINING_SCRIPTS)
