@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import time
 
 from telegram import BotCommand, Update
+from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    Defaults,
     MessageHandler,
     PollAnswerHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot import callbacks
 from bot.context import BotData, PuenteContext, Services
-from bot.delivery import deliver_pending, report_finished
+from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.domain.language import preload_detection
-from bot.handlers import common, family, reminders, student, teacher
+from bot.handlers import audio, common, family, reminders, student, teacher
+from bot.handlers.ordering import PerUserOrder
+from bot.services.membership import purge_old
 from bot.services.packs import install_packs, load_packs
 
 log = logging.getLogger(__name__)
+PURGE_AT = time(3, 30)  # school time, when nobody is studying
 OFFLINE_TOKEN = "123456:OFFLINE-demo-token"  # the offline Bot API accepts any well-formed token
 
 STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind", "deleteme",
@@ -36,32 +41,46 @@ TEACHER_COMMANDS = {"teach": teacher.teach, "invite": teacher.invite,
                     "roster": teacher.roster, "revoke": teacher.revoke, "level": teacher.level,
                     "packs": teacher.packs, "push": teacher.push, "report": teacher.report,
                     "student": teacher.student, "family": teacher.family_link,
-                    "newpack": teacher.newpack}
-DELIVERY_EVERY = timedelta(seconds=5)
+                    "newpack": teacher.newpack, "remove": teacher.remove,
+                    "families": teacher.families, "coteach": teacher.coteach}
 
 
-def build_application(services: Services, request: BaseRequest | None = None
+def build_application(services: Services, request: BaseRequest | None = None, *,
+                      pacer: Pacer | None = None, policy: DeliveryPolicy | None = None
                       ) -> Application:
-    """Wire handlers, jobs and services into an Application (offline when `request` is given)."""
+    """Wire handlers, jobs and services into an Application (offline when `request` is given).
+
+    Offline (tests, the demo) nothing limits the rate, so pacing defaults to none there.
+    """
     tg = services.config.telegram
+    offline = request is not None
+    pacer = pacer or (Pacer(rate=1e6) if offline else Pacer())
+    policy = policy or (DeliveryPolicy(chat_gap=0.0) if offline else DeliveryPolicy())
     builder = (ApplicationBuilder()
                .token(tg.token or OFFLINE_TOKEN)
                .base_url(tg.base_url)
                .base_file_url(tg.base_file_url)
                .context_types(ContextTypes(context=PuenteContext, bot_data=BotData))
-               .rate_limiter(AIORateLimiter(max_retries=0))
-               .post_init(_post_init))
+               # Every message is Telegram HTML; bot.i18n escapes every value a person typed
+               .defaults(Defaults(parse_mode=ParseMode.HTML))
+               .rate_limiter(PacedRateLimiter(pacer))
+               .concurrent_updates(PerUserOrder())
+               .post_init(_post_init)
+               .post_stop(_post_stop))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
     app.bot_data.services = services
+    app.bot_data.deliverer = Deliverer(app.bot, services, pacer, policy)
     _add_handlers(app)
     return app
 
 
 def _add_handlers(app: Application) -> None:
-    private = filters.ChatType.PRIVATE
+    # New messages only: an edited "/push" must never push again (edits arrive as updates).
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     add = app.add_handler
+    add(TypeHandler(Update, common.flood_guard), group=-1)
     add(CommandHandler("start", student.start, filters=private))
     add(CommandHandler("words", student.words_command, filters=private))
     add(CommandHandler("check", student.check_command, filters=private))
@@ -82,6 +101,9 @@ def _add_handlers(app: Application) -> None:
     add(CallbackQueryHandler(student.check_command, pattern=rf"^{callbacks.CHECK}$"))
     add(CallbackQueryHandler(common.deleteme_button, pattern=rf"^{callbacks.DELETE}:"))
     add(CallbackQueryHandler(family.language_button, pattern=rf"^{callbacks.FAMILY_LANG}:"))
+    add(CallbackQueryHandler(teacher.remove_button, pattern=rf"^{callbacks.REMOVE}:"))
+    add(CallbackQueryHandler(teacher.unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
+    audio.register(app)
     add(CallbackQueryHandler(common.unknown_button))
     add(PollAnswerHandler(student.poll_answer))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & private, student.text_message))
@@ -102,23 +124,35 @@ async def _post_init(app: Application) -> None:
                                    for c in STUDENT_COMMANDS])
     reminders.schedule_all(app)
     preload_detection()  # load language profiles now, not on a student's first message
+    if app.bot_data.deliver_in_background and app.bot_data.deliverer is not None:
+        app.bot_data.deliverer.start()
     if app.job_queue is not None:
-        app.job_queue.run_repeating(_deliver, DELIVERY_EVERY, first=1, name="delivery")
         school = services.config.school
         weekday = (school.family_update_day + 1) % 7  # the job queue counts from Sunday
         app.job_queue.run_daily(family.weekly_job, school.family_update_time.replace(
             tzinfo=school.timezone), days=(weekday,), name="family-updates")
+        app.job_queue.run_daily(purge_job, PURGE_AT.replace(tzinfo=school.timezone),
+                                name="retention")
 
 
-async def _deliver(context: PuenteContext) -> None:
-    """Job: resume the outbox (pushes survive restarts) and report finished pushes."""
-    await deliver_pending(context.bot, context.services)
-    await report_finished(context.bot, context.services)
+async def purge_job(context: PuenteContext) -> None:
+    """Job: delete answers and finished messages older than the retention limit."""
+    s = context.services
+    purged = purge_old(s.db, s.config, s.clock())
+    log.info("retention: %d answers, %d check items, %d messages deleted",
+             purged.attempts, purged.check_items, purged.messages)
+
+
+async def _post_stop(app: Application) -> None:
+    """Let the deliverer finish the sends in flight before the bot closes."""
+    if app.bot_data.deliverer is not None:
+        await app.bot_data.deliverer.stop()
 
 
 def run(services: Services) -> None:
     """Run the bot for real: long polling, or a webhook when configured."""
     app = build_application(services)
+    app.bot_data.deliver_in_background = True
     tg = services.config.telegram
     if tg.mode == "webhook":
         app.run_webhook(listen=tg.webhook.listen, port=tg.webhook.port,

@@ -5,15 +5,20 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.config import Config
+from bot.domain.throttle import Throttle
 from bot.i18n import Catalog
+from bot.speech import Speech
 from bot.translate import Translator
+
+if TYPE_CHECKING:
+    from bot.delivery import Deliverer
 
 
 def utc_now() -> datetime:
@@ -30,11 +35,17 @@ class Services:
     clock: Callable[[], datetime] = utc_now
     rng: random.Random = field(default_factory=random.SystemRandom)
     translator: Translator | None = None  # offline machine translation, when configured
+    speech: Speech | None = None  # offline pronunciation clips, when configured
+    code_guard: Throttle = field(default_factory=Throttle)  # wrong join/teach/family codes
+    flood_guard: Throttle = field(default_factory=lambda: Throttle(
+        limit=30, window=timedelta(seconds=20), pause=timedelta(seconds=30)))  # any update
 
 
 @dataclass
 class BotData:
     services: Services | None = None
+    deliverer: Deliverer | None = None
+    deliver_in_background: bool = False  # `puente run` only; tests and the demo drive it
 
 
 class PuenteContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
@@ -46,3 +57,10 @@ class PuenteContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         if services is None:
             raise RuntimeError("build_application() sets the services before any update")
         return services
+
+    @property
+    def deliverer(self) -> Deliverer:
+        deliverer = self.bot_data.deliverer
+        if deliverer is None:
+            raise RuntimeError("build_application() sets the deliverer before any update")
+        return deliverer

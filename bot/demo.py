@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
-from bot.delivery import deliver_pending, report_finished
+from bot.delivery import report_finished
 from bot.i18n import Catalog
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.services.join import new_code
@@ -106,8 +106,7 @@ class Demo:
             self._print_new()  # what arrived for them meanwhile
         elif verb == "wait" and len(words) == 2:
             self._wait(words[1])
-            await deliver_pending(self.app.bot, self.services)
-            await report_finished(self.app.bot, self.services)
+            await self.deliver()
             self._print_new()
         elif verb == "tap" and len(words) >= 2:
             await self._tap(line.split(maxsplit=1)[1])
@@ -131,7 +130,15 @@ class Demo:
 
     async def _process(self, data: dict[str, Any]) -> None:
         await self.app.process_update(Update.de_json(data, self.app.bot))
+        await self.deliver()  # what the background deliverer would send meanwhile
         self._print_new()
+
+    async def deliver(self) -> None:
+        """Run one outbox pass and the push reports, as the background loop would."""
+        deliverer = self.app.bot_data.deliverer
+        if deliverer is not None:
+            await deliverer.deliver_due()
+        await report_finished(self.app.bot, self.services)
 
     def _print_new(self) -> None:
         user_id = self.users[self.who]["id"]

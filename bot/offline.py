@@ -3,6 +3,7 @@ that answers each call locally, records it, and can be told to fail like Telegra
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
@@ -23,6 +24,7 @@ class Call:
     method: str
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
+    at: float = field(default_factory=time.monotonic)  # when the call arrived
 
     @property
     def chat_id(self) -> int | None:
@@ -55,7 +57,8 @@ class Failure:
 class OfflineBotAPI(BaseRequest):
     """Answer Bot API calls locally, as Telegram would for a healthy bot."""
 
-    def __init__(self) -> None:
+    def __init__(self, latency: float = 0.0) -> None:
+        self.latency = latency  # seconds each call takes, so concurrent senders interleave
         self.calls: list[Call] = []
         self._message_ids = itertools.count(1000)
         self._poll_ids = itertools.count(1)
@@ -88,6 +91,8 @@ class OfflineBotAPI(BaseRequest):
                          connect_timeout: Any = None, pool_timeout: Any = None
                          ) -> tuple[int, bytes]:
         """Record the call and return Telegram's JSON answer for it."""
+        if self.latency:
+            await asyncio.sleep(self.latency)
         api_method = url.rsplit("/", 1)[-1]
         if method == "GET":  # a file download: Telegram serves what the user uploaded
             content = self.uploads.get(api_method)
@@ -107,8 +112,28 @@ class OfflineBotAPI(BaseRequest):
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
             return failure.status, json.dumps(body).encode()
+        if api_method == "sendVoice":
+            return self._voice(params, files)
         self.calls.append(Call(api_method, params, files))
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _voice(self, params: dict[str, Any], files: dict[str, bytes]) -> tuple[int, bytes]:
+        """A voice note: an upload gets a new file_id; a file_id must be one uploaded here."""
+        if files:
+            file_id = f"voice-{len(self.uploads) + 1}"
+            self.uploads[file_id] = next(iter(files.values()))
+        else:
+            file_id = str(params.get("voice"))
+            if file_id not in self.uploads:
+                return 400, json.dumps({"ok": False, "error_code": 400, "description":
+                                        "Bad Request: wrong file identifier/HTTP URL specified"
+                                        }).encode()
+        self.calls.append(Call("sendVoice", params, files))
+        message = self._message("sendVoice", params)
+        message["voice"] = {"file_id": file_id, "file_unique_id": file_id,
+                            "duration": int(params.get("duration") or 1),
+                            "mime_type": "audio/ogg", "file_size": len(self.uploads[file_id])}
+        return 200, json.dumps({"ok": True, "result": message}).encode()
 
     def _result(self, api_method: str, params: dict[str, Any]) -> Any:
         if api_method == "getMe":

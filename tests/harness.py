@@ -9,8 +9,10 @@ from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import Application
 
+from bot.delivery import report_finished
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
 from tests.clock import Clock
+from tests.telegram_html import assert_telegram_accepts
 
 
 @dataclass
@@ -31,7 +33,7 @@ class Chat:
     async def process(self, data: dict[str, Any]) -> list[Call]:
         self.seen = len(self.api.calls)
         await self.app.process_update(Update.de_json(data, self.app.bot))
-        return self.api.calls[self.seen:]
+        return accepted(self.api.calls[self.seen:])
 
     async def send(self, user: dict[str, Any], text: str) -> list[Call]:
         """The user sends a private message; return the calls the bot made in reply."""
@@ -40,8 +42,21 @@ class Chat:
     async def tap(self, user: dict[str, Any], data: str) -> list[Call]:
         return await self.process(self.factory.tap(user, data))
 
+    async def deliver(self) -> list[Call]:
+        """Run the background deliverer's pass now; return the calls it made."""
+        seen = len(self.api.calls)
+        await self.app.bot_data.deliverer.deliver_due()
+        await report_finished(self.app.bot, self.app.bot_data.services)
+        return self.api.calls[seen:]
+
     async def vote(self, user: dict[str, Any], poll_id: str, option: int) -> list[Call]:
         return await self.process(self.factory.poll_answer(user, poll_id, option))
+
+
+def accepted(calls: list[Call]) -> list[Call]:
+    """Every test checks every message: Telegram would accept it (valid HTML, within limits)."""
+    assert_telegram_accepts(calls)
+    return calls
 
 
 def texts(calls: list[Call]) -> str:

@@ -7,9 +7,8 @@ from telegram.constants import ParseMode
 
 from bot import callbacks, keyboards, views
 from bot.context import PuenteContext, Services
-from bot.delivery import deliver_pending
 from bot.handlers.common import say, tapped, user_language
-from bot.services import family
+from bot.services import family, membership
 from bot.store import outbox
 
 
@@ -18,13 +17,14 @@ async def start_family(update: Update, context: PuenteContext, payload: str) -> 
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    name = family.use_link(s.db, user.id, payload, s.clock())
+    now = s.clock()
+    with membership.code_attempt(s.code_guard, user.id, now):
+        name = family.use_link(s.db, user.id, payload, now)
     lang = user_language(context, user.id, user.language_code)
     menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
                                    prefix=callbacks.FAMILY_LANG)
-    await context.bot.send_message(chat.id, s.catalog.bilingual("family-linked", lang,
-                                                                name=name),
-                                   parse_mode=ParseMode.HTML, reply_markup=menu)
+    text = s.catalog.bilingual("family-linked", lang, name=views.name(name, s.catalog, lang))
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=menu)
 
 
 async def language_button(update: Update, context: PuenteContext) -> None:
@@ -79,4 +79,4 @@ def queue_weekly_updates(services: Services) -> int:
 async def weekly_job(context: PuenteContext) -> None:
     """Job: queue and deliver the weekly family updates."""
     queue_weekly_updates(context.services)
-    await deliver_pending(context.bot, context.services)  # it marks and skips blocked users
+    context.deliverer.wake()  # the deliverer marks and skips users who blocked the bot

@@ -9,13 +9,14 @@ import segno
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 
-from bot import views
+from bot import keyboards, views
 from bot.context import PuenteContext, Services
-from bot.delivery import deliver_pending, enqueue_push, report_finished
+from bot.delivery import enqueue_push
+from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.handlers.common import say, user_language
-from bot.reports import csv_bytes, heatmap_png, summary_text
-from bot.services import family, pushes, teaching
+from bot.handlers.common import say, tapped, user_language
+from bot.reports import csv_bytes, heatmap_caption, heatmap_png, summary_text
+from bot.services import family, membership, pushes, teaching
 from bot.services.glosses import glosses_for, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, import_teacher_pack
 from bot.services.study import Feedback
@@ -26,7 +27,8 @@ from bot.views import escape
 
 
 def _arg_text(context: PuenteContext) -> str:
-    return " ".join(context.args or []).strip()
+    """The command's argument as one cleaned line (a class or student name, never a trick)."""
+    return clean_label(" ".join(context.args or []))
 
 
 def join_link(bot_username: str, payload: str) -> str:
@@ -38,9 +40,16 @@ async def teach(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    teaching.become_teacher(s.db, s.config, user.id, user.first_name,
-                            context.args[0] if context.args else None, s.clock())
-    await say(update, context, "teach-welcome", bilingual=False, name=user.first_name)
+    now = s.clock()
+    with membership.code_attempt(s.code_guard, user.id, now):
+        name = views.name(user.first_name, s.catalog, "en")
+        co_taught = membership.teach_with_code(s.db, s.config, user.id, name,
+                                               context.args[0] if context.args else None, now)
+    if co_taught is not None:
+        await say(update, context, "coteach-joined", bilingual=False,
+                  class_name=escape(co_taught))
+        return
+    await say(update, context, "teach-welcome", bilingual=False, name=name)
 
 
 async def invite(update: Update, context: PuenteContext) -> None:
@@ -64,7 +73,7 @@ async def newclass(update: Update, context: PuenteContext) -> None:
     qr = io.BytesIO()
     segno.make(link, error="m").save(qr, kind="png", scale=8, border=2)
     await context.bot.send_photo(chat.id, InputFile(qr.getvalue(), filename="join.png"),
-                                 caption=created.name)
+                                 caption=escape(created.name))
 
 
 async def classes(update: Update, context: PuenteContext) -> None:
@@ -93,13 +102,14 @@ async def roster(update: Update, context: PuenteContext) -> None:
     found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
     rows = teaching.roster(s.db, found.id)
     lang = user_language(context, user.id, user.language_code)
-    lines = [s.catalog.render("roster-header", lang, class_name=escape(found.name),
+    lines = [s.catalog.render("roster-header", lang, class_name=views.label(found.name),
                               count=len(rows))]
-    lines += [s.catalog.render("roster-line", lang, name=escape(r.first_name),
+    lines += [s.catalog.render("roster-line", lang, name=views.name(r.first_name, s.catalog, lang),
                                language=views.language_name(r.language or "?"),
                                level=r.level or "?", mastered=r.mastered, learning=r.learning)
               for r in rows]
-    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
+    await context.bot.send_message(user.id, views.cut(views.join_lines(lines)),
+                                   parse_mode=ParseMode.HTML)
 
 
 async def revoke(update: Update, context: PuenteContext) -> None:
@@ -153,9 +163,7 @@ async def push(update: Update, context: PuenteContext) -> None:
     when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
     await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
               class_name=escape(plan.class_info.name), students=students, when=when)
-    if plan.send_at <= s.clock():
-        await deliver_pending(context.bot, s)
-        await report_finished(context.bot, s)
+    context.deliverer.wake()  # delivery runs in the background: this handler never waits
 
 
 async def report(update: Update, context: PuenteContext) -> None:
@@ -171,7 +179,8 @@ async def report(update: Update, context: PuenteContext) -> None:
     if not (matrix.words and matrix.students):
         return
     await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix),
-                                                     filename="mastery.png"))
+                                                     filename="mastery.png"),
+                                 caption=heatmap_caption(found.name, matrix))
     name = "".join(c if c.isalnum() else "-" for c in found.name)
     await context.bot.send_document(user.id, InputFile(csv_bytes(matrix),
                                                        filename=f"{name}-mastery.csv"),
@@ -216,7 +225,7 @@ async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
         return
     for teacher_id in teaching.teachers_of(s.db, feedback.student_id):
         await context.bot.send_message(teacher_id, s.catalog.render(
-            "teacher-alert", "en", name=escape(feedback.student_name),
+            "teacher-alert", "en", name=views.name(feedback.student_name, s.catalog, "en"),
             term=escape(feedback.term)), parse_mode=ParseMode.HTML)
 
 
@@ -267,3 +276,87 @@ async def fill_machine_glosses(services: Services, pack_id: str, teacher_id: int
         filled += sum(1 for before, after in zip(refs, completed, strict=True)
                       if lang not in before.word.glosses and lang in after.word.glosses)
     return filled
+
+
+async def coteach(update: Update, context: PuenteContext) -> None:
+    """Make a single-use code another teacher uses to co-teach a class: /coteach [CLASS]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    found, code = membership.create_coteach_code(s.db, user.id, _arg_text(context) or None,
+                                                 s.clock())
+    await say(update, context, "coteach-created", bilingual=False,
+              class_name=escape(found.name), code=code, days=membership.COTEACH_DAYS)
+
+
+async def remove(update: Update, context: PuenteContext) -> None:
+    """Ask for a confirming tap before removing a student from a class: /remove NAME."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    if not _arg_text(context):
+        teaching.require_teacher(s.db, user.id)
+        await say(update, context, "remove-usage", bilingual=False)
+        return
+    plan = membership.plan_removal(s.db, user.id, _arg_text(context))
+    lang = user_language(context, user.id, user.language_code)
+    await context.bot.send_message(
+        user.id, s.catalog.render("remove-confirm", lang, name=escape(plan.student_name),
+                                  class_name=escape(plan.class_name)),
+        parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_remove(
+            plan.student_id, plan.class_id, s.catalog.render("button-remove", lang),
+            s.catalog.render("button-keep", lang)))
+
+
+async def remove_button(update: Update, context: PuenteContext) -> None:
+    """Remove the student after the teacher's confirming tap (ids checked on the server)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    lang = user_language(context, user.id, user.language_code)
+    if cb.args == ("no",):
+        await query.edit_message_text(s.catalog.render("remove-kept", lang))
+        return
+    done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
+    await query.edit_message_text(s.catalog.render(
+        "remove-done", lang, name=escape(done.student_name), class_name=escape(done.class_name)),
+        parse_mode=ParseMode.HTML)
+
+
+async def families(update: Update, context: PuenteContext) -> None:
+    """List a class's family links with a button to unlink each: /families [CLASS]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    found, links = membership.class_families(s.db, user.id, _arg_text(context) or None)
+    lang = user_language(context, user.id, user.language_code)
+    if not links:
+        await say(update, context, "families-none", bilingual=False,
+                  class_name=escape(found.name))
+        return
+    lines = [s.catalog.render("families-header", lang, class_name=escape(found.name))]
+    lines += [s.catalog.render("families-line", lang, number=number,
+                               name=escape(link.student_name),
+                               language=views.language_name(link.language or "?"),
+                               date=link.linked_at.astimezone(s.config.school.timezone)
+                               .strftime("%Y-%m-%d"))
+              for number, link in enumerate(links, start=1)]
+    markup = keyboards.unlink_buttons([(link.family_id, s.catalog.render(
+        "button-unlink", lang, number=number)) for number, link in enumerate(links, start=1)])
+    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML,
+                                   reply_markup=markup)
+
+
+async def unlink_button(update: Update, context: PuenteContext) -> None:
+    """Unlink one family member from a student of the teacher's classes."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    link = membership.unlink_family(s.db, user.id, cb.int_arg(0))
+    await query.edit_message_reply_markup(None)
+    await say(update, context, "families-unlinked", bilingual=False,
+              name=escape(link.student_name))

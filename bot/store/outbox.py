@@ -34,17 +34,75 @@ def enqueue(db: Database, push_id: int | None, chat_id: int, kind: str,
     return cursor.lastrowid or 0
 
 
-def due(db: Database, now: datetime, limit: int = 100) -> list[OutboxRow]:
-    """Pending messages whose time has come, oldest first (so a student's parts stay in order)."""
-    rows = db.execute("SELECT id, push_id, chat_id, kind, payload, tries FROM outbox "
-                      "WHERE status = 'pending' AND not_before <= ? ORDER BY id LIMIT ?",
-                      [stamp(now), limit]).fetchall()
-    return [OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+_COLUMNS = "id, push_id, chat_id, kind, payload, tries"
+
+
+def _row(r: tuple[Any, ...]) -> OutboxRow:
+    return OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5])
+
+
+def claimable(db: Database, now: datetime, limit: int) -> list[tuple[int, int]]:
+    """(row id, chat id) of due, unleased rows that are first in line for their chat and push.
+
+    A student's parts of one preview go out in order; a row waiting or failing in one chat
+    never holds back any other chat.
+    """
+    rows = db.execute(
+        "SELECT o.id, o.chat_id FROM outbox o WHERE o.status = 'pending' "
+        "AND o.not_before <= :now AND (o.lease_until IS NULL OR o.lease_until <= :now) "
+        "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id "
+        "AND p.status = 'pending' AND p.push_id IS o.push_id AND p.id < o.id) "
+        "ORDER BY o.id LIMIT :limit", {"now": stamp(now), "limit": limit}).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def claim(db: Database, row_ids: list[int], owner: str, now: datetime,
+          lease_until: datetime) -> list[OutboxRow]:
+    """Lease rows to `owner` in one statement; return those it got (others may hold some)."""
+    if not row_ids:
+        return []
+    marks = ", ".join("?" for _ in row_ids)
+    rows = db.execute(
+        f"UPDATE outbox SET lease_owner = ?, lease_until = ?, attempted_at = ? "
+        f"WHERE id IN ({marks}) AND status = 'pending' "
+        f"AND (lease_until IS NULL OR lease_until <= ?) RETURNING {_COLUMNS}",
+        [owner, stamp(lease_until), stamp(now), *row_ids, stamp(now)]).fetchall()
+    return sorted((_row(r) for r in rows), key=lambda row: row.id)
+
+
+def release_leases(db: Database) -> int:
+    """Free every lease: only safe when no other deliverer can be running (start-up)."""
+    cursor = db.execute("UPDATE outbox SET lease_owner = NULL, lease_until = NULL "
+                        "WHERE status = 'pending' AND lease_owner IS NOT NULL")
+    return cursor.rowcount
+
+
+def interrupted_sends(db: Database) -> int:
+    """Pending rows whose send began but was never marked: the at-least-once window."""
+    return db.execute("SELECT count(*) FROM outbox WHERE status = 'pending' "
+                      "AND attempted_at IS NOT NULL AND lease_owner IS NOT NULL").fetchone()[0]
+
+
+def release(db: Database, row_id: int, owner: str, not_before: datetime | None = None) -> None:
+    """Give a row back untouched (e.g. Telegram said "slow down"): no try is counted."""
+    db.execute("UPDATE outbox SET lease_owner = NULL, lease_until = NULL, "
+               "not_before = coalesce(?, not_before) WHERE id = ? AND lease_owner = ?",
+               [stamp(not_before) if not_before else None, row_id, owner])
+
+
+def pending_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+
+
+def next_due(db: Database) -> datetime | None:
+    """When the earliest pending row becomes due (None when nothing is pending)."""
+    row = db.execute("SELECT min(not_before) FROM outbox WHERE status = 'pending'").fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
 
 
 def mark_sent(db: Database, row_id: int, now: datetime) -> None:
-    db.execute("UPDATE outbox SET status = 'sent', sent_at = ?, tries = tries + 1 "
-               "WHERE id = ?", [stamp(now), row_id])
+    db.execute("UPDATE outbox SET status = 'sent', sent_at = ?, tries = tries + 1, "
+               "lease_owner = NULL, lease_until = NULL WHERE id = ?", [stamp(now), row_id])
 
 
 def mark_blocked(db: Database, chat_id: int, error: str) -> int:
@@ -55,22 +113,39 @@ def mark_blocked(db: Database, chat_id: int, error: str) -> int:
 
 
 def retry_later(db: Database, row_id: int, error: str, not_before: datetime,
-                max_tries: int) -> None:
-    """Count a failed try; give up (status 'failed') after `max_tries`."""
+                max_tries: int) -> bool:
+    """Count a failed try and free the row; give up (status 'failed') after `max_tries`.
+
+    Returns True when the row has now failed for good.
+    """
     db.execute("UPDATE outbox SET tries = tries + 1, last_error = ?, not_before = ?, "
+               "lease_owner = NULL, lease_until = NULL, "
                "status = CASE WHEN tries + 1 >= ? THEN 'failed' ELSE 'pending' END "
                "WHERE id = ?", [error[:200], stamp(not_before), max_tries, row_id])
+    row = db.execute("SELECT status FROM outbox WHERE id = ?", [row_id]).fetchone()
+    return bool(row and row[0] == "failed")
 
 
 def postpone(db: Database, row_id: int, not_before: datetime) -> None:
-    db.execute("UPDATE outbox SET not_before = ? WHERE id = ?", [stamp(not_before), row_id])
+    db.execute("UPDATE outbox SET not_before = ?, lease_owner = NULL, lease_until = NULL "
+               "WHERE id = ?", [stamp(not_before), row_id])
 
 
 def push_counts(db: Database, push_id: int) -> Counter[str]:
-    """Messages of one push by status."""
-    rows = db.execute("SELECT status, count(*) FROM outbox WHERE push_id = ? GROUP BY status",
-                      [push_id]).fetchall()
-    return Counter({status: count for status, count in rows})
+    """Students of one push by outcome: 'sent' (every part arrived), 'blocked', 'failed'."""
+    rows = db.execute(
+        "SELECT CASE WHEN sum(status = 'blocked') > 0 THEN 'blocked' "
+        "WHEN sum(status = 'failed') > 0 THEN 'failed' "
+        "WHEN sum(status = 'pending') > 0 THEN 'pending' ELSE 'sent' END AS outcome, "
+        "chat_id FROM outbox WHERE push_id = ? GROUP BY chat_id", [push_id]).fetchall()
+    return Counter(outcome for outcome, _ in rows)
+
+
+def push_failed_chats(db: Database, push_id: int) -> list[int]:
+    """Chats of one push with a message that failed for good."""
+    rows = db.execute("SELECT DISTINCT chat_id FROM outbox WHERE push_id = ? "
+                      "AND status = 'failed' ORDER BY chat_id", [push_id]).fetchall()
+    return [r[0] for r in rows]
 
 
 def finished_unreported(db: Database) -> list[tuple[int, int]]:

@@ -186,3 +186,51 @@ CREATE TABLE teacher_invites (
     used_at TEXT
 )
 """)
+
+
+@migrations(name="0002_co_teachers_and_invite_expiry")
+def co_teachers(db: Database) -> None:
+    """Co-teachers of a class, their single-use codes, and teacher invites that expire."""
+    _run(db, """
+CREATE TABLE class_teachers (
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    teacher_id INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (class_id, teacher_id)
+);
+CREATE INDEX idx_class_teachers_teacher ON class_teachers(teacher_id);
+CREATE TABLE coteach_codes (
+    code TEXT PRIMARY KEY,
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    created_by INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+);
+ALTER TABLE teacher_invites ADD COLUMN expires_at TEXT
+""")
+
+
+@migrations(name="0003_outbox_leases")
+def outbox_leases(db: Database) -> None:
+    """Outbox leases (one sender per row), the moment a send began, and per-chat ordering."""
+    _run(db, """
+ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+ALTER TABLE outbox ADD COLUMN attempted_at TEXT;
+CREATE INDEX idx_outbox_chat ON outbox(chat_id, status, id)
+""")
+
+
+@migrations(name="0004_voice_clips")
+def voice_clips(db: Database) -> None:
+    """Telegram file_ids of uploaded pronunciation clips, so each clip is uploaded once."""
+    _run(db, """
+CREATE TABLE voice_clips (
+    clip_key TEXT PRIMARY KEY,         -- content hash of the clip (bot/speech)
+    file_id TEXT NOT NULL,             -- Telegram's id for the uploaded voice note
+    seconds REAL NOT NULL,
+    bytes INTEGER NOT NULL,
+    uploaded_at TEXT NOT NULL
+)
+""")

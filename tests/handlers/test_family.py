@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.delivery import deliver_pending
 from bot.handlers.family import queue_weekly_updates
 from tests.conftest import TEACHER_ID
 from tests.handlers.test_checks_on_telegram import answer_current
@@ -49,9 +48,7 @@ async def test_weekly_update_is_bilingual_and_only_about_their_child(chat: Chat)
     await chat.send(mom, f"/start {await family_link(chat)}")
     await chat.tap(mom, "fa:es")
     assert queue_weekly_updates(chat.app.bot_data.services) == 1
-    before = len(chat.api.calls)
-    await deliver_pending(chat.app.bot, chat.app.bot_data.services)
-    sent = chat.api.calls[before:]
+    sent = await chat.deliver()
     assert [c.chat_id for c in sent] == [2001]
     text = sent[0].text
     assert "Ana" in text and "Bo" not in text
@@ -77,7 +74,6 @@ async def test_family_updates_wait_for_the_end_of_quiet_hours(chat: Chat) -> Non
     await chat.tap(mom, "fa:en")
     chat.clock.advance(hours=10)  # 21:00 in New York: quiet hours
     queue_weekly_updates(chat.app.bot_data.services)
-    result = await deliver_pending(chat.app.bot, chat.app.bot_data.services)
-    assert result.sent == 0
+    assert await chat.deliver() == []
     chat.clock.advance(hours=10)  # 07:00 the next morning
-    assert (await deliver_pending(chat.app.bot, chat.app.bot_data.services)).sent == 1
+    assert [c.chat_id for c in await chat.deliver()] == [2001]

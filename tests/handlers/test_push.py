@@ -1,30 +1,35 @@
-"""Durable pushes: rate-limited, RetryAfter honoured, blocked students skipped, resumable."""
+"""Pushes: delivered in the background, exactly once, paced, and no chat holds up another."""
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+import logging
 import random
 from collections import Counter
 from dataclasses import replace
 
+import pytest
+
 from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
-from bot.delivery import deliver_pending, report_finished
+from bot.delivery import DeliveryPolicy, Pacer
 from bot.offline import Failure, OfflineBotAPI
-from bot.store import people
+from bot.store import outbox, people
 from tests.conftest import TEACHER_ID
 from tests.handlers.test_student_journey import join_and_confirm
 from tests.harness import Chat, texts
 
 CLASS_SIZE = 12
+LANGS = ("es", "ar", "vi", "en")
 
 
 async def enrol_class(chat: Chat, size: int = CLASS_SIZE) -> list[int]:
     ids = []
     for n in range(size):
-        user = chat.user(3000 + n, f"S{n}", lang=("es", "ar", "vi", "en")[n % 4])
-        await join_and_confirm(chat, user, lang=("es", "ar", "vi", "en")[n % 4],
-                               level=n % 6 + 1)
+        user = chat.user(3000 + n, f"S{n}", lang=LANGS[n % 4])
+        await join_and_confirm(chat, user, lang=LANGS[n % 4], level=n % 6 + 1)
         ids.append(user["id"])
     return ids
 
@@ -34,12 +39,27 @@ def previews(api: OfflineBotAPI) -> Counter[int]:
                    if c.method == "sendMessage" and "📘" in c.text)
 
 
+def teacher(chat: Chat) -> dict:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def second_app(chat: Chat, api: OfflineBotAPI, policy: DeliveryPolicy | None = None):
+    """Another Application over the same store, as after a restart or a second process."""
+    services = chat.app.bot_data.services
+    fresh = Services(replace(Config()), chat.db, services.catalog, services.clock,
+                     random.Random(1))
+    app = build_application(fresh, request=api, policy=policy)
+    await app.initialize()
+    return app
+
+
 async def test_push_reaches_every_student_in_their_language_and_reports(chat: Chat) -> None:
     ids = await enrol_class(chat)
-    calls = await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
+    calls = await chat.send(teacher(chat),
                             "/push science.ecosystems habitat, food chain, predator")
     assert "Sending 3 word(s) to 12 student(s)" in texts(calls)
-    assert set(previews(chat.api)) == set(ids)
+    await chat.deliver()
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
     arabic = next(c.text for c in chat.api.calls if c.chat_id == 3001 and "📘" in c.text)
     assert "سلسلة غذائية" in arabic or "السلسلة الغذائية" in arabic
     assert "food chain" in arabic
@@ -47,65 +67,155 @@ async def test_push_reaches_every_student_in_their_language_and_reports(chat: Ch
     assert all(len(c.text) <= 4096 for c in chat.api.calls)
 
 
+async def test_push_handler_answers_the_teacher_without_waiting_for_delivery(
+        chat: Chat) -> None:
+    await enrol_class(chat, 4)
+    calls = await chat.send(teacher(chat), "/push science.ecosystems habitat")
+    assert [c.chat_id for c in calls] == [TEACHER_ID]  # the handler sent nothing else
+    assert previews(chat.api) == Counter()
+    await chat.deliver()
+    assert len(previews(chat.api)) == 4
+
+
+async def test_two_deliverers_at_once_never_send_a_row_twice(chat: Chat) -> None:
+    """The first release's double send: the handler and the job both sent the same rows."""
+    ids = await enrol_class(chat, CLASS_SIZE)
+    await chat.send(teacher(chat), "/push science.ecosystems habitat")
+    slow_a, slow_b = OfflineBotAPI(latency=0.01), OfflineBotAPI(latency=0.01)
+    app_a, app_b = await second_app(chat, slow_a), await second_app(chat, slow_b)
+    a, b = app_a.bot_data.deliverer, app_b.bot_data.deliverer
+    await asyncio.gather(a.deliver_due(), b.deliver_due(), a.deliver_due(),
+                         chat.app.bot_data.deliverer.deliver_due())
+    total = previews(slow_a) + previews(slow_b) + previews(chat.api)
+    assert total == Counter(dict.fromkeys(ids, 1))
+    assert previews(slow_a) and previews(slow_b)  # both really worked, side by side
+    await app_a.shutdown()
+    await app_b.shutdown()
+
+
 async def test_blocked_student_is_marked_and_skipped(chat: Chat) -> None:
     ids = await enrol_class(chat, 4)
     chat.api.block(ids[1])
-    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/push science.ecosystems habitat")
+    await chat.send(teacher(chat), "/push science.ecosystems habitat")
+    await chat.deliver()
     assert set(previews(chat.api)) == {ids[0], ids[2], ids[3]}
     assert people.get_student(chat.db, ids[1]).blocked
     assert "3 sent, 1 blocked the bot, 0 failed" in texts(chat.api.calls)
 
 
-async def test_retry_after_is_honoured_and_nothing_is_lost(chat: Chat) -> None:
+async def test_retry_after_is_one_info_line_and_nothing_is_lost(
+        chat: Chat, caplog: pytest.LogCaptureFixture) -> None:
     ids = await enrol_class(chat, 4)
-    chat.api.fail_next(ids[2], Failure(429, "Too Many Requests: retry after 3", 3))
-    waits: list[float] = []
-
-    async def fake_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
+    chat.api.fail_next(ids[2], Failure(429, "Too Many Requests: retry after 1", 1))
     services = chat.app.bot_data.services
-    teacher = chat.user(TEACHER_ID, "Rivera", "en")
     services.clock.advance(hours=10)  # 21:00 in New York: the push waits in the outbox
-    await chat.send(teacher, "/push science.ecosystems habitat at 10:00")
+    await chat.send(teacher(chat), "/push science.ecosystems habitat at 10:00")
+    await chat.deliver()
     assert previews(chat.api) == Counter()
     services.clock.advance(hours=13)  # 10:00 the next morning
-    result = await deliver_pending(chat.app.bot, services, sleep=fake_sleep)
-    assert waits == [3.0]
-    assert result.sent == 4
+    with caplog.at_level(logging.INFO):
+        await chat.deliver()
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
+    slow_down = [r for r in caplog.records if "slow down" in r.getMessage()]
+    assert len(slow_down) == 1 and slow_down[0].levelno == logging.INFO
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
+
+
+async def test_one_failing_chat_never_holds_back_the_others_and_the_teacher_hears(
+        chat: Chat) -> None:
+    ids = await enrol_class(chat, 6)
+    chat.api.fail_next(ids[0], Failure(500, "Internal Server Error"), times=100)
+    await chat.send(teacher(chat), "/push science.ecosystems habitat")
+    first = await chat.deliver()
+    assert set(previews(chat.api)) == set(ids[1:])  # everyone behind the bad chat got it
+    assert "Push finished" not in texts(first)  # the bad chat is still being retried
+    tries = chat.db.execute("SELECT tries, status FROM outbox WHERE chat_id = ?",
+                            [ids[0]]).fetchone()
+    assert tuple(tries) == (1, "pending")
+    for _ in range(DeliveryPolicy().max_tries):
+        chat.clock.advance(minutes=11)  # past the longest back-off
+        await chat.deliver()
+    assert tuple(chat.db.execute("SELECT tries, status FROM outbox WHERE chat_id = ?",
+                                 [ids[0]]).fetchone()) == (DeliveryPolicy().max_tries, "failed")
+    assert "Push finished: 5 sent, 0 blocked the bot, 1 failed" in texts(chat.api.calls)
+
+
+async def test_back_off_waits_before_trying_a_failed_chat_again(chat: Chat) -> None:
+    ids = await enrol_class(chat, 2)
+    chat.api.fail_next(ids[0], Failure(502, "Bad Gateway"), times=1)
+    await chat.send(teacher(chat), "/push science.ecosystems habitat")
+    await chat.deliver()
+    await chat.deliver()  # at once: the row is still backing off
+    assert previews(chat.api) == Counter({ids[1]: 1})
+    chat.clock.advance(seconds=20)
+    await chat.deliver()
     assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
 
 
 async def test_interrupted_push_resumes_in_a_new_application_exactly_once(chat: Chat) -> None:
     ids = await enrol_class(chat, CLASS_SIZE)
-    services = chat.app.bot_data.services
-    for chat_id in ids[5:]:  # the network dies after five students
+    for chat_id in ids[5:]:  # Telegram fails for seven students on the first pass
         chat.api.fail_next(chat_id, Failure(502, "Bad Gateway"), times=1)
-    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/push science.ecosystems habitat")
+    await chat.send(teacher(chat), "/push science.ecosystems habitat")
+    await chat.deliver()
     first = previews(chat.api)
     assert set(first) == set(ids[:5])
-    pending = chat.db.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()
-    assert pending[0] == CLASS_SIZE - 5
 
-    # A restart: a new Application over the same store, as after a crash.
-    api = OfflineBotAPI()
-    fresh = Services(replace(Config()), chat.db, services.catalog, services.clock,
-                     random.Random(1))
-    app = build_application(fresh, request=api)
-    await app.initialize()
-    await deliver_pending(app.bot, fresh)
-    await report_finished(app.bot, fresh)
-    second = previews(api)
-    assert set(second) == set(ids[5:])
-    total = first + second
-    assert total == Counter(dict.fromkeys(ids, 1))  # every student exactly once
+    api = OfflineBotAPI()  # a restart: a new Application over the same store
+    app = await second_app(chat, api)
+    chat.clock.advance(minutes=1)
+    await app.bot_data.deliverer.deliver_due()
+    from bot.delivery import report_finished
+    await report_finished(app.bot, app.bot_data.services)
+    assert first + previews(api) == Counter(dict.fromkeys(ids, 1))
     assert "12 sent, 0 blocked the bot, 0 failed" in texts(api.calls)
     await app.shutdown()
 
 
+async def test_a_long_preview_keeps_its_parts_in_order_and_spaced_without_stalling_others(
+        chat: Chat) -> None:
+    ids = [5000 + n for n in range(8)]
+    now = chat.clock()
+    push_id = outbox.create_push(chat.db, 1, TEACHER_ID, "science.ecosystems", [], now, now)
+    for chat_id in ids:  # a long preview: three messages per student
+        for part in (1, 2, 3):
+            outbox.enqueue(chat.db, push_id, chat_id, "preview",
+                           {"text": f"📘 part {part}", "buttons": []}, now, now)
+    api = OfflineBotAPI()
+    app = await second_app(chat, api, DeliveryPolicy(chat_gap=0.3))
+    await app.bot_data.deliverer.deliver_due()
+    for chat_id in ids:
+        parts = [c for c in api.calls if c.chat_id == chat_id]
+        assert [c.text for c in parts] == ["📘 part 1", "📘 part 2", "📘 part 3"]
+        assert all(b.at - a.at >= 0.29 for a, b in itertools.pairwise(parts))
+    firsts = sorted(c.at for c in api.calls if c.text == "📘 part 1")
+    assert firsts[-1] - firsts[0] < 0.2  # every student's first part went out at once
+    await app.shutdown()
+
+
 async def test_push_names_unknown_words_and_packs_kindly(chat: Chat) -> None:
-    teacher = chat.user(TEACHER_ID, "Rivera", "en")
-    assert "not in that pack" in texts(await chat.send(teacher,
+    assert "not in that pack" in texts(await chat.send(teacher(chat),
                                                        "/push science.ecosystems volcano"))
-    assert "no pack called" in texts(await chat.send(teacher, "/push math.nope"))
+    assert "no pack called" in texts(await chat.send(teacher(chat), "/push math.nope"))
     assert chat.db["pushes"].count == 0
+
+
+def test_pacer_spaces_slots_evenly_with_no_opening_burst() -> None:
+    now = [100.0]
+    pacer = Pacer(rate=30, clock=lambda: now[0])
+    waits = [pacer.reserve(chat_id=n) for n in range(60)]
+    assert waits[0] == 0
+    assert waits[59] == pytest.approx(59 / 30)  # 60 messages take two seconds, not one
+    assert sum(1 for w in waits if w < 1.0 - 1e-6) == 30  # any one second holds 30
+
+
+def test_pacer_pauses_every_slot_after_retry_after_and_tracks_each_chat() -> None:
+    now = [0.0]
+    pacer = Pacer(rate=30, clock=lambda: now[0])
+    pacer.reserve(chat_id=7)
+    pacer.pause(5)
+    assert pacer.reserve(chat_id=8) == pytest.approx(5)
+    assert pacer.chat_free_in(7, gap=1.0) == pytest.approx(1.0)
+    now[0] = 2.0
+    assert pacer.chat_free_in(7, gap=1.0) == 0
+    assert pacer.chat_free_in(99, gap=1.0) == 0

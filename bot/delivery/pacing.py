@@ -1,0 +1,119 @@
+"""Pace every Bot API call that makes a message under Telegram's bot-wide limit.
+
+Telegram allows about 30 messages a second per bot and answers 429 with `retry_after` above it.
+A token bucket lets a burst through at start (aiolimiter's bucket let ~59 through in the first
+second); this pacer instead spaces calls evenly, one slot every 1/rate seconds, so a window of
+any second holds at most `rate` calls. Replies to what a user just did ("interactive") and
+outbox sends ("bulk") share the slots, but the outbox keeps only a few calls waiting at a time,
+so an interactive reply never queues behind a whole push.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import warnings
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+log = logging.getLogger(__name__)
+
+# Calls that put a message in a chat count against Telegram's limits; answers to button taps,
+# getUpdates and setup calls do not.
+PACED_PREFIXES = ("send", "edit", "copy", "forward", "stop")
+BULK = {"bulk": True}
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """RetryAfter.retry_after is an int today and a timedelta in a later release."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = exc.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+class Pacer:
+    """Hand out evenly spaced send slots; remember when each chat last got a message."""
+
+    def __init__(self, rate: float = 29.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.interval = 1.0 / rate
+        self._clock = clock
+        self._next_slot = 0.0
+        self._paused_until = 0.0
+        self._last_to_chat: dict[int, float] = {}
+
+    def reserve(self, chat_id: int | None) -> float:
+        """Take the next free slot; return how long to wait for it."""
+        now = self._clock()
+        slot = max(now, self._next_slot, self._paused_until)
+        self._next_slot = slot + self.interval
+        if chat_id is not None:
+            self._last_to_chat[chat_id] = slot
+        return slot - now
+
+    def pause(self, seconds: float) -> None:
+        """Telegram asked us to wait: no slot before then."""
+        self._paused_until = max(self._paused_until, self._clock() + seconds)
+
+    def chat_free_in(self, chat_id: int, gap: float) -> float:
+        """Seconds until `chat_id` may get another bulk message (0 when it may now)."""
+        last = self._last_to_chat.get(chat_id)
+        if last is None:
+            return 0.0
+        return max(0.0, last + gap - self._clock())
+
+    def forget_quiet_chats(self, older_than: float = 60.0) -> None:
+        """Drop chats not written to for a while, so the map stays small."""
+        cutoff = self._clock() - older_than
+        self._last_to_chat = {c: t for c, t in self._last_to_chat.items() if t >= cutoff}
+
+
+class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
+    """python-telegram-bot's rate-limiter hook, backed by one Pacer for the whole bot."""
+
+    def __init__(self, pacer: Pacer | None = None, max_retries: int = 2) -> None:
+        self.pacer = pacer or Pacer()
+        self.max_retries = max_retries
+        self.retry_afters = 0  # how often Telegram said "slow down" (benchmarks read this)
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: dict[str, Any] | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        """Wait for a slot when the call makes a message; honour RetryAfter, then retry."""
+        paced = endpoint.startswith(PACED_PREFIXES)
+        chat = data.get("chat_id")
+        chat_id = int(chat) if isinstance(chat, int | str) and str(chat).lstrip("-").isdigit() \
+            else None
+        for attempt in range(self.max_retries + 1):
+            if paced:
+                wait = self.pacer.reserve(chat_id)
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                seconds = retry_seconds(exc)
+                self.retry_afters += 1
+                self.pacer.pause(seconds)
+                if attempt == self.max_retries:
+                    raise
+                log.info("Telegram asked to slow down for %.0f s; %s waits", seconds, endpoint)
+        raise AssertionError("unreachable")  # the loop returns or raises
