@@ -13,7 +13,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.standin import interactive, methods, objects
+from bot.standin import control, interactive, methods, objects
 from bot.standin.faults import Fault, Faults, Kind
 from bot.standin.limits import FloodControl, LimitConfig
 from bot.standin.methods import Params, Telegram
@@ -58,7 +58,6 @@ class StandIn:
         self._site: web.TCPSite | None = None
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
-        self.extra_routes: list[web.RouteDef] = []
 
     # --- lifecycle -------------------------------------------------------------------------
     @property
@@ -79,7 +78,7 @@ class StandIn:
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._file)
-        app.router.add_routes(self.extra_routes)
+        app.router.add_routes(control.routes(self))
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         await self._listen()
