@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.packs import PackError, parse_pack
+from bot.domain.gaps import gap_span, gap_spans
+from bot.domain.packs import Pack, PackError, Word, parse_csv_pack, parse_pack
+from bot.paths import PACKS_DIR
 
 GOOD = """[pack]
 id = "science.tiny"
@@ -84,3 +86,228 @@ def test_duplicate_words_are_caught() -> None:
 def test_cognate_and_false_friend_together_is_contradictory() -> None:
     found = problems(GOOD.replace('cognate = true', 'cognate = true, false_friend = "x"'))
     assert "both a cognate and a false friend" in found[0]
+
+
+# --- cloze sentences and forms -------------------------------------------------------------
+
+SETTLER = """[pack]
+id = "social-studies.west"
+title = "Moving west"
+subject = "social-studies"
+grades = [4, 6]
+
+[[words]]
+term = "settler"
+pos = "noun"
+tier = 2
+definition = "A person who goes to live in a new place where few people live."
+example = "The settler built a log cabin near the river."
+{extra}
+"""
+
+
+def settler(extra: str) -> str:
+    return SETTLER.replace("{extra}", extra)
+
+
+def test_a_word_with_a_cloze_sentence_and_forms_loads_them() -> None:
+    pack = parse_pack(settler('cloze = "The settlers cleared a field to plant corn."\n'
+                              'forms = ["settlers"]'), "west.toml")
+    word = pack.words[0]
+    assert word.cloze == "The settlers cleared a field to plant corn."
+    assert word.forms == ("settlers",)
+    assert pack.words_without_cloze == ()
+
+
+@pytest.mark.parametrize(("forms", "accepted"), [
+    ("", False),
+    ('forms = ["settled"]', False),
+    ('forms = ["settlers"]', True),
+    ('forms = ["Settlers", "settled"]', True),
+])
+def test_cloze_with_only_an_inflected_form_is_refused_unless_the_form_is_listed(
+        forms: str, accepted: bool) -> None:
+    text = settler('cloze = "Many settlers crossed the plains in wagons."\n' + forms)
+    if accepted:
+        assert parse_pack(text, "west.toml").words[0].cloze is not None
+        return
+    with pytest.raises(PackError) as caught:
+        parse_pack(text, "west.toml")
+    found = [str(p) for p in caught.value.problems]
+    assert found == ["west.toml:13: word 1 (settler): the cloze sentence must use the term "
+                     "'settler' as a whole word; it only appears inside \"settlers\": if that "
+                     "is a form of 'settler', list it in forms"]
+
+
+@pytest.mark.parametrize("cloze", [
+    "The settler built a log cabin near the river.",
+    "the settler built a log cabin near the river",
+    "The  settler built a log cabin, near the river!",
+])
+def test_cloze_that_repeats_the_example_is_refused(cloze: str) -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack(settler(f'cloze = "{cloze}"'), "west.toml")
+    assert [p.message for p in caught.value.problems] == [
+        "word 1 (settler): the cloze sentence must differ from the example (the card already "
+        "shows the example)"]
+
+
+@pytest.mark.parametrize(("cloze", "forms"), [
+    ("A settler helps another settler.", ""),
+    ("One settler waved to the other settlers.", 'forms = ["settlers"]'),
+])
+def test_cloze_with_the_word_twice_is_refused_because_one_gap_would_give_it_away(
+        cloze: str, forms: str) -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack(settler(f'cloze = "{cloze}"\n{forms}'), "west.toml")
+    assert "uses 'settler' 2 times" in str(caught.value.problems[0])
+
+
+def test_cloze_without_the_word_at_all_is_refused_on_its_line() -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack(settler('cloze = "Families crossed the plains in wagons."'), "west.toml")
+    assert [str(p) for p in caught.value.problems] == [
+        "west.toml:13: word 1 (settler): the cloze sentence must use the term 'settler' as a "
+        "whole word"]
+
+
+@pytest.mark.parametrize(("forms", "message"), [
+    ('forms = "settlers"', "'forms' must be a list of words"),
+    ("forms = [3]", "every entry of 'forms' must be a word in quotes, not 3"),
+    ('forms = ["settlers", ""]', "every entry of 'forms' must be a word in quotes, not ''"),
+    ("cloze = 7", "'cloze' must be text, not int"),
+])
+def test_forms_and_cloze_must_be_text(forms: str, message: str) -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack(settler(forms), "west.toml")
+    assert message in str(caught.value.problems[0])
+    assert str(caught.value.problems[0]).startswith("west.toml:13:")
+
+
+def test_a_multiword_term_is_found_in_its_cloze() -> None:
+    text = settler('cloze = "The first settler in the valley opened a store."').replace(
+        'term = "settler"', 'term = "first settler"').replace(
+        "The settler built", "The first settler built")
+    assert parse_pack(text, "west.toml").words[0].cloze
+
+
+def test_example_that_only_has_an_inflection_names_the_longer_word() -> None:
+    text = settler("").replace("The settler built a log cabin", "Settlers built log cabins")
+    found = problems_in(text)
+    assert found == ["west.toml:12: word 1 (settler): the example must use the term 'settler' "
+                     "as a whole word; it only appears inside \"Settlers\": if that is a form "
+                     "of 'settler', list it in forms"]
+    assert parse_pack(text + 'forms = ["settlers"]\n', "west.toml").words[0].forms
+
+
+def test_a_pack_without_cloze_sentences_is_valid_and_says_which_words_have_none() -> None:
+    pack = parse_pack(GOOD, "tiny.toml")
+    assert pack.words[0].cloze is None
+    assert [w.term for w in pack.words_without_cloze] == ["habitat"]
+
+
+def problems_in(text: str, source: str = "west.toml") -> list[str]:
+    with pytest.raises(PackError) as caught:
+        parse_pack(text, source)
+    return [str(p) for p in caught.value.problems]
+
+
+# --- a teacher's spreadsheet ----------------------------------------------------------------
+
+HEAD = {"id": "t7.west", "title": "west", "subject": "general", "grades": [3, 8]}
+CSV_HEADER = "term,pos,tier,definition,example,cloze,forms,es_term\n"
+
+
+def csv_row(cloze: str, forms: str = "", term: str = "settler") -> str:
+    return (f'{term},noun,2,A person who moves to a new land.,The {term} built a cabin.,'
+            f'"{cloze}",{forms},colono\n')
+
+
+@pytest.mark.parametrize("forms", ["settlers", "settlers; settled", "settled | settlers",
+                                   "settlers;"])
+def test_teacher_csv_with_settlers_in_the_cloze_loads_when_the_form_is_listed(
+        forms: str) -> None:
+    pack = parse_csv_pack(CSV_HEADER + csv_row("The settlers planted corn.", forms),
+                          "west.csv", HEAD)
+    word = pack.words[0]
+    assert word.cloze == "The settlers planted corn."
+    assert "settlers" in word.forms
+    assert word.glosses["es"].term == "colono"
+
+
+def test_teacher_csv_with_settlers_in_the_cloze_is_refused_without_the_form() -> None:
+    text = CSV_HEADER + csv_row("Both settlers planted corn.", term="hunter") + csv_row(
+        "The settlers planted corn.")
+    with pytest.raises(PackError) as caught:
+        parse_csv_pack(text, "west.csv", HEAD)
+    found = [str(p) for p in caught.value.problems]
+    assert len(found) == 2
+    assert found[0].startswith("west.csv:2: word 1 (hunter): the cloze sentence must use")
+    assert found[1].startswith("west.csv:3: word 2 (settler): the cloze sentence must use")
+    assert 'inside "settlers"' in found[1]
+
+
+def test_teacher_csv_without_a_cloze_column_is_valid_and_gets_no_cloze_items() -> None:
+    text = ("term,pos,tier,definition,example\n"
+            "settler,noun,2,A person who moves to a new land.,The settler built a cabin.\n"
+            "prairie,noun,3,Wide flat land with grass.,The prairie was green in May.\n")
+    pack = parse_csv_pack(text, "west.csv", HEAD)
+    assert [w.term for w in pack.words_without_cloze] == ["settler", "prairie"]
+
+
+def test_teacher_csv_with_some_cloze_cells_empty_lists_only_those_words() -> None:
+    text = CSV_HEADER + csv_row("A settler planted corn.") + csv_row("", term="hunter")
+    pack = parse_csv_pack(text, "west.csv", HEAD)
+    assert [w.term for w in pack.words_without_cloze] == ["hunter"]
+
+
+# --- the shipped packs -------------------------------------------------------------------------
+
+SHIPPED = [parse_pack(path.read_text(encoding="utf-8"), str(path))
+           for path in sorted(PACKS_DIR.rglob("*.toml"))]
+SHIPPED_WORDS = [pytest.param(pack, word, id=f"{pack.id}:{word.term}")
+                 for pack in SHIPPED for word in pack.words]
+
+
+def test_there_are_160_shipped_words_all_with_a_cloze() -> None:
+    assert len(SHIPPED_WORDS) == 160
+    assert [p.id for p in SHIPPED if p.words_without_cloze] == []
+
+
+@pytest.mark.parametrize(("pack", "word"), SHIPPED_WORDS)
+def test_every_shipped_cloze_has_one_gap_and_is_not_the_example(pack: Pack, word: Word) -> None:
+    assert word.cloze is not None
+    assert len(gap_spans(word.cloze, word.term, word.forms)) == 1
+    assert gap_span(word.cloze, word.term, word.forms) is not None
+    assert word.cloze.casefold() != word.example.casefold()
+    assert len(word.cloze.split()) <= 20
+
+
+@pytest.mark.parametrize(("pack", "word"), SHIPPED_WORDS)
+def test_shipped_cloze_does_not_name_a_pack_neighbour(pack: Pack, word: Word) -> None:
+    assert word.cloze is not None
+    others = [w.term for w in pack.words
+              if w.term != word.term and gap_span(word.cloze, w.term, w.forms)]
+    assert others == []
+
+
+@pytest.mark.parametrize("pack", SHIPPED, ids=lambda p: p.id)
+def test_no_two_words_of_a_shipped_pack_share_a_gloss(pack: Pack) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    clashes = []
+    for word in pack.words:
+        for lang, gloss in word.glosses.items():
+            key = (lang, gloss.term.casefold())
+            if key in seen:
+                clashes.append(f"{lang}: {seen[key]} / {word.term} = {gloss.term}")
+            seen.setdefault(key, word.term)
+    assert clashes == []
+
+
+def test_each_emoji_stands_for_one_shipped_word() -> None:
+    owners: dict[str, list[str]] = {}
+    for pack in SHIPPED:
+        for word in pack.words:
+            if word.emoji:
+                owners.setdefault(word.emoji, []).append(word.term)
+    assert {e: terms for e, terms in owners.items() if len(terms) > 1} == {}
