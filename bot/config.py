@@ -86,6 +86,17 @@ class PrivacyConfig:
 
 
 @dataclass(frozen=True)
+class SpeechConfig:
+    enabled: bool = True
+    voice: str = "en-us"  # the eSpeak NG voice for English
+    cache_dir: Path | None = None  # None: a "<store name>-speech" folder beside the store
+
+    def folder(self, store_path: Path) -> Path:
+        """Where clips are cached: `cache_dir`, else beside the store."""
+        return self.cache_dir or store_path.with_name(f"{store_path.stem}-speech")
+
+
+@dataclass(frozen=True)
 class Config:
     telegram: TelegramConfig = TelegramConfig()
     store_path: Path = Path("puente.db")
@@ -93,6 +104,7 @@ class Config:
     access: AccessConfig = AccessConfig()
     translation: TranslationConfig = TranslationConfig()
     privacy: PrivacyConfig = PrivacyConfig()
+    speech: SpeechConfig = SpeechConfig()
 
 
 class _Section:
@@ -168,7 +180,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     if path is not None:
         data = _read(path)
     root = _Section(source, "top level", data,
-                    {"telegram", "store", "school", "access", "translation", "privacy"})
+                    {"telegram", "store", "school", "access", "translation", "privacy",
+                     "speech"})
     config = Config(
         telegram=_telegram(source, root.table("telegram"), env),
         store_path=_store_path(source, root.table("store"), env, folder),
@@ -176,6 +189,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         access=_access(source, root.table("access")),
         translation=_translation(source, root.table("translation"), folder),
         privacy=_privacy(source, root.table("privacy")),
+        speech=_speech(source, root.table("speech"), folder),
     )
     return config
 
@@ -295,3 +309,13 @@ def _privacy(source: str, data: Mapping[str, Any]) -> PrivacyConfig:
     if days < 1:
         s.fail("retention_days", "must be at least 1 (days to keep answers)")
     return PrivacyConfig(retention_days=days)
+
+
+def _speech(source: str, data: Mapping[str, Any], folder: Path | None = None) -> SpeechConfig:
+    s = _Section(source, "speech", data, {"enabled", "voice", "cache_dir"})
+    voice = s.get("voice", str, SpeechConfig.voice)
+    if not re.fullmatch(r"[A-Za-z0-9/_-]{2,40}", voice):
+        s.fail("voice", f"expected an eSpeak NG voice like \"en-us\", got {voice!r}")
+    cache_dir = s.get("cache_dir", str, "")
+    return SpeechConfig(enabled=s.get("enabled", bool, True), voice=voice,
+                        cache_dir=_relative_to(folder, cache_dir) if cache_dir else None)

@@ -37,10 +37,18 @@ def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMar
     return rows(buttons, 1 if max((len(x) for x in labels), default=0) > 18 else 2)
 
 
-def after_preview(flip: str, check: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP)),
-        InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK))]])
+def after_preview(flip: str, check: str, listen: str | None = None) -> InlineKeyboardMarkup:
+    """Flip and Check; with `listen`, one wide 🔊 button above them (one voice note a word)."""
+    row = [InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP)),
+           InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK))]
+    top = [[InlineKeyboardButton(listen, callback_data=callbacks.data(callbacks.AUDIO))]]
+    return InlineKeyboardMarkup([*(top if listen else []), row])
+
+
+def listen_word(label: str, word_id: int, word_only: bool = False) -> InlineKeyboardButton:
+    """A 🔊 button for one word: its card's clip, or (`word_only`) the English word alone."""
+    args = (word_id, "w") if word_only else (word_id,)
+    return InlineKeyboardButton(label, callback_data=callbacks.data(callbacks.AUDIO, *args))
 
 
 def confirm_delete(yes: str, no: str) -> InlineKeyboardMarkup:

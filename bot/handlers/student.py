@@ -146,7 +146,9 @@ async def words_command(update: Update, context: PuenteContext, flipped: bool = 
         return
     messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped)
     markup = keyboards.after_preview(s.catalog.render("button-flip", who.language),
-                                     s.catalog.render("button-check", who.language))
+                                     s.catalog.render("button-check", who.language),
+                                     s.catalog.render("button-listen", who.language)
+                                     if s.speech else None)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,

@@ -1,0 +1,121 @@
+"""Listening to words: what each voice note says, and uploading each clip to Telegram once.
+
+A word's note says the English term, then the home-language gloss where a voice speaks that
+language, then the English example. Telegram's file_id for an uploaded clip is remembered, so a
+second student (or a second tap) is sent a reference, never a second upload.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.checks import WordRef
+from bot.domain.errors import PuenteError
+from bot.services.glosses import complete_glosses
+from bot.services.study import Learner, current_words, learner
+from bot.speech import Clip, Part, Speech, SpeechUnavailableError
+from bot.store import speech as uploads
+from bot.store import study
+from bot.store.packs import words_by_id
+
+
+class UnknownWordError(PuenteError):
+    """A 🔊 button for a word this student was never shown (forged or from another pack)."""
+
+    prompt_key = "check-stale"
+
+
+@dataclass(frozen=True)
+class VoiceNote:
+    """One clip to send: by the file_id Telegram gave it before, or as a new upload."""
+
+    key: str
+    parts: tuple[Part, ...]
+    caption_key: str
+    caption: dict[str, str]
+    file_id: str | None = None
+    clip: Clip | None = None
+
+
+@dataclass(frozen=True)
+class Listening:
+    """The notes for one tap, in the student's language."""
+
+    lang: str
+    notes: tuple[VoiceNote, ...]
+    home_voice: bool  # False: the gloss exists in writing only (no voice for the language)
+
+
+async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: int | None,
+                    now: datetime, word_only: bool = False) -> Listening:
+    """The voice notes for one word (or, with no id, every current word), ready to send."""
+    if speech is None:
+        raise SpeechUnavailableError("speech is off in this installation")
+    who = learner(db, user_id)
+    refs = current_words(db, who, now) if word_id is None else [_shown(db, who, word_id)]
+    refs = complete_glosses(db, refs, who.language)
+    home = speech.voice_for(who.language)
+    notes = tuple(_note(speech, ref, who.language, home, word_only) for ref in refs)
+    return Listening(who.language, notes, home is not None or who.language == "en")
+
+
+async def prepare(db: Database, speech: Speech, note: VoiceNote) -> VoiceNote:
+    """The note with the file_id of an earlier upload, else with its clip to upload."""
+    known = uploads.file_id(db, note.key)
+    if known is not None:
+        return replace(note, file_id=known, clip=None)
+    return await upload(speech, note)
+
+
+async def upload(speech: Speech, note: VoiceNote) -> VoiceNote:
+    """The note with its clip made (or read from the disk cache), to upload."""
+    return replace(note, file_id=None, clip=await speech.clip(note.parts))
+
+
+def uploaded(db: Database, note: VoiceNote, file_id: str, now: datetime) -> None:
+    """Remember Telegram's file_id for an uploaded clip."""
+    if note.clip is not None:
+        uploads.remember_upload(db, note.key, file_id, note.clip.seconds, len(note.clip.data),
+                                now)
+
+
+def rejected(db: Database, note: VoiceNote) -> None:
+    """Forget a file_id Telegram refused (e.g. the bot's token changed)."""
+    uploads.forget_upload(db, note.key)
+
+
+def script(ref: WordRef, lang: str, home_voice: str | None, english: str,
+           word_only: bool = False) -> tuple[Part, ...]:
+    """What a word's clip says: term, curated home-language gloss (if a voice has it), example."""
+    word = ref.word
+    parts = [Part(word.term, english)]
+    if word_only:
+        return tuple(parts)
+    gloss = word.glosses.get(lang)
+    # Audio cannot carry the "machine translation" mark text shows, so only checked glosses.
+    if home_voice and gloss and not gloss.machine:
+        parts.append(Part(gloss.term, home_voice))
+    parts.append(Part(word.example, english))
+    return tuple(parts)
+
+
+def _shown(db: Database, who: Learner, word_id: int) -> WordRef:
+    found = words_by_id(db, [word_id])
+    if not found or (found[0].pack_id not in who.pack_ids
+                     and word_id not in study.student_mastery(db, who.id)):
+        raise UnknownWordError(f"word {word_id} is not one of student {who.id}'s")
+    return WordRef(found[0].id, found[0].word)
+
+
+def _note(speech: Speech, ref: WordRef, lang: str, home: str | None,
+          word_only: bool) -> VoiceNote:
+    parts = script(ref, lang, home, speech.english, word_only)
+    gloss = ref.word.glosses.get(lang)
+    if gloss is None or word_only:
+        return VoiceNote(speech.key(parts), parts, "audio-caption", {"term": ref.word.term})
+    return VoiceNote(speech.key(parts), parts, "audio-caption-gloss",
+                     {"term": ref.word.term, "gloss": gloss.term})
+

@@ -1,0 +1,111 @@
+"""Offline pronunciation clips: eSpeak NG synthesis, OGG/Opus encoding and a disk cache keyed by
+content. Telegram file_id reuse lives in the store (bot/store/speech.py), driven by the service
+that decides what a clip says (bot/services/listen.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.speech.cache import ClipCache
+from bot.speech.encode import join, ogg_opus_seconds, to_ogg_opus
+from bot.speech.engine import WORDS_PER_MINUTE, Espeak, SpeechUnavailableError
+from bot.speech.voices import ENGLISH, NO_VOICE, home_voice
+
+__all__ = ["NO_VOICE", "Clip", "Part", "Speech", "SpeechUnavailableError", "load_engine"]
+log = logging.getLogger(__name__)
+ENCODER = "opus-24k-1"  # part of every key: change it when encoding changes, so clips re-render
+
+
+@dataclass(frozen=True)
+class Part:
+    """One stretch of a clip: a text and the voice that says it."""
+
+    text: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class Clip:
+    """A voice note ready to send."""
+
+    key: str
+    data: bytes
+    seconds: float
+    cached: bool  # read from disk rather than synthesised just now
+
+
+@functools.cache
+def load_engine() -> Espeak:
+    """The process's one eSpeak NG (its library holds global state), loaded on first use."""
+    return Espeak.load()
+
+
+class Speech:
+    """Make clips from parts, caching each on disk by content."""
+
+    def __init__(self, engine: Espeak, cache_dir: Path, english: str = ENGLISH,
+                 words_per_minute: int = WORDS_PER_MINUTE) -> None:
+        if not engine.has_voice(english):
+            raise SpeechUnavailableError(f"no espeak-ng voice {english!r}")
+        self.engine, self.cache = engine, ClipCache(cache_dir)
+        self.english, self.words_per_minute = english, words_per_minute
+        self._uploads: dict[str, asyncio.Lock] = {}
+
+    @classmethod
+    def open(cls, cache_dir: Path, english: str = ENGLISH) -> Speech:
+        """Load the engine and check the encoder, or raise SpeechUnavailableError."""
+        try:
+            import soundfile  # noqa: F401 - its bundled libsndfile must load here, not later
+        except (ImportError, OSError) as exc:
+            raise SpeechUnavailableError(f"soundfile/libsndfile is not installed: {exc}") from exc
+        return cls(load_engine(), cache_dir, english)
+
+    def voice_for(self, lang: str) -> str | None:
+        """The voice that speaks `lang` ("en" included), or None where there is none."""
+        voice = self.english if lang == "en" else home_voice(lang)
+        return voice if voice and self.engine.has_voice(voice) else None
+
+    def key(self, parts: Sequence[Part]) -> str:
+        """The content hash naming a clip: engine version, encoder, speed and every part."""
+        recipe = {"engine": self.engine.version, "encoder": ENCODER,
+                  "wpm": self.words_per_minute, "parts": [[p.voice, p.text] for p in parts]}
+        blob = json.dumps(recipe, ensure_ascii=False, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()
+
+    def clip_now(self, parts: Sequence[Part]) -> Clip:
+        """Return the cached clip, or synthesise, encode and cache it; blocking."""
+        key = self.key(parts)
+        data = self.cache.get(key)
+        if data is not None:
+            return Clip(key, data, ogg_opus_seconds(data), cached=True)
+        pcm = [self.engine.synthesize(p.text, p.voice, self.words_per_minute) for p in parts]
+        data = to_ogg_opus(join(pcm))
+        self.cache.put(key, data)
+        return Clip(key, data, ogg_opus_seconds(data), cached=False)
+
+    async def clip(self, parts: Sequence[Part]) -> Clip:
+        """`clip_now` in a worker thread, so the bot keeps answering others meanwhile."""
+        return await asyncio.to_thread(self.clip_now, parts)
+
+    def sending(self, key: str) -> asyncio.Lock:
+        """Held while one clip is looked up and sent: students who tap the same word at the
+        same moment wait for the first upload and are then sent its file_id."""
+        return self._uploads.setdefault(key, asyncio.Lock())
+
+
+def open_speech(enabled: bool, cache_dir: Path, english: str = ENGLISH) -> Speech | None:
+    """Speech as configured, or None (logged) when disabled or not installed."""
+    if not enabled:
+        return None
+    try:
+        return Speech.open(cache_dir, english)
+    except SpeechUnavailableError as exc:
+        log.warning("pronunciation audio is off: %s", exc)
+        return None

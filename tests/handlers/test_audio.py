@@ -1,0 +1,130 @@
+"""The 🔊 button through the real Application: voice notes, uploaded once, then by file_id."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot import callbacks
+from bot.offline import Call
+from bot.speech import Speech
+from bot.store import people
+from bot.store import speech as uploads
+from tests.harness import Chat, buttons, texts
+
+LISTEN = callbacks.data(callbacks.AUDIO)
+
+
+@pytest.fixture
+def speaking(chat: Chat, tmp_path: Path) -> Chat:
+    """The shared chat, with pronunciation audio switched on (real eSpeak NG)."""
+    services = chat.app.bot_data.services
+    assert services is not None
+    chat.app.bot_data.services = replace(services, speech=Speech.open(tmp_path / "clips"))
+    return chat
+
+
+async def enrol(chat: Chat, user_id: int, lang: str, level: int = 1) -> dict:
+    """Join the class at a teacher-set level and confirm the home language."""
+    user = chat.user(user_id, lang=lang)
+    await chat.send(user, "/start JOINcode_123")
+    people.set_level(chat.db, user_id, None, level, "teacher")
+    await chat.tap(user, callbacks.data(callbacks.LANGUAGE, lang))
+    return user
+
+
+def voices(calls: list[Call]) -> list[Call]:
+    return [c for c in calls if c.method == "sendVoice"]
+
+
+def word_ids(chat: Chat, user_id: int) -> list[int]:
+    return [r[0] for r in chat.db.execute(
+        "SELECT word_id FROM mastery WHERE student_id = ? ORDER BY word_id", [user_id])]
+
+
+async def test_cards_offer_one_listen_button_in_the_students_language(speaking: Chat) -> None:
+    ana = await enrol(speaking, 1001, "es")
+    calls = await speaking.send(ana, "/words")
+    assert ("🔊 Escuchar", LISTEN) in buttons(calls)
+
+
+async def test_tapping_listen_sends_each_word_as_an_ogg_opus_voice_note(speaking: Chat) -> None:
+    ana = await enrol(speaking, 1001, "es")
+    await speaking.send(ana, "/words")
+    notes = voices(await speaking.tap(ana, LISTEN))
+    assert len(notes) == len(word_ids(speaking, 1001)) > 0
+    for note in notes:
+        (clip,) = note.files.values()
+        assert clip.startswith(b"OggS") and b"OpusHead" in clip[:100]
+        assert 2 <= int(note.params["duration"]) <= 12  # word, gloss and example sentence
+        assert note.chat_id == 1001
+    assert "🔊 <b>ecosystem</b> · ecosistema" in texts(notes)
+
+
+async def test_second_student_gets_the_remembered_file_id_not_an_upload(speaking: Chat) -> None:
+    ana, ben = await enrol(speaking, 1001, "es"), await enrol(speaking, 1002, "es")
+    first = voices(await speaking.tap(ana, LISTEN))
+    second = voices(await speaking.tap(ben, LISTEN))
+    assert all(n.files for n in first)
+    assert not any(n.files for n in second)
+    assert [n.params["voice"] for n in second] == list(speaking.api.uploads)
+    assert uploads.upload_count(speaking.db).clips == len(first)
+
+
+async def test_a_student_without_a_home_voice_hears_english_and_is_told(speaking: Chat) -> None:
+    await enrol(speaking, 1001, "es")
+    await speaking.tap(speaking.user(1001, lang="es"), LISTEN)
+    farah = await enrol(speaking, 1003, "so")
+    notes = voices(await speaking.tap(farah, LISTEN))
+    assert all(n.files for n in notes)  # not the Spanish clips: no Somali part, a new clip
+    assert "Soomaali" in notes[0].text and "Soomaali" not in notes[1].text
+    assert all(int(n.params["duration"]) < 9 for n in notes)
+
+
+async def test_one_word_alone_for_a_listening_item(speaking: Chat) -> None:
+    ana = await enrol(speaking, 1001, "es")
+    await speaking.send(ana, "/words")
+    word = word_ids(speaking, 1001)[0]
+    (note,) = voices(await speaking.tap(ana, callbacks.data(callbacks.AUDIO, word, "w")))
+    assert int(note.params["duration"]) <= 2
+    assert "·" not in note.text  # the word only: no gloss to give the answer away
+
+
+async def test_a_file_id_telegram_refuses_is_uploaded_again(speaking: Chat) -> None:
+    ana = await enrol(speaking, 1001, "es")
+    await speaking.send(ana, "/words")
+    word = word_ids(speaking, 1001)[0]
+    data = callbacks.data(callbacks.AUDIO, word)
+    (first,) = voices(await speaking.tap(ana, data))
+    speaking.api.uploads.clear()  # as if the bot's token (and so its files) changed
+    (again,) = voices(await speaking.tap(ana, data))
+    assert again.files
+    key = next(iter(speaking.db.query("SELECT clip_key FROM voice_clips")))["clip_key"]
+    assert uploads.file_id(speaking.db, key) == "voice-1"
+    assert first.files[next(iter(first.files))] == again.files[next(iter(again.files))]
+
+
+@pytest.mark.parametrize("data", ["au:999999", "au:1:x", "au:1:w:w", "au:x"])
+async def test_forged_audio_buttons_are_refused_kindly(speaking: Chat, data: str) -> None:
+    ana = await enrol(speaking, 1001, "es")
+    calls = await speaking.tap(ana, data)
+    assert not voices(calls)
+    assert "Ese botón es viejo" in texts(calls)  # the answer to any button we never sent
+
+
+async def test_a_word_from_a_pack_the_class_does_not_use_is_refused(speaking: Chat) -> None:
+    ana = await enrol(speaking, 1001, "es")
+    other = next(iter(speaking.db.query(
+        "SELECT id FROM words WHERE pack_id != 'science.ecosystems' LIMIT 1")))["id"]
+    assert not voices(await speaking.tap(ana, callbacks.data(callbacks.AUDIO, other)))
+
+
+async def test_without_speech_there_is_no_button_and_a_kind_answer(chat: Chat) -> None:
+    ana = await enrol(chat, 1001, "es")
+    calls = await chat.send(ana, "/words")
+    assert LISTEN not in [d for _, d in buttons(calls)]
+    calls = await chat.tap(ana, LISTEN)
+    assert not voices(calls)
+    assert "no puedo enviar sonidos" in texts(calls)
