@@ -16,6 +16,8 @@ FLIP = "fl"         # fl                 show the current words with languages f
 CHECK = "ck"        # ck                 start a check
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code>          a family member's language
+REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
+UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w   hear the words (w: the word alone)
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")

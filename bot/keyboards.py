@@ -57,6 +57,19 @@ def confirm_delete(yes: str, no: str) -> InlineKeyboardMarkup:
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.DELETE, "no"))]])
 
 
+def confirm_remove(student_id: int, class_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.REMOVE, student_id,
+                                                               class_id)),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.REMOVE, "no"))]])
+
+
+def unlink_buttons(links: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """One "unlink" button per family link: (family id, label)."""
+    return rows([InlineKeyboardButton(label[:60], callback_data=callbacks.data(
+        callbacks.UNLINK, family_id)) for family_id, label in links], 1)
+
+
 def home_languages(school: Sequence[str]) -> list[str]:
     """The menu: the school's languages first, then every other language with prompts."""
     extra = [c for c, lang in LANGUAGES.items()

@@ -7,11 +7,14 @@ import logging
 from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
+from telegram.ext import ApplicationHandlerStop, Job, JobQueue
 
 from bot import callbacks, keyboards
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
+from bot.services import membership
 from bot.store import families, people
+from bot.views import escape
 
 log = logging.getLogger(__name__)
 MAX_INPUT = 1000  # longer messages are answered kindly and never processed
@@ -57,18 +60,44 @@ async def help_command(update: Update, context: PuenteContext) -> None:
     user = update.effective_user
     if user and people.is_teacher(context.services.db, user.id):
         await say(update, context, "help-teacher", bilingual=False)
+        await say(update, context, "help-teacher-members", bilingual=False)
     else:
         await say(update, context, "help-student")
 
 
+def user_jobs(job_queue: JobQueue | None, user_id: int) -> list[Job]:
+    """Scheduled jobs for one user (job names stay neutral: the user id is only in the data)."""
+    if job_queue is None:
+        return []
+    return [job for job in job_queue.jobs() if job.data == user_id]
+
+
+def _teacher_plan_text(context: PuenteContext, user_id: int, lang: str) -> str | None:
+    """Exactly what /deleteme will do to a teacher's classes, or None for a non-teacher."""
+    fates = membership.deletion_plan(context.services.db, user_id)
+    if fates is None:
+        return None
+    render = context.services.catalog.render
+    lines = [render("deleteme-class-handed", lang, class_name=escape(f.class_name),
+                    name=escape(f.heir_name or "")) if f.heir_id is not None else
+             render("deleteme-class-removed", lang, class_name=escape(f.class_name),
+                    students=f.students) for f in fates]
+    # Rendered line by line and joined here, so no prompt is nested inside another.
+    return "\n".join([render("deleteme-confirm-teacher", lang),
+                      *(lines or [render("deleteme-no-classes", lang)]),
+                      render("deleteme-teacher-kept", lang)])
+
+
 async def deleteme(update: Update, context: PuenteContext) -> None:
-    """Ask for one confirming tap before deleting everything about the student."""
+    """Say exactly what will be deleted, then wait for one confirming tap."""
     if update.effective_user is None or update.effective_chat is None:
         return
     lang = user_language(context, update.effective_user.id)
     catalog = context.services.catalog
+    text = _teacher_plan_text(context, update.effective_user.id, lang) or \
+        catalog.bilingual("deleteme-confirm", lang)
     await context.bot.send_message(
-        update.effective_chat.id, catalog.bilingual("deleteme-confirm", lang),
+        update.effective_chat.id, text,
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.confirm_delete(catalog.render("button-delete", lang),
                                               catalog.render("button-keep", lang)))
@@ -83,11 +112,13 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
     choice, user_id = cb.args, user.id
     lang = user_language(context, user_id)
     if choice == ("yes",):
-        people.delete_user(context.services.db, user_id)
-        for job in context.job_queue.get_jobs_by_name(f"remind:{user_id}") \
-                if context.job_queue else ():
+        was_teacher = people.is_teacher(context.services.db, user_id)
+        membership.delete_person(context.services.db, user_id)
+        for job in user_jobs(context.job_queue, user_id):
             job.schedule_removal()
-        await query.edit_message_text(context.services.catalog.bilingual("deleteme-done", lang))
+        done = context.services.catalog.render("deleteme-done-teacher", lang) if was_teacher \
+            else context.services.catalog.bilingual("deleteme-done", lang)
+        await query.edit_message_text(done)
     else:
         await query.edit_message_text(context.services.catalog.bilingual("deleteme-kept", lang))
 
@@ -111,6 +142,21 @@ async def on_error(update: object, context: PuenteContext) -> None:
         await say(update, context, key, **params)
     except (Forbidden, KeyError, IndexError):
         log.warning("could not explain %s to the user", key)
+
+
+async def flood_guard(update: Update, context: PuenteContext) -> None:
+    """Before every handler: one user's flood is dropped cheaply, so others are not delayed."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    now = s.clock()
+    if s.flood_guard.wait(user.id, now):
+        raise ApplicationHandlerStop
+    if s.flood_guard.hit(user.id, now):
+        if update.callback_query:
+            await update.callback_query.answer()
+        await say(update, context, "slow-down")
+        raise ApplicationHandlerStop
 
 
 async def unknown_button(update: Update, context: PuenteContext) -> None:

@@ -11,12 +11,12 @@ from telegram.ext import Application
 
 from bot.context import PuenteContext, Services
 from bot.domain.times import parse_clock
-from bot.handlers.common import say
+from bot.handlers.common import say, user_jobs
 from bot.store import people, study
 
-
-def job_name(student_id: int) -> str:
-    return f"remind:{student_id}"
+# One neutral name for every reminder job: the scheduler logs job names at INFO, and a log
+# must not list students. The student id travels only in the job's data.
+JOB_NAME = "daily-reminder"
 
 
 def schedule(app: Application, student_id: int, hhmm: str) -> None:
@@ -24,11 +24,11 @@ def schedule(app: Application, student_id: int, hhmm: str) -> None:
     services: Services = app.bot_data.services
     if app.job_queue is None:
         return
-    for job in app.job_queue.get_jobs_by_name(job_name(student_id)):
+    for job in user_jobs(app.job_queue, student_id):
         job.schedule_removal()
     hours, minutes = (int(x) for x in hhmm.split(":"))
     at = time(hours, minutes, tzinfo=services.config.school.timezone)
-    app.job_queue.run_daily(send_reminder, at, name=job_name(student_id), data=student_id,
+    app.job_queue.run_daily(send_reminder, at, name=JOB_NAME, data=student_id,
                             chat_id=student_id, user_id=student_id)
 
 
@@ -51,8 +51,7 @@ async def remind_command(update: Update, context: PuenteContext) -> None:
     arg = context.args[0].lower() if context.args else ""
     if arg in ("off", "stop", "no"):
         people.set_reminder(s.db, user.id, None)
-        for job in context.job_queue.get_jobs_by_name(job_name(user.id)) \
-                if context.job_queue else ():
+        for job in user_jobs(context.job_queue, user.id):
             job.schedule_removal()
         await say(update, context, "remind-off")
         return

@@ -13,7 +13,7 @@ from bot.domain.scaffold import ItemType
 from bot.handlers.common import MAX_INPUT, say, tapped, user_language
 from bot.handlers.family import start_family
 from bot.handlers.teacher import alert_teachers
-from bot.services import join, study
+from bot.services import join, membership, study
 from bot.services.family import FAMILY_PREFIX
 from bot.services.glosses import complete_glosses
 from bot.store import people
@@ -32,8 +32,9 @@ async def start(update: Update, context: PuenteContext) -> None:
     if code is None and people.get_student(s.db, user.id):
         await say(update, context, "welcome-back", name=user.first_name)
         return
-    joined = join.join_class(s.db, user.id, user.first_name, code, user.language_code,
-                             s.clock())
+    now = s.clock()
+    with membership.code_attempt(s.code_guard, user.id, now):
+        joined = join.join_class(s.db, user.id, user.first_name, code, user.language_code, now)
     key = "join-again" if joined.already_member else "join-welcome"
     await say(update, context, key, name=user.first_name, class_name=joined.class_name)
     await next_step(update, context, joined.suggestion)
@@ -52,6 +53,7 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
         else:
             await ask_for_words(update, context)
     elif join.needs_placement(s.db, user.id):
+        join.open_placement(s.db, user.id)
         await send_placement(update, context, 0)
     else:
         await say(update, context, "ready")

@@ -102,9 +102,24 @@ class PlacementStep:
     level: int | None          # the proposed level once finished
 
 
+class PlacementClosedError(PuenteError):
+    """A placement tap when no placement is open for this student (old or forged)."""
+
+    prompt_key = "placement-closed"
+
+
+def open_placement(db: Database, user_id: int) -> None:
+    """Open the self-placement: only now are placement taps from this student accepted."""
+    people.open_placement(db, user_id)
+
+
 def answer_placement(db: Database, user_id: int, question: int, option: int) -> PlacementStep:
-    """Record one placement answer (only the expected next question counts)."""
-    answers = people.placement_answers(db, user_id)
+    """Record one placement answer (only the expected next question of an open placement)."""
+    answers = people.open_placement_answers(db, user_id)
+    if answers is None:
+        if people.get_student(db, user_id) is None:
+            raise JoinError("not a member", prompt_key="not-enrolled")
+        raise PlacementClosedError()
     if question == len(answers) and question < len(PLACEMENT):
         answers.append(int(PLACEMENT[question].correct == option))
         people.save_placement_answers(db, user_id, answers)

@@ -14,6 +14,7 @@ from bot.services.join import new_code
 from bot.store import people, study
 
 MAX_CLASS_NAME = 60
+INVITE_DAYS = 7  # an administrator's teacher invite works once, for a week
 
 
 class NotTeacherError(PuenteError):
@@ -44,7 +45,7 @@ def become_teacher(db: Database, config: Config, user_id: int, first_name: str,
     if not code:
         raise BadInputError(prompt_key="teach-usage")
     configured = any(secrets.compare_digest(code, c) for c in config.access.teacher_invite_codes)
-    issued = people.open_invite(db, code)
+    issued = people.open_invite(db, code, now)
     if not configured and not issued:
         raise NotTeacherError(prompt_key="teach-bad-code")
     with db.atomic():
@@ -58,7 +59,7 @@ def issue_invite(db: Database, config: Config, admin_id: int, now: datetime) -> 
     if admin_id not in config.access.admin_ids:
         raise NotTeacherError(prompt_key="admin-only")
     code = new_code()
-    people.add_invite(db, code, admin_id, now)
+    people.add_invite(db, code, admin_id, now, now + timedelta(days=INVITE_DAYS))
     return code
 
 

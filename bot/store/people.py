@@ -78,7 +78,10 @@ def class_by_code(db: Database, join_code: str) -> ClassInfo | None:
 
 
 def teacher_classes(db: Database, teacher_id: int) -> list[ClassInfo]:
-    rows = db.query("SELECT * FROM classes WHERE teacher_id = ? ORDER BY name", [teacher_id])
+    """The classes a teacher owns or co-teaches."""
+    rows = db.query("SELECT * FROM classes WHERE teacher_id = ? OR id IN (SELECT class_id "
+                    "FROM class_teachers WHERE teacher_id = ?) ORDER BY name",
+                    [teacher_id, teacher_id])
     return [_class(r) for r in rows]
 
 
@@ -155,8 +158,10 @@ def set_level(db: Database, student_id: int, class_id: int | None, level: int,
               source: str) -> None:
     """Set a WIDA level in one class, or in every class of the student when class_id is None."""
     if class_id is None:
+        # A level the teacher set is never overwritten by the student's own placement.
         db.execute("UPDATE enrollments SET wida_level = ?, level_source = ? "
-                   "WHERE student_id = ?", [level, source, student_id])
+                   "WHERE student_id = ? AND (? = 'teacher' OR level_source IS NOT 'teacher')",
+                   [level, source, student_id, source])
     else:
         db.execute("UPDATE enrollments SET wida_level = ?, level_source = ? "
                    "WHERE student_id = ? AND class_id = ?", [level, source, student_id,
@@ -206,16 +211,20 @@ def teacher_student_languages(db: Database, teacher_id: int,
     """The non-English home languages of a teacher's students (in one class, or all)."""
     rows = db.execute(
         "SELECT DISTINCT s.language FROM classes c JOIN enrollments e ON e.class_id = c.id "
-        "JOIN students s ON s.id = e.student_id WHERE c.teacher_id = ? "
+        "JOIN students s ON s.id = e.student_id WHERE (c.teacher_id = ? OR c.id IN "
+        "(SELECT class_id FROM class_teachers WHERE teacher_id = ?)) "
         "AND (? IS NULL OR c.id = ?) AND s.language IS NOT NULL AND s.language != 'en' "
-        "ORDER BY s.language", [teacher_id, class_id, class_id]).fetchall()
+        "ORDER BY s.language", [teacher_id, teacher_id, class_id, class_id]).fetchall()
     return [r[0] for r in rows]
 
 
 def teachers_of(db: Database, student_id: int) -> list[int]:
     """The teachers of a student's classes."""
-    rows = db.execute("SELECT DISTINCT c.teacher_id FROM enrollments e JOIN classes c "
-                      "ON c.id = e.class_id WHERE e.student_id = ?", [student_id]).fetchall()
+    rows = db.execute("SELECT c.teacher_id FROM enrollments e JOIN classes c "
+                      "ON c.id = e.class_id WHERE e.student_id = ? UNION "
+                      "SELECT t.teacher_id FROM enrollments e JOIN class_teachers t "
+                      "ON t.class_id = e.class_id WHERE e.student_id = ?",
+                      [student_id, student_id]).fetchall()
     return [r[0] for r in rows]
 
 
@@ -229,15 +238,17 @@ def all_class_names(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM classes ORDER BY name").fetchall()]
 
 
-def open_invite(db: Database, code: str) -> bool:
-    """True when an administrator issued this teacher invite and nobody has used it."""
-    return db.execute("SELECT 1 FROM teacher_invites WHERE code = ? AND used_at IS NULL",
-                      [code]).fetchone() is not None
+def open_invite(db: Database, code: str, now: datetime) -> bool:
+    """True when an administrator issued this teacher invite, nobody has used it, and it has
+    not expired (invites from before expiry existed never count)."""
+    return db.execute("SELECT 1 FROM teacher_invites WHERE code = ? AND used_at IS NULL "
+                      "AND expires_at > ?", [code, stamp(now)]).fetchone() is not None
 
 
-def add_invite(db: Database, code: str, admin_id: int, now: datetime) -> None:
-    db.execute("INSERT INTO teacher_invites (code, created_by, created_at) VALUES (?, ?, ?)",
-               [code, admin_id, stamp(now)])
+def add_invite(db: Database, code: str, admin_id: int, now: datetime,
+               expires_at: datetime) -> None:
+    db.execute("INSERT INTO teacher_invites (code, created_by, created_at, expires_at) "
+               "VALUES (?, ?, ?, ?)", [code, admin_id, stamp(now), stamp(expires_at)])
 
 
 def use_invite(db: Database, code: str, user_id: int, now: datetime) -> None:
@@ -250,6 +261,18 @@ def placement_answers(db: Database, student_id: int) -> list[int]:
     row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
                      [student_id]).fetchone()
     return list(json.loads(row[0])) if row else []
+
+
+def open_placement(db: Database, student_id: int) -> None:
+    """Open a self-placement for a student (keeping answers already given)."""
+    db.execute("INSERT OR IGNORE INTO placements (student_id) VALUES (?)", [student_id])
+
+
+def open_placement_answers(db: Database, student_id: int) -> list[int] | None:
+    """Answers so far while a placement is open for this student; None when none is open."""
+    row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
+                     [student_id]).fetchone()
+    return list(json.loads(row[0])) if row else None
 
 
 def save_placement_answers(db: Database, student_id: int, answers: list[int]) -> None:

@@ -172,7 +172,7 @@ async def test_reminder_fires_when_reviews_are_due(chat: Chat) -> None:
     await chat.send(user, "/words")
     reply = texts(await chat.send(user, "/remind 16:30"))
     assert "16:30" in reply
-    jobs = chat.app.job_queue.get_jobs_by_name("remind:1001")
+    jobs = [j for j in chat.app.job_queue.jobs() if j.data == 1001]
     assert len(jobs) == 1
     chat.clock.advance(days=1)
     before = len(chat.api.calls)
@@ -195,7 +195,7 @@ async def test_reminders_are_rebuilt_from_the_store_at_start_up(chat: Chat) -> N
     people.upsert_student(chat.db, 1002, "Bo", chat.clock())
     people.set_reminder(chat.db, 1002, "17:00")
     assert schedule_all(chat.app) == 1
-    assert chat.app.job_queue.get_jobs_by_name("remind:1002")
+    assert [j for j in chat.app.job_queue.jobs() if j.data == 1002]
 
 
 async def test_progress_shows_counts_and_a_chart(chat: Chat) -> None:

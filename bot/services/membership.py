@@ -1,0 +1,152 @@
+"""Who may be here: co-teachers, removing students, family links, deletion, retention,
+and the throttle on guessed codes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.config import Config
+from bot.domain.errors import PuenteError
+from bot.domain.throttle import Throttle
+from bot.services import teaching
+from bot.services.join import new_code
+from bot.store import erase, members, people
+
+COTEACH_DAYS = 7
+
+
+class TooManyAttemptsError(PuenteError):
+    """Too many codes that did not work, too fast: wait a little."""
+
+    prompt_key = "too-many-attempts"
+
+
+class MemberNotFoundError(PuenteError):
+    """A removal or unlink for someone not (or no longer) in the teacher's classes."""
+
+    prompt_key = "member-gone"
+
+
+# Refusals that mean "that code was wrong": the ones a guesser collects. A missing code
+# (a plain /start or /teach) is a question, not a guess, and is never counted.
+_GUESS_KEYS = frozenset({"join-code-unknown", "join-code-expired", "teach-bad-code",
+                         "family-link-unknown", "family-link-used", "family-link-expired"})
+
+
+@contextmanager
+def code_attempt(guard: Throttle, user_id: int, now: datetime) -> Iterator[None]:
+    """Refuse while this user is paused; count a refused code towards the pause."""
+    wait = guard.wait(user_id, now)
+    if wait > timedelta(0):
+        raise TooManyAttemptsError(minutes=math.ceil(wait.total_seconds() / 60))
+    try:
+        yield
+    except PuenteError as exc:
+        if exc.prompt_key in _GUESS_KEYS:
+            guard.hit(user_id, now)
+        raise
+
+
+def teach_with_code(db: Database, config: Config, user_id: int, first_name: str,
+                    code: str | None, now: datetime) -> str | None:
+    """Become a teacher with an invite code, or co-teach a class with a co-teacher code;
+    return the class's name for a co-teacher."""
+    if code and members.is_coteach_code(db, code):
+        class_id = members.claim_coteach_code(db, code, now)
+        found = people.class_by_id(db, class_id) if class_id is not None else None
+        if found is None:
+            raise teaching.NotTeacherError(prompt_key="teach-bad-code")
+        with db.atomic():
+            people.upsert_teacher(db, user_id, first_name, now)
+            members.add_co_teacher(db, found.id, user_id, now)
+        return found.name
+    teaching.become_teacher(db, config, user_id, first_name, code, now)
+    return None
+
+
+def create_coteach_code(db: Database, teacher_id: int, class_name: str | None,
+                        now: datetime) -> tuple[people.ClassInfo, str]:
+    """A single-use code that lets another teacher co-teach one of this teacher's classes."""
+    found = teaching.find_class(db, teacher_id, class_name)
+    code = new_code()
+    members.add_coteach_code(db, code, found.id, teacher_id, now,
+                             now + timedelta(days=COTEACH_DAYS))
+    return found, code
+
+
+@dataclass(frozen=True)
+class Removal:
+    student_id: int
+    student_name: str
+    class_id: int
+    class_name: str
+
+
+def _teacher_class(db: Database, teacher_id: int, class_id: int) -> people.ClassInfo:
+    teaching.require_teacher(db, teacher_id)
+    for found in people.teacher_classes(db, teacher_id):
+        if found.id == class_id:
+            return found
+    raise MemberNotFoundError("not this teacher's class")
+
+
+def plan_removal(db: Database, teacher_id: int, who: str) -> Removal:
+    """Find the student to remove (nothing changes until the teacher confirms)."""
+    row, found = teaching.find_student(db, teacher_id, who)
+    return Removal(row.student_id, row.first_name, found.id, found.name)
+
+
+def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int) -> Removal:
+    """Take a student out of the teacher's class: off the roster, no more of its pushes."""
+    found = _teacher_class(db, teacher_id, class_id)
+    student = people.get_student(db, student_id)
+    with db.atomic():
+        removed = members.remove_enrollment(db, student_id, class_id)
+        erase.cancel_class_messages(db, student_id, class_id)
+    if student is None or not removed:
+        raise MemberNotFoundError("not in the class")
+    return Removal(student_id, student.first_name, found.id, found.name)
+
+
+def class_families(db: Database, teacher_id: int, class_name: str | None
+                   ) -> tuple[people.ClassInfo, list[members.FamilyListing]]:
+    """The family links of one of the teacher's classes."""
+    found = teaching.find_class(db, teacher_id, class_name)
+    return found, members.class_families(db, found.id)
+
+
+def unlink_family(db: Database, teacher_id: int, family_id: int) -> members.FamilyListing:
+    """Unlink a family member from a student of the teacher's classes; queued updates go."""
+    teaching.require_teacher(db, teacher_id)
+    class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
+    link = members.family_in_class(db, family_id, class_ids)
+    if link is None:
+        raise MemberNotFoundError("no such family link in this teacher's classes")
+    with db.atomic():
+        erase.cancel_family_updates(db, link.telegram_id, link.student_id)
+        members.delete_family(db, family_id)
+    return link
+
+
+def deletion_plan(db: Database, user_id: int) -> list[erase.ClassFate] | None:
+    """What /deleteme will do to a teacher's classes (None when the user teaches nothing)."""
+    if not people.is_teacher(db, user_id):
+        return None
+    return erase.teacher_plan(db, user_id)
+
+
+def delete_person(db: Database, user_id: int) -> list[erase.ClassFate]:
+    """Delete every row that names this user, as student, family member and teacher."""
+    return erase.erase_person(db, user_id)
+
+
+def purge_old(db: Database, config: Config, now: datetime) -> erase.Purged:
+    """Apply the retention limit: answers and finished messages older than N days go."""
+    return erase.purge_before(db, now - timedelta(days=config.privacy.retention_days))
+

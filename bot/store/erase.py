@@ -1,0 +1,139 @@
+"""Deletion that deletes: every row that names a person goes, in one transaction each.
+
+A person is named by their Telegram id: as a student (`students.id`, every `student_id`),
+a family member (`families.telegram_id`), a teacher (`teachers.id`, every `teacher_id`,
+`created_by`, `used_by`) or a chat the outbox will write to (`outbox.chat_id`). Rows that only
+reference those rows go by `ON DELETE CASCADE`; the outbox is cleared here by hand because its
+rows carry a chat id and a rendered text, not a foreign key to the person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.store.clock import stamp
+
+
+@dataclass(frozen=True)
+class ClassFate:
+    """What a teacher's deletion does to one class they own."""
+
+    class_id: int
+    class_name: str
+    heir_id: int | None       # the co-teacher who takes the class over, or None: it is deleted
+    heir_name: str | None
+    students: int             # enrolments deleted with the class (0 when handed over)
+
+
+# Weekly updates to the student's families carry the child's name in their text.
+_FAMILY_UPDATES = ("DELETE FROM outbox WHERE kind = 'family-update' AND chat_id IN "
+                   "(SELECT telegram_id FROM families WHERE student_id = ?) AND "
+                   "(json_extract(payload, '$.student_id') IS NULL "
+                   " OR json_extract(payload, '$.student_id') = ?)")
+
+
+def _erase_student(db: Database, student_id: int) -> None:
+    db.execute(_FAMILY_UPDATES, [student_id, student_id])
+    db.execute("DELETE FROM outbox WHERE chat_id = ?", [student_id])
+    # enrollments, families, family_links, placements, check_items, attempts, mastery cascade.
+    db.execute("DELETE FROM students WHERE id = ?", [student_id])
+
+
+def _erase_family_member(db: Database, user_id: int) -> None:
+    db.execute("DELETE FROM outbox WHERE chat_id = ?", [user_id])
+    db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
+
+
+def teacher_plan(db: Database, teacher_id: int) -> list[ClassFate]:
+    """What deleting this teacher would do to each class they own (nothing is changed)."""
+    fates = []
+    for class_id, name in db.execute("SELECT id, name FROM classes WHERE teacher_id = ? "
+                                     "ORDER BY name", [teacher_id]).fetchall():
+        heir = db.execute(
+            "SELECT t.id, t.first_name FROM class_teachers ct JOIN teachers t "
+            "ON t.id = ct.teacher_id WHERE ct.class_id = ? AND ct.teacher_id != ? "
+            "ORDER BY ct.added_at, t.id LIMIT 1", [class_id, teacher_id]).fetchone()
+        students = 0 if heir else db.execute(
+            "SELECT count(*) FROM enrollments WHERE class_id = ?", [class_id]).fetchone()[0]
+        fates.append(ClassFate(class_id, name, heir[0] if heir else None,
+                               heir[1] if heir else None, students))
+    return fates
+
+
+def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
+    fates = teacher_plan(db, teacher_id)
+    for fate in fates:
+        if fate.heir_id is None:
+            # enrollments, pushes (and their outbox rows), co-teachers and codes cascade;
+            # the students keep their own words and progress.
+            db.execute("DELETE FROM classes WHERE id = ?", [fate.class_id])
+            continue
+        db.execute("UPDATE classes SET teacher_id = ? WHERE id = ?",
+                   [fate.heir_id, fate.class_id])
+        db.execute("DELETE FROM class_teachers WHERE class_id = ? AND teacher_id = ?",
+                   [fate.class_id, fate.heir_id])
+    # Pushes they sent to classes that stay: the class's owner hears the report instead.
+    db.execute("UPDATE pushes SET teacher_id = (SELECT c.teacher_id FROM classes c "
+               "WHERE c.id = pushes.class_id) WHERE teacher_id = ?", [teacher_id])
+    # Their own packs stay for the students learning them, handed to a co-teacher or unowned.
+    heir = next((f.heir_id for f in fates if f.heir_id is not None), None)
+    db.execute("UPDATE packs SET owner_teacher_id = ? WHERE owner_teacher_id = ?",
+               [heir, teacher_id])
+    db.execute("DELETE FROM teacher_invites WHERE created_by = ? OR used_by = ?",
+               [teacher_id, teacher_id])
+    db.execute("DELETE FROM outbox WHERE chat_id = ?", [teacher_id])
+    # family_links, class_teachers and coteach_codes they made cascade.
+    db.execute("DELETE FROM teachers WHERE id = ?", [teacher_id])
+    return fates
+
+
+def erase_person(db: Database, user_id: int) -> list[ClassFate]:
+    """Delete every row naming this Telegram user, in every role; return the classes' fates."""
+    with db.atomic():
+        _erase_student(db, user_id)
+        _erase_family_member(db, user_id)
+        fates = _erase_teacher(db, user_id)
+        db.execute("DELETE FROM teacher_invites WHERE created_by = ? OR used_by = ?",
+                   [user_id, user_id])
+    return fates
+
+
+def cancel_class_messages(db: Database, student_id: int, class_id: int) -> int:
+    """Drop pending pushes of one class to one student (they were removed from it)."""
+    cursor = db.execute("DELETE FROM outbox WHERE chat_id = ? AND status = 'pending' AND "
+                        "push_id IN (SELECT id FROM pushes WHERE class_id = ?)",
+                        [student_id, class_id])
+    return cursor.rowcount
+
+
+def cancel_family_updates(db: Database, telegram_id: int, student_id: int) -> int:
+    """Drop queued weekly updates about one student to one family member (unlinked)."""
+    cursor = db.execute(
+        "DELETE FROM outbox WHERE kind = 'family-update' AND chat_id = ? AND status = 'pending' "
+        "AND (json_extract(payload, '$.student_id') IS NULL "
+        "     OR json_extract(payload, '$.student_id') = ?)", [telegram_id, student_id])
+    return cursor.rowcount
+
+
+@dataclass(frozen=True)
+class Purged:
+    attempts: int
+    check_items: int
+    messages: int
+
+
+def purge_before(db: Database, cutoff: datetime) -> Purged:
+    """Delete answers, answered check items and finished outbox messages older than `cutoff`.
+
+    The mastery rows keep the running state (estimate, card, totals), so progress survives.
+    """
+    when = stamp(cutoff)
+    with db.atomic():
+        attempts = db.execute("DELETE FROM attempts WHERE answered_at < ?", [when]).rowcount
+        items = db.execute("DELETE FROM check_items WHERE created_at < ?", [when]).rowcount
+        messages = db.execute("DELETE FROM outbox WHERE status != 'pending' AND created_at < ?",
+                              [when]).rowcount
+    return Purged(attempts, items, messages)
