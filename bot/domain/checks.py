@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold
+from bot.domain.typed_answers import Verdict, grade
 
 GAP = "_____"
 CHOICES = 4
@@ -45,6 +46,7 @@ class Grade:
     correct: bool
     exact: bool       # False when a small typo was forgiven
     expected: str
+    verdict: Verdict | None = None  # typed answers only: see bot/domain/typed_answers.py
 
 
 def gapped(example: str, term: str) -> str:
@@ -122,62 +124,17 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     return items
 
 
-_ARTICLES = re.compile(r"^(the|a|an|to)\s+")
-_NON_WORD = re.compile(r"[^\w\s]")
+def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
+                forms: Sequence[str] = (), home_terms: Sequence[str] = (),
+                lang: str | None = None) -> Grade:
+    """Grade a typed answer: forgive case, accents and small slips, never a different word.
 
-
-def normalise(text: str) -> str:
-    """Fold case, accents, punctuation, extra spaces and a leading article away."""
-    folded = fold(text)
-    folded = _NON_WORD.sub(" ", folded)
-    folded = " ".join(folded.split())
-    return _ARTICLES.sub("", folded)
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count as one edit)."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def allowed_typos(expected: str) -> int:
-    """Short words must be exact; longer ones may carry one or two slips."""
-    length = len(expected)
-    return 0 if length <= 3 else 1 if length <= 7 else 2
-
-
-def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = ()) -> Grade:
-    """Grade a typed answer: forgive case, accents and small typos, never a different word."""
-    if len(answer) > MAX_ANSWER:
-        return Grade(False, False, expected)
-    given, wanted = normalise(answer), normalise(expected)
-    if not given:
-        return Grade(False, False, expected)
-    if given == wanted or given in _inflections(wanted):
-        return Grade(True, True, expected)
-    if given in {normalise(t) for t in other_terms if normalise(t) != wanted}:
-        return Grade(False, False, expected)
-    if edit_distance(given, wanted) <= allowed_typos(wanted):
-        return Grade(True, False, expected)
-    return Grade(False, False, expected)
-
-
-def _inflections(word: str) -> set[str]:
-    # A learner who writes "compares" or "fractions" knows the word; accept regular endings.
-    forms = {word + "s", word + "es", word + "d", word + "ed"}
-    if word.endswith("y"):
-        forms.add(word[:-1] + "ies")
-    return forms
+    A thin wrapper over `typed_answers.grade`; `Grade.verdict` tells a home-language word (one
+    more try) from a miss.
+    """
+    verdict = grade(answer, expected, forms=forms, home_terms=home_terms, lang=lang,
+                    other_terms=other_terms)
+    return Grade(verdict.correct, verdict.exact, expected, verdict.kind)
 
 
 def grade_choice(item: Item, option_index: int) -> Grade:

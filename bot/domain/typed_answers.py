@@ -1,0 +1,347 @@
+"""Grade a typed answer: kind about spelling, strict about meaning.
+
+Case, accents, punctuation, a leading article, British spellings, regular inflections and small
+slips are forgiven; another real English word never is ("pray" is not "prey"), and the student's
+own home-language word gets "write it in English" (one more try) instead of a miss.
+See docs/typed-grading.md for the rules and why the word list comes from pyspellchecker.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spellchecker import SpellChecker
+
+from bot.domain.cognates import fold
+
+MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
+# Languages whose word list pyspellchecker ships: an answer found there (and not in English) is
+# taken for the student's home-language word even when no curated gloss lists it.
+HOME_WORD_LISTS = frozenset({"es", "pt", "fr", "it", "de", "nl", "ru", "ar", "fa", "eu", "lv"})
+
+
+class Verdict(enum.Enum):
+    EXACT = "exact"                             # the word, a regular form, or a UK/US variant
+    TYPO_FORGIVEN = "typo-forgiven"             # a small slip that is not itself another word
+    OTHER_ENGLISH_WORD = "other-english-word"   # a real word with another meaning: a miss
+    HOME_LANGUAGE_WORD = "home-language-word"   # "that is the Spanish word": one more try
+    WRONG = "wrong"                             # anything else: a miss
+    EMPTY = "empty"                             # nothing but spaces, articles or punctuation
+    TOO_LONG = "too-long"                       # longer than MAX_ANSWER: a miss, not kept
+
+
+@dataclass(frozen=True)
+class TypedVerdict:
+    """What a typed answer was taken for, and the text it matched (a form, word or gloss)."""
+
+    kind: Verdict
+    expected: str
+    matched: str | None = None
+
+    @property
+    def correct(self) -> bool:
+        return self.kind in (Verdict.EXACT, Verdict.TYPO_FORGIVEN)
+
+    @property
+    def exact(self) -> bool:
+        return self.kind is Verdict.EXACT
+
+    @property
+    def retry(self) -> bool:
+        """True when the student should be asked again in English rather than marked wrong."""
+        return self.kind is Verdict.HOME_LANGUAGE_WORD
+
+
+_ARTICLES = re.compile(r"^(the|a|an|to)(\s+|$)")
+_NON_WORD = re.compile(r"[^\w\s]|_")
+_LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss"})
+_LATIN = re.compile(r"^[a-z0-9 ]*$")
+
+
+def normalise(text: str) -> str:
+    """Fold case, accents, punctuation, extra spaces and a leading article away."""
+    folded = fold(text).translate(_LIGATURES)
+    folded = _NON_WORD.sub(" ", folded)
+    folded = " ".join(folded.split())
+    return _ARTICLES.sub("", folded)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count as one edit)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+_VOWELS = frozenset("aeiouy")
+# Letters learners swap for one another by sound: b/v (Spanish), s/z, c/k/q/s, g/j, d/t.
+_SOUND_ALIKE = frozenset(frozenset(pair) for pair in
+                         ("bv", "sz", "ck", "cs", "kq", "cq", "gj", "dt", "xs", "xk"))
+
+
+def _substitution(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SOUND_ALIKE:
+        return 0.5
+    return 1.0
+
+
+def _indel(word: str, index: int) -> float:
+    """Cost of adding or dropping word[index]: half for a vowel or a doubled letter."""
+    letter = word[index]
+    doubled = (index > 0 and word[index - 1] == letter) or word[index + 1:index + 2] == letter
+    return 0.5 if letter in _VOWELS or doubled else 1.0
+
+
+def slip_distance(typed: str, word: str) -> float:
+    """Damerau-Levenshtein distance where learners' usual slips cost half an edit.
+
+    Vowel for vowel (anylize), sound-alike consonants (rezult, bote), an added or dropped vowel
+    or doubled letter (comunity, detale) cost 0.5; other edits and adjacent swaps cost 1.
+    """
+    previous2: list[float] = []
+    previous = [0.0]
+    for j in range(len(word)):
+        previous.append(previous[-1] + _indel(word, j))
+    for i, ca in enumerate(typed, 1):
+        current = [previous[0] + _indel(typed, i - 1)]
+        for j, cb in enumerate(word, 1):
+            value = min(previous[j] + _indel(typed, i - 1), current[j - 1] + _indel(word, j - 1),
+                        previous[j - 1] + _substitution(ca, cb))
+            if i > 1 and j > 1 and ca == word[j - 2] and typed[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_typos(expected: str) -> int:
+    """Short words must be exact; longer ones may carry one or two slips."""
+    length = len(expected.replace(" ", ""))
+    return 0 if length <= 3 else 1 if length <= 7 else 2
+
+
+# --- word lists (loaded once, on first use) ------------------------------------------------
+
+LIST_ONLY = 50  # pyspellchecker's count for a word seen in a word list but not in its corpus
+
+
+@functools.cache
+def _word_list(lang: str) -> frozenset[str]:
+    """The words pyspellchecker knows in `lang`, folded like answers are.
+
+    English keeps every word (its list is clean, and rare words must count as words); other
+    languages keep words seen in real text, since their list-only words include misspellings.
+    """
+    counts = SpellChecker(language=lang, case_sensitive=False).word_frequency.dictionary
+    return frozenset(normalise(word) for word, count in counts.items()
+                     if "'" not in word and (lang == "en" or count > LIST_ONLY))
+
+
+def english_words() -> frozenset[str]:
+    """The English word list (about 160,000 words, American spelling, rare words included)."""
+    return _word_list("en")
+
+
+def preload() -> None:
+    """Load the English word list now (about 0.2 s) instead of on the first typed answer."""
+    english_words()
+
+
+# --- spelling variants and regular forms ---------------------------------------------------
+
+# British -> American, applied only to words the American list does not know as they are.
+_BRITISH = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),
+    (re.compile(r"our"), "or"),
+    (re.compile(r"([tb])re(s?)$"), r"\1er\2"),
+    (re.compile(r"([tb])red$"), r"\1ered"),
+    (re.compile(r"ogue(s?)$"), r"og\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"ae"), "e"),
+)
+
+
+def americanise(word: str) -> str:
+    """Turn one British spelling (colour, centre, analyse, organise) into the American one."""
+    known = english_words()
+    if word in known:
+        return word
+    for pattern, replacement in _BRITISH:
+        changed = pattern.sub(replacement, word)
+        if changed != word and changed in known:
+            return changed
+    return word
+
+
+def _american(text: str) -> str:
+    return " ".join(americanise(token) for token in text.split())
+
+
+def _spellings(word: str) -> set[str]:
+    """`word` and every American respelling of it, known word or not (analyses -> analyzes)."""
+    return {word, americanise(word), *(pattern.sub(repl, word) for pattern, repl in _BRITISH)}
+
+
+_OGUE = re.compile(r"ogue(s?)$")
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_CVC = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+
+
+def inflections(word: str, strict: bool = False) -> set[str]:
+    """Regular forms of a one-word term (plural, -s, -ed, -ing, Latin plurals).
+
+    Not strict (for the expected word) both "infered" and "inferred" count; strict (to tell
+    whether a typed word is a form of another word) a one-syllable word must double: "setting".
+    """
+    stem_e = word[:-1] if word.endswith("e") else word
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        forms = {word, word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    else:
+        forms = {word, word + "es" if word.endswith(_SIBILANT) else word + "s", stem_e + "ed",
+                 word + "ing" if word.endswith(("ee", "ye", "oe")) else stem_e + "ing"}
+    if _CVC.search(word):  # plot -> plotted, infer -> inferred
+        if strict and len(_VOWEL_GROUPS.findall(word)) == 1:
+            forms -= {word + "ed", word + "ing"}
+        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    if word.endswith("is"):
+        forms.add(word[:-2] + "es")       # hypothesis -> hypotheses
+    if word.endswith("us"):
+        forms.add(word[:-2] + "i")        # radius -> radii
+    if word.endswith(("ex", "ix")):
+        forms.add(word[:-2] + "ices")     # vertex -> vertices
+    return forms
+
+
+def _target_forms(expected: str, forms: Iterable[str]) -> set[str]:
+    """The expected term, its listed forms and its regular forms, in American spelling."""
+    listed = {normalise(expected), *(normalise(f) for f in forms)} - {""}
+    result: set[str] = set()
+    for term in listed:
+        head, _, last = term.rpartition(" ")
+        result.update(f"{head} {form}".strip() for form in inflections(last))
+        first, _, tail = term.partition(" ")
+        if tail:  # points of view
+            result.update(f"{form} {tail}" for form in inflections(first))
+    result |= {_OGUE.sub(r"og\1", term) for term in result}  # dialogue: dialog in the US
+    return {_american(term) for term in result}
+
+
+def _deinflected(word: str) -> set[str]:
+    stems = set()
+    for suffix, back in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
+                         ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stems.add(word[: len(word) - len(suffix)] + back)
+    return stems
+
+
+def _is_english_word(token: str, targets: set[str]) -> bool:
+    """True when `token` is a real English word (or a regular form of one) other than a target."""
+    known = english_words()
+    if token in targets:
+        return False
+    if token in known or americanise(token) in known:
+        return True
+    return any(stem in known and stem not in targets and token in inflections(stem, strict=True)
+               for stem in _deinflected(token))
+
+
+# A home-language cognate: the English word plus a Romance ending (ecosistema, nutriente), or
+# -y/-tion turned into -ia/-ção/-syon. Within the slip budget, but not a slip. (-cion and a
+# final -e are left out: "fracion" and "claime" are how learners misspell, not Spanish words.)
+_COGNATE_ENDINGS = (
+    (re.compile(r"[^aeiouy]$"), re.compile(r"(a|o|as|os)$")),   # ecosistema, organismo
+    (re.compile(r"(ure|ine)$"), re.compile(r"(ura|ina)$")),     # cultura, estructura
+    (re.compile(r"nt$"), re.compile(r"nte$")),                  # nutriente
+    (re.compile(r"y$"), re.compile(r"(ia|ie|ya|io)$")),         # energia, democracia
+    (re.compile(r"tion$"), re.compile(r"(cao|zione|syon)$")),   # populacao, popilasyon
+)
+
+
+def _cognate(given: str, closest: str) -> bool:
+    """True when `given` looks like the home-language cognate of `closest`, not a slip."""
+    if closest.endswith("tion") and given == closest[:-4] + "cion":  # eleccion (not fracion)
+        return True
+    return any(english.search(closest) and home.search(given) and not home.search(closest)
+               for english, home in _COGNATE_ENDINGS)
+
+
+def _home_word(text: str, lang: str | None) -> bool:
+    """True when every word of `text` is in the word list of `lang`, when one ships."""
+    if lang not in HOME_WORD_LISTS:
+        return False
+    words = _word_list(lang)
+    return all(token in words for token in text.split())
+
+
+# --- the grader ----------------------------------------------------------------------------
+
+def grade(answer: str, expected: str, forms: Sequence[str] = (),
+          home_terms: Sequence[str] = (), lang: str | None = None,
+          other_terms: Sequence[str] = ()) -> TypedVerdict:
+    """Grade a typed `answer` against the `expected` English term (rules: docs/typed-grading.md).
+
+    `forms`: inflections the pack lists for the word (irregular plurals, past tenses);
+    `home_terms`: the student's home-language glosses (of this word and of other pack words);
+    `lang`: the student's language (its word list, when one ships); `other_terms`: the other
+    English terms of the student's packs (so "food chain" is never a slip for "food web").
+    """
+    if len(answer) > MAX_ANSWER:
+        return TypedVerdict(Verdict.TOO_LONG, expected)
+    given = normalise(answer)
+    if not given:
+        return TypedVerdict(Verdict.EMPTY, expected)
+    targets = _target_forms(expected, forms)
+    for spelling in (given, normalise(answer.replace("-", ""))):  # non-fiction, nonfiction
+        head, _, last = spelling.rpartition(" ")
+        for american in {_american(spelling), *(f"{head} {s}".strip() for s in _spellings(last))}:
+            if american in targets:
+                return TypedVerdict(Verdict.EXACT, expected, american)
+    squeezed = given.replace(" ", "")
+    for target in targets:
+        if squeezed == target.replace(" ", ""):  # "time line", "foodchain"
+            return TypedVerdict(Verdict.TYPO_FORGIVEN, expected, target)
+    if given in {normalise(t) for t in other_terms} - targets:
+        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
+    home = {normalise(t): t for t in home_terms}
+    home.pop("", None)
+    if given in home or not _LATIN.match(given):  # the gloss, or Cyrillic, Arabic, Chinese ...
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, home.get(given))
+    if all(_is_english_word(token, targets) for token in given.split()):
+        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
+    return _slip_or_not(given, expected, targets, home, lang)
+
+
+def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, str],
+                 lang: str | None) -> TypedVerdict:
+    """Tell a forgivable slip from a home-language word and from a wrong answer."""
+    if _home_word(given, lang):
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, given)
+    distance, closest = min((slip_distance(given, t), t) for t in targets)
+    for folded, original in home.items():
+        # "ecosistemma": a slip in the home-language word, nearer to it than to the English one
+        if len(folded) >= 6 and edit_distance(given, folded) <= 1 < distance:
+            return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, original)
+    if distance > allowed_typos(closest):
+        return TypedVerdict(Verdict.WRONG, expected)
+    if _cognate(given, closest):
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, given)
+    return TypedVerdict(Verdict.TYPO_FORGIVEN, expected, closest)
