@@ -23,6 +23,7 @@ from bot.delivery import report_finished
 from bot.i18n import Catalog
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.services.join import new_code
+from bot.speech import open_speech
 from bot.store import open_store, people, study
 from bot.translate import Translator
 from bot.views import plain_text
@@ -58,7 +59,8 @@ class Demo:
         self.db = open_store(store_path)
         config = replace(Config(), store_path=store_path)
         self.services = Services(config, self.db, Catalog.load(), self.clock,
-                                 random.Random(seed), Translator(self.db, config.translation))
+                                 random.Random(seed), Translator(self.db, config.translation),
+                                 speech=open_speech(config.speech, store_path))
         self.app: Application = build_application(self.services, request=self.api)
         self.users = {
             "student": self.factory.user(DEMO_STUDENT, "Ana", phone_language),
@@ -164,6 +166,11 @@ class Demo:
         elif call.method == "sendPhoto":
             size = sum(len(b) for b in call.files.values())
             text = f"🤖 Puente: [chart, {size // 1024} KB PNG]\n{plain_text(call.text)}"
+        elif call.method == "sendVoice":
+            size = sum(len(b) for b in call.files.values())
+            sent = f"{size // 1024 + 1} KB OGG/Opus" if size else "sent again by file_id"
+            text = (f"🤖 Puente: [voice note, {call.params.get('duration', '?')} s, {sent}] "
+                    f"{plain_text(call.text)}")
         elif call.method == "sendDocument":
             text = f"🤖 Puente: [file] {plain_text(call.text)}"
         else:

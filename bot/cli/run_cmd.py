@@ -12,6 +12,7 @@ from bot.app import run
 from bot.context import Services
 from bot.demo import run_demo
 from bot.i18n import Catalog
+from bot.speech import open_speech
 from bot.store import open_store
 from bot.translate import Translator
 
@@ -41,7 +42,8 @@ def run_bot(args: argparse.Namespace) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     db = open_store(config.store_path)
     translator = Translator(db, config.translation) if config.translation.enabled else None
-    run(Services(config, db, Catalog.load(), translator=translator))
+    speech = open_speech(config.speech, config.store_path)
+    run(Services(config, db, Catalog.load(), translator=translator, speech=speech))
     return 0
 
 

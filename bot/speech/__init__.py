@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.config import SpeechConfig
 from bot.speech.cache import ClipCache
 from bot.speech.encode import join, ogg_opus_seconds, to_ogg_opus
 from bot.speech.engine import WORDS_PER_MINUTE, Espeak, SpeechUnavailableError
 from bot.speech.voices import ENGLISH, NO_VOICE, home_voice
 
-__all__ = ["NO_VOICE", "Clip", "Part", "Speech", "SpeechUnavailableError", "load_engine"]
+__all__ = ["NO_VOICE", "Clip", "Part", "Speech", "SpeechUnavailableError", "load_engine",
+           "open_speech"]
 log = logging.getLogger(__name__)
 ENCODER = "opus-24k-1"  # part of every key: change it when encoding changes, so clips re-render
 
@@ -100,12 +102,13 @@ class Speech:
         return self._uploads.setdefault(key, asyncio.Lock())
 
 
-def open_speech(enabled: bool, cache_dir: Path, english: str = ENGLISH) -> Speech | None:
-    """Speech as configured, or None (logged) when disabled or not installed."""
-    if not enabled:
+def open_speech(config: SpeechConfig, store_path: Path) -> Speech | None:
+    """Speech as configured (clips cached beside the store by default), or None (logged) when
+    it is switched off or cannot run here."""
+    if not config.enabled:
         return None
     try:
-        return Speech.open(cache_dir, english)
+        return Speech.open(config.folder(store_path), config.voice)
     except SpeechUnavailableError as exc:
         log.warning("pronunciation audio is off: %s", exc)
         return None

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, SpeechConfig, load_config
+from bot.speech import open_speech
 
 
 def test_clips_are_cached_beside_the_store_by_default(tmp_path: Path) -> None:
@@ -32,3 +33,13 @@ def test_bad_speech_settings_name_the_key(tmp_path: Path, line: str) -> None:
     path.write_text(f"[speech]\n{line}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"\[speech\]"):
         load_config(path, env={})
+
+
+def test_open_speech_follows_the_config(tmp_path: Path, caplog: pytest.LogCaptureFixture
+                                        ) -> None:
+    store = tmp_path / "puente.db"
+    assert open_speech(SpeechConfig(enabled=False), store) is None
+    speech = open_speech(SpeechConfig(), store)
+    assert speech is not None and speech.cache.folder == tmp_path / "puente-speech"
+    assert open_speech(SpeechConfig(voice="xx-nowhere"), store) is None
+    assert "pronunciation audio is off" in caplog.text
