@@ -173,6 +173,8 @@ class Demo:
                     f"{plain_text(call.text)}")
         elif call.method == "sendDocument":
             text = f"🤖 Puente: [file] {plain_text(call.text)}"
+        elif call.method == "editMessageText":  # a check answered in place
+            text = f"🤖 Puente (same message, updated): {plain_text(call.text)}"
         else:
             return None
         if call.buttons:

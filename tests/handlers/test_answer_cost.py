@@ -1,0 +1,47 @@
+"""A graded answer costs about one Telegram message, so a class can answer at once."""
+
+from __future__ import annotations
+
+from bot.store import study
+from tests.handlers.test_checks_on_telegram import answer_current
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat
+
+MESSAGE_CALLS = ("send", "edit")  # what counts against Telegram's ~30 messages a second
+
+
+async def test_a_graded_answer_costs_at_most_one_point_three_messages(chat: Chat) -> None:
+    answers = messages = 0
+    for level, user_id in ((1, 1001), (2, 1002), (3, 1003), (4, 1004), (5, 1005), (6, 1006)):
+        user = chat.user(user_id, lang="es")
+        await join_and_confirm(chat, user, level=level)
+        for day in range(3):
+            await chat.send(user, "/check")
+            while study.next_open_item(chat.db, user_id):
+                calls = await answer_current(chat, user, right=(answers + day) % 3 != 0)
+                answers += 1
+                messages += sum(1 for c in calls if c.method.startswith(MESSAGE_CALLS))
+            chat.clock.advance(days=1)
+    assert answers >= 60
+    assert messages / answers <= 1.3
+
+
+async def test_a_tapped_answer_edits_the_question_into_feedback_and_the_next_question(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=3)
+    await chat.send(user, "/check")
+    stored = study.next_open_item(chat.db, 1001)
+    while stored is not None and (stored.item.typed or stored.poll_id):
+        await answer_current(chat, user, right=True)
+        stored = study.next_open_item(chat.db, 1001)
+    assert stored is not None, "a check at level 3 has button items"
+    calls = await answer_current(chat, user, right=True)
+    sends = [c for c in calls if c.method.startswith(MESSAGE_CALLS)]
+    assert sends[0].method == "editMessageText"
+    assert "✅" in sends[0].text
+    following = study.next_open_item(chat.db, 1001)
+    if following is not None and not following.poll_id:  # the next question is in the edit
+        assert len(sends) == 1
+        labels = [label for label, _ in sends[0].buttons]
+        assert labels == list(following.item.options)
