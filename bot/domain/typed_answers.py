@@ -62,6 +62,7 @@ _LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss"})
 _LATIN = re.compile(r"^[a-z0-9 ]*$")
 
 
+@functools.lru_cache(maxsize=8192)  # pack terms and glosses come back with every answer
 def normalise(text: str) -> str:
     """Fold case, accents, punctuation, extra spaces and a leading article away."""
     folded = fold(text).translate(_LIGATURES)
@@ -148,7 +149,8 @@ def _word_list(lang: str) -> frozenset[str]:
     languages keep words seen in real text, since their list-only words include misspellings.
     """
     counts = SpellChecker(language=lang, case_sensitive=False).word_frequency.dictionary
-    return frozenset(normalise(word) for word, count in counts.items()
+    return frozenset(word if word.isascii() and word.isalpha() else normalise(word)
+                     for word, count in counts.items()
                      if "'" not in word and (lang == "en" or count > LIST_ONLY))
 
 
