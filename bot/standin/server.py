@@ -143,6 +143,7 @@ class StandIn:
         except ApiError as exc:
             status, body = exc.code, exc.body()
             self.world.stats.errors[exc.code] += 1
+            self.world.stats.refused.append((name, _chat_of(params), exc.description))
         if fault is not None and fault.kind is Kind.HOLD:
             await asyncio.sleep(fault.seconds)
         if fault is not None and fault.kind is Kind.DROP:
@@ -205,6 +206,10 @@ class StandIn:
                        what: str = "condition") -> Any:
         """Wait until `predicate()` is truthy (TimeoutError after `within` s)."""
         return await self.world.wait_for(predicate, within, what)
+
+    async def quiet(self, seconds: float = 0.5, within: float = 15.0) -> None:
+        """Wait until the bot has sent nothing for `seconds`."""
+        await self.world.quiet(seconds, within)
 
     # --- test-side API: faults -------------------------------------------------------------
     def fail(self, chat_id: int | None, status: int = 500, times: int = 1,

@@ -62,6 +62,7 @@ class Stats:
     errors: Counter[int] = field(default_factory=Counter)  # per error_code sent
     dropped: int = 0  # answers never delivered (dropped connection)
     webhook_posts: Counter[int] = field(default_factory=Counter)  # per HTTP status received
+    refused: list[tuple[str, int | None, str]] = field(default_factory=list)  # method, chat, why
 
     @property
     def too_many_requests(self) -> int:
@@ -145,3 +146,14 @@ class World:
             event = self._changed
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), timeout=min(left, 0.25))
+
+    async def quiet(self, seconds: float, within: float) -> None:
+        """Wait until nothing was sent for `seconds` (at most `within` s in all)."""
+        deadline = time.monotonic() + within
+        while True:
+            size = len(self.log)
+            await asyncio.sleep(seconds)
+            if len(self.log) == size:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"stand-in: the bot was still sending after {within:g} s")

@@ -67,6 +67,12 @@ class Person:
         """Everything the bot sent this person, oldest first."""
         return self.standin.world.sent(self.id, edits=edits)
 
+    def screen(self) -> list[JSON]:
+        """What the person sees now: the bot's messages in their latest (edited) state."""
+        world, bot_id = self.standin.world, self.standin.tg.me["id"]
+        return [m for (chat, _), m in sorted(world.messages.items())
+                if chat == self.id and m.get("from", {}).get("id") == bot_id]
+
     def texts(self, edits: bool = False) -> str:
         """Everything the bot said to this person, joined, for assertions."""
         return "\n".join(s.text for s in self.received(edits))

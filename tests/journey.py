@@ -1,0 +1,93 @@
+"""Steps of whole journeys through a running `puente run`, as people do them in Telegram."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bot.standin import Person, Sent, StandIn
+from tests.live import INVITE
+
+STEP = 15.0  # seconds any one reply may take (a push waits for the background deliverer)
+_START_CODE = re.compile(r"start=([A-Za-z0-9_-]+)")
+_COUNTER = re.compile(r"\b\d+/\d+\b")
+
+
+def start_code(sent: Sent) -> str:
+    """The deep-link payload in a message (class join link or family link)."""
+    match = _START_CODE.search(sent.text)
+    assert match, f"no t.me link in {sent.text!r}"
+    return match[1]
+
+
+async def become_teacher_with_class(standin: StandIn, teacher: Person, name: str) -> str:
+    """/teach CODE then /newclass NAME; return the class join code from the link."""
+    teacher.say(f"/teach {INVITE}")
+    await teacher.wait_for("You are a teacher now", STEP)
+    teacher.say(f"/newclass {name}")
+    created = await teacher.wait_for("is ready", STEP)
+    assert f"https://t.me/{standin.config.username}?start=" in created.text
+    await standin.wait_for(lambda: any(s.method == "sendPhoto" for s in teacher.received()),
+                           STEP, "the class QR code")
+    return start_code(created)
+
+
+async def join_class(student: Person, code: str, language: str) -> None:
+    """Open the class link, confirm a home language, answer the self-placement."""
+    student.say(f"/start {code}")
+    await student.wait_for("Science 7B", STEP)
+    await _tap_when_shown(student, f"lc:{language}")
+    for number in range(4):
+        await _tap_when_shown(student, f"pl:{number}:0")
+    await student.wait_for("We will start at level", STEP)
+
+
+async def _tap_when_shown(person: Person, data: str) -> None:
+    def shown() -> bool:
+        return any(data == d for s in person.received(edits=True) for _, d in s.buttons)
+    await person.standin.wait_for(shown, STEP, f"a button {data!r} for {person}")
+    person.tap(data)
+
+
+def _buttons(message: dict) -> list[str]:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [b.get("callback_data") or "" for row in rows for b in row]
+
+
+def _actionable(message: dict) -> bool:
+    """A check item waiting for an answer: a quiz poll, answer buttons, or a typed item."""
+    text = message.get("text", "")
+    return "poll" in message or any(d.startswith("an:") for d in _buttons(message)) \
+        or ("Type the" in text and bool(_COUNTER.search(text)))
+
+
+async def answer_check(student: Person, most: int = 12) -> str:
+    """/check, then answer every item (first option, first vote, or a typed word).
+
+    A graded tap may edit the question into feedback plus the next question, so this reads
+    what the student sees now (the latest state of each message), not only new messages.
+    """
+    first = max((m["message_id"] for m in student.screen()), default=0)
+    handled: set[str] = set()
+    student.say("/check")
+    for _ in range(most):
+        def next_step() -> dict | None:
+            for message in student.screen():
+                state = json.dumps([message["message_id"], message.get("text"),
+                                    _buttons(message), "poll" in message])
+                if message["message_id"] <= first or state in handled:
+                    continue
+                if "Check finished" in message.get("text", "") or _actionable(message):
+                    handled.add(state)
+                    return message
+            return None
+        step = await student.standin.wait_for(next_step, STEP, f"a check item for {student}")
+        if "Check finished" in step.get("text", ""):
+            return str(step["text"])
+        if "poll" in step:
+            student.vote(str(step["poll"]["id"]), 0)
+        elif any(d.startswith("an:") for d in _buttons(step)):
+            student.tap(next(d for d in _buttons(step) if d.startswith("an:")))
+        else:
+            student.say("habitat")
+    raise AssertionError(f"{student}: no 'Check finished' after {most} items")
