@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import time
 
@@ -123,7 +124,9 @@ async def _post_init(app: Application) -> None:
     await app.bot.set_my_commands([BotCommand(c, services.catalog.render(f"command-{c}", "en"))
                                    for c in STUDENT_COMMANDS])
     reminders.schedule_all(app)
-    preload_detection()  # load language profiles now, not on a student's first message
+    # Language profiles take about a second to read: load them beside the first getUpdates,
+    # not before it, and not on a student's first message.
+    asyncio.get_running_loop().run_in_executor(None, preload_detection)
     if app.bot_data.deliver_in_background and app.bot_data.deliverer is not None:
         app.bot_data.deliverer.start()
     if app.job_queue is not None:
