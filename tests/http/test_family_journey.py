@@ -1,0 +1,33 @@
+"""A family connects through the teacher's /family link and reads the week (polling, webhook)."""
+
+from __future__ import annotations
+
+from bot.standin import StandIn
+from tests.journey import STEP, become_teacher_with_class, join_class, start_code
+from tests.live import Puente
+
+
+async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn,
+                                                                puente: Puente) -> None:
+    teacher = standin.user(9100, "Rivera", "en")
+    ana = standin.user(9201, "Ana", "es")
+    mother = standin.user(9301, "Lucía", "es")
+    code = await become_teacher_with_class(standin, teacher, "Science 7B")
+    await join_class(ana, code, "es")
+
+    teacher.say("/family Ana")
+    link = await teacher.wait_for("Send this link to Ana's family", STEP)
+    payload = start_code(link)
+    mother.say(f"/start {payload}")
+    await mother.wait_for("You are now connected to Ana's learning", STEP)
+    mother.tap("fa:es")
+    await mother.wait_for("You will get a short weekly update", STEP)
+    mother.say("/now")
+    week = await mother.wait_for("This week with Ana", STEP)
+    assert "📬" in week.text
+
+    stranger = standin.user(9302, "Eve", "en")
+    stranger.say(f"/start {payload}")  # the link works once
+    await stranger.wait_for("already used", STEP)
+    assert "Ana" not in stranger.texts()
+    assert standin.stats.errors.get(400, 0) == 0, standin.stats.refused
