@@ -47,10 +47,8 @@ def main(argv: list[str]) -> None:
     terms, glosses = vocabulary()
     started = time.perf_counter()
     preload()
-    load = time.perf_counter() - started
-
-    confusion: Counter[tuple[str, str]] = Counter()
-    timings: list[float] = []
+    print(f"English word list loaded once in {(time.perf_counter() - started) * 1000:.0f} ms")
+    graded, timings = [], []
     for row in rows:
         lang = row["lang"] or None
         for _ in range(2):  # the second run times a warm grader (word lists of `lang` loaded)
@@ -59,39 +57,50 @@ def main(argv: list[str]) -> None:
                             lang=lang, other_terms=terms)
             elapsed = time.perf_counter() - started
         timings.append(elapsed)
-        want = Verdict(row["verdict"])
-        confusion[want.value, verdict.kind.value] += 1
-        if "-v" in argv and verdict.kind is not want:
+        graded.append((row, verdict.kind))
+        if "-v" in argv and verdict.kind.value != row["verdict"]:
             print(f"  {row['expected']!r:18} <- {row['typed']!r:22} {row['lang'] or '-':4}"
-                  f" table {want.value:20} got {verdict.kind.value}")
+                  f" table {row['verdict']:20} got {verdict.kind.value}")
+    held_out = [(r, v) for r, v in graded if r["note"].startswith("held-out")]
+    tuned = [(r, v) for r, v in graded if not r["note"].startswith("held-out")]
+    for title, part in (("all rows", graded), ("rows the rules were tuned on", tuned),
+                        ("held-out rows (written after tuning)", held_out)):
+        if part:
+            report(f"{title}: {len(part)} answers from {table.name}", part)
+    print(f"time per answer (warm): median {statistics.median(timings) * 1e6:.0f} us,"
+          f" max {max(timings) * 1e6:.0f} us")
+
+
+def report(title: str, graded: list[tuple[dict[str, str], Verdict]]) -> None:
+    """Print precision, recall and the verdicts per category for graded rows."""
+    confusion = Counter((Verdict(row["verdict"]), got) for row, got in graded)
 
     def count(wants: set[Verdict], gots: set[Verdict]) -> int:
-        return sum(n for (w, g), n in confusion.items()
-                   if Verdict(w) in wants and Verdict(g) in gots)
+        return sum(n for (w, g), n in confusion.items() if w in wants and g in gots)
 
-    rest = set(Verdict) - ACCEPTED
+    everything, home = set(Verdict), {Verdict.HOME_LANGUAGE_WORD}
+    rest = everything - ACCEPTED
     true_accept, false_accept = count(ACCEPTED, ACCEPTED), count(rest, ACCEPTED)
-    should_accept = count(ACCEPTED, set(Verdict))
-    home = {Verdict.HOME_LANGUAGE_WORD}
-    print(f"table: {table} ({len(rows)} answers)")
-    print("per category (table verdict: graded as ...):")
+    should_accept = count(ACCEPTED, everything)
+    typos = count({Verdict.TYPO_FORGIVEN}, ACCEPTED), count({Verdict.TYPO_FORGIVEN}, everything)
+    print(f"\n== {title}")
     for want in Verdict:
-        got = {g: n for (w, g), n in confusion.items() if w == want.value}
-        print(f"  {want.value:20} {sum(got.values()):4}  "
-              + ", ".join(f"{g} {n}" for g, n in sorted(got.items(), key=lambda i: -i[1])))
-    print(f"accepted: precision {true_accept / max(1, true_accept + false_accept):.3f}"
-          f" ({false_accept} accepted that should not be),"
-          f" recall {true_accept / max(1, should_accept):.3f}"
-          f" ({should_accept - true_accept} of {should_accept} right answers refused)")
-    typos = count({Verdict.TYPO_FORGIVEN}, ACCEPTED), count({Verdict.TYPO_FORGIVEN}, set(Verdict))
-    print(f"misspellings forgiven: {typos[0]}/{typos[1]} = {typos[0] / max(1, typos[1]):.3f}")
-    print(f"home-language words answered 'write it in English':"
-          f" {count(home, home)}/{count(home, set(Verdict))};"
-          f" other answers given that reply by mistake: {count(set(Verdict) - home, home)}")
-    agree = sum(n for (w, g), n in confusion.items() if w == g)
-    print(f"same verdict as the table: {agree}/{len(rows)}")
-    print(f"time: word list load {load * 1000:.0f} ms once; per answer median "
-          f"{statistics.median(timings) * 1e6:.0f} us, max {max(timings) * 1e6:.0f} us")
+        got = {g.value: n for (w, g), n in confusion.items() if w is want}
+        if got:
+            print(f"  {want.value:20} {sum(got.values()):4}: "
+                  + ", ".join(f"{g} {n}" for g, n in sorted(got.items(), key=lambda i: -i[1])))
+    print(f"  accepted: precision {true_accept / max(1, true_accept + false_accept):.3f}"
+          f" ({false_accept} accepted that should not be), recall"
+          f" {true_accept / max(1, should_accept):.3f} ({should_accept - true_accept} of"
+          f" {should_accept} right answers refused)")
+    print(f"  misspellings forgiven: {typos[0]}/{typos[1]} = {typos[0] / max(1, typos[1]):.3f}")
+    print(f"  home-language words told 'write it in English': {count(home, home)}/"
+          f"{count(home, everything)}; other answers told so: {count(everything - home, home)}")
+    print(f"  same verdict as the table: {count_same(confusion)}/{len(graded)}")
+
+
+def count_same(confusion: Counter[tuple[Verdict, Verdict]]) -> int:
+    return sum(n for (want, got), n in confusion.items() if want is got)
 
 
 if __name__ == "__main__":

@@ -269,21 +269,22 @@ def _is_english_word(token: str, targets: set[str]) -> bool:
 # A home-language cognate: the English word plus a Romance ending (ecosistema, nutriente), or
 # -y/-tion turned into -ia/-ção/-syon. Within the slip budget, but not a slip. (-cion and a
 # final -e are left out: "fracion" and "claime" are how learners misspell, not Spanish words.)
-_COGNATE_ENDINGS = (
-    (re.compile(r"[^aeiouy]$"), re.compile(r"(a|o|as|os)$")),   # ecosistema, organismo
-    (re.compile(r"(ure|ine)$"), re.compile(r"(ura|ina)$")),     # cultura, estructura
-    (re.compile(r"nt$"), re.compile(r"nte$")),                  # nutriente
-    (re.compile(r"y$"), re.compile(r"(ia|ie|ya|io)$")),         # energia, democracia
-    (re.compile(r"tion$"), re.compile(r"(cao|zione|syon)$")),   # populacao, popilasyon
+_COGNATE_ENDINGS = (  # (English ending, home-language ending, the home word is longer)
+    (re.compile(r"[^aeiouy]$"), re.compile(r"(a|o|as|os)$"), True),   # ecosistema, organismo
+    (re.compile(r"(ure|ine)$"), re.compile(r"(ura|ina)$"), False),    # cultura, estructura
+    (re.compile(r"nt$"), re.compile(r"nte$"), True),                  # nutriente
+    (re.compile(r"y$"), re.compile(r"(ia|ya|io)$"), True),            # energia, democracia
+    (re.compile(r"tion$"), re.compile(r"(cao|zione|syon)$"), False),  # populacao, popilasyon
 )
 
 
-def _cognate(given: str, closest: str) -> bool:
-    """True when `given` looks like the home-language cognate of `closest`, not a slip."""
-    if closest.endswith("tion") and given == closest[:-4] + "cion":  # eleccion (not fracion)
+def _cognate(given: str, word: str) -> bool:
+    """True when `given` looks like the home-language cognate of `word`, not a slip of it."""
+    if word.endswith("tion") and given == word[:-4] + "cion":  # eleccion (but fracion is a slip)
         return True
-    return any(english.search(closest) and home.search(given) and not home.search(closest)
-               for english, home in _COGNATE_ENDINGS)
+    return any(english.search(word) and home.search(given) and not home.search(word)
+               and (len(given) > len(word) or not longer)  # habitta is a slip, not Spanish
+               for english, home, longer in _COGNATE_ENDINGS)
 
 
 def _home_word(text: str, lang: str | None) -> bool:
@@ -312,24 +313,36 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     if not given:
         return TypedVerdict(Verdict.EMPTY, expected)
     targets = _target_forms(expected, forms)
-    for spelling in (given, normalise(answer.replace("-", ""))):  # non-fiction, nonfiction
-        head, _, last = spelling.rpartition(" ")
-        for american in {_american(spelling), *(f"{head} {s}".strip() for s in _spellings(last))}:
-            if american in targets:
-                return TypedVerdict(Verdict.EXACT, expected, american)
-    squeezed = given.replace(" ", "")
-    for target in targets:
-        if squeezed == target.replace(" ", ""):  # "time line", "foodchain"
-            return TypedVerdict(Verdict.TYPO_FORGIVEN, expected, target)
-    if given in {normalise(t) for t in other_terms} - targets:
-        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
+    if given in targets:
+        return TypedVerdict(Verdict.EXACT, expected, given)
     home = {normalise(t): t for t in home_terms}
     home.pop("", None)
+    if given in home and not answer.isascii():  # périmètre: French, though "perimetre" passes
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, home[given])
+    respelled = _respelled(answer, given, targets)
+    if respelled is not None:
+        return TypedVerdict(respelled[0], expected, respelled[1])
+    if given in {normalise(t) for t in other_terms} - targets:
+        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
     if given in home or not _LATIN.match(given):  # the gloss, or Cyrillic, Arabic, Chinese ...
         return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, home.get(given))
     if all(_is_english_word(token, targets) for token in given.split()):
         return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
     return _slip_or_not(given, expected, targets, home, lang)
+
+
+def _respelled(answer: str, given: str, targets: set[str]) -> tuple[Verdict, str] | None:
+    """The target written another accepted way: British, hyphenated, or with a space slip."""
+    for spelling in (given, normalise(answer.replace("-", ""))):  # non-fiction, nonfiction
+        head, _, last = spelling.rpartition(" ")
+        for american in {_american(spelling), *(f"{head} {s}".strip() for s in _spellings(last))}:
+            if american in targets:
+                return Verdict.EXACT, american
+    squeezed = given.replace(" ", "")
+    for target in targets:
+        if squeezed == target.replace(" ", ""):  # "time line", "foodchain"
+            return Verdict.TYPO_FORGIVEN, target
+    return None
 
 
 def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, str],
@@ -344,6 +357,6 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
             return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, original)
     if distance > allowed_typos(closest):
         return TypedVerdict(Verdict.WRONG, expected)
-    if _cognate(given, closest):
+    if _cognate(given, closest) or _cognate(given, _american(normalise(expected))):
         return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, given)
     return TypedVerdict(Verdict.TYPO_FORGIVEN, expected, closest)

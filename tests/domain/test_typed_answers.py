@@ -120,6 +120,17 @@ def test_a_dropped_letter_before_cion_is_a_misspelling_not_spanish() -> None:
     assert grade("fracion", "fraction").kind is Verdict.TYPO_FORGIVEN
 
 
+def test_a_swapped_letter_is_a_slip_not_a_cognate_ending() -> None:
+    assert grade("habitta", "habitat").kind is Verdict.TYPO_FORGIVEN
+    assert grade("propertie", "property").kind is Verdict.TYPO_FORGIVEN
+
+
+def test_a_gloss_typed_with_its_accents_is_the_home_language_word() -> None:
+    french = grade("périmètre", "perimeter", home_terms=["périmètre"], lang="fr")
+    assert french.kind is Verdict.HOME_LANGUAGE_WORD
+    assert grade("perimetre", "perimeter").correct  # British-looking, and a slip at worst
+
+
 def test_another_script_gets_write_it_in_english() -> None:
     assert grade("экосистема", "ecosystem").kind is Verdict.HOME_LANGUAGE_WORD
     assert grade("生态系统", "ecosystem").retry
