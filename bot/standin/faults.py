@@ -25,6 +25,7 @@ class Fault:
     description: str = "Internal Server Error"
     seconds: float = 0.0
     record: bool = True  # for HOLD: does Telegram act on the request it holds?
+    retry_after: int | None = None  # for ERROR 429: the seconds Telegram asks to wait
 
 
 @dataclass

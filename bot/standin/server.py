@@ -156,7 +156,8 @@ class StandIn:
             await asyncio.sleep(fault.seconds)
             fault = Fault(Kind.ERROR, 502, "Bad Gateway")
         self.world.stats.errors[fault.status] += 1
-        return _answer(fault.status, ApiError(fault.status, fault.description).body())
+        body = ApiError(fault.status, fault.description, fault.retry_after).body()
+        return _answer(fault.status, body)
 
     def _drop(self, request: web.Request, body: JSON) -> web.Response:
         """Telegram acted on the request, but the answer never reaches the client."""
@@ -215,9 +216,12 @@ class StandIn:
     def fail(self, chat_id: int | None, status: int = 500, times: int = 1,
              description: str | None = None) -> None:
         """The next `times` sends to `chat_id` (None: anyone) get an HTTP error."""
-        text = description or {500: "Internal Server Error", 502: "Bad Gateway"}.get(
+        retry_after = 1 if status == 429 else None
+        text = description or {429: "Too Many Requests: retry after 1", 502: "Bad Gateway",
+                               403: "Forbidden: bot was blocked by the user"}.get(
             status, "Internal Server Error")
-        self.faults.plan(chat_id, Fault(Kind.ERROR, status, text), times)
+        self.faults.plan(chat_id, Fault(Kind.ERROR, status, text, retry_after=retry_after),
+                         times)
 
     def hold(self, chat_id: int | None, seconds: float, times: int = 1,
              record: bool = False) -> None:
