@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.standin import StandIn
+from bot.standin import Sent, StandIn
 from tests.journey import STEP, answer_check, become_teacher_with_class, join_class
 from tests.live import Puente
 
@@ -32,5 +32,15 @@ async def test_teacher_pushes_a_preview_and_students_answer_checks(standin: Stan
 
     for student in (ana, minh):
         assert "Check finished" in await answer_check(student)
+    mark = len(teacher.received())
+    teacher.say("/report")
+    await teacher.wait_for("Science 7B", STEP, after=mark)
+
+    def csv_sent() -> Sent | None:
+        return next((s for s in teacher.received()[mark:] if s.method == "sendDocument"), None)
+    csv = await standin.wait_for(csv_sent, STEP, "the report's CSV")
+    rows = standin.world.files[csv.message["document"]["file_id"]].content.decode()
+    assert "Ana" in rows and "Minh" in rows
+    assert any(s.method == "sendPhoto" for s in teacher.received()[mark:])  # the heatmap
     assert standin.stats.too_many_requests == 0
     assert standin.stats.errors.get(400, 0) == 0, "the bot sent something Telegram refuses"
