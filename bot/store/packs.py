@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import weakref
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -29,8 +30,42 @@ class PackSummary:
     owner_teacher_id: int | None
 
 
+@dataclass
+class _Words:
+    """Every word in the store, read once: an answer or a preview never re-reads packs."""
+
+    by_id: dict[int, StoredWord] = field(default_factory=dict)
+    by_pack: dict[str, list[StoredWord]] = field(default_factory=dict)
+
+
+_CACHE: weakref.WeakKeyDictionary[Database, _Words] = weakref.WeakKeyDictionary()
+
+
+def _words(db: Database) -> _Words:
+    cached = _CACHE.get(db)
+    if cached is None:
+        cached = _Words()
+        cursor = db.execute("SELECT * FROM words ORDER BY pack_id, position")
+        columns = [c[0] for c in cursor.description]
+        for values in cursor.fetchall():
+            stored = _word(dict(zip(columns, values, strict=True)))
+            cached.by_id[stored.id] = stored
+            cached.by_pack.setdefault(stored.pack_id, []).append(stored)
+        _CACHE[db] = cached
+    return cached
+
+
+def forget_words(db: Database) -> None:
+    """Drop the cached words (after any change to packs or words)."""
+    _CACHE.pop(db, None)
+
+
 def save_pack(db: Database, pack: Pack, now: datetime, owner: int | None = None) -> None:
-    """Insert or update a pack and its words in one transaction, keeping word ids stable."""
+    """Insert or replace a pack and its words in one transaction, keeping word ids stable.
+
+    Words no longer in the pack are removed (with their practice history): an upload
+    replaces the pack, it does not merge into it.
+    """
     with db.atomic():
         db.execute(
             "INSERT INTO packs (id, title, subject, grade_min, grade_max, owner_teacher_id, "
@@ -44,34 +79,37 @@ def save_pack(db: Database, pack: Pack, now: datetime, owner: int | None = None)
                                  ensure_ascii=False, sort_keys=True)
             db.execute(
                 "INSERT INTO words (pack_id, position, term, pos, tier, definition, example, "
-                "emoji, glosses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "emoji, glosses, cloze, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(pack_id, term) DO UPDATE SET position=excluded.position, "
                 "pos=excluded.pos, tier=excluded.tier, definition=excluded.definition, "
-                "example=excluded.example, emoji=excluded.emoji, glosses=excluded.glosses",
+                "example=excluded.example, emoji=excluded.emoji, glosses=excluded.glosses, "
+                "cloze=excluded.cloze, forms=excluded.forms",
                 [pack.id, position, word.term, word.pos, word.tier, word.definition,
-                 word.example, word.emoji, glosses])
+                 word.example, word.emoji, glosses, word.cloze,
+                 json.dumps(list(word.forms), ensure_ascii=False)])
+        terms = [w.term for w in pack.words]
+        marks = ", ".join("?" for _ in terms)
+        db.execute(f"DELETE FROM words WHERE pack_id = ? AND term NOT IN ({marks})",
+                   [pack.id, *terms])
+    forget_words(db)
 
 
 def _word(row: dict) -> StoredWord:
     glosses = {k: Gloss(**v) for k, v in json.loads(row["glosses"]).items()}
     word = Word(row["term"], row["pos"], row["tier"], row["definition"], row["example"],
-                row["emoji"], glosses)
+                row["emoji"], glosses, row.get("cloze"), tuple(json.loads(row.get("forms")
+                                                                          or "[]")))
     return StoredWord(row["id"], row["pack_id"], word)
 
 
 def pack_words(db: Database, pack_id: str) -> list[StoredWord]:
     """Return a pack's words in pack order."""
-    rows = db.query("SELECT * FROM words WHERE pack_id = ? ORDER BY position", [pack_id])
-    return [_word(r) for r in rows]
+    return list(_words(db).by_pack.get(pack_id, []))
 
 
 def words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
     """Return the words with these ids, in the order asked."""
-    if not word_ids:
-        return []
-    marks = ",".join("?" * len(word_ids))
-    found = {r["id"]: _word(r) for r in db.query(
-        f"SELECT * FROM words WHERE id IN ({marks})", word_ids)}
+    found = _words(db).by_id
     return [found[i] for i in word_ids if i in found]
 
 

@@ -234,3 +234,12 @@ CREATE TABLE voice_clips (
     uploaded_at TEXT NOT NULL
 )
 """)
+
+
+@migrations(name="0004_word_cloze_and_forms")
+def word_cloze_and_forms(db: Database) -> None:
+    """Each word's own fill-in-the-gap sentence and the inflected forms it may use."""
+    _run(db, """
+ALTER TABLE words ADD COLUMN cloze TEXT;
+ALTER TABLE words ADD COLUMN forms TEXT NOT NULL DEFAULT '[]'
+""")
