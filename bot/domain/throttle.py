@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 @dataclass
 class Throttle:
-    """Allow `limit` events per `window` for each key; after that, refuse until `pause` ends.
+    """Count `limit` events per `window` for each key; the event that reaches the limit starts
+    a pause, and nothing more is allowed until it ends.
 
     Keys are Telegram user ids; the state lives in memory only (a restart forgives everyone),
     and a key whose events have all aged out is forgotten, so memory stays small.
@@ -32,12 +33,12 @@ class Throttle:
         return until - now
 
     def hit(self, key: int, now: datetime) -> bool:
-        """Count one event; return True when this event starts a pause."""
+        """Count one event; return True when it reaches the limit and so starts a pause."""
         events = self._events.setdefault(key, deque())
         while events and events[0] <= now - self.window:
             events.popleft()
         events.append(now)
-        if len(events) <= self.limit:
+        if len(events) < self.limit:
             return False
         self._paused_until[key] = now + self.pause
         events.clear()
