@@ -19,9 +19,10 @@ from spellchecker import SpellChecker
 from bot.domain.cognates import fold
 
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
-# Languages whose word list pyspellchecker ships: an answer found there (and not in English) is
-# taken for the student's home-language word even when no curated gloss lists it.
-HOME_WORD_LISTS = frozenset({"es", "pt", "fr", "it", "de", "nl", "ru", "ar", "fa", "eu", "lv"})
+# Latin-script languages whose word list pyspellchecker ships: an answer found there (and not in
+# English) is taken for the student's home-language word even when no curated gloss lists it.
+# (Answers in another script are home-language words whatever the language.)
+HOME_WORD_LISTS = frozenset({"es", "pt", "fr", "it", "de", "nl", "eu", "lv"})
 
 
 class Verdict(enum.Enum):
@@ -160,7 +161,7 @@ def english_words() -> frozenset[str]:
 
 
 def preload() -> None:
-    """Load the English word list now (about 0.2 s) instead of on the first typed answer."""
+    """Load the English word list now (under a second) instead of on the first typed answer."""
     english_words()
 
 
@@ -175,9 +176,7 @@ _BRITISH = (
     (re.compile(r"([tb])red$"), r"\1ered"),
     (re.compile(r"ogue(s?)$"), r"og\1"),
     (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"ence$"), "ense"),
-    (re.compile(r"ae"), "e"),
-)
+)  # not ae -> e nor -ence -> -ense: "aera" would become "era", and "sence" "sense"
 
 
 def americanise(word: str) -> str:
@@ -197,8 +196,13 @@ def _american(text: str) -> str:
 
 
 def _spellings(word: str) -> set[str]:
-    """`word` and every American respelling of it, known word or not (analyses -> analyzes)."""
-    return {word, americanise(word), *(pattern.sub(repl, word) for pattern, repl in _BRITISH)}
+    """`word` and its American respellings, even unlisted ones (analyses -> analyzes).
+
+    A known word is respelled only by the -ise/-yse rules: "four" must not become "for", nor
+    "filler" "filer".
+    """
+    rules = _BRITISH[:2] if word in english_words() else _BRITISH
+    return {word, americanise(word), *(pattern.sub(repl, word) for pattern, repl in rules)}
 
 
 _OGUE = re.compile(r"ogue(s?)$")
@@ -240,13 +244,14 @@ def _target_forms(expected: str, forms: Iterable[str]) -> set[str]:
         head, _, last = term.rpartition(" ")
         result.update(f"{head} {form}".strip() for form in inflections(last))
         first, _, tail = term.partition(" ")
-        if tail:  # points of view
+        if tail.startswith("of "):  # points of view
             result.update(f"{form} {tail}" for form in inflections(first))
     result |= {_OGUE.sub(r"og\1", term) for term in result}  # dialogue: dialog in the US
     return {_american(term) for term in result}
 
 
 def _deinflected(word: str) -> set[str]:
+    """Stems `word` could be a regular form of (setting -> set, sett, sette)."""
     stems = set()
     for suffix, back in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
                          ("ed", "e"), ("ing", ""), ("ing", "e")):

@@ -153,6 +153,12 @@ def test_british_spellings_are_exact() -> None:
     assert grade("dialog", "dialogue").exact
 
 
+def test_a_known_word_is_not_respelled_into_the_target() -> None:
+    assert grade("four", "for").kind is Verdict.OTHER_ENGLISH_WORD
+    assert grade("filler", "filer").kind is Verdict.OTHER_ENGLISH_WORD
+    assert grade("aera", "area").kind is Verdict.TYPO_FORGIVEN  # not "era"
+
+
 def test_regular_and_latin_forms_are_exact() -> None:
     for typed, expected in [("fractions", "fraction"), ("classified", "classify"),
                             ("hypotheses", "hypothesis"), ("vertices", "vertex"),
