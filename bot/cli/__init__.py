@@ -1,18 +1,21 @@
-"""The `puente` command line: thin commands over the library; errors become exit codes."""
+"""The `puente` command line: thin commands over the library, and one error boundary."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
-from bot.cli import db_cmd, packs_cmd, report_cmd, run_cmd, translate_cmd
-from bot.config import ConfigError, load_config
+from bot.cli import db_cmd, languages_cmd, packs_cmd, report_cmd, run_cmd, translate_cmd
+from bot.cli.errors import EXPECTED, explain, redact, secrets_of
+from bot.config import find_config, load_config
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-COMMAND_MODULES = [run_cmd, packs_cmd, db_cmd, report_cmd, translate_cmd]
+EXIT_INTERRUPTED = 130
+COMMAND_MODULES = [run_cmd, packs_cmd, languages_cmd, db_cmd, report_cmd, translate_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"puente {__version__}")
     parser.add_argument("--config", type=Path, default=None,
                         help="config file (default: $PUENTE_CONFIG, else ./config.toml if "
-                        "present, else built-in defaults)")
+                        "present, else built-in defaults); relative paths inside it count "
+                        "from its folder")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -30,20 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit code."""
+    """Run one command; return its exit code (2 with one line for anything a user can fix)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    if args.config is None and Path("config.toml").exists():
-        args.config = Path("config.toml")
+    args.settings = None
     try:
-        args.settings = load_config(args.config)
+        args.settings = load_config(find_config(args.config, os.environ, Path.cwd()))
         return int(args.func(args) or EXIT_OK)
-    except ConfigError as exc:
-        print(f"puente: configuration problem: {exc}", file=sys.stderr)
+    except EXPECTED as exc:
+        line = explain(exc, args.settings)
+        secrets = secrets_of(args.settings, os.environ.get("TELEGRAM_BOT_TOKEN"))
+        print(f"puente: {redact(line, secrets)}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def run() -> None:

@@ -1,25 +1,32 @@
-"""`puente db ...`: create or upgrade the mastery store."""
+"""`puente db ...`: create, upgrade and back up the mastery store."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.services.packs import install_packs, load_packs
 from bot.store import migrate, open_store
+from bot.store.files import backup, check_integrity
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `db` command group."""
-    db = sub.add_parser("db", help="create or upgrade the mastery store")
+    db = sub.add_parser("db", help="create, upgrade or back up the mastery store")
     verbs = db.add_subparsers(dest="verb", metavar="VERB", required=True)
     verbs.add_parser("migrate", help="apply pending schema migrations and load shipped packs"
                      ).set_defaults(func=migrate_store)
+    copy = verbs.add_parser("backup", help="copy the store consistently (safe while puente "
+                            "runs) to a new file, or a dated file in a folder")
+    copy.add_argument("path", type=Path, metavar="PATH")
+    copy.set_defaults(func=backup_store)
 
 
 def migrate_store(args: argparse.Namespace) -> int:
     """Apply migrations and (re)load the shipped packs."""
     path = args.settings.store_path
+    check_integrity(path)
     db = open_store(path, apply_migrations=False)
     applied = migrate(db)
     print(f"{path}: {len(applied)} migration(s) applied; schema up to date")
@@ -29,4 +36,12 @@ def migrate_store(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"skipped: {problem}")
     db.close()
+    return 0
+
+
+def backup_store(args: argparse.Namespace) -> int:
+    """Write a consistent copy of the store with SQLite's backup API."""
+    done = backup(args.settings.store_path, args.path)
+    print(f"backed up {args.settings.store_path} to {done.path} ({done.tables} tables, "
+          f"{done.size / 1024:.0f} KiB, integrity ok)")
     return 0

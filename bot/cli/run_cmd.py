@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
+import os
 import sys
 from pathlib import Path
 
 from bot.app import run
+from bot.cli.errors import secrets_of
+from bot.cli.logs import run_logging
 from bot.context import Services
 from bot.demo import run_demo
 from bot.i18n import Catalog
 from bot.speech import open_speech
 from bot.store import open_store
+from bot.store.files import StoreLock, check_integrity
 from bot.translate import Translator
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `run` and `demo`."""
-    sub.add_parser("run", help="run the bot on Telegram (polling or webhook per config)"
+    sub.add_parser("run", help="run the bot on Telegram (polling or webhook per config); "
+                   "refuses a damaged store or a second puente on the same store"
                    ).set_defaults(func=run_bot)
     demo = sub.add_parser("demo", help="play a student in the terminal; no Telegram account "
                           "needed")
@@ -31,19 +35,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_bot(args: argparse.Namespace) -> int:
-    """Start the bot; refuse kindly without a token."""
+    """Start the bot: one process per store, on a store that passes its integrity check."""
     config = args.settings
     if not config.telegram.token:
         print("puente: no bot token. Set TELEGRAM_BOT_TOKEN or [telegram] token in "
               "config.toml (see README: 'Run it on Telegram').", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    db = open_store(config.store_path)
-    translator = Translator(db, config.translation) if config.translation.enabled else None
-    speech = open_speech(config.speech, config.store_path)
-    run(Services(config, db, Catalog.load(), translator=translator, speech=speech))
+    secrets = secrets_of(config, os.environ.get("TELEGRAM_BOT_TOKEN"))
+    with StoreLock(config.store_path), run_logging(secrets):
+        check_integrity(config.store_path)
+        db = open_store(config.store_path)
+        try:
+            translator = (Translator(db, config.translation) if config.translation.enabled
+                          else None)
+            speech = open_speech(config.speech, config.store_path)
+            run(Services(config, db, Catalog.load(), translator=translator, speech=speech))
+        finally:
+            db.close()
     return 0
 
 

@@ -201,13 +201,10 @@ def status(args: argparse.Namespace) -> int:
 
 
 def install_languages_cmd(args: argparse.Namespace) -> int:
-    """Download models for the languages named; exit 1 with a clear message without network."""
+    """Download models for the languages named; exit 2 with a clear line without network, 1 when
+    a language has no published model."""
     engine = engine_for(args.settings.translation.data_dir)
-    try:
-        done, missing = install_languages(engine, args.languages, args.timeout)
-    except PuenteError as exc:
-        print(f"puente: {exc}", file=sys.stderr)
-        return 1
+    done, missing = install_languages(engine, args.languages, args.timeout)
     for model in done:
         print(f"installed {model.from_code} -> {model.to_code} (version {model.version})")
     for code in missing:
@@ -218,11 +215,7 @@ def install_languages_cmd(args: argparse.Namespace) -> int:
 def install_file_cmd(args: argparse.Namespace) -> int:
     """Install one .argosmodel file offline."""
     engine = engine_for(args.settings.translation.data_dir)
-    try:
-        model = install_file(engine, args.path)
-    except PuenteError as exc:
-        print(f"puente: {exc}", file=sys.stderr)
-        return 1
+    model = install_file(engine, args.path)
     print(f"installed {model.from_code} -> {model.to_code} (version {model.version}) "
           f"from {args.path}")
     return 0
@@ -234,15 +227,11 @@ def prepare_cmd(args: argparse.Namespace) -> int:
     db = _store(settings)
     if db is None:
         return 1
-    try:
-        langs = [get_language(code).code for code in (args.to or settings.school.languages)]
-    except PuenteError as exc:
-        print(f"puente: {exc}", file=sys.stderr)
-        return 1
+    langs = [get_language(code).code for code in (args.to or settings.school.languages)]
     unknown = [pack for pack in args.packs or [] if not pack_refs(db, [pack])]
     if unknown:
-        print(f"puente: unknown or empty pack(s): {', '.join(unknown)}", file=sys.stderr)
-        return 1
+        raise PuenteError(f"unknown or empty pack(s): {', '.join(unknown)} (see `puente packs "
+                          "list`)")
     refs = pack_refs(db, args.packs)
     translator = Translator(db, settings.translation)
     print(f"{len(refs)} words; per language: curated / remembered / translated now / missing")

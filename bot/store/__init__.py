@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.store.files import check_folder
 from bot.store.schema import migrations
 
 __all__ = ["Database", "migrate", "open_store"]
@@ -17,6 +18,7 @@ def open_store(path: Path | str | None = None, *, apply_migrations: bool = True)
     if path is None:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
     else:
+        check_folder(Path(path))  # else SQLite's "unable to open database file" says nothing
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")

@@ -140,7 +140,7 @@ def test_install_file_refuses_a_bad_file_clearly(
             for name, text in content.items():
                 archive.writestr(name, text)
 
-    assert main(["--config", config, "translate", "install-file", str(path)]) == 1
+    assert main(["--config", config, "translate", "install-file", str(path)]) == 2
     assert message in capsys.readouterr().err
     assert engine_for(tmp_path / "argos").installed() == []
 
@@ -154,7 +154,7 @@ def test_install_without_network_fails_fast_and_clearly(
     started = time.perf_counter()
     code = main(["--config", config, "translate", "install", "es", "ar"])
 
-    assert code == 1
+    assert code == 2
     assert time.perf_counter() - started < 3
     assert "cannot reach the Argos package index at raw.githubusercontent.com" in (
         capsys.readouterr().err)
@@ -169,7 +169,7 @@ def test_install_stops_when_the_index_cannot_be_downloaded(
     config = write_config(tmp_path, tmp_path / "argos")
 
     started = time.perf_counter()
-    assert main(["--config", config, "translate", "install", "es"]) == 1
+    assert main(["--config", config, "translate", "install", "es"]) == 2
 
     assert time.perf_counter() - started < 3  # Argos alone would recurse for ~50 s here
     assert "index could not be downloaded" in capsys.readouterr().err
@@ -215,5 +215,5 @@ def test_prepare_refuses_an_unknown_pack(
         tmp_path: Path, argos_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = write_config(tmp_path, argos_dir)
 
-    assert main(["--config", config, "translate", "prepare", "--packs", "no.such"]) == 1
+    assert main(["--config", config, "translate", "prepare", "--packs", "no.such"]) == 2
     assert "unknown or empty pack(s): no.such" in capsys.readouterr().err

@@ -1,0 +1,60 @@
+"""Logging for `puente run`: one handler on stderr that masks secrets and keeps start-up quiet."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from bot.cli.errors import redact
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# httpx logs every request URL at INFO, and Bot API URLs carry the token.
+CHATTY = ("httpx", "httpcore")
+
+
+class SecretMask(logging.Filter):
+    """Mask secrets in a record's message and traceback before any handler writes it."""
+
+    def __init__(self, secrets: Sequence[str]) -> None:
+        super().__init__()
+        self.secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage(), self.secrets), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text, self.secrets)
+        return True
+
+
+class QuietFailedStart(logging.Filter):
+    """Drop python-telegram-bot's traceback when start-up fails: the CLI says it in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name.startswith("telegram.ext") and record.levelno >= logging.ERROR
+                    and "Bootstrap Initialize Application" in record.getMessage())
+
+
+@contextmanager
+def run_logging(secrets: Sequence[str], level: int = logging.INFO) -> Iterator[None]:
+    """Log to stderr with secrets masked while the block runs; undo it afterwards."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(QuietFailedStart())
+    handler.addFilter(SecretMask(secrets))
+    root = logging.getLogger()
+    saved = root.level, {name: logging.getLogger(name).level for name in CHATTY}
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(saved[0])
+        for name, old in saved[1].items():
+            logging.getLogger(name).setLevel(old)

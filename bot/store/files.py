@@ -1,0 +1,175 @@
+"""The store as a file: its folder, its integrity, one runner at a time, and consistent backups."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from bot.domain.errors import PuenteError
+
+RESTORE_HINT = "see 'Restore a backup' in docs/operations.md"
+
+
+class StoreError(PuenteError):
+    """The store file cannot be used as asked; the message names the file and the fix."""
+
+    prompt_key = "error-generic"  # raised to the CLI only, which prints the message
+
+
+class DamagedStoreError(StoreError):
+    """The store file fails SQLite's integrity check, or is not a database at all."""
+
+
+class StoreBusyError(StoreError):
+    """Another puente process holds the store's lock."""
+
+
+def check_folder(path: Path) -> None:
+    """Raise unless the folder that holds (or will hold) the store exists."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreError(f"the store's folder {folder} does not exist: create it (mkdir -p "
+                         f"{folder}) or change [store] path / $PUENTE_STORE_PATH")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open an existing database file read-write without ever creating one."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=10)
+
+
+def check_integrity(path: Path) -> None:
+    """Raise DamagedStoreError unless `path` (when it exists) passes PRAGMA quick_check."""
+    if not path.exists():
+        return  # a new store: open_store creates it
+    try:
+        conn = _connect(path)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedStoreError(_damaged(path, str(exc))) from exc
+    if rows != [("ok",)]:
+        raise DamagedStoreError(_damaged(path, str(rows[0][0])))
+
+
+def _damaged(path: Path, detail: str) -> str:
+    return (f"the store {path} is damaged ({detail}); stop puente, move the file aside and "
+            f"copy your latest backup to {path} ({RESTORE_HINT})")
+
+
+class StoreLock:
+    """An exclusive lock on `<store>.lock`, held while one puente runs on the store.
+
+    The operating system releases it when the process ends, however it ends, so a crash never
+    leaves a stale lock; the file itself stays (deleting it would race with the next holder).
+    """
+
+    def __init__(self, store: Path) -> None:
+        self.store = store
+        self.path = store.with_name(store.name + ".lock")
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise StoreBusyError when another process has it."""
+        check_folder(self.store)
+        handle = self.path.open("a+", encoding="utf-8")
+        try:
+            _lock(handle)
+        except OSError as exc:
+            handle.close()
+            raise StoreBusyError(f"another puente is already running on {self.store} "
+                                 f"(stop it first; it holds {self.path})") from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")  # for a person wondering who holds it
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        """Let the next puente in."""
+        if self._file is not None:
+            _unlock(self._file)
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> StoreLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+@dataclass(frozen=True)
+class Backup:
+    """What `backup` wrote."""
+
+    path: Path
+    size: int
+    tables: int
+
+
+def backup(store: Path, target: Path) -> Backup:
+    """Copy the store with SQLite's online backup API (safe while puente runs) to `target`.
+
+    A folder as `target` gets a dated file inside it. The copy is a self-contained file (no
+    -wal beside it) that passed quick_check; it appears under its name only when complete.
+    """
+    if not store.is_file():
+        raise StoreError(f"no store at {store} to back up (check [store] path / "
+                         "$PUENTE_STORE_PATH, or run `puente db migrate` first)")
+    if target.is_dir():
+        target = target / f"{store.stem}-{datetime.now():%Y%m%d-%H%M%S}{store.suffix or '.db'}"
+    check_folder(target)
+    if target.exists():
+        raise StoreError(f"{target} already exists; give a new file name or a folder")
+    if target.resolve() == store.resolve():
+        raise StoreError(f"{target} is the store itself; give another file name")
+    partial = target.with_name(target.name + ".part")
+    try:
+        source = _connect(store)
+        copy = sqlite3.connect(partial)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one file, nothing beside it
+            verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
+            tables = copy.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        finally:
+            copy.close()
+            source.close()
+    except sqlite3.DatabaseError as exc:
+        partial.unlink(missing_ok=True)
+        raise DamagedStoreError(_damaged(store, str(exc))) from exc
+    if verdict != "ok":
+        partial.unlink(missing_ok=True)
+        raise DamagedStoreError(_damaged(store, verdict))
+    partial.replace(target)
+    return Backup(target, target.stat().st_size, tables)

@@ -1,0 +1,74 @@
+"""Builders for CLI tests: config files, a fake Telegram that says no, a port nobody answers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+TOKEN = "123456:AAH-sEcReT-tOkEn-for-tests_0123456789"
+
+
+def write_config(folder: Path, body: str = "", *, store: str = "puente.db") -> Path:
+    """A config.toml in `folder` with a store there and machine translation off."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(f'[store]\npath = "{store}"\n[translation]\nenabled = false\n{body}',
+                    encoding="utf-8")
+    return path
+
+
+def closed_port() -> int:
+    """A local port with nothing listening (connections are refused at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Unauthorized(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        body = json.dumps({"ok": False, "error_code": 401, "description": "Unauthorized"})
+        self.send_response(401)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@contextmanager
+def telegram_rejecting_tokens() -> Iterator[str]:
+    """A local Bot API that answers 401 Unauthorized to everything; yields its base_url."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Unauthorized)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/bot"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def one_line(err: str) -> str:
+    """Assert stderr is exactly one `puente: ...` line, with no traceback and no token."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("puente: "), err
+    assert "Traceback" not in err and TOKEN not in err and TOKEN.split(":")[1] not in err
+    return lines[0]
+
+
+@contextmanager
+def fresh_event_loop() -> Iterator[None]:
+    """python-telegram-bot's run_polling closes the current loop; give each run its own."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        yield
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
