@@ -56,24 +56,24 @@ def _fit(text: str, width: int) -> str:
 
 
 def _machine_translation(settings: Config) -> Callable[[Language], str]:
-    """Describe machine translation for a language: installed, available, or none."""
-    if not settings.translation.enabled:
-        return lambda lang: "off ([translation] enabled = false)"
+    """Describe machine translation for a language: installed, available, off or none."""
     engine = engine_for(settings.translation.data_dir)
-    try:
-        engine.installed()
-    except TranslationUnavailableError as exc:
-        reason = exc.reason
-        return lambda lang: ("not available: " + reason
-                             if Capability.MACHINE_TRANSLATION in lang.capabilities else "-")
+    problem = "off ([translation] enabled = false)" if not settings.translation.enabled else None
+    if problem is None:
+        try:
+            engine.installed()
+        except TranslationUnavailableError as exc:
+            problem = f"not available: {exc.reason}"
 
     def describe(lang: Language) -> str:
         if lang.code == "en":
             return "(source)"
+        if Capability.MACHINE_TRANSLATION not in lang.capabilities:
+            return "- (no Argos model exists; curated glosses only)"
+        if problem is not None:
+            return problem
         if engine.route("en", lang.code) is not None:
             return "installed"
-        if Capability.MACHINE_TRANSLATION in lang.capabilities:
-            return f"available: puente translate install {lang.code}"
-        return "- (no Argos model exists; curated glosses only)"
+        return f"available: puente translate install {lang.code}"
 
     return describe
