@@ -26,9 +26,9 @@ es = { term = "hábitat", cognate = true }
 """
 
 
-def problems(text: str) -> list[str]:
+def problems(text: str, source: str = "tiny.toml") -> list[str]:
     with pytest.raises(PackError) as caught:
-        parse_pack(text, "tiny.toml")
+        parse_pack(text, source)
     return [str(p) for p in caught.value.problems]
 
 
@@ -193,7 +193,7 @@ def test_a_multiword_term_is_found_in_its_cloze() -> None:
 
 def test_example_that_only_has_an_inflection_names_the_longer_word() -> None:
     text = settler("").replace("The settler built a log cabin", "Settlers built log cabins")
-    found = problems_in(text)
+    found = problems(text, "west.toml")
     assert found == ["west.toml:12: word 1 (settler): the example must use the term 'settler' "
                      "as a whole word; it only appears inside \"Settlers\": if that is a form "
                      "of 'settler', list it in forms"]
@@ -204,12 +204,6 @@ def test_a_pack_without_cloze_sentences_is_valid_and_says_which_words_have_none(
     pack = parse_pack(GOOD, "tiny.toml")
     assert pack.words[0].cloze is None
     assert [w.term for w in pack.words_without_cloze] == ["habitat"]
-
-
-def problems_in(text: str, source: str = "west.toml") -> list[str]:
-    with pytest.raises(PackError) as caught:
-        parse_pack(text, source)
-    return [str(p) for p in caught.value.problems]
 
 
 # --- a teacher's spreadsheet ----------------------------------------------------------------
