@@ -162,28 +162,28 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime,
 
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo) -> Feedback:
-    if stored.answered or not study.close_item(db, stored.id, grade.correct, now):
+    if stored.answered:
         raise StaleItemError()
     item, who = stored.item, learner(db, stored.student_id)
     word = words_by_id(db, [item.word_id])[0].word
-    with db.atomic():
+    with db.atomic():  # closing the item and counting the answer stand or fall together
+        if not study.close_item(db, stored.id, grade.correct, now):
+            raise StaleItemError()  # a replayed tap, or two taps at once: graded once
         state = study.get_mastery(db, who.id, item.word_id) or new_mastery(item.word_id, now)
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,
                                 local_day=now.astimezone(tz).date().isoformat())
-        study.save_mastery(db, who.id, item.word_id, updated, now)
+        study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now)
     gloss = word.glosses.get(who.language)
-    following = study.next_open_item(db, who.id)
+    check = study.check_state(db, stored.id)
     score, question = None, None
-    if following is None:
-        _, _, right, answered = study.check_progress(db, stored.id)
-        score = (right, answered)
+    if check.next_item is None:
+        score = (check.right, check.answered)
     else:
-        number, total, _, _ = study.check_progress(db, following.id)
-        question = Question(following.id, number, total, following.item, who.language,
-                            who.level)
+        question = Question(check.next_item.id, check.number, check.total,
+                            check.next_item.item, who.language, who.level)
     return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.store.clock import parse, stamp
+from bot.store.rows import all_rows, one_row
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _student(row: dict) -> Student:
 
 
 def get_student(db: Database, student_id: int) -> Student | None:
-    row = next(db.query("SELECT * FROM students WHERE id = ?", [student_id]), None)
+    row = one_row(db, "SELECT * FROM students WHERE id = ?", [student_id])
     return _student(row) if row else None
 
 
@@ -147,8 +148,8 @@ def enroll(db: Database, student_id: int, class_id: int, now: datetime) -> bool:
 
 
 def enrollments(db: Database, student_id: int) -> list[Enrollment]:
-    rows = db.query(
-        "SELECT c.id, c.name, e.wida_level, c.pack_id FROM enrollments e "
+    rows = all_rows(
+        db, "SELECT c.id, c.name, e.wida_level, c.pack_id FROM enrollments e "
         "JOIN classes c ON c.id = e.class_id WHERE e.student_id = ? ORDER BY e.joined_at",
         [student_id])
     return [Enrollment(r["id"], r["name"], r["wida_level"], r["pack_id"]) for r in rows]

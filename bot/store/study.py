@@ -12,6 +12,7 @@ from bot.domain.checks import Item
 from bot.domain.mastery import WordMastery
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
+from bot.store.rows import all_rows, one_row
 
 
 @dataclass(frozen=True)
@@ -33,25 +34,34 @@ def _mastery(row: dict) -> WordMastery:
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
-    row = next(db.query("SELECT * FROM mastery WHERE student_id = ? AND word_id = ?",
-                        [student_id, word_id]), None)
+    row = one_row(db, "SELECT * FROM mastery WHERE student_id = ? AND word_id = ?",
+                  [student_id, word_id])
     return _mastery(row) if row else None
 
 
 def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery,
-                 now: datetime) -> None:
-    """Insert or replace the mastery row of one student x word."""
+                 now: datetime, answered: bool | None = None) -> None:
+    """Insert or replace the mastery row of one student x word.
+
+    `answered` (True right, False wrong) also counts one graded answer in the running totals
+    the reports read, in the same statement.
+    """
+    attempts, correct = (0, 0) if answered is None else (1, int(answered))
     db.execute(
         "INSERT INTO mastery (student_id, word_id, p_known, card, due_at, successes, "
-        "misses_in_row, success_days, mastered_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(student_id, word_id) DO UPDATE SET "
+        "misses_in_row, success_days, mastered_at, updated_at, attempts, correct, last_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(student_id, word_id) DO UPDATE SET "
         "p_known=excluded.p_known, card=excluded.card, due_at=excluded.due_at, "
         "successes=excluded.successes, misses_in_row=excluded.misses_in_row, "
         "success_days=excluded.success_days, mastered_at=excluded.mastered_at, "
-        "updated_at=excluded.updated_at",
+        "updated_at=excluded.updated_at, attempts = mastery.attempts + excluded.attempts, "
+        "correct = mastery.correct + excluded.correct, "
+        "last_seen = coalesce(excluded.last_seen, mastery.last_seen)",
         [student_id, word_id, state.p_known, json.dumps(state.card), stamp(state.due_at),
          state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
-         stamp(state.mastered_at) if state.mastered_at else None, stamp(now)])
+         stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
+         correct, stamp(now) if answered is not None else None])
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
@@ -69,13 +79,10 @@ def due_word_ids(db: Database, student_id: int, now: datetime, limit: int = 5) -
 
 def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemType,
                    prompt_lang: str, correct: bool, now: datetime) -> None:
-    """Keep one graded answer and update the word's running totals (call after save_mastery)."""
+    """Keep one graded answer (save_mastery(answered=...) counts it in the totals)."""
     db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
                "answered_at) VALUES (?, ?, ?, ?, ?, ?)",
                [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now)])
-    db.execute("UPDATE mastery SET attempts = attempts + 1, correct = correct + ?, "
-               "last_seen = ? WHERE student_id = ? AND word_id = ?",
-               [int(correct), stamp(now), student_id, word_id])
 
 
 def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],
@@ -108,12 +115,12 @@ def _item(row: dict) -> StoredItem:
 
 
 def get_item(db: Database, item_id: int) -> StoredItem | None:
-    row = next(db.query("SELECT * FROM check_items WHERE id = ?", [item_id]), None)
+    row = one_row(db, "SELECT * FROM check_items WHERE id = ?", [item_id])
     return _item(row) if row else None
 
 
 def item_by_poll(db: Database, poll_id: str) -> StoredItem | None:
-    row = next(db.query("SELECT * FROM check_items WHERE poll_id = ?", [poll_id]), None)
+    row = one_row(db, "SELECT * FROM check_items WHERE poll_id = ?", [poll_id])
     return _item(row) if row else None
 
 
@@ -123,8 +130,8 @@ def set_poll_id(db: Database, item_id: int, poll_id: str) -> None:
 
 def next_open_item(db: Database, student_id: int) -> StoredItem | None:
     """The student's oldest unanswered item in the current check."""
-    row = next(db.query("SELECT * FROM check_items WHERE student_id = ? AND answered_at IS NULL "
-                        "ORDER BY id LIMIT 1", [student_id]), None)
+    row = one_row(db, "SELECT * FROM check_items WHERE student_id = ? AND answered_at IS NULL "
+                  "ORDER BY id LIMIT 1", [student_id])
     return _item(row) if row else None
 
 
@@ -133,6 +140,29 @@ def close_item(db: Database, item_id: int, correct: bool, now: datetime) -> bool
     cursor = db.execute("UPDATE check_items SET answered_at = ?, correct = ? WHERE id = ? "
                         "AND answered_at IS NULL", [stamp(now), int(correct), item_id])
     return cursor.rowcount == 1
+
+
+@dataclass(frozen=True)
+class CheckState:
+    """Where a check stands after an answer: its next open item, or the score."""
+
+    next_item: StoredItem | None
+    number: int      # position of next_item in the check (1-based)
+    total: int
+    right: int
+    answered: int
+
+
+def check_state(db: Database, item_id: int) -> CheckState:
+    """Read the whole check an item belongs to, in one query."""
+    rows = all_rows(db, "SELECT * FROM check_items WHERE check_id = "
+                        "(SELECT check_id FROM check_items WHERE id = ?) ORDER BY id", [item_id])
+    done = [r for r in rows if r["answered_at"] is not None]
+    open_rows = [r for r in rows if r["answered_at"] is None]
+    following = _item(open_rows[0]) if open_rows else None
+    number = rows.index(open_rows[0]) + 1 if open_rows else len(rows)
+    return CheckState(following, number, len(rows),
+                      sum(1 for r in done if r["correct"]), len(done))
 
 
 def check_progress(db: Database, item_id: int) -> tuple[int, int, int, int]:

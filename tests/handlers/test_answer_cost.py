@@ -45,3 +45,19 @@ async def test_a_tapped_answer_edits_the_question_into_feedback_and_the_next_que
         assert len(sends) == 1
         labels = [label for label, _ in sends[0].buttons]
         assert labels == list(following.item.options)
+
+
+async def test_grading_an_answer_takes_at_most_ten_sql_statements(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=4)
+    await chat.send(user, "/check")
+    counts = []
+    while (stored := study.next_open_item(chat.db, 1001)) is not None:
+        statements: list[str] = []
+        chat.db.conn.set_trace_callback(statements.append)
+        await answer_current(chat, user, right=True)
+        chat.db.conn.set_trace_callback(None)
+        polls = [s for s in statements if "poll_id =" in s and s.startswith("UPDATE")]
+        counts.append(len(statements) - (3 if polls else 0))  # sending a poll stores its id
+        del stored
+    assert counts and max(counts) <= 10
