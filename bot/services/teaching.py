@@ -130,7 +130,9 @@ def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[Rost
     except ValueError as exc:
         raise BadInputError(prompt_key="level-usage") from exc
     row, found = find_student(db, teacher_id, who)
-    people.set_level(db, row.student_id, found.id, int(value), "teacher")
+    with db.atomic():
+        people.set_level(db, row.student_id, found.id, int(value), "teacher")
+        people.clear_placement(db, row.student_id)  # the teacher decided: placement is over
     return row, int(value)
 
 

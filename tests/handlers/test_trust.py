@@ -197,7 +197,7 @@ async def test_forged_placement_taps_never_overwrite_the_teachers_level(chat: Ch
     assert "level 2" in texts(await chat.send(rivera(chat), "/level Ana 2"))
     replies = texts(await place(chat, ana)) + texts(await place(chat, ana))
     assert [e.wida_level for e in people.enrollments(chat.db, 1001)] == [2]
-    assert "level 5" not in replies
+    assert "level 5" not in replies and "closed" in replies
 
 
 async def test_placement_taps_after_the_placement_ended_are_refused(chat: Chat) -> None:
@@ -215,6 +215,7 @@ async def test_level_set_by_teacher_during_placement_is_kept(chat: Chat) -> None
     await join(chat, ana, lang="en")
     await chat.tap(ana, "pl:0:0")
     await chat.send(rivera(chat), "/level Ana 2")
+    people.save_placement_answers(chat.db, 1001, [1])  # even were her placement still open
     for number in range(1, 4):
         await chat.tap(ana, f"pl:{number}:0")
     assert people.enrollments(chat.db, 1001)[0].wida_level == 2
