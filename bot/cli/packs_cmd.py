@@ -31,6 +31,9 @@ def validate_packs(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem)
     words = sum(len(p.words) for p in result.packs)
+    if not result.packs and not result.problems:  # e.g. an install that lost its packs
+        print(f"no pack files (*.toml) found in {', '.join(map(str, args.paths))}")
+        return 1
     if result.ok:
         print(f"{len(result.packs)} packs, {words} words: all valid")
         return 0

@@ -54,3 +54,9 @@ def test_invalid_config_exits_2_naming_the_key(tmp_path: Path,
     assert main(["--config", str(config), "packs", "list"]) == 2
     err = capsys.readouterr().err
     assert "[school] timezone" in err and "Mars/Olympus" in err
+
+
+def test_a_folder_without_packs_is_a_problem(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["packs", "validate", str(tmp_path)]) == 1
+    assert f"no pack files (*.toml) found in {tmp_path}" in capsys.readouterr().out
