@@ -154,17 +154,17 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime,
     if stored is None or not stored.item.typed:
         return None
     # grade_typed skips the expected word itself when it looks for "a different pack word".
-    pool_terms = [w.word.term for pid in learner(db, user_id).pack_ids
-                  for w in pack_words(db, pid)]
+    who = learner(db, user_id)
+    pool_terms = [w.word.term for pid in who.pack_ids for w in pack_words(db, pid)]
     grade = grade_typed(text, stored.item.answer, pool_terms)
-    return _finish(db, stored, grade, now, tz)
+    return _finish(db, stored, grade, now, tz, who)
 
 
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
-            tz: ZoneInfo) -> Feedback:
+            tz: ZoneInfo, who: Learner | None = None) -> Feedback:
     if stored.answered:
         raise StaleItemError()
-    item, who = stored.item, learner(db, stored.student_id)
+    item, who = stored.item, who or learner(db, stored.student_id)
     word = words_by_id(db, [item.word_id])[0].word
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):

@@ -53,11 +53,17 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements(chat: Chat) ->
     await chat.send(user, "/check")
     counts = []
     while (stored := study.next_open_item(chat.db, 1001)) is not None:
+        item = stored.item
+        right = 0 if item.typed else item.options.index(item.answer)
         statements: list[str] = []
         chat.db.conn.set_trace_callback(statements.append)
-        await answer_current(chat, user, right=True)
+        if item.typed:
+            await chat.send(user, item.answer)
+        elif stored.poll_id:
+            await chat.vote(user, stored.poll_id, right)
+        else:
+            await chat.tap(user, f"an:{stored.id}:{right}")
         chat.db.conn.set_trace_callback(None)
         polls = [s for s in statements if "poll_id =" in s and s.startswith("UPDATE")]
         counts.append(len(statements) - (3 if polls else 0))  # sending a poll stores its id
-        del stored
     assert counts and max(counts) <= 10
