@@ -125,3 +125,22 @@ def test_config_path_that_is_not_a_file_is_one_clear_line(
     with pytest.raises(ConfigError, match=problem) as caught:
         load_config(path, env={})
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("code", ["eight888", "eleven-char", "has space in it!", "ünïcödé-çödé-x"])
+def test_teacher_codes_must_be_hard_to_guess(tmp_path: Path, code: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'[access]\nteacher_invite_codes = ["{code}"]\n')
+    with pytest.raises(ConfigError, match=r"\[access\] teacher_invite_codes"):
+        load_config(path, env={})
+
+
+def test_retention_days_is_read_and_must_be_positive(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[access]\nteacher_invite_codes = ["Rivera-7b-K3xq9Lm2"]\n'
+                    "[privacy]\nretention_days = 30\n")
+    assert load_config(path, env={}).privacy.retention_days == 30
+    assert load_config(EXAMPLE, env={}).privacy.retention_days == 365
+    path.write_text("[privacy]\nretention_days = 0\n")
+    with pytest.raises(ConfigError, match=r"\[privacy\] retention_days"):
+        load_config(path, env={})
