@@ -92,7 +92,7 @@ class StandIn:
         self._site = web.TCPSite(self._runner, self.config.host, self.port, reuse_address=True)
         await self._site.start()
         if self.port == 0:
-            self.port = self._site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+            self.port = int(self._runner.addresses[0][1])
 
     async def stop(self) -> None:
         """Stop listening, end webhook delivery and long polls, close connections."""

@@ -70,7 +70,7 @@ async def receiver() -> AsyncIterator[tuple[str, list[tuple[dict[str, str], dict
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    port = runner.addresses[0][1]
     yield f"https://127.0.0.1:{port}/hook", seen
     await runner.cleanup()
 
