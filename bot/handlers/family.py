@@ -72,7 +72,8 @@ def queue_weekly_updates(services: Services) -> int:
         for item in updates:
             text = views.family_update_text(item, services.catalog)
             outbox.enqueue(services.db, None, item.telegram_id, "family-update",
-                           {"text": text, "buttons": []}, now, now)
+                           {"text": text, "buttons": [], "student_id": item.student_id},
+                           now, now)
     return len(updates)
 
 

@@ -72,6 +72,7 @@ class FamilyUpdate:
     student_name: str
     learned: list[tuple[str, str | None]]    # (English word, in the family's language)
     practising: list[tuple[str, str | None]]
+    student_id: int = 0                        # whose update: erased with the student
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None) -> list[FamilyUpdate]:
@@ -82,7 +83,7 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None) -> list
                          row.language)
         practising = _words(db, study.learning_word_ids(db, row.student_id), row.language)[:3]
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
-                                    learned, practising))
+                                    learned, practising, row.student_id))
     return updates
 
 
