@@ -120,15 +120,14 @@ def heatmap_rows(matrix: ClassMatrix) -> list[str]:
     return [str(number) for number in range(1, len(names) + 1)]
 
 
-def heatmap_caption(class_name: str, matrix: ClassMatrix) -> Markup:
-    """The heatmap's caption: the class, and the key to roster numbers when rows use them."""
-    head = Markup(f"<b>{escape(label(class_name))}</b>")
+def heatmap_caption(matrix: ClassMatrix) -> Markup | None:
+    """The key to the heatmap's roster numbers, when rows use them (None when names fit)."""
     rows = heatmap_rows(matrix)
     if rows == [student_name(s) for s in matrix.students]:
-        return head
+        return None
     key = [f"{number} {escape(student_name(s))}" for number, s in zip(rows, matrix.students,
                                                                           strict=True)]
-    return cut(Markup(head + "\n" + " · ".join(key)), CAPTION_LIMIT)
+    return cut(Markup(" · ".join(key)), CAPTION_LIMIT)
 
 
 def heatmap_png(class_name: str, matrix: ClassMatrix) -> bytes:

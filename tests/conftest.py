@@ -20,6 +20,7 @@ from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people
 from tests.clock import START, Clock
 from tests.harness import Chat
+from tests.telegram_html import assert_telegram_accepts
 
 TEACHER_ID = 9001
 INVITE = "TEACH-CODE-2026"
@@ -67,3 +68,4 @@ async def chat(db: Database, catalog: Catalog, clock: Clock,
     # The job queue stays stopped: tests run jobs by hand, on the test's clock, not by timers.
     yield Chat(app, api, db, clock)
     await app.shutdown()
+    assert_telegram_accepts(api.calls)  # also what jobs and the deliverer sent

@@ -9,6 +9,7 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import Application
 
+from bot import views
 from bot.context import PuenteContext, Services
 from bot.domain.times import parse_clock
 from bot.handlers.common import say, user_jobs
@@ -88,7 +89,8 @@ async def send_reminder(context: PuenteContext) -> None:
     lang = student.language or "en"
     try:
         await context.bot.send_message(student.id, s.catalog.bilingual(
-            "reminder-due", lang, count=due, name=student.first_name),
+            "reminder-due", lang, count=due,
+            name=views.name(student.first_name, s.catalog, lang)),
             parse_mode=ParseMode.HTML)
     except Forbidden:
         people.mark_blocked(s.db, student.id, now)

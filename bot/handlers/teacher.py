@@ -180,7 +180,7 @@ async def report(update: Update, context: PuenteContext) -> None:
         return
     await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix),
                                                      filename="mastery.png"),
-                                 caption=heatmap_caption(found.name, matrix))
+                                 caption=heatmap_caption(matrix))
     name = "".join(c if c.isalnum() else "-" for c in found.name)
     await context.bot.send_document(user.id, InputFile(csv_bytes(matrix),
                                                        filename=f"{name}-mastery.csv"),
@@ -256,7 +256,7 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
         pack = import_teacher_pack(s.db, user.id, document.file_name or "pack.toml", content,
                                    s.clock())
     except PackError as exc:
-        problems = "\n".join(escape(str(p)) for p in exc.problems[:20])
+        problems = views.join_lines(escape(str(p)) for p in exc.problems[:20])
         await say(update, context, "newpack-invalid", bilingual=False, problems=problems)
         return
     filled = await fill_machine_glosses(s, pack.id, user.id)
