@@ -11,6 +11,7 @@ from telegram import Bot
 from telegram.error import BadRequest, RetryAfter
 
 from bot.standin import EntityError, LimitConfig, StandIn, StandInConfig, parse_html, utf16_len
+from bot.standin.limits import FloodControl
 from tests.live import TOKEN
 
 # PTB words RetryAfter through a deprecated int attribute; the test reads the raw JSON instead.
@@ -110,3 +111,16 @@ def test_supported_tags_and_entities_become_plain_text_and_entities() -> None:
 
 def test_lenient_mode_accepts_raw_gt_and_amp_like_telegrams_server() -> None:
     assert parse_html("5 > 3 & co", strict=False).text == "5 > 3 & co"
+
+
+def test_groups_take_20_messages_a_minute() -> None:
+    flood = FloodControl(LimitConfig(bot_per_second=None))
+    assert all(flood.check(-100, n * 0.5) is None for n in range(20))
+    assert flood.check(-100, 10.0) == 50  # the first of the 20 leaves the window at 60 s
+    assert flood.check(-100, 60.0) is None
+
+
+def test_a_private_chat_bursts_then_gets_one_a_second() -> None:
+    flood = FloodControl(LimitConfig(bot_per_second=None, chat_per_second=1.0, chat_burst=3))
+    assert [flood.check(7, 0.0) for _ in range(4)] == [None, None, None, 1]
+    assert flood.check(7, 1.0) is None and flood.check(7, 1.2) == 1
