@@ -43,8 +43,7 @@ class Learner:
 
 def learner(db: Database, user_id: int) -> Learner:
     """Load the student as study needs them, or raise a kind error."""
-    student = people.get_student(db, user_id)
-    classes = people.enrollments(db, user_id) if student else []
+    student, classes = people.student_with_classes(db, user_id)
     if student is None or not classes:
         raise NotEnrolledError()
     if student.language is None:

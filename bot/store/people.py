@@ -101,6 +101,21 @@ def _student(row: dict) -> Student:
                    row["blocked_at"] is not None)
 
 
+def student_with_classes(db: Database, student_id: int
+                         ) -> tuple[Student | None, list[Enrollment]]:
+    """A student and their enrolments in one query (every graded answer needs both)."""
+    rows = all_rows(
+        db, "SELECT s.*, c.id AS class_id, c.name AS class_name, e.wida_level, c.pack_id "
+        "FROM students s LEFT JOIN enrollments e ON e.student_id = s.id "
+        "LEFT JOIN classes c ON c.id = e.class_id WHERE s.id = ? ORDER BY e.joined_at",
+        [student_id])
+    if not rows:
+        return None, []
+    classes = [Enrollment(r["class_id"], r["class_name"], r["wida_level"], r["pack_id"])
+               for r in rows if r["class_id"] is not None]
+    return _student(rows[0]), classes
+
+
 def get_student(db: Database, student_id: int) -> Student | None:
     row = one_row(db, "SELECT * FROM students WHERE id = ?", [student_id])
     return _student(row) if row else None
