@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.i18n import Catalog
 from bot.reports import csv_bytes, heatmap_png, summary_text
 from bot.store import open_store, people
+from bot.store.files import require_store
 from bot.store.reports import class_matrix
 from bot.views import plain_text
 
@@ -34,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def report_command(args: argparse.Namespace) -> int:
     """Print a class summary and write the CSV / PNG asked for."""
+    require_store(args.settings.store_path)
     db = open_store(args.settings.store_path)
     rows = people.classes_named(db, args.class_name)
     if not rows:

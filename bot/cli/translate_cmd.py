@@ -123,7 +123,8 @@ def install_languages(engine: ArgosEngine, langs: Sequence[str],
 def _archive_root(path: Path) -> tuple[str, dict[str, Any]]:
     """Check that a file looks like an Argos package; return its folder name and metadata."""
     if not path.is_file():
-        raise ModelInstallError(f"{path}: no such file")
+        raise ModelInstallError(f"{path}: no such file (check the path, or download models "
+                                "with `puente translate install LANG` where there is internet)")
     if not zipfile.is_zipfile(path):
         raise ModelInstallError(f"{path}: not an Argos model (not a zip archive)")
     try:

@@ -31,7 +31,7 @@ class StoreBusyError(StoreError):
 
 def check_folder(path: Path) -> None:
     """Raise unless the folder that holds (or will hold) the store exists."""
-    folder = path.parent
+    folder = path.absolute().parent
     if not folder.is_dir():
         raise StoreError(f"the store's folder {folder} does not exist: create it (mkdir -p "
                          f"{folder}) or change [store] path / $PUENTE_STORE_PATH")
@@ -40,6 +40,13 @@ def check_folder(path: Path) -> None:
 def _connect(path: Path) -> sqlite3.Connection:
     """Open an existing database file read-write without ever creating one."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=10)
+
+
+def require_store(path: Path) -> None:
+    """Raise unless a store exists at `path` (commands that read it must not create one)."""
+    if not path.is_file():
+        raise StoreError(f"no store at {path.absolute()} (check [store] path / "
+                         "$PUENTE_STORE_PATH, or run `puente db migrate` to create it)")
 
 
 def check_integrity(path: Path) -> None:
@@ -142,9 +149,7 @@ def backup(store: Path, target: Path) -> Backup:
     A folder as `target` gets a dated file inside it. The copy is a self-contained file (no
     -wal beside it) that passed quick_check; it appears under its name only when complete.
     """
-    if not store.is_file():
-        raise StoreError(f"no store at {store} to back up (check [store] path / "
-                         "$PUENTE_STORE_PATH, or run `puente db migrate` first)")
+    require_store(store)
     if target.is_dir():
         target = target / f"{store.stem}-{datetime.now():%Y%m%d-%H%M%S}{store.suffix or '.db'}"
     check_folder(target)

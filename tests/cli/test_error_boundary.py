@@ -55,6 +55,7 @@ def test_rejected_token_is_one_line_that_never_shows_the_token(
     (["db", "migrate"], "does not exist"),
     (["run"], "does not exist"),
     (["db", "backup", "copy.db"], "no store at"),
+    (["report", "--class", "Science 7B"], "no store at"),
 ])
 def test_store_in_a_missing_folder_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str],
