@@ -32,7 +32,7 @@ def inert(text: str) -> str:
     """Drop direction controls and invisible characters; keep line breaks and everything else.
 
     For longer text (glosses, definitions, uploaded lines) shown inside a message."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     kept: list[str] = []
     marks = 0  # combining marks on the last kept letter
     for char in text:

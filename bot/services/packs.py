@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
+from bot.domain.names import clean_label, inert
 from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
 from bot.store.packs import pack_owner, save_pack
@@ -116,8 +117,8 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
     suffix = Path(filename).suffix.lower()
     if suffix not in (".toml", ".csv"):
         raise TeacherPackError()
-    try:
-        text = content.decode("utf-8")
+    try:  # a teacher's file loses direction overrides and invisible characters at the door
+        text = inert(content.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise PackError([Problem(filename, 1, "the file is not UTF-8 text")]) from exc
     namespace = f"t{teacher_id}"
@@ -130,6 +131,7 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
         pack = parse_pack(text, filename)
         if not pack.id.startswith(namespace + "."):
             pack = replace(pack, id=f"{namespace}.{pack.id}"[:80])
+    pack = replace(pack, title=clean_label(pack.title) or pack.id)
     exists, owner = pack_owner(db, pack.id)
     if exists and owner != teacher_id:
         raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used")])

@@ -56,4 +56,4 @@ def test_stacked_accents_are_limited() -> None:
 
 
 def test_longer_text_keeps_its_lines_but_loses_its_tricks() -> None:
-    assert inert("one\r\ntwo\u2028three\u202e") == "one\n\ntwo\nthree"
+    assert inert("one\r\ntwo\u2028three\u202e\rfour") == "one\ntwo\nthree\nfour"

@@ -196,6 +196,21 @@ async def test_a_teacher_pack_with_a_nasty_title_and_terms_is_shown_safely(chat:
             assert_inert(await chat.tap(student, f"an:{item.id}:0"))
 
 
+async def test_an_uploaded_pack_loses_overrides_and_invisible_characters(chat: Chat) -> None:
+    pack = ('[pack]\nid = "science.rocks"\ntitle = "<b>Rocks</b>  \u202e& co\u200b"\n'
+            'subject = "science"\ngrades = [5, 7]\n\n[[words]]\nterm = "ba\u200bsalt"\n'
+            'pos = "noun"\ntier = 3\ndefinition = "A dark rock\u202e from lava."\n'
+            'example = "The island is made of ba\u200bsalt."\n')
+    chat.api.uploads["f3"] = ("\ufeff" + pack).encode()  # with the BOM spreadsheet apps write
+    chat.clock.advance(seconds=2)
+    saved = await chat.process(chat.factory.document(teacher(chat), "f3", "rocks.toml",
+                                                     len(pack.encode()) + 3))
+    assert_inert(saved)
+    assert chat.db["packs"].get("t9001.science.rocks")["title"] == "<b>Rocks</b> & co"
+    word = next(chat.db["words"].rows_where("pack_id = ?", ["t9001.science.rocks"]))
+    assert (word["term"], word["definition"]) == ("basalt", "A dark rock from lava.")
+
+
 async def test_a_bad_pack_file_lists_its_problems_escaped(chat: Chat) -> None:
     bad = "term,pos,tier,definition,example\n<b>x</b>,<i>,9,,a & b\n"
     chat.api.uploads["f2"] = bad.encode()
