@@ -59,7 +59,10 @@ def check_integrity(path: Path) -> None:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.OperationalError as exc:  # cannot open, read-only, busy: not damage
+        raise StoreError(f"cannot open the store {path} ({exc}): check that this user may "
+                         "read and write it and its folder") from exc
+    except sqlite3.DatabaseError as exc:  # not a database, or corrupt
         raise DamagedStoreError(_damaged(path, str(exc))) from exc
     if rows != [("ok",)]:
         raise DamagedStoreError(_damaged(path, str(rows[0][0])))

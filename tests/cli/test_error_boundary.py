@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli import build_parser, main
 from bot.cli.logs import run_logging
 from tests.cli.builders import (
     TOKEN,
@@ -112,6 +112,7 @@ def test_discovery_prefers_the_environment_to_the_working_directory(
     monkeypatch.delenv("PUENTE_CONFIG")
     assert main(["packs", "list"]) == 2
     assert "Here/Cwd" in one_line(capsys.readouterr().err)
+    assert "$PUENTE_CONFIG, else ./config.toml" in " ".join(build_parser().format_help().split())
 
 
 def test_relative_store_path_counts_from_the_config_folder(
