@@ -14,29 +14,16 @@ import csv
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.domain.packs import parse_pack
-from bot.domain.typed_answers import Verdict, grade, preload
-from bot.paths import PACKS_DIR
+from bot.domain.typed_answers import Verdict, grade, pack_terms, preload
+from bot.services.packs import load_packs
 
 DEFAULT_TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed_grading.tsv"
 ACCEPTED = {Verdict.EXACT, Verdict.TYPO_FORGIVEN}
-
-
-def vocabulary() -> tuple[list[str], dict[str, list[str]]]:
-    """Every shipped pack term, and every curated gloss by language."""
-    terms: list[str] = []
-    glosses: dict[str, list[str]] = defaultdict(list)
-    for path in sorted(PACKS_DIR.rglob("*.toml")):
-        for word in parse_pack(path.read_text(encoding="utf-8"), str(path)).words:
-            terms.append(word.term)
-            for lang, gloss in word.glosses.items():
-                glosses[lang].append(gloss.term)
-    return terms, glosses
 
 
 def main(argv: list[str]) -> None:
@@ -44,17 +31,18 @@ def main(argv: list[str]) -> None:
     table = Path(paths[0]) if paths else DEFAULT_TABLE
     with table.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    terms, glosses = vocabulary()
+    words = [word for pack in load_packs().packs for word in pack.words]
     started = time.perf_counter()
     preload()
     print(f"English word list loaded once in {(time.perf_counter() - started) * 1000:.0f} ms")
     graded, timings = [], []
     for row in rows:
         lang = row["lang"] or None
+        terms, home_terms = pack_terms(words, lang)
         for _ in range(2):  # the second run times a warm grader (word lists of `lang` loaded)
             started = time.perf_counter()
-            verdict = grade(row["typed"], row["expected"], home_terms=glosses.get(lang or "", ()),
-                            lang=lang, other_terms=terms)
+            verdict = grade(row["typed"], row["expected"], home_terms=home_terms, lang=lang,
+                            other_terms=terms)
             elapsed = time.perf_counter() - started
         timings.append(elapsed)
         graded.append((row, verdict.kind))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spellchecker import SpellChecker
 
 from bot.domain.cognates import fold
+from bot.domain.packs import Word
 
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
 # Latin-script languages whose word list pyspellchecker ships: an answer found there (and not in
@@ -301,6 +302,14 @@ def _home_word(text: str, lang: str | None) -> bool:
 
 
 # --- the grader ----------------------------------------------------------------------------
+
+def pack_terms(words: Iterable[Word], lang: str | None) -> tuple[list[str], list[str]]:
+    """`grade`'s other_terms and home_terms for a student: the English terms of their pack
+    words, and those words' glosses in the student's language."""
+    words = list(words)
+    home = [w.glosses[lang].term for w in words if lang and lang in w.glosses]
+    return [w.term for w in words], home
+
 
 def grade(answer: str, expected: str, forms: Sequence[str] = (),
           home_terms: Sequence[str] = (), lang: str | None = None,

@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from bot.domain.checks import grade_typed
-from bot.domain.packs import parse_pack
-from bot.domain.typed_answers import MAX_ANSWER, TypedVerdict, Verdict, grade, slip_distance
-from bot.paths import PACKS_DIR
+from bot.domain.typed_answers import (
+    MAX_ANSWER,
+    TypedVerdict,
+    Verdict,
+    grade,
+    pack_terms,
+    slip_distance,
+)
+from bot.services.packs import load_packs
 
 TABLE = Path(__file__).parents[1] / "data" / "typed_grading.tsv"
 ACCEPTED = {Verdict.EXACT.value, Verdict.TYPO_FORGIVEN.value}
 
 
-def _pack_vocabulary() -> tuple[list[str], dict[str, list[str]]]:
-    terms: list[str] = []
-    glosses: dict[str, list[str]] = defaultdict(list)
-    for path in sorted(PACKS_DIR.rglob("*.toml")):
-        for word in parse_pack(path.read_text(encoding="utf-8"), str(path)).words:
-            terms.append(word.term)
-            for lang, gloss in word.glosses.items():
-                glosses[lang].append(gloss.term)
-    return terms, glosses
-
-
-TERMS, GLOSSES = _pack_vocabulary()
+WORDS = [word for pack in load_packs().packs for word in pack.words]
 with TABLE.open(encoding="utf-8", newline="") as table:
     ROWS = list(csv.DictReader(table, delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -36,8 +30,9 @@ with TABLE.open(encoding="utf-8", newline="") as table:
 def grade_row(row: dict[str, str]) -> TypedVerdict:
     """Grade a row as the bot would: the student's glosses and pack terms beside the answer."""
     lang = row["lang"] or None
-    return grade(row["typed"], row["expected"], home_terms=GLOSSES.get(lang or "", ()),
-                 lang=lang, other_terms=TERMS)
+    terms, home_terms = pack_terms(WORDS, lang)
+    return grade(row["typed"], row["expected"], home_terms=home_terms, lang=lang,
+                 other_terms=terms)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['expected']}<-{r['typed'][:30]}" for r in ROWS])
@@ -204,3 +199,9 @@ def test_grade_typed_keeps_its_shape_and_carries_the_verdict() -> None:
     assert grade_.verdict is Verdict.OTHER_ENGLISH_WORD
     spanish = grade_typed("ecosistema", "ecosystem", home_terms=["ecosistema"], lang="es")
     assert spanish.verdict is Verdict.HOME_LANGUAGE_WORD and not spanish.correct
+
+
+def test_pack_terms_are_the_english_terms_and_the_students_glosses() -> None:
+    terms, home_terms = pack_terms(WORDS, "es")
+    assert "ecosystem" in terms and "ecosistema" in home_terms
+    assert pack_terms(WORDS, None)[1] == []
