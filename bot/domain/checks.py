@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.domain import item_rules as rules
 from bot.domain.cognates import Relation, fold, relation_for
+from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold
 from bot.domain.typed_answers import Verdict, grade
 
-GAP = "_____"
 CHOICES = 4
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
 
@@ -23,6 +23,7 @@ class WordRef:
 
     id: int
     word: Word
+    pack_id: str = ""  # distractors come from the target's own pack first
 
 
 @dataclass(frozen=True)
@@ -49,25 +50,73 @@ class Grade:
     verdict: Verdict | None = None  # typed answers only: see bot/domain/typed_answers.py
 
 
-def gapped(example: str, term: str) -> str:
-    """Blank out the term in its example sentence (whole word, any case)."""
-    pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
-    return pattern.sub(GAP, example, count=1)
+@dataclass(frozen=True)
+class Learner:
+    """What item building needs to know about the student."""
+
+    lang: str
+    scaffold: Scaffold
+    seen: frozenset[int] | None = None  # word ids previewed (None: no limit, e.g. the audit)
+
+    @property
+    def beginner(self) -> bool:
+        return self.scaffold.level <= 2
 
 
-def _distractors(target: WordRef, pool: Sequence[WordRef], rng: random.Random,
-                 lang: str | None) -> list[str]:
-    others = [w for w in pool if w.id != target.id and w.word.term != target.word.term]
-    if lang is not None:
-        others = [w for w in others if lang in w.word.glosses]
-    same_pos = [w for w in others if w.word.pos == target.word.pos]
-    rest = [w for w in others if w.word.pos != target.word.pos]
-    rng.shuffle(same_pos)
-    rng.shuffle(rest)
-    chosen = (same_pos + rest)[:CHOICES - 1]
-    if lang is None:
-        return [w.word.term for w in chosen]
-    return [w.word.glosses[lang].term for w in chosen]
+def _label(ref: WordRef, meaning_in: str | None) -> str | None:
+    """How an option shows a word: its English term, or its home-language gloss."""
+    if meaning_in is None:
+        return ref.word.term
+    gloss = ref.word.glosses.get(meaning_in)
+    return gloss.term if gloss else None
+
+
+def _inflect(term: str, suffix: str) -> str:
+    if not suffix:
+        return term
+    if suffix in ("s", "es"):
+        if term.endswith("y") and term[-2:-1] not in "aeiou":
+            return term[:-1] + "ies"
+        return term + ("es" if term.endswith(("s", "x", "z", "ch", "sh")) else "s")
+    if suffix in ("d", "ed"):
+        return term + ("d" if term.endswith("e") else "ed")
+    return term + suffix
+
+
+def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: random.Random,
+                 *, meaning_in: str | None = None, stem: str = "", article: str | None = None,
+                 suffix: str = "") -> list[str]:
+    """Up to three fair wrong options: same part of speech, own pack first, similar length,
+    never sharing a translation or a word family with the answer or each other."""
+    answer = _label(target, meaning_in) or target.word.term
+    answer = _inflect(answer, suffix) if meaning_in is None else answer
+    taken = {rules.gloss_key(target.word, who.lang), rules.gloss_key(target.word, None)}
+    shown = [answer]
+    chosen: list[str] = []
+    candidates = [w for w in pool if w.id != target.id and w.word.pos == target.word.pos]
+    rng.shuffle(candidates)
+    # Own pack first, then words of similar length (a long option among short ones stands out).
+    candidates.sort(key=lambda w: (w.pack_id != target.pack_id,
+                                   round(abs(len(w.word.term) - len(target.word.term)) / 4)))
+    for ref in candidates:
+        if who.beginner and who.seen is not None and ref.id not in who.seen:
+            continue
+        label = _label(ref, meaning_in)
+        if label is None:
+            continue
+        label = _inflect(label, suffix) if meaning_in is None else label
+        keys = {rules.gloss_key(ref.word, who.lang), rules.gloss_key(ref.word, None)}
+        if keys & taken - {None} or any(rules.same_family(label, s) for s in shown):
+            continue
+        if not rules.fits_article(article, label) or (stem and rules.answer_in_text(
+                stem, ref.word)):
+            continue
+        chosen.append(label)
+        shown.append(label)
+        taken |= keys
+        if len(chosen) == CHOICES - 1:
+            break
+    return chosen
 
 
 def _options(answer: str, distractors: list[str], rng: random.Random) -> tuple[str, ...]:
@@ -76,38 +125,87 @@ def _options(answer: str, distractors: list[str], rng: random.Random) -> tuple[s
     return tuple(options)
 
 
-def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, lang: str,
-               scaffold: Scaffold, rng: random.Random) -> Item:
-    """Build one item of `item_type` for `target`, using `pool` for distractors."""
+def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
+           rng: random.Random) -> Item | None:
     word = target.word
+    if word.cloze is None:
+        return None  # never the card's own example: that tests memory of the card
+    span = gap_span(word.cloze, word.term, word.forms)
+    if span is None:
+        return None
+    shown_form = word.cloze[span[0]:span[1]]
+    sentence = word.cloze[:span[0]] + GAP + word.cloze[span[1]:]
+    if rules.answer_in_text(sentence, word):
+        return None
+    if who.scaffold.typed_answers:
+        return Item(target.id, ItemType.CLOZE, sentence, (), shown_form)
+    suffix = ""
+    if fold(shown_form) != fold(word.term):
+        suffix = next((s for s in ("s", "ed") if fold(_inflect(word.term, s)) ==
+                       fold(shown_form)), "?")
+        if suffix == "?":
+            return None  # an irregular form: other options could not agree with the gap
+    article = rules.article_before_gap(sentence)
+    if not rules.fits_article(article, shown_form):
+        return None
+    wrong = _distractors(target, pool, who, rng, stem=sentence, article=article, suffix=suffix)
+    if not wrong:
+        return None
+    return Item(target.id, ItemType.CLOZE, sentence, _options(shown_form, wrong, rng),
+                shown_form)
+
+
+def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who: Learner,
+              rng: random.Random) -> Item | None:
+    """One item of this type, or None when the type would give the answer away."""
+    word, lang = target.word, who.lang
     gloss = word.glosses.get(lang)
-    if item_type is ItemType.REVERSE and gloss is None:
-        item_type = ItemType.CHOICE  # nothing to show in the home language
-    if item_type is ItemType.CHOICE and gloss is not None:
-        relation = relation_for(word, lang)
-        if relation.relation is Relation.FALSE_FRIEND and relation.lookalike:
-            # The look-alike home-language word is the most tempting wrong meaning.
-            wrong = [relation.lookalike, *_distractors(target, pool, rng, lang)][:CHOICES - 1]
-            return Item(target.id, item_type, word.term, _options(gloss.term, wrong, rng),
-                        gloss.term, asks_meaning=True)
-    if item_type is ItemType.REVERSE:
-        assert gloss is not None
-        options = _options(word.term, _distractors(target, pool, rng, None), rng)
-        return Item(target.id, item_type, gloss.term, options, word.term)
     if item_type is ItemType.CLOZE:
-        sentence = gapped(word.example, word.term)
-        if scaffold.typed_answers:
-            return Item(target.id, item_type, sentence, (), word.term)
-        options = _options(word.term, _distractors(target, pool, rng, None), rng)
-        return Item(target.id, item_type, sentence, options, word.term)
+        return _cloze(target, pool, who, rng)
+    if item_type is ItemType.REVERSE:
+        if gloss is None or rules.cognate_in(gloss.term, word):
+            return None  # nothing to show, or "hábitat" shows "habitat"
+        wrong = _distractors(target, pool, who, rng, stem=gloss.term)
+        return Item(target.id, item_type, gloss.term, _options(word.term, wrong, rng),
+                    word.term) if wrong else None
+    if rules.answer_in_text(word.definition, word):
+        return None
     if item_type is ItemType.TYPED:
         return Item(target.id, item_type, word.definition, (), word.term)
-    options = _options(word.term, _distractors(target, pool, rng, None), rng)
-    return Item(target.id, item_type, word.definition, options, word.term)
+    relation = relation_for(word, lang)
+    if (item_type is ItemType.CHOICE and gloss is not None and relation.lookalike
+            and relation.relation is Relation.FALSE_FRIEND
+            and not rules.near_identical(gloss.term, word.term)):
+        # The look-alike home-language word is the most tempting wrong meaning.
+        wrong = [relation.lookalike, *_distractors(target, pool, who, rng, meaning_in=lang)]
+        return Item(target.id, item_type, word.term, _options(gloss.term, wrong[:3], rng),
+                    gloss.term, asks_meaning=True)
+    wrong = _distractors(target, pool, who, rng, stem=word.definition)
+    return Item(target.id, item_type, word.definition, _options(word.term, wrong, rng),
+                word.term) if wrong else None
+
+
+def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, lang: str,
+               scaffold: Scaffold, rng: random.Random,
+               seen: frozenset[int] | None = None) -> Item:
+    """Build a fair item for `target`, of `item_type` when that type gives nothing away,
+    else of the level's next type that does (recall types last for beginners)."""
+    who = Learner(lang, scaffold, seen)
+    fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
+                 ItemType.TYPED]
+    for kind in dict.fromkeys(fallbacks):
+        item = _try_item(target, pool, kind, who, rng)
+        if item is not None:
+            return item
+    # No fair choice item (e.g. a beginner who has seen one word): ask for the word itself,
+    # with the word blanked out of its definition if the pack's definition uses it.
+    return Item(target.id, ItemType.TYPED, rules.masked(target.word.definition, target.word),
+                (), target.word.term)
 
 
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
-                scaffold: Scaffold, rng: random.Random, size: int = 4) -> list[Item]:
+                scaffold: Scaffold, rng: random.Random, size: int = 4,
+                seen: frozenset[int] | None = None) -> list[Item]:
     """Build a short check (3-5 items) over `targets`, rotating the level's item types."""
     size = max(3, min(5, size))
     chosen = list(targets)[:size]
@@ -120,7 +218,7 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     items = []
     for index, target in enumerate(chosen):
         kind = kinds[(index + offset) % len(kinds)]
-        items.append(build_item(target, pool, kind, lang, scaffold, rng))
+        items.append(build_item(target, pool, kind, lang, scaffold, rng, seen))
     return items
 
 

@@ -55,7 +55,7 @@ def learner(db: Database, user_id: int) -> Learner:
 
 
 def _refs(words: list[StoredWord]) -> list[WordRef]:
-    return [WordRef(w.id, w.word) for w in words]
+    return [WordRef(w.id, w.word, w.pack_id) for w in words]
 
 
 def current_words(db: Database, who: Learner, now: datetime) -> list[WordRef]:
@@ -101,8 +101,12 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     targets = _refs(due) + [w for w in current_words(db, who, now) if w.id not in due_ids]
     if not targets:
         return None
-    pool = _refs([w for pid in who.pack_ids for w in pack_words(db, pid)])
-    items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size)
+    # Distractors come from the targets' own packs first (a pushed word among the class
+    # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
+    packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
+    pool = _refs([w for pid in packs for w in pack_words(db, pid)])
+    seen = frozenset(study.student_mastery(db, who.id))
+    items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen)
     ids = study.save_items(db, who.id, who.language, items, now)
     return Question(ids[0], 1, len(ids), items[0], who.language, who.level)
 

@@ -11,7 +11,6 @@ from bot.domain.checks import (
     WordRef,
     build_check,
     build_item,
-    gapped,
     grade_choice,
     grade_typed,
 )
@@ -20,10 +19,20 @@ from bot.domain.scaffold import ItemType, scaffold_for
 
 SUPPORT = Word("support", "verb", 2, "To back up an idea with facts.", "Facts support a claim.",
                glosses={"es": Gloss("apoyar", false_friend="soportar")})
-POOL = [WordRef(i, Word(t, "verb", 2, f"Meaning of {t}.", f"We {t} it.",
-                        glosses={"es": Gloss(f"{t}-es")}))
-        for i, t in enumerate(["analyze", "compare", "predict", "explain"], start=2)]
-REF = WordRef(1, SUPPORT)
+VERBS = ["analyze", "compare", "predict", "explain"]
+POOL = [WordRef(i, Word(t, "verb", 2, f"To do a kind of thinking number {i}.", f"We {t} it.",
+                        glosses={"es": Gloss(f"palabra{i}")}, cloze=f"Every day we {t} things."),
+                "general.verbs")
+        for i, t in enumerate(VERBS, start=2)]
+REF = WordRef(1, SUPPORT, "general.verbs")
+
+
+def word(term: str, pos: str = "noun", gloss: str | None = None, *, cloze: str | None = None,
+         definition: str | None = None, pack: str = "science.eco", wid: int = 0) -> WordRef:
+    glosses = {"es": Gloss(gloss)} if gloss else {}
+    return WordRef(wid or abs(hash(term)) % 10_000, Word(
+        term, pos, 3, definition or f"A thing with the code {wid}.", f"See the {term}.",
+        glosses=glosses, cloze=cloze), pack)
 
 
 @pytest.mark.parametrize(("answer", "correct", "exact"), [
@@ -57,11 +66,6 @@ def test_accents_do_not_count_against_the_learner() -> None:
     assert grade_typed("hábitat", "habitat").exact is True
 
 
-def test_cloze_blanks_the_whole_word_only() -> None:
-    assert gapped("A pond is a small ecosystem.", "ecosystem") == f"A pond is a small {GAP}."
-    assert gapped("Plants grow.", "plant") == "Plants grow."
-
-
 def test_false_friend_is_the_tempting_distractor_for_spanish_speakers() -> None:
     item = build_item(REF, POOL, ItemType.CHOICE, "es", scaffold_for(2), random.Random(1))
     assert item.asks_meaning
@@ -72,7 +76,7 @@ def test_false_friend_is_the_tempting_distractor_for_spanish_speakers() -> None:
 
 def test_reverse_item_shows_the_home_language_term() -> None:
     item = build_item(POOL[0], POOL, ItemType.REVERSE, "es", scaffold_for(1), random.Random(1))
-    assert item.prompt == "analyze-es" and item.answer == "analyze"
+    assert item.prompt == "palabra2" and item.answer == "analyze"
     assert len(set(item.options)) == 4
 
 
@@ -98,3 +102,96 @@ def test_a_check_has_three_to_five_items_of_the_levels_types() -> None:
     assert {i.item_type for i in items} <= set(scaffold_for(1).item_types)
     few = build_check(POOL[:1], POOL, "es", scaffold_for(1), random.Random(2))
     assert len(few) == 3  # one word is asked in three ways rather than a one-question check
+
+
+def test_cloze_uses_its_own_sentence_never_the_cards_example() -> None:
+    item = build_item(POOL[1], POOL, ItemType.CLOZE, "es", scaffold_for(3), random.Random(1))
+    assert item.item_type is ItemType.CLOZE
+    assert item.prompt == f"Every day we {GAP} things."
+
+
+def test_a_word_without_a_cloze_sentence_gets_another_item_type() -> None:
+    bare = WordRef(9, Word("infer", "verb", 2, "To work something out from clues.", "I infer it.",
+                           glosses={"es": Gloss("deducir")}), "general.verbs")
+    item = build_item(bare, [*POOL, bare], ItemType.CLOZE, "es", scaffold_for(3),
+                      random.Random(1))
+    assert item.item_type is not ItemType.CLOZE
+
+
+def test_distractors_share_the_answers_part_of_speech_and_pack_first() -> None:
+    nouns = [word(t, wid=i) for i, t in enumerate(["habitat", "predator", "species"], 20)]
+    elsewhere = [word(t, pack="math.geo", wid=i)
+                 for i, t in enumerate(["angle", "prism", "radius"], 30)]
+    verbs = [word(t, "verb", wid=i) for i, t in enumerate(["compare", "predict"], 40)]
+    target = word("ecosystem", cloze="A pond is a small ecosystem.", wid=1)
+    pool = [target, *elsewhere, *verbs, *nouns]
+    for seed in range(20):
+        item = build_item(target, pool, ItemType.CHOICE, "es", scaffold_for(4),
+                          random.Random(seed))
+        assert set(item.options) == {"ecosystem", "habitat", "predator", "species"}
+
+
+def test_an_article_before_the_gap_never_singles_out_the_answer() -> None:
+    target = word("organism", cloze="A tiny bacterium is an organism.", wid=1)
+    pool = [target, *(word(t, wid=i) for i, t in enumerate(
+        ["consumer", "energy", "prey", "adaptation", "insect", "habitat"], 10))]
+    for seed in range(20):
+        item = build_item(target, pool, ItemType.CLOZE, "es", scaffold_for(3),
+                          random.Random(seed))
+        assert item.prompt.endswith(f"an {GAP}.")
+        assert all(o[0] in "aeiou" for o in item.options), item.options
+
+
+@pytest.mark.parametrize(("lang", "shared"), [("ar", "سبب"), ("so", "sabab"), ("ru", "причина")])
+def test_two_options_never_share_one_translation(lang: str, shared: str) -> None:
+    reason = WordRef(1, Word("reason", "noun", 2, "Why something happens.", "a reason",
+                             glosses={lang: Gloss(shared)}), "general.nouns")
+    cause = WordRef(2, Word("cause", "noun", 2, "What makes something happen.", "a cause",
+                            glosses={lang: Gloss(shared)}), "general.nouns")
+    others = [WordRef(i, Word(t, "noun", 2, f"Number {i} idea.", "x", glosses={lang: Gloss(
+        f"{t}-{lang}")}), "general.nouns") for i, t in enumerate(["detail", "summary"], 3)]
+    for seed in range(20):
+        item = build_item(reason, [reason, cause, *others], ItemType.CHOICE, lang,
+                          scaffold_for(3), random.Random(seed))
+        assert "cause" not in item.options
+
+
+def test_no_option_is_an_inflection_or_part_of_another() -> None:
+    target = word("producer", wid=1)
+    pool = [target, *(word(t, wid=i) for i, t in enumerate(
+        ["produce", "product", "consumer", "decomposer", "energy", "prey"], 10))]
+    for seed in range(20):
+        item = build_item(target, pool, ItemType.CHOICE, "es", scaffold_for(4),
+                          random.Random(seed))
+        assert not {"produce", "product"} & set(item.options)
+
+
+def test_a_cognate_gloss_never_shows_the_answer_in_a_reverse_item() -> None:
+    habitat = word("habitat", gloss="hábitat", wid=1)
+    pool = [habitat, *(word(t, gloss=f"x{i}", wid=i) for i, t in enumerate(
+        ["prey", "population", "predator"], 10))]
+    item = build_item(habitat, pool, ItemType.REVERSE, "es", scaffold_for(1), random.Random(1))
+    assert item.item_type is not ItemType.REVERSE
+    assert "hábitat" not in item.prompt
+
+
+def test_a_definition_that_contains_the_word_is_never_the_question() -> None:
+    target = word("evaporation", gloss="evaporación", wid=1,
+                  definition="When water evaporates into the air.")
+    pool = [target, *(word(t, gloss=f"y{i}", wid=i) for i, t in enumerate(
+        ["condensation", "erosion", "friction"], 10))]
+    for level in (1, 4, 6):
+        item = build_item(target, pool, ItemType.CHOICE, "es", scaffold_for(level),
+                          random.Random(1))
+        assert "evapor" not in item.prompt.casefold()
+
+
+def test_beginners_only_get_words_they_have_previewed_and_fewer_options() -> None:
+    nouns = [word(t, gloss=f"z{i}", wid=i) for i, t in enumerate(
+        ["habitat", "predator", "species", "prey", "energy"], 10)]
+    target = nouns[0]
+    seen = frozenset({10, 11})
+    for seed in range(10):
+        item = build_item(target, nouns, ItemType.REVERSE, "es", scaffold_for(2),
+                          random.Random(seed), seen=seen)
+        assert set(item.options) == {"habitat", "predator"}

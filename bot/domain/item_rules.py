@@ -1,0 +1,151 @@
+"""What makes a check item give its answer away: one rule set for the generator and the audit.
+
+An item is evidence only if a student who does not know the word cannot pass it by
+elimination (the one verb among nouns, "an" before the gap, two options with the same
+translation, an option that is part of another) or by reading the answer in the question (the
+word itself, or a home-language cognate spelled almost like it). The item generator uses these
+predicates to choose distractors and item types; `puente packs audit` uses the same predicates
+to count what slipped through.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+from bot.domain.cognates import fold
+from bot.domain.gaps import GAP, gap_span
+from bot.domain.packs import Word
+
+
+class Giveaway(enum.StrEnum):
+    POS_ODD_ONE_OUT = "part-of-speech odd one out"
+    ARTICLE_MISMATCH = "article before the gap fits only some options"
+    SHARED_GLOSS = "two options share a translation or a definition"
+    WORD_FAMILY = "an option is an inflection or part of another"
+    MISSING_GAP = "gap sentence without a gap"
+    ANSWER_IN_STEM = "the answer appears in the question"
+    COGNATE_IN_STEM = "a near-identical cognate in the question"
+    UNSEEN_DISTRACTOR = "a level 1-2 option the student has never seen"
+    TOO_FEW_OPTIONS = "fewer than two options"
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+# "an" goes before a vowel sound; these spellings break the letter rule.
+_VOWEL_SOUND_EXCEPTIONS = ("hour", "honest", "honor", "honour", "heir")
+_CONSONANT_SOUND_EXCEPTIONS = ("uni", "use", "usu", "one", "once", "eu", "ewe", "ura", "uro")
+
+
+def takes_an(phrase: str) -> bool:
+    """Whether a phrase takes "an" rather than "a" (by its first sound, spelled)."""
+    first = phrase.strip().casefold()
+    if first.startswith(_VOWEL_SOUND_EXCEPTIONS):
+        return True
+    if first.startswith(_CONSONANT_SOUND_EXCEPTIONS):
+        return False
+    return first[:1] in "aeiou"
+
+
+def article_before_gap(sentence: str) -> str | None:
+    """"a" or "an" when it stands right before the gap, else None."""
+    before = sentence.split(GAP, 1)[0].rstrip().casefold()
+    for article in ("an", "a"):
+        if before == article or before.endswith((" " + article, "(" + article)):
+            return article
+    return None
+
+
+def fits_article(article: str | None, option: str) -> bool:
+    """An option agrees with the article before the gap (always, when there is none)."""
+    if article is None:
+        return True
+    return takes_an(option) == (article == "an")
+
+
+def _stem(text: str) -> str:
+    folded = fold(text)
+    for suffix in ("ies", "es", "s", "ed", "ing", "er", "or", "ion", "ive", "al"):
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+            return folded[: -len(suffix)]
+    return folded
+
+
+def same_family(a: str, b: str) -> bool:
+    """One option is part of, or an inflection of, the other (produce / producer)."""
+    fa, fb = fold(a).strip(), fold(b).strip()
+    if not fa or not fb or fa == fb:
+        return fa == fb
+    if fa in fb or fb in fa:
+        return True
+    shortest = min(len(fa), len(fb))
+    prefix = next((i for i, (x, y) in enumerate(zip(fa, fb, strict=False)) if x != y),
+                  shortest)
+    return _stem(fa) == _stem(fb) or (prefix >= 5 and prefix >= shortest - 2)
+
+
+def near_identical(a: str, b: str) -> bool:
+    """Spelled almost alike once case and accents are folded (hábitat / habitat)."""
+    fa, fb = re.sub(r"[\W_]+", "", fold(a)), re.sub(r"[\W_]+", "", fold(b))
+    if not fa or not fb:
+        return False
+    if fa == fb or same_family(fa, fb):
+        return True
+    return _distance(fa, fb) <= max(1, min(len(fa), len(fb)) // 4)
+
+
+def _distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def answer_in_text(text: str, word: Word) -> bool:
+    """The word (or a listed form, or its stem inside a longer word) appears in the text."""
+    if gap_span(text, word.term, word.forms) is not None:
+        return True
+    stem = _stem(word.term)
+    return len(stem) >= 5 and any(fold(token).startswith(stem)
+                                  for token in _WORD.findall(text))
+
+
+def masked(text: str, word: Word) -> str:
+    """The text with the word (and words built on its stem) blanked out."""
+    stem = _stem(word.term)
+
+    def blank(match: re.Match[str]) -> str:
+        token = fold(match.group())
+        same = token == fold(word.term) or (len(stem) >= 5 and token.startswith(stem))
+        return GAP if same else match.group()
+
+    text = re.sub(_WORD, blank, text)
+    span = gap_span(text, word.term, word.forms)  # multi-word terms
+    return text if span is None else text[:span[0]] + GAP + text[span[1]:]
+
+
+def cognate_in(text: str, word: Word) -> bool:
+    """A word of the text is spelled almost like the English term (a give-away cognate)."""
+    tokens = _WORD.findall(text)
+    term_tokens = word.term.split()
+    if len(term_tokens) > 1:  # multi-word terms: compare the whole gloss too
+        return near_identical(text, word.term) or all(
+            any(near_identical(t, part) for t in tokens) for part in term_tokens)
+    return any(near_identical(token, word.term) for token in tokens)
+
+
+def gloss_key(word: Word, lang: str | None) -> str | None:
+    """What a student reads as the option's meaning: its gloss (or English definition)."""
+    if lang is None:
+        return fold(word.definition)
+    gloss = word.glosses.get(lang)
+    return fold(gloss.term) if gloss else None
+
+
+def pos_odd_one_out(answer: Word, distractors: Sequence[Word]) -> bool:
+    """The answer is the only option of its part of speech."""
+    return bool(distractors) and all(d.pos != answer.pos for d in distractors)
