@@ -1,7 +1,15 @@
-"""Mastery: Bayesian knowledge tracing per word, FSRS review scheduling, advance on mastery."""
+"""Mastery: Bayesian knowledge tracing per word, FSRS review scheduling, advance on mastery.
+
+Mastered is evidence over time (issue 9): the BKT estimate is high, AND a correct recall-type
+answer came on a review FSRS scheduled (due at or before the answer), at least RETENTION_GAP
+after the word's first correct answer, with no miss in between. Answers on the day of the
+preview are learning, not retention; a miss restarts the evidence clock, and a miss on a
+mastered word sends it back to learning.
+"""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -22,6 +30,19 @@ COGNATE_PRIOR = 0.3   # cognates start ahead: the home language already carries 
 MASTERED_P = 0.95
 MASTERED_SUCCESSES = 3
 MASTERED_DAYS = 2     # successes on at least two different days: over time, not one sitting
+RETENTION_GAP = timedelta(days=3)  # recall this long after the first correct answer is retention
+# Recall, not recognition: the learner produces the English word (typed) or retrieves it from
+# the home-language term (L1 -> English). Listening and picture items would join at levels 1-2.
+RECALL = frozenset({ItemType.TYPED, ItemType.REVERSE})
+
+
+class MasteryState(enum.StrEnum):
+    """The four states teacher, student and family views all name the same way."""
+
+    NEW = "new"              # previewed, never answered
+    LEARNING = "learning"    # answered, not yet right on two different days since the last miss
+    REVIEWING = "reviewing"  # right on two different days: retention is being checked
+    MASTERED = "mastered"    # recalled on a scheduled review days after it was first right
 
 SCHEDULER = Scheduler(
     desired_retention=0.9,
@@ -40,12 +61,25 @@ class WordMastery:
     due_at: datetime
     successes: int = 0
     misses_in_row: int = 0
-    success_days: frozenset[str] = frozenset()
+    success_days: frozenset[str] = frozenset()  # local days right since the last miss
     mastered_at: datetime | None = None
+    first_correct_at: datetime | None = None     # first right answer since the last miss
+    answered: bool = False                       # any graded answer at all
 
     @property
     def mastered(self) -> bool:
         return self.mastered_at is not None
+
+    @property
+    def state(self) -> MasteryState:
+        """The one name every view uses for where this word stands."""
+        if self.mastered_at is not None:
+            return MasteryState.MASTERED
+        if len(self.success_days) >= MASTERED_DAYS:
+            return MasteryState.REVIEWING
+        if self.answered or self.successes:
+            return MasteryState.LEARNING
+        return MasteryState.NEW
 
 
 def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMastery:
@@ -78,23 +112,29 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
                   typed: bool, now: datetime, local_day: str) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time."""
     p_known = bkt_update(state.p_known, correct, item_type, typed)
+    scheduled = state.due_at <= now  # FSRS asked for this review (before this answer moves it)
     card, _ = SCHEDULER.review_card(Card.from_dict(state.card), rating_for(correct, exact), now)
-    days = state.success_days | {local_day} if correct else state.success_days
-    successes = state.successes + (1 if correct else 0)
-    updated = replace(state, p_known=p_known, card=card.to_dict(), due_at=card.due,
-                      successes=successes, misses_in_row=0 if correct else
-                      state.misses_in_row + 1, success_days=days)
-    if state.mastered_at is None and is_mastered(updated):
+    common = {"p_known": p_known, "card": card.to_dict(), "due_at": card.due, "answered": True}
+    if not correct:  # a miss restarts the evidence clock; a mastered word goes back to learning
+        return replace(state, **common, misses_in_row=state.misses_in_row + 1,
+                       success_days=frozenset(), first_correct_at=None, mastered_at=None)
+    updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0,
+                      success_days=state.success_days | {local_day},
+                      first_correct_at=state.first_correct_at or now)
+    if state.mastered_at is None and is_mastered(updated, item_type=item_type,
+                                                 scheduled=scheduled, now=now):
         updated = replace(updated, mastered_at=now)
-    elif state.mastered_at is not None and not correct and p_known < MASTERED_P:
-        updated = replace(updated, mastered_at=None)  # forgotten: back to learning
     return updated
 
 
-def is_mastered(state: WordMastery) -> bool:
-    """Mastery is repeated success over time, not one lucky answer."""
+def is_mastered(state: WordMastery, *, item_type: ItemType, scheduled: bool,
+                now: datetime) -> bool:
+    """Mastery is retention shown over time: this right answer must be the deciding evidence."""
+    first = state.first_correct_at
     return (state.p_known >= MASTERED_P and state.successes >= MASTERED_SUCCESSES
-            and len(state.success_days) >= MASTERED_DAYS)
+            and len(state.success_days) >= MASTERED_DAYS
+            and item_type in RECALL and scheduled
+            and first is not None and now - first >= RETENTION_GAP)
 
 
 def needs_help(state: WordMastery, threshold: int = 3) -> bool:

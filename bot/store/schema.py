@@ -243,3 +243,12 @@ def word_cloze_and_forms(db: Database) -> None:
 ALTER TABLE words ADD COLUMN cloze TEXT;
 ALTER TABLE words ADD COLUMN forms TEXT NOT NULL DEFAULT '[]'
 """)
+
+
+@migrations(name="0005_mastery_evidence")
+def mastery_evidence(db: Database) -> None:
+    """Evidence over time: when a word was first right (since its last miss) and first seen."""
+    _run(db, """
+ALTER TABLE mastery ADD COLUMN first_correct_at TEXT;
+ALTER TABLE mastery ADD COLUMN first_seen TEXT
+""")

@@ -30,7 +30,9 @@ def _mastery(row: dict) -> WordMastery:
         p_known=row["p_known"], card=json.loads(row["card"]), due_at=parse(row["due_at"]),
         successes=row["successes"], misses_in_row=row["misses_in_row"],
         success_days=frozenset(json.loads(row["success_days"])),
-        mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None)
+        mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None,
+        first_correct_at=parse(row["first_correct_at"]) if row["first_correct_at"] else None,
+        answered=bool(row["attempts"]))
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
@@ -49,19 +51,23 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
     attempts, correct = (0, 0) if answered is None else (1, int(answered))
     db.execute(
         "INSERT INTO mastery (student_id, word_id, p_known, card, due_at, successes, "
-        "misses_in_row, success_days, mastered_at, updated_at, attempts, correct, last_seen) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "misses_in_row, success_days, mastered_at, updated_at, attempts, correct, last_seen, "
+        "first_correct_at, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(student_id, word_id) DO UPDATE SET "
         "p_known=excluded.p_known, card=excluded.card, due_at=excluded.due_at, "
         "successes=excluded.successes, misses_in_row=excluded.misses_in_row, "
         "success_days=excluded.success_days, mastered_at=excluded.mastered_at, "
         "updated_at=excluded.updated_at, attempts = mastery.attempts + excluded.attempts, "
         "correct = mastery.correct + excluded.correct, "
-        "last_seen = coalesce(excluded.last_seen, mastery.last_seen)",
+        "last_seen = coalesce(excluded.last_seen, mastery.last_seen), "
+        "first_correct_at = excluded.first_correct_at, "
+        "first_seen = coalesce(mastery.first_seen, excluded.first_seen)",
         [student_id, word_id, state.p_known, json.dumps(state.card), stamp(state.due_at),
          state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
-         correct, stamp(now) if answered is not None else None])
+         correct, stamp(now) if answered is not None else None,
+         stamp(state.first_correct_at) if state.first_correct_at else None,
+         stamp(now) if answered is not None else None])
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:

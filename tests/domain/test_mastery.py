@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.domain.mastery import bkt_update, new_mastery, record_answer
+from bot.domain.mastery import (
+    MASTERED_P,
+    MASTERED_SUCCESSES,
+    MasteryState,
+    bkt_update,
+    new_mastery,
+    record_answer,
+)
 from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 
 DAY1 = datetime(2026, 9, 14, 15, 0, tzinfo=UTC)
@@ -23,13 +30,91 @@ def test_many_right_answers_in_one_sitting_are_not_mastery() -> None:
     assert not state.mastered
 
 
-def test_success_on_two_days_is_mastery() -> None:
+def answers(kinds_at: list[tuple[float, ItemType, bool]]):
+    """Answer at DAY1 + days, in order; return the final state."""
     state = new_mastery(1, DAY1)
-    for when in (DAY1, DAY1 + timedelta(minutes=5), DAY1 + timedelta(days=1),
-                 DAY1 + timedelta(days=3)):
-        state = answer(state, True, when)
+    for days, kind, correct in kinds_at:
+        state = answer(state, correct, DAY1 + timedelta(days=days), kind)
+    return state
+
+
+R, C, T = ItemType.REVERSE, ItemType.CHOICE, ItemType.TYPED
+MINUTE = 1 / 1440
+# Right three times on the preview day, then recalled on the review FSRS scheduled two days on
+# and again when it comes due: the shape daily practice takes.
+SPACED = [(0, C, True), (5 * MINUTE, C, True), (10 * MINUTE, C, True), (2, C, True)]
+
+
+def test_recall_on_a_scheduled_review_days_later_is_mastery() -> None:
+    state = answers(SPACED)
+    assert state.due_at <= DAY1 + timedelta(days=9)
+    due_day = (state.due_at - DAY1).total_seconds() / 86400
+    state = answers([*SPACED, (due_day, R, True)])
+    assert state.mastered and state.state is MasteryState.MASTERED
+    assert state.due_at > DAY1 + timedelta(days=due_day + 4)  # the next review is spaced out
+
+
+def test_recognition_alone_never_masters_a_word() -> None:
+    state = answers([*SPACED, (9, C, True), (30, C, True), (90, ItemType.POLL, True)])
+    assert state.p_known > 0.99 and not state.mastered
+
+
+def test_recall_before_the_retention_gap_is_not_mastery() -> None:
+    state = answers([(0, R, True), (5 * MINUTE, R, True), (10 * MINUTE, R, True),
+                     (2 + 1 / 24, R, True)])  # due after two days: scheduled, right, too soon
+    assert state.p_known >= MASTERED_P and not state.mastered
+
+
+def test_recall_that_was_not_due_is_not_mastery() -> None:
+    # Day 3: the scheduled review (a choice) pushes the next one a week out; the typed answer
+    # ten minutes later is practice, not a review FSRS asked for.
+    state = answers([*SPACED[:3], (3, C, True), (3 + 10 * MINUTE, T, True)])
+    assert state.p_known >= MASTERED_P and not state.mastered
+
+
+def test_a_low_estimate_is_not_mastery_even_when_spaced() -> None:
+    state = answers([(0, C, True), (1, C, True), (8, R, True)])  # due on day 8
+    assert state.p_known < MASTERED_P and not state.mastered
+    assert len(state.success_days) == 3 and state.successes == MASTERED_SUCCESSES
+
+
+def test_cramming_in_one_day_masters_nothing() -> None:
+    state = answers([(minute * MINUTE, kind, True) for minute, kind in
+                     enumerate([C, R, T, R, T, C, R, T] * 3)])
+    assert state.p_known > 0.99 and not state.mastered
+    assert state.state is MasteryState.LEARNING
+
+
+def test_a_miss_on_a_mastered_word_sends_it_back_to_learning() -> None:
+    state = answers([*SPACED, (9, R, True)])
     assert state.mastered
-    assert state.due_at > DAY1 + timedelta(days=4)  # the next review is spaced out
+    state = answer(state, False, DAY1 + timedelta(days=20), R)
+    assert not state.mastered and state.state is MasteryState.LEARNING
+    # and being right again the same day is learning, not mastery
+    state = answer(state, True, DAY1 + timedelta(days=20, minutes=20), R)
+    assert not state.mastered
+
+
+def test_a_miss_restarts_the_evidence_clock() -> None:
+    relearned = [*SPACED[:3], (1, C, False), (1 + 10 * MINUTE, C, True),
+                 (1 + 20 * MINUTE, C, True)]
+    state = answers(relearned)
+    assert state.first_correct_at == DAY1 + timedelta(days=1, minutes=10)
+    assert state.due_at < DAY1 + timedelta(days=3.5)
+    # Scheduled and 3.5 days after the first right answer, but only 2.5 after the miss
+    state = answers([*relearned, (3.5, R, True)])
+    assert state.p_known >= MASTERED_P and not state.mastered
+
+
+def test_states_go_new_learning_reviewing_mastered() -> None:
+    state = new_mastery(1, DAY1)
+    assert state.state is MasteryState.NEW
+    state = answer(state, False, DAY1)
+    assert state.state is MasteryState.LEARNING
+    assert answers(SPACED[:3]).state is MasteryState.LEARNING  # one day only
+    assert answers(SPACED).state is MasteryState.REVIEWING
+    assert answers([*SPACED, (9, R, True)]).state is MasteryState.MASTERED
+    assert [s.value for s in MasteryState] == ["new", "learning", "reviewing", "mastered"]
 
 
 def test_a_lucky_guess_moves_the_estimate_less_than_a_typed_answer() -> None:
