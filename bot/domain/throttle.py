@@ -19,6 +19,7 @@ class Throttle:
     limit: int = 5
     window: timedelta = timedelta(minutes=1)
     pause: timedelta = timedelta(minutes=1)
+    max_keys: int = 10_000  # beyond this many users tracked, idle ones are forgotten
     _events: dict[int, deque[datetime]] = field(default_factory=dict, repr=False)
     _paused_until: dict[int, datetime] = field(default_factory=dict, repr=False)
 
@@ -34,6 +35,8 @@ class Throttle:
 
     def hit(self, key: int, now: datetime) -> bool:
         """Count one event; return True when it reaches the limit and so starts a pause."""
+        if key not in self._events and len(self._events) >= self.max_keys:
+            self.forget_idle(now)
         events = self._events.setdefault(key, deque())
         while events and events[0] <= now - self.window:
             events.popleft()

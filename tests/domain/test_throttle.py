@@ -29,3 +29,10 @@ def test_idle_users_are_forgotten() -> None:
     guard.hit(2, START)
     guard.forget_idle(START + timedelta(minutes=5))
     assert guard._events == {} and guard._paused_until == {}
+
+
+def test_memory_stays_small_when_many_users_pass_by() -> None:
+    guard = Throttle(limit=5, window=timedelta(seconds=20), max_keys=100)
+    for user in range(1000):
+        guard.hit(user, START + timedelta(seconds=user))
+    assert len(guard._events) <= 100
