@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.domain.language import LANGUAGES, SUPPORTED_UI
 from bot.paths import PACKS_DIR
-from bot.services.packs import coverage, load_packs
+from bot.services.packs import audit_packs, coverage, load_packs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--coverage", action="store_true",
                          help="per language: words with a curated gloss / total, and the gaps")
     listing.set_defaults(func=list_packs)
+    audit = verbs.add_parser("audit", help="build every check item for every word, language "
+                             "and level; count give-aways by rule (exit 1 if any)")
+    audit.add_argument("paths", nargs="*", type=Path, default=[PACKS_DIR])
+    audit.add_argument("--lang", action="append", dest="langs", metavar="CODE",
+                       help="only these home languages (repeatable; default: all with prompts)")
+    audit.set_defaults(func=audit_packs_command)
 
 
 def validate_packs(args: argparse.Namespace) -> int:
@@ -60,3 +66,25 @@ def list_packs(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"skipped: {problem}")
     return 1 if result.problems else 0
+
+
+def audit_packs_command(args: argparse.Namespace) -> int:
+    """Print item counts and give-aways by rule, with one example each; exit 1 if any."""
+    result = load_packs(args.paths)
+    for problem in result.problems:
+        print(f"skipped: {problem}")
+    langs = args.langs or [c for c in SUPPORTED_UI if c != "en"]
+    report = audit_packs(result.packs, langs)
+    words = sum(len(p.words) for p in result.packs)
+    print(f"{report.items} items from {words} words x {len(langs)} languages x 6 levels "
+          f"x 5 item types")
+    print("  built as: " + ", ".join(f"{kind} {count}" for kind, count
+                                     in sorted(report.by_type.items())))
+    if not report.total:
+        print("give-aways: 0")
+        return 0
+    print(f"give-aways: {report.total}")
+    for rule, count in report.giveaways.most_common():
+        print(f"  {count:6}  {rule}")
+        print(f"          e.g. {report.examples[rule]}")
+    return 1

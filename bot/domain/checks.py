@@ -71,7 +71,8 @@ def _label(ref: WordRef, meaning_in: str | None) -> str | None:
     return gloss.term if gloss else None
 
 
-def _inflect(term: str, suffix: str) -> str:
+def inflect(term: str, suffix: str) -> str:
+    """A regular plural ("s") or past ("ed") of a term, for options that fit the gap."""
     if not suffix:
         return term
     if suffix in ("s", "es"):
@@ -89,7 +90,7 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     """Up to three fair wrong options: same part of speech, own pack first, similar length,
     never sharing a translation or a word family with the answer or each other."""
     answer = _label(target, meaning_in) or target.word.term
-    answer = _inflect(answer, suffix) if meaning_in is None else answer
+    answer = inflect(answer, suffix) if meaning_in is None else answer
     taken = {rules.gloss_key(target.word, who.lang), rules.gloss_key(target.word, None)}
     shown = [answer]
     chosen: list[str] = []
@@ -104,7 +105,7 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
         label = _label(ref, meaning_in)
         if label is None:
             continue
-        label = _inflect(label, suffix) if meaning_in is None else label
+        label = inflect(label, suffix) if meaning_in is None else label
         keys = {rules.gloss_key(ref.word, who.lang), rules.gloss_key(ref.word, None)}
         if keys & taken - {None} or any(rules.same_family(label, s) for s in shown):
             continue
@@ -141,7 +142,7 @@ def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
         return Item(target.id, ItemType.CLOZE, sentence, (), shown_form)
     suffix = ""
     if fold(shown_form) != fold(word.term):
-        suffix = next((s for s in ("s", "ed") if fold(_inflect(word.term, s)) ==
+        suffix = next((s for s in ("s", "ed") if fold(inflect(word.term, s)) ==
                        fold(shown_form)), "?")
         if suffix == "?":
             return None  # an irregular form: other options could not agree with the gap

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ class WordRelation:
     lookalike: str | None = None  # the home-language word that only looks like the English one
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case and strip accents, for spelling comparisons across languages."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -19,6 +20,7 @@ def _pattern(phrase: str) -> str:
     return r"\s+".join(re.escape(part) for part in phrase.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _compile(term: str, forms: Sequence[str]) -> re.Pattern[str] | None:
     phrases = [p for p in dict.fromkeys(s.strip() for s in (term, *forms)) if p]
     if not phrases:
@@ -31,7 +33,7 @@ def _compile(term: str, forms: Sequence[str]) -> re.Pattern[str] | None:
 
 def gap_spans(sentence: str, term: str, forms: Sequence[str] = ()) -> list[tuple[int, int]]:
     """Every whole-token occurrence of the term or one of its forms, left to right."""
-    pattern = _compile(term, forms)
+    pattern = _compile(term, tuple(forms))
     if pattern is None:
         return []
     return [m.span() for m in pattern.finditer(sentence)]
@@ -39,7 +41,7 @@ def gap_spans(sentence: str, term: str, forms: Sequence[str] = ()) -> list[tuple
 
 def gap_span(sentence: str, term: str, forms: Sequence[str] = ()) -> tuple[int, int] | None:
     """The span of the first whole-token occurrence of the term or a form, or None."""
-    pattern = _compile(term, forms)
+    pattern = _compile(term, tuple(forms))
     match = pattern.search(sentence) if pattern is not None else None
     return match.span() if match else None
 

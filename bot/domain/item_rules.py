@@ -11,6 +11,7 @@ to count what slipped through.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 
@@ -37,6 +38,7 @@ _VOWEL_SOUND_EXCEPTIONS = ("hour", "honest", "honor", "honour", "heir")
 _CONSONANT_SOUND_EXCEPTIONS = ("uni", "use", "usu", "one", "once", "eu", "ewe", "ura", "uro")
 
 
+@functools.lru_cache(maxsize=65536)
 def takes_an(phrase: str) -> bool:
     """Whether a phrase takes "an" rather than "a" (by its first sound, spelled)."""
     first = phrase.strip().casefold()
@@ -63,6 +65,7 @@ def fits_article(article: str | None, option: str) -> bool:
     return takes_an(option) == (article == "an")
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(text: str) -> str:
     folded = fold(text)
     for suffix in ("ies", "es", "s", "ed", "ing", "er", "or", "ion", "ive", "al"):
@@ -71,6 +74,7 @@ def _stem(text: str) -> str:
     return folded
 
 
+@functools.lru_cache(maxsize=65536)
 def same_family(a: str, b: str) -> bool:
     """One option is part of, or an inflection of, the other (produce / producer)."""
     fa, fb = fold(a).strip(), fold(b).strip()
@@ -84,6 +88,7 @@ def same_family(a: str, b: str) -> bool:
     return _stem(fa) == _stem(fb) or (prefix >= 5 and prefix >= shortest - 2)
 
 
+@functools.lru_cache(maxsize=65536)
 def near_identical(a: str, b: str) -> bool:
     """Spelled almost alike once case and accents are folded (hábitat / habitat)."""
     fa, fb = re.sub(r"[\W_]+", "", fold(a)), re.sub(r"[\W_]+", "", fold(b))

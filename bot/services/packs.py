@@ -9,7 +9,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
+from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
@@ -137,3 +139,17 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
         raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used")])
     save_pack(db, pack, now, owner=teacher_id)
     return pack
+
+
+def audit_packs(packs: Sequence[Pack], languages: Sequence[str],
+                levels: Sequence[int] = LEVELS) -> AuditReport:
+    """Build every check item the packs can produce and count give-aways by rule."""
+    numbered: list[list[WordRef]] = []
+    next_id = 1
+    for pack in packs:
+        refs = []
+        for word in pack.words:
+            refs.append(WordRef(next_id, word, pack.id))
+            next_id += 1
+        numbered.append(refs)
+    return audit(numbered, languages, levels)

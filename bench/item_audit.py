@@ -1,0 +1,38 @@
+"""Item audit: build every check item of every shipped pack for every home language and level,
+and count give-aways by rule (the figures behind `puente packs audit`)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from bot.domain.language import SUPPORTED_UI
+from bot.services.packs import audit_packs, load_packs
+
+REPEATS = 3
+
+
+def main() -> None:
+    packs = load_packs().packs
+    langs = [c for c in SUPPORTED_UI if c != "en"]
+    timings, report = [], None
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        report = audit_packs(packs, langs)
+        timings.append(time.perf_counter() - start)
+    assert report is not None
+    words = sum(len(p.words) for p in packs)
+    print(f"packs {len(packs)}, words {words}, languages {len(langs)}, levels 6, item types 5")
+    print(f"items built      {report.items}")
+    print("built as         " + ", ".join(f"{k} {v}" for k, v in sorted(report.by_type.items())))
+    print(f"give-aways       {report.total}")
+    for rule, count in report.giveaways.most_common():
+        print(f"  {count:6}  {rule}   e.g. {report.examples[rule]}")
+    per_item = [t / report.items * 1e6 for t in timings]
+    print(f"time per item    min {min(per_item):.0f} us, median "
+          f"{statistics.median(per_item):.0f} us, max {max(per_item):.0f} us "
+          f"({REPEATS} runs)")
+
+
+if __name__ == "__main__":
+    main()

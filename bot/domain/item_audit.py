@@ -1,0 +1,127 @@
+"""Audit check items for give-aways: build every item a pack can produce and judge each one.
+
+The generator avoids give-aways by choice; the audit judges what it actually built, option by
+option, with the same rules, so a fallback path or a new pack that slips past the generator is
+counted rather than trusted.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.domain import item_rules as rules
+from bot.domain.checks import GAP, Item, WordRef, build_item, inflect
+from bot.domain.cognates import fold
+from bot.domain.item_rules import Giveaway
+from bot.domain.scaffold import ItemType, scaffold_for
+
+LEVELS = (1, 2, 3, 4, 5, 6)
+
+
+@dataclass
+class AuditReport:
+    items: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    giveaways: Counter[Giveaway] = field(default_factory=Counter)
+    examples: dict[Giveaway, str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.giveaways.values())
+
+
+def _option_words(item: Item, target: WordRef, pool: Sequence[WordRef],
+                  lang: str) -> list[WordRef | None]:
+    """The word behind each option (an English term or form, or a home-language gloss)."""
+    own = [w for w in pool if w.pack_id == target.pack_id]
+    rest = [w for w in pool if w.pack_id != target.pack_id]
+
+    def shows(ref: WordRef, key: str) -> bool:
+        if item.asks_meaning:
+            gloss = ref.word.glosses.get(lang)
+            return gloss is not None and fold(gloss.term) == key
+        term = fold(ref.word.term)
+        return key == term or key in map(fold, ref.word.forms) or key in (
+            fold(inflect(ref.word.term, "s")), fold(inflect(ref.word.term, "ed")))
+
+    return [next((w for w in [*own, *rest] if shows(w, fold(o))), None)
+            for o in item.options]
+
+
+def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level: int,
+          seen: frozenset[int] | None) -> list[Giveaway]:
+    """Every rule this item breaks."""
+    word, broken = target.word, []
+    stem = item.prompt.replace(GAP, " ")
+    if item.item_type is ItemType.CLOZE and GAP not in item.prompt:
+        broken.append(Giveaway.MISSING_GAP)
+    if not item.asks_meaning and rules.answer_in_text(stem, word):
+        broken.append(Giveaway.ANSWER_IN_STEM)
+    if item.item_type is ItemType.REVERSE and rules.cognate_in(item.prompt, word):
+        broken.append(Giveaway.COGNATE_IN_STEM)
+    if item.asks_meaning and rules.near_identical(item.answer, word.term):
+        broken.append(Giveaway.COGNATE_IN_STEM)
+    if item.typed:
+        return broken
+    if len(item.options) < 2:
+        broken.append(Giveaway.TOO_FEW_OPTIONS)
+    words = _option_words(item, target, pool, lang)
+    others = [w for w, o in zip(words, item.options, strict=True)
+              if w is not None and o != item.answer]
+    if not item.asks_meaning and rules.pos_odd_one_out(word, [w.word for w in others]):
+        broken.append(Giveaway.POS_ODD_ONE_OUT)
+    article = rules.article_before_gap(item.prompt) if GAP in item.prompt else None
+    if article and any(not rules.fits_article(article, o) for o in item.options):
+        broken.append(Giveaway.ARTICLE_MISMATCH)
+    known = [w for w in words if w is not None]
+    keys = [k for w in known for k in {rules.gloss_key(w.word, lang),
+                                       rules.gloss_key(w.word, None)} if k]
+    if len(keys) != len(set(keys)):
+        broken.append(Giveaway.SHARED_GLOSS)
+    labels = list(item.options)
+    if any(rules.same_family(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]):
+        broken.append(Giveaway.WORD_FAMILY)
+    if level <= 2 and seen is not None and any(w.id not in seen for w in others):
+        broken.append(Giveaway.UNSEEN_DISTRACTOR)
+    return broken
+
+
+def _preview_sets(words: Sequence[WordRef], size: int) -> dict[int, frozenset[int]]:
+    """The words a student has previewed by the time each word is checked (sets in order)."""
+    seen: dict[int, frozenset[int]] = {}
+    for start in range(0, len(words), size):
+        so_far = frozenset(w.id for w in words[:start + size])
+        for ref in words[start:start + size]:
+            seen[ref.id] = so_far
+    return seen
+
+
+def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
+          levels: Sequence[int] = LEVELS, seed: int = 7) -> AuditReport:
+    """Build every item type for every word, language and level, and count give-aways."""
+    report = AuditReport()
+    all_words = [w for pack in packs for w in pack]
+    rng = random.Random(seed)
+    by_pack: dict[str, list[WordRef]] = {}
+    for ref in all_words:
+        by_pack.setdefault(ref.pack_id, []).append(ref)
+    for words in by_pack.values():
+        for level in levels:
+            scaffold = scaffold_for(level)
+            seen_by_word = _preview_sets(words, scaffold.words_per_set)
+            for lang in languages:
+                for target in words:
+                    seen = seen_by_word[target.id] if level <= 2 else None
+                    for kind in ItemType:
+                        item = build_item(target, all_words, kind, lang, scaffold, rng, seen)
+                        report.items += 1
+                        report.by_type[str(item.item_type)] += 1
+                        for rule in judge(item, target, all_words, lang, level, seen):
+                            report.giveaways[rule] += 1
+                            report.examples.setdefault(
+                                rule, f"{target.pack_id} {target.word.term} [{lang}, level "
+                                      f"{level}] {item.prompt!r} -> {list(item.options)}")
+    return report

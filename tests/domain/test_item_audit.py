@@ -1,0 +1,45 @@
+"""The item audit finds give-aways, and the shipped packs have none."""
+
+from __future__ import annotations
+
+from bot.domain.checks import GAP, Item, WordRef
+from bot.domain.item_audit import judge
+from bot.domain.item_rules import Giveaway
+from bot.domain.packs import Gloss, Word
+from bot.domain.scaffold import ItemType
+from bot.services.packs import audit_packs, load_packs
+
+
+def _ref(wid: int, term: str, pos: str = "noun", gloss: str = "") -> WordRef:
+    return WordRef(wid, Word(term, pos, 3, f"Meaning number {wid}.", f"A {term}.",
+                             glosses={"es": Gloss(gloss or f"g{wid}")}), "p")
+
+
+POOL = [_ref(1, "organism"), _ref(2, "consumer"), _ref(3, "energy"), _ref(4, "prey"),
+        _ref(5, "compare", "verb"), _ref(6, "habitat", gloss="hábitat"),
+        _ref(7, "producer"), _ref(8, "produce", "verb")]
+
+
+def test_the_first_releases_give_aways_are_each_caught() -> None:
+    article = Item(1, ItemType.CLOZE, f"A tiny bacterium is an {GAP}.",
+                   ("organism", "consumer", "energy", "prey"), "organism")
+    assert Giveaway.ARTICLE_MISMATCH in judge(article, POOL[0], POOL, "es", 3, None)
+    odd = Item(5, ItemType.CHOICE, "Meaning number 5", ("organism", "compare", "energy"),
+               "compare")
+    assert Giveaway.POS_ODD_ONE_OUT in judge(odd, POOL[4], POOL, "es", 3, None)
+    cognate = Item(6, ItemType.REVERSE, "hábitat", ("habitat", "prey", "energy"), "habitat")
+    assert Giveaway.COGNATE_IN_STEM in judge(cognate, POOL[5], POOL, "es", 3, None)
+    family = Item(7, ItemType.CHOICE, "Meaning number 7", ("producer", "produce", "prey"),
+                  "producer")
+    assert Giveaway.WORD_FAMILY in judge(family, POOL[6], POOL, "es", 3, None)
+    no_gap = Item(4, ItemType.CLOZE, "The settlers came.", ("prey", "energy"), "prey")
+    assert Giveaway.MISSING_GAP in judge(no_gap, POOL[3], POOL, "es", 3, None)
+    unseen = Item(4, ItemType.CHOICE, "Meaning number 4", ("prey", "energy"), "prey")
+    assert Giveaway.UNSEEN_DISTRACTOR in judge(unseen, POOL[3], POOL, "es", 2,
+                                               frozenset({4}))
+
+
+def test_the_shipped_packs_give_nothing_away_for_newcomer_languages() -> None:
+    report = audit_packs(load_packs().packs, ["es", "so", "zh"])
+    assert report.items == 160 * 3 * 6 * 5
+    assert report.total == 0, report.examples
