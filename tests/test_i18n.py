@@ -74,3 +74,22 @@ def test_rendered_prompts_are_markup_and_plain_text_is_not_escaped(catalog: Cata
 
 def test_numbers_are_shown_as_numbers(catalog: Catalog) -> None:
     assert "3" in catalog.render("item-counter", "en", number=3, total=5)
+
+
+def test_a_long_message_is_cut_without_breaking_a_tag_or_an_entity() -> None:
+    from bot.standin.html_check import parse_html
+    from bot.views import cut
+
+    long = Markup("<b>" + "a &amp; b " * 600 + "</b><i>" + "x" * 100 + "</i>")
+    for limit in range(1000, 1020):
+        short = cut(long, limit)
+        assert len(short) <= limit and parse_html(short).text.endswith("…")
+    assert cut(Markup("<b>short</b>")) == "<b>short</b>"
+
+
+def test_a_name_with_nothing_visible_becomes_a_word_in_the_readers_language(
+        catalog: Catalog) -> None:
+    from bot.views import name
+
+    assert name("\u200b\u202e ", catalog, "es") == "Estudiante"
+    assert name(" A\u200bna ", catalog, "es") == "Ana"
