@@ -6,6 +6,7 @@ line passes through `redact`, so the bot token never reaches a screen or a log.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -40,6 +41,10 @@ def explain(exc: BaseException, config: Config | None) -> str:
         store = config.store_path if config else "the store"
         return (f"the store {store} cannot be used ({exc}); if it is damaged, restore a backup "
                 f"({RESTORE_HINT})")
+    if isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE and config is not None:
+        hook = config.telegram.webhook
+        return (f"cannot listen on {hook.listen}:{hook.port} for the webhook: another program "
+                "uses that port (stop it, or change [telegram.webhook] port)")
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}"

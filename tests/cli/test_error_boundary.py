@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot.cli import build_parser, main
+from bot.cli.errors import explain
 from bot.cli.logs import run_logging
+from bot.config import Config, TelegramConfig, WebhookConfig
 from tests.cli.builders import (
     TOKEN,
     closed_port,
@@ -144,3 +148,10 @@ def test_logs_mask_the_token_and_keep_httpx_quiet(capsys: pytest.CaptureFixture[
     assert "/bot***/getMe" in err and "The token `***`" in err and "failed with ***" in err
     assert secret_half not in err
     assert logging.getLogger("httpx").level == logging.NOTSET  # restored afterwards
+
+
+def test_webhook_port_in_use_names_the_port() -> None:
+    config = replace(Config(), telegram=replace(
+        TelegramConfig(), webhook=WebhookConfig(listen="0.0.0.0", port=8443)))
+    line = explain(OSError(errno.EADDRINUSE, "Address already in use"), config)
+    assert "cannot listen on 0.0.0.0:8443" in line and "[telegram.webhook] port" in line
