@@ -29,12 +29,16 @@ class StoreBusyError(StoreError):
     """Another puente process holds the store's lock."""
 
 
-def check_folder(path: Path) -> None:
-    """Raise unless the folder that holds (or will hold) the store exists."""
+STORE_SETTING = "change [store] path / $PUENTE_STORE_PATH"
+
+
+def check_folder(path: Path, what: str = "the store's folder", fix: str = STORE_SETTING
+                 ) -> None:
+    """Raise unless the folder that holds (or will hold) `path` exists."""
     folder = path.absolute().parent
     if not folder.is_dir():
-        raise StoreError(f"the store's folder {folder} does not exist: create it (mkdir -p "
-                         f"{folder}) or change [store] path / $PUENTE_STORE_PATH")
+        raise StoreError(f"{what} {folder} does not exist: create it (mkdir -p {folder}) "
+                         f"or {fix}")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -155,7 +159,7 @@ def backup(store: Path, target: Path) -> Backup:
     require_store(store)
     if target.is_dir():
         target = target / f"{store.stem}-{datetime.now():%Y%m%d-%H%M%S}{store.suffix or '.db'}"
-    check_folder(target)
+    check_folder(target, "the backup folder", "give a folder that exists")
     if target.exists():
         raise StoreError(f"{target} already exists; give a new file name or a folder")
     if target.resolve() == store.resolve():

@@ -105,7 +105,8 @@ def test_backup_of_a_wal_store_keeps_committed_rows_not_yet_checkpointed(
     try:
         write_config(tmp_path)
         assert main(["db", "backup", "backups/copy.db"]) == 2  # no such folder yet: one line
-        assert "backups does not exist" in one_line(capsys.readouterr().err)
+        line = one_line(capsys.readouterr().err)
+        assert "the backup folder" in line and "backups does not exist" in line
         (tmp_path / "backups").mkdir()
         assert main(["db", "backup", "backups/copy.db"]) == 0
         assert "integrity ok" in capsys.readouterr().out
