@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
@@ -28,12 +30,15 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
     word_id, word_only = _target(cb)
     s = context.services
     listening = await listen.notes_for(s.db, s.speech, user.id, word_id, s.clock(), word_only)
+    assert s.speech is not None  # notes_for said so otherwise
+    ahead = listen.render_ahead(s.db, s.speech, listening.notes)
     for index, note in enumerate(listening.notes):
         caption = s.catalog.render(note.caption_key, listening.lang, **note.caption)
         if index == 0 and not listening.home_voice:
             caption += "\n" + s.catalog.render("audio-no-home-voice", listening.lang,
                                                language=views.language_name(listening.lang))
         await send_note(context, user.id, note, caption)
+    await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
 
 
 async def send_note(context: PuenteContext, chat_id: int, note: listen.VoiceNote,

@@ -7,6 +7,8 @@ second student (or a second tap) is sent a reference, never a second upload.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -60,6 +62,14 @@ async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: 
     home = speech.voice_for(who.language)
     notes = tuple(_note(speech, ref, who.language, home, word_only) for ref in refs)
     return Listening(who.language, notes, home is not None or who.language == "en")
+
+
+def render_ahead(db: Database, speech: Speech,
+                 notes: Sequence[VoiceNote]) -> list[asyncio.Future[Clip]]:
+    """Start making every clip Telegram does not have yet, side by side (encoding is the slow
+    part, and it runs outside Python's lock); `prepare` then finds them made or in the making."""
+    return [asyncio.ensure_future(speech.clip(n.parts)) for n in notes
+            if uploads.file_id(db, n.key) is None]
 
 
 async def prepare(db: Database, speech: Speech, note: VoiceNote) -> VoiceNote:

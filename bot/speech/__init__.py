@@ -59,6 +59,7 @@ class Speech:
         self.engine, self.cache = engine, ClipCache(cache_dir)
         self.english, self.words_per_minute = english, words_per_minute
         self._uploads: dict[str, asyncio.Lock] = {}
+        self._rendering: dict[str, asyncio.Future[Clip]] = {}
 
     @classmethod
     def open(cls, cache_dir: Path, english: str = ENGLISH) -> Speech:
@@ -93,8 +94,15 @@ class Speech:
         return Clip(key, data, ogg_opus_seconds(data), cached=False)
 
     async def clip(self, parts: Sequence[Part]) -> Clip:
-        """`clip_now` in a worker thread, so the bot keeps answering others meanwhile."""
-        return await asyncio.to_thread(self.clip_now, parts)
+        """`clip_now` in a worker thread, so the bot keeps answering others meanwhile; callers
+        asking for a clip already being made share that one rendering."""
+        key = self.key(parts)
+        rendering = self._rendering.get(key)
+        if rendering is None:
+            rendering = asyncio.ensure_future(asyncio.to_thread(self.clip_now, parts))
+            self._rendering[key] = rendering
+            rendering.add_done_callback(lambda _: self._rendering.pop(key, None))
+        return await asyncio.shield(rendering)
 
     def sending(self, key: str) -> asyncio.Lock:
         """Held while one clip is looked up and sent: students who tap the same word at the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from pathlib import Path
 
@@ -77,3 +78,9 @@ def test_an_unknown_english_voice_is_refused(tmp_path: Path) -> None:
 async def test_clips_are_made_off_the_event_loop(speech: Speech) -> None:
     clip = await speech.clip(WORD)
     assert clip.data.startswith(b"OggS")
+
+
+async def test_two_students_asking_at_once_share_one_rendering(speech: Speech) -> None:
+    first, second = await asyncio.gather(speech.clip(CARD), speech.clip(CARD))
+    assert first is second
+    assert not first.cached
