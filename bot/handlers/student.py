@@ -13,6 +13,7 @@ from bot.charts import progress_chart
 from bot.context import PuenteContext
 from bot.domain.placement import PLACEMENT
 from bot.domain.scaffold import ItemType
+from bot.handlers import messages
 from bot.handlers.common import MAX_INPUT, say, tapped, user_language
 from bot.handlers.family import start_family
 from bot.handlers.teacher import alert_teachers
@@ -151,11 +152,14 @@ async def words_command(update: Update, context: PuenteContext, flipped: bool = 
     if chat is None or user is None:
         return
     who = study.learner(s.db, user.id)
-    refs = complete_glosses(s.db, study.current_words(s.db, who, s.clock()), who.language)
+    fresh = study.unlock(s.db, who, s.clock())
+    refs = complete_glosses(s.db, study.practice_words(s.db, who, {w.id for w in fresh}) + fresh,
+                            who.language)
     if not refs:
         await say(update, context, "no-words")
         return
-    messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped)
+    messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
+                                      new=len(fresh))
     markup = keyboards.after_preview(s.catalog.render("button-flip", who.language),
                                      s.catalog.render("button-check", who.language),
                                      s.catalog.render("button-listen", who.language)
@@ -180,11 +184,23 @@ async def check_command(update: Update, context: PuenteContext) -> None:
         await update.callback_query.answer()
     if user is None:
         return
+    await show_unlocked(update, context, user.id)  # a new word is always seen on a card first
     question = study.start_check(s.db, user.id, s.clock(), s.rng)
     if question is None:
         await say(update, context, "no-words")
         return
     await send_question(context, user.id, question)
+
+
+async def show_unlocked(update: Update, context: PuenteContext, user_id: int) -> None:
+    """Preview the words that unlock now (none when earlier words are still being learned)."""
+    s = context.services
+    who = study.learner(s.db, user_id)
+    fresh = complete_glosses(s.db, study.unlock(s.db, who, s.clock()), who.language)
+    if not fresh:
+        return
+    for text in views.preview_messages(fresh, who.language, who.scaffold, s.catalog):
+        await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
 
 
 async def send_question(context: PuenteContext, chat_id: int,
@@ -255,7 +271,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: study.
                                        following.item.options)
     if not await _edit(edit, text, markup):
         await context.bot.send_message(target, text, reply_markup=markup)
-    if feedback.alert_teacher:
+    if feedback.score is not None:  # the check is over: at most one combined alert a day
         await alert_teachers(context, feedback)
     if following is not None and _as_poll(following):
         await send_question(context, target, following)
@@ -296,8 +312,12 @@ async def text_message(update: Update, context: PuenteContext) -> None:
             await language_command(update, context)
         return
     feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
-    if feedback is None:
-        await say(update, context, "help-short")
+    if feedback is None:  # not an answer: offer to send it to the teacher
+        await messages.not_understood(update, context, text)
+        return
+    if isinstance(feedback, study.WriteInEnglish):  # their own word: one more try
+        await say(update, context, "typed-home-language", typed=feedback.typed,
+                  language=views.language_name(feedback.lang))
         return
     await send_feedback(update, context, feedback)
 

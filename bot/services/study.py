@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.checks import Grade, Item, WordRef, build_check, grade_choice, grade_typed
-from bot.domain.cognates import Relation, relation_for
+from bot.domain.checks import (
+    Grade,
+    Item,
+    WordRef,
+    build_check,
+    build_item,
+    grade_choice,
+    grade_typed,
+)
+from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.errors import PuenteError
-from bot.domain.mastery import needs_help, new_mastery, record_answer
-from bot.domain.scaffold import Scaffold, scaffold_for
+from bot.domain.mastery import MasteryState, WordMastery, needs_help, new_mastery, record_answer
+from bot.domain.reteach import easier, needs_reteach
+from bot.domain.scaffold import ItemType, Scaffold, scaffold_for
+from bot.domain.school_days import streak
+from bot.domain.typed_answers import Verdict, pack_terms
 from bot.store import people, study
 from bot.store.packs import StoredWord, pack_words, words_by_id
 
 DEFAULT_PACK = "general.academic-verbs"
+ACTIVE = (MasteryState.NEW, MasteryState.LEARNING)  # words a learner is still learning
 
 
 class NotEnrolledError(PuenteError):
@@ -59,17 +71,30 @@ def _refs(words: list[StoredWord]) -> list[WordRef]:
 
 
 def current_words(db: Database, who: Learner, now: datetime) -> list[WordRef]:
-    """The words being learned now; when all are mastered, unlock the next ones."""
+    """The words being learned now, for a preview, with any newly unlocked ones last."""
+    fresh = unlock(db, who, now)
+    return practice_words(db, who, exclude={w.id for w in fresh}) + fresh
+
+
+def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
+    """Introduce new words into the open slots: a few unlock as earlier ones reach "reviewing",
+    so no one is stuck behind one hard word. Only a preview (a card) calls this."""
     states = study.student_mastery(db, who.id)
-    learning = [wid for wid, s in states.items() if not s.mastered]
-    if learning:
-        return _refs(words_by_id(db, sorted(learning)))
+    active = sum(1 for s in states.values() if s.state in ACTIVE)
     fresh: list[StoredWord] = []
     for pack_id in who.pack_ids:
         fresh.extend(w for w in pack_words(db, pack_id) if w.id not in states)
-    chosen = fresh[:who.scaffold.words_per_set]
+    chosen = fresh[:max(0, who.scaffold.words_per_set - active)]
     introduce(db, who, chosen, now)
     return _refs(chosen)
+
+
+def practice_words(db: Database, who: Learner, exclude: set[int] | None = None
+                   ) -> list[WordRef]:
+    """Previewed words still new or learning: what a check practises besides due reviews."""
+    states = study.student_mastery(db, who.id)
+    ids = sorted(w for w, s in states.items() if s.state in ACTIVE and w not in (exclude or ()))
+    return _refs(words_by_id(db, ids))
 
 
 def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime) -> None:
@@ -98,7 +123,7 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     who = learner(db, user_id)
     due = words_by_id(db, study.due_word_ids(db, who.id, now, limit=size))
     due_ids = {d.id for d in due}
-    targets = _refs(due) + [w for w in current_words(db, who, now) if w.id not in due_ids]
+    targets = _refs(due) + [w for w in practice_words(db, who) if w.id not in due_ids]
     if not targets:
         return None
     # Distractors come from the targets' own packs first (a pushed word among the class
@@ -124,6 +149,8 @@ class Feedback:
     alert_teacher: bool
     next_question: Question | None
     score: tuple[int, int] | None  # (right, asked) when the check is over
+    reteach: WordRef | None = None  # missed twice in a row: its card again, home language first
+    level: int | None = None
 
 
 class StaleItemError(PuenteError):
@@ -150,17 +177,48 @@ def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: date
     return _finish(db, stored, grade_choice(stored.item, option), now, tz)
 
 
+@dataclass(frozen=True)
+class WriteInEnglish:
+    """The student typed the home-language word: say so kindly; the question stays open."""
+
+    lang: str
+    typed: str
+
+
 def answer_typed(db: Database, user_id: int, text: str, now: datetime,
-                 tz: ZoneInfo) -> Feedback | None:
-    """Grade free text against the student's open typed item; None when nothing is open."""
+                 tz: ZoneInfo) -> Feedback | WriteInEnglish | None:
+    """Grade free text against the student's open item; None when it is not an answer.
+
+    Text that matches a button's label during a button question counts as that tap.
+    """
     stored = study.next_open_item(db, user_id)
-    if stored is None or not stored.item.typed:
+    if stored is None:
         return None
-    # grade_typed skips the expected word itself when it looks for "a different pack word".
     who = learner(db, user_id)
-    pool_terms = [w.word.term for pid in who.pack_ids for w in pack_words(db, pid)]
-    grade = grade_typed(text, stored.item.answer, pool_terms)
+    if not stored.item.typed:
+        index = matching_option(stored.item, text)
+        if index is None:
+            return None
+        return _finish(db, stored, grade_choice(stored.item, index), now, tz, who)
+    found = words_by_id(db, [stored.item.word_id])
+    packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
+    terms, home = pack_terms([w.word for pid in packs for w in pack_words(db, pid)],
+                             who.language)
+    forms = found[0].word.forms if found else ()
+    grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=home,
+                        lang=who.language)
+    if grade.verdict is Verdict.HOME_LANGUAGE_WORD:
+        return WriteInEnglish(who.language, text.strip()[:60])  # one more try, not a miss
     return _finish(db, stored, grade, now, tz, who)
+
+
+def matching_option(item: Item, text: str) -> int | None:
+    """The index of the option whose label (or number) the student typed, if exactly one."""
+    typed = fold(" ".join(text.split()))
+    if typed.isdigit() and 1 <= int(typed) <= len(item.options):
+        return int(typed) - 1
+    matches = [i for i, option in enumerate(item.options) if fold(option) == typed]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
@@ -179,6 +237,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now)
+        again = reteach(db, stored, who, updated, now)
     gloss = word.glosses.get(who.language)
     check = study.check_state(db, stored.id)
     score, question = None, None
@@ -190,34 +249,53 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
-                    needs_help(updated) and not needs_help(state), question, score)
+                    needs_help(updated) and not needs_help(state), question, score, again,
+                    who.level)
+
+
+def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,
+            now: datetime) -> WordRef | None:
+    """After a second miss in a row: add an easier item (two options) on the word to the check
+    and return the word, whose card the student sees again, home language first."""
+    if not needs_reteach(updated.misses_in_row):
+        return None
+    found = words_by_id(db, [stored.item.word_id])
+    if not found:
+        return None
+    target = _refs(found)[0]
+    rng = random.Random(stored.id)  # the same re-teaching item if the answer is replayed
+    item = stored.item
+    if item.typed:
+        pool = _refs([w for pid in who.pack_ids for w in pack_words(db, pid)])
+        item = build_item(target, pool, ItemType.CHOICE, who.language, who.scaffold, rng)
+    if item.options:
+        study.append_item(db, stored.id, who.id, stored.prompt_lang, easier(item, rng), now)
+    return target
 
 
 @dataclass(frozen=True)
 class Progress:
     mastered: int
-    learning: int
+    learning: int       # new and learning
     due: int
-    streak_days: int
+    streak_days: int    # school days in a row: weekends and holidays never break it
     history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
+    reviewing: int = 0
 
 
-def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo) -> Progress:
-    """Count mastered / learning / due words and the streak of study days."""
+def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
+             holidays: frozenset[date] = frozenset()) -> Progress:
+    """Count words by state, the due reviews and the streak of school days with study."""
     who = learner(db, user_id)
     states = study.student_mastery(db, who.id)
     mastered = [s for s in states.values() if s.mastered]
+    reviewing = sum(1 for s in states.values() if s.state is MasteryState.REVIEWING)
     due = sum(1 for s in states.values() if s.due_at <= now)
     days = {datetime.fromisoformat(d + "T12:00:00+00:00").astimezone(tz).date()
             for d in study.attempt_days(db, who.id)}
-    streak, day = 0, now.astimezone(tz).date()
-    if day not in days:
-        day -= timedelta(days=1)
-    while day in days:
-        streak += 1
-        day -= timedelta(days=1)
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
                                         s.mastered_at.astimezone(tz).date() <= d))
                     for d in dates)
-    return Progress(len(mastered), len(states) - len(mastered), due, streak, history)
+    return Progress(len(mastered), len(states) - len(mastered) - reviewing, due,
+                    streak(days, now.astimezone(tz).date(), holidays), history, reviewing)

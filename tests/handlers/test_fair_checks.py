@@ -1,0 +1,100 @@
+"""Checks on Telegram that measure: fair options, their own sentences, strict typed answers."""
+
+from __future__ import annotations
+
+from bot.store import study
+from bot.store.packs import pack_words
+from tests.conftest import TEACHER_ID
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat, texts
+
+
+async def answer_all(chat: Chat, user: dict) -> None:
+    while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+        item = stored.item
+        if item.typed:
+            await chat.send(user, item.answer)
+        elif stored.poll_id:
+            await chat.vote(user, stored.poll_id, item.options.index(item.answer))
+        else:
+            await chat.tap(user, f"an:{stored.id}:{item.options.index(item.answer)}")
+
+
+async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None:
+    """The class pack is ecosystems; a pushed government word must not stand out by subject."""
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=3)
+    await answer_all(chat, user)
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
+                    "/push social-studies.government-history government, citizen, democracy")
+    await chat.deliver()
+    government = {w.word.term for w in pack_words(chat.db, "social-studies.government-history")}
+    ecosystems = {w.word.term for w in pack_words(chat.db, "science.ecosystems")}
+    await chat.send(user, "/check")
+    checked = 0
+    while (stored := study.next_open_item(chat.db, 1001)) is not None:
+        item = stored.item
+        term = next(w.word.term for w in pack_words(chat.db, "social-studies.government-history")
+                    if w.id == item.word_id) if item.word_id in {
+            w.id for w in pack_words(chat.db, "social-studies.government-history")} else None
+        if term is not None and item.options and not item.asks_meaning:
+            assert set(item.options) <= government, item.options
+            assert not set(item.options) & ecosystems
+            checked += 1
+        await answer_all_one(chat, user, stored)
+    assert checked >= 1
+
+
+async def answer_all_one(chat: Chat, user: dict, stored: study.StoredItem) -> None:
+    item = stored.item
+    if item.typed:
+        await chat.send(user, item.answer)
+    elif stored.poll_id:
+        await chat.vote(user, stored.poll_id, item.options.index(item.answer))
+    else:
+        await chat.tap(user, f"an:{stored.id}:{item.options.index(item.answer)}")
+
+
+async def _open_item_of_kind(chat: Chat, user: dict, typed: bool) -> study.StoredItem:
+    for _ in range(8):
+        await chat.send(user, "/check")
+        while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+            if stored.item.typed == typed and not stored.poll_id:
+                return stored
+            await answer_all_one(chat, user, stored)
+        chat.clock.advance(days=1)
+    raise AssertionError("no such item in eight checks")
+
+
+async def test_typing_a_buttons_label_counts_as_tapping_it(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=3)
+    stored = await _open_item_of_kind(chat, user, typed=False)
+    reply = texts(await chat.send(user, stored.item.answer.upper()))
+    assert "✅" in reply
+    assert study.get_item(chat.db, stored.id).answered
+
+
+async def test_the_students_own_word_gets_write_it_in_english_and_one_more_try(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=5)
+    stored = await _open_item_of_kind(chat, user, typed=True)
+    word = next(w.word for w in pack_words(chat.db, "science.ecosystems")
+                if w.id == stored.item.word_id)
+    reply = texts(await chat.send(user, word.glosses["es"].term))
+    assert "Now write it in English" in reply and "❌" not in reply
+    assert not study.get_item(chat.db, stored.id).answered  # not a miss: still open
+    assert "✅" in texts(await chat.send(user, stored.item.answer))
+
+
+async def test_another_real_english_word_is_never_accepted(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=6)
+    stored = await _open_item_of_kind(chat, user, typed=True)
+    near = {"prey": "pray", "consumer": "consume", "producer": "produce",
+            "organism": "orgasm", "community": "commodity", "resource": "recourse"}
+    typed = near.get(stored.item.answer, "banana")
+    reply = texts(await chat.send(user, typed))
+    assert "✅" not in reply
+    assert study.get_item(chat.db, stored.id).answered
