@@ -15,10 +15,11 @@ from bot.delivery import enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
 from bot.handlers.common import say, tapped, user_language
+from bot.i18n import Markup
 from bot.reports import csv_bytes, heatmap_caption, heatmap_png, summary_text
 from bot.services import family, membership, pushes, teaching
 from bot.services.glosses import glosses_for, pack_refs
-from bot.services.packs import MAX_PACK_BYTES, import_teacher_pack
+from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack
 from bot.services.study import Feedback
 from bot.store import people
 from bot.store.packs import list_packs
@@ -213,20 +214,28 @@ async def family_link(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     link = family.create_link(s.db, user.id, _arg_text(context), s.clock())
-    await say(update, context, "family-link-created", bilingual=False,
+    await say(update, context, "family-link-created-shared", bilingual=False,
               name=escape(link.student_name), link=join_link(context.bot.username, link.payload),
-              days=family.LINK_DAYS)
+              days=family.LINK_DAYS, caregivers=family.CAREGIVERS_PER_LINK)
 
 
 async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
-    """Tell a student's teachers, once per word, that the student keeps missing it."""
+    """Tell a student's teachers, in one message a day, which words the student keeps missing
+    (and suggest a lower level when most recent answers were wrong)."""
     s = context.services
-    if not teaching.claim_alert(s.db, feedback.student_id, feedback.word_id, s.clock()):
+    alert = teaching.daily_alert(s.db, feedback.student_id, s.clock(), s.config.school.timezone)
+    if alert is None:
         return
+    name = views.name(feedback.student_name, s.catalog, "en")
     for teacher_id in teaching.teachers_of(s.db, feedback.student_id):
-        await context.bot.send_message(teacher_id, s.catalog.render(
-            "teacher-alert", "en", name=views.name(feedback.student_name, s.catalog, "en"),
-            term=escape(feedback.term)), parse_mode=ParseMode.HTML)
+        lang = user_language(context, teacher_id)
+        text = s.catalog.render("teacher-alert-daily", lang, name=name,
+                                terms=", ".join(escape(t) for t in alert.terms))
+        if alert.suggested_level is not None:
+            text = Markup(f"{text}\n" + s.catalog.render(
+                "teacher-suggest-level", lang, name=name, level=alert.level,
+                lower=alert.suggested_level, command=f"/level {name} {alert.suggested_level}"))
+        await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
 
 
 async def newpack(update: Update, context: PuenteContext) -> None:
@@ -262,6 +271,10 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     filled = await fill_machine_glosses(s, pack.id, user.id)
     await say(update, context, "newpack-saved", bilingual=False, pack=escape(pack.id),
               words=len(pack.words), filled=filled)
+    quality = check_quality(s.db, user.id, pack)
+    await say(update, context, "newpack-audit", bilingual=False, no_cloze=quality.no_cloze,
+              giveaways=quality.giveaways, items=quality.items,
+              rules=", ".join(quality.rules) or "-")
 
 
 async def fill_machine_glosses(services: Services, pack_id: str, teacher_id: int) -> int:

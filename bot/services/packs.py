@@ -16,6 +16,7 @@ from bot.domain.names import clean_label, inert
 from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
 from bot.store.packs import pack_owner, save_pack
+from bot.store.people import teacher_student_languages
 
 
 @dataclass(frozen=True)
@@ -153,3 +154,21 @@ def audit_packs(packs: Sequence[Pack], languages: Sequence[str],
             next_id += 1
         numbered.append(refs)
     return audit(numbered, languages, levels)
+
+
+@dataclass(frozen=True)
+class PackQuality:
+    """What a teacher hears after an upload about the checks the pack will make."""
+
+    no_cloze: int          # words that get no fill-in-the-gap item
+    items: int
+    giveaways: int
+    rules: tuple[str, ...]
+
+
+def check_quality(db: Database, teacher_id: int, pack: Pack) -> PackQuality:
+    """Audit an uploaded pack for the languages of the teacher's students (all levels)."""
+    langs = teacher_student_languages(db, teacher_id) or ["es"]
+    report = audit_packs([pack], langs)
+    return PackQuality(len(pack.words_without_cloze), report.items, report.total,
+                       tuple(str(rule) for rule, _ in report.giveaways.most_common(3)))
