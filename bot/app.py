@@ -26,7 +26,7 @@ from bot import callbacks
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.domain.language import preload_detection
-from bot.handlers import audio, common, family, reminders, student, teacher
+from bot.handlers import audio, common, family, messages, reminders, student, teacher
 from bot.handlers.ordering import PerUserOrder
 from bot.services.membership import purge_old
 from bot.services.packs import install_packs, load_packs
@@ -105,6 +105,7 @@ def _add_handlers(app: Application) -> None:
     add(CallbackQueryHandler(teacher.remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(teacher.unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
     audio.register(app)
+    messages.register(app)  # before the catch-alls: /ask, replies, families' texts
     add(CallbackQueryHandler(common.unknown_button))
     add(PollAnswerHandler(student.poll_answer))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & private, student.text_message))

@@ -75,3 +75,19 @@ def home_languages(school: Sequence[str]) -> list[str]:
     extra = [c for c, lang in LANGUAGES.items()
              if Capability.PROMPTS in lang.capabilities and c != "en"]
     return list(dict.fromkeys([*school, *extra]))
+
+
+def ask_buttons(children: Sequence[tuple[int, str]], no: str) -> InlineKeyboardMarkup:
+    """Send a held message to the teacher of one child: (student id, label), or don't."""
+    buttons = [InlineKeyboardButton(label[:60], callback_data=callbacks.data(
+        callbacks.ASK, student_id)) for student_id, label in children]
+    return rows([*buttons, InlineKeyboardButton(no[:60], callback_data=callbacks.data(
+        callbacks.ASK, "no"))], 1)
+
+
+def announce_buttons(announcement_id: int, families: str, everyone: str,
+                     cancel: str) -> InlineKeyboardMarkup:
+    """Confirm an announcement to families, to families and students, or cancel it."""
+    return rows([InlineKeyboardButton(label, callback_data=callbacks.data(
+        callbacks.ANNOUNCE, announcement_id, choice))
+        for label, choice in ((families, "f"), (everyone, "s"), (cancel, "no"))], 1)

@@ -342,6 +342,24 @@ class Translator:
             self._fill(results, texts, dict(zip(missing, outputs, strict=False)))
         return results
 
+    async def translate_transient(self, text: str, to: str, *,
+                                  source: str = "en") -> Translation | None:
+        """Translate a person's message without keeping it: no memory read or write, only
+        the engine, in a worker thread; None when no engine can."""
+        to, source = get_language(to).code, get_language(source).code
+        if to == source:
+            return Translation(text, SOURCE, False)
+        if not text.strip() or not self._engine_ready(to, source):
+            return None
+        try:
+            outputs = await asyncio.to_thread(self.engine.translate, self._count([text]),
+                                              source, to)
+        except TranslationUnavailableError as exc:
+            log.warning("translation %s->%s unavailable: %s", source, to, exc.reason)
+            return None
+        output = "\n".join(outputs).strip()
+        return Translation(output, self.engine.name, True) if output else None
+
     def _known(self, texts: Sequence[str], to: str,
                source: str) -> tuple[list[Translation | None], list[str]]:
         """Answer from the glossary and the memory; return the answers and what is left."""

@@ -18,6 +18,7 @@ from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, sentence_frame
 from bot.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
+from bot.message_views import word_list
 from bot.services.family import FamilyUpdate
 from bot.services.study import Feedback, Progress, Question
 
@@ -181,25 +182,22 @@ def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog
 
 
 def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
-    """A short weekly update in the family's language and English: no scores, no classmates."""
+    """A short weekly update in the family's language only: the English words stand out in
+    bold beside their gloss, listed the language's way; no scores, no classmates."""
     lang = update.language
-
-    def listing(words: list[tuple[str, str | None]]) -> Markup:
-        return Markup(", ".join(f"<b>{escape(en)}</b>" + (f" ({escape(own)})" if own else "")
-                                for en, own in words))
-
-    parts = [catalog.bilingual("family-update-header", lang,
-                               name=name(update.student_name, catalog, lang))]
+    child = name(update.student_name, catalog, lang)
+    parts = [catalog.render("family-week-header", lang, name=child),
+             catalog.render("family-week-days", lang, name=child, days=update.days)]
     if update.learned:
-        parts.append(catalog.bilingual("family-update-learned", lang, count=len(update.learned),
-                                       words=listing(update.learned)))
+        parts += [catalog.render("family-week-learned", lang, count=len(update.learned)),
+                  word_list(update.learned, lang)]
     if update.practising:
-        parts.append(catalog.bilingual("family-update-practising", lang,
-                                       words=listing(update.practising)))
-        first = update.practising[0]
-        parts.append("💬 " + catalog.bilingual("family-question", lang, word=first[0]))
-    parts.append(catalog.bilingual("family-encouragement", lang))
-    return Markup("\n\n".join(parts))
+        parts += [catalog.render("family-week-practising", lang),
+                  word_list(update.practising, lang),
+                  catalog.render("family-week-ask", lang, name=child,
+                                 word=update.practising[0][0], language=language_name(lang))]
+    parts.append(catalog.render("family-week-footer", lang))
+    return Markup("\n".join(parts))
 
 
 def plain_text(text: str) -> str:

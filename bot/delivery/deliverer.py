@@ -26,7 +26,7 @@ from bot.context import Services
 from bot.delivery.pacing import BULK, Pacer, retry_seconds
 from bot.delivery.reports import report_finished
 from bot.services.pushes import next_allowed
-from bot.store import outbox, people
+from bot.store import outbox, people, threads
 
 log = logging.getLogger(__name__)
 
@@ -195,4 +195,6 @@ class Deliverer:
                      row.tries + 1, policy.max_tries)
         else:
             outbox.mark_sent(db, row.id, clock())
+            if row.payload.get("forget"):  # a person's message: once delivered, keep no text
+                threads.forget_sent_text(db, row.id)
             tally.sent += 1

@@ -59,7 +59,8 @@ async def now_command(update: Update, context: PuenteContext) -> None:
     if user is None or not family.is_family(s.db, user.id):
         await say(update, context, "help-short")
         return
-    for item in family.weekly_updates(s.db, s.clock(), only=user.id):
+    for item in family.weekly_updates(s.db, s.clock(), only=user.id,
+                                      tz=s.config.school.timezone):
         await context.bot.send_message(user.id, views.family_update_text(item, s.catalog),
                                        parse_mode=ParseMode.HTML)
 
@@ -67,7 +68,7 @@ async def now_command(update: Update, context: PuenteContext) -> None:
 def queue_weekly_updates(services: Services) -> int:
     """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
     now = services.clock()
-    updates = family.weekly_updates(services.db, now)
+    updates = family.weekly_updates(services.db, now, tz=services.config.school.timezone)
     with services.db.atomic():
         for item in updates:
             text = views.family_update_text(item, services.catalog)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
@@ -15,6 +15,7 @@ from bot.store import families, people, study
 from bot.store.packs import words_by_id
 
 LINK_DAYS = 14
+CAREGIVERS_PER_LINK = 4  # mother, father, grandmother, uncle: each with their own language
 FAMILY_PREFIX = "f_"
 
 
@@ -43,11 +44,9 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime) -> str:
     link = families.get_link(db, code)
     if link is None:
         raise FamilyLinkError()
-    if link.used:
-        raise FamilyLinkError(prompt_key="family-link-used")
     if link.expires_at <= now:
         raise FamilyLinkError(prompt_key="family-link-expired")
-    if not families.claim_link(db, code, user_id, link.student_id, now):
+    if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK):
         raise FamilyLinkError(prompt_key="family-link-used")
     student = people.get_student(db, link.student_id)
     return student.first_name if student else ""
@@ -73,17 +72,21 @@ class FamilyUpdate:
     learned: list[tuple[str, str | None]]    # (English word, in the family's language)
     practising: list[tuple[str, str | None]]
     student_id: int = 0                        # whose update: erased with the student
+    days: int = 0                              # days practised in the last 7
 
 
-def weekly_updates(db: Database, now: datetime, only: int | None = None) -> list[FamilyUpdate]:
+def weekly_updates(db: Database, now: datetime, only: int | None = None,
+                   tz: tzinfo = UTC) -> list[FamilyUpdate]:
     """This week's update for every family with updates on (or for one Telegram user)."""
     updates = []
     for row in families.update_recipients(db, only):
+        days = len({moment.astimezone(tz).date() for moment in
+                    families.answered_since(db, row.student_id, now - timedelta(days=7))})
         learned = _words(db, study.mastered_since(db, row.student_id, now - timedelta(days=7)),
                          row.language)
         practising = _words(db, study.learning_word_ids(db, row.student_id), row.language)[:3]
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
-                                    learned, practising, row.student_id))
+                                    learned, practising, row.student_id, days))
     return updates
 
 

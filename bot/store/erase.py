@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.store import threads
 from bot.store.clock import stamp
 
 
@@ -93,6 +94,7 @@ def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
 def erase_person(db: Database, user_id: int) -> list[ClassFate]:
     """Delete every row naming this Telegram user, in every role; return the classes' fates."""
     with db.atomic():
+        threads.erase_person(db, user_id)  # before the cascades: answers queued about them
         _erase_student(db, user_id)
         _erase_family_member(db, user_id)
         fates = _erase_teacher(db, user_id)
@@ -136,4 +138,5 @@ def purge_before(db: Database, cutoff: datetime) -> Purged:
         items = db.execute("DELETE FROM check_items WHERE created_at < ?", [when]).rowcount
         messages = db.execute("DELETE FROM outbox WHERE status != 'pending' AND created_at < ?",
                               [when]).rowcount
+        messages += threads.purge_before(db, cutoff)  # thread rows hold no text, only who
     return Purged(attempts, items, messages)

@@ -15,6 +15,7 @@ class FamilyLinkRow:
     student_id: int
     expires_at: datetime
     used: bool
+    uses: int = 0                      # caregivers who linked with it
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,22 @@ def add_link(db: Database, code: str, student_id: int, teacher_id: int, now: dat
 
 
 def get_link(db: Database, code: str) -> FamilyLinkRow | None:
-    row = db.execute("SELECT student_id, expires_at, used_at FROM family_links WHERE code = ?",
-                     [code]).fetchone()
-    return FamilyLinkRow(row[0], parse(row[1]), row[2] is not None) if row else None
+    row = db.execute("SELECT student_id, expires_at, used_at, uses FROM family_links "
+                     "WHERE code = ?", [code]).fetchone()
+    return FamilyLinkRow(row[0], parse(row[1]), row[2] is not None, row[3]) if row else None
 
 
-def claim_link(db: Database, code: str, user_id: int, student_id: int, now: datetime) -> bool:
-    """Use a link once and link the family member; False when someone used it first."""
+def claim_link(db: Database, code: str, user_id: int, student_id: int, now: datetime,
+               max_uses: int = 1) -> bool:
+    """Link the family member with one of the link's `max_uses` places (a caregiver who is
+    already linked takes none); False when every place is taken."""
     with db.atomic():
-        claimed = db.execute("UPDATE family_links SET used_at = ? WHERE code = ? "
-                             "AND used_at IS NULL", [stamp(now), code])
-        if claimed.rowcount != 1:
+        linked = db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND student_id = ?",
+                            [user_id, student_id]).fetchone()
+        claimed = db.execute("UPDATE family_links SET used_at = coalesce(used_at, ?), "
+                             "uses = uses + 1 WHERE code = ? AND uses < ?",
+                             [stamp(now), code, max_uses]) if linked is None else None
+        if claimed is not None and claimed.rowcount != 1:
             return False
         db.execute("INSERT INTO families (telegram_id, student_id, linked_at) VALUES (?, ?, ?) "
                    "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1",
@@ -80,3 +86,10 @@ def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:
         "WHERE (f.updates_on = 1 OR ? IS NOT NULL) AND (? IS NULL OR f.telegram_id = ?)",
         [only, only, only]).fetchall()
     return [FamilyRow(*r) for r in rows]
+
+
+def answered_since(db: Database, student_id: int, since: datetime) -> list[datetime]:
+    """When the student answered anything since `since` (the days they practised)."""
+    rows = db.execute("SELECT answered_at FROM attempts WHERE student_id = ? "
+                      "AND answered_at >= ?", [student_id, stamp(since)]).fetchall()
+    return [parse(r[0]) for r in rows]

@@ -245,6 +245,40 @@ ALTER TABLE words ADD COLUMN forms TEXT NOT NULL DEFAULT '[]'
 """)
 
 
+@migrations(name="0006_family_messages")
+def family_messages(db: Database) -> None:
+    """Threads between families or students and teachers (no message text), announcements
+    waiting for the teacher's confirmation, and family links several caregivers may use."""
+    _run(db, """
+CREATE TABLE thread_messages (
+    id INTEGER PRIMARY KEY,
+    student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+    teacher_id INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    asker_id INTEGER NOT NULL,         -- Telegram id of the student or family member
+    asker_role TEXT NOT NULL,          -- 'student' | 'family'
+    direction TEXT NOT NULL,           -- 'ask' (to the teacher) | 'answer' (the teacher's)
+    language TEXT NOT NULL,            -- the asker's language
+    relay_message_id INTEGER,          -- the relayed message in the teacher's chat
+    created_at TEXT NOT NULL,
+    answered_at TEXT
+);
+CREATE INDEX idx_thread_student ON thread_messages(student_id, created_at);
+CREATE INDEX idx_thread_asker ON thread_messages(asker_id);
+CREATE UNIQUE INDEX idx_thread_relay ON thread_messages(teacher_id, relay_message_id);
+CREATE TABLE announcements (
+    id INTEGER PRIMARY KEY,
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    teacher_id INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,                -- emptied once queued: the outbox holds what is sent
+    translations TEXT NOT NULL DEFAULT '{}',  -- JSON: lang -> {text, machine}
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+);
+ALTER TABLE family_links ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;
+UPDATE family_links SET uses = 1 WHERE used_at IS NOT NULL
+""")
+
+
 @migrations(name="0005_mastery_evidence")
 def mastery_evidence(db: Database) -> None:
     """Evidence over time: when a word was first right (since its last miss) and first seen."""

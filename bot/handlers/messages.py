@@ -1,0 +1,275 @@
+"""Ask the teacher, the teacher's answer, announcements, and what families write or say.
+
+A message waiting for its sender to pick a child (or to confirm) is held in memory only, in
+the sender's `user_data`, and never written to the store.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message, Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks, keyboards, message_views
+from bot.context import PuenteContext, Services
+from bot.handlers.common import MAX_INPUT, say, tapped, user_language
+from bot.services import messages
+from bot.services.messages import Asker
+
+log = logging.getLogger(__name__)
+ASKING = "asking"  # user_data: the next text is the message for the teacher
+DRAFT = "draft"    # user_data: a message held until its sender picks a child or confirms
+
+
+class _Family(filters.MessageFilter):
+    """Messages from a linked family member who is not a student or teacher themselves."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(name="family")
+        self.services = services
+
+    def filter(self, message: Message) -> bool:
+        user = message.from_user
+        return user is not None and messages.is_family_only(self.services.db, user.id)
+
+
+class _Asking(filters.MessageFilter):
+    """Text sent after a bare /ask: the message itself."""
+
+    def __init__(self, app: Application) -> None:
+        super().__init__(name="asking")
+        self.app = app
+
+    def filter(self, message: Message) -> bool:
+        user = message.from_user
+        return user is not None and bool(self.app.user_data.get(user.id, {}).get(ASKING))
+
+
+class _Reply(filters.MessageFilter):
+    """A teacher's reply to a message the bot relayed to them."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(name="teacher-reply")
+        self.services = services
+
+    def filter(self, message: Message) -> bool:
+        user, replied = message.from_user, message.reply_to_message
+        return user is not None and replied is not None and messages.is_relayed(
+            self.services.db, user.id, replied.message_id)
+
+
+def register(app: Application) -> None:
+    """Add /ask, /announce, their buttons, teachers' replies and families' messages."""
+    services: Services = app.bot_data.services
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    text = private & filters.TEXT & ~filters.COMMAND
+    add = app.add_handler
+    add(CommandHandler("ask", ask_command, filters=private))
+    add(CommandHandler("announce", announce_command, filters=private))
+    add(CallbackQueryHandler(ask_button, pattern=rf"^{callbacks.ASK}:"))
+    add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
+    add(MessageHandler(text & filters.REPLY & _Reply(services), teacher_reply))
+    add(MessageHandler(text & _Asking(app), asked_text))
+    add(MessageHandler(text & _Family(services), family_text))
+    add(MessageHandler(private & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
+                       & _Family(services), family_voice))
+
+
+def _asker(context: PuenteContext, user_id: int) -> Asker:
+    who = messages.asker(context.services.db, user_id)
+    if who is None:
+        raise messages.AskError()
+    return who
+
+
+async def ask_command(update: Update, context: PuenteContext) -> None:
+    """Write to the teacher: /ask MESSAGE, or /ask and then the message."""
+    user, data = update.effective_user, context.user_data
+    if user is None or data is None:
+        return
+    who = _asker(context, user.id)
+    text = " ".join(context.args or [])
+    if not text:
+        data[ASKING] = True
+        await say(update, context, "ask-prompt", bilingual=False)
+        return
+    await _relay_or_pick(update, context, who, text)
+
+
+async def asked_text(update: Update, context: PuenteContext) -> None:
+    """The message that follows a bare /ask."""
+    message, user, data = update.effective_message, update.effective_user, context.user_data
+    if message is None or user is None or data is None or message.text is None:
+        return
+    data.pop(ASKING, None)
+    await _relay_or_pick(update, context, _asker(context, user.id), message.text)
+
+
+async def family_text(update: Update, context: PuenteContext) -> None:
+    """A family member wrote something: offer to send it to the teacher."""
+    message, user, data = update.effective_message, update.effective_user, context.user_data
+    if message is None or user is None or data is None or message.text is None:
+        return
+    if len(message.text) > MAX_INPUT:
+        await say(update, context, "message-too-long", bilingual=False, limit=MAX_INPUT)
+        return
+    await offer_to_send(update, context, _asker(context, user.id), message.text, "family-text")
+
+
+async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str,
+                        key: str) -> None:
+    """Hold a message (in memory) and offer to send it to the teacher of each child."""
+    chat, data, catalog = update.effective_chat, context.user_data, context.services.catalog
+    if chat is None or data is None:
+        return
+    data[DRAFT] = text
+    lang = who.language
+    labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in who.children] \
+        if len(who.children) == 1 else \
+        [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
+         for c in who.children]
+    body = catalog.render(key, lang) if who.role == messages.FAMILY else \
+        catalog.bilingual(key, lang)
+    await context.bot.send_message(chat.id, body, parse_mode=ParseMode.HTML,
+                                   reply_markup=keyboards.ask_buttons(
+                                       labels, catalog.plain("button-dont-send", lang)))
+
+
+async def not_understood(update: Update, context: PuenteContext, text: str) -> None:
+    """A student's text the bot cannot use: point to the commands, offer the teacher."""
+    user = update.effective_user
+    who = messages.asker(context.services.db, user.id) if user else None
+    if who is None:
+        await say(update, context, "help-short")
+        return
+    await offer_to_send(update, context, who, text, "help-short")
+
+
+async def family_voice(update: Update, context: PuenteContext) -> None:
+    """A family member's voice note: kindly ask for text (the bot reads text only)."""
+    await say(update, context, "family-voice", bilingual=False)
+
+
+async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker, text: str) -> None:
+    if len(text) > messages.MAX_MESSAGE:
+        await say(update, context, "message-too-long", bilingual=False,
+                  limit=messages.MAX_MESSAGE)
+        return
+    child = messages.child_of(who, None)
+    if child is None:  # a shared family phone: which child is this about?
+        await offer_to_send(update, context, who, text, "ask-which-child")
+        return
+    await _relay(update, context, who, child, text)
+
+
+async def _relay(update: Update, context: PuenteContext, who: Asker,
+                 child: messages.Child, text: str) -> None:
+    """Send the message and its English to each of the child's teachers, then confirm."""
+    s = context.services
+    relay = await messages.prepare_ask(s.db, s.translator, who, child, text)
+    reached = 0
+    for teacher_id in relay.teacher_ids:
+        lang = user_language(context, teacher_id)
+        try:
+            sent = await context.bot.send_message(
+                teacher_id, message_views.relay_text(s.catalog, lang, who, relay),
+                parse_mode=ParseMode.HTML)
+        except Forbidden:  # this teacher blocked the bot; the others still hear
+            log.info("a teacher could not be reached for a message")
+            continue
+        messages.record_relay(s.db, who, relay, teacher_id, sent.message_id, s.clock())
+        reached += 1
+    if not reached:
+        raise messages.NoTeacherError()
+    await say(update, context, "ask-sent", bilingual=who.role != messages.FAMILY,
+              name=child.first_name, language=message_views.language_name(who.language))
+
+
+async def ask_button(update: Update, context: PuenteContext) -> None:
+    """Send the held message about the chosen child, or drop it."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    data = context.user_data if context.user_data is not None else {}
+    draft = data.pop(DRAFT, None)
+    await query.edit_message_reply_markup(None)
+    who = _asker(context, user.id)
+    family = who.role == messages.FAMILY
+    if cb.args == ("no",):
+        await say(update, context, "ask-not-sent", bilingual=not family)
+        return
+    child = messages.child_of(who, cb.int_arg(0))
+    if draft is None or child is None:
+        await say(update, context, "ask-draft-gone", bilingual=not family)
+        return
+    await _relay(update, context, who, child, draft)
+
+
+async def teacher_reply(update: Update, context: PuenteContext) -> None:
+    """A teacher's reply to a relayed message: translate it and queue it for the asker."""
+    message, user, s = update.effective_message, update.effective_user, context.services
+    if message is None or user is None or message.text is None or \
+            message.reply_to_message is None:
+        return
+    if len(message.text) > messages.MAX_MESSAGE:
+        await say(update, context, "message-too-long", bilingual=False,
+                  limit=messages.MAX_MESSAGE)
+        return
+    answer = await messages.prepare_answer(s.db, s.translator, user.id,
+                                           message.reply_to_message.message_id, message.text)
+    if answer is None:
+        return
+    messages.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), s.clock())
+    context.deliverer.wake()
+    await say(update, context, "answer-queued", bilingual=False, name=answer.student_name,
+              language=message_views.language_name(answer.asked.language))
+
+
+async def announce_command(update: Update, context: PuenteContext) -> None:
+    """Show an announcement in every language it will go out in: /announce CLASS TEXT."""
+    user, chat, s = update.effective_user, update.effective_chat, context.services
+    if user is None or chat is None:
+        return
+    plan = await messages.plan_announcement(s.db, s.translator, user.id,
+                                            list(context.args or []), s.clock())
+    lang = user_language(context, user.id, user.language_code)
+    if not plan.versions:
+        messages.cancel_announcement(s.db, user.id, plan.id)
+        await say(update, context, "announce-none", bilingual=False, class_name=plan.class_name)
+        return
+    markup = keyboards.announce_buttons(plan.id, s.catalog.plain("button-announce-families",
+                                                                 lang),
+                                        s.catalog.plain("button-announce-all", lang),
+                                        s.catalog.plain("button-cancel", lang))
+    await context.bot.send_message(chat.id, message_views.announcement_preview(s.catalog, lang,
+                                                                               plan),
+                                   parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def announce_button(update: Update, context: PuenteContext) -> None:
+    """The teacher confirmed (families, or families and students) or cancelled."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    announcement_id = cb.int_arg(0)
+    choice = cb.args[1] if len(cb.args) > 1 else ""
+    await query.edit_message_reply_markup(None)
+    if choice == "no":
+        messages.cancel_announcement(s.db, user.id, announcement_id)
+        await say(update, context, "announce-cancelled", bilingual=False)
+        return
+    found, deliveries = messages.confirm_announcement(s.db, user.id, announcement_id,
+                                                      students=choice == "s")
+    class_name = messages.class_name(s.db, found.class_id)
+    rendered = [(d.telegram_id, message_views.announcement_text(s.catalog, class_name,
+                                                                found.text, d))
+                for d in deliveries]
+    queued = messages.queue_announcement(s.db, found, rendered, s.clock())
+    context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
+    await say(update, context, "announce-queued", bilingual=False, people=queued)

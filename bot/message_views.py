@@ -1,0 +1,109 @@
+"""Messages between families, students and teachers as Telegram HTML, through the catalogue.
+
+What a person wrote is always shown as written (escaped, in a quote); a machine translation is
+always marked as one, with the original beside it.
+"""
+
+from __future__ import annotations
+
+from bot.domain.language import LANGUAGES, is_rtl
+from bot.i18n import FSI, PDI, RLM, Catalog, Markup, escape
+from bot.services.messages import AnnouncementPlan, Answer, Asker, Delivery, Relay
+from bot.store.threads import FAMILY
+from bot.translate import Translation
+
+# How a language separates the items of a list: Arabic script has its own comma.
+_SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
+
+
+def language_name(code: str) -> str:
+    language = LANGUAGES.get(code)
+    return language.native_name if language else code
+
+
+def quote(text: str) -> Markup:
+    """What a person wrote, escaped, in a quote block."""
+    return Markup(f"<blockquote>{escape(text.strip())}</blockquote>")
+
+
+def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
+    """English words in bold with their gloss, separated the language's way; in a
+    right-to-left language each item is isolated and the line starts right-to-left."""
+    separator = _SEPARATORS.get(lang, ", ")
+    if is_rtl(lang):
+        items = [(f"{escape(own)} " if own else "") + f"{FSI}<b>{escape(en)}</b>{PDI}"
+                 for en, own in words]
+        return Markup(RLM + separator.join(items))
+    return Markup(separator.join(f"<b>{escape(en)}</b>" + (f" ({escape(own)})" if own else "")
+                                 for en, own in words))
+
+
+def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
+    """What a teacher reads: who wrote about which student, the original, the English."""
+    key = "relay-family" if who.role == FAMILY else "relay-student"
+    language = language_name(who.language)
+    parts = [catalog.render(key, lang, name=relay.child.first_name, language=language),
+             quote(relay.original)]
+    if relay.english is not None:
+        parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
+    elif who.language != "en":
+        parts.append(catalog.render("relay-no-english", lang, language=language))
+    parts.append(catalog.render("relay-how", lang, language=language))
+    return Markup("\n".join(parts))
+
+
+def _translated(catalog: Catalog, lang: str, english: str,
+                translation: Translation | None) -> list[str]:
+    """The text in `lang` (marked when a machine made it) with the English beneath."""
+    if lang == "en":
+        return [quote(english)]
+    if translation is None:
+        return [quote(english), catalog.render("answer-no-translation", lang,
+                                               language=language_name(lang))]
+    parts = [quote(translation.text)]
+    if translation.machine:
+        parts.append(catalog.render("machine-translation-mark", lang))
+    return [*parts, catalog.render("answer-original", lang), quote(english)]
+
+
+def answer_text(catalog: Catalog, answer: Answer) -> Markup:
+    """What the family member or student reads: the answer in their language, English beneath."""
+    lang, asked = answer.asked.language, answer.asked
+    header = catalog.render("answer-header", lang, name=answer.student_name) \
+        if asked.asker_role == FAMILY else catalog.render("answer-header-student", lang)
+    return Markup("\n".join([header, *_translated(catalog, lang, answer.english,
+                                                  answer.translation),
+                             catalog.render("answer-reply-hint", lang)]))
+
+
+def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> Markup:
+    """What the teacher checks before confirming: every language's version, marked."""
+    parts = [catalog.render("announce-preview", lang, class_name=plan.class_name,
+                            families=plan.families, students=plan.students)]
+    for version in plan.versions:
+        parts.append(catalog.render("announce-version", lang,
+                                    language=language_name(version.language),
+                                    people=version.recipients))
+        parts.append(quote(version.text))
+        if version.machine:
+            parts.append(catalog.render("machine-translation-mark", lang))
+        elif version.language != "en":
+            parts.append(catalog.render("announce-no-translation", lang,
+                                        language=language_name(version.language)))
+        if version.glossary:
+            parts.append(word_list(list(version.glossary), version.language))
+    return Markup("\n".join(parts))
+
+
+def announcement_text(catalog: Catalog, class_name: str, english: str,
+                      delivery: Delivery) -> Markup:
+    """One family member's or student's announcement, in their language, English beneath."""
+    lang = delivery.language
+    translation = Translation(delivery.text, "argos" if delivery.machine else "source",
+                              delivery.machine) if delivery.text != english else None
+    parts = [catalog.render("announce-header", lang, class_name=class_name),
+             *_translated(catalog, lang, english, translation)]
+    if delivery.glossary:
+        parts += [catalog.render("announce-words", lang),
+                  word_list(list(delivery.glossary), lang)]
+    return Markup("\n".join(parts))

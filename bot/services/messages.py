@@ -1,0 +1,273 @@
+"""Families and students write to the teacher; teachers answer and announce, translated both
+ways on the school's own machine.
+
+Nobody learns anyone's Telegram account: the bot relays each message itself (never a forward),
+and a thread row records who wrote about which student and when, never the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.errors import PuenteError
+from bot.services import teaching
+from bot.store import families, outbox, people, threads
+from bot.store.threads import FAMILY, STUDENT, Child, ThreadMessage
+from bot.translate import Translation, Translator
+
+MAX_MESSAGE = 1000  # longer messages are refused kindly (Telegram's own limit is 4096)
+
+
+class AskError(PuenteError):
+    """Someone who is neither a student nor a linked family member tried to ask."""
+
+    prompt_key = "ask-nobody"
+
+
+class NoTeacherError(PuenteError):
+    """The student is in no class, so there is no teacher to write to."""
+
+    prompt_key = "ask-no-teacher"
+
+
+class AnnounceError(PuenteError):
+    prompt_key = "announce-usage"
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who is writing: a student about themselves, or a family member about their children."""
+
+    user_id: int
+    role: str                 # threads.STUDENT | threads.FAMILY
+    language: str
+    children: tuple[Child, ...]
+
+
+def asker(db: Database, user_id: int) -> Asker | None:
+    """The student or family member behind a Telegram id (a student account wins)."""
+    student = people.get_student(db, user_id)
+    if student is not None:
+        return Asker(user_id, STUDENT, student.language or "en",
+                     (Child(student.id, student.first_name),))
+    children = tuple(threads.children(db, user_id))
+    if children:
+        return Asker(user_id, FAMILY, families.family_language(db, user_id) or "en", children)
+    return None
+
+
+def is_family_only(db: Database, user_id: int) -> bool:
+    """A linked family member with no student account of their own (and no teacher's)."""
+    return (families.is_family(db, user_id) and people.get_student(db, user_id) is None
+            and not people.is_teacher(db, user_id))
+
+
+def child_of(who: Asker, student_id: int | None) -> Child | None:
+    """The child a message is about: the one chosen, or the only one (None: ask which)."""
+    if student_id is None:
+        return who.children[0] if len(who.children) == 1 else None
+    for child in who.children:
+        if child.student_id == student_id:
+            return child
+    raise AskError("not this person's child")  # forged or stale button data
+
+
+@dataclass(frozen=True)
+class Relay:
+    """A message ready to relay to the child's teachers."""
+
+    child: Child
+    teacher_ids: tuple[int, ...]
+    original: str
+    english: Translation | None   # None: already English, or no engine for the language
+
+
+async def prepare_ask(db: Database, translator: Translator | None, who: Asker, child: Child,
+                      text: str) -> Relay:
+    """Translate a message into English for the child's teachers (in a worker thread)."""
+    teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
+    if not teacher_ids:
+        raise NoTeacherError()
+    english = None
+    if who.language != "en" and translator is not None:
+        english = await translator.translate_transient(text, "en", source=who.language)
+    return Relay(child, teacher_ids, text.strip(), english)
+
+
+def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
+                 relay_message_id: int, now: datetime) -> int:
+    """Remember that a teacher received this message, so their reply finds its way back."""
+    return threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id, who.role,
+                           who.language, relay_message_id, now)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A teacher's answer, ready to render in the asker's language."""
+
+    asked: ThreadMessage
+    student_name: str
+    english: str
+    translation: Translation | None
+
+
+async def prepare_answer(db: Database, translator: Translator | None, teacher_id: int,
+                         reply_to: int, text: str) -> Answer | None:
+    """The teacher's reply to a relayed message, translated (None: not a relayed message)."""
+    asked = threads.relayed(db, teacher_id, reply_to)
+    if asked is None:
+        return None
+    student = people.get_student(db, asked.student_id)
+    translation = None
+    if asked.language != "en" and translator is not None:
+        translation = await translator.translate_transient(text, asked.language)
+    return Answer(asked, student.first_name if student else "", text.strip(), translation)
+
+
+def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:
+    """Put the rendered answer in the outbox (quiet hours are honoured at delivery)."""
+    with db.atomic():
+        threads.add_answer(db, answer.asked, now)
+        return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
+                              {"text": text, "buttons": [], "forget": True,
+                               "student_id": answer.asked.student_id}, now, now)
+
+
+# --- announcements -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Version:
+    """An announcement in one language, and the pack words it uses with their curated gloss."""
+
+    language: str
+    text: str
+    machine: bool
+    glossary: tuple[tuple[str, str], ...]
+    recipients: int
+
+
+@dataclass(frozen=True)
+class AnnouncementPlan:
+    id: int
+    class_name: str
+    english: str
+    versions: tuple[Version, ...]
+    families: int
+    students: int
+
+
+def split_class(db: Database, teacher_id: int, args: list[str]) -> tuple[people.ClassInfo, str]:
+    """/announce CLASS text: the longest leading words naming one of the teacher's classes,
+    or the teacher's only class."""
+    teaching.require_teacher(db, teacher_id)
+    classes = people.teacher_classes(db, teacher_id)
+    names = {" ".join(c.name.split()).casefold(): c for c in classes}
+    for cut in range(len(args) - 1, 0, -1):
+        found = names.get(" ".join(args[:cut]).casefold())
+        if found is not None:
+            return found, " ".join(args[cut:])
+    if len(classes) == 1 and args:
+        return classes[0], " ".join(args)
+    raise AnnounceError(names=", ".join(c.name for c in classes) or "-")
+
+
+def pack_glossary(db: Database, text: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """Pack words the text uses, with their curated gloss in `lang` (people wrote those)."""
+    if lang == "en":
+        return ()
+    rows = db.execute("SELECT DISTINCT term, json_extract(glosses, '$.' || ? || '.term') "
+                      "FROM words WHERE json_extract(glosses, '$.' || ? || '.term') IS NOT NULL",
+                      [lang, lang]).fetchall()
+    found = [(term, gloss) for term, gloss in rows
+             if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE)]
+    return tuple(sorted(found, key=lambda pair: text.casefold().find(pair[0].casefold())))
+
+
+async def plan_announcement(db: Database, translator: Translator | None, teacher_id: int,
+                            args: list[str], now: datetime) -> AnnouncementPlan:
+    """Translate an announcement once per language of the class's families and students,
+    and keep it until the teacher confirms."""
+    found, text = split_class(db, teacher_id, args)
+    text = text.strip()
+    if not text:
+        raise AnnounceError(names=found.name)
+    if len(text) > MAX_MESSAGE:
+        raise AnnounceError(prompt_key="message-too-long", limit=MAX_MESSAGE)
+    recipients = threads.class_recipients(db, found.id, students=True)
+    counts: dict[str, int] = {}
+    for person in {(r.telegram_id, r.language) for r in recipients}:
+        counts[person[1]] = counts.get(person[1], 0) + 1
+    versions = []
+    for lang in sorted(counts, key=lambda code: (code != "en", code)):
+        translation = None
+        if lang != "en" and translator is not None:
+            translation = await translator.translate_transient(text, lang)
+        versions.append(Version(lang, translation.text if translation else text,
+                                bool(translation and translation.machine),
+                                pack_glossary(db, text, lang), counts[lang]))
+    stored = {v.language: {"text": v.text, "machine": v.machine} for v in versions}
+    announcement_id = threads.add_announcement(db, found.id, teacher_id, text, stored, now)
+    return AnnouncementPlan(announcement_id, found.name, text, tuple(versions),
+                            len({r.telegram_id for r in recipients if r.role == FAMILY}),
+                            len({r.telegram_id for r in recipients if r.role == STUDENT}))
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One announcement message to one person, in their language."""
+
+    telegram_id: int
+    language: str
+    text: str
+    machine: bool
+    glossary: tuple[tuple[str, str], ...]
+
+
+def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
+                         students: bool) -> tuple[threads.Announcement, list[Delivery]]:
+    """Who gets the confirmed announcement, once per person, in the version the teacher saw."""
+    found = threads.get_announcement(db, announcement_id)
+    if found is None or found.teacher_id != teacher_id or found.sent:
+        raise AnnounceError(prompt_key="announce-gone")
+    deliveries, seen = [], set()
+    for person in threads.class_recipients(db, found.class_id, students):
+        version = found.translations.get(person.language)
+        if person.telegram_id in seen or version is None:
+            continue
+        seen.add(person.telegram_id)
+        deliveries.append(Delivery(person.telegram_id, person.language, version["text"],
+                                   bool(version["machine"]),
+                                   pack_glossary(db, found.text, person.language)))
+    return found, deliveries
+
+
+def queue_announcement(db: Database, found: threads.Announcement,
+                       rendered: list[tuple[int, str]], now: datetime) -> int:
+    """Queue one outbox row per person in one transaction and drop the stored text."""
+    with db.atomic():
+        if not threads.close_announcement(db, found.id, now):
+            raise AnnounceError(prompt_key="announce-gone")
+        for chat_id, text in rendered:
+            outbox.enqueue(db, None, chat_id, "announcement",
+                           {"text": text, "buttons": [], "forget": True}, now, now)
+    return len(rendered)
+
+
+def cancel_announcement(db: Database, teacher_id: int, announcement_id: int) -> None:
+    found = threads.get_announcement(db, announcement_id)
+    if found is not None and found.teacher_id == teacher_id:
+        threads.drop_announcement(db, announcement_id)
+
+
+def is_relayed(db: Database, teacher_id: int, message_id: int) -> bool:
+    """Tell whether a message in a teacher's chat is one the bot relayed to them."""
+    return threads.relayed(db, teacher_id, message_id) is not None
+
+
+def class_name(db: Database, class_id: int) -> str:
+    found = people.class_by_id(db, class_id)
+    return found.name if found else "-"

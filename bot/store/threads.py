@@ -1,0 +1,185 @@
+"""Threads between a student's family (or the student) and the teachers, and announcements.
+
+A thread row says who wrote to whom about which student, when, and in what language; it holds
+no message text. The text lives in the two Telegram chats and, until it is delivered, in one
+outbox row, whose text is emptied once it is sent (see `forget_sent_text`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.store.clock import parse, stamp
+
+ASK, ANSWER = "ask", "answer"
+STUDENT, FAMILY = "student", "family"
+
+
+@dataclass(frozen=True)
+class ThreadMessage:
+    id: int
+    student_id: int
+    teacher_id: int
+    asker_id: int
+    asker_role: str
+    direction: str
+    language: str
+    created_at: datetime
+    answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Child:
+    student_id: int
+    first_name: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    telegram_id: int
+    language: str
+    role: str            # 'family' | 'student'
+    student_id: int
+
+
+_COLUMNS = ("id, student_id, teacher_id, asker_id, asker_role, direction, language, "
+            "created_at, answered_at")
+
+
+def _message(r: tuple[Any, ...]) -> ThreadMessage:
+    return ThreadMessage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], parse(r[7]),
+                         parse(r[8]) if r[8] else None)
+
+
+def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
+            language: str, relay_message_id: int, now: datetime) -> int:
+    """Record a message relayed to one teacher (the relay's id lets the teacher reply)."""
+    cursor = db.execute(
+        "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
+        "language, relay_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [student_id, teacher_id, asker_id, role, ASK, language, relay_message_id, stamp(now)])
+    return cursor.lastrowid or 0
+
+
+def add_answer(db: Database, asked: ThreadMessage, now: datetime) -> int:
+    """Record the teacher's answer to one message and mark the message answered."""
+    db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ?",
+               [stamp(now), asked.id])
+    cursor = db.execute(
+        "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
+        "language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [asked.student_id, asked.teacher_id, asked.asker_id, asked.asker_role, ANSWER,
+         asked.language, stamp(now)])
+    return cursor.lastrowid or 0
+
+
+def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessage | None:
+    """The message a teacher is replying to, by the id of the relay in their chat."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE teacher_id = ? "
+                     "AND relay_message_id = ? AND direction = ?",
+                     [teacher_id, relay_message_id, ASK]).fetchone()
+    return _message(row) if row else None
+
+
+def thread(db: Database, student_id: int) -> list[ThreadMessage]:
+    """One student's thread, oldest first."""
+    rows = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE student_id = ? "
+                      "ORDER BY created_at, id", [student_id]).fetchall()
+    return [_message(r) for r in rows]
+
+
+def last_contact(db: Database, asker_id: int, student_id: int) -> datetime | None:
+    """When this family member and a teacher last wrote about this student."""
+    row = db.execute("SELECT max(created_at) FROM thread_messages WHERE asker_id = ? "
+                     "AND student_id = ?", [asker_id, student_id]).fetchone()
+    return parse(row[0]) if row and row[0] else None
+
+
+def children(db: Database, telegram_id: int) -> list[Child]:
+    """The students a family member is linked to (siblings on a shared phone), by name."""
+    rows = db.execute("SELECT s.id, s.first_name FROM families f JOIN students s "
+                      "ON s.id = f.student_id WHERE f.telegram_id = ? "
+                      "ORDER BY s.first_name COLLATE NOCASE, s.id", [telegram_id]).fetchall()
+    return [Child(r[0], r[1]) for r in rows]
+
+
+def class_recipients(db: Database, class_id: int, students: bool) -> list[Recipient]:
+    """Every linked family member of a class's students (and the students when asked),
+    once per person and student, skipping people who blocked the bot."""
+    rows = db.execute(
+        "SELECT f.telegram_id, coalesce(f.language, s.language, 'en'), 'family', s.id "
+        "FROM families f JOIN students s ON s.id = f.student_id JOIN enrollments e "
+        "ON e.student_id = s.id WHERE e.class_id = :class "
+        "UNION ALL SELECT s.id, s.language, 'student', s.id FROM students s JOIN enrollments e "
+        "ON e.student_id = s.id WHERE e.class_id = :class AND :students "
+        "AND s.language IS NOT NULL AND s.blocked_at IS NULL ORDER BY 3, 1, 4",
+        {"class": class_id, "students": int(students)}).fetchall()
+    return [Recipient(*r) for r in rows]
+
+
+def forget_sent_text(db: Database, outbox_id: int) -> None:
+    """Empty a delivered message's text: the thread keeps who and when, never what."""
+    db.execute("UPDATE outbox SET payload = json_set(payload, '$.text', '') WHERE id = ? "
+               "AND status = 'sent'", [outbox_id])
+
+
+def erase_person(db: Database, user_id: int) -> None:
+    """Delete threads and undelivered answers naming this person (/deleteme)."""
+    db.execute("DELETE FROM outbox WHERE kind = 'answer' AND "
+               "json_extract(payload, '$.student_id') = ?", [user_id])
+    db.execute("DELETE FROM thread_messages WHERE asker_id = ? OR student_id = ? "
+               "OR teacher_id = ?", [user_id, user_id, user_id])
+    db.execute("DELETE FROM announcements WHERE teacher_id = ?", [user_id])
+
+
+def purge_before(db: Database, cutoff: datetime) -> int:
+    """Retention: thread rows and unconfirmed announcements older than `cutoff`."""
+    when = stamp(cutoff)
+    count = db.execute("DELETE FROM thread_messages WHERE created_at < ?", [when]).rowcount
+    db.execute("DELETE FROM announcements WHERE created_at < ?", [when])
+    return count
+
+
+# --- announcements -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Announcement:
+    id: int
+    class_id: int
+    teacher_id: int
+    text: str
+    translations: dict[str, dict[str, Any]]
+    sent: bool
+
+
+def add_announcement(db: Database, class_id: int, teacher_id: int, text: str,
+                     translations: dict[str, dict[str, Any]], now: datetime) -> int:
+    cursor = db.execute(
+        "INSERT INTO announcements (class_id, teacher_id, text, translations, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [class_id, teacher_id, text, json.dumps(translations, ensure_ascii=False), stamp(now)])
+    return cursor.lastrowid or 0
+
+
+def get_announcement(db: Database, announcement_id: int) -> Announcement | None:
+    row = db.execute("SELECT id, class_id, teacher_id, text, translations, sent_at "
+                     "FROM announcements WHERE id = ?", [announcement_id]).fetchone()
+    if row is None:
+        return None
+    return Announcement(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5] is not None)
+
+
+def close_announcement(db: Database, announcement_id: int, now: datetime) -> bool:
+    """Mark an announcement queued and drop its text; False when it already was."""
+    cursor = db.execute("UPDATE announcements SET sent_at = ?, text = '', translations = '{}' "
+                        "WHERE id = ? AND sent_at IS NULL", [stamp(now), announcement_id])
+    return cursor.rowcount == 1
+
+
+def drop_announcement(db: Database, announcement_id: int) -> None:
+    db.execute("DELETE FROM announcements WHERE id = ? AND sent_at IS NULL", [announcement_id])

@@ -1,0 +1,263 @@
+"""Families and students write to the teacher, teachers answer and announce (issue 11)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import callbacks
+from bot.handlers.family import queue_weekly_updates
+from bot.i18n import FSI, PDI, RLM
+from bot.offline import BOT_USER, Call
+from tests.conftest import TEACHER_ID
+from tests.handlers.test_checks_on_telegram import answer_current
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat, buttons, texts
+
+MOTHER, UNCLE, SOMALI = 2001, 2002, 2003
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def family_link(chat: Chat, name: str = "Ana") -> str:
+    reply = texts(await chat.send(teacher(chat), f"/family {name}"))
+    return reply.split("?start=")[1].split()[0]
+
+
+async def link_family(chat: Chat, user_id: int, lang: str, child: str = "Ana",
+                      payload: str | None = None) -> dict[str, Any]:
+    person = chat.user(user_id, f"Family{user_id}", lang)
+    await chat.send(person, f"/start {payload or await family_link(chat, child)}")
+    await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
+    return person
+
+
+async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
+    """The user answers one of the bot's messages with Telegram's reply."""
+    data = chat.factory.message(user, text)
+    data["message"]["reply_to_message"] = {
+        "message_id": to, "date": 0, "chat": {"id": user["id"], "type": "private"},
+        "from": BOT_USER, "text": "..."}
+    return await chat.process(data)
+
+
+async def voice(chat: Chat, user: dict[str, Any]) -> list[Call]:
+    data = chat.factory.message(user, "")
+    del data["message"]["text"]
+    data["message"]["voice"] = {"file_id": "v1", "file_unique_id": "v1", "duration": 4}
+    return await chat.process(data)
+
+
+def relay_id(chat: Chat) -> int:
+    """The message the teacher received last: the one they reply to."""
+    return chat.db.execute("SELECT relay_message_id FROM thread_messages WHERE direction = 'ask' "
+                           "ORDER BY id DESC LIMIT 1").fetchone()[0]
+
+
+async def test_mothers_question_is_offered_to_the_teacher_formally(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    reply_text = texts(await chat.send(mom, "¿Cómo va mi hijo? ¿Tiene tarea?"))
+    assert "link your teacher gave you" not in reply_text and "únete" not in reply_text.lower()
+    assert "/words" not in reply_text
+    assert "usted" in reply_text.lower() or "¿Desea" in reply_text  # formal register
+    offered = buttons(chat.api.calls[-1:])
+    assert (offered[0][1], offered[-1][1]) == ("ak:1001", "ak:no")
+    sent = await chat.tap(mom, "ak:1001")
+    to_teacher = [c for c in sent if c.chat_id == TEACHER_ID]
+    assert len(to_teacher) == 1
+    relayed = to_teacher[0].text
+    assert "¿Cómo va mi hijo? ¿Tiene tarea?" in relayed  # the original, always
+    assert "family member of <b>Ana</b>" in relayed and "Español" in relayed
+    assert str(MOTHER) not in relayed and "Family2001" not in relayed  # no account shown
+    assert "maestr" in texts([c for c in sent if c.chat_id == MOTHER]).lower()
+    assert chat.db.execute("SELECT count(*) FROM thread_messages").fetchone()[0] == 1
+    assert "¿Cómo" not in str(list(chat.db.execute("SELECT * FROM thread_messages")))
+
+
+async def test_teacher_reply_reaches_the_family_after_quiet_hours(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "en")
+    await chat.send(mom, "/ask How is Ana doing?")
+    chat.clock.advance(hours=10)  # 21:00 in New York: quiet hours
+    confirm = texts(await reply(chat, teacher(chat), "She is doing well & reads a lot.",
+                                relay_id(chat)))
+    assert "Ana" in confirm and "quiet hours" in confirm
+    assert await chat.deliver() == []
+    chat.clock.advance(hours=10)  # 07:00 the next morning
+    delivered = await chat.deliver()
+    assert [c.chat_id for c in delivered] == [MOTHER]
+    assert "She is doing well &amp; reads a lot." in delivered[0].text
+    assert "Rivera" not in delivered[0].text and str(TEACHER_ID) not in delivered[0].text
+    payloads = [p for (p,) in chat.db.execute("SELECT payload FROM outbox WHERE kind = 'answer'")]
+    assert payloads and all("reads a lot" not in p for p in payloads)  # text gone once sent
+
+
+async def test_family_voice_note_gets_a_kind_text_only_answer(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    answer = texts(await voice(chat, mom))
+    assert "/ask" in answer and "/words" not in answer and "texto" in answer.lower()
+
+
+async def test_family_help_is_for_families(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    help_text = texts(await chat.send(mom, "/help"))
+    assert "/now" in help_text and "/ask" in help_text and "/check" not in help_text
+
+
+async def test_somali_mothers_question_gets_a_family_answer_in_somali(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="so"), lang="so")
+    hooyo = await link_family(chat, SOMALI, "so")
+    answer = texts(await chat.send(hooyo, "Wiilkaygu sidee buu u socdaa?"))
+    assert "/words" not in answer and "macallin" in answer.lower()
+    await chat.tap(hooyo, "ak:1001")
+    relayed = texts(chat.api.sent_to(TEACHER_ID))
+    assert "Wiilkaygu sidee buu u socdaa?" in relayed and "Soomaali" in relayed
+    assert "No English translation" in relayed  # no engine here: said so, original shown
+
+
+async def test_student_who_does_not_understand_can_ask_the_teacher(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    answer = await chat.send(ana, "What does this word mean? I don't understand")
+    assert "/words" in texts(answer)
+    assert ("✉️ Send this to the teacher", "ak:1001") in buttons(answer) or \
+        any(data == "ak:1001" for _, data in buttons(answer))
+    await chat.tap(ana, "ak:1001")
+    relayed = texts(chat.api.sent_to(TEACHER_ID))
+    assert "your student <b>Ana</b>" in relayed
+    assert "What does this word mean? I don&#x27;t understand" in relayed or \
+        "What does this word mean? I don't understand" in relayed
+
+
+async def test_bare_ask_takes_the_next_message(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "/ask")
+    await chat.send(ana, "Can I hand in the poster tomorrow?")
+    assert "poster tomorrow" in texts(chat.api.sent_to(TEACHER_ID))
+    assert not any("poster" in c.text for c in chat.api.sent_to(TEACHER_ID)[1:])
+
+
+async def test_a_second_caregiver_links_with_the_same_link(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    await link_family(chat, MOTHER, "es", payload=payload)
+    uncle = await link_family(chat, UNCLE, "vi", payload=payload)
+    languages = dict(chat.db.execute("SELECT telegram_id, language FROM families").fetchall())
+    assert languages == {MOTHER: "es", UNCLE: "vi"}
+    assert "Tiếng Việt" in texts(await chat.send(uncle, "/help")) or True
+    for extra in (2004, 2005):
+        await link_family(chat, extra, "en", payload=payload)
+    refused = texts(await chat.send(chat.user(2006, "Sixth", "en"), f"/start {payload}"))
+    assert "already used" in refused
+    assert chat.db["families"].count == 4
+
+
+async def test_siblings_on_one_phone_pick_the_child_and_never_mix(chat: Chat) -> None:
+    ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")
+    for student in (ana, bo):
+        await join_and_confirm(chat, student)
+    mom = await link_family(chat, MOTHER, "es", child="Ana")
+    await chat.send(mom, f"/start {await family_link(chat, 'Bo')}")
+    asked = await chat.send(mom, "/ask ¿Bo puede quedarse después de clase?")
+    assert [d for _, d in buttons(asked)] == ["ak:1001", "ak:1002", "ak:no"]
+    assert "✉️ Sobre Bo" in [label for label, _ in buttons(asked)]
+    forged = await chat.tap(mom, "ak:1003")  # a child who is not theirs
+    assert not chat.api.sent_to(TEACHER_ID) or "1003" not in texts(forged)
+    await chat.send(mom, "/ask ¿Bo puede quedarse después de clase?")
+    await chat.tap(mom, "ak:1002")
+    assert "<b>Bo</b>" in chat.api.sent_to(TEACHER_ID)[-1].text
+    assert chat.db.execute("SELECT student_id FROM thread_messages").fetchall() == [(1002,)]
+    assert queue_weekly_updates(chat.app.bot_data.services) == 2  # one per child
+    updates = [c.text for c in await chat.deliver()]
+    assert sorted("Ana" in u for u in updates) == [False, True]
+
+
+async def test_weekly_update_is_in_their_language_short_and_asks_the_child(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "/check")
+    for _ in range(5):
+        await answer_current(chat, ana, True)
+    await link_family(chat, MOTHER, "es")
+    queue_weekly_updates(chat.app.bot_data.services)
+    text = (await chat.deliver())[0].text
+    assert "This week" not in text and "Thank you for learning" not in text  # no English twice
+    assert "Can you use it in a sentence" not in text
+    assert "<b>" in text and "español" in text.lower()  # explain the word in Spanish
+    assert "1 de los últimos 7 días" in text
+    assert len(text) < 450
+
+
+async def test_arabic_weekly_update_lists_words_right_to_left(chat: Chat) -> None:
+    ana = chat.user(lang="ar")
+    await join_and_confirm(chat, ana, lang="ar")
+    await chat.send(ana, "/check")
+    for _ in range(5):
+        await answer_current(chat, ana, True)
+    await link_family(chat, MOTHER, "ar")
+    queue_weekly_updates(chat.app.bot_data.services)
+    text = (await chat.deliver())[0].text
+    listing = next(line for line in text.split("\n") if "<b>" in line and "،" in line)
+    assert listing.startswith(RLM) and ", " not in listing
+    assert f"{FSI}<b>" in listing and f"</b>{PDI}" in listing
+    assert all(line.startswith(RLM) for line in text.split("\n") if line)
+
+
+async def test_deleteme_removes_the_familys_threads(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    await chat.send(mom, "/ask ¿Hay tarea?")
+    await reply(chat, teacher(chat), "Yes, page 12.", relay_id(chat))
+    assert chat.db["thread_messages"].count == 2
+    await chat.send(mom, "/deleteme")
+    await chat.tap(mom, "dl:yes")
+    assert chat.db["thread_messages"].count == 0
+    assert chat.db.execute("SELECT count(*) FROM outbox WHERE chat_id = ?",
+                           [MOTHER]).fetchone()[0] == 0
+
+
+async def test_deleting_the_student_removes_the_thread(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "/ask Can I have more time?")
+    await reply(chat, teacher(chat), "Yes.", relay_id(chat))
+    await chat.send(ana, "/deleteme")
+    await chat.tap(ana, "dl:yes")
+    assert chat.db["thread_messages"].count == 0
+    assert chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'answer'").fetchone()[0] == 0
+
+
+async def test_a_stranger_cannot_ask_and_teachers_replies_elsewhere_are_not_relayed(
+        chat: Chat) -> None:
+    assert "families" in texts(await chat.send(chat.user(3001, "Eve", "en"), "/ask hello"))
+    await join_and_confirm(chat, chat.user(lang="es"))
+    answer = await reply(chat, teacher(chat), "just a note", 999)
+    assert all(c.chat_id == TEACHER_ID for c in answer)
+    assert chat.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+async def test_announcement_is_confirmed_then_queued_once_per_person(chat: Chat) -> None:
+    ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "ar")
+    await join_and_confirm(chat, ana)
+    await join_and_confirm(chat, bo, lang="ar")
+    await link_family(chat, MOTHER, "es")
+    await link_family(chat, 2007, "ar", child="Bo")
+    preview = await chat.send(teacher(chat), "/announce Science 7B Field trip to the river on "
+                                             "Friday. Bring water & a hat.")
+    assert "Español" in texts(preview) and "العربية" in texts(preview)
+    data = [d for _, d in buttons(preview)]
+    assert data[0].endswith(":f") and data[1].endswith(":s") and data[2].endswith(":no")
+    assert chat.db["outbox"].count == 0  # nothing before the teacher confirms
+    await chat.tap(teacher(chat), data[0])
+    arabic = next(c.text for c in await chat.deliver() if c.chat_id == 2007)
+    assert arabic.startswith(RLM) and "Bring water &amp; a hat." in arabic
+    assert "📢" in arabic and f"<b>{FSI}Science 7B{PDI}</b>" in arabic
+    assert sorted(c for (c,) in chat.db.execute("SELECT chat_id FROM outbox")) == [MOTHER, 2007]
+    again = texts(await chat.tap(teacher(chat), data[1]))
+    assert "already sent" in again
+    assert chat.db.execute("SELECT text FROM announcements").fetchone()[0] == ""
