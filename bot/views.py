@@ -16,7 +16,7 @@ from bot.domain.cognates import Relation, relation_for
 from bot.domain.language import LANGUAGES
 from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import PlacementItem
-from bot.domain.scaffold import ItemType, Scaffold, sentence_frame
+from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
 from bot.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
 from bot.message_views import word_list
 from bot.services.family import FamilyUpdate
@@ -105,9 +105,14 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
 
 
 def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, catalog: Catalog,
-                     flipped: bool = False) -> list[Markup]:
-    """Bundle cards into as few messages as fit Telegram's 4096-character limit."""
-    header = catalog.bilingual("preview-header", lang, count=len(refs))
+                     flipped: bool = False, new: int | None = None) -> list[Markup]:
+    """Bundle cards into as few messages as fit Telegram's 4096-character limit.
+
+    `new` counts the words shown for the first time (None: all of them are new)."""
+    if new is None or new == len(refs):
+        header = catalog.bilingual("preview-header", lang, count=len(refs))
+    else:  # words seen on earlier days are not "new"
+        header = catalog.bilingual("preview-header-words", lang, count=len(refs), new=new)
     messages: list[Markup] = []
     current = header
     for ref in refs:
@@ -164,15 +169,29 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     parts = [catalog.bilingual(key, lang, **params)]
     if feedback.newly_mastered:
         parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
+    if feedback.reteach is not None:  # missed twice: the card again, home language first
+        parts.append(join_lines([catalog.bilingual("reteach-card", lang), card(
+            feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
     if feedback.score is not None:
         right, asked = feedback.score
-        parts.append(catalog.bilingual("check-done", lang, right=right, total=asked))
+        parts.append(catalog.bilingual(check_done_key(right, asked), lang, right=right,
+                                       total=asked))
     return Markup("\n\n".join(parts))
 
 
+def check_done_key(right: int, asked: int) -> str:
+    """The end-of-check message depends on the score: no "keep going" on 0 of 5."""
+    if asked and right == asked:
+        return "check-done-all"
+    return "check-done" if right * 2 >= asked else "check-done-low"
+
+
 def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    return catalog.bilingual("progress-summary", lang, mastered=p.mastered,
-                             learning=p.learning, due=p.due, streak=p.streak_days)
+    summary = catalog.bilingual("progress-summary", lang, mastered=p.mastered,
+                                learning=p.learning, due=p.due, streak=p.streak_days)
+    if not p.reviewing:
+        return summary
+    return join_lines([summary, catalog.bilingual("progress-reviewing", lang, count=p.reviewing)])
 
 
 def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:

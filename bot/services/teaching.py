@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
+from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
 from bot.store import people, study
+from bot.store.packs import words_by_id
+
+NEEDS_HELP_MISSES = 3  # misses in a row on one word before the teacher hears about it
 
 MAX_CLASS_NAME = 60
 INVITE_DAYS = 7  # an administrator's teacher invite works once, for a week
@@ -138,4 +143,31 @@ def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[Rost
 
 teachers_of = people.teachers_of
 claim_alert = study.claim_alert
+
+
+@dataclass(frozen=True)
+class DailyAlert:
+    """One combined alert about one student: the words they keep missing, and maybe a level."""
+
+    terms: list[str]
+    level: int | None            # the student's level now
+    suggested_level: int | None  # one lower when they keep missing, else None
+
+
+def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
+                ) -> DailyAlert | None:
+    """At most one alert per student per local day, naming every word stuck since the last."""
+    midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
+    if study.alerted_since(db, student_id, midnight):
+        return None
+    _, classes = people.student_with_classes(db, student_id)
+    levels = [e.wida_level for e in classes if e.wida_level is not None]
+    level = levels[-1] if levels else None
+    with db.atomic():
+        stuck = study.claim_stuck_words(db, student_id, NEEDS_HELP_MISSES, now)
+    if not stuck:
+        return None
+    terms = [w.word.term for w in words_by_id(db, stuck)]
+    suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
+    return DailyAlert(terms, level, suggestion)
 class_languages = people.teacher_student_languages

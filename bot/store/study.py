@@ -113,6 +113,19 @@ def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item
     return ids
 
 
+def append_item(db: Database, item_id: int, student_id: int, prompt_lang: str, item: Item,
+                now: datetime) -> int:
+    """Add one item at the end of the check that `item_id` belongs to; return its id."""
+    cursor = db.execute(
+        "INSERT INTO check_items (check_id, student_id, word_id, item_type, prompt_lang, "
+        "options, answer, prompt, asks_meaning, created_at) SELECT check_id, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ? FROM check_items WHERE id = ?",
+        [student_id, item.word_id, str(item.item_type), prompt_lang,
+         json.dumps(item.options, ensure_ascii=False), item.answer, item.prompt,
+         int(item.asks_meaning), stamp(now), item_id])
+    return cursor.lastrowid or 0
+
+
 def _item(row: dict) -> StoredItem:
     item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
                 tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
@@ -200,6 +213,27 @@ def learning_word_ids(db: Database, student_id: int) -> list[int]:
     rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? "
                       "AND mastered_at IS NULL ORDER BY word_id", [student_id]).fetchall()
     return [r[0] for r in rows]
+
+
+def alerted_since(db: Database, student_id: int, since: datetime) -> bool:
+    """True when the student's teachers were alerted at or after a moment."""
+    return db.execute("SELECT 1 FROM mastery WHERE student_id = ? AND alerted_at >= ? LIMIT 1",
+                      [student_id, stamp(since)]).fetchone() is not None
+
+
+def claim_stuck_words(db: Database, student_id: int, misses: int, now: datetime) -> list[int]:
+    """Word ids missed `misses`+ times in a row that no alert named yet; mark them named."""
+    rows = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND "
+                      "misses_in_row >= ? AND alerted_at IS NULL RETURNING word_id",
+                      [stamp(now), student_id, misses]).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def recent_answers(db: Database, student_id: int, limit: int) -> list[bool]:
+    """The student's last graded answers, newest first (True when right)."""
+    rows = db.execute("SELECT correct FROM attempts WHERE student_id = ? "
+                      "ORDER BY answered_at DESC, id DESC LIMIT ?", [student_id, limit])
+    return [bool(r[0]) for r in rows.fetchall()]
 
 
 def claim_alert(db: Database, student_id: int, word_id: int, now: datetime) -> bool:
