@@ -1,0 +1,93 @@
+"""Messages translated both ways on the school's machine with tiny real Argos models (issue 11):
+a Spanish parent and the teacher, and an Arabic announcement, one engine call per language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import TranslationConfig
+from bot.i18n import RLM
+from bot.translate import Translator, engine_for
+from tests.conftest import TEACHER_ID
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat, buttons, texts
+from tests.translate.conftest import install_with_argos, load_builder
+
+MOTHER = 2001
+
+
+@pytest.fixture(scope="session")
+def two_way_dir(tmp_path_factory: pytest.TempPathFactory,
+                tiny_models: dict[tuple[str, str], Path]) -> Path:
+    """Argos models for en->es, es->en and en->ar (the tiny dictionary model)."""
+    out = tmp_path_factory.mktemp("two-way")
+    arabic = load_builder().build_package(out / "translate-en_ar.argosmodel", "en", "ar")
+    return install_with_argos(out / "data", tiny_models[("en", "es")],
+                              tiny_models[("es", "en")], arabic)
+
+
+@pytest.fixture
+def translator(chat: Chat, two_way_dir: Path) -> Translator:
+    services = chat.app.bot_data.services
+    services.translator = Translator(chat.db, TranslationConfig(True, two_way_dir),
+                                     engine=engine_for(two_way_dir), clock=chat.clock)
+    return services.translator
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def link_family(chat: Chat, user_id: int, lang: str, child: str = "Ana") -> dict[str, Any]:
+    link = texts(await chat.send(teacher(chat), f"/family {child}"))
+    person = chat.user(user_id, f"Family{user_id}", lang)
+    await chat.send(person, f"/start {link.split('?start=')[1].split()[0]}")
+    await chat.tap(person, f"fa:{lang}")
+    return person
+
+
+async def test_spanish_question_reaches_the_teacher_in_english_and_the_reply_comes_back(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    await chat.send(mom, "el gato necesita agua.")
+    await chat.tap(mom, "ak:1001")
+    relayed = chat.api.sent_to(TEACHER_ID)[-1].text
+    assert "el gato necesita agua." in relayed  # the original, always shown
+    assert "the cat needs water." in relayed and "machine translation" in relayed
+    relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
+    data = chat.factory.message(teacher(chat), "the plant needs light.")
+    data["message"]["reply_to_message"] = {
+        "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
+        "text": "..."}
+    assert "Español" in texts(await chat.process(data))
+    answer = next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
+    assert "el planta necesita luz." in answer and "(traducción automática)" in answer
+    assert answer.index("el planta necesita luz.") < answer.index("the plant needs light.")
+    assert translator.stats.engine_calls == 2  # one each way
+    assert chat.db["translations"].count == 0  # people's messages never enter the memory
+
+
+async def test_arabic_family_gets_a_right_to_left_announcement_with_curated_glosses(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    await join_and_confirm(chat, chat.user(1002, "Omar", "ar"), lang="ar")
+    await join_and_confirm(chat, chat.user(1003, "Luis", "es"))
+    await link_family(chat, MOTHER, "es")
+    await link_family(chat, 2002, "es", child="Luis")
+    await link_family(chat, 2003, "ar", child="Omar")
+    preview = await chat.send(teacher(chat), "/announce the river is a big ecosystem.")
+    shown = texts(preview)
+    assert "el río es un grande ecosistema." in shown and "(machine translation)" in shown
+    assert "نظام بيئي" in shown  # the pack word keeps its curated Arabic gloss
+    assert translator.stats.engine_calls == 2  # es and ar: one per language, not per family
+    await chat.tap(teacher(chat), next(d for _, d in buttons(preview) if d.endswith(":f")))
+    sent = await chat.deliver()
+    assert sorted(c.chat_id for c in sent) == [MOTHER, 2002, 2003]
+    arabic = next(c.text for c in sent if c.chat_id == 2003)
+    assert arabic.startswith(RLM) and "(ترجمة آلية)" in arabic
+    assert "the river is a big ecosystem." in arabic and "نظام بيئي" in arabic
+    assert translator.stats.engine_calls == 2  # confirming translates nothing again
