@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from bot.standin import Sent, StandIn
 from tests.journey import STEP, answer_check, become_teacher_with_class, join_class
 from tests.live import Puente
+
+pytestmark = pytest.mark.live
 
 
 async def test_teacher_pushes_a_preview_and_students_answer_checks(standin: StandIn,

@@ -10,6 +10,8 @@ from bot.standin import StandIn
 from tests.journey import STEP, become_teacher_with_class, join_class
 from tests.live import Puente
 
+pytestmark = pytest.mark.live
+
 CLASS_SIZE = 40
 
 

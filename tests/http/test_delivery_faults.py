@@ -10,6 +10,8 @@ from bot.standin import Person, StandIn
 from tests.journey import STEP, become_teacher_with_class, join_class
 from tests.live import Puente
 
+pytestmark = pytest.mark.live
+
 POLLING = pytest.mark.parametrize("puente", ["polling"], indirect=True)
 RETRY = 30.0  # the deliverer waits 15 s before it retries a send that failed
 

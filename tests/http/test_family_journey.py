@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.standin import StandIn
 from tests.journey import STEP, become_teacher_with_class, join_class, start_code
 from tests.live import Puente
+
+pytestmark = pytest.mark.live
 
 
 async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn,

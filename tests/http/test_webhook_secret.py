@@ -9,6 +9,8 @@ from bot.standin import StandIn
 from tests.journey import STEP
 from tests.live import SECRET, Puente
 
+pytestmark = pytest.mark.live
+
 
 @pytest.mark.parametrize("puente", ["webhook"], indirect=True)
 async def test_forged_webhook_posts_are_refused_with_403(standin: StandIn,

@@ -11,6 +11,11 @@ from bot.standin import StandIn
 from tests.live import TOKEN
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Register `live`: tests that start `puente run` (deselect with -m "not live")."""
+    config.addinivalue_line("markers", "live: starts `puente run` as a subprocess (slow)")
+
+
 @pytest.fixture
 async def standin() -> AsyncIterator[StandIn]:
     """A stand-in on a free 127.0.0.1 port with Telegram's default limits."""

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.standin import StandIn
 from tests.live import start_puente
+
+pytestmark = pytest.mark.live
 
 
 async def test_start_without_a_code_explains_how_to_join_and_sigterm_stops_cleanly(
