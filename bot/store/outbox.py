@@ -62,11 +62,14 @@ def claim(db: Database, row_ids: list[int], owner: str, now: datetime,
     if not row_ids:
         return []
     marks = ", ".join("?" for _ in row_ids)
-    rows = db.execute(
-        f"UPDATE outbox SET lease_owner = ?, lease_until = ?, attempted_at = ? "
-        f"WHERE id IN ({marks}) AND status = 'pending' "
-        f"AND (lease_until IS NULL OR lease_until <= ?) RETURNING {_COLUMNS}",
-        [owner, stamp(lease_until), stamp(now), *row_ids, stamp(now)]).fetchall()
+    # An UPDATE ... RETURNING reads like a query, so sqlite-utils would leave its implicit
+    # transaction open (and every later write inside it, uncommitted): commit it explicitly.
+    with db.atomic():
+        rows = db.execute(
+            f"UPDATE outbox SET lease_owner = ?, lease_until = ?, attempted_at = ? "
+            f"WHERE id IN ({marks}) AND status = 'pending' "
+            f"AND (lease_until IS NULL OR lease_until <= ?) RETURNING {_COLUMNS}",
+            [owner, stamp(lease_until), stamp(now), *row_ids, stamp(now)]).fetchall()
     return sorted((_row(r) for r in rows), key=lambda row: row.id)
 
 

@@ -223,9 +223,10 @@ def alerted_since(db: Database, student_id: int, since: datetime) -> bool:
 
 def claim_stuck_words(db: Database, student_id: int, misses: int, now: datetime) -> list[int]:
     """Word ids missed `misses`+ times in a row that no alert named yet; mark them named."""
-    rows = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND "
-                      "misses_in_row >= ? AND alerted_at IS NULL RETURNING word_id",
-                      [stamp(now), student_id, misses]).fetchall()
+    with db.atomic():  # UPDATE ... RETURNING: sqlite-utils would not commit it by itself
+        rows = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND "
+                          "misses_in_row >= ? AND alerted_at IS NULL RETURNING word_id",
+                          [stamp(now), student_id, misses]).fetchall()
     return sorted(r[0] for r in rows)
 
 
