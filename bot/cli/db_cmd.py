@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.services.packs import install_packs, load_packs
 from bot.store import migrate, open_store
-from bot.store.files import backup, check_integrity
+from bot.store.files import StoreLock, backup, check_integrity
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,18 +24,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def migrate_store(args: argparse.Namespace) -> int:
-    """Apply migrations and (re)load the shipped packs."""
+    """Apply migrations and (re)load the shipped packs, with the bot stopped."""
     path = args.settings.store_path
-    check_integrity(path)
-    db = open_store(path, apply_migrations=False)
-    applied = migrate(db)
-    print(f"{path}: {len(applied)} migration(s) applied; schema up to date")
-    result = load_packs()
-    count = install_packs(db, result.packs, datetime.now(UTC))
+    with StoreLock(path):  # a running bot must not see its schema change underneath it
+        check_integrity(path)
+        db = open_store(path, apply_migrations=False)
+        try:
+            applied = migrate(db)
+            print(f"{path}: {len(applied)} migration(s) applied; schema up to date")
+            result = load_packs()
+            count = install_packs(db, result.packs, datetime.now(UTC))
+        finally:
+            db.close()
     print(f"{count} packs loaded into the store")
     for problem in result.problems:
         print(f"skipped: {problem}")
-    db.close()
     return 0
 
 

@@ -84,6 +84,15 @@ def test_second_run_on_the_same_store_refuses(store: Path,
         pass
 
 
+def test_migrate_waits_for_the_bot_to_stop(store: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    write_config(store.parent)
+    with StoreLock(store):
+        assert main(["db", "migrate"]) == 2
+        assert "another puente is already running" in one_line(capsys.readouterr().err)
+    assert main(["db", "migrate"]) == 0
+
+
 def test_lock_is_released_at_exit_and_refused_while_held(store: Path) -> None:
     with StoreLock(store), pytest.raises(StoreBusyError, match="already running"):
         StoreLock(store).acquire()
