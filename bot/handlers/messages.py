@@ -15,7 +15,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import callbacks, keyboards, message_views
 from bot.context import PuenteContext, Services
-from bot.handlers.common import MAX_INPUT, say, tapped, user_language
+from bot.handlers.common import say, tapped, user_language
 from bot.services import messages
 from bot.services.messages import Asker
 
@@ -73,7 +73,6 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
     add(MessageHandler(text & filters.REPLY & _Reply(services), teacher_reply))
     add(MessageHandler(text & _Asking(app), asked_text))
-    add(MessageHandler(text & _Family(services), family_text))
     add(MessageHandler(private & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
                        & _Family(services), family_voice))
 
@@ -108,15 +107,14 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     await _relay_or_pick(update, context, _asker(context, user.id), message.text)
 
 
-async def family_text(update: Update, context: PuenteContext) -> None:
-    """A family member wrote something: offer to send it to the teacher."""
-    message, user, data = update.effective_message, update.effective_user, context.user_data
-    if message is None or user is None or data is None or message.text is None:
-        return
-    if len(message.text) > MAX_INPUT:
-        await say(update, context, "message-too-long", bilingual=False, limit=MAX_INPUT)
-        return
-    await offer_to_send(update, context, _asker(context, user.id), message.text, "family-text")
+async def from_family(update: Update, context: PuenteContext, text: str) -> bool:
+    """Offer to send a family member's text to the teacher; False when the sender is not a
+    family member (students never pay for this check: they are answered before it)."""
+    user = update.effective_user
+    if user is None or not messages.is_family_only(context.services.db, user.id):
+        return False
+    await offer_to_send(update, context, _asker(context, user.id), text, "family-text")
+    return True
 
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str,

@@ -301,6 +301,8 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         return
     student = people.get_student(s.db, user.id)
     if student is None:
+        if await messages.from_family(update, context, text):  # a parent, not a student
+            return
         teacher = people.is_teacher(s.db, user.id)
         await say(update, context, "help-short" if teacher else "join-code-missing")
         return
