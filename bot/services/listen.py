@@ -53,14 +53,14 @@ class Listening:
 
 async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: int | None,
                     now: datetime, word_only: bool = False) -> Listening:
-    """The voice notes for one word (or, with no id, every current word), ready to send."""
+    """The voice notes for one word (or, with no id, every current word); `prepare` each."""
     if speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
     who = learner(db, user_id)
     refs = current_words(db, who, now) if word_id is None else [_shown(db, who, word_id)]
     refs = complete_glosses(db, refs, who.language)
     home = speech.voice_for(who.language)
-    notes = tuple(_note(speech, ref, who.language, home, word_only) for ref in refs)
+    notes = tuple(note_for(speech, ref, who.language, home, word_only) for ref in refs)
     return Listening(who.language, notes, home is not None or who.language == "en")
 
 
@@ -120,11 +120,12 @@ def _shown(db: Database, who: Learner, word_id: int) -> WordRef:
     return WordRef(found[0].id, found[0].word)
 
 
-def _note(speech: Speech, ref: WordRef, lang: str, home: str | None,
-          word_only: bool) -> VoiceNote:
+def note_for(speech: Speech, ref: WordRef, lang: str, home: str | None,
+             word_only: bool) -> VoiceNote:
+    """A word's note: its clip's key and parts, and a caption with the checked gloss, if any."""
     parts = script(ref, lang, home, speech.english, word_only)
     gloss = ref.word.glosses.get(lang)
-    if gloss is None or word_only:
+    if gloss is None or gloss.machine or word_only:  # captions, too, show checked glosses only
         return VoiceNote(speech.key(parts), parts, "audio-caption", {"term": ref.word.term})
     return VoiceNote(speech.key(parts), parts, "audio-caption-gloss",
                      {"term": ref.word.term, "gloss": gloss.term})
