@@ -234,14 +234,14 @@ def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
     if found is None or found.teacher_id != teacher_id or found.sent:
         raise AnnounceError(prompt_key="announce-gone")
     deliveries, seen = [], set()
+    glossaries = {lang: pack_glossary(db, found.text, lang) for lang in found.translations}
     for person in threads.class_recipients(db, found.class_id, students):
         version = found.translations.get(person.language)
         if person.telegram_id in seen or version is None:
             continue
         seen.add(person.telegram_id)
         deliveries.append(Delivery(person.telegram_id, person.language, version["text"],
-                                   bool(version["machine"]),
-                                   pack_glossary(db, found.text, person.language)))
+                                   bool(version["machine"]), glossaries[person.language]))
     return found, deliveries
 
 
