@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from telegram import Update
 
 from bot import callbacks
 from bot.offline import Call
@@ -128,3 +130,14 @@ async def test_without_speech_there_is_no_button_and_a_kind_answer(chat: Chat) -
     calls = await chat.tap(ana, LISTEN)
     assert not voices(calls)
     assert "no puedo enviar sonidos" in texts(calls)
+
+
+async def test_students_tapping_at_the_same_moment_cause_one_upload_per_clip(
+        speaking: Chat) -> None:
+    students = [await enrol(speaking, 1001 + n, "es") for n in range(3)]
+    await asyncio.gather(*(speaking.app.process_update(Update.de_json(
+        speaking.factory.tap(s, LISTEN), speaking.app.bot)) for s in students))
+    notes = voices(speaking.api.calls)
+    uploaded = [n for n in notes if n.files]
+    assert len(notes) == 3 * len(uploaded) > 0
+    assert uploads.upload_count(speaking.db).clips == len(uploaded)
