@@ -1,6 +1,8 @@
-"""Benchmark: graded answers per second through the real Application, beside a bare
-python-telegram-bot echo bot in the same run (goal: a graded tap >= 50 % of the echo rate),
-and the Bot API messages each graded answer costs (goal <= ~1.3).
+"""Benchmark: graded answers per second through the real Application, beside two anchors in
+the same run: a bare python-telegram-bot echo bot (goal: a graded tap >= 50 % of its rate) and
+a bare tap bot that only answers the tap and edits the message (the floor for any button bot:
+two Bot API calls where the echo bot makes one); and the messages each graded answer costs
+(goal <= ~1.3).
 
 Both bots run on the same offline request layer (no network), so the figures compare what
 each update costs Puente to process: parsing, grading, the store, rendering.
@@ -21,7 +23,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from telegram import Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot.app import build_application
 from bot.config import Config
@@ -42,6 +51,31 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say back what the user said: the anchor."""
     if update.effective_message and update.effective_message.text:
         await update.effective_message.reply_text(update.effective_message.text)
+
+
+async def tap_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Acknowledge a tap and edit its message: the least any button bot must do."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        await query.edit_message_text(f"You tapped {query.data}")
+
+
+async def bare_tap_rate(count: int) -> float:
+    """Taps per second a bare bot that answers the tap and edits the message handles."""
+    api = OfflineBotAPI()
+    app = ApplicationBuilder().token(TOKEN).request(api).get_updates_request(api).build()
+    app.add_handler(CallbackQueryHandler(tap_back))
+    await app.initialize()
+    factory = UpdateFactory()
+    updates = [Update.de_json(factory.tap(factory.user(1000 + n % STUDENTS), f"an:{n}:1"),
+                              app.bot) for n in range(count)]
+    start = time.perf_counter()
+    for update in updates:
+        await app.process_update(update)
+    elapsed = time.perf_counter() - start
+    await app.shutdown()
+    return count / elapsed
 
 
 async def echo_rate(count: int) -> float:
@@ -122,11 +156,14 @@ async def graded_taps(app: Application, api: OfflineBotAPI, clock: Clock,
 async def main() -> None:
     app, api, clock = await puente_app()
     factory = UpdateFactory()
-    ratios, rates, echoes, costs = [], [], [], []
+    ratios, rates, echoes, costs, bare, bare_ratios = [], [], [], [], [], []
     for _ in range(REPEATS):
         for _ in range(ROUNDS):
             rate, taps, _, cost = await graded_taps(app, api, clock, factory)
             anchor = await echo_rate(max(taps, 50))
+            floor = await bare_tap_rate(max(taps, 50))
+            bare.append(floor)
+            bare_ratios.append(rate / floor)
             rates.append(rate)
             echoes.append(anchor)
             ratios.append(rate / anchor)
@@ -140,8 +177,10 @@ async def main() -> None:
     print(f"{len(rates)} runs of graded taps ({STUDENTS} students, level 3), each beside a bare "
           "PTB echo bot")
     print(line("echo bot, updates/s", echoes, ".0f"))
+    print(line("bare tap bot (answer + edit), /s", bare, ".0f"))
     print(line("Puente graded taps/s", rates, ".0f"))
     print(line("graded tap / echo (goal >= 0.50)", ratios, ".2f"))
+    print(line("graded tap / bare tap bot", bare_ratios, ".2f"))
     print(line("messages per graded tap", costs, ".2f"))
     print(f"under Telegram's 30 messages/s: about {30 / statistics.median(costs):.0f} graded "
           "taps/s for the whole bot")

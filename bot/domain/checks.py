@@ -219,6 +219,8 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     items = []
     for index, target in enumerate(chosen):
         kind = kinds[(index + offset) % len(kinds)]
+        if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
+            kind = ItemType.CHOICE  # a poll is a second message per answer: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen))
     return items
 

@@ -8,6 +8,7 @@ and again where it is shown (rows stored before this rule existed are not migrat
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 NAME_LIMIT = 64    # a first name, as Telegram allows it
@@ -28,6 +29,7 @@ JOINING_SCRIPTS = ("ARABIC", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "O
                    "MYANMAR", "TIBETAN", "MONGOLIAN")
 
 
+@functools.lru_cache(maxsize=8192)  # the same pack texts are shown again and again
 def inert(text: str) -> str:
     """Drop direction controls and invisible characters; keep line breaks and everything else.
 

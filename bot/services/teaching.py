@@ -158,6 +158,8 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
                 ) -> DailyAlert | None:
     """At most one alert per student per local day, naming every word stuck since the last."""
     midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
+    if not study.has_stuck_words(db, student_id, NEEDS_HELP_MISSES):
+        return None  # the common case, in one query: nothing to tell
     if study.alerted_since(db, student_id, midnight):
         return None
     _, classes = people.student_with_classes(db, student_id)

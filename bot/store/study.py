@@ -221,6 +221,13 @@ def alerted_since(db: Database, student_id: int, since: datetime) -> bool:
                       [student_id, stamp(since)]).fetchone() is not None
 
 
+def has_stuck_words(db: Database, student_id: int, misses: int) -> bool:
+    """True when a word was missed `misses`+ times in a row and no alert named it yet."""
+    return db.execute("SELECT 1 FROM mastery WHERE student_id = ? AND misses_in_row >= ? "
+                      "AND alerted_at IS NULL LIMIT 1", [student_id, misses]).fetchone() \
+        is not None
+
+
 def claim_stuck_words(db: Database, student_id: int, misses: int, now: datetime) -> list[int]:
     """Word ids missed `misses`+ times in a row that no alert named yet; mark them named."""
     with db.atomic():  # UPDATE ... RETURNING: sqlite-utils would not commit it by itself
