@@ -144,7 +144,7 @@ class OfflineBotAPI(BaseRequest):
             file_id = str(params.get("file_id"))
             return {"file_id": file_id, "file_unique_id": file_id,
                     "file_size": len(self.uploads.get(file_id, b"")), "file_path": file_id}
-        if api_method in ("sendMessage", "sendPhoto", "sendDocument", "sendPoll",
+        if api_method in ("sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendPoll",
                           "editMessageText", "editMessageReplyMarkup"):
             return self._message(api_method, params)
         return True

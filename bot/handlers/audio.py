@@ -49,22 +49,38 @@ async def send_note(context: PuenteContext, chat_id: int, note: listen.VoiceNote
         raise SpeechUnavailableError("speech is off in this installation")
     async with s.speech.sending(note.key):
         note = await listen.prepare(s.db, s.speech, note)
-        if note.file_id is not None:
-            try:
-                await context.bot.send_voice(chat_id, note.file_id, caption=caption,
-                                             parse_mode=ParseMode.HTML)
-                return
-            except BadRequest as exc:  # a file_id from another bot token, or one Telegram lost
-                if "file" not in exc.message.lower():
-                    raise
+        try:
+            await _send_voice(context, chat_id, note, caption)
+        except BadRequest as exc:
+            problem = exc.message.lower()
+            if "voice_messages_forbidden" in problem:  # the student's privacy settings
+                clip = note.clip or (await listen.upload(s.speech, note)).clip
+                assert clip is not None
+                await context.bot.send_audio(
+                    chat_id, InputFile(clip.data, filename="word.ogg"), caption=caption,
+                    duration=max(1, round(clip.seconds)), parse_mode=ParseMode.HTML)
+            elif "file" in problem and note.file_id:  # another bot token's id, or a lost file
                 listen.rejected(s.db, note)
-                note = await listen.upload(s.speech, note)
-        assert note.clip is not None
-        message = await context.bot.send_voice(
-            chat_id, InputFile(note.clip.data, filename="word.ogg"), caption=caption,
-            duration=max(1, round(note.clip.seconds)), parse_mode=ParseMode.HTML)
-        if message.voice is not None:
-            listen.uploaded(s.db, note, message.voice.file_id, s.clock())
+                await _send_voice(context, chat_id, await listen.upload(s.speech, note),
+                                  caption)
+            else:
+                raise
+
+
+async def _send_voice(context: PuenteContext, chat_id: int, note: listen.VoiceNote,
+                      caption: str) -> None:
+    """sendVoice by file_id; or upload the clip and remember the file_id Telegram gives it."""
+    if note.file_id is not None:
+        await context.bot.send_voice(chat_id, note.file_id, caption=caption,
+                                     parse_mode=ParseMode.HTML)
+        return
+    assert note.clip is not None
+    message = await context.bot.send_voice(
+        chat_id, InputFile(note.clip.data, filename="word.ogg"), caption=caption,
+        duration=max(1, round(note.clip.seconds)), parse_mode=ParseMode.HTML)
+    if message.voice is not None:
+        listen.uploaded(context.services.db, note, message.voice.file_id,
+                        context.services.clock())
 
 
 def _target(cb: callbacks.Callback) -> tuple[int | None, bool]:

@@ -10,7 +10,7 @@ import pytest
 from telegram import Update
 
 from bot import callbacks
-from bot.offline import Call
+from bot.offline import Call, Failure
 from bot.speech import Speech
 from bot.store import people
 from bot.store import speech as uploads
@@ -141,3 +141,13 @@ async def test_students_tapping_at_the_same_moment_cause_one_upload_per_clip(
     uploaded = [n for n in notes if n.files]
     assert len(notes) == 3 * len(uploaded) > 0
     assert uploads.upload_count(speaking.db).clips == len(uploaded)
+
+
+async def test_a_student_who_refuses_voice_messages_gets_an_audio_file(speaking: Chat) -> None:
+    ana = await enrol(speaking, 1001, "es")
+    await speaking.send(ana, "/words")
+    speaking.api.fail_next(1001, Failure(400, "Bad Request: VOICE_MESSAGES_FORBIDDEN"))
+    calls = await speaking.tap(ana, callbacks.data(callbacks.AUDIO, word_ids(speaking, 1001)[0]))
+    (audio,) = [c for c in calls if c.method == "sendAudio"]
+    assert next(iter(audio.files.values())).startswith(b"OggS")
+    assert "ecosystem" in audio.text
