@@ -6,34 +6,18 @@ from __future__ import annotations
 
 import signal
 from collections import Counter
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.services.packs import install_packs, load_packs
-from bot.standin import StandIn
-from bot.store import open_store, people
-from tests.live import start_puente, write_config
+import pytest
 
+from bot.standin import StandIn
+from bot.store import open_store
+from tests.live import seed_class, start_puente, write_config
+
+pytestmark = pytest.mark.live
 STUDENTS = 300
 TEACHER = 9100
 FIRST = 20_000
-
-
-def seed_class(store: Path) -> None:
-    """A teacher and 300 enrolled students with confirmed languages, straight in the store."""
-    now = datetime.now(UTC)
-    db = open_store(store)
-    install_packs(db, load_packs().packs, now)
-    people.upsert_teacher(db, TEACHER, "Rivera", now)
-    found = people.create_class(db, TEACHER, "Science 7B", "CRASHcode_300",
-                                now + timedelta(days=30), "science.ecosystems", now)
-    with db.atomic():
-        for n in range(STUDENTS):
-            people.upsert_student(db, FIRST + n, f"S{n}", now)
-            people.set_student_language(db, FIRST + n, ("es", "ar", "vi", "so")[n % 4])
-            people.enroll(db, FIRST + n, found.id, now)
-            people.set_level(db, FIRST + n, None, n % 6 + 1, "teacher")
-    db.close()
 
 
 def previews(standin: StandIn) -> Counter[int]:
@@ -43,7 +27,7 @@ def previews(standin: StandIn) -> Counter[int]:
 async def test_sigkill_mid_push_then_restart_misses_nobody(tmp_path: Path) -> None:
     async with StandIn() as standin:
         write_config(tmp_path, standin)
-        seed_class(tmp_path / "puente.db")
+        seed_class(tmp_path / "puente.db", STUDENTS, FIRST, TEACHER)
         teacher = standin.user(TEACHER, "Rivera", "en")
         for n in range(STUDENTS):
             standin.user(FIRST + n, f"S{n}", "es").say("hola")  # their chats exist
