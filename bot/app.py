@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 PURGE_AT = time(3, 30)  # school time, when nobody is studying
 OFFLINE_TOKEN = "123456:OFFLINE-demo-token"  # the offline Bot API accepts any well-formed token
 
-STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind", "deleteme",
-                    "help")
+STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind", "ask",
+                    "deleteme", "help")
 TEACHER_COMMANDS = {"teach": teacher.teach, "invite": teacher.invite,
                     "newclass": teacher.newclass, "classes": teacher.classes,
                     "roster": teacher.roster, "revoke": teacher.revoke, "level": teacher.level,

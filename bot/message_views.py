@@ -52,6 +52,15 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
     return Markup("\n".join(parts))
 
 
+def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
+    """The caption of a relayed voice note: who, about which student, how to answer."""
+    key = "relay-family" if who.role == FAMILY else "relay-student"
+    language = language_name(who.language)
+    return Markup("\n".join([catalog.render(key, lang, name=relay.child.first_name,
+                                            language=language),
+                             catalog.render("relay-voice", lang, language=language)]))
+
+
 def _translated(catalog: Catalog, lang: str, english: str,
                 translation: Translation | None) -> list[str]:
     """The text in `lang` (marked when a machine made it) with the English beneath."""

@@ -61,6 +61,7 @@ async def help_command(update: Update, context: PuenteContext) -> None:
     if user and people.is_teacher(context.services.db, user.id):
         await say(update, context, "help-teacher", bilingual=False)
         await say(update, context, "help-teacher-members", bilingual=False)
+        await say(update, context, "help-teacher-messages", bilingual=False)
     elif user and families.is_family(context.services.db, user.id) and \
             people.get_student(context.services.db, user.id) is None:
         await say(update, context, "help-family", bilingual=False)

@@ -73,8 +73,9 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
     add(MessageHandler(text & filters.REPLY & _Reply(services), teacher_reply))
     add(MessageHandler(text & _Asking(app), asked_text))
-    add(MessageHandler(private & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
-                       & _Family(services), family_voice))
+    sound = private & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
+    add(MessageHandler(sound & _Asking(app), asked_voice))
+    add(MessageHandler(sound & _Family(services), family_voice))
 
 
 def _asker(context: PuenteContext, user_id: int) -> Asker:
@@ -117,9 +118,10 @@ async def from_family(update: Update, context: PuenteContext, text: str) -> bool
     return True
 
 
-async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str,
+async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
                         key: str) -> None:
-    """Hold a message (in memory) and offer to send it to the teacher of each child."""
+    """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
+    of each child."""
     chat, data, catalog = update.effective_chat, context.user_data, context.services.catalog
     if chat is None or data is None:
         return
@@ -146,13 +148,25 @@ async def not_understood(update: Update, context: PuenteContext, text: str) -> N
     await offer_to_send(update, context, who, text, "help-short")
 
 
+async def asked_voice(update: Update, context: PuenteContext) -> None:
+    """A voice note sent after a bare /ask: relayed as it is (a copy, never a forward)."""
+    message, user, data = update.effective_message, update.effective_user, context.user_data
+    if message is None or user is None or data is None:
+        return
+    data.pop(ASKING, None)
+    await _relay_or_pick(update, context, _asker(context, user.id), message.message_id)
+
+
 async def family_voice(update: Update, context: PuenteContext) -> None:
     """A family member's voice note: kindly ask for text (the bot reads text only)."""
     await say(update, context, "family-voice", bilingual=False)
 
 
-async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker, text: str) -> None:
-    if len(text) > messages.MAX_MESSAGE:
+async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
+                         text: str | int) -> None:
+    """Relay a text (or the id of a voice note in the sender's chat), asking which child
+    first on a shared family phone."""
+    if isinstance(text, str) and len(text) > messages.MAX_MESSAGE:
         await say(update, context, "message-too-long", bilingual=False,
                   limit=messages.MAX_MESSAGE)
         return
@@ -164,17 +178,25 @@ async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker, tex
 
 
 async def _relay(update: Update, context: PuenteContext, who: Asker,
-                 child: messages.Child, text: str) -> None:
-    """Send the message and its English to each of the child's teachers, then confirm."""
+                 child: messages.Child, text: str | int) -> None:
+    """Send the message and its English (or the voice note) to each of the child's
+    teachers, then confirm."""
     s = context.services
-    relay = await messages.prepare_ask(s.db, s.translator, who, child, text)
+    voice = text if isinstance(text, int) else None
+    relay = await messages.prepare_ask(s.db, None if voice else s.translator, who, child,
+                                       "" if voice else str(text))
     reached = 0
     for teacher_id in relay.teacher_ids:
         lang = user_language(context, teacher_id)
         try:
-            sent = await context.bot.send_message(
-                teacher_id, message_views.relay_text(s.catalog, lang, who, relay),
-                parse_mode=ParseMode.HTML)
+            if voice is not None:
+                sent = await context.bot.copy_message(
+                    teacher_id, who.user_id, voice, parse_mode=ParseMode.HTML,
+                    caption=message_views.relay_voice_caption(s.catalog, lang, who, relay))
+            else:
+                sent = await context.bot.send_message(
+                    teacher_id, message_views.relay_text(s.catalog, lang, who, relay),
+                    parse_mode=ParseMode.HTML)
         except Forbidden:  # this teacher blocked the bot; the others still hear
             log.info("a teacher could not be reached for a message")
             continue

@@ -17,7 +17,7 @@ from bot.domain.packs import PackError
 from bot.handlers.common import say, tapped, user_language
 from bot.i18n import Markup
 from bot.reports import csv_bytes, heatmap_caption, heatmap_png, summary_text
-from bot.services import family, membership, pushes, teaching
+from bot.services import family, membership, messages, pushes, teaching
 from bot.services.glosses import glosses_for, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack
 from bot.services.study import Feedback
@@ -356,6 +356,12 @@ async def families(update: Update, context: PuenteContext) -> None:
                                date=link.linked_at.astimezone(s.config.school.timezone)
                                .strftime("%Y-%m-%d"))
               for number, link in enumerate(links, start=1)]
+    for number, link in enumerate(links, start=1):  # when they last wrote with a teacher
+        last = messages.last_contact(s.db, link.telegram_id, link.student_id)
+        if last is not None:
+            lines[number] += " · " + s.catalog.render(
+                "families-last-contact", lang,
+                date=last.astimezone(s.config.school.timezone).strftime("%Y-%m-%d"))
     markup = keyboards.unlink_buttons([(link.family_id, s.catalog.render(
         "button-unlink", lang, number=number)) for number, link in enumerate(links, start=1)])
     await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML,

@@ -271,3 +271,6 @@ def is_relayed(db: Database, teacher_id: int, message_id: int) -> bool:
 def class_name(db: Database, class_id: int) -> str:
     found = people.class_by_id(db, class_id)
     return found.name if found else "-"
+
+
+last_contact = threads.last_contact  # when a family member and a teacher last wrote

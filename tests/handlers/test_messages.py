@@ -261,3 +261,34 @@ async def test_announcement_is_confirmed_then_queued_once_per_person(chat: Chat)
     again = texts(await chat.tap(teacher(chat), data[1]))
     assert "already sent" in again
     assert chat.db.execute("SELECT text FROM announcements").fetchone()[0] == ""
+
+
+async def test_a_voice_note_after_ask_is_relayed_as_a_copy_and_can_be_answered(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    await chat.send(mom, "/ask")
+    await voice(chat, mom)
+    copy = next(c for c in chat.api.calls if c.method == "copyMessage")
+    assert copy.params["chat_id"] == TEACHER_ID and copy.params["from_chat_id"] == MOTHER
+    assert "family member of <b>Ana</b>" in copy.params["caption"]
+    assert "forwardMessage" not in [c.method for c in chat.api.calls]  # a forward names them
+    await reply(chat, teacher(chat), "Thank you, see you Friday.", relay_id(chat))
+    assert [c.chat_id for c in await chat.deliver()] == [MOTHER]
+    assert "/ask" in texts(await voice(chat, mom))  # outside /ask: the kind text-only answer
+
+
+async def test_families_list_shows_when_each_family_member_last_wrote(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    await link_family(chat, UNCLE, "vi")
+    await chat.send(mom, "/ask ¿Hay tarea?")
+    listing = texts(await chat.send(teacher(chat), "/families"))
+    lines = [line for line in listing.split("\n") if "Ana" in line]
+    assert len(lines) == 2 and sum("last message 2026-09-14" in line for line in lines) == 1
+
+
+async def test_teacher_help_and_the_command_menu_mention_asking(chat: Chat) -> None:
+    assert "/announce" in texts(await chat.send(teacher(chat), "/help"))
+    menu = next(c for c in chat.api.calls if c.method == "setMyCommands")
+    assert "ask" in str(menu.params["commands"])
