@@ -118,6 +118,16 @@ async def from_family(update: Update, context: PuenteContext, text: str) -> bool
     return True
 
 
+async def family_start(update: Update, context: PuenteContext) -> bool:
+    """A family member opens the bot again (/start with no link): family help, never the
+    student's join explanation; False when the sender is not a family member."""
+    user = update.effective_user
+    if user is None or not messages.is_family_only(context.services.db, user.id):
+        return False
+    await say(update, context, "help-family", bilingual=False)
+    return True
+
+
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
                         key: str) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher

@@ -42,6 +42,8 @@ async def start(update: Update, context: PuenteContext) -> None:
     if code is None and people.get_student(s.db, user.id):
         await say(update, context, "welcome-back", name=name)
         return
+    if code is None and await messages.family_start(update, context):  # a parent, again
+        return
     now = s.clock()
     with membership.code_attempt(s.code_guard, user.id, now):
         joined = join.join_class(s.db, user.id, name, code, user.language_code, now)

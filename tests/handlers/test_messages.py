@@ -292,3 +292,12 @@ async def test_teacher_help_and_the_command_menu_mention_asking(chat: Chat) -> N
     assert "/announce" in texts(await chat.send(teacher(chat), "/help"))
     menu = next(c for c in chat.api.calls if c.method == "setMyCommands")
     assert "ask" in str(menu.params["commands"])
+
+
+async def test_a_family_member_opening_the_bot_again_gets_family_help(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    again = texts(await chat.send(mom, "/start"))
+    assert "/ask" in again and "/now" in again
+    assert "unirte a tu clase" not in again and "link your teacher gave you" not in again
+    assert chat.db["students"].count == 1
