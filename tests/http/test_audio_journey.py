@@ -1,0 +1,40 @@
+"""🔊 over real HTTP: `puente run` uploads each clip once, then sends Telegram's file_id."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.standin import Person, Sent, StandIn
+from tests.journey import STEP, become_teacher_with_class, join_class
+from tests.live import Puente
+
+pytestmark = pytest.mark.live
+
+
+def voices(person: Person) -> list[Sent]:
+    return [s for s in person.received() if s.method == "sendVoice"]
+
+
+async def test_listen_uploads_each_clip_once_then_sends_file_ids(standin: StandIn,
+                                                                 puente: Puente) -> None:
+    teacher = standin.user(9100, "Rivera", "en")
+    ana, ben = standin.user(9201, "Ana", "es"), standin.user(9202, "Ben", "es")
+    code = await become_teacher_with_class(standin, teacher, "Science 7B")
+    for student in (ana, ben):
+        await join_class(student, code, "es")
+        student.say("/words")
+        await standin.wait_for(lambda s=student: any(
+            d == "au" for m in s.received() for _, d in m.buttons), STEP, "the 🔊 button")
+    ana.tap("au")
+    await standin.wait_for(lambda: bool(voices(ana)), STEP, "Ana's first voice note")
+    ben.tap("au")
+    await standin.wait_for(lambda: len(voices(ben)) == len(voices(ana)), STEP,
+                           "as many voice notes for Ben as for Ana")
+    uploaded = [f for f in standin.world.files.values() if f.path.startswith("voices/")]
+    assert len(uploaded) == len(voices(ana)) >= 1
+    assert all(f.content.startswith(b"OggS") and b"OpusHead" in f.content[:100]
+               for f in uploaded)
+    first_ids = {s.message["voice"]["file_id"] for s in voices(ana)}
+    assert {s.params.get("voice") for s in voices(ben)} <= first_ids  # by file_id: no upload
+    assert all(" · " in s.text for s in voices(ben))  # each caption: the word · its gloss
+    assert standin.stats.errors.get(400, 0) == 0, standin.stats.refused
