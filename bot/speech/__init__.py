@@ -87,10 +87,16 @@ class Speech:
         key = self.key(parts)
         data = self.cache.get(key)
         if data is not None:
-            return Clip(key, data, ogg_opus_seconds(data), cached=True)
+            try:
+                return Clip(key, data, ogg_opus_seconds(data), cached=True)
+            except ValueError:
+                log.warning("re-making damaged cached clip %s", self.cache.path(key))
         pcm = [self.engine.synthesize(p.text, p.voice, self.words_per_minute) for p in parts]
         data = to_ogg_opus(join(pcm))
-        self.cache.put(key, data)
+        try:
+            self.cache.put(key, data)
+        except OSError as exc:  # a full disk or a read-only folder costs speed, not the clip
+            log.warning("could not cache clip %s: %s", key, exc)
         return Clip(key, data, ogg_opus_seconds(data), cached=False)
 
     async def clip(self, parts: Sequence[Part]) -> Clip:

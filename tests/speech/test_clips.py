@@ -84,3 +84,18 @@ async def test_two_students_asking_at_once_share_one_rendering(speech: Speech) -
     first, second = await asyncio.gather(speech.clip(CARD), speech.clip(CARD))
     assert first is second
     assert not first.cached
+
+
+def test_a_damaged_cached_clip_is_made_again(speech: Speech) -> None:
+    first = speech.clip_now(WORD)
+    speech.cache.path(first.key).write_bytes(b"not audio")
+    again = speech.clip_now(WORD)
+    assert not again.cached and again.data.startswith(b"OggS")
+    assert speech.cache.get(first.key) == again.data
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_clip(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    clip = Speech.open(blocked).clip_now(WORD)
+    assert clip.data.startswith(b"OggS") and not clip.cached
