@@ -17,10 +17,10 @@ class ClipCache:
         return self.folder / key[:2] / f"{key}.ogg"
 
     def get(self, key: str) -> bytes | None:
-        """The cached clip, or None."""
+        """The cached clip, or None (also when the folder cannot be read: the clip is remade)."""
         try:
             return self.path(key).read_bytes()
-        except FileNotFoundError:
+        except OSError:
             return None
 
     def put(self, key: str, data: bytes) -> None:
