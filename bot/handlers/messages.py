@@ -7,6 +7,7 @@ the sender's `user_data`, and never written to the store.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
@@ -20,7 +21,8 @@ from bot.services import messages
 from bot.services.messages import Asker
 
 log = logging.getLogger(__name__)
-ASKING = "asking"  # user_data: the next text is the message for the teacher
+ASKING = "asking"  # user_data: until when the next text is the message for the teacher
+ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded, not relayed
 DRAFT = "draft"    # user_data: a message held until its sender picks a child or confirms
 
 
@@ -45,7 +47,8 @@ class _Asking(filters.MessageFilter):
 
     def filter(self, message: Message) -> bool:
         user = message.from_user
-        return user is not None and bool(self.app.user_data.get(user.id, {}).get(ASKING))
+        until = self.app.user_data.get(user.id, {}).get(ASKING) if user else None
+        return until is not None and self.app.bot_data.services.clock() < until
 
 
 class _Reply(filters.MessageFilter):
@@ -93,7 +96,7 @@ async def ask_command(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user.id)
     text = " ".join(context.args or [])
     if not text:
-        data[ASKING] = True
+        data[ASKING] = context.services.clock() + ASK_WINDOW
         await say(update, context, "ask-prompt", bilingual=False)
         return
     await _relay_or_pick(update, context, who, text)

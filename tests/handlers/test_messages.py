@@ -301,3 +301,12 @@ async def test_a_family_member_opening_the_bot_again_gets_family_help(chat: Chat
     assert "/ask" in again and "/now" in again
     assert "unirte a tu clase" not in again and "link your teacher gave you" not in again
     assert chat.db["students"].count == 1
+
+
+async def test_a_bare_ask_expires_so_a_later_typed_answer_is_graded(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "/ask")
+    chat.clock.advance(minutes=11)
+    await chat.send(ana, "ecosystem")
+    assert chat.api.sent_to(TEACHER_ID) == []
