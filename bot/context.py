@@ -39,6 +39,8 @@ class Services:
     code_guard: Throttle = field(default_factory=Throttle)  # wrong join/teach/family codes
     flood_guard: Throttle = field(default_factory=lambda: Throttle(
         limit=30, window=timedelta(seconds=20), pause=timedelta(seconds=30)))  # any update
+    ask_guard: Throttle = field(default_factory=lambda: Throttle(
+        limit=10, window=timedelta(hours=1), pause=timedelta(hours=1)))  # messages to teachers
 
 
 @dataclass

@@ -195,6 +195,7 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
     """Send the message and its English (or the voice note) to each of the child's
     teachers, then confirm."""
     s = context.services
+    messages.check_pace(s.ask_guard, who, s.clock())
     voice = text if isinstance(text, int) else None
     relay = await messages.prepare_ask(s.db, None if voice else s.translator, who, child,
                                        "" if voice else str(text))

@@ -7,13 +7,15 @@ and a thread row records who wrote about which student and when, never the text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
+from bot.domain.throttle import Throttle
 from bot.services import teaching
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, STUDENT, Child, ThreadMessage
@@ -84,6 +86,15 @@ class Relay:
     teacher_ids: tuple[int, ...]
     original: str
     english: Translation | None   # None: already English, or no engine for the language
+
+
+def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
+    """Refuse a message while its sender has written too many in the last hour (a teacher's
+    chat is not a flood target); count this one."""
+    wait = guard.wait(who.user_id, now)
+    if wait > timedelta(0):
+        raise AskError(prompt_key="ask-too-many", minutes=math.ceil(wait.total_seconds() / 60))
+    guard.hit(who.user_id, now)
 
 
 async def prepare_ask(db: Database, translator: Translator | None, who: Asker, child: Child,

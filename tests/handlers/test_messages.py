@@ -310,3 +310,15 @@ async def test_a_bare_ask_expires_so_a_later_typed_answer_is_graded(chat: Chat) 
     chat.clock.advance(minutes=11)
     await chat.send(ana, "ecosystem")
     assert chat.api.sent_to(TEACHER_ID) == []
+
+
+async def test_a_flood_of_messages_to_the_teacher_pauses_kindly(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    for n in range(10):
+        await chat.send(ana, f"/ask question {n}")
+    refused = texts(await chat.send(ana, "/ask one more"))
+    assert "60" in refused and len(chat.api.sent_to(TEACHER_ID)) == 10
+    chat.clock.advance(minutes=61)
+    await chat.send(ana, "/ask after the pause")
+    assert len(chat.api.sent_to(TEACHER_ID)) == 11
