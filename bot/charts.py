@@ -6,16 +6,14 @@ import io
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
-
-import matplotlib
-
-matplotlib.use("Agg")  # headless: the bot renders to bytes, never to a window
-import matplotlib.pyplot as plt
-from matplotlib import font_manager
-from matplotlib.ft2font import FT2Font
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from bot.i18n import REFERENCE, Catalog
 from bot.services.study import Progress
+
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
 
 # Chart labels are English: matplotlib's bundled font has no Arabic shaping or CJK glyphs,
 # and the caption beside the chart carries the learner's language. Every label is plain text:
@@ -24,9 +22,24 @@ PLAIN = {"text.parse_math": False, "text.usetex": False}
 
 
 @cache
+def _pyplot() -> ModuleType:
+    """matplotlib, imported on the first chart: it costs ~30 MB and ~1 s at start-up otherwise."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # headless: the bot renders to bytes, never to a window
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
+
+
+@cache
 def _covered() -> frozenset[int]:
     """Code points the chart font can draw."""
-    path = font_manager.findfont(matplotlib.rcParams["font.sans-serif"][0])
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    mpl = _pyplot().matplotlib
+    path = font_manager.findfont(mpl.rcParams["font.sans-serif"][0])
     return frozenset(FT2Font(path).get_charmap())
 
 
@@ -41,7 +54,7 @@ def drawable(text: str) -> bool:
 def _png(figure: plt.Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    plt.close(figure)
+    _pyplot().close(figure)
     return buffer.getvalue()
 
 
@@ -50,12 +63,12 @@ def progress_chart(progress: Progress, catalog: Catalog) -> bytes:
     labels = [catalog.plain(k, REFERENCE) for k in
               ("chart-mastered", "chart-learning", "chart-due")]
     values = [progress.mastered, progress.learning, progress.due]
-    with matplotlib.rc_context(PLAIN):
+    with _pyplot().matplotlib.rc_context(PLAIN):
         return _progress(labels, values, catalog.plain("chart-progress-title", REFERENCE))
 
 
 def _progress(labels: list[str], values: list[int], title: str) -> bytes:
-    figure, axes = plt.subplots(figsize=(4.2, 2.2))
+    figure, axes = _pyplot().subplots(figsize=(4.2, 2.2))
     bars = axes.barh(labels, values, color=["#2e7d32", "#f9a825", "#1565c0"])
     axes.bar_label(bars, padding=3)
     axes.invert_yaxis()
@@ -70,7 +83,7 @@ def heatmap(students: Sequence[str], words: Sequence[str],
     """Students x words coloured by mastery (grey where a word was never practised).
 
     Labels are drawn as plain text, never as math; pass labels `drawable` can draw."""
-    with matplotlib.rc_context(PLAIN):
+    with _pyplot().matplotlib.rc_context(PLAIN):
         return _heatmap(students, words, values, title)
 
 
@@ -81,8 +94,8 @@ def _heatmap(students: Sequence[str], words: Sequence[str],
     grid = np.array([[np.nan if v is None else v for v in row] for row in values], dtype=float)
     width = max(4.0, 0.35 * len(words) + 2)
     height = max(2.0, 0.3 * len(students) + 1.5)
-    figure, axes = plt.subplots(figsize=(min(width, 40), min(height, 30)))
-    cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#dddddd")
+    figure, axes = _pyplot().subplots(figsize=(min(width, 40), min(height, 30)))
+    cmap = _pyplot().matplotlib.colormaps["RdYlGn"].with_extremes(bad="#dddddd")
     image = axes.imshow(grid, cmap=cmap, vmin=0, vmax=1, aspect="auto")
     axes.set_xticks(range(len(words)), labels=words, rotation=60, ha="right", fontsize=7)
     axes.set_yticks(range(len(students)), labels=students, fontsize=7)

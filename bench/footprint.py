@@ -1,0 +1,93 @@
+"""Benchmark: start-up time (process start to its first getUpdates) and idle memory (RSS after
+the start-up settles) of `puente run`, beside a bare python-telegram-bot echo bot started the
+same way against the same Bot API stand-in, repeated.
+
+Goals: start-up < 1 s, idle RSS < 120 MB.   Run: python bench/footprint.py [--repeats 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.standin import StandIn  # noqa: E402  (after the path is set, as in the other benches)
+from tests.live import TOKEN, write_config  # noqa: E402
+
+SETTLE = 5.0  # seconds after the first getUpdates before reading RSS (background loading done)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def measure(command: list[str], folder: Path, standin: StandIn) -> tuple[float, float]:
+    """(seconds to the first getUpdates, idle RSS in MB) of one process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for name in ("TELEGRAM_BOT_TOKEN", "PUENTE_CONFIG", "PUENTE_STORE_PATH"):
+        env.pop(name, None)
+    polls = standin.stats.requests["getUpdates"]
+    started = time.monotonic()
+    log = (folder / "bench.log").open("ab")
+    process = await asyncio.create_subprocess_exec(
+        *command, cwd=folder, env=env, stdout=log, stderr=log)
+    try:
+        await standin.wait_for(lambda: standin.stats.requests["getUpdates"] > polls, 60,
+                               "the first getUpdates")
+        startup = time.monotonic() - started
+        await asyncio.sleep(SETTLE)
+        return startup, rss_mb(process.pid)
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        await process.wait()
+        log.close()
+
+
+def spread(values: list[float], fmt: str) -> str:
+    return (f"min {min(values):{fmt}}  median {statistics.median(values):{fmt}}  "
+            f"max {max(values):{fmt}}")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    results: dict[str, list[tuple[float, float]]] = {"echo bot": [], "puente run": []}
+    async with StandIn() as standin:
+        folder = Path(tempfile.mkdtemp(prefix="puente-footprint-"))
+        config = write_config(folder, standin)
+        commands = {
+            "echo bot": [sys.executable, str(ROOT / "bench" / "echo_bot.py"), TOKEN,
+                         standin.base_url],
+            "puente run": [sys.executable, "-m", "bot", "--config", str(config), "run"],
+        }
+        for _ in range(args.repeats):  # interleaved, so both see the same machine load
+            for name, command in commands.items():
+                results[name].append(await measure(command, folder, standin))
+    print(f"{args.repeats} starts each, interleaved; RSS read {SETTLE:.0f} s after the first "
+          "getUpdates")
+    for name, runs in results.items():
+        print(f"{name:11} start-up {spread([r[0] for r in runs], '.2f')} s   "
+              f"RSS {spread([r[1] for r in runs], '.0f')} MB")
+    echo, puente = results["echo bot"], results["puente run"]
+    ratio = [p[0] / e[0] for p, e in zip(puente, echo, strict=True)]
+    extra = [p[1] - e[1] for p, e in zip(puente, echo, strict=True)]
+    print(f"puente / echo start-up   {spread(ratio, '.1f')} x")
+    print(f"puente - echo RSS        {spread(extra, '.0f')} MB")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
