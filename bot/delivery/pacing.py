@@ -14,7 +14,7 @@ import asyncio
 import logging
 import time
 import warnings
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
@@ -48,14 +48,22 @@ class Pacer:
         self._paused_until = 0.0
         self._last_to_chat: dict[int, float] = {}
 
-    def reserve(self, chat_id: int | None) -> float:
-        """Take the next free slot; return how long to wait for it."""
-        now = self._clock()
-        slot = max(now, self._next_slot, self._paused_until)
-        self._next_slot = slot + self.interval
-        if chat_id is not None:
-            self._last_to_chat[chat_id] = slot
-        return slot - now
+    async def turn(self, chat_id: int | None,
+                   sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
+        """Wait until a send may start: at least 1/rate seconds after the last one began.
+
+        The gap is checked when the send really starts, not when its turn was booked, so a
+        busy moment that wakes several waiters late never lets them out together.
+        """
+        while True:
+            now = self._clock()
+            start = max(self._next_slot, self._paused_until)
+            if now >= start:
+                self._next_slot = now + self.interval
+                if chat_id is not None:
+                    self._last_to_chat[chat_id] = now
+                return
+            await sleep(start - now)
 
     def pause(self, seconds: float) -> None:
         """Telegram asked us to wait: no slot before then."""
@@ -104,9 +112,7 @@ class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
             else None
         for attempt in range(self.max_retries + 1):
             if paced:
-                wait = self.pacer.reserve(chat_id)
-                if wait > 0:
-                    await asyncio.sleep(wait)
+                await self.pacer.turn(chat_id)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:

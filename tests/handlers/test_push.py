@@ -200,22 +200,50 @@ async def test_push_names_unknown_words_and_packs_kindly(chat: Chat) -> None:
     assert chat.db["pushes"].count == 0
 
 
-def test_pacer_spaces_slots_evenly_with_no_opening_burst() -> None:
-    now = [100.0]
-    pacer = Pacer(rate=30, clock=lambda: now[0])
-    waits = [pacer.reserve(chat_id=n) for n in range(60)]
-    assert waits[0] == 0
-    assert waits[59] == pytest.approx(59 / 30)  # 60 messages take two seconds, not one
-    assert sum(1 for w in waits if w < 1.0 - 1e-6) == 30  # any one second holds 30
+class FakeTime:
+    """A clock the pacer reads and a sleep that moves it."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.sends: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
 
 
-def test_pacer_pauses_every_slot_after_retry_after_and_tracks_each_chat() -> None:
-    now = [0.0]
-    pacer = Pacer(rate=30, clock=lambda: now[0])
-    pacer.reserve(chat_id=7)
+async def test_pacer_spaces_sends_evenly_with_no_opening_burst() -> None:
+    time = FakeTime()
+    pacer = Pacer(rate=30, clock=time)
+    for n in range(60):
+        await pacer.turn(chat_id=n, sleep=time.sleep)
+        time.sends.append(time.now)
+    assert time.sends[0] == 100.0
+    assert time.sends[59] - time.sends[0] == pytest.approx(59 / 30)  # two seconds, not one
+    gaps = [b - a for a, b in itertools.pairwise(time.sends)]
+    assert min(gaps) >= 1 / 30 - 1e-9  # any one second holds at most 30
+
+
+async def test_a_late_wake_up_never_lets_two_sends_out_together() -> None:
+    time = FakeTime()
+    pacer = Pacer(rate=30, clock=time)
+    await pacer.turn(chat_id=1, sleep=time.sleep)
+    time.now += 0.5  # the event loop was busy: several waiters wake late
+    await pacer.turn(chat_id=2, sleep=time.sleep)
+    first_late = time.now
+    await pacer.turn(chat_id=3, sleep=time.sleep)
+    assert time.now - first_late == pytest.approx(1 / 30)
+
+
+async def test_pacer_pauses_every_send_after_retry_after_and_tracks_each_chat() -> None:
+    time = FakeTime()
+    pacer = Pacer(rate=30, clock=time)
+    await pacer.turn(chat_id=7, sleep=time.sleep)
     pacer.pause(5)
-    assert pacer.reserve(chat_id=8) == pytest.approx(5)
-    assert pacer.chat_free_in(7, gap=1.0) == pytest.approx(1.0)
-    now[0] = 2.0
+    await pacer.turn(chat_id=8, sleep=time.sleep)
+    assert time.now == pytest.approx(105)
     assert pacer.chat_free_in(7, gap=1.0) == 0
+    assert pacer.chat_free_in(8, gap=1.0) == pytest.approx(1.0)
     assert pacer.chat_free_in(99, gap=1.0) == 0
