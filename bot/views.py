@@ -44,11 +44,18 @@ def join_lines(parts: Iterable[Markup]) -> Markup:
     return Markup("\n".join(escape(part) for part in parts))
 
 
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def cut(text: Markup, limit: int = MESSAGE_LIMIT) -> Markup:
-    """Shorten Telegram HTML to `limit` characters without breaking a tag or an entity."""
-    if len(text) <= limit:
+    """Shorten Telegram HTML to `limit` UTF-16 units without breaking a tag or an entity."""
+    if utf16_len(text) <= limit:
         return text
     kept = text[:limit - 40]  # room to close the tags left open, and an ellipsis
+    while utf16_len(kept) > limit - 40:
+        kept = kept[:-max(1, (utf16_len(kept) - limit + 40) // 2)]
     kept = re.sub(r"<[^>]*$|&[^;\s]*$", "", kept)
     open_tags: list[str] = []
     for match in _TAG_OR_ENTITY.finditer(kept):
@@ -58,6 +65,27 @@ def cut(text: Markup, limit: int = MESSAGE_LIMIT) -> Markup:
         elif tag and not closing:
             open_tags.append(tag)
     return Markup(kept + "…" + "".join(f"</{tag}>" for tag in reversed(open_tags)))
+
+
+def split_message(text: Markup, limit: int = MESSAGE_LIMIT) -> list[Markup]:
+    """Split a long message into Telegram-sized parts at line breaks (a 120-student roster
+    is several messages, not one Telegram refuses); a single overlong line is cut."""
+    parts: list[Markup] = []
+    current: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        length = utf16_len(line) + 1
+        if current and size + length > limit:
+            parts.append(Markup("\n".join(current)))
+            current, size = [], 0
+        if length > limit:
+            line = cut(Markup(line), limit)
+            length = utf16_len(line) + 1
+        current.append(line)
+        size += length
+    if current:
+        parts.append(Markup("\n".join(current)))
+    return parts
 
 
 def language_name(code: str) -> str:
@@ -73,11 +101,10 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     gloss = word.glosses.get(lang) if lang != REFERENCE else None
     pos = catalog.render(f"pos-{word.pos}", lang)
     english = f"<b>{escape(word.term)}</b> <i>({pos})</i>"
-    if scaffold.emoji and word.emoji:
-        english = f"{escape(word.emoji)} {english}"
     out: list[str] = []
-    english_block = [english, escape(word.definition),
-                     f"<i>{escape(word.example)}</i>"]
+    english_block = [english, escape(word.definition), f"<i>{escape(word.example)}</i>"]
+    if not scaffold.english_definition:  # levels 1-2: the meaning is in the home language
+        english_block = [english] if gloss is not None else english_block[:2]
     own_block: list[str] = []
     if gloss is not None:
         own = f"<b>{escape(gloss.term)}</b>"
@@ -90,6 +117,11 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
         out += [*english_block, f"<tg-spoiler>{' — '.join(own_block)}</tg-spoiler>"]
     else:
         out += english_block
+    if scaffold.emoji and word.emoji:  # the picture leads the card
+        out[0] = f"{escape(word.emoji)} {out[0]}"
+    if gloss is None and lang != REFERENCE and (scaffold.l1_inline or flipped):
+        # Say plainly that this word has no home-language gloss yet, in that language.
+        out.append("ℹ️ " + catalog.render("gloss-missing", lang, language=language_name(lang)))
     relation = relation_for(word, lang)
     if not (scaffold.l1_inline or flipped):
         pass  # English only at this level: the home language (and hints about it) on request
@@ -99,14 +131,15 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
         out.append("⚠️ " + catalog.render("false-friend-warning", lang, term=word.term,
                                          lookalike=relation.lookalike or "", own=gloss.term))
     if scaffold.sentence_frame:
-        out.append("✍️ " + catalog.render("sentence-frame", lang,
-                                         frame=sentence_frame(word.term, word.pos)))
+        frame = sentence_frame(word.term, word.pos, scaffold.level)
+        out.append("✍️ " + catalog.render("sentence-frame", lang, frame=frame))
     return Markup("\n".join(out))
 
 
 def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, catalog: Catalog,
                      flipped: bool = False, new: int | None = None) -> list[Markup]:
-    """Bundle cards into as few messages as fit Telegram's 4096-character limit.
+    """Cards in phone-sized messages: a message holds cards up to the level's character budget
+    (one card per message when a card alone fills it), the header on the first.
 
     `new` counts the words shown for the first time (None: all of them are new)."""
     if new is None or new == len(refs):
@@ -114,15 +147,15 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
     else:  # words seen on earlier days are not "new"
         header = catalog.bilingual("preview-header-words", lang, count=len(refs), new=new)
     messages: list[Markup] = []
-    current = header
+    current, cards = header, 0
     for ref in refs:
         block = cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2)
-        if len(current) + 2 + len(block) > MESSAGE_LIMIT:
+        if cards and utf16_len(current) + 2 + utf16_len(block) > scaffold.preview_chars:
             messages.append(current)
-            current = block
+            current, cards = block, 1
         else:
-            current = Markup(f"{current}\n\n{block}")
-    messages.append(current)
+            current, cards = Markup(f"{current}\n\n{block}"), cards + 1
+    messages.append(cut(current))
     return messages
 
 

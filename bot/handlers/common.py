@@ -9,9 +9,10 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import ApplicationHandlerStop, Job, JobQueue
 
-from bot import callbacks, keyboards
+from bot import callbacks, keyboards, views
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
+from bot.i18n import Markup
 from bot.services import membership
 from bot.store import families, people
 from bot.views import escape
@@ -43,7 +44,13 @@ async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bo
     catalog = context.services.catalog
     text = catalog.bilingual(key, lang, **params) if bilingual else \
         catalog.render(key, lang, **params)
-    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
+    await send_long(context, chat.id, text)
+
+
+async def send_long(context: PuenteContext, chat_id: int, text: str) -> None:
+    """Send a message in as many parts as Telegram's 4,096 UTF-16 units need."""
+    for part in views.split_message(Markup(text)):
+        await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
 
 
 async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callback] | None:

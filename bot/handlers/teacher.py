@@ -14,7 +14,7 @@ from bot.context import PuenteContext, Services
 from bot.delivery import enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.handlers.common import say, tapped, user_language
+from bot.handlers.common import say, send_long, tapped, user_language
 from bot.i18n import Markup
 from bot.reports import csv_bytes, heatmap_caption, heatmap_png, summary_text
 from bot.services import family, membership, messages, pushes, teaching
@@ -109,8 +109,7 @@ async def roster(update: Update, context: PuenteContext) -> None:
                                language=views.language_name(r.language or "?"),
                                level=r.level or "?", mastered=r.mastered, learning=r.learning)
               for r in rows]
-    await context.bot.send_message(user.id, views.cut(views.join_lines(lines)),
-                                   parse_mode=ParseMode.HTML)
+    await send_long(context, user.id, views.join_lines(lines))
 
 
 async def revoke(update: Update, context: PuenteContext) -> None:
@@ -175,8 +174,7 @@ async def report(update: Update, context: PuenteContext) -> None:
     found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
     matrix = class_matrix(s.db, found.id)
     lang = user_language(context, user.id, user.language_code)
-    await context.bot.send_message(user.id, summary_text(found.name, matrix, s.catalog, lang),
-                                   parse_mode=ParseMode.HTML)
+    await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang))
     if not (matrix.words and matrix.students):
         return
     await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix),
@@ -205,7 +203,7 @@ async def student(update: Update, context: PuenteContext) -> None:
             mark = "⭐" if cell.mastered else "⚠️" if cell.misses_in_row >= 3 else "📖"
             lines.append(f"{mark} {escape(terms[wid])}: {cell.p_known:.0%} "
                          f"({cell.correct}/{cell.attempts})")
-    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
+    await send_long(context, user.id, "\n".join(lines))
 
 
 async def family_link(update: Update, context: PuenteContext) -> None:
@@ -265,7 +263,7 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
         pack = import_teacher_pack(s.db, user.id, document.file_name or "pack.toml", content,
                                    s.clock())
     except PackError as exc:
-        problems = views.join_lines(escape(str(p)) for p in exc.problems[:20])
+        problems = views.join_lines(escape(str(p)) for p in exc.problems[:300])
         await say(update, context, "newpack-invalid", bilingual=False, problems=problems)
         return
     filled = await fill_machine_glosses(s, pack.id, user.id)

@@ -1,0 +1,48 @@
+"""Telegram's sizes: 4,096 UTF-16 units a message. Long answers come in parts, never refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot import views
+from bot.i18n import Markup
+from bot.store import people
+from tests.harness import TEACHER_ID, Chat
+
+
+def test_split_counts_utf16_units_so_emoji_heavy_text_fits() -> None:
+    line = "🏞️ ecosystem ⭐" * 40  # every emoji is two UTF-16 units
+    parts = views.split_message(Markup("\n".join([line] * 30)))
+    assert len(parts) > 1
+    assert all(views.utf16_len(p) <= views.MESSAGE_LIMIT for p in parts)
+    assert sum(p.count("ecosystem") for p in parts) == 40 * 30
+
+
+async def test_a_120_student_roster_arrives_in_parts_with_every_student(chat: Chat) -> None:
+    now = datetime(2026, 9, 14, tzinfo=UTC)
+    found = people.teacher_classes(chat.db, TEACHER_ID)[0]
+    for n in range(120):
+        people.upsert_student(chat.db, 50_000 + n, f"Estudiante-con-nombre-largo-{n:03}", now)
+        people.set_student_language(chat.db, 50_000 + n, "es")
+        people.enroll(chat.db, 50_000 + n, found.id, now)
+    calls = await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/roster")
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) >= 2
+    assert all(views.utf16_len(c.text) <= views.MESSAGE_LIMIT for c in sent)
+    joined = "\n".join(c.text for c in sent)
+    assert all(f"Estudiante-con-nombre-largo-{n:03}" in joined for n in range(120))
+
+
+async def test_a_long_list_of_pack_problems_is_shown_whole(chat: Chat) -> None:
+    rows = ["term,pos,tier,definition,example"]
+    rows += [f"word{n},thing,9,,no example here" for n in range(60)]
+    content = "\n".join(rows).encode()
+    chat.api.uploads["bad-pack"] = content
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    calls = await chat.process(chat.factory.document(teacher, "bad-pack", "Broken.csv",
+                                                     len(content)))
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) >= 2
+    assert all(views.utf16_len(c.text) <= views.MESSAGE_LIMIT for c in sent)
+    joined = "\n".join(c.text for c in sent)
+    assert "Broken.csv:61:" in joined  # the last row's problems are there too
