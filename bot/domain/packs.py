@@ -134,7 +134,12 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     if missing:
         raise PackError([Problem(source, 1, f"missing column(s): {', '.join(missing)}")])
     words: list[dict[str, Any]] = []
-    for row in reader:
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # e.g. one cell over the csv module's 131,072-character limit
+        raise PackError([Problem(source, reader.line_num or 1,
+                                 f"this row cannot be read as CSV: {exc}")]) from exc
+    for row in rows:
         word: dict[str, Any] = {k: (v or "").strip() for k, v in row.items()
                                 if k and not k.endswith(("_term", "_definition"))
                                 and (v or "").strip()}
@@ -169,6 +174,8 @@ def parse_pack(text: str, source: str) -> Pack:
     except tomllib.TOMLDecodeError as exc:
         line = int(m[1]) if (m := re.search(r"line (\d+)", str(exc))) else 1
         raise PackError([Problem(source, line, f"not valid TOML: {exc}")]) from exc
+    except RecursionError as exc:  # thousands of nested brackets: no pack looks like that
+        raise PackError([Problem(source, 1, "not valid TOML: nested too deeply")]) from exc
     checker = _Checker(source, _Lines(text))
     pack = checker.pack(data)
     if checker.problems:

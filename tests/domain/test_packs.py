@@ -305,3 +305,17 @@ def test_each_emoji_stands_for_one_shipped_word() -> None:
             if word.emoji:
                 owners.setdefault(word.emoji, []).append(word.term)
     assert {e: terms for e, terms in owners.items() if len(terms) > 1} == {}
+
+
+def test_a_csv_cell_too_big_to_read_is_one_clear_problem() -> None:
+    text = "term,pos,tier,definition,example\n" + "x" * 200_000 + ",noun,2,d,e x"
+    with pytest.raises(PackError) as caught:
+        parse_csv_pack(text, "big.csv", {"id": "t1.big", "title": "Big",
+                                         "subject": "general", "grades": [3, 8]})
+    assert "cannot be read as CSV" in str(caught.value.problems[0])
+
+
+def test_deeply_nested_toml_is_one_clear_problem() -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack("a = " + "[" * 5000 + "]" * 5000, "deep.toml")
+    assert "nested too deeply" in str(caught.value.problems[0])
