@@ -6,10 +6,12 @@ always marked as one, with the original beside it.
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from bot.domain.language import LANGUAGES, is_rtl
 from bot.i18n import FSI, PDI, RLM, Catalog, Markup, escape
 from bot.services.messages import AnnouncementPlan, Answer, Asker, Delivery, Relay
-from bot.store.threads import FAMILY
+from bot.store.threads import ASK, FAMILY, ThreadMessage
 from bot.translate import Translation
 
 # How a language separates the items of a list: Arabic script has its own comma.
@@ -116,3 +118,25 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
         parts += [catalog.render("announce-words", lang),
                   word_list(list(delivery.glossary), lang)]
     return Markup("\n".join(parts))
+
+
+def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],
+                tz: tzinfo) -> Markup:
+    """A teacher's view of one student's thread: who wrote and when, never what (Puente
+    keeps no text; the words are in the teacher's own chat)."""
+    if not thread:
+        return catalog.render("thread-none", lang, name=name)
+    lines = [catalog.render("thread-header", lang, name=name)]
+    for message in thread:
+        date = message.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        if message.direction == ASK:
+            who = catalog.plain("thread-who-family" if message.asker_role == FAMILY
+                                else "thread-who-student", lang)
+            line = catalog.render("thread-line-ask", lang, date=date, who=who,
+                                  language=language_name(message.language))
+            if message.answered_at is None:
+                line = Markup(line + " " + catalog.render("thread-open", lang))
+        else:
+            line = catalog.render("thread-line-answer", lang, date=date)
+        lines.append(line)
+    return Markup("\n".join(lines))

@@ -72,6 +72,7 @@ def register(app: Application) -> None:
     add = app.add_handler
     add(CommandHandler("ask", ask_command, filters=private))
     add(CommandHandler("announce", announce_command, filters=private))
+    add(CommandHandler("thread", thread_command, filters=private))
     add(CallbackQueryHandler(ask_button, pattern=rf"^{callbacks.ASK}:"))
     add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
     add(MessageHandler(text & filters.REPLY & _Reply(services), teacher_reply))
@@ -307,3 +308,15 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     queued = messages.queue_announcement(s.db, found, rendered, s.clock())
     context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
     await say(update, context, "announce-queued", bilingual=False, people=queued)
+
+
+async def thread_command(update: Update, context: PuenteContext) -> None:
+    """List who wrote about a student and when, and what waits for an answer: /thread NAME."""
+    user, chat, s = update.effective_user, update.effective_chat, context.services
+    if user is None or chat is None:
+        return
+    name, thread = messages.student_thread(s.db, user.id, " ".join(context.args or []))
+    lang = user_language(context, user.id, user.language_code)
+    text = message_views.thread_text(s.catalog, lang, name, thread,
+                                     s.config.school.timezone)
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)

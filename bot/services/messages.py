@@ -285,3 +285,11 @@ def class_name(db: Database, class_id: int) -> str:
 
 
 last_contact = threads.last_contact  # when a family member and a teacher last wrote
+
+
+def student_thread(db: Database, teacher_id: int, who: str
+                   ) -> tuple[str, list[ThreadMessage]]:
+    """One student of the teacher's classes and their thread with this teacher, oldest first."""
+    row, _ = teaching.find_student(db, teacher_id, who)
+    return row.first_name, [m for m in threads.thread(db, row.student_id)
+                            if m.teacher_id == teacher_id]

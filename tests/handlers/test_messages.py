@@ -8,10 +8,7 @@ from bot import callbacks
 from bot.handlers.family import queue_weekly_updates
 from bot.i18n import FSI, PDI, RLM
 from bot.offline import BOT_USER, Call
-from tests.conftest import TEACHER_ID
-from tests.handlers.test_checks_on_telegram import answer_current
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, buttons, texts
+from tests.harness import TEACHER_ID, Chat, answer_current, buttons, join_and_confirm, texts
 
 MOTHER, UNCLE, SOMALI = 2001, 2002, 2003
 
@@ -322,3 +319,18 @@ async def test_a_flood_of_messages_to_the_teacher_pauses_kindly(chat: Chat) -> N
     chat.clock.advance(minutes=61)
     await chat.send(ana, "/ask after the pause")
     assert len(chat.api.sent_to(TEACHER_ID)) == 11
+
+
+async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    assert "No messages about <b>Ana</b>" in texts(await chat.send(teacher(chat), "/thread Ana"))
+    await chat.send(mom, "/ask ¿Hay tarea hoy?")
+    await reply(chat, teacher(chat), "Yes, page 12.", relay_id(chat))
+    await chat.send(chat.user(lang="es"), "/ask Can I bring my poster late?")
+    listing = texts(await chat.send(teacher(chat), "/thread Ana"))
+    lines = listing.split("\n")[1:]
+    assert len(lines) == 3 and "a family member, in Español" in lines[0]
+    assert "your answer" in lines[1] and "the student" in lines[2] and "waiting" in lines[2]
+    assert "waiting" not in lines[0] and "tarea" not in listing and "poster" not in listing
+    assert "/thread" in texts(await chat.send(teacher(chat), "/help"))
