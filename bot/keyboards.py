@@ -37,10 +37,13 @@ def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMar
     return rows(buttons, 1 if max((len(x) for x in labels), default=0) > 18 else 2)
 
 
-def after_preview(flip: str, check: str, listen: str | None = None) -> InlineKeyboardMarkup:
-    """Flip and Check; with `listen`, one wide 🔊 button above them (one voice note a word)."""
-    row = [InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP)),
-           InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK))]
+def after_preview(flip: str | None, check: str, listen: str | None = None
+                  ) -> InlineKeyboardMarkup:
+    """Flip (unless the cards already lead with the home language) and Check; with `listen`,
+    one wide 🔊 button above them (one voice note a word)."""
+    row = [InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK))]
+    if flip is not None:
+        row.insert(0, InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP)))
     top = [[InlineKeyboardButton(listen, callback_data=callbacks.data(callbacks.AUDIO))]]
     return InlineKeyboardMarkup([*(top if listen else []), row])
 

@@ -10,7 +10,7 @@ from bot.domain import item_rules as rules
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
-from bot.domain.scaffold import ItemType, Scaffold
+from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, beginner_stem
 from bot.domain.typed_answers import Verdict, grade
 
 CHOICES = 4
@@ -169,10 +169,6 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         wrong = _distractors(target, pool, who, rng, stem=gloss.term)
         return Item(target.id, item_type, gloss.term, _options(word.term, wrong, rng),
                     word.term) if wrong else None
-    if rules.answer_in_text(word.definition, word):
-        return None
-    if item_type is ItemType.TYPED:
-        return Item(target.id, item_type, word.definition, (), word.term)
     relation = relation_for(word, lang)
     if (item_type is ItemType.CHOICE and gloss is not None and relation.lookalike
             and relation.relation is Relation.FALSE_FRIEND
@@ -181,6 +177,19 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         wrong = [relation.lookalike, *_distractors(target, pool, who, rng, meaning_in=lang)]
         return Item(target.id, item_type, word.term, _options(gloss.term, wrong[:3], rng),
                     gloss.term, asks_meaning=True)
+    if (item_type in (ItemType.CHOICE, ItemType.POLL)
+            and who.scaffold.definition_stem_language is StemLanguage.HOME):
+        own = gloss.definition if gloss is not None else None
+        if own and (rules.cognate_in(own, word) or rules.answer_in_text(own, word)):
+            own = None  # a cognate in the stem gives the answer away: the picture instead
+        stem = beginner_stem(own, word.emoji)  # None: the English definition, as a last resort
+        wrong = _distractors(target, pool, who, rng, stem=stem) if stem else []
+        if stem and wrong:
+            return Item(target.id, item_type, stem, _options(word.term, wrong, rng), word.term)
+    if rules.answer_in_text(word.definition, word):
+        return None
+    if item_type is ItemType.TYPED:
+        return Item(target.id, item_type, word.definition, (), word.term)
     wrong = _distractors(target, pool, who, rng, stem=word.definition)
     return Item(target.id, item_type, word.definition, _options(word.term, wrong, rng),
                 word.term) if wrong else None

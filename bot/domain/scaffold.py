@@ -32,6 +32,13 @@ class ItemType(enum.StrEnum):
     POLL = "poll"        # a Telegram quiz poll: definition -> pick the word
 
 
+class StemLanguage(enum.StrEnum):
+    """The language a choice item's stem is read in."""
+
+    ENGLISH = "en"  # the English definition
+    HOME = "l1"     # the home-language definition, else the word's picture (emoji)
+
+
 @dataclass(frozen=True)
 class Scaffold:
     """The supports a learner at one level gets."""
@@ -45,14 +52,21 @@ class Scaffold:
     typed_answers: bool      # cloze items are typed rather than chosen
     item_types: tuple[ItemType, ...]
     words_per_set: int       # how many new words are introduced at once
+    # Levels 1-2: the card's meaning is the home-language gloss (term and short definition),
+    # not the full English definition and example; choice stems are home-language definitions
+    # or pictures (see `beginner_stem`), never an English definition to read.
+    english_definition: bool = True
+    definition_stem_language: StemLanguage = StemLanguage.ENGLISH
+    preview_chars: int = 900  # a preview message holds cards up to this many characters
 
 
 _SCAFFOLDS = {
-    WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, False, True, False,
-                                 (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3),
+    WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
+                                 (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
+                                 False, StemLanguage.HOME, 600),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
-                                  ItemType.CLOZE), 4),
+                                  ItemType.CLOZE), 4, False, StemLanguage.HOME, 600),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
                                     ItemType.POLL), 5),
@@ -75,7 +89,15 @@ def scaffold_for(level: WidaLevel | int | None) -> Scaffold:
 
 
 # English sentence frames are learning content (the learner practises English with them), so
-# they stay English for everyone; the label around them is a localised prompt.
+# they stay English for everyone; the label around them is a localised prompt. Beginners get
+# a short frame they can say after one look at the card; "___ because ___" comes at level 3.
+BEGINNER_FRAMES = {
+    "noun": "The {term} is ___.",
+    "verb": "I can {term}.",
+    "adjective": "It is {term}.",
+    "adverb": "I do it {term}.",
+    "phrase": "I say \"{term}\".",
+}
 SENTENCE_FRAMES = {
     "noun": "One example of {term} is ___ because ___.",
     "verb": "When I {term}, I ___.",
@@ -85,6 +107,13 @@ SENTENCE_FRAMES = {
 }
 
 
-def sentence_frame(term: str, pos: str) -> str:
-    """A frame to talk or write with a new word."""
-    return SENTENCE_FRAMES.get(pos, SENTENCE_FRAMES["phrase"]).format(term=term)
+def sentence_frame(term: str, pos: str, level: int | None = None) -> str:
+    """A frame to talk or write with a new word, short for levels 1-2."""
+    frames = BEGINNER_FRAMES if level is not None and level <= 2 else SENTENCE_FRAMES
+    return frames.get(pos, frames["phrase"]).format(term=term)
+
+
+def beginner_stem(definition: str | None, emoji: str | None) -> str | None:
+    """What a level 1-2 choice item shows to ask for a word: the home-language definition,
+    else the word's picture; None when there is neither (ask another way)."""
+    return definition or emoji or None
