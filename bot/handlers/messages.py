@@ -95,7 +95,8 @@ async def ask_command(update: Update, context: PuenteContext) -> None:
     if user is None or data is None:
         return
     who = _asker(context, user.id)
-    text = " ".join(context.args or [])
+    message = update.effective_message
+    text = messages.command_text(message.text if message else None)
     if not text:
         data[ASKING] = context.services.clock() + ASK_WINDOW
         await say(update, context, "ask-prompt", bilingual=False)
@@ -269,8 +270,9 @@ async def announce_command(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    plan = await messages.plan_announcement(s.db, s.translator, user.id,
-                                            list(context.args or []), s.clock())
+    message = update.effective_message
+    request = messages.command_text(message.text if message else None)
+    plan = await messages.plan_announcement(s.db, s.translator, user.id, request, s.clock())
     lang = user_language(context, user.id, user.language_code)
     if not plan.versions:
         messages.cancel_announcement(s.db, user.id, plan.id)

@@ -171,18 +171,24 @@ class AnnouncementPlan:
     students: int
 
 
-def split_class(db: Database, teacher_id: int, args: list[str]) -> tuple[people.ClassInfo, str]:
+def command_text(text: str | None) -> str:
+    """What follows a command, line breaks kept ("/ask Hello,\nsee you" -> "Hello,\nsee you")."""
+    return re.sub(r"^/\S*\s*", "", text or "", count=1).strip()
+
+
+def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassInfo, str]:
     """/announce CLASS text: the longest leading words naming one of the teacher's classes,
-    or the teacher's only class."""
+    or the teacher's only class; the rest keeps its line breaks."""
     teaching.require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
     names = {" ".join(c.name.split()).casefold(): c for c in classes}
-    for cut in range(len(args) - 1, 0, -1):
-        found = names.get(" ".join(args[:cut]).casefold())
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        found = names.get(" ".join(words[:cut]).casefold())
         if found is not None:
-            return found, " ".join(args[cut:])
-    if len(classes) == 1 and args:
-        return classes[0], " ".join(args)
+            return found, re.sub(rf"^\s*(?:\S+\s+){{{cut}}}", "", text, count=1)
+    if len(classes) == 1 and words:
+        return classes[0], text
     raise AnnounceError(names=", ".join(c.name for c in classes) or "-")
 
 
@@ -199,10 +205,10 @@ def pack_glossary(db: Database, text: str, lang: str) -> tuple[tuple[str, str], 
 
 
 async def plan_announcement(db: Database, translator: Translator | None, teacher_id: int,
-                            args: list[str], now: datetime) -> AnnouncementPlan:
+                            request: str, now: datetime) -> AnnouncementPlan:
     """Translate an announcement once per language of the class's families and students,
     and keep it until the teacher confirms."""
-    found, text = split_class(db, teacher_id, args)
+    found, text = split_class(db, teacher_id, request)
     text = text.strip()
     if not text:
         raise AnnounceError(names=found.name)

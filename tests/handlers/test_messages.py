@@ -334,3 +334,14 @@ async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: 
     assert "your answer" in lines[1] and "the student" in lines[2] and "waiting" in lines[2]
     assert "waiting" not in lines[0] and "tarea" not in listing and "poster" not in listing
     assert "/thread" in texts(await chat.send(teacher(chat), "/help"))
+
+
+async def test_line_breaks_survive_asking_and_announcing(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await link_family(chat, MOTHER, "en")
+    await chat.send(ana, "/ask Two things:\n1. the poster\n2. the trip")
+    assert "Two things:\n1. the poster\n2. the trip" in chat.api.sent_to(TEACHER_ID)[-1].text
+    preview = await chat.send(teacher(chat), "/announce Science 7B Trip on Friday.\nBring a hat.")
+    assert "<blockquote>Trip on Friday.\nBring a hat.</blockquote>" in texts(preview)
+    assert "Science 7B Trip" not in texts(preview)
