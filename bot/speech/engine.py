@@ -86,16 +86,27 @@ class Espeak:
             raise SpeechUnavailableError(f"espeak-ng is not installed: {exc}") from exc
         return cls(lib, data_path)
 
-    def has_voice(self, name: str) -> bool:
-        """Tell whether `name` (an identifier like "gmw/en-US" or a tag like "en-us") exists."""
+    def resolve(self, name: str) -> str | None:
+        """The voice's identifier for a voice file name ("en-us", "roa/fr") or, failing that,
+        a language tag ("en-gb", "fr-fr": the voice that lists it first); None if none."""
         wanted = name.lower()
-        return any(wanted == v.identifier.lower() or wanted in v.languages for v in self.voices)
+        for voice in self.voices:
+            if wanted in (voice.identifier.lower(), voice.identifier.rsplit("/")[-1].lower()):
+                return voice.identifier
+        tagged = [v for v in self.voices if wanted in v.languages]
+        tagged.sort(key=lambda v: v.languages.index(wanted))
+        return tagged[0].identifier if tagged else None
+
+    def has_voice(self, name: str) -> bool:
+        """Tell whether a voice answers to `name` (see `resolve`)."""
+        return self.resolve(name) is not None
 
     def synthesize(self, text: str, voice: str,
                    words_per_minute: int = WORDS_PER_MINUTE) -> Pcm:
         """Speak `text` with `voice` into PCM; blocking, one caller at a time."""
+        identifier = self.resolve(voice)
         with self._lock:
-            if self._lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            if identifier is None or self._lib.espeak_SetVoiceByName(identifier.encode()) != 0:
                 raise SpeechUnavailableError(f"no espeak-ng voice {voice!r}")
             self._lib.espeak_SetParameter(_RATE, words_per_minute, 0)
             self._chunks = []

@@ -15,7 +15,7 @@ HOME_VOICES: dict[str, str] = {
     "ht": "ht",
     "ko": "ko",
     "pt": "pt-br",
-    "fr": "fr-fr",
+    "fr": "fr",  # France
     "uk": "uk",
     "fa": "fa",
     "ur": "ur",

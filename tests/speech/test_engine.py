@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.language import SUPPORTED_UI
+from bot.services.packs import load_packs
 from bot.speech import NO_VOICE, Speech, SpeechUnavailableError, load_engine
 from bot.speech.voices import HOME_VOICES
 
@@ -14,8 +15,27 @@ def test_engine_reports_its_version() -> None:
 
 
 @pytest.mark.parametrize("lang", sorted(HOME_VOICES))
-def test_every_promised_home_voice_exists(lang: str, speech: Speech) -> None:
+def test_every_promised_home_voice_speaks(lang: str, speech: Speech) -> None:
     assert speech.voice_for(lang) == HOME_VOICES[lang]
+    assert load_engine().synthesize("1 2 3", HOME_VOICES[lang]).seconds > 0.3
+
+
+def test_every_shipped_gloss_can_be_spoken_in_its_language() -> None:
+    engine, silent = load_engine(), []
+    for pack in load_packs().packs:
+        for word in pack.words:
+            for lang, gloss in word.glosses.items():
+                if lang in HOME_VOICES and engine.synthesize(
+                        gloss.term, HOME_VOICES[lang]).seconds < 0.2:
+                    silent.append((lang, gloss.term))
+    assert silent == []
+
+
+@pytest.mark.parametrize(("name", "identifier"), [
+    ("en-us", "gmw/en-US"), ("EN-US", "gmw/en-US"), ("en-gb", "gmw/en"), ("fr-fr", "roa/fr"),
+    ("roa/fr", "roa/fr"), ("zh", "sit/cmn"), ("pt-br", "roa/pt-BR")])
+def test_voices_are_found_by_file_name_or_language_tag(name: str, identifier: str) -> None:
+    assert load_engine().resolve(name) == identifier
 
 
 @pytest.mark.parametrize("lang", sorted(NO_VOICE))
