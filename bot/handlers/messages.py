@@ -123,6 +123,19 @@ async def from_family(update: Update, context: PuenteContext, text: str) -> bool
     return True
 
 
+async def family_language_menu(update: Update, context: PuenteContext) -> bool:
+    """A family member's /language: their own language menu, never the student's; False when
+    the sender is not a family member."""
+    user, chat, s = update.effective_user, update.effective_chat, context.services
+    if user is None or chat is None or not messages.is_family_only(s.db, user.id):
+        return False
+    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
+                                   prefix=callbacks.FAMILY_LANG)
+    await context.bot.send_message(chat.id, s.catalog.render(
+        "family-language", user_language(context, user.id)), reply_markup=menu)
+    return True
+
+
 async def family_start(update: Update, context: PuenteContext) -> bool:
     """A family member opens the bot again (/start with no link): family help, never the
     student's join explanation; False when the sender is not a family member."""

@@ -96,6 +96,8 @@ async def language_command(update: Update, context: PuenteContext) -> None:
     chat, s = update.effective_chat, context.services
     if chat is None or update.effective_user is None:
         return
+    if await messages.family_language_menu(update, context):  # a parent's own language
+        return
     lang = user_language(context, update.effective_user.id)
     menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages))
     await context.bot.send_message(chat.id, s.catalog.bilingual("language-menu", lang),

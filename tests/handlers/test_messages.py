@@ -345,3 +345,15 @@ async def test_line_breaks_survive_asking_and_announcing(chat: Chat) -> None:
     preview = await chat.send(teacher(chat), "/announce Science 7B Trip on Friday.\nBring a hat.")
     assert "<blockquote>Trip on Friday.\nBring a hat.</blockquote>" in texts(preview)
     assert "Science 7B Trip" not in texts(preview)
+
+
+async def test_a_family_member_changes_their_own_language(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    menu = await chat.send(mom, "/language")
+    assert "¿En qué idioma desea leer?" in texts(menu)
+    assert ("Tiếng Việt", "fa:vi") in buttons(menu)
+    welcome = texts(await chat.tap(mom, "fa:vi"))
+    assert "Tiếng Việt" in welcome and "/ask" in welcome and "and English" not in welcome
+    assert chat.db.execute("SELECT language FROM families").fetchone()[0] == "vi"
+    assert chat.db.execute("SELECT language FROM students").fetchone()[0] == "es"
