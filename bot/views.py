@@ -15,7 +15,7 @@ from bot.domain.checks import GAP, WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.language import LANGUAGES
 from bot.domain.names import clean_label, clean_name
-from bot.domain.placement import PlacementItem
+from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
 from bot.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
 from bot.message_views import word_list
@@ -228,8 +228,8 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
 
 
 def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:
-    counter = catalog.render("item-counter", lang, number=number + 1, total=4)
-    return Markup(f"{counter}\n{catalog.bilingual('placement-question', lang)}\n\n"
+    counter = catalog.render("item-counter", lang, number=number + 1, total=len(PLACEMENT))
+    return Markup(f"{counter}\n{catalog.bilingual('placement-ask', lang)}\n\n"
                   f"<b>{escape(item.question)}</b>")
 
 

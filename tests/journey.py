@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from bot.domain.placement import PLACEMENT
 from bot.standin import Person, Sent, StandIn
 from tests.live import INVITE
 
@@ -39,8 +40,9 @@ async def join_class(student: Person, code: str, language: str, place: bool = Tr
     await _tap_when_shown(student, f"lc:{language}")
     if not place:
         return
-    for number in range(4):
-        await _tap_when_shown(student, f"pl:{number}:0")
+    for number, item in enumerate(PLACEMENT[:5]):  # right up to level 3, then "I don't know"
+        await _tap_when_shown(student, f"pl:{number}:{item.correct}")
+    await _tap_when_shown(student, f"pl:5:{len(PLACEMENT[5].options)}")
     await student.wait_for("We will start at level", STEP)
 
 

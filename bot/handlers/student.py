@@ -129,9 +129,10 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     assert chat is not None and user is not None
     item = PLACEMENT[number]
     lang = user_language(context, user.id)
+    labels = (*item.options, s.catalog.plain("placement-dont-know", lang))
     await context.bot.send_message(
         chat.id, views.placement_text(number, item, lang, s.catalog), parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.options(callbacks.PLACEMENT, number, item.options))
+        reply_markup=keyboards.options(callbacks.PLACEMENT, number, labels))
 
 
 async def placement_button(update: Update, context: PuenteContext) -> None:

@@ -9,9 +9,9 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.domain import placement
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
-from bot.domain.placement import PLACEMENT, level_from_answers
 from bot.store import people
 
 JOIN_CODE_CHARS = 12  # 12 of 57 symbols = 70 random bits: unguessable, fits a deep link
@@ -120,12 +120,13 @@ def answer_placement(db: Database, user_id: int, question: int, option: int) -> 
         if people.get_student(db, user_id) is None:
             raise JoinError("not a member", prompt_key="not-enrolled")
         raise PlacementClosedError()
-    if question == len(answers) and question < len(PLACEMENT):
-        answers.append(int(PLACEMENT[question].correct == option))
+    if question == placement.next_question(answers):  # only the question that was asked
+        answers.append(placement.score(question, option))
         people.save_placement_answers(db, user_id, answers)
-    if len(answers) < len(PLACEMENT):
-        return PlacementStep(len(answers), None)
-    level = level_from_answers(answers)
+    following = placement.next_question(answers)
+    if following is not None:
+        return PlacementStep(following, None)
+    level = placement.level_from_answers(answers)
     with db.atomic():
         people.set_level(db, user_id, None, level, "placement")
         people.clear_placement(db, user_id)

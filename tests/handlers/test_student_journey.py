@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import callbacks
+from bot.domain.placement import PLACEMENT
 from bot.i18n import RLM
 from bot.store import people, study
 from tests.harness import Chat, buttons, texts
@@ -76,8 +77,8 @@ async def test_confirmed_language_starts_self_placement(chat: Chat) -> None:
     calls = await chat.tap(user, "lc:es")
     assert "Español" in texts(calls)
     assert buttons(calls)[0][1] == "pl:0:0"
-    for question, option in [(0, 0), (1, 1), (2, 0), (3, 2)]:
-        calls = await chat.tap(user, f"pl:{question}:{option}")
+    for question, item in enumerate(PLACEMENT):  # every answer right
+        calls = await chat.tap(user, f"pl:{question}:{item.correct}")
     assert "5" in texts(calls)
     assert people.enrollments(chat.db, 1001)[0].wida_level == 5
 
