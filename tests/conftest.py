@@ -19,12 +19,9 @@ from bot.offline import OfflineBotAPI
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people
 from tests.clock import START, Clock
-from tests.harness import Chat
+from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat
 from tests.telegram_html import assert_telegram_accepts
 
-TEACHER_ID = 9001
-INVITE = "TEACH-CODE-2026"
-ADMIN_ID = 42
 _PACKS = load_packs()
 
 

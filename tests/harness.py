@@ -9,10 +9,16 @@ from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import Application
 
+from bot import callbacks
 from bot.delivery import report_finished
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.store import people, study
 from tests.clock import Clock
 from tests.telegram_html import assert_telegram_accepts
+
+TEACHER_ID = 9001
+INVITE = "TEACH-CODE-2026"
+ADMIN_ID = 42
 
 
 @dataclass
@@ -66,3 +72,33 @@ def texts(calls: list[Call]) -> str:
 
 def buttons(calls: list[Call]) -> list[tuple[str, str]]:
     return [b for c in calls for b in c.buttons]
+
+
+async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3
+                           ) -> None:
+    """Join the class and confirm a language; a level set first skips self-placement."""
+    await chat.send(user, "/start JOINcode_123")
+    if level is not None:
+        people.set_level(chat.db, user["id"], None, level, "teacher")
+    await chat.tap(user, callbacks.data(callbacks.LANGUAGE, lang))
+
+
+def open_item(chat: Chat, user_id: int = 1001) -> study.StoredItem:
+    """The student's open check item (fails the test when there is none)."""
+    item = study.next_open_item(chat.db, user_id)
+    assert item is not None
+    return item
+
+
+async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
+    """Answer the student's open item the way Telegram would deliver it."""
+    stored = open_item(chat, user["id"])
+    item = stored.item
+    if item.typed:
+        return await chat.send(user, item.answer if right else "zebra")
+    index = item.options.index(item.answer)
+    if not right:
+        index = (index + 1) % len(item.options)
+    if stored.poll_id:
+        return await chat.vote(user, stored.poll_id, index)
+    return await chat.tap(user, f"an:{stored.id}:{index}")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from bot.store import study
-from tests.handlers.test_checks_on_telegram import answer_current
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat
+from tests.harness import Chat, answer_current, join_and_confirm
 
 MESSAGE_CALLS = ("send", "edit")  # what counts against Telegram's ~30 messages a second
 

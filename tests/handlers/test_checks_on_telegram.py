@@ -2,30 +2,8 @@
 
 from __future__ import annotations
 
-from bot.offline import Call
 from bot.store import study
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, texts
-
-
-def open_item(chat: Chat, user_id: int = 1001) -> study.StoredItem:
-    item = study.next_open_item(chat.db, user_id)
-    assert item is not None
-    return item
-
-
-async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
-    """Answer the student's open item the way Telegram would deliver it."""
-    stored = open_item(chat, user["id"])
-    item = stored.item
-    if item.typed:
-        return await chat.send(user, item.answer if right else "zebra")
-    index = item.options.index(item.answer)
-    if not right:
-        index = (index + 1) % len(item.options)
-    if stored.poll_id:
-        return await chat.vote(user, stored.poll_id, index)
-    return await chat.tap(user, f"an:{stored.id}:{index}")
+from tests.harness import Chat, answer_current, join_and_confirm, open_item, texts
 
 
 async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:

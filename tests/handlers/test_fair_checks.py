@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from bot.store import study
 from bot.store.packs import pack_words
-from tests.conftest import TEACHER_ID
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, texts
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 
 
 async def answer_all(chat: Chat, user: dict) -> None:

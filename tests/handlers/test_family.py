@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from bot.handlers.family import queue_weekly_updates
-from tests.conftest import TEACHER_ID
-from tests.handlers.test_checks_on_telegram import answer_current
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, texts
+from tests.harness import TEACHER_ID, Chat, answer_current, join_and_confirm, texts
 
 
 async def family_link(chat: Chat) -> str:

@@ -17,9 +17,7 @@ from bot.context import Services
 from bot.delivery import DeliveryPolicy, Pacer
 from bot.offline import Failure, OfflineBotAPI
 from bot.store import outbox, people
-from tests.conftest import TEACHER_ID
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, texts
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 
 CLASS_SIZE = 12
 LANGS = ("es", "ar", "vi", "en")

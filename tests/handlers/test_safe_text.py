@@ -19,8 +19,7 @@ from bot.domain.names import clean_label, clean_name
 from bot.handlers.family import queue_weekly_updates
 from bot.offline import Call
 from bot.store import people, study
-from tests.conftest import INVITE, TEACHER_ID
-from tests.harness import Chat
+from tests.harness import INVITE, TEACHER_ID, Chat
 from tests.telegram_html import assert_telegram_accepts, entities, visible
 
 NASTY = ["Jo & <3", "</b>", '<a href="http://x">y</a>', "Lu <3", "<i>x", "A\u202eB",

@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import callbacks
 from bot.domain.placement import PLACEMENT
 from bot.i18n import RLM
 from bot.store import people, study
-from tests.harness import Chat, buttons, texts
-
-
-async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3
-                           ) -> None:
-    """Join the class and confirm a language; a level set first skips self-placement."""
-    await chat.send(user, "/start JOINcode_123")
-    if level is not None:
-        people.set_level(chat.db, user["id"], None, level, "teacher")
-    await chat.tap(user, callbacks.data(callbacks.LANGUAGE, lang))
+from tests.harness import Chat, buttons, join_and_confirm, texts
 
 
 async def test_wrong_code_is_explained_kindly_in_both_languages(chat: Chat) -> None:

@@ -6,10 +6,15 @@ import csv
 import io
 
 from bot.store import people
-from tests.conftest import ADMIN_ID, INVITE, TEACHER_ID
-from tests.handlers.test_checks_on_telegram import answer_current
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, texts
+from tests.harness import (
+    ADMIN_ID,
+    INVITE,
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    join_and_confirm,
+    texts,
+)
 
 TEACHER_COMMANDS = ["/newclass Math 6", "/classes", "/roster", "/revoke", "/level Ana 3",
                     "/packs", "/push science.ecosystems", "/report", "/student Ana",

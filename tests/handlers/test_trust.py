@@ -12,8 +12,7 @@ from bot import callbacks
 from bot.handlers.family import queue_weekly_updates
 from bot.offline import Call
 from bot.store import people, study
-from tests.conftest import ADMIN_ID, INVITE, TEACHER_ID
-from tests.harness import Chat, buttons, texts
+from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat, buttons, texts
 from tests.tables import cells_naming
 
 # Distinctive ids and names, so a walk over every table cannot mistake them for anything else.

@@ -4,44 +4,22 @@ installed with argostranslate's own installer, and a machine with no network."""
 from __future__ import annotations
 
 import errno
-import importlib.util
 import socket
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from sqlite_utils import Database
 
 from bot.config import TranslationConfig
 from bot.domain.checks import WordRef
-from bot.domain.packs import Gloss, Pack, Word
 from bot.store import open_store
 from bot.store.packs import pack_words, save_pack
-from bot.translate import ArgosEngine, Translator, argos_modules, engine_for
+from bot.translate import ArgosEngine, Translator, engine_for
 from tests.clock import START, Clock
+from tests.translate.builders import PACK, install_with_argos, load_builder
 
-BUILDER = Path(__file__).resolve().parents[2] / "scripts" / "build_tiny_argos_model.py"
 LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
-PACK = Pack(
-    id="science.tiny", title="Tiny", subject="science", grades=(5, 8), words=(
-        Word("ecosystem", "noun", 3, "All the living things in one place.",
-             "A river is an ecosystem.", None,
-             {"es": Gloss("ecosistema", "Todos los seres vivos de un lugar.", cognate=True)}),
-        Word("plant", "noun", 2, "A living thing that gets energy from the sun.",
-             "A tree is a plant."),
-        Word("water", "noun", 1, "The river is water.", "Plants need water."),
-        Word("energy", "noun", 2, "The sun is energy.", "Food is energy."),
-    ))
-
-
-def load_builder() -> ModuleType:
-    """Import scripts/build_tiny_argos_model.py (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("build_tiny_argos_model", BUILDER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(autouse=True)
@@ -77,14 +55,6 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str
     pairs = [("en", "es"), ("es", "en"), ("en", "fr")]
     return {pair: builder.build_package(out / f"translate-{pair[0]}_{pair[1]}.argosmodel",
                                         *pair) for pair in pairs}
-
-
-def install_with_argos(data_dir: Path, *models: Path) -> Path:
-    """Install packages with argostranslate's own installer into `data_dir`."""
-    package, _ = argos_modules(data_dir)
-    for model in models:
-        package.install_from_path(model)
-    return data_dir
 
 
 @pytest.fixture(scope="session")

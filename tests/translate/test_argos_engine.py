@@ -16,7 +16,7 @@ from bot.translate import (
     engine_for,
     split_sentences,
 )
-from tests.translate.conftest import install_with_argos
+from tests.translate.builders import install_with_argos
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,8 @@ import pytest
 from bot.config import TranslationConfig
 from bot.i18n import RLM
 from bot.translate import Translator, engine_for
-from tests.conftest import TEACHER_ID
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, buttons, texts
-from tests.translate.conftest import install_with_argos, load_builder
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from tests.translate.builders import install_with_argos, load_builder
 
 MOTHER = 2001
 

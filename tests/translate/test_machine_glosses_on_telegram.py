@@ -6,9 +6,7 @@ from pathlib import Path
 
 from bot.config import TranslationConfig
 from bot.translate import ArgosEngine, Translator
-from tests.conftest import TEACHER_ID
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, texts
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 
 CSV = ("term,pos,tier,definition,example\n"
        "water,noun,3,The clear liquid that falls as rain.,The cat needs water.\n")

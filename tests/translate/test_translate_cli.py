@@ -21,7 +21,7 @@ from bot.store import translations as memory
 from bot.store.packs import save_pack
 from bot.translate import engine_for
 from tests.clock import START
-from tests.translate.conftest import PACK
+from tests.translate.builders import PACK
 
 ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 
