@@ -29,11 +29,14 @@ PRIOR = 0.15          # before any evidence
 COGNATE_PRIOR = 0.3   # cognates start ahead: the home language already carries the meaning
 MASTERED_P = 0.95
 MASTERED_SUCCESSES = 3
-MASTERED_DAYS = 2     # successes on at least two different days: over time, not one sitting
+REVIEWING_DAYS = 2    # right on two different days since the last miss: retention is tested
+MASTERED_DAYS = 3     # right on three different days since the last miss: over time, not cramming
+REVIEW_INTERVAL = timedelta(days=1.5)  # the deciding review comes after a real interval
 RETENTION_GAP = timedelta(days=3)  # recall this long after the first correct answer is retention
 # Recall, not recognition: the learner produces the English word (typed) or retrieves it from
 # the home-language term (L1 -> English). Listening and picture items would join at levels 1-2.
 RECALL = frozenset({ItemType.TYPED, ItemType.REVERSE})
+RECALL_CHOICES = 4  # an L1 -> English item with fewer options is too easy to count as recall
 
 
 class MasteryState(enum.StrEnum):
@@ -59,7 +62,7 @@ class WordMastery:
     p_known: float
     card: dict
     due_at: datetime
-    successes: int = 0
+    successes: int = 0                           # right answers since the last miss
     misses_in_row: int = 0
     success_days: frozenset[str] = frozenset()  # local days right since the last miss
     mastered_at: datetime | None = None
@@ -75,7 +78,7 @@ class WordMastery:
         """The one name every view uses for where this word stands."""
         if self.mastered_at is not None:
             return MasteryState.MASTERED
-        if len(self.success_days) >= MASTERED_DAYS:
+        if len(self.success_days) >= REVIEWING_DAYS:
             return MasteryState.REVIEWING
         if self.answered or self.successes:
             return MasteryState.LEARNING
@@ -88,9 +91,14 @@ def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMa
     return WordMastery(COGNATE_PRIOR if cognate else PRIOR, card.to_dict(), now)
 
 
-def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool = False) -> float:
-    """One knowledge-tracing step: condition on the answer, then allow for learning."""
+def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool = False,
+               choices: int | None = None) -> float:
+    """One knowledge-tracing step: condition on the answer, then allow for learning.
+
+    `choices` (options shown) raises the guess rate of a shortened item, e.g. two options."""
     guess = TYPED_CLOZE_GUESS if typed and item_type is ItemType.CLOZE else GUESS[item_type]
+    if choices and not typed:
+        guess = max(guess, 1 / choices)
     slip = SLIP[item_type]
     if correct:
         evidence = p_known * (1 - slip)
@@ -109,14 +117,22 @@ def rating_for(correct: bool, exact: bool) -> Rating:
 
 
 def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: ItemType,
-                  typed: bool, now: datetime, local_day: str) -> WordMastery:
-    """Fold one graded answer into the word's mastery and next review time."""
-    p_known = bkt_update(state.p_known, correct, item_type, typed)
-    scheduled = state.due_at <= now  # FSRS asked for this review (before this answer moves it)
-    card, _ = SCHEDULER.review_card(Card.from_dict(state.card), rating_for(correct, exact), now)
+                  typed: bool, now: datetime, local_day: str,
+                  choices: int | None = None) -> WordMastery:
+    """Fold one graded answer into the word's mastery and next review time.
+
+    `choices` is how many options were shown (None: the item type's usual four, or typed)."""
+    p_known = bkt_update(state.p_known, correct, item_type, typed, choices)
+    if not typed and choices is not None and choices < RECALL_CHOICES:
+        item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
+    before = Card.from_dict(state.card)
+    # FSRS asked for this review (before this answer moves it), after a real interval
+    scheduled = state.due_at <= now and (
+        before.last_review is None or now - before.last_review >= REVIEW_INTERVAL)
+    card, _ = SCHEDULER.review_card(before, rating_for(correct, exact), now)
     common = {"p_known": p_known, "card": card.to_dict(), "due_at": card.due, "answered": True}
     if not correct:  # a miss restarts the evidence clock; a mastered word goes back to learning
-        return replace(state, **common, misses_in_row=state.misses_in_row + 1,
+        return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
                        success_days=frozenset(), first_correct_at=None, mastered_at=None)
     updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0,
                       success_days=state.success_days | {local_day},
@@ -135,6 +151,21 @@ def is_mastered(state: WordMastery, *, item_type: ItemType, scheduled: bool,
             and len(state.success_days) >= MASTERED_DAYS
             and item_type in RECALL and scheduled
             and first is not None and now - first >= RETENTION_GAP)
+
+
+def recall_ready(state: WordMastery, now: datetime) -> bool:
+    """A due review whose right recall would master the word: ask it as a recall item."""
+    first = state.first_correct_at
+    return (state.state is MasteryState.REVIEWING and state.due_at <= now
+            and first is not None and now - first >= RETENTION_GAP)
+
+
+def review_waits(state: WordMastery, now: datetime) -> bool:
+    """A due review of a word right on two days waits until it can show retention (at most
+    the retention gap after the first right answer): asked a day early, it is spent."""
+    first = state.first_correct_at
+    return (state.state is MasteryState.REVIEWING and first is not None
+            and now - first < RETENTION_GAP)
 
 
 def needs_help(state: WordMastery, threshold: int = 3) -> bool:

@@ -20,7 +20,16 @@ from bot.domain.checks import (
 )
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.errors import PuenteError
-from bot.domain.mastery import MasteryState, WordMastery, needs_help, new_mastery, record_answer
+from bot.domain.mastery import (
+    RECALL,
+    MasteryState,
+    WordMastery,
+    needs_help,
+    new_mastery,
+    recall_ready,
+    record_answer,
+    review_waits,
+)
 from bot.domain.reteach import easier, needs_reteach
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for
 from bot.domain.school_days import streak
@@ -107,6 +116,33 @@ def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime
                                    now)
 
 
+def due_words(db: Database, who: Learner, now: datetime, size: int) -> list[StoredWord]:
+    """Reviews FSRS has due, except those that wait for the retention gap (review_waits)."""
+    states = study.student_mastery(db, who.id)
+    ids = [w for w in study.due_word_ids(db, who.id, now, limit=size + len(states))
+           if not review_waits(states[w], now)]
+    return words_by_id(db, ids[:size])
+
+
+def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
+                          now: datetime, rng: random.Random) -> list[Item]:
+    """A due review that could master its word is asked as recall (typed where the level types,
+    else home language -> English): recognition on it would be wasted evidence."""
+    states = study.student_mastery(db, who.id)
+    kind = ItemType.TYPED if ItemType.TYPED in who.scaffold.item_types else ItemType.REVERSE
+    refs = {r.id: r for r in pool}
+    out, asked = [], set()
+    for item in items:
+        state = states.get(item.word_id)
+        if (item.item_type not in RECALL and item.word_id not in asked and state is not None
+                and item.word_id in refs and recall_ready(state, now)):
+            recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold, rng)
+            item = recall if recall.item_type in RECALL else item
+        asked.add(item.word_id)
+        out.append(item)
+    return out
+
+
 @dataclass(frozen=True)
 class Question:
     item_id: int
@@ -121,7 +157,7 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
                 size: int = 5) -> Question | None:
     """Build a short check over due reviews and current words; return the first question."""
     who = learner(db, user_id)
-    due = words_by_id(db, study.due_word_ids(db, who.id, now, limit=size))
+    due = due_words(db, who, now, size)
     due_ids = {d.id for d in due}
     targets = _refs(due) + [w for w in practice_words(db, who) if w.id not in due_ids]
     if not targets:
@@ -132,6 +168,7 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     pool = _refs([w for pid in packs for w in pack_words(db, pid)])
     seen = frozenset(study.student_mastery(db, who.id))
     items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen)
+    items = recall_on_due_reviews(db, who, items, pool, now, rng)
     ids = study.save_items(db, who.id, who.language, items, now)
     return Question(ids[0], 1, len(ids), items[0], who.language, who.level)
 
@@ -233,7 +270,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         state = study.get_mastery(db, who.id, item.word_id) or new_mastery(item.word_id, now)
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,
-                                local_day=now.astimezone(tz).date().isoformat())
+                                local_day=now.astimezone(tz).date().isoformat(),
+                                choices=len(item.options) or None)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now)

@@ -1,0 +1,242 @@
+"""Benchmark: can "mastered" be faked? Simulated students with a known truth study through the
+real services (bot/services/study.py, a real in-memory store, a fixed clock) for 30 school days.
+
+Kinds of student (30 of each, levels 2-5, one home-language class of 20 words):
+  guesser    taps a random option, types nothing useful: knows no word
+  memoriser  recognises each card's example sentence (a gap in it is filled right) but never
+             learns a meaning: knows no word
+  learner    learns from cards and feedback and forgets on an exponential curve; every right
+             retrieval after a gap makes the memory last longer (the spacing effect)
+  crammer    a learner who does eight checks a day for the first three school days, then stops
+
+Sessions are realistic: on 4 school days out of 5 at about 16:00 a student sends /check (which
+first shows the cards of any words that unlock; one session in four starts with /words, all
+current cards), then does one or two checks (crammers eight).
+
+Prints the false-mastery rate per kind (mastered words the student does not know), the median
+school days from a word's card to its mastery for learners, and the share of the learners'
+mastered words they still know two weeks after the last day.
+Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
+
+Run: python bench/mastery_validity.py [students-per-kind]   (about a minute; no asserts)
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.domain.checks import GAP
+from bot.domain.cognates import fold
+from bot.domain.school_days import is_school_day, school_days_between
+from bot.services import study
+from bot.services.packs import install_packs, load_packs
+from bot.store import open_store, people
+from bot.store import study as study_store
+
+TZ = ZoneInfo("America/New_York")
+START = datetime(2026, 9, 14, 20, 0, tzinfo=UTC)  # Monday 16:00 in New York
+SCHOOL_DAYS = 30
+PACK = "science.ecosystems"
+KINDS = ("guesser", "memoriser", "learner", "crammer")
+LEVELS = (2, 3, 4, 5)
+KNOWN = 0.5            # a word is known when recall is more likely than not
+LEARN_FROM_CARD = 0.6  # chance one look at a card (or at feedback) plants the meaning
+SLIP = 0.05            # a learner who knows the word still taps or types wrong this often
+# Memory as FSRS-5 models it: stability S is the number of days until recall falls to 90 %,
+# recall(t) = 0.9 ** (t / S) (an exponential forgetting curve). One look at a card plants a
+# weak memory, FSRS-5's default first stability for "hard" (1.18 days); a right retrieval
+# multiplies S by 1 + GAIN x (1 - recall): about x3 at 90 % recall, x11 at 50 %, x1 right
+# after studying (massed practice adds almost nothing).
+FIRST_STABILITY = 1.18
+GAIN = 20.0
+LOOK_AGAIN = 0.25      # sessions that start with /words (all current cards) rather than /check
+
+
+@dataclass
+class Memory:
+    """A learner's memory of one word: exponential forgetting, spaced retrieval strengthens."""
+
+    stability: float = 0.0  # days; 0 = never learned
+    last: datetime | None = None
+
+    def recall(self, now: datetime) -> float:
+        if self.last is None or self.stability <= 0:
+            return 0.0
+        return 0.9 ** ((now - self.last).total_seconds() / 86400 / self.stability)
+
+    def see(self, now: datetime, rng: random.Random) -> None:
+        """A card or the right answer shown after a miss."""
+        if self.stability <= 0:
+            if rng.random() < LEARN_FROM_CARD:
+                self.stability, self.last = FIRST_STABILITY, now
+        elif self.recall(now) < KNOWN:  # forgotten: relearnt, from a short memory again
+            self.stability, self.last = FIRST_STABILITY, now
+        else:  # still known: looking again refreshes it (no spacing gain without retrieval)
+            self.last = now
+
+    def retrieved(self, now: datetime) -> None:
+        """A right answer from memory: the longer the gap, the bigger the gain."""
+        gap = 1 - self.recall(now)  # 0 right after study, near 1 when nearly forgotten
+        self.stability *= 1 + GAIN * gap
+        self.last = now
+
+
+@dataclass
+class Student:
+    id: int
+    kind: str
+    level: int
+    rng: random.Random
+    memory: dict[int, Memory] = field(default_factory=dict)
+
+    def studies_on(self, day_index: int) -> bool:
+        if self.kind == "crammer":
+            return day_index < 3
+        return self.rng.random() < 0.8
+
+    def checks_today(self) -> int:
+        return 8 if self.kind == "crammer" else self.rng.choice((1, 1, 2))
+
+    def knows(self, word_id: int, now: datetime) -> float:
+        if self.kind in ("guesser", "memoriser"):
+            return 0.0
+        return self.memory.setdefault(word_id, Memory()).recall(now)
+
+
+def answer(student: Student, question: study.Question, words: dict[int, tuple[str, str]],
+           now: datetime) -> tuple[int | None, str | None, bool]:
+    """(option to tap, text to type, answered from memory) as this kind of student would."""
+    item, rng = question.item, student.rng
+    term, example = words[item.word_id]
+    if student.kind == "memoriser" and GAP in item.prompt and \
+            fold(item.prompt.replace(GAP, term)) == fold(example):
+        return (None, term, False) if item.typed else (item.options.index(item.answer), None,
+                                                         False)
+    p = student.knows(item.word_id, now)
+    recalled = rng.random() < p and rng.random() > SLIP
+    if item.typed:
+        return None, (item.answer if recalled else "idk"), recalled
+    if recalled:
+        return item.options.index(item.answer), None, True
+    return rng.randrange(len(item.options)), None, False
+
+
+def run(per_kind: int, seed: int = 7) -> dict[str, object]:
+    db = open_store(None)
+    install_packs(db, load_packs().packs, START)
+    people.upsert_teacher(db, 1, "T", START)
+    klass = people.create_class(db, 1, "Sim", "SIMcode12345", START + timedelta(days=365),
+                                PACK, START)
+    words = {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT id, term, example FROM words WHERE pack_id = ?", [PACK]).fetchall()}
+    rng = random.Random(seed)
+    students: list[Student] = []
+    for index in range(per_kind * len(KINDS)):
+        kind = KINDS[index % len(KINDS)]
+        sid = 5000 + index
+        people.upsert_student(db, sid, f"S{index}", START)
+        people.set_student_language(db, sid, "es")
+        people.enroll(db, sid, klass.id, START)
+        level = LEVELS[(index // len(KINDS)) % len(LEVELS)]
+        people.set_level(db, sid, klass.id, level, "teacher")
+        students.append(Student(sid, kind, level, random.Random(rng.random())))
+    shown: dict[tuple[int, int], date] = {}
+    days: list[date] = []
+    day = START.astimezone(TZ).date()
+    while len(days) < SCHOOL_DAYS:
+        if is_school_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    answers = 0
+    for index, day in enumerate(days):
+        base = START + timedelta(days=(day - days[0]).days)
+        for student in students:
+            if not student.studies_on(index):
+                continue
+            now = base + timedelta(minutes=student.rng.randrange(0, 120))
+            who = study.learner(db, student.id)
+            # /check shows the cards of words that unlock first; now and then /words shows all
+            looks = study.current_words(db, who, now) if student.rng.random() < LOOK_AGAIN \
+                else study.unlock(db, who, now)
+            for ref in looks:
+                shown.setdefault((student.id, ref.id), day)
+                if student.kind in ("learner", "crammer"):
+                    student.memory.setdefault(ref.id, Memory()).see(now, student.rng)
+            for _ in range(student.checks_today()):
+                now += timedelta(minutes=3)
+                question = study.start_check(db, student.id, now, student.rng)
+                while question is not None:
+                    now += timedelta(seconds=20)
+                    option, text, from_memory = answer(student, question, words, now)
+                    if text is not None:
+                        feedback = study.answer_typed(db, student.id, text, now, TZ)
+                    else:
+                        feedback = study.answer_choice(db, student.id, question.item_id,
+                                                       option or 0, now, TZ)
+                    answers += 1
+                    if feedback is None:
+                        break
+                    memory = student.memory.setdefault(feedback.word_id, Memory())
+                    if feedback.grade.correct and from_memory:
+                        memory.retrieved(now)
+                    elif not feedback.grade.correct or feedback.reteach is not None:
+                        memory.see(now, student.rng)  # the right answer (or the card) shown
+                    question = feedback.next_question
+    end = START + timedelta(days=(days[-1] - days[0]).days, hours=4)
+    later = end + timedelta(days=14)
+    figures: dict[str, object] = {"answers": answers}
+    to_mastery: list[int] = []
+    kept: list[float] = []
+    for kind in KINDS:
+        tested = mastered = false = 0
+        for student in (s for s in students if s.kind == kind):
+            for word_id, state in study_store.student_mastery(db, student.id).items():
+                if not state.answered:
+                    continue
+                tested += 1
+                if not state.mastered or state.mastered_at is None:
+                    continue
+                mastered += 1
+                known = student.knows(word_id, state.mastered_at) >= KNOWN
+                false += not known
+                if kind == "learner":
+                    first = shown.get((student.id, word_id), days[0])
+                    to_mastery.append(school_days_between(
+                        first, state.mastered_at.astimezone(TZ).date()))
+                    kept.append(student.knows(word_id, later))
+        figures[kind] = (tested, mastered, false)
+    figures["median_days"] = statistics.median(to_mastery) if to_mastery else None
+    figures["kept"] = sum(1 for p in kept if p >= KNOWN) / len(kept) if kept else None
+    return figures
+
+
+def main() -> None:
+    per_kind = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    began = time.perf_counter()
+    figures = run(per_kind)
+    seconds = time.perf_counter() - began
+    print(f"mastery validity: {per_kind} students per kind, {SCHOOL_DAYS} school days, "
+          f"{figures['answers']} answers through bot/services/study.py in {seconds:.0f} s")
+    for kind in KINDS:
+        tested, mastered, false = figures[kind]  # type: ignore[misc]
+        rate = false / tested if tested else 0.0
+        print(f"  {kind:<10} words tested {tested:>5}  mastered {mastered:>5}  "
+              f"false mastery {false:>4} = {rate:6.1%} of tested")
+    print(f"  learners: median school days from card to mastery: {figures['median_days']}")
+    kept = figures["kept"]
+    print("  learners: mastered words still known two weeks after the last day: "
+          + (f"{kept:.0%}" if isinstance(kept, float) else "-"))
+    print("goals: guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %")
+
+
+if __name__ == "__main__":
+    main()
