@@ -15,9 +15,10 @@ from bot.services.study import Progress
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt
 
-# Chart labels are English: matplotlib's bundled font has no Arabic shaping or CJK glyphs,
-# and the caption beside the chart carries the learner's language. Every label is plain text:
-# mathtext is off, so a student called "$x^$" is drawn as typed instead of failing the chart.
+# Chart labels are in the learner's language where matplotlib's bundled font can draw it; it
+# has no Arabic shaping or CJK glyphs, so those learners get text bars (views.progress_bars).
+# Every label is plain text: mathtext is off, so a student called "$x^$" is drawn as typed
+# instead of failing the chart.
 PLAIN = {"text.parse_math": False, "text.usetex": False}
 
 
@@ -58,13 +59,16 @@ def _png(figure: plt.Figure) -> bytes:
     return buffer.getvalue()
 
 
-def progress_chart(progress: Progress, catalog: Catalog) -> bytes:
-    """Bars for mastered / learning / due words."""
-    labels = [catalog.plain(k, REFERENCE) for k in
-              ("chart-mastered", "chart-learning", "chart-due")]
+def progress_chart(progress: Progress, catalog: Catalog, lang: str = REFERENCE) -> bytes | None:
+    """Bars for mastered / learning / due words, labelled in `lang`; None when the chart font
+    cannot draw that language (Arabic, Chinese, Korean...): show text bars instead."""
+    labels = [catalog.plain(k, lang) for k in ("chart-mastered", "chart-learning", "chart-due")]
+    title = catalog.plain("chart-progress-title", lang)
+    if not all(drawable(text) for text in (*labels, title)):
+        return None
     values = [progress.mastered, progress.learning, progress.due]
     with _pyplot().matplotlib.rc_context(PLAIN):
-        return _progress(labels, values, catalog.plain("chart-progress-title", REFERENCE))
+        return _progress(labels, values, title)
 
 
 def _progress(labels: list[str], values: list[int], title: str) -> bytes:

@@ -227,6 +227,19 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
     return join_lines([summary, catalog.bilingual("progress-reviewing", lang, count=p.reviewing)])
 
 
+def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    """The progress chart as text bars in the learner's language, for scripts the chart font
+    cannot draw (Arabic, Chinese, Korean)."""
+    rows = (("chart-mastered", p.mastered, "🟩"), ("chart-learning", p.learning, "🟨"),
+            ("chart-due", p.due, "🟦"))
+    peak = max(1, *(count for _, count, _ in rows))
+    lines = [Markup(f"<b>{catalog.render('chart-progress-title', lang)}</b>")]
+    for key, count, block in rows:
+        bar = block * max(1, round(10 * count / peak)) if count else "▫️"
+        lines.append(Markup(f"{catalog.render(key, lang)}: {count} {bar}"))
+    return join_lines(lines)
+
+
 def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:
     counter = catalog.render("item-counter", lang, number=number + 1, total=len(PLACEMENT))
     return Markup(f"{counter}\n{catalog.bilingual('placement-ask', lang)}\n\n"

@@ -119,7 +119,10 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         return
     code = join.confirm_language(s.db, user.id, cb.args[0] if cb.args else "")
     await query.edit_message_reply_markup(None)
-    await say(update, context, "language-set", language=views.language_name(code))
+    offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
+                                and s.translator.why_unavailable(lang) is None)
+    await say(update, context, offer.prompt_key, language=views.language_name(code),
+              have=offer.have, total=offer.total)
     await next_step(update, context, None)
 
 
@@ -339,6 +342,11 @@ async def progress_command(update: Update, context: PuenteContext) -> None:
     who = study.learner(s.db, user.id)
     report = study.progress(s.db, user.id, s.clock(), s.config.school.timezone)
     caption = views.progress_text(report, who.language, s.catalog)
-    png = progress_chart(report, s.catalog)
+    png = progress_chart(report, s.catalog, who.language)
+    if png is None:  # the chart font cannot draw this language: text bars in it instead
+        bars = views.progress_bars(report, who.language, s.catalog)
+        await context.bot.send_message(chat.id, views.join_lines([caption, bars]),
+                                       parse_mode=ParseMode.HTML)
+        return
     await context.bot.send_photo(chat.id, png, caption=views.cut(caption, views.CAPTION_LIMIT),
                                  parse_mode=ParseMode.HTML)

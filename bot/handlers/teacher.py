@@ -18,7 +18,7 @@ from bot.handlers.common import say, send_long, tapped, user_language
 from bot.i18n import Markup
 from bot.reports import csv_bytes, heatmap_caption, heatmap_png, summary_text
 from bot.services import family, membership, messages, pushes, teaching
-from bot.services.glosses import glosses_for, pack_refs
+from bot.services.glosses import english_only, glosses_for, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack
 from bot.services.study import Feedback
 from bot.store import people
@@ -269,6 +269,11 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     filled = await fill_machine_glosses(s, pack.id, user.id)
     await say(update, context, "newpack-saved", bilingual=False, pack=escape(pack.id),
               words=len(pack.words), filled=filled)
+    gaps = english_only(s.db, pack_refs(s.db, [pack.id]),
+                        teaching.class_languages(s.db, user.id), s.translator)
+    for gap in gaps:  # say plainly which students will get English only, and the fix
+        await say(update, context, "newpack-coverage", bilingual=False, code=gap.lang,
+                  language=views.language_name(gap.lang), missing=gap.missing, words=gap.words)
     quality = check_quality(s.db, user.id, pack)
     await say(update, context, "newpack-audit", bilingual=False, no_cloze=quality.no_cloze,
               giveaways=quality.giveaways, items=quality.items,

@@ -74,6 +74,29 @@ async def glosses_for(db: Database, translator: Translator, refs: Sequence[WordR
     return complete_glosses(db, refs, lang)
 
 
+@dataclass(frozen=True)
+class Gap:
+    """Words a language's students will see in English only: no curated gloss, none in the
+    translation memory, and no engine on this machine to make one."""
+
+    lang: str
+    missing: int
+    words: int
+
+
+def english_only(db: Database, refs: Sequence[WordRef], languages: Iterable[str],
+                 translator: Translator | None) -> list[Gap]:
+    """The languages (of `languages`) with words no gloss will reach, and how many."""
+    gaps = []
+    for lang in dict.fromkeys(code for code in languages if code != SOURCE):
+        if translator is not None and translator.why_unavailable(lang) is None:
+            continue  # the engine fills (or has filled) them
+        missing = sum(lang not in r.word.glosses for r in complete_glosses(db, refs, lang))
+        if missing:
+            gaps.append(Gap(lang, missing, len(refs)))
+    return gaps
+
+
 def pack_refs(db: Database, pack_ids: Iterable[str] | None = None,
               word_ids: Sequence[int] | None = None) -> list[WordRef]:
     """The words of some packs (all listed packs when none are named) or with some ids."""

@@ -12,7 +12,9 @@ from sqlite_utils import Database
 from bot.domain import placement
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
+from bot.services.study import DEFAULT_PACK
 from bot.store import people
+from bot.store.packs import pack_words
 
 JOIN_CODE_CHARS = 12  # 12 of 57 symbols = 70 random bits: unguessable, fits a deep link
 # Letters and digits only (no look-alikes such as 0/O, 1/l): easy to read aloud, and never
@@ -89,6 +91,32 @@ def confirm_language(db: Database, user_id: int, code: str) -> str:
         raise PuenteError(code, prompt_key="error-unknown-language")
     people.set_student_language(db, user_id, code)
     return code
+
+
+@dataclass(frozen=True)
+class LanguageOffer:
+    """What Puente really has for a student's language, to say plainly when it is chosen."""
+
+    prompt_key: str
+    have: int = 0   # class words with a curated gloss in the language
+    total: int = 0  # class words
+
+
+def language_offer(db: Database, user_id: int, code: str,
+                   machine: Callable[[str], bool]) -> LanguageOffer:
+    """Promise only what exists: prompts and curated glosses (with the class's coverage), else
+    machine-translated words (when `machine(code)`), else English with pictures."""
+    caps = LANGUAGES[code].capabilities if code in LANGUAGES else frozenset()
+    if code == "en":
+        return LanguageOffer("language-set")
+    if Capability.PROMPTS in caps and Capability.GLOSSES in caps:
+        packs = dict.fromkeys(e.pack_id or DEFAULT_PACK for e in people.enrollments(db, user_id))
+        words = [w.word for pack_id in packs for w in pack_words(db, pack_id)]
+        have = sum(code in w.glosses for w in words)
+        if have < len(words) and not machine(code):
+            return LanguageOffer("language-set-partial", have, len(words))
+        return LanguageOffer("language-set")
+    return LanguageOffer("language-set-machine" if machine(code) else "language-set-english")
 
 
 def needs_placement(db: Database, user_id: int) -> bool:

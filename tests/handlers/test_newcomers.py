@@ -1,0 +1,166 @@
+"""Newcomers first (issue 10): levels 1-2 get their own cards and checks, placement errs low,
+no walls of text, and Puente says plainly what it lacks in a student's language."""
+
+from __future__ import annotations
+
+from bot import callbacks
+from bot.domain.placement import PLACEMENT
+from bot.offline import Call
+from bot.services.packs import load_packs
+from bot.store import people, study
+from tests.harness import Chat, buttons, texts
+
+TEACHER = 9001  # the class fixture's teacher
+ECOSYSTEMS = next(p for p in load_packs().packs if p.id == "science.ecosystems")
+DEFINITIONS = {w.definition for p in load_packs().packs for w in p.words}
+
+
+async def join(chat: Chat, user: dict, lang: str, level: int | None) -> list[Call]:
+    """Open the class link, a level set by the teacher first (None: self-placement)."""
+    await chat.send(user, "/start JOINcode_123")
+    if level is not None:
+        people.set_level(chat.db, user["id"], None, level, "teacher")
+    return await chat.tap(user, callbacks.data(callbacks.LANGUAGE, lang))
+
+
+def sent(calls: list[Call]) -> list[Call]:
+    return [c for c in calls if c.method == "sendMessage"]
+
+
+def utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+async def test_level_one_card_leads_with_picture_and_home_language_not_the_english_definition(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join(chat, ana, "es", 1)
+    text = texts(await chat.send(ana, "/words"))
+    ecosystem = ECOSYSTEMS.words[0]
+    assert ecosystem.glosses["es"].definition in text
+    assert ecosystem.definition not in text and ecosystem.example not in text
+    assert text.index("🏞️") < text.index("ecosistema") < text.index("ecosystem")
+    assert "The ecosystem is ___." in text and "because" not in text
+
+
+async def test_level_four_card_keeps_the_english_definition_and_the_longer_frame(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join(chat, ana, "es", 4)
+    text = texts(await chat.send(ana, "/words"))
+    assert ECOSYSTEMS.words[0].definition in text
+    assert "One example of ecosystem is ___ because ___." in text
+
+
+async def test_level_one_checks_never_ask_to_read_an_english_definition(chat: Chat) -> None:
+    for number, lang in enumerate(("ar", "es", "so")):
+        user = chat.user(2001 + number, "Sami", lang=lang)
+        await join(chat, user, lang, 1)
+        await chat.send(user, "/words")
+        await chat.send(user, "/check")
+        while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+            assert stored.item.prompt not in DEFINITIONS, (lang, stored.item)
+            index = stored.item.options.index(stored.item.answer) if stored.item.options else 0
+            if stored.poll_id:
+                await chat.vote(user, stored.poll_id, index)
+            elif stored.item.typed:
+                await chat.send(user, stored.item.answer)
+            else:
+                await chat.tap(user, f"an:{stored.id}:{index}")
+
+
+async def test_a_newcomer_who_knows_only_the_book_picture_is_placed_at_level_one(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    calls = await join(chat, ana, "es", None)
+    assert ("🤷 No sé", "pl:0:4") in buttons(calls)
+    await chat.tap(ana, f"pl:0:{PLACEMENT[0].correct}")  # 📚 = book
+    calls = await chat.tap(ana, f"pl:1:{(PLACEMENT[1].correct + 1) % 4}")  # then a guess
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 1
+    assert "nivel 1" in texts(calls)
+
+
+async def test_i_dont_know_ends_placement_at_level_one_after_one_question(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join(chat, ana, "es", None)
+    await chat.tap(ana, f"pl:0:{len(PLACEMENT[0].options)}")
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 1
+
+
+async def test_previews_are_phone_sized_with_the_check_button_on_the_last(chat: Chat) -> None:
+    for number, level in enumerate((1, 2, 3, 4, 5)):
+        user = chat.user(3001 + number, "Lu", lang="es")
+        await join(chat, user, "es", level)
+        messages = sent(await chat.send(user, "/words"))
+        words = texts(messages).count("(sustantivo)")
+        assert all(utf16(m.text) <= (600 if level <= 2 else 900) for m in messages), level
+        assert len(messages) <= 1 + (words + 1) // 2, (level, len(messages), words)
+        assert ("✅ Ponme a prueba", "ck") in messages[-1].buttons
+
+
+async def test_my_language_first_is_offered_only_where_cards_are_english_first(
+        chat: Chat) -> None:
+    beginner, developing = chat.user(1001, "Ana", lang="es"), chat.user(1002, "Bo", lang="es")
+    await join(chat, beginner, "es", 2)
+    await join(chat, developing, "es", 3)
+    assert "fl" not in [d for _, d in buttons(await chat.send(beginner, "/words"))]
+    assert "fl" in [d for _, d in buttons(await chat.send(developing, "/words"))]
+
+
+async def test_a_somali_card_without_somali_says_so_in_somali(chat: Chat) -> None:
+    asha = chat.user(lang="so")
+    await join(chat, asha, "so", 2)
+    text = texts(await chat.send(asha, "/words"))
+    shown = [w for w in ECOSYSTEMS.words if f"<b>{w.term}</b>" in text]
+    lacking = [w for w in shown if "so" not in w.glosses]
+    assert lacking  # the shipped pack lacks Somali for some of the first words
+    assert text.count("Eraygan weli ma laha tarjumaad Soomaali ah.") == len(lacking)
+
+
+async def test_a_dari_speaker_is_not_promised_help_in_their_language(chat: Chat) -> None:
+    omid = chat.user(lang="fa")
+    calls = await join(chat, omid, "fa", 3)
+    reply = texts(calls)
+    assert "I will help you in فارسی" not in reply
+    assert "I don't have فارسی yet" in reply
+
+
+async def test_a_somali_speaker_is_told_how_many_class_words_have_somali(chat: Chat) -> None:
+    asha = chat.user(lang="so")
+    reply = texts(await join(chat, asha, "so", 3))
+    have = sum("so" in w.glosses for w in ECOSYSTEMS.words)
+    assert f"{have} ka mid ah {len(ECOSYSTEMS.words)} eray" in reply
+
+
+async def test_pack_upload_names_student_languages_left_english_only(chat: Chat) -> None:
+    await join(chat, chat.user(1001, "Rui", lang="pt"), "pt", 2)
+    await join(chat, chat.user(1002, "Ana", lang="es"), "es", 2)
+    people.upsert_teacher(chat.db, TEACHER, "Rivera", chat.clock())
+    pack = ("term,pos,tier,definition,example,es_term\n"
+            "volcano,noun,3,A mountain that can send out hot lava.,The volcano erupted.,volcán\n")
+    chat.api.uploads["f1"] = pack.encode()
+    teacher = chat.user(TEACHER, "Rivera", lang="en")
+    reply = texts(await chat.process(chat.factory.document(teacher, "f1", "Volcanoes.csv",
+                                                           len(pack))))
+    assert "Português: 1 of 1 word(s) have no gloss" in reply
+    assert "<code>pt_term</code>" in reply
+    assert "Español:" not in reply
+
+
+async def test_progress_for_an_arabic_reader_is_in_arabic_not_an_english_chart(
+        chat: Chat) -> None:
+    sami = chat.user(lang="ar")
+    await join(chat, sami, "ar", 1)
+    await chat.send(sami, "/words")
+    calls = await chat.send(sami, "/progress")
+    assert not [c for c in calls if c.method == "sendPhoto"]
+    text = texts(calls)
+    assert "أتقنتها" in text and "🟨" in text
+
+
+async def test_progress_chart_is_drawn_in_spanish_for_a_spanish_reader(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join(chat, ana, "es", 1)
+    await chat.send(ana, "/words")
+    calls = await chat.send(ana, "/progress")
+    assert [c for c in calls if c.method == "sendPhoto"]
