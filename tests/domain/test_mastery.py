@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+
+from fsrs import Card
 
 from bot.domain.mastery import (
     MASTERED_P,
@@ -10,7 +13,9 @@ from bot.domain.mastery import (
     MasteryState,
     bkt_update,
     new_mastery,
+    recall_ready,
     record_answer,
+    review_waits,
 )
 from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 
@@ -137,3 +142,44 @@ def test_scaffolds_follow_the_wida_levels() -> None:
     assert not scaffold_for(6).l1_inline and scaffold_for(6).typed_answers
     assert scaffold_for(None).level is WidaLevel.DEVELOPING
 
+
+
+def test_two_options_on_the_home_language_term_are_not_recall() -> None:
+    state = answers(SPACED)
+    when = state.due_at
+    easy = record_answer(state, correct=True, exact=True, item_type=R, typed=False, now=when,
+                         local_day=when.date().isoformat(), choices=2)
+    assert not easy.mastered
+    full = record_answer(state, correct=True, exact=True, item_type=R, typed=False, now=when,
+                         local_day=when.date().isoformat(), choices=4)
+    assert full.mastered
+
+
+def test_a_two_option_guess_moves_the_estimate_less_than_a_four_option_one() -> None:
+    assert bkt_update(0.2, True, C, choices=2) < bkt_update(0.2, True, C, choices=4)
+
+
+def test_the_deciding_review_comes_after_a_real_interval() -> None:
+    ready = answers(SPACED)
+    when = ready.due_at
+    card = Card.from_dict(ready.card)
+    card.last_review = when - timedelta(hours=20)  # reviewed yesterday evening: too close
+    early = replace(ready, card=card.to_dict())
+    assert not answer(early, True, when, R).mastered
+    assert answer(ready, True, when, R).mastered
+
+
+def test_mastery_needs_right_answers_on_three_days() -> None:
+    ready = answers(SPACED)
+    assert len(ready.success_days) == 2
+    two_days = replace(ready, success_days=frozenset({"2026-09-14"}))
+    assert not answer(two_days, True, ready.due_at, R).mastered
+
+
+def test_a_review_waits_for_the_retention_gap_then_is_asked_as_recall() -> None:
+    state = answers(SPACED)
+    assert state.state is MasteryState.REVIEWING
+    assert review_waits(state, DAY1 + timedelta(days=2, hours=1))
+    assert not review_waits(state, DAY1 + timedelta(days=3))
+    assert recall_ready(state, state.due_at)
+    assert not recall_ready(state, DAY1 + timedelta(days=2, hours=1))
