@@ -357,3 +357,9 @@ async def test_a_family_member_changes_their_own_language(chat: Chat) -> None:
     assert "Tiếng Việt" in welcome and "/ask" in welcome and "and English" not in welcome
     assert chat.db.execute("SELECT language FROM families").fetchone()[0] == "vi"
     assert chat.db.execute("SELECT language FROM students").fetchone()[0] == "es"
+
+
+async def test_family_help_lists_language(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    assert "/language - cambiar su idioma" in texts(await chat.send(mom, "/help"))
