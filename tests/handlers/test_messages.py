@@ -8,6 +8,7 @@ from bot import callbacks
 from bot.handlers.family import queue_weekly_updates
 from bot.i18n import FSI, PDI, RLM
 from bot.offline import BOT_USER, Call
+from bot.store import people
 from tests.harness import TEACHER_ID, Chat, answer_current, buttons, join_and_confirm, texts
 
 MOTHER, UNCLE, SOMALI = 2001, 2002, 2003
@@ -362,3 +363,18 @@ async def test_family_help_lists_language(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
     assert "/language - cambiar su idioma" in texts(await chat.send(mom, "/help"))
+
+
+async def test_one_announcement_per_person_and_only_its_teacher_can_confirm(chat: Chat) -> None:
+    for student in (chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")):
+        await join_and_confirm(chat, student)
+    mom = await link_family(chat, MOTHER, "es", child="Ana")
+    await chat.send(mom, f"/start {await family_link(chat, 'Bo')}")  # both children, one phone
+    preview = await chat.send(teacher(chat), "/announce No school on Monday.")
+    confirm = next(d for _, d in buttons(preview) if d.endswith(":f"))
+    intruder = chat.user(9002, "Other", "en")
+    people.upsert_teacher(chat.db, 9002, "Other", chat.clock())
+    assert "already sent or cancelled" in texts(await chat.tap(intruder, confirm))
+    assert chat.db["outbox"].count == 0
+    await chat.tap(teacher(chat), confirm)
+    assert [c for (c,) in chat.db.execute("SELECT chat_id FROM outbox")] == [MOTHER]
