@@ -83,16 +83,19 @@ def _progress(labels: list[str], values: list[int], title: str) -> bytes:
 
 
 def heatmap(students: Sequence[str], words: Sequence[str],
-            values: Sequence[Sequence[float | None]], title: str) -> bytes:
+            values: Sequence[Sequence[float | None]], title: str,
+            legend: tuple[str, str] | None = None) -> bytes:
     """Students x words coloured by mastery (grey where a word was never practised).
 
-    Labels are drawn as plain text, never as math; pass labels `drawable` can draw."""
+    Labels are drawn as plain text, never as math; pass labels `drawable` can draw.
+    `legend` is (what the colour scale shows, what grey means)."""
     with _pyplot().matplotlib.rc_context(PLAIN):
-        return _heatmap(students, words, values, title)
+        return _heatmap(students, words, values, title, legend)
 
 
 def _heatmap(students: Sequence[str], words: Sequence[str],
-             values: Sequence[Sequence[float | None]], title: str) -> bytes:
+             values: Sequence[Sequence[float | None]], title: str,
+             legend: tuple[str, str] | None = None) -> bytes:
     import numpy as np
 
     grid = np.array([[np.nan if v is None else v for v in row] for row in values], dtype=float)
@@ -104,5 +107,11 @@ def _heatmap(students: Sequence[str], words: Sequence[str],
     axes.set_xticks(range(len(words)), labels=words, rotation=60, ha="right", fontsize=7)
     axes.set_yticks(range(len(students)), labels=students, fontsize=7)
     axes.set_title(title, fontsize=10, parse_math=False)
-    figure.colorbar(image, ax=axes, fraction=0.03)
+    bar = figure.colorbar(image, ax=axes, fraction=0.03)
+    if legend:  # what the colours mean, and grey for never practised
+        scale, unpractised = legend
+        bar.set_label(scale, fontsize=7)
+        grey = _pyplot().matplotlib.patches.Patch(color="#dddddd", label=unpractised)
+        axes.legend(handles=[grey], loc="upper left", bbox_to_anchor=(0, -0.02 - 0.12 * bool(
+            words)), fontsize=7, frameon=False)
     return _png(figure)

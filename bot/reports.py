@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from bot.charts import drawable, heatmap
+from bot.domain.mastery import MasteryState
 from bot.domain.names import clean, clean_name
-from bot.i18n import Catalog, Markup, escape
-from bot.store.reports import Cell, ClassMatrix, StudentRow
+from bot.domain.school_days import school_days_between
+from bot.i18n import REFERENCE, Catalog, Markup, escape
+from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 from bot.views import CAPTION_LIMIT, cut, label
 
 NEEDS_HELP_P = 0.4     # below this average estimate (with practice) a student needs help
@@ -25,12 +28,31 @@ CSV_COLUMNS = ("student", "student_id", "language", "wida_level", "pack", "word"
                "mastered", "attempts", "correct", "last_seen")
 
 
+INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
+HEATMAP_DAYS = 21          # the heatmap shows the words practised in the last three weeks
+HEATMAP_WORDS = 30         # at most this many columns, so it reads on a phone
+
+
+@dataclass(frozen=True)
+class WordTotal:
+    """One word across the class: "correct N of M over D days"."""
+
+    term: str
+    right: int
+    total: int
+    days: int
+
+
 @dataclass(frozen=True)
 class Summary:
     on_track: list[str]
     needs_help: list[str]          # "Ana (habitat, predator)"
     hardest: list[str]             # "predator 20%"
     mastered_share: float
+    not_started: list[str] = field(default_factory=list)
+    inactive: list[str] = field(default_factory=list)  # "Bo (last active 2026-09-14)"
+    inactive_days: int = INACTIVE_SCHOOL_DAYS
+    hardest_words: list[WordTotal] = field(default_factory=list)
 
 
 def student_name(student: StudentRow, placeholder: str = "?") -> str:
@@ -43,9 +65,15 @@ def term(text: str) -> str:
     return clean(text, TERM_LIMIT)
 
 
-def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?") -> Summary:
-    """Who is on track, who needs help on which words, and which words are hardest."""
-    on_track, needs_help = [], []
+def _day(stamp: str | None) -> date | None:
+    return date.fromisoformat(stamp[:10]) if stamp else None
+
+
+def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
+              today: date | None = None) -> Summary:
+    """Who is on track, who needs help on which words, who has not started or stopped, and
+    which words are hardest (with the counts behind them)."""
+    on_track, needs_help, not_started, inactive = [], [], [], []
     terms = {w.id: term(w.term) for w in matrix.words}
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
@@ -53,39 +81,88 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?") -> 
         by_student.setdefault(cell.student_id, []).append(cell)
         by_word_id.setdefault(cell.word_id, []).append(cell)
     for student in matrix.students:
+        name = student_name(student, placeholder)
         cells = by_student.get(student.id, [])
         practised = [c for c in cells if c.attempts]
+        if not practised:
+            not_started.append(name)
+            continue
+        last = max(d for c in practised if (d := _day(c.last_seen)) is not None) \
+            if any(c.last_seen for c in practised) else None
+        idle = school_days_between(last, today) if last and today else 0
         stuck = [terms[c.word_id] for c in cells
                  if c.misses_in_row >= NEEDS_HELP_MISSES and c.word_id in terms]
-        average = sum(c.p_known for c in practised) / len(practised) if practised else None
-        if stuck or (average is not None and average < NEEDS_HELP_P):
+        average = sum(c.p_known for c in practised) / len(practised)
+        if stuck or average < NEEDS_HELP_P:
             weak = stuck or [terms[c.word_id] for c in sorted(practised,
                                                               key=lambda c: c.p_known)[:2]]
-            needs_help.append(f"{student_name(student, placeholder)} ({', '.join(weak)})")
-        elif practised:
-            on_track.append(student_name(student, placeholder))
+            needs_help.append(f"{name} ({', '.join(weak)})")
+        if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
+            inactive.append(f"{name} ({last.isoformat()})")
+        elif not (stuck or average < NEEDS_HELP_P):
+            on_track.append(name)
     by_word = []
     for word in matrix.words:
         cells = [c for c in by_word_id.get(word.id, []) if c.attempts]
         if cells:
-            by_word.append((sum(c.correct for c in cells) / sum(c.attempts for c in cells),
-                            terms[word.id]))
-    by_word.sort()
-    hard = [f"{term} {share:.0%}" for share, term in by_word[:hardest]]
+            right, total = sum(c.correct for c in cells), sum(c.attempts for c in cells)
+            first = min((d for c in cells if (d := _day(c.first_seen or c.last_seen))),
+                        default=None)
+            last = max((d for c in cells if (d := _day(c.last_seen))), default=None)
+            days = (last - first).days + 1 if first and last else 1
+            by_word.append((right / total, WordTotal(terms[word.id], right, total, days)))
+    by_word.sort(key=lambda pair: (pair[0], pair[1].term))
+    hard = [f"{w.term} {share:.0%}" for share, w in by_word[:hardest]]
     total = len(matrix.cells)
     mastered = sum(1 for c in matrix.cells.values() if c.mastered)
-    return Summary(on_track, needs_help, hard, mastered / total if total else 0.0)
+    return Summary(on_track, needs_help, hard, mastered / total if total else 0.0,
+                   not_started, inactive, INACTIVE_SCHOOL_DAYS,
+                   [w for _, w in by_word[:hardest]])
 
 
-def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str) -> Markup:
-    """The /report message."""
-    s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang))
+def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
+                 today: date | None = None) -> Markup:
+    """The /report message: who is on track, needs help, has not started or stopped."""
+    s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang), today=today)
     none = catalog.render("report-none", lang)
-    return cut(catalog.render(
+    hardest = Markup(", ".join(catalog.render("report-word", lang, term=w.term, right=w.right,
+                                              total=w.total, days=w.days)
+                               for w in s.hardest_words))
+    text = catalog.render(
         "report-summary", lang, class_name=label(class_name), students=len(matrix.students),
         words=len(matrix.words), mastered=f"{s.mastered_share:.0%}",
         on_track=", ".join(s.on_track) or none, needs_help="; ".join(s.needs_help) or none,
-        hardest=", ".join(s.hardest) or none))
+        hardest=hardest or none)
+    lines = [text]
+    if s.not_started:
+        lines.append(catalog.render("report-not-started", lang, names=", ".join(s.not_started)))
+    if s.inactive:
+        lines.append(catalog.render("report-inactive", lang, days=s.inactive_days,
+                                    names=", ".join(s.inactive)))
+    return cut(Markup("\n".join(lines)))
+
+
+STATE_MARKS = {MasteryState.NEW: "🆕", MasteryState.LEARNING: "📖",
+               MasteryState.REVIEWING: "🔁", MasteryState.MASTERED: "⭐"}
+STATE_ORDER = list(MasteryState)
+
+
+def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str
+                  ) -> list[Markup]:
+    """One line per word for /student: its state by name and "correct N of M over D days"."""
+    terms = {w.id: term(w.term) for w in matrix.words}
+    cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
+    cells.sort(key=lambda c: (STATE_ORDER.index(c.state), c.correct - c.attempts,
+                              terms[c.word_id]))
+    lines = []
+    for cell in cells:
+        mark = "⚠️" if cell.misses_in_row >= NEEDS_HELP_MISSES else STATE_MARKS[cell.state]
+        first, last = _day(cell.first_seen or cell.last_seen), _day(cell.last_seen)
+        days = (last - first).days + 1 if first and last else 0
+        counts = catalog.render("report-word", lang, term=terms[cell.word_id],
+                                right=cell.correct, total=cell.attempts, days=days)
+        lines.append(Markup(f"{mark} {counts} · " + catalog.render(f"state-{cell.state}", lang)))
+    return lines
 
 
 def spreadsheet_cell(value: object) -> object:
@@ -130,10 +207,30 @@ def heatmap_caption(matrix: ClassMatrix) -> Markup | None:
     return cut(Markup(" · ".join(key)), CAPTION_LIMIT)
 
 
-def heatmap_png(class_name: str, matrix: ClassMatrix) -> bytes:
-    """Students x words, coloured by the mastery estimate."""
-    values = [[(matrix.cells[(s.id, w.id)].p_known if (s.id, w.id) in matrix.cells else None)
-               for w in matrix.words] for s in matrix.students]
+def recent_words(matrix: ClassMatrix, today: date | None = None) -> list[WordColumn]:
+    """The words practised in the last HEATMAP_DAYS (at most HEATMAP_WORDS, the most recent),
+    in pack order: a chart that stays readable on a phone."""
+    last: dict[int, date] = {}
+    for cell in matrix.cells.values():
+        seen = _day(cell.last_seen) if cell.attempts else None
+        if seen is not None and (cell.word_id not in last or seen > last[cell.word_id]):
+            last[cell.word_id] = seen
+    if not last:
+        return []
+    since = (today or max(last.values())) - timedelta(days=HEATMAP_DAYS)
+    recent = sorted((w for w in last if last[w] > since), key=lambda w: last[w], reverse=True)
+    keep = set(recent[:HEATMAP_WORDS])
+    return [w for w in matrix.words if w.id in keep]
+
+
+def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
+                catalog: Catalog | None = None) -> bytes:
+    """Students x recent words, coloured by the mastery estimate; never practised is grey."""
+    legend = (catalog.plain("chart-heatmap-scale", REFERENCE),
+              catalog.plain("chart-not-practised", REFERENCE)) if catalog else None
+    words = recent_words(matrix, today)
+    values = [[(cell.p_known if (cell := matrix.cells.get((s.id, w.id))) and cell.attempts
+                else None) for w in words] for s in matrix.students]
     title = label(class_name)
-    return heatmap(heatmap_rows(matrix), [term(w.term) for w in matrix.words], values,
-                   title if drawable(title) else "")
+    return heatmap(heatmap_rows(matrix), [term(w.term) for w in words], values,
+                   title if drawable(title) else "", legend)

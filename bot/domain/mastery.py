@@ -76,13 +76,17 @@ class WordMastery:
     @property
     def state(self) -> MasteryState:
         """The one name every view uses for where this word stands."""
-        if self.mastered_at is not None:
-            return MasteryState.MASTERED
-        if len(self.success_days) >= REVIEWING_DAYS:
-            return MasteryState.REVIEWING
-        if self.answered or self.successes:
-            return MasteryState.LEARNING
-        return MasteryState.NEW
+        return mastery_state(self.mastered_at is not None, len(self.success_days),
+                             self.answered or self.successes > 0)
+
+
+def mastery_state(mastered: bool, days_right: int, answered: bool) -> MasteryState:
+    """The state from what the store keeps: mastered, days right since the last miss, answers."""
+    if mastered:
+        return MasteryState.MASTERED
+    if days_right >= REVIEWING_DAYS:
+        return MasteryState.REVIEWING
+    return MasteryState.LEARNING if answered else MasteryState.NEW
 
 
 def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMastery:

@@ -16,7 +16,7 @@ from bot.domain.names import clean_label
 from bot.domain.packs import PackError
 from bot.handlers.common import say, send_long, tapped, user_language
 from bot.i18n import Markup
-from bot.reports import csv_bytes, heatmap_caption, heatmap_png, summary_text
+from bot.reports import csv_bytes, heatmap_caption, heatmap_png, student_lines, summary_text
 from bot.services import family, membership, messages, pushes, teaching
 from bot.services.glosses import english_only, glosses_for, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack
@@ -174,10 +174,12 @@ async def report(update: Update, context: PuenteContext) -> None:
     found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
     matrix = class_matrix(s.db, found.id)
     lang = user_language(context, user.id, user.language_code)
-    await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang))
+    today = s.clock().astimezone(s.config.school.timezone).date()
+    await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang, today))
     if not (matrix.words and matrix.students):
         return
-    await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix),
+    await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix, today,
+                                                                s.catalog),
                                                      filename="mastery.png"),
                                  caption=heatmap_caption(matrix))
     name = "".join(c if c.isalnum() else "-" for c in found.name)
@@ -193,16 +195,11 @@ async def student(update: Update, context: PuenteContext) -> None:
         return
     row, found = teaching.find_student(s.db, user.id, _arg_text(context))
     matrix = class_matrix(s.db, found.id)
-    terms = {w.id: w.term for w in matrix.words}
     lang = user_language(context, user.id, user.language_code)
     lines = [s.catalog.render("student-header", lang, name=escape(row.first_name),
                               language=views.language_name(row.language or "?"),
                               level=row.level or "?")]
-    for (sid, wid), cell in sorted(matrix.cells.items(), key=lambda kv: kv[1].p_known):
-        if sid == row.student_id and wid in terms:
-            mark = "⭐" if cell.mastered else "⚠️" if cell.misses_in_row >= 3 else "📖"
-            lines.append(f"{mark} {escape(terms[wid])}: {cell.p_known:.0%} "
-                         f"({cell.correct}/{cell.attempts})")
+    lines += student_lines(matrix, row.student_id, s.catalog, lang)
     await send_long(context, user.id, "\n".join(lines))
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.domain.mastery import MasteryState, mastery_state
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -17,6 +19,12 @@ class Cell:
     correct: int
     last_seen: str | None
     misses_in_row: int
+    first_seen: str | None = None  # first graded answer: "correct N of M over D days"
+    days_right: int = 0            # local days right since the last miss
+
+    @property
+    def state(self) -> MasteryState:
+        return mastery_state(self.mastered, self.days_right, self.attempts > 0)
 
 
 @dataclass(frozen=True)
@@ -49,10 +57,11 @@ def class_matrix(db: Database, class_id: int) -> ClassMatrix:
         "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()]
     rows = db.execute(
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
-        "m.correct, m.last_seen, m.misses_in_row FROM enrollments e "
+        "m.correct, m.last_seen, m.misses_in_row, m.first_seen, "
+        "json_array_length(m.success_days) FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = ?",
         [class_id]).fetchall()
-    cells = {(r[0], r[1]): Cell(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7])
+    cells = {(r[0], r[1]): Cell(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
              for r in rows}
     word_ids = sorted({w for _, w in cells})
     words: list[WordColumn] = []
