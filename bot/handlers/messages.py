@@ -26,12 +26,16 @@ ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded
 DRAFT = "draft"    # user_data: a message held until its sender picks a child or confirms
 
 
-class _Family(filters.MessageFilter):
-    """Messages from a linked family member who is not a student or teacher themselves."""
+class _StoreFilter(filters.MessageFilter):
+    """A filter that asks the store (through a service) about the message's sender."""
 
-    def __init__(self, services: Services) -> None:
-        super().__init__(name="family")
+    def __init__(self, services: Services, name: str) -> None:
+        super().__init__(name=name)
         self.services = services
+
+
+class _Family(_StoreFilter):
+    """Messages from a linked family member who is not a student or teacher themselves."""
 
     def filter(self, message: Message) -> bool:
         user = message.from_user
@@ -51,12 +55,8 @@ class _Asking(filters.MessageFilter):
         return until is not None and self.app.bot_data.services.clock() < until
 
 
-class _Reply(filters.MessageFilter):
+class _Reply(_StoreFilter):
     """A teacher's reply to a message the bot relayed to them."""
-
-    def __init__(self, services: Services) -> None:
-        super().__init__(name="teacher-reply")
-        self.services = services
 
     def filter(self, message: Message) -> bool:
         user, replied = message.from_user, message.reply_to_message
@@ -75,11 +75,11 @@ def register(app: Application) -> None:
     add(CommandHandler("thread", thread_command, filters=private))
     add(CallbackQueryHandler(ask_button, pattern=rf"^{callbacks.ASK}:"))
     add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
-    add(MessageHandler(text & filters.REPLY & _Reply(services), teacher_reply))
+    add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
     add(MessageHandler(text & _Asking(app), asked_text))
     sound = private & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
     add(MessageHandler(sound & _Asking(app), asked_voice))
-    add(MessageHandler(sound & _Family(services), family_voice))
+    add(MessageHandler(sound & _Family(services, "family"), family_voice))
 
 
 def _asker(context: PuenteContext, user_id: int) -> Asker:

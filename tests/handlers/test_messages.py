@@ -174,15 +174,20 @@ async def test_siblings_on_one_phone_pick_the_child_and_never_mix(chat: Chat) ->
     assert sorted("Ana" in u for u in updates) == [False, True]
 
 
-async def test_weekly_update_is_in_their_language_short_and_asks_the_child(chat: Chat) -> None:
-    ana = chat.user(lang="es")
-    await join_and_confirm(chat, ana)
+async def weekly_update(chat: Chat, lang: str) -> str:
+    """A student in `lang` answers a check, a family member in `lang` links: their update."""
+    ana = chat.user(lang=lang)
+    await join_and_confirm(chat, ana, lang=lang)
     await chat.send(ana, "/check")
     for _ in range(5):
         await answer_current(chat, ana, True)
-    await link_family(chat, MOTHER, "es")
+    await link_family(chat, MOTHER, lang)
     queue_weekly_updates(chat.app.bot_data.services)
-    text = (await chat.deliver())[0].text
+    return (await chat.deliver())[0].text
+
+
+async def test_weekly_update_is_in_their_language_short_and_asks_the_child(chat: Chat) -> None:
+    text = await weekly_update(chat, "es")
     assert "This week" not in text and "Thank you for learning" not in text  # no English twice
     assert "Can you use it in a sentence" not in text
     assert "<b>" in text and "español" in text.lower()  # explain the word in Spanish
@@ -191,14 +196,7 @@ async def test_weekly_update_is_in_their_language_short_and_asks_the_child(chat:
 
 
 async def test_arabic_weekly_update_lists_words_right_to_left(chat: Chat) -> None:
-    ana = chat.user(lang="ar")
-    await join_and_confirm(chat, ana, lang="ar")
-    await chat.send(ana, "/check")
-    for _ in range(5):
-        await answer_current(chat, ana, True)
-    await link_family(chat, MOTHER, "ar")
-    queue_weekly_updates(chat.app.bot_data.services)
-    text = (await chat.deliver())[0].text
+    text = await weekly_update(chat, "ar")
     listing = next(line for line in text.split("\n") if "<b>" in line and "،" in line)
     assert listing.startswith(RLM) and ", " not in listing
     assert f"{FSI}<b>" in listing and f"</b>{PDI}" in listing
