@@ -19,8 +19,19 @@ _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
 
 
 def language_name(code: str) -> str:
+    """A language as its speakers write it (for families and students): Español."""
     language = LANGUAGES.get(code)
     return language.native_name if language else code
+
+
+def teacher_language(code: str) -> str:
+    """A language as a teacher may not read it: Arabic (العربية); English alone for English."""
+    language = LANGUAGES.get(code)
+    if language is None:
+        return code
+    if language.native_name == language.english_name:
+        return language.english_name
+    return f"{language.english_name} ({language.native_name})"
 
 
 def quote(text: str) -> Markup:
@@ -43,7 +54,7 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
     """What a teacher reads: who wrote about which student, the original, the English."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
-    language = language_name(who.language)
+    language = teacher_language(who.language)
     parts = [catalog.render(key, lang, name=relay.child.first_name, language=language),
              quote(relay.original)]
     if relay.english is not None:
@@ -57,7 +68,7 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
 def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
     """The caption of a relayed voice note: who, about which student, how to answer."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
-    language = language_name(who.language)
+    language = teacher_language(who.language)
     return Markup("\n".join([catalog.render(key, lang, name=relay.child.first_name,
                                             language=language),
                              catalog.render("relay-voice", lang, language=language)]))
@@ -93,14 +104,14 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
                             families=plan.families, students=plan.students)]
     for version in plan.versions:
         parts.append(catalog.render("announce-version", lang,
-                                    language=language_name(version.language),
+                                    language=teacher_language(version.language),
                                     people=version.recipients))
         parts.append(quote(version.text))
         if version.machine:
             parts.append(catalog.render("machine-translation-mark", lang))
         elif version.language != "en":
             parts.append(catalog.render("announce-no-translation", lang,
-                                        language=language_name(version.language)))
+                                        language=teacher_language(version.language)))
         if version.glossary:
             parts.append(word_list(list(version.glossary), version.language))
     return Markup("\n".join(parts))
@@ -133,7 +144,7 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
             who = catalog.plain("thread-who-family" if message.asker_role == FAMILY
                                 else "thread-who-student", lang)
             line = catalog.render("thread-line-ask", lang, date=date, who=who,
-                                  language=language_name(message.language))
+                                  language=teacher_language(message.language))
             if message.answered_at is None:
                 line = Markup(line + " " + catalog.render("thread-open", lang))
         else:

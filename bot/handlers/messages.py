@@ -275,7 +275,7 @@ async def teacher_reply(update: Update, context: PuenteContext) -> None:
     messages.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), s.clock())
     context.deliverer.wake()
     await say(update, context, "answer-queued", bilingual=False, name=answer.student_name,
-              language=message_views.language_name(answer.asked.language))
+              language=message_views.teacher_language(answer.asked.language))
 
 
 async def announce_command(update: Update, context: PuenteContext) -> None:

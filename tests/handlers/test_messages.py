@@ -67,7 +67,7 @@ async def test_mothers_question_is_offered_to_the_teacher_formally(chat: Chat) -
     assert len(to_teacher) == 1
     relayed = to_teacher[0].text
     assert "¿Cómo va mi hijo? ¿Tiene tarea?" in relayed  # the original, always
-    assert "family member of <b>Ana</b>" in relayed and "Español" in relayed
+    assert "family member of <b>Ana</b>, written in Spanish (Español)" in relayed
     assert str(MOTHER) not in relayed and "Family2001" not in relayed  # no account shown
     assert "maestr" in texts([c for c in sent if c.chat_id == MOTHER]).lower()
     assert chat.db.execute("SELECT count(*) FROM thread_messages").fetchone()[0] == 1
@@ -328,7 +328,7 @@ async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: 
     await chat.send(chat.user(lang="es"), "/ask Can I bring my poster late?")
     listing = texts(await chat.send(teacher(chat), "/thread Ana"))
     lines = listing.split("\n")[1:]
-    assert len(lines) == 3 and "a family member, in Español" in lines[0]
+    assert len(lines) == 3 and "a family member, in Spanish (Español)" in lines[0]
     assert "your answer" in lines[1] and "the student" in lines[2] and "waiting" in lines[2]
     assert "waiting" not in lines[0] and "tarea" not in listing and "poster" not in listing
     assert "/thread" in texts(await chat.send(teacher(chat), "/help"))
