@@ -7,6 +7,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from telegram.error import NetworkError
+
 from bot.cli.errors import redact
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -38,12 +40,30 @@ class QuietFailedStart(logging.Filter):
                     and "Bootstrap Initialize Application" in record.getMessage())
 
 
+class NetworkHiccups(logging.Filter):
+    """Telegram unreachable for a moment is a normal event: one WARNING line, no traceback.
+
+    python-telegram-bot logs every failed getUpdates with a full traceback and retries by
+    itself; nothing is lost (updates wait on Telegram's side), so the traceback only hides the
+    one fact a school's admin needs: the network dropped, and for how long.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, NetworkError) and record.name.startswith("telegram.ext"):
+            record.msg, record.args = f"Telegram unreachable, retrying: {error.message}", None
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 @contextmanager
 def run_logging(secrets: Sequence[str], level: int = logging.INFO) -> Iterator[None]:
     """Log to stderr with secrets masked while the block runs; undo it afterwards."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(QuietFailedStart())
+    handler.addFilter(NetworkHiccups())
     handler.addFilter(SecretMask(secrets))
     root = logging.getLogger()
     saved = root.level, {name: logging.getLogger(name).level for name in CHATTY}

@@ -6,7 +6,7 @@ import logging
 
 from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
-from telegram.error import Forbidden
+from telegram.error import Forbidden, NetworkError
 from telegram.ext import ApplicationHandlerStop, Job, JobQueue
 
 from bot import callbacks, keyboards, views
@@ -140,6 +140,10 @@ async def on_error(update: object, context: PuenteContext) -> None:
     if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:
         people.mark_blocked(context.services.db, update.effective_user.id,
                             context.services.clock())
+        return
+    if update is None and isinstance(error, NetworkError):
+        # getUpdates failed: the network dropped. Telegram keeps the updates; PTB retries.
+        log.warning("Telegram unreachable, retrying: %s", error.message)
         return
     if not isinstance(error, PuenteError):
         log.error("update %s failed", getattr(update, "update_id", "?"), exc_info=error)
