@@ -177,12 +177,14 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         wrong = [relation.lookalike, *_distractors(target, pool, who, rng, meaning_in=lang)]
         return Item(target.id, item_type, word.term, _options(gloss.term, wrong[:3], rng),
                     gloss.term, asks_meaning=True)
-    if (item_type in (ItemType.CHOICE, ItemType.POLL)
+    if (item_type in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED)
             and who.scaffold.definition_stem_language is StemLanguage.HOME):
         own = gloss.definition if gloss is not None else None
         if own and (rules.cognate_in(own, word) or rules.answer_in_text(own, word)):
             own = None  # a cognate in the stem gives the answer away: the picture instead
         stem = beginner_stem(own, word.emoji)  # None: the English definition, as a last resort
+        if stem and item_type is ItemType.TYPED:  # no fair options (e.g. one word seen)
+            return Item(target.id, item_type, stem, (), word.term)
         wrong = _distractors(target, pool, who, rng, stem=stem) if stem else []
         if stem and wrong:
             return Item(target.id, item_type, stem, _options(word.term, wrong, rng), word.term)

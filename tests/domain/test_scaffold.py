@@ -1,0 +1,89 @@
+"""Scaffolds by level: beginners get short frames, home-language or picture stems, small
+messages; the English definition waits for level 3."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from bot.domain.checks import WordRef, build_item
+from bot.domain.packs import Gloss
+from bot.domain.scaffold import (
+    BEGINNER_FRAMES,
+    ItemType,
+    StemLanguage,
+    WidaLevel,
+    beginner_stem,
+    scaffold_for,
+    sentence_frame,
+)
+from bot.services.packs import load_packs
+
+PACKS = load_packs().packs
+WORDS = [w for p in PACKS for w in p.words]
+ECOSYSTEMS = next(p for p in PACKS if p.id == "science.ecosystems")
+POOL = [WordRef(i, w, "science.ecosystems") for i, w in enumerate(ECOSYSTEMS.words)]
+DEFINITIONS = {w.definition for w in WORDS}
+
+
+@pytest.mark.parametrize("pos", sorted(BEGINNER_FRAMES))
+@pytest.mark.parametrize("level", [1, 2])
+def test_beginner_frames_are_short_and_never_ask_for_a_reason(pos: str, level: int) -> None:
+    frame = sentence_frame("habitat", pos, level)
+    assert "because" not in frame and len(frame.split()) <= 5
+
+
+def test_levels_three_and_up_keep_the_because_frame() -> None:
+    assert sentence_frame("habitat", "noun", 3) == "One example of habitat is ___ because ___."
+    assert sentence_frame("habitat", "noun") == sentence_frame("habitat", "noun", 4)
+
+
+def test_only_levels_one_and_two_drop_the_english_definition_and_use_home_stems() -> None:
+    for level in WidaLevel:
+        scaffold = scaffold_for(level)
+        beginner = level <= 2
+        assert scaffold.english_definition is not beginner
+        assert (scaffold.definition_stem_language is StemLanguage.HOME) is beginner
+        assert scaffold.sentence_frame or level >= 5
+        assert scaffold.preview_chars <= 900
+
+
+def test_beginner_stem_prefers_the_home_definition_then_the_picture() -> None:
+    assert beginner_stem("تعريف", "🏞️") == "تعريف"
+    assert beginner_stem(None, "🏞️") == "🏞️"
+    assert beginner_stem(None, None) is None
+
+
+@pytest.mark.parametrize("lang", ["ar", "so", "hmn", "ht", "es", "fa"])
+def test_level_one_choice_items_never_show_an_english_definition(lang: str) -> None:
+    for ref in POOL:
+        item = build_item(ref, POOL, ItemType.CHOICE, lang, scaffold_for(1), random.Random(4))
+        if ref.word.emoji or lang in ref.word.glosses:
+            assert item.prompt not in DEFINITIONS, (lang, ref.word.term, item)
+
+
+def test_arabic_level_one_item_asks_with_the_arabic_definition() -> None:
+    ref = POOL[0]
+    item = build_item(ref, POOL, ItemType.CHOICE, "ar", scaffold_for(1), random.Random(1))
+    assert item.prompt == ref.word.glosses["ar"].definition and item.answer == "ecosystem"
+
+
+def test_a_cognate_in_the_home_definition_gives_way_to_the_picture() -> None:
+    ref = POOL[0]
+    leaky = replace(ref.word, glosses={"es": Gloss("ecosistema", "Un ecosystem pequeño.")})
+    item = build_item(WordRef(ref.id, leaky, ref.pack_id), POOL, ItemType.CHOICE, "es",
+                      scaffold_for(1), random.Random(1))
+    assert item.prompt == "🏞️"
+
+
+def test_level_four_choice_still_reads_the_english_definition() -> None:
+    ref = POOL[1]
+    item = build_item(ref, POOL, ItemType.CHOICE, "ar", scaffold_for(4), random.Random(1))
+    assert item.prompt == ref.word.definition
+
+
+def test_almost_every_shipped_word_has_a_picture() -> None:
+    with_emoji = sum(1 for w in WORDS if w.emoji)
+    assert with_emoji >= 145, f"{with_emoji} of {len(WORDS)}"
