@@ -54,14 +54,14 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
     """What a teacher reads: who wrote about which student, the original, the English."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
-    language = teacher_language(who.language)
-    parts = [catalog.render(key, lang, name=relay.child.first_name, language=language),
+    written = teacher_language(relay.written)
+    parts = [catalog.render(key, lang, name=relay.child.first_name, language=written),
              quote(relay.original)]
     if relay.english is not None:
         parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
-    elif who.language != "en":
-        parts.append(catalog.render("relay-no-english", lang, language=language))
-    parts.append(catalog.render("relay-how", lang, language=language))
+    elif relay.written != "en":
+        parts.append(catalog.render("relay-no-english", lang, language=written))
+    parts.append(catalog.render("relay-how", lang, language=teacher_language(who.language)))
     return Markup("\n".join(parts))
 
 

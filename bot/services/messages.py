@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
+from bot.domain.language import detect_language
 from bot.domain.throttle import Throttle
 from bot.services import teaching
 from bot.store import families, outbox, people, threads
@@ -86,6 +87,7 @@ class Relay:
     teacher_ids: tuple[int, ...]
     original: str
     english: Translation | None   # None: already English, or no engine for the language
+    written: str = "en"           # the language it was written in (English, or their own)
 
 
 def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
@@ -103,10 +105,19 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
+    written = written_in(text, who.language)
     english = None
-    if who.language != "en" and translator is not None:
-        english = await translator.translate_transient(text, "en", source=who.language)
-    return Relay(child, teacher_ids, text.strip(), english)
+    if written != "en" and translator is not None:
+        english = await translator.translate_transient(text, "en", source=written)
+    return Relay(child, teacher_ids, text.strip(), english, written)
+
+
+def written_in(text: str, own: str) -> str:
+    """English when the text is confidently English (a student asking in English needs no
+    translation), else the writer's own language; a voice note (no text) is their own."""
+    if own == "en" or not text.strip():
+        return own
+    return "en" if detect_language(text, candidates=(own, "en")).lang == "en" else own
 
 
 def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,

@@ -89,3 +89,15 @@ async def test_arabic_family_gets_a_right_to_left_announcement_with_curated_glos
     assert arabic.startswith(RLM) and "(ترجمة آلية)" in arabic
     assert "the river is a big ecosystem." in arabic and "نظام بيئي" in arabic
     assert translator.stats.engine_calls == 2  # confirming translates nothing again
+
+
+async def test_a_question_already_in_english_is_not_machine_translated(
+        chat: Chat, translator: Translator) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "What does this word mean? I don't understand")
+    await chat.tap(ana, "ak:1001")
+    relayed = chat.api.sent_to(TEACHER_ID)[-1].text
+    assert "written in English" in relayed and "machine translation" not in relayed
+    assert "goes back in Spanish (Español)" in relayed
+    assert translator.stats.engine_calls == 0
