@@ -14,6 +14,7 @@ import asyncio
 import logging
 import time
 import warnings
+from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -39,27 +40,36 @@ def retry_seconds(exc: RetryAfter) -> float:
 
 
 class Pacer:
-    """Hand out evenly spaced send slots; remember when each chat last got a message."""
+    """Let sends start at most `rate` in any one second, never in a bunch; remember when each
+    chat last got a message."""
 
-    def __init__(self, rate: float = 29.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.interval = 1.0 / rate
+    def __init__(self, rate: float = 29.0, clock: Callable[[], float] = time.monotonic,
+                 window: float = 1.0) -> None:
+        self.window = window
+        # No two sends closer than this: the busiest second still spreads over 80 % of it.
+        self.min_gap = 0.8 * window / rate
         self._clock = clock
-        self._next_slot = 0.0
+        self._recent: deque[float] = deque(maxlen=max(1, int(rate)))
         self._paused_until = 0.0
         self._last_to_chat: dict[int, float] = {}
 
     async def turn(self, chat_id: int | None,
                    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
-        """Wait until a send may start: at least 1/rate seconds after the last one began.
+        """Wait until a send may start; it counts from the moment it really starts.
 
-        The gap is checked when the send really starts, not when its turn was booked, so a
-        busy moment that wakes several waiters late never lets them out together.
+        The limit is checked when the send begins, not when its turn was booked, so a busy
+        moment that wakes several waiters late never lets them out together, and a late
+        wake-up costs no throughput (the window, not a fixed schedule, sets the pace).
         """
         while True:
             now = self._clock()
-            start = max(self._next_slot, self._paused_until)
+            start = self._paused_until
+            if self._recent:
+                start = max(start, self._recent[-1] + self.min_gap)
+                if len(self._recent) == self._recent.maxlen:
+                    start = max(start, self._recent[0] + self.window)
             if now >= start:
-                self._next_slot = now + self.interval
+                self._recent.append(now)
                 if chat_id is not None:
                     self._last_to_chat[chat_id] = now
                 return
