@@ -163,6 +163,12 @@ async def push(update: Update, context: PuenteContext) -> None:
     when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
     await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
               class_name=escape(plan.class_info.name), students=students, when=when)
+    refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
+    for gap in english_only(s.db, refs, teaching.class_languages(
+            s.db, user.id, plan.class_info.id), s.translator):
+        await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
+                  language=views.language_name(gap.lang), words=gap.words,
+                  terms=", ".join(gap.terms))
     context.deliverer.wake()  # delivery runs in the background: this handler never waits
 
 

@@ -82,6 +82,7 @@ class Gap:
     lang: str
     missing: int
     words: int
+    terms: tuple[str, ...] = ()  # the English terms left without a gloss
 
 
 def english_only(db: Database, refs: Sequence[WordRef], languages: Iterable[str],
@@ -91,9 +92,10 @@ def english_only(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
     for lang in dict.fromkeys(code for code in languages if code != SOURCE):
         if translator is not None and translator.why_unavailable(lang) is None:
             continue  # the engine fills (or has filled) them
-        missing = sum(lang not in r.word.glosses for r in complete_glosses(db, refs, lang))
-        if missing:
-            gaps.append(Gap(lang, missing, len(refs)))
+        terms = tuple(r.word.term for r in complete_glosses(db, refs, lang)
+                      if lang not in r.word.glosses)
+        if terms:
+            gaps.append(Gap(lang, len(terms), len(refs), terms))
     return gaps
 
 

@@ -164,3 +164,13 @@ async def test_progress_chart_is_drawn_in_spanish_for_a_spanish_reader(chat: Cha
     await chat.send(ana, "/words")
     calls = await chat.send(ana, "/progress")
     assert [c for c in calls if c.method == "sendPhoto"]
+
+
+async def test_push_names_the_words_a_somali_student_gets_in_english_only(chat: Chat) -> None:
+    await join(chat, chat.user(1001, "Asha", lang="so"), "so", 2)
+    people.upsert_teacher(chat.db, TEACHER, "Rivera", chat.clock())
+    teacher = chat.user(TEACHER, "Rivera", lang="en")
+    reply = texts(await chat.send(teacher, "/push science.ecosystems ecosystem organism habitat"))
+    lacking = [w.term for w in ECOSYSTEMS.words[:3] if "so" not in w.glosses]
+    assert f"Soomaali: no gloss for {', '.join(lacking)} ({len(lacking)} of 3" in reply
+    assert "Español" not in reply
