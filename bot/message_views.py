@@ -14,6 +14,7 @@ from bot.services.messages import AnnouncementPlan, Answer, Asker, Delivery, Rel
 from bot.store.threads import ASK, FAMILY, ThreadMessage
 from bot.translate import Translation
 
+MESSAGE_LIMIT = 4096
 # How a language separates the items of a list: Arabic script has its own comma.
 _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
 
@@ -98,15 +99,15 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
                              catalog.render("answer-reply-hint", lang)]))
 
 
-def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> Markup:
-    """What the teacher checks before confirming: every language's version, marked."""
-    parts = [catalog.render("announce-preview", lang, class_name=plan.class_name,
-                            families=plan.families, students=plan.students)]
+def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:
+    """What the teacher checks before confirming: every language's version, marked, in as
+    few messages as Telegram's limit allows (eight languages of a long text need several)."""
+    blocks = [catalog.render("announce-preview", lang, class_name=plan.class_name,
+                             families=plan.families, students=plan.students)]
     for version in plan.versions:
-        parts.append(catalog.render("announce-version", lang,
-                                    language=teacher_language(version.language),
-                                    people=version.recipients))
-        parts.append(quote(version.text))
+        parts = [catalog.render("announce-version", lang,
+                                language=teacher_language(version.language),
+                                people=version.recipients), quote(version.text)]
         if version.machine:
             parts.append(catalog.render("machine-translation-mark", lang))
         elif version.language != "en":
@@ -114,7 +115,18 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
                                         language=teacher_language(version.language)))
         if version.glossary:
             parts.append(word_list(list(version.glossary), version.language))
-    return Markup("\n".join(parts))
+        blocks.append(Markup("\n".join(parts)))
+    messages = [blocks[0]]
+    for block in blocks[1:]:  # each block is short: the text itself is at most 1000 characters
+        if _units(messages[-1]) + 1 + _units(block) > MESSAGE_LIMIT:
+            messages.append(block)
+        else:
+            messages[-1] = Markup(f"{messages[-1]}\n{block}")
+    return messages
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2  # Telegram counts UTF-16 code units
 
 
 def announcement_text(catalog: Catalog, class_name: str, english: str,

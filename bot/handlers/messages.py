@@ -295,9 +295,10 @@ async def announce_command(update: Update, context: PuenteContext) -> None:
                                                                  lang),
                                         s.catalog.plain("button-announce-all", lang),
                                         s.catalog.plain("button-cancel", lang))
-    await context.bot.send_message(chat.id, message_views.announcement_preview(s.catalog, lang,
-                                                                               plan),
-                                   parse_mode=ParseMode.HTML, reply_markup=markup)
+    parts = message_views.announcement_preview(s.catalog, lang, plan)
+    for index, part in enumerate(parts):  # the buttons under the last part
+        await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup if index == len(parts) - 1 else None)
 
 
 async def announce_button(update: Update, context: PuenteContext) -> None:

@@ -376,3 +376,15 @@ async def test_one_announcement_per_person_and_only_its_teacher_can_confirm(chat
     assert chat.db["outbox"].count == 0
     await chat.tap(teacher(chat), confirm)
     assert [c for (c,) in chat.db.execute("SELECT chat_id FROM outbox")] == [MOTHER]
+
+
+async def test_a_long_announcement_in_many_languages_fits_telegrams_limit(chat: Chat) -> None:
+    langs = ("es", "ar", "zh", "vi", "so", "ru")
+    for n, lang in enumerate(langs):
+        student = chat.user(1001 + n, f"S{n}", lang)
+        await join_and_confirm(chat, student, lang=lang)
+        await link_family(chat, 2001 + n, lang, child=f"S{n}")
+    preview = await chat.send(teacher(chat), "/announce " + "Bring a hat & water. " * 45)
+    assert len(preview) >= 2  # every part valid Telegram HTML within 4096 (the harness checks)
+    assert [bool(c.buttons) for c in preview] == [False] * (len(preview) - 1) + [True]
+    assert all(f"({language_name})" in texts(preview) for language_name in ("Español", "Русский"))
