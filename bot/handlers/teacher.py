@@ -124,13 +124,22 @@ async def revoke(update: Update, context: PuenteContext) -> None:
 
 
 async def level(update: Update, context: PuenteContext) -> None:
-    """Set a student's WIDA level: /level NAME 1-6."""
+    """Set a student's WIDA level: /level NAME 1-6, or many: /level Ana 3, Bo 2 (or lines)."""
     user, s = update.effective_user, context.services
     if user is None:
         return
     args = context.args or []
     if len(args) < 2:
         await say(update, context, "level-usage", bilingual=False)
+        return
+    message = update.effective_message
+    text = message.text.split(maxsplit=1)[1] if message and message.text else ""
+    if any(mark in text for mark in ",;\n"):  # a whole class at once: "Ana 3, Bo 2" or lines
+        lang = user_language(context, user.id, user.language_code)
+        done = teaching.set_levels(s.db, user.id, text)
+        await send_long(context, user.id, views.join_lines(
+            s.catalog.render("level-set", lang, name=row.first_name, level=value)
+            for row, value in done))
         return
     row, value = teaching.set_level(s.db, user.id, " ".join(args[:-1]), args[-1])
     await say(update, context, "level-set", bilingual=False, name=escape(row.first_name),

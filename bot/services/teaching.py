@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
@@ -10,6 +11,7 @@ from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
+from bot.domain.names import clean_label
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
@@ -139,6 +141,29 @@ def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[Rost
         people.set_level(db, row.student_id, found.id, int(value), "teacher")
         people.clear_placement(db, row.student_id)  # the teacher decided: placement is over
     return row, int(value)
+
+
+def set_levels(db: Database, teacher_id: int, text: str) -> list[tuple[RosterRow, int]]:
+    """Set several levels at once from "NAME LEVEL" pairs separated by commas, semicolons or
+    lines (a pasted column of screener scores); one unknown name or level sets none."""
+    planned = []
+    for entry in re.split(r"[,;\n]+", text):
+        parts = entry.split()
+        if not parts:
+            continue
+        try:
+            value = WidaLevel.parse(parts[-1])
+        except ValueError as exc:
+            raise BadInputError(prompt_key="level-usage") from exc
+        if len(parts) < 2:
+            raise BadInputError(prompt_key="level-usage")
+        row, found = find_student(db, teacher_id, clean_label(" ".join(parts[:-1])))
+        planned.append((row, found.id, int(value)))
+    with db.atomic():
+        for row, class_id, value in planned:
+            people.set_level(db, row.student_id, class_id, value, "teacher")
+            people.clear_placement(db, row.student_id)  # the teacher decided
+    return [(row, value) for row, _, value in planned]
 
 
 teachers_of = people.teachers_of

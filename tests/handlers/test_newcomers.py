@@ -174,3 +174,18 @@ async def test_push_names_the_words_a_somali_student_gets_in_english_only(chat: 
     lacking = [w.term for w in ECOSYSTEMS.words[:3] if "so" not in w.glosses]
     assert f"Soomaali: no gloss for {', '.join(lacking)} ({len(lacking)} of 3" in reply
     assert "Español" not in reply
+
+
+async def test_teacher_sets_a_whole_class_of_levels_from_pasted_screener_scores(
+        chat: Chat) -> None:
+    await join(chat, chat.user(1001, "Ana", lang="es"), "es", None)
+    await join(chat, chat.user(1002, "Bo", lang="so"), "so", None)
+    people.upsert_teacher(chat.db, TEACHER, "Rivera", chat.clock())
+    teacher = chat.user(TEACHER, "Rivera", lang="en")
+    reply = texts(await chat.send(teacher, "/level Ana 1, Zed 4"))
+    assert "Zed" in reply
+    assert [e.wida_level for e in people.enrollments(chat.db, 1001)] == [None]  # none set
+    reply = texts(await chat.send(teacher, "/level Ana 1\nBo 2"))
+    assert "Ana is now at WIDA level 1." in reply and "Bo is now at WIDA level 2." in reply
+    assert [e.wida_level for e in people.enrollments(chat.db, 1002)] == [2]
+    assert "closed" in texts(await chat.tap(chat.user(1002, "Bo", lang="so"), "pl:0:1"))
