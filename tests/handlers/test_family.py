@@ -49,7 +49,7 @@ async def test_weekly_update_is_in_their_language_and_only_about_their_child(cha
     text = sent[0].text
     assert "Ana" in text and "Bo" not in text
     assert "La semana de Ana" in text and "This week" not in text  # their language only
-    assert "(ecosistema)" in text or "ecosistema" in text
+    assert "<b>ecosystem</b> (ecosistema)" in text  # the English word, their gloss beside it
     assert "%" not in text  # no scores
 
 

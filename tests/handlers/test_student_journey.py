@@ -89,7 +89,7 @@ async def test_preview_is_bilingual_and_fits_one_message_at_level_two(chat: Chat
     text = texts(calls)
     assert "ecosistema" in text and "ecosystem" in text
     assert text.index("ecosistema") < text.index("ecosystem")  # home language first at 1-2
-    assert "Cognate" in text or "Cognado" in text
+    assert "🤝 Cognado: <b>ecosystem</b> se parece a <b>ecosistema</b>" in text
     assert all(len(c.text) <= 4096 for c in calls)
 
 
@@ -169,7 +169,8 @@ async def test_reminder_fires_when_reviews_are_due(chat: Chat) -> None:
     before = len(chat.api.calls)
     await jobs[0].run(chat.app)
     sent = chat.api.calls[before:]
-    assert "word" in texts(sent).lower() or "palabra" in texts(sent).lower()
+    assert texts(sent) == ("¡Hola, Ana! Tienes 5 palabra(s) para repasar. Toca /check (2 minutos)."
+                           "\nHi Ana! You have 5 word(s) to review. Tap /check (2 minutes).")
 
 
 async def test_reminder_refuses_quiet_hours(chat: Chat) -> None:
@@ -212,7 +213,9 @@ async def test_rejoining_the_same_class_is_welcomed_not_duplicated(chat: Chat) -
     user = chat.user(lang="es")
     await join_and_confirm(chat, user)
     reply = texts(await chat.send(user, "/start JOINcode_123"))
-    assert "already" in reply or "Ya estás" in reply or "ya" in reply.lower()
+    assert "You are already in <b>Science 7B</b>, Ana. Welcome back!" in reply
+    assert "Ya estás en <b>Science 7B</b>, Ana." in reply
+    assert "Welcome, Ana!" not in reply and "¡Hola" not in reply
     assert chat.db["enrollments"].count == 1
     _ = timedelta
 

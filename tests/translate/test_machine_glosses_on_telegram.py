@@ -27,7 +27,7 @@ async def test_teacher_pack_is_machine_translated_and_marked(chat: Chat, engine:
     await chat.deliver()
     spanish = next(c.text for c in chat.api.calls if c.chat_id == 1001 and "📘" in c.text)
     vietnamese = next(c.text for c in chat.api.calls if c.chat_id == 1002 and "📘" in c.text)
-    assert "(traducción automática)" in spanish or "(machine translation)" in spanish
+    assert "<b>agua</b> (traducción automática)" in spanish
     assert "agua" in spanish
     assert "machine" not in vietnamese and "water" in vietnamese
     engine_rows = chat.db.execute("SELECT count(*) FROM translations WHERE engine = 'argos'")
