@@ -5,9 +5,10 @@ Usage: python bench/speech.py [--repeats 3] [--students 1000]
 
 Every figure uses the real engine (eSpeak NG from the espeakng-loader wheel) and the real
 encoder (libsndfile's Opus in the soundfile wheel). Part 1 renders every word of every shipped
-pack twice -- the word alone and a Spanish speaker's card clip (word, gloss, example) -- with no
-cache, `--repeats` times each. Part 3 runs the real Application against the offline Bot API:
-a class of students in 8 languages (3 without a voice) each taps "🔊" once. Goal from issue 10:
+pack three ways -- the word alone, a level 1-2 Spanish speaker's clip (word, gloss, word) and a
+level 3-4 one (word, gloss, example) -- with no cache, `--repeats` times each. Part 2 reads
+them back from the disk cache. Part 3 runs the real Application against the offline Bot API: a
+class of students in 8 languages (3 without a voice) each taps "🔊" once. Goal from issue 10:
 one upload per clip, whatever the number of students.
 """
 
@@ -35,7 +36,7 @@ from bot.context import Services
 from bot.domain.checks import WordRef
 from bot.i18n import Catalog
 from bot.offline import OfflineBotAPI, UpdateFactory
-from bot.services.listen import script
+from bot.services.listen import Recipe, script
 from bot.services.packs import install_packs, load_packs
 from bot.speech import Speech, load_engine
 from bot.speech.encode import join, ogg_opus_seconds, to_ogg_opus
@@ -53,12 +54,13 @@ def spread(label: str, values: list[float], unit: str = "ms", scale: float = 100
           f"max {high * scale:7.2f} {unit}  (n={len(values)})")
 
 
-def render(speech: Speech, refs: list[WordRef], repeats: int, word_only: bool) -> None:
+def render(speech: Speech, refs: list[WordRef], repeats: int, kind: str, recipe: Recipe
+           ) -> None:
     """Synthesise and encode each clip `repeats` times, bypassing the cache."""
-    home = None if word_only else speech.voice_for("es")
+    home = speech.voice_for("es")
     synth, encode, total, sizes, seconds = [], [], [], [], []
     for ref in refs:
-        parts = script(ref, "es", home, speech.english, word_only)
+        parts = script(ref, "es", home, speech.english, recipe)
         runs = []
         for _ in range(repeats):
             started = time.perf_counter()
@@ -72,7 +74,6 @@ def render(speech: Speech, refs: list[WordRef], repeats: int, word_only: bool) -
         total.append(statistics.median(r[2] for r in runs))
         sizes.append(len(data))
         seconds.append(ogg_opus_seconds(data))
-    kind = "word alone" if word_only else "card clip (word, es gloss, example)"
     print(f"\n{kind}: {len(refs)} clips, median of {repeats} runs each")
     spread("synthesis (eSpeak NG)", synth)
     spread("resample + OGG/Opus encode", encode)
@@ -154,8 +155,11 @@ def main() -> None:
         (w for pack in load_packs().packs for w in pack.words), start=1)]
     with tempfile.TemporaryDirectory(prefix="puente-bench-speech-") as tmp:
         speech = Speech.open(Path(tmp) / "clips")
-        render(speech, refs, args.repeats, word_only=True)
-        render(speech, refs, args.repeats, word_only=False)
+        render(speech, refs, args.repeats, "word alone (a listening item)",
+               Recipe(word_only=True))
+        render(speech, refs, args.repeats, "levels 1-2 (word, es gloss, word)",
+               Recipe(example=False))
+        render(speech, refs, args.repeats, "levels 3-4 (word, es gloss, example)", Recipe())
         cache_hits(speech, refs)
         asyncio.run(class_taps(Speech.open(Path(tmp) / "class"), args.students))
 

@@ -1,7 +1,8 @@
 """Listening to words: what each voice note says, and uploading each clip to Telegram once.
 
 A word's note says the English term, then the home-language gloss where a voice speaks that
-language, then the English example. Telegram's file_id for an uploaded clip is remembered, so a
+language, then the English example (levels 3-6) or the term once more (levels 1-2, whose cards
+have no English sentence). Telegram's file_id for an uploaded clip is remembered, so a
 second student (or a second tap) is sent a reference, never a second upload.
 """
 
@@ -16,6 +17,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
+from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
 from bot.services.study import Learner, current_words, learner
 from bot.speech import Clip, Part, Speech, SpeechUnavailableError
@@ -60,7 +62,8 @@ async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: 
     refs = current_words(db, who, now) if word_id is None else [_shown(db, who, word_id)]
     refs = complete_glosses(db, refs, who.language)
     home = speech.voice_for(who.language)
-    notes = tuple(note_for(speech, ref, who.language, home, word_only) for ref in refs)
+    recipe = Recipe.for_level(who.scaffold, word_only)
+    notes = tuple(note_for(speech, ref, who.language, home, recipe) for ref in refs)
     return Listening(who.language, notes, home is not None or who.language == "en")
 
 
@@ -97,19 +100,40 @@ def rejected(db: Database, note: VoiceNote) -> None:
     uploads.forget_upload(db, note.key)
 
 
+@dataclass(frozen=True)
+class Recipe:
+    """What a level's clips say, matching what its cards show."""
+
+    gloss: bool = True    # the home-language term (levels 1-4: the card shows it)
+    example: bool = True  # the English example (levels 3-6); levels 1-2 hear the word again
+    word_only: bool = False  # the English word alone (a listening item)
+
+    @classmethod
+    def for_level(cls, scaffold: Scaffold, word_only: bool = False) -> Recipe:
+        return cls(scaffold.l1_inline, scaffold.english_definition, word_only)
+
+
 def script(ref: WordRef, lang: str, home_voice: str | None, english: str,
-           word_only: bool = False) -> tuple[Part, ...]:
-    """What a word's clip says: term, curated home-language gloss (if a voice has it), example."""
+           recipe: Recipe = Recipe()) -> tuple[Part, ...]:
+    """What a word's clip says: the term; its checked home-language gloss where a voice speaks
+    it; then the example sentence, or (levels 1-2, whose cards have none) the term again."""
     word = ref.word
     parts = [Part(word.term, english)]
-    if word_only:
+    if recipe.word_only:
         return tuple(parts)
-    gloss = word.glosses.get(lang)
-    # Audio cannot carry the "machine translation" mark text shows, so only checked glosses.
-    if home_voice and gloss and not gloss.machine:
-        parts.append(Part(gloss.term, home_voice))
-    parts.append(Part(word.example, english))
+    gloss = _spoken_gloss(ref, lang, recipe)
+    if home_voice and gloss:
+        parts.append(Part(gloss, home_voice))
+    parts.append(Part(word.example if recipe.example else word.term, english))
     return tuple(parts)
+
+
+def _spoken_gloss(ref: WordRef, lang: str, recipe: Recipe) -> str | None:
+    gloss = ref.word.glosses.get(lang)
+    # Audio cannot carry the "machine translation" mark text shows, so only checked glosses.
+    if gloss is None or gloss.machine or not recipe.gloss or recipe.word_only:
+        return None
+    return gloss.term
 
 
 def _shown(db: Database, who: Learner, word_id: int) -> WordRef:
@@ -121,12 +145,12 @@ def _shown(db: Database, who: Learner, word_id: int) -> WordRef:
 
 
 def note_for(speech: Speech, ref: WordRef, lang: str, home: str | None,
-             word_only: bool) -> VoiceNote:
+             recipe: Recipe = Recipe()) -> VoiceNote:
     """A word's note: its clip's key and parts, and a caption with the checked gloss, if any."""
-    parts = script(ref, lang, home, speech.english, word_only)
-    gloss = ref.word.glosses.get(lang)
-    if gloss is None or gloss.machine or word_only:  # captions, too, show checked glosses only
+    parts = script(ref, lang, home, speech.english, recipe)
+    gloss = _spoken_gloss(ref, lang, recipe)  # captions, too, show checked glosses only
+    if gloss is None:
         return VoiceNote(speech.key(parts), parts, "audio-caption", {"term": ref.word.term})
     return VoiceNote(speech.key(parts), parts, "audio-caption-gloss",
-                     {"term": ref.word.term, "gloss": gloss.term})
+                     {"term": ref.word.term, "gloss": gloss})
 

@@ -60,7 +60,7 @@ async def test_tapping_listen_sends_each_word_as_an_ogg_opus_voice_note(speaking
     for note in notes:
         (clip,) = note.files.values()
         assert clip.startswith(b"OggS") and b"OpusHead" in clip[:100]
-        assert 2 <= int(note.params["duration"]) <= 12  # word, gloss and example sentence
+        assert 2 <= int(note.params["duration"]) <= 5  # level 1: word, gloss, word again
         assert note.chat_id == 1001
     assert "🔊 <b>ecosystem</b> · ecosistema" in texts(notes)
 
@@ -151,3 +151,12 @@ async def test_a_student_who_refuses_voice_messages_gets_an_audio_file(speaking:
     (audio,) = [c for c in calls if c.method == "sendAudio"]
     assert next(iter(audio.files.values())).startswith(b"OggS")
     assert "ecosystem" in audio.text
+
+
+async def test_a_level_4_student_also_hears_the_example_sentence(speaking: Chat) -> None:
+    beginner, advanced = await enrol(speaking, 1001, "es"), await enrol(speaking, 1002, "es", 4)
+    short = voices(await speaking.tap(beginner, LISTEN))[0]
+    long = voices(await speaking.tap(advanced, LISTEN))[0]
+    assert short.text == long.text == "🔊 <b>ecosystem</b> · ecosistema"
+    assert int(long.params["duration"]) > int(short.params["duration"]) + 1
+    assert long.files  # a different clip from the beginner's: uploaded, not reused

@@ -1,4 +1,4 @@
-"""What a word's clip says, by language and voice."""
+"""What a word's clip says, by language, voice and level."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from pathlib import Path
 
 from bot.domain.checks import WordRef
 from bot.domain.packs import Gloss, Word
-from bot.services.listen import note_for, script
+from bot.domain.scaffold import scaffold_for
+from bot.services.listen import Recipe, note_for, script
 from bot.speech import Part, Speech
 
 WORD = Word("ecosystem", "noun", 3, "All the living things in one place.",
@@ -14,28 +15,42 @@ WORD = Word("ecosystem", "noun", 3, "All the living things in one place.",
             {"es": Gloss("ecosistema"), "so": Gloss("deegaan"),
              "vi": Gloss("hệ sinh thái", machine=True)})
 REF = WordRef(7, WORD)
+LEVEL_1, LEVEL_3, LEVEL_5 = (Recipe.for_level(scaffold_for(n)) for n in (1, 3, 5))
 
 
-def test_spanish_speaker_hears_word_gloss_then_example() -> None:
-    assert script(REF, "es", "es-419", "en-us") == (
+def test_level_3_spanish_speaker_hears_word_gloss_then_example() -> None:
+    assert script(REF, "es", "es-419", "en-us", LEVEL_3) == (
         Part("ecosystem", "en-us"), Part("ecosistema", "es-419"),
         Part("A pond is a small ecosystem.", "en-us"))
 
 
+def test_level_1_hears_the_word_again_instead_of_a_sentence_the_card_does_not_show() -> None:
+    assert script(REF, "es", "es-419", "en-us", LEVEL_1) == (
+        Part("ecosystem", "en-us"), Part("ecosistema", "es-419"), Part("ecosystem", "en-us"))
+
+
+def test_level_5_hears_english_only_as_its_cards_show() -> None:
+    assert [p.voice for p in script(REF, "es", "es-419", "en-us", LEVEL_5)] == ["en-us"] * 2
+
+
 def test_no_voice_means_english_only() -> None:
-    assert script(REF, "so", None, "en-us") == (
+    assert script(REF, "so", None, "en-us", LEVEL_3) == (
         Part("ecosystem", "en-us"), Part("A pond is a small ecosystem.", "en-us"))
 
 
 def test_machine_glosses_are_never_spoken() -> None:
-    assert [p.voice for p in script(REF, "vi", "vi", "en-us")] == ["en-us", "en-us"]
+    assert [p.voice for p in script(REF, "vi", "vi", "en-us", LEVEL_1)] == ["en-us", "en-us"]
 
 
 def test_listening_items_get_the_word_alone() -> None:
-    assert script(REF, "es", "es-419", "en-us", word_only=True) == (Part("ecosystem", "en-us"),)
+    word_only = Recipe.for_level(scaffold_for(1), word_only=True)
+    assert script(REF, "es", "es-419", "en-us", word_only) == (Part("ecosystem", "en-us"),)
 
 
-def test_a_machine_gloss_is_neither_spoken_nor_captioned(tmp_path: Path) -> None:
+def test_captions_show_the_gloss_only_where_it_is_spoken(tmp_path: Path) -> None:
     speech = Speech.open(tmp_path)
-    note = note_for(speech, REF, "vi", speech.voice_for("vi"), word_only=False)
-    assert (note.caption_key, note.caption) == ("audio-caption", {"term": "ecosystem"})
+    spanish = note_for(speech, REF, "es", speech.voice_for("es"), LEVEL_1)
+    assert spanish.caption == {"term": "ecosystem", "gloss": "ecosistema"}
+    machine = note_for(speech, REF, "vi", speech.voice_for("vi"), LEVEL_1)
+    assert (machine.caption_key, machine.caption) == ("audio-caption", {"term": "ecosystem"})
+    assert note_for(speech, REF, "es", "es-419", LEVEL_5).caption == {"term": "ecosystem"}
