@@ -1,4 +1,5 @@
-"""Daily review reminders: /remind HH:MM, rebuilt from the store at start-up."""
+"""Daily review reminders, on by default at the school's [school] reminder_time; /remind 4pm
+chooses another time, /remind off opts out. Jobs are rebuilt from the store at start-up."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bot.store import people, study
 # One neutral name for every reminder job: the scheduler logs job names at INFO, and a log
 # must not list students. The student id travels only in the job's data.
 JOB_NAME = "daily-reminder"
+SCHOOL_JOB = "school-reminder"  # one job for everyone on the school's reminder time
 
 
 def schedule(app: Application, student_id: int, hhmm: str) -> None:
@@ -34,12 +36,19 @@ def schedule(app: Application, student_id: int, hhmm: str) -> None:
 
 
 def schedule_all(app: Application) -> int:
-    """Rebuild every reminder job from the store (jobs are not persisted)."""
+    """Rebuild every reminder job from the store (jobs are not persisted): one per student
+    with their own time, and one at the school's time for everyone else."""
     services: Services = app.bot_data.services
     students = people.students_with_reminders(services.db)
     for student in students:
         assert student.reminder_time is not None
         schedule(app, student.id, student.reminder_time)
+    if app.job_queue is not None:
+        for job in app.job_queue.get_jobs_by_name(SCHOOL_JOB):
+            job.schedule_removal()
+        school = services.config.school
+        app.job_queue.run_daily(send_school_reminders, school.reminder_time.replace(
+            tzinfo=school.timezone), name=SCHOOL_JOB)
     return len(students)
 
 
@@ -49,9 +58,9 @@ async def remind_command(update: Update, context: PuenteContext) -> None:
     if user is None or people.get_student(s.db, user.id) is None:
         await say(update, context, "not-enrolled")
         return
-    arg = context.args[0].lower() if context.args else ""
+    arg = " ".join(context.args).lower() if context.args else ""
     if arg in ("off", "stop", "no"):
-        people.set_reminder(s.db, user.id, None)
+        people.set_reminder(s.db, user.id, people.REMINDER_OFF)
         for job in user_jobs(context.job_queue, user.id):
             job.schedule_removal()
         await say(update, context, "remind-off")
@@ -77,7 +86,22 @@ async def send_reminder(context: PuenteContext) -> None:
     if job is None or not isinstance(job.data, int):
         return
     student = people.get_student(s.db, job.data)
-    if student is None or student.blocked or student.reminder_time is None:
+    if student is None or student.reminder_time in (None, people.REMINDER_OFF):
+        return
+    await remind(context, student)
+
+
+async def send_school_reminders(context: PuenteContext) -> None:
+    """Job: at the school's reminder time, remind every student who has not chosen a time."""
+    for student in people.students_on_school_reminder(context.services.db):
+        await remind(context, student)
+
+
+async def remind(context: PuenteContext, student: people.Student) -> None:
+    """Send one reminder when reviews are due, outside quiet hours, to a student who has not
+    blocked the bot."""
+    s = context.services
+    if student.blocked:
         return
     now = s.clock()
     local = now.astimezone(s.config.school.timezone).time()

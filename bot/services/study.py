@@ -127,17 +127,23 @@ def due_words(db: Database, who: Learner, now: datetime, size: int) -> list[Stor
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
                           now: datetime, rng: random.Random) -> list[Item]:
     """A due review that could master its word is asked as recall (typed where the level types,
-    else home language -> English): recognition on it would be wasted evidence."""
+    else home language -> English, else typed when the home-language term gives the word away,
+    as a cognate does): recognition on it would be wasted evidence."""
     states = study.student_mastery(db, who.id)
-    kind = ItemType.TYPED if ItemType.TYPED in who.scaffold.item_types else ItemType.REVERSE
+    kinds = (ItemType.TYPED, ItemType.REVERSE) if ItemType.TYPED in who.scaffold.item_types \
+        else (ItemType.REVERSE, ItemType.TYPED)
     refs = {r.id: r for r in pool}
     out, asked = [], set()
     for item in items:
         state = states.get(item.word_id)
         if (item.item_type not in RECALL and item.word_id not in asked and state is not None
                 and item.word_id in refs and recall_ready(state, now)):
-            recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold, rng)
-            item = recall if recall.item_type in RECALL else item
+            for kind in kinds:
+                recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold,
+                                    rng)
+                if recall.item_type in RECALL:
+                    item = recall
+                    break
         asked.add(item.word_id)
         out.append(item)
     return out

@@ -141,9 +141,20 @@ def mark_blocked(db: Database, chat_id: int, now: datetime) -> None:
     db.execute("UPDATE students SET blocked_at = ? WHERE id = ?", [stamp(now), chat_id])
 
 
+REMINDER_OFF = "off"  # reminder_time: NULL = the school's time, "off" = opted out, else HH:MM
+
+
 def students_with_reminders(db: Database) -> list[Student]:
+    """Students who chose their own reminder time (the rest get the school's)."""
     rows = db.query("SELECT * FROM students WHERE reminder_time IS NOT NULL "
-                    "AND blocked_at IS NULL")
+                    "AND reminder_time != ? AND blocked_at IS NULL", [REMINDER_OFF])
+    return [_student(r) for r in rows]
+
+
+def students_on_school_reminder(db: Database) -> list[Student]:
+    """Students reminded at the school's reminder time: never chose a time, never opted out."""
+    rows = db.query("SELECT * FROM students WHERE reminder_time IS NULL AND blocked_at IS NULL "
+                    "AND language IS NOT NULL ORDER BY id")
     return [_student(r) for r in rows]
 
 

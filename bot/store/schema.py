@@ -38,7 +38,7 @@ CREATE TABLE students (
     id INTEGER PRIMARY KEY,            -- Telegram user id
     first_name TEXT NOT NULL,
     language TEXT,                     -- confirmed primary language, NULL until confirmed
-    reminder_time TEXT,                -- HH:MM local, NULL = no reminder
+    reminder_time TEXT,                -- HH:MM local, NULL = the school's time, 'off' = none
     blocked_at TEXT,                   -- set when Telegram says the student blocked the bot
     created_at TEXT NOT NULL
 );
