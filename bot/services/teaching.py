@@ -132,37 +132,36 @@ def find_student(db: Database, teacher_id: int, who: str) -> tuple[RosterRow, pe
 
 def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[RosterRow, int]:
     """Set a student's WIDA level in the teacher's class."""
-    try:
-        value = WidaLevel.parse(level)
-    except ValueError as exc:
-        raise BadInputError(prompt_key="level-usage") from exc
-    row, found = find_student(db, teacher_id, who)
-    with db.atomic():
-        people.set_level(db, row.student_id, found.id, int(value), "teacher")
-        people.clear_placement(db, row.student_id)  # the teacher decided: placement is over
-    return row, int(value)
+    return _set_levels(db, teacher_id, [(who, level)])[0]
 
 
 def set_levels(db: Database, teacher_id: int, text: str) -> list[tuple[RosterRow, int]]:
     """Set several levels at once from "NAME LEVEL" pairs separated by commas, semicolons or
     lines (a pasted column of screener scores); one unknown name or level sets none."""
-    planned = []
+    pairs = []
     for entry in re.split(r"[,;\n]+", text):
         parts = entry.split()
-        if not parts:
-            continue
+        if len(parts) == 1:
+            raise BadInputError(prompt_key="level-usage")
+        if parts:
+            pairs.append((clean_label(" ".join(parts[:-1])), parts[-1]))
+    return _set_levels(db, teacher_id, pairs)
+
+
+def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
+                ) -> list[tuple[RosterRow, int]]:
+    planned = []
+    for who, level in pairs:
         try:
-            value = WidaLevel.parse(parts[-1])
+            value = int(WidaLevel.parse(level))
         except ValueError as exc:
             raise BadInputError(prompt_key="level-usage") from exc
-        if len(parts) < 2:
-            raise BadInputError(prompt_key="level-usage")
-        row, found = find_student(db, teacher_id, clean_label(" ".join(parts[:-1])))
-        planned.append((row, found.id, int(value)))
+        row, found = find_student(db, teacher_id, who)
+        planned.append((row, found.id, value))
     with db.atomic():
         for row, class_id, value in planned:
             people.set_level(db, row.student_id, class_id, value, "teacher")
-            people.clear_placement(db, row.student_id)  # the teacher decided
+            people.clear_placement(db, row.student_id)  # the teacher decided: placement is over
     return [(row, value) for row, _, value in planned]
 
 
