@@ -167,10 +167,9 @@ class Deliverer:
             outbox.postpone(db, row.id, allowed)  # family updates wait out quiet hours
             return
         try:
-            await self.bot.send_message(row.chat_id, row.payload["text"],
-                                        parse_mode=ParseMode.HTML,
-                                        reply_markup=_markup(row.payload.get("buttons", [])),
-                                        rate_limit_args=BULK)
+            sent = await self.bot.send_message(
+                row.chat_id, row.payload["text"], parse_mode=ParseMode.HTML,
+                reply_markup=_markup(row.payload.get("buttons", [])), rate_limit_args=BULK)
         except RetryAfter as exc:  # the pacer already waited and retried: give the row back
             seconds = retry_seconds(exc)
             outbox.release(db, row.id, self.owner, clock() + timedelta(seconds=seconds))
@@ -195,6 +194,8 @@ class Deliverer:
                      row.tries + 1, policy.max_tries)
         else:
             outbox.mark_sent(db, row.id, clock())
+            if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
+                threads.set_relay(db, row.payload["thread_id"], sent.message_id)
             if row.payload.get("forget"):  # a person's message: once delivered, keep no text
                 threads.forget_sent_text(db, row.id)
             tally.sent += 1

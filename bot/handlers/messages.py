@@ -211,30 +211,38 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
     teachers, then confirm."""
     s = context.services
     messages.check_pace(s.ask_guard, who, s.clock())
-    voice = text if isinstance(text, int) else None
-    relay = await messages.prepare_ask(s.db, None if voice else s.translator, who, child,
-                                       "" if voice else str(text))
+    if isinstance(text, int):
+        await _relay_voice(context, who, child, text)
+    else:  # through the outbox: a teacher's evening is quiet hours too
+        relay = await messages.prepare_ask(s.db, s.translator, who, child, text)
+        messages.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
+            s.catalog, user_language(context, teacher_id), who, relay)
+            for teacher_id in relay.teacher_ids}, s.clock())
+        context.deliverer.wake()
+    await say(update, context, "ask-sent", bilingual=who.role != messages.FAMILY,
+              name=child.first_name, language=message_views.language_name(who.language))
+
+
+async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child,
+                       voice: int) -> None:
+    """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
+    only), with who sent it as its caption."""
+    s = context.services
+    relay = await messages.prepare_ask(s.db, None, who, child, "")
     reached = 0
     for teacher_id in relay.teacher_ids:
-        lang = user_language(context, teacher_id)
+        caption = message_views.relay_voice_caption(s.catalog, user_language(context, teacher_id),
+                                                    who, relay)
         try:
-            if voice is not None:
-                sent = await context.bot.copy_message(
-                    teacher_id, who.user_id, voice, parse_mode=ParseMode.HTML,
-                    caption=message_views.relay_voice_caption(s.catalog, lang, who, relay))
-            else:
-                sent = await context.bot.send_message(
-                    teacher_id, message_views.relay_text(s.catalog, lang, who, relay),
-                    parse_mode=ParseMode.HTML)
+            sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
+                                                  caption=caption, parse_mode=ParseMode.HTML)
         except Forbidden:  # this teacher blocked the bot; the others still hear
-            log.info("a teacher could not be reached for a message")
+            log.info("a teacher could not be reached for a voice note")
             continue
         messages.record_relay(s.db, who, relay, teacher_id, sent.message_id, s.clock())
         reached += 1
     if not reached:
         raise messages.NoTeacherError()
-    await say(update, context, "ask-sent", bilingual=who.role != messages.FAMILY,
-              name=child.first_name, language=message_views.language_name(who.language))
 
 
 async def ask_button(update: Update, context: PuenteContext) -> None:

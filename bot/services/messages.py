@@ -127,6 +127,22 @@ def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
                            who.language, relay_message_id, now)
 
 
+def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
+                now: datetime) -> int:
+    """Queue the message for each teacher (teacher id -> rendered text) through the outbox,
+    so it waits out quiet hours and survives a restart; the thread learns each relay's id
+    when it is delivered."""
+    with db.atomic():
+        for teacher_id, text in texts.items():
+            thread_id = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id,
+                                        who.role, who.language, None, now)
+            outbox.enqueue(db, None, teacher_id, "relay",
+                           {"text": text, "buttons": [], "forget": True,
+                            "thread_id": thread_id, "student_id": relay.child.student_id},
+                           now, now)
+    return len(texts)
+
+
 @dataclass(frozen=True)
 class Answer:
     """A teacher's answer, ready to render in the asker's language."""

@@ -57,13 +57,20 @@ def _message(r: tuple[Any, ...]) -> ThreadMessage:
 
 
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
-            language: str, relay_message_id: int, now: datetime) -> int:
-    """Record a message relayed to one teacher (the relay's id lets the teacher reply)."""
+            language: str, relay_message_id: int | None, now: datetime) -> int:
+    """Record a message relayed to one teacher (the relay's id lets the teacher reply; None
+    until the outbox has delivered it)."""
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, relay_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [student_id, teacher_id, asker_id, role, ASK, language, relay_message_id, stamp(now)])
     return cursor.lastrowid or 0
+
+
+def set_relay(db: Database, thread_id: int, relay_message_id: int) -> None:
+    """The relay was delivered: the teacher's reply to this message id finds the thread."""
+    db.execute("UPDATE thread_messages SET relay_message_id = ? WHERE id = ?",
+               [relay_message_id, thread_id])
 
 
 def add_answer(db: Database, asked: ThreadMessage, now: datetime) -> int:
@@ -129,9 +136,12 @@ def forget_sent_text(db: Database, outbox_id: int) -> None:
 
 
 def erase_person(db: Database, user_id: int) -> None:
-    """Delete threads and undelivered answers naming this person (/deleteme)."""
-    db.execute("DELETE FROM outbox WHERE kind = 'answer' AND "
+    """Delete threads, and undelivered messages to teachers and answers, naming this person
+    (/deleteme)."""
+    db.execute("DELETE FROM outbox WHERE kind IN ('answer', 'relay') AND "
                "json_extract(payload, '$.student_id') = ?", [user_id])
+    db.execute("DELETE FROM outbox WHERE kind = 'relay' AND json_extract(payload, '$.thread_id') "
+               "IN (SELECT id FROM thread_messages WHERE asker_id = ?)", [user_id])
     db.execute("DELETE FROM thread_messages WHERE asker_id = ? OR student_id = ? "
                "OR teacher_id = ?", [user_id, user_id, user_id])
     db.execute("DELETE FROM announcements WHERE teacher_id = ?", [user_id])

@@ -47,8 +47,9 @@ async def voice(chat: Chat, user: dict[str, Any]) -> list[Call]:
     return await chat.process(data)
 
 
-def relay_id(chat: Chat) -> int:
-    """The message the teacher received last: the one they reply to."""
+async def relay_id(chat: Chat) -> int:
+    """Deliver what waits for the teacher; the message they received last, to reply to."""
+    await chat.deliver()
     return chat.db.execute("SELECT relay_message_id FROM thread_messages WHERE direction = 'ask' "
                            "ORDER BY id DESC LIMIT 1").fetchone()[0]
 
@@ -63,7 +64,7 @@ async def test_mothers_question_is_offered_to_the_teacher_formally(chat: Chat) -
     offered = buttons(chat.api.calls[-1:])
     assert (offered[0][1], offered[-1][1]) == ("ak:1001", "ak:no")
     sent = await chat.tap(mom, "ak:1001")
-    to_teacher = [c for c in sent if c.chat_id == TEACHER_ID]
+    to_teacher = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert len(to_teacher) == 1
     relayed = to_teacher[0].text
     assert "¿Cómo va mi hijo? ¿Tiene tarea?" in relayed  # the original, always
@@ -78,9 +79,9 @@ async def test_teacher_reply_reaches_the_family_after_quiet_hours(chat: Chat) ->
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "en")
     await chat.send(mom, "/ask How is Ana doing?")
+    asked = await relay_id(chat)
     chat.clock.advance(hours=10)  # 21:00 in New York: quiet hours
-    confirm = texts(await reply(chat, teacher(chat), "She is doing well & reads a lot.",
-                                relay_id(chat)))
+    confirm = texts(await reply(chat, teacher(chat), "She is doing well & reads a lot.", asked))
     assert "Ana" in confirm and "quiet hours" in confirm
     assert await chat.deliver() == []
     chat.clock.advance(hours=10)  # 07:00 the next morning
@@ -112,7 +113,7 @@ async def test_somali_mothers_question_gets_a_family_answer_in_somali(chat: Chat
     answer = texts(await chat.send(hooyo, "Wiilkaygu sidee buu u socdaa?"))
     assert "/words" not in answer and "macallin" in answer.lower()
     await chat.tap(hooyo, "ak:1001")
-    relayed = texts(chat.api.sent_to(TEACHER_ID))
+    relayed = texts(await chat.deliver())
     assert "Wiilkaygu sidee buu u socdaa?" in relayed and "Soomaali" in relayed
     assert "No English translation" in relayed  # no engine here: said so, original shown
 
@@ -124,7 +125,7 @@ async def test_student_who_does_not_understand_can_ask_the_teacher(chat: Chat) -
     assert "/words" in texts(answer)
     assert ("✉️ Enviar esto al maestro", "ak:1001") in buttons(answer)
     await chat.tap(ana, "ak:1001")
-    relayed = texts(chat.api.sent_to(TEACHER_ID))
+    relayed = texts(await chat.deliver())
     assert "your student <b>Ana</b>" in relayed
     assert "<blockquote>What does this word mean? I don't understand</blockquote>" in relayed
 
@@ -134,6 +135,7 @@ async def test_bare_ask_takes_the_next_message(chat: Chat) -> None:
     await join_and_confirm(chat, ana)
     await chat.send(ana, "/ask")
     await chat.send(ana, "Can I hand in the poster tomorrow?")
+    await chat.deliver()
     assert "poster tomorrow" in texts(chat.api.sent_to(TEACHER_ID))
     assert not any("poster" in c.text for c in chat.api.sent_to(TEACHER_ID)[1:])
 
@@ -164,10 +166,11 @@ async def test_siblings_on_one_phone_pick_the_child_and_never_mix(chat: Chat) ->
     assert "✉️ Sobre Bo" in [label for label, _ in buttons(asked)]
     before = len(chat.api.sent_to(TEACHER_ID))
     await chat.tap(mom, "ak:1003")  # forged: a child who is not theirs
+    await chat.deliver()
     assert len(chat.api.sent_to(TEACHER_ID)) == before
     await chat.send(mom, "/ask ¿Bo puede quedarse después de clase?")
     await chat.tap(mom, "ak:1002")
-    assert "<b>Bo</b>" in chat.api.sent_to(TEACHER_ID)[-1].text
+    assert "<b>Bo</b>" in texts(await chat.deliver())
     assert chat.db.execute("SELECT student_id FROM thread_messages").fetchall() == [(1002,)]
     assert queue_weekly_updates(chat.app.bot_data.services) == 2  # one per child
     updates = [c.text for c in await chat.deliver()]
@@ -207,7 +210,7 @@ async def test_deleteme_removes_the_familys_threads(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
     await chat.send(mom, "/ask ¿Hay tarea?")
-    await reply(chat, teacher(chat), "Yes, page 12.", relay_id(chat))
+    await reply(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
     assert chat.db["thread_messages"].count == 2
     await chat.send(mom, "/deleteme")
     await chat.tap(mom, "dl:yes")
@@ -220,7 +223,7 @@ async def test_deleting_the_student_removes_the_thread(chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
     await chat.send(ana, "/ask Can I have more time?")
-    await reply(chat, teacher(chat), "Yes.", relay_id(chat))
+    await reply(chat, teacher(chat), "Yes.", await relay_id(chat))
     await chat.send(ana, "/deleteme")
     await chat.tap(ana, "dl:yes")
     assert chat.db["thread_messages"].count == 0
@@ -268,7 +271,7 @@ async def test_a_voice_note_after_ask_is_relayed_as_a_copy_and_can_be_answered(
     assert copy.params["chat_id"] == TEACHER_ID and copy.params["from_chat_id"] == MOTHER
     assert "family member of <b>Ana</b>" in copy.params["caption"]
     assert "forwardMessage" not in [c.method for c in chat.api.calls]  # a forward names them
-    await reply(chat, teacher(chat), "Thank you, see you Friday.", relay_id(chat))
+    await reply(chat, teacher(chat), "Thank you, see you Friday.", await relay_id(chat))
     assert [c.chat_id for c in await chat.deliver()] == [MOTHER]
     assert "/ask" in texts(await voice(chat, mom))  # outside /ask: the kind text-only answer
 
@@ -304,7 +307,7 @@ async def test_a_bare_ask_expires_so_a_later_typed_answer_is_graded(chat: Chat) 
     await chat.send(ana, "/ask")
     chat.clock.advance(minutes=11)
     await chat.send(ana, "ecosystem")
-    assert chat.api.sent_to(TEACHER_ID) == []
+    assert await chat.deliver() == []
 
 
 async def test_a_flood_of_messages_to_the_teacher_pauses_kindly(chat: Chat) -> None:
@@ -313,10 +316,10 @@ async def test_a_flood_of_messages_to_the_teacher_pauses_kindly(chat: Chat) -> N
     for n in range(10):
         await chat.send(ana, f"/ask question {n}")
     refused = texts(await chat.send(ana, "/ask one more"))
-    assert "60" in refused and len(chat.api.sent_to(TEACHER_ID)) == 10
+    assert "60" in refused and len(await chat.deliver()) == 10
     chat.clock.advance(minutes=61)
     await chat.send(ana, "/ask after the pause")
-    assert len(chat.api.sent_to(TEACHER_ID)) == 11
+    assert len(await chat.deliver()) == 1
 
 
 async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: Chat) -> None:
@@ -324,8 +327,9 @@ async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: 
     mom = await link_family(chat, MOTHER, "es")
     assert "No messages about <b>Ana</b>" in texts(await chat.send(teacher(chat), "/thread Ana"))
     await chat.send(mom, "/ask ¿Hay tarea hoy?")
-    await reply(chat, teacher(chat), "Yes, page 12.", relay_id(chat))
+    await reply(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
     await chat.send(chat.user(lang="es"), "/ask Can I bring my poster late?")
+    await chat.deliver()
     listing = texts(await chat.send(teacher(chat), "/thread Ana"))
     lines = listing.split("\n")[1:]
     assert len(lines) == 3 and "a family member, in Spanish (Español)" in lines[0]
@@ -339,7 +343,7 @@ async def test_line_breaks_survive_asking_and_announcing(chat: Chat) -> None:
     await join_and_confirm(chat, ana)
     await link_family(chat, MOTHER, "en")
     await chat.send(ana, "/ask Two things:\n1. the poster\n2. the trip")
-    assert "Two things:\n1. the poster\n2. the trip" in chat.api.sent_to(TEACHER_ID)[-1].text
+    assert "Two things:\n1. the poster\n2. the trip" in texts(await chat.deliver())
     preview = await chat.send(teacher(chat), "/announce Science 7B Trip on Friday.\nBring a hat.")
     assert "<blockquote>Trip on Friday.\nBring a hat.</blockquote>" in texts(preview)
     assert "Science 7B Trip" not in texts(preview)
@@ -388,3 +392,28 @@ async def test_a_long_announcement_in_many_languages_fits_telegrams_limit(chat: 
     assert len(preview) >= 2  # every part valid Telegram HTML within 4096 (the harness checks)
     assert [bool(c.buttons) for c in preview] == [False] * (len(preview) - 1) + [True]
     assert all(f"({language_name})" in texts(preview) for language_name in ("Español", "Русский"))
+
+
+async def test_a_message_to_the_teacher_waits_out_quiet_hours(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    chat.clock.advance(hours=10)  # 21:00 in New York
+    await chat.send(mom, "/ask ¿Mañana hay excursión?")
+    assert await chat.deliver() == []
+    chat.clock.advance(hours=10)  # 07:00
+    relayed = await chat.deliver()
+    assert [c.chat_id for c in relayed] == [TEACHER_ID] and "excursión" in relayed[0].text
+    assert "excursión" not in chat.db.execute("SELECT payload FROM outbox").fetchone()[0]
+
+
+async def test_a_message_waiting_for_the_teacher_goes_with_its_writers_deleteme(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    chat.clock.advance(hours=10)  # 21:00: the message waits for the morning
+    await chat.send(mom, "/ask ¿Mañana hay excursión?")
+    await chat.send(mom, "/deleteme")
+    await chat.tap(mom, "dl:yes")
+    chat.clock.advance(hours=10)
+    assert await chat.deliver() == []
+    assert chat.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0

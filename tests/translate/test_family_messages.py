@@ -53,7 +53,7 @@ async def test_spanish_question_reaches_the_teacher_in_english_and_the_reply_com
     mom = await link_family(chat, MOTHER, "es")
     await chat.send(mom, "el gato necesita agua.")
     await chat.tap(mom, "ak:1001")
-    relayed = chat.api.sent_to(TEACHER_ID)[-1].text
+    relayed = texts(await chat.deliver())
     assert "el gato necesita agua." in relayed  # the original, always shown
     assert "the cat needs water." in relayed and "machine translation" in relayed
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
@@ -97,7 +97,7 @@ async def test_a_question_already_in_english_is_not_machine_translated(
     await join_and_confirm(chat, ana)
     await chat.send(ana, "What does this word mean? I don't understand")
     await chat.tap(ana, "ak:1001")
-    relayed = chat.api.sent_to(TEACHER_ID)[-1].text
+    relayed = texts(await chat.deliver())
     assert "written in English" in relayed and "machine translation" not in relayed
     assert "goes back in Spanish (Español)" in relayed
     assert translator.stats.engine_calls == 0
