@@ -1,8 +1,10 @@
-"""Drive a real Application with real Update objects against the offline Bot API."""
+"""Shared test builders: drive a real Application with real Update objects against the offline
+Bot API, and set up people through the real use cases (tests never import another test module)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -12,6 +14,7 @@ from telegram.ext import Application
 from bot import callbacks
 from bot.delivery import report_finished
 from bot.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.services import join
 from bot.store import people, study
 from tests.clock import Clock
 from tests.telegram_html import assert_telegram_accepts
@@ -102,3 +105,14 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
     if stored.poll_id:
         return await chat.vote(user, stored.poll_id, index)
     return await chat.tap(user, f"an:{stored.id}:{index}")
+
+
+def enrol_student(db: Database, now: datetime, user_id: int = 1001, name: str = "Ana",
+                  lang: str | None = "es", level: int | None = 3,
+                  code: str = "JOINcode_123") -> None:
+    """Through the join use case: a student in the class, language confirmed, level set."""
+    join.join_class(db, user_id, name, code, lang, now)
+    if lang is not None:
+        join.confirm_language(db, user_id, lang)
+    if level is not None:
+        people.set_level(db, user_id, None, level, "teacher")

@@ -1,0 +1,109 @@
+"""Families through the use cases: a teacher's link, up to four caregivers each in their own
+language, and the weekly update that names the child's words in the family's language."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlite_utils import Database
+
+from bot.services import family, study, teaching
+from bot.store import people
+from tests.clock import START
+from tests.harness import TEACHER_ID, enrol_student
+
+TZ = ZoneInfo("America/New_York")
+
+
+def linked(db: Database, caregiver: int = 2001, lang: str = "es") -> str:
+    """The teacher makes Ana's link and a caregiver opens it and picks a language."""
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    name = family.use_link(db, caregiver, link.payload, START)
+    family.set_language(db, caregiver, lang)
+    return name
+
+
+def test_a_link_connects_a_caregiver_to_the_right_child(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    assert link.student_name == "Ana" and link.payload.startswith("f_")
+    assert len(link.payload) <= 64  # a deep-link payload
+    assert family.use_link(db, 2001, link.payload, START) == "Ana"
+    assert family.is_family(db, 2001)
+
+
+def test_a_teacher_cannot_make_a_link_for_someone_elses_student(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    people.upsert_teacher(db, 9002, "Other", START)
+    with pytest.raises(teaching.StudentNotFoundError):
+        family.create_link(db, 9002, "Ana", START)
+
+
+def test_a_link_serves_four_caregivers_then_says_it_is_used(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    for caregiver in (2001, 2002, 2003, 2004):
+        assert family.use_link(db, caregiver, link.payload, START) == "Ana"
+    assert family.use_link(db, 2001, link.payload, START) == "Ana"  # already linked: no place
+    with pytest.raises(family.FamilyLinkError) as used:
+        family.use_link(db, 2005, link.payload, START)
+    assert used.value.prompt_key == "family-link-used"
+
+
+def test_an_old_or_unknown_link_is_refused(db: Database,
+                                          school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    with pytest.raises(family.FamilyLinkError) as expired:
+        family.use_link(db, 2001, link.payload, START + timedelta(days=family.LINK_DAYS))
+    assert expired.value.prompt_key == "family-link-expired"
+    with pytest.raises(family.FamilyLinkError) as unknown:
+        family.use_link(db, 2001, "f_NOTALINK", START)
+    assert unknown.value.prompt_key == "family-link-unknown"
+    assert not family.is_family(db, 2001)
+
+
+def test_a_family_language_must_be_one_puente_knows(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    linked(db)
+    with pytest.raises(family.PuenteError) as refused:
+        family.set_language(db, 2001, "xx")
+    assert refused.value.prompt_key == "error-unknown-language"
+
+
+def test_the_weekly_update_names_the_words_in_the_familys_language(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    linked(db, 2001, "es")
+    linked(db, 2002, "vi")
+    words = study.current_words(db, study.learner(db, 1001), START)
+    question = study.start_check(db, 1001, START, random.Random(1))
+    assert question is not None
+    item = question.item
+    study.answer_choice(db, 1001, question.item_id, item.options.index(item.answer), START, TZ)
+    updates = {u.telegram_id: u for u in family.weekly_updates(db, START + timedelta(days=1),
+                                                                tz=TZ)}
+    assert set(updates) == {2001, 2002}
+    spanish, vietnamese = updates[2001], updates[2002]
+    assert (spanish.student_name, spanish.language, spanish.days) == ("Ana", "es", 1)
+    assert spanish.learned == []  # nothing is mastered in one sitting
+    assert len(spanish.practising) == 3
+    assert spanish.practising[0] == (words[0].word.term, words[0].word.glosses["es"].term)
+    assert vietnamese.practising[0][0] == words[0].word.term
+    assert vietnamese.language == "vi"
+
+
+def test_a_family_that_stopped_updates_gets_none_unless_it_asks(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    linked(db)
+    family.set_updates(db, 2001, False)
+    assert family.weekly_updates(db, START) == []
+    assert [u.telegram_id for u in family.weekly_updates(db, START, only=2001)] == [2001]

@@ -1,0 +1,132 @@
+"""Joining a class: what a student notices when the code is good, bad, old, or used twice."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlite_utils import Database
+
+from bot.domain import placement
+from bot.services import join
+from bot.store import people
+from tests.clock import START
+
+CODE = "JOINcode_123"  # the `school_class` fixture's code, valid for 180 days from START
+
+
+def test_a_good_code_enrols_the_student_and_offers_their_phone_language(
+        db: Database, school_class: people.ClassInfo) -> None:
+    joined = join.join_class(db, 1001, "Ana", CODE, "es-MX", START)
+    assert joined == join.Joined("Science 7B", already_member=False, language=None,
+                                 suggestion="es")
+    assert [e.class_id for e in people.enrollments(db, 1001)] == [school_class.id]
+
+
+def test_rejoining_is_recognised_and_enrols_once(
+        db: Database, school_class: people.ClassInfo) -> None:
+    join.join_class(db, 1001, "Ana", CODE, "es", START)
+    join.confirm_language(db, 1001, "es")
+    again = join.join_class(db, 1001, "Ana", CODE, "es", START + timedelta(days=1))
+    assert again == join.Joined("Science 7B", already_member=True, language="es",
+                                suggestion=None)
+    assert db["enrollments"].count == 1
+
+
+@pytest.mark.parametrize(("code", "key"), [
+    (None, "join-code-missing"),
+    ("", "join-code-missing"),
+    ("NOPE12345", "join-code-unknown"),
+    ("<b>x</b>", "join-code-unknown"),
+    ("A" * 65, "join-code-unknown"),
+])
+def test_a_bad_code_is_refused_with_a_kind_message_and_enrols_nobody(
+        db: Database, school_class: people.ClassInfo, code: str | None, key: str) -> None:
+    with pytest.raises(join.JoinError) as refused:
+        join.join_class(db, 1001, "Ana", code, "es", START)
+    assert refused.value.prompt_key == key
+    assert db["enrollments"].count == 0
+
+
+def test_a_code_expires_at_its_moment_not_a_second_later(
+        db: Database, school_class: people.ClassInfo) -> None:
+    with pytest.raises(join.JoinError) as refused:
+        join.join_class(db, 1001, "Ana", CODE, "es", school_class.code_expires_at)
+    assert refused.value.prompt_key == "join-code-expired"
+    just_before = school_class.code_expires_at - timedelta(seconds=1)
+    assert not join.join_class(db, 1001, "Ana", CODE, "es", just_before).already_member
+
+
+@pytest.mark.parametrize(("phone", "offered"), [
+    ("es", "es"), ("pt-BR", "pt"), ("AR", "ar"), ("en", None), ("en-US", None),
+    (None, None), ("", None), ("xx", None),
+])
+def test_the_phone_language_is_offered_only_when_puente_speaks_it(
+        phone: str | None, offered: str | None) -> None:
+    assert join.suggest_from_phone(phone) == offered
+
+
+def test_join_codes_are_long_unguessable_and_link_safe() -> None:
+    code = join.new_code()
+    assert len(code) == join.JOIN_CODE_CHARS == 12
+    assert set(code) <= set(join.CODE_ALPHABET)
+    assert not set("0O1lI") & set(join.CODE_ALPHABET)  # no look-alikes to misread aloud
+
+
+def test_an_unknown_language_is_refused_and_a_known_one_is_kept(
+        db: Database, school_class: people.ClassInfo) -> None:
+    join.join_class(db, 1001, "Ana", CODE, None, START)
+    with pytest.raises(join.PuenteError) as refused:
+        join.confirm_language(db, 1001, "klingon")
+    assert refused.value.prompt_key == "error-unknown-language"
+    assert join.confirm_language(db, 1001, "hmn") == "hmn"
+    assert people.get_student(db, 1001).language == "hmn"
+
+
+def test_classmates_languages_guide_a_newcomers_detection(
+        db: Database, school_class: people.ClassInfo) -> None:
+    for user_id, lang in ((1001, "vi"), (1002, "vi")):
+        join.join_class(db, user_id, "S", CODE, None, START)
+        join.confirm_language(db, user_id, lang)
+    join.join_class(db, 1003, "New", CODE, None, START)
+    assert join.class_languages(db, 1003) == ["vi"]
+
+
+def test_placement_opens_asks_in_order_and_ends_with_a_level(
+        db: Database, school_class: people.ClassInfo) -> None:
+    join.join_class(db, 1001, "Ana", CODE, "es", START)
+    assert join.needs_placement(db, 1001)
+    with pytest.raises(join.PlacementClosedError):
+        join.answer_placement(db, 1001, 0, 0)  # a tap before placement opened
+    join.open_placement(db, 1001)
+    right = [item.correct for item in placement.PLACEMENT]
+    assert join.answer_placement(db, 1001, 0, right[0]) == join.PlacementStep(1, None)
+    assert join.answer_placement(db, 1001, 5, right[5]) == join.PlacementStep(1, None)  # ignored
+    for question in (1, 2, 3, 4):  # bands 1 and 2 right, then a miss in band 3
+        join.answer_placement(db, 1001, question, right[question])
+    finished = join.answer_placement(db, 1001, 5, (right[5] + 1) % 4)
+    assert finished == join.PlacementStep(None, 3)
+    assert people.enrollments(db, 1001)[0].wida_level == 3
+    assert not join.needs_placement(db, 1001)
+    with pytest.raises(join.PlacementClosedError):
+        join.answer_placement(db, 1001, 0, 0)  # finished: a replayed tap changes nothing
+
+
+def test_a_stranger_tapping_placement_is_told_to_join_first(db: Database) -> None:
+    with pytest.raises(join.JoinError) as refused:
+        join.answer_placement(db, 4242, 0, 0)
+    assert refused.value.prompt_key == "not-enrolled"
+
+
+def test_the_language_offer_promises_only_what_exists(
+        db: Database, school_class: people.ClassInfo) -> None:
+    join.join_class(db, 1001, "Ana", CODE, None, START)
+    assert join.language_offer(db, 1001, "en", lambda _: False).prompt_key == "language-set"
+    assert join.language_offer(db, 1001, "es", lambda _: False).prompt_key == "language-set"
+    hmong = join.language_offer(db, 1001, "hmn", lambda _: False)
+    assert hmong.prompt_key == "language-set-partial" and 0 <= hmong.have < hmong.total
+    assert join.language_offer(db, 1001, "hmn", lambda _: True).prompt_key == "language-set"
+    assert join.language_offer(db, 1001, "uk", lambda _: True).prompt_key \
+        == "language-set-machine"
+    assert join.language_offer(db, 1001, "sw", lambda _: False).prompt_key \
+        == "language-set-english"

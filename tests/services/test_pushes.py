@@ -1,0 +1,79 @@
+"""Planning a push: the teacher's words, class and time, never inside quiet hours."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlite_utils import Database
+
+from bot.config import SchoolConfig
+from bot.services import pushes
+from bot.services.teaching import BadInputError, ClassNotFoundError
+from bot.store import people
+from tests.clock import START
+from tests.harness import TEACHER_ID
+
+SCHOOL = SchoolConfig()  # New York, quiet 20:00-07:00
+
+
+@pytest.mark.parametrize(("args", "parts"), [
+    (["science.ecosystems"], ("science.ecosystems", [], None, None)),
+    (["p", "food", "chain", "to", "Science", "7B", "at", "16:30"],
+     ("p", ["food", "chain"], "Science 7B", "16:30")),
+    (["p", "at", "7:00"], ("p", [], None, "7:00")),
+    (["p", "habitat", "to", "7B"], ("p", ["habitat"], "7B", None)),
+])
+def test_a_push_command_is_split_into_pack_words_class_and_time(
+        args: list[str], parts: tuple) -> None:
+    assert pushes.parse_push(args) == parts
+
+
+def test_named_words_are_matched_with_multi_word_terms_first(
+        db: Database, school_class: people.ClassInfo) -> None:
+    plan = pushes.plan_push(db, SCHOOL, TEACHER_ID,
+                            ["science.ecosystems", "food", "chain,", "habitat", "habitat"], START)
+    assert [w.word.term for w in plan.words] == ["food chain", "habitat"]
+    assert plan.class_info.id == school_class.id and plan.send_at == START
+
+
+def test_an_unknown_word_or_pack_is_named_back_to_the_teacher(
+        db: Database, school_class: people.ClassInfo) -> None:
+    with pytest.raises(BadInputError) as word:
+        pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "volcano"], START)
+    assert (word.value.prompt_key, word.value.params) == ("push-unknown-word",
+                                                          {"word": "volcano"})
+    with pytest.raises(BadInputError) as pack:
+        pushes.plan_push(db, SCHOOL, TEACHER_ID, ["no.such"], START)
+    assert pack.value.prompt_key == "push-unknown-pack"
+    with pytest.raises(ClassNotFoundError):
+        pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "to", "Art"], START)
+
+
+def test_without_words_the_next_five_unsent_words_go(
+        db: Database, school_class: people.ClassInfo) -> None:
+    plan = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems"], START)
+    assert len(plan.words) == 5
+
+
+def test_a_push_at_a_time_already_past_today_goes_tomorrow(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # START is 11:00 in New York
+    plan = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "10:00"],
+                            START)
+    assert plan.send_at == datetime(2026, 9, 15, 14, 0, tzinfo=UTC)
+    later = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "16:30"],
+                             START)
+    assert later.send_at == datetime(2026, 9, 14, 20, 30, tzinfo=UTC)
+    with pytest.raises(BadInputError):
+        pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "noonish"], START)
+
+
+@pytest.mark.parametrize(("utc", "sent"), [
+    (datetime(2026, 9, 14, 23, 59, tzinfo=UTC), datetime(2026, 9, 14, 23, 59, tzinfo=UTC)),
+    (datetime(2026, 9, 15, 0, 0, tzinfo=UTC), datetime(2026, 9, 15, 11, 0, tzinfo=UTC)),
+    (datetime(2026, 9, 15, 3, 0, tzinfo=UTC), datetime(2026, 9, 15, 11, 0, tzinfo=UTC)),
+    (datetime(2026, 9, 15, 11, 0, tzinfo=UTC), datetime(2026, 9, 15, 11, 0, tzinfo=UTC)),
+])
+def test_quiet_hours_hold_a_push_until_seven_local(utc: datetime, sent: datetime) -> None:
+    assert pushes.next_allowed(utc, SCHOOL) == sent

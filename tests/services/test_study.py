@@ -1,0 +1,208 @@
+"""Studying through the use cases on a real store and a fixed clock: previews, checks, answers,
+re-teaching, teacher alerts and what a forgotten word does to progress."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlite_utils import Database
+
+from bot.domain.checks import Item
+from bot.domain.mastery import MasteryState
+from bot.domain.scaffold import ItemType
+from bot.services import study
+from bot.store import people
+from bot.store import study as stored
+from bot.store.packs import pack_words
+from tests.clock import START
+from tests.harness import enrol_student
+
+TZ = ZoneInfo("America/New_York")
+
+
+def preview(db: Database, user_id: int = 1001) -> list[int]:
+    """The student opens /words: the word ids on their card."""
+    return [w.id for w in study.current_words(db, study.learner(db, user_id), START)]
+
+
+def answer(db: Database, question: study.Question, right: bool, user_id: int = 1001,
+           at: timedelta = timedelta(0)) -> study.Feedback:
+    """Answer one question as the student would: a tap, or the typed word."""
+    item = question.item
+    if item.typed:
+        text = item.answer if right else "zebra"
+        feedback = study.answer_typed(db, user_id, text, START + at, TZ)
+        assert isinstance(feedback, study.Feedback)
+        return feedback
+    index = item.options.index(item.answer)
+    option = index if right else (index + 1) % len(item.options)
+    return study.answer_choice(db, user_id, question.item_id, option, START + at, TZ)
+
+
+def test_a_check_needs_a_class_and_a_language(db: Database,
+                                              school_class: people.ClassInfo) -> None:
+    with pytest.raises(study.NotEnrolledError):
+        study.start_check(db, 1001, START, random.Random(1))
+    enrol_student(db, START, lang=None)
+    with pytest.raises(study.NoLanguageError):
+        study.start_check(db, 1001, START, random.Random(1))
+
+
+def test_nothing_is_checked_before_the_student_has_seen_a_card(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    assert study.start_check(db, 1001, START, random.Random(1)) is None
+    assert len(preview(db)) == 5  # level 3 introduces five words at a time
+    first = study.start_check(db, 1001, START, random.Random(1))
+    assert first is not None and (first.number, first.total) == (1, 5)
+    assert first.item.word_id in set(preview(db))
+
+
+@pytest.mark.parametrize(("level", "words"), [(1, 3), (2, 4), (3, 5), (5, 6)])
+def test_beginners_meet_fewer_new_words_at_once(
+        db: Database, school_class: people.ClassInfo, level: int, words: int) -> None:
+    enrol_student(db, START, level=level)
+    assert len(preview(db)) == words
+    assert len(preview(db)) == words  # a second look introduces nothing new
+
+
+def test_a_whole_check_ends_with_the_score(db: Database,
+                                          school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    preview(db)
+    question = study.start_check(db, 1001, START, random.Random(2))
+    results = []
+    while question is not None:
+        right = len(results) != 1  # one miss, the rest right
+        feedback = answer(db, question, right)
+        assert feedback.grade.correct is right
+        results.append(right)
+        question = feedback.next_question
+    assert feedback.score == (4, 5)
+    assert db["attempts"].count == 5
+
+
+def test_a_replayed_tap_is_graded_once(db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    preview(db)
+    question = study.start_check(db, 1001, START, random.Random(3))
+    assert question is not None and not question.item.typed
+    answer(db, question, right=True)
+    with pytest.raises(study.StaleItemError):
+        answer(db, question, right=True)
+    assert db["attempts"].count == 1
+
+
+def test_another_students_button_is_never_graded(db: Database,
+                                                school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    enrol_student(db, START, user_id=1002, name="Bo", level=1)
+    preview(db)
+    question = study.start_check(db, 1001, START, random.Random(3))
+    assert question is not None
+    with pytest.raises(study.StaleItemError):
+        study.answer_choice(db, 1002, question.item_id, 0, START, TZ)
+    with pytest.raises(study.StaleItemError):
+        study.answer_choice(db, 1001, 10_000, 0, START, TZ)  # forged id
+    assert db["attempts"].count == 0
+
+
+def test_two_misses_bring_the_card_back_with_an_easier_two_option_item(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    preview(db)
+    question = study.start_check(db, 1001, START, random.Random(4))
+    assert question is not None
+    first = answer(db, question, right=False)
+    assert first.reteach is None
+    word = question.item.word_id
+    again = study.start_check(db, 1001, START, random.Random(4))
+    while again is not None and again.item.word_id != word:
+        again = answer(db, again, right=True).next_question
+    assert again is not None
+    second = answer(db, again, right=False)
+    assert second.reteach is not None and second.reteach.id == word
+    easier = stored.next_open_item(db, 1001)
+    while easier is not None and easier.item.word_id != word:
+        study.answer_choice(db, 1001, easier.id, easier.item.options.index(easier.item.answer),
+                            START, TZ)
+        easier = stored.next_open_item(db, 1001)
+    assert easier is not None and len(easier.item.options) == 2
+    assert easier.item.answer in easier.item.options
+
+
+def test_the_teacher_is_alerted_once_when_a_word_is_missed_three_times_in_a_row(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    preview(db)
+    word, alerts = None, []
+    for _ in range(6):
+        question = study.start_check(db, 1001, START, random.Random(5))
+        while question is not None:
+            word = word or question.item.word_id
+            feedback = answer(db, question, right=question.item.word_id != word)
+            if question.item.word_id == word:
+                alerts.append(feedback.alert_teacher)
+            question = feedback.next_question
+        if len(alerts) >= 4:
+            break
+    assert alerts[:4] == [False, False, True, False]
+
+
+def test_a_forgotten_word_goes_back_to_learning(db: Database,
+                                               school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    word = preview(db)[0]
+    state = stored.get_mastery(db, 1001, word)
+    assert state is not None
+    stored.save_mastery(db, 1001, word, replace(state, mastered_at=START, p_known=0.99,
+                                                 successes=5), START)
+    assert study.progress(db, 1001, START, TZ).mastered == 1
+    later = START + timedelta(days=30)
+    question = study.start_check(db, 1001, later, random.Random(6))
+    while question is not None and question.item.word_id != word:
+        question = answer(db, question, right=True, at=timedelta(days=30)).next_question
+    assert question is not None
+    feedback = answer(db, question, right=False, at=timedelta(days=30))
+    assert not feedback.newly_mastered
+    after = stored.get_mastery(db, 1001, word)
+    assert after is not None and after.state is MasteryState.LEARNING
+    assert study.progress(db, 1001, later, TZ).mastered == 0
+
+
+def test_typing_the_home_language_word_asks_for_english_without_a_miss(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=6)
+    preview(db)
+    question = study.start_check(db, 1001, START, random.Random(7))
+    while question is not None and not question.item.typed:
+        question = answer(db, question, right=True).next_question
+    assert question is not None
+    word = stored.get_mastery(db, 1001, question.item.word_id)
+    words = {w.id: w.word for w in pack_words(db, "science.ecosystems")}
+    gloss = words[question.item.word_id].glosses["es"].term
+    reply = study.answer_typed(db, 1001, gloss, START, TZ)
+    assert reply == study.WriteInEnglish("es", gloss)
+    assert stored.get_mastery(db, 1001, question.item.word_id) == word  # not counted
+
+
+def test_typing_a_buttons_label_counts_as_tapping_it(db: Database,
+                                                    school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    preview(db)
+    question = study.start_check(db, 1001, START, random.Random(8))
+    assert question is not None and not question.item.typed
+    feedback = study.answer_typed(db, 1001, f"  {question.item.answer.upper()} ", START, TZ)
+    assert isinstance(feedback, study.Feedback) and feedback.grade.correct
+    assert study.answer_typed(db, 1001, "hello there", START, TZ) is None  # not an answer
+
+
+@pytest.mark.parametrize(("text", "index"), [("1", 0), ("4", 3), ("5", None), ("0", None),
+                                             ("B", 1), ("  b  ", 1), ("zzz", None)])
+def test_a_typed_number_or_label_picks_one_option(text: str, index: int | None) -> None:
+    item = Item(1, ItemType.CHOICE, "stem", ("a", "b", "c", "d"), "b")
+    assert study.matching_option(item, text) == index
