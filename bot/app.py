@@ -43,7 +43,8 @@ TEACHER_COMMANDS = {"teach": teacher.teach, "invite": teacher.invite,
                     "packs": teacher.packs, "push": teacher.push, "report": teacher.report,
                     "student": teacher.student, "family": teacher.family_link,
                     "newpack": teacher.newpack, "remove": teacher.remove,
-                    "families": teacher.families, "coteach": teacher.coteach}
+                    "families": teacher.families, "coteach": teacher.coteach,
+                    "gloss": teacher.gloss}
 
 
 def build_application(services: Services, request: BaseRequest | None = None, *,

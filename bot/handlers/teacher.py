@@ -18,7 +18,7 @@ from bot.handlers.common import say, send_long, tapped, user_language
 from bot.i18n import Markup
 from bot.reports import csv_bytes, heatmap_caption, heatmap_png, student_lines, summary_text
 from bot.services import family, membership, messages, pushes, teaching
-from bot.services.glosses import english_only, glosses_for, pack_refs
+from bot.services.glosses import english_only, glosses_for, pack_refs, teacher_gloss
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack
 from bot.services.study import Feedback
 from bot.store import people
@@ -144,6 +144,17 @@ async def level(update: Update, context: PuenteContext) -> None:
     row, value = teaching.set_level(s.db, user.id, " ".join(args[:-1]), args[-1])
     await say(update, context, "level-set", bilingual=False, name=escape(row.first_name),
               level=value)
+
+
+async def gloss(update: Update, context: PuenteContext) -> None:
+    """Add or fix a word's home-language gloss, used at once: /gloss WORD LANG TEXT."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    teaching.require_teacher(s.db, user.id)
+    term, lang = teacher_gloss(s.db, user.id, " ".join(context.args or []), s.clock())
+    await say(update, context, "gloss-saved", bilingual=False, term=term,
+              language=views.language_name(lang))
 
 
 async def packs(update: Update, context: PuenteContext) -> None:

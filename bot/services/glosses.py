@@ -6,10 +6,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
+from bot.domain.errors import PuenteError
+from bot.domain.language import LANGUAGES
+from bot.domain.names import clean
 from bot.domain.packs import Gloss
 from bot.store import translations as memory
 from bot.store.packs import list_packs, pack_words, words_by_id
@@ -36,24 +40,25 @@ def _texts(ref: WordRef) -> list[str]:
 
 
 def complete_glosses(db: Database, refs: Sequence[WordRef], lang: str) -> list[WordRef]:
-    """Give words lacking a curated gloss in `lang` one from the memory (machine-marked);
-    never calls an engine."""
-    lacking = [r for r in refs if lang != SOURCE and lang not in r.word.glosses]
-    if not lacking:
+    """Give words lacking a curated gloss in `lang` one from the memory (machine-marked), and
+    a term a teacher wrote (/gloss) over a curated one; never calls an engine."""
+    if lang == SOURCE or not refs:
         return list(refs)
-    found = memory.recall_many(db, SOURCE, lang, (t for r in lacking for t in _texts(r)))
-    lacking_ids = {r.id for r in lacking}
+    found = memory.recall_many(db, SOURCE, lang, (t for r in refs for t in _texts(r)))
     completed = []
     for ref in refs:
-        term = found.get(ref.word.term) if ref.id in lacking_ids else None
-        if term is None:
+        term, curated = found.get(ref.word.term), ref.word.glosses.get(lang)
+        if term is None or (curated is not None and term.engine != memory.TEACHER):
             completed.append(ref)
             continue
-        definition = found.get(ref.word.definition)
-        gloss = Gloss(term.text, definition.text if definition else None,
-                      machine=term.machine or bool(definition and definition.machine))
+        if curated is not None:  # a teacher's correction: the curated cognate marks no longer hold
+            gloss = Gloss(term.text, curated.definition)
+        else:
+            definition = found.get(ref.word.definition)
+            gloss = Gloss(term.text, definition.text if definition else None,
+                          machine=term.machine or bool(definition and definition.machine))
         word = replace(ref.word, glosses={**ref.word.glosses, lang: gloss})
-        completed.append(WordRef(ref.id, word))
+        completed.append(WordRef(ref.id, word, ref.pack_id))
     return completed
 
 
@@ -97,6 +102,36 @@ def english_only(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
         if terms:
             gaps.append(Gap(lang, len(terms), len(refs), terms))
     return gaps
+
+
+class GlossError(PuenteError):
+    """A /gloss the service cannot store (its prompt key says why)."""
+
+    prompt_key = "gloss-usage"
+
+
+MAX_GLOSS = 120  # a term with a short note, never a paragraph
+
+
+def teacher_gloss(db: Database, teacher_id: int, text: str, now: datetime) -> tuple[str, str]:
+    """Store a teacher's gloss from "WORD LANG TEXT" (the word may be several words): marked
+    teacher-made in the memory and used at once where no curated gloss exists; return
+    (English term, language code)."""
+    tokens = text.split()
+    split = next((i for i, t in enumerate(tokens) if i and t.lower() in LANGUAGES), None)
+    if split is None or split + 1 >= len(tokens):
+        raise GlossError()
+    term, lang = " ".join(tokens[:split]).casefold(), tokens[split].lower()
+    written = " ".join(tokens[split + 1:])
+    gloss = clean(written, MAX_GLOSS)
+    if lang == SOURCE or not gloss or len(written) > MAX_GLOSS:
+        raise GlossError()
+    words = [w for p in list_packs(db, teacher_id) for w in pack_words(db, p.id)
+             if w.word.term.casefold() == term]
+    if not words:
+        raise GlossError(prompt_key="gloss-unknown-word", word=term)
+    memory.remember(db, SOURCE, lang, words[0].word.term, gloss, memory.TEACHER, now)
+    return words[0].word.term, lang
 
 
 def pack_refs(db: Database, pack_ids: Iterable[str] | None = None,

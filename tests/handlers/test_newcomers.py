@@ -189,3 +189,42 @@ async def test_teacher_sets_a_whole_class_of_levels_from_pasted_screener_scores(
     assert "Ana is now at WIDA level 1." in reply and "Bo is now at WIDA level 2." in reply
     assert [e.wida_level for e in people.enrollments(chat.db, 1002)] == [2]
     assert "closed" in texts(await chat.tap(chat.user(1002, "Bo", lang="so"), "pl:0:1"))
+
+
+async def test_a_teacher_gloss_reaches_the_somali_student_at_once(chat: Chat) -> None:
+    asha = chat.user(1001, "Asha", lang="so")
+    await join(chat, asha, "so", 2)
+    people.upsert_teacher(chat.db, TEACHER, "Rivera", chat.clock())
+    teacher = chat.user(TEACHER, "Rivera", lang="en")
+    reply = texts(await chat.send(teacher, "/gloss ecosystem so nidaamka deegaanka"))
+    assert "Saved: <b>ecosystem</b> in Soomaali" in reply
+    card = sent(await chat.send(asha, "/words"))[0].text
+    assert "nidaamka deegaanka" in card.split("\n\n")[1]  # the first card, no "no Somali yet"
+    assert "Eraygan weli" not in card.split("\n\n")[1]
+    row = chat.db.execute("SELECT engine, reviewed FROM translations WHERE target_lang = 'so'"
+                          ).fetchone()
+    assert tuple(row) == ("teacher", 1)
+
+
+async def test_a_teacher_corrects_a_curated_gloss_for_a_multiword_term(chat: Chat) -> None:
+    ana = chat.user(1001, "Ana", lang="es")
+    await join(chat, ana, "es", 3)
+    people.upsert_teacher(chat.db, TEACHER, "Rivera", chat.clock())
+    teacher = chat.user(TEACHER, "Rivera", lang="en")
+    assert "Saved" in texts(await chat.send(teacher, "/gloss Food Chain es cadena trófica"))
+    assert "Saved" in texts(await chat.send(teacher, "/gloss habitat es hogar natural"))
+    text = texts(await chat.send(ana, "/words"))
+    assert "hogar natural" in text and "<b>hábitat</b>" not in text
+    assert chat.db.execute("SELECT text FROM translations WHERE source_text = 'food chain'"
+                           ).fetchone()[0] == "cadena trófica"
+
+
+async def test_gloss_explains_itself_and_is_for_teachers_only(chat: Chat) -> None:
+    people.upsert_teacher(chat.db, TEACHER, "Rivera", chat.clock())
+    teacher = chat.user(TEACHER, "Rivera", lang="en")
+    assert "/gloss habitat so deegaan" in texts(await chat.send(teacher, "/gloss habitat"))
+    assert "not in any pack" in texts(await chat.send(teacher, "/gloss volcano so fool"))
+    ana = chat.user(1001, "Ana", lang="es")
+    await join(chat, ana, "es", 3)
+    await chat.send(ana, "/gloss habitat es casa")
+    assert chat.db["translations"].count == 0
