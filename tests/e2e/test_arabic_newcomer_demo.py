@@ -1,0 +1,25 @@
+"""Issue 10's 'done means': a level-1 Arabic newcomer's first week, replayed with
+`puente demo --script docs/demo-arabic-level1.txt`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.demo import run_demo
+
+SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "demo-arabic-level1.txt"
+
+
+async def test_arabic_level_one_week_has_pictures_arabic_first_and_short_messages() -> None:
+    lines: list[str] = []
+    await run_demo(SCRIPT.read_text(encoding="utf-8").splitlines(), out=lines.append)
+    printed = "\n".join(lines)
+    assert "المستوى 1" in printed  # "I don't know" placed her at level 1
+    assert "🏞️ نظام بيئي" in printed  # picture, then the Arabic term
+    assert "All the living and nonliving things" not in printed  # no English definition
+    assert "The ecosystem is ___." in printed and "because ___" not in printed
+    assert "Check finished: 3 of 3 right" in printed
+    assert "أتقنتها" in printed  # progress in Arabic, not an English chart
+    replies = re.split(r"\n(?=🤖|🧒)", printed)
+    assert max(len(r) for r in replies if r.startswith("🤖")) <= 900
