@@ -185,7 +185,10 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         stem = beginner_stem(own, word.emoji)  # None: the English definition, as a last resort
         if stem and item_type is ItemType.TYPED:  # no fair options (e.g. one word seen)
             return Item(target.id, item_type, stem, (), word.term)
-        wrong = _distractors(target, pool, who, rng, stem=stem) if stem else []
+        # An option whose home-language term is inside the stem would pull a wrong answer.
+        fair = [r for r in pool if r.word.glosses.get(lang) is None
+                or fold(r.word.glosses[lang].term) not in fold(stem or "")]
+        wrong = _distractors(target, fair, who, rng, stem=stem) if stem else []
         if stem and wrong:
             return Item(target.id, item_type, stem, _options(word.term, wrong, rng), word.term)
     if rules.answer_in_text(word.definition, word):

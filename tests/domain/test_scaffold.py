@@ -87,3 +87,14 @@ def test_level_four_choice_still_reads_the_english_definition() -> None:
 def test_almost_every_shipped_word_has_a_picture() -> None:
     with_emoji = sum(1 for w in WORDS if w.emoji)
     assert with_emoji >= 145, f"{with_emoji} of {len(WORDS)}"
+
+
+@pytest.mark.parametrize("lang", ["ar", "so", "hmn", "ht", "es", "zh", "vi"])
+def test_no_wrong_option_is_named_in_the_home_language_stem(lang: str) -> None:
+    by_term = {r.word.term: r.word for r in POOL}
+    for ref in POOL:
+        item = build_item(ref, POOL, ItemType.CHOICE, lang, scaffold_for(1), random.Random(2))
+        for option in item.options:
+            gloss = by_term[option].glosses.get(lang) if option in by_term else None
+            if option != item.answer and gloss is not None:
+                assert gloss.term.casefold() not in item.prompt.casefold(), (lang, item)
