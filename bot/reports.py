@@ -87,8 +87,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         if not practised:
             not_started.append(name)
             continue
-        last = max(d for c in practised if (d := _day(c.last_seen)) is not None) \
-            if any(c.last_seen for c in practised) else None
+        last = _day(max((c.last_seen for c in practised if c.last_seen), default=None))
         idle = school_days_between(last, today) if last and today else 0
         stuck = [terms[c.word_id] for c in cells
                  if c.misses_in_row >= NEEDS_HELP_MISSES and c.word_id in terms]
@@ -106,9 +105,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         cells = [c for c in by_word_id.get(word.id, []) if c.attempts]
         if cells:
             right, total = sum(c.correct for c in cells), sum(c.attempts for c in cells)
-            first = min((d for c in cells if (d := _day(c.first_seen or c.last_seen))),
-                        default=None)
-            last = max((d for c in cells if (d := _day(c.last_seen))), default=None)
+            # ISO stamps sort as text: parse only the two that matter
+            first = _day(min((f for c in cells if (f := c.first_seen or c.last_seen)),
+                             default=None))
+            last = _day(max((c.last_seen for c in cells if c.last_seen), default=None))
             days = (last - first).days + 1 if first and last else 1
             by_word.append((right / total, WordTotal(terms[word.id], right, total, days)))
     by_word.sort(key=lambda pair: (pair[0], pair[1].term))
@@ -177,15 +177,20 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    # Each text is cleaned and defused once, not once per row (35 x 200 rows in one /report).
+    words = [(word.id, spreadsheet_cell(term(word.pack_id)), spreadsheet_cell(term(word.term)))
+             for word in matrix.words]
     for student in matrix.students:
-        name = student_name(student)
-        for word in matrix.words:
-            cell = matrix.cells.get((student.id, word.id))
-            writer.writerow([spreadsheet_cell(value) for value in (
-                name, student.id, student.language or "", student.level or "",
-                term(word.pack_id), term(word.term), f"{cell.p_known:.2f}" if cell else "",
-                int(cell.mastered) if cell else 0, cell.attempts if cell else 0,
-                cell.correct if cell else 0, (cell.last_seen or "") if cell else "")])
+        who = [spreadsheet_cell(v) for v in (student_name(student), student.id,
+                                             student.language or "", student.level or "")]
+        for word_id, pack, word_term in words:
+            cell = matrix.cells.get((student.id, word_id))
+            if cell is None:
+                writer.writerow([*who, pack, word_term, "", 0, 0, 0, ""])
+                continue
+            writer.writerow([*who, pack, word_term, f"{cell.p_known:.2f}", int(cell.mastered),
+                             cell.attempts, cell.correct,
+                             spreadsheet_cell(cell.last_seen or "")])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 
