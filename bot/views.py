@@ -242,6 +242,8 @@ def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
 
 def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:
     counter = catalog.render("item-counter", lang, number=number + 1, total=len(PLACEMENT))
+    if number:  # the instructions once, on the first question: later ones stay short
+        return Markup(f"{counter}\n\n<b>{escape(item.question)}</b>")
     return Markup(f"{counter}\n{catalog.bilingual('placement-ask', lang)}\n\n"
                   f"<b>{escape(item.question)}</b>")
 
