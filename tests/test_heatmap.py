@@ -1,0 +1,46 @@
+"""The class heatmap: grey where never practised, recent words only, readable on a phone."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from PIL import Image
+
+from bot import heatmap
+from bot.reports import HEATMAP_WORDS, heatmap_png, recent_words
+from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
+
+
+def matrix(words: int, seen: dict[int, str]) -> ClassMatrix:
+    """Ana has seen every word's card; she answered (estimate 0.9) only the words in `seen`."""
+    columns = [WordColumn(w, f"word{w}", "pack") for w in range(words)]
+    cells = {(1, w): Cell(1, w, 0.9 if w in seen else 0.15, False, 2 if w in seen else 0,
+                          1 if w in seen else 0, seen.get(w), 0) for w in range(words)}
+    return ClassMatrix([StudentRow(1, "Ana", "es", 3)], columns, cells)
+
+
+def test_never_practised_cells_are_grey_and_known_ones_green() -> None:
+    png = heatmap.render(["Ana"], ["habitat", "predator"], [[None, 1.0]], "", ("0-1", "grey"))
+    colours = set(Image.open(io.BytesIO(png)).convert("RGB").getdata())
+    assert heatmap.GREY in colours and heatmap.STOPS[-1] in colours
+    assert heatmap.colour(None) == heatmap.GREY
+    assert heatmap.colour(1.0) == heatmap.STOPS[-1] and heatmap.colour(0.0) == heatmap.STOPS[0]
+
+
+def test_a_previewed_word_never_answered_is_grey_not_red() -> None:
+    ana = Cell(1, 0, 0.9, False, 2, 2, "2026-09-14T15:00:00+00:00", 0)
+    bo = Cell(2, 0, 0.15, False, 0, 0, None, 0)  # Bo saw the card and never answered
+    two = ClassMatrix([StudentRow(1, "Ana", "es", 3), StudentRow(2, "Bo", "es", 3)],
+                      [WordColumn(0, "habitat", "pack")], {(1, 0): ana, (2, 0): bo})
+    colours = set(Image.open(io.BytesIO(heatmap_png("7B", two))).convert("RGB").getdata())
+    assert heatmap.GREY in colours
+    assert heatmap.colour(0.15) not in colours  # the 0.15 prior is never painted red
+
+
+def test_the_heatmap_shows_only_recent_words_and_at_most_thirty() -> None:
+    old, new = "2026-08-01T15:00:00+00:00", "2026-09-20T15:00:00+00:00"
+    seen = {w: (new if w >= 10 else old) for w in range(60)}
+    shown = recent_words(matrix(60, seen), date(2026, 9, 21))
+    assert len(shown) == HEATMAP_WORDS
+    assert all(w.id >= 10 for w in shown)
