@@ -6,7 +6,7 @@ import asyncio
 import logging
 from datetime import time
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -22,21 +22,19 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import callbacks
+from bot import callbacks, menus
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.domain.language import preload_detection
 from bot.handlers import audio, common, family, messages, reminders, student, teacher
 from bot.handlers.ordering import PerUserOrder
 from bot.services.membership import purge_old
-from bot.services.packs import install_packs, load_packs
+from bot.services.packs import install_shipped_packs
 
 log = logging.getLogger(__name__)
 PURGE_AT = time(3, 30)  # school time, when nobody is studying
 OFFLINE_TOKEN = "123456:OFFLINE-demo-token"  # the offline Bot API accepts any well-formed token
 
-STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind", "ask",
-                    "deleteme", "help")
 TEACHER_COMMANDS = {"teach": teacher.teach, "invite": teacher.invite,
                     "newclass": teacher.newclass, "classes": teacher.classes,
                     "roster": teacher.roster, "revoke": teacher.revoke, "level": teacher.level,
@@ -68,7 +66,8 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
                .rate_limiter(PacedRateLimiter(pacer))
                .concurrent_updates(PerUserOrder())
                .post_init(_post_init)
-               .post_stop(_post_stop))
+               .post_stop(_post_stop)
+               .post_shutdown(_post_shutdown))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
@@ -119,12 +118,10 @@ def _add_handlers(app: Application) -> None:
 async def _post_init(app: Application) -> None:
     """Load shipped packs, register the command menu, rebuild reminder jobs from the store."""
     services: Services = app.bot_data.services
-    result = load_packs()
-    install_packs(services.db, result.packs, services.clock())
-    for problem in result.problems:
+    result = install_shipped_packs(services.db, services.clock())
+    for problem in result.problems if result else ():
         log.warning("pack skipped: %s", problem)
-    await app.bot.set_my_commands([BotCommand(c, services.catalog.render(f"command-{c}", "en"))
-                                   for c in STUDENT_COMMANDS])
+    await menus.set_default_menus(app.bot, services.catalog)
     reminders.schedule_all(app)
     # Language profiles take about a second to read: load them beside the first getUpdates,
     # not before it, and not on a student's first message.
@@ -152,6 +149,11 @@ async def _post_stop(app: Application) -> None:
     """Let the deliverer finish the sends in flight before the bot closes."""
     if app.bot_data.deliverer is not None:
         await app.bot_data.deliverer.stop()
+
+
+async def _post_shutdown(app: Application) -> None:
+    """Close the store once nothing can use it (run_polling and run_webhook call this last)."""
+    app.bot_data.services.db.close()
 
 
 def run(services: Services) -> None:

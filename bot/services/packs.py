@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -15,7 +16,12 @@ from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
-from bot.store.packs import pack_owner, save_pack
+from bot.store.packs import (
+    pack_owner,
+    save_pack,
+    set_shipped_fingerprint,
+    shipped_fingerprint,
+)
 from bot.store.people import teacher_student_languages
 
 
@@ -71,6 +77,26 @@ def install_packs(db: Database, packs: Iterable[Pack], now: datetime) -> int:
         save_pack(db, pack, now)
         count += 1
     return count
+
+
+def install_shipped_packs(db: Database, now: datetime,
+                          folder: Path = PACKS_DIR) -> PackLoad | None:
+    """Load the shipped packs into the store unless it already holds these exact files.
+
+    Parsing and validating every pack takes a noticeable share of start-up; the files change
+    only with an upgrade, so a fingerprint of their bytes decides. None: nothing to do.
+    """
+    digest = hashlib.sha256()
+    for path in pack_files([folder]):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    fingerprint = digest.hexdigest()
+    if shipped_fingerprint(db) == fingerprint:
+        return None
+    result = load_packs([folder])
+    install_packs(db, result.packs, now)
+    if result.ok:
+        set_shipped_fingerprint(db, fingerprint)
+    return result
 
 
 @dataclass(frozen=True)

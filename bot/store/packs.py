@@ -126,3 +126,14 @@ def pack_owner(db: Database, pack_id: str) -> tuple[bool, int | None]:
     """(exists, owning teacher or None for a shipped pack)."""
     row = db.execute("SELECT owner_teacher_id FROM packs WHERE id = ?", [pack_id]).fetchone()
     return (row is not None, row[0] if row else None)
+
+
+def shipped_fingerprint(db: Database) -> str | None:
+    """The fingerprint of the shipped pack files last loaded into this store."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'shipped_packs'").fetchone()
+    return row[0] if row else None
+
+
+def set_shipped_fingerprint(db: Database, fingerprint: str) -> None:
+    db.execute("INSERT INTO settings (key, value) VALUES ('shipped_packs', ?) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [fingerprint])

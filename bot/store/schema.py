@@ -286,3 +286,14 @@ def mastery_evidence(db: Database) -> None:
 ALTER TABLE mastery ADD COLUMN first_correct_at TEXT;
 ALTER TABLE mastery ADD COLUMN first_seen TEXT
 """)
+
+
+@migrations(name="0007_settings")
+def settings(db: Database) -> None:
+    """Small facts about the store itself (e.g. which shipped packs it holds)."""
+    _run(db, """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)
+""")
