@@ -205,3 +205,23 @@ async def test_buttons_after_a_re_teaching_card_answer_the_easier_item(chat: Cha
     assert pending is not None
     easy = [p for p in _items(chat) if len(p.options) == 2]
     assert easy and len([b for b in buttons(calls) if b[1].startswith("an:")]) in (0, 2, 4)
+
+
+async def test_families_hear_learned_only_for_mastered_words(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=3)
+    reply = texts(await chat.send(teacher(chat), "/family Ana"))
+    mom = chat.user(2001, "María", lang="en")
+    await chat.send(mom, f"/start {reply.split('?start=')[1].split()[0]}")
+    await chat.tap(mom, "fa:en")
+    for _ in range(4):  # cramming: everything right, all on Monday
+        await check(chat, ana, True)
+    week = texts(await chat.send(mom, "/now"))
+    assert "New words" not in week and "learned" not in week.lower()
+    assert "Words being practised" in week
+    for _ in range(12):  # then daily practice until a word is mastered
+        chat.clock.advance(days=1)
+        if chat.clock.now.weekday() < 5:
+            await check(chat, ana, True)
+    assert mastered(chat) > 0
+    assert "New words" in texts(await chat.send(mom, "/now"))
