@@ -96,3 +96,30 @@ async def test_another_real_english_word_is_never_accepted(chat: Chat) -> None:
     reply = texts(await chat.send(user, typed))
     assert "✅" not in reply
     assert study.get_item(chat.db, stored.id).answered
+
+
+async def test_every_item_sent_over_days_passes_the_item_audit(chat: Chat) -> None:
+    """Students at every level, in es ar so zh vi, over several days: no item the bot sent
+    gives its answer away (the first release's give-aways, judged on what Telegram got)."""
+    from bot.domain.checks import WordRef
+    from bot.domain.item_audit import judge
+
+    words = {w.id: WordRef(w.id, w.word, w.pack_id) for pid in
+             ("science.ecosystems", "general.academic-verbs")
+             for w in pack_words(chat.db, pid)}
+    pool = list(words.values())
+    judged = 0
+    for n, (lang, level) in enumerate([("es", 1), ("ar", 2), ("so", 2), ("zh", 3), ("vi", 4),
+                                       ("es", 5), ("so", 6)]):
+        user = chat.user(1100 + n, lang=lang)
+        await join_and_confirm(chat, user, lang=lang, level=level)
+        for _ in range(4):  # four days
+            await chat.send(user, "/check")
+            seen = frozenset(study.student_mastery(chat.db, user["id"]))
+            while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+                target = words[stored.item.word_id]
+                assert judge(stored.item, target, pool, lang, level, seen) == [], stored.item
+                judged += 1
+                await answer_all_one(chat, user, stored)
+            chat.clock.advance(days=1)
+    assert judged >= 80
