@@ -52,6 +52,7 @@ class Failure:
     status: int
     description: str
     retry_after: int | None = None
+    method: str | None = None  # only this Bot API method fails (None: any send)
 
 
 class OfflineBotAPI(BaseRequest):
@@ -105,7 +106,7 @@ class OfflineBotAPI(BaseRequest):
                     files[name] = part[1]
         chat = params.get("chat_id")
         queue = self._failures.get(int(chat), []) if chat is not None else []
-        if queue and api_method.startswith("send"):
+        if queue and api_method.startswith("send") and queue[0].method in (None, api_method):
             failure = queue.pop(0)
             body: dict[str, Any] = {"ok": False, "error_code": failure.status,
                                     "description": failure.description}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from telegram import CallbackQuery, Update, User
+from telegram import CallbackQuery, InputFile, Update, User
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, NetworkError
+from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, Job, JobQueue
 
 from bot import callbacks, keyboards, views
@@ -51,6 +52,20 @@ async def send_long(context: PuenteContext, chat_id: int, text: str) -> None:
     """Send a message in as many parts as Telegram's 4,096 UTF-16 units need."""
     for part in views.split_message(Markup(text)):
         await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
+
+
+async def send_picture(context: PuenteContext, chat_id: int, render: Callable[[], bytes], *,
+                       caption: str | None = None, filename: str = "picture.png") -> bool:
+    """Send a picture that only adds to an action that already happened (a QR code, a chart):
+    if drawing or sending it fails, the action still stands and the user was already told."""
+    try:
+        png = render()
+        await context.bot.send_photo(chat_id, InputFile(png, filename=filename), caption=caption)
+    except (TelegramError, ValueError, RuntimeError, OSError) as exc:
+        log.warning("a picture was not sent (%s); the action itself succeeded",
+                    type(exc).__name__)
+        return False
+    return True
 
 
 async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callback] | None:

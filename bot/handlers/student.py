@@ -8,13 +8,13 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, InputPollOption, Messa
 from telegram.constants import ParseMode, PollType
 from telegram.error import BadRequest
 
-from bot import callbacks, keyboards, views
+from bot import callbacks, keyboards, menus, views
 from bot.charts import progress_chart
 from bot.context import PuenteContext
 from bot.domain.placement import PLACEMENT
 from bot.domain.scaffold import ItemType
 from bot.handlers import messages
-from bot.handlers.common import MAX_INPUT, say, tapped, user_language
+from bot.handlers.common import MAX_INPUT, say, send_long, send_picture, tapped, user_language
 from bot.handlers.family import start_family
 from bot.handlers.teacher import alert_teachers
 from bot.i18n import Markup
@@ -123,6 +123,8 @@ async def language_button(update: Update, context: PuenteContext) -> None:
                                 and s.translator.why_unavailable(lang) is None)
     await say(update, context, offer.prompt_key, language=views.language_name(code),
               have=offer.have, total=offer.total)
+    if not people.is_teacher(s.db, user.id):  # a teacher trying the student side keeps theirs
+        await menus.show_menu(context.bot, user.id, menus.student_commands(s.catalog, code))
     await next_step(update, context, None)
 
 
@@ -348,5 +350,7 @@ async def progress_command(update: Update, context: PuenteContext) -> None:
         await context.bot.send_message(chat.id, views.join_lines([caption, bars]),
                                        parse_mode=ParseMode.HTML)
         return
-    await context.bot.send_photo(chat.id, png, caption=views.cut(caption, views.CAPTION_LIMIT),
-                                 parse_mode=ParseMode.HTML)
+    if not await send_picture(context, chat.id, lambda: png,
+                              caption=views.cut(caption, views.CAPTION_LIMIT),
+                              filename="progress.png"):
+        await send_long(context, chat.id, caption)  # the numbers matter more than the chart

@@ -9,12 +9,12 @@ import segno
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 
-from bot import keyboards, views
+from bot import keyboards, menus, views
 from bot.context import PuenteContext, Services
 from bot.delivery import enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.handlers.common import say, send_long, tapped, user_language
+from bot.handlers.common import say, send_long, send_picture, tapped, user_language
 from bot.i18n import Markup
 from bot.reports import csv_bytes, heatmap_caption, heatmap_png, student_lines, summary_text
 from bot.services import family, membership, messages, pushes, teaching
@@ -49,8 +49,17 @@ async def teach(update: Update, context: PuenteContext) -> None:
     if co_taught is not None:
         await say(update, context, "coteach-joined", bilingual=False,
                   class_name=escape(co_taught))
+        await teacher_menu(context, user.id)
         return
     await say(update, context, "teach-welcome", bilingual=False, name=name)
+    await teacher_menu(context, user.id)
+
+
+async def teacher_menu(context: PuenteContext, user_id: int) -> None:
+    """Give a new teacher's chat the teacher command menu, in their language."""
+    lang = user_language(context, user_id)
+    await menus.show_menu(context.bot, user_id, menus.teacher_commands(context.services.catalog,
+                                                                       lang))
 
 
 async def invite(update: Update, context: PuenteContext) -> None:
@@ -71,10 +80,15 @@ async def newclass(update: Update, context: PuenteContext) -> None:
     link = join_link(context.bot.username, created.join_code)
     await say(update, context, "newclass-created", bilingual=False,
               class_name=escape(created.name), link=link, code=created.join_code)
+    await send_picture(context, chat.id, lambda: qr_png(link), caption=escape(created.name),
+                       filename="join.png")
+
+
+def qr_png(link: str) -> bytes:
+    """A QR code of a join link, to show on the classroom board."""
     qr = io.BytesIO()
     segno.make(link, error="m").save(qr, kind="png", scale=8, border=2)
-    await context.bot.send_photo(chat.id, InputFile(qr.getvalue(), filename="join.png"),
-                                 caption=escape(created.name))
+    return qr.getvalue()
 
 
 async def classes(update: Update, context: PuenteContext) -> None:
@@ -204,10 +218,9 @@ async def report(update: Update, context: PuenteContext) -> None:
     await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang, today))
     if not (matrix.words and matrix.students):
         return
-    await context.bot.send_photo(user.id, InputFile(heatmap_png(found.name, matrix, today,
-                                                                s.catalog),
-                                                     filename="mastery.png"),
-                                 caption=heatmap_caption(matrix))
+    await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
+                                                             s.catalog),
+                       caption=heatmap_caption(matrix), filename="mastery.png")
     name = "".join(c if c.isalnum() else "-" for c in found.name)
     await context.bot.send_document(user.id, InputFile(csv_bytes(matrix),
                                                        filename=f"{name}-mastery.csv"),

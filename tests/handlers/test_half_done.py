@@ -1,0 +1,40 @@
+"""An action that succeeded is reported as succeeded even when its optional picture fails."""
+
+from __future__ import annotations
+
+from bot.offline import Failure
+from tests.conftest import TEACHER_ID
+from tests.handlers.test_student_journey import join_and_confirm
+from tests.harness import Chat, texts
+
+PHOTO_FAILS = Failure(500, "Internal Server Error", method="sendPhoto")
+
+
+async def test_newclass_says_the_link_once_even_when_the_qr_code_fails(chat: Chat) -> None:
+    chat.api.fail_next(TEACHER_ID, PHOTO_FAILS)
+    reply = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/newclass Math 6A"))
+    assert "t.me/" in reply and "went wrong" not in reply
+    assert chat.db.execute("SELECT count(*) FROM classes WHERE name = 'Math 6A'").fetchone()[0] \
+        == 1
+
+
+async def test_progress_still_shows_the_numbers_when_the_chart_fails(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=3)
+    chat.api.fail_next(1001, PHOTO_FAILS)
+    calls = await chat.send(user, "/progress")
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert sent and "went wrong" not in texts(sent)
+    assert any(ch.isdigit() for ch in texts(sent))
+
+
+async def test_report_still_sends_the_summary_and_the_csv_when_the_heatmap_fails(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=3)
+    await chat.send(user, "/check")
+    chat.api.fail_next(TEACHER_ID, PHOTO_FAILS)
+    calls = await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/report")
+    assert [c.method for c in calls if c.method.startswith("send")] == [
+        "sendMessage", "sendDocument"]
+    assert "went wrong" not in texts(calls)
