@@ -170,8 +170,8 @@ async def words_command(update: Update, context: PuenteContext, flipped: bool = 
         return
     messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
                                       new=len(fresh))
-    flip = None if who.scaffold.l1_first or who.language == "en" else s.catalog.render(
-        "button-flip", who.language)  # cards already lead with the home language
+    flip = None if flipped or who.scaffold.l1_first or who.language == "en" else \
+        s.catalog.render("button-flip", who.language)  # else cards lead with it already
     markup = keyboards.after_preview(flip,
                                      s.catalog.render("button-check", who.language),
                                      s.catalog.render("button-listen", who.language)

@@ -228,3 +228,13 @@ async def test_gloss_explains_itself_and_is_for_teachers_only(chat: Chat) -> Non
     await join(chat, ana, "es", 3)
     await chat.send(ana, "/gloss habitat es casa")
     assert chat.db["translations"].count == 0
+
+
+async def test_my_language_first_is_not_offered_again_on_the_flipped_cards(chat: Chat) -> None:
+    bo = chat.user(1002, "Bo", lang="es")
+    await join(chat, bo, "es", 3)
+    await chat.send(bo, "/words")
+    calls = await chat.tap(bo, "fl")
+    text = texts(calls)
+    assert text.index("ecosistema") < text.index("ecosystem")
+    assert "fl" not in [d for _, d in buttons(calls)] and "ck" in [d for _, d in buttons(calls)]
