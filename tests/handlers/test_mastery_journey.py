@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.store import people, study
-from tests.conftest import TEACHER_ID
-from tests.harness import Chat, answer_current, buttons, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, answer_current, buttons, join_and_confirm, texts
 
 
 async def check(chat: Chat, user: dict, right: bool) -> str:
