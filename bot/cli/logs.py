@@ -12,8 +12,10 @@ from telegram.error import NetworkError
 from bot.cli.errors import redact
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-# httpx logs every request URL at INFO, and Bot API URLs carry the token.
-CHATTY = ("httpx", "httpcore")
+# httpx logs every request URL at INFO, and Bot API URLs carry the token; apscheduler logs
+# "Running job" and "executed successfully" at INFO for every run of every job (one reminder
+# per student a day). Their warnings and errors still show.
+CHATTY = ("httpx", "httpcore", "apscheduler")
 
 
 class SecretMask(logging.Filter):

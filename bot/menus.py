@@ -1,0 +1,59 @@
+"""Command menus: students see theirs in their language, teachers get a teacher menu.
+
+Telegram picks the narrowest menu that fits: a chat's own menu (set when a student confirms a
+language, or when someone becomes a teacher), else the menu for the phone's language, else the
+English default. The teacher menu lists the commands that teacher /help documents.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram.error import TelegramError
+
+from bot.i18n import REFERENCE, Catalog
+
+log = logging.getLogger(__name__)
+
+STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind", "ask",
+                    "deleteme", "help")
+TEACHER_HELP_KEYS = ("help-teacher", "help-teacher-members", "help-teacher-messages")
+# "/newclass NAME - create a class and its join link" -> ("newclass", "create a class ...")
+HELP_LINE = re.compile(r"^/([a-z0-9_]{1,32})\b[^\n]*? - (.+)$", re.MULTILINE)
+
+
+def student_commands(catalog: Catalog, lang: str) -> list[BotCommand]:
+    """The student menu, described in `lang`."""
+    return [BotCommand(c, catalog.plain(f"command-{c}", lang)) for c in STUDENT_COMMANDS]
+
+
+def teacher_commands(catalog: Catalog, lang: str) -> list[BotCommand]:
+    """Every command teacher /help documents, with its description there, then /help."""
+    found: dict[str, str] = {}
+    for key in TEACHER_HELP_KEYS:
+        for command, description in HELP_LINE.findall(catalog.plain(key, lang)):
+            found.setdefault(command, description.strip()[:256])
+    found.setdefault("help", catalog.plain("command-help", lang))
+    return [BotCommand(c, d) for c, d in found.items()]
+
+
+def menu_languages(catalog: Catalog) -> list[str]:
+    """Prompt languages a phone can report: Telegram takes two-letter codes (not hmn)."""
+    return sorted(c for c in catalog.languages if len(c) == 2 and c != REFERENCE)
+
+
+async def set_default_menus(bot: Bot, catalog: Catalog) -> None:
+    """The English default menu, then one per prompt language for phones set to it."""
+    await bot.set_my_commands(student_commands(catalog, REFERENCE))
+    for lang in menu_languages(catalog):
+        await bot.set_my_commands(student_commands(catalog, lang), language_code=lang)
+
+
+async def show_menu(bot: Bot, chat_id: int, commands: list[BotCommand]) -> None:
+    """Give one private chat its own menu; a failure costs only the menu, never the action."""
+    try:
+        await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
+    except TelegramError as exc:
+        log.warning("command menu not set for a chat: %s", exc)
