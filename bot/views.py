@@ -146,11 +146,23 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
         header = catalog.bilingual("preview-header", lang, count=len(refs))
     else:  # words seen on earlier days are not "new"
         header = catalog.bilingual("preview-header-words", lang, count=len(refs), new=new)
+    blocks = [cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2) for ref in refs]
+    messages = _pack(header, blocks, scaffold.preview_chars)
+    # As many messages as the budget needs, filled evenly: no 150-character tail.
+    average = sum(utf16_len(m) for m in messages) // len(messages)
+    for budget in range(average, scaffold.preview_chars, 50):
+        even = _pack(header, blocks, budget)
+        if len(even) <= len(messages):
+            return even
+    return messages
+
+
+def _pack(header: Markup, blocks: Sequence[Markup], budget: int) -> list[Markup]:
+    """Cards after the header, a new message whenever the next card would pass `budget`."""
     messages: list[Markup] = []
     current, cards = header, 0
-    for ref in refs:
-        block = cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2)
-        if cards and utf16_len(current) + 2 + utf16_len(block) > scaffold.preview_chars:
+    for block in blocks:
+        if cards and utf16_len(current) + 2 + utf16_len(block) > budget:
             messages.append(current)
             current, cards = block, 1
         else:

@@ -95,6 +95,8 @@ async def test_previews_are_phone_sized_with_the_check_button_on_the_last(chat: 
         words = texts(messages).count("(sustantivo)")
         assert all(utf16(m.text) <= (600 if level <= 2 else 900) for m in messages), level
         assert len(messages) <= 1 + (words + 1) // 2, (level, len(messages), words)
+        lengths = [utf16(m.text) for m in messages]
+        assert min(lengths) * 3 >= max(lengths), (level, lengths)  # evenly filled, no tail
         assert ("✅ Ponme a prueba", "ck") in messages[-1].buttons
 
 
