@@ -1,4 +1,5 @@
-"""Re-run docs/demo-journey.txt and write its transcript into README.md (tests compare them)."""
+"""Re-run docs/demo-journey.txt and write its transcript into docs/demo-transcript.md (the
+tests compare them)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,11 @@ def main() -> None:
     script = (ROOT / "docs" / "demo-journey.txt").read_text(encoding="utf-8").splitlines()
     asyncio.run(run_demo(script, out=lines.append))
     transcript = "\n".join(lines) + "\n"
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    doc = ROOT / "docs" / "demo-transcript.md"
+    text = doc.read_text(encoding="utf-8")
     block = re.compile(r"(<!-- demo-transcript:start -->\n```text\n)(.*?)(```\n)", re.S)
-    readme.write_text(block.sub(lambda m: m[1] + transcript + m[3], text, count=1),
-                      encoding="utf-8")
-    print(f"README.md: transcript of {len(lines)} lines")
+    doc.write_text(block.sub(lambda m: m[1] + transcript + m[3], text, count=1), encoding="utf-8")
+    print(f"docs/demo-transcript.md: transcript of {len(lines)} lines")
 
 
 if __name__ == "__main__":

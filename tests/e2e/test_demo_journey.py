@@ -1,4 +1,4 @@
-"""The README's demo transcript is what `puente demo --script` prints today."""
+"""The demo transcript (docs/demo-transcript.md) is what `puente demo --script` prints today."""
 
 from __future__ import annotations
 
@@ -11,20 +11,29 @@ from bot.demo import run_demo
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def readme_transcript() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(r"<!-- demo-transcript:start -->\n```text\n(.*?)```\n", readme, re.S)
-    assert match, "README lost its demo transcript"
+TRANSCRIPT = ROOT / "docs" / "demo-transcript.md"
+
+
+def documented_transcript() -> str:
+    doc = TRANSCRIPT.read_text(encoding="utf-8")
+    match = re.search(r"<!-- demo-transcript:start -->\n```text\n(.*?)```\n", doc, re.S)
+    assert match, "docs/demo-transcript.md lost its transcript block"
     return match[1]
 
 
-async def test_demo_journey_matches_the_readme() -> None:
+async def test_demo_journey_matches_the_documented_transcript() -> None:
     lines: list[str] = []
     script = (ROOT / "docs" / "demo-journey.txt").read_text(encoding="utf-8").splitlines()
     await run_demo(script, out=lines.append)
     printed = "\n".join(lines) + "\n"
     assert "🏅" in printed  # words get mastered over the days of the journey
-    assert unguessable(printed) == unguessable(readme_transcript())
+    assert unguessable(printed) == unguessable(documented_transcript())
+
+
+def test_the_readme_links_the_transcript_instead_of_holding_it() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/demo-transcript.md)" in readme
+    assert "demo-transcript:start" not in readme
 
 
 def unguessable(text: str) -> str:
