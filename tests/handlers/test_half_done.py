@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from bot.offline import Failure
-from tests.conftest import TEACHER_ID
-from tests.handlers.test_student_journey import join_and_confirm
-from tests.harness import Chat, texts
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 
 PHOTO_FAILS = Failure(500, "Internal Server Error", method="sendPhoto")
 
