@@ -60,8 +60,8 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
         broken.append(Giveaway.MISSING_GAP)
     if not item.asks_meaning and rules.answer_in_text(stem, word):
         broken.append(Giveaway.ANSWER_IN_STEM)
-    if item.item_type is ItemType.REVERSE and rules.cognate_in(item.prompt, word):
-        broken.append(Giveaway.COGNATE_IN_STEM)
+    if not item.asks_meaning and rules.cognate_in(stem, word):
+        broken.append(Giveaway.COGNATE_IN_STEM)  # a home-language stem spelled like the answer
     if item.asks_meaning and rules.near_identical(item.answer, word.term):
         broken.append(Giveaway.COGNATE_IN_STEM)
     if item.typed:

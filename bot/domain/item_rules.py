@@ -133,14 +133,28 @@ def masked(text: str, word: Word) -> str:
     return text if span is None else text[:span[0]] + GAP + text[span[1]:]
 
 
+@functools.lru_cache(maxsize=65536)
+def looks_alike(a: str, b: str) -> bool:
+    """Two words spelled almost alike (hábitat / habitat, ecosistema / ecosystem); below four
+    letters only the same word counts ("the" is not "theme")."""
+    fa, fb = re.sub(r"[\W_]+", "", fold(a)), re.sub(r"[\W_]+", "", fold(b))
+    shortest = min(len(fa), len(fb))
+    if shortest < 4:
+        return bool(fa) and fa == fb  # "gas" shows "gas"
+    prefix = next((i for i, (x, y) in enumerate(zip(fa, fb, strict=False)) if x != y),
+                  shortest)
+    return (fa == fb or _distance(fa, fb) <= max(1, shortest // 4)
+            or (prefix >= 5 and prefix >= shortest - 2))
+
+
 def cognate_in(text: str, word: Word) -> bool:
     """A word of the text is spelled almost like the English term (a give-away cognate)."""
     tokens = _WORD.findall(text)
-    term_tokens = word.term.split()
-    if len(term_tokens) > 1:  # multi-word terms: compare the whole gloss too
-        return near_identical(text, word.term) or all(
-            any(near_identical(t, part) for t in tokens) for part in term_tokens)
-    return any(near_identical(token, word.term) for token in tokens)
+    parts = word.term.split()
+    if len(parts) > 1:  # multi-word terms: the whole text, or every part, looks alike
+        return looks_alike(text, word.term) or all(
+            any(looks_alike(t, part) for t in tokens) for part in parts if len(part) >= 4)
+    return any(looks_alike(token, word.term) for token in tokens)
 
 
 def gloss_key(word: Word, lang: str | None) -> str | None:

@@ -43,3 +43,13 @@ def test_the_shipped_packs_give_nothing_away_for_newcomer_languages() -> None:
     report = audit_packs(load_packs().packs, ["es", "so", "zh"])
     assert report.items == 160 * 3 * 6 * 5
     assert report.total == 0, report.examples
+
+
+def test_a_home_language_stem_that_spells_the_answer_is_caught_for_any_item_type() -> None:
+    ecosystem = _ref(9, "ecosystem")
+    stem = Item(9, ItemType.CHOICE, "Un ecosistema es todo lo que vive en un lugar",
+                ("ecosystem", "organism", "energy"), "ecosystem")
+    assert Giveaway.COGNATE_IN_STEM in judge(stem, ecosystem, [*POOL, ecosystem], "es", 1, None)
+    fair = Item(9, ItemType.CHOICE, "Todo lo que vive en un lugar y lo afecta",
+                ("ecosystem", "organism", "energy"), "ecosystem")
+    assert judge(fair, ecosystem, [*POOL, ecosystem], "es", 3, None) == []
