@@ -7,7 +7,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -58,6 +58,7 @@ class SchoolConfig:
     reminder_time: time = time(16, 0)
     family_update_day: int = 4
     family_update_time: time = time(17, 0)
+    holidays: frozenset[date] = frozenset()  # no school: streaks and "inactive" skip them
 
     def is_quiet(self, local: time) -> bool:
         """Tell whether a local time falls in quiet hours (which may wrap past midnight)."""
@@ -254,7 +255,7 @@ def _store_path(source: str, data: Mapping[str, Any], env: Mapping[str, str],
 def _school(source: str, data: Mapping[str, Any]) -> SchoolConfig:
     s = _Section(source, "school", data, {
         "timezone", "quiet_hours_start", "quiet_hours_end", "languages", "reminder_time",
-        "family_update_day", "family_update_time"})
+        "family_update_day", "family_update_time", "holidays"})
     tz_name = s.get("timezone", str, "America/New_York")
     try:
         tz = ZoneInfo(tz_name)
@@ -277,7 +278,22 @@ def _school(source: str, data: Mapping[str, Any]) -> SchoolConfig:
         reminder_time=s.clock("reminder_time", SchoolConfig.reminder_time),
         family_update_day=WEEKDAYS.index(day),
         family_update_time=s.clock("family_update_time", SchoolConfig.family_update_time),
+        holidays=_holidays(s),
     )
+
+
+def _holidays(s: _Section) -> frozenset[date]:
+    """School holidays: TOML dates (2026-11-26) or strings ("2026-11-26")."""
+    days = set()
+    for value in s.get("holidays", list, []):
+        if isinstance(value, date) and not isinstance(value, datetime):
+            days.add(value)
+            continue
+        try:
+            days.add(date.fromisoformat(str(value)))
+        except ValueError:
+            s.fail("holidays", f"expected dates like 2026-11-26, got {value!r}")
+    return frozenset(days)
 
 
 def _access(source: str, data: Mapping[str, Any]) -> AccessConfig:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -70,7 +71,7 @@ def _day(stamp: str | None) -> date | None:
 
 
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
-              today: date | None = None) -> Summary:
+              today: date | None = None, holidays: Collection[date] = ()) -> Summary:
     """Who is on track, who needs help on which words, who has not started or stopped, and
     which words are hardest (with the counts behind them)."""
     on_track, needs_help, not_started, inactive = [], [], [], []
@@ -88,7 +89,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             not_started.append(name)
             continue
         last = _day(max((c.last_seen for c in practised if c.last_seen), default=None))
-        idle = school_days_between(last, today) if last and today else 0
+        idle = school_days_between(last, today, holidays) if last and today else 0
         stuck = [terms[c.word_id] for c in cells
                  if c.misses_in_row >= NEEDS_HELP_MISSES and c.word_id in terms]
         average = sum(c.p_known for c in practised) / len(practised)
@@ -121,9 +122,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
 
 
 def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
-                 today: date | None = None) -> Markup:
+                 today: date | None = None, holidays: Collection[date] = ()) -> Markup:
     """The /report message: who is on track, needs help, has not started or stopped."""
-    s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang), today=today)
+    s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang), today=today,
+                  holidays=holidays)
     none = catalog.render("report-none", lang)
     hardest = Markup(", ".join(catalog.render("report-word", lang, term=w.term, right=w.right,
                                               total=w.total, days=w.days)

@@ -144,3 +144,15 @@ def test_retention_days_is_read_and_must_be_positive(tmp_path: Path) -> None:
     path.write_text("[privacy]\nretention_days = 0\n")
     with pytest.raises(ConfigError, match=r"\[privacy\] retention_days"):
         load_config(path, env={})
+
+
+def test_school_holidays_are_dates_in_toml_or_text(tmp_path: Path) -> None:
+    from datetime import date
+
+    assert date(2026, 11, 26) in load_config(EXAMPLE, env={}).school.holidays
+    path = tmp_path / "config.toml"
+    path.write_text('[school]\nholidays = [2026-11-26, "2026-12-24"]\n')
+    assert load_config(path, env={}).school.holidays == {date(2026, 11, 26), date(2026, 12, 24)}
+    path.write_text('[school]\nholidays = ["Thanksgiving"]\n')
+    with pytest.raises(ConfigError, match=r"\[school\] holidays"):
+        load_config(path, env={})

@@ -12,6 +12,7 @@ from telegram.ext import Application
 
 from bot import views
 from bot.context import PuenteContext, Services
+from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
 from bot.handlers.common import say, user_jobs
 from bot.store import people, study
@@ -92,7 +93,12 @@ async def send_reminder(context: PuenteContext) -> None:
 
 
 async def send_school_reminders(context: PuenteContext) -> None:
-    """Job: at the school's reminder time, remind every student who has not chosen a time."""
+    """Job: at the school's reminder time on a school day, remind every student who has not
+    chosen a time."""
+    school = context.services.config.school
+    if not is_school_day(context.services.clock().astimezone(school.timezone).date(),
+                         school.holidays):
+        return
     for student in people.students_on_school_reminder(context.services.db):
         await remind(context, student)
 

@@ -342,7 +342,8 @@ async def progress_command(update: Update, context: PuenteContext) -> None:
     if chat is None or user is None:
         return
     who = study.learner(s.db, user.id)
-    report = study.progress(s.db, user.id, s.clock(), s.config.school.timezone)
+    report = study.progress(s.db, user.id, s.clock(), s.config.school.timezone,
+                            s.config.school.holidays)
     caption = views.progress_text(report, who.language, s.catalog)
     png = progress_chart(report, s.catalog, who.language)
     if png is None:  # the chart font cannot draw this language: text bars in it instead

@@ -215,7 +215,8 @@ async def report(update: Update, context: PuenteContext) -> None:
     matrix = class_matrix(s.db, found.id)
     lang = user_language(context, user.id, user.language_code)
     today = s.clock().astimezone(s.config.school.timezone).date()
-    await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang, today))
+    await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang, today,
+                                                   s.config.school.holidays))
     if not (matrix.words and matrix.students):
         return
     await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,

@@ -224,3 +224,13 @@ async def test_families_hear_learned_only_for_mastered_words(chat: Chat) -> None
             await check(chat, ana, True)
     assert mastered(chat) > 0
     assert "New words" in texts(await chat.send(mom, "/now"))
+
+
+async def test_the_school_reminder_stays_quiet_on_a_weekend(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "/words")
+    chat.clock.now = chat.clock.now.replace(hour=20) + timedelta(days=5)  # Saturday 16:00
+    before = len(chat.api.calls)
+    await chat.app.job_queue.get_jobs_by_name("school-reminder")[0].run(chat.app)
+    assert chat.api.calls[before:] == []
