@@ -26,6 +26,9 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[i
             messages = views.preview_messages(own, who.language, who.scaffold, catalog)
             offer = [[catalog.render("button-check", who.language),
                       callbacks.data(callbacks.CHECK)]]
+            if services.speech is not None:  # hear the pushed words, as after /words
+                offer.insert(0, [catalog.render("button-listen", who.language),
+                                 callbacks.data(callbacks.AUDIO)])
             for index, text in enumerate(messages):
                 last = index == len(messages) - 1
                 payload = {"text": text, "buttons": offer if last else []}

@@ -160,3 +160,10 @@ async def test_a_level_4_student_also_hears_the_example_sentence(speaking: Chat)
     assert short.text == long.text == "🔊 <b>ecosystem</b> · ecosistema"
     assert int(long.params["duration"]) > int(short.params["duration"]) + 1
     assert long.files  # a different clip from the beginner's: uploaded, not reused
+
+
+async def test_a_pushed_preview_offers_listen_beside_check(speaking: Chat) -> None:
+    await enrol(speaking, 1001, "es")
+    await speaking.send(speaking.user(9001, "Rivera", "en"), "/push science.ecosystems prey")
+    sent = await speaking.deliver()
+    assert ("🔊 Escuchar", LISTEN) in buttons([c for c in sent if c.chat_id == 1001])
