@@ -3,7 +3,9 @@ to an offline Bot API instead of Telegram."""
 
 from __future__ import annotations
 
+import os
 import random
+import sys
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -23,6 +25,18 @@ from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat
 from tests.telegram_html import assert_telegram_accepts
 
 _PACKS = load_packs()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under mutmut, forget what lru_caches remember from runs before the fork: a cached
+    result from the unmutated code would hide the mutant (a false survivor)."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        return
+    for name, module in list(sys.modules.items()):
+        if name == "bot" or name.startswith("bot."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 @pytest.fixture(scope="session")
