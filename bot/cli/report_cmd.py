@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from bot.i18n import Catalog
@@ -49,14 +50,17 @@ def report_command(args: argparse.Namespace) -> int:
         return 1
     class_id, name = rows[0].id, rows[0].name
     matrix = class_matrix(db, class_id)
-    print(plain_text(summary_text(name, matrix, Catalog.load(), "en")))
+    school = args.settings.school
+    today = datetime.now(school.timezone).date()  # who is inactive, counted in school days
+    catalog = Catalog.load()
+    print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays)))
     if args.csv:
         args.csv.write_bytes(csv_bytes(matrix))
         print(f"wrote {args.csv}")
     if args.png and not (matrix.words and matrix.students):
         print(f"no answers in {name} yet, so no heatmap was written")
     elif args.png:
-        args.png.write_bytes(heatmap_png(name, matrix))
+        args.png.write_bytes(heatmap_png(name, matrix, today, catalog))
         print(f"wrote {args.png}")
     return 0
 
