@@ -18,7 +18,7 @@ school days from a word's card to its mastery for learners, and the share of the
 mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
-Run: python bench/mastery_validity.py [students-per-kind]   (about a minute; no asserts)
+Run: python bench/mastery_validity.py [students-per-kind] [seed]   (a few minutes; no asserts)
 """
 
 from __future__ import annotations
@@ -221,11 +221,12 @@ def run(per_kind: int, seed: int = 7) -> dict[str, object]:
 
 def main() -> None:
     per_kind = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     began = time.perf_counter()
-    figures = run(per_kind)
+    figures = run(per_kind, seed)
     seconds = time.perf_counter() - began
-    print(f"mastery validity: {per_kind} students per kind, {SCHOOL_DAYS} school days, "
-          f"{figures['answers']} answers through bot/services/study.py in {seconds:.0f} s")
+    print(f"mastery validity: {per_kind} students per kind (seed {seed}), {SCHOOL_DAYS} school "
+          f"days, {figures['answers']} answers through bot/services/study.py in {seconds:.0f} s")
     for kind in KINDS:
         tested, mastered, false = figures[kind]  # type: ignore[misc]
         rate = false / tested if tested else 0.0
