@@ -166,7 +166,6 @@ def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
 
 
 teachers_of = people.teachers_of
-claim_alert = study.claim_alert
 
 
 @dataclass(frozen=True)

@@ -242,10 +242,3 @@ def recent_answers(db: Database, student_id: int, limit: int) -> list[bool]:
     rows = db.execute("SELECT correct FROM attempts WHERE student_id = ? "
                       "ORDER BY answered_at DESC, id DESC LIMIT ?", [student_id, limit])
     return [bool(r[0]) for r in rows.fetchall()]
-
-
-def claim_alert(db: Database, student_id: int, word_id: int, now: datetime) -> bool:
-    """Mark a repeated-miss alert as sent; False when the teacher was already told."""
-    cursor = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND word_id = ? "
-                        "AND alerted_at IS NULL", [stamp(now), student_id, word_id])
-    return cursor.rowcount == 1
