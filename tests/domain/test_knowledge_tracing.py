@@ -1,0 +1,105 @@
+"""Knowledge tracing as arithmetic a teacher could check by hand: what one answer is worth.
+
+Found by the mutation benchmark: each test here failed to exist while a changed operator or
+constant in bot/domain/mastery.py went unnoticed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from fsrs import Rating
+
+from bot.domain import mastery
+from bot.domain.mastery import (
+    GUESS,
+    LEARN,
+    MASTERED_P,
+    MASTERED_SUCCESSES,
+    RETENTION_GAP,
+    SLIP,
+    TYPED_CLOZE_GUESS,
+    bkt_update,
+    is_mastered,
+    new_mastery,
+    rating_for,
+    record_answer,
+)
+from bot.domain.scaffold import ItemType
+
+NOW = datetime(2026, 9, 14, 15, 0, tzinfo=UTC)
+
+
+def by_hand(p: float, correct: bool, guess: float, slip: float) -> float:
+    """Bayes on one answer, then the chance of learning from the practice."""
+    if correct:
+        posterior = p * (1 - slip) / (p * (1 - slip) + (1 - p) * guess)
+    else:
+        posterior = p * slip / (p * slip + (1 - p) * (1 - guess))
+    return posterior + (1 - posterior) * LEARN
+
+
+@pytest.mark.parametrize("item_type", list(ItemType))
+@pytest.mark.parametrize("correct", [True, False])
+@pytest.mark.parametrize("p", [0.15, 0.5, 0.9])
+def test_one_answer_moves_the_estimate_exactly_as_bayes_says(
+        item_type: ItemType, correct: bool, p: float) -> None:
+    expected = by_hand(p, correct, GUESS[item_type], SLIP[item_type])
+    assert bkt_update(p, correct, item_type) == pytest.approx(expected, abs=1e-12)
+
+
+def test_a_typed_gap_is_hard_to_guess_but_a_chosen_one_is_not() -> None:
+    typed = bkt_update(0.5, True, ItemType.CLOZE, typed=True)
+    chosen = bkt_update(0.5, True, ItemType.CLOZE, typed=False)
+    assert typed == pytest.approx(by_hand(0.5, True, TYPED_CLOZE_GUESS, SLIP[ItemType.CLOZE]))
+    assert chosen == pytest.approx(by_hand(0.5, True, GUESS[ItemType.CLOZE],
+                                           SLIP[ItemType.CLOZE]))
+    assert typed > chosen
+    # typing only changes the guess rate of a gap item
+    assert bkt_update(0.5, True, ItemType.CHOICE, typed=True) == bkt_update(0.5, True,
+                                                                            ItemType.CHOICE)
+
+
+def test_two_options_are_guessed_half_the_time_and_count_for_less() -> None:
+    two = bkt_update(0.5, True, ItemType.CHOICE, choices=2)
+    assert two == pytest.approx(by_hand(0.5, True, 0.5, SLIP[ItemType.CHOICE]))
+    assert bkt_update(0.5, True, ItemType.CHOICE, choices=4) \
+        == pytest.approx(by_hand(0.5, True, 0.25, SLIP[ItemType.CHOICE]))
+    assert two < bkt_update(0.5, True, ItemType.CHOICE)
+
+
+def test_a_recorded_answer_uses_the_typed_flag_and_the_options_shown() -> None:
+    state = new_mastery(1, NOW)
+    typed = record_answer(state, correct=True, exact=True, item_type=ItemType.CLOZE,
+                          typed=True, now=NOW, local_day="2026-09-14")
+    assert typed.p_known == bkt_update(state.p_known, True, ItemType.CLOZE, True)
+    two = record_answer(state, correct=True, exact=True, item_type=ItemType.CHOICE,
+                        typed=False, now=NOW, local_day="2026-09-14", choices=2)
+    assert two.p_known == bkt_update(state.p_known, True, ItemType.CHOICE, False, 2)
+
+
+def test_a_forgiven_typo_is_a_hard_recall_and_a_miss_is_again() -> None:
+    assert rating_for(True, True) is Rating.Good
+    assert rating_for(True, False) is Rating.Hard
+    assert rating_for(False, True) is Rating.Again
+
+
+def ready(now: datetime) -> mastery.WordMastery:
+    """A word exactly at every mastery threshold: estimate, successes and retention gap."""
+    return replace(new_mastery(1, now - RETENTION_GAP), p_known=MASTERED_P,
+                   successes=MASTERED_SUCCESSES,
+                   success_days=frozenset(f"2026-09-{d:02}" for d in range(1, 10)),
+                   first_correct_at=now - RETENTION_GAP)
+
+
+def test_mastery_is_reached_exactly_at_each_threshold() -> None:
+    state = ready(NOW)
+    assert is_mastered(state, item_type=ItemType.TYPED, scheduled=True, now=NOW)
+    below = [replace(state, p_known=MASTERED_P - 1e-9),
+             replace(state, successes=MASTERED_SUCCESSES - 1),
+             replace(state, first_correct_at=NOW - RETENTION_GAP + timedelta(seconds=1))]
+    assert [is_mastered(s, item_type=ItemType.TYPED, scheduled=True, now=NOW)
+            for s in below] == [False, False, False]
+    assert not is_mastered(state, item_type=ItemType.CHOICE, scheduled=True, now=NOW)
+    assert not is_mastered(state, item_type=ItemType.TYPED, scheduled=False, now=NOW)
