@@ -103,8 +103,10 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     english = f"<b>{escape(word.term)}</b> <i>({pos})</i>"
     out: list[str] = []
     english_block = [english, escape(word.definition), f"<i>{escape(word.example)}</i>"]
-    if not scaffold.english_definition:  # levels 1-2: the meaning is in the home language
-        english_block = [english] if gloss is not None else english_block[:2]
+    if not scaffold.english_definition:  # levels 1-2: the meaning is in the home language,
+        # beside a newcomer's English definition (at most 12 common words) when the pack has one
+        plain = [escape(word.simple)] if word.simple else []
+        english_block = [english, *plain] if gloss is not None or plain else english_block[:2]
     own_block: list[str] = []
     if gloss is not None:
         own = f"<b>{escape(gloss.term)}</b>"

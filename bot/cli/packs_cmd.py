@@ -59,8 +59,10 @@ def list_packs(args: argparse.Namespace) -> int:
         print("\ncurated gloss coverage (words with a gloss / total):")
         for row in coverage(result.packs, [c for c in SUPPORTED_UI if c != "en"]):
             name = LANGUAGES[row.lang].english_name
+            unchecked = f"  ({row.unreviewed} not yet reviewed by a native speaker)" \
+                if row.unreviewed else ""
             print(f"  {row.lang:4} {name:16} {row.glossed:4} / {row.total}  "
-                  f"({row.share:.0%})")
+                  f"({row.share:.0%}){unchecked}")
             if row.missing:
                 print(f"       missing: {', '.join(row.missing)}")
     for problem in result.problems:

@@ -19,11 +19,12 @@ PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "phrase")
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 MAX_TERM, MAX_TEXT = 60, 300
 _PACK_KEYS = {"id", "title", "subject", "grades", "description"}
-_WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "example", "cloze", "forms",
-              "glosses"}
+_WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example", "cloze",
+              "forms", "glosses"}
+MAX_SIMPLE_WORDS = 12
 MAX_FORMS = 12
 CSV_FORM_SEPARATORS = re.compile(r"[;|]")
-_GLOSS_KEYS = {"term", "definition", "cognate", "false_friend"}
+_GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Gloss:
     cognate: bool = False
     false_friend: str | None = None
     machine: bool = False
+    reviewed: bool = True  # False: no native speaker has checked it yet (packs list says so)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Word:
     glosses: Mapping[str, Gloss] = field(default_factory=dict)
     cloze: str | None = None            # a second sentence, blanked in fill-in-the-gap checks
     forms: tuple[str, ...] = ()         # inflections the example or cloze may use ("settlers")
+    simple: str | None = None           # <= 12 common words, for levels 1-2 cards
 
 
 @dataclass(frozen=True)
@@ -312,11 +315,15 @@ class _Checker:
         if term and cloze:
             self.cloze(cloze, example, term, forms, where, index)
         emoji = self.text(raw, "emoji", where, index, 16, required=False)
+        simple = self.text(raw, "simple", where, index, MAX_TEXT, required=False)
+        if simple and len(simple.split()) > MAX_SIMPLE_WORDS:
+            self.add(f"{where}: 'simple' has {len(simple.split())} words; a newcomer's "
+                     f"definition has at most {MAX_SIMPLE_WORDS}", index, "simple")
         glosses = self.glosses(raw.get("glosses", {}), where, index)
         if len(self.problems) > before:
             return None
         assert term and pos and definition and example
-        return Word(term, pos, tier, definition, example, emoji, glosses, cloze, forms)
+        return Word(term, pos, tier, definition, example, emoji, glosses, cloze, forms, simple)
 
     def forms(self, value: Any, where: str, index: int) -> tuple[str, ...]:
         if not isinstance(value, list):
@@ -383,10 +390,13 @@ class _Checker:
         definition = self.text(raw, "definition", where, index, MAX_TEXT, required=False)
         false_friend = self.text(raw, "false_friend", where, index, MAX_TERM, required=False)
         cognate = raw.get("cognate", False)
+        reviewed = raw.get("reviewed", True)
+        if not isinstance(reviewed, bool):
+            self.add(f"{where}: 'reviewed' must be true or false", index, code)
         if not isinstance(cognate, bool):
             self.add(f"{where}: 'cognate' must be true or false", index, code)
         elif cognate and false_friend:
             self.add(f"{where}: a word cannot be both a cognate and a false friend", index, code)
         if len(self.problems) > before or term is None:
             return None
-        return Gloss(term, definition, bool(cognate), false_friend)
+        return Gloss(term, definition, bool(cognate), false_friend, reviewed=bool(reviewed))

@@ -105,6 +105,7 @@ class Coverage:
     glossed: int
     total: int
     missing: tuple[str, ...]
+    unreviewed: int = 0  # glosses no native speaker has checked yet
 
     @property
     def share(self) -> float:
@@ -117,7 +118,10 @@ def coverage(packs: Iterable[Pack], languages: Iterable[str]) -> list[Coverage]:
     result = []
     for lang in languages:
         missing = tuple(f"{pid}:{w.term}" for pid, w in words if lang not in w.glosses)
-        result.append(Coverage(lang, len(words) - len(missing), len(words), missing))
+        unreviewed = sum(1 for _, w in words if lang in w.glosses
+                         and not w.glosses[lang].reviewed)
+        result.append(Coverage(lang, len(words) - len(missing), len(words), missing,
+                               unreviewed))
     return result
 
 

@@ -79,14 +79,15 @@ def save_pack(db: Database, pack: Pack, now: datetime, owner: int | None = None)
                                  ensure_ascii=False, sort_keys=True)
             db.execute(
                 "INSERT INTO words (pack_id, position, term, pos, tier, definition, example, "
-                "emoji, glosses, cloze, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "emoji, glosses, cloze, forms, simple) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(pack_id, term) DO UPDATE SET position=excluded.position, "
                 "pos=excluded.pos, tier=excluded.tier, definition=excluded.definition, "
                 "example=excluded.example, emoji=excluded.emoji, glosses=excluded.glosses, "
-                "cloze=excluded.cloze, forms=excluded.forms",
+                "cloze=excluded.cloze, forms=excluded.forms, simple=excluded.simple",
                 [pack.id, position, word.term, word.pos, word.tier, word.definition,
                  word.example, word.emoji, glosses, word.cloze,
-                 json.dumps(list(word.forms), ensure_ascii=False)])
+                 json.dumps(list(word.forms), ensure_ascii=False), word.simple])
         terms = [w.term for w in pack.words]
         marks = ", ".join("?" for _ in terms)
         db.execute(f"DELETE FROM words WHERE pack_id = ? AND term NOT IN ({marks})",
@@ -97,8 +98,8 @@ def save_pack(db: Database, pack: Pack, now: datetime, owner: int | None = None)
 def _word(row: dict) -> StoredWord:
     glosses = {k: Gloss(**v) for k, v in json.loads(row["glosses"]).items()}
     word = Word(row["term"], row["pos"], row["tier"], row["definition"], row["example"],
-                row["emoji"], glosses, row.get("cloze"), tuple(json.loads(row.get("forms")
-                                                                          or "[]")))
+                row["emoji"], glosses, row.get("cloze"),
+                tuple(json.loads(row.get("forms") or "[]")), row.get("simple"))
     return StoredWord(row["id"], row["pack_id"], word)
 
 

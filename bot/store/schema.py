@@ -297,3 +297,9 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 )
 """)
+
+
+@migrations(name="0008_word_simple_definition")
+def word_simple_definition(db: Database) -> None:
+    """A newcomer's definition of each word (at most 12 common words)."""
+    _run(db, "ALTER TABLE words ADD COLUMN simple TEXT")

@@ -319,3 +319,38 @@ def test_deeply_nested_toml_is_one_clear_problem() -> None:
     with pytest.raises(PackError) as caught:
         parse_pack("a = " + "[" * 5000 + "]" * 5000, "deep.toml")
     assert "nested too deeply" in str(caught.value.problems[0])
+
+
+PACK_WITH_SIMPLE = """
+[pack]
+id = "t1.demo"
+title = "Demo"
+subject = "science"
+grades = [3, 5]
+
+[[words]]
+term = "habitat"
+pos = "noun"
+tier = 3
+definition = "The natural home where a plant or animal lives and finds what it needs."
+simple = "{simple}"
+example = "The pond is the frog's habitat."
+[words.glosses]
+so = {{ term = "deegaan", reviewed = false }}
+"""
+
+
+def test_a_newcomers_simple_definition_and_an_unreviewed_gloss_load() -> None:
+    pack = parse_pack(PACK_WITH_SIMPLE.format(simple="The home of an animal or a plant."),
+                      "demo.toml")
+    word = pack.words[0]
+    assert word.simple == "The home of an animal or a plant."
+    assert word.glosses["so"].reviewed is False
+
+
+def test_a_simple_definition_over_twelve_words_is_refused_with_its_line() -> None:
+    long = "The place where an animal or a plant lives and finds food and water every day."
+    with pytest.raises(PackError) as caught:
+        parse_pack(PACK_WITH_SIMPLE.format(simple=long), "demo.toml")
+    problem = caught.value.problems[0]
+    assert "at most 12" in str(problem) and problem.line == 13

@@ -1,0 +1,30 @@
+"""Cards for newcomers: the home language first, and a simple English line, never the full
+definition and example of level 4."""
+
+from __future__ import annotations
+
+from bot import views
+from bot.domain.checks import WordRef
+from bot.domain.packs import Gloss, Word
+from bot.domain.scaffold import scaffold_for
+from bot.i18n import Catalog
+
+HABITAT = Word("habitat", "noun", 3,
+               "The natural home where a plant or animal lives and finds what it needs.",
+               "The pond is the frog's habitat.", "🏡",
+               {"so": Gloss("deegaan", "Meesha xayawaanku ku nool yahay.", reviewed=False)},
+               simple="The home of an animal or a plant.")
+
+
+def test_a_level_one_card_shows_the_simple_line_not_the_long_definition() -> None:
+    catalog = Catalog.load()
+    text = views.card(WordRef(1, HABITAT), "so", scaffold_for(1), catalog)
+    assert "deegaan" in text and "The home of an animal or a plant." in text
+    assert "finds what it needs" not in text and "frog" not in text
+    assert text.index("deegaan") < text.index("habitat")  # home language first
+
+
+def test_a_level_four_card_keeps_the_full_definition_and_example() -> None:
+    catalog = Catalog.load()
+    text = views.card(WordRef(1, HABITAT), "so", scaffold_for(4), catalog)
+    assert "finds what it needs" in text and "frog" in text
