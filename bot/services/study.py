@@ -31,7 +31,7 @@ from bot.domain.mastery import (
     review_waits,
 )
 from bot.domain.reteach import easier, needs_reteach
-from bot.domain.scaffold import ItemType, Scaffold, scaffold_for
+from bot.domain.scaffold import ItemType, Scaffold, WidaLevel, scaffold_for
 from bot.domain.school_days import streak
 from bot.domain.typed_answers import Verdict, pack_terms
 from bot.store import people, study
@@ -126,17 +126,18 @@ def due_words(db: Database, who: Learner, now: datetime, size: int) -> list[Stor
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
                           now: datetime, rng: random.Random) -> list[Item]:
-    """A due review that could master its word is asked as recall (typed where the level types,
-    else home language -> English, else typed when the home-language term gives the word away,
-    as a cognate does): recognition on it would be wasted evidence."""
+    """A due review that could master its word is asked as recall: typed from level 3 on (four
+    options on the home-language term are guessed right a quarter of the time), home language
+    -> English at levels 1-2, typed there too when the home-language term gives the word away
+    (a cognate). Recognition on such a review would be wasted evidence."""
     states = study.student_mastery(db, who.id)
-    kinds = (ItemType.TYPED, ItemType.REVERSE) if ItemType.TYPED in who.scaffold.item_types \
-        else (ItemType.REVERSE, ItemType.TYPED)
+    kinds = (ItemType.REVERSE, ItemType.TYPED) if who.scaffold.level < WidaLevel.DEVELOPING \
+        else (ItemType.TYPED, ItemType.REVERSE)
     refs = {r.id: r for r in pool}
     out, asked = [], set()
     for item in items:
         state = states.get(item.word_id)
-        if (item.item_type not in RECALL and item.word_id not in asked and state is not None
+        if (item.item_type is not kinds[0] and item.word_id not in asked and state is not None
                 and item.word_id in refs and recall_ready(state, now)):
             for kind in kinds:
                 recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold,

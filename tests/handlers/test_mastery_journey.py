@@ -51,6 +51,10 @@ async def test_daily_practice_over_two_weeks_masters_most_of_a_set(chat: Chat) -
     states = study.student_mastery(chat.db, 1001)
     assert sum(states[w].mastered for w in first_set) > len(first_set) / 2
     assert len(states) > len(first_set)  # later words unlocked as these were reviewed
+    deciding = chat.db.execute(
+        "SELECT DISTINCT a.item_type FROM attempts a JOIN mastery m ON m.student_id = "
+        "a.student_id AND m.word_id = a.word_id AND m.mastered_at = a.answered_at").fetchall()
+    assert deciding == [("typed",)]  # at level 3 the deciding recall is typed, not guessable
 
 
 async def test_one_typed_answer_is_learning_with_its_counts_not_a_percentage(chat: Chat) -> None:
