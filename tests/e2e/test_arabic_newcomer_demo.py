@@ -19,6 +19,8 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_short_message
     assert "🏞️ نظام بيئي" in printed  # picture, then the Arabic term
     assert "All the living and nonliving things" not in printed  # no English definition
     assert "The ecosystem is ___." in printed and "because ___" not in printed
+    assert "All the plants, animals and things in one place." in printed  # the simple line
+    assert "[voice note" in printed  # she heard her words
     assert "Check finished: 3 of 3 right" in printed
     assert "أتقنتها" in printed  # progress in Arabic, not an English chart
     replies = re.split(r"\n(?=🤖|🧒)", printed)
