@@ -8,8 +8,10 @@ import pytest
 from sqlite_utils import Database
 
 from bot.domain import placement
+from bot.domain.language import LANGUAGES, Capability
 from bot.services import join
 from bot.store import people
+from bot.store.packs import pack_words
 from tests.clock import START
 
 CODE = "JOINcode_123"  # the `school_class` fixture's code, valid for 180 days from START
@@ -123,10 +125,44 @@ def test_the_language_offer_promises_only_what_exists(
     join.join_class(db, 1001, "Ana", CODE, None, START)
     assert join.language_offer(db, 1001, "en", lambda _: False).prompt_key == "language-set"
     assert join.language_offer(db, 1001, "es", lambda _: False).prompt_key == "language-set"
-    hmong = join.language_offer(db, 1001, "hmn", lambda _: False)
-    assert hmong.prompt_key == "language-set-partial" and 0 <= hmong.have < hmong.total
-    assert join.language_offer(db, 1001, "hmn", lambda _: True).prompt_key == "language-set"
+    words = [w.word for w in pack_words(db, "science.ecosystems")]
+    partial = next(code for code, language in LANGUAGES.items() if code != "en"
+                   and Capability.GLOSSES in language.capabilities
+                   and Capability.PROMPTS in language.capabilities
+                   and sum(code in w.glosses for w in words) < len(words))
+    have = sum(partial in w.glosses for w in words)
+    assert join.language_offer(db, 1001, partial, lambda _: False) \
+        == join.LanguageOffer("language-set-partial", have, len(words))
+    assert join.language_offer(db, 1001, partial, lambda _: True).prompt_key == "language-set"
     assert join.language_offer(db, 1001, "uk", lambda _: True).prompt_key \
         == "language-set-machine"
     assert join.language_offer(db, 1001, "sw", lambda _: False).prompt_key \
+        == "language-set-english"
+
+
+def test_classmates_languages_settle_a_newcomers_close_call(
+        db: Database, school_class: people.ClassInfo) -> None:
+    join.join_class(db, 1001, "Ana", CODE, None, START)
+    join.confirm_language(db, 1001, "pt")
+    join.join_class(db, 1002, "Bia", CODE, None, START)
+    assert join.suggest_from_text(db, 1002, "pode repetir por favor", None).lang == "pt"
+    assert join.suggest_from_text(db, 4242, "pode repetir por favor", None).lang is None  # alone
+
+
+def test_a_long_code_is_looked_up_up_to_64_characters_and_dashes_are_allowed(
+        db: Database, school_class: people.ClassInfo) -> None:
+    expires = START + timedelta(days=10)
+    for code in ("A-" * 32, "B_" * 32, "x" * 64):
+        people.create_class(db, 9001, code[:5], code, expires, None, START)
+        assert join.join_class(db, 1001, "Ana", code, None, START).class_name == code[:5]
+    people.create_class(db, 9001, "Long", "y" * 65, expires, None, START)
+    with pytest.raises(join.JoinError) as refused:
+        join.join_class(db, 1001, "Ana", "y" * 65, None, START)
+    assert refused.value.prompt_key == "join-code-unknown"
+
+
+def test_a_language_outside_the_catalogue_is_promised_english(
+        db: Database, school_class: people.ClassInfo) -> None:
+    join.join_class(db, 1001, "Ana", CODE, None, START)
+    assert join.language_offer(db, 1001, "xx", lambda _: False).prompt_key \
         == "language-set-english"
