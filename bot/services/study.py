@@ -336,8 +336,7 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     mastered = [s for s in states.values() if s.mastered]
     reviewing = sum(1 for s in states.values() if s.state is MasteryState.REVIEWING)
     due = sum(1 for s in states.values() if s.due_at <= now)
-    days = {datetime.fromisoformat(d + "T12:00:00+00:00").astimezone(tz).date()
-            for d in study.attempt_days(db, who.id)}
+    days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
                                         s.mastered_at.astimezone(tz).date() <= d))

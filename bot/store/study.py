@@ -194,11 +194,12 @@ def check_progress(db: Database, item_id: int) -> tuple[int, int, int, int]:
     return ids.index(item_id) + 1, len(ids), sum(answered), len(answered)
 
 
-def attempt_days(db: Database, student_id: int) -> list[str]:
-    """The UTC dates on which the student answered anything, newest first."""
-    rows = db.execute("SELECT DISTINCT substr(answered_at, 1, 10) AS d FROM attempts "
-                      "WHERE student_id = ? ORDER BY d DESC", [student_id]).fetchall()
-    return [r[0] for r in rows]
+def attempt_hours(db: Database, student_id: int) -> list[datetime]:
+    """The UTC hours in which the student answered anything, newest first (few per day, and
+    enough to find the local day in any time zone)."""
+    rows = db.execute("SELECT DISTINCT substr(answered_at, 1, 13) AS h FROM attempts "
+                      "WHERE student_id = ? ORDER BY h DESC", [student_id]).fetchall()
+    return [parse(r[0] + ":00:00+00:00") for r in rows]
 
 
 def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:

@@ -238,3 +238,11 @@ async def test_the_school_reminder_stays_quiet_on_a_weekend(chat: Chat) -> None:
     before = len(chat.api.calls)
     await chat.app.job_queue.get_jobs_by_name("school-reminder")[0].run(chat.app)
     assert chat.api.calls[before:] == []
+
+
+async def test_an_evening_check_counts_for_the_local_day(chat: Chat) -> None:
+    ana = chat.user(lang="en")
+    await join_and_confirm(chat, ana, lang="en")
+    chat.clock.now = chat.clock.now.replace(hour=1, minute=30) + timedelta(days=1)  # 21:30 NY
+    await check(chat, ana, True)
+    assert "Study streak: 1 day(s)" in texts(await chat.send(ana, "/progress"))
