@@ -1,0 +1,52 @@
+"""One combined teacher alert per student per local day, naming every word stuck since the
+last one, with a lower level suggested when most recent answers were wrong."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.services import study, teaching
+from tests.clock import START
+from tests.harness import enrol_student
+
+TZ = ZoneInfo("America/New_York")
+
+
+def miss_a_check(db: Database, at: timedelta) -> None:
+    """/check and miss every item (re-teaching items too)."""
+    who = study.learner(db, 1001)
+    study.unlock(db, who, START + at)
+    question = study.start_check(db, 1001, START + at, random.Random(1))
+    while question is not None:
+        item = question.item
+        if item.typed:
+            feedback = study.answer_typed(db, 1001, "zebra", START + at, TZ)
+        else:
+            wrong = (item.options.index(item.answer) + 1) % len(item.options)
+            feedback = study.answer_choice(db, 1001, question.item_id, wrong, START + at, TZ)
+        assert feedback is not None
+        question = feedback.next_question
+
+
+def test_one_alert_a_day_names_every_stuck_word_and_suggests_a_level(
+        db: Database, school_class: object) -> None:
+    enrol_student(db, START)
+    for check in range(3):
+        miss_a_check(db, timedelta(minutes=5 * check))
+    first = teaching.daily_alert(db, 1001, START + timedelta(minutes=20), TZ)
+    assert first is not None and len(first.terms) >= 2
+    assert first.level == 3 and first.suggested_level == 2
+    assert teaching.daily_alert(db, 1001, START + timedelta(hours=2), TZ) is None  # same day
+    miss_a_check(db, timedelta(days=1))  # the same words again: each is named only once
+    later = [teaching.daily_alert(db, 1001, START + timedelta(days=d, hours=1), TZ)
+             for d in (1, 2)]
+    assert all(a is None or set(a.terms).isdisjoint(first.terms) for a in later)
+
+
+def test_no_alert_for_a_student_who_is_not_stuck(db: Database, school_class: object) -> None:
+    enrol_student(db, START)
+    assert teaching.daily_alert(db, 1001, START, TZ) is None
