@@ -50,3 +50,18 @@ def test_one_alert_a_day_names_every_stuck_word_and_suggests_a_level(
 def test_no_alert_for_a_student_who_is_not_stuck(db: Database, school_class: object) -> None:
     enrol_student(db, START)
     assert teaching.daily_alert(db, 1001, START, TZ) is None
+
+
+def test_a_word_stuck_later_the_same_day_waits_for_tomorrows_alert(
+        db: Database, school_class: object) -> None:
+    enrol_student(db, START)
+    for check in range(3):
+        miss_a_check(db, timedelta(minutes=5 * check))
+    first = teaching.daily_alert(db, 1001, START + timedelta(minutes=20), TZ)
+    assert first is not None
+    word_id = db.execute("SELECT min(word_id) FROM mastery WHERE student_id = 1001").fetchone()[0]
+    db.execute("UPDATE mastery SET misses_in_row = 3, alerted_at = NULL WHERE student_id = 1001 "
+               "AND word_id = ?", [word_id])  # as if it became stuck this afternoon
+    assert teaching.daily_alert(db, 1001, START + timedelta(hours=3), TZ) is None
+    tomorrow = teaching.daily_alert(db, 1001, START + timedelta(days=1), TZ)
+    assert tomorrow is not None and len(tomorrow.terms) == 1
