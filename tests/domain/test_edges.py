@@ -3,18 +3,20 @@ exact share that suggests a lower level, an error without a message, a blanked s
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from bot.domain.checks import Grade, Item, grade_choice
 from bot.domain.errors import PuenteError
-from bot.domain.gaps import GAP
+from bot.domain.gaps import GAP, inside_words
 from bot.domain.item_rules import masked
+from bot.domain.names import clean_label, clean_name
 from bot.domain.packs import Word
 from bot.domain.reteach import LEVEL_SHARE, LEVEL_WINDOW, suggested_level
-from bot.domain.scaffold import ItemType
+from bot.domain.scaffold import ItemType, sentence_frame
 from bot.domain.school_days import streak
+from bot.domain.throttle import Throttle
 
 ITEM = Item(7, ItemType.CHOICE, "stem", ("habitat", "predator", "prey", "soil"), "prey")
 
@@ -85,3 +87,74 @@ def test_a_multi_word_term_is_blanked_as_one_gap() -> None:
     assert masked("Grass starts many food chains here.", chain) \
         == f"Grass starts many {GAP} here."
     assert masked("Food is good.", chain) == "Food is good."
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("👩🏽\u200d🏫 Lu", "👩🏽\u200d🏫 Lu"),    # a skin tone (Sk) before the joiner
+    ("❤️\u200d🔥 Lu", "❤️\u200d🔥 Lu"),        # a variation selector before the joiner
+    ("👩\u200dLu", "👩Lu"),                    # emoji then a letter: no emoji sequence
+    ("A\u200dna", "Ana"),                       # a zero-width joiner between Latin letters
+    ("مهر\u200cLu", "مهرLu"),                   # Persian then Latin: the joiner hides a seam
+    ("Lu\u200cمهر", "Luمهر"),
+    ("مه\u200cر", "مه\u200cر"),                 # a joiner just before the last letter
+    ("\ue000\u200c\ue000x", "\ue000\ue000x"),   # characters with no Unicode name
+])
+def test_joiners_stay_only_inside_emoji_and_joining_scripts(typed: str, stored: str) -> None:
+    assert clean_name(typed) == stored
+
+
+def test_a_long_name_is_cut_with_single_spaces_and_no_label_is_empty() -> None:
+    assert clean_name("Ana María " * 20).startswith("Ana María Ana María ")
+    assert clean_label(None) == ""
+
+
+T0 = datetime(2026, 9, 14, 15, 0, tzinfo=UTC)
+
+
+def test_a_pause_ends_exactly_when_it_says() -> None:
+    guard = Throttle(limit=2, window=timedelta(minutes=1), pause=timedelta(minutes=5))
+    assert guard.hit(1, T0) is False
+    assert guard.hit(1, T0) is True
+    assert guard.wait(1, T0 + timedelta(minutes=4)) == timedelta(minutes=1)
+    assert guard.wait(1, T0 + timedelta(minutes=5)) == timedelta(0)
+
+
+def test_one_persons_attempts_never_pause_another() -> None:
+    guard = Throttle(limit=3)
+    assert [guard.hit(1, T0), guard.hit(2, T0), guard.hit(1, T0), guard.hit(2, T0)] \
+        == [False, False, False, False]
+    assert guard.wait(2, T0) == timedelta(0)
+
+
+def test_an_attempt_exactly_one_window_old_no_longer_counts() -> None:
+    guard = Throttle(limit=2, window=timedelta(minutes=1))
+    guard.hit(1, T0)
+    assert guard.hit(1, T0 + timedelta(minutes=1)) is False
+
+
+def test_memory_stays_bounded_by_forgetting_idle_people() -> None:
+    guard = Throttle(limit=5, window=timedelta(minutes=1), max_keys=2)
+    guard.hit(1, T0)
+    guard.hit(2, T0)
+    guard.hit(3, T0 + timedelta(minutes=1))  # a third person: the idle two are forgotten
+    assert len(guard._events) == 1
+    guard.hit(4, T0 + timedelta(minutes=1))
+    guard.hit(3, T0 + timedelta(minutes=3))  # someone already tracked forgets nobody
+    assert len(guard._events) == 2
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("settlers came first.", ["settlers"]),          # at the very start
+    ("Then came the settlers", ["settlers"]),        # at the very end
+    ("The resettlers left.", ["resettlers"]),        # grown on the left, letter by letter
+    ("A pre-settler_era house.", ["pre-settler_era"]),
+    ("A settler came.", []),
+])
+def test_a_longer_word_around_the_term_is_named_whole(sentence: str,
+                                                      found: list[str]) -> None:
+    assert inside_words(sentence, "settler") == found
+
+
+def test_an_unknown_part_of_speech_gets_the_phrase_frame() -> None:
+    assert sentence_frame("wow", "interjection") == sentence_frame("wow", "phrase")
+    assert sentence_frame("wow", "interjection", level=1) == sentence_frame("wow", "phrase", 1)
