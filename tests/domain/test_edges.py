@@ -10,7 +10,7 @@ import pytest
 from bot.domain.checks import Grade, Item, grade_choice
 from bot.domain.errors import PuenteError
 from bot.domain.gaps import GAP, inside_words
-from bot.domain.item_rules import masked
+from bot.domain.item_rules import _distance, article_before_gap, cognate_in, masked
 from bot.domain.names import clean_label, clean_name
 from bot.domain.packs import Word
 from bot.domain.reteach import LEVEL_SHARE, LEVEL_WINDOW, suggested_level
@@ -158,3 +158,27 @@ def test_a_longer_word_around_the_term_is_named_whole(sentence: str,
 def test_an_unknown_part_of_speech_gets_the_phrase_frame() -> None:
     assert sentence_frame("wow", "interjection") == sentence_frame("wow", "phrase")
     assert sentence_frame("wow", "interjection", level=1) == sentence_frame("wow", "phrase", 1)
+
+
+@pytest.mark.parametrize(("a", "b", "edits"), [
+    ("kitten", "sitting", 3), ("", "abc", 3), ("abc", "", 3), ("habitat", "habitat", 0),
+    ("ab", "ba", 2), ("ecosistema", "ecosystem", 2), ("a", "b", 1),
+])
+def test_spelling_distance_counts_single_letter_edits(a: str, b: str, edits: int) -> None:
+    assert _distance(a, b) == edits
+
+
+@pytest.mark.parametrize(("sentence", "article"), [
+    (f"An {GAP} eats plants.", "an"), (f"It is a {GAP}.", "a"), (f"(a {GAP})", "a"),
+    (f"A {GAP} is {GAP}.", "a"), (f"Sofia saw {GAP}.", None), (f"Ana {GAP}", None),
+])
+def test_the_article_right_before_the_gap_is_read(sentence: str, article: str | None) -> None:
+    assert article_before_gap(sentence) == article
+
+
+def test_a_multi_word_term_is_given_away_only_when_every_long_part_is() -> None:
+    chain = Word("food chain", "noun", 3, "d", "e")
+    assert cognate_in("cadena de food", chain) is False
+    assert cognate_in("la food chain", chain) is True
+    web = Word("web", "noun", 3, "d", "e")
+    assert cognate_in("una web", web) is True
