@@ -8,6 +8,7 @@ from datetime import time
 
 from telegram import Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -121,7 +122,14 @@ async def _post_init(app: Application) -> None:
     result = install_shipped_packs(services.db, services.clock())
     for problem in result.problems if result else ():
         log.warning("pack skipped: %s", problem)
-    await menus.set_default_menus(app.bot, services.catalog)
+    if app.bot_data.deliver_in_background:
+        # 13 setMyCommands calls are round trips to Telegram: make them beside the first
+        # getUpdates, not before it (start-up is what a restart costs every student).
+        task = asyncio.get_running_loop().create_task(_set_menus(app))
+        _BACKGROUND.add(task)
+        task.add_done_callback(_BACKGROUND.discard)
+    else:
+        await menus.set_default_menus(app.bot, services.catalog)
     reminders.schedule_all(app)
     # Language profiles take about a second to read: load them beside the first getUpdates,
     # not before it, and not on a student's first message.
@@ -135,6 +143,17 @@ async def _post_init(app: Application) -> None:
             tzinfo=school.timezone), days=(weekday,), name="family-updates")
         app.job_queue.run_daily(purge_job, PURGE_AT.replace(tzinfo=school.timezone),
                                 name="retention")
+
+
+_BACKGROUND: set[asyncio.Task[None]] = set()
+
+
+async def _set_menus(app: Application) -> None:
+    """Register the command menus; a failure costs only the menus, never the start."""
+    try:
+        await menus.set_default_menus(app.bot, app.bot_data.services.catalog)
+    except TelegramError as exc:
+        log.warning("command menus not set: %s", type(exc).__name__)
 
 
 async def purge_job(context: PuenteContext) -> None:
