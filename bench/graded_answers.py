@@ -17,6 +17,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -61,38 +63,33 @@ async def tap_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.edit_message_text(f"You tapped {query.data}")
 
 
-async def bare_tap_rate(count: int) -> float:
-    """Taps per second a bare bot that answers the tap and edits the message handles."""
+async def anchor_rate(handler: BaseHandler, update_for: Callable[[UpdateFactory, int], dict],
+                      count: int) -> float:
+    """Updates per second a bare python-telegram-bot Application handles with one handler."""
     api = OfflineBotAPI()
     app = ApplicationBuilder().token(TOKEN).request(api).get_updates_request(api).build()
-    app.add_handler(CallbackQueryHandler(tap_back))
+    app.add_handler(handler)
     await app.initialize()
     factory = UpdateFactory()
-    updates = [Update.de_json(factory.tap(factory.user(1000 + n % STUDENTS), f"an:{n}:1"),
-                              app.bot) for n in range(count)]
+    updates = [Update.de_json(update_for(factory, n), app.bot) for n in range(count)]
     start = time.perf_counter()
     for update in updates:
         await app.process_update(update)
     elapsed = time.perf_counter() - start
     await app.shutdown()
     return count / elapsed
+
+
+async def bare_tap_rate(count: int) -> float:
+    """Taps per second a bare bot that answers the tap and edits the message handles."""
+    return await anchor_rate(CallbackQueryHandler(tap_back), lambda factory, n: factory.tap(
+        factory.user(1000 + n % STUDENTS), f"an:{n}:1"), count)
 
 
 async def echo_rate(count: int) -> float:
     """Updates per second a bare echo bot handles."""
-    api = OfflineBotAPI()
-    app = ApplicationBuilder().token(TOKEN).request(api).get_updates_request(api).build()
-    app.add_handler(MessageHandler(filters.TEXT, echo))
-    await app.initialize()
-    factory = UpdateFactory()
-    updates = [Update.de_json(factory.message(factory.user(1000 + n % STUDENTS), "hello"),
-                              app.bot) for n in range(count)]
-    start = time.perf_counter()
-    for update in updates:
-        await app.process_update(update)
-    elapsed = time.perf_counter() - start
-    await app.shutdown()
-    return count / elapsed
+    return await anchor_rate(MessageHandler(filters.TEXT, echo), lambda factory, n:
+                             factory.message(factory.user(1000 + n % STUDENTS), "hello"), count)
 
 
 class Clock:

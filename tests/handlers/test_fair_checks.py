@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from bot.store import study
 from bot.store.packs import pack_words
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, answer_current, join_and_confirm, texts
 
 
 async def answer_all(chat: Chat, user: dict) -> None:
-    while (stored := study.next_open_item(chat.db, user["id"])) is not None:
-        item = stored.item
-        if item.typed:
-            await chat.send(user, item.answer)
-        elif stored.poll_id:
-            await chat.vote(user, stored.poll_id, item.options.index(item.answer))
-        else:
-            await chat.tap(user, f"an:{stored.id}:{item.options.index(item.answer)}")
+    """Answer the student's open check right, item by item."""
+    while study.next_open_item(chat.db, user["id"]) is not None:
+        await answer_current(chat, user, right=True)
 
 
 async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None:
@@ -29,28 +24,16 @@ async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None
     government = {w.word.term for w in pack_words(chat.db, "social-studies.government-history")}
     ecosystems = {w.word.term for w in pack_words(chat.db, "science.ecosystems")}
     await chat.send(user, "/check")
+    pushed = {w.id for w in pack_words(chat.db, "social-studies.government-history")}
     checked = 0
     while (stored := study.next_open_item(chat.db, 1001)) is not None:
         item = stored.item
-        term = next(w.word.term for w in pack_words(chat.db, "social-studies.government-history")
-                    if w.id == item.word_id) if item.word_id in {
-            w.id for w in pack_words(chat.db, "social-studies.government-history")} else None
-        if term is not None and item.options and not item.asks_meaning:
+        if item.word_id in pushed and item.options and not item.asks_meaning:
             assert set(item.options) <= government, item.options
             assert not set(item.options) & ecosystems
             checked += 1
-        await answer_all_one(chat, user, stored)
+        await answer_current(chat, user, right=True)
     assert checked >= 1
-
-
-async def answer_all_one(chat: Chat, user: dict, stored: study.StoredItem) -> None:
-    item = stored.item
-    if item.typed:
-        await chat.send(user, item.answer)
-    elif stored.poll_id:
-        await chat.vote(user, stored.poll_id, item.options.index(item.answer))
-    else:
-        await chat.tap(user, f"an:{stored.id}:{item.options.index(item.answer)}")
 
 
 async def _open_item_of_kind(chat: Chat, user: dict, typed: bool) -> study.StoredItem:
@@ -59,7 +42,7 @@ async def _open_item_of_kind(chat: Chat, user: dict, typed: bool) -> study.Store
         while (stored := study.next_open_item(chat.db, user["id"])) is not None:
             if stored.item.typed == typed and not stored.poll_id:
                 return stored
-            await answer_all_one(chat, user, stored)
+            await answer_current(chat, user, right=True)
         chat.clock.advance(days=1)
     raise AssertionError("no such item in eight checks")
 
@@ -120,6 +103,6 @@ async def test_every_item_sent_over_days_passes_the_item_audit(chat: Chat) -> No
                 target = words[stored.item.word_id]
                 assert judge(stored.item, target, pool, lang, level, seen) == [], stored.item
                 judged += 1
-                await answer_all_one(chat, user, stored)
+                await answer_current(chat, user, right=True)
             chat.clock.advance(days=1)
     assert judged >= 80
