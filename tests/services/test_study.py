@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.domain.checks import Item
-from bot.domain.mastery import MasteryState
+from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
 from bot.services import study
 from bot.store import people
@@ -206,3 +206,54 @@ def test_typing_a_buttons_label_counts_as_tapping_it(db: Database,
 def test_a_typed_number_or_label_picks_one_option(text: str, index: int | None) -> None:
     item = Item(1, ItemType.CHOICE, "stem", ("a", "b", "c", "d"), "b")
     assert study.matching_option(item, text) == index
+
+
+def test_progress_counts_words_by_state_and_todays_study(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    preview(db)
+    before = study.progress(db, 1001, START, TZ)
+    assert (before.mastered, before.learning, before.reviewing, before.due,
+            before.streak_days) == (0, 5, 0, 5, 0)  # previewed words are due at once
+    question = study.start_check(db, 1001, START, random.Random(9))
+    assert question is not None
+    answer(db, question, right=True)
+    after = study.progress(db, 1001, START, TZ)
+    assert (after.mastered, after.learning, after.due, after.streak_days) == (0, 5, 4, 1)
+
+
+def reviewing_and_due(db: Database, word: int) -> None:
+    """Right on two days, first right long enough ago: a right recall now would master it."""
+    state = stored.get_mastery(db, 1001, word)
+    assert state is not None
+    stored.save_mastery(db, 1001, word, replace(
+        state, answered=True, successes=2, success_days=frozenset({"2026-09-09", "2026-09-10"}),
+        first_correct_at=START - timedelta(days=5), due_at=START - timedelta(hours=1)), START)
+
+
+@pytest.mark.parametrize(("level", "lang", "kinds"), [
+    (1, "vi", RECALL),            # recall, never recognition
+    (3, "vi", RECALL),
+    (6, "vi", {ItemType.TYPED}),  # a level that types, types
+    (3, "es", {ItemType.TYPED}),  # a cognate would give the word away from the home language
+])
+def test_a_review_that_could_master_a_word_is_asked_as_recall(
+        db: Database, school_class: people.ClassInfo, level: int, lang: str,
+        kinds: set[ItemType]) -> None:
+    enrol_student(db, START, lang=lang, level=level)
+    words = preview(db)
+    for word in words:
+        reviewing_and_due(db, word)
+    question = study.start_check(db, 1001, START, random.Random(10))
+    assert question is not None
+    asked = [question.item]
+    while True:
+        item = stored.next_open_item(db, 1001)
+        if item is None:
+            break
+        asked.append(item.item)
+        if item.item.typed:
+            study.answer_typed(db, 1001, item.item.answer, START, TZ)
+        else:
+            study.answer_choice(db, 1001, item.id, 0, START, TZ)
+    assert {i.item_type for i in asked} <= kinds
