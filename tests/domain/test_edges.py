@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.domain.checks import Grade, Item, grade_choice
+from bot.domain.checks import Grade, Item, grade_choice, inflect
 from bot.domain.errors import PuenteError
 from bot.domain.gaps import GAP, inside_words
 from bot.domain.item_rules import _distance, article_before_gap, cognate_in, masked
@@ -182,3 +182,15 @@ def test_a_multi_word_term_is_given_away_only_when_every_long_part_is() -> None:
     assert cognate_in("la food chain", chain) is True
     web = Word("web", "noun", 3, "d", "e")
     assert cognate_in("una web", web) is True
+
+
+@pytest.mark.parametrize(("term", "suffix", "shown"), [
+    ("habitat", "", "habitat"), ("habitat", "s", "habitats"), ("box", "es", "boxes"),
+    ("colony", "s", "colonies"), ("day", "s", "days"), ("fox", "s", "foxes"),
+    ("gas", "s", "gases"), ("buzz", "s", "buzzes"), ("branch", "s", "branches"),
+    ("wish", "s", "wishes"), ("vote", "ed", "voted"), ("vote", "d", "voted"),
+    ("analyze", "ed", "analyzed"), ("settle", "d", "settled"), ("sort", "ed", "sorted"),
+    ("sort", "ing", "sorting"),
+])
+def test_a_regular_form_fits_the_gap(term: str, suffix: str, shown: str) -> None:
+    assert inflect(term, suffix) == shown
