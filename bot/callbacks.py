@@ -16,11 +16,11 @@ FLIP = "fl"         # fl                 show the current words with languages f
 CHECK = "ck"        # ck                 start a check
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code>          a family member's language
+AUDIO = "au"        # au | au:<word id> | au:<word id>:w   hear the words (w: the word alone)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
-AUDIO = "au"        # au | au:<word id> | au:<word id>:w   hear the words (w: the word alone)
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
 MAX_BYTES = 64
