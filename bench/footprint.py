@@ -44,8 +44,12 @@ async def measure(command: list[str], folder: Path, standin: StandIn) -> tuple[f
     process = await asyncio.create_subprocess_exec(
         *command, cwd=folder, env=env, stdout=log, stderr=log)
     try:
-        await standin.wait_for(lambda: standin.stats.requests["getUpdates"] > polls, 60,
-                               "the first getUpdates")
+        # Poll every 5 ms: the stand-in's own wait_for wakes on sends, not on getUpdates, and
+        # would round start-up to its 0.25 s tick.
+        while standin.stats.requests["getUpdates"] <= polls:
+            if time.monotonic() - started > 60 or process.returncode is not None:
+                raise RuntimeError(f"{command[1]} did not reach getUpdates")
+            await asyncio.sleep(0.005)
         startup = time.monotonic() - started
         await asyncio.sleep(SETTLE)
         return startup, rss_mb(process.pid)
