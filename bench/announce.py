@@ -25,16 +25,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from telegram import Update
 
-from bot import callbacks
 from bot.app import build_application
 from bot.config import Config, TranslationConfig
 from bot.context import Services
 from bot.delivery import DeliveryPolicy, Pacer
-from bot.i18n import Catalog
-from bot.offline import OfflineBotAPI, UpdateFactory
+from bot.demo.offline import OfflineBotAPI, UpdateFactory
+from bot.presentation import callbacks
+from bot.presentation.i18n import Catalog
 from bot.services.packs import install_packs, load_packs
 from bot.store import families, open_store, outbox, people
-from bot.translate import Translator, argos_modules, engine_for
+from bot.translation.translator import Translator, argos_modules, engine_for
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("es", "ar", "zh", "ru", "tl", "ko", "pt", "fr")

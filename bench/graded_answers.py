@@ -37,8 +37,8 @@ from telegram.ext import (
 from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
-from bot.i18n import Catalog
-from bot.offline import OfflineBotAPI, UpdateFactory
+from bot.demo.offline import OfflineBotAPI, UpdateFactory
+from bot.presentation.i18n import Catalog
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people, study
 

@@ -25,9 +25,9 @@ from telegram import Update
 from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
-from bot.i18n import Catalog
-from bot.offline import OfflineBotAPI, UpdateFactory
-from bot.reports import csv_bytes, summary_text
+from bot.demo.offline import OfflineBotAPI, UpdateFactory
+from bot.presentation.i18n import Catalog
+from bot.presentation.reports import csv_bytes, summary_text
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people
 from bot.store.clock import stamp

@@ -29,13 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from telegram import Update
 
-from bot import callbacks
 from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
+from bot.demo.offline import OfflineBotAPI, UpdateFactory
 from bot.domain.checks import WordRef
-from bot.i18n import Catalog
-from bot.offline import OfflineBotAPI, UpdateFactory
+from bot.presentation import callbacks
+from bot.presentation.i18n import Catalog
 from bot.services.listen import Recipe, script
 from bot.services.packs import install_packs, load_packs
 from bot.speech import Speech, load_engine

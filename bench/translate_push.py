@@ -31,7 +31,7 @@ from bot.domain.packs import Pack, Word
 from bot.services.glosses import complete_glosses, glosses_for
 from bot.store import open_store
 from bot.store.packs import pack_words, save_pack
-from bot.translate import ArgosEngine, Translator, argos_modules, engine_for
+from bot.translation.translator import ArgosEngine, Translator, argos_modules, engine_for
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("es", "ar", "zh", "ru", "tl", "ko", "pt", "fr")

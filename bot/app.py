@@ -23,12 +23,12 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import callbacks, menus
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.domain.language import preload_detection
 from bot.handlers import audio, common, family, messages, reminders, student, teacher
 from bot.handlers.ordering import PerUserOrder
+from bot.presentation import callbacks, menus
 from bot.services.membership import purge_old
 from bot.services.packs import install_shipped_packs
 
@@ -62,7 +62,7 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
                .base_url(tg.base_url)
                .base_file_url(tg.base_file_url)
                .context_types(ContextTypes(context=PuenteContext, bot_data=BotData))
-               # Every message is Telegram HTML; bot.i18n escapes every value a person typed
+               # Every message is Telegram HTML; the catalogue escapes every value a person typed
                .defaults(Defaults(parse_mode=ParseMode.HTML))
                .rate_limiter(PacedRateLimiter(pacer))
                .concurrent_updates(PerUserOrder())

@@ -13,9 +13,9 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot.config import Config
 from bot.domain.throttle import Throttle
-from bot.i18n import Catalog
+from bot.presentation.i18n import Catalog
 from bot.speech import Speech
-from bot.translate import Translator
+from bot.translation.translator import Translator
 
 if TYPE_CHECKING:
     from bot.delivery import Deliverer

@@ -16,8 +16,8 @@ from sqlite_utils import Database
 from bot.app import build_application
 from bot.config import AccessConfig, Config
 from bot.context import Services
-from bot.i18n import Catalog
-from bot.offline import OfflineBotAPI
+from bot.demo.offline import OfflineBotAPI
+from bot.presentation.i18n import Catalog
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people
 from tests.clock import START, Clock

@@ -11,9 +11,9 @@ from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import Application
 
-from bot import callbacks
 from bot.delivery import report_finished
-from bot.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.presentation import callbacks
 from bot.services import join
 from bot.store import people, study
 from tests.clock import Clock

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from bot.offline import Call
+from bot.demo.offline import Call
 from bot.standin.html_check import EntityError, parse_html, utf16_len
 
 # (field, the parameter naming its parse mode, Telegram's limit after parsing)

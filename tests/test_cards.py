@@ -3,11 +3,11 @@ definition and example of level 4."""
 
 from __future__ import annotations
 
-from bot import views
 from bot.domain.checks import WordRef
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import scaffold_for
-from bot.i18n import Catalog
+from bot.presentation import views
+from bot.presentation.i18n import Catalog
 
 HABITAT = Word("habitat", "noun", 3,
                "The natural home where a plant or animal lives and finds what it needs.",

@@ -7,8 +7,8 @@ from datetime import date
 
 from PIL import Image
 
-from bot import heatmap
-from bot.reports import HEATMAP_WORDS, heatmap_png, recent_words
+from bot.presentation import heatmap
+from bot.presentation.reports import HEATMAP_WORDS, heatmap_png, recent_words
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 

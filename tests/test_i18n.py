@@ -7,7 +7,7 @@ import html
 import pytest
 
 from bot.domain.language import SUPPORTED_UI, is_rtl
-from bot.i18n import FSI, PDI, RLM, Catalog, Markup, escape
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape
 
 
 def test_every_language_has_every_key_and_placeholder(catalog: Catalog) -> None:
@@ -77,8 +77,8 @@ def test_numbers_are_shown_as_numbers(catalog: Catalog) -> None:
 
 
 def test_a_long_message_is_cut_without_breaking_a_tag_or_an_entity() -> None:
+    from bot.presentation.views import cut
     from bot.standin.html_check import parse_html
-    from bot.views import cut
 
     long = Markup("<b>" + "a &amp; b " * 600 + "</b><i>" + "x" * 100 + "</i>")
     for limit in range(1000, 1020):
@@ -89,7 +89,7 @@ def test_a_long_message_is_cut_without_breaking_a_tag_or_an_entity() -> None:
 
 def test_a_name_with_nothing_visible_becomes_a_word_in_the_readers_language(
         catalog: Catalog) -> None:
-    from bot.views import name
+    from bot.presentation.views import name
 
     assert name("\u200b\u202e ", catalog, "es") == "Estudiante"
     assert name(" A\u200bna ", catalog, "es") == "Ana"

@@ -10,7 +10,7 @@ from bot.config import Config
 from bot.domain.language import LANGUAGES, Capability, Language
 from bot.paths import PROMPTS_DIR
 from bot.services.packs import coverage, load_packs
-from bot.translate import TranslationUnavailableError, engine_for
+from bot.translation.translator import TranslationUnavailableError, engine_for
 
 HEADER = (f"{'code':5} {'language':22} {'native name':16} {'dir':3}  {'detect':6}  "
           f"{'prompts':7}  {'curated glosses':15}  machine translation")

@@ -11,12 +11,12 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from bot.i18n import Catalog
-from bot.reports import csv_bytes, heatmap_png, summary_text
+from bot.presentation.i18n import Catalog
+from bot.presentation.reports import csv_bytes, heatmap_png, summary_text
+from bot.presentation.views import plain_text
 from bot.store import open_store, people
 from bot.store.files import require_store
 from bot.store.reports import class_matrix
-from bot.views import plain_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:

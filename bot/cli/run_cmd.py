@@ -12,12 +12,12 @@ from bot.app import run
 from bot.cli.errors import secrets_of
 from bot.cli.logs import run_logging
 from bot.context import Services
-from bot.demo import run_demo
-from bot.i18n import Catalog
+from bot.demo.player import run_demo
+from bot.presentation.i18n import Catalog
 from bot.speech import open_speech
 from bot.store import open_store
 from bot.store.files import StoreLock, check_integrity
-from bot.translate import Translator
+from bot.translation.translator import Translator
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -25,7 +25,7 @@ from bot.domain.language import LANGUAGES, get_language
 from bot.services.glosses import pack_refs, prepare
 from bot.store import open_store
 from bot.store.translations import gloss_coverage
-from bot.translate import (
+from bot.translation.translator import (
     ArgosEngine,
     InstalledModel,
     ModelInstallError,

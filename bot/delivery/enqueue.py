@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot import callbacks, views
 from bot.context import Services
 from bot.domain.checks import WordRef
+from bot.presentation import callbacks, views
 from bot.services import study
 from bot.services.glosses import complete_glosses
 from bot.services.pushes import PushPlan

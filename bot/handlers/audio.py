@@ -9,9 +9,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot import callbacks, views
 from bot.context import PuenteContext
 from bot.handlers.common import tapped
+from bot.presentation import callbacks, views
 from bot.services import listen
 from bot.speech import SpeechUnavailableError
 

@@ -10,13 +10,13 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, Job, JobQueue
 
-from bot import callbacks, keyboards, views
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
-from bot.i18n import Markup
+from bot.presentation import callbacks, keyboards, views
+from bot.presentation.i18n import Markup
+from bot.presentation.views import escape
 from bot.services import membership
 from bot.store import families, people
-from bot.views import escape
 
 log = logging.getLogger(__name__)
 MAX_INPUT = 1000  # longer messages are answered kindly and never processed

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ParseMode
 
-from bot import callbacks, keyboards, views
 from bot.context import PuenteContext, Services
 from bot.handlers.common import say, tapped, user_language
+from bot.presentation import callbacks, keyboards, views
 from bot.services import family, membership
 from bot.store import outbox
 

@@ -14,9 +14,9 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import callbacks, keyboards, message_views
 from bot.context import PuenteContext, Services
 from bot.handlers.common import say, tapped, user_language
+from bot.presentation import callbacks, keyboards, message_views
 from bot.services import messages
 from bot.services.messages import Asker
 

@@ -10,11 +10,11 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import Application
 
-from bot import views
 from bot.context import PuenteContext, Services
 from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
 from bot.handlers.common import say, user_jobs
+from bot.presentation import views
 from bot.store import people, study
 
 # One neutral name for every reminder job: the scheduler logs job names at INFO, and a log

@@ -8,8 +8,6 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, InputPollOption, Messa
 from telegram.constants import ParseMode, PollType
 from telegram.error import BadRequest
 
-from bot import callbacks, keyboards, menus, views
-from bot.charts import progress_chart
 from bot.context import PuenteContext
 from bot.domain.placement import PLACEMENT
 from bot.domain.scaffold import ItemType
@@ -17,7 +15,9 @@ from bot.handlers import messages
 from bot.handlers.common import MAX_INPUT, say, send_long, send_picture, tapped, user_language
 from bot.handlers.family import start_family
 from bot.handlers.teacher import alert_teachers
-from bot.i18n import Markup
+from bot.presentation import callbacks, keyboards, menus, views
+from bot.presentation.charts import progress_chart
+from bot.presentation.i18n import Markup
 from bot.services import join, membership, study
 from bot.services.family import FAMILY_PREFIX
 from bot.services.glosses import complete_glosses

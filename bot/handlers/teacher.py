@@ -9,14 +9,21 @@ import segno
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 
-from bot import keyboards, menus, views
 from bot.context import PuenteContext, Services
 from bot.delivery import enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
 from bot.handlers.common import say, send_long, send_picture, tapped, user_language
-from bot.i18n import Markup
-from bot.reports import csv_bytes, heatmap_caption, heatmap_png, student_lines, summary_text
+from bot.presentation import keyboards, menus, views
+from bot.presentation.i18n import Markup
+from bot.presentation.reports import (
+    csv_bytes,
+    heatmap_caption,
+    heatmap_png,
+    student_lines,
+    summary_text,
+)
+from bot.presentation.views import escape
 from bot.services import family, membership, messages, pushes, teaching
 from bot.services.glosses import english_only, glosses_for, pack_refs, teacher_gloss
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack
@@ -24,7 +31,6 @@ from bot.services.study import Feedback
 from bot.store import people
 from bot.store.packs import list_packs
 from bot.store.reports import class_matrix
-from bot.views import escape
 
 
 def _arg_text(context: PuenteContext) -> str:

@@ -17,7 +17,7 @@ from bot.domain.names import clean
 from bot.domain.packs import Gloss
 from bot.store import translations as memory
 from bot.store.packs import list_packs, pack_words, words_by_id
-from bot.translate import Translator
+from bot.translation.translator import Translator
 
 SOURCE = "en"  # pack words are English
 

@@ -20,7 +20,7 @@ from bot.domain.throttle import Throttle
 from bot.services import teaching
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, STUDENT, Child, ThreadMessage
-from bot.translate import Translation, Translator
+from bot.translation.translator import Translation, Translator
 
 MAX_MESSAGE = 1000  # longer messages are refused kindly (Telegram's own limit is 4096)
 

@@ -11,7 +11,7 @@ from bot.app import build_application
 from bot.cli import main
 from bot.config import load_config
 from bot.context import Services
-from bot.i18n import Catalog
+from bot.presentation.i18n import Catalog
 from bot.store import open_store, people
 from tests.clock import START
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.demo import run_demo
+from bot.demo.player import run_demo
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "demo-arabic-level1.txt"
 

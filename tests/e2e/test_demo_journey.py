@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from bot.cli import build_parser
-from bot.demo import run_demo
+from bot.demo.player import run_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from telegram import Update
 
-from bot import callbacks
-from bot.offline import Call, Failure
+from bot.demo.offline import Call, Failure
+from bot.presentation import callbacks
 from bot.speech import Speech
 from bot.store import people
 from bot.store import speech as uploads

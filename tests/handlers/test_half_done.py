@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.offline import Failure
+from bot.demo.offline import Failure
 from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 
 PHOTO_FAILS = Failure(500, "Internal Server Error", method="sendPhoto")

@@ -11,9 +11,9 @@ import pytest
 from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
-from bot.i18n import Catalog
-from bot.menus import STUDENT_COMMANDS, menu_languages
-from bot.offline import Call, OfflineBotAPI
+from bot.demo.offline import Call, OfflineBotAPI
+from bot.presentation.i18n import Catalog
+from bot.presentation.menus import STUDENT_COMMANDS, menu_languages
 from bot.store import open_store
 from tests.clock import Clock
 from tests.harness import INVITE, Chat, join_and_confirm

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import callbacks
+from bot.demo.offline import BOT_USER, Call
 from bot.handlers.family import queue_weekly_updates
-from bot.i18n import FSI, PDI, RLM
-from bot.offline import BOT_USER, Call
+from bot.presentation import callbacks
+from bot.presentation.i18n import FSI, PDI, RLM
 from bot.store import people
 from tests.harness import TEACHER_ID, Chat, answer_current, buttons, join_and_confirm, texts
 

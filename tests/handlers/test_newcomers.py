@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot import callbacks
+from bot.demo.offline import Call
 from bot.domain.placement import PLACEMENT
-from bot.offline import Call
+from bot.presentation import callbacks
 from bot.services.packs import load_packs
 from bot.store import people, study
 from bot.store.packs import save_pack

@@ -15,7 +15,7 @@ from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
 from bot.delivery import DeliveryPolicy, Pacer
-from bot.offline import Failure, OfflineBotAPI
+from bot.demo.offline import Failure, OfflineBotAPI
 from bot.store import outbox, people
 from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 

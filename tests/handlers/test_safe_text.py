@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from bot import callbacks
+from bot.demo.offline import Call
 from bot.domain.names import clean_label, clean_name
 from bot.handlers.family import queue_weekly_updates
-from bot.offline import Call
+from bot.presentation import callbacks
 from bot.store import people, study
 from tests.harness import INVITE, TEACHER_ID, Chat
 from tests.telegram_html import assert_telegram_accepts, entities, visible

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot import views
-from bot.i18n import Markup
+from bot.presentation import views
+from bot.presentation.i18n import Markup
 from bot.store import people
 from tests.harness import TEACHER_ID, Chat
 

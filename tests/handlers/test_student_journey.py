@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain.placement import PLACEMENT
-from bot.i18n import RLM
+from bot.presentation.i18n import RLM
 from bot.store import people, study
 from tests.harness import Chat, buttons, join_and_confirm, texts
 

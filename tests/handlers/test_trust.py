@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot import callbacks
+from bot.demo.offline import Call
 from bot.handlers.family import queue_weekly_updates
-from bot.offline import Call
+from bot.presentation import callbacks
 from bot.store import people, study
 from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat, buttons, texts
 from tests.tables import cells_naming

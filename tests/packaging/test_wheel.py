@@ -53,8 +53,8 @@ def test_unpacked_wheel_finds_its_prompts_and_packs(wheel: Path, tmp_path: Path)
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)
-    probe = ("import bot; from bot.i18n import Catalog; from bot.services.packs import "
-             "load_packs; r = load_packs(); Catalog.load(); "
+    probe = ("import bot; from bot.presentation.i18n import Catalog; "
+             "from bot.services.packs import load_packs; r = load_packs(); Catalog.load(); "
              "print(bot.__file__, len(r.packs), len(r.problems))")
     env = {**os.environ, "PYTHONPATH": str(site)}
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, check=True,

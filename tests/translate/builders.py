@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 from bot.domain.packs import Gloss, Pack, Word
-from bot.translate import argos_modules
+from bot.translation.translator import argos_modules
 
 BUILDER = Path(__file__).resolve().parents[2] / "scripts" / "build_tiny_argos_model.py"
 PACK = Pack(

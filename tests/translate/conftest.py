@@ -15,7 +15,7 @@ from bot.config import TranslationConfig
 from bot.domain.checks import WordRef
 from bot.store import open_store
 from bot.store.packs import pack_words, save_pack
-from bot.translate import ArgosEngine, Translator, engine_for
+from bot.translation.translator import ArgosEngine, Translator, engine_for
 from tests.clock import START, Clock
 from tests.translate.builders import PACK, install_with_argos, load_builder
 

@@ -8,7 +8,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.config import TranslationConfig
-from bot.translate import (
+from bot.translation.translator import (
     ArgosEngine,
     InstalledModel,
     TranslationUnavailableError,

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from bot.config import TranslationConfig
-from bot.i18n import RLM
-from bot.translate import Translator, engine_for
+from bot.presentation.i18n import RLM
+from bot.translation.translator import Translator, engine_for
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 from tests.translate.builders import install_with_argos, load_builder
 

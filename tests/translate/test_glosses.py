@@ -8,7 +8,7 @@ from bot.domain.checks import WordRef
 from bot.domain.packs import Gloss
 from bot.services.glosses import Prepared, complete_glosses, glosses_for, pack_refs, prepare
 from bot.store import translations as memory
-from bot.translate import Translator
+from bot.translation.translator import Translator
 from tests.clock import START
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import TranslationConfig
-from bot.translate import ArgosEngine, Translator
+from bot.translation.translator import ArgosEngine, Translator
 from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 
 CSV = ("term,pos,tier,definition,example\n"

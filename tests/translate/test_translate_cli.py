@@ -19,7 +19,7 @@ from bot.cli import main
 from bot.store import open_store
 from bot.store import translations as memory
 from bot.store.packs import save_pack
-from bot.translate import engine_for
+from bot.translation.translator import engine_for
 from tests.clock import START
 from tests.translate.builders import PACK
 

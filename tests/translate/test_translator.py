@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bot.config import TranslationConfig
 from bot.store import translations as memory
-from bot.translate import ArgosEngine, Translation, Translator, engine_for
+from bot.translation.translator import ArgosEngine, Translation, Translator, engine_for
 from tests.clock import START
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from bot.domain.language import LANGUAGES, is_rtl
-from bot.i18n import FSI, PDI, RLM, Catalog, Markup, escape
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape
 from bot.services.messages import AnnouncementPlan, Answer, Asker, Delivery, Relay
 from bot.store.threads import ASK, FAMILY, ThreadMessage
-from bot.translate import Translation
+from bot.translation.translator import Translation
 
 MESSAGE_LIMIT = 4096
 # How a language separates the items of a list: Arabic script has its own comma.

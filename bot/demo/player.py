@@ -20,13 +20,13 @@ from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
 from bot.delivery import report_finished
-from bot.i18n import Catalog
-from bot.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.presentation.i18n import Catalog
+from bot.presentation.views import plain_text
 from bot.services.join import new_code
 from bot.speech import open_speech
 from bot.store import open_store, people, study
-from bot.translate import Translator
-from bot.views import plain_text
+from bot.translation.translator import Translator
 
 DEMO_TEACHER = 5550001
 DEMO_STUDENT = 5550002

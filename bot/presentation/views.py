@@ -17,8 +17,8 @@ from bot.domain.language import LANGUAGES
 from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
-from bot.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
-from bot.message_views import word_list
+from bot.presentation.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
+from bot.presentation.message_views import word_list
 from bot.services.family import FamilyUpdate
 from bot.services.study import Feedback, Progress, Question
 

@@ -9,7 +9,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from bot.i18n import REFERENCE, Catalog
+from bot.presentation.i18n import REFERENCE, Catalog
 from bot.services.study import Progress
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def _pyplot() -> ModuleType:
 @cache
 def _covered() -> frozenset[int]:
     """Code points the chart font can draw."""
-    import matplotlib  # not pyplot: the heatmap needs only the font (bot/heatmap.py)
+    import matplotlib  # not pyplot: the heatmap needs only the font (bot/presentation/heatmap.py)
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
@@ -88,8 +88,8 @@ def heatmap(students: Sequence[str], words: Sequence[str],
     """Students x words coloured by mastery (grey where a word was never practised).
 
     Labels are drawn as plain text; pass labels `drawable` can draw. `legend` is (what the
-    colour scale shows, what grey means). Drawn with Pillow (bot/heatmap.py): fast enough for
-    a whole /report in under half a second."""
-    from bot import heatmap as drawing
+    colour scale shows, what grey means). Drawn with Pillow (presentation/heatmap.py): fast
+    enough for a whole /report in under half a second."""
+    from bot.presentation import heatmap as drawing
 
     return drawing.render(students, words, values, title, legend)

@@ -13,7 +13,7 @@ import re
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
-from bot.i18n import REFERENCE, Catalog
+from bot.presentation.i18n import REFERENCE, Catalog
 
 log = logging.getLogger(__name__)
 

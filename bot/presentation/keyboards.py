@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import callbacks
 from bot.domain.language import LANGUAGES, Capability
+from bot.presentation import callbacks
 
 
 def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardMarkup:

@@ -12,13 +12,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from bot.charts import drawable, heatmap
 from bot.domain.mastery import MasteryState
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
-from bot.i18n import REFERENCE, Catalog, Markup, escape
+from bot.presentation.charts import drawable, heatmap
+from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
+from bot.presentation.views import CAPTION_LIMIT, cut, label
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
-from bot.views import CAPTION_LIMIT, cut, label
 
 NEEDS_HELP_P = 0.4     # below this average estimate (with practice) a student needs help
 NEEDS_HELP_MISSES = 3  # or this many misses in a row on any word

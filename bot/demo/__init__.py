@@ -1,0 +1,1 @@
+"""`puente demo` and the in-process Bot API it (and the fast tests) run against."""

@@ -1,0 +1,1 @@
+"""Offline translation: the curated glossary, the translation memory, then Argos Translate."""
