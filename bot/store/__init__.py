@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.store.files import check_folder
-from bot.store.schema import migrations
+from bot.store.schema import adopt_renamed, migrations
 
 __all__ = ["Database", "migrate", "open_store"]
 
@@ -32,6 +32,7 @@ def open_store(path: Path | str | None = None, *, apply_migrations: bool = True)
 
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; return the names applied (empty when up to date)."""
+    adopt_renamed(db)  # first, so a store from before the renumbering re-runs nothing
     pending = [m.name for m in migrations.pending(db)]
     migrations.apply(db)
     return pending

@@ -6,6 +6,40 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("puente")
 
+# Names these migrations shipped under before they were renumbered (old -> new). A store records
+# the name each migration was applied under, so without this it would run them again.
+# Never reuse a name on the left for a new migration.
+RENAMED: dict[str, str] = {
+    "0004_word_cloze_and_forms": "0005_word_cloze_and_forms",
+    "0005_mastery_evidence": "0007_mastery_evidence",
+    "0007_settings": "0008_settings",
+    "0008_word_simple_definition": "0009_word_simple_definition",
+}
+
+
+def adopt_renamed(db: Database) -> list[str]:
+    """Rewrite recorded old migration names to their new ones; return the old names rewritten."""
+    table = migrations.migrations_table
+    if not db[table].exists():
+        return []  # a new store: nothing recorded under any name
+    where = "migration_set = ? AND name = ?"
+    rewritten = []
+    with db.atomic():  # all or nothing: a half-renamed store would re-run what it lacks
+        for old, new in RENAMED.items():
+            if not db.execute(f"SELECT 1 FROM [{table}] WHERE {where}", [migrations.name, old]
+                              ).fetchone():
+                continue
+            if db.execute(f"SELECT 1 FROM [{table}] WHERE {where}", [migrations.name, new]
+                          ).fetchone():
+                # Both names recorded (by hand?): one row says it ran, and the index allows one.
+                db.execute(f"DELETE FROM [{table}] WHERE {where}", [migrations.name, old])
+            else:
+                # UPDATE keeps the rowid, so the recorded order (and applied_at) stay as they were.
+                db.execute(f"UPDATE [{table}] SET name = ? WHERE {where}",
+                           [new, migrations.name, old])
+            rewritten.append(old)
+    return rewritten
+
 
 def _run(db: Database, script: str) -> None:
     # executescript() would COMMIT mid-migration; one execute per statement keeps it atomic.
@@ -236,7 +270,7 @@ CREATE TABLE voice_clips (
 """)
 
 
-@migrations(name="0004_word_cloze_and_forms")
+@migrations(name="0005_word_cloze_and_forms")
 def word_cloze_and_forms(db: Database) -> None:
     """Each word's own fill-in-the-gap sentence and the inflected forms it may use."""
     _run(db, """
@@ -279,7 +313,7 @@ UPDATE family_links SET uses = 1 WHERE used_at IS NOT NULL
 """)
 
 
-@migrations(name="0005_mastery_evidence")
+@migrations(name="0007_mastery_evidence")
 def mastery_evidence(db: Database) -> None:
     """Evidence over time: when a word was first right (since its last miss) and first seen."""
     _run(db, """
@@ -288,7 +322,7 @@ ALTER TABLE mastery ADD COLUMN first_seen TEXT
 """)
 
 
-@migrations(name="0007_settings")
+@migrations(name="0008_settings")
 def settings(db: Database) -> None:
     """Small facts about the store itself (e.g. which shipped packs it holds)."""
     _run(db, """
@@ -299,7 +333,7 @@ CREATE TABLE settings (
 """)
 
 
-@migrations(name="0008_word_simple_definition")
+@migrations(name="0009_word_simple_definition")
 def word_simple_definition(db: Database) -> None:
     """A newcomer's definition of each word (at most 12 common words)."""
     _run(db, "ALTER TABLE words ADD COLUMN simple TEXT")

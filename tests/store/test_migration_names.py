@@ -1,0 +1,106 @@
+"""Migration names: tidy numbering, and stores from before the renumbering upgrade untouched."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from bot.services.packs import load_packs
+from bot.store import migrate, open_store, schema
+from bot.store.packs import pack_words, save_pack
+from tests.clock import START
+
+# The names and order the migrations shipped under before the renumbering, as schools' stores
+# recorded them.
+OLD_NAMES = [
+    ("0001_initial", schema.initial),
+    ("0002_co_teachers_and_invite_expiry", schema.co_teachers),
+    ("0003_outbox_leases", schema.outbox_leases),
+    ("0004_voice_clips", schema.voice_clips),
+    ("0004_word_cloze_and_forms", schema.word_cloze_and_forms),
+    ("0006_family_messages", schema.family_messages),
+    ("0005_mastery_evidence", schema.mastery_evidence),
+    ("0007_settings", schema.settings),
+    ("0008_word_simple_definition", schema.word_simple_definition),
+]
+NEW_NAMES = [m.name for m in schema.migrations._migrations]
+
+
+def _old_store(path: Path, *, stop_before: str | None = None) -> Database:
+    """A store as the release before the renumbering left it (optionally not fully migrated)."""
+    old = Migrations(schema.migrations.name)
+    for name, fn in OLD_NAMES:
+        old(name=name)(fn)
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    old.apply(db, stop_before=stop_before)
+    return db
+
+
+def _recorded(db: Database) -> list[tuple[str, str]]:
+    return db.execute("SELECT name, applied_at FROM _sqlite_migrations ORDER BY rowid").fetchall()
+
+
+def test_migration_names_are_unique_and_numbered_in_the_order_they_run() -> None:
+    numbers = [int(re.match(r"(\d{4})_[a-z0-9_]+$", name)[1]) for name in NEW_NAMES]
+    assert len(set(NEW_NAMES)) == len(NEW_NAMES)
+    assert numbers == sorted(set(numbers))
+    assert numbers[0] == 1
+
+
+def test_old_names_are_never_reused_and_each_maps_to_a_migration() -> None:
+    assert not set(schema.RENAMED) & set(NEW_NAMES)
+    assert set(schema.RENAMED.values()) <= set(NEW_NAMES)
+    assert [name for name, _ in OLD_NAMES] == [
+        next((old for old, new in schema.RENAMED.items() if new == name), name)
+        for name in NEW_NAMES]
+
+
+def test_a_new_store_applies_every_migration_once(tmp_path: Path) -> None:
+    db = open_store(tmp_path / "puente.db")
+    assert [name for name, _ in _recorded(db)] == NEW_NAMES
+    assert migrate(db) == []
+
+
+def test_a_store_from_before_the_renumbering_keeps_its_data_and_reruns_nothing(
+        tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "puente.db")
+    pack = load_packs().packs[0]
+    save_pack(db, pack, START)
+    db["settings"].insert({"key": "shipped_packs", "value": "v1"})
+    words = pack_words(db, pack.id)
+    schema_before = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    applied_at = [when for _, when in _recorded(db)]
+    db.close()
+
+    # Re-running any of them would fail outright: each ALTER TABLE ADD COLUMN exists already.
+    db = open_store(tmp_path / "puente.db")
+
+    assert _recorded(db) == list(zip(NEW_NAMES, applied_at, strict=True))
+    assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema_before
+    assert pack_words(db, pack.id) == words
+    assert db["settings"].get("shipped_packs")["value"] == "v1"
+    assert migrate(db) == []
+    assert _recorded(db) == list(zip(NEW_NAMES, applied_at, strict=True))
+
+
+def test_a_half_migrated_old_store_applies_only_what_it_lacks(tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "puente.db", stop_before="0005_mastery_evidence")
+    db.close()
+    db = open_store(tmp_path / "puente.db", apply_migrations=False)
+
+    assert migrate(db) == ["0007_mastery_evidence", "0008_settings",
+                           "0009_word_simple_definition"]
+    assert [name for name, _ in _recorded(db)] == NEW_NAMES
+    assert "first_seen" in db["mastery"].columns_dict
+    assert migrate(db) == []
+
+
+def test_renaming_twice_changes_nothing(tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "puente.db")
+    assert schema.adopt_renamed(db) == list(schema.RENAMED)
+    recorded = _recorded(db)
+    assert schema.adopt_renamed(db) == []
+    assert _recorded(db) == recorded
