@@ -15,8 +15,7 @@ from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.presentation.views import escape
-from bot.services import membership
-from bot.store import families, people
+from bot.services import membership, messages, teaching
 
 log = logging.getLogger(__name__)
 MAX_INPUT = 1000  # longer messages are answered kindly and never processed
@@ -25,12 +24,9 @@ MAX_INPUT = 1000  # longer messages are answered kindly and never processed
 def user_language(context: PuenteContext, user_id: int, phone: str | None = None) -> str:
     """The language to speak to this user: their confirmed choice, else their phone's
     language when we have prompts for it, else English."""
-    student = people.get_student(context.services.db, user_id)
-    if student and student.language:
-        return student.language
-    family = families.family_language(context.services.db, user_id)
-    if family:
-        return family
+    chosen = membership.chosen_language(context.services.db, user_id)
+    if chosen:
+        return chosen
     code = (phone or "").split("-")[0].lower()
     return code if code in context.services.catalog.languages else "en"
 
@@ -80,12 +76,11 @@ async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callbac
 async def help_command(update: Update, context: PuenteContext) -> None:
     """Explain what the bot can do."""
     user = update.effective_user
-    if user and people.is_teacher(context.services.db, user.id):
+    if user and teaching.is_teacher(context.services.db, user.id):
         await say(update, context, "help-teacher", bilingual=False)
         await say(update, context, "help-teacher-members", bilingual=False)
         await say(update, context, "help-teacher-messages", bilingual=False)
-    elif user and families.is_family(context.services.db, user.id) and \
-            people.get_student(context.services.db, user.id) is None:
+    elif user and messages.is_family_only(context.services.db, user.id):
         await say(update, context, "help-family", bilingual=False)
     else:
         await say(update, context, "help-student")
@@ -138,7 +133,7 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
     choice, user_id = cb.args, user.id
     lang = user_language(context, user_id)
     if choice == ("yes",):
-        was_teacher = people.is_teacher(context.services.db, user_id)
+        was_teacher = teaching.is_teacher(context.services.db, user_id)
         membership.delete_person(context.services.db, user_id)
         for job in user_jobs(context.job_queue, user_id):
             job.schedule_removal()
@@ -153,8 +148,8 @@ async def on_error(update: object, context: PuenteContext) -> None:
     """Log the exception first; then tell the user kindly, in their language."""
     error = context.error
     if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:
-        people.mark_blocked(context.services.db, update.effective_user.id,
-                            context.services.clock())
+        membership.blocked(context.services.db, update.effective_user.id,
+                           context.services.clock())
         return
     if update is None and isinstance(error, NetworkError):
         # getUpdates failed: the network dropped. Telegram keeps the updates; PTB retries.

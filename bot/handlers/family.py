@@ -9,7 +9,6 @@ from bot.context import PuenteContext, Services
 from bot.handlers.common import say, tapped, user_language
 from bot.presentation import callbacks, keyboards, views
 from bot.services import family, membership
-from bot.store import outbox
 
 
 async def start_family(update: Update, context: PuenteContext, payload: str) -> None:
@@ -69,13 +68,8 @@ def queue_weekly_updates(services: Services) -> int:
     """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
     now = services.clock()
     updates = family.weekly_updates(services.db, now, tz=services.config.school.timezone)
-    with services.db.atomic():
-        for item in updates:
-            text = views.family_update_text(item, services.catalog)
-            outbox.enqueue(services.db, None, item.telegram_id, "family-update",
-                           {"text": text, "buttons": [], "student_id": item.student_id},
-                           now, now)
-    return len(updates)
+    return family.queue_updates(services.db, [(item, views.family_update_text(
+        item, services.catalog)) for item in updates], now)
 
 
 async def weekly_job(context: PuenteContext) -> None:

@@ -15,7 +15,7 @@ from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
 from bot.handlers.common import say, user_jobs
 from bot.presentation import views
-from bot.store import people, study
+from bot.services import join, membership, reminders
 
 # One neutral name for every reminder job: the scheduler logs job names at INFO, and a log
 # must not list students. The student id travels only in the job's data.
@@ -40,7 +40,7 @@ def schedule_all(app: Application) -> int:
     """Rebuild every reminder job from the store (jobs are not persisted): one per student
     with their own time, and one at the school's time for everyone else."""
     services: Services = app.bot_data.services
-    students = people.students_with_reminders(services.db)
+    students = reminders.with_own_time(services.db)
     for student in students:
         assert student.reminder_time is not None
         schedule(app, student.id, student.reminder_time)
@@ -56,12 +56,12 @@ def schedule_all(app: Application) -> int:
 async def remind_command(update: Update, context: PuenteContext) -> None:
     """Set (/remind 16:30) or stop (/remind off) the daily review reminder."""
     user, s = update.effective_user, context.services
-    if user is None or people.get_student(s.db, user.id) is None:
+    if user is None or join.student(s.db, user.id) is None:
         await say(update, context, "not-enrolled")
         return
     arg = " ".join(context.args).lower() if context.args else ""
     if arg in ("off", "stop", "no"):
-        people.set_reminder(s.db, user.id, people.REMINDER_OFF)
+        reminders.set_time(s.db, user.id, reminders.OFF)
         for job in user_jobs(context.job_queue, user.id):
             job.schedule_removal()
         await say(update, context, "remind-off")
@@ -76,7 +76,7 @@ async def remind_command(update: Update, context: PuenteContext) -> None:
                   end=s.config.school.quiet_hours_end.strftime("%H:%M"))
         return
     hhmm = at.strftime("%H:%M")
-    people.set_reminder(s.db, user.id, hhmm)
+    reminders.set_time(s.db, user.id, hhmm)
     schedule(context.application, user.id, hhmm)
     await say(update, context, "remind-set", time=hhmm)
 
@@ -86,8 +86,8 @@ async def send_reminder(context: PuenteContext) -> None:
     s, job = context.services, context.job
     if job is None or not isinstance(job.data, int):
         return
-    student = people.get_student(s.db, job.data)
-    if student is None or student.reminder_time in (None, people.REMINDER_OFF):
+    student = join.student(s.db, job.data)
+    if student is None or not reminders.wants_reminders(student):
         return
     await remind(context, student)
 
@@ -99,11 +99,11 @@ async def send_school_reminders(context: PuenteContext) -> None:
     if not is_school_day(context.services.clock().astimezone(school.timezone).date(),
                          school.holidays):
         return
-    for student in people.students_on_school_reminder(context.services.db):
+    for student in reminders.on_school_time(context.services.db):
         await remind(context, student)
 
 
-async def remind(context: PuenteContext, student: people.Student) -> None:
+async def remind(context: PuenteContext, student: reminders.Student) -> None:
     """Send one reminder when reviews are due, outside quiet hours, to a student who has not
     blocked the bot."""
     s = context.services
@@ -113,7 +113,7 @@ async def remind(context: PuenteContext, student: people.Student) -> None:
     local = now.astimezone(s.config.school.timezone).time()
     if s.config.school.is_quiet(local):
         return
-    due = len(study.due_word_ids(s.db, student.id, now, limit=1000))
+    due = reminders.due_reviews(s.db, student.id, now)
     if due == 0:
         return
     lang = student.language or "en"
@@ -123,4 +123,4 @@ async def remind(context: PuenteContext, student: people.Student) -> None:
             name=views.name(student.first_name, s.catalog, lang)),
             parse_mode=ParseMode.HTML)
     except Forbidden:
-        people.mark_blocked(s.db, student.id, now)
+        membership.blocked(s.db, student.id, now)

@@ -18,11 +18,9 @@ from bot.handlers.teacher import alert_teachers
 from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.charts import progress_chart
 from bot.presentation.i18n import Markup
-from bot.services import join, membership, study
+from bot.services import join, membership, study, teaching
 from bot.services.family import FAMILY_PREFIX
 from bot.services.glosses import complete_glosses
-from bot.store import people
-from bot.store.study import set_poll_id
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +37,7 @@ async def start(update: Update, context: PuenteContext) -> None:
     # The name as stored and shown: no invisible or direction characters, a placeholder if empty
     name = views.name(user.first_name, s.catalog, user_language(context, user.id,
                                                                 user.language_code))
-    if code is None and people.get_student(s.db, user.id):
+    if code is None and join.student(s.db, user.id):
         await say(update, context, "welcome-back", name=name)
         return
     if code is None and await messages.family_start(update, context):  # a parent, again
@@ -56,7 +54,7 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
     """After joining: confirm the language, then place, then preview."""
     user, s = update.effective_user, context.services
     assert user is not None
-    student = people.get_student(s.db, user.id)
+    student = join.student(s.db, user.id)
     if student is None:
         return
     if student.language is None:
@@ -114,7 +112,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         await language_command(update, context)
         return
     s = context.services
-    if people.get_student(s.db, user.id) is None:
+    if join.student(s.db, user.id) is None:
         await say(update, context, "not-enrolled")
         return
     code = join.confirm_language(s.db, user.id, cb.args[0] if cb.args else "")
@@ -123,7 +121,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
                                 and s.translator.why_unavailable(lang) is None)
     await say(update, context, offer.prompt_key, language=views.language_name(code),
               have=offer.have, total=offer.total)
-    if not people.is_teacher(s.db, user.id):  # a teacher trying the student side keeps theirs
+    if not teaching.is_teacher(s.db, user.id):  # a teacher trying the student side keeps theirs
         await menus.show_menu(context.bot, user.id, menus.student_commands(s.catalog, code))
     await next_step(update, context, None)
 
@@ -227,7 +225,7 @@ async def send_question(context: PuenteContext, chat_id: int,
             is_anonymous=False, type=PollType.QUIZ,
             correct_option_ids=[item.options.index(item.answer)])
         if message.poll:
-            set_poll_id(s.db, question.item_id, message.poll.id)
+            study.poll_sent(s.db, question.item_id, message.poll.id)
         return
     text = views.question_text(question, s.catalog)
     markup = None if item.typed else keyboards.options(callbacks.ANSWER, question.item_id,
@@ -311,11 +309,11 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     if len(text) > MAX_INPUT:
         await say(update, context, "message-too-long", limit=MAX_INPUT)
         return
-    student = people.get_student(s.db, user.id)
+    student = join.student(s.db, user.id)
     if student is None:
         if await messages.from_family(update, context, text):  # a parent, not a student
             return
-        teacher = people.is_teacher(s.db, user.id)
+        teacher = teaching.is_teacher(s.db, user.id)
         await say(update, context, "help-short" if teacher else "join-code-missing")
         return
     if student.language is None:

@@ -26,11 +26,8 @@ from bot.presentation.reports import (
 from bot.presentation.views import escape
 from bot.services import family, membership, messages, pushes, teaching
 from bot.services.glosses import english_only, glosses_for, pack_refs, teacher_gloss
-from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack
+from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
 from bot.services.study import Feedback
-from bot.store import people
-from bot.store.packs import list_packs
-from bot.store.reports import class_matrix
 
 
 def _arg_text(context: PuenteContext) -> str:
@@ -102,8 +99,7 @@ async def classes(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    teaching.require_teacher(s.db, user.id)
-    found = people.teacher_classes(s.db, user.id)
+    found = teaching.teacher_classes(s.db, user.id)
     if not found:
         await say(update, context, "classes-none", bilingual=False)
         return
@@ -182,9 +178,8 @@ async def packs(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    teaching.require_teacher(s.db, user.id)
     lines = [f"<code>{escape(p.id)}</code> ({p.words}) {escape(p.title)}"
-             for p in list_packs(s.db, user.id)]
+             for p in teacher_packs(s.db, user.id)]
     await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
 
 
@@ -217,8 +212,7 @@ async def report(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
-    matrix = class_matrix(s.db, found.id)
+    found, matrix = teaching.class_report(s.db, user.id, _arg_text(context) or None)
     lang = user_language(context, user.id, user.language_code)
     today = s.clock().astimezone(s.config.school.timezone).date()
     await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang, today,
@@ -239,8 +233,7 @@ async def student(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    row, found = teaching.find_student(s.db, user.id, _arg_text(context))
-    matrix = class_matrix(s.db, found.id)
+    row, matrix = teaching.student_report(s.db, user.id, _arg_text(context))
     lang = user_language(context, user.id, user.language_code)
     lines = [s.catalog.render("student-header", lang, name=escape(row.first_name),
                               language=views.language_name(row.language or "?"),
@@ -293,7 +286,7 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     user, message, s = update.effective_user, update.effective_message, context.services
     if user is None or message is None or message.document is None:
         return
-    if not people.is_teacher(s.db, user.id):
+    if not teaching.is_teacher(s.db, user.id):
         await say(update, context, "help-short")
         return
     document = message.document

@@ -11,7 +11,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
 from bot.services.join import new_code
 from bot.services.teaching import find_student
-from bot.store import families, people, study
+from bot.store import families, outbox, people, study
 from bot.store.packs import words_by_id
 
 LINK_DAYS = 14
@@ -96,3 +96,14 @@ def _words(db: Database, ids: list[int], lang: str) -> list[tuple[str, str | Non
         gloss = stored.word.glosses.get(lang)
         result.append((stored.word.term, gloss.term if gloss else None))
     return result
+
+
+def queue_updates(db: Database, rendered: list[tuple[FamilyUpdate, str]], now: datetime) -> int:
+    """Put this week's rendered updates in the outbox, all or none (quiet hours are honoured
+    at delivery); return how many."""
+    with db.atomic():
+        for item, text in rendered:
+            outbox.enqueue(db, None, item.telegram_id, "family-update",
+                           {"text": text, "buttons": [], "student_id": item.student_id},
+                           now, now)
+    return len(rendered)

@@ -62,6 +62,11 @@ def join_class(db: Database, user_id: int, first_name: str, code: str | None,
     return Joined(found.name, not added, student.language, suggestion)
 
 
+def student(db: Database, user_id: int) -> people.Student | None:
+    """The student behind a Telegram id, or None for someone who never joined a class."""
+    return people.get_student(db, user_id)
+
+
 def suggest_from_phone(phone_language: str | None) -> str | None:
     """Offer the phone's language when it is a supported home language other than English."""
     if not phone_language:

@@ -16,7 +16,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.throttle import Throttle
 from bot.services import teaching
 from bot.services.join import new_code
-from bot.store import erase, members, people
+from bot.store import erase, families, members, people
 
 COTEACH_DAYS = 7
 
@@ -150,3 +150,17 @@ def purge_old(db: Database, config: Config, now: datetime) -> erase.Purged:
     """Apply the retention limit: answers and finished messages older than N days go."""
     return erase.purge_before(db, now - timedelta(days=config.privacy.retention_days))
 
+
+
+def chosen_language(db: Database, user_id: int) -> str | None:
+    """The language this person chose: a student's confirmed home language, else a family
+    member's own (None: they have not chosen one)."""
+    student = people.get_student(db, user_id)
+    if student is not None and student.language:
+        return student.language
+    return families.family_language(db, user_id)
+
+
+def blocked(db: Database, user_id: int, now: datetime) -> None:
+    """Remember that this person blocked the bot, so reminders and deliveries skip them."""
+    people.mark_blocked(db, user_id, now)

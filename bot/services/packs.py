@@ -16,7 +16,10 @@ from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
+from bot.services.teaching import require_teacher
 from bot.store.packs import (
+    PackSummary,
+    list_packs,
     pack_owner,
     save_pack,
     set_shipped_fingerprint,
@@ -202,3 +205,9 @@ def check_quality(db: Database, teacher_id: int, pack: Pack) -> PackQuality:
     report = audit_packs([pack], langs)
     return PackQuality(len(pack.words_without_cloze), report.items, report.total,
                        tuple(str(rule) for rule, _ in report.giveaways.most_common(3)))
+
+
+def teacher_packs(db: Database, teacher_id: int) -> list[PackSummary]:
+    """The packs a teacher can push: the shipped ones and their own."""
+    require_teacher(db, teacher_id)
+    return list_packs(db, teacher_id)

@@ -343,3 +343,8 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
                     for d in dates)
     return Progress(len(mastered), len(states) - len(mastered) - reviewing, due,
                     streak(days, now.astimezone(tz).date(), holidays), history, reviewing)
+
+
+def poll_sent(db: Database, item_id: int, poll_id: str) -> None:
+    """Remember which quiz poll carries an item: a poll answer names only the poll."""
+    study.set_poll_id(db, item_id, poll_id)

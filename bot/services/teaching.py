@@ -17,6 +17,7 @@ from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
 from bot.store import people, study
 from bot.store.packs import words_by_id
+from bot.store.reports import ClassMatrix, class_matrix
 
 NEEDS_HELP_MISSES = 3  # misses in a row on one word before the teacher hears about it
 
@@ -40,10 +41,21 @@ class BadInputError(PuenteError):
     prompt_key = "teacher-bad-input"
 
 
+def is_teacher(db: Database, user_id: int) -> bool:
+    """Whether this Telegram user is a teacher (a teacher may be a student too)."""
+    return people.is_teacher(db, user_id)
+
+
 def require_teacher(db: Database, user_id: int) -> None:
     """Refuse anyone who is not a teacher."""
-    if not people.is_teacher(db, user_id):
+    if not is_teacher(db, user_id):
         raise NotTeacherError()
+
+
+def teacher_classes(db: Database, teacher_id: int) -> list[people.ClassInfo]:
+    """The classes a teacher teaches (refused for anyone else)."""
+    require_teacher(db, teacher_id)
+    return people.teacher_classes(db, teacher_id)
 
 
 def become_teacher(db: Database, config: Config, user_id: int, first_name: str,
@@ -196,3 +208,17 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
     suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
     return DailyAlert(terms, level, suggestion)
 class_languages = people.teacher_student_languages
+
+
+def class_report(db: Database, teacher_id: int, name: str | None
+                 ) -> tuple[people.ClassInfo, ClassMatrix]:
+    """One of the teacher's classes and its students x words mastery matrix."""
+    found = find_class(db, teacher_id, name)
+    return found, class_matrix(db, found.id)
+
+
+def student_report(db: Database, teacher_id: int, who: str
+                   ) -> tuple[RosterRow, ClassMatrix]:
+    """A student of the teacher's classes and the mastery matrix of their class."""
+    row, found = find_student(db, teacher_id, who)
+    return row, class_matrix(db, found.id)
