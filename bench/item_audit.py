@@ -22,10 +22,13 @@ def main() -> None:
         timings.append(time.perf_counter() - start)
     assert report is not None
     words = sum(len(p.words) for p in packs)
-    print(f"packs {len(packs)}, words {words}, languages {len(langs)}, levels 6, item types 5")
+    print(f"packs {len(packs)}, words {words}, languages {len(langs)}, levels 6, item types 5 "
+          "(+ listening at levels 1-2)")
     print(f"items built      {report.items}")
     print("built as         " + ", ".join(f"{k} {v}" for k, v in sorted(report.by_type.items())))
     print(f"give-aways       {report.total}")
+    print(f"listening        {report.listening_asked} asked, {report.by_type['listen']} built "
+          f"as listening, {report.listening_giveaways} give-aways")
     for rule, count in report.giveaways.most_common():
         print(f"  {count:6}  {rule}   e.g. {report.examples[rule]}")
     per_item = [t / report.items * 1e6 for t in timings]

@@ -79,9 +79,11 @@ def audit_packs_command(args: argparse.Namespace) -> int:
     report = audit_packs(result.packs, langs)
     words = sum(len(p.words) for p in result.packs)
     print(f"{report.items} items from {words} words x {len(langs)} languages x 6 levels "
-          f"x 5 item types")
+          f"x 5 item types, and listening items at levels 1-2")
     print("  built as: " + ", ".join(f"{kind} {count}" for kind, count
                                      in sorted(report.by_type.items())))
+    print(f"  listening (hear the word, choose it): {report.listening_asked} asked, "
+          f"{report.by_type['listen']} built, {report.listening_giveaways} give-aways")
     if not report.total:
         print("give-aways: 0")
         return 0

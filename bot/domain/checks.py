@@ -14,6 +14,8 @@ from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, beginner_stem
 from bot.domain.typed_answers import Verdict, grade
 
 CHOICES = 4
+LISTEN_MIN_OPTIONS = 3  # a level-1 student's first set is three words; two options is a coin
+LISTEN_STEM = "🔊"  # a listening item's stem is the voice note: its text says nothing
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
 
 
@@ -57,6 +59,7 @@ class Learner:
     lang: str
     scaffold: Scaffold
     seen: frozenset[int] | None = None  # word ids previewed (None: no limit, e.g. the audit)
+    hears: bool = False  # an English voice can say the word (speech is on)
 
     @property
     def beginner(self) -> bool:
@@ -86,9 +89,13 @@ def inflect(term: str, suffix: str) -> str:
 
 def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: random.Random,
                  *, meaning_in: str | None = None, stem: str = "", article: str | None = None,
-                 suffix: str = "") -> list[str]:
+                 suffix: str = "", by_sound: bool = False) -> list[str]:
     """Up to three fair wrong options: same part of speech, own pack first, similar length,
-    never sharing a translation or a word family with the answer or each other."""
+    never sharing a translation or a word family with the answer or each other.
+
+    `by_sound` (listening items): words about as many syllables long as the answer, and with
+    its first letter where there are any, so the clip's length and first sound do not point
+    at the answer."""
     answer = _label(target, meaning_in) or target.word.term
     answer = inflect(answer, suffix) if meaning_in is None else answer
     taken = {rules.gloss_key(target.word, who.lang), rules.gloss_key(target.word, None)}
@@ -97,8 +104,14 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     candidates = [w for w in pool if w.id != target.id and w.word.pos == target.word.pos]
     rng.shuffle(candidates)
     # Own pack first, then words of similar length (a long option among short ones stands out).
-    candidates.sort(key=lambda w: (w.pack_id != target.pack_id,
-                                   round(abs(len(w.word.term) - len(target.word.term)) / 4)))
+    if by_sound:
+        heard, initial = rules.syllables(target.word.term), fold(target.word.term)[:1]
+        candidates.sort(key=lambda w: (w.pack_id != target.pack_id,
+                                       abs(rules.syllables(w.word.term) - heard),
+                                       fold(w.word.term)[:1] != initial))
+    else:
+        candidates.sort(key=lambda w: (w.pack_id != target.pack_id,
+                                       round(abs(len(w.word.term) - len(target.word.term)) / 4)))
     for ref in candidates:
         if who.beginner and who.seen is not None and ref.id not in who.seen:
             continue
@@ -156,6 +169,19 @@ def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
                 shown_form)
 
 
+def _listening(target: WordRef, pool: Sequence[WordRef], who: Learner,
+               rng: random.Random) -> Item | None:
+    """Hear the English word, choose it among three or four written words the student has
+    seen; None without a voice, above level 2, or when no fair options exist."""
+    if not (who.hears and who.scaffold.listening):
+        return None
+    term = target.word.term
+    wrong = _distractors(target, pool, who, rng, by_sound=True)
+    if len(wrong) < LISTEN_MIN_OPTIONS - 1 or rules.sound_length_stands_out(term, wrong):
+        return None
+    return Item(target.id, ItemType.LISTEN, LISTEN_STEM, _options(term, wrong, rng), term)
+
+
 def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who: Learner,
               rng: random.Random) -> Item | None:
     """One item of this type, or None when the type would give the answer away."""
@@ -163,6 +189,8 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
     gloss = word.glosses.get(lang)
     if item_type is ItemType.CLOZE:
         return _cloze(target, pool, who, rng)
+    if item_type is ItemType.LISTEN:
+        return _listening(target, pool, who, rng)
     if item_type is ItemType.REVERSE:
         if gloss is None or rules.cognate_in(gloss.term, word):
             return None  # nothing to show, or "hábitat" shows "habitat"
@@ -202,10 +230,12 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
 
 def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, lang: str,
                scaffold: Scaffold, rng: random.Random,
-               seen: frozenset[int] | None = None) -> Item:
+               seen: frozenset[int] | None = None, hears: bool = False) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
-    else of the level's next type that does (recall types last for beginners)."""
-    who = Learner(lang, scaffold, seen)
+    else of the level's next type that does (recall types last for beginners).
+
+    `hears`: an English voice can say the word, so a listening item is possible."""
+    who = Learner(lang, scaffold, seen, hears)
     fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
                  ItemType.TYPED]
     for kind in dict.fromkeys(fallbacks):
@@ -220,8 +250,9 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
 
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
                 scaffold: Scaffold, rng: random.Random, size: int = 4,
-                seen: frozenset[int] | None = None) -> list[Item]:
-    """Build a short check (3-5 items) over `targets`, rotating the level's item types."""
+                seen: frozenset[int] | None = None, hears: bool = False) -> list[Item]:
+    """Build a short check (3-5 items) over `targets`, rotating the level's item types (and, at
+    levels 1-2 with a voice, "hear the word, choose it")."""
     size = max(3, min(5, size))
     chosen = list(targets)[:size]
     if not chosen:
@@ -229,13 +260,15 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     while len(chosen) < 3:  # one or two words: ask again in another way, never a 1-item check
         chosen.append(chosen[len(chosen) % len(targets)])
     kinds = list(scaffold.item_types)
+    if hears and scaffold.listening:  # without a voice the rotation is exactly as before
+        kinds.append(ItemType.LISTEN)
     offset = rng.randrange(len(kinds))
     items = []
     for index, target in enumerate(chosen):
         kind = kinds[(index + offset) % len(kinds)]
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a second message per answer: one per check
-        items.append(build_item(target, pool, kind, lang, scaffold, rng, seen))
+        items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears))
     return items
 
 

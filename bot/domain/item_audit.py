@@ -3,6 +3,10 @@
 The generator avoids give-aways by choice; the audit judges what it actually built, option by
 option, with the same rules, so a fallback path or a new pack that slips past the generator is
 counted rather than trusted.
+
+A listening item's stem is a voice note that says the answer: hearing it is the task, not a
+give-away. Its written stem (and so the caption) must still not show the answer, and its
+options must not let the clip's length alone point at the answer.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ class AuditReport:
     by_type: Counter[str] = field(default_factory=Counter)
     giveaways: Counter[Giveaway] = field(default_factory=Counter)
     examples: dict[Giveaway, str] = field(default_factory=dict)
+    listening_asked: int = 0      # items asked for as "hear the word, choose it" (levels 1-2)
+    listening_giveaways: int = 0  # give-aways among the items built as listening items
 
     @property
     def total(self) -> int:
@@ -55,7 +61,7 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
           seen: frozenset[int] | None) -> list[Giveaway]:
     """Every rule this item breaks."""
     word, broken = target.word, []
-    stem = item.prompt.replace(GAP, " ")
+    stem = item.prompt.replace(GAP, " ")  # a listening item: the text, never the audio
     if item.item_type is ItemType.CLOZE and GAP not in item.prompt:
         broken.append(Giveaway.MISSING_GAP)
     if not item.asks_meaning and rules.answer_in_text(stem, word):
@@ -73,6 +79,9 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
               if w is not None and o != item.answer]
     if not item.asks_meaning and rules.pos_odd_one_out(word, [w.word for w in others]):
         broken.append(Giveaway.POS_ODD_ONE_OUT)
+    if item.item_type is ItemType.LISTEN and rules.sound_length_stands_out(
+            item.answer, [o for o in item.options if o != item.answer]):
+        broken.append(Giveaway.SOUND_LENGTH)
     article = rules.article_before_gap(item.prompt) if GAP in item.prompt else None
     if article and any(not rules.fits_article(article, o) for o in item.options):
         broken.append(Giveaway.ARTICLE_MISMATCH)
@@ -99,9 +108,16 @@ def _preview_sets(words: Sequence[WordRef], size: int) -> dict[int, frozenset[in
     return seen
 
 
+def _kinds(level: int) -> list[ItemType]:
+    """The item types to ask for at a level: listening only where the level has it."""
+    listening = scaffold_for(level).listening
+    return [k for k in ItemType if k is not ItemType.LISTEN or listening]
+
+
 def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
           levels: Sequence[int] = LEVELS, seed: int = 7) -> AuditReport:
-    """Build every item type for every word, language and level, and count give-aways."""
+    """Build every item type for every word, language and level (listening items at levels
+    1-2, as with speech on), and count give-aways."""
     report = AuditReport()
     all_words = [w for pack in packs for w in pack]
     rng = random.Random(seed)
@@ -115,12 +131,15 @@ def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
             for lang in languages:
                 for target in words:
                     seen = seen_by_word[target.id] if level <= 2 else None
-                    for kind in ItemType:
-                        item = build_item(target, all_words, kind, lang, scaffold, rng, seen)
+                    for kind in _kinds(level):
+                        item = build_item(target, all_words, kind, lang, scaffold, rng, seen,
+                                          hears=True)
                         report.items += 1
+                        report.listening_asked += kind is ItemType.LISTEN
                         report.by_type[str(item.item_type)] += 1
                         for rule in judge(item, target, all_words, lang, level, seen):
                             report.giveaways[rule] += 1
+                            report.listening_giveaways += item.item_type is ItemType.LISTEN
                             report.examples.setdefault(
                                 rule, f"{target.pack_id} {target.word.term} [{lang}, level "
                                       f"{level}] {item.prompt!r} -> {list(item.options)}")

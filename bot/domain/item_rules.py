@@ -30,6 +30,7 @@ class Giveaway(enum.StrEnum):
     COGNATE_IN_STEM = "a near-identical cognate in the question"
     UNSEEN_DISTRACTOR = "a level 1-2 option the student has never seen"
     TOO_FEW_OPTIONS = "fewer than two options"
+    SOUND_LENGTH = "a listening answer far longer or shorter than every other option"
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
@@ -163,6 +164,29 @@ def gloss_key(word: Word, lang: str | None) -> str | None:
         return fold(word.definition)
     gloss = word.glosses.get(lang)
     return fold(gloss.term) if gloss else None
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def syllables(term: str) -> int:
+    """Syllables as spelled (vowel groups, a silent final "e" dropped): what the ear hears of a
+    word's length before it knows the word."""
+    count = 0
+    for token in _WORD.findall(fold(term)):
+        groups = len(_VOWELS.findall(token))
+        if groups > 1 and token.endswith("e") and not token.endswith(("le", "ee")):
+            groups -= 1
+        count += max(1, groups)
+    return count
+
+
+def sound_length_stands_out(answer: str, others: Sequence[str]) -> bool:
+    """In a listening item, the answer is two or more syllables away from every other option:
+    a student who only hears a long (or short) clip finds it by its length alone."""
+    heard = syllables(answer)
+    return bool(others) and all(abs(syllables(o) - heard) >= 2 for o in others)
 
 
 def pos_odd_one_out(answer: Word, distractors: Sequence[Word]) -> bool:

@@ -19,10 +19,14 @@ from bot.domain.scaffold import ItemType
 
 # Guess and slip by item type: a four-option choice is guessed a quarter of the time,
 # a typed word almost never; typing is also where careful learners slip most.
+# A listening item ("hear the word, choose it") shows the word's spoken form, not its meaning:
+# a student who hears the first sound can match it to a first letter without knowing the word
+# (guess above the 1 in 4 of chance), and a synthetic voice is sometimes misheard by a student
+# who does know it (slip as for typing). So a right answer counts for less than a right choice.
 GUESS = {ItemType.CHOICE: 0.25, ItemType.REVERSE: 0.25, ItemType.POLL: 0.25,
-         ItemType.CLOZE: 0.2, ItemType.TYPED: 0.02}
+         ItemType.CLOZE: 0.2, ItemType.TYPED: 0.02, ItemType.LISTEN: 0.35}
 SLIP = {ItemType.CHOICE: 0.1, ItemType.REVERSE: 0.1, ItemType.POLL: 0.1,
-        ItemType.CLOZE: 0.1, ItemType.TYPED: 0.15}
+        ItemType.CLOZE: 0.1, ItemType.TYPED: 0.15, ItemType.LISTEN: 0.15}
 TYPED_CLOZE_GUESS = 0.02
 LEARN = 0.15          # chance a learner moves to "known" after any practice opportunity
 PRIOR = 0.15          # before any evidence
@@ -34,7 +38,9 @@ MASTERED_DAYS = 3     # right on three different days since the last miss: over 
 REVIEW_INTERVAL = timedelta(days=1.5)  # the deciding review comes after a real interval
 RETENTION_GAP = timedelta(days=3)  # recall this long after the first correct answer is retention
 # Recall, not recognition: the learner produces the English word (typed) or retrieves it from
-# the home-language term (L1 -> English). Listening and picture items would join at levels 1-2.
+# the home-language term (L1 -> English). A listening item is recognition of the spoken form
+# (the written answer is among the options, and no meaning is asked), so it never masters a
+# word: it moves the estimate and the schedule like any recognition item, nothing more.
 RECALL = frozenset({ItemType.TYPED, ItemType.REVERSE})
 RECALL_CHOICES = 4  # an L1 -> English item with fewer options is too easy to count as recall
 

@@ -8,6 +8,11 @@ a proposal; a level the teacher sets always wins (see `people.set_level`).
 
 The items are English assessment content, like pack words, so they stay in English for
 every learner; only the instructions around them (and "I don't know") are localised prompts.
+
+Band 1 can also be heard (a 🔊 where speech is on): a student who cannot read English yet but
+knows everyday words by ear reaches level 2, whose cards still lead with the home language.
+Higher bands stay written: they place a student where cards are read in English, so passing
+them by ear would place a non-reader too high.
 """
 
 from __future__ import annotations
@@ -25,15 +30,23 @@ class PlacementItem:
     options: tuple[str, ...]
     correct: int
     band: int  # passing this band (and every band below) places the student at band + 1
+    # What a 🔊 says, in the buttons' order (empty: no audio): each option as it is heard,
+    # so a student who knows the word or the sentence by ear finds its button.
+    spoken: tuple[str, ...] = ()
 
 
 PLACEMENT: tuple[PlacementItem, ...] = (
     # Band 1 -> level 2: everyday words, a simple sentence, a question
-    PlacementItem("📚 = ?", ("tree", "book", "run", "blue"), 1, 1),
-    PlacementItem("I ___ to school every day.", ("goes", "go", "going", "gone"), 1, 1),
+    PlacementItem("📚 = ?", ("tree", "book", "run", "blue"), 1, 1,
+                  spoken=("tree.", "book.", "run.", "blue.")),
+    PlacementItem("I ___ to school every day.", ("goes", "go", "going", "gone"), 1, 1,
+                  spoken=("I goes to school every day.", "I go to school every day.",
+                          "I going to school every day.", "I gone to school every day.")),
     PlacementItem("Which one is a question?",
                   ("Where is the library?", "The library is big.", "Go to the library.",
-                   "I like the library."), 0, 1),
+                   "I like the library."), 0, 1,
+                  spoken=("Which one is a question?", "Where is the library?",
+                          "The library is big.", "Go to the library.", "I like the library.")),
     # Band 2 -> level 3: general academic words
     PlacementItem("To compare two things means to ...",
                   ("find how they are alike and different", "draw them", "count them",
@@ -51,6 +64,11 @@ PLACEMENT: tuple[PlacementItem, ...] = (
     PlacementItem("Although the results surprised them, the team ___ them carefully.",
                   ("analyzed", "ignored", "avoided", "invented"), 0, 4),
 )
+
+
+def spoken(question: int) -> tuple[str, ...]:
+    """What the 🔊 of a placement question says; empty when it has none (or no such question)."""
+    return PLACEMENT[question].spoken if 0 <= question < len(PLACEMENT) else ()
 
 
 def score(question: int, option: int) -> int:

@@ -30,6 +30,7 @@ class ItemType(enum.StrEnum):
     CLOZE = "cloze"      # example sentence with a gap -> pick or type the word
     TYPED = "typed"      # definition -> type the English word
     POLL = "poll"        # a Telegram quiz poll: definition -> pick the word
+    LISTEN = "listen"    # a voice note says the English word -> pick it (levels 1-2, speech on)
 
 
 class StemLanguage(enum.StrEnum):
@@ -58,15 +59,19 @@ class Scaffold:
     english_definition: bool = True
     definition_stem_language: StemLanguage = StemLanguage.ENGLISH
     preview_chars: int = 900  # a preview message holds cards up to this many characters
+    # Levels 1-2: "hear the word, choose it" joins the rotation where speech is on, so a
+    # student who cannot read English yet still meets the words' spoken form in checks.
+    listening: bool = False
 
 
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
-                                 False, StemLanguage.HOME, 600),
+                                 False, StemLanguage.HOME, 600, listening=True),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
-                                  ItemType.CLOZE), 4, False, StemLanguage.HOME, 600),
+                                  ItemType.CLOZE), 4, False, StemLanguage.HOME, 600,
+                                 listening=True),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
                                     ItemType.POLL), 5),
