@@ -3,8 +3,9 @@ Bot API, and set up people through the real use cases (tests never import anothe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -15,6 +16,7 @@ from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.presentation import callbacks
 from bot.services import join
+from bot.speech import Speech
 from bot.store import people, study
 from tests.clock import Clock
 from tests.telegram_html import assert_telegram_accepts
@@ -116,3 +118,16 @@ def enrol_student(db: Database, now: datetime, user_id: int = 1001, name: str = 
         join.confirm_language(db, user_id, lang)
     if level is not None:
         people.set_level(db, user_id, None, level, "teacher")
+
+
+def with_speech(chat: Chat, clips: Path) -> Chat:
+    """The chat with pronunciation audio switched on (the real eSpeak NG), clips in `clips`."""
+    services = chat.app.bot_data.services
+    assert services is not None
+    chat.app.bot_data.services = replace(services, speech=Speech.open(clips))
+    return chat
+
+
+def voices(calls: list[Call]) -> list[Call]:
+    """The voice notes among these calls."""
+    return [c for c in calls if c.method == "sendVoice"]

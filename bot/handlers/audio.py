@@ -1,24 +1,26 @@
-"""The 🔊 button: send words as Telegram voice notes (OGG/Opus), each clip uploaded once."""
+"""The 🔊 buttons: words (and placement questions) as Telegram voice notes, each clip uploaded
+once."""
 
 from __future__ import annotations
 
 import asyncio
 
-from telegram import InputFile, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.context import PuenteContext
-from bot.handlers.common import tapped
+from bot.delivery.voice import send_note
+from bot.handlers.common import tapped, user_language
 from bot.presentation import callbacks, views
-from bot.services import listen
+from bot.services import join, listen
 from bot.speech import SpeechUnavailableError
 
 
 def register(app: Application) -> None:
-    """Add the 🔊 button's handler."""
+    """Add the 🔊 buttons' handlers."""
     app.add_handler(CallbackQueryHandler(listen_button, pattern=rf"^{callbacks.AUDIO}(:|$)"))
+    app.add_handler(CallbackQueryHandler(placement_sound,
+                                         pattern=rf"^{callbacks.PLACEMENT_AUDIO}(:|$)"))
 
 
 async def listen_button(update: Update, context: PuenteContext) -> None:
@@ -37,50 +39,23 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
         if index == 0 and not listening.home_voice:
             caption += "\n" + s.catalog.render("audio-no-home-voice", listening.lang,
                                                language=views.language_name(listening.lang))
-        await send_note(context, user.id, note, caption)
+        await send_note(context.bot, s, user.id, note, caption)
     await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
 
 
-async def send_note(context: PuenteContext, chat_id: int, note: listen.VoiceNote,
-                    caption: str) -> None:
-    """Send a clip by its remembered file_id, else upload it and remember the new file_id."""
+async def placement_sound(update: Update, context: PuenteContext) -> None:
+    """Read the current placement question's answers aloud, in the order of its buttons."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    _query, user, cb = tap
     s = context.services
+    spoken = join.placement_audio(s.db, user.id, cb.int_arg(0))
     if s.speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
-    async with s.speech.sending(note.key):
-        note = await listen.prepare(s.db, s.speech, note)
-        try:
-            await _send_voice(context, chat_id, note, caption)
-        except BadRequest as exc:
-            problem = exc.message.lower()
-            if "voice_messages_forbidden" in problem:  # the student's privacy settings
-                clip = note.clip or (await listen.upload(s.speech, note)).clip
-                assert clip is not None
-                await context.bot.send_audio(
-                    chat_id, InputFile(clip.data, filename="word.ogg"), caption=caption,
-                    duration=max(1, round(clip.seconds)), parse_mode=ParseMode.HTML)
-            elif "file" in problem and note.file_id:  # another bot token's id, or a lost file
-                listen.rejected(s.db, note)
-                await _send_voice(context, chat_id, await listen.upload(s.speech, note),
-                                  caption)
-            else:
-                raise
-
-
-async def _send_voice(context: PuenteContext, chat_id: int, note: listen.VoiceNote,
-                      caption: str) -> None:
-    """sendVoice by file_id; or upload the clip and remember the file_id Telegram gives it."""
-    if note.file_id is not None:
-        await context.bot.send_voice(chat_id, note.file_id, caption=caption,
-                                     parse_mode=ParseMode.HTML)
-        return
-    assert note.clip is not None
-    message = await context.bot.send_voice(
-        chat_id, InputFile(note.clip.data, filename="word.ogg"), caption=caption,
-        duration=max(1, round(note.clip.seconds)), parse_mode=ParseMode.HTML)
-    if message.voice is not None:
-        listen.uploaded(context.services.db, note, message.voice.file_id,
-                        context.services.clock())
+    note = listen.placement_note(s.speech, spoken)
+    lang = user_language(context, user.id)
+    await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key, lang))
 
 
 def _target(cb: callbacks.Callback) -> tuple[int | None, bool]:

@@ -9,7 +9,8 @@ from telegram.constants import ParseMode, PollType
 from telegram.error import BadRequest
 
 from bot.context import PuenteContext
-from bot.domain.placement import PLACEMENT
+from bot.delivery.voice import send_note
+from bot.domain.placement import PLACEMENT, spoken
 from bot.domain.scaffold import ItemType
 from bot.handlers import messages
 from bot.handlers.common import MAX_INPUT, say, send_long, send_picture, tapped, user_language
@@ -18,7 +19,7 @@ from bot.handlers.teacher import alert_teachers
 from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.charts import progress_chart
 from bot.presentation.i18n import Markup
-from bot.services import join, membership, study, teaching
+from bot.services import join, listen, membership, study, teaching
 from bot.services.family import FAMILY_PREFIX
 from bot.services.glosses import complete_glosses
 
@@ -133,9 +134,10 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     item = PLACEMENT[number]
     lang = user_language(context, user.id)
     labels = (*item.options, s.catalog.plain("placement-dont-know", lang))
+    sound = s.catalog.plain("button-listen", lang) if s.speech and spoken(number) else None
     await context.bot.send_message(
         chat.id, views.placement_text(number, item, lang, s.catalog), parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.options(callbacks.PLACEMENT, number, labels))
+        reply_markup=keyboards.placement(number, labels, sound))
 
 
 async def placement_button(update: Update, context: PuenteContext) -> None:
@@ -195,7 +197,7 @@ async def check_command(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     await show_unlocked(update, context, user.id)  # a new word is always seen on a card first
-    question = study.start_check(s.db, user.id, s.clock(), s.rng)
+    question = study.start_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None)
     if question is None:
         await say(update, context, "no-words")
         return
@@ -215,8 +217,13 @@ async def show_unlocked(update: Update, context: PuenteContext, user_id: int) ->
 
 async def send_question(context: PuenteContext, chat_id: int,
                         question: study.Question) -> None:
-    """Send an item as buttons, a quiz poll, or a typed question."""
+    """Send an item as buttons, a quiz poll, a voice note with buttons, or a typed question."""
     s, item = context.services, question.item
+    if item.item_type is ItemType.LISTEN and s.speech is not None:
+        note = listen.question_note(s.db, s.speech, item.word_id)
+        await send_note(context.bot, s, chat_id, note, views.question_text(question, s.catalog),
+                        keyboards.options(callbacks.ANSWER, question.item_id, item.options))
+        return
     if item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options):
         message: Message = await context.bot.send_poll(
             chat_id, views.poll_question(question, s.catalog),
@@ -256,8 +263,11 @@ async def poll_answer(update: Update, context: PuenteContext) -> None:
     await send_feedback(update, context, feedback, chat_id=answer.user.id)
 
 
-def _as_poll(question: study.Question) -> bool:
+def _own_message(question: study.Question, context: PuenteContext) -> bool:
+    """A quiz poll or a listening item's voice note: not text that can follow feedback."""
     item = question.item
+    if item.item_type is ItemType.LISTEN:
+        return context.services.speech is not None
     return item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options)
 
 
@@ -266,7 +276,8 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: study.
     """Tell the student how they did and ask the next question, in one message.
 
     A tapped question is edited in place, so a graded tap costs one Telegram message instead
-    of three (Telegram allows ~30 a second for the whole bot); a poll is the exception.
+    of three (Telegram allows ~30 a second for the whole bot); a poll and a listening item's
+    voice note are the exceptions.
     """
     s = context.services
     target = chat_id or (update.effective_chat.id if update.effective_chat else None)
@@ -274,7 +285,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: study.
         return
     text = views.feedback_text(feedback, s.catalog)
     following, markup = feedback.next_question, None
-    if following is not None and not _as_poll(following):
+    if following is not None and not _own_message(following, context):
         text = Markup(f"{text}\n\n{views.question_text(following, s.catalog)}")
         if not following.item.typed:
             markup = keyboards.options(callbacks.ANSWER, following.item_id,
@@ -283,7 +294,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: study.
         await context.bot.send_message(target, text, reply_markup=markup)
     if feedback.score is not None:  # the check is over: at most one combined alert a day
         await alert_teachers(context, feedback)
-    if following is not None and _as_poll(following):
+    if following is not None and _own_message(following, context):
         await send_question(context, target, following)
 
 
@@ -291,6 +302,12 @@ async def _edit(query: CallbackQuery | None, text: str,
                 markup: InlineKeyboardMarkup | None) -> bool:
     """Edit the tapped message; False when there is none or Telegram refuses the edit."""
     if query is None or query.message is None:
+        return False
+    if getattr(query.message, "voice", None) is not None:  # a listening item: no text to edit
+        try:
+            await query.edit_message_reply_markup(None)  # its buttons are spent
+        except BadRequest as exc:
+            log.info("could not close a listening item's buttons: %s", exc.message)
         return False
     try:
         await query.edit_message_text(text, reply_markup=markup)

@@ -11,6 +11,7 @@ from bot.domain.errors import PuenteError
 LANGUAGE = "lc"     # lc:<code>          confirm a home language
 LANG_MENU = "lm"    # lm                 show the language menu
 PLACEMENT = "pl"    # pl:<question>:<option>
+PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
 ANSWER = "an"       # an:<item id>:<option>
 FLIP = "fl"         # fl                 show the current words with languages flipped
 CHECK = "ck"        # ck                 start a check

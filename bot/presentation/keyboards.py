@@ -37,6 +37,18 @@ def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMar
     return rows(buttons, 1 if max((len(x) for x in labels), default=0) > 18 else 2)
 
 
+def placement(question: int, labels: Sequence[str], listen: str | None = None
+              ) -> InlineKeyboardMarkup:
+    """A placement question's options; with `listen`, a wide 🔊 button above them that reads
+    the answers aloud in the buttons' order."""
+    markup = options(callbacks.PLACEMENT, question, labels)
+    if listen is None:
+        return markup
+    sound = InlineKeyboardButton(listen, callback_data=callbacks.data(callbacks.PLACEMENT_AUDIO,
+                                                                      question))
+    return InlineKeyboardMarkup([[sound], *markup.inline_keyboard])
+
+
 def after_preview(flip: str | None, check: str, listen: str | None = None
                   ) -> InlineKeyboardMarkup:
     """Flip (unless the cards already lead with the home language) and Check; with `listen`,

@@ -178,7 +178,7 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
     item, lang = question.item, question.lang
     key = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
            ItemType.REVERSE: "item-reverse", ItemType.CLOZE: "item-cloze",
-           ItemType.TYPED: "item-typed"}[item.item_type]
+           ItemType.TYPED: "item-typed", ItemType.LISTEN: "item-listen"}[item.item_type]
     if item.asks_meaning:
         key = "item-meaning"
     if item.item_type is ItemType.CLOZE and item.typed:

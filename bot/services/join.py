@@ -146,6 +146,18 @@ def open_placement(db: Database, user_id: int) -> None:
     people.open_placement(db, user_id)
 
 
+def placement_audio(db: Database, user_id: int, question: int) -> tuple[str, ...]:
+    """What the 🔊 of the student's current placement question says: only for the question
+    being asked now (an old or forged button is refused), and only where it has audio."""
+    answers = people.open_placement_answers(db, user_id)
+    if answers is None or question != placement.next_question(answers):
+        raise PlacementClosedError()
+    spoken = placement.spoken(question)
+    if not spoken:
+        raise PlacementClosedError()  # no button was ever sent for this question
+    return spoken
+
+
 def answer_placement(db: Database, user_id: int, question: int, option: int) -> PlacementStep:
     """Record one placement answer (only the expected next question of an open placement)."""
     answers = people.open_placement_answers(db, user_id)

@@ -67,6 +67,23 @@ async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: 
     return Listening(who.language, notes, home is not None or who.language == "en")
 
 
+def question_note(db: Database, speech: Speech, word_id: int) -> VoiceNote:
+    """A listening item's clip: the English word alone (the same clip as its `au:<id>:w`
+    button, so one upload serves both). Its caption is the question, which never names it."""
+    found = words_by_id(db, [word_id])
+    if not found:
+        raise UnknownWordError(f"word {word_id} is gone")
+    ref = WordRef(found[0].id, found[0].word)
+    parts = script(ref, "en", None, speech.english, Recipe(word_only=True))
+    return VoiceNote(speech.key(parts), parts, "item-listen", {})
+
+
+def placement_note(speech: Speech, spoken: Sequence[str]) -> VoiceNote:
+    """A placement question read aloud: each answer in the order of its buttons."""
+    parts = tuple(Part(text, speech.english) for text in spoken)
+    return VoiceNote(speech.key(parts), parts, "placement-listen-caption", {})
+
+
 def render_ahead(db: Database, speech: Speech,
                  notes: Sequence[VoiceNote]) -> list[asyncio.Future[Clip]]:
     """Start making every clip Telegram does not have yet, side by side (encoding is the slow

@@ -161,8 +161,10 @@ class Question:
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = 5) -> Question | None:
-    """Build a short check over due reviews and current words; return the first question."""
+                size: int = 5, hears: bool = False) -> Question | None:
+    """Build a short check over due reviews and current words; return the first question.
+
+    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
     who = learner(db, user_id)
     due = due_words(db, who, now, size)
     due_ids = {d.id for d in due}
@@ -174,7 +176,8 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = _refs([w for pid in packs for w in pack_words(db, pid)])
     seen = frozenset(study.student_mastery(db, who.id))
-    items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen)
+    items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
+                        hears)
     items = recall_on_due_reviews(db, who, items, pool, now, rng)
     ids = study.save_items(db, who.id, who.language, items, now)
     return Question(ids[0], 1, len(ids), items[0], who.language, who.level)
