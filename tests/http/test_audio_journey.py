@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.standin import Person, Sent, StandIn
-from tests.journey import STEP, become_teacher_with_class, join_class
+from tests.journey import STEP, answer_check, become_teacher_with_class, join_class
 from tests.live import Puente
 
 pytestmark = pytest.mark.live
@@ -37,4 +37,28 @@ async def test_listen_uploads_each_clip_once_then_sends_file_ids(standin: StandI
     first_ids = {s.message["voice"]["file_id"] for s in voices(ana)}
     assert {s.params.get("voice") for s in voices(ben)} <= first_ids  # by file_id: no upload
     assert all(" · " in s.text for s in voices(ben))  # each caption: the word · its gloss
+    assert standin.stats.errors.get(400, 0) == 0, standin.stats.refused
+
+
+async def test_a_beginner_hears_placement_and_answers_a_listening_item_under_its_note(
+        standin: StandIn, puente: Puente) -> None:
+    teacher, ana = standin.user(9100, "Rivera", "en"), standin.user(9201, "Ana", "es")
+    code = await become_teacher_with_class(standin, teacher, "Science 7B")
+    await join_class(ana, code, "es", place=False)
+    await standin.wait_for(lambda: any(d == "ps:0" for s in ana.received() for _, d in s.buttons),
+                           STEP, "the 🔊 on the first placement question")
+    ana.tap("ps:0")
+    await standin.wait_for(lambda: bool(voices(ana)), STEP, "the placement question read aloud")
+    ana.tap("pl:0:4")  # "I don't know": level 1
+    await ana.wait_for("We will start at level 1", STEP)
+    listening: list[Sent] = []
+    for _ in range(10):  # about one item in four at level 1 is a listening item
+        await answer_check(ana)
+        listening = [s for s in voices(ana) if any(d.startswith("an:") for _, d in s.buttons)]
+        if listening:
+            break
+    assert listening, "no listening item in ten checks"
+    note = listening[0]
+    assert "Which word did you hear?" in note.text
+    assert "reply_markup" not in standin.world.messages[(ana.id, note.message_id)]  # answered
     assert standin.stats.errors.get(400, 0) == 0, standin.stats.refused
