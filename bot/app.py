@@ -12,39 +12,23 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    CallbackQueryHandler,
-    CommandHandler,
     ContextTypes,
     Defaults,
-    MessageHandler,
-    PollAnswerHandler,
-    TypeHandler,
-    filters,
 )
 from telegram.request import BaseRequest
 
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.domain.language import preload_detection
-from bot.handlers import audio, common, family, messages, reminders, student, teacher
+from bot.handlers import audio, everyone, family, messages, reminders, student, teacher
 from bot.handlers.ordering import PerUserOrder
-from bot.presentation import callbacks, menus
+from bot.presentation import menus
 from bot.services.membership import purge_old
 from bot.services.packs import install_shipped_packs
 
 log = logging.getLogger(__name__)
 PURGE_AT = time(3, 30)  # school time, when nobody is studying
 OFFLINE_TOKEN = "123456:OFFLINE-demo-token"  # the offline Bot API accepts any well-formed token
-
-TEACHER_COMMANDS = {"teach": teacher.teach, "invite": teacher.invite,
-                    "newclass": teacher.newclass, "classes": teacher.classes,
-                    "roster": teacher.roster, "revoke": teacher.revoke, "level": teacher.level,
-                    "packs": teacher.packs, "push": teacher.push, "report": teacher.report,
-                    "student": teacher.student, "family": teacher.family_link,
-                    "newpack": teacher.newpack, "remove": teacher.remove,
-                    "families": teacher.families, "coteach": teacher.coteach,
-                    "gloss": teacher.gloss}
-
 
 def build_application(services: Services, request: BaseRequest | None = None, *,
                       pacer: Pacer | None = None, policy: DeliveryPolicy | None = None
@@ -79,41 +63,13 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
 
 
 def _add_handlers(app: Application) -> None:
-    # New messages only: an edited "/push" must never push again (edits arrive as updates).
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    add = app.add_handler
-    add(TypeHandler(Update, common.flood_guard), group=-1)
-    add(CommandHandler("start", student.start, filters=private))
-    add(CommandHandler("words", student.words_command, filters=private))
-    add(CommandHandler("check", student.check_command, filters=private))
-    add(CommandHandler("progress", student.progress_command, filters=private))
-    add(CommandHandler("language", student.language_command, filters=private))
-    add(CommandHandler("remind", reminders.remind_command, filters=private))
-    add(CommandHandler("deleteme", common.deleteme, filters=private))
-    add(CommandHandler("help", common.help_command, filters=private))
-    for name, callback in TEACHER_COMMANDS.items():
-        add(CommandHandler(name, callback, filters=private))
-    add(CommandHandler("stop", family.stop, filters=private))
-    add(CommandHandler("now", family.now_command, filters=private))
-    add(CallbackQueryHandler(student.language_button,
-                             pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU})(:|$)"))
-    add(CallbackQueryHandler(student.placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
-    add(CallbackQueryHandler(student.answer_button, pattern=rf"^{callbacks.ANSWER}:"))
-    add(CallbackQueryHandler(student.flip_button, pattern=rf"^{callbacks.FLIP}$"))
-    add(CallbackQueryHandler(student.check_command, pattern=rf"^{callbacks.CHECK}$"))
-    add(CallbackQueryHandler(common.deleteme_button, pattern=rf"^{callbacks.DELETE}:"))
-    add(CallbackQueryHandler(family.language_button, pattern=rf"^{callbacks.FAMILY_LANG}:"))
-    add(CallbackQueryHandler(teacher.remove_button, pattern=rf"^{callbacks.REMOVE}:"))
-    add(CallbackQueryHandler(teacher.unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
-    audio.register(app)
-    messages.register(app)  # before the catch-alls: /ask, replies, families' texts
-    add(CallbackQueryHandler(common.unknown_button))
-    add(PollAnswerHandler(student.poll_answer))
-    add(MessageHandler(filters.TEXT & ~filters.COMMAND & private, student.text_message))
-    add(MessageHandler(filters.Document.ALL & private, teacher.pack_file))
-    add(MessageHandler(filters.COMMAND & private, common.unknown_command))
-    add(MessageHandler(private & ~filters.StatusUpdate.ALL, common.unknown_command))
-    app.add_error_handler(common.on_error)
+    # Within a group the first handler that matches takes the update, so the order is:
+    # family first (it takes over /start with a family link, and a family member's /start and
+    # /language, from the students'); messages next (a teacher's reply and the text after /ask
+    # are not answers to a check); then each audience's own commands and the students' free
+    # text; everyone's catch-alls last (they take whatever nobody else took).
+    for module in (family, messages, audio, student, teacher, reminders, everyone):
+        module.register(app)
 
 
 async def _post_init(app: Application) -> None:

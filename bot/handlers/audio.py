@@ -8,9 +8,9 @@ import asyncio
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
+from bot.chat.replies import tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
-from bot.handlers.common import tapped, user_language
 from bot.presentation import callbacks, views
 from bot.services import join, listen
 from bot.speech import SpeechUnavailableError

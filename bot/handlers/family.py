@@ -2,28 +2,69 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.chat.audience import PRIVATE, Audience, From
+from bot.chat.replies import say, tapped, user_language
 from bot.context import PuenteContext, Services
-from bot.handlers.common import say, tapped, user_language
 from bot.presentation import callbacks, keyboards, views
 from bot.services import family, membership
 
 
-async def start_family(update: Update, context: PuenteContext, payload: str) -> None:
-    """Link a family member from /start f_CODE and ask for their language."""
+class _FamilyLink(filters.MessageFilter):
+    """/start with a family link's code (whoever opens it: a student may be a parent too)."""
+
+    def filter(self, message: Message) -> bool:
+        args = (message.text or "").split()[1:]
+        return bool(args) and family.is_link(args[0])
+
+
+def register(app: Application) -> None:
+    """Add family links, a family member's /start and /language, /stop, /now and the language
+    button (before the students' /start and /language, which these take over)."""
+    services: Services = app.bot_data.services
+    only_family = From(services, Audience.FAMILY)
+    bare = ~filters.Regex(r"^/\S+\s+\S")  # no argument after the command
+    add = app.add_handler
+    add(CommandHandler("start", start, filters=PRIVATE & (_FamilyLink() | (bare & only_family))))
+    add(CommandHandler("language", language, filters=PRIVATE & only_family))
+    add(CommandHandler("stop", stop, filters=PRIVATE))
+    add(CommandHandler("now", now, filters=PRIVATE))
+    add(CallbackQueryHandler(language_button, pattern=rf"^{callbacks.FAMILY_LANG}:"))
+
+
+async def start(update: Update, context: PuenteContext) -> None:
+    """Link a family member from /start f_CODE and ask for their language; a family member who
+    opens the bot again (a bare /start) gets the family help, never the student's join
+    explanation."""
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    now = s.clock()
-    with membership.code_attempt(s.code_guard, user.id, now):
-        name = family.use_link(s.db, user.id, payload, now)
+    if not context.args:
+        await say(update, context, "help-family", bilingual=False)
+        return
+    payload = context.args[0]
+    moment = s.clock()
+    with membership.code_attempt(s.code_guard, user.id, moment):
+        name = family.use_link(s.db, user.id, payload, moment)
     lang = user_language(context, user.id, user.language_code)
     menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
                                    prefix=callbacks.FAMILY_LANG)
     text = s.catalog.bilingual("family-linked", lang, name=views.name(name, s.catalog, lang))
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=menu)
+
+
+async def language(update: Update, context: PuenteContext) -> None:
+    """A family member's /language: their own language menu, never the student's."""
+    user, chat, s = update.effective_user, update.effective_chat, context.services
+    if user is None or chat is None:
+        return
+    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
+                                   prefix=callbacks.FAMILY_LANG)
+    await context.bot.send_message(chat.id, s.catalog.render(
+        "family-language", user_language(context, user.id)), reply_markup=menu)
 
 
 async def language_button(update: Update, context: PuenteContext) -> None:
@@ -52,7 +93,7 @@ async def stop(update: Update, context: PuenteContext) -> None:
     await say(update, context, "family-stopped")
 
 
-async def now_command(update: Update, context: PuenteContext) -> None:
+async def now(update: Update, context: PuenteContext) -> None:
     """Show this week's update on demand: /now."""
     user, s = update.effective_user, context.services
     if user is None or not family.is_family(s.db, user.id):
@@ -66,10 +107,10 @@ async def now_command(update: Update, context: PuenteContext) -> None:
 
 def queue_weekly_updates(services: Services) -> int:
     """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
-    now = services.clock()
-    updates = family.weekly_updates(services.db, now, tz=services.config.school.timezone)
+    moment = services.clock()
+    updates = family.weekly_updates(services.db, moment, tz=services.config.school.timezone)
     return family.queue_updates(services.db, [(item, views.family_update_text(
-        item, services.catalog)) for item in updates], now)
+        item, services.catalog)) for item in updates], moment)
 
 
 async def weekly_job(context: PuenteContext) -> None:

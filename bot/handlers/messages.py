@@ -1,7 +1,7 @@
 """Ask the teacher, the teacher's answer, announcements, and what families write or say.
 
-A message waiting for its sender to pick a child (or to confirm) is held in memory only, in
-the sender's `user_data`, and never written to the store.
+A message waiting for its sender to pick a child (or to confirm) is held in memory only
+(`bot/chat/drafts.py`), and never written to the store.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.chat.audience import PRIVATE, Audience, From
+from bot.chat.drafts import offer_to_send, take
+from bot.chat.replies import MAX_INPUT, say, tapped, user_language
 from bot.context import PuenteContext, Services
-from bot.handlers.common import say, tapped, user_language
 from bot.presentation import callbacks, keyboards, message_views
 from bot.services import messages
 from bot.services.messages import Asker
@@ -23,7 +25,6 @@ from bot.services.messages import Asker
 log = logging.getLogger(__name__)
 ASKING = "asking"  # user_data: until when the next text is the message for the teacher
 ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded, not relayed
-DRAFT = "draft"    # user_data: a message held until its sender picks a child or confirms
 
 
 class _StoreFilter(filters.MessageFilter):
@@ -32,14 +33,6 @@ class _StoreFilter(filters.MessageFilter):
     def __init__(self, services: Services, name: str) -> None:
         super().__init__(name=name)
         self.services = services
-
-
-class _Family(_StoreFilter):
-    """Messages from a linked family member who is not a student or teacher themselves."""
-
-    def filter(self, message: Message) -> bool:
-        user = message.from_user
-        return user is not None and messages.is_family_only(self.services.db, user.id)
 
 
 class _Asking(filters.MessageFilter):
@@ -65,21 +58,23 @@ class _Reply(_StoreFilter):
 
 
 def register(app: Application) -> None:
-    """Add /ask, /announce, their buttons, teachers' replies and families' messages."""
+    """Add /ask, /announce, /thread, their buttons, teachers' replies and families' messages
+    (before the students' free text: a reply or the message after /ask is not an answer)."""
     services: Services = app.bot_data.services
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    text = private & filters.TEXT & ~filters.COMMAND
+    text = PRIVATE & filters.TEXT & ~filters.COMMAND
+    only_family = From(services, Audience.FAMILY)
     add = app.add_handler
-    add(CommandHandler("ask", ask_command, filters=private))
-    add(CommandHandler("announce", announce_command, filters=private))
-    add(CommandHandler("thread", thread_command, filters=private))
+    add(CommandHandler("ask", ask, filters=PRIVATE))
+    add(CommandHandler("announce", announce, filters=PRIVATE))
+    add(CommandHandler("thread", thread, filters=PRIVATE))
     add(CallbackQueryHandler(ask_button, pattern=rf"^{callbacks.ASK}:"))
     add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
     add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
     add(MessageHandler(text & _Asking(app), asked_text))
-    sound = private & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
+    add(MessageHandler(text & only_family, family_text))
+    sound = PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
     add(MessageHandler(sound & _Asking(app), asked_voice))
-    add(MessageHandler(sound & _Family(services, "family"), family_voice))
+    add(MessageHandler(sound & only_family, family_voice))
 
 
 def _asker(context: PuenteContext, user_id: int) -> Asker:
@@ -89,7 +84,7 @@ def _asker(context: PuenteContext, user_id: int) -> Asker:
     return who
 
 
-async def ask_command(update: Update, context: PuenteContext) -> None:
+async def ask(update: Update, context: PuenteContext) -> None:
     """Write to the teacher: /ask MESSAGE, or /ask and then the message."""
     user, data = update.effective_user, context.user_data
     if user is None or data is None:
@@ -113,67 +108,16 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     await _relay_or_pick(update, context, _asker(context, user.id), message.text)
 
 
-async def from_family(update: Update, context: PuenteContext, text: str) -> bool:
-    """Offer to send a family member's text to the teacher; False when the sender is not a
-    family member (students never pay for this check: they are answered before it)."""
-    user = update.effective_user
-    if user is None or not messages.is_family_only(context.services.db, user.id):
-        return False
-    await offer_to_send(update, context, _asker(context, user.id), text, "family-text")
-    return True
-
-
-async def family_language_menu(update: Update, context: PuenteContext) -> bool:
-    """A family member's /language: their own language menu, never the student's; False when
-    the sender is not a family member."""
-    user, chat, s = update.effective_user, update.effective_chat, context.services
-    if user is None or chat is None or not messages.is_family_only(s.db, user.id):
-        return False
-    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
-                                   prefix=callbacks.FAMILY_LANG)
-    await context.bot.send_message(chat.id, s.catalog.render(
-        "family-language", user_language(context, user.id)), reply_markup=menu)
-    return True
-
-
-async def family_start(update: Update, context: PuenteContext) -> bool:
-    """A family member opens the bot again (/start with no link): family help, never the
-    student's join explanation; False when the sender is not a family member."""
-    user = update.effective_user
-    if user is None or not messages.is_family_only(context.services.db, user.id):
-        return False
-    await say(update, context, "help-family", bilingual=False)
-    return True
-
-
-async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
-                        key: str) -> None:
-    """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
-    of each child."""
-    chat, data, catalog = update.effective_chat, context.user_data, context.services.catalog
-    if chat is None or data is None:
+async def family_text(update: Update, context: PuenteContext) -> None:
+    """A family member's text: offer to send it to the teacher (of which child, on a shared
+    phone)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or message.text is None:
         return
-    data[DRAFT] = text
-    lang = who.language
-    labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in who.children] \
-        if len(who.children) == 1 else \
-        [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
-         for c in who.children]
-    body = catalog.render(key, lang) if who.role == messages.FAMILY else \
-        catalog.bilingual(key, lang)
-    await context.bot.send_message(chat.id, body, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.ask_buttons(
-                                       labels, catalog.plain("button-dont-send", lang)))
-
-
-async def not_understood(update: Update, context: PuenteContext, text: str) -> None:
-    """A student's text the bot cannot use: point to the commands, offer the teacher."""
-    user = update.effective_user
-    who = messages.asker(context.services.db, user.id) if user else None
-    if who is None:
-        await say(update, context, "help-short")
+    if len(message.text) > MAX_INPUT:
+        await say(update, context, "message-too-long", limit=MAX_INPUT)
         return
-    await offer_to_send(update, context, who, text, "help-short")
+    await offer_to_send(update, context, _asker(context, user.id), message.text, "family-text")
 
 
 async def asked_voice(update: Update, context: PuenteContext) -> None:
@@ -251,8 +195,7 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     if tap is None:
         return
     query, user, cb = tap
-    data = context.user_data if context.user_data is not None else {}
-    draft = data.pop(DRAFT, None)
+    draft = take(context)
     await query.edit_message_reply_markup(None)
     who = _asker(context, user.id)
     family = who.role == messages.FAMILY
@@ -286,7 +229,7 @@ async def teacher_reply(update: Update, context: PuenteContext) -> None:
               language=message_views.teacher_language(answer.asked.language))
 
 
-async def announce_command(update: Update, context: PuenteContext) -> None:
+async def announce(update: Update, context: PuenteContext) -> None:
     """Show an announcement in every language it will go out in: /announce CLASS TEXT."""
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
@@ -334,7 +277,7 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     await say(update, context, "announce-queued", bilingual=False, people=queued)
 
 
-async def thread_command(update: Update, context: PuenteContext) -> None:
+async def thread(update: Update, context: PuenteContext) -> None:
     """List who wrote about a student and when, and what waits for an answer: /thread NAME."""
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:

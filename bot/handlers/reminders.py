@@ -8,12 +8,14 @@ from datetime import time
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
-from telegram.ext import Application
+from telegram.ext import Application, CommandHandler
 
+from bot.chat.audience import PRIVATE
+from bot.chat.jobs import user_jobs
+from bot.chat.replies import say
 from bot.context import PuenteContext, Services
 from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
-from bot.handlers.common import say, user_jobs
 from bot.presentation import views
 from bot.services import join, membership, reminders
 
@@ -21,6 +23,11 @@ from bot.services import join, membership, reminders
 # must not list students. The student id travels only in the job's data.
 JOB_NAME = "daily-reminder"
 SCHOOL_JOB = "school-reminder"  # one job for everyone on the school's reminder time
+
+
+def register(app: Application) -> None:
+    """Add /remind."""
+    app.add_handler(CommandHandler("remind", remind, filters=PRIVATE))
 
 
 def schedule(app: Application, student_id: int, hhmm: str) -> None:
@@ -53,7 +60,7 @@ def schedule_all(app: Application) -> int:
     return len(students)
 
 
-async def remind_command(update: Update, context: PuenteContext) -> None:
+async def remind(update: Update, context: PuenteContext) -> None:
     """Set (/remind 16:30) or stop (/remind off) the daily review reminder."""
     user, s = update.effective_user, context.services
     if user is None or join.student(s.db, user.id) is None:
@@ -89,7 +96,7 @@ async def send_reminder(context: PuenteContext) -> None:
     student = join.student(s.db, job.data)
     if student is None or not reminders.wants_reminders(student):
         return
-    await remind(context, student)
+    await remind_student(context, student)
 
 
 async def send_school_reminders(context: PuenteContext) -> None:
@@ -100,10 +107,10 @@ async def send_school_reminders(context: PuenteContext) -> None:
                          school.holidays):
         return
     for student in reminders.on_school_time(context.services.db):
-        await remind(context, student)
+        await remind_student(context, student)
 
 
-async def remind(context: PuenteContext, student: reminders.Student) -> None:
+async def remind_student(context: PuenteContext, student: reminders.Student) -> None:
     """Send one reminder when reviews are due, outside quiet hours, to a student who has not
     blocked the bot."""
     s = context.services

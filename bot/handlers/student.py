@@ -7,20 +7,27 @@ import logging
 from telegram import CallbackQuery, InlineKeyboardMarkup, InputPollOption, Message, Update
 from telegram.constants import ParseMode, PollType
 from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    PollAnswerHandler,
+    filters,
+)
 
+from bot.chat.alerts import alert_teachers
+from bot.chat.audience import PRIVATE, Audience, sender
+from bot.chat.drafts import not_understood
+from bot.chat.replies import MAX_INPUT, say, send_long, send_picture, tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.placement import PLACEMENT, spoken
 from bot.domain.scaffold import ItemType
-from bot.handlers import messages
-from bot.handlers.common import MAX_INPUT, say, send_long, send_picture, tapped, user_language
-from bot.handlers.family import start_family
-from bot.handlers.teacher import alert_teachers
 from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.charts import progress_chart
 from bot.presentation.i18n import Markup
 from bot.services import join, listen, membership, study, teaching
-from bot.services.family import FAMILY_PREFIX
 from bot.services.glosses import complete_glosses
 
 log = logging.getLogger(__name__)
@@ -31,17 +38,12 @@ async def start(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    code = context.args[0] if context.args else None
-    if code is not None and code.startswith(FAMILY_PREFIX):
-        await start_family(update, context, code)
-        return
+    code = context.args[0] if context.args else None  # a family link's went to family.start
     # The name as stored and shown: no invisible or direction characters, a placeholder if empty
     name = views.name(user.first_name, s.catalog, user_language(context, user.id,
                                                                 user.language_code))
     if code is None and join.student(s.db, user.id):
         await say(update, context, "welcome-back", name=name)
-        return
-    if code is None and await messages.family_start(update, context):  # a parent, again
         return
     now = s.clock()
     with membership.code_attempt(s.code_guard, user.id, now):
@@ -94,8 +96,6 @@ async def language_command(update: Update, context: PuenteContext) -> None:
     """Show the language menu so the student can change their home language."""
     chat, s = update.effective_chat, context.services
     if chat is None or update.effective_user is None:
-        return
-    if await messages.family_language_menu(update, context):  # a parent's own language
         return
     lang = user_language(context, update.effective_user.id)
     menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages))
@@ -326,11 +326,10 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     if len(text) > MAX_INPUT:
         await say(update, context, "message-too-long", limit=MAX_INPUT)
         return
-    student = join.student(s.db, user.id)
+    who = sender(update, context)  # a family member's text went to messages.family_text
+    student = who.student
     if student is None:
-        if await messages.from_family(update, context, text):  # a parent, not a student
-            return
-        teacher = teaching.is_teacher(s.db, user.id)
+        teacher = who.audience is Audience.TEACHER
         await say(update, context, "help-short" if teacher else "join-code-missing")
         return
     if student.language is None:
@@ -342,7 +341,7 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         return
     feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
     if feedback is None:  # not an answer: offer to send it to the teacher
-        await messages.not_understood(update, context, text)
+        await not_understood(update, context, text)
         return
     if isinstance(feedback, study.WriteInEnglish):  # their own word: one more try
         await say(update, context, "typed-home-language", typed=feedback.typed,
@@ -370,3 +369,23 @@ async def progress_command(update: Update, context: PuenteContext) -> None:
                               caption=views.cut(caption, views.CAPTION_LIMIT),
                               filename="progress.png"):
         await send_long(context, chat.id, caption)  # the numbers matter more than the chart
+
+
+def register(app: Application) -> None:
+    """Add the students' commands, buttons, quiz-poll answers and free text (after the family
+    members' /start and /language, and after replies and /ask follow-ups, which are not
+    answers)."""
+    add = app.add_handler
+    add(CommandHandler("start", start, filters=PRIVATE))
+    add(CommandHandler("words", words_command, filters=PRIVATE))
+    add(CommandHandler("check", check_command, filters=PRIVATE))
+    add(CommandHandler("progress", progress_command, filters=PRIVATE))
+    add(CommandHandler("language", language_command, filters=PRIVATE))
+    add(CallbackQueryHandler(language_button,
+                             pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU})(:|$)"))
+    add(CallbackQueryHandler(placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
+    add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.ANSWER}:"))
+    add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}$"))
+    add(CallbackQueryHandler(check_command, pattern=rf"^{callbacks.CHECK}$"))
+    add(PollAnswerHandler(poll_answer))
+    add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, text_message))

@@ -8,14 +8,15 @@ import io
 import segno
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.chat.audience import PRIVATE
+from bot.chat.replies import say, send_long, send_picture, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.delivery import enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.handlers.common import say, send_long, send_picture, tapped, user_language
-from bot.presentation import keyboards, menus, views
-from bot.presentation.i18n import Markup
+from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.reports import (
     csv_bytes,
     heatmap_caption,
@@ -24,10 +25,22 @@ from bot.presentation.reports import (
     summary_text,
 )
 from bot.presentation.views import escape
-from bot.services import family, membership, messages, pushes, teaching
+from bot.services import membership, messages, pushes, teaching
+from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
 from bot.services.glosses import english_only, glosses_for, pack_refs, teacher_gloss
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
-from bot.services.study import Feedback
+
+
+def register(app: Application) -> None:
+    """Add the teachers' commands, their confirming buttons and pack files."""
+    add = app.add_handler
+    # Each handler is named for its command: /family is `family`, /student is `student`.
+    for command in (teach, invite, newclass, classes, roster, revoke, level, packs, push,
+                    report, student, family, newpack, remove, families, coteach, gloss):
+        add(CommandHandler(command.__name__, command, filters=PRIVATE))
+    add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
+    add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
+    add(MessageHandler(filters.Document.ALL & PRIVATE, pack_file))
 
 
 def _arg_text(context: PuenteContext) -> str:
@@ -242,34 +255,15 @@ async def student(update: Update, context: PuenteContext) -> None:
     await send_long(context, user.id, "\n".join(lines))
 
 
-async def family_link(update: Update, context: PuenteContext) -> None:
+async def family(update: Update, context: PuenteContext) -> None:
     """Make a single-use link for one student's family: /family NAME."""
     user, s = update.effective_user, context.services
     if user is None:
         return
-    link = family.create_link(s.db, user.id, _arg_text(context), s.clock())
+    link = create_link(s.db, user.id, _arg_text(context), s.clock())
     await say(update, context, "family-link-created-shared", bilingual=False,
               name=escape(link.student_name), link=join_link(context.bot.username, link.payload),
-              days=family.LINK_DAYS, caregivers=family.CAREGIVERS_PER_LINK)
-
-
-async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
-    """Tell a student's teachers, in one message a day, which words the student keeps missing
-    (and suggest a lower level when most recent answers were wrong)."""
-    s = context.services
-    alert = teaching.daily_alert(s.db, feedback.student_id, s.clock(), s.config.school.timezone)
-    if alert is None:
-        return
-    name = views.name(feedback.student_name, s.catalog, "en")
-    for teacher_id in teaching.teachers_of(s.db, feedback.student_id):
-        lang = user_language(context, teacher_id)
-        text = s.catalog.render("teacher-alert-daily", lang, name=name,
-                                terms=", ".join(escape(t) for t in alert.terms))
-        if alert.suggested_level is not None:
-            text = Markup(f"{text}\n" + s.catalog.render(
-                "teacher-suggest-level", lang, name=name, level=alert.level,
-                lower=alert.suggested_level, command=f"/level {name} {alert.suggested_level}"))
-        await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
+              days=LINK_DAYS, caregivers=CAREGIVERS_PER_LINK)
 
 
 async def newpack(update: Update, context: PuenteContext) -> None:

@@ -38,6 +38,11 @@ def create_link(db: Database, teacher_id: int, who: str, now: datetime) -> Famil
     return FamilyLink(row.first_name, FAMILY_PREFIX + code)
 
 
+def is_link(payload: str) -> bool:
+    """Whether a /start code is a family link (not a class's join code)."""
+    return payload.startswith(FAMILY_PREFIX)
+
+
 def use_link(db: Database, user_id: int, payload: str, now: datetime) -> str:
     """Link the family member who opened the link; return the student's first name."""
     code = payload.removeprefix(FAMILY_PREFIX)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlite_utils import Database
 
@@ -164,3 +165,31 @@ def chosen_language(db: Database, user_id: int) -> str | None:
 def blocked(db: Database, user_id: int, now: datetime) -> None:
     """Remember that this person blocked the bot, so reminders and deliveries skip them."""
     people.mark_blocked(db, user_id, now)
+
+
+class Audience(StrEnum):
+    """Whom a message comes from, as Telegram updates are routed to handlers."""
+
+    STUDENT = "student"    # has a student account (a teacher trying the student side, too)
+    TEACHER = "teacher"    # a teacher with no student account
+    FAMILY = "family"      # a linked family member who is neither a student nor a teacher
+    STRANGER = "stranger"  # nobody yet: they need a join code
+
+
+@dataclass(frozen=True)
+class Sender:
+    audience: Audience
+    student: people.Student | None = None  # the student's own row, for a student
+
+
+def sender(db: Database, user_id: int) -> Sender:
+    """Who is writing: a student account wins, then a teacher's, then a family link (a student
+    costs one lookup, the rest at most three)."""
+    student = people.get_student(db, user_id)
+    if student is not None:
+        return Sender(Audience.STUDENT, student)
+    if people.is_teacher(db, user_id):
+        return Sender(Audience.TEACHER)
+    if families.is_family(db, user_id):
+        return Sender(Audience.FAMILY)
+    return Sender(Audience.STRANGER)

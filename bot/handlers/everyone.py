@@ -1,79 +1,50 @@
-"""Shared glue: the user's language, sending prompts, help, the error handler, /deleteme."""
+"""What everyone has, whoever they are: /help, /deleteme, the flood guard, the error handler,
+and kind answers to buttons, commands and messages nobody else took."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from telegram import CallbackQuery, InputFile, Update, User
+from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, NetworkError, TelegramError
-from telegram.ext import ApplicationHandlerStop, Job, JobQueue
+from telegram.error import Forbidden, NetworkError
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
+from bot.chat.audience import PRIVATE
+from bot.chat.jobs import user_jobs
+from bot.chat.replies import say, tapped, user_language
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
-from bot.presentation import callbacks, keyboards, views
-from bot.presentation.i18n import Markup
+from bot.presentation import callbacks, keyboards
 from bot.presentation.views import escape
 from bot.services import membership, messages, teaching
 
 log = logging.getLogger(__name__)
-MAX_INPUT = 1000  # longer messages are answered kindly and never processed
 
 
-def user_language(context: PuenteContext, user_id: int, phone: str | None = None) -> str:
-    """The language to speak to this user: their confirmed choice, else their phone's
-    language when we have prompts for it, else English."""
-    chosen = membership.chosen_language(context.services.db, user_id)
-    if chosen:
-        return chosen
-    code = (phone or "").split("-")[0].lower()
-    return code if code in context.services.catalog.languages else "en"
+def register(app: Application) -> None:
+    """Add the flood guard, /help, /deleteme, the error handler and the catch-alls (last: they
+    take whatever no other handler took)."""
+    add = app.add_handler
+    add(TypeHandler(Update, flood_guard), group=-1)  # before every other handler
+    add(CommandHandler("deleteme", deleteme, filters=PRIVATE))
+    add(CommandHandler("help", help, filters=PRIVATE))
+    add(CallbackQueryHandler(deleteme_button, pattern=rf"^{callbacks.DELETE}:"))
+    add(CallbackQueryHandler(unknown_button))
+    add(MessageHandler(filters.COMMAND & PRIVATE, unknown_command))
+    add(MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, unknown_command))
+    app.add_error_handler(on_error)
 
 
-async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
-              **params: object) -> None:
-    """Reply with one prompt in the user's language (and English)."""
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None or user is None:
-        return
-    lang = user_language(context, user.id, user.language_code)
-    catalog = context.services.catalog
-    text = catalog.bilingual(key, lang, **params) if bilingual else \
-        catalog.render(key, lang, **params)
-    await send_long(context, chat.id, text)
-
-
-async def send_long(context: PuenteContext, chat_id: int, text: str) -> None:
-    """Send a message in as many parts as Telegram's 4,096 UTF-16 units need."""
-    for part in views.split_message(Markup(text)):
-        await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
-
-
-async def send_picture(context: PuenteContext, chat_id: int, render: Callable[[], bytes], *,
-                       caption: str | None = None, filename: str = "picture.png") -> bool:
-    """Send a picture that only adds to an action that already happened (a QR code, a chart):
-    if drawing or sending it fails, the action still stands and the user was already told."""
-    try:
-        png = render()
-        await context.bot.send_photo(chat_id, InputFile(png, filename=filename), caption=caption)
-    except (TelegramError, ValueError, RuntimeError, OSError) as exc:
-        log.warning("a picture was not sent (%s); the action itself succeeded",
-                    type(exc).__name__)
-        return False
-    return True
-
-
-async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callback] | None:
-    """Acknowledge a button tap and parse its data (data we never sent raises)."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or user is None:
-        return None
-    await query.answer()
-    return query, user, callbacks.parse(query.data)
-
-
-async def help_command(update: Update, context: PuenteContext) -> None:
+async def help(update: Update, context: PuenteContext) -> None:
     """Explain what the bot can do."""
     user = update.effective_user
     if user and teaching.is_teacher(context.services.db, user.id):
@@ -84,13 +55,6 @@ async def help_command(update: Update, context: PuenteContext) -> None:
         await say(update, context, "help-family", bilingual=False)
     else:
         await say(update, context, "help-student")
-
-
-def user_jobs(job_queue: JobQueue | None, user_id: int) -> list[Job]:
-    """Scheduled jobs for one user (job names stay neutral: the user id is only in the data)."""
-    if job_queue is None:
-        return []
-    return [job for job in job_queue.jobs() if job.data == user_id]
 
 
 def _teacher_plan_text(context: PuenteContext, user_id: int, lang: str) -> str | None:

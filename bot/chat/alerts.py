@@ -1,0 +1,32 @@
+"""Telling a student's teachers, at most once a day, which words the student keeps missing."""
+
+from __future__ import annotations
+
+from telegram.constants import ParseMode
+
+from bot.chat.replies import user_language
+from bot.context import PuenteContext
+from bot.presentation import views
+from bot.presentation.i18n import Markup
+from bot.presentation.views import escape
+from bot.services import teaching
+from bot.services.study import Feedback
+
+
+async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
+    """Tell a student's teachers, in one message a day, which words the student keeps missing
+    (and suggest a lower level when most recent answers were wrong)."""
+    s = context.services
+    alert = teaching.daily_alert(s.db, feedback.student_id, s.clock(), s.config.school.timezone)
+    if alert is None:
+        return
+    name = views.name(feedback.student_name, s.catalog, "en")
+    for teacher_id in teaching.teachers_of(s.db, feedback.student_id):
+        lang = user_language(context, teacher_id)
+        text = s.catalog.render("teacher-alert-daily", lang, name=name,
+                                terms=", ".join(escape(t) for t in alert.terms))
+        if alert.suggested_level is not None:
+            text = Markup(f"{text}\n" + s.catalog.render(
+                "teacher-suggest-level", lang, name=name, level=alert.level,
+                lower=alert.suggested_level, command=f"/level {name} {alert.suggested_level}"))
+        await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)

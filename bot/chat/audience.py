@@ -1,0 +1,71 @@
+"""Who is writing (a student, a teacher, a family member, or nobody yet), so each handler
+module takes the messages of its own audience.
+
+Several handlers' filters ask about one message, and the winning handler asks again. The
+answer is kept for that one message: a student's typed answer then costs one lookup however
+many audiences are tried before theirs (a graded answer has a budget of SQL statements, see
+tests/handlers/test_answer_cost.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Message, Update
+from telegram.ext import filters
+
+from bot.context import PuenteContext, Services
+from bot.services import membership
+from bot.services.membership import Audience, Sender
+
+__all__ = ["PRIVATE", "Audience", "From", "Sender", "sender"]
+
+# New messages in a private chat only: an edited "/push" must never push again (edits arrive
+# as updates too), and the bot answers nobody in a group.
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+
+
+@dataclass
+class _Last:
+    """The last message asked about and its sender. The filters for one update run one after
+    another with nothing in between, so the last answer is the one asked for again; the key
+    is the message object itself, so another update never sees it."""
+
+    message: Message | None = None
+    sender: Sender | None = None
+
+
+_LAST = _Last()
+
+
+def _sender(services: Services, message: Message) -> Sender | None:
+    user = message.from_user
+    if user is None:
+        return None
+    if _LAST.message is not message or _LAST.sender is None:
+        _LAST.message, _LAST.sender = message, membership.sender(services.db, user.id)
+    return _LAST.sender
+
+
+class From(filters.MessageFilter):
+    """Messages from one or more audiences."""
+
+    def __init__(self, services: Services, *audiences: Audience) -> None:
+        super().__init__(name=f"from {'/'.join(audiences)}")
+        self.services, self.audiences = services, frozenset(audiences)
+
+    def filter(self, message: Message) -> bool:
+        found = _sender(self.services, message)
+        return found is not None and found.audience in self.audiences
+
+
+def sender(update: Update, context: PuenteContext) -> Sender:
+    """Who sent this update (for a message, the answer its filters already had)."""
+    message, user = update.message, update.effective_user  # a tap's message is the bot's
+    if message is not None:
+        found = _sender(context.services, message)
+        if found is not None:
+            return found
+    if user is None:
+        return Sender(Audience.STRANGER)
+    return membership.sender(context.services.db, user.id)

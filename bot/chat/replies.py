@@ -1,0 +1,71 @@
+"""Replies to one person: in their language, in as many messages as Telegram needs, pictures
+that may fail without undoing anything, and acknowledged button taps."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from telegram import CallbackQuery, InputFile, Update, User
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+
+from bot.context import PuenteContext
+from bot.presentation import callbacks, views
+from bot.presentation.i18n import Markup
+from bot.services import membership
+
+log = logging.getLogger(__name__)
+MAX_INPUT = 1000  # longer messages are answered kindly and never processed
+
+
+def user_language(context: PuenteContext, user_id: int, phone: str | None = None) -> str:
+    """The language to speak to this user: their confirmed choice, else their phone's
+    language when we have prompts for it, else English."""
+    chosen = membership.chosen_language(context.services.db, user_id)
+    if chosen:
+        return chosen
+    code = (phone or "").split("-")[0].lower()
+    return code if code in context.services.catalog.languages else "en"
+
+
+async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
+              **params: object) -> None:
+    """Reply with one prompt in the user's language (and English)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    lang = user_language(context, user.id, user.language_code)
+    catalog = context.services.catalog
+    text = catalog.bilingual(key, lang, **params) if bilingual else \
+        catalog.render(key, lang, **params)
+    await send_long(context, chat.id, text)
+
+
+async def send_long(context: PuenteContext, chat_id: int, text: str) -> None:
+    """Send a message in as many parts as Telegram's 4,096 UTF-16 units need."""
+    for part in views.split_message(Markup(text)):
+        await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
+
+
+async def send_picture(context: PuenteContext, chat_id: int, render: Callable[[], bytes], *,
+                       caption: str | None = None, filename: str = "picture.png") -> bool:
+    """Send a picture that only adds to an action that already happened (a QR code, a chart):
+    if drawing or sending it fails, the action still stands and the user was already told."""
+    try:
+        png = render()
+        await context.bot.send_photo(chat_id, InputFile(png, filename=filename), caption=caption)
+    except (TelegramError, ValueError, RuntimeError, OSError) as exc:
+        log.warning("a picture was not sent (%s); the action itself succeeded",
+                    type(exc).__name__)
+        return False
+    return True
+
+
+async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callback] | None:
+    """Acknowledge a button tap and parse its data (data we never sent raises)."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return None
+    await query.answer()
+    return query, user, callbacks.parse(query.data)
