@@ -1,0 +1,154 @@
+"""Messages to and from the teacher, through the use cases: who may write, how fast, which child
+a message is about, the English a teacher reads, and that nobody's words are kept."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.config import TranslationConfig
+from bot.domain.throttle import Throttle
+from bot.services import family, membership, messages
+from bot.store import people
+from bot.translation.translator import Translator
+from tests.clock import START
+from tests.harness import TEACHER_ID, enrol_student
+
+WORDS = "Mi hija estuvo enferma ayer y no pudo hacer la tarea de ciencias."
+ENGLISH = "My daughter was sick yesterday and could not do the science homework."
+
+
+class Phrasebook:
+    """An offline engine that knows one Spanish sentence (the tests' stand-in for Argos)."""
+
+    name = "phrasebook"
+
+    def unavailable_reason(self, source: str, target: str) -> str | None:
+        return None if (source, target) == ("es", "en") else "no such model"
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        return [ENGLISH if text == WORDS else "" for text in texts]
+
+
+def kept_anywhere(db: Database, text: str) -> list[str]:
+    """The tables (other than the outbox, which forgets a relay once it is sent) holding
+    `text` in any column."""
+    found = []
+    for table in db.table_names():
+        if table == "outbox" or table.startswith("sqlite_"):
+            continue
+        if any(text in str(value) for row in db[table].rows for value in row.values()):
+            found.append(table)
+    return found
+
+
+def family_of_ana(db: Database, caregiver: int = 2001, lang: str = "es") -> None:
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    family.use_link(db, caregiver, link.payload, START)
+    family.set_language(db, caregiver, lang)
+
+
+@pytest.fixture
+def translator(db: Database, tmp_path: Path) -> Translator:
+    return Translator(db, TranslationConfig(True, tmp_path), engine=Phrasebook())
+
+
+def test_a_family_message_reaches_the_teacher_in_english_and_is_never_kept_as_text(
+        db: Database, school_class: people.ClassInfo, translator: Translator) -> None:
+    enrol_student(db, START)
+    family_of_ana(db)
+    who = messages.asker(db, 2001)
+    assert who is not None and who.role == messages.FAMILY
+    child = messages.child_of(who, None)
+    assert child is not None and child.first_name == "Ana"
+    relay = asyncio.run(messages.prepare_ask(db, translator, who, child, WORDS))
+    assert relay.teacher_ids == (TEACHER_ID,)
+    assert (relay.written, relay.original) == ("es", WORDS)
+    assert relay.english is not None and relay.english.text == ENGLISH
+    assert relay.english.machine  # the teacher is told a machine translated it
+    queued = messages.queue_relay(db, who, relay, {TEACHER_ID: f"{WORDS}\n{ENGLISH}"}, START)
+    assert queued == 1
+    assert kept_anywhere(db, WORDS) == [] and kept_anywhere(db, ENGLISH) == []
+    [row] = db["outbox"].rows
+    assert row["chat_id"] == TEACHER_ID and json.loads(row["payload"])["forget"] is True
+    assert messages.last_contact(db, 2001, 1001) == START
+
+
+def test_a_student_writing_in_english_is_not_translated(
+        db: Database, school_class: people.ClassInfo, translator: Translator) -> None:
+    enrol_student(db, START)
+    who = messages.asker(db, 1001)
+    assert who is not None and who.role == messages.STUDENT
+    child = messages.child_of(who, None)
+    assert child is not None
+    relay = asyncio.run(messages.prepare_ask(
+        db, translator, who, child, "Can I do the homework tomorrow? I was sick today."))
+    assert relay.written == "en" and relay.english is None
+
+
+def test_the_teachers_reply_goes_back_to_the_family_member_who_asked(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    family_of_ana(db, lang="en")
+    who = messages.asker(db, 2001)
+    assert who is not None
+    relay = asyncio.run(messages.prepare_ask(db, None, who, who.children[0], "Is it a test?"))
+    messages.record_relay(db, who, relay, TEACHER_ID, relay_message_id=77, now=START)
+    assert messages.is_relayed(db, TEACHER_ID, 77) and not messages.is_relayed(db, 9002, 77)
+    answer = asyncio.run(messages.prepare_answer(db, None, TEACHER_ID, 77, " Yes, on Friday. "))
+    assert answer is not None
+    assert (answer.asked.asker_id, answer.student_name, answer.english) == \
+        (2001, "Ana", "Yes, on Friday.")
+    assert asyncio.run(messages.prepare_answer(db, None, TEACHER_ID, 78, "Hi")) is None
+
+
+def test_a_shared_phone_asks_which_child_and_refuses_someone_elses(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    enrol_student(db, START, user_id=1002, name="Bo")
+    family_of_ana(db)
+    link = family.create_link(db, TEACHER_ID, "Bo", START)
+    family.use_link(db, 2001, link.payload, START)
+    who = messages.asker(db, 2001)
+    assert who is not None and [c.first_name for c in who.children] == ["Ana", "Bo"]
+    assert messages.child_of(who, None) is None  # ask which child first
+    bo = messages.child_of(who, 1002)
+    assert bo is not None and bo.first_name == "Bo"
+    with pytest.raises(messages.AskError):  # forged or stale button data
+        messages.child_of(who, 1003)
+
+
+def test_nobody_can_ask_without_being_a_student_or_a_linked_family_member(
+        db: Database, school_class: people.ClassInfo) -> None:
+    assert messages.asker(db, 5555) is None
+    assert not messages.is_family_only(db, TEACHER_ID)
+
+
+def test_writing_too_often_pauses_the_sender_for_the_rest_of_the_hour(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    who = messages.asker(db, 1001)
+    assert who is not None
+    guard = Throttle(limit=3, window=timedelta(hours=1), pause=timedelta(hours=1))
+    for minute in range(3):
+        messages.check_pace(guard, who, START + timedelta(minutes=minute))
+    with pytest.raises(messages.AskError) as paused:
+        messages.check_pace(guard, who, START + timedelta(minutes=3))
+    assert paused.value.prompt_key == "ask-too-many"
+    assert paused.value.params == {"minutes": 59}
+
+
+def test_a_message_about_a_student_with_no_class_has_no_teacher_to_go_to(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    who = messages.asker(db, 1001)
+    assert who is not None
+    membership.remove_student(db, TEACHER_ID, 1001, school_class.id)
+    with pytest.raises(messages.NoTeacherError):
+        asyncio.run(messages.prepare_ask(db, None, who, who.children[0], "Hello?"))
