@@ -62,19 +62,23 @@ class Scaffold:
     # Levels 1-2: "hear the word, choose it" joins the rotation where speech is on, so a
     # student who cannot read English yet still meets the words' spoken form in checks.
     listening: bool = False
+    # Levels 1-3: a preview is one card a message, turned with "Next ▶" in place, so a
+    # newcomer reads one word at a time instead of scrolling a wall of cards.
+    one_card: bool = False
 
 
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
-                                 False, StemLanguage.HOME, 600, listening=True),
+                                 False, StemLanguage.HOME, 600, listening=True,
+                                 one_card=True),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME, 600,
-                                 listening=True),
+                                 listening=True, one_card=True),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
-                                    ItemType.POLL), 5),
+                                    ItemType.POLL), 5, one_card=True),
     WidaLevel.EXPANDING: Scaffold(WidaLevel.EXPANDING, False, True, False, True, False, False,
                                   (ItemType.CLOZE, ItemType.CHOICE, ItemType.POLL,
                                    ItemType.TYPED), 5),

@@ -27,7 +27,7 @@ from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.charts import progress_chart
 from bot.presentation.i18n import Markup
-from bot.services import join, listen, membership, study, teaching
+from bot.services import join, listen, membership, previews, study, teaching
 from bot.services.glosses import complete_glosses
 
 log = logging.getLogger(__name__)
@@ -157,7 +157,8 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
 
 
 async def words_command(update: Update, context: PuenteContext, flipped: bool = False) -> None:
-    """Preview the current words as bilingual cards in one or two messages."""
+    """Preview the current words: one card a message turned with Next (levels 1-3), else
+    bilingual cards in a few phone-sized messages."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
@@ -167,6 +168,10 @@ async def words_command(update: Update, context: PuenteContext, flipped: bool = 
                             who.language)
     if not refs:
         await say(update, context, "no-words")
+        return
+    if who.scaffold.one_card:
+        await send_page(context, chat.id, previews.open_preview(
+            s.db, who, refs, s.clock(), new=len(fresh), flipped=flipped))
         return
     messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
                                       new=len(fresh))
@@ -180,6 +185,28 @@ async def words_command(update: Update, context: PuenteContext, flipped: bool = 
         last = index == len(messages) - 1
         await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if last else None)
+
+
+async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
+                    edit: CallbackQuery | None = None) -> None:
+    """Show one card with its buttons: in the tapped message when there is one."""
+    s = context.services
+    text = views.card_page(page, s.catalog)
+    markup = keyboards.card_page(page, s.catalog, listen=s.speech is not None)
+    if not await _edit(edit, text, markup):
+        await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup)
+
+
+async def card_button(update: Update, context: PuenteContext) -> None:
+    """Next ▶, ◀ or 🔁 on a card: the same message turns to that card of the student's preview."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    preview_id, index, flipped = callbacks.card_args(cb)
+    page = previews.turn_to(context.services.db, user.id, preview_id, index, flipped)
+    await send_page(context, user.id, page, edit=query)
 
 
 async def flip_button(update: Update, context: PuenteContext) -> None:
@@ -210,6 +237,10 @@ async def show_unlocked(update: Update, context: PuenteContext, user_id: int) ->
     who = study.learner(s.db, user_id)
     fresh = complete_glosses(s.db, study.unlock(s.db, who, s.clock()), who.language)
     if not fresh:
+        return
+    if who.scaffold.one_card:  # the check follows at once: the last card offers no Check
+        await send_page(context, user_id, previews.open_preview(s.db, who, fresh, s.clock(),
+                                                                offer_check=False))
         return
     for text in views.preview_messages(fresh, who.language, who.scaffold, s.catalog):
         await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
@@ -312,7 +343,9 @@ async def _edit(query: CallbackQuery | None, text: str,
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:  # e.g. the message is too old to edit: send a new one
-        log.info("could not edit a check message: %s", exc.message)
+        if "not modified" in exc.message.lower():  # a double tap: it already shows this
+            return True
+        log.info("could not edit a tapped message: %s", exc.message)
         return False
     return True
 
@@ -386,6 +419,7 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
     add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.ANSWER}:"))
     add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}$"))
+    add(CallbackQueryHandler(card_button, pattern=rf"^{callbacks.CARD}:"))
     add(CallbackQueryHandler(check_command, pattern=rf"^{callbacks.CHECK}$"))
     add(PollAnswerHandler(poll_answer))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, text_message))

@@ -22,6 +22,7 @@ REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
+CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card (f: home first)
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
 MAX_BYTES = 64
@@ -63,3 +64,19 @@ def parse(raw: str | None) -> Callback:
         raise ForgedCallbackError("unparseable callback data")
     prefix, *args = raw.split(":")
     return Callback(prefix, tuple(args))
+
+
+class ForgedCardError(ForgedCallbackError):
+    """A card button we never sent: answered with the line about old cards and /words."""
+
+    prompt_key = "card-stale"
+
+
+def card_args(cb: Callback) -> tuple[int, int, bool]:
+    """(preview id, card number, home language first?) of a Next, ◀ or 🔁 on a card."""
+    if len(cb.args) not in (2, 3) or cb.args[2:] not in ((), ("f",)):
+        raise ForgedCardError("bad card button")
+    try:
+        return cb.int_arg(0), cb.int_arg(1), cb.args[2:] == ("f",)
+    except ForgedCallbackError as exc:
+        raise ForgedCardError(str(exc)) from exc

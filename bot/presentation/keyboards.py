@@ -8,6 +8,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.language import LANGUAGES, Capability
 from bot.presentation import callbacks
+from bot.presentation.i18n import Catalog
+from bot.services.previews import Page
 
 
 def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardMarkup:
@@ -64,6 +66,36 @@ def listen_word(label: str, word_id: int, word_only: bool = False) -> InlineKeyb
     """A 🔊 button for one word: its card's clip, or (`word_only`) the English word alone."""
     args = (word_id, "w") if word_only else (word_id,)
     return InlineKeyboardButton(label, callback_data=callbacks.data(callbacks.AUDIO, *args))
+
+
+def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
+    """A card's buttons: 🔊 this word and 🔁 (where they do something) above ◀ and Next ▶ n/N,
+    or ✅ Check on the last card. Each carries the preview id and a card number, nothing more."""
+    lang, flag = page.lang, ("f",) if page.flipped else ()
+
+    def turn(index: int, *extra: str) -> str:
+        return callbacks.data(callbacks.CARD, page.preview_id, index, *(extra or flag))
+
+    top = [listen_word(catalog.plain("button-listen", lang), page.ref.id)] if listen else []
+    if page.can_flip:
+        top.append(InlineKeyboardButton(catalog.plain("button-flip", lang),
+                                        callback_data=turn(page.index, "f")))
+    moves = []
+    if page.index > 0:
+        moves.append(InlineKeyboardButton(catalog.plain("button-back", lang),
+                                          callback_data=turn(page.index - 1)))
+    if not page.last:
+        label = catalog.plain("button-next", lang, number=page.index + 2, total=page.total)
+        moves.append(InlineKeyboardButton(label, callback_data=turn(page.index + 1)))
+    elif page.offer_check:
+        moves.append(InlineKeyboardButton(catalog.plain("button-check", lang),
+                                          callback_data=callbacks.data(callbacks.CHECK)))
+    return InlineKeyboardMarkup([row for row in (top, moves) if row])
+
+
+def as_rows(markup: InlineKeyboardMarkup) -> list[list[list[str]]]:
+    """A keyboard as outbox payload rows: [[label, callback data], ...] per row."""
+    return [[[b.text, str(b.callback_data)] for b in row] for row in markup.inline_keyboard]
 
 
 def confirm_delete(yes: str, no: str) -> InlineKeyboardMarkup:

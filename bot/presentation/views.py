@@ -20,9 +20,11 @@ from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
 from bot.presentation.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
 from bot.presentation.message_views import word_list
 from bot.services.family import FamilyUpdate
+from bot.services.previews import Page
 from bot.services.study import Feedback, Progress, Question
 
 MESSAGE_LIMIT = 4096
+CARD_LIMIT = 900  # one card with its header, levels 1-3: a phone screen, never a scroll
 CAPTION_LIMIT = 1024
 _TAG_OR_ENTITY = re.compile(r"<(/?)([a-z-]+)[^>]*>|&[^;\s]*;")
 
@@ -144,10 +146,7 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
     (one card per message when a card alone fills it), the header on the first.
 
     `new` counts the words shown for the first time (None: all of them are new)."""
-    if new is None or new == len(refs):
-        header = catalog.bilingual("preview-header", lang, count=len(refs))
-    else:  # words seen on earlier days are not "new"
-        header = catalog.bilingual("preview-header-words", lang, count=len(refs), new=new)
+    header = preview_header(len(refs), new, lang, catalog)
     blocks = [cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2) for ref in refs]
     messages = _pack(header, blocks, scaffold.preview_chars)
     # As many messages as the budget needs, filled evenly: no 150-character tail.
@@ -157,6 +156,21 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
         if len(even) <= len(messages):
             return even
     return messages
+
+
+def preview_header(count: int, new: int | None, lang: str, catalog: Catalog) -> Markup:
+    """"Your 5 new words", or "Your 5 words (2 new today)" when some were seen before."""
+    if new is None or new == count:
+        return catalog.bilingual("preview-header", lang, count=count)
+    return catalog.bilingual("preview-header-words", lang, count=count, new=new)
+
+
+def card_page(page: Page, catalog: Catalog) -> Markup:
+    """One card of a one-card-a-message preview; the first carries the preview's header."""
+    block = card(page.ref, page.lang, page.scaffold, catalog, page.flipped)
+    if page.index == 0:
+        block = Markup(f"{preview_header(page.total, page.new, page.lang, catalog)}\n\n{block}")
+    return cut(block, CARD_LIMIT)
 
 
 def _pack(header: Markup, blocks: Sequence[Markup], budget: int) -> list[Markup]:

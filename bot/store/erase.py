@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.store import threads
+from bot.store import previews, threads
 from bot.store.clock import stamp
 
 
@@ -39,7 +39,8 @@ _FAMILY_UPDATES = ("DELETE FROM outbox WHERE kind = 'family-update' AND chat_id 
 def _erase_student(db: Database, student_id: int) -> None:
     db.execute(_FAMILY_UPDATES, [student_id, student_id])
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [student_id])
-    # enrollments, families, family_links, placements, check_items, attempts, mastery cascade.
+    # enrollments, families, family_links, placements, check_items, attempts, mastery and
+    # previews cascade.
     db.execute("DELETE FROM students WHERE id = ?", [student_id])
 
 
@@ -139,4 +140,5 @@ def purge_before(db: Database, cutoff: datetime) -> Purged:
         messages = db.execute("DELETE FROM outbox WHERE status != 'pending' AND created_at < ?",
                               [when]).rowcount
         messages += threads.purge_before(db, cutoff)  # thread rows hold no text, only who
+        previews.purge_previews_before(db, cutoff)  # word ids only: nothing to count
     return Purged(attempts, items, messages)

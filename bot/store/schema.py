@@ -337,3 +337,19 @@ CREATE TABLE settings (
 def word_simple_definition(db: Database) -> None:
     """A newcomer's definition of each word (at most 12 common words)."""
     _run(db, "ALTER TABLE words ADD COLUMN simple TEXT")
+
+
+@migrations(name="0010_previews")
+def previews(db: Database) -> None:
+    """Previews shown one card at a time (levels 1-3): which words, in which order, whose."""
+    _run(db, """
+CREATE TABLE previews (
+    id INTEGER PRIMARY KEY,
+    student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+    word_ids TEXT NOT NULL,            -- JSON list of word ids, in card order
+    new INTEGER,                       -- words shown for the first time (NULL: all of them)
+    offer_check INTEGER NOT NULL DEFAULT 1,  -- the last card offers "Check" (0: a check follows)
+    created_at TEXT NOT NULL
+);
+CREATE INDEX idx_previews_student ON previews(student_id, id)
+""")

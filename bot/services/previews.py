@@ -1,0 +1,81 @@
+"""Previews one card at a time (WIDA levels 1-3): open a preview, turn its pages.
+
+Button data is forgeable, so a tap names only a preview id and a card number; the store says
+whose preview it is and which words it holds. A tap on another student's preview, on a card
+number the preview does not have, or on a preview let go (`store.previews.KEEP`, retention) is
+refused with one kind line and changes nothing. Any of the student's latest previews still
+turns, so a Next on yesterday's cards works after today's /words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.checks import WordRef
+from bot.domain.errors import PuenteError
+from bot.domain.scaffold import Scaffold
+from bot.services.glosses import complete_glosses
+from bot.services.study import Learner, learner
+from bot.store.packs import words_by_id
+from bot.store.previews import create_preview, get_preview
+
+
+class StaleCardError(PuenteError):
+    """A Next or ◀ we never sent this student, or on a preview let go."""
+
+    prompt_key = "card-stale"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One card of a preview, as the student sees it now."""
+
+    preview_id: int
+    index: int                # 0-based: the first card carries the preview's header
+    total: int
+    ref: WordRef              # the card's word, its gloss completed from the memory
+    lang: str
+    scaffold: Scaffold
+    new: int | None           # words shown for the first time (None: all of them)
+    offer_check: bool         # the last card offers "Check" (False: a check follows anyway)
+    flipped: bool = False     # home language first, as the student asked
+
+    @property
+    def last(self) -> bool:
+        return self.index == self.total - 1
+
+    @property
+    def can_flip(self) -> bool:
+        """"My language first" only where it changes the card."""
+        return not (self.flipped or self.scaffold.l1_first or self.lang == "en")
+
+
+def open_preview(db: Database, who: Learner, refs: Sequence[WordRef], now: datetime, *,
+                 new: int | None = None, offer_check: bool = True,
+                 flipped: bool = False) -> Page:
+    """Remember a preview's words in card order and return its first page."""
+    if not refs:
+        raise ValueError("a preview needs at least one word")
+    preview_id = create_preview(db, who.id, [r.id for r in refs], new, offer_check, now)
+    return Page(preview_id, 0, len(refs), refs[0], who.language, who.scaffold, new,
+                offer_check, flipped)
+
+
+def turn_to(db: Database, user_id: int, preview_id: int, index: int,
+            flipped: bool = False) -> Page:
+    """The card a Next, ◀ or 🔁 tap asks for, from this student's own preview only."""
+    stored = get_preview(db, preview_id)
+    if stored is None or stored.student_id != user_id or index >= len(stored.word_ids):
+        raise StaleCardError(f"card {index} of preview {preview_id} is not {user_id}'s")
+    who = learner(db, user_id)
+    found = words_by_id(db, [stored.word_ids[index]])
+    if not found:  # the word left the store (its pack was replaced)
+        raise StaleCardError(f"word {stored.word_ids[index]} is gone")
+    ref = complete_glosses(db, [WordRef(found[0].id, found[0].word, found[0].pack_id)],
+                           who.language)[0]
+    return Page(stored.id, index, len(stored.word_ids), ref, who.language, who.scaffold,
+                stored.new, stored.offer_check, flipped)
