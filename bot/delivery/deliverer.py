@@ -17,6 +17,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -55,11 +56,14 @@ class Delivered:
     errors: list[str] = field(default_factory=list)
 
 
-def _markup(buttons: list[list[str]]) -> InlineKeyboardMarkup | None:
-    if not buttons:
+def _markup(payload: dict[str, Any]) -> InlineKeyboardMarkup | None:
+    """The payload's keyboard: "rows" of [label, data], or (rows queued before there were
+    rows) one row of "buttons"."""
+    rows = payload.get("rows") or ([payload["buttons"]] if payload.get("buttons") else [])
+    if not rows:
         return None
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
-                                  for label, data in buttons]])
+                                  for label, data in row] for row in rows])
 
 
 class Deliverer:
@@ -169,7 +173,7 @@ class Deliverer:
         try:
             sent = await self.bot.send_message(
                 row.chat_id, row.payload["text"], parse_mode=ParseMode.HTML,
-                reply_markup=_markup(row.payload.get("buttons", [])), rate_limit_args=BULK)
+                reply_markup=_markup(row.payload), rate_limit_args=BULK)
         except RetryAfter as exc:  # the pacer already waited and retried: give the row back
             seconds = retry_seconds(exc)
             outbox.release(db, row.id, self.owner, clock() + timedelta(seconds=seconds))

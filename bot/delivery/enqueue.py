@@ -1,11 +1,16 @@
-"""Write a push into the outbox: one row per message, per student, in one transaction."""
+"""Write a push into the outbox: one row per message, per student, in one transaction.
+
+A student at levels 1-3 gets one row: the preview's first card, turned with Next in place."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from bot.context import Services
 from bot.domain.checks import WordRef
-from bot.presentation import callbacks, views
-from bot.services import study
+from bot.presentation import callbacks, keyboards, views
+from bot.services import previews, study
 from bot.services.glosses import complete_glosses
 from bot.services.pushes import PushPlan
 from bot.store import outbox, people
@@ -13,7 +18,7 @@ from bot.store import outbox, people
 
 def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[int, int]:
     """Queue the preview for every student of the class; return (push id, students)."""
-    db, catalog, now = services.db, services.catalog, services.clock()
+    db, now = services.db, services.clock()
     refs = [WordRef(w.id, w.word) for w in plan.words]
     students = [s for s in people.class_students(db, plan.class_info.id) if not s.blocked]
     with db.atomic():
@@ -23,14 +28,24 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[i
             who = study.learner(db, student.id)
             study.introduce(db, who, plan.words, now)
             own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
-            messages = views.preview_messages(own, who.language, who.scaffold, catalog)
-            offer = [[catalog.render("button-check", who.language),
-                      callbacks.data(callbacks.CHECK)]]
-            if services.speech is not None:  # hear the pushed words, as after /words
-                offer.insert(0, [catalog.render("button-listen", who.language),
-                                 callbacks.data(callbacks.AUDIO)])
-            for index, text in enumerate(messages):
-                last = index == len(messages) - 1
-                payload = {"text": text, "buttons": offer if last else []}
+            for payload in _payloads(services, who, own, now):
                 outbox.enqueue(db, push_id, student.id, "preview", payload, plan.send_at, now)
     return push_id, len(students)
+
+
+def _payloads(services: Services, who: study.Learner, own: list[WordRef], now: datetime
+              ) -> list[dict[str, Any]]:
+    """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
+    the cards in phone-sized messages with Listen and Check under the last."""
+    db, catalog = services.db, services.catalog
+    if who.scaffold.one_card:
+        page = previews.open_preview(db, who, own, now)
+        markup = keyboards.card_page(page, catalog, listen=services.speech is not None)
+        return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup)}]
+    messages = views.preview_messages(own, who.language, who.scaffold, catalog)
+    offer = [[catalog.render("button-check", who.language), callbacks.data(callbacks.CHECK)]]
+    if services.speech is not None:  # hear the pushed words, as after /words
+        offer.insert(0, [catalog.render("button-listen", who.language),
+                         callbacks.data(callbacks.AUDIO)])
+    return [{"text": text, "buttons": offer if index == len(messages) - 1 else []}
+            for index, text in enumerate(messages)]
