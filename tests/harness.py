@@ -79,6 +79,21 @@ def buttons(calls: list[Call]) -> list[tuple[str, str]]:
     return [b for c in calls for b in c.buttons]
 
 
+NEXT = "▶"  # in every language's Next button, beside the card number
+
+
+async def page_through(chat: Chat, user: dict, calls: list[Call]) -> list[Call]:
+    """Tap Next ▶ on a one-card-a-message preview until its last card; return every card as
+    the student saw it: the message that came in `calls`, then each edit of it."""
+    shown = [c for c in calls if c.method == "sendMessage" and "📘" in c.text][-1:]
+    assert shown, "no preview card in these calls"
+    while (tap := next((d for label, d in shown[-1].buttons if NEXT in label), None)):
+        edits = [c for c in await chat.tap(user, tap) if c.method == "editMessageText"]
+        assert len(edits) == 1, f"{tap} did not turn the card in place"
+        shown += edits
+    return shown
+
+
 async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3
                            ) -> None:
     """Join the class and confirm a language; a level set first skips self-placement."""

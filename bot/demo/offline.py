@@ -106,7 +106,8 @@ class OfflineBotAPI(BaseRequest):
                     files[name] = part[1]
         chat = params.get("chat_id")
         queue = self._failures.get(int(chat), []) if chat is not None else []
-        if queue and api_method.startswith("send") and queue[0].method in (None, api_method):
+        if queue and (queue[0].method == api_method  # e.g. an edit Telegram refuses
+                      or (queue[0].method is None and api_method.startswith("send"))):
             failure = queue.pop(0)
             body: dict[str, Any] = {"ok": False, "error_code": failure.status,
                                     "description": failure.description}

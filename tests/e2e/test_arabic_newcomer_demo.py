@@ -11,7 +11,8 @@ from bot.demo.player import run_demo
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "demo-arabic-level1.txt"
 
 
-async def test_arabic_level_one_week_has_pictures_arabic_first_and_short_messages() -> None:
+async def test_arabic_level_one_week_has_pictures_arabic_first_and_one_card_messages(
+        ) -> None:
     lines: list[str] = []
     await run_demo(SCRIPT.read_text(encoding="utf-8").splitlines(), out=lines.append)
     printed = "\n".join(lines)
@@ -21,6 +22,9 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_short_message
     assert "The ecosystem is ___." in printed and "because ___" not in printed
     assert "All the plants, animals and things in one place." in printed  # the simple line
     assert "[voice note" in printed  # she heard her words
+    # one card a message: Next turns the same message to the next word, the last offers ✅
+    assert "(taps [التالي ▶ 2/3])\n🤖 Puente (same message, updated): 🦠 كائن حي" in printed
+    assert "[1 🔊 استمع]  [2 ◀]  [3 ✅ اختبرني]" in printed
     assert "Check finished: 3 of 3 right" in printed
     assert "أتقنتها" in printed  # progress in Arabic, not an English chart
     replies = re.split(r"\n(?=🤖|🧒)", printed)

@@ -14,7 +14,7 @@ from bot.presentation import callbacks
 from bot.speech import Speech
 from bot.store import people
 from bot.store import speech as uploads
-from tests.harness import Chat, buttons, texts
+from tests.harness import Chat, buttons, page_through, texts
 
 LISTEN = callbacks.data(callbacks.AUDIO)
 
@@ -46,10 +46,17 @@ def word_ids(chat: Chat, user_id: int) -> list[int]:
         "SELECT word_id FROM mastery WHERE student_id = ? ORDER BY word_id", [user_id])]
 
 
-async def test_cards_offer_one_listen_button_in_the_students_language(speaking: Chat) -> None:
+async def test_each_card_offers_listen_for_its_own_word_in_the_students_language(
+        speaking: Chat) -> None:
     ana = await enrol(speaking, 1001, "es")
-    calls = await speaking.send(ana, "/words")
-    assert ("🔊 Escuchar", LISTEN) in buttons(calls)
+    cards = await page_through(speaking, ana, await speaking.send(ana, "/words"))
+    listen = [d for c in cards for label, d in c.buttons if label == "🔊 Escuchar"]
+    assert listen == [callbacks.data(callbacks.AUDIO, w) for w in word_ids(speaking, 1001)]
+
+
+async def test_bundled_cards_offer_one_listen_button_for_every_word(speaking: Chat) -> None:
+    bo = await enrol(speaking, 1002, "es", level=4)
+    assert ("🔊 Escuchar", LISTEN) in buttons(await speaking.send(bo, "/words"))
 
 
 async def test_tapping_listen_sends_each_word_as_an_ogg_opus_voice_note(speaking: Chat) -> None:
@@ -166,4 +173,7 @@ async def test_a_pushed_preview_offers_listen_beside_check(speaking: Chat) -> No
     await enrol(speaking, 1001, "es")
     await speaking.send(speaking.user(9001, "Rivera", "en"), "/push science.ecosystems prey")
     sent = await speaking.deliver()
-    assert ("🔊 Escuchar", LISTEN) in buttons([c for c in sent if c.chat_id == 1001])
+    prey = speaking.db.execute("SELECT id FROM words WHERE term = 'prey' "
+                                "AND pack_id = 'science.ecosystems'").fetchone()[0]
+    assert buttons([c for c in sent if c.chat_id == 1001]) == [
+        ("🔊 Escuchar", callbacks.data(callbacks.AUDIO, prey)), ("✅ Ponme a prueba", "ck")]

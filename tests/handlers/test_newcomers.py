@@ -13,7 +13,7 @@ from bot.presentation import callbacks
 from bot.services.packs import load_packs
 from bot.store import people, study
 from bot.store.packs import save_pack
-from tests.harness import Chat, buttons, texts
+from tests.harness import Chat, buttons, page_through, texts
 
 TEACHER = 9001  # the class fixture's teacher
 SHIPPED = next(p for p in load_packs().packs if p.id == "science.ecosystems")
@@ -103,17 +103,19 @@ async def test_i_dont_know_ends_placement_at_level_one_after_one_question(chat: 
     assert people.enrollments(chat.db, 1001)[0].wida_level == 1
 
 
-async def test_previews_are_phone_sized_with_the_check_button_on_the_last(chat: Chat) -> None:
-    for number, level in enumerate((1, 2, 3, 4, 5)):
+async def test_bundled_previews_at_levels_four_and_five_are_phone_sized_with_check_last(
+        chat: Chat) -> None:
+    for number, level in enumerate((4, 5)):
         user = chat.user(3001 + number, "Lu", lang="es")
         await join(chat, user, "es", level)
         messages = sent(await chat.send(user, "/words"))
         words = texts(messages).count("(sustantivo)")
-        assert all(utf16(m.text) <= (600 if level <= 2 else 900) for m in messages), level
+        assert words > 1 and all(utf16(m.text) <= 900 for m in messages), level
         assert len(messages) <= 1 + (words + 1) // 2, (level, len(messages), words)
         lengths = [utf16(m.text) for m in messages]
         assert min(lengths) * 3 >= max(lengths), (level, lengths)  # evenly filled, no tail
         assert ("✅ Ponme a prueba", "ck") in messages[-1].buttons
+        assert not [d for _, d in buttons(messages) if d.startswith("cd:")]  # no Next
 
 
 async def test_my_language_first_is_offered_only_where_cards_are_english_first(
@@ -121,14 +123,15 @@ async def test_my_language_first_is_offered_only_where_cards_are_english_first(
     beginner, developing = chat.user(1001, "Ana", lang="es"), chat.user(1002, "Bo", lang="es")
     await join(chat, beginner, "es", 2)
     await join(chat, developing, "es", 3)
-    assert "fl" not in [d for _, d in buttons(await chat.send(beginner, "/words"))]
-    assert "fl" in [d for _, d in buttons(await chat.send(developing, "/words"))]
+    flip = "🔁 Mi idioma primero"
+    assert flip not in [label for label, _ in buttons(await chat.send(beginner, "/words"))]
+    assert flip in [label for label, _ in buttons(await chat.send(developing, "/words"))]
 
 
 async def test_a_somali_card_without_somali_says_so_in_somali(chat: Chat) -> None:
     asha = chat.user(lang="so")
     await join(chat, asha, "so", 2)
-    text = texts(await chat.send(asha, "/words"))
+    text = texts(await page_through(chat, asha, await chat.send(asha, "/words")))
     shown = [w for w in ECOSYSTEMS.words if f"<b>{w.term}</b>" in text]
     lacking = [w for w in shown if "so" not in w.glosses]
     assert lacking  # the shipped pack lacks Somali for some of the first words
@@ -231,7 +234,7 @@ async def test_a_teacher_corrects_a_curated_gloss_for_a_multiword_term(chat: Cha
     teacher = chat.user(TEACHER, "Rivera", lang="en")
     assert "Saved" in texts(await chat.send(teacher, "/gloss Food Chain es cadena trófica"))
     assert "Saved" in texts(await chat.send(teacher, "/gloss habitat es hogar natural"))
-    text = texts(await chat.send(ana, "/words"))
+    text = texts(await page_through(chat, ana, await chat.send(ana, "/words")))
     assert "hogar natural" in text and "<b>hábitat</b>" not in text
     assert chat.db.execute("SELECT text FROM translations WHERE source_text = 'food chain'"
                            ).fetchone()[0] == "cadena trófica"
@@ -248,11 +251,27 @@ async def test_gloss_explains_itself_and_is_for_teachers_only(chat: Chat) -> Non
     assert chat.db["translations"].count == 0
 
 
-async def test_my_language_first_is_not_offered_again_on_the_flipped_cards(chat: Chat) -> None:
+async def test_my_language_first_turns_the_card_in_place_and_stays_for_the_next_cards(
+        chat: Chat) -> None:
+    bo = chat.user(1002, "Bo", lang="es")
+    await join(chat, bo, "es", 3)
+    first = sent(await chat.send(bo, "/words"))[0]
+    flip = next(d for label, d in first.buttons if label == "🔁 Mi idioma primero")
+    (card,) = [c for c in await chat.tap(bo, flip) if c.method != "answerCallbackQuery"]
+    assert card.method == "editMessageText"
+    assert card.text.index("ecosistema") < card.text.index("ecosystem")
+    assert "🔁 Mi idioma primero" not in [label for label, _ in card.buttons]
+    cards = await page_through(chat, bo, [replace(card, method="sendMessage")])
+    later = cards[-1].text  # the last card is flipped too, and offers the check
+    gloss = next(w.glosses["es"].term for w in ECOSYSTEMS.words if f"<b>{w.term}</b>" in later)
+    assert later.index(gloss) < later.index("</b> <i>(")
+    assert ("✅ Ponme a prueba", "ck") in cards[-1].buttons
+
+
+async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
+        chat: Chat) -> None:
     bo = chat.user(1002, "Bo", lang="es")
     await join(chat, bo, "es", 3)
     await chat.send(bo, "/words")
-    calls = await chat.tap(bo, "fl")
-    text = texts(calls)
+    text = texts(await chat.tap(bo, "fl"))  # from a message sent before cards were turned
     assert text.index("ecosistema") < text.index("ecosystem")
-    assert "fl" not in [d for _, d in buttons(calls)] and "ck" in [d for _, d in buttons(calls)]

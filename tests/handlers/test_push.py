@@ -17,7 +17,7 @@ from bot.context import Services
 from bot.delivery import DeliveryPolicy, Pacer
 from bot.demo.offline import Failure, OfflineBotAPI
 from bot.store import outbox, people
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, page_through, texts
 
 CLASS_SIZE = 12
 LANGS = ("es", "ar", "vi", "en")
@@ -58,7 +58,8 @@ async def test_push_reaches_every_student_in_their_language_and_reports(chat: Ch
     assert "Sending 3 word(s) to 12 student(s)" in texts(calls)
     pushed = await chat.deliver()
     assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
-    arabic = "\n".join(c.text for c in pushed if c.chat_id == 3001)  # every part of it
+    first = [c for c in pushed if c.chat_id == 3001]  # level 2: one card, then Next
+    arabic = texts(await page_through(chat, chat.user(3001, "S1", lang="ar"), first))
     assert "🔗 <b>سلسلة غذائية</b>" in arabic
     assert "food chain" in arabic
     assert "Push finished: 12 sent, 0 blocked the bot, 0 failed" in texts(chat.api.calls)

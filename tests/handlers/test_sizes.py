@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
+from bot.domain.checks import WordRef
+from bot.domain.language import SUPPORTED_UI
+from bot.domain.scaffold import scaffold_for
 from bot.presentation import views
-from bot.presentation.i18n import Markup
+from bot.presentation.i18n import Catalog, Markup
+from bot.services.packs import load_packs
+from bot.services.previews import Page
 from bot.store import people
-from tests.harness import TEACHER_ID, Chat
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, page_through
 
 
 def test_split_counts_utf16_units_so_emoji_heavy_text_fits() -> None:
@@ -46,3 +53,29 @@ async def test_a_long_list_of_pack_problems_is_shown_whole(chat: Chat) -> None:
     assert all(views.utf16_len(c.text) <= views.MESSAGE_LIMIT for c in sent)
     joined = "\n".join(c.text for c in sent)
     assert "Broken.csv:61:" in joined  # the last row's problems are there too
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_every_shipped_card_fits_one_phone_sized_message_whole(catalog: Catalog,
+                                                               level: int) -> None:
+    """One card a message at levels 1-3: every shipped word, in every language, flipped or
+    not, with the preview's header, fits 900 UTF-16 units and is never cut short."""
+    for pack in load_packs().packs:
+        for number, word in enumerate(pack.words):
+            for lang in SUPPORTED_UI:
+                for flipped in (False, True):
+                    page = Page(1, 0, 6, WordRef(number, word, pack.id), lang,
+                                scaffold_for(level), 2, True, flipped)
+                    text = views.card_page(page, catalog)
+                    assert views.utf16_len(text) <= views.CARD_LIMIT, (word.term, lang)
+                    assert "✍️" in text.split("\n")[-1], (
+                        word.term, lang, level)  # the sentence frame, the card's last line
+
+
+async def test_a_paged_preview_never_sends_a_message_over_900_units(chat: Chat) -> None:
+    for number, lang in enumerate(("ru", "fr", "ar", "so")):
+        user = chat.user(4001 + number, "Lu", lang=lang)
+        await join_and_confirm(chat, user, lang=lang, level=3)
+        cards = await page_through(chat, user, await chat.send(user, "/words"))
+        assert len(cards) == 5
+        assert all(views.utf16_len(c.text) <= 900 for c in cards)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from bot.domain.placement import PLACEMENT
 from bot.presentation.i18n import RLM
 from bot.store import people, study
-from tests.harness import Chat, buttons, join_and_confirm, texts
+from tests.harness import Chat, buttons, join_and_confirm, page_through, texts
 
 
 async def test_wrong_code_is_explained_kindly_in_both_languages(chat: Chat) -> None:
@@ -119,7 +119,7 @@ async def test_false_friend_warning_shown_to_spanish_speaker(chat: Chat) -> None
     # mark the first words mastered so the set reaches 'support'
     text = ""
     for _ in range(6):
-        text = texts(await chat.send(user, "/words"))
+        text = texts(await page_through(chat, user, await chat.send(user, "/words")))
         if "soportar" in text:
             break
         chat.db.execute("UPDATE mastery SET mastered_at = '2026-09-14T15:00:00+00:00'")

@@ -1,0 +1,156 @@
+"""One card a message at WIDA levels 1-3 (issue 10): Next ▶ turns the card in place, the last
+card offers the check, a push is one message per newcomer, and forged taps change nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.demo.offline import Call, Failure
+from bot.presentation import callbacks
+from bot.store import previews
+from tests.harness import NEXT, TEACHER_ID, Chat, join_and_confirm, page_through, texts
+
+CHECK_ES, CHECK_AR = ("✅ Ponme a prueba", "ck"), ("✅ اختبرني", "ck")
+
+
+def utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def shown_terms(chat: Chat, user_id: int) -> list[str]:
+    """The English terms of the student's previewed words."""
+    return [r[0] for r in chat.db.execute(
+        "SELECT w.term FROM mastery m JOIN words w ON w.id = m.word_id WHERE m.student_id = ? "
+        "ORDER BY w.id", [user_id])]
+
+
+def card_data(calls: list[Call]) -> str:
+    """The Next ▶ data of the card in these calls."""
+    return next(d for c in calls for label, d in c.buttons if NEXT in label)
+
+
+def unchanged(calls: list[Call]) -> bool:
+    """Nothing but the tap's answer and one kind line: no card turned, none sent."""
+    return [c.method for c in calls] == ["answerCallbackQuery", "answerCallbackQuery",
+                                        "sendMessage"]
+
+
+@pytest.mark.parametrize(("lang", "level", "check"), [("ar", 1, CHECK_AR), ("es", 3, CHECK_ES)])
+async def test_a_newcomer_pages_through_one_card_at_a_time_to_the_check(
+        chat: Chat, lang: str, level: int, check: tuple[str, str]) -> None:
+    sami = chat.user(lang=lang)
+    await join_and_confirm(chat, sami, lang=lang, level=level)
+    first = await chat.send(sami, "/words")
+    assert [c.method for c in first] == ["sendMessage"]  # one message, not a wall of cards
+    cards = await page_through(chat, sami, first)
+    terms = shown_terms(chat, 1001)
+    assert len(cards) == len(terms) > 2
+    for number, (card, term) in enumerate(zip(cards, terms, strict=True), start=1):
+        assert f"<b>{term}</b>" in card.text  # its own word, and only that one
+        assert sum(f"<b>{t}</b>" in card.text for t in terms) == 1
+        assert ("📘" in card.text) == (number == 1)  # the header on the first card only
+        assert utf16(card.text) <= 900
+        labels = [label.replace("\u2068", "").replace("\u2069", "")  # digits isolated in RTL
+                  for label, _ in card.buttons]
+        if number < len(cards):
+            assert f"▶ {number + 1}/{len(cards)}" in " ".join(labels)
+            assert check not in card.buttons
+        assert ("◀" in labels) == (number > 1)
+    assert check in cards[-1].buttons and not any(NEXT in label for label, _ in cards[-1].buttons)
+    back = next(d for label, d in cards[-1].buttons if label == "◀")
+    (again,) = [c for c in await chat.tap(sami, back) if c.method == "editMessageText"]
+    assert again.text == cards[-2].text  # ◀ turns back to the card before
+
+
+async def test_the_check_on_the_last_card_starts_the_check(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=2)
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    assert "Pregunta 1/" in texts(await chat.tap(ana, "ck"))
+
+
+async def test_a_level_five_student_still_gets_the_cards_bundled(chat: Chat) -> None:
+    eva = chat.user(lang="es")
+    await join_and_confirm(chat, eva, level=5)
+    calls = [c for c in await chat.send(eva, "/words") if c.method == "sendMessage"]
+    text = texts(calls)
+    assert all(f"<b>{term}</b>" in text for term in shown_terms(chat, 1001))
+    assert len(calls) < len(shown_terms(chat, 1001))  # several cards a message
+    assert CHECK_ES in calls[-1].buttons
+    assert not any(NEXT in label for c in calls for label, _ in c.buttons)
+
+
+async def test_a_push_to_a_mixed_class_is_one_message_per_newcomer(chat: Chat) -> None:
+    levels = {3000 + n: n + 1 for n in range(6)}  # one student at each level, 1 to 6
+    for user_id, level in levels.items():
+        await join_and_confirm(chat, chat.user(user_id, f"S{level}", lang="es"), level=level)
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(teacher, "/push science.ecosystems habitat, food chain, predator, prey")
+    rows = dict(chat.db.execute("SELECT chat_id, count(*) FROM outbox GROUP BY chat_id"))
+    assert [rows[i] for i, level in levels.items() if level <= 3] == [1, 1, 1]
+    assert all(rows[i] >= 1 for i, level in levels.items() if level > 3)
+    sent = await chat.deliver()
+    beginner = [c for c in sent if c.chat_id == 3000]
+    assert len(beginner) == 1 and "<b>habitat</b>" in beginner[0].text
+    cards = await page_through(chat, chat.user(3000, "S1", lang="es"), beginner)
+    assert ["food chain" in c.text for c in cards] == [False, True, False, False]
+    assert CHECK_ES in cards[-1].buttons
+
+
+async def test_new_words_before_a_check_come_one_card_at_a_time_with_the_check_below(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    calls = [c for c in await chat.send(ana, "/check") if c.method == "sendMessage"]
+    assert "📘" in calls[0].text and "Pregunta 1/" in calls[-1].text
+    cards = await page_through(chat, ana, calls[:1])
+    assert CHECK_ES not in cards[-1].buttons  # the check is already under way
+
+
+@pytest.mark.parametrize("forged", ["cd:999999:1", "cd:{own}:99", "cd:{other}:1", "cd:{own}",
+                                    "cd:{own}:1:x", "cd:x:1", "cd:{own}:1:ff"])
+async def test_forged_or_foreign_card_buttons_are_refused_kindly_and_change_nothing(
+        chat: Chat, forged: str) -> None:
+    ana, bo = chat.user(1001, "Ana", lang="es"), chat.user(1002, "Bo", lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    await join_and_confirm(chat, bo, level=1)
+    own = card_data(await chat.send(ana, "/words")).split(":")[1]
+    other = card_data(await chat.send(bo, "/words")).split(":")[1]
+    before = list(chat.db.execute("SELECT * FROM previews ORDER BY id"))
+    calls = await chat.tap(ana, forged.format(own=own, other=other))
+    assert unchanged(calls), [c.method for c in calls]
+    assert calls[-1].text.startswith("Esa tarjeta es de una lista vieja o no es para ti.")
+    assert list(chat.db.execute("SELECT * FROM previews ORDER BY id")) == before
+
+
+async def test_next_on_an_older_preview_still_turns_its_own_cards(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=2)
+    old = card_data(await chat.send(ana, "/words"))
+    chat.clock.advance(days=1)
+    await chat.send(ana, "/words")
+    turned = [c for c in await chat.tap(ana, old) if c.method == "editMessageText"]
+    assert len(turned) == 1 and f"<b>{shown_terms(chat, 1001)[1]}</b>" in turned[0].text
+
+
+async def test_next_on_a_preview_long_let_go_says_kindly_that_it_is_old(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=2)
+    oldest = card_data(await chat.send(ana, "/words"))
+    for _ in range(previews.KEEP):
+        await chat.send(ana, "/words")
+    calls = await chat.tap(ana, oldest)
+    assert unchanged(calls)
+    assert "Esa tarjeta es de una lista vieja o no es para ti. Envía /words" in texts(calls)
+
+
+async def test_a_card_telegram_will_not_edit_comes_as_a_new_message(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    data = card_data(await chat.send(ana, "/words"))
+    chat.api.fail_next(1001, Failure(400, "Bad Request: message can't be edited",
+                                     method="editMessageText"))
+    calls = await chat.tap(ana, data)
+    (card,) = [c for c in calls if c.method == "sendMessage"]
+    assert f"<b>{shown_terms(chat, 1001)[1]}</b>" in card.text
+    assert callbacks.data(callbacks.CARD, data.split(":")[1], 2) in [d for _, d in card.buttons]
