@@ -21,7 +21,7 @@ from bot.config import Config
 from bot.context import Services
 from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
-from bot.presentation.i18n import Catalog
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog
 from bot.presentation.views import plain_text
 from bot.services.join import new_code
 from bot.speech import open_speech
@@ -178,7 +178,7 @@ class Demo:
         else:
             return None
         if call.buttons:
-            text += "\n" + "  ".join(f"[{i + 1} {label}]"
+            text += "\n" + "  ".join(f"[{i + 1} {plain_label(label)}]"
                                      for i, (label, _) in enumerate(call.buttons))
         return text
 
@@ -204,7 +204,7 @@ class Demo:
         if not 0 <= index < len(buttons):
             self.out("(no such button)")
             return
-        self.out(f"   (taps [{buttons[index][0]}])")
+        self.out(f"   (taps [{plain_label(buttons[index][0])}])")
         await self._process(self.factory.tap(self.users[self.who], buttons[index][1]))
 
     def _poll_id(self, call: Call) -> str:
@@ -226,6 +226,12 @@ class Demo:
         if not right:
             index = (index + 1) % len(options)
         await self._tap(str(index + 1))
+
+
+def plain_label(label: str) -> str:
+    """A button label for the terminal: without the marks that keep numbers in place in a
+    right-to-left label (a terminal shows them as boxes)."""
+    return label.replace(RLM, "").replace(FSI, "").replace(PDI, "")
 
 
 async def run_demo(lines: Iterable[str] | None, out: Callable[[str], None] = print,
