@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -15,14 +15,11 @@ from bot.config import Config
 from bot.domain.throttle import Throttle
 from bot.presentation.i18n import Catalog
 from bot.speech import Speech
+from bot.store.clock import utc_now
 from bot.translation.translator import Translator
 
 if TYPE_CHECKING:
     from bot.delivery import Deliverer
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

@@ -112,3 +112,19 @@ def test_tests_import_helpers_only_from_helper_modules() -> None:
                  if within(target, "tests")
                  and target.rpartition(".")[2].startswith(("test_", "conftest")))
     assert bad == []
+
+
+def test_only_the_one_clock_reads_the_wall_clock() -> None:
+    """`bot/store/clock.py: utc_now` is the clock; everything else is handed it (Services.clock,
+    the CLI's args.clock), so a test freezes time in one place."""
+    reads = {("now", "datetime"), ("utcnow", "datetime"), ("today", "date"),
+             ("today", "datetime")}
+    bad = []
+    for path in sorted(BOT.rglob("*.py")):
+        if module_name(path) == "bot.store.clock":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                    (node.attr, node.value.id) in reads:
+                bad.append(f"{module_name(path)}:{node.lineno}")
+    assert bad == []

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from bot import __version__
 from bot.cli import db_cmd, languages_cmd, packs_cmd, report_cmd, run_cmd, translate_cmd
 from bot.cli.errors import EXPECTED, explain, redact, secrets_of
 from bot.config import find_config, load_config
+from bot.store.clock import utc_now
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -33,14 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit code (2 with one line for anything a user can fix)."""
+def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = utc_now) -> int:
+    """Run one command; return its exit code (2 with one line for anything a user can fix).
+
+    Every command reads the time from `clock` (the bot's `Services.clock` too), so a test
+    freezes it here."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    args.settings = None
+    args.settings, args.clock = None, clock
     try:
         args.settings = load_config(find_config(args.config, os.environ, Path.cwd()))
         return int(args.func(args) or EXIT_OK)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.services.packs import install_packs, load_packs
@@ -33,7 +32,7 @@ def migrate_store(args: argparse.Namespace) -> int:
             applied = migrate(db)
             print(f"{path}: {len(applied)} migration(s) applied; schema up to date")
             result = load_packs()
-            count = install_packs(db, result.packs, datetime.now(UTC))
+            count = install_packs(db, result.packs, args.clock())
         finally:
             db.close()
     print(f"{count} packs loaded into the store")
@@ -44,7 +43,7 @@ def migrate_store(args: argparse.Namespace) -> int:
 
 def backup_store(args: argparse.Namespace) -> int:
     """Write a consistent copy of the store with SQLite's backup API."""
-    done = backup(args.settings.store_path, args.path)
+    done = backup(args.settings.store_path, args.path, args.clock())
     print(f"backed up {args.settings.store_path} to {done.path} ({done.tables} tables, "
           f"{done.size / 1024:.0f} KiB, integrity ok)")
     return 0

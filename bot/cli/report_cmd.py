@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from bot.presentation.i18n import Catalog
@@ -51,7 +50,7 @@ def report_command(args: argparse.Namespace) -> int:
     class_id, name = rows[0].id, rows[0].name
     matrix = class_matrix(db, class_id)
     school = args.settings.school
-    today = datetime.now(school.timezone).date()  # who is inactive, counted in school days
+    today = args.clock().astimezone(school.timezone).date()  # inactivity: in school days
     catalog = Catalog.load()
     print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays)))
     if args.csv:

@@ -46,10 +46,11 @@ def run_bot(args: argparse.Namespace) -> int:
         check_integrity(config.store_path)
         db = open_store(config.store_path)
         try:
-            translator = (Translator(db, config.translation) if config.translation.enabled
-                          else None)
+            translator = (Translator(db, config.translation, clock=args.clock)
+                          if config.translation.enabled else None)
             speech = open_speech(config.speech, config.store_path)
-            run(Services(config, db, Catalog.load(), translator=translator, speech=speech))
+            run(Services(config, db, Catalog.load(), args.clock, translator=translator,
+                         speech=speech))
         finally:
             db.close()
     return 0

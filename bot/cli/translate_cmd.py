@@ -234,7 +234,7 @@ def prepare_cmd(args: argparse.Namespace) -> int:
         raise PuenteError(f"unknown or empty pack(s): {', '.join(unknown)} (see `puente packs "
                           "list`)")
     refs = pack_refs(db, args.packs)
-    translator = Translator(db, settings.translation)
+    translator = Translator(db, settings.translation, clock=args.clock)
     print(f"{len(refs)} words; per language: curated / remembered / translated now / missing")
     for row in prepare(db, translator, refs, langs):
         line = (f"  {row.lang:4} {row.curated:5} {row.remembered:5} {row.translated:5} "

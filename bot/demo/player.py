@@ -59,7 +59,8 @@ class Demo:
         self.db = open_store(store_path)
         config = replace(Config(), store_path=store_path)
         self.services = Services(config, self.db, Catalog.load(), self.clock,
-                                 random.Random(seed), Translator(self.db, config.translation),
+                                 random.Random(seed), Translator(self.db, config.translation,
+                                                                     clock=self.clock),
                                  speech=open_speech(config.speech, store_path))
         self.app: Application = build_application(self.services, request=self.api)
         self.users = {

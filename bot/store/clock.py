@@ -1,8 +1,20 @@
-"""Timestamps as the store keeps them: UTC ISO-8601 text, so they sort and read well."""
+"""Time as Puente keeps it: `utc_now`, the one clock, and timestamps in the store as UTC
+ISO-8601 text, so they sort and read well.
+
+`utc_now` is the default of `Services.clock` (and of the CLI's `args.clock`); everything a
+person could notice (a due review, a streak, a report's "today", a pack's install time) reads
+the clock passed down from there, so a test freezes it in one place. The store never calls it:
+its queries take `now` from their caller.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+
+def utc_now() -> datetime:
+    """The wall clock, as an aware UTC datetime."""
+    return datetime.now(UTC)
 
 
 def stamp(moment: datetime) -> str:

@@ -150,15 +150,16 @@ class Backup:
     tables: int
 
 
-def backup(store: Path, target: Path) -> Backup:
+def backup(store: Path, target: Path, now: datetime) -> Backup:
     """Copy the store with SQLite's online backup API (safe while puente runs) to `target`.
 
-    A folder as `target` gets a dated file inside it. The copy is a self-contained file (no
-    -wal beside it) that passed quick_check; it appears under its name only when complete.
+    A folder as `target` gets a file inside it named for `now`, in this machine's time zone.
+    The copy is a self-contained file (no -wal beside it) that passed quick_check; it appears
+    under its name only when complete.
     """
     require_store(store)
     if target.is_dir():
-        target = target / f"{store.stem}-{datetime.now():%Y%m%d-%H%M%S}{store.suffix or '.db'}"
+        target = target / f"{store.stem}-{now.astimezone():%Y%m%d-%H%M%S}{store.suffix or '.db'}"
     check_folder(target, "the backup folder", "give a folder that exists")
     if target.exists():
         raise StoreError(f"{target} already exists; give a new file name or a folder")

@@ -12,8 +12,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import partial
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
@@ -24,12 +23,12 @@ from bot.config import TranslationConfig
 from bot.domain.errors import PuenteError
 from bot.domain.language import Capability, get_language
 from bot.store import translations as memory
+from bot.store.clock import utc_now
 
 log = logging.getLogger(__name__)
 
 GLOSS, ARGOS, SOURCE = "gloss", "argos", "source"  # engine names a Translation can carry
 PIVOT = "en"  # Argos publishes models to and from English; other pairs chain two of them
-UTC_NOW: Callable[[], datetime] = partial(datetime.now, UTC)
 
 
 @dataclass(frozen=True)
@@ -288,7 +287,7 @@ class Translator:
 
     def __init__(self, db: Database, config: TranslationConfig, *,
                  engine: Engine | None = None,
-                 clock: Callable[[], datetime] = UTC_NOW) -> None:
+                 clock: Callable[[], datetime] = utc_now) -> None:
         self.db, self.config, self.clock = db, config, clock
         self.engine: Engine = engine or engine_for(config.data_dir)
         self.stats = TranslatorStats()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import shutil
+from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -12,8 +15,9 @@ from bot.cli import main
 from bot.config import load_config
 from bot.context import Services
 from bot.presentation.i18n import Catalog
+from bot.services import join, study
 from bot.store import open_store, people
-from tests.clock import START
+from tests.clock import START, Clock
 
 
 def test_run_without_a_token_explains_what_to_do(monkeypatch: pytest.MonkeyPatch,
@@ -51,6 +55,30 @@ def test_db_migrate_then_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert not png_path.exists()  # an empty class has no heatmap, and says so
     assert main(["report", "--class", "Art"]) == 1
     assert "no class called 'Art'" in capsys.readouterr().err
+
+
+def test_the_report_counts_inactive_school_days_on_the_clock_it_is_given(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "school.db"
+    monkeypatch.setenv("PUENTE_STORE_PATH", str(store))
+    assert main(["db", "migrate"], clock=Clock()) == 0
+    db = open_store(store)
+    people.upsert_teacher(db, 1, "T", START)
+    people.create_class(db, 1, "Science 7B", "CODEcode2345", START + timedelta(days=90), None,
+                        START)
+    join.join_class(db, 1001, "Ana", "CODEcode2345", "es", START)
+    join.confirm_language(db, 1001, "es")
+    study.unlock(db, study.learner(db, 1001), START)  # the preview, then one answer
+    question = study.start_check(db, 1001, START, random.Random(1))
+    assert question is not None
+    study.answer_typed(db, 1001, question.item.answer, START, ZoneInfo("UTC"))
+    db.close()
+    capsys.readouterr()
+    assert main(["report", "--class", "Science 7B"], clock=Clock(START + timedelta(days=1))) == 0
+    assert "Inactive" not in capsys.readouterr().out
+    assert main(["report", "--class", "Science 7B"], clock=Clock(START + timedelta(days=7))) == 0
+    assert "Inactive for 3+ school days: Ana (2026-09-14)" in capsys.readouterr().out
 
 
 def test_dashboard_without_datasette_says_how_to_install(tmp_path: Path,
