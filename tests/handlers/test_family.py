@@ -73,3 +73,17 @@ async def test_family_updates_wait_for_the_end_of_quiet_hours(chat: Chat) -> Non
     assert await chat.deliver() == []
     chat.clock.advance(hours=10)  # 07:00 the next morning
     assert [c.chat_id for c in await chat.deliver()] == [2001]
+
+
+async def test_a_student_who_is_a_parent_too_opens_the_link_and_still_studies(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    sister = chat.user(1002, "Lucía", lang="es")  # an older sibling, herself a student
+    await join_and_confirm(chat, sister)
+    linked = await chat.send(sister, f"/start {payload}")
+    assert "Ana" in texts(linked) and chat.db["families"].count == 1
+    again = texts(await chat.send(sister, "/start"))  # a student first: welcomed back
+    assert "Lucía" in again and "Ana" not in again
+    menu = await chat.send(sister, "/language")  # her own home language, as a student
+    assert not any(d.startswith("fa:") for c in menu for _, d in c.buttons)
