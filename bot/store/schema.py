@@ -353,3 +353,10 @@ CREATE TABLE previews (
 );
 CREATE INDEX idx_previews_student ON previews(student_id, id)
 """)
+
+
+@migrations(name="0011_check_items_by_check")
+def check_items_by_check(db: Database) -> None:
+    """Find a check's items by check_id: every graded answer reads its check, and without this
+    index that read scanned every item any student was ever sent."""
+    _run(db, "CREATE INDEX idx_check_items_check ON check_items(check_id, id)")

@@ -51,3 +51,12 @@ def test_report_queries_have_indexes(db: Database) -> None:
     plan = db.execute("EXPLAIN QUERY PLAN SELECT * FROM attempts WHERE student_id = 1 "
                       "AND word_id = 2").fetchall()
     assert "idx_attempts_student_word" in str(plan)
+
+
+def test_reading_a_check_uses_an_index_not_every_item_ever_sent(db: Database) -> None:
+    # A graded answer reads its check; a scan of check_items grows with every check ever taken.
+    plan = str(db.execute("EXPLAIN QUERY PLAN SELECT * FROM check_items WHERE check_id = "
+                          "(SELECT check_id FROM check_items WHERE id = 1) ORDER BY id"
+                          ).fetchall())
+    assert "idx_check_items_check" in plan
+    assert "SCAN check_items" not in plan
