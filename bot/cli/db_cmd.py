@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.services.packs import install_packs, load_packs
-from bot.store import migrate, open_store
 from bot.store.files import StoreLock, backup, check_integrity
 
 
@@ -24,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def migrate_store(args: argparse.Namespace) -> int:
     """Apply migrations and (re)load the shipped packs, with the bot stopped."""
+    from bot.services.packs import install_packs, load_packs  # on use: see run_cmd
+    from bot.store import migrate, open_store
+
     path = args.settings.store_path
     with StoreLock(path):  # a running bot must not see its schema change underneath it
         check_integrity(path)

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from bot.config import Config
 from bot.domain.language import LANGUAGES, Capability, Language
 from bot.paths import PROMPTS_DIR
-from bot.services.packs import coverage, load_packs
-from bot.translation.translator import TranslationUnavailableError, engine_for
 
 HEADER = (f"{'code':5} {'language':22} {'native name':16} {'dir':3}  {'detect':6}  "
           f"{'prompts':7}  {'curated glosses':15}  machine translation")
@@ -25,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def languages_command(args: argparse.Namespace) -> int:
     """Print one row a language, English first, then the school's languages, then the rest."""
+    from bot.services.packs import coverage, load_packs  # on use: see run_cmd
+
     settings: Config = args.settings
     packs = load_packs().packs
     glossed = {row.lang: row for row in coverage(packs, LANGUAGES)}
@@ -57,6 +57,8 @@ def _fit(text: str, width: int) -> str:
 
 def _machine_translation(settings: Config) -> Callable[[Language], str]:
     """Describe machine translation for a language: installed, available, off or none."""
+    from bot.translation.translator import TranslationUnavailableError, engine_for
+
     engine = engine_for(settings.translation.data_dir)
     problem = "off ([translation] enabled = false)" if not settings.translation.enabled else None
     if problem is None:

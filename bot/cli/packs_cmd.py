@@ -7,7 +7,6 @@ from pathlib import Path
 
 from bot.domain.language import LANGUAGES, SUPPORTED_UI
 from bot.paths import PACKS_DIR
-from bot.services.packs import audit_packs, coverage, load_packs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def validate_packs(args: argparse.Namespace) -> int:
     """Print every problem; exit 0 only when every pack is valid."""
+    from bot.services.packs import load_packs  # on use: see run_cmd
+
     result = load_packs(args.paths)
     for problem in result.problems:
         print(problem)
@@ -49,6 +50,8 @@ def validate_packs(args: argparse.Namespace) -> int:
 
 def list_packs(args: argparse.Namespace) -> int:
     """Print one line a pack, then coverage per language when asked."""
+    from bot.services.packs import coverage, load_packs
+
     result = load_packs(args.paths)
     for pack in result.packs:
         low, high = pack.grades
@@ -72,6 +75,8 @@ def list_packs(args: argparse.Namespace) -> int:
 
 def audit_packs_command(args: argparse.Namespace) -> int:
     """Print item counts and give-aways by rule, with one example each; exit 1 if any."""
+    from bot.services.packs import audit_packs, load_packs
+
     result = load_packs(args.paths)
     for problem in result.problems:
         print(f"skipped: {problem}")

@@ -10,12 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.presentation.i18n import Catalog
-from bot.presentation.reports import csv_bytes, heatmap_png, summary_text
-from bot.presentation.views import plain_text
-from bot.store import open_store, people
 from bot.store.files import require_store
-from bot.store.reports import class_matrix
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def report_command(args: argparse.Namespace) -> int:
     """Print a class summary and write the CSV / PNG asked for."""
+    from bot.presentation.i18n import Catalog  # on use: see run_cmd
+    from bot.presentation.reports import csv_bytes, heatmap_png, summary_text
+    from bot.presentation.views import plain_text
+    from bot.store import open_store, people
+    from bot.store.reports import class_matrix
+
     require_store(args.settings.store_path)
     db = open_store(args.settings.store_path)
     rows = people.classes_named(db, args.class_name)

@@ -1,4 +1,8 @@
-"""`puente run` and `puente demo`."""
+"""`puente run` and `puente demo`.
+
+Each command imports the library it needs when it runs: `puente --help` and the other commands
+then never load the bot, and `puente run` never loads the demo (tests/cli/test_lazy_imports.py).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from bot.app import run
 from bot.cli.errors import secrets_of
 from bot.cli.logs import run_logging
-from bot.context import Services
-from bot.demo.player import run_demo
-from bot.presentation.i18n import Catalog
-from bot.speech import open_speech
-from bot.store import open_store
 from bot.store.files import StoreLock, check_integrity
-from bot.translation.translator import Translator
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +38,13 @@ def run_bot(args: argparse.Namespace) -> int:
         print("puente: no bot token. Set TELEGRAM_BOT_TOKEN or [telegram] token in "
               "config.toml (see README: 'Run it on Telegram').", file=sys.stderr)
         return 2
+    from bot.app import run
+    from bot.context import Services
+    from bot.presentation.i18n import Catalog
+    from bot.speech import open_speech
+    from bot.store import open_store
+    from bot.translation.translator import Translator
+
     secrets = secrets_of(config, os.environ.get("TELEGRAM_BOT_TOKEN"))
     with StoreLock(config.store_path), run_logging(secrets):
         check_integrity(config.store_path)
@@ -58,6 +62,8 @@ def run_bot(args: argparse.Namespace) -> int:
 
 def demo_command(args: argparse.Namespace) -> int:
     """Run the terminal demo (interactive, or from --script)."""
+    from bot.demo.player import run_demo
+
     lines = None
     if args.script is not None:
         try:

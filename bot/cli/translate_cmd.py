@@ -1,7 +1,8 @@
 """`puente translate ...`: offline translation models, what they cover, and filling the memory.
 
 Model installation lives here because only this command does it; the bot itself never touches
-the network for translation.
+the network for translation. The translation library and the store are imported on use, so
+`puente run` and `puente --help` never load this command's share (see run_cmd).
 """
 
 from __future__ import annotations
@@ -14,25 +15,17 @@ import threading
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, get_language
-from bot.services.glosses import pack_refs, prepare
-from bot.store import open_store
-from bot.store.translations import gloss_coverage
-from bot.translation.translator import (
-    ArgosEngine,
-    InstalledModel,
-    ModelInstallError,
-    Translator,
-    argos_modules,
-    engine_for,
-)
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bot.translation.translator import ArgosEngine, InstalledModel
 
 INDEX_TIMEOUT = 5.0  # seconds for the package index to answer before we say "no network"
 DOWNLOAD_TIMEOUT = 60.0  # per socket operation; Argos's own downloads set no timeout at all
@@ -66,6 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def check_index(url: str, timeout: float) -> None:
     """Raise unless the package index's host accepts a connection within `timeout` seconds."""
+    from bot.translation.translator import ModelInstallError
+
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -92,6 +87,8 @@ def check_index(url: str, timeout: float) -> None:
 def install_languages(engine: ArgosEngine, langs: Sequence[str],
                       timeout: float = INDEX_TIMEOUT) -> tuple[list[InstalledModel], list[str]]:
     """Download and install en->LANG models; return those installed and languages without one."""
+    from bot.translation.translator import ModelInstallError, argos_modules
+
     codes = [get_language(code).code for code in langs]
     package, settings = argos_modules(engine.data_dir)
     check_index(settings.remote_package_index, timeout)
@@ -122,6 +119,8 @@ def install_languages(engine: ArgosEngine, langs: Sequence[str],
 
 def _archive_root(path: Path) -> tuple[str, dict[str, Any]]:
     """Check that a file looks like an Argos package; return its folder name and metadata."""
+    from bot.translation.translator import ModelInstallError
+
     if not path.is_file():
         raise ModelInstallError(f"{path}: no such file (check the path, or download models "
                                 "with `puente translate install LANG` where there is internet)")
@@ -149,6 +148,8 @@ def _archive_root(path: Path) -> tuple[str, dict[str, Any]]:
 def install_file(engine: ArgosEngine, path: Path) -> InstalledModel:
     """Install a .argosmodel file with Argos's own installer, replacing any model for the same
     language pair."""
+    from bot.translation.translator import ModelInstallError, argos_modules
+
     root, metadata = _archive_root(path)
     package, _ = argos_modules(engine.data_dir)
     try:
@@ -166,6 +167,8 @@ def install_file(engine: ArgosEngine, path: Path) -> InstalledModel:
 # --- commands ----------------------------------------------------------------------------------
 
 def _store(settings: Config) -> Database | None:
+    from bot.store import open_store
+
     path = settings.store_path
     if not path.exists():
         print(f"no store at {path} yet (run `puente db migrate`)", file=sys.stderr)
@@ -175,6 +178,9 @@ def _store(settings: Config) -> Database | None:
 
 def status(args: argparse.Namespace) -> int:
     """Print installed models and, per school language, what covers the pack words."""
+    from bot.store.translations import gloss_coverage
+    from bot.translation.translator import engine_for
+
     settings: Config = args.settings
     engine = engine_for(settings.translation.data_dir)
     where = settings.translation.data_dir or "Argos's default folder"
@@ -204,6 +210,8 @@ def status(args: argparse.Namespace) -> int:
 def install_languages_cmd(args: argparse.Namespace) -> int:
     """Download models for the languages named; exit 2 with a clear line without network, 1 when
     a language has no published model."""
+    from bot.translation.translator import engine_for
+
     engine = engine_for(args.settings.translation.data_dir)
     done, missing = install_languages(engine, args.languages, args.timeout)
     for model in done:
@@ -215,6 +223,8 @@ def install_languages_cmd(args: argparse.Namespace) -> int:
 
 def install_file_cmd(args: argparse.Namespace) -> int:
     """Install one .argosmodel file offline."""
+    from bot.translation.translator import engine_for
+
     engine = engine_for(args.settings.translation.data_dir)
     model = install_file(engine, args.path)
     print(f"installed {model.from_code} -> {model.to_code} (version {model.version}) "
@@ -224,6 +234,9 @@ def install_file_cmd(args: argparse.Namespace) -> int:
 
 def prepare_cmd(args: argparse.Namespace) -> int:
     """Translate words without a curated gloss into the memory ahead of a push."""
+    from bot.services.glosses import pack_refs, prepare
+    from bot.translation.translator import Translator
+
     settings: Config = args.settings
     db = _store(settings)
     if db is None:
