@@ -17,9 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from langdetect.detector_factory import PROFILES_DIRECTORY
-from langdetect.utils.ngram import NGram
-
 from bot.domain.errors import PuenteError
 from bot.domain.language_words import EVERYDAY_WORDS
 
@@ -247,6 +244,10 @@ def _load_profiles() -> _Profiles:
     # langdetect's own factory keeps a list of 55 Python floats per n-gram (+61 MiB); the
     # same numbers as float32 in one array take a third. No random sampling either: the same
     # text always gets the same answer, whatever other code does with langdetect's factory.
+    # Imported here, in the start-up thread that preloads: the catalogue alone needs no
+    # langdetect, and `puente run` reaches its first getUpdates without it.
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
     files = sorted(Path(PROFILES_DIRECTORY).iterdir())
     names = tuple(_PROFILE_NAMES.get(f.name, f.name) for f in files)
     offsets: dict[str, int] = {}
@@ -314,6 +315,8 @@ def _gram_logs(gram: str, script: str) -> tuple[float, ...] | None:
 
 def _ngram_scores(text: str, script: str) -> dict[str, float]:
     """Score languages by langdetect's n-gram profiles: every n-gram, no random sampling."""
+    from langdetect.utils.ngram import NGram  # loaded with the profiles (see _load_profiles)
+
     names = _PROFILE_SETS[script]
     totals = [0.0] * len(names)
     ngram = NGram()

@@ -10,12 +10,15 @@ mastered word sends it back to learning.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-
-from fsrs import Card, Rating, Scheduler
+from typing import TYPE_CHECKING
 
 from bot.domain.scaffold import ItemType
+
+if TYPE_CHECKING:  # fsrs is imported on the first preview or answer, not at start-up
+    from fsrs import Rating, Scheduler
 
 # Guess and slip by item type: a four-option choice is guessed a quarter of the time,
 # a typed word almost never; typing is also where careful learners slip most.
@@ -53,12 +56,19 @@ class MasteryState(enum.StrEnum):
     REVIEWING = "reviewing"  # right on two different days: retention is being checked
     MASTERED = "mastered"    # recalled on a scheduled review days after it was first right
 
-SCHEDULER = Scheduler(
-    desired_retention=0.9,
-    learning_steps=(timedelta(minutes=10), timedelta(hours=20)),
-    relearning_steps=(timedelta(minutes=10),),
-    enable_fuzzing=False,
-)
+
+
+@functools.cache
+def scheduler() -> Scheduler:
+    """FSRS as Puente schedules reviews (made once, on first use)."""
+    from fsrs import Scheduler
+
+    return Scheduler(
+        desired_retention=0.9,
+        learning_steps=(timedelta(minutes=10), timedelta(hours=20)),
+        relearning_steps=(timedelta(minutes=10),),
+        enable_fuzzing=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,8 @@ def mastery_state(mastered: bool, days_right: int, answered: bool) -> MasterySta
 
 def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMastery:
     """Start tracking a word the student has just previewed."""
+    from fsrs import Card
+
     card = Card(card_id=word_id, due=now)
     return WordMastery(COGNATE_PRIOR if cognate else PRIOR, card.to_dict(), now)
 
@@ -121,6 +133,8 @@ def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool =
 
 def rating_for(correct: bool, exact: bool) -> Rating:
     """Map a graded answer to an FSRS rating: a forgiven typo is a hard recall."""
+    from fsrs import Rating
+
     if not correct:
         return Rating.Again
     return Rating.Good if exact else Rating.Hard
@@ -132,6 +146,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     """Fold one graded answer into the word's mastery and next review time.
 
     `choices` is how many options were shown (None: the item type's usual four, or typed)."""
+    from fsrs import Card
+
     p_known = bkt_update(state.p_known, correct, item_type, typed, choices)
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
@@ -139,7 +155,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     # FSRS asked for this review (before this answer moves it), after a real interval
     scheduled = state.due_at <= now and (
         before.last_review is None or now - before.last_review >= REVIEW_INTERVAL)
-    card, _ = SCHEDULER.review_card(before, rating_for(correct, exact), now)
+    card, _ = scheduler().review_card(before, rating_for(correct, exact), now)
     common = {"p_known": p_known, "card": card.to_dict(), "due_at": card.due, "answered": True}
     if not correct:  # a miss restarts the evidence clock; a mastered word goes back to learning
         return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,

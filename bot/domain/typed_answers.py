@@ -14,8 +14,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spellchecker import SpellChecker
-
 from bot.domain.cognates import fold
 from bot.domain.packs import Word
 
@@ -150,6 +148,8 @@ def _word_list(lang: str) -> frozenset[str]:
     English keeps every word (its list is clean, and rare words must count as words); other
     languages keep words seen in real text, since their list-only words include misspellings.
     """
+    from spellchecker import SpellChecker  # with its lists, on first use: not at start-up
+
     counts = SpellChecker(language=lang, case_sensitive=False).word_frequency.dictionary
     return frozenset(word if word.isascii() and word.isalpha() else normalise(word)
                      for word, count in counts.items()
