@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,22 +52,48 @@ def placeholders(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
+class PromptFiles(Mapping[str, Mapping[str, str]]):
+    """The prompts of every <lang>.toml in a folder, each file parsed when first asked for.
+
+    Parsing all 13 files takes tens of milliseconds, a share of every start-up; `puente run`
+    needs English before its first getUpdates and the rest a moment later (command menus), or
+    when someone first writes in that language."""
+
+    def __init__(self, directory: Path) -> None:
+        self._paths = {path.stem: path for path in sorted(directory.glob("*.toml"))}
+        self._parsed: dict[str, Mapping[str, str]] = {}
+
+    def __getitem__(self, lang: str) -> Mapping[str, str]:
+        parsed = self._parsed.get(lang)
+        if parsed is None:
+            with self._paths[lang].open("rb") as fh:
+                parsed = {k: v for k, v in tomllib.load(fh).items() if isinstance(v, str)}
+            self._parsed[lang] = parsed
+        return parsed
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self._paths  # without parsing the file
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """Every prompt in every language, loaded once at start-up."""
+    """Every prompt in every language (English read at start-up, the others when first used)."""
 
     messages: Mapping[str, Mapping[str, str]]
 
     @classmethod
     def load(cls, directory: Path = PROMPTS_DIR) -> Catalog:
-        """Load every <lang>.toml in `directory`."""
-        messages: dict[str, dict[str, str]] = {}
-        for path in sorted(directory.glob("*.toml")):
-            with path.open("rb") as fh:
-                messages[path.stem] = {k: v for k, v in tomllib.load(fh).items()
-                                       if isinstance(v, str)}
+        """Find every <lang>.toml in `directory` and read the English reference now."""
+        messages = PromptFiles(directory)
         if REFERENCE not in messages:
             raise FileNotFoundError(f"{directory}/{REFERENCE}.toml is missing")
+        messages[REFERENCE]  # read English now: a broken reference fails the start, not a reply
         return cls(messages)
 
     @property
