@@ -6,6 +6,7 @@ import asyncio
 import logging
 from datetime import time
 
+import httpx
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
@@ -15,7 +16,7 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
@@ -53,13 +54,21 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
                .post_init(_post_init)
                .post_stop(_post_stop)
                .post_shutdown(_post_shutdown))
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    app = builder.build()
+    sends, polls = (request, request) if request is not None else _telegram_requests()
+    app = builder.request(sends).get_updates_request(polls).build()
     app.bot_data.services = services
     app.bot_data.deliverer = Deliverer(app.bot, services, pacer, policy)
     _add_handlers(app)
     return app
+
+
+def _telegram_requests() -> tuple[HTTPXRequest, HTTPXRequest]:
+    """python-telegram-bot's default HTTP clients (sends; getUpdates) with one TLS context.
+
+    Each client would read certifi's CA bundle for itself: 30-70 ms of every start-up, twice.
+    """
+    tls = {"verify": httpx.create_ssl_context()}
+    return HTTPXRequest(httpx_kwargs=tls), HTTPXRequest(connection_pool_size=1, httpx_kwargs=tls)
 
 
 def _add_handlers(app: Application) -> None:
@@ -78,20 +87,16 @@ async def _post_init(app: Application) -> None:
     result = install_shipped_packs(services.db, services.clock())
     for problem in result.problems if result else ():
         log.warning("pack skipped: %s", problem)
-    if app.bot_data.deliver_in_background:
-        # 13 setMyCommands calls are round trips to Telegram: make them beside the first
-        # getUpdates, not before it (start-up is what a restart costs every student).
-        task = asyncio.get_running_loop().create_task(_set_menus(app))
-        _BACKGROUND.add(task)
-        task.add_done_callback(_BACKGROUND.discard)
-    else:
-        await menus.set_default_menus(app.bot, services.catalog)
     reminders.schedule_all(app)
-    # Language profiles take about a second to read: load them beside the first getUpdates,
-    # not before it, and not on a student's first message.
-    asyncio.get_running_loop().run_in_executor(None, preload_detection)
-    if app.bot_data.deliver_in_background and app.bot_data.deliverer is not None:
-        app.bot_data.deliverer.start()
+    if not app.bot_data.deliver_in_background:  # tests and the demo drive the deliverer
+        await menus.set_default_menus(app.bot, services.catalog)
+        asyncio.get_running_loop().run_in_executor(None, preload_detection)
+    elif app.job_queue is not None:
+        # The job queue starts once polling (or the webhook) has: start-up is what a restart
+        # costs every student, and this work, done here, held up the first getUpdates.
+        app.job_queue.run_once(_once_started, 0, name="start-up")
+    else:
+        _start_background(app)
     if app.job_queue is not None:
         school = services.config.school
         weekday = (school.family_update_day + 1) % 7  # the job queue counts from Sunday
@@ -102,6 +107,22 @@ async def _post_init(app: Application) -> None:
 
 
 _BACKGROUND: set[asyncio.Task[None]] = set()
+
+
+async def _once_started(context: PuenteContext) -> None:
+    """Job, as soon as `puente run` polls or listens: start the background work."""
+    _start_background(context.application)
+
+
+def _start_background(app: Application) -> None:
+    """Start the command menus (13 round trips to Telegram), the language profiles (about a
+    second, in a thread, rather than on a student's first message) and the deliverer."""
+    task = asyncio.get_running_loop().create_task(_set_menus(app))
+    _BACKGROUND.add(task)
+    task.add_done_callback(_BACKGROUND.discard)
+    asyncio.get_running_loop().run_in_executor(None, preload_detection)
+    if app.bot_data.deliverer is not None:
+        app.bot_data.deliverer.start()
 
 
 async def _set_menus(app: Application) -> None:
