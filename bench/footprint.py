@@ -32,6 +32,18 @@ from tests.live import TOKEN, write_config  # noqa: E402
 SETTLE = 5.0  # seconds after the first getUpdates before reading RSS (background loading done)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far, all its threads (less swayed by a busy machine
+    than the wall clock, which is what a restart costs)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])  # nanoseconds on a CPU
+        except (OSError, ValueError, IndexError):
+            continue  # the thread has just ended
+    return total / 1e9
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -40,8 +52,9 @@ def rss_mb(pid: int) -> float:
 
 
 async def measure(command: list[str], folder: Path, standin: StandIn, *,
-                  bytecode: Path | None, settle: float = SETTLE) -> tuple[float, float]:
-    """(seconds to the first getUpdates, idle RSS in MB) of one process."""
+                  bytecode: Path | None, settle: float = SETTLE
+                  ) -> tuple[float, float, float]:
+    """(seconds to the first getUpdates, CPU seconds by then, idle RSS in MB) of one process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for name in ("TELEGRAM_BOT_TOKEN", "PUENTE_CONFIG", "PUENTE_STORE_PATH",
                  "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"):
@@ -63,8 +76,9 @@ async def measure(command: list[str], folder: Path, standin: StandIn, *,
                 raise RuntimeError(f"{command[1]} did not reach getUpdates")
             await asyncio.sleep(0.005)
         startup = time.monotonic() - started
+        cpu = cpu_seconds(process.pid)
         await asyncio.sleep(settle)
-        return startup, rss_mb(process.pid)
+        return startup, cpu, rss_mb(process.pid)
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
@@ -83,7 +97,7 @@ async def main() -> None:
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile every module at every start (PYTHONDONTWRITEBYTECODE=1)")
     args = parser.parse_args()
-    results: dict[str, list[tuple[float, float]]] = {"echo bot": [], "puente run": []}
+    results: dict[str, list[tuple[float, float, float]]] = {"echo bot": [], "puente run": []}
     async with StandIn() as standin:
         folder = Path(tempfile.mkdtemp(prefix="puente-footprint-"))
         config = write_config(folder, standin)
@@ -104,10 +118,11 @@ async def main() -> None:
           f"RSS read {SETTLE:.0f} s after the first getUpdates")
     for name, runs in results.items():
         print(f"{name:11} start-up {spread([r[0] for r in runs], '.2f')} s   "
-              f"RSS {spread([r[1] for r in runs], '.0f')} MB")
+              f"RSS {spread([r[2] for r in runs], '.0f')} MB")
+        print(f"{'':11} CPU by then {spread([r[1] for r in runs], '.2f')} s")
     echo, puente = results["echo bot"], results["puente run"]
     ratio = [p[0] / e[0] for p, e in zip(puente, echo, strict=True)]
-    extra = [p[1] - e[1] for p, e in zip(puente, echo, strict=True)]
+    extra = [p[2] - e[2] for p, e in zip(puente, echo, strict=True)]
     print(f"puente / echo start-up   {spread(ratio, '.1f')} x")
     print(f"puente - echo RSS        {spread(extra, '.0f')} MB")
 
