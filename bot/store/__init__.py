@@ -20,7 +20,9 @@ def open_store(path: Path | str | None = None, *, apply_migrations: bool = True)
     else:
         check_folder(Path(path))  # else SQLite's "unable to open database file" says nothing
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-    db = Database(conn)
+    # No sqlite-utils plugins: nothing installed beside Puente may change its connection,
+    # and looking for them scans every installed package's entry points at each start.
+    db = Database(conn, execute_plugins=False)
     db.execute("PRAGMA foreign_keys = ON")
     if path is not None:
         db.enable_wal()
