@@ -77,17 +77,23 @@ def _damaged(path: Path, detail: str) -> str:
             f"copy your latest backup to {path} ({RESTORE_HINT})")
 
 
+CLEAN_STOP = "stopped cleanly"
+
+
 class StoreLock:
     """An exclusive lock on `<store>.lock`, held while one puente runs on the store.
 
     The operating system releases it when the process ends, however it ends, so a crash never
     leaves a stale lock; the file itself stays (deleting it would race with the next holder).
+    It says who holds the lock or, once a holder has closed the store and called
+    `stopped_cleanly`, what the store file looked like then.
     """
 
     def __init__(self, store: Path) -> None:
         self.store = store
         self.path = store.with_name(store.name + ".lock")
         self._file: IO[str] | None = None
+        self.unchanged_since_clean_stop = False  # known once the lock is taken
 
     def acquire(self) -> None:
         """Take the lock, or raise StoreBusyError when another process has it."""
@@ -100,10 +106,31 @@ class StoreLock:
             raise StoreBusyError(f"another puente is already running on {self.store} "
                                  f"(stop it first; it holds {self.path})") from exc
         handle.seek(0)
+        self.unchanged_since_clean_stop = handle.read().strip() == self._clean_stop_line()
+        handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")  # for a person wondering who holds it
         handle.flush()
         self._file = handle
+
+    def stopped_cleanly(self) -> None:
+        """Record, after closing the store, that it was left whole: the next start may trust a
+        store file that has not changed since (same size, time and inode, no -wal beside it)."""
+        if self._file is not None:
+            self._file.seek(0)
+            self._file.truncate()
+            self._file.write(f"{self._clean_stop_line()}\n")
+            self._file.flush()
+
+    def _clean_stop_line(self) -> str:
+        wal = self.store.with_name(self.store.name + "-wal")
+        try:
+            if wal.exists() and wal.stat().st_size:  # committed pages not yet in the file
+                return "unknown"
+            found = self.store.stat()
+        except OSError:
+            return "unknown"
+        return f"{CLEAN_STOP}: {found.st_size} {found.st_mtime_ns} {found.st_ino}"
 
     def release(self) -> None:
         """Let the next puente in."""

@@ -60,6 +60,29 @@ def test_run_refuses_a_damaged_store_in_one_line(
     assert "backup" in line
 
 
+def test_a_restart_trusts_only_a_store_left_unchanged_by_a_clean_stop(store: Path) -> None:
+    with StoreLock(store) as lock:
+        assert not lock.unchanged_since_clean_stop  # never stopped cleanly yet
+        lock.stopped_cleanly()
+    with StoreLock(store) as lock:
+        assert lock.unchanged_since_clean_stop
+    # That holder stopped without saying so (killed, or its run failed): check again.
+    with StoreLock(store) as lock:
+        assert not lock.unchanged_since_clean_stop
+
+
+@pytest.mark.parametrize("damage", [_garbage, _truncated])
+def test_run_refuses_a_store_damaged_after_a_clean_stop(
+        store: Path, capsys: pytest.CaptureFixture[str], damage: Callable[[Path], None]) -> None:
+    with StoreLock(store) as lock:
+        lock.stopped_cleanly()
+    damage(store)  # a disk that mangled it at rest, or another file copied over it
+    write_config(store.parent)
+    assert main(["run"]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert line.startswith(f"puente: the store {store.name} is damaged (")
+
+
 def test_second_run_on_the_same_store_refuses(store: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     write_config(store.parent)

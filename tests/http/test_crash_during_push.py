@@ -38,6 +38,8 @@ async def test_sigkill_mid_push_then_restart_misses_nobody(tmp_path: Path) -> No
                                "a third of the class reached")
         first.process.send_signal(signal.SIGKILL)
         await first.process.wait()
+        # Killed: the lock still names the process, so the restart checks the store first.
+        assert not (tmp_path / "puente.db.lock").read_text().startswith("stopped cleanly")
         reached_before = set(previews(standin))
         assert len(reached_before) < STUDENTS  # the kill really was mid-push
 

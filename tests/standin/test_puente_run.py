@@ -24,4 +24,6 @@ async def test_start_without_a_code_explains_how_to_join_and_sigterm_stops_clean
     assert code == 0, puente.output()
     assert "Traceback" not in puente.output()
     assert standin.stats.requests["setMyCommands"] >= 1  # the menu is registered at start-up
+    # The next start may skip the store's quick_check: this run closed it and said so.
+    assert (tmp_path / "puente.db.lock").read_text().startswith("stopped cleanly: ")
     assert standin.duplicates() == {}
