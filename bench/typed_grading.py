@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.domain.typed_answers import Verdict, grade, pack_terms, preload
+from bot.domain.typed_answers import Verdict, grade, own_terms, pack_terms, preload
 from bot.services.packs import load_packs
 
 DEFAULT_TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed_grading.tsv"
@@ -36,13 +36,16 @@ def main(argv: list[str]) -> None:
     preload()
     print(f"English word list loaded once in {(time.perf_counter() - started) * 1000:.0f} ms")
     graded, timings = [], []
+    by_term = {word.term: word for word in words}
     for row in rows:
         lang = row["lang"] or None
-        terms, home_terms = pack_terms(words, lang)
+        terms, _ = pack_terms(words, lang)
+        word = by_term.get(row["expected"])  # its own gloss and false friend, as the bot passes
+        own, false_friends = own_terms(word, lang) if word else ([], [])
         for _ in range(2):  # the second run times a warm grader (word lists of `lang` loaded)
             started = time.perf_counter()
-            verdict = grade(row["typed"], row["expected"], home_terms=home_terms, lang=lang,
-                            other_terms=terms)
+            verdict = grade(row["typed"], row["expected"], home_terms=own, lang=lang,
+                            other_terms=terms, false_friends=false_friends)
             elapsed = time.perf_counter() - started
         timings.append(elapsed)
         graded.append((row, verdict.kind))

@@ -89,15 +89,16 @@ def inflect(term: str, suffix: str) -> str:
 
 def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: random.Random,
                  *, meaning_in: str | None = None, stem: str = "", article: str | None = None,
-                 suffix: str = "", by_sound: bool = False) -> list[str]:
+                 suffix: str = "", by_sound: bool = False, capital: bool = False) -> list[str]:
     """Up to three fair wrong options: same part of speech, own pack first, similar length,
-    never sharing a translation or a word family with the answer or each other.
+    never sharing a translation or a word family with the answer or each other, and written
+    in the answer's case (`capital`: the gap starts a sentence, so every option is capitalised).
 
     `by_sound` (listening items): words about as many syllables long as the answer, and with
     its first letter where there are any, so the clip's length and first sound do not point
     at the answer."""
     answer = _label(target, meaning_in) or target.word.term
-    answer = inflect(answer, suffix) if meaning_in is None else answer
+    answer = rules.as_gap(inflect(answer, suffix) if meaning_in is None else answer, capital)
     taken = {rules.gloss_key(target.word, who.lang), rules.gloss_key(target.word, None)}
     shown = [answer]
     chosen: list[str] = []
@@ -118,7 +119,9 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
         label = _label(ref, meaning_in)
         if label is None:
             continue
-        label = inflect(label, suffix) if meaning_in is None else label
+        label = rules.as_gap(inflect(label, suffix) if meaning_in is None else label, capital)
+        if rules.capitalised(label) != rules.capitalised(answer):
+            continue  # the one capitalised option (or the one without) would be the answer
         keys = {rules.gloss_key(ref.word, who.lang), rules.gloss_key(ref.word, None)}
         if keys & taken - {None} or any(rules.same_family(label, s) for s in shown):
             continue
@@ -162,7 +165,10 @@ def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
     article = rules.article_before_gap(sentence)
     if not rules.fits_article(article, shown_form):
         return None
-    wrong = _distractors(target, pool, who, rng, stem=sentence, article=article, suffix=suffix)
+    # A sentence-initial gap shows "Compare": every option is capitalised the same way.
+    capital = rules.capitalised(shown_form) and not rules.capitalised(word.term)
+    wrong = _distractors(target, pool, who, rng, stem=sentence, article=article, suffix=suffix,
+                         capital=capital)
     if not wrong:
         return None
     return Item(target.id, ItemType.CLOZE, sentence, _options(shown_form, wrong, rng),
@@ -274,14 +280,14 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
 
 def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
                 forms: Sequence[str] = (), home_terms: Sequence[str] = (),
-                lang: str | None = None) -> Grade:
+                lang: str | None = None, false_friends: Sequence[str] = ()) -> Grade:
     """Grade a typed answer: forgive case, accents and small slips, never a different word.
 
-    A thin wrapper over `typed_answers.grade`; `Grade.verdict` tells a home-language word (one
-    more try) from a miss.
+    A thin wrapper over `typed_answers.grade`; `Grade.verdict` tells this word's own gloss (one
+    more try) and a listed false friend (a miss the card warned about) from other misses.
     """
     verdict = grade(answer, expected, forms=forms, home_terms=home_terms, lang=lang,
-                    other_terms=other_terms)
+                    other_terms=other_terms, false_friends=false_friends)
     return Grade(verdict.correct, verdict.exact, expected, verdict.kind)
 
 

@@ -82,6 +82,8 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
     if item.item_type is ItemType.LISTEN and rules.sound_length_stands_out(
             item.answer, [o for o in item.options if o != item.answer]):
         broken.append(Giveaway.SOUND_LENGTH)
+    if rules.case_odd_one_out(item.answer, [o for o in item.options if o != item.answer]):
+        broken.append(Giveaway.CASE_ODD_ONE_OUT)
     article = rules.article_before_gap(item.prompt) if GAP in item.prompt else None
     if article and any(not rules.fits_article(article, o) for o in item.options):
         broken.append(Giveaway.ARTICLE_MISMATCH)

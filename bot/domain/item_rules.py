@@ -2,7 +2,8 @@
 
 An item is evidence only if a student who does not know the word cannot pass it by
 elimination (the one verb among nouns, "an" before the gap, two options with the same
-translation, an option that is part of another) or by reading the answer in the question (the
+translation, an option that is part of another, the one capitalised option under a
+sentence-initial gap) or by reading the answer in the question (the
 word itself, or a home-language cognate spelled almost like it). The item generator uses these
 predicates to choose distractors and item types; `puente packs audit` uses the same predicates
 to count what slipped through.
@@ -31,6 +32,7 @@ class Giveaway(enum.StrEnum):
     UNSEEN_DISTRACTOR = "a level 1-2 option the student has never seen"
     TOO_FEW_OPTIONS = "fewer than two options"
     SOUND_LENGTH = "a listening answer far longer or shorter than every other option"
+    CASE_ODD_ONE_OUT = "the answer alone starts with a capital letter (or alone without one)"
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
@@ -187,6 +189,23 @@ def sound_length_stands_out(answer: str, others: Sequence[str]) -> bool:
     a student who only hears a long (or short) clip finds it by its length alone."""
     heard = syllables(answer)
     return bool(others) and all(abs(syllables(o) - heard) >= 2 for o in others)
+
+
+def capitalised(text: str) -> bool:
+    """The option starts with a capital letter (a sentence-initial gap, a proper noun)."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper()
+
+
+def as_gap(option: str, capital: bool) -> str:
+    """The option written as the gap needs it: capitalised at the start of a sentence."""
+    return option[:1].upper() + option[1:] if capital else option
+
+
+def case_odd_one_out(answer: str, others: Sequence[str]) -> bool:
+    """The answer is the only option with (or without) a capital letter: "_____ your answer"
+    offered "justify / Compare / predict" is answered by the capital alone."""
+    return bool(others) and all(capitalised(o) != capitalised(answer) for o in others)
 
 
 def pos_odd_one_out(answer: Word, distractors: Sequence[Word]) -> bool:

@@ -1,8 +1,10 @@
 """Grade a typed answer: kind about spelling, strict about meaning.
 
 Case, accents, punctuation, a leading article, British spellings, regular inflections and small
-slips are forgiven; another real English word never is ("pray" is not "prey"), and the student's
-own home-language word gets "write it in English" (one more try) instead of a miss.
+slips are forgiven; another real English word never is ("pray" is not "prey"). The curated gloss
+of this very word gets "write it in English" (one more try) instead of a miss; any other
+home-language word (another word's gloss, a listed false friend, a word from a word list) is a
+miss, since it shows no knowledge of this word's meaning.
 See docs/typed-grading.md for the rules and why the word list comes from pyspellchecker.
 """
 
@@ -19,8 +21,8 @@ from bot.domain.packs import Word
 
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
 # Latin-script languages whose word list pyspellchecker ships: an answer found there (and not in
-# English) is taken for the student's home-language word even when no curated gloss lists it.
-# (Answers in another script are home-language words whatever the language.)
+# English) is a home-language word, never forgiven as a slip of the English one; unless it is
+# this word's own gloss it is a miss. (So is an answer in another script.)
 HOME_WORD_LISTS = frozenset({"es", "pt", "fr", "it", "de", "nl", "eu", "lv"})
 
 
@@ -28,7 +30,8 @@ class Verdict(enum.Enum):
     EXACT = "exact"                             # the word, a regular form, or a UK/US variant
     TYPO_FORGIVEN = "typo-forgiven"             # a small slip that is not itself another word
     OTHER_ENGLISH_WORD = "other-english-word"   # a real word with another meaning: a miss
-    HOME_LANGUAGE_WORD = "home-language-word"   # "that is the Spanish word": one more try
+    HOME_LANGUAGE_WORD = "home-language-word"   # this word's own gloss: one more try
+    FALSE_FRIEND = "false-friend"               # the look-alike the card warns about: a miss
     WRONG = "wrong"                             # anything else: a miss
     EMPTY = "empty"                             # nothing but spaces, articles or punctuation
     TOO_LONG = "too-long"                       # longer than MAX_ANSWER: a miss, not kept
@@ -304,22 +307,33 @@ def _home_word(text: str, lang: str | None) -> bool:
 # --- the grader ----------------------------------------------------------------------------
 
 def pack_terms(words: Iterable[Word], lang: str | None) -> tuple[list[str], list[str]]:
-    """`grade`'s other_terms and home_terms for a student: the English terms of their pack
-    words, and those words' glosses in the student's language."""
+    """The English terms of a student's pack words (`grade`'s other_terms), and those words'
+    glosses in the student's language."""
     words = list(words)
     home = [w.glosses[lang].term for w in words if lang and lang in w.glosses]
     return [w.term for w in words], home
 
 
+def own_terms(word: Word, lang: str | None) -> tuple[list[str], list[str]]:
+    """`grade`'s home_terms and false_friends for one word: its own curated gloss in the
+    student's language, and the look-alike the card warns about."""
+    gloss = word.glosses.get(lang) if lang else None
+    if gloss is None:
+        return [], []
+    return [gloss.term], [gloss.false_friend] if gloss.false_friend else []
+
+
 def grade(answer: str, expected: str, forms: Sequence[str] = (),
           home_terms: Sequence[str] = (), lang: str | None = None,
-          other_terms: Sequence[str] = ()) -> TypedVerdict:
+          other_terms: Sequence[str] = (), false_friends: Sequence[str] = ()) -> TypedVerdict:
     """Grade a typed `answer` against the `expected` English term (rules: docs/typed-grading.md).
 
     `forms`: inflections the pack lists for the word (irregular plurals, past tenses);
-    `home_terms`: the student's home-language glosses (of this word and of other pack words);
-    `lang`: the student's language (its word list, when one ships); `other_terms`: the other
-    English terms of the student's packs (so "food chain" is never a slip for "food web").
+    `home_terms`: this word's own curated gloss(es) in the student's language, the only
+    home-language answers that earn "write it in English"; `false_friends`: the look-alikes its
+    card warns about; `lang`: the student's language (its word list, when one ships);
+    `other_terms`: the other English terms of the student's packs (so "food chain" is never a
+    slip for "food web").
     """
     if len(answer) > MAX_ANSWER:
         return TypedVerdict(Verdict.TOO_LONG, expected)
@@ -329,6 +343,9 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     targets = _target_forms(expected, forms)
     if given in targets:
         return TypedVerdict(Verdict.EXACT, expected, given)
+    lookalikes = {normalise(t): t for t in false_friends}
+    if given in lookalikes:  # "soportar" for support: the trap the card warned about
+        return TypedVerdict(Verdict.FALSE_FRIEND, expected, lookalikes[given])
     home = {normalise(t): t for t in home_terms}
     home.pop("", None)
     if given in home and not answer.isascii():  # périmètre: French, though "perimetre" passes
@@ -338,8 +355,10 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
         return TypedVerdict(respelled[0], expected, respelled[1])
     if given in {normalise(t) for t in other_terms} - targets:
         return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
-    if given in home or not _LATIN.match(given):  # the gloss, or Cyrillic, Arabic, Chinese ...
-        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, home.get(given))
+    if given in home:
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, home[given])
+    if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ... but not this word's gloss
+        return TypedVerdict(Verdict.WRONG, expected)
     if all(_is_english_word(token, targets) for token in given.split()):
         return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
     return _slip_or_not(given, expected, targets, home, lang)
@@ -361,16 +380,20 @@ def _respelled(answer: str, given: str, targets: set[str]) -> tuple[Verdict, str
 
 def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, str],
                  lang: str | None) -> TypedVerdict:
-    """Tell a forgivable slip from a home-language word and from a wrong answer."""
-    if _home_word(given, lang):
-        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, given)
+    """Tell a forgivable slip from a slip of this word's gloss and from a wrong answer.
+
+    A home-language word that is not this word's gloss (found in a word list, or with a
+    Romance ending on the English word) is never forgiven as a slip, and never praised."""
     distance, closest = min((slip_distance(given, t), t) for t in targets)
+    # In the home-language word list, or the English word with a Romance ending (ecosistema):
+    # home language, whatever the slip distance says.
+    home_like = (_home_word(given, lang) or _cognate(given, closest)
+                 or _cognate(given, _american(normalise(expected))))
     for folded, original in home.items():
-        # "ecosistemma": a slip in the home-language word, nearer to it than to the English one
-        if len(folded) >= 6 and edit_distance(given, folded) <= 1 < distance:
+        # "ecosistemma" (a slip) or "organismos" (a form) of this word's own gloss
+        if len(folded) >= 6 and edit_distance(given, folded) <= 1 and (
+                distance > 1 or home_like):
             return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, original)
-    if distance > allowed_typos(closest):
+    if home_like or distance > allowed_typos(closest):
         return TypedVerdict(Verdict.WRONG, expected)
-    if _cognate(given, closest) or _cognate(given, _american(normalise(expected))):
-        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, given)
     return TypedVerdict(Verdict.TYPO_FORGIVEN, expected, closest)

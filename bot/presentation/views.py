@@ -228,6 +228,10 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     else:
         key = "feedback-wrong"
     parts = [catalog.bilingual(key, lang, **params)]
+    if feedback.false_friend:  # the trap the card warned about: the same warning, again
+        parts.append("⚠️ " + catalog.render("false-friend-warning", lang, term=feedback.term,
+                                           lookalike=feedback.false_friend,
+                                           own=params["own"]))
     if feedback.newly_mastered:
         parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
     if feedback.reteach is not None:  # missed twice: the card again, home language first

@@ -30,10 +30,11 @@ from bot.domain.mastery import (
     record_answer,
     review_waits,
 )
+from bot.domain.packs import Word
 from bot.domain.reteach import easier, needs_reteach
 from bot.domain.scaffold import ItemType, Scaffold, WidaLevel, scaffold_for
 from bot.domain.school_days import streak
-from bot.domain.typed_answers import Verdict, pack_terms
+from bot.domain.typed_answers import Verdict, own_terms, pack_terms
 from bot.store import people, study
 from bot.store.packs import StoredWord, pack_words, words_by_id
 
@@ -198,6 +199,7 @@ class Feedback:
     score: tuple[int, int] | None  # (right, asked) when the check is over
     reteach: WordRef | None = None  # missed twice in a row: its card again, home language first
     level: int | None = None
+    false_friend: str | None = None  # typed the look-alike the card warns about: warn again
 
 
 class StaleItemError(PuenteError):
@@ -249,11 +251,13 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime,
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, who)
     found = words_by_id(db, [stored.item.word_id])
     packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
-    terms, home = pack_terms([w.word for pid in packs for w in pack_words(db, pid)],
-                             who.language)
+    terms, _ = pack_terms([w.word for pid in packs for w in pack_words(db, pid)], who.language)
+    # Only this word's own gloss earns "write it in English": another word's gloss or the
+    # false friend its card warns about ("soportar" for support) is a miss.
+    own, false_friends = own_terms(found[0].word, who.language) if found else ([], [])
     forms = found[0].word.forms if found else ()
-    grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=home,
-                        lang=who.language)
+    grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=own,
+                        lang=who.language, false_friends=false_friends)
     if grade.verdict is Verdict.HOME_LANGUAGE_WORD:
         return WriteInEnglish(who.language, text.strip()[:60])  # one more try, not a miss
     return _finish(db, stored, grade, now, tz, who)
@@ -298,7 +302,14 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
                     needs_help(updated) and not needs_help(state), question, score, again,
-                    who.level)
+                    who.level, _false_friend(word, who.language, grade))
+
+
+def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
+    """The look-alike the student typed, when it is the one this word's card warns about."""
+    if grade.verdict is not Verdict.FALSE_FRIEND:
+        return None
+    return relation_for(word, lang).lookalike
 
 
 def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,

@@ -195,3 +195,25 @@ def test_beginners_only_get_words_they_have_previewed_and_fewer_options() -> Non
         item = build_item(target, nouns, ItemType.REVERSE, "es", scaffold_for(2),
                           random.Random(seed), seen=seen)
         assert set(item.options) == {"habitat", "predator"}
+
+
+def test_a_sentence_initial_gap_capitalises_every_option_not_just_the_answer() -> None:
+    compare = WordRef(9, Word("compare", "verb", 2, "To look for what is alike.", "We compare.",
+                              cloze="Compare your answer with your partner's answer."),
+                      "general.verbs")
+    for seed in range(20):
+        item = build_item(compare, [compare, *POOL], ItemType.CLOZE, "es", scaffold_for(3),
+                          random.Random(seed))
+        assert item.item_type is ItemType.CLOZE and item.answer == "Compare"
+        assert len(item.options) == 4
+        assert all(option[0].isupper() for option in item.options), item.options
+
+
+def test_a_capitalised_word_is_never_the_odd_option_among_lowercase_ones() -> None:
+    earth = word("Earth", "noun", wid=50, pack="science.space")
+    nouns = [word(t, "noun", wid=60 + i, pack="science.space")
+             for i, t in enumerate(["orbit", "comet", "planet", "galaxy"])]
+    for seed in range(20):
+        item = build_item(nouns[0], [earth, *nouns], ItemType.CHOICE, "es", scaffold_for(4),
+                          random.Random(seed))
+        assert "Earth" not in item.options

@@ -56,3 +56,16 @@ def test_a_home_language_stem_that_spells_the_answer_is_caught_for_any_item_type
     fair = Item(9, ItemType.CHOICE, "Todo lo que vive en un lugar y lo afecta",
                 ("ecosystem", "organism", "energy"), "ecosystem")
     assert judge(fair, ecosystem, [*POOL, ecosystem], "es", 3, None) == []
+
+
+def test_the_only_capitalised_option_is_caught_as_a_give_away() -> None:
+    # The playtest: "_____ your answer with your partner's answer" offered one capital.
+    compare = _ref(5, "compare", "verb")
+    pool = [*POOL, _ref(10, "justify", "verb"), _ref(11, "predict", "verb"),
+            _ref(12, "infer", "verb")]
+    leaked = Item(5, ItemType.CLOZE, f"{GAP} your answer with your partner's answer.",
+                  ("justify", "Compare", "predict", "infer"), "Compare")
+    assert Giveaway.CASE_ODD_ONE_OUT in judge(leaked, compare, pool, "es", 3, None)
+    fair = Item(5, ItemType.CLOZE, f"{GAP} your answer with your partner's answer.",
+                ("Justify", "Compare", "Predict", "Infer"), "Compare")
+    assert Giveaway.CASE_ODD_ONE_OUT not in judge(fair, compare, pool, "es", 3, None)

@@ -13,6 +13,7 @@ from bot.domain.typed_answers import (
     TypedVerdict,
     Verdict,
     grade,
+    own_terms,
     pack_terms,
     slip_distance,
 )
@@ -27,12 +28,18 @@ with TABLE.open(encoding="utf-8", newline="") as table:
     ROWS = list(csv.DictReader(table, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+BY_TERM = {word.term: word for word in WORDS}
+
+
 def grade_row(row: dict[str, str]) -> TypedVerdict:
-    """Grade a row as the bot would: the student's glosses and pack terms beside the answer."""
+    """Grade a row as the bot would: the word's own gloss and false friend, and the pack terms,
+    beside the answer."""
     lang = row["lang"] or None
-    terms, home_terms = pack_terms(WORDS, lang)
-    return grade(row["typed"], row["expected"], home_terms=home_terms, lang=lang,
-                 other_terms=terms)
+    terms, _ = pack_terms(WORDS, lang)
+    word = BY_TERM.get(row["expected"])
+    own, false_friends = own_terms(word, lang) if word else ([], [])
+    return grade(row["typed"], row["expected"], home_terms=own, lang=lang, other_terms=terms,
+                 false_friends=false_friends)
 
 
 def _row_id(line: int, row: dict[str, str]) -> str:
@@ -104,9 +111,28 @@ def test_a_slip_in_the_home_language_word_is_still_the_home_language_word() -> N
     assert verdict.kind is Verdict.HOME_LANGUAGE_WORD
 
 
-def test_home_language_word_is_found_in_the_language_word_list_without_a_gloss() -> None:
-    assert grade("productor", "producer", lang="es").kind is Verdict.HOME_LANGUAGE_WORD
-    assert grade("organisme", "organism", lang="fr").kind is Verdict.HOME_LANGUAGE_WORD
+def test_a_home_language_word_without_this_words_gloss_is_a_miss_never_a_slip() -> None:
+    # In the word list, so never forgiven as a typo; not the curated gloss, so no thumbs-up.
+    assert grade("productor", "producer", lang="es").kind is Verdict.WRONG
+    assert grade("organisme", "organism", lang="fr").kind is Verdict.WRONG
+    assert grade("organismos", "organism", home_terms=["organismo"], lang="es").retry
+
+
+def test_another_words_gloss_is_a_miss_not_the_home_language_word() -> None:
+    # The playtest: "habitad" for organism was told it was the Spanish word.
+    verdict = grade("habitad", "organism", home_terms=["organismo"], lang="es")
+    assert (verdict.kind, verdict.retry, verdict.correct) == (Verdict.WRONG, False, False)
+    assert not grade("hábitat", "organism", home_terms=["organismo"], lang="es").retry
+
+
+def test_a_listed_false_friend_is_a_miss_named_as_such() -> None:
+    for typed in ("soportar", "Soportar", "sopórtar"):
+        verdict = grade(typed, "support", home_terms=["apoyar"], lang="es",
+                        false_friends=["soportar"])
+        assert (verdict.kind, verdict.matched) == (Verdict.FALSE_FRIEND, "soportar"), typed
+        assert not verdict.retry and not verdict.correct
+    assert grade("apoyar", "support", home_terms=["apoyar"], lang="es",
+                 false_friends=["soportar"]).retry
 
 
 def test_a_misspelling_that_a_word_list_only_lists_is_still_a_misspelling() -> None:
@@ -118,7 +144,8 @@ def test_cognate_endings_are_not_typos_even_when_the_language_is_unknown() -> No
     for typed, expected in [("ecosistema", "ecosystem"), ("nutriente", "nutrient"),
                             ("cultura", "culture"), ("democracia", "democracy"),
                             ("evaporacion", "evaporation")]:
-        assert grade(typed, expected).kind is Verdict.HOME_LANGUAGE_WORD, typed
+        assert grade(typed, expected).kind is Verdict.WRONG, typed  # no gloss: no thumbs-up
+        assert grade(typed, expected, home_terms=[typed]).retry, typed
 
 
 def test_a_dropped_letter_before_cion_is_a_misspelling_not_spanish() -> None:
@@ -136,9 +163,10 @@ def test_a_gloss_typed_with_its_accents_is_the_home_language_word() -> None:
     assert grade("perimetre", "perimeter").correct  # British-looking, and a slip at worst
 
 
-def test_another_script_gets_write_it_in_english() -> None:
-    assert grade("экосистема", "ecosystem").kind is Verdict.HOME_LANGUAGE_WORD
-    assert grade("生态系统", "ecosystem").retry
+def test_another_script_gets_write_it_in_english_only_for_this_words_gloss() -> None:
+    assert grade("экосистема", "ecosystem", home_terms=["экосистема"]).retry
+    assert grade("生态系统", "ecosystem", home_terms=["生态系统"]).retry
+    assert grade("организм", "ecosystem", home_terms=["экосистема"]).kind is Verdict.WRONG
 
 
 def test_a_gloss_that_is_also_english_gets_another_try() -> None:

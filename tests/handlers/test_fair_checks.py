@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.domain.checks import Item
+from bot.domain.scaffold import ItemType
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import TEACHER_ID, Chat, answer_current, join_and_confirm, texts
@@ -67,6 +69,37 @@ async def test_the_students_own_word_gets_write_it_in_english_and_one_more_try(
     assert "Now write it in English" in reply and "❌" not in reply
     assert not study.get_item(chat.db, stored.id).answered  # not a miss: still open
     assert "✅" in texts(await chat.send(user, stored.item.answer))
+
+
+def _ask_typed(chat: Chat, pack: str, term: str) -> int:
+    """Open a typed item on one pack word for student 1001 (as a check at level 5 would)."""
+    word = next(w for w in pack_words(chat.db, pack) if w.word.term == term)
+    item = Item(word.id, ItemType.TYPED, word.word.definition, (), term)
+    return study.save_items(chat.db, 1001, "es", [item], chat.clock())[0]
+
+
+async def test_the_false_friend_the_card_warns_about_is_a_miss_with_the_warning(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=5)
+    item_id = _ask_typed(chat, "general.academic-verbs", "support")
+    reply = texts(await chat.send(user, "soportar"))
+    assert "👍" not in reply and "escríbela en inglés" not in reply
+    assert "Casi. La respuesta es <b>support</b> (<b>apoyar</b>)" in reply
+    assert "Cuidado: <b>support</b> no es <b>soportar</b>. <b>support</b> = <b>apoyar</b>." \
+        in reply
+    assert study.get_item(chat.db, item_id).answered  # a miss, not one more try
+
+
+async def test_another_words_gloss_gets_no_thumbs_up(chat: Chat) -> None:
+    """The playtest: "habitad" typed for organism was praised as the Spanish word."""
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=5)
+    item_id = _ask_typed(chat, "science.ecosystems", "organism")
+    reply = texts(await chat.send(user, "habitad"))
+    assert "👍" not in reply and "Cuidado" not in reply
+    assert "Casi. La respuesta es <b>organism</b> (<b>organismo</b>)" in reply
+    assert study.get_item(chat.db, item_id).answered
 
 
 async def test_another_real_english_word_is_never_accepted(chat: Chat) -> None:
