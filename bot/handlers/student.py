@@ -84,11 +84,13 @@ async def ask_confirm(update: Update, context: PuenteContext, code: str) -> None
 
 
 async def ask_for_words(update: Update, context: PuenteContext) -> None:
-    """Ask the student to write a few words at home-language, with the menu one tap away."""
-    chat, s = update.effective_chat, context.services
-    assert chat is not None
+    """Ask the student to write a few words in their home language, with the menu one tap
+    away; asked in the languages they most likely read (the language is not known yet)."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    assert chat is not None and user is not None
     menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages))
-    await context.bot.send_message(chat.id, s.catalog.render("language-ask", "en"),
+    langs = join.question_languages(s.db, user.id, user.language_code, s.config.school.languages)
+    await context.bot.send_message(chat.id, views.in_languages("language-ask", langs, s.catalog),
                                    reply_markup=menu)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -88,6 +88,18 @@ def suggest_from_text(db: Database, user_id: int, text: str,
 def class_languages(db: Database, user_id: int) -> list[str]:
     """Home languages already confirmed by classmates: a strong prior for a newcomer."""
     return people.classmates_languages(db, user_id)
+
+
+def question_languages(db: Database, user_id: int, phone_language: str | None,
+                       school: Sequence[str]) -> list[str]:
+    """The languages to ask "what is your home language?" in before it is known: the phone's
+    (when Puente has prompts in it), the classmates' (most common first), the school's, then
+    English last; a newcomer may read none of English."""
+    phone = (phone_language or "").split("-")[0].lower()
+    found = [phone, *class_languages(db, user_id), *school]
+    own = [c for c in dict.fromkeys(found) if c != "en" and c in LANGUAGES
+           and Capability.PROMPTS in LANGUAGES[c].capabilities]
+    return [*own, "en"]
 
 
 def confirm_language(db: Database, user_id: int, code: str) -> str:

@@ -225,11 +225,14 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
 
 
 def classmates_languages(db: Database, student_id: int) -> list[str]:
-    """Home languages already confirmed by anyone in the student's classes."""
+    """Home languages already confirmed by anyone in the student's classes, most common
+    first."""
     rows = db.execute(
-        "SELECT DISTINCT s.language FROM enrollments mine "
+        "SELECT s.language FROM enrollments mine "
         "JOIN enrollments e ON e.class_id = mine.class_id JOIN students s ON s.id = e.student_id "
-        "WHERE mine.student_id = ? AND s.language IS NOT NULL", [student_id]).fetchall()
+        "WHERE mine.student_id = ? AND s.language IS NOT NULL "
+        "GROUP BY s.language ORDER BY count(DISTINCT s.id) DESC, s.language",
+        [student_id]).fetchall()
     return [r[0] for r in rows]
 
 
