@@ -9,8 +9,8 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.replies import say, tapped, user_language
 from bot.context import PuenteContext, Services
-from bot.presentation import callbacks, keyboards, views
-from bot.services import family, membership
+from bot.presentation import callbacks, keyboards, message_views, views
+from bot.services import family, membership, messages
 
 
 class _FamilyLink(filters.MessageFilter):
@@ -78,9 +78,23 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         await say(update, context, "family-link-unknown")
         return
     code = cb.args[0] if cb.args else ""
-    family.set_language(s.db, user.id, code)
+    changed = family.set_language(s.db, user.id, code)
     await query.edit_message_reply_markup(None)
     await say(update, context, "family-welcome", language=views.language_name(code))
+    if changed and messages.missing_model(s.translator, code):
+        await _tell_teachers_no_model(context, user.id, code)
+
+
+async def _tell_teachers_no_model(context: PuenteContext, user_id: int, code: str) -> None:
+    """Tell the child's teachers, once per new language, that this family's messages will
+    reach them untranslated: they should not count on an English version."""
+    s = context.services
+    notes = [(teacher_id, s.catalog.render(
+        "family-language-no-model", user_language(context, teacher_id), name=child,
+        language=message_views.teacher_language(code)))
+        for teacher_id, child in family.teachers_to_tell(s.db, user_id)]
+    if family.queue_teacher_notes(s.db, notes, s.clock()):
+        context.deliverer.wake()
 
 
 async def stop(update: Update, context: PuenteContext) -> None:

@@ -94,7 +94,9 @@ async def ask(update: Update, context: PuenteContext) -> None:
     text = messages.command_text(message.text if message else None)
     if not text:
         data[ASKING] = context.services.clock() + ASK_WINDOW
-        await say(update, context, "ask-prompt", bilingual=False)
+        translated = messages.teacher_reads_english(context.services.translator, who.language)
+        await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
+                  bilingual=False)
         return
     await _relay_or_pick(update, context, who, text)
 
@@ -117,7 +119,10 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if len(message.text) > MAX_INPUT:
         await say(update, context, "message-too-long", limit=MAX_INPUT)
         return
-    await offer_to_send(update, context, _asker(context, user.id), message.text, "family-text")
+    who = _asker(context, user.id)
+    translated = messages.teacher_reads_english(context.services.translator, who.language)
+    await offer_to_send(update, context, who, message.text,
+                        "family-text" if translated else "family-text-as-written")
 
 
 async def asked_voice(update: Update, context: PuenteContext) -> None:
@@ -163,8 +168,10 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
             s.catalog, user_language(context, teacher_id), who, relay)
             for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
-    await say(update, context, "ask-sent", bilingual=who.role != messages.FAMILY,
-              name=child.first_name, language=message_views.language_name(who.language))
+    family = who.role == messages.FAMILY  # a student is told "your teacher", not their name
+    answer_in = messages.answer_language(s.translator, who.language)
+    await say(update, context, "ask-sent" if family else "ask-sent-student", bilingual=not family,
+              name=child.first_name, language=message_views.language_name(answer_in))
 
 
 async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child,

@@ -390,6 +390,9 @@ async def families(update: Update, context: PuenteContext) -> None:
                                date=link.linked_at.astimezone(s.config.school.timezone)
                                .strftime("%Y-%m-%d"))
               for number, link in enumerate(links, start=1)]
+    for number, link in enumerate(links, start=1):  # no English for what they write
+        if link.language and messages.missing_model(s.translator, link.language):
+            lines[number] += " · " + s.catalog.render("families-no-model", lang)
     for number, link in enumerate(links, start=1):  # when they last wrote with a teacher
         last = messages.last_contact(s.db, link.telegram_id, link.student_id)
         if last is not None:

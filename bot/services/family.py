@@ -11,7 +11,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
 from bot.services.join import new_code
 from bot.services.teaching import find_student
-from bot.store import families, outbox, people, study
+from bot.store import families, outbox, people, study, threads
 from bot.store.packs import words_by_id
 
 LINK_DAYS = 14
@@ -61,11 +61,29 @@ is_family = families.is_family
 set_updates = families.set_updates
 
 
-def set_language(db: Database, user_id: int, code: str) -> None:
-    """Store the family member's own language (it may differ from the student's)."""
+def set_language(db: Database, user_id: int, code: str) -> bool:
+    """Store the family member's own language (it may differ from the student's); return
+    whether it changed, so the teachers hear about a new language once, not at every tap."""
     if code not in LANGUAGES:
         raise PuenteError(code, prompt_key="error-unknown-language")
+    changed = families.family_language(db, user_id) != code
     families.set_language(db, user_id, code)
+    return changed
+
+
+def teachers_to_tell(db: Database, user_id: int) -> list[tuple[int, str]]:
+    """(teacher id, child's first name) for each teacher of the family member's children."""
+    return [(teacher_id, child.first_name) for child in threads.children(db, user_id)
+            for teacher_id in dict.fromkeys(people.teachers_of(db, child.student_id))]
+
+
+def queue_teacher_notes(db: Database, notes: list[tuple[int, str]], now: datetime) -> int:
+    """Queue one rendered note per teacher (through the outbox: a teacher's quiet hours)."""
+    with db.atomic():
+        for teacher_id, text in notes:
+            outbox.enqueue(db, None, teacher_id, "family-note", {"text": text, "buttons": []},
+                           now, now)
+    return len(notes)
 
 
 @dataclass(frozen=True)

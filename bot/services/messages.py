@@ -112,6 +112,28 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     return Relay(child, teacher_ids, text.strip(), english, written)
 
 
+def teacher_reads_english(translator: Translator | None, language: str) -> bool:
+    """Whether a message written in `language` reaches the teacher with an English machine
+    translation on this machine (only then may anyone be promised one)."""
+    return (language != "en" and translator is not None
+            and translator.why_unavailable("en", source=language) is None)
+
+
+def missing_model(translator: Translator | None, language: str) -> bool:
+    """Whether translation is on here but has no model from `language` into English, so a
+    teacher should be told before such a family writes (with translation off, none is)."""
+    return (translator is not None and language != "en"
+            and translator.why_unavailable("en", source=language) is not None)
+
+
+def answer_language(translator: Translator | None, language: str) -> str:
+    """The language a teacher's answer arrives in: the asker's own when this machine can
+    translate English into it, else English."""
+    if language == "en" or translator is None or translator.why_unavailable(language):
+        return "en"
+    return language
+
+
 def written_in(text: str, own: str) -> str:
     """English when the text is confidently English (a student asking in English needs no
     translation), else the writer's own language; a voice note (no text) is their own."""

@@ -77,6 +77,8 @@ async def test_arabic_family_gets_a_right_to_left_announcement_with_curated_glos
     await link_family(chat, MOTHER, "es")
     await link_family(chat, 2002, "es", child="Luis")
     await link_family(chat, 2003, "ar", child="Omar")
+    told = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]  # no ar->en model
+    assert len(told) == 1 and "chose Arabic (العربية)" in told[0].text
     preview = await chat.send(teacher(chat), "/announce the river is a big ecosystem.")
     shown = texts(preview)
     assert "el río es un grande ecosistema." in shown and "(machine translation)" in shown

@@ -1,0 +1,102 @@
+"""Nobody is promised an English translation the school's machine cannot make (playtest: a
+Haitian Creole parent and a Somali student were both promised one), and the teacher hears
+before such a family writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import TranslationConfig
+from bot.translation.translator import Translator, engine_for
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.translate.builders import install_with_argos
+
+MOTHER = 2001
+
+
+@pytest.fixture(scope="session")
+def spanish_only_dir(tmp_path_factory: pytest.TempPathFactory,
+                     tiny_models: dict[tuple[str, str], Path]) -> Path:
+    """Models for en->es and es->en only: Spanish both ways, nothing for Kreyòl or Somali."""
+    return install_with_argos(tmp_path_factory.mktemp("es-only"), tiny_models[("en", "es")],
+                              tiny_models[("es", "en")])
+
+
+@pytest.fixture
+def translator(chat: Chat, spanish_only_dir: Path) -> Translator:
+    services = chat.app.bot_data.services
+    services.translator = Translator(chat.db, TranslationConfig(True, spanish_only_dir),
+                                     engine=engine_for(spanish_only_dir), clock=chat.clock)
+    return services.translator
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def open_link(chat: Chat, user_id: int, phone: str, child: str = "Ana") -> dict[str, Any]:
+    link = texts(await chat.send(teacher(chat), f"/family {child}"))
+    person = chat.user(user_id, f"Family{user_id}", phone)
+    await chat.send(person, f"/start {link.split('?start=')[1].split()[0]}")
+    return person
+
+
+async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    marie = await open_link(chat, MOTHER, "fr")
+    await chat.tap(marie, "fa:ht")
+    told = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert [c.text for c in told] == [
+        "ℹ️ A family member of <b>Ana</b> chose Haitian Creole (Kreyòl ayisyen). This computer "
+        "has no Haitian Creole (Kreyòl ayisyen) translation model, so their messages reach you "
+        "as they write them, without English, and your answers reach them in English."]
+    await chat.tap(marie, "fa:ht")  # the same language again: the teacher already knows
+    assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    offer = texts(await chat.send(marie, "Bonjou, kijan pitit mwen ap fè lekòl la?"))
+    assert offer == ("Mèsi pou mesaj ou. Èske ou ta renmen m voye l bay pwofesè a? Pwofesè a ap "
+                     "wè mo ou yo jan ou te ekri yo a.")
+    assert "tradiksyon" not in offer
+    sent = texts(await chat.tap(marie, "ak:1001"))
+    assert "an English" in sent  # the answer comes in English: no en->ht model either
+    families = texts(await chat.send(teacher(chat), "/families"))
+    assert "Haitian Creole (Kreyòl ayisyen) · linked" not in families
+    assert "⚠️ no translation on this computer" in families
+
+
+async def test_spanish_parent_is_still_promised_the_translation_the_machine_makes(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await open_link(chat, MOTHER, "es")
+    await chat.tap(mom, "fa:es")
+    assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    offer = texts(await chat.send(mom, "¿Cómo va mi hijo?"))
+    assert offer.endswith("El maestro lo leerá con una traducción al inglés.")
+    assert "⚠️" not in texts(await chat.send(teacher(chat), "/families"))
+
+
+async def test_somali_student_ask_promises_no_translation_and_says_your_teacher(
+        chat: Chat, translator: Translator) -> None:
+    asha = chat.user(1002, "Asha", "en")
+    await join_and_confirm(chat, asha, lang="so", level=1)
+    prompt = texts(await chat.send(asha, "/ask"))
+    assert prompt == ("Hadda u qor fariintaada macallinka. Macallinku wuxuu arki doonaa "
+                      "erayadaada sida aad u qorto.")
+    sent = texts(await chat.send(asha, "Macallin, ma i caawin kartaa?"))
+    assert sent.startswith("Fariintaadu waxay u socotaa macallinkaaga. Jawaabtu halkan ayay "
+                           "imaan doontaa, English.")
+    assert "Asha" not in sent
+
+
+async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
+        chat: Chat, translator: Translator) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    prompt = texts(await chat.send(ana, "/ask"))
+    assert prompt.endswith("Se lo haré llegar con una traducción al inglés.")
+    sent = texts(await chat.send(ana, "no entiendo la palabra"))
+    assert sent.startswith("Tu mensaje va en camino a tu maestro. La respuesta llegará aquí, "
+                           "en Español.\nYour message is on its way to your teacher.")
