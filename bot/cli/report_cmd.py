@@ -74,14 +74,17 @@ CANNED = {
                "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
                "WHERE m.misses_in_row >= 3 ORDER BY c.name, s.first_name"},
     "hardest_words": {
-        "title": "Hardest words (share of right answers)",
+        "title": "Hardest words: at least half wrong, at least 2 answers (as /report)",
         "sql": "SELECT w.pack_id, w.term, sum(m.correct) * 1.0 / sum(m.attempts) AS right_share, "
                "sum(m.attempts) AS attempts FROM mastery m JOIN words w ON w.id = m.word_id "
-               "WHERE m.attempts > 0 GROUP BY w.id ORDER BY right_share LIMIT 50"},
+               "WHERE m.attempts > 0 GROUP BY w.id HAVING sum(m.attempts) >= 2 "
+               "AND sum(m.correct) * 2 <= sum(m.attempts) "
+               "ORDER BY right_share, attempts DESC LIMIT 50"},
     "class_mastery": {
         "title": "Mastery per student and class",
         "sql": "SELECT c.name AS class, s.first_name AS student, s.language, e.wida_level, "
-               "sum(m.mastered_at IS NOT NULL) AS mastered, count(m.word_id) AS started "
+               "e.level_source, sum(m.mastered_at IS NOT NULL) AS mastered, "
+               "count(m.word_id) AS started "
                "FROM enrollments e JOIN classes c ON c.id = e.class_id "
                "JOIN students s ON s.id = e.student_id LEFT JOIN mastery m "
                "ON m.student_id = s.id GROUP BY c.id, s.id ORDER BY c.name, s.first_name"},

@@ -48,6 +48,28 @@ RECALL = frozenset({ItemType.TYPED, ItemType.REVERSE})
 RECALL_CHOICES = 4  # an L1 -> English item with fewer options is too easy to count as recall
 
 
+# What a teacher's report may call evidence. One answer is no evidence: a three-option item
+# at level 1 is right one time in three by guessing. A word is hard for a student (or a class)
+# when, over at least MIN_ANSWERS answers, at least half were wrong; the report's "hardest
+# words" and each student's "needs help" words both use this one rule, so they never disagree.
+MIN_ANSWERS = 2
+
+
+def too_few_answers(total: int) -> bool:
+    """Too few answers to say anything about a word (the report says so instead)."""
+    return total < MIN_ANSWERS
+
+
+def is_hard(right: int, total: int) -> bool:
+    """Enough answers, and at least half of them wrong."""
+    return not too_few_answers(total) and (total - right) * 2 >= total
+
+
+def error_rate(right: int, total: int) -> float:
+    """The share of answers that were wrong (0 with no answers)."""
+    return (total - right) / total if total else 0.0
+
+
 class MasteryState(enum.StrEnum):
     """The four states teacher, student and family views all name the same way."""
 

@@ -137,7 +137,8 @@ async def roster(update: Update, context: PuenteContext) -> None:
                               count=len(rows))]
     lines += [s.catalog.render("roster-line", lang, name=views.name(r.first_name, s.catalog, lang),
                                language=views.language_name(r.language or "?"),
-                               level=r.level or "?", mastered=r.mastered, learning=r.learning)
+                               level=views.level_text(r.level, r.self_placed, s.catalog, lang),
+                               mastered=r.mastered, learning=r.learning)
               for r in rows]
     await send_long(context, user.id, views.join_lines(lines))
 
@@ -251,7 +252,8 @@ async def student(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     lines = [s.catalog.render("student-header", lang, name=escape(row.first_name),
                               language=views.language_name(row.language or "?"),
-                              level=row.level or "?")]
+                              level=views.level_text(row.level, row.self_placed, s.catalog,
+                                                     lang))]
     lines += student_lines(matrix, row.student_id, s.catalog, lang)
     await send_long(context, user.id, "\n".join(lines))
 

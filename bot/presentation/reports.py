@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from bot.domain.mastery import MasteryState
+from bot.domain.mastery import MasteryState, error_rate, is_hard, too_few_answers
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
 from bot.presentation.charts import drawable, heatmap
@@ -20,13 +20,15 @@ from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.views import CAPTION_LIMIT, cut, label
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
-NEEDS_HELP_P = 0.4     # below this average estimate (with practice) a student needs help
-NEEDS_HELP_MISSES = 3  # or this many misses in a row on any word
+NEEDS_HELP_MISSES = 3  # this many misses in a row on a word marks it ⚠️ in /student
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TERM_LIMIT = 200
-CSV_COLUMNS = ("student", "student_id", "language", "wida_level", "pack", "word", "mastery",
-               "mastered", "attempts", "correct", "last_seen")
+# No Telegram ids: a teacher needs names, and a spreadsheet travels. `roster_no` is the
+# student's number in this class (1..n, as on the heatmap), to tell two Anas apart.
+CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
+               "mastery", "mastered", "attempts", "correct", "last_seen")
+LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set wida_level
 
 
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
@@ -45,20 +47,34 @@ class WordTotal:
 
 
 @dataclass(frozen=True)
+class HelpNeeded:
+    """A student who needs help: their hard words, or, when no one word has enough answers
+    yet, their right answers of all (0 of 5 over five words is evidence; each word alone not)."""
+
+    name: str
+    words: list[str]
+    right: int
+    total: int
+
+
+@dataclass(frozen=True)
 class Summary:
     on_track: list[str]
-    needs_help: list[str]          # "Ana (habitat, predator)"
-    hardest: list[str]             # "predator 20%"
+    needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
+    hardest: list[str]             # "predator 80%" (wrong)
     mastered_share: float
     not_started: list[str] = field(default_factory=list)
     inactive: list[str] = field(default_factory=list)  # "Bo (last active 2026-09-14)"
     inactive_days: int = INACTIVE_SCHOOL_DAYS
     hardest_words: list[WordTotal] = field(default_factory=list)
+    too_few: list[str] = field(default_factory=list)  # practised, but too few answers to tell
 
 
-def student_name(student: StudentRow, placeholder: str = "?") -> str:
-    """The name a report shows: cleaned, or the placeholder and roster number when empty."""
-    return clean_name(student.first_name) or f"{placeholder} {student.id}"
+def student_name(student: StudentRow, placeholder: str = "?", number: int | None = None) -> str:
+    """The name a report shows: cleaned, or the placeholder and the student's roster number in
+    the class when empty (never the Telegram id)."""
+    return clean_name(student.first_name) or " ".join(
+        part for part in (placeholder, str(number) if number else "") if part)
 
 
 def term(text: str) -> str:
@@ -70,55 +86,76 @@ def _day(stamp: str | None) -> date | None:
     return date.fromisoformat(stamp[:10]) if stamp else None
 
 
+def _word_total(name: str, cells: list[Cell]) -> WordTotal:
+    """One word's counts over some cells: "correct N of M over D days"."""
+    right, total = sum(c.correct for c in cells), sum(c.attempts for c in cells)
+    # ISO stamps sort as text: parse only the two that matter
+    first = _day(min((f for c in cells if (f := c.first_seen or c.last_seen)), default=None))
+    last = _day(max((c.last_seen for c in cells if c.last_seen), default=None))
+    days = (last - first).days + 1 if first and last else 1
+    return WordTotal(name, right, total, days)
+
+
+def _hardest_first(totals: list[WordTotal]) -> list[WordTotal]:
+    """The words the one rule calls hard, most often wrong first, then most answered."""
+    hard = [w for w in totals if is_hard(w.right, w.total)]
+    return sorted(hard, key=lambda w: (-error_rate(w.right, w.total), -w.total, w.term))
+
+
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
               today: date | None = None, holidays: Collection[date] = ()) -> Summary:
     """Who is on track, who needs help on which words, who has not started or stopped, and
-    which words are hardest (with the counts behind them)."""
-    on_track, needs_help, not_started, inactive = [], [], [], []
+    which words are hardest (with the counts behind them).
+
+    One rule (`is_hard`: enough answers, at least half wrong) picks the class's hardest words,
+    each student's words in "needs help", and, over all their answers, whether a student is
+    on track, needs help, or has given too few answers to tell."""
+    on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     terms = {w.id: term(w.term) for w in matrix.words}
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
     for cell in matrix.cells.values():
         by_student.setdefault(cell.student_id, []).append(cell)
         by_word_id.setdefault(cell.word_id, []).append(cell)
-    for student in matrix.students:
-        name = student_name(student, placeholder)
-        cells = by_student.get(student.id, [])
-        practised = [c for c in cells if c.attempts]
+    for number, student in enumerate(matrix.students, start=1):
+        name = student_name(student, placeholder, number)
+        practised = [c for c in by_student.get(student.id, []) if c.attempts
+                     and c.word_id in terms]
         if not practised:
             not_started.append(name)
             continue
         last = _day(max((c.last_seen for c in practised if c.last_seen), default=None))
         idle = school_days_between(last, today, holidays) if last and today else 0
-        stuck = [terms[c.word_id] for c in cells
-                 if c.misses_in_row >= NEEDS_HELP_MISSES and c.word_id in terms]
-        average = sum(c.p_known for c in practised) / len(practised)
-        if stuck or average < NEEDS_HELP_P:
-            weak = stuck or [terms[c.word_id] for c in sorted(practised,
-                                                              key=lambda c: c.p_known)[:2]]
-            needs_help.append(f"{name} ({', '.join(weak)})")
+        weak = _hardest_first([_word_total(terms[c.word_id], [c]) for c in practised])
+        right, answers = sum(c.correct for c in practised), sum(c.attempts for c in practised)
+        struggling = bool(weak) or is_hard(right, answers)
+        if struggling:
+            needs_help.append(HelpNeeded(name, [w.term for w in weak], right, answers))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
             inactive.append(f"{name} ({last.isoformat()})")
-        elif not (stuck or average < NEEDS_HELP_P):
+        elif struggling:
+            continue
+        elif too_few_answers(answers):
+            too_few.append(name)
+        else:
             on_track.append(name)
-    by_word = []
-    for word in matrix.words:
-        cells = [c for c in by_word_id.get(word.id, []) if c.attempts]
-        if cells:
-            right, total = sum(c.correct for c in cells), sum(c.attempts for c in cells)
-            # ISO stamps sort as text: parse only the two that matter
-            first = _day(min((f for c in cells if (f := c.first_seen or c.last_seen)),
-                             default=None))
-            last = _day(max((c.last_seen for c in cells if c.last_seen), default=None))
-            days = (last - first).days + 1 if first and last else 1
-            by_word.append((right / total, WordTotal(terms[word.id], right, total, days)))
-    by_word.sort(key=lambda pair: (pair[0], pair[1].term))
-    hard = [f"{w.term} {share:.0%}" for share, w in by_word[:hardest]]
+    totals = [_word_total(terms[w.id], cells) for w in matrix.words
+              if (cells := [c for c in by_word_id.get(w.id, []) if c.attempts])]
+    hard = _hardest_first(totals)[:hardest]
     total = len(matrix.cells)
     mastered = sum(1 for c in matrix.cells.values() if c.mastered)
-    return Summary(on_track, needs_help, hard, mastered / total if total else 0.0,
-                   not_started, inactive, INACTIVE_SCHOOL_DAYS,
-                   [w for _, w in by_word[:hardest]])
+    return Summary(on_track, needs_help,
+                   [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
+                   mastered / total if total else 0.0, not_started, inactive,
+                   INACTIVE_SCHOOL_DAYS, hard, too_few)
+
+
+def help_text(student: HelpNeeded, catalog: Catalog, lang: str) -> Markup:
+    """One student in "needs help": their hard words, else their right answers of all."""
+    if student.words:
+        return Markup(f"{escape(student.name)} ({escape(', '.join(student.words))})")
+    return catalog.render("report-help-overall", lang, name=student.name, right=student.right,
+                          total=student.total)
 
 
 def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
@@ -133,11 +170,14 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     text = catalog.render(
         "report-summary", lang, class_name=label(class_name), students=len(matrix.students),
         words=len(matrix.words), mastered=f"{s.mastered_share:.0%}",
-        on_track=", ".join(s.on_track) or none, needs_help="; ".join(s.needs_help) or none,
+        on_track=", ".join(s.on_track) or none,
+        needs_help=Markup("; ".join(help_text(h, catalog, lang) for h in s.needs_help)) or none,
         hardest=hardest or none)
     lines = [text]
     if s.not_started:
         lines.append(catalog.render("report-not-started", lang, names=", ".join(s.not_started)))
+    if s.too_few:
+        lines.append(catalog.render("report-too-few", lang, names=", ".join(s.too_few)))
     if s.inactive:
         lines.append(catalog.render("report-inactive", lang, days=s.inactive_days,
                                     names=", ".join(s.inactive)))
@@ -161,8 +201,13 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         mark = "⚠️" if cell.misses_in_row >= NEEDS_HELP_MISSES else STATE_MARKS[cell.state]
         first, last = _day(cell.first_seen or cell.last_seen), _day(cell.last_seen)
         days = (last - first).days + 1 if first and last else 0
-        counts = catalog.render("report-word", lang, term=terms[cell.word_id],
-                                right=cell.correct, total=cell.attempts, days=days)
+        if cell.attempts and too_few_answers(cell.attempts):
+            # one answer may be a guess: a count, never "correct 1 of 1"
+            counts = catalog.render("report-word-few", lang, term=terms[cell.word_id],
+                                    total=cell.attempts)
+        else:
+            counts = catalog.render("report-word", lang, term=terms[cell.word_id],
+                                    right=cell.correct, total=cell.attempts, days=days)
         lines.append(Markup(f"{mark} {counts} · " + catalog.render(f"state-{cell.state}", lang)))
     return lines
 
@@ -175,16 +220,19 @@ def spreadsheet_cell(value: object) -> object:
 
 
 def csv_bytes(matrix: ClassMatrix) -> bytes:
-    """One row per student x word: mastery, attempts, last seen, language, WIDA level."""
+    """One row per student x word: mastery, attempts, last seen, language, level and who set
+    it (self-placed or teacher); students by name and roster number, never a Telegram id."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     # Each text is cleaned and defused once, not once per row (35 x 200 rows in one /report).
     words = [(word.id, spreadsheet_cell(term(word.pack_id)), spreadsheet_cell(term(word.term)))
              for word in matrix.words]
-    for student in matrix.students:
-        who = [spreadsheet_cell(v) for v in (student_name(student), student.id,
-                                             student.language or "", student.level or "")]
+    for number, student in enumerate(matrix.students, start=1):
+        source = LEVEL_SOURCES[student.self_placed] if student.level is not None else ""
+        who = [spreadsheet_cell(v) for v in (student_name(student, "?", number), number,
+                                             student.language or "", student.level or "",
+                                             source)]
         for word_id, pack, word_term in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
@@ -198,7 +246,7 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
 
 def heatmap_rows(matrix: ClassMatrix) -> list[str]:
     """Row labels: names when the chart font can draw them all, else roster numbers 1..n."""
-    names = [student_name(s) for s in matrix.students]
+    names = [student_name(s, "?", n) for n, s in enumerate(matrix.students, start=1)]
     if all(drawable(n) for n in names):
         return names
     return [str(number) for number in range(1, len(names) + 1)]
@@ -207,10 +255,10 @@ def heatmap_rows(matrix: ClassMatrix) -> list[str]:
 def heatmap_caption(matrix: ClassMatrix) -> Markup | None:
     """The key to the heatmap's roster numbers, when rows use them (None when names fit)."""
     rows = heatmap_rows(matrix)
-    if rows == [student_name(s) for s in matrix.students]:
+    names = [student_name(s, "?", n) for n, s in enumerate(matrix.students, start=1)]
+    if rows == names:
         return None
-    key = [f"{number} {escape(student_name(s))}" for number, s in zip(rows, matrix.students,
-                                                                          strict=True)]
+    key = [f"{number} {escape(name)}" for number, name in zip(rows, names, strict=True)]
     return cut(Markup(" · ".join(key)), CAPTION_LIMIT)
 
 

@@ -41,6 +41,14 @@ def label(text: str | None) -> str:
     return clean_label(text) or "-"
 
 
+def level_text(level: int | None, self_placed: bool, catalog: Catalog, lang: str) -> Markup:
+    """A student's level for a teacher: a WIDA level only when a teacher set it; the student's
+    own self-placement is labelled as such until the teacher confirms it with /level."""
+    if level is None:
+        return catalog.render("level-none", lang)
+    return catalog.render("level-self-placed" if self_placed else "level-wida", lang, level=level)
+
+
 def join_lines(parts: Iterable[Markup]) -> Markup:
     """Join Markup lines into one message."""
     return Markup("\n".join(escape(part) for part in parts))

@@ -185,6 +185,6 @@ def answer_placement(db: Database, user_id: int, question: int, option: int) -> 
         return PlacementStep(following, None)
     level = placement.level_from_answers(answers)
     with db.atomic():
-        people.set_level(db, user_id, None, level, "placement")
+        people.set_level(db, user_id, None, level, people.PLACEMENT)
         people.clear_placement(db, user_id)
     return PlacementStep(None, level)

@@ -172,7 +172,7 @@ def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
         planned.append((row, found.id, value))
     with db.atomic():
         for row, class_id, value in planned:
-            people.set_level(db, row.student_id, class_id, value, "teacher")
+            people.set_level(db, row.student_id, class_id, value, people.TEACHER)
             people.clear_placement(db, row.student_id)  # the teacher decided: placement is over
     return [(row, value) for row, _, value in planned]
 

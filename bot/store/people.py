@@ -202,6 +202,12 @@ def delete_user(db: Database, user_id: int) -> None:
         db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
 
 
+# Who set a level (enrollments.level_source): the student's own self-placement only proposes
+# one; the teacher's is a WIDA level. Reports label the first as self-placed.
+PLACEMENT = "placement"
+TEACHER = "teacher"
+
+
 @dataclass(frozen=True)
 class RosterRow:
     student_id: int
@@ -210,6 +216,12 @@ class RosterRow:
     level: int | None
     mastered: int
     learning: int
+    level_source: str | None = None
+
+    @property
+    def self_placed(self) -> bool:
+        """The level is the student's self-placement, not yet confirmed by a teacher."""
+        return self.level is not None and self.level_source == PLACEMENT
 
 
 def roster(db: Database, class_id: int) -> list[RosterRow]:
@@ -218,8 +230,9 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
         "SELECT s.id, s.first_name, s.language, e.wida_level, "
         "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id "
         " AND m.mastered_at IS NOT NULL), "
-        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL) "
-        "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
+        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL), "
+        "e.level_source FROM enrollments e JOIN students s ON s.id = e.student_id "
+        "WHERE e.class_id = ? "
         "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()
     return [RosterRow(*r) for r in rows]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from bot.domain.mastery import MasteryState, mastery_state
+from bot.store.people import PLACEMENT
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,12 @@ class StudentRow:
     first_name: str
     language: str | None
     level: int | None
+    level_source: str | None = None
+
+    @property
+    def self_placed(self) -> bool:
+        """The level is the student's self-placement, not yet confirmed by a teacher."""
+        return self.level is not None and self.level_source == PLACEMENT
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class ClassMatrix:
 def class_matrix(db: Database, class_id: int) -> ClassMatrix:
     """Students x words of one class with mastery and attempt totals."""
     students = [StudentRow(*r) for r in db.execute(
-        "SELECT s.id, s.first_name, s.language, e.wida_level FROM enrollments e "
+        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source FROM enrollments e "
         "JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
         "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()]
     rows = db.execute(

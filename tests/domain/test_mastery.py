@@ -10,12 +10,16 @@ from fsrs import Card
 from bot.domain.mastery import (
     MASTERED_P,
     MASTERED_SUCCESSES,
+    MIN_ANSWERS,
     MasteryState,
     bkt_update,
+    error_rate,
+    is_hard,
     new_mastery,
     recall_ready,
     record_answer,
     review_waits,
+    too_few_answers,
 )
 from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 
@@ -183,3 +187,11 @@ def test_a_review_waits_for_the_retention_gap_then_is_asked_as_recall() -> None:
     assert not review_waits(state, DAY1 + timedelta(days=3))
     assert recall_ready(state, state.due_at)
     assert not recall_ready(state, DAY1 + timedelta(days=2, hours=1))
+
+
+def test_a_word_is_hard_with_two_answers_at_least_half_wrong_and_never_with_one() -> None:
+    assert too_few_answers(0) and too_few_answers(1) and not too_few_answers(MIN_ANSWERS)
+    assert not is_hard(0, 1)                       # one miss may be a slip: too few to tell
+    assert is_hard(0, 2) and is_hard(1, 2) and is_hard(1, 3)
+    assert not is_hard(2, 2) and not is_hard(3, 4)  # no error, or mostly right: not hard
+    assert error_rate(1, 4) == 0.75 and error_rate(0, 0) == 0.0

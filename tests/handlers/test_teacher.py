@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from bot.domain import placement
+from bot.presentation import callbacks
 from bot.store import people
 from tests.harness import (
     ADMIN_ID,
@@ -121,7 +123,9 @@ async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:
     rows = list(csv.DictReader(io.StringIO(next(iter(document.files.values()))
                                            .decode("utf-8-sig"))))
     assert {r["student"] for r in rows} == {"Ana", "Bo"}
-    assert {"mastery", "attempts", "last_seen", "language", "wida_level"} <= set(rows[0])
+    assert {"mastery", "attempts", "last_seen", "language", "wida_level", "level_source",
+            "roster_no"} <= set(rows[0])
+    assert "student_id" not in rows[0] and str(1001) not in {r["roster_no"] for r in rows}
     ana = [r for r in rows if r["student"] == "Ana" and r["attempts"] != "0"]
     assert ana and all(r["correct"] == r["attempts"] for r in ana)
 
@@ -166,3 +170,21 @@ async def test_broken_teacher_pack_lists_problems_and_saves_nothing(chat: Chat) 
     assert chat.db["words"].count == before
     assert chat.db.execute("SELECT count(*) FROM packs WHERE id = 't9001.rocks'"
                            ).fetchone()[0] == 0
+
+
+async def test_a_self_placed_level_is_not_shown_as_a_wida_level_until_the_teacher_sets_it(
+        chat: Chat) -> None:
+    mateo = chat.user(1001, "Mateo", lang="es")
+    await join_and_confirm(chat, mateo, level=None)
+    dont_know = len(placement.PLACEMENT[0].options)  # the 🤷 button after the options
+    await chat.tap(mateo, callbacks.data(callbacks.PLACEMENT, 0, dont_know))
+
+    drill = texts(await chat.send(teacher(chat), "/student Mateo"))
+    roster = texts(await chat.send(teacher(chat), "/roster"))
+    assert drill.startswith("<b>Mateo</b> - Español, level 1 (self-placed; /level sets it)")
+    assert "Mateo - Español, level 1 (self-placed; /level sets it): 0 mastered" in roster
+    assert "WIDA" not in drill + roster
+
+    await chat.send(teacher(chat), "/level Mateo 2")
+    assert texts(await chat.send(teacher(chat), "/student Mateo")).startswith(
+        "<b>Mateo</b> - Español, WIDA level 2")

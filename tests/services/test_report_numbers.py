@@ -1,0 +1,135 @@
+"""The numbers a teacher reads in /roster, /student, /report and the CSV: a self-placed level is
+labelled as such, "hardest words" and "needs help" follow one rule, a single answer is shown as
+too few to tell, and the CSV names students without their Telegram ids (real store, real
+prompts)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+from sqlite_utils import Database
+
+from bot.domain import placement
+from bot.domain.mastery import new_mastery
+from bot.presentation.i18n import Catalog
+from bot.presentation.reports import csv_bytes, student_lines, summary_text
+from bot.presentation.views import level_text
+from bot.services import join, teaching
+from bot.store import people
+from bot.store import study as stored
+from bot.store.packs import pack_words
+from tests.clock import START
+from tests.harness import TEACHER_ID, enrol_student
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def _answer(db: Database, student_id: int, word_id: int, *right: bool) -> None:
+    """Graded answers on one word, counted in the totals the reports read."""
+    state = stored.get_mastery(db, student_id, word_id) or new_mastery(word_id, START)
+    for number, answer in enumerate(right):
+        stored.save_mastery(db, student_id, word_id, state, START + timedelta(minutes=number),
+                            answered=answer)
+
+
+def _self_place_with_i_dont_know(db: Database, student_id: int) -> int | None:
+    join.open_placement(db, student_id)
+    first = placement.PLACEMENT[0]
+    return join.answer_placement(db, student_id, 0, len(first.options)).level  # 🤷
+
+
+def test_a_self_placed_level_is_labelled_until_the_teacher_sets_it_with_level(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=None)
+    assert _self_place_with_i_dont_know(db, 1001) == 1
+
+    row, matrix = teaching.student_report(db, TEACHER_ID, "Mateo")
+    assert level_text(row.level, row.self_placed, catalog, "en") == \
+        "level 1 (self-placed; /level sets it)"
+    [listed] = teaching.roster(db, school_class.id)
+    assert listed.self_placed and matrix.students[0].self_placed
+
+    teaching.set_level(db, TEACHER_ID, "Mateo", "2")
+    row, _ = teaching.student_report(db, TEACHER_ID, "Mateo")
+    assert level_text(row.level, row.self_placed, catalog, "en") == "WIDA level 2"
+    assert level_text(row.level, row.self_placed, catalog, "es") == "nivel WIDA 2"
+    # the student's own placement, run again, never overrides the teacher's level
+    people.set_level(db, 1001, None, 1, people.PLACEMENT)
+    [listed] = teaching.roster(db, school_class.id)
+    assert (listed.level, listed.self_placed) == (2, False)
+
+
+def test_the_csv_says_who_set_each_level_and_holds_no_telegram_id(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, 5550030, "Mateo", level=None)
+    _self_place_with_i_dont_know(db, 5550030)
+    enrol_student(db, START, 5550031, "Ana", level=4)
+    enrol_student(db, START, 5550032, "Bo", level=None)  # no placement finished: no level
+    words = pack_words(db, "science.ecosystems")
+    for student in (5550030, 5550031, 5550032):
+        _answer(db, student, words[0].id, True)
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    data = csv_bytes(matrix)
+    rows = _rows(data)
+    by_name = {r["student"]: r for r in rows}
+    assert (by_name["Mateo"]["wida_level"], by_name["Mateo"]["level_source"]) == \
+        ("1", "self-placed")
+    assert (by_name["Ana"]["wida_level"], by_name["Ana"]["level_source"]) == ("4", "teacher")
+    assert (by_name["Bo"]["wida_level"], by_name["Bo"]["level_source"]) == ("", "")
+    assert "student_id" not in rows[0]
+    assert [by_name[n]["roster_no"] for n in ("Ana", "Bo", "Mateo")] == ["1", "2", "3"]
+    assert b"555003" not in data  # no Telegram id anywhere in the file
+
+
+def test_hardest_words_and_needs_help_follow_one_rule(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=1)
+    enrol_student(db, START, 1002, "Ana", level=3)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["predator"], False, False)       # 0 of 2: hard
+    _answer(db, 1001, words["prey"], False, True, False)     # 1 of 3: hard
+    _answer(db, 1001, words["habitat"], False)               # one answer: too few to tell
+    _answer(db, 1002, words["community"], True, True)        # no error: never "hardest"
+    _answer(db, 1002, words["energy"], True, True, False, True)  # 3 of 4: not hard
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+
+    text = summary_text(found.name, matrix, catalog, "en")
+
+    assert "🆘 Needs help: Mateo (predator, prey)" in text
+    assert ("🧗 Hardest words: predator: correct 0 of 2 over 1 day(s), "
+            "prey: correct 1 of 3 over 1 day(s)") in text
+    assert "community" not in text and "habitat" not in text and "energy" not in text
+    assert "✅ On track: Ana" in text
+
+
+def test_one_answer_is_shown_as_too_few_to_tell_not_as_evidence(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=1)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["predator"], True)  # a one-in-three guess at level 1
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+
+    drill = "\n".join(student_lines(matrix, 1001, catalog, "en"))
+    text = summary_text(found.name, matrix, catalog, "en")
+
+    assert "predator: 1 answer(s), too few to tell · learning" in drill
+    assert "correct 1 of 1" not in drill
+    assert "✅ On track: none" in text and "🤔 Too few answers to tell yet: Mateo" in text
+
+
+def test_a_student_wrong_on_every_word_once_needs_help_though_no_word_has_enough_answers(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1002, "Bo", level=3)
+    for word in pack_words(db, "science.ecosystems")[:5]:
+        _answer(db, 1002, word.id, False)
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+
+    text = summary_text(found.name, matrix, catalog, "en")
+
+    assert ("🆘 Needs help: Bo (correct 0 of 5; too few answers on any one word to say which)"
+            in text)
+    assert "🧗 Hardest words: none" in text
