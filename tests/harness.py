@@ -3,6 +3,7 @@ Bot API, and set up people through the real use cases (tests never import anothe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -51,7 +52,29 @@ class Chat:
         return await self.process(self.factory.message(user, text))
 
     async def tap(self, user: dict[str, Any], data: str) -> list[Call]:
-        return await self.process(self.factory.tap(user, data))
+        """Tap the button carrying `data` on the newest message that shows it, as Telegram
+        sends it (a button no message shows is forged on a message the bot never sent)."""
+        return await self.process(self.factory.tap(user, data, self.showing(user, data)))
+
+    async def double_tap(self, user: dict[str, Any], data: str
+                         ) -> tuple[list[Call], list[Call]]:
+        """Tap a button twice quickly: both taps leave the phone before the first one's edit
+        arrives, so both name the same message. Return the calls each tap caused."""
+        message_id = self.showing(user, data)
+        first = await self.process(self.factory.tap(user, data, message_id))
+        return first, await self.process(self.factory.tap(user, data, message_id))
+
+    def showing(self, user: dict[str, Any], data: str) -> int:
+        """The id of the newest message to `user` that shows a button carrying `data`."""
+        latest: dict[int, Call] = {}  # message id -> its latest send or edit
+        for call in self.api.calls:
+            if call.chat_id == user["id"] and call.method in (
+                    "sendMessage", "sendVoice", "editMessageText", "editMessageReplyMarkup"):
+                message_id = call.params.get("message_id") or call.result_id
+                if message_id is not None:
+                    latest[int(message_id)] = call
+        return next((m for m, c in sorted(latest.items(), reverse=True)
+                     if any(d == data for _, d in c.buttons)), 1)
 
     async def deliver(self) -> list[Call]:
         """Run the background deliverer's pass now; return the calls it made."""
@@ -79,7 +102,9 @@ def buttons(calls: list[Call]) -> list[tuple[str, str]]:
     return [b for c in calls for b in c.buttons]
 
 
-NEXT = "▶"  # in every language's Next button, beside the card number
+def is_next(label: str) -> bool:
+    """Next ▶ n/N in every language (◀ in right-to-left ones): the button with the number."""
+    return re.search(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d", label) is not None  # isolates
 
 
 async def page_through(chat: Chat, user: dict, calls: list[Call]) -> list[Call]:
@@ -87,7 +112,7 @@ async def page_through(chat: Chat, user: dict, calls: list[Call]) -> list[Call]:
     the student saw it: the message that came in `calls`, then each edit of it."""
     shown = [c for c in calls if c.method == "sendMessage" and "📘" in c.text][-1:]
     assert shown, "no preview card in these calls"
-    while (tap := next((d for label, d in shown[-1].buttons if NEXT in label), None)):
+    while (tap := next((d for label, d in shown[-1].buttons if is_next(label)), None)):
         edits = [c for c in await chat.tap(user, tap) if c.method == "editMessageText"]
         assert len(edits) == 1, f"{tap} did not turn the card in place"
         shown += edits

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from telegram import CallbackQuery, InputFile, Update, User
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.context import PuenteContext
-from bot.presentation import callbacks, views
+from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import membership
 
@@ -62,10 +62,47 @@ async def send_picture(context: PuenteContext, chat_id: int, render: Callable[[]
     return True
 
 
+def not_modified(exc: BadRequest) -> bool:
+    """Telegram refused an edit because the message already shows exactly this: the work is
+    done (a double tap, or a second tap that arrived before the first one's edit)."""
+    return exc.message.lower().startswith("message is not modified")
+
+
+def too_old(exc: BadRequest) -> bool:
+    """Telegram refused to answer a tap: it was answered already, or it is over 15 minutes old
+    (the bot was down). The tap itself still counts; only the spinner's answer is lost."""
+    return exc.message.lower().startswith("query is too old")
+
+
+async def acknowledge(query: CallbackQuery) -> None:
+    """Stop the button's spinner; a tap Telegram no longer takes answers for is still handled."""
+    try:
+        await query.answer()
+    except BadRequest as exc:
+        if not too_old(exc):
+            raise
+        log.info("a button tap could not be answered (too old or answered already)")
+
+
 async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callback] | None:
     """Acknowledge a button tap and parse its data (data we never sent raises)."""
     query, user = update.callback_query, update.effective_user
     if query is None or user is None:
         return None
-    await query.answer()
+    await acknowledge(query)
     return query, user, callbacks.parse(query.data)
+
+
+async def spend(query: CallbackQuery, data: str) -> bool:
+    """Take the tapped button off its message, so it acts once; False when an earlier tap
+    already took it (a double tap: the caller stops, as the first tap did the work)."""
+    message = query.message
+    if message is None or not hasattr(message, "reply_markup"):
+        return True  # Telegram no longer shows us the message: nothing to take off
+    try:
+        await query.edit_message_reply_markup(keyboards.without(message.reply_markup, data))
+    except BadRequest as exc:
+        if not_modified(exc):
+            return False
+        log.info("could not take a spent button off: %s", exc.message)
+    return True

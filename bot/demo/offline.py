@@ -12,6 +12,9 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
+NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message")
+TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Puente", "username": "PuenteDemoBot",
             "can_join_groups": False, "can_read_all_group_messages": False,
             "supports_inline_queries": False}
@@ -25,6 +28,7 @@ class Call:
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)  # when the call arrived
+    result_id: int | None = None  # the message id Telegram gave a message this call sent
 
     @property
     def chat_id(self) -> int | None:
@@ -65,6 +69,11 @@ class OfflineBotAPI(BaseRequest):
         self._poll_ids = itertools.count(1)
         self._failures: dict[int, list[Failure]] = {}
         self.uploads: dict[str, bytes] = {}  # file_id -> content users "sent" to the bot
+        # (chat, message id) -> what it shows now (text or None, keyboard), to refuse an edit
+        # that changes nothing as Telegram does
+        self.shown: dict[tuple[int, int], tuple[str | None, Any]] = {}
+        self.answered: set[str] = set()  # callback queries answered: Telegram takes one answer
+        self.queries_expired = False  # True: every tap is over 15 minutes old
 
     @property
     def read_timeout(self) -> float | None:
@@ -83,6 +92,10 @@ class OfflineBotAPI(BaseRequest):
     def block(self, chat_id: int, times: int = 1000) -> None:
         """Behave as if this user blocked the bot."""
         self.fail_next(chat_id, Failure(403, "Forbidden: bot was blocked by the user"), times)
+
+    def expire_queries(self) -> None:
+        """Behave as if every tap from now on is too old to answer (the bot was down)."""
+        self.queries_expired = True
 
     def sent_to(self, chat_id: int) -> list[Call]:
         return [c for c in self.calls if c.chat_id == chat_id and c.method.startswith("send")]
@@ -114,10 +127,44 @@ class OfflineBotAPI(BaseRequest):
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
             return failure.status, json.dumps(body).encode()
+        refused = self._refusal(api_method, params)
+        if refused is not None:
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": refused}
+                                   ).encode()
         if api_method == "sendVoice":
             return self._voice(params, files)
-        self.calls.append(Call(api_method, params, files))
-        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+        call = Call(api_method, params, files)
+        self.calls.append(call)
+        result = self._result(api_method, params)
+        if isinstance(result, dict) and "message_id" in result:
+            call.result_id = result["message_id"]
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _refusal(self, api_method: str, params: dict[str, Any]) -> str | None:
+        """Telegram's refusal of a repeated answer or an edit that changes nothing, if any."""
+        if api_method == "answerCallbackQuery":
+            query_id = str(params.get("callback_query_id"))
+            if self.queries_expired or query_id in self.answered:
+                return TOO_OLD
+            self.answered.add(query_id)
+            return None
+        if not api_method.startswith("editMessage"):
+            return None
+        key = (int(params.get("chat_id", 0)), int(params.get("message_id") or 0))
+        if key not in self.shown:  # a message this API never sent (a hand-built tap): accept
+            return None
+        text = self.shown[key][0]
+        if api_method == "editMessageText":
+            if text is None:
+                return "Bad Request: there is no text in the message to edit"
+            text = str(params.get("text"))
+        if (text, _keyboard(params)) == self.shown[key]:
+            return NOT_MODIFIED
+        return None
+
+    def _remember(self, message: dict[str, Any], params: dict[str, Any]) -> None:
+        key = (message["chat"]["id"], message["message_id"])
+        self.shown[key] = (message.get("text"), _keyboard(params))
 
     def _voice(self, params: dict[str, Any], files: dict[str, bytes]) -> tuple[int, bytes]:
         """A voice note: an upload gets a new file_id; a file_id must be one uploaded here."""
@@ -130,8 +177,11 @@ class OfflineBotAPI(BaseRequest):
                 return 400, json.dumps({"ok": False, "error_code": 400, "description":
                                         "Bad Request: wrong file identifier/HTTP URL specified"
                                         }).encode()
-        self.calls.append(Call("sendVoice", params, files))
+        call = Call("sendVoice", params, files)
+        self.calls.append(call)
         message = self._message("sendVoice", params)
+        call.result_id = message["message_id"]
+        self._remember(message, params)
         message["voice"] = {"file_id": file_id, "file_unique_id": file_id,
                             "duration": int(params.get("duration") or 1),
                             "mime_type": "audio/ogg", "file_size": len(self.uploads[file_id])}
@@ -148,7 +198,16 @@ class OfflineBotAPI(BaseRequest):
                     "file_size": len(self.uploads.get(file_id, b"")), "file_path": file_id}
         if api_method in ("sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendPoll",
                           "editMessageText", "editMessageReplyMarkup"):
-            return self._message(api_method, params)
+            message = self._message(api_method, params)
+            key = (message["chat"]["id"], message["message_id"])
+            if api_method.startswith("edit") and key not in self.shown:
+                return message  # a message this API never sent (a hand-built tap)
+            if api_method == "editMessageReplyMarkup":
+                message.pop("text", None)  # the text stays what it was
+                if self.shown[key][0] is not None:
+                    message["text"] = self.shown[key][0]
+            self._remember(message, params)
+            return message
         if api_method == "copyMessage":  # a relayed voice note: Telegram answers with its id
             return {"message_id": next(self._message_ids)}
         return True
@@ -178,6 +237,14 @@ class OfflineBotAPI(BaseRequest):
                 "members_only": False,
                 "correct_option_ids": params.get("correct_option_ids")}
         return message
+
+
+def _keyboard(params: dict[str, Any]) -> Any:
+    """The inline keyboard a call asks for, decoded (None: no keyboard)."""
+    markup = params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return (markup or {}).get("inline_keyboard") or None
 
 
 class UpdateFactory:

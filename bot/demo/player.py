@@ -206,7 +206,9 @@ class Demo:
             self.out("(no such button)")
             return
         self.out(f"   (taps [{plain_label(buttons[index][0])}])")
-        await self._process(self.factory.tap(self.users[self.who], buttons[index][1]))
+        shown = call.params.get("message_id") or call.result_id or 1  # the message tapped
+        await self._process(self.factory.tap(self.users[self.who], buttons[index][1],
+                                             int(shown)))
 
     def _poll_id(self, call: Call) -> str:
         item = study.next_open_item(self.db, self.users[self.who]["id"])

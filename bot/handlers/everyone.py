@@ -7,7 +7,7 @@ import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, NetworkError
+from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot.chat.audience import PRIVATE
 from bot.chat.jobs import user_jobs
-from bot.chat.replies import say, tapped, user_language
+from bot.chat.replies import acknowledge, not_modified, say, tapped, too_old, user_language
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, keyboards
@@ -115,6 +115,11 @@ async def on_error(update: object, context: PuenteContext) -> None:
         membership.blocked(context.services.db, update.effective_user.id,
                            context.services.clock())
         return
+    if isinstance(error, BadRequest) and (not_modified(error) or too_old(error)):
+        # A double tap: the first tap already did the work and the message shows it, so the
+        # second stops here, with no reply (Telegram refused only a repeat of what is done).
+        log.info("a repeated tap changed nothing: %s", error.message)
+        return
     if update is None and isinstance(error, NetworkError):
         # getUpdates failed: the network dropped. Telegram keeps the updates; PTB retries.
         log.warning("Telegram unreachable, retrying: %s", error.message)
@@ -126,7 +131,7 @@ async def on_error(update: object, context: PuenteContext) -> None:
     key = error.prompt_key if isinstance(error, PuenteError) else "error-generic"
     params = error.params if isinstance(error, PuenteError) else {}
     if update.callback_query:
-        await update.callback_query.answer()
+        await acknowledge(update.callback_query)
     try:
         await say(update, context, key, **params)
     except (Forbidden, KeyError, IndexError):
@@ -143,7 +148,7 @@ async def flood_guard(update: Update, context: PuenteContext) -> None:
         raise ApplicationHandlerStop
     if s.flood_guard.hit(user.id, now):
         if update.callback_query:
-            await update.callback_query.answer()
+            await acknowledge(update.callback_query)
         await say(update, context, "slow-down")
         raise ApplicationHandlerStop
 
@@ -151,7 +156,7 @@ async def flood_guard(update: Update, context: PuenteContext) -> None:
 async def unknown_button(update: Update, context: PuenteContext) -> None:
     """A button we never made (forged or from an old version): refuse kindly."""
     if update.callback_query:
-        await update.callback_query.answer()
+        await acknowledge(update.callback_query)
     await say(update, context, "check-stale")
 
 

@@ -19,7 +19,17 @@ from telegram.ext import (
 from bot.chat.alerts import alert_teachers
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.drafts import not_understood
-from bot.chat.replies import MAX_INPUT, say, send_long, send_picture, tapped, user_language
+from bot.chat.replies import (
+    MAX_INPUT,
+    acknowledge,
+    not_modified,
+    say,
+    send_long,
+    send_picture,
+    spend,
+    tapped,
+    user_language,
+)
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.placement import PLACEMENT, spoken
@@ -212,9 +222,12 @@ async def card_button(update: Update, context: PuenteContext) -> None:
 
 
 async def flip_button(update: Update, context: PuenteContext) -> None:
-    """Show the same cards with the home language first."""
-    if update.callback_query:
-        await update.callback_query.answer()
+    """Show the same cards with the home language first, once: the 🔁 leaves the message."""
+    query = update.callback_query
+    if query is not None:
+        await acknowledge(query)
+        if not await spend(query, callbacks.data(callbacks.FLIP)):
+            return  # a double tap: the flipped cards are on their way already
     await words_command(update, context, flipped=True)
 
 
@@ -222,7 +235,7 @@ async def check_command(update: Update, context: PuenteContext) -> None:
     """Start a short formative check (from /check or the button after a preview)."""
     user, s = update.effective_user, context.services
     if update.callback_query:
-        await update.callback_query.answer()
+        await acknowledge(update.callback_query)
     if user is None:
         return
     await show_unlocked(update, context, user.id)  # a new word is always seen on a card first
@@ -281,8 +294,12 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     s = context.services
-    feedback = study.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
-                                   s.config.school.timezone)
+    try:
+        feedback = study.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
+                                       s.config.school.timezone)
+    except study.AnsweredItemError:  # a double tap: the first one's feedback is on screen
+        log.info("a second tap on an answered item changed nothing")
+        return
     await send_feedback(update, context, feedback, edit=query)
 
 
@@ -345,7 +362,7 @@ async def _edit(query: CallbackQuery | None, text: str,
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:  # e.g. the message is too old to edit: send a new one
-        if "not modified" in exc.message.lower():  # a double tap: it already shows this
+        if not_modified(exc):  # a double tap: it already shows this
             return True
         log.info("could not edit a tapped message: %s", exc.message)
         return False

@@ -208,6 +208,11 @@ class StaleItemError(PuenteError):
     prompt_key = "check-stale"
 
 
+class AnsweredItemError(StaleItemError):
+    """The student's own item, graded already: a double tap, or a tap on a copy of the
+    question that stayed behind (graded once; a poll or typed answer still says so)."""
+
+
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
                   tz: ZoneInfo) -> Feedback:
     """Grade a tapped option, checked against the item the server sent this student."""
@@ -275,12 +280,12 @@ def matching_option(item: Item, text: str) -> int | None:
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo, who: Learner | None = None) -> Feedback:
     if stored.answered:
-        raise StaleItemError()
+        raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
     word = words_by_id(db, [item.word_id])[0].word
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
-            raise StaleItemError()  # a replayed tap, or two taps at once: graded once
+            raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = study.get_mastery(db, who.id, item.word_id) or new_mastery(item.word_id, now)
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,

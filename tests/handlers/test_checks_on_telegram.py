@@ -63,7 +63,7 @@ async def test_forged_button_never_grades_or_reveals(chat: Chat) -> None:
     assert not study.get_item(chat.db, anas_item.id).answered
 
 
-async def test_replayed_button_grades_once(chat: Chat) -> None:
+async def test_a_double_tap_on_an_answer_grades_once_and_says_nothing_more(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=3)
     await chat.send(user, "/check")
@@ -72,11 +72,12 @@ async def test_replayed_button_grades_once(chat: Chat) -> None:
         await answer_current(chat, user, True)
         stored = open_item(chat)
     data = f"an:{stored.id}:{stored.item.options.index(stored.item.answer)}"
-    await chat.tap(user, data)
     count = chat.db["attempts"].count
-    reply = texts(await chat.tap(user, data))
-    assert chat.db["attempts"].count == count
-    assert "/check" in reply
+    first, again = await chat.double_tap(user, data)
+    shown = [c for c in first if c.method == "editMessageText"][-1]
+    assert chat.db["attempts"].count == count + 1
+    assert [c.method for c in again] == ["answerCallbackQuery"]  # no reply, no new message
+    assert [c for c in chat.api.calls if c.method == "editMessageText"][-1] is shown
 
 
 async def until_poll(chat: Chat, user: dict) -> study.StoredItem:
