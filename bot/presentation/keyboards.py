@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.language import LANGUAGES, Capability
+from bot.domain.language import LANGUAGES, Capability, is_rtl
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.services.previews import Page
@@ -62,6 +62,14 @@ def after_preview(flip: str | None, check: str, listen: str | None = None
     return InlineKeyboardMarkup([*(top if listen else []), row])
 
 
+def without(markup: InlineKeyboardMarkup | None, data: str) -> InlineKeyboardMarkup | None:
+    """The keyboard with the buttons carrying `data` taken off (None when nothing is left)."""
+    rows = [[b for b in row if b.callback_data != data] for row in
+            (markup.inline_keyboard if markup else ())]
+    kept = [row for row in rows if row]
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
 def listen_word(label: str, word_id: int, word_only: bool = False) -> InlineKeyboardButton:
     """A 🔊 button for one word: its card's clip, or (`word_only`) the English word alone."""
     args = (word_id, "w") if word_only else (word_id,)
@@ -82,15 +90,27 @@ def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarku
                                         callback_data=turn(page.index, "f")))
     moves = []
     if page.index > 0:
-        moves.append(InlineKeyboardButton(catalog.plain("button-back", lang),
+        moves.append(InlineKeyboardButton(_reading(catalog, "button-back", lang),
                                           callback_data=turn(page.index - 1)))
     if not page.last:
-        label = catalog.plain("button-next", lang, number=page.index + 2, total=page.total)
+        label = _reading(catalog, "button-next", lang, number=page.index + 2, total=page.total)
         moves.append(InlineKeyboardButton(label, callback_data=turn(page.index + 1)))
     elif page.offer_check:
         moves.append(InlineKeyboardButton(catalog.plain("button-check", lang),
                                           callback_data=callbacks.data(callbacks.CHECK)))
+    if is_rtl(catalog.template("button-back", lang)[0]):
+        moves.reverse()  # Telegram lays buttons out left to right; forward is leftward in RTL
     return InlineKeyboardMarkup([row for row in (top, moves) if row])
+
+
+_MIRRORED = str.maketrans("▶◀", "◀▶")
+
+
+def _reading(catalog: Catalog, key: str, lang: str, **params: int) -> str:
+    """A Next or ◀ label whose arrow points the way the language reads: in a right-to-left
+    language the next card is to the left (the words stay the prompt's)."""
+    label = catalog.plain(key, lang, **params)
+    return label.translate(_MIRRORED) if is_rtl(catalog.template(key, lang)[0]) else label
 
 
 def as_rows(markup: InlineKeyboardMarkup) -> list[list[list[str]]]:

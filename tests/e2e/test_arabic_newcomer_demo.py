@@ -23,8 +23,8 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_one_card_mess
     assert "All the plants, animals and things in one place." in printed  # the simple line
     assert "[voice note" in printed  # she heard her words
     # one card a message: Next turns the same message to the next word, the last offers ✅
-    assert "(taps [التالي ▶ 2/3])\n🤖 Puente (same message, updated): 🦠 كائن حي" in printed
-    assert "[1 🔊 استمع]  [2 ◀]  [3 ✅ اختبرني]" in printed
+    assert "(taps [التالي ◀ 2/3])\n🤖 Puente (same message, updated): 🦠 كائن حي" in printed
+    assert "[1 🔊 استمع]  [2 ✅ اختبرني]  [3 ▶]" in printed  # right to left: back on the right
     assert "Check finished: 3 of 3 right" in printed
     assert "أتقنتها" in printed  # progress in Arabic, not an English chart
     replies = re.split(r"\n(?=🤖|🧒)", printed)

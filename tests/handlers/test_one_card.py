@@ -54,12 +54,13 @@ async def test_a_newcomer_pages_through_one_card_at_a_time_to_the_check(
         assert utf16(card.text) <= 900
         labels = [label.replace("\u2068", "").replace("\u2069", "")  # digits isolated in RTL
                   for label, _ in card.buttons]
+        ahead, behind = ("◀", "▶") if lang == "ar" else ("▶", "◀")  # the way it reads
         if number < len(cards):
-            assert f"▶ {number + 1}/{len(cards)}" in " ".join(labels)
+            assert f"{ahead} {number + 1}/{len(cards)}" in " ".join(labels)
             assert check not in card.buttons
-        assert ("◀" in labels) == (number > 1)
-    assert check in cards[-1].buttons and not any(NEXT in label for label, _ in cards[-1].buttons)
-    back = next(d for label, d in cards[-1].buttons if label == "◀")
+        assert (behind in labels) == (number > 1)
+    assert check in cards[-1].buttons and not any(is_next(label) for label, _ in cards[-1].buttons)
+    back = next(d for label, d in cards[-1].buttons if label == behind)
     (again,) = [c for c in await chat.tap(sami, back) if c.method == "editMessageText"]
     assert again.text == cards[-2].text  # ◀ turns back to the card before
 
@@ -156,3 +157,27 @@ async def test_a_card_telegram_will_not_edit_comes_as_a_new_message(chat: Chat) 
     (card,) = [c for c in calls if c.method == "sendMessage"]
     assert f"<b>{shown_terms(chat, 1001)[1]}</b>" in card.text
     assert callbacks.data(callbacks.CARD, data.split(":")[1], 2) in [d for _, d in card.buttons]
+
+
+def bottom_row(call: Call) -> list[str]:
+    """The labels of a card's last row (◀ and Next, or ✅), left to right as Telegram lays
+    them out whatever the language, direction isolates removed."""
+    markup = call.params["reply_markup"]
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    return [b["text"].replace("\u2068", "").replace("\u2069", "")
+            for b in markup["inline_keyboard"][-1]]
+
+
+@pytest.mark.parametrize(("lang", "row"), [
+    ("ar", ["التالي ◀ 3/3", "▶"]),  # right to left: forward is leftward, back is on the right
+    ("en", ["◀", "Next ▶ 3/3"])])
+async def test_next_and_back_point_and_sit_the_way_the_language_reads(
+        chat: Chat, lang: str, row: list[str]) -> None:
+    sami = chat.user(lang=lang)
+    await join_and_confirm(chat, sami, lang=lang, level=1)
+    first = await chat.send(sami, "/words")
+    (middle,) = [c for c in await chat.tap(sami, card_data(first)) if c.method.startswith("edit")]
+    assert bottom_row(middle) == row
+    back = next(d for label, d in middle.buttons if label == row[1 if lang == "ar" else 0])
+    (again,) = [c for c in await chat.tap(sami, back) if c.method.startswith("edit")]
+    assert again.text == first[-1].text  # the arrow pointing back does turn back
