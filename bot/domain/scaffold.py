@@ -58,7 +58,6 @@ class Scaffold:
     # or pictures (see `beginner_stem`), never an English definition to read.
     english_definition: bool = True
     definition_stem_language: StemLanguage = StemLanguage.ENGLISH
-    preview_chars: int = 900  # a preview message holds cards up to this many characters
     # Levels 1-2: "hear the word, choose it" joins the rotation where speech is on, so a
     # student who cannot read English yet still meets the words' spoken form in checks.
     listening: bool = False
@@ -70,11 +69,10 @@ class Scaffold:
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
-                                 False, StemLanguage.HOME, 600, listening=True,
-                                 one_card=True),
+                                 False, StemLanguage.HOME, listening=True, one_card=True),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
-                                  ItemType.CLOZE), 4, False, StemLanguage.HOME, 600,
+                                  ItemType.CLOZE), 4, False, StemLanguage.HOME,
                                  listening=True, one_card=True),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,

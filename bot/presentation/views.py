@@ -25,6 +25,7 @@ from bot.services.study import Feedback, Progress, Question
 
 MESSAGE_LIMIT = 4096
 CARD_LIMIT = 900  # one card with its header, levels 1-3: a phone screen, never a scroll
+PREVIEW_CHARS = 900  # a multi-card preview message (levels 4-6) holds cards up to this
 CAPTION_LIMIT = 1024
 _TAG_OR_ENTITY = re.compile(r"<(/?)([a-z-]+)[^>]*>|&[^;\s]*;")
 
@@ -167,16 +168,17 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
 
 def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, catalog: Catalog,
                      flipped: bool = False, new: int | None = None) -> list[Markup]:
-    """Cards in phone-sized messages: a message holds cards up to the level's character budget
-    (one card per message when a card alone fills it), the header on the first.
+    """Cards in phone-sized messages (levels 4-6; levels 1-3 get one card a message): a message
+    holds cards up to PREVIEW_CHARS (one card per message when a card alone fills it), the
+    header on the first.
 
     `new` counts the words shown for the first time (None: all of them are new)."""
     header = preview_header(len(refs), new, lang, catalog)
     blocks = [cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2) for ref in refs]
-    messages = _pack(header, blocks, scaffold.preview_chars)
+    messages = _pack(header, blocks, PREVIEW_CHARS)
     # As many messages as the budget needs, filled evenly: no 150-character tail.
     average = sum(utf16_len(m) for m in messages) // len(messages)
-    for budget in range(average, scaffold.preview_chars, 50):
+    for budget in range(average, PREVIEW_CHARS, 50):
         even = _pack(header, blocks, budget)
         if len(even) <= len(messages):
             return even
