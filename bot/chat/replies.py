@@ -93,14 +93,16 @@ async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callbac
     return query, user, callbacks.parse(query.data)
 
 
-async def spend(query: CallbackQuery, data: str) -> bool:
-    """Take the tapped button off its message, so it acts once; False when an earlier tap
-    already took it (a double tap: the caller stops, as the first tap did the work)."""
+async def spend(query: CallbackQuery, data: str | None = None) -> bool:
+    """Take the tapped button (None: every button) off its message, so it acts once; False
+    when an earlier tap already took it (a double tap: the caller stops, as the first tap did
+    the work). A message Telegram will not edit (deleted meanwhile) does not stop the tap."""
     message = query.message
-    if message is None or not hasattr(message, "reply_markup"):
+    if message is None:
         return True  # Telegram no longer shows us the message: nothing to take off
     try:
-        await query.edit_message_reply_markup(keyboards.without(message.reply_markup, data))
+        await query.edit_message_reply_markup(
+            keyboards.without(getattr(message, "reply_markup", None), data) if data else None)
     except BadRequest as exc:
         if not_modified(exc):
             return False

@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.replies import say, tapped, user_language
+from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views, views
 from bot.services import family, membership, messages
@@ -79,7 +79,8 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         return
     code = cb.args[0] if cb.args else ""
     changed = family.set_language(s.db, user.id, code)
-    await query.edit_message_reply_markup(None)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
     await say(update, context, "family-welcome", language=views.language_name(code))
     if changed and messages.missing_model(s.translator, code):
         await _tell_teachers_no_model(context, user.id, code)

@@ -16,7 +16,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.drafts import offer_to_send, take
-from bot.chat.replies import MAX_INPUT, say, tapped, user_language
+from bot.chat.replies import MAX_INPUT, say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
 from bot.services import messages
@@ -203,7 +203,8 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     draft = take(context)
-    await query.edit_message_reply_markup(None)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
     who = _asker(context, user.id)
     family = who.role == messages.FAMILY
     if cb.args == ("no",):
@@ -268,7 +269,8 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     s = context.services
     announcement_id = cb.int_arg(0)
     choice = cb.args[1] if len(cb.args) > 1 else ""
-    await query.edit_message_reply_markup(None)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
     if choice == "no":
         messages.cancel_announcement(s.db, user.id, announcement_id)
         await say(update, context, "announce-cancelled", bilingual=False)

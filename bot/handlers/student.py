@@ -129,7 +129,8 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         await say(update, context, "not-enrolled")
         return
     code = join.confirm_language(s.db, user.id, cb.args[0] if cb.args else "")
-    await query.edit_message_reply_markup(None)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
     await say(update, context, offer.prompt_key, language=views.language_name(code),
@@ -160,7 +161,8 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
     query, user, cb = tap
     s = context.services
     step = join.answer_placement(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
-    await query.edit_message_reply_markup(None)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
     if step.question is not None:
         await send_placement(update, context, step.question)
         return

@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE
-from bot.chat.replies import say, send_long, send_picture, tapped, user_language
+from bot.chat.replies import say, send_long, send_picture, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.delivery import enqueue_push
 from bot.domain.names import clean_label
@@ -415,6 +415,7 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
     query, user, cb = tap
     s = context.services
     link = membership.unlink_family(s.db, user.id, cb.int_arg(0))
-    await query.edit_message_reply_markup(None)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
     await say(update, context, "families-unlinked", bilingual=False,
               name=escape(link.student_name))
