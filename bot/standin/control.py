@@ -81,6 +81,8 @@ async def _fault(standin: StandIn, body: dict[str, Any]) -> None:
         standin.block(int(chat))
     elif kind == "unblock":
         standin.unblock(int(chat))
+    elif kind == "age":
+        standin.age_queries(float(body["seconds"]))
     elif kind == "latency":
         standin.set_latency(float(body["ms"]))
     elif kind == "refuse":

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 SEND_METHODS = frozenset({"sendmessage", "sendphoto", "senddocument", "sendpoll", "sendvoice",
-                          "editmessagetext", "editmessagereplymarkup", "stoppoll"})
+                          "sendaudio", "copymessage", "editmessagetext",
+                          "editmessagereplymarkup", "stoppoll"})
 
 
 class Kind(Enum):

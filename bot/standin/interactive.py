@@ -1,4 +1,4 @@
-"""Bot API methods around interaction: edits, polls, callback query answers."""
+"""Bot API methods around interaction: edits, copies, polls, callback query answers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import time
 from bot.standin import objects
 from bot.standin.html_check import Parsed
 from bot.standin.methods import (
+    CAPTION_LIMIT,
     NOT_MODIFIED,
     TEXT_LIMIT,
     Params,
@@ -21,6 +22,8 @@ from bot.standin.methods import (
 )
 from bot.standin.state import JSON, Sent
 from bot.standin.updates import ApiError
+
+QUERY_LIFETIME = 15 * 60  # seconds Telegram takes an answer to a tap
 
 
 def _stored(tg: Telegram, p: Params, missing: str) -> tuple[int, JSON]:
@@ -81,6 +84,26 @@ async def edit_message_reply_markup(tg: Telegram, p: Params) -> JSON:
     return _edited(tg, "editMessageReplyMarkup", p, chat_id, new, Parsed(text))
 
 
+@method("copyMessage")
+async def copy_message(tg: Telegram, p: Params) -> JSON:
+    """Copy a message (a person's voice note, say) to a chat, with a new caption if given;
+    Telegram answers with the copy's MessageId only."""
+    chat_id = target(tg, p)
+    source = tg.world.messages.get((p.number("from_chat_id") or 0, p.number("message_id") or 0))
+    if source is None:
+        raise ApiError(400, "Bad Request: message to copy not found")
+    parsed = formatted(tg, p, "caption", CAPTION_LIMIT) if p.text("caption") is not None \
+        else Parsed(source.get("caption") or source.get("text") or "")
+    inline_markup(p)
+    pace(tg, chat_id)
+    content = {k: copy.deepcopy(v) for k, v in source.items()
+               if k in ("text", "entities", "photo", "document", "voice", "audio", "poll")}
+    if "text" not in content and parsed.text:
+        content["caption"] = parsed.text
+    message = deliver(tg, "copyMessage", p, chat_id, content, parsed)
+    return {"message_id": message["message_id"]}
+
+
 @method("sendPoll")
 async def send_poll(tg: Telegram, p: Params) -> JSON:
     """Send a poll or quiz; Telegram gives it a long numeric id."""
@@ -121,12 +144,13 @@ async def stop_poll(tg: Telegram, p: Params) -> JSON:
 
 @method("answerCallbackQuery")
 async def answer_callback_query(tg: Telegram, p: Params) -> bool:
-    """Answer a button tap once; a second or unknown answer is refused."""
+    """Answer a button tap once, within 15 minutes; a second, late or unknown answer is
+    refused."""
     query_id = p.text("callback_query_id") or ""
-    if query_id not in tg.world.open_queries:
+    made = tg.world.open_queries.pop(query_id, None)
+    if made is None or tg.world.now() - made > QUERY_LIFETIME:
         raise ApiError(400, "Bad Request: query is too old and response timeout expired or "
                        "query ID is invalid")
-    tg.world.open_queries.discard(query_id)
     tg.world.query_answers[query_id] = dict(p.values)
     tg.world.changed()
     return True

@@ -146,6 +146,9 @@ def _commands_key(p: Params) -> str:
 async def set_my_commands(tg: Telegram, p: Params) -> bool:
     """Store the command menu for a scope and language."""
     commands = p.decoded("commands") or []
+    scope = p.decoded("scope") or {}
+    if scope.get("type") == "chat" and int(scope.get("chat_id") or 0) not in tg.world.chats:
+        raise ApiError(400, "Bad Request: chat not found")  # a menu for a chat it never had
     for command in commands:
         if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
             raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
@@ -276,7 +279,8 @@ async def _send_media(tg: Telegram, p: Params, name: str, key: str,
     chat_id = target(tg, p)
     parsed = formatted(tg, p, "caption", CAPTION_LIMIT)
     inline_markup(p)
-    stored = media_file(tg, p, key, f"{key}s", {"photo": ".jpg", "voice": ".oga"}.get(key, ""))
+    stored = media_file(tg, p, key, f"{key}s", {"photo": ".jpg", "voice": ".oga",
+                                                "audio": ".ogg"}.get(key, ""))
     pace(tg, chat_id)
     content: JSON = {key: describe(stored, p)}
     if parsed.text:
@@ -323,6 +327,12 @@ async def send_document(tg: Telegram, p: Params) -> JSON:
 async def send_voice(tg: Telegram, p: Params) -> JSON:
     """Send a voice note with an optional caption."""
     return await _send_media(tg, p, "sendVoice", "voice", _voice)
+
+
+@method("sendAudio")
+async def send_audio(tg: Telegram, p: Params) -> JSON:
+    """Send an audio file (a player in the chat, not a voice note) with an optional caption."""
+    return await _send_media(tg, p, "sendAudio", "audio", _voice)
 
 
 @method("sendChatAction")

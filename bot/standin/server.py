@@ -239,6 +239,11 @@ class StandIn:
     def unblock(self, chat_id: int) -> None:
         self.faults.blocked.discard(chat_id)
 
+    def age_queries(self, seconds: float) -> None:
+        """Every tap not answered yet is `seconds` older: past 900 s Telegram refuses its
+        answer with `query is too old` (as after the bot was down for a while)."""
+        self.world.age_queries(seconds)
+
     def set_latency(self, ms: float) -> None:
         """Add `ms` milliseconds to every Bot API request."""
         self.faults.latency = ms / 1000

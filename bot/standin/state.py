@@ -79,7 +79,7 @@ class World:
         self.log: list[Sent] = []
         self.files: dict[str, StoredFile] = {}
         self.polls: dict[str, tuple[int, int]] = {}  # poll id -> (chat id, message id)
-        self.open_queries: set[str] = set()
+        self.open_queries: dict[str, float] = {}  # callback query id -> when it was made
         self.query_answers: dict[str, JSON] = {}  # callback query id -> answerCallbackQuery
         self.commands: dict[str, list[JSON]] = {}
         self.stats = Stats()
@@ -94,6 +94,11 @@ class World:
         """Message ids count up per chat, shared by both sides, as in private chats."""
         self._next_message[chat_id] = self._next_message.get(chat_id, 0) + 1
         return self._next_message[chat_id]
+
+    def age_queries(self, seconds: float) -> None:
+        """Make every unanswered tap `seconds` older (the bot was down meanwhile)."""
+        for query_id in self.open_queries:
+            self.open_queries[query_id] -= seconds
 
     def store_file(self, content: bytes, folder: str, suffix: str) -> StoredFile:
         self._next_file += 1

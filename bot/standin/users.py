@@ -33,7 +33,7 @@ class Person:
         """Send a text message (a leading /command is marked as one); return the update."""
         message = objects.text_message(self.standin.world.next_message_id(self.id),
                                        int(time.time()), self.chat, self.user, text)
-        return self.standin.inject({"message": message})
+        return self._send(message)
 
     def send_file(self, content: bytes, file_name: str, caption: str | None = None
                   ) -> JSON | None:
@@ -44,6 +44,22 @@ class Person:
         message = objects.document_message(self.standin.world.next_message_id(self.id),
                                            int(time.time()), self.chat, self.user, file,
                                            caption)
+        return self._send(message)
+
+    def send_voice(self, content: bytes, duration: int = 1) -> JSON | None:
+        """Send a voice note; the bot can fetch it, or copy it to someone (copyMessage)."""
+        stored = self.standin.world.store_file(content, "voice", ".oga")
+        message = objects.text_message(self.standin.world.next_message_id(self.id),
+                                       int(time.time()), self.chat, self.user, "")
+        del message["text"]
+        message["voice"] = {"file_id": stored.file_id, "file_unique_id": stored.unique_id,
+                            "duration": duration, "mime_type": "audio/ogg",
+                            "file_size": len(content)}
+        return self._send(message)
+
+    def _send(self, message: JSON) -> JSON | None:
+        """Telegram keeps what a person sends (the bot may copy it) and tells the bot."""
+        self.standin.world.messages[(self.id, message["message_id"])] = message
         return self.standin.inject({"message": message})
 
     def tap(self, button: str, message_id: int | None = None) -> JSON | None:
@@ -54,7 +70,7 @@ class Person:
             raise LookupError(f"{self}: no message from the bot shows a button {button!r}")
         data = next((d for label, d in _buttons(message) if button in (label, d)), button)
         query_id = str(next(_query_ids))
-        self.standin.world.open_queries.add(query_id)
+        self.standin.world.open_queries[query_id] = self.standin.world.now()
         return self.standin.inject(
             {"callback_query": objects.callback_query(query_id, self.user, message, data)})
 
