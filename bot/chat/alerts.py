@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
 
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
 from bot.presentation import views
 from bot.presentation.i18n import Markup
 from bot.presentation.views import escape
-from bot.services import teaching
+from bot.services import membership, teaching
 from bot.services.study import Feedback
+
+log = logging.getLogger(__name__)
 
 
 async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
@@ -29,4 +34,9 @@ async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
             text = Markup(f"{text}\n" + s.catalog.render(
                 "teacher-suggest-level", lang, name=name, level=alert.level,
                 lower=alert.suggested_level, command=f"/level {name} {alert.suggested_level}"))
-        await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
+        try:
+            await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
+        except Forbidden:  # the teacher blocked the bot: remember it of them, not the student
+            membership.blocked(s.db, teacher_id, s.clock())
+        except BadRequest as exc:  # e.g. chat not found: the student's answer still stands
+            log.info("a teacher's daily alert was not sent: %s", exc.message)

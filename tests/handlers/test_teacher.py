@@ -188,3 +188,19 @@ async def test_a_self_placed_level_is_not_shown_as_a_wida_level_until_the_teache
     await chat.send(teacher(chat), "/level Mateo 2")
     assert texts(await chat.send(teacher(chat), "/student Mateo")).startswith(
         "<b>Mateo</b> - Español, WIDA level 2")
+
+
+async def test_a_teacher_who_blocked_the_bot_costs_the_student_nothing(chat: Chat) -> None:
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student, level=3)
+    chat.api.block(TEACHER_ID)  # Telegram: 403 Forbidden: bot was blocked by the user
+    replies = []
+    for _ in range(8):
+        await chat.send(student, "/check")
+        for _ in range(5):
+            replies += [c for c in await answer_current(chat, student, False)
+                        if c.chat_id == 1001]
+    assert chat.db.execute("SELECT count(*) FROM mastery WHERE alerted_at IS NOT NULL"
+                           ).fetchone()[0] >= 2  # the alert was due (and refused)
+    assert "algo salió mal" not in "".join(c.text for c in replies)  # no error-generic
+    assert chat.db["students"].get(1001)["blocked_at"] is None  # she did not block anyone
