@@ -131,10 +131,10 @@ async def test_words_unlock_a_few_at_a_time_and_only_after_review(chat: Chat) ->
 async def test_words_seen_four_days_ago_are_not_called_new(chat: Chat) -> None:
     ana = chat.user(lang="en")
     await join_and_confirm(chat, ana, lang="en")
-    assert "Your 5 new words" in texts(await chat.send(ana, "/words"))
+    assert "New words: 5" in texts(await chat.send(ana, "/words"))
     chat.clock.advance(days=4)
     again = texts(await chat.send(ana, "/words"))
-    assert "new words" not in again and "Your 5 words (0 new today)" in again
+    assert "New words" not in again and "Your words: 5 (new today: 0)" in again
 
 
 async def test_report_names_who_has_not_started_and_who_stopped(chat: Chat) -> None:
@@ -190,7 +190,7 @@ async def test_a_weekend_does_not_break_the_streak(chat: Chat) -> None:
         chat.clock.advance(days=1)
     chat.clock.advance(days=2)  # Monday
     await check(chat, ana, True)
-    assert "Study streak: 3 day(s)" in texts(await chat.send(ana, "/progress"))
+    assert "Days in a row: 3" in texts(await chat.send(ana, "/progress"))
 
 
 async def test_buttons_after_a_re_teaching_card_answer_the_easier_item(chat: Chat) -> None:
@@ -245,4 +245,4 @@ async def test_an_evening_check_counts_for_the_local_day(chat: Chat) -> None:
     await join_and_confirm(chat, ana, lang="en")
     chat.clock.now = chat.clock.now.replace(hour=1, minute=30) + timedelta(days=1)  # 21:30 NY
     await check(chat, ana, True)
-    assert "Study streak: 1 day(s)" in texts(await chat.send(ana, "/progress"))
+    assert "Days in a row: 1" in texts(await chat.send(ana, "/progress"))

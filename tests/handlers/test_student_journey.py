@@ -172,8 +172,8 @@ async def test_reminder_fires_when_reviews_are_due(chat: Chat) -> None:
     before = len(chat.api.calls)
     await jobs[0].run(chat.app)
     sent = chat.api.calls[before:]
-    assert texts(sent) == ("¡Hola, Ana! Tienes 5 palabra(s) para repasar. Toca /check (2 minutos)."
-                           "\nHi Ana! You have 5 word(s) to review. Tap /check (2 minutes).")
+    assert texts(sent) == ("¡Hola, Ana! Palabras para repasar: 5. Toca /check (2 minutos)."
+                           "\nHi Ana! Words to review: 5. Tap /check (2 minutes).")
 
 
 async def test_reminder_refuses_quiet_hours(chat: Chat) -> None:

@@ -16,7 +16,7 @@ async def test_next_and_back_edit_the_one_card_message(standin: StandIn,
     teacher, ana = standin.user(9100, "Rivera", "en"), standin.user(9201, "Ana", "es")
     code = await become_teacher_with_class(standin, teacher, "Science 7B")
     await join_class(ana, code, "es")  # placed at level 3: one card a message
-    first = await ana.wait_for("📘 Tus 5 palabras nuevas", STEP)
+    first = await ana.wait_for("📘 Palabras nuevas: 5", STEP)
 
     def card() -> str:
         """The card message as Ana sees it now."""
