@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 
 from bot.chat.audience import PRIVATE
+from bot.chat.drafts import forget_expired
 from bot.chat.jobs import user_jobs
 from bot.chat.replies import acknowledge, not_modified, say, tapped, too_old, user_language
 from bot.context import PuenteContext
@@ -73,6 +74,16 @@ def _teacher_plan_text(context: PuenteContext, user_id: int, lang: str) -> str |
                       render("deleteme-teacher-kept", lang)])
 
 
+def _family_plan_text(context: PuenteContext, user_id: int, lang: str) -> str | None:
+    """What /deleteme removes for a family member (never the child's data), or None."""
+    db = context.services.db
+    who = messages.asker(db, user_id) if messages.is_family_only(db, user_id) else None
+    if who is None:
+        return None
+    names = ", ".join(child.first_name for child in who.children)
+    return context.services.catalog.render("deleteme-confirm-family", lang, names=names)
+
+
 async def deleteme(update: Update, context: PuenteContext) -> None:
     """Say exactly what will be deleted, then wait for one confirming tap."""
     if update.effective_user is None or update.effective_chat is None:
@@ -80,6 +91,7 @@ async def deleteme(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, update.effective_user.id)
     catalog = context.services.catalog
     text = _teacher_plan_text(context, update.effective_user.id, lang) or \
+        _family_plan_text(context, update.effective_user.id, lang) or \
         catalog.bilingual("deleteme-confirm", lang)
     await context.bot.send_message(
         update.effective_chat.id, text,
@@ -97,12 +109,15 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
     choice, user_id = cb.args, user.id
     lang = user_language(context, user_id)
     if choice == ("yes",):
-        was_teacher = teaching.is_teacher(context.services.db, user_id)
-        membership.delete_person(context.services.db, user_id)
+        db, catalog = context.services.db, context.services.catalog
+        was_teacher = teaching.is_teacher(db, user_id)
+        was_family = messages.is_family_only(db, user_id)
+        membership.delete_person(db, user_id)
         for job in user_jobs(context.job_queue, user_id):
             job.schedule_removal()
-        done = context.services.catalog.render("deleteme-done-teacher", lang) if was_teacher \
-            else context.services.catalog.bilingual("deleteme-done", lang)
+        done = catalog.render("deleteme-done-teacher", lang) if was_teacher else \
+            catalog.render("deleteme-done-family", lang) if was_family else \
+            catalog.bilingual("deleteme-done", lang)
         await query.edit_message_text(done)
     else:
         await query.edit_message_text(context.services.catalog.bilingual("deleteme-kept", lang))
@@ -143,6 +158,7 @@ async def flood_guard(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
+    forget_expired(context)  # a message held for the teacher lives minutes, in memory only
     now = s.clock()
     if s.flood_guard.wait(user.id, now):
         raise ApplicationHandlerStop

@@ -30,6 +30,7 @@ def register(app: Application) -> None:
     add = app.add_handler
     add(CommandHandler("start", start, filters=PRIVATE & (_FamilyLink() | (bare & only_family))))
     add(CommandHandler("language", language, filters=PRIVATE & only_family))
+    add(CommandHandler("progress", progress, filters=PRIVATE & only_family))
     add(CommandHandler("stop", stop, filters=PRIVATE))
     add(CommandHandler("now", now, filters=PRIVATE))
     add(CallbackQueryHandler(language_button, pattern=rf"^{callbacks.FAMILY_LANG}:"))
@@ -54,6 +55,11 @@ async def start(update: Update, context: PuenteContext) -> None:
                                    prefix=callbacks.FAMILY_LANG)
     text = s.catalog.bilingual("family-linked", lang, name=views.name(name, s.catalog, lang))
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=menu)
+
+
+async def progress(update: Update, context: PuenteContext) -> None:
+    """A family member's /progress: the child's progress is in /now, never a student's reply."""
+    await say(update, context, "progress-family", bilingual=False)
 
 
 async def language(update: Update, context: PuenteContext) -> None:

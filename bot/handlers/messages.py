@@ -15,7 +15,7 @@ from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.drafts import offer_to_send, take
+from bot.chat.drafts import offer_to_send, take, too_long
 from bot.chat.replies import MAX_INPUT, say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
@@ -117,7 +117,7 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or message.text is None:
         return
     if len(message.text) > MAX_INPUT:
-        await say(update, context, "message-too-long", limit=MAX_INPUT)
+        await too_long(update, context, message.text)
         return
     who = _asker(context, user.id)
     translated = messages.teacher_reads_english(context.services.translator, who.language)
@@ -144,8 +144,7 @@ async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
     """Relay a text (or the id of a voice note in the sender's chat), asking which child
     first on a shared family phone."""
     if isinstance(text, str) and len(text) > messages.MAX_MESSAGE:
-        await say(update, context, "message-too-long", bilingual=False,
-                  limit=messages.MAX_MESSAGE)
+        await too_long(update, context, text)
         return
     child = messages.child_of(who, None)
     if child is None:  # a shared family phone: which child is this about?

@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot.chat.alerts import alert_teachers
 from bot.chat.audience import PRIVATE, Audience, sender
-from bot.chat.drafts import not_understood
+from bot.chat.drafts import not_understood, too_long
 from bot.chat.replies import (
     MAX_INPUT,
     acknowledge,
@@ -52,7 +52,13 @@ async def start(update: Update, context: PuenteContext) -> None:
     # The name as stored and shown: no invisible or direction characters, a placeholder if empty
     name = views.name(user.first_name, s.catalog, user_language(context, user.id,
                                                                 user.language_code))
-    if code is None and join.student(s.db, user.id):
+    if code is None:  # a bare /start: who is this?
+        who = sender(update, context).audience
+        if who is not Audience.STUDENT:  # a family member's bare /start went to family.start
+            teacher = who is Audience.TEACHER
+            await say(update, context, "start-teacher" if teacher else "start-stranger",
+                      bilingual=not teacher)
+            return
         await say(update, context, "welcome-back", name=name)
         return
     now = s.clock()
@@ -377,8 +383,8 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or message.text is None:
         return
     text = message.text
-    if len(text) > MAX_INPUT:
-        await say(update, context, "message-too-long", limit=MAX_INPUT)
+    if len(text) > MAX_INPUT:  # most likely a message for the teacher: offer its beginning
+        await too_long(update, context, text)
         return
     who = sender(update, context)  # a family member's text went to messages.family_text
     student = who.student
@@ -396,6 +402,9 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
     if feedback is None:  # not an answer: offer to send it to the teacher
         await not_understood(update, context, text)
+        return
+    if isinstance(feedback, study.TapAnAnswer):
+        await say(update, context, "tap-an-answer")  # home language first, then English
         return
     if isinstance(feedback, study.WriteInEnglish):  # their own word: one more try
         await say(update, context, "typed-home-language", typed=feedback.typed,

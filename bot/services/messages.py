@@ -112,6 +112,22 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     return Relay(child, teacher_ids, text.strip(), english, written)
 
 
+def says_something(text: str) -> bool:
+    """Whether a text has at least one letter: "???" or "😀" alone is no message to relay."""
+    return any(ch.isalpha() for ch in text)
+
+
+def beginning(text: str, limit: int = MAX_MESSAGE) -> str:
+    """The first `limit` characters of a too-long message, ending at a word when one ends in
+    its last fifth, and marked as cut with "…"."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit * 4 // 5 else head).rstrip() + "…"
+
+
 def teacher_reads_english(translator: Translator | None, language: str) -> bool:
     """Whether a message written in `language` reaches the teacher with an English machine
     translation on this machine (only then may anyone be promised one)."""

@@ -239,9 +239,14 @@ class WriteInEnglish:
     typed: str
 
 
+@dataclass(frozen=True)
+class TapAnAnswer:
+    """Text that is none of the open multiple-choice item's answers: point to its buttons."""
+
+
 def answer_typed(db: Database, user_id: int, text: str, now: datetime,
-                 tz: ZoneInfo) -> Feedback | WriteInEnglish | None:
-    """Grade free text against the student's open item; None when it is not an answer.
+                 tz: ZoneInfo) -> Feedback | WriteInEnglish | TapAnAnswer | None:
+    """Grade free text against the student's open item; None when no item is open.
 
     Text that matches a button's label during a button question counts as that tap.
     """
@@ -251,8 +256,8 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime,
     who = learner(db, user_id)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
-        if index is None:
-            return None
+        if index is None:  # "extint" while the buttons wait: the answer is a tap away
+            return TapAnAnswer()
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, who)
     found = words_by_id(db, [stored.item.word_id])
     packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
