@@ -140,7 +140,8 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     try:
         rows = list(reader)
     except csv.Error as exc:  # e.g. one cell over the csv module's 131,072-character limit
-        raise PackError([Problem(source, reader.line_num or 1,
+        # The inner reader's count includes the row that failed; DictReader's stops before it.
+        raise PackError([Problem(source, reader.reader.line_num,
                                  f"this row cannot be read as CSV: {exc}")]) from exc
     for row in rows:
         word: dict[str, Any] = {k: (v or "").strip() for k, v in row.items()

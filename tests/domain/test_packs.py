@@ -255,6 +255,53 @@ def test_teacher_csv_with_some_cloze_cells_empty_lists_only_those_words() -> Non
     assert [w.term for w in pack.words_without_cloze] == ["hunter"]
 
 
+def csv_problems(text: str) -> list[str]:
+    with pytest.raises(PackError) as caught:
+        parse_csv_pack(text, "west.csv", HEAD)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_an_empty_spreadsheet_says_what_the_first_row_must_name() -> None:
+    assert csv_problems(" \n") == ["west.csv:1: the file is empty; the first row names the "
+                                   "columns (term, pos, tier, definition, example)"]
+
+
+def test_a_spreadsheet_missing_columns_names_each_on_line_1() -> None:
+    text = "term,pos,definition\nsettler,noun,A person who moves to a new land.\n"
+    assert csv_problems(text) == ["west.csv:1: missing column(s): tier, example"]
+
+
+def test_a_spreadsheet_saved_with_a_byte_order_mark_loads() -> None:
+    pack = parse_csv_pack("\ufeff" + CSV_HEADER + csv_row("A settler planted corn."),
+                          "west.csv", HEAD)
+    assert [w.term for w in pack.words] == ["settler"]
+
+
+def test_spreadsheet_gloss_columns_give_each_language_its_term_and_definition() -> None:
+    text = ("term,pos,tier,definition,example,es_term,es_definition,vi_term\n"
+            "settler,noun,2,A person who moves to a new land.,The settler built a cabin.,"
+            "colono,Persona que se va a vivir a una tierra nueva., người định cư \n"
+            "prairie,noun,3,Wide flat land with grass.,The prairie was green in May.,,,\n")
+    settler, prairie = parse_csv_pack(text, "west.csv", HEAD).words
+    assert settler.glosses["es"].term == "colono"
+    assert settler.glosses["es"].definition == "Persona que se va a vivir a una tierra nueva."
+    assert settler.glosses["vi"].term == "người định cư"
+    assert settler.glosses["vi"].definition is None
+    assert settler.definition == "A person who moves to a new land."
+    assert prairie.glosses == {}
+
+
+def test_a_short_spreadsheet_row_loads_without_the_cells_it_lacks() -> None:
+    text = CSV_HEADER + "settler,noun,2,A person who moves to a new land.,The settler built it.\n"
+    word = parse_csv_pack(text, "west.csv", HEAD).words[0]
+    assert (word.tier, word.cloze, word.forms, word.glosses) == (2, None, (), {})
+
+
+def test_a_spreadsheet_row_with_an_empty_tier_is_one_problem_on_its_line() -> None:
+    text = CSV_HEADER + csv_row("A settler planted corn.").replace(",2,", ",,", 1)
+    assert csv_problems(text) == ["west.csv:2: word 1 (settler): 'tier' must be 1, 2 or 3"]
+
+
 # --- the shipped packs -------------------------------------------------------------------------
 
 SHIPPED = [parse_pack(path.read_text(encoding="utf-8"), str(path))
@@ -312,7 +359,14 @@ def test_a_csv_cell_too_big_to_read_is_one_clear_problem() -> None:
     with pytest.raises(PackError) as caught:
         parse_csv_pack(text, "big.csv", {"id": "t1.big", "title": "Big",
                                          "subject": "general", "grades": [3, 8]})
-    assert "cannot be read as CSV" in str(caught.value.problems[0])
+    assert str(caught.value.problems[0]).startswith("big.csv:2: this row cannot be read as CSV")
+
+
+def test_a_csv_row_too_big_to_read_is_named_by_its_own_line() -> None:
+    text = CSV_HEADER + csv_row("A settler planted corn.") + "x" * 200_000 + ",noun,2,d,e x"
+    with pytest.raises(PackError) as caught:
+        parse_csv_pack(text, "west.csv", HEAD)
+    assert str(caught.value.problems[0]).startswith("west.csv:3: this row cannot be read as CSV")
 
 
 def test_deeply_nested_toml_is_one_clear_problem() -> None:
