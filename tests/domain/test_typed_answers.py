@@ -135,6 +135,33 @@ def test_a_listed_false_friend_is_a_miss_named_as_such() -> None:
                  false_friends=["soportar"]).retry
 
 
+@pytest.mark.parametrize(("typed", "expected", "gloss"), [
+    ("ocmunidad", "community", "comunidad"),          # letters swapped at the start
+    ("fotosinetsis", "photosynthesis", "fotosíntesis"),  # ... in the middle
+    ("comunidda", "community", "comunidad"),          # ... at the end
+    ("comunidat", "community", "comunidad"),          # one wrong letter
+    ("xfotosintesis", "photosynthesis", "fotosíntesis"),  # one letter too many, first
+    ("fotosintesisx", "photosynthesis", "fotosíntesis"),  # ... last
+    ("otosintesis", "photosynthesis", "fotosíntesis"),    # one letter missing, first
+    ("fotosintesi", "photosynthesis", "fotosíntesis"),    # ... last
+])
+def test_one_slip_in_the_gloss_is_asked_for_in_english_not_marked_wrong(
+        typed: str, expected: str, gloss: str) -> None:
+    verdict = grade(typed, expected, home_terms=[gloss])
+    assert (verdict.kind, verdict.matched) == (Verdict.HOME_LANGUAGE_WORD, gloss)
+    assert verdict.retry
+
+
+@pytest.mark.parametrize(("typed", "expected", "gloss"), [
+    ("comuindat", "community", "comunidad"),
+    ("ofotsintesis", "photosynthesis", "fotosíntesis"),
+    ("fotosintsiss", "photosynthesis", "fotosíntesis"),
+])
+def test_two_slips_from_the_gloss_and_far_from_english_are_wrong(
+        typed: str, expected: str, gloss: str) -> None:
+    assert grade(typed, expected, home_terms=[gloss]).kind is Verdict.WRONG
+
+
 def test_a_misspelling_that_a_word_list_only_lists_is_still_a_misspelling() -> None:
     # "sorce" is in pyspellchecker's Spanish list but never seen in Spanish text.
     assert grade("sorce", "source", lang="es").kind is Verdict.TYPO_FORGIVEN
