@@ -72,9 +72,13 @@ def test_example_must_use_the_term_as_a_whole_word() -> None:
 def test_every_problem_is_listed_not_just_the_first() -> None:
     broken = GOOD.replace('subject = "science"', 'subject = "cooking"').replace(
         'pos = "noun"', 'pos = "thing"')
-    found = problems(broken)
+    with pytest.raises(PackError) as caught:
+        parse_pack(broken, "tiny.toml")
+    found = [str(p) for p in caught.value.problems]
     assert len(found) == 2
     assert found[0].startswith("tiny.toml:4:") and found[1].startswith("tiny.toml:9:")
+    assert str(caught.value) == "\n".join(found)  # every problem, for the teacher
+    assert caught.value.params == {"count": 2}  # "That word pack has 2 problem(s)"
 
 
 def test_duplicate_words_are_caught() -> None:

@@ -162,6 +162,18 @@ def test_two_slips_from_the_gloss_and_far_from_english_are_wrong(
     assert grade(typed, expected, home_terms=[gloss]).kind is Verdict.WRONG
 
 
+@pytest.mark.parametrize(("typed", "expected", "kind"), [
+    ("fprcr", "force", Verdict.WRONG),                  # 5 letters: one slip, not two
+    ("hanirat", "habitat", Verdict.WRONG),              # 7 letters: still one
+    ("habirat", "habitat", Verdict.TYPO_FORGIVEN),
+    ("ptedatpr", "predator", Verdict.TYPO_FORGIVEN),    # 8 letters: two
+    ("orhanisn", "organism", Verdict.TYPO_FORGIVEN),
+])
+def test_words_up_to_seven_letters_forgive_one_slip_and_longer_words_two(
+        typed: str, expected: str, kind: Verdict) -> None:
+    assert grade(typed, expected).kind is kind
+
+
 def test_a_misspelling_that_a_word_list_only_lists_is_still_a_misspelling() -> None:
     # "sorce" is in pyspellchecker's Spanish list but never seen in Spanish text.
     assert grade("sorce", "source", lang="es").kind is Verdict.TYPO_FORGIVEN
