@@ -178,7 +178,7 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child
     """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
     only), with who sent it as its caption."""
     s = context.services
-    relay = await messages.prepare_ask(s.db, None, who, child, "")
+    relay = await messages.prepare_ask(s.db, s.translator, who, child, "")  # nothing to translate
     reached = 0
     for teacher_id in relay.teacher_ids:
         caption = message_views.relay_voice_caption(s.catalog, user_language(context, teacher_id),
@@ -232,7 +232,9 @@ async def teacher_reply(update: Update, context: PuenteContext) -> None:
         return
     messages.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), s.clock())
     context.deliverer.wake()
-    await say(update, context, "answer-queued", bilingual=False, name=answer.student_name,
+    translated = answer.translation is not None or answer.asked.language == "en"
+    await say(update, context, "answer-queued" if translated else "answer-queued-english",
+              bilingual=False, name=answer.student_name,
               language=message_views.teacher_language(answer.asked.language))
 
 

@@ -62,17 +62,19 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
         parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
     elif relay.written != "en":
         parts.append(catalog.render("relay-no-english", lang, language=written))
-    parts.append(catalog.render("relay-how", lang, language=teacher_language(who.language)))
+    # The answer goes back in their language only when this machine can translate into it.
+    how = "relay-how" if relay.answer_in == who.language else "relay-how-english"
+    parts.append(catalog.render(how, lang, language=teacher_language(who.language)))
     return Markup("\n".join(parts))
 
 
 def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
     """The caption of a relayed voice note: who, about which student, how to answer."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
-    language = teacher_language(who.language)
     return Markup("\n".join([catalog.render(key, lang, name=relay.child.first_name,
-                                            language=language),
-                             catalog.render("relay-voice", lang, language=language)]))
+                                            language=teacher_language(who.language)),
+                             catalog.render("relay-voice", lang,
+                                            language=teacher_language(relay.answer_in))]))
 
 
 def _translated(catalog: Catalog, lang: str, english: str,

@@ -88,6 +88,7 @@ class Relay:
     original: str
     english: Translation | None   # None: already English, or no engine for the language
     written: str = "en"           # the language it was written in (English, or their own)
+    answer_in: str = "en"         # the language the teacher's answer can go back in, here
 
 
 def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
@@ -107,9 +108,10 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
         raise NoTeacherError()
     written = written_in(text, who.language)
     english = None
-    if written != "en" and translator is not None:
+    if written != "en" and translator is not None and text.strip():
         english = await translator.translate_transient(text, "en", source=written)
-    return Relay(child, teacher_ids, text.strip(), english, written)
+    return Relay(child, teacher_ids, text.strip(), english, written,
+                 answer_language(translator, who.language))
 
 
 def says_something(text: str) -> bool:

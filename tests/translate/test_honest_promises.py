@@ -62,6 +62,18 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     assert "tradiksyon" not in offer
     sent = texts(await chat.tap(marie, "ak:1001"))
     assert "an English" in sent  # the answer comes in English: no en->ht model either
+    relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
+    assert relayed.endswith(
+        "This computer has no Haitian Creole (Kreyòl ayisyen) translation, so your answer goes "
+        "back in English. Nobody sees anyone's Telegram account.")
+    relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
+    data = chat.factory.message(teacher(chat), "She is doing well.")
+    data["message"]["reply_to_message"] = {
+        "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
+        "text": "..."}
+    assert texts(await chat.process(data)) == (
+        "Your answer about Ana is on its way, in English: this computer has no Haitian Creole "
+        "(Kreyòl ayisyen) translation (never during quiet hours).")
     families = texts(await chat.send(teacher(chat), "/families"))
     assert "Haitian Creole (Kreyòl ayisyen) · linked" not in families
     assert "⚠️ no translation on this computer" in families
@@ -75,6 +87,9 @@ async def test_spanish_parent_is_still_promised_the_translation_the_machine_make
     assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     offer = texts(await chat.send(mom, "¿Cómo va mi hijo?"))
     assert offer.endswith("El maestro lo leerá con una traducción al inglés.")
+    await chat.tap(mom, "ak:1001")
+    relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
+    assert "Your answer goes back in Spanish (Español), with your English beneath." in relayed
     assert "⚠️" not in texts(await chat.send(teacher(chat), "/families"))
 
 
