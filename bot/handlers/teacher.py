@@ -368,6 +368,8 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
     if cb.args == ("no",):
         await query.edit_message_text(s.catalog.render("remove-kept", lang))
         return
+    if not await spend(query):  # a double tap on Remove: the first tap removed them
+        return
     done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
     await query.edit_message_text(s.catalog.render(
         "remove-done", lang, name=escape(done.student_name), class_name=escape(done.class_name)),
@@ -414,8 +416,8 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     s = context.services
-    link = membership.unlink_family(s.db, user.id, cb.int_arg(0))
-    if not await spend(query):  # a double tap: the first tap did this
+    if not await spend(query):  # a double tap: the first tap unlinked them
         return
+    link = membership.unlink_family(s.db, user.id, cb.int_arg(0))
     await say(update, context, "families-unlinked", bilingual=False,
               name=escape(link.student_name))

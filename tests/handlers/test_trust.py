@@ -248,6 +248,23 @@ async def test_removed_stranger_leaves_roster_and_gets_no_more_pushes(chat: Chat
     assert [c for c in delivered if c.chat_id == 1001]
 
 
+async def test_a_double_tap_on_remove_or_unlink_acts_once_and_says_nothing_more(
+        chat: Chat) -> None:
+    kid = chat.user(KID, KID_NAME, lang="es")
+    await join(chat, kid)
+    await family_of(chat, rivera(chat), KID_NAME, chat.user(MOM, MOM_NAME, lang="es"))
+    unlink = next(d for _, d in buttons(await chat.send(rivera(chat), "/families"))
+                  if d.startswith("fu:"))
+    first, second = await chat.double_tap(rivera(chat), unlink)
+    assert "is removed" in texts(first) and chat.db["families"].count == 0
+    assert [c.method for c in second] == ["answerCallbackQuery"]
+    remove = next(d for _, d in buttons(await chat.send(rivera(chat), f"/remove {KID_NAME}"))
+                  if d.startswith("rm:") and d != "rm:no")
+    first, second = await chat.double_tap(rivera(chat), remove)
+    assert "no longer in" in texts(first) and not people.enrollments(chat.db, KID)
+    assert [c.method for c in second] == ["answerCallbackQuery"]
+
+
 async def test_remove_buttons_are_checked_on_the_server(chat: Chat) -> None:
     await join(chat, chat.user(1001, "Ana", lang="en"), lang="en")
     class_id = people.teacher_classes(chat.db, TEACHER_ID)[0].id
