@@ -39,7 +39,7 @@ async def test_a_double_tap_on_next_turns_the_card_once_with_no_error(
     teacher, ana = standin.user(9101, "Rivera", "en"), standin.user(9202, "Ana", "es")
     code = await become_teacher_with_class(standin, teacher, "Science 7B")
     await join_class(ana, code, "es")
-    first = await ana.wait_for("📘 Tus 5 palabras nuevas", STEP)
+    first = await ana.wait_for("📘 Palabras nuevas: 5", STEP)
     messages = len(ana.received())
     ana.tap("Siguiente ▶ 2/5")
     ana.tap("Siguiente ▶ 2/5")  # again, before the first tap's edit reaches her phone
