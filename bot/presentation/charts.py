@@ -60,20 +60,22 @@ def _png(figure: plt.Figure) -> bytes:
 
 
 def progress_chart(progress: Progress, catalog: Catalog, lang: str = REFERENCE) -> bytes | None:
-    """Bars for mastered / learning / due words, labelled in `lang`; None when the chart font
-    cannot draw that language (Arabic, Chinese, Korean...): show text bars instead."""
-    labels = [catalog.plain(k, lang) for k in ("chart-mastered", "chart-learning", "chart-due")]
+    """Bars for new / learning / reviewing / mastered words (they add up to the words met),
+    labelled in `lang`; None when the chart font cannot draw that language (Arabic, Chinese,
+    Korean...): show text bars instead."""
+    labels = [catalog.plain(k, lang) for k in ("chart-new", "chart-learning", "chart-reviewing",
+                                               "chart-mastered")]
     title = catalog.plain("chart-progress-title", lang)
     if not all(drawable(text) for text in (*labels, title)):
         return None
-    values = [progress.mastered, progress.learning, progress.due]
+    values = [progress.new, progress.learning, progress.reviewing, progress.mastered]
     with _pyplot().matplotlib.rc_context(PLAIN):
         return _progress(labels, values, title)
 
 
 def _progress(labels: list[str], values: list[int], title: str) -> bytes:
     figure, axes = _pyplot().subplots(figsize=(4.2, 2.2))
-    bars = axes.barh(labels, values, color=["#2e7d32", "#f9a825", "#1565c0"])
+    bars = axes.barh(labels, values, color=["#9e9e9e", "#f9a825", "#1565c0", "#2e7d32"])
     axes.bar_label(bars, padding=3)
     axes.invert_yaxis()
     axes.set_xlim(0, max([*values, 1]) * 1.25)

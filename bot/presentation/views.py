@@ -279,18 +279,26 @@ def check_done_key(right: int, asked: int) -> str:
 
 
 def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    summary = catalog.bilingual("progress-summary", lang, mastered=p.mastered,
-                                learning=p.learning, due=p.due, streak=p.streak_days)
-    if not p.reviewing:
-        return summary
-    return join_lines([summary, catalog.bilingual("progress-reviewing", lang, count=p.reviewing)])
+    """/progress: the words met, by state (the four add up), then reviews due and the streak."""
+    return catalog.bilingual("progress-summary", lang, met=p.met, new=p.new,
+                             learning=p.learning, reviewing=p.reviewing, mastered=p.mastered,
+                             due=p.due, streak=p.streak_days)
+
+
+PROGRESS_BARS = (("chart-new", "⬜"), ("chart-learning", "🟨"), ("chart-reviewing", "🟦"),
+                 ("chart-mastered", "🟩"))
+
+
+def progress_counts(p: Progress) -> tuple[int, int, int, int]:
+    """The four states in the chart's order: new, learning, reviewing, mastered."""
+    return p.new, p.learning, p.reviewing, p.mastered
 
 
 def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
     """The progress chart as text bars in the learner's language, for scripts the chart font
     cannot draw (Arabic, Chinese, Korean)."""
-    rows = (("chart-mastered", p.mastered, "🟩"), ("chart-learning", p.learning, "🟨"),
-            ("chart-due", p.due, "🟦"))
+    rows = [(key, count, block) for (key, block), count in zip(PROGRESS_BARS,
+                                                                progress_counts(p), strict=True)]
     peak = max(1, *(count for _, count, _ in rows))
     lines = [Markup(f"<b>{catalog.render('chart-progress-title', lang)}</b>")]
     for key, count, block in rows:

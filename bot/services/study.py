@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -344,12 +345,20 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
 
 @dataclass(frozen=True)
 class Progress:
+    """Every word the student has met, in exactly one state, so the four counts add up."""
+
+    new: int            # previewed, never answered
+    learning: int
+    reviewing: int
     mastered: int
-    learning: int       # new and learning
-    due: int
+    due: int            # reviews due now, among the words above (not a fifth state)
     streak_days: int    # school days in a row: weekends and holidays never break it
     history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
-    reviewing: int = 0
+
+    @property
+    def met(self) -> int:
+        """Words the student has met: the four states together."""
+        return self.new + self.learning + self.reviewing + self.mastered
 
 
 def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
@@ -357,16 +366,17 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     """Count words by state, the due reviews and the streak of school days with study."""
     who = learner(db, user_id)
     states = study.student_mastery(db, who.id)
+    by_state = Counter(s.state for s in states.values())
     mastered = [s for s in states.values() if s.mastered]
-    reviewing = sum(1 for s in states.values() if s.state is MasteryState.REVIEWING)
     due = sum(1 for s in states.values() if s.due_at <= now)
     days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
                                         s.mastered_at.astimezone(tz).date() <= d))
                     for d in dates)
-    return Progress(len(mastered), len(states) - len(mastered) - reviewing, due,
-                    streak(days, now.astimezone(tz).date(), holidays), history, reviewing)
+    return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
+                    by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], due,
+                    streak(days, now.astimezone(tz).date(), holidays), history)
 
 
 def poll_sent(db: Database, item_id: int, poll_id: str) -> None:

@@ -176,7 +176,7 @@ async def test_progress_for_an_arabic_reader_is_in_arabic_not_an_english_chart(
     calls = await chat.send(sami, "/progress")
     assert not [c for c in calls if c.method == "sendPhoto"]
     text = texts(calls)
-    assert "أتقنتها" in text and "🟨" in text
+    assert "أتقنتها" in text and "جديدة: 3 ⬜" in text  # three new words (level 1), in Arabic
 
 
 async def test_progress_chart_is_drawn_in_spanish_for_a_spanish_reader(chat: Chat) -> None:

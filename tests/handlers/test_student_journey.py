@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.domain.placement import PLACEMENT
 from bot.presentation.i18n import RLM
 from bot.store import people, study
-from tests.harness import Chat, buttons, join_and_confirm, page_through, texts
+from tests.harness import (
+    Chat,
+    answer_current,
+    buttons,
+    join_and_confirm,
+    page_through,
+    texts,
+)
 
 
 async def test_wrong_code_is_explained_kindly_in_both_languages(chat: Chat) -> None:
@@ -201,6 +209,24 @@ async def test_progress_shows_counts_and_a_chart(chat: Chat) -> None:
     photo = next(c for c in calls if c.method == "sendPhoto")
     assert any(b.startswith(b"\x89PNG") for b in photo.files.values())
     assert "5" in photo.text
+
+
+async def test_progress_counts_add_up_to_the_words_met_and_due_is_its_own_line(
+        chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user)
+    await chat.send(user, "/words")
+    await chat.send(user, "/check")
+    for right in (True, False):
+        await answer_current(chat, user, right)
+    chat.clock.advance(days=1)
+    text = texts(await chat.send(user, "/progress"))
+    english = text[text.index("📚 Words you have met"):]
+    count = {label: int(value) for label, value in
+             re.findall(r"(Words you have met|New|Learning|Reviewing|Mastered): (\d+)", english)}
+    assert count["Words you have met"] == 5 and count["Learning"] == 2
+    assert sum(count[k] for k in ("New", "Learning", "Reviewing", "Mastered")) == 5
+    assert "⏰ Due for review now: 5 of these words" in english
 
 
 async def test_a_student_who_blocked_the_bot_is_marked_not_crashed(chat: Chat) -> None:

@@ -214,13 +214,15 @@ def test_progress_counts_words_by_state_and_todays_study(
     enrol_student(db, START)
     preview(db)
     before = study.progress(db, 1001, START, TZ)
-    assert (before.mastered, before.learning, before.reviewing, before.due,
-            before.streak_days) == (0, 5, 0, 5, 0)  # previewed words are due at once
+    assert (before.new, before.learning, before.reviewing, before.mastered, before.due,
+            before.streak_days) == (5, 0, 0, 0, 5, 0)  # previewed words are due at once
     question = study.start_check(db, 1001, START, random.Random(9))
     assert question is not None
     answer(db, question, right=True)
     after = study.progress(db, 1001, START, TZ)
-    assert (after.mastered, after.learning, after.due, after.streak_days) == (0, 5, 4, 1)
+    assert (after.new, after.learning, after.mastered, after.due, after.streak_days) == \
+        (4, 1, 0, 4, 1)
+    assert after.met == 5  # the four states add up to the words met
 
 
 def reviewing_and_due(db: Database, word: int) -> None:
