@@ -282,9 +282,16 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     rendered = [(d.telegram_id, message_views.announcement_text(s.catalog, class_name,
                                                                 found.text, d))
                 for d in deliveries]
-    queued = messages.queue_announcement(s.db, found, rendered, s.clock())
+    messages.queue_announcement(s.db, found, rendered, s.clock())
     context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
-    await say(update, context, "announce-queued", bilingual=False, people=queued)
+    families, students = messages.audience(deliveries)
+    # Say who is counted, so a number lower than the preview's has its reason beside it.
+    if choice == "s":
+        await say(update, context, "announce-queued", bilingual=False, families=families,
+                  students=students)
+    else:
+        await say(update, context, "announce-queued-families", bilingual=False,
+                  families=families)
 
 
 async def thread(update: Update, context: PuenteContext) -> None:

@@ -106,6 +106,9 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
     few messages as Telegram's limit allows (eight languages of a long text need several)."""
     blocks = [catalog.render("announce-preview", lang, class_name=plan.class_name,
                              families=plan.families, students=plan.students)]
+    if plan.unreachable:  # why the class has more students than the preview counts
+        blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-unreachable", lang,
+                                                             count=plan.unreachable))
     for version in plan.versions:
         parts = [catalog.render("announce-version", lang,
                                 language=teacher_language(version.language),

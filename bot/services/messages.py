@@ -236,6 +236,7 @@ class AnnouncementPlan:
     versions: tuple[Version, ...]
     families: int
     students: int
+    unreachable: int = 0  # students it cannot reach (blocked Puente, or never finished joining)
 
 
 def command_text(text: str | None) -> str:
@@ -297,7 +298,8 @@ async def plan_announcement(db: Database, translator: Translator | None, teacher
     announcement_id = threads.add_announcement(db, found.id, teacher_id, text, stored, now)
     return AnnouncementPlan(announcement_id, found.name, text, tuple(versions),
                             len({r.telegram_id for r in recipients if r.role == FAMILY}),
-                            len({r.telegram_id for r in recipients if r.role == STUDENT}))
+                            len({r.telegram_id for r in recipients if r.role == STUDENT}),
+                            threads.unreachable_students(db, found.id))
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,13 @@ class Delivery:
     text: str
     machine: bool
     glossary: tuple[tuple[str, str], ...]
+    role: str = FAMILY  # 'family' or 'student': the teacher is told how many of each
+
+
+def audience(deliveries: list[Delivery]) -> tuple[int, int]:
+    """(family members, students) an announcement was queued for."""
+    families = sum(1 for d in deliveries if d.role == FAMILY)
+    return families, len(deliveries) - families
 
 
 def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
@@ -325,7 +334,8 @@ def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
             continue
         seen.add(person.telegram_id)
         deliveries.append(Delivery(person.telegram_id, person.language, version["text"],
-                                   bool(version["machine"]), glossaries[person.language]))
+                                   bool(version["machine"]), glossaries[person.language],
+                                   person.role))
     return found, deliveries
 
 

@@ -129,6 +129,14 @@ def class_recipients(db: Database, class_id: int, students: bool) -> list[Recipi
     return [Recipient(*r) for r in rows]
 
 
+def unreachable_students(db: Database, class_id: int) -> int:
+    """Students of a class no announcement reaches: they blocked the bot, or never confirmed a
+    language (so never finished joining)."""
+    return db.execute("SELECT count(*) FROM enrollments e JOIN students s ON s.id = e.student_id "
+                      "WHERE e.class_id = ? AND (s.blocked_at IS NOT NULL OR s.language IS NULL)",
+                      [class_id]).fetchone()[0]
+
+
 def forget_sent_text(db: Database, outbox_id: int) -> None:
     """Empty a delivered message's text: the thread keeps who and when, never what."""
     db.execute("UPDATE outbox SET payload = json_set(payload, '$.text', '') WHERE id = ? "

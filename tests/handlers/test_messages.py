@@ -261,6 +261,28 @@ async def test_announcement_is_confirmed_then_queued_once_per_person(chat: Chat)
     assert chat.db.execute("SELECT text FROM announcements").fetchone()[0] == ""
 
 
+async def test_the_announcement_counts_say_why_fewer_people_get_it_than_the_class_has(
+        chat: Chat) -> None:
+    ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")
+    await join_and_confirm(chat, ana)
+    await join_and_confirm(chat, bo)
+    await link_family(chat, MOTHER, "es")
+    people.mark_blocked(chat.db, 1002, chat.clock())  # Bo blocked Puente
+    preview = texts(await chat.send(teacher(chat), "/announce Science 7B Trip on Friday."))
+    assert "can reach 1 family member(s) and 1 student(s)" in preview
+    assert ("Not counted: 1 student(s) of the class who blocked Puente or have not finished "
+            "joining.") in preview
+    families_only = next(d for _, d in buttons(await chat.send(
+        teacher(chat), "/announce Science 7B Trip on Friday.")) if d.endswith(":f"))
+    done = texts(await chat.tap(teacher(chat), families_only))
+    assert ("Queued for 1 family member(s). Students are not included: you chose “Send to "
+            "families”.") in done
+    everyone = next(d for _, d in buttons(await chat.send(
+        teacher(chat), "/announce Science 7B Bring a hat.")) if d.endswith(":s"))
+    assert "Queued for 1 family member(s) and 1 student(s)." in texts(
+        await chat.tap(teacher(chat), everyone))
+
+
 async def test_a_voice_note_after_ask_is_relayed_as_a_copy_and_can_be_answered(
         chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))

@@ -62,7 +62,9 @@ async def test_push_reaches_every_student_in_their_language_and_reports(chat: Ch
     arabic = texts(await page_through(chat, chat.user(3001, "S1", lang="ar"), first))
     assert "🔗 <b>سلسلة غذائية</b>" in arabic
     assert "food chain" in arabic
-    assert "Push finished: 12 sent, 0 blocked the bot, 0 failed" in texts(chat.api.calls)
+    assert ("Push finished: delivered to Telegram for 12 student(s) (Telegram does not say who "
+            "has read it)") in texts(chat.api.calls)
+    assert "0 blocked the bot, 0 could not be reached" in texts(chat.api.calls)
     assert all(len(c.text) <= 4096 for c in chat.api.calls)
 
 
@@ -99,7 +101,8 @@ async def test_blocked_student_is_marked_and_skipped(chat: Chat) -> None:
     await chat.deliver()
     assert set(previews(chat.api)) == {ids[0], ids[2], ids[3]}
     assert people.get_student(chat.db, ids[1]).blocked
-    assert "3 sent, 1 blocked the bot, 0 failed" in texts(chat.api.calls)
+    assert "delivered to Telegram for 3 student(s)" in texts(chat.api.calls)
+    assert "1 blocked the bot, 0 could not be reached" in texts(chat.api.calls)
 
 
 async def test_retry_after_is_one_info_line_and_nothing_is_lost(
@@ -136,7 +139,8 @@ async def test_one_failing_chat_never_holds_back_the_others_and_the_teacher_hear
         await chat.deliver()
     assert tuple(chat.db.execute("SELECT tries, status FROM outbox WHERE chat_id = ?",
                                  [ids[0]]).fetchone()) == (DeliveryPolicy().max_tries, "failed")
-    assert "Push finished: 5 sent, 0 blocked the bot, 1 failed" in texts(chat.api.calls)
+    assert "Push finished: delivered to Telegram for 5 student(s)" in texts(chat.api.calls)
+    assert "0 blocked the bot, 1 could not be reached" in texts(chat.api.calls)
 
 
 async def test_back_off_waits_before_trying_a_failed_chat_again(chat: Chat) -> None:
@@ -167,7 +171,8 @@ async def test_interrupted_push_resumes_in_a_new_application_exactly_once(chat: 
     from bot.delivery import report_finished
     await report_finished(app.bot, app.bot_data.services)
     assert first + previews(api) == Counter(dict.fromkeys(ids, 1))
-    assert "12 sent, 0 blocked the bot, 0 failed" in texts(api.calls)
+    assert "delivered to Telegram for 12 student(s)" in texts(api.calls)
+    assert "0 blocked the bot, 0 could not be reached" in texts(api.calls)
     await app.shutdown()
 
 

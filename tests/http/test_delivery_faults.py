@@ -37,7 +37,8 @@ async def test_push_honours_429_and_skips_a_blocked_student(standin: StandIn,
     standin.block(gone.id)
     teacher.say("/push science.ecosystems habitat")
     report = await teacher.wait_for("Push finished", STEP)
-    assert "2 sent, 1 blocked the bot, 0 failed" in report.text
+    assert "delivered to Telegram for 2 student(s)" in report.text
+    assert "1 blocked the bot, 0 could not be reached" in report.text
     await standin.quiet(1.0)
     assert [_previews(s) for s in (ok, busy, gone)] == [1, 1, 0]
     assert standin.stats.errors[429] == 1 and standin.stats.errors[403] >= 1
@@ -51,7 +52,8 @@ async def test_server_error_is_retried_and_a_lost_answer_is_the_one_duplicate_wi
     standin.drop(lost.id)  # Telegram shows the preview; the bot never hears back
     teacher.say("/push science.ecosystems habitat")
     report = await teacher.wait_for("Push finished", RETRY)
-    assert "3 sent, 0 blocked the bot, 0 failed" in report.text
+    assert "delivered to Telegram for 3 student(s)" in report.text
+    assert "0 blocked the bot, 0 could not be reached" in report.text
     await standin.quiet(1.0)
     assert (_previews(fine), _previews(flaky)) == (1, 1)
     # Telegram has no idempotency key: a retry after a lost answer shows the preview again.
