@@ -31,7 +31,7 @@ class FamilyLink:
 
 def create_link(db: Database, teacher_id: int, who: str, now: datetime) -> FamilyLink:
     """A single-use link that connects one family member to one student of the teacher."""
-    row, _ = find_student(db, teacher_id, who)
+    row, _ = find_student(db, teacher_id, who, "/family")
     code = new_code()
     families.add_link(db, code, row.student_id, teacher_id, now,
                       now + timedelta(days=LINK_DAYS))

@@ -99,7 +99,7 @@ def _teacher_class(db: Database, teacher_id: int, class_id: int) -> people.Class
 
 def plan_removal(db: Database, teacher_id: int, who: str) -> Removal:
     """Find the student to remove (nothing changes until the teacher confirms)."""
-    row, found = teaching.find_student(db, teacher_id, who)
+    row, found = teaching.find_student(db, teacher_id, who, "/remove")
     return Removal(row.student_id, row.first_name, found.id, found.name)
 
 

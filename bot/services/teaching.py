@@ -126,10 +126,14 @@ RosterRow = people.RosterRow
 roster = people.roster
 
 
-def find_student(db: Database, teacher_id: int, who: str) -> tuple[RosterRow, people.ClassInfo]:
-    """A student of one of the teacher's classes, by first name or by roster number."""
+def find_student(db: Database, teacher_id: int, who: str, command: str = "/student"
+                 ) -> tuple[RosterRow, people.ClassInfo]:
+    """A student of one of the teacher's classes, by first name or by roster number; no name
+    at all gets the command's usage line, never "no student called  (nothing)"."""
     require_teacher(db, teacher_id)
     wanted = who.strip().casefold()
+    if not wanted:
+        raise BadInputError(prompt_key="student-name-usage", command=command)
     matches = []
     for found in people.teacher_classes(db, teacher_id):
         for row in roster(db, found.id):
@@ -220,5 +224,5 @@ def class_report(db: Database, teacher_id: int, name: str | None
 def student_report(db: Database, teacher_id: int, who: str
                    ) -> tuple[RosterRow, ClassMatrix]:
     """A student of the teacher's classes and the mastery matrix of their class."""
-    row, found = find_student(db, teacher_id, who)
+    row, found = find_student(db, teacher_id, who, "/student")
     return row, class_matrix(db, found.id)

@@ -204,3 +204,13 @@ async def test_a_teacher_who_blocked_the_bot_costs_the_student_nothing(chat: Cha
                            ).fetchone()[0] >= 2  # the alert was due (and refused)
     assert "algo salió mal" not in "".join(c.text for c in replies)  # no error-generic
     assert chat.db["students"].get(1001)["blocked_at"] is None  # she did not block anyone
+
+
+async def test_student_or_family_with_no_name_gets_the_usage_line_not_an_empty_name(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    for command in ("/student", "/family", "/student   ", "/thread"):
+        reply = texts(await chat.send(teacher(chat), command))
+        assert reply == f"Send the student's name like this: {command.strip()} NAME", command
+        assert "can't find" not in reply
+    assert chat.db["family_links"].count == 0

@@ -154,3 +154,12 @@ def test_one_alert_a_day_names_every_stuck_word_and_never_repeats_one(
     assert teaching.daily_alert(db, 1001, START + timedelta(hours=1), TZ) is None  # same day
     tomorrow = teaching.daily_alert(db, 1001, START + timedelta(days=1), TZ)
     assert tomorrow is not None and len(tomorrow.terms) == 1  # only the newly stuck word
+
+
+def test_finding_a_student_with_no_name_asks_for_one_in_the_commands_words(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    with pytest.raises(teaching.BadInputError) as usage:
+        teaching.student_report(db, TEACHER_ID, "  ")
+    assert (usage.value.prompt_key, usage.value.params) == ("student-name-usage",
+                                                            {"command": "/student"})
