@@ -17,10 +17,14 @@ from bot.store import outbox, people
 
 
 def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[int, int]:
-    """Queue the preview for every student of the class; return (push id, students)."""
+    """Queue the preview for every student of the class who has not had these words today;
+    return (push id, students), (0, 0) when there is nobody to send to."""
     db, now = services.db, services.clock()
     refs = [WordRef(w.id, w.word) for w in plan.words]
-    students = [s for s in people.class_students(db, plan.class_info.id) if not s.blocked]
+    students = [s for s in people.class_students(db, plan.class_info.id)
+                if not s.blocked and s.id not in plan.repeats]
+    if not students:
+        return 0, 0  # nobody to send to: no push, so no "Push finished: 0" report either
     with db.atomic():
         push_id = outbox.create_push(db, plan.class_info.id, teacher_id, plan.pack_id,
                                      [r.id for r in refs], plan.send_at, now)

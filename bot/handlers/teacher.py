@@ -210,9 +210,15 @@ async def push(update: Update, context: PuenteContext) -> None:
         for lang in teaching.class_languages(s.db, user.id, plan.class_info.id):
             await glosses_for(s.db, s.translator, refs, lang)
     _, students = enqueue_push(s, user.id, plan)
+    if not students and plan.repeats:
+        await say(update, context, "push-repeat-all", bilingual=False,
+                  class_name=escape(plan.class_info.name))
+        return
     when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
     await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
               class_name=escape(plan.class_info.name), students=students, when=when)
+    if plan.repeats:
+        await say(update, context, "push-repeat", bilingual=False, count=len(plan.repeats))
     refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
     for gap in english_only(s.db, refs, teaching.class_languages(
             s.db, user.id, plan.class_info.id), s.translator):

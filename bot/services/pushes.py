@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlite_utils import Database
 
@@ -22,6 +22,9 @@ class PushPlan:
     pack_id: str
     words: list[StoredWord]
     send_at: datetime
+    # Students who already got every one of these words that school day (the same /push sent
+    # twice): they are skipped, and the teacher is told, instead of the same cards arriving twice.
+    repeats: frozenset[int] = frozenset()
 
 
 def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]:
@@ -87,7 +90,22 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     send_at = now
     if at is not None:
         send_at = _at(at, now, school)
-    return PushPlan(found, pack_id, chosen[:MAX_PUSH_WORDS], next_allowed(send_at, school))
+    send_at = next_allowed(send_at, school)
+    chosen = chosen[:MAX_PUSH_WORDS]
+    return PushPlan(found, pack_id, chosen, send_at,
+                    already_sent(db, school, found.id, chosen, send_at))
+
+
+def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],
+                 send_at: datetime) -> frozenset[int]:
+    """Students of the class who already got every one of these words by a push due the same
+    local school day as `send_at`."""
+    day = send_at.astimezone(school.timezone).date()
+    start = datetime.combine(day, time(0), school.timezone)
+    pushed = outbox.words_pushed_between(db, start, start + timedelta(days=1))
+    wanted = {w.id for w in words}
+    return frozenset(s.id for s in people.class_students(db, class_id)
+                     if wanted <= pushed.get(s.id, set()))
 
 
 def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[StoredWord]:

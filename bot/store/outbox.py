@@ -174,6 +174,19 @@ def create_push(db: Database, class_id: int, teacher_id: int, pack_id: str,
     return cursor.lastrowid or 0
 
 
+def words_pushed_between(db: Database, start: datetime, end: datetime) -> dict[int, set[int]]:
+    """Word ids each chat was pushed (queued or sent, not blocked or failed) by pushes due in
+    [start, end): what a student already has that day."""
+    rows = db.execute(
+        "SELECT DISTINCT o.chat_id, p.id, p.word_ids FROM pushes p JOIN outbox o "
+        "ON o.push_id = p.id WHERE p.send_at >= ? AND p.send_at < ? "
+        "AND o.status IN ('pending', 'sent')", [stamp(start), stamp(end)]).fetchall()
+    pushed: dict[int, set[int]] = {}
+    for chat_id, _, ids in rows:
+        pushed.setdefault(chat_id, set()).update(int(i) for i in json.loads(ids))
+    return pushed
+
+
 def words_sent_to_class(db: Database, class_id: int) -> set[int]:
     """Every word id any push has sent to a class."""
     rows = db.execute("SELECT word_ids FROM pushes WHERE class_id = ?", [class_id]).fetchall()

@@ -251,3 +251,25 @@ async def test_pacer_pauses_every_send_after_retry_after_and_tracks_each_chat() 
     assert pacer.chat_free_in(7, gap=1.0) == 0
     assert pacer.chat_free_in(8, gap=1.0) == pytest.approx(1.0)
     assert pacer.chat_free_in(99, gap=1.0) == 0
+
+
+async def test_the_same_push_sent_twice_a_day_reaches_each_student_once_and_says_so(
+        chat: Chat) -> None:
+    ids = await enrol_class(chat, 2)
+    command = "/push science.ecosystems predator, prey, habitat"
+    await chat.send(teacher(chat), command)
+    await chat.deliver()
+    queued = chat.db["outbox"].count
+
+    again = texts(await chat.send(teacher(chat), command))
+    assert again == ("Every student of <b>Science 7B</b> already got these words today, so "
+                     "nothing was sent again. A student sees them any time with /words.")
+    assert chat.db["outbox"].count == queued and chat.db["pushes"].count == 1
+
+    late = chat.user(3100, "Late", lang="es")  # joins after the first push
+    await join_and_confirm(chat, late)
+    third = texts(await chat.send(teacher(chat), command))
+    assert "Sending 3 word(s) to 1 student(s) of <b>Science 7B</b>" in third
+    assert "2 student(s) already got these words today, so they are not sent again." in third
+    await chat.deliver()
+    assert previews(chat.api) == Counter({ids[0]: 1, ids[1]: 1, 3100: 1})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlite_utils import Database
@@ -10,9 +10,9 @@ from sqlite_utils import Database
 from bot.config import SchoolConfig
 from bot.services import pushes
 from bot.services.teaching import BadInputError, ClassNotFoundError
-from bot.store import people
+from bot.store import outbox, people
 from tests.clock import START
-from tests.harness import TEACHER_ID
+from tests.harness import TEACHER_ID, enrol_student
 
 SCHOOL = SchoolConfig()  # New York, quiet 20:00-07:00
 
@@ -77,3 +77,32 @@ def test_a_push_at_a_time_already_past_today_goes_tomorrow(
 ])
 def test_quiet_hours_hold_a_push_until_seven_local(utc: datetime, sent: datetime) -> None:
     assert pushes.next_allowed(utc, SCHOOL) == sent
+
+
+def _pushed(db: Database, plan: pushes.PushPlan, student_id: int, status: str = "pending") -> None:
+    """What the deliverer's queue holds after a push: one preview row for the student."""
+    push_id = outbox.create_push(db, plan.class_info.id, TEACHER_ID, plan.pack_id,
+                                 [w.id for w in plan.words], plan.send_at, START)
+    row = outbox.enqueue(db, push_id, student_id, "preview", {"text": "card"}, plan.send_at,
+                         START)
+    db.execute("UPDATE outbox SET status = ? WHERE id = ?", [status, row])
+
+
+def test_the_same_push_twice_the_same_day_skips_students_who_already_got_the_words(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, 1001, "Ana")
+    enrol_student(db, START, 1002, "Bo")
+    words = ["science.ecosystems", "predator", "prey"]
+    first = pushes.plan_push(db, SCHOOL, TEACHER_ID, words, START)
+    assert first.repeats == frozenset()
+    _pushed(db, first, 1001, "sent")
+    _pushed(db, first, 1002, "blocked")  # Bo never got it: sending again is no repeat
+
+    again = pushes.plan_push(db, SCHOOL, TEACHER_ID, words, START + timedelta(hours=2))
+    assert again.repeats == frozenset({1001})
+    fewer = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "prey"], START)
+    assert fewer.repeats == frozenset({1001})  # every word already sent today
+    more = pushes.plan_push(db, SCHOOL, TEACHER_ID, [*words, "habitat"], START)
+    assert more.repeats == frozenset()         # a new word: the push is not the same
+    tomorrow = pushes.plan_push(db, SCHOOL, TEACHER_ID, [*words, "at", "08:15"], START)
+    assert tomorrow.send_at.date() > START.date() and tomorrow.repeats == frozenset()
