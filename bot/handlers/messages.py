@@ -169,8 +169,10 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
         context.deliverer.wake()
     family = who.role == messages.FAMILY  # a student is told "your teacher", not their name
     answer_in = messages.answer_language(s.translator, who.language)
-    await say(update, context, "ask-sent" if family else "ask-sent-student", bilingual=not family,
-              name=child.first_name, language=message_views.language_name(answer_in))
+    key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
+                                                            else "")  # "English" in their words
+    await say(update, context, key, bilingual=not family, name=child.first_name,
+              language=message_views.language_name(answer_in))
 
 
 async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child,

@@ -61,7 +61,8 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
                      "wè mo ou yo jan ou te ekri yo a.")
     assert "tradiksyon" not in offer
     sent = texts(await chat.tap(marie, "ak:1001"))
-    assert "an English" in sent  # the answer comes in English: no en->ht model either
+    assert sent.strip() == ("Mesaj ou a sou wout pou pwofesè Ana. Repons lan ap vini isit la, an "
+                            "anglè.")  # the answer comes in English: no en->ht model either
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert relayed.endswith(
         "This computer has no Haitian Creole (Kreyòl ayisyen) translation, so your answer goes "
@@ -102,7 +103,8 @@ async def test_somali_student_ask_promises_no_translation_and_says_your_teacher(
                       "erayadaada sida aad u qorto.")
     sent = texts(await chat.send(asha, "Macallin, ma i caawin kartaa?"))
     assert sent.startswith("Fariintaadu waxay u socotaa macallinkaaga. Jawaabtu halkan ayay "
-                           "imaan doontaa, English.")
+                           "imaan doontaa, Ingiriisi.\nYour message is on its way to your "
+                           "teacher. The answer will come here, in English.")
     assert "Asha" not in sent
 
 
