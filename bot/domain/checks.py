@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain import item_rules as rules
 from bot.domain.cognates import Relation, fold, relation_for
@@ -273,9 +273,22 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     for index, target in enumerate(chosen):
         kind = kinds[(index + offset) % len(kinds)]
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
-            kind = ItemType.CHOICE  # a poll is a second message per answer: one per check
+            kind = ItemType.CHOICE  # a poll is a message of its own: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears))
-    return items
+    return poll_first(items)
+
+
+def poll_first(items: Sequence[Item]) -> list[Item]:
+    """The check's quiz poll, if any, first; any other poll as the same question with buttons.
+
+    A poll cannot be edited into the message a student just tapped: asked after a tap it
+    would cost a second message per answer. First, it is the check's opening message; every
+    later item is shown by editing the tapped message in place. (A fallback from another
+    type can build a second poll; a poll and a choice ask the same question.)"""
+    polls = [i for i in items if i.item_type is ItemType.POLL]
+    rest = [replace(i, item_type=ItemType.CHOICE) if i.item_type is ItemType.POLL else i
+            for i in items if i is not (polls[0] if polls else None)]
+    return [polls[0], *rest] if polls else rest
 
 
 def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,

@@ -6,6 +6,7 @@ import random
 from dataclasses import replace
 
 from bot.domain.checks import Item
+from bot.domain.scaffold import ItemType
 
 RETEACH_AFTER = 2        # misses in a row on one word before its card comes back, L1-first
 EASIER_OPTIONS = 2       # the easier item: the answer and one other word
@@ -19,13 +20,17 @@ def needs_reteach(misses_in_row: int) -> bool:
 
 
 def easier(item: Item, rng: random.Random) -> Item:
-    """The same question with two options: the answer and one distractor."""
+    """The same question with two options: the answer and one distractor.
+
+    A quiz poll comes back as buttons: the easier item follows a tap, and a poll there would
+    be a second message for that answer (checks ask their poll first or not at all)."""
     others = [o for o in item.options if o != item.answer]
     if not others:
         return item
     options = [item.answer, rng.choice(others)][:EASIER_OPTIONS]
     rng.shuffle(options)
-    return replace(item, options=tuple(options))
+    kind = ItemType.CHOICE if item.item_type is ItemType.POLL else item.item_type
+    return replace(item, options=tuple(options), item_type=kind)
 
 
 def suggested_level(level: int | None, recent: list[bool]) -> int | None:

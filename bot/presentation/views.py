@@ -237,9 +237,15 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
 
 
 def poll_question(question: Question, catalog: Catalog) -> str:
-    """A quiz poll's question (plain text: send it without a parse mode; at most 300 chars)."""
+    """A quiz poll's question (plain text: send it without a parse mode; at most 300 chars).
+
+    A check opens with its poll, so the poll says how many questions follow, as any item does.
+    """
     lang = question.lang if question.level is None or question.level <= 3 else REFERENCE
+    counter = catalog.plain("item-counter", question.lang, number=question.number,
+                            total=question.total)
     text = catalog.plain("poll-question", lang, prompt=question.item.prompt.rstrip(". "))
+    text = f"{counter}\n{text}"
     return text if len(text) <= 300 else text[:297] + "..."
 
 

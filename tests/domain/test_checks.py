@@ -13,6 +13,7 @@ from bot.domain.checks import (
     build_item,
     grade_choice,
     grade_typed,
+    poll_first,
 )
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import ItemType, scaffold_for
@@ -102,6 +103,33 @@ def test_a_check_has_three_to_five_items_of_the_levels_types() -> None:
     assert {i.item_type for i in items} <= set(scaffold_for(1).item_types)
     few = build_check(POOL[:1], POOL, "es", scaffold_for(1), random.Random(2))
     assert len(few) == 3  # one word is asked in three ways rather than a one-question check
+
+
+def test_a_checks_quiz_poll_is_its_first_question_and_its_only_poll() -> None:
+    # Every later item is edited into the message the student tapped; a poll cannot be.
+    pool = [word(f"term{n}", gloss=f"palabra{n}", wid=n + 1,
+                 definition=f"A thing with the code {n}.") for n in range(12)]
+    polls = 0
+    for level in range(1, 7):
+        for seed in range(40):
+            items = build_check(pool[:5], pool, "es", scaffold_for(level), random.Random(seed),
+                                size=5)
+            kinds = [i.item_type for i in items]
+            assert ItemType.POLL not in kinds[1:]
+            polls += kinds[0] is ItemType.POLL
+    assert polls > 100  # the poll keeps its share of checks: it moved, it did not go
+
+
+def test_putting_the_poll_first_keeps_every_item_and_a_second_poll_becomes_buttons() -> None:
+    one = build_item(POOL[0], POOL, ItemType.CHOICE, "es", scaffold_for(3), random.Random(1))
+    poll = build_item(POOL[1], POOL, ItemType.POLL, "es", scaffold_for(3), random.Random(1))
+    again = build_item(POOL[2], POOL, ItemType.POLL, "es", scaffold_for(3), random.Random(1))
+    assert poll.item_type is again.item_type is ItemType.POLL
+    ordered = poll_first([one, poll, again])
+    assert ordered[:2] == [poll, one]
+    assert ordered[2].item_type is ItemType.CHOICE
+    assert (ordered[2].prompt, ordered[2].options) == (again.prompt, again.options)
+    assert poll_first([one]) == [one]
 
 
 def test_cloze_uses_its_own_sentence_never_the_cards_example() -> None:

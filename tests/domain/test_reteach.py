@@ -37,3 +37,12 @@ def test_a_lower_level_is_suggested_only_after_a_full_window_of_mostly_misses() 
     assert suggested_level(1, misses) is None       # nothing lower than Entering
     assert suggested_level(None, misses) is None
     assert suggested_level(3, [True] * 5 + [False] * 5) is None  # half right is not stuck
+
+
+def test_a_missed_poll_comes_back_as_buttons_with_the_same_question() -> None:
+    # The easier item follows a tap, where a poll would be a second message for one answer.
+    poll = Item(1, ItemType.POLL, "Where an animal lives", ("habitat", "prey", "energy"),
+                "habitat")
+    item = easier(poll, random.Random(3))
+    assert item.item_type is ItemType.CHOICE
+    assert (item.prompt, item.answer, len(item.options)) == (poll.prompt, poll.answer, 2)

@@ -24,6 +24,32 @@ async def test_a_graded_answer_costs_at_most_one_point_three_messages(chat: Chat
     assert messages / answers <= 1.3
 
 
+async def test_a_checks_quiz_poll_is_its_opening_question_and_every_tap_is_one_edit(
+        chat: Chat) -> None:
+    polls = taps = 0
+    for level, user_id in ((1, 1001), (2, 1002), (3, 1003), (4, 1004), (5, 1005), (6, 1006)):
+        user = chat.user(user_id, lang="es")
+        await join_and_confirm(chat, user, level=level)
+        for day in range(3):
+            opening = await chat.send(user, "/check")
+            first = study.next_open_item(chat.db, user_id)
+            assert first is not None
+            if first.poll_id:  # the poll, if any, is the check's last message: its question
+                assert opening[-1].method == "sendPoll"
+                polls += 1
+            while (stored := study.next_open_item(chat.db, user_id)) is not None:
+                calls = await answer_current(chat, user, right=(taps + day) % 3 != 0)
+                # (A check's end may also alert the teachers: at most once a day, not to them.)
+                to_student = [c for c in calls
+                              if c.method.startswith(MESSAGE_CALLS) and c.chat_id == user_id]
+                assert not any(c.method == "sendPoll" for c in calls)  # never after an answer
+                if not stored.item.typed and not stored.poll_id:
+                    assert [c.method for c in to_student] == ["editMessageText"]
+                    taps += 1
+            chat.clock.advance(days=1)
+    assert polls >= 6 and taps >= 40
+
+
 async def test_a_tapped_answer_edits_the_question_into_feedback_and_the_next_question(
         chat: Chat) -> None:
     user = chat.user(1001, lang="es")
@@ -35,14 +61,18 @@ async def test_a_tapped_answer_edits_the_question_into_feedback_and_the_next_que
         stored = study.next_open_item(chat.db, 1001)
     assert stored is not None, "a check at level 3 has button items"
     calls = await answer_current(chat, user, right=True)
-    sends = [c for c in calls if c.method.startswith(MESSAGE_CALLS)]
-    assert sends[0].method == "editMessageText"
-    assert "✅" in sends[0].text
+    (edit,) = [c for c in calls if c.method.startswith(MESSAGE_CALLS)]
+    assert edit.method == "editMessageText"
+    assert "✅" in edit.text
     following = study.next_open_item(chat.db, 1001)
-    if following is not None and not following.poll_id:  # the next question is in the edit
-        assert len(sends) == 1
-        labels = [label for label, _ in sends[0].buttons]
-        assert labels == list(following.item.options)
+    assert following is not None and not following.poll_id
+    assert f"Pregunta {stored_number(chat, following.id)}/" in edit.text
+    assert [label for label, _ in edit.buttons] == list(following.item.options)
+
+
+def stored_number(chat: Chat, item_id: int) -> int:
+    """The position of an item in its check, as the student sees it numbered."""
+    return study.check_progress(chat.db, item_id)[0]
 
 
 async def test_grading_an_answer_takes_at_most_ten_sql_statements(chat: Chat) -> None:
