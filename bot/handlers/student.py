@@ -22,6 +22,7 @@ from bot.chat.drafts import not_understood, too_long
 from bot.chat.replies import (
     MAX_INPUT,
     acknowledge,
+    edit_tapped,
     not_modified,
     say,
     send_long,
@@ -342,14 +343,15 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: study.
     if target is None:
         return
     text = views.feedback_text(feedback, s.catalog)
-    following, markup = feedback.next_question, None
+    following, layout = feedback.next_question, None
     if following is not None and not _own_message(following, context):
         text = Markup(f"{text}\n\n{views.question_text(following, s.catalog)}")
         if not following.item.typed:
-            markup = keyboards.options(callbacks.ANSWER, following.item_id,
-                                       following.item.options)
-    if not await _edit(edit, text, markup):
-        await context.bot.send_message(target, text, reply_markup=markup)
+            layout = keyboards.option_layout(callbacks.ANSWER, following.item_id,
+                                             following.item.options)
+    if not await _edit(edit, text, layout):
+        await context.bot.send_message(target, text, reply_markup=keyboards.markup(layout)
+                                       if layout is not None else None)
     if feedback.score is not None:  # the check is over: at most one combined alert a day
         await alert_teachers(context, feedback)
     if following is not None and _own_message(following, context):
@@ -357,8 +359,10 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: study.
 
 
 async def _edit(query: CallbackQuery | None, text: str,
-                markup: InlineKeyboardMarkup | None) -> bool:
-    """Edit the tapped message; False when there is none or Telegram refuses the edit."""
+                markup: InlineKeyboardMarkup | keyboards.Layout | None) -> bool:
+    """Edit the tapped message; False when there is none or Telegram refuses the edit.
+
+    Feedback on a graded tap comes as a plain layout (or none) and takes the lean edit."""
     if query is None or query.message is None:
         return False
     if getattr(query.message, "voice", None) is not None:  # a listening item: no text to edit
@@ -368,7 +372,10 @@ async def _edit(query: CallbackQuery | None, text: str,
             log.info("could not close a listening item's buttons: %s", exc.message)
         return False
     try:
-        await query.edit_message_text(text, reply_markup=markup)
+        if isinstance(markup, InlineKeyboardMarkup):
+            await query.edit_message_text(text, reply_markup=markup)
+        else:
+            await edit_tapped(query, text, markup)
     except BadRequest as exc:  # e.g. the message is too old to edit: send a new one
         if not_modified(exc):  # a double tap: it already shows this
             return True

@@ -32,11 +32,33 @@ def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE
     return rows(buttons, 3)
 
 
+Button = tuple[str, str]  # (label, callback data)
+Layout = list[list[Button]]  # rows of buttons: an inline keyboard as plain values
+
+
+def option_layout(prefix: str, first: int, labels: Sequence[str]) -> Layout:
+    """One button per answer option, two a row unless a label is long; data carries only ids."""
+    buttons = [(label[:60], callbacks.data(prefix, first, i)) for i, label in enumerate(labels)]
+    width = 1 if max((len(x) for x in labels), default=0) > 18 else 2
+    return [buttons[i:i + width] for i in range(0, len(buttons), width)]
+
+
+def markup(layout: Layout) -> InlineKeyboardMarkup:
+    """The layout as python-telegram-bot's keyboard object."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                  for label, data in row] for row in layout])
+
+
+def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
+    """The layout as the Bot API's JSON, exactly what `markup(layout).to_dict()` gives, without
+    building the objects (a graded tap's edit sends it; tests/handlers/test_answer_cost.py)."""
+    return {"inline_keyboard": [[{"callback_data": data, "text": label}
+                                 for label, data in row] for row in layout]}
+
+
 def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMarkup:
     """One button per answer option; data carries only ids."""
-    buttons = [InlineKeyboardButton(label[:60], callback_data=callbacks.data(prefix, first, i))
-               for i, label in enumerate(labels)]
-    return rows(buttons, 1 if max((len(x) for x in labels), default=0) > 18 else 2)
+    return markup(option_layout(prefix, first, labels))
 
 
 def placement(question: int, labels: Sequence[str], listen: str | None = None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+from bot.demo.offline import Failure
+from bot.presentation import keyboards
 from bot.store import study
 from tests.harness import Chat, answer_current, join_and_confirm
 
@@ -95,3 +99,45 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements(chat: Chat) ->
         polls = [s for s in statements if "poll_id =" in s and s.startswith("UPDATE")]
         counts.append(len(statements) - (3 if polls else 0))  # sending a poll stores its id
     assert counts and max(counts) <= 10
+
+
+async def _first_tap(chat: Chat, user: dict) -> int:
+    """Answer the check's poll (if any) so the student's open item is a tapped one."""
+    await chat.send(user, "/check")
+    while (stored := study.next_open_item(chat.db, user["id"])) is not None and (
+            stored.item.typed or stored.poll_id):
+        await answer_current(chat, user, right=True)
+    assert stored is not None
+    return stored.id
+
+
+async def test_the_lean_edit_sends_telegram_exactly_what_edit_message_text_would(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=3)
+    await _first_tap(chat, user)
+    (lean,) = [c for c in await answer_current(chat, user, right=True)
+               if c.method == "editMessageText"]
+    layout = [[(b["text"], b["callback_data"]) for b in row]
+              for row in lean.params["reply_markup"]["inline_keyboard"]]
+    # The same edit of a message the offline API never showed (it refuses an edit that
+    # changes nothing, as Telegram does).
+    await chat.app.bot.edit_message_text(lean.params["text"], chat_id=1001, message_id=999_999,
+                                         reply_markup=keyboards.markup(layout))
+    typed = chat.api.calls[-1]
+    assert (typed.method, typed.params) == (lean.method, {**lean.params, "message_id": 999_999})
+    assert json.dumps(keyboards.markup(layout).to_dict()) == json.dumps(keyboards.wire(layout))
+
+
+async def test_a_tap_on_a_message_telegram_will_not_edit_gets_a_new_message_with_buttons(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=3)
+    await _first_tap(chat, user)
+    chat.api.fail_next(1001, Failure(400, "Bad Request: message can't be edited",
+                                     method="editMessageText"))
+    calls = await answer_current(chat, user, right=True)
+    sent = [c for c in calls if c.method == "sendMessage" and c.chat_id == 1001]
+    following = study.next_open_item(chat.db, 1001)
+    assert following is not None and len(sent) == 1 and "✅" in sent[0].text
+    assert [label for label, _ in sent[0].buttons] == list(following.item.options)
