@@ -217,10 +217,13 @@ class AnsweredItemError(StaleItemError):
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
                   tz: ZoneInfo) -> Feedback:
     """Grade a tapped option, checked against the item the server sent this student."""
-    stored = study.get_item(db, item_id)
+    check: study.Check | None = study.read_check(db, item_id)  # the item and its check: one read
+    stored = check.item(item_id) if check is not None else None
+    if stored is None:  # an item stored without a check id (none are now) is read by its id
+        stored, check = study.get_item(db, item_id), None
     if stored is None or stored.student_id != user_id or stored.item.typed:
         raise StaleItemError()
-    return _finish(db, stored, grade_choice(stored.item, option), now, tz)
+    return _finish(db, stored, grade_choice(stored.item, option), now, tz, check=check)
 
 
 def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: datetime,
@@ -284,7 +287,8 @@ def matching_option(item: Item, text: str) -> int | None:
 
 
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
-            tz: ZoneInfo, who: Learner | None = None) -> Feedback:
+            tz: ZoneInfo, who: Learner | None = None, check: study.Check | None = None
+            ) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
@@ -302,13 +306,16 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                              grade.correct, now)
         again = reteach(db, stored, who, updated, now)
     gloss = word.glosses.get(who.language)
-    check = study.check_state(db, stored.id)
+    # The check as read before this answer, with it answered; read again when re-teaching
+    # added an item (or nobody read it yet).
+    where = (check.answered(stored.id, grade.correct).state() if check and again is None
+             else study.check_state(db, stored.id))
     score, question = None, None
-    if check.next_item is None:
-        score = (check.right, check.answered)
+    if where.next_item is None:
+        score = (where.right, where.answered)
     else:
-        question = Question(check.next_item.id, check.number, check.total,
-                            check.next_item.item, who.language, who.level)
+        question = Question(where.next_item.id, where.number, where.total,
+                            where.next_item.item, who.language, who.level)
     return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,

@@ -172,16 +172,40 @@ class CheckState:
     answered: int
 
 
-def check_state(db: Database, item_id: int) -> CheckState:
-    """Read the whole check an item belongs to, in one query."""
+@dataclass(frozen=True)
+class Check:
+    """One check's items in order, read in one query, and how each was answered (None: open)."""
+
+    items: tuple[StoredItem, ...]
+    correct: tuple[bool | None, ...]
+
+    def item(self, item_id: int) -> StoredItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def answered(self, item_id: int, correct: bool) -> Check:
+        """The check as it stands once `item_id` is answered (already written in the store)."""
+        return Check(self.items, tuple(correct if i.id == item_id else c
+                                       for i, c in zip(self.items, self.correct, strict=True)))
+
+    def state(self) -> CheckState:
+        open_at = [n for n, c in enumerate(self.correct) if c is None]
+        done = [c for c in self.correct if c is not None]
+        following = self.items[open_at[0]] if open_at else None
+        number = open_at[0] + 1 if open_at else len(self.items)
+        return CheckState(following, number, len(self.items), sum(done), len(done))
+
+
+def read_check(db: Database, item_id: int) -> Check:
+    """The whole check an item belongs to, in one query (empty when there is no such item)."""
     rows = all_rows(db, "SELECT * FROM check_items WHERE check_id = "
                         "(SELECT check_id FROM check_items WHERE id = ?) ORDER BY id", [item_id])
-    done = [r for r in rows if r["answered_at"] is not None]
-    open_rows = [r for r in rows if r["answered_at"] is None]
-    following = _item(open_rows[0]) if open_rows else None
-    number = rows.index(open_rows[0]) + 1 if open_rows else len(rows)
-    return CheckState(following, number, len(rows),
-                      sum(1 for r in done if r["correct"]), len(done))
+    return Check(tuple(_item(r) for r in rows),
+                 tuple(None if r["answered_at"] is None else bool(r["correct"]) for r in rows))
+
+
+def check_state(db: Database, item_id: int) -> CheckState:
+    """Where the check an item belongs to stands, in one query."""
+    return read_check(db, item_id).state()
 
 
 def check_progress(db: Database, item_id: int) -> tuple[int, int, int, int]:
