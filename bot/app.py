@@ -14,8 +14,12 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
     ContextTypes,
     Defaults,
+    MessageHandler,
+    PollAnswerHandler,
 )
 from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBUserWarning
@@ -85,6 +89,26 @@ def _add_handlers(app: Application) -> None:
     # text; everyone's catch-alls last (they take whatever nobody else took).
     for module in (family, messages, audio, student, teacher, reminders, everyone):
         module.register(app)
+    _taps_first(app)
+
+
+def _taps_first(app: Application) -> None:
+    """Put the button handlers before the commands and text handlers, each kind in its order.
+
+    A tap is what a whole class sends at once, and it walked some 25 command and text
+    handlers that can never take one before reaching its own. The order between kinds decides
+    nothing: a CommandHandler or MessageHandler takes only messages, a PollAnswerHandler only
+    poll answers, and a CallbackQueryHandler only taps. Any other kind of handler might see a
+    tap, so with one in the group the order stays as registered.
+    """
+    group = list(app.handlers.get(0, []))
+    never_a_tap = (CommandHandler, MessageHandler, PollAnswerHandler)
+    if not all(isinstance(h, (CallbackQueryHandler, *never_a_tap)) for h in group):
+        return
+    for handler in group:
+        app.remove_handler(handler)
+    for handler in sorted(group, key=lambda h: not isinstance(h, CallbackQueryHandler)):
+        app.add_handler(handler)  # sorted() is stable: each kind keeps its registered order
 
 
 async def _post_init(app: Application) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+from telegram.ext import CallbackQueryHandler, MessageHandler
+
 from bot.demo.offline import Failure
-from bot.presentation import keyboards
+from bot.presentation import callbacks, keyboards
 from bot.store import study
 from tests.harness import Chat, answer_current, join_and_confirm
 
@@ -147,3 +149,15 @@ async def test_a_tap_on_a_message_telegram_will_not_edit_gets_a_new_message_with
     following = study.next_open_item(chat.db, 1001)
     assert following is not None and len(sent) == 1 and "✅" in sent[0].text
     assert [label for label, _ in sent[0].buttons] == list(following.item.options)
+
+
+def test_a_tap_meets_the_button_handlers_first_and_every_handler_keeps_its_order(
+        chat: Chat) -> None:
+    group = chat.app.handlers[0]
+    taps = [h for h in group if isinstance(h, CallbackQueryHandler)]
+    assert group[:len(taps)] == taps  # no command or text handler before a button's
+    assert taps[-1].pattern is None  # the catch-all for unknown buttons is still the last
+    patterns = [h.pattern.pattern for h in taps[:-1]]
+    assert patterns.index(f"^{callbacks.ANSWER}:") < 8
+    texts = [h for h in group if isinstance(h, MessageHandler)]
+    assert texts[-1].callback.__name__ == "unknown_command"  # the text catch-alls stay last
