@@ -119,6 +119,23 @@ async def page_through(chat: Chat, user: dict, calls: list[Call]) -> list[Call]:
     return shown
 
 
+async def check_now(chat: Chat, user: dict) -> list[Call]:
+    """/check as a student does it: when it sends only the cards of words it has just unlocked
+    (nothing else to ask yet), read them to the last and tap its ✅ Check; return every call."""
+    calls = await chat.send(user, "/check")
+    if study.next_open_item(chat.db, user["id"]) is not None:
+        return calls
+    shown = [c for c in calls if c.method == "sendMessage"]
+    if any(is_next(label) for c in shown for label, _ in c.buttons):
+        seen = len(chat.api.calls)
+        shown = await page_through(chat, user, calls)
+        calls = calls + accepted(chat.api.calls[seen:])
+    check = next((d for c in shown[-1:] for _, d in c.buttons if d == callbacks.CHECK), None)
+    if check is None:  # no words at all: "no-words"
+        return calls
+    return calls + await chat.tap(user, check)
+
+
 async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3
                            ) -> None:
     """Join the class and confirm a language; a level set first skips self-placement."""

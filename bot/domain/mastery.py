@@ -5,6 +5,12 @@ answer came on a review FSRS scheduled (due at or before the answer), at least R
 after the word's first correct answer, with no miss in between. Answers on the day of the
 preview are learning, not retention; a miss restarts the evidence clock, and a miss on a
 mastered word sends it back to learning.
+
+A forgiven misspelling ("ecosistem") is evidence of meaning: it counts as a right answer for
+knowledge tracing, the days right and the evidence clock, and FSRS rates it Hard. But it is never
+the answer that crosses into mastered: "You've mastered ecosystem!" right under "Check the
+spelling" would praise a word the student cannot yet write. The next scheduled review, answered
+cleanly, masters it (docs/typed-grading.md, "Mastery").
 """
 
 from __future__ import annotations
@@ -185,8 +191,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0,
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)
-    if state.mastered_at is None and is_mastered(updated, item_type=item_type,
-                                                 scheduled=scheduled, now=now):
+    if state.mastered_at is None and exact and is_mastered(updated, item_type=item_type,
+                                                           scheduled=scheduled, now=now):
         updated = replace(updated, mastered_at=now)
     return updated
 

@@ -33,6 +33,7 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
+from bot.domain.checks import WordRef
 from bot.domain.placement import PLACEMENT, spoken
 from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks, keyboards, menus, views
@@ -247,27 +248,36 @@ async def check_command(update: Update, context: PuenteContext) -> None:
         await acknowledge(update.callback_query)
     if user is None:
         return
-    await show_unlocked(update, context, user.id)  # a new word is always seen on a card first
-    question = study.start_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None)
-    if question is None:
+    # A new word is always seen on a card first, and asked in a later check, never this one.
+    start = study.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None)
+    question = start.question
+    if start.fresh:
+        await show_unlocked(context, user.id, start.fresh, check_follows=question is not None)
+    if question is not None:
+        await send_question(context, user.id, question)
+    elif not start.fresh:
         await say(update, context, "no-words")
-        return
-    await send_question(context, user.id, question)
 
 
-async def show_unlocked(update: Update, context: PuenteContext, user_id: int) -> None:
-    """Preview the words that unlock now (none when earlier words are still being learned)."""
+async def show_unlocked(context: PuenteContext, user_id: int, fresh: list[WordRef],
+                        check_follows: bool) -> None:
+    """Preview the words unlocked by /check; when no check follows, the last card (or message)
+    offers ✅ Check, which starts one once the student has read them."""
     s = context.services
     who = study.learner(s.db, user_id)
-    fresh = complete_glosses(s.db, study.unlock(s.db, who, s.clock()), who.language)
-    if not fresh:
+    fresh = complete_glosses(s.db, fresh, who.language)
+    if who.scaffold.one_card:
+        await send_page(context, user_id, previews.open_preview(
+            s.db, who, fresh, s.clock(), offer_check=not check_follows))
         return
-    if who.scaffold.one_card:  # the check follows at once: the last card offers no Check
-        await send_page(context, user_id, previews.open_preview(s.db, who, fresh, s.clock(),
-                                                                offer_check=False))
-        return
-    for text in views.preview_messages(fresh, who.language, who.scaffold, s.catalog):
-        await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
+    messages = views.preview_messages(fresh, who.language, who.scaffold, s.catalog)
+    markup = None if check_follows else keyboards.after_preview(
+        None, s.catalog.render("button-check", who.language),
+        s.catalog.render("button-listen", who.language) if s.speech else None)
+    for index, text in enumerate(messages):
+        last = index == len(messages) - 1
+        await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup if last else None)
 
 
 async def send_question(context: PuenteContext, chat_id: int,

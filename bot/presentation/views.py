@@ -228,8 +228,8 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
         prompt = Markup(escape(item.prompt).replace(GAP, f"<b>{GAP}</b>"))
     else:  # a definition ends with a full stop; the question adds its own punctuation
         prompt = escape(item.prompt.rstrip(". "))
-    counter = catalog.render("item-counter", lang, number=question.number,
-                             total=question.total)
+    counter = catalog.render("item-practice", lang) if question.practice else catalog.render(
+        "item-counter", lang, number=question.number, total=question.total)
     if question.level is None or question.level <= 3:
         return join_lines([counter, catalog.bilingual(key, lang, prompt=prompt)])
     # English only from level 4 on

@@ -160,24 +160,52 @@ class Question:
     item: Item
     lang: str
     level: int | None
+    practice: bool = False  # a re-teaching item: "Practice again", outside number/total
+
+
+@dataclass(frozen=True)
+class CheckStart:
+    """What /check begins with: the cards of words unlocked now, then (maybe) a question."""
+
+    fresh: list[WordRef]        # unlocked now: their cards are shown, never asked in this check
+    question: Question | None   # None: nothing else to ask, so the cards lead to the check
+
+
+def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
+                size: int = 5, hears: bool = False) -> CheckStart:
+    """Unlock words whose slots are open (their cards come first) and start a check on the
+    words the student has already had time to learn.
+
+    A word unlocked by this /check is not asked in it: a question right after its card (or
+    before the student has even opened it, at one card a message) measures memory of the card,
+    not learning. When nothing else is due, the cards alone are sent, and their ✅ Check starts
+    a later check."""
+    who = learner(db, user_id)
+    fresh = unlock(db, who, now)
+    question = start_check(db, user_id, now, rng, size, hears,
+                           unread=frozenset(w.id for w in fresh))
+    return CheckStart(fresh, question)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = 5, hears: bool = False) -> Question | None:
+                size: int = 5, hears: bool = False,
+                unread: frozenset[int] = frozenset()) -> Question | None:
     """Build a short check over due reviews and current words; return the first question.
 
-    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
+    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items.
+    `unread`: words whose cards are only being sent now: neither asked nor offered as options."""
     who = learner(db, user_id)
-    due = due_words(db, who, now, size)
+    due = [d for d in due_words(db, who, now, size) if d.id not in unread]
     due_ids = {d.id for d in due}
-    targets = _refs(due) + [w for w in practice_words(db, who) if w.id not in due_ids]
+    targets = _refs(due) + [w for w in practice_words(db, who, exclude=set(unread))
+                            if w.id not in due_ids]
     if not targets:
         return None
     # Distractors come from the targets' own packs first (a pushed word among the class
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = _refs([w for pid in packs for w in pack_words(db, pid)])
-    seen = frozenset(study.student_mastery(db, who.id))
+    seen = frozenset(study.student_mastery(db, who.id)) - unread
     items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
                         hears)
     items = recall_on_due_reviews(db, who, items, pool, now, rng)
@@ -315,7 +343,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         score = (where.right, where.answered)
     else:
         question = Question(where.next_item.id, where.number, where.total,
-                            where.next_item.item, who.language, who.level)
+                            where.next_item.item, who.language, who.level,
+                            where.next_item.practice)
     return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
@@ -333,7 +362,10 @@ def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
 def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,
             now: datetime) -> WordRef | None:
     """After a second miss in a row: add an easier item (two options) on the word to the check
-    and return the word, whose card the student sees again, home language first."""
+    and return the word, whose card the student sees again, home language first.
+
+    The easier item is practice ("Practice again"): the check's "Question n/N" and its score
+    stay as they were when it started, so the check never grows while the student fails."""
     if not needs_reteach(updated.misses_in_row):
         return None
     found = words_by_id(db, [stored.item.word_id])

@@ -360,3 +360,9 @@ def check_items_by_check(db: Database) -> None:
     """Find a check's items by check_id: every graded answer reads its check, and without this
     index that read scanned every item any student was ever sent."""
     _run(db, "CREATE INDEX idx_check_items_check ON check_items(check_id, id)")
+
+
+@migrations(name="0012_practice_items")
+def practice_items(db: Database) -> None:
+    """Re-teaching items are practice: shown as "Practice again", outside the check's n/N."""
+    _run(db, "ALTER TABLE check_items ADD COLUMN practice INTEGER NOT NULL DEFAULT 0")

@@ -23,6 +23,7 @@ class StoredItem:
     item: Item
     poll_id: str | None
     answered: bool
+    practice: bool = False  # a re-teaching item: not one of the check's numbered questions
 
 
 def _mastery(row: dict) -> WordMastery:
@@ -115,11 +116,12 @@ def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item
 
 def append_item(db: Database, item_id: int, student_id: int, prompt_lang: str, item: Item,
                 now: datetime) -> int:
-    """Add one item at the end of the check that `item_id` belongs to; return its id."""
+    """Add one practice item at the end of the check that `item_id` belongs to (outside its
+    numbered questions and its score); return its id."""
     cursor = db.execute(
         "INSERT INTO check_items (check_id, student_id, word_id, item_type, prompt_lang, "
-        "options, answer, prompt, asks_meaning, created_at) SELECT check_id, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ? FROM check_items WHERE id = ?",
+        "options, answer, prompt, asks_meaning, created_at, practice) SELECT check_id, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, 1 FROM check_items WHERE id = ?",
         [student_id, item.word_id, str(item.item_type), prompt_lang,
          json.dumps(item.options, ensure_ascii=False), item.answer, item.prompt,
          int(item.asks_meaning), stamp(now), item_id])
@@ -130,7 +132,7 @@ def _item(row: dict) -> StoredItem:
     item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
                 tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
     return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
-                      row["answered_at"] is not None)
+                      row["answered_at"] is not None, bool(row["practice"]))
 
 
 def get_item(db: Database, item_id: int) -> StoredItem | None:
@@ -166,9 +168,9 @@ class CheckState:
     """Where a check stands after an answer: its next open item, or the score."""
 
     next_item: StoredItem | None
-    number: int      # position of next_item in the check (1-based)
-    total: int
-    right: int
+    number: int      # position of next_item among the numbered questions (1-based)
+    total: int       # numbered questions: fixed when the check starts
+    right: int       # right answers to numbered questions (practice is not scored)
     answered: int
 
 
@@ -188,11 +190,15 @@ class Check:
                                        for i, c in zip(self.items, self.correct, strict=True)))
 
     def state(self) -> CheckState:
+        """Number, total and score count the numbered questions only: a re-teaching item is
+        practice, so the check never grows while the student fails."""
         open_at = [n for n, c in enumerate(self.correct) if c is None]
-        done = [c for c in self.correct if c is not None]
+        numbered = [c for i, c in zip(self.items, self.correct, strict=True) if not i.practice]
+        done = [c for c in numbered if c is not None]
         following = self.items[open_at[0]] if open_at else None
-        number = open_at[0] + 1 if open_at else len(self.items)
-        return CheckState(following, number, len(self.items), sum(done), len(done))
+        before = self.items[:open_at[0]] if open_at else self.items
+        number = min(len(numbered), 1 + sum(1 for i in before if not i.practice))
+        return CheckState(following, number, len(numbered), sum(done), len(done))
 
 
 def read_check(db: Database, item_id: int) -> Check:

@@ -195,3 +195,23 @@ def test_a_word_is_hard_with_two_answers_at_least_half_wrong_and_never_with_one(
     assert is_hard(0, 2) and is_hard(1, 2) and is_hard(1, 3)
     assert not is_hard(2, 2) and not is_hard(3, 4)  # no error, or mostly right: not hard
     assert error_rate(1, 4) == 0.75 and error_rate(0, 0) == 0.0
+
+
+def test_a_forgiven_misspelling_is_evidence_but_never_the_answer_that_masters() -> None:
+    """The playtest: "ecosistem" got "Check the spelling" and "You've mastered ecosystem!"."""
+    state = answers(SPACED)
+    due = state.due_at
+    day = due.date().isoformat()
+    typo = record_answer(state, correct=True, exact=False, item_type=T, typed=True, now=due,
+                         local_day=day)
+    clean = record_answer(state, correct=True, exact=True, item_type=T, typed=True, now=due,
+                          local_day=day)
+    assert clean.mastered  # the same answer spelled right would have mastered the word
+    assert not typo.mastered
+    assert typo.state is MasteryState.REVIEWING  # still right: the evidence clock runs on
+    assert typo.p_known > state.p_known and typo.successes == state.successes + 1
+    assert typo.due_at < clean.due_at  # a Hard recall comes back sooner
+    assert recall_ready(typo, typo.due_at)  # and its next review, spelled right, masters it
+    again = record_answer(typo, correct=True, exact=True, item_type=T, typed=True,
+                          now=typo.due_at, local_day=typo.due_at.date().isoformat())
+    assert again.mastered

@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler
 from bot.demo.offline import Failure
 from bot.presentation import callbacks, keyboards
 from bot.store import study
-from tests.harness import Chat, answer_current, join_and_confirm
+from tests.harness import Chat, answer_current, check_now, join_and_confirm
 
 MESSAGE_CALLS = ("send", "edit")  # what counts against Telegram's ~30 messages a second
 
@@ -20,7 +20,7 @@ async def test_a_graded_answer_costs_at_most_one_point_three_messages(chat: Chat
         user = chat.user(user_id, lang="es")
         await join_and_confirm(chat, user, level=level)
         for day in range(3):
-            await chat.send(user, "/check")
+            await check_now(chat, user)
             while study.next_open_item(chat.db, user_id):
                 calls = await answer_current(chat, user, right=(answers + day) % 3 != 0)
                 answers += 1
@@ -60,7 +60,7 @@ async def test_a_tapped_answer_edits_the_question_into_feedback_and_the_next_que
         chat: Chat) -> None:
     user = chat.user(1001, lang="es")
     await join_and_confirm(chat, user, level=3)
-    await chat.send(user, "/check")
+    await check_now(chat, user)
     stored = study.next_open_item(chat.db, 1001)
     while stored is not None and (stored.item.typed or stored.poll_id):
         await answer_current(chat, user, right=True)
@@ -87,7 +87,7 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
     await join_and_confirm(chat, user, level=4)
     counts, taps = [], []
     for _ in range(3):
-        await chat.send(user, "/check")
+        await check_now(chat, user)
         while (stored := study.next_open_item(chat.db, 1001)) is not None:
             item = stored.item
             right = 0 if item.typed else item.options.index(item.answer)

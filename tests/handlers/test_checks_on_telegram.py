@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.store import study
-from tests.harness import Chat, answer_current, join_and_confirm, open_item, texts
+from tests.harness import Chat, answer_current, check_now, join_and_confirm, open_item, texts
 
 
 async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:
@@ -12,7 +12,7 @@ async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:
         user = chat.user(user_id, lang="es")
         await join_and_confirm(chat, user, level=level)
         for attempt in range(3):
-            await chat.send(user, "/check")
+            await check_now(chat, user)
             while study.next_open_item(chat.db, user_id):
                 kind = str(open_item(chat, user_id).item.item_type)
                 right = attempt % 2 == 0
@@ -26,7 +26,7 @@ async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:
 async def test_typo_is_accepted_with_a_spelling_hint(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=6)
-    await chat.send(user, "/check")
+    await check_now(chat, user)
     while not open_item(chat).item.typed:
         await answer_current(chat, user, True)
     answer = open_item(chat).item.answer
@@ -40,7 +40,7 @@ async def test_typo_is_accepted_with_a_spelling_hint(chat: Chat) -> None:
 async def test_feedback_is_bilingual_with_the_right_answer(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=2)
-    await chat.send(user, "/check")
+    await check_now(chat, user)
     answer = open_item(chat).item.answer
     reply = texts(await answer_current(chat, user, False))
     assert answer in reply
@@ -53,7 +53,7 @@ async def test_forged_button_never_grades_or_reveals(chat: Chat) -> None:
     ana, bo = chat.user(1001, lang="es"), chat.user(1002, "Bo", lang="es")
     await join_and_confirm(chat, ana)
     await join_and_confirm(chat, bo)
-    await chat.send(ana, "/check")
+    await check_now(chat, ana)
     anas_item = open_item(chat, 1001)
     for data in (f"an:{anas_item.id}:0", "an:999999:1", "an:abc:1", "an:1:2:3:4", "zz:1",
                  "x" * 80):
@@ -66,7 +66,7 @@ async def test_forged_button_never_grades_or_reveals(chat: Chat) -> None:
 async def test_a_double_tap_on_an_answer_grades_once_and_says_nothing_more(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=3)
-    await chat.send(user, "/check")
+    await check_now(chat, user)
     stored = open_item(chat)
     while stored.poll_id or stored.item.typed:
         await answer_current(chat, user, True)
@@ -82,11 +82,11 @@ async def test_a_double_tap_on_an_answer_grades_once_and_says_nothing_more(chat:
 
 async def until_poll(chat: Chat, user: dict) -> study.StoredItem:
     """Answer items until the open one is a quiz poll."""
-    await chat.send(user, "/check")
+    await check_now(chat, user)
     for _ in range(30):
         stored = study.next_open_item(chat.db, user["id"])
         if stored is None:
-            await chat.send(user, "/check")
+            await check_now(chat, user)
         elif stored.poll_id:
             return stored
         else:

@@ -6,7 +6,7 @@ from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
 from bot.store import study
 from bot.store.packs import pack_words
-from tests.harness import TEACHER_ID, Chat, answer_current, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
 
 
 async def answer_all(chat: Chat, user: dict) -> None:
@@ -25,7 +25,7 @@ async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None
     await chat.deliver()
     government = {w.word.term for w in pack_words(chat.db, "social-studies.government-history")}
     ecosystems = {w.word.term for w in pack_words(chat.db, "science.ecosystems")}
-    await chat.send(user, "/check")
+    await check_now(chat, user)
     pushed = {w.id for w in pack_words(chat.db, "social-studies.government-history")}
     checked = 0
     while (stored := study.next_open_item(chat.db, 1001)) is not None:
@@ -40,7 +40,7 @@ async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None
 
 async def _open_item_of_kind(chat: Chat, user: dict, typed: bool) -> study.StoredItem:
     for _ in range(8):
-        await chat.send(user, "/check")
+        await check_now(chat, user)
         while (stored := study.next_open_item(chat.db, user["id"])) is not None:
             if stored.item.typed == typed and not stored.poll_id:
                 return stored
@@ -130,7 +130,7 @@ async def test_every_item_sent_over_days_passes_the_item_audit(chat: Chat) -> No
         user = chat.user(1100 + n, lang=lang)
         await join_and_confirm(chat, user, lang=lang, level=level)
         for _ in range(4):  # four days
-            await chat.send(user, "/check")
+            await check_now(chat, user)
             seen = frozenset(study.student_mastery(chat.db, user["id"]))
             while (stored := study.next_open_item(chat.db, user["id"])) is not None:
                 target = words[stored.item.word_id]

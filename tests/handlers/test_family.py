@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.handlers.family import queue_weekly_updates
-from tests.harness import TEACHER_ID, Chat, answer_current, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
 
 
 async def family_link(chat: Chat) -> str:
@@ -37,7 +37,7 @@ async def test_weekly_update_is_in_their_language_and_only_about_their_child(cha
     ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")
     for student in (ana, bo):
         await join_and_confirm(chat, student)
-        await chat.send(student, "/check")
+        await check_now(chat, student)
         for _ in range(5):
             await answer_current(chat, student, True)
     mom = chat.user(2001, "María", lang="es")

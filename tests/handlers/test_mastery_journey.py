@@ -3,15 +3,25 @@ drive action and reminders on by default. One test per case under "What we saw".
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
+from bot.domain.mastery import recall_ready
 from bot.store import people, study
-from tests.harness import TEACHER_ID, Chat, answer_current, buttons, join_and_confirm, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    buttons,
+    check_now,
+    join_and_confirm,
+    texts,
+)
 
 
 async def check(chat: Chat, user: dict, right: bool) -> str:
     """/check, then answer every item (re-teaching items too); return all the bot said."""
-    said = [texts(await chat.send(user, "/check"))]
+    said = [texts(await check_now(chat, user))]
     while study.next_open_item(chat.db, user["id"]) is not None:
         said.append(texts(await answer_current(chat, user, right)))
     return "\n".join(said)
@@ -60,7 +70,7 @@ async def test_daily_practice_over_two_weeks_masters_most_of_a_set(chat: Chat) -
 async def test_one_typed_answer_is_learning_with_its_counts_not_a_percentage(chat: Chat) -> None:
     sofia = chat.user(1001, "Sofia", lang="es")
     await join_and_confirm(chat, sofia, level=6)
-    await chat.send(sofia, "/check")
+    await check_now(chat, sofia)
     item = study.next_open_item(chat.db, 1001)
     while item is not None and not item.item.typed:
         await answer_current(chat, sofia, True)
@@ -198,7 +208,7 @@ async def test_buttons_after_a_re_teaching_card_answer_the_easier_item(chat: Cha
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=3)
     await check(chat, ana, False)
-    await chat.send(ana, "/check")
+    await check_now(chat, ana)
     calls: list = []
     while study.next_open_item(chat.db, 1001) is not None:
         calls = await answer_current(chat, ana, False)
@@ -247,3 +257,40 @@ async def test_an_evening_check_counts_for_the_local_day(chat: Chat) -> None:
     chat.clock.now = chat.clock.now.replace(hour=1, minute=30) + timedelta(days=1)  # 21:30 NY
     await check(chat, ana, True)
     assert "Days in a row: 1" in texts(await chat.send(ana, "/progress"))
+
+
+async def test_the_check_never_grows_while_the_student_fails(chat: Chat) -> None:
+    """The playtest: "Question 5/6" then "6/7". Re-teaching items are "Practice again", outside
+    the n/N fixed when the check starts, and outside its score."""
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=3)
+    await check(chat, ana, False)
+    chat.clock.advance(days=1)
+    said = await check(chat, ana, False)  # the same words missed again: re-teaching
+    totals = set(re.findall(r"Pregunta \d+/(\d+)", said))
+    numbers = [int(n) for n in re.findall(r"Pregunta (\d+)/", said)]
+    assert len(totals) == 1 and numbers == list(range(1, int(totals.pop()) + 1))
+    assert "🔁 Practica otra vez" in said
+    assert f"0 de {len(numbers)}" in said  # the score is over the questions it announced
+
+
+async def test_a_forgiven_misspelling_never_masters_a_word_on_telegram(chat: Chat) -> None:
+    """The playtest: "ecosistem" got "Check the spelling" and "You've mastered ecosystem!"."""
+    sofia = chat.user(lang="es")
+    await join_and_confirm(chat, sofia, level=5)
+    await check_now(chat, sofia)
+    for _ in range(14):
+        stored = study.next_open_item(chat.db, 1001)
+        while stored is not None:
+            state = study.get_mastery(chat.db, 1001, stored.item.word_id)
+            ready = state is not None and recall_ready(state, chat.clock())
+            if ready and stored.item.typed and stored.item.answer == "ecosystem":
+                reply = texts(await chat.send(sofia, "ecosistem"))
+                assert "✅ ¡Correcto! Revisa cómo se escribe: <b>ecosystem</b>" in reply
+                assert "🏅" not in reply and mastered(chat) == 0
+                return
+            await answer_current(chat, sofia, True)
+            stored = study.next_open_item(chat.db, 1001)
+        chat.clock.advance(days=1)
+        await check_now(chat, sofia)
+    raise AssertionError("ecosystem never came back as a recall-ready typed review")

@@ -9,7 +9,15 @@ from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
 from bot.presentation.i18n import FSI, PDI, RLM
 from bot.store import people
-from tests.harness import TEACHER_ID, Chat, answer_current, buttons, join_and_confirm, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    buttons,
+    check_now,
+    join_and_confirm,
+    texts,
+)
 
 MOTHER, UNCLE, SOMALI = 2001, 2002, 2003
 
@@ -181,7 +189,7 @@ async def weekly_update(chat: Chat, lang: str) -> str:
     """A student in `lang` answers a check, a family member in `lang` links: their update."""
     ana = chat.user(lang=lang)
     await join_and_confirm(chat, ana, lang=lang)
-    await chat.send(ana, "/check")
+    await check_now(chat, ana)
     for _ in range(5):
         await answer_current(chat, ana, True)
     await link_family(chat, MOTHER, lang)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.demo.offline import Call, Failure
 from bot.presentation import callbacks
-from bot.store import previews
+from bot.store import previews, study
 from tests.harness import TEACHER_ID, Chat, is_next, join_and_confirm, page_through, texts
 
 CHECK_ES, CHECK_AR = ("✅ Ponme a prueba", "ck"), ("✅ اختبرني", "ck")
@@ -100,14 +100,35 @@ async def test_a_push_to_a_mixed_class_is_one_message_per_newcomer(chat: Chat) -
     assert CHECK_ES in cards[-1].buttons
 
 
-async def test_new_words_before_a_check_come_one_card_at_a_time_with_the_check_below(
+async def test_a_check_with_only_new_words_sends_their_cards_and_the_last_one_starts_it(
         chat: Chat) -> None:
+    """The playtest: /check sent "📘 Your 5 new words [Next ▶ 2/5]" and at once "Question 1/5"
+    on words still on unopened cards. Now the cards come alone; their ✅ Check starts it."""
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=1)
+    calls = [c for c in await chat.send(ana, "/check") if c.method == "sendMessage"]
+    assert len(calls) == 1 and "📘" in calls[0].text and "Pregunta" not in calls[0].text
+    assert study.next_open_item(chat.db, 1001) is None  # nothing asked yet
+    cards = await page_through(chat, ana, calls)
+    assert CHECK_ES in cards[-1].buttons
+    assert "Pregunta 1/" in texts(await chat.tap(ana, CHECK_ES[1]))
+
+
+async def test_words_unlocked_by_a_check_are_never_asked_in_it(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    await chat.send(ana, "/words")
+    first = set(study.student_mastery(chat.db, 1001))
+    chat.db.execute("UPDATE mastery SET mastered_at = '2026-09-14T15:00:00+00:00'")
+    chat.clock.advance(days=1)  # the first set is due for review; its slots unlock new words
     calls = [c for c in await chat.send(ana, "/check") if c.method in ("sendMessage", "sendPoll")]
-    assert "📘" in calls[0].text and "Pregunta 1/" in calls[-1].text
+    fresh = set(study.student_mastery(chat.db, 1001)) - first
+    assert fresh and "📘" in calls[0].text and len(calls) == 2  # the first card, then a question
+    assert study.next_open_item(chat.db, 1001) is not None
     cards = await page_through(chat, ana, calls[:1])
-    assert CHECK_ES not in cards[-1].buttons  # the check is already under way
+    assert CHECK_ES not in cards[-1].buttons  # the check on the older words is under way
+    asked = [r[0] for r in chat.db.execute("SELECT word_id FROM check_items")]
+    assert asked and not set(asked) & fresh  # only words read on an earlier day
 
 
 @pytest.mark.parametrize("forged", ["cd:999999:1", "cd:{own}:99", "cd:{other}:1", "cd:{own}",

@@ -14,6 +14,7 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     answer_current,
+    check_now,
     join_and_confirm,
     texts,
 )
@@ -111,7 +112,7 @@ async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:
     for user_id, name in ((1001, "Ana"), (1002, "Bo")):
         student = chat.user(user_id, name, lang="es")
         await join_and_confirm(chat, student)
-        await chat.send(student, "/check")
+        await check_now(chat, student)
         for _ in range(5):
             await answer_current(chat, student, user_id == 1001)
     calls = await chat.send(teacher(chat), "/report")
@@ -135,7 +136,7 @@ async def test_repeated_misses_alert_the_teacher_once_a_day_in_one_message(chat:
     await join_and_confirm(chat, student, level=3)
     alerts = 0
     for _ in range(8):
-        await chat.send(student, "/check")
+        await check_now(chat, student)
         for _ in range(5):
             calls = await answer_current(chat, student, False)
             alerts += sum(1 for c in calls if c.chat_id == TEACHER_ID and "missed" in c.text)
