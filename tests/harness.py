@@ -133,6 +133,7 @@ async def check_now(chat: Chat, user: dict) -> list[Call]:
     check = next((d for c in shown[-1:] for _, d in c.buttons if d == callbacks.CHECK), None)
     if check is None:  # no words at all: "no-words"
         return calls
+    chat.clock.advance(seconds=30)  # reading the cards takes a person a while (flood guard)
     return calls + await chat.tap(user, check)
 
 
