@@ -37,7 +37,7 @@ async def test_a_checks_quiz_poll_is_its_opening_question_and_every_tap_is_one_e
         user = chat.user(user_id, lang="es")
         await join_and_confirm(chat, user, level=level)
         for day in range(3):
-            opening = await chat.send(user, "/check")
+            opening = await check_now(chat, user)
             first = study.next_open_item(chat.db, user_id)
             assert first is not None
             if first.poll_id:  # the poll, if any, is the check's last message: its question
@@ -111,7 +111,7 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
 
 async def _first_tap(chat: Chat, user: dict) -> int:
     """Answer the check's poll (if any) so the student's open item is a tapped one."""
-    await chat.send(user, "/check")
+    await check_now(chat, user)
     while (stored := study.next_open_item(chat.db, user["id"])) is not None and (
             stored.item.typed or stored.poll_id):
         await answer_current(chat, user, right=True)

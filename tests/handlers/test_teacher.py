@@ -197,7 +197,7 @@ async def test_a_teacher_who_blocked_the_bot_costs_the_student_nothing(chat: Cha
     chat.api.block(TEACHER_ID)  # Telegram: 403 Forbidden: bot was blocked by the user
     replies = []
     for _ in range(8):
-        await chat.send(student, "/check")
+        await check_now(chat, student)
         for _ in range(5):
             replies += [c for c in await answer_current(chat, student, False)
                         if c.chat_id == 1001]
