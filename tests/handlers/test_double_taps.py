@@ -11,7 +11,7 @@ from telegram.error import BadRequest
 
 from bot.demo.offline import Call, OfflineBotAPI
 from bot.presentation import callbacks
-from tests.harness import Chat, is_next, join_and_confirm, open_item
+from tests.harness import Chat, check_now, is_next, join_and_confirm, open_item
 
 SPANISH_ERROR = "Algo salió mal"  # error-generic, Spanish
 
@@ -84,7 +84,7 @@ async def test_a_double_tap_on_a_language_confirms_once(chat: Chat) -> None:
 async def test_a_double_tap_on_an_answer_shows_the_next_question_once(chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=3)
-    await chat.send(ana, "/check")
+    await check_now(chat, ana)
     stored = open_item(chat)
     while stored.poll_id or stored.item.typed:
         await chat.vote(ana, stored.poll_id, 0) if stored.poll_id else \

@@ -13,6 +13,7 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     buttons,
+    check_now,
     join_and_confirm,
     open_item,
     texts,
@@ -41,7 +42,7 @@ def count(chat: Chat, sql: str, *args: object) -> int:
 async def test_typing_while_answer_buttons_wait_points_to_the_buttons(chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=1)
-    await chat.send(ana, "/check")
+    await check_now(chat, ana)
     item = open_item(chat)
     assert not item.item.typed
     reply = await chat.send(ana, "extint")
@@ -73,7 +74,7 @@ async def test_a_parents_progress_points_to_now(chat: Chat) -> None:
 async def test_a_parents_deleteme_deletes_only_their_own_rows(chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
-    await chat.send(ana, "/check")
+    await check_now(chat, ana)
     mom = await link_family(chat, MOTHER, "es")
     await link_family(chat, UNCLE, "en")
     await chat.send(mom, "¿Cómo va Ana?")
