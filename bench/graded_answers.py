@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import statistics
 import sys
 import time
@@ -45,6 +46,7 @@ from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
 from bot.demo.offline import OfflineBotAPI, UpdateFactory
+from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people, study
@@ -54,6 +56,7 @@ ROUNDS = 5  # checks per student, a day apart
 REPEATS = 5  # fresh students each time
 TOKEN = "123456:OFFLINE-demo-token"
 NOW = datetime(2026, 9, 14, 15, 0, tzinfo=UTC)
+NEXT = re.compile(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d")  # Next ▶ n/N, isolates around numbers
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -138,6 +141,30 @@ def sends(api: OfflineBotAPI, seen: int) -> int:
     return sum(1 for c in api.calls[seen:] if c.method.startswith(("send", "edit")))
 
 
+async def open_check(app: Application, api: OfflineBotAPI, factory: UpdateFactory,
+                     user_id: int) -> None:
+    """/check as a student does it: when it sends only the cards of words it has just unlocked
+    (a check never asks about a card the student is still looking at), turn them to the last
+    card and tap its ✅ Check."""
+    user, seen = factory.user(user_id), len(api.calls)
+    await app.process_update(Update.de_json(factory.message(user, "/check"), app.bot))
+    if study.next_open_item(app.bot_data.services.db, user_id) is not None:
+        return
+    cards = [c for c in api.calls[seen:] if c.method == "sendMessage" and c.buttons]
+    while cards:
+        shown = cards[-1]
+        turn = next((d for label, d in shown.buttons if NEXT.search(label)), None)
+        tap = turn or next((d for _, d in shown.buttons if d == callbacks.CHECK), None)
+        if tap is None:
+            return
+        message_id = int(shown.params.get("message_id") or shown.result_id or 1)
+        seen = len(api.calls)
+        await app.process_update(Update.de_json(factory.tap(user, tap, message_id), app.bot))
+        if turn is None:
+            return
+        cards = [c for c in api.calls[seen:] if c.method == "editMessageText"]
+
+
 @dataclass
 class Round:
     taps: int = 0
@@ -152,8 +179,7 @@ async def one_round(app: Application, api: OfflineBotAPI, factory: UpdateFactory
     """Every student takes one whole check; only the taps are timed."""
     db = app.bot_data.services.db
     for user_id in ids:  # open a check for everyone (not timed)
-        await app.process_update(Update.de_json(
-            factory.message(factory.user(user_id), "/check"), app.bot))
+        await open_check(app, api, factory, user_id)
     done = Round()
     while True:
         taps, others = [], []
