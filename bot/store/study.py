@@ -176,28 +176,31 @@ class CheckState:
 
 @dataclass(frozen=True)
 class Check:
-    """One check's items in order, read in one query, and how each was answered (None: open)."""
+    """One check's items in order, read in one query, and how each was answered (None: open).
 
-    items: tuple[StoredItem, ...]
+    Rows are turned into items only when asked for: a tap needs two of them (the one answered
+    and the next), not every option list of the check decoded."""
+
+    rows: tuple[dict, ...]
     correct: tuple[bool | None, ...]
 
     def item(self, item_id: int) -> StoredItem | None:
-        return next((i for i in self.items if i.id == item_id), None)
+        return next((_item(r) for r in self.rows if r["id"] == item_id), None)
 
     def answered(self, item_id: int, correct: bool) -> Check:
         """The check as it stands once `item_id` is answered (already written in the store)."""
-        return Check(self.items, tuple(correct if i.id == item_id else c
-                                       for i, c in zip(self.items, self.correct, strict=True)))
+        return Check(self.rows, tuple(correct if r["id"] == item_id else c
+                                      for r, c in zip(self.rows, self.correct, strict=True)))
 
     def state(self) -> CheckState:
         """Number, total and score count the numbered questions only: a re-teaching item is
         practice, so the check never grows while the student fails."""
-        open_at = [n for n, c in enumerate(self.correct) if c is None]
-        numbered = [c for i, c in zip(self.items, self.correct, strict=True) if not i.practice]
+        open_at = next((n for n, c in enumerate(self.correct) if c is None), None)
+        numbered = [c for r, c in zip(self.rows, self.correct, strict=True) if not r["practice"]]
         done = [c for c in numbered if c is not None]
-        following = self.items[open_at[0]] if open_at else None
-        before = self.items[:open_at[0]] if open_at else self.items
-        number = min(len(numbered), 1 + sum(1 for i in before if not i.practice))
+        before = self.rows if open_at is None else self.rows[:open_at]
+        number = min(len(numbered), 1 + sum(1 for r in before if not r["practice"]))
+        following = None if open_at is None else _item(self.rows[open_at])
         return CheckState(following, number, len(numbered), sum(done), len(done))
 
 
@@ -205,7 +208,7 @@ def read_check(db: Database, item_id: int) -> Check:
     """The whole check an item belongs to, in one query (empty when there is no such item)."""
     rows = all_rows(db, "SELECT * FROM check_items WHERE check_id = "
                         "(SELECT check_id FROM check_items WHERE id = ?) ORDER BY id", [item_id])
-    return Check(tuple(_item(r) for r in rows),
+    return Check(tuple(rows),
                  tuple(None if r["answered_at"] is None else bool(r["correct"]) for r in rows))
 
 
