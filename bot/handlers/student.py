@@ -112,7 +112,7 @@ async def ask_for_words(update: Update, context: PuenteContext) -> None:
                                    reply_markup=menu)
 
 
-async def language_command(update: Update, context: PuenteContext) -> None:
+async def language(update: Update, context: PuenteContext) -> None:
     """Show the language menu so the student can change their home language."""
     chat, s = update.effective_chat, context.services
     if chat is None or update.effective_user is None:
@@ -130,7 +130,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     if cb.prefix == callbacks.LANG_MENU:
-        await language_command(update, context)
+        await language(update, context)
         return
     s = context.services
     if join.student(s.db, user.id) is None:
@@ -175,10 +175,10 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
         await send_placement(update, context, step.question)
         return
     await say(update, context, "placement-done", level=step.level)
-    await words_command(update, context)
+    await words(update, context)
 
 
-async def words_command(update: Update, context: PuenteContext, flipped: bool = False) -> None:
+async def words(update: Update, context: PuenteContext, flipped: bool = False) -> None:
     """Preview the current words: one card a message turned with Next (levels 1-3), else
     bilingual cards in a few phone-sized messages."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
@@ -238,10 +238,10 @@ async def flip_button(update: Update, context: PuenteContext) -> None:
         await acknowledge(query)
         if not await spend(query, callbacks.data(callbacks.FLIP)):
             return  # a double tap: the flipped cards are on their way already
-    await words_command(update, context, flipped=True)
+    await words(update, context, flipped=True)
 
 
-async def check_command(update: Update, context: PuenteContext) -> None:
+async def check(update: Update, context: PuenteContext) -> None:
     """Start a short formative check (from /check or the button after a preview)."""
     user, s = update.effective_user, context.services
     if update.callback_query:
@@ -414,7 +414,7 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         if detection.lang is not None and detection.lang in views.LANGUAGES:
             await ask_confirm(update, context, detection.lang)
         else:
-            await language_command(update, context)
+            await language(update, context)
         return
     feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
     if feedback is None:  # not an answer: offer to send it to the teacher
@@ -430,7 +430,7 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     await send_feedback(update, context, feedback)
 
 
-async def progress_command(update: Update, context: PuenteContext) -> None:
+async def progress(update: Update, context: PuenteContext) -> None:
     """Show words mastered / learning / due, the streak, and a small chart."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
@@ -456,17 +456,15 @@ def register(app: Application) -> None:
     members' /start and /language, and after replies and /ask follow-ups, which are not
     answers)."""
     add = app.add_handler
-    add(CommandHandler("start", start, filters=PRIVATE))
-    add(CommandHandler("words", words_command, filters=PRIVATE))
-    add(CommandHandler("check", check_command, filters=PRIVATE))
-    add(CommandHandler("progress", progress_command, filters=PRIVATE))
-    add(CommandHandler("language", language_command, filters=PRIVATE))
+    # Each handler is named for its command: /words is `words`, /check is `check`.
+    for command in (start, words, check, progress, language):
+        add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(language_button,
                              pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU})(:|$)"))
     add(CallbackQueryHandler(placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
     add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.ANSWER}:"))
     add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}$"))
     add(CallbackQueryHandler(card_button, pattern=rf"^{callbacks.CARD}:"))
-    add(CallbackQueryHandler(check_command, pattern=rf"^{callbacks.CHECK}$"))
+    add(CallbackQueryHandler(check, pattern=rf"^{callbacks.CHECK}$"))
     add(PollAnswerHandler(poll_answer))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, text_message))

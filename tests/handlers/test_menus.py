@@ -7,6 +7,7 @@ import random
 import sqlite3
 
 import pytest
+from telegram.ext import CommandHandler
 
 from bot.app import build_application
 from bot.config import Config
@@ -69,3 +70,14 @@ async def test_shutting_down_closes_the_store(catalog: Catalog) -> None:
     await app.post_shutdown(app)
     with pytest.raises(sqlite3.ProgrammingError):
         db.execute("SELECT 1")
+
+
+def test_every_command_is_handled_by_a_function_named_after_it(chat: Chat) -> None:
+    """/words is `student.words`, as /family is `teacher.family`: a reader finds a command's
+    handler by its name, in every handler module."""
+    handled = [(command, h.callback) for group in chat.app.handlers.values() for h in group
+               if isinstance(h, CommandHandler) for command in h.commands]
+    assert len(handled) > 20
+    misnamed = [f"/{command}: {callback.__module__}.{callback.__name__}"
+                for command, callback in handled if callback.__name__ != command]
+    assert misnamed == []
