@@ -405,9 +405,10 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         return
     who = sender(update, context)  # a family member's text went to messages.family_text
     student = who.student
-    if student is None:
+    if student is None:  # a teacher, or a stranger: how students join and teachers sign up
         teacher = who.audience is Audience.TEACHER
-        await say(update, context, "help-short" if teacher else "join-code-missing")
+        await say(update, context, "help-short" if teacher else "start-stranger",
+                  bilingual=not teacher)
         return
     if student.language is None:
         detection = join.suggest_from_text(s.db, user.id, text, user.language_code)

@@ -115,6 +115,14 @@ async def test_a_strangers_start_mentions_teach_for_teachers(chat: Chat) -> None
         "Teachers: send /teach and your invite code.")
 
 
+async def test_a_strangers_text_says_how_teachers_sign_up_and_students_join(
+        chat: Chat) -> None:
+    said = texts(await chat.send(chat.user(3001, "Joseph", "ht"), "hello, I am a teacher"))
+    assert "/teach" in said and "Teachers: send /teach and your invite code." in said
+    assert "louvri lyen pwofesè w te ba ou a" in said  # the join link, in their language too
+    assert len(said) <= 300
+
+
 async def test_a_parents_long_message_can_go_as_its_first_thousand_characters(
         chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
