@@ -135,7 +135,8 @@ async def roster(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     lines = [s.catalog.render("roster-header", lang, class_name=views.label(found.name),
                               count=len(rows))]
-    lines += [s.catalog.render("roster-line", lang, name=views.name(r.first_name, s.catalog, lang),
+    lines += [s.catalog.render("roster-line", lang, number=r.number,  # what commands take
+                               name=views.name(r.first_name, s.catalog, lang),
                                language=views.language_name(r.language or "?"),
                                level=views.level_text(r.level, r.self_placed, s.catalog, lang),
                                mastered=r.mastered, learning=r.learning)

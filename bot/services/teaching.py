@@ -128,22 +128,39 @@ roster = people.roster
 
 def find_student(db: Database, teacher_id: int, who: str, command: str = "/student"
                  ) -> tuple[RosterRow, people.ClassInfo]:
-    """A student of one of the teacher's classes, by first name or by roster number; no name
+    """A student of one of the teacher's classes, by first name or by the number /roster shows
+    ("3", or "3 Science 7B" when two classes have a number 3), never by Telegram id; no name
     at all gets the command's usage line, never "no student called  (nothing)"."""
     require_teacher(db, teacher_id)
-    wanted = who.strip().casefold()
+    wanted = " ".join(who.split()).casefold()
     if not wanted:
         raise BadInputError(prompt_key="student-name-usage", command=command)
-    matches = []
-    for found in people.teacher_classes(db, teacher_id):
-        for row in roster(db, found.id):
-            if row.first_name.casefold() == wanted or str(row.student_id) == wanted:
-                matches.append((row, found))
+    classes = people.teacher_classes(db, teacher_id)
+    number, scope = _roster_number(wanted, classes)
+    matches = [(row, found) for found in classes for row in roster(db, found.id)
+               if row.first_name.casefold() == wanted
+               or (row.number == number and found in scope)]
     if not matches:
         raise StudentNotFoundError(name=who)
-    if len({m[0].student_id for m in matches}) > 1:
-        raise StudentNotFoundError(prompt_key="student-ambiguous", name=who)
-    return matches[0]
+    if len({row.student_id for row, _ in matches}) == 1:
+        return matches[0]
+    if number and all(row.number == number for row, _ in matches):  # one number, two classes
+        raise StudentNotFoundError(prompt_key="student-number-ambiguous", number=number,
+                                   class_name=matches[0][1].name)
+    several = len({found.id for _, found in matches}) > 1
+    raise StudentNotFoundError(prompt_key="student-ambiguous", name=who, numbers=", ".join(
+        f"{row.number} ({found.name})" if several else str(row.number) for row, found in matches))
+
+
+def _roster_number(wanted: str, classes: list[people.ClassInfo]
+                   ) -> tuple[int, list[people.ClassInfo]]:
+    """A roster number and the classes it may be in ("3": any; "3 science 7b": that one), or
+    (0, []) when `wanted` is not one."""
+    number, _, class_name = wanted.partition(" ")
+    if not number.isdigit() or len(number) > 4:
+        return 0, []
+    scope = [c for c in classes if not class_name or c.name.casefold() == class_name]
+    return (int(number), scope) if scope else (0, [])
 
 
 def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[RosterRow, int]:

@@ -217,6 +217,7 @@ class RosterRow:
     mastered: int
     learning: int
     level_source: str | None = None
+    number: int = 0  # the student's roster number in this class (ROSTER_ORDER, from 1)
 
     @property
     def self_placed(self) -> bool:
@@ -224,8 +225,13 @@ class RosterRow:
         return self.level is not None and self.level_source == PLACEMENT
 
 
+# A class's students in roster order: their numbers 1..n in /roster, the commands that take a
+# student, the CSV's roster_no and the heatmap. One order, so one number means one student.
+ROSTER_ORDER = "s.first_name COLLATE NOCASE, s.id"
+
+
 def roster(db: Database, class_id: int) -> list[RosterRow]:
-    """Students of one class with language, level and word counts."""
+    """Students of one class with language, level and word counts, numbered in roster order."""
     rows = db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, "
         "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id "
@@ -233,8 +239,8 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
         "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL), "
         "e.level_source FROM enrollments e JOIN students s ON s.id = e.student_id "
         "WHERE e.class_id = ? "
-        "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()
-    return [RosterRow(*r) for r in rows]
+        f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
+    return [RosterRow(*r, number=n) for n, r in enumerate(rows, start=1)]
 
 
 def classmates_languages(db: Database, student_id: int) -> list[str]:

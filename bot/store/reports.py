@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from bot.domain.mastery import MasteryState, mastery_state
-from bot.store.people import PLACEMENT
+from bot.store.people import PLACEMENT, ROSTER_ORDER
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def class_matrix(db: Database, class_id: int) -> ClassMatrix:
     students = [StudentRow(*r) for r in db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source FROM enrollments e "
         "JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
-        "ORDER BY s.first_name COLLATE NOCASE, s.id", [class_id]).fetchall()]
+        f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # row n: roster number n
     rows = db.execute(
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
         "m.correct, m.last_seen, m.misses_in_row, m.first_seen, "

@@ -149,8 +149,8 @@ async def test_old_rows_with_tricks_are_cleaned_wherever_a_teacher_sees_them(cha
     chat.db.execute("UPDATE students SET first_name = ? WHERE id = 1001", [raw])  # stored long ago
     rivera = teacher(chat)
     expected = 'Ana <a href="http://x">y</a> & <3'
-    for command in ("/roster", "/report", f"/student {expected}", "/level 1001 4",
-                    "/family 1001"):
+    for command in ("/roster", "/report", f"/student {expected}", "/level 1 4",
+                    "/family 1"):  # 1: her number in /roster
         calls = await say(chat, rivera, command)
         assert expected in shown(calls), command
     document = next(c for c in calls if c.method == "sendDocument") if False else None

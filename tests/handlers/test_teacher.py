@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 
 from bot.domain import placement
 from bot.presentation import callbacks
@@ -106,6 +107,48 @@ async def test_level_and_roster(chat: Chat) -> None:
     assert "1 to 6" in texts(await chat.send(teacher(chat), "/level Ana 9"))
     roster = texts(await chat.send(teacher(chat), "/roster"))
     assert "Ana" in roster and "Español" in roster and "level 5" in roster
+
+
+async def test_two_anas_are_told_apart_by_the_number_roster_and_the_csv_show(
+        chat: Chat) -> None:
+    for user_id, name in ((1001, "Ana"), (1002, "Bo"), (1003, "Ana"), (1004, "Aaron")):
+        await join_and_confirm(chat, chat.user(user_id, name, lang="es"))
+        await check_now(chat, chat.user(user_id, name, lang="es"))
+    which = texts(await chat.send(teacher(chat), "/level Ana 2"))
+    assert which == ("More than one student is called Ana (numbers 2, 3 in /roster). Use the "
+                     "number instead of the name.")
+    roster = texts(await chat.send(teacher(chat), "/roster")).split("\n")
+    assert [line.split(" - ")[0] for line in roster[1:]] == ["1. Aaron", "2. Ana", "3. Ana",
+                                                             "4. Bo"]
+    assert "level 2" in texts(await chat.send(teacher(chat), "/level 3 2"))
+    assert people.enrollments(chat.db, 1003)[0].wida_level == 2  # the second Ana, not the first
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 3
+    assert "can't find" in texts(await chat.send(teacher(chat), "/student 1001"))  # no ids
+    document = next(c for c in await chat.send(teacher(chat), "/report")
+                    if c.method == "sendDocument")
+    rows = csv.DictReader(io.StringIO(next(iter(document.files.values())).decode("utf-8-sig")))
+    assert {r["roster_no"] for r in rows if r["wida_level"] == "2"} == {"3"}  # one numbering
+    leaked = [c.text for c in chat.api.calls if c.chat_id == TEACHER_ID
+              for i in (1001, 1002, 1003, 1004) if str(i) in c.text and "can't find" not in c.text]
+    assert leaked == []
+
+
+async def test_a_number_in_two_classes_takes_the_class_after_it(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", lang="es"))
+    await join_and_confirm(chat, chat.user(1002, "Bo", lang="es"))
+    math = people.create_class(chat.db, TEACHER_ID, "Math 6", "JOINmath_456",
+                               chat.clock() + timedelta(days=30), None, chat.clock())
+    bo = chat.user(1003, "Bo", lang="es")
+    await chat.send(bo, f"/start {math.join_code}")
+    await chat.tap(bo, callbacks.data(callbacks.LANGUAGE, "es"))
+    assert texts(await chat.send(teacher(chat), "/student Bo")) == (
+        "More than one student is called Bo (numbers 1 (Math 6), 2 (Science 7B) in /roster). "
+        "Use the number instead of the name.")
+    assert texts(await chat.send(teacher(chat), "/level 1 4")) == (
+        "Number 1 is in more than one of your classes. Add the class after it, like this: "
+        "1 Math 6")
+    assert "level 4" in texts(await chat.send(teacher(chat), "/level 1 math  6 4"))
+    assert people.enrollments(chat.db, 1003)[0].wida_level == 4  # Bo of Math 6
 
 
 async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:

@@ -95,7 +95,9 @@ def test_a_teacher_finds_only_their_own_students(db: Database,
     enrol_student(db, START)
     row, found = teaching.find_student(db, TEACHER_ID, " ana ")
     assert (row.student_id, found.id) == (1001, school_class.id)
-    assert teaching.find_student(db, TEACHER_ID, "1001")[0].first_name == "Ana"
+    assert teaching.find_student(db, TEACHER_ID, "1")[0].first_name == "Ana"  # /roster's 1.
+    with pytest.raises(teaching.StudentNotFoundError):  # a Telegram id is never a teacher's
+        teaching.find_student(db, TEACHER_ID, "1001")
     people.upsert_teacher(db, 9002, "Other", START)
     with pytest.raises(teaching.StudentNotFoundError):
         teaching.find_student(db, 9002, "Ana")
