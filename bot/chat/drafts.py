@@ -1,59 +1,71 @@
-"""A message held until its sender says whom it is for: offered to the teacher of each child,
-sent (or dropped) when they tap. It is held in memory only, in the sender's `user_data`, and
+"""A message held until its sender says whom it is for: offered to the teacher of each child
+(or, for a teacher's too-long answer, its beginning to the family), sent (or dropped) when
+they tap. It is held in memory only, in the sender's `user_data`, and
 never written to the store."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
-from bot.chat.replies import say
+from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.presentation import keyboards
+from bot.presentation import callbacks, keyboards
+from bot.presentation.i18n import Markup
 from bot.services import messages
 from bot.services.messages import Asker
 
 DRAFT = "draft"  # user_data: a message held until its sender picks a child or confirms
 DRAFT_UNTIL = "draft_until"  # user_data: when the held message is forgotten unsent
+DRAFT_FOR = "draft_for"  # user_data: whom it is for: the teacher (ASK) or a family (ANSWER)
 DRAFT_WINDOW = timedelta(minutes=10)  # a child's words are held in memory minutes, not hours
+ASK, ANSWER = "ask", "answer"  # a message to a child's teacher; a teacher's answer to one
+
+
+async def _hold_and_offer(update: Update, context: PuenteContext, draft: str | int,
+                          purpose: str, body: Markup, markup: InlineKeyboardMarkup) -> None:
+    """Hold a message in memory (minutes, never the store) and ask its sender what to do."""
+    chat, data = update.effective_chat, context.user_data
+    if chat is None or data is None:
+        return
+    data[DRAFT], data[DRAFT_FOR] = draft, purpose
+    data[DRAFT_UNTIL] = context.services.clock() + DRAFT_WINDOW
+    await context.bot.send_message(chat.id, body, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
                         key: str, **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
     of each child."""
-    chat, data, catalog = update.effective_chat, context.user_data, context.services.catalog
-    if chat is None or data is None:
-        return
-    data[DRAFT], data[DRAFT_UNTIL] = text, context.services.clock() + DRAFT_WINDOW
-    lang = who.language
+    catalog, lang = context.services.catalog, who.language
     labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in who.children] \
         if len(who.children) == 1 else \
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
          for c in who.children]
     body = catalog.render(key, lang, **params) if who.role == messages.FAMILY else \
         catalog.bilingual(key, lang, **params)
-    await context.bot.send_message(chat.id, body, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.ask_buttons(
-                                       labels, catalog.plain("button-dont-send", lang)))
+    await _hold_and_offer(update, context, text, ASK, body, keyboards.ask_buttons(
+        labels, catalog.plain("button-dont-send", lang)))
 
 
-def take(context: PuenteContext) -> str | int | None:
-    """The held message, which is no longer held (None: nothing held, or held too long)."""
+def take(context: PuenteContext, purpose: str = ASK) -> str | int | None:
+    """The held message, which is no longer held (None: nothing held, held too long, or held
+    for another purpose: a button of one kind never sends a message held for the other)."""
     data = context.user_data if context.user_data is not None else {}
     until = data.pop(DRAFT_UNTIL, None)
-    draft = data.pop(DRAFT, None)
-    return draft if until is not None and context.services.clock() < until else None
+    draft, held_for = data.pop(DRAFT, None), data.pop(DRAFT_FOR, ASK)
+    fresh = until is not None and context.services.clock() < until
+    return draft if fresh and held_for == purpose else None
 
 
 def forget_expired(context: PuenteContext) -> None:
     """Drop a held message whose time is up, even if its sender never taps again."""
     data = context.user_data
     if data and DRAFT_UNTIL in data and context.services.clock() >= data[DRAFT_UNTIL]:
-        data.pop(DRAFT, None)
-        data.pop(DRAFT_UNTIL, None)
+        for key in (DRAFT, DRAFT_UNTIL, DRAFT_FOR):
+            data.pop(key, None)
 
 
 async def not_understood(update: Update, context: PuenteContext, text: str) -> None:
@@ -67,13 +79,29 @@ async def not_understood(update: Update, context: PuenteContext, text: str) -> N
     await offer_to_send(update, context, who, text, "help-short")
 
 
-async def too_long(update: Update, context: PuenteContext, text: str) -> None:
-    """A message over the limit: offer to send the teacher its beginning (held in memory like
-    any draft), or, for someone who cannot write to a teacher, ask for a shorter one."""
+async def too_long(update: Update, context: PuenteContext, text: str,
+                   answer_to: int | None = None) -> None:
+    """A message over the limit: offer to send its beginning (held in memory like any draft)
+    to the teacher, or, for a teacher's answer, to whoever wrote the message it answers
+    (`answer_to`, its id in the teacher's chat); someone who cannot write to a teacher is
+    asked for a shorter one."""
     user = update.effective_user
-    who = messages.asker(context.services.db, user.id) if user else None
+    if user is None:
+        return
+    limit = messages.MAX_MESSAGE
+    if answer_to is not None:
+        catalog, lang = context.services.catalog, user_language(context, user.id,
+                                                                user.language_code)
+        await _hold_and_offer(update, context, messages.beginning(text), ANSWER,
+                              catalog.render("answer-too-long-offer", lang, limit=limit),
+                              keyboards.ask_buttons(
+                                  [(answer_to, catalog.plain("button-send-beginning", lang))],
+                                  catalog.plain("button-dont-send", lang),
+                                  prefix=callbacks.ANSWER_HELD))
+        return
+    who = messages.asker(context.services.db, user.id)
     if who is None:
-        await say(update, context, "message-too-long", limit=messages.MAX_MESSAGE)
+        await say(update, context, "message-too-long", limit=limit)
         return
     await offer_to_send(update, context, who, messages.beginning(text), "message-too-long-offer",
-                        limit=messages.MAX_MESSAGE)
+                        limit=limit)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.drafts import offer_to_send, take, too_long
+from bot.chat.drafts import ANSWER, offer_to_send, take, too_long
 from bot.chat.replies import MAX_INPUT, say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
@@ -67,7 +67,7 @@ def register(app: Application) -> None:
     add(CommandHandler("ask", ask, filters=PRIVATE))
     add(CommandHandler("announce", announce, filters=PRIVATE))
     add(CommandHandler("thread", thread, filters=PRIVATE))
-    add(CallbackQueryHandler(ask_button, pattern=rf"^{callbacks.ASK}:"))
+    add(CallbackQueryHandler(ask_button, pattern=rf"^({callbacks.ASK}|{callbacks.ANSWER_HELD}):"))
     add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
     add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
     add(MessageHandler(text & _Asking(app), asked_text))
@@ -198,11 +198,15 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child
 
 
 async def ask_button(update: Update, context: PuenteContext) -> None:
-    """Send the held message about the chosen child, or drop it."""
+    """Send the held message about the chosen child, or drop it (a teacher's held answer has
+    its own button: one handler for both keeps a graded tap's walk short)."""
     tap = await tapped(update)
     if tap is None:
         return
     query, user, cb = tap
+    if cb.prefix == callbacks.ANSWER_HELD:
+        await _held_answer(update, context, query, cb)
+        return
     draft = take(context)
     if not await spend(query):  # a double tap: the first tap did this
         return
@@ -219,25 +223,49 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
 
 
 async def teacher_reply(update: Update, context: PuenteContext) -> None:
-    """A teacher's reply to a relayed message: translate it and queue it for the asker."""
-    message, user, s = update.effective_message, update.effective_user, context.services
+    """A teacher's reply to a relayed message: translate it and queue it for the asker (a reply
+    over the limit: offer to send its beginning, as for a family's message)."""
+    message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None or \
             message.reply_to_message is None:
         return
+    replied = message.reply_to_message.message_id
     if len(message.text) > messages.MAX_MESSAGE:
-        await say(update, context, "message-too-long", bilingual=False,
-                  limit=messages.MAX_MESSAGE)
+        await too_long(update, context, message.text, answer_to=replied)
         return
-    answer = await messages.prepare_answer(s.db, s.translator, user.id,
-                                           message.reply_to_message.message_id, message.text)
+    await _answer(update, context, replied, message.text)
+
+
+async def _held_answer(update: Update, context: PuenteContext, query: CallbackQuery,
+                       cb: callbacks.Callback) -> None:
+    """Send the beginning of a teacher's too-long answer, or drop it."""
+    draft = take(context, ANSWER)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
+    if cb.args == ("no",):
+        await say(update, context, "ask-not-sent", bilingual=False)
+        return
+    replied = cb.int_arg(0)  # checked: only a message relayed to this teacher is answered
+    if not isinstance(draft, str) or not await _answer(update, context, replied, draft):
+        await say(update, context, "answer-draft-gone", bilingual=False)
+
+
+async def _answer(update: Update, context: PuenteContext, replied: int, text: str) -> bool:
+    """Queue the teacher's answer to the message `replied` (its id in their chat) and confirm;
+    False when that is no message the bot relayed to this teacher."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return False
+    answer = await messages.prepare_answer(s.db, s.translator, user.id, replied, text)
     if answer is None:
-        return
+        return False
     messages.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), s.clock())
     context.deliverer.wake()
     translated = answer.translation is not None or answer.asked.language == "en"
     await say(update, context, "answer-queued" if translated else "answer-queued-english",
               bilingual=False, name=answer.student_name,
               language=message_views.teacher_language(answer.asked.language))
+    return True
 
 
 async def announce(update: Update, context: PuenteContext) -> None:

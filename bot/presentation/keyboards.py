@@ -166,12 +166,14 @@ def home_languages(school: Sequence[str]) -> list[str]:
     return list(dict.fromkeys([*school, *extra]))
 
 
-def ask_buttons(children: Sequence[tuple[int, str]], no: str) -> InlineKeyboardMarkup:
-    """Send a held message to the teacher of one child: (student id, label), or don't."""
-    buttons = [InlineKeyboardButton(label[:60], callback_data=callbacks.data(
-        callbacks.ASK, student_id)) for student_id, label in children]
+def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callbacks.ASK
+                ) -> InlineKeyboardMarkup:
+    """Send a held message to the teacher of one child, (student id, label), or a teacher's
+    held answer to the message it answers (ANSWER_HELD: (its message id, label)); or don't."""
+    buttons = [InlineKeyboardButton(label[:60], callback_data=callbacks.data(prefix, target))
+               for target, label in targets]
     return rows([*buttons, InlineKeyboardButton(no[:60], callback_data=callbacks.data(
-        callbacks.ASK, "no"))], 1)
+        prefix, "no"))], 1)
 
 
 def announce_buttons(announcement_id: int, families: str, everyone: str,

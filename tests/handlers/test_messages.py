@@ -101,6 +101,43 @@ async def test_teacher_reply_reaches_the_family_after_quiet_hours(chat: Chat) ->
     assert payloads and all("reads a lot" not in p for p in payloads)  # text gone once sent
 
 
+async def test_a_teachers_long_answer_can_go_as_its_first_thousand_characters(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "en")
+    await chat.send(mom, "/ask How is Ana doing?")
+    asked = await relay_id(chat)
+    answer = " ".join(f"word{n}" for n in range(300))  # about 2,000 characters
+    offer = await reply(chat, teacher(chat), answer, asked)
+    assert texts(offer) == ("Your answer is longer than 1000 characters. Shall I send its first "
+                            "1000? Or shorten it and reply again.")
+    assert [data for _, data in buttons(offer)] == [f"ah:{asked}", "ah:no"]  # ids, never text
+    assert chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'answer'").fetchone()[0] == 0
+    assert "word1" not in str(list(chat.db.execute("SELECT * FROM outbox")))  # memory only
+    assert "on its way" in texts(await chat.tap(teacher(chat), f"ah:{asked}"))
+    to_mom = texts([c for c in await chat.deliver() if c.chat_id == MOTHER])
+    assert "word0 word1" in to_mom and "word298" not in to_mom and "…" in to_mom
+
+
+async def test_a_teachers_held_answer_is_forgotten_and_never_goes_elsewhere(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "en")
+    await chat.send(mom, "/ask How is Ana doing?")
+    asked = await relay_id(chat)
+    long = "x" * 1500
+    await reply(chat, teacher(chat), long, asked)
+    forged = texts(await chat.tap(teacher(chat), f"ah:{asked + 7}")).strip()  # never relayed
+    assert forged == "I no longer have that answer. Please reply to the message again."
+    await reply(chat, teacher(chat), long, asked)
+    chat.clock.advance(minutes=11)
+    late = texts(await chat.tap(teacher(chat), f"ah:{asked}")).strip()
+    assert late == "I no longer have that answer. Please reply to the message again."
+    await reply(chat, teacher(chat), long, asked)
+    assert texts(await chat.tap(teacher(chat), "ah:no")).strip() == "Your message was not sent."
+    await chat.deliver()
+    assert chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'answer'").fetchone()[0] == 0
+
+
 async def test_family_voice_note_gets_a_kind_text_only_answer(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
