@@ -12,29 +12,46 @@ from bot.domain.checks import WordRef
 from bot.presentation import callbacks, keyboards, views
 from bot.services import previews, study
 from bot.services.glosses import complete_glosses
-from bot.services.pushes import PushPlan
+from bot.services.pushes import Again, PushPlan
 from bot.store import outbox, people
 
 
 def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[int, int]:
     """Queue the preview for every student of the class who has not had these words today;
-    return (push id, students), (0, 0) when there is nobody to send to."""
+    return (push id, students). A push every student already had today is kept, sending
+    nothing (and reported as nothing), so the teacher may still send it again; (0, 0) when
+    there is nobody at all to send to."""
     db, now = services.db, services.clock()
-    refs = [WordRef(w.id, w.word) for w in plan.words]
-    students = [s for s in people.class_students(db, plan.class_info.id)
+    students = [s.id for s in people.class_students(db, plan.class_info.id)
                 if not s.blocked and s.id not in plan.repeats]
-    if not students:
+    if not students and not plan.repeats:
         return 0, 0  # nobody to send to: no push, so no "Push finished: 0" report either
     with db.atomic():
         push_id = outbox.create_push(db, plan.class_info.id, teacher_id, plan.pack_id,
-                                     [r.id for r in refs], plan.send_at, now)
-        for student in students:
-            who = study.learner(db, student.id)
-            study.introduce(db, who, plan.words, now)
-            own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
-            for payload in _payloads(services, who, own, now):
-                outbox.enqueue(db, push_id, student.id, "preview", payload, plan.send_at, now)
+                                     [w.id for w in plan.words], plan.send_at, now,
+                                     reported=not students)
+        _enqueue(services, push_id, plan, students)
     return push_id, len(students)
+
+
+def enqueue_again(services: Services, again: Again) -> int:
+    """Queue a push again for the students it skipped; return how many."""
+    with services.db.atomic():
+        _enqueue(services, again.push_id, again.plan, sorted(again.students))
+        outbox.report_again(services.db, again.push_id)  # the teacher hears how it went
+    return len(again.students)
+
+
+def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[int]) -> None:
+    """One student's preview rows each (call inside the push's transaction)."""
+    db, now = services.db, services.clock()
+    refs = [WordRef(w.id, w.word) for w in plan.words]
+    for student_id in students:
+        who = study.learner(db, student_id)
+        study.introduce(db, who, plan.words, now)
+        own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
+        for payload in _payloads(services, who, own, now):
+            outbox.enqueue(db, push_id, student_id, "preview", payload, plan.send_at, now)
 
 
 def _payloads(services: Services, who: study.Learner, own: list[WordRef], now: datetime

@@ -12,7 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import say, send_long, send_picture, spend, tapped, user_language
 from bot.context import PuenteContext, Services
-from bot.delivery import enqueue_push
+from bot.delivery import enqueue_again, enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
 from bot.presentation import callbacks, keyboards, menus, views
@@ -39,6 +39,7 @@ def register(app: Application) -> None:
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
+    add(CallbackQueryHandler(push_again_button, pattern=rf"^{callbacks.PUSH_AGAIN}:"))
     add(MessageHandler(filters.Document.ALL & PRIVATE, pack_file))
 
 
@@ -210,16 +211,17 @@ async def push(update: Update, context: PuenteContext) -> None:
         refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
         for lang in teaching.class_languages(s.db, user.id, plan.class_info.id):
             await glosses_for(s.db, s.translator, refs, lang)
-    _, students = enqueue_push(s, user.id, plan)
-    if not students and plan.repeats:
-        await say(update, context, "push-repeat-all", bilingual=False,
-                  class_name=escape(plan.class_info.name))
-        return
-    when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
-    await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
-              class_name=escape(plan.class_info.name), students=students, when=when)
-    if plan.repeats:
-        await say(update, context, "push-repeat", bilingual=False, count=len(plan.repeats))
+    push_id, students = enqueue_push(s, user.id, plan)
+    if students or not plan.repeats:
+        await _say_queued(update, context, plan, students)
+    if plan.repeats:  # said, with a button for a teacher who means to send them again
+        lang = user_language(context, user.id, user.language_code)
+        text = s.catalog.render("push-repeat", lang, count=len(plan.repeats)) if students \
+            else s.catalog.render("push-repeat-all", lang, class_name=plan.class_info.name)
+        await context.bot.send_message(user.id, text, reply_markup=keyboards.push_again(
+            push_id, s.catalog.plain("button-push-again", lang)))
+        if not students:
+            return
     refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
     for gap in english_only(s.db, refs, teaching.class_languages(
             s.db, user.id, plan.class_info.id), s.translator):
@@ -227,6 +229,30 @@ async def push(update: Update, context: PuenteContext) -> None:
                   language=views.language_name(gap.lang), words=gap.words,
                   terms=", ".join(gap.terms))
     context.deliverer.wake()  # delivery runs in the background: this handler never waits
+
+
+async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushPlan,
+                      students: int) -> None:
+    """Sending N words to M students of the class (when)."""
+    s = context.services
+    when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
+    await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
+              class_name=escape(plan.class_info.name), students=students, when=when)
+
+
+async def push_again_button(update: Update, context: PuenteContext) -> None:
+    """Send a push again to the students who already had its words today (checked on the
+    server: the teacher's own push, of today, with someone left to send to)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    if not await spend(query):  # a double tap: the first tap sent it
+        return
+    again = pushes.plan_again(s.db, s.config.school, user.id, cb.int_arg(0), s.clock())
+    await _say_queued(update, context, again.plan, enqueue_again(s, again))
+    context.deliverer.wake()
 
 
 async def report(update: Update, context: PuenteContext) -> None:

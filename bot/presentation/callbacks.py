@@ -22,6 +22,7 @@ REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message
+PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it skipped
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
 CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card (f: home first)
 

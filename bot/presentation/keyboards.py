@@ -153,6 +153,12 @@ def confirm_remove(student_id: int, class_id: int, yes: str, no: str) -> InlineK
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.REMOVE, "no"))]])
 
 
+def push_again(push_id: int, label: str) -> InlineKeyboardMarkup:
+    """Send a push again to the students who already had its words today."""
+    return rows([InlineKeyboardButton(label, callback_data=callbacks.data(
+        callbacks.PUSH_AGAIN, push_id))], 1)
+
+
 def unlink_buttons(links: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
     """One "unlink" button per family link: (family id, label)."""
     return rows([InlineKeyboardButton(label[:60], callback_data=callbacks.data(

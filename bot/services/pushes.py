@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
+from bot.domain.errors import PuenteError
 from bot.domain.times import parse_clock
 from bot.services.teaching import BadInputError, find_class
 from bot.store import outbox, people
@@ -106,6 +107,42 @@ def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[
     wanted = {w.id for w in words}
     return frozenset(s.id for s in people.class_students(db, class_id)
                      if wanted <= pushed.get(s.id, set()))
+
+
+class PushAgainError(PuenteError):
+    """A "send again" tap on a push that is not this teacher's, no longer of today, or that
+    has nobody left to send to (an old or forged button)."""
+
+    prompt_key = "push-again-old"
+
+
+@dataclass(frozen=True)
+class Again:
+    """A push sent again to the students it skipped because they had its words that day."""
+
+    push_id: int
+    plan: PushPlan
+    students: frozenset[int]
+
+
+def plan_again(db: Database, school: SchoolConfig, teacher_id: int, push_id: int,
+               now: datetime) -> Again:
+    """The teacher's own push of today, to everyone in the class it did not send to."""
+    found = outbox.get_push(db, push_id)
+    class_info = people.class_by_id(db, found.class_id) if found else None
+    if found is None or class_info is None or found.teacher_id != teacher_id:
+        raise PushAgainError()
+    if now.astimezone(school.timezone).date() > found.send_at.astimezone(school.timezone).date():
+        raise PushAgainError()  # yesterday's repeat: a new /push sends to everyone anyway
+    has = outbox.push_chats(db, push_id)
+    students = frozenset(s.id for s in people.class_students(db, class_info.id)
+                         if not s.blocked and s.id not in has)
+    if not students:
+        raise PushAgainError()
+    by_id = {w.id: w for w in pack_words(db, found.pack_id)}
+    words = [by_id[i] for i in found.word_ids if i in by_id]
+    send_at = next_allowed(max(found.send_at, now), school)
+    return Again(push_id, PushPlan(class_info, found.pack_id, words, send_at), students)
 
 
 def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[StoredWord]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.store.clock import stamp
+from bot.store.clock import parse, stamp
 
 
 @dataclass(frozen=True)
@@ -166,12 +166,45 @@ def mark_reported(db: Database, push_id: int, now: datetime) -> bool:
 
 
 def create_push(db: Database, class_id: int, teacher_id: int, pack_id: str,
-                word_ids: list[int], send_at: datetime, now: datetime) -> int:
+                word_ids: list[int], send_at: datetime, now: datetime,
+                reported: bool = False) -> int:
+    """A push row (`reported`: one that sends nothing now, so there is nothing to report)."""
     cursor = db.execute(
-        "INSERT INTO pushes (class_id, teacher_id, pack_id, word_ids, send_at, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [class_id, teacher_id, pack_id, json.dumps(word_ids), stamp(send_at), stamp(now)])
+        "INSERT INTO pushes (class_id, teacher_id, pack_id, word_ids, send_at, created_at, "
+        "reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [class_id, teacher_id, pack_id, json.dumps(word_ids), stamp(send_at), stamp(now),
+         stamp(now) if reported else None])
     return cursor.lastrowid or 0
+
+
+@dataclass(frozen=True)
+class Push:
+    id: int
+    class_id: int
+    teacher_id: int
+    pack_id: str
+    word_ids: list[int]
+    send_at: datetime
+
+
+def get_push(db: Database, push_id: int) -> Push | None:
+    row = db.execute("SELECT id, class_id, teacher_id, pack_id, word_ids, send_at FROM pushes "
+                     "WHERE id = ?", [push_id]).fetchone()
+    if row is None:
+        return None
+    return Push(row[0], row[1], row[2], row[3], [int(i) for i in json.loads(row[4])],
+                parse(row[5]))
+
+
+def push_chats(db: Database, push_id: int) -> set[int]:
+    """Every chat one push has a message for (queued, sent, blocked or failed)."""
+    rows = db.execute("SELECT DISTINCT chat_id FROM outbox WHERE push_id = ?", [push_id])
+    return {r[0] for r in rows.fetchall()}
+
+
+def report_again(db: Database, push_id: int) -> None:
+    """The push sends more: its teacher hears again when that is done."""
+    db.execute("UPDATE pushes SET reported_at = NULL WHERE id = ?", [push_id])
 
 
 def words_pushed_between(db: Database, start: datetime, end: datetime) -> dict[int, set[int]]:

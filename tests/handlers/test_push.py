@@ -262,9 +262,10 @@ async def test_the_same_push_sent_twice_a_day_reaches_each_student_once_and_says
     queued = chat.db["outbox"].count
 
     again = texts(await chat.send(teacher(chat), command))
-    assert again == ("Every student of <b>Science 7B</b> already got these words today, so "
+    assert again.startswith("Every student of <b>Science 7B</b> already got these words today, so "
                      "nothing was sent again. A student sees them any time with /words.")
-    assert chat.db["outbox"].count == queued and chat.db["pushes"].count == 1
+    assert chat.db["outbox"].count == queued  # nothing sent again, and nothing to report:
+    assert "for 0 student(s)" not in texts(await chat.deliver())
 
     late = chat.user(3100, "Late", lang="es")  # joins after the first push
     await join_and_confirm(chat, late)
@@ -273,3 +274,47 @@ async def test_the_same_push_sent_twice_a_day_reaches_each_student_once_and_says
     assert "2 student(s) already got these words today, so they are not sent again." in third
     await chat.deliver()
     assert previews(chat.api) == Counter({ids[0]: 1, ids[1]: 1, 3100: 1})
+
+
+async def test_a_teacher_who_means_to_send_a_push_again_taps_to_send_it_to_everyone(
+        chat: Chat) -> None:
+    ids = await enrol_class(chat, 2)
+    command = "/push science.ecosystems predator, prey, habitat"
+    await chat.send(teacher(chat), command)
+    await chat.deliver()
+    again = await chat.send(teacher(chat), command)
+    [(label, data)] = [b for c in again for b in c.buttons]
+    assert label == "🔁 Send again to everyone" and data == "pa:2"  # the push's id, no more
+    sent = texts(await chat.tap(teacher(chat), data))
+    assert "Sending 3 word(s) to 2 student(s) of <b>Science 7B</b>" in sent
+    report = texts(await chat.deliver())
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 2))  # each got them again, once
+    assert "Push finished: delivered to Telegram for 2 student(s)" in report
+    old = "That button is old, so nothing was sent. Use /push to send words."
+    assert texts(await chat.tap(teacher(chat), data)).strip() == old  # its message kept a copy
+    assert texts(await chat.tap(teacher(chat), "pa:99")).strip() == old  # forged
+    student = chat.user(ids[0], "S0", lang="es")
+    assert "/push" in texts(await chat.tap(student, data))  # not a student's to tap
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 2))
+
+
+async def test_send_again_reaches_only_the_students_the_push_skipped_and_only_that_day(
+        chat: Chat) -> None:
+    ids = await enrol_class(chat, 2)
+    command = "/push science.ecosystems predator, prey"
+    await chat.send(teacher(chat), command)
+    late = chat.user(3100, "Late", lang="es")
+    await join_and_confirm(chat, late)
+    calls = await chat.send(teacher(chat), command)
+    assert "Sending 2 word(s) to 1 student(s)" in texts(calls)
+    data = next(d for c in calls for _, d in c.buttons)
+    chat.clock.advance(days=1)
+    old = texts(await chat.tap(teacher(chat), data)).strip()
+    assert old == "That button is old, so nothing was sent. Use /push to send words."
+    calls = await chat.send(teacher(chat), command)  # a new day: everyone gets them
+    assert "Sending 2 word(s) to 3 student(s)" in texts(calls)
+    calls = await chat.send(teacher(chat), command)
+    data = next(d for c in calls for _, d in c.buttons)
+    assert "to 3 student(s)" in texts(await chat.tap(teacher(chat), data))
+    await chat.deliver()
+    assert previews(chat.api) == Counter({ids[0]: 3, ids[1]: 3, 3100: 3})
