@@ -79,10 +79,7 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
     if student is None:
         return
     if student.language is None:
-        if suggestion:
-            await ask_confirm(update, context, suggestion)
-        else:
-            await ask_for_words(update, context)
+        await ask_home_language(update, context, suggestion)
     elif join.needs_placement(s.db, user.id):
         join.open_placement(s.db, user.id)
         await send_placement(update, context, 0)
@@ -90,26 +87,21 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
         await say(update, context, "ready")
 
 
-async def ask_confirm(update: Update, context: PuenteContext, code: str) -> None:
-    """Ask "Is your home language X?" in that language and English, with one-tap answers."""
-    chat, catalog = update.effective_chat, context.services.catalog
-    assert chat is not None
-    name = views.language_name(code)
-    text = catalog.bilingual("language-confirm", code, language=name)
-    markup = keyboards.confirm_language(code, catalog.render("button-yes", code),
-                                        catalog.render("button-other", code))
-    await context.bot.send_message(chat.id, text, reply_markup=markup)
-
-
-async def ask_for_words(update: Update, context: PuenteContext) -> None:
-    """Ask the student to write a few words in their home language, with the menu one tap
-    away; asked in the languages they most likely read (the language is not known yet)."""
+async def ask_home_language(update: Update, context: PuenteContext, detected: str | None
+                            ) -> None:
+    """One short line in the child's likely language ("Is your home language X?" when the phone
+    or their words say X), and every home language as a button in its own name, the likely one
+    first: a child who reads no English still finds theirs."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
-    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages))
-    langs = join.question_languages(s.db, user.id, user.language_code, s.config.school.languages)
-    await context.bot.send_message(chat.id, views.in_languages("language-ask", langs, s.catalog),
-                                   reply_markup=menu)
+    likely = join.likely_languages(s.db, user.id, user.language_code, s.config.school.languages,
+                                   detected)
+    text = s.catalog.render("language-confirm", likely[0],
+                            language=views.language_name(likely[0])) if detected else \
+        s.catalog.render("language-ask", likely[0])
+    menu = keyboards.language_menu(
+        [*likely, *keyboards.home_languages(s.config.school.languages)], first=True)
+    await context.bot.send_message(chat.id, text, reply_markup=menu)
 
 
 async def language(update: Update, context: PuenteContext) -> None:
@@ -413,7 +405,7 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     if student.language is None:
         detection = join.suggest_from_text(s.db, user.id, text, user.language_code)
         if detection.lang is not None and detection.lang in views.LANGUAGES:
-            await ask_confirm(update, context, detection.lang)
+            await ask_home_language(update, context, detection.lang)
         else:
             await language(update, context)
         return

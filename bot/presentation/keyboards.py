@@ -17,19 +17,16 @@ def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardM
                                  for i in range(0, len(buttons), width)])
 
 
-def confirm_language(code: str, yes: str, other: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.LANGUAGE, code)),
-        InlineKeyboardButton(other, callback_data=callbacks.data(callbacks.LANG_MENU))]])
-
-
-def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE
+def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first: bool = False
                   ) -> InlineKeyboardMarkup:
-    """Every school language, by its own name, including those no detector knows."""
+    """Every school language, by its own name, including those no detector knows; `first`:
+    the first one (the likeliest) alone on the top row, the one-tap answer."""
     buttons = [InlineKeyboardButton(LANGUAGES[c].native_name,
                                     callback_data=callbacks.data(prefix, c))
                for c in dict.fromkeys(codes) if c in LANGUAGES]
-    return rows(buttons, 3)
+    if not first or not buttons:
+        return rows(buttons, 3)
+    return InlineKeyboardMarkup([[buttons[0]], *rows(buttons[1:], 3).inline_keyboard])
 
 
 Button = tuple[str, str]  # (label, callback data)

@@ -105,23 +105,6 @@ def language_name(code: str) -> str:
     return language.native_name if language else code
 
 
-ASK_BEFORE_LANGUAGE = 600  # characters: a few languages' versions, readable on a phone
-
-
-def in_languages(key: str, langs: Sequence[str], catalog: Catalog,
-                 limit: int = ASK_BEFORE_LANGUAGE) -> Markup:
-    """One prompt in several languages, one paragraph each, in the order given, as many as fit
-    in `limit` characters; the last language (English) is always kept."""
-    *own, last = langs
-    final = catalog.render(key, last)
-    parts: list[Markup] = []
-    for lang in own:
-        text = catalog.render(key, lang)
-        if text not in parts and sum(len(p) + 2 for p in [*parts, text]) + len(final) <= limit:
-            parts.append(text)
-    return Markup("\n\n".join([*parts, final]))
-
-
 def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
          flipped: bool = False) -> Markup:
     """One word card: English and home language, ordered and emphasised for the level."""

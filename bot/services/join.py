@@ -102,6 +102,15 @@ def question_languages(db: Database, user_id: int, phone_language: str | None,
     return [*own, "en"]
 
 
+def likely_languages(db: Database, user_id: int, phone_language: str | None,
+                     school: Sequence[str], detected: str | None = None) -> list[str]:
+    """The child's most likely home languages, likeliest first: one detected from the phone or
+    their words, else the phone's, the classmates' and the school's (`question_languages`);
+    English only when there is nothing else."""
+    own = question_languages(db, user_id, phone_language, school)[:-1]
+    return list(dict.fromkeys([detected, *own] if detected else own)) or ["en"]
+
+
 def confirm_language(db: Database, user_id: int, code: str) -> str:
     """Store the student's confirmed home language (any catalogue code)."""
     if code not in LANGUAGES:
