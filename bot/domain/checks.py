@@ -17,6 +17,8 @@ CHOICES = 4
 LISTEN_MIN_OPTIONS = 3  # a level-1 student's first set is three words; two options is a coin
 LISTEN_STEM = "🔊"  # a listening item's stem is the voice note: its text says nothing
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
+MAX_CHECK = 5  # questions in a check: one a word, so fewer words make a shorter check
+FULL_CHECK = 3  # a check with fewer questions tells the student why (few words are ready)
 
 
 @dataclass(frozen=True)
@@ -255,16 +257,18 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
 
 
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
-                scaffold: Scaffold, rng: random.Random, size: int = 4,
+                scaffold: Scaffold, rng: random.Random, size: int = MAX_CHECK,
                 seen: frozenset[int] | None = None, hears: bool = False) -> list[Item]:
-    """Build a short check (3-5 items) over `targets`, rotating the level's item types (and, at
-    levels 1-2 with a voice, "hear the word, choose it")."""
-    size = max(3, min(5, size))
-    chosen = list(targets)[:size]
+    """Build a short check, one item per word (at most `size`, never more than MAX_CHECK),
+    rotating the level's item types (and, at levels 1-2 with a voice, "hear the word, choose
+    it").
+
+    A word is asked once: a second question on it in the same check is answered from memory of
+    the first, which is not evidence. With fewer words the check is shorter (re-teaching's
+    "Practice again" items are added later, outside the numbered questions)."""
+    chosen = list({t.id: t for t in targets}.values())[:max(1, min(MAX_CHECK, size))]
     if not chosen:
         return []
-    while len(chosen) < 3:  # one or two words: ask again in another way, never a 1-item check
-        chosen.append(chosen[len(chosen) % len(targets)])
     kinds = list(scaffold.item_types)
     if hears and scaffold.listening:  # without a voice the rotation is exactly as before
         kinds.append(ItemType.LISTEN)

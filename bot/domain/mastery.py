@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -220,6 +221,22 @@ def review_waits(state: WordMastery, now: datetime) -> bool:
     first = state.first_correct_at
     return (state.state is MasteryState.REVIEWING and first is not None
             and now - first < RETENTION_GAP)
+
+
+def ready_at(state: WordMastery) -> datetime:
+    """When a check may ask this word as a review: FSRS has it due and, for a word being
+    reviewed, it no longer waits for the retention gap (review_waits)."""
+    first = state.first_correct_at
+    if state.state is MasteryState.REVIEWING and first is not None:
+        return max(state.due_at, first + RETENTION_GAP)
+    return state.due_at
+
+
+def next_review(states: Iterable[WordMastery], now: datetime) -> datetime | None:
+    """When the next review comes due after `now` (None: none is scheduled). Words still new or
+    learning are not reviews: every check practises them."""
+    return min((at for s in states if s.state in (MasteryState.REVIEWING, MasteryState.MASTERED)
+                and (at := ready_at(s)) > now), default=None)
 
 
 def needs_help(state: WordMastery, threshold: int = 3) -> bool:

@@ -241,10 +241,14 @@ async def check(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     # A new word is always seen on a card first, and asked in a later check, never this one.
-    start = study.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None)
+    start = study.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
+                              tz=s.config.school.timezone)
     question = start.question
     if start.fresh:
         await show_unlocked(context, user.id, start.fresh, check_follows=question is not None)
+    if question is not None and start.short is not None:
+        await send_long(context, user.id, views.short_check_text(start.short, question.lang,
+                                                                 s.catalog))
     if question is not None:
         await send_question(context, user.id, question)
     elif not start.fresh:

@@ -21,7 +21,7 @@ from bot.presentation.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, esc
 from bot.presentation.message_views import word_list
 from bot.services.family import FamilyUpdate
 from bot.services.previews import Page
-from bot.services.study import Feedback, Progress, Question
+from bot.services.study import Feedback, Progress, Question, ShortCheck
 
 MESSAGE_LIMIT = 4096
 CARD_LIMIT = 900  # one card with its header, levels 1-3: a phone screen, never a scroll
@@ -217,6 +217,19 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
         return join_lines([counter, catalog.bilingual(key, lang, prompt=prompt)])
     # English only from level 4 on
     return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
+
+
+def short_check_text(short: ShortCheck, lang: str, catalog: Catalog) -> Markup:
+    """Why this check is short (few words are ready), and when more come: kind, not a score."""
+    lines = [catalog.bilingual("check-short", lang)]
+    if short.new_cards:  # their cards are just above: they come in the next check
+        lines.append(catalog.bilingual("check-short-new-cards", lang))
+    elif short.next_in_days in (0, 1):
+        key = "check-short-next-tomorrow" if short.next_in_days else "check-short-next-today"
+        lines.append(catalog.bilingual(key, lang))
+    elif short.next_in_days is not None:
+        lines.append(catalog.bilingual("check-short-next-days", lang, days=short.next_in_days))
+    return join_lines(lines)
 
 
 def poll_question(question: Question, catalog: Catalog) -> str:

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain.checks import (
+    FULL_CHECK,
+    MAX_CHECK,
     Grade,
     Item,
     WordRef,
@@ -27,6 +29,7 @@ from bot.domain.mastery import (
     WordMastery,
     needs_help,
     new_mastery,
+    next_review,
     recall_ready,
     record_answer,
     review_waits,
@@ -40,6 +43,7 @@ from bot.store import people, study
 from bot.store.packs import StoredWord, pack_words, words_by_id
 
 DEFAULT_PACK = "general.academic-verbs"
+UTC = ZoneInfo("UTC")  # a check's "next review in N days" where no school zone is given
 ACTIVE = (MasteryState.NEW, MasteryState.LEARNING)  # words a learner is still learning
 
 
@@ -136,10 +140,10 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     kinds = (ItemType.REVERSE, ItemType.TYPED) if who.scaffold.level < WidaLevel.DEVELOPING \
         else (ItemType.TYPED, ItemType.REVERSE)
     refs = {r.id: r for r in pool}
-    out, asked = [], set()
-    for item in items:
+    out = []
+    for item in items:  # one item a word (build_check): each due review is asked once
         state = states.get(item.word_id)
-        if (item.item_type is not kinds[0] and item.word_id not in asked and state is not None
+        if (item.item_type is not kinds[0] and state is not None
                 and item.word_id in refs and recall_ready(state, now)):
             for kind in kinds:
                 recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold,
@@ -147,7 +151,6 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
                 if recall.item_type in RECALL:
                     item = recall
                     break
-        asked.add(item.word_id)
         out.append(item)
     return out
 
@@ -164,31 +167,46 @@ class Question:
 
 
 @dataclass(frozen=True)
+class ShortCheck:
+    """A check with fewer questions than usual (few words are ready): what comes next."""
+
+    new_cards: bool              # words unlocked now: they come in the next check
+    next_in_days: int | None     # local days until the next review comes due (0: today)
+
+
+@dataclass(frozen=True)
 class CheckStart:
     """What /check begins with: the cards of words unlocked now, then (maybe) a question."""
 
     fresh: list[WordRef]        # unlocked now: their cards are shown, never asked in this check
     question: Question | None   # None: nothing else to ask, so the cards lead to the check
+    short: ShortCheck | None = None  # a check under FULL_CHECK questions says why
 
 
 def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = 5, hears: bool = False) -> CheckStart:
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC) -> CheckStart:
     """Unlock words whose slots are open (their cards come first) and start a check on the
     words the student has already had time to learn.
 
     A word unlocked by this /check is not asked in it: a question right after its card (or
     before the student has even opened it, at one card a message) measures memory of the card,
     not learning. When nothing else is due, the cards alone are sent, and their ✅ Check starts
-    a later check."""
+    a later check. A check asks each word once, so few ready words make a short check: the
+    student is told why, and when more words come."""
     who = learner(db, user_id)
     fresh = unlock(db, who, now)
     question = start_check(db, user_id, now, rng, size, hears,
                            unread=frozenset(w.id for w in fresh))
-    return CheckStart(fresh, question)
+    short = None
+    if question is not None and question.total < min(size, FULL_CHECK):
+        due = next_review(study.student_mastery(db, who.id).values(), now)
+        days = (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
+        short = ShortCheck(bool(fresh), days)
+    return CheckStart(fresh, question, short)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = 5, hears: bool = False,
+                size: int = MAX_CHECK, hears: bool = False,
                 unread: frozenset[int] = frozenset()) -> Question | None:
     """Build a short check over due reviews and current words; return the first question.
 

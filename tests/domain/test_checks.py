@@ -97,12 +97,28 @@ def test_a_forged_option_index_never_grades_right() -> None:
     assert grade_choice(item, -1).correct is False
 
 
-def test_a_check_has_three_to_five_items_of_the_levels_types() -> None:
-    items = build_check(POOL, POOL, "es", scaffold_for(1), random.Random(2), size=5)
-    assert 3 <= len(items) <= 5
+def test_a_check_has_up_to_five_items_of_the_levels_types() -> None:
+    pool = [word(f"term{n}", gloss=f"palabra{n}", wid=n + 1,
+                 definition=f"A thing with the code {n}.") for n in range(8)]
+    items = build_check(pool, pool, "es", scaffold_for(1), random.Random(2), size=9)
+    assert len(items) == 5 and len({i.word_id for i in items}) == 5
     assert {i.item_type for i in items} <= set(scaffold_for(1).item_types)
-    few = build_check(POOL[:1], POOL, "es", scaffold_for(1), random.Random(2))
-    assert len(few) == 3  # one word is asked in three ways rather than a one-question check
+
+
+@pytest.mark.parametrize("words", [1, 2, 3])
+def test_each_word_is_asked_once_so_fewer_words_make_a_shorter_check(words: int) -> None:
+    # A second item on a word, right after the first, is answered from memory of the first.
+    for level in range(1, 7):
+        for seed in range(10):
+            items = build_check(POOL[:words], POOL, "es", scaffold_for(level),
+                                random.Random(seed), size=5, hears=True)
+            assert sorted(i.word_id for i in items) == [w.id for w in POOL[:words]]
+
+
+def test_a_word_named_twice_among_the_targets_is_still_asked_once() -> None:
+    items = build_check([POOL[0], POOL[1], POOL[0]], POOL, "es", scaffold_for(3),
+                        random.Random(1))
+    assert sorted(i.word_id for i in items) == sorted([POOL[0].id, POOL[1].id])
 
 
 def test_a_checks_quiz_poll_is_its_first_question_and_its_only_poll() -> None:

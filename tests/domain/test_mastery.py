@@ -11,11 +11,14 @@ from bot.domain.mastery import (
     MASTERED_P,
     MASTERED_SUCCESSES,
     MIN_ANSWERS,
+    RETENTION_GAP,
     MasteryState,
     bkt_update,
     error_rate,
     is_hard,
     new_mastery,
+    next_review,
+    ready_at,
     recall_ready,
     record_answer,
     review_waits,
@@ -187,6 +190,18 @@ def test_a_review_waits_for_the_retention_gap_then_is_asked_as_recall() -> None:
     assert not review_waits(state, DAY1 + timedelta(days=3))
     assert recall_ready(state, state.due_at)
     assert not recall_ready(state, DAY1 + timedelta(days=2, hours=1))
+
+
+def test_the_next_review_is_when_a_review_is_due_and_no_longer_waits() -> None:
+    state = answers(SPACED)
+    assert ready_at(state) == max(state.due_at, state.first_correct_at + RETENTION_GAP)
+    for moment in (DAY1 + timedelta(days=2, hours=1), ready_at(state) - timedelta(seconds=1)):
+        assert not (state.due_at <= moment and not review_waits(state, moment))
+    assert state.due_at <= ready_at(state) and not review_waits(state, ready_at(state))
+    learning = answer(new_mastery(2, DAY1), True, DAY1)  # every check practises it: not a review
+    assert next_review([state, learning], DAY1) == ready_at(state)
+    assert next_review([state], ready_at(state)) is None  # due now: not "next"
+    assert next_review([learning], DAY1) is None
 
 
 def test_a_word_is_hard_with_two_answers_at_least_half_wrong_and_never_with_one() -> None:

@@ -1,0 +1,93 @@
+"""/check with few ready words: each word once, so a short check, and the student is told why
+(in their language and English) and when more words come."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from bot.presentation import views
+from bot.presentation.i18n import Catalog
+from bot.services.study import ShortCheck
+from bot.store import study
+from bot.store.packs import pack_words
+from tests.harness import Chat, answer_current, join_and_confirm, texts
+
+SHORT = "🌱 A short check this time: only a few words are ready to practise now."
+SHORT_ES = "🌱 Esta vez la prueba es corta: ahora solo unas pocas palabras están listas para " \
+    "practicar."
+
+
+def in_review(chat: Chat, word_ids: list[int], due: timedelta) -> None:
+    """These words are being reviewed (right on two days); the next review is `due` away."""
+    now = chat.clock()
+    for word_id in word_ids:
+        state = study.get_mastery(chat.db, 1001, word_id)
+        assert state is not None
+        study.save_mastery(chat.db, 1001, word_id, replace(
+            state, success_days=frozenset({"2026-09-01", "2026-09-02"}), answered=True,
+            due_at=now + due, first_correct_at=now - timedelta(days=10)), now)
+
+
+async def one_word_left(chat: Chat, level: int = 4) -> dict:
+    """A student who previewed a set; all its words but the first are in review."""
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=level)
+    await chat.send(user, "/words")
+    words = sorted(study.student_mastery(chat.db, 1001))
+    in_review(chat, words[1:], timedelta(days=2))
+    return user
+
+
+async def test_one_ready_word_is_one_question_after_the_new_cards_and_says_why(
+        chat: Chat) -> None:
+    user = await one_word_left(chat)
+    calls = [c for c in await chat.send(user, "/check") if c.method == "sendMessage"]
+    said = [c.text for c in calls]
+    note = next(i for i, text in enumerate(said) if SHORT in text)
+    assert SHORT_ES in said[note]
+    assert "Your new words come in your next check, after you have read their cards." \
+        in said[note]
+    assert all("📘" not in text for text in said[note:]) and "📘" in said[0]  # cards first
+    assert said[note + 1].startswith("Pregunta 1/1")
+    reply = texts(await answer_current(chat, user, True))
+    assert "Check finished: 1 of 1 right." in reply
+    assert study.next_open_item(chat.db, 1001) is None  # the word was not asked again
+
+
+async def test_with_no_new_words_left_a_short_check_says_when_reviews_come(
+        chat: Chat) -> None:
+    user = await one_word_left(chat)
+    learning = min(study.student_mastery(chat.db, 1001))
+    rest = [w.id for w in pack_words(chat.db, "science.ecosystems") if w.id != learning]
+    for word_id in rest:  # every other word of the pack is met and in review
+        if study.get_mastery(chat.db, 1001, word_id) is None:
+            study.save_mastery(chat.db, 1001, word_id, study.get_mastery(
+                chat.db, 1001, learning), chat.clock())
+    in_review(chat, rest, timedelta(days=3))
+    said = texts(await chat.send(user, "/check"))
+    assert SHORT in said and "More words come back for review in 3 days." in said
+    assert "📘" not in said and "Pregunta 1/1" in said
+
+
+async def test_a_full_check_says_nothing_about_its_length(chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=4)
+    await chat.send(user, "/words")
+    said = texts(await chat.send(user, "/check"))
+    assert "Pregunta 1/5" in said and "🌱" not in said
+
+
+@pytest.mark.parametrize(("short", "says"), [
+    (ShortCheck(False, 0), "More words come back for review later today."),
+    (ShortCheck(False, 1), "More words come back for review tomorrow."),
+    (ShortCheck(False, 4), "More words come back for review in 4 days."),
+    (ShortCheck(True, 1), "Your new words come in your next check"),
+    (ShortCheck(False, None), SHORT)])
+def test_when_more_words_come_is_said_plainly(catalog: Catalog, short: ShortCheck,
+                                              says: str) -> None:
+    text = views.short_check_text(short, "en", catalog)
+    assert text.startswith(SHORT) and says in text
+    assert len(text.split("\n")) == (1 if short == ShortCheck(False, None) else 2)
