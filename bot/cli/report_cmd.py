@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bot.domain.mastery import MIN_ANSWERS
 from bot.store.files import require_store
 
 
@@ -74,10 +75,11 @@ CANNED = {
                "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
                "WHERE m.misses_in_row >= 3 ORDER BY c.name, s.first_name"},
     "hardest_words": {
-        "title": "Hardest words: at least half wrong, at least 2 answers (as /report)",
+        "title": f"Hardest words: at least half wrong, at least {MIN_ANSWERS} answers "
+                 "(as /report)",
         "sql": "SELECT w.pack_id, w.term, sum(m.correct) * 1.0 / sum(m.attempts) AS right_share, "
                "sum(m.attempts) AS attempts FROM mastery m JOIN words w ON w.id = m.word_id "
-               "WHERE m.attempts > 0 GROUP BY w.id HAVING sum(m.attempts) >= 2 "
+               f"WHERE m.attempts > 0 GROUP BY w.id HAVING sum(m.attempts) >= {MIN_ANSWERS} "
                "AND sum(m.correct) * 2 <= sum(m.attempts) "
                "ORDER BY right_share, attempts DESC LIMIT 50"},
     "class_mastery": {

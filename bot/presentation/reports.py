@@ -29,6 +29,10 @@ TERM_LIMIT = 200
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "mastery", "mastered", "attempts", "correct", "last_seen")
 LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set wida_level
+# The mastery cell of a word with fewer answers than the reports need (too_few_answers): a
+# number resting on one answer (a guess, at three options) reads as evidence. Columns are
+# documented in docs/reports.md.
+TOO_FEW_MARK = "too few answers"
 
 
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
@@ -219,9 +223,16 @@ def spreadsheet_cell(value: object) -> object:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+def mastery_cell(cell: Cell) -> str:
+    """The CSV's mastery estimate (0-1), or TOO_FEW_MARK under the reports' rule: one answer
+    is no evidence, in the spreadsheet as in /report and /student."""
+    return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.p_known:.2f}"
+
+
 def csv_bytes(matrix: ClassMatrix) -> bytes:
-    """One row per student x word: mastery, attempts, last seen, language, level and who set
-    it (self-placed or teacher); students by name and roster number, never a Telegram id."""
+    """One row per student x word: mastery (or too few answers to tell), attempts, last seen,
+    language, level and who set it (self-placed or teacher); students by name and roster
+    number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -238,7 +249,7 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
             if cell is None:
                 writer.writerow([*who, pack, word_term, "", 0, 0, 0, ""])
                 continue
-            writer.writerow([*who, pack, word_term, f"{cell.p_known:.2f}", int(cell.mastered),
+            writer.writerow([*who, pack, word_term, mastery_cell(cell), int(cell.mastered),
                              cell.attempts, cell.correct,
                              spreadsheet_cell(cell.last_seen or "")])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents

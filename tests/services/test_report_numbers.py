@@ -121,6 +121,27 @@ def test_one_answer_is_shown_as_too_few_to_tell_not_as_evidence(
     assert "✅ On track: none" in text and "🤔 Too few answers to tell yet: Mateo" in text
 
 
+def test_the_csv_says_too_few_answers_where_the_reports_say_too_few_to_tell(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=1)
+    enrol_student(db, START, 1002, "Ana", level=3)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["predator"], True)            # one lucky tap: no estimate
+    _answer(db, 1001, words["prey"], True, False)         # two answers: evidence
+    stored.save_mastery(db, 1001, words["habitat"], new_mastery(words["habitat"], START),
+                        START)                            # previewed, never answered
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    rows = {(r["student"], r["word"]): r for r in _rows(csv_bytes(matrix))}
+
+    assert (rows["Mateo", "predator"]["mastery"], rows["Mateo", "predator"]["attempts"]) == \
+        ("too few answers", "1")
+    assert rows["Mateo", "habitat"]["mastery"] == "too few answers"
+    assert float(rows["Mateo", "prey"]["mastery"]) > 0
+    assert rows["Ana", "predator"]["mastery"] == ""  # Ana has not met the word
+    drill = "\n".join(student_lines(matrix, 1001, catalog, "en"))
+    assert "predator: 1 answer(s), too few to tell" in drill  # the same rule, the same word
+
+
 def test_a_student_wrong_on_every_word_once_needs_help_though_no_word_has_enough_answers(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     enrol_student(db, START, 1002, "Bo", level=3)
