@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -27,7 +27,8 @@ TERM_LIMIT = 200
 # No Telegram ids: a teacher needs names, and a spreadsheet travels. `roster_no` is the
 # student's number in this class (1..n, as on the heatmap), to tell two Anas apart.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
-               "mastery", "mastered", "attempts", "correct", "last_seen")
+               "mastery", "mastered", "attempts", "correct", "last_seen", "listening_attempts",
+               "listening_correct")
 LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set wida_level
 # The mastery cell of a word with fewer answers than the reports need (too_few_answers): a
 # number resting on one answer (a guess, at three options) reads as evidence. Columns are
@@ -178,6 +179,9 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         needs_help=Markup("; ".join(help_text(h, catalog, lang) for h in s.needs_help)) or none,
         hardest=hardest or none)
     lines = [text]
+    listening = listening_line(matrix.cells.values(), catalog, lang)
+    if listening is not None:
+        lines.append(listening)
     if s.not_started:
         lines.append(catalog.render("report-not-started", lang, names=", ".join(s.not_started)))
     if s.too_few:
@@ -195,7 +199,8 @@ STATE_ORDER = list(MasteryState)
 
 def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str
                   ) -> list[Markup]:
-    """One line per word for /student: its state by name and "correct N of M over D days"."""
+    """One line per word for /student: its state by name and "correct N of M over D days";
+    then the listening answers among them, when there are any."""
     terms = {w.id: term(w.term) for w in matrix.words}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
     cells.sort(key=lambda c: (STATE_ORDER.index(c.state), c.correct - c.attempts,
@@ -213,7 +218,21 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
             counts = catalog.render("report-word", lang, term=terms[cell.word_id],
                                     right=cell.correct, total=cell.attempts, days=days)
         lines.append(Markup(f"{mark} {counts} · " + catalog.render(f"state-{cell.state}", lang)))
-    return lines
+    listening = listening_line(cells, catalog, lang)
+    return lines if listening is None else [*lines, listening]
+
+
+def listening_line(cells: Iterable[Cell], catalog: Catalog, lang: str) -> Markup | None:
+    """Listening answers ("hear the word, choose it") on a line of their own, when there are
+    any: they are counted in the totals, but recognise the spoken word, not its meaning."""
+    right, total = 0, 0
+    for cell in cells:
+        right, total = right + cell.listened_right, total + cell.listened
+    if not total:
+        return None
+    if too_few_answers(total):
+        return catalog.render("report-listening-few", lang, total=total)
+    return catalog.render("report-listening", lang, right=right, total=total)
 
 
 def spreadsheet_cell(value: object) -> object:
@@ -231,8 +250,8 @@ def mastery_cell(cell: Cell) -> str:
 
 def csv_bytes(matrix: ClassMatrix) -> bytes:
     """One row per student x word: mastery (or too few answers to tell), attempts, last seen,
-    language, level and who set it (self-placed or teacher); students by name and roster
-    number, never a Telegram id (the columns: docs/reports.md)."""
+    language, level and who set it (self-placed or teacher), listening answers apart; students
+    by name and roster number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -247,11 +266,12 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
         for word_id, pack, word_term in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
-                writer.writerow([*who, pack, word_term, "", 0, 0, 0, ""])
+                writer.writerow([*who, pack, word_term, "", 0, 0, 0, "", 0, 0])
                 continue
             writer.writerow([*who, pack, word_term, mastery_cell(cell), int(cell.mastered),
                              cell.attempts, cell.correct,
-                             spreadsheet_cell(cell.last_seen or "")])
+                             spreadsheet_cell(cell.last_seen or ""), cell.listened,
+                             cell.listened_right])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

@@ -347,7 +347,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                                 item_type=item.item_type, typed=item.typed, now=now,
                                 local_day=now.astimezone(tz).date().isoformat(),
                                 choices=len(item.options) or None)
-        study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct)
+        study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
+                           listening=item.item_type is ItemType.LISTEN)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now)
         again = reteach(db, stored, who, updated, now)

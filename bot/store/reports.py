@@ -22,6 +22,8 @@ class Cell:
     misses_in_row: int
     first_seen: str | None = None  # first graded answer: "correct N of M over D days"
     days_right: int = 0            # local days right since the last miss
+    listened: int = 0              # listening answers ("hear the word, choose it"), in attempts
+    listened_right: int = 0        # right ones among them, in correct
 
     @property
     def state(self) -> MasteryState:
@@ -65,11 +67,10 @@ def class_matrix(db: Database, class_id: int) -> ClassMatrix:
     rows = db.execute(
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
         "m.correct, m.last_seen, m.misses_in_row, m.first_seen, "
-        "json_array_length(m.success_days) FROM enrollments e "
+        "json_array_length(m.success_days), m.listened, m.listened_right FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = ?",
         [class_id]).fetchall()
-    cells = {(r[0], r[1]): Cell(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
-             for r in rows}
+    cells = {(r[0], r[1]): Cell(r[0], r[1], r[2], bool(r[3]), *r[4:]) for r in rows}
     word_ids = sorted({w for _, w in cells})
     words: list[WordColumn] = []
     if word_ids:

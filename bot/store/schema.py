@@ -366,3 +366,20 @@ def check_items_by_check(db: Database) -> None:
 def practice_items(db: Database) -> None:
     """Re-teaching items are practice: shown as "Practice again", outside the check's n/N."""
     _run(db, "ALTER TABLE check_items ADD COLUMN practice INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0013_listening_totals")
+def listening_totals(db: Database) -> None:
+    """Running totals of listening answers ("hear the word, choose it"), within attempts and
+    correct: reports show recognition of the spoken word apart, and never scan attempts."""
+    _run(db, """
+ALTER TABLE mastery ADD COLUMN listened INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mastery ADD COLUMN listened_right INTEGER NOT NULL DEFAULT 0;
+UPDATE mastery SET
+    listened = (SELECT count(*) FROM attempts a WHERE a.student_id = mastery.student_id
+                AND a.word_id = mastery.word_id AND a.item_type = 'listen'),
+    listened_right = (SELECT coalesce(sum(a.correct), 0) FROM attempts a
+                      WHERE a.student_id = mastery.student_id AND a.word_id = mastery.word_id
+                      AND a.item_type = 'listen')
+WHERE attempts > 0
+""")

@@ -43,17 +43,20 @@ def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | No
 
 
 def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery,
-                 now: datetime, answered: bool | None = None) -> None:
+                 now: datetime, answered: bool | None = None, listening: bool = False) -> None:
     """Insert or replace the mastery row of one student x word.
 
     `answered` (True right, False wrong) also counts one graded answer in the running totals
-    the reports read, in the same statement.
+    the reports read, in the same statement; `listening`: it answered a listening item, counted
+    apart too (recognition of the spoken word).
     """
     attempts, correct = (0, 0) if answered is None else (1, int(answered))
+    listened, listened_right = (attempts, correct) if listening else (0, 0)
     db.execute(
         "INSERT INTO mastery (student_id, word_id, p_known, card, due_at, successes, "
         "misses_in_row, success_days, mastered_at, updated_at, attempts, correct, last_seen, "
-        "first_correct_at, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "first_correct_at, first_seen, listened, listened_right) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(student_id, word_id) DO UPDATE SET "
         "p_known=excluded.p_known, card=excluded.card, due_at=excluded.due_at, "
         "successes=excluded.successes, misses_in_row=excluded.misses_in_row, "
@@ -62,13 +65,15 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
         "correct = mastery.correct + excluded.correct, "
         "last_seen = coalesce(excluded.last_seen, mastery.last_seen), "
         "first_correct_at = excluded.first_correct_at, "
-        "first_seen = coalesce(mastery.first_seen, excluded.first_seen)",
+        "first_seen = coalesce(mastery.first_seen, excluded.first_seen), "
+        "listened = mastery.listened + excluded.listened, "
+        "listened_right = mastery.listened_right + excluded.listened_right",
         [student_id, word_id, state.p_known, json.dumps(state.card), stamp(state.due_at),
          state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
          correct, stamp(now) if answered is not None else None,
          stamp(state.first_correct_at) if state.first_correct_at else None,
-         stamp(now) if answered is not None else None])
+         stamp(now) if answered is not None else None, listened, listened_right])
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:

@@ -1,0 +1,133 @@
+"""Listening answers ("hear the word, choose it") are recognition: the teacher sees them on a
+line of their own in /student and /report, and in two CSV columns, when there are any."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.domain.mastery import new_mastery
+from bot.domain.scaffold import ItemType
+from bot.presentation.i18n import Catalog
+from bot.presentation.reports import csv_bytes, student_lines, summary_text
+from bot.services import study, teaching
+from bot.services.packs import load_packs
+from bot.store import open_store, people, schema
+from bot.store import study as stored
+from bot.store.packs import pack_words, save_pack
+from tests.clock import START
+from tests.harness import TEACHER_ID, enrol_student
+
+TZ = ZoneInfo("America/New_York")
+LISTENING = "🔊 Listening (hear the word, choose it; recognition, not meaning)"
+
+
+def _answer(db: Database, word_id: int, *right: bool, listening: bool = False,
+            student_id: int = 1001) -> None:
+    """Graded answers on one word, counted in the totals the reports read."""
+    state = stored.get_mastery(db, student_id, word_id) or new_mastery(word_id, START)
+    for number, answer in enumerate(right):
+        stored.save_mastery(db, student_id, word_id, state, START + timedelta(minutes=number),
+                            answered=answer, listening=listening)
+
+
+def test_a_listening_answer_is_counted_apart_as_the_student_gives_it(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    study.current_words(db, study.learner(db, 1001), START)
+    for seed in range(12):  # checks until a few listening items came up, answered as given
+        question = study.start_check(db, 1001, START, random.Random(seed), hears=True)
+        while question is not None:
+            item, index = question.item, question.item.options.index(question.item.answer)
+            right = seed % 3 != 0
+            option = index if right else (index + 1) % len(item.options)
+            question = study.answer_choice(db, 1001, question.item_id, option, START,
+                                           TZ).next_question
+    listen = db.execute("SELECT count(*), sum(correct) FROM attempts WHERE item_type = ?",
+                        [str(ItemType.LISTEN)]).fetchone()
+    assert listen[0] >= 2
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    cells = matrix.cells.values()
+    assert (sum(c.listened for c in cells), sum(c.listened_right for c in cells)) == listen
+    assert sum(c.attempts for c in cells) > listen[0]  # the totals hold every answer
+
+
+def test_student_and_report_show_listening_on_one_line_only_when_there_is_some(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=1)
+    enrol_student(db, START, 1002, "Ana", level=4)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, words["predator"], True, False, True)
+    _answer(db, words["predator"], True, True, listening=True)
+    _answer(db, words["prey"], False, listening=True)
+    _answer(db, words["habitat"], True, True, student_id=1002)
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+
+    mateo = student_lines(matrix, 1001, catalog, "en")
+    assert mateo[-1] == f"{LISTENING}: correct 2 of 3"
+    assert sum(LISTENING in line for line in mateo) == 1
+    assert "predator: correct 4 of 5" in "\n".join(mateo)  # the totals still hold them
+    assert not any("🔊" in line for line in student_lines(matrix, 1002, catalog, "en"))
+    assert f"{LISTENING}: correct 2 of 3" in summary_text(found.name, matrix, catalog, "en")
+    spanish = "\n".join(student_lines(matrix, 1001, catalog, "es"))
+    assert "🔊 Escucha (oír la palabra y elegirla; reconocimiento, no significado): " \
+        "2 de 3 correctas" in spanish
+
+
+def test_one_listening_answer_is_too_few_to_tell(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=1)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, words["predator"], True, True)
+    _answer(db, words["prey"], True, listening=True)
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    assert student_lines(matrix, 1001, catalog, "en")[-1] == \
+        f"{LISTENING}: 1 answer(s), too few to tell"
+
+
+def test_a_class_without_listening_answers_gets_no_listening_line(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=3)
+    words = pack_words(db, "science.ecosystems")
+    _answer(db, words[0].id, True, False)
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    assert "🔊" not in summary_text(found.name, matrix, catalog, "en")
+
+
+def test_the_csv_has_listening_columns_within_attempts(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, 1001, "Mateo", level=1)
+    enrol_student(db, START, 1002, "Ana", level=1)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, words["predator"], True, False)
+    _answer(db, words["predator"], True, listening=True)
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    rows = {r["student"]: r for r in csv.DictReader(io.StringIO(
+        csv_bytes(matrix).decode("utf-8-sig")))}
+    mateo, ana = rows["Mateo"], rows["Ana"]
+    assert (mateo["attempts"], mateo["correct"]) == ("3", "2")
+    assert (mateo["listening_attempts"], mateo["listening_correct"]) == ("1", "1")
+    assert (ana["listening_attempts"], ana["listening_correct"]) == ("0", "0")  # not met
+
+
+def test_the_migration_counts_listening_answers_already_given() -> None:
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    schema.migrations.apply(db, stop_before="0013_listening_totals")
+    db.execute("INSERT INTO students (id, first_name, created_at) VALUES (1, 'Ana', 'x')")
+    pack = load_packs().packs[0]
+    save_pack(db, pack, START)
+    word = pack_words(db, pack.id)[0].id
+    db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, updated_at, "
+               "attempts, correct) VALUES (1, ?, 0.5, '{}', 'x', 'x', 4, 3)", [word])
+    for kind, correct in (("listen", 1), ("listen", 0), ("listen", 1), ("choice", 1)):
+        db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
+                   "answered_at) VALUES (1, ?, ?, 'es', ?, 'x')", [word, kind, correct])
+    schema.migrations.apply(db)
+    assert db.execute("SELECT listened, listened_right FROM mastery").fetchone() == (3, 2)
+    assert open_store(None).execute("SELECT listened FROM mastery").fetchall() == []
