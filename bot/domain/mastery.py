@@ -232,6 +232,11 @@ def ready_at(state: WordMastery) -> datetime:
     return state.due_at
 
 
+def is_due(state: WordMastery, now: datetime) -> bool:
+    """Due now, as everything counts it: what a check asks, a reminder and /progress count."""
+    return ready_at(state) <= now
+
+
 def next_review(states: Iterable[WordMastery], now: datetime) -> datetime | None:
     """When the next review comes due after `now` (None: none is scheduled). Words still new or
     learning are not reviews: every check practises them."""

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.domain.mastery import is_due
 from bot.store import people, study
 
 Student = people.Student
@@ -33,5 +34,6 @@ def on_school_time(db: Database) -> list[Student]:
 
 
 def due_reviews(db: Database, student_id: int, now: datetime) -> int:
-    """How many of the student's words are due for review now."""
-    return len(study.due_word_ids(db, student_id, now, limit=1000))
+    """How many of the student's words are due for review now: as /check counts them, so a
+    reminder never sends a student to a check with nothing to ask (is_due)."""
+    return sum(1 for s in study.student_mastery(db, student_id).values() if is_due(s, now))

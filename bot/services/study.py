@@ -27,12 +27,12 @@ from bot.domain.mastery import (
     RECALL,
     MasteryState,
     WordMastery,
+    is_due,
     needs_help,
     new_mastery,
     next_review,
     recall_ready,
     record_answer,
-    review_waits,
 )
 from bot.domain.packs import Word
 from bot.domain.reteach import easier, needs_reteach
@@ -123,10 +123,10 @@ def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime
 
 
 def due_words(db: Database, who: Learner, now: datetime, size: int) -> list[StoredWord]:
-    """Reviews FSRS has due, except those that wait for the retention gap (review_waits)."""
+    """Reviews FSRS has due, except those that wait for the retention gap (is_due)."""
     states = study.student_mastery(db, who.id)
     ids = [w for w in study.due_word_ids(db, who.id, now, limit=size + len(states))
-           if not review_waits(states[w], now)]
+           if is_due(states[w], now)]
     return words_by_id(db, ids[:size])
 
 
@@ -426,7 +426,7 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     states = study.student_mastery(db, who.id)
     by_state = Counter(s.state for s in states.values())
     mastered = [s for s in states.values() if s.mastered]
-    due = sum(1 for s in states.values() if s.due_at <= now)
+    due = sum(1 for s in states.values() if is_due(s, now))  # what /check would ask
     days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and

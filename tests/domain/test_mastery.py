@@ -15,6 +15,7 @@ from bot.domain.mastery import (
     MasteryState,
     bkt_update,
     error_rate,
+    is_due,
     is_hard,
     new_mastery,
     next_review,
@@ -196,8 +197,9 @@ def test_the_next_review_is_when_a_review_is_due_and_no_longer_waits() -> None:
     state = answers(SPACED)
     assert ready_at(state) == max(state.due_at, state.first_correct_at + RETENTION_GAP)
     for moment in (DAY1 + timedelta(days=2, hours=1), ready_at(state) - timedelta(seconds=1)):
+        assert not is_due(state, moment)
         assert not (state.due_at <= moment and not review_waits(state, moment))
-    assert state.due_at <= ready_at(state) and not review_waits(state, ready_at(state))
+    assert is_due(state, ready_at(state)) and not review_waits(state, ready_at(state))
     learning = answer(new_mastery(2, DAY1), True, DAY1)  # every check practises it: not a review
     assert next_review([state, learning], DAY1) == ready_at(state)
     assert next_review([state], ready_at(state)) is None  # due now: not "next"

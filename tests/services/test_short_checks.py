@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
-from bot.services import study
+from bot.services import reminders, study
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -138,3 +138,24 @@ def test_practice_again_still_follows_two_misses_on_a_one_word_check(
     last = study.answer_choice(db, 1001, again.item_id, again.item.options.index(
         again.item.answer), START, TZ)
     assert last.score == (0, 1)  # practice is outside the score
+
+
+def test_a_review_held_for_the_retention_gap_is_due_nowhere_until_a_check_can_ask_it(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # A reminder ("Words to review: 1. Tap /check") must never lead to a check with nothing
+    # to ask: the reminder, /progress and /check count due words one way.
+    enrol_student(db, START, level=3)
+    (word,) = ready_only(db, 1, due=timedelta(days=30), whole_pack=True)
+    state = stored.get_mastery(db, 1001, word)
+    assert state is not None
+    stored.save_mastery(db, 1001, word, replace(  # right on two days, the first one yesterday
+        state, success_days=frozenset({"2026-09-13", "2026-09-14"}), answered=True,
+        due_at=START - timedelta(hours=1), first_correct_at=START - timedelta(days=1)), START)
+    assert reminders.due_reviews(db, 1001, START) == 0
+    assert study.progress(db, 1001, START, TZ).due == 0
+    assert study.begin_check(db, 1001, START, random.Random(7), tz=TZ).question is None
+    later = START + timedelta(days=2)  # three days after the first right answer
+    assert reminders.due_reviews(db, 1001, later) == 1
+    assert study.progress(db, 1001, later, TZ).due == 1
+    start = study.begin_check(db, 1001, later, random.Random(7), tz=TZ)
+    assert start.question is not None and start.question.item.word_id == word
