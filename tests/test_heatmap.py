@@ -21,7 +21,8 @@ def matrix(words: int, seen: dict[int, str]) -> ClassMatrix:
 
 
 def test_never_practised_cells_are_grey_and_known_ones_green() -> None:
-    png = heatmap.render(["Ana"], ["habitat", "predator"], [[None, 1.0]], "", ("0-1", "grey"))
+    png = heatmap.render(["Ana"], ["habitat", "predator"], [[None, 1.0]], "",
+                         ("0-1", "grey", "white"))
     colours = set(Image.open(io.BytesIO(png)).convert("RGB").getdata())
     assert heatmap.GREY in colours and heatmap.STOPS[-1] in colours
     assert heatmap.colour(None) == heatmap.GREY
@@ -36,6 +37,20 @@ def test_a_previewed_word_never_answered_is_grey_not_red() -> None:
     colours = set(Image.open(io.BytesIO(heatmap_png("7B", two))).convert("RGB").getdata())
     assert heatmap.GREY in colours
     assert heatmap.colour(0.15) not in colours  # the 0.15 prior is never painted red
+
+
+def test_one_lucky_answer_is_not_painted_green() -> None:
+    lucky = Cell(1, 0, 0.9, False, 1, 1, "2026-09-14T15:00:00+00:00", 0)  # one tap, right
+    sure = Cell(1, 1, 0.9, False, 3, 3, "2026-09-14T15:00:00+00:00", 0)
+    one = ClassMatrix([StudentRow(1, "Ana", "es", 3)],
+                      [WordColumn(0, "habitat", "pack"), WordColumn(1, "predator", "pack")],
+                      {(1, 0): lucky, (1, 1): sure})
+    image = Image.open(io.BytesIO(heatmap_png("7B", one))).convert("RGB")
+    colours = set(image.getdata())
+    assert heatmap.colour(0.9) in colours  # three answers: the estimate's colour, once
+    assert heatmap.FRAME in colours  # one answer: a white, framed cell
+    assert sum(1 for c in image.getdata() if c == heatmap.colour(0.9)) < (
+        heatmap.CELL_W * heatmap.CELL_H)  # only one cell carries the estimate's colour
 
 
 def test_the_heatmap_shows_only_recent_words_and_at_most_thirty() -> None:

@@ -84,14 +84,19 @@ def _progress(labels: list[str], values: list[int], title: str) -> bytes:
     return _png(figure)
 
 
+# A heatmap cell answered too few times for its estimate to mean much (drawn white, framed).
+TOO_FEW = "too few"
+
+
 def heatmap(students: Sequence[str], words: Sequence[str],
-            values: Sequence[Sequence[float | None]], title: str,
-            legend: tuple[str, str] | None = None) -> bytes:
-    """Students x words coloured by mastery (grey where a word was never practised).
+            values: Sequence[Sequence[float | str | None]], title: str,
+            legend: tuple[str, str, str] | None = None) -> bytes:
+    """Students x words coloured by mastery (grey where a word was never practised, white
+    where too few answers tell nothing yet: TOO_FEW).
 
     Labels are drawn as plain text; pass labels `drawable` can draw. `legend` is (what the
-    colour scale shows, what grey means). Drawn with Pillow (presentation/heatmap.py): fast
-    enough for a whole /report in under half a second."""
+    colour scale shows, what grey means, what white means). Drawn with Pillow
+    (presentation/heatmap.py): fast enough for a whole /report in under half a second."""
     from bot.presentation import heatmap as drawing
 
     return drawing.render(students, words, values, title, legend)

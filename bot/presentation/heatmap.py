@@ -1,4 +1,5 @@
-"""The class heatmap, drawn with Pillow: students x words, a legend, grey where never practised.
+"""The class heatmap, drawn with Pillow: students x words, a legend, grey where never practised,
+white with a grey frame where one answer is too few to tell.
 
 matplotlib took 1.3-2.6 s for this chart (tick-label layout, a tight bounding box drawn twice);
 cells and labels drawn directly take a few tens of milliseconds, which keeps the whole /report
@@ -14,9 +15,12 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from bot.presentation.charts import TOO_FEW
+
 CELL_W, CELL_H = 22, 18
 PAD = 10
 GREY = (221, 221, 221)
+FRAME = (150, 150, 150)  # the outline of a cell that rests on too few answers (white inside)
 # RdYlGn at 0, 0.25, 0.5, 0.75, 1: red (not yet) through yellow to green (sure)
 STOPS = ((165, 0, 38), (244, 109, 67), (255, 255, 191), (102, 189, 99), (0, 104, 55))
 LABEL_LIMIT = 18  # characters of a word or name label
@@ -31,10 +35,16 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
                               size)
 
 
-def colour(value: float | None) -> tuple[int, int, int]:
-    """The cell colour of a mastery estimate (grey when the word was never practised)."""
+Value = float | str | None  # an estimate, TOO_FEW, or None: never practised
+
+
+def colour(value: Value) -> tuple[int, int, int]:
+    """The cell colour of a mastery estimate (grey when the word was never practised, white
+    when one answer is too few to tell: a lucky tap is not painted green)."""
     if value is None:
         return GREY
+    if isinstance(value, str):
+        return (255, 255, 255)
     x = min(max(value, 0.0), 1.0) * (len(STOPS) - 1)
     low = min(int(x), len(STOPS) - 2)
     t = x - low
@@ -48,9 +58,10 @@ def _short(text: str) -> str:
 
 
 def render(students: Sequence[str], words: Sequence[str],
-           values: Sequence[Sequence[float | None]], title: str,
-           legend: tuple[str, str] | None = None) -> bytes:
-    """A PNG of students (rows) x words (columns); `legend` is (scale label, grey label)."""
+           values: Sequence[Sequence[Value]], title: str,
+           legend: tuple[str, str, str] | None = None) -> bytes:
+    """A PNG of students (rows) x words (columns); `legend` is (scale label, grey label,
+    too-few label)."""
     font, small = _font(12), _font(11)
     rows, cols = [_short(s) for s in students], [_short(w) for w in words]
     left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6
@@ -59,7 +70,7 @@ def render(students: Sequence[str], words: Sequence[str],
     grid_w, grid_h = CELL_W * len(cols), CELL_H * len(rows)
     legend_w = PAD + 236 + int(small.getlength(legend[0])) + PAD if legend else 0
     width = max(left + grid_w + PAD, legend_w, 360)
-    height = top + grid_h + (60 if legend else 0) + PAD
+    height = top + grid_h + (84 if legend else 0) + PAD
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     if title:
@@ -74,7 +85,9 @@ def render(students: Sequence[str], words: Sequence[str],
         draw.text((PAD, y + 2), name, fill="black", font=font)
         for j in range(len(cols)):
             x = left + j * CELL_W
-            draw.rectangle((x, y, x + CELL_W - 2, y + CELL_H - 2), fill=colour(values[i][j]))
+            value = values[i][j]
+            draw.rectangle((x, y, x + CELL_W - 2, y + CELL_H - 2), fill=colour(value),
+                           outline=FRAME if isinstance(value, str) else None)
     if legend:
         _legend(draw, legend, PAD, top + grid_h + 12, small)
     buffer = io.BytesIO()
@@ -82,9 +95,9 @@ def render(students: Sequence[str], words: Sequence[str],
     return buffer.getvalue()
 
 
-def _legend(draw: ImageDraw.ImageDraw, legend: tuple[str, str], x: int, y: int,
+def _legend(draw: ImageDraw.ImageDraw, legend: tuple[str, str, str], x: int, y: int,
             font: ImageFont.FreeTypeFont) -> None:
-    scale, grey = legend
+    scale, grey, few = legend
     for step in range(100):  # the colour scale, 0 to 1
         draw.rectangle((x + 14 + step * 2, y, x + 15 + step * 2, y + 12),
                        fill=colour(step / 99))
@@ -93,3 +106,5 @@ def _legend(draw: ImageDraw.ImageDraw, legend: tuple[str, str], x: int, y: int,
     draw.text((x + 236, y), scale, fill="black", font=font)
     draw.rectangle((x + 14, y + 24, x + 34, y + 36), fill=GREY)
     draw.text((x + 42, y + 24), grey, fill="black", font=font)
+    draw.rectangle((x + 14, y + 48, x + 34, y + 60), fill=colour(TOO_FEW), outline=FRAME)
+    draw.text((x + 42, y + 48), few, fill="black", font=font)

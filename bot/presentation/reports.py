@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from bot.domain.mastery import MasteryState, error_rate, is_hard, too_few_answers
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
-from bot.presentation.charts import drawable, heatmap
+from bot.presentation.charts import TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.views import CAPTION_LIMIT, cut, label
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
@@ -311,12 +311,20 @@ def recent_words(matrix: ClassMatrix, today: date | None = None) -> list[WordCol
 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
                 catalog: Catalog | None = None) -> bytes:
-    """Students x recent words, coloured by the mastery estimate; never practised is grey."""
+    """Students x recent words, coloured by the mastery estimate; never practised is grey, and
+    an estimate resting on too few answers is not coloured (the CSV's and reports' one rule)."""
     legend = (catalog.plain("chart-heatmap-scale", REFERENCE),
-              catalog.plain("chart-not-practised", REFERENCE)) if catalog else None
+              catalog.plain("chart-not-practised", REFERENCE),
+              catalog.plain("chart-too-few", REFERENCE)) if catalog else None
     words = recent_words(matrix, today)
-    values = [[(cell.p_known if (cell := matrix.cells.get((s.id, w.id))) and cell.attempts
-                else None) for w in words] for s in matrix.students]
+    values = [[_shade(matrix.cells.get((s.id, w.id))) for w in words] for s in matrix.students]
     title = label(class_name)
     return heatmap(heatmap_rows(matrix), [term(w.term) for w in words], values,
                    title if drawable(title) else "", legend)
+
+
+def _shade(cell: Cell | None) -> float | str | None:
+    """A heatmap cell: None when never answered, TOO_FEW on fewer answers than tell anything."""
+    if cell is None or not cell.attempts:
+        return None
+    return TOO_FEW if too_few_answers(cell.attempts) else cell.p_known
