@@ -25,7 +25,8 @@ NEEDS_HELP_MISSES = 3  # this many misses in a row on a word marks it ⚠️ in 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TERM_LIMIT = 200
 # No Telegram ids: a teacher needs names, and a spreadsheet travels. `roster_no` is the
-# student's number in this class (1..n, as on the heatmap), to tell two Anas apart.
+# student's number in this class (as /roster and the heatmap show it), to tell two Anas apart;
+# it was given when they joined, so the same student has it in every export.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "mastery", "mastered", "attempts", "correct", "last_seen", "listening_attempts",
                "listening_correct")
@@ -75,11 +76,11 @@ class Summary:
     too_few: list[str] = field(default_factory=list)  # practised, but too few answers to tell
 
 
-def student_name(student: StudentRow, placeholder: str = "?", number: int | None = None) -> str:
+def student_name(student: StudentRow, placeholder: str = "?") -> str:
     """The name a report shows: cleaned, or the placeholder and the student's roster number in
     the class when empty (never the Telegram id)."""
     return clean_name(student.first_name) or " ".join(
-        part for part in (placeholder, str(number) if number else "") if part)
+        part for part in (placeholder, str(student.number) if student.number else "") if part)
 
 
 def term(text: str) -> str:
@@ -122,8 +123,8 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     for cell in matrix.cells.values():
         by_student.setdefault(cell.student_id, []).append(cell)
         by_word_id.setdefault(cell.word_id, []).append(cell)
-    for number, student in enumerate(matrix.students, start=1):
-        name = student_name(student, placeholder, number)
+    for student in matrix.students:
+        name = student_name(student, placeholder)
         practised = [c for c in by_student.get(student.id, []) if c.attempts
                      and c.word_id in terms]
         if not practised:
@@ -258,9 +259,9 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
     # Each text is cleaned and defused once, not once per row (35 x 200 rows in one /report).
     words = [(word.id, spreadsheet_cell(term(word.pack_id)), spreadsheet_cell(term(word.term)))
              for word in matrix.words]
-    for number, student in enumerate(matrix.students, start=1):
+    for student in matrix.students:
         source = LEVEL_SOURCES[student.self_placed] if student.level is not None else ""
-        who = [spreadsheet_cell(v) for v in (student_name(student, "?", number), number,
+        who = [spreadsheet_cell(v) for v in (student_name(student), student.number,
                                              student.language or "", student.level or "",
                                              source)]
         for word_id, pack, word_term in words:
@@ -276,17 +277,17 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
 
 
 def heatmap_rows(matrix: ClassMatrix) -> list[str]:
-    """Row labels: names when the chart font can draw them all, else roster numbers 1..n."""
-    names = [student_name(s, "?", n) for n, s in enumerate(matrix.students, start=1)]
+    """Row labels: names when the chart font can draw them all, else roster numbers."""
+    names = [student_name(s) for s in matrix.students]
     if all(drawable(n) for n in names):
         return names
-    return [str(number) for number in range(1, len(names) + 1)]
+    return [str(s.number) for s in matrix.students]
 
 
 def heatmap_caption(matrix: ClassMatrix) -> Markup | None:
     """The key to the heatmap's roster numbers, when rows use them (None when names fit)."""
     rows = heatmap_rows(matrix)
-    names = [student_name(s, "?", n) for n, s in enumerate(matrix.students, start=1)]
+    names = [student_name(s) for s in matrix.students]
     if rows == names:
         return None
     key = [f"{number} {escape(name)}" for number, name in zip(rows, names, strict=True)]

@@ -166,11 +166,22 @@ def class_students(db: Database, class_id: int) -> list[Student]:
 
 
 def enroll(db: Database, student_id: int, class_id: int, now: datetime) -> bool:
-    """Enrol a student; return False when they were already in the class."""
-    cursor = db.execute(
-        "INSERT OR IGNORE INTO enrollments (student_id, class_id, joined_at) VALUES (?, ?, ?)",
-        [student_id, class_id, stamp(now)])
-    return cursor.rowcount == 1
+    """Enrol a student with the class's next roster number; return False when they were
+    already in the class (their number stays)."""
+    with db.atomic():
+        # ON CONFLICT names the primary key: a clash on (class_id, roster_no) must fail loudly,
+        # never be ignored like "already enrolled".
+        cursor = db.execute(
+            "INSERT INTO enrollments (student_id, class_id, joined_at, roster_no) "
+            "SELECT ?, id, ?, last_roster_no + 1 FROM classes WHERE id = ? "
+            "ON CONFLICT (student_id, class_id) DO NOTHING",
+            [student_id, stamp(now), class_id])
+        if cursor.rowcount != 1:
+            return False
+        # Numbers are never given twice in a class: not after a removal, nor a /deleteme.
+        db.execute("UPDATE classes SET last_roster_no = last_roster_no + 1 WHERE id = ?",
+                   [class_id])
+    return True
 
 
 def enrollments(db: Database, student_id: int) -> list[Enrollment]:
@@ -217,7 +228,7 @@ class RosterRow:
     mastered: int
     learning: int
     level_source: str | None = None
-    number: int = 0  # the student's roster number in this class (ROSTER_ORDER, from 1)
+    number: int = 0  # enrollments.roster_no: given at enrolment, what the commands take
 
     @property
     def self_placed(self) -> bool:
@@ -225,22 +236,23 @@ class RosterRow:
         return self.level is not None and self.level_source == PLACEMENT
 
 
-# A class's students in roster order: their numbers 1..n in /roster, the commands that take a
-# student, the CSV's roster_no and the heatmap. One order, so one number means one student.
-ROSTER_ORDER = "s.first_name COLLATE NOCASE, s.id"
+# The order /roster, the report's rows, the CSV and the heatmap list a class's students in: by
+# name, two Anas by number. Only an order: each student's number is their own (roster_no),
+# given when they joined, so a student who joins or leaves never changes anyone else's.
+ROSTER_ORDER = "s.first_name COLLATE NOCASE, e.roster_no"
 
 
 def roster(db: Database, class_id: int) -> list[RosterRow]:
-    """Students of one class with language, level and word counts, numbered in roster order."""
+    """Students of one class with their numbers, language, level and word counts, by name."""
     rows = db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, "
         "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id "
         " AND m.mastered_at IS NOT NULL), "
         "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL), "
-        "e.level_source FROM enrollments e JOIN students s ON s.id = e.student_id "
+        "e.level_source, e.roster_no FROM enrollments e JOIN students s ON s.id = e.student_id "
         "WHERE e.class_id = ? "
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
-    return [RosterRow(*r, number=n) for n, r in enumerate(rows, start=1)]
+    return [RosterRow(*r) for r in rows]
 
 
 def classmates_languages(db: Database, student_id: int) -> list[str]:

@@ -37,6 +37,7 @@ class StudentRow:
     language: str | None
     level: int | None
     level_source: str | None = None
+    number: int = 0  # enrollments.roster_no: the number /roster shows and the commands take
 
     @property
     def self_placed(self) -> bool:
@@ -61,9 +62,9 @@ class ClassMatrix:
 def class_matrix(db: Database, class_id: int) -> ClassMatrix:
     """Students x words of one class with mastery and attempt totals."""
     students = [StudentRow(*r) for r in db.execute(
-        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source FROM enrollments e "
-        "JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
-        f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # row n: roster number n
+        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
+        "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
+        f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # as /roster lists them
     rows = db.execute(
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
         "m.correct, m.last_seen, m.misses_in_row, m.first_seen, "

@@ -383,3 +383,24 @@ UPDATE mastery SET
                       AND a.item_type = 'listen')
 WHERE attempts > 0
 """)
+
+
+@migrations(name="0014_roster_numbers")
+def roster_numbers(db: Database) -> None:
+    """A student's number in a class, given once at enrolment and never given again in that
+    class (a counter on the class), so "3" means the same student whoever joins or leaves.
+    Existing enrolments are numbered in the name order /roster numbered them by until now."""
+    _run(db, """
+ALTER TABLE classes ADD COLUMN last_roster_no INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE enrollments ADD COLUMN roster_no INTEGER;
+WITH numbered AS (
+    SELECT e.student_id, e.class_id, row_number() OVER (
+        PARTITION BY e.class_id ORDER BY s.first_name COLLATE NOCASE, s.id) AS n
+    FROM enrollments e JOIN students s ON s.id = e.student_id)
+UPDATE enrollments SET roster_no = (
+    SELECT n FROM numbered WHERE numbered.student_id = enrollments.student_id
+    AND numbered.class_id = enrollments.class_id);
+UPDATE classes SET last_roster_no = (
+    SELECT count(*) FROM enrollments WHERE class_id = classes.id);
+CREATE UNIQUE INDEX idx_enrollments_roster_no ON enrollments(class_id, roster_no)
+""")

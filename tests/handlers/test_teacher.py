@@ -115,11 +115,12 @@ async def test_two_anas_are_told_apart_by_the_number_roster_and_the_csv_show(
         await join_and_confirm(chat, chat.user(user_id, name, lang="es"))
         await check_now(chat, chat.user(user_id, name, lang="es"))
     which = texts(await chat.send(teacher(chat), "/level Ana 2"))
-    assert which == ("More than one student is called Ana (numbers 2, 3 in /roster). Use the "
+    assert which == ("More than one student is called Ana (numbers 1, 3 in /roster). Use the "
                      "number instead of the name.")
     roster = texts(await chat.send(teacher(chat), "/roster")).split("\n")
-    assert [line.split(" - ")[0] for line in roster[1:]] == ["1. Aaron", "2. Ana", "3. Ana",
-                                                             "4. Bo"]
+    # by name, each with the number they were given when they joined
+    assert [line.split(" - ")[0] for line in roster[1:]] == ["4. Aaron", "1. Ana", "3. Ana",
+                                                             "2. Bo"]
     assert "level 2" in texts(await chat.send(teacher(chat), "/level 3 2"))
     assert people.enrollments(chat.db, 1003)[0].wida_level == 2  # the second Ana, not the first
     assert people.enrollments(chat.db, 1001)[0].wida_level == 3
