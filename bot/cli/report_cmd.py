@@ -66,14 +66,15 @@ def report_command(args: argparse.Namespace) -> int:
     return 0
 
 
+# Students by name and the roster number /roster shows (two Anas), never a Telegram id.
 CANNED = {
     "needs_help": {
         "title": "Students who keep missing a word",
-        "sql": "SELECT c.name AS class, s.first_name AS student, w.term AS word, "
-               "m.misses_in_row, m.attempts, m.correct FROM mastery m "
+        "sql": "SELECT c.name AS class, s.first_name AS student, e.roster_no, "
+               "w.term AS word, m.misses_in_row, m.attempts, m.correct FROM mastery m "
                "JOIN students s ON s.id = m.student_id JOIN words w ON w.id = m.word_id "
                "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
-               "WHERE m.misses_in_row >= 3 ORDER BY c.name, s.first_name"},
+               "WHERE m.misses_in_row >= 3 ORDER BY c.name, s.first_name, e.roster_no"},
     "hardest_words": {
         "title": f"Hardest words: at least half wrong, at least {MIN_ANSWERS} answers "
                  "(as /report)",
@@ -84,12 +85,13 @@ CANNED = {
                "ORDER BY right_share, attempts DESC LIMIT 50"},
     "class_mastery": {
         "title": "Mastery per student and class",
-        "sql": "SELECT c.name AS class, s.first_name AS student, s.language, e.wida_level, "
-               "e.level_source, sum(m.mastered_at IS NOT NULL) AS mastered, "
+        "sql": "SELECT c.name AS class, s.first_name AS student, e.roster_no, s.language, "
+               "e.wida_level, e.level_source, sum(m.mastered_at IS NOT NULL) AS mastered, "
                "count(m.word_id) AS started "
                "FROM enrollments e JOIN classes c ON c.id = e.class_id "
                "JOIN students s ON s.id = e.student_id LEFT JOIN mastery m "
-               "ON m.student_id = s.id GROUP BY c.id, s.id ORDER BY c.name, s.first_name"},
+               "ON m.student_id = s.id GROUP BY c.id, s.id "
+               "ORDER BY c.name, s.first_name, e.roster_no"},
 }
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from bot.app import build_application
 from bot.cli import main
+from bot.cli.report_cmd import CANNED
 from bot.config import load_config
 from bot.context import Services
 from bot.presentation.i18n import Catalog
@@ -90,3 +91,18 @@ def test_dashboard_without_datasette_says_how_to_install(tmp_path: Path,
     monkeypatch.setenv("PUENTE_STORE_PATH", str(tmp_path / "x.db"))
     assert main(["dashboard"]) == 1
     assert "pip install -e '.[dashboard]'" in capsys.readouterr().err
+
+
+def test_the_dashboards_queries_tell_two_anas_apart_by_their_roster_numbers(
+        tmp_path: Path) -> None:
+    db = open_store(tmp_path / "school.db")
+    people.upsert_teacher(db, 1, "T", START)
+    people.create_class(db, 1, "Science 7B", "CODEcode2345", START + timedelta(days=90), None,
+                        START)
+    for student_id in (1003, 1001):  # the first to join is number 1, whatever their id
+        join.join_class(db, student_id, "Ana", "CODEcode2345", "es", START)
+    for query in CANNED.values():
+        list(db.query(query["sql"]))  # each one runs on today's schema
+    rows = list(db.query(CANNED["class_mastery"]["sql"]))
+    assert [(r["student"], r["roster_no"]) for r in rows] == [("Ana", 1), ("Ana", 2)]
+    assert not {"id", "student_id"} & set(rows[0])
