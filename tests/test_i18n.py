@@ -93,3 +93,20 @@ def test_a_name_with_nothing_visible_becomes_a_word_in_the_readers_language(
 
     assert name("\u200b\u202e ", catalog, "es") == "Estudiante"
     assert name(" A\u200bna ", catalog, "es") == "Ana"
+
+
+def test_a_checks_quiz_poll_asks_in_the_home_language_and_then_in_english(
+        catalog: Catalog) -> None:
+    from bot.domain.checks import Item
+    from bot.domain.scaffold import ItemType
+    from bot.presentation.views import poll_question
+    from bot.services.study import Question
+
+    item = Item(1, ItemType.POLL, "Un ser vivo", ("habitat", "organism", "predator"),
+                "organism", True)
+    asked = poll_question(Question(1, 1, 3, item, "es", 2), catalog).split("\n")
+    assert asked == ["Pregunta 1/3", "¿Qué palabra significa: Un ser vivo?",
+                     "Which word means: Un ser vivo"]
+    long = Item(1, ItemType.POLL, "x" * 200, ("habitat", "organism"), "organism", True)
+    assert "Which word" not in poll_question(Question(1, 1, 3, long, "es", 2), catalog)
+    assert "Which word" in poll_question(Question(1, 1, 3, item, "es", 5), catalog)  # English

@@ -236,12 +236,17 @@ def poll_question(question: Question, catalog: Catalog) -> str:
     """A quiz poll's question (plain text: send it without a parse mode; at most 300 chars).
 
     A check opens with its poll, so the poll says how many questions follow, as any item does.
+    At levels 1-3 the question comes in the home language and then in English, as every other
+    question does, when both fit in Telegram's 300 characters (the home language alone if not).
     """
     lang = question.lang if question.level is None or question.level <= 3 else REFERENCE
     counter = catalog.plain("item-counter", question.lang, number=question.number,
                             total=question.total)
-    text = catalog.plain("poll-question", lang, prompt=question.item.prompt.rstrip(". "))
-    text = f"{counter}\n{text}"
+    prompt = question.item.prompt.rstrip(". ")
+    text = f"{counter}\n{catalog.plain('poll-question', lang, prompt=prompt)}"
+    english = catalog.plain("poll-question", REFERENCE, prompt=prompt)
+    if lang != REFERENCE and english not in text and len(text) + 1 + len(english) <= 300:
+        text = f"{text}\n{english}"
     return text if len(text) <= 300 else text[:297] + "..."
 
 
