@@ -281,9 +281,11 @@ async def announce(update: Update, context: PuenteContext) -> None:
         messages.cancel_announcement(s.db, user.id, plan.id)
         await say(update, context, "announce-none", bilingual=False, class_name=plan.class_name)
         return
-    markup = keyboards.announce_buttons(plan.id, s.catalog.plain("button-announce-families",
-                                                                 lang),
-                                        s.catalog.plain("button-announce-all", lang),
+    # Never a button that reaches nobody: with no family member linked, students only.
+    families = s.catalog.plain("button-announce-families", lang) if plan.families else None
+    everyone = s.catalog.plain("button-announce-all" if plan.families
+                               else "button-announce-students", lang)
+    markup = keyboards.announce_buttons(plan.id, families, everyone,
                                         s.catalog.plain("button-cancel", lang))
     parts = message_views.announcement_preview(s.catalog, lang, plan)
     for index, part in enumerate(parts):  # the buttons under the last part

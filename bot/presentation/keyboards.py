@@ -179,9 +179,10 @@ def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callb
         prefix, "no"))], 1)
 
 
-def announce_buttons(announcement_id: int, families: str, everyone: str,
+def announce_buttons(announcement_id: int, families: str | None, everyone: str,
                      cancel: str) -> InlineKeyboardMarkup:
-    """Confirm an announcement to families, to families and students, or cancel it."""
+    """Confirm an announcement to families (None: no family member to send it to), to families
+    and students, or cancel it."""
     return rows([InlineKeyboardButton(label, callback_data=callbacks.data(
         callbacks.ANNOUNCE, announcement_id, choice))
-        for label, choice in ((families, "f"), (everyone, "s"), (cancel, "no"))], 1)
+        for label, choice in ((families, "f"), (everyone, "s"), (cancel, "no")) if label], 1)

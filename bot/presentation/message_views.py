@@ -109,6 +109,8 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
     if plan.unreachable:  # why the class has more students than the preview counts
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-unreachable", lang,
                                                              count=plan.unreachable))
+    if not plan.families:  # why there is no "Send to families" button
+        blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-no-families", lang))
     for version in plan.versions:
         parts = [catalog.render("announce-version", lang,
                                 language=teacher_language(version.language),

@@ -336,6 +336,9 @@ def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
         deliveries.append(Delivery(person.telegram_id, person.language, version["text"],
                                    bool(version["machine"]), glossaries[person.language],
                                    person.role))
+    if not deliveries:  # "families" when none is linked (an old button): nothing is queued
+        threads.drop_announcement(db, announcement_id)
+        raise AnnounceError(prompt_key="announce-none", class_name=class_name(db, found.class_id))
     return found, deliveries
 
 

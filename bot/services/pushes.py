@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import NoReturn
 
 from sqlite_utils import Database
 
@@ -30,6 +31,7 @@ class PushPlan:
 
 def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]:
     """Split `/push PACK [words...] [to CLASS] [at HH:MM]` into its parts."""
+    args = [a for a in (arg.strip(",;") for arg in args) if a]  # "/push predator, prey"
     if not args:
         raise BadInputError(prompt_key="push-usage")
     pack, rest = args[0], args[1:]
@@ -64,6 +66,17 @@ def match_words(words: list[StoredWord], tokens: list[str]) -> list[StoredWord]:
     return picked
 
 
+def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str]) -> NoReturn:
+    """Refuse a pack name that is none; when it is a word of a pack (the words were named
+    without their pack), say how to push them: /push PACK words."""
+    word = pack_id.casefold()
+    for pack in visible:
+        if any(w.word.term.casefold() == word for w in pack_words(db, pack)):
+            raise BadInputError(prompt_key="push-word-not-pack", word=pack_id, pack=pack,
+                                words=" ".join([pack_id, *tokens]))
+    raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
+
+
 def next_allowed(moment: datetime, school: SchoolConfig) -> datetime:
     """The first moment at or after `moment` outside the school's quiet hours."""
     local = moment.astimezone(school.timezone)
@@ -81,9 +94,9 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     """Validate a push request against what this teacher may use and send to."""
     pack_id, tokens, target, at = parse_push(args)
     found = find_class(db, teacher_id, target)
-    visible = {p.id for p in list_packs(db, teacher_id)}
+    visible = [p.id for p in list_packs(db, teacher_id)]
     if pack_id not in visible:
-        raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
+        _not_a_pack(db, visible, pack_id, tokens)
     words = pack_words(db, pack_id)
     chosen = match_words(words, tokens) if tokens else _next_words(db, found.id, words)
     if not chosen:

@@ -140,6 +140,8 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
     matches = [(row, found) for found in classes for row in roster(db, found.id)
                if row.first_name.casefold() == wanted
                or (row.number == number and found in scope)]
+    if not matches and number:  # "/level 3 2": there is no number 3, say so
+        raise StudentNotFoundError(prompt_key="student-number-not-found", number=number)
     if not matches:
         raise StudentNotFoundError(name=who)
     if len({row.student_id for row, _ in matches}) == 1:

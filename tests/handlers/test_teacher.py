@@ -124,13 +124,14 @@ async def test_two_anas_are_told_apart_by_the_number_roster_and_the_csv_show(
     assert "level 2" in texts(await chat.send(teacher(chat), "/level 3 2"))
     assert people.enrollments(chat.db, 1003)[0].wida_level == 2  # the second Ana, not the first
     assert people.enrollments(chat.db, 1001)[0].wida_level == 3
-    assert "can't find" in texts(await chat.send(teacher(chat), "/student 1001"))  # no ids
+    assert "no student number 1001" in texts(await chat.send(teacher(chat), "/student 1001"))
     document = next(c for c in await chat.send(teacher(chat), "/report")
                     if c.method == "sendDocument")
     rows = csv.DictReader(io.StringIO(next(iter(document.files.values())).decode("utf-8-sig")))
     assert {r["roster_no"] for r in rows if r["wida_level"] == "2"} == {"3"}  # one numbering
     leaked = [c.text for c in chat.api.calls if c.chat_id == TEACHER_ID
-              for i in (1001, 1002, 1003, 1004) if str(i) in c.text and "can't find" not in c.text]
+              for i in (1001, 1002, 1003, 1004) if str(i) in c.text
+              and "can't find" not in c.text and "no student number" not in c.text]
     assert leaked == []
 
 
