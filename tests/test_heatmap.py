@@ -8,7 +8,8 @@ from datetime import date
 from PIL import Image
 
 from bot.presentation import heatmap
-from bot.presentation.reports import HEATMAP_WORDS, heatmap_png, recent_words
+from bot.presentation.i18n import Catalog
+from bot.presentation.reports import HEATMAP_WORDS, heatmap_png, heatmap_rows, recent_words
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 
@@ -59,3 +60,11 @@ def test_the_heatmap_shows_only_recent_words_and_at_most_thirty() -> None:
     shown = recent_words(matrix(60, seen), date(2026, 9, 21))
     assert len(shown) == HEATMAP_WORDS
     assert all(w.id >= 10 for w in shown)
+
+
+def test_heatmap_rows_carry_roster_numbers_and_a_long_name_loses_letters_not_its_number(
+        catalog: Catalog) -> None:
+    students = [StudentRow(1, "Ana", "so", 1, number=1), StudentRow(3, "Ana", "es", 1, number=3),
+                StudentRow(2, "Maximiliano Alejandro", "es", 1, number=12)]
+    rows = heatmap_rows(ClassMatrix(students, [], {}), catalog)
+    assert rows == ["Ana #1", "Ana #3", "Maximiliano A… #12"]  # as /roster and the CSV number

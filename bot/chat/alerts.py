@@ -9,8 +9,8 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
-from bot.presentation import views
 from bot.presentation.i18n import Markup
+from bot.presentation.students import student_label
 from bot.presentation.views import escape
 from bot.services import membership, teaching
 from bot.services.study import Feedback
@@ -25,15 +25,18 @@ async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
     alert = teaching.daily_alert(s.db, feedback.student_id, s.clock(), s.config.school.timezone)
     if alert is None:
         return
-    name = views.name(feedback.student_name, s.catalog, "en")
     for teacher_id in teaching.teachers_of(s.db, feedback.student_id):
         lang = user_language(context, teacher_id)
+        who = teaching.name_of(s.db, teacher_id, feedback.student_id,
+                               first_name=feedback.student_name)
+        name = student_label(who, s.catalog, lang)  # two Anas: "Ana #2"
         text = s.catalog.render("teacher-alert-daily", lang, name=name,
                                 terms=", ".join(escape(t) for t in alert.terms))
-        if alert.suggested_level is not None:
+        if alert.suggested_level is not None:  # a command that finds this very student
             text = Markup(f"{text}\n" + s.catalog.render(
                 "teacher-suggest-level", lang, name=name, level=alert.level,
-                lower=alert.suggested_level, command=f"/level {name} {alert.suggested_level}"))
+                lower=alert.suggested_level,
+                command=f"/level {who.command} {alert.suggested_level}"))
         try:
             await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
         except Forbidden:  # the teacher blocked the bot: remember it of them, not the student

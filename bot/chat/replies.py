@@ -13,7 +13,8 @@ from telegram.error import BadRequest, TelegramError
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Markup
-from bot.services import membership
+from bot.presentation.students import student_label
+from bot.services import membership, teaching
 
 log = logging.getLogger(__name__)
 MAX_INPUT = 1000  # longer messages are answered kindly and never processed
@@ -27,6 +28,17 @@ def user_language(context: PuenteContext, user_id: int, phone: str | None = None
         return chosen
     code = (phone or "").split("-")[0].lower()
     return code if code in context.services.catalog.languages else "en"
+
+
+def student_for(context: PuenteContext, teacher_id: int, student_id: int,
+                class_id: int | None = None, first_name: str = "", lang: str | None = None
+                ) -> str:
+    """A student as this teacher reads them, in the teacher's language (`lang`, else theirs):
+    "Ana", or "Ana #3" when the teacher has another Ana (plain text: the prompt it fills
+    escapes it)."""
+    s = context.services
+    return student_label(teaching.name_of(s.db, teacher_id, student_id, class_id, first_name),
+                         s.catalog, lang or user_language(context, teacher_id))
 
 
 async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,

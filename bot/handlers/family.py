@@ -10,6 +10,7 @@ from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views, views
+from bot.presentation.students import student_label
 from bot.services import family, membership, messages
 
 
@@ -96,10 +97,12 @@ async def _tell_teachers_no_model(context: PuenteContext, user_id: int, code: st
     """Tell the child's teachers, once per new language, that this family's messages will
     reach them untranslated: they should not count on an English version."""
     s = context.services
-    notes = [(teacher_id, s.catalog.render(
-        "family-language-no-model", user_language(context, teacher_id), name=child,
-        language=message_views.teacher_language(code)))
-        for teacher_id, child in family.teachers_to_tell(s.db, user_id)]
+    notes = []
+    for teacher_id, child in family.teachers_to_tell(s.db, user_id):
+        lang = user_language(context, teacher_id)
+        notes.append((teacher_id, s.catalog.render(
+            "family-language-no-model", lang, name=student_label(child, s.catalog, lang),
+            language=message_views.teacher_language(code))))
     if family.queue_teacher_notes(s.db, notes, s.clock()):
         context.deliverer.wake()
 

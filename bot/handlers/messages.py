@@ -16,9 +16,10 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.drafts import ANSWER, offer_to_send, take, too_long
-from bot.chat.replies import MAX_INPUT, say, spend, tapped, user_language
+from bot.chat.replies import MAX_INPUT, say, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
+from bot.presentation.students import student_label
 from bot.services import messages
 from bot.services.messages import Asker
 
@@ -164,7 +165,8 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
     else:  # through the outbox: a teacher's evening is quiet hours too
         relay = await messages.prepare_ask(s.db, s.translator, who, child, text)
         messages.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
-            s.catalog, user_language(context, teacher_id), who, relay)
+            s.catalog, user_language(context, teacher_id), who, relay,
+            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
             for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
     family = who.role == messages.FAMILY  # a student is told "your teacher", not their name
@@ -183,8 +185,9 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child
     relay = await messages.prepare_ask(s.db, s.translator, who, child, "")  # nothing to translate
     reached = 0
     for teacher_id in relay.teacher_ids:
-        caption = message_views.relay_voice_caption(s.catalog, user_language(context, teacher_id),
-                                                    who, relay)
+        caption = message_views.relay_voice_caption(
+            s.catalog, user_language(context, teacher_id), who, relay,
+            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
         try:
             sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
                                                   caption=caption, parse_mode=ParseMode.HTML)
@@ -263,7 +266,9 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
     context.deliverer.wake()
     translated = answer.translation is not None or answer.asked.language == "en"
     await say(update, context, "answer-queued" if translated else "answer-queued-english",
-              bilingual=False, name=answer.student_name,
+              bilingual=False, name=student_for(
+                  context, user.id, answer.asked.student_id, first_name=answer.student_name,
+                  lang=user_language(context, user.id, user.language_code)),
               language=message_views.teacher_language(answer.asked.language))
     return True
 
@@ -331,8 +336,8 @@ async def thread(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    name, thread = messages.student_thread(s.db, user.id, " ".join(context.args or []))
+    who, thread = messages.student_thread(s.db, user.id, " ".join(context.args or []))
     lang = user_language(context, user.id, user.language_code)
-    text = message_views.thread_text(s.catalog, lang, name, thread,
-                                     s.config.school.timezone)
+    text = message_views.thread_text(s.catalog, lang, student_label(who, s.catalog, lang),
+                                     thread, s.config.school.timezone)
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)

@@ -10,7 +10,15 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE
-from bot.chat.replies import say, send_long, send_picture, spend, tapped, user_language
+from bot.chat.replies import (
+    say,
+    send_long,
+    send_picture,
+    spend,
+    student_for,
+    tapped,
+    user_language,
+)
 from bot.context import PuenteContext, Services
 from bot.delivery import enqueue_again, enqueue_push
 from bot.domain.names import clean_label
@@ -23,6 +31,7 @@ from bot.presentation.reports import (
     student_lines,
     summary_text,
 )
+from bot.presentation.students import families_text, student_label
 from bot.presentation.views import escape
 from bot.services import membership, messages, pushes, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
@@ -167,16 +176,15 @@ async def level(update: Update, context: PuenteContext) -> None:
         return
     message = update.effective_message
     text = message.text.split(maxsplit=1)[1] if message and message.text else ""
+    lang = user_language(context, user.id, user.language_code)
     if any(mark in text for mark in ",;\n"):  # a whole class at once: "Ana 3, Bo 2" or lines
-        lang = user_language(context, user.id, user.language_code)
         done = teaching.set_levels(s.db, user.id, text)
-        await send_long(context, user.id, views.join_lines(
-            s.catalog.render("level-set", lang, name=row.first_name, level=value)
-            for row, value in done))
-        return
-    row, value = teaching.set_level(s.db, user.id, " ".join(args[:-1]), args[-1])
-    await say(update, context, "level-set", bilingual=False, name=escape(row.first_name),
-              level=value)
+    else:
+        done = [teaching.set_level(s.db, user.id, " ".join(args[:-1]), args[-1])]
+    names = teaching.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
+    await send_long(context, user.id, views.join_lines(
+        s.catalog.render("level-set", lang, level=value, name=student_label(
+            names.of(row.student_id), s.catalog, lang)) for row, value in done))
 
 
 async def gloss(update: Update, context: PuenteContext) -> None:
@@ -262,9 +270,11 @@ async def report(update: Update, context: PuenteContext) -> None:
         return
     found, matrix = teaching.class_report(s.db, user.id, _arg_text(context) or None)
     lang = user_language(context, user.id, user.language_code)
-    today = s.clock().astimezone(s.config.school.timezone).date()
-    await send_long(context, user.id, summary_text(found.name, matrix, s.catalog, lang, today,
-                                                   s.config.school.holidays))
+    school = s.config.school
+    today = s.clock().astimezone(school.timezone).date()
+    await send_long(context, user.id, summary_text(
+        found.name, matrix, s.catalog, lang, today, school.holidays,
+        teaching.student_names(s.db, user.id), found.id))
     if not (matrix.words and matrix.students):
         return
     await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
@@ -283,7 +293,8 @@ async def student(update: Update, context: PuenteContext) -> None:
         return
     row, matrix = teaching.student_report(s.db, user.id, _arg_text(context))
     lang = user_language(context, user.id, user.language_code)
-    lines = [s.catalog.render("student-header", lang, name=escape(row.first_name),
+    lines = [s.catalog.render("student-header", lang,
+                              name=student_for(context, user.id, row.student_id, lang=lang),
                               language=views.language_name(row.language or "?"),
                               level=views.level_text(row.level, row.self_placed, s.catalog,
                                                      lang))]
@@ -298,7 +309,9 @@ async def family(update: Update, context: PuenteContext) -> None:
         return
     link = create_link(s.db, user.id, _arg_text(context), s.clock())
     await say(update, context, "family-link-created-shared", bilingual=False,
-              name=escape(link.student_name), link=join_link(context.bot.username, link.payload),
+              name=student_for(context, user.id, link.student_id,
+                               lang=user_language(context, user.id, user.language_code)),
+              link=join_link(context.bot.username, link.payload),
               days=LINK_DAYS, caregivers=CAREGIVERS_PER_LINK)
 
 
@@ -383,7 +396,8 @@ async def remove(update: Update, context: PuenteContext) -> None:
     plan = membership.plan_removal(s.db, user.id, _arg_text(context))
     lang = user_language(context, user.id, user.language_code)
     await context.bot.send_message(
-        user.id, s.catalog.render("remove-confirm", lang, name=escape(plan.student_name),
+        user.id, s.catalog.render("remove-confirm", lang,
+                                  name=student_label(plan.student, s.catalog, lang),
                                   class_name=escape(plan.class_name)),
         parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_remove(
             plan.student_id, plan.class_id, s.catalog.render("button-remove", lang),
@@ -405,7 +419,8 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
         return
     done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
     await query.edit_message_text(s.catalog.render(
-        "remove-done", lang, name=escape(done.student_name), class_name=escape(done.class_name)),
+        "remove-done", lang, name=student_label(done.student, s.catalog, lang),
+        class_name=escape(done.class_name)),
         parse_mode=ParseMode.HTML)
 
 
@@ -420,26 +435,20 @@ async def families(update: Update, context: PuenteContext) -> None:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
         return
-    lines = [s.catalog.render("families-header", lang, class_name=escape(found.name))]
-    lines += [s.catalog.render("families-line", lang, number=number,
-                               name=escape(link.student_name),
-                               language=views.language_name(link.language or "?"),
-                               date=link.linked_at.astimezone(s.config.school.timezone)
-                               .strftime("%Y-%m-%d"))
-              for number, link in enumerate(links, start=1)]
-    for number, link in enumerate(links, start=1):  # no English for what they write
+    tz = s.config.school.timezone
+    notes: dict[int, list[views.Markup]] = {}
+    for link in links:
         if link.language and messages.missing_model(s.translator, link.language):
-            lines[number] += " · " + s.catalog.render("families-no-model", lang)
-    for number, link in enumerate(links, start=1):  # when they last wrote with a teacher
+            notes.setdefault(link.family_id, []).append(  # no English for what they write
+                s.catalog.render("families-no-model", lang))
         last = messages.last_contact(s.db, link.telegram_id, link.student_id)
-        if last is not None:
-            lines[number] += " · " + s.catalog.render(
-                "families-last-contact", lang,
-                date=last.astimezone(s.config.school.timezone).strftime("%Y-%m-%d"))
-    markup = keyboards.unlink_buttons([(link.family_id, s.catalog.render(
-        "button-unlink", lang, number=number)) for number, link in enumerate(links, start=1)])
-    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML,
-                                   reply_markup=markup)
+        if last is not None:  # when they last wrote with a teacher
+            notes.setdefault(link.family_id, []).append(s.catalog.render(
+                "families-last-contact", lang, date=last.astimezone(tz).strftime("%Y-%m-%d")))
+    text, unlink = families_text(s.catalog, lang, found.name, links,
+                                 teaching.student_names(s.db, user.id), found.id, tz, notes)
+    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                   reply_markup=keyboards.unlink_buttons(unlink))
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:
@@ -453,4 +462,5 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
         return
     link = membership.unlink_family(s.db, user.id, cb.int_arg(0))
     await say(update, context, "families-unlinked", bilingual=False,
-              name=escape(link.student_name))
+              name=student_for(context, user.id, link.student_id, first_name=link.student_name,
+                               lang=user_language(context, user.id, user.language_code)))

@@ -23,7 +23,8 @@ GREY = (221, 221, 221)
 FRAME = (150, 150, 150)  # the outline of a cell that rests on too few answers (white inside)
 # RdYlGn at 0, 0.25, 0.5, 0.75, 1: red (not yet) through yellow to green (sure)
 STOPS = ((165, 0, 38), (244, 109, 67), (255, 255, 191), (102, 189, 99), (0, 104, 55))
-LABEL_LIMIT = 18  # characters of a word or name label
+LABEL_LIMIT = 18  # characters of a word label
+ROW_LIMIT = 24  # characters of a row label: a name cut short already, and its roster number
 
 
 @cache
@@ -53,8 +54,8 @@ def colour(value: Value) -> tuple[int, int, int]:
             round(a[2] + (b[2] - a[2]) * t))
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL_LIMIT else text[:LABEL_LIMIT - 1] + "…"
+def _short(text: str, limit: int = LABEL_LIMIT) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def render(students: Sequence[str], words: Sequence[str],
@@ -63,7 +64,7 @@ def render(students: Sequence[str], words: Sequence[str],
     """A PNG of students (rows) x words (columns); `legend` is (scale label, grey label,
     too-few label)."""
     font, small = _font(12), _font(11)
-    rows, cols = [_short(s) for s in students], [_short(w) for w in words]
+    rows, cols = [_short(s, ROW_LIMIT) for s in students], [_short(w) for w in words]
     left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6
     top = PAD + (20 if title else 0) + max((int(small.getlength(c)) for c in cols),
                                             default=0) + 6

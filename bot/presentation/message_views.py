@@ -52,11 +52,12 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
                                  for en, own in words))
 
 
-def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
-    """What a teacher reads: who wrote about which student, the original, the English."""
+def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str) -> Markup:
+    """What a teacher reads: who wrote about which student (`name`, as this teacher tells
+    their students apart), the original, the English."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
     written = teacher_language(relay.written)
-    parts = [catalog.render(key, lang, name=relay.child.first_name, language=written),
+    parts = [catalog.render(key, lang, name=name, language=written),
              quote(relay.original)]
     if relay.english is not None:
         parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
@@ -68,10 +69,12 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
     return Markup("\n".join(parts))
 
 
-def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay) -> Markup:
-    """The caption of a relayed voice note: who, about which student, how to answer."""
+def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
+                        name: str) -> Markup:
+    """The caption of a relayed voice note: who, about which student (`name`, as this teacher
+    tells their students apart), how to answer."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
-    return Markup("\n".join([catalog.render(key, lang, name=relay.child.first_name,
+    return Markup("\n".join([catalog.render(key, lang, name=name,
                                             language=teacher_language(who.language)),
                              catalog.render("relay-voice", lang,
                                             language=teacher_language(relay.answer_in))]))

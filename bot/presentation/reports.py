@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bot.domain.mastery import MasteryState, error_rate, is_hard, too_few_answers
@@ -17,7 +17,9 @@ from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
 from bot.presentation.charts import TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
+from bot.presentation.students import class_labels
 from bot.presentation.views import CAPTION_LIMIT, cut, label
+from bot.services.teaching import StudentNames
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 NEEDS_HELP_MISSES = 3  # this many misses in a row on a word marks it ⚠️ in /student
@@ -40,6 +42,7 @@ TOO_FEW_MARK = "too few answers"
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
 HEATMAP_DAYS = 21          # the heatmap shows the words practised in the last three weeks
 HEATMAP_WORDS = 30         # at most this many columns, so it reads on a phone
+ROW_NAME_LIMIT = 14        # characters of a name on a heatmap row, before its roster number
 
 
 @dataclass(frozen=True)
@@ -109,13 +112,15 @@ def _hardest_first(totals: list[WordTotal]) -> list[WordTotal]:
 
 
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
-              today: date | None = None, holidays: Collection[date] = ()) -> Summary:
+              today: date | None = None, holidays: Collection[date] = (),
+              labels: Mapping[int, str] | None = None) -> Summary:
     """Who is on track, who needs help on which words, who has not started or stopped, and
     which words are hardest (with the counts behind them).
 
     One rule (`is_hard`: enough answers, at least half wrong) picks the class's hardest words,
     each student's words in "needs help", and, over all their answers, whether a student is
-    on track, needs help, or has given too few answers to tell."""
+    on track, needs help, or has given too few answers to tell. Students are named by
+    `labels` (student id -> label), else by first name."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     terms = {w.id: term(w.term) for w in matrix.words}
     by_student: dict[int, list[Cell]] = {}
@@ -124,7 +129,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         by_student.setdefault(cell.student_id, []).append(cell)
         by_word_id.setdefault(cell.word_id, []).append(cell)
     for student in matrix.students:
-        name = student_name(student, placeholder)
+        name = labels[student.id] if labels else student_name(student, placeholder)
         practised = [c for c in by_student.get(student.id, []) if c.attempts
                      and c.word_id in terms]
         if not practised:
@@ -165,10 +170,14 @@ def help_text(student: HelpNeeded, catalog: Catalog, lang: str) -> Markup:
 
 
 def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
-                 today: date | None = None, holidays: Collection[date] = ()) -> Markup:
-    """The /report message: who is on track, needs help, has not started or stopped."""
+                 today: date | None = None, holidays: Collection[date] = (),
+                 names: StudentNames | None = None, class_id: int = 0) -> Markup:
+    """The /report message: who is on track, needs help, has not started or stopped; each
+    student named as the teacher tells them apart (`names`: the teacher's students, None: the
+    class's alone), so two Anas read "Ana #1" and "Ana #2"."""
     s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang), today=today,
-                  holidays=holidays)
+                  holidays=holidays,
+                  labels=class_labels(matrix.students, catalog, lang, names, class_id))
     none = catalog.render("report-none", lang)
     hardest = Markup(", ".join(catalog.render("report-word", lang, term=w.term, right=w.right,
                                               total=w.total, days=w.days)
@@ -276,21 +285,30 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 
-def heatmap_rows(matrix: ClassMatrix) -> list[str]:
-    """Row labels: names when the chart font can draw them all, else roster numbers."""
+def heatmap_rows(matrix: ClassMatrix, catalog: Catalog | None = None) -> list[str]:
+    """Row labels: each name with its roster number ("Ana #3", as /roster, the commands and
+    the CSV number them: two Anas are told apart) when the chart font can draw them all, else
+    the roster numbers alone (the caption is the key); a long name is cut, never its number."""
     names = [student_name(s) for s in matrix.students]
-    if all(drawable(n) for n in names):
-        return names
-    return [str(s.number) for s in matrix.students]
+    if not all(drawable(n) for n in names):
+        return [str(s.number) for s in matrix.students]
+    short = [replace(s, first_name=_shorten(s.first_name)) for s in matrix.students]
+    if catalog is None:
+        return [student_name(s) for s in short]
+    labels = class_labels(short, catalog, REFERENCE, numbered=True)
+    return [labels[s.id] for s in short]
+
+
+def _shorten(name: str) -> str:
+    return name if len(name) <= ROW_NAME_LIMIT else name[:ROW_NAME_LIMIT - 1] + "…"
 
 
 def heatmap_caption(matrix: ClassMatrix) -> Markup | None:
     """The key to the heatmap's roster numbers, when rows use them (None when names fit)."""
-    rows = heatmap_rows(matrix)
     names = [student_name(s) for s in matrix.students]
-    if rows == names:
+    if all(drawable(n) for n in names):
         return None
-    key = [f"{number} {escape(name)}" for number, name in zip(rows, names, strict=True)]
+    key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
     return cut(Markup(" · ".join(key)), CAPTION_LIMIT)
 
 
@@ -320,7 +338,7 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     words = recent_words(matrix, today)
     values = [[_shade(matrix.cells.get((s.id, w.id))) for w in words] for s in matrix.students]
     title = label(class_name)
-    return heatmap(heatmap_rows(matrix), [term(w.term) for w in words], values,
+    return heatmap(heatmap_rows(matrix, catalog), [term(w.term) for w in words], values,
                    title if drawable(title) else "", legend)
 
 

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
 from bot.services.join import new_code
-from bot.services.teaching import find_student
+from bot.services.teaching import StudentName, find_student, name_of
 from bot.store import families, outbox, people, study, threads
 from bot.store.packs import words_by_id
 
@@ -27,6 +27,7 @@ class FamilyLinkError(PuenteError):
 class FamilyLink:
     student_name: str
     payload: str  # what goes after ?start=
+    student_id: int = 0
 
 
 def create_link(db: Database, teacher_id: int, who: str, now: datetime) -> FamilyLink:
@@ -35,7 +36,7 @@ def create_link(db: Database, teacher_id: int, who: str, now: datetime) -> Famil
     code = new_code()
     families.add_link(db, code, row.student_id, teacher_id, now,
                       now + timedelta(days=LINK_DAYS))
-    return FamilyLink(row.first_name, FAMILY_PREFIX + code)
+    return FamilyLink(row.first_name, FAMILY_PREFIX + code, row.student_id)
 
 
 def is_link(payload: str) -> bool:
@@ -71,9 +72,11 @@ def set_language(db: Database, user_id: int, code: str) -> bool:
     return changed
 
 
-def teachers_to_tell(db: Database, user_id: int) -> list[tuple[int, str]]:
-    """(teacher id, child's first name) for each teacher of the family member's children."""
-    return [(teacher_id, child.first_name) for child in threads.children(db, user_id)
+def teachers_to_tell(db: Database, user_id: int) -> list[tuple[int, StudentName]]:
+    """(teacher id, the child as that teacher reads them) for each teacher of the family
+    member's children."""
+    return [(teacher_id, name_of(db, teacher_id, child.student_id, first_name=child.first_name))
+            for child in threads.children(db, user_id)
             for teacher_id in dict.fromkeys(people.teachers_of(db, child.student_id))]
 
 

@@ -84,7 +84,7 @@ def create_coteach_code(db: Database, teacher_id: int, class_name: str | None,
 @dataclass(frozen=True)
 class Removal:
     student_id: int
-    student_name: str
+    student: teaching.StudentName  # as the teacher reads them: "Ana #2" beside another Ana
     class_id: int
     class_name: str
 
@@ -100,19 +100,22 @@ def _teacher_class(db: Database, teacher_id: int, class_id: int) -> people.Class
 def plan_removal(db: Database, teacher_id: int, who: str) -> Removal:
     """Find the student to remove (nothing changes until the teacher confirms)."""
     row, found = teaching.find_student(db, teacher_id, who, "/remove")
-    return Removal(row.student_id, row.first_name, found.id, found.name)
+    return Removal(row.student_id, teaching.name_of(db, teacher_id, row.student_id, found.id),
+                   found.id, found.name)
 
 
 def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int) -> Removal:
     """Take a student out of the teacher's class: off the roster, no more of its pushes."""
     found = _teacher_class(db, teacher_id, class_id)
     student = people.get_student(db, student_id)
+    named = teaching.name_of(db, teacher_id, student_id, class_id,  # while still in the class
+                             student.first_name if student else "")
     with db.atomic():
         removed = members.remove_enrollment(db, student_id, class_id)
         erase.cancel_class_messages(db, student_id, class_id)
     if student is None or not removed:
         raise MemberNotFoundError("not in the class")
-    return Removal(student_id, student.first_name, found.id, found.name)
+    return Removal(student_id, named, found.id, found.name)
 
 
 def class_families(db: Database, teacher_id: int, class_name: str | None

@@ -374,8 +374,9 @@ last_contact = threads.last_contact  # when a family member and a teacher last w
 
 
 def student_thread(db: Database, teacher_id: int, who: str
-                   ) -> tuple[str, list[ThreadMessage]]:
-    """One student of the teacher's classes and their thread with this teacher, oldest first."""
+                   ) -> tuple[teaching.StudentName, list[ThreadMessage]]:
+    """One student of the teacher's classes (as the teacher tells them apart) and their thread
+    with this teacher, oldest first."""
     row, _ = teaching.find_student(db, teacher_id, who, "/thread")
-    return row.first_name, [m for m in threads.thread(db, row.student_id)
-                            if m.teacher_id == teacher_id]
+    return teaching.name_of(db, teacher_id, row.student_id), [
+        m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
@@ -11,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
-from bot.domain.names import clean_label
+from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
@@ -152,6 +153,69 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
     several = len({found.id for _, found in matches}) > 1
     raise StudentNotFoundError(prompt_key="student-ambiguous", name=who, numbers=", ".join(
         f"{row.number} ({found.name})" if several else str(row.number) for row, found in matches))
+
+
+@dataclass(frozen=True)
+class StudentName:
+    """A student as a teacher reads them (rendered by `presentation.students.student_label`):
+    the first name, with the roster number when it is needed to tell them apart, and the class
+    when the number alone would not."""
+
+    first_name: str
+    number: int = 0        # 0: the name alone is clear
+    class_name: str = ""   # "": the class goes without saying
+    command: str = ""      # what /level, /student, /family take for them: "Ana", "3", "3 Math 6"
+
+
+class StudentNames:
+    """How one teacher tells their students apart: the name alone when no other student of
+    the teacher's classes has it, else the name and the roster number (and the class when
+    the namesakes are in different classes). Built from one query, asked once per student."""
+
+    def __init__(self, enrolled: Iterable[people.Enrolled]) -> None:
+        self._places: dict[int, list[people.Enrolled]] = {}
+        self._named: dict[str, list[people.Enrolled]] = {}
+        self._numbered: dict[int, set[int]] = {}  # roster number -> classes that have it
+        for row in enrolled:
+            self._places.setdefault(row.student_id, []).append(row)
+            self._named.setdefault(_name_key(row.first_name), []).append(row)
+            self._numbered.setdefault(row.number, set()).add(row.class_id)
+
+    def of(self, student_id: int, class_id: int | None = None, *, numbered: bool = False,
+           first_name: str = "") -> StudentName:
+        """How to name one student: in `class_id`'s context (a class report, a removal), else
+        in their first class of this teacher's; `numbered` for lists that always number
+        (`first_name` names a student no longer in the teacher's classes)."""
+        places = self._places.get(student_id, [])
+        place = next((p for p in places if p.class_id == class_id), places[0] if places else None)
+        if place is None:
+            return StudentName(first_name, command=first_name)
+        key = _name_key(place.first_name)
+        namesakes = [p for p in self._named[key] if p.student_id != student_id]
+        if not (namesakes or numbered or not key):
+            return StudentName(place.first_name, command=place.first_name)
+        shared = len(self._numbered[place.number]) > 1  # "3" is in two classes: "3 Math 6"
+        command = f"{place.number} {place.class_name}" if shared else str(place.number)
+        elsewhere = class_id is None and any(p.class_id != place.class_id for p in namesakes)
+        return StudentName(place.first_name, place.number,
+                           place.class_name if elsewhere else "", command)
+
+
+def _name_key(first_name: str) -> str:
+    """Names that read the same are the same name: "Ana", "ana " and "Ana" with an invisible
+    character."""
+    return clean_name(first_name).casefold()
+
+
+def student_names(db: Database, teacher_id: int) -> StudentNames:
+    """The names of every student of a teacher's classes, to tell namesakes apart."""
+    return StudentNames(people.teacher_enrolments(db, teacher_id))
+
+
+def name_of(db: Database, teacher_id: int, student_id: int, class_id: int | None = None,
+            first_name: str = "") -> StudentName:
+    """One student as this teacher reads them ("Ana", or "Ana #3" beside another Ana)."""
+    return student_names(db, teacher_id).of(student_id, class_id, first_name=first_name)
 
 
 def _roster_number(wanted: str, classes: list[people.ClassInfo]

@@ -7,10 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
+from bot.store import people
 from tests.harness import (
     TEACHER_ID,
     Chat,
+    answer_current,
     buttons,
+    check_now,
     join_and_confirm,
     texts,
 )
@@ -40,6 +43,71 @@ async def link_family(chat: Chat, who: str, lang: str = "en") -> dict[str, Any]:
 async def relayed(chat: Chat) -> list[str]:
     """Deliver what waits; the texts the teacher received."""
     return [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+
+
+# --- 1. two students called Ana --------------------------------------------------------------
+
+async def test_two_anas_get_their_roster_numbers_in_commands_replies(chat: Chat) -> None:
+    await two_anas(chat)
+    remove = texts(await chat.send(rivera(chat), "/remove 3"))
+    assert remove.startswith("Remove Ana #3 from <b>Science 7B</b>?")
+    assert texts(await chat.send(rivera(chat), "/level 3 2")) == "Ana #3 is now at WIDA level 2."
+    assert texts(await chat.send(rivera(chat), "/level 1 4, Bo 2")) == (
+        "Ana #1 is now at WIDA level 4.\nBo is now at WIDA level 2.")  # a unique name stays
+    assert "Send this link to Ana #3's family" in texts(await chat.send(rivera(chat),
+                                                                        "/family 3"))
+    assert texts(await chat.send(rivera(chat), "/student 1")).startswith("<b>Ana #1</b> - ")
+    assert "about <b>Ana #3</b>" in texts(await chat.send(rivera(chat), "/thread 3"))
+
+
+async def test_the_report_lists_name_each_ana_with_her_number(chat: Chat) -> None:
+    await two_anas(chat)
+    report = texts(await chat.send(rivera(chat), "/report"))
+    assert "🕒 Not started: Ana #1, Ana #3, Bo" in report  # /roster's order, by name
+
+
+async def test_a_familys_message_names_which_ana_it_is_about(chat: Chat) -> None:
+    await two_anas(chat)
+    mother = await link_family(chat, "3")
+    await chat.send(mother, "/ask Ana is sick today.")
+    to_teacher = "\n".join(await relayed(chat))
+    assert "From a family member of <b>Ana #3</b>" in to_teacher
+
+
+async def test_the_missed_words_alert_names_which_ana_and_a_command_that_finds_her(
+        chat: Chat) -> None:
+    await two_anas(chat)
+    ana = chat.user(ANA2, "Ana", "es")
+    alerts = []
+    for _ in range(8):
+        await check_now(chat, ana)
+        for _ in range(5):
+            alerts += [c.text for c in await answer_current(chat, ana, False)
+                       if c.chat_id == TEACHER_ID and "missed" in c.text]
+    assert len(alerts) == 1 and alerts[0].startswith("⚠️ Ana #3 has missed these words")
+    assert "Consider level 2: /level 3 2" in alerts[0]  # "/level Ana 2" asks "which Ana?"
+
+
+async def test_a_namesake_in_another_class_names_the_class_too(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(ANA, "Ana", "es"))
+    math = people.create_class(chat.db, TEACHER_ID, "Math 6", "MATHcode_456",
+                               chat.clock().replace(year=2027), None, chat.clock())
+    people.upsert_student(chat.db, ANA2, "Ana", chat.clock())
+    people.enroll(chat.db, ANA2, math.id, chat.clock())
+    mother = await link_family(chat, "1 Science 7B")
+    await chat.send(mother, "/ask Ana is sick today.")
+    assert "family member of <b>Ana #1 (Science 7B)</b>" in "\n".join(await relayed(chat))
+
+
+async def test_families_shows_roster_numbers_not_list_positions(chat: Chat) -> None:
+    await two_anas(chat)
+    await link_family(chat, "3", "es")
+    calls = await chat.send(rivera(chat), "/families")
+    listing = texts(calls)
+    assert "• Ana #3 · Español · linked 2026-09-14" in listing
+    assert "1. Ana" not in listing  # never a position that reads like Ana #1
+    assert [label for label, data in buttons(calls) if data.startswith("fu:")] == [
+        "Unlink: Ana #3 · Español"]
 
 
 # --- 4. error messages that say what to do ---------------------------------------------------

@@ -35,7 +35,7 @@ def test_a_removed_student_leaves_the_roster_and_their_family_leaves_the_class_l
     plan = membership.plan_removal(db, TEACHER_ID, "Ana")
     assert teaching.roster(db, school_class.id)  # nothing changes before the confirming tap
     done = membership.remove_student(db, TEACHER_ID, plan.student_id, plan.class_id)
-    assert (done.student_name, done.class_name) == ("Ana", "Science 7B")
+    assert (done.student.first_name, done.class_name) == ("Ana", "Science 7B")
     assert [r.first_name for r in teaching.roster(db, school_class.id)] == ["Bo"]
     _, links = membership.class_families(db, TEACHER_ID, None)
     assert links == []

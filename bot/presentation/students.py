@@ -1,0 +1,75 @@
+"""A student as a teacher reads them: one label for every message a teacher gets about a student
+(the first name, and the roster number beside a namesake), and the /families list built on it.
+
+Which students need a number is decided once, in `services.teaching.StudentNames`; this module
+only says it in the teacher's language ("Ana #3"). Labels are plain text: the prompt they go
+into escapes them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import tzinfo
+
+from bot.presentation.i18n import Catalog, Markup, escape
+from bot.presentation.views import label, language_name, name
+from bot.services.teaching import StudentName, StudentNames
+from bot.store.members import FamilyListing
+from bot.store.people import Enrolled
+from bot.store.reports import StudentRow
+
+
+def student_label(who: StudentName, catalog: Catalog, lang: str) -> str:
+    """"Ana"; "Ana #3" when the teacher has another Ana (or a list always numbers); "Ana #3
+    (Math 6)" when that other Ana is in another class and no class goes without saying."""
+    first = name(who.first_name, catalog, lang)
+    if not who.number:
+        return first
+    if who.class_name:
+        return catalog.plain("student-label-class", lang, name=first, number=who.number,
+                             class_name=label(who.class_name))
+    return catalog.plain("student-label-number", lang, name=first, number=who.number)
+
+
+def class_names(students: Iterable[StudentRow]) -> StudentNames:
+    """The names of one class's students alone (the terminal's report has no teacher)."""
+    return StudentNames(Enrolled(s.id, s.first_name, 0, "", s.number) for s in students)
+
+
+def class_labels(students: Iterable[StudentRow], catalog: Catalog, lang: str,
+                 names: StudentNames | None = None, class_id: int = 0,
+                 numbered: bool = False) -> dict[int, str]:
+    """Each student of a class report by id, as `student_label` names them for the teacher
+    (`names`: the teacher's students; None: the class's alone)."""
+    rows = list(students)
+    known = names if names is not None else class_names(rows)
+    return {s.id: student_label(known.of(s.id, class_id, numbered=numbered,
+                                         first_name=s.first_name), catalog, lang)
+            for s in rows}
+
+
+def families_text(catalog: Catalog, lang: str, class_name: str, links: list[FamilyListing],
+                  names: StudentNames, class_id: int, tz: tzinfo,
+                  notes: dict[int, list[Markup]]) -> tuple[Markup, list[tuple[int, str]]]:
+    """/families: one line per family link, the student always with their roster number (as
+    /roster shows it, never a position in this list), and an unlink button per link, labelled
+    with the same student and language; `notes` are extra marks per family id."""
+    lines = [catalog.render("families-header", lang, class_name=class_name)]
+    buttons = []
+    alike = Counter((link.student_id, link.language) for link in links)
+    seen: Counter[tuple[int, str | None]] = Counter()
+    for link in links:
+        who = student_label(names.of(link.student_id, class_id, numbered=True,
+                                     first_name=link.student_name), catalog, lang)
+        language = language_name(link.language or "?")
+        seen[link.student_id, link.language] += 1
+        if alike[link.student_id, link.language] > 1:  # two caregivers of one child, one language
+            language = f"{language} ({seen[link.student_id, link.language]})"
+        line = catalog.render("families-line", lang, name=who, language=language,
+                              date=link.linked_at.astimezone(tz).strftime("%Y-%m-%d"))
+        lines.append(Markup(" · ".join([line, *(escape(n) for n in notes.get(link.family_id,
+                                                                             []))])))
+        buttons.append((link.family_id, catalog.plain("button-unlink", lang, name=who,
+                                                      language=language)))
+    return Markup("\n".join(lines)), buttons
