@@ -56,7 +56,7 @@ def report_command(args: argparse.Namespace) -> int:
     catalog = Catalog.load()
     print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays)))
     if args.csv:
-        args.csv.write_bytes(csv_bytes(matrix))
+        args.csv.write_bytes(csv_bytes(matrix, school.timezone))
         print(f"wrote {args.csv}")
     if args.png and not (matrix.words and matrix.students):
         print(f"no answers in {name} yet, so no heatmap was written")

@@ -28,6 +28,7 @@ from bot.presentation.reports import (
     csv_bytes,
     heatmap_caption,
     heatmap_png,
+    recent_words,
     student_lines,
     summary_text,
 )
@@ -277,11 +278,13 @@ async def report(update: Update, context: PuenteContext) -> None:
         teaching.student_names(s.db, user.id), found.id))
     if not (matrix.words and matrix.students):
         return
-    await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
-                                                             s.catalog),
-                       caption=heatmap_caption(matrix), filename="mastery.png")
+    if recent_words(matrix, today):  # a chart with no word practised lately shows nothing
+        await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
+                                                                 s.catalog),
+                           caption=heatmap_caption(matrix, s.catalog, lang, today),
+                           filename="mastery.png")
     name = "".join(c if c.isalnum() else "-" for c in found.name)
-    await context.bot.send_document(user.id, InputFile(csv_bytes(matrix),
+    await context.bot.send_document(user.id, InputFile(csv_bytes(matrix, school.timezone),
                                                        filename=f"{name}-mastery.csv"),
                                     caption=f"{name}-mastery.csv")
 

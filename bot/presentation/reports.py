@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from bot.domain.mastery import MasteryState, error_rate, is_hard, too_few_answers
 from bot.domain.names import clean, clean_name
@@ -34,9 +34,11 @@ CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source",
                "listening_correct")
 LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set wida_level
 # The mastery cell of a word with fewer answers than the reports need (too_few_answers): a
-# number resting on one answer (a guess, at three options) reads as evidence. Columns are
+# number resting on one answer (a guess, at three options) reads as evidence. With no answer
+# at all there is no estimate, whether or not the student has seen the word's card. Columns are
 # documented in docs/reports.md.
 TOO_FEW_MARK = "too few answers"
+NOT_ANSWERED_MARK = "not answered"
 
 
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
@@ -220,7 +222,9 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         mark = "⚠️" if cell.misses_in_row >= NEEDS_HELP_MISSES else STATE_MARKS[cell.state]
         first, last = _day(cell.first_seen or cell.last_seen), _day(cell.last_seen)
         days = (last - first).days + 1 if first and last else 0
-        if cell.attempts and too_few_answers(cell.attempts):
+        if not cell.attempts:  # met on a card, never answered: nothing to count yet
+            counts = catalog.render("report-word-unanswered", lang, term=terms[cell.word_id])
+        elif too_few_answers(cell.attempts):
             # one answer may be a guess: a count, never "correct 1 of 1"
             counts = catalog.render("report-word-few", lang, term=terms[cell.word_id],
                                     total=cell.attempts)
@@ -252,16 +256,29 @@ def spreadsheet_cell(value: object) -> object:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def mastery_cell(cell: Cell) -> str:
-    """The CSV's mastery estimate (0-1), or TOO_FEW_MARK under the reports' rule: one answer
-    is no evidence, in the spreadsheet as in /report and /student."""
+def mastery_cell(cell: Cell | None) -> str:
+    """The CSV's mastery estimate (0-1); NOT_ANSWERED_MARK with no answer at all (the card
+    seen or not: `cell` None is a word the student has not met), TOO_FEW_MARK under the
+    reports' rule: one answer is no evidence, in the spreadsheet as in /report and /student."""
+    if cell is None or not cell.attempts:
+        return NOT_ANSWERED_MARK
     return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.p_known:.2f}"
 
 
-def csv_bytes(matrix: ClassMatrix) -> bytes:
-    """One row per student x word: mastery (or too few answers to tell), attempts, last seen,
-    language, level and who set it (self-placed or teacher), listening answers apart; students
-    by name and roster number, never a Telegram id (the columns: docs/reports.md)."""
+def local_time(stamp: str | None, tz: tzinfo | None) -> str:
+    """A stored UTC time as the school reads it: ISO 8601 in `tz` with its offset
+    ("2026-09-14T15:00:00-04:00"); as stored (UTC, "+00:00") when no zone is given."""
+    if not stamp:
+        return ""
+    moment = datetime.fromisoformat(stamp)
+    return (moment.astimezone(tz) if tz else moment).isoformat(timespec="seconds")
+
+
+def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
+    """One row per student x word: mastery (or not answered, or too few answers to tell),
+    attempts, last seen (in the school's time zone `tz`, with its offset), language, level and
+    who set it (self-placed or teacher), listening answers apart; students by name and roster
+    number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -276,11 +293,11 @@ def csv_bytes(matrix: ClassMatrix) -> bytes:
         for word_id, pack, word_term in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
-                writer.writerow([*who, pack, word_term, "", 0, 0, 0, "", 0, 0])
+                writer.writerow([*who, pack, word_term, mastery_cell(None), 0, 0, 0, "", 0, 0])
                 continue
             writer.writerow([*who, pack, word_term, mastery_cell(cell), int(cell.mastered),
                              cell.attempts, cell.correct,
-                             spreadsheet_cell(cell.last_seen or ""), cell.listened,
+                             spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
@@ -303,13 +320,21 @@ def _shorten(name: str) -> str:
     return name if len(name) <= ROW_NAME_LIMIT else name[:ROW_NAME_LIMIT - 1] + "…"
 
 
-def heatmap_caption(matrix: ClassMatrix) -> Markup | None:
-    """The key to the heatmap's roster numbers, when rows use them (None when names fit)."""
+def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
+                    today: date | None = None) -> Markup | None:
+    """What the heatmap leaves out: the words it shows of all the class has met (it shows the
+    recent ones, the CSV has every one), and the key to its roster numbers when rows use them
+    (None when it shows everything and names fit)."""
+    parts = []
+    shown = len(recent_words(matrix, today))
+    if shown < len(matrix.words):
+        parts.append(catalog.render("heatmap-recent-words", lang, shown=shown,
+                                    words=len(matrix.words), days=HEATMAP_DAYS))
     names = [student_name(s) for s in matrix.students]
-    if all(drawable(n) for n in names):
-        return None
-    key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
-    return cut(Markup(" · ".join(key)), CAPTION_LIMIT)
+    if not all(drawable(n) for n in names):
+        key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
+        parts.append(Markup(" · ".join(key)))
+    return cut(Markup("\n".join(parts)), CAPTION_LIMIT) if parts else None
 
 
 def recent_words(matrix: ClassMatrix, today: date | None = None) -> list[WordColumn]:

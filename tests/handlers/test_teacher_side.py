@@ -4,6 +4,8 @@ error messages that say what to do."""
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from bot.presentation import callbacks
@@ -108,6 +110,46 @@ async def test_families_shows_roster_numbers_not_list_positions(chat: Chat) -> N
     assert "1. Ana" not in listing  # never a position that reads like Ana #1
     assert [label for label, data in buttons(calls) if data.startswith("fu:")] == [
         "Unlink: Ana #3 · Español"]
+
+
+# --- 3. reports that agree --------------------------------------------------------------------
+
+async def test_student_shows_a_word_never_answered_as_not_answered_yet(chat: Chat) -> None:
+    ana = chat.user(ANA, "Ana", "es")
+    await join_and_confirm(chat, ana)
+    await check_now(chat, ana)  # the cards are read; nothing answered yet
+    drill = texts(await chat.send(rivera(chat), "/student Ana"))
+    assert "not answered yet · new" in drill
+    assert "correct 0 of 0" not in drill and "0 day(s)" not in drill
+
+
+async def test_the_heatmap_caption_says_it_shows_recent_words_of_all(chat: Chat) -> None:
+    ana = chat.user(ANA, "Ana", "es")
+    await join_and_confirm(chat, ana)
+    await check_now(chat, ana)
+    await answer_current(chat, ana, right=True)  # one word practised of the words met
+    calls = await chat.send(rivera(chat), "/report")
+    words = int(texts(calls).split(" word(s)")[0].rsplit(" ", 1)[1])
+    photo = next(c for c in calls if c.method == "sendPhoto")
+    assert words > 1
+    assert photo.params["caption"] == (
+        f"The chart shows the 1 word(s) practised in the last 21 days; the report and the CSV "
+        f"count all {words}.")
+
+
+async def test_the_csvs_last_seen_is_school_time_with_its_offset(chat: Chat) -> None:
+    ana = chat.user(ANA, "Ana", "es")
+    await join_and_confirm(chat, ana)
+    await check_now(chat, ana)
+    await answer_current(chat, ana, right=True)
+    answered = chat.clock()
+    document = next(c for c in await chat.send(rivera(chat), "/report")
+                    if c.method == "sendDocument")
+    rows = csv.DictReader(io.StringIO(next(iter(document.files.values())).decode("utf-8-sig")))
+    seen = {r["last_seen"] for r in rows if r["last_seen"]}
+    local = answered.astimezone(chat.app.bot_data.services.config.school.timezone)
+    assert seen == {local.isoformat(timespec="seconds")}
+    assert all(s.endswith("-04:00") for s in seen)  # New York in September, not UTC
 
 
 # --- 4. error messages that say what to do ---------------------------------------------------

@@ -123,7 +123,7 @@ def test_one_answer_is_shown_as_too_few_to_tell_not_as_evidence(
     assert "✅ On track: none" in text and "🤔 Too few answers to tell yet: Mateo" in text
 
 
-def test_the_csv_says_too_few_answers_where_the_reports_say_too_few_to_tell(
+def test_the_csv_says_too_few_answers_at_one_answer_and_not_answered_at_none(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     enrol_student(db, START, 1001, "Mateo", level=1)
     enrol_student(db, START, 1002, "Ana", level=3)
@@ -137,9 +137,11 @@ def test_the_csv_says_too_few_answers_where_the_reports_say_too_few_to_tell(
 
     assert (rows["Mateo", "predator"]["mastery"], rows["Mateo", "predator"]["attempts"]) == \
         ("too few answers", "1")
-    assert rows["Mateo", "habitat"]["mastery"] == "too few answers"
+    # No answer at all reads the same whether the card was seen (Mateo) or not (Ana)
+    assert rows["Mateo", "habitat"]["mastery"] == "not answered"
     assert float(rows["Mateo", "prey"]["mastery"]) > 0
-    assert rows["Ana", "predator"]["mastery"] == ""  # Ana has not met the word
+    assert rows["Ana", "predator"]["mastery"] == "not answered"
+    assert rows["Ana", "predator"]["attempts"] == rows["Mateo", "habitat"]["attempts"] == "0"
     drill = "\n".join(student_lines(matrix, 1001, catalog, "en"))
     assert "predator: 1 answer(s), too few to tell" in drill  # the same rule, the same word
 
