@@ -68,6 +68,20 @@ def forget_expired(context: PuenteContext) -> None:
             data.pop(key, None)
 
 
+async def offer_answer(update: Update, context: PuenteContext, text: str, body: Markup,
+                       targets: list[tuple[int, str]]) -> None:
+    """Hold a teacher's answer (its first MAX_MESSAGE characters) in memory and offer to send
+    it to whoever wrote one of the relayed messages `targets` ((its id in the teacher's chat,
+    button label)); the tap checks on the server that the message was relayed to them."""
+    user = update.effective_user
+    if user is None:
+        return
+    no = context.services.catalog.plain("button-dont-send",
+                                        user_language(context, user.id, user.language_code))
+    await _hold_and_offer(update, context, messages.beginning(text), ANSWER, body,
+                          keyboards.ask_buttons(targets, no, prefix=callbacks.ANSWER_HELD))
+
+
 async def not_understood(update: Update, context: PuenteContext, text: str) -> None:
     """A text the bot cannot use: point to the commands, and offer to send it to the teacher
     when it says something ("???" or an emoji alone is not a message for the teacher)."""
@@ -92,12 +106,9 @@ async def too_long(update: Update, context: PuenteContext, text: str,
     if answer_to is not None:
         catalog, lang = context.services.catalog, user_language(context, user.id,
                                                                 user.language_code)
-        await _hold_and_offer(update, context, messages.beginning(text), ANSWER,
-                              catalog.render("answer-too-long-offer", lang, limit=limit),
-                              keyboards.ask_buttons(
-                                  [(answer_to, catalog.plain("button-send-beginning", lang))],
-                                  catalog.plain("button-dont-send", lang),
-                                  prefix=callbacks.ANSWER_HELD))
+        await offer_answer(update, context, text,
+                           catalog.render("answer-too-long-offer", lang, limit=limit),
+                           [(answer_to, catalog.plain("button-send-beginning", lang))])
         return
     who = messages.asker(context.services.db, user.id)
     if who is None:

@@ -15,12 +15,13 @@ from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.drafts import ANSWER, offer_to_send, take, too_long
+from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
 from bot.chat.replies import MAX_INPUT, say, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
+from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
-from bot.services import messages
+from bot.services import messages, teaching
 from bot.services.messages import Asker
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ def register(app: Application) -> None:
     services: Services = app.bot_data.services
     text = PRIVATE & filters.TEXT & ~filters.COMMAND
     only_family = From(services, Audience.FAMILY)
+    only_teacher = From(services, Audience.TEACHER)
     add = app.add_handler
     add(CommandHandler("ask", ask, filters=PRIVATE))
     add(CommandHandler("announce", announce, filters=PRIVATE))
@@ -73,16 +75,14 @@ def register(app: Application) -> None:
     add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
     add(MessageHandler(text & _Asking(app), asked_text))
     add(MessageHandler(text & only_family, family_text))
+    add(MessageHandler(text & only_teacher, teacher_text))
     sound = PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
     add(MessageHandler(sound & _Asking(app), asked_voice))
     add(MessageHandler(sound & only_family, family_voice))
 
 
 def _asker(context: PuenteContext, user_id: int) -> Asker:
-    who = messages.asker(context.services.db, user_id)
-    if who is None:
-        raise messages.AskError()
-    return who
+    return messages.require_asker(context.services.db, user_id)
 
 
 async def ask(update: Update, context: PuenteContext) -> None:
@@ -271,6 +271,29 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
                   lang=user_language(context, user.id, user.language_code)),
               language=message_views.teacher_language(answer.asked.language))
     return True
+
+
+async def teacher_text(update: Update, context: PuenteContext) -> None:
+    """A teacher's text that replies to no relayed message: most likely an answer typed
+    without Telegram's reply. Say how to reply, with a button to send it as the answer to
+    each recent message; with none, what this chat takes."""
+    message, user, s = update.effective_message, update.effective_user, context.services
+    if message is None or user is None or message.text is None:
+        return
+    relays = messages.recent_relays(s.db, user.id, s.clock())
+    if not relays:
+        await say(update, context, "teacher-text-help", bilingual=False)
+        return
+    lang = user_language(context, user.id, user.language_code)
+    names = teaching.student_names(s.db, user.id)
+    targets = [(r.message_id, s.catalog.plain(
+        "button-answer-family" if r.family else "button-answer-student", lang,
+        name=student_label(names.of(r.student_id), s.catalog, lang))) for r in relays]
+    body = s.catalog.render("teacher-text-reply-hint", lang)
+    if len(message.text) > messages.MAX_MESSAGE:  # only its beginning could go
+        body = Markup(f"{body}\n" + s.catalog.render(
+            "answer-too-long-offer", lang, limit=messages.MAX_MESSAGE))
+    await offer_answer(update, context, message.text, body, targets)
 
 
 async def announce(update: Update, context: PuenteContext) -> None:

@@ -399,12 +399,10 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     if len(text) > MAX_INPUT:  # most likely a message for the teacher: offer its beginning
         await too_long(update, context, text)
         return
-    who = sender(update, context)  # a family member's text went to messages.family_text
-    student = who.student
-    if student is None:  # a teacher, or a stranger: how students join and teachers sign up
-        teacher = who.audience is Audience.TEACHER
-        await say(update, context, "help-short" if teacher else "start-stranger",
-                  bilingual=not teacher)
+    # A family member's text went to messages.family_text, a teacher's to teacher_text.
+    student = sender(update, context).student
+    if student is None:  # a stranger: how students join and teachers sign up
+        await say(update, context, "start-stranger")
         return
     if student.language is None:
         detection = join.suggest_from_text(s.db, user.id, text, user.language_code)

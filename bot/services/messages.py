@@ -63,6 +63,17 @@ def asker(db: Database, user_id: int) -> Asker | None:
     return None
 
 
+def require_asker(db: Database, user_id: int) -> Asker:
+    """The student or family member writing to the teacher; a teacher is told what /ask is
+    for and how they reach families, anyone else how to join first."""
+    who = asker(db, user_id)
+    if who is not None:
+        return who
+    if people.is_teacher(db, user_id):
+        raise AskError(prompt_key="ask-teacher")
+    raise AskError()
+
+
 def is_family_only(db: Database, user_id: int) -> bool:
     """A linked family member with no student account of their own (and no teacher's)."""
     return (families.is_family(db, user_id) and people.get_student(db, user_id) is None
@@ -358,6 +369,27 @@ def cancel_announcement(db: Database, teacher_id: int, announcement_id: int) -> 
     found = threads.get_announcement(db, announcement_id)
     if found is not None and found.teacher_id == teacher_id:
         threads.drop_announcement(db, announcement_id)
+
+
+RECENT_RELAYS = timedelta(days=7)  # a typed answer may be meant for a message this recent
+MAX_OFFERED = 3  # "answer this message" buttons under a teacher's text that replies to nothing
+
+
+@dataclass(frozen=True)
+class Relayed:
+    """A message relayed to a teacher, by its id in the teacher's chat (what a reply names)."""
+
+    message_id: int
+    student_id: int
+    family: bool  # from a family member (else from the student)
+
+
+def recent_relays(db: Database, teacher_id: int, now: datetime) -> list[Relayed]:
+    """The newest message from each family member or student relayed to this teacher in the
+    last week, newest first (at most MAX_OFFERED): what a typed answer may be meant for."""
+    return [Relayed(message_id, m.student_id, m.asker_role == FAMILY)
+            for message_id, m in threads.latest_relays(db, teacher_id, now - RECENT_RELAYS,
+                                                       MAX_OFFERED)]
 
 
 def is_relayed(db: Database, teacher_id: int, message_id: int) -> bool:

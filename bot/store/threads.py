@@ -93,6 +93,20 @@ def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessa
     return _message(row) if row else None
 
 
+def latest_relays(db: Database, teacher_id: int, since: datetime, limit: int
+                  ) -> list[tuple[int, ThreadMessage]]:
+    """(relay message id, message) of the newest message relayed to a teacher from each
+    writer about each student since `since`, newest first."""
+    rows = db.execute(
+        f"SELECT relay_message_id, {_COLUMNS} FROM thread_messages t WHERE teacher_id = ? "
+        "AND direction = ? AND relay_message_id IS NOT NULL AND created_at >= ? "
+        "AND id = (SELECT max(id) FROM thread_messages u WHERE u.teacher_id = t.teacher_id "
+        "AND u.student_id = t.student_id AND u.asker_id = t.asker_id AND u.direction = ? "
+        "AND u.relay_message_id IS NOT NULL) ORDER BY id DESC LIMIT ?",
+        [teacher_id, ASK, stamp(since), ASK, limit]).fetchall()
+    return [(r[0], _message(r[1:])) for r in rows]
+
+
 def thread(db: Database, student_id: int) -> list[ThreadMessage]:
     """One student's thread, oldest first."""
     rows = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE student_id = ? "

@@ -112,6 +112,48 @@ async def test_families_shows_roster_numbers_not_list_positions(chat: Chat) -> N
         "Unlink: Ana #3 · Español"]
 
 
+# --- 2. a teacher's answer typed without Telegram's reply ------------------------------------
+
+async def test_an_answer_typed_without_reply_says_how_and_offers_to_send_it(chat: Chat) -> None:
+    await two_anas(chat)
+    mother = await link_family(chat, "3")
+    await chat.send(mother, "/ask Can Ana take the book home?")
+    await relayed(chat)
+    offer = await chat.send(rivera(chat), "Yes, you can take the book home.")
+    text = texts(offer)
+    assert "Tap /words" not in text and "swipe left" in text
+    relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
+    assert buttons(offer) == [("✉️ Send to Ana #3's family member", f"ah:{relay_id}"),
+                              ("Don't send", "ah:no")]  # ids only, never the text
+    assert "on its way" in texts(await chat.tap(rivera(chat), f"ah:{relay_id}"))
+    to_mother = [c.text for c in await chat.deliver() if c.chat_id == MOTHER]
+    assert len(to_mother) == 1 and "Yes, you can take the book home." in to_mother[0]
+
+
+async def test_a_forged_answer_button_sends_nothing(chat: Chat) -> None:
+    await two_anas(chat)
+    mother = await link_family(chat, "1")
+    await chat.send(mother, "/ask Is there homework?")
+    await relayed(chat)
+    await chat.send(rivera(chat), "No homework today.")
+    relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
+    forged = texts(await chat.tap(rivera(chat), f"ah:{relay_id + 5}"))
+    assert "no longer have that answer" in forged
+    assert chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'answer'").fetchone()[0] == 0
+
+
+async def test_a_teachers_text_with_nothing_to_answer_gets_teacher_help(chat: Chat) -> None:
+    reply = texts(await chat.send(rivera(chat), "Hello?"))
+    assert "/words" not in reply and "/help" in reply and "reply to their message" in reply
+    assert buttons(chat.api.calls[-1:]) == []
+
+
+async def test_a_teachers_ask_says_who_it_is_for_and_how_to_reach_families(chat: Chat) -> None:
+    reply = texts(await chat.send(rivera(chat), "/ask"))
+    assert reply.startswith("/ask is for students and families")
+    assert "/announce" in reply and "/family" in reply
+
+
 # --- 3. reports that agree --------------------------------------------------------------------
 
 async def test_student_shows_a_word_never_answered_as_not_answered_yet(chat: Chat) -> None:
