@@ -7,7 +7,7 @@ import html
 import pytest
 
 from bot.domain.language import SUPPORTED_UI, is_rtl
-from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape, language_name
 
 
 def test_every_language_has_every_key_and_placeholder(catalog: Catalog) -> None:
@@ -31,6 +31,30 @@ def test_arabic_lines_start_right_to_left_and_isolate_english(catalog: Catalog) 
     assert all(line.startswith(RLM) for line in text.split("\n") if line)
     assert f"{FSI}Science 7B{PDI}" in text
     assert is_rtl("ar") and not is_rtl("es")
+
+
+def test_a_language_name_is_lower_case_inside_a_spanish_sentence_not_at_its_start(
+        catalog: Catalog) -> None:
+    spanish = language_name("es")
+    assert catalog.render("language-set", "es", language=spanish) == \
+        "¡Genial! Te ayudaré en español y en inglés."
+    assert catalog.render("language-confirm", "es", language=spanish) == \
+        "🌍 ¿Hablas español en casa?"
+    assert catalog.render("announce-version", "es", language=spanish, people=2) \
+        .startswith("<b>Español</b>")  # a line's start keeps the capital
+    assert catalog.bilingual("language-set", "es", language=spanish).endswith(
+        "Great! I will help you in Español and English.")  # English names it as it names itself
+    assert catalog.plain("language-set", "fr", language=language_name("fr")) == \
+        "Super ! Je vais t'aider en français et en anglais."
+    assert "em português e em inglês" in catalog.render("language-set", "pt",
+                                                        language=language_name("pt"))
+
+
+def test_somali_calls_every_check_a_tijaabo_never_an_exam(catalog: Catalog) -> None:
+    somali = catalog.messages["so"]
+    assert not [key for key, text in somali.items() if "imtixaan" in text.lower()]
+    assert somali["check-done-all"].startswith("Tijaabadii way dhammaatay")
+    assert somali["check-done-low"].startswith("Tijaabadii way dhammaatay")
 
 
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:

@@ -34,6 +34,7 @@ from bot.chat.replies import (
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.checks import WordRef
+from bot.domain.language import LANGUAGES
 from bot.domain.placement import PLACEMENT, spoken
 from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks, keyboards, menus, views
@@ -406,7 +407,7 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         return
     if student.language is None:
         detection = join.suggest_from_text(s.db, user.id, text, user.language_code)
-        if detection.lang is not None and detection.lang in views.LANGUAGES:
+        if detection.lang is not None and detection.lang in LANGUAGES:
             await ask_home_language(update, context, detection.lang)
         else:
             await language(update, context)

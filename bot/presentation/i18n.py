@@ -9,14 +9,16 @@ prompt is itself `Markup`, so it can fill another prompt without being escaped t
 from __future__ import annotations
 
 import html
+import re
 import string
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.domain.language import is_rtl
+from bot.domain.language import LANGUAGES, is_rtl
+from bot.domain.language_names import name_inside
 from bot.domain.names import inert
 from bot.paths import PROMPTS_DIR
 
@@ -45,6 +47,46 @@ def escape(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     return Markup(html.escape(inert(str(value)), quote=False))
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """A language's own name as a placeholder value: the catalogue writes it the way the
+    sentence it fills does ("¿Hablas español en casa?", but "Español" at a line's start)."""
+
+    code: str
+
+    def __str__(self) -> str:
+        language = LANGUAGES.get(self.code)
+        return language.native_name if language else self.code
+
+
+def language_name(code: str) -> LanguageName:
+    """A language as its speakers write it (Español), for a prompt's {language}."""
+    return LanguageName(code)
+
+
+_NOT_WORDS = re.compile(r"<[^>]*>|[^\w.!?]+")  # tags, spaces, emoji, quotes, dashes
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a value placed after `before` starts its line or sentence."""
+    words = _NOT_WORDS.sub("", before.rsplit("\n", 1)[-1])
+    return not words or words[-1] in ".!?"
+
+
+def _fill(template: str, lang: str, params: Mapping[str, Any],
+          safe: Callable[[Any], Any]) -> str:
+    """Format `template`, each language name written the way its place in the sentence asks."""
+    out: list[str] = []
+    for literal, field, _, _ in string.Formatter().parse(template):
+        out.append(literal)
+        if field is not None:
+            value = params[field]
+            if isinstance(value, LanguageName):
+                value = name_inside(value.code, lang, _opens_sentence("".join(out)))
+            out.append(str(safe(value)))
+    return "".join(out)
 
 
 def placeholders(template: str) -> frozenset[str]:
@@ -115,21 +157,25 @@ class Catalog:
 
         Values are escaped unless they are Markup; numbers are shown as they are."""
         used, template = self.template(key, lang)
-        safe = {k: v if isinstance(v, int | float) else escape(v) for k, v in params.items()}
         if not is_rtl(used):
-            return Markup(template.format(**safe))
-        isolated = {k: _isolate(v) for k, v in safe.items()}
-        text = template.format(**isolated)
+            return Markup(self._format(template, used, params, _escaped))
+        text = self._format(template, used, params, lambda v: _isolate(_escaped(v)))
         return Markup("\n".join(RLM + line if line else line for line in text.split("\n")))
+
+    @staticmethod
+    def _format(template: str, lang: str, params: Mapping[str, Any],
+                safe: Callable[[Any], Any]) -> str:
+        if any(isinstance(v, LanguageName) for v in params.values()):
+            return _fill(template, lang, params, safe)
+        return template.format(**{k: safe(v) for k, v in params.items()})
 
     def plain(self, key: str, lang: str, **params: Any) -> str:
         """Render one message as plain text, for places Telegram shows without HTML (buttons,
         poll questions, chart labels, the command menu)."""
         used, template = self.template(key, lang)
-        safe = {k: v if isinstance(v, int | float) else inert(str(v)) for k, v in params.items()}
         if is_rtl(used):
-            safe = {k: _isolate(v) for k, v in safe.items()}
-        return template.format(**safe)
+            return self._format(template, used, params, lambda v: _isolate(_inert(v)))
+        return self._format(template, used, params, _inert)
 
     def bilingual(self, key: str, lang: str, **params: Any) -> Markup:
         """Render in the learner's language and English, or English alone for English."""
@@ -154,6 +200,14 @@ class Catalog:
             found.extend(f"{lang}: '{key}' is not in English" for key in own
                          if key not in reference)
         return found
+
+
+def _escaped(value: Any) -> Any:
+    return value if isinstance(value, int | float) else escape(value)
+
+
+def _inert(value: Any) -> Any:
+    return value if isinstance(value, int | float) else inert(str(value))
 
 
 def _isolate(value: Any) -> Any:

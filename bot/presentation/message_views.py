@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from bot.domain.language import LANGUAGES, is_rtl
-from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape, language_name
 from bot.services.messages import AnnouncementPlan, Answer, Asker, Delivery, Relay
 from bot.store.threads import ASK, FAMILY, ThreadMessage
 from bot.translation.translator import Translation
@@ -17,12 +17,6 @@ from bot.translation.translator import Translation
 MESSAGE_LIMIT = 4096
 # How a language separates the items of a list: Arabic script has its own comma.
 _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
-
-
-def language_name(code: str) -> str:
-    """A language as its speakers write it (for families and students): Español."""
-    language = LANGUAGES.get(code)
-    return language.native_name if language else code
 
 
 def teacher_language(code: str) -> str:

@@ -13,11 +13,19 @@ from collections.abc import Iterable, Sequence
 
 from bot.domain.checks import GAP, WordRef
 from bot.domain.cognates import Relation, relation_for
-from bot.domain.language import LANGUAGES
 from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
-from bot.presentation.i18n import FSI, PDI, REFERENCE, RLM, Catalog, Markup, escape
+from bot.presentation.i18n import (
+    FSI,
+    PDI,
+    REFERENCE,
+    RLM,
+    Catalog,
+    Markup,
+    escape,
+    language_name,
+)
 from bot.presentation.message_views import word_list
 from bot.services.family import FamilyUpdate
 from bot.services.previews import Page
@@ -97,12 +105,6 @@ def split_message(text: Markup, limit: int = MESSAGE_LIMIT) -> list[Markup]:
     if current:
         parts.append(Markup("\n".join(current)))
     return parts
-
-
-def language_name(code: str) -> str:
-    """The language's own name, e.g. Español, for buttons and questions."""
-    language = LANGUAGES.get(code)
-    return language.native_name if language else code
 
 
 def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,

@@ -54,7 +54,7 @@ async def test_an_english_phone_in_an_empty_class_is_asked_in_the_schools_first_
 async def test_a_phone_language_is_asked_about_by_name_and_tapped_by_name(chat: Chat) -> None:
     user = chat.user(1001, "Ana", "ht")
     asked = question(await chat.send(user, "/start JOINcode_123"))
-    assert asked.text == "🌍 Èske se Kreyòl ayisyen ou pale lakay ou?"
+    assert asked.text == "🌍 Èske se kreyòl ayisyen ou pale lakay ou?"
     assert rows(asked)[0] == [("Kreyòl ayisyen", "lc:ht")]
     assert ("Español", "lc:es") in asked.buttons  # a wrong guess is one tap from right
     await chat.tap(user, "lc:es")

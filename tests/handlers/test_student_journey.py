@@ -39,7 +39,7 @@ async def test_start_without_code_explains_how_to_join(chat: Chat) -> None:
 async def test_join_offers_phone_language_for_one_tap_confirmation(chat: Chat) -> None:
     calls = await chat.send(chat.user(lang="es"), "/start JOINcode_123")
     assert "Science 7B" in texts(calls)
-    assert "Español" in texts(calls)
+    assert "¿Hablas español en casa?" in texts(calls)  # a language name inside a sentence
     assert buttons(calls)[0] == ("Español", "lc:es")  # its own name, first
     assert people.enrollments(chat.db, 1001)[0].class_name == "Science 7B"
 
@@ -65,7 +65,7 @@ async def test_spanish_words_beat_an_english_phone(chat: Chat) -> None:
     user = chat.user(lang="en")
     await chat.send(user, "/start JOINcode_123")
     calls = await chat.send(user, "hola maestra no entiendo nada")
-    assert "Español" in texts(calls)
+    assert "¿Hablas español en casa?" in texts(calls)
     assert ("lc:es" in [d for _, d in buttons(calls)])
 
 

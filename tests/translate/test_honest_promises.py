@@ -116,4 +116,4 @@ async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
     assert prompt.endswith("Se lo haré llegar con una traducción al inglés.")
     sent = texts(await chat.send(ana, "no entiendo la palabra"))
     assert sent.startswith("Tu mensaje va en camino a tu maestro. La respuesta llegará aquí, "
-                           "en Español.\nYour message is on its way to your teacher.")
+                           "en español.\nYour message is on its way to your teacher.")

@@ -1,0 +1,53 @@
+"""Language names as people write them: typed in a message, and inside a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.language import LANGUAGES
+from bot.domain.language_names import home_language_named, name_inside, named_languages
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Spanish", "es"), ("español", "es"), ("ESPAÑOL", "es"), ("espanol", "es"),
+    ("I speak Spanish", "es"), ("Somali", "so"), ("Af Soomaali", "so"),
+    ("Haitian Creole", "ht"), ("kreyol", "ht"), ("Hmoob", "hmn"), ("Dari", "fa"),
+    ("فارسی", "fa"), ("العربية", "ar"), ("我说中文", "zh"), ("한국어를 해요", "ko"),
+    ("tieng viet", "vi"), ("Русский", "ru"), ("Filipino", "tl"), ("English", "en"),
+])
+def test_a_name_in_english_or_in_its_own_language_names_it(typed: str, code: str) -> None:
+    assert home_language_named(typed) == code
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_catalogue_language_is_found_by_its_english_and_its_own_name(code: str) -> None:
+    language = LANGUAGES[code]
+    for name in (language.english_name, language.native_name):
+        assert named_languages(f"my language is {name}")[0] == code, name
+
+
+def test_english_beside_a_home_language_is_not_the_home_language() -> None:
+    assert named_languages("I speak Somali and English") == ("so", "en")
+    assert home_language_named("I speak Somali and English") == "so"
+
+
+@pytest.mark.parametrize("typed", ["hello", "no", "ok", "Somali and Arabic", "Kreyòl or español"])
+def test_no_name_or_two_home_languages_choose_nothing(typed: str) -> None:
+    assert home_language_named(typed) is None
+
+
+def test_a_language_is_lower_case_inside_its_own_spanish_french_or_portuguese_sentence() -> None:
+    assert name_inside("es", "es") == "español"
+    assert name_inside("fr", "fr") == "français"
+    assert name_inside("pt", "pt") == "português"
+    assert name_inside("ht", "ht") == "kreyòl ayisyen"
+    assert name_inside("vi", "vi") == "tiếng Việt"
+
+
+def test_a_name_keeps_its_capital_at_a_sentence_start_elsewhere_and_in_other_languages(
+        ) -> None:
+    assert name_inside("es", "es", opens=True) == "Español"
+    assert name_inside("es", "en") == "Español"  # the English line names it as it names itself
+    assert name_inside("so", "es") == "Soomaali"
+    assert name_inside("so", "so") == "Soomaali"  # Somali writes the name with a capital
+    assert name_inside("xx", "es") == "xx"
