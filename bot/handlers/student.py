@@ -34,7 +34,6 @@ from bot.chat.replies import (
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.checks import WordRef
-from bot.domain.language import LANGUAGES
 from bot.domain.placement import PLACEMENT, spoken
 from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks, keyboards, menus, views
@@ -91,39 +90,61 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
 async def ask_home_language(update: Update, context: PuenteContext, detected: str | None
                             ) -> None:
     """One short line in the child's likely language ("Is your home language X?" when the phone
-    or their words say X), and every home language as a button in its own name, the likely one
-    first: a child who reads no English still finds theirs."""
+    or their words say X), in English too when the phone says nothing certain; every home
+    language as a button in its own name, the likely one first, English, and other languages:
+    a child who reads no English still finds theirs."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
-    likely = join.likely_languages(s.db, user.id, user.language_code, s.config.school.languages,
-                                   detected)
-    text = s.catalog.render("language-confirm", likely[0],
-                            language=views.language_name(likely[0])) if detected else \
-        s.catalog.render("language-ask", likely[0])
+    asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages,
+                                detected)
+    key, params = ("language-confirm", {"language": views.language_name(asked.confirm)}) \
+        if asked.confirm else ("language-ask", {})
+    more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
+                                 asked.english)
     menu = keyboards.language_menu(
-        [*likely, *keyboards.home_languages(s.config.school.languages)], first=True)
+        [*asked.likely, *keyboards.home_languages(s.config.school.languages)], first=True,
+        more=more)
+    text = s.catalog.bilingual(key, asked.lang, **params) if asked.english else \
+        s.catalog.render(key, asked.lang, **params)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
 
 
 async def language(update: Update, context: PuenteContext) -> None:
     """Show the language menu so the student can change their home language."""
-    chat, s = update.effective_chat, context.services
-    if chat is None or update.effective_user is None:
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None:
         return
-    lang = user_language(context, update.effective_user.id)
-    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages))
+    lang = user_language(context, user.id, user.language_code)
+    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
+                                   more=keyboards.more_button(s.catalog, lang, callbacks.data(
+                                       callbacks.LANG_MORE), english=True))
     await context.bot.send_message(chat.id, s.catalog.bilingual("language-menu", lang),
                                    reply_markup=menu)
 
 
+async def more_languages(update: Update, context: PuenteContext) -> None:
+    """🌐 Other languages: the languages Puente has no messages in, and English."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None:
+        return
+    asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages)
+    chosen = membership.chosen_language(s.db, user.id)
+    lang = chosen or asked.lang  # asked in the same language as the question it came from
+    text = s.catalog.bilingual("language-more", lang) if chosen or asked.english else \
+        s.catalog.render("language-more", lang)
+    await context.bot.send_message(chat.id, text, reply_markup=keyboards.language_menu(
+        keyboards.more_languages()))
+
+
 async def language_button(update: Update, context: PuenteContext) -> None:
-    """Store the tapped home language, or show the full menu for "Other"."""
+    """Store the tapped home language; show the full menu ("Other", an old button) or the
+    languages Puente has no messages in (🌐)."""
     tap = await tapped(update)
     if tap is None:
         return
     query, user, cb = tap
-    if cb.prefix == callbacks.LANG_MENU:
-        await language(update, context)
+    if cb.prefix in (callbacks.LANG_MENU, callbacks.LANG_MORE):
+        await (language if cb.prefix == callbacks.LANG_MENU else more_languages)(update, context)
         return
     s = context.services
     if join.student(s.db, user.id) is None:
@@ -132,6 +153,13 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     code = join.confirm_language(s.db, user.id, cb.args[0] if cb.args else "")
     if not await spend(query):  # a double tap: the first tap did this
         return
+    await home_language_set(update, context, code)
+
+
+async def home_language_set(update: Update, context: PuenteContext, code: str) -> None:
+    """Say what Puente has in the chosen language, show the student's menu, go on."""
+    s, user = context.services, update.effective_user
+    assert user is not None
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
     await say(update, context, offer.prompt_key, language=views.language_name(code),
@@ -405,12 +433,13 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     if student is None:  # a stranger: how students join and teachers sign up
         await say(update, context, "start-stranger")
         return
-    if student.language is None:
-        detection = join.suggest_from_text(s.db, user.id, text, user.language_code)
-        if detection.lang is not None and detection.lang in LANGUAGES:
-            await ask_home_language(update, context, detection.lang)
+    if student.language is None:  # "Spanish", "Af Soomaali", or a few words in it
+        typed = join.read_language_answer(s.db, user.id, text, user.language_code)
+        if typed.named is not None:
+            await home_language_set(update, context,
+                                    join.confirm_language(s.db, user.id, typed.named))
         else:
-            await language(update, context)
+            await ask_home_language(update, context, typed.detected)
         return
     feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
     if feedback is None:  # not an answer: offer to send it to the teacher
@@ -456,7 +485,8 @@ def register(app: Application) -> None:
     for command in (start, words, check, progress, language):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(language_button,
-                             pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU})(:|$)"))
+                             pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU}|"
+                                     rf"{callbacks.LANG_MORE})(:|$)"))
     add(CallbackQueryHandler(placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
     add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.ANSWER}:"))
     add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}$"))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from bot.domain.errors import PuenteError
 
 LANGUAGE = "lc"     # lc:<code>          confirm a home language
-LANG_MENU = "lm"    # lm                 show the language menu
+LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" button)
+LANG_MORE = "lo"    # lo                 show the languages Puente has no messages in
 PLACEMENT = "pl"    # pl:<question>:<option>
 PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
 ANSWER = "an"       # an:<item id>:<option>

@@ -11,26 +11,27 @@ from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.services.previews import Page
 
+Button = tuple[str, str]  # (label, callback data)
+Layout = list[list[Button]]  # rows of buttons: an inline keyboard as plain values
+
 
 def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([list(buttons[i:i + width])
                                  for i in range(0, len(buttons), width)])
 
 
-def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first: bool = False
-                  ) -> InlineKeyboardMarkup:
-    """Every school language, by its own name, including those no detector knows; `first`:
-    the first one (the likeliest) alone on the top row, the one-tap answer."""
+def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first: bool = False,
+                  more: Button | None = None) -> InlineKeyboardMarkup:
+    """Languages by their own names, including those no detector knows; `first`: the first
+    one (the likeliest) alone on the top row, the one-tap answer; `more`: (label, data) of a
+    last, wide button for the languages not shown."""
     buttons = [InlineKeyboardButton(LANGUAGES[c].native_name,
                                     callback_data=callbacks.data(prefix, c))
                for c in dict.fromkeys(codes) if c in LANGUAGES]
-    if not first or not buttons:
-        return rows(buttons, 3)
-    return InlineKeyboardMarkup([[buttons[0]], *rows(buttons[1:], 3).inline_keyboard])
-
-
-Button = tuple[str, str]  # (label, callback data)
-Layout = list[list[Button]]  # rows of buttons: an inline keyboard as plain values
+    top = [buttons[:1]] if first and buttons else []
+    grid = rows(buttons[len(top):], 3).inline_keyboard
+    tail = [[InlineKeyboardButton(more[0], callback_data=more[1])]] if more else []
+    return InlineKeyboardMarkup([*top, *grid, *tail])
 
 
 def option_layout(prefix: str, first: int, labels: Sequence[str]) -> Layout:
@@ -163,10 +164,27 @@ def unlink_buttons(links: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
 
 
 def home_languages(school: Sequence[str]) -> list[str]:
-    """The menu: the school's languages first, then every other language with prompts."""
+    """The menu: the school's languages first, then every other language with prompts, then
+    English (a child may study in English only; a parent may read it best)."""
     extra = [c for c, lang in LANGUAGES.items()
              if Capability.PROMPTS in lang.capabilities and c != "en"]
-    return list(dict.fromkeys([*school, *extra]))
+    return list(dict.fromkeys([*school, *extra, "en"]))
+
+
+def more_button(catalog: Catalog, lang: str, data: str, english: bool = False) -> Button:
+    """🌐 Other languages, in `lang` (and English after it, without a second globe)."""
+    label = catalog.plain("button-more-languages", lang)
+    if english and lang != "en":
+        label += " · " + catalog.plain("button-more-languages", "en").split(" ", 1)[-1]
+    return label, data
+
+
+def more_languages() -> list[str]:
+    """Behind "🌐 Other languages": every catalogue language Puente has no messages in (a
+    child or parent can still choose it: words by machine translation, or English with
+    pictures, and the teacher sees it), then English for a language not even there."""
+    return [*(c for c, lang in LANGUAGES.items() if Capability.PROMPTS not in lang.capabilities),
+            "en"]
 
 
 def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callbacks.ASK

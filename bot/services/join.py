@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from bot.domain import placement
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
+from bot.domain.language_names import home_language_named
 from bot.services.study import DEFAULT_PACK
 from bot.store import people
 from bot.store.packs import pack_words
@@ -90,25 +91,61 @@ def class_languages(db: Database, user_id: int) -> list[str]:
     return people.classmates_languages(db, user_id)
 
 
-def question_languages(db: Database, user_id: int, phone_language: str | None,
-                       school: Sequence[str]) -> list[str]:
-    """The languages to ask "what is your home language?" in before it is known: the phone's
-    (when Puente has prompts in it), the classmates' (most common first), the school's, then
-    English last; a newcomer may read none of English."""
-    phone = (phone_language or "").split("-")[0].lower()
-    found = [phone, *class_languages(db, user_id), *school]
-    own = [c for c in dict.fromkeys(found) if c != "en" and c in LANGUAGES
-           and Capability.PROMPTS in LANGUAGES[c].capabilities]
-    return [*own, "en"]
+def ranked_languages(first: Sequence[str | None], school: Sequence[str]) -> list[str]:
+    """Home languages Puente speaks, most likely first: `first` (evidence, best first), then
+    the school's; never English (a phone or a class in English says nothing about home)."""
+    found = [(code or "").split("-")[0].lower() for code in [*first, *school]]
+    return [c for c in dict.fromkeys(found) if c != "en" and c in LANGUAGES
+            and Capability.PROMPTS in LANGUAGES[c].capabilities]
 
 
 def likely_languages(db: Database, user_id: int, phone_language: str | None,
                      school: Sequence[str], detected: str | None = None) -> list[str]:
     """The child's most likely home languages, likeliest first: one detected from the phone or
-    their words, else the phone's, the classmates' and the school's (`question_languages`);
+    their words, then the phone's, the classmates' (most common first) and the school's;
     English only when there is nothing else."""
-    own = question_languages(db, user_id, phone_language, school)[:-1]
-    return list(dict.fromkeys([detected, *own] if detected else own)) or ["en"]
+    ranked = ranked_languages([phone_language, *class_languages(db, user_id)], school)
+    return list(dict.fromkeys([detected, *ranked] if detected else ranked)) or ["en"]
+
+
+@dataclass(frozen=True)
+class FirstQuestion:
+    """The question before Puente knows a child's home language: one short line in the
+    likeliest language, and the same line in English when the phone says nothing certain."""
+
+    lang: str                 # the language the question is in
+    likely: list[str]         # the menu's order: the likeliest alone on top
+    confirm: str | None       # "Is your home language X?" about this language, else "which?"
+    english: bool             # add the English line
+
+
+def first_question(db: Database, user_id: int, phone_language: str | None,
+                   school: Sequence[str], detected: str | None = None) -> FirstQuestion:
+    """What to ask a child whose home language is not known yet: about the language the phone
+    or their words name, else which language, in the classmates' or the school's; a phone in
+    English (or none) says nothing certain, so the line comes in English too."""
+    likely = likely_languages(db, user_id, phone_language, school, detected)
+    return FirstQuestion(likely[0], likely, likely[0] if detected else None,
+                         suggest_from_phone(phone_language) is None)
+
+
+@dataclass(frozen=True)
+class TypedLanguage:
+    """What a child wrote while asked for their home language."""
+
+    named: str | None      # a language they named ("I speak Spanish"): theirs, chosen
+    detected: str | None   # else the language their words are in: to confirm
+
+
+def read_language_answer(db: Database, user_id: int, text: str,
+                         phone_language: str | None) -> TypedLanguage:
+    """A language named in English or in its own words ("Spanish", "Af Soomaali"), else the
+    language of the words themselves when detection is sure (the text is not kept)."""
+    named = home_language_named(text)
+    if named is not None:
+        return TypedLanguage(named, None)
+    detection = suggest_from_text(db, user_id, text, phone_language)
+    return TypedLanguage(None, detection.lang if detection.lang in LANGUAGES else None)
 
 
 def confirm_language(db: Database, user_id: int, code: str) -> str:
@@ -134,7 +171,7 @@ def language_offer(db: Database, user_id: int, code: str,
     machine-translated words (when `machine(code)`), else English with pictures."""
     caps = LANGUAGES[code].capabilities if code in LANGUAGES else frozenset()
     if code == "en":
-        return LanguageOffer("language-set")
+        return LanguageOffer("language-set-english-only")
     if Capability.PROMPTS in caps and Capability.GLOSSES in caps:
         packs = dict.fromkeys(e.pack_id or DEFAULT_PACK for e in people.enrollments(db, user_id))
         words = [w.word for pack_id in packs for w in pack_words(db, pack_id)]

@@ -1,20 +1,23 @@
-"""The first question after /start CODE, before Puente knows the child's language, is one short
-line a newcomer can read: in the language the phone or their words name, else their classmates'
-(most spoken first), else the school's; every home language is a button in its own name, the
-likeliest alone on top (playtests: English only was unreadable, then 553 characters in seven
-languages was too much to read)."""
+"""The first question after /start CODE, before Puente knows the child's language, is short and
+readable: in the language the phone or their words name, else their classmates' (most spoken
+first), else the school's, and in English too when the phone says nothing certain; every home
+language is a button in its own name, the likeliest alone on top, then English and 🌐 other
+languages (playtests: English only was unreadable; 553 characters in seven languages was too
+much; a Spanish speaker with an English phone then got Somali only, no way out, and typing
+"Spanish" only repeated the menu)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.domain.language import LANGUAGES, SUPPORTED_UI
-from bot.presentation.i18n import Catalog
+from bot.presentation.i18n import Catalog, language_name
 from bot.store import people
-from tests.harness import Chat, enrol_student
+from tests.harness import TEACHER_ID, Chat, enrol_student, texts
 
 SOMALI = "🌍 Luqaddee ayaad guriga ku hadashaa?"
-SHORT = 60  # characters: one line on a phone
+ENGLISH = "🌍 What language do you speak at home?"
+SHORT = 80  # characters: a line or two on a phone, whatever the languages
 
 
 def question(calls: list) -> object:
@@ -26,44 +29,104 @@ def rows(call: object) -> list[list[tuple[str, str]]]:
             for row in call.params["reply_markup"]["inline_keyboard"]]
 
 
-async def test_the_question_is_one_line_in_the_class_language_with_native_names_to_tap(
+async def test_an_english_phone_in_a_somali_class_is_asked_in_somali_and_in_english(
         chat: Chat) -> None:
     for number, lang in enumerate(("so", "so", "ar"), start=2001):
         enrol_student(chat.db, chat.clock(), number, f"Kid{number}", lang)
-    newcomer = chat.user(1001, "Ana", "en")  # Telegram has no Somali interface
+    newcomer = chat.user(1001, "Ana", "en")  # a phone in English: no sign of her home language
     asked = question(await chat.send(newcomer, "/start JOINcode_123"))
-    assert asked.text == SOMALI  # most classmates speak Somali: no English, no other language
-    top, *rest = rows(asked)
+    assert asked.text == f"{SOMALI}\n{ENGLISH}"  # the classmates' language, then English
+    assert len(asked.text) <= SHORT
+    top, *rest, last = rows(asked)
     assert top == [("Soomaali", "lc:so")]  # the likeliest alone, the one-tap answer
     labels = [label for row in rest for label, _ in row]
     assert labels[0] == "العربية"  # then the other classmates' language
     assert {"Español", "Kreyòl ayisyen", "Hmoob", "Tiếng Việt"} <= set(labels)
-    assert all(label == LANGUAGES[data[3:]].native_name for row in rows(asked)
-               for label, data in row)  # every button in its own language's name
-    await chat.tap(newcomer, "lc:so")
-    assert people.get_student(chat.db, 1001).language == "so"
+    assert labels[-1] == "English"  # she may study in English only
+    assert last == [("🌐 Luqado kale · Other languages", "lo")]
+    assert all(label == LANGUAGES[data[3:]].native_name for row in rows(asked)[:-1]
+               for label, data in row)  # every language button in its own language's name
+    await chat.tap(newcomer, "lc:es")
+    assert people.get_student(chat.db, 1001).language == "es"
 
 
-async def test_an_english_phone_in_an_empty_class_is_asked_in_the_schools_first_language(
+async def test_an_english_phone_in_an_empty_class_is_asked_in_the_schools_language_and_english(
         chat: Chat) -> None:
     asked = question(await chat.send(chat.user(1001, "Ana", "en"), "/start JOINcode_123"))
-    assert asked.text == "🌍 ¿Qué idioma hablas en casa?"  # the school's first language
-    assert rows(asked)[0] == [("Español", "lc:es")] and len(asked.buttons) >= 12
+    assert asked.text == f"🌍 ¿Qué idioma hablas en casa?\n{ENGLISH}"
+    assert rows(asked)[0] == [("Español", "lc:es")] and len(asked.buttons) >= 14
 
 
-async def test_a_phone_language_is_asked_about_by_name_and_tapped_by_name(chat: Chat) -> None:
+async def test_a_phone_with_no_language_is_asked_in_english_too(chat: Chat) -> None:
+    asked = question(await chat.send(chat.user(1001, "Ana", None), "/start JOINcode_123"))
+    assert asked.text.endswith(f"\n{ENGLISH}")
+
+
+async def test_a_phone_language_is_asked_about_by_name_without_english(chat: Chat) -> None:
     user = chat.user(1001, "Ana", "ht")
     asked = question(await chat.send(user, "/start JOINcode_123"))
-    assert asked.text == "🌍 Èske se kreyòl ayisyen ou pale lakay ou?"
+    assert asked.text == "🌍 Ou pale kreyòl ayisyen lakay ou?"  # one line: the phone's
     assert rows(asked)[0] == [("Kreyòl ayisyen", "lc:ht")]
+    assert rows(asked)[-1] == [("🌐 Lòt lang", "lo")]
     assert ("Español", "lc:es") in asked.buttons  # a wrong guess is one tap from right
     await chat.tap(user, "lc:es")
     assert people.get_student(chat.db, 1001).language == "es"
 
 
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Spanish", "es"), ("español", "es"), ("Espanol", "es"), ("I speak Spanish", "es"),
+    ("Somali", "so"), ("Af Soomaali", "so"), ("kreyòl", "ht"), ("Hmong", "hmn"),
+    ("I speak Somali and English", "so"), ("English", "en"),
+])
+async def test_a_typed_language_name_chooses_the_language(chat: Chat, typed: str,
+                                                          code: str) -> None:
+    for number in (2001, 2002):
+        enrol_student(chat.db, chat.clock(), number, f"Kid{number}", "so")
+    ana = chat.user(1001, "Ana", "en")
+    await chat.send(ana, "/start JOINcode_123")
+    reply = texts(await chat.send(ana, typed))
+    assert people.get_student(chat.db, 1001).language == code
+    assert "Choose your home language" not in reply
+    assert "1/9" in reply  # on to placement at once
+
+
+async def test_words_that_name_no_language_ask_the_first_question_again(chat: Chat) -> None:
+    ana = chat.user(1001, "Ana", "en")
+    await chat.send(ana, "/start JOINcode_123")
+    asked = question(await chat.send(ana, "hmm"))
+    assert asked.text == f"🌍 ¿Qué idioma hablas en casa?\n{ENGLISH}"
+    assert people.get_student(chat.db, 1001).language is None
+
+
+async def test_english_only_is_promised_in_english_alone(chat: Chat) -> None:
+    ana = chat.user(1001, "Ana", "en")
+    await chat.send(ana, "/start JOINcode_123")
+    reply = texts(await chat.tap(ana, "lc:en"))
+    assert "I will help you in English, with pictures." in reply
+    assert "English and English" not in reply
+
+
+async def test_other_languages_offer_the_rest_of_the_catalogue_and_english(chat: Chat) -> None:
+    ana = chat.user(1001, "Ana", "en")
+    await chat.send(ana, "/start JOINcode_123")
+    calls = await chat.tap(ana, "lo")
+    more = question(calls)
+    assert more.text == ("🌍 Toca el tuyo. ¿No está? Toca English.\n"
+                         "🌍 Tap yours. Not here? Tap English.")
+    labels = [label for label, _ in more.buttons]
+    assert {"فارسی", "Kiswahili", "Українська", "አማርኛ"} <= set(labels)
+    assert labels[-1] == "English" and "Español" not in labels  # only what the menu lacked
+    reply = texts(await chat.tap(ana, "lc:sw"))
+    assert "I don't have Kiswahili yet" in reply  # promised only what exists
+    roster = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/roster"))
+    assert "Ana - Kiswahili" in roster  # the teacher sees the language Puente lacks
+
+
 @pytest.mark.parametrize("lang", SUPPORTED_UI)
-def test_the_question_is_short_in_every_language(catalog: Catalog, lang: str) -> None:
-    longest = max((language.native_name for language in LANGUAGES.values()), key=len)
-    for text in (catalog.render("language-ask", lang),
-                 catalog.render("language-confirm", lang, language=longest)):
-        assert "\n" not in text and len(text) <= SHORT + len(longest), text
+def test_the_question_and_english_stay_short_in_every_language(catalog: Catalog,
+                                                                lang: str) -> None:
+    name = language_name(lang)  # "Is your home language X?" is asked in X itself
+    for text in (catalog.bilingual("language-ask", lang),
+                 catalog.bilingual("language-confirm", lang, language=name),
+                 catalog.bilingual("language-more", lang)):
+        assert len(text) <= SHORT, text

@@ -125,7 +125,8 @@ def test_a_stranger_tapping_placement_is_told_to_join_first(db: Database) -> Non
 def test_the_language_offer_promises_only_what_exists(
         db: Database, school_class: people.ClassInfo) -> None:
     join.join_class(db, 1001, "Ana", CODE, None, START)
-    assert join.language_offer(db, 1001, "en", lambda _: False).prompt_key == "language-set"
+    assert join.language_offer(db, 1001, "en", lambda _: False).prompt_key \
+        == "language-set-english-only"
     assert join.language_offer(db, 1001, "es", lambda _: False).prompt_key == "language-set"
     partial = "so"  # every shipped word has Somali: take one away, as a teacher's pack might
     assert {Capability.GLOSSES, Capability.PROMPTS} <= LANGUAGES[partial].capabilities
