@@ -52,6 +52,8 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime) -> str:
         raise FamilyLinkError()
     if link.expires_at <= now:
         raise FamilyLinkError(prompt_key="family-link-expired")
+    if link.student_id == user_id:  # the child herself: the link stays her family's
+        raise FamilyLinkError(prompt_key="family-link-own")
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK):
         raise FamilyLinkError(prompt_key="family-link-used")
     student = people.get_student(db, link.student_id)

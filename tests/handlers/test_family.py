@@ -87,3 +87,18 @@ async def test_a_student_who_is_a_parent_too_opens_the_link_and_still_studies(
     assert "Lucía" in again and "Ana" not in again
     menu = await chat.send(sister, "/language")  # her own home language, as a student
     assert not any(d.startswith("fa:") for c in menu for _, d in c.buttons)
+
+
+async def test_a_student_opening_her_own_family_link_is_told_to_give_it_to_her_family(
+        chat: Chat) -> None:
+    ana = chat.user(1001, "Ana", "so")
+    await join_and_confirm(chat, ana, lang="so")
+    payload = await family_link(chat)
+    reply = texts(await chat.send(ana, f"/start {payload}"))
+    assert "This link is for your family. Please give it to them." in reply
+    assert "connected to" not in reply and chat.db["families"].count == 0
+    assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]  # nothing to tell
+    for caregiver in (2001, 2002, 2003, 2004):  # all four places are still her family's
+        opened = texts(await chat.send(chat.user(caregiver, "Mom", "so"), f"/start {payload}"))
+        assert "Ana" in opened and "already used" not in opened
+

@@ -107,3 +107,15 @@ def test_a_family_that_stopped_updates_gets_none_unless_it_asks(
     family.set_updates(db, 2001, False)
     assert family.weekly_updates(db, START) == []
     assert [u.telegram_id for u in family.weekly_updates(db, START, only=2001)] == [2001]
+
+
+def test_a_student_cannot_use_her_own_family_link_or_spend_its_places(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    with pytest.raises(family.FamilyLinkError) as own:
+        family.use_link(db, 1001, link.payload, START)
+    assert own.value.prompt_key == "family-link-own"
+    assert not family.is_family(db, 1001)
+    for caregiver in (2001, 2002, 2003, 2004):
+        assert family.use_link(db, caregiver, link.payload, START) == "Ana"
