@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
@@ -34,7 +34,8 @@ def register(app: Application) -> None:
     add(CommandHandler("progress", progress, filters=PRIVATE & only_family))
     add(CommandHandler("stop", stop, filters=PRIVATE))
     add(CommandHandler("now", now, filters=PRIVATE))
-    add(CallbackQueryHandler(language_button, pattern=rf"^{callbacks.FAMILY_LANG}:"))
+    add(CallbackQueryHandler(language_button,
+                             pattern=rf"^({callbacks.FAMILY_LANG}:|{callbacks.FAMILY_MORE}$)"))
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -52,10 +53,20 @@ async def start(update: Update, context: PuenteContext) -> None:
     with membership.code_attempt(s.code_guard, user.id, moment):
         name = family.use_link(s.db, user.id, payload, moment)
     lang = user_language(context, user.id, user.language_code)
-    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
-                                   prefix=callbacks.FAMILY_LANG)
     text = s.catalog.bilingual("family-linked", lang, name=views.name(name, s.catalog, lang))
-    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=menu)
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
+                                   reply_markup=_menu(context, user.id, user.language_code))
+
+
+def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyboardMarkup:
+    """The family's language menu: the phone's language (else their child's) alone on top,
+    every language Puente speaks, English, and 🌐 other languages."""
+    s = context.services
+    likely = family.likely_languages(s.db, user_id, phone, s.config.school.languages)
+    more = keyboards.more_button(s.catalog, user_language(context, user_id, phone),
+                                 callbacks.data(callbacks.FAMILY_MORE), english=True)
+    return keyboards.language_menu([*likely, *keyboards.home_languages(
+        s.config.school.languages)], prefix=callbacks.FAMILY_LANG, first=bool(likely), more=more)
 
 
 async def progress(update: Update, context: PuenteContext) -> None:
@@ -68,19 +79,25 @@ async def language(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
-                                   prefix=callbacks.FAMILY_LANG)
     await context.bot.send_message(chat.id, s.catalog.render(
-        "family-language", user_language(context, user.id)), reply_markup=menu)
+        "family-language", user_language(context, user.id)),
+        reply_markup=_menu(context, user.id, user.language_code))
 
 
 async def language_button(update: Update, context: PuenteContext) -> None:
-    """Store the family's own language and welcome them in it and English."""
+    """Store the family's own language and welcome them in it and English; 🌐 shows the
+    languages Puente has no messages in, and English."""
     tap = await tapped(update)
     if tap is None:
         return
     query, user, cb = tap
     s = context.services
+    if cb.prefix == callbacks.FAMILY_MORE:
+        lang = user_language(context, user.id, user.language_code)
+        await context.bot.send_message(user.id, s.catalog.bilingual(
+            "family-language-more", lang), reply_markup=keyboards.language_menu(
+            keyboards.more_languages(), prefix=callbacks.FAMILY_LANG))
+        return
     if not family.is_family(s.db, user.id):
         await say(update, context, "family-link-unknown")
         return

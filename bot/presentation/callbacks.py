@@ -18,6 +18,7 @@ FLIP = "fl"         # fl                 show the current words with languages f
 CHECK = "ck"        # ck                 start a check
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code>          a family member's language
+FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w   hear the words (w: the word alone)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member

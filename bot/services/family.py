@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -9,7 +10,7 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
-from bot.services.join import new_code
+from bot.services.join import new_code, ranked_languages
 from bot.services.teaching import StudentName, find_student, name_of
 from bot.store import families, outbox, people, study, threads
 from bot.store.packs import words_by_id
@@ -58,6 +59,14 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime) -> str:
         raise FamilyLinkError(prompt_key="family-link-used")
     student = people.get_student(db, link.student_id)
     return student.first_name if student else ""
+
+
+def likely_languages(db: Database, user_id: int, phone_language: str | None,
+                     school: Sequence[str]) -> list[str]:
+    """A family member's likeliest languages, best first: their phone's (unless English,
+    which says little), then their children's home languages, then the school's."""
+    children = [people.get_student(db, c.student_id) for c in threads.children(db, user_id)]
+    return ranked_languages([phone_language, *(c.language for c in children if c)], school)
 
 
 is_family = families.is_family

@@ -102,3 +102,28 @@ async def test_a_student_opening_her_own_family_link_is_told_to_give_it_to_her_f
         opened = texts(await chat.send(chat.user(caregiver, "Mom", "so"), f"/start {payload}"))
         assert "Ana" in opened and "already used" not in opened
 
+
+async def test_a_haitian_phone_sees_kreyol_on_top_english_and_other_languages(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="so"), lang="so")
+    mom = chat.user(2001, "Mirlande", lang="ht")
+    calls = await chat.send(mom, f"/start {await family_link(chat)}")
+    keyboard = [[(b["text"], b["callback_data"]) for b in row]
+                for c in calls if c.params.get("reply_markup")
+                for row in c.params["reply_markup"]["inline_keyboard"]]
+    assert keyboard[0] == [("Kreyòl ayisyen", "fa:ht")]  # the phone's language, alone on top
+    assert keyboard[1][0] == ("Soomaali", "fa:so")  # then her child's
+    assert ("English", "fa:en") in keyboard[-2] and keyboard[-1] == [
+        ("🌐 Lòt lang · Other languages", "fm")]
+    more = await chat.tap(mom, "fm")
+    assert ("فارسی", "fa:fa") in [b for c in more for b in c.buttons]
+    welcome = texts(await chat.tap(mom, "fa:en"))
+    assert "weekly update in English" in welcome
+
+
+async def test_an_english_phone_sees_the_childs_language_on_top(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="so"), lang="so")
+    dad = chat.user(2001, "Abdi", lang="en")
+    calls = await chat.send(dad, f"/start {await family_link(chat)}")
+    assert next(c for c in calls if c.buttons).buttons[0] == ("Soomaali", "fa:so")
+
