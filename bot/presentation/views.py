@@ -27,7 +27,7 @@ from bot.presentation.i18n import (
     language_name,
 )
 from bot.presentation.message_views import word_list
-from bot.services.family import FamilyUpdate
+from bot.services.family import WEEK, FamilyUpdate
 from bot.services.previews import Page
 from bot.services.study import Feedback, Progress, Question, ShortCheck
 
@@ -329,8 +329,8 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     bold beside their gloss, listed the language's way; no scores, no classmates."""
     lang = update.language
     child = name(update.student_name, catalog, lang)
-    parts = [catalog.render("family-week-header", lang, name=child),
-             catalog.render("family-week-days", lang, name=child, days=update.days)]
+    parts = [catalog.render("family-week-header", lang, name=child), _practised(update, child,
+                                                                                catalog)]
     if update.learned:
         parts += [catalog.render("family-week-learned", lang, count=len(update.learned)),
                   word_list(update.learned, lang)]
@@ -341,6 +341,18 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                                  word=update.practising[0][0], language=language_name(lang))]
     parts.append(catalog.render("family-week-footer", lang))
     return Markup("\n".join(parts))
+
+
+def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
+    """How many days the child practised: of the last 7, or of the days since they started
+    (a child who joined today has not missed six days)."""
+    lang = update.language
+    if update.since <= 1:
+        return catalog.render("family-week-first-day", lang, name=child)
+    if update.since < WEEK:
+        return catalog.render("family-week-days-since", lang, name=child, days=update.days,
+                              since=update.since)
+    return catalog.render("family-week-days", lang, name=child, days=update.days)
 
 
 def plain_text(text: str) -> str:

@@ -16,6 +16,7 @@ from bot.store import families, outbox, people, study, threads
 from bot.store.packs import words_by_id
 
 LINK_DAYS = 14
+WEEK = 7  # days a weekly update looks back
 CAREGIVERS_PER_LINK = 4  # mother, father, grandmother, uncle: each with their own language
 FAMILY_PREFIX = "f_"
 
@@ -110,20 +111,23 @@ class FamilyUpdate:
     practising: list[tuple[str, str | None]]
     student_id: int = 0                        # whose update: erased with the student
     days: int = 0                              # days practised in the last 7
+    since: int = WEEK                          # of the last 7 days, those since they started
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
                    tz: tzinfo = UTC) -> list[FamilyUpdate]:
     """This week's update for every family with updates on (or for one Telegram user)."""
     updates = []
+    today = now.astimezone(tz).date()
     for row in families.update_recipients(db, only):
         days = len({moment.astimezone(tz).date() for moment in
                     families.answered_since(db, row.student_id, now - timedelta(days=7))})
+        since = min(WEEK, (today - row.started_at.astimezone(tz).date()).days + 1)
         learned = _words(db, study.mastered_since(db, row.student_id, now - timedelta(days=7)),
                          row.language)
         practising = _words(db, study.learning_word_ids(db, row.student_id), row.language)[:3]
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
-                                    learned, practising, row.student_id, days))
+                                    learned, practising, row.student_id, days, since))
     return updates
 
 

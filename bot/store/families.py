@@ -25,6 +25,7 @@ class FamilyRow:
     language: str
     student_id: int
     student_name: str
+    started_at: datetime  # when the student first joined a class
 
 
 def add_link(db: Database, code: str, student_id: int, teacher_id: int, now: datetime,
@@ -81,11 +82,11 @@ def set_updates(db: Database, user_id: int, on: bool) -> None:
 def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:
     """Families with updates on, or one Telegram user (asking with /now) whatever the setting."""
     rows = db.execute(
-        "SELECT f.id, f.telegram_id, coalesce(f.language, 'en'), f.student_id, s.first_name "
-        "FROM families f JOIN students s ON s.id = f.student_id "
+        "SELECT f.id, f.telegram_id, coalesce(f.language, 'en'), f.student_id, s.first_name, "
+        "s.created_at FROM families f JOIN students s ON s.id = f.student_id "
         "WHERE (f.updates_on = 1 OR ? IS NOT NULL) AND (? IS NULL OR f.telegram_id = ?)",
         [only, only, only]).fetchall()
-    return [FamilyRow(*r) for r in rows]
+    return [FamilyRow(*r[:5], parse(r[5])) for r in rows]
 
 
 def answered_since(db: Database, student_id: int, since: datetime) -> list[datetime]:

@@ -127,3 +127,16 @@ async def test_an_english_phone_sees_the_childs_language_on_top(chat: Chat) -> N
     calls = await chat.send(dad, f"/start {await family_link(chat)}")
     assert next(c for c in calls if c.buttons).buttons[0] == ("Soomaali", "fa:so")
 
+
+async def test_now_on_the_day_the_child_joined_says_she_just_started(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="ht"), lang="ht")
+    mom = chat.user(2001, "Mirlande", lang="ht")
+    await chat.send(mom, f"/start {await family_link(chat)}")
+    await chat.tap(mom, "fa:ht")
+    first = texts(await chat.send(mom, "/now"))
+    assert "Ana fèk kòmanse ak Puente jodi a." in first
+    assert "7 dènye jou" not in first  # not "practised 0 of the last 7 days"
+    chat.clock.advance(days=2)
+    assert "Ana te pratike 0 nan 3 jou depi l kòmanse." in texts(await chat.send(mom, "/now"))
+    chat.clock.advance(days=5)
+    assert "Ana te pratike 0 nan 7 dènye jou yo." in texts(await chat.send(mom, "/now"))

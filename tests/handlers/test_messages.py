@@ -230,6 +230,7 @@ async def weekly_update(chat: Chat, lang: str) -> str:
     for _ in range(5):
         await answer_current(chat, ana, True)
     await link_family(chat, MOTHER, lang)
+    chat.clock.advance(days=6)  # a week after she started: of the last 7 days, 1 practised
     queue_weekly_updates(chat.app.bot_data.services)
     return (await chat.deliver())[0].text
 
