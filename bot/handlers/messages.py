@@ -16,13 +16,14 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
-from bot.chat.replies import MAX_INPUT, say, spend, student_for, tapped, user_language
+from bot.chat.replies import MAX_INPUT, say, send_long, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
 from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
 from bot.services import messages, teaching
 from bot.services.messages import Asker
+from bot.services.pushes import next_allowed
 
 log = logging.getLogger(__name__)
 ASKING = "asking"  # user_data: until when the next text is the message for the teacher
@@ -262,14 +263,17 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
     answer = await messages.prepare_answer(s.db, s.translator, user.id, replied, text)
     if answer is None:
         return False
-    messages.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), s.clock())
+    now = s.clock()
+    messages.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now)
     context.deliverer.wake()
-    translated = answer.translation is not None or answer.asked.language == "en"
-    await say(update, context, "answer-queued" if translated else "answer-queued-english",
-              bilingual=False, name=student_for(
-                  context, user.id, answer.asked.student_id, first_name=answer.student_name,
-                  lang=user_language(context, user.id, user.language_code)),
-              language=message_views.teacher_language(answer.asked.language))
+    sent_at = next_allowed(now, s.config.school)  # the outbox waits out quiet hours
+    later = sent_at.astimezone(s.config.school.timezone).strftime("%H:%M") \
+        if sent_at > now else None
+    lang = user_language(context, user.id, user.language_code)
+    name = student_for(context, user.id, answer.asked.student_id,
+                       first_name=answer.student_name, lang=lang)
+    await send_long(context, user.id, message_views.answer_queued(
+        s.catalog, lang, answer, later, name=name))
     return True
 
 

@@ -88,6 +88,22 @@ def _translated(catalog: Catalog, lang: str, english: str,
     return [*parts, catalog.render("answer-original", lang), quote(english)]
 
 
+def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None,
+                  name: str | None = None) -> Markup:
+    """The teacher's confirmation: in which language the answer goes (as written to an English
+    reader, translated with their English below, or in English when this computer cannot
+    translate), and at what time when quiet hours hold it (`later`, HH:MM). `name` is the
+    student as the teacher reads them ("Ana #3" beside another Ana)."""
+    written = answer.asked.language
+    key = "answer-queued-as-written" if written == "en" else \
+        "answer-queued" if answer.translation is not None else "answer-queued-english"
+    text = catalog.render(key, lang, name=name or answer.student_name,
+                          language=teacher_language(written))
+    if later is None:
+        return text
+    return Markup(f"{text} {catalog.render('answer-queued-quiet', lang, time=later)}")
+
+
 def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     """What the family member or student reads: the answer in their language, English beneath."""
     lang, asked = answer.asked.language, answer.asked

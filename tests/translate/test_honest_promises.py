@@ -73,8 +73,8 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
         "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
         "text": "..."}
     assert texts(await chat.process(data)) == (
-        "Your answer about Ana is on its way, in English: this computer has no Haitian Creole "
-        "(Kreyòl ayisyen) translation (never during quiet hours).")
+        "Your answer about Ana will be sent in English, because this computer cannot translate "
+        "into Haitian Creole (Kreyòl ayisyen).")
     families = texts(await chat.send(teacher(chat), "/families"))
     assert "Haitian Creole (Kreyòl ayisyen) · linked" not in families
     assert "⚠️ no translation on this computer" in families
