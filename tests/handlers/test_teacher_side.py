@@ -125,7 +125,7 @@ async def test_an_answer_typed_without_reply_says_how_and_offers_to_send_it(chat
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
     assert buttons(offer) == [("✉️ Send to Ana #3's family member", f"ah:{relay_id}"),
                               ("Don't send", "ah:no")]  # ids only, never the text
-    assert "on its way" in texts(await chat.tap(rivera(chat), f"ah:{relay_id}"))
+    assert "will be sent" in texts(await chat.tap(rivera(chat), f"ah:{relay_id}"))
     to_mother = [c.text for c in await chat.deliver() if c.chat_id == MOTHER]
     assert len(to_mother) == 1 and "Yes, you can take the book home." in to_mother[0]
 
