@@ -89,9 +89,10 @@ async def remind(update: Update, context: PuenteContext) -> None:
 
 
 async def send_reminder(context: PuenteContext) -> None:
-    """Job: remind a student whose reviews are due (and say nothing when none are)."""
+    """Job: on a school day, remind a student whose reviews are due (and say nothing when none
+    are)."""
     s, job = context.services, context.job
-    if job is None or not isinstance(job.data, int):
+    if job is None or not isinstance(job.data, int) or not _school_day(s):
         return
     student = join.student(s.db, job.data)
     if student is None or not reminders.wants_reminders(student):
@@ -102,12 +103,16 @@ async def send_reminder(context: PuenteContext) -> None:
 async def send_school_reminders(context: PuenteContext) -> None:
     """Job: at the school's reminder time on a school day, remind every student who has not
     chosen a time."""
-    school = context.services.config.school
-    if not is_school_day(context.services.clock().astimezone(school.timezone).date(),
-                         school.holidays):
+    if not _school_day(context.services):
         return
     for student in reminders.on_school_time(context.services.db):
         await remind_student(context, student)
+
+
+def _school_day(s: Services) -> bool:
+    """Reminders, the school's or a student's own time, wait out weekends and holidays."""
+    school = s.config.school
+    return is_school_day(s.clock().astimezone(school.timezone).date(), school.holidays)
 
 
 async def remind_student(context: PuenteContext, student: reminders.Student) -> None:

@@ -251,6 +251,22 @@ async def test_the_school_reminder_stays_quiet_on_a_weekend(chat: Chat) -> None:
     assert chat.api.calls[before:] == []
 
 
+async def test_a_reminder_at_the_students_own_time_stays_quiet_on_a_weekend(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "/words")
+    await chat.send(ana, "/remind 16:30")
+    job = next(j for j in chat.app.job_queue.jobs() if j.data == 1001)
+    chat.clock.now = chat.clock.now.replace(hour=20, minute=30) + timedelta(days=5)  # Sat
+    before = len(chat.api.calls)
+    await job.run(chat.app)
+    assert chat.api.calls[before:] == []
+    chat.clock.advance(days=2)  # Monday 16:30: her words are due, and she hears of them
+    await job.run(chat.app)
+    assert "/check" in texts(chat.api.calls[before:])
+
+
 async def test_an_evening_check_counts_for_the_local_day(chat: Chat) -> None:
     ana = chat.user(lang="en")
     await join_and_confirm(chat, ana, lang="en")
