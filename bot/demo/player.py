@@ -1,5 +1,6 @@
-"""`puente demo`: play a student (or teacher) in the terminal against the real Application,
-handlers and a temporary store, with an offline Bot API in place of Telegram's servers."""
+"""`puente demo`: play a student (or teacher, or family member) in the terminal against the
+real Application, handlers and a temporary store, with an offline Bot API in place of
+Telegram's servers. `wait` runs the real scheduled jobs at their simulated times."""
 
 from __future__ import annotations
 
@@ -21,21 +22,25 @@ from bot.config import Config
 from bot.context import Services
 from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.demo.timeline import Moment, Timeline
 from bot.presentation.i18n import FSI, PDI, RLM, Catalog
 from bot.presentation.views import plain_text
 from bot.services.join import new_code
 from bot.speech import open_speech
-from bot.store import open_store, people, study
+from bot.store import open_store, outbox, people, study
 from bot.translation.translator import Translator
 
 DEMO_TEACHER = 5550001
 DEMO_STUDENT = 5550002
+DEMO_FAMILY = 5550003
 HELP = """Type what a user would send. Commands:
-  /start CODE, /words, /check, ...   sent as a message
+  /start CODE, /words, /check, ...   sent as a message ({family-link}: the last family link)
   tap N | tap LABEL                   press button N (or labelled LABEL) of the last message
+                                      with buttons that you were shown
   answer right | answer wrong         answer the open question correctly or not (tap or type)
-  wait 2d | wait 3h | wait 30m        move the clock forward
-  as teacher | as student             switch who you are
+  wait 2d | wait 3h | wait 30m        move the clock forward: reminders, family updates and
+                                      other daily jobs run at their times on the way
+  as teacher | as student | as family switch who you are
   help | quit"""
 
 
@@ -63,12 +68,16 @@ class Demo:
                                                                      clock=self.clock),
                                  speech=open_speech(config.speech, store_path))
         self.app: Application = build_application(self.services, request=self.api)
+        self.timeline = Timeline(self.app.job_queue)
         self.users = {
             "student": self.factory.user(DEMO_STUDENT, "Ana", phone_language),
-            "teacher": self.factory.user(DEMO_TEACHER, "Ms. Rivera", "en")}
+            "teacher": self.factory.user(DEMO_TEACHER, "Ms. Rivera", "en"),
+            "family": self.factory.user(DEMO_FAMILY, "Rosa", phone_language)}
         self.who = "student"
         self.seen: dict[int, int] = {}  # per user: how many API calls they have "read"
-        self.last: Call | None = None
+        self.last: dict[int, Call] = {}  # per user: the last message with buttons they saw
+        self.stamps: dict[int, datetime] = {}  # call index -> when a scheduled job sent it
+        self.stamp_shown: dict[int, datetime] = {}  # per user: the last time shown above a call
         self.code = ""
 
     async def open(self) -> None:
@@ -76,8 +85,8 @@ class Demo:
         await self.app.initialize()
         if self.app.post_init:
             await self.app.post_init(self.app)
-        # The job queue is not started: the demo's clock is simulated, so `wait` runs the
-        # delivery step itself rather than a timer firing in real time.
+        # The job queue is not started: the demo's clock is simulated, so `wait` runs the jobs
+        # and the delivery step itself at their simulated times (bot/demo/timeline.py).
         now = self.clock()
         people.upsert_teacher(self.db, DEMO_TEACHER, "Ms. Rivera", now)
         rng = self.services.rng  # seeded: the same script prints the same conversation
@@ -94,7 +103,8 @@ class Demo:
 
     async def send(self, line: str) -> bool:
         """Act on one input line; False when the user wants to quit."""
-        line = line.strip().replace("{code}", self.code)
+        line = line.strip().replace("{code}", self.code).replace("{family-link}",
+                                                                   self._family_link())
         if not line or line.startswith("#"):
             return True
         self.out(f"\n{self._who_label()}: {line}")
@@ -108,9 +118,7 @@ class Demo:
             self.who = words[1]
             self._print_new()  # what arrived for them meanwhile
         elif verb == "wait" and len(words) == 2:
-            self._wait(words[1])
-            await self.deliver()
-            self._print_new()
+            await self._wait(words[1])
         elif verb == "tap" and len(words) >= 2:
             await self._tap(line.split(maxsplit=1)[1])
         elif verb == "answer" and len(words) == 2:
@@ -120,16 +128,50 @@ class Demo:
         return True
 
     def _who_label(self) -> str:
-        return "👩‍🏫 Teacher" if self.who == "teacher" else "🧒 Student"
+        return {"teacher": "👩‍🏫 Teacher", "family": "👪 Family"}.get(self.who, "🧒 Student")
 
-    def _wait(self, amount: str) -> None:
+    def _family_link(self) -> str:
+        """The code of the last family link the bot showed anyone (they are never seeded)."""
+        found = (re.search(r"start=(f_\w+)", call.text) for call in reversed(self.api.calls))
+        return next((match[1] for match in found if match), "")
+
+    async def _wait(self, amount: str) -> None:
+        """Move the clock, running on the way what the bot's scheduled jobs and its deliverer
+        would have done, each at its own time."""
         match = re.fullmatch(r"(\d+)([dhm])", amount)
         if match is None:
             self.out("(wait takes 2d, 3h or 30m)")
             return
         unit = {"d": "days", "h": "hours", "m": "minutes"}[match[2]]
-        self.clock.now += timedelta(**{unit: int(match[1])})
-        self.out(f"(the clock is now {self.clock.now:%a %d %b %H:%M} UTC)")
+        end = self.clock.now + timedelta(**{unit: int(match[1])})
+        while (moment := self._next_moment(end)) is not None:
+            self.clock.now = moment.at
+            first = len(self.api.calls)
+            await self.deliver()  # what fell due by now goes out before the jobs run
+            for job in moment.jobs:
+                await job.run(self.app)  # the real callback, with the clock at its time
+                self.timeline.done(job, moment.at)
+                await self.deliver()
+            self.stamps.update(dict.fromkeys(range(first, len(self.api.calls)), moment.at))
+            self._print_new()
+        self.clock.now = end
+        self.out(f"(the clock is now {self._local(end)})")
+        await self.deliver()
+        self._print_new()
+
+    def _next_moment(self, end: datetime) -> Moment | None:
+        """The next moment up to `end` at which jobs fire or an outbox row falls due."""
+        now = self.clock.now
+        jobs = self.timeline.next_moment(now, end)
+        due = outbox.next_due(self.db)
+        if due is not None and now < due <= end and (jobs is None or due < jobs.at):
+            return Moment(due, ())
+        return jobs
+
+    def _local(self, moment: datetime) -> str:
+        """A moment as the school reads it (the demo's clock runs in UTC)."""
+        local = moment.astimezone(self.services.config.school.timezone)
+        return f"{local:%a %d %b %H:%M} school time, {moment.astimezone(UTC):%H:%M} UTC"
 
     async def _process(self, data: dict[str, Any]) -> None:
         await self.app.process_update(Update.de_json(data, self.app.bot))
@@ -145,14 +187,19 @@ class Demo:
 
     def _print_new(self) -> None:
         user_id = self.users[self.who]["id"]
-        for call in self.api.calls[self.seen.get(user_id, 0):]:
+        start = self.seen.get(user_id, 0)
+        for index, call in enumerate(self.api.calls[start:], start):
             if call.chat_id != user_id:
                 continue
             rendered = self._render(call)
+            when = self.stamps.get(index)
+            if rendered and when is not None and self.stamp_shown.get(user_id) != when:
+                self.stamp_shown[user_id] = when  # sent by a scheduled job: say when
+                self.out(f"({self._local(when)})")
             if rendered:
                 self.out(rendered)
             if call.buttons or call.method == "sendPoll":
-                self.last = call
+                self.last[user_id] = call  # what this person can tap, nobody else
         self.seen[user_id] = len(self.api.calls)
 
     def _render(self, call: Call) -> str | None:
@@ -184,7 +231,7 @@ class Demo:
         return text
 
     async def _tap(self, choice: str) -> None:
-        call = self.last
+        call = self.last.get(self.users[self.who]["id"])
         if call is None:
             self.out("(there is no button to tap)")
             return

@@ -1,0 +1,99 @@
+"""`puente demo`: `wait` shows what the bot does on its own (reminders, the weekly family
+update) at its simulated time, and `tap` presses only buttons the current speaker was shown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.demo.player import Demo
+
+JOIN = ["/start {code}", "tap Español", "tap 🤷 No sé", "/words"]
+FAMILY = ["as teacher", "/family Ana", "as family", "/start {family-link}", "tap Español",
+          "as student"]
+
+
+@pytest.fixture
+async def demo(tmp_path: Path) -> AsyncIterator[tuple[Demo, list[str]]]:
+    lines: list[str] = []
+    player = Demo(tmp_path / "demo.db", lines.append)
+    await player.open()
+    yield player, lines
+    await player.close()
+
+
+async def play(demo: Demo, script: list[str]) -> None:
+    for line in script:
+        await demo.send(line)
+
+
+def stamped(lines: list[str]) -> list[tuple[str, str]]:
+    """(simulated time shown, the first line of the message under it) for each job's message."""
+    return [(re.sub(r",.*", "", lines[i])[1:], lines[i + 1].split("\n")[0])
+            for i in range(len(lines) - 1)
+            if re.fullmatch(r"\(\w{3} \d\d \w{3} \d\d:\d\d school time, \d\d:\d\d UTC\)",
+                            lines[i])]
+
+
+async def test_waiting_shows_daily_reminders_and_the_weekly_family_update_in_time_order(
+        demo: tuple[Demo, list[str]]) -> None:
+    player, lines = demo
+    await play(player, [*JOIN, "/remind 16:00", *FAMILY])
+    del lines[:]
+    await play(player, ["wait 1d", "wait 1d", "wait 7d", "as family"])
+    shown = stamped(lines)
+    reminders = [when for when, text in shown if text.startswith("🤖 Puente: ¡Hola, Ana!")]
+    # 16:00 school time on each school day the clock passed (not Saturday or Sunday)
+    assert reminders == ["Mon 14 Sep 16:00 school time", "Tue 15 Sep 16:00 school time",
+                         "Wed 16 Sep 16:00 school time", "Thu 17 Sep 16:00 school time",
+                         "Fri 18 Sep 16:00 school time", "Mon 21 Sep 16:00 school time",
+                         "Tue 22 Sep 16:00 school time"]
+    # the family member reads the Friday update when they look at their phone
+    assert shown[-1] == ("Fri 18 Sep 17:00 school time", "🤖 Puente: 📬 La semana de Ana")
+    printed = "\n".join(lines)
+    assert printed.index("(the clock is now Wed 23 Sep") < printed.index("📬 La semana de Ana")
+
+
+async def test_a_student_who_turned_reminders_off_gets_none_while_the_demo_waits(
+        demo: tuple[Demo, list[str]]) -> None:
+    player, lines = demo
+    await play(player, [*JOIN, "/remind off"])
+    del lines[:]
+    await play(player, ["wait 3d"])
+    assert "Palabras para repasar" not in "\n".join(lines)
+    assert lines[-1] == "(the clock is now Thu 17 Sep 15:00 school time, 19:00 UTC)"
+
+
+async def test_a_student_taps_her_own_buttons_not_the_ones_the_teacher_was_just_shown(
+        demo: tuple[Demo, list[str]]) -> None:
+    player, lines = demo
+    await play(player, ["/start {code}", "as teacher", "/deleteme", "as student", "tap 1"])
+    assert "   (taps [Español])" in lines  # her language menu, not the teacher's "Delete"
+    del lines[:]
+    await play(player, ["as teacher", "tap 2"])
+    assert "   (taps [Keep it])" in lines
+    await play(player, ["as family", "tap 1"])
+    assert lines[-1] == "(there is no button to tap)"  # nobody showed the family any
+
+
+async def test_waiting_runs_one_off_jobs_once_and_repeating_jobs_at_each_time_in_order(
+        demo: tuple[Demo, list[str]]) -> None:
+    player, _ = demo
+    start, fired = player.clock.now, []
+
+    async def note(context: object) -> None:
+        fired.append((player.clock.now - start) / timedelta(hours=1))
+
+    queue = player.app.job_queue
+    assert queue is not None
+    queue.run_once(note, start + timedelta(hours=2), name="once")
+    queue.run_repeating(note, timedelta(hours=6), first=start + timedelta(hours=1))
+    await play(player, ["wait 1d"])
+    assert fired == [1, 2, 7, 13, 19]
+    assert not queue.get_jobs_by_name("once")  # done: off the queue, as the scheduler does
+    await play(player, ["wait 12h"])
+    assert fired[5:] == [25, 31]
