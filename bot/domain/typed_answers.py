@@ -378,6 +378,19 @@ def _respelled(answer: str, given: str, targets: set[str]) -> tuple[Verdict, str
     return None
 
 
+def _gloss_slip(given: str, folded: str) -> bool:
+    """One slip or form away from a (folded) gloss long enough to tell a slip from a word."""
+    # (one edit changes the length by one at most: a sentence is no slip of a word, cheaply)
+    return len(folded) >= 6 and abs(len(given) - len(folded)) <= 1 and \
+        edit_distance(given, folded) <= 1
+
+
+def may_be_gloss(text: str, gloss: str) -> bool:
+    """Cheaply: could `grade` take `text` for `gloss` (equal once folded, or one slip away)?"""
+    given, folded = normalise(text), normalise(gloss)
+    return bool(folded) and (given == folded or _gloss_slip(given, folded))
+
+
 def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, str],
                  lang: str | None) -> TypedVerdict:
     """Tell a forgivable slip from a slip of this word's gloss and from a wrong answer.
@@ -391,8 +404,7 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
                  or _cognate(given, _american(normalise(expected))))
     for folded, original in home.items():
         # "ecosistemma" (a slip) or "organismos" (a form) of this word's own gloss
-        if len(folded) >= 6 and edit_distance(given, folded) <= 1 and (
-                distance > 1 or home_like):
+        if _gloss_slip(given, folded) and (distance > 1 or home_like):
             return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, original)
     if home_like or distance > allowed_typos(closest):
         return TypedVerdict(Verdict.WRONG, expected)
