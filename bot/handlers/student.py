@@ -39,7 +39,7 @@ from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.charts import progress_chart
 from bot.presentation.i18n import Markup
-from bot.services import join, listen, membership, previews, study, teaching
+from bot.services import join, listen, lookup, membership, previews, study, teaching
 from bot.services.glosses import complete_glosses
 
 log = logging.getLogger(__name__)
@@ -442,8 +442,12 @@ async def text_message(update: Update, context: PuenteContext) -> None:
             await ask_home_language(update, context, typed.detected)
         return
     feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
-    if feedback is None:  # not an answer: offer to send it to the teacher
-        await not_understood(update, context, text)
+    if feedback is None:  # not an answer: one of their words in their language, or else
+        found = lookup.home_word(s.db, user.id, text)
+        if found:
+            await send_home_word(context, message.chat_id, found, student.language)
+        else:
+            await not_understood(update, context, text)  # perhaps something for the teacher
         return
     if isinstance(feedback, study.TapAnAnswer):
         await say(update, context, "tap-an-answer")  # home language first, then English
@@ -453,6 +457,15 @@ async def text_message(update: Update, context: PuenteContext) -> None:
                   language=views.language_name(feedback.lang))
         return
     await send_feedback(update, context, feedback)
+
+
+async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordRef],
+                         lang: str) -> None:
+    """Answer a home-language word with the English word(s) it means, each with its 🔊."""
+    s = context.services
+    markup = keyboards.listen_words(found, s.catalog, lang) if s.speech else None
+    await context.bot.send_message(chat_id, views.home_word_text(found, lang, s.catalog),
+                                   parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def progress(update: Update, context: PuenteContext) -> None:

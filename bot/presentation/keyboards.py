@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.domain.checks import WordRef
 from bot.domain.language import LANGUAGES, Capability, is_rtl
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
@@ -94,6 +95,12 @@ def listen_word(label: str, word_id: int, word_only: bool = False) -> InlineKeyb
     """A 🔊 button for one word: its card's clip, or (`word_only`) the English word alone."""
     args = (word_id, "w") if word_only else (word_id,)
     return InlineKeyboardButton(label, callback_data=callbacks.data(callbacks.AUDIO, *args))
+
+
+def listen_words(refs: Sequence[WordRef], catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
+    """A 🔊 button for each word, one a row, each labelled with its English term."""
+    return rows([listen_word(catalog.plain("button-listen-term", lang, term=ref.word.term),
+                             ref.id) for ref in refs], 1)
 
 
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:

@@ -280,6 +280,15 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     return Markup("\n\n".join(parts))
 
 
+def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog) -> Markup:
+    """A home-language word the student typed, answered with the English word(s) it means."""
+    lines = [catalog.render("home-word", lang, gloss=ref.word.glosses[lang].term,
+                            term=ref.word.term,
+                            emoji=f" {ref.word.emoji}" if ref.word.emoji else "")
+             for ref in refs if lang in ref.word.glosses]
+    return join_lines([*lines, catalog.bilingual("home-word-hint", lang)])
+
+
 def check_done_key(right: int, asked: int) -> str:
     """The end-of-check message depends on the score: no "keep going" on 0 of 5."""
     if asked and right == asked:
