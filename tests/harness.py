@@ -15,8 +15,10 @@ from telegram.ext import Application
 
 from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.domain.checks import WordRef
 from bot.presentation import callbacks
 from bot.services import join
+from bot.services import study as study_service
 from bot.speech import Speech
 from bot.store import people, study
 from tests.clock import Clock
@@ -176,6 +178,14 @@ def enrol_student(db: Database, now: datetime, user_id: int = 1001, name: str = 
         join.confirm_language(db, user_id, lang)
     if level is not None:
         people.set_level(db, user_id, None, level, "teacher")
+
+
+def read_words(db: Database, now: datetime, user_id: int = 1001) -> list[WordRef]:
+    """The student opens /words and reads every card (through the use cases): the words, each
+    now counted as shown, so a check may ask it."""
+    refs = study_service.current_words(db, study_service.learner(db, user_id), now)
+    study_service.cards_shown(db, user_id, [r.id for r in refs], now)
+    return refs
 
 
 def with_speech(chat: Chat, clips: Path) -> Chat:

@@ -57,16 +57,20 @@ def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[in
 def _payloads(services: Services, who: study.Learner, own: list[WordRef], now: datetime
               ) -> list[dict[str, Any]]:
     """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
-    the cards in phone-sized messages with Listen and Check under the last."""
+    the cards in phone-sized messages with Listen and Check under the last. "shows" names the
+    words whose cards count as shown once the row is sent (the deliverer records them)."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
-        page = previews.open_preview(db, who, own, now)
+        page = previews.open_preview(db, who, own, now, sent=False)
         markup = keyboards.card_page(page, catalog, listen=services.speech is not None)
-        return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup)}]
+        return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
+                 "shows": [page.ref.id]}]
     messages = views.preview_messages(own, who.language, who.scaffold, catalog)
     offer = [[catalog.render("button-check", who.language), callbacks.data(callbacks.CHECK)]]
     if services.speech is not None:  # hear the pushed words, as after /words
         offer.insert(0, [catalog.render("button-listen", who.language),
                          callbacks.data(callbacks.AUDIO)])
-    return [{"text": text, "buttons": offer if index == len(messages) - 1 else []}
+    last = len(messages) - 1  # rows to one chat go in order: the last one sent shows them all
+    return [{"text": text, "buttons": offer if index == last else [],
+             "shows": [r.id for r in own] if index == last else []}
             for index, text in enumerate(messages)]

@@ -35,8 +35,8 @@ DEMO_STUDENT = 5550002
 DEMO_FAMILY = 5550003
 HELP = """Type what a user would send. Commands:
   /start CODE, /words, /check, ...   sent as a message ({family-link}: the last family link)
-  tap N | tap LABEL                   press button N (or labelled LABEL) of the last message
-                                      with buttons that you were shown
+  tap N | tap LABEL                   press button N of the last message with buttons that you
+                                      were shown (or the newest button labelled LABEL)
   answer right | answer wrong         answer the open question correctly or not (tap or type)
   wait 2d | wait 3h | wait 30m        move the clock forward: reminders, family updates and
                                       other daily jobs run at their times on the way
@@ -231,7 +231,7 @@ class Demo:
         return text
 
     async def _tap(self, choice: str) -> None:
-        call = self.last.get(self.users[self.who]["id"])
+        call = self._showing(choice) or self.last.get(self.users[self.who]["id"])
         if call is None:
             self.out("(there is no button to tap)")
             return
@@ -256,6 +256,14 @@ class Demo:
         shown = call.params.get("message_id") or call.result_id or 1  # the message tapped
         await self._process(self.factory.tap(self.users[self.who], buttons[index][1],
                                              int(shown)))
+
+    def _showing(self, label: str) -> Call | None:
+        """The newest message to the current user with a button labelled `label` (a card above
+        the question can still be turned), or None."""
+        user_id = self.users[self.who]["id"]
+        return next((c for c in reversed(self.api.calls) if c.chat_id == user_id
+                     and any(plain_label(b).lower() == label.lower() for b, _ in c.buttons)),
+                    None)
 
     def _poll_id(self, call: Call) -> str:
         item = study.next_open_item(self.db, self.users[self.who]["id"])

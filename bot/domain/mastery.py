@@ -113,10 +113,17 @@ class WordMastery:
     mastered_at: datetime | None = None
     first_correct_at: datetime | None = None     # first right answer since the last miss
     answered: bool = False                       # any graded answer at all
+    shown: bool = False                          # its card was shown (unlocked is not enough)
 
     @property
     def mastered(self) -> bool:
         return self.mastered_at is not None
+
+    @property
+    def previewed(self) -> bool:
+        """The student has seen its card (or answered it, so was shown it): a check may ask
+        it. A word unlocked into a preview whose card was never opened has not been."""
+        return self.shown or self.state is not MasteryState.NEW
 
     @property
     def state(self) -> MasteryState:

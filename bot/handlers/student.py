@@ -206,18 +206,17 @@ async def words(update: Update, context: PuenteContext, flipped: bool = False) -
     if chat is None or user is None:
         return
     who = study.learner(s.db, user.id)
-    fresh = study.unlock(s.db, who, s.clock())
-    refs = complete_glosses(s.db, study.practice_words(s.db, who, {w.id for w in fresh}) + fresh,
-                            who.language)
+    found = study.preview_words(s.db, who, s.clock())
+    refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
         await say(update, context, "no-words")
         return
     if who.scaffold.one_card:
         await send_page(context, chat.id, previews.open_preview(
-            s.db, who, refs, s.clock(), new=len(fresh), flipped=flipped))
+            s.db, who, refs, s.clock(), new=found.unread, flipped=flipped))
         return
     messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
-                                      new=len(fresh))
+                                      new=found.unread)
     flip = None if flipped or who.scaffold.l1_first or who.language == "en" else \
         s.catalog.render("button-flip", who.language)  # else cards lead with it already
     markup = keyboards.after_preview(flip,
@@ -228,6 +227,7 @@ async def words(update: Update, context: PuenteContext, flipped: bool = False) -
         last = index == len(messages) - 1
         await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if last else None)
+    study.cards_shown(s.db, who.id, [r.id for r in refs], s.clock())  # every card, at once
 
 
 async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
@@ -248,7 +248,8 @@ async def card_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     preview_id, index, flipped = callbacks.card_args(cb)
-    page = previews.turn_to(context.services.db, user.id, preview_id, index, flipped)
+    s = context.services
+    page = previews.turn_to(s.db, user.id, preview_id, index, s.clock(), flipped)
     await send_page(context, user.id, page, edit=query)
 
 
@@ -269,33 +270,34 @@ async def check(update: Update, context: PuenteContext) -> None:
         await acknowledge(update.callback_query)
     if user is None:
         return
-    # A new word is always seen on a card first, and asked in a later check, never this one.
+    # A word is always seen on a card first, and asked in a later check, never this one.
     start = study.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
                               tz=s.config.school.timezone)
     question = start.question
-    if start.fresh:
-        await show_unlocked(context, user.id, start.fresh, check_follows=question is not None)
+    if start.unread:
+        await show_unread(context, user.id, start.unread, check_follows=question is not None)
     if question is not None and start.short is not None:
         await send_long(context, user.id, views.short_check_text(start.short, question.lang,
                                                                  s.catalog))
     if question is not None:
         await send_question(context, user.id, question)
-    elif not start.fresh:
+    elif not start.unread:
         await say(update, context, "no-words")
 
 
-async def show_unlocked(context: PuenteContext, user_id: int, fresh: list[WordRef],
-                        check_follows: bool) -> None:
-    """Preview the words unlocked by /check; when no check follows, the last card (or message)
-    offers ✅ Check, which starts one once the student has read them."""
+async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],
+                      check_follows: bool) -> None:
+    """Preview the cards /check found unread (just unlocked, or never opened); when no check
+    follows, the last card (or message) offers ✅ Check, which starts one once the student has
+    read them."""
     s = context.services
     who = study.learner(s.db, user_id)
-    fresh = complete_glosses(s.db, fresh, who.language)
+    unread = complete_glosses(s.db, unread, who.language)
     if who.scaffold.one_card:
         await send_page(context, user_id, previews.open_preview(
-            s.db, who, fresh, s.clock(), offer_check=not check_follows))
+            s.db, who, unread, s.clock(), offer_check=not check_follows))
         return
-    messages = views.preview_messages(fresh, who.language, who.scaffold, s.catalog)
+    messages = views.preview_messages(unread, who.language, who.scaffold, s.catalog)
     markup = None if check_follows else keyboards.after_preview(
         None, s.catalog.render("button-check", who.language),
         s.catalog.render("button-listen", who.language) if s.speech else None)
@@ -303,6 +305,7 @@ async def show_unlocked(context: PuenteContext, user_id: int, fresh: list[WordRe
         last = index == len(messages) - 1
         await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if last else None)
+    study.cards_shown(s.db, who.id, [r.id for r in unread], s.clock())  # every card, at once
 
 
 async def send_question(context: PuenteContext, chat_id: int,

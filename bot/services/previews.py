@@ -5,6 +5,10 @@ whose preview it is and which words it holds. A tap on another student's preview
 number the preview does not have, or on a preview let go (`store.previews.KEEP`, retention) is
 refused with one kind line and changes nothing. Any of the student's latest previews still
 turns, so a Next on yesterday's cards works after today's /words.
+
+A word counts as previewed only once its card was shown: the first card when a preview opens
+(or when delivery sends a pushed one), each later card when the student turns to it. A check
+never asks a word whose card the student has not seen.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
-from bot.services.study import Learner, learner
+from bot.services.study import Learner, cards_shown, learner
 from bot.store.packs import words_by_id
 from bot.store.previews import create_preview, get_preview
 
@@ -56,18 +60,22 @@ class Page:
 
 def open_preview(db: Database, who: Learner, refs: Sequence[WordRef], now: datetime, *,
                  new: int | None = None, offer_check: bool = True,
-                 flipped: bool = False) -> Page:
-    """Remember a preview's words in card order and return its first page."""
+                 flipped: bool = False, sent: bool = True) -> Page:
+    """Remember a preview's words in card order and return its first page, whose word now
+    counts as shown (`sent`=False: the page goes out later, and delivery records it)."""
     if not refs:
         raise ValueError("a preview needs at least one word")
     preview_id = create_preview(db, who.id, [r.id for r in refs], new, offer_check, now)
+    if sent:
+        cards_shown(db, who.id, [refs[0].id], now)
     return Page(preview_id, 0, len(refs), refs[0], who.language, who.scaffold, new,
                 offer_check, flipped)
 
 
-def turn_to(db: Database, user_id: int, preview_id: int, index: int,
+def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: datetime,
             flipped: bool = False) -> Page:
-    """The card a Next, ◀ or 🔁 tap asks for, from this student's own preview only."""
+    """The card a Next, ◀ or 🔁 tap asks for, from this student's own preview only: its word
+    now counts as shown, so a later check may ask it."""
     stored = get_preview(db, preview_id)
     if stored is None or stored.student_id != user_id or index >= len(stored.word_ids):
         raise StaleCardError(f"card {index} of preview {preview_id} is not {user_id}'s")
@@ -77,5 +85,6 @@ def turn_to(db: Database, user_id: int, preview_id: int, index: int,
         raise StaleCardError(f"word {stored.word_ids[index]} is gone")
     ref = complete_glosses(db, [WordRef(found[0].id, found[0].word, found[0].pack_id)],
                            who.language)[0]
+    cards_shown(db, user_id, [ref.id], now)
     return Page(stored.id, index, len(stored.word_ids), ref, who.language, who.scaffold,
                 stored.new, stored.offer_check, flipped)

@@ -85,10 +85,45 @@ def _refs(words: list[StoredWord]) -> list[WordRef]:
     return [WordRef(w.id, w.word, w.pack_id) for w in words]
 
 
+@dataclass(frozen=True)
+class PreviewWords:
+    """A preview's words in card order: those being learned, then the unread ones."""
+
+    refs: list[WordRef]
+    unread: int  # the last `unread` cards were never shown to the student (new to them)
+
+
+def preview_words(db: Database, who: Learner, now: datetime) -> PreviewWords:
+    """The words being learned now, for a preview (/words): cards already seen first, then the
+    cards the student has not seen yet (unlocked earlier or pushed, never opened), then any
+    newly unlocked ones. Nothing counts as shown until its card is (cards_shown)."""
+    fresh = unlock(db, who, now)
+    states = study.student_mastery(db, who.id)
+    fresh_ids = {w.id for w in fresh}
+    ids = sorted(w for w, s in states.items() if s.state in ACTIVE and w not in fresh_ids)
+    seen = [w for w in ids if states[w].previewed]
+    unseen = [w for w in ids if not states[w].previewed]
+    return PreviewWords(_refs(words_by_id(db, seen + unseen)) + fresh, len(unseen) + len(fresh))
+
+
 def current_words(db: Database, who: Learner, now: datetime) -> list[WordRef]:
     """The words being learned now, for a preview, with any newly unlocked ones last."""
-    fresh = unlock(db, who, now)
-    return practice_words(db, who, exclude={w.id for w in fresh}) + fresh
+    return preview_words(db, who, now).refs
+
+
+def unread_words(db: Database, who: Learner, fresh: list[WordRef]) -> list[WordRef]:
+    """Words the student has started whose cards they have not seen yet, `fresh` (just
+    unlocked) last: a check shows these cards first and never asks them."""
+    fresh_ids = {w.id for w in fresh}
+    ids = sorted(w for w, s in study.student_mastery(db, who.id).items()
+                 if not s.previewed and w not in fresh_ids)
+    return _refs(words_by_id(db, ids)) + fresh
+
+
+def cards_shown(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:
+    """Record that these words' cards were just shown to the student: from now on a check may
+    ask them (a card never shown is never asked)."""
+    study.mark_shown(db, student_id, word_ids, now)
 
 
 def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
@@ -106,9 +141,11 @@ def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
 
 def practice_words(db: Database, who: Learner, exclude: set[int] | None = None
                    ) -> list[WordRef]:
-    """Previewed words still new or learning: what a check practises besides due reviews."""
+    """Previewed words (their cards shown) still new or learning: what a check practises
+    besides due reviews."""
     states = study.student_mastery(db, who.id)
-    ids = sorted(w for w, s in states.items() if s.state in ACTIVE and w not in (exclude or ()))
+    ids = sorted(w for w, s in states.items()
+                 if s.state in ACTIVE and s.previewed and w not in (exclude or ()))
     return _refs(words_by_id(db, ids))
 
 
@@ -123,10 +160,11 @@ def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime
 
 
 def due_words(db: Database, who: Learner, now: datetime, size: int) -> list[StoredWord]:
-    """Reviews FSRS has due, except those that wait for the retention gap (is_due)."""
+    """Reviews FSRS has due, except those that wait for the retention gap (is_due), and words
+    whose cards the student has not seen (a word is due from the moment it is unlocked)."""
     states = study.student_mastery(db, who.id)
     ids = [w for w in study.due_word_ids(db, who.id, now, limit=size + len(states))
-           if is_due(states[w], now)]
+           if states[w].previewed and is_due(states[w], now)]
     return words_by_id(db, ids[:size])
 
 
@@ -176,54 +214,52 @@ class ShortCheck:
 
 @dataclass(frozen=True)
 class CheckStart:
-    """What /check begins with: the cards of words unlocked now, then (maybe) a question."""
+    """What /check begins with: the cards the student has not seen, then (maybe) a question."""
 
-    fresh: list[WordRef]        # unlocked now: their cards are shown, never asked in this check
+    unread: list[WordRef]       # unlocked now or never opened: shown first, never asked now
     question: Question | None   # None: nothing else to ask, so the cards lead to the check
     short: ShortCheck | None = None  # a check under FULL_CHECK questions says why
 
 
 def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
                 size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC) -> CheckStart:
-    """Unlock words whose slots are open (their cards come first) and start a check on the
-    words the student has already had time to learn.
+    """Unlock words whose slots are open and start a check on the words the student has
+    already had time to learn; the cards they have not seen come first.
 
-    A word unlocked by this /check is not asked in it: a question right after its card (or
-    before the student has even opened it, at one card a message) measures memory of the card,
-    not learning. When nothing else is due, the cards alone are sent, and their ✅ Check starts
-    a later check. A check asks each word once, so few ready words make a short check: the
-    student is told why, and when more words come."""
+    A word whose card the student has not seen is not asked: not one unlocked by this /check (a
+    question right after its card measures memory of the card, not learning), nor one from an
+    earlier preview or push whose card they never opened (one card a message at levels 1-3).
+    When nothing else is ready, the cards alone are sent, and their ✅ Check starts a later
+    check. A check asks each word once, so few ready words make a short check: the student is
+    told why, and when more words come."""
     who = learner(db, user_id)
-    fresh = unlock(db, who, now)
-    question = start_check(db, user_id, now, rng, size, hears,
-                           unread=frozenset(w.id for w in fresh))
+    unread = unread_words(db, who, unlock(db, who, now))
+    question = start_check(db, user_id, now, rng, size, hears)
     short = None
     if question is not None and question.total < min(size, FULL_CHECK):
         due = next_review(study.student_mastery(db, who.id).values(), now)
         days = (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
-        short = ShortCheck(bool(fresh), days)
-    return CheckStart(fresh, question, short)
+        short = ShortCheck(bool(unread), days)
+    return CheckStart(unread, question, short)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = MAX_CHECK, hears: bool = False,
-                unread: frozenset[int] = frozenset()) -> Question | None:
+                size: int = MAX_CHECK, hears: bool = False) -> Question | None:
     """Build a short check over due reviews and current words; return the first question.
 
-    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items.
-    `unread`: words whose cards are only being sent now: neither asked nor offered as options."""
+    Only words whose cards the student has seen are asked or offered as options at levels 1-2.
+    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
     who = learner(db, user_id)
-    due = [d for d in due_words(db, who, now, size) if d.id not in unread]
+    due = due_words(db, who, now, size)
     due_ids = {d.id for d in due}
-    targets = _refs(due) + [w for w in practice_words(db, who, exclude=set(unread))
-                            if w.id not in due_ids]
+    targets = _refs(due) + [w for w in practice_words(db, who) if w.id not in due_ids]
     if not targets:
         return None
     # Distractors come from the targets' own packs first (a pushed word among the class
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = _refs([w for pid in packs for w in pack_words(db, pid)])
-    seen = frozenset(study.student_mastery(db, who.id)) - unread
+    seen = frozenset(w for w, s in study.student_mastery(db, who.id).items() if s.previewed)
     items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
                         hears)
     items = recall_on_due_reviews(db, who, items, pool, now, rng)

@@ -404,3 +404,20 @@ UPDATE classes SET last_roster_no = (
     SELECT count(*) FROM enrollments WHERE class_id = classes.id);
 CREATE UNIQUE INDEX idx_enrollments_roster_no ON enrollments(class_id, roster_no)
 """)
+
+
+@migrations(name="0015_cards_shown")
+def cards_shown(db: Database) -> None:
+    """When a word's card was first shown to the student: unlocking a word keeps its place, but
+    a check asks only words whose cards the student has seen (one card a message at levels 1-3,
+    so a preview's later cards may never be opened). Existing rows count as shown unless they
+    were never answered and sit in one of the student's previews, never as its first card."""
+    _run(db, """
+ALTER TABLE mastery ADD COLUMN shown_at TEXT;
+UPDATE mastery SET shown_at = coalesce(first_seen, updated_at)
+WHERE attempts > 0
+   OR NOT EXISTS (SELECT 1 FROM previews p, json_each(p.word_ids) j
+                  WHERE p.student_id = mastery.student_id AND j.value = mastery.word_id)
+   OR EXISTS (SELECT 1 FROM previews p WHERE p.student_id = mastery.student_id
+              AND json_extract(p.word_ids, '$[0]') = mastery.word_id)
+""")

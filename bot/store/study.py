@@ -33,7 +33,7 @@ def _mastery(row: dict) -> WordMastery:
         success_days=frozenset(json.loads(row["success_days"])),
         mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None,
         first_correct_at=parse(row["first_correct_at"]) if row["first_correct_at"] else None,
-        answered=bool(row["attempts"]))
+        answered=bool(row["attempts"]), shown=row["shown_at"] is not None)
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
@@ -48,15 +48,15 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
 
     `answered` (True right, False wrong) also counts one graded answer in the running totals
     the reports read, in the same statement; `listening`: it answered a listening item, counted
-    apart too (recognition of the spoken word).
+    apart too (recognition of the spoken word). An answered word counts as shown (mark_shown).
     """
     attempts, correct = (0, 0) if answered is None else (1, int(answered))
     listened, listened_right = (attempts, correct) if listening else (0, 0)
     db.execute(
         "INSERT INTO mastery (student_id, word_id, p_known, card, due_at, successes, "
         "misses_in_row, success_days, mastered_at, updated_at, attempts, correct, last_seen, "
-        "first_correct_at, first_seen, listened, listened_right) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "first_correct_at, first_seen, listened, listened_right, shown_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(student_id, word_id) DO UPDATE SET "
         "p_known=excluded.p_known, card=excluded.card, due_at=excluded.due_at, "
         "successes=excluded.successes, misses_in_row=excluded.misses_in_row, "
@@ -67,13 +67,24 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
         "first_correct_at = excluded.first_correct_at, "
         "first_seen = coalesce(mastery.first_seen, excluded.first_seen), "
         "listened = mastery.listened + excluded.listened, "
-        "listened_right = mastery.listened_right + excluded.listened_right",
+        "listened_right = mastery.listened_right + excluded.listened_right, "
+        "shown_at = coalesce(mastery.shown_at, excluded.shown_at)",
         [student_id, word_id, state.p_known, json.dumps(state.card), stamp(state.due_at),
          state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
          correct, stamp(now) if answered is not None else None,
          stamp(state.first_correct_at) if state.first_correct_at else None,
-         stamp(now) if answered is not None else None, listened, listened_right])
+         stamp(now) if answered is not None else None, listened, listened_right,
+         stamp(now) if answered is not None else None])
+
+
+def mark_shown(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:
+    """Remember that these words' cards were shown to the student (the first time counts)."""
+    if not word_ids:
+        return
+    marks = ",".join("?" * len(word_ids))
+    db.execute(f"UPDATE mastery SET shown_at = ? WHERE student_id = ? AND shown_at IS NULL "
+               f"AND word_id IN ({marks})", [stamp(now), student_id, *word_ids])
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
@@ -248,9 +259,9 @@ def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
 
 
 def learning_word_ids(db: Database, student_id: int) -> list[int]:
-    """Word ids the student has started and not yet mastered."""
-    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? "
-                      "AND mastered_at IS NULL ORDER BY word_id", [student_id]).fetchall()
+    """Word ids whose cards the student has seen, not yet mastered."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at IS NULL "
+                      "AND shown_at IS NOT NULL ORDER BY word_id", [student_id]).fetchall()
     return [r[0] for r in rows]
 
 

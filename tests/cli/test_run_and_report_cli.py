@@ -19,6 +19,7 @@ from bot.presentation.i18n import Catalog
 from bot.services import join, study
 from bot.store import open_store, people
 from tests.clock import START, Clock
+from tests.harness import read_words
 
 
 def test_run_without_a_token_explains_what_to_do(monkeypatch: pytest.MonkeyPatch,
@@ -70,7 +71,7 @@ def test_the_report_counts_inactive_school_days_on_the_clock_it_is_given(
                         START)
     join.join_class(db, 1001, "Ana", "CODEcode2345", "es", START)
     join.confirm_language(db, 1001, "es")
-    study.unlock(db, study.learner(db, 1001), START)  # the preview, then one answer
+    read_words(db, START)  # the preview, then one answer
     question = study.start_check(db, 1001, START, random.Random(1))
     assert question is not None
     study.answer_typed(db, 1001, question.item.answer, START, ZoneInfo("UTC"))

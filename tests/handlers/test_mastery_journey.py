@@ -15,6 +15,7 @@ from tests.harness import (
     buttons,
     check_now,
     join_and_confirm,
+    page_through,
     texts,
 )
 
@@ -142,10 +143,21 @@ async def test_words_unlock_a_few_at_a_time_and_only_after_review(chat: Chat) ->
 async def test_words_seen_four_days_ago_are_not_called_new(chat: Chat) -> None:
     ana = chat.user(lang="en")
     await join_and_confirm(chat, ana, lang="en")
-    assert "New words: 5" in texts(await chat.send(ana, "/words"))
+    first = await chat.send(ana, "/words")
+    assert "New words: 5" in texts(first)
+    await page_through(chat, ana, first)  # she reads all five cards
     chat.clock.advance(days=4)
     again = texts(await chat.send(ana, "/words"))
     assert "New words" not in again and "Your words: 5 (new today: 0)" in again
+
+
+async def test_cards_never_opened_are_still_new_days_later(chat: Chat) -> None:
+    ana = chat.user(lang="en")
+    await join_and_confirm(chat, ana, lang="en")
+    assert "New words: 5" in texts(await chat.send(ana, "/words"))  # she reads card 1 only
+    chat.clock.advance(days=4)
+    again = texts(await chat.send(ana, "/words"))
+    assert "Your words: 5 (new today: 4)" in again
 
 
 async def test_report_names_who_has_not_started_and_who_stopped(chat: Chat) -> None:

@@ -215,7 +215,7 @@ async def test_progress_counts_add_up_to_the_words_met_and_due_is_its_own_line(
         chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user)
-    await chat.send(user, "/words")
+    await page_through(chat, user, await chat.send(user, "/words"))  # all five cards read
     await chat.send(user, "/check")
     for right in (True, False):
         await answer_current(chat, user, right)

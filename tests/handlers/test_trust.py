@@ -12,7 +12,7 @@ from bot.demo.offline import Call
 from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
 from bot.store import people, study
-from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat, buttons, texts
+from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat, buttons, page_through, texts
 from tests.tables import cells_naming
 
 # Distinctive ids and names, so a walk over every table cannot mistake them for anything else.
@@ -78,7 +78,7 @@ async def busy_student(chat: Chat) -> dict:
     and a queued weekly family update that names her."""
     kid = chat.user(KID, KID_NAME, lang="es")
     await join(chat, kid)
-    await place(chat, kid)
+    await page_through(chat, kid, await place(chat, kid))  # she reads every card
     await chat.send(kid, "/check")
     for _ in range(3):
         await answer(chat, kid)

@@ -11,15 +11,14 @@ from sqlite_utils import Database
 
 from bot.services import study, teaching
 from tests.clock import START
-from tests.harness import enrol_student
+from tests.harness import enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")
 
 
 def miss_a_check(db: Database, at: timedelta) -> None:
     """/check and miss every item (re-teaching items too)."""
-    who = study.learner(db, 1001)
-    study.unlock(db, who, START + at)
+    read_words(db, START + at)
     question = study.start_check(db, 1001, START + at, random.Random(1))
     while question is not None:
         item = question.item

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.services import family, study, teaching
 from bot.store import people
 from tests.clock import START
-from tests.harness import TEACHER_ID, enrol_student
+from tests.harness import TEACHER_ID, enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")
 
@@ -83,7 +83,7 @@ def test_the_weekly_update_names_the_words_in_the_familys_language(
     enrol_student(db, START)
     linked(db, 2001, "es")
     linked(db, 2002, "vi")
-    words = study.current_words(db, study.learner(db, 1001), START)
+    words = read_words(db, START)
     question = study.start_check(db, 1001, START, random.Random(1))
     assert question is not None
     item = question.item

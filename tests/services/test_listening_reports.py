@@ -21,7 +21,7 @@ from bot.store import open_store, people, schema
 from bot.store import study as stored
 from bot.store.packs import pack_words, save_pack
 from tests.clock import START
-from tests.harness import TEACHER_ID, enrol_student
+from tests.harness import TEACHER_ID, enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")
 LISTENING = "🔊 Listening (hear the word, choose it; recognition, not meaning)"
@@ -39,7 +39,7 @@ def _answer(db: Database, word_id: int, *right: bool, listening: bool = False,
 def test_a_listening_answer_is_counted_apart_as_the_student_gives_it(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
-    study.current_words(db, study.learner(db, 1001), START)
+    read_words(db, START)
     for seed in range(12):  # checks until a few listening items came up, answered as given
         question = study.start_check(db, 1001, START, random.Random(seed), hears=True)
         while question is not None:

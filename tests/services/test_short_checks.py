@@ -17,7 +17,7 @@ from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import enrol_student
+from tests.harness import enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")
 
@@ -35,7 +35,7 @@ def ready_only(db: Database, ready: int, due: timedelta = timedelta(days=2),
                whole_pack: bool = False) -> list[int]:
     """Preview the first set; leave `ready` words to practise, the others in review (with
     `whole_pack`, every other word of the pack too, so no new word can unlock)."""
-    shown = [w.id for w in study.current_words(db, study.learner(db, 1001), START)]
+    shown = [w.id for w in read_words(db, START)]
     others = [w.id for w in pack_words(db, "science.ecosystems")] if whole_pack else shown
     in_review(db, [w for w in others if w not in shown[:ready]], due)
     return shown[:ready]
@@ -87,7 +87,7 @@ def test_a_due_review_alone_is_still_asked(db: Database,
     (word,) = ready_only(db, 1, whole_pack=True)
     in_review(db, [word], due=-timedelta(hours=1))  # no word is learning: one review is due
     start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
-    assert start.fresh == [] and start.question is not None
+    assert start.unread == [] and start.question is not None
     assert start.question.total == 1 and start.question.item.word_id == word
 
 
@@ -96,7 +96,7 @@ def test_a_short_check_says_when_the_next_review_comes(
     enrol_student(db, START, level=3)
     ready_only(db, 1, due=timedelta(days=2), whole_pack=True)
     start = study.begin_check(db, 1001, START, random.Random(3), tz=TZ)
-    assert start.fresh == [] and start.question is not None
+    assert start.unread == [] and start.question is not None
     assert start.short == study.ShortCheck(new_cards=False, next_in_days=2)
 
 
@@ -105,7 +105,7 @@ def test_a_short_check_after_new_cards_asks_none_of_them_and_says_they_come_next
     enrol_student(db, START, level=3)
     (word,) = ready_only(db, 1)
     start = study.begin_check(db, 1001, START, random.Random(4), tz=TZ)
-    assert len(start.fresh) == 4  # four slots opened: their cards come first
+    assert len(start.unread) == 4  # four slots opened: their cards come first
     assert start.question is not None and start.question.total == 1
     assert start.question.item.word_id == word
     assert start.short is not None and start.short.new_cards

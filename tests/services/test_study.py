@@ -19,14 +19,14 @@ from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import enrol_student
+from tests.harness import enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")
 
 
 def preview(db: Database, user_id: int = 1001) -> list[int]:
     """The student opens /words: the word ids on their card."""
-    return [w.id for w in study.current_words(db, study.learner(db, user_id), START)]
+    return [w.id for w in read_words(db, START, user_id)]
 
 
 def answer(db: Database, question: study.Question, right: bool, user_id: int = 1001,

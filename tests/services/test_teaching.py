@@ -11,11 +11,11 @@ import pytest
 from sqlite_utils import Database
 
 from bot.config import AccessConfig, Config
-from bot.services import join, study, teaching
+from bot.services import join, teaching
 from bot.store import people
 from bot.store import study as stored
 from tests.clock import START
-from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, enrol_student
+from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")
 CONFIG = replace(Config(), access=AccessConfig(teacher_invite_codes=(INVITE,),
@@ -146,7 +146,7 @@ def miss_three_times(db: Database, word: int) -> None:
 def test_one_alert_a_day_names_every_stuck_word_and_never_repeats_one(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=3)
-    words = [w.id for w in study.current_words(db, study.learner(db, 1001), START)]
+    words = [w.id for w in read_words(db, START)]
     assert teaching.daily_alert(db, 1001, START, TZ) is None  # nobody is stuck
     miss_three_times(db, words[0])
     miss_three_times(db, words[1])

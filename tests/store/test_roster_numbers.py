@@ -57,7 +57,7 @@ def test_existing_enrolments_keep_the_numbers_roster_showed_and_new_ones_follow(
         "WHERE e.class_id = ? ORDER BY s.first_name COLLATE NOCASE, s.id",
         [_class_id(db, name)]).fetchall(), start=1)} for name in ("Science 7B", "Math 6")}
 
-    assert migrate(db) == ["0014_roster_numbers"]
+    assert migrate(db)[0] == "0014_roster_numbers"  # later migrations follow
 
     assert shown["Science 7B"] == {1001: 1, 1003: 2, 1005: 3, 1004: 4, 1002: 5}
     assert _numbers(db, "Science 7B") == shown["Science 7B"]

@@ -1,0 +1,125 @@
+"""A word counts as previewed only once its card was shown to the student: the card they paged
+to (one card a message, levels 1-3), or every card of a preview that shows them all at once
+(levels 4-6). A check never asks a word whose card the student has not seen; a /check with
+unread cards shows them first."""
+
+from __future__ import annotations
+
+from bot.domain.checks import MAX_CHECK
+from bot.store import study
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    join_and_confirm,
+    page_through,
+    texts,
+)
+
+
+def asked(chat: Chat, user_id: int = 1001) -> set[str]:
+    """The English terms of every word a check asked this student."""
+    return {r[0] for r in chat.db.execute(
+        "SELECT DISTINCT w.term FROM check_items c JOIN words w ON w.id = c.word_id "
+        "WHERE c.student_id = ?", [user_id])}
+
+
+def card_terms(text: str, terms: list[str]) -> list[str]:
+    """The terms whose cards a message shows (a card names its word in bold)."""
+    return [t for t in terms if f"<b>{t}</b>" in text]
+
+
+TERMS = ["ecosystem", "organism", "habitat", "population", "community", "producer",
+         "consumer", "decomposer", "predator", "prey", "food chain", "food web"]
+
+
+async def finish_check(chat: Chat, user: dict) -> None:
+    while study.next_open_item(chat.db, user["id"]) is not None:
+        await answer_current(chat, user, True)
+
+
+async def test_a_check_asks_only_the_card_she_opened_and_shows_the_others_first(
+        chat: Chat) -> None:
+    """The playtest: she saw card 1/3 (ecosystem) and question 1 asked about "organism"."""
+    ana = chat.user(lang="so")
+    await join_and_confirm(chat, ana, lang="so", level=1)
+    first = await chat.send(ana, "/words")
+    assert card_terms(texts(first), TERMS) == ["ecosystem"]  # card 1 of 3, never paged
+    chat.clock.advance(days=1)
+
+    calls = [c for c in await chat.send(ana, "/check") if c.method in ("sendMessage", "sendPoll")]
+
+    assert asked(chat) == {"ecosystem"}  # never organism or habitat
+    assert "📘" in calls[0].text and card_terms(calls[0].text, TERMS) == ["organism"]
+    assert calls[-1] is not calls[0] and study.next_open_item(chat.db, 1001) is not None
+    await page_through(chat, ana, calls[:1])  # now she reads organism and habitat
+    await finish_check(chat, ana)
+    chat.clock.advance(days=1)
+    await chat.send(ana, "/check")
+    assert asked(chat) == {"ecosystem", "organism", "habitat"}
+
+
+async def test_words_she_paged_to_are_asked_and_the_rest_wait(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=3)
+    first = await chat.send(ana, "/words")
+    next_card = next(d for c in first for label, d in c.buttons if "2/5" in label)
+    await chat.tap(ana, next_card)  # cards 1 and 2 of 5
+    chat.clock.advance(days=1)
+    await chat.send(ana, "/check")
+    assert asked(chat) == {"ecosystem", "organism"}
+
+
+async def test_after_a_push_she_never_paged_through_no_unread_word_is_asked(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=2)
+    await page_through(chat, ana, await chat.send(ana, "/words"))  # her four words, all read
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(teacher, "/push science.ecosystems predator, prey, food chain")
+    pushed = [c for c in await chat.deliver() if c.chat_id == 1001]
+    assert card_terms(texts(pushed), TERMS) == ["predator"]  # the first card; never paged
+    chat.clock.advance(days=1)
+
+    calls = [c for c in await chat.send(ana, "/check") if c.method in ("sendMessage", "sendPoll")]
+
+    assert not asked(chat) & {"prey", "food chain"}
+    assert "predator" in asked(chat)  # its card was delivered: it counts as seen
+    assert card_terms(calls[0].text, TERMS) == ["prey"]  # the unread cards come first
+
+
+async def test_a_preview_that_shows_every_card_counts_them_all_as_seen(chat: Chat) -> None:
+    eva = chat.user(lang="es")
+    await join_and_confirm(chat, eva, level=5)
+    shown = card_terms(texts(await chat.send(eva, "/words")), TERMS)
+    assert len(shown) == 6
+    chat.clock.advance(days=1)
+    calls = await chat.send(eva, "/check")
+    assert "📘" not in texts(calls)  # no card to read first
+    assert len(asked(chat)) == MAX_CHECK and asked(chat) <= set(shown)
+
+
+async def test_a_delivered_push_counts_its_cards_as_seen_at_levels_four_to_six(
+        chat: Chat) -> None:
+    eva = chat.user(lang="es")
+    await join_and_confirm(chat, eva, level=5)
+    await chat.send(eva, "/words")
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(teacher, "/push science.ecosystems predator, prey")
+    await chat.deliver()  # every card at once, in one or more messages
+    chat.clock.advance(days=1)
+    calls = await chat.send(eva, "/check")
+    assert "📘" not in texts(calls)  # predator and prey are not shown again as unread cards
+    assert study.next_open_item(chat.db, 1001) is not None
+
+
+async def test_a_push_waiting_for_its_time_is_not_asked_before_its_cards_come(
+        chat: Chat) -> None:
+    eva = chat.user(lang="es")
+    await join_and_confirm(chat, eva, level=5)
+    await chat.send(eva, "/words")
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(teacher, "/push science.ecosystems predator, prey at 13:00")
+    calls = await chat.send(eva, "/check")  # before 13:00: the push is still in the outbox
+    assert not asked(chat) & {"predator", "prey"}
+    assert card_terms(texts(calls), ["predator", "prey"]) == ["predator", "prey"]
