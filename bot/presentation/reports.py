@@ -59,13 +59,10 @@ class WordTotal:
 
 @dataclass(frozen=True)
 class HelpNeeded:
-    """A student who needs help: their hard words, or, when no one word has enough answers
-    yet, their right answers of all (0 of 5 over five words is evidence; each word alone not)."""
+    """A student who needs help: the words the one rule calls hard for them (is_hard)."""
 
     name: str
     words: list[str]
-    right: int
-    total: int
 
 
 @dataclass(frozen=True)
@@ -119,10 +116,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     """Who is on track, who needs help on which words, who has not started or stopped, and
     which words are hardest (with the counts behind them).
 
-    One rule (`is_hard`: enough answers, at least half wrong) picks the class's hardest words,
-    each student's words in "needs help", and, over all their answers, whether a student is
-    on track, needs help, or has given too few answers to tell. Students are named by
-    `labels` (student id -> label), else by first name."""
+    One rule (`is_hard`: enough answers on a word, at least half wrong) picks the class's
+    hardest words and each student's words in "needs help"; a student needs help only for such
+    a word. A student with too few answers on every word (`too_few_answers`) is "too few to
+    tell", however many words they answered once: answers on different words are not added up
+    into evidence the rule would refuse for each word. Students are named by `labels` (student
+    id -> label), else by first name."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     terms = {w.id: term(w.term) for w in matrix.words}
     by_student: dict[int, list[Cell]] = {}
@@ -140,15 +139,13 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         last = _day(max((c.last_seen for c in practised if c.last_seen), default=None))
         idle = school_days_between(last, today, holidays) if last and today else 0
         weak = _hardest_first([_word_total(terms[c.word_id], [c]) for c in practised])
-        right, answers = sum(c.correct for c in practised), sum(c.attempts for c in practised)
-        struggling = bool(weak) or is_hard(right, answers)
-        if struggling:
-            needs_help.append(HelpNeeded(name, [w.term for w in weak], right, answers))
+        if weak:
+            needs_help.append(HelpNeeded(name, [w.term for w in weak]))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
             inactive.append(f"{name} ({last.isoformat()})")
-        elif struggling:
+        elif weak:
             continue
-        elif too_few_answers(answers):
+        elif all(too_few_answers(c.attempts) for c in practised):
             too_few.append(name)
         else:
             on_track.append(name)
@@ -163,12 +160,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    INACTIVE_SCHOOL_DAYS, hard, too_few)
 
 
-def help_text(student: HelpNeeded, catalog: Catalog, lang: str) -> Markup:
-    """One student in "needs help": their hard words, else their right answers of all."""
-    if student.words:
-        return Markup(f"{escape(student.name)} ({escape(', '.join(student.words))})")
-    return catalog.render("report-help-overall", lang, name=student.name, right=student.right,
-                          total=student.total)
+def help_text(student: HelpNeeded) -> Markup:
+    """One student in "needs help": their name and hard words."""
+    return Markup(f"{escape(student.name)} ({escape(', '.join(student.words))})")
 
 
 def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
@@ -188,7 +182,7 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         "report-summary", lang, class_name=label(class_name), students=len(matrix.students),
         words=len(matrix.words), mastered=f"{s.mastered_share:.0%}",
         on_track=", ".join(s.on_track) or none,
-        needs_help=Markup("; ".join(help_text(h, catalog, lang) for h in s.needs_help)) or none,
+        needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
         hardest=hardest or none)
     lines = [text]
     listening = listening_line(matrix.cells.values(), catalog, lang)

@@ -9,6 +9,7 @@ import csv
 import io
 from datetime import timedelta
 
+import pytest
 from sqlite_utils import Database
 
 from bot.domain import placement
@@ -146,15 +147,22 @@ def test_the_csv_says_too_few_answers_at_one_answer_and_not_answered_at_none(
     assert "predator: 1 answer(s), too few to tell" in drill  # the same rule, the same word
 
 
-def test_a_student_wrong_on_every_word_once_needs_help_though_no_word_has_enough_answers(
-        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
-    enrol_student(db, START, 1002, "Bo", level=3)
-    for word in pack_words(db, "science.ecosystems")[:5]:
-        _answer(db, 1002, word.id, False)
+@pytest.mark.parametrize("right", [(True, False, False), (False,) * 5])
+def test_after_a_first_check_with_one_answer_a_word_a_student_is_too_few_to_tell(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog,
+        right: tuple[bool, ...]) -> None:
+    """The playtest: "🆘 Needs help: Ana (correct 1 of 3; too few answers on any one word to
+    say which)" after her very first check. One answer a word is no evidence, added up or not."""
+    enrol_student(db, START, 1002, "Ana", level=1)
+    enrol_student(db, START, 1003, "Bo", level=1)
+    words = pack_words(db, "science.ecosystems")
+    for word, answer in zip(words, right, strict=False):
+        _answer(db, 1002, word.id, answer)
+    _answer(db, 1003, words[0].id, True, True)  # two answers on one word: on track
     found, matrix = teaching.class_report(db, TEACHER_ID, None)
 
     text = summary_text(found.name, matrix, catalog, "en")
 
-    assert ("🆘 Needs help: Bo (correct 0 of 5; too few answers on any one word to say which)"
-            in text)
+    assert "🆘 Needs help: none" in text and "Ana (" not in text
+    assert "🤔 Too few answers to tell yet: Ana" in text and "✅ On track: Bo" in text
     assert "🧗 Hardest words: none" in text
