@@ -275,8 +275,8 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
             feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
     if feedback.score is not None:
         right, asked = feedback.score
-        parts.append(catalog.bilingual(check_done_key(right, asked), lang, right=right,
-                                       total=asked))
+        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped), lang,
+                                       right=right, total=asked))
     return Markup("\n\n".join(parts))
 
 
@@ -289,11 +289,15 @@ def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog) -> Mark
     return join_lines([*lines, catalog.bilingual("home-word-hint", lang)])
 
 
-def check_done_key(right: int, asked: int) -> str:
-    """The end-of-check message depends on the score: no "keep going" on 0 of 5."""
+def check_done_key(right: int, asked: int, slipped: bool = False) -> str:
+    """The end-of-check message depends on the score: no "keep going" on 0 of 5. A low score
+    calls the words "still new" only when none of the missed ones was ever answered right
+    (`slipped`: one was, so it slipped away, which practice brings back)."""
     if asked and right == asked:
         return "check-done-all"
-    return "check-done" if right * 2 >= asked else "check-done-low"
+    if right * 2 >= asked:
+        return "check-done"
+    return "check-done-slipped" if slipped else "check-done-low"
 
 
 def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:

@@ -283,6 +283,7 @@ class Feedback:
     reteach: WordRef | None = None  # missed twice in a row: its card again, home language first
     level: int | None = None
     false_friend: str | None = None  # typed the look-alike the card warns about: warn again
+    slipped: bool = False  # the check is over and missed a word answered right before it
 
 
 class StaleItemError(PuenteError):
@@ -393,9 +394,11 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # added an item (or nobody read it yet).
     where = (check.answered(stored.id, grade.correct).state() if check and again is None
              else study.check_state(db, stored.id))
-    score, question = None, None
+    score, question, slipped = None, None, False
     if where.next_item is None:
         score = (where.right, where.answered)
+        # "These words are still new for you" is only true of words never answered right
+        slipped = where.right < where.answered and study.missed_known_words(db, stored.id)
     else:
         question = Question(where.next_item.id, where.number, where.total,
                             where.next_item.item, who.language, who.level,
@@ -404,7 +407,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
                     needs_help(updated) and not needs_help(state), question, score, again,
-                    who.level, _false_friend(word, who.language, grade))
+                    who.level, _false_friend(word, who.language, grade), slipped)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:

@@ -243,6 +243,16 @@ def check_progress(db: Database, item_id: int) -> tuple[int, int, int, int]:
     return ids.index(item_id) + 1, len(ids), sum(answered), len(answered)
 
 
+def missed_known_words(db: Database, item_id: int) -> bool:
+    """True when a numbered question of this item's check was missed on a word the student had
+    answered right before the check began (not a new word: one that slipped away)."""
+    return db.execute(
+        "SELECT 1 FROM check_items c WHERE c.check_id = (SELECT check_id FROM check_items "
+        "WHERE id = ?) AND c.practice = 0 AND c.correct = 0 AND EXISTS (SELECT 1 FROM attempts "
+        "a WHERE a.student_id = c.student_id AND a.word_id = c.word_id AND a.correct = 1 "
+        "AND a.answered_at < c.created_at) LIMIT 1", [item_id]).fetchone() is not None
+
+
 def attempt_hours(db: Database, student_id: int) -> list[datetime]:
     """The UTC hours in which the student answered anything, newest first (few per day, and
     enough to find the local day in any time zone)."""

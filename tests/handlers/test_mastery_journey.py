@@ -326,3 +326,26 @@ async def test_a_forgiven_misspelling_never_masters_a_word_on_telegram(chat: Cha
         await check_now(chat, sofia)
     raise AssertionError("ecosystem never came back as a recall-ready typed review")
 
+
+async def test_a_low_score_on_words_she_knew_is_not_called_new(chat: Chat) -> None:
+    """The playtest: answered right on three days, she was told "These words are still new for
+    you" ten days later. Only words never answered right are new."""
+    ana = chat.user(lang="en")
+    await join_and_confirm(chat, ana, lang="en")
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    for _ in range(3):
+        assert "right. Excellent" in await check(chat, ana, right=True)
+        chat.clock.advance(days=1)
+    chat.clock.advance(days=10)
+    said = await check(chat, ana, right=False)
+    assert "Check finished: 0 of" in said
+    assert "still new" not in said and "Some words you knew slipped away" in said
+
+
+async def test_a_low_score_on_words_never_answered_right_calls_them_new(chat: Chat) -> None:
+    ana = chat.user(lang="en")
+    await join_and_confirm(chat, ana, lang="en")
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    said = await check(chat, ana, right=False)
+    assert "Check finished: 0 of 5 right. These words are still new for you" in said
+    assert "slipped" not in said
