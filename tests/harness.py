@@ -19,9 +19,11 @@ from bot.domain.checks import WordRef
 from bot.presentation import callbacks
 from bot.services import join
 from bot.services import study as study_service
+from bot.services.packs import load_packs
 from bot.speech import Speech
-from bot.store import people, study
-from tests.clock import Clock
+from bot.store import people, schema, study
+from bot.store.packs import pack_words, save_pack
+from tests.clock import START, Clock
 from tests.telegram_html import assert_telegram_accepts
 
 TEACHER_ID = 9001
@@ -186,6 +188,18 @@ def read_words(db: Database, now: datetime, user_id: int = 1001) -> list[WordRef
     refs = study_service.current_words(db, study_service.learner(db, user_id), now)
     study_service.cards_shown(db, user_id, [r.id for r in refs], now)
     return refs
+
+
+def store_before(migration: str) -> tuple[Database, list[int]]:
+    """A store as the release before `migration` left it (in memory), with one student (id 1)
+    and the first shipped pack; return it and the pack's word ids in order."""
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    schema.migrations.apply(db, stop_before=migration)
+    db.execute("INSERT INTO students (id, first_name, created_at) VALUES (1, 'Ana', 'x')")
+    pack = load_packs().packs[0]
+    save_pack(db, pack, START)
+    return db, [w.id for w in pack_words(db, pack.id)]
 
 
 def with_speech(chat: Chat, clips: Path) -> Chat:

@@ -99,13 +99,18 @@ async def test_a_preview_that_shows_every_card_counts_them_all_as_seen(chat: Cha
     assert len(asked(chat)) == MAX_CHECK and asked(chat) <= set(shown)
 
 
-async def test_a_delivered_push_counts_its_cards_as_seen_at_levels_four_to_six(
-        chat: Chat) -> None:
+async def level_five_push(chat: Chat, push: str) -> dict:
+    """A level-5 student who read her words; the teacher sends `push` (/push ...)."""
     eva = chat.user(lang="es")
     await join_and_confirm(chat, eva, level=5)
     await chat.send(eva, "/words")
-    teacher = chat.user(TEACHER_ID, "Rivera", "en")
-    await chat.send(teacher, "/push science.ecosystems predator, prey")
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), push)
+    return eva
+
+
+async def test_a_delivered_push_counts_its_cards_as_seen_at_levels_four_to_six(
+        chat: Chat) -> None:
+    eva = await level_five_push(chat, "/push science.ecosystems predator, prey")
     await chat.deliver()  # every card at once, in one or more messages
     chat.clock.advance(days=1)
     calls = await chat.send(eva, "/check")
@@ -115,11 +120,7 @@ async def test_a_delivered_push_counts_its_cards_as_seen_at_levels_four_to_six(
 
 async def test_a_push_waiting_for_its_time_is_not_asked_before_its_cards_come(
         chat: Chat) -> None:
-    eva = chat.user(lang="es")
-    await join_and_confirm(chat, eva, level=5)
-    await chat.send(eva, "/words")
-    teacher = chat.user(TEACHER_ID, "Rivera", "en")
-    await chat.send(teacher, "/push science.ecosystems predator, prey at 13:00")
+    eva = await level_five_push(chat, "/push science.ecosystems predator, prey at 13:00")
     calls = await chat.send(eva, "/check")  # before 13:00: the push is still in the outbox
     assert not asked(chat) & {"predator", "prey"}
     assert card_terms(texts(calls), ["predator", "prey"]) == ["predator", "prey"]

@@ -16,12 +16,11 @@ from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
 from bot.presentation.reports import csv_bytes, student_lines, summary_text
 from bot.services import study, teaching
-from bot.services.packs import load_packs
 from bot.store import open_store, people, schema
 from bot.store import study as stored
-from bot.store.packs import pack_words, save_pack
+from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import TEACHER_ID, enrol_student, read_words
+from tests.harness import TEACHER_ID, enrol_student, read_words, store_before
 
 TZ = ZoneInfo("America/New_York")
 LISTENING = "🔊 Listening (hear the word, choose it; recognition, not meaning)"
@@ -116,13 +115,8 @@ def test_the_csv_has_listening_columns_within_attempts(
 
 
 def test_the_migration_counts_listening_answers_already_given() -> None:
-    db = Database(memory=True)
-    db.execute("PRAGMA foreign_keys = ON")
-    schema.migrations.apply(db, stop_before="0013_listening_totals")
-    db.execute("INSERT INTO students (id, first_name, created_at) VALUES (1, 'Ana', 'x')")
-    pack = load_packs().packs[0]
-    save_pack(db, pack, START)
-    word = pack_words(db, pack.id)[0].id
+    db, words = store_before("0013_listening_totals")
+    word = words[0]
     db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, updated_at, "
                "attempts, correct) VALUES (1, ?, 0.5, '{}', 'x', 'x', 4, 3)", [word])
     for kind, correct in (("listen", 1), ("listen", 0), ("listen", 1), ("choice", 1)):

@@ -7,22 +7,13 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
-
-from bot.services.packs import load_packs
 from bot.store import schema
-from bot.store.packs import pack_words, save_pack
-from tests.clock import START
+from tests.harness import store_before
 
 
 def test_existing_words_count_as_shown_unless_they_wait_on_an_unopened_card() -> None:
-    db = Database(memory=True)
-    db.execute("PRAGMA foreign_keys = ON")
-    schema.migrations.apply(db, stop_before="0015_cards_shown")
-    db.execute("INSERT INTO students (id, first_name, created_at) VALUES (1, 'Ana', 'x')")
-    pack = load_packs().packs[0]
-    save_pack(db, pack, START)
-    answered, first, later, bundled = (w.id for w in pack_words(db, pack.id)[:4])
+    db, words = store_before("0015_cards_shown")
+    answered, first, later, bundled = words[:4]
     for word, attempts in ((answered, 2), (first, 0), (later, 0), (bundled, 0)):
         db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, "
                    "updated_at, attempts, first_seen) VALUES (1, ?, 0.2, '{}', 'x', 'u', ?, ?)",
