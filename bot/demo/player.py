@@ -248,7 +248,8 @@ class Demo:
             return
         buttons = call.buttons
         index = int(choice) - 1 if choice.isdigit() else next(
-            (i for i, (label, _) in enumerate(buttons) if label.lower() == choice.lower()), -1)
+            (i for i, (label, _) in enumerate(buttons)
+             if plain_label(label).lower() == choice.lower()), -1)
         if not 0 <= index < len(buttons):
             self.out("(no such button)")
             return

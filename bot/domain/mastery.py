@@ -123,7 +123,7 @@ class WordMastery:
     def previewed(self) -> bool:
         """The student has seen its card (or answered it, so was shown it): a check may ask
         it. A word unlocked into a preview whose card was never opened has not been."""
-        return self.shown or self.state is not MasteryState.NEW
+        return met(self.shown, self.state)
 
     @property
     def state(self) -> MasteryState:
@@ -139,6 +139,12 @@ def mastery_state(mastered: bool, days_right: int, answered: bool) -> MasterySta
     if days_right >= REVIEWING_DAYS:
         return MasteryState.REVIEWING
     return MasteryState.LEARNING if answered else MasteryState.NEW
+
+
+def met(shown: bool, state: MasteryState) -> bool:
+    """The student has met the word: its card was shown, or it was answered. Every view counts
+    only these (a word unlocked or pushed but never opened is not "new" to anyone yet)."""
+    return shown or state is not MasteryState.NEW
 
 
 def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMastery:

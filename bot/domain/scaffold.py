@@ -64,16 +64,20 @@ class Scaffold:
     # Levels 1-3: a preview is one card a message, turned with "Next ▶" in place, so a
     # newcomer reads one word at a time instead of scrolling a wall of cards.
     one_card: bool = False
+    # Levels 1-2: /progress is three short lines (words by state, days in a row, what to do
+    # next) instead of a chart and a list of seven numbers.
+    short_progress: bool = False
 
 
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
-                                 False, StemLanguage.HOME, listening=True, one_card=True),
+                                 False, StemLanguage.HOME, listening=True, one_card=True,
+                                 short_progress=True),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME,
-                                 listening=True, one_card=True),
+                                 listening=True, one_card=True, short_progress=True),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
                                     ItemType.POLL), 5, one_card=True),

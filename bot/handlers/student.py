@@ -40,6 +40,7 @@ from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.charts import progress_chart
 from bot.presentation.i18n import Markup
 from bot.services import join, listen, lookup, membership, previews, study, teaching
+from bot.services import progress as progress_service
 from bot.services.glosses import complete_glosses
 
 log = logging.getLogger(__name__)
@@ -472,14 +473,18 @@ async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordR
 
 
 async def progress(update: Update, context: PuenteContext) -> None:
-    """Show words mastered / learning / due, the streak, and a small chart."""
+    """Show the words by state, the streak and what to do next (levels 1-2: three short
+    lines), else also reviews due and a small chart."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
     who = study.learner(s.db, user.id)
-    report = study.progress(s.db, user.id, s.clock(), s.config.school.timezone,
-                            s.config.school.holidays)
+    report = progress_service.progress(s.db, user.id, s.clock(), s.config.school.timezone,
+                                       s.config.school.holidays)
     caption = views.progress_text(report, who.language, s.catalog)
+    if report.short:  # a newcomer reads three lines, not a chart and seven numbers
+        await send_long(context, chat.id, caption)
+        return
     png = progress_chart(report, s.catalog, who.language)
     if png is None:  # the chart font cannot draw this language: text bars in it instead
         bars = views.progress_bars(report, who.language, s.catalog)

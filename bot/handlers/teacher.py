@@ -150,7 +150,7 @@ async def roster(update: Update, context: PuenteContext) -> None:
                                name=views.name(r.first_name, s.catalog, lang),
                                language=views.language_name(r.language or "?"),
                                level=views.level_text(r.level, r.self_placed, s.catalog, lang),
-                               mastered=r.mastered, learning=r.learning)
+                               words=views.word_states(r.words, lang, s.catalog))
               for r in rows]
     await send_long(context, user.id, views.join_lines(lines))
 

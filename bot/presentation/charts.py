@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from bot.presentation.i18n import REFERENCE, Catalog
-from bot.services.study import Progress
+from bot.services.progress import Progress
 
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt

@@ -18,7 +18,7 @@ from bot.domain.school_days import school_days_between
 from bot.presentation.charts import TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.students import class_labels
-from bot.presentation.views import CAPTION_LIMIT, cut, label
+from bot.presentation.views import CAPTION_LIMIT, STATE_MARKS, cut, label
 from bot.services.teaching import StudentNames
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
@@ -198,8 +198,6 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     return cut(Markup("\n".join(lines)))
 
 
-STATE_MARKS = {MasteryState.NEW: "🆕", MasteryState.LEARNING: "📖",
-               MasteryState.REVIEWING: "🔁", MasteryState.MASTERED: "⭐"}
 STATE_ORDER = list(MasteryState)
 
 

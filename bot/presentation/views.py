@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.domain.checks import GAP, WordRef
 from bot.domain.cognates import Relation, relation_for
+from bot.domain.mastery import MasteryState
 from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
@@ -29,7 +30,8 @@ from bot.presentation.i18n import (
 from bot.presentation.message_views import word_list
 from bot.services.family import WEEK, FamilyUpdate
 from bot.services.previews import Page
-from bot.services.study import Feedback, Progress, Question, ShortCheck
+from bot.services.progress import Progress
+from bot.services.study import Feedback, Question, ShortCheck
 
 MESSAGE_LIMIT = 4096
 CARD_LIMIT = 900  # one card with its header, levels 1-3: a phone screen, never a scroll
@@ -301,10 +303,51 @@ def check_done_key(right: int, asked: int, slipped: bool = False) -> str:
 
 
 def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    """/progress: the words met, by state (the four add up), then reviews due and the streak."""
+    """/progress: at levels 1-2 three short lines (words by state, days in a row, what to do
+    next); else the words met by state (the four add up), reviews due and the streak."""
+    if p.short:
+        lines = _short_progress(p, lang, catalog)
+        if lang == REFERENCE or lines == (english := _short_progress(p, REFERENCE, catalog)):
+            return lines
+        return join_lines([lines, english])
     return catalog.bilingual("progress-summary", lang, met=p.met, new=p.new,
                              learning=p.learning, reviewing=p.reviewing, mastered=p.mastered,
                              due=p.due, streak=p.streak_days)
+
+
+def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    return join_lines([word_states(p.counts, lang, catalog),
+                       catalog.render("progress-streak", lang, streak=p.streak_days),
+                       next_step(p, lang, catalog)])
+
+
+def next_step(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    """What to do now: a check when words are ready, cards to read, or when reviews return."""
+    if p.ready:
+        return catalog.render("progress-next-check", lang, count=p.ready)
+    if p.waiting:
+        return catalog.render("progress-next-words", lang)
+    if p.next_in_days is None:
+        return catalog.render("progress-next-none", lang)
+    if p.next_in_days in (0, 1):
+        return catalog.render("progress-next-tomorrow" if p.next_in_days else
+                              "progress-next-today", lang)
+    return catalog.render("progress-next-days", lang, days=p.next_in_days)
+
+
+# The four states as every view marks and names them: a student's /progress, the teacher's
+# /roster and /student, the chart's bars (chart-<state> prompts).
+STATE_MARKS = {MasteryState.NEW: "🆕", MasteryState.LEARNING: "📖",
+               MasteryState.REVIEWING: "🔁", MasteryState.MASTERED: "⭐"}
+
+
+def word_states(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
+    """Words by state in one line, the states that have any ("🆕 New: 1 · 🔁 Reviewing: 3"):
+    the same names and marks for the student and the teacher. `counts` in MasteryState order."""
+    parts = [Markup(f"{STATE_MARKS[state]} ") + catalog.render(
+        "state-count", lang, state=catalog.render(f"chart-{state}", lang), count=count)
+             for state, count in zip(MasteryState, counts, strict=True) if count]
+    return Markup(" · ".join(parts)) if parts else catalog.render("state-count-none", lang)
 
 
 PROGRESS_BARS = (("chart-new", "⬜"), ("chart-learning", "🟨"), ("chart-reviewing", "🟦"),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -37,7 +37,6 @@ from bot.domain.mastery import (
 from bot.domain.packs import Word
 from bot.domain.reteach import easier, needs_reteach
 from bot.domain.scaffold import ItemType, Scaffold, WidaLevel, scaffold_for
-from bot.domain.school_days import streak
 from bot.domain.typed_answers import Verdict, own_terms, pack_terms
 from bot.store import people, study
 from bot.store.packs import StoredWord, pack_words, words_by_id
@@ -129,14 +128,18 @@ def cards_shown(db: Database, student_id: int, word_ids: list[int], now: datetim
 def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
     """Introduce new words into the open slots: a few unlock as earlier ones reach "reviewing",
     so no one is stuck behind one hard word. Only a preview (a card) calls this."""
-    states = study.student_mastery(db, who.id)
+    chosen = unlockable(db, who, study.student_mastery(db, who.id))
+    introduce(db, who, chosen, now)
+    return _refs(chosen)
+
+
+def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> list[StoredWord]:
+    """The words a preview would unlock now: the open slots, filled in pack order."""
     active = sum(1 for s in states.values() if s.state in ACTIVE)
     fresh: list[StoredWord] = []
     for pack_id in who.pack_ids:
         fresh.extend(w for w in pack_words(db, pack_id) if w.id not in states)
-    chosen = fresh[:max(0, who.scaffold.words_per_set - active)]
-    introduce(db, who, chosen, now)
-    return _refs(chosen)
+    return fresh[:max(0, who.scaffold.words_per_set - active)]
 
 
 def practice_words(db: Database, who: Learner, exclude: set[int] | None = None
@@ -193,6 +196,15 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     return out
 
 
+def check_words(db: Database, who: Learner, now: datetime, size: int = MAX_CHECK
+                ) -> list[WordRef]:
+    """What a check would ask now: due reviews, then words still new or learning (only words
+    whose cards the student has seen)."""
+    due = due_words(db, who, now, size)
+    due_ids = {d.id for d in due}
+    return _refs(due) + [w for w in practice_words(db, who) if w.id not in due_ids]
+
+
 @dataclass(frozen=True)
 class Question:
     item_id: int
@@ -237,10 +249,15 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     question = start_check(db, user_id, now, rng, size, hears)
     short = None
     if question is not None and question.total < min(size, FULL_CHECK):
-        due = next_review(study.student_mastery(db, who.id).values(), now)
-        days = (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
+        days = review_in_days(study.student_mastery(db, who.id).values(), now, tz)
         short = ShortCheck(bool(unread), days)
     return CheckStart(unread, question, short)
+
+
+def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -> int | None:
+    """Local days until the next review comes due (0: later today; None: none scheduled)."""
+    due = next_review(states, now)
+    return (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -250,9 +267,7 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     Only words whose cards the student has seen are asked or offered as options at levels 1-2.
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
     who = learner(db, user_id)
-    due = due_words(db, who, now, size)
-    due_ids = {d.id for d in due}
-    targets = _refs(due) + [w for w in practice_words(db, who) if w.id not in due_ids]
+    targets = check_words(db, who, now, size)
     if not targets:
         return None
     # Distractors come from the targets' own packs first (a pushed word among the class
@@ -438,42 +453,6 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
     if item.options:
         study.append_item(db, stored.id, who.id, stored.prompt_lang, easier(item, rng), now)
     return target
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Every word the student has met, in exactly one state, so the four counts add up."""
-
-    new: int            # previewed, never answered
-    learning: int
-    reviewing: int
-    mastered: int
-    due: int            # reviews due now, among the words above (not a fifth state)
-    streak_days: int    # school days in a row: weekends and holidays never break it
-    history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
-
-    @property
-    def met(self) -> int:
-        """Words the student has met: the four states together."""
-        return self.new + self.learning + self.reviewing + self.mastered
-
-
-def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
-             holidays: frozenset[date] = frozenset()) -> Progress:
-    """Count words by state, the due reviews and the streak of school days with study."""
-    who = learner(db, user_id)
-    states = study.student_mastery(db, who.id)
-    by_state = Counter(s.state for s in states.values())
-    mastered = [s for s in states.values() if s.mastered]
-    due = sum(1 for s in states.values() if is_due(s, now))  # what /check would ask
-    days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
-    dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
-    history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
-                                        s.mastered_at.astimezone(tz).date() <= d))
-                    for d in dates)
-    return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
-                    by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], due,
-                    streak(days, now.astimezone(tz).date(), holidays), history)
 
 
 def poll_sent(db: Database, item_id: int, poll_id: str) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.domain.mastery import MasteryState, mastery_state, met
 from bot.store.clock import parse, stamp
 from bot.store.rows import all_rows, one_row
 
@@ -225,10 +227,9 @@ class RosterRow:
     first_name: str
     language: str | None
     level: int | None
-    mastered: int
-    learning: int
     level_source: str | None = None
     number: int = 0  # enrollments.roster_no: given at enrolment, what the commands take
+    words: tuple[int, ...] = (0, 0, 0, 0)  # words met by state, in MasteryState's order
 
     @property
     def self_placed(self) -> bool:
@@ -243,16 +244,23 @@ ROSTER_ORDER = "s.first_name COLLATE NOCASE, e.roster_no"
 
 
 def roster(db: Database, class_id: int) -> list[RosterRow]:
-    """Students of one class with their numbers, language, level and word counts, by name."""
+    """Students of one class with their numbers, language, level and the words they have met
+    by state (the four states the student's /progress names), by name."""
     rows = db.execute(
-        "SELECT s.id, s.first_name, s.language, e.wida_level, "
-        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id "
-        " AND m.mastered_at IS NOT NULL), "
-        "(SELECT count(*) FROM mastery m WHERE m.student_id = s.id AND m.mastered_at IS NULL), "
-        "e.level_source, e.roster_no FROM enrollments e JOIN students s ON s.id = e.student_id "
-        "WHERE e.class_id = ? "
+        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
+        "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
-    return [RosterRow(*r) for r in rows]
+    counts: dict[int, Counter[MasteryState]] = {}
+    for student_id, mastered, days, answered, shown, n in db.execute(
+            "SELECT m.student_id, m.mastered_at IS NOT NULL, json_array_length(m.success_days), "
+            "m.attempts > 0, m.shown_at IS NOT NULL, count(*) FROM enrollments e JOIN mastery m "
+            "ON m.student_id = e.student_id WHERE e.class_id = ? GROUP BY 1, 2, 3, 4, 5",
+            [class_id]).fetchall():
+        state = mastery_state(bool(mastered), days, bool(answered))
+        if met(bool(shown), state):
+            counts.setdefault(student_id, Counter())[state] += n
+    return [RosterRow(*r, words=tuple(counts.get(r[0], Counter())[s] for s in MasteryState))
+            for r in rows]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState, mastery_state
+from bot.domain.mastery import MasteryState, mastery_state, met
 from bot.store.people import PLACEMENT, ROSTER_ORDER
 
 
@@ -24,6 +24,7 @@ class Cell:
     days_right: int = 0            # local days right since the last miss
     listened: int = 0              # listening answers ("hear the word, choose it"), in attempts
     listened_right: int = 0        # right ones among them, in correct
+    shown: bool = True             # its card was shown (else met only if answered)
 
     @property
     def state(self) -> MasteryState:
@@ -60,7 +61,8 @@ class ClassMatrix:
 
 
 def class_matrix(db: Database, class_id: int) -> ClassMatrix:
-    """Students x words of one class with mastery and attempt totals."""
+    """Students x words of one class with mastery and attempt totals, over the words each
+    student has met (their card shown, or answered)."""
     students = [StudentRow(*r) for r in db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
@@ -68,10 +70,13 @@ def class_matrix(db: Database, class_id: int) -> ClassMatrix:
     rows = db.execute(
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
         "m.correct, m.last_seen, m.misses_in_row, m.first_seen, "
-        "json_array_length(m.success_days), m.listened, m.listened_right FROM enrollments e "
+        "json_array_length(m.success_days), m.listened, m.listened_right, "
+        "m.shown_at IS NOT NULL FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = ?",
         [class_id]).fetchall()
-    cells = {(r[0], r[1]): Cell(r[0], r[1], r[2], bool(r[3]), *r[4:]) for r in rows}
+    cells = {(r[0], r[1]): cell for r in rows  # only words met: a card never opened is not
+             if met((cell := Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-1], bool(r[-1]))).shown,
+                    cell.state)}
     word_ids = sorted({w for _, w in cells})
     words: list[WordColumn] = []
     if word_ids:

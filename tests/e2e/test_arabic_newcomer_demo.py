@@ -26,6 +26,10 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_one_card_mess
     assert "(taps [التالي ◀ 2/3])\n🤖 Puente (same message, updated): 🦠 كائن حي" in printed
     assert "[1 🔊 استمع]  [2 ✅ اختبرني]  [3 ▶]" in printed  # right to left: back on the right
     assert "Check finished: 3 of 3 right" in printed
-    assert "أتقنتها" in printed  # progress in Arabic, not an English chart
+    # progress in Arabic first, three short lines (words by state, days in a row, next step)
+    progress = printed[printed.index("🧒 Student: /progress"):]
+    assert "[chart" not in progress and "قيد المراجعة: 3" in progress
+    assert "🔥 أيام الدراسة المتتالية" in progress and "👉" in progress
+    assert len(progress.splitlines()) == 1 + 6  # the command, three lines in each language
     replies = re.split(r"\n(?=🤖|🧒)", printed)
     assert max(len(r) for r in replies if r.startswith("🤖")) <= 900

@@ -9,8 +9,10 @@ import pytest
 
 from bot.demo.offline import Call
 from bot.domain.placement import PLACEMENT
-from bot.presentation import callbacks
+from bot.presentation import callbacks, views
+from bot.presentation.i18n import Catalog
 from bot.services.packs import load_packs
+from bot.services.progress import Progress
 from bot.store import people, study
 from bot.store.packs import save_pack
 from tests.harness import Chat, buttons, page_through, texts
@@ -171,20 +173,52 @@ async def test_pack_upload_names_student_languages_left_english_only(chat: Chat)
 async def test_progress_for_an_arabic_reader_is_in_arabic_not_an_english_chart(
         chat: Chat) -> None:
     sami = chat.user(lang="ar")
-    await join(chat, sami, "ar", 1)
-    await chat.send(sami, "/words")
+    await join(chat, sami, "ar", 3)
+    await page_through(chat, sami, await chat.send(sami, "/words"))
     calls = await chat.send(sami, "/progress")
     assert not [c for c in calls if c.method == "sendPhoto"]
     text = texts(calls)
-    assert "أتقنتها" in text and "جديدة: 3 ⬜" in text  # three new words (level 1), in Arabic
+    assert "أتقنتها" in text and "جديدة: 5 ⬜" in text  # five new words (level 3), in Arabic
 
 
 async def test_progress_chart_is_drawn_in_spanish_for_a_spanish_reader(chat: Chat) -> None:
     ana = chat.user(lang="es")
-    await join(chat, ana, "es", 1)
+    await join(chat, ana, "es", 3)
     await chat.send(ana, "/words")
     calls = await chat.send(ana, "/progress")
     assert [c for c in calls if c.method == "sendPhoto"]
+
+
+@pytest.mark.parametrize(("lang", "level"), [("so", 1), ("es", 2), ("ar", 1), ("en", 2)])
+async def test_progress_at_levels_one_and_two_is_three_short_lines_and_no_chart(
+        chat: Chat, lang: str, level: int) -> None:
+    """The playtest: a chart plus 14 lines for a level-1 child. Now: her words by state, days
+    in a row, and what to do next, in her language and then in English."""
+    ana = chat.user(lang=lang)
+    await join(chat, ana, lang, level)
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    calls = await chat.send(ana, "/progress")
+    assert [c.method for c in calls] == ["sendMessage"]  # no chart
+    lines = calls[0].text.splitlines()
+    assert len(lines) == (3 if lang == "en" else 6)
+    english = "\n".join(lines[-3:]).replace("\u2068", "").replace("\u2069", "")
+    words = level + 2  # three words at level 1, four at level 2: all read, none answered
+    assert english == (f"🆕 New: {words}\n🔥 Days in a row: 0\n"
+                       f"👉 {words} word(s) ready: /check")
+    assert len(calls[0].text) <= 200
+
+
+async def test_short_progress_points_to_the_cards_she_has_not_read_before_a_check(
+        chat: Chat) -> None:
+    ana = chat.user(lang="en")
+    await join(chat, ana, "en", 1)
+    await chat.send(ana, "/words")  # card 1 of 3 only
+    chat.db.execute("UPDATE mastery SET mastered_at = '2026-09-14T15:00:00+00:00', "
+                    "due_at = '2026-09-20T15:00:00+00:00' WHERE shown_at IS NOT NULL")
+    # her one word read is mastered, far from due
+    said = texts(await chat.send(ana, "/progress"))
+    assert "⭐ Mastered: 1" in said.replace("\u2068", "").replace("\u2069", "")
+    assert "👉 New cards to read: /words" in said  # cards 2 and 3 wait, so no check yet
 
 
 async def test_push_names_the_words_a_somali_student_gets_in_english_only(chat: Chat) -> None:
@@ -275,3 +309,17 @@ async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
     await chat.send(bo, "/words")
     text = texts(await chat.tap(bo, "fl"))  # from a message sent before cards were turned
     assert text.index("ecosistema") < text.index("ecosystem")
+
+
+@pytest.mark.parametrize(("ready", "waiting", "days", "said"), [
+    (2, 3, 1, "👉 2 word(s) ready: /check"),
+    (0, 3, 1, "👉 New cards to read: /words"),
+    (0, 0, 0, "✅ All done for now. More words come back later today."),
+    (0, 0, 1, "✅ All done for now. More words come back tomorrow."),
+    (0, 0, 4, "✅ All done for now. More words come back in 4 days."),
+    (0, 0, None, "✅ All done for now.")])
+def test_the_next_step_is_a_check_cards_to_read_or_when_reviews_return(
+        catalog: Catalog, ready: int, waiting: int, days: int | None, said: str) -> None:
+    report = Progress(0, 0, 2, 1, 0, 3, (), ready, waiting, days, short=True)
+    text = views.next_step(report, "en", catalog).replace("\u2068", "").replace("\u2069", "")
+    assert text == said

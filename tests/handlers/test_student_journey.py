@@ -204,7 +204,7 @@ async def test_reminders_are_rebuilt_from_the_store_at_start_up(chat: Chat) -> N
 async def test_progress_shows_counts_and_a_chart(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user)
-    await chat.send(user, "/words")
+    await page_through(chat, user, await chat.send(user, "/words"))
     calls = await chat.send(user, "/progress")
     photo = next(c for c in calls if c.method == "sendPhoto")
     assert any(b.startswith(b"\x89PNG") for b in photo.files.values())

@@ -230,7 +230,8 @@ async def test_a_self_placed_level_is_not_shown_as_a_wida_level_until_the_teache
     drill = texts(await chat.send(teacher(chat), "/student Mateo"))
     roster = texts(await chat.send(teacher(chat), "/roster"))
     assert drill.startswith("<b>Mateo</b> - Español, level 1 (self-placed; /level sets it)")
-    assert "Mateo - Español, level 1 (self-placed; /level sets it): 0 mastered" in roster
+    # placement opened her first card: one word met, named as her /progress names it
+    assert "Mateo - Español, level 1 (self-placed; /level sets it): 🆕 New: 1" in roster
     assert "WIDA" not in drill + roster
 
     await chat.send(teacher(chat), "/level Mateo 2")

@@ -133,6 +133,7 @@ def test_the_csv_says_too_few_answers_at_one_answer_and_not_answered_at_none(
     _answer(db, 1001, words["prey"], True, False)         # two answers: evidence
     stored.save_mastery(db, 1001, words["habitat"], new_mastery(words["habitat"], START),
                         START)                            # previewed, never answered
+    stored.mark_shown(db, 1001, [words["habitat"]], START)
     _, matrix = teaching.class_report(db, TEACHER_ID, None)
     rows = {(r["student"], r["word"]): r for r in _rows(csv_bytes(matrix))}
 

@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
-from bot.services import reminders, study
+from bot.services import progress, reminders, study
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -152,10 +152,10 @@ def test_a_review_held_for_the_retention_gap_is_due_nowhere_until_a_check_can_as
         state, success_days=frozenset({"2026-09-13", "2026-09-14"}), answered=True,
         due_at=START - timedelta(hours=1), first_correct_at=START - timedelta(days=1)), START)
     assert reminders.due_reviews(db, 1001, START) == 0
-    assert study.progress(db, 1001, START, TZ).due == 0
+    assert progress.progress(db, 1001, START, TZ).due == 0
     assert study.begin_check(db, 1001, START, random.Random(7), tz=TZ).question is None
     later = START + timedelta(days=2)  # three days after the first right answer
     assert reminders.due_reviews(db, 1001, later) == 1
-    assert study.progress(db, 1001, later, TZ).due == 1
+    assert progress.progress(db, 1001, later, TZ).due == 1
     start = study.begin_check(db, 1001, later, random.Random(7), tz=TZ)
     assert start.question is not None and start.question.item.word_id == word

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from bot.domain.checks import Item
 from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
-from bot.services import study
+from bot.services import progress, study
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -161,7 +161,7 @@ def test_a_forgotten_word_goes_back_to_learning(db: Database,
     assert state is not None
     stored.save_mastery(db, 1001, word, replace(state, mastered_at=START, p_known=0.99,
                                                  successes=5), START)
-    assert study.progress(db, 1001, START, TZ).mastered == 1
+    assert progress.progress(db, 1001, START, TZ).mastered == 1
     later = START + timedelta(days=30)
     question = study.start_check(db, 1001, later, random.Random(6))
     while question is not None and question.item.word_id != word:
@@ -171,7 +171,7 @@ def test_a_forgotten_word_goes_back_to_learning(db: Database,
     assert not feedback.newly_mastered
     after = stored.get_mastery(db, 1001, word)
     assert after is not None and after.state is MasteryState.LEARNING
-    assert study.progress(db, 1001, later, TZ).mastered == 0
+    assert progress.progress(db, 1001, later, TZ).mastered == 0
 
 
 def test_typing_the_home_language_word_asks_for_english_without_a_miss(
@@ -213,13 +213,13 @@ def test_progress_counts_words_by_state_and_todays_study(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
     preview(db)
-    before = study.progress(db, 1001, START, TZ)
+    before = progress.progress(db, 1001, START, TZ)
     assert (before.new, before.learning, before.reviewing, before.mastered, before.due,
             before.streak_days) == (5, 0, 0, 0, 5, 0)  # previewed words are due at once
     question = study.start_check(db, 1001, START, random.Random(9))
     assert question is not None
     answer(db, question, right=True)
-    after = study.progress(db, 1001, START, TZ)
+    after = progress.progress(db, 1001, START, TZ)
     assert (after.new, after.learning, after.mastered, after.due, after.streak_days) == \
         (4, 1, 0, 4, 1)
     assert after.met == 5  # the four states add up to the words met

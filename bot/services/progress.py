@@ -1,0 +1,67 @@
+"""/progress: the words a student has met by state, the streak, and what to do next."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.domain.checks import MAX_CHECK
+from bot.domain.mastery import MasteryState, is_due
+from bot.domain.school_days import streak
+from bot.services.study import check_words, learner, review_in_days, unlockable
+from bot.store import study
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Every word the student has met (its card shown, or answered), in exactly one state, so
+    the four counts add up; and what the next step is."""
+
+    new: int            # previewed, never answered
+    learning: int
+    reviewing: int
+    mastered: int
+    due: int            # reviews due now, among the words above (not a fifth state)
+    streak_days: int    # school days in a row: weekends and holidays never break it
+    history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
+    ready: int = 0      # words a /check would ask now (at most one check's worth)
+    waiting: int = 0    # cards to read first: never opened, or what /words would unlock now
+    next_in_days: int | None = None  # local days until the next review (None: none scheduled)
+    short: bool = False  # levels 1-2: three short lines instead of the chart and the list
+
+    @property
+    def met(self) -> int:
+        """Words the student has met: the four states together."""
+        return self.new + self.learning + self.reviewing + self.mastered
+
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        """The four states in MasteryState's order: new, learning, reviewing, mastered."""
+        return self.new, self.learning, self.reviewing, self.mastered
+
+
+def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
+             holidays: frozenset[date] = frozenset()) -> Progress:
+    """Count the words met by state, the due reviews, the streak of school days with study,
+    and the next step: a check, cards to read, or when reviews come back."""
+    who = learner(db, user_id)
+    tracked = study.student_mastery(db, who.id)
+    states = [s for s in tracked.values() if s.previewed]  # a card never shown is not met
+    by_state = Counter(s.state for s in states)
+    mastered = [s for s in states if s.mastered]
+    due = sum(1 for s in states if is_due(s, now))  # what /check would ask
+    days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
+    dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
+    history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
+                                        s.mastered_at.astimezone(tz).date() <= d))
+                    for d in dates)
+    waiting = len(tracked) - len(states) + len(unlockable(db, who, tracked))
+    return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
+                    by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], due,
+                    streak(days, now.astimezone(tz).date(), holidays), history,
+                    len(check_words(db, who, now, MAX_CHECK)), waiting,
+                    review_in_days(states, now, tz), who.scaffold.short_progress)
