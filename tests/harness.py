@@ -124,8 +124,8 @@ async def page_through(chat: Chat, user: dict, calls: list[Call]) -> list[Call]:
 
 
 async def check_now(chat: Chat, user: dict) -> list[Call]:
-    """/check as a student does it: when it sends only the cards of words it has just unlocked
-    (nothing else to ask yet), read them to the last and tap its ✅ Check; return every call."""
+    """/check as a student does it: when it sends only cards she has not read (nothing else to
+    ask yet), read them to the last and tap its ✅ Check; return every call."""
     calls = await chat.send(user, "/check")
     if study.next_open_item(chat.db, user["id"]) is not None:
         return calls

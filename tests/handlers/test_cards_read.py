@@ -124,3 +124,17 @@ async def test_a_push_waiting_for_its_time_is_not_asked_before_its_cards_come(
     calls = await chat.send(eva, "/check")  # before 13:00: the push is still in the outbox
     assert not asked(chat) & {"predator", "prey"}
     assert card_terms(texts(calls), ["predator", "prey"]) == ["predator", "prey"]
+
+
+async def test_the_teacher_counts_only_the_cards_she_opened_as_she_does(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    await chat.send(ana, "/words")  # card 1 of 3: ecosystem
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    roster = texts(await chat.send(teacher, "/roster")).replace("\u2068", "").replace(
+        "\u2069", "")
+    drill = texts(await chat.send(teacher, "/student Ana"))
+    progress = texts(await chat.send(ana, "/progress")).replace("\u2068", "").replace(
+        "\u2069", "")
+    assert roster.endswith(": 🆕 New: 1") and "\n🆕 New: 1\n" in progress
+    assert "ecosystem" in drill and "organism" not in drill and "habitat" not in drill

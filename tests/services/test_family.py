@@ -100,6 +100,16 @@ def test_the_weekly_update_names_the_words_in_the_familys_language(
     assert vietnamese.language == "vi"
 
 
+def test_the_weekly_update_asks_only_about_words_whose_cards_the_child_has_seen(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    linked(db, 2001, "es")
+    words = study.current_words(db, study.learner(db, 1001), START)  # three cards, unread
+    study.cards_shown(db, 1001, [words[0].id], START)  # she opened the first one only
+    [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)
+    assert [term for term, _ in update.practising] == [words[0].word.term]
+
+
 def test_a_family_that_stopped_updates_gets_none_unless_it_asks(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
