@@ -240,16 +240,24 @@ def inflections(word: str, strict: bool = False) -> set[str]:
     return forms
 
 
+def _own_forms(word: str) -> set[str]:
+    """Regular forms of the expected word, undoubled ones too ("ploted"), unless such a form is
+    another English word: "planed" is not a form of "plan", nor "hoped" of "hop"."""
+    forms = inflections(word)
+    known = english_words()
+    return forms - {form for form in forms - inflections(word, strict=True) if form in known}
+
+
 def _target_forms(expected: str, forms: Iterable[str]) -> set[str]:
     """The expected term, its listed forms and its regular forms, in American spelling."""
     listed = {normalise(expected), *(normalise(f) for f in forms)} - {""}
     result: set[str] = set()
     for term in listed:
         head, _, last = term.rpartition(" ")
-        result.update(f"{head} {form}".strip() for form in inflections(last))
+        result.update(f"{head} {form}".strip() for form in _own_forms(last))
         first, _, tail = term.partition(" ")
         if tail.startswith("of "):  # points of view
-            result.update(f"{form} {tail}" for form in inflections(first))
+            result.update(f"{form} {tail}" for form in _own_forms(first))
     result |= {_OGUE.sub(r"og\1", term) for term in result}  # dialogue: dialog in the US
     return {_american(term) for term in result}
 

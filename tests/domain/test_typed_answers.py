@@ -239,6 +239,13 @@ def test_regular_and_latin_forms_are_exact() -> None:
         assert grade(typed, expected).exact, typed
 
 
+def test_an_undoubled_form_of_a_one_syllable_word_is_right_unless_it_is_another_word() -> None:
+    assert grade("ploted", "plot").correct
+    assert grade("runing", "run").correct  # though "rune" + ing looks like a form of rune
+    for typed, expected in [("planed", "plan"), ("planing", "plan"), ("hoped", "hop")]:
+        assert grade(typed, expected).kind is Verdict.OTHER_ENGLISH_WORD, typed
+
+
 def test_listed_forms_and_their_slips_are_accepted() -> None:
     assert grade("mice", "mouse", forms=["mice"]).exact
     assert grade("childern", "child", forms=["children"]).kind is Verdict.TYPO_FORGIVEN
