@@ -52,14 +52,32 @@ def _row_id(line: int, row: dict[str, str]) -> str:
     return f"{row['expected']}<-{row['lang'] or 'xx'}-line{line}"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[_row_id(n, r) for n, r in enumerate(ROWS, start=2)])
+# The misspellings the grader still refuses, as docs/typed-grading.md lists them: in the English
+# list (angl, nasion, chian, webb), read as forms of another word (wethering, spicies), or beyond
+# the slip budget. A rule that forgives one of them makes its row pass: take it off this list.
+STILL_REFUSED = {
+    ("angle", "angl"), ("nation", "nasion"), ("food chain", "food chian"),
+    ("food web", "food webb"), ("weathering", "wethering"), ("species", "spicies"),
+    ("culture", "culchure"), ("example", "egzample"), ("feature", "feachure"),
+    ("photosynthesis", "fotosinthesis"), ("liquid", "likwid"),
+}  # fmt: skip
+
+
+def _row_param(line: int, row: dict[str, str]) -> object:
+    refused = (row["expected"], row["typed"]) in STILL_REFUSED
+    marks = [pytest.mark.xfail(strict=True, reason="still refused")] if refused else []
+    return pytest.param(row, id=_row_id(line, row), marks=marks)
+
+
+@pytest.mark.parametrize("row", [_row_param(n, r) for n, r in enumerate(ROWS, start=2)])
 def test_table_row(row: dict[str, str]) -> None:
     verdict = grade_row(row)
     if row["verdict"] == Verdict.EXACT.value:
         assert verdict.exact, verdict
-    elif row["verdict"] == Verdict.TYPO_FORGIVEN.value:
-        if not verdict.correct:  # counted by test_misspellings_are_forgiven_nine_times_in_ten
-            pytest.xfail(f"misspelling not forgiven: {verdict.kind.value} ({row['note']})")
+    elif row["verdict"] == Verdict.TYPO_FORGIVEN.value:  # right, and "check the spelling"
+        assert verdict.kind is Verdict.TYPO_FORGIVEN, f"{verdict.kind.value} ({row['note']})"
+    elif row["verdict"] == Verdict.FALSE_FRIEND.value:  # a miss, with the card's warning again
+        assert verdict.kind is Verdict.FALSE_FRIEND, verdict
     else:  # a different word, the home-language word, garbage: never accepted
         assert not verdict.correct, f"{row['typed']!r} accepted for {row['expected']!r}"
         assert verdict.retry is (row["verdict"] == Verdict.HOME_LANGUAGE_WORD.value), verdict
@@ -144,12 +162,24 @@ def test_a_listed_false_friend_is_a_miss_named_as_such() -> None:
     ("fotosintesisx", "photosynthesis", "fotosíntesis"),  # ... last
     ("otosintesis", "photosynthesis", "fotosíntesis"),    # one letter missing, first
     ("fotosintesi", "photosynthesis", "fotosíntesis"),    # ... last
+    ("fuersa", "force", "fuerza"),                    # a six-letter gloss
 ])
 def test_one_slip_in_the_gloss_is_asked_for_in_english_not_marked_wrong(
         typed: str, expected: str, gloss: str) -> None:
     verdict = grade(typed, expected, home_terms=[gloss])
     assert (verdict.kind, verdict.matched) == (Verdict.HOME_LANGUAGE_WORD, gloss)
     assert verdict.retry
+
+
+@pytest.mark.parametrize(("typed", "expected", "lang", "gloss"), [
+    ("equasion", "equation", "fr", "équation"),
+    ("habital", "habitat", "pt", "habitat"),
+])
+def test_a_slip_in_a_word_spelled_alike_in_both_languages_is_a_slip_of_the_english(
+        typed: str, expected: str, lang: str, gloss: str) -> None:
+    # One letter from the gloss, and one slip from the English word: it is forgiven, not
+    # "write it in English", since it is as much English as French or Portuguese.
+    assert grade(typed, expected, home_terms=[gloss], lang=lang).kind is Verdict.TYPO_FORGIVEN
 
 
 @pytest.mark.parametrize(("typed", "expected", "gloss"), [
@@ -231,12 +261,23 @@ def test_a_known_word_is_not_respelled_into_the_target() -> None:
     assert grade("aera", "area").kind is Verdict.TYPO_FORGIVEN  # not "era"
 
 
-def test_regular_and_latin_forms_are_exact() -> None:
-    for typed, expected in [("fractions", "fraction"), ("classified", "classify"),
-                            ("hypotheses", "hypothesis"), ("vertices", "vertex"),
-                            ("radii", "radius"), ("points of view", "point of view"),
-                            ("the habitat", "habitat"), ("non-fiction", "nonfiction")]:
-        assert grade(typed, expected).exact, typed
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("fractions", "fraction"), ("classified", "classify"), ("hypotheses", "hypothesis"),
+    ("vertices", "vertex"), ("radii", "radius"), ("points of view", "point of view"),
+    ("the habitat", "habitat"), ("non-fiction", "nonfiction"),
+    ("tries", "try"), ("tried", "try"), ("classifying", "classify"),  # y -> ies, ied; ying
+    ("played", "play"), ("surveys", "survey"),                        # a vowel keeps the y
+    ("processes", "process"),                                         # -es after s, x, ch...
+    ("agreeing", "agree"), ("dyeing", "dye"), ("canoeing", "canoe"),  # ee, ye, oe keep the e
+    ("inferred", "infer"), ("inferring", "infer"), ("plotted", "plot"),  # a doubled consonant
+    ("plotting", "plot"), ("matrices", "matrix"), ("appendices", "appendix"),
+])
+def test_regular_and_latin_forms_are_exact(typed: str, expected: str) -> None:
+    assert grade(typed, expected).exact
+
+
+def test_dying_is_not_a_form_of_dye() -> None:
+    assert grade("dying", "dye").kind is Verdict.OTHER_ENGLISH_WORD
 
 
 def test_an_undoubled_form_of_a_one_syllable_word_is_right_unless_it_is_another_word() -> None:
@@ -246,6 +287,19 @@ def test_an_undoubled_form_of_a_one_syllable_word_is_right_unless_it_is_another_
         assert grade(typed, expected).kind is Verdict.OTHER_ENGLISH_WORD, typed
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("recourses", "resource"), ("tractions", "fraction"), ("devolutions", "revolution"),
+    ("escribed", "describe"), ("revaluated", "evaluate"), ("othering", "weathering"),
+])
+def test_a_form_of_another_word_missing_from_the_word_list_is_still_another_word(
+        typed: str, expected: str) -> None:
+    assert grade(typed, expected).kind is Verdict.OTHER_ENGLISH_WORD
+
+
+def test_the_british_spelling_of_another_word_is_another_word() -> None:
+    assert grade("parametre", "perimeter").kind is Verdict.OTHER_ENGLISH_WORD
+
+
 def test_listed_forms_and_their_slips_are_accepted() -> None:
     assert grade("mice", "mouse", forms=["mice"]).exact
     assert grade("childern", "child", forms=["children"]).kind is Verdict.TYPO_FORGIVEN
@@ -253,11 +307,28 @@ def test_listed_forms_and_their_slips_are_accepted() -> None:
 
 def test_a_one_syllable_word_must_double_so_seting_is_a_slip_not_set() -> None:
     assert grade("seting", "setting").kind is Verdict.TYPO_FORGIVEN
+    assert grade("ploted", "plotted").kind is Verdict.TYPO_FORGIVEN
 
 
 def test_short_words_must_be_exact() -> None:
     assert grade("gaz", "gas").kind is Verdict.WRONG
     assert grade("egde", "edge").kind is Verdict.TYPO_FORGIVEN
+
+
+def test_a_dropped_vowel_is_half_a_slip_and_a_dropped_consonant_a_whole_one() -> None:
+    # habitat (7 letters) forgives one slip: two dropped vowels are one, two consonants two.
+    assert grade("hbtat", "habitat").kind is Verdict.TYPO_FORGIVEN
+    assert grade("haiat", "habitat").kind is Verdict.WRONG
+
+
+def test_letters_swapped_at_the_start_are_one_slip() -> None:
+    assert grade("ahbitat", "habitat").kind is Verdict.TYPO_FORGIVEN
+    assert grade("rgavity", "gravity").kind is Verdict.TYPO_FORGIVEN
+
+
+def test_a_vowel_added_before_the_word_is_half_a_slip() -> None:
+    # As Spanish speakers say it: estanza, estudent.
+    assert grade("estanza", "stanza", lang="es").kind is Verdict.TYPO_FORGIVEN
 
 
 def test_far_spellings_are_wrong() -> None:
@@ -275,6 +346,12 @@ def test_empty_and_too_long_answers() -> None:
     assert grade("  the ", "ecosystem").kind is Verdict.EMPTY
     assert grade("?!", "ecosystem").kind is Verdict.EMPTY
     assert grade("a" * (MAX_ANSWER + 1), "ecosystem").kind is Verdict.TOO_LONG
+    assert grade("ecosystem".ljust(MAX_ANSWER), "ecosystem").exact  # at the limit: graded
+
+
+def test_a_dash_in_the_packs_forms_column_does_not_make_a_bare_ending_right() -> None:
+    for typed in ("s", "ing"):
+        assert not grade(typed, "habitat", forms=["-"]).correct, typed
 
 
 def test_grade_typed_keeps_its_shape_and_carries_the_verdict() -> None:
@@ -289,3 +366,8 @@ def test_pack_terms_are_the_english_terms_and_the_students_glosses() -> None:
     terms, home_terms = pack_terms(WORDS, "es")
     assert "ecosystem" in terms and "ecosistema" in home_terms
     assert pack_terms(WORDS, None)[1] == []
+
+
+def test_a_student_whose_language_no_pack_glosses_is_still_graded() -> None:
+    terms, home_terms = pack_terms(WORDS, "de")
+    assert "ecosystem" in terms and home_terms == []
