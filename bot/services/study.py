@@ -246,7 +246,7 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     told why, and when more words come."""
     who = learner(db, user_id)
     unread = unread_words(db, who, unlock(db, who, now))
-    question = start_check(db, user_id, now, rng, size, hears, cards_first=bool(unread))
+    question = start_check(db, user_id, now, rng, size, hears)
     short = None
     if question is not None and question.total < min(size, FULL_CHECK):
         days = review_in_days(study.student_mastery(db, who.id).values(), now, tz)
@@ -261,16 +261,11 @@ def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = MAX_CHECK, hears: bool = False, cards_first: bool = False
-                ) -> Question | None:
+                size: int = MAX_CHECK, hears: bool = False) -> Question | None:
     """Build a short check over due reviews and current words; return the first question.
 
     Only words whose cards the student has seen are asked or offered as options at levels 1-2.
-    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items.
-    `cards_first`: cards the student has not read come before this check. At levels 1-2, when
-    too few cards are read for a fair choice (one word seen leaves no options), no check starts
-    now: the cards lead to it, and the words read by then give the options. Typing an English
-    word from memory is too much for a newcomer's first questions."""
+    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
     who = learner(db, user_id)
     targets = check_words(db, who, now, size)
     if not targets:
@@ -283,9 +278,6 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
                         hears)
     items = recall_on_due_reviews(db, who, items, pool, now, rng)
-    if cards_first and who.scaffold.level < WidaLevel.DEVELOPING and any(
-            i.item_type is ItemType.TYPED for i in items):
-        return None
     ids = study.save_items(db, who.id, who.language, items, now)
     return Question(ids[0], 1, len(ids), items[0], who.language, who.level)
 
