@@ -65,7 +65,22 @@ def _actionable(message: dict) -> bool:
         or ("Type the" in text and bool(_COUNTER.search(text)))
 
 
-async def answer_check(student: Person, most: int = 12) -> str:
+def _turnable(message: dict) -> bool:
+    """Cards before a check: a Next ▶ to the following card, or the last card's ✅ Check."""
+    data = _buttons(message)
+    return not any(d.startswith("an:") for d in data) and (
+        "ck" in data or any(d.startswith("cd:") for d in data))
+
+
+def _turn(message: dict) -> str:
+    """The last card's ✅ Check, else the Next ▶ (the card button with the highest number)."""
+    data = _buttons(message)
+    if "ck" in data:
+        return "ck"
+    return max((d for d in data if d.startswith("cd:")), key=lambda d: int(d.split(":")[2]))
+
+
+async def answer_check(student: Person, most: int = 24) -> str:
     """/check, then answer every item (first option, first vote, or a typed word).
 
     A graded tap may edit the question into feedback plus the next question, so this reads
@@ -76,19 +91,24 @@ async def answer_check(student: Person, most: int = 12) -> str:
     student.say("/check")
     for _ in range(most):
         def next_step() -> dict | None:
-            for message in student.screen():
-                state = json.dumps([message["message_id"], message.get("text"),
-                                    _buttons(message), "poll" in message])
-                if message["message_id"] <= first or state in handled:
-                    continue
-                if "Check finished" in message.get("text", "") or _actionable(message):
-                    handled.add(state)
-                    return message
+            # an open question first; cards are turned only when nothing waits for an answer
+            for wanted in (lambda m: "Check finished" in m.get("text", "") or _actionable(m),
+                           _turnable):
+                for message in student.screen():
+                    state = json.dumps([message["message_id"], message.get("text"),
+                                        _buttons(message), "poll" in message])
+                    if message["message_id"] <= first or state in handled:
+                        continue
+                    if wanted(message):
+                        handled.add(state)
+                        return message
             return None
         step = await student.standin.wait_for(next_step, STEP, f"a check item for {student}")
         if "Check finished" in step.get("text", ""):
             return str(step["text"])
-        if "poll" in step:
+        if _turnable(step):  # cards not read yet come first and lead to the check
+            student.tap(_turn(step))
+        elif "poll" in step:
             student.vote(str(step["poll"]["id"]), 0)
         elif any(d.startswith("an:") for d in _buttons(step)):
             student.tap(next(d for d in _buttons(step) if d.startswith("an:")))

@@ -65,5 +65,7 @@ async def test_a_beginner_hears_placement_and_answers_a_listening_item_under_its
     assert listening, "no listening item in ten checks"
     note = listening[0]
     assert "Which word did you hear?" in note.text
-    assert "reply_markup" not in standin.world.messages[(ana.id, note.message_id)]  # answered
+    await standin.wait_for(  # answered: its buttons come off (the edit may still be on its way)
+        lambda: "reply_markup" not in standin.world.messages[(ana.id, note.message_id)], STEP,
+        "the listening item's buttons taken off once answered")
     assert standin.stats.errors.get(400, 0) == 0, standin.stats.refused
