@@ -151,6 +151,25 @@ def test_short_student_messages_are_detected(text: str, expected: str) -> None:
     assert detection.candidates[0] == (expected, detection.confidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("la fotosíntesis convierte la luz en energía", "es"),
+        ("a fotossíntese transforma a luz em energia", "pt"),
+        ("zrozumiałem", "pl"),
+    ],
+)
+def test_school_words_no_everyday_list_holds_are_detected_by_their_letters(
+    text: str, expected: str
+) -> None:
+    assert detect_language(text).lang == expected
+
+
+@pytest.mark.parametrize("text", ["j'sais pas", "c'est quoi", "d'accord merci", "j’sais pas"])
+def test_french_elisions_are_read_as_french(text: str) -> None:
+    assert detect_language(text).lang == "fr"
+
+
 def test_vietnamese_tone_marks_detected_from_four_words() -> None:
     assert detect_language("tôi không hiểu bài") == Detection("vi", 0.99, (("vi", 0.99),))
 
@@ -171,6 +190,17 @@ def test_class_languages_settle_a_close_call_between_neighbours() -> None:
     assert in_class.confidence > alone.confidence
 
 
+def test_an_english_phone_settles_an_english_sentence_the_text_leaves_open() -> None:
+    text = "photosynthesis turns sunlight into sugar"
+    assert detect_language(text).lang is None
+    assert detect_language(text, hint="en").lang == "en"
+
+
+def test_a_spanish_phone_in_a_spanish_and_portuguese_class_settles_si() -> None:
+    assert detect_language("sí").lang is None
+    assert detect_language("sí", hint="es", candidates=["es", "pt"]).lang == "es"
+
+
 def test_one_ambiguous_word_stays_unsure_even_with_a_hint() -> None:
     assert detect_language("no", hint="es").lang is None
 
@@ -186,6 +216,16 @@ def test_messages_without_words_are_unsure_with_zero_confidence(text: str) -> No
     assert detect_language(text) == Detection(None, 0.0)
 
 
+@pytest.mark.parametrize("text", ["y", "o"])
+def test_one_letter_is_unsure_even_from_a_spanish_phone_in_a_spanish_class(text: str) -> None:
+    assert detect_language(text, hint="es", candidates=["es", "pt"]) == Detection(None, 0.0)
+
+
+@pytest.mark.parametrize("text", ["გამარჯობა", "Բարեւ"])
+def test_a_script_no_catalogue_language_is_written_in_is_unsure(text: str) -> None:
+    assert detect_language(text) == Detection(None, 0.0)  # Georgian, Armenian: not Burmese
+
+
 @pytest.mark.parametrize("text", ["asdf qwer zxcv", "lkjhgf poiuyt", "a" * 10_000])
 def test_gibberish_is_unsure(text: str) -> None:
     assert detect_language(text).lang is None
@@ -195,8 +235,9 @@ def test_dutch_is_unsure_rather_than_called_german() -> None:
     assert detect_language("ik begrijp het niet").lang is None
 
 
-def test_haitian_creole_is_offered_first_but_never_mistaken_for_french() -> None:
-    detection = detect_language("mwen pa konprann")
+@pytest.mark.parametrize("text", ["mwen pa konprann", "mwen bezwen yon kaye nouvo"])
+def test_haitian_creole_is_offered_first_but_never_mistaken_for_french(text: str) -> None:
+    detection = detect_language(text)
     assert detection.lang is None
     assert detection.candidates[0][0] == "ht"
 
@@ -224,12 +265,24 @@ def test_ukrainian_letters_decide_between_ukrainian_and_russian() -> None:
     assert detect_language("спасибо, я всё понял").lang == "ru"
 
 
-def test_chinese_characters_with_kana_are_japanese() -> None:
-    assert detect_language("宿題が終わった").lang == "ja"
+@pytest.mark.parametrize("text", ["宿題が終わった", "日本語の宿題", "日本語の宿題、ok?"])
+def test_chinese_characters_with_kana_are_japanese(text: str) -> None:
+    assert detect_language(text).lang == "ja"  # however few kana
 
 
-def test_mixed_english_and_chinese_goes_by_the_chinese() -> None:
-    assert detect_language("teacher 我不懂").lang == "zh"
+@pytest.mark.parametrize("text", ["学生", "我需要一个新的本子"])
+def test_chinese_characters_without_kana_are_chinese(text: str) -> None:
+    assert detect_language(text).lang == "zh"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("teacher 我不懂", "zh"), ("homework わからない", "ja"), ("teacher 모르겠어요", "ko")],
+)
+def test_mixed_english_and_east_asian_text_goes_by_the_east_asian(
+    text: str, expected: str
+) -> None:
+    assert detect_language(text).lang == expected
 
 
 def test_links_and_mentions_do_not_count_as_words() -> None:
@@ -245,10 +298,11 @@ def test_same_text_always_gets_the_same_answer_whatever_global_seeds_do() -> Non
 
 
 def test_confidence_is_a_probability() -> None:
-    for text in ["hola", "what", "我", "مرحبا", "ok ok", "habari yako"]:
+    for text in ["hola", "what", "我", "مرحبا", "ok ok", "habari yako", "ሰላም"]:
         detection = detect_language(text)
         assert 0.0 <= detection.confidence <= 1.0
         assert all(0.0 <= p <= 1.0 for _, p in detection.candidates)
+        assert len(detection.candidates) <= 3
 
 
 def test_only_detectable_catalogue_languages_are_ever_answered() -> None:
