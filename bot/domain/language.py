@@ -97,13 +97,12 @@ LANGUAGES: Mapping[str, Language] = MappingProxyType(
         for code, english, native in _NAMES
     }
 )
-_ALIASES = {"iw": "he", "fil": "tl", "prs": "fa", "pes": "fa", "zh-hans": "zh", "zh-hant": "zh"}
+_ALIASES = {"iw": "he", "fil": "tl", "prs": "fa", "pes": "fa"}
 
 
 def get_language(code: str) -> Language:
     """Return the catalogue entry for a code such as "es", "pt-BR" or "zh_Hant"."""
-    key = str(code).strip().lower().replace("_", "-")
-    key = _ALIASES.get(key, key).split("-", 1)[0]
+    key = str(code).strip().lower().replace("_", "-").split("-", 1)[0]
     key = _ALIASES.get(key, key)
     if key not in LANGUAGES:
         raise UnknownLanguageError(f"unknown language code {code!r}", code=code)
