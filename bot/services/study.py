@@ -181,6 +181,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     kinds = (ItemType.REVERSE, ItemType.TYPED) if who.scaffold.level < WidaLevel.DEVELOPING \
         else (ItemType.TYPED, ItemType.REVERSE)
     refs = {r.id: r for r in pool}
+    seen = _seen(states)  # a beginner's options stay among words they have seen
     out = []
     for item in items:  # one item a word (build_check): each due review is asked once
         state = states.get(item.word_id)
@@ -188,12 +189,18 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
                 and item.word_id in refs and recall_ready(state, now)):
             for kind in kinds:
                 recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold,
-                                    rng)
+                                    rng, seen)
                 if recall.item_type in RECALL:
                     item = recall
                     break
         out.append(item)
     return out
+
+
+def _seen(states: dict[int, WordMastery]) -> frozenset[int]:
+    """Words whose cards the student has opened: at levels 1-2 the only fair options (a word
+    never seen is ruled out by being strange, so an item with it is passed by elimination)."""
+    return frozenset(w for w, s in states.items() if s.previewed)
 
 
 def check_words(db: Database, who: Learner, now: datetime, size: int = MAX_CHECK
@@ -274,7 +281,7 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = _refs([w for pid in packs for w in pack_words(db, pid)])
-    seen = frozenset(w for w, s in study.student_mastery(db, who.id).items() if s.previewed)
+    seen = _seen(study.student_mastery(db, who.id))
     items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
                         hears)
     items = recall_on_due_reviews(db, who, items, pool, now, rng)
@@ -449,7 +456,8 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
     item = stored.item
     if item.typed:
         pool = _refs([w for pid in who.pack_ids for w in pack_words(db, pid)])
-        item = build_item(target, pool, ItemType.CHOICE, who.language, who.scaffold, rng)
+        item = build_item(target, pool, ItemType.CHOICE, who.language, who.scaffold, rng,
+                          _seen(study.student_mastery(db, who.id)))
     if item.options:
         study.append_item(db, stored.id, who.id, stored.prompt_lang, easier(item, rng), now)
     return target

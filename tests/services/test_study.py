@@ -12,6 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.domain.checks import Item
+from bot.domain.cognates import fold
 from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
 from bot.services import progress, study
@@ -260,3 +261,19 @@ def test_a_review_that_could_master_a_word_is_asked_as_recall(
         else:
             study.answer_choice(db, 1001, item.id, 0, START, TZ)
     assert {i.item_type for i in asked} <= kinds
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_a_beginners_review_offers_only_words_whose_cards_they_have_seen(
+        db: Database, school_class: people.ClassInfo, level: int) -> None:
+    enrol_student(db, START, lang="vi", level=level)
+    words = preview(db)  # three or four of the pack's words: the rest are strangers
+    for word in words:
+        reviewing_and_due(db, word)
+    seen = [w.word for w in pack_words(db, school_class.pack_id) if w.id in words]
+    labels = {fold(w.term) for w in seen} | {fold(w.glosses["vi"].term) for w in seen}
+    for seed in range(12):
+        question = study.start_check(db, 1001, START, random.Random(seed))
+        assert question is not None
+        options = [fold(o) for o in question.item.options]
+        assert set(options) <= labels, (question.item.item_type, options)
