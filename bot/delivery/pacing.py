@@ -6,6 +6,11 @@ second); this pacer instead spaces calls evenly, one slot every 1/rate seconds, 
 any second holds at most `rate` calls. Replies to what a user just did ("interactive") and
 outbox sends ("bulk") share the slots, but the outbox keeps only a few calls waiting at a time,
 so an interactive reply never queues behind a whole push.
+
+A 429 does not say whether the bot or one chat went too fast. Telegram's per-chat limits (a
+burst to one student, 20 a minute in a group) are far more common than the bot-wide one under
+this pacing, so a 429 first pauses only its chat; 429s from two chats within a second mean the
+bot as a whole is too fast, and then every send waits.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ log = logging.getLogger(__name__)
 # getUpdates and setup calls do not.
 PACED_PREFIXES = ("send", "edit", "copy", "forward", "stop")
 BULK = {"bulk": True}
+FORGET_AFTER = 5_000  # chats remembered before those quiet for a minute are forgotten
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -51,7 +57,9 @@ class Pacer:
         self._clock = clock
         self._recent: deque[float] = deque(maxlen=max(1, int(rate)))
         self._paused_until = 0.0
+        self._chat_paused_until: dict[int, float] = {}
         self._last_to_chat: dict[int, float] = {}
+        self._last_refusal: tuple[int | None, float] | None = None  # (chat, when)
 
     async def turn(self, chat_id: int | None,
                    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
@@ -64,6 +72,8 @@ class Pacer:
         while True:
             now = self._clock()
             start = self._paused_until
+            if chat_id is not None:
+                start = max(start, self._chat_paused_until.get(chat_id, 0.0))
             if self._recent:
                 start = max(start, self._recent[-1] + self.min_gap)
                 if len(self._recent) == self._recent.maxlen:
@@ -72,24 +82,39 @@ class Pacer:
                 self._recent.append(now)
                 if chat_id is not None:
                     self._last_to_chat[chat_id] = now
+                    if len(self._last_to_chat) > FORGET_AFTER:  # a bot runs for months
+                        self.forget_quiet_chats()
                 return
             await sleep(start - now)
 
-    def pause(self, seconds: float) -> None:
-        """Telegram asked us to wait: no slot before then."""
-        self._paused_until = max(self._paused_until, self._clock() + seconds)
+    def pause(self, seconds: float, chat_id: int | None = None) -> None:
+        """Telegram asked us to wait: no send to `chat_id` before then, or no send at all when
+        the chat is unknown or another chat was refused within the last window."""
+        now = self._clock()
+        until = now + seconds
+        last, self._last_refusal = self._last_refusal, (chat_id, now)
+        bot_wide = chat_id is None or (last is not None and last[0] != chat_id
+                                       and now - last[1] < self.window)
+        if bot_wide:
+            self._paused_until = max(self._paused_until, until)
+        else:
+            self._chat_paused_until[chat_id] = max(self._chat_paused_until.get(chat_id, 0.0),
+                                                   until)
 
     def chat_free_in(self, chat_id: int, gap: float) -> float:
         """Seconds until `chat_id` may get another bulk message (0 when it may now)."""
         last = self._last_to_chat.get(chat_id)
+        paused = self._chat_paused_until.get(chat_id, 0.0) - self._clock()
         if last is None:
-            return 0.0
-        return max(0.0, last + gap - self._clock())
+            return max(0.0, paused)
+        return max(0.0, last + gap - self._clock(), paused)
 
     def forget_quiet_chats(self, older_than: float = 60.0) -> None:
         """Drop chats not written to for a while, so the map stays small."""
-        cutoff = self._clock() - older_than
-        self._last_to_chat = {c: t for c, t in self._last_to_chat.items() if t >= cutoff}
+        now = self._clock()
+        self._last_to_chat = {c: t for c, t in self._last_to_chat.items()
+                              if t >= now - older_than}
+        self._chat_paused_until = {c: t for c, t in self._chat_paused_until.items() if t > now}
 
 
 class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
@@ -128,7 +153,7 @@ class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
             except RetryAfter as exc:
                 seconds = retry_seconds(exc)
                 self.retry_afters += 1
-                self.pacer.pause(seconds)
+                self.pacer.pause(seconds, chat_id)
                 if attempt == self.max_retries:
                     raise
                 log.info("Telegram asked to slow down for %.0f s; %s waits", seconds, endpoint)

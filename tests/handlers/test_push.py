@@ -10,11 +10,13 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
+from telegram.error import RetryAfter
 
 from bot.app import build_application
 from bot.config import Config
 from bot.context import Services
 from bot.delivery import DeliveryPolicy, Pacer
+from bot.delivery.pacing import FORGET_AFTER, PacedRateLimiter
 from bot.demo.offline import Failure, OfflineBotAPI
 from bot.store import outbox, people
 from tests.harness import TEACHER_ID, Chat, join_and_confirm, page_through, texts
@@ -251,6 +253,42 @@ async def test_pacer_pauses_every_send_after_retry_after_and_tracks_each_chat() 
     assert pacer.chat_free_in(7, gap=1.0) == 0
     assert pacer.chat_free_in(8, gap=1.0) == pytest.approx(1.0)
     assert pacer.chat_free_in(99, gap=1.0) == 0
+
+
+async def test_a_429_for_one_chat_holds_back_only_that_chat() -> None:
+    time = FakeTime()
+    pacer = Pacer(rate=30, clock=time)
+    limiter = PacedRateLimiter(pacer, max_retries=0)
+
+    async def refused() -> bool:
+        raise RetryAfter(5)
+
+    with pytest.raises(RetryAfter):
+        await limiter.process_request(refused, (), {}, "sendMessage", {"chat_id": 7}, None)
+    start = time.now
+    await pacer.turn(chat_id=8, sleep=time.sleep)  # another student: no wait for chat 7's pause
+    assert time.now - start < 0.1
+    assert pacer.chat_free_in(7, gap=0.0) == pytest.approx(5.0, abs=0.1)  # the outbox skips it
+    await pacer.turn(chat_id=7, sleep=time.sleep)
+    assert time.now - start == pytest.approx(5.0)
+
+
+async def test_429s_from_two_chats_at_once_pause_every_send() -> None:
+    time = FakeTime()
+    pacer = Pacer(rate=30, clock=time)
+    pacer.pause(3, chat_id=7)
+    pacer.pause(3, chat_id=8)  # two chats refused within a second: the bot is too fast
+    await pacer.turn(chat_id=9, sleep=time.sleep)
+    assert time.now == pytest.approx(103)
+
+
+async def test_the_pacer_forgets_quiet_chats_as_it_goes() -> None:
+    time = FakeTime()
+    pacer = Pacer(rate=1e6, clock=time)
+    for chat_id in range(FORGET_AFTER + 1):
+        await pacer.turn(chat_id=chat_id, sleep=time.sleep)
+        time.now += 0.1  # 500 s in all: most chats were quiet for over a minute
+    assert len(pacer._last_to_chat) < 700
 
 
 async def test_the_same_push_sent_twice_a_day_reaches_each_student_once_and_says_so(
