@@ -74,6 +74,7 @@ async def test_a_familys_message_names_which_ana_it_is_about(chat: Chat) -> None
     await chat.send(mother, "/ask Ana is sick today.")
     to_teacher = "\n".join(await relayed(chat))
     assert "From a family member of <b>Ana #3</b>" in to_teacher
+    assert "Reply to this message (swipe left on it) to answer" in to_teacher  # how, on a phone
 
 
 async def test_the_missed_words_alert_names_which_ana_and_a_command_that_finds_her(
