@@ -66,6 +66,7 @@ def register(app: Application) -> None:
     services: Services = app.bot_data.services
     text = PRIVATE & filters.TEXT & ~filters.COMMAND
     only_family = From(services, Audience.FAMILY)
+    asks = From(services, Audience.FAMILY, Audience.STUDENT)
     only_teacher = From(services, Audience.TEACHER)
     add = app.add_handler
     add(CommandHandler("ask", ask, filters=PRIVATE))
@@ -79,7 +80,7 @@ def register(app: Application) -> None:
     add(MessageHandler(text & only_teacher, teacher_text))
     sound = PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
     add(MessageHandler(sound & _Asking(app), asked_voice))
-    add(MessageHandler(sound & only_family, family_voice))
+    add(MessageHandler(sound & asks, voice_note))
 
 
 def _asker(context: PuenteContext, user_id: int) -> Asker:
@@ -136,9 +137,14 @@ async def asked_voice(update: Update, context: PuenteContext) -> None:
     await _relay_or_pick(update, context, _asker(context, user.id), message.message_id)
 
 
-async def family_voice(update: Update, context: PuenteContext) -> None:
-    """A family member's voice note: kindly ask for text (the bot reads text only)."""
-    await say(update, context, "family-voice", bilingual=False)
+async def voice_note(update: Update, context: PuenteContext) -> None:
+    """A family member's or student's voice note outside /ask: offer to send it to the teacher
+    as it is (who speaks more easily than they type has a way in; the bot cannot listen)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await offer_to_send(update, context, _asker(context, user.id), message.message_id,
+                        "voice-offer")
 
 
 async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,

@@ -139,11 +139,28 @@ async def test_a_teachers_held_answer_is_forgotten_and_never_goes_elsewhere(chat
     assert chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'answer'").fetchone()[0] == 0
 
 
-async def test_family_voice_note_gets_a_kind_text_only_answer(chat: Chat) -> None:
+async def test_a_familys_voice_note_goes_to_the_teacher_after_one_tap(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
-    answer = texts(await voice(chat, mom))
-    assert "/ask" in answer and "/words" not in answer and "texto" in answer.lower()
+    offer = await voice(chat, mom)
+    assert texts(offer).startswith("🎤 ¿Envío esta nota de voz al maestro?")
+    assert "copyMessage" not in [c.method for c in chat.api.calls]  # not before the tap
+    await chat.tap(mom, "ak:1001")
+    copy = next(c for c in chat.api.calls if c.method == "copyMessage")
+    assert copy.params["chat_id"] == TEACHER_ID and copy.params["from_chat_id"] == MOTHER
+
+
+async def test_a_student_who_cannot_type_sends_the_teacher_a_voice_note(chat: Chat) -> None:
+    ana = chat.user(lang="so")
+    await join_and_confirm(chat, ana, lang="so")
+    offer = await voice(chat, ana)
+    assert "Ma u diraa codkan duuban macallinka?" in texts(offer)  # Somali first, then English
+    assert "Shall I send this voice note to the teacher?" in texts(offer)
+    assert "Ha dirin" in [label for label, _ in buttons(offer)]  # "Don't send", in Somali
+    await chat.tap(ana, "ak:1001")
+    copy = next(c for c in chat.api.calls if c.method == "copyMessage")
+    assert copy.params["chat_id"] == TEACHER_ID and "your student <b>Ana</b>" in \
+        copy.params["caption"]
 
 
 async def test_family_help_is_for_families(chat: Chat) -> None:
@@ -342,7 +359,7 @@ async def test_a_voice_note_after_ask_is_relayed_as_a_copy_and_can_be_answered(
     assert "forwardMessage" not in [c.method for c in chat.api.calls]  # a forward names them
     await reply(chat, teacher(chat), "Thank you, see you Friday.", await relay_id(chat))
     assert [c.chat_id for c in await chat.deliver()] == [MOTHER]
-    assert "/ask" in texts(await voice(chat, mom))  # outside /ask: the kind text-only answer
+    assert "¿Envío esta nota de voz" in texts(await voice(chat, mom))  # outside /ask: an offer
 
 
 async def test_families_list_shows_when_each_family_member_last_wrote(chat: Chat) -> None:
