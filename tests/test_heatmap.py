@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from datetime import date
 
 from PIL import Image
@@ -11,6 +12,13 @@ from bot.presentation import heatmap
 from bot.presentation.i18n import Catalog
 from bot.presentation.reports import HEATMAP_WORDS, heatmap_png, heatmap_rows, recent_words
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
+
+
+def pixels(png: bytes) -> Counter[tuple[int, int, int]]:
+    """How many pixels of each colour the picture has."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    counts = image.getcolors(image.width * image.height) or []
+    return Counter({colour: count for count, colour in counts})
 
 
 def matrix(words: int, seen: dict[int, str]) -> ClassMatrix:
@@ -24,7 +32,7 @@ def matrix(words: int, seen: dict[int, str]) -> ClassMatrix:
 def test_never_practised_cells_are_grey_and_known_ones_green() -> None:
     png = heatmap.render(["Ana"], ["habitat", "predator"], [[None, 1.0]], "",
                          ("0-1", "grey", "white"))
-    colours = set(Image.open(io.BytesIO(png)).convert("RGB").getdata())
+    colours = pixels(png)
     assert heatmap.GREY in colours and heatmap.STOPS[-1] in colours
     assert heatmap.colour(None) == heatmap.GREY
     assert heatmap.colour(1.0) == heatmap.STOPS[-1] and heatmap.colour(0.0) == heatmap.STOPS[0]
@@ -35,7 +43,7 @@ def test_a_previewed_word_never_answered_is_grey_not_red() -> None:
     bo = Cell(2, 0, 0.15, False, 0, 0, None, 0)  # Bo saw the card and never answered
     two = ClassMatrix([StudentRow(1, "Ana", "es", 3), StudentRow(2, "Bo", "es", 3)],
                       [WordColumn(0, "habitat", "pack")], {(1, 0): ana, (2, 0): bo})
-    colours = set(Image.open(io.BytesIO(heatmap_png("7B", two))).convert("RGB").getdata())
+    colours = pixels(heatmap_png("7B", two))
     assert heatmap.GREY in colours
     assert heatmap.colour(0.15) not in colours  # the 0.15 prior is never painted red
 
@@ -46,11 +54,10 @@ def test_one_lucky_answer_is_not_painted_green() -> None:
     one = ClassMatrix([StudentRow(1, "Ana", "es", 3)],
                       [WordColumn(0, "habitat", "pack"), WordColumn(1, "predator", "pack")],
                       {(1, 0): lucky, (1, 1): sure})
-    image = Image.open(io.BytesIO(heatmap_png("7B", one))).convert("RGB")
-    colours = set(image.getdata())
+    colours = pixels(heatmap_png("7B", one))
     assert heatmap.colour(0.9) in colours  # three answers: the estimate's colour, once
     assert heatmap.FRAME in colours  # one answer: a white, framed cell
-    assert sum(1 for c in image.getdata() if c == heatmap.colour(0.9)) < (
+    assert colours[heatmap.colour(0.9)] < (
         heatmap.CELL_W * heatmap.CELL_H)  # only one cell carries the estimate's colour
 
 
