@@ -54,14 +54,15 @@ def report_command(args: argparse.Namespace) -> int:
     school = args.settings.school
     today = args.clock().astimezone(school.timezone).date()  # inactivity: in school days
     catalog = Catalog.load()
-    print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays)))
+    print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays,
+                                  tz=school.timezone)))
     if args.csv:
         args.csv.write_bytes(csv_bytes(matrix, school.timezone))
         print(f"wrote {args.csv}")
     if args.png and not (matrix.words and matrix.students):
         print(f"no answers in {name} yet, so no heatmap was written")
     elif args.png:
-        args.png.write_bytes(heatmap_png(name, matrix, today, catalog))
+        args.png.write_bytes(heatmap_png(name, matrix, today, catalog, school.timezone))
         print(f"wrote {args.png}")
     return 0
 

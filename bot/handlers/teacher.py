@@ -272,16 +272,17 @@ async def report(update: Update, context: PuenteContext) -> None:
     found, matrix = teaching.class_report(s.db, user.id, _arg_text(context) or None)
     lang = user_language(context, user.id, user.language_code)
     school = s.config.school
-    today = s.clock().astimezone(school.timezone).date()
+    tz = school.timezone
+    today = s.clock().astimezone(tz).date()
     await send_long(context, user.id, summary_text(
         found.name, matrix, s.catalog, lang, today, school.holidays,
-        teaching.student_names(s.db, user.id), found.id))
-    if not (matrix.words and matrix.students):
+        teaching.student_names(s.db, user.id), found.id, tz))
+    if not (matrix.given and matrix.students):
         return
-    if recent_words(matrix, today):  # a chart with no word practised lately shows nothing
+    if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
         await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
-                                                                 s.catalog),
-                           caption=heatmap_caption(matrix, s.catalog, lang, today),
+                                                                 s.catalog, tz),
+                           caption=heatmap_caption(matrix, s.catalog, lang, today, tz),
                            filename="mastery.png")
     name = "".join(c if c.isalnum() else "-" for c in found.name)
     await context.bot.send_document(user.id, InputFile(csv_bytes(matrix, school.timezone),
@@ -301,7 +302,8 @@ async def student(update: Update, context: PuenteContext) -> None:
                               language=views.language_name(row.language or "?"),
                               level=views.level_text(row.level, row.self_placed, s.catalog,
                                                      lang))]
-    lines += student_lines(matrix, row.student_id, s.catalog, lang)
+    lines += student_lines(matrix, row.student_id, s.catalog, lang,
+                           s.config.school.timezone)
     await send_long(context, user.id, "\n".join(lines))
 
 

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.domain.mastery import MasteryState, error_rate, is_hard, too_few_answers
 from bot.domain.names import clean, clean_name
@@ -31,7 +31,10 @@ TERM_LIMIT = 200
 # it was given when they joined, so the same student has it in every export.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "mastery", "mastered", "attempts", "correct", "last_seen", "listening_attempts",
-               "listening_correct")
+               "listening_correct", "card")
+# card: whether the student opened the word's card (or answered it), was given the word (a push,
+# or a preview) and has not opened it yet, or was never given it (a classmate was).
+OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
 LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set wida_level
 # The mastery cell of a word with fewer answers than the reports need (too_few_answers): a
 # number resting on one answer (a guess, at three options) reads as evidence. With no answer
@@ -90,16 +93,21 @@ def term(text: str) -> str:
     return clean(text, TERM_LIMIT)
 
 
-def _day(stamp: str | None) -> date | None:
-    return date.fromisoformat(stamp[:10]) if stamp else None
+def _day(stamp: str | None, tz: tzinfo | None = None) -> date | None:
+    """The school's day of a stored UTC time (in `tz`; the UTC day when no zone is given)."""
+    if not stamp:
+        return None
+    if tz is None:
+        return date.fromisoformat(stamp[:10])
+    return datetime.fromisoformat(stamp).replace(tzinfo=UTC).astimezone(tz).date()
 
 
-def _word_total(name: str, cells: list[Cell]) -> WordTotal:
-    """One word's counts over some cells: "correct N of M over D days"."""
+def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
+    """One word's counts over some cells: "correct N of M over D days" (the school's days)."""
     right, total = sum(c.correct for c in cells), sum(c.attempts for c in cells)
     # ISO stamps sort as text: parse only the two that matter
-    first = _day(min((f for c in cells if (f := c.first_seen or c.last_seen)), default=None))
-    last = _day(max((c.last_seen for c in cells if c.last_seen), default=None))
+    first = _day(min((f for c in cells if (f := c.first_seen or c.last_seen)), default=None), tz)
+    last = _day(max((c.last_seen for c in cells if c.last_seen), default=None), tz)
     days = (last - first).days + 1 if first and last else 1
     return WordTotal(name, right, total, days)
 
@@ -112,7 +120,7 @@ def _hardest_first(totals: list[WordTotal]) -> list[WordTotal]:
 
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
               today: date | None = None, holidays: Collection[date] = (),
-              labels: Mapping[int, str] | None = None) -> Summary:
+              labels: Mapping[int, str] | None = None, tz: tzinfo | None = None) -> Summary:
     """Who is on track, who needs help on which words, who has not started or stopped, and
     which words are hardest (with the counts behind them).
 
@@ -121,7 +129,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     a word. A student with too few answers on every word (`too_few_answers`) is "too few to
     tell", however many words they answered once: answers on different words are not added up
     into evidence the rule would refuse for each word. Students are named by `labels` (student
-    id -> label), else by first name."""
+    id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     terms = {w.id: term(w.term) for w in matrix.words}
     by_student: dict[int, list[Cell]] = {}
@@ -136,9 +144,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         if not practised:
             not_started.append(name)
             continue
-        last = _day(max((c.last_seen for c in practised if c.last_seen), default=None))
+        last = _day(max((c.last_seen for c in practised if c.last_seen), default=None), tz)
         idle = school_days_between(last, today, holidays) if last and today else 0
-        weak = _hardest_first([_word_total(terms[c.word_id], [c]) for c in practised])
+        weak = _hardest_first([_word_total(terms[c.word_id], [c], tz) for c in practised])
         if weak:
             needs_help.append(HelpNeeded(name, [w.term for w in weak]))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
@@ -149,7 +157,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             too_few.append(name)
         else:
             on_track.append(name)
-    totals = [_word_total(terms[w.id], cells) for w in matrix.words
+    totals = [_word_total(terms[w.id], cells, tz) for w in matrix.words
               if (cells := [c for c in by_word_id.get(w.id, []) if c.attempts])]
     hard = _hardest_first(totals)[:hardest]
     total = len(matrix.cells)
@@ -167,12 +175,14 @@ def help_text(student: HelpNeeded) -> Markup:
 
 def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
                  today: date | None = None, holidays: Collection[date] = (),
-                 names: StudentNames | None = None, class_id: int = 0) -> Markup:
-    """The /report message: who is on track, needs help, has not started or stopped; each
-    student named as the teacher tells them apart (`names`: the teacher's students, None: the
-    class's alone), so two Anas read "Ana #1" and "Ana #2"."""
+                 names: StudentNames | None = None, class_id: int = 0,
+                 tz: tzinfo | None = None) -> Markup:
+    """The /report message: who is on track, needs help, has not started or stopped (dates in
+    the school's time zone `tz`, as `today` is); each student named as the teacher tells them
+    apart (`names`: the teacher's students, None: the class's alone), so two Anas read "Ana #1"
+    and "Ana #2"."""
     s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang), today=today,
-                  holidays=holidays,
+                  holidays=holidays, tz=tz,
                   labels=class_labels(matrix.students, catalog, lang, names, class_id))
     none = catalog.render("report-none", lang)
     hardest = Markup(", ".join(catalog.render("report-word", lang, term=w.term, right=w.right,
@@ -201,10 +211,11 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
 STATE_ORDER = list(MasteryState)
 
 
-def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str
-                  ) -> list[Markup]:
-    """One line per word for /student: its state by name and "correct N of M over D days";
-    then the listening answers among them, when there are any."""
+def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str,
+                  tz: tzinfo | None = None) -> list[Markup]:
+    """One line per word for /student: its state by name and "correct N of M over D days"
+    (the school's days, in `tz`); then the listening answers among them, when there are any;
+    then the words given to the student whose cards they have not opened yet."""
     terms = {w.id: term(w.term) for w in matrix.words}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
     cells.sort(key=lambda c: (STATE_ORDER.index(c.state), c.correct - c.attempts,
@@ -212,7 +223,7 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
     lines = []
     for cell in cells:
         mark = "⚠️" if cell.misses_in_row >= NEEDS_HELP_MISSES else STATE_MARKS[cell.state]
-        first, last = _day(cell.first_seen or cell.last_seen), _day(cell.last_seen)
+        first, last = _day(cell.first_seen or cell.last_seen, tz), _day(cell.last_seen, tz)
         days = (last - first).days + 1 if first and last else 0
         if not cell.attempts:  # met on a card, never answered: nothing to count yet
             counts = catalog.render("report-word-unanswered", lang, term=terms[cell.word_id])
@@ -225,7 +236,13 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
                                     right=cell.correct, total=cell.attempts, days=days)
         lines.append(Markup(f"{mark} {counts} · " + catalog.render(f"state-{cell.state}", lang)))
     listening = listening_line(cells, catalog, lang)
-    return lines if listening is None else [*lines, listening]
+    if listening is not None:
+        lines.append(listening)
+    unopened = matrix.unopened.get(student_id, [])
+    if unopened:  # given, never opened: not "new" to them, and not "never sent" either
+        lines.append(catalog.render("report-not-opened", lang,
+                                    terms=", ".join(term(w.term) for w in unopened)))
+    return lines
 
 
 def listening_line(cells: Iterable[Cell], catalog: Catalog, lang: str) -> Markup | None:
@@ -267,30 +284,34 @@ def local_time(stamp: str | None, tz: tzinfo | None) -> str:
 
 
 def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
-    """One row per student x word: mastery (or not answered, or too few answers to tell),
-    attempts, last seen (in the school's time zone `tz`, with its offset), language, level and
-    who set it (self-placed or teacher), listening answers apart; students by name and roster
-    number, never a Telegram id (the columns: docs/reports.md)."""
+    """One row per student x word (every word a student has met or been given): mastery (or
+    not answered, or too few answers to tell), attempts, last seen (in the school's time zone
+    `tz`, with its offset), language, level and who set it (self-placed or teacher), listening
+    answers apart, and whether the card was opened, not opened yet or never sent; students by
+    name and roster number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     # Each text is cleaned and defused once, not once per row (35 x 200 rows in one /report).
     words = [(word.id, spreadsheet_cell(term(word.pack_id)), spreadsheet_cell(term(word.term)))
-             for word in matrix.words]
+             for word in matrix.given]
     for student in matrix.students:
         source = LEVEL_SOURCES[student.self_placed] if student.level is not None else ""
         who = [spreadsheet_cell(v) for v in (student_name(student), student.number,
                                              student.language or "", student.level or "",
                                              source)]
+        unopened = {w.id for w in matrix.unopened.get(student.id, [])}
         for word_id, pack, word_term in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
-                writer.writerow([*who, pack, word_term, mastery_cell(None), 0, 0, 0, "", 0, 0])
+                card = NOT_OPENED if word_id in unopened else NOT_SENT
+                writer.writerow([*who, pack, word_term, mastery_cell(None), 0, 0, 0, "", 0, 0,
+                                 card])
                 continue
             writer.writerow([*who, pack, word_term, mastery_cell(cell), int(cell.mastered),
                              cell.attempts, cell.correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
-                             cell.listened_right])
+                             cell.listened_right, OPENED])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 
@@ -313,12 +334,12 @@ def _shorten(name: str) -> str:
 
 
 def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
-                    today: date | None = None) -> Markup | None:
+                    today: date | None = None, tz: tzinfo | None = None) -> Markup | None:
     """What the heatmap leaves out: the words it shows of all the class has met (it shows the
     recent ones, the CSV has every one), and the key to its roster numbers when rows use them
     (None when it shows everything and names fit)."""
     parts = []
-    shown = len(recent_words(matrix, today))
+    shown = len(recent_words(matrix, today, tz))
     if shown < len(matrix.words):
         parts.append(catalog.render("heatmap-recent-words", lang, shown=shown,
                                     words=len(matrix.words), days=HEATMAP_DAYS))
@@ -329,12 +350,13 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
     return cut(Markup("\n".join(parts)), CAPTION_LIMIT) if parts else None
 
 
-def recent_words(matrix: ClassMatrix, today: date | None = None) -> list[WordColumn]:
-    """The words practised in the last HEATMAP_DAYS (at most HEATMAP_WORDS, the most recent),
-    in pack order: a chart that stays readable on a phone."""
+def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None
+                 ) -> list[WordColumn]:
+    """The words practised in the last HEATMAP_DAYS of the school's days (in `tz`; at most
+    HEATMAP_WORDS, the most recent), in pack order: a chart that stays readable on a phone."""
     last: dict[int, date] = {}
     for cell in matrix.cells.values():
-        seen = _day(cell.last_seen) if cell.attempts else None
+        seen = _day(cell.last_seen, tz) if cell.attempts else None
         if seen is not None and (cell.word_id not in last or seen > last[cell.word_id]):
             last[cell.word_id] = seen
     if not last:
@@ -346,13 +368,13 @@ def recent_words(matrix: ClassMatrix, today: date | None = None) -> list[WordCol
 
 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
-                catalog: Catalog | None = None) -> bytes:
+                catalog: Catalog | None = None, tz: tzinfo | None = None) -> bytes:
     """Students x recent words, coloured by the mastery estimate; never practised is grey, and
     an estimate resting on too few answers is not coloured (the CSV's and reports' one rule)."""
     legend = (catalog.plain("chart-heatmap-scale", REFERENCE),
               catalog.plain("chart-not-practised", REFERENCE),
               catalog.plain("chart-too-few", REFERENCE)) if catalog else None
-    words = recent_words(matrix, today)
+    words = recent_words(matrix, today, tz)
     values = [[_shade(matrix.cells.get((s.id, w.id))) for w in words] for s in matrix.students]
     title = label(class_name)
     return heatmap(heatmap_rows(matrix, catalog), [term(w.term) for w in words], values,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
@@ -51,18 +51,32 @@ class WordColumn:
     id: int
     term: str
     pack_id: str
+    position: int = 0  # its place in the pack: reports list words in pack order
 
 
 @dataclass(frozen=True)
 class ClassMatrix:
     students: list[StudentRow]
-    words: list[WordColumn]
-    cells: dict[tuple[int, int], Cell]
+    words: list[WordColumn]          # the words some student has met, in pack order
+    cells: dict[tuple[int, int], Cell]  # (student, word) met: its card shown, or answered
+    # Words given (pushed, or unlocked by a preview) whose cards a student has not opened:
+    # student id -> words in pack order. Not met, so no view counts them, but a teacher
+    # must tell "not opened yet" from "never sent".
+    unopened: dict[int, list[WordColumn]] = field(default_factory=dict)
+
+    @property
+    def given(self) -> list[WordColumn]:
+        """Every word some student has met or been given, in pack order (the CSV's rows)."""
+        every = {w.id: w for w in self.words}
+        for words in self.unopened.values():
+            every.update((w.id, w) for w in words if w.id not in every)
+        return sorted(every.values(), key=lambda w: (w.pack_id, w.position))
 
 
 def class_matrix(db: Database, class_id: int) -> ClassMatrix:
     """Students x words of one class with mastery and attempt totals, over the words each
-    student has met (their card shown, or answered)."""
+    student has met (their card shown, or answered), and the words given to each student that
+    they have not opened."""
     students = [StudentRow(*r) for r in db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
@@ -74,14 +88,26 @@ def class_matrix(db: Database, class_id: int) -> ClassMatrix:
         "m.shown_at IS NOT NULL FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = ?",
         [class_id]).fetchall()
-    cells = {(r[0], r[1]): cell for r in rows  # only words met: a card never opened is not
-             if met((cell := Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-1], bool(r[-1]))).shown,
-                    cell.state)}
-    word_ids = sorted({w for _, w in cells})
-    words: list[WordColumn] = []
-    if word_ids:
-        marks = ",".join("?" * len(word_ids))
-        words = [WordColumn(*r) for r in db.execute(
-            f"SELECT id, term, pack_id FROM words WHERE id IN ({marks}) "
-            "ORDER BY pack_id, position", word_ids).fetchall()]
-    return ClassMatrix(students, words, cells)
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-1], bool(r[-1])) for r in rows]
+    cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
+    words = _word_columns(db, {c.word_id for c in every})
+    unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened
+    for c in every:
+        if (c.student_id, c.word_id) not in cells:
+            unread.setdefault(c.word_id, []).append(c.student_id)
+    unopened: dict[int, list[WordColumn]] = {}
+    for word in words:  # in pack order
+        for student_id in unread.get(word.id, []):
+            unopened.setdefault(student_id, []).append(word)
+    met_ids = {w for _, w in cells}
+    return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened)
+
+
+def _word_columns(db: Database, word_ids: set[int]) -> list[WordColumn]:
+    """Some words as report columns, in pack order."""
+    if not word_ids:
+        return []
+    marks = ",".join("?" * len(word_ids))
+    return [WordColumn(*r) for r in db.execute(
+        f"SELECT id, term, pack_id, position FROM words WHERE id IN ({marks}) "
+        "ORDER BY pack_id, position", sorted(word_ids)).fetchall()]

@@ -137,4 +137,6 @@ async def test_the_teacher_counts_only_the_cards_she_opened_as_she_does(chat: Ch
     progress = texts(await chat.send(ana, "/progress")).replace("\u2068", "").replace(
         "\u2069", "")
     assert roster.endswith(": 🆕 New: 1") and "\n🆕 New: 1\n" in progress
-    assert "ecosystem" in drill and "organism" not in drill and "habitat" not in drill
+    counted, unopened = drill.split("\n📭 ")
+    assert "ecosystem" in counted and "organism" not in counted and "habitat" not in counted
+    assert unopened == "Cards not opened yet: organism, habitat"  # unlocked, never opened

@@ -1,0 +1,90 @@
+"""What a teacher could not see before: cards a student was sent but never opened (in /student
+and the CSV), and the day a student went quiet in the school's time zone."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.store import study
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    page_through,
+    texts,
+)
+
+
+def rivera(chat: Chat, lang: str = "en") -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", lang)
+
+
+async def csv_rows(chat: Chat) -> list[dict[str, str]]:
+    """The CSV /report sends, as rows."""
+    document = next(c for c in await chat.send(rivera(chat), "/report")
+                    if c.method == "sendDocument")
+    data = next(iter(document.files.values())).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(data)))
+
+
+# --- cards sent, never opened -----------------------------------------------------------------
+
+async def test_student_lists_the_pushed_cards_not_opened_yet(chat: Chat) -> None:
+    ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")
+    for student in (ana, bo):
+        await join_and_confirm(chat, student, level=2)  # one card a message, Next to turn
+    await chat.send(rivera(chat), "/push science.ecosystems predator prey")
+    pushed = await chat.deliver()
+    await page_through(chat, ana, [c for c in pushed if c.chat_id == ana["id"]])  # Ana reads all
+
+    bo_view = texts(await chat.send(rivera(chat), "/student Bo"))
+    ana_view = texts(await chat.send(rivera(chat), "/student Ana"))
+
+    assert bo_view == ("<b>Bo</b> - Español, WIDA level 2\n"
+                       "🆕 predator: not answered yet · new\n"  # the first card, opened
+                       "📭 Cards not opened yet: prey")
+    assert "🆕 prey: not answered yet · new" in ana_view and "📭" not in ana_view
+
+
+async def test_the_csv_says_opened_not_opened_or_never_sent_for_each_word(chat: Chat) -> None:
+    ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")
+    for student in (ana, bo):
+        await join_and_confirm(chat, student, level=2)
+    await chat.send(rivera(chat), "/push science.ecosystems predator prey")
+    pushed = await chat.deliver()
+    await page_through(chat, ana, [c for c in pushed if c.chat_id == ana["id"]])
+    await join_and_confirm(chat, chat.user(1003, "Cy", "es"), level=2)  # joins after the push
+
+    rows = {(r["student"], r["word"]): r for r in await csv_rows(chat)}
+
+    assert rows["Ana", "prey"]["card"] == "opened"
+    assert rows["Bo", "prey"]["card"] == "not_opened"
+    assert rows["Cy", "prey"]["card"] == "not_sent"
+    assert rows["Bo", "prey"]["mastery"] == "not answered"  # the columns before stay as they were
+
+
+async def test_a_push_nobody_has_opened_still_gets_a_csv(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"), level=5)  # a preview, all cards
+    await chat.send(rivera(chat), "/push science.ecosystems predator prey at 07:00")  # tomorrow
+    rows = await csv_rows(chat)
+    assert {(r["word"], r["card"]) for r in rows if r["word"] in ("predator", "prey")} == {
+        ("predator", "not_opened"), ("prey", "not_opened")}
+
+
+# --- the school's day, not the UTC day --------------------------------------------------------
+
+async def test_inactive_since_is_the_schools_day_not_the_utc_day(chat: Chat) -> None:
+    cy = chat.user(1001, "Cy", "es")
+    await join_and_confirm(chat, cy)
+    chat.clock.now = datetime(2026, 9, 15, 2, 30, tzinfo=UTC)  # Monday 22:30 in New York
+    await check_now(chat, cy)
+    while study.next_open_item(chat.db, cy["id"]) is not None:
+        await answer_current(chat, cy, True)
+    chat.clock.now = datetime(2026, 9, 21, 15, 0, tzinfo=UTC)  # the next Monday, in class
+    report = texts(await chat.send(rivera(chat), "/report"))
+    assert "💤 Inactive for 3+ school days: Cy (2026-09-14)" in report
