@@ -24,6 +24,7 @@ from bot.delivery import enqueue_again, enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
 from bot.presentation import callbacks, keyboards, menus, views
+from bot.presentation.i18n import reader_language
 from bot.presentation.reports import (
     csv_bytes,
     heatmap_caption,
@@ -148,7 +149,7 @@ async def roster(update: Update, context: PuenteContext) -> None:
                               count=len(rows))]
     lines += [s.catalog.render("roster-line", lang, number=r.number,  # what commands take
                                name=views.name(r.first_name, s.catalog, lang),
-                               language=views.language_name(r.language or "?"),
+                               language=reader_language(r.language or "?"),
                                level=views.level_text(r.level, r.self_placed, s.catalog, lang),
                                words=views.word_states(r.words, lang, s.catalog))
               for r in rows]
@@ -196,7 +197,7 @@ async def gloss(update: Update, context: PuenteContext) -> None:
     teaching.require_teacher(s.db, user.id)
     term, lang = teacher_gloss(s.db, user.id, " ".join(context.args or []), s.clock())
     await say(update, context, "gloss-saved", bilingual=False, term=term,
-              language=views.language_name(lang))
+              language=reader_language(lang))
 
 
 async def packs(update: Update, context: PuenteContext) -> None:
@@ -235,7 +236,7 @@ async def push(update: Update, context: PuenteContext) -> None:
     for gap in english_only(s.db, refs, teaching.class_languages(
             s.db, user.id, plan.class_info.id), s.translator):
         await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
-                  language=views.language_name(gap.lang), words=gap.words,
+                  language=reader_language(gap.lang), words=gap.words,
                   terms=", ".join(gap.terms))
     context.deliverer.wake()  # delivery runs in the background: this handler never waits
 
@@ -299,7 +300,7 @@ async def student(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     lines = [s.catalog.render("student-header", lang,
                               name=student_for(context, user.id, row.student_id, lang=lang),
-                              language=views.language_name(row.language or "?"),
+                              language=reader_language(row.language or "?"),
                               level=views.level_text(row.level, row.self_placed, s.catalog,
                                                      lang))]
     lines += student_lines(matrix, row.student_id, s.catalog, lang,
@@ -357,7 +358,7 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
                         teaching.class_languages(s.db, user.id), s.translator)
     for gap in gaps:  # say plainly which students will get English only, and the fix
         await say(update, context, "newpack-coverage", bilingual=False, code=gap.lang,
-                  language=views.language_name(gap.lang), missing=gap.missing, words=gap.words)
+                  language=reader_language(gap.lang), missing=gap.missing, words=gap.words)
     quality = check_quality(s.db, user.id, pack)
     await say(update, context, "newpack-audit", bilingual=False, no_cloze=quality.no_cloze,
               giveaways=quality.giveaways, items=quality.items,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.language import LANGUAGES, is_rtl
-from bot.domain.language_names import name_inside
+from bot.domain.language_names import name_in, name_inside
 from bot.domain.names import inert
 from bot.paths import PROMPTS_DIR
 
@@ -51,10 +51,12 @@ def escape(value: object) -> Markup:
 
 @dataclass(frozen=True)
 class LanguageName:
-    """A language's own name as a placeholder value: the catalogue writes it the way the
-    sentence it fills does ("¿Hablas español en casa?", but "Español" at a line's start)."""
+    """A language's name as a placeholder value: its own name, or (`reader`) the name the
+    sentence's language gives it; the catalogue writes it the way the sentence it fills does
+    ("¿Hablas español en casa?", but "Español" at a line's start)."""
 
     code: str
+    reader: bool = False
 
     def __str__(self) -> str:
         language = LANGUAGES.get(self.code)
@@ -64,6 +66,12 @@ class LanguageName:
 def language_name(code: str) -> LanguageName:
     """A language as its speakers write it (Español), for a prompt's {language}."""
     return LanguageName(code)
+
+
+def reader_language(code: str) -> LanguageName:
+    """A student's or family's language as the reader calls it (a teacher reads "somalí" in
+    Spanish, "Somali" in English), for a prompt's {language}."""
+    return LanguageName(code, reader=True)
 
 
 _NOT_WORDS = re.compile(r"<[^>]*>|[^\w.!?]+")  # tags, spaces, emoji, quotes, dashes
@@ -84,7 +92,8 @@ def _fill(template: str, lang: str, params: Mapping[str, Any],
         if field is not None:
             value = params[field]
             if isinstance(value, LanguageName):
-                value = name_inside(value.code, lang, _opens_sentence("".join(out)))
+                named = name_in if value.reader else name_inside
+                value = named(value.code, lang, _opens_sentence("".join(out)))
             out.append(str(safe(value)))
     return "".join(out)
 

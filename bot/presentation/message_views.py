@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from bot.domain.language import LANGUAGES, is_rtl
-from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape, language_name
+from bot.domain.language import is_rtl
+from bot.presentation.i18n import (
+    FSI,
+    PDI,
+    RLM,
+    Catalog,
+    LanguageName,
+    Markup,
+    escape,
+    language_name,
+    reader_language,
+)
 from bot.services.messages import AnnouncementPlan, Answer, Asker, Delivery, Relay
 from bot.store.threads import ASK, FAMILY, ThreadMessage
 from bot.translation.translator import Translation
@@ -19,14 +29,10 @@ MESSAGE_LIMIT = 4096
 _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
 
 
-def teacher_language(code: str) -> str:
-    """A language as a teacher may not read it: Arabic (العربية); English alone for English."""
-    language = LANGUAGES.get(code)
-    if language is None:
-        return code
-    if language.native_name == language.english_name:
-        return language.english_name
-    return f"{language.english_name} ({language.native_name})"
+def teacher_language(code: str) -> LanguageName:
+    """A family's or student's language as the teacher calls it, in the teacher's own
+    language ("árabe" to a Spanish-speaking teacher, "Arabic" in English)."""
+    return reader_language(code)
 
 
 def quote(text: str) -> Markup:

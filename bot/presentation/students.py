@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import tzinfo
 
+from bot.domain.language_names import name_in
 from bot.presentation.i18n import Catalog, Markup, escape
-from bot.presentation.views import label, language_name, name
+from bot.presentation.views import label, name
 from bot.services.teaching import StudentName, StudentNames
 from bot.store.members import FamilyListing
 from bot.store.people import Enrolled
@@ -62,7 +63,7 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
     for link in links:
         who = student_label(names.of(link.student_id, class_id, numbered=True,
                                      first_name=link.student_name), catalog, lang)
-        language = language_name(link.language or "?")
+        language = name_in(link.language or "?", catalog.template("families-line", lang)[0])
         seen[link.student_id, link.language] += 1
         if alike[link.student_id, link.language] > 1:  # two caregivers of one child, one language
             language = f"{language} ({seen[link.student_id, link.language]})"

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.language import LANGUAGES
-from bot.domain.language_names import home_language_named, name_inside, named_languages
+from bot.domain.language import LANGUAGES, SUPPORTED_UI
+from bot.domain.language_names import (
+    home_language_named,
+    name_in,
+    name_inside,
+    named_languages,
+)
 
 
 @pytest.mark.parametrize(("typed", "code"), [
@@ -51,3 +56,24 @@ def test_a_name_keeps_its_capital_at_a_sentence_start_elsewhere_and_in_other_lan
     assert name_inside("so", "es") == "Soomaali"
     assert name_inside("so", "so") == "Soomaali"  # Somali writes the name with a capital
     assert name_inside("xx", "es") == "xx"
+
+
+def test_a_language_is_named_in_the_readers_language_lower_case_inside_a_sentence() -> None:
+    assert name_in("so", "es") == "somalí"
+    assert name_in("so", "es", opens=True) == "Somalí"
+    assert name_in("ar", "vi") == "tiếng Ả Rập"
+    assert name_in("es", "zh") == "西班牙语"
+    assert name_in("so", "en") == "Somali"  # English reads the catalogue's English names
+
+
+def test_a_reader_with_no_name_for_it_gets_the_english_name_and_the_code() -> None:
+    assert name_in("ti", "hmn") == "Tigrinya (ti)"
+    assert name_in("xx", "es") == "xx"
+
+
+@pytest.mark.parametrize("reader", [lang for lang in SUPPORTED_UI if lang != "en"])
+def test_every_name_a_reader_has_is_for_a_catalogue_language_and_its_own_is_there(
+        reader: str) -> None:
+    named = {code: name_in(code, reader) for code in LANGUAGES}
+    assert named[reader] != f"{LANGUAGES[reader].english_name} ({reader})"  # names itself
+    assert named["en"] != "English (en)"  # and English, which every teacher line may name

@@ -165,9 +165,9 @@ async def test_pack_upload_names_student_languages_left_english_only(chat: Chat)
     teacher = chat.user(TEACHER, "Rivera", lang="en")
     reply = texts(await chat.process(chat.factory.document(teacher, "f1", "Volcanoes.csv",
                                                            len(pack))))
-    assert "Português: 1 of 1 word(s) have no gloss" in reply
+    assert "Portuguese: 1 of 1 word(s) have no gloss" in reply
     assert "<code>pt_term</code>" in reply
-    assert "Español:" not in reply
+    assert "Spanish:" not in reply
 
 
 async def test_progress_for_an_arabic_reader_is_in_arabic_not_an_english_chart(
@@ -227,7 +227,7 @@ async def test_push_names_the_words_a_somali_student_gets_in_english_only(chat: 
     teacher = chat.user(TEACHER, "Rivera", lang="en")
     reply = texts(await chat.send(teacher, "/push science.ecosystems ecosystem organism habitat"))
     lacking = [w.term for w in ECOSYSTEMS.words[:3] if "so" not in w.glosses]
-    assert f"Soomaali: no gloss for {', '.join(lacking)} ({len(lacking)} of 3" in reply
+    assert f"Somali: no gloss for {', '.join(lacking)} ({len(lacking)} of 3" in reply
     assert "Español" not in reply
 
 
@@ -252,7 +252,7 @@ async def test_a_teacher_gloss_reaches_the_somali_student_at_once(chat: Chat) ->
     people.upsert_teacher(chat.db, TEACHER, "Rivera", chat.clock())
     teacher = chat.user(TEACHER, "Rivera", lang="en")
     reply = texts(await chat.send(teacher, "/gloss ecosystem so nidaamka deegaanka"))
-    assert "Saved: <b>ecosystem</b> in Soomaali" in reply
+    assert "Saved: <b>ecosystem</b> in Somali" in reply
     card = sent(await chat.send(asha, "/words"))[0].text
     assert "nidaamka deegaanka" in card.split("\n\n")[1]  # the first card, no "no Somali yet"
     assert "Eraygan weli" not in card.split("\n\n")[1]

@@ -94,7 +94,7 @@ async def test_teacher_a_cannot_see_class_b(chat: Chat) -> None:
                    if command.split()[0] in ("/student", "/family", "/level")
                    else "You have no class called Science 7B. /classes lists your classes.")
         assert reply == refusal, command
-        assert "Español" not in reply and "JOINcode" not in reply
+        assert "Spanish" not in reply and "JOINcode" not in reply
     assert people.enrollments(chat.db, 1001)[0].wida_level == 3
     assert chat.db["pushes"].count == 0
 
@@ -106,7 +106,7 @@ async def test_level_and_roster(chat: Chat) -> None:
     assert people.enrollments(chat.db, 1001)[0].wida_level == 5
     assert "1 to 6" in texts(await chat.send(teacher(chat), "/level Ana 9"))
     roster = texts(await chat.send(teacher(chat), "/roster"))
-    assert "Ana" in roster and "Español" in roster and "level 5" in roster
+    assert "Ana" in roster and "Spanish" in roster and "level 5" in roster
 
 
 async def test_two_anas_are_told_apart_by_the_number_roster_and_the_csv_show(
@@ -229,14 +229,14 @@ async def test_a_self_placed_level_is_not_shown_as_a_wida_level_until_the_teache
 
     drill = texts(await chat.send(teacher(chat), "/student Mateo"))
     roster = texts(await chat.send(teacher(chat), "/roster"))
-    assert drill.startswith("<b>Mateo</b> - Español, level 1 (self-placed; /level sets it)")
+    assert drill.startswith("<b>Mateo</b> - Spanish, level 1 (self-placed; /level sets it)")
     # placement opened her first card: one word met, named as her /progress names it
-    assert "Mateo - Español, level 1 (self-placed; /level sets it): 🆕 New: 1" in roster
+    assert "Mateo - Spanish, level 1 (self-placed; /level sets it): 🆕 New: 1" in roster
     assert "WIDA" not in drill + roster
 
     await chat.send(teacher(chat), "/level Mateo 2")
     assert texts(await chat.send(teacher(chat), "/student Mateo")).startswith(
-        "<b>Mateo</b> - Español, WIDA level 2")
+        "<b>Mateo</b> - Spanish, WIDA level 2")
 
 
 async def test_a_teacher_who_blocked_the_bot_costs_the_student_nothing(chat: Chat) -> None:

@@ -1,5 +1,6 @@
 """What a teacher could not see before: cards a student was sent but never opened (in /student
-and the CSV), and the day a student went quiet in the school's time zone."""
+and the CSV), the day a student went quiet in the school's time zone, and students' languages
+named in the teacher's own language."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ async def test_student_lists_the_pushed_cards_not_opened_yet(chat: Chat) -> None
     bo_view = texts(await chat.send(rivera(chat), "/student Bo"))
     ana_view = texts(await chat.send(rivera(chat), "/student Ana"))
 
-    assert bo_view == ("<b>Bo</b> - Español, WIDA level 2\n"
+    assert bo_view == ("<b>Bo</b> - Spanish, WIDA level 2\n"
                        "🆕 predator: not answered yet · new\n"  # the first card, opened
                        "📭 Cards not opened yet: prey")
     assert "🆕 prey: not answered yet · new" in ana_view and "📭" not in ana_view
@@ -88,3 +89,20 @@ async def test_inactive_since_is_the_schools_day_not_the_utc_day(chat: Chat) -> 
     chat.clock.now = datetime(2026, 9, 21, 15, 0, tzinfo=UTC)  # the next Monday, in class
     report = texts(await chat.send(rivera(chat), "/report"))
     assert "💤 Inactive for 3+ school days: Cy (2026-09-14)" in report
+
+
+# --- languages in the teacher's words ---------------------------------------------------------
+
+async def test_a_spanish_speaking_teacher_reads_the_students_languages_in_spanish(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Asha", "so"), lang="so")
+    roster = texts(await chat.send(rivera(chat, "es"), "/roster"))
+    drill = texts(await chat.send(rivera(chat, "es"), "/student Asha"))
+    assert "1. Asha - somalí, nivel WIDA 3" in roster
+    assert drill.startswith("<b>Asha</b> - somalí, nivel WIDA 3")
+    assert "Somali" not in roster + drill and "Soomaali" not in roster + drill
+
+
+async def test_an_english_speaking_teacher_reads_them_in_english(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Asha", "so"), lang="so")
+    assert "1. Asha - Somali, WIDA level 3" in texts(await chat.send(rivera(chat), "/roster"))

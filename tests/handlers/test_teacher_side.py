@@ -107,10 +107,10 @@ async def test_families_shows_roster_numbers_not_list_positions(chat: Chat) -> N
     await link_family(chat, "3", "es")
     calls = await chat.send(rivera(chat), "/families")
     listing = texts(calls)
-    assert "• Ana #3 · Español · linked 2026-09-14" in listing
+    assert "• Ana #3 · Spanish · linked 2026-09-14" in listing
     assert "1. Ana" not in listing  # never a position that reads like Ana #1
     assert [label for label, data in buttons(calls) if data.startswith("fu:")] == [
-        "Unlink: Ana #3 · Español"]
+        "Unlink: Ana #3 · Spanish"]
 
 
 # --- 2. a teacher's answer typed without Telegram's reply ------------------------------------

@@ -61,7 +61,7 @@ async def test_spanish_question_reaches_the_teacher_in_english_and_the_reply_com
     data["message"]["reply_to_message"] = {
         "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
         "text": "..."}
-    assert "Español" in texts(await chat.process(data))
+    assert "sent in Spanish" in texts(await chat.process(data))
     answer = next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
     assert "el planta necesita luz." in answer and "(traducción automática)" in answer
     assert answer.index("el planta necesita luz.") < answer.index("the plant needs light.")
@@ -78,7 +78,7 @@ async def test_arabic_family_gets_a_right_to_left_announcement_with_curated_glos
     await link_family(chat, 2002, "es", child="Luis")
     await link_family(chat, 2003, "ar", child="Omar")
     told = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]  # no ar->en model
-    assert len(told) == 1 and "chose Arabic (العربية)" in told[0].text
+    assert len(told) == 1 and "chose Arabic." in told[0].text
     preview = await chat.send(teacher(chat), "/announce the river is a big ecosystem.")
     shown = texts(preview)
     assert "el río es un grande ecosistema." in shown and "(machine translation)" in shown
@@ -101,5 +101,5 @@ async def test_a_question_already_in_english_is_not_machine_translated(
     await chat.tap(ana, "ak:1001")
     relayed = texts(await chat.deliver())
     assert "written in English" in relayed and "machine translation" not in relayed
-    assert "goes back in Spanish (Español)" in relayed
+    assert "goes back in Spanish," in relayed
     assert translator.stats.engine_calls == 0

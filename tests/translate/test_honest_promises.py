@@ -51,8 +51,8 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     await chat.tap(marie, "fa:ht")
     told = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert [c.text for c in told] == [
-        "ℹ️ A family member of <b>Ana</b> chose Haitian Creole (Kreyòl ayisyen). This computer "
-        "has no Haitian Creole (Kreyòl ayisyen) translation model, so their messages reach you "
+        "ℹ️ A family member of <b>Ana</b> chose Haitian Creole. This computer "
+        "has no Haitian Creole translation model, so their messages reach you "
         "as they write them, without English, and your answers reach them in English."]
     await chat.tap(marie, "fa:ht")  # the same language again: the teacher already knows
     assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
@@ -65,7 +65,7 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
                             "anglè.")  # the answer comes in English: no en->ht model either
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert relayed.endswith(
-        "This computer has no Haitian Creole (Kreyòl ayisyen) translation, so your answer goes "
+        "This computer has no Haitian Creole translation, so your answer goes "
         "back in English. Nobody sees anyone's Telegram account.")
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
     data = chat.factory.message(teacher(chat), "She is doing well.")
@@ -74,9 +74,9 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
         "text": "..."}
     assert texts(await chat.process(data)) == (
         "Your answer about Ana will be sent in English, because this computer cannot translate "
-        "into Haitian Creole (Kreyòl ayisyen).")
+        "into Haitian Creole.")
     families = texts(await chat.send(teacher(chat), "/families"))
-    assert "Haitian Creole (Kreyòl ayisyen) · linked" not in families
+    assert "Ana #1 · Haitian Creole · linked 2026-09-14 · ⚠️ no translation" in families
     assert "⚠️ no translation on this computer" in families
 
 
@@ -90,7 +90,7 @@ async def test_spanish_parent_is_still_promised_the_translation_the_machine_make
     assert offer.endswith("El maestro lo leerá con una traducción al inglés.")
     await chat.tap(mom, "ak:1001")
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
-    assert "Your answer goes back in Spanish (Español), with your English beneath." in relayed
+    assert "Your answer goes back in Spanish, with your English beneath." in relayed
     assert "⚠️" not in texts(await chat.send(teacher(chat), "/families"))
 
 
