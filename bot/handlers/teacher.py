@@ -3,8 +3,6 @@ server for every command (in the services), never trusted from the client."""
 
 from __future__ import annotations
 
-import io
-
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -19,25 +17,19 @@ from bot.chat.replies import (
     tapped,
     user_language,
 )
-from bot.context import PuenteContext, Services
+from bot.context import PuenteContext
 from bot.delivery import enqueue_again, enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.presentation import callbacks, keyboards, menus, views
+from bot.presentation import callbacks, class_views, keyboards, menus, views
+from bot.presentation.class_views import join_link
 from bot.presentation.i18n import reader_language
-from bot.presentation.reports import (
-    csv_bytes,
-    heatmap_caption,
-    heatmap_png,
-    recent_words,
-    student_lines,
-    summary_text,
-)
+from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, student_label
 from bot.presentation.views import escape
-from bot.services import membership, messages, pushes, teaching
+from bot.services import glosses, membership, messages, pushes, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
-from bot.services.glosses import english_only, glosses_for, pack_refs, teacher_gloss
+from bot.services.glosses import english_only, glosses_for, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
 
 
@@ -59,10 +51,6 @@ def _arg_text(context: PuenteContext) -> str:
     return clean_label(" ".join(context.args or []))
 
 
-def join_link(bot_username: str, payload: str) -> str:
-    return f"https://t.me/{bot_username}?start={payload}"
-
-
 async def teach(update: Update, context: PuenteContext) -> None:
     """Become a teacher with an invite code: /teach CODE."""
     user, s = update.effective_user, context.services
@@ -76,9 +64,8 @@ async def teach(update: Update, context: PuenteContext) -> None:
     if co_taught is not None:
         await say(update, context, "coteach-joined", bilingual=False,
                   class_name=escape(co_taught))
-        await teacher_menu(context, user.id)
-        return
-    await say(update, context, "teach-welcome", bilingual=False, name=name)
+    else:
+        await say(update, context, "teach-welcome", bilingual=False, name=name)
     await teacher_menu(context, user.id)
 
 
@@ -107,17 +94,8 @@ async def newclass(update: Update, context: PuenteContext) -> None:
     link = join_link(context.bot.username, created.join_code)
     await say(update, context, "newclass-created", bilingual=False,
               class_name=escape(created.name), link=link, code=created.join_code)
-    await send_picture(context, chat.id, lambda: qr_png(link), caption=escape(created.name),
-                       filename="join.png")
-
-
-def qr_png(link: str) -> bytes:
-    """A QR code of a join link, to show on the classroom board."""
-    import segno  # ~25 ms to import: on the first QR code, not at every start
-
-    qr = io.BytesIO()
-    segno.make(link, error="m").save(qr, kind="png", scale=8, border=2)
-    return qr.getvalue()
+    await send_picture(context, chat.id, lambda: class_views.qr_png(link),
+                       caption=escape(created.name), filename="join.png")
 
 
 async def classes(update: Update, context: PuenteContext) -> None:
@@ -129,11 +107,10 @@ async def classes(update: Update, context: PuenteContext) -> None:
     if not found:
         await say(update, context, "classes-none", bilingual=False)
         return
-    lines = [s.catalog.render("classes-line", user_language(context, user.id, user.language_code),
-                              class_name=escape(c.name), students=len(teaching.roster(s.db, c.id)),
-                              link=join_link(context.bot.username, c.join_code))
-             for c in found]
-    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML,
+    text = class_views.classes_text([(c, len(teaching.roster(s.db, c.id))) for c in found],
+                                    context.bot.username, s.catalog,
+                                    user_language(context, user.id, user.language_code))
+    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
                                    disable_web_page_preview=True)
 
 
@@ -143,17 +120,9 @@ async def roster(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
-    rows = teaching.roster(s.db, found.id)
-    lang = user_language(context, user.id, user.language_code)
-    lines = [s.catalog.render("roster-header", lang, class_name=views.label(found.name),
-                              count=len(rows))]
-    lines += [s.catalog.render("roster-line", lang, number=r.number,  # what commands take
-                               name=views.name(r.first_name, s.catalog, lang),
-                               language=reader_language(r.language or "?"),
-                               level=views.level_text(r.level, r.self_placed, s.catalog, lang),
-                               words=views.word_states(r.words, lang, s.catalog))
-              for r in rows]
-    await send_long(context, user.id, views.join_lines(lines))
+    await send_long(context, user.id, class_views.roster_text(
+        found.name, teaching.roster(s.db, found.id), s.catalog,
+        user_language(context, user.id, user.language_code)))
 
 
 async def revoke(update: Update, context: PuenteContext) -> None:
@@ -179,10 +148,7 @@ async def level(update: Update, context: PuenteContext) -> None:
     message = update.effective_message
     text = message.text.split(maxsplit=1)[1] if message and message.text else ""
     lang = user_language(context, user.id, user.language_code)
-    if any(mark in text for mark in ",;\n"):  # a whole class at once: "Ana 3, Bo 2" or lines
-        done = teaching.set_levels(s.db, user.id, text)
-    else:
-        done = [teaching.set_level(s.db, user.id, " ".join(args[:-1]), args[-1])]
+    done = teaching.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
     names = teaching.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
     await send_long(context, user.id, views.join_lines(
         s.catalog.render("level-set", lang, level=value, name=student_label(
@@ -195,7 +161,7 @@ async def gloss(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     teaching.require_teacher(s.db, user.id)
-    term, lang = teacher_gloss(s.db, user.id, " ".join(context.args or []), s.clock())
+    term, lang = glosses.teacher_gloss(s.db, user.id, " ".join(context.args or []), s.clock())
     await say(update, context, "gloss-saved", bilingual=False, term=term,
               language=reader_language(lang))
 
@@ -217,9 +183,10 @@ async def push(update: Update, context: PuenteContext) -> None:
         return
     plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
                             s.clock())
+    refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
+    languages = teaching.class_languages(s.db, user.id, plan.class_info.id)
     if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
-        refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
-        for lang in teaching.class_languages(s.db, user.id, plan.class_info.id):
+        for lang in languages:
             await glosses_for(s.db, s.translator, refs, lang)
     push_id, students = enqueue_push(s, user.id, plan)
     if students or not plan.repeats:
@@ -232,9 +199,7 @@ async def push(update: Update, context: PuenteContext) -> None:
             push_id, s.catalog.plain("button-push-again", lang)))
         if not students:
             return
-    refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
-    for gap in english_only(s.db, refs, teaching.class_languages(
-            s.db, user.id, plan.class_info.id), s.translator):
+    for gap in english_only(s.db, refs, languages, s.translator):
         await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
                   language=reader_language(gap.lang), words=gap.words,
                   terms=", ".join(gap.terms))
@@ -272,12 +237,11 @@ async def report(update: Update, context: PuenteContext) -> None:
         return
     found, matrix = teaching.class_report(s.db, user.id, _arg_text(context) or None)
     lang = user_language(context, user.id, user.language_code)
-    school = s.config.school
-    tz = school.timezone
+    school, tz = s.config.school, s.config.school.timezone
     today = s.clock().astimezone(tz).date()
-    await send_long(context, user.id, summary_text(
-        found.name, matrix, s.catalog, lang, today, school.holidays,
-        teaching.student_names(s.db, user.id), found.id, tz))
+    await send_long(context, user.id, class_views.report_text(
+        found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
+        glosses.students_without_messages(matrix.students, s.translator)))
     if not (matrix.given and matrix.students):
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
@@ -298,14 +262,9 @@ async def student(update: Update, context: PuenteContext) -> None:
         return
     row, matrix = teaching.student_report(s.db, user.id, _arg_text(context))
     lang = user_language(context, user.id, user.language_code)
-    lines = [s.catalog.render("student-header", lang,
-                              name=student_for(context, user.id, row.student_id, lang=lang),
-                              language=reader_language(row.language or "?"),
-                              level=views.level_text(row.level, row.self_placed, s.catalog,
-                                                     lang))]
-    lines += student_lines(matrix, row.student_id, s.catalog, lang,
-                           s.config.school.timezone)
-    await send_long(context, user.id, "\n".join(lines))
+    await send_long(context, user.id, class_views.student_text(
+        student_for(context, user.id, row.student_id, lang=lang), row, matrix, s.catalog, lang,
+        s.config.school.timezone, glosses.no_messages(row.language, s.translator)))
 
 
 async def family(update: Update, context: PuenteContext) -> None:
@@ -351,11 +310,11 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
         problems = views.join_lines(escape(str(p)) for p in exc.problems[:300])
         await say(update, context, "newpack-invalid", bilingual=False, problems=problems)
         return
-    filled = await fill_machine_glosses(s, pack.id, user.id)
+    languages = teaching.class_languages(s.db, user.id)
+    filled = await glosses.fill_machine_glosses(s.db, s.translator, pack.id, languages)
     await say(update, context, "newpack-saved", bilingual=False, pack=escape(pack.id),
               words=len(pack.words), filled=filled)
-    gaps = english_only(s.db, pack_refs(s.db, [pack.id]),
-                        teaching.class_languages(s.db, user.id), s.translator)
+    gaps = english_only(s.db, pack_refs(s.db, [pack.id]), languages, s.translator)
     for gap in gaps:  # say plainly which students will get English only, and the fix
         await say(update, context, "newpack-coverage", bilingual=False, code=gap.lang,
                   language=reader_language(gap.lang), missing=gap.missing, words=gap.words)
@@ -363,20 +322,6 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     await say(update, context, "newpack-audit", bilingual=False, no_cloze=quality.no_cloze,
               giveaways=quality.giveaways, items=quality.items,
               rules=", ".join(quality.rules) or "-")
-
-
-async def fill_machine_glosses(services: Services, pack_id: str, teacher_id: int) -> int:
-    """Fill glosses missing for the teacher's students' languages by offline machine
-    translation (kept in the translation memory, marked machine); return how many."""
-    if services.translator is None:
-        return 0
-    refs = pack_refs(services.db, [pack_id])
-    filled = 0
-    for lang in teaching.class_languages(services.db, teacher_id):
-        completed = await glosses_for(services.db, services.translator, refs, lang)
-        filled += sum(1 for before, after in zip(refs, completed, strict=True)
-                      if lang not in before.word.glosses and lang in after.word.glosses)
-    return filled
 
 
 async def coteach(update: Update, context: PuenteContext) -> None:

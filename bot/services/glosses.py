@@ -12,11 +12,12 @@ from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
-from bot.domain.language import LANGUAGES
+from bot.domain.language import LANGUAGES, Capability
 from bot.domain.names import clean
 from bot.domain.packs import Gloss
 from bot.store import translations as memory
 from bot.store.packs import list_packs, pack_words, words_by_id
+from bot.store.reports import StudentRow
 from bot.translation.translator import Translator
 
 SOURCE = "en"  # pack words are English
@@ -102,6 +103,55 @@ def english_only(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
         if terms:
             gaps.append(Gap(lang, len(terms), len(refs), terms))
     return gaps
+
+
+@dataclass(frozen=True)
+class NoMessages:
+    """A student's home language that Puente has no messages in: they read English. Only the
+    code is stored (a child's data, kept to the minimum); the catalogue says the rest."""
+
+    code: str
+    machine: bool  # this computer machine-translates their words; else only glosses added
+
+
+def no_messages(code: str | None, translator: Translator | None) -> NoMessages | None:
+    """What a teacher should know about a student's home language: None when Puente speaks
+    it (or English, or none is chosen yet), else whether their words still reach them
+    translated by machine."""
+    if not code or code == SOURCE:
+        return None
+    language = LANGUAGES.get(code)
+    if language is not None and Capability.PROMPTS in language.capabilities:
+        return None
+    machine = (language is not None and translator is not None
+               and translator.why_unavailable(code) is None)
+    return NoMessages(code, machine)
+
+
+def students_without_messages(students: Iterable[StudentRow], translator: Translator | None
+                              ) -> dict[int, NoMessages]:
+    """The students (of a class report) whose home language Puente has no messages in, by id."""
+    found = {}
+    for student in students:
+        gap = no_messages(student.language, translator)
+        if gap is not None:
+            found[student.id] = gap
+    return found
+
+
+async def fill_machine_glosses(db: Database, translator: Translator | None, pack_id: str,
+                               languages: Iterable[str]) -> int:
+    """Fill a pack's glosses missing in `languages` (a teacher's students') by offline machine
+    translation, kept in the translation memory and marked machine; return how many."""
+    if translator is None:
+        return 0
+    refs = pack_refs(db, [pack_id])
+    filled = 0
+    for lang in languages:
+        completed = await glosses_for(db, translator, refs, lang)
+        filled += sum(1 for before, after in zip(refs, completed, strict=True)
+                      if lang not in before.word.glosses and lang in after.word.glosses)
+    return filled
 
 
 class GlossError(PuenteError):

@@ -1,6 +1,6 @@
 """What a teacher could not see before: cards a student was sent but never opened (in /student
-and the CSV), the day a student went quiet in the school's time zone, and students' languages
-named in the teacher's own language."""
+and the CSV), the day a student went quiet in the school's time zone, students' languages named
+in the teacher's own language, and a home language Puente has no messages in."""
 
 from __future__ import annotations
 
@@ -106,3 +106,25 @@ async def test_a_spanish_speaking_teacher_reads_the_students_languages_in_spanis
 async def test_an_english_speaking_teacher_reads_them_in_english(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(1001, "Asha", "so"), lang="so")
     assert "1. Asha - Somali, WIDA level 3" in texts(await chat.send(rivera(chat), "/roster"))
+
+
+# --- a home language Puente has no messages in ------------------------------------------------
+
+async def test_the_teacher_hears_that_a_tigrinya_speaker_sees_english(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "en"), lang="ti")
+    await join_and_confirm(chat, chat.user(1002, "Bo", "es"))
+    line = ("🌐 Ana · home language: Tigrinya. Puente has no messages in it yet, so everything "
+            "shows in English, and a word is translated only if you add it: /gloss WORD ti TEXT")
+    drill = texts(await chat.send(rivera(chat), "/student Ana"))
+    report = texts(await chat.send(rivera(chat), "/report"))
+    assert drill.endswith(line)
+    assert line in report and "Bo ·" not in report  # Spanish has messages: nothing to say
+    assert "🌐" not in texts(await chat.send(rivera(chat), "/student Bo"))
+
+
+async def test_the_home_language_line_is_in_the_teachers_language(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "en"), lang="ti")
+    drill = texts(await chat.send(rivera(chat, "es"), "/student Ana"))
+    assert drill.startswith("<b>Ana</b> - tigriña, nivel WIDA 3")
+    assert "🌐 Ana · lengua materna: tigriña. Puente aún no tiene mensajes" in drill
+    assert "/gloss PALABRA ti TEXTO" in drill

@@ -10,6 +10,8 @@ import pytest
 from sqlite_utils import Database
 
 from bot.config import TranslationConfig
+from bot.presentation.class_views import no_messages_lines
+from bot.presentation.i18n import Catalog
 from bot.services import glosses
 from bot.store import people
 from bot.translation.translator import Translator
@@ -94,3 +96,22 @@ def test_a_push_names_the_words_that_stay_english_for_a_language(db: Database) -
     gaps = glosses.english_only(db, refs, ["es", "uk"], None)
     assert [(g.lang, g.missing, g.words) for g in gaps] == [("uk", len(refs), len(refs))]
     assert "analyze" in gaps[0].terms
+
+
+def test_a_home_language_without_messages_says_whether_its_words_come_by_machine(
+        db: Database, translator: Translator) -> None:
+    assert glosses.no_messages("uk", translator) == glosses.NoMessages("uk", machine=True)
+    assert glosses.no_messages("ti", translator) == glosses.NoMessages("ti", machine=False)
+    assert glosses.no_messages("uk", None) == glosses.NoMessages("uk", machine=False)
+    for spoken in ("es", "so", "en", None):  # Puente has messages in these (or none is chosen)
+        assert glosses.no_messages(spoken, translator) is None
+
+
+def test_the_teacher_reads_that_machine_translated_words_can_have_mistakes(
+        db: Database, translator: Translator, catalog: Catalog) -> None:
+    gap = glosses.no_messages("uk", translator)
+    assert gap is not None
+    [line] = no_messages_lines({1: gap}, {1: "Oksana"}, catalog, "en")
+    assert line == ("🌐 Oksana · home language: Ukrainian. Puente has no messages in it yet, so "
+                    "messages show in English; words come by machine translation, which can "
+                    "have mistakes.")

@@ -1,0 +1,140 @@
+"""What a teacher reads about a class and its students: /classes, /roster, /student and the
+lines /report adds about home languages, the join link and its QR code.
+
+Language names are the teacher's own ("somalí" to a Spanish-speaking teacher), never the
+student's; every text goes through the catalogue, so every value is escaped.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from datetime import date, tzinfo
+
+from bot.config import SchoolConfig
+from bot.presentation.i18n import Catalog, Markup, reader_language
+from bot.presentation.reports import student_lines, summary_text
+from bot.presentation.students import class_labels
+from bot.presentation.views import join_lines, label, level_text, name, word_states
+from bot.services.glosses import NoMessages
+from bot.services.teaching import StudentNames
+from bot.store.people import ClassInfo, RosterRow
+from bot.store.reports import ClassMatrix
+
+
+def join_link(bot_username: str, payload: str) -> str:
+    """The t.me link that opens the bot with a join (or family) code."""
+    return f"https://t.me/{bot_username}?start={payload}"
+
+
+def qr_png(link: str) -> bytes:
+    """A QR code of a join link, to show on the classroom board."""
+    import segno  # ~25 ms to import: on the first QR code, not at every start
+
+    qr = io.BytesIO()
+    segno.make(link, error="m").save(qr, kind="png", scale=8, border=2)
+    return qr.getvalue()
+
+
+def classes_text(
+    found: list[tuple[ClassInfo, int]], bot_username: str, catalog: Catalog, lang: str
+) -> Markup:
+    """/classes: each class with its number of students and its join link."""
+    return join_lines(
+        catalog.render(
+            "classes-line",
+            lang,
+            class_name=c.name,
+            students=students,
+            link=join_link(bot_username, c.join_code),
+        )
+        for c, students in found
+    )
+
+
+def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: str) -> Markup:
+    """/roster: the class, then each student by the number the commands take, with their home
+    language (in the teacher's words), level and words by state."""
+    lines = [catalog.render("roster-header", lang, class_name=label(class_name), count=len(rows))]
+    lines += [
+        catalog.render(
+            "roster-line",
+            lang,
+            number=r.number,
+            name=name(r.first_name, catalog, lang),
+            language=reader_language(r.language or "?"),
+            level=level_text(r.level, r.self_placed, catalog, lang),
+            words=word_states(r.words, lang, catalog),
+        )
+        for r in rows
+    ]
+    return join_lines(lines)
+
+
+def student_text(
+    who: str,
+    row: RosterRow,
+    matrix: ClassMatrix,
+    catalog: Catalog,
+    lang: str,
+    tz: tzinfo | None,
+    no_messages: NoMessages | None,
+) -> Markup:
+    """/student: who (`who`, as the teacher tells them apart), their home language and level,
+    a line per word, the cards not opened yet, and what Puente lacks in their language."""
+    lines = [
+        catalog.render(
+            "student-header",
+            lang,
+            name=who,
+            language=reader_language(row.language or "?"),
+            level=level_text(row.level, row.self_placed, catalog, lang),
+        )
+    ]
+    lines += student_lines(matrix, row.student_id, catalog, lang, tz)
+    if no_messages is not None:
+        lines += no_messages_lines(
+            {row.student_id: no_messages}, {row.student_id: who}, catalog, lang
+        )
+    return join_lines(lines)
+
+
+def report_text(
+    found: ClassInfo,
+    matrix: ClassMatrix,
+    catalog: Catalog,
+    lang: str,
+    school: SchoolConfig,
+    today: date,
+    names: StudentNames,
+    no_messages: Mapping[int, NoMessages],
+) -> Markup:
+    """/report's text: the summary (days in the school's time zone), then the home languages
+    Puente has no messages in, with their students (`no_messages`, by id)."""
+    tz = school.timezone
+    summary = summary_text(
+        found.name, matrix, catalog, lang, today, school.holidays, names, found.id, tz
+    )
+    labels = class_labels(matrix.students, catalog, lang, names, found.id)
+    return join_lines([summary, *no_messages_lines(no_messages, labels, catalog, lang)])
+
+
+def no_messages_lines(
+    no_messages: Mapping[int, NoMessages], labels: Mapping[int, str], catalog: Catalog, lang: str
+) -> list[Markup]:
+    """One line per home language Puente has no messages in, naming its students (`labels`,
+    by id): they read English, and where their word translations come from, so the teacher
+    knows to find help."""
+    students: dict[NoMessages, list[str]] = {}
+    for student_id, gap in no_messages.items():
+        students.setdefault(gap, []).append(labels[student_id])
+    return [
+        catalog.render(
+            "report-language-machine" if gap.machine else "report-language-english",
+            lang,
+            names=", ".join(names),
+            language=reader_language(gap.code),
+            code=gap.code,
+        )
+        for gap, names in students.items()
+    ]
