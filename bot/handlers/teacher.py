@@ -27,7 +27,7 @@ from bot.presentation.i18n import reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, student_label
 from bot.presentation.views import escape
-from bot.services import glosses, membership, messages, pushes, teaching
+from bot.services import glosses, membership, pushes, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
 from bot.services.glosses import english_only, glosses_for, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
@@ -386,18 +386,10 @@ async def families(update: Update, context: PuenteContext) -> None:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
         return
-    tz = s.config.school.timezone
-    notes: dict[int, list[views.Markup]] = {}
-    for link in links:
-        if link.language and messages.missing_model(s.translator, link.language):
-            notes.setdefault(link.family_id, []).append(  # no English for what they write
-                s.catalog.render("families-no-model", lang))
-        last = messages.last_contact(s.db, link.telegram_id, link.student_id)
-        if last is not None:  # when they last wrote with a teacher
-            notes.setdefault(link.family_id, []).append(s.catalog.render(
-                "families-last-contact", lang, date=last.astimezone(tz).strftime("%Y-%m-%d")))
     text, unlink = families_text(s.catalog, lang, found.name, links,
-                                 teaching.student_names(s.db, user.id), found.id, tz, notes)
+                                 teaching.student_names(s.db, user.id), found.id,
+                                 s.config.school.timezone,
+                                 membership.link_notes(s.db, s.translator, links))
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=keyboards.unlink_buttons(unlink))
 

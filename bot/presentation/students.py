@@ -9,12 +9,13 @@ into escapes them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import tzinfo
 
 from bot.domain.language_names import name_in
-from bot.presentation.i18n import Catalog, Markup, escape
+from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.views import label, name
+from bot.services.membership import LinkNotes
 from bot.services.teaching import StudentName, StudentNames
 from bot.store.members import FamilyListing
 from bot.store.people import Enrolled
@@ -52,10 +53,11 @@ def class_labels(students: Iterable[StudentRow], catalog: Catalog, lang: str,
 
 def families_text(catalog: Catalog, lang: str, class_name: str, links: list[FamilyListing],
                   names: StudentNames, class_id: int, tz: tzinfo,
-                  notes: dict[int, list[Markup]]) -> tuple[Markup, list[tuple[int, str]]]:
+                  notes: Mapping[int, LinkNotes]) -> tuple[Markup, list[tuple[int, str]]]:
     """/families: one line per family link, the student always with their roster number (as
     /roster shows it, never a position in this list), and an unlink button per link, labelled
-    with the same student and language; `notes` are extra marks per family id."""
+    with the same student and language; `notes` (by family id) add marks: no translation for
+    what they write, and when they last wrote with a teacher."""
     lines = [catalog.render("families-header", lang, class_name=class_name)]
     buttons = []
     alike = Counter((link.student_id, link.language) for link in links)
@@ -69,8 +71,19 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
             language = f"{language} ({seen[link.student_id, link.language]})"
         line = catalog.render("families-line", lang, name=who, language=language,
                               date=link.linked_at.astimezone(tz).strftime("%Y-%m-%d"))
-        lines.append(Markup(" · ".join([line, *(escape(n) for n in notes.get(link.family_id,
-                                                                             []))])))
+        marks = _link_marks(notes.get(link.family_id), catalog, lang, tz)
+        lines.append(Markup(" · ".join([line, *marks])))
         buttons.append((link.family_id, catalog.plain("button-unlink", lang, name=who,
                                                       language=language)))
     return Markup("\n".join(lines)), buttons
+
+
+def _link_marks(note: LinkNotes | None, catalog: Catalog, lang: str, tz: tzinfo) -> list[Markup]:
+    """A family link's marks in /families: no English for what they write, their last message."""
+    marks = []
+    if note is not None and note.no_model:
+        marks.append(catalog.render("families-no-model", lang))
+    if note is not None and note.last_contact is not None:
+        marks.append(catalog.render("families-last-contact", lang,
+                                    date=note.last_contact.astimezone(tz).strftime("%Y-%m-%d")))
+    return marks

@@ -15,9 +15,10 @@ from sqlite_utils import Database
 from bot.config import Config
 from bot.domain.errors import PuenteError
 from bot.domain.throttle import Throttle
-from bot.services import teaching
+from bot.services import messages, teaching
 from bot.services.join import new_code
 from bot.store import erase, families, members, people
+from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
 
@@ -123,6 +124,22 @@ def class_families(db: Database, teacher_id: int, class_name: str | None
     """The family links of one of the teacher's classes."""
     found = teaching.find_class(db, teacher_id, class_name)
     return found, members.class_families(db, found.id)
+
+
+@dataclass(frozen=True)
+class LinkNotes:
+    """What /families adds to one family link."""
+
+    no_model: bool  # no model here from their language: what they write comes without English
+    last_contact: datetime | None  # when they and a teacher last wrote
+
+
+def link_notes(db: Database, translator: Translator | None,
+               links: list[members.FamilyListing]) -> dict[int, LinkNotes]:
+    """The notes on each family link of a class, by family id."""
+    return {link.family_id: LinkNotes(
+        bool(link.language) and messages.missing_model(translator, link.language or ""),
+        messages.last_contact(db, link.telegram_id, link.student_id)) for link in links}
 
 
 def unlink_family(db: Database, teacher_id: int, family_id: int) -> members.FamilyListing:
