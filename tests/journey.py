@@ -44,6 +44,13 @@ async def join_class(student: Person, code: str, language: str, place: bool = Tr
         await _tap_when_shown(student, f"pl:{number}:{item.correct}")
     await _tap_when_shown(student, f"pl:5:{len(PLACEMENT[5].options)}")
     await student.wait_for("We will start at level", STEP)
+    await first_card(student)
+
+
+async def first_card(student: Person) -> Sent:
+    """Wait for the card a placement ends with (it comes after "We will start at level"): a
+    check begun before it arrives would take it for one of the check's own cards."""
+    return await student.wait_for("📘", STEP)
 
 
 async def _tap_when_shown(person: Person, data: str) -> None:
@@ -106,12 +113,14 @@ async def answer_check(student: Person, most: int = 24) -> str:
         step = await student.standin.wait_for(next_step, STEP, f"a check item for {student}")
         if "Check finished" in step.get("text", ""):
             return str(step["text"])
+        # a tap on this very message, as a finger does (not the newest with the same button)
         if _turnable(step):  # cards not read yet come first and lead to the check
-            student.tap(_turn(step))
+            student.tap(_turn(step), step["message_id"])
         elif "poll" in step:
             student.vote(str(step["poll"]["id"]), 0)
         elif any(d.startswith("an:") for d in _buttons(step)):
-            student.tap(next(d for d in _buttons(step) if d.startswith("an:")))
+            student.tap(next(d for d in _buttons(step) if d.startswith("an:")),
+                        step["message_id"])
         else:
             student.say("habitat")
     raise AssertionError(f"{student}: no 'Check finished' after {most} items")
