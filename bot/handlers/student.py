@@ -265,7 +265,8 @@ async def flip_button(update: Update, context: PuenteContext) -> None:
 
 
 async def check(update: Update, context: PuenteContext) -> None:
-    """Start a short formative check (from /check or the button after a preview)."""
+    """Start a short formative check (from /check or the button after a preview), or ask the
+    open check's question again."""
     user, s = update.effective_user, context.services
     if update.callback_query:
         await acknowledge(update.callback_query)

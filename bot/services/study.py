@@ -250,8 +250,14 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     earlier preview or push whose card they never opened (one card a message at levels 1-3).
     When nothing else is ready, the cards alone are sent, and their ✅ Check starts a later
     check. A check asks each word once, so few ready words make a short check: the student is
-    told why, and when more words come."""
+    told why, and when more words come.
+
+    A check already open is not replaced: its open question comes again (a second ✅ Check
+    or /check would leave the first check's buttons dead and its answers unscored)."""
     who = learner(db, user_id)
+    resumed = open_question(db, who)
+    if resumed is not None:
+        return CheckStart([], resumed)
     unread = unread_words(db, who, unlock(db, who, now))
     question = start_check(db, user_id, now, rng, size, hears)
     short = None
@@ -267,9 +273,23 @@ def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -
     return (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
 
 
+def open_question(db: Database, who: Learner) -> Question | None:
+    """The question the student's open check waits on (None: no check is open)."""
+    stored = study.next_open_item(db, who.id)
+    if stored is None:
+        return None
+    where = study.check_state(db, stored.id)
+    item = where.next_item
+    if item is None:  # an item stored without a check id (none are now)
+        return None
+    return Question(item.id, where.number, where.total, item.item, who.language, who.level,
+                    item.practice)
+
+
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
                 size: int = MAX_CHECK, hears: bool = False) -> Question | None:
     """Build a short check over due reviews and current words; return the first question.
+    An open check is closed unanswered: begin_check resumes one instead.
 
     Only words whose cards the student has seen are asked or offered as options at levels 1-2.
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""

@@ -98,6 +98,21 @@ def test_a_replayed_tap_is_graded_once(db: Database, school_class: people.ClassI
     assert db["attempts"].count == 1
 
 
+def test_a_second_check_while_one_is_open_asks_its_open_question_again(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=3)
+    preview(db)
+    first = study.begin_check(db, 1001, START, random.Random(3), tz=TZ).question
+    assert first is not None
+    second = answer(db, first, right=True).next_question
+    assert second is not None and (second.number, second.total) == (2, 5)
+    again = study.begin_check(db, 1001, START, random.Random(4), tz=TZ)
+    assert again.question == second and again.unread == [] and again.short is None
+    assert db["check_items"].count == 5  # no second check: the first one's items stand
+    feedback = answer(db, second, right=True)
+    assert feedback.next_question is not None and feedback.next_question.number == 3
+
+
 def test_another_students_button_is_never_graded(db: Database,
                                                 school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
