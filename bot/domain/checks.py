@@ -10,7 +10,7 @@ from bot.domain import item_rules as rules
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
-from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, beginner_stem
+from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beginner_stem
 from bot.domain.typed_answers import Verdict, grade
 
 CHOICES = 4
@@ -293,6 +293,16 @@ def poll_first(items: Sequence[Item]) -> list[Item]:
     rest = [replace(i, item_type=ItemType.CHOICE) if i.item_type is ItemType.POLL else i
             for i in items if i is not (polls[0] if polls else None)]
     return [polls[0], *rest] if polls else rest
+
+
+def hold_back(items: Sequence[Item], scaffold: Scaffold) -> tuple[list[Item], list[Item]]:
+    """Split `build_check`'s items into those to ask now and those a level 1-2 student would
+    have to type: at these levels a check types a word only when no fair options exist (too
+    few words seen to choose among), and typing an English word from memory is not a
+    newcomer's task. A held-back word waits for a check where she has seen more words."""
+    if scaffold.level > WidaLevel.EMERGING:
+        return list(items), []
+    return [i for i in items if not i.typed], [i for i in items if i.typed]
 
 
 def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,

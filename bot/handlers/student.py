@@ -276,14 +276,17 @@ async def check(update: Update, context: PuenteContext) -> None:
     start = study.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
                               tz=s.config.school.timezone)
     question = start.question
+    if start.cards_first:  # levels 1-2: too few words read for a fair check; it comes after
+        await say(update, context, "check-after-cards")
     if start.unread:
         await show_unread(context, user.id, start.unread, check_follows=question is not None)
-    if question is not None and start.short is not None:
-        await send_long(context, user.id, views.short_check_text(start.short, question.lang,
-                                                                 s.catalog))
+    if start.short is not None:
+        lang = question.lang if question is not None else user_language(context, user.id)
+        await send_long(context, user.id, views.short_check_text(
+            start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short"))
     if question is not None:
         await send_question(context, user.id, question)
-    elif not start.unread:
+    elif not start.unread and not start.not_yet:
         await say(update, context, "no-words")
 
 

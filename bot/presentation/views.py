@@ -223,9 +223,11 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
     return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
 
 
-def short_check_text(short: ShortCheck, lang: str, catalog: Catalog) -> Markup:
-    """Why this check is short (few words are ready), and when more come: kind, not a score."""
-    lines = [catalog.bilingual("check-short", lang)]
+def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
+                     lead: str = "check-short") -> Markup:
+    """Why this check is short (few words are ready), and when more come: kind, not a score.
+    `lead` "check-not-yet": why there is no check yet (levels 1-2: no fair options)."""
+    lines = [catalog.bilingual(lead, lang)]
     if short.new_cards:  # their cards are just above: they come in the next check
         lines.append(catalog.bilingual("check-short-new-cards", lang))
     elif short.next_in_days in (0, 1):

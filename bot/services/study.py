@@ -20,6 +20,7 @@ from bot.domain.checks import (
     build_item,
     grade_choice,
     grade_typed,
+    hold_back,
 )
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.errors import PuenteError
@@ -238,6 +239,8 @@ class CheckStart:
     unread: list[WordRef]       # unlocked now or never opened: shown first, never asked now
     question: Question | None   # None: nothing else to ask, so the cards lead to the check
     short: ShortCheck | None = None  # a check under FULL_CHECK questions says why
+    cards_first: bool = False   # levels 1-2: the check waits for these cards (say so)
+    not_yet: bool = False       # levels 1-2: nothing fair to ask yet, and no cards waiting
 
 
 def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -249,8 +252,10 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     question right after its card measures memory of the card, not learning), nor one from an
     earlier preview or push whose card they never opened (one card a message at levels 1-3).
     When nothing else is ready, the cards alone are sent, and their ✅ Check starts a later
-    check. A check asks each word once, so few ready words make a short check: the student is
-    told why, and when more words come.
+    check. At levels 1-2 a word with no fair options yet (one card read of three) is never
+    typed: with cards waiting, the check waits for them (their words give the options), else
+    the word waits for a later check. A check asks each word once, so few ready words make a
+    short check: the student is told why, and when more words come.
 
     A check already open is not replaced: its open question comes again (a second ✅ Check
     or /check would leave the first check's buttons dead and its answers unscored)."""
@@ -259,12 +264,16 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     if resumed is not None:
         return CheckStart([], resumed)
     unread = unread_words(db, who, unlock(db, who, now))
-    question = start_check(db, user_id, now, rng, size, hears)
+    items, held = check_items(db, who, now, rng, size, hears)
+    if held and unread:
+        return CheckStart(unread, None, cards_first=True)
+    question = save_check(db, who, items, now)
+    not_yet = question is None and held > 0  # nothing fair to ask, and no cards waiting
     short = None
-    if question is not None and question.total < min(size, FULL_CHECK):
+    if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
         days = review_in_days(study.student_mastery(db, who.id).values(), now, tz)
         short = ShortCheck(bool(unread), days)
-    return CheckStart(unread, question, short)
+    return CheckStart(unread, question, short, not_yet=not_yet)
 
 
 def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -> int | None:
@@ -288,23 +297,38 @@ def open_question(db: Database, who: Learner) -> Question | None:
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
                 size: int = MAX_CHECK, hears: bool = False) -> Question | None:
-    """Build a short check over due reviews and current words; return the first question.
-    An open check is closed unanswered: begin_check resumes one instead.
+    """Build a short check over due reviews and current words; return the first question
+    (None: nothing to ask). An open check is closed unanswered: begin_check resumes one."""
+    who = learner(db, user_id)
+    return save_check(db, who, check_items(db, who, now, rng, size, hears)[0], now)
+
+
+def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
+                size: int = MAX_CHECK, hears: bool = False) -> tuple[list[Item], int]:
+    """The items a new check would ask, and how many words it holds back (levels 1-2: no
+    fair options yet, see `hold_back`).
 
     Only words whose cards the student has seen are asked or offered as options at levels 1-2.
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
-    who = learner(db, user_id)
     targets = check_words(db, who, now, size)
     if not targets:
-        return None
+        return [], 0
     # Distractors come from the targets' own packs first (a pushed word among the class
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = _refs([w for pid in packs for w in pack_words(db, pid)])
     seen = _seen(study.student_mastery(db, who.id))
-    items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
-                        hears)
-    items = recall_on_due_reviews(db, who, items, pool, now, rng)
+    items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
+                                        size, seen, hears), who.scaffold)
+    return recall_on_due_reviews(db, who, items, pool, now, rng), len(held)
+
+
+def save_check(db: Database, who: Learner, items: list[Item], now: datetime
+               ) -> Question | None:
+    """Store a new check (closing any open one) and return its first question; None, and
+    nothing closed, when there is nothing to ask."""
+    if not items:
+        return None
     ids = study.save_items(db, who.id, who.language, items, now)
     return Question(ids[0], 1, len(ids), items[0], who.language, who.level)
 

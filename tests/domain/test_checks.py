@@ -13,6 +13,7 @@ from bot.domain.checks import (
     build_item,
     grade_choice,
     grade_typed,
+    hold_back,
     poll_first,
 )
 from bot.domain.packs import Gloss, Word
@@ -239,6 +240,30 @@ def test_beginners_only_get_words_they_have_previewed_and_fewer_options() -> Non
         item = build_item(target, nouns, ItemType.REVERSE, "es", scaffold_for(2),
                           random.Random(seed), seen=seen)
         assert set(item.options) == {"habitat", "predator"}
+
+
+@pytest.mark.parametrize(("level", "held"), [(1, 1), (2, 1), (3, 0)])
+def test_a_beginner_who_read_one_card_is_never_asked_to_type_it(level: int, held: int) -> None:
+    # One word and nothing to choose among: the check holds the word back at levels 1-2 (it
+    # waits for more cards read), and asks it typed from level 3, as before.
+    habitat = word("habitat", gloss="hábitat natural", wid=10)
+    scaffold = scaffold_for(level)
+    for seed in range(10):
+        items = build_check([habitat], [habitat], "es", scaffold, random.Random(seed),
+                            seen=frozenset({10}))
+        assert [i.typed for i in items] == [True]  # what building alone would ask
+        asked, waiting = hold_back(items, scaffold)
+        assert (len(asked), len(waiting)) == (1 - held, held)
+
+
+def test_a_beginners_words_with_options_are_asked_and_only_the_typed_one_waits() -> None:
+    nouns = [word(t, gloss=f"z{i}", wid=i) for i, t in enumerate(["habitat", "predator"], 10)]
+    verb = word("analyze", "verb", gloss="analizar", wid=20)
+    items = build_check([*nouns, verb], [*nouns, verb], "es", scaffold_for(1),
+                        random.Random(3), seen=frozenset({10, 11, 20}))
+    asked, waiting = hold_back(items, scaffold_for(1))
+    assert sorted(i.word_id for i in asked) == [10, 11] and all(i.options for i in asked)
+    assert [i.word_id for i in waiting] == [20]  # no other verb seen to choose among
 
 
 def test_a_sentence_initial_gap_capitalises_every_option_not_just_the_answer() -> None:

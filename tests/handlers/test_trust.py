@@ -12,7 +12,16 @@ from bot.demo.offline import Call
 from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
 from bot.store import people, study
-from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat, buttons, page_through, texts
+from tests.harness import (
+    ADMIN_ID,
+    INVITE,
+    TEACHER_ID,
+    Chat,
+    buttons,
+    check_now,
+    page_through,
+    texts,
+)
 from tests.tables import cells_naming
 
 # Distinctive ids and names, so a walk over every table cannot mistake them for anything else.
@@ -173,7 +182,7 @@ async def test_retention_job_purges_old_answers_and_keeps_mastery(chat: Chat) ->
     kid = chat.user(KID, KID_NAME, lang="es")
     await join(chat, kid)
     await place(chat, kid)
-    await chat.send(kid, "/check")
+    await check_now(chat, kid)  # the cards she has not read lead to the check
     await answer(chat, kid)
     mastery = chat.db["mastery"].count
     assert chat.db["attempts"].count == 1 and mastery >= 1

@@ -1,0 +1,98 @@
+"""A level 1-2 child who opened one card and asks for a check is never asked to type an English
+word from memory: the cards she has not read come first, with a short line saying the check
+comes after them, and their ✅ starts a check with options. With no cards waiting, a word
+that has nothing to choose among waits, and she is told, never left without a next step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from bot.domain.mastery import new_mastery
+from bot.presentation import callbacks
+from bot.store import study
+from bot.store.packs import pack_words
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    join_and_confirm,
+    open_item,
+    page_through,
+    texts,
+)
+
+AFTER_CARDS = {  # check-after-cards: the home language, then English
+    "so": "📘 Marka hore akhri kaararkaaga cusub. Kadib taabo ✅ si aad u bilowdo tijaabadaada.\n"
+    "📘 First, read your new cards. Then tap ✅ for your check.",
+    "es": "📘 Primero, lee tus tarjetas nuevas. Después toca ✅ para tu prueba.\n"
+    "📘 First, read your new cards. Then tap ✅ for your check.",
+}
+
+
+@pytest.mark.parametrize(("lang", "level"), [("so", 1), ("es", 2)])
+@pytest.mark.parametrize("ask", ["/check", "✅"])
+async def test_one_card_read_brings_the_other_cards_first_then_a_check_with_options(
+    chat: Chat, lang: str, level: int, ask: str
+) -> None:
+    ana = chat.user(lang=lang)
+    await join_and_confirm(chat, ana, lang=lang, level=level)
+    await chat.send(ana, "/words")  # card 1, Next never tapped
+    calls = await (
+        chat.send(ana, "/check") if ask == "/check" else chat.tap(ana, callbacks.CHECK)
+    )  # e.g. the ✅ under a pushed card
+    sent = [c for c in calls if c.method.startswith("send")]
+    assert study.next_open_item(chat.db, 1001) is None  # nothing typed, nothing asked yet
+    assert [c.method for c in sent] == ["sendMessage", "sendMessage"]
+    assert sent[0].text == AFTER_CARDS[lang]
+    assert "📘" in sent[1].text  # the first card she has not read
+    cards = await page_through(chat, ana, sent[1:])
+    assert any(d == callbacks.CHECK for _, d in cards[-1].buttons)
+    await chat.tap(ana, callbacks.CHECK)
+    item = open_item(chat).item
+    assert not item.typed and len(item.options) >= 2
+
+
+def class_pack_in_review(chat: Chat) -> None:
+    """Every class word met and in review, due in two days: nothing unlocks or waits unread."""
+    now = chat.clock()
+    for ref in pack_words(chat.db, "science.ecosystems"):
+        state = study.get_mastery(chat.db, 1001, ref.id) or new_mastery(ref.id, now)
+        study.save_mastery(
+            chat.db,
+            1001,
+            ref.id,
+            replace(
+                state,
+                success_days=frozenset({"2026-09-01", "2026-09-02"}),
+                answered=True,
+                due_at=now + timedelta(days=2),
+                first_correct_at=now - timedelta(days=10),
+            ),
+            now,
+        )
+
+
+async def test_a_lone_verb_with_nothing_to_choose_among_waits_and_she_is_told_why(
+    chat: Chat,
+) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    class_pack_in_review(chat)
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(teacher, "/push general.academic-verbs analyze")
+    await chat.deliver()  # her only verb: her other words are nouns
+    reply = texts(await chat.send(ana, "/check"))
+    assert study.next_open_item(chat.db, 1001) is None
+    assert reply == (
+        "🌱 Todavía no: necesitas unas palabras más para una prueba. Mira otra vez tus "
+        "tarjetas: /words\n"
+        "🌱 Not yet: you need a few more words for a check. Look at your cards again: /words\n"
+        "Más palabras vuelven para repasar en 2 días.\n"
+        "More words come back for review in 2 days."
+    )
+    await chat.send(teacher, "/push general.academic-verbs compare")
+    await chat.deliver()
+    await chat.send(ana, "/check")
+    assert sorted(open_item(chat).item.options) == ["analyze", "compare"]

@@ -1,0 +1,108 @@
+"""A level 1-2 child is never asked to type an English word only because too few cards were read
+for a fair choice: with cards waiting, the check waits for them; with none waiting, the word
+waits for a check with options, and the student is told when more words come."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.domain.mastery import new_mastery
+from bot.services import study
+from bot.store import people
+from bot.store import study as stored
+from bot.store.packs import pack_words
+from tests.clock import START
+from tests.harness import enrol_student
+
+TZ = ZoneInfo("America/New_York")
+
+
+def first_card_only(db: Database) -> int:
+    """/words at level 1: three words unlocked, the first card shown, Next never tapped."""
+    who = study.learner(db, 1001)
+    found = study.preview_words(db, who, START)
+    study.cards_shown(db, 1001, [found.refs[0].id], START)
+    return found.refs[0].id
+
+
+def pushed_verbs(db: Database, *terms: str) -> list[int]:
+    """Verbs pushed to her and their cards opened (her class pack has only nouns)."""
+    words = [w for w in pack_words(db, "general.academic-verbs") if w.word.term in terms]
+    study.introduce(db, study.learner(db, 1001), words, START)
+    study.cards_shown(db, 1001, [w.id for w in words], START)
+    return [w.id for w in words]
+
+
+def class_pack_in_review(db: Database) -> None:
+    """Every class word met and in review, due in two days: nothing unlocks or waits unread."""
+    for ref in pack_words(db, "science.ecosystems"):
+        state = stored.get_mastery(db, 1001, ref.id) or new_mastery(ref.id, START)
+        stored.save_mastery(
+            db,
+            1001,
+            ref.id,
+            replace(
+                state,
+                success_days=frozenset({"2026-09-01", "2026-09-02"}),
+                answered=True,
+                due_at=START + timedelta(days=2),
+                first_correct_at=START - timedelta(days=10),
+            ),
+            START,
+        )
+
+
+def test_one_card_read_of_three_sends_the_other_cards_first_and_asks_nothing_yet(
+    db: Database, school_class: people.ClassInfo
+) -> None:
+    enrol_student(db, START, level=1)
+    first_card_only(db)
+    start = study.begin_check(db, 1001, START, random.Random(1), tz=TZ)
+    assert start.cards_first and start.question is None and len(start.unread) == 2
+    assert db["check_items"].count == 0  # no typed question saved behind the cards
+    study.cards_shown(db, 1001, [r.id for r in start.unread], START)  # she reads them
+    after = study.begin_check(db, 1001, START, random.Random(1), tz=TZ)  # their ✅ Check
+    assert not after.cards_first and after.question is not None
+    assert after.question.total == 3 and len(after.question.item.options) >= 2
+
+
+def test_at_level_three_one_card_read_is_still_asked_at_once(
+    db: Database, school_class: people.ClassInfo
+) -> None:
+    enrol_student(db, START, level=3)
+    word = first_card_only(db)
+    start = study.begin_check(db, 1001, START, random.Random(1), tz=TZ)
+    assert not start.cards_first and start.question is not None
+    assert start.question.item.word_id == word
+
+
+def test_with_no_cards_waiting_a_word_without_options_waits_and_she_hears_when(
+    db: Database, school_class: people.ClassInfo
+) -> None:
+    enrol_student(db, START, level=1)
+    class_pack_in_review(db)
+    pushed_verbs(db, "analyze")  # her only verb: no other verb to choose among
+    start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
+    assert start.not_yet and start.question is None and start.unread == []
+    assert start.short == study.ShortCheck(new_cards=False, next_in_days=2)
+    assert db["check_items"].count == 0
+    pushed_verbs(db, "compare")  # a second verb read: now a fair choice exists
+    start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
+    assert not start.not_yet and start.question is not None
+    assert sorted(start.question.item.options) == ["analyze", "compare"]
+
+
+def test_from_level_three_the_lone_pushed_verb_is_asked_at_once(
+    db: Database, school_class: people.ClassInfo
+) -> None:
+    enrol_student(db, START, level=3)
+    class_pack_in_review(db)
+    (verb,) = pushed_verbs(db, "analyze")
+    start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
+    assert not start.not_yet and start.question is not None
+    assert start.question.item.word_id == verb
