@@ -218,8 +218,8 @@ _CVC = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
 def inflections(word: str, strict: bool = False) -> set[str]:
     """Regular forms of a one-word term (plural, -s, -ed, -ing, Latin plurals).
 
-    Not strict (for the expected word) both "infered" and "inferred" count; strict (to tell
-    whether a typed word is a form of another word) a one-syllable word must double: "setting".
+    Not strict, both "infered" and "inferred" count; strict, a one-syllable word must double
+    ("setting"), so the undoubled forms are the ones not strict adds.
     """
     stem_e = word[:-1] if word.endswith("e") else word
     if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
@@ -262,25 +262,17 @@ def _target_forms(expected: str, forms: Iterable[str]) -> set[str]:
     return {_american(term) for term in result}
 
 
-def _deinflected(word: str) -> set[str]:
-    """Stems `word` could be a regular form of (setting -> set, sett, sette)."""
-    stems = set()
-    for suffix, back in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
-                         ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stems.add(word[: len(word) - len(suffix)] + back)
-    return stems
-
-
 def _is_english_word(token: str, targets: set[str]) -> bool:
-    """True when `token` is a real English word (or a regular form of one) other than a target."""
-    known = english_words()
+    """True when `token` is a real English word, as listed or respelled, other than a target.
+
+    A word the list lacks is not guessed from a listed stem: such guesses are rarely words and
+    often a learner's slip ("insted" is no form of inst, nor "palying" of paly, "runing" of
+    rune or "soliders" of solider), and the list already holds the forms people use.
+    """
     if token in targets:
         return False
-    if token in known or americanise(token) in known:
-        return True
-    return any(stem in known and stem not in targets and token in inflections(stem, strict=True)
-               for stem in _deinflected(token))
+    known = english_words()
+    return token in known or americanise(token) in known
 
 
 # A home-language cognate: the English word plus a Romance ending (ecosistema, nutriente), or

@@ -53,13 +53,12 @@ def _row_id(line: int, row: dict[str, str]) -> str:
 
 
 # The misspellings the grader still refuses, as docs/typed-grading.md lists them: in the English
-# list (angl, nasion, chian, webb), read as forms of another word (wethering, spicies), or beyond
-# the slip budget. A rule that forgives one of them makes its row pass: take it off this list.
+# list (angl, nasion, chian, webb), or beyond the slip budget. A rule that forgives one of them
+# makes its row pass: take it off this list.
 STILL_REFUSED = {
     ("angle", "angl"), ("nation", "nasion"), ("food chain", "food chian"),
-    ("food web", "food webb"), ("weathering", "wethering"), ("species", "spicies"),
-    ("culture", "culchure"), ("example", "egzample"), ("feature", "feachure"),
-    ("photosynthesis", "fotosinthesis"), ("liquid", "likwid"),
+    ("food web", "food webb"), ("culture", "culchure"), ("example", "egzample"),
+    ("feature", "feachure"), ("photosynthesis", "fotosinthesis"), ("liquid", "likwid"),
 }  # fmt: skip
 
 
@@ -288,12 +287,16 @@ def test_an_undoubled_form_of_a_one_syllable_word_is_right_unless_it_is_another_
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
-    ("recourses", "resource"), ("tractions", "fraction"), ("devolutions", "revolution"),
-    ("escribed", "describe"), ("revaluated", "evaluate"), ("othering", "weathering"),
+    ("runing", "running"), ("burried", "buried"), ("spicies", "species"),
+    ("wethering", "weathering"), ("insted", "instead"), ("palying", "playing"),
+    ("soliders", "soldiers"),
 ])
-def test_a_form_of_another_word_missing_from_the_word_list_is_still_another_word(
+def test_a_misspelling_that_only_looks_like_a_form_of_a_listed_word_is_forgiven(
         typed: str, expected: str) -> None:
-    assert grade(typed, expected).kind is Verdict.OTHER_ENGLISH_WORD
+    # rune, burry, spicy, wether, inst, paly and solider are in the word list; runing, burried,
+    # spicies, wethering, insted, palying and soliders are not words but a learner's slip
+    verdict = grade(typed, expected)
+    assert (verdict.kind, verdict.matched) == (Verdict.TYPO_FORGIVEN, expected)
 
 
 def test_the_british_spelling_of_another_word_is_another_word() -> None:
