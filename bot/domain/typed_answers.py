@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.domain.cognates import fold
 from bot.domain.packs import Word
 
-MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
+MAX_ANSWER = 200  # a longer typed answer is not graded: the student is asked for the word
 # Latin-script languages whose word list pyspellchecker ships: an answer found there (and not in
 # English) is a home-language word, never forgiven as a slip of the English one; unless it is
 # this word's own gloss it is a miss. (So is an answer in another script.)
@@ -33,8 +33,12 @@ class Verdict(enum.Enum):
     HOME_LANGUAGE_WORD = "home-language-word"   # this word's own gloss: one more try
     FALSE_FRIEND = "false-friend"               # the look-alike the card warns about: a miss
     WRONG = "wrong"                             # anything else: a miss
-    EMPTY = "empty"                             # nothing but spaces, articles or punctuation
-    TOO_LONG = "too-long"                       # longer than MAX_ANSWER: a miss, not kept
+    EMPTY = "empty"                             # nothing but spaces, punctuation or emoji
+    TOO_LONG = "too-long"                       # longer than MAX_ANSWER
+
+
+# No answer to grade: the student is asked for the word again, and nothing is counted.
+NOT_AN_ANSWER = frozenset({Verdict.EMPTY, Verdict.TOO_LONG})
 
 
 @dataclass(frozen=True)

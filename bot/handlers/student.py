@@ -460,6 +460,9 @@ async def text_message(update: Update, context: PuenteContext) -> None:
     if isinstance(feedback, study.TapAnAnswer):
         await say(update, context, "tap-an-answer")  # home language first, then English
         return
+    if isinstance(feedback, study.TypeTheWord):  # no word, or far too long: ask again
+        await say(update, context, feedback.key)
+        return
     if isinstance(feedback, study.WriteInEnglish):  # their own word: one more try
         await say(update, context, "typed-home-language", typed=feedback.typed,
                   language=views.language_name(feedback.lang))

@@ -38,7 +38,7 @@ from bot.domain.mastery import (
 from bot.domain.packs import Word
 from bot.domain.reteach import easier, needs_reteach
 from bot.domain.scaffold import ItemType, Scaffold, WidaLevel, scaffold_for
-from bot.domain.typed_answers import Verdict, own_terms, pack_terms
+from bot.domain.typed_answers import NOT_AN_ANSWER, Verdict, own_terms, pack_terms
 from bot.store import people, study
 from bot.store.packs import StoredWord, pack_words, words_by_id
 
@@ -397,8 +397,16 @@ class TapAnAnswer:
     """Text that is none of the open multiple-choice item's answers: point to its buttons."""
 
 
-def answer_typed(db: Database, user_id: int, text: str, now: datetime,
-                 tz: ZoneInfo) -> Feedback | WriteInEnglish | TapAnAnswer | None:
+@dataclass(frozen=True)
+class TypeTheWord:
+    """Typed text with no word in it, or far too long to be one: nothing is graded or counted,
+    the question stays open, and `key` asks the student for the word."""
+
+    key: str
+
+
+def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo
+                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | None:
     """Grade free text against the student's open item; None when no item is open.
 
     Text that matches a button's label during a button question counts as that tap.
@@ -421,6 +429,9 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime,
     forms = found[0].word.forms if found else ()
     grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=own,
                         lang=who.language, false_friends=false_friends)
+    if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
+        return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
+                           else "typed-empty")
     if grade.verdict is Verdict.HOME_LANGUAGE_WORD:
         return WriteInEnglish(who.language, text.strip()[:60])  # one more try, not a miss
     return _finish(db, stored, grade, now, tz, who)

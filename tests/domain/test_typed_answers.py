@@ -10,6 +10,7 @@ import pytest
 from bot.domain.checks import grade_typed
 from bot.domain.typed_answers import (
     MAX_ANSWER,
+    NOT_AN_ANSWER,
     TypedVerdict,
     Verdict,
     grade,
@@ -350,6 +351,19 @@ def test_empty_and_too_long_answers() -> None:
     assert grade("?!", "ecosystem").kind is Verdict.EMPTY
     assert grade("a" * (MAX_ANSWER + 1), "ecosystem").kind is Verdict.TOO_LONG
     assert grade("ecosystem".ljust(MAX_ANSWER), "ecosystem").exact  # at the limit: graded
+
+
+@pytest.mark.parametrize("typed", ["🙂", "👍🏽", "❤️", "👨\u200d👩\u200d👧", " \t\n ", "\u200b",
+                                   "¿?", "…", "🙂 the 🙂", "x" * (MAX_ANSWER + 1)])
+def test_an_answer_with_no_word_or_far_too_long_is_no_answer_to_grade(typed: str) -> None:
+    verdict = grade(typed, "ecosystem")
+    assert verdict.kind in NOT_AN_ANSWER and not verdict.correct and not verdict.retry
+    assert grade_typed(typed, "ecosystem").verdict in NOT_AN_ANSWER  # what the study service sees
+
+
+def test_a_word_next_to_an_emoji_or_a_wrong_word_is_an_answer() -> None:
+    assert grade("ecosystem 🙂", "ecosystem").exact
+    assert grade("x", "ecosystem").kind not in NOT_AN_ANSWER  # a miss, not "type the word"
 
 
 def test_a_dash_in_the_packs_forms_column_does_not_make_a_bare_ending_right() -> None:

@@ -116,3 +116,23 @@ async def test_a_vote_on_someone_elses_poll_is_ignored(chat: Chat) -> None:
     await chat.vote(bo, stored.poll_id, 0)
     assert chat.db["attempts"].count == before
     assert not study.get_item(chat.db, stored.id).answered
+
+
+async def test_an_answer_with_no_word_or_far_too_long_asks_for_the_word_and_counts_nothing(
+        chat: Chat) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=6)
+    await check_now(chat, user)
+    while not open_item(chat).item.typed:
+        await answer_current(chat, user, True)
+    stored = open_item(chat)
+    state = study.get_mastery(chat.db, 1001, stored.item.word_id)
+    attempts = chat.db["attempts"].count
+    for text, key in (("🙂", "typed-empty"), ("?!  ...", "typed-empty"), (" the ", "typed-empty"),
+                      ("x" * 300, "typed-too-long")):
+        reply = texts(await chat.send(user, text))
+        assert reply == chat.app.bot_data.services.catalog.bilingual(key, "es"), text
+    assert chat.db["attempts"].count == attempts  # no miss recorded
+    assert study.get_mastery(chat.db, 1001, stored.item.word_id) == state
+    assert open_item(chat).id == stored.id  # the same question is still open
+    assert "✅" in texts(await chat.send(user, stored.item.answer))

@@ -206,6 +206,25 @@ def test_typing_the_home_language_word_asks_for_english_without_a_miss(
     assert stored.get_mastery(db, 1001, question.item.word_id) == word  # not counted
 
 
+def test_an_emoji_or_a_paragraph_for_a_typed_question_asks_for_the_word_and_counts_nothing(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=6)
+    preview(db)
+    question = study.start_check(db, 1001, START, random.Random(7))
+    while question is not None and not question.item.typed:
+        question = answer(db, question, right=True).next_question
+    assert question is not None
+    word = stored.get_mastery(db, 1001, question.item.word_id)
+    attempts = db["attempts"].count
+    assert study.answer_typed(db, 1001, "👍🏽", START, TZ) == study.TypeTheWord("typed-empty")
+    assert study.answer_typed(db, 1001, "why " * 60, START, TZ) == study.TypeTheWord(
+        "typed-too-long")
+    assert (db["attempts"].count, stored.get_mastery(db, 1001, question.item.word_id)) == (
+        attempts, word)
+    still_open = stored.next_open_item(db, 1001)
+    assert still_open is not None and still_open.id == question.item_id
+
+
 def test_typing_a_buttons_label_counts_as_tapping_it(db: Database,
                                                     school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
