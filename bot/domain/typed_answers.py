@@ -46,7 +46,6 @@ class TypedVerdict:
     """What a typed answer was taken for, and the text it matched (a form, word or gloss)."""
 
     kind: Verdict
-    expected: str
     matched: str | None = None
 
     @property
@@ -340,31 +339,31 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     slip for "food web").
     """
     if len(answer) > MAX_ANSWER:
-        return TypedVerdict(Verdict.TOO_LONG, expected)
+        return TypedVerdict(Verdict.TOO_LONG)
     given = normalise(answer)
     if not given:
-        return TypedVerdict(Verdict.EMPTY, expected)
+        return TypedVerdict(Verdict.EMPTY)
     targets = _target_forms(expected, forms)
     if given in targets:
-        return TypedVerdict(Verdict.EXACT, expected, given)
+        return TypedVerdict(Verdict.EXACT, given)
     lookalikes = {normalise(t): t for t in false_friends}
     if given in lookalikes:  # "soportar" for support: the trap the card warned about
-        return TypedVerdict(Verdict.FALSE_FRIEND, expected, lookalikes[given])
+        return TypedVerdict(Verdict.FALSE_FRIEND, lookalikes[given])
     home = {normalise(t): t for t in home_terms}
     home.pop("", None)
     if given in home and not answer.isascii():  # périmètre: French, though "perimetre" passes
-        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, home[given])
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[given])
     respelled = _respelled(answer, given, targets)
     if respelled is not None:
-        return TypedVerdict(respelled[0], expected, respelled[1])
+        return TypedVerdict(*respelled)
     if given in {normalise(t) for t in other_terms} - targets:
-        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
+        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, given)
     if given in home:
-        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, home[given])
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[given])
     if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ... but not this word's gloss
-        return TypedVerdict(Verdict.WRONG, expected)
+        return TypedVerdict(Verdict.WRONG)
     if all(_is_english_word(token, targets) for token in given.split()):
-        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, expected, given)
+        return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, given)
     return _slip_or_not(given, expected, targets, home, lang)
 
 
@@ -409,7 +408,7 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
     for folded, original in home.items():
         # "ecosistemma" (a slip) or "organismos" (a form) of this word's own gloss
         if _gloss_slip(given, folded) and (distance > 1 or home_like):
-            return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, expected, original)
+            return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, original)
     if home_like or distance > allowed_typos(closest):
-        return TypedVerdict(Verdict.WRONG, expected)
-    return TypedVerdict(Verdict.TYPO_FORGIVEN, expected, closest)
+        return TypedVerdict(Verdict.WRONG)
+    return TypedVerdict(Verdict.TYPO_FORGIVEN, closest)
