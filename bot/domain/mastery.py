@@ -19,7 +19,7 @@ import enum
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from bot.domain.scaffold import ItemType
@@ -114,6 +114,7 @@ class WordMastery:
     first_correct_at: datetime | None = None     # first right answer since the last miss
     answered: bool = False                       # any graded answer at all
     shown: bool = False                          # its card was shown (unlocked is not enough)
+    last_answered: datetime | None = None        # the latest graded answer, right or wrong
 
     @property
     def mastered(self) -> bool:
@@ -198,7 +199,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     scheduled = state.due_at <= now and (
         before.last_review is None or now - before.last_review >= REVIEW_INTERVAL)
     card, _ = scheduler().review_card(before, rating_for(correct, exact), now)
-    common = {"p_known": p_known, "card": card.to_dict(), "due_at": card.due, "answered": True}
+    common = {"p_known": p_known, "card": card.to_dict(), "due_at": card.due, "answered": True,
+              "last_answered": now}
     if not correct:  # a miss restarts the evidence clock; a mastered word goes back to learning
         return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
                        success_days=frozenset(), first_correct_at=None, mastered_at=None)
@@ -236,25 +238,36 @@ def review_waits(state: WordMastery, now: datetime) -> bool:
             and now - first < RETENTION_GAP)
 
 
-def ready_at(state: WordMastery) -> datetime:
-    """When a check may ask this word as a review: FSRS has it due and, for a word being
-    reviewed, it no longer waits for the retention gap (review_waits)."""
+def rests_until(answered_at: datetime, tz: tzinfo) -> datetime:
+    """The start of the school's day after an answer: a word answered in a check is not asked
+    again that day. Retrieval is spaced over days (a miss is re-taught in the check itself), so
+    a check that ends "try /check tomorrow" is never followed by a reminder the same day."""
+    day = answered_at.astimezone(tz).date() + timedelta(days=1)
+    return datetime.combine(day, time(), tzinfo=tz)
+
+
+def ready_at(state: WordMastery, tz: tzinfo) -> datetime:
+    """When a check may ask this word: FSRS has it due, a word being reviewed no longer waits
+    for the retention gap (review_waits), and it was not answered earlier that day."""
+    at = state.due_at
     first = state.first_correct_at
     if state.state is MasteryState.REVIEWING and first is not None:
-        return max(state.due_at, first + RETENTION_GAP)
-    return state.due_at
+        at = max(at, first + RETENTION_GAP)
+    if state.last_answered is not None:
+        at = max(at, rests_until(state.last_answered, tz))
+    return at
 
 
-def is_due(state: WordMastery, now: datetime) -> bool:
-    """Due now, as everything counts it: what a check asks, a reminder and /progress count."""
-    return ready_at(state) <= now
+def is_due(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
+    """Ready now, as everything counts it: what a check asks, a reminder and /progress count,
+    and what a check's last message says comes next."""
+    return ready_at(state, tz) <= now
 
 
-def next_review(states: Iterable[WordMastery], now: datetime) -> datetime | None:
-    """When the next review comes due after `now` (None: none is scheduled). Words still new or
-    learning are not reviews: every check practises them."""
-    return min((at for s in states if s.state in (MasteryState.REVIEWING, MasteryState.MASTERED)
-                and (at := ready_at(s)) > now), default=None)
+def next_review(states: Iterable[WordMastery], now: datetime, tz: tzinfo) -> datetime | None:
+    """When the next word becomes ready after `now` (None: none will). A word still learning
+    counts too: a check asks it only when it is ready, as it does a review."""
+    return min((at for s in states if (at := ready_at(s, tz)) > now), default=None)
 
 
 def needs_help(state: WordMastery, threshold: int = 3) -> bool:

@@ -125,7 +125,7 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
     local = now.astimezone(s.config.school.timezone).time()
     if s.config.school.is_quiet(local):
         return
-    due = reminders.due_reviews(s.db, student.id, now)
+    due = reminders.due_reviews(s.db, student.id, now, s.config.school.timezone)
     if due == 0:
         return
     lang = student.language or "en"

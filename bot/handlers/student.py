@@ -286,8 +286,9 @@ async def check(update: Update, context: PuenteContext) -> None:
             start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short"))
     if question is not None:
         await send_question(context, user.id, question)
-    elif not start.unread and not start.not_yet:
-        await say(update, context, "no-words")
+    elif not start.unread and not start.not_yet:  # nothing ready: when words come back
+        key, values = views.nothing_to_check(start.later)
+        await say(update, context, key, **values)
 
 
 async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],

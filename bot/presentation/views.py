@@ -31,7 +31,7 @@ from bot.presentation.message_views import word_list
 from bot.services.family import WEEK, FamilyUpdate
 from bot.services.previews import Page
 from bot.services.progress import Progress
-from bot.services.study import Feedback, Question, ShortCheck
+from bot.services.study import Feedback, NextStep, Question, ShortCheck
 
 MESSAGE_LIMIT = 4096
 CARD_LIMIT = 900  # one card with its header, levels 1-3: a phone screen, never a scroll
@@ -281,6 +281,10 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         right, asked = feedback.score
         parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped), lang,
                                        right=right, total=asked))
+    step = feedback.next  # what comes next, as /progress and /check say it
+    if step is not None and (step.ready or step.waiting or step.next_in_days is not None):
+        key, values = next_step_prompt(step, after_check=True)
+        parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, **values)])
     return Markup("\n\n".join(parts))
 
 
@@ -320,21 +324,42 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
 def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
     return join_lines([word_states(p.counts, lang, catalog),
                        catalog.render("progress-streak", lang, streak=p.streak_days),
-                       next_step(p, lang, catalog)])
+                       next_step(p.step, lang, catalog)])
 
 
-def next_step(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    """What to do now: a check when words are ready, cards to read, or when reviews return."""
-    if p.ready:
-        return catalog.render("progress-next-check", lang, count=p.ready)
-    if p.waiting:
-        return catalog.render("progress-next-words", lang)
-    if p.next_in_days is None:
-        return catalog.render("progress-next-none", lang)
-    if p.next_in_days in (0, 1):
-        return catalog.render("progress-next-tomorrow" if p.next_in_days else
-                              "progress-next-today", lang)
-    return catalog.render("progress-next-days", lang, days=p.next_in_days)
+def next_step(step: NextStep, lang: str, catalog: Catalog) -> Markup:
+    """What to do now, in one line of the student's language."""
+    key, values = next_step_prompt(step)
+    return catalog.render(key, lang, **values)
+
+
+# When words come back: /progress and an empty /check say "✅ All done for now" first; under a
+# check's score the ✅ would read as "right" after a miss, so the plain line comes instead.
+LATER = {False: ("progress-next-today", "progress-next-tomorrow", "progress-next-days"),
+         True: ("check-short-next-today", "check-short-next-tomorrow", "check-short-next-days")}
+
+
+def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, dict[str, int]]:
+    """What to do now: a check when words are ready, cards to read, or when words come back
+    (/progress, a check's last message and an empty /check all say it this one way)."""
+    today, tomorrow, later = LATER[after_check]
+    if step.ready:
+        return "progress-next-check", {"count": step.ready}
+    if step.waiting:
+        return "progress-next-words", {}
+    if step.next_in_days is None:
+        return "progress-next-none", {}
+    if step.next_in_days in (0, 1):
+        return (tomorrow if step.next_in_days else today), {}
+    return later, {"days": step.next_in_days}
+
+
+def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:
+    """What /check says when no word is ready and no card waits: when words come back, or
+    that there are none to study ("no-words") when none will."""
+    if step is None or step.next_in_days is None:
+        return "no-words", {}
+    return next_step_prompt(step)
 
 
 # The four states as every view marks and names them: a student's /progress, the teacher's

@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.checks import MAX_CHECK
-from bot.domain.mastery import MasteryState, is_due
+from bot.domain.mastery import MasteryState
 from bot.domain.school_days import streak
-from bot.services.study import check_words, learner, review_in_days, unlockable
+from bot.services.study import NextStep, learner, next_step
 from bot.store import study
 
 
@@ -25,18 +24,23 @@ class Progress:
     learning: int
     reviewing: int
     mastered: int
-    due: int            # reviews due now, among the words above (not a fifth state)
-    streak_days: int    # school days in a row: weekends and holidays never break it
+    due: int            # what the next /check asks, among the words above (not a fifth state)
+    streak_days: int    # school days in a row, and days studied: a weekend never breaks it
     history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
     ready: int = 0      # words a /check would ask now (at most one check's worth)
     waiting: int = 0    # cards to read first: never opened, or what /words would unlock now
-    next_in_days: int | None = None  # local days until the next review (None: none scheduled)
+    next_in_days: int | None = None  # local days until a word is ready again (None: never)
     short: bool = False  # levels 1-2: three short lines instead of the chart and the list
 
     @property
     def met(self) -> int:
         """Words the student has met: the four states together."""
         return self.new + self.learning + self.reviewing + self.mastered
+
+    @property
+    def step(self) -> NextStep:
+        """What to do next, as a check's last message says it too."""
+        return NextStep(self.ready, self.waiting, self.next_in_days)
 
     @property
     def counts(self) -> tuple[int, int, int, int]:
@@ -46,22 +50,19 @@ class Progress:
 
 def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
              holidays: frozenset[date] = frozenset()) -> Progress:
-    """Count the words met by state, the due reviews, the streak of school days with study,
-    and the next step: a check, cards to read, or when reviews come back."""
+    """Count the words met by state, the words ready now, the streak of school days with
+    study, and the next step: a check, cards to read, or when words come back."""
     who = learner(db, user_id)
-    tracked = study.student_mastery(db, who.id)
-    states = [s for s in tracked.values() if s.previewed]  # a card never shown is not met
-    by_state = Counter(s.state for s in states)
+    states = [s for s in study.student_mastery(db, who.id).values() if s.previewed]
+    by_state = Counter(s.state for s in states)  # a card never shown is not met
     mastered = [s for s in states if s.mastered]
-    due = sum(1 for s in states if is_due(s, now))  # what /check would ask
+    step = next_step(db, who, now, tz)
     days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
                                         s.mastered_at.astimezone(tz).date() <= d))
                     for d in dates)
-    waiting = len(tracked) - len(states) + len(unlockable(db, who, tracked))
     return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
-                    by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], due,
+                    by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
                     streak(days, now.astimezone(tz).date(), holidays), history,
-                    len(check_words(db, who, now, MAX_CHECK)), waiting,
-                    review_in_days(states, now, tz), who.scaffold.short_progress)
+                    step.ready, step.waiting, step.next_in_days, who.scaffold.short_progress)

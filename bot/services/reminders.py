@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import is_due
-from bot.store import people, study
+from bot.services.study import NoLanguageError, NotEnrolledError, learner, next_step
+from bot.store import people
 
 Student = people.Student
 OFF = people.REMINDER_OFF  # the student opted out (no time: the school's reminder time)
@@ -33,7 +34,11 @@ def on_school_time(db: Database) -> list[Student]:
     return people.students_on_school_reminder(db)
 
 
-def due_reviews(db: Database, student_id: int, now: datetime) -> int:
-    """How many of the student's words are due for review now: as /check counts them, so a
-    reminder never sends a student to a check with nothing to ask (is_due)."""
-    return sum(1 for s in study.student_mastery(db, student_id).values() if is_due(s, now))
+def due_reviews(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> int:
+    """How many words the student's next /check would ask (as /progress counts them): a
+    reminder never sends a student to a check with nothing to ask, nor to fewer words."""
+    try:
+        who = learner(db, student_id)
+    except (NotEnrolledError, NoLanguageError):  # /check would ask nothing either
+        return 0
+    return next_step(db, who, now, tz).ready

@@ -32,6 +32,7 @@ from bot.domain.mastery import (
     needs_help,
     new_mastery,
     next_review,
+    ready_at,
     recall_ready,
     record_answer,
 )
@@ -143,16 +144,6 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> li
     return fresh[:max(0, who.scaffold.words_per_set - active)]
 
 
-def practice_words(db: Database, who: Learner, exclude: set[int] | None = None
-                   ) -> list[WordRef]:
-    """Previewed words (their cards shown) still new or learning: what a check practises
-    besides due reviews."""
-    states = study.student_mastery(db, who.id)
-    ids = sorted(w for w, s in states.items()
-                 if s.state in ACTIVE and s.previewed and w not in (exclude or ()))
-    return _refs(words_by_id(db, ids))
-
-
 def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime) -> None:
     """Start tracking previewed words (a word already tracked keeps its history)."""
     with db.atomic():
@@ -161,15 +152,6 @@ def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime
                 cognate = relation_for(w.word, who.language).relation is Relation.COGNATE
                 study.save_mastery(db, who.id, w.id, new_mastery(w.id, now, cognate=cognate),
                                    now)
-
-
-def due_words(db: Database, who: Learner, now: datetime, size: int) -> list[StoredWord]:
-    """Reviews FSRS has due, except those that wait for the retention gap (is_due), and words
-    whose cards the student has not seen (a word is due from the moment it is unlocked)."""
-    states = study.student_mastery(db, who.id)
-    ids = [w for w in study.due_word_ids(db, who.id, now, limit=size + len(states))
-           if states[w].previewed and is_due(states[w], now)]
-    return words_by_id(db, ids[:size])
 
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
@@ -204,13 +186,36 @@ def _seen(states: dict[int, WordMastery]) -> frozenset[int]:
     return frozenset(w for w, s in states.items() if s.previewed)
 
 
-def check_words(db: Database, who: Learner, now: datetime, size: int = MAX_CHECK
-                ) -> list[WordRef]:
-    """What a check would ask now: due reviews, then words still new or learning (only words
-    whose cards the student has seen)."""
-    due = due_words(db, who, now, size)
-    due_ids = {d.id for d in due}
-    return _refs(due) + [w for w in practice_words(db, who) if w.id not in due_ids]
+def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> list[WordRef]:
+    """What a check would ask now (ready_ids), in the order it asks them."""
+    return _refs(words_by_id(db, ready_ids(study.student_mastery(db, who.id), now, tz)))
+
+
+def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo) -> list[int]:
+    """The one rule for what a check would ask now, which /check, /progress, the daily reminder
+    and a check's last message all count: words whose cards the student has seen and that are
+    ready (is_due: due, past the retention gap, not answered earlier today); reviews first,
+    then words still new or learning, the longest waiting first."""
+    ready = (w for w, s in states.items() if s.previewed and is_due(s, now, tz))
+    return sorted(ready, key=lambda w: (states[w].state in ACTIVE, ready_at(states[w], tz), w))
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What comes next for a student, as /progress, /check and a check's last message say it."""
+
+    ready: int                # words a /check would ask now (at most one check's worth)
+    waiting: int              # cards to read first: never opened, or what /words would unlock
+    next_in_days: int | None  # local days until the next word is ready (None: none will be)
+
+
+def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> NextStep:
+    """A check when words are ready (ready_ids), cards to read, or when words come back."""
+    tracked = study.student_mastery(db, who.id)
+    shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
+    waiting = len(tracked) - len(shown) + len(unlockable(db, who, tracked))
+    return NextStep(min(len(ready_ids(tracked, now, tz)), MAX_CHECK), waiting,
+                    review_in_days(shown, now, tz))
 
 
 @dataclass(frozen=True)
@@ -241,6 +246,7 @@ class CheckStart:
     short: ShortCheck | None = None  # a check under FULL_CHECK questions says why
     cards_first: bool = False   # levels 1-2: the check waits for these cards (say so)
     not_yet: bool = False       # levels 1-2: nothing fair to ask yet, and no cards waiting
+    later: NextStep | None = None    # no question and no card: when words come back
 
 
 def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -264,21 +270,22 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     if resumed is not None:
         return CheckStart([], resumed)
     unread = unread_words(db, who, unlock(db, who, now))
-    items, held = check_items(db, who, now, rng, size, hears)
+    items, held = check_items(db, who, now, rng, size, hears, tz)
     if held and unread:
         return CheckStart(unread, None, cards_first=True)
     question = save_check(db, who, items, now)
     not_yet = question is None and held > 0  # nothing fair to ask, and no cards waiting
+    if question is None and not not_yet:  # nothing is ready: the cards lead, or say when
+        return CheckStart(unread, None, later=None if unread else next_step(db, who, now, tz))
     short = None
     if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
-        days = review_in_days(study.student_mastery(db, who.id).values(), now, tz)
-        short = ShortCheck(bool(unread), days)
+        short = ShortCheck(bool(unread), next_step(db, who, now, tz).next_in_days)
     return CheckStart(unread, question, short, not_yet=not_yet)
 
 
 def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -> int | None:
-    """Local days until the next review comes due (0: later today; None: none scheduled)."""
-    due = next_review(states, now)
+    """Local days until the next word is ready (0: later today; None: none will be)."""
+    due = next_review(states, now, tz)
     return (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
 
 
@@ -296,21 +303,23 @@ def open_question(db: Database, who: Learner) -> Question | None:
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = MAX_CHECK, hears: bool = False) -> Question | None:
-    """Build a short check over due reviews and current words; return the first question
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC
+                ) -> Question | None:
+    """Build a short check over the words ready now (check_words); return the first question
     (None: nothing to ask). An open check is closed unanswered: begin_check resumes one."""
     who = learner(db, user_id)
-    return save_check(db, who, check_items(db, who, now, rng, size, hears)[0], now)
+    return save_check(db, who, check_items(db, who, now, rng, size, hears, tz)[0], now)
 
 
 def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
-                size: int = MAX_CHECK, hears: bool = False) -> tuple[list[Item], int]:
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC
+                ) -> tuple[list[Item], int]:
     """The items a new check would ask, and how many words it holds back (levels 1-2: no
     fair options yet, see `hold_back`).
 
     Only words whose cards the student has seen are asked or offered as options at levels 1-2.
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
-    targets = check_words(db, who, now, size)
+    targets = check_words(db, who, now, tz)
     if not targets:
         return [], 0
     # Distractors come from the targets' own packs first (a pushed word among the class
@@ -350,6 +359,7 @@ class Feedback:
     level: int | None = None
     false_friend: str | None = None  # typed the look-alike the card warns about: warn again
     slipped: bool = False  # the check is over and missed a word answered right before it
+    next: NextStep | None = None  # the check is over: what comes next, as /progress says it
 
 
 class StaleItemError(PuenteError):
@@ -471,11 +481,12 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # added an item (or nobody read it yet).
     where = (check.answered(stored.id, grade.correct).state() if check and again is None
              else study.check_state(db, stored.id))
-    score, question, slipped = None, None, False
+    score, question, slipped, after = None, None, False, None
     if where.next_item is None:
         score = (where.right, where.answered)
         # "These words are still new for you" is only true of words never answered right
         slipped = where.right < where.answered and study.missed_known_words(db, stored.id)
+        after = next_step(db, who, now, tz)
     else:
         question = Question(where.next_item.id, where.number, where.total,
                             where.next_item.item, who.language, who.level,
@@ -484,7 +495,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
                     needs_help(updated) and not needs_help(state), question, score, again,
-                    who.level, _false_friend(word, who.language, grade), slipped)
+                    who.level, _false_friend(word, who.language, grade), slipped, after)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:

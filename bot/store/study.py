@@ -33,7 +33,8 @@ def _mastery(row: dict) -> WordMastery:
         success_days=frozenset(json.loads(row["success_days"])),
         mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None,
         first_correct_at=parse(row["first_correct_at"]) if row["first_correct_at"] else None,
-        answered=bool(row["attempts"]), shown=row["shown_at"] is not None)
+        answered=bool(row["attempts"]), shown=row["shown_at"] is not None,
+        last_answered=parse(row["last_seen"]) if row["last_seen"] else None)
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
@@ -88,8 +89,8 @@ def mark_shown(db: Database, student_id: int, word_ids: list[int], now: datetime
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
-    """Every word the student has started, by word id."""
-    rows = db.query("SELECT * FROM mastery WHERE student_id = ?", [student_id])
+    """Every word the student has started, by word id (a check's last answer reads it too)."""
+    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])
     return {r["word_id"]: _mastery(r) for r in rows}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from fsrs import Card
 
@@ -195,15 +196,30 @@ def test_a_review_waits_for_the_retention_gap_then_is_asked_as_recall() -> None:
 
 def test_the_next_review_is_when_a_review_is_due_and_no_longer_waits() -> None:
     state = answers(SPACED)
-    assert ready_at(state) == max(state.due_at, state.first_correct_at + RETENTION_GAP)
-    for moment in (DAY1 + timedelta(days=2, hours=1), ready_at(state) - timedelta(seconds=1)):
-        assert not is_due(state, moment)
+    assert ready_at(state, UTC) == max(state.due_at, state.first_correct_at + RETENTION_GAP)
+    for moment in (DAY1 + timedelta(days=2, hours=1), ready_at(state, UTC) - timedelta(seconds=1)):
+        assert not is_due(state, moment, UTC)
         assert not (state.due_at <= moment and not review_waits(state, moment))
-    assert is_due(state, ready_at(state)) and not review_waits(state, ready_at(state))
-    learning = answer(new_mastery(2, DAY1), True, DAY1)  # every check practises it: not a review
-    assert next_review([state, learning], DAY1) == ready_at(state)
-    assert next_review([state], ready_at(state)) is None  # due now: not "next"
-    assert next_review([learning], DAY1) is None
+    assert is_due(state, ready_at(state, UTC), UTC)
+    assert not review_waits(state, ready_at(state, UTC))
+    assert next_review([state], DAY1, UTC) == ready_at(state, UTC)
+    assert next_review([state], ready_at(state, UTC), UTC) is None  # due now: not "next"
+
+
+def test_a_word_answered_today_is_ready_again_tomorrow_not_minutes_later() -> None:
+    # FSRS would bring a miss back in ten minutes; a check that just re-taught it says "try
+    # /check tomorrow", and /check, /progress and the reminder all wait for tomorrow with it.
+    missed = answer(new_mastery(2, DAY1), False, DAY1)
+    assert missed.due_at < DAY1 + timedelta(hours=1)  # FSRS: again in minutes
+    new_york = ZoneInfo("America/New_York")  # 15:00 UTC is 11:00 there
+    tomorrow = datetime(2026, 9, 15, tzinfo=new_york)
+    assert ready_at(missed, new_york) == tomorrow
+    assert not is_due(missed, tomorrow - timedelta(seconds=1), new_york)
+    assert is_due(missed, tomorrow, new_york)
+    right = answer(new_mastery(3, DAY1), True, DAY1)  # still learning: it waits too
+    assert not is_due(right, DAY1 + timedelta(minutes=5), new_york)
+    assert next_review([missed, right], DAY1, new_york) == tomorrow
+    assert is_due(new_mastery(4, DAY1), DAY1, new_york)  # a card read, never asked: ready
 
 
 def test_a_word_is_hard_with_two_answers_at_least_half_wrong_and_never_with_one() -> None:

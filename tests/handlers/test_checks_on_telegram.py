@@ -19,6 +19,7 @@ async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:
                 reply = texts(await answer_current(chat, user, right))
                 assert ("✅" in reply) is right, (kind, reply)
                 seen.setdefault(kind, set()).add(right)
+            chat.clock.advance(days=1)  # a word answered today is asked again tomorrow
     assert set(seen) == {"choice", "reverse", "cloze", "typed", "poll"}
     assert all(v == {True, False} for v in seen.values()), seen
 

@@ -38,7 +38,8 @@ async def student(chat: Chat, user_id: int = 1001, level: int | None = 1) -> dic
 
 
 async def until_listening(chat: Chat, user: dict[str, Any]) -> list[Call]:
-    """Start checks and answer right until a listening item arrives; the calls so far."""
+    """Start checks (one a day) and answer right until a listening item arrives; the calls
+    so far."""
     calls: list[Call] = []
     for _ in range(10):
         calls += await chat.send(user, "/check")
@@ -48,6 +49,7 @@ async def until_listening(chat: Chat, user: dict[str, Any]) -> list[Call]:
             if study.next_open_item(chat.db, user["id"]) is None:
                 break
             calls += await answer_current(chat, user, right=True)
+        chat.clock.advance(days=1)  # a word answered today is asked again tomorrow
     raise AssertionError("no listening item in ten checks")
 
 

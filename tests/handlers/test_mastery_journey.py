@@ -88,15 +88,14 @@ async def test_a_struggling_student_is_re_taught_told_the_truth_and_alerted_once
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=3)
     alerts, two_options = [], False
-    for day in range(3):  # 0 right three days running
+    for day in range(3):  # 0 right three days running (a word answered today waits a day)
         chat.seen = len(chat.api.calls)
         before = len(chat.api.calls)
         said = await check(chat, ana, False)
-        said += await check(chat, ana, False)
         assert "Sigue así" not in said and "Keep going" not in said
         assert "Look at their cards again with /words" in said
-        if day == 0:
-            assert "Let's look at this word again:" in said  # the card, home language first
+        if day == 1:  # missed twice in a row: the card again, home language first
+            assert "Let's look at this word again:" in said
         two_options |= any(len(i.options) == 2 for i in _items(chat))
         alerts += [c for c in chat.api.calls[before:] if c.chat_id == TEACHER_ID]
         chat.clock.advance(days=1)
@@ -165,9 +164,9 @@ async def test_report_names_who_has_not_started_and_who_stopped(chat: Chat) -> N
         await join_and_confirm(chat, chat.user(user_id, name, lang="es"))
     await check(chat, chat.user(1003, "Cy", lang="es"), True)  # Monday, then nothing
     chat.clock.advance(days=7)
-    for _ in range(2):  # two answers a word: enough to tell she is on track
+    for _ in range(2):  # two answers a word, on two days: enough to tell she is on track
         await check(chat, chat.user(1001, "Ana", lang="es"), True)
-        chat.clock.advance(hours=1)
+        chat.clock.advance(days=1)
     report = texts(await chat.send(teacher(chat), "/report"))
     assert "Not started: Bo" in report
     assert "Inactive for 3+ school days: Cy (2026-09-14)" in report
@@ -222,6 +221,7 @@ async def test_buttons_after_a_re_teaching_card_answer_the_easier_item(chat: Cha
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=3)
     await check(chat, ana, False)
+    chat.clock.advance(days=1)  # the missed words come back the next day
     await check_now(chat, ana)
     calls: list = []
     while study.next_open_item(chat.db, 1001) is not None:
@@ -316,9 +316,10 @@ async def test_a_forgiven_misspelling_never_masters_a_word_on_telegram(chat: Cha
             state = study.get_mastery(chat.db, 1001, stored.item.word_id)
             ready = state is not None and recall_ready(state, chat.clock())
             if ready and stored.item.typed and stored.item.answer == "ecosystem":
+                others = mastered(chat)  # a check a day: other words may be mastered by now
                 reply = texts(await chat.send(sofia, "ecosistem"))
                 assert "✅ ¡Correcto! Revisa cómo se escribe: <b>ecosystem</b>" in reply
-                assert "🏅" not in reply and mastered(chat) == 0
+                assert "🏅" not in reply and mastered(chat) == others
                 return
             await answer_current(chat, sofia, True)
             stored = study.next_open_item(chat.db, 1001)

@@ -321,5 +321,5 @@ async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
 def test_the_next_step_is_a_check_cards_to_read_or_when_reviews_return(
         catalog: Catalog, ready: int, waiting: int, days: int | None, said: str) -> None:
     report = Progress(0, 0, 2, 1, 0, 3, (), ready, waiting, days, short=True)
-    text = views.next_step(report, "en", catalog).replace("\u2068", "").replace("\u2069", "")
+    text = views.next_step(report.step, "en", catalog).replace("\u2068", "").replace("\u2069", "")
     assert text == said

@@ -171,7 +171,7 @@ async def test_deleteme_removes_everything_after_confirmation(chat: Chat) -> Non
 async def test_reminder_fires_when_reviews_are_due(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user)
-    await chat.send(user, "/words")
+    await page_through(chat, user, await chat.send(user, "/words"))  # all five cards read
     reply = texts(await chat.send(user, "/remind 16:30"))
     assert "16:30" in reply
     jobs = [j for j in chat.app.job_queue.jobs() if j.data == 1001]

@@ -154,14 +154,16 @@ async def test_a_number_in_two_classes_takes_the_class_after_it(chat: Chat) -> N
 
 
 async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:
-    for user_id, name in ((1001, "Ana"), (1002, "Bo")):
-        student = chat.user(user_id, name, lang="es")
+    students = [chat.user(user_id, name, lang="es") for user_id, name in ((1001, "Ana"),
+                                                                        (1002, "Bo"))]
+    for student in students:
         await join_and_confirm(chat, student)
-        for _ in range(2):  # two answers a word: one alone is too few to tell
+    for _ in range(2):  # two answers a word, on two days: one alone is too few to tell
+        for student in students:
             await check_now(chat, student)
             for _ in range(5):
-                await answer_current(chat, student, user_id == 1001)
-            chat.clock.advance(minutes=10)
+                await answer_current(chat, student, student["id"] == 1001)
+        chat.clock.advance(days=1)
     calls = await chat.send(teacher(chat), "/report")
     summary = texts(calls)
     assert "On track: Ana" in summary
@@ -182,11 +184,12 @@ async def test_repeated_misses_alert_the_teacher_once_a_day_in_one_message(chat:
     student = chat.user(lang="es")
     await join_and_confirm(chat, student, level=3)
     alerts = 0
-    for _ in range(8):
+    for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
         for _ in range(5):
             calls = await answer_current(chat, student, False)
             alerts += sum(1 for c in calls if c.chat_id == TEACHER_ID and "missed" in c.text)
+        chat.clock.advance(days=1)
     words = chat.db.execute("SELECT count(*) FROM mastery WHERE alerted_at IS NOT NULL"
                             ).fetchone()[0]
     assert alerts == 1 and words >= 2  # every stuck word named in one alert, not one each
@@ -244,11 +247,12 @@ async def test_a_teacher_who_blocked_the_bot_costs_the_student_nothing(chat: Cha
     await join_and_confirm(chat, student, level=3)
     chat.api.block(TEACHER_ID)  # Telegram: 403 Forbidden: bot was blocked by the user
     replies = []
-    for _ in range(8):
+    for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
         for _ in range(5):
             replies += [c for c in await answer_current(chat, student, False)
                         if c.chat_id == 1001]
+        chat.clock.advance(days=1)
     assert chat.db.execute("SELECT count(*) FROM mastery WHERE alerted_at IS NOT NULL"
                            ).fetchone()[0] >= 2  # the alert was due (and refused)
     assert "algo salió mal" not in "".join(c.text for c in replies)  # no error-generic

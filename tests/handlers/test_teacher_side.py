@@ -82,11 +82,12 @@ async def test_the_missed_words_alert_names_which_ana_and_a_command_that_finds_h
     await two_anas(chat)
     ana = chat.user(ANA2, "Ana", "es")
     alerts = []
-    for _ in range(8):
+    for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, ana)
         for _ in range(5):
             alerts += [c.text for c in await answer_current(chat, ana, False)
                        if c.chat_id == TEACHER_ID and "missed" in c.text]
+        chat.clock.advance(days=1)
     assert len(alerts) == 1 and alerts[0].startswith("⚠️ Ana #3 has missed these words")
     assert "Consider level 2: /level 3 2" in alerts[0]  # "/level Ana 2" asks "which Ana?"
 

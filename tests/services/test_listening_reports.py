@@ -39,13 +39,19 @@ def test_a_listening_answer_is_counted_apart_as_the_student_gives_it(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
     read_words(db, START)
-    for seed in range(12):  # checks until a few listening items came up, answered as given
-        question = study.start_check(db, 1001, START, random.Random(seed), hears=True)
+    for seed in range(12):  # a check a day until a few listening items came up, as given
+        now = START + timedelta(days=seed)
+        question = study.start_check(db, 1001, now, random.Random(seed), hears=True, tz=TZ)
         while question is not None:
-            item, index = question.item, question.item.options.index(question.item.answer)
-            right = seed % 3 != 0
+            item, right = question.item, seed % 3 != 0
+            if item.typed:  # a review that could master its word is asked as recall
+                typed = study.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
+                assert isinstance(typed, study.Feedback)
+                question = typed.next_question
+                continue
+            index = item.options.index(item.answer)
             option = index if right else (index + 1) % len(item.options)
-            question = study.answer_choice(db, 1001, question.item_id, option, START,
+            question = study.answer_choice(db, 1001, question.item_id, option, now,
                                            TZ).next_question
     listen = db.execute("SELECT count(*), sum(correct) FROM attempts WHERE item_type = ?",
                         [str(ItemType.LISTEN)]).fetchone()

@@ -74,9 +74,13 @@ def test_two_ready_words_are_two_questions_each_asked_once(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=2)
     words = ready_only(db, 2)
-    for seed in range(10):
-        asked = [f.word_id for f in answer_all(
-            db, study.start_check(db, 1001, START, random.Random(seed), hears=True))]
+    for seed in range(10):  # checks left unanswered: the same two words stay ready
+        question = study.start_check(db, 1001, START, random.Random(seed), hears=True)
+        assert question is not None
+        check = stored.read_check(db, question.item_id)
+        assert check is not None
+        asked = [found.item.word_id for row in check.rows
+                 if (found := check.item(row["id"])) is not None]
         assert sorted(asked) == sorted(words)
 
 
@@ -125,18 +129,19 @@ def test_practice_again_still_follows_two_misses_on_a_one_word_check(
     # Re-teaching's easier item is outside the numbered questions: the one word may come back.
     enrol_student(db, START, level=1)
     (word,) = ready_only(db, 1, whole_pack=True)
-    for _ in range(2):  # two checks, one miss each: two misses in a row
-        question = study.start_check(db, 1001, START, random.Random(6))
+    for day in range(2):  # two checks on two days, one miss each: two misses in a row
+        now = START + timedelta(days=day)
+        question = study.start_check(db, 1001, now, random.Random(6), tz=TZ)
         assert question is not None and question.total == 1
         item = question.item
         wrong = (item.options.index(item.answer) + 1) % len(item.options)
-        feedback = study.answer_choice(db, 1001, question.item_id, wrong, START, TZ)
+        feedback = study.answer_choice(db, 1001, question.item_id, wrong, now, TZ)
     assert feedback.reteach is not None and feedback.reteach.id == word
     again = feedback.next_question
     assert again is not None and again.practice and again.item.word_id == word
     assert (again.number, again.total) == (1, 1)  # the check did not grow
     last = study.answer_choice(db, 1001, again.item_id, again.item.options.index(
-        again.item.answer), START, TZ)
+        again.item.answer), now, TZ)
     assert last.score == (0, 1)  # practice is outside the score
 
 
@@ -151,11 +156,11 @@ def test_a_review_held_for_the_retention_gap_is_due_nowhere_until_a_check_can_as
     stored.save_mastery(db, 1001, word, replace(  # right on two days, the first one yesterday
         state, success_days=frozenset({"2026-09-13", "2026-09-14"}), answered=True,
         due_at=START - timedelta(hours=1), first_correct_at=START - timedelta(days=1)), START)
-    assert reminders.due_reviews(db, 1001, START) == 0
+    assert reminders.due_reviews(db, 1001, START, TZ) == 0
     assert progress.progress(db, 1001, START, TZ).due == 0
     assert study.begin_check(db, 1001, START, random.Random(7), tz=TZ).question is None
     later = START + timedelta(days=2)  # three days after the first right answer
-    assert reminders.due_reviews(db, 1001, later) == 1
+    assert reminders.due_reviews(db, 1001, later, TZ) == 1
     assert progress.progress(db, 1001, later, TZ).due == 1
     start = study.begin_check(db, 1001, later, random.Random(7), tz=TZ)
     assert start.question is not None and start.question.item.word_id == word

@@ -135,17 +135,17 @@ def test_two_misses_bring_the_card_back_with_an_easier_two_option_item(
     assert question is not None
     first = answer(db, question, right=False)
     assert first.reteach is None
-    word = question.item.word_id
-    again = study.start_check(db, 1001, START, random.Random(4))
+    word, day = question.item.word_id, timedelta(days=1)  # the missed word is back tomorrow
+    again = study.start_check(db, 1001, START + day, random.Random(4), tz=TZ)
     while again is not None and again.item.word_id != word:
-        again = answer(db, again, right=True).next_question
+        again = answer(db, again, right=True, at=day).next_question
     assert again is not None
-    second = answer(db, again, right=False)
+    second = answer(db, again, right=False, at=day)
     assert second.reteach is not None and second.reteach.id == word
     easier = stored.next_open_item(db, 1001)
     while easier is not None and easier.item.word_id != word:
         study.answer_choice(db, 1001, easier.id, easier.item.options.index(easier.item.answer),
-                            START, TZ)
+                            START + day, TZ)
         easier = stored.next_open_item(db, 1001)
     assert easier is not None and len(easier.item.options) == 2
     assert easier.item.answer in easier.item.options
@@ -156,11 +156,12 @@ def test_the_teacher_is_alerted_once_when_a_word_is_missed_three_times_in_a_row(
     enrol_student(db, START, level=1)
     preview(db)
     word, alerts = None, []
-    for _ in range(6):
-        question = study.start_check(db, 1001, START, random.Random(5))
+    for days in range(6):  # one check a day: a word answered today waits for tomorrow
+        day = timedelta(days=days)
+        question = study.start_check(db, 1001, START + day, random.Random(5), tz=TZ)
         while question is not None:
             word = word or question.item.word_id
-            feedback = answer(db, question, right=question.item.word_id != word)
+            feedback = answer(db, question, right=question.item.word_id != word, at=day)
             if question.item.word_id == word:
                 alerts.append(feedback.alert_teacher)
             question = feedback.next_question

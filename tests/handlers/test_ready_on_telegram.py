@@ -1,0 +1,53 @@
+"""The playtest's contradictions through the real Application: a check's last message, the
+reminder, /progress and /check say one thing about what is ready."""
+
+from __future__ import annotations
+
+from bot.store import study
+from tests.harness import Chat, answer_current, check_now, join_and_confirm, page_through, texts
+
+TOMORROW = "Más palabras vuelven para repasar mañana.\nMore words come back for review tomorrow."
+
+
+async def whole_check(chat: Chat, user: dict, right: bool) -> str:
+    """/check, reading any cards first, and answer every item; all the bot said."""
+    said = [texts(await check_now(chat, user))]
+    while study.next_open_item(chat.db, user["id"]) is not None:
+        said.append(texts(await answer_current(chat, user, right)))
+    return "\n".join(said)
+
+
+async def test_a_check_that_says_tomorrow_gets_no_reminder_that_afternoon(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=3)
+    await page_through(chat, ana, await chat.send(ana, "/words"))  # all five cards read
+    await chat.send(ana, "/remind 16:00")
+    reminder = next(j for j in chat.app.job_queue.jobs() if j.data == 1001)
+    said = await whole_check(chat, ana, right=False)  # 11:00 school time, every answer wrong
+    assert said.endswith("Look at their cards again with /words.\n" + TOMORROW)
+    chat.clock.now = chat.clock.now.replace(hour=20)  # 16:00 school time, the same day
+    before = len(chat.api.calls)
+    await reminder.run(chat.app)
+    assert chat.api.calls[before:] == []  # not "Words to review: 5" an hour after "tomorrow"
+    assert "⏰ Due for review now: 0 of these words" in texts(await chat.send(ana, "/progress"))
+    chat.clock.advance(days=1)
+    before = len(chat.api.calls)
+    await reminder.run(chat.app)
+    assert "Hi Ana! Words to review: 5. Tap /check (2 minutes)." in texts(
+        chat.api.calls[before:])
+    assert "⏰ Due for review now: 5 of these words" in texts(await chat.send(ana, "/progress"))
+
+
+async def test_after_a_perfect_check_progress_and_check_both_say_tomorrow(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=2)
+    said = await whole_check(chat, ana, right=True)
+    assert said.endswith("Check finished: 4 of 4 right. Excellent! 🌟\n" + TOMORROW)
+    chat.clock.advance(minutes=5)
+    progress = texts(await chat.send(ana, "/progress"))
+    assert "✅ All done for now. More words come back tomorrow." in progress
+    assert "ready: /check" not in progress
+    again = texts(await chat.send(ana, "/check"))  # not the same three words again
+    assert again == ("✅ Por ahora, todo listo. Más palabras vuelven mañana.\n"
+                     "✅ All done for now. More words come back tomorrow.")
+    assert study.next_open_item(chat.db, 1001) is None

@@ -1,0 +1,91 @@
+"""What a check would ask now is one rule: /check, /progress, the daily reminder and a check's
+last message never tell a student two different things."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.presentation.i18n import Catalog
+from bot.presentation.views import feedback_text
+from bot.services import progress, reminders, study
+from bot.store import people
+from tests.clock import START
+from tests.harness import enrol_student, read_words
+
+TZ = ZoneInfo("America/New_York")  # START, 15:00 UTC, is 11:00 there on a Monday
+
+
+def whole_check(db: Database, now: datetime, right: bool) -> study.Feedback:
+    """/check at `now` and answer every question (re-teaching items too); the last feedback."""
+    question = study.begin_check(db, 1001, now, random.Random(1), tz=TZ).question
+    assert question is not None
+    while True:
+        item = question.item
+        if item.typed:
+            typed = study.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
+            assert isinstance(typed, study.Feedback)
+            feedback = typed
+        else:
+            index = item.options.index(item.answer)
+            option = index if right else (index + 1) % len(item.options)
+            feedback = study.answer_choice(db, 1001, question.item_id, option, now, TZ)
+        if feedback.next_question is None:
+            return feedback
+        question = feedback.next_question
+
+
+def test_a_check_that_says_tomorrow_is_followed_by_no_reminder_that_day(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # The playtest: "…then try /check tomorrow" at 15:00, "Words to review: 6" at 16:00.
+    enrol_student(db, START, level=1)
+    read_words(db, START)
+    last = whole_check(db, START, right=False)
+    assert last.score == (0, 3)
+    assert last.next == study.NextStep(ready=0, waiting=0, next_in_days=1)
+    said = feedback_text(last, catalog)
+    assert said.endswith("Look at their cards again with /words.\n"
+                         "Más palabras vuelven para repasar mañana.\n"
+                         "More words come back for review tomorrow.")
+    at_four = START + timedelta(hours=5)  # 16:00 school time, the reminder's hour
+    assert reminders.due_reviews(db, 1001, at_four, TZ) == 0
+    assert progress.progress(db, 1001, at_four, TZ).ready == 0
+    assert study.begin_check(db, 1001, at_four, random.Random(2), tz=TZ).question is None
+    tomorrow = START + timedelta(days=1)
+    assert reminders.due_reviews(db, 1001, tomorrow, TZ) == 3
+    assert progress.progress(db, 1001, tomorrow, TZ).ready == 3
+    start = study.begin_check(db, 1001, tomorrow, random.Random(3), tz=TZ)
+    assert start.question is not None and start.question.total == 3
+
+
+def test_words_just_answered_right_are_not_ready_again_minutes_later(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # The playtest: 4 of 4 right, then /progress "3 word(s) ready: /check" and /check asked
+    # the same words again.
+    enrol_student(db, START, level=1)
+    read_words(db, START)
+    assert whole_check(db, START, right=True).score == (3, 3)
+    later = START + timedelta(minutes=5)
+    report = progress.progress(db, 1001, later, TZ)
+    assert (report.ready, report.due, report.next_in_days) == (0, 0, 1)
+    start = study.begin_check(db, 1001, later, random.Random(4), tz=TZ)
+    assert start.question is None and start.unread == []
+    assert start.later == study.NextStep(ready=0, waiting=0, next_in_days=1)
+    assert reminders.due_reviews(db, 1001, later, TZ) == 0
+
+
+def test_more_ready_words_than_one_check_are_counted_as_one_check_everywhere(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=5)  # more words a set than a check asks
+    left = len(read_words(db, START)) - 5
+    assert left > 0
+    assert reminders.due_reviews(db, 1001, START, TZ) == 5
+    assert progress.progress(db, 1001, START, TZ).ready == 5
+    last = whole_check(db, START, right=True)
+    assert last.score == (5, 5)
+    assert last.next is not None and last.next.ready == left  # the words it did not ask
+    assert reminders.due_reviews(db, 1001, START + timedelta(hours=1), TZ) == left
+    assert progress.progress(db, 1001, START + timedelta(hours=1), TZ).ready == left
