@@ -30,16 +30,23 @@ def school_days_between(start: date, end: date, holidays: Collection[date] = ())
 
 
 def streak(study_days: Collection[date], today: date, holidays: Collection[date] = ()) -> int:
-    """Consecutive school days with study, ending today (or the last school day before it).
-
-    Study on a weekend counts on top but is never required."""
-    day = today if is_school_day(today, holidays) else previous_school_day(today, holidays)
-    if day not in study_days:
-        day = previous_school_day(day, holidays)
+    """Days in a row with study, ending today (or yesterday: today may still come). A day the
+    student studied always counts, a weekend's or a holiday's too; only a school day without
+    study breaks the streak."""
+    day = today if today in study_days else today - timedelta(days=1)
     count = 0
-    while day in study_days:
-        count += 1
-        day = previous_school_day(day, holidays)
-    extra = sum(1 for d in study_days if not is_school_day(d, holidays) and d <= today
-                and count and d > day)
-    return count + extra
+    while day in study_days or not is_school_day(day, holidays):
+        count += day in study_days
+        day -= timedelta(days=1)
+    return count
+
+
+def study_days_between(start: date, end: date, studied: Collection[date],
+                       holidays: Collection[date] = ()) -> int:
+    """The days from `start` to `end` (both included) a student is expected to study, as the
+    streak counts them: school days, and any other day they studied."""
+    count, day = 0, start
+    while day <= end:
+        count += is_school_day(day, holidays) or day in studied
+        day += timedelta(days=1)
+    return count

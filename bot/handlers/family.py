@@ -141,7 +141,8 @@ async def now(update: Update, context: PuenteContext) -> None:
         await say(update, context, "help-short")
         return
     for item in family.weekly_updates(s.db, s.clock(), only=user.id,
-                                      tz=s.config.school.timezone):
+                                      tz=s.config.school.timezone,
+                                      holidays=s.config.school.holidays):
         await context.bot.send_message(user.id, views.family_update_text(item, s.catalog),
                                        parse_mode=ParseMode.HTML)
 
@@ -149,7 +150,9 @@ async def now(update: Update, context: PuenteContext) -> None:
 def queue_weekly_updates(services: Services) -> int:
     """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
     moment = services.clock()
-    updates = family.weekly_updates(services.db, moment, tz=services.config.school.timezone)
+    school = services.config.school
+    updates = family.weekly_updates(services.db, moment, tz=school.timezone,
+                                    holidays=school.holidays)
     return family.queue_updates(services.db, [(item, views.family_update_text(
         item, services.catalog)) for item in updates], moment)
 

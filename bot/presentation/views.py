@@ -427,15 +427,17 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
 
 
 def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
-    """How many days the child practised: of the last 7, or of the days since they started
-    (a child who joined today has not missed six days)."""
+    """How many days the child practised, of the school days (and any day they practised) in
+    the last 7 days or since they started, as the streak counts them: a child who joined today
+    has not missed six days, and a weekend without practice is no day missed."""
     lang = update.language
-    if update.since <= 1:
+    if update.since <= 1 or not update.out_of:  # started today, or no school day yet
         return catalog.render("family-week-first-day", lang, name=child)
     if update.since < WEEK:
         return catalog.render("family-week-days-since", lang, name=child, days=update.days,
-                              since=update.since)
-    return catalog.render("family-week-days", lang, name=child, days=update.days)
+                              since=update.out_of)
+    return catalog.render("family-week-days", lang, name=child, days=update.days,
+                          total=update.out_of)
 
 
 def plain_text(text: str) -> str:

@@ -49,7 +49,9 @@ def test_a_holiday_inside_the_streak_never_breaks_it() -> None:
 def test_weekend_study_adds_to_a_streak_and_today_counts() -> None:
     sat, sun = date(2026, 9, 12), date(2026, 9, 13)
     assert streak({MON, sun, sat, FRI}, MON) == 4
-    assert streak({sat}, MON) == 0  # weekend study alone is no school-day streak
+    assert streak({sat}, MON) == 1  # Saturday's study counts; Monday's may still come
+    assert streak({sat}, sat) == 1  # a check on Saturday is a day in a row, that very day
+    assert streak({sat, FRI}, sun) == 2  # and a Sunday without study breaks nothing
 
 
 def window(right: int) -> list[bool]:

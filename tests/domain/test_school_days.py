@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.domain.school_days import is_school_day, school_days_between, streak
+from bot.domain.school_days import (
+    is_school_day,
+    school_days_between,
+    streak,
+    study_days_between,
+)
 
 MON = date(2026, 9, 14)
 FRI, NEXT_MON = MON + timedelta(days=4), MON + timedelta(days=7)
@@ -34,6 +39,21 @@ def test_a_missed_school_day_breaks_it_and_today_may_still_come() -> None:
 def test_weekend_study_counts_on_top() -> None:
     saturday = FRI + timedelta(days=1)
     assert streak({FRI, saturday, NEXT_MON}, NEXT_MON) == 3
+
+
+def test_a_saturday_with_study_is_a_day_in_a_row_and_a_sunday_without_breaks_nothing() -> None:
+    saturday, sunday = FRI + timedelta(days=1), FRI + timedelta(days=2)
+    assert streak({saturday}, saturday) == 1
+    assert streak({FRI, saturday}, sunday) == 2
+    assert streak({FRI}, sunday) == 1
+
+
+def test_the_days_to_practise_are_school_days_and_any_day_studied() -> None:
+    saturday = FRI + timedelta(days=1)
+    assert study_days_between(MON, saturday, set()) == 5
+    assert study_days_between(MON, saturday, {MON, saturday}) == 6
+    assert study_days_between(MON, FRI, set(), {MON + timedelta(days=2)}) == 4
+    assert study_days_between(saturday, saturday, set()) == 0
 
 
 def test_inactive_days_count_school_days_only() -> None:

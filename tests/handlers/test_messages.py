@@ -248,7 +248,7 @@ async def weekly_update(chat: Chat, lang: str) -> str:
     for _ in range(5):
         await answer_current(chat, ana, True)
     await link_family(chat, MOTHER, lang)
-    chat.clock.advance(days=6)  # a week after she started: of the last 7 days, 1 practised
+    chat.clock.advance(days=6)  # a week after she started: of its 5 school days, 1 practised
     queue_weekly_updates(chat.app.bot_data.services)
     return (await chat.deliver())[0].text
 
@@ -258,7 +258,7 @@ async def test_weekly_update_is_in_their_language_short_and_asks_the_child(chat:
     assert "This week" not in text and "Thank you for learning" not in text  # no English twice
     assert "Can you use it in a sentence" not in text
     assert "<b>" in text and "español" in text.lower()  # explain the word in Spanish
-    assert "1 de los últimos 7 días" in text
+    assert "1 de los últimos 5 días de clase" in text
     assert len(text) < 450
 
 

@@ -1,5 +1,6 @@
 """The playtest's contradictions through the real Application: a check's last message, the
-reminder, /progress and /check say one thing about what is ready."""
+reminder, /progress and /check say one thing about what is ready, and a Saturday's check is a
+day in a row."""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ async def test_after_a_perfect_check_progress_and_check_both_say_tomorrow(chat: 
     assert again == ("✅ Por ahora, todo listo. Más palabras vuelven mañana.\n"
                      "✅ All done for now. More words come back tomorrow.")
     assert study.next_open_item(chat.db, 1001) is None
+
+
+async def test_a_check_on_saturday_is_a_day_in_a_row(chat: Chat) -> None:
+    ana = chat.user(lang="en")
+    await join_and_confirm(chat, ana, lang="en", level=2)
+    chat.clock.advance(days=5)  # Saturday: no school, but she studies
+    await whole_check(chat, ana, right=True)
+    assert "🔥 Days in a row: 1" in texts(await chat.send(ana, "/progress"))
+    chat.clock.advance(days=2)  # Monday: a Sunday without study breaks nothing
+    assert "🔥 Days in a row: 1" in texts(await chat.send(ana, "/progress"))

@@ -1,5 +1,6 @@
 """What a check would ask now is one rule: /check, /progress, the daily reminder and a check's
-last message never tell a student two different things."""
+last message never tell a student two different things. The streak and the family update count
+days one way too: school days, and any day the student studied."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.presentation.i18n import Catalog
-from bot.presentation.views import feedback_text
-from bot.services import progress, reminders, study
+from bot.presentation.views import family_update_text, feedback_text
+from bot.services import family, progress, reminders, study
 from bot.store import people
 from tests.clock import START
-from tests.harness import enrol_student, read_words
+from tests.harness import TEACHER_ID, enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")  # START, 15:00 UTC, is 11:00 there on a Monday
+SATURDAY = START + timedelta(days=5)
 
 
 def whole_check(db: Database, now: datetime, right: bool) -> study.Feedback:
@@ -89,3 +91,39 @@ def test_more_ready_words_than_one_check_are_counted_as_one_check_everywhere(
     assert last.next is not None and last.next.ready == left  # the words it did not ask
     assert reminders.due_reviews(db, 1001, START + timedelta(hours=1), TZ) == left
     assert progress.progress(db, 1001, START + timedelta(hours=1), TZ).ready == left
+
+
+def test_a_saturday_check_is_a_day_in_a_row(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # The playtest: "🔥 Days in a row: 0" right after a 5 of 5 check on a Saturday.
+    enrol_student(db, START, level=1)
+    read_words(db, SATURDAY)
+    assert progress.progress(db, 1001, SATURDAY, TZ).streak_days == 0
+    whole_check(db, SATURDAY, right=True)
+    assert progress.progress(db, 1001, SATURDAY, TZ).streak_days == 1
+    monday = SATURDAY + timedelta(days=2)  # a Sunday without study breaks nothing
+    assert progress.progress(db, 1001, monday, TZ).streak_days == 1
+
+
+def test_the_family_update_counts_the_days_as_the_streak_does(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # The playtest: "practised on 1 of 6 days since starting" counted a Saturday she had no
+    # school, while her streak counts school days and days studied.
+    enrol_student(db, START, level=1)
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    family.use_link(db, 2001, link.payload, START)
+    family.set_language(db, 2001, "en")
+    read_words(db, START)
+    whole_check(db, START, right=True)  # Monday
+    [update] = family.weekly_updates(db, SATURDAY, tz=TZ)
+    assert (update.days, update.out_of) == (1, 5)
+    assert "Ana practised on 1 of the 5 school days since starting." in family_update_text(
+        update, catalog)
+    whole_check(db, SATURDAY, right=True)  # she practised on Saturday too: it counts
+    [update] = family.weekly_updates(db, SATURDAY, tz=TZ)
+    assert (update.days, update.out_of) == (2, 6)
+    week = SATURDAY + timedelta(days=2)  # the Monday after: the last 7 days
+    holiday = week.date() - timedelta(days=3)  # Friday was a holiday
+    [update] = family.weekly_updates(db, week, tz=TZ, holidays=frozenset({holiday}))
+    assert (update.days, update.out_of) == (1, 5)  # Tue-Thu, Saturday and Monday
+    assert "Ana practised on 1 of the last 5 school days." in family_update_text(update, catalog)
