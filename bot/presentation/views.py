@@ -279,8 +279,9 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
             feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
     if feedback.score is not None:
         right, asked = feedback.score
-        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped), lang,
-                                       right=right, total=asked))
+        parts.append(catalog.bilingual(
+            check_done_key(right, asked, feedback.slipped, scaffold_for(feedback.level).level),
+            lang, right=right, total=asked))
     step = feedback.next  # what comes next, as /progress and /check say it
     if step is not None and (step.ready or step.waiting or step.next_in_days is not None):
         key, values = next_step_prompt(step, after_check=True)
@@ -297,14 +298,18 @@ def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog) -> Mark
     return join_lines([*lines, catalog.bilingual("home-word-hint", lang)])
 
 
-def check_done_key(right: int, asked: int, slipped: bool = False) -> str:
+def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3) -> str:
     """The end-of-check message depends on the score: no "keep going" on 0 of 5. A low score
     calls the words "still new" only when none of the missed ones was ever answered right
-    (`slipped`: one was, so it slipped away, which practice brings back)."""
+    (`slipped`: one was, so it slipped away, which practice brings back). At levels 1-2 a low
+    score gets one short, kind line either way: the why is too much to read in a new
+    language, twice."""
     if asked and right == asked:
         return "check-done-all"
     if right * 2 >= asked:
         return "check-done"
+    if level <= 2:
+        return "check-done-low-short"
     return "check-done-slipped" if slipped else "check-done-low"
 
 

@@ -353,3 +353,13 @@ async def test_a_low_score_on_words_never_answered_right_calls_them_new(chat: Ch
     said = await check(chat, ana, right=False)
     assert "Check finished: 0 of 5 right. These words are still new for you" in said
     assert "slipped" not in said
+
+
+async def test_a_beginners_low_score_gets_one_short_kind_line(chat: Chat) -> None:
+    ana = chat.user(lang="so")
+    await join_and_confirm(chat, ana, lang="so", level=1)
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    said = await check(chat, ana, right=False)
+    assert "Taasi waa caadi. Mar kale eeg kaararka /words." in said  # Somali first
+    assert "right. That is OK. Look at the cards again with /words." in said
+    assert "still new" not in said and "slipped" not in said

@@ -49,7 +49,7 @@ def test_a_check_that_says_tomorrow_is_followed_by_no_reminder_that_day(
     assert last.score == (0, 3)
     assert last.next == study.NextStep(ready=0, waiting=0, next_in_days=1)
     said = feedback_text(last, catalog)
-    assert said.endswith("Look at their cards again with /words.\n"
+    assert said.endswith("Look at the cards again with /words.\n"
                          "Más palabras vuelven para repasar mañana.\n"
                          "More words come back for review tomorrow.")
     at_four = START + timedelta(hours=5)  # 16:00 school time, the reminder's hour
