@@ -266,7 +266,7 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     A check already open is not replaced: its open question comes again (a second ✅ Check
     or /check would leave the first check's buttons dead and its answers unscored)."""
     who = learner(db, user_id)
-    resumed = open_question(db, who)
+    resumed = open_question(db, who, now, tz)
     if resumed is not None:
         return CheckStart([], resumed)
     unread = unread_words(db, who, unlock(db, who, now))
@@ -289,10 +289,16 @@ def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -
     return (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
 
 
-def open_question(db: Database, who: Learner) -> Question | None:
-    """The question the student's open check waits on (None: no check is open)."""
+def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
+                  ) -> Question | None:
+    """The question the student's open check waits on (None: no check is open, or it was left
+    on an earlier school day: a question from days ago, with that day's score, would puzzle a
+    child, and what is ready to ask has changed since; a new check replaces it)."""
     stored = study.next_open_item(db, who.id)
     if stored is None:
+        return None
+    if stored.asked_at is not None and \
+            stored.asked_at.astimezone(tz).date() < now.astimezone(tz).date():
         return None
     where = study.check_state(db, stored.id)
     item = where.next_item

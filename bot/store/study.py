@@ -24,6 +24,7 @@ class StoredItem:
     poll_id: str | None
     answered: bool
     practice: bool = False  # a re-teaching item: not one of the check's numbered questions
+    asked_at: datetime | None = None  # when the item was stored (its check began, or re-teaching)
 
 
 def _mastery(row: dict) -> WordMastery:
@@ -149,7 +150,8 @@ def _item(row: dict) -> StoredItem:
     item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
                 tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
     return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
-                      row["answered_at"] is not None, bool(row["practice"]))
+                      row["answered_at"] is not None, bool(row["practice"]),
+                      parse(row["created_at"]) if row.get("created_at") else None)
 
 
 def get_item(db: Database, item_id: int) -> StoredItem | None:

@@ -113,6 +113,20 @@ def test_a_second_check_while_one_is_open_asks_its_open_question_again(
     assert feedback.next_question is not None and feedback.next_question.number == 3
 
 
+def test_a_check_left_open_yesterday_is_not_resumed_a_new_one_starts(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=3)
+    preview(db)
+    first = study.begin_check(db, 1001, START, random.Random(3), tz=TZ).question
+    assert first is not None
+    answer(db, first, right=True)  # then she leaves the check half done
+    tomorrow = START + timedelta(days=1)
+    again = study.begin_check(db, 1001, tomorrow, random.Random(4), tz=TZ).question
+    assert again is not None and (again.number, again.item_id) != (2, first.item_id + 1)
+    assert again.number == 1  # a fresh check, numbered from 1, with today's score
+    assert stored.get_item(db, first.item_id + 1).answered  # yesterday's leftover is closed
+
+
 def test_another_students_button_is_never_graded(db: Database,
                                                 school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
