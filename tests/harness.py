@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from telegram.ext import Application
 from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.domain.checks import WordRef
+from bot.domain.mastery import new_mastery
 from bot.presentation import callbacks
 from bot.services import join
 from bot.services import study as study_service
@@ -213,3 +214,12 @@ def with_speech(chat: Chat, clips: Path) -> Chat:
 def voices(calls: list[Call]) -> list[Call]:
     """The voice notes among these calls."""
     return [c for c in calls if c.method == "sendVoice"]
+
+
+def class_pack_in_review(db: Database, now: datetime, user_id: int = 1001) -> None:
+    """Every class word met and in review, due in two days: nothing unlocks or waits unread."""
+    for ref in pack_words(db, "science.ecosystems"):
+        state = study.get_mastery(db, user_id, ref.id) or new_mastery(ref.id, now)
+        study.save_mastery(db, user_id, ref.id, replace(
+            state, success_days=frozenset({"2026-09-01", "2026-09-02"}), answered=True,
+            due_at=now + timedelta(days=2), first_correct_at=now - timedelta(days=10)), now)

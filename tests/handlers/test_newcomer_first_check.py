@@ -5,18 +5,14 @@ that has nothing to choose among waits, and she is told, never left without a ne
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import timedelta
-
 import pytest
 
-from bot.domain.mastery import new_mastery
 from bot.presentation import callbacks
 from bot.store import study
-from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
     Chat,
+    class_pack_in_review,
     join_and_confirm,
     open_item,
     page_through,
@@ -54,32 +50,12 @@ async def test_one_card_read_brings_the_other_cards_first_then_a_check_with_opti
     assert not item.typed and len(item.options) >= 2
 
 
-def class_pack_in_review(chat: Chat) -> None:
-    """Every class word met and in review, due in two days: nothing unlocks or waits unread."""
-    now = chat.clock()
-    for ref in pack_words(chat.db, "science.ecosystems"):
-        state = study.get_mastery(chat.db, 1001, ref.id) or new_mastery(ref.id, now)
-        study.save_mastery(
-            chat.db,
-            1001,
-            ref.id,
-            replace(
-                state,
-                success_days=frozenset({"2026-09-01", "2026-09-02"}),
-                answered=True,
-                due_at=now + timedelta(days=2),
-                first_correct_at=now - timedelta(days=10),
-            ),
-            now,
-        )
-
-
 async def test_a_lone_verb_with_nothing_to_choose_among_waits_and_she_is_told_why(
     chat: Chat,
 ) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=1)
-    class_pack_in_review(chat)
+    class_pack_in_review(chat.db, chat.clock())
     teacher = chat.user(TEACHER_ID, "Rivera", "en")
     await chat.send(teacher, "/push general.academic-verbs analyze")
     await chat.deliver()  # her only verb: her other words are nouns

@@ -5,19 +5,15 @@ waits for a check with options, and the student is told when more words come."""
 from __future__ import annotations
 
 import random
-from dataclasses import replace
-from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import new_mastery
 from bot.services import study
 from bot.store import people
-from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import enrol_student
+from tests.harness import class_pack_in_review, enrol_student
 
 TZ = ZoneInfo("America/New_York")
 
@@ -36,25 +32,6 @@ def pushed_verbs(db: Database, *terms: str) -> list[int]:
     study.introduce(db, study.learner(db, 1001), words, START)
     study.cards_shown(db, 1001, [w.id for w in words], START)
     return [w.id for w in words]
-
-
-def class_pack_in_review(db: Database) -> None:
-    """Every class word met and in review, due in two days: nothing unlocks or waits unread."""
-    for ref in pack_words(db, "science.ecosystems"):
-        state = stored.get_mastery(db, 1001, ref.id) or new_mastery(ref.id, START)
-        stored.save_mastery(
-            db,
-            1001,
-            ref.id,
-            replace(
-                state,
-                success_days=frozenset({"2026-09-01", "2026-09-02"}),
-                answered=True,
-                due_at=START + timedelta(days=2),
-                first_correct_at=START - timedelta(days=10),
-            ),
-            START,
-        )
 
 
 def test_one_card_read_of_three_sends_the_other_cards_first_and_asks_nothing_yet(
@@ -85,7 +62,7 @@ def test_with_no_cards_waiting_a_word_without_options_waits_and_she_hears_when(
     db: Database, school_class: people.ClassInfo
 ) -> None:
     enrol_student(db, START, level=1)
-    class_pack_in_review(db)
+    class_pack_in_review(db, START)
     pushed_verbs(db, "analyze")  # her only verb: no other verb to choose among
     start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
     assert start.not_yet and start.question is None and start.unread == []
@@ -101,7 +78,7 @@ def test_from_level_three_the_lone_pushed_verb_is_asked_at_once(
     db: Database, school_class: people.ClassInfo
 ) -> None:
     enrol_student(db, START, level=3)
-    class_pack_in_review(db)
+    class_pack_in_review(db, START)
     (verb,) = pushed_verbs(db, "analyze")
     start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
     assert not start.not_yet and start.question is not None

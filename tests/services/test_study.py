@@ -205,14 +205,20 @@ def test_a_forgotten_word_goes_back_to_learning(db: Database,
     assert progress.progress(db, 1001, later, TZ).mastered == 0
 
 
-def test_typing_the_home_language_word_asks_for_english_without_a_miss(
-        db: Database, school_class: people.ClassInfo) -> None:
+def first_typed_question(db: Database) -> study.Question:
+    """A level-6 student's check, answered right up to its first typed question."""
     enrol_student(db, START, level=6)
     preview(db)
     question = study.start_check(db, 1001, START, random.Random(7))
     while question is not None and not question.item.typed:
         question = answer(db, question, right=True).next_question
     assert question is not None
+    return question
+
+
+def test_typing_the_home_language_word_asks_for_english_without_a_miss(
+        db: Database, school_class: people.ClassInfo) -> None:
+    question = first_typed_question(db)
     word = stored.get_mastery(db, 1001, question.item.word_id)
     words = {w.id: w.word for w in pack_words(db, "science.ecosystems")}
     gloss = words[question.item.word_id].glosses["es"].term
@@ -223,12 +229,7 @@ def test_typing_the_home_language_word_asks_for_english_without_a_miss(
 
 def test_an_emoji_or_a_paragraph_for_a_typed_question_asks_for_the_word_and_counts_nothing(
         db: Database, school_class: people.ClassInfo) -> None:
-    enrol_student(db, START, level=6)
-    preview(db)
-    question = study.start_check(db, 1001, START, random.Random(7))
-    while question is not None and not question.item.typed:
-        question = answer(db, question, right=True).next_question
-    assert question is not None
+    question = first_typed_question(db)
     word = stored.get_mastery(db, 1001, question.item.word_id)
     attempts = db["attempts"].count
     assert study.answer_typed(db, 1001, "👍🏽", START, TZ) == study.TypeTheWord("typed-empty")
