@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, tzinfo
@@ -105,8 +106,8 @@ class WordMastery:
     """What the store keeps for one student and one word."""
 
     p_known: float
-    card: dict
-    due_at: datetime
+    card: str                                    # FSRS's card as JSON: decoded only when an
+    due_at: datetime                             # answer reschedules it (reads are hot)
     successes: int = 0                           # right answers since the last miss
     misses_in_row: int = 0
     success_days: frozenset[str] = frozenset()  # local days right since the last miss
@@ -153,7 +154,7 @@ def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMa
     from fsrs import Card
 
     card = Card(card_id=word_id, due=now)
-    return WordMastery(COGNATE_PRIOR if cognate else PRIOR, card.to_dict(), now)
+    return WordMastery(COGNATE_PRIOR if cognate else PRIOR, json.dumps(card.to_dict()), now)
 
 
 def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool = False,
@@ -194,13 +195,13 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     p_known = bkt_update(state.p_known, correct, item_type, typed, choices)
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
-    before = Card.from_dict(state.card)
+    before = Card.from_dict(json.loads(state.card))
     # FSRS asked for this review (before this answer moves it), after a real interval
     scheduled = state.due_at <= now and (
         before.last_review is None or now - before.last_review >= REVIEW_INTERVAL)
     card, _ = scheduler().review_card(before, rating_for(correct, exact), now)
-    common = {"p_known": p_known, "card": card.to_dict(), "due_at": card.due, "answered": True,
-              "last_answered": now}
+    common = {"p_known": p_known, "card": json.dumps(card.to_dict()), "due_at": card.due,
+              "answered": True, "last_answered": now}
     if not correct:  # a miss restarts the evidence clock; a mastered word goes back to learning
         return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
                        success_days=frozenset(), first_correct_at=None, mastered_at=None)

@@ -27,11 +27,16 @@ class StoredItem:
     asked_at: datetime | None = None  # when the item was stored (its check began, or re-teaching)
 
 
+def _days(text: str) -> frozenset[str]:
+    """The local days a word was right since its last miss (most words have none yet)."""
+    return frozenset() if text == "[]" else frozenset(json.loads(text))
+
+
 def _mastery(row: dict) -> WordMastery:
     return WordMastery(
-        p_known=row["p_known"], card=json.loads(row["card"]), due_at=parse(row["due_at"]),
+        p_known=row["p_known"], card=row["card"], due_at=parse(row["due_at"]),
         successes=row["successes"], misses_in_row=row["misses_in_row"],
-        success_days=frozenset(json.loads(row["success_days"])),
+        success_days=_days(row["success_days"]),
         mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None,
         first_correct_at=parse(row["first_correct_at"]) if row["first_correct_at"] else None,
         answered=bool(row["attempts"]), shown=row["shown_at"] is not None,
@@ -71,7 +76,7 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
         "listened = mastery.listened + excluded.listened, "
         "listened_right = mastery.listened_right + excluded.listened_right, "
         "shown_at = coalesce(mastery.shown_at, excluded.shown_at)",
-        [student_id, word_id, state.p_known, json.dumps(state.card), stamp(state.due_at),
+        [student_id, word_id, state.p_known, state.card, stamp(state.due_at),
          state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
          correct, stamp(now) if answered is not None else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -171,9 +172,9 @@ def test_a_two_option_guess_moves_the_estimate_less_than_a_four_option_one() -> 
 def test_the_deciding_review_comes_after_a_real_interval() -> None:
     ready = answers(SPACED)
     when = ready.due_at
-    card = Card.from_dict(ready.card)
+    card = Card.from_dict(json.loads(ready.card))
     card.last_review = when - timedelta(hours=20)  # reviewed yesterday evening: too close
-    early = replace(ready, card=card.to_dict())
+    early = replace(ready, card=json.dumps(card.to_dict()))
     assert not answer(early, True, when, R).mastered
     assert answer(ready, True, when, R).mastered
 
