@@ -279,13 +279,13 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
             feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
     if feedback.score is not None:
         right, asked = feedback.score
-        parts.append(catalog.bilingual(
-            check_done_key(right, asked, feedback.slipped, scaffold_for(feedback.level).level),
-            lang, right=right, total=asked))
-    step = feedback.next  # what comes next, as /progress and /check say it
-    if step is not None and (step.ready or step.waiting or step.next_in_days is not None):
-        key, values = next_step_prompt(step, after_check=True)
-        parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, **values)])
+        level = scaffold_for(feedback.level).level
+        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level),
+                                       lang, right=right, total=asked))
+        after = after_check_prompt(feedback.next, low_score(right, asked), level)
+        if after is not None:
+            key, values = after
+            parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, **values)])
     return Markup("\n\n".join(parts))
 
 
@@ -306,11 +306,31 @@ def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3
     language, twice."""
     if asked and right == asked:
         return "check-done-all"
-    if right * 2 >= asked:
+    if not low_score(right, asked):
         return "check-done"
     if level <= 2:
         return "check-done-low-short"
     return "check-done-slipped" if slipped else "check-done-low"
+
+
+def low_score(right: int, asked: int) -> bool:
+    """Under half right: the check's end points to the cards (/words), not to a new check."""
+    return right * 2 < asked
+
+
+def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
+                       ) -> tuple[str, dict[str, int]] | None:
+    """The line under a check's score: what comes next, as /progress says it (None: no line).
+    After a low score the cards come first (the score's line says /words), so words ready
+    for a check wait "after the cards"; at levels 1-2 that line is left out, one less to read
+    in a new language: the cards end with ✅ Check, which asks those words."""
+    if step is None:
+        return None
+    if low and step.ready:
+        return None if level <= 2 else ("check-done-low-next-check", {"count": step.ready})
+    if not (step.ready or step.waiting or step.next_in_days is not None):
+        return None
+    return next_step_prompt(step, after_check=True)
 
 
 def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:

@@ -5,7 +5,15 @@ day in a row."""
 from __future__ import annotations
 
 from bot.store import study
-from tests.harness import Chat, answer_current, check_now, join_and_confirm, page_through, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    page_through,
+    texts,
+)
 
 TOMORROW = "Más palabras vuelven para repasar mañana.\nMore words come back for review tomorrow."
 
@@ -62,3 +70,42 @@ async def test_a_check_on_saturday_is_a_day_in_a_row(chat: Chat) -> None:
     assert "🔥 Days in a row: 1" in texts(await chat.send(ana, "/progress"))
     chat.clock.advance(days=2)  # Monday: a Sunday without study breaks nothing
     assert "🔥 Days in a row: 1" in texts(await chat.send(ana, "/progress"))
+
+
+async def test_a_low_score_points_to_the_cards_first_and_the_ready_words_after(
+        chat: Chat) -> None:
+    """The playtest: 0 of 5, then "👉 5 word(s) ready: /check", straight into another check.
+    Now the cards come first, and the words ready for a check wait until after them."""
+    eva = chat.user(lang="es")
+    await join_and_confirm(chat, eva, level=5)
+    await chat.send(eva, "/words")  # six cards at once, all read
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
+                    "/push science.ecosystems predator, prey, food chain, food web, decomposer")
+    await chat.deliver()
+    chat.clock.advance(days=1)
+    said = await whole_check(chat, eva, right=False)
+    assert said.endswith(
+        "Prueba terminada: 0 de 5 correctas. Estas palabras todavía son nuevas para ti, y está "
+        "bien. Mira sus tarjetas otra vez con /words.\n"
+        "Check finished: 0 of 5 right. These words are still new for you, and that is OK. "
+        "Look at their cards again with /words.\n"
+        "Después de las tarjetas, te esperan 5 palabra(s) más en /check.\n"
+        "After the cards, 5 more word(s) wait for you in /check.")
+    assert "👉" not in said.split("Prueba terminada")[-1]  # no "ready now" nudge
+
+
+async def test_a_low_score_at_level_two_ends_on_one_short_line_to_the_cards(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=2)
+    await page_through(chat, ana, await chat.send(ana, "/words"))  # her four words, all read
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
+                    "/push science.ecosystems predator, prey, food chain")
+    await chat.deliver()
+    await page_through(chat, ana, await chat.send(ana, "/words"))  # the pushed cards too
+    chat.clock.advance(days=1)
+    said = await whole_check(chat, ana, right=False)
+    assert said.endswith(
+        "Prueba terminada: 0 de 5 correctas. Está bien. Mira las tarjetas otra vez con /words.\n"
+        "Check finished: 0 of 5 right. That is OK. Look at the cards again with /words.")
+    assert "👉 2 word(s) ready" in texts(await chat.send(ana, "/progress"))  # they still are
