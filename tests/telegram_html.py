@@ -20,6 +20,7 @@ from bot.standin.html_check import EntityError, parse_html, utf16_len
 FIELDS = (("text", "parse_mode", 4096), ("caption", "parse_mode", 1024),
           ("question", "question_parse_mode", 300))
 OPTION_LIMIT = 100
+TOAST_LIMIT = 200  # a tap's answer (answerCallbackQuery text): plain, 0-200 characters
 # An entity escaped a second time shows its code to the user: "Jo &amp; Lu" reads "Jo &amp; Lu".
 TWICE = re.compile(r"&amp;(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 
@@ -30,6 +31,9 @@ def visible(text: str, parse_mode: str | None = "HTML") -> str:
 
 
 def _texts(call: Call) -> Iterator[tuple[str, str, str | None, int]]:
+    if call.method == "answerCallbackQuery":
+        yield "text", str(call.params.get("text") or ""), None, TOAST_LIMIT
+        return
     for field, mode_key, limit in FIELDS:
         value = call.params.get(field)
         if isinstance(value, str):

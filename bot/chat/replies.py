@@ -86,11 +86,15 @@ def too_old(exc: BadRequest) -> bool:
     return exc.message.lower().startswith("query is too old")
 
 
-async def acknowledge(query: CallbackQuery) -> None:
-    """Stop the button's spinner; a tap Telegram no longer takes answers for is still handled."""
+async def acknowledge(query: CallbackQuery, toast: str | None = None) -> None:
+    """Stop the button's spinner, with a `toast` (plain text, at most 200 characters) that
+    pops up over the chat and goes; a tap Telegram no longer takes answers for is still
+    handled."""
+    params: dict[str, object] = {"callback_query_id": query.id}
+    if toast:
+        params["text"] = toast
     try:  # what query.answer() sends, without building the objects around it (every tap)
-        await query.get_bot().do_api_request("answerCallbackQuery",
-                                             api_kwargs={"callback_query_id": query.id})
+        await query.get_bot().do_api_request("answerCallbackQuery", api_kwargs=params)
     except BadRequest as exc:
         if not too_old(exc):
             raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, InputPollOption, Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputPollOption, Message, Update, User
 from telegram.constants import ParseMode, PollType
 from telegram.error import BadRequest
 from telegram.ext import (
@@ -341,19 +341,29 @@ async def send_question(context: PuenteContext, chat_id: int,
 
 
 async def answer_button(update: Update, context: PuenteContext) -> None:
-    """Grade a tapped answer; show feedback and the next question in the same message."""
-    tap = await tapped(update)
-    if tap is None:
+    """Grade a tapped answer; show feedback and the next question in the same message. A tap
+    that grades nothing (an old question, a button we never sent) is told why in its toast."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
         return
-    query, user, cb = tap
-    s = context.services
     try:
+        cb = callbacks.parse(query.data)
         feedback = study.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
                                        s.config.school.timezone)
-    except study.AnsweredItemError:  # a double tap: the first one's feedback is on screen
-        log.info("a second tap on an answered item changed nothing")
+    except (study.StaleItemError, callbacks.ForgedCallbackError) as exc:
+        # Graded already, not hers, or forged: a toast says why (a double tap says nothing)
+        quiet = isinstance(exc, study.StaleItemError) and exc.quiet
+        log.info("a tap on an answer button changed nothing: %s", type(exc).__name__)
+        await acknowledge(query, None if quiet else _toast(context, user, exc.prompt_key))
         return
+    await acknowledge(query)
     await send_feedback(update, context, feedback, edit=query)
+
+
+def _toast(context: PuenteContext, user: User, key: str) -> str:
+    """A tap's answer in the tapper's language: plain text over the chat, no new message."""
+    lang = user_language(context, user.id, user.language_code)
+    return context.services.catalog.plain(key, lang)
 
 
 async def poll_answer(update: Update, context: PuenteContext) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -372,11 +372,43 @@ class StaleItemError(PuenteError):
     """A button from an old or someone else's check: never graded."""
 
     prompt_key = "check-stale"
+    quiet = False  # the tap says why (its prompt), or nothing at all (True: a double tap)
 
 
 class AnsweredItemError(StaleItemError):
-    """The student's own item, graded already: a double tap, or a tap on a copy of the
-    question that stayed behind (graded once; a poll or typed answer still says so)."""
+    """The student's own item, graded already: a double tap, whose first tap's feedback is on
+    screen, so it says nothing (graded once; a poll or typed answer still says so)."""
+
+    quiet = True
+
+
+class AnsweredBeforeError(AnsweredItemError):
+    """A copy of a question the student answered in a newer message, during the same check."""
+
+    prompt_key = "check-stale-answered"
+    quiet = False
+
+
+class FinishedCheckError(AnsweredItemError):
+    """A question of a check that is over (finished, or replaced by a newer check)."""
+
+    prompt_key = "check-stale-finished"
+    quiet = False
+
+
+DOUBLE_TAP = timedelta(seconds=10)  # a tap this soon after the check's last answer
+
+
+def _answered(check: study.Check | None, now: datetime) -> AnsweredItemError:
+    """Why a tap on an answered item grades nothing: a double tap (moments after the last
+    answer, which is on screen), a copy of a question answered below, or a check that is
+    over."""
+    last = check.last_answer() if check is not None else None
+    if check is None or (last is not None and now - last < DOUBLE_TAP):
+        return AnsweredItemError()
+    if check.state().next_item is not None:
+        return AnsweredBeforeError()
+    return FinishedCheckError()
 
 
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
@@ -388,6 +420,8 @@ def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: da
         stored, check = study.get_item(db, item_id), None
     if stored is None or stored.student_id != user_id or stored.item.typed:
         raise StaleItemError()
+    if stored.answered:
+        raise _answered(check, now)
     return _finish(db, stored, grade_choice(stored.item, option), now, tz, check=check)
 
 

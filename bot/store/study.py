@@ -216,6 +216,12 @@ class Check:
         return Check(self.rows, tuple(correct if r["id"] == item_id else c
                                       for r, c in zip(self.rows, self.correct, strict=True)))
 
+    def last_answer(self) -> datetime | None:
+        """When the student last answered in this check (None: never; an item a newer check
+        closed unanswered has no answer)."""
+        times = [parse(r["answered_at"]) for r in self.rows if r["correct"] is not None]
+        return max(times) if times else None
+
     def state(self) -> CheckState:
         """Number, total and score count the numbered questions only: a re-teaching item is
         practice, so the check never grows while the student fails."""

@@ -1,0 +1,123 @@
+"""An answer button on an old question (a copy left above, a check that is over) or one we never
+sent: the tap's own answer (a toast) says why kindly, and nothing is graded or sent."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.demo.offline import Call
+from bot.presentation.i18n import Catalog
+from bot.standin.html_check import utf16_len
+from bot.store import study
+from tests.harness import Chat, answer_current, check_now, join_and_confirm, open_item
+from tests.telegram_html import TOAST_LIMIT
+
+FINISHED = "Esta prueba ya terminó. Para una prueba nueva, envía /check."
+ANSWERED = "Ya respondiste esta pregunta. Tu siguiente pregunta está más abajo."
+STALE = "Ese botón es viejo o no es para ti. Toca /check para una prueba nueva."
+
+
+def toast(calls: list[Call]) -> str:
+    """The tap's answer, the only call: its text pops up over the chat and goes."""
+    assert [c.method for c in calls] == ["answerCallbackQuery"], [c.method for c in calls]
+    return calls[0].text
+
+
+async def a_question_with_buttons(chat: Chat, user: dict) -> study.StoredItem:
+    """Answer (right) until the open item is a question with answer buttons."""
+    stored = open_item(chat, user["id"])
+    while stored.poll_id or stored.item.typed:
+        await answer_current(chat, user, right=True)
+        stored = open_item(chat, user["id"])
+    return stored
+
+
+def is_last(chat: Chat, stored: study.StoredItem) -> bool:
+    where = study.check_state(chat.db, stored.id)
+    return where.number == where.total
+
+
+def answers(chat: Chat) -> int:
+    return chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0]
+
+
+async def answered_on_a_new_copy(chat: Chat, user: dict, right: bool) -> str:
+    """A question sent twice (/check asks the open question again, in a new message) and
+    answered on the new copy; the right answer's button on the old copy, still showing."""
+    await join_and_confirm(chat, user, level=3)
+    await check_now(chat, user)
+    old = await a_question_with_buttons(chat, user)
+    await chat.send(user, "/check")
+    await answer_current(chat, user, right)
+    return f"an:{old.id}:{old.item.options.index(old.item.answer)}"
+
+
+async def test_a_tap_on_an_old_copy_after_the_check_ended_says_it_is_finished(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    old = await answered_on_a_new_copy(chat, ana, right=False)
+    while study.next_open_item(chat.db, 1001) is not None:
+        await answer_current(chat, ana, right=False)
+    mastery = list(chat.db["mastery"].rows)
+    before = answers(chat)
+    chat.clock.advance(minutes=5)
+    assert toast(await chat.tap(ana, old)) == FINISHED
+    assert answers(chat) == before and list(chat.db["mastery"].rows) == mastery
+    assert study.next_open_item(chat.db, 1001) is None  # no new check started either
+
+
+async def test_a_tap_on_an_old_copy_of_a_question_answered_below_points_below(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    old = await answered_on_a_new_copy(chat, ana, right=True)  # the check goes on
+    waiting, before = open_item(chat), answers(chat)
+    chat.clock.advance(minutes=1)
+    assert toast(await chat.tap(ana, old)) == ANSWERED
+    assert answers(chat) == before and open_item(chat).id == waiting.id
+
+
+async def test_a_tap_on_a_replaced_checks_question_says_it_is_finished(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=3)
+    await check_now(chat, ana)
+    old = await a_question_with_buttons(chat, ana)
+    chat.clock.advance(days=1)  # left half done: the next day's /check starts a new check
+    await chat.send(ana, "/check")
+    waiting = open_item(chat)
+    before = answers(chat)
+    assert toast(await chat.tap(ana, f"an:{old.id}:0")) == FINISHED
+    assert answers(chat) == before and open_item(chat).id == waiting.id
+
+
+async def test_a_double_tap_on_the_last_answer_shows_the_score_once_and_no_toast(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=3)
+    await check_now(chat, ana)
+    last = open_item(chat)
+    while last.poll_id or last.item.typed or not is_last(chat, last):
+        await answer_current(chat, ana, right=True)
+        last = open_item(chat)
+    first, second = await chat.double_tap(ana, f"an:{last.id}:0")
+    assert "Prueba terminada" in first[-1].text
+    assert toast(second) == ""  # the first tap's score is on screen: nothing to add
+
+
+async def test_a_forged_or_foreign_answer_button_gets_a_kind_toast_and_changes_nothing(
+        chat: Chat) -> None:
+    ana, bo = chat.user(1001, lang="es"), chat.user(1002, "Bo", lang="es")
+    await join_and_confirm(chat, ana)
+    await join_and_confirm(chat, bo)
+    await check_now(chat, ana)
+    anas = open_item(chat, 1001)
+    for data in (f"an:{anas.id}:0", "an:999999:1", "an:abc:1", "an:1:2:3:4"):
+        assert toast(await chat.tap(bo, data)) == STALE, data
+    assert answers(chat) == 0
+    assert open_item(chat, 1001).id == anas.id  # Ana's question still waits for her
+    assert study.next_open_item(chat.db, 1002) is None  # and Bo was not given a check
+
+
+@pytest.mark.parametrize("key", ["check-stale", "check-stale-finished", "check-stale-answered"])
+def test_every_languages_toast_fits_in_a_toast(catalog: Catalog, key: str) -> None:
+    for lang in catalog.languages:
+        assert utf16_len(catalog.plain(key, lang)) <= TOAST_LIMIT, lang
