@@ -18,7 +18,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat.audience import PRIVATE
+from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.drafts import forget_expired
 from bot.chat.jobs import user_jobs
 from bot.chat.replies import acknowledge, not_modified, say, tapped, too_old, user_language
@@ -177,5 +177,8 @@ async def unknown_button(update: Update, context: PuenteContext) -> None:
 
 
 async def unknown_command(update: Update, context: PuenteContext) -> None:
-    """A command this bot does not have, or a sticker, photo or voice note it cannot read."""
-    await say(update, context, "help-short")
+    """A command this bot does not have, or a sticker, photo or voice note it cannot read; from
+    someone in no class (no student, family member or teacher), how to join, which is all
+    they can do yet."""
+    stranger = sender(update, context).audience is Audience.STRANGER
+    await say(update, context, "start-stranger" if stranger else "help-short")
