@@ -183,6 +183,29 @@ def enrol_student(db: Database, now: datetime, user_id: int = 1001, name: str = 
         people.set_level(db, user_id, None, level, "teacher")
 
 
+MATH_TEACHER_ID = 9002  # Mr. Okafor: Math 6 (two_classes)
+
+
+def two_classes(db: Database, now: datetime) -> people.ClassInfo:
+    """Beside Ms. Rivera's Science 7B (the `school_class` fixture), Mr. Okafor's Math 6 (pack
+    math.number-operations), returned: Carlos (1003) in both, on track in science (three
+    ecosystem words right on two days), nothing in math yet; Layla (1002) in Math 6 only, who
+    has read her first math cards."""
+    people.upsert_teacher(db, MATH_TEACHER_ID, "Mr. Okafor", now)
+    math = people.create_class(db, MATH_TEACHER_ID, "Math 6", "MATHcode_456",
+                               now + timedelta(days=180), "math.number-operations", now)
+    enrol_student(db, now, 1003, "Carlos", "es", 3)
+    enrol_student(db, now, 1003, "Carlos", "es", 3, code=math.join_code)
+    enrol_student(db, now, 1002, "Layla", "ar", 2, code=math.join_code)
+    for ref in pack_words(db, "science.ecosystems")[:3]:
+        state = replace(new_mastery(ref.id, now), success_days=frozenset({"2026-09-01",
+                                                                          "2026-09-02"}))
+        for _ in range(3):
+            study.save_mastery(db, 1003, ref.id, state, now, answered=True)
+    read_words(db, now, 1002)
+    return math
+
+
 def read_words(db: Database, now: datetime, user_id: int = 1001) -> list[WordRef]:
     """The student opens /words and reads every card (through the use cases): the words, each
     now counted as shown, so a check may ask it."""

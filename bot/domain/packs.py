@@ -17,6 +17,7 @@ from bot.domain.language import UnknownLanguageError, get_language
 SUBJECTS = ("general", "math", "science", "social-studies", "ela")
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "phrase")
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+DEFAULT_PACK = "general.academic-verbs"  # what a class made without a pack learns
 MAX_TERM, MAX_TEXT = 60, 300
 _PACK_KEYS = {"id", "title", "subject", "grades", "description"}
 _WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example", "cloze",

@@ -36,14 +36,13 @@ from bot.domain.mastery import (
     recall_ready,
     record_answer,
 )
-from bot.domain.packs import Word
+from bot.domain.packs import DEFAULT_PACK, Word
 from bot.domain.reteach import easier, needs_reteach
 from bot.domain.scaffold import ItemType, Scaffold, WidaLevel, scaffold_for
 from bot.domain.typed_answers import NOT_AN_ANSWER, Verdict, own_terms, pack_terms
 from bot.store import people, study
 from bot.store.packs import StoredWord, pack_words, words_by_id
 
-DEFAULT_PACK = "general.academic-verbs"
 UTC = ZoneInfo("UTC")  # a check's "next review in N days" where no school zone is given
 ACTIVE = (MasteryState.NEW, MasteryState.LEARNING)  # words a learner is still learning
 

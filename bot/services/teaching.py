@@ -306,6 +306,9 @@ def class_report(db: Database, teacher_id: int, name: str | None
 
 def student_report(db: Database, teacher_id: int, who: str
                    ) -> tuple[RosterRow, ClassMatrix]:
-    """A student of the teacher's classes and the mastery matrix of their class."""
+    """A student of the teacher's classes and the mastery matrix of their class, over the words
+    of every class this teacher has them in (never the words of another teacher's class)."""
     row, found = find_student(db, teacher_id, who, "/student")
-    return row, class_matrix(db, found.id)
+    mine = [e.class_id for e in people.teacher_enrolments(db, teacher_id)
+            if e.student_id == row.student_id]
+    return row, class_matrix(db, found.id, words_of=mine)

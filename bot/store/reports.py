@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from bot.domain.mastery import MasteryState, mastery_state, met
+from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.people import PLACEMENT, ROSTER_ORDER
 
 
@@ -73,21 +75,25 @@ class ClassMatrix:
         return sorted(every.values(), key=lambda w: (w.pack_id, w.position))
 
 
-def class_matrix(db: Database, class_id: int) -> ClassMatrix:
+def class_matrix(db: Database, class_id: int,
+                 words_of: Collection[int] = ()) -> ClassMatrix:
     """Students x words of one class with mastery and attempt totals, over the words each
     student has met (their card shown, or answered), and the words given to each student that
-    they have not opened."""
+    they have not opened. Only the class's own words count (its pack's and those pushed to
+    it), or those of the classes `words_of` names: never a word from another class."""
     students = [StudentRow(*r) for r in db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # as /roster lists them
     rows = db.execute(
+        f"WITH {CLASS_WORDS} "
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
         "m.correct, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
         "m.shown_at IS NOT NULL FROM enrollments e "
-        "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = ?",
-        [class_id]).fetchall()
+        "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
+        "AND m.word_id IN (SELECT word_id FROM class_words)",
+        {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
     every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-1], bool(r[-1])) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})

@@ -1,0 +1,114 @@
+"""Each class's views count only that class's words (its pack's and those pushed to it): a
+student in two classes never brings one class's words into the other's /roster, /report,
+heatmap, CSV, /student or daily alert, so a teacher sees only their own class (real store,
+real prompts). Carlos is in Ms. Rivera's Science 7B and Mr. Okafor's Math 6 (two_classes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from sqlite_utils import Database
+
+from bot.presentation.class_views import roster_text, student_text
+from bot.presentation.i18n import Catalog
+from bot.presentation.reports import csv_bytes, heatmap_rows, recent_words, summary_text
+from bot.presentation.views import plain_text
+from bot.services import teaching
+from bot.store import outbox, people
+from bot.store.packs import pack_words
+from tests.clock import START
+from tests.harness import MATH_TEACHER_ID, TEACHER_ID, two_classes
+
+TODAY = START.date()
+
+
+def _roster(db: Database, found: people.ClassInfo, catalog: Catalog) -> str:
+    return plain_text(roster_text(found.name, teaching.roster(db, found.id), catalog, "en"))
+
+
+def _report(db: Database, teacher_id: int, name: str, catalog: Catalog) -> str:
+    found, matrix = teaching.class_report(db, teacher_id, name)
+    return plain_text(summary_text(found.name, matrix, catalog, "en", TODAY))
+
+
+def _csv_rows(db: Database, teacher_id: int, name: str) -> list[tuple[str, str, str]]:
+    _, matrix = teaching.class_report(db, teacher_id, name)
+    rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
+    return [(r["student"], r["pack"], r["word"]) for r in rows]
+
+
+def _student(db: Database, teacher_id: int, catalog: Catalog) -> str:
+    row, matrix = teaching.student_report(db, teacher_id, "Carlos")
+    return plain_text(student_text("Carlos", row, matrix, catalog, "en", None, None))
+
+
+def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    math = two_classes(db, START)
+    assert _roster(db, math, catalog) == (
+        "Math 6: 2 student(s)\n"
+        "1. Carlos - Spanish, WIDA level 3: 📚 No words yet\n"
+        "2. Layla - Arabic, WIDA level 2: 🆕 New: 4")
+    assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
+        "Math 6: 2 student(s), 4 word(s), 0% mastered\n"
+        "✅ On track: none\n"
+        "🆘 Needs help: none\n"
+        "🧗 Hardest words: none\n"
+        "🕒 Not started: Carlos, Layla")
+
+
+def test_the_math_heatmap_and_csv_hold_no_science_word(
+        db: Database, school_class: people.ClassInfo) -> None:
+    two_classes(db, START)
+    _, matrix = teaching.class_report(db, MATH_TEACHER_ID, "Math 6")
+    assert recent_words(matrix, TODAY) == []  # nothing answered in math: no heatmap columns
+    rows = _csv_rows(db, MATH_TEACHER_ID, "Math 6")
+    assert {pack for _, pack, _ in rows} == {"math.number-operations"}
+    assert [word for who, _, word in rows if who == "Layla"] == [
+        "addition", "subtraction", "multiplication", "division"]
+
+
+def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    two_classes(db, START)
+    assert _roster(db, school_class, catalog) == (
+        "Science 7B: 1 student(s)\n"
+        "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 3")
+    assert _report(db, TEACHER_ID, "Science 7B", catalog) == (
+        "Science 7B: 1 student(s), 3 word(s), 0% mastered\n"
+        "✅ On track: Carlos\n"
+        "🆘 Needs help: none\n"
+        "🧗 Hardest words: none")
+    _, matrix = teaching.class_report(db, TEACHER_ID, "Science 7B")
+    assert [w.term for w in recent_words(matrix, TODAY)] == ["ecosystem", "organism", "habitat"]
+    assert heatmap_rows(matrix) == ["Carlos"]  # the heatmap: Carlos x three ecosystem words
+    assert _csv_rows(db, TEACHER_ID, "Science 7B") == [
+        ("Carlos", "science.ecosystems", word) for word in ("ecosystem", "organism", "habitat")]
+
+
+def test_student_shows_only_the_words_of_the_asking_teachers_classes(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    two_classes(db, START)
+    assert _student(db, MATH_TEACHER_ID, catalog) == "Carlos - Spanish, WIDA level 3"
+    assert _student(db, TEACHER_ID, catalog) == (
+        "Carlos - Spanish, WIDA level 3\n"
+        "🔁 ecosystem: correct 3 of 3 over 1 day(s) · reviewing\n"
+        "🔁 habitat: correct 3 of 3 over 1 day(s) · reviewing\n"
+        "🔁 organism: correct 3 of 3 over 1 day(s) · reviewing")
+
+
+def test_a_word_pushed_to_a_class_counts_there_and_a_word_of_both_counts_in_both(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    math = two_classes(db, START)
+    ecosystem = pack_words(db, "science.ecosystems")[0]
+    outbox.create_push(db, math.id, MATH_TEACHER_ID, "science.ecosystems", [ecosystem.id],
+                       START, START)  # Mr. Okafor pushes "ecosystem" to Math 6
+    assert _roster(db, math, catalog).splitlines()[1] == \
+        "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 1"
+    assert ("Carlos", "science.ecosystems", "ecosystem") in _csv_rows(db, MATH_TEACHER_ID,
+                                                                      "Math 6")
+    assert not {"organism", "habitat"} & {w for _, _, w in _csv_rows(db, MATH_TEACHER_ID,
+                                                                       "Math 6")}
+    assert _roster(db, school_class, catalog).splitlines()[1] == \
+        "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 3"  # still Science's too
