@@ -25,13 +25,13 @@ async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
     alert = teaching.daily_alert(s.db, feedback.student_id, s.clock(), s.config.school.timezone)
     if alert is None:
         return
-    for teacher_id in teaching.teachers_of(s.db, feedback.student_id):
+    for teacher_id, terms in alert.teachers.items():  # each hears of their classes' words only
         lang = user_language(context, teacher_id)
         who = teaching.name_of(s.db, teacher_id, feedback.student_id,
                                first_name=feedback.student_name)
         name = student_label(who, s.catalog, lang)  # two Anas: "Ana #2"
         text = s.catalog.render("teacher-alert-daily", lang, name=name,
-                                terms=", ".join(escape(t) for t in alert.terms))
+                                terms=", ".join(escape(t) for t in terms))
         if alert.suggested_level is not None:  # a command that finds this very student
             text = Markup(f"{text}\n" + s.catalog.render(
                 "teacher-suggest-level", lang, name=name, level=alert.level,

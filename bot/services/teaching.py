@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
@@ -17,7 +17,8 @@ from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
 from bot.store import people, study
-from bot.store.packs import words_by_id
+from bot.store.class_words import class_word_ids
+from bot.store.packs import StoredWord, words_by_id
 from bot.store.reports import ClassMatrix, class_matrix
 
 NEEDS_HELP_MISSES = 3  # misses in a row on one word before the teacher hears about it
@@ -264,9 +265,6 @@ def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
     return [(row, value) for row, _, value in planned]
 
 
-teachers_of = people.teachers_of
-
-
 @dataclass(frozen=True)
 class DailyAlert:
     """One combined alert about one student: the words they keep missing, and maybe a level."""
@@ -274,6 +272,9 @@ class DailyAlert:
     terms: list[str]
     level: int | None            # the student's level now
     suggested_level: int | None  # one lower when they keep missing, else None
+    # teacher id -> the words among `terms` that belong to a class of theirs the student is in:
+    # each teacher hears only of their own classes' words, and a teacher with none hears nothing
+    teachers: dict[int, list[str]] = field(default_factory=dict)
 
 
 def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
@@ -291,9 +292,26 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
         stuck = study.claim_stuck_words(db, student_id, NEEDS_HELP_MISSES, now)
     if not stuck:
         return None
-    terms = [w.word.term for w in words_by_id(db, stuck)]
+    words = words_by_id(db, stuck)
     suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
-    return DailyAlert(terms, level, suggestion)
+    return DailyAlert([w.word.term for w in words], level, suggestion,
+                      _terms_by_teacher(db, student_id, words))
+
+
+def _terms_by_teacher(db: Database, student_id: int, words: list[StoredWord]
+                      ) -> dict[int, list[str]]:
+    """For each teacher of the student, the words (of `words`) that belong to one of the
+    teacher's classes the student is in."""
+    pairs = people.teachers_by_class(db, student_id)
+    owned = class_word_ids(db, {class_id for class_id, _ in pairs})
+    terms: dict[int, list[str]] = {}
+    for class_id, teacher_id in pairs:
+        mine = terms.setdefault(teacher_id, [])
+        mine += [w.word.term for w in words
+                 if w.id in owned.get(class_id, set()) and w.word.term not in mine]
+    return {teacher_id: found for teacher_id, found in terms.items() if found}
+
+
 class_languages = people.teacher_student_languages
 
 

@@ -322,6 +322,16 @@ def teachers_of(db: Database, student_id: int) -> list[int]:
     return [r[0] for r in rows]
 
 
+def teachers_by_class(db: Database, student_id: int) -> list[tuple[int, int]]:
+    """(class id, teacher id) for each teacher, owner or co-teacher, of a student's classes."""
+    rows = db.execute("SELECT c.id, c.teacher_id FROM enrollments e JOIN classes c "
+                      "ON c.id = e.class_id WHERE e.student_id = ? UNION "
+                      "SELECT t.class_id, t.teacher_id FROM enrollments e JOIN class_teachers t "
+                      "ON t.class_id = e.class_id WHERE e.student_id = ? ORDER BY 1, 2",
+                      [student_id, student_id]).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
 def classes_named(db: Database, name: str) -> list[ClassInfo]:
     """Every class with this name, any teacher (for the administrator's CLI)."""
     rows = db.query("SELECT * FROM classes WHERE name = ? COLLATE NOCASE", [name])

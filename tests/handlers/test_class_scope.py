@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from bot.demo.offline import Call
+from bot.store import study
+from bot.store.packs import pack_words
 from tests.harness import (
     MATH_TEACHER_ID,
     TEACHER_ID,
     Chat,
+    answer_current,
+    check_now,
     texts,
     two_classes,
 )
@@ -50,3 +55,24 @@ async def test_a_word_pushed_to_math_6_joins_its_report_and_no_other_science_wor
     rows = _csv(await chat.send(okafor, "/report Math 6"))
     assert {(who, word) for who, pack, word in rows if pack == "science.ecosystems"} == {
         ("Carlos", "ecosystem"), ("Layla", "ecosystem")}
+
+
+async def test_the_daily_alert_names_each_teacher_only_the_words_of_their_class(
+        chat: Chat) -> None:
+    two_classes(chat.db, chat.clock())
+    okafor, carlos = chat.user(MATH_TEACHER_ID, "Okafor", "en"), chat.user(1003, "Carlos", "es")
+    await chat.send(okafor, "/push math.number-operations addition, subtraction to Math 6")
+    await chat.deliver()
+    alerts: dict[int, str] = {}
+    for _ in range(4):  # a check a day, every answer wrong
+        await check_now(chat, carlos)
+        while study.next_open_item(chat.db, 1003) is not None:  # to the end of the check
+            for call in await answer_current(chat, carlos, False):
+                if call.chat_id in (TEACHER_ID, MATH_TEACHER_ID) and "missed" in call.text:
+                    alerts[call.chat_id] = alerts.get(call.chat_id, "") + call.text
+        chat.clock.advance(days=1)
+    terms = {teacher: {t for bold in re.findall(r"<b>([^<]*)</b>", text)
+                       for t in bold.split(", ")} for teacher, text in alerts.items()}
+    assert terms[MATH_TEACHER_ID] == {"addition", "subtraction"}
+    assert terms[TEACHER_ID] and terms[TEACHER_ID] <= {
+        w.word.term for w in pack_words(chat.db, "science.ecosystems")}

@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain.mastery import new_mastery
 from bot.presentation.class_views import roster_text, student_text
 from bot.presentation.i18n import Catalog
 from bot.presentation.reports import csv_bytes, heatmap_rows, recent_words, summary_text
 from bot.presentation.views import plain_text
 from bot.services import teaching
 from bot.store import outbox, people
+from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
 from tests.harness import MATH_TEACHER_ID, TEACHER_ID, two_classes
 
 TODAY = START.date()
+TZ = ZoneInfo("America/New_York")
 
 
 def _roster(db: Database, found: people.ClassInfo, catalog: Catalog) -> str:
@@ -112,3 +118,26 @@ def test_a_word_pushed_to_a_class_counts_there_and_a_word_of_both_counts_in_both
                                                                        "Math 6")}
     assert _roster(db, school_class, catalog).splitlines()[1] == \
         "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 3"  # still Science's too
+
+
+def test_the_daily_alert_names_a_stuck_word_only_to_the_teacher_of_its_class(
+        db: Database, school_class: people.ClassInfo) -> None:
+    math = two_classes(db, START)
+    science, maths = pack_words(db, "science.ecosystems"), pack_words(db, "math.number-operations")
+    for word in (science[0], maths[0], science[1]):
+        state = stored.get_mastery(db, 1003, word.id) or new_mastery(word.id, START)
+        stored.save_mastery(db, 1003, word.id, replace(state, misses_in_row=3), START,
+                            answered=False)
+    alert = teaching.daily_alert(db, 1003, START, TZ)
+    assert alert is not None
+    assert alert.teachers == {TEACHER_ID: ["ecosystem", "organism"],
+                              MATH_TEACHER_ID: ["addition"]}
+    outbox.create_push(db, math.id, MATH_TEACHER_ID, "science.ecosystems", [science[2].id],
+                       START, START)  # "habitat", pushed to Math 6: a word of both classes
+    state = stored.get_mastery(db, 1003, science[2].id)
+    assert state is not None
+    stored.save_mastery(db, 1003, science[2].id, replace(state, misses_in_row=3), START,
+                        answered=False)
+    tomorrow = teaching.daily_alert(db, 1003, START + timedelta(days=1), TZ)
+    assert tomorrow is not None and tomorrow.teachers == {
+        TEACHER_ID: ["habitat"], MATH_TEACHER_ID: ["habitat"]}  # both teachers hear of it
