@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from bot.domain.mastery import MIN_ANSWERS
+from bot.store.class_words import class_words_cte
 from bot.store.files import require_store
 
 
@@ -67,14 +68,18 @@ def report_command(args: argparse.Namespace) -> int:
     return 0
 
 
-# Students by name and the roster number /roster shows (two Anas), never a Telegram id.
+# Students by name and the roster number /roster shows (two Anas), never a Telegram id; a
+# class's rows count only its own words (its pack's and those pushed to it), as /report does.
+_CLASS_WORDS = f"WITH {class_words_cte('SELECT id FROM classes')} "
 CANNED = {
     "needs_help": {
         "title": "Students who keep missing a word",
-        "sql": "SELECT c.name AS class, s.first_name AS student, e.roster_no, "
+        "sql": _CLASS_WORDS +
+               "SELECT c.name AS class, s.first_name AS student, e.roster_no, "
                "w.term AS word, m.misses_in_row, m.attempts, m.correct FROM mastery m "
                "JOIN students s ON s.id = m.student_id JOIN words w ON w.id = m.word_id "
                "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
+               "JOIN class_words cw ON cw.class_id = c.id AND cw.word_id = m.word_id "
                "WHERE m.misses_in_row >= 3 ORDER BY c.name, s.first_name, e.roster_no"},
     "hardest_words": {
         "title": f"Hardest words: at least half wrong, at least {MIN_ANSWERS} answers "
@@ -86,12 +91,14 @@ CANNED = {
                "ORDER BY right_share, attempts DESC LIMIT 50"},
     "class_mastery": {
         "title": "Mastery per student and class",
-        "sql": "SELECT c.name AS class, s.first_name AS student, e.roster_no, s.language, "
+        "sql": _CLASS_WORDS +
+               "SELECT c.name AS class, s.first_name AS student, e.roster_no, s.language, "
                "e.wida_level, e.level_source, sum(m.mastered_at IS NOT NULL) AS mastered, "
                "count(m.word_id) AS started "
                "FROM enrollments e JOIN classes c ON c.id = e.class_id "
                "JOIN students s ON s.id = e.student_id LEFT JOIN mastery m "
-               "ON m.student_id = s.id GROUP BY c.id, s.id "
+               "ON m.student_id = s.id AND m.word_id IN "
+               "(SELECT word_id FROM class_words WHERE class_id = c.id) GROUP BY c.id, s.id "
                "ORDER BY c.name, s.first_name, e.roster_no"},
 }
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.cli.report_cmd import CANNED
 from bot.store import open_store, people
 from tests.clock import START, Clock
 from tests.harness import TEACHER_ID, two_classes
@@ -40,3 +41,11 @@ def test_puente_report_for_math_6_counts_no_science_word(
         "Math 6: 2 student(s), 4 word(s), 0% mastered", "✅ On track: none"]
     with table.open(encoding="utf-8-sig") as rows:
         assert {r["pack"] for r in csv.DictReader(rows)} == {"math.number-operations"}
+
+
+def test_the_dashboards_class_mastery_counts_each_class_its_own_words(store: Path) -> None:
+    db = open_store(store)
+    rows = {(r["class"], r["student"]): r["started"]
+            for r in db.query(CANNED["class_mastery"]["sql"])}
+    assert rows == {("Math 6", "Carlos"): 0, ("Math 6", "Layla"): 4,
+                    ("Science 7B", "Carlos"): 3}
