@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.domain.mastery import MIN_ANSWERS
+from bot.domain.mastery import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
 from bot.store.files import require_store
 
@@ -80,7 +80,8 @@ CANNED = {
                "JOIN students s ON s.id = m.student_id JOIN words w ON w.id = m.word_id "
                "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
                "JOIN class_words cw ON cw.class_id = c.id AND cw.word_id = m.word_id "
-               "WHERE m.misses_in_row >= 3 ORDER BY c.name, s.first_name, e.roster_no"},
+               f"WHERE m.misses_in_row >= {STUCK_MISSES} "
+               "ORDER BY c.name, s.first_name, e.roster_no"},
     "hardest_words": {
         "title": f"Hardest words: at least half wrong, at least {MIN_ANSWERS} answers "
                  "(as /report)",

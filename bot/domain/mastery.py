@@ -61,6 +61,9 @@ RECALL_CHOICES = 4  # an L1 -> English item with fewer options is too easy to co
 # when, over at least MIN_ANSWERS answers, at least half were wrong; the report's "hardest
 # words" and each student's "needs help" words both use this one rule, so they never disagree.
 MIN_ANSWERS = 2
+# A word missed this many times in a row is stuck: the teacher's daily alert names it, and it
+# needs help (word_status) in /report, /student and the CSV alike.
+STUCK_MISSES = 3
 
 
 def too_few_answers(total: int) -> bool:
@@ -71,6 +74,11 @@ def too_few_answers(total: int) -> bool:
 def is_hard(right: int, total: int) -> bool:
     """Enough answers, and at least half of them wrong."""
     return not too_few_answers(total) and (total - right) * 2 >= total
+
+
+def is_stuck(misses_in_row: int) -> bool:
+    """Missed STUCK_MISSES times in a row: the teacher should hear about it."""
+    return misses_in_row >= STUCK_MISSES
 
 
 def error_rate(right: int, total: int) -> float:
@@ -85,6 +93,30 @@ class MasteryState(enum.StrEnum):
     LEARNING = "learning"    # answered, not yet right on two different days since the last miss
     REVIEWING = "reviewing"  # right on two different days: retention is being checked
     MASTERED = "mastered"    # recalled on a scheduled review days after it was first right
+
+
+class WordStatus(enum.StrEnum):
+    """Where one student stands on one word, as every teacher view says it: /report's "needs
+    help", /student's ⚠️ and the CSV's `status` are this one value."""
+
+    NOT_STARTED = "not started"  # no answer yet (the card may have been read)
+    LEARNING = "learning"
+    REVIEWING = "reviewing"
+    NEEDS_HELP = "needs help"
+    MASTERED = "mastered"
+
+
+def word_status(state: MasteryState, right: int, total: int, misses_in_row: int) -> WordStatus:
+    """The one rule for a teacher: mastered stands (a scheduled recall, days after the word was
+    first right, with no miss since); else a word that is hard (is_hard) or stuck (is_stuck)
+    needs help; else its state, with "not started" before any answer."""
+    if state is MasteryState.MASTERED:
+        return WordStatus.MASTERED
+    if not total:
+        return WordStatus.NOT_STARTED
+    if is_hard(right, total) or is_stuck(misses_in_row):
+        return WordStatus.NEEDS_HELP
+    return WordStatus.REVIEWING if state is MasteryState.REVIEWING else WordStatus.LEARNING
 
 
 
@@ -271,6 +303,6 @@ def next_review(states: Iterable[WordMastery], now: datetime, tz: tzinfo) -> dat
     return min((at for s in states if (at := ready_at(s, tz)) > now), default=None)
 
 
-def needs_help(state: WordMastery, threshold: int = 3) -> bool:
-    """A word missed several times in a row is worth a teacher's attention."""
-    return state.misses_in_row >= threshold
+def needs_help(state: WordMastery) -> bool:
+    """A word missed several times in a row is worth a teacher's attention (is_stuck)."""
+    return is_stuck(state.misses_in_row)

@@ -12,7 +12,13 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from bot.domain.mastery import MasteryState, error_rate, is_hard, too_few_answers
+from bot.domain.mastery import (
+    MasteryState,
+    WordStatus,
+    error_rate,
+    is_hard,
+    too_few_answers,
+)
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
 from bot.presentation.charts import TOO_FEW, drawable, heatmap
@@ -22,23 +28,26 @@ from bot.presentation.views import CAPTION_LIMIT, STATE_MARKS, cut, label
 from bot.services.teaching import StudentNames
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
-NEEDS_HELP_MISSES = 3  # this many misses in a row on a word marks it ⚠️ in /student
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TERM_LIMIT = 200
 # No Telegram ids: a teacher needs names, and a spreadsheet travels. `roster_no` is the
 # student's number in this class (as /roster and the heatmap show it), to tell two Anas apart;
 # it was given when they joined, so the same student has it in every export.
+# `knowledge_estimate` was called `mastery` until it read "80% mastered" on a word /report said
+# a student needed help with: it is a model's estimate, not a status. `status` is the status
+# /report and /student give the word (word_status), added last so older columns keep their place.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
-               "mastery", "mastered", "attempts", "correct", "last_seen", "listening_attempts",
-               "listening_correct", "card")
+               "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
+               "listening_attempts", "listening_correct", "card", "status")
 # card: whether the student opened the word's card (or answered it), was given the word (a push,
 # or a preview) and has not opened it yet, or was never given it (a classmate was).
 OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
 LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set wida_level
-# The mastery cell of a word with fewer answers than the reports need (too_few_answers): a
-# number resting on one answer (a guess, at three options) reads as evidence. With no answer
-# at all there is no estimate, whether or not the student has seen the word's card. Columns are
+# The knowledge_estimate cell of a word with fewer answers than the reports need
+# (too_few_answers): a number resting on one answer (a guess, at three options) reads as
+# evidence. With no answer at all there is no estimate, whether or not the student has seen the
+# word's card. Columns are
 # documented in docs/reports.md.
 TOO_FEW_MARK = "too few answers"
 NOT_ANSWERED_MARK = "not answered"
@@ -62,7 +71,7 @@ class WordTotal:
 
 @dataclass(frozen=True)
 class HelpNeeded:
-    """A student who needs help: the words the one rule calls hard for them (is_hard)."""
+    """A student who needs help: the words whose status says so (word_status)."""
 
     name: str
     words: list[str]
@@ -112,10 +121,14 @@ def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordT
     return WordTotal(name, right, total, days)
 
 
+def _most_wrong_first(totals: list[WordTotal]) -> list[WordTotal]:
+    """Most often wrong first, then most answered."""
+    return sorted(totals, key=lambda w: (-error_rate(w.right, w.total), -w.total, w.term))
+
+
 def _hardest_first(totals: list[WordTotal]) -> list[WordTotal]:
     """The words the one rule calls hard, most often wrong first, then most answered."""
-    hard = [w for w in totals if is_hard(w.right, w.total)]
-    return sorted(hard, key=lambda w: (-error_rate(w.right, w.total), -w.total, w.term))
+    return _most_wrong_first([w for w in totals if is_hard(w.right, w.total)])
 
 
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
@@ -125,8 +138,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     which words are hardest (with the counts behind them).
 
     One rule (`is_hard`: enough answers on a word, at least half wrong) picks the class's
-    hardest words and each student's words in "needs help"; a student needs help only for such
-    a word. A student with too few answers on every word (`too_few_answers`) is "too few to
+    hardest words; a student needs help for the words whose status says so (`word_status`:
+    hard, or missed three times in a row, and not mastered), the status /student and the CSV
+    give them too. A student with too few answers on every word (`too_few_answers`) is "too few to
     tell", however many words they answered once: answers on different words are not added up
     into evidence the rule would refuse for each word. Students are named by `labels` (student
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
@@ -146,7 +160,8 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             continue
         last = _day(max((c.last_seen for c in practised if c.last_seen), default=None), tz)
         idle = school_days_between(last, today, holidays) if last and today else 0
-        weak = _hardest_first([_word_total(terms[c.word_id], [c], tz) for c in practised])
+        weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
+                                  if c.status is WordStatus.NEEDS_HELP])
         if weak:
             needs_help.append(HelpNeeded(name, [w.term for w in weak]))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
@@ -222,7 +237,7 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
                               terms[c.word_id]))
     lines = []
     for cell in cells:
-        mark = "⚠️" if cell.misses_in_row >= NEEDS_HELP_MISSES else STATE_MARKS[cell.state]
+        mark = "⚠️" if cell.status is WordStatus.NEEDS_HELP else STATE_MARKS[cell.state]
         first, last = _day(cell.first_seen or cell.last_seen, tz), _day(cell.last_seen, tz)
         days = (last - first).days + 1 if first and last else 0
         if not cell.attempts:  # met on a card, never answered: nothing to count yet
@@ -265,8 +280,8 @@ def spreadsheet_cell(value: object) -> object:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def mastery_cell(cell: Cell | None) -> str:
-    """The CSV's mastery estimate (0-1); NOT_ANSWERED_MARK with no answer at all (the card
+def estimate_cell(cell: Cell | None) -> str:
+    """The CSV's knowledge estimate (0-1); NOT_ANSWERED_MARK with no answer at all (the card
     seen or not: `cell` None is a word the student has not met), TOO_FEW_MARK under the
     reports' rule: one answer is no evidence, in the spreadsheet as in /report and /student."""
     if cell is None or not cell.attempts:
@@ -284,11 +299,12 @@ def local_time(stamp: str | None, tz: tzinfo | None) -> str:
 
 
 def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
-    """One row per student x word (every word a student has met or been given): mastery (or
-    not answered, or too few answers to tell), attempts, last seen (in the school's time zone
-    `tz`, with its offset), language, level and who set it (self-placed or teacher), listening
-    answers apart, and whether the card was opened, not opened yet or never sent; students by
-    name and roster number, never a Telegram id (the columns: docs/reports.md)."""
+    """One row per student x word (every word a student has met or been given): the knowledge
+    estimate (or not answered, or too few answers to tell), attempts, last seen (in the school's
+    time zone `tz`, with its offset), language, level and who set it (self-placed or teacher),
+    listening answers apart, whether the card was opened, not opened yet or never sent, and
+    the word's status as /report and /student give it; students by name and roster number,
+    never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -305,13 +321,13 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
-                writer.writerow([*who, pack, word_term, mastery_cell(None), 0, 0, 0, "", 0, 0,
-                                 card])
+                writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
+                                 card, WordStatus.NOT_STARTED.value])
                 continue
-            writer.writerow([*who, pack, word_term, mastery_cell(cell), int(cell.mastered),
+            writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.attempts, cell.correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
-                             cell.listened_right, OPENED])
+                             cell.listened_right, OPENED, cell.status.value])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
+from bot.domain.mastery import STUCK_MISSES
 from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
@@ -20,8 +21,6 @@ from bot.store import people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id
 from bot.store.reports import ClassMatrix, class_matrix
-
-NEEDS_HELP_MISSES = 3  # misses in a row on one word before the teacher hears about it
 
 MAX_CLASS_NAME = 60
 INVITE_DAYS = 7  # an administrator's teacher invite works once, for a week
@@ -281,7 +280,7 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
                 ) -> DailyAlert | None:
     """At most one alert per student per local day, naming every word stuck since the last."""
     midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
-    if not study.has_stuck_words(db, student_id, NEEDS_HELP_MISSES):
+    if not study.has_stuck_words(db, student_id, STUCK_MISSES):
         return None  # the common case, in one query: nothing to tell
     if study.alerted_since(db, student_id, midnight):
         return None
@@ -289,7 +288,7 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
     levels = [e.wida_level for e in classes if e.wida_level is not None]
     level = levels[-1] if levels else None
     with db.atomic():
-        stuck = study.claim_stuck_words(db, student_id, NEEDS_HELP_MISSES, now)
+        stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, now)
     if not stuck:
         return None
     words = words_by_id(db, stuck)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState, mastery_state, met
+from bot.domain.mastery import MasteryState, WordStatus, mastery_state, met, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.people import PLACEMENT, ROSTER_ORDER
 
@@ -31,6 +31,11 @@ class Cell:
     @property
     def state(self) -> MasteryState:
         return mastery_state(self.mastered, self.days_right, self.attempts > 0)
+
+    @property
+    def status(self) -> WordStatus:
+        """What every teacher view says of the word: /report, /student and the CSV."""
+        return word_status(self.state, self.correct, self.attempts, self.misses_in_row)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from bot.domain.mastery import (
     MIN_ANSWERS,
     RETENTION_GAP,
     MasteryState,
+    WordStatus,
     bkt_update,
     error_rate,
     is_due,
@@ -26,6 +27,7 @@ from bot.domain.mastery import (
     record_answer,
     review_waits,
     too_few_answers,
+    word_status,
 )
 from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 
@@ -229,6 +231,18 @@ def test_a_word_is_hard_with_two_answers_at_least_half_wrong_and_never_with_one(
     assert is_hard(0, 2) and is_hard(1, 2) and is_hard(1, 3)
     assert not is_hard(2, 2) and not is_hard(3, 4)  # no error, or mostly right: not hard
     assert error_rate(1, 4) == 0.75 and error_rate(0, 0) == 0.0
+
+
+def test_a_word_needs_help_when_hard_or_missed_three_times_in_a_row_unless_mastered() -> None:
+    learning, reviewing = MasteryState.LEARNING, MasteryState.REVIEWING
+    assert word_status(MasteryState.NEW, 0, 0, 0) is WordStatus.NOT_STARTED
+    assert word_status(learning, 0, 1, 1) is WordStatus.LEARNING    # one miss: too few to tell
+    assert word_status(learning, 1, 2, 1) is WordStatus.NEEDS_HELP  # half wrong: hard
+    assert word_status(learning, 4, 6, 2) is WordStatus.LEARNING    # mostly right, two misses
+    assert word_status(learning, 4, 7, 3) is WordStatus.NEEDS_HELP  # the third miss in a row
+    assert word_status(reviewing, 2, 2, 0) is WordStatus.REVIEWING
+    assert word_status(reviewing, 2, 4, 0) is WordStatus.NEEDS_HELP
+    assert word_status(MasteryState.MASTERED, 3, 6, 0) is WordStatus.MASTERED  # once hard
 
 
 def test_a_forgiven_misspelling_is_evidence_but_never_the_answer_that_masters() -> None:
