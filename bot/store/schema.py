@@ -421,3 +421,19 @@ WHERE attempts > 0
    OR EXISTS (SELECT 1 FROM previews p WHERE p.student_id = mastery.student_id
               AND json_extract(p.word_ids, '$[0]') = mastery.word_id)
 """)
+
+
+@migrations(name="0016_first_answers_backfilled")
+def first_answers_backfilled(db: Database) -> None:
+    """A word's first answer from the answers themselves, where 0007 left it empty (answered
+    before then) or too late (the first answer after it): "correct N of M over D day(s)" counts
+    the days from the first answer, and read "over 1 day(s)" for weeks of answers."""
+    _run(db, """
+UPDATE mastery SET first_seen = (
+    SELECT min(a.answered_at) FROM attempts a
+    WHERE a.student_id = mastery.student_id AND a.word_id = mastery.word_id)
+WHERE attempts > 0 AND EXISTS (
+    SELECT 1 FROM attempts a
+    WHERE a.student_id = mastery.student_id AND a.word_id = mastery.word_id
+    AND (mastery.first_seen IS NULL OR a.answered_at < mastery.first_seen))
+""")
