@@ -31,7 +31,7 @@ def matrix(words: int, seen: dict[int, str]) -> ClassMatrix:
 
 def test_never_practised_cells_are_grey_and_known_ones_green() -> None:
     png = heatmap.render(["Ana"], ["habitat", "predator"], [[None, 1.0]], "",
-                         ("0-1", "grey", "white"))
+                         ("0-1", "grey", "white", "framed"))
     colours = pixels(png)
     assert heatmap.GREY in colours and heatmap.STOPS[-1] in colours
     assert heatmap.colour(None) == heatmap.GREY
@@ -59,6 +59,23 @@ def test_one_lucky_answer_is_not_painted_green() -> None:
     assert heatmap.FRAME in colours  # one answer: a white, framed cell
     assert colours[heatmap.colour(0.9)] < (
         heatmap.CELL_W * heatmap.CELL_H)  # only one cell carries the estimate's colour
+
+
+def test_a_word_the_report_says_needs_help_is_framed_however_high_its_estimate() -> None:
+    """Wrong twice, then right twice: the estimate is green, but /report says Ana needs help
+    with it, so the chart must not show it as simply fine."""
+    stamp = "2026-09-14T15:00:00+00:00"
+    hard = Cell(1, 0, 0.82, False, 4, 2, stamp, 0)     # half wrong: needs help
+    fine = Cell(1, 1, 0.82, False, 4, 3, stamp, 0)     # mostly right: learning
+    ana = ClassMatrix([StudentRow(1, "Ana", "es", 3)],
+                      [WordColumn(0, "habitat", "pack"), WordColumn(1, "predator", "pack")],
+                      {(1, 0): hard, (1, 1): fine})
+    framed = pixels(heatmap_png("7B", ana))[heatmap.HELP]
+    hard_only = ClassMatrix(ana.students, ana.words[:1], {(1, 0): hard})
+
+    assert framed > 0 and pixels(heatmap_png("7B", hard_only))[heatmap.HELP] == framed
+    assert heatmap.HELP not in pixels(heatmap_png("7B", ClassMatrix(
+        ana.students, ana.words[1:], {(1, 1): fine})))
 
 
 def test_the_heatmap_shows_only_recent_words_and_at_most_thirty() -> None:

@@ -90,13 +90,15 @@ TOO_FEW = "too few"
 
 def heatmap(students: Sequence[str], words: Sequence[str],
             values: Sequence[Sequence[float | str | None]], title: str,
-            legend: tuple[str, str, str] | None = None) -> bytes:
-    """Students x words coloured by mastery (grey where a word was never practised, white
-    where too few answers tell nothing yet: TOO_FEW).
+            legend: tuple[str, str, str, str] | None = None,
+            help_needed: Sequence[Sequence[bool]] | None = None) -> bytes:
+    """Students x words coloured by the knowledge estimate (grey where a word was never
+    practised, white where too few answers tell nothing yet: TOO_FEW), framed where the word
+    needs help (`help_needed`, as the report says), whatever its colour.
 
     Labels are drawn as plain text; pass labels `drawable` can draw. `legend` is (what the
-    colour scale shows, what grey means, what white means). Drawn with Pillow
-    (presentation/heatmap.py): fast enough for a whole /report in under half a second."""
+    colour scale shows, what grey means, what white means, what the frame means). Drawn with
+    Pillow (presentation/heatmap.py): fast enough for a whole /report in under half a second."""
     from bot.presentation import heatmap as drawing
 
-    return drawing.render(students, words, values, title, legend)
+    return drawing.render(students, words, values, title, legend, help_needed)

@@ -1,5 +1,6 @@
 """The class heatmap, drawn with Pillow: students x words, a legend, grey where never practised,
-white with a grey frame where one answer is too few to tell.
+white with a grey frame where one answer is too few to tell, a thick purple frame where the
+word needs help (a high estimate must not look like "fine" next to /report's "needs help").
 
 matplotlib took 1.3-2.6 s for this chart (tick-label layout, a tight bounding box drawn twice);
 cells and labels drawn directly take a few tens of milliseconds, which keeps the whole /report
@@ -21,6 +22,7 @@ CELL_W, CELL_H = 22, 18
 PAD = 10
 GREY = (221, 221, 221)
 FRAME = (150, 150, 150)  # the outline of a cell that rests on too few answers (white inside)
+HELP = (112, 0, 160)  # the thick outline of a word that needs help: on red, yellow and green
 # RdYlGn at 0, 0.25, 0.5, 0.75, 1: red (not yet) through yellow to green (sure)
 STOPS = ((165, 0, 38), (244, 109, 67), (255, 255, 191), (102, 189, 99), (0, 104, 55))
 LABEL_LIMIT = 18  # characters of a word label
@@ -60,9 +62,10 @@ def _short(text: str, limit: int = LABEL_LIMIT) -> str:
 
 def render(students: Sequence[str], words: Sequence[str],
            values: Sequence[Sequence[Value]], title: str,
-           legend: tuple[str, str, str] | None = None) -> bytes:
+           legend: tuple[str, str, str, str] | None = None,
+           help_needed: Sequence[Sequence[bool]] | None = None) -> bytes:
     """A PNG of students (rows) x words (columns); `legend` is (scale label, grey label,
-    too-few label)."""
+    too-few label, needs-help label); `help_needed` frames the cells that need help."""
     font, small = _font(12), _font(11)
     rows, cols = [_short(s, ROW_LIMIT) for s in students], [_short(w) for w in words]
     left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6
@@ -71,7 +74,7 @@ def render(students: Sequence[str], words: Sequence[str],
     grid_w, grid_h = CELL_W * len(cols), CELL_H * len(rows)
     legend_w = PAD + 236 + int(small.getlength(legend[0])) + PAD if legend else 0
     width = max(left + grid_w + PAD, legend_w, 360)
-    height = top + grid_h + (84 if legend else 0) + PAD
+    height = top + grid_h + (108 if legend else 0) + PAD
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     if title:
@@ -89,6 +92,8 @@ def render(students: Sequence[str], words: Sequence[str],
             value = values[i][j]
             draw.rectangle((x, y, x + CELL_W - 2, y + CELL_H - 2), fill=colour(value),
                            outline=FRAME if isinstance(value, str) else None)
+            if help_needed and help_needed[i][j]:
+                draw.rectangle((x, y, x + CELL_W - 2, y + CELL_H - 2), outline=HELP, width=3)
     if legend:
         _legend(draw, legend, PAD, top + grid_h + 12, small)
     buffer = io.BytesIO()
@@ -96,9 +101,9 @@ def render(students: Sequence[str], words: Sequence[str],
     return buffer.getvalue()
 
 
-def _legend(draw: ImageDraw.ImageDraw, legend: tuple[str, str, str], x: int, y: int,
+def _legend(draw: ImageDraw.ImageDraw, legend: tuple[str, str, str, str], x: int, y: int,
             font: ImageFont.FreeTypeFont) -> None:
-    scale, grey, few = legend
+    scale, grey, few, help_needed = legend
     for step in range(100):  # the colour scale, 0 to 1
         draw.rectangle((x + 14 + step * 2, y, x + 15 + step * 2, y + 12),
                        fill=colour(step / 99))
@@ -109,3 +114,5 @@ def _legend(draw: ImageDraw.ImageDraw, legend: tuple[str, str, str], x: int, y: 
     draw.text((x + 42, y + 24), grey, fill="black", font=font)
     draw.rectangle((x + 14, y + 48, x + 34, y + 60), fill=colour(TOO_FEW), outline=FRAME)
     draw.text((x + 42, y + 48), few, fill="black", font=font)
+    draw.rectangle((x + 14, y + 72, x + 34, y + 84), fill="white", outline=HELP, width=3)
+    draw.text((x + 42, y + 72), help_needed, fill="black", font=font)

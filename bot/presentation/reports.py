@@ -385,16 +385,21 @@ def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | No
 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
                 catalog: Catalog | None = None, tz: tzinfo | None = None) -> bytes:
-    """Students x recent words, coloured by the mastery estimate; never practised is grey, and
-    an estimate resting on too few answers is not coloured (the CSV's and reports' one rule)."""
+    """Students x recent words, coloured by the knowledge estimate; never practised is grey, an
+    estimate resting on too few answers is not coloured (the CSV's and reports' one rule), and
+    a word that needs help is framed, whatever its colour (the status /report gives it)."""
     legend = (catalog.plain("chart-heatmap-scale", REFERENCE),
               catalog.plain("chart-not-practised", REFERENCE),
-              catalog.plain("chart-too-few", REFERENCE)) if catalog else None
+              catalog.plain("chart-too-few", REFERENCE),
+              catalog.plain("chart-needs-help", REFERENCE)) if catalog else None
     words = recent_words(matrix, today, tz)
-    values = [[_shade(matrix.cells.get((s.id, w.id))) for w in words] for s in matrix.students]
+    cells = [[matrix.cells.get((s.id, w.id)) for w in words] for s in matrix.students]
+    values = [[_shade(cell) for cell in row] for row in cells]
+    flags = [[cell is not None and cell.status is WordStatus.NEEDS_HELP for cell in row]
+             for row in cells]
     title = label(class_name)
     return heatmap(heatmap_rows(matrix, catalog), [term(w.term) for w in words], values,
-                   title if drawable(title) else "", legend)
+                   title if drawable(title) else "", legend, flags)
 
 
 def _shade(cell: Cell | None) -> float | str | None:
