@@ -58,8 +58,9 @@ RECALL_CHOICES = 4  # an L1 -> English item with fewer options is too easy to co
 
 # What a teacher's report may call evidence. One answer is no evidence: a three-option item
 # at level 1 is right one time in three by guessing. A word is hard for a student (or a class)
-# when, over at least MIN_ANSWERS answers, at least half were wrong; the report's "hardest
-# words" and each student's "needs help" words both use this one rule, so they never disagree.
+# when, over at least MIN_ANSWERS answers, at least half were wrong: the report's "hardest
+# words" use this rule, and each student's "needs help" words too (word_status, which adds the
+# words missed STUCK_MISSES times in a row and leaves out the mastered ones).
 MIN_ANSWERS = 2
 # A word missed this many times in a row is stuck: the teacher's daily alert names it, and it
 # needs help (word_status) in /report, /student and the CSV alike.

@@ -12,13 +12,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from bot.domain.mastery import (
-    MasteryState,
-    WordStatus,
-    error_rate,
-    is_hard,
-    too_few_answers,
-)
+from bot.domain.mastery import MasteryState, WordStatus, error_rate, is_hard, too_few_answers
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
 from bot.presentation.charts import TOO_FEW, drawable, heatmap
@@ -47,8 +41,7 @@ LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set
 # The knowledge_estimate cell of a word with fewer answers than the reports need
 # (too_few_answers): a number resting on one answer (a guess, at three options) reads as
 # evidence. With no answer at all there is no estimate, whether or not the student has seen the
-# word's card. Columns are
-# documented in docs/reports.md.
+# word's card. Columns are documented in docs/reports.md.
 TOO_FEW_MARK = "too few answers"
 NOT_ANSWERED_MARK = "not answered"
 
