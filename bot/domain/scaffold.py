@@ -93,9 +93,13 @@ _SCAFFOLDS = {
 
 
 def scaffold_for(level: WidaLevel | int | None) -> Scaffold:
-    """Return the scaffold for a level; an unknown level gets Developing (3), the middle."""
+    """Return the scaffold for a level; no level yet gets Entering (1), the most support.
+
+    A student without a level has not finished placement (or has not started it): guessing
+    the middle would hand a newcomer English-first cards, so an unknown level errs low, as
+    placement does."""
     if level is None:
-        return _SCAFFOLDS[WidaLevel.DEVELOPING]
+        return _SCAFFOLDS[WidaLevel.ENTERING]
     return _SCAFFOLDS[WidaLevel(level)]
 
 
