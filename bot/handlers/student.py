@@ -82,8 +82,7 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
     if student.language is None:
         await ask_home_language(update, context, suggestion)
     elif join.needs_placement(s.db, user.id):
-        join.open_placement(s.db, user.id)
-        await send_placement(update, context, 0)
+        await send_placement(update, context, join.open_placement(s.db, user.id))
     else:
         await say(update, context, "ready")
 
@@ -200,6 +199,31 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
     await words(update, context)
 
 
+async def placement_left(update: Update, context: PuenteContext) -> None:
+    """A student who left the placement for their words: say kindly that they start with the
+    easiest cards, with a button back to the question they stopped at."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None or join.unfinished_placement(s.db, user.id) is None:
+        return
+    lang = user_language(context, user.id)
+    await context.bot.send_message(
+        chat.id, s.catalog.bilingual("placement-paused", lang),
+        reply_markup=keyboards.resume_placement(
+            s.catalog.plain("button-placement-continue", lang)))
+
+
+async def placement_resume(update: Update, context: PuenteContext) -> None:
+    """Go back to the placement question the student stopped at."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, _ = tap
+    question = join.resume_placement(context.services.db, user.id)
+    if not await spend(query):  # a double tap: the first tap asked the question
+        return
+    await send_placement(update, context, question)
+
+
 async def words(update: Update, context: PuenteContext, flipped: bool = False) -> None:
     """Preview the current words: one card a message turned with Next (levels 1-3), else
     bilingual cards in a few phone-sized messages."""
@@ -207,6 +231,8 @@ async def words(update: Update, context: PuenteContext, flipped: bool = False) -
     if chat is None or user is None:
         return
     who = study.learner(s.db, user.id)
+    if not flipped:
+        await placement_left(update, context)
     found = study.preview_words(s.db, who, s.clock())
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
@@ -272,6 +298,8 @@ async def check(update: Update, context: PuenteContext) -> None:
         await acknowledge(update.callback_query)
     if user is None:
         return
+    if update.callback_query is None:  # /check typed, perhaps in the middle of the placement
+        await placement_left(update, context)
     # A word is always seen on a card first, and asked in a later check, never this one.
     start = study.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
                               tz=s.config.school.timezone)
@@ -531,5 +559,6 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}$"))
     add(CallbackQueryHandler(card_button, pattern=rf"^{callbacks.CARD}:"))
     add(CallbackQueryHandler(check, pattern=rf"^{callbacks.CHECK}$"))
+    add(CallbackQueryHandler(placement_resume, pattern=rf"^{callbacks.PLACEMENT_RESUME}$"))
     add(PollAnswerHandler(poll_answer))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, text_message))

@@ -13,6 +13,7 @@ LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" 
 LANG_MORE = "lo"    # lo                 show the languages Puente has no messages in
 PLACEMENT = "pl"    # pl:<question>:<option>
 PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
+PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
 FLIP = "fl"         # fl                 show the current words with languages flipped
 CHECK = "ck"        # ck                 start a check

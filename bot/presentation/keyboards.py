@@ -72,6 +72,12 @@ def placement(question: int, labels: Sequence[str], listen: str | None = None
     return InlineKeyboardMarkup([[sound], *markup.inline_keyboard])
 
 
+def resume_placement(label: str) -> InlineKeyboardMarkup:
+    """One button back to the placement questions a student left early."""
+    return rows([InlineKeyboardButton(label, callback_data=callbacks.data(
+        callbacks.PLACEMENT_RESUME))], 1)
+
+
 def after_preview(flip: str | None, check: str, listen: str | None = None
                   ) -> InlineKeyboardMarkup:
     """Flip (unless the cards already lead with the home language) and Check; with `listen`,

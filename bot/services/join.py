@@ -199,9 +199,27 @@ class PlacementClosedError(PuenteError):
     prompt_key = "placement-closed"
 
 
-def open_placement(db: Database, user_id: int) -> None:
-    """Open the self-placement: only now are placement taps from this student accepted."""
+def open_placement(db: Database, user_id: int) -> int:
+    """Open the self-placement (or reopen one left early, keeping its answers): only now are
+    placement taps from this student accepted. Return the question to ask next."""
     people.open_placement(db, user_id)
+    return placement.next_question(people.open_placement_answers(db, user_id) or []) or 0
+
+
+def unfinished_placement(db: Database, user_id: int) -> int | None:
+    """The question a student stopped at when they left their placement for their words
+    (they study with the most support meanwhile); None when no placement is open."""
+    answers = people.open_placement_answers(db, user_id)
+    return None if answers is None else placement.next_question(answers)
+
+
+def resume_placement(db: Database, user_id: int) -> int:
+    """The question to ask a student who comes back to the placement they left; a placement
+    already over (finished, or a level set by the teacher) is closed."""
+    question = unfinished_placement(db, user_id)
+    if question is None:
+        raise PlacementClosedError()
+    return question
 
 
 def placement_audio(db: Database, user_id: int, question: int) -> tuple[str, ...]:
