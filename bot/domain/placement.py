@@ -17,7 +17,7 @@ them by ear would place a non-reader too high.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 RIGHT, WRONG, DONT_KNOW = 1, 0, -1
@@ -97,3 +97,15 @@ def level_from_answers(answers: Sequence[int]) -> int:
             break
         level = band + 1
     return min(level, TOP_LEVEL)
+
+
+def student_level(levels: Iterable[tuple[int | None, bool]]) -> int | None:
+    """The one English level a student is taught at, from each class's (level, set by a
+    teacher): a teacher's level wins over the student's own placement, and where two differ
+    the lower one wins (too much support costs a little time, too little loses a newcomer).
+    None when no class has a level yet."""
+    known = [(not by_teacher, level) for level, by_teacher in levels if level is not None]
+    if not known:
+        return None
+    best = min(source for source, _ in known)
+    return min(level for source, level in known if source == best)

@@ -55,12 +55,25 @@ def join_class(db: Database, user_id: int, first_name: str, code: str | None,
     with db.atomic():
         people.upsert_student(db, user_id, first_name, now)
         added = people.enroll(db, user_id, found.id, now)
+        if added:
+            carry_level(db, user_id, found.id)
     student = people.get_student(db, user_id)
     assert student is not None
     suggestion = None
     if student.language is None:
         suggestion = suggest_from_phone(phone_language)
     return Joined(found.name, not added, student.language, suggestion)
+
+
+def carry_level(db: Database, user_id: int, class_id: int) -> None:
+    """A new class starts at the level the student already has: their English level is one
+    fact about them, so a second class neither places them again nor shows "no level"."""
+    classes = [e for e in people.enrollments(db, user_id) if e.wida_level is not None]
+    level = placement.student_level((e.wida_level, e.level_by_teacher) for e in classes)
+    if level is not None:
+        by_teacher = any(e.level_by_teacher for e in classes)
+        people.set_level(db, user_id, class_id, level,
+                         people.TEACHER if by_teacher else people.PLACEMENT)
 
 
 def student(db: Database, user_id: int) -> people.Student | None:

@@ -37,6 +37,7 @@ from bot.domain.mastery import (
     record_answer,
 )
 from bot.domain.packs import DEFAULT_PACK, Word
+from bot.domain.placement import student_level
 from bot.domain.reteach import easier, needs_reteach
 from bot.domain.scaffold import ItemType, Scaffold, WidaLevel, scaffold_for
 from bot.domain.typed_answers import NOT_AN_ANSWER, Verdict, own_terms, pack_terms
@@ -75,10 +76,13 @@ def learner(db: Database, user_id: int) -> Learner:
         raise NotEnrolledError()
     if student.language is None:
         raise NoLanguageError()
-    levels = [e.wida_level for e in classes if e.wida_level is not None]
     packs = tuple(dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes))
-    return Learner(student.id, student.first_name, student.language,
-                   levels[-1] if levels else None, packs)
+    return Learner(student.id, student.first_name, student.language, level_of(classes), packs)
+
+
+def level_of(classes: Iterable[people.Enrollment]) -> int | None:
+    """The one English level a student is taught at, whatever class they study for."""
+    return student_level((e.wida_level, e.level_by_teacher) for e in classes)
 
 
 def _refs(words: list[StoredWord]) -> list[WordRef]:

@@ -17,6 +17,7 @@ from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
+from bot.services.study import level_of
 from bot.store import people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id
@@ -229,12 +230,21 @@ def _roster_number(wanted: str, classes: list[people.ClassInfo]
     return (int(number), scope) if scope else (0, [])
 
 
-def set_level(db: Database, teacher_id: int, who: str, level: str) -> tuple[RosterRow, int]:
-    """Set a student's WIDA level in the teacher's class."""
+@dataclass(frozen=True)
+class LevelSet:
+    """A level a teacher set: for whom, to what, and in which of their classes."""
+
+    row: RosterRow
+    level: int
+    class_names: tuple[str, ...]
+
+
+def set_level(db: Database, teacher_id: int, who: str, level: str) -> LevelSet:
+    """Set a student's WIDA level in every one of the teacher's classes they are in."""
     return _set_levels(db, teacher_id, [(who, level)])[0]
 
 
-def set_levels(db: Database, teacher_id: int, text: str) -> list[tuple[RosterRow, int]]:
+def set_levels(db: Database, teacher_id: int, text: str) -> list[LevelSet]:
     """Set several levels at once from "NAME LEVEL" pairs separated by commas, semicolons or
     lines (a pasted column of screener scores); one unknown name or level sets none."""
     pairs = []
@@ -248,20 +258,26 @@ def set_levels(db: Database, teacher_id: int, text: str) -> list[tuple[RosterRow
 
 
 def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
-                ) -> list[tuple[RosterRow, int]]:
+                ) -> list[LevelSet]:
+    # A student's English level is one fact about them, so it is set in each of this
+    # teacher's classes they are in (never in another teacher's class: not theirs to change).
     planned = []
     for who, level in pairs:
         try:
             value = int(WidaLevel.parse(level))
         except ValueError as exc:
             raise BadInputError(prompt_key="level-usage") from exc
-        row, found = find_student(db, teacher_id, who)
-        planned.append((row, found.id, value))
+        row, _ = find_student(db, teacher_id, who)
+        classes = [(e.class_id, e.class_name) for e in people.teacher_enrolments(db, teacher_id)
+                   if e.student_id == row.student_id]
+        planned.append((row, classes, value))
     with db.atomic():
-        for row, class_id, value in planned:
-            people.set_level(db, row.student_id, class_id, value, people.TEACHER)
+        for row, classes, value in planned:
+            for class_id, _ in classes:
+                people.set_level(db, row.student_id, class_id, value, people.TEACHER)
             people.clear_placement(db, row.student_id)  # the teacher decided: placement is over
-    return [(row, value) for row, _, value in planned]
+    return [LevelSet(row, value, tuple(name for _, name in classes))
+            for row, classes, value in planned]
 
 
 @dataclass(frozen=True)
@@ -285,8 +301,7 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
     if study.alerted_since(db, student_id, midnight):
         return None
     _, classes = people.student_with_classes(db, student_id)
-    levels = [e.wida_level for e in classes if e.wida_level is not None]
-    level = levels[-1] if levels else None
+    level = level_of(classes)
     with db.atomic():
         stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, now)
     if not stuck:

@@ -40,6 +40,11 @@ class Enrollment:
     class_name: str
     wida_level: int | None
     pack_id: str | None
+    level_source: str | None = None  # PLACEMENT or TEACHER, None while there is no level
+
+    @property
+    def level_by_teacher(self) -> bool:
+        return self.level_source == TEACHER
 
 
 def _class(row: dict) -> ClassInfo:
@@ -108,14 +113,15 @@ def student_with_classes(db: Database, student_id: int
                          ) -> tuple[Student | None, list[Enrollment]]:
     """A student and their enrolments in one query (every graded answer needs both)."""
     rows = all_rows(
-        db, "SELECT s.*, c.id AS class_id, c.name AS class_name, e.wida_level, c.pack_id "
+        db, "SELECT s.*, c.id AS class_id, c.name AS class_name, e.wida_level, c.pack_id, "
+        "e.level_source "
         "FROM students s LEFT JOIN enrollments e ON e.student_id = s.id "
         "LEFT JOIN classes c ON c.id = e.class_id WHERE s.id = ? ORDER BY e.joined_at",
         [student_id])
     if not rows:
         return None, []
-    classes = [Enrollment(r["class_id"], r["class_name"], r["wida_level"], r["pack_id"])
-               for r in rows if r["class_id"] is not None]
+    classes = [Enrollment(r["class_id"], r["class_name"], r["wida_level"], r["pack_id"],
+                          r["level_source"]) for r in rows if r["class_id"] is not None]
     return _student(rows[0]), classes
 
 
@@ -189,10 +195,11 @@ def enroll(db: Database, student_id: int, class_id: int, now: datetime) -> bool:
 
 def enrollments(db: Database, student_id: int) -> list[Enrollment]:
     rows = all_rows(
-        db, "SELECT c.id, c.name, e.wida_level, c.pack_id FROM enrollments e "
+        db, "SELECT c.id, c.name, e.wida_level, c.pack_id, e.level_source FROM enrollments e "
         "JOIN classes c ON c.id = e.class_id WHERE e.student_id = ? ORDER BY e.joined_at",
         [student_id])
-    return [Enrollment(r["id"], r["name"], r["wida_level"], r["pack_id"]) for r in rows]
+    return [Enrollment(r["id"], r["name"], r["wida_level"], r["pack_id"], r["level_source"])
+            for r in rows]
 
 
 def set_level(db: Database, student_id: int, class_id: int | None, level: int,

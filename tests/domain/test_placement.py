@@ -14,6 +14,7 @@ from bot.domain.placement import (
     level_from_answers,
     next_question,
     score,
+    student_level,
 )
 
 
@@ -75,3 +76,12 @@ def test_every_item_has_four_options_and_a_right_one() -> None:
         assert len(item.options) == 4 and 0 <= item.correct < 4
         assert len(set(item.options)) == 4
     assert [i.band for i in PLACEMENT] == sorted(i.band for i in PLACEMENT)
+
+
+def test_a_students_one_level_prefers_the_teachers_and_errs_low_between_two() -> None:
+    assert student_level([]) is None
+    assert student_level([(None, False)]) is None  # no class has a level yet
+    assert student_level([(4, False), (2, True)]) == 2   # the teacher's beats a self-placement
+    assert student_level([(1, False), (3, True)]) == 3
+    assert student_level([(5, True), (3, True), (None, False)]) == 3  # two teachers: the lower
+    assert student_level([(2, False), (1, False)]) == 1

@@ -241,7 +241,8 @@ async def test_teacher_sets_a_whole_class_of_levels_from_pasted_screener_scores(
     assert "Zed" in reply
     assert [e.wida_level for e in people.enrollments(chat.db, 1001)] == [None]  # none set
     reply = texts(await chat.send(teacher, "/level Ana 1\nBo 2"))
-    assert "Ana is now at WIDA level 1." in reply and "Bo is now at WIDA level 2." in reply
+    assert "Ana is now at WIDA level 1 in Science 7B." in reply
+    assert "Bo is now at WIDA level 2 in Science 7B." in reply
     assert [e.wida_level for e in people.enrollments(chat.db, 1002)] == [2]
     assert "closed" in texts(await chat.tap(chat.user(1002, "Bo", lang="so"), "pl:0:1"))
 

@@ -1,19 +1,24 @@
 """A placement left early errs low (playtest 2): a student with no level yet studies with the
 most support, is told kindly how to finish later, keeps the answers given, and the teacher
-reads plainly that the placement is not finished."""
+reads plainly that the placement is not finished. A teacher's /level is one fact about the
+student: it reaches every class of that teacher's, and the reply names them."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks
+from bot.services import study as study_service
 from bot.services.packs import load_packs
-from bot.store import study
+from bot.store import people, study
 from tests.harness import TEACHER_ID, Chat, answer_current, buttons, check_now, page_through, texts
 
 ECOSYSTEM = next(p for p in load_packs().packs if p.id == "science.ecosystems").words[0]
 PAUSED_AR = ("\u200f🌱 نبدأ الآن بأسهل البطاقات. يمكنك أن تُكمل أسئلة تحديد المستوى لاحقًا.\n"
              "🌱 For now we start with the easiest cards. You can finish the level questions "
              "later.")
+OKAFOR = 9002
 
 
 def rivera(chat: Chat) -> dict:
@@ -76,3 +81,30 @@ async def test_a_student_back_at_the_placement_goes_on_from_her_question_with_an
     assert "Empezaremos en el nivel 2" in done  # band 1 counted question 1 too
     assert callbacks.PLACEMENT_RESUME not in [d for _, d in buttons(
         await chat.send(ana, "/words"))]  # placement over: no note any more
+
+
+async def test_level_sets_every_class_of_the_teacher_and_names_them(chat: Chat) -> None:
+    math = people.create_class(chat.db, TEACHER_ID, "Math 6", "MATHcode_456",
+                               chat.clock() + timedelta(days=90), None, chat.clock())
+    people.upsert_teacher(chat.db, OKAFOR, "Okafor", chat.clock())
+    people.create_class(chat.db, OKAFOR, "Art 5", "ARTcode_789", chat.clock() + timedelta(
+        days=90), None, chat.clock())
+    carlos = chat.user(1003, "Carlos", lang="es")
+    await chat.send(carlos, "/start JOINcode_123")
+    await chat.tap(carlos, callbacks.data(callbacks.LANGUAGE, "es"))
+    await chat.tap(carlos, callbacks.data(callbacks.PLACEMENT, 0, 4))  # 🤷: level 1
+    for code in ("MATHcode_456", "ARTcode_789"):
+        await chat.send(carlos, f"/start {code}")
+    assert "Carlos - Spanish, level 1 (self-placed; /level sets it)" in await roster(
+        chat, rivera(chat), "Math 6")  # a second class keeps the level he has
+
+    reply = texts(await chat.send(rivera(chat), "/level Carlos 2"))
+    assert reply == "Carlos is now at WIDA level 2 in Science 7B, Math 6."
+    levels = {e.class_name: (e.wida_level, e.level_source)
+              for e in people.enrollments(chat.db, 1003)}
+    assert levels == {"Science 7B": (2, "teacher"), "Math 6": (2, "teacher"),
+                      "Art 5": (1, "placement")}  # another teacher's class is not hers
+    assert math.id in {e.class_id for e in people.enrollments(chat.db, 1003)}
+    assert study_service.learner(chat.db, 1003).level == 2  # what Carlos studies at
+    assert texts(await chat.send(rivera(chat), "/student Carlos")).startswith(
+        "<b>Carlos</b> - Spanish, WIDA level 2")

@@ -44,7 +44,8 @@ async def test_a_student_joining_between_roster_and_level_does_not_redirect_the_
     assert await _roster(chat) == ["1. Ana", "2. Bo"]  # the teacher reads "1 Ana"
     await join_and_confirm(chat, chat.user(1003, "Aaron", lang="es"))  # first by name
 
-    assert texts(await chat.send(rivera(chat), "/level 1 2")) == "Ana is now at WIDA level 2."
+    assert texts(await chat.send(rivera(chat), "/level 1 2")) == (
+        "Ana is now at WIDA level 2 in Science 7B.")
     assert people.enrollments(chat.db, 1001)[0].wida_level == 2
     assert people.enrollments(chat.db, 1003)[0].wida_level == 3  # Aaron's is untouched
     assert await _roster(chat) == ["3. Aaron", "1. Ana", "2. Bo"]  # by name, numbers kept

@@ -53,9 +53,11 @@ async def test_two_anas_get_their_roster_numbers_in_commands_replies(chat: Chat)
     await two_anas(chat)
     remove = texts(await chat.send(rivera(chat), "/remove 3"))
     assert remove.startswith("Remove Ana #3 from <b>Science 7B</b>?")
-    assert texts(await chat.send(rivera(chat), "/level 3 2")) == "Ana #3 is now at WIDA level 2."
+    assert texts(await chat.send(rivera(chat), "/level 3 2")) == (
+        "Ana #3 is now at WIDA level 2 in Science 7B.")
     assert texts(await chat.send(rivera(chat), "/level 1 4, Bo 2")) == (
-        "Ana #1 is now at WIDA level 4.\nBo is now at WIDA level 2.")  # a unique name stays
+        "Ana #1 is now at WIDA level 4 in Science 7B.\n"
+        "Bo is now at WIDA level 2 in Science 7B.")  # a unique name stays
     assert "Send this link to Ana #3's family" in texts(await chat.send(rivera(chat),
                                                                         "/family 3"))
     assert texts(await chat.send(rivera(chat), "/student 1")).startswith("<b>Ana #1</b> - ")

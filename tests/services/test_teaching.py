@@ -116,7 +116,7 @@ def test_the_teachers_level_wins_and_ends_self_placement(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=None)
     join.open_placement(db, 1001)
-    assert teaching.set_level(db, TEACHER_ID, "Ana", "5")[1] == 5
+    assert teaching.set_level(db, TEACHER_ID, "Ana", "5").level == 5
     assert people.enrollments(db, 1001)[0].wida_level == 5
     with pytest.raises(join.PlacementClosedError):
         join.answer_placement(db, 1001, 0, 0)
@@ -133,7 +133,7 @@ def test_a_pasted_column_of_levels_sets_all_or_none(
         teaching.set_levels(db, TEACHER_ID, "Ana 4; Nobody 2")
     assert [e.wida_level for e in people.enrollments(db, 1001)] == [1]
     done = teaching.set_levels(db, TEACHER_ID, "Ana 4\nBo 2")
-    assert [(row.first_name, level) for row, level in done] == [("Ana", 4), ("Bo", 2)]
+    assert [(one.row.first_name, one.level) for one in done] == [("Ana", 4), ("Bo", 2)]
     assert people.enrollments(db, 1002)[0].wida_level == 2
 
 
