@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
 from bot.domain.language import SUPPORTED_UI, is_rtl
-from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Markup, escape, language_name
+from bot.presentation.i18n import (
+    FSI,
+    PDI,
+    RLM,
+    Catalog,
+    Markup,
+    escape,
+    language_name,
+    placeholders,
+)
+from bot.standin.html_check import parse_html
+from tests.screen import on_screen, tappable
 
 
 def test_every_language_has_every_key_and_placeholder(catalog: Catalog) -> None:
@@ -31,6 +43,29 @@ def test_arabic_lines_start_right_to_left_and_isolate_english(catalog: Catalog) 
     assert all(line.startswith(RLM) for line in text.split("\n") if line)
     assert f"{FSI}Science 7B{PDI}" in text
     assert is_rtl("ar") and not is_rtl("es")
+
+
+def _arabic_with_commands() -> list[str]:
+    return sorted(key for key, text in Catalog.load().messages["ar"].items()
+                  if re.search(r"(?<!<)/[a-z]", text))  # not a closing tag
+
+
+@pytest.mark.parametrize("key", _arabic_with_commands())
+def test_a_command_in_an_arabic_line_reads_as_typed_and_stays_tappable(
+        catalog: Catalog, key: str) -> None:
+    template = catalog.messages["ar"][key]
+    text = catalog.render(key, "ar", **dict.fromkeys(placeholders(template), "Ana"))
+    typed = re.findall(r"/[a-z]\w*", parse_html(text).text)
+    assert tappable(text) == typed  # a letter glued to the slash (و/family) hides a command
+    screen = "\n".join(on_screen(text))
+    for command in typed:
+        assert command in screen and f"{command[1:]}/" not in screen, screen
+
+
+def test_arabic_help_shows_each_command_and_its_example_as_typed(catalog: Catalog) -> None:
+    lines = on_screen(catalog.render("help-student", "ar"))
+    assert lines[2].endswith(" - /check") and lines[4].endswith(" - /remind 16:00")  # RTL
+    assert on_screen(catalog.render("remind-usage", "ar"))[0].startswith(".)/remind off ")
 
 
 def test_a_language_name_is_lower_case_inside_a_spanish_sentence_not_at_its_start(

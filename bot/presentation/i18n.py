@@ -14,6 +14,7 @@ import string
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,14 @@ REFERENCE = "en"
 RLM = "\u200f"
 # First-strong isolates keep an English term or a number inside Arabic text in its own order.
 FSI, PDI = "\u2068", "\u2069"
+# A /command in right-to-left text takes the sentence's direction and shows as "check/"; a
+# child who types what they see gets nothing. An isolate keeps it as typed, with the ASCII
+# arguments it shows (/remind 16:30, /push {pack}). The marks are format characters, which
+# Telegram does not count as word characters, so it still finds the command (a bot_command
+# entity needs no letter, digit, "_", "/", "<" or ">" beside it) and a tap sends the command
+# alone, without the marks.
+_COMMAND = re.compile(r"(?<![\w/<])/[A-Za-z0-9_]{1,64}"
+                      r"(?: (?:\{\w+\}|\[?[A-Za-z0-9][A-Za-z0-9_:-]*\]?))*(?![\w/])")
 
 
 class Markup(str):
@@ -168,7 +177,8 @@ class Catalog:
         used, template = self.template(key, lang)
         if not is_rtl(used):
             return Markup(self._format(template, used, params, _escaped))
-        text = self._format(template, used, params, lambda v: _isolate(_escaped(v)))
+        text = self._format(_commands_kept(template), used, params,
+                            lambda v: _isolate(_escaped(v)))
         return Markup("\n".join(RLM + line if line else line for line in text.split("\n")))
 
     @staticmethod
@@ -183,7 +193,8 @@ class Catalog:
         poll questions, chart labels, the command menu)."""
         used, template = self.template(key, lang)
         if is_rtl(used):
-            return self._format(template, used, params, lambda v: _isolate(_inert(v)))
+            return self._format(_commands_kept(template), used, params,
+                                lambda v: _isolate(_inert(v)))
         return self._format(template, used, params, _inert)
 
     def bilingual(self, key: str, lang: str, **params: Any) -> Markup:
@@ -217,6 +228,12 @@ def _escaped(value: Any) -> Any:
 
 def _inert(value: Any) -> Any:
     return value if isinstance(value, int | float) else inert(str(value))
+
+
+@cache
+def _commands_kept(template: str) -> str:
+    """A right-to-left template with each /command (and its arguments) isolated."""
+    return _COMMAND.sub(lambda m: f"{FSI}{m[0]}{PDI}", template)
 
 
 def _isolate(value: Any) -> Any:
