@@ -68,6 +68,35 @@ def test_arabic_help_shows_each_command_and_its_example_as_typed(catalog: Catalo
     assert on_screen(catalog.render("remind-usage", "ar"))[0].startswith(".)/remind off ")
 
 
+def test_a_counter_in_arabic_reads_one_of_three_not_three_of_one(catalog: Catalog) -> None:
+    from bot.domain.checks import Item
+    from bot.domain.scaffold import ItemType
+    from bot.presentation.views import poll_question
+    from bot.services.study import Question
+
+    assert on_screen(catalog.render("item-counter", "ar", number=1, total=3))[0] \
+        .startswith("1/3 ")
+    assert on_screen(catalog.plain("button-next", "ar", number=2, total=3), None) == \
+        ["2/3 ▶ يلاتلا"]  # the screen draws the line from its left: "التالي ▶ 2/3" read RTL
+    item = Item(1, ItemType.POLL, "كائن حي", ("habitat", "organism"), "organism", True)
+    asked = poll_question(Question(1, 2, 3, item, "ar", 2), catalog)
+    assert on_screen(asked, None)[0].startswith("2/3 ")
+
+
+def test_a_code_in_arabic_copies_without_direction_marks(catalog: Catalog) -> None:
+    def copied(text: str) -> list[str]:
+        parsed = parse_html(text)
+        utf16 = parsed.text.encode("utf-16-le")
+        return [utf16[2 * e["offset"]:2 * (e["offset"] + e["length"])].decode("utf-16-le")
+                for e in parsed.entities if e["type"] == "code"]
+
+    assert copied(catalog.render("invite-created", "ar", code="AB-12")) == ["AB-12"]
+    assert copied(catalog.render("coteach-created", "ar", class_name="7B", days=3,
+                                 code="AB-12")) == ["/teach AB-12"]
+    invite = on_screen(catalog.render("invite-created", "ar", code="AB-12"))[0]
+    assert invite.startswith("AB-12 :")
+
+
 def test_a_language_name_is_lower_case_inside_a_spanish_sentence_not_at_its_start(
         catalog: Catalog) -> None:
     spanish = language_name("es")

@@ -37,6 +37,10 @@ FSI, PDI = "\u2068", "\u2069"
 # alone, without the marks.
 _COMMAND = re.compile(r"(?<![\w/<])/[A-Za-z0-9_]{1,64}"
                       r"(?: (?:\{\w+\}|\[?[A-Za-z0-9][A-Za-z0-9_:-]*\]?))*(?![\w/])")
+# A tap on <code> copies what is inside: isolate the whole element, never what it holds.
+_CODE = re.compile(r"<code>(.*?)</code>")
+# Two isolated numbers around a slash read backwards ("3/1"): a counter is one unit.
+_COUNTER = re.compile(f"{FSI}(\\d+){PDI}/{FSI}(\\d+){PDI}")
 
 
 class Markup(str):
@@ -177,8 +181,8 @@ class Catalog:
         used, template = self.template(key, lang)
         if not is_rtl(used):
             return Markup(self._format(template, used, params, _escaped))
-        text = self._format(_commands_kept(template), used, params,
-                            lambda v: _isolate(_escaped(v)))
+        text = _units_kept(self._format(_commands_kept(template), used, params,
+                                         lambda v: _isolate(_escaped(v))))
         return Markup("\n".join(RLM + line if line else line for line in text.split("\n")))
 
     @staticmethod
@@ -193,8 +197,8 @@ class Catalog:
         poll questions, chart labels, the command menu)."""
         used, template = self.template(key, lang)
         if is_rtl(used):
-            return self._format(_commands_kept(template), used, params,
-                                lambda v: _isolate(_inert(v)))
+            return _units_kept(self._format(_commands_kept(template), used, params,
+                                             lambda v: _isolate(_inert(v))))
         return self._format(template, used, params, _inert)
 
     def bilingual(self, key: str, lang: str, **params: Any) -> Markup:
@@ -234,6 +238,13 @@ def _inert(value: Any) -> Any:
 def _commands_kept(template: str) -> str:
     """A right-to-left template with each /command (and its arguments) isolated."""
     return _COMMAND.sub(lambda m: f"{FSI}{m[0]}{PDI}", template)
+
+
+def _units_kept(text: str) -> str:
+    """Isolate "1/3" as one unit (not 3/1), and each <code> element from outside only."""
+    text = _COUNTER.sub(lambda m: f"{FSI}{m[1]}/{m[2]}{PDI}", text)
+    return _CODE.sub(lambda m: f"{FSI}<code>{m[1].replace(FSI, '').replace(PDI, '')}</code>{PDI}",
+                     text)
 
 
 def _isolate(value: Any) -> Any:
