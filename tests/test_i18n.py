@@ -121,6 +121,21 @@ def test_somali_calls_every_check_a_tijaabo_never_an_exam(catalog: Catalog) -> N
     assert somali["check-done-low"].startswith("Tijaabadii way dhammaatay")
 
 
+def test_arabic_joins_a_language_name_to_its_letter_and_never_makes_a_student_male(
+        catalog: Catalog) -> None:
+    arabic = language_name("ar")
+    welcome = catalog.render("family-welcome", "ar", language=arabic)
+    assert "رسالة قصيرة بالعربية." in welcome  # one word: no tatweel, no isolate cutting it
+    assert catalog.render("family-week-ask", "ar", name="Layla", word="ecosystem",
+                          language=arabic) == \
+        f"{RLM}💬 اطلبوا من {FSI}Layla{PDI} شرح كلمة <b>{FSI}ecosystem{PDI}</b> لكم بالعربية."
+    assert catalog.render("family-week-days-since", "ar", name="Layla", days=3, since=4) == \
+        f"{RLM}أيام تدرّب {FSI}Layla{PDI}: {FSI}3{PDI} من {FSI}4{PDI} أيام دراسية منذ البداية."
+    assert catalog.render("family-week-first-day", "ar", name="Layla") == \
+        f"{RLM}اليوم أول أيام {FSI}Layla{PDI} مع Puente."
+    assert catalog.plain("button-ask", "ar") == "✉️ إرسال هذا إلى المعلّم"  # not plural أرسلوا
+
+
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:
     assert catalog.render("ready", "xx") == catalog.render("ready", "en")
     assert catalog.bilingual("ready", "en") == catalog.render("ready", "en")

@@ -12,6 +12,7 @@ import html
 import re
 import string
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -248,8 +249,16 @@ def _units_kept(text: str) -> str:
 
 
 def _isolate(value: Any) -> Any:
-    if isinstance(value, str) and value and "\n" not in value:
+    if isinstance(value, str) and value and "\n" not in value and not _right_to_left(value):
         return f"{FSI}{value}{PDI}"
     if isinstance(value, int | float):
         return f"{FSI}{value}{PDI}"
     return value
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether a value is right-to-left words only, which need no isolate in a right-to-left
+    sentence. Left bare, it joins a letter written onto it (ب + العربية = بالعربية): an
+    isolate would cut the word in two on screen."""
+    kinds = [unicodedata.bidirectional(c) for c in text]
+    return kinds[0] in ("R", "AL") and kinds[-1] in ("R", "AL") and "L" not in kinds
