@@ -136,6 +136,29 @@ def test_arabic_joins_a_language_name_to_its_letter_and_never_makes_a_student_ma
     assert catalog.plain("button-ask", "ar") == "✉️ إرسال هذا إلى المعلّم"  # not plural أرسلوا
 
 
+# What a student and a family both read (their /ask, a message over the limit) says neither
+# tú nor usted: a child is tú everywhere else, a family usted.
+SHARED_WITH_FAMILIES = ("message-too-long-offer", "ask-prompt", "ask-prompt-as-written",
+                        "ask-not-sent", "ask-draft-gone", "answer-reply-hint")
+
+
+@pytest.mark.parametrize("key", SHARED_WITH_FAMILIES)
+def test_spanish_never_calls_a_student_usted(catalog: Catalog, key: str) -> None:
+    usted = re.compile(r"\b(su|sus|usted|envíe|escriba|responda)\b|\w+(elo|ela)\b", re.I)
+    assert usted.search(catalog.messages["es"][key]) is None
+    assert "quý vị" not in catalog.messages["vi"][key]  # the families' word in Vietnamese
+    assert not re.search(r"[ك]م\b|وا\b", catalog.messages["ar"][key])  # plural "you"
+
+
+def test_vietnamese_calls_a_student_ban_never_em(catalog: Catalog) -> None:
+    """Em only for children spoken about (các em, con em), never to the reader."""
+    vietnamese = catalog.messages["vi"]
+    addressed = [key for key, text in vietnamese.items()
+                 if re.search(r"(?<!con )(?<!các )\bem\b", text, re.I)]
+    assert addressed == []
+    assert vietnamese["progress-next-none"] == "✅ Hiện giờ bạn đã xong."
+
+
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:
     assert catalog.render("ready", "xx") == catalog.render("ready", "en")
     assert catalog.bilingual("ready", "en") == catalog.render("ready", "en")

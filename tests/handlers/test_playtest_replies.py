@@ -129,7 +129,7 @@ async def test_a_parents_long_message_can_go_as_its_first_thousand_characters(
     mom = await link_family(chat, MOTHER, "es")
     offer = await chat.send(mom, LONG)
     assert texts(offer).startswith("Ese mensaje es muy largo para mí (más de 1000 caracteres). "
-                                   "¿Envío al maestro sus primeros 1000 caracteres?")
+                                   "¿Envío al maestro los primeros 1000 caracteres?")
     assert [data for _, data in buttons(offer)] == ["ak:1001", "ak:no"]  # ids, never text
     await chat.tap(mom, "ak:1001")
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)

@@ -113,7 +113,7 @@ async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
     prompt = texts(await chat.send(ana, "/ask"))
-    assert prompt.endswith("Se lo haré llegar con una traducción al inglés.")
+    assert prompt.endswith("Lo haré llegar con una traducción al inglés.")
     sent = texts(await chat.send(ana, "no entiendo la palabra"))
     assert sent.startswith("Tu mensaje va en camino a tu maestro. La respuesta llegará aquí, "
                            "en español.\nYour message is on its way to your teacher.")
