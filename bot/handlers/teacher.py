@@ -42,6 +42,7 @@ def register(app: Application) -> None:
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
+    add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
     add(CallbackQueryHandler(push_again_button, pattern=rf"^{callbacks.PUSH_AGAIN}:"))
     add(MessageHandler(filters.Document.ALL & PRIVATE, pack_file))
 
@@ -377,26 +378,29 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
 
 
 async def families(update: Update, context: PuenteContext) -> None:
-    """List a class's family links with a button to unlink each: /families [CLASS]."""
+    """List a class's linked family members, with a button to unlink each, and its family
+    links that still work, with a button to cancel each: /families [CLASS]."""
     user, s = update.effective_user, context.services
     if user is None:
         return
     found, links = membership.class_families(s.db, user.id, _arg_text(context) or None)
+    open_links = membership.open_links(s.db, found.id, s.clock())
     lang = user_language(context, user.id, user.language_code)
-    if not links:
+    if not links and not open_links:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
         return
-    text, unlink = families_text(s.catalog, lang, found.name, links,
-                                 teaching.student_names(s.db, user.id), found.id,
-                                 s.config.school.timezone,
-                                 membership.link_notes(s.db, s.translator, links))
+    text, unlink, revoke = families_text(
+        s.catalog, lang, found.name, links, teaching.student_names(s.db, user.id), found.id,
+        s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
+        open_links, CAREGIVERS_PER_LINK)
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.unlink_buttons(unlink))
+                                   reply_markup=keyboards.unlink_buttons(unlink, revoke))
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:
-    """Unlink one family member from a student of the teacher's classes."""
+    """Unlink one family member from a student of the teacher's classes (the link they opened
+    is cancelled with it)."""
     tap = await tapped(update)
     if tap is None:
         return
@@ -404,7 +408,48 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
     s = context.services
     if not await spend(query):  # a double tap: the first tap unlinked them
         return
-    link = membership.unlink_family(s.db, user.id, cb.int_arg(0))
+    link = membership.unlink_family(s.db, user.id, cb.int_arg(0), s.clock())
     await say(update, context, "families-unlinked", bilingual=False,
               name=student_for(context, user.id, link.student_id, first_name=link.student_name,
                                lang=user_language(context, user.id, user.language_code)))
+
+
+async def revoke_button(update: Update, context: PuenteContext) -> None:
+    """Ask before cancelling a family link; cancel it after the confirming tap."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    lang = user_language(context, user.id, user.language_code)
+    if cb.args == ("no",):
+        await query.edit_message_text(s.catalog.render("remove-kept", lang))
+        return
+    if len(cb.args) == 1:  # the first tap, in /families: ask
+        found = membership.link_to_revoke(s.db, user.id, cb.int_arg(0), s.clock())
+        await context.bot.send_message(
+            user.id, s.catalog.render("families-cancel-confirm", lang, date=_day(context, found),
+                                      name=_link_owner(context, user.id, found, lang)),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_revoke(
+                found.link_id, s.catalog.plain("button-cancel-link-yes", lang),
+                s.catalog.plain("button-keep", lang)))
+        return
+    if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
+        return
+    found = membership.revoke_link(s.db, user.id, cb.int_arg(0), s.clock())
+    await query.edit_message_text(s.catalog.render(
+        "families-link-cancelled", lang, name=_link_owner(context, user.id, found, lang),
+        date=_day(context, found)), parse_mode=ParseMode.HTML)
+
+
+def _link_owner(context: PuenteContext, teacher_id: int, found: membership.OpenLink,
+                lang: str) -> str:
+    """The student a family link is for, as this teacher tells their students apart."""
+    return student_for(context, teacher_id, found.student_id, first_name=found.student_name,
+                       lang=lang)
+
+
+def _day(context: PuenteContext, found: membership.OpenLink) -> str:
+    """The day a family link was made, in the school's time zone."""
+    return found.created_at.astimezone(context.services.config.school.timezone).strftime(
+        "%Y-%m-%d")

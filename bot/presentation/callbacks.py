@@ -23,6 +23,7 @@ FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w   hear the words (w: the word alone)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
+REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message
 PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it skipped

@@ -170,10 +170,22 @@ def push_again(push_id: int, label: str) -> InlineKeyboardMarkup:
         callbacks.PUSH_AGAIN, push_id))], 1)
 
 
-def unlink_buttons(links: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
-    """One "unlink" button per family link: (family id, label)."""
-    return rows([InlineKeyboardButton(label[:60], callback_data=callbacks.data(
-        callbacks.UNLINK, family_id)) for family_id, label in links], 1)
+def unlink_buttons(links: Sequence[tuple[int, str]],
+                   revoke: Sequence[tuple[int, str]] = ()) -> InlineKeyboardMarkup:
+    """One "unlink" button per linked family member, (family id, label), then one "cancel
+    link" button per link that still works, (link id, label)."""
+    return rows([*(InlineKeyboardButton(label[:60], callback_data=callbacks.data(
+        callbacks.UNLINK, family_id)) for family_id, label in links),
+        *(InlineKeyboardButton(label[:60], callback_data=callbacks.data(
+            callbacks.REVOKE_LINK, link_id)) for link_id, label in revoke)], 1)
+
+
+def confirm_revoke(link_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
+    """Cancel a family link, or keep it."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.REVOKE_LINK, link_id,
+                                                               "yes")),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.REVOKE_LINK, "no"))]])
 
 
 def home_languages(school: Sequence[str]) -> list[str]:

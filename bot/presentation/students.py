@@ -17,7 +17,7 @@ from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.views import label, name
 from bot.services.membership import LinkNotes
 from bot.services.teaching import StudentName, StudentNames
-from bot.store.members import FamilyListing
+from bot.store.members import FamilyListing, OpenLink
 from bot.store.people import Enrolled
 from bot.store.reports import StudentRow
 
@@ -53,11 +53,14 @@ def class_labels(students: Iterable[StudentRow], catalog: Catalog, lang: str,
 
 def families_text(catalog: Catalog, lang: str, class_name: str, links: list[FamilyListing],
                   names: StudentNames, class_id: int, tz: tzinfo,
-                  notes: Mapping[int, LinkNotes]) -> tuple[Markup, list[tuple[int, str]]]:
-    """/families: one line per family link, the student always with their roster number (as
-    /roster shows it, never a position in this list), and an unlink button per link, labelled
-    with the same student and language; `notes` (by family id) add marks: no translation for
-    what they write, and when they last wrote with a teacher."""
+                  notes: Mapping[int, LinkNotes], open_links: Iterable[OpenLink] = (),
+                  caregivers: int = 4
+                  ) -> tuple[Markup, list[tuple[int, str]], list[tuple[int, str]]]:
+    """/families: one line per linked family member, the student always with their roster
+    number (as /roster shows it, never a position in this list), and an unlink button per
+    member, labelled with the same student and language; then the links that still work,
+    used or not, each with a button to cancel it. `notes` (by family id) add marks: no
+    translation for what they write, and when they last wrote with a teacher."""
     lines = [catalog.render("families-header", lang, class_name=class_name)]
     buttons = []
     alike = Counter((link.student_id, link.language) for link in links)
@@ -75,7 +78,19 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
         lines.append(Markup(" · ".join([line, *marks])))
         buttons.append((link.family_id, catalog.plain("button-unlink", lang, name=who,
                                                       language=language)))
-    return Markup("\n".join(lines)), buttons
+    revoke = []
+    for number, sent in enumerate(open_links):
+        if not number:
+            lines.append(catalog.render("families-open-header", lang))
+        who = student_label(names.of(sent.student_id, class_id, numbered=True,
+                                     first_name=sent.student_name), catalog, lang)
+        made = sent.created_at.astimezone(tz).strftime("%Y-%m-%d")
+        lines.append(catalog.render("families-open-line", lang, name=who, date=made,
+                                    uses=sent.uses, caregivers=caregivers,
+                                    until=sent.expires_at.astimezone(tz).strftime("%Y-%m-%d")))
+        revoke.append((sent.link_id, catalog.plain("button-cancel-link", lang, name=who,
+                                                   date=made)))
+    return Markup("\n".join(lines)), buttons, revoke
 
 
 def _link_marks(note: LinkNotes | None, catalog: Catalog, lang: str, tz: tzinfo) -> list[Markup]:

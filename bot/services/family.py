@@ -53,6 +53,8 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime) -> str:
     link = families.get_link(db, code)
     if link is None:
         raise FamilyLinkError()
+    if link.revoked:
+        raise FamilyLinkError(prompt_key="family-link-revoked")
     if link.expires_at <= now:
         raise FamilyLinkError(prompt_key="family-link-expired")
     if link.student_id == user_id:  # the child herself: the link stays her family's

@@ -21,6 +21,7 @@ from bot.store import erase, families, members, people
 from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
+OpenLink = members.OpenLink  # a family link that still works, as /families lists it
 
 
 class TooManyAttemptsError(PuenteError):
@@ -38,7 +39,8 @@ class MemberNotFoundError(PuenteError):
 # Refusals that mean "that code was wrong": the ones a guesser collects. A missing code
 # (a plain /start or /teach) is a question, not a guess, and is never counted.
 _GUESS_KEYS = frozenset({"join-code-unknown", "join-code-expired", "teach-bad-code",
-                         "family-link-unknown", "family-link-used", "family-link-expired"})
+                         "family-link-unknown", "family-link-used", "family-link-expired",
+                         "family-link-revoked"})
 
 
 @contextmanager
@@ -142,8 +144,15 @@ def link_notes(db: Database, translator: Translator | None,
         messages.last_contact(db, link.telegram_id, link.student_id)) for link in links}
 
 
-def unlink_family(db: Database, teacher_id: int, family_id: int) -> members.FamilyListing:
-    """Unlink a family member from a student of the teacher's classes; queued updates go."""
+def open_links(db: Database, class_id: int, now: datetime) -> list[members.OpenLink]:
+    """The family links of a class that still work, used or not (a teacher may cancel one)."""
+    return members.class_links(db, class_id, now)
+
+
+def unlink_family(db: Database, teacher_id: int, family_id: int,
+                  now: datetime) -> members.FamilyListing:
+    """Unlink a family member from a student of the teacher's classes: queued updates go, and
+    the link they opened is cancelled, so the same link cannot link them again."""
     teaching.require_teacher(db, teacher_id)
     class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
     link = members.family_in_class(db, family_id, class_ids)
@@ -151,8 +160,28 @@ def unlink_family(db: Database, teacher_id: int, family_id: int) -> members.Fami
         raise MemberNotFoundError("no such family link in this teacher's classes")
     with db.atomic():
         erase.cancel_family_updates(db, link.telegram_id, link.student_id)
+        members.revoke_link_of(db, link, now)
         members.delete_family(db, family_id)
     return link
+
+
+def link_to_revoke(db: Database, teacher_id: int, link_id: int,
+                   now: datetime) -> members.OpenLink:
+    """A family link of a student in the teacher's classes that still works (to confirm)."""
+    teaching.require_teacher(db, teacher_id)
+    class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
+    found = members.link_in_classes(db, link_id, class_ids, now)
+    if found is None:
+        raise MemberNotFoundError("no such working family link in this teacher's classes")
+    return found
+
+
+def revoke_link(db: Database, teacher_id: int, link_id: int, now: datetime) -> members.OpenLink:
+    """Cancel a family link: nobody new can open it (those already linked stay linked)."""
+    found = link_to_revoke(db, teacher_id, link_id, now)
+    if not members.revoke_link(db, link_id, now):
+        raise MemberNotFoundError("already cancelled")
+    return found
 
 
 def deletion_plan(db: Database, user_id: int) -> list[erase.ClassFate] | None:

@@ -16,6 +16,7 @@ class FamilyLinkRow:
     expires_at: datetime
     used: bool
     uses: int = 0                      # caregivers who linked with it
+    revoked: bool = False              # a teacher cancelled it (or unlinked someone who used it)
 
 
 @dataclass(frozen=True)
@@ -36,26 +37,29 @@ def add_link(db: Database, code: str, student_id: int, teacher_id: int, now: dat
 
 
 def get_link(db: Database, code: str) -> FamilyLinkRow | None:
-    row = db.execute("SELECT student_id, expires_at, used_at, uses FROM family_links "
+    row = db.execute("SELECT student_id, expires_at, used_at, uses, revoked_at FROM family_links "
                      "WHERE code = ?", [code]).fetchone()
-    return FamilyLinkRow(row[0], parse(row[1]), row[2] is not None, row[3]) if row else None
+    return FamilyLinkRow(row[0], parse(row[1]), row[2] is not None, row[3],
+                         row[4] is not None) if row else None
 
 
 def claim_link(db: Database, code: str, user_id: int, student_id: int, now: datetime,
                max_uses: int = 1) -> bool:
     """Link the family member with one of the link's `max_uses` places (a caregiver who is
-    already linked takes none); False when every place is taken."""
+    already linked takes none), remembering which link they opened; False when every place
+    is taken or the link was cancelled."""
     with db.atomic():
         linked = db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND student_id = ?",
                             [user_id, student_id]).fetchone()
         claimed = db.execute("UPDATE family_links SET used_at = coalesce(used_at, ?), "
-                             "uses = uses + 1 WHERE code = ? AND uses < ?",
+                             "uses = uses + 1 WHERE code = ? AND uses < ? AND revoked_at IS NULL",
                              [stamp(now), code, max_uses]) if linked is None else None
         if claimed is not None and claimed.rowcount != 1:
             return False
-        db.execute("INSERT INTO families (telegram_id, student_id, linked_at) VALUES (?, ?, ?) "
+        db.execute("INSERT INTO families (telegram_id, student_id, linked_at, link_code) "
+                   "VALUES (?, ?, ?, ?) "
                    "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1",
-                   [user_id, student_id, stamp(now)])
+                   [user_id, student_id, stamp(now), code])
     return True
 
 

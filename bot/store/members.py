@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -18,6 +19,19 @@ class FamilyListing:
     student_name: str
     language: str | None
     linked_at: datetime
+    link_code: str | None = None       # the link they opened (None: linked before links were kept)
+
+
+@dataclass(frozen=True)
+class OpenLink:
+    """A family link that still works: not cancelled and not expired (it may be used up)."""
+
+    link_id: int
+    student_id: int
+    student_name: str
+    created_at: datetime
+    expires_at: datetime
+    uses: int
 
 
 def add_coteach_code(db: Database, code: str, class_id: int, teacher_id: int, now: datetime,
@@ -57,25 +71,77 @@ def remove_enrollment(db: Database, student_id: int, class_id: int) -> bool:
     return cursor.rowcount == 1
 
 
+_FAMILY = ("SELECT f.id, f.telegram_id, s.id, s.first_name, f.language, f.linked_at, "
+           "f.link_code FROM families f JOIN students s ON s.id = f.student_id ")
+
+
+def _family(r: tuple[Any, ...]) -> FamilyListing:
+    return FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6])
+
+
 def class_families(db: Database, class_id: int) -> list[FamilyListing]:
     """Family links of the students of one class, by student name."""
     rows = db.execute(
-        "SELECT f.id, f.telegram_id, s.id, s.first_name, f.language, f.linked_at "
-        "FROM families f JOIN students s ON s.id = f.student_id JOIN enrollments e "
-        "ON e.student_id = s.id WHERE e.class_id = ? ORDER BY s.first_name COLLATE NOCASE, f.id",
-        [class_id]).fetchall()
-    return [FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5])) for r in rows]
+        _FAMILY + "JOIN enrollments e ON e.student_id = s.id WHERE e.class_id = ? "
+        "ORDER BY s.first_name COLLATE NOCASE, f.id", [class_id]).fetchall()
+    return [_family(r) for r in rows]
 
 
 def family_in_class(db: Database, family_id: int, class_ids: list[int]) -> FamilyListing | None:
     """A family link, when its student is in one of these classes (the teacher's)."""
     marks = ",".join("?" * len(class_ids)) or "NULL"
     row = db.execute(
-        "SELECT f.id, f.telegram_id, s.id, s.first_name, f.language, f.linked_at "
-        "FROM families f JOIN students s ON s.id = f.student_id WHERE f.id = ? AND EXISTS "
-        f"(SELECT 1 FROM enrollments e WHERE e.student_id = s.id AND e.class_id IN ({marks}))",
-        [family_id, *class_ids]).fetchone()
-    return FamilyListing(row[0], row[1], row[2], row[3], row[4], parse(row[5])) if row else None
+        _FAMILY + "WHERE f.id = ? AND EXISTS (SELECT 1 FROM enrollments e WHERE "
+        f"e.student_id = s.id AND e.class_id IN ({marks}))", [family_id, *class_ids]).fetchone()
+    return _family(row) if row else None
+
+
+_LINK = ("SELECT l.rowid, s.id, s.first_name, l.created_at, l.expires_at, l.uses "
+         "FROM family_links l JOIN students s ON s.id = l.student_id "
+         "WHERE l.revoked_at IS NULL AND l.expires_at > ? ")
+
+
+def _link(r: tuple[Any, ...]) -> OpenLink:
+    return OpenLink(r[0], r[1], r[2], parse(r[3]), parse(r[4]), r[5])
+
+
+def class_links(db: Database, class_id: int, now: datetime) -> list[OpenLink]:
+    """The family links of one class's students that still work, by student name."""
+    rows = db.execute(
+        _LINK + "AND EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = s.id "
+        "AND e.class_id = ?) ORDER BY s.first_name COLLATE NOCASE, l.created_at",
+        [stamp(now), class_id]).fetchall()
+    return [_link(r) for r in rows]
+
+
+def link_in_classes(db: Database, link_id: int, class_ids: list[int],
+                    now: datetime) -> OpenLink | None:
+    """A family link that still works, when its student is in one of these classes."""
+    marks = ",".join("?" * len(class_ids)) or "NULL"
+    row = db.execute(
+        _LINK + "AND l.rowid = ? AND EXISTS (SELECT 1 FROM enrollments e WHERE "
+        f"e.student_id = s.id AND e.class_id IN ({marks}))",
+        [stamp(now), link_id, *class_ids]).fetchone()
+    return _link(row) if row else None
+
+
+def revoke_link(db: Database, link_id: int, now: datetime) -> bool:
+    """Cancel a family link: nobody new can open it; False when it was already cancelled."""
+    return db.execute("UPDATE family_links SET revoked_at = ? WHERE rowid = ? "
+                      "AND revoked_at IS NULL", [stamp(now), link_id]).rowcount == 1
+
+
+def revoke_link_of(db: Database, family: FamilyListing, now: datetime) -> int:
+    """Cancel the link this family member opened, so it cannot link them again; for someone
+    linked before links were kept, every used link to their student made before they linked.
+    Return how many links were cancelled."""
+    if family.link_code is not None:
+        where, args = "code = ?", [family.link_code]
+    else:
+        where, args = ("student_id = ? AND uses > 0 AND created_at <= ?",
+                       [family.student_id, stamp(family.linked_at)])
+    return db.execute(f"UPDATE family_links SET revoked_at = ? WHERE revoked_at IS NULL "
+                      f"AND {where}", [stamp(now), *args]).rowcount
 
 
 def delete_family(db: Database, family_id: int) -> None:

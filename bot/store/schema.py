@@ -437,3 +437,14 @@ WHERE attempts > 0 AND EXISTS (
     WHERE a.student_id = mastery.student_id AND a.word_id = mastery.word_id
     AND (mastery.first_seen IS NULL OR a.answered_at < mastery.first_seen))
 """)
+
+
+@migrations(name="0017_revocable_family_links")
+def revocable_family_links(db: Database) -> None:
+    """A teacher may cancel a family link, and unlinking someone cancels the link they opened
+    (so it cannot link them again): when each link was cancelled, and which link each family
+    member opened (NULL for those linked before this)."""
+    _run(db, """
+ALTER TABLE family_links ADD COLUMN revoked_at TEXT;
+ALTER TABLE families ADD COLUMN link_code TEXT
+""")

@@ -58,11 +58,12 @@ def test_an_unlinked_family_member_is_no_longer_listed_and_cannot_be_unlinked_tw
     linked_family(db)
     _, links = membership.class_families(db, TEACHER_ID, "science 7b")
     assert [(link.student_name, link.language) for link in links] == [("Ana", "ar")]
-    assert membership.unlink_family(db, TEACHER_ID, links[0].family_id).student_name == "Ana"
+    unlinked = membership.unlink_family(db, TEACHER_ID, links[0].family_id, START)
+    assert unlinked.student_name == "Ana"
     assert membership.class_families(db, TEACHER_ID, None)[1] == []
     assert not family.is_family(db, 2001)
     with pytest.raises(membership.MemberNotFoundError):
-        membership.unlink_family(db, TEACHER_ID, links[0].family_id)
+        membership.unlink_family(db, TEACHER_ID, links[0].family_id, START)
 
 
 def test_a_co_teacher_code_lets_one_teacher_in_once(

@@ -1,0 +1,94 @@
+"""Family links a teacher can take back: /families lists every link that still works, a
+cancelled link links nobody, and unlinking someone cancels the link they opened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.presentation import callbacks
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+
+MOTHER, FATHER, STRANGER = 2001, 2002, 2003
+REVOKED_ES = ("El maestro o la maestra canceló este enlace para familias, así que ya no "
+              "funciona. Si usted debe recibir novedades, por favor pídale un enlace nuevo.")
+
+
+def rivera(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def family_link(chat: Chat) -> str:
+    reply = texts(await chat.send(rivera(chat), "/family Ana"))
+    return reply.split("?start=")[1].split()[0]
+
+
+async def open_link(chat: Chat, user_id: int, payload: str) -> tuple[dict[str, Any], str]:
+    person = chat.user(user_id, f"Family{user_id}", "es")
+    reply = texts(await chat.send(person, f"/start {payload}"))
+    return person, reply
+
+
+def button_data(calls: list, label_start: str) -> str:
+    return next(data for label, data in buttons(calls) if label.startswith(label_start))
+
+
+async def test_an_unused_link_is_listed_and_cancelled_after_a_confirming_tap(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    listing = await chat.send(rivera(chat), "/families")
+    assert "No family links" not in texts(listing)
+    assert ("Links sent that still work (anyone who has one can use it):\n"
+            "• Ana #1 · made 2026-09-14 · used by 0 of 4 · works until 2026-09-28"
+            ) in texts(listing)
+    cancel = button_data(listing, "Cancel link: Ana #1 · 2026-09-14")
+    asked = await chat.tap(rivera(chat), cancel)
+    assert texts(asked).strip().startswith("Cancel the family link for Ana made on 2026-09-14? "
+                                   "Nobody can open it after this.")
+    done = await chat.tap(rivera(chat), f"{cancel}:yes")
+    assert "The family link for Ana made on 2026-09-14 is cancelled." in texts(done)
+    _, reply = await open_link(chat, MOTHER, payload)
+    assert reply.startswith(REVOKED_ES) and "Ana" not in reply
+    assert chat.db["families"].count == 0
+    assert "No family links" in texts(await chat.send(rivera(chat), "/families"))
+
+
+async def test_keeping_a_link_changes_nothing(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    cancel = button_data(await chat.send(rivera(chat), "/families"), "Cancel link")
+    await chat.tap(rivera(chat), cancel)
+    assert texts(await chat.tap(rivera(chat), callbacks.data(
+        callbacks.REVOKE_LINK, "no"))).strip() == "Nothing changed."
+    _, reply = await open_link(chat, MOTHER, payload)
+    assert "Ana" in reply and chat.db["families"].count == 1
+
+
+async def test_an_unlinked_family_member_cannot_link_again_with_the_same_link(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    await open_link(chat, MOTHER, payload)
+    await open_link(chat, FATHER, payload)
+    listing = await chat.send(rivera(chat), "/families")
+    unlink = next(data for _, data in buttons(listing) if data.startswith("fu:"))
+    said = texts(await chat.tap(rivera(chat), unlink)).strip()
+    assert said.startswith("Ana's family member is unlinked: no more updates or answers go to "
+                           "them. The link they opened is cancelled too, so it cannot link "
+                           "them again")
+    _, again = await open_link(chat, MOTHER, payload)
+    assert again.startswith(REVOKED_ES)
+    _, stranger = await open_link(chat, STRANGER, payload)  # nor anyone it was forwarded to
+    assert stranger.startswith(REVOKED_ES)
+    linked = [row[0] for row in chat.db.execute("SELECT telegram_id FROM families")]
+    assert linked == [FATHER]  # the other caregiver stays linked
+    assert "Links sent that still work" not in texts(await chat.send(rivera(chat), "/families"))
+
+
+async def test_another_teacher_cannot_cancel_a_link(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    cancel = button_data(await chat.send(rivera(chat), "/families"), "Cancel link")
+    student = chat.user(1001, "Ana", "es")  # not a teacher: a forged tap
+    await chat.process(chat.factory.tap(student, f"{cancel}:yes", 1))
+    _, reply = await open_link(chat, MOTHER, payload)
+    assert "Ana" in reply and chat.db["families"].count == 1
