@@ -6,7 +6,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.chat.audience import PRIVATE, Audience, From
+from bot.chat.audience import PRIVATE, Audience, From, sender
 from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views, views
@@ -124,11 +124,18 @@ async def _tell_teachers_no_model(context: PuenteContext, user_id: int, code: st
         context.deliverer.wake()
 
 
+async def _not_family(update: Update, context: PuenteContext) -> None:
+    """/now or /stop from someone who is no family member: a student gets the student's help;
+    nobody (a family member unlinked, or who deleted their data) is told how to link again."""
+    stranger = sender(update, context).audience == Audience.STRANGER
+    await say(update, context, "family-not-linked" if stranger else "help-short")
+
+
 async def stop(update: Update, context: PuenteContext) -> None:
     """Stop weekly updates: /stop."""
     user, s = update.effective_user, context.services
     if user is None or not family.is_family(s.db, user.id):
-        await say(update, context, "help-short")
+        await _not_family(update, context)
         return
     family.set_updates(s.db, user.id, False)
     await say(update, context, "family-stopped")
@@ -138,7 +145,7 @@ async def now(update: Update, context: PuenteContext) -> None:
     """Show this week's update on demand: /now."""
     user, s = update.effective_user, context.services
     if user is None or not family.is_family(s.db, user.id):
-        await say(update, context, "help-short")
+        await _not_family(update, context)
         return
     for item in family.weekly_updates(s.db, s.clock(), only=user.id,
                                       tz=s.config.school.timezone,

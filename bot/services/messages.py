@@ -37,6 +37,13 @@ class NoTeacherError(PuenteError):
     prompt_key = "ask-no-teacher"
 
 
+class AnswerGoneError(PuenteError):
+    """The teacher answered a message whose writer is gone: a family member unlinked or
+    deleted, or a student who deleted their data. The answer is not sent."""
+
+    prompt_key = "answer-gone-family"
+
+
 class AnnounceError(PuenteError):
     prompt_key = "announce-usage"
 
@@ -206,10 +213,17 @@ class Answer:
 
 async def prepare_answer(db: Database, translator: Translator | None, teacher_id: int,
                          reply_to: int, text: str) -> Answer | None:
-    """The teacher's reply to a relayed message, translated (None: not a relayed message)."""
+    """The teacher's reply to a relayed message, translated (None: not a relayed message);
+    refused when its writer is gone (deleted their data, or a family member unlinked)."""
     asked = threads.relayed(db, teacher_id, reply_to)
     if asked is None:
+        gone = threads.gone_relay(db, teacher_id, reply_to)
+        if gone is not None:
+            raise AnswerGoneError(prompt_key=f"answer-gone-{gone}")
         return None
+    if asked.asker_role == FAMILY and not families.is_linked(db, asked.asker_id,
+                                                              asked.student_id):
+        raise AnswerGoneError()
     student = people.get_student(db, asked.student_id)
     translation = None
     if asked.language != "en" and translator is not None:
@@ -393,8 +407,10 @@ def recent_relays(db: Database, teacher_id: int, now: datetime) -> list[Relayed]
 
 
 def is_relayed(db: Database, teacher_id: int, message_id: int) -> bool:
-    """Tell whether a message in a teacher's chat is one the bot relayed to them."""
-    return threads.relayed(db, teacher_id, message_id) is not None
+    """Tell whether a message in a teacher's chat is one the bot relayed to them (its writer
+    may be gone since: a reply to it is told so)."""
+    return (threads.relayed(db, teacher_id, message_id) is not None
+            or threads.gone_relay(db, teacher_id, message_id) is not None)
 
 
 def class_name(db: Database, class_id: int) -> str:

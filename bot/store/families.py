@@ -68,6 +68,12 @@ def is_family(db: Database, user_id: int) -> bool:
                       [user_id]).fetchone() is not None
 
 
+def is_linked(db: Database, user_id: int, student_id: int) -> bool:
+    """Whether this family member is (still) linked to this student."""
+    return db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND student_id = ?",
+                      [user_id, student_id]).fetchone() is not None
+
+
 def family_language(db: Database, user_id: int) -> str | None:
     """The language a family member chose, if they are one and chose."""
     row = db.execute("SELECT language FROM families WHERE telegram_id = ? "

@@ -448,3 +448,19 @@ def revocable_family_links(db: Database) -> None:
 ALTER TABLE family_links ADD COLUMN revoked_at TEXT;
 ALTER TABLE families ADD COLUMN link_code TEXT
 """)
+
+
+@migrations(name="0018_gone_relays")
+def gone_relays(db: Database) -> None:
+    """Relayed messages whose writer has deleted their data (or whose student has): a reply to
+    one tells the teacher so. The row keeps the teacher's message id and the writer's role
+    (student or family), never who wrote; it goes with the retention of the message's thread."""
+    _run(db, """
+CREATE TABLE gone_relays (
+    teacher_id INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    relay_message_id INTEGER NOT NULL,
+    asker_role TEXT NOT NULL,          -- 'student' | 'family'
+    created_at TEXT NOT NULL,          -- when the message was written (for retention)
+    PRIMARY KEY (teacher_id, relay_message_id)
+)
+""")

@@ -93,6 +93,14 @@ def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessa
     return _message(row) if row else None
 
 
+def gone_relay(db: Database, teacher_id: int, relay_message_id: int) -> str | None:
+    """The role of whoever wrote a relayed message and has since deleted their data (or whose
+    student has): 'student' or 'family'; None when the message is no such relay."""
+    row = db.execute("SELECT asker_role FROM gone_relays WHERE teacher_id = ? "
+                     "AND relay_message_id = ?", [teacher_id, relay_message_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def latest_relays(db: Database, teacher_id: int, since: datetime, limit: int
                   ) -> list[tuple[int, ThreadMessage]]:
     """(relay message id, message) of the newest message relayed to a teacher from each
@@ -159,7 +167,13 @@ def forget_sent_text(db: Database, outbox_id: int) -> None:
 
 def erase_person(db: Database, user_id: int) -> None:
     """Delete threads, and undelivered messages to teachers and answers, naming this person
-    (/deleteme)."""
+    (/deleteme); a teacher's relayed copy of their messages is remembered as gone (by its
+    message id and the writer's role alone), so a reply to it is told why it goes nowhere."""
+    db.execute("INSERT OR IGNORE INTO gone_relays (teacher_id, relay_message_id, asker_role, "
+               "created_at) SELECT teacher_id, relay_message_id, asker_role, created_at "
+               "FROM thread_messages WHERE (asker_id = ? OR student_id = ?) AND teacher_id != ? "
+               "AND direction = 'ask' AND relay_message_id IS NOT NULL",
+               [user_id, user_id, user_id])
     db.execute("DELETE FROM outbox WHERE kind IN ('answer', 'relay') AND "
                "json_extract(payload, '$.student_id') = ?", [user_id])
     db.execute("DELETE FROM outbox WHERE kind = 'relay' AND json_extract(payload, '$.thread_id') "
@@ -173,6 +187,7 @@ def purge_before(db: Database, cutoff: datetime) -> int:
     """Retention: thread rows and unconfirmed announcements older than `cutoff`."""
     when = stamp(cutoff)
     count = db.execute("DELETE FROM thread_messages WHERE created_at < ?", [when]).rowcount
+    db.execute("DELETE FROM gone_relays WHERE created_at < ?", [when])
     db.execute("DELETE FROM announcements WHERE created_at < ?", [when])
     return count
 

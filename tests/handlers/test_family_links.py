@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.demo.offline import BOT_USER
 from bot.presentation import callbacks
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
@@ -92,3 +93,75 @@ async def test_another_teacher_cannot_cancel_a_link(chat: Chat) -> None:
     await chat.process(chat.factory.tap(student, f"{cancel}:yes", 1))
     _, reply = await open_link(chat, MOTHER, payload)
     assert "Ana" in reply and chat.db["families"].count == 1
+
+
+# --- the other side is gone --------------------------------------------------------------------
+
+GONE_FAMILY = ("This family member is no longer linked to the student (they were unlinked, or "
+               "they or the student deleted their data), so your answer was not sent.")
+NOT_LINKED_ES = ("Este teléfono no está vinculado a ningún estudiante, así que no hay novedades "
+                 "que mostrar.")
+
+
+async def linked_mother(chat: Chat) -> dict[str, Any]:
+    mom, _ = await open_link(chat, MOTHER, await family_link(chat))
+    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "es"))
+    return mom
+
+
+async def relayed_to_teacher(chat: Chat, user: dict[str, Any], text: str) -> int:
+    """The user writes to the teacher; the id of the copy the teacher received."""
+    await chat.send(user, f"/ask {text}")
+    await chat.deliver()
+    return chat.db.execute("SELECT relay_message_id FROM thread_messages WHERE direction = 'ask' "
+                           "ORDER BY id DESC LIMIT 1").fetchone()[0]
+
+
+async def reply(chat: Chat, text: str, to: int) -> str:
+    """The teacher answers one of the bot's messages with Telegram's reply."""
+    data = chat.factory.message(rivera(chat), text)
+    data["message"]["reply_to_message"] = {
+        "message_id": to, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
+        "from": BOT_USER, "text": "..."}
+    return texts(await chat.process(data)).strip()
+
+
+def answers_queued(chat: Chat) -> int:
+    return chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'answer'").fetchone()[0]
+
+
+async def test_answering_a_family_member_who_deleted_their_data_says_they_are_gone(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await linked_mother(chat)
+    relay = await relayed_to_teacher(chat, mom, "¿Hay tarea?")
+    await chat.send(mom, "/deleteme")
+    await chat.tap(mom, "dl:yes")
+    assert (await reply(chat, "Yes, page 12.", relay)).startswith(GONE_FAMILY)
+    assert answers_queued(chat) == 0
+    assert texts(await chat.send(mom, "/now")).startswith(NOT_LINKED_ES)
+
+
+async def test_answering_an_unlinked_family_member_sends_nothing_and_says_why(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await linked_mother(chat)
+    relay = await relayed_to_teacher(chat, mom, "¿Hay tarea?")
+    listing = await chat.send(rivera(chat), "/families")
+    await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:")))
+    assert (await reply(chat, "Yes, page 12.", relay)).startswith(GONE_FAMILY)
+    assert answers_queued(chat) == 0
+    for command in ("/now", "/stop"):  # a family's command, answered for a family
+        said = texts(await chat.send(mom, command))
+        assert said.startswith(NOT_LINKED_ES) and "/words" not in said
+
+
+async def test_answering_a_student_who_deleted_their_data_says_so(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    relay = await relayed_to_teacher(chat, ana, "Can I have more time?")
+    await chat.send(ana, "/deleteme")
+    await chat.tap(ana, "dl:yes")
+    assert await reply(chat, "Yes.", relay) == (
+        "This student deleted their Puente data, so your answer was not sent.")
+    assert answers_queued(chat) == 0
