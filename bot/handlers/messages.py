@@ -168,7 +168,7 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
     s = context.services
     messages.check_pace(s.ask_guard, who, s.clock())
     if isinstance(text, int):
-        await _relay_voice(context, who, child, text)
+        answer_in = await _relay_voice(context, who, child, text)
     else:  # through the outbox: a teacher's evening is quiet hours too
         relay = await messages.prepare_ask(s.db, s.translator, who, child, text)
         messages.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
@@ -176,8 +176,8 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
             student_for(context, teacher_id, child.student_id, first_name=child.first_name))
             for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
+        answer_in = relay.answer_in
     family = who.role == messages.FAMILY  # a student is told "your teacher", not their name
-    answer_in = messages.answer_language(s.translator, who.language)
     key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
                                                             else "")  # "English" in their words
     await say(update, context, key, bilingual=not family, name=child.first_name,
@@ -185,9 +185,9 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
 
 
 async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child,
-                       voice: int) -> None:
+                       voice: int) -> str:
     """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
-    only), with who sent it as its caption."""
+    only), with who sent it as its caption; return the language answers go back in."""
     s = context.services
     relay = await messages.prepare_ask(s.db, s.translator, who, child, "")  # nothing to translate
     reached = 0
@@ -205,6 +205,7 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child
         reached += 1
     if not reached:
         raise messages.NoTeacherError()
+    return relay.answer_in
 
 
 async def ask_button(update: Update, context: PuenteContext) -> None:

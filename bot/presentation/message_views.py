@@ -20,7 +20,7 @@ from bot.presentation.i18n import (
     language_name,
     reader_language,
 )
-from bot.services.messages import AnnouncementPlan, Answer, Asker, Delivery, Relay
+from bot.services.messages import UNKNOWN, AnnouncementPlan, Answer, Asker, Delivery, Relay
 from bot.store.threads import ASK, FAMILY, ThreadMessage
 from bot.translation.translator import Translation
 
@@ -52,20 +52,26 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
                                  for en, own in words))
 
 
+def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str) -> Markup:
+    """Who wrote about which student, and in which language when it is known."""
+    key = "relay-family" if who.role == FAMILY else "relay-student"
+    if written == UNKNOWN:
+        return catalog.render(f"{key}-language-unknown", lang, name=name)
+    return catalog.render(key, lang, name=name, language=teacher_language(written))
+
+
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str) -> Markup:
     """What a teacher reads: who wrote about which student (`name`, as this teacher tells
     their students apart), the original, the English."""
-    key = "relay-family" if who.role == FAMILY else "relay-student"
-    written = teacher_language(relay.written)
-    parts = [catalog.render(key, lang, name=name, language=written),
-             quote(relay.original)]
+    parts = [_from(catalog, lang, who, name, relay.written), quote(relay.original)]
     if relay.english is not None:
         parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
-    elif relay.written != "en":
-        parts.append(catalog.render("relay-no-english", lang, language=written))
+    elif relay.written not in ("en", UNKNOWN):
+        parts.append(catalog.render("relay-no-english", lang,
+                                    language=teacher_language(relay.written)))
     # The answer goes back in their language only when this machine can translate into it.
-    how = "relay-how" if relay.answer_in == who.language else "relay-how-english"
-    parts.append(catalog.render(how, lang, language=teacher_language(who.language)))
+    how = "relay-how" if relay.answer_in == relay.language else "relay-how-english"
+    parts.append(catalog.render(how, lang, language=teacher_language(relay.language)))
     return Markup("\n".join(parts))
 
 
@@ -73,9 +79,8 @@ def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
                         name: str) -> Markup:
     """The caption of a relayed voice note: who, about which student (`name`, as this teacher
     tells their students apart), how to answer."""
-    key = "relay-family" if who.role == FAMILY else "relay-student"
-    return Markup("\n".join([catalog.render(key, lang, name=name,
-                                            language=teacher_language(who.language)),
+    spoken = who.language if who.chosen else UNKNOWN  # the bot cannot listen
+    return Markup("\n".join([_from(catalog, lang, who, name, spoken),
                              catalog.render("relay-voice", lang,
                                             language=teacher_language(relay.answer_in))]))
 

@@ -56,6 +56,7 @@ class Asker:
     role: str                 # threads.STUDENT | threads.FAMILY
     language: str
     children: tuple[Child, ...]
+    chosen: bool = True       # False: they skipped the language menu ("en" is no evidence)
 
 
 def asker(db: Database, user_id: int) -> Asker | None:
@@ -63,10 +64,11 @@ def asker(db: Database, user_id: int) -> Asker | None:
     student = people.get_student(db, user_id)
     if student is not None:
         return Asker(user_id, STUDENT, student.language or "en",
-                     (Child(student.id, student.first_name),))
+                     (Child(student.id, student.first_name),), student.language is not None)
     children = tuple(threads.children(db, user_id))
     if children:
-        return Asker(user_id, FAMILY, families.family_language(db, user_id) or "en", children)
+        chosen = families.family_language(db, user_id)
+        return Asker(user_id, FAMILY, chosen or "en", children, chosen is not None)
     return None
 
 
@@ -105,8 +107,9 @@ class Relay:
     teacher_ids: tuple[int, ...]
     original: str
     english: Translation | None   # None: already English, or no engine for the language
-    written: str = "en"           # the language it was written in (English, or their own)
+    written: str = "en"           # the language it was written in ("": not known)
     answer_in: str = "en"         # the language the teacher's answer can go back in, here
+    language: str = "en"          # the writer's language: theirs, else what they wrote in
 
 
 def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
@@ -124,12 +127,14 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
-    written = written_in(text, who.language)
+    written = written_in(text, who.language, sure=who.chosen)
     english = None
-    if written != "en" and translator is not None and text.strip():
+    if written not in ("en", UNKNOWN) and translator is not None and text.strip():
         english = await translator.translate_transient(text, "en", source=written)
+    # Who never chose a language is answered in the one they wrote in, when it is known.
+    language = who.language if who.chosen or written == UNKNOWN else written
     return Relay(child, teacher_ids, text.strip(), english, written,
-                 answer_language(translator, who.language))
+                 answer_language(translator, language), language)
 
 
 def says_something(text: str) -> bool:
@@ -170,9 +175,16 @@ def answer_language(translator: Translator | None, language: str) -> str:
     return language
 
 
-def written_in(text: str, own: str) -> str:
+UNKNOWN = ""  # the language a message was written in, when nothing says which
+
+
+def written_in(text: str, own: str, sure: bool = True) -> str:
     """English when the text is confidently English (a student asking in English needs no
-    translation), else the writer's own language; a voice note (no text) is their own."""
+    translation), else the writer's own language; a voice note (no text) is their own. For
+    someone who never chose a language (`sure` False), the language the text is confidently
+    in, else UNKNOWN: never English for want of evidence."""
+    if not sure:
+        return (detect_language(text).lang or UNKNOWN) if text.strip() else UNKNOWN
     if own == "en" or not text.strip():
         return own
     return "en" if detect_language(text, candidates=(own, "en")).lang == "en" else own
@@ -182,7 +194,7 @@ def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
                  relay_message_id: int, now: datetime) -> int:
     """Remember that a teacher received this message, so their reply finds its way back."""
     return threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id, who.role,
-                           who.language, relay_message_id, now)
+                           relay.language, relay_message_id, now)
 
 
 def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
@@ -193,7 +205,7 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     with db.atomic():
         for teacher_id, text in texts.items():
             thread_id = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id,
-                                        who.role, who.language, None, now)
+                                        who.role, relay.language, None, now)
             outbox.enqueue(db, None, teacher_id, "relay",
                            {"text": text, "buttons": [], "forget": True,
                             "thread_id": thread_id, "student_id": relay.child.student_id},

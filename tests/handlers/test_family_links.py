@@ -165,3 +165,25 @@ async def test_answering_a_student_who_deleted_their_data_says_so(chat: Chat) ->
     assert await reply(chat, "Yes.", relay) == (
         "This student deleted their Puente data, so your answer was not sent.")
     assert answers_queued(chat) == 0
+
+
+# --- a family member who skipped the language menu ---------------------------------------------
+
+async def relayed_text(chat: Chat, user: dict[str, Any], text: str) -> str:
+    await chat.send(user, f"/ask {text}")
+    return "\n".join(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
+
+
+async def test_a_family_member_who_chose_no_language_is_not_said_to_write_english(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom, _ = await open_link(chat, MOTHER, await family_link(chat))  # no language tapped
+    spanish = await relayed_text(chat, mom, "Hola maestra, soy la mamá de Ana. ¿Cómo le va?")
+    assert "family member of <b>Ana</b>, written in Spanish:" in spanish
+    assert "English" not in spanish.split("\n")[0]
+    unclear = await relayed_text(chat, mom, "Hola")  # too short to tell
+    assert unclear.startswith("✉️ From a family member of <b>Ana</b> (I could not tell which "
+                              "language they wrote in):")
+    assert "written in" not in unclear
+    english = await relayed_text(chat, mom, "Is there homework this week?")
+    assert "family member of <b>Ana</b>, written in English:" in english
