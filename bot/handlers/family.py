@@ -115,12 +115,12 @@ async def _tell_teachers_no_model(context: PuenteContext, user_id: int, code: st
     reach them untranslated: they should not count on an English version."""
     s = context.services
     notes = []
-    for teacher_id, child in family.teachers_to_tell(s.db, user_id):
+    for teacher_id, student_id, child in family.teachers_to_tell(s.db, user_id):
         lang = user_language(context, teacher_id)
-        notes.append((teacher_id, s.catalog.render(
+        notes.append((teacher_id, student_id, s.catalog.render(
             "family-language-no-model", lang, name=student_label(child, s.catalog, lang),
             language=message_views.teacher_language(code))))
-    if family.queue_teacher_notes(s.db, notes, s.clock()):
+    if family.queue_teacher_notes(s.db, user_id, notes, s.clock()):
         context.deliverer.wake()
 
 

@@ -87,20 +87,25 @@ def set_language(db: Database, user_id: int, code: str) -> bool:
     return changed
 
 
-def teachers_to_tell(db: Database, user_id: int) -> list[tuple[int, StudentName]]:
-    """(teacher id, the child as that teacher reads them) for each teacher of the family
-    member's children."""
-    return [(teacher_id, name_of(db, teacher_id, child.student_id, first_name=child.first_name))
+def teachers_to_tell(db: Database, user_id: int) -> list[tuple[int, int, StudentName]]:
+    """(teacher id, child's id, the child as that teacher reads them) for each teacher of the
+    family member's children."""
+    return [(teacher_id, child.student_id,
+             name_of(db, teacher_id, child.student_id, first_name=child.first_name))
             for child in threads.children(db, user_id)
             for teacher_id in dict.fromkeys(people.teachers_of(db, child.student_id))]
 
 
-def queue_teacher_notes(db: Database, notes: list[tuple[int, str]], now: datetime) -> int:
-    """Queue one rendered note per teacher (through the outbox: a teacher's quiet hours)."""
+def queue_teacher_notes(db: Database, user_id: int, notes: list[tuple[int, int, str]],
+                        now: datetime) -> int:
+    """Queue one rendered note per (teacher, child) about this family member (through the
+    outbox: a teacher's quiet hours). Each row names the child and the family member, so it
+    goes when either deletes their data."""
     with db.atomic():
-        for teacher_id, text in notes:
-            outbox.enqueue(db, None, teacher_id, "family-note", {"text": text, "buttons": []},
-                           now, now)
+        for teacher_id, student_id, text in notes:
+            outbox.enqueue(db, None, teacher_id, "family-note",
+                           {"text": text, "buttons": [], "student_id": student_id,
+                            "family_id": user_id}, now, now)
     return len(notes)
 
 

@@ -24,6 +24,8 @@ def open_store(path: Path | str | None = None, *, apply_migrations: bool = True)
     # and looking for them scans every installed package's entry points at each start.
     db = Database(conn, execute_plugins=False)
     db.execute("PRAGMA foreign_keys = ON")
+    # Deleting a row overwrites it: /deleteme leaves no name in the file's free space.
+    db.execute("PRAGMA secure_delete = ON")
     if path is not None:
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")

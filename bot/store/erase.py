@@ -36,8 +36,14 @@ _FAMILY_UPDATES = ("DELETE FROM outbox WHERE kind = 'family-update' AND chat_id 
                    " OR json_extract(payload, '$.student_id') = ?)")
 
 
+# Any message about the student (a relay, an answer, a note to a teacher about their family)
+# names them in its text; a note about a family member is theirs too.
+_ABOUT = "DELETE FROM outbox WHERE json_extract(payload, '$.{field}') = ?"
+
+
 def _erase_student(db: Database, student_id: int) -> None:
     db.execute(_FAMILY_UPDATES, [student_id, student_id])
+    db.execute(_ABOUT.format(field="student_id"), [student_id])
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [student_id])
     # enrollments, families, family_links, placements, check_items, attempts, mastery and
     # previews cascade.
@@ -46,6 +52,7 @@ def _erase_student(db: Database, student_id: int) -> None:
 
 def _erase_family_member(db: Database, user_id: int) -> None:
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [user_id])
+    db.execute(_ABOUT.format(field="family_id"), [user_id])
     db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
 
 
@@ -101,6 +108,9 @@ def erase_person(db: Database, user_id: int) -> list[ClassFate]:
         fates = _erase_teacher(db, user_id)
         db.execute("DELETE FROM teacher_invites WHERE created_by = ? OR used_by = ?",
                    [user_id, user_id])
+    # Deleted rows are zeroed on their pages (secure_delete, set at open); a checkpoint also
+    # moves those pages out of the write-ahead log, so no copy of the old rows stays behind.
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return fates
 
 

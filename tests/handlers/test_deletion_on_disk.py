@@ -1,0 +1,58 @@
+"""/deleteme deletes: after a student and their family member both delete their data, the
+student's first name is nowhere in the store's file, not even in a note sent to the teacher."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.config import TranslationConfig
+from bot.presentation import callbacks
+from bot.services.packs import install_packs, load_packs
+from bot.store import open_store
+from bot.translation.translator import Translator, engine_for
+from tests.clock import START
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+
+NAME = "Carlitos"  # a first name no pack word, prompt or class name contains
+MOTHER = 2001
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """The store in a file, as a school runs it (write-ahead log and all)."""
+    database = open_store(tmp_path / "puente.db")
+    install_packs(database, load_packs().packs, START)
+    yield database
+    database.close()
+
+
+def on_disk(folder: Path) -> bytes:
+    """Every byte of the store: the database file and its write-ahead log, if any."""
+    return b"".join(path.read_bytes() for path in sorted(folder.glob("puente.db*")))
+
+
+async def test_no_trace_of_the_name_after_the_student_and_the_family_delete(
+        chat: Chat, tmp_path: Path) -> None:
+    models = tmp_path / "models"  # translation on, and no model: teachers get a note
+    chat.app.bot_data.services.translator = Translator(
+        chat.db, TranslationConfig(True, models), engine=engine_for(models), clock=chat.clock)
+    carlos = chat.user(1001, NAME, "es")
+    await join_and_confirm(chat, carlos)
+    link = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), f"/family {NAME}"))
+    mom = chat.user(MOTHER, "Rosa", "es")
+    await chat.send(mom, f"/start {link.split('?start=')[1].split()[0]}")
+    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "es"))
+    told = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert told and f"A family member of <b>{NAME}</b> chose Spanish." in told[0]
+    assert NAME.encode() in on_disk(tmp_path)
+    for person in (mom, carlos):
+        await chat.send(person, "/deleteme")
+        await chat.tap(person, "dl:yes")
+    assert chat.db.execute("SELECT count(*) FROM outbox WHERE payload LIKE ?",
+                           [f"%{NAME}%"]).fetchone()[0] == 0
+    assert NAME.encode() not in on_disk(tmp_path)
+    assert NAME.encode("utf-16-le") not in on_disk(tmp_path)
