@@ -51,9 +51,14 @@ async def start(update: Update, context: PuenteContext) -> None:
     payload = context.args[0]
     moment = s.clock()
     with membership.code_attempt(s.code_guard, user.id, moment):
-        name = family.use_link(s.db, user.id, payload, moment)
+        opened = family.use_link(s.db, user.id, payload, moment)
     lang = user_language(context, user.id, user.language_code)
-    text = s.catalog.bilingual("family-linked", lang, name=views.name(name, s.catalog, lang))
+    name = views.name(opened.name, s.catalog, lang)
+    if opened.already:
+        await context.bot.send_message(chat.id, s.catalog.bilingual(
+            "family-still-linked", lang, name=name), parse_mode=ParseMode.HTML)
+        return
+    text = s.catalog.bilingual("family-linked", lang, name=name)
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=_menu(context, user.id, user.language_code))
 

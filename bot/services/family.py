@@ -47,12 +47,24 @@ def is_link(payload: str) -> bool:
     return payload.startswith(FAMILY_PREFIX)
 
 
-def use_link(db: Database, user_id: int, payload: str, now: datetime) -> str:
-    """Link the family member who opened the link; return the student's first name."""
+@dataclass(frozen=True)
+class LinkOpened:
+    """Whom a family link connects the opener to."""
+
+    name: str             # the student's first name
+    already: bool = False  # linked before; the link no longer works, so nothing changed
+
+
+def use_link(db: Database, user_id: int, payload: str, now: datetime) -> LinkOpened:
+    """Link the family member who opened the link to its student."""
     code = payload.removeprefix(FAMILY_PREFIX)
     link = families.get_link(db, code)
     if link is None:
         raise FamilyLinkError()
+    if (link.revoked or link.expires_at <= now) and \
+            families.is_linked(db, user_id, link.student_id):
+        # Someone still linked opening an old link is told they still are, not "cancelled"
+        return LinkOpened(_first_name(db, link.student_id), already=True)
     if link.revoked:
         raise FamilyLinkError(prompt_key="family-link-revoked")
     if link.expires_at <= now:
@@ -61,7 +73,11 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime) -> str:
         raise FamilyLinkError(prompt_key="family-link-own")
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK):
         raise FamilyLinkError(prompt_key="family-link-used")
-    student = people.get_student(db, link.student_id)
+    return LinkOpened(_first_name(db, link.student_id))
+
+
+def _first_name(db: Database, student_id: int) -> str:
+    student = people.get_student(db, student_id)
     return student.first_name if student else ""
 
 

@@ -152,7 +152,8 @@ def open_links(db: Database, class_id: int, now: datetime) -> list[members.OpenL
 def unlink_family(db: Database, teacher_id: int, family_id: int,
                   now: datetime) -> members.FamilyListing:
     """Unlink a family member from a student of the teacher's classes: queued updates go, and
-    the link they opened is cancelled, so the same link cannot link them again."""
+    every link to the student that still works is cancelled, so no link sent before can link
+    them again (a new /family link works)."""
     teaching.require_teacher(db, teacher_id)
     class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
     link = members.family_in_class(db, family_id, class_ids)
@@ -160,7 +161,7 @@ def unlink_family(db: Database, teacher_id: int, family_id: int,
         raise MemberNotFoundError("no such family link in this teacher's classes")
     with db.atomic():
         erase.cancel_family_updates(db, link.telegram_id, link.student_id)
-        members.revoke_link_of(db, link, now)
+        members.revoke_links_to(db, link.student_id, now)
         members.delete_family(db, family_id)
     return link
 

@@ -131,17 +131,14 @@ def revoke_link(db: Database, link_id: int, now: datetime) -> bool:
                       "AND revoked_at IS NULL", [stamp(now), link_id]).rowcount == 1
 
 
-def revoke_link_of(db: Database, family: FamilyListing, now: datetime) -> int:
-    """Cancel the link this family member opened, so it cannot link them again; for someone
-    linked before links were kept, every used link to their student made before they linked.
-    Return how many links were cancelled."""
-    if family.link_code is not None:
-        where, args = "code = ?", [family.link_code]
-    else:
-        where, args = ("student_id = ? AND uses > 0 AND created_at <= ?",
-                       [family.student_id, stamp(family.linked_at)])
-    return db.execute(f"UPDATE family_links SET revoked_at = ? WHERE revoked_at IS NULL "
-                      f"AND {where}", [stamp(now), *args]).rowcount
+def revoke_links_to(db: Database, student_id: int, now: datetime) -> int:
+    """Cancel every family link to this student that still works; return how many.
+
+    Unlinking someone must hold whichever link they hold: the teacher may have sent two, and
+    a link does not say who has it (cancelling only the one they opened let them back in
+    through the other). Those already linked stay linked; a new link made after works."""
+    return db.execute("UPDATE family_links SET revoked_at = ? WHERE revoked_at IS NULL "
+                      "AND student_id = ?", [stamp(now), student_id]).rowcount
 
 
 def delete_family(db: Database, family_id: int) -> None:

@@ -74,8 +74,7 @@ async def test_an_unlinked_family_member_cannot_link_again_with_the_same_link(
     unlink = next(data for _, data in buttons(listing) if data.startswith("fu:"))
     said = texts(await chat.tap(rivera(chat), unlink)).strip()
     assert said.startswith("Ana's family member is unlinked: no more updates or answers go to "
-                           "them. The link they opened is cancelled too, so it cannot link "
-                           "them again")
+                           "them. Every family link for Ana that still worked is cancelled too")
     _, again = await open_link(chat, MOTHER, payload)
     assert again.startswith(REVOKED_ES)
     _, stranger = await open_link(chat, STRANGER, payload)  # nor anyone it was forwarded to
@@ -187,3 +186,32 @@ async def test_a_family_member_who_chose_no_language_is_not_said_to_write_englis
     assert "written in" not in unclear
     english = await relayed_text(chat, mom, "Is there homework this week?")
     assert "family member of <b>Ana</b>, written in English:" in english
+
+
+async def test_an_unlinked_family_member_cannot_come_back_through_a_second_link(
+        chat: Chat) -> None:
+    """Teachers often send /family twice; a link does not say who holds it, so Unlink closes
+    every link sent before it. A link made afterwards is the teacher's choice, and works."""
+    await join_and_confirm(chat, chat.user(lang="es"))
+    first, second = await family_link(chat), await family_link(chat)
+    await open_link(chat, MOTHER, first)
+    listing = await chat.send(rivera(chat), "/families")
+    unlink = next(data for _, data in buttons(listing) if data.startswith("fu:"))
+    await chat.tap(rivera(chat), unlink)
+    _, again = await open_link(chat, MOTHER, second)
+    assert again.startswith(REVOKED_ES) and chat.db["families"].count == 0
+    _, welcomed = await open_link(chat, MOTHER, await family_link(chat))
+    assert "Ana" in welcomed and chat.db["families"].count == 1
+
+
+async def test_someone_still_linked_who_opens_a_cancelled_link_hears_they_still_are(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    await open_link(chat, MOTHER, payload)
+    cancel = button_data(await chat.send(rivera(chat), "/families"), "Cancel link")
+    await chat.tap(rivera(chat), cancel)
+    await chat.tap(rivera(chat), f"{cancel}:yes")
+    _, reply = await open_link(chat, MOTHER, payload)
+    assert reply.startswith("Usted sigue conectado al aprendizaje de Ana. No cambió nada.")
+    assert "cancel" not in reply.lower() and chat.db["families"].count == 1

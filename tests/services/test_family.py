@@ -21,7 +21,7 @@ TZ = ZoneInfo("America/New_York")
 def linked(db: Database, caregiver: int = 2001, lang: str = "es") -> str:
     """The teacher makes Ana's link and a caregiver opens it and picks a language."""
     link = family.create_link(db, TEACHER_ID, "Ana", START)
-    name = family.use_link(db, caregiver, link.payload, START)
+    name = family.use_link(db, caregiver, link.payload, START).name
     family.set_language(db, caregiver, lang)
     return name
 
@@ -32,7 +32,7 @@ def test_a_link_connects_a_caregiver_to_the_right_child(
     link = family.create_link(db, TEACHER_ID, "Ana", START)
     assert link.student_name == "Ana" and link.payload.startswith("f_")
     assert len(link.payload) <= 64  # a deep-link payload
-    assert family.use_link(db, 2001, link.payload, START) == "Ana"
+    assert family.use_link(db, 2001, link.payload, START).name == "Ana"
     assert family.is_family(db, 2001)
 
 
@@ -49,8 +49,8 @@ def test_a_link_serves_four_caregivers_then_says_it_is_used(
     enrol_student(db, START)
     link = family.create_link(db, TEACHER_ID, "Ana", START)
     for caregiver in (2001, 2002, 2003, 2004):
-        assert family.use_link(db, caregiver, link.payload, START) == "Ana"
-    assert family.use_link(db, 2001, link.payload, START) == "Ana"  # already linked: no place
+        assert family.use_link(db, caregiver, link.payload, START).name == "Ana"
+    assert family.use_link(db, 2001, link.payload, START).name == "Ana"  # linked: no place
     with pytest.raises(family.FamilyLinkError) as used:
         family.use_link(db, 2005, link.payload, START)
     assert used.value.prompt_key == "family-link-used"
@@ -128,4 +128,4 @@ def test_a_student_cannot_use_her_own_family_link_or_spend_its_places(
     assert own.value.prompt_key == "family-link-own"
     assert not family.is_family(db, 1001)
     for caregiver in (2001, 2002, 2003, 2004):
-        assert family.use_link(db, caregiver, link.payload, START) == "Ana"
+        assert family.use_link(db, caregiver, link.payload, START).name == "Ana"
