@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import BotCommand
+
 from bot.demo.offline import BOT_USER
-from bot.presentation import callbacks
+from bot.presentation import callbacks, menus
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 MOTHER, FATHER, STRANGER = 2001, 2002, 2003
@@ -215,3 +217,11 @@ async def test_someone_still_linked_who_opens_a_cancelled_link_hears_they_still_
     _, reply = await open_link(chat, MOTHER, payload)
     assert reply.startswith("Usted sigue conectado al aprendizaje de Ana. No cambió nada.")
     assert "cancel" not in reply.lower() and chat.db["families"].count == 1
+
+
+async def test_teacher_help_and_menu_say_families_also_lists_links_to_cancel(chat: Chat) -> None:
+    line = ("/families [CLASS] - linked family members, with Unlink buttons, and links that "
+            "still work, with Cancel link buttons")
+    assert line in texts(await chat.send(rivera(chat), "/help")).split("\n")
+    menu = menus.teacher_commands(chat.app.bot_data.services.catalog, "en")
+    assert BotCommand("families", line.split(" - ", 1)[1]) in menu
