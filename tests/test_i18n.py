@@ -159,6 +159,28 @@ def test_vietnamese_calls_a_student_ban_never_em(catalog: Catalog) -> None:
     assert vietnamese["progress-next-none"] == "✅ Hiện giờ bạn đã xong."
 
 
+# Teachers read usted in Spanish everywhere; a tú here and there reads as a slip.
+TEACHER_COVERAGE_KEYS = ("newpack-coverage", "push-coverage", "gloss-saved")
+
+
+@pytest.mark.parametrize("key", TEACHER_COVERAGE_KEYS)
+def test_spanish_calls_a_teacher_usted(catalog: Catalog, key: str) -> None:
+    tu = re.compile(r"\b(tu|tus|te|ti|agrega|añade|puedes|tienes)\b", re.I)
+    assert tu.search(catalog.messages["es"][key]) is None
+    assert re.search(r"\bSus estudiantes\b", catalog.messages["es"][key], re.I)
+
+
+def test_vietnamese_puente_calls_itself_minh_to_a_student_choosing_a_language(
+        catalog: Catalog) -> None:
+    keys = ("language-set", "language-set-partial", "language-set-machine",
+            "language-set-english")
+    vietnamese = catalog.messages["vi"]
+    assert [key for key in keys if re.search(r"\btôi\b", vietnamese[key], re.I)] == []
+    assert catalog.render("language-set-english", "vi", language="Kiswahili") == (
+        "Cảm ơn bạn! Mình chưa có Kiswahili: chưa có tin nhắn và chưa có bản dịch từ. Mình sẽ "
+        "giúp bạn bằng tiếng Anh, có hình ảnh, và giáo viên cũng có thể giúp bạn.")
+
+
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:
     assert catalog.render("ready", "xx") == catalog.render("ready", "en")
     assert catalog.bilingual("ready", "en") == catalog.render("ready", "en")
