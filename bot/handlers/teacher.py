@@ -152,9 +152,10 @@ async def level(update: Update, context: PuenteContext) -> None:
     done = teaching.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
     names = teaching.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
     await send_long(context, user.id, views.join_lines(
-        s.catalog.render("level-set", lang, level=one.level, name=student_label(
-            names.of(one.row.student_id), s.catalog, lang),
-            classes=", ".join(views.label(c) for c in one.class_names)) for one in done))
+        s.catalog.render(one.prompt_key, lang, level=one.level, taught=one.taught_at,
+                         name=student_label(names.of(one.row.student_id), s.catalog, lang),
+                         classes=", ".join(views.label(c) for c in one.class_names))
+        for one in done))
 
 
 async def gloss(update: Update, context: PuenteContext) -> None:

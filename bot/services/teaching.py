@@ -237,6 +237,12 @@ class LevelSet:
     row: RosterRow
     level: int
     class_names: tuple[str, ...]
+    taught_at: int  # what the student studies at: lower when another teacher's class says so
+
+    @property
+    def prompt_key(self) -> str:
+        """The reply: plain, or saying the level does not take effect and why."""
+        return "level-set" if self.taught_at >= self.level else "level-set-held-lower"
 
 
 def set_level(db: Database, teacher_id: int, who: str, level: str) -> LevelSet:
@@ -276,7 +282,10 @@ def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
             for class_id, _ in classes:
                 people.set_level(db, row.student_id, class_id, value, people.TEACHER)
             people.clear_placement(db, row.student_id)  # the teacher decided: placement is over
-    return [LevelSet(row, value, tuple(name for _, name in classes))
+    # A student in two teachers' classes is taught at the lower level (study.level_of), so a
+    # higher level set here may not be the one the student gets: the reply must say so.
+    return [LevelSet(row, value, tuple(name for _, name in classes),
+                     level_of(people.enrollments(db, row.student_id)) or value)
             for row, classes, value in planned]
 
 

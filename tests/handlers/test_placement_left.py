@@ -12,7 +12,16 @@ from bot.presentation import callbacks
 from bot.services import study as study_service
 from bot.services.packs import load_packs
 from bot.store import people, study
-from tests.harness import TEACHER_ID, Chat, answer_current, buttons, check_now, page_through, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    buttons,
+    check_now,
+    page_through,
+    texts,
+    two_classes,
+)
 
 ECOSYSTEM = next(p for p in load_packs().packs if p.id == "science.ecosystems").words[0]
 PAUSED_AR = ("\u200f🌱 نبدأ الآن بأسهل البطاقات. يمكنك أن تُكمل أسئلة تحديد المستوى لاحقًا.\n"
@@ -108,3 +117,18 @@ async def test_level_sets_every_class_of_the_teacher_and_names_them(chat: Chat) 
     assert study_service.learner(chat.db, 1003).level == 2  # what Carlos studies at
     assert texts(await chat.send(rivera(chat), "/student Carlos")).startswith(
         "<b>Carlos</b> - Spanish, WIDA level 2")
+
+
+async def test_a_higher_level_held_down_by_another_teachers_class_is_said_plainly(
+        chat: Chat) -> None:
+    math = two_classes(chat.db, chat.clock())  # Carlos: Science 7B and Mr. Okafor's Math 6
+    people.set_level(chat.db, 1003, math.id, 2, people.TEACHER)
+
+    reply = texts(await chat.send(rivera(chat), "/level Carlos 4"))
+    assert reply == (
+        "Carlos is now at WIDA level 4 in Science 7B, but is taught at level 2: in another "
+        "teacher's class Carlos is at level 2, and a student in two teachers' classes is taught "
+        "at the lower level. That teacher can change it with /level.")
+    assert study_service.learner(chat.db, 1003).level == 2  # what Carlos really studies at
+    reply = texts(await chat.send(rivera(chat), "/level Carlos 2"))
+    assert reply == "Carlos is now at WIDA level 2 in Science 7B."  # no higher: it takes effect
