@@ -464,3 +464,11 @@ CREATE TABLE gone_relays (
     PRIMARY KEY (teacher_id, relay_message_id)
 )
 """)
+
+
+@migrations(name="0019_pushes_by_class")
+def pushes_by_class(db: Database) -> None:
+    """Find a class's pushes by class_id: class views (/report and its CSV, /roster, the daily
+    alert) read the words pushed to the class, and without this index each read scanned every
+    push any teacher ever made; deleting a class (its pushes cascade) scanned them too."""
+    _run(db, "CREATE INDEX idx_pushes_class ON pushes(class_id)")

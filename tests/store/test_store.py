@@ -11,8 +11,10 @@ from sqlite_utils import Database
 from bot.domain.packs import Word
 from bot.services.packs import load_packs
 from bot.store import migrate, open_store
+from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.packs import pack_words, save_pack
 from tests.clock import START
+from tests.harness import store_before
 
 
 def test_migrations_run_twice_are_a_no_op(tmp_path: Path) -> None:
@@ -60,3 +62,23 @@ def test_reading_a_check_uses_an_index_not_every_item_ever_sent(db: Database) ->
                           ).fetchall())
     assert "idx_check_items_check" in plan
     assert "SCAN check_items" not in plan
+
+
+def class_words_plan(db: Database) -> str:
+    return str(db.execute(f"EXPLAIN QUERY PLAN WITH {CLASS_WORDS} SELECT * FROM class_words",
+                          scope([1])).fetchall())
+
+
+def test_a_class_view_reads_its_pushes_by_index_not_every_push_ever_made(db: Database) -> None:
+    # /report, /roster and the daily alert read the words pushed to a class; a scan of pushes
+    # grows with every push any teacher ever made.
+    plan = class_words_plan(db)
+    assert "SEARCH p USING INDEX idx_pushes_class (class_id=?)" in plan
+    assert "SCAN p'" not in plan
+
+
+def test_a_store_from_before_gets_the_pushes_index_when_migrated() -> None:
+    db, _ = store_before("0019_pushes_by_class")
+    assert "SCAN p'" in class_words_plan(db)
+    assert migrate(db) == ["0019_pushes_by_class"]
+    assert "SEARCH p USING INDEX idx_pushes_class (class_id=?)" in class_words_plan(db)
