@@ -199,15 +199,26 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
     await words(update, context)
 
 
+PLACEMENT_NOTED = "placement_noted"  # user_data: the school day the note below was last shown
+
+
 async def placement_left(update: Update, context: PuenteContext) -> None:
-    """A student who left the placement for their words: say kindly that they start with the
-    easiest cards, with a button back to the question they stopped at."""
+    """A student who left the placement for their words studies at the level their answers
+    show (join.leave_placement); say so kindly, with a button back to the question they
+    stopped at, once a school day (before every /words and /check it filled the screen)."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
-    if chat is None or user is None or join.unfinished_placement(s.db, user.id) is None:
+    if chat is None or user is None:
         return
+    left = join.leave_placement(s.db, user.id)
+    today = s.clock().astimezone(s.config.school.timezone).date()
+    if left is None or context.user_data.get(PLACEMENT_NOTED) == today:
+        return
+    context.user_data[PLACEMENT_NOTED] = today
     lang = user_language(context, user.id)
+    text = (s.catalog.bilingual("placement-paused", lang) if left.level is None else
+            s.catalog.bilingual("placement-paused-level", lang, level=left.level))
     await context.bot.send_message(
-        chat.id, s.catalog.bilingual("placement-paused", lang),
+        chat.id, text,
         reply_markup=keyboards.resume_placement(
             s.catalog.plain("button-placement-continue", lang)))
 
@@ -230,9 +241,9 @@ async def words(update: Update, context: PuenteContext, flipped: bool = False) -
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
-    who = study.learner(s.db, user.id)
     if not flipped:
-        await placement_left(update, context)
+        await placement_left(update, context)  # first: leaving may set the level
+    who = study.learner(s.db, user.id)
     found = study.preview_words(s.db, who, s.clock())
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:

@@ -226,6 +226,29 @@ def unfinished_placement(db: Database, user_id: int) -> int | None:
     return None if answers is None else placement.next_question(answers)
 
 
+@dataclass(frozen=True)
+class PlacementLeft:
+    """A placement the student left for their words."""
+
+    level: int | None  # the level their answers already show; None: the most support for now
+
+
+def leave_placement(db: Database, user_id: int) -> PlacementLeft | None:
+    """The student left their open placement for their words (None: none is open). They study
+    at the level their answers so far already show, counted as at the end (whole bands right:
+    it errs low), so eight right answers are not thrown away for the easiest cards; with no
+    more than level 1 shown, no level is set (the most support, and the teacher reads that the
+    placement is not finished). The placement stays open: finishing it sets the level."""
+    answers = people.open_placement_answers(db, user_id)
+    if answers is None or placement.next_question(answers) is None:
+        return None
+    level = placement.level_from_answers(answers)
+    if level <= 1:
+        return PlacementLeft(None)
+    people.set_level(db, user_id, None, level, people.PLACEMENT)
+    return PlacementLeft(level)
+
+
 def resume_placement(db: Database, user_id: int) -> int:
     """The question to ask a student who comes back to the placement they left; a placement
     already over (finished, or a level set by the teacher) is closed."""

@@ -132,3 +132,32 @@ async def test_a_higher_level_held_down_by_another_teachers_class_is_said_plainl
     assert study_service.learner(chat.db, 1003).level == 2  # what Carlos really studies at
     reply = texts(await chat.send(rivera(chat), "/level Carlos 2"))
     assert reply == "Carlos is now at WIDA level 2 in Science 7B."  # no higher: it takes effect
+
+
+async def test_a_strong_student_who_leaves_late_studies_at_the_level_shown_and_hears_it_once_a_day(
+        chat: Chat) -> None:
+    """Playtest 3: eight right answers, then /check at question 9, gave five days of the
+    easiest cards and the same note before every /check and /words (17 times)."""
+    from bot.domain.placement import PLACEMENT, level_from_answers
+
+    minh = chat.user(lang="vi", name="Minh")
+    await chat.send(minh, "/start JOINcode_123")
+    await chat.tap(minh, callbacks.data(callbacks.LANGUAGE, "vi"))
+    for question in range(len(PLACEMENT) - 1):
+        await chat.tap(minh, callbacks.data(callbacks.PLACEMENT, question,
+                                            PLACEMENT[question].correct))
+    shown = level_from_answers([1] * (len(PLACEMENT) - 1))
+    assert shown > 1
+
+    first = await chat.send(minh, "/words")
+    assert first[0].text.endswith(f"🌱 For now your cards fit the answers you gave (level "
+                                  f"{shown}). You can finish the level questions later.")
+    assert study_service.learner(chat.db, minh["id"]).level == shown
+    assert f"Minh - Vietnamese, level {shown}" in await roster(chat, rivera(chat))
+
+    again = texts(await chat.send(minh, "/words")) + texts(await chat.send(minh, "/check"))
+    assert "🌱" not in again  # once a school day
+    chat.clock.advance(days=1)
+    assert "🌱" in texts(await chat.send(minh, "/words"))
+    back = await chat.tap(minh, callbacks.PLACEMENT_RESUME)  # the placement is still open
+    assert f"{len(PLACEMENT)}/{len(PLACEMENT)}" in texts(back)
