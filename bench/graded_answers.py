@@ -271,7 +271,7 @@ class StoreWork:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.statements: list[tuple[str, list]] = []
+        self.statements: list[tuple[str, list | dict]] = []
         self.copy = sqlite3.connect(":memory:")
 
     def before_round(self) -> None:
@@ -285,7 +285,10 @@ class StoreWork:
         execute = self.db.execute
 
         def recorded(sql: str, parameters: object = None) -> sqlite3.Cursor:
-            self.statements.append((sql, list(parameters or [])))  # type: ignore[call-overload]
+            # named parameters (a dict) are kept as they are: a list would hold only their names
+            kept = parameters if isinstance(parameters, dict) else \
+                list(parameters or [])  # type: ignore[call-overload]
+            self.statements.append((sql, kept))
             return execute(sql, parameters)
 
         def traced(sql: str) -> None:  # transactions are opened on the connection directly
