@@ -1,5 +1,6 @@
 """Benchmark: can "mastered" be faked? Simulated students with a known truth study through the
-real services (bot/services/study.py, a real in-memory store, a fixed clock) for 30 school days.
+real services (bot/services/checks.py and answers.py, a real in-memory store, a fixed clock)
+for 30 school days.
 
 Kinds of student (30 of each, levels 2-5, one home-language class of 20 words):
   guesser    taps a random option, types nothing useful: knows no word
@@ -37,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.domain.checks import GAP
 from bot.domain.cognates import fold
 from bot.domain.school_days import is_school_day, school_days_between
-from bot.services import study
+from bot.services import answers, checks, learners
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people
 from bot.store import study as study_store
@@ -112,7 +113,7 @@ class Student:
         return self.memory.setdefault(word_id, Memory()).recall(now)
 
 
-def answer(student: Student, question: study.Question, words: dict[int, tuple[str, str]],
+def answer(student: Student, question: checks.Question, words: dict[int, tuple[str, str]],
            now: datetime) -> tuple[int | None, str | None, bool]:
     """(option to tap, text to type, answered from memory) as this kind of student would."""
     item, rng = question.item, student.rng
@@ -156,33 +157,33 @@ def run(per_kind: int, seed: int = 7) -> dict[str, object]:
         if is_school_day(day):
             days.append(day)
         day += timedelta(days=1)
-    answers = 0
+    answered = 0
     for index, day in enumerate(days):
         base = START + timedelta(days=(day - days[0]).days)
         for student in students:
             if not student.studies_on(index):
                 continue
             now = base + timedelta(minutes=student.rng.randrange(0, 120))
-            who = study.learner(db, student.id)
+            who = learners.learner(db, student.id)
             # /check shows the cards of words that unlock first; now and then /words shows all
-            looks = study.current_words(db, who, now) if student.rng.random() < LOOK_AGAIN \
-                else study.unlock(db, who, now)
+            looks = learners.current_words(db, who, now) if student.rng.random() < LOOK_AGAIN \
+                else learners.unlock(db, who, now)
             for ref in looks:
                 shown.setdefault((student.id, ref.id), day)
                 if student.kind in ("learner", "crammer"):
                     student.memory.setdefault(ref.id, Memory()).see(now, student.rng)
             for _ in range(student.checks_today()):
                 now += timedelta(minutes=3)
-                question = study.start_check(db, student.id, now, student.rng)
+                question = checks.start_check(db, student.id, now, student.rng)
                 while question is not None:
                     now += timedelta(seconds=20)
                     option, text, from_memory = answer(student, question, words, now)
                     if text is not None:
-                        feedback = study.answer_typed(db, student.id, text, now, TZ)
+                        feedback = answers.answer_typed(db, student.id, text, now, TZ)
                     else:
-                        feedback = study.answer_choice(db, student.id, question.item_id,
-                                                       option or 0, now, TZ)
-                    answers += 1
+                        feedback = answers.answer_choice(db, student.id, question.item_id,
+                                                         option or 0, now, TZ)
+                    answered += 1
                     if feedback is None:
                         break
                     memory = student.memory.setdefault(feedback.word_id, Memory())
@@ -193,7 +194,7 @@ def run(per_kind: int, seed: int = 7) -> dict[str, object]:
                     question = feedback.next_question
     end = START + timedelta(days=(days[-1] - days[0]).days, hours=4)
     later = end + timedelta(days=14)
-    figures: dict[str, object] = {"answers": answers}
+    figures: dict[str, object] = {"answers": answered}
     to_mastery: list[int] = []
     kept: list[float] = []
     for kind in KINDS:
@@ -226,7 +227,7 @@ def main() -> None:
     figures = run(per_kind, seed)
     seconds = time.perf_counter() - began
     print(f"mastery validity: {per_kind} students per kind (seed {seed}), {SCHOOL_DAYS} school "
-          f"days, {figures['answers']} answers through bot/services/study.py in {seconds:.0f} s")
+          f"days, {figures['answers']} answers through the study services in {seconds:.0f} s")
     for kind in KINDS:
         tested, mastered, false = figures[kind]  # type: ignore[misc]
         rate = false / tested if tested else 0.0

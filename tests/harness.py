@@ -18,8 +18,7 @@ from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.domain.checks import WordRef
 from bot.domain.mastery import new_mastery
 from bot.presentation import callbacks
-from bot.services import join
-from bot.services import study as study_service
+from bot.services import join, learners
 from bot.services.packs import load_packs
 from bot.speech import Speech
 from bot.store import people, schema, study
@@ -209,8 +208,8 @@ def two_classes(db: Database, now: datetime) -> people.ClassInfo:
 def read_words(db: Database, now: datetime, user_id: int = 1001) -> list[WordRef]:
     """The student opens /words and reads every card (through the use cases): the words, each
     now counted as shown, so a check may ask it."""
-    refs = study_service.current_words(db, study_service.learner(db, user_id), now)
-    study_service.cards_shown(db, user_id, [r.id for r in refs], now)
+    refs = learners.current_words(db, learners.learner(db, user_id), now)
+    learners.cards_shown(db, user_id, [r.id for r in refs], now)
     return refs
 
 

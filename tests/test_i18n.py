@@ -72,7 +72,7 @@ def test_a_counter_in_arabic_reads_one_of_three_not_three_of_one(catalog: Catalo
     from bot.domain.checks import Item
     from bot.domain.scaffold import ItemType
     from bot.presentation.views import poll_question
-    from bot.services.study import Question
+    from bot.services.checks import Question
 
     assert on_screen(catalog.render("item-counter", "ar", number=1, total=3))[0] \
         .startswith("1/3 ")
@@ -248,7 +248,7 @@ def test_a_checks_quiz_poll_asks_in_the_home_language_and_then_in_english(
     from bot.domain.checks import Item
     from bot.domain.scaffold import ItemType
     from bot.presentation.views import poll_question
-    from bot.services.study import Question
+    from bot.services.checks import Question
 
     item = Item(1, ItemType.POLL, "Un ser vivo", ("habitat", "organism", "predator"),
                 "organism", True)

@@ -13,7 +13,7 @@ from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import escape
 from bot.services import membership, teaching
-from bot.services.study import Feedback
+from bot.services.answers import Feedback
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.context import Services
 from bot.delivery.pacing import BULK, Pacer, retry_seconds
 from bot.delivery.reports import report_finished
-from bot.services import study
+from bot.services import learners
 from bot.services.pushes import next_allowed
 from bot.store import outbox, people, threads
 
@@ -200,7 +200,7 @@ class Deliverer:
         else:
             outbox.mark_sent(db, row.id, clock())
             if row.kind == "preview" and row.payload.get("shows"):  # a check may ask them now
-                study.cards_shown(db, row.chat_id, row.payload["shows"], clock())
+                learners.cards_shown(db, row.chat_id, row.payload["shows"], clock())
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id)
             if row.payload.get("forget"):  # a person's message: once delivered, keep no text

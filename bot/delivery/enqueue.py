@@ -10,7 +10,7 @@ from typing import Any
 from bot.context import Services
 from bot.domain.checks import WordRef
 from bot.presentation import callbacks, keyboards, views
-from bot.services import previews, study
+from bot.services import learners, previews
 from bot.services.glosses import complete_glosses
 from bot.services.pushes import Again, PushPlan
 from bot.store import outbox, people
@@ -47,14 +47,14 @@ def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[in
     db, now = services.db, services.clock()
     refs = [WordRef(w.id, w.word) for w in plan.words]
     for student_id in students:
-        who = study.learner(db, student_id)
-        study.introduce(db, who, plan.words, now)
+        who = learners.learner(db, student_id)
+        learners.introduce(db, who, plan.words, now)
         own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
         for payload in _payloads(services, who, own, now):
             outbox.enqueue(db, push_id, student_id, "preview", payload, plan.send_at, now)
 
 
-def _payloads(services: Services, who: study.Learner, own: list[WordRef], now: datetime
+def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now: datetime
               ) -> list[dict[str, Any]]:
     """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
     the cards in phone-sized messages with Listen and Check under the last. "shows" names the

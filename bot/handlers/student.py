@@ -39,7 +39,17 @@ from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks, keyboards, menus, views
 from bot.presentation.charts import progress_chart
 from bot.presentation.i18n import Markup
-from bot.services import join, listen, lookup, membership, previews, study, teaching
+from bot.services import (
+    answers,
+    checks,
+    join,
+    learners,
+    listen,
+    lookup,
+    membership,
+    previews,
+    teaching,
+)
 from bot.services import progress as progress_service
 from bot.services.glosses import complete_glosses
 
@@ -243,8 +253,8 @@ async def words(update: Update, context: PuenteContext, flipped: bool = False) -
         return
     if not flipped:
         await placement_left(update, context)  # first: leaving may set the level
-    who = study.learner(s.db, user.id)
-    found = study.preview_words(s.db, who, s.clock())
+    who = learners.learner(s.db, user.id)
+    found = learners.preview_words(s.db, who, s.clock())
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
         await say(update, context, "no-words")
@@ -265,7 +275,7 @@ async def words(update: Update, context: PuenteContext, flipped: bool = False) -
         last = index == len(messages) - 1
         await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if last else None)
-    study.cards_shown(s.db, who.id, [r.id for r in refs], s.clock())  # every card, at once
+    learners.cards_shown(s.db, who.id, [r.id for r in refs], s.clock())  # every card, at once
 
 
 async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
@@ -312,8 +322,8 @@ async def check(update: Update, context: PuenteContext) -> None:
     if update.callback_query is None:  # /check typed, perhaps in the middle of the placement
         await placement_left(update, context)
     # A word is always seen on a card first, and asked in a later check, never this one.
-    start = study.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
-                              tz=s.config.school.timezone)
+    start = checks.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
+                               tz=s.config.school.timezone)
     question = start.question
     if start.cards_first:  # levels 1-2: too few words read for a fair check; it comes after
         await say(update, context, "check-after-cards")
@@ -336,7 +346,7 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
     follows, the last card (or message) offers ✅ Check, which starts one once the student has
     read them."""
     s = context.services
-    who = study.learner(s.db, user_id)
+    who = learners.learner(s.db, user_id)
     unread = complete_glosses(s.db, unread, who.language)
     if who.scaffold.one_card:
         await send_page(context, user_id, previews.open_preview(
@@ -350,11 +360,11 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
         last = index == len(messages) - 1
         await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if last else None)
-    study.cards_shown(s.db, who.id, [r.id for r in unread], s.clock())  # every card, at once
+    learners.cards_shown(s.db, who.id, [r.id for r in unread], s.clock())  # every card, at once
 
 
 async def send_question(context: PuenteContext, chat_id: int,
-                        question: study.Question) -> None:
+                        question: checks.Question) -> None:
     """Send an item as buttons, a quiz poll, a voice note with buttons, or a typed question."""
     s, item = context.services, question.item
     if item.item_type is ItemType.LISTEN and s.speech is not None:
@@ -370,7 +380,7 @@ async def send_question(context: PuenteContext, chat_id: int,
             is_anonymous=False, type=PollType.QUIZ,
             correct_option_ids=[item.options.index(item.answer)])
         if message.poll:
-            study.poll_sent(s.db, question.item_id, message.poll.id)
+            checks.poll_sent(s.db, question.item_id, message.poll.id)
         return
     text = views.question_text(question, s.catalog)
     markup = None if item.typed else keyboards.options(callbacks.ANSWER, question.item_id,
@@ -387,11 +397,11 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         return
     try:
         cb = callbacks.parse(query.data)
-        feedback = study.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
-                                       s.config.school.timezone)
-    except (study.StaleItemError, callbacks.ForgedCallbackError) as exc:
+        feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
+                                         s.config.school.timezone)
+    except (answers.StaleItemError, callbacks.ForgedCallbackError) as exc:
         # Graded already, not hers, or forged: a toast says why (a double tap says nothing)
-        quiet = isinstance(exc, study.StaleItemError) and exc.quiet
+        quiet = isinstance(exc, answers.StaleItemError) and exc.quiet
         log.info("a tap on an answer button changed nothing: %s", type(exc).__name__)
         await acknowledge(query, None if quiet else _toast(context, user, exc.prompt_key))
         return
@@ -410,12 +420,12 @@ async def poll_answer(update: Update, context: PuenteContext) -> None:
     answer, s = update.poll_answer, context.services
     if answer is None or answer.user is None or not answer.option_ids:
         return
-    feedback = study.answer_poll(s.db, answer.user.id, answer.poll_id, answer.option_ids[0],
-                                 s.clock(), s.config.school.timezone)
+    feedback = answers.answer_poll(s.db, answer.user.id, answer.poll_id, answer.option_ids[0],
+                                   s.clock(), s.config.school.timezone)
     await send_feedback(update, context, feedback, chat_id=answer.user.id)
 
 
-def _own_message(question: study.Question, context: PuenteContext) -> bool:
+def _own_message(question: checks.Question, context: PuenteContext) -> bool:
     """A quiz poll or a listening item's voice note: not text that can follow feedback."""
     item = question.item
     if item.item_type is ItemType.LISTEN:
@@ -423,7 +433,7 @@ def _own_message(question: study.Question, context: PuenteContext) -> bool:
     return item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options)
 
 
-async def send_feedback(update: Update, context: PuenteContext, feedback: study.Feedback,
+async def send_feedback(update: Update, context: PuenteContext, feedback: answers.Feedback,
                         chat_id: int | None = None, edit: CallbackQuery | None = None) -> None:
     """Tell the student how they did and ask the next question, in one message.
 
@@ -499,7 +509,7 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         else:
             await ask_home_language(update, context, typed.detected)
         return
-    feedback = study.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
+    feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
     if feedback is None:  # not an answer: one of their words in their language, or else
         found = lookup.home_word(s.db, user.id, text)
         if found:
@@ -507,13 +517,13 @@ async def text_message(update: Update, context: PuenteContext) -> None:
         else:
             await not_understood(update, context, text)  # perhaps something for the teacher
         return
-    if isinstance(feedback, study.TapAnAnswer):
+    if isinstance(feedback, answers.TapAnAnswer):
         await say(update, context, "tap-an-answer")  # home language first, then English
         return
-    if isinstance(feedback, study.TypeTheWord):  # no word, or far too long: ask again
+    if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
         await say(update, context, feedback.key)
         return
-    if isinstance(feedback, study.WriteInEnglish):  # their own word: one more try
+    if isinstance(feedback, answers.WriteInEnglish):  # their own word: one more try
         await say(update, context, "typed-home-language", typed=feedback.typed,
                   language=views.language_name(feedback.lang))
         return
@@ -535,7 +545,7 @@ async def progress(update: Update, context: PuenteContext) -> None:
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
-    who = study.learner(s.db, user.id)
+    who = learners.learner(s.db, user.id)
     report = progress_service.progress(s.db, user.id, s.clock(), s.config.school.timezone,
                                        s.config.school.holidays)
     caption = views.progress_text(report, who.language, s.catalog)

@@ -28,10 +28,12 @@ from bot.presentation.i18n import (
     language_name,
 )
 from bot.presentation.message_views import word_list
+from bot.services.answers import Feedback
+from bot.services.checks import Question, ShortCheck
 from bot.services.family import WEEK, FamilyUpdate
 from bot.services.previews import Page
 from bot.services.progress import Progress
-from bot.services.study import Feedback, NextStep, Question, ShortCheck
+from bot.services.readiness import NextStep
 
 MESSAGE_LIMIT = 4096
 CARD_LIMIT = 900  # one card with its header, levels 1-3: a phone screen, never a scroll

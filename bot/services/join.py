@@ -13,7 +13,7 @@ from bot.domain import placement
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
 from bot.domain.language_names import home_language_named
-from bot.services.study import DEFAULT_PACK
+from bot.domain.packs import DEFAULT_PACK
 from bot.store import people
 from bot.store.packs import pack_words
 

@@ -19,7 +19,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
-from bot.services.study import Learner, current_words, learner
+from bot.services.learners import Learner, current_words, learner
 from bot.speech import Clip, Part, Speech, SpeechUnavailableError
 from bot.store import speech as uploads
 from bot.store import study

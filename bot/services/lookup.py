@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
 from bot.domain.gloss_lookup import glossed_words
-from bot.services.study import NoLanguageError, NotEnrolledError, learner
+from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.store import study
 from bot.store.packs import pack_words, words_by_id
 

@@ -23,7 +23,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
-from bot.services.study import Learner, cards_shown, learner
+from bot.services.learners import Learner, cards_shown, learner
 from bot.store.packs import words_by_id
 from bot.store.previews import create_preview, get_preview
 

@@ -11,7 +11,8 @@ from sqlite_utils import Database
 
 from bot.domain.mastery import MasteryState
 from bot.domain.school_days import streak
-from bot.services.study import NextStep, learner, next_step
+from bot.services.learners import learner
+from bot.services.readiness import NextStep, next_step
 from bot.store import study
 
 

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.services.study import NoLanguageError, NotEnrolledError, learner, next_step
+from bot.services.learners import NoLanguageError, NotEnrolledError, learner
+from bot.services.readiness import next_step
 from bot.store import people
 
 Student = people.Student

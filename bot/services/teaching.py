@@ -17,7 +17,7 @@ from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_code
-from bot.services.study import level_of
+from bot.services.learners import level_of
 from bot.store import people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id

@@ -16,7 +16,7 @@ from bot.cli.report_cmd import CANNED
 from bot.config import load_config
 from bot.context import Services
 from bot.presentation.i18n import Catalog
-from bot.services import join, study
+from bot.services import answers, checks, join
 from bot.store import open_store, people
 from tests.clock import START, Clock
 from tests.harness import read_words
@@ -72,9 +72,9 @@ def test_the_report_counts_inactive_school_days_on_the_clock_it_is_given(
     join.join_class(db, 1001, "Ana", "CODEcode2345", "es", START)
     join.confirm_language(db, 1001, "es")
     read_words(db, START)  # the preview, then one answer
-    question = study.start_check(db, 1001, START, random.Random(1))
+    question = checks.start_check(db, 1001, START, random.Random(1))
     assert question is not None
-    study.answer_typed(db, 1001, question.item.answer, START, ZoneInfo("UTC"))
+    answers.answer_typed(db, 1001, question.item.answer, START, ZoneInfo("UTC"))
     db.close()
     capsys.readouterr()
     assert main(["report", "--class", "Science 7B"], clock=Clock(START + timedelta(days=1))) == 0

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks
-from bot.services import study as study_service
+from bot.services import learners
 from bot.services.packs import load_packs
 from bot.store import people, study
 from tests.harness import (
@@ -114,7 +114,7 @@ async def test_level_sets_every_class_of_the_teacher_and_names_them(chat: Chat) 
     assert levels == {"Science 7B": (2, "teacher"), "Math 6": (2, "teacher"),
                       "Art 5": (1, "placement")}  # another teacher's class is not hers
     assert math.id in {e.class_id for e in people.enrollments(chat.db, 1003)}
-    assert study_service.learner(chat.db, 1003).level == 2  # what Carlos studies at
+    assert learners.learner(chat.db, 1003).level == 2  # what Carlos studies at
     assert texts(await chat.send(rivera(chat), "/student Carlos")).startswith(
         "<b>Carlos</b> - Spanish, WIDA level 2")
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.presentation import views
 from bot.presentation.i18n import Catalog
-from bot.services.study import ShortCheck
+from bot.services.checks import ShortCheck
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import Chat, answer_current, join_and_confirm, texts

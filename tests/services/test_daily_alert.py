@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.services import study, teaching
+from bot.services import answers, checks, teaching
 from tests.clock import START
 from tests.harness import enrol_student, read_words
 
@@ -19,14 +19,14 @@ TZ = ZoneInfo("America/New_York")
 def miss_a_check(db: Database, at: timedelta) -> None:
     """/check and miss every item (re-teaching items too)."""
     read_words(db, START + at)
-    question = study.start_check(db, 1001, START + at, random.Random(1), tz=TZ)
+    question = checks.start_check(db, 1001, START + at, random.Random(1), tz=TZ)
     while question is not None:
         item = question.item
         if item.typed:
-            feedback = study.answer_typed(db, 1001, "zebra", START + at, TZ)
+            feedback = answers.answer_typed(db, 1001, "zebra", START + at, TZ)
         else:
             wrong = (item.options.index(item.answer) + 1) % len(item.options)
-            feedback = study.answer_choice(db, 1001, question.item_id, wrong, START + at, TZ)
+            feedback = answers.answer_choice(db, 1001, question.item_id, wrong, START + at, TZ)
         assert feedback is not None
         question = feedback.next_question
 

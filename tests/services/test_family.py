@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from bot.services import family, study, teaching
+from bot.services import answers, checks, family, learners, teaching
 from bot.store import people
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student, read_words
@@ -84,10 +84,10 @@ def test_the_weekly_update_names_the_words_in_the_familys_language(
     linked(db, 2001, "es")
     linked(db, 2002, "vi")
     words = read_words(db, START)
-    question = study.start_check(db, 1001, START, random.Random(1))
+    question = checks.start_check(db, 1001, START, random.Random(1))
     assert question is not None
     item = question.item
-    study.answer_choice(db, 1001, question.item_id, item.options.index(item.answer), START, TZ)
+    answers.answer_choice(db, 1001, question.item_id, item.options.index(item.answer), START, TZ)
     updates = {u.telegram_id: u for u in family.weekly_updates(db, START + timedelta(days=1),
                                                                 tz=TZ)}
     assert set(updates) == {2001, 2002}
@@ -104,8 +104,8 @@ def test_the_weekly_update_asks_only_about_words_whose_cards_the_child_has_seen(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
     linked(db, 2001, "es")
-    words = study.current_words(db, study.learner(db, 1001), START)  # three cards, unread
-    study.cards_shown(db, 1001, [words[0].id], START)  # she opened the first one only
+    words = learners.current_words(db, learners.learner(db, 1001), START)  # three cards, unread
+    learners.cards_shown(db, 1001, [words[0].id], START)  # she opened the first one only
     [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)
     assert [term for term, _ in update.practising] == [words[0].word.term]
 

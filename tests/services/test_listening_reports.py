@@ -15,7 +15,7 @@ from bot.domain.mastery import new_mastery
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
 from bot.presentation.reports import csv_bytes, student_lines, summary_text
-from bot.services import study, teaching
+from bot.services import answers, checks, teaching
 from bot.store import open_store, people, schema
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -41,18 +41,18 @@ def test_a_listening_answer_is_counted_apart_as_the_student_gives_it(
     read_words(db, START)
     for seed in range(12):  # a check a day until a few listening items came up, as given
         now = START + timedelta(days=seed)
-        question = study.start_check(db, 1001, now, random.Random(seed), hears=True, tz=TZ)
+        question = checks.start_check(db, 1001, now, random.Random(seed), hears=True, tz=TZ)
         while question is not None:
             item, right = question.item, seed % 3 != 0
             if item.typed:  # a review that could master its word is asked as recall
-                typed = study.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
-                assert isinstance(typed, study.Feedback)
+                typed = answers.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
+                assert isinstance(typed, answers.Feedback)
                 question = typed.next_question
                 continue
             index = item.options.index(item.answer)
             option = index if right else (index + 1) % len(item.options)
-            question = study.answer_choice(db, 1001, question.item_id, option, now,
-                                           TZ).next_question
+            question = answers.answer_choice(db, 1001, question.item_id, option, now,
+                                             TZ).next_question
     listen = db.execute("SELECT count(*), sum(correct) FROM attempts WHERE item_type = ?",
                         [str(ItemType.LISTEN)]).fetchone()
     assert listen[0] >= 2

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.services import study
+from bot.services import checks, learners
 from bot.store import people
 from bot.store.packs import pack_words
 from tests.clock import START
@@ -20,17 +20,17 @@ TZ = ZoneInfo("America/New_York")
 
 def first_card_only(db: Database) -> int:
     """/words at level 1: three words unlocked, the first card shown, Next never tapped."""
-    who = study.learner(db, 1001)
-    found = study.preview_words(db, who, START)
-    study.cards_shown(db, 1001, [found.refs[0].id], START)
+    who = learners.learner(db, 1001)
+    found = learners.preview_words(db, who, START)
+    learners.cards_shown(db, 1001, [found.refs[0].id], START)
     return found.refs[0].id
 
 
 def pushed_verbs(db: Database, *terms: str) -> list[int]:
     """Verbs pushed to her and their cards opened (her class pack has only nouns)."""
     words = [w for w in pack_words(db, "general.academic-verbs") if w.word.term in terms]
-    study.introduce(db, study.learner(db, 1001), words, START)
-    study.cards_shown(db, 1001, [w.id for w in words], START)
+    learners.introduce(db, learners.learner(db, 1001), words, START)
+    learners.cards_shown(db, 1001, [w.id for w in words], START)
     return [w.id for w in words]
 
 
@@ -39,11 +39,11 @@ def test_one_card_read_of_three_sends_the_other_cards_first_and_asks_nothing_yet
 ) -> None:
     enrol_student(db, START, level=1)
     first_card_only(db)
-    start = study.begin_check(db, 1001, START, random.Random(1), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(1), tz=TZ)
     assert start.cards_first and start.question is None and len(start.unread) == 2
     assert db["check_items"].count == 0  # no typed question saved behind the cards
-    study.cards_shown(db, 1001, [r.id for r in start.unread], START)  # she reads them
-    after = study.begin_check(db, 1001, START, random.Random(1), tz=TZ)  # their ✅ Check
+    learners.cards_shown(db, 1001, [r.id for r in start.unread], START)  # she reads them
+    after = checks.begin_check(db, 1001, START, random.Random(1), tz=TZ)  # their ✅ Check
     assert not after.cards_first and after.question is not None
     assert after.question.total == 3 and len(after.question.item.options) >= 2
 
@@ -53,7 +53,7 @@ def test_at_level_three_one_card_read_is_still_asked_at_once(
 ) -> None:
     enrol_student(db, START, level=3)
     word = first_card_only(db)
-    start = study.begin_check(db, 1001, START, random.Random(1), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(1), tz=TZ)
     assert not start.cards_first and start.question is not None
     assert start.question.item.word_id == word
 
@@ -64,12 +64,12 @@ def test_with_no_cards_waiting_a_word_without_options_waits_and_she_hears_when(
     enrol_student(db, START, level=1)
     class_pack_in_review(db, START)
     pushed_verbs(db, "analyze")  # her only verb: no other verb to choose among
-    start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(2), tz=TZ)
     assert start.not_yet and start.question is None and start.unread == []
-    assert start.short == study.ShortCheck(new_cards=False, next_in_days=2)
+    assert start.short == checks.ShortCheck(new_cards=False, next_in_days=2)
     assert db["check_items"].count == 0
     pushed_verbs(db, "compare")  # a second verb read: now a fair choice exists
-    start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(2), tz=TZ)
     assert not start.not_yet and start.question is not None
     assert sorted(start.question.item.options) == ["analyze", "compare"]
 
@@ -80,6 +80,6 @@ def test_from_level_three_the_lone_pushed_verb_is_asked_at_once(
     enrol_student(db, START, level=3)
     class_pack_in_review(db, START)
     (verb,) = pushed_verbs(db, "analyze")
-    start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(2), tz=TZ)
     assert not start.not_yet and start.question is not None
     assert start.question.item.word_id == verb

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.presentation.i18n import Catalog
 from bot.presentation.views import family_update_text, feedback_text
-from bot.services import family, progress, reminders, study
+from bot.services import answers, checks, family, progress, readiness, reminders
 from bot.store import people
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student, read_words
@@ -21,20 +21,20 @@ TZ = ZoneInfo("America/New_York")  # START, 15:00 UTC, is 11:00 there on a Monda
 SATURDAY = START + timedelta(days=5)
 
 
-def whole_check(db: Database, now: datetime, right: bool) -> study.Feedback:
+def whole_check(db: Database, now: datetime, right: bool) -> answers.Feedback:
     """/check at `now` and answer every question (re-teaching items too); the last feedback."""
-    question = study.begin_check(db, 1001, now, random.Random(1), tz=TZ).question
+    question = checks.begin_check(db, 1001, now, random.Random(1), tz=TZ).question
     assert question is not None
     while True:
         item = question.item
         if item.typed:
-            typed = study.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
-            assert isinstance(typed, study.Feedback)
+            typed = answers.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
+            assert isinstance(typed, answers.Feedback)
             feedback = typed
         else:
             index = item.options.index(item.answer)
             option = index if right else (index + 1) % len(item.options)
-            feedback = study.answer_choice(db, 1001, question.item_id, option, now, TZ)
+            feedback = answers.answer_choice(db, 1001, question.item_id, option, now, TZ)
         if feedback.next_question is None:
             return feedback
         question = feedback.next_question
@@ -47,7 +47,7 @@ def test_a_check_that_says_tomorrow_is_followed_by_no_reminder_that_day(
     read_words(db, START)
     last = whole_check(db, START, right=False)
     assert last.score == (0, 3)
-    assert last.next == study.NextStep(ready=0, waiting=0, next_in_days=1)
+    assert last.next == readiness.NextStep(ready=0, waiting=0, next_in_days=1)
     said = feedback_text(last, catalog)
     assert said.endswith("Look at the cards again with /words.\n"
                          "Más palabras vuelven para repasar mañana.\n"
@@ -55,11 +55,11 @@ def test_a_check_that_says_tomorrow_is_followed_by_no_reminder_that_day(
     at_four = START + timedelta(hours=5)  # 16:00 school time, the reminder's hour
     assert reminders.due_reviews(db, 1001, at_four, TZ) == 0
     assert progress.progress(db, 1001, at_four, TZ).ready == 0
-    assert study.begin_check(db, 1001, at_four, random.Random(2), tz=TZ).question is None
+    assert checks.begin_check(db, 1001, at_four, random.Random(2), tz=TZ).question is None
     tomorrow = START + timedelta(days=1)
     assert reminders.due_reviews(db, 1001, tomorrow, TZ) == 3
     assert progress.progress(db, 1001, tomorrow, TZ).ready == 3
-    start = study.begin_check(db, 1001, tomorrow, random.Random(3), tz=TZ)
+    start = checks.begin_check(db, 1001, tomorrow, random.Random(3), tz=TZ)
     assert start.question is not None and start.question.total == 3
 
 
@@ -73,9 +73,9 @@ def test_words_just_answered_right_are_not_ready_again_minutes_later(
     later = START + timedelta(minutes=5)
     report = progress.progress(db, 1001, later, TZ)
     assert (report.ready, report.due, report.next_in_days) == (0, 0, 1)
-    start = study.begin_check(db, 1001, later, random.Random(4), tz=TZ)
+    start = checks.begin_check(db, 1001, later, random.Random(4), tz=TZ)
     assert start.question is None and start.unread == []
-    assert start.later == study.NextStep(ready=0, waiting=0, next_in_days=1)
+    assert start.later == readiness.NextStep(ready=0, waiting=0, next_in_days=1)
     assert reminders.due_reviews(db, 1001, later, TZ) == 0
 
 

@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
-from bot.services import progress, reminders, study
+from bot.services import answers, checks, progress, reminders
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -41,17 +41,17 @@ def ready_only(db: Database, ready: int, due: timedelta = timedelta(days=2),
     return shown[:ready]
 
 
-def answer_all(db: Database, question: study.Question | None) -> list[study.Feedback]:
+def answer_all(db: Database, question: checks.Question | None) -> list[answers.Feedback]:
     """Answer every question right, as a tap (or the typed word); return the feedback."""
     out = []
     while question is not None:
         item = question.item
         if item.typed:
-            feedback = study.answer_typed(db, 1001, item.answer, START, TZ)
-            assert isinstance(feedback, study.Feedback)
+            feedback = answers.answer_typed(db, 1001, item.answer, START, TZ)
+            assert isinstance(feedback, answers.Feedback)
         else:
-            feedback = study.answer_choice(db, 1001, question.item_id,
-                                           item.options.index(item.answer), START, TZ)
+            feedback = answers.answer_choice(db, 1001, question.item_id,
+                                             item.options.index(item.answer), START, TZ)
         out.append(feedback)
         question = feedback.next_question
     return out
@@ -62,7 +62,7 @@ def test_a_single_ready_word_is_one_question_not_three(
         db: Database, school_class: people.ClassInfo, level: int) -> None:
     enrol_student(db, START, level=level)
     (word,) = ready_only(db, 1)
-    question = study.start_check(db, 1001, START, random.Random(1), hears=True)
+    question = checks.start_check(db, 1001, START, random.Random(1), hears=True)
     assert question is not None and (question.number, question.total) == (1, 1)
     feedback = answer_all(db, question)
     assert [f.word_id for f in feedback] == [word]
@@ -75,7 +75,7 @@ def test_two_ready_words_are_two_questions_each_asked_once(
     enrol_student(db, START, level=2)
     words = ready_only(db, 2)
     for seed in range(10):  # checks left unanswered: the same two words stay ready
-        question = study.start_check(db, 1001, START, random.Random(seed), hears=True)
+        question = checks.start_check(db, 1001, START, random.Random(seed), hears=True)
         assert question is not None
         check = stored.read_check(db, question.item_id)
         assert check is not None
@@ -90,7 +90,7 @@ def test_a_due_review_alone_is_still_asked(db: Database,
     enrol_student(db, START, level=3)
     (word,) = ready_only(db, 1, whole_pack=True)
     in_review(db, [word], due=-timedelta(hours=1))  # no word is learning: one review is due
-    start = study.begin_check(db, 1001, START, random.Random(2), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(2), tz=TZ)
     assert start.unread == [] and start.question is not None
     assert start.question.total == 1 and start.question.item.word_id == word
 
@@ -99,16 +99,16 @@ def test_a_short_check_says_when_the_next_review_comes(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=3)
     ready_only(db, 1, due=timedelta(days=2), whole_pack=True)
-    start = study.begin_check(db, 1001, START, random.Random(3), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(3), tz=TZ)
     assert start.unread == [] and start.question is not None
-    assert start.short == study.ShortCheck(new_cards=False, next_in_days=2)
+    assert start.short == checks.ShortCheck(new_cards=False, next_in_days=2)
 
 
 def test_a_short_check_after_new_cards_asks_none_of_them_and_says_they_come_next(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=3)
     (word,) = ready_only(db, 1)
-    start = study.begin_check(db, 1001, START, random.Random(4), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(4), tz=TZ)
     assert len(start.unread) == 4  # four slots opened: their cards come first
     assert start.question is not None and start.question.total == 1
     assert start.question.item.word_id == word
@@ -119,7 +119,7 @@ def test_a_full_check_says_nothing_about_its_length(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=3)
     ready_only(db, 3, whole_pack=True)
-    start = study.begin_check(db, 1001, START, random.Random(5), tz=TZ)
+    start = checks.begin_check(db, 1001, START, random.Random(5), tz=TZ)
     assert start.question is not None and start.question.total == 3
     assert start.short is None
 
@@ -131,16 +131,16 @@ def test_practice_again_still_follows_two_misses_on_a_one_word_check(
     (word,) = ready_only(db, 1, whole_pack=True)
     for day in range(2):  # two checks on two days, one miss each: two misses in a row
         now = START + timedelta(days=day)
-        question = study.start_check(db, 1001, now, random.Random(6), tz=TZ)
+        question = checks.start_check(db, 1001, now, random.Random(6), tz=TZ)
         assert question is not None and question.total == 1
         item = question.item
         wrong = (item.options.index(item.answer) + 1) % len(item.options)
-        feedback = study.answer_choice(db, 1001, question.item_id, wrong, now, TZ)
+        feedback = answers.answer_choice(db, 1001, question.item_id, wrong, now, TZ)
     assert feedback.reteach is not None and feedback.reteach.id == word
     again = feedback.next_question
     assert again is not None and again.practice and again.item.word_id == word
     assert (again.number, again.total) == (1, 1)  # the check did not grow
-    last = study.answer_choice(db, 1001, again.item_id, again.item.options.index(
+    last = answers.answer_choice(db, 1001, again.item_id, again.item.options.index(
         again.item.answer), now, TZ)
     assert last.score == (0, 1)  # practice is outside the score
 
@@ -158,9 +158,9 @@ def test_a_review_held_for_the_retention_gap_is_due_nowhere_until_a_check_can_as
         due_at=START - timedelta(hours=1), first_correct_at=START - timedelta(days=1)), START)
     assert reminders.due_reviews(db, 1001, START, TZ) == 0
     assert progress.progress(db, 1001, START, TZ).due == 0
-    assert study.begin_check(db, 1001, START, random.Random(7), tz=TZ).question is None
+    assert checks.begin_check(db, 1001, START, random.Random(7), tz=TZ).question is None
     later = START + timedelta(days=2)  # three days after the first right answer
     assert reminders.due_reviews(db, 1001, later, TZ) == 1
     assert progress.progress(db, 1001, later, TZ).due == 1
-    start = study.begin_check(db, 1001, later, random.Random(7), tz=TZ)
+    start = checks.begin_check(db, 1001, later, random.Random(7), tz=TZ)
     assert start.question is not None and start.question.item.word_id == word

@@ -15,7 +15,7 @@ from bot.domain.checks import Item
 from bot.domain.cognates import fold
 from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
-from bot.services import progress, study
+from bot.services import answers, checks, learners, progress
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -30,35 +30,35 @@ def preview(db: Database, user_id: int = 1001) -> list[int]:
     return [w.id for w in read_words(db, START, user_id)]
 
 
-def answer(db: Database, question: study.Question, right: bool, user_id: int = 1001,
-           at: timedelta = timedelta(0)) -> study.Feedback:
+def answer(db: Database, question: checks.Question, right: bool, user_id: int = 1001,
+           at: timedelta = timedelta(0)) -> answers.Feedback:
     """Answer one question as the student would: a tap, or the typed word."""
     item = question.item
     if item.typed:
         text = item.answer if right else "zebra"
-        feedback = study.answer_typed(db, user_id, text, START + at, TZ)
-        assert isinstance(feedback, study.Feedback)
+        feedback = answers.answer_typed(db, user_id, text, START + at, TZ)
+        assert isinstance(feedback, answers.Feedback)
         return feedback
     index = item.options.index(item.answer)
     option = index if right else (index + 1) % len(item.options)
-    return study.answer_choice(db, user_id, question.item_id, option, START + at, TZ)
+    return answers.answer_choice(db, user_id, question.item_id, option, START + at, TZ)
 
 
 def test_a_check_needs_a_class_and_a_language(db: Database,
                                               school_class: people.ClassInfo) -> None:
-    with pytest.raises(study.NotEnrolledError):
-        study.start_check(db, 1001, START, random.Random(1))
+    with pytest.raises(learners.NotEnrolledError):
+        checks.start_check(db, 1001, START, random.Random(1))
     enrol_student(db, START, lang=None)
-    with pytest.raises(study.NoLanguageError):
-        study.start_check(db, 1001, START, random.Random(1))
+    with pytest.raises(learners.NoLanguageError):
+        checks.start_check(db, 1001, START, random.Random(1))
 
 
 def test_nothing_is_checked_before_the_student_has_seen_a_card(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
-    assert study.start_check(db, 1001, START, random.Random(1)) is None
+    assert checks.start_check(db, 1001, START, random.Random(1)) is None
     assert len(preview(db)) == 5  # level 3 introduces five words at a time
-    first = study.start_check(db, 1001, START, random.Random(1))
+    first = checks.start_check(db, 1001, START, random.Random(1))
     assert first is not None and (first.number, first.total) == (1, 5)
     assert first.item.word_id in set(preview(db))
 
@@ -75,7 +75,7 @@ def test_a_whole_check_ends_with_the_score(db: Database,
                                           school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
     preview(db)
-    question = study.start_check(db, 1001, START, random.Random(2))
+    question = checks.start_check(db, 1001, START, random.Random(2))
     results = []
     while question is not None:
         right = len(results) != 1  # one miss, the rest right
@@ -90,10 +90,10 @@ def test_a_whole_check_ends_with_the_score(db: Database,
 def test_a_replayed_tap_is_graded_once(db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
     preview(db)
-    question = study.start_check(db, 1001, START, random.Random(3))
+    question = checks.start_check(db, 1001, START, random.Random(3))
     assert question is not None and not question.item.typed
     answer(db, question, right=True)
-    with pytest.raises(study.StaleItemError):
+    with pytest.raises(answers.StaleItemError):
         answer(db, question, right=True)
     assert db["attempts"].count == 1
 
@@ -102,11 +102,11 @@ def test_a_second_check_while_one_is_open_asks_its_open_question_again(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=3)
     preview(db)
-    first = study.begin_check(db, 1001, START, random.Random(3), tz=TZ).question
+    first = checks.begin_check(db, 1001, START, random.Random(3), tz=TZ).question
     assert first is not None
     second = answer(db, first, right=True).next_question
     assert second is not None and (second.number, second.total) == (2, 5)
-    again = study.begin_check(db, 1001, START, random.Random(4), tz=TZ)
+    again = checks.begin_check(db, 1001, START, random.Random(4), tz=TZ)
     assert again.question == second and again.unread == [] and again.short is None
     assert db["check_items"].count == 5  # no second check: the first one's items stand
     feedback = answer(db, second, right=True)
@@ -117,11 +117,11 @@ def test_a_check_left_open_yesterday_is_not_resumed_a_new_one_starts(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=3)
     preview(db)
-    first = study.begin_check(db, 1001, START, random.Random(3), tz=TZ).question
+    first = checks.begin_check(db, 1001, START, random.Random(3), tz=TZ).question
     assert first is not None
     answer(db, first, right=True)  # then she leaves the check half done
     tomorrow = START + timedelta(days=1)
-    again = study.begin_check(db, 1001, tomorrow, random.Random(4), tz=TZ).question
+    again = checks.begin_check(db, 1001, tomorrow, random.Random(4), tz=TZ).question
     assert again is not None and (again.number, again.item_id) != (2, first.item_id + 1)
     assert again.number == 1  # a fresh check, numbered from 1, with today's score
     assert stored.get_item(db, first.item_id + 1).answered  # yesterday's leftover is closed
@@ -132,12 +132,12 @@ def test_another_students_button_is_never_graded(db: Database,
     enrol_student(db, START, level=1)
     enrol_student(db, START, user_id=1002, name="Bo", level=1)
     preview(db)
-    question = study.start_check(db, 1001, START, random.Random(3))
+    question = checks.start_check(db, 1001, START, random.Random(3))
     assert question is not None
-    with pytest.raises(study.StaleItemError):
-        study.answer_choice(db, 1002, question.item_id, 0, START, TZ)
-    with pytest.raises(study.StaleItemError):
-        study.answer_choice(db, 1001, 10_000, 0, START, TZ)  # forged id
+    with pytest.raises(answers.StaleItemError):
+        answers.answer_choice(db, 1002, question.item_id, 0, START, TZ)
+    with pytest.raises(answers.StaleItemError):
+        answers.answer_choice(db, 1001, 10_000, 0, START, TZ)  # forged id
     assert db["attempts"].count == 0
 
 
@@ -145,12 +145,12 @@ def test_two_misses_bring_the_card_back_with_an_easier_two_option_item(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
     preview(db)
-    question = study.start_check(db, 1001, START, random.Random(4))
+    question = checks.start_check(db, 1001, START, random.Random(4))
     assert question is not None
     first = answer(db, question, right=False)
     assert first.reteach is None
     word, day = question.item.word_id, timedelta(days=1)  # the missed word is back tomorrow
-    again = study.start_check(db, 1001, START + day, random.Random(4), tz=TZ)
+    again = checks.start_check(db, 1001, START + day, random.Random(4), tz=TZ)
     while again is not None and again.item.word_id != word:
         again = answer(db, again, right=True, at=day).next_question
     assert again is not None
@@ -158,8 +158,8 @@ def test_two_misses_bring_the_card_back_with_an_easier_two_option_item(
     assert second.reteach is not None and second.reteach.id == word
     easier = stored.next_open_item(db, 1001)
     while easier is not None and easier.item.word_id != word:
-        study.answer_choice(db, 1001, easier.id, easier.item.options.index(easier.item.answer),
-                            START + day, TZ)
+        answers.answer_choice(db, 1001, easier.id, easier.item.options.index(easier.item.answer),
+                              START + day, TZ)
         easier = stored.next_open_item(db, 1001)
     assert easier is not None and len(easier.item.options) == 2
     assert easier.item.answer in easier.item.options
@@ -172,7 +172,7 @@ def test_the_teacher_is_alerted_once_when_a_word_is_missed_three_times_in_a_row(
     word, alerts = None, []
     for days in range(6):  # one check a day: a word answered today waits for tomorrow
         day = timedelta(days=days)
-        question = study.start_check(db, 1001, START + day, random.Random(5), tz=TZ)
+        question = checks.start_check(db, 1001, START + day, random.Random(5), tz=TZ)
         while question is not None:
             word = word or question.item.word_id
             feedback = answer(db, question, right=question.item.word_id != word, at=day)
@@ -194,7 +194,7 @@ def test_a_forgotten_word_goes_back_to_learning(db: Database,
                                                  successes=5), START)
     assert progress.progress(db, 1001, START, TZ).mastered == 1
     later = START + timedelta(days=30)
-    question = study.start_check(db, 1001, later, random.Random(6))
+    question = checks.start_check(db, 1001, later, random.Random(6))
     while question is not None and question.item.word_id != word:
         question = answer(db, question, right=True, at=timedelta(days=30)).next_question
     assert question is not None
@@ -205,11 +205,11 @@ def test_a_forgotten_word_goes_back_to_learning(db: Database,
     assert progress.progress(db, 1001, later, TZ).mastered == 0
 
 
-def first_typed_question(db: Database) -> study.Question:
+def first_typed_question(db: Database) -> checks.Question:
     """A level-6 student's check, answered right up to its first typed question."""
     enrol_student(db, START, level=6)
     preview(db)
-    question = study.start_check(db, 1001, START, random.Random(7))
+    question = checks.start_check(db, 1001, START, random.Random(7))
     while question is not None and not question.item.typed:
         question = answer(db, question, right=True).next_question
     assert question is not None
@@ -222,8 +222,8 @@ def test_typing_the_home_language_word_asks_for_english_without_a_miss(
     word = stored.get_mastery(db, 1001, question.item.word_id)
     words = {w.id: w.word for w in pack_words(db, "science.ecosystems")}
     gloss = words[question.item.word_id].glosses["es"].term
-    reply = study.answer_typed(db, 1001, gloss, START, TZ)
-    assert reply == study.WriteInEnglish("es", gloss)
+    reply = answers.answer_typed(db, 1001, gloss, START, TZ)
+    assert reply == answers.WriteInEnglish("es", gloss)
     assert stored.get_mastery(db, 1001, question.item.word_id) == word  # not counted
 
 
@@ -232,8 +232,8 @@ def test_an_emoji_or_a_paragraph_for_a_typed_question_asks_for_the_word_and_coun
     question = first_typed_question(db)
     word = stored.get_mastery(db, 1001, question.item.word_id)
     attempts = db["attempts"].count
-    assert study.answer_typed(db, 1001, "👍🏽", START, TZ) == study.TypeTheWord("typed-empty")
-    assert study.answer_typed(db, 1001, "why " * 60, START, TZ) == study.TypeTheWord(
+    assert answers.answer_typed(db, 1001, "👍🏽", START, TZ) == answers.TypeTheWord("typed-empty")
+    assert answers.answer_typed(db, 1001, "why " * 60, START, TZ) == answers.TypeTheWord(
         "typed-too-long")
     assert (db["attempts"].count, stored.get_mastery(db, 1001, question.item.word_id)) == (
         attempts, word)
@@ -245,19 +245,19 @@ def test_typing_a_buttons_label_counts_as_tapping_it(db: Database,
                                                     school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
     preview(db)
-    question = study.start_check(db, 1001, START, random.Random(8))
+    question = checks.start_check(db, 1001, START, random.Random(8))
     assert question is not None and not question.item.typed
-    feedback = study.answer_typed(db, 1001, f"  {question.item.answer.upper()} ", START, TZ)
-    assert isinstance(feedback, study.Feedback) and feedback.grade.correct
+    feedback = answers.answer_typed(db, 1001, f"  {question.item.answer.upper()} ", START, TZ)
+    assert isinstance(feedback, answers.Feedback) and feedback.grade.correct
     # Not an answer while the next buttons wait: point to them (nothing graded)
-    assert study.answer_typed(db, 1001, "hello there", START, TZ) == study.TapAnAnswer()
+    assert answers.answer_typed(db, 1001, "hello there", START, TZ) == answers.TapAnAnswer()
 
 
 @pytest.mark.parametrize(("text", "index"), [("1", 0), ("4", 3), ("5", None), ("0", None),
                                              ("B", 1), ("  b  ", 1), ("zzz", None)])
 def test_a_typed_number_or_label_picks_one_option(text: str, index: int | None) -> None:
     item = Item(1, ItemType.CHOICE, "stem", ("a", "b", "c", "d"), "b")
-    assert study.matching_option(item, text) == index
+    assert answers.matching_option(item, text) == index
 
 
 def test_progress_counts_words_by_state_and_todays_study(
@@ -267,7 +267,7 @@ def test_progress_counts_words_by_state_and_todays_study(
     before = progress.progress(db, 1001, START, TZ)
     assert (before.new, before.learning, before.reviewing, before.mastered, before.due,
             before.streak_days) == (5, 0, 0, 0, 5, 0)  # previewed words are due at once
-    question = study.start_check(db, 1001, START, random.Random(9))
+    question = checks.start_check(db, 1001, START, random.Random(9))
     assert question is not None
     answer(db, question, right=True)
     after = progress.progress(db, 1001, START, TZ)
@@ -298,7 +298,7 @@ def test_a_review_that_could_master_a_word_is_asked_as_recall(
     words = preview(db)
     for word in words:
         reviewing_and_due(db, word)
-    question = study.start_check(db, 1001, START, random.Random(10))
+    question = checks.start_check(db, 1001, START, random.Random(10))
     assert question is not None
     asked = [question.item]
     while True:
@@ -307,9 +307,9 @@ def test_a_review_that_could_master_a_word_is_asked_as_recall(
             break
         asked.append(item.item)
         if item.item.typed:
-            study.answer_typed(db, 1001, item.item.answer, START, TZ)
+            answers.answer_typed(db, 1001, item.item.answer, START, TZ)
         else:
-            study.answer_choice(db, 1001, item.id, 0, START, TZ)
+            answers.answer_choice(db, 1001, item.id, 0, START, TZ)
     assert {i.item_type for i in asked} <= kinds
 
 
@@ -323,7 +323,7 @@ def test_a_beginners_review_offers_only_words_whose_cards_they_have_seen(
     seen = [w.word for w in pack_words(db, school_class.pack_id) if w.id in words]
     labels = {fold(w.term) for w in seen} | {fold(w.glosses["vi"].term) for w in seen}
     for seed in range(12):
-        question = study.start_check(db, 1001, START, random.Random(seed))
+        question = checks.start_check(db, 1001, START, random.Random(seed))
         assert question is not None
         options = [fold(o) for o in question.item.options]
         assert set(options) <= labels, (question.item.item_type, options)

@@ -1,0 +1,246 @@
+"""Grading a check's answers (a tapped option, a quiz poll, a typed word): the feedback and
+the next question, re-teaching after two misses, and taps that grade nothing."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.domain.checks import Grade, Item, WordRef, build_item, grade_choice, grade_typed
+from bot.domain.cognates import fold, relation_for
+from bot.domain.errors import PuenteError
+from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answer
+from bot.domain.packs import Word
+from bot.domain.reteach import easier, needs_reteach
+from bot.domain.scaffold import ItemType
+from bot.domain.typed_answers import NOT_AN_ANSWER, Verdict, own_terms, pack_terms
+from bot.services.checks import Question
+from bot.services.learners import Learner, learner, seen_words, word_refs
+from bot.services.readiness import NextStep, next_step
+from bot.store import study
+from bot.store.packs import pack_words, words_by_id
+
+
+@dataclass(frozen=True)
+class Feedback:
+    student_id: int
+    student_name: str
+    word_id: int
+    grade: Grade
+    term: str
+    l1_term: str | None
+    lang: str
+    newly_mastered: bool
+    alert_teacher: bool
+    next_question: Question | None
+    score: tuple[int, int] | None  # (right, asked) when the check is over
+    reteach: WordRef | None = None  # missed twice in a row: its card again, home language first
+    level: int | None = None
+    false_friend: str | None = None  # typed the look-alike the card warns about: warn again
+    slipped: bool = False  # the check is over and missed a word answered right before it
+    next: NextStep | None = None  # the check is over: what comes next, as /progress says it
+
+
+class StaleItemError(PuenteError):
+    """A button from an old or someone else's check: never graded."""
+
+    prompt_key = "check-stale"
+    quiet = False  # the tap says why (its prompt), or nothing at all (True: a double tap)
+
+
+class AnsweredItemError(StaleItemError):
+    """The student's own item, graded already: a double tap, whose first tap's feedback is on
+    screen, so it says nothing (graded once; a poll or typed answer still says so)."""
+
+    quiet = True
+
+
+class AnsweredBeforeError(AnsweredItemError):
+    """A copy of a question the student answered in a newer message, during the same check."""
+
+    prompt_key = "check-stale-answered"
+    quiet = False
+
+
+class FinishedCheckError(AnsweredItemError):
+    """A question of a check that is over (finished, or replaced by a newer check)."""
+
+    prompt_key = "check-stale-finished"
+    quiet = False
+
+
+DOUBLE_TAP = timedelta(seconds=10)  # a tap this soon after the check's last answer
+
+
+def _answered(check: study.Check | None, now: datetime) -> AnsweredItemError:
+    """Why a tap on an answered item grades nothing: a double tap (moments after the last
+    answer, which is on screen), a copy of a question answered below, or a check that is
+    over."""
+    last = check.last_answer() if check is not None else None
+    if check is None or (last is not None and now - last < DOUBLE_TAP):
+        return AnsweredItemError()
+    if check.state().next_item is not None:
+        return AnsweredBeforeError()
+    return FinishedCheckError()
+
+
+def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
+                  tz: ZoneInfo) -> Feedback:
+    """Grade a tapped option, checked against the item the server sent this student."""
+    check: study.Check | None = study.read_check(db, item_id)  # the item and its check: one read
+    stored = check.item(item_id) if check is not None else None
+    if stored is None:  # an item stored without a check id (none are now) is read by its id
+        stored, check = study.get_item(db, item_id), None
+    if stored is None or stored.student_id != user_id or stored.item.typed:
+        raise StaleItemError()
+    if stored.answered:
+        raise _answered(check, now)
+    return _finish(db, stored, grade_choice(stored.item, option), now, tz, check=check)
+
+
+def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: datetime,
+                tz: ZoneInfo) -> Feedback:
+    """Grade a quiz-poll answer (it carries no chat: the poll id finds the item)."""
+    stored = study.item_by_poll(db, poll_id)
+    if stored is None or stored.student_id != user_id:
+        raise StaleItemError()
+    return _finish(db, stored, grade_choice(stored.item, option), now, tz)
+
+
+@dataclass(frozen=True)
+class WriteInEnglish:
+    """The student typed the home-language word: say so kindly; the question stays open."""
+
+    lang: str
+    typed: str
+
+
+@dataclass(frozen=True)
+class TapAnAnswer:
+    """Text that is none of the open multiple-choice item's answers: point to its buttons."""
+
+
+@dataclass(frozen=True)
+class TypeTheWord:
+    """Typed text with no word in it, or far too long to be one: nothing is graded or counted,
+    the question stays open, and `key` asks the student for the word."""
+
+    key: str
+
+
+def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo
+                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | None:
+    """Grade free text against the student's open item; None when no item is open.
+
+    Text that matches a button's label during a button question counts as that tap.
+    """
+    stored = study.next_open_item(db, user_id)
+    if stored is None:
+        return None
+    who = learner(db, user_id)
+    if not stored.item.typed:
+        index = matching_option(stored.item, text)
+        if index is None:  # "extint" while the buttons wait: the answer is a tap away
+            return TapAnAnswer()
+        return _finish(db, stored, grade_choice(stored.item, index), now, tz, who)
+    found = words_by_id(db, [stored.item.word_id])
+    packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
+    terms, _ = pack_terms([w.word for pid in packs for w in pack_words(db, pid)], who.language)
+    # Only this word's own gloss earns "write it in English": another word's gloss or the
+    # false friend its card warns about ("soportar" for support) is a miss.
+    own, false_friends = own_terms(found[0].word, who.language) if found else ([], [])
+    forms = found[0].word.forms if found else ()
+    grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=own,
+                        lang=who.language, false_friends=false_friends)
+    if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
+        return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
+                           else "typed-empty")
+    if grade.verdict is Verdict.HOME_LANGUAGE_WORD:
+        return WriteInEnglish(who.language, text.strip()[:60])  # one more try, not a miss
+    return _finish(db, stored, grade, now, tz, who)
+
+
+def matching_option(item: Item, text: str) -> int | None:
+    """The index of the option whose label (or number) the student typed, if exactly one."""
+    typed = fold(" ".join(text.split()))
+    if typed.isdigit() and 1 <= int(typed) <= len(item.options):
+        return int(typed) - 1
+    matches = [i for i, option in enumerate(item.options) if fold(option) == typed]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
+            tz: ZoneInfo, who: Learner | None = None, check: study.Check | None = None
+            ) -> Feedback:
+    if stored.answered:
+        raise AnsweredItemError()
+    item, who = stored.item, who or learner(db, stored.student_id)
+    word = words_by_id(db, [item.word_id])[0].word
+    with db.atomic():  # closing the item and counting the answer stand or fall together
+        if not study.close_item(db, stored.id, grade.correct, now):
+            raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
+        state = study.get_mastery(db, who.id, item.word_id) or new_mastery(item.word_id, now)
+        updated = record_answer(state, correct=grade.correct, exact=grade.exact,
+                                item_type=item.item_type, typed=item.typed, now=now,
+                                local_day=now.astimezone(tz).date().isoformat(),
+                                choices=len(item.options) or None)
+        study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
+                           listening=item.item_type is ItemType.LISTEN)
+        study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
+                             grade.correct, now)
+        again = reteach(db, stored, who, updated, now)
+    gloss = word.glosses.get(who.language)
+    # The check as read before this answer, with it answered; read again when re-teaching
+    # added an item (or nobody read it yet).
+    where = (check.answered(stored.id, grade.correct).state() if check and again is None
+             else study.check_state(db, stored.id))
+    score, question, slipped, after = None, None, False, None
+    if where.next_item is None:
+        score = (where.right, where.answered)
+        # "These words are still new for you" is only true of words never answered right
+        slipped = where.right < where.answered and study.missed_known_words(db, stored.id)
+        after = next_step(db, who, now, tz)
+    else:
+        question = Question(where.next_item.id, where.number, where.total,
+                            where.next_item.item, who.language, who.level,
+                            where.next_item.practice)
+    return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
+                    gloss.term if gloss else None, who.language,
+                    updated.mastered and not state.mastered,
+                    needs_help(updated) and not needs_help(state), question, score, again,
+                    who.level, _false_friend(word, who.language, grade), slipped, after)
+
+
+def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
+    """The look-alike the student typed, when it is the one this word's card warns about."""
+    if grade.verdict is not Verdict.FALSE_FRIEND:
+        return None
+    return relation_for(word, lang).lookalike
+
+
+def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,
+            now: datetime) -> WordRef | None:
+    """After a second miss in a row: add an easier item (two options) on the word to the check
+    and return the word, whose card the student sees again, home language first.
+
+    The easier item is practice ("Practice again"): the check's "Question n/N" and its score
+    stay as they were when it started, so the check never grows while the student fails."""
+    if not needs_reteach(updated.misses_in_row):
+        return None
+    found = words_by_id(db, [stored.item.word_id])
+    if not found:
+        return None
+    target = word_refs(found)[0]
+    rng = random.Random(stored.id)  # the same re-teaching item if the answer is replayed
+    item = stored.item
+    if item.typed:
+        pool = word_refs([w for pid in who.pack_ids for w in pack_words(db, pid)])
+        item = build_item(target, pool, ItemType.CHOICE, who.language, who.scaffold, rng,
+                          seen_words(study.student_mastery(db, who.id)))
+    if item.options:
+        study.append_item(db, stored.id, who.id, stored.prompt_lang, easier(item, rng), now)
+    return target

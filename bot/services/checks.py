@@ -1,0 +1,184 @@
+"""Starting a check: resume the open one, or unlock words, build items over the words ready
+now (recall on due reviews), store them and ask the first question."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.domain.checks import (
+    FULL_CHECK,
+    MAX_CHECK,
+    Item,
+    WordRef,
+    build_check,
+    build_item,
+    hold_back,
+)
+from bot.domain.mastery import RECALL, recall_ready
+from bot.domain.scaffold import ItemType, WidaLevel
+from bot.services.learners import Learner, learner, seen_words, unlock, unread_words, word_refs
+from bot.services.readiness import NextStep, check_words, next_step
+from bot.store import study
+from bot.store.packs import pack_words
+
+UTC = ZoneInfo("UTC")  # a check's "next review in N days" where no school zone is given
+
+
+@dataclass(frozen=True)
+class Question:
+    item_id: int
+    number: int
+    total: int
+    item: Item
+    lang: str
+    level: int | None
+    practice: bool = False  # a re-teaching item: "Practice again", outside number/total
+
+
+@dataclass(frozen=True)
+class ShortCheck:
+    """A check with fewer questions than usual (few words are ready): what comes next."""
+
+    new_cards: bool              # words unlocked now: they come in the next check
+    next_in_days: int | None     # local days until the next review comes due (0: today)
+
+
+@dataclass(frozen=True)
+class CheckStart:
+    """What /check begins with: the cards the student has not seen, then (maybe) a question."""
+
+    unread: list[WordRef]       # unlocked now or never opened: shown first, never asked now
+    question: Question | None   # None: nothing else to ask, so the cards lead to the check
+    short: ShortCheck | None = None  # a check under FULL_CHECK questions says why
+    cards_first: bool = False   # levels 1-2: the check waits for these cards (say so)
+    not_yet: bool = False       # levels 1-2: nothing fair to ask yet, and no cards waiting
+    later: NextStep | None = None    # no question and no card: when words come back
+
+
+def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC) -> CheckStart:
+    """Unlock words whose slots are open and start a check on the words the student has
+    already had time to learn; the cards they have not seen come first.
+
+    A word whose card the student has not seen is not asked: not one unlocked by this /check (a
+    question right after its card measures memory of the card, not learning), nor one from an
+    earlier preview or push whose card they never opened (one card a message at levels 1-3).
+    When nothing else is ready, the cards alone are sent, and their ✅ Check starts a later
+    check. At levels 1-2 a word with no fair options yet (one card read of three) is never
+    typed: with cards waiting, the check waits for them (their words give the options), else
+    the word waits for a later check. A check asks each word once, so few ready words make a
+    short check: the student is told why, and when more words come.
+
+    A check already open is not replaced: its open question comes again (a second ✅ Check
+    or /check would leave the first check's buttons dead and its answers unscored)."""
+    who = learner(db, user_id)
+    resumed = open_question(db, who, now, tz)
+    if resumed is not None:
+        return CheckStart([], resumed)
+    unread = unread_words(db, who, unlock(db, who, now))
+    items, held = check_items(db, who, now, rng, size, hears, tz)
+    if held and unread:
+        return CheckStart(unread, None, cards_first=True)
+    question = save_check(db, who, items, now)
+    not_yet = question is None and held > 0  # nothing fair to ask, and no cards waiting
+    if question is None and not not_yet:  # nothing is ready: the cards lead, or say when
+        return CheckStart(unread, None, later=None if unread else next_step(db, who, now, tz))
+    short = None
+    if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
+        short = ShortCheck(bool(unread), next_step(db, who, now, tz).next_in_days)
+    return CheckStart(unread, question, short, not_yet=not_yet)
+
+
+def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
+                  ) -> Question | None:
+    """The question the student's open check waits on (None: no check is open, or it was left
+    on an earlier school day: a question from days ago, with that day's score, would puzzle a
+    child, and what is ready to ask has changed since; a new check replaces it)."""
+    stored = study.next_open_item(db, who.id)
+    if stored is None:
+        return None
+    if stored.asked_at is not None and \
+            stored.asked_at.astimezone(tz).date() < now.astimezone(tz).date():
+        return None
+    where = study.check_state(db, stored.id)
+    item = where.next_item
+    if item is None:  # an item stored without a check id (none are now)
+        return None
+    return Question(item.id, where.number, where.total, item.item, who.language, who.level,
+                    item.practice)
+
+
+def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC
+                ) -> Question | None:
+    """Build a short check over the words ready now (check_words); return the first question
+    (None: nothing to ask). An open check is closed unanswered: begin_check resumes one."""
+    who = learner(db, user_id)
+    return save_check(db, who, check_items(db, who, now, rng, size, hears, tz)[0], now)
+
+
+def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC
+                ) -> tuple[list[Item], int]:
+    """The items a new check would ask, and how many words it holds back (levels 1-2: no
+    fair options yet, see `hold_back`).
+
+    Only words whose cards the student has seen are asked or offered as options at levels 1-2.
+    `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
+    targets = check_words(db, who, now, tz)
+    if not targets:
+        return [], 0
+    # Distractors come from the targets' own packs first (a pushed word among the class
+    # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
+    packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
+    pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
+    seen = seen_words(study.student_mastery(db, who.id))
+    items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
+                                        size, seen, hears), who.scaffold)
+    return recall_on_due_reviews(db, who, items, pool, now, rng), len(held)
+
+
+def save_check(db: Database, who: Learner, items: list[Item], now: datetime
+               ) -> Question | None:
+    """Store a new check (closing any open one) and return its first question; None, and
+    nothing closed, when there is nothing to ask."""
+    if not items:
+        return None
+    ids = study.save_items(db, who.id, who.language, items, now)
+    return Question(ids[0], 1, len(ids), items[0], who.language, who.level)
+
+
+def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
+                          now: datetime, rng: random.Random) -> list[Item]:
+    """A due review that could master its word is asked as recall: typed from level 3 on (four
+    options on the home-language term are guessed right a quarter of the time), home language
+    -> English at levels 1-2, typed there too when the home-language term gives the word away
+    (a cognate). Recognition on such a review would be wasted evidence."""
+    states = study.student_mastery(db, who.id)
+    kinds = (ItemType.REVERSE, ItemType.TYPED) if who.scaffold.level < WidaLevel.DEVELOPING \
+        else (ItemType.TYPED, ItemType.REVERSE)
+    refs = {r.id: r for r in pool}
+    seen = seen_words(states)  # a beginner's options stay among words they have seen
+    out = []
+    for item in items:  # one item a word (build_check): each due review is asked once
+        state = states.get(item.word_id)
+        if (item.item_type is not kinds[0] and state is not None
+                and item.word_id in refs and recall_ready(state, now)):
+            for kind in kinds:
+                recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold,
+                                    rng, seen)
+                if recall.item_type in RECALL:
+                    item = recall
+                    break
+        out.append(item)
+    return out
+
+
+def poll_sent(db: Database, item_id: int, poll_id: str) -> None:
+    """Remember which quiz poll carries an item: a poll answer names only the poll."""
+    study.set_poll_id(db, item_id, poll_id)

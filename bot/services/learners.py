@@ -1,0 +1,139 @@
+"""The student as study needs them, and the words they are learning: which unlock into open
+slots, which cards they have seen (a word is asked only once its card was shown)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.checks import WordRef
+from bot.domain.cognates import Relation, relation_for
+from bot.domain.errors import PuenteError
+from bot.domain.mastery import MasteryState, WordMastery, new_mastery
+from bot.domain.packs import DEFAULT_PACK
+from bot.domain.placement import student_level
+from bot.domain.scaffold import Scaffold, scaffold_for
+from bot.store import people, study
+from bot.store.packs import StoredWord, pack_words, words_by_id
+
+ACTIVE = (MasteryState.NEW, MasteryState.LEARNING)  # words a learner is still learning
+
+
+class NotEnrolledError(PuenteError):
+    prompt_key = "not-enrolled"
+
+
+class NoLanguageError(PuenteError):
+    prompt_key = "language-needed"
+
+
+@dataclass(frozen=True)
+class Learner:
+    id: int
+    first_name: str
+    language: str
+    level: int | None
+    pack_ids: tuple[str, ...]
+
+    @property
+    def scaffold(self) -> Scaffold:
+        return scaffold_for(self.level)
+
+
+def learner(db: Database, user_id: int) -> Learner:
+    """Load the student as study needs them, or raise a kind error."""
+    student, classes = people.student_with_classes(db, user_id)
+    if student is None or not classes:
+        raise NotEnrolledError()
+    if student.language is None:
+        raise NoLanguageError()
+    packs = tuple(dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes))
+    return Learner(student.id, student.first_name, student.language, level_of(classes), packs)
+
+
+def level_of(classes: Iterable[people.Enrollment]) -> int | None:
+    """The one English level a student is taught at, whatever class they study for."""
+    return student_level((e.wida_level, e.level_by_teacher) for e in classes)
+
+
+def word_refs(words: list[StoredWord]) -> list[WordRef]:
+    """Stored words as the references checks and previews carry."""
+    return [WordRef(w.id, w.word, w.pack_id) for w in words]
+
+
+@dataclass(frozen=True)
+class PreviewWords:
+    """A preview's words in card order: those being learned, then the unread ones."""
+
+    refs: list[WordRef]
+    unread: int  # the last `unread` cards were never shown to the student (new to them)
+
+
+def preview_words(db: Database, who: Learner, now: datetime) -> PreviewWords:
+    """The words being learned now, for a preview (/words): cards already seen first, then the
+    cards the student has not seen yet (unlocked earlier or pushed, never opened), then any
+    newly unlocked ones. Nothing counts as shown until its card is (cards_shown)."""
+    fresh = unlock(db, who, now)
+    states = study.student_mastery(db, who.id)
+    fresh_ids = {w.id for w in fresh}
+    ids = sorted(w for w, s in states.items() if s.state in ACTIVE and w not in fresh_ids)
+    seen = [w for w in ids if states[w].previewed]
+    unseen = [w for w in ids if not states[w].previewed]
+    refs = word_refs(words_by_id(db, seen + unseen)) + fresh
+    return PreviewWords(refs, len(unseen) + len(fresh))
+
+
+def current_words(db: Database, who: Learner, now: datetime) -> list[WordRef]:
+    """The words being learned now, for a preview, with any newly unlocked ones last."""
+    return preview_words(db, who, now).refs
+
+
+def unread_words(db: Database, who: Learner, fresh: list[WordRef]) -> list[WordRef]:
+    """Words the student has started whose cards they have not seen yet, `fresh` (just
+    unlocked) last: a check shows these cards first and never asks them."""
+    fresh_ids = {w.id for w in fresh}
+    ids = sorted(w for w, s in study.student_mastery(db, who.id).items()
+                 if not s.previewed and w not in fresh_ids)
+    return word_refs(words_by_id(db, ids)) + fresh
+
+
+def cards_shown(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:
+    """Record that these words' cards were just shown to the student: from now on a check may
+    ask them (a card never shown is never asked)."""
+    study.mark_shown(db, student_id, word_ids, now)
+
+
+def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
+    """Introduce new words into the open slots: a few unlock as earlier ones reach "reviewing",
+    so no one is stuck behind one hard word. Only a preview (a card) calls this."""
+    chosen = unlockable(db, who, study.student_mastery(db, who.id))
+    introduce(db, who, chosen, now)
+    return word_refs(chosen)
+
+
+def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> list[StoredWord]:
+    """The words a preview would unlock now: the open slots, filled in pack order."""
+    active = sum(1 for s in states.values() if s.state in ACTIVE)
+    fresh: list[StoredWord] = []
+    for pack_id in who.pack_ids:
+        fresh.extend(w for w in pack_words(db, pack_id) if w.id not in states)
+    return fresh[:max(0, who.scaffold.words_per_set - active)]
+
+
+def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime) -> None:
+    """Start tracking previewed words (a word already tracked keeps its history)."""
+    with db.atomic():
+        for w in words:
+            if study.get_mastery(db, who.id, w.id) is None:
+                cognate = relation_for(w.word, who.language).relation is Relation.COGNATE
+                study.save_mastery(db, who.id, w.id, new_mastery(w.id, now, cognate=cognate),
+                                   now)
+
+
+def seen_words(states: dict[int, WordMastery]) -> frozenset[int]:
+    """Words whose cards the student has opened: at levels 1-2 the only fair options (a word
+    never seen is ruled out by being strange, so an item with it is passed by elimination)."""
+    return frozenset(w for w, s in states.items() if s.previewed)
