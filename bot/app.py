@@ -27,7 +27,18 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.domain.language import preload_detection
-from bot.handlers import audio, everyone, family, messages, reminders, student, teacher
+from bot.handlers import (
+    audio,
+    everyone,
+    family,
+    messages,
+    reminders,
+    student,
+    student_cards,
+    student_checks,
+    student_progress,
+    teacher,
+)
 from bot.handlers.ordering import PerUserOrder
 from bot.presentation import menus
 from bot.services.membership import purge_old
@@ -87,8 +98,11 @@ def _add_handlers(app: Application) -> None:
     # family first (it takes over /start with a family link, and a family member's /start and
     # /language, from the students'); messages next (a teacher's reply and the text after /ask
     # are not answers to a check); then each audience's own commands and the students' free
-    # text; everyone's catch-alls last (they take whatever nobody else took).
-    for module in (family, messages, audio, student, teacher, reminders, everyone):
+    # text; everyone's catch-alls last (they take whatever nobody else took). A student's
+    # checks come before their other modules: an answer tap, what a whole class sends at once,
+    # walks fewer button handlers before its own.
+    for module in (family, messages, audio, student_checks, student, student_cards,
+                   student_progress, teacher, reminders, everyone):
         module.register(app)
     _taps_first(app)
 

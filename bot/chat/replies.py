@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from telegram import CallbackQuery, InputFile, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Update, User
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
@@ -144,3 +144,29 @@ async def edit_tapped(query: CallbackQuery, text: str, layout: keyboards.Layout 
     if layout is not None:
         params["reply_markup"] = keyboards.wire(layout)
     await query.get_bot().do_api_request("editMessageText", api_kwargs=params)
+
+
+async def edit_in_place(query: CallbackQuery | None, text: str,
+                        markup: InlineKeyboardMarkup | keyboards.Layout | None) -> bool:
+    """Edit the tapped message; False when there is none or Telegram refuses the edit.
+
+    Feedback on a graded tap comes as a plain layout (or none) and takes the lean edit."""
+    if query is None or query.message is None:
+        return False
+    if getattr(query.message, "voice", None) is not None:  # a listening item: no text to edit
+        try:
+            await query.edit_message_reply_markup(None)  # its buttons are spent
+        except BadRequest as exc:
+            log.info("could not close a listening item's buttons: %s", exc.message)
+        return False
+    try:
+        if isinstance(markup, InlineKeyboardMarkup):
+            await query.edit_message_text(text, reply_markup=markup)
+        else:
+            await edit_tapped(query, text, markup)
+    except BadRequest as exc:  # e.g. the message is too old to edit: send a new one
+        if not_modified(exc):  # a double tap: it already shows this
+            return True
+        log.info("could not edit a tapped message: %s", exc.message)
+        return False
+    return True

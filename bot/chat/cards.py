@@ -1,0 +1,106 @@
+"""A student's cards as messages: a preview of their words (one card a message at levels 1-3,
+else a few phone-sized messages), the cards /check found unread, and a word for a student
+who left the placement for their cards."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, Update
+from telegram.constants import ParseMode
+
+from bot.chat.replies import edit_in_place, say, user_language
+from bot.context import PuenteContext
+from bot.domain.checks import WordRef
+from bot.presentation import keyboards, views
+from bot.services import join, learners, previews
+from bot.services.glosses import complete_glosses
+
+
+PLACEMENT_NOTED = "placement_noted"  # user_data: the school day the note below was last shown
+
+
+async def placement_left(update: Update, context: PuenteContext) -> None:
+    """A student who left the placement for their words studies at the level their answers
+    show (join.leave_placement); say so kindly, with a button back to the question they
+    stopped at, once a school day (before every /words and /check it filled the screen)."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None:
+        return
+    left = join.leave_placement(s.db, user.id)
+    today = s.clock().astimezone(s.config.school.timezone).date()
+    if left is None or context.user_data.get(PLACEMENT_NOTED) == today:
+        return
+    context.user_data[PLACEMENT_NOTED] = today
+    lang = user_language(context, user.id)
+    text = (s.catalog.bilingual("placement-paused", lang) if left.level is None else
+            s.catalog.bilingual("placement-paused-level", lang, level=left.level))
+    await context.bot.send_message(
+        chat.id, text,
+        reply_markup=keyboards.resume_placement(
+            s.catalog.plain("button-placement-continue", lang)))
+
+
+async def show_preview(update: Update, context: PuenteContext, flipped: bool = False) -> None:
+    """Preview the current words: one card a message turned with Next (levels 1-3), else
+    bilingual cards in a few phone-sized messages."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None:
+        return
+    if not flipped:
+        await placement_left(update, context)  # first: leaving may set the level
+    who = learners.learner(s.db, user.id)
+    found = learners.preview_words(s.db, who, s.clock())
+    refs = complete_glosses(s.db, found.refs, who.language)
+    if not refs:
+        await say(update, context, "no-words")
+        return
+    if who.scaffold.one_card:
+        await send_page(context, chat.id, previews.open_preview(
+            s.db, who, refs, s.clock(), new=found.unread, flipped=flipped))
+        return
+    messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
+                                      new=found.unread)
+    flip = None if flipped or who.scaffold.l1_first or who.language == "en" else \
+        s.catalog.render("button-flip", who.language)  # else cards lead with it already
+    markup = keyboards.after_preview(flip,
+                                     s.catalog.render("button-check", who.language),
+                                     s.catalog.render("button-listen", who.language)
+                                     if s.speech else None)
+    for index, text in enumerate(messages):
+        last = index == len(messages) - 1
+        await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup if last else None)
+    learners.cards_shown(s.db, who.id, [r.id for r in refs], s.clock())  # every card, at once
+
+
+async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
+                    edit: CallbackQuery | None = None) -> None:
+    """Show one card with its buttons: in the tapped message when there is one."""
+    s = context.services
+    text = views.card_page(page, s.catalog)
+    markup = keyboards.card_page(page, s.catalog, listen=s.speech is not None)
+    if not await edit_in_place(edit, text, markup):
+        await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup)
+
+
+async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],
+                      check_follows: bool) -> None:
+    """Preview the cards /check found unread (just unlocked, or never opened); when no check
+    follows, the last card (or message) offers ✅ Check, which starts one once the student has
+    read them."""
+    s = context.services
+    who = learners.learner(s.db, user_id)
+    unread = complete_glosses(s.db, unread, who.language)
+    if who.scaffold.one_card:
+        await send_page(context, user_id, previews.open_preview(
+            s.db, who, unread, s.clock(), offer_check=not check_follows))
+        return
+    messages = views.preview_messages(unread, who.language, who.scaffold, s.catalog)
+    markup = None if check_follows else keyboards.after_preview(
+        None, s.catalog.render("button-check", who.language),
+        s.catalog.render("button-listen", who.language) if s.speech else None)
+    for index, text in enumerate(messages):
+        last = index == len(messages) - 1
+        await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup if last else None)
+    learners.cards_shown(s.db, who.id, [r.id for r in unread], s.clock())  # every card, at once

@@ -1,0 +1,78 @@
+"""A check's questions and feedback as messages: buttons, a quiz poll, a voice note or a
+typed question; a graded tap's feedback and next question edit the tapped message."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, InputPollOption, Message, Update
+from telegram.constants import ParseMode, PollType
+
+from bot.chat.alerts import alert_teachers
+from bot.chat.replies import edit_in_place
+from bot.context import PuenteContext
+from bot.delivery.voice import send_note
+from bot.domain.scaffold import ItemType
+from bot.presentation import callbacks, keyboards, views
+from bot.presentation.i18n import Markup
+from bot.services import answers, checks, listen
+
+
+async def send_question(context: PuenteContext, chat_id: int,
+                        question: checks.Question) -> None:
+    """Send an item as buttons, a quiz poll, a voice note with buttons, or a typed question."""
+    s, item = context.services, question.item
+    if item.item_type is ItemType.LISTEN and s.speech is not None:
+        note = listen.question_note(s.db, s.speech, item.word_id)
+        await send_note(context.bot, s, chat_id, note, views.question_text(question, s.catalog),
+                        keyboards.options(callbacks.ANSWER, question.item_id, item.options))
+        return
+    if item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options):
+        message: Message = await context.bot.send_poll(
+            chat_id, views.poll_question(question, s.catalog),
+            [InputPollOption(o, text_parse_mode=None) for o in item.options],
+            question_parse_mode=None,  # plain text: a poll is not Telegram HTML
+            is_anonymous=False, type=PollType.QUIZ,
+            correct_option_ids=[item.options.index(item.answer)])
+        if message.poll:
+            checks.poll_sent(s.db, question.item_id, message.poll.id)
+        return
+    text = views.question_text(question, s.catalog)
+    markup = None if item.typed else keyboards.options(callbacks.ANSWER, question.item_id,
+                                                       item.options)
+    await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                   reply_markup=markup)
+
+
+def _own_message(question: checks.Question, context: PuenteContext) -> bool:
+    """A quiz poll or a listening item's voice note: not text that can follow feedback."""
+    item = question.item
+    if item.item_type is ItemType.LISTEN:
+        return context.services.speech is not None
+    return item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options)
+
+
+async def send_feedback(update: Update, context: PuenteContext, feedback: answers.Feedback,
+                        chat_id: int | None = None, edit: CallbackQuery | None = None) -> None:
+    """Tell the student how they did and ask the next question, in one message.
+
+    A tapped question is edited in place, so a graded tap costs one Telegram message instead
+    of three (Telegram allows ~30 a second for the whole bot); a poll and a listening item's
+    voice note are the exceptions.
+    """
+    s = context.services
+    target = chat_id or (update.effective_chat.id if update.effective_chat else None)
+    if target is None:
+        return
+    text = views.feedback_text(feedback, s.catalog)
+    following, layout = feedback.next_question, None
+    if following is not None and not _own_message(following, context):
+        text = Markup(f"{text}\n\n{views.question_text(following, s.catalog)}")
+        if not following.item.typed:
+            layout = keyboards.option_layout(callbacks.ANSWER, following.item_id,
+                                             following.item.options)
+    if not await edit_in_place(edit, text, layout):
+        await context.bot.send_message(target, text, reply_markup=keyboards.markup(layout)
+                                       if layout is not None else None)
+    if feedback.score is not None:  # the check is over: at most one combined alert a day
+        await alert_teachers(context, feedback)
+    if following is not None and _own_message(following, context):
+        await send_question(context, target, following)

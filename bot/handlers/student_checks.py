@@ -1,0 +1,94 @@
+"""A student's checks: /check (or ✅ Check) starts one or asks its open question again, and a
+tapped option or a quiz-poll answer is graded. Typed answers come as free text (student.py)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update, User
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, PollAnswerHandler
+
+from bot.chat.audience import PRIVATE
+from bot.chat.cards import placement_left, show_unread
+from bot.chat.questions import send_feedback, send_question
+from bot.chat.replies import acknowledge, say, send_long, user_language
+from bot.context import PuenteContext
+from bot.presentation import callbacks, views
+from bot.services import answers, checks
+
+log = logging.getLogger(__name__)
+
+
+async def check(update: Update, context: PuenteContext) -> None:
+    """Start a short formative check (from /check or the button after a preview), or ask the
+    open check's question again."""
+    user, s = update.effective_user, context.services
+    if update.callback_query:
+        await acknowledge(update.callback_query)
+    if user is None:
+        return
+    if update.callback_query is None:  # /check typed, perhaps in the middle of the placement
+        await placement_left(update, context)
+    # A word is always seen on a card first, and asked in a later check, never this one.
+    start = checks.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
+                               tz=s.config.school.timezone)
+    question = start.question
+    if start.cards_first:  # levels 1-2: too few words read for a fair check; it comes after
+        await say(update, context, "check-after-cards")
+    if start.unread:
+        await show_unread(context, user.id, start.unread, check_follows=question is not None)
+    if start.short is not None:
+        lang = question.lang if question is not None else user_language(context, user.id)
+        await send_long(context, user.id, views.short_check_text(
+            start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short"))
+    if question is not None:
+        await send_question(context, user.id, question)
+    elif not start.unread and not start.not_yet:  # nothing ready: when words come back
+        key, values = views.nothing_to_check(start.later)
+        await say(update, context, key, **values)
+
+
+async def answer_button(update: Update, context: PuenteContext) -> None:
+    """Grade a tapped answer; show feedback and the next question in the same message. A tap
+    that grades nothing (an old question, a button we never sent) is told why in its toast."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return
+    try:
+        cb = callbacks.parse(query.data)
+        feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
+                                         s.config.school.timezone)
+    except (answers.StaleItemError, callbacks.ForgedCallbackError) as exc:
+        # Graded already, not hers, or forged: a toast says why (a double tap says nothing)
+        quiet = isinstance(exc, answers.StaleItemError) and exc.quiet
+        log.info("a tap on an answer button changed nothing: %s", type(exc).__name__)
+        await acknowledge(query, None if quiet else _toast(context, user, exc.prompt_key))
+        return
+    await acknowledge(query)
+    await send_feedback(update, context, feedback, edit=query)
+
+
+def _toast(context: PuenteContext, user: User, key: str) -> str:
+    """A tap's answer in the tapper's language: plain text over the chat, no new message."""
+    lang = user_language(context, user.id, user.language_code)
+    return context.services.catalog.plain(key, lang)
+
+
+async def poll_answer(update: Update, context: PuenteContext) -> None:
+    """Grade a quiz-poll answer; the poll id links it to the student's item."""
+    answer, s = update.poll_answer, context.services
+    if answer is None or answer.user is None or not answer.option_ids:
+        return
+    feedback = answers.answer_poll(s.db, answer.user.id, answer.poll_id, answer.option_ids[0],
+                                   s.clock(), s.config.school.timezone)
+    await send_feedback(update, context, feedback, chat_id=answer.user.id)
+
+
+def register(app: Application) -> None:
+    """Add /check, its ✅ Check button, the answer buttons and quiz-poll answers."""
+    add = app.add_handler
+    # Each handler is named for its command: /check is `check` (and the ✅ Check button).
+    add(CommandHandler(check.__name__, check, filters=PRIVATE))
+    add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.ANSWER}:"))
+    add(CallbackQueryHandler(check, pattern=rf"^{callbacks.CHECK}$"))
+    add(PollAnswerHandler(poll_answer))
