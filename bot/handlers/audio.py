@@ -19,7 +19,7 @@ from bot.speech import SpeechUnavailableError
 def register(app: Application) -> None:
     """Add the 🔊 buttons' handlers."""
     app.add_handler(CallbackQueryHandler(listen_button, pattern=rf"^{callbacks.AUDIO}(:|$)"))
-    app.add_handler(CallbackQueryHandler(placement_sound,
+    app.add_handler(CallbackQueryHandler(placement_sound_button,
                                          pattern=rf"^{callbacks.PLACEMENT_AUDIO}(:|$)"))
 
 
@@ -43,7 +43,7 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
     await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
 
 
-async def placement_sound(update: Update, context: PuenteContext) -> None:
+async def placement_sound_button(update: Update, context: PuenteContext) -> None:
     """Read the current placement question's answers aloud, in the order of its buttons."""
     tap = await tapped(update)
     if tap is None:

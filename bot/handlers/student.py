@@ -172,7 +172,7 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
     await show_preview(update, context)
 
 
-async def placement_resume(update: Update, context: PuenteContext) -> None:
+async def placement_resume_button(update: Update, context: PuenteContext) -> None:
     """Go back to the placement question the student stopped at."""
     tap = await tapped(update)
     if tap is None:
@@ -184,7 +184,7 @@ async def placement_resume(update: Update, context: PuenteContext) -> None:
     await send_placement(update, context, question)
 
 
-async def text_message(update: Update, context: PuenteContext) -> None:
+async def student_text(update: Update, context: PuenteContext) -> None:
     """Free text: a language sample, a typed answer, or a gentle pointer to the commands."""
     message, user, s = update.effective_message, update.effective_user, context.services
     if message is None or user is None or message.text is None:
@@ -248,5 +248,5 @@ def register(app: Application) -> None:
                              pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU}|"
                                      rf"{callbacks.LANG_MORE})(:|$)"))
     add(CallbackQueryHandler(placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
-    add(CallbackQueryHandler(placement_resume, pattern=rf"^{callbacks.PLACEMENT_RESUME}$"))
-    add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, text_message))
+    add(CallbackQueryHandler(placement_resume_button, pattern=rf"^{callbacks.PLACEMENT_RESUME}$"))
+    add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, student_text))
