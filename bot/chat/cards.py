@@ -14,7 +14,6 @@ from bot.presentation import keyboards, views
 from bot.services import join, learners, previews
 from bot.services.glosses import complete_glosses
 
-
 PLACEMENT_NOTED = "placement_noted"  # user_data: the school day the note below was last shown
 
 

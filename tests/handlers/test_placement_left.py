@@ -129,7 +129,7 @@ async def test_a_higher_level_held_down_by_another_teachers_class_is_said_plainl
         "Carlos is now at WIDA level 4 in Science 7B, but is taught at level 2: in another "
         "teacher's class Carlos is at level 2, and a student in two teachers' classes is taught "
         "at the lower level. That teacher can change it with /level.")
-    assert study_service.learner(chat.db, 1003).level == 2  # what Carlos really studies at
+    assert learners.learner(chat.db, 1003).level == 2  # what Carlos really studies at
     reply = texts(await chat.send(rivera(chat), "/level Carlos 2"))
     assert reply == "Carlos is now at WIDA level 2 in Science 7B."  # no higher: it takes effect
 
@@ -152,7 +152,7 @@ async def test_a_strong_student_who_leaves_late_studies_at_the_level_shown_and_h
     first = await chat.send(minh, "/words")
     assert first[0].text.endswith(f"🌱 For now your cards fit the answers you gave (level "
                                   f"{shown}). You can finish the level questions later.")
-    assert study_service.learner(chat.db, minh["id"]).level == shown
+    assert learners.learner(chat.db, minh["id"]).level == shown
     assert f"Minh - Vietnamese, level {shown}" in await roster(chat, rivera(chat))
 
     again = texts(await chat.send(minh, "/words")) + texts(await chat.send(minh, "/check"))
