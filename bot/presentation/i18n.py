@@ -4,6 +4,14 @@ This is the one path from words to Telegram HTML (the bot's default parse mode).
 placeholder receives is escaped and made inert (no direction overrides, no invisible
 characters) unless it is `Markup`: HTML the code built itself from escaped parts. A rendered
 prompt is itself `Markup`, so it can fill another prompt without being escaped twice.
+
+A prompt that counts something is a table of CLDR plural categories instead of one string:
+
+    progress-next-check = { one = "1 word is ready", other = "{count} words are ready" }
+
+The count is the `count` argument, or the one a `plural` field names
+(`{ plural = "minutes", one = ..., other = ... }`). The language's rule
+(`bot.domain.plurals`) picks the category; a category the table lacks reads "other".
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from typing import Any
 from bot.domain.language import LANGUAGES, is_rtl
 from bot.domain.language_names import name_in, name_inside
 from bot.domain.names import inert
+from bot.domain.plurals import OTHER, plural_categories, plural_category
 from bot.paths import PROMPTS_DIR
 
 REFERENCE = "en"
@@ -112,12 +121,62 @@ def _fill(template: str, lang: str, params: Mapping[str, Any],
     return "".join(out)
 
 
-def placeholders(template: str) -> frozenset[str]:
-    """Return the {names} a template expects."""
+def placeholders(template: str | Plural) -> frozenset[str]:
+    """Return the {names} a template expects (every form's, and the count, for a Plural)."""
+    if isinstance(template, Plural):
+        return frozenset({template.argument}).union(*map(placeholders, template.forms.values()))
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
-class PromptFiles(Mapping[str, Mapping[str, str]]):
+@dataclass(frozen=True)
+class Plural:
+    """A prompt with one text per CLDR plural category, chosen by the count it is given."""
+
+    forms: Mapping[str, str]
+    argument: str = "count"
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> Plural:
+        """Read `{ one = "...", other = "..." }`, with an optional `plural` argument name."""
+        forms = {k: v for k, v in table.items() if k != "plural" and isinstance(v, str)}
+        return cls(forms, str(table.get("plural", "count")))
+
+    def pick(self, lang: str, params: Mapping[str, Any]) -> str:
+        """Return the text `lang` writes for this count ("other" for a category not given)."""
+        count = params.get(self.argument)
+        category = plural_category(lang, count) \
+            if isinstance(count, int) and not isinstance(count, bool) else OTHER
+        return self.forms.get(category) or self.forms.get(OTHER) or next(iter(self.forms.values()))
+
+    def problems(self, lang: str) -> list[str]:
+        """List what is wrong with the table for `lang`'s plural rule."""
+        found = [f"'{category}' is not a plural form in {lang}" for category in self.forms
+                 if category not in plural_categories(lang)]
+        if OTHER not in self.forms:
+            found.append("has no 'other' form")
+        found.extend(f"'{category}' leaves out {{{self.argument}}}, yet {lang} reads it "
+                     f"for {covered[0]} and {covered[1]}"
+                     for category, text in self.forms.items()
+                     if self.argument not in placeholders(text)
+                     and len(covered := _covered(lang, category)) > 1)
+        return found
+
+
+def _covered(lang: str, category: str) -> list[int]:
+    """Counts (up to a thousand, and whole millions) that read `category` in `lang`."""
+    counts = [*range(1000), 10**6, 2 * 10**6]
+    return [n for n in counts if plural_category(lang, n) == category]
+
+
+Template = str | Plural
+
+
+def texts(template: Template) -> tuple[str, ...]:
+    """Return every text a template can show: itself, or each form of a Plural."""
+    return tuple(template.forms.values()) if isinstance(template, Plural) else (template,)
+
+
+class PromptFiles(Mapping[str, Mapping[str, Template]]):
     """The prompts of every <lang>.toml in a folder, each file parsed when first asked for.
 
     Parsing all 13 files takes tens of milliseconds, a share of every start-up; `puente run`
@@ -126,13 +185,14 @@ class PromptFiles(Mapping[str, Mapping[str, str]]):
 
     def __init__(self, directory: Path) -> None:
         self._paths = {path.stem: path for path in sorted(directory.glob("*.toml"))}
-        self._parsed: dict[str, Mapping[str, str]] = {}
+        self._parsed: dict[str, Mapping[str, Template]] = {}
 
-    def __getitem__(self, lang: str) -> Mapping[str, str]:
+    def __getitem__(self, lang: str) -> Mapping[str, Template]:
         parsed = self._parsed.get(lang)
         if parsed is None:
             with self._paths[lang].open("rb") as fh:
-                parsed = {k: v for k, v in tomllib.load(fh).items() if isinstance(v, str)}
+                parsed = {k: v if isinstance(v, str) else Plural.from_table(v)
+                          for k, v in tomllib.load(fh).items() if isinstance(v, str | dict)}
             self._parsed[lang] = parsed
         return parsed
 
@@ -150,7 +210,7 @@ class PromptFiles(Mapping[str, Mapping[str, str]]):
 class Catalog:
     """Every prompt in every language (English read at start-up, the others when first used)."""
 
-    messages: Mapping[str, Mapping[str, str]]
+    messages: Mapping[str, Mapping[str, Template]]
 
     @classmethod
     def load(cls, directory: Path = PROMPTS_DIR) -> Catalog:
@@ -168,18 +228,23 @@ class Catalog:
     def has(self, key: str) -> bool:
         return key in self.messages[REFERENCE]
 
-    def template(self, key: str, lang: str) -> tuple[str, str]:
+    def template(self, key: str, lang: str) -> tuple[str, Template]:
         """Return (language actually used, template) for a key, falling back to English."""
         own = self.messages.get(lang, {})
         if key in own:
             return lang, own[key]
         return REFERENCE, self.messages[REFERENCE][key]
 
+    def _text(self, key: str, lang: str, params: Mapping[str, Any]) -> tuple[str, str]:
+        """Return (language used, text): for a Plural, the form its count reads there."""
+        used, template = self.template(key, lang)
+        return used, template.pick(used, params) if isinstance(template, Plural) else template
+
     def render(self, key: str, lang: str, **params: Any) -> Markup:
         """Render one message in `lang` (English when the language lacks it) as Telegram HTML.
 
         Values are escaped unless they are Markup; numbers are shown as they are."""
-        used, template = self.template(key, lang)
+        used, template = self._text(key, lang, params)
         if not is_rtl(used):
             return Markup(self._format(template, used, params, _escaped))
         text = _units_kept(self._format(_commands_kept(template), used, params,
@@ -196,7 +261,7 @@ class Catalog:
     def plain(self, key: str, lang: str, **params: Any) -> str:
         """Render one message as plain text, for places Telegram shows without HTML (buttons,
         poll questions, chart labels, the command menu)."""
-        used, template = self.template(key, lang)
+        used, template = self._text(key, lang, params)
         if is_rtl(used):
             return _units_kept(self._format(_commands_kept(template), used, params,
                                              lambda v: _isolate(_inert(v))))
@@ -211,7 +276,7 @@ class Catalog:
         return english if own == english else Markup(f"{own}\n{english}")
 
     def problems(self) -> list[str]:
-        """List every missing key and placeholder mismatch against English."""
+        """List every missing key, placeholder mismatch against English and bad plural table."""
         reference = self.messages[REFERENCE]
         found = []
         for lang, own in self.messages.items():
@@ -224,6 +289,8 @@ class Catalog:
                                  f"{sorted(placeholders(template))}")
             found.extend(f"{lang}: '{key}' is not in English" for key in own
                          if key not in reference)
+            found.extend(f"{lang}: '{key}' {problem}" for key, template in own.items()
+                         if isinstance(template, Plural) for problem in template.problems(lang))
         return found
 
 

@@ -204,7 +204,7 @@ async def test_progress_at_levels_one_and_two_is_three_short_lines_and_no_chart(
     english = "\n".join(lines[-3:]).replace("\u2068", "").replace("\u2069", "")
     words = level + 2  # three words at level 1, four at level 2: all read, none answered
     assert english == (f"🆕 New: {words}\n🔥 Days in a row: 0\n"
-                       f"👉 {words} word(s) ready: /check")
+                       f"👉 {words} words ready: /check")
     assert len(calls[0].text) <= 200
 
 
@@ -313,7 +313,7 @@ async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
 
 
 @pytest.mark.parametrize(("ready", "waiting", "days", "said"), [
-    (2, 3, 1, "👉 2 word(s) ready: /check"),
+    (2, 3, 1, "👉 2 words ready: /check"),
     (0, 3, 1, "👉 New cards to read: /words"),
     (0, 0, 0, "✅ All done for now. More words come back later today."),
     (0, 0, 1, "✅ All done for now. More words come back tomorrow."),

@@ -89,8 +89,8 @@ async def test_a_low_score_points_to_the_cards_first_and_the_ready_words_after(
         "bien. Mira sus tarjetas otra vez con /words.\n"
         "Check finished: 0 of 5 right. These words are still new for you, and that is OK. "
         "Look at their cards again with /words.\n"
-        "Después de las tarjetas, te esperan 5 palabra(s) más en /check.\n"
-        "After the cards, 5 more word(s) wait for you in /check.")
+        "Después de las tarjetas, te esperan 5 palabras más en /check.\n"
+        "After the cards, 5 more words wait for you in /check.")
     assert "👉" not in said.split("Prueba terminada")[-1]  # no "ready now" nudge
 
 
@@ -108,4 +108,4 @@ async def test_a_low_score_at_level_two_ends_on_one_short_line_to_the_cards(
     assert said.endswith(
         "Prueba terminada: 0 de 5 correctas. Está bien. Mira las tarjetas otra vez con /words.\n"
         "Check finished: 0 of 5 right. That is OK. Look at the cards again with /words.")
-    assert "👉 2 word(s) ready" in texts(await chat.send(ana, "/progress"))  # they still are
+    assert "👉 2 words ready" in texts(await chat.send(ana, "/progress"))  # they still are

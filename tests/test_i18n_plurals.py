@@ -1,0 +1,95 @@
+"""Counts read as the reader's language counts them: "1 word", "2 слова", "كلمتان"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog
+
+COUNTS = (1, 2, 5, 11, 21)
+
+
+def seen(text: str) -> str:
+    """The letters a reader sees, without the invisible direction marks."""
+    return text.replace(RLM, "").replace(FSI, "").replace(PDI, "")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["👉 1 word ready: /check", "👉 2 words ready: /check", "👉 5 words ready: /check",
+            "👉 11 words ready: /check", "👉 21 words ready: /check"]),
+    ("ru", ["👉 1 слово готово: /check", "👉 2 слова готовы: /check",
+            "👉 5 слов готово: /check", "👉 11 слов готово: /check",
+            "👉 21 слово готово: /check"]),
+    ("ar", ["👉 كلمة واحدة جاهزة، أرسل /check", "👉 كلمتان جاهزتان، أرسل /check",
+            "👉 5 كلمات جاهزة، أرسل /check", "👉 11 كلمة جاهزة، أرسل /check",
+            "👉 21 كلمة جاهزة، أرسل /check"]),
+])
+def test_a_student_reads_how_many_words_are_ready_without_word_s(
+        catalog: Catalog, lang: str, expected: list[str]) -> None:
+    assert [seen(catalog.render("progress-next-check", lang, count=n)) for n in COUNTS] == \
+        expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["Please wait 1 minute,", "Please wait 2 minutes,", "Please wait 5 minutes,",
+            "Please wait 11 minutes,", "Please wait 21 minutes,"]),
+    ("ru", ["Подожди 1 минуту,", "Подожди 2 минуты,", "Подожди 5 минут,", "Подожди 11 минут,",
+            "Подожди 21 минуту,"]),
+    ("ar", ["انتظر دقيقة واحدة،", "انتظر دقيقتين،", "انتظر 5 دقائق،", "انتظر 11 دقيقة،",
+            "انتظر 21 دقيقة،"]),
+])
+def test_a_wait_in_minutes_reads_in_the_form_its_number_takes(
+        catalog: Catalog, lang: str, expected: list[str]) -> None:
+    for minutes, wait in zip(COUNTS, expected, strict=True):
+        assert wait in seen(catalog.plain("too-many-attempts", lang, minutes=minutes))
+
+
+def test_french_and_portuguese_count_zero_as_singular_and_russian_days_agree(
+        catalog: Catalog) -> None:
+    assert catalog.render("check-done-low-next-check", "fr", count=0) == \
+        "Après les cartes, 0 autre mot t'attend dans /check."
+    assert catalog.render("progress-next-days", "pt", days=1) == \
+        "✅ Tudo feito por agora. Mais palavras voltam em 1 dia."
+    assert [catalog.render("check-short-next-days", "ru", days=n).rsplit("через ")[-1]
+            for n in (1, 3, 7)] == ["1 день.", "3 дня.", "7 дней."]
+    assert catalog.render("progress-next-days", "en", days=1).endswith("come back in 1 day.")
+
+
+def _catalog(tmp_path: Path, **files: str) -> Catalog:
+    for lang, text in files.items():
+        (tmp_path / f"{lang}.toml").write_text(text, encoding="utf-8")
+    return Catalog.load(tmp_path)
+
+
+def test_a_form_the_table_lacks_reads_other_and_a_missing_key_reads_english(
+        tmp_path: Path) -> None:
+    catalog = _catalog(
+        tmp_path,
+        en='n = { one = "1 word", other = "{count} words" }\n',
+        ru='n = { one = "{count} слово", other = "{count} слова" }\n',  # no few, no many
+        es='other = "x"\n')
+    assert catalog.render("n", "ru", count=5) == "5 слова"
+    assert catalog.render("n", "ru", count=21) == "21 слово"
+    assert catalog.render("n", "es", count=1) == "1 word"  # English, by the English rule
+    assert catalog.render("n", "en", count="many") == "many words"  # not a number: other
+
+
+def test_a_table_can_name_the_argument_it_counts(tmp_path: Path) -> None:
+    catalog = _catalog(tmp_path, en='w = { plural = "minutes", one = "a minute", '
+                                    'other = "{minutes} minutes" }\n')
+    assert [catalog.render("w", "en", minutes=n) for n in (1, 3)] == ["a minute", "3 minutes"]
+
+
+def test_the_catalogue_check_finds_a_table_a_reader_could_misread(tmp_path: Path) -> None:
+    catalog = _catalog(
+        tmp_path,
+        en='n = { one = "1 word", few = "{count} words", other = "{count} words" }\n',
+        ru='n = { one = "одно слово", few = "{count} слова", many = "{count} слов" }\n',
+        zh='n = { other = "{count} 个词" }\n')
+    assert catalog.problems() == [
+        "en: 'n' 'few' is not a plural form in en",
+        "ru: 'n' has no 'other' form",
+        "ru: 'n' 'one' leaves out {count}, yet ru reads it for 1 and 21",
+    ]
