@@ -82,7 +82,7 @@ async def test_one_typed_answer_is_learning_with_its_counts_not_a_percentage(cha
     assert item is not None
     await chat.send(sofia, item.item.answer)
     drill = texts(await chat.send(teacher(chat), "/student Sofia"))
-    assert "1 answer(s), too few to tell · learning" in drill  # one answer is not evidence
+    assert "1 answer, too few to tell · learning" in drill  # one answer is not evidence
     assert "%" not in drill and "mastered" not in drill
 
 

@@ -348,7 +348,7 @@ async def test_the_announcement_counts_say_why_fewer_people_get_it_than_the_clas
     people.mark_blocked(chat.db, 1002, chat.clock())  # Bo blocked Puente
     preview = texts(await chat.send(teacher(chat), "/announce Science 7B Trip on Friday."))
     assert "can reach 1 family member(s) and 1 student(s)" in preview
-    assert ("Not counted: 1 student(s) of the class who blocked Puente or have not finished "
+    assert ("Not counted: 1 student of the class who blocked Puente or has not finished "
             "joining.") in preview
     families_only = next(d for _, d in buttons(await chat.send(
         teacher(chat), "/announce Science 7B Trip on Friday.")) if d.endswith(":f"))

@@ -309,7 +309,7 @@ async def test_the_same_push_sent_twice_a_day_reaches_each_student_once_and_says
     await join_and_confirm(chat, late)
     third = texts(await chat.send(teacher(chat), command))
     assert "Sending 3 word(s) to 1 student(s) of <b>Science 7B</b>" in third
-    assert "2 student(s) already got these words today, so they are not sent again." in third
+    assert "2 students already got these words today, so they are not sent again." in third
     await chat.deliver()
     assert previews(chat.api) == Counter({ids[0]: 1, ids[1]: 1, 3100: 1})
 

@@ -53,7 +53,7 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     math = two_classes(db, START)
     assert _roster(db, math, catalog) == (
-        "Math 6: 2 student(s)\n"
+        "Math 6: 2 students\n"
         "1. Carlos - Spanish, WIDA level 3: 📚 No words yet\n"
         "2. Layla - Arabic, WIDA level 2: 🆕 New: 4")
     assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
@@ -79,7 +79,7 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     two_classes(db, START)
     assert _roster(db, school_class, catalog) == (
-        "Science 7B: 1 student(s)\n"
+        "Science 7B: 1 student\n"
         "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 3")
     assert _report(db, TEACHER_ID, "Science 7B", catalog) == (
         "Science 7B: 1 student(s), 3 word(s), 0% mastered\n"

@@ -119,7 +119,7 @@ def test_one_answer_is_shown_as_too_few_to_tell_not_as_evidence(
     drill = "\n".join(student_lines(matrix, 1001, catalog, "en"))
     text = summary_text(found.name, matrix, catalog, "en")
 
-    assert "predator: 1 answer(s), too few to tell · learning" in drill
+    assert "predator: 1 answer, too few to tell · learning" in drill
     assert "correct 1 of 1" not in drill
     assert "✅ On track: none" in text and "🤔 Too few answers to tell yet: Mateo" in text
 
@@ -145,7 +145,7 @@ def test_the_csv_says_too_few_answers_at_one_answer_and_not_answered_at_none(
     assert rows["Ana", "predator"]["knowledge_estimate"] == "not answered"
     assert rows["Ana", "predator"]["attempts"] == rows["Mateo", "habitat"]["attempts"] == "0"
     drill = "\n".join(student_lines(matrix, 1001, catalog, "en"))
-    assert "predator: 1 answer(s), too few to tell" in drill  # the same rule, the same word
+    assert "predator: 1 answer, too few to tell" in drill  # the same rule, the same word
 
 
 @pytest.mark.parametrize("right", [(True, False, False), (False,) * 5])
