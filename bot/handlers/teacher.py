@@ -3,7 +3,7 @@ server for every command (in the services), never trusted from the client."""
 
 from __future__ import annotations
 
-from telegram import InputFile, Update
+from telegram import CallbackQuery, InputFile, Update, User
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -358,17 +358,28 @@ async def remove(update: Update, context: PuenteContext) -> None:
             s.catalog.render("button-keep", lang)))
 
 
-async def remove_button(update: Update, context: PuenteContext) -> None:
-    """Remove the student after the teacher's confirming tap (ids checked on the server)."""
+async def _decided(update: Update, context: PuenteContext
+                   ) -> tuple[CallbackQuery, User, callbacks.Callback, str] | None:
+    """A tap on a "do it / keep it" pair, with the teacher's language; None when there is
+    nothing to do (no tap, or Keep: the message then says nothing changed)."""
     tap = await tapped(update)
     if tap is None:
-        return
+        return None
     query, user, cb = tap
-    s = context.services
     lang = user_language(context, user.id, user.language_code)
     if cb.args == ("no",):
-        await query.edit_message_text(s.catalog.render("remove-kept", lang))
+        await query.edit_message_text(context.services.catalog.render("remove-kept", lang))
+        return None
+    return query, user, cb, lang
+
+
+async def remove_button(update: Update, context: PuenteContext) -> None:
+    """Remove the student after the teacher's confirming tap (ids checked on the server)."""
+    decided = await _decided(update, context)
+    if decided is None:
         return
+    query, user, cb, lang = decided
+    s = context.services
     if not await spend(query):  # a double tap on Remove: the first tap removed them
         return
     done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
@@ -400,8 +411,8 @@ async def families(update: Update, context: PuenteContext) -> None:
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:
-    """Unlink one family member from a student of the teacher's classes (the link they opened
-    is cancelled with it)."""
+    """Unlink one family member from a student of the teacher's classes (every family link to
+    the student that still works is cancelled with it)."""
     tap = await tapped(update)
     if tap is None:
         return
@@ -417,15 +428,11 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
 
 async def revoke_button(update: Update, context: PuenteContext) -> None:
     """Ask before cancelling a family link; cancel it after the confirming tap."""
-    tap = await tapped(update)
-    if tap is None:
+    decided = await _decided(update, context)
+    if decided is None:
         return
-    query, user, cb = tap
+    query, user, cb, lang = decided
     s = context.services
-    lang = user_language(context, user.id, user.language_code)
-    if cb.args == ("no",):
-        await query.edit_message_text(s.catalog.render("remove-kept", lang))
-        return
     if len(cb.args) == 1:  # the first tap, in /families: ask
         found = membership.link_to_revoke(s.db, user.id, cb.int_arg(0), s.clock())
         await context.bot.send_message(
