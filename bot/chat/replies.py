@@ -21,9 +21,10 @@ MAX_INPUT = 1000  # longer messages are answered kindly and never processed
 
 
 def user_language(context: PuenteContext, user_id: int, phone: str | None = None) -> str:
-    """The language to speak to this user: their confirmed choice, else their phone's
-    language when we have prompts for it, else English."""
-    chosen = membership.chosen_language(context.services.db, user_id)
+    """The language to speak to this user: their confirmed choice (for a family member who
+    made none, the best one known: the one they write in, else their child's), else their
+    phone's language when we have prompts for it, else English."""
+    chosen = membership.known_language(context.services.db, user_id)
     if chosen:
         return chosen
     code = (phone or "").split("-")[0].lower()

@@ -75,23 +75,26 @@ def _teacher_plan_text(context: PuenteContext, user_id: int, lang: str) -> str |
 
 
 def _family_plan_text(context: PuenteContext, user_id: int, lang: str) -> str | None:
-    """What /deleteme removes for a family member (never the child's data), or None."""
-    db = context.services.db
-    who = messages.asker(db, user_id) if messages.is_family_only(db, user_id) else None
-    if who is None:
+    """What /deleteme removes for a family member, linked or unlinked (never the child's
+    data), or None."""
+    children = membership.family_deletion(context.services.db, user_id)
+    if children is None:
         return None
-    names = ", ".join(child.first_name for child in who.children)
-    return context.services.catalog.render("deleteme-confirm-family", lang, names=names)
+    if not children:  # unlinked: only their language and their messages' record are left
+        return context.services.catalog.render("deleteme-confirm-family-unlinked", lang)
+    return context.services.catalog.render("deleteme-confirm-family", lang,
+                                           names=", ".join(children))
 
 
 async def deleteme(update: Update, context: PuenteContext) -> None:
     """Say exactly what will be deleted, then wait for one confirming tap."""
-    if update.effective_user is None or update.effective_chat is None:
+    user = update.effective_user
+    if user is None or update.effective_chat is None:
         return
-    lang = user_language(context, update.effective_user.id)
+    lang = user_language(context, user.id, user.language_code)
     catalog = context.services.catalog
-    text = _teacher_plan_text(context, update.effective_user.id, lang) or \
-        _family_plan_text(context, update.effective_user.id, lang) or \
+    text = _teacher_plan_text(context, user.id, lang) or \
+        _family_plan_text(context, user.id, lang) or \
         catalog.bilingual("deleteme-confirm", lang)
     await context.bot.send_message(
         update.effective_chat.id, text,
@@ -107,11 +110,11 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     choice, user_id = cb.args, user.id
-    lang = user_language(context, user_id)
+    lang = user_language(context, user_id, user.language_code)
     if choice == ("yes",):
         db, catalog = context.services.db, context.services.catalog
         was_teacher = teaching.is_teacher(db, user_id)
-        was_family = messages.is_family_only(db, user_id)
+        was_family = membership.family_deletion(db, user_id) is not None
         membership.delete_person(db, user_id)
         for job in user_jobs(context.job_queue, user_id):
             job.schedule_removal()

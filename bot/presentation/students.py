@@ -63,15 +63,16 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
     translation for what they write, and when they last wrote with a teacher."""
     lines = [catalog.render("families-header", lang, class_name=class_name)]
     buttons = []
-    alike = Counter((link.student_id, link.language) for link in links)
-    seen: Counter[tuple[int, str | None]] = Counter()
+    shown = {link.family_id: _family_language(link, catalog, lang) for link in links}
+    alike = Counter((link.student_id, shown[link.family_id]) for link in links)
+    seen: Counter[tuple[int, str]] = Counter()
     for link in links:
         who = student_label(names.of(link.student_id, class_id, numbered=True,
                                      first_name=link.student_name), catalog, lang)
-        language = name_in(link.language or "?", catalog.template("families-line", lang)[0])
-        seen[link.student_id, link.language] += 1
-        if alike[link.student_id, link.language] > 1:  # two caregivers of one child, one language
-            language = f"{language} ({seen[link.student_id, link.language]})"
+        language = shown[link.family_id]
+        seen[link.student_id, language] += 1
+        if alike[link.student_id, language] > 1:  # two caregivers of one child, one language
+            language = f"{language} ({seen[link.student_id, language]})"
         line = catalog.render("families-line", lang, name=who, language=language,
                               date=link.linked_at.astimezone(tz).strftime("%Y-%m-%d"))
         marks = _link_marks(notes.get(link.family_id), catalog, lang, tz)
@@ -91,6 +92,15 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
         revoke.append((sent.link_id, catalog.plain("button-cancel-link", lang, name=who,
                                                    date=made)))
     return Markup("\n".join(lines)), buttons, revoke
+
+
+def _family_language(link: FamilyListing, catalog: Catalog, lang: str) -> str:
+    """A family member's language in /families: the one they chose; else the best guess (the
+    one they write in, else their child's), marked as not chosen yet; "?" when nothing tells."""
+    reader = catalog.template("families-line", lang)[0]
+    if link.language or not link.likely:
+        return name_in(link.language or "?", reader)
+    return catalog.plain("families-language-guess", lang, language=name_in(link.likely, reader))
 
 
 def _link_marks(note: LinkNotes | None, catalog: Catalog, lang: str, tz: tzinfo) -> list[Markup]:

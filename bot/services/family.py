@@ -83,10 +83,12 @@ def _first_name(db: Database, student_id: int) -> str:
 
 def likely_languages(db: Database, user_id: int, phone_language: str | None,
                      school: Sequence[str]) -> list[str]:
-    """A family member's likeliest languages, best first: their phone's (unless English,
-    which says little), then their children's home languages, then the school's."""
+    """A family member's likeliest languages, best first: the one they last wrote to a teacher
+    in, their phone's (unless English, which says little), then their children's home
+    languages, then the school's."""
     children = [people.get_student(db, c.student_id) for c in threads.children(db, user_id)]
-    return ranked_languages([phone_language, *(c.language for c in children if c)], school)
+    return ranked_languages([families.wrote_in(db, user_id), phone_language,
+                             *(c.language for c in children if c)], school)
 
 
 is_family = families.is_family

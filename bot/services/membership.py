@@ -140,7 +140,7 @@ def link_notes(db: Database, translator: Translator | None,
                links: list[members.FamilyListing]) -> dict[int, LinkNotes]:
     """The notes on each family link of a class, by family id."""
     return {link.family_id: LinkNotes(
-        bool(link.language) and messages.missing_model(translator, link.language or ""),
+        messages.missing_model(translator, link.language or link.likely or "en"),
         messages.last_contact(db, link.telegram_id, link.student_id)) for link in links}
 
 
@@ -210,6 +210,28 @@ def chosen_language(db: Database, user_id: int) -> str | None:
     if student is not None and student.language:
         return student.language
     return families.family_language(db, user_id)
+
+
+def known_language(db: Database, user_id: int) -> str | None:
+    """The language to speak to this person: the one they chose; for a family member (linked
+    now or before) who chose none, the one they last wrote to a teacher in, else their child's
+    home language (None: nothing tells)."""
+    student = people.get_student(db, user_id)
+    if student is not None and student.language:
+        return student.language
+    return families.known_language(db, user_id)
+
+
+def family_deletion(db: Database, user_id: int) -> tuple[str, ...] | None:
+    """Whom /deleteme unlinks a family member from (none once they were unlinked, or their
+    child deleted their data), or None when they have no family data (or are a student or a
+    teacher, who read their own)."""
+    if people.get_student(db, user_id) is not None or people.is_teacher(db, user_id):
+        return None
+    if not families.was_family(db, user_id):
+        return None
+    who = messages.asker(db, user_id)
+    return tuple(child.first_name for child in who.children) if who else ()
 
 
 def blocked(db: Database, user_id: int, now: datetime) -> None:

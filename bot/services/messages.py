@@ -56,7 +56,7 @@ class Asker:
     role: str                 # threads.STUDENT | threads.FAMILY
     language: str
     children: tuple[Child, ...]
-    chosen: bool = True       # False: they skipped the language menu ("en" is no evidence)
+    chosen: bool = True       # False: they skipped the language menu (`language` is a guess)
 
 
 def asker(db: Database, user_id: int) -> Asker | None:
@@ -67,8 +67,10 @@ def asker(db: Database, user_id: int) -> Asker | None:
                      (Child(student.id, student.first_name),), student.language is not None)
     children = tuple(threads.children(db, user_id))
     if children:
+        # Who skipped the language menu is spoken to in the best language known for them.
         chosen = families.family_language(db, user_id)
-        return Asker(user_id, FAMILY, chosen or "en", children, chosen is not None)
+        return Asker(user_id, FAMILY, families.known_language(db, user_id) or "en", children,
+                     chosen is not None)
     return None
 
 

@@ -74,6 +74,43 @@ def is_linked(db: Database, user_id: int, student_id: int) -> bool:
                       [user_id, student_id]).fetchone() is not None
 
 
+# The language a family member last wrote to a teacher in, as the relay detected it: the thread
+# keeps the language of each message, never its text, so this stores nothing new.
+def wrote_in_sql(telegram_id: str) -> str:
+    """A subquery for the language the family member `telegram_id` (a column) last wrote in."""
+    return ("(SELECT t.language FROM thread_messages t WHERE t.asker_id = "
+            f"{telegram_id} AND t.asker_role = 'family' AND t.direction = 'ask' "
+            "ORDER BY t.created_at DESC, t.id DESC LIMIT 1)")
+
+
+def wrote_in(db: Database, user_id: int) -> str | None:
+    """The language this person last wrote to a teacher in, as a family member."""
+    row = db.execute("SELECT " + wrote_in_sql("?"), [user_id]).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def known_language(db: Database, user_id: int) -> str | None:
+    """A family member's language: the one they chose, else the one they last wrote to a
+    teacher in, else their first linked child's home language (None: nothing tells)."""
+    row = db.execute(
+        "SELECT coalesce((SELECT language FROM families WHERE telegram_id = :user "
+        "AND language IS NOT NULL LIMIT 1), " + wrote_in_sql(":user") + ", "
+        "(SELECT s.language FROM families f JOIN students s ON s.id = f.student_id "
+        "WHERE f.telegram_id = :user AND s.language IS NOT NULL ORDER BY f.id LIMIT 1))",
+        {"user": user_id}).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def was_family(db: Database, user_id: int) -> bool:
+    """Whether this person has left anything as a family member: a link, a message to a
+    teacher, or an update sent to them (someone unlinked keeps the last two)."""
+    return db.execute(
+        "SELECT EXISTS (SELECT 1 FROM families WHERE telegram_id = :user) "
+        "OR EXISTS (SELECT 1 FROM thread_messages WHERE asker_id = :user "
+        "AND asker_role = 'family') OR EXISTS (SELECT 1 FROM outbox WHERE chat_id = :user "
+        "AND kind = 'family-update')", {"user": user_id}).fetchone()[0] == 1
+
+
 def family_language(db: Database, user_id: int) -> str | None:
     """The language a family member chose, if they are one and chose."""
     row = db.execute("SELECT language FROM families WHERE telegram_id = ? "
@@ -90,9 +127,11 @@ def set_updates(db: Database, user_id: int, on: bool) -> None:
 
 
 def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:
-    """Families with updates on, or one Telegram user (asking with /now) whatever the setting."""
+    """Families with updates on, or one Telegram user (asking with /now) whatever the setting,
+    each in their language: chosen, else the one they wrote in, else the child's."""
     rows = db.execute(
-        "SELECT f.id, f.telegram_id, coalesce(f.language, 'en'), f.student_id, s.first_name, "
+        "SELECT f.id, f.telegram_id, coalesce(f.language, " + wrote_in_sql("f.telegram_id") +
+        ", s.language, 'en'), f.student_id, s.first_name, "
         "s.created_at FROM families f JOIN students s ON s.id = f.student_id "
         "WHERE (f.updates_on = 1 OR ? IS NOT NULL) AND (? IS NULL OR f.telegram_id = ?)",
         [only, only, only]).fetchall()

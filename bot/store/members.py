@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.store.clock import parse, stamp
+from bot.store.families import wrote_in_sql
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class FamilyListing:
     language: str | None
     linked_at: datetime
     link_code: str | None = None       # the link they opened (None: linked before links were kept)
+    likely: str | None = None          # not chosen: the one they wrote in, else the child's
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,12 @@ def remove_enrollment(db: Database, student_id: int, class_id: int) -> bool:
 
 
 _FAMILY = ("SELECT f.id, f.telegram_id, s.id, s.first_name, f.language, f.linked_at, "
-           "f.link_code FROM families f JOIN students s ON s.id = f.student_id ")
+           "f.link_code, coalesce(" + wrote_in_sql("f.telegram_id") + ", s.language) "
+           "FROM families f JOIN students s ON s.id = f.student_id ")
 
 
 def _family(r: tuple[Any, ...]) -> FamilyListing:
-    return FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6])
+    return FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6], r[7])
 
 
 def class_families(db: Database, class_id: int) -> list[FamilyListing]:

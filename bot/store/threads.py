@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.store.clock import parse, stamp
+from bot.store.families import wrote_in_sql
 
 ASK, ANSWER = "ask", "answer"
 STUDENT, FAMILY = "student", "family"
@@ -141,7 +142,8 @@ def class_recipients(db: Database, class_id: int, students: bool) -> list[Recipi
     """Every linked family member of a class's students (and the students when asked),
     once per person and student, skipping people who blocked the bot."""
     rows = db.execute(
-        "SELECT f.telegram_id, coalesce(f.language, s.language, 'en'), 'family', s.id "
+        "SELECT f.telegram_id, coalesce(f.language, " + wrote_in_sql("f.telegram_id") +
+        ", s.language, 'en'), 'family', s.id "
         "FROM families f JOIN students s ON s.id = f.student_id JOIN enrollments e "
         "ON e.student_id = s.id WHERE e.class_id = :class "
         "UNION ALL SELECT s.id, s.language, 'student', s.id FROM students s JOIN enrollments e "

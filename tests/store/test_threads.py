@@ -69,6 +69,20 @@ def test_a_shared_phone_lists_both_children_and_gets_one_announcement(db: Databa
     assert SISTER not in {r.telegram_id for r in threads.class_recipients(db, class_id, True)}
 
 
+def test_a_family_member_who_chose_no_language_is_reached_in_the_one_they_write_in(
+        db: Database) -> None:
+    class_id = _school(db)  # DAD chose no language; KID's is Spanish
+    assert families.known_language(db, DAD) == "es"
+    threads.add_ask(db, KID, PROF, DAD, threads.FAMILY, "pt", 503, START)
+    assert families.known_language(db, DAD) == families.wrote_in(db, DAD) == "pt"
+    assert (DAD, "pt") in {(r.telegram_id, r.language)
+                           for r in threads.class_recipients(db, class_id, students=False)}
+    assert {(r.telegram_id, r.language) for r in families.update_recipients(db)} == {
+        (MOM, "ar"), (DAD, "pt")}
+    threads.add_ask(db, KID, PROF, MOM, threads.FAMILY, "so", 504, START)
+    assert families.known_language(db, MOM) == "ar"  # a language chosen is never overridden
+
+
 def test_deleteme_removes_a_family_members_threads_and_nothing_names_them(
         db: Database) -> None:
     _school(db)
