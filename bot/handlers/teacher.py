@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
+    acknowledge,
     say,
     send_long,
     send_picture,
@@ -25,7 +26,7 @@ from bot.presentation import callbacks, class_views, keyboards, menus, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
-from bot.presentation.students import families_text, student_label
+from bot.presentation.students import families_text, made_at, student_label
 from bot.presentation.views import escape
 from bot.services import glosses, membership, pushes, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
@@ -427,7 +428,10 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
 
 
 async def revoke_button(update: Update, context: PuenteContext) -> None:
-    """Ask before cancelling a family link; cancel it after the confirming tap."""
+    """Ask before cancelling a family link; cancel it after the confirming tap. A tap on a
+    link already cancelled or expired (an old list, a second tap) is told so in its toast."""
+    if await _link_gone(update, context):
+        return
     decided = await _decided(update, context)
     if decided is None:
         return
@@ -450,6 +454,24 @@ async def revoke_button(update: Update, context: PuenteContext) -> None:
         date=_day(context, found)), parse_mode=ParseMode.HTML)
 
 
+async def _link_gone(update: Update, context: PuenteContext) -> bool:
+    """Whether a Cancel tap is on a link already cancelled or expired; if so, its toast says
+    so (the tap's own answer: no new message, nothing changes)."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return False
+    cb = callbacks.parse(query.data)
+    if cb.args == ("no",):
+        return False
+    try:
+        membership.link_to_revoke(s.db, user.id, cb.int_arg(0), s.clock())
+    except membership.LinkGoneError as exc:
+        await acknowledge(query, s.catalog.plain(
+            exc.prompt_key, user_language(context, user.id, user.language_code)))
+        return True
+    return False
+
+
 def _link_owner(context: PuenteContext, teacher_id: int, found: membership.OpenLink,
                 lang: str) -> str:
     """The student a family link is for, as this teacher tells their students apart."""
@@ -458,6 +480,5 @@ def _link_owner(context: PuenteContext, teacher_id: int, found: membership.OpenL
 
 
 def _day(context: PuenteContext, found: membership.OpenLink) -> str:
-    """The day a family link was made, in the school's time zone."""
-    return found.created_at.astimezone(context.services.config.school.timezone).strftime(
-        "%Y-%m-%d")
+    """When a family link was made, in the school's time zone (as /families lists it)."""
+    return made_at(found.created_at, context.services.config.school.timezone)

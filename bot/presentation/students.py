@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from bot.domain.language_names import name_in
 from bot.presentation.i18n import Catalog, Markup
@@ -80,18 +80,32 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
         buttons.append((link.family_id, catalog.plain("button-unlink", lang, name=who,
                                                       language=language)))
     revoke = []
-    for number, sent in enumerate(open_links):
+    sent_links = list(open_links)
+    # Two links for one student made in the same minute (a teacher sent /family twice) are
+    # numbered, so each Cancel button says which; the code itself is a secret, never shown.
+    same = Counter((sent.student_id, made_at(sent.created_at, tz)) for sent in sent_links)
+    made_seen: Counter[tuple[int, str]] = Counter()
+    for number, sent in enumerate(sent_links):
         if not number:
             lines.append(catalog.render("families-open-header", lang))
         who = student_label(names.of(sent.student_id, class_id, numbered=True,
                                      first_name=sent.student_name), catalog, lang)
-        made = sent.created_at.astimezone(tz).strftime("%Y-%m-%d")
+        made = made_at(sent.created_at, tz)
+        made_seen[sent.student_id, made] += 1
+        if same[sent.student_id, made] > 1:
+            made = f"{made} ({made_seen[sent.student_id, made]})"
         lines.append(catalog.render("families-open-line", lang, name=who, date=made,
                                     uses=sent.uses, caregivers=caregivers,
                                     until=sent.expires_at.astimezone(tz).strftime("%Y-%m-%d")))
         revoke.append((sent.link_id, catalog.plain("button-cancel-link", lang, name=who,
                                                    date=made)))
     return Markup("\n".join(lines)), buttons, revoke
+
+
+def made_at(when: datetime, tz: tzinfo) -> str:
+    """When a family link was made, to the minute, in the school's time zone: two links sent
+    the same day read apart."""
+    return when.astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
 def _family_language(link: FamilyListing, catalog: Catalog, lang: str) -> str:

@@ -36,6 +36,13 @@ class MemberNotFoundError(PuenteError):
     prompt_key = "member-gone"
 
 
+class LinkGoneError(PuenteError):
+    """A Cancel tap on a family link already cancelled or expired (an old list, a second
+    tap): nothing changes."""
+
+    prompt_key = "families-link-gone"
+
+
 # Refusals that mean "that code was wrong": the ones a guesser collects. A missing code
 # (a plain /start or /teach) is a question, not a guess, and is never counted.
 _GUESS_KEYS = frozenset({"join-code-unknown", "join-code-expired", "teach-bad-code",
@@ -172,16 +179,18 @@ def link_to_revoke(db: Database, teacher_id: int, link_id: int,
     teaching.require_teacher(db, teacher_id)
     class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
     found = members.link_in_classes(db, link_id, class_ids, now)
-    if found is None:
-        raise MemberNotFoundError("no such working family link in this teacher's classes")
-    return found
+    if found is not None:
+        return found
+    if members.is_link_in_classes(db, link_id, class_ids):
+        raise LinkGoneError("the family link was already cancelled or has expired")
+    raise MemberNotFoundError("no such family link in this teacher's classes")
 
 
 def revoke_link(db: Database, teacher_id: int, link_id: int, now: datetime) -> members.OpenLink:
     """Cancel a family link: nobody new can open it (those already linked stay linked)."""
     found = link_to_revoke(db, teacher_id, link_id, now)
     if not members.revoke_link(db, link_id, now):
-        raise MemberNotFoundError("already cancelled")
+        raise LinkGoneError("already cancelled")
     return found
 
 

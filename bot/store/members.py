@@ -99,9 +99,9 @@ def family_in_class(db: Database, family_id: int, class_ids: list[int]) -> Famil
     return _family(row) if row else None
 
 
-_LINK = ("SELECT l.rowid, s.id, s.first_name, l.created_at, l.expires_at, l.uses "
-         "FROM family_links l JOIN students s ON s.id = l.student_id "
-         "WHERE l.revoked_at IS NULL AND l.expires_at > ? ")
+_ANY_LINK = ("SELECT l.rowid, s.id, s.first_name, l.created_at, l.expires_at, l.uses "
+             "FROM family_links l JOIN students s ON s.id = l.student_id ")
+_LINK = _ANY_LINK + "WHERE l.revoked_at IS NULL AND l.expires_at > ? "
 
 
 def _link(r: tuple[Any, ...]) -> OpenLink:
@@ -126,6 +126,16 @@ def link_in_classes(db: Database, link_id: int, class_ids: list[int],
         f"e.student_id = s.id AND e.class_id IN ({marks}))",
         [stamp(now), link_id, *class_ids]).fetchone()
     return _link(row) if row else None
+
+
+def is_link_in_classes(db: Database, link_id: int, class_ids: list[int]) -> bool:
+    """Whether a family link, working or not (cancelled, expired), is for a student in one of
+    these classes."""
+    marks = ",".join("?" * len(class_ids)) or "NULL"
+    return db.execute(
+        _ANY_LINK + "WHERE l.rowid = ? AND EXISTS (SELECT 1 FROM enrollments e WHERE "
+        f"e.student_id = s.id AND e.class_id IN ({marks}))", [link_id, *class_ids]
+    ).fetchone() is not None
 
 
 def revoke_link(db: Database, link_id: int, now: datetime) -> bool:

@@ -9,7 +9,10 @@ from telegram import BotCommand
 
 from bot.demo.offline import BOT_USER
 from bot.presentation import callbacks, menus
+from bot.presentation.i18n import Catalog
+from bot.standin.html_check import utf16_len
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from tests.telegram_html import TOAST_LIMIT
 
 MOTHER, FATHER, STRANGER = 2001, 2002, 2003
 REVOKED_ES = ("El maestro o la maestra canceló este enlace para familias, así que ya no "
@@ -41,14 +44,14 @@ async def test_an_unused_link_is_listed_and_cancelled_after_a_confirming_tap(cha
     listing = await chat.send(rivera(chat), "/families")
     assert "No family links" not in texts(listing)
     assert ("Links sent that still work (anyone who has one can use it):\n"
-            "• Ana #1 · made 2026-09-14 · used by 0 of 4 · works until 2026-09-28"
+            "• Ana #1 · made 2026-09-14 11:00 · used by 0 of 4 · works until 2026-09-28"
             ) in texts(listing)
-    cancel = button_data(listing, "Cancel link: Ana #1 · 2026-09-14")
+    cancel = button_data(listing, "Cancel link: Ana #1 · 2026-09-14 11:00")
     asked = await chat.tap(rivera(chat), cancel)
-    assert texts(asked).strip().startswith("Cancel the family link for Ana made on 2026-09-14? "
-                                   "Nobody can open it after this.")
+    assert texts(asked).strip().startswith(
+        "Cancel the family link for Ana made on 2026-09-14 11:00? Nobody can open it after this.")
     done = await chat.tap(rivera(chat), f"{cancel}:yes")
-    assert "The family link for Ana made on 2026-09-14 is cancelled." in texts(done)
+    assert "The family link for Ana made on 2026-09-14 11:00 is cancelled." in texts(done)
     _, reply = await open_link(chat, MOTHER, payload)
     assert reply.startswith(REVOKED_ES) and "Ana" not in reply
     assert chat.db["families"].count == 0
@@ -225,3 +228,50 @@ async def test_teacher_help_and_menu_say_families_also_lists_links_to_cancel(cha
     assert line in texts(await chat.send(rivera(chat), "/help")).split("\n")
     menu = menus.teacher_commands(chat.app.bot_data.services.catalog, "en")
     assert BotCommand("families", line.split(" - ", 1)[1]) in menu
+
+
+# --- two links on one day; a Cancel tap on a link that no longer works -------------------------
+
+GONE_TOAST = "This link is already cancelled or no longer works. Nothing changed."
+
+
+def toast(calls: list) -> str:
+    """A tap's only answer: the toast over the chat (no message is sent or changed)."""
+    assert [c.method for c in calls] == ["answerCallbackQuery"], [c.method for c in calls]
+    return calls[0].text
+
+
+async def test_two_links_made_the_same_day_are_told_apart_without_their_codes(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    first, second = await family_link(chat), await family_link(chat)  # the same minute
+    chat.clock.advance(seconds=3600)
+    third = await family_link(chat)
+    listing = await chat.send(rivera(chat), "/families")
+    labels = [label for label, _ in buttons(listing) if label.startswith("Cancel link")]
+    assert labels == ["Cancel link: Ana #1 · 2026-09-14 11:00 (1)",
+                      "Cancel link: Ana #1 · 2026-09-14 11:00 (2)",
+                      "Cancel link: Ana #1 · 2026-09-14 12:00"]
+    shown = texts(listing) + " ".join(labels)
+    assert not any(code.removeprefix("f_") in shown for code in (first, second, third))
+
+
+async def test_a_cancel_tap_on_a_link_that_no_longer_works_says_so_and_changes_nothing(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    payload = await family_link(chat)
+    cancel = button_data(await chat.send(rivera(chat), "/families"), "Cancel link")
+    asked = await chat.tap(rivera(chat), cancel)
+    first = next(c.result_id for c in asked if c.method == "sendMessage")
+    await chat.tap(rivera(chat), cancel)  # a second confirmation, from the same list
+    assert "is cancelled" in texts(await chat.tap(rivera(chat), f"{cancel}:yes"))
+    again = chat.factory.tap(rivera(chat), f"{cancel}:yes", first)  # the first confirmation
+    assert toast(await chat.process(again)) == GONE_TOAST
+    assert toast(await chat.tap(rivera(chat), cancel)) == GONE_TOAST  # the old list's button
+    _, reply = await open_link(chat, MOTHER, payload)
+    assert reply.startswith(REVOKED_ES) and chat.db["families"].count == 0
+
+
+def test_the_link_gone_toast_fits_in_a_toast_in_every_language(catalog: Catalog) -> None:
+    for lang in catalog.languages:
+        assert utf16_len(catalog.plain("families-link-gone", lang)) <= TOAST_LIMIT, lang
