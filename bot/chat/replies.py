@@ -21,14 +21,12 @@ MAX_INPUT = 1000  # longer messages are answered kindly and never processed
 
 
 def user_language(context: PuenteContext, user_id: int, phone: str | None = None) -> str:
-    """The language to speak to this user: their confirmed choice (for a family member who
-    made none, the best one known: the one they write in, else their child's), else their
-    phone's language when we have prompts for it, else English."""
-    chosen = membership.known_language(context.services.db, user_id)
-    if chosen:
-        return chosen
+    """The language to speak to this user: their confirmed choice, else their phone's
+    language when we have prompts for it, else English. A family member who made no choice
+    gets the best one known: the one they write in, their phone's, else their child's."""
     code = (phone or "").split("-")[0].lower()
-    return code if code in context.services.catalog.languages else "en"
+    own = code if code in context.services.catalog.languages else None
+    return membership.known_language(context.services.db, user_id, own) or own or "en"
 
 
 def student_for(context: PuenteContext, teacher_id: int, student_id: int,
