@@ -97,6 +97,8 @@ def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: da
         stored, check = study.get_item(db, item_id), None
     if stored is None or stored.student_id != user_id or stored.item.typed:
         raise StaleItemError()
+    if not 0 <= option < len(stored.item.options):  # a button we never sent: no answer
+        raise StaleItemError()
     if stored.answered:
         raise _answered(check, now)
     return _finish(db, stored, grade_choice(stored.item, option), now, tz, check=check)
@@ -106,7 +108,8 @@ def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: date
                 tz: ZoneInfo) -> Feedback:
     """Grade a quiz-poll answer (it carries no chat: the poll id finds the item)."""
     stored = study.item_by_poll(db, poll_id)
-    if stored is None or stored.student_id != user_id:
+    if stored is None or stored.student_id != user_id \
+            or not 0 <= option < len(stored.item.options):
         raise StaleItemError()
     return _finish(db, stored, grade_choice(stored.item, option), now, tz)
 

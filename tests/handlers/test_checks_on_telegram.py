@@ -64,6 +64,25 @@ async def test_forged_button_never_grades_or_reveals(chat: Chat) -> None:
     assert not study.get_item(chat.db, anas_item.id).answered
 
 
+async def test_an_option_the_question_never_had_is_no_answer(chat: Chat) -> None:
+    """"an:ITEM:99" on the student's own open button question: a forged tap, not a miss."""
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=3)
+    await check_now(chat, user)
+    stored = open_item(chat)
+    while stored.poll_id or stored.item.typed:
+        await answer_current(chat, user, True)
+        stored = open_item(chat)
+    count = chat.db["attempts"].count
+    for option in (len(stored.item.options), 99, -1):
+        calls = await chat.tap(user, f"an:{stored.id}:{option}")
+        assert not [c for c in calls if c.method in ("sendMessage", "editMessageText")]
+        toast = [c for c in calls if c.method == "answerCallbackQuery"][-1]
+        assert toast.params.get("text")  # says why nothing happened
+    assert chat.db["attempts"].count == count
+    assert not study.get_item(chat.db, stored.id).answered
+
+
 async def test_a_double_tap_on_an_answer_grades_once_and_says_nothing_more(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=3)
