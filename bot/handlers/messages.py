@@ -7,9 +7,10 @@ A message waiting for its sender to pick a child (or to confirm) is held in memo
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import timedelta
 
-from telegram import CallbackQuery, Message, Update
+from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -83,8 +84,13 @@ def register(app: Application) -> None:
     add(MessageHandler(sound & asks, voice_note))
 
 
-def _asker(context: PuenteContext, user_id: int) -> Asker:
-    return messages.require_asker(context.services.db, user_id)
+def _asker(context: PuenteContext, user: User) -> Asker:
+    """Who writes; a student who has not chosen a language yet is spoken to in their phone's
+    (with English), as everywhere else before the choice, never in English alone."""
+    who = messages.require_asker(context.services.db, user.id)
+    if who.chosen or who.role != messages.STUDENT:
+        return who
+    return replace(who, language=user_language(context, user.id, user.language_code))
 
 
 async def ask(update: Update, context: PuenteContext) -> None:
@@ -92,7 +98,7 @@ async def ask(update: Update, context: PuenteContext) -> None:
     user, data = update.effective_user, context.user_data
     if user is None or data is None:
         return
-    who = _asker(context, user.id)
+    who = _asker(context, user)
     message = update.effective_message
     text = messages.command_text(message.text if message else None)
     if not text:
@@ -110,7 +116,7 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or data is None or message.text is None:
         return
     data.pop(ASKING, None)
-    await _relay_or_pick(update, context, _asker(context, user.id), message.text)
+    await _relay_or_pick(update, context, _asker(context, user), message.text)
 
 
 async def family_text(update: Update, context: PuenteContext) -> None:
@@ -122,7 +128,7 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if len(message.text) > MAX_INPUT:
         await too_long(update, context, message.text)
         return
-    who = _asker(context, user.id)
+    who = _asker(context, user)
     translated = messages.teacher_reads_english(context.services.translator, who.language)
     await offer_to_send(update, context, who, message.text,
                         "family-text" if translated else "family-text-as-written")
@@ -134,7 +140,7 @@ async def asked_voice(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or data is None:
         return
     data.pop(ASKING, None)
-    await _relay_or_pick(update, context, _asker(context, user.id), message.message_id)
+    await _relay_or_pick(update, context, _asker(context, user), message.message_id)
 
 
 async def voice_note(update: Update, context: PuenteContext) -> None:
@@ -143,7 +149,7 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    await offer_to_send(update, context, _asker(context, user.id), message.message_id,
+    await offer_to_send(update, context, _asker(context, user), message.message_id,
                         "voice-offer")
 
 
@@ -221,7 +227,7 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     draft = take(context)
     if not await spend(query):  # a double tap: the first tap did this
         return
-    who = _asker(context, user.id)
+    who = _asker(context, user)
     family = who.role == messages.FAMILY
     if cb.args == ("no",):
         await say(update, context, "ask-not-sent", bilingual=not family)

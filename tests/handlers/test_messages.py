@@ -517,3 +517,15 @@ async def test_a_message_waiting_for_the_teacher_goes_with_its_writers_deleteme(
     chat.clock.advance(hours=10)
     assert await chat.deliver() == []
     assert chat.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+async def test_a_newcomers_voice_note_before_choosing_a_language_is_offered_in_theirs(
+        chat: Chat) -> None:
+    """A Somali phone, /start done, no language tapped yet: the offer is Somali first."""
+    student = chat.user(1004, "Ayaan", lang="so")
+    await chat.send(student, "/start JOINcode_123")
+    offer = texts(await voice(chat, student))
+    assert "Ma u diraa codkan duuban macallinka?" in offer
+    assert "Shall I send this voice note to the teacher?" in offer
+    labels = [label for label, _ in buttons(chat.api.calls[-1:])]
+    assert labels[0] != "✉️ Send this to the teacher", labels
