@@ -101,6 +101,8 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
     """The teacher's class by name (or their only class when no name is given)."""
     require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
+    if not classes:  # a new teacher's first /push or /report: how to start
+        raise ClassNotFoundError(prompt_key="class-none-yet")
     if not name:
         if len(classes) == 1:
             return classes[0]

@@ -80,6 +80,16 @@ async def test_revoked_code_stops_working(chat: Chat) -> None:
                                                  f"/start {new_code}"))
 
 
+async def test_a_new_teacher_without_a_class_is_told_how_to_make_one(chat: Chat) -> None:
+    new = chat.user(9002, "Okafor", lang="en")
+    people.upsert_teacher(chat.db, new["id"], "Okafor", chat.clock())
+    for command in ("/push science.ecosystems habitat", "/report", "/roster",
+                    "/report Science 7B"):
+        reply = texts(await chat.send(new, command))
+        assert "You have no class yet. Make one with /newclass" in reply, (command, reply)
+        assert "Science 7B" not in reply.replace("/newclass Science 7B", ""), command
+
+
 async def test_teacher_a_cannot_see_class_b(chat: Chat) -> None:
     other = teacher(chat, 9002)
     people.upsert_teacher(chat.db, 9002, "Other", chat.clock())
