@@ -12,7 +12,7 @@ from bot.domain.checks import WordRef
 from bot.presentation import callbacks, keyboards, views
 from bot.services import learners, previews
 from bot.services.glosses import complete_glosses
-from bot.services.pushes import Again, PushPlan
+from bot.services.pushes import Again, PushPlan, scheduled_for
 from bot.store import outbox, people
 
 
@@ -40,6 +40,21 @@ def enqueue_again(services: Services, again: Again) -> int:
         _enqueue(services, again.push_id, again.plan, sorted(again.students))
         outbox.report_again(services.db, again.push_id)  # the teacher hears how it went
     return len(again.students)
+
+
+def enqueue_scheduled(services: Services, student_id: int) -> int:
+    """Queue for a student who has just become reachable (joined with a home language, or
+    chose one) the pushes their teachers scheduled for later, as for the classmates who were
+    there when each push was made; return how many."""
+    db = services.db
+    student = people.get_student(db, student_id)
+    if student is None or student.language is None or student.blocked:
+        return 0
+    plans = scheduled_for(db, student_id, services.clock())
+    with db.atomic():
+        for push_id, plan in plans:
+            _enqueue(services, push_id, plan, [student_id])
+    return len(plans)
 
 
 def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[int]) -> None:

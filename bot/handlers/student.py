@@ -13,6 +13,7 @@ from bot.chat.drafts import not_understood, too_long
 from bot.chat.questions import send_feedback
 from bot.chat.replies import MAX_INPUT, say, spend, tapped, user_language
 from bot.context import PuenteContext
+from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.placement import PLACEMENT, spoken
 from bot.presentation import callbacks, keyboards, menus, views
@@ -54,7 +55,10 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
         return
     if student.language is None:
         await ask_home_language(update, context, suggestion)
-    elif join.needs_placement(s.db, user.id):
+        return
+    if enqueue_scheduled(s, user.id):  # a push the teacher scheduled before they got here
+        context.deliverer.wake()
+    if join.needs_placement(s.db, user.id):
         await send_placement(update, context, join.open_placement(s.db, user.id))
     else:
         await say(update, context, "ready")

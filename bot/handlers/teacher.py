@@ -195,6 +195,8 @@ async def push(update: Update, context: PuenteContext) -> None:
     push_id, students = enqueue_push(s, user.id, plan)
     if students or not plan.repeats:
         await _say_queued(update, context, plan, students)
+    if plan.waiting:  # on the roster, but no preview is written before they choose a language
+        await say(update, context, "push-not-joined", bilingual=False, count=plan.waiting)
     if plan.repeats:  # said, with a button for a teacher who means to send them again
         lang = user_language(context, user.id, user.language_code)
         text = s.catalog.render("push-repeat", lang, count=len(plan.repeats)) if students \

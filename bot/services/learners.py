@@ -16,7 +16,7 @@ from bot.domain.mastery import MasteryState, WordMastery, new_mastery
 from bot.domain.packs import DEFAULT_PACK
 from bot.domain.placement import student_level
 from bot.domain.scaffold import Scaffold, scaffold_for
-from bot.store import people, study
+from bot.store import outbox, people, study
 from bot.store.packs import StoredWord, pack_words, words_by_id
 
 ACTIVE = (MasteryState.NEW, MasteryState.LEARNING)  # words a learner is still learning
@@ -37,6 +37,7 @@ class Learner:
     language: str
     level: int | None
     pack_ids: tuple[str, ...]
+    class_ids: tuple[int, ...] = ()
 
     @property
     def scaffold(self) -> Scaffold:
@@ -51,7 +52,8 @@ def learner(db: Database, user_id: int) -> Learner:
     if student.language is None:
         raise NoLanguageError()
     packs = tuple(dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes))
-    return Learner(student.id, student.first_name, student.language, level_of(classes), packs)
+    return Learner(student.id, student.first_name, student.language, level_of(classes), packs,
+                   tuple(e.class_id for e in classes))
 
 
 def level_of(classes: Iterable[people.Enrollment]) -> int | None:
@@ -115,12 +117,21 @@ def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
 
 
 def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> list[StoredWord]:
-    """The words a preview would unlock now: the open slots, filled in pack order."""
+    """The words a preview would unlock now: the open slots, filled with the words teachers
+    pushed to the student's classes (the latest push first: what the class studies now, which
+    a student who joined or chose a language after the push has not been sent), then the
+    class packs in order."""
     active = sum(1 for s in states.values() if s.state in ACTIVE)
-    fresh: list[StoredWord] = []
+    open_slots = max(0, who.scaffold.words_per_set - active)
+    if not open_slots:
+        return []
+    pushed = [i for push in outbox.pushes_to(db, list(who.class_ids)) for i in push.word_ids]
+    fresh = {w.id: w for w in words_by_id(db, list(dict.fromkeys(pushed)))
+             if w.id not in states}
     for pack_id in who.pack_ids:
-        fresh.extend(w for w in pack_words(db, pack_id) if w.id not in states)
-    return fresh[:max(0, who.scaffold.words_per_set - active)]
+        fresh.update((w.id, w) for w in pack_words(db, pack_id)
+                     if w.id not in states and w.id not in fresh)
+    return list(fresh.values())[:open_slots]
 
 
 def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime) -> None:

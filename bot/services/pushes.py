@@ -27,6 +27,9 @@ class PushPlan:
     # Students who already got every one of these words that school day (the same /push sent
     # twice): they are skipped, and the teacher is told, instead of the same cards arriving twice.
     repeats: frozenset[int] = frozenset()
+    # Students of the class still choosing a home language: nothing is queued for them; the
+    # words wait in their /words once they choose (a scheduled push still reaches them).
+    waiting: int = 0
 
 
 def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]:
@@ -107,7 +110,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     send_at = next_allowed(send_at, school)
     chosen = chosen[:MAX_PUSH_WORDS]
     return PushPlan(found, pack_id, chosen, send_at,
-                    already_sent(db, school, found.id, chosen, send_at))
+                    already_sent(db, school, found.id, chosen, send_at),
+                    people.without_language(db, found.id))
 
 
 def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],
@@ -156,6 +160,24 @@ def plan_again(db: Database, school: SchoolConfig, teacher_id: int, push_id: int
     words = [by_id[i] for i in found.word_ids if i in by_id]
     send_at = next_allowed(max(found.send_at, now), school)
     return Again(push_id, PushPlan(class_info, found.pack_id, words, send_at), students)
+
+
+def scheduled_for(db: Database, student_id: int, now: datetime) -> list[tuple[int, PushPlan]]:
+    """Pushes to the student's classes that are still to be sent and have nothing for this
+    student: they joined (or chose their language) after the teacher scheduled it, and get
+    it with their classmates. (A push already sent is not sent again: its words wait for them
+    in /words, see learners.unlockable.)"""
+    classes = [e.class_id for e in people.enrollments(db, student_id)]
+    plans = []
+    for push in outbox.pushes_to(db, classes):
+        if push.send_at <= now or student_id in outbox.push_chats(db, push.id):
+            continue
+        class_info = people.class_by_id(db, push.class_id)
+        by_id = {w.id: w for w in pack_words(db, push.pack_id)}
+        words = [by_id[i] for i in push.word_ids if i in by_id]
+        if class_info is not None and words:
+            plans.append((push.id, PushPlan(class_info, push.pack_id, words, push.send_at)))
+    return plans
 
 
 def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[StoredWord]:

@@ -196,6 +196,16 @@ def get_push(db: Database, push_id: int) -> Push | None:
                 parse(row[5]))
 
 
+def pushes_to(db: Database, class_ids: list[int]) -> list[Push]:
+    """Every push to these classes, the most recently due first."""
+    marks = ", ".join("?" * len(class_ids))
+    rows = db.execute("SELECT id, class_id, teacher_id, pack_id, word_ids, send_at FROM pushes "
+                      f"WHERE class_id IN ({marks}) ORDER BY send_at DESC, id DESC",
+                      list(class_ids)).fetchall() if class_ids else []
+    return [Push(r[0], r[1], r[2], r[3], [int(i) for i in json.loads(r[4])], parse(r[5]))
+            for r in rows]
+
+
 def push_chats(db: Database, push_id: int) -> set[int]:
     """Every chat one push has a message for (queued, sent, blocked or failed)."""
     rows = db.execute("SELECT DISTINCT chat_id FROM outbox WHERE push_id = ?", [push_id])

@@ -174,6 +174,14 @@ def class_students(db: Database, class_id: int) -> list[Student]:
     return [_student(r) for r in rows]
 
 
+def without_language(db: Database, class_id: int) -> int:
+    """Students of a class who joined but have not chosen a home language yet (a preview
+    cannot be written for them until they do)."""
+    row = db.execute("SELECT count(*) FROM enrollments e JOIN students s ON s.id = e.student_id "
+                     "WHERE e.class_id = ? AND s.language IS NULL", [class_id]).fetchone()
+    return int(row[0])
+
+
 def enroll(db: Database, student_id: int, class_id: int, now: datetime) -> bool:
     """Enrol a student with the class's next roster number; return False when they were
     already in the class (their number stays)."""

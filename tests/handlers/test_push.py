@@ -18,7 +18,9 @@ from bot.context import Services
 from bot.delivery import DeliveryPolicy, Pacer
 from bot.delivery.pacing import FORGET_AFTER, PacedRateLimiter
 from bot.demo.offline import Failure, OfflineBotAPI
+from bot.presentation import callbacks
 from bot.store import outbox, people
+from bot.store.packs import pack_words
 from tests.harness import TEACHER_ID, Chat, join_and_confirm, page_through, texts
 
 CLASS_SIZE = 12
@@ -356,3 +358,43 @@ async def test_send_again_reaches_only_the_students_the_push_skipped_and_only_th
     assert "to 3 student(s)" in texts(await chat.tap(teacher(chat), data))
     await chat.deliver()
     assert previews(chat.api) == Counter({ids[0]: 3, ids[1]: 3, 3100: 3})
+
+
+def last_words(chat: Chat, count: int) -> list[str]:
+    """The class pack's last words: ones a new student would not unlock for weeks."""
+    return [w.word.term for w in pack_words(chat.db, "science.ecosystems")][-count:]
+
+
+async def test_a_student_still_choosing_a_language_finds_the_pushed_words_later(
+        chat: Chat) -> None:
+    ids = await enrol_class(chat, 2)
+    late = chat.user(3900, "Mo", lang="so")
+    await chat.send(late, "/start JOINcode_123")  # on the roster, no language tapped yet
+    words = last_words(chat, 2)
+    reply = texts(await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(words)}"))
+    assert "Sending 2 word(s) to 2 student(s)" in reply
+    assert ("1 student has not chosen a home language yet, so nothing is sent to them now. "
+            "These words will wait for them in /words once they choose.") in reply
+    await chat.deliver()
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
+    people.set_level(chat.db, late["id"], None, 4, "teacher")
+    await chat.tap(late, callbacks.data(callbacks.LANGUAGE, "so"))
+    cards = texts(await chat.send(late, "/words"))
+    assert all(word in cards for word in words), cards  # first, ahead of the pack's first words
+
+
+async def test_a_student_who_joins_before_a_scheduled_push_is_sent_gets_it_too(
+        chat: Chat) -> None:
+    ids = await enrol_class(chat, 2)
+    chat.clock.advance(hours=10)  # 21:00 in New York: the push is for the morning
+    await chat.send(teacher(chat), "/push science.ecosystems habitat at 10:00")
+    late = chat.user(3900, "Mo", lang="es")
+    await join_and_confirm(chat, late, lang="es", level=3)  # joins in the evening
+    chat.clock.advance(hours=13)  # 10:00 the next morning
+    await chat.deliver()
+    assert previews(chat.api) == Counter(dict.fromkeys([*ids, late["id"]], 1))
+    assert "delivered to Telegram for 3 student(s)" in texts(chat.api.calls)
+    await join_and_confirm(chat, late, lang="es", level=3)  # /start again, language again
+    chat.clock.advance(minutes=5)
+    await chat.deliver()
+    assert previews(chat.api)[late["id"]] == 1  # never twice
