@@ -90,7 +90,7 @@ async def not_understood(update: Update, context: PuenteContext, text: str) -> N
     if who is None or not messages.says_something(text):
         await say(update, context, "help-short")
         return
-    await offer_to_send(update, context, who, text, "help-short")
+    await offer_to_send(update, context, who, text, "text-offer")  # says what its buttons do
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,

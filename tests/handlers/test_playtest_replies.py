@@ -60,8 +60,11 @@ async def test_only_text_with_letters_is_offered_to_the_teacher(chat: Chat) -> N
         reply = await chat.send(ana, noise)
         assert buttons(reply) == [], noise
         assert texts(reply).startswith("Toca /words para ver tus palabras")
-    offered = buttons(await chat.send(ana, "maestra no entiendo"))
-    assert [data for _, data in offered] == ["ak:1001", "ak:no"]
+    reply = await chat.send(ana, "maestra no entiendo")
+    assert [data for _, data in buttons(reply)] == ["ak:1001", "ak:no"]
+    # the text says what the buttons are for, in Spanish first
+    assert texts(reply).startswith("💬 No puedo responder mensajes como este. ¿Se lo envío a "
+                                   "tu maestro?")
 
 
 async def test_a_parents_progress_points_to_now(chat: Chat) -> None:
