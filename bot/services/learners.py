@@ -121,8 +121,7 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> li
     pushed to the student's classes (the latest push first: what the class studies now, which
     a student who joined or chose a language after the push has not been sent), then the
     class packs in order."""
-    active = sum(1 for s in states.values() if s.state in ACTIVE)
-    open_slots = max(0, who.scaffold.words_per_set - active)
+    open_slots = _open_slots(who, states)
     if not open_slots:
         return []
     pushed = [i for push in outbox.pushes_to(db, list(who.class_ids)) for i in push.word_ids]
@@ -132,6 +131,22 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> li
         fresh.update((w.id, w) for w in pack_words(db, pack_id)
                      if w.id not in states and w.id not in fresh)
     return list(fresh.values())[:open_slots]
+
+
+def unlockable_count(db: Database, who: Learner, states: dict[int, WordMastery]) -> int:
+    """How many words a preview would unlock now (unlockable's length). A check's end asks
+    this on a graded answer, so the pushes are read only when the class packs alone cannot
+    fill the open slots (pushed words not in a pack are the only ones that could change it)."""
+    open_slots = _open_slots(who, states)
+    in_packs = sum(1 for pack_id in who.pack_ids for w in pack_words(db, pack_id)
+                   if w.id not in states)
+    return open_slots if in_packs >= open_slots else len(unlockable(db, who, states))
+
+
+def _open_slots(who: Learner, states: dict[int, WordMastery]) -> int:
+    """How many more words the student may be learning at once, at their level."""
+    active = sum(1 for s in states.values() if s.state in ACTIVE)
+    return max(0, who.scaffold.words_per_set - active)
 
 
 def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime) -> None:

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import MAX_CHECK, WordRef
 from bot.domain.mastery import WordMastery, is_due, next_review, ready_at
-from bot.services.learners import ACTIVE, Learner, unlockable, word_refs
+from bot.services.learners import ACTIVE, Learner, unlockable_count, word_refs
 from bot.store import study
 from bot.store.packs import words_by_id
 
@@ -44,7 +44,7 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> NextSt
     """A check when words are ready (ready_ids), cards to read, or when words come back."""
     tracked = study.student_mastery(db, who.id)
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
-    waiting = len(tracked) - len(shown) + len(unlockable(db, who, tracked))
+    waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked)
     return NextStep(min(len(ready_ids(tracked, now, tz)), MAX_CHECK), waiting,
                     review_in_days(shown, now, tz))
 
