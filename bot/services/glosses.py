@@ -169,6 +169,9 @@ def teacher_gloss(db: Database, teacher_id: int, text: str, now: datetime) -> tu
     (English term, language code)."""
     tokens = text.split()
     split = next((i for i, t in enumerate(tokens) if i and t.lower() in LANGUAGES), None)
+    if split is None and len(tokens) >= 3:  # "/gloss habitat zz deegaan": no code it knows
+        raise GlossError(prompt_key="gloss-no-language",
+                         codes=" ".join(sorted(c for c in LANGUAGES if c != SOURCE)))
     if split is None or split + 1 >= len(tokens):
         raise GlossError()
     term, lang = " ".join(tokens[:split]).casefold(), tokens[split].lower()

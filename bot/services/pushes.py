@@ -189,7 +189,7 @@ def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[St
 def _at(text: str, now: datetime, school: SchoolConfig) -> datetime:
     when = parse_clock(text)
     if when is None:
-        raise BadInputError(prompt_key="push-usage")
+        raise BadInputError(prompt_key="push-bad-time", time=text[:20])
     local = now.astimezone(school.timezone)
     moment = local.replace(hour=when.hour, minute=when.minute, second=0, microsecond=0)
     if moment <= local:

@@ -274,6 +274,9 @@ def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
         try:
             value = int(WidaLevel.parse(level))
         except ValueError as exc:
+            if level.strip().lstrip("-").isdigit():  # "/level Carlos 9": say which part is off
+                raise BadInputError(prompt_key="level-out-of-range",
+                                    level=level.strip()[:8]) from exc
             raise BadInputError(prompt_key="level-usage") from exc
         row, _ = find_student(db, teacher_id, who)
         classes = [(e.class_id, e.class_name) for e in people.teacher_enrolments(db, teacher_id)

@@ -90,6 +90,18 @@ async def test_a_new_teacher_without_a_class_is_told_how_to_make_one(chat: Chat)
         assert "Science 7B" not in reply.replace("/newclass Science 7B", ""), command
 
 
+async def test_odd_arguments_are_told_which_part_is_wrong(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    rivera = chat.user(TEACHER_ID, "Rivera", "en")
+    reply = texts(await chat.send(rivera, "/level Ana 9"))
+    assert "9 is not a WIDA level: levels go from 1 (Entering) to 6 (Reaching)" in reply
+    reply = texts(await chat.send(rivera, "/push science.ecosystems habitat at 25:99"))
+    assert "“25:99” is not a time of day" in reply
+    reply = texts(await chat.send(rivera, "/gloss habitat zz deegaan"))
+    assert "I found no language code in it" in reply and " so " in reply
+    assert chat.db["outbox"].count == 0  # nothing was queued by any of them
+
+
 async def test_teacher_a_cannot_see_class_b(chat: Chat) -> None:
     other = teacher(chat, 9002)
     people.upsert_teacher(chat.db, 9002, "Other", chat.clock())
