@@ -33,6 +33,10 @@ from bot.translation.translator import Translator
 DEMO_TEACHER = 5550001
 DEMO_STUDENT = 5550002
 DEMO_FAMILY = 5550003
+# A person needs a few seconds to read a reply and type or tap the next thing: each action
+# moves the clock this much, so a long script reads like a person, not a flood (the flood
+# guard drops a burst of messages, as it must from a real user).
+HUMAN_PACE = timedelta(seconds=4)
 HELP = """Type what a user would send. Commands:
   /start CODE, /words, /check, ...   sent as a message ({family-link}: the last family link)
   tap N | tap LABEL                   press button N of the last message with buttons that you
@@ -120,10 +124,13 @@ class Demo:
         elif verb == "wait" and len(words) == 2:
             await self._wait(words[1])
         elif verb == "tap" and len(words) >= 2:
+            self.clock.now += HUMAN_PACE
             await self._tap(line.split(maxsplit=1)[1])
         elif verb == "answer" and len(words) == 2:
+            self.clock.now += HUMAN_PACE
             await self._answer(words[1] == "right")
         else:
+            self.clock.now += HUMAN_PACE
             await self._process(self.factory.message(self.users[self.who], line))
         return True
 
