@@ -256,6 +256,10 @@ async def teacher_reply(update: Update, context: PuenteContext) -> None:
 async def _held_answer(update: Update, context: PuenteContext, query: CallbackQuery,
                        cb: callbacks.Callback) -> None:
     """Send the beginning of a teacher's too-long answer, or drop it."""
+    user, s = update.effective_user, context.services
+    if user is None or not teaching.is_teacher(s.db, user.id):  # only a teacher is sent one
+        await say(update, context, "check-stale")  # as any button we never sent them
+        return
     draft = take(context, ANSWER)
     if not await spend(query):  # a double tap: the first tap did this
         return

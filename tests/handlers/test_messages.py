@@ -529,3 +529,13 @@ async def test_a_newcomers_voice_note_before_choosing_a_language_is_offered_in_t
     assert "Shall I send this voice note to the teacher?" in offer
     labels = [label for label, _ in buttons(chat.api.calls[-1:])]
     assert labels[0] != "✉️ Send this to the teacher", labels
+
+
+async def test_a_student_tapping_a_teachers_send_answer_button_is_told_it_is_not_theirs(
+        chat: Chat) -> None:
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student)
+    reply = texts(await chat.tap(student, "ah:1"))
+    assert "Ese botón es viejo o no es para ti." in reply  # their language first
+    assert "That button is old or not for you." in reply
+    assert chat.db["outbox"].count == 0
