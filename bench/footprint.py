@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _quick import sized  # noqa: E402
+
 from bot.standin import StandIn  # noqa: E402  (after the path is set, as in the other benches)
 from tests.live import TOKEN, write_config  # noqa: E402
 
@@ -93,7 +95,7 @@ def spread(values: list[float], fmt: str) -> str:
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=sized(5, 1))
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile every module at every start (PYTHONDONTWRITEBYTECODE=1)")
     args = parser.parse_args()

@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _quick import sized
 from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import (
@@ -58,11 +59,11 @@ from bot.presentation.i18n import Catalog
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, packs, people, study
 
-STUDENTS = 40
-ROUNDS = 5  # checks per student, a day apart
-REPEATS = 5  # fresh students each time
+STUDENTS = sized(40, 3)
+ROUNDS = sized(5, 1)  # checks per student, a day apart
+REPEATS = sized(5, 1)  # fresh students each time
 ANCHOR_FACTOR = 3  # anchor updates run after each batch, per graded tap in it
-WARM_UP = 300
+WARM_UP = sized(300, 10)
 TOKEN = "123456:OFFLINE-demo-token"
 NOW = datetime(2026, 9, 14, 15, 0, tzinfo=UTC)
 NEXT = re.compile(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d")  # Next ▶ n/N, isolates around numbers

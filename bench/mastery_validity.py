@@ -35,6 +35,8 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _quick import sized
+
 from bot.domain.checks import GAP
 from bot.domain.cognates import fold
 from bot.domain.school_days import is_school_day, school_days_between
@@ -221,7 +223,7 @@ def run(per_kind: int, seed: int = 7) -> dict[str, object]:
 
 
 def main() -> None:
-    per_kind = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    per_kind = int(sys.argv[1]) if len(sys.argv) > 1 else sized(30, 1)
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     began = time.perf_counter()
     figures = run(per_kind, seed)

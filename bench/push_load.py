@@ -23,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _quick import sized
+
 from bot.standin import StandIn, StandInConfig
 from bot.standin.limits import LimitConfig
 from tests.live import seed_class, start_puente, write_config
@@ -82,8 +84,8 @@ def spread(values: list[float], fmt: str) -> str:
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--students", type=int, default=1000)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--students", type=int, default=sized(1000, 20))
+    parser.add_argument("--repeats", type=int, default=sized(3, 1))
     parser.add_argument("--scenario", choices=list(SCENARIOS), action="append")
     args = parser.parse_args()
     print(f"{args.students}-student push, {args.repeats} runs a scenario; Telegram's ceiling "

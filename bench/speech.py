@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _quick import sized
 from telegram import Update
 
 from bot.app import build_application
@@ -144,8 +145,8 @@ async def class_taps(speech: Speech, students: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--students", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=sized(3, 1))
+    parser.add_argument("--students", type=int, default=sized(1000, 16))
     args = parser.parse_args()
     started = time.perf_counter()
     engine = load_engine()
@@ -153,6 +154,7 @@ def main() -> None:
           f"{(time.perf_counter() - started) * 1000:.1f} ms")
     refs = [WordRef(n, w) for n, w in enumerate(
         (w for pack in load_packs().packs for w in pack.words), start=1)]
+    refs = refs[:sized(len(refs), 4)]  # quick: a few words, each still rendered three ways
     with tempfile.TemporaryDirectory(prefix="puente-bench-speech-") as tmp:
         speech = Speech.open(Path(tmp) / "clips")
         render(speech, refs, args.repeats, "word alone (a listening item)",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _quick import sized
 from sqlite_utils import Database
 
 from bot.config import TranslationConfig
@@ -35,7 +36,8 @@ from bot.translation.translator import ArgosEngine, Translator, argos_modules, e
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("es", "ar", "zh", "ru", "tl", "ko", "pt", "fr")
-STUDENTS = 1000
+STUDENTS = sized(1000, 16)
+ENGINE_RUNS, HITS = sized(51, 3), sized(200, 3)  # latency probes
 MODELS = Path(tempfile.gettempdir()) / "puente-bench-tiny-models"
 WORDS = [
     ("ecosystem", "All the living things in one place and the water and light."),
@@ -113,18 +115,18 @@ async def latencies(engine: ArgosEngine, config: TranslationConfig,
     translator = Translator(db, config, engine=engine)
     term, definition = WORDS[1]
     timings: dict[str, list[float]] = {"cold": [], "warm": [], "hit": [], "student": []}
-    for run in range(51):
+    for run in range(ENGINE_RUNS):
         if run == 0:
             engine.refresh()  # forget the loaded model: the first call loads it again
         started = time.perf_counter()
         engine.translate([term, definition], "en", "es")
         timings["cold" if run == 0 else "warm"].append(time.perf_counter() - started)
     await glosses_for(db, translator, refs, "fr")
-    for _ in range(200):
+    for _ in range(HITS):
         started = time.perf_counter()
         await translator.translate(definition, "fr")
         timings["hit"].append(time.perf_counter() - started)
-    for _ in range(200):
+    for _ in range(HITS):
         started = time.perf_counter()
         complete_glosses(db, refs, "fr")
         timings["student"].append(time.perf_counter() - started)
