@@ -170,6 +170,8 @@ def run(per_kind: int, seed: int = 7) -> dict[str, object]:
             # /check shows the cards of words that unlock first; now and then /words shows all
             looks = learners.current_words(db, who, now) if student.rng.random() < LOOK_AGAIN \
                 else learners.unlock(db, who, now)
+            # The student reads these cards: only a card shown makes its word askable
+            learners.cards_shown(db, student.id, [ref.id for ref in looks], now)
             for ref in looks:
                 shown.setdefault((student.id, ref.id), day)
                 if student.kind in ("learner", "crammer"):
