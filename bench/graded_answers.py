@@ -59,8 +59,10 @@ from bot.presentation.i18n import Catalog
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, packs, people, study
 
-STUDENTS = sized(40, 3)
-ROUNDS = sized(5, 1)  # checks per student, a day apart
+# Quick: enough students and a second day that some student misses a word three times in a
+# row, so a check's end alerts the teacher (the class-words query, named SQL parameters)
+STUDENTS = sized(40, 10)
+ROUNDS = sized(5, 2)  # checks per student, a day apart
 REPEATS = sized(5, 1)  # fresh students each time
 ANCHOR_FACTOR = 3  # anchor updates run after each batch, per graded tap in it
 WARM_UP = sized(300, 10)

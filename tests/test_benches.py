@@ -99,6 +99,7 @@ def test_bench_runs_to_its_figures(name: str) -> None:
     smoke = BENCHES[name]
     done = run_quick(name, smoke)
     output = f"--- stdout\n{done.stdout[-3000:]}\n--- stderr\n{done.stderr[-3000:]}"
-    assert done.returncode == 0, f"bench/{name}.py exited {done.returncode}\n{output}"
+    code = done.returncode
+    assert code == 0, f"bench/{name}.py exited {code}\n{output}"
     for label in smoke.expect:
         assert re.search(label, done.stdout), f"bench/{name}.py never printed {label!r}\n{output}"
