@@ -31,6 +31,8 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
+from _quick import sized  # noqa: E402  (bench/ is on the path from here on)
+
 STEPS = ("as is", "reads", "end", "render")
 RATIO = re.compile(r"graded tap / echo.*min ([\d.]+)\s+median ([\d.]+)\s+max ([\d.]+)")
 FEEDBACK = "✅ <b>Right!</b> compare = comparar\n✅ <b>¡Correcto!</b> compare = comparar"
@@ -140,7 +142,7 @@ def run_step(step: int) -> None:
     make_free(step)
     import graded_answers
 
-    graded_answers.REPEATS = int(os.environ.get("PUENTE_BOUND_REPEATS", "3"))
+    graded_answers.REPEATS = sized(int(os.environ.get("PUENTE_BOUND_REPEATS", "3")), 1)
     asyncio.run(graded_answers.main())
 
 

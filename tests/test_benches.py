@@ -43,6 +43,7 @@ class Smoke:
 BENCHES: dict[str, Smoke] = {
     "announce": Smoke((r"announcement to \d+ families in 8 languages", r"engine calls: \d+",
                        r"delivered: \d+ sent")),
+    "cache_bound": Smoke((r"graded tap / echo, CPU time", r"reads \+ end \+ render free")),
     "echo_bot": Smoke((), argv=("-c", "import runpy; runpy.run_path('bench/echo_bot.py')")),
     "footprint": Smoke((r"echo bot +start-up", r"puente run +start-up",
                         r"puente / echo start-up"), live=True),
