@@ -15,7 +15,7 @@ from bot.config import SchoolConfig
 from bot.presentation.i18n import Catalog, Markup, reader_language
 from bot.presentation.reports import student_lines, summary_text
 from bot.presentation.students import class_labels
-from bot.presentation.views import join_lines, label, level_text, name, word_states
+from bot.presentation.views import join_lines, label, level_text, name, word_statuses
 from bot.services.glosses import NoMessages
 from bot.services.teaching import StudentNames
 from bot.store.people import ClassInfo, RosterRow
@@ -54,7 +54,7 @@ def classes_text(
 
 def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: str) -> Markup:
     """/roster: the class, then each student by the number the commands take, with their home
-    language (in the teacher's words), level and words by state."""
+    language (in the teacher's words), level and words by status, as /report groups them."""
     lines = [catalog.render("roster-header", lang, class_name=label(class_name), count=len(rows))]
     lines += [
         catalog.render(
@@ -64,7 +64,7 @@ def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: 
             name=name(r.first_name, catalog, lang),
             language=reader_language(r.language or "?"),
             level=level_text(r.level, r.self_placed, catalog, lang),
-            words=word_states(r.words, lang, catalog),
+            words=word_statuses(r.words, lang, catalog),
         )
         for r in rows
     ]

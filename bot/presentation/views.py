@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.domain.checks import GAP, WordRef
 from bot.domain.cognates import Relation, relation_for
-from bot.domain.mastery import MasteryState
+from bot.domain.mastery import MasteryState, WordStatus
 from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
@@ -401,6 +401,25 @@ def word_states(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
     parts = [Markup(f"{STATE_MARKS[state]} ") + catalog.render(
         "state-count", lang, state=catalog.render(f"chart-{state}", lang), count=count)
              for state, count in zip(MasteryState, counts, strict=True) if count]
+    return Markup(" · ".join(parts)) if parts else catalog.render("state-count-none", lang)
+
+
+# The five statuses a teacher reads (word_status): /roster counts them, /report groups by them
+# and /student marks each word with them; a word not answered yet reads "new", as /student says.
+STATUS_MARKS = {WordStatus.NOT_STARTED: ("🆕", "chart-new"),
+                WordStatus.LEARNING: ("📖", "chart-learning"),
+                WordStatus.REVIEWING: ("🔁", "chart-reviewing"),
+                WordStatus.NEEDS_HELP: ("⚠️", "status-needs-help"),
+                WordStatus.MASTERED: ("⭐", "chart-mastered")}
+
+
+def word_statuses(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
+    """A student's words by status in one line, the statuses that have any ("📖 Learning: 2 ·
+    ⚠️ Needs help: 1"): /report's rule, so /roster and /report agree. `counts` in WordStatus
+    order."""
+    parts = [Markup(f"{STATUS_MARKS[status][0]} ") + catalog.render(
+        "state-count", lang, state=catalog.render(STATUS_MARKS[status][1], lang), count=count)
+             for status, count in zip(WordStatus, counts, strict=True) if count]
     return Markup(" · ".join(parts)) if parts else catalog.render("state-count-none", lang)
 
 

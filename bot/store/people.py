@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState, mastery_state, met
+from bot.domain.mastery import WordStatus, mastery_state, met, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.rows import all_rows, one_row
@@ -245,7 +245,8 @@ class RosterRow:
     level: int | None
     level_source: str | None = None
     number: int = 0  # enrollments.roster_no: given at enrolment, what the commands take
-    words: tuple[int, ...] = (0, 0, 0, 0)  # words met by state, in MasteryState's order
+    # words met by status (word_status, as /report and /student give it), in WordStatus order
+    words: tuple[int, ...] = (0, 0, 0, 0, 0)
 
     @property
     def self_placed(self) -> bool:
@@ -261,23 +262,24 @@ ROSTER_ORDER = "s.first_name COLLATE NOCASE, e.roster_no"
 
 def roster(db: Database, class_id: int) -> list[RosterRow]:
     """Students of one class with their numbers, language, level and the words of this class
-    they have met by state (the four states the student's /progress names), by name."""
+    they have met by status (word_status: /report's and /student's one rule), by name."""
     rows = db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
-    counts: dict[int, Counter[MasteryState]] = {}
-    for student_id, mastered, days, answered, shown, n in db.execute(
+    counts: dict[int, Counter[WordStatus]] = {}
+    for student_id, mastered, days, attempts, correct, misses, shown in db.execute(
             f"WITH {CLASS_WORDS} "
             "SELECT m.student_id, m.mastered_at IS NOT NULL, json_array_length(m.success_days), "
-            "m.attempts > 0, m.shown_at IS NOT NULL, count(*) FROM enrollments e JOIN mastery m "
-            "ON m.student_id = e.student_id WHERE e.class_id = :class_id "
-            "AND m.word_id IN (SELECT word_id FROM class_words) GROUP BY 1, 2, 3, 4, 5",
+            "m.attempts, m.correct, m.misses_in_row, m.shown_at IS NOT NULL "
+            "FROM enrollments e JOIN mastery m ON m.student_id = e.student_id "
+            "WHERE e.class_id = :class_id AND m.word_id IN (SELECT word_id FROM class_words)",
             {"class_id": class_id, **scope([class_id])}).fetchall():
-        state = mastery_state(bool(mastered), days, bool(answered))
+        state = mastery_state(bool(mastered), days, attempts > 0)
         if met(bool(shown), state):
-            counts.setdefault(student_id, Counter())[state] += n
-    return [RosterRow(*r, words=tuple(counts.get(r[0], Counter())[s] for s in MasteryState))
+            status = word_status(state, correct, attempts, misses)
+            counts.setdefault(student_id, Counter())[status] += 1
+    return [RosterRow(*r, words=tuple(counts.get(r[0], Counter())[s] for s in WordStatus))
             for r in rows]
 
 

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery, record_answer
 from bot.domain.scaffold import ItemType
+from bot.presentation.class_views import roster_text
 from bot.presentation.i18n import Catalog
 from bot.presentation.reports import csv_bytes, student_lines, summary_text
 from bot.services import teaching
@@ -115,3 +116,20 @@ def test_every_csv_status_is_what_report_and_student_say(
     assert "🆘 Needs help: Bo (predator)" in summary_text(found.name, matrix, catalog, "en")
     assert [line.split(" · ")[-1] for line in student_lines(matrix, 1001, catalog, "en")] == [
         "learning", "reviewing"]
+
+
+def test_roster_counts_a_word_missed_three_times_in_a_row_as_needs_help_as_report_does(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """/roster and /report name the same student's words the same way: a word missed three
+    times in a row is "needs help" in both, never "learning" in one of them."""
+    enrol_student(db, START, 1001, "Ana", level=3)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["prey"], "RRRRWWW")     # stuck: needs help
+    _answer(db, 1001, words["predator"], "W")       # one answer: learning
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+
+    [row] = teaching.roster(db, found.id)
+    line = roster_text(found.name, [row], catalog, "en").split("\n")[1]
+
+    assert "🆘 Needs help: Ana (prey)" in summary_text(found.name, matrix, catalog, "en")
+    assert line.endswith(": 📖 Learning: 1 · ⚠️ Needs help: 1")
