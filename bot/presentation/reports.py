@@ -81,6 +81,8 @@ class Summary:
     inactive_days: int = INACTIVE_SCHOOL_DAYS
     hardest_words: list[WordTotal] = field(default_factory=list)
     too_few: list[str] = field(default_factory=list)  # practised, but too few answers to tell
+    words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
+    untouched: int = 0    # of those, the words nobody has answered yet ("not started")
 
 
 def student_name(student: StudentRow, placeholder: str = "?") -> str:
@@ -170,10 +172,13 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     hard = _hardest_first(totals)[:hardest]
     total = len(matrix.cells)
     mastered = sum(1 for c in matrix.cells.values() if c.mastered)
+    answered = {c.word_id for c in matrix.cells.values() if c.attempts}
+    given = matrix.given
     return Summary(on_track, needs_help,
                    [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
                    mastered / total if total else 0.0, not_started, inactive,
-                   INACTIVE_SCHOOL_DAYS, hard, too_few)
+                   INACTIVE_SCHOOL_DAYS, hard, too_few, len(given),
+                   sum(1 for w in given if w.id not in answered))
 
 
 def help_text(student: HelpNeeded) -> Markup:
@@ -197,8 +202,9 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
                                               total=w.total, days=w.days)
                                for w in s.hardest_words))
     text = catalog.render(
-        "report-summary", lang, class_name=label(class_name), students=len(matrix.students),
-        words=len(matrix.words), mastered=f"{s.mastered_share:.0%}",
+        "report-summary", lang, class_name=label(class_name),
+        students=catalog.render("report-students", lang, count=len(matrix.students)),
+        words=words_count(s, catalog, lang), mastered=f"{s.mastered_share:.0%}",
         on_track=", ".join(s.on_track) or none,
         needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
         hardest=hardest or none)
@@ -214,6 +220,15 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         lines.append(catalog.render("report-inactive", lang, days=s.inactive_days,
                                     names=", ".join(s.inactive)))
     return cut(Markup("\n".join(lines)))
+
+
+def words_count(s: Summary, catalog: Catalog, lang: str) -> Markup:
+    """The report's word count: every word given to the class, as the CSV lists them, and
+    how many of them nobody has started ("12 words (3 not started by anyone)")."""
+    words = catalog.render("report-words", lang, count=s.words)
+    if not s.untouched:
+        return words
+    return catalog.render("report-words-not-started", lang, words=words, count=s.untouched)
 
 
 STATE_ORDER = list(MasteryState)
@@ -344,14 +359,14 @@ def _shorten(name: str) -> str:
 
 def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
                     today: date | None = None, tz: tzinfo | None = None) -> Markup | None:
-    """What the heatmap leaves out: the words it shows of all the class has met (it shows the
-    recent ones, the CSV has every one), and the key to its roster numbers when rows use them
-    (None when it shows everything and names fit)."""
+    """What the heatmap leaves out: the words it shows of all given to the class (it shows the
+    recent ones, the report and the CSV count every one), and the key to its roster numbers
+    when rows use them (None when it shows everything and names fit)."""
     parts = []
-    shown = len(recent_words(matrix, today, tz))
-    if shown < len(matrix.words):
+    shown, given = len(recent_words(matrix, today, tz)), len(matrix.given)
+    if shown < given:  # the report and the CSV count every word given to the class
         parts.append(catalog.render("heatmap-recent-words", lang, shown=shown,
-                                    words=len(matrix.words), days=HEATMAP_DAYS))
+                                    words=given, days=HEATMAP_DAYS))
     names = [student_name(s) for s in matrix.students]
     if not all(drawable(n) for n in names):
         key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]

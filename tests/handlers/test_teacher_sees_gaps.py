@@ -77,6 +77,24 @@ async def test_a_push_nobody_has_opened_still_gets_a_csv(chat: Chat) -> None:
         ("predator", "not_opened"), ("prey", "not_opened")}
 
 
+async def test_the_report_counts_the_pushed_words_nobody_opened_as_the_csv_lists_them(
+        chat: Chat) -> None:
+    """The CSV lists a pushed word nobody has opened ("not started"); /report's word count
+    counts it too, and says how many words nobody has started."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"), level=5)  # a preview, all cards
+    await chat.send(rivera(chat), "/push science.ecosystems predator prey at 07:00")  # tomorrow
+    rows = await csv_rows(chat)
+    words = {r["word"] for r in rows}
+    untouched = {r["word"] for r in rows} - {r["word"] for r in rows
+                                             if r["status"] != "not started"}
+
+    first = texts(await chat.send(rivera(chat), "/report")).split("\n")[0]
+
+    assert {"predator", "prey"} <= untouched
+    assert first == (f"<b>Science 7B</b>: 1 student, {len(words)} words "
+                     f"({len(untouched)} not started by anyone), 0% mastered")
+
+
 # --- the school's day, not the UTC day --------------------------------------------------------
 
 async def test_inactive_since_is_the_schools_day_not_the_utc_day(chat: Chat) -> None:

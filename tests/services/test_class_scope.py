@@ -57,7 +57,7 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         "1. Carlos - Spanish, WIDA level 3: 📚 No words yet\n"
         "2. Layla - Arabic, WIDA level 2: 🆕 New: 4")
     assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
-        "Math 6: 2 student(s), 4 word(s), 0% mastered\n"
+        "Math 6: 2 students, 4 words (4 not started by anyone), 0% mastered\n"
         "✅ On track: none\n"
         "🆘 Needs help: none\n"
         "🧗 Hardest words: none\n"
@@ -82,7 +82,7 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
         "Science 7B: 1 student\n"
         "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 3")
     assert _report(db, TEACHER_ID, "Science 7B", catalog) == (
-        "Science 7B: 1 student(s), 3 word(s), 0% mastered\n"
+        "Science 7B: 1 student, 3 words, 0% mastered\n"
         "✅ On track: Carlos\n"
         "🆘 Needs help: none\n"
         "🧗 Hardest words: none")
