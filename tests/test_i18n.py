@@ -190,6 +190,19 @@ def test_vietnamese_puente_calls_itself_minh_to_a_student_choosing_a_language(
         "giúp bạn bằng tiếng Anh, có hình ảnh, và giáo viên cũng có thể giúp bạn.")
 
 
+# A student is bạn, and Puente is Mình to them; a family or a teacher is quý vị, to whom it is a
+# formal tôi. A message that calls its reader bạn never mixes in tôi (the student's own voice on
+# a button, "Xóa dữ liệu của tôi", is theirs, not Puente's).
+def test_vietnamese_puente_calls_itself_minh_to_whoever_it_calls_ban(catalog: Catalog) -> None:
+    vietnamese = catalog.messages["vi"]
+    mixed = [key for key, template in vietnamese.items() for text in texts(template)
+             if re.search(r"\bbạn\b", text, re.I) and re.search(r"\btôi\b", text, re.I)]
+    assert mixed == []
+    assert vietnamese["placement-ask"] == (
+        "Bạn hãy chọn câu trả lời. Nếu không chắc, bạn bấm “🤷 Không biết” nhé: như vậy giúp "
+        "mình hơn là đoán.")
+
+
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:
     assert catalog.render("ready", "xx") == catalog.render("ready", "en")
     assert catalog.bilingual("ready", "en") == catalog.render("ready", "en")
