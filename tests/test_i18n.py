@@ -13,6 +13,7 @@ from bot.presentation.i18n import (
     PDI,
     RLM,
     Catalog,
+    Counted,
     Markup,
     Plural,
     escape,
@@ -201,6 +202,42 @@ def test_vietnamese_puente_calls_itself_minh_to_whoever_it_calls_ban(catalog: Ca
     assert vietnamese["placement-ask"] == (
         "Bạn hãy chọn câu trả lời. Nếu không chắc, bạn bấm “🤷 Không biết” nhé: như vậy giúp "
         "mình hơn là đoán.")
+
+
+# Sentences that count two things take each count with its own noun (count-words,
+# count-students, ...), so neither reads "word(s)" in any language.
+COUNTING_KEYS = ("push-queued", "push-report", "report-summary", "report-word", "newpack-saved",
+                 "newpack-filled", "announce-preview", "announce-version", "announce-queued",
+                 "announce-queued-families", "count-words", "count-students",
+                 "count-family-members")
+
+
+def test_counting_sentences_never_write_word_s_in_any_language(catalog: Catalog) -> None:
+    hedged = re.compile(r"\w\((s|es|ões|m|e)\)|\(es\)|يوم/أيام")
+    found = [f"{lang}: {key}" for lang, own in catalog.messages.items() for key in COUNTING_KEYS
+             for text in texts(own[key]) if hedged.search(text)]
+    assert found == []
+
+
+def test_two_counts_in_one_sentence_each_take_their_own_plural(catalog: Catalog) -> None:
+    push = {"class_name": "7B", "when": "Wed 15:00"}
+    assert catalog.plain("push-queued", "en", words=Counted("count-words", 2),
+                         students=Counted("count-students", 1), **push) == (
+        "Sending 2 words to 1 student of <b>7B</b> (Wed 15:00).")
+    assert catalog.plain("push-queued", "ru", words=Counted("count-words", 5),
+                         students=Counted("count-students", 21), **push) == (
+        "Отправка в класс <b>7B</b> (Wed 15:00): 5 слов, 21 ученик.")
+    assert catalog.plain("announce-queued", "es", families=Counted("count-family-members", 1),
+                         students=Counted("count-students", 3)).startswith(
+        "En cola para 1 familiar y 3 estudiantes.")
+    assert catalog.plain("newpack-saved", "en", pack="p", words=Counted("count-words", 1),
+                         filled=Counted("newpack-filled", 3)) == (
+        "Your pack <b>p</b> is ready with 1 word. 3 missing glosses were filled by machine "
+        "translation. Send it with /push p")
+    assert catalog.plain("report-word", "fr", term="proie", right=2, total=3, days=1) == (
+        "proie : 2 sur 3 justes en 1 jour")
+    assert catalog.plain("announce-version", "en", language="Somali", people=1) == (
+        "<b>Somali</b> · 1 person")
 
 
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:

@@ -9,6 +9,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.context import Services
+from bot.presentation.i18n import Counted
 from bot.store import outbox
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,10 @@ async def report_finished(bot: Bot, services: Services) -> int:
     for push_id, teacher_id in outbox.finished_unreported(services.db):
         if not outbox.mark_reported(services.db, push_id, services.clock()):
             continue
-        text = services.catalog.render("push-report", "en", **report_counts(services, push_id))
+        counts = report_counts(services, push_id)
+        text = services.catalog.render("push-report", "en", blocked=counts["blocked"],
+                                       sent=Counted("count-students", counts["sent"]),
+                                       failed=counts["failed"])
         try:
             await bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
             told += 1

@@ -20,7 +20,7 @@ from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
 from bot.chat.replies import MAX_INPUT, say, send_long, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
-from bot.presentation.i18n import Markup
+from bot.presentation.i18n import Counted, Markup
 from bot.presentation.students import student_label
 from bot.services import messages, teaching
 from bot.services.messages import Asker
@@ -368,11 +368,12 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     families, students = messages.audience(deliveries)
     # Say who is counted, so a number lower than the preview's has its reason beside it.
     if choice == "s":
-        await say(update, context, "announce-queued", bilingual=False, families=families,
-                  students=students)
+        await say(update, context, "announce-queued", bilingual=False,
+                  families=Counted("count-family-members", families),
+                  students=Counted("count-students", students))
     else:
         await say(update, context, "announce-queued-families", bilingual=False,
-                  families=families)
+                  families=Counted("count-family-members", families))
 
 
 async def thread(update: Update, context: PuenteContext) -> None:

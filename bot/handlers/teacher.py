@@ -24,7 +24,7 @@ from bot.domain.names import clean_label
 from bot.domain.packs import PackError
 from bot.presentation import callbacks, class_views, keyboards, menus, views
 from bot.presentation.class_views import join_link
-from bot.presentation.i18n import reader_language
+from bot.presentation.i18n import Counted, reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, made_at, student_label
 from bot.presentation.views import escape
@@ -217,8 +217,10 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
     """Sending N words to M students of the class (when)."""
     s = context.services
     when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
-    await say(update, context, "push-queued", bilingual=False, words=len(plan.words),
-              class_name=escape(plan.class_info.name), students=students, when=when)
+    await say(update, context, "push-queued", bilingual=False,
+              words=Counted("count-words", len(plan.words)),
+              class_name=escape(plan.class_info.name),
+              students=Counted("count-students", students), when=when)
 
 
 async def push_again_button(update: Update, context: PuenteContext) -> None:
@@ -319,7 +321,8 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     languages = teaching.class_languages(s.db, user.id)
     filled = await glosses.fill_machine_glosses(s.db, s.translator, pack.id, languages)
     await say(update, context, "newpack-saved", bilingual=False, pack=escape(pack.id),
-              words=len(pack.words), filled=filled)
+              words=Counted("count-words", len(pack.words)),
+              filled=Counted("newpack-filled", filled))
     gaps = english_only(s.db, pack_refs(s.db, [pack.id]), languages, s.translator)
     for gap in gaps:  # say plainly which students will get English only, and the fix
         await say(update, context, "newpack-coverage", bilingual=False, code=gap.lang,

@@ -12,6 +12,10 @@ A prompt that counts something is a table of CLDR plural categories instead of o
 The count is the `count` argument, or the one a `plural` field names
 (`{ plural = "minutes", one = ..., other = ... }`). The language's rule
 (`bot.domain.plurals`) picks the category; a category the table lacks reads "other".
+
+A sentence with two counts ("Sending 3 words to 1 student") takes each as `Counted`: the key
+of a table that names the count with its noun ("count-words") and the number. Each is
+rendered in the sentence's language, with its own plural form, before the sentence is.
 """
 
 from __future__ import annotations
@@ -126,6 +130,15 @@ def placeholders(template: str | Plural) -> frozenset[str]:
     if isinstance(template, Plural):
         return frozenset({template.argument}).union(*map(placeholders, template.forms.values()))
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A number with its noun ("3 words"), for a sentence that holds two counts: `key` names a
+    plural table ("count-words") that the sentence's language renders for `count`."""
+
+    key: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -245,6 +258,8 @@ class Catalog:
 
         Values are escaped unless they are Markup; numbers are shown as they are."""
         used, template = self._text(key, lang, params)
+        params = {k: self.render(v.key, used, count=v.count) if isinstance(v, Counted) else v
+                  for k, v in params.items()}
         if not is_rtl(used):
             return Markup(self._format(template, used, params, _escaped))
         text = _units_kept(self._format(_commands_kept(template), used, params,
@@ -262,6 +277,8 @@ class Catalog:
         """Render one message as plain text, for places Telegram shows without HTML (buttons,
         poll questions, chart labels, the command menu)."""
         used, template = self._text(key, lang, params)
+        params = {k: self.plain(v.key, used, count=v.count) if isinstance(v, Counted) else v
+                  for k, v in params.items()}
         if is_rtl(used):
             return _units_kept(self._format(_commands_kept(template), used, params,
                                              lambda v: _isolate(_inert(v))))

@@ -14,6 +14,7 @@ from bot.presentation.i18n import (
     PDI,
     RLM,
     Catalog,
+    Counted,
     LanguageName,
     Markup,
     escape,
@@ -129,7 +130,8 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
     """What the teacher checks before confirming: every language's version, marked, in as
     few messages as Telegram's limit allows (eight languages of a long text need several)."""
     blocks = [catalog.render("announce-preview", lang, class_name=plan.class_name,
-                             families=plan.families, students=plan.students)]
+                             families=Counted("count-family-members", plan.families),
+                             students=Counted("count-students", plan.students))]
     if plan.unreachable:  # why the class has more students than the preview counts
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-unreachable", lang,
                                                              count=plan.unreachable))

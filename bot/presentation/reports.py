@@ -16,7 +16,7 @@ from bot.domain.mastery import MasteryState, WordStatus, error_rate, is_hard, to
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
 from bot.presentation.charts import TOO_FEW, drawable, heatmap
-from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
+from bot.presentation.i18n import REFERENCE, Catalog, Counted, Markup, escape
 from bot.presentation.students import class_labels
 from bot.presentation.views import CAPTION_LIMIT, STATE_MARKS, cut, label
 from bot.services.teaching import StudentNames
@@ -203,7 +203,7 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
                                for w in s.hardest_words))
     text = catalog.render(
         "report-summary", lang, class_name=label(class_name),
-        students=catalog.render("report-students", lang, count=len(matrix.students)),
+        students=Counted("count-students", len(matrix.students)),
         words=words_count(s, catalog, lang), mastered=f"{s.mastered_share:.0%}",
         on_track=", ".join(s.on_track) or none,
         needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
@@ -225,9 +225,9 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
 def words_count(s: Summary, catalog: Catalog, lang: str) -> Markup:
     """The report's word count: every word given to the class, as the CSV lists them, and
     how many of them nobody has started ("12 words (3 not started by anyone)")."""
-    words = catalog.render("report-words", lang, count=s.words)
+    words = Counted("count-words", s.words)
     if not s.untouched:
-        return words
+        return catalog.render(words.key, lang, count=words.count)
     return catalog.render("report-words-not-started", lang, words=words, count=s.untouched)
 
 

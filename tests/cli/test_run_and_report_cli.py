@@ -52,7 +52,7 @@ def test_db_migrate_then_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     csv_path, png_path = tmp_path / "r.csv", tmp_path / "r.png"
     assert main(["report", "--class", "science 7b", "--csv", str(csv_path),
                  "--png", str(png_path)]) == 0
-    assert "Science 7B: 0 student(s)" in capsys.readouterr().out
+    assert "Science 7B: 0 students" in capsys.readouterr().out
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbfstudent,")
     assert not png_path.exists()  # an empty class has no heatmap, and says so
     assert main(["report", "--class", "Art"]) == 1

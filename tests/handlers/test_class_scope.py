@@ -50,7 +50,7 @@ async def test_a_word_pushed_to_math_6_joins_its_report_and_no_other_science_wor
         chat: Chat) -> None:
     two_classes(chat.db, chat.clock())
     okafor = chat.user(MATH_TEACHER_ID, "Okafor", "en")
-    assert "Sending 1 word(s) to 2 student(s) of <b>Math 6</b>" in texts(
+    assert "Sending 1 word to 2 students of <b>Math 6</b>" in texts(
         await chat.send(okafor, "/push science.ecosystems ecosystem to Math 6"))
     rows = _csv(await chat.send(okafor, "/report Math 6"))
     assert {(who, word) for who, pack, word in rows if pack == "science.ecosystems"} == {

@@ -347,17 +347,17 @@ async def test_the_announcement_counts_say_why_fewer_people_get_it_than_the_clas
     await link_family(chat, MOTHER, "es")
     people.mark_blocked(chat.db, 1002, chat.clock())  # Bo blocked Puente
     preview = texts(await chat.send(teacher(chat), "/announce Science 7B Trip on Friday."))
-    assert "can reach 1 family member(s) and 1 student(s)" in preview
+    assert "can reach 1 family member and 1 student" in preview
     assert ("Not counted: 1 student of the class who blocked Puente or has not finished "
             "joining.") in preview
     families_only = next(d for _, d in buttons(await chat.send(
         teacher(chat), "/announce Science 7B Trip on Friday.")) if d.endswith(":f"))
     done = texts(await chat.tap(teacher(chat), families_only))
-    assert ("Queued for 1 family member(s). Students are not included: you chose “Send to "
+    assert ("Queued for 1 family member. Students are not included: you chose “Send to "
             "families”.") in done
     everyone = next(d for _, d in buttons(await chat.send(
         teacher(chat), "/announce Science 7B Bring a hat.")) if d.endswith(":s"))
-    assert "Queued for 1 family member(s) and 1 student(s)." in texts(
+    assert "Queued for 1 family member and 1 student." in texts(
         await chat.tap(teacher(chat), everyone))
 
 

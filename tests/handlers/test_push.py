@@ -59,14 +59,14 @@ async def test_push_reaches_every_student_in_their_language_and_reports(chat: Ch
     ids = await enrol_class(chat)
     calls = await chat.send(teacher(chat),
                             "/push science.ecosystems habitat, food chain, predator")
-    assert "Sending 3 word(s) to 12 student(s)" in texts(calls)
+    assert "Sending 3 words to 12 students" in texts(calls)
     pushed = await chat.deliver()
     assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
     first = [c for c in pushed if c.chat_id == 3001]  # level 2: one card, then Next
     arabic = texts(await page_through(chat, chat.user(3001, "S1", lang="ar"), first))
     assert "🔗 <b>سلسلة غذائية</b>" in arabic
     assert "food chain" in arabic
-    assert ("Push finished: delivered to Telegram for 12 student(s) (Telegram does not say who "
+    assert ("Push finished: delivered to Telegram for 12 students (Telegram does not say who "
             "has read it)") in texts(chat.api.calls)
     assert "0 blocked the bot, 0 could not be reached" in texts(chat.api.calls)
     assert all(len(c.text) <= 4096 for c in chat.api.calls)
@@ -105,7 +105,7 @@ async def test_blocked_student_is_marked_and_skipped(chat: Chat) -> None:
     await chat.deliver()
     assert set(previews(chat.api)) == {ids[0], ids[2], ids[3]}
     assert people.get_student(chat.db, ids[1]).blocked
-    assert "delivered to Telegram for 3 student(s)" in texts(chat.api.calls)
+    assert "delivered to Telegram for 3 students" in texts(chat.api.calls)
     assert "1 blocked the bot, 0 could not be reached" in texts(chat.api.calls)
 
 
@@ -143,7 +143,7 @@ async def test_one_failing_chat_never_holds_back_the_others_and_the_teacher_hear
         await chat.deliver()
     assert tuple(chat.db.execute("SELECT tries, status FROM outbox WHERE chat_id = ?",
                                  [ids[0]]).fetchone()) == (DeliveryPolicy().max_tries, "failed")
-    assert "Push finished: delivered to Telegram for 5 student(s)" in texts(chat.api.calls)
+    assert "Push finished: delivered to Telegram for 5 students" in texts(chat.api.calls)
     assert "0 blocked the bot, 1 could not be reached" in texts(chat.api.calls)
 
 
@@ -175,7 +175,7 @@ async def test_interrupted_push_resumes_in_a_new_application_exactly_once(chat: 
     from bot.delivery import report_finished
     await report_finished(app.bot, app.bot_data.services)
     assert first + previews(api) == Counter(dict.fromkeys(ids, 1))
-    assert "delivered to Telegram for 12 student(s)" in texts(api.calls)
+    assert "delivered to Telegram for 12 students" in texts(api.calls)
     assert "0 blocked the bot, 0 could not be reached" in texts(api.calls)
     await app.shutdown()
 
@@ -305,12 +305,12 @@ async def test_the_same_push_sent_twice_a_day_reaches_each_student_once_and_says
     assert again.startswith("Every student of <b>Science 7B</b> already got these words today, so "
                      "nothing was sent again. A student sees them any time with /words.")
     assert chat.db["outbox"].count == queued  # nothing sent again, and nothing to report:
-    assert "for 0 student(s)" not in texts(await chat.deliver())
+    assert "for 0 students" not in texts(await chat.deliver())
 
     late = chat.user(3100, "Late", lang="es")  # joins after the first push
     await join_and_confirm(chat, late)
     third = texts(await chat.send(teacher(chat), command))
-    assert "Sending 3 word(s) to 1 student(s) of <b>Science 7B</b>" in third
+    assert "Sending 3 words to 1 student of <b>Science 7B</b>" in third
     assert "2 students already got these words today, so they are not sent again." in third
     await chat.deliver()
     assert previews(chat.api) == Counter({ids[0]: 1, ids[1]: 1, 3100: 1})
@@ -326,10 +326,10 @@ async def test_a_teacher_who_means_to_send_a_push_again_taps_to_send_it_to_every
     [(label, data)] = [b for c in again for b in c.buttons]
     assert label == "🔁 Send again to everyone" and data == "pa:2"  # the push's id, no more
     sent = texts(await chat.tap(teacher(chat), data))
-    assert "Sending 3 word(s) to 2 student(s) of <b>Science 7B</b>" in sent
+    assert "Sending 3 words to 2 students of <b>Science 7B</b>" in sent
     report = texts(await chat.deliver())
     assert previews(chat.api) == Counter(dict.fromkeys(ids, 2))  # each got them again, once
-    assert "Push finished: delivered to Telegram for 2 student(s)" in report
+    assert "Push finished: delivered to Telegram for 2 students" in report
     old = "That button is old, so nothing was sent. Use /push to send words."
     assert texts(await chat.tap(teacher(chat), data)).strip() == old  # its message kept a copy
     assert texts(await chat.tap(teacher(chat), "pa:99")).strip() == old  # forged
@@ -346,16 +346,16 @@ async def test_send_again_reaches_only_the_students_the_push_skipped_and_only_th
     late = chat.user(3100, "Late", lang="es")
     await join_and_confirm(chat, late)
     calls = await chat.send(teacher(chat), command)
-    assert "Sending 2 word(s) to 1 student(s)" in texts(calls)
+    assert "Sending 2 words to 1 student" in texts(calls)
     data = next(d for c in calls for _, d in c.buttons)
     chat.clock.advance(days=1)
     old = texts(await chat.tap(teacher(chat), data)).strip()
     assert old == "That button is old, so nothing was sent. Use /push to send words."
     calls = await chat.send(teacher(chat), command)  # a new day: everyone gets them
-    assert "Sending 2 word(s) to 3 student(s)" in texts(calls)
+    assert "Sending 2 words to 3 students" in texts(calls)
     calls = await chat.send(teacher(chat), command)
     data = next(d for c in calls for _, d in c.buttons)
-    assert "to 3 student(s)" in texts(await chat.tap(teacher(chat), data))
+    assert "to 3 students" in texts(await chat.tap(teacher(chat), data))
     await chat.deliver()
     assert previews(chat.api) == Counter({ids[0]: 3, ids[1]: 3, 3100: 3})
 

@@ -24,9 +24,9 @@ async def test_teacher_pushes_a_preview_and_students_answer_checks(standin: Stan
 
     before = {s.id: len(s.received()) for s in (ana, minh)}
     teacher.say("/push science.ecosystems habitat, food chain")
-    await teacher.wait_for("Sending 2 word(s) to 2 student(s)", STEP)
+    await teacher.wait_for("Sending 2 words to 2 students", STEP)
     report = await teacher.wait_for("Push finished", STEP)
-    assert "delivered to Telegram for 2 student(s)" in report.text
+    assert "delivered to Telegram for 2 students" in report.text
     assert "0 blocked the bot, 0 could not be reached" in report.text
     await standin.quiet(1.0)  # a second copy would come now, if at all
     for student in (ana, minh):

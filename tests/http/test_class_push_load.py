@@ -27,7 +27,7 @@ async def test_push_to_40_students_is_paced_and_reaches_each_once(standin: Stand
     mark, refused = len(standin.sent()), len(standin.stats.refused)
     teacher.say("/push science.ecosystems habitat")
     report = await teacher.wait_for("Push finished", 2 * STEP)
-    assert f"delivered to Telegram for {CLASS_SIZE} student(s)" in report.text
+    assert f"delivered to Telegram for {CLASS_SIZE} students" in report.text
     assert "0 blocked the bot, 0 could not be reached" in report.text
     await standin.quiet(1.0)
     previews = [s for s in standin.sent()[mark:] if "habitat" in s.text and "📘" in s.text]

@@ -37,7 +37,7 @@ async def test_push_honours_429_and_skips_a_blocked_student(standin: StandIn,
     standin.block(gone.id)
     teacher.say("/push science.ecosystems habitat")
     report = await teacher.wait_for("Push finished", STEP)
-    assert "delivered to Telegram for 2 student(s)" in report.text
+    assert "delivered to Telegram for 2 students" in report.text
     assert "1 blocked the bot, 0 could not be reached" in report.text
     await standin.quiet(1.0)
     assert [_previews(s) for s in (ok, busy, gone)] == [1, 1, 0]
@@ -52,7 +52,7 @@ async def test_server_error_is_retried_and_a_lost_answer_is_the_one_duplicate_wi
     standin.drop(lost.id)  # Telegram shows the preview; the bot never hears back
     teacher.say("/push science.ecosystems habitat")
     report = await teacher.wait_for("Push finished", RETRY)
-    assert "delivered to Telegram for 3 student(s)" in report.text
+    assert "delivered to Telegram for 3 students" in report.text
     assert "0 blocked the bot, 0 could not be reached" in report.text
     await standin.quiet(1.0)
     assert (_previews(fine), _previews(flaky)) == (1, 1)

@@ -45,7 +45,7 @@ async def test_refused_connections_and_timeouts_mid_push_reach_everyone_once(
     await standin.wait_for(lambda: previews(standin, students[1].id, mark) == 1, RETRY)
     await standin.refuse_connections(2.0)
     report = await teacher.wait_for("Push finished", RETRY)
-    assert "delivered to Telegram for 8 student(s)" in report.text
+    assert "delivered to Telegram for 8 students" in report.text
     assert "0 blocked the bot, 0 could not be reached" in report.text
     await standin.quiet(1.0)
     assert [previews(standin, s.id, mark) for s in students] == [1] * 8

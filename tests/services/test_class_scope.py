@@ -99,9 +99,9 @@ def test_student_shows_only_the_words_of_the_asking_teachers_classes(
     assert _student(db, MATH_TEACHER_ID, catalog) == "Carlos - Spanish, WIDA level 3"
     assert _student(db, TEACHER_ID, catalog) == (
         "Carlos - Spanish, WIDA level 3\n"
-        "🔁 ecosystem: correct 3 of 3 over 1 day(s) · reviewing\n"
-        "🔁 habitat: correct 3 of 3 over 1 day(s) · reviewing\n"
-        "🔁 organism: correct 3 of 3 over 1 day(s) · reviewing")
+        "🔁 ecosystem: correct 3 of 3 over 1 day · reviewing\n"
+        "🔁 habitat: correct 3 of 3 over 1 day · reviewing\n"
+        "🔁 organism: correct 3 of 3 over 1 day · reviewing")
 
 
 def test_a_word_pushed_to_a_class_counts_there_and_a_word_of_both_counts_in_both(
