@@ -390,7 +390,7 @@ def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:
 
 
 # The four states as every view marks and names them: a student's /progress, the teacher's
-# /roster and /student, the chart's bars (chart-<state> prompts).
+# /student (and /roster, through STATUS_MARKS), the chart's bars (chart-<state> prompts).
 STATE_MARKS = {MasteryState.NEW: "🆕", MasteryState.LEARNING: "📖",
                MasteryState.REVIEWING: "🔁", MasteryState.MASTERED: "⭐"}
 
