@@ -17,12 +17,13 @@ from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.domain.checks import WordRef
 from bot.domain.mastery import new_mastery
+from bot.domain.packs import Pack
 from bot.presentation import callbacks
 from bot.services import join, learners
 from bot.services.packs import load_packs
 from bot.speech import Speech
 from bot.store import people, schema, study
-from bot.store.packs import pack_words, save_pack
+from bot.store.packs import pack_words
 from tests.clock import START, Clock
 from tests.telegram_html import assert_telegram_accepts
 
@@ -221,8 +222,21 @@ def store_before(migration: str) -> tuple[Database, list[int]]:
     schema.migrations.apply(db, stop_before=migration)
     db.execute("INSERT INTO students (id, first_name, created_at) VALUES (1, 'Ana', 'x')")
     pack = load_packs().packs[0]
-    save_pack(db, pack, START)
-    return db, [w.id for w in pack_words(db, pack.id)]
+    save_pack_as_before(db, pack)
+    return db, [r[0] for r in db.execute("SELECT id FROM words WHERE pack_id = ? "
+                                         "ORDER BY position", [pack.id]).fetchall()]
+
+
+def save_pack_as_before(db: Database, pack: Pack) -> None:
+    """Save a shipped pack's words as the first release did: an old store lacks the words
+    columns later migrations add, which save_pack writes."""
+    db.execute("INSERT INTO packs (id, title, subject, grade_min, grade_max, shared, "
+               "loaded_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+               [pack.id, pack.title, pack.subject, *pack.grades, START.isoformat()])
+    for position, w in enumerate(pack.words):
+        db.execute("INSERT INTO words (pack_id, position, term, pos, tier, definition, example) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [pack.id, position, w.term, w.pos, w.tier, w.definition, w.example])
 
 
 def with_speech(chat: Chat, clips: Path) -> Chat:

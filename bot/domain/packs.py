@@ -69,6 +69,16 @@ class Pack:
         """Words that get no fill-in-the-gap item because they have no cloze sentence."""
         return tuple(w for w in self.words if w.cloze is None)
 
+    @property
+    def glosses_without_definition(self) -> dict[str, tuple[str, ...]]:
+        """Per language, the words whose gloss has a term but no definition."""
+        found: dict[str, list[str]] = {}
+        for word in self.words:
+            for lang, gloss in word.glosses.items():
+                if not gloss.definition:
+                    found.setdefault(lang, []).append(word.term)
+        return {lang: tuple(terms) for lang, terms in sorted(found.items())}
+
 
 @dataclass(frozen=True)
 class Problem:

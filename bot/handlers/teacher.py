@@ -22,7 +22,7 @@ from bot.context import PuenteContext
 from bot.delivery import enqueue_again, enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.presentation import callbacks, class_views, keyboards, menus, views
+from bot.presentation import callbacks, class_views, keyboards, menus, pack_views, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
@@ -311,18 +311,19 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
                   limit=MAX_PACK_BYTES // 1024)
         return
     content = bytes(await (await document.get_file()).download_as_bytearray())
+    lang = user_language(context, user.id, user.language_code)
     try:
-        pack = import_teacher_pack(s.db, user.id, document.file_name or "pack.toml", content,
-                                   s.clock())
+        upload = import_teacher_pack(s.db, user.id, document.file_name or "pack.toml", content,
+                                     s.clock())
     except PackError as exc:
-        problems = views.join_lines(escape(str(p)) for p in exc.problems[:300])
-        await say(update, context, "newpack-invalid", bilingual=False, problems=problems)
+        await send_long(context, user.id, pack_views.problems_text(s.catalog, lang,
+                                                                   exc.problems))
         return
+    pack = upload.pack
     languages = teaching.class_languages(s.db, user.id)
     filled = await glosses.fill_machine_glosses(s.db, s.translator, pack.id, languages)
-    await say(update, context, "newpack-saved", bilingual=False, pack=escape(pack.id),
-              words=Counted("count-words", len(pack.words)),
-              filled=Counted("newpack-filled", filled))
+    await send_long(context, user.id, pack_views.saved_text(
+        s.catalog, lang, pack.id, len(pack.words), filled, upload.changes))
     gaps = english_only(s.db, pack_refs(s.db, [pack.id]), languages, s.translator)
     for gap in gaps:  # say plainly which students will get English only, and the fix
         await say(update, context, "newpack-coverage", bilingual=False, code=gap.lang,
@@ -331,6 +332,9 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     await say(update, context, "newpack-audit", bilingual=False, no_cloze=quality.no_cloze,
               giveaways=quality.giveaways, items=quality.items,
               rules=", ".join(quality.rules) or "-")
+    for code, terms in quality.no_definition.items():
+        await say(update, context, "newpack-gloss-no-definition", bilingual=False, code=code,
+                  language=reader_language(code), terms=pack_views.terms_list(terms))
 
 
 async def coteach(update: Update, context: PuenteContext) -> None:

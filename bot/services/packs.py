@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
+from bot.domain.pack_changes import PackChanges
 from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
 from bot.paths import PACKS_DIR
 from bot.services.teaching import require_teacher
@@ -142,11 +143,20 @@ def _slug(name: str) -> str:
     return "-".join(part for part in cleaned.split("-") if part)[:40] or "pack"
 
 
+@dataclass(frozen=True)
+class PackUpload:
+    """A teacher's pack as saved, and what this version changed from the one before."""
+
+    pack: Pack
+    changes: PackChanges
+
+
 def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: bytes,
-                        now: datetime) -> Pack:
+                        now: datetime) -> PackUpload:
     """Validate a teacher's .toml or .csv pack and save it, private to that teacher.
 
     The same validator as shipped packs; any problem raises PackError and saves nothing.
+    Words the new version leaves out are retired, never deleted (see `save_pack`).
     """
     if len(content) > MAX_PACK_BYTES:
         raise TeacherPackError(prompt_key="newpack-too-big", limit=MAX_PACK_BYTES // 1024)
@@ -171,8 +181,7 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
     exists, owner = pack_owner(db, pack.id)
     if exists and owner != teacher_id:
         raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used")])
-    save_pack(db, pack, now, owner=teacher_id)
-    return pack
+    return PackUpload(pack, save_pack(db, pack, now, owner=teacher_id))
 
 
 def audit_packs(packs: Sequence[Pack], languages: Sequence[str],
@@ -197,6 +206,7 @@ class PackQuality:
     items: int
     giveaways: int
     rules: tuple[str, ...]
+    no_definition: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> terms
 
 
 def check_quality(db: Database, teacher_id: int, pack: Pack) -> PackQuality:
@@ -204,7 +214,8 @@ def check_quality(db: Database, teacher_id: int, pack: Pack) -> PackQuality:
     langs = teacher_student_languages(db, teacher_id) or ["es"]
     report = audit_packs([pack], langs)
     return PackQuality(len(pack.words_without_cloze), report.items, report.total,
-                       tuple(str(rule) for rule, _ in report.giveaways.most_common(3)))
+                       tuple(str(rule) for rule, _ in report.giveaways.most_common(3)),
+                       pack.glosses_without_definition)
 
 
 def teacher_packs(db: Database, teacher_id: int) -> list[PackSummary]:

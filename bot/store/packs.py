@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import weakref
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.domain.pack_changes import PackChanges, diff_words
 from bot.domain.packs import Gloss, Pack, Word
 from bot.store.clock import stamp
 
@@ -35,8 +36,11 @@ class _Words:
     """Every word in the store, read once: an answer or a preview never re-reads packs."""
 
     by_id: dict[int, StoredWord] = field(default_factory=dict)
-    by_pack: dict[str, list[StoredWord]] = field(default_factory=dict)
+    by_pack: dict[str, list[StoredWord]] = field(default_factory=dict)  # retired words left out
 
+
+_COLUMNS = ("id", "pack_id", "term", "pos", "tier", "definition", "example", "emoji", "glosses",
+            "cloze", "forms", "simple")
 
 _CACHE: weakref.WeakKeyDictionary[Database, _Words] = weakref.WeakKeyDictionary()
 
@@ -50,7 +54,8 @@ def _words(db: Database) -> _Words:
         for values in cursor.fetchall():
             stored = _word(dict(zip(columns, values, strict=True)))
             cached.by_id[stored.id] = stored
-            cached.by_pack.setdefault(stored.pack_id, []).append(stored)
+            if values[columns.index("retired_at")] is None:
+                cached.by_pack.setdefault(stored.pack_id, []).append(stored)
         _CACHE[db] = cached
     return cached
 
@@ -60,13 +65,21 @@ def forget_words(db: Database) -> None:
     _CACHE.pop(db, None)
 
 
-def save_pack(db: Database, pack: Pack, now: datetime, owner: int | None = None) -> None:
-    """Insert or replace a pack and its words in one transaction, keeping word ids stable.
+def save_pack(db: Database, pack: Pack, now: datetime,
+              owner: int | None = None) -> PackChanges:
+    """Insert or update a pack and its words in one transaction, keeping word ids stable.
 
-    Words no longer in the pack are removed (with their practice history): an upload
-    replaces the pack, it does not merge into it.
+    A word left out of the new version is retired, never deleted: students' answers and
+    mastery on it stay, and a later version with the same term brings it back, history and
+    all. Return what changed, with how many students have answers on the words retired now.
     """
     with db.atomic():
+        old = {row[0]: (_word(dict(zip(_COLUMNS, row[1:-1], strict=True))).word,
+                        row[-1] is not None)
+               for row in db.execute(f"SELECT term, {', '.join(_COLUMNS)}, retired_at "
+                                     "FROM words WHERE pack_id = ? ORDER BY position",
+                                     [pack.id]).fetchall()}
+        changes = diff_words(old, pack.words)
         db.execute(
             "INSERT INTO packs (id, title, subject, grade_min, grade_max, owner_teacher_id, "
             "shared, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
@@ -84,15 +97,24 @@ def save_pack(db: Database, pack: Pack, now: datetime, owner: int | None = None)
                 "ON CONFLICT(pack_id, term) DO UPDATE SET position=excluded.position, "
                 "pos=excluded.pos, tier=excluded.tier, definition=excluded.definition, "
                 "example=excluded.example, emoji=excluded.emoji, glosses=excluded.glosses, "
-                "cloze=excluded.cloze, forms=excluded.forms, simple=excluded.simple",
+                "cloze=excluded.cloze, forms=excluded.forms, simple=excluded.simple, "
+                "retired_at=NULL",
                 [pack.id, position, word.term, word.pos, word.tier, word.definition,
                  word.example, word.emoji, glosses, word.cloze,
                  json.dumps(list(word.forms), ensure_ascii=False), word.simple])
-        terms = [w.term for w in pack.words]
-        marks = ", ".join("?" for _ in terms)
-        db.execute(f"DELETE FROM words WHERE pack_id = ? AND term NOT IN ({marks})",
-                   [pack.id, *terms])
+        terms = json.dumps([w.term for w in pack.words])
+        db.execute("UPDATE words SET retired_at = ? WHERE pack_id = ? AND retired_at IS NULL "
+                   "AND term NOT IN (SELECT value FROM json_each(?))",
+                   [stamp(now), pack.id, terms])
+        if changes.retired:
+            answered = db.execute(
+                "SELECT count(DISTINCT m.student_id) FROM mastery m JOIN words w "
+                "ON w.id = m.word_id WHERE w.pack_id = ? AND m.attempts > 0 "
+                "AND w.term IN (SELECT value FROM json_each(?))",
+                [pack.id, json.dumps(changes.retired)]).fetchone()[0]
+            changes = replace(changes, answered=answered)
     forget_words(db)
+    return changes
 
 
 def _word(row: dict) -> StoredWord:
@@ -104,12 +126,13 @@ def _word(row: dict) -> StoredWord:
 
 
 def pack_words(db: Database, pack_id: str) -> list[StoredWord]:
-    """Return a pack's words in pack order."""
+    """Return a pack's words in pack order (not the retired ones: no one new meets them)."""
     return list(_words(db).by_pack.get(pack_id, []))
 
 
 def words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
-    """Return the words with these ids, in the order asked."""
+    """Return the words with these ids, in the order asked (retired ones too: students who
+    met a word keep it)."""
     found = _words(db).by_id
     return [found[i] for i in word_ids if i in found]
 
@@ -117,7 +140,8 @@ def words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
 def list_packs(db: Database, teacher_id: int | None = None) -> list[PackSummary]:
     """Return shipped and shared packs, plus the private packs of `teacher_id`."""
     rows = db.query(
-        "SELECT p.*, (SELECT count(*) FROM words w WHERE w.pack_id = p.id) AS n FROM packs p "
+        "SELECT p.*, (SELECT count(*) FROM words w WHERE w.pack_id = p.id "
+        "AND w.retired_at IS NULL) AS n FROM packs p "
         "WHERE p.shared = 1 OR p.owner_teacher_id = ? ORDER BY p.subject, p.id", [teacher_id])
     return [PackSummary(r["id"], r["title"], r["subject"], (r["grade_min"], r["grade_max"]),
                         r["n"], r["owner_teacher_id"]) for r in rows]

@@ -472,3 +472,11 @@ def pushes_by_class(db: Database) -> None:
     alert) read the words pushed to the class, and without this index each read scanned every
     push any teacher ever made; deleting a class (its pushes cascade) scanned them too."""
     _run(db, "CREATE INDEX idx_pushes_class ON pushes(class_id)")
+
+
+@migrations(name="0020_retired_words")
+def retired_words(db: Database) -> None:
+    """A word left out of a new version of its pack is retired, never deleted: its students'
+    answers and mastery stay (reports keep them), no one new is shown it, and putting the word
+    back in the pack (same term) brings back the same word and its history."""
+    _run(db, "ALTER TABLE words ADD COLUMN retired_at TEXT")

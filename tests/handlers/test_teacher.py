@@ -7,8 +7,10 @@ import io
 from datetime import timedelta
 
 from bot.domain import placement
+from bot.domain.mastery import new_mastery
 from bot.presentation import callbacks
-from bot.store import people
+from bot.store import people, study
+from bot.store.packs import pack_words
 from tests.harness import (
     ADMIN_ID,
     INVITE,
@@ -289,3 +291,42 @@ async def test_student_or_family_with_no_name_gets_the_usage_line_not_an_empty_n
         assert reply == f"Send the student's name like this: {command.strip()} NAME", command
         assert "can't find" not in reply
     assert chat.db["family_links"].count == 0
+
+
+async def _upload(chat: Chat, name: str, content: str) -> str:
+    file_id = f"f{len(chat.api.uploads) + 1}"
+    chat.api.uploads[file_id] = content.encode()
+    return texts(await chat.process(chat.factory.document(teacher(chat), file_id, name,
+                                                          len(content))))
+
+
+async def test_a_smaller_pack_upload_keeps_a_students_answers_and_re_adding_brings_them_back(
+        chat: Chat) -> None:
+    rows = {"habitat": "noun,2,A natural home.,A pond is a frog's habitat.",
+            "erosion": "noun,3,The wearing away of rock.,Rain causes erosion.",
+            "adapt": "verb,2,To change to fit.,Animals adapt to cold."}
+    full = "term,pos,tier,definition,example\n" + "".join(f"{t},{r}\n" for t, r in rows.items())
+    await _upload(chat, "ELD_words.csv", full)
+    jean = chat.user(1001, "Jean", lang="ht")
+    await join_and_confirm(chat, jean, lang="ht")
+    await chat.send(teacher(chat), "/push t9001.eld-words")
+    for word in pack_words(chat.db, "t9001.eld-words"):
+        study.save_mastery(chat.db, 1001, word.id, new_mastery(word.id, chat.clock()),
+                           chat.clock(), answered=True)
+    before = texts(await chat.send(teacher(chat), "/student Jean"))
+
+    reply = await _upload(chat, "ELD_words.csv", "term,pos,tier,definition,example\n"
+                          f"habitat,{rows['habitat']}\n")
+    assert ("Your pack <b>t9001.eld-words</b> is ready with 1 word. Send it "
+                            "with /push t9001.eld-words\n📦 Retired, because this file leaves "
+                            "them out: erosion, adapt. 1 student has answers on them: those "
+                            "answers stay in /report and /student, but no one new gets these "
+                            "words. Put them back in the file to bring them back." in reply)
+    assert "filled by machine translation" not in reply  # nothing was filled: not said
+    assert texts(await chat.send(teacher(chat), "/student Jean")) == before
+    assert "erosion" not in texts(await chat.send(teacher(chat), "/push t9001.eld-words"))
+
+    reply = await _upload(chat, "ELD_words.csv", full)
+    assert ("↩️ Back in the pack, with the answers students gave before: erosion, adapt"
+            in reply)
+    assert texts(await chat.send(teacher(chat), "/student Jean")) == before

@@ -1,0 +1,45 @@
+"""What a teacher reads after sending a pack file: what was saved and changed, or what to fix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.domain.pack_changes import PackChanges
+from bot.domain.packs import Problem
+from bot.presentation.i18n import Catalog, Markup
+from bot.presentation.views import escape, join_lines
+
+MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
+MAX_TERMS = 20
+
+
+def terms_list(terms: Sequence[str]) -> str:
+    """Some words, comma-separated, with the count of any left out."""
+    shown = ", ".join(terms[:MAX_TERMS])
+    return shown if len(terms) <= MAX_TERMS else f"{shown}, … (+{len(terms) - MAX_TERMS})"
+
+
+def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: int,
+               changes: PackChanges) -> Markup:
+    """The pack is ready: how many words, glosses filled, and what this version changed."""
+    lines = [catalog.render("newpack-saved", lang, pack=pack_id, count=words)]
+    if filled:
+        lines.append(catalog.render("newpack-filled", lang, count=filled))
+    for key, terms in (("newpack-added", changes.added), ("newpack-changed", changes.changed),
+                       ("newpack-revived", changes.revived)):
+        if terms:
+            lines.append(catalog.render(key, lang, terms=terms_list(terms)))
+    if changes.retired:
+        key = "newpack-retired-answered" if changes.answered else "newpack-retired"
+        lines.append(catalog.render(key, lang, terms=terms_list(changes.retired),
+                                    count=changes.answered))
+    return join_lines(lines)
+
+
+def problems_text(catalog: Catalog, lang: str, problems: Sequence[Problem]) -> Markup:
+    """The first problems of a pack file, and how many more there are."""
+    shown = join_lines(escape(str(p)) for p in problems[:MAX_PROBLEMS])
+    text = catalog.render("newpack-invalid", lang, problems=shown)
+    rest = len(problems) - MAX_PROBLEMS
+    return join_lines([text, catalog.render("newpack-more", lang, count=rest)]) if rest > 0 \
+        else text
