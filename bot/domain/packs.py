@@ -142,7 +142,10 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     if not text.strip():
         raise PackError([Problem(source, 1, "the file is empty; the first row names the "
                                             "columns (term, pos, tier, definition, example)")])
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    if quotes := _open_quotes(text, source):  # what follows was read into one cell: noise
+        raise PackError(quotes)
+    reader = csv.DictReader(io.StringIO(text))
     fields = reader.fieldnames or []
     missing = [c for c in ("term", "pos", "tier", "definition", "example") if c not in fields]
     if missing:
@@ -177,6 +180,32 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
         raise PackError(checker.problems)
     assert pack is not None
     return pack
+
+
+def _open_quotes(text: str, source: str) -> list[Problem]:
+    """A cell whose quote does not close on its own line swallows the lines after it (to the
+    next quote, or the end of the file); name the line where that quote opens. A pack's cells
+    are one line each, so a cell across lines is always a quote left open."""
+    reader = csv.reader(io.StringIO(text))
+    problems: list[Problem] = []
+    start = 1
+    try:
+        for row in reader:
+            line = start
+            for cell in row:
+                if "\n" in cell or "\r" in cell:
+                    problems.append(Problem(source, line, _OPEN_QUOTE.format(
+                        start=line, end=reader.line_num)))
+                    break
+                line += cell.count("\n")
+            start = reader.line_num + 1
+    except csv.Error:  # a cell too large even to read: parse_csv_pack reports it
+        return problems
+    return problems
+
+
+_OPEN_QUOTE = ('a quote (") opens here and does not close on this line, so lines {start}-{end} '
+               "were read as one cell: close the quote, or remove it")
 
 
 def parse_pack(text: str, source: str) -> Pack:
@@ -387,19 +416,25 @@ class _Checker:
                 self.add(f"{where}: gloss language must be a non-English catalogue code "
                          f"like 'es', not {code!r}", index, code)
                 continue
-            gloss = self.gloss(raw, f"{where} [{code}]", index, code)
+            csv_cells = isinstance(self.lines, _CsvLines)  # named as the file names them
+            gloss = self.gloss(raw, where if csv_cells else f"{where} [{code}]", index, code,
+                               f"{code}_" if csv_cells else "")
             if gloss is not None:
                 glosses[lang] = gloss
         return glosses
 
-    def gloss(self, raw: Any, where: str, index: int, code: str) -> Gloss | None:
+    def gloss(self, raw: Any, where: str, index: int, code: str,
+              column: str = "") -> Gloss | None:
+        """One language's gloss; `column` prefixes field names as a CSV file's columns do."""
         if not isinstance(raw, dict):
             self.add(f"{where}: must be {{ term = \"...\" }}", index, code)
             return None
         before = len(self.problems)
         self.unknown_keys(raw, _GLOSS_KEYS, where, index)
-        term = self.text(raw, "term", where, index, MAX_TERM)
-        definition = self.text(raw, "definition", where, index, MAX_TEXT, required=False)
+        cells = {column + k: v for k, v in raw.items()}
+        term = self.text(cells, column + "term", where, index, MAX_TERM)
+        definition = self.text(cells, column + "definition", where, index, MAX_TEXT,
+                               required=False)
         false_friend = self.text(raw, "false_friend", where, index, MAX_TERM, required=False)
         cognate = raw.get("cognate", False)
         reviewed = raw.get("reviewed", True)

@@ -275,6 +275,38 @@ def test_a_spreadsheet_missing_columns_names_each_on_line_1() -> None:
     assert csv_problems(text) == ["west.csv:1: missing column(s): tier, example"]
 
 
+def test_a_quote_left_open_is_named_on_its_line_instead_of_what_it_swallowed() -> None:
+    text = (CSV_HEADER + csv_row("A settler planted corn.")
+            + 'hunter,noun,3,"A person who hunts,The hunter waited.,,,\n'
+            + csv_row("A trapper set a trap.", term="trapper")
+            + csv_row("The farmer grew corn.", term="farmer"))
+    assert csv_problems(text) == [
+        'west.csv:3: a quote (") opens here and does not close on this line, so lines 3-4 '
+        "were read as one cell: close the quote, or remove it"]
+
+
+def test_quoted_cells_with_commas_on_one_line_are_fine() -> None:
+    text = CSV_HEADER + ('settler,noun,2,"One who moves, and stays.",'
+                         '"The settler, tired, slept.",,,\n')
+    assert parse_csv_pack(text, "west.csv", HEAD).words[0].definition == (
+        "One who moves, and stays.")
+
+
+def test_a_spreadsheet_gloss_problem_names_its_column() -> None:
+    text = ("term,pos,tier,definition,example,so_term,so_definition\n"
+            "settler,noun,2,A person who moves.,The settler built a cabin.,,Qof guuray\n")
+    assert csv_problems(text) == ["west.csv:2: word 1 (settler): missing required field "
+                                  "'so_term'"]
+
+
+def test_a_gloss_with_a_term_but_no_definition_is_listed_for_a_warning() -> None:
+    text = ("term,pos,tier,definition,example,so_term,so_definition,es_term,es_definition\n"
+            "settler,noun,2,A person who moves.,The settler built a cabin.,degane,,colono,Uno\n"
+            "prairie,noun,3,Wide flat land.,The prairie was green.,bannaan,,,\n")
+    pack = parse_csv_pack(text, "west.csv", HEAD)
+    assert pack.glosses_without_definition == {"so": ("settler", "prairie")}
+
+
 def test_a_spreadsheet_saved_with_a_byte_order_mark_loads() -> None:
     pack = parse_csv_pack("\ufeff" + CSV_HEADER + csv_row("A settler planted corn."),
                           "west.csv", HEAD)

@@ -330,3 +330,28 @@ async def test_a_smaller_pack_upload_keeps_a_students_answers_and_re_adding_brin
     assert ("↩️ Back in the pack, with the answers students gave before: erosion, adapt"
             in reply)
     assert texts(await chat.send(teacher(chat), "/student Jean")) == before
+
+
+async def test_a_pack_with_hundreds_of_problems_lists_thirty_and_counts_the_rest(
+        chat: Chat) -> None:
+    bad = "term,pos,tier,definition,example\n" + "".join(f"w{i},noun,2,,\n" for i in range(400))
+    chat.api.uploads["f1"] = bad.encode()
+    calls = [c for c in await chat.process(chat.factory.document(teacher(chat), "f1",
+                                                                 "Many.csv", len(bad)))
+             if c.text]
+    assert len(calls) == 1
+    lines = calls[0].text.split("\n")
+    assert lines[0] == "Nothing was added. Please fix these problems and send the file again:"
+    assert lines[1:31] == [f"Many.csv:{2 + i // 2}: word {1 + i // 2} (w{i // 2}): missing "
+                           f"required field '{('definition', 'example')[i % 2]}'"
+                           for i in range(30)]
+    assert lines[31:] == ["…and 770 more problems. Fix these and send the file again to see "
+                          "the rest."]
+
+
+async def test_a_home_language_term_without_its_definition_is_pointed_out(chat: Chat) -> None:
+    reply = await _upload(chat, "Rocks.csv", "term,pos,tier,definition,example,so_term,"
+                          "so_definition\nmagma,noun,3,Hot melted rock.,Magma is hot.,magma,\n")
+    assert ("⚠️ Somali: these words have <code>so_term</code> but no <code>so_definition</code>"
+            ", so their cards give no Somali definition: magma" in reply)
+    assert "filled by machine translation" not in reply
