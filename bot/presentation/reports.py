@@ -240,6 +240,7 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
     (the school's days, in `tz`); then the listening answers among them, when there are any;
     then the words given to the student whose cards they have not opened yet."""
     terms = {w.id: term(w.term) for w in matrix.words}
+    retired = {w.id for w in matrix.words if w.retired}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
     cells.sort(key=lambda c: (STATE_ORDER.index(c.state), c.correct - c.attempts,
                               terms[c.word_id]))
@@ -257,7 +258,10 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         else:
             counts = catalog.render("report-word", lang, term=terms[cell.word_id],
                                     right=cell.correct, total=cell.attempts, days=days)
-        lines.append(Markup(f"{mark} {counts} · " + catalog.render(f"state-{cell.state}", lang)))
+        state = catalog.render(f"state-{cell.state}", lang)
+        if cell.word_id in retired:
+            state = Markup(f"{state} · " + catalog.render("word-retired", lang))
+        lines.append(Markup(f"{mark} {counts} · {state}"))
     listening = listening_line(cells, catalog, lang)
     if listening is not None:
         lines.append(listening)

@@ -59,6 +59,7 @@ class WordColumn:
     term: str
     pack_id: str
     position: int = 0  # its place in the pack: reports list words in pack order
+    retired: bool = False  # left out of its pack's latest version: kept for who learned it
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def _word_columns(db: Database, word_ids: set[int]) -> list[WordColumn]:
     if not word_ids:
         return []
     marks = ",".join("?" * len(word_ids))
-    return [WordColumn(*r) for r in db.execute(
-        f"SELECT id, term, pack_id, position FROM words WHERE id IN ({marks}) "
+    return [WordColumn(*r[:4], bool(r[4])) for r in db.execute(
+        f"SELECT id, term, pack_id, position, retired_at IS NOT NULL FROM words "
+        f"WHERE id IN ({marks}) "
         "ORDER BY pack_id, position", sorted(word_ids)).fetchall()]
