@@ -40,7 +40,8 @@ async def test_a_120_student_roster_arrives_in_parts_with_every_student(chat: Ch
     assert all(f"Estudiante-con-nombre-largo-{n:03}" in joined for n in range(120))
 
 
-async def test_a_long_list_of_pack_problems_is_shown_whole(chat: Chat) -> None:
+async def test_a_long_list_of_pack_problems_fits_one_message_and_counts_the_rest(
+        chat: Chat) -> None:
     rows = ["term,pos,tier,definition,example"]
     rows += [f"word{n},thing,9,,no example here" for n in range(60)]
     content = "\n".join(rows).encode()
@@ -49,10 +50,11 @@ async def test_a_long_list_of_pack_problems_is_shown_whole(chat: Chat) -> None:
     calls = await chat.process(chat.factory.document(teacher, "bad-pack", "Broken.csv",
                                                      len(content)))
     sent = [c for c in calls if c.method == "sendMessage"]
-    assert len(sent) >= 2
-    assert all(views.utf16_len(c.text) <= views.MESSAGE_LIMIT for c in sent)
-    joined = "\n".join(c.text for c in sent)
-    assert "Broken.csv:61:" in joined  # the last row's problems are there too
+    assert len(sent) == 1 and views.utf16_len(sent[0].text) <= views.MESSAGE_LIMIT
+    lines = sent[0].text.split("\n")
+    assert len(lines) == 1 + 30 + 1  # the header, the first 30 problems, how many are left
+    assert lines[-1] == ("…and 210 more problems. Fix these and send the file again to see "
+                         "the rest.")  # 4 problems a row, 60 rows
 
 
 @pytest.mark.parametrize("level", [1, 2, 3])
