@@ -17,7 +17,7 @@ from bot.domain.packs import DEFAULT_PACK
 from bot.domain.placement import student_level
 from bot.domain.scaffold import Scaffold, scaffold_for
 from bot.store import outbox, people, study
-from bot.store.packs import StoredWord, pack_words, words_by_id
+from bot.store.packs import StoredWord, current_words_by_id, pack_words, words_by_id
 
 ACTIVE = (MasteryState.NEW, MasteryState.LEARNING)  # words a learner is still learning
 
@@ -125,7 +125,7 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> li
     if not open_slots:
         return []
     pushed = [i for push in outbox.pushes_to(db, list(who.class_ids)) for i in push.word_ids]
-    fresh = {w.id: w for w in words_by_id(db, list(dict.fromkeys(pushed)))
+    fresh = {w.id: w for w in current_words_by_id(db, list(dict.fromkeys(pushed)))
              if w.id not in states}
     for pack_id in who.pack_ids:
         fresh.update((w.id, w) for w in pack_words(db, pack_id)

@@ -37,6 +37,7 @@ class _Words:
 
     by_id: dict[int, StoredWord] = field(default_factory=dict)
     by_pack: dict[str, list[StoredWord]] = field(default_factory=dict)  # retired words left out
+    retired: set[int] = field(default_factory=set)
 
 
 _COLUMNS = ("id", "pack_id", "term", "pos", "tier", "definition", "example", "emoji", "glosses",
@@ -56,6 +57,8 @@ def _words(db: Database) -> _Words:
             cached.by_id[stored.id] = stored
             if values[columns.index("retired_at")] is None:
                 cached.by_pack.setdefault(stored.pack_id, []).append(stored)
+            else:
+                cached.retired.add(stored.id)
         _CACHE[db] = cached
     return cached
 
@@ -135,6 +138,13 @@ def words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
     met a word keep it)."""
     found = _words(db).by_id
     return [found[i] for i in word_ids if i in found]
+
+
+def current_words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
+    """The words with these ids that are still in their packs, in the order asked (what may
+    still be introduced to a student who has not met them)."""
+    words = _words(db)
+    return [words.by_id[i] for i in word_ids if i in words.by_id and i not in words.retired]
 
 
 def list_packs(db: Database, teacher_id: int | None = None) -> list[PackSummary]:

@@ -20,7 +20,7 @@ from bot.delivery.pacing import FORGET_AFTER, PacedRateLimiter
 from bot.demo.offline import Failure, OfflineBotAPI
 from bot.presentation import callbacks
 from bot.store import outbox, people
-from bot.store.packs import pack_words
+from bot.store.packs import forget_words, pack_words
 from tests.harness import TEACHER_ID, Chat, join_and_confirm, page_through, texts
 
 CLASS_SIZE = 12
@@ -372,7 +372,7 @@ async def test_a_student_still_choosing_a_language_finds_the_pushed_words_later(
     await chat.send(late, "/start JOINcode_123")  # on the roster, no language tapped yet
     words = last_words(chat, 2)
     reply = texts(await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(words)}"))
-    assert "Sending 2 word(s) to 2 student(s)" in reply
+    assert "Sending 2 words to 2 students" in reply
     assert ("1 student has not chosen a home language yet, so nothing is sent to them now. "
             "These words will wait for them in /words once they choose.") in reply
     await chat.deliver()
@@ -393,8 +393,24 @@ async def test_a_student_who_joins_before_a_scheduled_push_is_sent_gets_it_too(
     chat.clock.advance(hours=13)  # 10:00 the next morning
     await chat.deliver()
     assert previews(chat.api) == Counter(dict.fromkeys([*ids, late["id"]], 1))
-    assert "delivered to Telegram for 3 student(s)" in texts(chat.api.calls)
+    assert "delivered to Telegram for 3 students" in texts(chat.api.calls)
     await join_and_confirm(chat, late, lang="es", level=3)  # /start again, language again
     chat.clock.advance(minutes=5)
     await chat.deliver()
     assert previews(chat.api)[late["id"]] == 1  # never twice
+
+
+async def test_a_pushed_word_retired_from_its_pack_is_not_unlocked_for_a_late_student(
+        chat: Chat) -> None:
+    await enrol_class(chat, 1)
+    words = last_words(chat, 2)
+    await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(words)}")
+    await chat.deliver()
+    chat.db.execute("UPDATE words SET retired_at = '2026-09-15T00:00:00+00:00' "
+                    "WHERE pack_id = 'science.ecosystems' AND term = ?", [words[0]])
+    forget_words(chat.db)  # as a pack upload does
+    late = chat.user(3900, "Mo", lang="es")
+    await join_and_confirm(chat, late, lang="es", level=4)
+    cards = texts(await chat.send(late, "/words"))
+    assert words[1] in cards and f"<b>{words[0]}</b>" not in cards, cards
+
