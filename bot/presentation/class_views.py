@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, tzinfo
 
 from bot.config import SchoolConfig
-from bot.presentation.i18n import Catalog, Markup, reader_language
+from bot.presentation.i18n import Catalog, LanguageName, Markup, reader_language
 from bot.presentation.reports import student_lines, summary_text
 from bot.presentation.students import class_labels
 from bot.presentation.views import join_lines, label, level_text, name, word_statuses
@@ -62,13 +62,19 @@ def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: 
             lang,
             number=r.number,
             name=name(r.first_name, catalog, lang),
-            language=reader_language(r.language or "?"),
+            language=home_language(r.language, catalog, lang),
             level=level_text(r.level, r.self_placed, catalog, lang),
             words=word_statuses(r.words, lang, catalog),
-        )
+        ) + (f"\n   {catalog.render('roster-blocked', lang)}" if r.blocked else "")
         for r in rows
     ]
     return join_lines(lines)
+
+
+def home_language(code: str | None, catalog: Catalog, lang: str) -> str | LanguageName:
+    """A student's home language in the teacher's words, or that they have not chosen one
+    (nothing can be sent to them until they do)."""
+    return reader_language(code) if code else catalog.plain("roster-no-language", lang)
 
 
 def student_text(
@@ -87,7 +93,7 @@ def student_text(
             "student-header",
             lang,
             name=who,
-            language=reader_language(row.language or "?"),
+            language=home_language(row.language, catalog, lang),
             level=level_text(row.level, row.self_placed, catalog, lang),
         )
     ]

@@ -247,6 +247,7 @@ class RosterRow:
     number: int = 0  # enrollments.roster_no: given at enrolment, what the commands take
     # words met by status (word_status, as /report and /student give it), in WordStatus order
     words: tuple[int, ...] = (0, 0, 0, 0, 0)
+    blocked: bool = False  # blocked the bot: nothing reaches them until they open the chat
 
     @property
     def self_placed(self) -> bool:
@@ -264,9 +265,9 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
     """Students of one class with their numbers, language, level and the words of this class
     they have met by status (word_status: /report's and /student's one rule), by name."""
     rows = db.execute(
-        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
-        "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
-        f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
+        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no, "
+        "s.blocked_at IS NOT NULL FROM enrollments e JOIN students s ON s.id = e.student_id "
+        f"WHERE e.class_id = ? ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
     counts: dict[int, Counter[WordStatus]] = {}
     for student_id, mastered, days, attempts, correct, misses, shown in db.execute(
             f"WITH {CLASS_WORDS} "
@@ -279,8 +280,8 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
         if met(bool(shown), state):
             status = word_status(state, correct, attempts, misses)
             counts.setdefault(student_id, Counter())[status] += 1
-    return [RosterRow(*r, words=tuple(counts.get(r[0], Counter())[s] for s in WordStatus))
-            for r in rows]
+    return [RosterRow(*r[:6], words=tuple(counts.get(r[0], Counter())[s] for s in WordStatus),
+                      blocked=bool(r[6])) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,17 @@ async def test_teacher_a_cannot_see_class_b(chat: Chat) -> None:
     assert chat.db["pushes"].count == 0
 
 
+async def test_roster_says_who_blocked_the_bot_and_who_has_no_language_yet(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", lang="es"))
+    await chat.send(chat.user(1002, "Mo", lang="so"), "/start JOINcode_123")  # no language tap
+    people.mark_blocked(chat.db, 1001, chat.clock())
+    roster = texts(await chat.send(teacher(chat), "/roster"))
+    ana, mo = (line for line in roster.split("\n1. ")[1].split("\n2. "))
+    assert "🚫 Blocked Puente: nothing reaches them until they open the chat again." in ana
+    assert "no home language chosen yet" in mo and "?" not in mo and "🚫" not in mo
+
+
 async def test_level_and_roster(chat: Chat) -> None:
     student = chat.user(lang="es")
     await join_and_confirm(chat, student)
