@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -97,6 +98,15 @@ def term(text: str) -> str:
     return clean(text, TERM_LIMIT)
 
 
+def word_terms(words: Iterable[WordColumn]) -> dict[int, str]:
+    """Each word as a report shows it (`term`); a term that two packs share ("habitat" pushed
+    from two packs) names its pack too, so a teacher never sees the same word twice unlabelled."""
+    words = list(words)
+    seen = Counter(term(w.term).casefold() for w in words)
+    return {w.id: term(w.term) if seen[term(w.term).casefold()] == 1
+            else f"{term(w.term)} ({w.pack_id.rsplit('.', 1)[-1]})" for w in words}
+
+
 def _day(stamp: str | None, tz: tzinfo | None = None) -> date | None:
     """The school's day of a stored UTC time (in `tz`; the UTC day when no zone is given)."""
     if not stamp:
@@ -140,7 +150,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     into evidence the rule would refuse for each word. Students are named by `labels` (student
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
-    terms = {w.id: term(w.term) for w in matrix.words}
+    terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
     for cell in matrix.cells.values():
@@ -239,7 +249,7 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
     """One line per word for /student: its state by name and "correct N of M over D days"
     (the school's days, in `tz`); then the listening answers among them, when there are any;
     then the words given to the student whose cards they have not opened yet."""
-    terms = {w.id: term(w.term) for w in matrix.words}
+    terms = word_terms(matrix.given)
     retired = {w.id for w in matrix.words if w.retired}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
     cells.sort(key=lambda c: (STATE_ORDER.index(c.state), c.correct - c.attempts,
@@ -268,7 +278,7 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
     unopened = matrix.unopened.get(student_id, [])
     if unopened:  # given, never opened: not "new" to them, and not "never sent" either
         lines.append(catalog.render("report-not-opened", lang,
-                                    terms=", ".join(term(w.term) for w in unopened)))
+                                    terms=", ".join(terms[w.id] for w in unopened)))
     return lines
 
 
@@ -410,7 +420,8 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     flags = [[cell is not None and cell.status is WordStatus.NEEDS_HELP for cell in row]
              for row in cells]
     title = label(class_name)
-    return heatmap(heatmap_rows(matrix, catalog), [term(w.term) for w in words], values,
+    terms = word_terms(matrix.given)
+    return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
                    title if drawable(title) else "", legend, flags)
 
 

@@ -15,11 +15,11 @@ from bot.domain.mastery import new_mastery, record_answer
 from bot.domain.scaffold import ItemType
 from bot.presentation.class_views import roster_text
 from bot.presentation.i18n import Catalog
-from bot.presentation.reports import csv_bytes, student_lines, summary_text
+from bot.presentation.reports import csv_bytes, student_lines, summary_text, word_terms
 from bot.services import teaching
-from bot.store import people
+from bot.store import outbox, people
 from bot.store import study as stored
-from bot.store.packs import pack_words
+from bot.store.packs import forget_words, pack_words
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student
 
@@ -133,3 +133,30 @@ def test_roster_counts_a_word_missed_three_times_in_a_row_as_needs_help_as_repor
 
     assert "🆘 Needs help: Ana (prey)" in summary_text(found.name, matrix, catalog, "en")
     assert line.endswith(": 📖 Learning: 1 · ⚠️ Needs help: 1")
+
+
+def test_a_term_two_packs_share_names_its_pack_in_every_view(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """"habitat" pushed from the class pack and from the teacher's own pack: two words, and
+    /student, the heatmap and /report must not show one term twice unlabelled."""
+    enrol_student(db, START, 1001, "Ana", level=3)
+    original = next(w for w in pack_words(db, "science.ecosystems") if w.word.term == "habitat")
+    pack = dict(db["packs"].get("science.ecosystems"), id="t9001.eld-words", shared=0,
+                owner_teacher_id=TEACHER_ID)
+    db["packs"].insert(pack)
+    copy = dict(db["words"].get(original.id), pack_id="t9001.eld-words")
+    del copy["id"]
+    mine = db["words"].insert(copy).last_pk
+    forget_words(db)
+    outbox.create_push(db, school_class.id, TEACHER_ID, "t9001.eld-words", [mine], START, START)
+    _answer(db, 1001, original.id, "RR")
+    _answer(db, 1001, mine, "WR")
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+
+    lines = "\n".join(student_lines(matrix, 1001, catalog, "en"))
+    labels = sorted(word_terms(matrix.words).values())
+
+    assert "habitat (ecosystems)" in lines and "habitat (eld-words)" in lines
+    assert [t for t in labels if t.startswith("habitat")] == ["habitat (ecosystems)",
+                                                             "habitat (eld-words)"]
+    assert all("(" not in t for t in labels if not t.startswith("habitat"))  # others: bare
