@@ -158,7 +158,8 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
         raise PackError([Problem(source, reader.reader.line_num,
                                  f"this row cannot be read as CSV: {exc}")]) from exc
     for row in rows:
-        word: dict[str, Any] = {k: (v or "").strip() for k, v in row.items()
+        # A line break inside a cell (Alt+Enter) reads as a space on a card.
+        word: dict[str, Any] = {k: " ".join((v or "").split()) for k, v in row.items()
                                 if k and not k.endswith(("_term", "_definition"))
                                 and (v or "").strip()}
         if word.get("tier", "").isdigit():
@@ -184,16 +185,18 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
 
 def _open_quotes(text: str, source: str) -> list[Problem]:
     """A cell whose quote does not close on its own line swallows the lines after it (to the
-    next quote, or the end of the file); name the line where that quote opens. A pack's cells
-    are one line each, so a cell across lines is always a quote left open."""
+    next quote, or the end of the file); name the line where that quote opens. A cell across
+    a few lines is fine when none of them looks like a row of the pack: a spreadsheet's line
+    break inside a cell (Alt+Enter) is saved that way."""
     reader = csv.reader(io.StringIO(text))
+    columns = text.split("\n", 1)[0].count(",")
     problems: list[Problem] = []
     start = 1
     try:
         for row in reader:
             line = start
             for cell in row:
-                if "\n" in cell or "\r" in cell:
+                if ("\n" in cell or "\r" in cell) and _swallowed(cell, columns):
                     problems.append(Problem(source, line, _OPEN_QUOTE.format(
                         start=line, end=reader.line_num)))
                     break
@@ -202,6 +205,17 @@ def _open_quotes(text: str, source: str) -> list[Problem]:
     except csv.Error:  # a cell too large even to read: parse_csv_pack reports it
         return problems
     return problems
+
+
+MAX_CELL_LINES = 4  # a definition with a line break or two; more is a quote left open
+
+
+def _swallowed(cell: str, columns: int) -> bool:
+    """Whether a cell across lines holds what were meant to be cells of rows: a line with empty
+    cells (",,") or with commas for half a row, or more lines than any cell of a pack needs."""
+    lines = cell.splitlines()
+    return len(lines) > MAX_CELL_LINES or any(
+        ",," in part or part.count(",") >= max(2, columns // 2) for part in lines)
 
 
 _OPEN_QUOTE = ('a quote (") opens here and does not close on this line, so lines {start}-{end} '

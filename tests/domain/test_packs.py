@@ -285,6 +285,15 @@ def test_a_quote_left_open_is_named_on_its_line_instead_of_what_it_swallowed() -
         "were read as one cell: close the quote, or remove it"]
 
 
+def test_a_line_break_typed_inside_a_cell_is_read_as_a_space() -> None:
+    text = CSV_HEADER + ('settler,noun,2,"A person who moves to a new land\nand stays there.",'
+                         '"The settler built a cabin.",,,\n' + csv_row("A trapper set a trap.",
+                                                                      term="trapper"))
+    words = parse_csv_pack(text, "west.csv", HEAD).words
+    assert [w.term for w in words] == ["settler", "trapper"]
+    assert words[0].definition == "A person who moves to a new land and stays there."
+
+
 def test_quoted_cells_with_commas_on_one_line_are_fine() -> None:
     text = CSV_HEADER + ('settler,noun,2,"One who moves, and stays.",'
                          '"The settler, tired, slept.",,,\n')
