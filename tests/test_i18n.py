@@ -230,10 +230,10 @@ def test_two_counts_in_one_sentence_each_take_their_own_plural(catalog: Catalog)
     assert catalog.plain("announce-queued", "es", families=Counted("count-family-members", 1),
                          students=Counted("count-students", 3)).startswith(
         "En cola para 1 familiar y 3 estudiantes.")
-    assert catalog.plain("newpack-saved", "en", pack="p", words=Counted("count-words", 1),
-                         filled=Counted("newpack-filled", 3)) == (
-        "Your pack <b>p</b> is ready with 1 word. 3 missing glosses were filled by machine "
-        "translation. Send it with /push p")
+    assert catalog.plain("newpack-saved", "en", pack="p", count=1) == (
+        "Your pack <b>p</b> is ready with 1 word. Send it with /push p")
+    assert catalog.plain("newpack-filled", "es", count=3) == (
+        "La traducción automática completó 3 traducciones que faltaban.")
     assert catalog.plain("report-word", "fr", term="proie", right=2, total=3, days=1) == (
         "proie : 2 sur 3 justes en 1 jour")
     assert catalog.plain("announce-version", "en", language="Somali", people=1) == (

@@ -139,7 +139,8 @@ async def test_level_and_roster(chat: Chat) -> None:
     await join_and_confirm(chat, student)
     assert "level 5" in texts(await chat.send(teacher(chat), "/level Ana 5"))
     assert people.enrollments(chat.db, 1001)[0].wida_level == 5
-    assert "1 to 6" in texts(await chat.send(teacher(chat), "/level Ana 9"))
+    refused = texts(await chat.send(teacher(chat), "/level Ana 9"))
+    assert "9 is not a WIDA level: levels go from 1 (Entering) to 6" in refused
     roster = texts(await chat.send(teacher(chat), "/roster"))
     assert "Ana" in roster and "Spanish" in roster and "level 5" in roster
 

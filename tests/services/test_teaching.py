@@ -122,7 +122,7 @@ def test_the_teachers_level_wins_and_ends_self_placement(
         join.answer_placement(db, 1001, 0, 0)
     with pytest.raises(teaching.BadInputError) as refused:
         teaching.set_level(db, TEACHER_ID, "Ana", "9")
-    assert refused.value.prompt_key == "level-usage"
+    assert refused.value.prompt_key == "level-out-of-range"
 
 
 def test_a_pasted_column_of_levels_sets_all_or_none(
