@@ -57,7 +57,7 @@ def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: 
     language (in the teacher's words), level and words by status, as /report groups them."""
     lines = [catalog.render("roster-header", lang, class_name=label(class_name), count=len(rows))]
     lines += [
-        catalog.render(
+        Markup(catalog.render(
             "roster-line",
             lang,
             number=r.number,
@@ -65,7 +65,7 @@ def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: 
             language=home_language(r.language, catalog, lang),
             level=level_text(r.level, r.self_placed, catalog, lang),
             words=word_statuses(r.words, lang, catalog),
-        ) + (f"\n   {catalog.render('roster-blocked', lang)}" if r.blocked else "")
+        ) + (f"\n   {catalog.render('roster-blocked', lang)}" if r.blocked else ""))
         for r in rows
     ]
     return join_lines(lines)
