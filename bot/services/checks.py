@@ -21,7 +21,15 @@ from bot.domain.checks import (
 )
 from bot.domain.mastery import RECALL, recall_ready
 from bot.domain.scaffold import ItemType, WidaLevel
-from bot.services.learners import Learner, learner, seen_words, unlock, unread_words, word_refs
+from bot.services.learners import (
+    Learner,
+    learner,
+    seen_words,
+    studying,
+    unlock,
+    unread_words,
+    word_refs,
+)
 from bot.services.readiness import NextStep, check_words, next_step
 from bot.store import study
 from bot.store.packs import pack_words
@@ -137,7 +145,7 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
-    seen = seen_words(study.student_mastery(db, who.id))
+    seen = seen_words(studying(db, who.id))
     items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
                                         size, seen, hears), who.scaffold)
     return recall_on_due_reviews(db, who, items, pool, now, rng), len(held)
@@ -159,7 +167,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     options on the home-language term are guessed right a quarter of the time), home language
     -> English at levels 1-2, typed there too when the home-language term gives the word away
     (a cognate). Recognition on such a review would be wasted evidence."""
-    states = study.student_mastery(db, who.id)
+    states = studying(db, who.id)
     kinds = (ItemType.REVERSE, ItemType.TYPED) if who.scaffold.level < WidaLevel.DEVELOPING \
         else (ItemType.TYPED, ItemType.REVERSE)
     refs = {r.id: r for r in pool}

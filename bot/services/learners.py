@@ -17,7 +17,13 @@ from bot.domain.packs import DEFAULT_PACK
 from bot.domain.placement import student_level
 from bot.domain.scaffold import Scaffold, scaffold_for
 from bot.store import outbox, people, study
-from bot.store.packs import StoredWord, current_words_by_id, pack_words, words_by_id
+from bot.store.packs import (
+    StoredWord,
+    current_words_by_id,
+    pack_words,
+    retired_ids,
+    words_by_id,
+)
 
 ACTIVE = (MasteryState.NEW, MasteryState.LEARNING)  # words a learner is still learning
 
@@ -61,6 +67,15 @@ def level_of(classes: Iterable[people.Enrollment]) -> int | None:
     return student_level((e.wida_level, e.level_by_teacher) for e in classes)
 
 
+def studying(db: Database, student_id: int) -> dict[int, WordMastery]:
+    """The words a student is learning, as study sees them: every word they have started,
+    except those retired from their pack (the teacher left them out of a new version: no
+    longer taught, shown or asked; their history stays in the reports)."""
+    retired = retired_ids(db)
+    states = study.student_mastery(db, student_id)
+    return {w: s for w, s in states.items() if w not in retired} if retired else states
+
+
 def word_refs(words: list[StoredWord]) -> list[WordRef]:
     """Stored words as the references checks and previews carry."""
     return [WordRef(w.id, w.word, w.pack_id) for w in words]
@@ -79,7 +94,7 @@ def preview_words(db: Database, who: Learner, now: datetime) -> PreviewWords:
     cards the student has not seen yet (unlocked earlier or pushed, never opened), then any
     newly unlocked ones. Nothing counts as shown until its card is (cards_shown)."""
     fresh = unlock(db, who, now)
-    states = study.student_mastery(db, who.id)
+    states = studying(db, who.id)
     fresh_ids = {w.id for w in fresh}
     ids = sorted(w for w, s in states.items() if s.state in ACTIVE and w not in fresh_ids)
     seen = [w for w in ids if states[w].previewed]
@@ -97,7 +112,7 @@ def unread_words(db: Database, who: Learner, fresh: list[WordRef]) -> list[WordR
     """Words the student has started whose cards they have not seen yet, `fresh` (just
     unlocked) last: a check shows these cards first and never asks them."""
     fresh_ids = {w.id for w in fresh}
-    ids = sorted(w for w, s in study.student_mastery(db, who.id).items()
+    ids = sorted(w for w, s in studying(db, who.id).items()
                  if not s.previewed and w not in fresh_ids)
     return word_refs(words_by_id(db, ids)) + fresh
 
@@ -111,7 +126,7 @@ def cards_shown(db: Database, student_id: int, word_ids: list[int], now: datetim
 def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
     """Introduce new words into the open slots: a few unlock as earlier ones reach "reviewing",
     so no one is stuck behind one hard word. Only a preview (a card) calls this."""
-    chosen = unlockable(db, who, study.student_mastery(db, who.id))
+    chosen = unlockable(db, who, studying(db, who.id))
     introduce(db, who, chosen, now)
     return word_refs(chosen)
 

@@ -12,14 +12,17 @@ from sqlite_utils import Database
 
 from bot.domain.checks import MAX_CHECK, WordRef
 from bot.domain.mastery import WordMastery, is_due, next_review, ready_at
-from bot.services.learners import ACTIVE, Learner, unlockable_count, word_refs
-from bot.store import study
+from bot.services.learners import ACTIVE, Learner, studying, unlockable_count, word_refs
 from bot.store.packs import words_by_id
 
 
 def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> list[WordRef]:
-    """What a check would ask now (ready_ids), in the order it asks them."""
-    return word_refs(words_by_id(db, ready_ids(study.student_mastery(db, who.id), now, tz)))
+    """What a check would ask now (ready_ids), in the order it asks them; one word a term
+    (the same English word pushed from two packs is asked once, the one waiting longest)."""
+    first_of_term: dict[str, WordRef] = {}
+    for ref in word_refs(words_by_id(db, ready_ids(studying(db, who.id), now, tz))):
+        first_of_term.setdefault(ref.word.term.casefold(), ref)
+    return list(first_of_term.values())
 
 
 def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo) -> list[int]:
@@ -42,7 +45,7 @@ class NextStep:
 
 def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> NextStep:
     """A check when words are ready (ready_ids), cards to read, or when words come back."""
-    tracked = study.student_mastery(db, who.id)
+    tracked = studying(db, who.id)
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked)
     return NextStep(min(len(ready_ids(tracked, now, tz)), MAX_CHECK), waiting,

@@ -140,6 +140,11 @@ def words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
     return [found[i] for i in word_ids if i in found]
 
 
+def retired_ids(db: Database) -> frozenset[int]:
+    """Words left out of their pack's latest version: kept for the history of who met them."""
+    return frozenset(_words(db).retired)
+
+
 def current_words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
     """The words with these ids that are still in their packs, in the order asked (what may
     still be introduced to a student who has not met them)."""

@@ -332,8 +332,9 @@ async def test_a_smaller_pack_upload_keeps_a_students_answers_and_re_adding_brin
     assert ("Your pack <b>t9001.eld-words</b> is ready with 1 word. Send it "
                             "with /push t9001.eld-words\n📦 Retired, because this file leaves "
                             "them out: erosion, adapt. 1 student has answers on them: those "
-                            "answers stay in /report and /student, but no one new gets these "
-                            "words. Put them back in the file to bring them back." in reply)
+                            "answers stay in /report and /student, but no student is shown or "
+                            "asked these words any more. Put them back in the file to bring "
+                            "them back." in reply)
     assert "filled by machine translation" not in reply  # nothing was filled: not said
     kept = texts(await chat.send(teacher(chat), "/student Jean"))
     assert kept == before.replace("adapt: 1 answer, too few to tell · learning",
