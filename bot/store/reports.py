@@ -108,8 +108,8 @@ def class_matrix(db: Database, class_id: int,
         if (c.student_id, c.word_id) not in cells:
             unread.setdefault(c.word_id, []).append(c.student_id)
     unopened: dict[int, list[WordColumn]] = {}
-    for word in words:  # in pack order
-        for student_id in unread.get(word.id, []):
+    for word in words:  # in pack order; a retired word is no longer shown: none waits
+        for student_id in unread.get(word.id, []) if not word.retired else ():
             unopened.setdefault(student_id, []).append(word)
     met_ids = {w for _, w in cells}
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.services import learners, readiness
+from bot.services import learners, readiness, teaching
 from bot.store import people
 from bot.store.packs import forget_words, pack_words, words_by_id
 from tests.clock import START
@@ -66,3 +66,14 @@ def test_a_term_pushed_from_two_packs_is_asked_once_in_a_check(
     asked = readiness.check_words(db, who, START + timedelta(days=1), TZ)
 
     assert [r.word.term for r in asked].count("habitat") == 1
+
+
+def test_a_retired_card_nobody_opened_is_not_listed_as_waiting(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, 1001, "Ana", level=3)
+    who = learners.learner(db, 1001)
+    given = learners.current_words(db, who, START)  # unlocked, never opened
+    retire(db, given[0].id)
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    waiting = [w.id for w in matrix.unopened.get(1001, [])]
+    assert given[0].id not in waiting and given[1].id in waiting
