@@ -421,19 +421,32 @@ async def families(update: Update, context: PuenteContext) -> None:
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:
-    """Unlink one family member from a student of the teacher's classes (every family link to
-    the student that still works is cancelled with it)."""
-    tap = await tapped(update)
-    if tap is None:
+    """Ask before unlinking a family member from a student of the teacher's classes; unlink
+    after the confirming tap (every family link to the student that still works is cancelled
+    with it). A parent cut off by a mis-tap could not know why updates stopped."""
+    decided = await _decided(update, context)
+    if decided is None:
         return
-    query, user, cb = tap
+    query, user, cb, lang = decided
     s = context.services
+    if len(cb.args) == 1:  # the first tap, in /families: ask
+        found = membership.family_to_unlink(s.db, user.id, cb.int_arg(0))
+        await context.bot.send_message(
+            user.id, s.catalog.render(
+                "families-unlink-confirm", lang,
+                name=student_for(context, user.id, found.student_id,
+                                 first_name=found.student_name, lang=lang)),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_unlink(
+                found.family_id, s.catalog.plain("button-unlink-yes", lang),
+                s.catalog.plain("button-keep", lang)))
+        return
     if not await spend(query):  # a double tap: the first tap unlinked them
         return
     link = membership.unlink_family(s.db, user.id, cb.int_arg(0), s.clock())
-    await say(update, context, "families-unlinked", bilingual=False,
-              name=student_for(context, user.id, link.student_id, first_name=link.student_name,
-                               lang=user_language(context, user.id, user.language_code)))
+    await query.edit_message_text(s.catalog.render(
+        "families-unlinked", lang, name=student_for(context, user.id, link.student_id,
+                                                    first_name=link.student_name, lang=lang)),
+        parse_mode=ParseMode.HTML)
 
 
 async def revoke_button(update: Update, context: PuenteContext) -> None:

@@ -180,6 +180,14 @@ def unlink_buttons(links: Sequence[tuple[int, str]],
             callbacks.REVOKE_LINK, link_id)) for link_id, label in revoke)], 1)
 
 
+def confirm_unlink(family_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
+    """Unlink a family member, or keep them linked."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.UNLINK, family_id,
+                                                               "yes")),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.UNLINK, "no"))]])
+
+
 def confirm_revoke(link_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
     """Cancel a family link, or keep it."""
     return InlineKeyboardMarkup([[

@@ -156,6 +156,16 @@ def open_links(db: Database, class_id: int, now: datetime) -> list[members.OpenL
     return members.class_links(db, class_id, now)
 
 
+def family_to_unlink(db: Database, teacher_id: int, family_id: int) -> members.FamilyListing:
+    """A family member linked to a student of the teacher's classes (to confirm unlinking)."""
+    teaching.require_teacher(db, teacher_id)
+    class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
+    link = members.family_in_class(db, family_id, class_ids)
+    if link is None:
+        raise MemberNotFoundError("no such family link in this teacher's classes")
+    return link
+
+
 def unlink_family(db: Database, teacher_id: int, family_id: int,
                   now: datetime) -> members.FamilyListing:
     """Unlink a family member from a student of the teacher's classes: queued updates go, and

@@ -67,7 +67,8 @@ async def test_an_unlinked_family_member_deleting_their_data_reads_the_familys_w
     await chat.send(mom, "/ask Hola maestra, soy la mamá de Ana. ¿Cómo le va en la escuela?")
     await chat.deliver()
     listing = await chat.send(rivera(chat), "/families")
-    await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:")))
+    await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:"))
+                   + ":yes")  # the confirming tap
     asked = texts(await chat.send(mom, "/deleteme"))
     assert asked.startswith(UNLINKED_ES) and "classes" not in asked
     done = texts(await chat.tap(mom, "dl:yes")).strip()

@@ -77,7 +77,11 @@ async def test_an_unlinked_family_member_cannot_link_again_with_the_same_link(
     await open_link(chat, FATHER, payload)
     listing = await chat.send(rivera(chat), "/families")
     unlink = next(data for _, data in buttons(listing) if data.startswith("fu:"))
-    said = texts(await chat.tap(rivera(chat), unlink)).strip()
+    asked = texts(await chat.tap(rivera(chat), unlink)).strip()
+    assert asked.startswith("Unlink this family member from Ana?")
+    assert chat.db["families"].count == 2  # asking changes nothing
+    assert "Nothing changed" in texts(await chat.tap(rivera(chat), "fu:no"))
+    said = texts(await chat.tap(rivera(chat), f"{unlink}:yes")).strip()
     assert said.startswith("Ana's family member is unlinked: no more updates or answers go to "
                            "them. Every family link for Ana that still worked is cancelled too")
     _, again = await open_link(chat, MOTHER, payload)
@@ -152,7 +156,8 @@ async def test_answering_an_unlinked_family_member_sends_nothing_and_says_why(
     mom = await linked_mother(chat)
     relay = await relayed_to_teacher(chat, mom, "¿Hay tarea?")
     listing = await chat.send(rivera(chat), "/families")
-    await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:")))
+    await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:"))
+                   + ":yes")  # the confirming tap
     assert (await reply(chat, "Yes, page 12.", relay)).startswith(GONE_FAMILY)
     assert answers_queued(chat) == 0
     for command in ("/now", "/stop"):  # a family's command, answered for a family
@@ -202,7 +207,7 @@ async def test_an_unlinked_family_member_cannot_come_back_through_a_second_link(
     await open_link(chat, MOTHER, first)
     listing = await chat.send(rivera(chat), "/families")
     unlink = next(data for _, data in buttons(listing) if data.startswith("fu:"))
-    await chat.tap(rivera(chat), unlink)
+    await chat.tap(rivera(chat), f"{unlink}:yes")
     _, again = await open_link(chat, MOTHER, second)
     assert again.startswith(REVOKED_ES) and chat.db["families"].count == 0
     _, welcomed = await open_link(chat, MOTHER, await family_link(chat))

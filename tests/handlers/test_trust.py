@@ -264,7 +264,9 @@ async def test_a_double_tap_on_remove_or_unlink_acts_once_and_says_nothing_more(
     await family_of(chat, rivera(chat), KID_NAME, chat.user(MOM, MOM_NAME, lang="es"))
     unlink = next(d for _, d in buttons(await chat.send(rivera(chat), "/families"))
                   if d.startswith("fu:"))
-    first, second = await chat.double_tap(rivera(chat), unlink)
+    asked = await chat.tap(rivera(chat), unlink)  # "Unlink this family member from ...?"
+    confirm = next(d for _, d in buttons(asked) if d.endswith(":yes"))
+    first, second = await chat.double_tap(rivera(chat), confirm)
     assert "is unlinked" in texts(first) and chat.db["families"].count == 0
     assert [c.method for c in second] == ["answerCallbackQuery"]
     remove = next(d for _, d in buttons(await chat.send(rivera(chat), f"/remove {KID_NAME}"))
@@ -295,7 +297,7 @@ async def test_families_lists_links_and_unlink_stops_their_updates(chat: Chat) -
     calls = await chat.send(rivera(chat), "/families")
     listing = texts(calls)
     assert f"• {KID_NAME} #1 · Spanish · linked 2026-09-14" in listing  # as /roster numbers
-    unlink = next(d for _, d in buttons(calls) if d.startswith("fu:"))
+    unlink = next(d for _, d in buttons(calls) if d.startswith("fu:")) + ":yes"
     assert "is unlinked" in texts(await chat.tap(rivera(chat), unlink))
     assert chat.db["families"].count == 0
     assert [c for c in await chat.deliver() if c.chat_id == MOM] == []
