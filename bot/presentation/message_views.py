@@ -54,8 +54,13 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
 
 
 def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str) -> Markup:
-    """Who wrote about which student, and in which language when it is known."""
+    """Who wrote about which student, and in which language: the one the message shows, else
+    the one we know for someone who never chose one (written in, or their child's), as a
+    guess, since the answer goes back in it; else that it is not known."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
+    if written == UNKNOWN and not who.chosen and who.language not in ("en", UNKNOWN):
+        return catalog.render(f"{key}-language-likely", lang, name=name,
+                              language=teacher_language(who.language))
     if written == UNKNOWN:
         return catalog.render(f"{key}-language-unknown", lang, name=name)
     return catalog.render(key, lang, name=name, language=teacher_language(written))
