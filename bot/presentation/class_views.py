@@ -64,11 +64,21 @@ def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: 
             name=name(r.first_name, catalog, lang),
             language=home_language(r.language, catalog, lang),
             level=level_text(r.level, r.self_placed, catalog, lang),
-            words=word_statuses(r.words, lang, catalog),
+            words=_roster_words(r, catalog, lang),
         ) + (f"\n   {catalog.render('roster-blocked', lang)}" if r.blocked else ""))
         for r in rows
     ]
     return join_lines(lines)
+
+
+def _roster_words(row: RosterRow, catalog: Catalog, lang: str) -> Markup:
+    """The student's words by status, then the cards given and not opened yet (pushed words
+    arrive as cards: a teacher must see they arrived, unread)."""
+    if not row.unopened:
+        return word_statuses(row.words, lang, catalog)
+    waiting = catalog.render("roster-unopened", lang, count=row.unopened)
+    return Markup(f"{word_statuses(row.words, lang, catalog)} · {waiting}") if any(row.words) \
+        else waiting
 
 
 def home_language(code: str | None, catalog: Catalog, lang: str) -> str | LanguageName:

@@ -248,6 +248,7 @@ class RosterRow:
     # words met by status (word_status, as /report and /student give it), in WordStatus order
     words: tuple[int, ...] = (0, 0, 0, 0, 0)
     blocked: bool = False  # blocked the bot: nothing reaches them until they open the chat
+    unopened: int = 0  # words given (pushed or unlocked) whose cards they have not opened
 
     @property
     def self_placed(self) -> bool:
@@ -269,19 +270,24 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
         "s.blocked_at IS NOT NULL FROM enrollments e JOIN students s ON s.id = e.student_id "
         f"WHERE e.class_id = ? ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
     counts: dict[int, Counter[WordStatus]] = {}
-    for student_id, mastered, days, attempts, correct, misses, shown in db.execute(
+    unopened: Counter[int] = Counter()
+    for student_id, mastered, days, attempts, correct, misses, shown, retired in db.execute(
             f"WITH {CLASS_WORDS} "
             "SELECT m.student_id, m.mastered_at IS NOT NULL, json_array_length(m.success_days), "
-            "m.attempts, m.correct, m.misses_in_row, m.shown_at IS NOT NULL "
+            "m.attempts, m.correct, m.misses_in_row, m.shown_at IS NOT NULL, "
+            "w.retired_at IS NOT NULL "
             "FROM enrollments e JOIN mastery m ON m.student_id = e.student_id "
+            "JOIN words w ON w.id = m.word_id "
             "WHERE e.class_id = :class_id AND m.word_id IN (SELECT word_id FROM class_words)",
             {"class_id": class_id, **scope([class_id])}).fetchall():
         state = mastery_state(bool(mastered), days, attempts > 0)
         if met(bool(shown), state):
             status = word_status(state, correct, attempts, misses)
             counts.setdefault(student_id, Counter())[status] += 1
+        elif not retired:  # given, card not opened yet (a retired word is not coming)
+            unopened[student_id] += 1
     return [RosterRow(*r[:6], words=tuple(counts.get(r[0], Counter())[s] for s in WordStatus),
-                      blocked=bool(r[6])) for r in rows]
+                      blocked=bool(r[6]), unopened=unopened[r[0]]) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,15 @@ async def test_roster_says_who_blocked_the_bot_and_who_has_no_language_yet(
     assert "no home language chosen yet" in mo and "?" not in mo and "🚫" not in mo
 
 
+async def test_roster_shows_pushed_cards_a_student_has_not_opened(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", lang="es"))
+    await chat.send(teacher(chat), "/push science.ecosystems habitat, predator, prey")
+    await chat.deliver()
+    roster = texts(await chat.send(teacher(chat), "/roster"))
+    # level 3: the push shows its first card (Next turns the rest), so one is met
+    assert "Ana - Spanish, WIDA level 3: 🆕 New: 1 · 📭 2 cards not opened yet" in roster
+
+
 async def test_level_and_roster(chat: Chat) -> None:
     student = chat.user(lang="es")
     await join_and_confirm(chat, student)
