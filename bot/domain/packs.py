@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from bot.domain.errors import PuenteError
 from bot.domain.gaps import gap_span, gap_spans, inside_words
@@ -24,7 +22,6 @@ _WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example",
               "forms", "glosses"}
 MAX_SIMPLE_WORDS = 12
 MAX_FORMS = 12
-CSV_FORM_SEPARATORS = re.compile(r"[;|]")
 _GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
 
 
@@ -100,8 +97,19 @@ class PackError(PuenteError):
         self.problems = problems
 
 
+class LineFinder(Protocol):
+    """Where a pack's problems are: the line of a word (or of the pack's head), and of a key;
+    `spreadsheet`: problems name cells as the file's columns do (so_term), not TOML keys."""
+
+    spreadsheet: bool
+
+    def of(self, word_index: int | None = None, key: str | None = None) -> int: ...
+
+
 class _Lines:
     """Find the line a problem is on, since tomllib reports positions only for syntax errors."""
+
+    spreadsheet = False
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
@@ -129,99 +137,6 @@ class _Lines:
         return (block.start + 1) if len(block) else 1
 
 
-class _CsvLines:
-    """Line numbers of a CSV pack: the header is line 1, word N is on line N + 1."""
-
-    def of(self, word_index: int | None = None, key: str | None = None) -> int:
-        return 1 if word_index is None else word_index + 2
-
-
-def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
-    """Parse a spreadsheet pack (term, pos, tier, definition, example, cloze, forms,
-    <lang>_term, <lang>_definition)."""
-    if not text.strip():
-        raise PackError([Problem(source, 1, "the file is empty; the first row names the "
-                                            "columns (term, pos, tier, definition, example)")])
-    text = text.lstrip("\ufeff")
-    if quotes := _open_quotes(text, source):  # what follows was read into one cell: noise
-        raise PackError(quotes)
-    reader = csv.DictReader(io.StringIO(text))
-    fields = reader.fieldnames or []
-    missing = [c for c in ("term", "pos", "tier", "definition", "example") if c not in fields]
-    if missing:
-        raise PackError([Problem(source, 1, f"missing column(s): {', '.join(missing)}")])
-    words: list[dict[str, Any]] = []
-    try:
-        rows = list(reader)
-    except csv.Error as exc:  # e.g. one cell over the csv module's 131,072-character limit
-        # The inner reader's count includes the row that failed; DictReader's stops before it.
-        raise PackError([Problem(source, reader.reader.line_num,
-                                 f"this row cannot be read as CSV: {exc}")]) from exc
-    for row in rows:
-        # A line break inside a cell (Alt+Enter) reads as a space on a card.
-        word: dict[str, Any] = {k: " ".join((v or "").split()) for k, v in row.items()
-                                if k and not k.endswith(("_term", "_definition"))
-                                and (v or "").strip()}
-        if word.get("tier", "").isdigit():
-            word["tier"] = int(word["tier"])
-        if "forms" in word:  # one cell: "settlers; settled" or "settlers | settled"
-            word["forms"] = [f.strip() for f in CSV_FORM_SEPARATORS.split(word["forms"])
-                             if f.strip()]
-        glosses: dict[str, dict[str, str]] = {}
-        for key, value in row.items():
-            if key and key.endswith(("_term", "_definition")) and (value or "").strip():
-                lang, _, part = key.rpartition("_")
-                glosses.setdefault(lang, {})[part] = value.strip()
-        if glosses:
-            word["glosses"] = glosses
-        words.append(word)
-    checker = _Checker(source, _CsvLines())
-    pack = checker.pack({"pack": dict(head), "words": words})
-    if checker.problems:
-        raise PackError(checker.problems)
-    assert pack is not None
-    return pack
-
-
-def _open_quotes(text: str, source: str) -> list[Problem]:
-    """A cell whose quote does not close on its own line swallows the lines after it (to the
-    next quote, or the end of the file); name the line where that quote opens. A cell across
-    a few lines is fine when none of them looks like a row of the pack: a spreadsheet's line
-    break inside a cell (Alt+Enter) is saved that way."""
-    reader = csv.reader(io.StringIO(text))
-    columns = text.split("\n", 1)[0].count(",")
-    problems: list[Problem] = []
-    start = 1
-    try:
-        for row in reader:
-            line = start
-            for cell in row:
-                if ("\n" in cell or "\r" in cell) and _swallowed(cell, columns):
-                    problems.append(Problem(source, line, _OPEN_QUOTE.format(
-                        start=line, end=reader.line_num)))
-                    break
-                line += cell.count("\n")
-            start = reader.line_num + 1
-    except csv.Error:  # a cell too large even to read: parse_csv_pack reports it
-        return problems
-    return problems
-
-
-MAX_CELL_LINES = 4  # a definition with a line break or two; more is a quote left open
-
-
-def _swallowed(cell: str, columns: int) -> bool:
-    """Whether a cell across lines holds what were meant to be cells of rows: a line with empty
-    cells (",,") or with commas for half a row, or more lines than any cell of a pack needs."""
-    lines = cell.splitlines()
-    return len(lines) > MAX_CELL_LINES or any(
-        ",," in part or part.count(",") >= max(2, columns // 2) for part in lines)
-
-
-_OPEN_QUOTE = ('a quote (") opens here and does not close on this line, so lines {start}-{end} '
-               "were read as one cell: close the quote, or remove it")
-
-
 def parse_pack(text: str, source: str) -> Pack:
     """Parse one pack; raise PackError listing every problem (with line numbers) if invalid."""
     if not text.strip():
@@ -234,7 +149,7 @@ def parse_pack(text: str, source: str) -> Pack:
         raise PackError([Problem(source, line, f"not valid TOML: {exc}")]) from exc
     except RecursionError as exc:  # thousands of nested brackets: no pack looks like that
         raise PackError([Problem(source, 1, "not valid TOML: nested too deeply")]) from exc
-    checker = _Checker(source, _Lines(text))
+    checker = Checker(source, _Lines(text))
     pack = checker.pack(data)
     if checker.problems:
         raise PackError(checker.problems)
@@ -257,8 +172,8 @@ def _same_sentence(one: str, other: str) -> bool:
     return norm(one) == norm(other)
 
 
-class _Checker:
-    def __init__(self, source: str, lines: _Lines | _CsvLines) -> None:
+class Checker:
+    def __init__(self, source: str, lines: LineFinder) -> None:
         self.source, self.lines = source, lines
         self.problems: list[Problem] = []
 
@@ -430,7 +345,7 @@ class _Checker:
                 self.add(f"{where}: gloss language must be a non-English catalogue code "
                          f"like 'es', not {code!r}", index, code)
                 continue
-            csv_cells = isinstance(self.lines, _CsvLines)  # named as the file names them
+            csv_cells = self.lines.spreadsheet  # named as the file names them
             gloss = self.gloss(raw, where if csv_cells else f"{where} [{code}]", index, code,
                                f"{code}_" if csv_cells else "")
             if gloss is not None:

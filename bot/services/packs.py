@@ -15,7 +15,8 @@ from bot.domain.errors import PuenteError
 from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.pack_changes import PackChanges
-from bot.domain.packs import Pack, PackError, Problem, parse_csv_pack, parse_pack
+from bot.domain.pack_csv import parse_csv_pack
+from bot.domain.packs import Pack, PackError, Problem, parse_pack
 from bot.paths import PACKS_DIR
 from bot.services.teaching import require_teacher
 from bot.store.packs import (

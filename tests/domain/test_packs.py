@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.gaps import gap_span, gap_spans
-from bot.domain.packs import Pack, PackError, Word, parse_csv_pack, parse_pack
+from bot.domain.pack_csv import parse_csv_pack
+from bot.domain.packs import Pack, PackError, Word, parse_pack
 from bot.paths import PACKS_DIR
 
 GOOD = """[pack]
