@@ -126,12 +126,12 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
     if s.config.school.is_quiet(local):
         return
     due = reminders.due_reviews(s.db, student.id, now, s.config.school.timezone)
-    if due == 0:
+    if due.ready == 0:
         return
     lang = student.language or "en"
     try:
         await context.bot.send_message(student.id, s.catalog.bilingual(
-            "reminder-due", lang, count=due,
+            "reminder-due-cards" if due.waiting else "reminder-due", lang, count=due.ready,
             name=views.name(student.first_name, s.catalog, lang)),
             parse_mode=ParseMode.HTML)
     except Forbidden:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
-from bot.services.readiness import next_step
+from bot.services.readiness import NextStep, next_step
 from bot.store import people
 
 Student = people.Student
@@ -35,11 +35,13 @@ def on_school_time(db: Database) -> list[Student]:
     return people.students_on_school_reminder(db)
 
 
-def due_reviews(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> int:
-    """How many words the student's next /check would ask (as /progress counts them): a
-    reminder never sends a student to a check with nothing to ask, nor to fewer words."""
+def due_reviews(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> NextStep:
+    """What the student's next /check would do (as /progress counts it): how many words it
+    would ask, and whether new cards come first (a reminder that only said "words to review"
+    would surprise a child whose /check opens with cards). A reminder never sends a student
+    to a check with nothing to ask."""
     try:
         who = learner(db, student_id)
     except (NotEnrolledError, NoLanguageError):  # /check would ask nothing either
-        return 0
-    return next_step(db, who, now, tz).ready
+        return NextStep(0, 0, None)
+    return next_step(db, who, now, tz)

@@ -109,3 +109,23 @@ async def test_a_low_score_at_level_two_ends_on_one_short_line_to_the_cards(
         "Prueba terminada: 0 de 5 correctas. Está bien. Mira las tarjetas otra vez con /words.\n"
         "Check finished: 0 of 5 right. That is OK. Look at the cards again with /words.")
     assert "👉 2 words ready" in texts(await chat.send(ana, "/progress"))  # they still are
+
+
+async def test_a_reminder_says_new_cards_come_first_when_check_will_show_them(
+        chat: Chat) -> None:
+    """The play-test: "Words to review: 5" every day, and /check opened with cards."""
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=3)
+    await page_through(chat, ana, await chat.send(ana, "/words"))  # all five cards read
+    await chat.send(ana, "/remind 16:00")
+    reminder = next(j for j in chat.app.job_queue.jobs() if j.data == 1001)
+    chat.clock.advance(days=1)
+    rivera = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(rivera, "/push science.ecosystems decomposer, nutrient")
+    await chat.deliver()  # the first card arrives; Ana never turns to the second
+    chat.clock.now = chat.clock.now.replace(hour=20)  # 16:00 school time
+    before = len(chat.api.calls)
+    await reminder.run(chat.app)
+    said = texts(chat.api.calls[before:])
+    assert ("Hi Ana! New cards wait for you, then words to review: 5. Tap /check (2 minutes): "
+            "the cards come first.") in said

@@ -53,11 +53,11 @@ def test_a_check_that_says_tomorrow_is_followed_by_no_reminder_that_day(
                          "Más palabras vuelven para repasar mañana.\n"
                          "More words come back for review tomorrow.")
     at_four = START + timedelta(hours=5)  # 16:00 school time, the reminder's hour
-    assert reminders.due_reviews(db, 1001, at_four, TZ) == 0
+    assert reminders.due_reviews(db, 1001, at_four, TZ).ready == 0
     assert progress.progress(db, 1001, at_four, TZ).ready == 0
     assert checks.begin_check(db, 1001, at_four, random.Random(2), tz=TZ).question is None
     tomorrow = START + timedelta(days=1)
-    assert reminders.due_reviews(db, 1001, tomorrow, TZ) == 3
+    assert reminders.due_reviews(db, 1001, tomorrow, TZ).ready == 3
     assert progress.progress(db, 1001, tomorrow, TZ).ready == 3
     start = checks.begin_check(db, 1001, tomorrow, random.Random(3), tz=TZ)
     assert start.question is not None and start.question.total == 3
@@ -76,7 +76,7 @@ def test_words_just_answered_right_are_not_ready_again_minutes_later(
     start = checks.begin_check(db, 1001, later, random.Random(4), tz=TZ)
     assert start.question is None and start.unread == []
     assert start.later == readiness.NextStep(ready=0, waiting=0, next_in_days=1)
-    assert reminders.due_reviews(db, 1001, later, TZ) == 0
+    assert reminders.due_reviews(db, 1001, later, TZ).ready == 0
 
 
 def test_more_ready_words_than_one_check_are_counted_as_one_check_everywhere(
@@ -84,12 +84,12 @@ def test_more_ready_words_than_one_check_are_counted_as_one_check_everywhere(
     enrol_student(db, START, level=5)  # more words a set than a check asks
     left = len(read_words(db, START)) - 5
     assert left > 0
-    assert reminders.due_reviews(db, 1001, START, TZ) == 5
+    assert reminders.due_reviews(db, 1001, START, TZ).ready == 5
     assert progress.progress(db, 1001, START, TZ).ready == 5
     last = whole_check(db, START, right=True)
     assert last.score == (5, 5)
     assert last.next is not None and last.next.ready == left  # the words it did not ask
-    assert reminders.due_reviews(db, 1001, START + timedelta(hours=1), TZ) == left
+    assert reminders.due_reviews(db, 1001, START + timedelta(hours=1), TZ).ready == left
     assert progress.progress(db, 1001, START + timedelta(hours=1), TZ).ready == left
 
 

@@ -156,11 +156,11 @@ def test_a_review_held_for_the_retention_gap_is_due_nowhere_until_a_check_can_as
     stored.save_mastery(db, 1001, word, replace(  # right on two days, the first one yesterday
         state, success_days=frozenset({"2026-09-13", "2026-09-14"}), answered=True,
         due_at=START - timedelta(hours=1), first_correct_at=START - timedelta(days=1)), START)
-    assert reminders.due_reviews(db, 1001, START, TZ) == 0
+    assert reminders.due_reviews(db, 1001, START, TZ).ready == 0
     assert progress.progress(db, 1001, START, TZ).due == 0
     assert checks.begin_check(db, 1001, START, random.Random(7), tz=TZ).question is None
     later = START + timedelta(days=2)  # three days after the first right answer
-    assert reminders.due_reviews(db, 1001, later, TZ) == 1
+    assert reminders.due_reviews(db, 1001, later, TZ).ready == 1
     assert progress.progress(db, 1001, later, TZ).due == 1
     start = checks.begin_check(db, 1001, later, random.Random(7), tz=TZ)
     assert start.question is not None and start.question.item.word_id == word
