@@ -176,8 +176,9 @@ TEACHER_COVERAGE_KEYS = ("newpack-coverage", "push-coverage", "gloss-saved")
 @pytest.mark.parametrize("key", TEACHER_COVERAGE_KEYS)
 def test_spanish_calls_a_teacher_usted(catalog: Catalog, key: str) -> None:
     tu = re.compile(r"\b(tu|tus|te|ti|agrega|añade|puedes|tienes)\b", re.I)
-    assert tu.search(catalog.messages["es"][key]) is None
-    assert re.search(r"\bSus estudiantes\b", catalog.messages["es"][key], re.I)
+    for text in texts(catalog.messages["es"][key]):
+        assert tu.search(text) is None
+        assert re.search(r"\bSus estudiantes\b", text, re.I)
 
 
 def test_vietnamese_puente_calls_itself_minh_to_a_student_choosing_a_language(
@@ -209,11 +210,13 @@ def test_vietnamese_puente_calls_itself_minh_to_whoever_it_calls_ban(catalog: Ca
 COUNTING_KEYS = ("push-queued", "push-report", "report-summary", "report-word", "newpack-saved",
                  "newpack-filled", "announce-preview", "announce-version", "announce-queued",
                  "announce-queued-families", "count-words", "count-students",
-                 "count-family-members")
+                 "count-family-members", "classes-line", "deleteme-class-removed",
+                 "newpack-audit", "newpack-coverage", "push-coverage", "heatmap-recent-words",
+                 "report-listening-few", "check-done")
 
 
 def test_counting_sentences_never_write_word_s_in_any_language(catalog: Catalog) -> None:
-    hedged = re.compile(r"\w\((s|es|ões|m|e)\)|\(es\)|يوم/أيام")
+    hedged = re.compile(r"\w\((s|es|ões|m|e|а)\)|\(es\)|يوم/أيام")
     found = [f"{lang}: {key}" for lang, own in catalog.messages.items() for key in COUNTING_KEYS
              for text in texts(own[key]) if hedged.search(text)]
     assert found == []
@@ -238,6 +241,30 @@ def test_two_counts_in_one_sentence_each_take_their_own_plural(catalog: Catalog)
         "proie : 2 sur 3 justes en 1 jour")
     assert catalog.plain("announce-version", "en", language="Somali", people=1) == (
         "<b>Somali</b> · 1 person")
+
+
+def test_counts_once_written_word_s_read_as_real_plurals(catalog: Catalog) -> None:
+    coverage = {"language": "Somali", "code": "so"}
+    assert catalog.plain("newpack-coverage", "en", missing=1, words=Counted("count-words", 5),
+                         **coverage).startswith("⚠️ Somali: 1 of 5 words has no gloss,")
+    assert catalog.plain("newpack-coverage", "es", missing=1, words=Counted("count-words", 1),
+                         **coverage).startswith("⚠️ Somali: 1 de 1 palabra no tiene glosa,")
+    assert catalog.plain("push-coverage", "ru", missing=1, words=Counted("count-words", 2),
+                         language="сомали", terms="prey").startswith(
+        "⚠️ сомали: нет перевода для prey (это 1, а всего в отправке 2 слова)")
+    assert catalog.plain("classes-line", "en", class_name="7B", link="L",
+                         students=Counted("count-students", 1)) == "<b>7B</b>: 1 student - L"
+    assert catalog.plain("deleteme-class-removed", "fr", class_name="7B", students=3) == (
+        "• 7B : supprimée ; ses 3 élèves quittent la classe.")
+    assert catalog.plain("newpack-audit", "ru", no_cloze=21, giveaways=0, items=4,
+                         rules="-").startswith("Качество заданий: у 21 слова нет предложения")
+    assert catalog.plain("heatmap-recent-words", "pt", shown=1, days=21, words=9) == (
+        "O gráfico mostra 1 palavra praticada nos últimos 21 dias; o relatório e o CSV contam "
+        "todas as 9.")
+    assert catalog.plain("report-listening-few", "en", total=1).endswith(
+        ": 1 answer, too few to tell")
+    assert catalog.plain("check-done", "fr", right=1, total=5).startswith(
+        "Test terminé : 1 bonne réponse sur 5.")
 
 
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:

@@ -207,7 +207,7 @@ async def push(update: Update, context: PuenteContext) -> None:
             return
     for gap in english_only(s.db, refs, languages, s.translator):
         await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
-                  language=reader_language(gap.lang), words=gap.words,
+                  language=reader_language(gap.lang), words=Counted("count-words", gap.words),
                   terms=", ".join(gap.terms))
     context.deliverer.wake()  # delivery runs in the background: this handler never waits
 
@@ -327,7 +327,8 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     gaps = english_only(s.db, pack_refs(s.db, [pack.id]), languages, s.translator)
     for gap in gaps:  # say plainly which students will get English only, and the fix
         await say(update, context, "newpack-coverage", bilingual=False, code=gap.lang,
-                  language=reader_language(gap.lang), missing=gap.missing, words=gap.words)
+                  language=reader_language(gap.lang), missing=gap.missing,
+                  words=Counted("count-words", gap.words))
     quality = check_quality(s.db, user.id, pack)
     await say(update, context, "newpack-audit", bilingual=False, no_cloze=quality.no_cloze,
               giveaways=quality.giveaways, items=quality.items,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, tzinfo
 
 from bot.config import SchoolConfig
-from bot.presentation.i18n import Catalog, LanguageName, Markup, reader_language
+from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.reports import student_lines, summary_text
 from bot.presentation.students import class_labels
 from bot.presentation.views import join_lines, label, level_text, name, word_statuses
@@ -45,7 +45,7 @@ def classes_text(
             "classes-line",
             lang,
             class_name=c.name,
-            students=students,
+            students=Counted("count-students", students),
             link=join_link(bot_username, c.join_code),
         )
         for c, students in found

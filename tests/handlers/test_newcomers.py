@@ -165,9 +165,9 @@ async def test_pack_upload_names_student_languages_left_english_only(chat: Chat)
     teacher = chat.user(TEACHER, "Rivera", lang="en")
     reply = texts(await chat.process(chat.factory.document(teacher, "f1", "Volcanoes.csv",
                                                            len(pack))))
-    assert "Portuguese: 1 of 1 word(s) have no gloss" in reply
+    assert "Portuguese: 1 of 1 word has no gloss" in reply
     assert "<code>pt_term</code>" in reply
-    assert "Spanish: 1 of 1 word(s) have no gloss" not in reply  # Spanish has its term
+    assert "Spanish: 1 of 1 word has no gloss" not in reply  # Spanish has its term
 
 
 async def test_progress_for_an_arabic_reader_is_in_arabic_not_an_english_chart(

@@ -180,7 +180,7 @@ async def test_the_heatmap_caption_says_it_shows_recent_words_of_all(chat: Chat)
     photo = next(c for c in calls if c.method == "sendPhoto")
     assert words > 1
     assert photo.params["caption"] == (
-        f"The chart shows the 1 word(s) practised in the last 21 days; the report and the CSV "
+        f"The chart shows the 1 word practised in the last 21 days; the report and the CSV "
         f"count all {words}.")
 
 

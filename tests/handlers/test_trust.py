@@ -146,7 +146,7 @@ async def test_teacher_deleteme_says_what_happens_then_deletes_teacher_and_class
         chat: Chat) -> None:
     prof, _ = await quillon_with_class(chat)
     before, after = await confirm_delete(chat, prof)
-    assert "Art 5: deleted; its 1 student(s) leave the class" in before
+    assert "Art 5: deleted; its 1 student leaves the class" in before
     assert "Students keep their own words and progress" in before
     assert "teacher account is deleted" in after
     assert cells_naming(chat.db, PROF, PROF_NAME) == []

@@ -92,7 +92,7 @@ def test_one_listening_answer_is_too_few_to_tell(
     _answer(db, words["prey"], True, listening=True)
     _, matrix = teaching.class_report(db, TEACHER_ID, None)
     assert student_lines(matrix, 1001, catalog, "en")[-1] == \
-        f"{LISTENING}: 1 answer(s), too few to tell"
+        f"{LISTENING}: 1 answer, too few to tell"
 
 
 def test_a_class_without_listening_answers_gets_no_listening_line(
