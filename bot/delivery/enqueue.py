@@ -16,12 +16,15 @@ from bot.services.pushes import Again, PushPlan, scheduled_for
 from bot.store import outbox, people
 
 
-def enqueue_push(services: Services, teacher_id: int, plan: PushPlan) -> tuple[int, int]:
+def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
+                 reads: str = "en") -> tuple[int, int]:
     """Queue the preview for every student of the class who has not had these words today;
     return (push id, students). A push every student already had today is kept, sending
     nothing (and reported as nothing), so the teacher may still send it again; (0, 0) when
-    there is nobody at all to send to."""
+    there is nobody at all to send to. The teacher `reads` this language: the report of how
+    the push went, sent later, is written in it."""
     db, now = services.db, services.clock()
+    people.set_teacher_language(db, teacher_id, reads)
     students = [s.id for s in people.class_students(db, plan.class_info.id)
                 if not s.blocked and s.id not in plan.repeats]
     if not students and not plan.repeats:

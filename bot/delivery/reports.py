@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 
 from bot.context import Services
 from bot.presentation.i18n import Counted
+from bot.services import membership
 from bot.store import outbox
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,8 @@ async def report_finished(bot: Bot, services: Services) -> int:
         if not outbox.mark_reported(services.db, push_id, services.clock()):
             continue
         counts = report_counts(services, push_id)
-        text = services.catalog.render("push-report", "en", blocked=counts["blocked"],
+        lang = membership.known_language(services.db, teacher_id) or "en"  # as they pushed
+        text = services.catalog.render("push-report", lang, blocked=counts["blocked"],
                                        sent=Counted("count-students", counts["sent"]),
                                        failed=counts["failed"])
         try:

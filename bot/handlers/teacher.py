@@ -192,7 +192,8 @@ async def push(update: Update, context: PuenteContext) -> None:
     if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
         for lang in languages:
             await glosses_for(s.db, s.translator, refs, lang)
-    push_id, students = enqueue_push(s, user.id, plan)
+    push_id, students = enqueue_push(s, user.id, plan,
+                                     reads=user_language(context, user.id, user.language_code))
     if students or not plan.repeats:
         await _say_queued(update, context, plan, students)
     if plan.waiting:  # on the roster, but no preview is written before they choose a language

@@ -59,6 +59,17 @@ def upsert_teacher(db: Database, teacher_id: int, first_name: str, now: datetime
                [teacher_id, first_name, stamp(now)])
 
 
+def set_teacher_language(db: Database, teacher_id: int, code: str) -> None:
+    """Remember the language a teacher reads, for messages sent when they are not writing."""
+    db.execute("UPDATE teachers SET language = ? WHERE id = ?", [code, teacher_id])
+
+
+def teacher_language(db: Database, teacher_id: int) -> str | None:
+    """The language a teacher last read Puente in (None: not a teacher)."""
+    row = db.execute("SELECT language FROM teachers WHERE id = ?", [teacher_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def is_teacher(db: Database, user_id: int) -> bool:
     return db.execute("SELECT 1 FROM teachers WHERE id = ?", [user_id]).fetchone() is not None
 

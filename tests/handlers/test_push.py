@@ -72,6 +72,17 @@ async def test_push_reaches_every_student_in_their_language_and_reports(chat: Ch
     assert all(len(c.text) <= 4096 for c in chat.api.calls)
 
 
+async def test_a_spanish_speaking_teacher_reads_how_the_push_went_in_spanish(
+        chat: Chat) -> None:
+    await enrol_class(chat, 2)
+    rivera = chat.user(TEACHER_ID, "Rivera", "es")  # a phone set to Spanish
+    queued = texts(await chat.send(rivera, "/push science.ecosystems predator, prey"))
+    assert "2 palabras" in queued
+    report = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert report == ["Envío terminado: entregado a Telegram para 2 estudiantes (Telegram no "
+                      "dice quién lo ha leído). Bloquearon el bot: 0. Sin poder entregar: 0."]
+
+
 async def test_push_handler_answers_the_teacher_without_waiting_for_delivery(
         chat: Chat) -> None:
     await enrol_class(chat, 4)
