@@ -34,7 +34,7 @@ TERM_LIMIT = 200
 # /report and /student give the word (word_status), added last so older columns keep their place.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
-               "listening_attempts", "listening_correct", "card", "status")
+               "listening_attempts", "listening_correct", "card", "status", "retired")
 # card: whether the student opened the word's card (or answered it), was given the word (a push,
 # or a preview) and has not opened it yet, or was never given it (a classmate was).
 OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
@@ -325,31 +325,32 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
     estimate (or not answered, or too few answers to tell), attempts, last seen (in the school's
     time zone `tz`, with its offset), language, level and who set it (self-placed or teacher),
     listening answers apart, whether the card was opened, not opened yet or never sent, and
-    the word's status as /report and /student give it; students by name and roster number,
-    never a Telegram id (the columns: docs/reports.md)."""
+    the word's status as /report and /student give it, and whether the word was retired from its
+    pack; students by name and roster number, never a Telegram id (the columns:
+    docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     # Each text is cleaned and defused once, not once per row (35 x 200 rows in one /report).
-    words = [(word.id, spreadsheet_cell(term(word.pack_id)), spreadsheet_cell(term(word.term)))
-             for word in matrix.given]
+    words = [(word.id, spreadsheet_cell(term(word.pack_id)), spreadsheet_cell(term(word.term)),
+              int(word.retired)) for word in matrix.given]
     for student in matrix.students:
         source = LEVEL_SOURCES[student.self_placed] if student.level is not None else ""
         who = [spreadsheet_cell(v) for v in (student_name(student), student.number,
                                              student.language or "", student.level or "",
                                              source)]
         unopened = {w.id for w in matrix.unopened.get(student.id, [])}
-        for word_id, pack, word_term in words:
+        for word_id, pack, word_term, retired in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
-                                 card, WordStatus.NOT_STARTED.value])
+                                 card, WordStatus.NOT_STARTED.value, retired])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.attempts, cell.correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
-                             cell.listened_right, OPENED, cell.status.value])
+                             cell.listened_right, OPENED, cell.status.value, retired])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

@@ -17,9 +17,10 @@ from bot.presentation.class_views import roster_text
 from bot.presentation.i18n import Catalog
 from bot.presentation.reports import csv_bytes, student_lines, summary_text, word_terms
 from bot.services import teaching
+from bot.services.packs import load_packs
 from bot.store import outbox, people
 from bot.store import study as stored
-from bot.store.packs import forget_words, pack_words
+from bot.store.packs import forget_words, pack_words, save_pack
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student
 
@@ -133,6 +134,21 @@ def test_roster_counts_a_word_missed_three_times_in_a_row_as_needs_help_as_repor
 
     assert "🆘 Needs help: Ana (prey)" in summary_text(found.name, matrix, catalog, "en")
     assert line.endswith(": 📖 Learning: 1 · ⚠️ Needs help: 1")
+
+
+def test_the_csv_tells_a_word_retired_from_its_pack_from_one_still_in_it(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, 1001, "Ana", level=3)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["predator"], "RR")
+    _answer(db, 1001, words["prey"], "WR")
+    pack = next(p for p in load_packs().packs if p.id == "science.ecosystems")
+    save_pack(db, replace(pack, words=tuple(w for w in pack.words if w.term != "prey")), START)
+
+    rows = _csv(db)
+    assert (rows["Ana", "prey"]["retired"], rows["Ana", "predator"]["retired"]) == ("1", "0")
+    assert rows["Ana", "prey"]["attempts"] == "2"  # her answers stay beside the mark
+    assert list(rows["Ana", "prey"])[-2:] == ["status", "retired"]  # added last
 
 
 def test_a_term_two_packs_share_names_its_pack_in_every_view(
