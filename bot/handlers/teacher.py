@@ -22,7 +22,15 @@ from bot.context import PuenteContext
 from bot.delivery import enqueue_again, enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.presentation import callbacks, class_views, keyboards, menus, pack_views, views
+from bot.presentation import (
+    callbacks,
+    class_views,
+    keyboards,
+    menus,
+    pack_views,
+    push_views,
+    views,
+)
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
@@ -39,12 +47,13 @@ def register(app: Application) -> None:
     add = app.add_handler
     # Each handler is named for its command: /family is `family`, /student is `student`.
     for command in (teach, invite, newclass, classes, roster, revoke, level, packs, push,
-                    report, student, family, newpack, remove, families, coteach, gloss):
+                    scheduled, report, student, family, newpack, remove, families, coteach, gloss):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
     add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
     add(CallbackQueryHandler(push_again_button, pattern=rf"^{callbacks.PUSH_AGAIN}:"))
+    add(CallbackQueryHandler(scheduled_button, pattern=rf"^{callbacks.SCHEDULED}:"))
     add(MessageHandler(filters.Document.ALL & PRIVATE, pack_file))
 
 
@@ -215,13 +224,22 @@ async def push(update: Update, context: PuenteContext) -> None:
 
 async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushPlan,
                       students: int) -> None:
-    """Sending N words to M students of the class (when)."""
-    s = context.services
-    when = plan.send_at.astimezone(s.config.school.timezone).strftime("%a %H:%M")
-    await say(update, context, "push-queued", bilingual=False,
-              words=Counted("count-words", len(plan.words)),
-              class_name=escape(plan.class_info.name),
-              students=Counted("count-students", students), when=when)
+    """Sending N words to M students of the class (when); then a line for each push of the
+    pack to the class already waiting, and one for the pack's words still not sent."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
+    lines = [s.catalog.render("push-queued", lang, words=Counted("count-words", len(plan.words)),
+                              class_name=plan.class_info.name, when=push_views.when(
+                                  plan.send_at, tz),
+                              students=Counted("count-students", students))]
+    lines += [s.catalog.render("push-already-waiting", lang, count=b.words, pack=plan.pack_id,
+                               when=push_views.when(b.send_at, tz)) for b in plan.booked]
+    if plan.left:
+        lines.append(s.catalog.render("push-more-unsent", lang, count=plan.left,
+                                      pack=plan.pack_id))
+    await send_long(context, user.id, "\n".join(lines))
 
 
 async def push_again_button(update: Update, context: PuenteContext) -> None:
@@ -237,6 +255,48 @@ async def push_again_button(update: Update, context: PuenteContext) -> None:
     again = pushes.plan_again(s.db, s.config.school, user.id, cb.int_arg(0), s.clock())
     await _say_queued(update, context, again.plan, enqueue_again(s, again))
     context.deliverer.wake()
+
+
+async def scheduled(update: Update, context: PuenteContext) -> None:
+    """List the teacher's pushes still waiting to be sent, each with a Cancel button."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    waiting = pushes.scheduled(s.db, user.id)
+    if not waiting:
+        await say(update, context, "scheduled-none", bilingual=False)
+        return
+    text, cancel = push_views.scheduled_text(
+        s.catalog, user_language(context, user.id, user.language_code), waiting,
+        s.config.school.timezone)
+    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                   reply_markup=keyboards.cancel_push_buttons(cancel))
+
+
+async def scheduled_button(update: Update, context: PuenteContext) -> None:
+    """Ask before cancelling a waiting push; cancel what it has not sent after the confirming
+    tap (checked on the server: the teacher's own push, still waiting)."""
+    decided = await _decided(update, context)
+    if decided is None:
+        return
+    query, user, cb, lang = decided
+    s, tz = context.services, context.services.config.school.timezone
+    if len(cb.args) == 1:  # the first tap, in /scheduled: ask
+        found = pushes.scheduled_push(s.db, user.id, cb.int_arg(0))
+        await context.bot.send_message(
+            user.id, push_views.cancel_confirm(s.catalog, lang, found, tz),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_cancel_push(
+                found.push_id, s.catalog.plain("button-scheduled-cancel-yes", lang),
+                s.catalog.plain("button-keep", lang)))
+        return
+    if cb.args[1:] != ("yes",):
+        raise callbacks.ForgedCallbackError("not a cancel confirmation")
+    if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
+        return
+    done = pushes.cancel_scheduled(s.db, user.id, cb.int_arg(0))
+    await query.edit_message_text(push_views.cancelled(s.catalog, lang, done.push,
+                                                       done.students, tz),
+                                  parse_mode=ParseMode.HTML)
 
 
 async def report(update: Update, context: PuenteContext) -> None:

@@ -27,6 +27,7 @@ REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancel
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message
 PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it skipped
+SCHEDULED = "sc"    # sc:<push id> | sc:<push id>:yes | sc:no   a teacher cancels a waiting push
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
 CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card (f: home first)
 

@@ -170,6 +170,20 @@ def push_again(push_id: int, label: str) -> InlineKeyboardMarkup:
         callbacks.PUSH_AGAIN, push_id))], 1)
 
 
+def cancel_push_buttons(pushes: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """One "Cancel" button per push still waiting, (push id, label)."""
+    return rows([InlineKeyboardButton(label[:60], callback_data=callbacks.data(
+        callbacks.SCHEDULED, push_id)) for push_id, label in pushes], 1)
+
+
+def confirm_cancel_push(push_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
+    """Cancel a waiting push, or keep it."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.SCHEDULED, push_id,
+                                                               "yes")),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.SCHEDULED, "no"))]])
+
+
 def unlink_buttons(links: Sequence[tuple[int, str]],
                    revoke: Sequence[tuple[int, str]] = ()) -> InlineKeyboardMarkup:
     """One "unlink" button per linked family member, (family id, label), then one "cancel

@@ -11,11 +11,20 @@ from sqlite_utils import Database
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.domain.times import parse_clock
-from bot.services.teaching import BadInputError, find_class
+from bot.services.teaching import BadInputError, find_class, require_teacher
 from bot.store import outbox, people
 from bot.store.packs import StoredWord, list_packs, pack_words
 
 MAX_PUSH_WORDS = 10
+NEXT_WORDS = 5  # /push PACK without words sends the pack's next words this class has not had
+
+
+@dataclass(frozen=True)
+class Booked:
+    """Words of a push of the same pack to the same class, still waiting to be sent."""
+
+    words: int
+    send_at: datetime
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,11 @@ class PushPlan:
     # Students of the class still choosing a home language: nothing is queued for them; the
     # words wait in their /words once they choose (a scheduled push still reaches them).
     waiting: int = 0
+    # The teacher's pushes of this pack to this class still waiting (a second /push meant to
+    # move the first one would otherwise book both), and, when the words were picked for the
+    # teacher, how many of the pack's words this class has still not been sent.
+    booked: tuple[Booked, ...] = ()
+    left: int = 0
 
 
 def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]:
@@ -101,7 +115,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     if pack_id not in visible:
         _not_a_pack(db, visible, pack_id, tokens)
     words = pack_words(db, pack_id)
-    chosen = match_words(words, tokens) if tokens else _next_words(db, found.id, words)
+    chosen, left = (match_words(words, tokens), 0) if tokens else \
+        _next_words(db, found.id, words)
     if not chosen:
         raise BadInputError(prompt_key="push-nothing-new", pack=pack_id)
     send_at = now
@@ -109,9 +124,13 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
         send_at = _at(at, now, school)
     send_at = next_allowed(send_at, school)
     chosen = chosen[:MAX_PUSH_WORDS]
+    booked = tuple(Booked(len(w.push.word_ids), w.push.send_at)
+                   for w in outbox.waiting_pushes(db, teacher_id)
+                   if w.push.class_id == found.id and w.push.pack_id == pack_id
+                   and w.push.send_at > now)  # one going out now is no booking to move
     return PushPlan(found, pack_id, chosen, send_at,
                     already_sent(db, school, found.id, chosen, send_at),
-                    people.without_language(db, found.id))
+                    people.without_language(db, found.id), booked, left)
 
 
 def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],
@@ -180,10 +199,70 @@ def scheduled_for(db: Database, student_id: int, now: datetime) -> list[tuple[in
     return plans
 
 
-def _next_words(db: Database, class_id: int, words: list[StoredWord]) -> list[StoredWord]:
-    """Without named words: the next pack words this class has not been sent yet."""
+def _next_words(db: Database, class_id: int, words: list[StoredWord]
+                ) -> tuple[list[StoredWord], int]:
+    """Without named words: the next pack words this class has not been sent yet, and how
+    many more of them wait for a later push."""
     sent = outbox.words_sent_to_class(db, class_id)
-    return [w for w in words if w.id not in sent][:5]
+    unsent = [w for w in words if w.id not in sent]
+    return unsent[:NEXT_WORDS], max(len(unsent) - NEXT_WORDS, 0)
+
+
+class ScheduledGoneError(PuenteError):
+    """A Cancel tap on a push that is not waiting any more (sent or cancelled meanwhile), or
+    that is not this teacher's (an old or forged button)."""
+
+    prompt_key = "scheduled-gone"
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A teacher's push still waiting to be sent, as /scheduled lists it."""
+
+    push_id: int
+    class_name: str
+    pack_id: str
+    terms: list[str]
+    send_at: datetime
+    students: int
+
+
+def scheduled(db: Database, teacher_id: int) -> list[Scheduled]:
+    """The teacher's pushes with messages still waiting, the soonest first."""
+    require_teacher(db, teacher_id)
+    found = []
+    for waiting in outbox.waiting_pushes(db, teacher_id):
+        push = waiting.push
+        class_info = people.class_by_id(db, push.class_id)
+        by_id = {w.id: w.word.term for w in pack_words(db, push.pack_id)}
+        found.append(Scheduled(push.id, class_info.name if class_info else "",
+                               push.pack_id, [by_id[i] for i in push.word_ids if i in by_id],
+                               push.send_at, waiting.students))
+    return found
+
+
+def scheduled_push(db: Database, teacher_id: int, push_id: int) -> Scheduled:
+    """One of the teacher's own pushes, still waiting (any other id raises)."""
+    for one in scheduled(db, teacher_id):
+        if one.push_id == push_id:
+            return one
+    raise ScheduledGoneError()
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    push: Scheduled
+    students: int  # students whose messages of the push were taken out of the outbox
+
+
+def cancel_scheduled(db: Database, teacher_id: int, push_id: int) -> Cancelled:
+    """Cancel what a teacher's waiting push has not sent yet; what was sent stays sent (and
+    the words it introduced stay in the students' /words, as cards not opened yet)."""
+    found = scheduled_push(db, teacher_id, push_id)
+    students = outbox.cancel_push(db, push_id)
+    if not students:  # the deliverer claimed or sent the rest meanwhile
+        raise ScheduledGoneError()
+    return Cancelled(found, students)
 
 
 def _at(text: str, now: datetime, school: SchoolConfig) -> datetime:

@@ -206,6 +206,40 @@ def pushes_to(db: Database, class_ids: list[int]) -> list[Push]:
             for r in rows]
 
 
+@dataclass(frozen=True)
+class WaitingPush:
+    """A push with messages not sent yet, and how many students they are for."""
+
+    push: Push
+    students: int
+
+
+def waiting_pushes(db: Database, teacher_id: int) -> list[WaitingPush]:
+    """One teacher's pushes with messages still pending, the soonest due first."""
+    rows = db.execute(
+        "SELECT p.id, p.class_id, p.teacher_id, p.pack_id, p.word_ids, p.send_at, "
+        "count(DISTINCT o.chat_id) FROM pushes p JOIN outbox o ON o.push_id = p.id "
+        "WHERE p.teacher_id = ? AND o.status = 'pending' "
+        "GROUP BY p.id ORDER BY p.send_at, p.id", [teacher_id]).fetchall()
+    return [WaitingPush(Push(r[0], r[1], r[2], r[3], [int(i) for i in json.loads(r[4])],
+                             parse(r[5])), r[6]) for r in rows]
+
+
+def cancel_push(db: Database, push_id: int) -> int:
+    """Delete a push's messages still pending that no deliverer has claimed, in one
+    transaction, and the push itself when nothing of it is left (so it never counts as sent,
+    nor reaches a student who joins later); return how many students lost a message.
+    A claimed row may be on its way to Telegram: it is left to finish."""
+    with db.atomic():  # a DELETE ... RETURNING reads like a query: keep it in the transaction
+        chats = {r[0] for r in db.execute(
+            "DELETE FROM outbox WHERE push_id = ? AND status = 'pending' "
+            "AND lease_owner IS NULL RETURNING chat_id", [push_id]).fetchall()}
+        if chats and not db.execute("SELECT 1 FROM outbox WHERE push_id = ? LIMIT 1",
+                                    [push_id]).fetchone():
+            db.execute("DELETE FROM pushes WHERE id = ?", [push_id])
+    return len(chats)
+
+
 def push_chats(db: Database, push_id: int) -> set[int]:
     """Every chat one push has a message for (queued, sent, blocked or failed)."""
     rows = db.execute("SELECT DISTINCT chat_id FROM outbox WHERE push_id = ?", [push_id])

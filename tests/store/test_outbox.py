@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from bot.store import open_store, outbox
+from bot.store.people import ClassInfo
 from tests.clock import START
 
 
@@ -28,3 +31,27 @@ def test_a_leased_row_is_never_claimed_twice_until_its_lease_ends() -> None:
     assert outbox.claim(db, [row], "b", START, lease) == []
     later = lease + timedelta(seconds=1)  # owner "a" died: after its lease, another may send
     assert outbox.claim(db, [row], "b", later, later + timedelta(minutes=1))
+
+
+def test_cancelling_a_push_leaves_what_was_sent_and_what_a_deliverer_holds(
+        db: Database, school_class: ClassInfo) -> None:
+    push = outbox.create_push(db, school_class.id, school_class.teacher_id, "science.ecosystems",
+                              [1], START, START)
+    sent, held, _waiting = (outbox.enqueue(db, push, chat, "preview", {"text": "hi"}, START,
+                                           START) for chat in (7, 8, 9))
+    outbox.mark_sent(db, sent, START)
+    assert outbox.claim(db, [held], "a", START, START + timedelta(minutes=1))
+    assert outbox.cancel_push(db, push) == 1  # only chat 9's row: pending and unclaimed
+    assert [r[0] for r in db.execute("SELECT id FROM outbox ORDER BY id")] == [sent, held]
+    assert outbox.get_push(db, push) is not None  # it sent something: it stays a push
+    assert outbox.cancel_push(db, push) == 0
+
+
+def test_a_push_cancelled_before_anything_was_sent_is_gone(db: Database,
+                                                          school_class: ClassInfo) -> None:
+    push = outbox.create_push(db, school_class.id, school_class.teacher_id, "science.ecosystems",
+                              [1], START, START)
+    outbox.enqueue(db, push, 7, "preview", {"text": "hi"}, START, START)
+    assert outbox.cancel_push(db, push) == 1
+    assert outbox.get_push(db, push) is None and db["outbox"].count == 0
+    assert outbox.words_sent_to_class(db, school_class.id) == set()

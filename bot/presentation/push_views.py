@@ -1,0 +1,44 @@
+"""A teacher's pushes as they read them: when one is due, and /scheduled's list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from bot.presentation.i18n import Catalog, Counted
+from bot.services.pushes import Scheduled
+
+
+def when(moment: datetime, tz: tzinfo) -> str:
+    """A push's time in the school's time zone, as the push's answer gives it ("Tue 08:00")."""
+    return moment.astimezone(tz).strftime("%a %H:%M")
+
+
+def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz: tzinfo
+                   ) -> tuple[str, list[tuple[int, str]]]:
+    """The list /scheduled sends, numbered, and one (push id, Cancel label) per push."""
+    lines = [catalog.render("scheduled-title", lang)]
+    buttons = []
+    for number, one in enumerate(waiting, 1):
+        due = when(one.send_at, tz)
+        lines.append(catalog.render(
+            "scheduled-line", lang, number=number, when=due, class_name=one.class_name,
+            pack=one.pack_id, terms=", ".join(one.terms),
+            students=Counted("count-students", one.students)))
+        buttons.append((one.push_id, catalog.plain("button-scheduled-cancel", lang,
+                                                   number=number, when=due)))
+    return "\n".join(lines), buttons
+
+
+def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> str:
+    """Ask before a waiting push is cancelled."""
+    return catalog.render("scheduled-cancel-confirm", lang, when=when(one.send_at, tz),
+                          class_name=one.class_name, terms=", ".join(one.terms),
+                          students=Counted("count-students", one.students))
+
+
+def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tzinfo) -> str:
+    """What a cancelled push took back, and what stays."""
+    return catalog.render("scheduled-cancelled", lang, when=when(one.send_at, tz),
+                          class_name=one.class_name,
+                          students=Counted("count-students", students))

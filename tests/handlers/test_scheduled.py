@@ -1,0 +1,126 @@
+"""A teacher sees the pushes still waiting (/scheduled) and cancels one before it goes out."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.demo.offline import OfflineBotAPI
+from bot.store.packs import pack_words
+from tests.harness import INVITE, TEACHER_ID, Chat, buttons, join_and_confirm, texts
+
+PACK = "science.ecosystems"
+
+
+async def enrol(chat: Chat, size: int = 3) -> list[int]:
+    ids = []
+    for n in range(size):
+        user = chat.user(3000 + n, f"S{n}", lang="es")
+        await join_and_confirm(chat, user, lang="es", level=4)
+        ids.append(user["id"])
+    return ids
+
+
+def rivera(chat: Chat) -> dict:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+def previews(api: OfflineBotAPI) -> Counter[int]:
+    return Counter(c.chat_id for c in api.calls if c.method == "sendMessage" and "📘" in c.text)
+
+
+async def test_a_push_meant_to_move_an_earlier_one_says_the_first_still_waits_and_it_cancels(
+        chat: Chat) -> None:
+    ids = await enrol(chat)
+    chat.clock.advance(hours=10)  # Monday 21:00 at school: both pushes are for Tuesday
+    await chat.send(rivera(chat), f"/push {PACK} at 08:00")
+    moved = texts(await chat.send(rivera(chat), f"/push {PACK} at 10:00"))
+    assert "Sending 5 words to 3 students of <b>Science 7B</b> (Tue 10:00)." in moved
+    assert (f"5 words of {PACK} are already waiting for Tue 08:00: /scheduled shows them, and "
+            "lets you cancel") in moved
+
+    listed = await chat.send(rivera(chat), "/scheduled")
+    first, second = [w.word.term for w in pack_words(chat.db, PACK)][:5], \
+        [w.word.term for w in pack_words(chat.db, PACK)][5:10]
+    assert texts(listed) == (
+        "Pushes waiting to be sent:\n"
+        f"1. Tue 08:00 · <b>Science 7B</b> · {PACK}: {', '.join(first)} (3 students)\n"
+        f"2. Tue 10:00 · <b>Science 7B</b> · {PACK}: {', '.join(second)} (3 students)")
+    assert buttons(listed) == [("❌ Cancel 1 (Tue 08:00)", "sc:1"),
+                               ("❌ Cancel 2 (Tue 10:00)", "sc:2")]
+
+    confirm = await chat.tap(rivera(chat), "sc:1")
+    assert texts(confirm).strip() == (f"Cancel the push of Tue 08:00 to <b>Science 7B</b> "
+                              f"({', '.join(first)})? It will not be sent to 3 students.")
+    assert buttons(confirm) == [("Cancel the push", "sc:1:yes"), ("Keep it", "sc:no")]
+    done = await chat.tap(rivera(chat), "sc:1:yes")
+    assert texts(done).strip() == (
+        "The push of Tue 08:00 to <b>Science 7B</b> is cancelled: nothing more of it goes to "
+        "3 students. Whatever it had already sent stays sent, and its words stay in those "
+        "students' /words as cards not opened yet.")
+
+    chat.clock.advance(hours=13)  # Tuesday 10:00: only the second push goes out
+    report = texts(await chat.deliver())
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
+    assert all(second[0] in c.text for c in chat.api.calls if "📘" in c.text)
+    assert report.count("Push finished") == 1  # the cancelled push has nothing to report
+    assert texts(await chat.send(rivera(chat), "/scheduled")) == (
+        "No push is waiting to be sent. /push PACK at 08:00 sends one later.")
+    again = texts(await chat.send(rivera(chat), f"/push {PACK}"))  # cancelled: never sent
+    assert f"({', '.join(first)})" not in again and "Sending 5 words to 3 students" in again
+
+
+async def test_keep_leaves_the_push_and_a_second_tap_or_old_button_changes_nothing(
+        chat: Chat) -> None:
+    ids = await enrol(chat, 2)
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"/push {PACK} habitat at 08:00")
+    await chat.send(rivera(chat), "/scheduled")
+    await chat.tap(rivera(chat), "sc:1")
+    assert texts(await chat.tap(rivera(chat), "sc:no")).strip() == "Nothing changed."
+    await chat.tap(rivera(chat), "sc:1")
+    first, second = await chat.double_tap(rivera(chat), "sc:1:yes")
+    assert "is cancelled: nothing more of it goes to 2 students" in texts(first)
+    assert "cancelled" not in texts(second)  # the first tap did it, once
+    gone = ("That push is not waiting any more (it was sent or cancelled), so nothing "
+            "changed. /scheduled lists what still waits.")
+    assert texts(await chat.tap(rivera(chat), "sc:1")).strip() == gone  # an old list
+    chat.clock.advance(hours=13)
+    await chat.deliver()
+    assert previews(chat.api) == Counter()
+    assert ids
+
+
+async def test_only_the_teacher_who_pushed_can_cancel_and_a_student_is_refused(
+        chat: Chat) -> None:
+    ids = await enrol(chat, 2)
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"/push {PACK} habitat at 08:00")
+    other = chat.user(9002, "Okafor", "en")
+    await chat.send(other, f"/teach {INVITE}")
+    gone = ("That push is not waiting any more (it was sent or cancelled), so nothing "
+            "changed. /scheduled lists what still waits.")
+    assert texts(await chat.tap(other, "sc:1")).strip() == gone  # not theirs
+    assert texts(await chat.tap(other, "sc:1:yes")).strip() == gone
+    assert texts(await chat.tap(rivera(chat), "sc:99:yes")).strip() == gone  # forged
+    assert texts(await chat.send(other, "/scheduled")).startswith("No push is waiting")
+    student = chat.user(ids[0], "S0", lang="es")
+    assert "/scheduled" not in texts(await chat.send(student, "/scheduled"))
+    assert "cancel" not in texts(await chat.tap(student, "sc:1:yes")).casefold()
+    chat.clock.advance(hours=13)
+    await chat.deliver()
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))  # nothing was cancelled
+
+
+async def test_push_without_words_says_how_many_of_the_pack_wait_for_the_next_push(
+        chat: Chat) -> None:
+    await enrol(chat, 1)
+    terms = [w.word.term for w in pack_words(chat.db, PACK)]
+    for start in range(0, len(terms) - 6, 10):  # at most 10 named words a push
+        chunk = terms[start:len(terms) - 6][:10]
+        await chat.send(rivera(chat), f"/push {PACK} {', '.join(chunk)}")
+    await chat.deliver()
+    reply = texts(await chat.send(rivera(chat), f"/push {PACK}"))
+    assert "Sending 5 words to 1 student" in reply and "already waiting" not in reply
+    assert f"1 more word of {PACK} waits for your next /push" in reply
+    last = texts(await chat.send(rivera(chat), f"/push {PACK}"))
+    assert "Sending 1 word to 1 student" in last and "more word" not in last
