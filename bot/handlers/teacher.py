@@ -32,7 +32,7 @@ from bot.presentation import (
     views,
 )
 from bot.presentation.class_views import join_link
-from bot.presentation.i18n import Counted, reader_language
+from bot.presentation.i18n import Counted, Markup, reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, made_at, student_label
 from bot.presentation.views import escape
@@ -269,7 +269,10 @@ async def scheduled(update: Update, context: PuenteContext) -> None:
     text, cancel = push_views.scheduled_text(
         s.catalog, user_language(context, user.id, user.language_code), waiting,
         s.config.school.timezone)
-    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+    *first, last = views.split_message(Markup(text))  # a long list: its buttons under the end
+    for part in first:
+        await context.bot.send_message(user.id, part, parse_mode=ParseMode.HTML)
+    await context.bot.send_message(user.id, last, parse_mode=ParseMode.HTML,
                                    reply_markup=keyboards.cancel_push_buttons(cancel))
 
 

@@ -137,3 +137,15 @@ async def test_a_class_name_with_markup_and_arabic_is_shown_as_typed(chat: Chat)
         await chat.send(rivera(chat), "/scheduled"))
     assert shown in texts(await chat.tap(rivera(chat), "sc:1"))
     assert shown in texts(await chat.tap(rivera(chat), "sc:1:yes"))
+
+
+async def test_a_long_list_of_waiting_pushes_comes_in_parts_telegram_takes(chat: Chat) -> None:
+    await enrol(chat, 1)
+    terms = [w.word.term for w in pack_words(chat.db, PACK)]
+    chat.clock.advance(hours=10)
+    for _ in range(40):  # one a day, never delivered: all 40 still wait
+        await chat.send(rivera(chat), f"/push {PACK} {', '.join(terms[:10])} at 08:00")
+        chat.clock.advance(days=1)
+    listed = await chat.send(rivera(chat), "/scheduled")
+    assert len(listed) > 1 and all(len(c.text) <= 4096 for c in listed)
+    assert len(buttons(listed)) == 40 and buttons(listed[-1:]) == buttons(listed)
