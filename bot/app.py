@@ -38,6 +38,7 @@ from bot.handlers import (
     student_checks,
     student_progress,
     teacher,
+    teacher_pushes,
 )
 from bot.handlers.ordering import PerUserOrder
 from bot.presentation import menus
@@ -102,7 +103,7 @@ def _add_handlers(app: Application) -> None:
     # checks come before their other modules: an answer tap, what a whole class sends at once,
     # walks fewer button handlers before its own.
     for module in (family, messages, audio, student_checks, student, student_cards,
-                   student_progress, teacher, reminders, everyone):
+                   student_progress, teacher, teacher_pushes, reminders, everyone):
         module.register(app)
     _taps_first(app)
 

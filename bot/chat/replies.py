@@ -109,6 +109,21 @@ async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callbac
     return query, user, callbacks.parse(query.data)
 
 
+async def decision(update: Update, context: PuenteContext
+                   ) -> tuple[CallbackQuery, User, callbacks.Callback, str] | None:
+    """A tap on a "do it / keep it" pair, with the teacher's language; None when there is
+    nothing to do (no tap, or Keep: the message then says nothing changed)."""
+    tap = await tapped(update)
+    if tap is None:
+        return None
+    query, user, cb = tap
+    lang = user_language(context, user.id, user.language_code)
+    if cb.args == ("no",):
+        await query.edit_message_text(context.services.catalog.render("remove-kept", lang))
+        return None
+    return query, user, cb, lang
+
+
 async def spend(query: CallbackQuery, data: str | None = None) -> bool:
     """Take the tapped button (None: every button) off its message, so it acts once; False
     when an earlier tap already took it (a double tap: the caller stops, as the first tap did

@@ -1,44 +1,36 @@
-"""Teacher commands: classes, levels, pushes, reports, family links. Roles are checked on the
-server for every command (in the services), never trusted from the client."""
+"""Teacher commands: classes, levels, reports, family links (pushes: teacher_pushes). Roles
+are checked on the server for every command (in the services), never trusted from the
+client."""
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, InputFile, Update, User
+from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
     acknowledge,
+    decision,
     say,
     send_long,
     send_picture,
     spend,
     student_for,
-    tapped,
     user_language,
 )
 from bot.context import PuenteContext
-from bot.delivery import enqueue_again, enqueue_push
 from bot.domain.names import clean_label
 from bot.domain.packs import PackError
-from bot.presentation import (
-    callbacks,
-    class_views,
-    keyboards,
-    menus,
-    pack_views,
-    push_views,
-    views,
-)
+from bot.presentation import callbacks, class_views, keyboards, menus, pack_views, views
 from bot.presentation.class_views import join_link
-from bot.presentation.i18n import Counted, Markup, reader_language
+from bot.presentation.i18n import Counted, reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, made_at, student_label
 from bot.presentation.views import escape
-from bot.services import glosses, membership, pushes, teaching
+from bot.services import glosses, membership, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
-from bot.services.glosses import english_only, glosses_for, pack_refs
+from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
 
 
@@ -46,14 +38,12 @@ def register(app: Application) -> None:
     """Add the teachers' commands, their confirming buttons and pack files."""
     add = app.add_handler
     # Each handler is named for its command: /family is `family`, /student is `student`.
-    for command in (teach, invite, newclass, classes, roster, revoke, level, packs, push,
-                    scheduled, report, student, family, newpack, remove, families, coteach, gloss):
+    for command in (teach, invite, newclass, classes, roster, revoke, level, packs,
+                    report, student, family, newpack, remove, families, coteach, gloss):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
     add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
-    add(CallbackQueryHandler(push_again_button, pattern=rf"^{callbacks.PUSH_AGAIN}:"))
-    add(CallbackQueryHandler(scheduled_button, pattern=rf"^{callbacks.SCHEDULED}:"))
     add(MessageHandler(filters.Document.ALL & PRIVATE, pack_file))
 
 
@@ -189,119 +179,6 @@ async def packs(update: Update, context: PuenteContext) -> None:
     await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
 
 
-async def push(update: Update, context: PuenteContext) -> None:
-    """Send a preview to a class: /push PACK [words...] [to CLASS] [at HH:MM]."""
-    user, s = update.effective_user, context.services
-    if user is None:
-        return
-    plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
-                            s.clock())
-    refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
-    languages = teaching.class_languages(s.db, user.id, plan.class_info.id)
-    if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
-        for lang in languages:
-            await glosses_for(s.db, s.translator, refs, lang)
-    push_id, students = enqueue_push(s, user.id, plan,
-                                     reads=user_language(context, user.id, user.language_code))
-    if students or not plan.repeats:
-        await _say_queued(update, context, plan, students)
-    if plan.waiting:  # on the roster, but no preview is written before they choose a language
-        await say(update, context, "push-not-joined", bilingual=False, count=plan.waiting)
-    if plan.repeats:  # said, with a button for a teacher who means to send them again
-        lang = user_language(context, user.id, user.language_code)
-        text = s.catalog.render("push-repeat", lang, count=len(plan.repeats)) if students \
-            else s.catalog.render("push-repeat-all", lang, class_name=plan.class_info.name)
-        await context.bot.send_message(user.id, text, reply_markup=keyboards.push_again(
-            push_id, s.catalog.plain("button-push-again", lang)))
-        if not students:
-            return
-    for gap in english_only(s.db, refs, languages, s.translator):
-        await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
-                  language=reader_language(gap.lang), words=Counted("count-words", gap.words),
-                  terms=", ".join(gap.terms))
-    context.deliverer.wake()  # delivery runs in the background: this handler never waits
-
-
-async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushPlan,
-                      students: int) -> None:
-    """Sending N words to M students of the class (when); then a line for each push of the
-    pack to the class already waiting, and one for the pack's words still not sent."""
-    user, s = update.effective_user, context.services
-    if user is None:
-        return
-    lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
-    lines = [s.catalog.render("push-queued", lang, words=Counted("count-words", len(plan.words)),
-                              class_name=plan.class_info.name, when=push_views.when(
-                                  plan.send_at, tz),
-                              students=Counted("count-students", students))]
-    lines += [s.catalog.render("push-already-waiting", lang, count=b.words, pack=plan.pack_id,
-                               when=push_views.when(b.send_at, tz)) for b in plan.booked]
-    if plan.left:
-        lines.append(s.catalog.render("push-more-unsent", lang, count=plan.left,
-                                      pack=plan.pack_id))
-    await send_long(context, user.id, "\n".join(lines))
-
-
-async def push_again_button(update: Update, context: PuenteContext) -> None:
-    """Send a push again to the students who already had its words today (checked on the
-    server: the teacher's own push, of today, with someone left to send to)."""
-    tap = await tapped(update)
-    if tap is None:
-        return
-    query, user, cb = tap
-    s = context.services
-    if not await spend(query):  # a double tap: the first tap sent it
-        return
-    again = pushes.plan_again(s.db, s.config.school, user.id, cb.int_arg(0), s.clock())
-    await _say_queued(update, context, again.plan, enqueue_again(s, again))
-    context.deliverer.wake()
-
-
-async def scheduled(update: Update, context: PuenteContext) -> None:
-    """List the teacher's pushes still waiting to be sent, each with a Cancel button."""
-    user, s = update.effective_user, context.services
-    if user is None:
-        return
-    waiting = pushes.scheduled(s.db, user.id)
-    if not waiting:
-        await say(update, context, "scheduled-none", bilingual=False)
-        return
-    text, cancel = push_views.scheduled_text(
-        s.catalog, user_language(context, user.id, user.language_code), waiting,
-        s.config.school.timezone)
-    *first, last = views.split_message(Markup(text))  # a long list: its buttons under the end
-    for part in first:
-        await context.bot.send_message(user.id, part, parse_mode=ParseMode.HTML)
-    await context.bot.send_message(user.id, last, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.cancel_push_buttons(cancel))
-
-
-async def scheduled_button(update: Update, context: PuenteContext) -> None:
-    """Ask before cancelling a waiting push; cancel what it has not sent after the confirming
-    tap (checked on the server: the teacher's own push, still waiting)."""
-    decided = await _decided(update, context)
-    if decided is None:
-        return
-    query, user, cb, lang = decided
-    s, tz = context.services, context.services.config.school.timezone
-    if len(cb.args) == 1:  # the first tap, in /scheduled: ask
-        found = pushes.scheduled_push(s.db, user.id, cb.int_arg(0))
-        await context.bot.send_message(
-            user.id, push_views.cancel_confirm(s.catalog, lang, found, tz),
-            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_cancel_push(
-                found.push_id, s.catalog.plain("button-scheduled-cancel-yes", lang),
-                s.catalog.plain("button-keep", lang)))
-        return
-    if cb.args[1:] != ("yes",):
-        raise callbacks.ForgedCallbackError("not a cancel confirmation")
-    if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
-        return
-    done = pushes.cancel_scheduled(s.db, user.id, cb.int_arg(0))
-    await query.edit_message_text(push_views.cancelled(s.catalog, lang, done.push,
-                                                       done.students, tz),
-                                  parse_mode=ParseMode.HTML)
-
-
 async def report(update: Update, context: PuenteContext) -> None:
     """Summary, heatmap and CSV for a class: /report [CLASS]."""
     user, s = update.effective_user, context.services
@@ -433,24 +310,9 @@ async def remove(update: Update, context: PuenteContext) -> None:
             s.catalog.render("button-keep", lang)))
 
 
-async def _decided(update: Update, context: PuenteContext
-                   ) -> tuple[CallbackQuery, User, callbacks.Callback, str] | None:
-    """A tap on a "do it / keep it" pair, with the teacher's language; None when there is
-    nothing to do (no tap, or Keep: the message then says nothing changed)."""
-    tap = await tapped(update)
-    if tap is None:
-        return None
-    query, user, cb = tap
-    lang = user_language(context, user.id, user.language_code)
-    if cb.args == ("no",):
-        await query.edit_message_text(context.services.catalog.render("remove-kept", lang))
-        return None
-    return query, user, cb, lang
-
-
 async def remove_button(update: Update, context: PuenteContext) -> None:
     """Remove the student after the teacher's confirming tap (ids checked on the server)."""
-    decided = await _decided(update, context)
+    decided = await decision(update, context)
     if decided is None:
         return
     query, user, cb, lang = decided
@@ -489,7 +351,7 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
     """Ask before unlinking a family member from a student of the teacher's classes; unlink
     after the confirming tap (every family link to the student that still works is cancelled
     with it). A parent cut off by a mis-tap could not know why updates stopped."""
-    decided = await _decided(update, context)
+    decided = await decision(update, context)
     if decided is None:
         return
     query, user, cb, lang = decided
@@ -519,7 +381,7 @@ async def revoke_button(update: Update, context: PuenteContext) -> None:
     link already cancelled or expired (an old list, a second tap) is told so in its toast."""
     if await _link_gone(update, context):
         return
-    decided = await _decided(update, context)
+    decided = await decision(update, context)
     if decided is None:
         return
     query, user, cb, lang = decided

@@ -1,0 +1,140 @@
+"""A teacher's pushes: /push (and its "send again" button) and /scheduled, the pushes still
+waiting, with a Cancel button each. Roles and ids are checked on the server (in the
+services), never trusted from the client."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.chat.audience import PRIVATE
+from bot.chat.replies import decision, say, send_long, spend, tapped, user_language
+from bot.context import PuenteContext
+from bot.delivery import enqueue_again, enqueue_push
+from bot.presentation import callbacks, keyboards, push_views, views
+from bot.presentation.i18n import Counted, Markup, reader_language
+from bot.services import pushes, teaching
+from bot.services.glosses import english_only, glosses_for, pack_refs
+
+
+def register(app: Application) -> None:
+    """Add /push and /scheduled, and their buttons."""
+    for command in (push, scheduled):
+        app.add_handler(CommandHandler(command.__name__, command, filters=PRIVATE))
+    app.add_handler(CallbackQueryHandler(push_again_button,
+                                         pattern=rf"^{callbacks.PUSH_AGAIN}:"))
+    app.add_handler(CallbackQueryHandler(scheduled_button, pattern=rf"^{callbacks.SCHEDULED}:"))
+
+
+async def push(update: Update, context: PuenteContext) -> None:
+    """Send a preview to a class: /push PACK [words...] [to CLASS] [at HH:MM]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
+                            s.clock())
+    refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
+    languages = teaching.class_languages(s.db, user.id, plan.class_info.id)
+    if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
+        for lang in languages:
+            await glosses_for(s.db, s.translator, refs, lang)
+    push_id, students = enqueue_push(s, user.id, plan,
+                                     reads=user_language(context, user.id, user.language_code))
+    if students or not plan.repeats:
+        await _say_queued(update, context, plan, students)
+    if plan.waiting:  # on the roster, but no preview is written before they choose a language
+        await say(update, context, "push-not-joined", bilingual=False, count=plan.waiting)
+    if plan.repeats:  # said, with a button for a teacher who means to send them again
+        lang = user_language(context, user.id, user.language_code)
+        text = s.catalog.render("push-repeat", lang, count=len(plan.repeats)) if students \
+            else s.catalog.render("push-repeat-all", lang, class_name=plan.class_info.name)
+        await context.bot.send_message(user.id, text, reply_markup=keyboards.push_again(
+            push_id, s.catalog.plain("button-push-again", lang)))
+        if not students:
+            return
+    for gap in english_only(s.db, refs, languages, s.translator):
+        await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
+                  language=reader_language(gap.lang), words=Counted("count-words", gap.words),
+                  terms=", ".join(gap.terms))
+    context.deliverer.wake()  # delivery runs in the background: this handler never waits
+
+
+async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushPlan,
+                      students: int) -> None:
+    """Sending N words to M students of the class (when); then a line for each push of the
+    pack to the class already waiting, and one for the pack's words still not sent."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
+    lines = [s.catalog.render("push-queued", lang, words=Counted("count-words", len(plan.words)),
+                              class_name=plan.class_info.name, when=push_views.when(
+                                  plan.send_at, tz),
+                              students=Counted("count-students", students))]
+    lines += [s.catalog.render("push-already-waiting", lang, count=b.words, pack=plan.pack_id,
+                               when=push_views.when(b.send_at, tz)) for b in plan.booked]
+    if plan.left:
+        lines.append(s.catalog.render("push-more-unsent", lang, count=plan.left,
+                                      pack=plan.pack_id))
+    await send_long(context, user.id, "\n".join(lines))
+
+
+async def push_again_button(update: Update, context: PuenteContext) -> None:
+    """Send a push again to the students who already had its words today (checked on the
+    server: the teacher's own push, of today, with someone left to send to)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    if not await spend(query):  # a double tap: the first tap sent it
+        return
+    again = pushes.plan_again(s.db, s.config.school, user.id, cb.int_arg(0), s.clock())
+    await _say_queued(update, context, again.plan, enqueue_again(s, again))
+    context.deliverer.wake()
+
+
+async def scheduled(update: Update, context: PuenteContext) -> None:
+    """List the teacher's pushes still waiting to be sent, each with a Cancel button."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    waiting = pushes.scheduled(s.db, user.id)
+    if not waiting:
+        await say(update, context, "scheduled-none", bilingual=False)
+        return
+    text, cancel = push_views.scheduled_text(
+        s.catalog, user_language(context, user.id, user.language_code), waiting,
+        s.config.school.timezone)
+    *first, last = views.split_message(Markup(text))  # a long list: its buttons under the end
+    for part in first:
+        await context.bot.send_message(user.id, part, parse_mode=ParseMode.HTML)
+    await context.bot.send_message(user.id, last, parse_mode=ParseMode.HTML,
+                                   reply_markup=keyboards.cancel_push_buttons(cancel))
+
+
+async def scheduled_button(update: Update, context: PuenteContext) -> None:
+    """Ask before cancelling a waiting push; cancel what it has not sent after the confirming
+    tap (checked on the server: the teacher's own push, still waiting)."""
+    decided = await decision(update, context)
+    if decided is None:
+        return
+    query, user, cb, lang = decided
+    s, tz = context.services, context.services.config.school.timezone
+    if len(cb.args) == 1:  # the first tap, in /scheduled: ask
+        found = pushes.scheduled_push(s.db, user.id, cb.int_arg(0))
+        await context.bot.send_message(
+            user.id, push_views.cancel_confirm(s.catalog, lang, found, tz),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_cancel_push(
+                found.push_id, s.catalog.plain("button-scheduled-cancel-yes", lang),
+                s.catalog.plain("button-keep", lang)))
+        return
+    if cb.args[1:] != ("yes",):
+        raise callbacks.ForgedCallbackError("not a cancel confirmation")
+    if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
+        return
+    done = pushes.cancel_scheduled(s.db, user.id, cb.int_arg(0))
+    await query.edit_message_text(push_views.cancelled(s.catalog, lang, done.push,
+                                                       done.students, tz),
+                                  parse_mode=ParseMode.HTML)
