@@ -172,6 +172,15 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
     return await chat.tap(user, f"an:{stored.id}:{index}")
 
 
+async def a_question_with_buttons(chat: Chat, user: dict) -> study.StoredItem:
+    """Answer (right) until the open item is a question with answer buttons."""
+    stored = open_item(chat, user["id"])
+    while stored.poll_id or stored.item.typed:
+        await answer_current(chat, user, right=True)
+        stored = open_item(chat, user["id"])
+    return stored
+
+
 def enrol_student(db: Database, now: datetime, user_id: int = 1001, name: str = "Ana",
                   lang: str | None = "es", level: int | None = 3,
                   code: str = "JOINcode_123") -> None:

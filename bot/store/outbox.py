@@ -187,23 +187,28 @@ class Push:
     send_at: datetime
 
 
-def get_push(db: Database, push_id: int) -> Push | None:
-    row = db.execute("SELECT id, class_id, teacher_id, pack_id, word_ids, send_at FROM pushes "
-                     "WHERE id = ?", [push_id]).fetchone()
-    if row is None:
-        return None
+PUSH_COLUMNS = "p.id, p.class_id, p.teacher_id, p.pack_id, p.word_ids, p.send_at"
+
+
+def _push(row: tuple[Any, ...]) -> Push:
+    """A push from the first six columns of a row selected with PUSH_COLUMNS."""
     return Push(row[0], row[1], row[2], row[3], [int(i) for i in json.loads(row[4])],
                 parse(row[5]))
+
+
+def get_push(db: Database, push_id: int) -> Push | None:
+    row = db.execute(f"SELECT {PUSH_COLUMNS} FROM pushes p WHERE p.id = ?",
+                     [push_id]).fetchone()
+    return None if row is None else _push(row)
 
 
 def pushes_to(db: Database, class_ids: list[int]) -> list[Push]:
     """Every push to these classes, the most recently due first."""
     marks = ", ".join("?" * len(class_ids))
-    rows = db.execute("SELECT id, class_id, teacher_id, pack_id, word_ids, send_at FROM pushes "
-                      f"WHERE class_id IN ({marks}) ORDER BY send_at DESC, id DESC",
+    rows = db.execute(f"SELECT {PUSH_COLUMNS} FROM pushes p WHERE p.class_id IN ({marks}) "
+                      "ORDER BY p.send_at DESC, p.id DESC",
                       list(class_ids)).fetchall() if class_ids else []
-    return [Push(r[0], r[1], r[2], r[3], [int(i) for i in json.loads(r[4])], parse(r[5]))
-            for r in rows]
+    return [_push(r) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -217,12 +222,11 @@ class WaitingPush:
 def waiting_pushes(db: Database, teacher_id: int) -> list[WaitingPush]:
     """One teacher's pushes with messages still pending, the soonest due first."""
     rows = db.execute(
-        "SELECT p.id, p.class_id, p.teacher_id, p.pack_id, p.word_ids, p.send_at, "
-        "count(DISTINCT o.chat_id) FROM pushes p JOIN outbox o ON o.push_id = p.id "
+        f"SELECT {PUSH_COLUMNS}, count(DISTINCT o.chat_id) "
+        "FROM pushes p JOIN outbox o ON o.push_id = p.id "
         "WHERE p.teacher_id = ? AND o.status = 'pending' "
         "GROUP BY p.id ORDER BY p.send_at, p.id", [teacher_id]).fetchall()
-    return [WaitingPush(Push(r[0], r[1], r[2], r[3], [int(i) for i in json.loads(r[4])],
-                             parse(r[5])), r[6]) for r in rows]
+    return [WaitingPush(_push(r), r[6]) for r in rows]
 
 
 def cancel_push(db: Database, push_id: int) -> int:

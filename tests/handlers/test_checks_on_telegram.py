@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from bot.store import study
-from tests.harness import Chat, answer_current, check_now, join_and_confirm, open_item, texts
+from tests.harness import (
+    Chat,
+    a_question_with_buttons,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    open_item,
+    texts,
+)
 
 
 async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:
@@ -69,10 +77,7 @@ async def test_an_option_the_question_never_had_is_no_answer(chat: Chat) -> None
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=3)
     await check_now(chat, user)
-    stored = open_item(chat)
-    while stored.poll_id or stored.item.typed:
-        await answer_current(chat, user, True)
-        stored = open_item(chat)
+    stored = await a_question_with_buttons(chat, user)
     count = chat.db["attempts"].count
     for option in (len(stored.item.options), 99, -1):
         calls = await chat.tap(user, f"an:{stored.id}:{option}")
@@ -87,10 +92,7 @@ async def test_a_double_tap_on_an_answer_grades_once_and_says_nothing_more(chat:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=3)
     await check_now(chat, user)
-    stored = open_item(chat)
-    while stored.poll_id or stored.item.typed:
-        await answer_current(chat, user, True)
-        stored = open_item(chat)
+    stored = await a_question_with_buttons(chat, user)
     data = f"an:{stored.id}:{stored.item.options.index(stored.item.answer)}"
     count = chat.db["attempts"].count
     first, again = await chat.double_tap(user, data)

@@ -9,7 +9,14 @@ from bot.demo.offline import Call
 from bot.presentation.i18n import Catalog
 from bot.standin.html_check import utf16_len
 from bot.store import study
-from tests.harness import Chat, answer_current, check_now, join_and_confirm, open_item
+from tests.harness import (
+    Chat,
+    a_question_with_buttons,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    open_item,
+)
 from tests.telegram_html import TOAST_LIMIT
 
 FINISHED = "Esta prueba ya terminó. Para una prueba nueva, envía /check."
@@ -21,15 +28,6 @@ def toast(calls: list[Call]) -> str:
     """The tap's answer, the only call: its text pops up over the chat and goes."""
     assert [c.method for c in calls] == ["answerCallbackQuery"], [c.method for c in calls]
     return calls[0].text
-
-
-async def a_question_with_buttons(chat: Chat, user: dict) -> study.StoredItem:
-    """Answer (right) until the open item is a question with answer buttons."""
-    stored = open_item(chat, user["id"])
-    while stored.poll_id or stored.item.typed:
-        await answer_current(chat, user, right=True)
-        stored = open_item(chat, user["id"])
-    return stored
 
 
 def is_last(chat: Chat, stored: study.StoredItem) -> bool:
