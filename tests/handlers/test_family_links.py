@@ -190,10 +190,10 @@ async def test_a_family_member_who_chose_no_language_is_not_said_to_write_englis
     spanish = await relayed_text(chat, mom, "Hola maestra, soy la mamá de Ana. ¿Cómo le va?")
     assert "family member of <b>Ana</b>, written in Spanish:" in spanish
     assert "English" not in spanish.split("\n")[0]
-    unclear = await relayed_text(chat, mom, "Hola")  # too short to tell: a guess, said so
-    assert unclear.startswith("✉️ From a family member of <b>Ana</b>, probably written in "
-                              "Spanish (the language I know for them; I could not tell from "
-                              "the message itself):")
+    unclear = await relayed_text(chat, mom, "Hola")  # too short to tell: never a guess
+    assert unclear.startswith("✉️ From a family member of <b>Ana</b> (I could not tell which "
+                              "language this message is in; until they choose one, I use "
+                              "Spanish for them):")
     assert "English" not in unclear.split("\n")[0]
     english = await relayed_text(chat, mom, "Is there homework this week?")
     assert "family member of <b>Ana</b>, written in English:" in english
