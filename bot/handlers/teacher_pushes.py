@@ -45,6 +45,9 @@ async def push(update: Update, context: PuenteContext) -> None:
         await _say_queued(update, context, plan, students)
     if plan.waiting:  # on the roster, but no preview is written before they choose a language
         await say(update, context, "push-not-joined", bilingual=False, count=plan.waiting)
+    if plan.repeats and not students and plan.booked:  # the words wait in a push not sent
+        await send_long(context, user.id, "\n".join(_waiting_lines(update, context, plan)))
+        return
     if plan.repeats:  # said, with a button for a teacher who means to send them again
         lang = user_language(context, user.id, user.language_code)
         text = s.catalog.render("push-repeat", lang, count=len(plan.repeats)) if students \
@@ -72,12 +75,20 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
                               class_name=plan.class_info.name, when=push_views.when(
                                   plan.send_at, tz),
                               students=Counted("count-students", students))]
-    lines += [s.catalog.render("push-already-waiting", lang, count=b.words, pack=plan.pack_id,
-                               when=push_views.when(b.send_at, tz)) for b in plan.booked]
+    lines += _waiting_lines(update, context, plan)
     if plan.left:
         lines.append(s.catalog.render("push-more-unsent", lang, count=plan.left,
                                       pack=plan.pack_id))
     await send_long(context, user.id, "\n".join(lines))
+
+
+def _waiting_lines(update: Update, context: PuenteContext, plan: pushes.PushPlan) -> list[str]:
+    """A line for each push of the pack to the class that waits to be sent."""
+    user, s = update.effective_user, context.services
+    lang = user_language(context, user.id, user.language_code) if user else "en"
+    return [s.catalog.render("push-already-waiting", lang, count=b.words, pack=plan.pack_id,
+                             when=push_views.when(b.send_at, s.config.school.timezone))
+            for b in plan.booked]
 
 
 async def push_again_button(update: Update, context: PuenteContext) -> None:

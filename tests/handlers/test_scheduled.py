@@ -149,3 +149,14 @@ async def test_a_long_list_of_waiting_pushes_comes_in_parts_telegram_takes(chat:
     listed = await chat.send(rivera(chat), "/scheduled")
     assert len(listed) > 1 and all(len(c.text) <= 4096 for c in listed)
     assert len(buttons(listed)) == 40 and buttons(listed[-1:]) == buttons(listed)
+
+
+async def test_naming_a_word_a_waiting_push_holds_says_it_waits_never_already_sent(
+        chat: Chat) -> None:
+    """The play-test: a push booked for 09:00 tomorrow, then the same word at 10:00."""
+    await enrol(chat, 2)
+    chat.clock.advance(hours=10)  # Monday evening
+    await chat.send(rivera(chat), f"/push {PACK} at 09:00")
+    reply = texts(await chat.send(rivera(chat), f"/push {PACK} habitat at 10:00"))
+    assert "already got these words" not in reply
+    assert f"5 words of {PACK} are already waiting for Tue 09:00" in reply, reply
