@@ -267,8 +267,8 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         key = "feedback-right"
     elif grade.correct:
         key = "feedback-right-typo"
-    else:
-        key = "feedback-wrong"
+    else:  # the answer with its home-language word, when there is one ("compare (compare)")
+        key = "feedback-wrong" if feedback.l1_term else "feedback-wrong-no-gloss"
     parts = [catalog.bilingual(key, lang, **params)]
     if feedback.false_friend:  # the trap the card warned about: the same warning, again
         parts.append("⚠️ " + catalog.render("false-friend-warning", lang, term=feedback.term,
