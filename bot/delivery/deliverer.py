@@ -199,6 +199,8 @@ class Deliverer:
                      row.tries + 1, policy.max_tries)
         else:
             outbox.mark_sent(db, row.id, clock())
+            if row.kind == "preview" and row.payload.get("introduce"):  # booked for later
+                learners.introduce_ids(db, row.chat_id, row.payload["introduce"], clock())
             if row.kind == "preview" and row.payload.get("shows"):  # a check may ask them now
                 learners.cards_shown(db, row.chat_id, row.payload["shows"], clock())
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way

@@ -64,11 +64,15 @@ def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[in
     """One student's preview rows each (call inside the push's transaction)."""
     db, now = services.db, services.clock()
     refs = [WordRef(w.id, w.word) for w in plan.words]
+    later = plan.send_at > now  # a push booked for later brings its words when it is sent
     for student_id in students:
         who = learners.learner(db, student_id)
-        learners.introduce(db, who, plan.words, now)
+        if not later:
+            learners.introduce(db, who, plan.words, now)
         own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
         for payload in _payloads(services, who, own, now):
+            if later:
+                payload["introduce"] = [w.id for w in plan.words]
             outbox.enqueue(db, push_id, student_id, "preview", payload, plan.send_at, now)
 
 
@@ -76,7 +80,8 @@ def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now
               ) -> list[dict[str, Any]]:
     """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
     the cards in phone-sized messages with Listen and Check under the last. "shows" names the
-    words whose cards count as shown once the row is sent (the deliverer records them)."""
+    words whose cards count as shown once the row is sent (the deliverer records them;
+    "introduce", on a push booked for later, the words it starts tracking then)."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
         page = previews.open_preview(db, who, own, now, sent=False)

@@ -126,20 +126,22 @@ def cards_shown(db: Database, student_id: int, word_ids: list[int], now: datetim
 def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
     """Introduce new words into the open slots: a few unlock as earlier ones reach "reviewing",
     so no one is stuck behind one hard word. Only a preview (a card) calls this."""
-    chosen = unlockable(db, who, studying(db, who.id))
+    chosen = unlockable(db, who, studying(db, who.id), now)
     introduce(db, who, chosen, now)
     return word_refs(chosen)
 
 
-def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> list[StoredWord]:
+def unlockable(db: Database, who: Learner, states: dict[int, WordMastery],
+               now: datetime) -> list[StoredWord]:
     """The words a preview would unlock now: the open slots, filled with the words teachers
     pushed to the student's classes (the latest push first: what the class studies now, which
     a student who joined or chose a language after the push has not been sent), then the
-    class packs in order."""
+    class packs in order. A push booked for later is not one yet: its words come with it."""
     open_slots = _open_slots(who, states)
     if not open_slots:
         return []
-    pushed = [i for push in outbox.pushes_to(db, list(who.class_ids)) for i in push.word_ids]
+    pushed = [i for push in outbox.pushes_to(db, list(who.class_ids)) if push.send_at <= now
+              for i in push.word_ids]
     fresh = {w.id: w for w in current_words_by_id(db, list(dict.fromkeys(pushed)))
              if w.id not in states}
     for pack_id in who.pack_ids:
@@ -148,14 +150,15 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery]) -> li
     return list(fresh.values())[:open_slots]
 
 
-def unlockable_count(db: Database, who: Learner, states: dict[int, WordMastery]) -> int:
+def unlockable_count(db: Database, who: Learner, states: dict[int, WordMastery],
+                     now: datetime) -> int:
     """How many words a preview would unlock now (unlockable's length). A check's end asks
     this on a graded answer, so the pushes are read only when the class packs alone cannot
     fill the open slots (pushed words not in a pack are the only ones that could change it)."""
     open_slots = _open_slots(who, states)
     in_packs = sum(1 for pack_id in who.pack_ids for w in pack_words(db, pack_id)
                    if w.id not in states)
-    return open_slots if in_packs >= open_slots else len(unlockable(db, who, states))
+    return open_slots if in_packs >= open_slots else len(unlockable(db, who, states, now))
 
 
 def _open_slots(who: Learner, states: dict[int, WordMastery]) -> int:
@@ -172,6 +175,12 @@ def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime
                 cognate = relation_for(w.word, who.language).relation is Relation.COGNATE
                 study.save_mastery(db, who.id, w.id, new_mastery(w.id, now, cognate=cognate),
                                    now)
+
+
+def introduce_ids(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:
+    """Start tracking the words of a push booked for later, as its message reaches the
+    student (the words come with the push, not when it was booked)."""
+    introduce(db, learner(db, student_id), words_by_id(db, word_ids), now)
 
 
 def seen_words(states: dict[int, WordMastery]) -> frozenset[int]:

@@ -256,8 +256,8 @@ class Cancelled:
 
 
 def cancel_scheduled(db: Database, teacher_id: int, push_id: int) -> Cancelled:
-    """Cancel what a teacher's waiting push has not sent yet; what was sent stays sent (and
-    the words it introduced stay in the students' /words, as cards not opened yet)."""
+    """Cancel what a teacher's waiting push has not sent yet; what was sent stays sent (its
+    words reach a student with its message, so cancelling before then takes them back too)."""
     found = scheduled_push(db, teacher_id, push_id)
     students = outbox.cancel_push(db, push_id)
     if not students:  # the deliverer claimed or sent the rest meanwhile

@@ -47,7 +47,7 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> NextSt
     """A check when words are ready (ready_ids), cards to read, or when words come back."""
     tracked = studying(db, who.id)
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
-    waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked)
+    waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
     return NextStep(min(len(ready_ids(tracked, now, tz)), MAX_CHECK), waiting,
                     review_in_days(shown, now, tz))
 

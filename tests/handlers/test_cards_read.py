@@ -124,12 +124,12 @@ async def test_a_delivered_push_counts_its_cards_as_seen_at_levels_four_to_six(
     assert study.next_open_item(chat.db, 1001) is not None
 
 
-async def test_a_push_waiting_for_its_time_is_not_asked_before_its_cards_come(
+async def test_a_push_waiting_for_its_time_is_neither_shown_nor_asked_before_its_time(
         chat: Chat) -> None:
     eva = await level_five_push(chat, "/push science.ecosystems predator, prey at 13:00")
     calls = await chat.send(eva, "/check")  # before 13:00: the push is still in the outbox
     assert not asked(chat) & {"predator", "prey"}
-    assert card_terms(texts(calls), ["predator", "prey"]) == ["predator", "prey"]
+    assert card_terms(texts(calls), ["predator", "prey"]) == []  # they come at 13:00
 
 
 async def test_the_teacher_counts_only_the_cards_she_opened_as_she_does(chat: Chat) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.demo.offline import OfflineBotAPI
+from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import INVITE, TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
@@ -55,8 +56,7 @@ async def test_a_push_meant_to_move_an_earlier_one_says_the_first_still_waits_an
     done = await chat.tap(rivera(chat), "sc:1:yes")
     assert texts(done).strip() == (
         "The push of Tue 08:00 to <b>Science 7B</b> is cancelled: nothing more of it goes to "
-        "3 students. Whatever it had already sent stays sent, and its words stay in those "
-        "students' /words as cards not opened yet.")
+        "3 students. Whatever it had already sent stays sent.")
 
     chat.clock.advance(hours=13)  # Tuesday 10:00: only the second push goes out
     report = texts(await chat.deliver())
@@ -160,3 +160,24 @@ async def test_naming_a_word_a_waiting_push_holds_says_it_waits_never_already_se
     reply = texts(await chat.send(rivera(chat), f"/push {PACK} habitat at 10:00"))
     assert "already got these words" not in reply
     assert f"5 words of {PACK} are already waiting for Tue 09:00" in reply, reply
+
+
+async def test_a_booked_push_brings_its_words_when_it_is_sent_and_a_cancelled_one_none(
+        chat: Chat) -> None:
+    """Booking is not sending: until the push goes out its words are in no student's /words,
+    /student or /roster, and a cancelled booking leaves nothing behind."""
+    ids = await enrol(chat, 2)
+    chat.clock.advance(hours=10)  # Monday 21:00: both pushes are for Tuesday
+    await chat.send(rivera(chat), f"/push {PACK} predator, prey at 08:00")
+    await chat.send(rivera(chat), f"/push {PACK} habitat at 09:00")
+    assert not study.student_mastery(chat.db, ids[0])  # nothing yet: the pushes only wait
+    await chat.tap(rivera(chat), "sc:2")
+    await chat.tap(rivera(chat), "sc:2:yes")  # habitat is cancelled
+    assert "📭" not in texts(await chat.send(rivera(chat), "/student S0"))
+
+    chat.clock.advance(hours=11)  # Tuesday 08:00
+    await chat.deliver()
+    terms = {w.id: w.word.term for w in pack_words(chat.db, PACK)}
+    for student in ids:
+        assert sorted(terms[w] for w in study.student_mastery(chat.db, student)) == [
+            "predator", "prey"]

@@ -71,7 +71,7 @@ async def test_the_csv_says_opened_not_opened_or_never_sent_for_each_word(chat: 
 
 async def test_a_push_nobody_has_opened_still_gets_a_csv(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(1001, "Ana", "es"), level=5)  # a preview, all cards
-    await chat.send(rivera(chat), "/push science.ecosystems predator prey at 07:00")  # tomorrow
+    await chat.send(rivera(chat), "/push science.ecosystems predator prey")  # not delivered
     rows = await csv_rows(chat)
     assert {(r["word"], r["card"]) for r in rows if r["word"] in ("predator", "prey")} == {
         ("predator", "not_opened"), ("prey", "not_opened")}
@@ -82,7 +82,7 @@ async def test_the_report_counts_the_pushed_words_nobody_opened_as_the_csv_lists
     """The CSV lists a pushed word nobody has opened ("not started"); /report's word count
     counts it too, and says how many words nobody has started."""
     await join_and_confirm(chat, chat.user(1001, "Ana", "es"), level=5)  # a preview, all cards
-    await chat.send(rivera(chat), "/push science.ecosystems predator prey at 07:00")  # tomorrow
+    await chat.send(rivera(chat), "/push science.ecosystems predator prey")  # not delivered
     rows = await csv_rows(chat)
     words = {r["word"] for r in rows}
     untouched = {r["word"] for r in rows} - {r["word"] for r in rows
