@@ -91,10 +91,17 @@ def inflect(term: str, suffix: str) -> str:
 
 def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: random.Random,
                  *, meaning_in: str | None = None, stem: str = "", article: str | None = None,
-                 suffix: str = "", by_sound: bool = False, capital: bool = False) -> list[str]:
+                 suffix: str = "", by_sound: bool = False, capital: bool = False,
+                 any_pos: bool = False) -> list[str]:
     """Up to three fair wrong options: same part of speech, own pack first, similar length,
     never sharing a translation or a word family with the answer or each other, and written
     in the answer's case (`capital`: the gap starts a sentence, so every option is capitalised).
+
+    `any_pos`: other parts of speech may fill the options after the answer's own. Only for a
+    level 1-2 student choosing an English word for a stem that is not English (a home-language
+    term or definition, a picture, a sound): with no English sentence around the options,
+    telling "extinct" from "habitat" by its part of speech takes the grammar a newcomer does
+    not have yet, while the few words she has seen may include no other adjective at all.
 
     `by_sound` (listening items): words about as many syllables long as the answer, and with
     its first letter where there are any, so the clip's length and first sound do not point
@@ -104,16 +111,18 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     taken = {rules.gloss_key(target.word, who.lang), rules.gloss_key(target.word, None)}
     shown = [answer]
     chosen: list[str] = []
-    candidates = [w for w in pool if w.id != target.id and w.word.pos == target.word.pos]
+    pos = target.word.pos
+    candidates = [w for w in pool if w.id != target.id and (any_pos or w.word.pos == pos)]
     rng.shuffle(candidates)
-    # Own pack first, then words of similar length (a long option among short ones stands out).
+    # Same part of speech first, own pack next, then words of similar length (a long option
+    # among short ones stands out).
     if by_sound:
         heard, initial = rules.syllables(target.word.term), fold(target.word.term)[:1]
-        candidates.sort(key=lambda w: (w.pack_id != target.pack_id,
+        candidates.sort(key=lambda w: (w.word.pos != pos, w.pack_id != target.pack_id,
                                        abs(rules.syllables(w.word.term) - heard),
                                        fold(w.word.term)[:1] != initial))
     else:
-        candidates.sort(key=lambda w: (w.pack_id != target.pack_id,
+        candidates.sort(key=lambda w: (w.word.pos != pos, w.pack_id != target.pack_id,
                                        round(abs(len(w.word.term) - len(target.word.term)) / 4)))
     for ref in candidates:
         if who.beginner and who.seen is not None and ref.id not in who.seen:
@@ -184,7 +193,7 @@ def _listening(target: WordRef, pool: Sequence[WordRef], who: Learner,
     if not (who.hears and who.scaffold.listening):
         return None
     term = target.word.term
-    wrong = _distractors(target, pool, who, rng, by_sound=True)
+    wrong = _distractors(target, pool, who, rng, by_sound=True, any_pos=who.beginner)
     if len(wrong) < LISTEN_MIN_OPTIONS - 1 or rules.sound_length_stands_out(term, wrong):
         return None
     return Item(target.id, ItemType.LISTEN, LISTEN_STEM, _options(term, wrong, rng), term)
@@ -202,7 +211,7 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
     if item_type is ItemType.REVERSE:
         if gloss is None or rules.cognate_in(gloss.term, word):
             return None  # nothing to show, or "hábitat" shows "habitat"
-        wrong = _distractors(target, pool, who, rng, stem=gloss.term)
+        wrong = _distractors(target, pool, who, rng, stem=gloss.term, any_pos=who.beginner)
         return Item(target.id, item_type, gloss.term, _options(word.term, wrong, rng),
                     word.term) if wrong else None
     relation = relation_for(word, lang)
@@ -224,7 +233,8 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         # An option whose home-language term is inside the stem would pull a wrong answer.
         fair = [r for r in pool if r.word.glosses.get(lang) is None
                 or fold(r.word.glosses[lang].term) not in fold(stem or "")]
-        wrong = _distractors(target, fair, who, rng, stem=stem) if stem else []
+        wrong = _distractors(target, fair, who, rng, stem=stem,
+                             any_pos=who.beginner) if stem else []
         if stem and wrong:
             return Item(target.id, item_type, stem, _options(word.term, wrong, rng), word.term)
     if rules.answer_in_text(word.definition, word):
