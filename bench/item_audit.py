@@ -32,6 +32,8 @@ def main() -> None:
     print(f"give-aways       {report.total}")
     print(f"listening        {report.listening_asked} asked, {report.by_type['listen']} built "
           f"as listening, {report.listening_giveaways} give-aways")
+    print(f"practice only    {report.practice_only} (levels 1-2: no other word of the answer's "
+          "part of speech seen yet)")
     for rule, count in report.giveaways.most_common():
         print(f"  {count:6}  {rule}   e.g. {report.examples[rule]}")
     per_item = [t / report.items * 1e6 for t in timings]

@@ -89,6 +89,8 @@ def audit_packs_command(args: argparse.Namespace) -> int:
                                      in sorted(report.by_type.items())))
     print(f"  listening (hear the word, choose it): {report.listening_asked} asked, "
           f"{report.by_type['listen']} built, {report.listening_giveaways} give-aways")
+    print(f"  levels 1-2, a word with no other of its part of speech seen, asked among the "
+          f"words that were (counted as practice, not evidence): {report.practice_only}")
     if not report.total:
         print("give-aways: 0")
         return 0

@@ -97,11 +97,11 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     never sharing a translation or a word family with the answer or each other, and written
     in the answer's case (`capital`: the gap starts a sentence, so every option is capitalised).
 
-    `any_pos`: other parts of speech may fill the options after the answer's own. Only for a
-    level 1-2 student choosing an English word for a stem that is not English (a home-language
-    term or definition, a picture, a sound): with no English sentence around the options,
-    telling "extinct" from "habitat" by its part of speech takes the grammar a newcomer does
-    not have yet, while the few words she has seen may include no other adjective at all.
+    `any_pos`: when no word of the answer's part of speech can be an option, other seen words
+    may be (a level 1-2 student choosing an English word for a stem that is not English). The
+    few words a newcomer has read may hold no other adjective, and "extinct" would otherwise
+    wait for a check that never comes. The answer is then the odd one out, so a right answer
+    is counted as practice, not evidence (`counted_choices`).
 
     `by_sound` (listening items): words about as many syllables long as the answer, and with
     its first letter where there are any, so the clip's length and first sound do not point
@@ -127,6 +127,8 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     for ref in candidates:
         if who.beginner and who.seen is not None and ref.id not in who.seen:
             continue
+        if ref.word.pos != pos and chosen:
+            break  # the answer's own part of speech filled some options: only those
         label = _label(ref, meaning_in)
         if label is None:
             continue
@@ -326,6 +328,20 @@ def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
     verdict = grade(answer, expected, forms=forms, home_terms=home_terms, lang=lang,
                     other_terms=other_terms, false_friends=false_friends)
     return Grade(verdict.correct, verdict.exact, expected, verdict.kind)
+
+
+def counted_choices(item: Item, answer: Word, options: Sequence[Word | None]) -> int | None:
+    """How many options a right answer counts as chosen among (None: typed). An item whose
+    other options are all another part of speech (a beginner's lone adjective among the nouns
+    she has read) counts as one: the answer may stand out by its form, so a right answer is
+    practice and moves no estimate towards mastery. `options`: the word behind each option."""
+    if item.typed:
+        return None
+    others = [w for w, o in zip(options, item.options, strict=True) if o != item.answer]
+    if item.asks_meaning or not others or any(w is None for w in others):
+        return len(item.options)
+    return 1 if rules.pos_odd_one_out(answer, [w for w in others if w is not None]) \
+        else len(item.options)
 
 
 def grade_choice(item: Item, option_index: int) -> Grade:

@@ -33,6 +33,9 @@ class AuditReport:
     examples: dict[Giveaway, str] = field(default_factory=dict)
     listening_asked: int = 0      # items asked for as "hear the word, choose it" (levels 1-2)
     listening_giveaways: int = 0  # give-aways among the items built as listening items
+    # Levels 1-2: a word with no other of its part of speech seen, asked among the words that
+    # were (checks.counted_choices counts a right answer there as one option: practice only).
+    practice_only: int = 0
 
     @property
     def total(self) -> int:
@@ -110,6 +113,12 @@ def _preview_sets(words: Sequence[WordRef], size: int) -> dict[int, frozenset[in
     return seen
 
 
+def _lone(target: WordRef, seen: frozenset[int] | None, pool: Sequence[WordRef]) -> bool:
+    """A beginner has seen no other word of the target's part of speech."""
+    return seen is not None and not any(
+        w.id in seen and w.id != target.id and w.word.pos == target.word.pos for w in pool)
+
+
 def _kinds(level: int) -> list[ItemType]:
     """The item types to ask for at a level: listening only where the level has it."""
     listening = scaffold_for(level).listening
@@ -139,7 +148,12 @@ def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
                         report.items += 1
                         report.listening_asked += kind is ItemType.LISTEN
                         report.by_type[str(item.item_type)] += 1
-                        for rule in judge(item, target, all_words, lang, level, seen):
+                        rules_broken = judge(item, target, all_words, lang, level, seen)
+                        if Giveaway.POS_ODD_ONE_OUT in rules_broken and _lone(target, seen,
+                                                                               all_words):
+                            rules_broken.remove(Giveaway.POS_ODD_ONE_OUT)
+                            report.practice_only += 1
+                        for rule in rules_broken:
                             report.giveaways[rule] += 1
                             report.listening_giveaways += item.item_type is ItemType.LISTEN
                             report.examples.setdefault(

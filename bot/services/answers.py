@@ -10,7 +10,15 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.checks import Grade, Item, WordRef, build_item, grade_choice, grade_typed
+from bot.domain.checks import (
+    Grade,
+    Item,
+    WordRef,
+    build_item,
+    counted_choices,
+    grade_choice,
+    grade_typed,
+)
 from bot.domain.cognates import fold, relation_for
 from bot.domain.errors import PuenteError
 from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answer
@@ -176,13 +184,29 @@ def matching_option(item: Item, text: str) -> int | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _counted_choices(db: Database, item: Item, pack_id: str, who: Learner) -> int | None:
+    """How many options this answer counts as chosen among (checks.counted_choices). Only a
+    level 1-2 item can have options of another part of speech, so only there is each
+    option's word looked up (among the packs its options come from)."""
+    if item.typed or who.scaffold.level > 2:
+        return len(item.options) or None
+    by_term = {fold(w.word.term): w.word for pid in dict.fromkeys([pack_id, *who.pack_ids])
+               for w in pack_words(db, pid)}
+    answer = by_term.get(fold(item.answer))
+    if answer is None:
+        return len(item.options)
+    return counted_choices(item, answer, [by_term.get(fold(o)) for o in item.options])
+
+
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo, who: Learner | None = None, check: study.Check | None = None
             ) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
-    word = words_by_id(db, [item.word_id])[0].word
+    found = words_by_id(db, [item.word_id])[0]
+    word = found.word
+    choices = _counted_choices(db, item, found.pack_id, who)
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
@@ -190,7 +214,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,
                                 local_day=now.astimezone(tz).date().isoformat(),
-                                choices=len(item.options) or None)
+                                choices=choices)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,

@@ -8,9 +8,11 @@ import pytest
 
 from bot.domain.checks import (
     GAP,
+    Item,
     WordRef,
     build_check,
     build_item,
+    counted_choices,
     grade_choice,
     grade_typed,
     hold_back,
@@ -271,6 +273,17 @@ def test_a_beginners_lone_adjective_is_asked_among_the_words_she_has_seen(level:
         asked, waiting = hold_back(items, scaffold_for(level))
         assert not waiting and asked[0].options, asked
         assert set(asked[0].options) <= {"extinct", "habitat", "predator"}
+
+
+def test_a_right_answer_among_other_parts_of_speech_counts_as_one_option() -> None:
+    nouns = [word(t, gloss=f"z{i}", wid=i).word for i, t in enumerate(["habitat", "prey"], 10)]
+    extinct = word("extinct", "adjective", gloss="dabar go'ay", wid=20).word
+    native = word("native", "adjective", gloss="u dhashay", wid=21).word
+    lone = Item(20, ItemType.REVERSE, "dabar go'ay", ("habitat", "extinct", "prey"), "extinct")
+    fair = Item(20, ItemType.REVERSE, "dabar go'ay", ("native", "extinct", "prey"), "extinct")
+    assert counted_choices(lone, extinct, [nouns[0], extinct, nouns[1]]) == 1
+    assert counted_choices(fair, extinct, [native, extinct, nouns[1]]) == 3
+    assert counted_choices(lone, extinct, [None, extinct, nouns[1]]) == 3  # unknown: as shown
 
 
 def test_above_level_two_options_keep_the_answers_part_of_speech() -> None:
