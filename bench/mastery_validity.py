@@ -2,7 +2,7 @@
 real services (bot/services/checks.py and answers.py, a real in-memory store, a fixed clock)
 for 30 school days.
 
-Kinds of student (30 of each, levels 2-5, one home-language class of 20 words):
+Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
   guesser    taps a random option, types nothing useful: knows no word
   memoriser  recognises each card's example sentence (a gap in it is filled right) but never
              learns a meaning: knows no word
@@ -19,7 +19,9 @@ school days from a word's card to its mastery for learners, and the share of the
 mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
-Run: python bench/mastery_validity.py [students-per-kind] [seed]   (a few minutes; no asserts)
+Run: python bench/mastery_validity.py [students-per-kind] [seed] [language]   (no asserts)
+The home language (default es) matters at levels 1-2: a cognate's deciding review is typed,
+any other word's is chosen among four English words from its home-language term.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _quick import sized
+from sqlite_utils import Database
 
 from bot.domain.checks import GAP
 from bot.domain.cognates import fold
@@ -50,7 +53,7 @@ START = datetime(2026, 9, 14, 20, 0, tzinfo=UTC)  # Monday 16:00 in New York
 SCHOOL_DAYS = 30
 PACK = "science.ecosystems"
 KINDS = ("guesser", "memoriser", "learner", "crammer")
-LEVELS = (2, 3, 4, 5)
+LEVELS = (1, 2, 3, 4, 5)
 KNOWN = 0.5            # a word is known when recall is more likely than not
 LEARN_FROM_CARD = 0.6  # chance one look at a card (or at feedback) plants the meaning
 SLIP = 0.05            # a learner who knows the word still taps or types wrong this often
@@ -133,7 +136,7 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
     return rng.randrange(len(item.options)), None, False
 
 
-def run(per_kind: int, seed: int = 7) -> dict[str, object]:
+def run(per_kind: int, seed: int = 7, language: str = "es") -> dict[str, object]:
     db = open_store(None)
     install_packs(db, load_packs().packs, START)
     people.upsert_teacher(db, 1, "T", START)
@@ -147,7 +150,7 @@ def run(per_kind: int, seed: int = 7) -> dict[str, object]:
         kind = KINDS[index % len(KINDS)]
         sid = 5000 + index
         people.upsert_student(db, sid, f"S{index}", START)
-        people.set_student_language(db, sid, "es")
+        people.set_student_language(db, sid, language)
         people.enroll(db, sid, klass.id, START)
         level = LEVELS[(index // len(KINDS)) % len(LEVELS)]
         people.set_level(db, sid, klass.id, level, "teacher")
@@ -220,18 +223,48 @@ def run(per_kind: int, seed: int = 7) -> dict[str, object]:
                     kept.append(student.knows(word_id, later))
         figures[kind] = (tested, mastered, false)
     figures["median_days"] = statistics.median(to_mastery) if to_mastery else None
+    figures["by_level"] = _by_level(db, students, shown, days)
     figures["kept"] = sum(1 for p in kept if p >= KNOWN) / len(kept) if kept else None
     return figures
+
+
+def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int], date],
+              days: list[date]) -> dict[int, tuple[int, int, int | None, int, int]]:
+    """Per level: learners' words tested and mastered, their median school days from card to
+    mastery, and guessers' words tested and falsely mastered (newcomers answer other items)."""
+    out = {}
+    for level in LEVELS:
+        tested = mastered = guessed = false = 0
+        spans: list[int] = []
+        for student in (s for s in students if s.level == level):
+            for word_id, state in study_store.student_mastery(db, student.id).items():
+                if not state.answered:
+                    continue
+                if student.kind == "learner":
+                    tested += 1
+                    if state.mastered_at is not None:
+                        mastered += 1
+                        first = shown.get((student.id, word_id), days[0])
+                        spans.append(school_days_between(
+                            first, state.mastered_at.astimezone(TZ).date()))
+                elif student.kind == "guesser":
+                    guessed += 1
+                    false += state.mastered_at is not None
+        out[level] = (tested, mastered, statistics.median(spans) if spans else None,
+                      guessed, false)
+    return out
 
 
 def main() -> None:
     per_kind = int(sys.argv[1]) if len(sys.argv) > 1 else sized(30, 1)
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     began = time.perf_counter()
-    figures = run(per_kind, seed)
+    language = sys.argv[3] if len(sys.argv) > 3 else "es"
+    figures = run(per_kind, seed, language)
     seconds = time.perf_counter() - began
-    print(f"mastery validity: {per_kind} students per kind (seed {seed}), {SCHOOL_DAYS} school "
-          f"days, {figures['answers']} answers through the study services in {seconds:.0f} s")
+    print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}), "
+          f"{SCHOOL_DAYS} school days, {figures['answers']} answers through the study services "
+          f"in {seconds:.0f} s")
     for kind in KINDS:
         tested, mastered, false = figures[kind]  # type: ignore[misc]
         rate = false / tested if tested else 0.0
@@ -241,6 +274,9 @@ def main() -> None:
     kept = figures["kept"]
     print("  learners: mastered words still known two weeks after the last day: "
           + (f"{kept:.0%}" if isinstance(kept, float) else "-"))
+    for level, (tested, mastered, median, guessed, false) in figures["by_level"].items():
+        print(f"  level {level}: learners mastered {mastered:>4} of {tested:>4} words tested, "
+              f"median {median} school days; guessers {false} false of {guessed}")
     print("goals: guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %")
 
 
