@@ -46,7 +46,11 @@ async def push(update: Update, context: PuenteContext) -> None:
     if plan.waiting:  # on the roster, but no preview is written before they choose a language
         await say(update, context, "push-not-joined", bilingual=False, count=plan.waiting)
     if plan.repeats and not students and plan.booked:  # the words wait in a push not sent
-        await send_long(context, user.id, "\n".join(_waiting_lines(update, context, plan)))
+        lang = user_language(context, user.id, user.language_code)
+        nothing = s.catalog.render("push-nothing-booked", lang, when=push_views.when(
+            plan.send_at, s.config.school.timezone))
+        await send_long(context, user.id,
+                        "\n".join([nothing, *_waiting_lines(update, context, plan)]))
         return
     if plan.repeats:  # said, with a button for a teacher who means to send them again
         lang = user_language(context, user.id, user.language_code)

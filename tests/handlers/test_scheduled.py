@@ -181,3 +181,17 @@ async def test_a_booked_push_brings_its_words_when_it_is_sent_and_a_cancelled_on
     for student in ids:
         assert sorted(terms[w] for w in study.student_mastery(chat.db, student)) == [
             "predator", "prey"]
+
+
+async def test_pushing_waiting_words_at_another_time_says_nothing_was_booked(chat: Chat) -> None:
+    """The play-test: the same words at 09:00 after 08:15 read like a moved push."""
+    await enrol(chat, 2)
+    chat.clock.advance(hours=10)  # Monday evening
+    await chat.send(rivera(chat), f"/push {PACK} predator, prey at 08:15")
+    reply = texts(await chat.send(rivera(chat), f"/push {PACK} predator, prey at 09:00"))
+    assert reply.startswith("Nothing was booked for Tue 09:00: every one of these words already "
+                            "waits in an earlier push. To move it, cancel it in /scheduled and "
+                            "push again.\n2 words of science.ecosystems are already waiting for "
+                            "Tue 08:15"), reply
+    listed = texts(await chat.send(rivera(chat), "/scheduled"))
+    assert "08:15" in listed and "09:00" not in listed
