@@ -142,6 +142,7 @@ async def level(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
+    teaching.require_teacher(s.db, user.id)  # a student's "/level" is refused, not taught
     args = context.args or []
     if len(args) < 2:
         await say(update, context, "level-usage", bilingual=False)

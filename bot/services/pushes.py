@@ -109,6 +109,7 @@ def next_allowed(moment: datetime, school: SchoolConfig) -> datetime:
 def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[str],
               now: datetime) -> PushPlan:
     """Validate a push request against what this teacher may use and send to."""
+    require_teacher(db, teacher_id)  # before the usage line: a student is told it is not theirs
     pack_id, tokens, target, at = parse_push(args)
     found = find_class(db, teacher_id, target)
     visible = [p.id for p in list_packs(db, teacher_id)]

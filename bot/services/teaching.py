@@ -255,6 +255,7 @@ def set_level(db: Database, teacher_id: int, who: str, level: str) -> LevelSet:
 def set_levels(db: Database, teacher_id: int, text: str) -> list[LevelSet]:
     """Set several levels at once from "NAME LEVEL" pairs separated by commas, semicolons or
     lines (a pasted column of screener scores); one unknown name or level sets none."""
+    require_teacher(db, teacher_id)  # before any usage line: a student is told it is not theirs
     pairs = []
     for entry in re.split(r"[,;\n]+", text):
         parts = entry.split()

@@ -43,6 +43,25 @@ async def test_a_student_trying_teacher_commands_is_refused_politely(chat: Chat)
     assert {t: chat.db[t].count for t in before} == before
 
 
+# Each teacher command with its arguments missing or wrong: the usage line would teach a student
+# a command that is not theirs, in the register Puente uses for teachers.
+WITHOUT_ARGUMENTS = ["/level", "/level 5", "/level Ana x", "/level Ana 9", "/push",
+                     "/push science.ecosystems at 99:99", "/newclass", "/student", "/family",
+                     "/remove", "/gloss", "/announce", "/thread", "/families", "/coteach",
+                     "/scheduled", "/newpack extra"]
+
+
+async def test_a_teacher_command_without_its_arguments_tells_a_student_it_is_for_teachers(
+        chat: Chat) -> None:
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student)
+    for command in WITHOUT_ARGUMENTS:
+        reply = texts(await chat.send(student, command))
+        assert reply == ("Este comando es para docentes. Pida a su escuela un código de "
+                         "invitación para docentes.\nThis command is for teachers. Ask your "
+                         "school for a teacher invite code."), command
+
+
 async def test_teach_with_invite_code(chat: Chat) -> None:
     newcomer = chat.user(7001, "Lee", lang="en")
     assert "not valid" in texts(await chat.send(newcomer, "/teach WRONG-CODE-1"))
