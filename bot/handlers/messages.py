@@ -157,6 +157,8 @@ async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
                          text: str | int) -> None:
     """Relay a text (or the id of a voice note in the sender's chat), asking which child
     first on a shared family phone."""
+    if isinstance(text, str):
+        messages.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
     if isinstance(text, str) and len(text) > messages.MAX_MESSAGE:
         await too_long(update, context, text)
         return

@@ -144,6 +144,14 @@ def says_something(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+def require_words(text: str) -> None:
+    """Refuse a message for the teacher with no letter or digit in it ("..." or "😀😀"): the
+    teacher would get a riddle, and its writer would wait for an answer to nothing. A number
+    alone (a phone number) is a message."""
+    if not any(ch.isalnum() for ch in text):
+        raise AskError(prompt_key="ask-no-words")
+
+
 def beginning(text: str, limit: int = MAX_MESSAGE) -> str:
     """The first `limit` characters of a too-long message, ending at a word when one ends in
     its last fifth, and marked as cut with "…"."""
@@ -184,10 +192,14 @@ def written_in(text: str, own: str, sure: bool = True) -> str:
     """English when the text is confidently English (a student asking in English needs no
     translation), else the writer's own language; a voice note (no text) is their own. For
     someone who never chose a language (`sure` False), the language the text is confidently
-    in, else UNKNOWN: never English for want of evidence."""
+    in, else UNKNOWN: never English for want of evidence. A text with no letter is in none."""
     if not sure:
         return (detect_language(text).lang or UNKNOWN) if text.strip() else UNKNOWN
-    if own == "en" or not text.strip():
+    if not text.strip():
+        return own
+    if not says_something(text):  # "👍" or a phone number is written in no language
+        return UNKNOWN
+    if own == "en":
         return own
     return "en" if detect_language(text, candidates=(own, "en")).lang == "en" else own
 

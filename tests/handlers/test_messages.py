@@ -539,3 +539,40 @@ async def test_a_student_tapping_a_teachers_send_answer_button_is_told_it_is_not
     assert "Ese botón es viejo o no es para ti." in reply  # their language first
     assert "That button is old or not for you." in reply
     assert chat.db["outbox"].count == 0
+
+
+NO_WORDS = {  # the writer's language first, then English
+    "ht": "Mesaj sa a pa gen okenn mo ladan l, kidonk mwen pa voye l. Tanpri ekri kèk mo pou "
+          "pwofesè a: /ask epi mesaj ou.",
+    "es": "Ese mensaje no tiene palabras, así que no lo envié. Para el maestro hacen falta unas "
+          "palabras: /ask y después el mensaje.",
+}
+NO_WORDS_EN = ("That message has no words in it, so I did not send it. Please write a few words "
+               "for the teacher: /ask and then your message.")
+
+
+async def test_an_ask_with_no_words_is_not_relayed_and_asks_for_a_few_words(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    mom = await link_family(chat, MOTHER, "ht")
+    for who, lang in ((mom, "ht"), (ana, "es")):
+        for text in ("/ask ...", "/ask 😀😀", "/ask ?!"):
+            assert texts(await chat.send(who, text)) == f"{NO_WORDS[lang]}\n{NO_WORDS_EN}", text
+        await chat.send(who, "/ask")
+        assert texts(await chat.send(who, "👍")) == f"{NO_WORDS[lang]}\n{NO_WORDS_EN}"
+    assert await chat.deliver() == []
+    assert chat.db["thread_messages"].count == 0  # /thread shows nothing waiting
+    await chat.send(mom, "/ask 555 0134")  # a phone number is a message
+    relayed = texts(await chat.deliver())
+    assert "<blockquote>555 0134</blockquote>" in relayed
+
+
+async def test_an_emoji_sent_to_the_teacher_is_labelled_with_no_language(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "ht")
+    await chat.send(mom, "👍")  # offered first: a tap sends it
+    await chat.tap(mom, "ak:1001")
+    relayed = texts(await chat.deliver())
+    assert relayed.startswith("✉️ From a family member of <b>Ana</b> (I could not tell which "
+                              "language they wrote in):\n<blockquote>👍</blockquote>")
+    assert "Haitian Creole:" not in relayed and "No English translation" not in relayed
