@@ -576,3 +576,18 @@ async def test_an_emoji_sent_to_the_teacher_is_labelled_with_no_language(chat: C
     assert relayed.startswith("✉️ From a family member of <b>Ana</b> (I could not tell which "
                               "language they wrote in):\n<blockquote>👍</blockquote>")
     assert "Haitian Creole:" not in relayed and "No English translation" not in relayed
+
+
+async def test_a_thread_whose_writer_deleted_their_data_does_not_claim_nobody_wrote(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    await chat.send(mom, "/ask ¿Hay tarea hoy?")
+    await chat.deliver()
+    await chat.send(mom, "/deleteme")
+    await chat.tap(mom, "dl:yes")
+    # Nothing of the deleted messages is kept (not even a count): the list says why it is empty.
+    assert texts(await chat.send(teacher(chat), "/thread Ana")) == (
+        "No messages about <b>Ana</b> to show. Messages leave this list when their writer "
+        "deletes their data, or after the school's retention period.")
+    assert chat.db["thread_messages"].count == 0
