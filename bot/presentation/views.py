@@ -338,20 +338,30 @@ def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
 def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
     """/progress: at levels 1-2 three short lines (words by state, days in a row, what to do
     next); else the words met by state (the four add up), reviews due and the streak."""
-    if p.short:
-        lines = _short_progress(p, lang, catalog)
-        if lang == REFERENCE or lines == (english := _short_progress(p, REFERENCE, catalog)):
-            return lines
-        return join_lines([lines, english])
-    return catalog.bilingual("progress-summary", lang, met=p.met, new=p.new,
-                             learning=p.learning, reviewing=p.reviewing, mastered=p.mastered,
-                             due=p.due, streak=p.streak_days)
+    build = _short_progress if p.short else _full_progress
+    lines = build(p, lang, catalog)
+    if lang == REFERENCE or lines == (english := build(p, REFERENCE, catalog)):
+        return lines
+    return join_lines([lines, english])
 
 
 def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    return join_lines([word_states(p.counts, lang, catalog),
-                       catalog.render("progress-streak", lang, streak=p.streak_days),
+    return join_lines([word_states(p.counts, lang, catalog), *_streak(p, lang, catalog),
                        next_step(p.step, lang, catalog)])
+
+
+def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    return join_lines([catalog.render("progress-summary", lang, met=p.met, new=p.new,
+                                      learning=p.learning, reviewing=p.reviewing,
+                                      mastered=p.mastered, due=p.due),
+                       *_streak(p, lang, catalog)])
+
+
+def _streak(p: Progress, lang: str, catalog: Catalog) -> list[Markup]:
+    """The days in a row, once there is one: "Days in a row: 0" greets a student who has just
+    joined or come back with a zero."""
+    return [catalog.render("progress-streak", lang, streak=p.streak_days)] \
+        if p.streak_days else []
 
 
 def next_step(step: NextStep, lang: str, catalog: Catalog) -> Markup:

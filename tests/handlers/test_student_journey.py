@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
+
 from bot.domain.placement import PLACEMENT
 from bot.presentation.i18n import RLM
 from bot.store import people, study
@@ -259,3 +261,18 @@ async def test_a_sticker_gets_a_gentle_pointer(chat: Chat) -> None:
                                     "is_video": False}
     reply = texts(await chat.process(update))
     assert "/words" in reply
+
+
+@pytest.mark.parametrize("level", [1, 3])
+async def test_progress_shows_no_streak_of_zero_days_and_the_streak_once_there_is_one(
+        chat: Chat, level: int) -> None:
+    """The playtest: "🔥 Days in a row: 0" greeted a student who had just joined."""
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=level)
+    reply = texts(await chat.send(user, "/progress"))
+    assert "🔥" not in reply and "Days in a row" not in reply
+    await page_through(chat, user, await chat.send(user, "/words"))
+    await chat.send(user, "/check")
+    await answer_current(chat, user, True)
+    reply = texts(await chat.send(user, "/progress"))
+    assert "🔥 Días seguidos de estudio: 1" in reply and "🔥 Days in a row: 1" in reply
