@@ -55,7 +55,7 @@ async def placement_sound_button(update: Update, context: PuenteContext) -> None
         raise SpeechUnavailableError("speech is off in this installation")
     note = listen.placement_note(s.speech, spoken)
     lang = user_language(context, user.id)
-    await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key, lang))
+    await send_note(context.bot, s, user.id, note, s.catalog.bilingual(note.caption_key, lang))
 
 
 def _target(cb: callbacks.Callback) -> tuple[int | None, bool]:

@@ -161,10 +161,11 @@ async def test_without_a_voice_a_beginner_never_gets_a_listening_item(chat: Chat
     assert kinds and "listen" not in kinds
 
 
-async def placement_start(chat: Chat, user_id: int) -> tuple[dict[str, Any], list[Call]]:
-    user = chat.user(user_id, lang="es")
+async def placement_start(chat: Chat, user_id: int, lang: str = "es"
+                          ) -> tuple[dict[str, Any], list[Call]]:
+    user = chat.user(user_id, lang=lang)
     await chat.send(user, "/start JOINcode_123")
-    return user, await chat.tap(user, callbacks.data(callbacks.LANGUAGE, "es"))
+    return user, await chat.tap(user, callbacks.data(callbacks.LANGUAGE, lang))
 
 
 async def test_the_first_placement_questions_can_be_heard(speaking: Chat) -> None:
@@ -172,10 +173,17 @@ async def test_the_first_placement_questions_can_be_heard(speaking: Chat) -> Non
     assert buttons(calls)[0] == ("🔊 Escuchar", PLACEMENT_SOUND)
     (note,) = voices(await speaking.tap(ana, PLACEMENT_SOUND))
     assert note.files and int(note.params["duration"]) >= 2  # four words, one by one
-    assert note.text.startswith("🔊 Escuchas cada respuesta en el orden de los botones.")
+    assert note.text == ("🔊 Escuchas cada respuesta en el orden de los botones.\n"
+                         "🔊 You hear each answer in the order of the buttons.")  # and English
     ben, _ = await placement_start(speaking, 1002)
     (again,) = voices(await speaking.tap(ben, PLACEMENT_SOUND))
     assert not again.files  # the same clip, by file_id
+
+
+async def test_an_english_speakers_placement_audio_has_one_caption_line(speaking: Chat) -> None:
+    ana, _ = await placement_start(speaking, 1001, "en")
+    (note,) = voices(await speaking.tap(ana, PLACEMENT_SOUND))
+    assert note.text == "🔊 You hear each answer in the order of the buttons."
 
 
 async def test_placement_audio_stops_at_the_first_band_and_old_buttons_are_closed(
