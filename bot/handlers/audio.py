@@ -37,8 +37,8 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
     for index, note in enumerate(listening.notes):
         caption = s.catalog.render(note.caption_key, listening.lang, **note.caption)
         if index == 0 and not listening.home_voice:
-            caption += "\n" + s.catalog.render("audio-no-home-voice", listening.lang,
-                                               language=views.language_name(listening.lang))
+            caption += "\n" + s.catalog.bilingual("audio-no-home-voice", listening.lang,
+                                                  language=views.language_name(listening.lang))
         await send_note(context.bot, s, user.id, note, caption)
     await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
 
