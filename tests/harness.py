@@ -59,22 +59,30 @@ class Chat:
     async def tap(self, user: dict[str, Any], data: str) -> list[Call]:
         """Tap the button carrying `data` on the newest message that shows it, as Telegram
         sends it (a button no message shows is forged on a message the bot never sent)."""
-        return await self.process(self.factory.tap(user, data, self.showing(user, data)))
+        return await self.tap_on(user, data, self.showing(user, data))
+
+    async def tap_on(self, user: dict[str, Any], data: str, message_id: int) -> list[Call]:
+        """Tap `data` on this message, which Telegram sends as the message shows now: perhaps
+        no longer with that button (an old screen that never updated, a slow phone)."""
+        return await self.process(self.factory.tap(
+            user, data, message_id, self.api.showing(user["id"], message_id)))
 
     async def double_tap(self, user: dict[str, Any], data: str
                          ) -> tuple[list[Call], list[Call]]:
-        """Tap a button twice quickly: both taps leave the phone before the first one's edit
-        arrives, so both name the same message. Return the calls each tap caused."""
+        """Tap a button twice quickly: both taps reach Telegram before the first one's edit,
+        so both carry the message as it was. Return the calls each tap caused."""
         message_id = self.showing(user, data)
-        first = await self.process(self.factory.tap(user, data, message_id))
-        return first, await self.process(self.factory.tap(user, data, message_id))
+        message = self.api.showing(user["id"], message_id)
+        first = await self.process(self.factory.tap(user, data, message_id, message))
+        return first, await self.process(self.factory.tap(user, data, message_id, message))
 
     def showing(self, user: dict[str, Any], data: str) -> int:
         """The id of the newest message to `user` that shows a button carrying `data`."""
         latest: dict[int, Call] = {}  # message id -> its latest send or edit
         for call in self.api.calls:
             if call.chat_id == user["id"] and call.method in (
-                    "sendMessage", "sendVoice", "editMessageText", "editMessageReplyMarkup"):
+                    "sendMessage", "sendVoice", "editMessageText", "editMessageCaption",
+                    "editMessageReplyMarkup"):
                 message_id = call.params.get("message_id") or call.result_id
                 if message_id is not None:
                     latest[int(message_id)] = call

@@ -4,8 +4,11 @@ that answers each call locally, records it, and can be told to fail like Telegra
 from __future__ import annotations
 
 import asyncio
+import copy
+import html
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +18,8 @@ from telegram.request import BaseRequest, RequestData
 NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply "
                 "markup are exactly the same as a current content and reply markup of the message")
 TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+NO_TEXT = "Bad Request: there is no text in the message to edit"
+NO_CAPTION = "Bad Request: there is no caption in the message to edit"
 BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Puente", "username": "PuenteDemoBot",
             "can_join_groups": False, "can_read_all_group_messages": False,
             "supports_inline_queries": False}
@@ -65,13 +70,14 @@ class OfflineBotAPI(BaseRequest):
     def __init__(self, latency: float = 0.0) -> None:
         self.latency = latency  # seconds each call takes, so concurrent senders interleave
         self.calls: list[Call] = []
+        self.refused: list[Call] = []  # calls answered with Telegram's 400 refusal
         self._message_ids = itertools.count(1000)
         self._poll_ids = itertools.count(1)
         self._failures: dict[int, list[Failure]] = {}
         self.uploads: dict[str, bytes] = {}  # file_id -> content users "sent" to the bot
-        # (chat, message id) -> what it shows now (text or None, keyboard), to refuse an edit
-        # that changes nothing as Telegram does
-        self.shown: dict[tuple[int, int], tuple[str | None, Any]] = {}
+        # (chat, message id) -> the message as it shows now (text or caption, keyboard): to
+        # refuse an edit that changes nothing as Telegram does, and for a tap to carry it
+        self.shown: dict[tuple[int, int], dict[str, Any]] = {}
         self.answered: set[str] = set()  # callback queries answered: Telegram takes one answer
         self.queries_expired = False  # True: every tap is over 15 minutes old
 
@@ -99,6 +105,14 @@ class OfflineBotAPI(BaseRequest):
 
     def sent_to(self, chat_id: int) -> list[Call]:
         return [c for c in self.calls if c.chat_id == chat_id and c.method.startswith("send")]
+
+    def showing(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
+        """The message as a tap on it carries it (what it shows now, text without its tags),
+        or None for a message this API never sent."""
+        message = copy.deepcopy(self.shown.get((chat_id, message_id)))
+        if message is not None and "text" in message:
+            message["text"] = html.unescape(re.sub(r"<[^>]*>", "", message["text"]))
+        return message
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
                          read_timeout: Any = None, write_timeout: Any = None,
@@ -129,6 +143,7 @@ class OfflineBotAPI(BaseRequest):
             return failure.status, json.dumps(body).encode()
         refused = self._refusal(api_method, params)
         if refused is not None:
+            self.refused.append(Call(api_method, params, files))
             return 400, json.dumps({"ok": False, "error_code": 400, "description": refused}
                                    ).encode()
         if api_method == "sendVoice":
@@ -141,7 +156,8 @@ class OfflineBotAPI(BaseRequest):
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
     def _refusal(self, api_method: str, params: dict[str, Any]) -> str | None:
-        """Telegram's refusal of a repeated answer or an edit that changes nothing, if any."""
+        """Telegram's refusal of a repeated answer, an edit that changes nothing, or an edit
+        of text a voice note does not have (or of a caption a text message does not have)."""
         if api_method == "answerCallbackQuery":
             query_id = str(params.get("callback_query_id"))
             if self.queries_expired or query_id in self.answered:
@@ -151,20 +167,26 @@ class OfflineBotAPI(BaseRequest):
         if not api_method.startswith("editMessage"):
             return None
         key = (int(params.get("chat_id", 0)), int(params.get("message_id") or 0))
-        if key not in self.shown:  # a message this API never sent (a hand-built tap): accept
+        old = self.shown.get(key)
+        if old is None:  # a message this API never sent (a hand-built tap): accept
             return None
-        text = self.shown[key][0]
-        if api_method == "editMessageText":
-            if text is None:
-                return "Bad Request: there is no text in the message to edit"
-            text = str(params.get("text"))
-        if (text, _keyboard(params)) == self.shown[key]:
+        field = {"editMessageText": "text", "editMessageCaption": "caption"}.get(api_method)
+        if field == "text" and "text" not in old:
+            return NO_TEXT
+        if field == "caption" and "text" in old:
+            return NO_CAPTION
+        same = field is None or (params.get(field) or None) == old.get(field)
+        if same and _keyboard(params) == _keyboard(old):
             return NOT_MODIFIED
         return None
 
     def _remember(self, message: dict[str, Any], params: dict[str, Any]) -> None:
-        key = (message["chat"]["id"], message["message_id"])
-        self.shown[key] = (message.get("text"), _keyboard(params))
+        """Keep what a message shows now: its content and the keyboard this call gave it."""
+        shown = copy.deepcopy(message)
+        shown.pop("reply_markup", None)
+        if _keyboard(params):
+            shown["reply_markup"] = {"inline_keyboard": _keyboard(params)}
+        self.shown[(message["chat"]["id"], message["message_id"])] = shown
 
     def _voice(self, params: dict[str, Any], files: dict[str, bytes]) -> tuple[int, bytes]:
         """A voice note: an upload gets a new file_id; a file_id must be one uploaded here."""
@@ -181,10 +203,10 @@ class OfflineBotAPI(BaseRequest):
         self.calls.append(call)
         message = self._message("sendVoice", params)
         call.result_id = message["message_id"]
-        self._remember(message, params)
         message["voice"] = {"file_id": file_id, "file_unique_id": file_id,
                             "duration": int(params.get("duration") or 1),
                             "mime_type": "audio/ogg", "file_size": len(self.uploads[file_id])}
+        self._remember(message, params)
         return 200, json.dumps({"ok": True, "result": message}).encode()
 
     def _result(self, api_method: str, params: dict[str, Any]) -> Any:
@@ -196,21 +218,31 @@ class OfflineBotAPI(BaseRequest):
             file_id = str(params.get("file_id"))
             return {"file_id": file_id, "file_unique_id": file_id,
                     "file_size": len(self.uploads.get(file_id, b"")), "file_path": file_id}
-        if api_method in ("sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendPoll",
-                          "editMessageText", "editMessageReplyMarkup"):
+        if api_method in ("sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendPoll"):
             message = self._message(api_method, params)
-            key = (message["chat"]["id"], message["message_id"])
-            if api_method.startswith("edit") and key not in self.shown:
-                return message  # a message this API never sent (a hand-built tap)
-            if api_method == "editMessageReplyMarkup":
-                message.pop("text", None)  # the text stays what it was
-                if self.shown[key][0] is not None:
-                    message["text"] = self.shown[key][0]
             self._remember(message, params)
             return message
+        if api_method in ("editMessageText", "editMessageCaption", "editMessageReplyMarkup"):
+            return self._edited(api_method, params)
         if api_method == "copyMessage":  # a relayed voice note: Telegram answers with its id
             return {"message_id": next(self._message_ids)}
         return True
+
+    def _edited(self, api_method: str, params: dict[str, Any]) -> dict[str, Any]:
+        """The message after an edit: the new text or caption (if edited), the new keyboard."""
+        message = self._message(api_method, params)
+        old = self.shown.get((message["chat"]["id"], message["message_id"]))
+        if old is None:
+            return message  # a message this API never sent (a hand-built tap)
+        message = {**copy.deepcopy(old), "edit_date": message["date"]}
+        if api_method == "editMessageText":
+            message["text"] = params.get("text")
+        elif api_method == "editMessageCaption":
+            message.pop("caption", None)
+            if params.get("caption"):
+                message["caption"] = params["caption"]
+        self._remember(message, params)
+        return message
 
     def _message(self, api_method: str, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params.get("chat_id", 0))
@@ -220,11 +252,15 @@ class OfflineBotAPI(BaseRequest):
             "from": BOT_USER}
         if "text" in params:
             message["text"] = params["text"]
+        if params.get("caption") and api_method.startswith("send"):
+            message["caption"] = params["caption"]
         if api_method == "sendPhoto":
             message["photo"] = [{"file_id": "photo", "file_unique_id": "photo", "width": 640,
                                  "height": 480}]
         if api_method == "sendDocument":
             message["document"] = {"file_id": "doc", "file_unique_id": "doc"}
+        if api_method == "sendAudio":
+            message["audio"] = {"file_id": "audio", "file_unique_id": "audio", "duration": 1}
         if api_method == "sendPoll":
             options = params.get("options", [])
             message["poll"] = {
@@ -282,11 +318,15 @@ class UpdateFactory:
                                "file_name": file_name, "file_size": size}
         return update
 
-    def tap(self, user: dict[str, Any], data: str, message_id: int = 1) -> dict[str, Any]:
-        """An update for a tapped inline button carrying `data`."""
-        message = {"message_id": message_id, "date": int(time.time()),
-                   "chat": {"id": user["id"], "type": "private"}, "from": BOT_USER,
-                   "text": "..."}
+    def tap(self, user: dict[str, Any], data: str, message_id: int = 1,
+            message: dict[str, Any] | None = None) -> dict[str, Any]:
+        """An update for a tapped inline button carrying `data`, on `message` as it shows now
+        (OfflineBotAPI.showing); without one, on a message that shows that button."""
+        if message is None:
+            message = {"message_id": message_id, "date": int(time.time()),
+                       "chat": {"id": user["id"], "type": "private"}, "from": BOT_USER,
+                       "text": "...", "reply_markup": {"inline_keyboard": [
+                           [{"text": "...", "callback_data": data}]]}}
         return {"update_id": next(self._ids), "callback_query": {
             "id": str(next(self._ids)), "from": user, "chat_instance": "demo",
             "data": data, "message": message}}

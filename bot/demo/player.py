@@ -230,6 +230,8 @@ class Demo:
             text = f"🤖 Puente: [file] {plain_text(call.text)}"
         elif call.method == "editMessageText":  # a check answered in place
             text = f"🤖 Puente (same message, updated): {plain_text(call.text)}"
+        elif call.method == "editMessageCaption":  # a listening item answered on its note
+            text = f"🤖 Puente (the voice note above, updated): {plain_text(call.text)}"
         else:
             return None
         if call.buttons:
@@ -261,9 +263,10 @@ class Demo:
             self.out("(no such button)")
             return
         self.out(f"   (taps [{plain_label(buttons[index][0])}])")
-        shown = call.params.get("message_id") or call.result_id or 1  # the message tapped
-        await self._process(self.factory.tap(self.users[self.who], buttons[index][1],
-                                             int(shown)))
+        shown = int(call.params.get("message_id") or call.result_id or 1)  # the message tapped
+        user = self.users[self.who]
+        await self._process(self.factory.tap(user, buttons[index][1], shown,
+                                             self.api.showing(user["id"], shown)))
 
     def _showing(self, label: str) -> Call | None:
         """The newest message to the current user with a button labelled `label` (a card above

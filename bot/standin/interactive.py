@@ -39,7 +39,7 @@ def _stored(tg: Telegram, p: Params, missing: str) -> tuple[int, JSON]:
 def _edited(tg: Telegram, name: str, p: Params, chat_id: int, message: JSON,
             parsed: Parsed) -> JSON:
     tg.world.record(Sent(name, chat_id, message["message_id"], tg.world.now(), parsed.text,
-                         p.text("text") or "", message, dict(p.values)))
+                         p.text("text") or p.text("caption") or "", message, dict(p.values)))
     return message
 
 
@@ -66,6 +66,30 @@ async def edit_message_text(tg: Telegram, p: Params) -> JSON:
         raise ApiError(400, NOT_MODIFIED)
     new["edit_date"] = int(time.time())
     return _edited(tg, "editMessageText", p, chat_id, new, parsed)
+
+
+@method("editMessageCaption")
+async def edit_message_caption(tg: Telegram, p: Params) -> JSON:
+    """Replace a media message's caption (and keyboard); a text message has no caption to
+    edit, and an edit that changes nothing is refused."""
+    chat_id, old = _stored(tg, p, "message to edit not found")
+    if "text" in old or "poll" in old:
+        raise ApiError(400, "Bad Request: there is no caption in the message to edit")
+    parsed = formatted(tg, p, "caption", CAPTION_LIMIT)
+    markup = inline_markup(p)
+    new = copy.deepcopy(old)
+    for key in ("caption", "caption_entities", "reply_markup"):
+        new.pop(key, None)
+    if parsed.text:
+        new["caption"] = parsed.text
+    if parsed.entities:
+        new["caption_entities"] = parsed.entities
+    if markup is not None:
+        new["reply_markup"] = markup
+    if all(new.get(k) == old.get(k) for k in ("caption", "caption_entities", "reply_markup")):
+        raise ApiError(400, NOT_MODIFIED)
+    new["edit_date"] = int(time.time())
+    return _edited(tg, "editMessageCaption", p, chat_id, new, parsed)
 
 
 @method("editMessageReplyMarkup")

@@ -132,3 +132,24 @@ async def test_the_offline_api_answers_edits_and_taps_as_telegram_does() -> None
     assert await bot.answer_callback_query("42")
     with pytest.raises(BadRequest, match=r"^Query is too old and response timeout expired"):
         await bot.answer_callback_query("42")  # one answer a tap
+
+
+async def test_the_offline_api_edits_a_voice_notes_caption_never_its_text() -> None:
+    api = OfflineBotAPI()
+    bot = Bot("123:offline", request=api, get_updates_request=api)
+    keys = InlineKeyboardMarkup([[InlineKeyboardButton("habitat", callback_data="an:1:0")]])
+    note = await bot.send_voice(5, b"OggS", caption="Which word?", reply_markup=keys)
+    with pytest.raises(BadRequest, match=r"^There is no text in the message to edit$"):
+        await bot.edit_message_text("✅ Yes!", 5, note.message_id)
+    with pytest.raises(BadRequest, match=r"^Message is not modified"):
+        await bot.edit_message_caption(5, note.message_id, caption="Which word?",
+                                       reply_markup=keys)
+    await bot.edit_message_caption(5, note.message_id, caption="✅ Yes!")  # buttons go
+    tapped = api.showing(5, note.message_id)
+    assert tapped is not None and tapped["caption"] == "✅ Yes!" and "voice" in tapped
+    assert "reply_markup" not in tapped and "text" not in tapped
+    text = await bot.send_message(5, "<b>card</b>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match=r"^There is no caption in the message to edit$"):
+        await bot.edit_message_caption(5, text.message_id, caption="x")
+    assert [c.method for c in api.refused] == ["editMessageText", "editMessageCaption",
+                                               "editMessageCaption"]

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from telegram import Bot, BotCommand, BotCommandScopeChat, InlineKeyboardButton
+from telegram import Bot, BotCommand, BotCommandScopeChat, InlineKeyboardButton, Message
 from telegram import InlineKeyboardMarkup as Keys
 from telegram.error import BadRequest, Forbidden
 
@@ -24,6 +24,7 @@ SENDS: dict[str, Send] = {
                                                 correct_option_ids=[0], is_anonymous=False),
     "editMessageText": lambda bot, chat: bot.edit_message_text("x", chat, 1),
     "editMessageReplyMarkup": lambda bot, chat: bot.edit_message_reply_markup(chat, 1),
+    "editMessageCaption": lambda bot, chat: bot.edit_message_caption(chat, 1, caption="x"),
     "copyMessage": lambda bot, chat: bot.copy_message(chat, 201, 1),
 }
 
@@ -102,3 +103,23 @@ async def test_a_menu_for_a_chat_the_bot_never_had_is_refused(standin: StandIn,
     with pytest.raises(BadRequest, match=r"^Chat not found$"):
         await bot.set_my_commands([BotCommand("words", "My words")],
                                   scope=BotCommandScopeChat(999))
+
+
+async def test_a_voice_note_has_a_caption_to_edit_and_no_text(standin: StandIn,
+                                                               bot: Bot) -> None:
+    standin.user(207, "Fa")
+    keys = Keys([[InlineKeyboardButton("habitat", callback_data="an:1:0")]])
+    note = await bot.send_voice(207, b"OggS", duration=1, caption="Which word?",
+                                reply_markup=keys)
+    with pytest.raises(BadRequest, match=r"^There is no text in the message to edit$"):
+        await bot.edit_message_text("✅ Yes!", 207, note.message_id)
+    with pytest.raises(BadRequest, match=r"^Message is not modified"):
+        await bot.edit_message_caption(207, note.message_id, caption="Which word?",
+                                       reply_markup=keys)
+    edited = await bot.edit_message_caption(207, note.message_id, caption="<b>✅ Yes!</b>",
+                                            parse_mode="HTML")
+    assert isinstance(edited, Message) and edited.caption == "✅ Yes!"
+    assert edited.reply_markup is None and edited.voice is not None  # its buttons went
+    text = await bot.send_message(207, "hi")
+    with pytest.raises(BadRequest, match=r"^There is no caption in the message to edit$"):
+        await bot.edit_message_caption(207, text.message_id, caption="x")
