@@ -7,7 +7,7 @@ from telegram import CallbackQuery, InputPollOption, Message, Update
 from telegram.constants import ParseMode, PollType
 
 from bot.chat.alerts import alert_teachers
-from bot.chat.replies import edit_in_place
+from bot.chat.replies import edit_caption, edit_in_place, on_media
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.scaffold import ItemType
@@ -56,14 +56,31 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
 
     A tapped question is edited in place, so a graded tap costs one Telegram message instead
     of three (Telegram allows ~30 a second for the whole bot); a poll and a listening item's
-    voice note are the exceptions.
+    voice note are the exceptions. A tap under a voice note edits the note's caption into the
+    feedback (its buttons go), so the next question is the only message sent.
     """
     s = context.services
     target = chat_id or (update.effective_chat.id if update.effective_chat else None)
     if target is None:
         return
     text = views.feedback_text(feedback, s.catalog)
-    following, layout = feedback.next_question, None
+    following = feedback.next_question
+    if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
+            and await edit_caption(edit, text):
+        if following is not None:
+            await send_question(context, target, following)
+    else:
+        await _feedback_and_question(context, target, text, following, edit)
+    if feedback.score is not None:  # the check is over: at most one combined alert a day
+        await alert_teachers(context, feedback)
+
+
+async def _feedback_and_question(context: PuenteContext, target: int, text: Markup,
+                                 following: checks.Question | None,
+                                 edit: CallbackQuery | None) -> None:
+    """Feedback with the next question in one message, edited into the tapped one when it can
+    be; a quiz poll or a voice note comes as its own message after it."""
+    s, layout = context.services, None
     if following is not None and not _own_message(following, context):
         text = Markup(f"{text}\n\n{views.question_text(following, s.catalog)}")
         if not following.item.typed:
@@ -72,7 +89,5 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     if not await edit_in_place(edit, text, layout):
         await context.bot.send_message(target, text, reply_markup=keyboards.markup(layout)
                                        if layout is not None else None)
-    if feedback.score is not None:  # the check is over: at most one combined alert a day
-        await alert_teachers(context, feedback)
     if following is not None and _own_message(following, context):
         await send_question(context, target, following)

@@ -160,6 +160,40 @@ async def edit_tapped(query: CallbackQuery, text: str, layout: keyboards.Layout 
     await query.get_bot().do_api_request("editMessageText", api_kwargs=params)
 
 
+def on_media(query: CallbackQuery | None) -> bool:
+    """Whether the tap came from under a voice note (or the audio file sent instead): a
+    message with a caption and no text to edit."""
+    message = query.message if query is not None else None
+    return getattr(message, "voice", None) is not None \
+        or getattr(message, "audio", None) is not None
+
+
+def no_text(exc: BadRequest) -> bool:
+    """Telegram refused to edit a message's text because it has none (a voice note)."""
+    return exc.message.lower().startswith("there is no text in the message")
+
+
+async def edit_caption(query: CallbackQuery, caption: str) -> bool:
+    """Edit the tapped voice note's caption into `caption` (Telegram HTML, at most 1,024
+    characters) and take its buttons off; False when Telegram refuses."""
+    try:
+        await query.edit_message_caption(caption, parse_mode=ParseMode.HTML, reply_markup=None)
+    except BadRequest as exc:
+        if not_modified(exc):  # a double tap: it already shows this
+            return True
+        log.info("could not edit a voice note's caption: %s", exc.message)
+        return False
+    return True
+
+
+async def _close_media(query: CallbackQuery) -> None:
+    """Take the buttons off a voice note whose answer comes in a new message."""
+    try:
+        await query.edit_message_reply_markup(None)  # its buttons are spent
+    except BadRequest as exc:
+        log.info("could not close a listening item's buttons: %s", exc.message)
+
+
 async def edit_in_place(query: CallbackQuery | None, text: str,
                         markup: InlineKeyboardMarkup | keyboards.Layout | None) -> bool:
     """Edit the tapped message; False when there is none or Telegram refuses the edit.
@@ -167,11 +201,8 @@ async def edit_in_place(query: CallbackQuery | None, text: str,
     Feedback on a graded tap comes as a plain layout (or none) and takes the lean edit."""
     if query is None or query.message is None:
         return False
-    if getattr(query.message, "voice", None) is not None:  # a listening item: no text to edit
-        try:
-            await query.edit_message_reply_markup(None)  # its buttons are spent
-        except BadRequest as exc:
-            log.info("could not close a listening item's buttons: %s", exc.message)
+    if on_media(query):  # a listening item: no text to edit
+        await _close_media(query)
         return False
     try:
         if isinstance(markup, InlineKeyboardMarkup):
@@ -182,5 +213,7 @@ async def edit_in_place(query: CallbackQuery | None, text: str,
         if not_modified(exc):  # a double tap: it already shows this
             return True
         log.info("could not edit a tapped message: %s", exc.message)
+        if no_text(exc):  # a voice note the tap did not say was one: its buttons still go
+            await _close_media(query)
         return False
     return True

@@ -53,15 +53,6 @@ async def until_listening(chat: Chat, user: dict[str, Any]) -> list[Call]:
     raise AssertionError("no listening item in ten checks")
 
 
-def on_the_voice_note(chat: Chat, user: dict[str, Any], data: str) -> dict[str, Any]:
-    """A tap on a button under a voice note, as Telegram sends it (the message has no text)."""
-    update = chat.factory.tap(user, data)
-    message = update["callback_query"]["message"]
-    del message["text"]
-    message["voice"] = {"file_id": "voice-1", "file_unique_id": "voice-1", "duration": 1}
-    return update
-
-
 def attempts(chat: Chat, user_id: int) -> list[tuple[str, int]]:
     return [(r["item_type"], r["correct"]) for r in chat.db.query(
         "SELECT item_type, correct FROM attempts WHERE student_id = ? ORDER BY id", [user_id])]
@@ -89,14 +80,53 @@ async def test_a_right_answer_under_the_voice_note_is_graded_and_recorded(
     item = study.next_open_item(speaking.db, 1001)
     assert item is not None
     before = len(attempts(speaking, 1001))
-    right = item.item.options.index(item.item.answer)
-    calls = await speaking.process(on_the_voice_note(speaking, ana, note.buttons[right][1]))
-    assert [c.method for c in calls if c.method.startswith("edit")] == ["editMessageReplyMarkup"]
+    right = note.buttons[item.item.options.index(item.item.answer)][1]
+    calls, again = await speaking.double_tap(ana, right)
+    assert [c.method for c in calls if c.method.startswith("edit")] == ["editMessageCaption"]
     assert f"✅ ¡Sí! <b>{item.item.answer}</b> es correcto." in texts(calls)
     assert attempts(speaking, 1001)[before:] == [("listen", 1)]
-    again = await speaking.process(on_the_voice_note(speaking, ana, note.buttons[right][1]))
     assert [c.method for c in again] == ["answerCallbackQuery"]  # a double tap: graded once
     assert len(attempts(speaking, 1001)) == before + 1
+
+
+async def test_an_answer_under_the_voice_note_becomes_its_caption_and_takes_its_buttons(
+        speaking: Chat) -> None:
+    """Telegram has no text to edit in a voice note: the note's caption turns into the
+    feedback, its buttons go (no second tap), and the next question is the one message sent."""
+    ana = await student(speaking)
+    answered = 0
+    for _ in range(6):
+        (note,) = voices(await until_listening(speaking, ana))
+        item = study.next_open_item(speaking.db, 1001)
+        assert item is not None
+        calls = await answer_current(speaking, ana, right=False)
+        to_ana = [c for c in calls if c.chat_id == 1001 and c.method != "answerCallbackQuery"]
+        assert to_ana[0].method == "editMessageCaption"
+        assert to_ana[0].params["message_id"] == note.result_id
+        assert f"La respuesta es <b>{item.item.answer}</b>" in to_ana[0].text
+        assert "reply_markup" not in speaking.api.shown[(1001, note.result_id)]
+        over = study.next_open_item(speaking.db, 1001) is None
+        assert [c.method.startswith("send") for c in to_ana[1:]] == ([] if over else [True])
+        answered += 1
+        if over:
+            break
+    assert answered and speaking.api.refused == []
+
+
+async def test_a_voice_note_tap_that_does_not_say_it_is_one_still_loses_its_buttons(
+        speaking: Chat) -> None:
+    """An edit of text Telegram refuses (no text in a voice note) still takes the buttons off,
+    and the feedback comes as a message."""
+    ana = await student(speaking)
+    (note,) = voices(await until_listening(speaking, ana))
+    item = study.next_open_item(speaking.db, 1001)
+    assert item is not None
+    right = note.buttons[item.item.options.index(item.item.answer)][1]
+    calls = await speaking.process(speaking.factory.tap(ana, right, note.result_id or 0))
+    assert [c.method for c in speaking.api.refused] == ["editMessageText"]
+    assert [c.method for c in calls if c.method.startswith("edit")] == ["editMessageReplyMarkup"]
+    assert "reply_markup" not in speaking.api.shown[(1001, note.result_id)]
+    assert f"✅ ¡Sí! <b>{item.item.answer}</b> es correcto." in texts(calls)
 
 
 async def test_a_wrong_answer_shows_the_word_and_counts_as_a_listening_miss(
