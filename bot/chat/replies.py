@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
@@ -107,6 +107,29 @@ async def tapped(update: Update) -> tuple[CallbackQuery, User, callbacks.Callbac
         return None
     await acknowledge(query)
     return query, user, callbacks.parse(query.data)
+
+
+def shows_button(query: CallbackQuery) -> bool:
+    """Whether the tapped message, as Telegram sends it with the tap, still shows the tapped
+    button (a message too old for Telegram to send counts as showing it)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return True
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else ()
+    return any(button.callback_data == query.data for row in rows for button in row)
+
+
+async def old_button(update: Update, context: PuenteContext, key: str) -> bool:
+    """A tap on a button its message no longer shows (an edit took it away; the phone showed
+    an old screen): its toast says so (prompt `key`, in the tapper's language) and True, so
+    the caller does nothing: an edit would only repeat what the message shows."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or shows_button(query):
+        return False
+    log.info("a tap on a button its message no longer shows: %s", query.data)
+    lang = user_language(context, user.id, user.language_code)
+    await acknowledge(query, context.services.catalog.plain(key, lang))
+    return True
 
 
 async def decision(update: Update, context: PuenteContext

@@ -1,11 +1,14 @@
 """An answer button on an old question (a copy left above, a check that is over) or one we never
-sent: the tap's own answer (a toast) says why kindly, and nothing is graded or sent."""
+sent, or a button its message no longer shows (a language chosen, a card turned, a placement
+question answered): the tap's own answer (a toast) says why kindly, and nothing is graded,
+sent or edited."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.demo.offline import Call
+from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.standin.html_check import utf16_len
 from bot.store import study
@@ -14,6 +17,7 @@ from tests.harness import (
     a_question_with_buttons,
     answer_current,
     check_now,
+    is_next,
     join_and_confirm,
     open_item,
 )
@@ -22,6 +26,10 @@ from tests.telegram_html import TOAST_LIMIT
 FINISHED = "Esta prueba ya terminó. Para una prueba nueva, envía /check."
 ANSWERED = "Ya respondiste esta pregunta. Tu siguiente pregunta está más abajo."
 STALE = "Ese botón es viejo o no es para ti. Toca /check para una prueba nueva."
+LANGUAGE_CHOSEN = "Ya elegiste tu idioma de casa. Para cambiarlo, envía /language."
+OLD_CARD = ("Esa tarjeta es de una lista vieja o no es para ti. Envía /words para ver tus "
+            "palabras.")
+PLACEMENT_CLOSED = "Esa pregunta de nivel ya está cerrada. Toca /words para seguir aprendiendo."
 
 
 def toast(calls: list[Call]) -> str:
@@ -115,7 +123,54 @@ async def test_a_forged_or_foreign_answer_button_gets_a_kind_toast_and_changes_n
     assert study.next_open_item(chat.db, 1002) is None  # and Bo was not given a check
 
 
-@pytest.mark.parametrize("key", ["check-stale", "check-stale-finished", "check-stale-answered"])
+def first_with(chat: Chat, user: dict, data: str) -> int:
+    """The id of the first message the bot sent `user` with a button carrying `data`."""
+    return next(c.result_id for c in chat.api.calls if c.chat_id == user["id"]
+                and c.result_id is not None and any(d == data for _, d in c.buttons))
+
+
+async def test_a_language_on_a_menu_answered_already_says_so_and_edits_nothing(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    spanish = callbacks.data(callbacks.LANGUAGE, "es")
+    await join_and_confirm(chat, ana, level=3)  # the menu's buttons went with the choice
+    await check_now(chat, ana)
+    while study.next_open_item(chat.db, 1001) is not None:
+        await answer_current(chat, ana, right=True)
+    calls = await chat.tap_on(ana, spanish, first_with(chat, ana, spanish))  # an old screen
+    assert toast(calls) == LANGUAGE_CHOSEN
+    assert chat.api.refused == []  # never an edit that would change nothing
+
+
+async def test_next_on_a_card_turned_already_says_so_and_edits_nothing(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    cards = await chat.send(ana, "/words")
+    turn = next(d for c in cards for label, d in c.buttons if is_next(label))
+    card = first_with(chat, ana, turn)
+    await chat.tap(ana, turn)  # the card turns: its Next ▶ 2/N is gone
+    chat.clock.advance(days=1)
+    await chat.send(ana, "/words")
+    shown = chat.api.showing(1001, card)
+    calls = await chat.tap_on(ana, turn, card)  # the first day's card, on an old screen
+    assert toast(calls) == OLD_CARD
+    assert chat.api.refused == [] and chat.api.showing(1001, card) == shown
+
+
+async def test_a_placement_answer_on_a_question_answered_already_says_it_is_closed(
+        chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=None)  # self-placement: its first question
+    first = callbacks.data(callbacks.PLACEMENT, 0, 1)
+    question = first_with(chat, ana, first)
+    await chat.tap(ana, first)  # answered: the question's buttons go
+    calls = await chat.tap_on(ana, first, question)
+    assert toast(calls) == PLACEMENT_CLOSED
+    assert chat.api.refused == []
+
+
+@pytest.mark.parametrize("key", ["check-stale", "check-stale-finished", "check-stale-answered",
+                                 "language-stale", "card-stale", "placement-closed"])
 def test_every_languages_toast_fits_in_a_toast(catalog: Catalog, key: str) -> None:
     for lang in catalog.languages:
         assert utf16_len(catalog.plain(key, lang)) <= TOAST_LIMIT, lang
