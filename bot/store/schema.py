@@ -480,3 +480,11 @@ def retired_words(db: Database) -> None:
     answers and mastery stay (reports keep them), no one new is shown it, and putting the word
     back in the pack (same term) brings back the same word and its history."""
     _run(db, "ALTER TABLE words ADD COLUMN retired_at TEXT")
+
+
+@migrations(name="0021_mastery_luck")
+def mastery_luck(db: Database) -> None:
+    """The chance that a word's right answers since the last miss came from guessing (the
+    product of each item's guess rate; see mastery.MASTERED_LUCK). A word answered before
+    this migration starts its run again (1.0): never mastered on weaker evidence."""
+    _run(db, "ALTER TABLE mastery ADD COLUMN luck REAL NOT NULL DEFAULT 1.0")

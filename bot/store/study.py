@@ -39,8 +39,10 @@ def _mastery(row: dict) -> WordMastery:
         success_days=_days(row["success_days"]),
         mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None,
         first_correct_at=parse(row["first_correct_at"]) if row["first_correct_at"] else None,
-        answered=bool(row["attempts"]), shown=row["shown_at"] is not None,
-        last_answered=parse(row["last_seen"]) if row["last_seen"] else None)
+        answered=bool(row["attempts"]), misses=row["attempts"] - row["correct"],
+        shown=row["shown_at"] is not None,
+        last_answered=parse(row["last_seen"]) if row["last_seen"] else None,
+        luck=row["luck"])
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
@@ -62,8 +64,8 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
     db.execute(
         "INSERT INTO mastery (student_id, word_id, p_known, card, due_at, successes, "
         "misses_in_row, success_days, mastered_at, updated_at, attempts, correct, last_seen, "
-        "first_correct_at, first_seen, listened, listened_right, shown_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "first_correct_at, first_seen, listened, listened_right, shown_at, luck) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(student_id, word_id) DO UPDATE SET "
         "p_known=excluded.p_known, card=excluded.card, due_at=excluded.due_at, "
         "successes=excluded.successes, misses_in_row=excluded.misses_in_row, "
@@ -75,14 +77,14 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
         "first_seen = coalesce(mastery.first_seen, excluded.first_seen), "
         "listened = mastery.listened + excluded.listened, "
         "listened_right = mastery.listened_right + excluded.listened_right, "
-        "shown_at = coalesce(mastery.shown_at, excluded.shown_at)",
+        "shown_at = coalesce(mastery.shown_at, excluded.shown_at), luck = excluded.luck",
         [student_id, word_id, state.p_known, state.card, stamp(state.due_at),
          state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
          correct, stamp(now) if answered is not None else None,
          stamp(state.first_correct_at) if state.first_correct_at else None,
          stamp(now) if answered is not None else None, listened, listened_right,
-         stamp(now) if answered is not None else None])
+         stamp(now) if answered is not None else None, state.luck])
 
 
 def mark_shown(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:

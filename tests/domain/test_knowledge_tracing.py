@@ -15,6 +15,7 @@ from bot.domain import mastery
 from bot.domain.mastery import (
     GUESS,
     LEARN,
+    MASTERED_LUCK,
     MASTERED_P,
     MASTERED_SUCCESSES,
     RETENTION_GAP,
@@ -86,9 +87,9 @@ def test_a_forgiven_typo_is_a_hard_recall_and_a_miss_is_again() -> None:
 
 
 def ready(now: datetime) -> mastery.WordMastery:
-    """A word exactly at every mastery threshold: estimate, successes and retention gap."""
+    """A word exactly at every mastery threshold: estimate, successes, luck, retention gap."""
     return replace(new_mastery(1, now - RETENTION_GAP), p_known=MASTERED_P,
-                   successes=MASTERED_SUCCESSES,
+                   successes=MASTERED_SUCCESSES, luck=MASTERED_LUCK,
                    success_days=frozenset(f"2026-09-{d:02}" for d in range(1, 10)),
                    first_correct_at=now - RETENTION_GAP)
 
@@ -98,8 +99,46 @@ def test_mastery_is_reached_exactly_at_each_threshold() -> None:
     assert is_mastered(state, item_type=ItemType.TYPED, scheduled=True, now=NOW)
     below = [replace(state, p_known=MASTERED_P - 1e-9),
              replace(state, successes=MASTERED_SUCCESSES - 1),
+             replace(state, luck=MASTERED_LUCK + 1e-9),
              replace(state, first_correct_at=NOW - RETENTION_GAP + timedelta(seconds=1))]
     assert [is_mastered(s, item_type=ItemType.TYPED, scheduled=True, now=NOW)
-            for s in below] == [False, False, False]
+            for s in below] == [False, False, False, False]
     assert not is_mastered(state, item_type=ItemType.CHOICE, scheduled=True, now=NOW)
     assert not is_mastered(state, item_type=ItemType.TYPED, scheduled=False, now=NOW)
+
+
+def run_of(*answers: tuple[ItemType, bool], choices: int | None = None) -> mastery.WordMastery:
+    """A word answered on consecutive days, the last one a scheduled review after the gap."""
+    state = new_mastery(1, NOW - timedelta(days=20))
+    for day, (kind, right) in enumerate(answers):
+        at = NOW - timedelta(days=2 * (len(answers) - 1 - day))
+        state = replace(state, due_at=at)  # each answer is the review FSRS asked for
+        state = record_answer(state, correct=right, exact=True, item_type=kind,
+                              typed=kind is ItemType.TYPED, now=at,
+                              local_day=at.date().isoformat(), choices=choices)
+    return state
+
+
+def test_three_lucky_taps_after_many_misses_never_master_a_word() -> None:
+    """The bench's newcomer guesser: streaks and misses in turn, then three taps right on four
+    options (1 in 64 by chance) mastered the word: knowledge tracing remembered the streaks,
+    and every miss was a fresh start at another."""
+    choice, recall = ItemType.CHOICE, ItemType.REVERSE
+    streaks = [(choice, True), (choice, True), (choice, True), (choice, False)] * 3
+    lucky = run_of(*streaks, (choice, True), (choice, True), (recall, True), choices=4)
+    assert lucky.p_known >= MASTERED_P and lucky.successes == 3  # enough before
+    assert lucky.misses == 3 and lucky.luck == pytest.approx(1 / 64) and not lucky.mastered
+    four = run_of(*streaks, (choice, True), (choice, True), (choice, True), (recall, True),
+                  choices=4)
+    assert four.mastered  # a fourth tap right: 1 in 256, four fresh starts
+
+
+def test_a_learner_with_a_miss_or_two_is_not_held_back_by_luck() -> None:
+    """Three taps right after two misses (1 in 64, three fresh starts) pass the luck rule:
+    knowledge tracing decides, as before."""
+    choice, recall = ItemType.CHOICE, ItemType.REVERSE
+    learner = run_of((choice, False), (choice, False), (choice, True), (choice, True),
+                     (recall, True), choices=4)
+    assert learner.misses == 2 and learner.luck * (learner.misses + 1) <= MASTERED_LUCK
+    typed = run_of((choice, True), (ItemType.TYPED, True), (ItemType.TYPED, True))
+    assert typed.mastered  # typed recall is rarely guessed
