@@ -88,7 +88,7 @@ def test_a_store_from_before_retired_words_keeps_answers_through_a_smaller_pack(
     db, word_ids = store_before("0020_retired_words")
     db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, attempts, "
                "updated_at) VALUES (1, ?, 0.5, '{}', 'x', 2, 'x')", [word_ids[-1]])
-    assert migrate(db) == ["0020_retired_words"]
+    assert migrate(db) == ["0020_retired_words", "0021_mastery_luck"]
     pack = load_packs().packs[0]
     save_pack(db, replace(pack, words=pack.words[:-1]), START)
     assert db.execute("SELECT attempts FROM mastery WHERE word_id = ?", [word_ids[-1]]
