@@ -65,9 +65,15 @@ def _buttons(message: dict) -> list[str]:
     return [b.get("callback_data") or "" for row in rows for b in row]
 
 
+def _shown(message: dict) -> str:
+    """What a message says: its text, or a voice note's caption (a listening item's feedback,
+    and a check's end after one, is edited into the note's caption)."""
+    return message.get("text") or message.get("caption") or ""
+
+
 def _actionable(message: dict) -> bool:
     """A check item waiting for an answer: a quiz poll, answer buttons, or a typed item."""
-    text = message.get("text", "")
+    text = _shown(message)
     return "poll" in message or any(d.startswith("an:") for d in _buttons(message)) \
         or ("Type the" in text and bool(_COUNTER.search(text)))
 
@@ -99,10 +105,10 @@ async def answer_check(student: Person, most: int = 24) -> str:
     for _ in range(most):
         def next_step() -> dict | None:
             # an open question first; cards are turned only when nothing waits for an answer
-            for wanted in (lambda m: "Check finished" in m.get("text", "") or _actionable(m),
+            for wanted in (lambda m: "Check finished" in _shown(m) or _actionable(m),
                            _turnable):
                 for message in student.screen():
-                    state = json.dumps([message["message_id"], message.get("text"),
+                    state = json.dumps([message["message_id"], _shown(message),
                                         _buttons(message), "poll" in message])
                     if message["message_id"] <= first or state in handled:
                         continue
@@ -111,8 +117,8 @@ async def answer_check(student: Person, most: int = 24) -> str:
                         return message
             return None
         step = await student.standin.wait_for(next_step, STEP, f"a check item for {student}")
-        if "Check finished" in step.get("text", ""):
-            return str(step["text"])
+        if "Check finished" in _shown(step):
+            return _shown(step)
         # a tap on this very message, as a finger does (not the newest with the same button)
         if _turnable(step):  # cards not read yet come first and lead to the check
             student.tap(_turn(step), step["message_id"])
