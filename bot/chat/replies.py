@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Update, User
 from telegram.constants import ParseMode
@@ -85,10 +86,20 @@ def too_old(exc: BadRequest) -> bool:
     return exc.message.lower().startswith("query is too old")
 
 
+# The tap this update's handling has answered: an error explained after the handler answered
+# the tap must not answer it again (Telegram refuses a second answer). The handler and the
+# error handler run in one task, so they share it; another update's task never sees it.
+_ANSWERED: ContextVar[str | None] = ContextVar("answered_tap", default=None)
+
+
 async def acknowledge(query: CallbackQuery, toast: str | None = None) -> None:
     """Stop the button's spinner, with a `toast` (plain text, at most 200 characters) that
     pops up over the chat and goes; a tap Telegram no longer takes answers for is still
-    handled."""
+    handled. A tap is answered once: Telegram refuses a second answer (an error explained
+    after a handler already answered the tap), so that one is never sent."""
+    if _ANSWERED.get() == query.id:
+        return
+    _ANSWERED.set(query.id)
     params: dict[str, object] = {"callback_query_id": query.id}
     if toast:
         params["text"] = toast

@@ -9,7 +9,15 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
-from bot.chat.replies import decision, say, send_long, spend, tapped, user_language
+from bot.chat.replies import (
+    decision,
+    old_button,
+    say,
+    send_long,
+    spend,
+    tapped,
+    user_language,
+)
 from bot.context import PuenteContext
 from bot.delivery import enqueue_again, enqueue_push
 from bot.presentation import callbacks, keyboards, push_views, views
@@ -132,6 +140,8 @@ async def scheduled(update: Update, context: PuenteContext) -> None:
 async def scheduled_button(update: Update, context: PuenteContext) -> None:
     """Ask before cancelling a waiting push; cancel what it has not sent after the confirming
     tap (checked on the server: the teacher's own push, still waiting)."""
+    if await old_button(update, context, "scheduled-gone"):  # a second tap on Cancel
+        return
     decided = await decision(update, context)
     if decided is None:
         return

@@ -195,3 +195,23 @@ async def test_pushing_waiting_words_at_another_time_says_nothing_was_booked(cha
                             "Tue 08:15"), reply
     listed = texts(await chat.send(rivera(chat), "/scheduled"))
     assert "08:15" in listed and "09:00" not in listed
+
+
+async def test_an_old_cancel_button_is_answered_once_and_nothing_is_refused(chat: Chat) -> None:
+    """The play-test: Cancel in an old /scheduled list after the push was cancelled answered
+    the tap twice (Telegram refused the second), and a second tap on "Cancel the push" asked
+    Telegram for an edit that changed nothing."""
+    await enrol(chat, 2)
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"/push {PACK} species at 08:15")
+    listed = await chat.send(rivera(chat), "/scheduled")
+    ask = await chat.tap(rivera(chat), "sc:1")
+    confirm = next(c.result_id for c in ask if c.method == "sendMessage")
+    await chat.tap(rivera(chat), "sc:1:yes")
+    again = await chat.tap_on(rivera(chat), "sc:1:yes", confirm)
+    old = await chat.tap_on(rivera(chat), "sc:1", listed[-1].result_id)
+    assert chat.api.refused == []
+    assert [c.params.get("text") for c in again if c.method == "answerCallbackQuery"] == [
+        "That push is not waiting any more (it was sent or cancelled), so nothing changed. "
+        "/scheduled lists what still waits."]
+    assert "That push is not waiting any more" in texts(old)
