@@ -256,6 +256,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
                        success_days=frozenset(), first_correct_at=None, mastered_at=None,
                        luck=1.0, misses=state.misses + 1)
+    if luck >= state.luck:  # one option counted (checks.counted_choices): practice only
+        return replace(state, **common)  # no success day: the word does not move to reviewing
     updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0, luck=luck,
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)

@@ -142,3 +142,9 @@ def test_a_learner_with_a_miss_or_two_is_not_held_back_by_luck() -> None:
     assert learner.misses == 2 and learner.luck * (learner.misses + 1) <= MASTERED_LUCK
     typed = run_of((choice, True), (ItemType.TYPED, True), (ItemType.TYPED, True))
     assert typed.mastered  # typed recall is rarely guessed
+
+
+def test_a_right_answer_counted_as_one_option_is_practice_and_moves_no_state() -> None:
+    practice = run_of((ItemType.REVERSE, True), (ItemType.REVERSE, True), choices=1)
+    assert practice.answered and practice.successes == 0 and not practice.success_days
+    assert practice.state is mastery.MasteryState.LEARNING
