@@ -4,6 +4,7 @@ language, and the weekly update that names the child's words in the family's lan
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.services import answers, checks, family, learners, teaching
-from bot.store import people
+from bot.store import people, study
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student, read_words
 
@@ -108,6 +109,30 @@ def test_the_weekly_update_asks_only_about_words_whose_cards_the_child_has_seen(
     learners.cards_shown(db, 1001, [words[0].id], START)  # she opened the first one only
     [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)
     assert [term for term, _ in update.practising] == [words[0].word.term]
+
+
+def test_the_weekly_update_names_this_weeks_words_and_a_missed_one_first(
+        db: Database, school_class: people.ClassInfo) -> None:
+    """The play-test: three weekly updates named the same first three words of the term."""
+    enrol_student(db, START, level=3)
+    linked(db, 2001, "es")
+    who = learners.learner(db, 1001)
+    first = learners.preview_words(db, who, START).refs
+    learners.cards_shown(db, 1001, [w.id for w in first], START)
+    week_two = START + timedelta(days=7)
+    for ref in first[:4]:  # four words move on to reviewing: new ones unlock
+        state = study.get_mastery(db, 1001, ref.id)
+        study.save_mastery(db, 1001, ref.id, replace(state, success_days=frozenset(
+            {"2026-09-14", "2026-09-15"})), START)
+    fresh = learners.unlock(db, who, week_two)
+    learners.cards_shown(db, 1001, [w.id for w in fresh], week_two)
+    missed = first[4]
+    study.save_mastery(db, 1001, missed.id, replace(study.get_mastery(db, 1001, missed.id),
+                                                   misses_in_row=1), week_two)
+    [update] = family.weekly_updates(db, week_two + timedelta(days=1), tz=TZ)
+    named = [term for term, _ in update.practising]
+    assert named[0] == missed.word.term
+    assert set(named[1:]) <= {w.word.term for w in fresh} and len(named) == 3
 
 
 def test_a_family_that_stopped_updates_gets_none_unless_it_asks(
