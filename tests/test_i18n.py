@@ -339,8 +339,72 @@ def test_a_checks_quiz_poll_asks_in_the_home_language_and_then_in_english(
     item = Item(1, ItemType.POLL, "Un ser vivo", ("habitat", "organism", "predator"),
                 "organism", True)
     asked = poll_question(Question(1, 1, 3, item, "es", 2), catalog).split("\n")
-    assert asked == ["Pregunta 1/3", "¿Qué palabra significa: Un ser vivo?",
-                     "Which word means: Un ser vivo"]
-    long = Item(1, ItemType.POLL, "x" * 200, ("habitat", "organism"), "organism", True)
-    assert "Which word" not in poll_question(Question(1, 1, 3, long, "es", 2), catalog)
-    assert "Which word" in poll_question(Question(1, 1, 3, item, "es", 5), catalog)  # English
+    assert asked == ["Pregunta 1/3", "¿Qué palabra significa esto?", "Which word means this?",
+                     "Un ser vivo"]  # the definition once, on its own line
+    long = Item(1, ItemType.POLL, "x" * 240, ("habitat", "organism"), "organism", True)
+    asked = poll_question(Question(1, 1, 3, long, "es", 2), catalog)
+    assert len(asked) <= 300 and "Which word" not in asked and "x" * 240 in asked
+    assert poll_question(Question(1, 1, 3, item, "es", 5), catalog).split("\n") == \
+        ["Pregunta 1/3", "Which word means: Un ser vivo"]  # English only from level 4 on
+    assert poll_question(Question(1, 1, 3, item, "en", 2), catalog).split("\n") == \
+        ["Question 1/3", "Which word means this?", "Un ser vivo"]
+
+
+def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
+        catalog: Catalog) -> None:
+    from bot.domain.checks import GAP, Item
+    from bot.domain.scaffold import ItemType
+    from bot.presentation.views import question_text
+    from bot.services.checks import Question
+    from tests.telegram_html import visible
+
+    somali = ("Waxa nool iyo waxa aan noolayn ee hal meel ku wada jira oo midba midka kale "
+              "saameeyo")
+    choice = Item(1, ItemType.CHOICE, somali + ".", ("habitat", "ecosystem"), "ecosystem")
+    text = question_text(Question(1, 2, 3, choice, "so", 1), catalog)
+    assert visible(text).split("\n") == ["Su'aal 2/3", "Erayga kee ayaa macnihiisu yahay kan?",
+                                         "Which word means this?", somali]
+    assert text.endswith(f"<i>{somali}</i>")
+
+    sentence = f"A coral reef is an {GAP} where fish live."
+    cloze = Item(1, ItemType.CLOZE, sentence, ("ecosystem", "organism"), "ecosystem")
+    text = question_text(Question(1, 2, 3, cloze, "es", 3), catalog)
+    assert visible(text).split("\n") == ["Pregunta 2/3", "¿Qué palabra completa el espacio?",
+                                         "Which word fills the gap?", sentence]
+    assert text.endswith(f"<i>A coral reef is an <b>{GAP}</b> where fish live.</i>")
+    typed = Item(1, ItemType.CLOZE, sentence, (), "ecosystem")
+    assert visible(question_text(Question(1, 2, 3, typed, "es", 3), catalog)).count(
+        "coral reef") == 1
+    definition = Item(1, ItemType.TYPED, "A living thing.", (), "organism")
+    assert visible(question_text(Question(1, 2, 3, definition, "es", 3), catalog)).split(
+        "\n")[1:] == ["Escribe la palabra en inglés que significa esto.",
+                      "Type the English word that means this.", "A living thing"]
+
+    # English: one instruction line; from level 4 on: one English line, as before
+    assert visible(question_text(Question(1, 2, 3, cloze, "en", 3), catalog)).split("\n") == \
+        ["Question 2/3", "Which word fills the gap?", sentence]
+    assert visible(question_text(Question(1, 2, 3, cloze, "es", 4), catalog)).split("\n") == \
+        ["Pregunta 2/3", f"Which word fills the gap? {sentence}"]
+    # a one-word stem stays inside its sentence, in both languages
+    reverse = Item(1, ItemType.REVERSE, "hábitat", ("habitat", "organism"), "habitat")
+    assert visible(question_text(Question(1, 2, 3, reverse, "es", 2), catalog)).split(
+        "\n")[1:] == ["¿Cuál es la palabra en inglés para hábitat?",
+                      "Which English word is hábitat?"]
+
+
+def test_an_arabic_stem_on_its_own_line_reads_right_to_left(catalog: Catalog) -> None:
+    from bot.domain.checks import GAP, Item
+    from bot.domain.scaffold import ItemType
+    from bot.presentation.views import poll_question, question_text
+    from bot.services.checks import Question
+
+    stem = Item(1, ItemType.CHOICE, "DNA في كل كائن حي.", ("habitat", "organism"), "organism")
+    lines = on_screen(question_text(Question(1, 2, 3, stem, "ar", 1), catalog))
+    assert lines[0].startswith("2/3 ") and lines[1].endswith("أ")  # "أي كلمة" read RTL
+    assert lines[2] == "Which word means this?" and lines[3].endswith("DNA")  # RTL: DNA first
+    poll = Item(1, ItemType.POLL, "DNA في كل كائن حي.", ("habitat", "organism"), "organism")
+    assert on_screen(poll_question(Question(1, 2, 3, poll, "ar", 1), catalog), None)[3] \
+        .endswith("DNA")
+    english = Item(1, ItemType.CLOZE, f"Fish live in a {GAP}.", ("reef", "habitat"), "reef")
+    lines = on_screen(question_text(Question(1, 2, 3, english, "ar", 3), catalog))
+    assert lines[3] == f"Fish live in a {GAP}."  # an English sentence stays left to right

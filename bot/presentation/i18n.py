@@ -311,6 +311,18 @@ class Catalog:
         return found
 
 
+def own_line(text: str) -> str:
+    """A value on a line of its own (a check's definition or sentence), in its own direction.
+
+    Telegram takes a line's direction from its first strong letter: English reads left to
+    right, and a line with right-to-left words starts with an RLM, so an Arabic definition
+    that opens with an English term or a number still reads right to left. Markup stays
+    Markup."""
+    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return text
+    return Markup(RLM + text) if isinstance(text, Markup) else RLM + text
+
+
 def _escaped(value: Any) -> Any:
     return value if isinstance(value, int | float) else escape(value)
 

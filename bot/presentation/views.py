@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from bot.domain.checks import GAP, WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.mastery import MasteryState, WordStatus
-from bot.domain.names import clean_label, clean_name
+from bot.domain.names import clean_label, clean_name, inert
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
 from bot.presentation.i18n import (
@@ -26,6 +26,7 @@ from bot.presentation.i18n import (
     Markup,
     escape,
     language_name,
+    own_line,
 )
 from bot.presentation.message_views import word_list
 from bot.services.answers import Feedback
@@ -203,8 +204,16 @@ def _pack(header: Markup, blocks: Sequence[Markup], budget: int) -> list[Markup]
     return messages
 
 
+# Items whose stem is a definition or a sentence: at levels 1-3 the instruction comes in both
+# languages and the stem once, on its own line, so a newcomer never reads the longest text
+# twice. Reverse and meaning items keep one line per language: their stem is one bold word,
+# and the word inside the sentence reads better than on a line of its own.
+_LONG_STEM = {"item-choice": "item-choice-ask", "item-cloze": "item-cloze-ask",
+              "item-cloze-typed": "item-cloze-typed-ask", "item-typed": "item-typed-ask"}
+
+
 def question_text(question: Question, catalog: Catalog) -> Markup:
-    """The text of one check item, in both languages at low levels."""
+    """The text of one check item, in both languages at low levels (its stem once)."""
     item, lang = question.item, question.lang
     key = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
            ItemType.REVERSE: "item-reverse", ItemType.CLOZE: "item-cloze",
@@ -219,10 +228,12 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
         prompt = escape(item.prompt.rstrip(". "))
     counter = catalog.render("item-practice", lang) if question.practice else catalog.render(
         "item-counter", lang, number=question.number, total=question.total)
-    if question.level is None or question.level <= 3:
-        return join_lines([counter, catalog.bilingual(key, lang, prompt=prompt)])
-    # English only from level 4 on
-    return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
+    if question.level is not None and question.level > 3:  # English only from level 4 on
+        return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
+    if key in _LONG_STEM:
+        return join_lines([counter, catalog.bilingual(_LONG_STEM[key], lang),
+                           own_line(Markup(f"<i>{prompt}</i>"))])
+    return join_lines([counter, catalog.bilingual(key, lang, prompt=prompt)])
 
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
@@ -244,17 +255,24 @@ def poll_question(question: Question, catalog: Catalog) -> str:
     """A quiz poll's question (plain text: send it without a parse mode; at most 300 chars).
 
     A check opens with its poll, so the poll says how many questions follow, as any item does.
-    At levels 1-3 the question comes in the home language and then in English, as every other
-    question does, when both fit in Telegram's 300 characters (the home language alone if not).
+    At levels 1-3 the instruction comes in the home language and then in English, and the
+    definition once, on its own line, as in every other question (the English instruction is
+    left out when all of it does not fit in Telegram's 300 characters). From level 4 on, one
+    English line.
     """
-    lang = question.lang if question.level is None or question.level <= 3 else REFERENCE
     counter = catalog.plain("item-counter", question.lang, number=question.number,
                             total=question.total)
     prompt = question.item.prompt.rstrip(". ")
-    text = f"{counter}\n{catalog.plain('poll-question', lang, prompt=prompt)}"
-    english = catalog.plain("poll-question", REFERENCE, prompt=prompt)
-    if lang != REFERENCE and english not in text and len(text) + 1 + len(english) <= 300:
-        text = f"{text}\n{english}"
+    if question.level is not None and question.level > 3:
+        text = f"{counter}\n{catalog.plain('poll-question', REFERENCE, prompt=prompt)}"
+    else:
+        own = catalog.plain("item-choice-ask", question.lang)
+        english = catalog.plain("item-choice-ask", REFERENCE)
+        asked = [own] if english == own else [own, english]
+        stem = own_line(inert(prompt))
+        text = "\n".join([counter, *asked, stem])
+        if len(text) > 300:
+            text = "\n".join([counter, own, stem])
     return text if len(text) <= 300 else text[:297] + "..."
 
 
