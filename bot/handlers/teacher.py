@@ -28,7 +28,7 @@ from bot.presentation.i18n import Counted, reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, made_at, student_label
 from bot.presentation.views import escape
-from bot.services import glosses, membership, teaching
+from bot.services import glosses, membership, readiness, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
 from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
@@ -212,9 +212,11 @@ async def student(update: Update, context: PuenteContext) -> None:
         return
     row, matrix = teaching.student_report(s.db, user.id, _arg_text(context))
     lang = user_language(context, user.id, user.language_code)
+    now, tz = s.clock(), s.config.school.timezone
     await send_long(context, user.id, class_views.student_text(
         student_for(context, user.id, row.student_id, lang=lang), row, matrix, s.catalog, lang,
-        s.config.school.timezone, glosses.no_messages(row.language, s.translator)))
+        tz, glosses.no_messages(row.language, s.translator),
+        readiness.reviews_back(s.db, row.student_id, now, tz), now.astimezone(tz).date()))
 
 
 async def family(update: Update, context: PuenteContext) -> None:

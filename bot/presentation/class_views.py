@@ -95,9 +95,12 @@ def student_text(
     lang: str,
     tz: tzinfo | None,
     no_messages: NoMessages | None,
+    back: Mapping[int, date] | None = None,
+    today: date | None = None,
 ) -> Markup:
     """/student: who (`who`, as the teacher tells them apart), their home language and level,
-    a line per word, the cards not opened yet, and what Puente lacks in their language."""
+    a line per word (a word in review with the day it comes back, `back`), the cards not
+    opened yet, and what Puente lacks in their language."""
     lines = [
         catalog.render(
             "student-header",
@@ -107,7 +110,7 @@ def student_text(
             level=level_text(row.level, row.self_placed, catalog, lang),
         )
     ]
-    lines += student_lines(matrix, row.student_id, catalog, lang, tz)
+    lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today)
     if no_messages is not None:
         lines += no_messages_lines(
             {row.student_id: no_messages}, {row.student_id: who}, catalog, lang

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from bot.presentation.i18n import Catalog, Counted
 from bot.services.pushes import Scheduled
@@ -12,6 +12,11 @@ from bot.services.pushes import Scheduled
 def when(moment: datetime, tz: tzinfo) -> str:
     """A push's time in the school's time zone, as the push's answer gives it ("Tue 08:00")."""
     return moment.astimezone(tz).strftime("%a %H:%M")
+
+
+def day(local: date) -> str:
+    """A school day as `when` names its weekday, with the date ("Thu 24 Sep")."""
+    return f"{local:%a} {local.day} {local:%b}"
 
 
 def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz: tzinfo

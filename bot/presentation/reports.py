@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from bot.domain.mastery import MasteryState, WordStatus, error_rate, is_hard, too_few_answers
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
+from bot.presentation import push_views
 from bot.presentation.charts import TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Counted, Markup, escape
 from bot.presentation.students import class_labels
@@ -245,10 +246,12 @@ STATE_ORDER = list(MasteryState)
 
 
 def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str,
-                  tz: tzinfo | None = None) -> list[Markup]:
+                  tz: tzinfo | None = None, back: Mapping[int, date] | None = None,
+                  today: date | None = None) -> list[Markup]:
     """One line per word for /student: its state by name and "correct N of M over D days"
-    (the school's days, in `tz`); then the listening answers among them, when there are any;
-    then the words given to the student whose cards they have not opened yet."""
+    (the school's days, in `tz`), and for a word in review the day it comes back (`back`, by
+    word id: mastery waits for that review); then the listening answers among them, when there
+    are any; then the words given to the student whose cards they have not opened yet."""
     terms = word_terms(matrix.given)
     retired = {w.id for w in matrix.words if w.retired}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
@@ -271,6 +274,8 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         state = catalog.render(f"state-{cell.state}", lang)
         if cell.word_id in retired:
             state = Markup(f"{state} · " + catalog.render("word-retired", lang))
+        elif cell.state is MasteryState.REVIEWING and back and cell.word_id in back:
+            state = Markup(f"{state} · " + back_text(back[cell.word_id], today, catalog, lang))
         lines.append(Markup(f"{mark} {counts} · {state}"))
     listening = listening_line(cells, catalog, lang)
     if listening is not None:
@@ -280,6 +285,13 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         lines.append(catalog.render("report-not-opened", lang,
                                     terms=", ".join(terms[w.id] for w in unopened)))
     return lines
+
+
+def back_text(day: date, today: date | None, catalog: Catalog, lang: str) -> Markup:
+    """When a word in review comes back to a check: "back today", or "back Thu 24 Sep"."""
+    if today is not None and day <= today:
+        return catalog.render("state-reviewing-back-today", lang)
+    return catalog.render("state-reviewing-back", lang, date=push_views.day(day))
 
 
 def listening_line(cells: Iterable[Cell], catalog: Catalog, lang: str) -> Markup | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from bot.domain.checks import MAX_CHECK, WordRef
-from bot.domain.mastery import WordMastery, is_due, next_review, ready_at
+from bot.domain.mastery import MasteryState, WordMastery, is_due, next_review, ready_at
 from bot.services.learners import ACTIVE, Learner, studying, unlockable_count, word_refs
 from bot.store.packs import words_by_id
 
@@ -56,3 +56,12 @@ def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -
     """Local days until the next word is ready (0: later today; None: none will be)."""
     due = next_review(states, now, tz)
     return (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
+
+
+def reviews_back(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> dict[int, date]:
+    """The school's day each word in review comes back to a check (ready_at, the rule a check
+    asks by; today for a word ready now), by word id: mastery waits for that review, so
+    /student names the day beside "reviewing"."""
+    today = now.astimezone(tz).date()
+    return {w: max(ready_at(s, tz).astimezone(tz).date(), today)
+            for w, s in studying(db, student_id).items() if s.state is MasteryState.REVIEWING}

@@ -9,6 +9,7 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.domain.mastery import MasteryState
 from bot.store import study
 from tests.harness import (
     TEACHER_ID,
@@ -16,6 +17,7 @@ from tests.harness import (
     answer_current,
     check_now,
     join_and_confirm,
+    open_item,
     page_through,
     texts,
 )
@@ -146,3 +148,33 @@ async def test_the_home_language_line_is_in_the_teachers_language(chat: Chat) ->
     assert drill.startswith("<b>Ana</b> - tigriña, nivel WIDA 3")
     assert "🌐 Ana · lengua materna: tigriña. Puente aún no tiene mensajes" in drill
     assert "/gloss PALABRA ti TEXTO" in drill
+
+
+
+# --- when a word in review comes back -----------------------------------------------------------
+
+async def test_student_names_the_day_a_word_in_review_comes_back_for_its_deciding_review(
+        chat: Chat) -> None:
+    """Right on Monday and Tuesday, a word is "reviewing": mastery waits for a review FSRS
+    schedules, so /student names that school day, and says "today" once a check would ask it."""
+    ana = chat.user(1001, "Ana", "es")
+    await join_and_confirm(chat, ana, level=5)
+    for _ in range(2):  # Monday 14 and Tuesday 15 September, every answer right
+        await check_now(chat, ana)
+        while study.next_open_item(chat.db, ana["id"]) is not None:
+            await answer_current(chat, ana, True)
+        chat.clock.advance(days=1)
+
+    drill = texts(await chat.send(rivera(chat), "/student Ana"))  # Wednesday 16
+    spanish = texts(await chat.send(rivera(chat, "es"), "/student Ana"))
+    chat.clock.now = datetime(2026, 9, 22, 20, 0, tzinfo=UTC)  # Tuesday 22, 16:00 at school
+    on_the_day = texts(await chat.send(rivera(chat), "/student Ana"))
+    await check_now(chat, ana)
+    reviewing = {w for w, s in study.student_mastery(chat.db, ana["id"]).items()
+                 if s.state is MasteryState.REVIEWING}
+
+    assert "🔁 habitat: correct 2 of 2 over 2 days · reviewing · back Tue 22 Sep" in drill
+    assert "📖 producer: 1 answer, too few to tell · learning\n" in drill  # no day: not in review
+    assert "🔁 habitat: 2 de 2 correctas en 2 días · repasando · vuelve Tue 22 Sep" in spanish
+    assert "🔁 habitat: correct 2 of 2 over 2 days · reviewing · back today" in on_the_day
+    assert open_item(chat, ana["id"]).item.word_id in reviewing  # the review, asked first
