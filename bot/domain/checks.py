@@ -14,6 +14,11 @@ from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beg
 from bot.domain.typed_answers import Verdict, grade
 
 CHOICES = 4
+# A level 1-2 student chooses among up to six words she has read (three rows of two short
+# buttons): on four options a guesser's four lucky taps in a row master a word 1 time in 256,
+# and a term of checks holds many such runs; on six, 1 in 1,296, and a learner's right answer
+# is stronger evidence (bench/mastery_validity.py, docs/newcomers.md). Listening stays at four.
+BEGINNER_CHOICES = 6
 LISTEN_MIN_OPTIONS = 3  # a level-1 student's first set is three words; two options is a coin
 LISTEN_STEM = "🔊"  # a listening item's stem is the voice note: its text says nothing
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
@@ -62,6 +67,7 @@ class Learner:
     scaffold: Scaffold
     seen: frozenset[int] | None = None  # word ids previewed (None: no limit, e.g. the audit)
     hears: bool = False  # an English voice can say the word (speech is on)
+    choices: int = CHOICES  # options an item offers at most
 
     @property
     def beginner(self) -> bool:
@@ -93,9 +99,10 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
                  *, meaning_in: str | None = None, stem: str = "", article: str | None = None,
                  suffix: str = "", by_sound: bool = False, capital: bool = False,
                  any_pos: bool = False) -> list[str]:
-    """Up to three fair wrong options: same part of speech, own pack first, similar length,
-    never sharing a translation or a word family with the answer or each other, and written
-    in the answer's case (`capital`: the gap starts a sentence, so every option is capitalised).
+    """Up to `who.choices` - 1 (usually three) fair wrong options: same part of speech, own
+    pack first, similar length, never sharing a translation or a word family with the answer
+    or each other, and written in the answer's case (`capital`: the gap starts a sentence, so
+    every option is capitalised).
 
     `any_pos`: when no word of the answer's part of speech can be an option, other seen words
     may be (a level 1-2 student choosing an English word for a stem that is not English). The
@@ -144,7 +151,7 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
         chosen.append(label)
         shown.append(label)
         taken |= keys
-        if len(chosen) == CHOICES - 1:
+        if len(chosen) == who.choices - 1:
             break
     return chosen
 
@@ -195,7 +202,8 @@ def _listening(target: WordRef, pool: Sequence[WordRef], who: Learner,
     if not (who.hears and who.scaffold.listening):
         return None
     term = target.word.term
-    wrong = _distractors(target, pool, who, rng, by_sound=True, any_pos=who.beginner)
+    wrong = _distractors(target, pool, replace(who, choices=min(who.choices, CHOICES)), rng,
+                         by_sound=True, any_pos=who.beginner)
     if len(wrong) < LISTEN_MIN_OPTIONS - 1 or rules.sound_length_stands_out(term, wrong):
         return None
     return Item(target.id, ItemType.LISTEN, LISTEN_STEM, _options(term, wrong, rng), term)
@@ -222,7 +230,8 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
             and not rules.near_identical(gloss.term, word.term)):
         # The look-alike home-language word is the most tempting wrong meaning.
         wrong = [relation.lookalike, *_distractors(target, pool, who, rng, meaning_in=lang)]
-        return Item(target.id, item_type, word.term, _options(gloss.term, wrong[:3], rng),
+        return Item(target.id, item_type, word.term,
+                    _options(gloss.term, wrong[:who.choices - 1], rng),
                     gloss.term, asks_meaning=True)
     if (item_type in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED)
             and who.scaffold.definition_stem_language is StemLanguage.HOME):
@@ -250,12 +259,15 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
 
 def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, lang: str,
                scaffold: Scaffold, rng: random.Random,
-               seen: frozenset[int] | None = None, hears: bool = False) -> Item:
+               seen: frozenset[int] | None = None, hears: bool = False,
+               choices: int | None = None) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
     else of the level's next type that does (recall types last for beginners).
 
-    `hears`: an English voice can say the word, so a listening item is possible."""
-    who = Learner(lang, scaffold, seen, hears)
+    `hears`: an English voice can say the word, so a listening item is possible; `choices`:
+    options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four)."""
+    who = Learner(lang, scaffold, seen, hears,
+                  choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES))
     fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
                  ItemType.TYPED]
     for kind in dict.fromkeys(fallbacks):

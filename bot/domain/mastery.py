@@ -39,6 +39,7 @@ GUESS = {ItemType.CHOICE: 0.25, ItemType.REVERSE: 0.25, ItemType.POLL: 0.25,
 SLIP = {ItemType.CHOICE: 0.1, ItemType.REVERSE: 0.1, ItemType.POLL: 0.1,
         ItemType.CLOZE: 0.1, ItemType.TYPED: 0.15, ItemType.LISTEN: 0.15}
 TYPED_CLOZE_GUESS = 0.02
+USUAL_CHOICES = 4     # GUESS holds for this many options
 LEARN = 0.15          # chance a learner moves to "known" after any practice opportunity
 PRIOR = 0.15          # before any evidence
 COGNATE_PRIOR = 0.3   # cognates start ahead: the home language already carries the meaning
@@ -203,9 +204,14 @@ def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMa
 
 def guess_rate(item_type: ItemType, typed: bool = False, choices: int | None = None) -> float:
     """How often a student who does not know the word answers this item right: by the item
-    type, and never below one in the options shown (`choices`: a shortened item)."""
+    type for its usual four options, never below one in the options shown (`choices`: a
+    shortened item), and in proportion for more (a beginner's six-word deciding review)."""
     guess = TYPED_CLOZE_GUESS if typed and item_type is ItemType.CLOZE else GUESS[item_type]
-    return max(guess, 1 / choices) if choices and not typed else guess
+    if not choices or typed:
+        return guess
+    if choices > USUAL_CHOICES:
+        return guess * USUAL_CHOICES / choices
+    return max(guess, 1 / choices)
 
 
 def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool = False,
@@ -256,8 +262,10 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
                        success_days=frozenset(), first_correct_at=None, mastered_at=None,
                        luck=1.0, misses=state.misses + 1)
-    if luck >= state.luck:  # one option counted (checks.counted_choices): practice only
-        return replace(state, **common)  # no success day: the word does not move to reviewing
+    if luck >= state.luck:  # one option counted ("Practice again", a lone part of speech):
+        # practice only: no success day, so the word does not move to reviewing; the misses
+        # in a row end (re-teaching and the teacher's "stuck" alert count those)
+        return replace(state, **common, misses_in_row=0)
     updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0, luck=luck,
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)

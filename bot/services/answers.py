@@ -206,7 +206,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     item, who = stored.item, who or learner(db, stored.student_id)
     found = words_by_id(db, [item.word_id])[0]
     word = found.word
-    choices = _counted_choices(db, item, found.pack_id, who)
+    # "Practice again" comes right after the word's card and its answer were shown: a right
+    # answer is memory of them, not evidence (practice: no success, no success day)
+    choices = 1 if stored.practice else _counted_choices(db, item, found.pack_id, who)
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once

@@ -244,6 +244,19 @@ def test_beginners_only_get_words_they_have_previewed_and_fewer_options() -> Non
         assert set(item.options) == {"habitat", "predator"}
 
 
+@pytest.mark.parametrize(("level", "options"), [(1, 6), (2, 6), (3, 4), (5, 4)])
+def test_options_grow_to_six_words_read_at_levels_1_2(level: int, options: int) -> None:
+    # Four lucky taps in a row on four options happen 1 time in 256: a newcomer who has read
+    # enough words chooses among six (levels 3+ type their deciding reviews instead).
+    nouns = [word(t, gloss=f"z{i}", wid=i) for i, t in enumerate(
+        ["habitat", "predator", "species", "prey", "energy", "forest", "desert", "river"], 10)]
+    for seed in range(10):
+        item = build_item(nouns[0], nouns, ItemType.REVERSE, "es", scaffold_for(level),
+                          random.Random(seed), seen=frozenset(n.id for n in nouns))
+        assert item.item_type is ItemType.REVERSE and len(item.options) == options
+        assert "habitat" in item.options
+
+
 @pytest.mark.parametrize(("level", "held"), [(1, 1), (2, 1), (3, 0)])
 def test_a_beginner_who_read_one_card_is_never_asked_to_type_it(level: int, held: int) -> None:
     # One word and nothing to choose among: the check holds the word back at levels 1-2 (it

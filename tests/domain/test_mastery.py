@@ -18,6 +18,7 @@ from bot.domain.mastery import (
     WordStatus,
     bkt_update,
     error_rate,
+    guess_rate,
     is_due,
     is_hard,
     new_mastery,
@@ -169,6 +170,30 @@ def test_two_options_on_the_home_language_term_are_not_recall() -> None:
 
 def test_a_two_option_guess_moves_the_estimate_less_than_a_four_option_one() -> None:
     assert bkt_update(0.2, True, C, choices=2) < bkt_update(0.2, True, C, choices=4)
+
+
+def test_six_options_are_guessed_less_often_than_four_and_count_for_more() -> None:
+    # A beginner's deciding review offers six English words: a lucky tap is rarer, so a right
+    # one is stronger evidence, and a run of them is less likely to be luck.
+    assert guess_rate(R, choices=6) < guess_rate(R, choices=4) == guess_rate(R)
+    assert bkt_update(0.5, True, R, choices=6) > bkt_update(0.5, True, R, choices=4)
+    state = answers(SPACED)
+    six = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
+                        now=state.due_at, local_day="2026-10-01", choices=6)
+    four = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
+                         now=state.due_at, local_day="2026-10-01", choices=4)
+    assert six.luck < four.luck
+
+
+def test_an_answer_counted_as_one_option_is_practice_not_evidence() -> None:
+    # "Practice again" right after the card (answers.py counts it as one option): nothing
+    # towards mastery, but the misses in a row end (else re-teaching would start over)
+    state = replace(answers(SPACED), misses_in_row=2)
+    practice = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
+                             now=state.due_at, local_day="2026-10-01", choices=1)
+    assert (practice.successes, practice.success_days, practice.luck) == (
+        state.successes, state.success_days, state.luck)
+    assert not practice.mastered and practice.misses_in_row == 0
 
 
 def test_the_deciding_review_comes_after_a_real_interval() -> None:

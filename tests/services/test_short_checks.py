@@ -143,6 +143,9 @@ def test_practice_again_still_follows_two_misses_on_a_one_word_check(
     last = answers.answer_choice(db, 1001, again.item_id, again.item.options.index(
         again.item.answer), now, TZ)
     assert last.score == (0, 1)  # practice is outside the score
+    # ... and it is not evidence: the card and the answer were shown just before it
+    state = stored.get_mastery(db, 1001, word)
+    assert state is not None and state.successes == 0 and not state.success_days
 
 
 def test_a_review_held_for_the_retention_gap_is_due_nowhere_until_a_check_can_ask_it(

@@ -314,6 +314,24 @@ def test_a_review_that_could_master_a_word_is_asked_as_recall(
 
 
 @pytest.mark.parametrize("level", [1, 2])
+def test_a_beginners_deciding_review_offers_six_english_words(
+        db: Database, school_class: people.ClassInfo, level: int) -> None:
+    # The review that can master a word asks among six words the student has read.
+    enrol_student(db, START, lang="vi", level=level)
+    every = pack_words(db, school_class.pack_id)  # she has read every card of the pack
+    learners.introduce(db, learners.learner(db, 1001), every, START)
+    words = [w.id for w in every]
+    learners.cards_shown(db, 1001, words, START)
+    for word in words:
+        reviewing_and_due(db, word)
+    question = checks.start_check(db, 1001, START, random.Random(3))
+    assert question is not None
+    item = question.item
+    assert item.item_type is ItemType.REVERSE and len(item.options) == 6
+    assert item.answer in item.options
+
+
+@pytest.mark.parametrize("level", [1, 2])
 def test_a_beginners_review_offers_only_words_whose_cards_they_have_seen(
         db: Database, school_class: people.ClassInfo, level: int) -> None:
     enrol_student(db, START, lang="vi", level=level)
