@@ -19,9 +19,10 @@ school days from a word's card to its mastery for learners, and the share of the
 mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
-Run: python bench/mastery_validity.py [students-per-kind] [seed] [language]   (no asserts)
+Run: python bench/mastery_validity.py [students-per-kind] [seed] [language] [levels]
+(no asserts; levels: e.g. 1,2 puts every student at levels 1-2, default 1,2,3,4,5)
 The home language (default es) matters at levels 1-2: a cognate's deciding review is typed,
-any other word's is chosen among four English words from its home-language term.
+any other word's is chosen among up to six English words from its home-language term.
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
     return rng.randrange(len(item.options)), None, False
 
 
-def run(per_kind: int, seed: int = 7, language: str = "es") -> dict[str, object]:
+def run(per_kind: int, seed: int = 7, language: str = "es",
+        levels: tuple[int, ...] = LEVELS) -> dict[str, object]:
     db = open_store(None)
     install_packs(db, load_packs().packs, START)
     people.upsert_teacher(db, 1, "T", START)
@@ -152,7 +154,7 @@ def run(per_kind: int, seed: int = 7, language: str = "es") -> dict[str, object]
         people.upsert_student(db, sid, f"S{index}", START)
         people.set_student_language(db, sid, language)
         people.enroll(db, sid, klass.id, START)
-        level = LEVELS[(index // len(KINDS)) % len(LEVELS)]
+        level = levels[(index // len(KINDS)) % len(levels)]
         people.set_level(db, sid, klass.id, level, "teacher")
         students.append(Student(sid, kind, level, random.Random(rng.random())))
     shown: dict[tuple[int, int], date] = {}
@@ -223,17 +225,18 @@ def run(per_kind: int, seed: int = 7, language: str = "es") -> dict[str, object]
                     kept.append(student.knows(word_id, later))
         figures[kind] = (tested, mastered, false)
     figures["median_days"] = statistics.median(to_mastery) if to_mastery else None
-    figures["by_level"] = _by_level(db, students, shown, days)
+    figures["by_level"] = _by_level(db, students, shown, days, levels)
     figures["kept"] = sum(1 for p in kept if p >= KNOWN) / len(kept) if kept else None
     return figures
 
 
 def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int], date],
-              days: list[date]) -> dict[int, tuple[int, int, int | None, int, int]]:
+              days: list[date], levels: tuple[int, ...]
+              ) -> dict[int, tuple[int, int, int | None, int, int]]:
     """Per level: learners' words tested and mastered, their median school days from card to
     mastery, and guessers' words tested and falsely mastered (newcomers answer other items)."""
     out = {}
-    for level in LEVELS:
+    for level in levels:
         tested = mastered = guessed = false = 0
         spans: list[int] = []
         for student in (s for s in students if s.level == level):
@@ -260,9 +263,11 @@ def main() -> None:
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     began = time.perf_counter()
     language = sys.argv[3] if len(sys.argv) > 3 else "es"
-    figures = run(per_kind, seed, language)
+    levels = tuple(int(n) for n in sys.argv[4].split(",")) if len(sys.argv) > 4 else LEVELS
+    figures = run(per_kind, seed, language, levels)
     seconds = time.perf_counter() - began
-    print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}), "
+    print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}, levels "
+          f"{','.join(map(str, levels))}), "
           f"{SCHOOL_DAYS} school days, {figures['answers']} answers through the study services "
           f"in {seconds:.0f} s")
     for kind in KINDS:
