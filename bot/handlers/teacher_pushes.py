@@ -56,7 +56,7 @@ async def push(update: Update, context: PuenteContext) -> None:
     if plan.repeats and not students and plan.booked:  # the words wait in a push not sent
         lang = user_language(context, user.id, user.language_code)
         nothing = s.catalog.render("push-nothing-booked", lang, when=push_views.when(
-            plan.send_at, s.config.school.timezone))
+            s.catalog, lang, plan.send_at, s.config.school.timezone))
         await send_long(context, user.id,
                         "\n".join([nothing, *_waiting_lines(update, context, plan)]))
         return
@@ -85,7 +85,7 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
     lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
     lines = [s.catalog.render("push-queued", lang, words=Counted("count-words", len(plan.words)),
                               class_name=plan.class_info.name, when=push_views.when(
-                                  plan.send_at, tz),
+                                  s.catalog, lang, plan.send_at, tz),
                               students=Counted("count-students", students))]
     lines += _waiting_lines(update, context, plan)
     if plan.left:
@@ -99,7 +99,8 @@ def _waiting_lines(update: Update, context: PuenteContext, plan: pushes.PushPlan
     user, s = update.effective_user, context.services
     lang = user_language(context, user.id, user.language_code) if user else "en"
     return [s.catalog.render("push-already-waiting", lang, count=b.words, pack=plan.pack_id,
-                             when=push_views.when(b.send_at, s.config.school.timezone))
+                             when=push_views.when(s.catalog, lang, b.send_at,
+                                                 s.config.school.timezone))
             for b in plan.booked]
 
 

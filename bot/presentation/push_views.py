@@ -1,4 +1,5 @@
-"""A teacher's pushes as they read them: when one is due, and /scheduled's list."""
+"""A teacher's pushes as they read them: when one is due (weekday and month names in the
+teacher's language, from the catalogue), and /scheduled's list."""
 
 from __future__ import annotations
 
@@ -8,15 +9,28 @@ from datetime import date, datetime, tzinfo
 from bot.presentation.i18n import Catalog, Counted
 from bot.services.pushes import Scheduled
 
-
-def when(moment: datetime, tz: tzinfo) -> str:
-    """A push's time in the school's time zone, as the push's answer gives it ("Tue 08:00")."""
-    return moment.astimezone(tz).strftime("%a %H:%M")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def day(local: date) -> str:
-    """A school day as `when` names its weekday, with the date ("Thu 24 Sep")."""
-    return f"{local:%a} {local.day} {local:%b}"
+def when(catalog: Catalog, lang: str, moment: datetime, tz: tzinfo) -> str:
+    """A push's time in the school's time zone, as the push's answer gives it, in the reader's
+    language ("Tue 08:00", "mar 08:00", "周二 08:00")."""
+    local = moment.astimezone(tz)
+    return catalog.plain("date-weekday-time", lang, weekday=_weekday(catalog, lang, local),
+                         time=f"{local:%H:%M}")
+
+
+def day(catalog: Catalog, lang: str, local: date) -> str:
+    """A school day as `when` names its weekday, with the date, in the reader's language
+    ("Thu 24 Sep", "jue 24 sept", "9月24日周四")."""
+    return catalog.plain("date-day", lang, weekday=_weekday(catalog, lang, local),
+                         day=local.day,
+                         month=catalog.plain(f"month-{MONTHS[local.month - 1]}", lang))
+
+
+def _weekday(catalog: Catalog, lang: str, local: date) -> str:
+    return catalog.plain(f"weekday-{WEEKDAYS[local.weekday()]}", lang)
 
 
 def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz: tzinfo
@@ -25,7 +39,7 @@ def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz
     lines = [catalog.render("scheduled-title", lang)]
     buttons = []
     for number, one in enumerate(waiting, 1):
-        due = when(one.send_at, tz)
+        due = when(catalog, lang, one.send_at, tz)
         lines.append(catalog.render(
             "scheduled-line", lang, number=number, when=due, class_name=one.class_name,
             pack=one.pack_id, terms=", ".join(one.terms),
@@ -37,13 +51,15 @@ def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz
 
 def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> str:
     """Ask before a waiting push is cancelled."""
-    return catalog.render("scheduled-cancel-confirm", lang, when=when(one.send_at, tz),
+    return catalog.render("scheduled-cancel-confirm", lang,
+                          when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name, terms=", ".join(one.terms),
                           students=Counted("count-students", one.students))
 
 
 def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tzinfo) -> str:
     """What a cancelled push took back, and what stays."""
-    return catalog.render("scheduled-cancelled", lang, when=when(one.send_at, tz),
+    return catalog.render("scheduled-cancelled", lang,
+                          when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name,
                           students=Counted("count-students", students))

@@ -291,7 +291,8 @@ def back_text(day: date, today: date | None, catalog: Catalog, lang: str) -> Mar
     """When a word in review comes back to a check: "back today", or "back Thu 24 Sep"."""
     if today is not None and day <= today:
         return catalog.render("state-reviewing-back-today", lang)
-    return catalog.render("state-reviewing-back", lang, date=push_views.day(day))
+    return catalog.render("state-reviewing-back", lang,
+                          date=push_views.day(catalog, lang, day))
 
 
 def listening_line(cells: Iterable[Cell], catalog: Catalog, lang: str) -> Markup | None:

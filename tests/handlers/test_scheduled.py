@@ -21,8 +21,8 @@ async def enrol(chat: Chat, size: int = 3) -> list[int]:
     return ids
 
 
-def rivera(chat: Chat) -> dict:
-    return chat.user(TEACHER_ID, "Rivera", "en")
+def rivera(chat: Chat, lang: str = "en") -> dict:
+    return chat.user(TEACHER_ID, "Rivera", lang)
 
 
 def previews(api: OfflineBotAPI) -> Counter[int]:
@@ -215,3 +215,21 @@ async def test_an_old_cancel_button_is_answered_once_and_nothing_is_refused(chat
         "That push is not waiting any more (it was sent or cancelled), so nothing changed. "
         "/scheduled lists what still waits."]
     assert "That push is not waiting any more" in texts(old)
+
+
+async def test_a_teacher_reads_the_weekday_of_a_push_in_their_own_language(chat: Chat) -> None:
+    """A Spanish teacher read "Tue 08:00" in every Spanish sentence about a push: the weekday
+    is the teacher's language's, in the push's answer, /scheduled, its button and its confirm."""
+    await enrol(chat, 1)
+    chat.clock.advance(hours=10)  # Monday 21:00 at school: the push is for Tuesday
+    spanish = rivera(chat, "es")
+    queued = texts(await chat.send(spanish, f"/push {PACK} habitat at 08:00"))
+    assert "Envío de 1 palabra a 1 estudiante de <b>Science 7B</b> (mar 08:00)." in queued, queued
+    listed = await chat.send(spanish, "/scheduled")
+    assert f"1. mar 08:00 · <b>Science 7B</b> · {PACK}: habitat" in texts(listed)
+    assert buttons(listed) == [("❌ Cancelar 1 (mar 08:00)", "sc:1")]
+    assert texts(await chat.tap(spanish, "sc:1")).strip().startswith(
+        "¿Cancelar el envío de mar 08:00 a <b>Science 7B</b> (habitat)?")
+    arabic = texts(await chat.send(rivera(chat, "ar"), "/scheduled"))
+    assert "الثلاثاء 08:00" in arabic and "Tue" not in arabic
+    assert "Tue 08:00" in texts(await chat.send(rivera(chat), "/scheduled"))  # English: as it was

@@ -167,6 +167,7 @@ async def test_student_names_the_day_a_word_in_review_comes_back_for_its_decidin
 
     drill = texts(await chat.send(rivera(chat), "/student Ana"))  # Wednesday 16
     spanish = texts(await chat.send(rivera(chat, "es"), "/student Ana"))
+    chinese = texts(await chat.send(rivera(chat, "zh"), "/student Ana"))
     chat.clock.now = datetime(2026, 9, 22, 20, 0, tzinfo=UTC)  # Tuesday 22, 16:00 at school
     on_the_day = texts(await chat.send(rivera(chat), "/student Ana"))
     await check_now(chat, ana)
@@ -175,6 +176,8 @@ async def test_student_names_the_day_a_word_in_review_comes_back_for_its_decidin
 
     assert "🔁 habitat: correct 2 of 2 over 2 days · reviewing · back Tue 22 Sep" in drill
     assert "📖 producer: 1 answer, too few to tell · learning\n" in drill  # no day: not in review
-    assert "🔁 habitat: 2 de 2 correctas en 2 días · repasando · vuelve Tue 22 Sep" in spanish
+    # the day in the teacher's own language, in the order that language writes it
+    assert "🔁 habitat: 2 de 2 correctas en 2 días · repasando · vuelve mar 22 sept" in spanish
+    assert "9月22日周二再复习" in chinese and "Tue" not in chinese
     assert "🔁 habitat: correct 2 of 2 over 2 days · reviewing · back today" in on_the_day
     assert open_item(chat, ana["id"]).item.word_id in reviewing  # the review, asked first
