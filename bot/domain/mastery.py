@@ -218,9 +218,16 @@ def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool =
                choices: int | None = None) -> float:
     """One knowledge-tracing step: condition on the answer, then allow for learning.
 
-    `choices` (options shown) raises the guess rate of a shortened item, e.g. two options."""
+    `choices` (options shown) raises the guess rate of a shortened item, e.g. two options.
+    One option counted ("Practice again", an answer that stood out) is practice: a right
+    answer there is no evidence, and a miss counts as a miss on the item's usual options (the
+    formula with a guess rate of 1 would read any miss as a slip of a known word: p = 1)."""
     guess = guess_rate(item_type, typed, choices)
     slip = SLIP[item_type]
+    if guess >= 1:
+        if correct:
+            return p_known + (1 - p_known) * LEARN
+        guess = guess_rate(item_type, typed)
     if correct:
         evidence = p_known * (1 - slip)
         posterior = evidence / (evidence + (1 - p_known) * guess)

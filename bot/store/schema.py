@@ -488,3 +488,13 @@ def mastery_luck(db: Database) -> None:
     product of each item's guess rate; see mastery.MASTERED_LUCK). A word answered before
     this migration starts its run again (1.0): never mastered on weaker evidence."""
     _run(db, "ALTER TABLE mastery ADD COLUMN luck REAL NOT NULL DEFAULT 1.0")
+
+
+@migrations(name="0022_practice_estimate")
+def practice_estimate(db: Database) -> None:
+    """A miss on an answer counted as one option ("Practice again", an answer that stood out)
+    set the knowledge estimate to exactly 1.0, where no later answer could move it: the word
+    of a student who kept missing it read "sure". Knowledge tracing never reaches 1.0 on real
+    evidence before mastery, so an unmastered word at 1.0 starts again from the prior (its
+    attempts, misses and schedule stay as they are)."""
+    _run(db, "UPDATE mastery SET p_known = 0.15 WHERE p_known >= 1.0 AND mastered_at IS NULL")

@@ -185,6 +185,19 @@ def test_six_options_are_guessed_less_often_than_four_and_count_for_more() -> No
     assert six.luck < four.luck
 
 
+def test_a_miss_on_practice_lowers_the_estimate_and_a_right_answer_barely_moves_it() -> None:
+    # With a guess rate of 1 the formula reads a miss as a known word's slip (p = 1.0, for
+    # ever: the playtest's "needs help" word painted "sure" in the teacher's chart)
+    for p in (0.15, 0.5, 0.9):
+        missed = bkt_update(p, False, R, choices=1)
+        assert missed == bkt_update(p, False, R) < 0.9
+        assert bkt_update(p, True, R, choices=1) <= p + (1 - p) * 0.15 + 1e-9
+    state = replace(answers(SPACED), misses_in_row=2)
+    missed = record_answer(state, correct=False, exact=False, item_type=R, typed=False,
+                           now=state.due_at, local_day="2026-10-01", choices=1)
+    assert missed.p_known < state.p_known < 1
+
+
 def test_an_answer_counted_as_one_option_is_practice_not_evidence() -> None:
     # "Practice again" right after the card (answers.py counts it as one option): nothing
     # towards mastery, but the misses in a row end (else re-teaching would start over)

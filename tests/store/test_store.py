@@ -88,8 +88,20 @@ def test_a_store_from_before_retired_words_keeps_answers_through_a_smaller_pack(
     db, word_ids = store_before("0020_retired_words")
     db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, attempts, "
                "updated_at) VALUES (1, ?, 0.5, '{}', 'x', 2, 'x')", [word_ids[-1]])
-    assert migrate(db) == ["0020_retired_words", "0021_mastery_luck"]
+    assert migrate(db)[:2] == ["0020_retired_words", "0021_mastery_luck"]
     pack = load_packs().packs[0]
     save_pack(db, replace(pack, words=pack.words[:-1]), START)
     assert db.execute("SELECT attempts FROM mastery WHERE word_id = ?", [word_ids[-1]]
                       ).fetchall() == [(2,)]
+
+
+def test_an_estimate_stuck_at_one_by_a_missed_practice_starts_again_when_migrated() -> None:
+    db, word_ids = store_before("0022_practice_estimate")
+    rows = [(word_ids[0], 1.0, None), (word_ids[1], 0.97, None), (word_ids[2], 1.0, "x")]
+    for word, p_known, mastered in rows:
+        db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, attempts, "
+                   "misses_in_row, mastered_at, updated_at) VALUES (1, ?, ?, '{}', 'x', 3, 3, ?, "
+                   "'x')", [word, p_known, mastered])
+    assert migrate(db) == ["0022_practice_estimate"]
+    assert db.execute("SELECT p_known FROM mastery ORDER BY word_id").fetchall() == [
+        (0.15,), (0.97,), (1.0,)]  # the prior; a mastered word keeps its record
