@@ -30,6 +30,14 @@ def user_language(context: PuenteContext, user_id: int, phone: str | None = None
     return membership.known_language(context.services.db, user_id, own) or own or "en"
 
 
+def teacher_reads(context: PuenteContext, user: User) -> str:
+    """The language this teacher reads now (as `user_language` finds it), remembered for what
+    Puente sends while they are not writing."""
+    lang = user_language(context, user.id, user.language_code)
+    teaching.remember_language(context.services.db, user.id, lang)
+    return lang
+
+
 def student_for(context: PuenteContext, teacher_id: int, student_id: int,
                 class_id: int | None = None, first_name: str = "", lang: str | None = None
                 ) -> str:

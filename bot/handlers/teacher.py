@@ -17,6 +17,7 @@ from bot.chat.replies import (
     send_picture,
     spend,
     student_for,
+    teacher_reads,
     user_language,
 )
 from bot.context import PuenteContext
@@ -62,6 +63,7 @@ async def teach(update: Update, context: PuenteContext) -> None:
         name = views.name(user.first_name, s.catalog, "en")
         co_taught = membership.teach_with_code(s.db, s.config, user.id, name,
                                                context.args[0] if context.args else None, now)
+    teacher_reads(context, user)
     if co_taught is not None:
         await say(update, context, "coteach-joined", bilingual=False,
                   class_name=escape(co_taught))
@@ -92,6 +94,7 @@ async def newclass(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     created = teaching.create_class(s.db, s.config, user.id, _arg_text(context), s.clock())
+    teacher_reads(context, user)
     link = join_link(context.bot.username, created.join_code)
     await say(update, context, "newclass-created", bilingual=False,
               class_name=escape(created.name), link=link, code=created.join_code)
@@ -109,8 +112,7 @@ async def classes(update: Update, context: PuenteContext) -> None:
         await say(update, context, "classes-none", bilingual=False)
         return
     text = class_views.classes_text([(c, len(teaching.roster(s.db, c.id))) for c in found],
-                                    context.bot.username, s.catalog,
-                                    user_language(context, user.id, user.language_code))
+                                    context.bot.username, s.catalog, teacher_reads(context, user))
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
                                    disable_web_page_preview=True)
 
@@ -122,8 +124,7 @@ async def roster(update: Update, context: PuenteContext) -> None:
         return
     found = teaching.find_class(s.db, user.id, _arg_text(context) or None)
     await send_long(context, user.id, class_views.roster_text(
-        found.name, teaching.roster(s.db, found.id), s.catalog,
-        user_language(context, user.id, user.language_code)))
+        found.name, teaching.roster(s.db, found.id), s.catalog, teacher_reads(context, user)))
 
 
 async def revoke(update: Update, context: PuenteContext) -> None:
@@ -186,7 +187,7 @@ async def report(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     found, matrix = teaching.class_report(s.db, user.id, _arg_text(context) or None)
-    lang = user_language(context, user.id, user.language_code)
+    lang = teacher_reads(context, user)
     school, tz = s.config.school, s.config.school.timezone
     today = s.clock().astimezone(tz).date()
     await send_long(context, user.id, class_views.report_text(
@@ -211,7 +212,7 @@ async def student(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     row, matrix = teaching.student_report(s.db, user.id, _arg_text(context))
-    lang = user_language(context, user.id, user.language_code)
+    lang = teacher_reads(context, user)
     now, tz = s.clock(), s.config.school.timezone
     await send_long(context, user.id, class_views.student_text(
         student_for(context, user.id, row.student_id, lang=lang), row, matrix, s.catalog, lang,

@@ -48,6 +48,13 @@ def is_teacher(db: Database, user_id: int) -> bool:
     return people.is_teacher(db, user_id)
 
 
+def remember_language(db: Database, teacher_id: int, code: str) -> None:
+    """The language a teacher reads as they write, kept for what Puente sends while they are
+    not writing (the daily alert, a family's message): before, only a push recorded it, so a
+    Spanish-speaking teacher's first alerts came in English. Nothing for anyone else."""
+    people.set_teacher_language(db, teacher_id, code)
+
+
 def require_teacher(db: Database, user_id: int) -> None:
     """Refuse anyone who is not a teacher."""
     if not is_teacher(db, user_id):

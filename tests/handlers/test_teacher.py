@@ -259,6 +259,23 @@ async def test_repeated_misses_alert_the_teacher_once_a_day_in_one_message(chat:
     assert alerts == 1 and words >= 2  # every stuck word named in one alert, not one each
 
 
+async def test_a_teacher_who_never_pushed_gets_the_daily_alert_in_her_phones_language(
+        chat: Chat) -> None:
+    # Only a push used to record the language a teacher reads: a Spanish-speaking teacher's
+    # alerts came in English until her first push (playtest 9).
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "es"), "/roster")
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student, level=3)
+    alerts: list[str] = []
+    for _ in range(4):  # a check a day, every answer wrong
+        await check_now(chat, student)
+        for _ in range(5):
+            calls = await answer_current(chat, student, False)
+            alerts += [c.text for c in calls if c.chat_id == TEACHER_ID and "⚠️" in c.text]
+        chat.clock.advance(days=1)
+    assert alerts and all("ha fallado estas palabras" in a for a in alerts)
+
+
 async def test_teacher_pack_csv_is_validated_and_private(chat: Chat) -> None:
     good = ("term,pos,tier,definition,example,es_term\n"
             "volcano,noun,3,A mountain that can send out hot lava.,The volcano erupted.,volcán\n")
