@@ -218,7 +218,7 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         words=words_count(s, catalog, lang), mastered=f"{s.mastered_share:.0%}",
         on_track=", ".join(s.on_track) or none,
         needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
-        hardest=hardest or none)
+        hardest=hardest or catalog.render("report-none-words", lang))  # "ninguna" (palabra)
     lines = [text]
     listening = listening_line(matrix.cells.values(), catalog, lang)
     if listening is not None:

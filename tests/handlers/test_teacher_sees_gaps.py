@@ -123,6 +123,13 @@ async def test_a_spanish_speaking_teacher_reads_the_students_languages_in_spanis
     assert "Somali" not in roster + drill and "Soomaali" not in roster + drill
 
 
+async def test_a_spanish_report_with_no_hard_word_says_ninguna(chat: Chat) -> None:
+    # "Palabras más difíciles: ninguno" (playtest 9): palabras is feminine
+    await join_and_confirm(chat, chat.user(1001, "Asha", "so"), lang="so")
+    report = texts(await chat.send(rivera(chat, "es"), "/report"))
+    assert "difíciles: ninguna" in report and "difíciles: ninguno" not in report
+
+
 async def test_an_english_speaking_teacher_reads_them_in_english(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(1001, "Asha", "so"), lang="so")
     assert "1. Asha - Somali, WIDA level 3" in texts(await chat.send(rivera(chat), "/roster"))
