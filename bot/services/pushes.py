@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
+from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
 from bot.services.teaching import BadInputError, find_class, require_teacher
 from bot.store import outbox, people
@@ -273,5 +274,8 @@ def _at(text: str, now: datetime, school: SchoolConfig) -> datetime:
     local = now.astimezone(school.timezone)
     moment = local.replace(hour=when.hour, minute=when.minute, second=0, microsecond=0)
     if moment <= local:
+        moment += timedelta(days=1)
+    # "at 08:00" typed on a Friday afternoon means Monday's lesson, not Saturday
+    while not is_school_day(moment.date(), school.holidays):
         moment += timedelta(days=1)
     return moment

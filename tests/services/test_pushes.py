@@ -69,6 +69,22 @@ def test_a_push_at_a_time_already_past_today_goes_tomorrow(
         pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "noonish"], START)
 
 
+def test_a_push_for_a_time_that_falls_on_a_weekend_or_holiday_goes_on_the_next_school_day(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # Friday 18 Sep 2026, 15:00 in New York: "at 08:00" is Monday's, not Saturday's (playtest 9)
+    friday = datetime(2026, 9, 18, 19, 0, tzinfo=UTC)
+    plan = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "08:00"],
+                            friday)
+    assert plan.send_at == datetime(2026, 9, 21, 12, 0, tzinfo=UTC)  # Monday 08:00
+    later = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "16:30"],
+                             friday)
+    assert later.send_at == datetime(2026, 9, 18, 20, 30, tzinfo=UTC)  # still today
+    holiday = SchoolConfig(holidays=frozenset({datetime(2026, 9, 21).date()}))
+    plan = pushes.plan_push(db, holiday, TEACHER_ID, ["science.ecosystems", "at", "08:00"],
+                            friday)
+    assert plan.send_at == datetime(2026, 9, 22, 12, 0, tzinfo=UTC)  # Tuesday
+
+
 @pytest.mark.parametrize(("utc", "sent"), [
     (datetime(2026, 9, 14, 23, 59, tzinfo=UTC), datetime(2026, 9, 14, 23, 59, tzinfo=UTC)),
     (datetime(2026, 9, 15, 0, 0, tzinfo=UTC), datetime(2026, 9, 15, 11, 0, tzinfo=UTC)),
