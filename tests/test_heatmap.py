@@ -6,6 +6,7 @@ import io
 from collections import Counter
 from datetime import date
 
+import pytest
 from PIL import Image
 
 from bot.presentation import heatmap
@@ -92,3 +93,19 @@ def test_heatmap_rows_carry_roster_numbers_and_a_long_name_loses_letters_not_its
                 StudentRow(2, "Maximiliano Alejandro", "es", 1, number=12)]
     rows = heatmap_rows(ClassMatrix(students, [], {}), catalog)
     assert rows == ["Ana #1", "Ana #3", "Maximiliano A… #12"]  # as /roster and the CSV number
+
+
+def test_the_legend_is_in_the_teachers_language_where_the_font_draws_it(
+        catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was always English, beside a Spanish caption (playtest 9); a script the chart font
+    # cannot draw (Arabic) keeps the English legend, its caption carries the language.
+    import bot.presentation.reports as reports
+    legends: list[tuple[str, ...]] = []
+    monkeypatch.setattr(reports, "heatmap", lambda *args: legends.append(args[4]) or b"")
+    seen = matrix(3, {0: "2026-09-14T15:00:00+00:00"})
+    for lang in ("es", "ar", "en"):
+        heatmap_png("7B", seen, date(2026, 9, 14), catalog, lang=lang)
+    spanish, arabic, english = legends
+    assert spanish[0] == catalog.plain("chart-heatmap-scale", "es") != english[0]
+    assert arabic == english == tuple(catalog.plain(k, "en") for k in (
+        "chart-heatmap-scale", "chart-not-practised", "chart-too-few", "chart-needs-help"))

@@ -197,7 +197,7 @@ async def report(update: Update, context: PuenteContext) -> None:
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
         await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
-                                                                 s.catalog, tz),
+                                                                 s.catalog, tz, lang),
                            caption=heatmap_caption(matrix, s.catalog, lang, today, tz),
                            filename="mastery.png")
     name = "".join(c if c.isalnum() else "-" for c in found.name)

@@ -420,14 +420,18 @@ def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | No
 
 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
-                catalog: Catalog | None = None, tz: tzinfo | None = None) -> bytes:
+                catalog: Catalog | None = None, tz: tzinfo | None = None,
+                lang: str = REFERENCE) -> bytes:
     """Students x recent words, coloured by the knowledge estimate; never practised is grey, an
     estimate resting on too few answers is not coloured (the CSV's and reports' one rule), and
-    a word that needs help is framed, whatever its colour (the status /report gives it)."""
-    legend = (catalog.plain("chart-heatmap-scale", REFERENCE),
-              catalog.plain("chart-not-practised", REFERENCE),
-              catalog.plain("chart-too-few", REFERENCE),
-              catalog.plain("chart-needs-help", REFERENCE)) if catalog else None
+    a word that needs help is framed, whatever its colour (the status /report gives it).
+
+    The legend is in the teacher's language `lang` where the chart font can draw it, else in
+    English (Arabic, Chinese, Korean: the caption beside the chart is in their language)."""
+    legend = None
+    if catalog:
+        legend = _legend(catalog, lang)
+        legend = legend if all(drawable(t) for t in legend) else _legend(catalog, REFERENCE)
     words = recent_words(matrix, today, tz)
     cells = [[matrix.cells.get((s.id, w.id)) for w in words] for s in matrix.students]
     values = [[_shade(cell) for cell in row] for row in cells]
@@ -437,6 +441,11 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     terms = word_terms(matrix.given)
     return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
                    title if drawable(title) else "", legend, flags)
+
+
+def _legend(catalog: Catalog, lang: str) -> tuple[str, str, str, str]:
+    return (catalog.plain("chart-heatmap-scale", lang), catalog.plain("chart-not-practised", lang),
+            catalog.plain("chart-too-few", lang), catalog.plain("chart-needs-help", lang))
 
 
 def _shade(cell: Cell | None) -> float | str | None:
