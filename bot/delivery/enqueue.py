@@ -67,28 +67,32 @@ def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[in
     later = plan.send_at > now  # a push booked for later brings its words when it is sent
     for student_id in students:
         who = learners.learner(db, student_id)
+        # "New words: 5" for cards she read last week misleads: count the ones she has not
+        seen = learners.seen_words(learners.studying(db, student_id))
+        new = sum(1 for w in plan.words if w.id not in seen)
         if not later:
             learners.introduce(db, who, plan.words, now)
         own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
-        for payload in _payloads(services, who, own, now):
+        for payload in _payloads(services, who, own, now, new):
             if later:
                 payload["introduce"] = [w.id for w in plan.words]
             outbox.enqueue(db, push_id, student_id, "preview", payload, plan.send_at, now)
 
 
-def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now: datetime
-              ) -> list[dict[str, Any]]:
+def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now: datetime,
+              new: int | None = None) -> list[dict[str, Any]]:
     """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
-    the cards in phone-sized messages with Listen and Check under the last. "shows" names the
+    the cards in phone-sized messages with Listen and Check under the last; the header counts
+    the `new` words among them (None: all new). "shows" names the
     words whose cards count as shown once the row is sent (the deliverer records them;
     "introduce", on a push booked for later, the words it starts tracking then)."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
-        page = previews.open_preview(db, who, own, now, sent=False)
+        page = previews.open_preview(db, who, own, now, new=new, sent=False)
         markup = keyboards.card_page(page, catalog, listen=services.speech is not None)
         return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
                  "shows": [page.ref.id]}]
-    messages = views.preview_messages(own, who.language, who.scaffold, catalog)
+    messages = views.preview_messages(own, who.language, who.scaffold, catalog, new=new)
     offer = [[catalog.render("button-check", who.language), callbacks.data(callbacks.CHECK)]]
     if services.speech is not None:  # hear the pushed words, as after /words
         offer.insert(0, [catalog.render("button-listen", who.language),

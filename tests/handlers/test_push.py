@@ -425,3 +425,21 @@ async def test_a_pushed_word_retired_from_its_pack_is_not_unlocked_for_a_late_st
     cards = texts(await chat.send(late, "/words"))
     assert words[1] in cards and f"<b>{words[0]}</b>" not in cards, cards
 
+
+
+async def test_a_push_counts_as_new_only_the_words_a_student_has_not_read(chat: Chat) -> None:
+    # A push's five words, three of them cards she read last week, said "New words: 5"
+    # (playtest 9); she is told which share is new, as /words tells her.
+    ana = chat.user(3000, "Ana", lang="es")
+    await join_and_confirm(chat, ana, lang="es", level=5)
+    await chat.send(ana, "/words")
+    read = [r[0] for r in chat.db.execute(
+        "SELECT w.term FROM mastery m JOIN words w ON w.id = m.word_id WHERE m.student_id = ? "
+        "AND m.shown_at IS NOT NULL AND w.term NOT LIKE '% %' ORDER BY w.id", [3000])][:2]
+    fresh = next(w.word.term for w in pack_words(chat.db, "science.ecosystems")
+                 if w.word.term not in read and " " not in w.word.term and chat.db.execute(
+                     "SELECT 1 FROM mastery WHERE student_id = 3000 AND word_id = ?",
+                     [w.id]).fetchone() is None)
+    await chat.send(teacher(chat), f"/push science.ecosystems {' '.join(read)} {fresh}")
+    pushed = texts(await chat.deliver())
+    assert "Tus palabras: 3 (nuevas hoy: 1)" in pushed and "Palabras nuevas: 3" not in pushed
