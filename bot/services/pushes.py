@@ -47,6 +47,12 @@ class PushPlan:
     left: int = 0
 
 
+# Words a teacher may put before a time in her own language instead of "at": "a las 8:00",
+# "à 8h30", "às 8:00", "lúc 8:00", "sa 8:00", "в 8:00", "في 8:00" (no pack term is one of them)
+TIME_CONNECTORS = frozenset({"a", "las", "la", "à", "às", "lúc", "vào", "sa", "alas", "ng",
+                             "в", "في", "le", "um"})
+
+
 def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]:
     """Split `/push PACK [words...] [to CLASS] [at HH:MM]` into its parts."""
     args = [a for a in (arg.strip(",;") for arg in args) if a]  # "/push predator, prey"
@@ -58,6 +64,10 @@ def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]
         index = len(rest) - 1 - rest[::-1].index("at")
         at = " ".join(rest[index + 1:]) or None
         rest = rest[:index]
+    elif rest and parse_clock(rest[-1]) is not None:  # "a las 8:00", "à 8h30", "lúc 8:00"
+        at, rest = rest[-1], rest[:-1]
+        while rest and rest[-1].casefold() in TIME_CONNECTORS:
+            rest = rest[:-1]
     if "to" in rest:
         index = rest.index("to")
         target = " ".join(rest[index + 1:]) or None

@@ -23,6 +23,10 @@ SCHOOL = SchoolConfig()  # New York, quiet 20:00-07:00
      ("p", ["food", "chain"], "Science 7B", "16:30")),
     (["p", "at", "7:00"], ("p", [], None, "7:00")),
     (["p", "habitat", "to", "7B"], ("p", ["habitat"], "7B", None)),
+    # a time in the teacher's own words (playtest 9: "a las 8:00" read "a" as a word)
+    (["p", "a", "las", "8:00"], ("p", [], None, "8:00")),
+    (["p", "habitat", "to", "7B", "à", "8h30"], ("p", ["habitat"], "7B", "8h30")),
+    (["p", "habitat", "16:30"], ("p", ["habitat"], None, "16:30")),
 ])
 def test_a_push_command_is_split_into_pack_words_class_and_time(
         args: list[str], parts: tuple) -> None:
