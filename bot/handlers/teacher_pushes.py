@@ -87,6 +87,12 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
                               class_name=plan.class_info.name, when=push_views.when(
                                   s.catalog, lang, plan.send_at, tz),
                               students=Counted("count-students", students))]
+    if plan.held_from is not None:
+        school = s.config.school
+        lines.append(s.catalog.render(
+            "push-quiet-held", lang, asked=push_views.when(s.catalog, lang, plan.held_from, tz),
+            start=school.quiet_hours_start.strftime("%H:%M"),
+            end=school.quiet_hours_end.strftime("%H:%M")))
     lines += _waiting_lines(update, context, plan)
     if plan.left:
         lines.append(s.catalog.render("push-more-unsent", lang, count=plan.left,

@@ -45,6 +45,8 @@ class PushPlan:
     # teacher, how many of the pack's words this class has still not been sent.
     booked: tuple[Booked, ...] = ()
     left: int = 0
+    # The time asked for (or now), when it fell in quiet hours and the push waits for their end
+    held_from: datetime | None = None
 
 
 # Words a teacher may put before a time in her own language instead of "at": "a las 8:00",
@@ -131,10 +133,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
         _next_words(db, found.id, words)
     if not chosen:
         raise BadInputError(prompt_key="push-nothing-new", pack=pack_id)
-    send_at = now
-    if at is not None:
-        send_at = _at(at, now, school)
-    send_at = next_allowed(send_at, school)
+    asked = now if at is None else _at(at, now, school)
+    send_at = next_allowed(asked, school)
     chosen = chosen[:MAX_PUSH_WORDS]
     booked = tuple(Booked(len(w.push.word_ids), w.push.send_at)
                    for w in outbox.waiting_pushes(db, teacher_id)
@@ -142,7 +142,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
                    and w.push.send_at > now)  # one going out now is no booking to move
     return PushPlan(found, pack_id, chosen, send_at,
                     already_sent(db, school, found.id, chosen, send_at),
-                    people.without_language(db, found.id), booked, left)
+                    people.without_language(db, found.id), booked, left,
+                    asked if asked != send_at else None)
 
 
 def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],

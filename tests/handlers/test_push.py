@@ -443,3 +443,13 @@ async def test_a_push_counts_as_new_only_the_words_a_student_has_not_read(chat: 
     await chat.send(teacher(chat), f"/push science.ecosystems {' '.join(read)} {fresh}")
     pushed = texts(await chat.deliver())
     assert "Tus palabras: 3 (nuevas hoy: 1)" in pushed and "Palabras nuevas: 3" not in pushed
+
+
+async def test_a_push_asked_for_in_quiet_hours_says_why_it_waits(chat: Chat) -> None:
+    # "at 23:00" was booked for 07:00 with no word why (playtest 9)
+    await enrol_class(chat, 1)
+    reply = texts(await chat.send(teacher(chat), "/push science.ecosystems at 23:00"))
+    assert "07:00" in reply
+    assert "23:00 is in quiet hours (20:00-07:00), so it goes out when they end." in reply
+    plain = texts(await chat.send(teacher(chat), "/push science.ecosystems habitat at 16:30"))
+    assert "quiet hours" not in plain
