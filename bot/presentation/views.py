@@ -364,15 +364,17 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
 
 
 def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    return join_lines([word_states(p.counts, lang, catalog), *_streak(p, lang, catalog),
-                       next_step(p.step, lang, catalog)])
+    step = catalog.render("progress-question-waiting", lang) if p.open_question \
+        else next_step(p.step, lang, catalog)  # not "All done" under an unanswered question
+    return join_lines([word_states(p.counts, lang, catalog), *_streak(p, lang, catalog), step])
 
 
 def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    waiting = [catalog.render("progress-question-waiting", lang)] if p.open_question else []
     return join_lines([catalog.render("progress-summary", lang, met=p.met, new=p.new,
                                       learning=p.learning, reviewing=p.reviewing,
                                       mastered=p.mastered, due=p.due),
-                       *_streak(p, lang, catalog)])
+                       *_streak(p, lang, catalog), *waiting])
 
 
 def _streak(p: Progress, lang: str, catalog: Catalog) -> list[Markup]:

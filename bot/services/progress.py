@@ -32,6 +32,7 @@ class Progress:
     waiting: int = 0    # cards to read first: never opened, or what /words would unlock now
     next_in_days: int | None = None  # local days until a word is ready again (None: never)
     short: bool = False  # levels 1-2: three short lines instead of the chart and the list
+    open_question: bool = False  # a question of her check still waits for an answer
 
     @property
     def met(self) -> int:
@@ -66,4 +67,5 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
                     by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
                     streak(days, now.astimezone(tz).date(), holidays), history,
-                    step.ready, step.waiting, step.next_in_days, who.scaffold.short_progress)
+                    step.ready, step.waiting, step.next_in_days, who.scaffold.short_progress,
+                    study.next_open_item(db, who.id) is not None)

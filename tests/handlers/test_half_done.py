@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.demo.offline import Failure
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from bot.store import study
+from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
 
 PHOTO_FAILS = Failure(500, "Internal Server Error", method="sendPhoto")
 
@@ -36,3 +37,16 @@ async def test_report_still_sends_the_summary_and_the_csv_when_the_heatmap_fails
     assert [c.method for c in calls if c.method.startswith("send")] == [
         "sendMessage", "sendDocument"]
     assert "went wrong" not in texts(calls)
+
+
+async def test_progress_says_a_question_waits_instead_of_all_done(chat: Chat) -> None:
+    # A newcomer who left a question (or "Practice again") unanswered read "✅ All done for
+    # now" under it (playtest 9)
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=1)
+    await check_now(chat, user)
+    waiting = texts(await chat.send(user, "/progress"))
+    assert "A question is still waiting for you above." in waiting and "All done" not in waiting
+    while study.next_open_item(chat.db, 1001) is not None:
+        await answer_current(chat, user, True)
+    assert "waiting for you above" not in texts(await chat.send(user, "/progress"))
