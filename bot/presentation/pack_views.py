@@ -30,7 +30,11 @@ def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: in
         if terms:
             lines.append(catalog.render(key, lang, terms=terms_list(terms)))
     if changes.retired:
-        key = "newpack-retired-answered" if changes.answered else "newpack-retired"
+        one = len(changes.retired) == 1  # "leaves it out", not "leaves them out"
+        if changes.answered:
+            key = "newpack-retired-answered-one" if one else "newpack-retired-answered"
+        else:
+            key = "newpack-retired-one" if one else "newpack-retired"
         lines.append(catalog.render(key, lang, terms=terms_list(changes.retired),
                                     count=changes.answered))
     return join_lines(lines)

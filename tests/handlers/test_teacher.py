@@ -396,6 +396,18 @@ async def test_a_smaller_pack_upload_keeps_a_students_answers_and_re_adding_brin
     assert texts(await chat.send(teacher(chat), "/student Jean")) == before
 
 
+async def test_a_pack_upload_that_leaves_out_one_word_says_it_not_them(chat: Chat) -> None:
+    header = "term,pos,tier,definition,example\n"
+    habitat = "habitat,noun,2,A natural home.,A pond is a frog's habitat.\n"
+    adapt = "adapt,verb,2,To change to fit.,Animals adapt to cold.\n"
+    await _upload(chat, "ELD_words.csv", header + habitat + adapt)
+
+    reply = await _upload(chat, "ELD_words.csv", header + adapt)
+    assert ("📦 Retired, because this file leaves it out: habitat. No student has answered it. "
+            "Put it back in the file to bring it back." in reply)
+    assert "them" not in reply
+
+
 async def test_a_pack_with_hundreds_of_problems_lists_thirty_and_counts_the_rest(
         chat: Chat) -> None:
     bad = "term,pos,tier,definition,example\n" + "".join(f"w{i},noun,2,,\n" for i in range(400))
