@@ -176,9 +176,12 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
 
 
 def preview_header(count: int, new: int | None, lang: str, catalog: Catalog) -> Markup:
-    """"Your 5 new words", or "Your 5 words (2 new today)" when some were seen before."""
+    """"Your 5 new words", "Your 5 words (2 new today)" when some were seen before, or
+    "Words to look at again: 5" when none is new (a push of cards she has read)."""
     if new is None or new == count:
         return catalog.bilingual("preview-header", lang, count=count)
+    if new == 0:
+        return catalog.bilingual("preview-header-again", lang, count=count)
     return catalog.bilingual("preview-header-words", lang, count=count, new=new)
 
 

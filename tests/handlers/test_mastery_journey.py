@@ -150,7 +150,7 @@ async def test_words_seen_four_days_ago_are_not_called_new(chat: Chat) -> None:
     await page_through(chat, ana, first)  # she reads all five cards
     chat.clock.advance(days=4)
     again = texts(await chat.send(ana, "/words"))
-    assert "New words" not in again and "Your words: 5 (new today: 0)" in again
+    assert "New words" not in again and "Words to look at again: 5" in again
 
 
 async def test_cards_never_opened_are_still_new_days_later(chat: Chat) -> None:
