@@ -56,10 +56,13 @@ def claim_link(db: Database, code: str, user_id: int, student_id: int, now: date
                              [stamp(now), code, max_uses]) if linked is None else None
         if claimed is not None and claimed.rowcount != 1:
             return False
-        db.execute("INSERT INTO families (telegram_id, student_id, linked_at, link_code) "
-                   "VALUES (?, ?, ?, ?) "
+        # A language they chose on another child's link is theirs on this one too: chosen per
+        # row, it was lost on the second child and with the first child's /deleteme
+        db.execute("INSERT INTO families (telegram_id, student_id, linked_at, link_code, "
+                   "language) VALUES (?, ?, ?, ?, (SELECT language FROM families WHERE "
+                   "telegram_id = ? AND language IS NOT NULL LIMIT 1)) "
                    "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1",
-                   [user_id, student_id, stamp(now), code])
+                   [user_id, student_id, stamp(now), code, user_id])
     return True
 
 
@@ -128,9 +131,12 @@ def set_updates(db: Database, user_id: int, on: bool) -> None:
 
 def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:
     """Families with updates on, or one Telegram user (asking with /now) whatever the setting,
-    each in their language: chosen, else the one they wrote in, else the child's."""
+    each in their language: chosen (on any child's link), else the one they wrote in, else the
+    child's."""
     rows = db.execute(
-        "SELECT f.id, f.telegram_id, coalesce(f.language, " + wrote_in_sql("f.telegram_id") +
+        "SELECT f.id, f.telegram_id, coalesce(f.language, (SELECT o.language FROM families o "
+        "WHERE o.telegram_id = f.telegram_id AND o.language IS NOT NULL LIMIT 1), " +
+        wrote_in_sql("f.telegram_id") +
         ", s.language, 'en'), f.student_id, s.first_name, "
         "s.created_at FROM families f JOIN students s ON s.id = f.student_id "
         "WHERE (f.updates_on = 1 OR ? IS NOT NULL) AND (? IS NULL OR f.telegram_id = ?)",

@@ -128,3 +128,22 @@ def test_co_teacher_codes_work_once_and_expire(db: Database) -> None:
     assert members.claim_coteach_code(db, "COcode_old123", START + timedelta(days=8)) is None
     members.add_co_teacher(db, class_id, PROF, START)  # the owner is never their own co-teacher
     assert db.execute("SELECT count(*) FROM class_teachers").fetchone()[0] == 0
+
+
+def test_a_parents_language_follows_them_to_a_second_child_and_past_a_deletion(
+        db: Database) -> None:
+    # Chosen on one child's link only, a Somali father read his second child's updates in the
+    # child's language, and lost his choice when the first child deleted her data (playtest 10)
+    _school(db)
+    families.set_language(db, MOM, "so")
+    sibling = KID + 1
+    people.upsert_student(db, sibling, "Bo", START)
+    people.set_student_language(db, sibling, "ht")
+    families.add_link(db, "LINKcode_5678", sibling, PROF, START, START + timedelta(days=14))
+    families.claim_link(db, "LINKcode_5678", MOM, sibling, START)
+    assert {r.student_id: r.language for r in families.update_recipients(db, MOM)} == {
+        KID: "so", sibling: "so"}
+    erase.erase_person(db, KID)
+    assert [(r.student_id, r.language) for r in families.update_recipients(db, MOM)] == [
+        (sibling, "so")]
+    assert families.family_language(db, MOM) == "so"
