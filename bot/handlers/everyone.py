@@ -150,8 +150,10 @@ async def on_error(update: object, context: PuenteContext) -> None:
     params = error.params if isinstance(error, PuenteError) else {}
     if update.callback_query:
         await acknowledge(update.callback_query)
+    user = update.effective_user
+    english = user is None or membership.reads_english_too(context.services.db, user.id)
     try:
-        await say(update, context, key, **params)
+        await say(update, context, key, bilingual=english, **params)
     except (Forbidden, KeyError, IndexError):
         log.warning("could not explain %s to the user", key)
 

@@ -143,7 +143,8 @@ async def stop(update: Update, context: PuenteContext) -> None:
         await _not_family(update, context)
         return
     family.set_updates(s.db, user.id, False)
-    await say(update, context, "family-stopped")
+    await say(update, context, "family-stopped",
+              bilingual=membership.reads_english_too(context.services.db, user.id))
 
 
 async def now(update: Update, context: PuenteContext) -> None:

@@ -247,6 +247,18 @@ def known_language(db: Database, user_id: int, phone: str | None = None) -> str 
         people.teacher_language(db, user_id) if phone is None else None)
 
 
+def reads_english_too(db: Database, user_id: int) -> bool:
+    """Whether an explanation also comes in English: for a student (English is what they
+    learn) and anyone whose language Puente only guesses; not for a teacher, who reads their
+    phone's language, nor for a family member who chose theirs (a parent read "This phone is
+    not linked" in English under the Somali line, playtest 10)."""
+    if people.get_student(db, user_id) is not None:
+        return True
+    if people.is_teacher(db, user_id):
+        return False
+    return families.family_language(db, user_id) is None
+
+
 def family_deletion(db: Database, user_id: int) -> tuple[str, ...] | None:
     """Whom /deleteme unlinks a family member from (none once they were unlinked, or their
     child deleted their data), or None when they have no family data (or are a student or a
