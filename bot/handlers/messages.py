@@ -187,7 +187,7 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
         answer_in = relay.answer_in
     family = who.role == messages.FAMILY  # a student is told "your teacher", not their name
     key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
-                                                            else "")  # "English" in their words
+                                                            else "")  # "as the teacher writes it"
     await say(update, context, key, bilingual=not family, name=child.first_name,
               language=message_views.language_name(answer_in))
 

@@ -75,7 +75,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str)
     elif relay.written not in ("en", UNKNOWN):
         parts.append(catalog.render("relay-no-english", lang,
                                     language=teacher_language(relay.written)))
-    # The answer goes back in their language only when this machine can translate into it.
+    # The answer goes back in their language only when this machine can translate into it;
+    # otherwise as the teacher writes it (not necessarily English: playtest 10).
     how = "relay-how" if relay.answer_in == relay.language else "relay-how-english"
     parts.append(catalog.render(how, lang, language=teacher_language(relay.language)))
     return Markup("\n".join(parts))
@@ -108,8 +109,8 @@ def _translated(catalog: Catalog, lang: str, english: str,
 def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None,
                   name: str | None = None) -> Markup:
     """The teacher's confirmation: in which language the answer goes (as written to an English
-    reader, translated with their English below, or in English when this computer cannot
-    translate), and at what time when quiet hours hold it (`later`, HH:MM). `name` is the
+    reader, translated with their English below, or as the teacher wrote it when this computer
+    cannot translate), and at what time when quiet hours hold it (`later`, HH:MM). `name` is the
     student as the teacher reads them ("Ana #3" beside another Ana)."""
     written = answer.asked.language
     key = "answer-queued-as-written" if written == "en" else \

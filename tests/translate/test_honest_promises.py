@@ -53,7 +53,7 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     assert [c.text for c in told] == [
         "ℹ️ A family member of <b>Ana</b> chose Haitian Creole. This computer "
         "has no Haitian Creole translation model, so their messages reach you "
-        "as they write them, without English, and your answers reach them in English."]
+        "as they write them, without English, and your answers reach them as you write them."]
     await chat.tap(marie, "fa:ht")  # the same language again: the teacher already knows
     assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     offer = texts(await chat.send(marie, "Bonjou, kijan pitit mwen ap fè lekòl la?"))
@@ -61,20 +61,25 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
                      "wè mo ou yo jan ou te ekri yo a.")
     assert "tradiksyon" not in offer
     sent = texts(await chat.tap(marie, "ak:1001"))
-    assert sent.strip() == ("Mesaj ou a sou wout pou pwofesè Ana. Repons lan ap vini isit la, an "
-                            "anglè.")  # the answer comes in English: no en->ht model either
+    assert sent.strip() == ("Mesaj ou a sou wout pou pwofesè Ana. Repons lan ap vini isit la, jan "
+                            "pwofesè a ekri l la.")  # no en->ht model: the teacher's own words
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert relayed.endswith(
         "This computer has no Haitian Creole translation, so your answer goes "
-        "back in English. Nobody sees anyone's Telegram account.")
+        "back as you write it. Nobody sees anyone's Telegram account.")
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
-    data = chat.factory.message(teacher(chat), "She is doing well.")
+    # Playtest 10: a Spanish-speaking teacher answers in Spanish, and nobody is told English.
+    data = chat.factory.message(teacher(chat), "Ella va muy bien.")
     data["message"]["reply_to_message"] = {
         "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
         "text": "..."}
     assert texts(await chat.process(data)) == (
-        "Your answer about Ana will be sent in English, because this computer cannot translate "
+        "Your answer about Ana goes as you wrote it, because this computer cannot translate "
         "into Haitian Creole.")
+    answer = next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
+    assert ("<blockquote>Ella va muy bien.</blockquote>\n(Poko gen tradiksyon an kreyòl "
+            "ayisyen sou òdinatè lekòl la: men pwòp mo pwofesè a, jan li ekri yo.)") in answer
+    assert "anglè" not in answer
     families = texts(await chat.send(teacher(chat), "/families"))
     assert "Ana #1 · Haitian Creole · linked 2026-09-14 · ⚠️ no translation" in families
     assert "⚠️ no translation on this computer" in families
@@ -103,8 +108,9 @@ async def test_somali_student_ask_promises_no_translation_and_says_your_teacher(
                       "erayadaada sida aad u qorto.")
     sent = texts(await chat.send(asha, "Macallin, ma i caawin kartaa?"))
     assert sent.startswith("Fariintaadu waxay u socotaa macallinkaaga. Jawaabtu halkan ayay "
-                           "imaan doontaa, Ingiriisi.\nYour message is on its way to your "
-                           "teacher. The answer will come here, in English.")
+                           "imaan doontaa, sida uu macallinku u qoro.\nYour message is on its "
+                           "way to your teacher. The answer will come here, as the teacher "
+                           "writes it.")
     assert "Asha" not in sent
 
 
