@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -188,10 +189,24 @@ def unlink_buttons(links: Sequence[tuple[int, str]],
                    revoke: Sequence[tuple[int, str]] = ()) -> InlineKeyboardMarkup:
     """One "unlink" button per linked family member, (family id, label), then one "cancel
     link" button per link that still works, (link id, label)."""
-    return rows([*(InlineKeyboardButton(label[:60], callback_data=callbacks.data(
+    return rows([*(InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
         callbacks.UNLINK, family_id)) for family_id, label in links),
-        *(InlineKeyboardButton(label[:60], callback_data=callbacks.data(
+        *(InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
             callbacks.REVOKE_LINK, link_id)) for link_id, label in revoke)], 1)
+
+
+_NUMBERED = re.compile(r"\s\(\d+\)$")
+
+
+def fit_label(label: str, limit: int = 60) -> str:
+    """A button label cut to `limit` characters in the middle, never its closing number: two
+    family members of one child read "... (1)" and "... (2)", and a plain cut made their
+    Unlink buttons identical (playtest 10)."""
+    if len(label) <= limit:
+        return label
+    found = _NUMBERED.search(label)
+    end = found.group(0) if found else ""
+    return label[:limit - len(end) - 1].rstrip() + "…" + end
 
 
 def confirm_unlink(family_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
