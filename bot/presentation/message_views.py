@@ -87,9 +87,12 @@ def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
     """The caption of a relayed voice note: who, about which student (`name`, as this teacher
     tells their students apart), how to answer."""
     spoken = who.language if who.chosen else UNKNOWN  # the bot cannot listen
-    return Markup("\n".join([_from(catalog, lang, who, name, spoken),
-                             catalog.render("relay-voice", lang,
-                                            language=teacher_language(relay.answer_in))]))
+    if relay.answer_in == relay.language:
+        how = [catalog.render("relay-voice", lang, language=teacher_language(relay.answer_in))]
+    else:  # no model: the answer goes as the teacher writes it, not "in English"
+        how = [catalog.render("relay-voice-note", lang), catalog.render(
+            "relay-how-english", lang, language=teacher_language(relay.language))]
+    return Markup("\n".join([_from(catalog, lang, who, name, spoken), *how]))
 
 
 def _translated(catalog: Catalog, lang: str, english: str,

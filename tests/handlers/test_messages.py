@@ -592,3 +592,18 @@ async def test_a_thread_whose_writer_deleted_their_data_does_not_claim_nobody_wr
         "No messages about <b>Ana</b> to show. Messages leave this list when their writer "
         "deletes their data, or after the school's retention period.")
     assert chat.db["thread_messages"].count == 0
+
+
+async def test_a_voice_note_from_a_language_with_no_model_never_promises_english(
+        chat: Chat) -> None:
+    # The caption said "your answer goes back in English" although the answer goes as the
+    # teacher writes it (playtest 10)
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "ht")
+    await voice(chat, mom)
+    await chat.tap(mom, "ak:1001")
+    copy = next(c for c in chat.api.calls if c.method == "copyMessage")
+    caption = str(copy.params.get("caption", ""))
+    assert "A voice note (no translation: Puente reads text only)." in caption
+    assert "your answer goes back as you write it" in caption
+    assert "in English" not in caption
