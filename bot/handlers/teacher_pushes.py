@@ -4,8 +4,11 @@ services), never trusted from the client."""
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
@@ -22,8 +25,10 @@ from bot.context import PuenteContext
 from bot.delivery import enqueue_again, enqueue_push
 from bot.presentation import callbacks, keyboards, push_views, views
 from bot.presentation.i18n import Counted, Markup, reader_language
-from bot.services import pushes, teaching
+from bot.services import membership, pushes, teaching
 from bot.services.glosses import english_only, glosses_for, pack_refs
+
+log = logging.getLogger(__name__)
 
 
 def register(app: Application) -> None:
@@ -170,3 +175,20 @@ async def scheduled_button(update: Update, context: PuenteContext) -> None:
     await query.edit_message_text(push_views.cancelled(s.catalog, lang, done.push,
                                                        done.students, tz),
                                   parse_mode=ParseMode.HTML)
+    if done.push.booked_by is not None:  # a co-teacher's push: she hears who cancelled it
+        await _tell_booker(context, done, user.first_name)
+
+
+async def _tell_booker(context: PuenteContext, done: pushes.Cancelled, colleague: str) -> None:
+    """Tell the teacher who booked a push that her co-teacher cancelled it; a failure here
+    does not undo the cancel, which already happened."""
+    s, booker = context.services, done.push.booker_id
+    text = push_views.cancelled_by_colleague(
+        s.catalog, user_language(context, booker), done.push, done.students, colleague,
+        s.config.school.timezone)
+    try:
+        await context.bot.send_message(booker, text, parse_mode=ParseMode.HTML)
+    except Forbidden:  # she blocked the bot: remember it of her
+        membership.blocked(s.db, booker, s.clock())
+    except BadRequest as exc:
+        log.info("a cancelled push's teacher was not told: %s", exc.message)

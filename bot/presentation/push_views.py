@@ -41,20 +41,23 @@ def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz
     for number, one in enumerate(waiting, 1):
         due = when(catalog, lang, one.send_at, tz)
         lines.append(catalog.render(
-            "scheduled-line", lang, number=number, when=due, class_name=one.class_name,
-            pack=one.pack_id, terms=", ".join(one.terms),
-            students=Counted("count-students", one.students)))
+            "scheduled-line" if one.booked_by is None else "scheduled-line-by", lang,
+            number=number, when=due, class_name=one.class_name, pack=one.pack_id,
+            terms=", ".join(one.terms), students=Counted("count-students", one.students),
+            name=one.booked_by or ""))
         buttons.append((one.push_id, catalog.plain("button-scheduled-cancel", lang,
                                                    number=number, when=due)))
     return "\n".join(lines), buttons
 
 
 def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> str:
-    """Ask before a waiting push is cancelled."""
-    return catalog.render("scheduled-cancel-confirm", lang,
+    """Ask before a waiting push is cancelled (a co-teacher's: saying she will be told)."""
+    return catalog.render("scheduled-cancel-confirm" if one.booked_by is None
+                          else "scheduled-cancel-confirm-by", lang,
                           when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name, terms=", ".join(one.terms),
-                          students=Counted("count-students", one.students))
+                          students=Counted("count-students", one.students),
+                          name=one.booked_by or "")
 
 
 def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tzinfo) -> str:
@@ -62,4 +65,13 @@ def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tz
     return catalog.render("scheduled-cancelled", lang,
                           when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name,
+                          students=Counted("count-students", students))
+
+
+def cancelled_by_colleague(catalog: Catalog, lang: str, one: Scheduled, students: int,
+                           colleague: str, tz: tzinfo) -> str:
+    """Tell the teacher who booked a push that a co-teacher cancelled it."""
+    return catalog.render("scheduled-cancelled-by", lang, name=colleague,
+                          when=when(catalog, lang, one.send_at, tz),
+                          class_name=one.class_name, terms=", ".join(one.terms),
                           students=Counted("count-students", students))

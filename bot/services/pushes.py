@@ -230,7 +230,8 @@ class ScheduledGoneError(PuenteError):
 
 @dataclass(frozen=True)
 class Scheduled:
-    """A teacher's push still waiting to be sent, as /scheduled lists it."""
+    """A push still waiting to be sent to a class the teacher teaches, as /scheduled lists
+    it."""
 
     push_id: int
     class_name: str
@@ -238,10 +239,13 @@ class Scheduled:
     terms: list[str]
     send_at: datetime
     students: int
+    booker_id: int
+    booked_by: str | None = None  # a co-teacher's first name; None: the teacher's own push
 
 
 def scheduled(db: Database, teacher_id: int) -> list[Scheduled]:
-    """The teacher's pushes with messages still waiting, the soonest first."""
+    """The pushes with messages still waiting to the teacher's classes (hers and her
+    co-teachers'), the soonest first."""
     require_teacher(db, teacher_id)
     found = []
     for waiting in outbox.waiting_pushes(db, teacher_id):
@@ -250,12 +254,14 @@ def scheduled(db: Database, teacher_id: int) -> list[Scheduled]:
         by_id = {w.id: w.word.term for w in pack_words(db, push.pack_id)}
         found.append(Scheduled(push.id, class_info.name if class_info else "",
                                push.pack_id, [by_id[i] for i in push.word_ids if i in by_id],
-                               push.send_at, waiting.students))
+                               push.send_at, waiting.students, push.teacher_id,
+                               None if push.teacher_id == teacher_id else waiting.booked_by))
     return found
 
 
 def scheduled_push(db: Database, teacher_id: int, push_id: int) -> Scheduled:
-    """One of the teacher's own pushes, still waiting (any other id raises)."""
+    """A push still waiting to a class the teacher teaches (any other id raises): a
+    co-teacher may cancel it too, as she could tell the students herself."""
     for one in scheduled(db, teacher_id):
         if one.push_id == push_id:
             return one

@@ -217,16 +217,21 @@ class WaitingPush:
 
     push: Push
     students: int
+    booked_by: str  # the first name of the teacher who booked it
 
 
 def waiting_pushes(db: Database, teacher_id: int) -> list[WaitingPush]:
-    """One teacher's pushes with messages still pending, the soonest due first."""
+    """The pushes with messages still pending to the classes a teacher teaches (owner or
+    co-teacher), whoever booked them, the soonest due first: co-teachers share the class,
+    so one must see what the other booked before pushing the same words again."""
     rows = db.execute(
-        f"SELECT {PUSH_COLUMNS}, count(DISTINCT o.chat_id) "
-        "FROM pushes p JOIN outbox o ON o.push_id = p.id "
-        "WHERE p.teacher_id = ? AND o.status = 'pending' "
-        "GROUP BY p.id ORDER BY p.send_at, p.id", [teacher_id]).fetchall()
-    return [WaitingPush(_push(r), r[6]) for r in rows]
+        f"SELECT {PUSH_COLUMNS}, count(DISTINCT o.chat_id), t.first_name "
+        "FROM pushes p JOIN outbox o ON o.push_id = p.id JOIN teachers t ON t.id = p.teacher_id "
+        "WHERE o.status = 'pending' AND (p.teacher_id = ? OR p.class_id IN "
+        "(SELECT id FROM classes WHERE teacher_id = ? UNION "
+        "SELECT class_id FROM class_teachers WHERE teacher_id = ?)) "
+        "GROUP BY p.id ORDER BY p.send_at, p.id", [teacher_id] * 3).fetchall()
+    return [WaitingPush(_push(r), r[6], r[7]) for r in rows]
 
 
 def cancel_push(db: Database, push_id: int) -> int:

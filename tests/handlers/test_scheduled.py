@@ -239,3 +239,64 @@ async def test_a_teacher_reads_the_weekday_of_a_push_in_their_own_language(chat:
     arabic = texts(await chat.send(rivera(chat, "ar"), "/scheduled"))
     assert "الثلاثاء 08:00" in arabic and "Tue" not in arabic
     assert "Tue 08:00" in texts(await chat.send(rivera(chat), "/scheduled"))  # English: as it was
+
+
+async def co_teacher(chat: Chat, name: str = "Okafor") -> dict:
+    reply = texts(await chat.send(rivera(chat), "/coteach"))
+    code = reply.split("/teach ")[1].split("<")[0].strip()
+    other = chat.user(9003, name, "en")
+    assert "co-teach" in texts(await chat.send(other, f"/teach {code}"))
+    return other
+
+
+async def test_a_co_teacher_sees_and_can_cancel_the_push_her_colleague_booked(
+        chat: Chat) -> None:
+    """Co-teachers share the class: one must see what the other booked before pushing the
+    same words again, and the one who booked it hears who cancelled it."""
+    ids = await enrol(chat, 2)
+    other = await co_teacher(chat)
+    chat.clock.advance(hours=10)  # Monday evening
+    await chat.send(rivera(chat), f"/push {PACK} habitat at 08:00")
+
+    again = texts(await chat.send(other, f"/push {PACK} at 09:00"))
+    assert f"1 word of {PACK} is already waiting for Tue 08:00" in again
+    listed = await chat.send(other, "/scheduled")
+    assert texts(listed).startswith(
+        "Pushes waiting to be sent:\n"
+        f"1. Tue 08:00 · <b>Science 7B</b> · {PACK}: habitat (2 students) · booked by Ms. Rivera\n"
+        f"2. Tue 09:00 · <b>Science 7B</b> · {PACK}: ")
+    assert "booked by" not in texts(listed).split("\n")[2]  # her own push
+    assert buttons(listed) == [("❌ Cancel 1 (Tue 08:00)", "sc:1"),
+                               ("❌ Cancel 2 (Tue 09:00)", "sc:2")]
+    own = texts(await chat.send(rivera(chat), "/scheduled"))
+    assert "1. Tue 08:00" in own and "booked by Ms. Rivera" not in own
+    assert "· booked by Okafor" in own
+
+    confirm = texts(await chat.tap(other, "sc:1"))
+    assert confirm.strip() == ("Cancel the push Ms. Rivera booked for Tue 08:00 to "
+                               "<b>Science 7B</b> (habitat)? It will not be sent to 2 "
+                               "students, and Ms. Rivera will be told.")
+    done = await chat.tap(other, "sc:1:yes")
+    assert "is cancelled: nothing more of it goes to 2 students" in texts(done)
+    told = [c for c in done if c.chat_id == TEACHER_ID]
+    assert [c.text for c in told] == [
+        "Okafor cancelled your push of Tue 08:00 to <b>Science 7B</b> (habitat): nothing "
+        "more of it goes to 2 students. Whatever it had already sent stays sent."]
+
+    chat.clock.advance(hours=12)  # Tuesday 09:00: only the co-teacher's push goes out
+    await chat.deliver()
+    assert previews(chat.api) == Counter(dict.fromkeys(ids, 1))
+    assert not any("habitat" in c.text for c in chat.api.calls if "📘" in c.text)
+
+
+async def test_a_teacher_who_blocked_the_bot_does_not_stop_her_colleague_cancelling(
+        chat: Chat) -> None:
+    await enrol(chat, 1)
+    other = await co_teacher(chat)
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"/push {PACK} habitat at 08:00")
+    chat.api.block(TEACHER_ID)
+    await chat.tap(other, "sc:1")
+    done = texts(await chat.tap(other, "sc:1:yes"))
+    assert "is cancelled" in done and "went wrong" not in done
+    assert texts(await chat.send(other, "/scheduled")).startswith("No push is waiting")
