@@ -118,7 +118,7 @@ def test_a_language_name_is_lower_case_inside_a_spanish_sentence_not_at_its_star
     assert catalog.bilingual("language-set", "es", language=spanish).endswith(
         "Great! I will help you in Español and English.")  # English names it as it names itself
     assert catalog.plain("language-set", "fr", language=language_name("fr")) == \
-        "Super ! Je vais t'aider en français et en anglais."
+        "Super\u202f! Je vais t'aider en français et en anglais."
     assert "em português e em inglês" in catalog.render("language-set", "pt",
                                                         language=language_name("pt"))
 
@@ -144,6 +144,28 @@ def test_arabic_joins_a_language_name_to_its_letter_and_never_makes_a_student_ma
     assert catalog.render("family-week-first-day", "ar", name="Layla") == \
         f"{RLM}اليوم أول أيام {FSI}Layla{PDI} مع Puente."
     assert catalog.plain("button-ask", "ar") == "✉️ إرسال هذا إلى المعلّم"  # not plural أرسلوا
+
+
+def test_french_keeps_question_marks_and_colons_on_their_line(catalog: Catalog) -> None:
+    """A plain space before ? ! : ; lets a narrow phone wrap the mark alone onto the next
+    line; French typography puts a narrow no-break space there (gloss review, row 71)."""
+    loose = {key for key, template in catalog.messages["fr"].items()
+             if any(re.search(r" [?!:;](\s|$)", text) for text in texts(template))}
+    assert loose == set()
+    assert catalog.render("language-confirm", "fr", language=language_name("fr")) == \
+        "🌍 À la maison, tu parles français\u202f?"
+
+
+def test_the_review_s_prompt_rows_read_as_the_reviewers_asked(catalog: Catalog) -> None:
+    """Gloss review rows 74, 76-79: wording a native reader flagged."""
+    summary = catalog.messages["ar"]["report-summary"]
+    assert "كلمات متقنة: {mastered}" in summary and "نسبة" not in summary  # a count, not a rate
+    assert "소리가 비슷하고" in catalog.messages["ko"]["cognate-hint"]  # loanwords sound alike
+    assert catalog.render("language-confirm", "zh", language=language_name("zh")) == \
+        "🌍 你在家说的语言是中文吗？"
+    assert catalog.plain("button-flip", "vi") == "🔁 Ngôn ngữ của tôi trước"
+    assert "/help để xem tất cả" in catalog.messages["vi"]["help-short"]
+    assert catalog.plain("button-check", "tl") == "✅ I-check mo ako"  # not a dare
 
 
 # What a student and a family both read (their /ask, a message over the limit) says neither
@@ -238,7 +260,7 @@ def test_two_counts_in_one_sentence_each_take_their_own_plural(catalog: Catalog)
     assert catalog.plain("newpack-filled", "es", count=3) == (
         "La traducción automática completó 3 traducciones que faltaban.")
     assert catalog.plain("report-word", "fr", term="proie", right=2, total=3, days=1) == (
-        "proie : 2 sur 3 justes en 1 jour")
+        "proie\u202f: 2 sur 3 justes en 1 jour")
     assert catalog.plain("announce-version", "en", language="Somali", people=1) == (
         "<b>Somali</b> · 1 person")
 
@@ -255,7 +277,7 @@ def test_counts_once_written_word_s_read_as_real_plurals(catalog: Catalog) -> No
     assert catalog.plain("classes-line", "en", class_name="7B", link="L",
                          students=Counted("count-students", 1)) == "<b>7B</b>: 1 student - L"
     assert catalog.plain("deleteme-class-removed", "fr", class_name="7B", students=3) == (
-        "• 7B : supprimée ; ses 3 élèves quittent la classe.")
+        "• 7B\u202f: supprimée\u202f; ses 3 élèves quittent la classe.")
     assert catalog.plain("newpack-audit", "ru", no_cloze=21, giveaways=0, items=4,
                          rules="-").startswith("Качество заданий: у 21 слова нет предложения")
     assert catalog.plain("heatmap-recent-words", "pt", shown=1, days=21, words=9) == (
@@ -264,7 +286,7 @@ def test_counts_once_written_word_s_read_as_real_plurals(catalog: Catalog) -> No
     assert catalog.plain("report-listening-few", "en", total=1).endswith(
         ": 1 answer, too few to tell")
     assert catalog.plain("check-done", "fr", right=1, total=5).startswith(
-        "Test terminé : 1 bonne réponse sur 5.")
+        "Test terminé\u202f: 1 bonne réponse sur 5.")
 
 
 def test_missing_language_falls_back_to_english(catalog: Catalog) -> None:

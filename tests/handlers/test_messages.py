@@ -153,8 +153,8 @@ async def test_a_familys_voice_note_goes_to_the_teacher_after_one_tap(chat: Chat
 async def test_a_voice_note_from_someone_in_no_class_says_how_to_join(chat: Chat) -> None:
     lia = chat.user(3001, "Lia", lang="fr")
     assert texts(await voice(chat, lia)) == (
-        "Bienvenue sur Puente ! Pour rejoindre ta classe, ouvre le lien que ton professeur t'a "
-        "donné.\nEnseignants : envoyez /teach et votre code d'invitation.\n"
+        "Bienvenue sur Puente\u202f! Pour rejoindre ta classe, ouvre le lien que ton "
+        "professeur t'a donné.\nEnseignants\u202f: envoyez /teach et votre code d'invitation.\n"
         "Welcome to Puente! To join your class, open the link your teacher gave you.\n"
         "Teachers: send /teach and your invite code.")
     kai = chat.user(3002, "Kai", lang="de")  # a phone language Puente has no messages in
