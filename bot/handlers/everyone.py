@@ -178,7 +178,7 @@ async def unknown_button(update: Update, context: PuenteContext) -> None:
     """A button we never made (forged or from an old version): refuse kindly."""
     if update.callback_query:
         await acknowledge(update.callback_query)
-    await say(update, context, "check-stale")
+    await say(update, context, "button-stale")
 
 
 async def unknown_command(update: Update, context: PuenteContext) -> None:

@@ -62,7 +62,8 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         # Graded already, not hers, or forged: a toast says why (a double tap says nothing)
         quiet = isinstance(exc, answers.StaleItemError) and exc.quiet
         log.info("a tap on an answer button changed nothing: %s", type(exc).__name__)
-        await acknowledge(query, None if quiet else _toast(context, user, exc.prompt_key))
+        key = exc.prompt_key if isinstance(exc, answers.StaleItemError) else "check-stale"
+        await acknowledge(query, None if quiet else _toast(context, user, key))
         return
     await acknowledge(query)
     await send_feedback(update, context, feedback, edit=query)

@@ -36,9 +36,10 @@ MAX_BYTES = 64
 
 
 class ForgedCallbackError(PuenteError):
-    """Button data we never sent."""
+    """Button data we never sent: said to anyone, so no word of checks (a teacher's or a
+    family's button is no check); a check's own buttons say "check-stale"."""
 
-    prompt_key = "check-stale"
+    prompt_key = "button-stale"
 
 
 @dataclass(frozen=True)

@@ -300,3 +300,16 @@ async def test_a_teacher_who_blocked_the_bot_does_not_stop_her_colleague_cancell
     done = texts(await chat.tap(other, "sc:1:yes"))
     assert "is cancelled" in done and "went wrong" not in done
     assert texts(await chat.send(other, "/scheduled")).startswith("No push is waiting")
+
+
+async def test_a_forged_cancel_button_tells_the_teacher_nothing_changed_not_to_check(
+        chat: Chat) -> None:
+    """A teacher has no checks: a button we never sent says so without sending her to /check."""
+    await enrol(chat, 1)
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"/push {PACK} habitat at 08:00")
+    for forged in ("sc:abc", "sc:1:maybe", "zz:1"):
+        reply = texts(await chat.tap(rivera(chat), forged)).strip()
+        assert reply == "That button is old or not meant for this chat, so nothing changed.", \
+            forged
+    assert texts(await chat.send(rivera(chat), "/scheduled")).count("habitat") == 1
