@@ -58,8 +58,8 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
         return
     messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
                                       new=found.unread)
-    flip = None if flipped or who.scaffold.l1_first or who.language == "en" else \
-        s.catalog.render("button-flip", who.language)  # else cards lead with it already
+    flip = s.catalog.render("button-flip", who.language) \
+        if not flipped and previews.flippable(refs, who.language, who.scaffold) else None
     markup = keyboards.after_preview(flip,
                                      s.catalog.render("button-check", who.language),
                                      s.catalog.render("button-listen", who.language)

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.context import Services
 from bot.domain.checks import WordRef
-from bot.presentation import callbacks, keyboards, views
+from bot.presentation import keyboards, views
 from bot.services import learners, previews
 from bot.services.glosses import complete_glosses
 from bot.services.pushes import Again, PushPlan, scheduled_for
@@ -82,10 +82,11 @@ def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[in
 def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now: datetime,
               new: int | None = None) -> list[dict[str, Any]]:
     """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
-    the cards in phone-sized messages with Listen and Check under the last; the header counts
-    the `new` words among them (None: all new). "shows" names the
-    words whose cards count as shown once the row is sent (the deliverer records them;
-    "introduce", on a push booked for later, the words it starts tracking then)."""
+    the cards in phone-sized messages with Listen, "My language first" and Check under the
+    last, as after /words; the header counts the `new` words among them (None: all new).
+    "shows" names the words whose cards count as shown once the row is sent (the deliverer
+    records them; "introduce", on a push booked for later, the words it starts tracking
+    then)."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
         page = previews.open_preview(db, who, own, now, new=new, sent=False)
@@ -93,11 +94,12 @@ def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now
         return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
                  "shows": [page.ref.id]}]
     messages = views.preview_messages(own, who.language, who.scaffold, catalog, new=new)
-    offer = [[catalog.render("button-check", who.language), callbacks.data(callbacks.CHECK)]]
-    if services.speech is not None:  # hear the pushed words, as after /words
-        offer.insert(0, [catalog.render("button-listen", who.language),
-                         callbacks.data(callbacks.AUDIO)])
+    flip = catalog.render("button-flip", who.language) \
+        if previews.flippable(own, who.language, who.scaffold) else None  # as after /words
+    rows = keyboards.as_rows(keyboards.after_preview(
+        flip, catalog.render("button-check", who.language),
+        catalog.render("button-listen", who.language) if services.speech is not None else None))
     last = len(messages) - 1  # rows to one chat go in order: the last one sent shows them all
-    return [{"text": text, "buttons": offer if index == last else [],
+    return [{"text": text, "rows": rows if index == last else [],
              "shows": [r.id for r in own] if index == last else []}
             for index, text in enumerate(messages)]

@@ -54,8 +54,16 @@ class Page:
 
     @property
     def can_flip(self) -> bool:
-        """"My language first" only where it changes the card."""
-        return not (self.flipped or self.scaffold.l1_first or self.lang == "en")
+        """"My language first" only where it changes the card: not a card that leads with
+        it already, nor one with no word in the home language (a tap would redraw it as is)."""
+        return not self.flipped and flippable([self.ref], self.lang, self.scaffold)
+
+
+def flippable(refs: Sequence[WordRef], lang: str, scaffold: Scaffold) -> bool:
+    """Whether "My language first" would change these cards: they lead with English, and
+    one of them at least has its word in the student's language."""
+    return not (scaffold.l1_first or lang == "en") and \
+        any(lang in ref.word.glosses for ref in refs)
 
 
 def open_preview(db: Database, who: Learner, refs: Sequence[WordRef], now: datetime, *,

@@ -202,3 +202,19 @@ async def test_next_and_back_point_and_sit_the_way_the_language_reads(
     back = next(d for label, d in middle.buttons if label == row[1 if lang == "ar" else 0])
     (again,) = [c for c in await chat.tap(sami, back) if c.method.startswith("edit")]
     assert again.text == first[-1].text  # the arrow pointing back does turn back
+
+
+async def test_a_card_with_no_word_in_the_home_language_offers_no_flip(chat: Chat) -> None:
+    # "🔁 My language first" on a card with no Arabic redrew the same card (playtest 11)
+    amira = chat.user(lang="ar")
+    rows = chat.db.execute("SELECT id, glosses FROM words").fetchall()
+    for word_id, glosses in rows[::2]:  # every other word has no Arabic
+        chat.db.execute("UPDATE words SET glosses = ? WHERE id = ?", [json.dumps(
+            {k: v for k, v in json.loads(glosses).items() if k != "ar"}), word_id])
+    await join_and_confirm(chat, amira, lang="ar", level=3)
+    cards = await page_through(chat, amira, await chat.send(amira, "/words"))
+    flips = [any(data.startswith(callbacks.CARD) and data.endswith(":f")
+                 for _, data in card.buttons) for card in cards]
+    arabic = ["ℹ️" not in card.text for card in cards]  # the "no Arabic yet" line
+    assert True in arabic and False in arabic
+    assert flips == arabic

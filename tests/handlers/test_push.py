@@ -21,7 +21,7 @@ from bot.demo.offline import Failure, OfflineBotAPI
 from bot.presentation import callbacks
 from bot.store import outbox, people
 from bot.store.packs import forget_words, pack_words
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, page_through, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, page_through, texts
 
 CLASS_SIZE = 12
 LANGS = ("es", "ar", "vi", "en")
@@ -453,3 +453,20 @@ async def test_a_push_asked_for_in_quiet_hours_says_why_it_waits(chat: Chat) -> 
     assert "23:00 is in quiet hours (20:00-07:00), so it goes out when they end." in reply
     plain = texts(await chat.send(teacher(chat), "/push science.ecosystems habitat at 16:30"))
     assert "quiet hours" not in plain
+
+
+async def test_a_pushed_preview_at_level_5_offers_the_home_language_as_words_does(
+        chat: Chat) -> None:
+    # Levels 5-6 read English cards with the home language on request (🔁); the push a
+    # student actually receives had only Listen and Check (playtest 11)
+    linh = chat.user(3000, "Linh", lang="en")
+    await join_and_confirm(chat, linh, lang="vi", level=5)
+    english = chat.user(3001, "Sam", lang="en")
+    await join_and_confirm(chat, english, lang="en", level=5)
+    await chat.send(teacher(chat), "/push science.ecosystems habitat, predator")
+    pushed = await chat.deliver()
+    flips = {c.chat_id: [label for label, data in buttons([c]) if data == "fl"]
+             for c in pushed if "📘" in c.text}
+    assert flips == {3000: ["🔁 Ngôn ngữ của tôi trước"], 3001: []}  # English has nothing to flip
+    flipped = texts(await chat.tap(linh, "fl"))
+    assert flipped.index("môi trường sống") < flipped.index("habitat")
