@@ -116,7 +116,9 @@ def test_a_language_name_is_lower_case_inside_a_spanish_sentence_not_at_its_star
     assert catalog.render("announce-version", "es", language=spanish, people=2) \
         .startswith("<b>Español</b>")  # a line's start keeps the capital
     assert catalog.bilingual("language-set", "es", language=spanish).endswith(
-        "Great! I will help you in Español and English.")  # English names it as it names itself
+        "Great! I will help you in Spanish and English.")  # the line above says "español"
+    assert catalog.render("language-set", "en", language=language_name("ar")) == \
+        "Great! I will help you in Arabic (\u2068العربية\u2069) and English."  # English alone
     assert catalog.plain("language-set", "fr", language=language_name("fr")) == \
         "Super\u202f! Je vais t'aider en français et en anglais."
     assert "em português e em inglês" in catalog.render("language-set", "pt",

@@ -71,15 +71,29 @@ def home_language_named(text: str) -> str | None:
 def name_inside(code: str, sentence_lang: str, opens: bool = False) -> str:
     """A language's own name as a sentence in `sentence_lang` writes it: lower case inside a
     Spanish, French, Portuguese, Haitian Creole, Vietnamese or Russian sentence about that
-    language ("¿Hablas español en casa?"); as the language writes its name anywhere else (a
-    button, the start of a sentence, another language's sentence)."""
+    language ("¿Hablas español en casa?"); in English, the English name with the own one
+    ("Arabic (العربية)"); as the language writes its name anywhere else (a button, the start
+    of a sentence, another language's sentence)."""
     language = LANGUAGES.get(code)
     if language is None:
         return code
     name = language.native_name
+    if sentence_lang == "en" and code != "en":
+        return _english_and_own(language.english_name, name, language.rtl)
     if opens or code != sentence_lang or sentence_lang not in _LOWER_INSIDE:
         return name
     return name[:1].lower() + name[1:]
+
+
+def _english_and_own(english: str, own: str, rtl: bool) -> str:
+    """An English sentence names a language in English, then as it names itself: "Arabic
+    (العربية)" reads as English, and a newcomer who reads only the English line still finds
+    her language ("Swahili (Kiswahili)"). A right-to-left name is isolated, so it cannot
+    reorder the English words around it."""
+    english = english.split(" (")[0]  # "Persian (Farsi, Dari)": one pair of brackets only
+    if own == english:
+        return english
+    return f"{english} (\u2068{own}\u2069)" if rtl else f"{english} ({own})"
 
 
 # What each language the bot speaks calls the catalogue's languages, as a sentence writes them

@@ -118,9 +118,10 @@ def _fill(template: str, lang: str, params: Mapping[str, Any],
         out.append(literal)
         if field is not None:
             value = params[field]
-            if isinstance(value, LanguageName):
+            if isinstance(value, LanguageName):  # the catalogue's text: its isolates stay
                 named = name_in if value.reader else name_inside
-                value = named(value.code, lang, _opens_sentence("".join(out)))
+                value = Markup(html.escape(named(value.code, lang, _opens_sentence(
+                    "".join(out))), quote=False))
             out.append(str(safe(value)))
     return "".join(out)
 
@@ -285,11 +286,16 @@ class Catalog:
         return self._format(template, used, params, _inert)
 
     def bilingual(self, key: str, lang: str, **params: Any) -> Markup:
-        """Render in the learner's language and English, or English alone for English."""
-        english = self.render(key, REFERENCE, **params)
+        """Render in the learner's language and English, or English alone for English.
+
+        Beside its own line, the English one names a language in English alone ("Vietnamese"):
+        the line above names it as it names itself. Alone, it names both ("Persian (فارسی)")."""
         if lang == REFERENCE or lang not in self.messages or key not in self.messages[lang]:
-            return english
+            return self.render(key, REFERENCE, **params)
         own = self.render(key, lang, **params)
+        english = self.render(key, REFERENCE, **{
+            k: LanguageName(v.code, reader=True) if isinstance(v, LanguageName) else v
+            for k, v in params.items()})
         return english if own == english else Markup(f"{own}\n{english}")
 
     def problems(self) -> list[str]:

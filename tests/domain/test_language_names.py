@@ -52,7 +52,11 @@ def test_a_language_is_lower_case_inside_its_own_spanish_french_or_portuguese_se
 def test_a_name_keeps_its_capital_at_a_sentence_start_elsewhere_and_in_other_languages(
         ) -> None:
     assert name_inside("es", "es", opens=True) == "Español"
-    assert name_inside("es", "en") == "Español"  # the English line names it as it names itself
+    # English names it in English, then as it names itself: a reader of the English line
+    # alone (no messages in her language) still finds it; right to left is isolated
+    assert name_inside("es", "en") == "Spanish (Español)"
+    assert name_inside("fa", "en") == "Persian (\u2068فارسی\u2069)"
+    assert name_inside("tl", "en") == "Tagalog"  # one name: said once
     assert name_inside("so", "es") == "Soomaali"
     assert name_inside("so", "so") == "Soomaali"  # Somali writes the name with a capital
     assert name_inside("xx", "es") == "xx"

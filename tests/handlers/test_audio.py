@@ -90,7 +90,7 @@ async def test_a_student_without_a_home_voice_hears_english_and_is_told(speaking
     assert all(n.files for n in notes)  # not the Spanish clips: no Somali part, a new clip
     assert notes[0].text.endswith(  # in her language, then in English, as every student line
         "\nWeli ma jiro cod Soomaali ah, markaa waxaad maqlaysaa Ingiriisi oo keliya.\n"
-        "There is no Soomaali voice yet, so you hear English only.")
+        "There is no Somali voice yet, so you hear English only.")
     assert "Soomaali" not in notes[1].text
     assert all(int(n.params["duration"]) < 9 for n in notes)
 

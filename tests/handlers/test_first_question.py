@@ -117,7 +117,7 @@ async def test_other_languages_offer_the_rest_of_the_catalogue_and_english(chat:
     assert {"فارسی", "Kiswahili", "Українська", "አማርኛ"} <= set(labels)
     assert labels[-1] == "English" and "Español" not in labels  # only what the menu lacked
     reply = texts(await chat.tap(ana, "lc:sw"))
-    assert "I don't have Kiswahili yet" in reply  # promised only what exists
+    assert "I don't have Swahili (Kiswahili) yet" in reply  # promised only what exists
     roster = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/roster"))
     assert "Ana - Swahili" in roster  # the teacher sees the language Puente lacks
 

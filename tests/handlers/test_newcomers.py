@@ -144,8 +144,8 @@ async def test_a_dari_speaker_is_not_promised_help_in_their_language(chat: Chat)
     omid = chat.user(lang="fa")
     calls = await join(chat, omid, "fa", 3)
     reply = texts(calls)
-    assert "I will help you in فارسی" not in reply
-    assert "I don't have فارسی yet" in reply
+    assert "I will help you in Persian" not in reply
+    assert "I don't have Persian (\u2068فارسی\u2069) yet" in reply
 
 
 async def test_a_somali_speaker_is_told_how_many_class_words_have_somali(chat: Chat) -> None:
