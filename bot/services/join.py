@@ -100,8 +100,20 @@ def suggest_from_text(db: Database, user_id: int, text: str,
 
 
 def class_languages(db: Database, user_id: int) -> list[str]:
-    """Home languages already confirmed by classmates: a strong prior for a newcomer."""
-    return people.classmates_languages(db, user_id)
+    """Home languages already confirmed by classmates, most common first: a prior for a
+    newcomer's words."""
+    return [code for code, _ in people.classmates_languages(db, user_id)]
+
+
+def class_majority_languages(db: Database, user_id: int) -> list[str]:
+    """The classmates' languages, most common first, when most of them (two at least) share
+    one: enough to ask a newcomer in it. One Arabic classmate says nothing of a Vietnamese
+    girl with an English phone, who was asked in Arabic first (playtest 11)."""
+    counted = people.classmates_languages(db, user_id)
+    total = sum(n for _, n in counted)
+    if not counted or counted[0][1] < 2 or counted[0][1] * 2 <= total:
+        return []
+    return [code for code, _ in counted]
 
 
 def ranked_languages(first: Sequence[str | None], school: Sequence[str]) -> list[str]:
@@ -115,9 +127,9 @@ def ranked_languages(first: Sequence[str | None], school: Sequence[str]) -> list
 def likely_languages(db: Database, user_id: int, phone_language: str | None,
                      school: Sequence[str], detected: str | None = None) -> list[str]:
     """The child's most likely home languages, likeliest first: one detected from the phone or
-    their words, then the phone's, the classmates' (most common first) and the school's;
-    English only when there is nothing else."""
-    ranked = ranked_languages([phone_language, *class_languages(db, user_id)], school)
+    their words, then the phone's, the classmates' (most common first, when most of them share
+    one) and the school's; English only when there is nothing else."""
+    ranked = ranked_languages([phone_language, *class_majority_languages(db, user_id)], school)
     return list(dict.fromkeys([detected, *ranked] if detected else ranked)) or ["en"]
 
 

@@ -323,16 +323,16 @@ def teacher_enrolments(db: Database, teacher_id: int) -> list[Enrolled]:
     return [Enrolled(*r) for r in rows]
 
 
-def classmates_languages(db: Database, student_id: int) -> list[str]:
-    """Home languages already confirmed by anyone in the student's classes, most common
-    first."""
+def classmates_languages(db: Database, student_id: int) -> list[tuple[str, int]]:
+    """Home languages already confirmed by others in the student's classes, with how many
+    classmates confirmed each, most common first."""
     rows = db.execute(
-        "SELECT s.language FROM enrollments mine "
+        "SELECT s.language, count(DISTINCT s.id) FROM enrollments mine "
         "JOIN enrollments e ON e.class_id = mine.class_id JOIN students s ON s.id = e.student_id "
-        "WHERE mine.student_id = ? AND s.language IS NOT NULL "
+        "WHERE mine.student_id = ? AND s.id != mine.student_id AND s.language IS NOT NULL "
         "GROUP BY s.language ORDER BY count(DISTINCT s.id) DESC, s.language",
         [student_id]).fetchall()
-    return [r[0] for r in rows]
+    return [(r[0], r[1]) for r in rows]
 
 
 def teacher_student_languages(db: Database, teacher_id: int,

@@ -50,6 +50,19 @@ async def test_an_english_phone_in_a_somali_class_is_asked_in_somali_and_in_engl
     assert people.get_student(chat.db, 1001).language == "es"
 
 
+async def test_one_classmate_is_too_little_to_ask_a_newcomer_in_her_language(
+        chat: Chat) -> None:
+    # A Vietnamese girl with an English phone was asked in Arabic first, العربية alone on
+    # top, because one Arabic classmate had joined before her (playtest 11)
+    enrol_student(chat.db, chat.clock(), 2001, "Amira", "ar")
+    asked = question(await chat.send(chat.user(1001, "Linh", "en"), "/start JOINcode_123"))
+    assert asked.text == f"🌍 ¿Qué idioma hablas en casa?\n{ENGLISH}"  # the school's, as if empty
+    assert rows(asked)[0] == [("Español", "lc:es")]
+    enrol_student(chat.db, chat.clock(), 2002, "Omar", "ar")  # two of two: the class's language
+    asked = question(await chat.send(chat.user(1003, "Sara", "en"), "/start JOINcode_123"))
+    assert rows(asked)[0] == [("العربية", "lc:ar")]
+
+
 async def test_an_english_phone_in_an_empty_class_is_asked_in_the_schools_language_and_english(
         chat: Chat) -> None:
     asked = question(await chat.send(chat.user(1001, "Ana", "en"), "/start JOINcode_123"))

@@ -94,6 +94,7 @@ def test_classmates_languages_guide_a_newcomers_detection(
         join.confirm_language(db, user_id, lang)
     join.join_class(db, 1003, "New", CODE, None, START)
     assert join.class_languages(db, 1003) == ["vi"]
+    assert join.class_majority_languages(db, 1003) == ["vi"]  # two of two share it
 
 
 def test_placement_opens_asks_in_order_and_ends_with_a_level(
