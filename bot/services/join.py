@@ -14,6 +14,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
 from bot.domain.language_names import home_language_named
 from bot.domain.packs import DEFAULT_PACK
+from bot.domain.scaffold import scaffold_for
 from bot.store import people
 from bot.store.packs import pack_words
 
@@ -193,18 +194,23 @@ class LanguageOffer:
 def language_offer(db: Database, user_id: int, code: str,
                    machine: Callable[[str], bool]) -> LanguageOffer:
     """Promise only what exists: prompts and curated glosses (with the class's coverage), else
-    machine-translated words (when `machine(code)`), else English with pictures."""
+    machine-translated words (when `machine(code)`), else English (with pictures, at the
+    levels whose cards have them)."""
     caps = LANGUAGES[code].capabilities if code in LANGUAGES else frozenset()
+    classes = people.enrollments(db, user_id)
+    level = placement.student_level((e.wida_level, e.level_by_teacher) for e in classes)
+    plain = "" if scaffold_for(level).emoji else "-plain"  # pictures are the beginners' cards
     if code == "en":
-        return LanguageOffer("language-set-english-only")
+        return LanguageOffer("language-set-english-only" + plain)
     if Capability.PROMPTS in caps and Capability.GLOSSES in caps:
-        packs = dict.fromkeys(e.pack_id or DEFAULT_PACK for e in people.enrollments(db, user_id))
+        packs = dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes)
         words = [w.word for pack_id in packs for w in pack_words(db, pack_id)]
         have = sum(code in w.glosses for w in words)
         if have < len(words) and not machine(code):
             return LanguageOffer("language-set-partial", have, len(words))
         return LanguageOffer("language-set")
-    return LanguageOffer("language-set-machine" if machine(code) else "language-set-english")
+    return LanguageOffer("language-set-machine" if machine(code) else
+                         "language-set-english" + plain)
 
 
 def needs_placement(db: Database, user_id: int) -> bool:

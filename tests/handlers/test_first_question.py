@@ -119,6 +119,26 @@ async def test_english_only_is_promised_in_english_alone(chat: Chat) -> None:
     assert "English and English" not in reply
 
 
+async def test_a_level_5_student_changing_language_is_promised_no_pictures_nor_new_words(
+        chat: Chat) -> None:
+    # "I will help you in English, with pictures" and "see your new words" reached a level-5
+    # student who had no new words; pictures are the level 1-2 cards' (playtest 11)
+    linh = chat.user(1001, "Linh", "en")
+    await chat.send(linh, "/start JOINcode_123")
+    people.set_level(chat.db, 1001, None, 5, "teacher")
+    await chat.tap(linh, "lc:vi")
+    await chat.send(linh, "/words")
+    await chat.send(linh, "/language")
+    reply = texts(await chat.tap(linh, "lc:en"))
+    assert "Great! I will help you in English. /language changes this." in reply
+    assert "pictures" not in reply and "new words" not in reply
+    assert "Tap /words to see your words." in reply
+    await chat.send(linh, "/language")
+    await chat.tap(linh, "lo")
+    unsupported = texts(await chat.tap(linh, "lc:de"))
+    assert "I will help you in English, and your teacher can help too." in unsupported
+
+
 async def test_other_languages_offer_the_rest_of_the_catalogue_and_english(chat: Chat) -> None:
     ana = chat.user(1001, "Ana", "en")
     await chat.send(ana, "/start JOINcode_123")
