@@ -38,6 +38,7 @@ from bot.handlers import (
     student_checks,
     student_progress,
     teacher,
+    teacher_language,
     teacher_pushes,
 )
 from bot.handlers.ordering import PerUserOrder
@@ -97,13 +98,14 @@ def _telegram_requests() -> tuple[HTTPXRequest, HTTPXRequest]:
 def _add_handlers(app: Application) -> None:
     # Within a group the first handler that matches takes the update, so the order is:
     # family first (it takes over /start with a family link, and a family member's /start and
-    # /language, from the students'); messages next (a teacher's reply and the text after /ask
-    # are not answers to a check); then each audience's own commands and the students' free
-    # text; everyone's catch-alls last (they take whatever nobody else took). A student's
-    # checks come before their other modules: an answer tap, what a whole class sends at once,
-    # walks fewer button handlers before its own.
-    for module in (family, messages, audio, student_checks, student, student_cards,
-                   student_progress, teacher, teacher_pushes, reminders, everyone):
+    # /language, from the students'), then a teacher's /language; messages next (a teacher's
+    # reply and the text after /ask are not answers to a check); then each audience's own
+    # commands and the students' free text; everyone's catch-alls last (they take whatever
+    # nobody else took). A student's checks come before their other modules: an answer tap,
+    # what a whole class sends at once, walks fewer button handlers before its own.
+    for module in (family, teacher_language, messages, audio, student_checks, student,
+                   student_cards, student_progress, teacher, teacher_pushes, reminders,
+                   everyone):
         module.register(app)
     _taps_first(app)
 

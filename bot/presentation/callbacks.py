@@ -30,6 +30,7 @@ PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it sk
 SCHEDULED = "sc"    # sc:<push id> | sc:<push id>:yes | sc:no   a teacher cancels a waiting push
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
 CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card (f: home first)
+TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
 MAX_BYTES = 64

@@ -232,7 +232,8 @@ def chosen_language(db: Database, user_id: int) -> str | None:
 
 
 def known_language(db: Database, user_id: int, phone: str | None = None) -> str | None:
-    """The language to speak to this person: the one they chose; for a family member (linked
+    """The language to speak to this person: the one they chose (a teacher too, with
+    /language); for a family member (linked
     now or before) who chose none, the one they last wrote to a teacher in, else their
     `phone`'s unless English (which says little), else their child's. With no phone to read
     (a message sent while they are not writing), a teacher reads the language they last
@@ -240,6 +241,9 @@ def known_language(db: Database, user_id: int, phone: str | None = None) -> str 
     student = people.get_student(db, user_id)
     if student is not None and student.language:
         return student.language
+    teacher = people.teacher_choice(db, user_id)  # over her phone's: she chose it
+    if teacher is not None:
+        return teacher
     chosen = families.family_language(db, user_id) or families.wrote_in(db, user_id)
     if chosen or (phone and phone != "en"):
         return chosen or phone

@@ -55,6 +55,16 @@ def remember_language(db: Database, teacher_id: int, code: str) -> None:
     people.set_teacher_language(db, teacher_id, code)
 
 
+def choose_language(db: Database, teacher_id: int, code: str | None,
+                    languages: Iterable[str]) -> None:
+    """A teacher's /language: one of the languages Puente has messages in, or None to follow
+    her phone's again (anything else is a button we never sent)."""
+    require_teacher(db, teacher_id)
+    if code is not None and code not in languages:
+        raise PuenteError(code, prompt_key="button-stale")
+    people.choose_teacher_language(db, teacher_id, code)
+
+
 def require_teacher(db: Database, user_id: int) -> None:
     """Refuse anyone who is not a teacher."""
     if not is_teacher(db, user_id):

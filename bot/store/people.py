@@ -64,6 +64,22 @@ def set_teacher_language(db: Database, teacher_id: int, code: str) -> None:
     db.execute("UPDATE teachers SET language = ? WHERE id = ?", [code, teacher_id])
 
 
+def choose_teacher_language(db: Database, teacher_id: int, code: str | None) -> None:
+    """Keep the language a teacher chose (None: follow her phone's again)."""
+    if code is None:
+        db.execute("UPDATE teachers SET language_chosen = 0 WHERE id = ?", [teacher_id])
+    else:
+        db.execute("UPDATE teachers SET language = ?, language_chosen = 1 WHERE id = ?",
+                   [code, teacher_id])
+
+
+def teacher_choice(db: Database, teacher_id: int) -> str | None:
+    """The language a teacher chose with /language (None: none, or not a teacher)."""
+    row = db.execute("SELECT language FROM teachers WHERE id = ? AND language_chosen = 1",
+                     [teacher_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def teacher_language(db: Database, teacher_id: int) -> str | None:
     """The language a teacher last read Puente in (None: not a teacher)."""
     row = db.execute("SELECT language FROM teachers WHERE id = ?", [teacher_id]).fetchone()

@@ -498,3 +498,11 @@ def practice_estimate(db: Database) -> None:
     evidence before mastery, so an unmastered word at 1.0 starts again from the prior (its
     attempts, misses and schedule stay as they are)."""
     _run(db, "UPDATE mastery SET p_known = 0.15 WHERE p_known >= 1.0 AND mastered_at IS NULL")
+
+
+@migrations(name="0023_teacher_language_choice")
+def teacher_language_choice(db: Database) -> None:
+    """A teacher may choose the language Puente writes to her in (/language); until she does,
+    it follows her phone's, as before. Many teachers keep an English phone and read faster in
+    their first language (playtest 11)."""
+    _run(db, "ALTER TABLE teachers ADD COLUMN language_chosen INTEGER NOT NULL DEFAULT 0")

@@ -102,6 +102,6 @@ def test_an_estimate_stuck_at_one_by_a_missed_practice_starts_again_when_migrate
         db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, attempts, "
                    "misses_in_row, mastered_at, updated_at) VALUES (1, ?, ?, '{}', 'x', 3, 3, ?, "
                    "'x')", [word, p_known, mastered])
-    assert migrate(db) == ["0022_practice_estimate"]
+    assert migrate(db)[:1] == ["0022_practice_estimate"]
     assert db.execute("SELECT p_known FROM mastery ORDER BY word_id").fetchall() == [
         (0.15,), (0.97,), (1.0,)]  # the prior; a mastered word keeps its record
