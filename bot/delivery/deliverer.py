@@ -205,6 +205,8 @@ class Deliverer:
                 learners.cards_shown(db, row.chat_id, row.payload["shows"], clock())
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id)
+            if "answer_id" in row.payload:  # a family's reply to this answer finds its child
+                threads.set_answer_message(db, row.payload["answer_id"], sent.message_id)
             if row.payload.get("forget"):  # a person's message: once delivered, keep no text
                 threads.forget_sent_text(db, row.id)
             tally.sent += 1

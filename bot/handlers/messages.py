@@ -116,7 +116,8 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or data is None or message.text is None:
         return
     data.pop(ASKING, None)
-    await _relay_or_pick(update, context, _asker(context, user), message.text)
+    who = _asker(context, user)
+    await _relay_or_pick(update, context, who, message.text, _replied_child(context, who, message))
 
 
 async def family_text(update: Update, context: PuenteContext) -> None:
@@ -129,9 +130,22 @@ async def family_text(update: Update, context: PuenteContext) -> None:
         await too_long(update, context, message.text)
         return
     who = _asker(context, user)
+    child = _replied_child(context, who, message)
+    if child is not None:  # a reply to a teacher's answer: meant for that child's teacher
+        await _relay_or_pick(update, context, who, message.text, child)
+        return
     translated = messages.teacher_reads_english(context.services.translator, who.language)
     await offer_to_send(update, context, who, message.text,
                         "family-text" if translated else "family-text-as-written")
+
+
+def _replied_child(context: PuenteContext, who: Asker, message: Message) -> messages.Child | None:
+    """The child whose thread a message continues when it replies to a teacher's answer
+    (None: it replies to nothing, or to no answer about a child still theirs)."""
+    replied = message.reply_to_message
+    if replied is None:
+        return None
+    return messages.replied_child(context.services.db, who, replied.message_id)
 
 
 async def asked_voice(update: Update, context: PuenteContext) -> None:
@@ -154,15 +168,15 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
 
 
 async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
-                         text: str | int) -> None:
-    """Relay a text (or the id of a voice note in the sender's chat), asking which child
-    first on a shared family phone."""
+                         text: str | int, child: messages.Child | None = None) -> None:
+    """Relay a text (or the id of a voice note in the sender's chat) about `child`, else the
+    only child, asking which child first on a shared family phone."""
     if isinstance(text, str):
         messages.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
     if isinstance(text, str) and len(text) > messages.MAX_MESSAGE:
         await too_long(update, context, text)
         return
-    child = messages.child_of(who, None)
+    child = child or messages.child_of(who, None)
     if child is None:  # a shared family phone: which child is this about?
         await offer_to_send(update, context, who, text, "ask-which-child")
         return

@@ -91,6 +91,16 @@ def is_family_only(db: Database, user_id: int) -> bool:
             and not people.is_teacher(db, user_id))
 
 
+def replied_child(db: Database, who: Asker, message_id: int) -> Child | None:
+    """The child a message replying to a teacher's answer (`message_id`, its id in the
+    writer's chat) is about; None when it replies to no answer Puente delivered them, or
+    when that child is no longer theirs."""
+    answer = threads.answered(db, who.user_id, message_id)
+    if answer is None:
+        return None
+    return next((c for c in who.children if c.student_id == answer.student_id), None)
+
+
 def child_of(who: Asker, student_id: int | None) -> Child | None:
     """The child a message is about: the one chosen, or the only one (None: ask which)."""
     if student_id is None:
@@ -260,10 +270,12 @@ async def prepare_answer(db: Database, translator: Translator | None, teacher_id
 def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:
     """Put the rendered answer in the outbox (quiet hours are honoured at delivery)."""
     with db.atomic():
-        threads.add_answer(db, answer.asked, now)
+        answer_id = threads.add_answer(db, answer.asked, now)
+        # The deliverer notes the answer's id in their chat: a reply to it finds the child.
         return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
                               {"text": text, "buttons": [], "forget": True,
-                               "student_id": answer.asked.student_id}, now, now)
+                               "student_id": answer.asked.student_id, "answer_id": answer_id},
+                              now, now)
 
 
 # --- announcements -----------------------------------------------------------------------------

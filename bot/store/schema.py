@@ -506,3 +506,15 @@ def teacher_language_choice(db: Database) -> None:
     it follows her phone's, as before. Many teachers keep an English phone and read faster in
     their first language (playtest 11)."""
     _run(db, "ALTER TABLE teachers ADD COLUMN language_chosen INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0024_family_replies_to_answers")
+def family_replies_to_answers(db: Database) -> None:
+    """A family member who answers a teacher's answer with Telegram's reply writes about the
+    child that thread is about (a shared phone is not asked "which child?" again): the id of
+    the delivered answer in their chat, on the answer's thread row. It goes with the thread
+    (/deleteme, retention) and is cleared when the family member is unlinked."""
+    _run(db, """
+ALTER TABLE thread_messages ADD COLUMN answer_message_id INTEGER;
+CREATE UNIQUE INDEX idx_thread_answer ON thread_messages(asker_id, answer_message_id)
+""")

@@ -74,6 +74,13 @@ def set_relay(db: Database, thread_id: int, relay_message_id: int) -> None:
                [relay_message_id, thread_id])
 
 
+def set_answer_message(db: Database, answer_id: int, answer_message_id: int) -> None:
+    """The answer was delivered: a family member's reply to this message id (in their chat)
+    finds the thread, so its child."""
+    db.execute("UPDATE thread_messages SET answer_message_id = ? WHERE id = ? "
+               "AND direction = ?", [answer_message_id, answer_id, ANSWER])
+
+
 def add_answer(db: Database, asked: ThreadMessage, now: datetime) -> int:
     """Record the teacher's answer to one message and mark the message answered."""
     db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ?",
@@ -92,6 +99,22 @@ def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessa
                      "AND relay_message_id = ? AND direction = ?",
                      [teacher_id, relay_message_id, ASK]).fetchone()
     return _message(row) if row else None
+
+
+def answered(db: Database, asker_id: int, answer_message_id: int) -> ThreadMessage | None:
+    """The teacher's answer a family member or student is replying to, by its id in their
+    chat (None: no answer Puente delivered them, or its thread is gone)."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE asker_id = ? "
+                     "AND answer_message_id = ? AND direction = ?",
+                     [asker_id, answer_message_id, ANSWER]).fetchone()
+    return _message(row) if row else None
+
+
+def forget_answers(db: Database, asker_id: int, student_id: int) -> None:
+    """A family member was unlinked from a student: a reply to an answer about that student
+    no longer finds its thread (the row stays for the teacher's /thread)."""
+    db.execute("UPDATE thread_messages SET answer_message_id = NULL WHERE asker_id = ? "
+               "AND student_id = ?", [asker_id, student_id])
 
 
 def gone_relay(db: Database, teacher_id: int, relay_message_id: int) -> str | None:

@@ -1,0 +1,118 @@
+"""A family on a shared phone keeps each child's thread apart (playtest 11): a Haitian Creole
+mother linked to Woodly (Ms. Rivera's Science 7B) and Nadia (Mr. Okafor's Math 6)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from bot.demo.offline import BOT_USER, Call
+from bot.presentation import callbacks
+from bot.store import people
+from tests.clock import START
+from tests.harness import MATH_TEACHER_ID, TEACHER_ID, Chat, buttons, enrol_student, texts
+
+WOODLY, NADIA, MOTHER = 1001, 1002, 2001
+
+
+def rivera(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+def okafor(chat: Chat) -> dict[str, Any]:
+    return chat.user(MATH_TEACHER_ID, "Okafor", "en")
+
+
+async def link(chat: Chat, teacher: dict[str, Any], child: str, member: dict[str, Any]) -> None:
+    """The child's teacher makes a family link; the family member opens it, picks Kreyòl."""
+    made = texts(await chat.send(teacher, f"/family {child}"))
+    await chat.send(member, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG, "ht"))
+
+
+async def shared_phone(chat: Chat) -> dict[str, Any]:
+    """Woodly in Science 7B, Nadia in Math 6, and their mother linked to both."""
+    people.upsert_teacher(chat.db, MATH_TEACHER_ID, "Okafor", START)
+    people.create_class(chat.db, MATH_TEACHER_ID, "Math 6", "MATHcode_456",
+                        START + timedelta(days=180), "math.number-operations", START)
+    enrol_student(chat.db, START, WOODLY, "Woodly", "ht")
+    enrol_student(chat.db, START, NADIA, "Nadia", "ht", code="MATHcode_456")
+    mother = chat.user(MOTHER, "Manman", "ht")
+    await link(chat, rivera(chat), "Woodly", mother)
+    await link(chat, okafor(chat), "Nadia", mother)
+    await chat.deliver()  # whatever the teachers were told about the links
+    return mother
+
+
+async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
+    """The user answers one of the bot's messages with Telegram's reply."""
+    data = chat.factory.message(user, text)
+    data["message"]["reply_to_message"] = {
+        "message_id": to, "date": 0, "chat": {"id": user["id"], "type": "private"},
+        "from": BOT_USER, "text": "..."}
+    return await chat.process(data)
+
+
+async def answered(chat: Chat, mother: dict[str, Any], child: int,
+                   teacher: dict[str, Any]) -> int:
+    """The mother asks about one child, its teacher answers by replying; return the id of the
+    answer in her chat."""
+    await chat.send(mother, "/ask Kijan pitit mwen ap mache lekòl la?")
+    await chat.tap(mother, callbacks.data(callbacks.ASK, child))
+    relay = next(c for c in await chat.deliver() if c.chat_id == teacher["id"])
+    assert relay.result_id is not None
+    data = chat.factory.message(teacher, "Doing well, reads every day.")
+    data["message"]["reply_to_message"] = {
+        "message_id": relay.result_id, "date": 0,
+        "chat": {"id": teacher["id"], "type": "private"}, "from": BOT_USER, "text": "..."}
+    await chat.process(data)
+    answer = next(c for c in await chat.deliver() if c.chat_id == MOTHER)
+    assert "Doing well" in answer.text and answer.result_id is not None
+    return answer.result_id
+
+
+async def test_a_reply_to_a_teachers_answer_goes_to_that_childs_teacher_without_asking(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))
+    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
+    assert buttons(said) == []  # no "which child?", no "shall I send it?"
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    delivered = await chat.deliver()
+    assert [c.chat_id for c in delivered] == [TEACHER_ID]  # Ms. Rivera, not Mr. Okafor
+    assert "Mèsi anpil, madam!" in delivered[0].text and "<b>Woodly</b>" in delivered[0].text
+
+
+async def test_a_reply_to_the_other_teachers_answer_goes_to_the_other_child(chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    await answered(chat, mother, WOODLY, rivera(chat))
+    answer = await answered(chat, mother, NADIA, okafor(chat))
+    said = await reply(chat, mother, "Mèsi, mesye.", answer)
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Nadia.")
+    delivered = await chat.deliver()
+    assert [c.chat_id for c in delivered] == [MATH_TEACHER_ID]
+    assert "<b>Nadia</b>" in delivered[0].text
+
+
+async def test_a_message_that_replies_to_no_answer_still_asks_which_child(chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))
+    plain = await chat.send(mother, "Èske gen devwa demen?")
+    assert [d for _, d in buttons(plain)] == ["ak:1002", "ak:1001", "ak:no"]
+    assert "✉️ Konsènan Woodly" in [label for label, _ in buttons(plain)]
+    elsewhere = await reply(chat, mother, "Èske gen devwa demen?", answer + 100)
+    assert [d for _, d in buttons(elsewhere)] == ["ak:1002", "ak:1001", "ak:no"]
+    assert [c for c in await chat.deliver() if c.chat_id in (TEACHER_ID, MATH_TEACHER_ID)] == []
+
+
+async def test_after_an_unlink_a_reply_to_an_old_answer_finds_no_thread(chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))
+    listing = await chat.send(rivera(chat), "/families")
+    await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:"))
+                   + ":yes")  # the confirming tap
+    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
+    assert [d for _, d in buttons(said)] == ["ak:1002", "ak:no"]  # Nadia's teacher, if she says
+    assert chat.db.execute("SELECT count(*) FROM thread_messages WHERE answer_message_id "
+                           "IS NOT NULL").fetchone()[0] == 0
+    assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []
