@@ -112,11 +112,13 @@ def _translated(catalog: Catalog, lang: str, english: str,
 def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None,
                   name: str | None = None) -> Markup:
     """The teacher's confirmation: in which language the answer goes (as written to an English
-    reader, translated with their English below, or as the teacher wrote it when this computer
-    cannot translate), and at what time when quiet hours hold it (`later`, HH:MM). `name` is the
-    student as the teacher reads them ("Ana #3" beside another Ana)."""
+    reader or when written in the reader's language, translated with their English below, or
+    as the teacher wrote it when this computer cannot translate), and at what time when quiet
+    hours hold it (`later`, HH:MM). `name` is the student as the teacher reads them ("Ana #3"
+    beside another Ana)."""
     written = answer.asked.language
     key = "answer-queued-as-written" if written == "en" else \
+        "answer-queued-own-language" if answer.own_language else \
         "answer-queued" if answer.translation is not None else "answer-queued-english"
     text = catalog.render(key, lang, name=name or answer.student_name,
                           language=teacher_language(written))
@@ -126,13 +128,15 @@ def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None
 
 
 def answer_text(catalog: Catalog, answer: Answer) -> Markup:
-    """What the family member or student reads: the answer in their language, English beneath."""
+    """What the family member or student reads: the answer in their language, English beneath
+    (one the teacher wrote in their language, as written)."""
     lang, asked = answer.asked.language, answer.asked
     header = catalog.render("answer-header", lang, name=answer.student_name) \
         if asked.asker_role == FAMILY else catalog.render("answer-header-student", lang)
-    return Markup("\n".join([header, *_translated(catalog, lang, answer.english,
-                                                  answer.translation),
-                             catalog.render("answer-reply-hint", lang)]))
+    # Written in their own language, it is theirs to read as it is: nothing to mark or add.
+    body = [quote(answer.original)] if answer.own_language else \
+        _translated(catalog, lang, answer.original, answer.translation)
+    return Markup("\n".join([header, *body, catalog.render("answer-reply-hint", lang)]))
 
 
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:

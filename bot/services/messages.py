@@ -243,8 +243,9 @@ class Answer:
 
     asked: ThreadMessage
     student_name: str
-    english: str
+    original: str                   # the teacher's own words
     translation: Translation | None
+    own_language: bool = False      # written in the asker's language: it goes as written
 
 
 async def prepare_answer(db: Database, translator: Translator | None, teacher_id: int,
@@ -261,10 +262,19 @@ async def prepare_answer(db: Database, translator: Translator | None, teacher_id
                                                               asked.student_id):
         raise AnswerGoneError()
     student = people.get_student(db, asked.student_id)
+    own = in_their_language(text, asked.language)
     translation = None
-    if asked.language != "en" and translator is not None:
+    if asked.language != "en" and not own and translator is not None:
         translation = await translator.translate_transient(text, asked.language)
-    return Answer(asked, student.first_name if student else "", text.strip(), translation)
+    return Answer(asked, student.first_name if student else "", text.strip(), translation, own)
+
+
+def in_their_language(text: str, language: str) -> bool:
+    """Whether a teacher's answer is confidently written in the asker's own language (a
+    Spanish answer to a Spanish-speaking family), so it goes as written: run through an
+    English model it would come out garbled. English, or any doubt: it is translated."""
+    return language != "en" and detect_language(text, candidates=(language, "en")).lang == \
+        language
 
 
 def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:

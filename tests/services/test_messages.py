@@ -103,7 +103,7 @@ def test_the_teachers_reply_goes_back_to_the_family_member_who_asked(
     assert messages.is_relayed(db, TEACHER_ID, 77) and not messages.is_relayed(db, 9002, 77)
     answer = asyncio.run(messages.prepare_answer(db, None, TEACHER_ID, 77, " Yes, on Friday. "))
     assert answer is not None
-    assert (answer.asked.asker_id, answer.student_name, answer.english) == \
+    assert (answer.asked.asker_id, answer.student_name, answer.original) == \
         (2001, "Ana", "Yes, on Friday.")
     assert asyncio.run(messages.prepare_answer(db, None, TEACHER_ID, 78, "Hi")) is None
 
@@ -152,3 +152,17 @@ def test_a_message_about_a_student_with_no_class_has_no_teacher_to_go_to(
     membership.remove_student(db, TEACHER_ID, 1001, school_class.id)
     with pytest.raises(messages.NoTeacherError):
         asyncio.run(messages.prepare_ask(db, None, who, who.children[0], "Hello?"))
+
+
+@pytest.mark.parametrize(("answer", "language", "as_written"), [
+    ("Hola, señora. Ana trabaja muy bien en clase.", "es", True),
+    ("Merci, madame. Ana travaille bien.", "fr", True),
+    ("Ana is doing well, thank you!", "es", False),  # English: translated as before
+    ("Yes, page 12.", "es", False),
+    ("OK", "es", False),  # too short to be sure of anything: translated as before
+    ("Hola, señora. Ana trabaja muy bien en clase.", "fr", False),  # not the family's own
+    ("Hello, Ana is doing well.", "en", False),  # an English reader: nothing to translate
+])
+def test_an_answer_goes_as_written_only_when_surely_in_the_familys_language(
+        answer: str, language: str, as_written: bool) -> None:
+    assert messages.in_their_language(answer, language) is as_written

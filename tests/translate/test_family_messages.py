@@ -103,3 +103,45 @@ async def test_a_question_already_in_english_is_not_machine_translated(
     assert "written in English" in relayed and "machine translation" not in relayed
     assert "goes back in Spanish," in relayed
     assert translator.stats.engine_calls == 0
+
+
+async def answered(chat: Chat, mom: dict[str, Any], question: str, answer: str) -> tuple[str, str]:
+    """The mother asks, the teacher replies `answer`; return the teacher's confirmation and
+    what the mother reads."""
+    await chat.send(mom, f"/ask {question}")
+    await chat.deliver()
+    relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages "
+                               "ORDER BY id DESC LIMIT 1").fetchone()[0]
+    data = chat.factory.message(teacher(chat), answer)
+    data["message"]["reply_to_message"] = {
+        "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
+        "text": "..."}
+    confirmation = texts(await chat.process(data))
+    return confirmation, next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
+
+
+async def test_a_teachers_spanish_answer_reaches_a_spanish_family_as_written(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    calls = translator.stats.engine_calls
+    spanish = "Hola, señora. Ana trabaja muy bien en clase y lee todos los días."
+    confirmation, answer = await answered(chat, mom, "¿Cómo va Ana en la escuela?", spanish)
+    assert confirmation == ("Your answer about Ana is already in Spanish, so it will be sent as "
+                            "you wrote it.")
+    assert answer == ("✉️ Respuesta del maestro de Ana:\n"
+                      f"<blockquote>{spanish}</blockquote>\n"
+                      "Para responder, basta con enviar /ask y el mensaje.")
+    assert translator.stats.engine_calls == calls + 1  # the question only, never the answer
+
+
+async def test_a_teachers_english_answer_to_a_spanish_family_is_still_translated(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    confirmation, answer = await answered(chat, mom, "¿Cómo va Ana en la escuela?",
+                                          "the plant needs light.")
+    assert confirmation == ("Your answer about Ana will be sent in Spanish, with your English "
+                            "below it.")
+    assert "el planta necesita luz." in answer and "(traducción automática)" in answer
+    assert "Las palabras del maestro, en inglés:" in answer
