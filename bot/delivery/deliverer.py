@@ -28,7 +28,7 @@ from bot.delivery.pacing import BULK, Pacer, retry_seconds
 from bot.delivery.reports import report_finished
 from bot.services import learners
 from bot.services.pushes import next_allowed
-from bot.store import outbox, people, threads
+from bot.store import erase, outbox, people, threads
 
 log = logging.getLogger(__name__)
 
@@ -209,4 +209,6 @@ class Deliverer:
                 threads.set_answer_message(db, row.payload["answer_id"], sent.message_id)
             if row.payload.get("forget"):  # a person's message: once delivered, keep no text
                 threads.forget_sent_text(db, row.id)
+            if row.kind == erase.GOODBYE:  # it held the last trace of a deleted person's name
+                erase.flush_deleted(db)
             tally.sent += 1

@@ -21,7 +21,15 @@ from telegram.ext import (
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.drafts import forget_expired
 from bot.chat.jobs import user_jobs
-from bot.chat.replies import acknowledge, not_modified, say, tapped, too_old, user_language
+from bot.chat.replies import (
+    acknowledge,
+    not_modified,
+    say,
+    student_for,
+    tapped,
+    too_old,
+    user_language,
+)
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, keyboards
@@ -115,7 +123,10 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
         db, catalog = context.services.db, context.services.catalog
         was_teacher = teaching.is_teacher(db, user_id)
         was_family = membership.family_deletion(db, user_id) is not None
-        membership.delete_person(db, user_id)
+        goodbyes = _goodbyes(context, user_id)  # rendered while the name and links exist
+        membership.delete_person(db, user_id, goodbyes)
+        if goodbyes:
+            context.deliverer.wake()
         for job in user_jobs(context.job_queue, user_id):
             job.schedule_removal()
         done = catalog.render("deleteme-done-teacher", lang) if was_teacher else \
@@ -124,6 +135,26 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
         await query.edit_message_text(done)
     else:
         await query.edit_message_text(context.services.catalog.bilingual("deleteme-kept", lang))
+
+
+def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
+    """A student's /deleteme, told to each family member linked to them and to their
+    teachers, each in their language (one note per teacher, a line per class)."""
+    s = context.services
+    farewell = membership.farewell(s.db, user_id)
+    if farewell is None:
+        return []
+    now = s.clock()
+    notes = [membership.Goodbye(family_id, s.catalog.render(
+        "deleteme-family-told", user_language(context, family_id), name=farewell.first_name),
+        now) for family_id in farewell.family_ids]
+    lines: dict[int, list[str]] = {}
+    for teacher_id, class_id, class_name in farewell.classes:
+        lang = user_language(context, teacher_id)
+        name = student_for(context, teacher_id, user_id, class_id, farewell.first_name, lang)
+        lines.setdefault(teacher_id, []).append(s.catalog.render(
+            "deleteme-teacher-told", lang, name=name, class_name=class_name))
+    return notes + [membership.Goodbye(t, "\n".join(told), now) for t, told in lines.items()]
 
 
 async def on_error(update: object, context: PuenteContext) -> None:

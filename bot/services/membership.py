@@ -4,7 +4,7 @@ and the throttle on guessed codes."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -212,9 +212,40 @@ def deletion_plan(db: Database, user_id: int) -> list[erase.ClassFate] | None:
     return erase.teacher_plan(db, user_id)
 
 
-def delete_person(db: Database, user_id: int) -> list[erase.ClassFate]:
-    """Delete every row that names this user, as student, family member and teacher."""
-    return erase.erase_person(db, user_id)
+@dataclass(frozen=True)
+class Farewell:
+    """Who hears that a student deleted their data, read before anything is erased."""
+
+    student_id: int
+    first_name: str
+    family_ids: tuple[int, ...]                # linked family members
+    classes: tuple[tuple[int, int, str], ...]  # (teacher id, class id, class name)
+
+
+def farewell(db: Database, user_id: int) -> Farewell | None:
+    """The student's linked family members and the teachers (owners and co-teachers) of their
+    classes, who are told of their /deleteme (None: no student account)."""
+    student = people.get_student(db, user_id)
+    if student is None:
+        return None
+    classes = []
+    for class_id, teacher_id in people.teachers_by_class(db, user_id):
+        found = people.class_by_id(db, class_id)
+        if found is not None and teacher_id != user_id:  # a teacher trying the student side
+            classes.append((teacher_id, class_id, found.name))
+    return Farewell(user_id, student.first_name,
+                    tuple(f for f in families.members_of(db, user_id) if f != user_id),
+                    tuple(classes))
+
+
+Goodbye = erase.Goodbye  # a note about a deletion, to one chat
+
+
+def delete_person(db: Database, user_id: int,
+                  goodbyes: Sequence[Goodbye] = ()) -> list[erase.ClassFate]:
+    """Delete every row that names this user, as student, family member and teacher, and queue
+    the goodbyes built before (in the same transaction: both happen, or neither)."""
+    return erase.erase_person(db, user_id, goodbyes)
 
 
 def purge_old(db: Database, config: Config, now: datetime) -> erase.Purged:

@@ -9,12 +9,13 @@ rows carry a chat id and a rendered text, not a foreign key to the person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.store import previews, threads
+from bot.store import outbox, previews, threads
 from bot.store.clock import stamp
 
 
@@ -99,8 +100,24 @@ def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
     return fates
 
 
-def erase_person(db: Database, user_id: int) -> list[ClassFate]:
-    """Delete every row naming this Telegram user, in every role; return the classes' fates."""
+GOODBYE = "goodbye"  # the outbox kind of a note that someone deleted their data
+
+
+@dataclass(frozen=True)
+class Goodbye:
+    """A note that someone deleted their data, rendered before the deletion: its text (a
+    first name at most) is all that is kept of them, until it is delivered."""
+
+    chat_id: int
+    text: str
+    at: datetime  # when it was written (it waits out quiet hours like every note)
+
+
+def erase_person(db: Database, user_id: int,
+                 goodbyes: Sequence[Goodbye] = ()) -> list[ClassFate]:
+    """Delete every row naming this Telegram user, in every role, and queue the `goodbyes` in
+    the same transaction, after the erasing (so no rule of it touches them); return the
+    classes' fates."""
     with db.atomic():
         threads.erase_person(db, user_id)  # before the cascades: answers queued about them
         _erase_student(db, user_id)
@@ -108,10 +125,20 @@ def erase_person(db: Database, user_id: int) -> list[ClassFate]:
         fates = _erase_teacher(db, user_id)
         db.execute("DELETE FROM teacher_invites WHERE created_by = ? OR used_by = ?",
                    [user_id, user_id])
-    # Deleted rows are zeroed on their pages (secure_delete, set at open); a checkpoint also
-    # moves those pages out of the write-ahead log, so no copy of the old rows stays behind.
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for note in (n for n in goodbyes if n.chat_id != user_id):  # their chat is gone
+            # No student or family id in it: nothing links the row to the person but its
+            # text, emptied once Telegram accepts it ("forget").
+            outbox.enqueue(db, None, note.chat_id, GOODBYE,
+                           {"text": note.text, "buttons": [], "forget": True}, note.at, note.at)
+    flush_deleted(db)
     return fates
+
+
+def flush_deleted(db: Database) -> None:
+    """Leave no copy of deleted (or emptied) rows in the file: they are zeroed on their pages
+    (secure_delete, set at open), and a checkpoint moves those pages out of the write-ahead
+    log, where older versions of them would stay behind."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def cancel_class_messages(db: Database, student_id: int, class_id: int) -> int:

@@ -71,6 +71,13 @@ def is_family(db: Database, user_id: int) -> bool:
                       [user_id]).fetchone() is not None
 
 
+def members_of(db: Database, student_id: int) -> list[int]:
+    """The Telegram ids of the family members linked to a student."""
+    rows = db.execute("SELECT telegram_id FROM families WHERE student_id = ? ORDER BY id",
+                      [student_id]).fetchall()
+    return [r[0] for r in rows]
+
+
 def is_linked(db: Database, user_id: int, student_id: int) -> bool:
     """Whether this family member is (still) linked to this student."""
     return db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND student_id = ?",

@@ -1,5 +1,6 @@
-"""/deleteme deletes: after a student and their family member both delete their data, the
-student's first name is nowhere in the store's file, not even in a note sent to the teacher."""
+"""/deleteme deletes: after a student and their family member both delete their data, and the
+teacher's note that the student left is delivered, the student's first name is nowhere in the
+store's file, not even in a note sent to the teacher."""
 
 from __future__ import annotations
 
@@ -52,6 +53,10 @@ async def test_no_trace_of_the_name_after_the_student_and_the_family_delete(
     for person in (mom, carlos):
         await chat.send(person, "/deleteme")
         await chat.tap(person, "dl:yes")
+    # Only the teacher's note that he left the class names him, until it is delivered.
+    assert chat.db.execute("SELECT kind, chat_id FROM outbox WHERE payload LIKE ?",
+                           [f"%{NAME}%"]).fetchall() == [("goodbye", TEACHER_ID)]
+    assert [c.chat_id for c in await chat.deliver()] == [TEACHER_ID]
     assert chat.db.execute("SELECT count(*) FROM outbox WHERE payload LIKE ?",
                            [f"%{NAME}%"]).fetchone()[0] == 0
     assert NAME.encode() not in on_disk(tmp_path)

@@ -1,5 +1,6 @@
-"""A family on a shared phone keeps each child's thread apart (playtest 11): a Haitian Creole
-mother linked to Woodly (Ms. Rivera's Science 7B) and Nadia (Mr. Okafor's Math 6)."""
+"""A family on a shared phone keeps each child's thread apart, and hears when one child deletes
+their data (playtest 11): a Haitian Creole mother and a Somali father, each linked to Woodly
+(Ms. Rivera's Science 7B) and Nadia (Mr. Okafor's Math 6)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from bot.presentation import callbacks
 from bot.store import people
 from tests.clock import START
 from tests.harness import MATH_TEACHER_ID, TEACHER_ID, Chat, buttons, enrol_student, texts
+from tests.tables import cells_naming
 
-WOODLY, NADIA, MOTHER = 1001, 1002, 2001
+WOODLY, NADIA, MOTHER, FATHER = 1001, 1002, 2001, 2002
 
 
 def rivera(chat: Chat) -> dict[str, Any]:
@@ -24,22 +26,25 @@ def okafor(chat: Chat) -> dict[str, Any]:
 
 
 async def link(chat: Chat, teacher: dict[str, Any], child: str, member: dict[str, Any]) -> None:
-    """The child's teacher makes a family link; the family member opens it, picks Kreyòl."""
+    """The child's teacher makes a family link; the family member opens it, picks a language."""
     made = texts(await chat.send(teacher, f"/family {child}"))
     await chat.send(member, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG, "ht"))
+    await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG, member["language_code"]))
 
 
 async def shared_phone(chat: Chat) -> dict[str, Any]:
-    """Woodly in Science 7B, Nadia in Math 6, and their mother linked to both."""
+    """Woodly in Science 7B, Nadia in Math 6, their mother and father each linked to both;
+    return the mother."""
     people.upsert_teacher(chat.db, MATH_TEACHER_ID, "Okafor", START)
     people.create_class(chat.db, MATH_TEACHER_ID, "Math 6", "MATHcode_456",
                         START + timedelta(days=180), "math.number-operations", START)
     enrol_student(chat.db, START, WOODLY, "Woodly", "ht")
     enrol_student(chat.db, START, NADIA, "Nadia", "ht", code="MATHcode_456")
     mother = chat.user(MOTHER, "Manman", "ht")
-    await link(chat, rivera(chat), "Woodly", mother)
-    await link(chat, okafor(chat), "Nadia", mother)
+    father = chat.user(FATHER, "Aabe", "so")
+    for member in (mother, father):
+        await link(chat, rivera(chat), "Woodly", member)
+        await link(chat, okafor(chat), "Nadia", member)
     await chat.deliver()  # whatever the teachers were told about the links
     return mother
 
@@ -116,3 +121,46 @@ async def test_after_an_unlink_a_reply_to_an_old_answer_finds_no_thread(chat: Ch
     assert chat.db.execute("SELECT count(*) FROM thread_messages WHERE answer_message_id "
                            "IS NOT NULL").fetchone()[0] == 0
     assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []
+
+
+# A child's /deleteme -------------------------------------------------------------------------
+
+async def delete(chat: Chat, student: int, name: str) -> None:
+    """The student deletes their data: /deleteme and the confirming tap."""
+    who = chat.user(student, name, "ht")
+    await chat.send(who, "/deleteme")
+    await chat.tap(who, "dl:yes")
+
+
+async def test_a_childs_deleteme_tells_each_family_member_and_the_teacher_once(
+        chat: Chat) -> None:
+    await shared_phone(chat)
+    await delete(chat, WOODLY, "Woodly")
+    # Nothing of Woodly is kept but the notes themselves, waiting in the outbox.
+    assert {(table, column) for table, column, _ in cells_naming(chat.db, WOODLY, "Woodly")} \
+        == {("outbox", "payload")}
+    told = {c.chat_id: c.text for c in await chat.deliver()}
+    assert told == {
+        MOTHER: "ℹ️ Woodly efase done Puente li yo, kidonk ou pa konekte ak Woodly ankò, epi "
+                "rapò sou Woodly yo ap kanpe. Mèsi paske ou te swiv aprantisaj Woodly. Si "
+                "Woodly tounen, pwofesè a ka voye yon nouvo lyen ba ou.",
+        FATHER: "ℹ️ Woodly wuxuu tirtiray xogtiisa Puente, sidaas darteed xiriirkaaga Woodly wuu "
+                "dhammaaday, warbixinnada ku saabsan Woodly way joogsanayaan. Waad ku mahadsan "
+                "tahay inaad la socotay waxbarashada Woodly. Haddii Woodly mar kale ku soo biiro, "
+                "macallinku wuxuu kuu soo diri karaa link cusub.",
+        TEACHER_ID: "ℹ️ <b>Woodly</b> left <b>Science 7B</b> and deleted their Puente data.",
+    }  # Mr. Okafor, Nadia's teacher, is not told: Woodly was never his student
+    assert await chat.deliver() == []  # nothing twice
+    assert cells_naming(chat.db, WOODLY, "Woodly") == []  # each note forgotten once sent
+
+
+async def test_a_family_member_who_blocked_the_bot_holds_back_nobody_else(chat: Chat) -> None:
+    await shared_phone(chat)
+    chat.api.block(FATHER)
+    await delete(chat, WOODLY, "Woodly")
+    await chat.deliver()
+    assert {c.chat_id for c in chat.api.calls if "Woodly" in c.text
+            and c.method == "sendMessage"} >= {MOTHER, TEACHER_ID}
+    assert chat.db.execute("SELECT status FROM outbox WHERE kind = 'goodbye' AND chat_id = ?",
+                           [FATHER]).fetchall() == [("blocked",)]
+

@@ -107,12 +107,25 @@ async def busy_student(chat: Chat) -> dict:
 async def test_deleted_student_leaves_no_row_and_nothing_queued_is_delivered(chat: Chat) -> None:
     kid = await busy_student(chat)
     await confirm_delete(chat, kid)
-    assert cells_naming(chat.db, KID, KID_NAME) == []
+    # All that names her is the note to her family member and her teacher, until it is sent.
+    assert {(table, column) for table, column, _ in cells_naming(chat.db, KID, KID_NAME)} == \
+        {("outbox", "payload")}
+    assert chat.db.execute("SELECT kind, chat_id FROM outbox WHERE payload LIKE ? ORDER BY 2",
+                           [f"%{KID_NAME}%"]).fetchall() == [("goodbye", TEACHER_ID),
+                                                              ("goodbye", MOM)]
     assert jobs_for(chat, KID) == []
     chat.clock.advance(hours=4)  # the scheduled preview's time comes
     delivered = await chat.deliver()
     assert [c for c in delivered if c.chat_id == KID] == []
-    assert KID_NAME not in texts(delivered)  # the family update naming her never goes out
+    # The family update naming her never goes out: only the notes that she deleted her data.
+    assert [(c.chat_id, c.text) for c in delivered if KID_NAME in c.text] == [
+        (MOM, f"ℹ️ {KID_NAME} borró sus datos de Puente, así que su vínculo con {KID_NAME} "
+              f"terminó y los resúmenes sobre {KID_NAME} se detienen. Gracias por acompañar "
+              f"el aprendizaje de {KID_NAME}. Si {KID_NAME} vuelve a unirse, el maestro puede "
+              "enviarle un enlace nuevo."),
+        (TEACHER_ID, f"ℹ️ <b>{KID_NAME}</b> left <b>Science 7B</b> and deleted their Puente "
+                     "data.")]
+    assert cells_naming(chat.db, KID, KID_NAME) == []  # their text is forgotten once sent
 
 
 async def test_deleted_family_member_leaves_no_row_and_the_student_stays(chat: Chat) -> None:

@@ -47,6 +47,20 @@ def test_erasing_a_student_leaves_no_cell_naming_her(db: Database) -> None:
     assert people.is_teacher(db, PROF)
 
 
+def test_goodbyes_are_queued_after_the_erasing_and_never_to_the_person_erased(
+        db: Database) -> None:
+    _school(db)
+    erase.erase_person(db, KID, [erase.Goodbye(MOM, "Zuzanna left", START),
+                                 erase.Goodbye(PROF, "Zuzanna left Art 5", START),
+                                 erase.Goodbye(KID, "Zuzanna, goodbye", START)])
+    rows = db.execute("SELECT chat_id, kind, payload FROM outbox WHERE payload LIKE "
+                      "'%Zuzanna%' ORDER BY id").fetchall()
+    assert [(chat, kind, json.loads(payload)) for chat, kind, payload in rows] == [
+        (MOM, "goodbye", {"text": "Zuzanna left", "buttons": [], "forget": True}),
+        (PROF, "goodbye", {"text": "Zuzanna left Art 5", "buttons": [], "forget": True})]
+    assert [c for c in cells_naming(db, KID, "Zuzanna") if c[0] != "outbox"] == []
+
+
 def test_erasing_a_family_member_keeps_the_student(db: Database) -> None:
     _school(db)
     erase.erase_person(db, MOM)
