@@ -164,3 +164,19 @@ async def test_a_family_member_who_blocked_the_bot_holds_back_nobody_else(chat: 
     assert chat.db.execute("SELECT status FROM outbox WHERE kind = 'goodbye' AND chat_id = ?",
                            [FATHER]).fetchall() == [("blocked",)]
 
+
+async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_went_to(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    old_answer = await answered(chat, mother, WOODLY, rivera(chat))
+    await delete(chat, WOODLY, "Woodly")
+    await chat.deliver()
+    asked = await chat.send(mother, "/ask Kijan Nadia ap mache?")
+    assert buttons(asked) == []  # one child left: nothing to ask
+    assert texts(asked).startswith("Mesaj ou a sou wout pou pwofesè Nadia.")
+    assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]
+    # A reply to the answer about Woodly finds no thread: offered, never sent to his teacher.
+    offered = await reply(chat, mother, "Mèsi anpil, madam!", old_answer)
+    assert [d for _, d in buttons(offered)] == ["ak:1002", "ak:no"]
+    assert "Mesaj ou a sou wout pou pwofesè Nadia." in texts(await chat.tap(mother, "ak:1002"))
+    assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]
