@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.delivery import report_finished
-from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
+from bot.demo.offline import BOT_USER, Call, OfflineBotAPI, UpdateFactory
 from bot.domain.checks import WordRef
 from bot.domain.mastery import new_mastery
 from bot.domain.packs import Pack
@@ -98,6 +98,16 @@ class Chat:
 
     async def vote(self, user: dict[str, Any], poll_id: str, option: int) -> list[Call]:
         return await self.process(self.factory.poll_answer(user, poll_id, option))
+
+
+async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
+    """The user answers one of the bot's messages (`to`, its id in their chat) with Telegram's
+    reply; return the calls the bot made."""
+    data = chat.factory.message(user, text)
+    data["message"]["reply_to_message"] = {
+        "message_id": to, "date": 0, "chat": {"id": user["id"], "type": "private"},
+        "from": BOT_USER, "text": "..."}
+    return await chat.process(data)
 
 
 def accepted(calls: list[Call]) -> list[Call]:

@@ -7,11 +7,18 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.demo.offline import BOT_USER, Call
 from bot.presentation import callbacks
 from bot.store import people
 from tests.clock import START
-from tests.harness import MATH_TEACHER_ID, TEACHER_ID, Chat, buttons, enrol_student, texts
+from tests.harness import (
+    MATH_TEACHER_ID,
+    TEACHER_ID,
+    Chat,
+    buttons,
+    enrol_student,
+    reply,
+    texts,
+)
 from tests.tables import cells_naming
 
 WOODLY, NADIA, MOTHER, FATHER = 1001, 1002, 2001, 2002
@@ -49,15 +56,6 @@ async def shared_phone(chat: Chat) -> dict[str, Any]:
     return mother
 
 
-async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
-    """The user answers one of the bot's messages with Telegram's reply."""
-    data = chat.factory.message(user, text)
-    data["message"]["reply_to_message"] = {
-        "message_id": to, "date": 0, "chat": {"id": user["id"], "type": "private"},
-        "from": BOT_USER, "text": "..."}
-    return await chat.process(data)
-
-
 async def answered(chat: Chat, mother: dict[str, Any], child: int,
                    teacher: dict[str, Any]) -> int:
     """The mother asks about one child, its teacher answers by replying; return the id of the
@@ -66,11 +64,7 @@ async def answered(chat: Chat, mother: dict[str, Any], child: int,
     await chat.tap(mother, callbacks.data(callbacks.ASK, child))
     relay = next(c for c in await chat.deliver() if c.chat_id == teacher["id"])
     assert relay.result_id is not None
-    data = chat.factory.message(teacher, "Doing well, reads every day.")
-    data["message"]["reply_to_message"] = {
-        "message_id": relay.result_id, "date": 0,
-        "chat": {"id": teacher["id"], "type": "private"}, "from": BOT_USER, "text": "..."}
-    await chat.process(data)
+    await reply(chat, teacher, "Doing well, reads every day.", relay.result_id)
     answer = next(c for c in await chat.deliver() if c.chat_id == MOTHER)
     assert "Doing well" in answer.text and answer.result_id is not None
     return answer.result_id

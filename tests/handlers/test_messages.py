@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.demo.offline import BOT_USER, Call
+from bot.demo.offline import Call
 from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
 from bot.presentation.i18n import FSI, PDI, RLM
@@ -16,6 +16,7 @@ from tests.harness import (
     buttons,
     check_now,
     join_and_confirm,
+    reply,
     texts,
 )
 
@@ -37,15 +38,6 @@ async def link_family(chat: Chat, user_id: int, lang: str, child: str = "Ana",
     await chat.send(person, f"/start {payload or await family_link(chat, child)}")
     await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
     return person
-
-
-async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
-    """The user answers one of the bot's messages with Telegram's reply."""
-    data = chat.factory.message(user, text)
-    data["message"]["reply_to_message"] = {
-        "message_id": to, "date": 0, "chat": {"id": user["id"], "type": "private"},
-        "from": BOT_USER, "text": "..."}
-    return await chat.process(data)
 
 
 async def voice(chat: Chat, user: dict[str, Any]) -> list[Call]:
