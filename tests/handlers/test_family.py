@@ -19,7 +19,7 @@ async def test_family_link_works_once_and_welcomes_in_their_language(chat: Chat)
     assert "Ana" in texts(calls)
     assert any(d == "fa:vi" for c in calls for _, d in c.buttons)
     welcome = texts(await chat.tap(mom, "fa:vi"))
-    assert "Tiếng Việt" in welcome and "Thank you" in welcome  # own language may differ
+    assert "bằng tiếng Việt" in welcome and "update in Vietnamese" in welcome
     uncle = chat.user(2002, "Tío", lang="es")  # a forwarded link: a second caregiver
     assert "Ana" in texts(await chat.send(uncle, f"/start {payload}"))
     assert chat.db["families"].count == 2

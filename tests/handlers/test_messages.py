@@ -448,7 +448,7 @@ async def test_a_family_member_changes_their_own_language(chat: Chat) -> None:
     assert "¿En qué idioma desea leer?" in texts(menu)
     assert ("Tiếng Việt", "fa:vi") in buttons(menu)
     welcome = texts(await chat.tap(mom, "fa:vi"))
-    assert "Tiếng Việt" in welcome and "/ask" in welcome and "and English" not in welcome
+    assert "bằng tiếng Việt" in welcome and "/ask" in welcome and "and English" not in welcome
     assert chat.db.execute("SELECT language FROM families").fetchone()[0] == "vi"
     assert chat.db.execute("SELECT language FROM students").fetchone()[0] == "es"
 

@@ -75,7 +75,7 @@ async def test_confirmed_language_starts_self_placement(chat: Chat) -> None:
     user = chat.user(lang="es")
     await chat.send(user, "/start JOINcode_123")
     calls = await chat.tap(user, "lc:es")
-    assert "Español" in texts(calls)
+    assert "Te ayudaré en español y en inglés" in texts(calls)
     assert buttons(calls)[0][1] == "pl:0:0"
     for question, item in enumerate(PLACEMENT):  # every answer right
         calls = await chat.tap(user, f"pl:{question}:{item.correct}")
