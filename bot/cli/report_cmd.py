@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.domain.mastery import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
 from bot.store.files import require_store
+from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,7 +77,8 @@ CANNED = {
         "title": "Students who keep missing a word",
         "sql": _CLASS_WORDS +
                "SELECT c.name AS class, s.first_name AS student, e.roster_no, "
-               "w.term AS word, m.misses_in_row, m.attempts, m.correct FROM mastery m "
+               f"w.term AS word, m.misses_in_row, {COUNTED_ANSWERS} AS attempts, "
+               f"{COUNTED_RIGHT} AS correct FROM mastery m "
                "JOIN students s ON s.id = m.student_id JOIN words w ON w.id = m.word_id "
                "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
                "JOIN class_words cw ON cw.class_id = c.id AND cw.word_id = m.word_id "
@@ -85,10 +87,12 @@ CANNED = {
     "hardest_words": {
         "title": f"Hardest words: at least half wrong, at least {MIN_ANSWERS} answers "
                  "(as /report)",
-        "sql": "SELECT w.pack_id, w.term, sum(m.correct) * 1.0 / sum(m.attempts) AS right_share, "
-               "sum(m.attempts) AS attempts FROM mastery m JOIN words w ON w.id = m.word_id "
-               f"WHERE m.attempts > 0 GROUP BY w.id HAVING sum(m.attempts) >= {MIN_ANSWERS} "
-               "AND sum(m.correct) * 2 <= sum(m.attempts) "
+        "sql": f"SELECT w.pack_id, w.term, sum({COUNTED_RIGHT}) * 1.0 / "
+               f"sum({COUNTED_ANSWERS}) AS right_share, sum({COUNTED_ANSWERS}) AS attempts "
+               "FROM mastery m JOIN words w ON w.id = m.word_id "
+               f"WHERE {COUNTED_ANSWERS} > 0 GROUP BY w.id "
+               f"HAVING sum({COUNTED_ANSWERS}) >= {MIN_ANSWERS} "
+               f"AND sum({COUNTED_RIGHT}) * 2 <= sum({COUNTED_ANSWERS}) "
                "ORDER BY right_share, attempts DESC LIMIT 50"},
     "class_mastery": {
         "title": "Mastery per student and class",

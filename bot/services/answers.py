@@ -218,9 +218,10 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                                 local_day=now.astimezone(tz).date().isoformat(),
                                 choices=choices)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
-                           listening=item.item_type is ItemType.LISTEN)
+                           listening=item.item_type is ItemType.LISTEN,
+                           practice=stored.practice)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
-                             grade.correct, now)
+                             grade.correct, now, practice=stored.practice)
         again = reteach(db, stored, who, updated, now)
     gloss = word.glosses.get(who.language)
     # The check as read before this answer, with it answered; read again when re-teaching

@@ -13,6 +13,7 @@ from bot.domain.mastery import WordStatus, mastery_state, met, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.rows import all_rows, one_row
+from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,7 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
     for student_id, mastered, days, attempts, correct, misses, shown, retired in db.execute(
             f"WITH {CLASS_WORDS} "
             "SELECT m.student_id, m.mastered_at IS NOT NULL, json_array_length(m.success_days), "
-            "m.attempts, m.correct, m.misses_in_row, m.shown_at IS NOT NULL, "
+            f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.misses_in_row, m.shown_at IS NOT NULL, "
             "w.retired_at IS NOT NULL "
             "FROM enrollments e JOIN mastery m ON m.student_id = e.student_id "
             "JOIN words w ON w.id = m.word_id "

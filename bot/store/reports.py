@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from bot.domain.mastery import MasteryState, WordStatus, mastery_state, met, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.people import PLACEMENT, ROSTER_ORDER
+from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,8 @@ class Cell:
     word_id: int
     p_known: float
     mastered: bool
-    attempts: int
-    correct: int
+    attempts: int                  # graded answers a teacher counts: never "Practice again"
+    correct: int                   # right ones among them
     last_seen: str | None
     misses_in_row: int
     first_seen: str | None = None  # first graded answer: "correct N of M over D days"
@@ -83,7 +84,8 @@ class ClassMatrix:
 
 def class_matrix(db: Database, class_id: int,
                  words_of: Collection[int] = ()) -> ClassMatrix:
-    """Students x words of one class with mastery and attempt totals, over the words each
+    """Students x words of one class with mastery and answer totals (COUNTED_ANSWERS: "Practice
+    again" is no evidence, so no teacher's view counts it), over the words each
     student has met (their card shown, or answered), and the words given to each student that
     they have not opened. Only the class's own words count (its pack's and those pushed to
     it), or those of the classes `words_of` names: never a word from another class."""
@@ -93,8 +95,8 @@ def class_matrix(db: Database, class_id: int,
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # as /roster lists them
     rows = db.execute(
         f"WITH {CLASS_WORDS} "
-        "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, m.attempts, "
-        "m.correct, m.last_seen, m.misses_in_row, m.first_seen, "
+        "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, "
+        f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
         "m.shown_at IS NOT NULL FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "

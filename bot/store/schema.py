@@ -518,3 +518,38 @@ def family_replies_to_answers(db: Database) -> None:
 ALTER TABLE thread_messages ADD COLUMN answer_message_id INTEGER;
 CREATE UNIQUE INDEX idx_thread_answer ON thread_messages(asker_id, answer_message_id)
 """)
+
+
+@migrations(name="0025_practice_answers")
+def practice_answers(db: Database) -> None:
+    """"Practice again" answers come right after the word's card and its answer were shown:
+    no evidence, so no teacher's count ("correct 1 of 3") counts them. Each answer records
+    whether it was practice, and each word keeps running totals of its practice answers (within
+    attempts and correct, which knowledge tracing reads as every graded answer); listening
+    totals count evidence only. Answers kept from before: an answer is practice when a practice
+    item of the same student and word was answered at that very moment, as it was."""
+    _run(db, """
+ALTER TABLE attempts ADD COLUMN practice INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mastery ADD COLUMN practised INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mastery ADD COLUMN practised_right INTEGER NOT NULL DEFAULT 0;
+UPDATE attempts SET practice = 1 WHERE EXISTS (
+    SELECT 1 FROM check_items c WHERE c.practice = 1 AND c.student_id = attempts.student_id
+    AND c.word_id = attempts.word_id AND c.answered_at = attempts.answered_at
+    AND c.correct = attempts.correct);
+UPDATE mastery SET
+    practised = (SELECT count(*) FROM attempts a WHERE a.student_id = mastery.student_id
+                 AND a.word_id = mastery.word_id AND a.practice = 1),
+    practised_right = (SELECT coalesce(sum(a.correct), 0) FROM attempts a
+                       WHERE a.student_id = mastery.student_id AND a.word_id = mastery.word_id
+                       AND a.practice = 1),
+    listened = max(0, listened - (SELECT count(*) FROM attempts a
+                                  WHERE a.student_id = mastery.student_id
+                                  AND a.word_id = mastery.word_id AND a.practice = 1
+                                  AND a.item_type = 'listen')),
+    listened_right = max(0, listened_right - (SELECT coalesce(sum(a.correct), 0) FROM attempts a
+                                              WHERE a.student_id = mastery.student_id
+                                              AND a.word_id = mastery.word_id
+                                              AND a.practice = 1 AND a.item_type = 'listen'))
+WHERE EXISTS (SELECT 1 FROM attempts a WHERE a.student_id = mastery.student_id
+              AND a.word_id = mastery.word_id AND a.practice = 1)
+""")

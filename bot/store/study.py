@@ -51,21 +51,33 @@ def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | No
     return _mastery(row) if row else None
 
 
+# What a teacher counts of a word's answers (mastery row `m`): every graded answer but
+# "Practice again", which comes right after the card and the answer were shown (no evidence).
+# The running totals `attempts` and `correct` hold every graded answer (knowledge tracing reads
+# the misses among them); `practised` and `practised_right` are the practice ones among them.
+COUNTED_ANSWERS = "(m.attempts - m.practised)"
+COUNTED_RIGHT = "(m.correct - m.practised_right)"
+
+
 def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery,
-                 now: datetime, answered: bool | None = None, listening: bool = False) -> None:
+                 now: datetime, answered: bool | None = None, listening: bool = False,
+                 practice: bool = False) -> None:
     """Insert or replace the mastery row of one student x word.
 
     `answered` (True right, False wrong) also counts one graded answer in the running totals
     the reports read, in the same statement; `listening`: it answered a listening item, counted
-    apart too (recognition of the spoken word). An answered word counts as shown (mark_shown).
+    apart too (recognition of the spoken word); `practice`: a "Practice again" answer, counted
+    among the practice answers, which no teacher's count includes (COUNTED_ANSWERS), and never
+    as listening. An answered word counts as shown (mark_shown).
     """
     attempts, correct = (0, 0) if answered is None else (1, int(answered))
-    listened, listened_right = (attempts, correct) if listening else (0, 0)
+    listened, listened_right = (attempts, correct) if listening and not practice else (0, 0)
+    practised, practised_right = (attempts, correct) if practice else (0, 0)
     db.execute(
         "INSERT INTO mastery (student_id, word_id, p_known, card, due_at, successes, "
         "misses_in_row, success_days, mastered_at, updated_at, attempts, correct, last_seen, "
-        "first_correct_at, first_seen, listened, listened_right, shown_at, luck) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "first_correct_at, first_seen, listened, listened_right, shown_at, luck, practised, "
+        "practised_right) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(student_id, word_id) DO UPDATE SET "
         "p_known=excluded.p_known, card=excluded.card, due_at=excluded.due_at, "
         "successes=excluded.successes, misses_in_row=excluded.misses_in_row, "
@@ -77,14 +89,16 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
         "first_seen = coalesce(mastery.first_seen, excluded.first_seen), "
         "listened = mastery.listened + excluded.listened, "
         "listened_right = mastery.listened_right + excluded.listened_right, "
-        "shown_at = coalesce(mastery.shown_at, excluded.shown_at), luck = excluded.luck",
+        "shown_at = coalesce(mastery.shown_at, excluded.shown_at), luck = excluded.luck, "
+        "practised = mastery.practised + excluded.practised, "
+        "practised_right = mastery.practised_right + excluded.practised_right",
         [student_id, word_id, state.p_known, state.card, stamp(state.due_at),
          state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
          correct, stamp(now) if answered is not None else None,
          stamp(state.first_correct_at) if state.first_correct_at else None,
          stamp(now) if answered is not None else None, listened, listened_right,
-         stamp(now) if answered is not None else None, state.luck])
+         stamp(now) if answered is not None else None, state.luck, practised, practised_right])
 
 
 def mark_shown(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:
@@ -110,11 +124,14 @@ def due_word_ids(db: Database, student_id: int, now: datetime, limit: int = 5) -
 
 
 def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemType,
-                   prompt_lang: str, correct: bool, now: datetime) -> None:
-    """Keep one graded answer (save_mastery(answered=...) counts it in the totals)."""
+                   prompt_lang: str, correct: bool, now: datetime, practice: bool = False
+                   ) -> None:
+    """Keep one graded answer (save_mastery(answered=...) counts it in the totals);
+    `practice`: a "Practice again" answer, which no teacher's count includes."""
     db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
-               "answered_at) VALUES (?, ?, ?, ?, ?, ?)",
-               [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now)])
+               "answered_at, practice) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now),
+                int(practice)])
 
 
 def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],
@@ -318,7 +335,8 @@ def claim_stuck_words(db: Database, student_id: int, misses: int, now: datetime)
 
 
 def recent_answers(db: Database, student_id: int, limit: int) -> list[bool]:
-    """The student's last graded answers, newest first (True when right)."""
-    rows = db.execute("SELECT correct FROM attempts WHERE student_id = ? "
+    """The student's last graded answers, newest first (True when right), without "Practice
+    again": a right one there follows the answer shown, and would hide a struggling student."""
+    rows = db.execute("SELECT correct FROM attempts WHERE student_id = ? AND practice = 0 "
                       "ORDER BY answered_at DESC, id DESC LIMIT ?", [student_id, limit])
     return [bool(r[0]) for r in rows.fetchall()]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from bot.domain.packs import Word
+from bot.domain.scaffold import ItemType
 from bot.services.packs import load_packs
-from bot.store import migrate, open_store
+from bot.store import migrate, open_store, study
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.packs import pack_words, save_pack
 from tests.clock import START
@@ -102,6 +104,46 @@ def test_an_estimate_stuck_at_one_by_a_missed_practice_starts_again_when_migrate
         db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, attempts, "
                    "misses_in_row, mastered_at, updated_at) VALUES (1, ?, ?, '{}', 'x', 3, 3, ?, "
                    "'x')", [word, p_known, mastered])
-    assert migrate(db)[:1] == ["0022_practice_estimate"]
+    assert migrate(db)[:1] == ["0022_practice_estimate"]  # and any migration added since
     assert db.execute("SELECT p_known FROM mastery ORDER BY word_id").fetchall() == [
         (0.15,), (0.97,), (1.0,)]  # the prior; a mastered word keeps its record
+
+
+def test_practice_answers_kept_from_before_are_marked_and_left_out_when_migrated() -> None:
+    db, word_ids = store_before("0025_practice_answers")
+    word, other = word_ids[:2]
+    answers = [  # (word, practice item?, item type, correct, answered at)
+        (word, False, "listen", 0, "2026-09-14T15:00:00+00:00"),
+        (word, False, "choice", 0, "2026-09-15T15:00:00+00:00"),
+        (word, True, "listen", 1, "2026-09-15T15:01:00+00:00"),  # "Practice again", right
+        (other, False, "choice", 1, "2026-09-15T15:01:00+00:00"),  # same moment, no practice
+    ]
+    for word_id, practice, kind, correct, at in answers:
+        db.execute("INSERT INTO check_items (student_id, word_id, item_type, prompt_lang, "
+                   "prompt, answer, created_at, answered_at, correct, practice) VALUES "
+                   "(1, ?, ?, 'so', 'p', 'a', ?, ?, ?, ?)",
+                   [word_id, kind, at, at, correct, int(practice)])
+        db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
+                   "answered_at) VALUES (1, ?, ?, 'so', ?, ?)", [word_id, kind, correct, at])
+    for word_id, attempts, correct, listened, right in ((word, 3, 1, 2, 1), (other, 1, 1, 0, 0)):
+        db.execute("INSERT INTO mastery (student_id, word_id, p_known, card, due_at, attempts, "
+                   "correct, listened, listened_right, updated_at) VALUES "
+                   "(1, ?, 0.3, '{}', 'x', ?, ?, ?, ?, 'x')",
+                   [word_id, attempts, correct, listened, right])
+    assert migrate(db)[:1] == ["0025_practice_answers"]  # and any migration added since
+    assert db.execute("SELECT word_id, practice FROM attempts ORDER BY id").fetchall() == [
+        (word, 0), (word, 0), (word, 1), (other, 0)]
+    assert db.execute(
+        "SELECT word_id, attempts - practised, correct - practised_right, listened, "
+        "listened_right FROM mastery ORDER BY word_id").fetchall() == [
+        (word, 2, 0, 1, 0), (other, 1, 1, 0, 0)]  # what a teacher counts: 0 of 2
+
+
+def test_practice_answers_are_not_the_recent_answers_a_level_is_suggested_by(
+        db: Database) -> None:
+    db.execute("INSERT INTO students (id, first_name, created_at) VALUES (1, 'Ana', 'x')")
+    word = pack_words(db, "science.ecosystems")[0].id
+    for minute in range(8):  # a miss, then "Practice again" right, four times
+        study.record_attempt(db, 1, word, ItemType.CHOICE, "so", minute % 2 == 1,
+                             START + timedelta(minutes=minute), practice=minute % 2 == 1)
+    assert study.recent_answers(db, 1, 10) == [False] * 4
