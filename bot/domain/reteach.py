@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.domain.checks import Item
-from bot.domain.scaffold import ItemType
+from bot.domain.checks import Item, WordRef, build_item
+from bot.domain.scaffold import ItemType, Scaffold, StemLanguage
 
 RETEACH_AFTER = 2        # misses in a row on one word before its card comes back, L1-first
 EASIER_OPTIONS = 2       # the easier item: the answer and one other word
@@ -31,6 +32,65 @@ def easier(item: Item, rng: random.Random) -> Item:
     rng.shuffle(options)
     kind = ItemType.CHOICE if item.item_type is ItemType.POLL else item.item_type
     return replace(item, options=tuple(options), item_type=kind)
+
+
+# The ways "Practice again" may ask a word, most useful first: the home-language term its
+# card now leads with (-> the English word), a meaning (-> the word), the word's picture (levels
+# 1-2, whose questions show a home-language meaning or a picture), a sentence with a gap (only
+# at levels whose checks have them: at level 1 an English sentence is not yet readable).
+PICTURE = "picture"
+PRACTICE_FORMS = (ItemType.REVERSE, ItemType.CHOICE, PICTURE, ItemType.CLOZE)
+_SAME_STEM = {ItemType.POLL: ItemType.CHOICE}  # a quiz poll asks what a choice item asks
+
+
+def practice_item(missed: Item, target: WordRef, pool: Sequence[WordRef], lang: str,
+                  scaffold: Scaffold, rng: random.Random,
+                  seen: frozenset[int] | None = None) -> Item:
+    """The "Practice again" item after a second miss: the word asked another way than the
+    question just missed, with two options (`easier`), never in the order that question showed
+    them. It comes right after the card and the answer were shown, so the same question again
+    would be answered from the screen. The same prompt comes back (its options reordered) only
+    when the word has no other form to be asked by (no home-language term that is not a
+    cognate, no picture, no gap sentence at the student's level)."""
+    missed_kind = _SAME_STEM.get(missed.item_type, missed.item_type)
+    for form in PRACTICE_FORMS:
+        if form is missed_kind or (form is ItemType.CLOZE and form not in scaffold.item_types):
+            continue
+        if form == PICTURE:
+            other = _picture(target, pool, lang, scaffold, rng, seen)
+        else:  # two options are chosen, even where this level types the gap
+            other = build_item(target, pool, ItemType(form), lang,
+                               replace(scaffold, typed_answers=False), rng, seen)
+        if other is not None and other.options and other.prompt != missed.prompt:
+            return _reordered(easier(other, rng), missed)
+    same = missed if missed.options else build_item(  # typed: its meaning, with options
+        target, pool, ItemType.CHOICE, lang, scaffold, rng, seen)
+    return _reordered(easier(same, rng), missed)
+
+
+def _picture(target: WordRef, pool: Sequence[WordRef], lang: str, scaffold: Scaffold,
+             rng: random.Random, seen: frozenset[int] | None) -> Item | None:
+    """The word's picture -> the English word, at levels 1-2, among options whose own pictures
+    differ from it (None: no picture, or no such option)."""
+    emoji = target.word.emoji
+    if not emoji or scaffold.definition_stem_language is not StemLanguage.HOME:
+        return None
+    choice = build_item(target, pool, ItemType.CHOICE, lang, scaffold, rng, seen)
+    if choice.asks_meaning or choice.answer != target.word.term:
+        return None  # options in the home language, or a form the picture does not show
+    pictures = {ref.word.term: ref.word.emoji for ref in pool}
+    options = tuple(o for o in choice.options
+                    if o == choice.answer or pictures.get(o, emoji) != emoji)
+    return Item(target.id, ItemType.CHOICE, emoji, options, choice.answer) \
+        if len(options) > 1 else None
+
+
+def _reordered(item: Item, missed: Item) -> Item:
+    """Two options never in the order the missed question showed them."""
+    shown = tuple(o for o in missed.options if o in item.options)
+    if len(item.options) == 2 and item.options == shown:
+        return replace(item, options=item.options[::-1])
+    return item
 
 
 def suggested_level(level: int | None, recent: list[bool]) -> int | None:

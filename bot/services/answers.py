@@ -14,7 +14,6 @@ from bot.domain.checks import (
     Grade,
     Item,
     WordRef,
-    build_item,
     counted_choices,
     grade_choice,
     grade_typed,
@@ -23,7 +22,7 @@ from bot.domain.cognates import fold, relation_for
 from bot.domain.errors import PuenteError
 from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answer
 from bot.domain.packs import Word
-from bot.domain.reteach import easier, needs_reteach
+from bot.domain.reteach import needs_reteach, practice_item
 from bot.domain.scaffold import ItemType
 from bot.domain.typed_answers import NOT_AN_ANSWER, Verdict, own_terms, pack_terms
 from bot.services.checks import Question
@@ -254,8 +253,9 @@ def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
 
 def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,
             now: datetime) -> WordRef | None:
-    """After a second miss in a row: add an easier item (two options) on the word to the check
-    and return the word, whose card the student sees again, home language first.
+    """After a second miss in a row: add an easier item on the word to the check (two options,
+    asked another way than the question missed: reteach.practice_item) and return the word,
+    whose card the student sees again, home language first.
 
     The easier item is practice ("Practice again"): the check's "Question n/N" and its score
     stay as they were when it started, so the check never grows while the student fails."""
@@ -266,11 +266,11 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
         return None
     target = word_refs(found)[0]
     rng = random.Random(stored.id)  # the same re-teaching item if the answer is replayed
-    item = stored.item
-    if item.typed:
-        pool = word_refs([w for pid in who.pack_ids for w in pack_words(db, pid)])
-        item = build_item(target, pool, ItemType.CHOICE, who.language, who.scaffold, rng,
-                          seen_words(study.student_mastery(db, who.id)))
+    # Options come from the word's own pack first, then the student's, as in a check
+    packs = dict.fromkeys([target.pack_id, *who.pack_ids])
+    pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
+    item = practice_item(stored.item, target, pool, who.language, who.scaffold, rng,
+                         seen_words(study.student_mastery(db, who.id)))
     if item.options:
-        study.append_item(db, stored.id, who.id, stored.prompt_lang, easier(item, rng), now)
+        study.append_item(db, stored.id, who.id, stored.prompt_lang, item, now)
     return target
