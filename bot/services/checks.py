@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -79,8 +79,11 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     When nothing else is ready, the cards alone are sent, and their ✅ Check starts a later
     check. At levels 1-2 a word with no fair options yet (one card read of three) is never
     typed: with cards waiting, the check waits for them (their words give the options), else
-    the word waits for a later check. A check asks each word once, so few ready words make a
-    short check: the student is told why, and when more words come.
+    the word waits for a later check. So does a word first read today while cards sent before
+    wait unread: a second /check right after the first one's cards would ask the card just
+    read, seconds after it, while the rest wait; the ✅ under the last card asks them all. A
+    check asks each word once, so few ready words make a short check: the student is told
+    why, and when more words come.
 
     A check already open is not replaced: its open question comes again (a second ✅ Check
     or /check would leave the first check's buttons dead and its answers unscored)."""
@@ -88,8 +91,11 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     resumed = open_question(db, who, now, tz)
     if resumed is not None:
         return CheckStart([], resumed)
-    unread = unread_words(db, who, unlock(db, who, now))
-    items, held = check_items(db, who, now, rng, size, hears, tz)
+    fresh = unlock(db, who, now)
+    unread = unread_words(db, who, fresh)
+    # Cards sent before and not read yet (not those unlocked now, which come with the check)
+    items, held = check_items(db, who, now, rng, size, hears, tz,
+                              cards_waiting=len(unread) > len(fresh))
     if held and unread:
         return CheckStart(unread, None, cards_first=True)
     question = save_check(db, who, items, now)
@@ -131,16 +137,24 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
 
 
 def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
-                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC
-                ) -> tuple[list[Item], int]:
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC,
+                cards_waiting: bool = False) -> tuple[list[Item], int]:
     """The items a new check would ask, and how many words it holds back (levels 1-2: no
-    fair options yet, see `hold_back`).
+    fair options yet, see `hold_back`; or, with `cards_waiting` (cards sent, not read yet),
+    first read today: today's new words are checked together, once their cards are read).
 
     Only words whose cards the student has seen are asked or offered as options at levels 1-2.
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
     targets = check_words(db, who, now, tz)
+    waiting = 0
+    if cards_waiting and who.scaffold.level <= WidaLevel.EMERGING:
+        # (A ready word was not answered today: one first read today is a new word)
+        midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+        today = study.shown_since(db, who.id, midnight)
+        ready = [t for t in targets if t.id not in today]
+        targets, waiting = ready, len(targets) - len(ready)
     if not targets:
-        return [], 0
+        return [], waiting
     # Distractors come from the targets' own packs first (a pushed word among the class
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
@@ -148,7 +162,7 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     seen = seen_words(studying(db, who.id))
     items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
                                         size, seen, hears), who.scaffold)
-    return recall_on_due_reviews(db, who, items, pool, now, rng), len(held)
+    return recall_on_due_reviews(db, who, items, pool, now, rng), len(held) + waiting
 
 
 def save_check(db: Database, who: Learner, items: list[Item], now: datetime

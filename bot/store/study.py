@@ -110,6 +110,13 @@ def mark_shown(db: Database, student_id: int, word_ids: list[int], now: datetime
                f"AND word_id IN ({marks})", [stamp(now), student_id, *word_ids])
 
 
+def shown_since(db: Database, student_id: int, since: datetime) -> frozenset[int]:
+    """Word ids whose cards the student first saw at or after a moment."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND shown_at >= ?",
+                      [student_id, stamp(since)]).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
     """Every word the student has started, by word id (a check's last answer reads it too)."""
     rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])

@@ -1,0 +1,74 @@
+"""/check sent twice in a row (the play-test's Somali and Hmong students): a word is asked right
+after its card only in the check its cards lead to (✅ under the last card), never by a second
+/check while cards still wait; and a word answered today is not asked again that day."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from bot.presentation import callbacks
+from bot.store import study
+from tests.harness import (
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    open_item,
+    page_through,
+    texts,
+)
+
+AFTER_CARDS = ("📘 Ua ntej, nyeem koj cov daim npav tshiab. Tom qab ntawd nias ✅ los xeem.\n"
+               "📘 First, read your new cards. Then tap ✅ for your check.")
+ALL_DONE = ("✅ Hadda waad dhammaysay. Erayo kale ayaa soo laabanaya berri.\n"
+            "✅ All done for now. More words come back tomorrow.")
+
+
+def first_set_in_review(chat: Chat) -> list[int]:
+    """Her first words, read and answered right on two days, come back in two days: their
+    places open, so new words unlock (and none of the first set is ready today)."""
+    now, first = chat.clock(), sorted(study.student_mastery(chat.db, 1001))
+    for word_id in first:
+        state = study.get_mastery(chat.db, 1001, word_id)
+        assert state is not None
+        study.save_mastery(chat.db, 1001, word_id, replace(
+            state, success_days=frozenset({"2026-09-10", "2026-09-11"}), answered=True,
+            due_at=now + timedelta(days=2), first_correct_at=now - timedelta(days=4)), now)
+    return first
+
+
+async def test_a_second_check_while_cards_wait_sends_the_cards_not_the_card_just_read(
+        chat: Chat) -> None:
+    ana = chat.user(lang="hmn")
+    await join_and_confirm(chat, ana, lang="hmn", level=2)
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    old = first_set_in_review(chat)
+    first = await chat.send(ana, "/check")  # her new cards: the first one shows
+    assert "📘" in texts(first) and study.next_open_item(chat.db, 1001) is None
+    chat.clock.advance(seconds=5)
+    again = [c for c in await chat.send(ana, "/check") if c.method.startswith("send")]
+    assert study.next_open_item(chat.db, 1001) is None  # not the first card's word, 5 s on
+    assert again[0].text == AFTER_CARDS and "📘" in again[1].text
+    cards = await page_through(chat, ana, again[1:])
+    assert any(d == callbacks.CHECK for _, d in cards[-1].buttons)
+    await chat.tap(ana, callbacks.CHECK)  # card -> ✅: the check right after the cards
+    asked = [open_item(chat)]
+    while (stored := study.next_open_item(chat.db, 1001)) is not None:
+        await answer_current(chat, ana, right=True)
+        asked.append(stored)
+    new = set(study.student_mastery(chat.db, 1001)) - set(old)
+    assert {s.item.word_id for s in asked} == new  # the new words, together, after the cards
+
+
+async def test_a_second_check_after_the_card_check_asks_nothing_again_today(
+        chat: Chat) -> None:
+    ana = chat.user(lang="so")
+    await join_and_confirm(chat, ana, lang="so", level=1)
+    await check_now(chat, ana)  # cards, then ✅: the check on their words
+    while study.next_open_item(chat.db, 1001) is not None:
+        await answer_current(chat, ana, right=True)
+    for _ in range(2):
+        chat.clock.advance(seconds=5)
+        assert texts(await chat.send(ana, "/check")) == ALL_DONE
+        assert study.next_open_item(chat.db, 1001) is None
