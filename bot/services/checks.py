@@ -4,7 +4,7 @@ now (recall on due reviews), store them and ask the first question."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -112,7 +112,8 @@ def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
                   ) -> Question | None:
     """The question the student's open check waits on (None: no check is open, or it was left
     on an earlier school day: a question from days ago, with that day's score, would puzzle a
-    child, and what is ready to ask has changed since; a new check replaces it)."""
+    child, and what is ready to ask has changed since; a new check replaces it). A question
+    sent as a quiz poll comes again as buttons: answering either grades it, once."""
     stored = study.next_open_item(db, who.id)
     if stored is None:
         return None
@@ -123,7 +124,11 @@ def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
     item = where.next_item
     if item is None:  # an item stored without a check id (none are now)
         return None
-    return Question(item.id, where.number, where.total, item.item, who.language, who.level,
+    asked = item.item
+    if item.poll_id is not None:  # its quiz poll is on screen: the same question as buttons,
+        # and the poll still counts (a second poll would leave the first one's answer unread)
+        asked = replace(asked, item_type=ItemType.CHOICE)
+    return Question(item.id, where.number, where.total, asked, who.language, who.level,
                     item.practice)
 
 

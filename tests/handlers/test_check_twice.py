@@ -1,6 +1,7 @@
 """/check sent twice in a row (the play-test's Somali and Hmong students): a word is asked right
 after its card only in the check its cards lead to (✅ under the last card), never by a second
-/check while cards still wait; and a word answered today is not asked again that day."""
+/check while cards still wait; a word answered today is not asked again that day; and a question
+sent as a quiz poll stays answerable when /check sends it again."""
 
 from __future__ import annotations
 
@@ -72,3 +73,18 @@ async def test_a_second_check_after_the_card_check_asks_nothing_again_today(
         chat.clock.advance(seconds=5)
         assert texts(await chat.send(ana, "/check")) == ALL_DONE
         assert study.next_open_item(chat.db, 1001) is None
+
+
+async def test_a_poll_sent_again_by_check_still_counts_its_answer(chat: Chat) -> None:
+    ana = chat.user(lang="so")
+    await join_and_confirm(chat, ana, lang="so", level=1)
+    await check_now(chat, ana)
+    poll = open_item(chat)
+    assert poll.poll_id is not None  # the check opens with a quiz poll
+    chat.clock.advance(seconds=5)
+    again = await chat.send(ana, "/check")  # e.g. she did not see the poll come in
+    assert [c.method for c in again] == ["sendMessage"]  # the question again, as buttons
+    assert len(again[0].buttons) == len(poll.item.options)
+    reply = texts(await chat.vote(ana, poll.poll_id, poll.item.options.index(poll.item.answer)))
+    assert f"<b>{poll.item.answer}</b>" in reply and "Su'aal 2/3" in reply  # graded, once
+    assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
