@@ -151,6 +151,15 @@ async def old_button(update: Update, context: PuenteContext, key: str) -> bool:
     return True
 
 
+async def current_tap(update: Update, context: PuenteContext, stale_key: str
+                      ) -> tuple[CallbackQuery, User, callbacks.Callback] | None:
+    """A tap on a button its message still shows, acknowledged and parsed; None when there is
+    no tap, or when the button is old (its toast says `stale_key`, see `old_button`)."""
+    if await old_button(update, context, stale_key):
+        return None
+    return await tapped(update)
+
+
 async def decision(update: Update, context: PuenteContext
                    ) -> tuple[CallbackQuery, User, callbacks.Callback, str] | None:
     """A tap on a "do it / keep it" pair, with the teacher's language; None when there is

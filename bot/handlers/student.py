@@ -11,7 +11,7 @@ from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import not_understood, too_long
 from bot.chat.questions import send_feedback
-from bot.chat.replies import MAX_INPUT, old_button, say, spend, tapped, user_language
+from bot.chat.replies import MAX_INPUT, current_tap, say, spend, tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
@@ -117,9 +117,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     """Store the tapped home language; show the full menu ("Other", an old button) or the
     languages Puente has no messages in (🌐). A button its menu no longer shows (chosen
     already) is old: its toast says so."""
-    if await old_button(update, context, "language-stale"):
-        return
-    tap = await tapped(update)
+    tap = await current_tap(update, context, "language-stale")
     if tap is None:
         return
     query, user, cb = tap
@@ -165,9 +163,7 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
 async def placement_button(update: Update, context: PuenteContext) -> None:
     """Record a placement answer; propose a level after the last one. A button its question
     no longer shows (answered already) is old: its toast says so."""
-    if await old_button(update, context, "placement-closed"):
-        return
-    tap = await tapped(update)
+    tap = await current_tap(update, context, "placement-closed")
     if tap is None:
         return
     query, user, cb = tap

@@ -8,7 +8,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import send_page, show_preview
-from bot.chat.replies import acknowledge, old_button, spend, tapped
+from bot.chat.replies import acknowledge, current_tap, spend
 from bot.context import PuenteContext
 from bot.presentation import callbacks
 from bot.services import previews
@@ -23,9 +23,7 @@ async def words(update: Update, context: PuenteContext) -> None:
 async def card_button(update: Update, context: PuenteContext) -> None:
     """Next ▶, ◀ or 🔁 on a card: the same message turns to that card of the student's preview
     (a button the card no longer shows is old: its toast says so)."""
-    if await old_button(update, context, "card-stale"):
-        return
-    tap = await tapped(update)
+    tap = await current_tap(update, context, "card-stale")
     if tap is None:
         return
     query, user, cb = tap

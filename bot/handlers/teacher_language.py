@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.replies import old_button, spend, tapped, teacher_reads
+from bot.chat.replies import current_tap, spend, teacher_reads
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, menus
 from bot.presentation.i18n import language_name
@@ -42,9 +42,7 @@ async def language(update: Update, context: PuenteContext) -> None:
 
 async def language_button(update: Update, context: PuenteContext) -> None:
     """Keep the teacher's choice, say it in the language chosen, and give her menu in it."""
-    if await old_button(update, context, "button-stale"):
-        return
-    tap = await tapped(update)
+    tap = await current_tap(update, context, "button-stale")
     if tap is None:
         return
     query, user, cb = tap
