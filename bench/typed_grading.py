@@ -5,7 +5,10 @@ Usage: python bench/typed_grading.py [table.tsv] [-v]
 
 "Accepted" means marked right (exact or typo forgiven). Precision: of the answers accepted, the
 share a fair teacher would accept. Recall: of the answers a fair teacher would accept, the share
-accepted. Home-language rows are scored apart: the right outcome there is "write it in English".
+accepted. Home-language rows are scored apart: the right outcome there is "write it in English"
+(this word's gloss, praised as the student's word), and for other text that is not English
+(another script, or what the language detector is sure of) a plain "please write the English
+word"; an English answer must never get either.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _quick import sized
 
-from bot.domain.typed_answers import Verdict, grade, own_terms, pack_terms, preload
+from bot.domain.typed_answers import RETRY, Verdict, grade, own_terms, pack_terms, preload
 from bot.services.packs import load_packs
 
 DEFAULT_TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed_grading.tsv"
@@ -73,6 +76,7 @@ def report(title: str, graded: list[tuple[dict[str, str], Verdict]]) -> None:
         return sum(n for (w, g), n in confusion.items() if w in wants and g in gots)
 
     everything, home = set(Verdict), {Verdict.HOME_LANGUAGE_WORD}
+    foreign = {Verdict.NOT_ENGLISH}
     rest = everything - ACCEPTED
     true_accept, false_accept = count(ACCEPTED, ACCEPTED), count(rest, ACCEPTED)
     should_accept = count(ACCEPTED, everything)
@@ -90,6 +94,9 @@ def report(title: str, graded: list[tuple[dict[str, str], Verdict]]) -> None:
     print(f"  misspellings forgiven: {typos[0]}/{typos[1]} = {typos[0] / max(1, typos[1]):.3f}")
     print(f"  home-language words told 'write it in English': {count(home, home)}/"
           f"{count(home, everything)}; other answers told so: {count(everything - home, home)}")
+    print(f"  not-English text asked again in English: {count(foreign, foreign)}/"
+          f"{count(foreign, everything)}; English answers asked so:"
+          f" {count(everything - RETRY, RETRY)}")
     print(f"  same verdict as the table: {count_same(confusion)}/{len(graded)}")
 
 

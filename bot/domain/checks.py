@@ -57,6 +57,7 @@ class Grade:
     exact: bool       # False when a small typo was forgiven
     expected: str
     verdict: Verdict | None = None  # typed answers only: see bot/domain/typed_answers.py
+    matched: str | None = None  # typed: what it was taken for (NOT_ENGLISH: the language)
 
 
 @dataclass(frozen=True)
@@ -339,7 +340,7 @@ def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
     """
     verdict = grade(answer, expected, forms=forms, home_terms=home_terms, lang=lang,
                     other_terms=other_terms, false_friends=false_friends)
-    return Grade(verdict.correct, verdict.exact, expected, verdict.kind)
+    return Grade(verdict.correct, verdict.exact, expected, verdict.kind, verdict.matched)
 
 
 def counted_choices(item: Item, answer: Word, options: Sequence[Word | None]) -> int | None:

@@ -18,7 +18,7 @@ def glossed_words(text: str, refs: Sequence[WordRef], lang: str | None) -> list[
     if lang is None:
         return []
     glossed = [r for r in refs if lang in r.word.glosses]
-    near = [r for r in glossed if may_be_gloss(text, r.word.glosses[lang].term)]
+    near = [r for r in glossed if may_be_gloss(text, r.word.glosses[lang].term, lang)]
     if not near:  # the usual case, and a cheap one: no gloss is even one slip away
         return []
     false_friends = [g.false_friend for r in glossed

@@ -2,9 +2,11 @@
 
 Case, accents, punctuation, a leading article, British spellings, regular inflections and small
 slips are forgiven; another real English word never is ("pray" is not "prey"). The curated gloss
-of this very word gets "write it in English" (one more try) instead of a miss; any other
-home-language word (another word's gloss, a listed false friend, a word from a word list) is a
-miss, since it shows no knowledge of this word's meaning.
+of this very word gets "that is the Arabic word, now write it in English", and text that is
+clearly not English (another script, or surely the student's language) "please write the
+English word": one more try, not a miss (at most ENGLISH_RETRIES a question). Any other
+home-language word (a listed false friend, a word from a word list) is a miss, since it shows
+no knowledge of this word's meaning.
 See docs/typed-grading.md for the rules and why the word list comes from pyspellchecker.
 """
 
@@ -13,10 +15,11 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain.cognates import fold
+from bot.domain.home_text import home_key, home_keys, looks_like, own_language
 from bot.domain.packs import Word
 
 MAX_ANSWER = 200  # a longer typed answer is not graded: the student is asked for the word
@@ -24,6 +27,9 @@ MAX_ANSWER = 200  # a longer typed answer is not graded: the student is asked fo
 # English) is a home-language word, never forgiven as a slip of the English one; unless it is
 # this word's own gloss it is a miss. (So is an answer in another script.)
 HOME_WORD_LISTS = frozenset({"es", "pt", "fr", "it", "de", "nl", "eu", "lv"})
+# "Write it in English" comes once a question: an answer that is not English after it is graded
+# (a miss), so it can neither hold a question open for ever nor dodge its miss.
+ENGLISH_RETRIES = 1
 
 
 class Verdict(enum.Enum):
@@ -31,14 +37,18 @@ class Verdict(enum.Enum):
     TYPO_FORGIVEN = "typo-forgiven"             # a small slip that is not itself another word
     OTHER_ENGLISH_WORD = "other-english-word"   # a real word with another meaning: a miss
     HOME_LANGUAGE_WORD = "home-language-word"   # this word's own gloss: one more try
+    NOT_ENGLISH = "not-english"                 # another script, or surely the student's
+                                                # language: one more try
     FALSE_FRIEND = "false-friend"               # the look-alike the card warns about: a miss
     WRONG = "wrong"                             # anything else: a miss
-    EMPTY = "empty"                             # nothing but spaces, punctuation or emoji
+    EMPTY = "empty"                             # no letter: spaces, digits, punctuation, emoji
     TOO_LONG = "too-long"                       # longer than MAX_ANSWER
 
 
 # No answer to grade: the student is asked for the word again, and nothing is counted.
 NOT_AN_ANSWER = frozenset({Verdict.EMPTY, Verdict.TOO_LONG})
+# Not English: "write it in English", one more try (ENGLISH_RETRIES), not yet a miss.
+RETRY = frozenset({Verdict.HOME_LANGUAGE_WORD, Verdict.NOT_ENGLISH})
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,7 @@ class TypedVerdict:
     """What a typed answer was taken for, and the text it matched (a form, word or gloss)."""
 
     kind: Verdict
-    matched: str | None = None
+    matched: str | None = None  # NOT_ENGLISH: the language code it looks like (None: unknown)
 
     @property
     def correct(self) -> bool:
@@ -59,7 +69,7 @@ class TypedVerdict:
     @property
     def retry(self) -> bool:
         """True when the student should be asked again in English rather than marked wrong."""
-        return self.kind is Verdict.HOME_LANGUAGE_WORD
+        return self.kind in RETRY
 
 
 _ARTICLES = re.compile(r"^(the|a|an|to)(\s+|$)")
@@ -333,15 +343,15 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
 
     `forms`: inflections the pack lists for the word (irregular plurals, past tenses);
     `home_terms`: this word's own curated gloss(es) in the student's language, the only
-    home-language answers that earn "write it in English"; `false_friends`: the look-alikes its
-    card warns about; `lang`: the student's language (its word list, when one ships);
-    `other_terms`: the other English terms of the student's packs (so "food chain" is never a
-    slip for "food web").
+    home-language answers praised as "the Arabic word"; `false_friends`: the look-alikes its
+    card warns about; `lang`: the student's language (its word list, when one ships, and the
+    language the detector is asked about); `other_terms`: the other English terms of the
+    student's packs (so "food chain" is never a slip for "food web").
     """
     if len(answer) > MAX_ANSWER:
         return TypedVerdict(Verdict.TOO_LONG)
     given = normalise(answer)
-    if not given:
+    if not any(ch.isalpha() for ch in given):  # "🙂", "?!", "the", "12345": no word at all
         return TypedVerdict(Verdict.EMPTY)
     targets = _target_forms(expected, forms)
     if given in targets:
@@ -349,22 +359,36 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     lookalikes = {normalise(t): t for t in false_friends}
     if given in lookalikes:  # "soportar" for support: the trap the card warned about
         return TypedVerdict(Verdict.FALSE_FRIEND, lookalikes[given])
-    home = {normalise(t): t for t in home_terms}
-    home.pop("", None)
-    if given in home and not answer.isascii():  # périmètre: French, though "perimetre" passes
-        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[given])
+    home, key = home_keys(tuple(home_terms), lang), home_key(answer, lang)
+    if key in home and not answer.isascii():  # périmètre: French, though "perimetre" passes
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[key])
     respelled = _respelled(answer, given, targets)
     if respelled is not None:
         return TypedVerdict(*respelled)
     if given in {normalise(t) for t in other_terms} - targets:
         return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, given)
-    if given in home:
-        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[given])
-    if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ... but not this word's gloss
-        return TypedVerdict(Verdict.WRONG)
+    if key in home:
+        return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[key])
+    if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ...: not English, whatever it says
+        return TypedVerdict(Verdict.NOT_ENGLISH, looks_like(answer, lang))
     if all(_is_english_word(token, targets) for token in given.split()):
+        # "mô tả" folds to two English words ("mo", "ta"); its own letters say Vietnamese
+        if not answer.isascii() and _home_language(answer, home, lang):
+            return TypedVerdict(Verdict.NOT_ENGLISH, lang)
         return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, given)
-    return _slip_or_not(given, expected, targets, home, lang)
+    # Slips of the gloss are forgiven as the gloss, but not in Vietnamese: tones tell words apart
+    slips = {} if lang == "vi" else {f: t for t in home_terms if (f := normalise(t))}
+    verdict = _slip_or_not(given, expected, targets, slips, lang)
+    if verdict.kind is Verdict.WRONG and _home_language(answer, home, lang):  # "no sé"
+        return TypedVerdict(Verdict.NOT_ENGLISH, lang)
+    return verdict
+
+
+def _home_language(answer: str, home: Mapping[str, str], lang: str | None) -> bool:
+    """Not this word's gloss, yet surely the student's language: the gloss with other tones
+    ("miêu tá" for miêu tả), or text the detector is sure of ("no sé", "je sais pas")."""
+    return (not answer.isascii() and home_key(answer, None) in home) \
+        or own_language(answer, lang)
 
 
 def _respelled(answer: str, given: str, targets: set[str]) -> tuple[Verdict, str] | None:
@@ -388,10 +412,14 @@ def _gloss_slip(given: str, folded: str) -> bool:
         edit_distance(given, folded) <= 1
 
 
-def may_be_gloss(text: str, gloss: str) -> bool:
-    """Cheaply: could `grade` take `text` for `gloss` (equal once folded, or one slip away)?"""
+def may_be_gloss(text: str, gloss: str, lang: str | None = None) -> bool:
+    """Cheaply: could `grade` take `text` for `gloss` (equal once folded, or one slip away, or
+    one of its alternatives as `lang` writes it: الموطن for موطن)?"""
     given, folded = normalise(text), normalise(gloss)
-    return bool(folded) and (given == folded or _gloss_slip(given, folded))
+    if not folded:
+        return False
+    return given == folded or _gloss_slip(given, folded) \
+        or home_key(text, lang) in home_keys((gloss,), lang)
 
 
 def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, str],

@@ -1,0 +1,109 @@
+"""Home-language text in a typed answer: matched to a word's gloss the way its language is
+written, and told apart from English.
+
+A gloss matches as people write it: Arabic with its article or a prefix (الموطن, بالموطن for
+موطن), with or without short vowels (مَوْطِن), with any alef (أ إ آ ا), ة or ه, ى or ي; Spanish,
+Portuguese and French with an article (el ecosistema), and with or without accents. Vietnamese
+tones tell words apart (loài is species, loại category), so Vietnamese typed with tones matches
+only with the same tones; typed without any (a phone with no Vietnamese keyboard), it matches the
+gloss without them. A gloss that lists alternatives ("sustracción (resta)", "mưa, tuyết") matches
+each of them. See docs/typed-grading.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from bot.domain.cognates import fold
+from bot.domain.language import detect_language
+
+_NON_WORD = re.compile(r"[^\w\s]|_")
+_LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss", "đ": "d"})
+# Letters Arabic writers use interchangeably, and the Persian keyboard's yeh and kaf. (Short
+# vowels, shadda, and the hamza on or under an alef are combining marks: `fold` drops them.)
+_ARABIC_LETTERS = str.maketrans({"ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ـ": None})
+# The article, alone or after a one-letter prefix (and, with, for, so, like): longest first.
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+# Leading articles of the Romance languages whose glosses come without one.
+_ARTICLES = {
+    "es": frozenset({"el", "la", "los", "las", "un", "una"}),
+    "pt": frozenset({"o", "a", "os", "as", "um", "uma"}),
+    "fr": frozenset({"le", "la", "les", "l", "un", "une", "des"}),
+}
+# Separators between a gloss's alternatives: "/", commas (Latin, Arabic, Chinese), semicolons.
+_ALTERNATIVES = re.compile(r"[/,;،、，；／]")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+SURE = 0.75  # the detector's probability for "confidently the student's language"
+
+
+def _spaced(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def _without_prefix(token: str) -> str:
+    """An Arabic word without its article or prefix, when at least two letters remain."""
+    for prefix in _ARABIC_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            return token[len(prefix):]
+    return token
+
+
+@functools.lru_cache(maxsize=8192)  # glosses come back with every answer
+def home_key(text: str, lang: str | None) -> str:
+    """`text` as a gloss is matched in `lang`: folded the way that language allows."""
+    if lang == "vi" and not text.isascii():  # tones kept: they tell words apart
+        return _spaced(unicodedata.normalize("NFC", text.casefold()))
+    tokens = _spaced(fold(text).translate(_LIGATURES)).split()
+    if _ARABIC.search(text):
+        tokens = [_without_prefix(t.translate(_ARABIC_LETTERS)) for t in tokens]
+    elif len(tokens) > 1 and tokens[0] in _ARTICLES.get(lang or "", ()):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def gloss_variants(gloss: str) -> tuple[str, ...]:
+    """The gloss and each alternative it lists, in brackets or between separators:
+    "sustracción (resta)" -> the whole, "sustracción", "resta"."""
+    chunks = [_BRACKETED.sub(" ", gloss), *_BRACKETED.findall(gloss)]
+    found = [gloss, *chunks, *(part for chunk in chunks for part in _ALTERNATIVES.split(chunk))]
+    return tuple(dict.fromkeys(part.strip() for part in found if part.strip()))
+
+
+@functools.lru_cache(maxsize=8192)  # one word's gloss, with every answer to it
+def home_keys(glosses: tuple[str, ...], lang: str | None) -> Mapping[str, str]:
+    """Every way of matching these glosses (key -> the gloss it matches): each alternative,
+    folded for `lang`; for Vietnamese also without tones, for answers typed without any."""
+    keys: dict[str, str] = {}
+    for gloss in glosses:
+        for variant in gloss_variants(gloss):
+            for key in (home_key(variant, lang), home_key(variant, None)):
+                if key:
+                    keys.setdefault(key, gloss)
+    return MappingProxyType(keys)
+
+
+def own_language(text: str, lang: str | None) -> bool:
+    """True when the detector is sure `text` is in the student's language `lang`."""
+    if lang is None or lang == "en":
+        return False
+    found = detect_language(text, hint=lang)
+    return bool(found.candidates) and found.candidates[0][0] == lang \
+        and found.candidates[0][1] >= SURE
+
+
+def looks_like(text: str, lang: str | None) -> str | None:
+    """The language text in a script other than Latin looks like: the detector's answer, else
+    the student's language if it is among the likely ones, else the likeliest (None: a script
+    the detector does not know)."""
+    found = detect_language(text, hint=lang)
+    if found.lang is not None:
+        return found.lang
+    likely = [code for code, _ in found.candidates]
+    if lang in likely:
+        return lang
+    return likely[0] if likely else None

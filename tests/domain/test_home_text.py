@@ -1,0 +1,89 @@
+"""Home-language text matched to a gloss as its language is written, and told from English."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.home_text import gloss_variants, home_key, home_keys, looks_like, own_language
+from bot.domain.typed_answers import Verdict, grade
+
+
+@pytest.mark.parametrize("typed", [
+    "موطن", "الموطن", "والموطن", "بالموطن", "فالموطن", "كالموطن", "مَوْطِنٌ", "الـمـوطن",
+])
+def test_an_arabic_gloss_matches_with_its_article_prefixes_and_short_vowels(typed: str) -> None:
+    assert home_key(typed, "ar") == home_key("موطن", "ar")
+
+
+@pytest.mark.parametrize(("typed", "gloss"), [
+    ("احداثي", "إحداثي"), ("اداة", "أداة"), ("الة", "آلة"), ("فريسه", "فريسة"),
+    ("مستشفى", "مستشفي"), ("للطالب", "طالب"), ("النظام البيئي", "نظام بيئي"),
+])
+def test_arabic_alef_taa_marbuta_and_yaa_variants_match(typed: str, gloss: str) -> None:
+    assert home_key(typed, "ar") == home_key(gloss, "ar")
+
+
+def test_an_arabic_word_that_only_starts_like_the_article_keeps_its_letters() -> None:
+    # ألم (pain) is not ال + م: fewer than two letters would be left
+    assert home_key("ألم", "ar") == "الم"
+    assert home_key("الدم", "ar") == "دم"  # the blood: two letters left, the article goes
+
+
+def test_vietnamese_tones_tell_words_apart_but_text_without_any_matches_the_gloss() -> None:
+    assert home_key("loại", "vi") != home_key("loài", "vi")
+    assert home_key("Loài", "vi") == home_key("loài", "vi")
+    species = home_keys(("loài",), "vi")
+    assert home_key("loai", "vi") in species  # typed on a phone with no Vietnamese keyboard
+    assert home_key("loại", "vi") not in species
+    assert home_key("dang thuc", "vi") in home_keys(("đẳng thức",), "vi")
+
+
+def test_a_romance_article_is_folded_away_with_accents() -> None:
+    assert home_key("El Ecosistema", "es") == home_key("ecosistema", "es")
+    assert home_key("l'écosystème", "fr") == home_key("écosystème", "fr")
+    assert home_key("la", "es") == "la"  # an article alone stays what was typed
+
+
+@pytest.mark.parametrize(("gloss", "alternatives"), [
+    ("sustracción (resta)", {"sustracción", "resta"}),
+    ("mưa, tuyết, mưa đá (giáng thủy)", {"mưa", "tuyết", "mưa đá", "giáng thủy"}),
+    ("ضرب / مضاعفة", {"ضرب", "مضاعفة"}),
+    ("موطن", set()),
+])
+def test_a_gloss_matches_each_alternative_it_lists(gloss: str, alternatives: set[str]) -> None:
+    variants = gloss_variants(gloss)
+    assert variants[0] == gloss and alternatives <= set(variants)
+    keys = home_keys((gloss,), "vi")
+    assert all(keys[home_key(a, "vi")] == gloss for a in alternatives)
+
+
+def test_only_text_the_detector_is_sure_of_is_the_students_language() -> None:
+    assert own_language("no sé", "es") and own_language("mô tả", "vi")
+    assert not own_language("i dont know", "es")   # English
+    assert not own_language("presa", "es")         # one word: the detector is unsure
+    assert not own_language("no sé", None) and not own_language("hello", "en")
+
+
+def test_text_in_another_script_is_named_by_what_it_looks_like() -> None:
+    assert looks_like("لا أعرف", "so") == "ar"     # a Somali student who writes Arabic
+    assert looks_like("ሰላም", "ti") == "ti"         # Amharic or Tigrinya: the student's own
+    assert looks_like("ሰላም", "ar") == "am"         # neither is hers: the likelier one
+    assert looks_like("გამარჯობა", "ar") is None   # Georgian: a script no rule here knows
+
+
+@pytest.mark.parametrize("typed", ["12345", "2", " 3 ", "1/2", "٣", "#7!"])
+def test_digits_and_punctuation_are_no_answer(typed: str) -> None:
+    assert grade(typed, "explain", lang="vi").kind is Verdict.EMPTY
+
+
+def test_text_in_another_script_is_not_english_and_never_a_miss() -> None:
+    verdict = grade("لا أعرف", "predator", home_terms=["مفترس"], lang="ar")
+    assert (verdict.kind, verdict.matched, verdict.correct) == (Verdict.NOT_ENGLISH, "ar", False)
+    assert verdict.retry
+
+
+def test_an_english_answer_from_a_home_language_speaker_is_still_graded() -> None:
+    assert grade("i dont know", "predator", home_terms=["depredador"], lang="es").kind \
+        is Verdict.WRONG
+    assert grade("prey", "predator", home_terms=["depredador"], lang="es",
+                 other_terms=["prey"]).kind is Verdict.OTHER_ENGLISH_WORD
