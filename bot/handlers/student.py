@@ -226,9 +226,9 @@ async def student_text(update: Update, context: PuenteContext) -> None:
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
         await say(update, context, feedback.key)
         return
-    if isinstance(feedback, answers.WriteInEnglish):  # their own word: one more try
-        await say(update, context, "typed-home-language", typed=feedback.typed,
-                  language=views.language_name(feedback.lang))
+    if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once
+        key, values = views.write_in_english(feedback)
+        await say(update, context, key, **values)
         return
     await send_feedback(update, context, feedback)
 

@@ -27,9 +27,10 @@ from bot.presentation.i18n import (
     escape,
     language_name,
     own_line,
+    reader_language,
 )
 from bot.presentation.message_views import word_list
-from bot.services.answers import Feedback
+from bot.services.answers import Feedback, WriteInEnglish
 from bot.services.checks import Question, ShortCheck
 from bot.services.family import WEEK, FamilyUpdate
 from bot.services.previews import Page
@@ -412,6 +413,17 @@ def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, di
     if step.next_in_days in (0, 1):
         return (tomorrow if step.next_in_days else today), {}
     return later, {"days": step.next_in_days}
+
+
+def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
+    """What a typed answer that is not English gets, and its values: this word's own gloss is
+    praised as the student's word; other text is named as the language it looks like, in the
+    reader's words ("That looks like Arabic"), or not named when no rule can tell."""
+    if ask.own_word and ask.lang is not None:
+        return "typed-home-language", {"typed": ask.typed, "language": language_name(ask.lang)}
+    if ask.lang is None:
+        return "typed-not-english-unnamed", {}
+    return "typed-not-english", {"language": reader_language(ask.lang)}
 
 
 def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:

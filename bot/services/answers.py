@@ -24,7 +24,14 @@ from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answ
 from bot.domain.packs import Word
 from bot.domain.reteach import needs_reteach, practice_item
 from bot.domain.scaffold import ItemType
-from bot.domain.typed_answers import NOT_AN_ANSWER, Verdict, own_terms, pack_terms
+from bot.domain.typed_answers import (
+    ENGLISH_RETRIES,
+    NOT_AN_ANSWER,
+    RETRY,
+    Verdict,
+    own_terms,
+    pack_terms,
+)
 from bot.services.checks import Question
 from bot.services.learners import Learner, learner, seen_words, word_refs
 from bot.services.readiness import NextStep, next_step
@@ -123,10 +130,12 @@ def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: date
 
 @dataclass(frozen=True)
 class WriteInEnglish:
-    """The student typed the home-language word: say so kindly; the question stays open."""
+    """Typed text that is not English: ask for the English word, kindly, once a question
+    (ENGLISH_RETRIES); the question stays open and nothing is counted."""
 
-    lang: str
+    lang: str | None  # the language it is in (None: one no rule can name)
     typed: str
+    own_word: bool = True  # this word's own gloss ("that is the Arabic word 👍"), or other text
 
 
 @dataclass(frozen=True)
@@ -169,8 +178,11 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
         return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
                            else "typed-empty")
-    if grade.verdict is Verdict.HOME_LANGUAGE_WORD:
-        return WriteInEnglish(who.language, text.strip()[:60])  # one more try, not a miss
+    # Not English: one more try, not a miss; but only once, so text in another language can
+    # neither hold the question open for ever nor dodge its miss
+    if grade.verdict in RETRY and study.take_english_retry(db, stored.id, ENGLISH_RETRIES):
+        own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
+        return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
     return _finish(db, stored, grade, now, tz, who)
 
 

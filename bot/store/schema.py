@@ -553,3 +553,10 @@ UPDATE mastery SET
 WHERE EXISTS (SELECT 1 FROM attempts a WHERE a.student_id = mastery.student_id
               AND a.word_id = mastery.word_id AND a.practice = 1)
 """)
+
+
+@migrations(name="0026_english_retries")
+def english_retries(db: Database) -> None:
+    """How many times a typed question said "write it in English" (the student typed another
+    language): it says so once, and after that the answer is graded, a miss or not."""
+    _run(db, "ALTER TABLE check_items ADD COLUMN english_retries INTEGER NOT NULL DEFAULT 0")

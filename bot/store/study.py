@@ -206,6 +206,15 @@ def next_open_item(db: Database, student_id: int) -> StoredItem | None:
     return _item(row) if row else None
 
 
+def take_english_retry(db: Database, item_id: int, allowed: int) -> bool:
+    """Count one "write it in English" on an open item; False when it had `allowed` already
+    (or is answered): the answer is then graded."""
+    cursor = db.execute("UPDATE check_items SET english_retries = english_retries + 1 "
+                        "WHERE id = ? AND answered_at IS NULL AND english_retries < ?",
+                        [item_id, allowed])
+    return cursor.rowcount == 1
+
+
 def close_item(db: Database, item_id: int, correct: bool, now: datetime) -> bool:
     """Mark an item answered; False when it already was (a replayed button)."""
     cursor = db.execute("UPDATE check_items SET answered_at = ?, correct = ? WHERE id = ? "

@@ -223,7 +223,7 @@ def test_typing_the_home_language_word_asks_for_english_without_a_miss(
     words = {w.id: w.word for w in pack_words(db, "science.ecosystems")}
     gloss = words[question.item.word_id].glosses["es"].term
     reply = answers.answer_typed(db, 1001, gloss, START, TZ)
-    assert reply == answers.WriteInEnglish("es", gloss)
+    assert reply == answers.WriteInEnglish("es", gloss, own_word=True)
     assert stored.get_mastery(db, 1001, question.item.word_id) == word  # not counted
 
 

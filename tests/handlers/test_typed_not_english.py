@@ -1,0 +1,103 @@
+"""Typed answers that are not English, or no word at all, and answers typed at buttons: what
+the student reads, and whether a miss is recorded (playtest 11)."""
+
+from __future__ import annotations
+
+from bot.domain.checks import Item
+from bot.domain.scaffold import ItemType
+from bot.presentation.i18n import language_name, reader_language
+from bot.store import study
+from bot.store.packs import pack_words
+from tests.harness import (
+    Chat,
+    join_and_confirm,
+    texts,
+)
+
+
+def ask_typed(chat: Chat, pack: str, term: str, lang: str, user_id: int = 1001) -> int:
+    """Open a typed item on one pack word (as a check at level 4 would); return its id."""
+    word = next(w for w in pack_words(chat.db, pack) if w.word.term == term)
+    item = Item(word.id, ItemType.TYPED, word.word.definition, (), term)
+    return study.save_items(chat.db, user_id, lang, [item], chat.clock())[0]
+
+
+def misses(chat: Chat) -> int:
+    return chat.db.execute("SELECT COUNT(*) FROM attempts WHERE correct = 0").fetchone()[0]
+
+
+def said(chat: Chat, key: str, lang: str, **values: object) -> str:
+    return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
+
+
+async def test_the_arabic_gloss_with_its_article_gets_one_more_try_not_a_miss(
+        chat: Chat) -> None:
+    """The playtest: الموطن (gloss موطن) and التبخر (gloss تبخر) were misses on the first try."""
+    user = chat.user(1001, "Amira", lang="ar")
+    await join_and_confirm(chat, user, lang="ar", level=4)
+    for pack, term, typed in (("science.ecosystems", "habitat", "الموطن"),
+                              ("science.matter-and-forces", "evaporation", "التبخر")):
+        item_id = ask_typed(chat, pack, term, "ar")
+        reply = texts(await chat.send(user, typed))
+        assert reply == said(chat, "typed-home-language", "ar", typed=typed,
+                             language=language_name("ar"))
+        assert "Now write it in English" in reply and "Not quite" not in reply
+        assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
+        assert "✅" in texts(await chat.send(user, term))
+
+
+async def test_a_vietnamese_synonym_of_the_gloss_is_asked_again_in_english_not_a_miss(
+        chat: Chat) -> None:
+    """The playtest: mô tả for describe (gloss miêu tả) was "Not quite. The answer is ..."."""
+    user = chat.user(1001, "Linh", lang="en")
+    await join_and_confirm(chat, user, lang="vi", level=5)
+    item_id = ask_typed(chat, "general.academic-verbs", "describe", "vi")
+    reply = texts(await chat.send(user, "mô tả"))
+    assert reply == said(chat, "typed-not-english", "vi", language=reader_language("vi"))
+    assert "That looks like Vietnamese. Please write the English word. ✏️" in reply
+    assert "describe" not in reply  # one more try gives nothing away
+    assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
+
+
+async def test_text_in_another_script_is_named_as_what_it_looks_like(chat: Chat) -> None:
+    user = chat.user(1001, "Hodan", lang="so")
+    await join_and_confirm(chat, user, lang="so", level=4)
+    ask_typed(chat, "science.ecosystems", "predator", "so")
+    reply = texts(await chat.send(user, "لا أعرف"))  # "I don't know", in Arabic
+    assert reply.endswith("That looks like Arabic. Please write the English word. ✏️")
+    assert misses(chat) == 0
+
+
+async def test_write_it_in_english_comes_once_then_the_answer_is_a_miss(chat: Chat) -> None:
+    """One more try, not a way round the question: the next answer that is not English is
+    graded, and only then is the answer shown."""
+    user = chat.user(1001, "Amira", lang="ar")
+    await join_and_confirm(chat, user, lang="ar", level=4)
+    item_id = ask_typed(chat, "science.ecosystems", "habitat", "ar")
+    first = texts(await chat.send(user, "لا أعرف"))
+    assert "Please write the English word" in first and "habitat" not in first
+    assert misses(chat) == 0
+    second = texts(await chat.send(user, "موطن"))  # the gloss, but she was asked for English
+    assert "Not quite. The answer is <b>habitat</b>" in second
+    assert misses(chat) == 1 and study.get_item(chat.db, item_id).answered
+
+
+async def test_after_one_more_try_a_wrong_english_answer_is_a_miss(chat: Chat) -> None:
+    user = chat.user(1001, "Amira", lang="ar")
+    await join_and_confirm(chat, user, lang="ar", level=4)
+    item_id = ask_typed(chat, "science.ecosystems", "habitat", "ar")
+    assert "Now write it in English" in texts(await chat.send(user, "الموطن"))
+    assert "Not quite" in texts(await chat.send(user, "house"))
+    assert misses(chat) == 1 and study.get_item(chat.db, item_id).answered
+
+
+async def test_digits_at_a_typed_question_ask_for_the_word_and_count_nothing(
+        chat: Chat) -> None:
+    user = chat.user(1001, "Linh", lang="en")
+    await join_and_confirm(chat, user, lang="vi", level=5)
+    item_id = ask_typed(chat, "general.academic-verbs", "explain", "vi")
+    for typed in ("12345", "2", "1/2"):
+        assert texts(await chat.send(user, typed)) == said(chat, "typed-empty", "vi"), typed
+    assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
+    # digits spent no "write it in English": Vietnamese still gets its one more try
+    assert "Please write the English word" in texts(await chat.send(user, "giải thích nhé"))
