@@ -163,7 +163,7 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     who = learner(db, user_id)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
-        if index is None:  # "extint" while the buttons wait: the answer is a tap away
+        if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             return TapAnAnswer()
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, who)
     found = words_by_id(db, [stored.item.word_id])
@@ -187,10 +187,10 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
 
 
 def matching_option(item: Item, text: str) -> int | None:
-    """The index of the option whose label (or number) the student typed, if exactly one."""
+    """The index of the option whose label the student typed, if exactly one. A number is no
+    option's position: the buttons show none, and their grid has no order a right-to-left
+    reader would count the same way."""
     typed = fold(" ".join(text.split()))
-    if typed.isdigit() and 1 <= int(typed) <= len(item.options):
-        return int(typed) - 1
     matches = [i for i, option in enumerate(item.options) if fold(option) == typed]
     return matches[0] if len(matches) == 1 else None
 

@@ -10,6 +10,8 @@ from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import (
     Chat,
+    a_question_with_buttons,
+    check_now,
     join_and_confirm,
     texts,
 )
@@ -101,3 +103,17 @@ async def test_digits_at_a_typed_question_ask_for_the_word_and_count_nothing(
     assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
     # digits spent no "write it in English": Vietnamese still gets its one more try
     assert "Please write the English word" in texts(await chat.send(user, "giải thích nhé"))
+
+
+async def test_a_digit_at_a_button_question_points_to_the_buttons(chat: Chat) -> None:
+    """The playtest: "3" was taken for the third button, which shows no number (and an
+    Arabic reader sees the grid from the right)."""
+    user = chat.user(1001, "Amira", lang="ar")
+    await join_and_confirm(chat, user, lang="ar", level=3)
+    await check_now(chat, user)
+    stored = await a_question_with_buttons(chat, user)
+    attempts = chat.db["attempts"].count
+    for typed in ("3", "1", "12345"):
+        assert texts(await chat.send(user, typed)) == said(chat, "tap-an-answer", "ar"), typed
+    assert chat.db["attempts"].count == attempts
+    assert not study.get_item(chat.db, stored.id).answered

@@ -253,11 +253,18 @@ def test_typing_a_buttons_label_counts_as_tapping_it(db: Database,
     assert answers.answer_typed(db, 1001, "hello there", START, TZ) == answers.TapAnAnswer()
 
 
-@pytest.mark.parametrize(("text", "index"), [("1", 0), ("4", 3), ("5", None), ("0", None),
-                                             ("B", 1), ("  b  ", 1), ("zzz", None)])
-def test_a_typed_number_or_label_picks_one_option(text: str, index: int | None) -> None:
+@pytest.mark.parametrize(("text", "index"), [("1", None), ("4", None), ("5", None),
+                                             ("0", None), ("B", 1), ("  b  ", 1), ("zzz", None)])
+def test_a_typed_label_picks_its_option_and_a_number_none(text: str, index: int | None) -> None:
+    """The buttons show no numbers (and a right-to-left reader counts the grid the other way):
+    a number is no option's position."""
     item = Item(1, ItemType.CHOICE, "stem", ("a", "b", "c", "d"), "b")
     assert answers.matching_option(item, text) == index
+
+
+def test_a_number_that_is_an_options_label_picks_that_option() -> None:
+    item = Item(1, ItemType.CHOICE, "How many sides has a triangle?", ("4", "3", "5", "6"), "3")
+    assert answers.matching_option(item, " 3 ") == 1
 
 
 def test_progress_counts_words_by_state_and_todays_study(
