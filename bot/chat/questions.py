@@ -1,5 +1,8 @@
 """A check's questions and feedback as messages: buttons, a quiz poll, a voice note or a
-typed question; a graded tap's feedback and next question edit the tapped message."""
+typed question; a graded tap's feedback and next question edit the tapped message. An answer
+typed instead of tapped takes its question's buttons off, so only the open question has live
+ones: the message showing them is held in memory (`user_data`), never in the store (after a
+restart an old question keeps its buttons, and a tap on them says it was answered)."""
 
 from __future__ import annotations
 
@@ -7,13 +10,21 @@ from telegram import CallbackQuery, InputPollOption, Message, Update
 from telegram.constants import ParseMode, PollType
 
 from bot.chat.alerts import alert_teachers
-from bot.chat.replies import edit_caption, edit_in_place, on_media
+from bot.chat.replies import edit_caption, edit_in_place, on_media, take_buttons_off
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import answers, checks, listen
+
+QUESTION_BUTTONS = "question_buttons"  # user_data: (item id, message id) of the live buttons
+
+
+def _showing(context: PuenteContext, item_id: int, message_id: int) -> None:
+    """Note the message that shows an item's answer buttons now."""
+    if context.user_data is not None:
+        context.user_data[QUESTION_BUTTONS] = (item_id, message_id)
 
 
 async def send_question(context: PuenteContext, chat_id: int,
@@ -22,8 +33,10 @@ async def send_question(context: PuenteContext, chat_id: int,
     s, item = context.services, question.item
     if item.item_type is ItemType.LISTEN and s.speech is not None:
         note = listen.question_note(s.db, s.speech, item.word_id)
-        await send_note(context.bot, s, chat_id, note, views.question_text(question, s.catalog),
-                        keyboards.options(callbacks.ANSWER, question.item_id, item.options))
+        sent = await send_note(context.bot, s, chat_id, note,
+                               views.question_text(question, s.catalog),
+                               keyboards.options(callbacks.ANSWER, question.item_id, item.options))
+        _showing(context, question.item_id, sent.message_id)
         return
     if item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options):
         message: Message = await context.bot.send_poll(
@@ -38,8 +51,10 @@ async def send_question(context: PuenteContext, chat_id: int,
     text = views.question_text(question, s.catalog)
     markup = None if item.typed else keyboards.options(callbacks.ANSWER, question.item_id,
                                                        item.options)
-    await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
-                                   reply_markup=markup)
+    sent = await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                          reply_markup=markup)
+    if markup is not None:
+        _showing(context, question.item_id, sent.message_id)
 
 
 def _own_message(question: checks.Question, context: PuenteContext) -> bool:
@@ -63,6 +78,9 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     target = chat_id or (update.effective_chat.id if update.effective_chat else None)
     if target is None:
         return
+    shown = context.user_data.pop(QUESTION_BUTTONS, None) if context.user_data else None
+    if edit is None and shown is not None and shown[0] == feedback.item_id:  # typed, not tapped
+        await take_buttons_off(context, target, shown[1])
     text = views.feedback_text(feedback, s.catalog)
     following = feedback.next_question
     if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
@@ -86,8 +104,13 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
         if not following.item.typed:
             layout = keyboards.option_layout(callbacks.ANSWER, following.item_id,
                                              following.item.options)
-    if not await edit_in_place(edit, text, layout):
-        await context.bot.send_message(target, text, reply_markup=keyboards.markup(layout)
-                                       if layout is not None else None)
+    if await edit_in_place(edit, text, layout):
+        shown_in = edit.message.message_id if edit is not None and edit.message else None
+    else:
+        shown_in = (await context.bot.send_message(
+            target, text, reply_markup=keyboards.markup(layout) if layout is not None else None
+        )).message_id
+    if following is not None and layout is not None and shown_in is not None:
+        _showing(context, following.item_id, shown_in)
     if following is not None and _own_message(following, context):
         await send_question(context, target, following)

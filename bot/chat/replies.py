@@ -245,6 +245,15 @@ async def _close_media(query: CallbackQuery) -> None:
         log.info("could not close a listening item's buttons: %s", exc.message)
 
 
+async def take_buttons_off(context: PuenteContext, chat_id: int, message_id: int) -> None:
+    """Take every button off one of our messages (a question answered by typing, not by a
+    tap). One that shows none already, or is gone or too old to edit, is left as it is."""
+    try:
+        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+    except BadRequest as exc:  # "message is not modified", "message to edit not found"...
+        log.info("could not take an answered question's buttons off: %s", exc.message)
+
+
 async def edit_in_place(query: CallbackQuery | None, text: str,
                         markup: InlineKeyboardMarkup | keyboards.Layout | None) -> bool:
     """Edit the tapped message; False when there is none or Telegram refuses the edit.

@@ -57,6 +57,7 @@ class Feedback:
     false_friend: str | None = None  # typed the look-alike the card warns about: warn again
     slipped: bool = False  # the check is over and missed a word answered right before it
     next: NextStep | None = None  # the check is over: what comes next, as /progress says it
+    item_id: int | None = None  # the item answered
 
 
 class StaleItemError(PuenteError):
@@ -253,7 +254,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
                     needs_help(updated) and not needs_help(state), question, score, again,
-                    who.level, _false_friend(word, who.language, grade), slipped, after)
+                    who.level, _false_friend(word, who.language, grade), slipped, after,
+                    stored.id)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:

@@ -3,6 +3,9 @@ the student reads, and whether a miss is recorded (playtest 11)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bot.demo.offline import Call, Failure
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import language_name, reader_language
@@ -11,9 +14,12 @@ from bot.store.packs import pack_words
 from tests.harness import (
     Chat,
     a_question_with_buttons,
+    answer_current,
     check_now,
     join_and_confirm,
     texts,
+    voices,
+    with_speech,
 )
 
 
@@ -70,6 +76,16 @@ async def test_text_in_another_script_is_named_as_what_it_looks_like(chat: Chat)
     assert misses(chat) == 0
 
 
+async def test_a_script_no_rule_names_is_still_asked_again_in_english(chat: Chat) -> None:
+    user = chat.user(1001, "Nino", lang="ru")
+    await join_and_confirm(chat, user, lang="ru", level=4)
+    ask_typed(chat, "science.ecosystems", "habitat", "ru")
+    reply = texts(await chat.send(user, "გარემო"))  # Georgian
+    assert reply == said(chat, "typed-not-english-unnamed", "ru")
+    assert "That does not look like English. Please write the English word. ✏️" in reply
+    assert misses(chat) == 0
+
+
 async def test_write_it_in_english_comes_once_then_the_answer_is_a_miss(chat: Chat) -> None:
     """One more try, not a way round the question: the next answer that is not English is
     graded, and only then is the answer shown."""
@@ -117,3 +133,80 @@ async def test_a_digit_at_a_button_question_points_to_the_buttons(chat: Chat) ->
         assert texts(await chat.send(user, typed)) == said(chat, "tap-an-answer", "ar"), typed
     assert chat.db["attempts"].count == attempts
     assert not study.get_item(chat.db, stored.id).answered
+
+
+def live_buttons(chat: Chat, user_id: int) -> dict[int, set[int]]:
+    """The answer buttons each message to the student shows now: message id -> item ids."""
+    shown: dict[int, set[int]] = {}
+    for call in chat.api.calls:
+        message_id = call.params.get("message_id") or call.result_id
+        if call.chat_id != user_id or message_id is None:
+            continue
+        message = chat.api.showing(user_id, int(message_id)) or {}
+        rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+        items = {int(b["callback_data"].split(":")[1]) for row in rows for b in row
+                 if b.get("callback_data", "").startswith("an:")}
+        if items:
+            shown[int(message_id)] = items
+    return shown
+
+
+async def test_an_answer_typed_at_buttons_takes_them_off_the_question(chat: Chat) -> None:
+    """The playtest: "describe" typed at a question left its four buttons live above the next
+    one. Button questions answered by a tap and by typing their label in turn (a question
+    sent new, and one edited into the tapped message): only the open question has buttons."""
+    user = chat.user(1001, "Amira", lang="ar")
+    typed = tapped = 0
+    await join_and_confirm(chat, user, lang="ar", level=3)
+    for _ in range(3):  # a check a day
+        await check_now(chat, user)
+        while (stored := study.next_open_item(chat.db, 1001)) is not None:
+            if stored.poll_id or stored.item.typed:
+                await answer_current(chat, user, right=True)
+                continue
+            assert set().union(*live_buttons(chat, 1001).values()) == {stored.id}
+            if (typed + tapped) % 2:
+                reply = texts(await answer_current(chat, user, right=True))
+                tapped += 1
+            else:
+                reply = texts(await chat.send(user, stored.item.answer))
+                typed += 1
+            assert "✅" in reply
+            following = study.next_open_item(chat.db, 1001)
+            open_ids = {following.id} if following is not None and not following.poll_id \
+                and not following.item.typed else set()
+            assert set().union(*live_buttons(chat, 1001).values()) == open_ids
+        chat.clock.advance(days=1)
+    assert typed >= 3 and tapped >= 3
+
+
+async def test_buttons_already_gone_do_not_stop_the_feedback(chat: Chat) -> None:
+    user = chat.user(1001, "Amira", lang="ar")
+    await join_and_confirm(chat, user, lang="ar", level=3)
+    await check_now(chat, user)
+    stored = await a_question_with_buttons(chat, user)
+    chat.api.fail_next(1001, Failure(400, "Bad Request: message to edit not found",
+                                     method="editMessageReplyMarkup"))
+    reply = texts(await chat.send(user, stored.item.answer))
+    assert "✅" in reply
+    assert study.get_item(chat.db, stored.id).answered
+
+
+async def test_an_answer_typed_under_a_voice_note_takes_its_buttons_off(
+        chat: Chat, tmp_path: Path) -> None:
+    speaking = with_speech(chat, tmp_path / "clips")
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(speaking, user, "es", 1)
+    notes: list[Call] = []
+    for _ in range(10):  # one check a day, answered right, until a listening item comes
+        calls = await speaking.send(user, "/check")
+        while not (notes := voices(calls)) and study.next_open_item(chat.db, 1001):
+            calls = await answer_current(speaking, user, right=True)
+        if notes:
+            break
+        chat.clock.advance(days=1)
+    (note,) = notes
+    stored = study.next_open_item(chat.db, 1001)
+    assert stored is not None and str(stored.item.item_type) == "listen"
+    assert "✅" in texts(await speaking.send(user, stored.item.answer))
+    assert "reply_markup" not in speaking.api.shown[(1001, note.result_id)]
