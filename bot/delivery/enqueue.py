@@ -19,20 +19,21 @@ from bot.store import outbox, people
 def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
                  reads: str = "en") -> tuple[int, int]:
     """Queue the preview for every student of the class who has not had these words today;
-    return (push id, students). A push every student already had today is kept, sending
-    nothing (and reported as nothing), so the teacher may still send it again; (0, 0) when
-    there is nobody at all to send to. The teacher `reads` this language: the report of how
-    the push went, sent later, is written in it."""
+    return (push id, students). A push that sends nothing now is kept too: one every student
+    already had today (reported as nothing), so the teacher may still send it again; one to
+    students still choosing a language, whose words wait in their /words; one booked for
+    later, which reaches whoever joins (or chooses a language) before it goes out and is
+    reported then. The teacher `reads` this language: the report of how the push went, sent
+    later, is written in it."""
     db, now = services.db, services.clock()
     people.set_teacher_language(db, teacher_id, reads)
     students = [s.id for s in people.class_students(db, plan.class_info.id)
                 if not s.blocked and s.id not in plan.repeats]
-    if not students and not plan.repeats:
-        return 0, 0  # nobody to send to: no push, so no "Push finished: 0" report either
     with db.atomic():
         push_id = outbox.create_push(db, plan.class_info.id, teacher_id, plan.pack_id,
                                      [w.id for w in plan.words], plan.send_at, now,
-                                     reported=not students)
+                                     reported=not students and (plan.send_at <= now
+                                                                or bool(plan.repeats)))
         _enqueue(services, push_id, plan, students)
     return push_id, len(students)
 

@@ -10,8 +10,9 @@ from telegram.error import TelegramError
 
 from bot.context import Services
 from bot.presentation.i18n import Counted
+from bot.presentation.push_views import when
 from bot.services import membership
-from bot.store import outbox
+from bot.store import outbox, people
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +24,21 @@ def report_counts(services: Services, push_id: int) -> dict[str, int]:
 
 
 async def report_finished(bot: Bot, services: Services) -> int:
-    """Tell each teacher once when their push is done: reached / blocked / failed."""
+    """Tell each teacher once when their push is done: reached / blocked / failed, or that
+    it reached nobody (booked for a class no student had joined, or chosen a language in, by
+    its time)."""
     told = 0
-    for push_id, teacher_id in outbox.finished_unreported(services.db):
+    for push_id, teacher_id in outbox.finished_unreported(services.db, services.clock()):
         if not outbox.mark_reported(services.db, push_id, services.clock()):
             continue
         counts = report_counts(services, push_id)
         lang = membership.known_language(services.db, teacher_id) or "en"  # as they pushed
-        text = services.catalog.render("push-report", lang, blocked=counts["blocked"],
-                                       sent=Counted("count-students", counts["sent"]),
-                                       failed=counts["failed"])
+        text = _nobody(services, push_id, lang) if not any(counts.values()) else \
+            services.catalog.render("push-report", lang, blocked=counts["blocked"],
+                                    sent=Counted("count-students", counts["sent"]),
+                                    failed=counts["failed"])
+        if text is None:
+            continue
         try:
             await bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
             told += 1
@@ -40,3 +46,15 @@ async def report_finished(bot: Bot, services: Services) -> int:
             log.warning("could not report push %s to its teacher: %s", push_id,
                         type(exc).__name__)
     return told
+
+
+def _nobody(services: Services, push_id: int, lang: str) -> str | None:
+    """A push that went to no one: no student had joined the class (and chosen a language)
+    when it was due; its words wait in /words for those who come. None: the class is gone."""
+    push = outbox.get_push(services.db, push_id)
+    found = people.class_by_id(services.db, push.class_id) if push else None
+    if push is None or found is None:
+        return None
+    return services.catalog.render(
+        "push-report-nobody", lang, class_name=found.name,
+        when=when(services.catalog, lang, push.send_at, services.config.school.timezone))

@@ -24,6 +24,7 @@ from bot.chat.replies import (
 from bot.context import PuenteContext
 from bot.delivery import enqueue_again, enqueue_push
 from bot.presentation import callbacks, keyboards, push_views, views
+from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, Markup, reader_language
 from bot.services import membership, pushes, teaching
 from bot.services.glosses import english_only, glosses_for, pack_refs
@@ -45,8 +46,13 @@ async def push(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
-                            s.clock())
+    try:
+        plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
+                                s.clock())
+    except pushes.EmptyClassError as exc:  # said with the link that brings students in
+        await say(update, context, exc.prompt_key, bilingual=False, **exc.params,
+                  link=join_link(context.bot.username, exc.params["code"]))
+        return
     refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
     languages = teaching.class_languages(s.db, user.id, plan.class_info.id)
     if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
@@ -88,7 +94,8 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
     if user is None:
         return
     lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
-    lines = [s.catalog.render("push-queued", lang, words=Counted("count-words", len(plan.words)),
+    lines = [s.catalog.render("push-queued-nobody-yet" if plan.empty else "push-queued", lang,
+                              words=Counted("count-words", len(plan.words)),
                               class_name=plan.class_info.name, when=push_views.when(
                                   s.catalog, lang, plan.send_at, tz),
                               students=Counted("count-students", students))]
@@ -135,7 +142,7 @@ async def scheduled(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    waiting = pushes.scheduled(s.db, user.id)
+    waiting = pushes.scheduled(s.db, user.id, s.clock())
     if not waiting:
         await say(update, context, "scheduled-none", bilingual=False)
         return
@@ -160,7 +167,7 @@ async def scheduled_button(update: Update, context: PuenteContext) -> None:
     query, user, cb, lang = decided
     s, tz = context.services, context.services.config.school.timezone
     if len(cb.args) == 1:  # the first tap, in /scheduled: ask
-        found = pushes.scheduled_push(s.db, user.id, cb.int_arg(0))
+        found = pushes.scheduled_push(s.db, user.id, cb.int_arg(0), s.clock())
         await context.bot.send_message(
             user.id, push_views.cancel_confirm(s.catalog, lang, found, tz),
             parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_cancel_push(
@@ -171,7 +178,7 @@ async def scheduled_button(update: Update, context: PuenteContext) -> None:
         raise callbacks.ForgedCallbackError("not a cancel confirmation")
     if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
         return
-    done = pushes.cancel_scheduled(s.db, user.id, cb.int_arg(0))
+    done = pushes.cancel_scheduled(s.db, user.id, cb.int_arg(0), s.clock())
     await query.edit_message_text(push_views.cancelled(s.catalog, lang, done.push,
                                                        done.students, tz),
                                   parse_mode=ParseMode.HTML)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 
-from bot.presentation.i18n import Catalog, Counted
+from bot.presentation.i18n import Catalog, Counted, Markup
 from bot.services.pushes import Scheduled
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
@@ -43,17 +43,26 @@ def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz
         lines.append(catalog.render(
             "scheduled-line" if one.booked_by is None else "scheduled-line-by", lang,
             number=number, when=due, class_name=one.class_name, pack=one.pack_id,
-            terms=", ".join(one.terms), students=Counted("count-students", one.students),
+            terms=", ".join(one.terms), students=_students(catalog, lang, one.students),
             name=one.booked_by or ""))
         buttons.append((one.push_id, catalog.plain("button-scheduled-cancel", lang,
                                                    number=number, when=due)))
     return "\n".join(lines), buttons
 
 
+def _students(catalog: Catalog, lang: str, students: int) -> Counted | Markup:
+    """Whom a waiting push goes to: "3 students", or, in a class nobody has joined yet, that
+    it goes to those who join before it is due."""
+    return catalog.render("scheduled-nobody-yet", lang) if not students else \
+        Counted("count-students", students)
+
+
 def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> str:
-    """Ask before a waiting push is cancelled (a co-teacher's: saying she will be told)."""
-    return catalog.render("scheduled-cancel-confirm" if one.booked_by is None
-                          else "scheduled-cancel-confirm-by", lang,
+    """Ask before a waiting push is cancelled (a co-teacher's: saying she will be told; one
+    nobody has joined for yet: saying newcomers will not get it)."""
+    key = ("scheduled-cancel-confirm-by" if one.booked_by is not None
+           else "scheduled-cancel-confirm" if one.students else "scheduled-cancel-confirm-nobody")
+    return catalog.render(key, lang,
                           when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name, terms=", ".join(one.terms),
                           students=Counted("count-students", one.students),
@@ -62,7 +71,8 @@ def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> s
 
 def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tzinfo) -> str:
     """What a cancelled push took back, and what stays."""
-    return catalog.render("scheduled-cancelled", lang,
+    key = "scheduled-cancelled" if students else "scheduled-cancelled-nobody"
+    return catalog.render(key, lang,
                           when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name,
                           students=Counted("count-students", students))

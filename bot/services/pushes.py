@@ -47,6 +47,9 @@ class PushPlan:
     left: int = 0
     # The time asked for (or now), when it fell in quiet hours and the push waits for their end
     held_from: datetime | None = None
+    # Nobody has joined the class yet: a push booked for later is kept for whoever joins
+    # before it goes out (a push for now has nobody to go to, see EmptyClassError)
+    empty: bool = False
 
 
 # Words a teacher may put before a time in her own language instead of "at": "a las 8:00",
@@ -119,6 +122,13 @@ def next_allowed(moment: datetime, school: SchoolConfig) -> datetime:
     return end
 
 
+class EmptyClassError(PuenteError):
+    """A push for now to a class nobody has joined yet: there is no one to send it to, and
+    nothing is kept (a push booked for later is kept for those who join before then)."""
+
+    prompt_key = "push-nobody-yet"
+
+
 def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[str],
               now: datetime) -> PushPlan:
     """Validate a push request against what this teacher may use and send to."""
@@ -135,15 +145,18 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
         raise BadInputError(prompt_key="push-nothing-new", pack=pack_id)
     asked = now if at is None else _at(at, now, school)
     send_at = next_allowed(asked, school)
+    empty = people.class_size(db, found.id) == 0
+    if empty and send_at <= now:
+        raise EmptyClassError(class_name=found.name, code=found.join_code)
     chosen = chosen[:MAX_PUSH_WORDS]
     booked = tuple(Booked(len(w.push.word_ids), w.push.send_at)
-                   for w in outbox.waiting_pushes(db, teacher_id)
+                   for w in outbox.waiting_pushes(db, teacher_id, now)
                    if w.push.class_id == found.id and w.push.pack_id == pack_id
                    and w.push.send_at > now)  # one going out now is no booking to move
     return PushPlan(found, pack_id, chosen, send_at,
                     already_sent(db, school, found.id, chosen, send_at),
                     people.without_language(db, found.id), booked, left,
-                    asked if asked != send_at else None)
+                    asked if asked != send_at else None, empty)
 
 
 def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],
@@ -243,12 +256,13 @@ class Scheduled:
     booked_by: str | None = None  # a co-teacher's first name; None: the teacher's own push
 
 
-def scheduled(db: Database, teacher_id: int) -> list[Scheduled]:
-    """The pushes with messages still waiting to the teacher's classes (hers and her
-    co-teachers'), the soonest first."""
+def scheduled(db: Database, teacher_id: int, now: datetime) -> list[Scheduled]:
+    """The pushes still waiting to the teacher's classes (hers and her co-teachers'): with
+    messages to send, or booked for later to a class nobody has joined yet; the soonest
+    first."""
     require_teacher(db, teacher_id)
     found = []
-    for waiting in outbox.waiting_pushes(db, teacher_id):
+    for waiting in outbox.waiting_pushes(db, teacher_id, now):
         push = waiting.push
         class_info = people.class_by_id(db, push.class_id)
         by_id = {w.id: w.word.term for w in pack_words(db, push.pack_id)}
@@ -259,10 +273,10 @@ def scheduled(db: Database, teacher_id: int) -> list[Scheduled]:
     return found
 
 
-def scheduled_push(db: Database, teacher_id: int, push_id: int) -> Scheduled:
+def scheduled_push(db: Database, teacher_id: int, push_id: int, now: datetime) -> Scheduled:
     """A push still waiting to a class the teacher teaches (any other id raises): a
     co-teacher may cancel it too, as she could tell the students herself."""
-    for one in scheduled(db, teacher_id):
+    for one in scheduled(db, teacher_id, now):
         if one.push_id == push_id:
             return one
     raise ScheduledGoneError()
@@ -271,15 +285,17 @@ def scheduled_push(db: Database, teacher_id: int, push_id: int) -> Scheduled:
 @dataclass(frozen=True)
 class Cancelled:
     push: Scheduled
-    students: int  # students whose messages of the push were taken out of the outbox
+    # students whose messages of the push were taken out of the outbox (0: a push booked for
+    # a class nobody had joined yet)
+    students: int
 
 
-def cancel_scheduled(db: Database, teacher_id: int, push_id: int) -> Cancelled:
+def cancel_scheduled(db: Database, teacher_id: int, push_id: int, now: datetime) -> Cancelled:
     """Cancel what a teacher's waiting push has not sent yet; what was sent stays sent (its
     words reach a student with its message, so cancelling before then takes them back too)."""
-    found = scheduled_push(db, teacher_id, push_id)
-    students = outbox.cancel_push(db, push_id)
-    if not students:  # the deliverer claimed or sent the rest meanwhile
+    found = scheduled_push(db, teacher_id, push_id, now)
+    students = outbox.cancel_push(db, push_id, now)
+    if students is None:  # the deliverer claimed or sent the rest meanwhile
         raise ScheduledGoneError()
     return Cancelled(found, students)
 

@@ -151,11 +151,15 @@ def push_failed_chats(db: Database, push_id: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-def finished_unreported(db: Database) -> list[tuple[int, int]]:
-    """(push id, teacher id) of pushes with nothing pending that the teacher has not heard of."""
+def finished_unreported(db: Database, now: datetime) -> list[tuple[int, int]]:
+    """(push id, teacher id) of pushes due by `now` with nothing pending that the teacher has
+    not heard of (a push booked for later to a class nobody has joined yet has nothing
+    pending either: it is done only when its time comes)."""
     rows = db.execute(
-        "SELECT p.id, p.teacher_id FROM pushes p WHERE p.reported_at IS NULL AND NOT EXISTS "
-        "(SELECT 1 FROM outbox o WHERE o.push_id = p.id AND o.status = 'pending')").fetchall()
+        "SELECT p.id, p.teacher_id FROM pushes p WHERE p.reported_at IS NULL "
+        "AND p.send_at <= ? AND NOT EXISTS "
+        "(SELECT 1 FROM outbox o WHERE o.push_id = p.id AND o.status = 'pending')",
+        [stamp(now)]).fetchall()
     return [(r[0], r[1]) for r in rows]
 
 
@@ -220,33 +224,42 @@ class WaitingPush:
     booked_by: str  # the first name of the teacher who booked it
 
 
-def waiting_pushes(db: Database, teacher_id: int) -> list[WaitingPush]:
-    """The pushes with messages still pending to the classes a teacher teaches (owner or
-    co-teacher), whoever booked them, the soonest due first: co-teachers share the class,
-    so one must see what the other booked before pushing the same words again."""
+def waiting_pushes(db: Database, teacher_id: int, now: datetime) -> list[WaitingPush]:
+    """The pushes still waiting to the classes a teacher teaches (owner or co-teacher),
+    whoever booked them, the soonest due first: those with messages pending, and those booked
+    for later with no message yet (nobody had joined the class: it goes to whoever joins
+    before it is due; not one every student already had that day, kept only for "send
+    again"). Co-teachers share the class, so one must see what the other booked before
+    pushing the same words again."""
     rows = db.execute(
         f"SELECT {PUSH_COLUMNS}, count(DISTINCT o.chat_id), t.first_name "
-        "FROM pushes p JOIN outbox o ON o.push_id = p.id JOIN teachers t ON t.id = p.teacher_id "
-        "WHERE o.status = 'pending' AND (p.teacher_id = ? OR p.class_id IN "
-        "(SELECT id FROM classes WHERE teacher_id = ? UNION "
-        "SELECT class_id FROM class_teachers WHERE teacher_id = ?)) "
-        "GROUP BY p.id ORDER BY p.send_at, p.id", [teacher_id] * 3).fetchall()
+        "FROM pushes p LEFT JOIN outbox o ON o.push_id = p.id AND o.status = 'pending' "
+        "JOIN teachers t ON t.id = p.teacher_id "
+        "WHERE (p.teacher_id = :teacher OR p.class_id IN "
+        "(SELECT id FROM classes WHERE teacher_id = :teacher UNION "
+        "SELECT class_id FROM class_teachers WHERE teacher_id = :teacher)) "
+        "AND (o.id IS NOT NULL OR (p.send_at > :now AND p.reported_at IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.push_id = p.id))) "
+        "GROUP BY p.id ORDER BY p.send_at, p.id",
+        {"teacher": teacher_id, "now": stamp(now)}).fetchall()
     return [WaitingPush(_push(r), r[6], r[7]) for r in rows]
 
 
-def cancel_push(db: Database, push_id: int) -> int:
+def cancel_push(db: Database, push_id: int, now: datetime) -> int | None:
     """Delete a push's messages still pending that no deliverer has claimed, in one
     transaction, and the push itself when nothing of it is left (so it never counts as sent,
-    nor reaches a student who joins later); return how many students lost a message.
-    A claimed row may be on its way to Telegram: it is left to finish."""
+    nor reaches a student who joins later); return how many students lost a message: 0 for a
+    push booked for later that had no message yet (nobody had joined), None when nothing of
+    the push was waiting. A claimed row may be on its way to Telegram: it is left to finish."""
     with db.atomic():  # a DELETE ... RETURNING reads like a query: keep it in the transaction
         chats = {r[0] for r in db.execute(
             "DELETE FROM outbox WHERE push_id = ? AND status = 'pending' "
             "AND lease_owner IS NULL RETURNING chat_id", [push_id]).fetchall()}
-        if chats and not db.execute("SELECT 1 FROM outbox WHERE push_id = ? LIMIT 1",
-                                    [push_id]).fetchone():
-            db.execute("DELETE FROM pushes WHERE id = ?", [push_id])
-    return len(chats)
+        if db.execute("SELECT 1 FROM outbox WHERE push_id = ? LIMIT 1", [push_id]).fetchone():
+            return len(chats) or None
+        gone = db.execute("DELETE FROM pushes WHERE id = ? AND (? OR send_at > ?)",
+                          [push_id, bool(chats), stamp(now)]).rowcount
+    return len(chats) if gone else None
 
 
 def push_chats(db: Database, push_id: int) -> set[int]:

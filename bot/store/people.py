@@ -202,6 +202,12 @@ def class_students(db: Database, class_id: int) -> list[Student]:
     return [_student(r) for r in rows]
 
 
+def class_size(db: Database, class_id: int) -> int:
+    """Every student enrolled in a class, whether or not they have chosen a language."""
+    return int(db.execute("SELECT count(*) FROM enrollments WHERE class_id = ?",
+                          [class_id]).fetchone()[0])
+
+
 def without_language(db: Database, class_id: int) -> int:
     """Students of a class who joined but have not chosen a home language yet (a preview
     cannot be written for them until they do)."""

@@ -35,6 +35,7 @@ def test_a_push_command_is_split_into_pack_words_class_and_time(
 
 def test_named_words_are_matched_with_multi_word_terms_first(
         db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
     plan = pushes.plan_push(db, SCHOOL, TEACHER_ID,
                             ["science.ecosystems", "food", "chain,", "habitat", "habitat"], START)
     assert [w.word.term for w in plan.words] == ["food chain", "habitat"]
@@ -56,8 +57,21 @@ def test_an_unknown_word_or_pack_is_named_back_to_the_teacher(
 
 def test_without_words_the_next_five_unsent_words_go(
         db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
     plan = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems"], START)
     assert len(plan.words) == 5
+
+
+def test_a_push_for_now_to_a_class_nobody_joined_is_refused_and_one_for_later_is_planned(
+        db: Database, school_class: people.ClassInfo) -> None:
+    with pytest.raises(pushes.EmptyClassError) as now:
+        pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems"], START)
+    assert now.value.params == {"class_name": "Science 7B", "code": "JOINcode_123"}
+    later = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "16:30"],
+                             START)
+    assert later.empty and later.send_at > START
+    enrol_student(db, START, lang=None)  # on the roster, still choosing a language
+    assert not pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems"], START).empty
 
 
 def test_a_push_at_a_time_already_past_today_goes_tomorrow(

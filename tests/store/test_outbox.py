@@ -41,10 +41,10 @@ def test_cancelling_a_push_leaves_what_was_sent_and_what_a_deliverer_holds(
                                            START) for chat in (7, 8, 9))
     outbox.mark_sent(db, sent, START)
     assert outbox.claim(db, [held], "a", START, START + timedelta(minutes=1))
-    assert outbox.cancel_push(db, push) == 1  # only chat 9's row: pending and unclaimed
+    assert outbox.cancel_push(db, push, START) == 1  # only chat 9's row: pending, unclaimed
     assert [r[0] for r in db.execute("SELECT id FROM outbox ORDER BY id")] == [sent, held]
     assert outbox.get_push(db, push) is not None  # it sent something: it stays a push
-    assert outbox.cancel_push(db, push) == 0
+    assert outbox.cancel_push(db, push, START) is None  # nothing of it was waiting
 
 
 def test_a_push_cancelled_before_anything_was_sent_is_gone(db: Database,
@@ -52,6 +52,21 @@ def test_a_push_cancelled_before_anything_was_sent_is_gone(db: Database,
     push = outbox.create_push(db, school_class.id, school_class.teacher_id, "science.ecosystems",
                               [1], START, START)
     outbox.enqueue(db, push, 7, "preview", {"text": "hi"}, START, START)
-    assert outbox.cancel_push(db, push) == 1
+    assert outbox.cancel_push(db, push, START) == 1
     assert outbox.get_push(db, push) is None and db["outbox"].count == 0
     assert outbox.words_sent_to_class(db, school_class.id) == set()
+
+
+def test_a_push_booked_for_a_class_nobody_joined_waits_cancels_and_is_reported_when_due(
+        db: Database, school_class: ClassInfo) -> None:
+    later = START + timedelta(hours=18)
+    push = outbox.create_push(db, school_class.id, school_class.teacher_id, "science.ecosystems",
+                              [1], later, START)
+    assert [w.push.id for w in outbox.waiting_pushes(db, school_class.teacher_id, START)] == [
+        push]
+    assert outbox.finished_unreported(db, START) == []  # not done before its time
+    assert outbox.finished_unreported(db, later) == [(push, school_class.teacher_id)]
+    assert outbox.waiting_pushes(db, school_class.teacher_id, later) == []
+    assert outbox.cancel_push(db, push, later) is None  # due: nothing left to cancel
+    assert outbox.cancel_push(db, push, START) == 0  # waiting, with no student yet
+    assert outbox.get_push(db, push) is None

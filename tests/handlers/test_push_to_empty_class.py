@@ -1,0 +1,127 @@
+"""A push to a class nobody has joined yet: booked for later, it waits for the students who join
+before it goes out (listed in /scheduled, cancellable, reported honestly); for now, it says
+nothing was sent and how students join (playtest 11: "Sending 3 words to 0 students", then
+nothing, ever)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.demo.offline import OfflineBotAPI
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+
+PUSH = "/push science.ecosystems predator, prey, habitat"
+
+
+def rivera(chat: Chat) -> dict:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+def previews(api: OfflineBotAPI) -> Counter[int]:
+    return Counter(c.chat_id for c in api.calls if c.method == "sendMessage" and "📘" in c.text)
+
+
+async def test_a_push_booked_before_anyone_joined_reaches_the_students_who_join_in_time(
+        chat: Chat) -> None:
+    chat.clock.advance(hours=10)  # Monday 21:00 at school: the push is for Tuesday morning
+    booked = texts(await chat.send(rivera(chat), f"{PUSH} at 08:15"))
+    assert booked == (
+        "Nobody has joined <b>Science 7B</b> yet. The push of 3 words is booked for Tue 08:15: "
+        "it goes to every student who joins before then. /scheduled shows it, and lets you "
+        "cancel.")
+    listed = await chat.send(rivera(chat), "/scheduled")
+    assert texts(listed) == (
+        "Pushes waiting to be sent:\n"
+        "1. Tue 08:15 · <b>Science 7B</b> · science.ecosystems: predator, prey, habitat "
+        "(nobody has joined yet: it goes to whoever joins before then)")
+    assert buttons(listed) == [("❌ Cancel 1 (Tue 08:15)", "sc:1")]
+
+    amira, minh = chat.user(3001, "Amira", lang="ar"), chat.user(3002, "Minh", lang="vi")
+    await join_and_confirm(chat, amira, lang="ar", level=3)
+    await join_and_confirm(chat, minh, lang="vi", level=1)
+    assert "(2 students)" in texts(await chat.send(rivera(chat), "/scheduled"))
+    assert texts(await chat.deliver()) == ""  # nothing is due, and nothing to report yet
+
+    chat.clock.advance(hours=11, minutes=15)  # Tuesday 08:15
+    report = texts(await chat.deliver())
+    assert previews(chat.api) == Counter({3001: 1, 3002: 1})
+    assert "Push finished: delivered to Telegram for 2 students" in report
+    late = chat.user(3003, "Linh", lang="vi")  # joins after it went out: not sent again
+    await join_and_confirm(chat, late, lang="vi", level=5)
+    await chat.deliver()
+    assert previews(chat.api)[3003] == 0
+    assert "predator" in texts(await chat.send(late, "/words"))  # its words wait for her
+
+
+async def test_a_push_booked_for_a_class_nobody_joins_in_time_says_it_reached_no_one(
+        chat: Chat) -> None:
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"{PUSH} at 08:15")
+    chat.clock.advance(hours=11, minutes=15)
+    report = texts(await chat.deliver())
+    assert report == (
+        "Nobody in <b>Science 7B</b> could get the push of Tue 08:15: no student had joined and "
+        "chosen a home language by then. Students who join later find its words first in "
+        "/words.")
+    assert "Push finished" not in report and previews(chat.api) == Counter()
+    assert texts(await chat.deliver()) == ""  # told once
+    assert texts(await chat.send(rivera(chat), "/scheduled")).startswith("No push is waiting")
+    late = chat.user(3003, "Linh", lang="vi")
+    await join_and_confirm(chat, late, lang="vi", level=5)
+    assert "predator" in texts(await chat.send(late, "/words"))
+
+
+async def test_a_push_for_now_to_a_class_nobody_joined_says_nothing_was_sent_and_how_to_join(
+        chat: Chat) -> None:
+    reply = texts(await chat.send(rivera(chat), PUSH))
+    assert reply == (
+        "Nobody has joined <b>Science 7B</b> yet, so nothing was sent. Students join with this "
+        "link: https://t.me/PuenteDemoBot?start=JOINcode_123\nPush again once they have joined, "
+        "or push with a time (/push PACK at 08:00): it goes to every student who joins before "
+        "then.")
+    assert chat.db["pushes"].count == 0
+    assert texts(await chat.send(rivera(chat), "/scheduled")).startswith("No push is waiting")
+    assert texts(await chat.deliver()) == ""  # no "Push finished: 0 students"
+
+
+async def test_a_vietnamese_teacher_reads_that_her_empty_class_gets_the_push_later(
+        chat: Chat) -> None:
+    chat.clock.advance(hours=10)
+    booked = texts(await chat.send(chat.user(TEACHER_ID, "Hoa", "vi"), f"{PUSH} at 08:15"))
+    assert booked.startswith("Chưa có học sinh nào vào lớp <b>Science 7B</b>. Lượt gửi 3 từ "
+                             "đã được hẹn lúc 08:15 Thứ Ba")
+
+
+async def test_a_push_booked_for_an_empty_class_cancels_and_then_reaches_no_one(
+        chat: Chat) -> None:
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"{PUSH} at 08:15")
+    await chat.send(rivera(chat), "/scheduled")
+    confirm = texts(await chat.tap(rivera(chat), "sc:1")).strip()
+    assert confirm == (
+        "Cancel the push of Tue 08:15 to <b>Science 7B</b> (predator, prey, habitat)? Nobody "
+        "has joined the class yet; students who join before then will not get it.")
+    done = texts(await chat.tap(rivera(chat), "sc:1:yes")).strip()
+    assert done == ("The push of Tue 08:15 to <b>Science 7B</b> is cancelled. Nobody had joined "
+                    "the class yet, so nothing of it was sent.")
+    assert chat.db["pushes"].count == 0
+    gone = texts(await chat.tap(rivera(chat), "sc:1:yes")).strip()
+    assert gone.startswith("That push is not waiting any more")
+    await join_and_confirm(chat, chat.user(3001, "Amira", lang="ar"), lang="ar", level=3)
+    chat.clock.advance(hours=11, minutes=15)
+    assert texts(await chat.deliver()) == ""
+    assert previews(chat.api)[3001] <= 1  # her own first words at most, never the push
+    assert "predator" not in texts(c for c in chat.api.calls if c.chat_id == 3001)
+
+
+async def test_pushed_words_wait_for_a_class_whose_only_student_is_still_choosing_a_language(
+        chat: Chat) -> None:
+    mo = chat.user(3900, "Mo", lang="so")
+    await chat.send(mo, "/start JOINcode_123")  # on the roster, no language tapped yet
+    reply = texts(await chat.send(rivera(chat), PUSH))
+    assert ("1 student has not chosen a home language yet, so nothing is sent to them now. "
+            "These words will wait for them in /words once they choose.") in reply
+    assert texts(await chat.deliver()) == ""  # nothing was sent: nothing to report
+    await join_and_confirm(chat, mo, lang="so", level=4)
+    cards = texts(await chat.send(mo, "/words"))
+    assert all(word in cards for word in ("predator", "prey", "habitat")), cards
