@@ -194,7 +194,8 @@ def test_vietnamese_calls_a_student_ban_never_em(catalog: Catalog) -> None:
 
 
 # Teachers read usted in Spanish everywhere; a tú here and there reads as a slip.
-TEACHER_COVERAGE_KEYS = ("newpack-coverage", "push-coverage", "gloss-saved")
+TEACHER_COVERAGE_KEYS = ("newpack-coverage", "newpack-gloss-missing", "push-coverage",
+                         "gloss-saved")
 
 
 @pytest.mark.parametrize("key", TEACHER_COVERAGE_KEYS)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -23,6 +25,28 @@ _WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example",
 MAX_SIMPLE_WORDS = 12
 MAX_FORMS = 12
 _GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
+
+
+# Letters NFKD does not take apart into a base letter and accents
+_OWN_LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+                              "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
+MAX_PACK_NAME = 40
+
+
+def pack_name(file_stem: str) -> str:
+    """The name part of a pack id made from a file's name: accents taken off ("Vòng tuần hoàn
+    nước" -> "vong-tuan-hoan-nuoc", "Año 3" -> "ano-3"), other letters left out. Where letters
+    were left out ("Слова 7Б", "دورة الماء"), a short tag of the whole name follows (or is all
+    there is), so two such files never share a pack, and the same file sent again replaces
+    its own."""
+    plain = [c for c in unicodedata.normalize("NFKD", file_stem.translate(_OWN_LETTERS))
+             if not unicodedata.combining(c)]
+    cleaned = "".join(c.lower() if c.isascii() and c.isalnum() else "-" for c in plain)
+    name = "-".join(part for part in cleaned.split("-") if part)[:MAX_PACK_NAME].strip("-")
+    if not any(c.isalnum() and not c.isascii() for c in plain):
+        return name or "pack"
+    tag = hashlib.sha256(file_stem.strip().encode()).hexdigest()[:6]
+    return f"{name[:MAX_PACK_NAME - len(tag) - 1].rstrip('-') or 'pack'}-{tag}"
 
 
 @dataclass(frozen=True)
@@ -65,6 +89,11 @@ class Pack:
     def words_without_cloze(self) -> tuple[Word, ...]:
         """Words that get no fill-in-the-gap item because they have no cloze sentence."""
         return tuple(w for w in self.words if w.cloze is None)
+
+    @property
+    def gloss_languages(self) -> tuple[str, ...]:
+        """The languages the pack gives glosses in (for at least one word), sorted."""
+        return tuple(sorted({lang for word in self.words for lang in word.glosses}))
 
     @property
     def glosses_without_definition(self) -> dict[str, tuple[str, ...]]:

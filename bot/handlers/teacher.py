@@ -25,7 +25,7 @@ from bot.domain.names import clean_label
 from bot.domain.packs import PackError
 from bot.presentation import callbacks, class_views, keyboards, menus, pack_views, views
 from bot.presentation.class_views import join_link
-from bot.presentation.i18n import Counted, reader_language
+from bot.presentation.i18n import reader_language
 from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, made_at, student_label
 from bot.presentation.views import escape
@@ -269,18 +269,13 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     filled = await glosses.fill_machine_glosses(s.db, s.translator, pack.id, languages)
     await send_long(context, user.id, pack_views.saved_text(
         s.catalog, lang, pack.id, len(pack.words), filled, upload.changes))
-    gaps = english_only(s.db, pack_refs(s.db, [pack.id]), languages, s.translator)
-    for gap in gaps:  # say plainly which students will get English only, and the fix
-        await say(update, context, "newpack-coverage", bilingual=False, code=gap.lang,
-                  language=reader_language(gap.lang), missing=gap.missing,
-                  words=Counted("count-words", gap.words))
-    quality = check_quality(s.db, user.id, pack)
-    await say(update, context, "newpack-audit", bilingual=False, no_cloze=quality.no_cloze,
-              giveaways=quality.giveaways, items=quality.items,
-              rules=", ".join(quality.rules) or "-")
-    for code, terms in quality.no_definition.items():
-        await say(update, context, "newpack-gloss-no-definition", bilingual=False, code=code,
-                  language=reader_language(code), terms=pack_views.terms_list(terms))
+    # the class's languages, and the file's own: words left without a gloss in them are named
+    # now, not at the first /push (a new class has no students, so no languages, yet)
+    gaps = english_only(s.db, pack_refs(s.db, [pack.id]), [*languages, *pack.gloss_languages],
+                        s.translator)
+    for warning in pack_views.upload_warnings(s.catalog, lang, gaps, pack.gloss_languages,
+                                              check_quality(s.db, user.id, pack)):
+        await send_long(context, user.id, warning)
 
 
 async def coteach(update: Update, context: PuenteContext) -> None:

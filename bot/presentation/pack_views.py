@@ -6,8 +6,10 @@ from collections.abc import Sequence
 
 from bot.domain.pack_changes import PackChanges
 from bot.domain.packs import Problem
-from bot.presentation.i18n import Catalog, Markup
+from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.views import escape, join_lines
+from bot.services.glosses import Gap
+from bot.services.packs import PackQuality
 
 MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
 MAX_TERMS = 20
@@ -38,6 +40,37 @@ def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: in
         lines.append(catalog.render(key, lang, terms=terms_list(changes.retired),
                                     count=changes.answered))
     return join_lines(lines)
+
+
+def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
+                    file_languages: Sequence[str], quality: PackQuality) -> list[Markup]:
+    """What to fix after an upload, one message each: the words some students will read in
+    English only (named, for a language the file has a column for; else counted, with the
+    columns to add), how good the checks will be, and glosses with no definition."""
+    warnings = []
+    for gap in gaps:
+        language = reader_language(gap.lang)
+        if gap.lang in file_languages:
+            warnings.append(catalog.render("newpack-gloss-missing", lang, code=gap.lang,
+                                           language=language, terms=terms_list(gap.terms)))
+        else:
+            warnings.append(catalog.render("newpack-coverage", lang, code=gap.lang,
+                                           language=language, missing=gap.missing,
+                                           words=Counted("count-words", gap.words)))
+    if quality.no_cloze and quality.giveaways:
+        warnings.append(catalog.render("newpack-audit", lang, no_cloze=quality.no_cloze,
+                                       giveaways=quality.giveaways, items=quality.items,
+                                       rules=", ".join(quality.rules)))
+    elif quality.no_cloze:  # no "0 of 160 items could give the answer away (-)"
+        warnings.append(catalog.render("newpack-audit-cloze", lang, no_cloze=quality.no_cloze))
+    elif quality.giveaways:
+        warnings.append(catalog.render("newpack-audit-giveaways", lang,
+                                       giveaways=quality.giveaways, items=quality.items,
+                                       rules=", ".join(quality.rules)))
+    warnings += [catalog.render("newpack-gloss-no-definition", lang, code=code,
+                                language=reader_language(code), terms=terms_list(terms))
+                 for code, terms in quality.no_definition.items()]
+    return warnings
 
 
 def problems_text(catalog: Catalog, lang: str, problems: Sequence[Problem]) -> Markup:

@@ -16,7 +16,7 @@ from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.pack_changes import PackChanges
 from bot.domain.pack_csv import parse_csv_pack
-from bot.domain.packs import Pack, PackError, Problem, parse_pack
+from bot.domain.packs import Pack, PackError, Problem, pack_name, parse_pack
 from bot.paths import PACKS_DIR
 from bot.services.teaching import require_teacher
 from bot.store.packs import (
@@ -139,11 +139,6 @@ class TeacherPackError(PuenteError):
     prompt_key = "newpack-bad-type"
 
 
-def _slug(name: str) -> str:
-    cleaned = "".join(c.lower() if c.isalnum() else "-" for c in name)
-    return "-".join(part for part in cleaned.split("-") if part)[:40] or "pack"
-
-
 @dataclass(frozen=True)
 class PackUpload:
     """A teacher's pack as saved, and what this version changed from the one before."""
@@ -169,9 +164,10 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
     except UnicodeDecodeError as exc:
         raise PackError([Problem(filename, 1, "the file is not UTF-8 text")]) from exc
     namespace = f"t{teacher_id}"
-    if suffix == ".csv":
-        stem = _slug(Path(filename).stem)
-        head = {"id": f"{namespace}.{stem}", "title": Path(filename).stem[:80] or stem,
+    if suffix == ".csv":  # the id is made from the file name; the title is the name itself
+        stem = Path(filename).stem
+        name = pack_name(stem)
+        head = {"id": f"{namespace}.{name}", "title": clean_label(stem)[:80] or name,
                 "subject": "general", "grades": [3, 8]}
         pack = parse_csv_pack(text, filename, head)
     else:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain.gaps import gap_span, gap_spans
 from bot.domain.pack_csv import parse_csv_pack
-from bot.domain.packs import Pack, PackError, Word, parse_pack
+from bot.domain.packs import PACK_ID, Pack, PackError, Word, pack_name, parse_pack
 from bot.paths import PACKS_DIR
 
 GOOD = """[pack]
@@ -454,3 +454,26 @@ def test_a_simple_definition_over_twelve_words_is_refused_with_its_line() -> Non
         parse_pack(PACK_WITH_SIMPLE.format(simple=long), "demo.toml")
     problem = caught.value.problems[0]
     assert "at most 12" in str(problem) and problem.line == 13
+
+
+@pytest.mark.parametrize(("stem", "name"), [
+    ("Vòng tuần hoàn nước", "vong-tuan-hoan-nuoc"),
+    ("ĐỊA LÝ lớp 7", "dia-ly-lop-7"),
+    ("Año 3 — señales", "ano-3-senales"),
+    ("Ça, c'est la fête!", "ca-c-est-la-fete"),
+    ("ELD_words", "eld-words"),
+    ("Straße Øst", "strasse-ost"),
+])
+def test_a_pack_name_from_a_file_name_keeps_its_letters_without_accents(
+        stem: str, name: str) -> None:
+    assert pack_name(stem) == name
+
+
+@pytest.mark.parametrize("stem", ["دورة الماء", "Слова 7Б", "水循环 unit 2"])
+def test_a_file_name_with_letters_left_out_gets_a_tag_of_its_own_that_never_changes(
+        stem: str) -> None:
+    name = pack_name(stem)
+    assert PACK_ID.match(f"t1.{name}") and len(name) <= 40
+    assert name == pack_name(stem)
+    assert pack_name("Слова 7А") != pack_name("Слова 7Б")
+    assert pack_name("水循环 unit 2").startswith("unit-2-")
