@@ -92,6 +92,11 @@ _SCAFFOLDS = {
 }
 
 
+# How many new words a student starts with at once, at level 1 and at the top levels
+NEW_WORDS_AT_ONCE = (min(s.words_per_set for s in _SCAFFOLDS.values()),
+                     max(s.words_per_set for s in _SCAFFOLDS.values()))
+
+
 def scaffold_for(level: WidaLevel | int | None) -> Scaffold:
     """Return the scaffold for a level; no level yet gets Entering (1), the most support.
 

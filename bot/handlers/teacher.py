@@ -33,6 +33,7 @@ from bot.services import glosses, membership, readiness, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
 from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
+from bot.services.starter import starter_in_report, starter_pack
 
 
 def register(app: Application) -> None:
@@ -94,10 +95,10 @@ async def newclass(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     created = teaching.create_class(s.db, s.config, user.id, _arg_text(context), s.clock())
-    teacher_reads(context, user)
+    lang = teacher_reads(context, user)
     link = join_link(context.bot.username, created.join_code)
-    await say(update, context, "newclass-created", bilingual=False,
-              class_name=escape(created.name), link=link, code=created.join_code)
+    await send_long(context, chat.id, class_views.created_text(
+        s.catalog, lang, created, link, starter_pack(s.db, created)))
     await send_picture(context, chat.id, lambda: class_views.qr_png(link),
                        caption=escape(created.name), filename="join.png")
 
@@ -192,7 +193,8 @@ async def report(update: Update, context: PuenteContext) -> None:
     today = s.clock().astimezone(tz).date()
     await send_long(context, user.id, class_views.report_text(
         found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
-        glosses.students_without_messages(matrix.students, s.translator)))
+        glosses.students_without_messages(matrix.students, s.translator),
+        starter_in_report(s.db, found, matrix)))
     if not (matrix.given and matrix.students):
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing

@@ -17,6 +17,7 @@ from bot.presentation.reports import student_lines, summary_text
 from bot.presentation.students import class_labels
 from bot.presentation.views import join_lines, label, level_text, name, word_statuses
 from bot.services.glosses import NoMessages
+from bot.services.starter import StarterPack
 from bot.services.teaching import StudentNames
 from bot.store.people import ClassInfo, RosterRow
 from bot.store.reports import ClassMatrix
@@ -118,6 +119,16 @@ def student_text(
     return join_lines(lines)
 
 
+def created_text(catalog: Catalog, lang: str, created: ClassInfo, link: str,
+                 starter: StarterPack) -> Markup:
+    """/newclass's answer: the join link and code, and the words new students start with."""
+    return join_lines([
+        catalog.render("newclass-created", lang, class_name=created.name, link=link,
+                       code=created.join_code),
+        catalog.render("newclass-starter", lang, title=starter.title, pack=starter.pack_id,
+                       fewest=starter.fewest, most=starter.most)])
+
+
 def report_text(
     found: ClassInfo,
     matrix: ClassMatrix,
@@ -127,15 +138,21 @@ def report_text(
     today: date,
     names: StudentNames,
     no_messages: Mapping[int, NoMessages],
+    starter: StarterPack | None = None,
 ) -> Markup:
-    """/report's text: the summary (days in the school's time zone), then the home languages
-    Puente has no messages in, with their students (`no_messages`, by id)."""
+    """/report's text: the summary (days in the school's time zone), the words that came from
+    the starter pack (`starter`: none pushed), then the home languages Puente has no messages
+    in, with their students (`no_messages`, by id)."""
     tz = school.timezone
     summary = summary_text(
         found.name, matrix, catalog, lang, today, school.holidays, names, found.id, tz
     )
     labels = class_labels(matrix.students, catalog, lang, names, found.id)
-    return join_lines([summary, *no_messages_lines(no_messages, labels, catalog, lang)])
+    lines = [summary]
+    if starter is not None:
+        lines.append(catalog.render("report-starter-words", lang, title=starter.title,
+                                    words=Counted("count-words", starter.words)))
+    return join_lines([*lines, *no_messages_lines(no_messages, labels, catalog, lang)])
 
 
 def no_messages_lines(

@@ -162,6 +162,11 @@ def list_packs(db: Database, teacher_id: int | None = None) -> list[PackSummary]
                         r["n"], r["owner_teacher_id"]) for r in rows]
 
 
+def pack_title(db: Database, pack_id: str) -> str | None:
+    row = db.execute("SELECT title FROM packs WHERE id = ?", [pack_id]).fetchone()
+    return row[0] if row else None
+
+
 def pack_owner(db: Database, pack_id: str) -> tuple[bool, int | None]:
     """(exists, owning teacher or None for a shipped pack)."""
     row = db.execute("SELECT owner_teacher_id FROM packs WHERE id = ?", [pack_id]).fetchone()
