@@ -49,6 +49,8 @@ def join_class(db: Database, user_id: int, first_name: str, code: str | None,
     if len(code) > 64 or not code.replace("-", "").replace("_", "").isalnum():
         raise JoinError("malformed code", prompt_key="join-code-unknown")
     found = people.class_by_code(db, code)
+    if found is None:  # a link /revoke replaced is no typo: say so (a member is welcomed back)
+        found = _replaced(db, user_id, code, now)
     if found is None:
         raise JoinError("unknown code", prompt_key="join-code-unknown")
     if found.code_expires_at <= now:
@@ -64,6 +66,17 @@ def join_class(db: Database, user_id: int, first_name: str, code: str | None,
     if student.language is None:
         suggestion = suggest_from_phone(phone_language)
     return Joined(found.name, not added, student.language, suggestion)
+
+
+def _replaced(db: Database, user_id: int, code: str, now: datetime) -> people.ClassInfo | None:
+    """The class of a join code /revoke replaced, for one of its students opening the old link
+    again; anyone else is told the link was replaced (None: a code that never was)."""
+    found = people.replaced_class(db, code, now)
+    if found is None:
+        return None
+    if any(e.class_id == found.id for e in people.enrollments(db, user_id)):
+        return found
+    raise JoinError("replaced code", prompt_key="join-code-replaced")
 
 
 def carry_level(db: Database, user_id: int, class_id: int) -> None:

@@ -45,9 +45,9 @@ class LinkGoneError(PuenteError):
 
 # Refusals that mean "that code was wrong": the ones a guesser collects. A missing code
 # (a plain /start or /teach) is a question, not a guess, and is never counted.
-_GUESS_KEYS = frozenset({"join-code-unknown", "join-code-expired", "teach-bad-code",
-                         "family-link-unknown", "family-link-used", "family-link-expired",
-                         "family-link-revoked"})
+_GUESS_KEYS = frozenset({"join-code-unknown", "join-code-expired", "join-code-replaced",
+                         "teach-bad-code", "family-link-unknown", "family-link-used",
+                         "family-link-expired", "family-link-revoked"})
 
 
 @contextmanager

@@ -137,7 +137,7 @@ def revoke_code(db: Database, config: Config, teacher_id: int, name: str | None,
     """Replace a class's join code; the old link stops working at once."""
     found = find_class(db, teacher_id, name)
     people.replace_join_code(db, found.id, new_code(),
-                             now + timedelta(days=config.access.join_code_days))
+                             now + timedelta(days=config.access.join_code_days), now)
     updated = people.class_by_id(db, found.id)
     assert updated is not None
     return updated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -122,10 +123,30 @@ def teacher_classes(db: Database, teacher_id: int) -> list[ClassInfo]:
     return [_class(r) for r in rows]
 
 
-def replace_join_code(db: Database, class_id: int, join_code: str, expires_at: datetime) -> None:
-    """Give a class a new join code; the old one stops working at once."""
-    db.execute("UPDATE classes SET join_code = ?, code_expires_at = ? WHERE id = ?",
-               [join_code, stamp(expires_at), class_id])
+def replace_join_code(db: Database, class_id: int, join_code: str, expires_at: datetime,
+                      now: datetime) -> None:
+    """Give a class a new join code; the old one stops working at once, and is remembered
+    (hashed) until it would have expired, so whoever opens it is told it was replaced."""
+    old = class_by_id(db, class_id)
+    with db.atomic():
+        db.execute("DELETE FROM replaced_join_codes WHERE expires_at <= ?", [stamp(now)])
+        if old is not None and old.code_expires_at > now:
+            db.execute("INSERT OR REPLACE INTO replaced_join_codes (code_hash, class_id, "
+                       "expires_at) VALUES (?, ?, ?)",
+                       [_code_hash(old.join_code), class_id, stamp(old.code_expires_at)])
+        db.execute("UPDATE classes SET join_code = ?, code_expires_at = ? WHERE id = ?",
+                   [join_code, stamp(expires_at), class_id])
+
+
+def replaced_class(db: Database, join_code: str, now: datetime) -> ClassInfo | None:
+    """The class whose old join code this is, replaced and not yet past its own expiry."""
+    row = db.execute("SELECT class_id FROM replaced_join_codes WHERE code_hash = ? "
+                     "AND expires_at > ?", [_code_hash(join_code), stamp(now)]).fetchone()
+    return class_by_id(db, row[0]) if row else None
+
+
+def _code_hash(join_code: str) -> str:
+    return hashlib.sha256(join_code.encode()).hexdigest()
 
 
 def set_class_pack(db: Database, class_id: int, pack_id: str) -> None:

@@ -560,3 +560,17 @@ def english_retries(db: Database) -> None:
     """How many times a typed question said "write it in English" (the student typed another
     language): it says so once, and after that the answer is graded, a miss or not."""
     _run(db, "ALTER TABLE check_items ADD COLUMN english_retries INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0027_replaced_join_codes")
+def replaced_join_codes(db: Database) -> None:
+    """A class link replaced with /revoke is told apart from a mistyped one ("this link was
+    replaced; ask your teacher for the new one"): a hash of each replaced code, its class, and
+    when the code would have expired anyway (forgotten after). Nothing here names a child."""
+    _run(db, """
+CREATE TABLE replaced_join_codes (
+    code_hash TEXT PRIMARY KEY,        -- sha256 of the old code: recognised, never usable
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    expires_at TEXT NOT NULL
+)
+""")

@@ -95,7 +95,7 @@ async def test_newclass_answers_with_link_code_and_qr(chat: Chat) -> None:
 async def test_revoked_code_stops_working(chat: Chat) -> None:
     await chat.send(teacher(chat), "/revoke Science 7B")
     reply = texts(await chat.send(chat.user(lang="en"), "/start JOINcode_123"))
-    assert "don't know that class code" in reply
+    assert "This class link was replaced by a new one" in reply
     new_code = people.teacher_classes(chat.db, TEACHER_ID)[0].join_code
     assert "Science 7B" in texts(await chat.send(chat.user(1009, lang="en"),
                                                  f"/start {new_code}"))
