@@ -37,7 +37,9 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     fields = reader.fieldnames or []
     missing = [c for c in ("term", "pos", "tier", "definition", "example") if c not in fields]
     if missing:
-        raise PackError([Problem(source, 1, f"missing column(s): {', '.join(missing)}")])
+        columns = ", ".join(missing)
+        raise PackError([Problem(source, 1, f"missing column(s): {columns}", "missing-columns",
+                                 (("columns", columns),))])
     words: list[dict[str, Any]] = []
     try:
         rows = list(reader)

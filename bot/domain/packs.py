@@ -110,7 +110,12 @@ class Pack:
 class Problem:
     source: str
     line: int
-    message: str
+    message: str  # English, as the CLI prints it
+    # What the message says, for a teacher who reads another language: a prompt
+    # "pack-problem-<reason>" filled with `facts` (English field names and values kept);
+    # "" for a problem only ever said in English
+    reason: str = ""
+    facts: tuple[tuple[str, str | int], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: {self.message}"
@@ -205,16 +210,26 @@ class Checker:
     def __init__(self, source: str, lines: LineFinder) -> None:
         self.source, self.lines = source, lines
         self.problems: list[Problem] = []
+        self._terms: dict[int, str] = {}  # word index -> its term, once read
 
-    def add(self, message: str, word: int | None = None, key: str | None = None) -> None:
-        self.problems.append(Problem(self.source, self.lines.of(word, key), message))
+    def add(self, message: str, word: int | None = None, key: str | None = None,
+            reason: str = "", **facts: str | int) -> None:
+        """One problem; with a `reason`, about a word whose term is known, it can also be said
+        in the reader's language ("word 3 (magma)" is the fact `number` and `word_term`)."""
+        if reason and word is not None and word in self._terms:
+            found = (("number", word + 1), ("word_term", self._terms[word]), *facts.items())
+        else:
+            reason, found = "", ()
+        self.problems.append(Problem(self.source, self.lines.of(word, key), message, reason,
+                                     found))
 
     def text(self, table: Mapping[str, Any], key: str, where: str, word: int | None,
              limit: int, *, required: bool = True) -> str | None:
         value = table.get(key)
         if value is None:
             if required:
-                self.add(f"{where}: missing required field '{key}'", word)
+                self.add(f"{where}: missing required field '{key}'", word,
+                         reason="missing-field", field=key)
             return None
         if not isinstance(value, str):
             self.add(f"{where}: '{key}' must be text, not {type(value).__name__}", word, key)
@@ -223,7 +238,8 @@ class Checker:
             self.add(f"{where}: '{key}' must not be empty", word, key)
             return None
         if len(value) > limit:
-            self.add(f"{where}: '{key}' is {len(value)} characters (at most {limit})", word, key)
+            self.add(f"{where}: '{key}' is {len(value)} characters (at most {limit})", word, key,
+                     reason="too-long", field=key, length=len(value), limit=limit)
         return value.strip()
 
     def unknown_keys(self, table: Mapping[str, Any], known: set[str], where: str,
@@ -297,19 +313,22 @@ class Checker:
         term = self.text(raw, "term", where, index, MAX_TERM)
         if term:
             where = f"word {index + 1} ({term})"
+            self._terms[index] = term
         pos = self.text(raw, "pos", where, index, 20)
         if pos and pos not in PARTS_OF_SPEECH:
-            self.add(f"{where}: pos {pos!r} is not one of {', '.join(PARTS_OF_SPEECH)}",
-                     index, "pos")
+            allowed = ", ".join(PARTS_OF_SPEECH)
+            self.add(f"{where}: pos '{pos}' is not one of {allowed}", index, "pos",
+                     reason="bad-pos", value=pos, allowed=allowed)
         tier = raw.get("tier")
         if tier not in (1, 2, 3) or isinstance(tier, bool):
-            self.add(f"{where}: 'tier' must be 1, 2 or 3", index, "tier")
+            self.add(f"{where}: 'tier' must be 1, 2 or 3", index, "tier", reason="bad-tier")
         definition = self.text(raw, "definition", where, index, MAX_TEXT)
         forms = self.forms(raw.get("forms", []), where, index)
         example = self.text(raw, "example", where, index, MAX_TEXT)
         if term and example and gap_span(example, term, forms) is None:
-            self.add(f"{where}: the example must use the term '{term}' as a whole word"
-                     f"{_form_hint(example, term)}", index, "example")
+            hint = _form_hint(example, term)  # English only, as it names what to write
+            self.add(f"{where}: the example must use the term '{term}' as a whole word{hint}",
+                     index, "example", reason="" if hint else "example-term", term=term)
         cloze = self.text(raw, "cloze", where, index, MAX_TEXT, required=False)
         if term and cloze:
             self.cloze(cloze, example, term, forms, where, index)

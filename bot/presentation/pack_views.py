@@ -73,9 +73,22 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
     return warnings
 
 
+def problem_text(catalog: Catalog, lang: str, problem: Problem) -> Markup:
+    """One problem of a pack file, where it is ("Rocks.csv:3:") and what it is, in the
+    reader's language when the validator says what it is (field names and values as typed)."""
+    if not problem.reason:
+        return escape(str(problem))
+    facts = dict(problem.facts)
+    if "number" in facts:  # a word's problem: "word 3 (magma)"
+        facts["where"] = catalog.render("pack-problem-word", lang, number=facts.pop("number"),
+                                        term=facts.pop("word_term"))
+    what = catalog.render(f"pack-problem-{problem.reason}", lang, **facts)
+    return Markup(f"{escape(problem.source)}:{problem.line}: {what}")
+
+
 def problems_text(catalog: Catalog, lang: str, problems: Sequence[Problem]) -> Markup:
     """The first problems of a pack file, and how many more there are."""
-    shown = join_lines(escape(str(p)) for p in problems[:MAX_PROBLEMS])
+    shown = join_lines(problem_text(catalog, lang, p) for p in problems[:MAX_PROBLEMS])
     text = catalog.render("newpack-invalid", lang, problems=shown)
     rest = len(problems) - MAX_PROBLEMS
     return join_lines([text, catalog.render("newpack-more", lang, count=rest)]) if rest > 0 \

@@ -1,0 +1,58 @@
+"""A pack file's problems read in the teacher's language where the validator knows what each
+says (field names and values stay as typed in the file); the rest stay English (playtest 11
+finding 11: "word 1 (evaporation): pos 'danh từ' is not one of ..." inside a Vietnamese reply)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.pack_csv import parse_csv_pack
+from bot.domain.packs import PackError
+from bot.presentation.i18n import Catalog, escape
+from bot.presentation.pack_views import problem_text
+from tests.harness import TEACHER_ID, Chat, texts
+
+HEADER = "term,pos,tier,definition,example\n"
+BAD = (HEADER + "evaporation,danh từ,3,When water changes into a gas.,Evaporation dries roads.\n"
+       "condensation,noun,9,,We saw it on the glass.\n"
+       + "runoff,noun,3," + "x" * 301 + ",Runoff fills the river.\n")
+
+
+async def upload(chat: Chat, name: str, content: str, lang: str) -> str:
+    file_id = f"f{len(chat.api.uploads) + 1}"
+    chat.api.uploads[file_id] = content.encode()
+    return texts(await chat.process(chat.factory.document(
+        chat.user(TEACHER_ID, "Hoa", lang), file_id, name, len(content)))).strip()
+
+
+async def test_a_vietnamese_teacher_reads_what_to_fix_in_vietnamese(chat: Chat) -> None:
+    reply = await upload(chat, "Vong tuan hoan nuoc.csv", BAD, "vi")
+    assert reply.split("\n") == [
+        "Chưa có gì được thêm. Vui lòng sửa các lỗi sau rồi gửi lại tệp:",
+        "Vong tuan hoan nuoc.csv:2: từ 1 (evaporation): pos 'danh từ' không phải là một trong "
+        "các giá trị noun, verb, adjective, adverb, phrase",
+        "Vong tuan hoan nuoc.csv:3: từ 2 (condensation): 'tier' phải là 1, 2 hoặc 3",
+        "Vong tuan hoan nuoc.csv:3: từ 2 (condensation): thiếu trường bắt buộc 'definition'",
+        "Vong tuan hoan nuoc.csv:3: từ 2 (condensation): câu ví dụ (example) phải dùng từ "
+        "'condensation' như một từ nguyên vẹn",
+        "Vong tuan hoan nuoc.csv:4: từ 3 (runoff): 'definition' dài 301 ký tự (tối đa 300)"]
+
+
+async def test_missing_columns_are_named_in_spanish_with_their_english_names(
+        chat: Chat) -> None:
+    reply = await upload(chat, "Rocas.csv", "term,pos,definition\nrock,noun,A stone.\n", "es")
+    assert "Rocas.csv:1: faltan columnas: tier, example" in reply
+
+
+def test_every_problem_a_teacher_can_read_translated_says_the_same_in_english(
+        catalog: Catalog) -> None:
+    with pytest.raises(PackError) as bad:
+        parse_csv_pack(BAD, "bad.csv", {"id": "t1.bad", "title": "Bad", "subject": "general",
+                                        "grades": [3, 8]})
+    with pytest.raises(PackError) as columns:
+        parse_csv_pack("term\nrock\n", "cols.csv", {})
+    problems = [*bad.value.problems, *columns.value.problems]
+    assert {p.reason for p in problems} == {"bad-pos", "bad-tier", "missing-field",
+                                            "example-term", "too-long", "missing-columns"}
+    for problem in problems:
+        assert problem_text(catalog, "en", problem) == escape(str(problem))
