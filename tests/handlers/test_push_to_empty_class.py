@@ -125,3 +125,16 @@ async def test_pushed_words_wait_for_a_class_whose_only_student_is_still_choosin
     await join_and_confirm(chat, mo, lang="so", level=4)
     cards = texts(await chat.send(mo, "/words"))
     assert all(word in cards for word in ("predator", "prey", "habitat")), cards
+
+
+async def test_a_co_teacher_sees_the_push_booked_for_the_empty_class(chat: Chat) -> None:
+    reply = texts(await chat.send(rivera(chat), "/coteach"))
+    code = reply.split("/teach ")[1].split("<")[0].strip()
+    okafor = chat.user(9003, "Okafor", "en")
+    await chat.send(okafor, f"/teach {code}")
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"{PUSH} at 08:15")
+    assert texts(await chat.send(okafor, "/scheduled")) == (
+        "Pushes waiting to be sent:\n"
+        "1. Tue 08:15 · <b>Science 7B</b> · science.ecosystems: predator, prey, habitat "
+        "(nobody has joined yet: it goes to whoever joins before then) · booked by Ms. Rivera")
