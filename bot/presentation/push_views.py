@@ -60,13 +60,16 @@ def _students(catalog: Catalog, lang: str, students: int) -> Counted | Markup:
 def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> str:
     """Ask before a waiting push is cancelled (a co-teacher's: saying she will be told; one
     nobody has joined for yet: saying newcomers will not get it)."""
-    key = ("scheduled-cancel-confirm-by" if one.booked_by is not None
-           else "scheduled-cancel-confirm" if one.students else "scheduled-cancel-confirm-nobody")
-    return catalog.render(key, lang,
-                          when=when(catalog, lang, one.send_at, tz),
+    key = ("scheduled-cancel-confirm-nobody" if not one.students
+           else "scheduled-cancel-confirm-by" if one.booked_by is not None
+           else "scheduled-cancel-confirm")
+    text = catalog.render(key, lang, when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name, terms=", ".join(one.terms),
                           students=Counted("count-students", one.students),
                           name=one.booked_by or "")
+    if not one.students and one.booked_by is not None:  # "-by" would say "0 students"
+        text += " " + catalog.render("scheduled-booker-told", lang, name=one.booked_by)
+    return text
 
 
 def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tzinfo) -> str:
@@ -81,7 +84,8 @@ def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tz
 def cancelled_by_colleague(catalog: Catalog, lang: str, one: Scheduled, students: int,
                            colleague: str, tz: tzinfo) -> str:
     """Tell the teacher who booked a push that a co-teacher cancelled it."""
-    return catalog.render("scheduled-cancelled-by", lang, name=colleague,
+    key = "scheduled-cancelled-by" if students else "scheduled-cancelled-by-nobody"
+    return catalog.render(key, lang, name=colleague,
                           when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name, terms=", ".join(one.terms),
                           students=Counted("count-students", students))

@@ -138,3 +138,11 @@ async def test_a_co_teacher_sees_the_push_booked_for_the_empty_class(chat: Chat)
         "Pushes waiting to be sent:\n"
         "1. Tue 08:15 · <b>Science 7B</b> · science.ecosystems: predator, prey, habitat "
         "(nobody has joined yet: it goes to whoever joins before then) · booked by Ms. Rivera")
+    confirm = texts(await chat.tap(okafor, "sc:1")).strip()
+    assert confirm == ("Cancel the push of Tue 08:15 to <b>Science 7B</b> (predator, prey, "
+                       "habitat)? Nobody has joined the class yet; students who join before "
+                       "then will not get it. Ms. Rivera will be told.")  # never "0 students"
+    done = await chat.tap(okafor, "sc:1:yes")
+    assert [c.text for c in done if c.chat_id == TEACHER_ID] == [
+        "Okafor cancelled your push of Tue 08:15 to <b>Science 7B</b> (predator, prey, "
+        "habitat). Nobody had joined the class yet, so nothing of it was sent."]
