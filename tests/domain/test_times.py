@@ -15,6 +15,7 @@ from bot.domain.times import parse_clock
     ("4pm", time(16, 0)), ("4 pm", time(16, 0)), ("4:30 pm", time(16, 30)),
     ("4:30PM", time(16, 30)), ("7 a.m.", time(7, 0)), ("12am", time(0, 0)),
     ("12:15 pm", time(12, 15)), ("13pm", None), ("0am", None), ("4:75 pm", None),
+    ("7A", None), ("10p", None),  # a class name's end ("Science 7A"), not a time
 ])
 def test_typed_times_of_day(text: str, expected: time | None) -> None:
     assert parse_clock(text) == expected

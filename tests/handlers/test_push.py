@@ -470,3 +470,21 @@ async def test_a_pushed_preview_at_level_5_offers_the_home_language_as_words_doe
     assert flips == {3000: ["🔁 Ngôn ngữ của tôi trước"], 3001: []}  # English has nothing to flip
     flipped = texts(await chat.tap(linh, "fl"))
     assert flipped.index("môi trường sống") < flipped.index("habitat")
+
+
+async def test_a_class_named_with_a_digit_and_a_letter_is_a_class_not_a_time(
+        chat: Chat) -> None:
+    # "/push ... to Science 7A" read "7A" as 07:00 and looked for a class "Science", which
+    # would have got the push the next morning (playtest 12)
+    await chat.send(teacher(chat), "/newclass Science 7A")
+    seven_a = next(c for c in people.teacher_classes(chat.db, TEACHER_ID)
+                   if c.name == "Science 7A")
+    ana = chat.user(3000, "Ana", lang="es")
+    await chat.send(ana, f"/start {seven_a.join_code}")
+    await chat.tap(ana, callbacks.data(callbacks.LANGUAGE, "es"))
+    people.set_level(chat.db, 3000, None, 5, "teacher")
+    reply = texts(await chat.send(teacher(chat), "/push science.ecosystems habitat to Science 7A"))
+    assert "Sending 1 word to 1 student of <b>Science 7A</b>" in reply, reply
+    later = texts(await chat.send(
+        teacher(chat), "/push science.ecosystems predator to Science 7A at 4pm"))
+    assert "<b>Science 7A</b> (Mon 16:00)" in later, later
