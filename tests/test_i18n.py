@@ -193,6 +193,20 @@ def test_vietnamese_calls_a_student_ban_never_em(catalog: Catalog) -> None:
     assert vietnamese["progress-next-none"] == "✅ Hiện giờ bạn đã xong."
 
 
+# Lines only a teacher reads: Vietnamese calls her thầy cô, as every other teacher line does
+# (playtest 12: some said bạn, the students' word, or quý vị, the families')
+VIETNAMESE_TEACHER_KEYS = ("start-teacher", "answer-too-long-offer", "deleteme-confirm-teacher",
+                           "deleteme-done-teacher", "coteach-joined", "answer-gone-student",
+                           "answer-queued", "answer-queued-as-written", "answer-queued-english",
+                           "answer-queued-own-language", "scheduled-cancelled-by")
+
+
+@pytest.mark.parametrize("key", VIETNAMESE_TEACHER_KEYS)
+def test_vietnamese_calls_a_teacher_thay_co(catalog: Catalog, key: str) -> None:
+    text = catalog.messages["vi"][key]
+    assert "thầy cô" in text and not re.search(r"\b(bạn|quý vị)\b", text, re.I)
+
+
 # Teachers read usted in Spanish everywhere; a tú here and there reads as a slip.
 TEACHER_COVERAGE_KEYS = ("newpack-coverage", "newpack-gloss-missing", "push-coverage",
                          "gloss-saved")

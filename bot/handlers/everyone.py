@@ -134,7 +134,10 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
             catalog.bilingual("deleteme-done", lang)
         await query.edit_message_text(done)
     else:
-        await query.edit_message_text(context.services.catalog.bilingual("deleteme-kept", lang))
+        catalog = context.services.catalog  # a teacher or a family who chose reads it once
+        kept = catalog.bilingual("deleteme-kept", lang) if membership.reads_english_too(
+            context.services.db, user_id) else catalog.render("deleteme-kept", lang)
+        await query.edit_message_text(kept)
 
 
 def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:

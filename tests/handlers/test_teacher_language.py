@@ -45,3 +45,12 @@ async def test_a_forged_language_button_changes_nothing_and_students_keep_their_
     assert "tg:" not in str(buttons(await chat.send(ana, "/language")))
     assert "This command is for teachers." in texts(await chat.tap(ana, "tg:vi"))
     assert people.teacher_choice(chat.db, 1001) is None
+
+
+async def test_a_teacher_who_keeps_her_account_reads_it_once_in_her_language(
+        chat: Chat) -> None:
+    # "Không có gì bị xóa.\nNothing was deleted." to a teacher who chose Vietnamese
+    await chat.send(rivera(chat), "/language")
+    await chat.tap(rivera(chat), "tg:vi")
+    await chat.send(rivera(chat), "/deleteme")
+    assert texts(await chat.tap(rivera(chat), "dl:no")).strip() == "Không có gì bị xóa."
