@@ -183,7 +183,7 @@ async def scheduled_button(update: Update, context: PuenteContext) -> None:
                                                        done.students, tz),
                                   parse_mode=ParseMode.HTML)
     if done.push.booked_by is not None:  # a co-teacher's push: she hears who cancelled it
-        await _tell_booker(context, done, user.first_name)
+        await _tell_booker(context, done, pushes.colleague_name(s.db, user.id, user.first_name))
 
 
 async def _tell_booker(context: PuenteContext, done: pushes.Cancelled, colleague: str) -> None:

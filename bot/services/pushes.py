@@ -312,3 +312,9 @@ def _at(text: str, now: datetime, school: SchoolConfig) -> datetime:
     while not is_school_day(moment.date(), school.holidays):
         moment += timedelta(days=1)
     return moment
+
+
+def colleague_name(db: Database, teacher_id: int, fallback: str) -> str:
+    """A teacher as her co-teachers read her: the name /scheduled shows them ("booked by Ms.
+    Rivera"), so a notice never names her otherwise ("Hương cancelled...", playtest 12)."""
+    return people.teacher_name(db, teacher_id) or fallback

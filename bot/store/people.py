@@ -88,6 +88,12 @@ def teacher_language(db: Database, teacher_id: int) -> str | None:
     return str(row[0]) if row else None
 
 
+def teacher_name(db: Database, teacher_id: int) -> str | None:
+    """The name a teacher is known by to her colleagues (the one /scheduled shows)."""
+    row = db.execute("SELECT first_name FROM teachers WHERE id = ?", [teacher_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def is_teacher(db: Database, user_id: int) -> bool:
     return db.execute("SELECT 1 FROM teachers WHERE id = ?", [user_id]).fetchone() is not None
 
