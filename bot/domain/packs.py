@@ -42,11 +42,21 @@ def pack_name(file_stem: str) -> str:
     plain = [c for c in unicodedata.normalize("NFKD", file_stem.translate(_OWN_LETTERS))
              if not unicodedata.combining(c)]
     cleaned = "".join(c.lower() if c.isascii() and c.isalnum() else "-" for c in plain)
-    name = "-".join(part for part in cleaned.split("-") if part)[:MAX_PACK_NAME].strip("-")
+    name = "-".join(part for part in cleaned.split("-") if part)
     if not any(c.isalnum() and not c.isascii() for c in plain):
-        return name or "pack"
+        return _whole_words(name, MAX_PACK_NAME) or "pack"
     tag = hashlib.sha256(file_stem.strip().encode()).hexdigest()[:6]
-    return f"{name[:MAX_PACK_NAME - len(tag) - 1].rstrip('-') or 'pack'}-{tag}"
+    return f"{_whole_words(name, MAX_PACK_NAME - len(tag) - 1) or 'pack'}-{tag}"
+
+
+def _whole_words(name: str, limit: int) -> str:
+    """A dashed name cut to `limit` characters at a dash, never inside a word a teacher then
+    has to type ("...-evaporacion-y", not "...-condensacio"); one word longer than the
+    limit is cut."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit + 1].rsplit("-", 1)[0]
+    return cut if cut and cut != name[:limit + 1] else name[:limit].rstrip("-")
 
 
 @dataclass(frozen=True)

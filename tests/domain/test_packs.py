@@ -463,6 +463,9 @@ def test_a_simple_definition_over_twelve_words_is_refused_with_its_line() -> Non
     ("Ça, c'est la fête!", "ca-c-est-la-fete"),
     ("ELD_words", "eld-words"),
     ("Straße Øst", "strasse-ost"),
+    # a long name is cut at a dash, never inside a word the teacher then types (playtest 12)
+    ("Ciclo del agua: evaporación y condensación (año 6)", "ciclo-del-agua-evaporacion-y"),
+    ("a" * 50, "a" * 40),
 ])
 def test_a_pack_name_from_a_file_name_keeps_its_letters_without_accents(
         stem: str, name: str) -> None:
