@@ -36,6 +36,10 @@ _ARTICLES = {
     "fr": frozenset({"le", "la", "les", "l", "un", "une", "des"}),
 }
 # Separators between a gloss's alternatives: "/", commas (Latin, Arabic, Chinese), semicolons.
+# Vietnamese words a noun phrase may start with: an article (một), plural markers (những, các),
+# classifiers (cái, con) and the nominaliser sự. Taken off an answer only when what is left is a
+# gloss with its tones (một hệ sinh thái): "mồi" alone is still not "con mồi".
+_VI_LEADING = frozenset({"một", "những", "các", "cái", "con", "sự"})
 _ALTERNATIVES = re.compile(r"[/,;،、，；／]")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 SURE = 0.75  # the detector's probability for "confidently the student's language"
@@ -64,6 +68,21 @@ def home_key(text: str, lang: str | None) -> str:
     elif len(tokens) > 1 and tokens[0] in _ARTICLES.get(lang or "", ()):
         tokens = tokens[1:]
     return " ".join(tokens)
+
+
+def answer_key(text: str, home: Mapping[str, str], lang: str | None) -> str:
+    """`text` as an answer is matched against the gloss keys `home`: its `home_key`, or, in
+    Vietnamese typed with tones, that key without one or two leading words of _VI_LEADING when
+    what is left is a gloss key with tones (một hệ sinh thái, những con mồi)."""
+    key = home_key(text, lang)
+    if key in home or lang != "vi" or text.isascii():
+        return key
+    words = key.split()
+    for count in (1, 2):
+        rest = " ".join(words[count:])
+        if rest in home and not rest.isascii() and set(words[:count]) <= _VI_LEADING:
+            return rest
+    return key
 
 
 def gloss_variants(gloss: str) -> tuple[str, ...]:

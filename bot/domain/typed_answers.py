@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain.cognates import fold
-from bot.domain.home_text import home_key, home_keys, looks_like, own_language
+from bot.domain.home_text import answer_key, home_key, home_keys, looks_like, own_language
 from bot.domain.packs import Word
 
 MAX_ANSWER = 200  # a longer typed answer is not graded: the student is asked for the word
@@ -359,7 +359,8 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     lookalikes = {normalise(t): t for t in false_friends}
     if given in lookalikes:  # "soportar" for support: the trap the card warned about
         return TypedVerdict(Verdict.FALSE_FRIEND, lookalikes[given])
-    home, key = home_keys(tuple(home_terms), lang), home_key(answer, lang)
+    home = home_keys(tuple(home_terms), lang)
+    key = answer_key(answer, home, lang)
     if key in home and not answer.isascii():  # périmètre: French, though "perimetre" passes
         return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[key])
     respelled = _respelled(answer, given, targets)
@@ -418,8 +419,8 @@ def may_be_gloss(text: str, gloss: str, lang: str | None = None) -> bool:
     given, folded = normalise(text), normalise(gloss)
     if not folded:
         return False
-    return given == folded or _gloss_slip(given, folded) \
-        or home_key(text, lang) in home_keys((gloss,), lang)
+    keys = home_keys((gloss,), lang)
+    return given == folded or _gloss_slip(given, folded) or answer_key(text, keys, lang) in keys
 
 
 def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, str],

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.home_text import gloss_variants, home_key, home_keys, looks_like, own_language
+from bot.domain.home_text import (
+    answer_key,
+    gloss_variants,
+    home_key,
+    home_keys,
+    looks_like,
+    own_language,
+)
 from bot.domain.typed_answers import Verdict, grade
 
 
@@ -36,6 +43,30 @@ def test_vietnamese_tones_tell_words_apart_but_text_without_any_matches_the_glos
     assert home_key("loai", "vi") in species  # typed on a phone with no Vietnamese keyboard
     assert home_key("loại", "vi") not in species
     assert home_key("dang thuc", "vi") in home_keys(("đẳng thức",), "vi")
+
+
+@pytest.mark.parametrize(("typed", "gloss"), [
+    ("một hệ sinh thái", "hệ sinh thái"), ("Các hệ sinh thái", "hệ sinh thái"),
+    ("những con mồi", "con mồi"), ("một con mồi", "con mồi"), ("sự bay hơi", "bay hơi"),
+    ("cái nhiệt kế", "nhiệt kế"),
+])
+def test_a_vietnamese_article_or_classifier_before_the_gloss_is_taken_off(
+        typed: str, gloss: str) -> None:
+    keys = home_keys((gloss,), "vi")
+    assert keys[answer_key(typed, keys, "vi")] == gloss
+
+
+@pytest.mark.parametrize(("typed", "gloss"), [
+    ("mồi", "con mồi"),                  # the gloss without its classifier is not the gloss
+    ("một hệ sinh thai", "hệ sinh thái"),  # a tone missing: another word
+    ("mot he sinh thai", "hệ sinh thái"),  # no tones at all: no telling an article from a word
+    ("một hệ thống sinh thái", "hệ sinh thái"),
+    ("hệ một sinh thái", "hệ sinh thái"),
+])
+def test_a_vietnamese_leading_word_is_taken_off_only_before_the_gloss_with_its_tones(
+        typed: str, gloss: str) -> None:
+    keys = home_keys((gloss,), "vi")
+    assert answer_key(typed, keys, "vi") not in keys
 
 
 def test_a_romance_article_is_folded_away_with_accents() -> None:

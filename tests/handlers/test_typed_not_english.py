@@ -67,6 +67,22 @@ async def test_a_vietnamese_synonym_of_the_gloss_is_asked_again_in_english_not_a
     assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
 
 
+async def test_the_vietnamese_gloss_after_an_article_is_the_vietnamese_word(chat: Chat) -> None:
+    """Playtest 12: một hệ sinh thái got the plain "That looks like Vietnamese", while الموطن
+    was praised as the Arabic word."""
+    user = chat.user(1001, "Linh", lang="vi")
+    await join_and_confirm(chat, user, lang="vi", level=5)
+    for pack, term, typed in (("science.ecosystems", "ecosystem", "một hệ sinh thái"),
+                              ("science.ecosystems", "prey", "những con mồi")):
+        item_id = ask_typed(chat, pack, term, "vi")
+        reply = texts(await chat.send(user, typed))
+        assert reply == said(chat, "typed-home-language", "vi", typed=typed,
+                             language=language_name("vi"))
+        assert f"“{typed}” is the Vietnamese word 👍 Now write it in English" in reply
+        assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
+        assert "✅" in texts(await chat.send(user, term))
+
+
 async def test_text_in_another_script_is_named_as_what_it_looks_like(chat: Chat) -> None:
     user = chat.user(1001, "Hodan", lang="so")
     await join_and_confirm(chat, user, lang="so", level=4)
