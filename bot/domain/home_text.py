@@ -42,6 +42,9 @@ _ARTICLES = {
 _VI_LEADING = frozenset({"một", "những", "các", "cái", "con", "sự"})
 _ALTERNATIVES = re.compile(r"[/,;،、，；／]")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+# An answer's two parts side by side: one in brackets, or either side of one separator.
+_ASIDE = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
+_SEPARATOR = re.compile(r"\s*[=:/|,;،、：–—]\s*|\s+-\s+")
 SURE = 0.75  # the detector's probability for "confidently the student's language"
 
 
@@ -85,6 +88,39 @@ def answer_key(text: str, home: Mapping[str, str], lang: str | None) -> str:
     return key
 
 
+def _latin(token: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in token if ch.isalpha())
+
+
+def beside(text: str) -> list[tuple[str, str]]:
+    """`text` read as two parts side by side, both ways round: a part in brackets and the rest
+    (habitat (موطن)), the parts either side of one separator (موطن - habitat), or Latin words
+    and words in another script (habitat الموطن). Empty when it is none of these."""
+    inside = _ASIDE.findall(text)
+    if inside:
+        pairs = [(_ASIDE.sub(" ", text), inside[0])] if len(inside) == 1 else []
+    elif len(parts := _SEPARATOR.split(text)) > 1:
+        pairs = [(parts[0], parts[1])] if len(parts) == 2 else []
+    else:
+        words = text.split()
+        cuts = [i for i in range(1, len(words)) if _latin(words[i]) != _latin(words[i - 1])]
+        pairs = [(" ".join(words[:cuts[0]]), " ".join(words[cuts[0]:]))] if len(cuts) == 1 \
+            else []
+    return [(a.strip(), b.strip()) for first, second in pairs
+            for a, b in ((first, second), (second, first)) if a.strip() and b.strip()]
+
+
+def home_aside(text: str, home: Mapping[str, str], lang: str | None) -> bool:
+    """True when `text`, written beside an English answer, is home-language text, never
+    English: another script, a gloss of `home` as `lang` writes it (hệ sinh thái, he sinh
+    thai, ecosistema), or letters English lacks that the detector is sure are `lang`'s."""
+    if not any(ch.isalpha() for ch in text):
+        return False
+    return not all(_latin(token) for token in text.split()) \
+        or answer_key(text, home, lang) in home \
+        or (not text.isascii() and own_language(text, lang))
+
+
 def gloss_variants(gloss: str) -> tuple[str, ...]:
     """The gloss and each alternative it lists, in brackets or between separators:
     "sustracción (resta)" -> the whole, "sustracción", "resta"."""
@@ -118,8 +154,10 @@ def own_language(text: str, lang: str | None) -> bool:
 def looks_like(text: str, lang: str | None) -> str | None:
     """The language text in a script other than Latin looks like: the detector's answer, else
     the student's language if it is among the likely ones, else the likeliest (None: a script
-    the detector does not know)."""
-    found = detect_language(text, hint=lang)
+    the detector does not know). Latin words beside it (an English answer) are left out:
+    "habitat predator (موطن)" is Arabic, not Italian."""
+    other = " ".join(token for token in text.split() if not _latin(token))
+    found = detect_language(other or text, hint=lang)
     if found.lang is not None:
         return found.lang
     likely = [code for code, _ in found.candidates]

@@ -19,7 +19,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain.cognates import fold
-from bot.domain.home_text import answer_key, home_key, home_keys, looks_like, own_language
+from bot.domain.home_text import (
+    answer_key,
+    beside,
+    home_aside,
+    home_key,
+    home_keys,
+    looks_like,
+    own_language,
+)
 from bot.domain.packs import Word
 
 MAX_ANSWER = 200  # a longer typed answer is not graded: the student is asked for the word
@@ -49,6 +57,10 @@ class Verdict(enum.Enum):
 NOT_AN_ANSWER = frozenset({Verdict.EMPTY, Verdict.TOO_LONG})
 # Not English: "write it in English", one more try (ENGLISH_RETRIES), not yet a miss.
 RETRY = frozenset({Verdict.HOME_LANGUAGE_WORD, Verdict.NOT_ENGLISH})
+# An English part written beside home-language text is graded on its own when it is the word,
+# a slip of it, or another English word; anything else is graded as the whole answer.
+_GRADED_BESIDE = frozenset({Verdict.EXACT, Verdict.TYPO_FORGIVEN, Verdict.OTHER_ENGLISH_WORD,
+                            Verdict.FALSE_FRIEND})
 
 
 @dataclass(frozen=True)
@@ -370,6 +382,13 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
         return TypedVerdict(Verdict.OTHER_ENGLISH_WORD, given)
     if key in home:
         return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[key])
+    longest = max(len(target.split()) for target in targets)
+    for english, aside in beside(answer):  # "habitat (موطن)": the English part is graded
+        if 0 < len(normalise(english).split()) <= longest and home_aside(aside, home, lang):
+            verdict = grade(english, expected, forms, home_terms, lang, other_terms,
+                            false_friends)
+            if verdict.kind in _GRADED_BESIDE:  # English, right or wrong: no other try
+                return verdict
     if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ...: not English, whatever it says
         return TypedVerdict(Verdict.NOT_ENGLISH, looks_like(answer, lang))
     if all(_is_english_word(token, targets) for token in given.split()):

@@ -6,7 +6,9 @@ import pytest
 
 from bot.domain.home_text import (
     answer_key,
+    beside,
     gloss_variants,
+    home_aside,
     home_key,
     home_keys,
     looks_like,
@@ -105,6 +107,67 @@ def test_text_in_another_script_is_named_by_what_it_looks_like() -> None:
 @pytest.mark.parametrize("typed", ["12345", "2", " 3 ", "1/2", "٣", "#7!"])
 def test_digits_and_punctuation_are_no_answer(typed: str) -> None:
     assert grade(typed, "explain", lang="vi").kind is Verdict.EMPTY
+
+
+def test_latin_words_beside_the_students_script_do_not_name_another_language() -> None:
+    # Playtest 12: "habitat (موطن)" was "That looks like Tagalog"
+    assert looks_like("habitat predator (موطن)", "ar") == "ar"
+    assert looks_like("habitat الموطن", "ar") == "ar"
+
+
+@pytest.mark.parametrize(("typed", "parts"), [
+    ("habitat (موطن)", ("habitat", "موطن")),
+    ("(موطن) habitat", ("habitat", "موطن")),
+    ("habitat الموطن", ("habitat", "الموطن")),
+    ("موطن - habitat", ("habitat", "موطن")),
+    ("hệ sinh thái: ecosystem", ("ecosystem", "hệ sinh thái")),
+    ("ecosystem / ecosistema", ("ecosystem", "ecosistema")),
+])
+def test_an_answer_reads_as_two_parts_side_by_side(typed: str, parts: tuple[str, str]) -> None:
+    assert parts in beside(typed)
+
+
+@pytest.mark.parametrize("typed", [
+    "habitat", "habitat predator", "habitat / predator / موطن", "a (b) c (d)", "non-fiction",
+    "ecosystem hệ sinh thái",  # both Latin, no separator: where the English stops is a guess
+])
+def test_one_part_or_three_are_not_two_parts_side_by_side(typed: str) -> None:
+    assert beside(typed) == []
+
+
+def test_home_language_text_beside_an_answer_is_never_english() -> None:
+    ecosystem = home_keys(("hệ sinh thái",), "vi")
+    assert home_aside("hệ sinh thái", ecosystem, "vi") and home_aside("he sinh thai", ecosystem,
+                                                                      "vi")
+    assert home_aside("الموطن", {}, "ar")
+    assert not home_aside("predator", ecosystem, "vi") and not home_aside("🙂", {}, "ar")
+    assert not home_aside("predatr", home_keys(("depredador",), "es"), "es")
+
+
+@pytest.mark.parametrize(("typed", "lang", "gloss"), [
+    ("habitat (موطن)", "ar", "موطن"), ("habitat الموطن", "ar", "موطن"),
+    ("موطن - habitat", "ar", "موطن"), ("Habitat (المَوْطِن)", "ar", "موطن"),
+    ("habitat (môi trường sống)", "vi", "môi trường sống"),
+    ("habitat (hábitat)", "es", "hábitat"),
+])
+def test_the_right_word_beside_its_gloss_is_right(typed: str, lang: str, gloss: str) -> None:
+    verdict = grade(typed, "habitat", home_terms=[gloss], lang=lang)
+    assert (verdict.kind, verdict.matched) == (Verdict.EXACT, "habitat")
+
+
+@pytest.mark.parametrize(("typed", "kind"), [
+    ("habitat predator prey (موطن)", Verdict.NOT_ENGLISH),  # several English words: no answer
+    ("habitat predator (موطن)", Verdict.NOT_ENGLISH),
+    ("habitat / predator / موطن", Verdict.NOT_ENGLISH),
+    ("predator (موطن) habitat", Verdict.NOT_ENGLISH),
+    ("habitat (predator)", Verdict.WRONG),                   # English in brackets is no gloss
+    ("habitat, predator", Verdict.WRONG),
+    ("predator (موطن)", Verdict.OTHER_ENGLISH_WORD),         # the English part is graded
+])
+def test_several_english_words_beside_a_gloss_are_never_right(typed: str, kind: Verdict) -> None:
+    verdict = grade(typed, "habitat", home_terms=["موطن"], lang="ar",
+                    other_terms=["habitat", "predator", "prey"])
+    assert (verdict.kind, verdict.correct) == (kind, False)
 
 
 def test_text_in_another_script_is_not_english_and_never_a_miss() -> None:

@@ -83,6 +83,38 @@ async def test_the_vietnamese_gloss_after_an_article_is_the_vietnamese_word(chat
         assert "✅" in texts(await chat.send(user, term))
 
 
+def rights(chat: Chat) -> int:
+    return chat.db.execute("SELECT COUNT(*) FROM attempts WHERE correct = 1").fetchone()[0]
+
+
+async def test_the_right_word_typed_beside_its_gloss_is_right(chat: Chat) -> None:
+    """Playtest 12: habitat (موطن), the bot's own way of writing the answer, got "That looks
+    like Tagalog", then a miss; ecosystem (hệ sinh thái) "That looks like Vietnamese"."""
+    for user_id, name, lang, term, typed in (
+            (1001, "Amira", "ar", "habitat", "habitat (موطن)"),
+            (1002, "Linh", "vi", "ecosystem", "ecosystem (hệ sinh thái)")):
+        user = chat.user(user_id, name, lang=lang)
+        await join_and_confirm(chat, user, lang=lang, level=4)
+        item_id = ask_typed(chat, "science.ecosystems", term, lang, user_id)
+        reply = texts(await chat.send(user, typed))
+        assert "✅" in reply and "looks like" not in reply and "Not quite" not in reply
+        assert study.get_item(chat.db, item_id).answered
+    assert (rights(chat), misses(chat)) == (2, 0)
+
+
+async def test_several_english_words_beside_a_gloss_are_asked_again_then_a_miss(
+        chat: Chat) -> None:
+    user = chat.user(1001, "Amira", lang="ar")
+    await join_and_confirm(chat, user, lang="ar", level=4)
+    item_id = ask_typed(chat, "science.ecosystems", "habitat", "ar")
+    first = texts(await chat.send(user, "habitat predator prey (موطن)"))
+    assert first.endswith("That looks like Arabic. Please write the English word. ✏️")
+    assert "Tagalog" not in first and misses(chat) == 0
+    second = texts(await chat.send(user, "habitat predator prey (موطن)"))
+    assert "Not quite. The answer is <b>habitat</b>" in second
+    assert (rights(chat), misses(chat)) == (0, 1) and study.get_item(chat.db, item_id).answered
+
+
 async def test_text_in_another_script_is_named_as_what_it_looks_like(chat: Chat) -> None:
     user = chat.user(1001, "Hodan", lang="so")
     await join_and_confirm(chat, user, lang="so", level=4)
