@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.demo.offline import Call, Failure
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
@@ -38,18 +40,25 @@ def said(chat: Chat, key: str, lang: str, **values: object) -> str:
     return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
 
 
-async def test_the_arabic_gloss_with_its_article_gets_one_more_try_not_a_miss(
-        chat: Chat) -> None:
-    """The playtest: الموطن (gloss موطن) and التبخر (gloss تبخر) were misses on the first try."""
-    user = chat.user(1001, "Amira", lang="ar")
-    await join_and_confirm(chat, user, lang="ar", level=4)
-    for pack, term, typed in (("science.ecosystems", "habitat", "الموطن"),
-                              ("science.matter-and-forces", "evaporation", "التبخر")):
-        item_id = ask_typed(chat, pack, term, "ar")
+@pytest.mark.parametrize(("lang", "named", "asked"), [
+    ("ar", "Arabic", (("science.ecosystems", "habitat", "الموطن"),
+            ("science.matter-and-forces", "evaporation", "التبخر"))),
+    ("vi", "Vietnamese", (("science.ecosystems", "ecosystem", "một hệ sinh thái"),
+            ("science.ecosystems", "prey", "những con mồi"))),
+], ids=["arabic-article", "vietnamese-article-or-classifier"])
+async def test_the_gloss_with_its_article_is_the_home_word_and_one_more_try_not_a_miss(
+        chat: Chat, lang: str, named: str, asked: tuple[tuple[str, str, str], ...]) -> None:
+    """Playtest 11: الموطن (gloss موطن) and التبخر (gloss تبخر) were misses on the first try.
+    Playtest 12: một hệ sinh thái got the plain "That looks like Vietnamese"."""
+    user = chat.user(1001, "Amira", lang=lang)
+    await join_and_confirm(chat, user, lang=lang, level=4)
+    for pack, term, typed in asked:
+        item_id = ask_typed(chat, pack, term, lang)
         reply = texts(await chat.send(user, typed))
-        assert reply == said(chat, "typed-home-language", "ar", typed=typed,
-                             language=language_name("ar"))
-        assert "Now write it in English" in reply and "Not quite" not in reply
+        assert reply == said(chat, "typed-home-language", lang, typed=typed,
+                             language=language_name(lang))
+        assert f"“{typed}” is the {named} word 👍 Now write it in English" in reply
+        assert "Not quite" not in reply
         assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
         assert "✅" in texts(await chat.send(user, term))
 
@@ -65,22 +74,6 @@ async def test_a_vietnamese_synonym_of_the_gloss_is_asked_again_in_english_not_a
     assert "That looks like Vietnamese. Please write the English word. ✏️" in reply
     assert "describe" not in reply  # one more try gives nothing away
     assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
-
-
-async def test_the_vietnamese_gloss_after_an_article_is_the_vietnamese_word(chat: Chat) -> None:
-    """Playtest 12: một hệ sinh thái got the plain "That looks like Vietnamese", while الموطن
-    was praised as the Arabic word."""
-    user = chat.user(1001, "Linh", lang="vi")
-    await join_and_confirm(chat, user, lang="vi", level=5)
-    for pack, term, typed in (("science.ecosystems", "ecosystem", "một hệ sinh thái"),
-                              ("science.ecosystems", "prey", "những con mồi")):
-        item_id = ask_typed(chat, pack, term, "vi")
-        reply = texts(await chat.send(user, typed))
-        assert reply == said(chat, "typed-home-language", "vi", typed=typed,
-                             language=language_name("vi"))
-        assert f"“{typed}” is the Vietnamese word 👍 Now write it in English" in reply
-        assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
-        assert "✅" in texts(await chat.send(user, term))
 
 
 def rights(chat: Chat) -> int:
