@@ -38,16 +38,19 @@ async def placement_left(update: Update, context: PuenteContext) -> None:
             s.catalog.plain("button-placement-continue", lang)))
 
 
-async def show_preview(update: Update, context: PuenteContext, flipped: bool = False) -> None:
-    """Preview the current words: one card a message turned with Next (levels 1-3), else
-    bilingual cards in a few phone-sized messages."""
+async def show_preview(update: Update, context: PuenteContext, flipped: bool = False,
+                       push_id: int | None = None) -> None:
+    """Preview the current words (or the words one push showed: `push_id`): one card a
+    message turned with Next (levels 1-3), else bilingual cards in a few phone-sized
+    messages."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
     if not flipped:
         await placement_left(update, context)  # first: leaving may set the level
     who = learners.learner(s.db, user.id)
-    found = learners.preview_words(s.db, who, s.clock())
+    found = learners.preview_words(s.db, who, s.clock()) if push_id is None else \
+        learners.pushed_preview(s.db, who, push_id)
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
         await say(update, context, "no-words")

@@ -74,20 +74,20 @@ def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[in
         if not later:
             learners.introduce(db, who, plan.words, now)
         own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
-        for payload in _payloads(services, who, own, now, new):
+        for payload in _payloads(services, push_id, who, own, now, new):
             if later:
                 payload["introduce"] = [w.id for w in plan.words]
             outbox.enqueue(db, push_id, student_id, "preview", payload, plan.send_at, now)
 
 
-def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now: datetime,
-              new: int | None = None) -> list[dict[str, Any]]:
+def _payloads(services: Services, push_id: int, who: learners.Learner, own: list[WordRef],
+              now: datetime, new: int | None = None) -> list[dict[str, Any]]:
     """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
-    the cards in phone-sized messages with Listen, "My language first" and Check under the
-    last, as after /words; the header counts the `new` words among them (None: all new).
-    "shows" names the words whose cards count as shown once the row is sent (the deliverer
-    records them; "introduce", on a push booked for later, the words it starts tracking
-    then)."""
+    the cards in phone-sized messages with Listen, "My language first" (of this push's cards)
+    and Check under the last, as after /words; the header counts the `new` words among them
+    (None: all new). "shows" names the words whose cards count as shown once the row is sent
+    (the deliverer records them, and a flip of the push finds them there; "introduce", on a
+    push booked for later, the words it starts tracking then)."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
         page = previews.open_preview(db, who, own, now, new=new, sent=False)
@@ -99,7 +99,8 @@ def _payloads(services: Services, who: learners.Learner, own: list[WordRef], now
         if previews.flippable(own, who.language, who.scaffold) else None  # as after /words
     rows = keyboards.as_rows(keyboards.after_preview(
         flip, catalog.render("button-check", who.language),
-        catalog.render("button-listen", who.language) if services.speech is not None else None))
+        catalog.render("button-listen", who.language) if services.speech is not None else None,
+        push_id))
     last = len(messages) - 1  # rows to one chat go in order: the last one sent shows them all
     return [{"text": text, "rows": rows if index == last else [],
              "shows": [r.id for r in own] if index == last else []}

@@ -8,7 +8,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import send_page, show_preview
-from bot.chat.replies import acknowledge, current_tap, spend
+from bot.chat.replies import current_tap, spend, tapped
 from bot.context import PuenteContext
 from bot.presentation import callbacks
 from bot.services import previews
@@ -35,12 +35,14 @@ async def card_button(update: Update, context: PuenteContext) -> None:
 
 async def flip_button(update: Update, context: PuenteContext) -> None:
     """Show the same cards with the home language first, once: the 🔁 leaves the message."""
-    query = update.callback_query
-    if query is not None:
-        await acknowledge(query)
-        if not await spend(query, callbacks.data(callbacks.FLIP)):
-            return  # a double tap: the flipped cards are on their way already
-    await show_preview(update, context, flipped=True)
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, _, cb = tap
+    push_id = callbacks.flip_push(cb)  # under a pushed preview: that preview's words
+    if not await spend(query, query.data):
+        return  # a double tap: the flipped cards are on their way already
+    await show_preview(update, context, flipped=True, push_id=push_id)
 
 
 def register(app: Application) -> None:
@@ -48,5 +50,5 @@ def register(app: Application) -> None:
     add = app.add_handler
     # Each handler is named for its command: /words is `words`.
     add(CommandHandler(words.__name__, words, filters=PRIVATE))
-    add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}$"))
+    add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}(:|$)"))
     add(CallbackQueryHandler(card_button, pattern=rf"^{callbacks.CARD}:"))

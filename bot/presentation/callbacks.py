@@ -15,7 +15,7 @@ PLACEMENT = "pl"    # pl:<question>:<option>
 PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
 PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
-FLIP = "fl"         # fl                 show the current words with languages flipped
+FLIP = "fl"         # fl | fl:<push id>  the current words (or a pushed preview's), home first
 CHECK = "ck"        # ck                 start a check
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code>          a family member's language
@@ -87,5 +87,15 @@ def card_args(cb: Callback) -> tuple[int, int, bool]:
         raise ForgedCardError("bad card button")
     try:
         return cb.int_arg(0), cb.int_arg(1), cb.args[2:] == ("f",)
+    except ForgedCallbackError as exc:
+        raise ForgedCardError(str(exc)) from exc
+
+
+def flip_push(cb: Callback) -> int | None:
+    """The push whose preview a "My language first" flips (None: the one under /words)."""
+    if len(cb.args) > 1:
+        raise ForgedCardError("bad flip button")
+    try:
+        return cb.int_arg(0) if cb.args else None
     except ForgedCallbackError as exc:
         raise ForgedCardError(str(exc)) from exc

@@ -79,13 +79,15 @@ def resume_placement(label: str) -> InlineKeyboardMarkup:
         callbacks.PLACEMENT_RESUME))], 1)
 
 
-def after_preview(flip: str | None, check: str, listen: str | None = None
-                  ) -> InlineKeyboardMarkup:
+def after_preview(flip: str | None, check: str, listen: str | None = None,
+                  push_id: int | None = None) -> InlineKeyboardMarkup:
     """Flip (unless the cards already lead with the home language) and Check; with `listen`,
-    one wide 🔊 button above them (one voice note a word)."""
+    one wide 🔊 button above them (one voice note a word). Under a pushed preview (`push_id`)
+    the flip names the push, so it shows that preview's words, not the whole /words."""
     row = [InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK))]
     if flip is not None:
-        row.insert(0, InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP)))
+        flip_data = callbacks.data(callbacks.FLIP, *(() if push_id is None else (push_id,)))
+        row.insert(0, InlineKeyboardButton(flip, callback_data=flip_data))
     top = [[InlineKeyboardButton(listen, callback_data=callbacks.data(callbacks.AUDIO))]]
     return InlineKeyboardMarkup([*(top if listen else []), row])
 

@@ -103,6 +103,25 @@ def preview_words(db: Database, who: Learner, now: datetime) -> PreviewWords:
     return PreviewWords(refs, len(unseen) + len(fresh))
 
 
+class PushedCardsGoneError(PuenteError):
+    """A "My language first" under a pushed preview this student never got, or whose messages
+    were purged since (an old or forged button)."""
+
+    prompt_key = "card-stale"
+
+
+def pushed_preview(db: Database, who: Learner, push_id: int) -> PreviewWords:
+    """The words of one pushed preview, as it reached the student (not the whole /words): its
+    new ones are those whose cards it showed her first."""
+    push = outbox.get_push(db, push_id)
+    ids = outbox.pushed_cards(db, push_id, who.id) if push is not None else []
+    refs = word_refs(words_by_id(db, ids))
+    if push is None or not refs:
+        raise PushedCardsGoneError()
+    first_shown = study.shown_since(db, who.id, push.send_at)
+    return PreviewWords(refs, sum(1 for r in refs if r.id in first_shown))
+
+
 def current_words(db: Database, who: Learner, now: datetime) -> list[WordRef]:
     """The words being learned now, for a preview, with any newly unlocked ones last."""
     return preview_words(db, who, now).refs

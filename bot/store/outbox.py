@@ -268,6 +268,15 @@ def push_chats(db: Database, push_id: int) -> set[int]:
     return {r[0] for r in rows.fetchall()}
 
 
+def pushed_cards(db: Database, push_id: int, chat_id: int) -> list[int]:
+    """Word ids of the cards one push's preview showed this chat, in card order (none when it
+    had no preview for the chat, or its messages were purged)."""
+    rows = db.execute("SELECT payload FROM outbox WHERE push_id = ? AND chat_id = ? "
+                      "AND kind = 'preview' ORDER BY id", [push_id, chat_id]).fetchall()
+    shown = (int(i) for (payload,) in rows for i in json.loads(payload).get("shows", ()))
+    return list(dict.fromkeys(shown))
+
+
 def report_again(db: Database, push_id: int) -> None:
     """The push sends more: its teacher hears again when that is done."""
     db.execute("UPDATE pushes SET reported_at = NULL WHERE id = ?", [push_id])

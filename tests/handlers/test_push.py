@@ -465,10 +465,10 @@ async def test_a_pushed_preview_at_level_5_offers_the_home_language_as_words_doe
     await join_and_confirm(chat, english, lang="en", level=5)
     await chat.send(teacher(chat), "/push science.ecosystems habitat, predator")
     pushed = await chat.deliver()
-    flips = {c.chat_id: [label for label, data in buttons([c]) if data == "fl"]
+    flips = {c.chat_id: [label for label, data in buttons([c]) if data.startswith("fl")]
              for c in pushed if "📘" in c.text}
     assert flips == {3000: ["🔁 Ngôn ngữ của tôi trước"], 3001: []}  # English has nothing to flip
-    flipped = texts(await chat.tap(linh, "fl"))
+    flipped = texts(await chat.tap(linh, "fl:1"))
     assert flipped.index("môi trường sống") < flipped.index("habitat")
 
 
@@ -488,3 +488,33 @@ async def test_a_class_named_with_a_digit_and_a_letter_is_a_class_not_a_time(
     later = texts(await chat.send(
         teacher(chat), "/push science.ecosystems predator to Science 7A at 4pm"))
     assert "<b>Science 7A</b> (Mon 16:00)" in later, later
+
+
+async def test_my_language_first_under_a_pushed_preview_flips_that_preview_and_no_more(
+        chat: Chat) -> None:
+    # The 🔁 under a 3-word push showed the student's whole /words, 6 words "new today: 2",
+    # and counted cards she never saw as opened (playtest 12)
+    linh = chat.user(3000, "Linh", lang="vi")
+    await join_and_confirm(chat, linh, lang="vi", level=5)
+    before = texts(await chat.send(linh, "/words"))  # her first words, read already
+    words = last_words(chat, 2)
+    await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(words)}")
+    pushed = [c for c in await chat.deliver() if c.chat_id == 3000]
+    [data] = [d for _, d in buttons(pushed) if d.startswith("fl")]
+    assert data == "fl:1"  # the push's id: its words are looked up in what was sent her
+    unread = chat.db.execute("SELECT count(*) FROM mastery WHERE student_id = 3000 "
+                             "AND shown_at IS NULL").fetchone()[0]
+    flipped = texts(await chat.tap(linh, data)).strip()
+    assert flipped.startswith("📘 2 từ mới của bạn"), flipped
+    assert [w for w in words if f"<b>{w}</b>" in flipped] == words
+    read = [w.word.term for w in pack_words(chat.db, "science.ecosystems")
+            if f"<b>{w.word.term}</b>" in before]
+    assert read and not any(f"<b>{w}</b>" in flipped for w in read)
+    assert chat.db.execute("SELECT count(*) FROM mastery WHERE student_id = 3000 "
+                           "AND shown_at IS NULL").fetchone()[0] == unread
+    stale = "Thẻ đó thuộc danh sách cũ"
+    for forged in ("fl:99", "fl:1:2", "fl:x"):  # another push, or data we never sent
+        assert stale in texts(await chat.tap(linh, forged)), forged
+    other = chat.user(3001, "Sam", lang="es")
+    await join_and_confirm(chat, other, lang="es", level=5)
+    assert "Esa tarjeta es de una lista vieja" in texts(await chat.tap(other, data))
