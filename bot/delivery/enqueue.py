@@ -54,7 +54,7 @@ def enqueue_scheduled(services: Services, student_id: int) -> int:
     student = people.get_student(db, student_id)
     if student is None or student.language is None or student.blocked:
         return 0
-    plans = scheduled_for(db, student_id, services.clock())
+    plans = scheduled_for(db, services.config.school, student_id, services.clock())
     with db.atomic():
         for push_id, plan in plans:
             _enqueue(services, push_id, plan, [student_id])

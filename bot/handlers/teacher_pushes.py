@@ -53,6 +53,9 @@ async def push(update: Update, context: PuenteContext) -> None:
         await say(update, context, exc.prompt_key, bilingual=False, **exc.params,
                   link=join_link(context.bot.username, exc.params["code"]))
         return
+    if plan.covered:  # nobody to send it to yet, and its words wait in a booking already
+        await _say_nothing_booked(update, context, plan)
+        return
     refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
     languages = teaching.class_languages(s.db, user.id, plan.class_info.id)
     if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
@@ -65,11 +68,7 @@ async def push(update: Update, context: PuenteContext) -> None:
     if plan.waiting:  # on the roster, but no preview is written before they choose a language
         await say(update, context, "push-not-joined", bilingual=False, count=plan.waiting)
     if plan.repeats and not students and plan.booked:  # the words wait in a push not sent
-        lang = user_language(context, user.id, user.language_code)
-        nothing = s.catalog.render("push-nothing-booked", lang, when=push_views.when(
-            s.catalog, lang, plan.send_at, s.config.school.timezone))
-        await send_long(context, user.id,
-                        "\n".join([nothing, *_waiting_lines(update, context, plan)]))
+        await _say_nothing_booked(update, context, plan)
         return
     if plan.repeats:  # said, with a button for a teacher who means to send them again
         lang = user_language(context, user.id, user.language_code)
@@ -110,6 +109,18 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
         lines.append(s.catalog.render("push-more-unsent", lang, count=plan.left,
                                       pack=plan.pack_id))
     await send_long(context, user.id, "\n".join(lines))
+
+
+async def _say_nothing_booked(update: Update, context: PuenteContext,
+                              plan: pushes.PushPlan) -> None:
+    """Nothing was booked, as every word waits in an earlier push: which ones wait, when."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    lang = user_language(context, user.id, user.language_code)
+    nothing = s.catalog.render("push-nothing-booked", lang, when=push_views.when(
+        s.catalog, lang, plan.send_at, s.config.school.timezone))
+    await send_long(context, user.id, "\n".join([nothing, *_waiting_lines(update, context, plan)]))
 
 
 def _waiting_lines(update: Update, context: PuenteContext, plan: pushes.PushPlan) -> list[str]:

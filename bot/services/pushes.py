@@ -26,6 +26,7 @@ class Booked:
 
     words: int
     send_at: datetime
+    word_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ class PushPlan:
     # Nobody has joined the class yet: a push booked for later is kept for whoever joins
     # before it goes out (a push for now has nobody to go to, see EmptyClassError)
     empty: bool = False
+    # Nobody in the class can be sent it yet (nobody joined, or chose a language) and every
+    # word already waits in a push booked for that school day: nothing is booked again, as
+    # for a class whose students all have the words waiting (`repeats`)
+    covered: bool = False
 
 
 # Words a teacher may put before a time in her own language instead of "at": "a las 8:00",
@@ -149,23 +154,32 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     if empty and send_at <= now:
         raise EmptyClassError(class_name=found.name, code=found.join_code)
     chosen = chosen[:MAX_PUSH_WORDS]
-    booked = tuple(Booked(len(w.push.word_ids), w.push.send_at)
+    booked = tuple(Booked(len(w.push.word_ids), w.push.send_at, frozenset(w.push.word_ids))
                    for w in outbox.waiting_pushes(db, teacher_id, now)
                    if w.push.class_id == found.id and w.push.pack_id == pack_id
                    and w.push.send_at > now)  # one going out now is no booking to move
+    day = _day(school, send_at)
+    that_day = {i for b in booked if _day(school, b.send_at) == day for i in b.word_ids}
+    covered = send_at > now and not people.class_students(db, found.id) and \
+        {w.id for w in chosen} <= that_day
     return PushPlan(found, pack_id, chosen, send_at,
                     already_sent(db, school, found.id, chosen, send_at),
                     people.without_language(db, found.id), booked, left,
-                    asked if asked != send_at else None, empty)
+                    asked if asked != send_at else None, empty, covered)
+
+
+def _day(school: SchoolConfig, moment: datetime) -> tuple[datetime, datetime]:
+    """The school day `moment` falls in, as [start, end) in the school's time zone."""
+    start = datetime.combine(moment.astimezone(school.timezone).date(), time(0),
+                             school.timezone)
+    return start, start + timedelta(days=1)
 
 
 def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],
                  send_at: datetime) -> frozenset[int]:
     """Students of the class who already got every one of these words by a push due the same
     local school day as `send_at`."""
-    day = send_at.astimezone(school.timezone).date()
-    start = datetime.combine(day, time(0), school.timezone)
-    pushed = outbox.words_pushed_between(db, start, start + timedelta(days=1))
+    pushed = outbox.words_pushed_between(db, *_day(school, send_at))
     wanted = {w.id for w in words}
     return frozenset(s.id for s in people.class_students(db, class_id)
                      if wanted <= pushed.get(s.id, set()))
@@ -207,19 +221,26 @@ def plan_again(db: Database, school: SchoolConfig, teacher_id: int, push_id: int
     return Again(push_id, PushPlan(class_info, found.pack_id, words, send_at), students)
 
 
-def scheduled_for(db: Database, student_id: int, now: datetime) -> list[tuple[int, PushPlan]]:
+def scheduled_for(db: Database, school: SchoolConfig, student_id: int, now: datetime
+                  ) -> list[tuple[int, PushPlan]]:
     """Pushes to the student's classes that are still to be sent and have nothing for this
     student: they joined (or chose their language) after the teacher scheduled it, and get
-    it with their classmates. (A push already sent is not sent again: its words wait for them
-    in /words, see learners.unlockable.)"""
+    it with their classmates, each word once a school day (two waiting pushes holding the
+    same word: the earlier brings it). (A push already sent is not sent again: its words
+    wait for them in /words, see learners.unlockable.)"""
     classes = [e.class_id for e in people.enrollments(db, student_id)]
     plans = []
-    for push in outbox.pushes_to(db, classes):
+    has: dict[tuple[datetime, datetime], set[int]] = {}  # words she gets each school day
+    for push in sorted(outbox.pushes_to(db, classes), key=lambda p: (p.send_at, p.id)):
         if push.send_at <= now or student_id in outbox.push_chats(db, push.id):
             continue
         class_info = people.class_by_id(db, push.class_id)
         by_id = {w.id: w for w in pack_words(db, push.pack_id)}
-        words = [by_id[i] for i in push.word_ids if i in by_id]
+        day = _day(school, push.send_at)
+        if day not in has:
+            has[day] = outbox.words_pushed_between(db, *day).get(student_id, set())
+        words = [by_id[i] for i in push.word_ids if i in by_id and i not in has[day]]
+        has[day].update(w.id for w in words)
         if class_info is not None and words:
             plans.append((push.id, PushPlan(class_info, push.pack_id, words, push.send_at)))
     return plans

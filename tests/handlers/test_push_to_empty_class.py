@@ -146,3 +146,39 @@ async def test_a_co_teacher_sees_the_push_booked_for_the_empty_class(chat: Chat)
     assert [c.text for c in done if c.chat_id == TEACHER_ID] == [
         "Okafor cancelled your push of Tue 08:15 to <b>Science 7B</b> (predator, prey, "
         "habitat). Nobody had joined the class yet, so nothing of it was sent."]
+
+
+async def test_the_same_push_booked_twice_for_an_empty_class_is_booked_once_and_sent_once(
+        chat: Chat) -> None:
+    # Booked twice while nobody had joined, it was kept twice: the student who joined got the
+    # same preview twice, and the teacher two reports (playtest 12)
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"{PUSH} at 08:15")
+    again = texts(await chat.send(rivera(chat), f"{PUSH} at 08:15"))
+    assert again == (
+        "Nothing was booked for Tue 08:15: every one of these words already waits in an earlier "
+        "push. To move it, cancel it in /scheduled and push again.\n3 words of "
+        "science.ecosystems are already waiting for Tue 08:15: /scheduled shows them, and lets "
+        "you cancel")
+    later = texts(await chat.send(rivera(chat), "/push science.ecosystems prey at 11:00"))
+    assert later.startswith("Nothing was booked for Tue 11:00"), later  # the same school day
+    assert chat.db["pushes"].count == 1
+    await join_and_confirm(chat, chat.user(3001, "Amira", lang="ar"), lang="ar", level=4)
+    chat.clock.advance(hours=11, minutes=15)
+    report = texts(await chat.deliver())
+    assert previews(chat.api)[3001] == 1
+    assert report.count("Push finished") == 1
+
+
+async def test_a_student_who_joins_gets_a_word_two_waiting_pushes_share_once(
+        chat: Chat) -> None:
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), "/push science.ecosystems predator, prey at 08:15")
+    second = texts(await chat.send(rivera(chat),
+                                   "/push science.ecosystems prey, habitat at 09:00"))
+    assert "is booked for Tue 09:00" in second  # habitat is new: booked, prey said to wait
+    amira = chat.user(3001, "Amira", lang="ar")
+    await join_and_confirm(chat, amira, lang="ar", level=4)
+    chat.clock.advance(hours=12)  # Tuesday 09:00: both are due
+    pushed = texts(c for c in await chat.deliver() if c.chat_id == 3001)
+    assert [pushed.count(f"<b>{w}</b>") for w in ("predator", "prey", "habitat")] == [1, 1, 1]
