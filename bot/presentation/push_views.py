@@ -43,18 +43,21 @@ def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz
         lines.append(catalog.render(
             "scheduled-line" if one.booked_by is None else "scheduled-line-by", lang,
             number=number, when=due, class_name=one.class_name, pack=one.pack_id,
-            terms=", ".join(one.terms), students=_students(catalog, lang, one.students),
+            terms=", ".join(one.terms), students=_students(catalog, lang, one),
             name=one.booked_by or ""))
         buttons.append((one.push_id, catalog.plain("button-scheduled-cancel", lang,
                                                    number=number, when=due)))
     return "\n".join(lines), buttons
 
 
-def _students(catalog: Catalog, lang: str, students: int) -> Counted | Markup:
-    """Whom a waiting push goes to: "3 students", or, in a class nobody has joined yet, that
-    it goes to those who join before it is due."""
-    return catalog.render("scheduled-nobody-yet", lang) if not students else \
-        Counted("count-students", students)
+def _students(catalog: Catalog, lang: str, one: Scheduled) -> Counted | Markup:
+    """Whom a waiting push goes to: "3 students", or, with no message for anyone yet, that it
+    goes to those who have chosen a home language by then (some joined without one), or to
+    those who join before it is due (nobody has joined)."""
+    if one.students:
+        return Counted("count-students", one.students)
+    return catalog.render("scheduled-nobody-chose" if one.choosing else "scheduled-nobody-yet",
+                          lang)
 
 
 def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> str:

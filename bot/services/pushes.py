@@ -275,6 +275,9 @@ class Scheduled:
     students: int
     booker_id: int
     booked_by: str | None = None  # a co-teacher's first name; None: the teacher's own push
+    # with no message for anyone yet: students on the roster still choosing a home language
+    # (it reaches those who have chosen one by then; the others find its words in /words)
+    choosing: int = 0
 
 
 def scheduled(db: Database, teacher_id: int, now: datetime) -> list[Scheduled]:
@@ -290,7 +293,9 @@ def scheduled(db: Database, teacher_id: int, now: datetime) -> list[Scheduled]:
         found.append(Scheduled(push.id, class_info.name if class_info else "",
                                push.pack_id, [by_id[i] for i in push.word_ids if i in by_id],
                                push.send_at, waiting.students, push.teacher_id,
-                               None if push.teacher_id == teacher_id else waiting.booked_by))
+                               None if push.teacher_id == teacher_id else waiting.booked_by,
+                               0 if waiting.students else
+                               people.without_language(db, push.class_id)))
     return found
 
 

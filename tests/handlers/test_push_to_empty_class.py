@@ -182,3 +182,17 @@ async def test_a_student_who_joins_gets_a_word_two_waiting_pushes_share_once(
     chat.clock.advance(hours=12)  # Tuesday 09:00: both are due
     pushed = texts(c for c in await chat.deliver() if c.chat_id == 3001)
     assert [pushed.count(f"<b>{w}</b>") for w in ("predator", "prey", "habitat")] == [1, 1, 1]
+
+
+async def test_scheduled_says_no_student_has_chosen_a_language_once_one_joined_without(
+        chat: Chat) -> None:
+    # /scheduled said "nobody has joined yet" while /roster showed her (playtest 12)
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"{PUSH} at 08:15")
+    await chat.send(chat.user(3900, "Mo", lang="so"), "/start JOINcode_123")  # no language yet
+    assert texts(await chat.send(rivera(chat), "/scheduled")).endswith(
+        "science.ecosystems: predator, prey, habitat (no student has chosen a home language "
+        "yet: it goes to those who have chosen one by then)")
+    hoa = chat.user(TEACHER_ID, "Hoa", "vi")
+    assert "(chưa có học sinh nào chọn ngôn ngữ ở nhà: sẽ gửi cho các em đã chọn trước giờ đó)" \
+        in texts(await chat.send(hoa, "/scheduled"))
