@@ -136,7 +136,10 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
     body = [quote(answer.original)] if answer.own_language else \
         _translated(catalog, lang, answer.original, answer.translation)
-    return Markup("\n".join([header, *body, catalog.render("answer-reply-hint", lang)]))
+    # A family member's Telegram reply to the answer reaches that child's teacher; a student's
+    # reply is read as a typed answer to their check, so they write back with /ask.
+    hint = "answer-reply-hint-family" if asked.asker_role == FAMILY else "answer-reply-hint"
+    return Markup("\n".join([header, *body, catalog.render(hint, lang)]))
 
 
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:

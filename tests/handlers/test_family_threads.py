@@ -82,6 +82,14 @@ async def test_a_reply_to_a_teachers_answer_goes_to_that_childs_teacher_without_
     assert "Mèsi anpil, madam!" in delivered[0].text and "<b>Woodly</b>" in delivered[0].text
 
 
+async def test_an_answer_tells_the_family_a_plain_reply_reaches_the_teacher(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))
+    read = next(c.text for c in chat.api.sent_to(MOTHER) if c.result_id == answer)
+    assert read.endswith("\nPou reponn, jis reponn mesaj sa a, oswa voye /ask ak mesaj ou.")
+
+
 async def test_a_reply_to_the_other_teachers_answer_goes_to_the_other_child(chat: Chat) -> None:
     mother = await shared_phone(chat)
     await answered(chat, mother, WOODLY, rivera(chat))

@@ -199,6 +199,17 @@ async def test_student_who_does_not_understand_can_ask_the_teacher(chat: Chat) -
     assert "<blockquote>What does this word mean? I don't understand</blockquote>" in relayed
 
 
+async def test_a_students_answer_from_the_teacher_says_write_back_with_ask(
+        chat: Chat) -> None:
+    """A student's reply would be read as a typed answer to their check: /ask is the way."""
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    await chat.send(ana, "/ask Can I have more time?")
+    await reply(chat, teacher(chat), "Yes, until Friday.", await relay_id(chat))
+    answer = next(c.text for c in await chat.deliver() if c.chat_id == ana["id"])
+    assert answer.endswith("\nPara responder, basta con enviar /ask y el mensaje.")
+
+
 async def test_bare_ask_takes_the_next_message(chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)

@@ -131,7 +131,8 @@ async def test_a_teachers_spanish_answer_reaches_a_spanish_family_as_written(
                             "you wrote it.")
     assert answer == ("✉️ Respuesta del maestro de Ana:\n"
                       f"<blockquote>{spanish}</blockquote>\n"
-                      "Para responder, basta con enviar /ask y el mensaje.")
+                      "Para contestar, basta con responder a este mensaje o enviar /ask y su "
+                      "mensaje.")
     assert translator.stats.engine_calls == calls + 1  # the question only, never the answer
 
 
