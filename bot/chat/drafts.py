@@ -36,12 +36,12 @@ async def _hold_and_offer(update: Update, context: PuenteContext, draft: str | i
 
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
-                        key: str, **params: object) -> None:
+                        key: str, *, named: bool = False, **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
-    of each child."""
+    of each child (each button names its child on a shared phone, or when `named`)."""
     catalog, lang = context.services.catalog, who.language
     labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in who.children] \
-        if len(who.children) == 1 else \
+        if len(who.children) == 1 and not named else \
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
          for c in who.children]
     body = catalog.render(key, lang, **params) if who.role == messages.FAMILY else \

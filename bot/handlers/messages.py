@@ -117,6 +117,8 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
         return
     data.pop(ASKING, None)
     who = _asker(context, user)
+    if await _thread_ended(update, context, who, message):
+        return
     await _relay_or_pick(update, context, who, message.text, _replied_child(context, who, message))
 
 
@@ -134,6 +136,8 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if child is not None:  # a reply to a teacher's answer: meant for that child's teacher
         await _relay_or_pick(update, context, who, message.text, child)
         return
+    if await _thread_ended(update, context, who, message):
+        return
     translated = messages.teacher_reads_english(context.services.translator, who.language)
     await offer_to_send(update, context, who, message.text,
                         "family-text" if translated else "family-text-as-written")
@@ -146,6 +150,20 @@ def _replied_child(context: PuenteContext, who: Asker, message: Message) -> mess
     if replied is None:
         return None
     return messages.replied_child(context.services.db, who, replied.message_id)
+
+
+async def _thread_ended(update: Update, context: PuenteContext, who: Asker,
+                        message: Message) -> bool:
+    """A reply to a teacher's answer about a child who has since deleted their data: say that
+    conversation ended and ask which child it is about, each button naming one (never sent
+    silently to another child's teacher); False when it replies to no such answer."""
+    replied = message.reply_to_message
+    if replied is None or message.text is None or \
+            not messages.replies_to_gone_child(context.services.db, who, replied.message_id):
+        return False
+    await say(update, context, "reply-thread-gone", bilingual=False)  # families only
+    await offer_to_send(update, context, who, message.text, "ask-which-child", named=True)
+    return True
 
 
 async def asked_voice(update: Update, context: PuenteContext) -> None:

@@ -101,6 +101,12 @@ def replied_child(db: Database, who: Asker, message_id: int) -> Child | None:
     return next((c for c in who.children if c.student_id == answer.student_id), None)
 
 
+def replies_to_gone_child(db: Database, who: Asker, message_id: int) -> bool:
+    """Whether a message replies to a teacher's answer about a child who has since deleted
+    their data: that conversation has ended, and no other child's teacher should get it."""
+    return threads.gone_answer(db, who.user_id, message_id)
+
+
 def child_of(who: Asker, student_id: int | None) -> Child | None:
     """The child a message is about: the one chosen, or the only one (None: ask which)."""
     if student_id is None:

@@ -574,3 +574,19 @@ CREATE TABLE replaced_join_codes (
     expires_at TEXT NOT NULL
 )
 """)
+
+
+@migrations(name="0028_gone_answers")
+def gone_answers(db: Database) -> None:
+    """Answers delivered to a family member about a student who has since deleted their data:
+    a reply to one is told that conversation ended, never sent to another child's teacher
+    (playtest 12). The row keeps the family member's chat and the answer's message id, never
+    the student; it goes with their own /deleteme and with the retention of the thread."""
+    _run(db, """
+CREATE TABLE gone_answers (
+    asker_id INTEGER NOT NULL,         -- the family member's Telegram id (their chat)
+    answer_message_id INTEGER NOT NULL,
+    created_at TEXT NOT NULL,          -- when the answer was written (for retention)
+    PRIMARY KEY (asker_id, answer_message_id)
+)
+""")

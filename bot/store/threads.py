@@ -125,6 +125,13 @@ def gone_relay(db: Database, teacher_id: int, relay_message_id: int) -> str | No
     return str(row[0]) if row else None
 
 
+def gone_answer(db: Database, asker_id: int, answer_message_id: int) -> bool:
+    """Whether a message in a family member's chat is a teacher's answer about a student who
+    has since deleted their data."""
+    return db.execute("SELECT 1 FROM gone_answers WHERE asker_id = ? AND answer_message_id = ?",
+                      [asker_id, answer_message_id]).fetchone() is not None
+
+
 def latest_relays(db: Database, teacher_id: int, since: datetime, limit: int
                   ) -> list[tuple[int, ThreadMessage]]:
     """(relay message id, message) of the newest message relayed to a teacher from each
@@ -199,6 +206,13 @@ def erase_person(db: Database, user_id: int) -> None:
                "FROM thread_messages WHERE (asker_id = ? OR student_id = ?) AND teacher_id != ? "
                "AND direction = 'ask' AND relay_message_id IS NOT NULL",
                [user_id, user_id, user_id])
+    # A family member's delivered answers about this student: a reply to one is told why it
+    # goes nowhere (by its message id in their chat alone, never the student).
+    db.execute("INSERT OR IGNORE INTO gone_answers (asker_id, answer_message_id, created_at) "
+               "SELECT asker_id, answer_message_id, created_at FROM thread_messages "
+               "WHERE student_id = ? AND asker_id != ? AND asker_role = ? AND direction = ? "
+               "AND answer_message_id IS NOT NULL", [user_id, user_id, FAMILY, ANSWER])
+    db.execute("DELETE FROM gone_answers WHERE asker_id = ?", [user_id])
     db.execute("DELETE FROM outbox WHERE kind IN ('answer', 'relay') AND "
                "json_extract(payload, '$.student_id') = ?", [user_id])
     db.execute("DELETE FROM outbox WHERE kind = 'relay' AND json_extract(payload, '$.thread_id') "
@@ -213,6 +227,7 @@ def purge_before(db: Database, cutoff: datetime) -> int:
     when = stamp(cutoff)
     count = db.execute("DELETE FROM thread_messages WHERE created_at < ?", [when]).rowcount
     db.execute("DELETE FROM gone_relays WHERE created_at < ?", [when])
+    db.execute("DELETE FROM gone_answers WHERE created_at < ?", [when])
     db.execute("DELETE FROM announcements WHERE created_at < ?", [when])
     return count
 

@@ -177,8 +177,36 @@ async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_we
     assert buttons(asked) == []  # one child left: nothing to ask
     assert texts(asked).startswith("Mesaj ou a sou wout pou pwofesè Nadia.")
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]
-    # A reply to the answer about Woodly finds no thread: offered, never sent to his teacher.
-    offered = await reply(chat, mother, "Mèsi anpil, madam!", old_answer)
-    assert [d for _, d in buttons(offered)] == ["ak:1002", "ak:no"]
+    # A reply to the answer about Woodly: that conversation ended, and nothing goes to Nadia's
+    # teacher unless the mother says the message is about Nadia, on a button naming her.
+    offered = await reply(chat, mother, "Èske Woodly ka retounen nan klas la?", old_answer)
+    assert texts(offered).startswith(
+        "ℹ️ Konvèsasyon sa a fini: pitit li te konsène a efase done Puente li yo, kidonk mesaj "
+        "ou a pa t ale bay pwofesè sa a.\nMesaj ou a konsène ki pitit?")
+    assert buttons(offered) == [("✉️ Konsènan Nadia", "ak:1002"), ("Pa voye l", "ak:no")]
+    assert await chat.deliver() == []
     assert "Mesaj ou a sou wout pou pwofesè Nadia." in texts(await chat.tap(mother, "ak:1002"))
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]
+
+
+async def test_a_reply_to_an_answer_about_a_deleted_child_is_not_sent_after_the_ask_either(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    old_answer = await answered(chat, mother, WOODLY, rivera(chat))
+    await delete(chat, WOODLY, "Woodly")
+    await chat.deliver()
+    await chat.send(mother, "/ask")
+    offered = await reply(chat, mother, "Èske Woodly ka retounen?", old_answer)
+    assert [d for _, d in buttons(offered)] == ["ak:1002", "ak:no"]
+    assert await chat.deliver() == []
+
+
+async def test_the_ended_conversation_is_forgotten_with_the_parents_own_deleteme(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    await answered(chat, mother, WOODLY, rivera(chat))
+    await delete(chat, WOODLY, "Woodly")
+    assert chat.db.execute("SELECT asker_id FROM gone_answers").fetchall() == [(MOTHER,)]
+    await chat.send(mother, "/deleteme")
+    await chat.tap(mother, "dl:yes")
+    assert chat.db["gone_answers"].count == 0
