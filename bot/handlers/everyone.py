@@ -218,6 +218,9 @@ async def unknown_button(update: Update, context: PuenteContext) -> None:
 async def unknown_command(update: Update, context: PuenteContext) -> None:
     """A command this bot does not have, or a sticker, photo or voice note it cannot read; from
     someone in no class (no student, family member or teacher), how to join, which is all
-    they can do yet."""
-    stranger = sender(update, context).audience is Audience.STRANGER
-    await say(update, context, "start-stranger" if stranger else "help-short")
+    they can do yet (a family member no longer linked: how to link again)."""
+    user = update.effective_user
+    if user is None or sender(update, context).audience is not Audience.STRANGER:
+        await say(update, context, "help-short")
+        return
+    await say(update, context, membership.stranger_key(context.services.db, user.id))

@@ -33,8 +33,8 @@ async def start(update: Update, context: PuenteContext) -> None:
         who = sender(update, context).audience
         if who is not Audience.STUDENT:  # a family member's bare /start went to family.start
             teacher = who is Audience.TEACHER
-            await say(update, context, "start-teacher" if teacher else "start-stranger",
-                      bilingual=not teacher)
+            await say(update, context, "start-teacher" if teacher
+                      else membership.stranger_key(s.db, user.id), bilingual=not teacher)
             return
         await say(update, context, "welcome-back", name=name)
         return
@@ -201,8 +201,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         return
     # A family member's text went to messages.family_text, a teacher's to teacher_text.
     student = sender(update, context).student
-    if student is None:  # a stranger: how students join and teachers sign up
-        await say(update, context, "start-stranger")
+    if student is None:  # a stranger: how to join or sign up, or a family member how to link
+        await say(update, context, membership.stranger_key(s.db, user.id))
         return
     if student.language is None:  # "Spanish", "Af Soomaali", or a few words in it
         typed = join.read_language_answer(s.db, user.id, text, user.language_code)

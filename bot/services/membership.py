@@ -307,6 +307,13 @@ def family_deletion(db: Database, user_id: int) -> tuple[str, ...] | None:
     return tuple(child.first_name for child in who.children) if who else ()
 
 
+def stranger_key(db: Database, user_id: int) -> str:
+    """What someone in no class reads when they write: a family member no longer linked (they
+    were unlinked, or their child deleted their data) how to link again; anyone else how
+    students join and teachers sign up."""
+    return "family-unlinked-text" if families.was_family(db, user_id) else "start-stranger"
+
+
 def blocked(db: Database, user_id: int, now: datetime) -> None:
     """Remember that this person blocked the bot, so reminders and deliveries skip them."""
     people.mark_blocked(db, user_id, now)

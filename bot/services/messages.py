@@ -82,6 +82,8 @@ def require_asker(db: Database, user_id: int) -> Asker:
         return who
     if people.is_teacher(db, user_id):
         raise AskError(prompt_key="ask-teacher")
+    if families.was_family(db, user_id):  # their child deleted their data, or they were unlinked
+        raise AskError(prompt_key="family-unlinked-text")
     raise AskError()
 
 

@@ -113,12 +113,16 @@ def known_language(db: Database, user_id: int) -> str | None:
 
 def was_family(db: Database, user_id: int) -> bool:
     """Whether this person has left anything as a family member: a link, a message to a
-    teacher, or an update sent to them (someone unlinked keeps the last two)."""
+    teacher, an update sent to them (someone unlinked keeps the last two), or a note that
+    their child deleted their data, or an answer about that child (all a family member whose
+    only child deleted their data keeps). A teacher told of a deletion is asked first."""
     return db.execute(
         "SELECT EXISTS (SELECT 1 FROM families WHERE telegram_id = :user) "
         "OR EXISTS (SELECT 1 FROM thread_messages WHERE asker_id = :user "
         "AND asker_role = 'family') OR EXISTS (SELECT 1 FROM outbox WHERE chat_id = :user "
-        "AND kind = 'family-update')", {"user": user_id}).fetchone()[0] == 1
+        "AND kind IN ('family-update', 'goodbye')) "
+        "OR EXISTS (SELECT 1 FROM gone_answers WHERE asker_id = :user)",
+        {"user": user_id}).fetchone()[0] == 1
 
 
 def family_language(db: Database, user_id: int) -> str | None:

@@ -210,3 +210,21 @@ async def test_the_ended_conversation_is_forgotten_with_the_parents_own_deleteme
     await chat.send(mother, "/deleteme")
     await chat.tap(mother, "dl:yes")
     assert chat.db["gone_answers"].count == 0
+
+
+async def test_a_family_member_whose_only_child_deleted_their_data_is_told_how_to_link_again(
+        chat: Chat) -> None:
+    await shared_phone(chat)
+    aunt = chat.user(2003, "Matant", "ht")
+    await link(chat, rivera(chat), "Woodly", aunt)
+    await delete(chat, WOODLY, "Woodly")
+    await chat.deliver()
+    for said in (await chat.send(aunt, "Bonjou madam, kijan Woodly ye?"),
+                 await chat.send(aunt, "/ask Kijan Woodly ye?")):
+        assert texts(said).startswith(
+            "Telefòn sa a pa konekte ak okenn elèv ankò, kidonk sa ou ekri isit la pa rive jwenn "
+            "okenn pwofesè. Pou swiv aprantisaj pitit ou ankò, mande lekòl la oswa pwofesè a yon "
+            "nouvo lyen fanmi epi louvri l.")
+        assert "/teach" not in texts(said)  # not the welcome for students and teachers
+    stranger = await chat.send(chat.user(2009, "Moun", "ht"), "Bonjou")
+    assert "/teach" in texts(stranger)  # someone who was never a family member: how to join
