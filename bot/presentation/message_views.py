@@ -96,9 +96,10 @@ def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
 
 
 def _translated(catalog: Catalog, lang: str, english: str,
-                translation: Translation | None) -> list[str]:
-    """The text in `lang` (marked when a machine made it) with the English beneath."""
-    if lang == "en":
+                translation: Translation | None, source: str = "en") -> list[str]:
+    """The text in `lang` (marked when a machine made it) with the teacher's own words (in
+    English, or the `source` language they wrote in) beneath."""
+    if lang == source:
         return [quote(english)]
     if translation is None:
         return [quote(english), catalog.render("answer-no-translation", lang,
@@ -106,7 +107,9 @@ def _translated(catalog: Catalog, lang: str, english: str,
     parts = [quote(translation.text)]
     if translation.machine:
         parts.append(catalog.render("machine-translation-mark", lang))
-    return [*parts, catalog.render("answer-original", lang), quote(english)]
+    original = catalog.render("answer-original", lang) if source == "en" else \
+        catalog.render("announce-original", lang, language=language_name(source))
+    return [*parts, original, quote(english)]
 
 
 def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None,
@@ -159,9 +162,13 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
                                 people=version.recipients), quote(version.text)]
         if version.machine:
             parts.append(catalog.render("machine-translation-mark", lang))
-        elif version.language != "en":
-            parts.append(catalog.render("announce-no-translation", lang,
+        elif version.language == version.source != "en":  # as answers: already theirs
+            parts.append(catalog.render("announce-own-language", lang,
                                         language=teacher_language(version.language)))
+        elif version.language != version.source:
+            key = "announce-no-translation" if version.source == "en" else \
+                "announce-no-translation-as-written"
+            parts.append(catalog.render(key, lang, language=teacher_language(version.language)))
         if version.glossary:
             parts.append(word_list(list(version.glossary), version.language))
         blocks.append(Markup("\n".join(parts)))
@@ -180,12 +187,13 @@ def _units(text: str) -> int:
 
 def announcement_text(catalog: Catalog, class_name: str, english: str,
                       delivery: Delivery) -> Markup:
-    """One family member's or student's announcement, in their language, English beneath."""
+    """One family member's or student's announcement, in their language, the teacher's own
+    words beneath (none when the teacher wrote it in their language)."""
     lang = delivery.language
     translation = Translation(delivery.text, "argos" if delivery.machine else "source",
                               delivery.machine) if delivery.text != english else None
     parts = [catalog.render("announce-header", lang, class_name=class_name),
-             *_translated(catalog, lang, english, translation)]
+             *_translated(catalog, lang, english, translation, delivery.source)]
     if delivery.glossary:
         parts += [catalog.render("announce-words", lang),
                   word_list(list(delivery.glossary), lang)]

@@ -307,6 +307,7 @@ class Version:
     machine: bool
     glossary: tuple[tuple[str, str], ...]
     recipients: int
+    source: str = "en"  # the language the teacher wrote it in (as written when it is theirs)
 
 
 @dataclass(frozen=True)
@@ -368,19 +369,30 @@ async def plan_announcement(db: Database, translator: Translator | None, teacher
     for person in {(r.telegram_id, r.language) for r in recipients}:
         counts[person[1]] = counts.get(person[1], 0) + 1
     versions = []
-    for lang in sorted(counts, key=lambda code: (code != "en", code)):
+    languages = sorted(counts, key=lambda code: (code != "en", code))
+    source = announcement_source(text, languages)
+    for lang in languages:
         translation = None
-        if lang != "en" and translator is not None:
-            translation = await translator.translate_transient(text, lang)
+        if lang != source and translator is not None:
+            translation = await translator.translate_transient(text, lang, source=source)
         versions.append(Version(lang, translation.text if translation else text,
                                 bool(translation and translation.machine),
-                                pack_glossary(db, text, lang), counts[lang]))
-    stored = {v.language: {"text": v.text, "machine": v.machine} for v in versions}
+                                pack_glossary(db, text, lang), counts[lang], source))
+    stored = {v.language: {"text": v.text, "machine": v.machine, "source": source}
+              for v in versions}
     announcement_id = threads.add_announcement(db, found.id, teacher_id, text, stored, now)
     return AnnouncementPlan(announcement_id, found.name, text, tuple(versions),
                             len({r.telegram_id for r in recipients if r.role == FAMILY}),
                             len({r.telegram_id for r in recipients if r.role == STUDENT}),
                             threads.unreachable_students(db, found.id))
+
+
+def announcement_source(text: str, languages: list[str]) -> str:
+    """The language an announcement is written in: a language of its readers it is confidently
+    in (a teacher writing Spanish to Spanish-speaking families: it goes to them as written,
+    and from Spanish to everyone else), else English, as in_their_language decides for
+    answers."""
+    return next((lang for lang in languages if in_their_language(text, lang)), "en")
 
 
 @dataclass(frozen=True)
@@ -393,6 +405,7 @@ class Delivery:
     machine: bool
     glossary: tuple[tuple[str, str], ...]
     role: str = FAMILY  # 'family' or 'student': the teacher is told how many of each
+    source: str = "en"  # the language the teacher wrote it in
 
 
 def audience(deliveries: list[Delivery]) -> tuple[int, int]:
@@ -416,7 +429,7 @@ def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
         seen.add(person.telegram_id)
         deliveries.append(Delivery(person.telegram_id, person.language, version["text"],
                                    bool(version["machine"]), glossaries[person.language],
-                                   person.role))
+                                   person.role, version.get("source", "en")))
     if not deliveries:  # "families" when none is linked (an old button): nothing is queued
         threads.drop_announcement(db, announcement_id)
         raise AnnounceError(prompt_key="announce-none", class_name=class_name(db, found.class_id))

@@ -342,6 +342,31 @@ async def test_announcement_is_confirmed_then_queued_once_per_person(chat: Chat)
     assert chat.db.execute("SELECT text FROM announcements").fetchone()[0] == ""
 
 
+async def test_an_announcement_written_in_spanish_reaches_spanish_families_as_written(
+        chat: Chat) -> None:
+    """Not run through an English model, nor labelled "the teacher's words, in English"
+    (playtest 12); with no model here, the Vietnamese family gets the Spanish as written."""
+    ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "vi")
+    await join_and_confirm(chat, ana)
+    await join_and_confirm(chat, bo, lang="vi")
+    await link_family(chat, MOTHER, "es")
+    await link_family(chat, 2007, "vi", child="Bo")
+    spanish = "Mañana no hay clase porque es día festivo. Nos vemos el jueves en la escuela."
+    preview = texts(await chat.send(teacher(chat), f"/announce Science 7B {spanish}"))
+    assert (f"<b>Spanish</b> · 2 people\n<blockquote>{spanish}</blockquote>\n"
+            "(Already in Spanish: they get it as you wrote it.)") in preview
+    assert (f"<b>Vietnamese</b> · 2 people\n<blockquote>{spanish}</blockquote>\n"
+            "(No Vietnamese model on this computer: they get your words as you wrote them.)"
+            ) in preview
+    assert "your English" not in preview
+    await chat.tap(teacher(chat), next(d for _, d in buttons(await chat.send(
+        teacher(chat), f"/announce Science 7B {spanish}")) if d.endswith(":f")))
+    read = {c.chat_id: c.text for c in await chat.deliver()}
+    assert read[MOTHER] == ("📢 Del maestro de <b>Science 7B</b>:\n"
+                            f"<blockquote>{spanish}</blockquote>")
+    assert "inglés" not in read[MOTHER] and "tiếng Anh" not in read[2007]
+
+
 async def test_the_announcement_counts_say_why_fewer_people_get_it_than_the_class_has(
         chat: Chat) -> None:
     ana, bo = chat.user(1001, "Ana", "es"), chat.user(1002, "Bo", "es")
