@@ -134,6 +134,16 @@ async def delete(chat: Chat, student: int, name: str) -> None:
     await chat.tap(who, "dl:yes")
 
 
+async def answered_then_deleted(chat: Chat) -> tuple[dict[str, Any], int]:
+    """The mother of Woodly and Nadia had an answer about Woodly; then Woodly deleted their
+    data and everyone was told. The mother, and that answer (to reply to)."""
+    mother = await shared_phone(chat)
+    old_answer = await answered(chat, mother, WOODLY, rivera(chat))
+    await delete(chat, WOODLY, "Woodly")
+    await chat.deliver()
+    return mother, old_answer
+
+
 async def test_a_childs_deleteme_tells_each_family_member_and_the_teacher_once(
         chat: Chat) -> None:
     await shared_phone(chat)
@@ -169,10 +179,7 @@ async def test_a_family_member_who_blocked_the_bot_holds_back_nobody_else(chat: 
 
 async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_went_to(
         chat: Chat) -> None:
-    mother = await shared_phone(chat)
-    old_answer = await answered(chat, mother, WOODLY, rivera(chat))
-    await delete(chat, WOODLY, "Woodly")
-    await chat.deliver()
+    mother, old_answer = await answered_then_deleted(chat)
     asked = await chat.send(mother, "/ask Kijan Nadia ap mache?")
     assert buttons(asked) == []  # one child left: nothing to ask
     assert texts(asked).startswith("Mesaj ou a sou wout pou pwofesè Nadia.")
@@ -191,10 +198,7 @@ async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_we
 
 async def test_a_reply_to_an_answer_about_a_deleted_child_is_not_sent_after_the_ask_either(
         chat: Chat) -> None:
-    mother = await shared_phone(chat)
-    old_answer = await answered(chat, mother, WOODLY, rivera(chat))
-    await delete(chat, WOODLY, "Woodly")
-    await chat.deliver()
+    mother, old_answer = await answered_then_deleted(chat)
     await chat.send(mother, "/ask")
     offered = await reply(chat, mother, "Èske Woodly ka retounen?", old_answer)
     assert [d for _, d in buttons(offered)] == ["ak:1002", "ak:no"]
