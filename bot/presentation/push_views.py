@@ -62,14 +62,14 @@ def _students(catalog: Catalog, lang: str, one: Scheduled) -> Counted | Markup:
 
 def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> str:
     """Ask before a waiting push is cancelled (a co-teacher's: saying she will be told; one
-    nobody has joined for yet: saying newcomers will not get it)."""
-    key = ("scheduled-cancel-confirm-nobody" if not one.students
+    with no message for anyone yet: saying who will not get it)."""
+    key = (_unsent("scheduled-cancel-confirm", one) if not one.students
            else "scheduled-cancel-confirm-by" if one.booked_by is not None
            else "scheduled-cancel-confirm")
     text = catalog.render(key, lang, when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name, terms=", ".join(one.terms),
                           students=Counted("count-students", one.students),
-                          name=one.booked_by or "")
+                          name=one.booked_by or "", count=one.choosing)
     if not one.students and one.booked_by is not None:  # "-by" would say "0 students"
         text += " " + catalog.render("scheduled-booker-told", lang, name=one.booked_by)
     return text
@@ -77,18 +77,25 @@ def cancel_confirm(catalog: Catalog, lang: str, one: Scheduled, tz: tzinfo) -> s
 
 def cancelled(catalog: Catalog, lang: str, one: Scheduled, students: int, tz: tzinfo) -> str:
     """What a cancelled push took back, and what stays."""
-    key = "scheduled-cancelled" if students else "scheduled-cancelled-nobody"
+    key = "scheduled-cancelled" if students else _unsent("scheduled-cancelled", one)
     return catalog.render(key, lang,
                           when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name,
-                          students=Counted("count-students", students))
+                          students=Counted("count-students", students), count=one.choosing)
 
 
 def cancelled_by_colleague(catalog: Catalog, lang: str, one: Scheduled, students: int,
                            colleague: str, tz: tzinfo) -> str:
     """Tell the teacher who booked a push that a co-teacher cancelled it."""
-    key = "scheduled-cancelled-by" if students else "scheduled-cancelled-by-nobody"
+    key = "scheduled-cancelled-by" if students else _unsent("scheduled-cancelled-by", one)
     return catalog.render(key, lang, name=colleague,
                           when=when(catalog, lang, one.send_at, tz),
                           class_name=one.class_name, terms=", ".join(one.terms),
-                          students=Counted("count-students", students))
+                          students=Counted("count-students", students), count=one.choosing)
+
+
+def _unsent(key: str, one: Scheduled) -> str:
+    """`key` for a waiting push with no message for anyone: "-choosing" when students joined
+    but have not chosen a home language (so none could be written), else "-nobody" (nobody
+    has joined)."""
+    return f"{key}-choosing" if one.choosing else f"{key}-nobody"

@@ -196,3 +196,34 @@ async def test_scheduled_says_no_student_has_chosen_a_language_once_one_joined_w
     hoa = chat.user(TEACHER_ID, "Hoa", "vi")
     assert "(chưa có học sinh nào chọn ngôn ngữ ở nhà: sẽ gửi cho các em đã chọn trước giờ đó)" \
         in texts(await chat.send(hoa, "/scheduled"))
+
+
+async def test_cancelling_a_push_for_students_still_choosing_a_language_says_they_joined(
+        chat: Chat) -> None:
+    # Cancelling said "Nobody had joined the class yet" while two students were on the
+    # roster: they had joined, with no home language chosen, so nothing was sent to them
+    reply = texts(await chat.send(rivera(chat), "/coteach"))
+    okafor = chat.user(9003, "Okafor", "en")
+    await chat.send(okafor, f"/teach {reply.split('/teach ')[1].split('<')[0].strip()}")
+    chat.clock.advance(hours=10)
+    await chat.send(rivera(chat), f"{PUSH} at 08:15")
+    await chat.send(rivera(chat), "/push science.ecosystems food chain at 09:00")
+    for user_id, name in ((3900, "Mo"), (3901, "Ilhan")):
+        await chat.send(chat.user(user_id, name, lang="so"), "/start JOINcode_123")
+    await chat.send(rivera(chat), "/scheduled")
+    confirm = texts(await chat.tap(rivera(chat), "sc:1")).strip()
+    assert confirm == (
+        "Cancel the push of Tue 08:15 to <b>Science 7B</b> (predator, prey, habitat)? 2 "
+        "students have joined the class but not chosen a home language yet; those who choose "
+        "one before then will not get it.")
+    done = texts(await chat.tap(rivera(chat), "sc:1:yes")).strip()
+    assert done == ("The push of Tue 08:15 to <b>Science 7B</b> is cancelled. 2 students had "
+                    "joined the class but not chosen a home language yet, so nothing of it was "
+                    "sent.")
+    await chat.send(okafor, "/scheduled")
+    await chat.tap(okafor, "sc:2")
+    told = await chat.tap(okafor, "sc:2:yes")
+    assert [c.text for c in told if c.chat_id == TEACHER_ID] == [
+        "Okafor cancelled your push of Tue 09:00 to <b>Science 7B</b> (food chain). 2 "
+        "students had joined the class but not chosen a home language yet, so nothing of it "
+        "was sent."]
