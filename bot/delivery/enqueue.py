@@ -62,21 +62,27 @@ def enqueue_scheduled(services: Services, student_id: int) -> int:
 
 
 def _enqueue(services: Services, push_id: int, plan: PushPlan, students: list[int]) -> None:
-    """One student's preview rows each (call inside the push's transaction)."""
+    """One student's preview rows each, of the words she does not have that day (call inside
+    the push's transaction)."""
     db, now = services.db, services.clock()
-    refs = [WordRef(w.id, w.word) for w in plan.words]
     later = plan.send_at > now  # a push booked for later brings its words when it is sent
     for student_id in students:
+        words = plan.words_for(student_id)
+        if not words:  # every one reaches her that day by another push (plan.repeats)
+            continue
         who = learners.learner(db, student_id)
         # "New words: 5" for cards she read last week misleads: count the ones she has not
         seen = learners.seen_words(learners.studying(db, student_id))
-        new = sum(1 for w in plan.words if w.id not in seen)
+        new = sum(1 for w in words if w.id not in seen)
         if not later:
-            learners.introduce(db, who, plan.words, now)
-        own = complete_glosses(db, refs, who.language)  # memory only: no engine call here
+            learners.introduce(db, who, words, now)
+        own = complete_glosses(db, [WordRef(w.id, w.word) for w in words],
+                               who.language)  # memory only: no engine call here
         for payload in _payloads(services, push_id, who, own, now, new):
+            # the words it brings her: what she has that day (outbox.words_pushed_between)
+            payload["words"] = [w.id for w in words]
             if later:
-                payload["introduce"] = [w.id for w in plan.words]
+                payload["introduce"] = payload["words"]
             outbox.enqueue(db, push_id, student_id, "preview", payload, plan.send_at, now)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import NoReturn
 
@@ -55,6 +56,15 @@ class PushPlan:
     # word already waits in a push booked for that school day: nothing is booked again, as
     # for a class whose students all have the words waiting (`repeats`)
     covered: bool = False
+    # Of these words, those each student already has from another push due that school day
+    # (sent, or waiting to be sent): she is sent only the others, each word once a day, as a
+    # student who joins is (scheduled_for). `repeats` are those who have every one.
+    had: Mapping[int, frozenset[int]] = field(default_factory=dict)
+
+    def words_for(self, student_id: int) -> list[StoredWord]:
+        """The words this push brings the student: those she does not have that day."""
+        had = self.had.get(student_id, frozenset())
+        return [w for w in self.words if w.id not in had]
 
 
 # Words a teacher may put before a time in her own language instead of "at": "a las 8:00",
@@ -162,10 +172,11 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     that_day = {i for b in booked if _day(school, b.send_at) == day for i in b.word_ids}
     covered = send_at > now and not people.class_students(db, found.id) and \
         {w.id for w in chosen} <= that_day
-    return PushPlan(found, pack_id, chosen, send_at,
-                    already_sent(db, school, found.id, chosen, send_at),
+    had = words_had(db, school, found.id, chosen, send_at)
+    repeats = frozenset(s for s, ids in had.items() if ids == {w.id for w in chosen})
+    return PushPlan(found, pack_id, chosen, send_at, repeats,
                     people.without_language(db, found.id), booked, left,
-                    asked if asked != send_at else None, empty, covered)
+                    asked if asked != send_at else None, empty, covered, had)
 
 
 def _day(school: SchoolConfig, moment: datetime) -> tuple[datetime, datetime]:
@@ -175,14 +186,14 @@ def _day(school: SchoolConfig, moment: datetime) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def already_sent(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],
-                 send_at: datetime) -> frozenset[int]:
-    """Students of the class who already got every one of these words by a push due the same
-    local school day as `send_at`."""
+def words_had(db: Database, school: SchoolConfig, class_id: int, words: list[StoredWord],
+              send_at: datetime) -> dict[int, frozenset[int]]:
+    """Of these words, those each student of the class already has from a push due the same
+    local school day as `send_at` (sent, or waiting to be): students with none are left out."""
     pushed = outbox.words_pushed_between(db, *_day(school, send_at))
     wanted = {w.id for w in words}
-    return frozenset(s.id for s in people.class_students(db, class_id)
-                     if wanted <= pushed.get(s.id, set()))
+    return {s.id: frozenset(wanted & pushed[s.id]) for s in people.class_students(db, class_id)
+            if wanted & pushed.get(s.id, set())}
 
 
 class PushAgainError(PuenteError):

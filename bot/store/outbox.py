@@ -284,11 +284,13 @@ def report_again(db: Database, push_id: int) -> None:
 
 def words_pushed_between(db: Database, start: datetime, end: datetime) -> dict[int, set[int]]:
     """Word ids each chat was pushed (queued or sent, not blocked or failed) by pushes due in
-    [start, end): what a student already has that day."""
+    [start, end): what a student already has that day. A row names the words it brings her
+    ("words": a push's words she did not have yet); rows queued before that, every word."""
     rows = db.execute(
-        "SELECT DISTINCT o.chat_id, p.id, p.word_ids FROM pushes p JOIN outbox o "
-        "ON o.push_id = p.id WHERE p.send_at >= ? AND p.send_at < ? "
-        "AND o.status IN ('pending', 'sent')", [stamp(start), stamp(end)]).fetchall()
+        "SELECT DISTINCT o.chat_id, p.id, coalesce(json_extract(o.payload, '$.words'), "
+        "p.word_ids) FROM pushes p JOIN outbox o ON o.push_id = p.id "
+        "WHERE p.send_at >= ? AND p.send_at < ? AND o.status IN ('pending', 'sent')",
+        [stamp(start), stamp(end)]).fetchall()
     pushed: dict[int, set[int]] = {}
     for chat_id, _, ids in rows:
         pushed.setdefault(chat_id, set()).update(int(i) for i in json.loads(ids))

@@ -203,6 +203,67 @@ async def test_pushing_waiting_words_at_another_time_says_nothing_was_booked(cha
     assert "08:15" in listed and "09:00" not in listed
 
 
+def times_shown(calls: list, chat_id: int) -> dict[str, int]:
+    """How many cards of each of these words one student was sent (a card's first line)."""
+    lines = texts(c for c in calls if c.chat_id == chat_id and "📘" in c.text).split("\n")
+    return {w: sum(line.startswith(f"<b>{w}</b> ") for line in lines)
+            for w in ("predator", "prey", "habitat")}
+
+
+async def test_a_second_push_sharing_a_word_with_a_waiting_one_brings_only_the_new_word(
+        chat: Chat) -> None:
+    # Push A (predator, prey), then push B (prey, habitat): a student of the class got prey
+    # twice, once from each
+    ids = await enrol(chat, 2)
+    chat.clock.advance(hours=10)  # Monday 21:00: both are for Tuesday
+    await chat.send(rivera(chat), f"/push {PACK} predator, prey at 08:15")
+    second = texts(await chat.send(rivera(chat), f"/push {PACK} prey, habitat at 09:00"))
+    assert "to 2 students of <b>Science 7B</b> (Tue 09:00)" in second, second
+    chat.clock.advance(hours=11, minutes=15)  # Tuesday 08:15: A goes out
+    await chat.deliver()
+    chat.clock.advance(minutes=45)  # 09:00: B brings habitat alone
+    report = texts(await chat.deliver())
+    for student in ids:
+        assert times_shown(chat.api.calls, student) == {"predator": 1, "prey": 1, "habitat": 1}
+    assert report.count("Push finished: delivered to Telegram for 2 students") == 1
+
+
+async def test_a_shared_word_left_out_of_a_second_push_comes_later_once_the_first_is_cancelled(
+        chat: Chat) -> None:
+    await enrol(chat, 1)
+    chat.clock.advance(hours=10)  # Monday 21:00
+    await chat.send(rivera(chat), f"/push {PACK} predator, prey at 08:15")
+    await chat.send(rivera(chat), f"/push {PACK} prey, habitat at 09:00")  # brings habitat
+    await chat.send(rivera(chat), "/scheduled")
+    await chat.tap(rivera(chat), "sc:1")
+    await chat.tap(rivera(chat), "sc:1:yes")  # predator, prey: she will not get prey from it
+    reply = texts(await chat.send(rivera(chat), f"/push {PACK} prey at 10:00"))
+    assert "Sending 1 word to 1 student of <b>Science 7B</b> (Tue 10:00)" in reply, reply
+    chat.clock.advance(hours=13)  # Tuesday 10:00
+    await chat.deliver()
+    assert times_shown(chat.api.calls, 3000) == {"predator": 0, "prey": 1, "habitat": 1}
+
+
+async def test_a_push_whose_words_a_student_already_has_that_day_skips_her_and_counts_the_rest(
+        chat: Chat) -> None:
+    ana, = await enrol(chat, 1)
+    await chat.send(rivera(chat), f"/push {PACK} habitat")  # Monday afternoon: Ana has habitat
+    await chat.deliver()
+    bo = chat.user(3001, "Bo", lang="es")
+    await join_and_confirm(chat, bo, lang="es", level=4)
+    await chat.send(rivera(chat), f"/push {PACK} predator, prey")  # both: predator, prey
+    await chat.deliver()
+    reply = texts(await chat.send(rivera(chat), f"/push {PACK} prey, habitat"))
+    assert "Sending 2 words to 1 student of <b>Science 7B</b>" in reply, reply
+    assert "1 student already got these words today" in reply  # Ana: nothing is new to her
+    report = texts(await chat.deliver())
+    assert times_shown(chat.api.calls, ana) == {"predator": 1, "prey": 1, "habitat": 1}
+    assert times_shown(chat.api.calls, 3001) == {"predator": 1, "prey": 1, "habitat": 1}
+    assert "Push finished: delivered to Telegram for 1 student " in report, report
+    again = texts(await chat.send(rivera(chat), f"/push {PACK} habitat"))  # Bo has it now
+    assert "Every student of <b>Science 7B</b> already got these words today" in again, again
+
+
 async def test_an_old_cancel_button_is_answered_once_and_nothing_is_refused(chat: Chat) -> None:
     """The play-test: Cancel in an old /scheduled list after the push was cancelled answered
     the tap twice (Telegram refused the second), and a second tap on "Cancel the push" asked
