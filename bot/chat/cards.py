@@ -66,7 +66,7 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
     markup = keyboards.after_preview(flip,
                                      s.catalog.render("button-check", who.language),
                                      s.catalog.render("button-listen", who.language)
-                                     if s.speech else None)
+                                     if s.speech else None, push_id)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,

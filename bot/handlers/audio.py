@@ -24,14 +24,16 @@ def register(app: Application) -> None:
 
 
 async def listen_button(update: Update, context: PuenteContext) -> None:
-    """Send one voice note per word: the tapped word, or every word being learned now."""
+    """Send one voice note per word: the tapped word, the words of the pushed preview it is
+    under, or every word being learned now."""
     tap = await tapped(update)
     if tap is None:
         return
     _query, user, cb = tap
-    word_id, word_only = _target(cb)
     s = context.services
-    listening = await listen.notes_for(s.db, s.speech, user.id, word_id, s.clock(), word_only)
+    target = callbacks.listen_args(cb)
+    listening = await listen.notes_for(s.db, s.speech, user.id, target.word_id, s.clock(),
+                                       target.word_only, target.push_id)
     assert s.speech is not None  # notes_for said so otherwise
     ahead = listen.render_ahead(s.db, s.speech, listening.notes)
     for index, note in enumerate(listening.notes):
@@ -57,11 +59,3 @@ async def placement_sound_button(update: Update, context: PuenteContext) -> None
     lang = user_language(context, user.id)
     await send_note(context.bot, s, user.id, note, s.catalog.bilingual(note.caption_key, lang))
 
-
-def _target(cb: callbacks.Callback) -> tuple[int | None, bool]:
-    """(word id or None for every current word, the English word alone?) from button data."""
-    if not cb.args:
-        return None, False
-    if len(cb.args) > 2 or cb.args[1:] not in ((), ("w",)):
-        raise callbacks.ForgedCallbackError("bad audio button")
-    return cb.int_arg(0), cb.args[1:] == ("w",)

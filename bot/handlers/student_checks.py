@@ -22,16 +22,18 @@ log = logging.getLogger(__name__)
 async def check(update: Update, context: PuenteContext) -> None:
     """Start a short formative check (from /check or the button after a preview), or ask the
     open check's question again."""
-    user, s = update.effective_user, context.services
-    if update.callback_query:
-        await acknowledge(update.callback_query)
+    user, s, query = update.effective_user, context.services, update.callback_query
+    if query:
+        await acknowledge(query)
     if user is None:
         return
-    if update.callback_query is None:  # /check typed, perhaps in the middle of the placement
+    # under a pushed preview, ✅ checks that preview's words (an older ✅, every word)
+    push_id = callbacks.push_of(callbacks.parse(query.data)) if query else None
+    if query is None:  # /check typed, perhaps in the middle of the placement
         await placement_left(update, context)
     # A word is always seen on a card first, and asked in a later check, never this one.
     start = checks.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
-                               tz=s.config.school.timezone)
+                               tz=s.config.school.timezone, push_id=push_id)
     question = start.question
     if start.cards_first:  # levels 1-2: too few words read for a fair check; it comes after
         await say(update, context, "check-after-cards")
@@ -91,5 +93,5 @@ def register(app: Application) -> None:
     # Each handler is named for its command: /check is `check` (and the ✅ Check button).
     add(CommandHandler(check.__name__, check, filters=PRIVATE))
     add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.ANSWER}:"))
-    add(CallbackQueryHandler(check, pattern=rf"^{callbacks.CHECK}$"))
+    add(CallbackQueryHandler(check, pattern=rf"^{callbacks.CHECK}(:|$)"))
     add(PollAnswerHandler(poll_answer))

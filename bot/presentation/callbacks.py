@@ -16,11 +16,12 @@ PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
 PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
 FLIP = "fl"         # fl | fl:<push id>  the current words (or a pushed preview's), home first
-CHECK = "ck"        # ck                 start a check
+CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code>          a family member's language
 FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
-AUDIO = "au"        # au | au:<word id> | au:<word id>:w   hear the words (w: the word alone)
+AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p   hear the words
+                    # (w: the word alone; p: a pushed preview's)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link
@@ -91,11 +92,38 @@ def card_args(cb: Callback) -> tuple[int, int, bool]:
         raise ForgedCardError(str(exc)) from exc
 
 
+def push_of(cb: Callback) -> int | None:
+    """The push whose preview's words a button under it acts on (fl:<push id>, ck:<push id>);
+    None: a button with no id acts on every current word, as under /words."""
+    if len(cb.args) > 1:
+        raise ForgedCallbackError("bad button under a preview")
+    return cb.int_arg(0) if cb.args else None
+
+
 def flip_push(cb: Callback) -> int | None:
     """The push whose preview a "My language first" flips (None: the one under /words)."""
-    if len(cb.args) > 1:
-        raise ForgedCardError("bad flip button")
     try:
-        return cb.int_arg(0) if cb.args else None
+        return push_of(cb)
     except ForgedCallbackError as exc:
         raise ForgedCardError(str(exc)) from exc
+
+
+@dataclass(frozen=True)
+class Listen:
+    """What a 🔊 asks to hear: one word (the English word alone: `word_only`), the words of a
+    pushed preview, or (neither) every word being learned now."""
+
+    word_id: int | None = None
+    word_only: bool = False
+    push_id: int | None = None
+
+
+def listen_args(cb: Callback) -> Listen:
+    """What a 🔊 tap asks to hear: au, au:<word id>, au:<word id>:w or au:<push id>:p."""
+    if not cb.args:
+        return Listen()
+    if len(cb.args) > 2 or cb.args[1:] not in ((), ("w",), ("p",)):
+        raise ForgedCallbackError("bad audio button")
+    if cb.args[1:] == ("p",):
+        return Listen(push_id=cb.int_arg(0))
+    return Listen(cb.int_arg(0), cb.args[1:] == ("w",))

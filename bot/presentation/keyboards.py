@@ -83,12 +83,15 @@ def after_preview(flip: str | None, check: str, listen: str | None = None,
                   push_id: int | None = None) -> InlineKeyboardMarkup:
     """Flip (unless the cards already lead with the home language) and Check; with `listen`,
     one wide 🔊 button above them (one voice note a word). Under a pushed preview (`push_id`)
-    the flip names the push, so it shows that preview's words, not the whole /words."""
-    row = [InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK))]
+    each names the push, so it acts on that preview's words, not the whole /words."""
+    push = () if push_id is None else (push_id,)
+    row = [InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK, *push))]
     if flip is not None:
-        flip_data = callbacks.data(callbacks.FLIP, *(() if push_id is None else (push_id,)))
-        row.insert(0, InlineKeyboardButton(flip, callback_data=flip_data))
-    top = [[InlineKeyboardButton(listen, callback_data=callbacks.data(callbacks.AUDIO))]]
+        row.insert(0, InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP,
+                                                                              *push)))
+    hear = callbacks.data(callbacks.AUDIO, *push, "p") if push else \
+        callbacks.data(callbacks.AUDIO)
+    top = [[InlineKeyboardButton(listen, callback_data=hear)]]
     return InlineKeyboardMarkup([*(top if listen else []), row])
 
 

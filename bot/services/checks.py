@@ -19,11 +19,14 @@ from bot.domain.checks import (
     build_item,
     hold_back,
 )
+from bot.domain.errors import PuenteError
 from bot.domain.mastery import RECALL, recall_ready
 from bot.domain.scaffold import ItemType, WidaLevel
 from bot.services.learners import (
     Learner,
+    PushedCardsGoneError,
     learner,
+    pushed_preview,
     seen_words,
     studying,
     unlock,
@@ -69,7 +72,8 @@ class CheckStart:
 
 
 def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
-                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC) -> CheckStart:
+                size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC,
+                push_id: int | None = None) -> CheckStart:
     """Unlock words whose slots are open and start a check on the words the student has
     already had time to learn; the cards they have not seen come first.
 
@@ -86,16 +90,20 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     why, and when more words come.
 
     A check already open is not replaced: its open question comes again (a second ✅ Check
-    or /check would leave the first check's buttons dead and its answers unscored)."""
+    or /check would leave the first check's buttons dead and its answers unscored).
+
+    The ✅ under a pushed preview (`push_id`) checks that preview's words only: none of the
+    student's other words is asked, shown or unlocked beside them."""
     who = learner(db, user_id)
+    only = None if push_id is None else _pushed_words(db, who, push_id)  # hers, or it raises
     resumed = open_question(db, who, now, tz)
     if resumed is not None:
         return CheckStart([], resumed)
-    fresh = unlock(db, who, now)
-    unread = unread_words(db, who, fresh)
+    fresh = unlock(db, who, now) if only is None else []
+    unread = [r for r in unread_words(db, who, fresh) if only is None or r.id in only]
     # Cards sent before and not read yet (not those unlocked now, which come with the check)
     items, held = check_items(db, who, now, rng, size, hears, tz,
-                              cards_waiting=len(unread) > len(fresh))
+                              cards_waiting=len(unread) > len(fresh), only=only)
     if held and unread:
         return CheckStart(unread, None, cards_first=True)
     question = save_check(db, who, items, now)
@@ -106,6 +114,21 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
         short = ShortCheck(bool(unread), next_step(db, who, now, tz).next_in_days)
     return CheckStart(unread, question, short, not_yet=not_yet)
+
+
+class PushedCheckGoneError(PuenteError):
+    """A ✅ Check under a pushed preview this student never got, or whose messages were purged
+    since (an old or forged button): /check starts one on every word."""
+
+    prompt_key = "check-stale"
+
+
+def _pushed_words(db: Database, who: Learner, push_id: int) -> frozenset[int]:
+    """The words one push showed the student, which the ✅ under its preview checks."""
+    try:
+        return frozenset(r.id for r in pushed_preview(db, who, push_id).refs)
+    except PushedCardsGoneError as exc:
+        raise PushedCheckGoneError() from exc
 
 
 def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
@@ -143,14 +166,16 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
 
 def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
                 size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC,
-                cards_waiting: bool = False) -> tuple[list[Item], int]:
-    """The items a new check would ask, and how many words it holds back (levels 1-2: no
-    fair options yet, see `hold_back`; or, with `cards_waiting` (cards sent, not read yet),
-    first read today: today's new words are checked together, once their cards are read).
+                cards_waiting: bool = False, only: frozenset[int] | None = None
+                ) -> tuple[list[Item], int]:
+    """The items a new check would ask (of the words `only` names, when it names any), and
+    how many words it holds back (levels 1-2: no fair options yet, see `hold_back`; or, with
+    `cards_waiting` (cards sent, not read yet), first read today: today's new words are
+    checked together, once their cards are read).
 
     Only words whose cards the student has seen are asked or offered as options at levels 1-2.
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
-    targets = check_words(db, who, now, tz)
+    targets = [t for t in check_words(db, who, now, tz) if only is None or t.id in only]
     waiting = 0
     if cards_waiting and who.scaffold.level <= WidaLevel.EMERGING:
         # (A ready word was not answered today: one first read today is a new word)

@@ -19,7 +19,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
-from bot.services.learners import Learner, current_words, learner
+from bot.services.learners import Learner, current_words, learner, pushed_preview
 from bot.speech import Clip, Part, Speech, SpeechUnavailableError
 from bot.store import speech as uploads
 from bot.store import study
@@ -54,13 +54,14 @@ class Listening:
 
 
 async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: int | None,
-                    now: datetime, word_only: bool = False) -> Listening:
-    """The voice notes for one word (or, with no id, every current word); `prepare` each."""
+                    now: datetime, word_only: bool = False, push_id: int | None = None
+                    ) -> Listening:
+    """The voice notes for one word (or the words one push showed the student: `push_id`;
+    or, with neither, every current word); `prepare` each."""
     if speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
     who = learner(db, user_id)
-    refs = current_words(db, who, now) if word_id is None else [_shown(db, who, word_id)]
-    refs = complete_glosses(db, refs, who.language)
+    refs = complete_glosses(db, _heard(db, who, word_id, push_id, now), who.language)
     home = speech.voice_for(who.language)
     recipe = Recipe.for_level(who.scaffold, word_only)
     notes = tuple(note_for(speech, ref, who.language, home, recipe) for ref in refs)
@@ -151,6 +152,17 @@ def _spoken_gloss(ref: WordRef, lang: str, recipe: Recipe) -> str | None:
     if gloss is None or gloss.machine or not recipe.gloss or recipe.word_only:
         return None
     return gloss.term
+
+
+def _heard(db: Database, who: Learner, word_id: int | None, push_id: int | None,
+           now: datetime) -> list[WordRef]:
+    """The words a 🔊 says: its own word, the words one push showed the student (the 🔊 under
+    that preview; a push she never got raises), or every word being learned now."""
+    if word_id is not None:
+        return [_shown(db, who, word_id)]
+    if push_id is not None:
+        return pushed_preview(db, who, push_id).refs
+    return current_words(db, who, now)
 
 
 def _shown(db: Database, who: Learner, word_id: int) -> WordRef:

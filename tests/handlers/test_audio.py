@@ -14,6 +14,7 @@ from bot.presentation import callbacks
 from bot.speech import Speech
 from bot.store import people
 from bot.store import speech as uploads
+from bot.store.packs import pack_words
 from tests.harness import Chat, buttons, page_through, texts
 
 LISTEN = callbacks.data(callbacks.AUDIO)
@@ -180,3 +181,24 @@ async def test_a_pushed_preview_offers_listen_beside_check(speaking: Chat) -> No
                                 "AND pack_id = 'science.ecosystems'").fetchone()[0]
     assert buttons([c for c in sent if c.chat_id == 1001]) == [
         ("🔊 Escuchar", callbacks.data(callbacks.AUDIO, prey)), ("✅ Ponme a prueba", "ck")]
+
+
+async def test_listen_under_a_pushed_preview_says_that_previews_words_and_an_old_one_all(
+        speaking: Chat) -> None:
+    # 🔊 under a 2-word push sent a voice note for every word she was learning
+    bo = await enrol(speaking, 1002, "es", level=4)
+    await speaking.send(bo, "/words")
+    learning = word_ids(speaking, 1002)
+    pushed = [w for w in pack_words(speaking.db, "science.ecosystems")][-2:]
+    await speaking.send(speaking.user(9001, "Rivera", "en"),
+                        f"/push science.ecosystems {', '.join(w.word.term for w in pushed)}")
+    sent = [c for c in await speaking.deliver() if c.chat_id == 1002]
+    assert ("🔊 Escuchar", "au:1:p") in buttons(sent)  # the push's id, as its flip
+    notes = voices(await speaking.tap(bo, "au:1:p"))
+    assert [n.text.split("</b>")[0] for n in notes] == [f"🔊 <b>{w.word.term}" for w in pushed]
+    assert len(voices(await speaking.tap(bo, LISTEN))) == len(learning) + 2  # an old 🔊: all
+    calls = await speaking.tap(bo, "au:99:p")  # a push she never got
+    assert not voices(calls) and "Esa tarjeta es de una lista vieja" in texts(calls)
+    for forged in ("au:1:p:w", "au:x:p", "au:1:w:p"):
+        calls = await speaking.tap(bo, forged)
+        assert not voices(calls) and "Ese botón es viejo" in texts(calls), forged

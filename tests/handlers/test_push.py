@@ -518,3 +518,44 @@ async def test_my_language_first_under_a_pushed_preview_flips_that_preview_and_n
     other = chat.user(3001, "Sam", lang="es")
     await join_and_confirm(chat, other, lang="es", level=5)
     assert "Esa tarjeta es de una lista vieja" in texts(await chat.tap(other, data))
+
+
+async def test_check_under_a_pushed_preview_asks_that_previews_words_and_an_old_one_all(
+        chat: Chat) -> None:
+    # ✅ under a 2-word push started a check on every word she was learning, 7 questions
+    linh = chat.user(3000, "Linh", lang="vi")
+    await join_and_confirm(chat, linh, lang="vi", level=5)
+    await chat.send(linh, "/words")  # her first words, read: a check may ask them
+    words = last_words(chat, 2)
+    await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(words)}")
+    pushed = [c for c in await chat.deliver() if c.chat_id == 3000]
+    assert [d for _, d in buttons(pushed)] == ["fl:1", "ck:1"]  # the push's id, as the flip
+    terms = {w.id: w.word.term for w in pack_words(chat.db, "science.ecosystems")}
+
+    def asked() -> list[str]:
+        return [terms[r[0]] for r in chat.db.execute(
+            "SELECT word_id FROM check_items WHERE student_id = 3000 AND answered_at IS NULL")]
+
+    assert texts(await chat.tap(linh, "ck:1"))
+    assert sorted(asked()) == sorted(words)
+    flipped = await chat.tap(linh, "fl:1")  # the flipped cards' ✅ is still that push's
+    assert ("✅ Kiểm tra tôi", "ck:1") in buttons(flipped)
+    chat.db.execute("UPDATE check_items SET answered_at = created_at WHERE student_id = 3000")
+    await chat.tap(linh, "ck")  # a ✅ sent before buttons named their push: every word
+    assert set(asked()) - set(words)
+    stale = "Nút đó đã cũ"
+    for forged in ("ck:99", "ck:1:2", "ck:x"):  # another push, or data we never sent
+        assert stale in texts(await chat.tap(linh, forged)), forged
+
+
+async def test_check_under_a_pushed_preview_unlocks_and_shows_no_other_words_first(
+        chat: Chat) -> None:
+    linh = chat.user(3000, "Linh", lang="vi")
+    await join_and_confirm(chat, linh, lang="vi", level=5)  # no /words yet: slots are open
+    words = last_words(chat, 2)
+    await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(words)}")
+    await chat.deliver()
+    started = await chat.tap(linh, "ck:1")
+    assert "📘" not in texts(started) and "Câu 1/2" in texts(started)  # no cards: its 2 words
+    assert chat.db.execute("SELECT count(*) FROM mastery WHERE student_id = 3000").fetchone()[0] \
+        == 2  # nothing unlocked beside them
