@@ -82,7 +82,9 @@ def become_teacher(db: Database, config: Config, user_id: int, first_name: str,
     """Make a user a teacher with a configured or admin-issued invite code."""
     if not code:
         raise BadInputError(prompt_key="teach-usage")
-    configured = any(secrets.compare_digest(code, c) for c in config.access.teacher_invite_codes)
+    # compared as bytes: compare_digest refuses a str with non-ASCII characters ("/teach 🙂")
+    configured = any(secrets.compare_digest(code.encode(), c.encode())
+                     for c in config.access.teacher_invite_codes)
     issued = people.open_invite(db, code, now)
     if not configured and not issued:
         raise NotTeacherError(prompt_key="teach-bad-code")
