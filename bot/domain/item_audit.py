@@ -42,27 +42,38 @@ class AuditReport:
         return sum(self.giveaways.values())
 
 
-def _option_words(item: Item, target: WordRef, pool: Sequence[WordRef],
-                  lang: str) -> list[WordRef | None]:
-    """The word behind each option (an English term or form, or a home-language gloss)."""
-    own = [w for w in pool if w.pack_id == target.pack_id]
-    rest = [w for w in pool if w.pack_id != target.pack_id]
+class OptionWords:
+    """Which word each option shows, looked up by its folded label: built once for a pool and a
+    language, so judging an item costs its few options, not a scan of the pool (an upload of
+    400 words judged thousands of items against every word: minutes of a frozen bot)."""
 
-    def shows(ref: WordRef, key: str) -> bool:
-        if item.asks_meaning:
+    def __init__(self, pool: Sequence[WordRef], lang: str) -> None:
+        # label -> the first word per pack that shows it, in pool order
+        self.terms: dict[str, dict[str, WordRef]] = {}
+        self.meanings: dict[str, dict[str, WordRef]] = {}
+        for ref in pool:
+            term = ref.word.term
+            for key in {fold(term), *map(fold, ref.word.forms), fold(inflect(term, "s")),
+                        fold(inflect(term, "ed"))}:
+                self.terms.setdefault(key, {}).setdefault(ref.pack_id, ref)
             gloss = ref.word.glosses.get(lang)
-            return gloss is not None and fold(gloss.term) == key
-        term = fold(ref.word.term)
-        return key == term or key in map(fold, ref.word.forms) or key in (
-            fold(inflect(ref.word.term, "s")), fold(inflect(ref.word.term, "ed")))
+            if gloss is not None:
+                self.meanings.setdefault(fold(gloss.term), {}).setdefault(ref.pack_id, ref)
 
-    return [next((w for w in [*own, *rest] if shows(w, fold(o))), None)
-            for o in item.options]
+    def of(self, item: Item, target: WordRef) -> list[WordRef | None]:
+        """The word behind each option (an English term or form, or a home-language gloss):
+        one of the target's own pack first, then the first in the pool."""
+        index = self.meanings if item.asks_meaning else self.terms
+        found: list[WordRef | None] = []
+        for option in item.options:
+            by_pack = index.get(fold(option), {})
+            found.append(by_pack.get(target.pack_id) or next(iter(by_pack.values()), None))
+        return found
 
 
 def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level: int,
-          seen: frozenset[int] | None) -> list[Giveaway]:
-    """Every rule this item breaks."""
+          seen: frozenset[int] | None, options: OptionWords | None = None) -> list[Giveaway]:
+    """Every rule this item breaks (`options`: the pool's OptionWords, when judging many)."""
     word, broken = target.word, []
     stem = item.prompt.replace(GAP, " ")  # a listening item: the text, never the audio
     if item.item_type is ItemType.CLOZE and GAP not in item.prompt:
@@ -77,7 +88,7 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
         return broken
     if len(item.options) < 2:
         broken.append(Giveaway.TOO_FEW_OPTIONS)
-    words = _option_words(item, target, pool, lang)
+    words = (options or OptionWords(pool, lang)).of(item, target)
     others = [w for w, o in zip(words, item.options, strict=True)
               if w is not None and o != item.answer]
     if not item.asks_meaning and rules.pos_odd_one_out(word, [w.word for w in others]):
@@ -133,6 +144,7 @@ def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
     all_words = [w for pack in packs for w in pack]
     rng = random.Random(seed)
     by_pack: dict[str, list[WordRef]] = {}
+    indexes: dict[str, OptionWords] = {}
     for ref in all_words:
         by_pack.setdefault(ref.pack_id, []).append(ref)
     for words in by_pack.values():
@@ -140,6 +152,7 @@ def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
             scaffold = scaffold_for(level)
             seen_by_word = _preview_sets(words, scaffold.words_per_set)
             for lang in languages:
+                options = indexes.setdefault(lang, OptionWords(all_words, lang))
                 for target in words:
                     seen = seen_by_word[target.id] if level <= 2 else None
                     for kind in _kinds(level):
@@ -148,7 +161,7 @@ def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
                         report.items += 1
                         report.listening_asked += kind is ItemType.LISTEN
                         report.by_type[str(item.item_type)] += 1
-                        rules_broken = judge(item, target, all_words, lang, level, seen)
+                        rules_broken = judge(item, target, all_words, lang, level, seen, options)
                         if Giveaway.POS_ODD_ONE_OUT in rules_broken and _lone(target, seen,
                                                                                all_words):
                             rules_broken.remove(Giveaway.POS_ODD_ONE_OUT)
