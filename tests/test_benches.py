@@ -57,6 +57,8 @@ BENCHES: dict[str, Smoke] = {
     "mastery_validity": Smoke((r"[1-9]\d* answers through the study services",
                                r"guesser .* false mastery", r"learner .* false mastery")),
     "mutation_score": Smoke((r"module +killed +timeout +survived", r"(?m)^all ")),
+    "pack_upload": Smoke((r"anchor: a bare echo update", r"\d+ words: upload CPU",
+                          r"longest stall")),
     "preview_rows": Smoke((r"push of 3 words to 24 students", r"level 6: ")),
     # One scenario of three: the others differ only in the stand-in's settings (built at import)
     "push_load": Smoke((r"previews/s", r"students missed", r"/help answered in"), live=True,

@@ -4,6 +4,8 @@ client."""
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -32,7 +34,13 @@ from bot.presentation.views import escape
 from bot.services import glosses, membership, readiness, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
 from bot.services.glosses import english_only, pack_refs
-from bot.services.packs import MAX_PACK_BYTES, check_quality, import_teacher_pack, teacher_packs
+from bot.services.packs import (
+    MAX_PACK_BYTES,
+    import_teacher_pack,
+    pack_quality,
+    quality_languages,
+    teacher_packs,
+)
 from bot.services.starter import starter_in_report, starter_pack
 
 
@@ -275,8 +283,10 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     # now, not at the first /push (a new class has no students, so no languages, yet)
     gaps = english_only(s.db, pack_refs(s.db, [pack.id]), [*languages, *pack.gloss_languages],
                         s.translator)
+    # CPU for up to a second on a big pack: in a thread, so other people's updates go on
+    quality = await asyncio.to_thread(pack_quality, pack, quality_languages(s.db, user.id))
     for warning in pack_views.upload_warnings(s.catalog, lang, gaps, pack.gloss_languages,
-                                              check_quality(s.db, user.id, pack)):
+                                              quality):
         await send_long(context, user.id, warning)
 
 
