@@ -80,6 +80,9 @@ def name_inside(code: str, sentence_lang: str, opens: bool = False) -> str:
     name = language.native_name
     if sentence_lang == "en" and code != "en":
         return _english_and_own(language.english_name, name, language.rtl)
+    own_word = _NAMES_IN.get(code, {}).get(code) if code == sentence_lang else None
+    if own_word and not opens:  # Hmong says "lus Hmoob" (Hmong speech), not bare "Hmoob"
+        return own_word
     if opens or code != sentence_lang or sentence_lang not in _LOWER_INSIDE:
         return name
     return name[:1].lower() + name[1:]

@@ -49,6 +49,12 @@ def test_a_language_is_lower_case_inside_its_own_spanish_french_or_portuguese_se
     assert name_inside("vi", "vi") == "tiếng Việt"
 
 
+def test_hmong_inside_its_own_sentence_is_hmong_speech_not_the_people() -> None:
+    """Playtest 13: "Kuv yuav pab koj ua Hmoob" read as "help you be Hmong"."""
+    assert name_inside("hmn", "hmn") == "lus Hmoob"
+    assert name_inside("hmn", "hmn", opens=True) == "Hmoob"  # a button, a line's start
+
+
 def test_a_name_keeps_its_capital_at_a_sentence_start_elsewhere_and_in_other_languages(
         ) -> None:
     assert name_inside("es", "es", opens=True) == "Español"
