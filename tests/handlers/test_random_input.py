@@ -2,8 +2,9 @@
 
 Seeded random sessions drive the real Application with what real users and forgers send: every
 command with odd arguments, empty, huge and right-to-left texts, HTML, replies to any message,
-files, buttons shown to someone else, buttons with their ids changed, garbage button data, votes
-on other people's polls, while days pass and the deliverer runs. After every update:
+voice notes, buttons shown to someone else, buttons with their ids changed, garbage button data,
+votes on other people's polls, people who block the bot, while days pass and the deliverer
+runs. After every update:
 - no handler failed (nothing logged at ERROR: an unexpected exception reaches `on_error`);
 - Telegram would accept every call (the harness checks each one);
 - nobody reads the name of a child they do not teach, are not, or are not family of;
@@ -208,6 +209,8 @@ async def test_random_people_and_forgers_get_kind_answers_and_lose_nothing(
         if rng.random() < 0.05:
             chat.clock.advance(days=1)
             await chat.deliver()
+        if rng.random() < 0.01:  # someone blocks the bot: every send to them is refused
+            chat.api.block(rng.choice(list(everyone)))
         seen = len(chat.api.calls)
         user_id, did = await one_step(chat, rng, everyone, verbs)
         where = f"seed {seed}, step {step}: {user_id} {did}"
