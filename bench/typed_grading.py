@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _quick import sized
 
-from bot.domain.typed_answers import RETRY, Verdict, grade, own_terms, pack_terms, preload
+from bot.domain.english_spelling import preload
+from bot.domain.typed_answers import RETRY, Verdict, grade, own_terms, pack_terms
 from bot.services.packs import load_packs
 
 DEFAULT_TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed_grading.tsv"

@@ -13,12 +13,22 @@ See docs/typed-grading.md for the rules and why the word list comes from pyspell
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.domain.cognates import fold
+from bot.domain.english_spelling import (
+    allowed_typos,
+    american_spelling,
+    cognate,
+    edit_distance,
+    home_word,
+    is_english_word,
+    normalise,
+    slip_distance,
+    spellings,
+    target_forms,
+)
 from bot.domain.home_text import (
     answer_key,
     beside,
@@ -31,10 +41,6 @@ from bot.domain.home_text import (
 from bot.domain.packs import Word
 
 MAX_ANSWER = 200  # a longer typed answer is not graded: the student is asked for the word
-# Latin-script languages whose word list pyspellchecker ships: an answer found there (and not in
-# English) is a home-language word, never forgiven as a slip of the English one; unless it is
-# this word's own gloss it is a miss. (So is an answer in another script.)
-HOME_WORD_LISTS = frozenset({"es", "pt", "fr", "it", "de", "nl", "eu", "lv"})
 # "Write it in English" comes once a question: an answer that is not English after it is graded
 # (a miss), so it can neither hold a question open for ever nor dodge its miss.
 ENGLISH_RETRIES = 1
@@ -84,252 +90,8 @@ class TypedVerdict:
         return self.kind in RETRY
 
 
-_ARTICLES = re.compile(r"^(the|a|an|to)(\s+|$)")
-_NON_WORD = re.compile(r"[^\w\s]|_")
-_LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss"})
 _LATIN = re.compile(r"^[a-z0-9 ]*$")
 
-
-@functools.lru_cache(maxsize=8192)  # pack terms and glosses come back with every answer
-def normalise(text: str) -> str:
-    """Fold case, accents, punctuation, extra spaces and a leading article away."""
-    folded = fold(text).translate(_LIGATURES)
-    folded = _NON_WORD.sub(" ", folded)
-    folded = " ".join(folded.split())
-    return _ARTICLES.sub("", folded)
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count as one edit)."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-_VOWELS = frozenset("aeiouy")
-# Letters learners swap for one another by sound: b/v (Spanish), s/z, c/k/q/s, g/j, d/t.
-_SOUND_ALIKE = frozenset(frozenset(pair) for pair in
-                         ("bv", "sz", "ck", "cs", "kq", "cq", "gj", "dt", "xs", "xk"))
-
-
-def _substitution(a: str, b: str) -> float:
-    if a == b:
-        return 0.0
-    if (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SOUND_ALIKE:
-        return 0.5
-    return 1.0
-
-
-def _indel(word: str, index: int) -> float:
-    """Cost of adding or dropping word[index]: half for a vowel or a doubled letter."""
-    letter = word[index]
-    doubled = (index > 0 and word[index - 1] == letter) or word[index + 1:index + 2] == letter
-    return 0.5 if letter in _VOWELS or doubled else 1.0
-
-
-def slip_distance(typed: str, word: str) -> float:
-    """Damerau-Levenshtein distance where learners' usual slips cost half an edit.
-
-    Vowel for vowel (anylize), sound-alike consonants (rezult, bote), an added or dropped vowel
-    or doubled letter (comunity, detale) cost 0.5; other edits and adjacent swaps cost 1.
-    """
-    previous2: list[float] = []
-    previous = [0.0]
-    for j in range(len(word)):
-        previous.append(previous[-1] + _indel(word, j))
-    for i, ca in enumerate(typed, 1):
-        current = [previous[0] + _indel(typed, i - 1)]
-        for j, cb in enumerate(word, 1):
-            value = min(previous[j] + _indel(typed, i - 1), current[j - 1] + _indel(word, j - 1),
-                        previous[j - 1] + _substitution(ca, cb))
-            if i > 1 and j > 1 and ca == word[j - 2] and typed[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def allowed_typos(expected: str) -> int:
-    """Short words must be exact; longer ones may carry one or two slips."""
-    length = len(expected.replace(" ", ""))
-    return 0 if length <= 3 else 1 if length <= 7 else 2
-
-
-# --- word lists (loaded once, on first use) ------------------------------------------------
-
-LIST_ONLY = 50  # pyspellchecker's count for a word seen in a word list but not in its corpus
-
-
-@functools.cache
-def _word_list(lang: str) -> frozenset[str]:
-    """The words pyspellchecker knows in `lang`, folded like answers are.
-
-    English keeps every word (its list is clean, and rare words must count as words); other
-    languages keep words seen in real text, since their list-only words include misspellings.
-    """
-    from spellchecker import SpellChecker  # with its lists, on first use: not at start-up
-
-    counts = SpellChecker(language=lang, case_sensitive=False).word_frequency.dictionary
-    return frozenset(word if word.isascii() and word.isalpha() else normalise(word)
-                     for word, count in counts.items()
-                     if "'" not in word and (lang == "en" or count > LIST_ONLY))
-
-
-def english_words() -> frozenset[str]:
-    """The English word list (about 160,000 words, American spelling, rare words included)."""
-    return _word_list("en")
-
-
-def preload() -> None:
-    """Load the English word list now (under a second) instead of on the first typed answer."""
-    english_words()
-
-
-# --- spelling variants and regular forms ---------------------------------------------------
-
-# British -> American, applied only to words the American list does not know as they are.
-_BRITISH = (
-    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),
-    (re.compile(r"our"), "or"),
-    (re.compile(r"([tb])re(s?)$"), r"\1er\2"),
-    (re.compile(r"([tb])red$"), r"\1ered"),
-    (re.compile(r"ogue(s?)$"), r"og\1"),
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-)  # not ae -> e nor -ence -> -ense: "aera" would become "era", and "sence" "sense"
-
-
-def americanise(word: str) -> str:
-    """Turn one British spelling (colour, centre, analyse, organise) into the American one."""
-    known = english_words()
-    if word in known:
-        return word
-    for pattern, replacement in _BRITISH:
-        changed = pattern.sub(replacement, word)
-        if changed != word and changed in known:
-            return changed
-    return word
-
-
-def _american(text: str) -> str:
-    return " ".join(americanise(token) for token in text.split())
-
-
-def _spellings(word: str) -> set[str]:
-    """`word` and its American respellings, even unlisted ones (analyses -> analyzes).
-
-    A known word is respelled only by the -ise/-yse rules: "four" must not become "for", nor
-    "filler" "filer".
-    """
-    rules = _BRITISH[:2] if word in english_words() else _BRITISH
-    return {word, americanise(word), *(pattern.sub(repl, word) for pattern, repl in rules)}
-
-
-_OGUE = re.compile(r"ogue(s?)$")
-_SIBILANT = ("s", "x", "z", "ch", "sh")
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-_CVC = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
-
-
-def inflections(word: str, strict: bool = False) -> set[str]:
-    """Regular forms of a one-word term (plural, -s, -ed, -ing, Latin plurals).
-
-    Not strict, both "infered" and "inferred" count; strict, a one-syllable word must double
-    ("setting"), so the undoubled forms are the ones not strict adds.
-    """
-    stem_e = word[:-1] if word.endswith("e") else word
-    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
-        forms = {word, word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
-    else:
-        forms = {word, word + "es" if word.endswith(_SIBILANT) else word + "s", stem_e + "ed",
-                 word + "ing" if word.endswith(("ee", "ye", "oe")) else stem_e + "ing"}
-    if _CVC.search(word):  # plot -> plotted, infer -> inferred
-        if strict and len(_VOWEL_GROUPS.findall(word)) == 1:
-            forms -= {word + "ed", word + "ing"}
-        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    if word.endswith("is"):
-        forms.add(word[:-2] + "es")       # hypothesis -> hypotheses
-    if word.endswith("us"):
-        forms.add(word[:-2] + "i")        # radius -> radii
-    if word.endswith(("ex", "ix")):
-        forms.add(word[:-2] + "ices")     # vertex -> vertices
-    return forms
-
-
-def _own_forms(word: str) -> set[str]:
-    """Regular forms of the expected word, undoubled ones too ("ploted"), unless such a form is
-    another English word: "planed" is not a form of "plan", nor "hoped" of "hop"."""
-    forms = inflections(word)
-    known = english_words()
-    return forms - {form for form in forms - inflections(word, strict=True) if form in known}
-
-
-def _target_forms(expected: str, forms: Iterable[str]) -> set[str]:
-    """The expected term, its listed forms and its regular forms, in American spelling."""
-    listed = {normalise(expected), *(normalise(f) for f in forms)} - {""}
-    result: set[str] = set()
-    for term in listed:
-        head, _, last = term.rpartition(" ")
-        result.update(f"{head} {form}".strip() for form in _own_forms(last))
-        first, _, tail = term.partition(" ")
-        if tail.startswith("of "):  # points of view
-            result.update(f"{form} {tail}" for form in _own_forms(first))
-    result |= {_OGUE.sub(r"og\1", term) for term in result}  # dialogue: dialog in the US
-    return {_american(term) for term in result}
-
-
-def _is_english_word(token: str, targets: set[str]) -> bool:
-    """True when `token` is a real English word, as listed or respelled, other than a target.
-
-    A word the list lacks is not guessed from a listed stem: such guesses are rarely words and
-    often a learner's slip ("insted" is no form of inst, nor "palying" of paly, "runing" of
-    rune or "soliders" of solider), and the list already holds the forms people use.
-    """
-    if token in targets:
-        return False
-    known = english_words()
-    return token in known or americanise(token) in known
-
-
-# A home-language cognate: the English word plus a Romance ending (ecosistema, nutriente), or
-# -y/-tion turned into -ia/-ção/-syon. Within the slip budget, but not a slip. (-cion and a
-# final -e are left out: "fracion" and "claime" are how learners misspell, not Spanish words.)
-_COGNATE_ENDINGS = (  # (English ending, home-language ending, the home word is longer)
-    (re.compile(r"[^aeiouy]$"), re.compile(r"(a|o|as|os)$"), True),   # ecosistema, organismo
-    (re.compile(r"(ure|ine)$"), re.compile(r"(ura|ina)$"), False),    # cultura, estructura
-    (re.compile(r"nt$"), re.compile(r"nte$"), True),                  # nutriente
-    (re.compile(r"y$"), re.compile(r"(ia|ya|io)$"), True),            # energia, democracia
-    (re.compile(r"tion$"), re.compile(r"(cao|zione|syon)$"), False),  # populacao, popilasyon
-)
-
-
-def _cognate(given: str, word: str) -> bool:
-    """True when `given` looks like the home-language cognate of `word`, not a slip of it."""
-    if word.endswith("tion") and given == word[:-4] + "cion":  # eleccion (but fracion is a slip)
-        return True
-    return any(english.search(word) and home.search(given) and not home.search(word)
-               and (len(given) > len(word) or not longer)  # habitta is a slip, not Spanish
-               for english, home, longer in _COGNATE_ENDINGS)
-
-
-def _home_word(text: str, lang: str | None) -> bool:
-    """True when every word of `text` is in the word list of `lang`, when one ships."""
-    if lang not in HOME_WORD_LISTS:
-        return False
-    words = _word_list(lang)
-    return all(token in words for token in text.split())
-
-
-# --- the grader ----------------------------------------------------------------------------
 
 def pack_terms(words: Iterable[Word], lang: str | None) -> tuple[list[str], list[str]]:
     """The English terms of a student's pack words (`grade`'s other_terms), and those words'
@@ -365,7 +127,7 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     given = normalise(answer)
     if not any(ch.isalpha() for ch in given):  # "🙂", "?!", "the", "12345": no word at all
         return TypedVerdict(Verdict.EMPTY)
-    targets = _target_forms(expected, forms)
+    targets = target_forms(expected, forms)
     if given in targets:
         return TypedVerdict(Verdict.EXACT, given)
     lookalikes = {normalise(t): t for t in false_friends}
@@ -391,7 +153,7 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
                 return verdict
     if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ...: not English, whatever it says
         return TypedVerdict(Verdict.NOT_ENGLISH, looks_like(answer, lang))
-    if all(_is_english_word(token, targets) for token in given.split()):
+    if all(is_english_word(token, targets) for token in given.split()):
         # "mô tả" folds to two English words ("mo", "ta"); its own letters say Vietnamese
         if not answer.isascii() and _home_language(answer, home, lang):
             return TypedVerdict(Verdict.NOT_ENGLISH, lang)
@@ -415,7 +177,8 @@ def _respelled(answer: str, given: str, targets: set[str]) -> tuple[Verdict, str
     """The target written another accepted way: British, hyphenated, or with a space slip."""
     for spelling in (given, normalise(answer.replace("-", ""))):  # non-fiction, nonfiction
         head, _, last = spelling.rpartition(" ")
-        for american in {_american(spelling), *(f"{head} {s}".strip() for s in _spellings(last))}:
+        respellings = {f"{head} {s}".strip() for s in spellings(last)}
+        for american in {american_spelling(spelling), *respellings}:
             if american in targets:
                 return Verdict.EXACT, american
     squeezed = given.replace(" ", "")
@@ -451,8 +214,8 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
     distance, closest = min((slip_distance(given, t), t) for t in targets)
     # In the home-language word list, or the English word with a Romance ending (ecosistema):
     # home language, whatever the slip distance says.
-    home_like = (_home_word(given, lang) or _cognate(given, closest)
-                 or _cognate(given, _american(normalise(expected))))
+    home_like = (home_word(given, lang) or cognate(given, closest)
+                 or cognate(given, american_spelling(normalise(expected))))
     for folded, original in home.items():
         # "ecosistemma" (a slip) or "organismos" (a form) of this word's own gloss
         if _gloss_slip(given, folded) and (distance > 1 or home_like):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.domain.checks import grade_typed
+from bot.domain.english_spelling import slip_distance
 from bot.domain.typed_answers import (
     MAX_ANSWER,
     NOT_AN_ANSWER,
@@ -16,7 +17,6 @@ from bot.domain.typed_answers import (
     grade,
     own_terms,
     pack_terms,
-    slip_distance,
 )
 from bot.services.packs import load_packs
 
