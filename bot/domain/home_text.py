@@ -110,6 +110,15 @@ def beside(text: str) -> list[tuple[str, str]]:
             for a, b in ((first, second), (second, first)) if a.strip() and b.strip()]
 
 
+def cuts(text: str) -> list[tuple[str, str]]:
+    """`text` cut in two at each space, both ways round ("ecosystem hệ sinh thái" gives
+    ("ecosystem", "hệ sinh thái") and ("hệ sinh thái", "ecosystem") among others): Latin words
+    side by side with nothing between them, where the English may stop anywhere."""
+    words = text.split()
+    halves = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    return [pair for first, second in halves for pair in ((first, second), (second, first))]
+
+
 def home_aside(text: str, home: Mapping[str, str], lang: str | None) -> bool:
     """True when `text`, written beside an English answer, is home-language text, never
     English: another script, a gloss of `home` as `lang` writes it (hệ sinh thái, he sinh

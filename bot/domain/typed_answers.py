@@ -32,6 +32,7 @@ from bot.domain.english_spelling import (
 from bot.domain.home_text import (
     answer_key,
     beside,
+    cuts,
     home_aside,
     home_key,
     home_keys,
@@ -151,6 +152,13 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
                             false_friends)
             if verdict.kind in _GRADED_BESIDE:  # English, right or wrong: no other try
                 return verdict
+    for english, aside in cuts(answer):  # "ecosystem hệ sinh thái": no separator, so only the
+        # word itself beside its very gloss is right, and never beside English ("data done")
+        if answer_key(aside, home, lang) in home and not _english(aside, targets):
+            verdict = grade(english, expected, forms, home_terms, lang, other_terms,
+                            false_friends)
+            if verdict.exact:
+                return verdict
     if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ...: not English, whatever it says
         return TypedVerdict(Verdict.NOT_ENGLISH, looks_like(answer, lang))
     if all(is_english_word(token, targets) for token in given.split()):
@@ -164,6 +172,13 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     if verdict.kind is Verdict.WRONG and _home_language(answer, home, lang):  # "no sé"
         return TypedVerdict(Verdict.NOT_ENGLISH, lang)
     return verdict
+
+
+def _english(text: str, targets: set[str]) -> bool:
+    """True when `text` is English words as typed: "done" beside "data" is a second English
+    word, whatever it means in Haitian Creole."""
+    return text.isascii() and all(is_english_word(token, targets)
+                                  for token in normalise(text).split())
 
 
 def _home_language(answer: str, home: Mapping[str, str], lang: str | None) -> bool:

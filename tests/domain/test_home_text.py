@@ -7,6 +7,7 @@ import pytest
 from bot.domain.home_text import (
     answer_key,
     beside,
+    cuts,
     gloss_variants,
     home_aside,
     home_key,
@@ -133,6 +134,13 @@ def test_an_answer_reads_as_two_parts_side_by_side(typed: str, parts: tuple[str,
 ])
 def test_one_part_or_three_are_not_two_parts_side_by_side(typed: str) -> None:
     assert beside(typed) == []
+
+
+def test_latin_words_with_no_separator_are_cut_at_every_space_both_ways_round() -> None:
+    assert cuts("ecosystem hệ sinh thái")[:2] == [("ecosystem", "hệ sinh thái"),
+                                                  ("hệ sinh thái", "ecosystem")]
+    assert ("hệ sinh thái", "ecosystem") in cuts("hệ sinh thái ecosystem")
+    assert len(cuts("a b c d")) == 6 and cuts("ecosystem") == []
 
 
 def test_home_language_text_beside_an_answer_is_never_english() -> None:

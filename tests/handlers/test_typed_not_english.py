@@ -95,6 +95,42 @@ async def test_the_right_word_typed_beside_its_gloss_is_right(chat: Chat) -> Non
     assert (rights(chat), misses(chat)) == (2, 0)
 
 
+@pytest.mark.parametrize(("lang", "term", "typed"), [
+    ("vi", "ecosystem", "ecosystem hệ sinh thái"),
+    ("vi", "ecosystem", "hệ sinh thái ecosystem"),
+    ("vi", "predator", "predator động vật săn mồi"),
+    ("es", "ecosystem", "ecosystem ecosistema"),
+    ("so", "predator", "predator ugaarsade"),
+], ids=["vietnamese-after", "vietnamese-before", "vietnamese-four-words", "spanish", "somali"])
+async def test_the_right_word_typed_beside_its_gloss_with_no_separator_is_right(
+        chat: Chat, lang: str, term: str, typed: str) -> None:
+    """ecosystem hệ sinh thái got "That looks like Vietnamese. Please write the English word",
+    then a miss, though ecosystem (hệ sinh thái) was right."""
+    user = chat.user(1001, "Linh", lang=lang)
+    await join_and_confirm(chat, user, lang=lang, level=4)
+    item_id = ask_typed(chat, "science.ecosystems", term, lang)
+    reply = texts(await chat.send(user, typed))
+    assert "✅" in reply and "looks like" not in reply and "Not quite" not in reply
+    assert study.get_item(chat.db, item_id).answered
+    assert (rights(chat), misses(chat)) == (1, 0)
+
+
+@pytest.mark.parametrize("typed", [
+    "habitat hệ sinh thái",            # another English word beside the gloss
+    "ecosystem habitat hệ sinh thái",  # two English words beside it
+    "ecosystem hệ sinh thái là gì",    # the right word beside more than the gloss
+])
+async def test_other_english_beside_a_gloss_with_no_separator_is_never_right(
+        chat: Chat, typed: str) -> None:
+    user = chat.user(1001, "Linh", lang="vi")
+    await join_and_confirm(chat, user, lang="vi", level=4)
+    item_id = ask_typed(chat, "science.ecosystems", "ecosystem", "vi")
+    first = texts(await chat.send(user, typed))
+    assert first.endswith("That looks like Vietnamese. Please write the English word. ✏️")
+    assert "✅" not in first and "Not quite" in texts(await chat.send(user, typed))
+    assert (rights(chat), misses(chat)) == (0, 1) and study.get_item(chat.db, item_id).answered
+
+
 async def test_several_english_words_beside_a_gloss_are_asked_again_then_a_miss(
         chat: Chat) -> None:
     user = chat.user(1001, "Amira", lang="ar")
