@@ -199,6 +199,33 @@ async def a_question_with_buttons(chat: Chat, user: dict) -> study.StoredItem:
     return stored
 
 
+async def a_quiz_poll(chat: Chat, user: dict) -> study.StoredItem:
+    """Start a check and answer (right) until the open item is a quiz poll, starting another
+    check when one ends."""
+    await check_now(chat, user)
+    for _ in range(30):
+        stored = study.next_open_item(chat.db, user["id"])
+        if stored is None:
+            await check_now(chat, user)
+        elif stored.poll_id:
+            return stored
+        else:
+            await answer_current(chat, user, True)
+    raise AssertionError("no quiz poll was sent")
+
+
+def poll_message(chat: Chat, user_id: int = 1001) -> int:
+    """The message id of the newest quiz poll sent to this student."""
+    sent = [c for c in chat.api.calls if c.method == "sendPoll" and c.chat_id == user_id]
+    assert sent and sent[-1].result_id is not None, "no quiz poll was sent"
+    return sent[-1].result_id
+
+
+def stopped_polls(calls: list[Call]) -> list[tuple[int | None, int]]:
+    """(chat, message id) of every quiz poll these calls closed."""
+    return [(c.chat_id, int(c.params["message_id"])) for c in calls if c.method == "stopPoll"]
+
+
 def enrol_student(db: Database, now: datetime, user_id: int = 1001, name: str = "Ana",
                   lang: str | None = "es", level: int | None = 3,
                   code: str = "JOINcode_123") -> None:

@@ -1,8 +1,10 @@
 """A check's questions and feedback as messages: buttons, a quiz poll, a voice note or a
 typed question; a graded tap's feedback and next question edit the tapped message. An answer
-typed instead of tapped takes its question's buttons off, so only the open question has live
-ones: the message showing them is held in memory (`user_data`), never in the store (after a
-restart an old question keeps its buttons, and a tap on them says it was answered)."""
+typed instead of tapped takes its question's buttons off, and one typed instead of voted (or
+tapped on the buttons /check sent the question again with) closes its quiz poll, so only the
+open question can be answered: the message showing them is held in memory (`user_data`), never
+in the store (after a restart an old question keeps its buttons or its poll, and an answer
+there grades nothing)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from telegram import CallbackQuery, InputPollOption, Message, Update
 from telegram.constants import ParseMode, PollType
 
 from bot.chat.alerts import alert_teachers
-from bot.chat.replies import edit_caption, edit_in_place, on_media, take_buttons_off
+from bot.chat.replies import close_poll, edit_caption, edit_in_place, on_media, take_buttons_off
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.scaffold import ItemType
@@ -19,6 +21,7 @@ from bot.presentation.i18n import Markup
 from bot.services import answers, checks, listen
 
 QUESTION_BUTTONS = "question_buttons"  # user_data: (item id, message id) of the live buttons
+QUESTION_POLL = "question_poll"  # user_data: (item id, message id) of the open quiz poll
 
 
 def _showing(context: PuenteContext, item_id: int, message_id: int) -> None:
@@ -47,6 +50,8 @@ async def send_question(context: PuenteContext, chat_id: int,
             correct_option_ids=[item.options.index(item.answer)])
         if message.poll:
             checks.poll_sent(s.db, question.item_id, message.poll.id)
+            if context.user_data is not None:
+                context.user_data[QUESTION_POLL] = (question.item_id, message.message_id)
         return
     text = views.question_text(question, s.catalog)
     markup = None if item.typed else keyboards.options(callbacks.ANSWER, question.item_id,
@@ -81,6 +86,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     shown = context.user_data.pop(QUESTION_BUTTONS, None) if context.user_data else None
     if edit is None and shown is not None and shown[0] == feedback.item_id:  # typed, not tapped
         await take_buttons_off(context, target, shown[1])
+    await _close_answered_poll(update, context, target, feedback.item_id)
     text = views.feedback_text(feedback, s.catalog)
     following = feedback.next_question
     if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
@@ -91,6 +97,18 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
         await _feedback_and_question(context, target, text, following, edit)
     if feedback.score is not None:  # the check is over: at most one combined alert a day
         await alert_teachers(context, feedback)
+
+
+async def _close_answered_poll(update: Update, context: PuenteContext, target: int,
+                               item_id: int | None) -> None:
+    """Close the answered item's quiz poll unless the answer was a vote on it (typed, or
+    tapped on the buttons /check asked it again with), so that it takes no vote after."""
+    polled = context.user_data.get(QUESTION_POLL) if context.user_data else None
+    if polled is None or polled[0] != item_id:
+        return
+    del context.user_data[QUESTION_POLL]
+    if update.poll_answer is None:
+        await close_poll(context, target, polled[1])
 
 
 async def _feedback_and_question(context: PuenteContext, target: int, text: Markup,

@@ -254,6 +254,15 @@ async def take_buttons_off(context: PuenteContext, chat_id: int, message_id: int
         log.info("could not take an answered question's buttons off: %s", exc.message)
 
 
+async def close_poll(context: PuenteContext, chat_id: int, message_id: int) -> None:
+    """Close one of our quiz polls (a question answered another way than by a vote), so it
+    takes no vote after. One closed already, or gone or too old to stop, is left as it is."""
+    try:
+        await context.bot.stop_poll(chat_id, message_id)
+    except BadRequest as exc:  # "poll has already been closed", "message with poll to stop..."
+        log.info("could not close an answered question's poll: %s", exc.message)
+
+
 async def edit_in_place(query: CallbackQuery | None, text: str,
                         markup: InlineKeyboardMarkup | keyboards.Layout | None) -> bool:
     """Edit the tapped message; False when there is none or Telegram refuses the edit.

@@ -20,6 +20,8 @@ NOT_MODIFIED = ("Bad Request: message is not modified: specified new message con
 TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 NO_TEXT = "Bad Request: there is no text in the message to edit"
 NO_CAPTION = "Bad Request: there is no caption in the message to edit"
+NO_POLL = "Bad Request: message with poll to stop not found"
+POLL_CLOSED = "Bad Request: poll has already been closed"
 BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Puente", "username": "PuenteDemoBot",
             "can_join_groups": False, "can_read_all_group_messages": False,
             "supports_inline_queries": False}
@@ -164,10 +166,12 @@ class OfflineBotAPI(BaseRequest):
                 return TOO_OLD
             self.answered.add(query_id)
             return None
+        if api_method == "stopPoll":
+            poll = (self.shown.get(_shown_key(params)) or {}).get("poll")
+            return NO_POLL if poll is None else POLL_CLOSED if poll["is_closed"] else None
         if not api_method.startswith("editMessage"):
             return None
-        key = (int(params.get("chat_id", 0)), int(params.get("message_id") or 0))
-        old = self.shown.get(key)
+        old = self.shown.get(_shown_key(params))
         if old is None:  # a message this API never sent (a hand-built tap): accept
             return None
         field = {"editMessageText": "text", "editMessageCaption": "caption"}.get(api_method)
@@ -226,6 +230,10 @@ class OfflineBotAPI(BaseRequest):
             return self._edited(api_method, params)
         if api_method == "copyMessage":  # a relayed voice note: Telegram answers with its id
             return {"message_id": next(self._message_ids)}
+        if api_method == "stopPoll":  # the poll closed: it takes no more votes
+            message = self.shown[_shown_key(params)]
+            message["poll"]["is_closed"] = True
+            return message["poll"]
         return True
 
     def _edited(self, api_method: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -273,6 +281,11 @@ class OfflineBotAPI(BaseRequest):
                 "members_only": False,
                 "correct_option_ids": params.get("correct_option_ids")}
         return message
+
+
+def _shown_key(params: dict[str, Any]) -> tuple[int, int]:
+    """The (chat, message id) a call names, as `OfflineBotAPI.shown` keeps messages."""
+    return int(params.get("chat_id", 0)), int(params.get("message_id") or 0)
 
 
 def _keyboard(params: dict[str, Any]) -> Any:

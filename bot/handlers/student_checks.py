@@ -82,8 +82,13 @@ async def poll_answer(update: Update, context: PuenteContext) -> None:
     answer, s = update.poll_answer, context.services
     if answer is None or answer.user is None or not answer.option_ids:
         return
-    feedback = answers.answer_poll(s.db, answer.user.id, answer.poll_id, answer.option_ids[0],
-                                   s.clock(), s.config.school.timezone)
+    try:
+        feedback = answers.answer_poll(s.db, answer.user.id, answer.poll_id,
+                                       answer.option_ids[0], s.clock(), s.config.school.timezone)
+    except answers.StaleItemError as exc:  # answered already (say, typed), or not theirs: a
+        # vote carries no chat to reply in, and the question was graded once
+        log.info("a quiz-poll vote changed nothing: %s", type(exc).__name__)
+        return
     await send_feedback(update, context, feedback, chat_id=answer.user.id)
 
 

@@ -1,13 +1,15 @@
 """/check sent twice in a row (the play-test's Somali and Hmong students): a word is asked right
 after its card only in the check its cards lead to (✅ under the last card), never by a second
 /check while cards still wait; a word answered today is not asked again that day; and a question
-sent as a quiz poll stays answerable when /check sends it again."""
+sent as a quiz poll stays answerable when /check sends it again, and is closed when answered on
+the buttons /check sent."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
 
+from bot.demo.offline import Call
 from bot.presentation import callbacks
 from bot.store import study
 from tests.harness import (
@@ -17,6 +19,8 @@ from tests.harness import (
     join_and_confirm,
     open_item,
     page_through,
+    poll_message,
+    stopped_polls,
     texts,
 )
 
@@ -75,16 +79,33 @@ async def test_a_second_check_after_the_card_check_asks_nothing_again_today(
         assert study.next_open_item(chat.db, 1001) is None
 
 
-async def test_a_poll_sent_again_by_check_still_counts_its_answer(chat: Chat) -> None:
-    ana = chat.user(lang="so")
+async def a_poll_sent_again(chat: Chat, ana: dict) -> tuple[study.StoredItem, list[Call]]:
+    """Her check opens with a quiz poll, and /check sends its question again; return the poll's
+    item and the calls /check made."""
     await join_and_confirm(chat, ana, lang="so", level=1)
     await check_now(chat, ana)
     poll = open_item(chat)
     assert poll.poll_id is not None  # the check opens with a quiz poll
     chat.clock.advance(seconds=5)
-    again = await chat.send(ana, "/check")  # e.g. she did not see the poll come in
+    return poll, await chat.send(ana, "/check")  # e.g. she did not see the poll come in
+
+
+async def test_a_poll_sent_again_by_check_still_counts_its_answer(chat: Chat) -> None:
+    ana = chat.user(lang="so")
+    poll, again = await a_poll_sent_again(chat, ana)
     assert [c.method for c in again] == ["sendMessage"]  # the question again, as buttons
     assert len(again[0].buttons) == len(poll.item.options)
     reply = texts(await chat.vote(ana, poll.poll_id, poll.item.options.index(poll.item.answer)))
     assert f"<b>{poll.item.answer}</b>" in reply and "Su'aal 2/3" in reply  # graded, once
+    assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
+
+
+async def test_a_poll_sent_again_by_check_and_answered_on_its_buttons_is_closed(
+        chat: Chat) -> None:
+    ana = chat.user(lang="so")
+    poll, _ = await a_poll_sent_again(chat, ana)
+    right = poll.item.options.index(poll.item.answer)
+    calls = await chat.tap(ana, f"an:{poll.id}:{right}")
+    assert "Su'aal 2/3" in texts(calls) and stopped_polls(calls) == [(1001, poll_message(chat))]
+    assert await chat.vote(ana, poll.poll_id, right) == []  # the poll can count it no more
     assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
+from bot.demo.offline import NO_POLL, POLL_CLOSED, Failure
 from bot.store import study
 from tests.harness import (
     Chat,
     a_question_with_buttons,
+    a_quiz_poll,
     answer_current,
     check_now,
     join_and_confirm,
     open_item,
+    poll_message,
+    stopped_polls,
     texts,
 )
 
@@ -102,29 +110,16 @@ async def test_a_double_tap_on_an_answer_grades_once_and_says_nothing_more(chat:
     assert [c for c in chat.api.calls if c.method == "editMessageText"][-1] is shown
 
 
-async def until_poll(chat: Chat, user: dict) -> study.StoredItem:
-    """Answer items until the open one is a quiz poll."""
-    await check_now(chat, user)
-    for _ in range(30):
-        stored = study.next_open_item(chat.db, user["id"])
-        if stored is None:
-            await check_now(chat, user)
-        elif stored.poll_id:
-            return stored
-        else:
-            await answer_current(chat, user, True)
-    raise AssertionError("no quiz poll was sent")
-
-
 async def test_quiz_poll_answer_is_graded(chat: Chat) -> None:
     user = chat.user(lang="es")
     await join_and_confirm(chat, user, level=1)
-    stored = await until_poll(chat, user)
+    stored = await a_quiz_poll(chat, user)
     poll = [c for c in chat.api.calls if c.method == "sendPoll"][-1]
     assert poll.params["is_anonymous"] is False
     right = stored.item.options.index(stored.item.answer)
-    reply = texts(await chat.vote(user, stored.poll_id, right))
-    assert "✅" in reply
+    calls = await chat.vote(user, stored.poll_id, right)
+    assert "✅" in texts(calls)
+    assert stopped_polls(calls) == []  # a poll voted on is closed by the vote: no call for it
     assert chat.db.execute("SELECT item_type, correct FROM attempts ORDER BY id DESC"
                            ).fetchone() == ("poll", 1)
 
@@ -133,11 +128,47 @@ async def test_a_vote_on_someone_elses_poll_is_ignored(chat: Chat) -> None:
     ana, bo = chat.user(1001, lang="es"), chat.user(1002, "Bo", lang="es")
     await join_and_confirm(chat, ana, level=1)
     await join_and_confirm(chat, bo, level=1)
-    stored = await until_poll(chat, ana)
+    stored = await a_quiz_poll(chat, ana)
     before = chat.db["attempts"].count
     await chat.vote(bo, stored.poll_id, 0)
     assert chat.db["attempts"].count == before
     assert not study.get_item(chat.db, stored.id).answered
+
+
+async def test_a_quiz_poll_answered_by_typing_is_closed_and_a_later_vote_counts_nothing(
+        chat: Chat) -> None:
+    """A quiz poll answered by typing its answer stayed open under the feedback: it could
+    still be voted on."""
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=1)
+    stored = await a_quiz_poll(chat, user)
+    poll, attempts = poll_message(chat), chat.db["attempts"].count
+    calls = await chat.send(user, stored.item.answer)
+    assert "✅" in texts(calls) and chat.db["attempts"].count == attempts + 1
+    assert stopped_polls(calls) == [(1001, poll)]
+    assert chat.api.shown[(1001, poll)]["poll"]["is_closed"]
+    following = study.next_open_item(chat.db, 1001)
+    # A vote that crossed the close (or came after a restart): graded once, nothing said
+    for option in range(len(stored.item.options)):
+        assert await chat.vote(user, stored.poll_id, option) == []
+    assert chat.db["attempts"].count == attempts + 1
+    assert study.next_open_item(chat.db, 1001) == following
+
+
+@pytest.mark.parametrize("refusal", [NO_POLL, POLL_CLOSED], ids=["gone", "closed-already"])
+async def test_a_quiz_poll_that_cannot_be_closed_still_gives_the_feedback(
+        chat: Chat, caplog: pytest.LogCaptureFixture, refusal: str) -> None:
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=1)
+    stored = await a_quiz_poll(chat, user)
+    chat.api.fail_next(1001, Failure(400, refusal, method="stopPoll"))
+    with caplog.at_level(logging.INFO):
+        reply = texts(await chat.send(user, stored.item.answer))
+    assert "✅" in reply and "went wrong" not in reply
+    assert study.get_item(chat.db, stored.id).answered
+    closing = [r for r in caplog.records if "poll" in r.getMessage()]
+    assert [(r.levelno, r.exc_info) for r in closing] == [(logging.INFO, None)]
+    assert refusal.removeprefix("Bad Request: ") in closing[0].getMessage().lower()
 
 
 async def test_an_answer_with_no_word_or_far_too_long_asks_for_the_word_and_counts_nothing(
