@@ -100,14 +100,27 @@ class Chat:
         return await self.process(self.factory.poll_answer(user, poll_id, option))
 
 
-async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
-    """The user answers one of the bot's messages (`to`, its id in their chat) with Telegram's
-    reply; return the calls the bot made."""
-    data = chat.factory.message(user, text)
+def _replying(data: dict[str, Any], user: dict[str, Any], to: int) -> dict[str, Any]:
+    """A message as Telegram sends it when it replies to the bot's message `to`."""
     data["message"]["reply_to_message"] = {
         "message_id": to, "date": 0, "chat": {"id": user["id"], "type": "private"},
         "from": BOT_USER, "text": "..."}
-    return await chat.process(data)
+    return data
+
+
+async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
+    """The user answers one of the bot's messages (`to`, its id in their chat) with Telegram's
+    reply; return the calls the bot made."""
+    return await chat.process(_replying(chat.factory.message(user, text), user, to))
+
+
+async def voice(chat: Chat, user: dict[str, Any], reply_to: int | None = None) -> list[Call]:
+    """The user sends a voice note (as Telegram's reply to the bot's message `reply_to`, when
+    given); return the calls the bot made."""
+    data = chat.factory.message(user, "")
+    del data["message"]["text"]
+    data["message"]["voice"] = {"file_id": "v1", "file_unique_id": "v1", "duration": 4}
+    return await chat.process(data if reply_to is None else _replying(data, user, reply_to))
 
 
 def accepted(calls: list[Call]) -> list[Call]:

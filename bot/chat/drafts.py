@@ -36,14 +36,17 @@ async def _hold_and_offer(update: Update, context: PuenteContext, draft: str | i
 
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
-                        key: str, *, named: bool = False, **params: object) -> None:
+                        key: str, *, named: bool = False, child: messages.Child | None = None,
+                        **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
-    of each child (each button names its child on a shared phone, or when `named`)."""
+    of each child, or of `child` alone (a reply to a teacher's answer about them): each button
+    names its child on a shared phone, or when `named`."""
     catalog, lang = context.services.catalog, who.language
-    labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in who.children] \
+    children = who.children if child is None else (child,)
+    labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in children] \
         if len(who.children) == 1 and not named else \
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
-         for c in who.children]
+         for c in children]
     body = catalog.render(key, lang, **params) if who.role == messages.FAMILY else \
         catalog.bilingual(key, lang, **params)
     await _hold_and_offer(update, context, text, ASK, body, keyboards.ask_buttons(
@@ -94,11 +97,11 @@ async def not_understood(update: Update, context: PuenteContext, text: str) -> N
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,
-                   answer_to: int | None = None) -> None:
+                   answer_to: int | None = None, child: messages.Child | None = None) -> None:
     """A message over the limit: offer to send its beginning (held in memory like any draft)
-    to the teacher, or, for a teacher's answer, to whoever wrote the message it answers
-    (`answer_to`, its id in the teacher's chat); someone who cannot write to a teacher is
-    asked for a shorter one."""
+    to the teacher (of `child` alone, for a reply to an answer about them), or, for a
+    teacher's answer, to whoever wrote the message it answers (`answer_to`, its id in the
+    teacher's chat); someone who cannot write to a teacher is asked for a shorter one."""
     user = update.effective_user
     if user is None:
         return
@@ -115,4 +118,4 @@ async def too_long(update: Update, context: PuenteContext, text: str,
         await say(update, context, "message-too-long", limit=limit)
         return
     await offer_to_send(update, context, who, messages.beginning(text), "message-too-long-offer",
-                        limit=limit)
+                        child=child, limit=limit)

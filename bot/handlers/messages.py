@@ -128,11 +128,11 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None:
         return
-    if len(message.text) > MAX_INPUT:
-        await too_long(update, context, message.text)
-        return
     who = _asker(context, user)
     child = _replied_child(context, who, message)
+    if len(message.text) > MAX_INPUT:
+        await too_long(update, context, message.text, child=child)
+        return
     if child is not None:  # a reply to a teacher's answer: meant for that child's teacher
         await _relay_or_pick(update, context, who, message.text, child)
         return
@@ -172,17 +172,21 @@ async def asked_voice(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or data is None:
         return
     data.pop(ASKING, None)
-    await _relay_or_pick(update, context, _asker(context, user), message.message_id)
+    who = _asker(context, user)
+    await _relay_or_pick(update, context, who, message.message_id,
+                         _replied_child(context, who, message))
 
 
 async def voice_note(update: Update, context: PuenteContext) -> None:
     """A family member's or student's voice note outside /ask: offer to send it to the teacher
-    as it is (who speaks more easily than they type has a way in; the bot cannot listen)."""
+    as it is (who speaks more easily than they type has a way in; the bot cannot listen), the
+    teacher of the child whose answer it replies to, with no "which child?"."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    await offer_to_send(update, context, _asker(context, user), message.message_id,
-                        "voice-offer")
+    who = _asker(context, user)
+    await offer_to_send(update, context, who, message.message_id, "voice-offer",
+                        child=_replied_child(context, who, message))
 
 
 async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
@@ -192,7 +196,7 @@ async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
     if isinstance(text, str):
         messages.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
     if isinstance(text, str) and len(text) > messages.MAX_MESSAGE:
-        await too_long(update, context, text)
+        await too_long(update, context, text, child=child)
         return
     child = child or messages.child_of(who, None)
     if child is None:  # a shared family phone: which child is this about?

@@ -18,6 +18,7 @@ from tests.harness import (
     enrol_student,
     reply,
     texts,
+    voice,
 )
 from tests.tables import cells_naming
 
@@ -99,6 +100,33 @@ async def test_a_reply_to_the_other_teachers_answer_goes_to_the_other_child(chat
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [MATH_TEACHER_ID]
     assert "<b>Nadia</b>" in delivered[0].text
+
+
+async def test_a_voice_note_replying_to_an_answer_is_offered_for_that_child_alone(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))
+    offered = await voice(chat, mother, reply_to=answer)
+    assert texts(offered).startswith("🎤 Èske m voye mesaj vokal sa a bay pwofesè a?")
+    assert buttons(offered) == [("✉️ Konsènan Woodly", "ak:1001"), ("Pa voye l", "ak:no")]
+    told = [c for c in await chat.tap(mother, "ak:1001") if c.method == "sendMessage"]
+    assert texts(told).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    assert [(c.params["chat_id"], c.params["from_chat_id"]) for c in chat.api.calls
+            if c.method == "copyMessage"] == [(TEACHER_ID, MOTHER)]  # Ms. Rivera alone
+
+
+async def test_an_over_long_reply_to_an_answer_offers_its_beginning_for_that_child_alone(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))
+    offered = await reply(chat, mother, "Mèsi anpil. " * 100, answer)
+    assert texts(offered).startswith("Mesaj sa a twò long pou mwen (plis pase 1000 karaktè).")
+    assert buttons(offered) == [("✉️ Konsènan Woodly", "ak:1001"), ("Pa voye l", "ak:no")]
+    assert await chat.deliver() == []  # nothing before the tap
+    await chat.tap(mother, "ak:1001")
+    delivered = await chat.deliver()
+    assert [c.chat_id for c in delivered] == [TEACHER_ID]
+    assert "Mèsi anpil." in delivered[0].text and "<b>Woodly</b>" in delivered[0].text
 
 
 async def test_a_message_that_replies_to_no_answer_still_asks_which_child(chat: Chat) -> None:

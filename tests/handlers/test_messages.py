@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.demo.offline import Call
 from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
 from bot.presentation.i18n import FSI, PDI, RLM
@@ -18,6 +17,7 @@ from tests.harness import (
     join_and_confirm,
     reply,
     texts,
+    voice,
 )
 
 MOTHER, UNCLE, SOMALI = 2001, 2002, 2003
@@ -38,13 +38,6 @@ async def link_family(chat: Chat, user_id: int, lang: str, child: str = "Ana",
     await chat.send(person, f"/start {payload or await family_link(chat, child)}")
     await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
     return person
-
-
-async def voice(chat: Chat, user: dict[str, Any]) -> list[Call]:
-    data = chat.factory.message(user, "")
-    del data["message"]["text"]
-    data["message"]["voice"] = {"file_id": "v1", "file_unique_id": "v1", "duration": 4}
-    return await chat.process(data)
 
 
 async def relay_id(chat: Chat) -> int:
