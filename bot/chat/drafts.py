@@ -5,6 +5,7 @@ never written to the store."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, Update
@@ -24,7 +25,16 @@ DRAFT_WINDOW = timedelta(minutes=10)  # a child's words are held in memory minut
 ASK, ANSWER = "ask", "answer"  # a message to a child's teacher; a teacher's answer to one
 
 
-async def _hold_and_offer(update: Update, context: PuenteContext, draft: str | int,
+@dataclass(frozen=True)
+class Draft:
+    """A held message: a text, or a voice note's id in its sender's chat; for a reply to a
+    teacher's answer, that teacher (it goes back to them alone)."""
+
+    message: str | int
+    teacher_id: int | None = None
+
+
+async def _hold_and_offer(update: Update, context: PuenteContext, draft: Draft,
                           purpose: str, body: Markup, markup: InlineKeyboardMarkup) -> None:
     """Hold a message in memory (minutes, never the store) and ask its sender what to do."""
     chat, data = update.effective_chat, context.user_data
@@ -36,24 +46,25 @@ async def _hold_and_offer(update: Update, context: PuenteContext, draft: str | i
 
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
-                        key: str, *, named: bool = False, child: messages.Child | None = None,
+                        key: str, *, named: bool = False, to: messages.ReplyTo | None = None,
                         **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
-    of each child, or of `child` alone (a reply to a teacher's answer about them): each button
-    names its child on a shared phone, or when `named`."""
+    of each child, or, for a reply to a teacher's answer (`to`), to that teacher about that
+    child alone: each button names its child on a shared phone, or when `named`."""
     catalog, lang = context.services.catalog, who.language
-    children = who.children if child is None else (child,)
+    children = who.children if to is None else (to.child,)
     labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in children] \
         if len(who.children) == 1 and not named else \
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
          for c in children]
     body = catalog.render(key, lang, **params) if who.role == messages.FAMILY else \
         catalog.bilingual(key, lang, **params)
-    await _hold_and_offer(update, context, text, ASK, body, keyboards.ask_buttons(
-        labels, catalog.plain("button-dont-send", lang)))
+    markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang))
+    await _hold_and_offer(update, context, Draft(text, to.teacher_id if to else None), ASK, body,
+                          markup)
 
 
-def take(context: PuenteContext, purpose: str = ASK) -> str | int | None:
+def take(context: PuenteContext, purpose: str = ASK) -> Draft | None:
     """The held message, which is no longer held (None: nothing held, held too long, or held
     for another purpose: a button of one kind never sends a message held for the other)."""
     data = context.user_data if context.user_data is not None else {}
@@ -81,7 +92,7 @@ async def offer_answer(update: Update, context: PuenteContext, text: str, body: 
         return
     no = context.services.catalog.plain("button-dont-send",
                                         user_language(context, user.id, user.language_code))
-    await _hold_and_offer(update, context, messages.beginning(text), ANSWER, body,
+    await _hold_and_offer(update, context, Draft(messages.beginning(text)), ANSWER, body,
                           keyboards.ask_buttons(targets, no, prefix=callbacks.ANSWER_HELD))
 
 
@@ -97,9 +108,9 @@ async def not_understood(update: Update, context: PuenteContext, text: str) -> N
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,
-                   answer_to: int | None = None, child: messages.Child | None = None) -> None:
+                   answer_to: int | None = None, to: messages.ReplyTo | None = None) -> None:
     """A message over the limit: offer to send its beginning (held in memory like any draft)
-    to the teacher (of `child` alone, for a reply to an answer about them), or, for a
+    to the teacher (the one answered, for a reply to an answer: `to`), or, for a
     teacher's answer, to whoever wrote the message it answers (`answer_to`, its id in the
     teacher's chat); someone who cannot write to a teacher is asked for a shorter one."""
     user = update.effective_user
@@ -118,4 +129,4 @@ async def too_long(update: Update, context: PuenteContext, text: str,
         await say(update, context, "message-too-long", limit=limit)
         return
     await offer_to_send(update, context, who, messages.beginning(text), "message-too-long-offer",
-                        child=child, limit=limit)
+                        to=to, limit=limit)

@@ -119,7 +119,7 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user)
     if await _thread_ended(update, context, who, message):
         return
-    await _relay_or_pick(update, context, who, message.text, _replied_child(context, who, message))
+    await _relay_or_pick(update, context, who, message.text, _replied(context, who, message))
 
 
 async def family_text(update: Update, context: PuenteContext) -> None:
@@ -129,12 +129,12 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or message.text is None:
         return
     who = _asker(context, user)
-    child = _replied_child(context, who, message)
+    to = _replied(context, who, message)
     if len(message.text) > MAX_INPUT:
-        await too_long(update, context, message.text, child=child)
+        await too_long(update, context, message.text, to=to)
         return
-    if child is not None:  # a reply to a teacher's answer: meant for that child's teacher
-        await _relay_or_pick(update, context, who, message.text, child)
+    if to is not None:  # a reply to a teacher's answer: meant for that teacher, about that child
+        await _relay_or_pick(update, context, who, message.text, to)
         return
     if await _thread_ended(update, context, who, message):
         return
@@ -143,13 +143,14 @@ async def family_text(update: Update, context: PuenteContext) -> None:
                         "family-text" if translated else "family-text-as-written")
 
 
-def _replied_child(context: PuenteContext, who: Asker, message: Message) -> messages.Child | None:
-    """The child whose thread a message continues when it replies to a teacher's answer
-    (None: it replies to nothing, or to no answer about a child still theirs)."""
+def _replied(context: PuenteContext, who: Asker, message: Message) -> messages.ReplyTo | None:
+    """The thread (child and answering teacher) a message continues when it replies to a
+    teacher's answer (None: it replies to nothing, or to no answer about a child still
+    theirs)."""
     replied = message.reply_to_message
     if replied is None:
         return None
-    return messages.replied_child(context.services.db, who, replied.message_id)
+    return messages.replied_to(context.services.db, who, replied.message_id)
 
 
 async def _thread_ended(update: Update, context: PuenteContext, who: Asker,
@@ -174,47 +175,51 @@ async def asked_voice(update: Update, context: PuenteContext) -> None:
     data.pop(ASKING, None)
     who = _asker(context, user)
     await _relay_or_pick(update, context, who, message.message_id,
-                         _replied_child(context, who, message))
+                         _replied(context, who, message))
 
 
 async def voice_note(update: Update, context: PuenteContext) -> None:
     """A family member's or student's voice note outside /ask: offer to send it to the teacher
     as it is (who speaks more easily than they type has a way in; the bot cannot listen), the
-    teacher of the child whose answer it replies to, with no "which child?"."""
+    teacher whose answer it replies to, with no "which child?"."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     who = _asker(context, user)
     await offer_to_send(update, context, who, message.message_id, "voice-offer",
-                        child=_replied_child(context, who, message))
+                        to=_replied(context, who, message))
 
 
 async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
-                         text: str | int, child: messages.Child | None = None) -> None:
-    """Relay a text (or the id of a voice note in the sender's chat) about `child`, else the
-    only child, asking which child first on a shared family phone."""
+                         text: str | int, to: messages.ReplyTo | None = None) -> None:
+    """Relay a text (or the id of a voice note in the sender's chat) to the teacher whose
+    answer it replies to (`to`), else about the only child, asking which child first on a
+    shared family phone."""
     if isinstance(text, str):
         messages.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
     if isinstance(text, str) and len(text) > messages.MAX_MESSAGE:
-        await too_long(update, context, text, child=child)
+        await too_long(update, context, text, to=to)
         return
-    child = child or messages.child_of(who, None)
+    if to is not None:
+        await _relay(update, context, who, to.child, text, to.teacher_id)
+        return
+    child = messages.child_of(who, None)
     if child is None:  # a shared family phone: which child is this about?
         await offer_to_send(update, context, who, text, "ask-which-child")
         return
     await _relay(update, context, who, child, text)
 
 
-async def _relay(update: Update, context: PuenteContext, who: Asker,
-                 child: messages.Child, text: str | int) -> None:
+async def _relay(update: Update, context: PuenteContext, who: Asker, child: messages.Child,
+                 text: str | int, answered_by: int | None = None) -> None:
     """Send the message and its English (or the voice note) to each of the child's
-    teachers, then confirm."""
+    teachers (to the one who answered, for a reply to an answer), then confirm."""
     s = context.services
     messages.check_pace(s.ask_guard, who, s.clock())
     if isinstance(text, int):
-        answer_in = await _relay_voice(context, who, child, text)
+        answer_in = await _relay_voice(context, who, child, text, answered_by)
     else:  # through the outbox: a teacher's evening is quiet hours too
-        relay = await messages.prepare_ask(s.db, s.translator, who, child, text)
+        relay = await messages.prepare_ask(s.db, s.translator, who, child, text, answered_by)
         messages.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
             s.catalog, user_language(context, teacher_id), who, relay,
             student_for(context, teacher_id, child.student_id, first_name=child.first_name))
@@ -229,11 +234,12 @@ async def _relay(update: Update, context: PuenteContext, who: Asker,
 
 
 async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child,
-                       voice: int) -> str:
+                       voice: int, answered_by: int | None) -> str:
     """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
     only), with who sent it as its caption; return the language answers go back in."""
     s = context.services
-    relay = await messages.prepare_ask(s.db, s.translator, who, child, "")  # nothing to translate
+    relay = await messages.prepare_ask(s.db, s.translator, who, child, "",  # nothing to translate
+                                       answered_by)
     reached = 0
     for teacher_id in relay.teacher_ids:
         caption = message_views.relay_voice_caption(
@@ -274,7 +280,7 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     if draft is None or child is None:
         await say(update, context, "ask-draft-gone", bilingual=not family)
         return
-    await _relay(update, context, who, child, draft)
+    await _relay(update, context, who, child, draft.message, draft.teacher_id)
 
 
 async def teacher_reply(update: Update, context: PuenteContext) -> None:
@@ -305,7 +311,8 @@ async def _held_answer(update: Update, context: PuenteContext, query: CallbackQu
         await say(update, context, "ask-not-sent", bilingual=False)
         return
     replied = cb.int_arg(0)  # checked: only a message relayed to this teacher is answered
-    if not isinstance(draft, str) or not await _answer(update, context, replied, draft):
+    if draft is None or not isinstance(draft.message, str) or \
+            not await _answer(update, context, replied, draft.message):
         await say(update, context, "answer-draft-gone", bilingual=False)
 
 

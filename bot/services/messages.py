@@ -93,14 +93,24 @@ def is_family_only(db: Database, user_id: int) -> bool:
             and not people.is_teacher(db, user_id))
 
 
-def replied_child(db: Database, who: Asker, message_id: int) -> Child | None:
-    """The child a message replying to a teacher's answer (`message_id`, its id in the
-    writer's chat) is about; None when it replies to no answer Puente delivered them, or
-    when that child is no longer theirs."""
+@dataclass(frozen=True)
+class ReplyTo:
+    """What a Telegram reply to a teacher's answer continues: the thread about one child with
+    the teacher who answered (it goes back to them while they still teach the child)."""
+
+    child: Child
+    teacher_id: int
+
+
+def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
+    """The child and the answering teacher of a message replying to a teacher's answer
+    (`message_id`, its id in the writer's chat); None when it replies to no answer Puente
+    delivered them, or when that child is no longer theirs."""
     answer = threads.answered(db, who.user_id, message_id)
     if answer is None:
         return None
-    return next((c for c in who.children if c.student_id == answer.student_id), None)
+    child = next((c for c in who.children if c.student_id == answer.student_id), None)
+    return ReplyTo(child, answer.teacher_id) if child is not None else None
 
 
 def replies_to_gone_child(db: Database, who: Asker, message_id: int) -> bool:
@@ -142,11 +152,15 @@ def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
 
 
 async def prepare_ask(db: Database, translator: Translator | None, who: Asker, child: Child,
-                      text: str) -> Relay:
-    """Translate a message into English for the child's teachers (in a worker thread)."""
+                      text: str, answered_by: int | None = None) -> Relay:
+    """Translate a message into English for the child's teachers (in a worker thread): for a
+    reply to a teacher's answer, the teacher who answered (`answered_by`) alone, unless they
+    no longer teach the child."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
+    if answered_by in teacher_ids:
+        teacher_ids = (answered_by,)
     written = written_in(text, who.language, sure=who.chosen)
     english = None
     if written not in ("en", UNKNOWN) and translator is not None and text.strip():

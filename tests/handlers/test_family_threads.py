@@ -129,6 +129,39 @@ async def test_an_over_long_reply_to_an_answer_offers_its_beginning_for_that_chi
     assert "Mèsi anpil." in delivered[0].text and "<b>Woodly</b>" in delivered[0].text
 
 
+def woodly_takes_math_too(chat: Chat) -> None:
+    """Woodly joins Mr. Okafor's Math 6 as well: two teachers get what is written about him."""
+    enrol_student(chat.db, START, WOODLY, "Woodly", "ht", code="MATHcode_456")
+
+
+async def test_a_reply_to_one_teachers_answer_goes_to_that_teacher_alone(chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    woodly_takes_math_too(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))  # asked both; Ms. Rivera answers
+    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    delivered = await chat.deliver()
+    assert [c.chat_id for c in delivered] == [TEACHER_ID]  # not Mr. Okafor as well
+    assert "Mèsi anpil, madam!" in delivered[0].text
+    await voice(chat, mother, reply_to=answer)  # a voice note, sent after its tap, as well
+    await chat.tap(mother, "ak:1001")
+    assert [c.params["chat_id"] for c in chat.api.calls if c.method == "copyMessage"] == \
+        [TEACHER_ID]
+
+
+async def test_a_reply_to_a_teacher_who_no_longer_teaches_the_child_goes_to_its_teachers(
+        chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    woodly_takes_math_too(chat)
+    answer = await answered(chat, mother, WOODLY, rivera(chat))
+    remove = next(d for _, d in buttons(await chat.send(rivera(chat), "/remove Woodly"))
+                  if d.startswith("rm:") and d != "rm:no")
+    await chat.tap(rivera(chat), remove)  # Woodly leaves Science 7B
+    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]  # his teacher now
+
+
 async def test_a_message_that_replies_to_no_answer_still_asks_which_child(chat: Chat) -> None:
     mother = await shared_phone(chat)
     answer = await answered(chat, mother, WOODLY, rivera(chat))
