@@ -17,7 +17,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.throttle import Throttle
 from bot.services import messages, teaching
 from bot.services.join import new_code
-from bot.store import erase, families, members, people, threads
+from bot.store import erase, families, members, people
 from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
@@ -180,7 +180,6 @@ def unlink_family(db: Database, teacher_id: int, family_id: int,
         erase.cancel_family_updates(db, link.telegram_id, link.student_id)
         members.revoke_links_to(db, link.student_id, now)
         members.delete_family(db, family_id)
-        threads.forget_answers(db, link.telegram_id, link.student_id)
     return link
 
 

@@ -44,6 +44,13 @@ class AnswerGoneError(PuenteError):
     prompt_key = "answer-gone-family"
 
 
+class UnlinkedChildError(PuenteError):
+    """A family member replied to a teacher's answer about a child they have since been
+    unlinked from: it is said so, and nothing is sent to anyone."""
+
+    prompt_key = "reply-child-unlinked"
+
+
 class AnnounceError(PuenteError):
     prompt_key = "announce-usage"
 
@@ -105,12 +112,18 @@ class ReplyTo:
 def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
     """The child and the answering teacher of a message replying to a teacher's answer
     (`message_id`, its id in the writer's chat); None when it replies to no answer Puente
-    delivered them, or when that child is no longer theirs."""
+    delivered them. Refused when they were unlinked from that child since: never sent to
+    another child's teacher, nor asked which child."""
     answer = threads.answered(db, who.user_id, message_id)
     if answer is None:
         return None
     child = next((c for c in who.children if c.student_id == answer.student_id), None)
-    return ReplyTo(child, answer.teacher_id) if child is not None else None
+    if child is not None:
+        return ReplyTo(child, answer.teacher_id)
+    student = people.get_student(db, answer.student_id)
+    if student is None:  # the child deleted their data (their threads went with it)
+        return None
+    raise UnlinkedChildError(name=student.first_name)
 
 
 def replies_to_gone_child(db: Database, who: Asker, message_id: int) -> bool:

@@ -103,18 +103,13 @@ def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessa
 
 def answered(db: Database, asker_id: int, answer_message_id: int) -> ThreadMessage | None:
     """The teacher's answer a family member or student is replying to, by its id in their
-    chat (None: no answer Puente delivered them, or its thread is gone)."""
+    chat (None: no answer Puente delivered them, or its thread is gone). An answer about a
+    child the family member was unlinked from is still found, so the reply is told why it
+    goes nowhere."""
     row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE asker_id = ? "
                      "AND answer_message_id = ? AND direction = ?",
                      [asker_id, answer_message_id, ANSWER]).fetchone()
     return _message(row) if row else None
-
-
-def forget_answers(db: Database, asker_id: int, student_id: int) -> None:
-    """A family member was unlinked from a student: a reply to an answer about that student
-    no longer finds its thread (the row stays for the teacher's /thread)."""
-    db.execute("UPDATE thread_messages SET answer_message_id = NULL WHERE asker_id = ? "
-               "AND student_id = ?", [asker_id, student_id])
 
 
 def gone_relay(db: Database, teacher_id: int, relay_message_id: int) -> str | None:

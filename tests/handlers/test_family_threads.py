@@ -173,17 +173,23 @@ async def test_a_message_that_replies_to_no_answer_still_asks_which_child(chat: 
     assert [c for c in await chat.deliver() if c.chat_id in (TEACHER_ID, MATH_TEACHER_ID)] == []
 
 
-async def test_after_an_unlink_a_reply_to_an_old_answer_finds_no_thread(chat: Chat) -> None:
+async def test_after_an_unlink_a_reply_to_an_old_answer_says_so_and_goes_nowhere(
+        chat: Chat) -> None:
     mother = await shared_phone(chat)
     answer = await answered(chat, mother, WOODLY, rivera(chat))
     listing = await chat.send(rivera(chat), "/families")
     await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:"))
-                   + ":yes")  # the confirming tap
-    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
-    assert [d for _, d in buttons(said)] == ["ak:1002", "ak:no"]  # Nadia's teacher, if she says
-    assert chat.db.execute("SELECT count(*) FROM thread_messages WHERE answer_message_id "
-                           "IS NOT NULL").fetchone()[0] == 0
-    assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []
+                   + ":yes")  # the confirming tap: the mother is unlinked from Woodly only
+    await chat.deliver()
+    unlinked = ("ℹ️ Telefòn sa a pa konekte ak Woodly ankò, kidonk mesaj ou a pa t ale bay "
+                "pwofesè Woodly. Pou swiv aprantisaj Woodly ankò, mande lekòl la oswa pwofesè a "
+                "yon nouvo lyen fanmi epi louvri l.")
+    for said in (await reply(chat, mother, "Mèsi anpil, madam!", answer),
+                 await reply(chat, mother, "Mèsi anpil. " * 100, answer),
+                 await voice(chat, mother, reply_to=answer)):
+        assert texts(said) == unlinked  # no "which child?", no offer to send it to Nadia's
+    assert await chat.deliver() == []
+    assert "copyMessage" not in [c.method for c in chat.api.calls]
 
 
 # A child's /deleteme -------------------------------------------------------------------------
