@@ -25,8 +25,12 @@ async def test_more_than_30_messages_a_second_get_429_with_retry_after(standin: 
     results = await asyncio.gather(*(bot.send_message(1000 + n, "preview") for n in range(35)),
                                    return_exceptions=True)
     refused = [r for r in results if isinstance(r, RetryAfter)]
-    assert len(refused) == 5 and len(standin.sent()) == 30
-    assert standin.stats.too_many_requests == 5
+    sent = sorted(m.at for m in standin.sent())
+    assert len(refused) + len(sent) == 35
+    assert standin.stats.too_many_requests == len(refused)
+    # Never more than 30 in any second, and some refused. Exactly 5 only if all 35 arrive
+    # within one second: on a busy machine the window can slide first (it refused 4 once).
+    assert refused and all(b - a >= 1.0 for a, b in zip(sent, sent[30:], strict=False))
 
 
 async def test_a_429_is_worded_as_telegram_words_it() -> None:
