@@ -1,4 +1,5 @@
-"""Telling a student's teachers, at most once a day, which words the student keeps missing."""
+"""Telling a student's teachers, at most once a day, which words the student keeps missing
+(and, a week later, which of them are still missed)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,29 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
-from bot.presentation.i18n import Markup
+from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
-from bot.presentation.views import escape
+from bot.presentation.views import escape, join_lines
 from bot.services import membership, teaching
 from bot.services.answers import Feedback
 
 log = logging.getLogger(__name__)
 
 
+def _stuck_lines(catalog: Catalog, lang: str, name: str, terms: list[str],
+                 still: frozenset[str]) -> Markup:
+    """The words newly stuck, then those still stuck a week after an alert named them."""
+    lines = [catalog.render(key, lang, name=name, terms=", ".join(escape(t) for t in group))
+             for key, group in (("teacher-alert-daily", [t for t in terms if t not in still]),
+                                ("teacher-alert-still", [t for t in terms if t in still]))
+             if group]
+    return join_lines(lines)
+
+
 async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
     """Tell a student's teachers, in one message a day, which words the student keeps missing
-    (and suggest a lower level when most recent answers were wrong)."""
+    (again a week later when still stuck), and suggest a lower level when most recent answers
+    were wrong."""
     s = context.services
     alert = teaching.daily_alert(s.db, feedback.student_id, s.clock(), s.config.school.timezone)
     if alert is None:
@@ -30,8 +42,7 @@ async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
         who = teaching.name_of(s.db, teacher_id, feedback.student_id,
                                first_name=feedback.student_name)
         name = student_label(who, s.catalog, lang)  # two Anas: "Ana #2"
-        text = s.catalog.render("teacher-alert-daily", lang, name=name,
-                                terms=", ".join(escape(t) for t in terms))
+        text = _stuck_lines(s.catalog, lang, name, terms, alert.still)
         if alert.suggested_level is not None:  # a command that finds this very student
             text = Markup(f"{text}\n" + s.catalog.render(
                 "teacher-suggest-level", lang, name=name, level=alert.level,

@@ -76,6 +76,9 @@ MIN_ANSWERS = 2
 # A word missed this many times in a row is stuck: the teacher's daily alert names it, and it
 # needs help (word_status) in /report, /student and the CSV alike.
 STUCK_MISSES = 3
+# A word still stuck this many days after the alert that named it is named again (at most once
+# a week per word, never on every miss): the first conversation did not help.
+STUCK_REMINDER_DAYS = 7
 
 
 def too_few_answers(total: int) -> bool:

@@ -15,9 +15,11 @@ LEVEL_WINDOW = 10        # recent answers read when deciding whether to suggest 
 LEVEL_SHARE = 0.4        # right less often than this over the window: suggest one level down
 
 
-def needs_reteach(misses_in_row: int) -> bool:
-    """True exactly when a word has just been missed RETEACH_AFTER times in a row."""
-    return misses_in_row == RETEACH_AFTER
+def needs_reteach(misses_in_row: int, retaught_today: bool) -> bool:
+    """A word missed RETEACH_AFTER or more times in a row is re-taught, once a day: a newcomer
+    who keeps missing it sees its card and "Practice again" on each day she misses it again,
+    never twice the same day (a missed "Practice again" is a miss too, and would loop)."""
+    return misses_in_row >= RETEACH_AFTER and not retaught_today
 
 
 def easier(item: Item, rng: random.Random) -> Item:

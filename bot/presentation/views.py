@@ -298,7 +298,7 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
                                            own=params["own"]))
     if feedback.newly_mastered:
         parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
-    if feedback.reteach is not None:  # missed twice: the card again, home language first
+    if feedback.reteach is not None:  # missed again: the card again, home language first
         parts.append(join_lines([catalog.bilingual("reteach-card", lang), card(
             feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
     if feedback.score is not None:

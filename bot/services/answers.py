@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -22,7 +22,7 @@ from bot.domain.cognates import fold, relation_for
 from bot.domain.errors import PuenteError
 from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answer
 from bot.domain.packs import Word
-from bot.domain.reteach import needs_reteach, practice_item
+from bot.domain.reteach import RETEACH_AFTER, needs_reteach, practice_item
 from bot.domain.scaffold import ItemType
 from bot.domain.typed_answers import (
     ENGLISH_RETRIES,
@@ -52,7 +52,7 @@ class Feedback:
     alert_teacher: bool
     next_question: Question | None
     score: tuple[int, int] | None  # (right, asked) when the check is over
-    reteach: WordRef | None = None  # missed twice in a row: its card again, home language first
+    reteach: WordRef | None = None  # missed 2+ in a row (once a day): its card, L1 first
     level: int | None = None
     false_friend: str | None = None  # typed the look-alike the card warns about: warn again
     slipped: bool = False  # the check is over and missed a word answered right before it
@@ -234,7 +234,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                            practice=stored.practice)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now, practice=stored.practice)
-        again = reteach(db, stored, who, updated, now)
+        again = reteach(db, stored, who, updated, now, tz)
     gloss = word.glosses.get(who.language)
     # The check as read before this answer, with it answered; read again when re-teaching
     # added an item (or nobody read it yet).
@@ -266,14 +266,20 @@ def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
 
 
 def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,
-            now: datetime) -> WordRef | None:
-    """After a second miss in a row: add an easier item on the word to the check (two options,
-    asked another way than the question missed: reteach.practice_item) and return the word,
-    whose card the student sees again, home language first.
+            now: datetime, tz: ZoneInfo) -> WordRef | None:
+    """After a second miss in a row, and on each later day the word is missed again
+    (reteach.needs_reteach): add an easier item on the word to the check (two options, asked
+    another way than the question missed: reteach.practice_item) and return the word, whose
+    card the student sees again, home language first.
 
     The easier item is practice ("Practice again"): the check's "Question n/N" and its score
-    stay as they were when it started, so the check never grows while the student fails."""
-    if not needs_reteach(updated.misses_in_row):
+    stay as they were when it started, so the check never grows while the student fails. A
+    missed "Practice again" is never followed by another (an old one tapped days later too)."""
+    if stored.practice or updated.misses_in_row < RETEACH_AFTER:
+        return None  # the common case, without a query
+    midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
+    if not needs_reteach(updated.misses_in_row,
+                         study.practice_since(db, who.id, stored.item.word_id, midnight)):
         return None
     found = words_by_id(db, [stored.item.word_id])
     if not found:

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
-from bot.domain.mastery import STUCK_MISSES
+from bot.domain.mastery import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
@@ -324,26 +324,32 @@ class DailyAlert:
     # teacher id -> the words among `terms` that belong to a class of theirs the student is in:
     # each teacher hears only of their own classes' words, and a teacher with none hears nothing
     teachers: dict[int, list[str]] = field(default_factory=dict)
+    still: frozenset[str] = frozenset()  # among `terms`, those an alert named a week or more ago
 
 
 def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
                 ) -> DailyAlert | None:
-    """At most one alert per student per local day, naming every word stuck since the last."""
+    """At most one alert per student per local day, naming every word stuck since the last,
+    and again each word an alert named STUCK_REMINDER_DAYS or more days ago that is still
+    stuck (missed every time since)."""
     midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
-    if not study.has_stuck_words(db, student_id, STUCK_MISSES):
+    # named on a day at least a week before today (any time that day), or never
+    named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
+    if not study.has_stuck_words(db, student_id, STUCK_MISSES, named_before):
         return None  # the common case, in one query: nothing to tell
     if study.alerted_since(db, student_id, midnight):
         return None
     _, classes = people.student_with_classes(db, student_id)
     level = level_of(classes)
-    with db.atomic():
-        stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, now)
+    stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, named_before, now)
     if not stuck:
         return None
-    words = words_by_id(db, stuck)
+    words = words_by_id(db, [word_id for word_id, _ in stuck])
+    again = {word_id for word_id, named in stuck if named}
     suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
     return DailyAlert([w.word.term for w in words], level, suggestion,
-                      _terms_by_teacher(db, student_id, words))
+                      _terms_by_teacher(db, student_id, words),
+                      frozenset(w.word.term for w in words if w.id in again))
 
 
 def _terms_by_teacher(db: Database, student_id: int, words: list[StoredWord]

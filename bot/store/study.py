@@ -177,6 +177,13 @@ def append_item(db: Database, item_id: int, student_id: int, prompt_lang: str, i
     return cursor.lastrowid or 0
 
 
+def practice_since(db: Database, student_id: int, word_id: int, since: datetime) -> bool:
+    """True when a "Practice again" item on the word was added at or after a moment."""
+    return db.execute("SELECT 1 FROM check_items WHERE student_id = ? AND word_id = ? AND "
+                      "practice = 1 AND created_at >= ? LIMIT 1",
+                      [student_id, word_id, stamp(since)]).fetchone() is not None
+
+
 def _item(row: dict) -> StoredItem:
     item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
                 tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
@@ -334,20 +341,28 @@ def alerted_since(db: Database, student_id: int, since: datetime) -> bool:
                       [student_id, stamp(since)]).fetchone() is not None
 
 
-def has_stuck_words(db: Database, student_id: int, misses: int) -> bool:
-    """True when a word was missed `misses`+ times in a row and no alert named it yet."""
+def has_stuck_words(db: Database, student_id: int, misses: int, named_before: datetime
+                    ) -> bool:
+    """True when a word was missed `misses`+ times in a row and no alert named it at or after
+    `named_before`."""
     return db.execute("SELECT 1 FROM mastery WHERE student_id = ? AND misses_in_row >= ? "
-                      "AND alerted_at IS NULL LIMIT 1", [student_id, misses]).fetchone() \
-        is not None
+                      "AND (alerted_at IS NULL OR alerted_at < ?) LIMIT 1",
+                      [student_id, misses, stamp(named_before)]).fetchone() is not None
 
 
-def claim_stuck_words(db: Database, student_id: int, misses: int, now: datetime) -> list[int]:
-    """Word ids missed `misses`+ times in a row that no alert named yet; mark them named."""
-    with db.atomic():  # UPDATE ... RETURNING: sqlite-utils would not commit it by itself
-        rows = db.execute("UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND "
-                          "misses_in_row >= ? AND alerted_at IS NULL RETURNING word_id",
-                          [stamp(now), student_id, misses]).fetchall()
-    return sorted(r[0] for r in rows)
+def claim_stuck_words(db: Database, student_id: int, misses: int, named_before: datetime,
+                      now: datetime) -> list[tuple[int, bool]]:
+    """Words missed `misses`+ times in a row that no alert named at or after `named_before`;
+    mark them named now. Each as (word id, True when an older alert named it already)."""
+    with db.atomic():
+        rows = db.execute("SELECT word_id, alerted_at IS NOT NULL FROM mastery WHERE "
+                          "student_id = ? AND misses_in_row >= ? AND (alerted_at IS NULL OR "
+                          "alerted_at < ?) ORDER BY word_id",
+                          [student_id, misses, stamp(named_before)]).fetchall()
+        marks = ",".join("?" * len(rows))
+        db.execute(f"UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND "
+                   f"word_id IN ({marks})", [stamp(now), student_id, *(r[0] for r in rows)])
+    return [(r[0], bool(r[1])) for r in rows]
 
 
 def recent_answers(db: Database, student_id: int, limit: int) -> list[bool]:

@@ -22,8 +22,10 @@ ITEM = Item(1, ItemType.REVERSE, "hábitat", ("habitat", "predator", "prey", "en
             "habitat")
 
 
-def test_the_second_miss_in_a_row_and_only_it_re_teaches() -> None:
-    assert [needs_reteach(n) for n in range(4)] == [False, False, True, False]
+def test_the_second_miss_in_a_row_re_teaches_and_each_later_miss_once_a_day() -> None:
+    assert [needs_reteach(n, retaught_today=False) for n in range(5)] == [
+        False, False, True, True, True]
+    assert not any(needs_reteach(n, retaught_today=True) for n in range(5))
 
 
 def test_the_easier_item_has_the_answer_and_one_other_option() -> None:

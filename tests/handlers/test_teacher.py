@@ -250,7 +250,7 @@ async def test_repeated_misses_alert_the_teacher_once_a_day_in_one_message(chat:
     alerts = 0
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
-        for _ in range(5):
+        while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
             calls = await answer_current(chat, student, False)
             alerts += sum(1 for c in calls if c.chat_id == TEACHER_ID and "missed" in c.text)
         chat.clock.advance(days=1)
@@ -269,7 +269,7 @@ async def test_a_teacher_who_never_pushed_gets_the_daily_alert_in_her_phones_lan
     alerts: list[str] = []
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
-        for _ in range(5):
+        while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
             calls = await answer_current(chat, student, False)
             alerts += [c.text for c in calls if c.chat_id == TEACHER_ID and "⚠️" in c.text]
         chat.clock.advance(days=1)
@@ -330,7 +330,7 @@ async def test_a_teacher_who_blocked_the_bot_costs_the_student_nothing(chat: Cha
     replies = []
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
-        for _ in range(5):
+        while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
             replies += [c for c in await answer_current(chat, student, False)
                         if c.chat_id == 1001]
         chat.clock.advance(days=1)
