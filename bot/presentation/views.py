@@ -506,7 +506,8 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     parts = [catalog.render("family-week-header", lang, name=child), _practised(update, child,
                                                                                 catalog)]
     if update.learned:
-        parts += [catalog.render("family-week-learned", lang, count=len(update.learned)),
+        parts += [catalog.render("family-week-learned", lang, name=child,
+                                 count=len(update.learned)),
                   word_list(update.learned, lang)]
     if update.practising:
         parts += [catalog.render("family-week-practising", lang),

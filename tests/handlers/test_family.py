@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.handlers.family import queue_weekly_updates
-from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
+from bot.store import study
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    read_words,
+    texts,
+)
 
 
-async def family_link(chat: Chat) -> str:
-    reply = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family Ana"))
+async def family_link(chat: Chat, child: str = "Ana") -> str:
+    reply = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), f"/family {child}"))
     return reply.split("?start=")[1].split()[0]
 
 
@@ -51,6 +62,28 @@ async def test_weekly_update_is_in_their_language_and_only_about_their_child(cha
     assert "La semana de Ana" in text and "This week" not in text  # their language only
     assert "<b>ecosystem</b> (ecosistema)" in text  # the English word, their gloss beside it
     assert "%" not in text  # no scores
+
+
+async def test_the_words_the_child_mastered_read_as_learned_this_week_not_as_new_words(
+        chat: Chat) -> None:
+    # The playtest: a Hmong father read "🌟 Lo lus tshiab (3)" ("New words") above the three
+    # words his daughter had mastered that week, her only success, as new work.
+    await join_and_confirm(chat, chat.user(name="Pa Houa", lang="hmn"), lang="hmn", level=1)
+    habitat = next(w for w in read_words(chat.db, chat.clock()) if w.word.term == "habitat")
+    state = study.get_mastery(chat.db, 1001, habitat.id)
+    assert state is not None
+    study.save_mastery(chat.db, 1001, habitat.id, replace(state, mastered_at=chat.clock()),
+                       chat.clock())
+    payload = await family_link(chat, "Pa Houa")
+    for user_id, lang, heading in ((2001, "hmn", "🌟 Cov lo lus Pa Houa kawm tau lub lim tiam "
+                                    "no (1):"),
+                                   (2002, "en", "🌟 Words Pa Houa learned this week (1):")):
+        parent = chat.user(user_id, "Txiv Vang", lang=lang)
+        await chat.send(parent, f"/start {payload}")
+        await chat.tap(parent, f"fa:{lang}")
+        update = texts(await chat.send(parent, "/now"))
+        assert heading in update and "<b>habitat</b>" in update.split(heading)[1]
+        assert "tshiab" not in update and "New words" not in update
 
 
 async def test_stop_and_now(chat: Chat) -> None:

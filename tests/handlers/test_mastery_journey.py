@@ -255,7 +255,7 @@ async def test_families_hear_learned_only_for_mastered_words(chat: Chat) -> None
         if chat.clock.now.weekday() < 5:
             await check(chat, ana, True)
     assert mastered(chat) > 0
-    assert "New words" in texts(await chat.send(mom, "/now"))
+    assert "Words Ana learned this week" in texts(await chat.send(mom, "/now"))
 
 
 async def test_the_school_reminder_stays_quiet_on_a_weekend(chat: Chat) -> None:
