@@ -77,12 +77,12 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     key, params = ("language-confirm", {"language": views.language_name(asked.confirm)}) \
         if asked.confirm else ("language-ask", {})
     more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
-                                 asked.english)
+                                 asked.english, english_first=asked.guessed)
     menu = keyboards.language_menu(
-        [*asked.likely, *keyboards.home_languages(s.config.school.languages)], first=True,
-        more=more)
-    text = s.catalog.bilingual(key, asked.lang, **params) if asked.english else \
-        s.catalog.render(key, asked.lang, **params)
+        [*asked.likely, *keyboards.home_languages(s.config.school.languages)],
+        first=not asked.guessed, more=more)
+    text = s.catalog.bilingual(key, asked.lang, english_first=asked.guessed, **params) \
+        if asked.english else s.catalog.render(key, asked.lang, **params)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
 
 
@@ -107,8 +107,8 @@ async def more_languages(update: Update, context: PuenteContext) -> None:
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages)
     chosen = membership.chosen_language(s.db, user.id)
     lang = chosen or asked.lang  # asked in the same language as the question it came from
-    text = s.catalog.bilingual("language-more", lang) if chosen or asked.english else \
-        s.catalog.render("language-more", lang)
+    text = s.catalog.bilingual("language-more", lang, english_first=asked.guessed and not chosen) \
+        if chosen or asked.english else s.catalog.render("language-more", lang)
     await context.bot.send_message(chat.id, text, reply_markup=keyboards.language_menu(
         keyboards.more_languages()))
 

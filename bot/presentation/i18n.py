@@ -285,8 +285,10 @@ class Catalog:
                                              lambda v: _isolate(_inert(v))))
         return self._format(template, used, params, _inert)
 
-    def bilingual(self, key: str, lang: str, **params: Any) -> Markup:
-        """Render in the learner's language and English, or English alone for English.
+    def bilingual(self, key: str, lang: str, *, english_first: bool = False,
+                  **params: Any) -> Markup:
+        """Render in the learner's language and English, or English alone for English
+        (`english_first`: the English line on top, where `lang` is only a guess).
 
         Beside its own line, the English one names a language in English alone ("Vietnamese"):
         the line above names it as it names itself. Alone, it names both ("Persian (فارسی)")."""
@@ -296,7 +298,9 @@ class Catalog:
         english = self.render(key, REFERENCE, **{
             k: LanguageName(v.code, reader=True) if isinstance(v, LanguageName) else v
             for k, v in params.items()})
-        return english if own == english else Markup(f"{own}\n{english}")
+        if own == english:
+            return english
+        return Markup(f"{english}\n{own}" if english_first else f"{own}\n{english}")
 
     def problems(self) -> list[str]:
         """List every missing key, placeholder mismatch against English and bad plural table."""

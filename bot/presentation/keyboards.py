@@ -238,12 +238,14 @@ def home_languages(school: Sequence[str]) -> list[str]:
     return list(dict.fromkeys([*school, *extra, "en"]))
 
 
-def more_button(catalog: Catalog, lang: str, data: str, english: bool = False) -> Button:
-    """🌐 Other languages, in `lang` (and English after it, without a second globe)."""
-    label = catalog.plain("button-more-languages", lang)
-    if english and lang != "en":
-        label += " · " + catalog.plain("button-more-languages", "en").split(" ", 1)[-1]
-    return label, data
+def more_button(catalog: Catalog, lang: str, data: str, english: bool = False,
+                english_first: bool = False) -> Button:
+    """🌐 Other languages, in `lang` (and English after it, without a second globe; before it
+    with `english_first`)."""
+    langs = [lang] if not english or lang == "en" else ["en", lang] if english_first \
+        else [lang, "en"]
+    first, *then = (catalog.plain("button-more-languages", code) for code in langs)
+    return " · ".join([first, *(label.split(" ", 1)[-1] for label in then)]), data
 
 
 def more_languages() -> list[str]:

@@ -143,7 +143,12 @@ def likely_languages(db: Database, user_id: int, phone_language: str | None,
     """The child's most likely home languages, likeliest first: one detected from the phone or
     their words, then the phone's, the classmates' (most common first, when most of them share
     one) and the school's; English only when there is nothing else."""
-    ranked = ranked_languages([phone_language, *class_majority_languages(db, user_id)], school)
+    return _likely(class_majority_languages(db, user_id), phone_language, school, detected)
+
+
+def _likely(majority: Sequence[str], phone_language: str | None, school: Sequence[str],
+            detected: str | None) -> list[str]:
+    ranked = ranked_languages([phone_language, *majority], school)
     return list(dict.fromkeys([detected, *ranked] if detected else ranked)) or ["en"]
 
 
@@ -153,19 +158,28 @@ class FirstQuestion:
     likeliest language, and the same line in English when the phone says nothing certain."""
 
     lang: str                 # the language the question is in
-    likely: list[str]         # the menu's order: the likeliest alone on top
+    likely: list[str]         # the menu's order: the likeliest alone on top (unless guessed)
     confirm: str | None       # "Is your home language X?" about this language, else "which?"
     english: bool             # add the English line
+    # No sign of the home language at all (no words, no home language on the phone, no
+    # classmates' majority): `lang` is only the school's first language, so English, the
+    # phone's, comes first and no language is singled out on top of the menu
+    guessed: bool = False
 
 
 def first_question(db: Database, user_id: int, phone_language: str | None,
                    school: Sequence[str], detected: str | None = None) -> FirstQuestion:
     """What to ask a child whose home language is not known yet: about the language the phone
-    or their words name, else which language, in the classmates' or the school's; a phone in
-    English (or none) says nothing certain, so the line comes in English too."""
-    likely = likely_languages(db, user_id, phone_language, school, detected)
-    return FirstQuestion(likely[0], likely, likely[0] if detected else None,
-                         suggest_from_phone(phone_language) is None)
+    or their words name, else which language, in the classmates' language when most of them
+    share one; a phone in English (or none) says nothing certain, so the line comes in English
+    too. With no sign at all, English (the phone's language) comes first, then the school's
+    first language: a Hmong child's phone is in English (Telegram has no Hmong), and her class
+    may have no Spanish speaker at all (playtest 13)."""
+    majority = class_majority_languages(db, user_id)
+    likely = _likely(majority, phone_language, school, detected)
+    from_phone = suggest_from_phone(phone_language)
+    return FirstQuestion(likely[0], likely, likely[0] if detected else None, from_phone is None,
+                         guessed=detected is None and from_phone is None and not majority)
 
 
 @dataclass(frozen=True)

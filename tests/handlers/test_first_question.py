@@ -1,10 +1,11 @@
 """The first question after /start CODE, before Puente knows the child's language, is short and
 readable: in the language the phone or their words name, else their classmates' (most spoken
-first), else the school's, and in English too when the phone says nothing certain; every home
-language is a button in its own name, the likeliest alone on top, then English and 🌐 other
-languages (playtests: English only was unreadable; 553 characters in seven languages was too
-much; a Spanish speaker with an English phone then got Somali only, no way out, and typing
-"Spanish" only repeated the menu)."""
+first), and in English too when the phone says nothing certain; with no sign at all, in English
+(the phone's) first, then the school's first language. Every home language is a button in its
+own name, the likeliest alone on top (none with no sign), then English and 🌐 other languages
+(playtests: English only was unreadable; 553 characters in seven languages was too much; a
+Spanish speaker with an English phone then got Somali only, no way out, and typing "Spanish"
+only repeated the menu; a Hmong child with an English phone was asked in Spanish first)."""
 
 from __future__ import annotations
 
@@ -56,23 +57,34 @@ async def test_one_classmate_is_too_little_to_ask_a_newcomer_in_her_language(
     # top, because one Arabic classmate had joined before her (playtest 11)
     enrol_student(chat.db, chat.clock(), 2001, "Amira", "ar")
     asked = question(await chat.send(chat.user(1001, "Linh", "en"), "/start JOINcode_123"))
-    assert asked.text == f"🌍 ¿Qué idioma hablas en casa?\n{ENGLISH}"  # the school's, as if empty
-    assert rows(asked)[0] == [("Español", "lc:es")]
+    assert asked.text == f"{ENGLISH}\n🌍 ¿Qué idioma hablas en casa?"  # as if the class were empty
+    assert rows(asked)[0][0] == ("Español", "lc:es") and len(rows(asked)[0]) == 3
     enrol_student(chat.db, chat.clock(), 2002, "Omar", "ar")  # two of two: the class's language
     asked = question(await chat.send(chat.user(1003, "Sara", "en"), "/start JOINcode_123"))
     assert rows(asked)[0] == [("العربية", "lc:ar")]
 
 
-async def test_an_english_phone_in_an_empty_class_is_asked_in_the_schools_language_and_english(
+async def test_an_english_phone_in_a_class_with_no_majority_is_asked_in_english_first(
         chat: Chat) -> None:
-    asked = question(await chat.send(chat.user(1001, "Ana", "en"), "/start JOINcode_123"))
-    assert asked.text == f"🌍 ¿Qué idioma hablas en casa?\n{ENGLISH}"
-    assert rows(asked)[0] == [("Español", "lc:es")] and len(asked.buttons) >= 14
+    # Telegram has no Hmong interface: every Hmong child's phone is in English. Pa Houa, first
+    # to join a class with no Spanish speaker, was asked "¿Qué idioma hablas en casa?" first,
+    # Español alone on top, "🌐 Otros idiomas · Other languages" (playtest 13). The phone's
+    # English comes first now, the school's first language after it, and no guess on top.
+    pa_houa = chat.user(1001, "Pa Houa", "en")
+    asked = question(await chat.send(pa_houa, "/start JOINcode_123"))
+    assert asked.text == f"{ENGLISH}\n🌍 ¿Qué idioma hablas en casa?"
+    top, *_, last = rows(asked)
+    assert len(top) == 3 and len(asked.buttons) >= 14  # no language alone on top
+    assert last == [("🌐 Other languages · Otros idiomas", "lo")]
+    more = question(await chat.tap(pa_houa, "lo"))
+    assert more.text.startswith("🌍 Tap yours. Not here? Tap English.\n")
+    await chat.tap(pa_houa, "lc:hmn")
+    assert people.get_student(chat.db, 1001).language == "hmn"
 
 
 async def test_a_phone_with_no_language_is_asked_in_english_too(chat: Chat) -> None:
     asked = question(await chat.send(chat.user(1001, "Ana", None), "/start JOINcode_123"))
-    assert asked.text.endswith(f"\n{ENGLISH}")
+    assert asked.text == f"{ENGLISH}\n🌍 ¿Qué idioma hablas en casa?"  # no sign: English first
 
 
 async def test_a_phone_language_is_asked_about_by_name_without_english(chat: Chat) -> None:
@@ -107,7 +119,7 @@ async def test_words_that_name_no_language_ask_the_first_question_again(chat: Ch
     ana = chat.user(1001, "Ana", "en")
     await chat.send(ana, "/start JOINcode_123")
     asked = question(await chat.send(ana, "hmm"))
-    assert asked.text == f"🌍 ¿Qué idioma hablas en casa?\n{ENGLISH}"
+    assert asked.text == f"{ENGLISH}\n🌍 ¿Qué idioma hablas en casa?"
     assert people.get_student(chat.db, 1001).language is None
 
 
@@ -144,8 +156,8 @@ async def test_other_languages_offer_the_rest_of_the_catalogue_and_english(chat:
     await chat.send(ana, "/start JOINcode_123")
     calls = await chat.tap(ana, "lo")
     more = question(calls)
-    assert more.text == ("🌍 Toca el tuyo. ¿No está? Toca English.\n"
-                         "🌍 Tap yours. Not here? Tap English.")
+    assert more.text == ("🌍 Tap yours. Not here? Tap English.\n"
+                         "🌍 Toca el tuyo. ¿No está? Toca English.")
     labels = [label for label, _ in more.buttons]
     assert {"فارسی", "Kiswahili", "Українська", "አማርኛ"} <= set(labels)
     assert labels[-1] == "English" and "Español" not in labels  # only what the menu lacked
