@@ -54,8 +54,9 @@ def classes_text(
 
 
 def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: str) -> Markup:
-    """/roster: the class, then each student by the number the commands take, with their home
-    language (in the teacher's words), level and words by status, as /report groups them."""
+    """/roster: the class, then each student by name, "Ana #3" with the number the commands
+    take (given when they joined: "1. 3. 2." read as a list out of order), their home language
+    (in the teacher's words), level and words by status, as /report groups them."""
     lines = [catalog.render("roster-header", lang, class_name=label(class_name), count=len(rows))]
     lines += [
         Markup(catalog.render(

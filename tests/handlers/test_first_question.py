@@ -164,7 +164,7 @@ async def test_other_languages_offer_the_rest_of_the_catalogue_and_english(chat:
     reply = texts(await chat.tap(ana, "lc:sw"))
     assert "I don't have Swahili (Kiswahili) yet" in reply  # promised only what exists
     roster = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/roster"))
-    assert "Ana - Swahili" in roster  # the teacher sees the language Puente lacks
+    assert "Ana #1 - Swahili" in roster  # the teacher sees the language Puente lacks
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_UI)

@@ -68,7 +68,7 @@ async def test_the_teacher_reads_that_placement_is_not_finished(chat: Chat) -> N
     await chat.send(layla, "/start JOINcode_123")
     await chat.tap(layla, callbacks.data(callbacks.LANGUAGE, "ar"))
     await chat.send(layla, "/words")
-    assert "1. Layla - Arabic, placement not finished (easiest cards for now; /level sets it)" \
+    assert "Layla #1 - Arabic, placement not finished (easiest cards for now; /level sets it)" \
         in await roster(chat, rivera(chat))
 
 
@@ -104,7 +104,7 @@ async def test_level_sets_every_class_of_the_teacher_and_names_them(chat: Chat) 
     await chat.tap(carlos, callbacks.data(callbacks.PLACEMENT, 0, 4))  # 🤷: level 1
     for code in ("MATHcode_456", "ARTcode_789"):
         await chat.send(carlos, f"/start {code}")
-    assert "Carlos - Spanish, level 1 (self-placed; /level sets it)" in await roster(
+    assert "Carlos #1 - Spanish, level 1 (self-placed; /level sets it)" in await roster(
         chat, rivera(chat), "Math 6")  # a second class keeps the level he has
 
     reply = texts(await chat.send(rivera(chat), "/level Carlos 2"))
@@ -153,7 +153,7 @@ async def test_a_strong_student_who_leaves_late_studies_at_the_level_shown_and_h
     assert first[0].text.endswith(f"🌱 For now your cards fit the answers you gave (level "
                                   f"{shown}). You can finish the level questions later.")
     assert learners.learner(chat.db, minh["id"]).level == shown
-    assert f"Minh - Vietnamese, level {shown}" in await roster(chat, rivera(chat))
+    assert f"Minh #1 - Vietnamese, level {shown}" in await roster(chat, rivera(chat))
 
     again = texts(await chat.send(minh, "/words")) + texts(await chat.send(minh, "/check"))
     assert "🌱" not in again  # once a school day

@@ -24,7 +24,7 @@ def rivera(chat: Chat) -> dict:
 
 
 async def _roster(chat: Chat) -> list[str]:
-    """/roster's lines as "number. name"."""
+    """/roster's lines as "name #number"."""
     lines = texts(await chat.send(rivera(chat), "/roster")).split("\n")[1:]
     return [line.split(" - ")[0] for line in lines]
 
@@ -41,14 +41,17 @@ async def test_a_student_joining_between_roster_and_level_does_not_redirect_the_
         chat: Chat) -> None:
     for user_id, name in ((1001, "Ana"), (1002, "Bo")):
         await join_and_confirm(chat, chat.user(user_id, name, lang="es"))
-    assert await _roster(chat) == ["1. Ana", "2. Bo"]  # the teacher reads "1 Ana"
+    assert await _roster(chat) == ["Ana #1", "Bo #2"]  # the teacher reads "Ana #1"
     await join_and_confirm(chat, chat.user(1003, "Aaron", lang="es"))  # first by name
 
     assert texts(await chat.send(rivera(chat), "/level 1 2")) == (
         "Ana is now at WIDA level 2 in Science 7B.")
     assert people.enrollments(chat.db, 1001)[0].wida_level == 2
     assert people.enrollments(chat.db, 1003)[0].wida_level == 3  # Aaron's is untouched
-    assert await _roster(chat) == ["3. Aaron", "1. Ana", "2. Bo"]  # by name, numbers kept
+    assert await _roster(chat) == ["Aaron #3", "Ana #1", "Bo #2"]  # by name, numbers kept
+    # each number beside its name, as the chart's key and every "which Ana?" show it: never
+    # "3. Aaron, 1. Ana, 2. Bo", a numbered list out of order (playtest 13)
+    assert not any(line[0].isdigit() for line in await _roster(chat))
 
 
 async def test_a_removed_students_number_is_never_given_again(chat: Chat) -> None:
@@ -59,11 +62,11 @@ async def test_a_removed_students_number_is_never_given_again(chat: Chat) -> Non
     assert "Bo is no longer in" in texts(await chat.tap(rivera(chat), remove))
 
     await join_and_confirm(chat, chat.user(1003, "Cy", lang="es"))
-    assert await _roster(chat) == ["1. Ana", "3. Cy"]
+    assert await _roster(chat) == ["Ana #1", "Cy #3"]
     assert "no student number 2" in texts(await chat.send(rivera(chat), "/level 2 4"))  # not Cy
     assert people.enrollments(chat.db, 1003)[0].wida_level == 3
     await join_and_confirm(chat, chat.user(1002, "Bo", lang="es"))  # Bo comes back: a new one
-    assert await _roster(chat) == ["1. Ana", "4. Bo", "3. Cy"]
+    assert await _roster(chat) == ["Ana #1", "Bo #4", "Cy #3"]
 
 
 async def test_deleteme_deletes_the_enrolment_and_its_number_is_not_given_again(
@@ -76,7 +79,7 @@ async def test_deleteme_deletes_the_enrolment_and_its_number_is_not_given_again(
     assert chat.db.execute("SELECT count(*) FROM enrollments WHERE student_id = 1002 "
                            "OR roster_no = 2").fetchone()[0] == 0
     await join_and_confirm(chat, chat.user(1003, "Cy", lang="es"))
-    assert await _roster(chat) == ["1. Ana", "3. Cy"]
+    assert await _roster(chat) == ["Ana #1", "Cy #3"]
 
 
 async def test_the_csvs_roster_no_is_the_same_in_every_export_after_a_join(chat: Chat) -> None:
@@ -100,6 +103,6 @@ async def test_the_heatmaps_key_uses_the_numbers_roster_shows(chat: Chat) -> Non
         await join_and_confirm(chat, user)
         await check_now(chat, user)
         await answer_current(chat, user, right=True)
-    assert await _roster(chat) == ["2. Ana", "1. 李华"]
+    assert await _roster(chat) == ["Ana #2", "李华 #1"]
     photo = next(c for c in await chat.send(rivera(chat), "/report") if c.method == "sendPhoto")
     assert photo.params["caption"].split("\n")[-1] == "2 Ana · 1 李华"

@@ -148,7 +148,7 @@ async def test_roster_says_who_blocked_the_bot_and_who_has_no_language_yet(
     await chat.send(chat.user(1002, "Mo", lang="so"), "/start JOINcode_123")  # no language tap
     people.mark_blocked(chat.db, 1001, chat.clock())
     roster = texts(await chat.send(teacher(chat), "/roster"))
-    ana, mo = (line for line in roster.split("\n1. ")[1].split("\n2. "))
+    ana, mo = roster.split("\nAna #1 - ")[1].split("\nMo #2 - ")
     assert "🚫 Blocked Puente: nothing reaches them until they open the chat again." in ana
     assert "no home language chosen yet" in mo and "?" not in mo and "🚫" not in mo
 
@@ -159,7 +159,7 @@ async def test_roster_shows_pushed_cards_a_student_has_not_opened(chat: Chat) ->
     await chat.deliver()
     roster = texts(await chat.send(teacher(chat), "/roster"))
     # level 3: the push shows its first card (Next turns the rest), so one is met
-    assert "Ana - Spanish, WIDA level 3: 🆕 New: 1 · 📭 2 cards not opened yet" in roster
+    assert "Ana #1 - Spanish, WIDA level 3: 🆕 New: 1 · 📭 2 cards not opened yet" in roster
 
 
 async def test_level_and_roster(chat: Chat) -> None:
@@ -183,8 +183,8 @@ async def test_two_anas_are_told_apart_by_the_number_roster_and_the_csv_show(
                      "number instead of the name.")
     roster = texts(await chat.send(teacher(chat), "/roster")).split("\n")
     # by name, each with the number they were given when they joined
-    assert [line.split(" - ")[0] for line in roster[1:]] == ["4. Aaron", "1. Ana", "3. Ana",
-                                                             "2. Bo"]
+    assert [line.split(" - ")[0] for line in roster[1:]] == ["Aaron #4", "Ana #1", "Ana #3",
+                                                             "Bo #2"]
     assert "level 2" in texts(await chat.send(teacher(chat), "/level 3 2"))
     assert people.enrollments(chat.db, 1003)[0].wida_level == 2  # the second Ana, not the first
     assert people.enrollments(chat.db, 1001)[0].wida_level == 3
@@ -315,7 +315,7 @@ async def test_a_self_placed_level_is_not_shown_as_a_wida_level_until_the_teache
     roster = texts(await chat.send(teacher(chat), "/roster"))
     assert drill.startswith("<b>Mateo</b> - Spanish, level 1 (self-placed; /level sets it)")
     # placement opened her first card: one word met, named as her /progress names it
-    assert "Mateo - Spanish, level 1 (self-placed; /level sets it): 🆕 New: 1" in roster
+    assert "Mateo #1 - Spanish, level 1 (self-placed; /level sets it): 🆕 New: 1" in roster
     assert "WIDA" not in drill + roster
 
     await chat.send(teacher(chat), "/level Mateo 2")

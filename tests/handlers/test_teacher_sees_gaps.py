@@ -118,7 +118,7 @@ async def test_a_spanish_speaking_teacher_reads_the_students_languages_in_spanis
     await join_and_confirm(chat, chat.user(1001, "Asha", "so"), lang="so")
     roster = texts(await chat.send(rivera(chat, "es"), "/roster"))
     drill = texts(await chat.send(rivera(chat, "es"), "/student Asha"))
-    assert "1. Asha - somalí, nivel WIDA 3" in roster
+    assert "Asha #1 - somalí, nivel WIDA 3" in roster
     assert drill.startswith("<b>Asha</b> - somalí, nivel WIDA 3")
     assert "Somali" not in roster + drill and "Soomaali" not in roster + drill
 
@@ -132,7 +132,7 @@ async def test_a_spanish_report_with_no_hard_word_says_ninguna(chat: Chat) -> No
 
 async def test_an_english_speaking_teacher_reads_them_in_english(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(1001, "Asha", "so"), lang="so")
-    assert "1. Asha - Somali, WIDA level 3" in texts(await chat.send(rivera(chat), "/roster"))
+    assert "Asha #1 - Somali, WIDA level 3" in texts(await chat.send(rivera(chat), "/roster"))
 
 
 # --- a home language Puente has no messages in ------------------------------------------------

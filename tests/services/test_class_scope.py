@@ -54,8 +54,8 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
     math = two_classes(db, START)
     assert _roster(db, math, catalog) == (
         "Math 6: 2 students\n"
-        "1. Carlos - Spanish, WIDA level 3: 📚 No words yet\n"
-        "2. Layla - Arabic, WIDA level 2: 🆕 New: 4")
+        "Carlos #1 - Spanish, WIDA level 3: 📚 No words yet\n"
+        "Layla #2 - Arabic, WIDA level 2: 🆕 New: 4")
     assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
         "Math 6: 2 students, 4 words (4 not started by anyone), 0% mastered\n"
         "✅ On track: none\n"
@@ -80,7 +80,7 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
     two_classes(db, START)
     assert _roster(db, school_class, catalog) == (
         "Science 7B: 1 student\n"
-        "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 3")
+        "Carlos #1 - Spanish, WIDA level 3: 🔁 Reviewing: 3")
     assert _report(db, TEACHER_ID, "Science 7B", catalog) == (
         "Science 7B: 1 student, 3 words, 0% mastered\n"
         "✅ On track: Carlos\n"
@@ -111,13 +111,13 @@ def test_a_word_pushed_to_a_class_counts_there_and_a_word_of_both_counts_in_both
     outbox.create_push(db, math.id, MATH_TEACHER_ID, "science.ecosystems", [ecosystem.id],
                        START, START)  # Mr. Okafor pushes "ecosystem" to Math 6
     assert _roster(db, math, catalog).splitlines()[1] == \
-        "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 1"
+        "Carlos #1 - Spanish, WIDA level 3: 🔁 Reviewing: 1"
     assert ("Carlos", "science.ecosystems", "ecosystem") in _csv_rows(db, MATH_TEACHER_ID,
                                                                       "Math 6")
     assert not {"organism", "habitat"} & {w for _, _, w in _csv_rows(db, MATH_TEACHER_ID,
                                                                        "Math 6")}
     assert _roster(db, school_class, catalog).splitlines()[1] == \
-        "1. Carlos - Spanish, WIDA level 3: 🔁 Reviewing: 3"  # still Science's too
+        "Carlos #1 - Spanish, WIDA level 3: 🔁 Reviewing: 3"  # still Science's too
 
 
 def test_the_daily_alert_names_a_stuck_word_only_to_the_teacher_of_its_class(
