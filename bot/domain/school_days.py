@@ -20,6 +20,13 @@ def previous_school_day(day: date, holidays: Collection[date] = ()) -> date:
     return day
 
 
+def next_school_day(day: date, holidays: Collection[date] = ()) -> date:
+    """`day` when it is a school day, else the first school day after it."""
+    while not is_school_day(day, holidays):
+        day += timedelta(days=1)
+    return day
+
+
 def school_days_between(start: date, end: date, holidays: Collection[date] = ()) -> int:
     """School days after `start` up to and including `end` (0 when end <= start)."""
     count, day = 0, start
@@ -41,12 +48,9 @@ def streak(study_days: Collection[date], today: date, holidays: Collection[date]
     return count
 
 
-def study_days_between(start: date, end: date, studied: Collection[date],
-                       holidays: Collection[date] = ()) -> int:
-    """The days from `start` to `end` (both included) a student is expected to study, as the
-    streak counts them: school days, and any other day they studied."""
-    count, day = 0, start
-    while day <= end:
-        count += is_school_day(day, holidays) or day in studied
-        day += timedelta(days=1)
-    return count
+def school_days_from(start: date, end: date, holidays: Collection[date] = ()) -> frozenset[date]:
+    """The school days from `start` to `end`, both included. A day studied that is not one of
+    them is said apart ("7 of the last 7 school days" counted a weekend studied as a school
+    day: a family read that there had been school)."""
+    days = (start + timedelta(days=n) for n in range((end - start).days + 1))
+    return frozenset(day for day in days if is_school_day(day, holidays))

@@ -227,7 +227,8 @@ async def student(update: Update, context: PuenteContext) -> None:
     await send_long(context, user.id, class_views.student_text(
         student_for(context, user.id, row.student_id, lang=lang), row, matrix, s.catalog, lang,
         tz, glosses.no_messages(row.language, s.translator),
-        readiness.reviews_back(s.db, row.student_id, now, tz), now.astimezone(tz).date()))
+        readiness.reviews_back(s.db, row.student_id, now, tz, s.config.school.holidays),
+        now.astimezone(tz).date()))
 
 
 async def family(update: Update, context: PuenteContext) -> None:

@@ -519,17 +519,24 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
 
 
 def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
-    """How many days the child practised, of the school days (and any day they practised) in
-    the last 7 days or since they started, as the streak counts them: a child who joined today
-    has not missed six days, and a weekend without practice is no day missed."""
+    """How many of the school days in the last 7 days (or since they started) the child
+    practised, and apart the other days they practised (a weekend, a holiday): a child who
+    joined today has not missed six days, a weekend without practice is no day missed, and a
+    weekend with practice is no school day."""
     lang = update.language
-    if update.since <= 1 or not update.out_of:  # started today, or no school day yet
+    other = [catalog.render("family-week-other-days", lang, count=update.other_days)] \
+        if update.other_days else []
+    if update.since <= 1 or not (update.out_of or other):  # started today, or no day yet
         return catalog.render("family-week-first-day", lang, name=child)
+    if not update.out_of:  # started on a weekend, and practised on it
+        return join_lines(other)
     if update.since < WEEK:
-        return catalog.render("family-week-days-since", lang, name=child, days=update.days,
+        days = catalog.render("family-week-days-since", lang, name=child, days=update.days,
                               since=update.out_of)
-    return catalog.render("family-week-days", lang, name=child, days=update.days,
-                          total=update.out_of)
+    else:
+        days = catalog.render("family-week-days", lang, name=child, days=update.days,
+                              total=update.out_of)
+    return join_lines([days, *other])
 
 
 def plain_text(text: str) -> str:

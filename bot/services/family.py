@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
-from bot.domain.school_days import study_days_between
+from bot.domain.school_days import school_days_from
 from bot.services.join import new_code, ranked_languages
 from bot.services.teaching import StudentName, find_student, name_of
 from bot.store import families, outbox, people, study, threads
@@ -136,16 +136,18 @@ class FamilyUpdate:
     learned: list[tuple[str, str | None]]    # (English word, in the family's language)
     practising: list[tuple[str, str | None]]
     student_id: int = 0                        # whose update: erased with the student
-    days: int = 0                              # days practised in the last 7
+    days: int = 0                              # school days practised in the last 7 days
     since: int = WEEK                          # of the last 7 days, those since they started
-    out_of: int = 5                            # of those, school days and days practised
+    out_of: int = 5                            # of those, the school days
+    other_days: int = 0                        # days practised that were not school days
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
                    tz: tzinfo = UTC, holidays: frozenset[date] = frozenset()
                    ) -> list[FamilyUpdate]:
     """This week's update for every family with updates on (or for one Telegram user): the
-    days practised out of the school days and days practised, as the streak counts them."""
+    school days practised out of the school days, and apart the other days practised (a
+    weekend, a holiday)."""
     updates = []
     today = now.astimezone(tz).date()
     for row in families.update_recipients(db, only):
@@ -153,12 +155,13 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         first = today - timedelta(days=since - 1)
         moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK))
         studied = {day for day in (m.astimezone(tz).date() for m in moments) if day >= first}
-        days, out_of = len(studied), study_days_between(first, today, studied, holidays)
+        school = school_days_from(first, today, holidays)
         learned = _words(db, study.mastered_since(db, row.student_id, now - timedelta(days=7)),
                          row.language)
         practising = _words(db, study.learning_word_ids(db, row.student_id), row.language)[:3]
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
-                                    learned, practising, row.student_id, days, since, out_of))
+                                    learned, practising, row.student_id, len(studied & school),
+                                    since, len(school), len(studied - school)))
     return updates
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import MAX_CHECK, WordRef
 from bot.domain.mastery import MasteryState, WordMastery, is_due, next_review, ready_at
+from bot.domain.school_days import next_school_day
 from bot.services.learners import ACTIVE, Learner, studying, unlockable_count, word_refs
 from bot.store.packs import words_by_id
 
@@ -58,10 +59,13 @@ def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -
     return (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
 
 
-def reviews_back(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> dict[int, date]:
-    """The school's day each word in review comes back to a check (ready_at, the rule a check
+def reviews_back(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
+                 holidays: Collection[date] = ()) -> dict[int, date]:
+    """The school day each word in review comes back to a check (ready_at, the rule a check
     asks by; today for a word ready now), by word id: mastery waits for that review, so
-    /student names the day beside "reviewing"."""
+    /student names the day beside "reviewing". A word ready on a weekend or a holiday comes
+    back on the next school day, when the reminder comes ("back Sat 26 Sep" meant nothing to
+    a teacher)."""
     today = now.astimezone(tz).date()
-    return {w: max(ready_at(s, tz).astimezone(tz).date(), today)
+    return {w: next_school_day(max(ready_at(s, tz).astimezone(tz).date(), today), holidays)
             for w, s in studying(db, student_id).items() if s.state is MasteryState.REVIEWING}

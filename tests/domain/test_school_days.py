@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from bot.domain.school_days import (
     is_school_day,
     school_days_between,
+    school_days_from,
     streak,
-    study_days_between,
 )
 
 MON = date(2026, 9, 14)
@@ -48,12 +48,11 @@ def test_a_saturday_with_study_is_a_day_in_a_row_and_a_sunday_without_breaks_not
     assert streak({FRI}, sunday) == 1
 
 
-def test_the_days_to_practise_are_school_days_and_any_day_studied() -> None:
+def test_the_school_days_of_a_stretch_leave_out_weekends_and_holidays() -> None:
     saturday = FRI + timedelta(days=1)
-    assert study_days_between(MON, saturday, set()) == 5
-    assert study_days_between(MON, saturday, {MON, saturday}) == 6
-    assert study_days_between(MON, FRI, set(), {MON + timedelta(days=2)}) == 4
-    assert study_days_between(saturday, saturday, set()) == 0
+    assert school_days_from(MON, saturday) == {MON + timedelta(days=n) for n in range(5)}
+    assert len(school_days_from(MON, FRI, {MON + timedelta(days=2)})) == 4
+    assert school_days_from(saturday, saturday) == frozenset()
 
 
 def test_inactive_days_count_school_days_only() -> None:

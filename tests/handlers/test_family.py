@@ -86,6 +86,25 @@ async def test_the_words_the_child_mastered_read_as_learned_this_week_not_as_new
         assert "tshiab" not in update and "New words" not in update
 
 
+async def test_weekend_practice_is_said_apart_not_counted_as_school_days(chat: Chat) -> None:
+    # The playtest: a child who practised every day, weekend too, read "practised on 7 of the
+    # last 7 school days" in the family's update: only 5 were school days.
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana)
+    mom = chat.user(2001, "María", lang="en")
+    await chat.send(mom, f"/start {await family_link(chat)}")
+    await chat.tap(mom, "fa:en")
+    for _ in range(8):  # Monday to the next Monday, Saturday and Sunday too
+        await check_now(chat, ana)
+        while study.next_open_item(chat.db, 1001) is not None:
+            await answer_current(chat, ana, True)
+        chat.clock.advance(days=1)
+    chat.clock.advance(days=-1, hours=1)  # that Monday, after her check
+    update = texts(await chat.send(mom, "/now"))
+    assert "Ana practised on 5 of the last 5 school days.\n" in update
+    assert "Days practised on a weekend or holiday: 2\n" in update
+
+
 async def test_stop_and_now(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = chat.user(2001, "María", lang="en")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -160,17 +161,24 @@ async def test_the_home_language_line_is_in_the_teachers_language(chat: Chat) ->
 
 # --- when a word in review comes back -----------------------------------------------------------
 
-async def test_student_names_the_day_a_word_in_review_comes_back_for_its_deciding_review(
-        chat: Chat) -> None:
-    """Right on Monday and Tuesday, a word is "reviewing": mastery waits for a review FSRS
-    schedules, so /student names that school day, and says "today" once a check would ask it."""
+async def right_on_monday_and_tuesday(chat: Chat) -> dict:
+    """Ana, level 5, answers every question right on Monday 14 and Tuesday 15 September; the
+    clock is then on Wednesday 16."""
     ana = chat.user(1001, "Ana", "es")
     await join_and_confirm(chat, ana, level=5)
-    for _ in range(2):  # Monday 14 and Tuesday 15 September, every answer right
+    for _ in range(2):
         await check_now(chat, ana)
         while study.next_open_item(chat.db, ana["id"]) is not None:
             await answer_current(chat, ana, True)
         chat.clock.advance(days=1)
+    return ana
+
+
+async def test_student_names_the_day_a_word_in_review_comes_back_for_its_deciding_review(
+        chat: Chat) -> None:
+    """Right on Monday and Tuesday, a word is "reviewing": mastery waits for a review FSRS
+    schedules, so /student names that school day, and says "today" once a check would ask it."""
+    ana = await right_on_monday_and_tuesday(chat)
 
     drill = texts(await chat.send(rivera(chat), "/student Ana"))  # Wednesday 16
     spanish = texts(await chat.send(rivera(chat, "es"), "/student Ana"))
@@ -189,3 +197,24 @@ async def test_student_names_the_day_a_word_in_review_comes_back_for_its_decidin
     assert "9月22日周二再复习" in chinese and "Tue" not in chinese
     assert "🔁 habitat: correct 2 of 2 over 2 days · reviewing · back today" in on_the_day
     assert open_item(chat, ana["id"]).item.word_id in reviewing  # the review, asked first
+
+
+async def test_student_never_names_a_weekend_as_the_day_a_word_comes_back(chat: Chat) -> None:
+    """Reminders wait out weekends, so a word ready on a Saturday comes back on Monday: "back
+    Sat 26 Sep" or "back today" on a Sunday meant nothing to the teacher (playtest 13)."""
+    ana = await right_on_monday_and_tuesday(chat)
+    habitat = next(w for w, s in study.student_mastery(chat.db, ana["id"]).items()
+                   if s.state is MasteryState.REVIEWING)
+    state = study.get_mastery(chat.db, ana["id"], habitat)
+    assert state is not None
+    study.save_mastery(chat.db, ana["id"], habitat, replace(  # FSRS has it due on Saturday
+        state, due_at=datetime(2026, 9, 26, 16, 0, tzinfo=UTC)), chat.clock())
+    term = chat.db.execute("SELECT term FROM words WHERE id = ?", [habitat]).fetchone()[0]
+
+    drill = texts(await chat.send(rivera(chat), "/student Ana"))  # Wednesday 16
+    chat.clock.now = datetime(2026, 9, 27, 16, 0, tzinfo=UTC)  # Sunday 27: ready since Saturday
+    on_sunday = texts(await chat.send(rivera(chat), "/student Ana"))
+
+    assert f"{term}: correct 2 of 2 over 2 days · reviewing · back Mon 28 Sep" in drill
+    assert f"{term}: correct 2 of 2 over 2 days · reviewing · back Mon 28 Sep" in on_sunday
+    assert "Sat" not in drill + on_sunday and "Sun" not in drill + on_sunday

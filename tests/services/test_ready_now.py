@@ -105,10 +105,10 @@ def test_a_saturday_check_is_a_day_in_a_row(
     assert progress.progress(db, 1001, monday, TZ).streak_days == 1
 
 
-def test_the_family_update_counts_the_days_as_the_streak_does(
+def test_the_family_update_counts_school_days_and_says_weekend_practice_apart(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
-    # The playtest: "practised on 1 of 6 days since starting" counted a Saturday she had no
-    # school, while her streak counts school days and days studied.
+    # The playtests: "practised on 1 of 6 days since starting" counted a Saturday she had no
+    # school; then "7 of the last 7 school days" counted a weekend she practised as school.
     enrol_student(db, START, level=1)
     link = family.create_link(db, TEACHER_ID, "Ana", START)
     family.use_link(db, 2001, link.payload, START)
@@ -116,14 +116,16 @@ def test_the_family_update_counts_the_days_as_the_streak_does(
     read_words(db, START)
     whole_check(db, START, right=True)  # Monday
     [update] = family.weekly_updates(db, SATURDAY, tz=TZ)
-    assert (update.days, update.out_of) == (1, 5)
+    assert (update.days, update.out_of, update.other_days) == (1, 5, 0)
     assert "Ana practised on 1 of the 5 school days since starting." in family_update_text(
         update, catalog)
-    whole_check(db, SATURDAY, right=True)  # she practised on Saturday too: it counts
+    whole_check(db, SATURDAY, right=True)  # she practised on Saturday too: said apart
     [update] = family.weekly_updates(db, SATURDAY, tz=TZ)
-    assert (update.days, update.out_of) == (2, 6)
+    assert (update.days, update.out_of, update.other_days) == (1, 5, 1)
+    assert ("Ana practised on 1 of the 5 school days since starting.\n"
+            "Days practised on a weekend or holiday: 1") in family_update_text(update, catalog)
     week = SATURDAY + timedelta(days=2)  # the Monday after: the last 7 days
     holiday = week.date() - timedelta(days=3)  # Friday was a holiday
     [update] = family.weekly_updates(db, week, tz=TZ, holidays=frozenset({holiday}))
-    assert (update.days, update.out_of) == (1, 5)  # Tue-Thu, Saturday and Monday
-    assert "Ana practised on 1 of the last 5 school days." in family_update_text(update, catalog)
+    assert (update.days, update.out_of, update.other_days) == (0, 4, 1)  # Tue-Thu and Monday
+    assert "Ana practised on 0 of the last 4 school days." in family_update_text(update, catalog)
