@@ -73,9 +73,12 @@ def test_every_day_of_a_year_reads_with_its_own_weekday_and_month(catalog: Catal
 
 
 def test_back_names_the_day_in_the_readers_language(catalog: Catalog) -> None:
-    assert back_text(THURSDAY, date(2026, 9, 22), catalog, "en") == "back Thu 24 Sep"
-    assert back_text(THURSDAY, date(2026, 9, 22), catalog, "zh") == "9月24日周四再复习"
-    assert back_text(THURSDAY, THURSDAY, catalog, "es") == "vuelve hoy"
+    assert back_text(THURSDAY, date(2026, 9, 22), catalog, "en") == (
+        "needs a recall, back Thu 24 Sep")
+    assert back_text(THURSDAY, date(2026, 9, 22), catalog, "zh") == (
+        "还需凭记忆答出，9月24日周四再复习")
+    assert back_text(THURSDAY, THURSDAY, catalog, "es") == (
+        "falta recordarla de memoria, vuelve hoy")
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_UI)
