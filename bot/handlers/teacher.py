@@ -202,7 +202,7 @@ async def report(update: Update, context: PuenteContext) -> None:
     await send_long(context, user.id, class_views.report_text(
         found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
         glosses.students_without_messages(matrix.students, s.translator),
-        starter_in_report(s.db, found, matrix)))
+        starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix)))
     if not (matrix.given and matrix.students):
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing

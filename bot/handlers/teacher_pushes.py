@@ -23,11 +23,12 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.delivery import enqueue_again, enqueue_push
-from bot.presentation import callbacks, keyboards, push_views, views
+from bot.domain.checks import WordRef
+from bot.presentation import callbacks, keyboards, pack_views, push_views, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, Markup, reader_language
 from bot.services import membership, pushes, teaching
-from bot.services.glosses import english_only, glosses_for, pack_refs
+from bot.services.glosses import english_only, glosses_for, pack_refs, unchecked
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +79,27 @@ async def push(update: Update, context: PuenteContext) -> None:
             push_id, s.catalog.plain("button-push-again", lang)))
         if not students:
             return
+    await _say_coverage(update, context, refs, languages)
+    context.deliverer.wake()  # delivery runs in the background: this handler never waits
+
+
+async def _say_coverage(update: Update, context: PuenteContext, refs: list[WordRef],
+                        languages: list[str]) -> None:
+    """For each class language, the pushed words its students will read in English only,
+    then those whose translation no speaker of it has checked yet (at levels 1-2 the gloss is
+    the meaning a newcomer learns: a bilingual aide should look)."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
     for gap in english_only(s.db, refs, languages, s.translator):
         await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
                   language=reader_language(gap.lang), words=Counted("count-words", gap.words),
                   terms=", ".join(gap.terms))
-    context.deliverer.wake()  # delivery runs in the background: this handler never waits
+    lines = pack_views.unchecked_lines(s.catalog, user_language(
+        context, user.id, user.language_code), unchecked(s.db, refs, languages))
+    if lines:
+        await context.bot.send_message(user.id, views.join_lines(lines),
+                                       parse_mode=ParseMode.HTML)
 
 
 async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushPlan,

@@ -8,15 +8,16 @@ student's; every text goes through the catalogue, so every value is escaped.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 
 from bot.config import SchoolConfig
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
+from bot.presentation.pack_views import unchecked_lines
 from bot.presentation.reports import student_lines, summary_text
 from bot.presentation.students import class_labels
 from bot.presentation.views import join_lines, label, level_text, name, word_statuses
-from bot.services.glosses import NoMessages
+from bot.services.glosses import NoMessages, Unchecked
 from bot.services.starter import StarterPack
 from bot.services.teaching import StudentNames
 from bot.store.people import ClassInfo, RosterRow
@@ -140,10 +141,12 @@ def report_text(
     names: StudentNames,
     no_messages: Mapping[int, NoMessages],
     starter: StarterPack | None = None,
+    unchecked: Sequence[Unchecked] = (),
 ) -> Markup:
     """/report's text: the summary (days in the school's time zone), the words that came from
-    the starter pack (`starter`: none pushed), then the home languages Puente has no messages
-    in, with their students (`no_messages`, by id)."""
+    the starter pack (`starter`: none pushed), the home languages Puente has no messages in,
+    with their students (`no_messages`, by id), then the languages whose translations of the
+    class's words no speaker has checked yet (`unchecked`)."""
     tz = school.timezone
     summary = summary_text(
         found.name, matrix, catalog, lang, today, school.holidays, names, found.id, tz
@@ -153,7 +156,8 @@ def report_text(
     if starter is not None:
         lines.append(catalog.render("report-starter-words", lang, title=starter.title,
                                     words=Counted("count-words", starter.words)))
-    return join_lines([*lines, *no_messages_lines(no_messages, labels, catalog, lang)])
+    return join_lines([*lines, *no_messages_lines(no_messages, labels, catalog, lang),
+                       *unchecked_lines(catalog, lang, unchecked)])
 
 
 def no_messages_lines(

@@ -8,7 +8,7 @@ from bot.domain.pack_changes import PackChanges
 from bot.domain.packs import Problem
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.views import escape, join_lines
-from bot.services.glosses import Gap
+from bot.services.glosses import Gap, Unchecked
 from bot.services.packs import PackQuality
 
 MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
@@ -40,6 +40,13 @@ def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: in
         lines.append(catalog.render(key, lang, terms=terms_list(changes.retired),
                                     count=changes.answered))
     return join_lines(lines)
+
+
+def unchecked_lines(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked]) -> list[Markup]:
+    """One line per language whose translations of these words no speaker has checked yet."""
+    return [catalog.render("translations-unchecked", lang, language=reader_language(u.lang),
+                           count=u.count, words=Counted("count-words", u.words), code=u.lang)
+            for u in unchecked]
 
 
 def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],

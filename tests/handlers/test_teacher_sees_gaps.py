@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -222,3 +223,27 @@ async def test_student_never_names_a_weekend_as_the_day_a_word_comes_back(chat: 
     line = f"{term}: correct 2 of 2 over 2 days · reviewing · needs a recall, back Mon 28 Sep"
     assert line in drill and line in on_sunday
     assert "Sat" not in drill + on_sunday and "Sun" not in drill + on_sunday
+
+
+# --- translations no speaker has checked -----------------------------------------------------
+
+async def test_push_and_report_count_the_translations_no_speaker_has_checked(chat: Chat) -> None:
+    """The shipped packs mark 92 of 160 Hmong glosses and 73 Somali ones `reviewed = false`;
+    at levels 1-2 the gloss is the meaning a newcomer learns, and the teacher was never told
+    (playtest 13)."""
+    for user_id, name, lang in ((1001, "Pa Houa", "hmn"), (1002, "Hodan", "so"),
+                                (1003, "Ana", "es")):
+        await join_and_confirm(chat, chat.user(user_id, name, lang), lang=lang, level=1)
+    pushed = texts(await chat.send(
+        rivera(chat), "/push science.ecosystems habitat, predator, prey, producer, consumer"))
+    await chat.deliver()
+    report = texts(await chat.send(rivera(chat), "/report"))
+
+    # habitat's Hmong gloss is checked, none of these Somali ones, every Spanish one
+    assert ("ℹ️ Hmong: 4 of 5 words have a translation no Hmong speaker has checked yet "
+            "(made by machine, or not yet reviewed). A bilingual colleague could look at them; "
+            "/gloss WORD hmn TEXT corrects one.") in pushed
+    assert "ℹ️ Somali: 5 of 5 words have a translation no Somali speaker" in pushed
+    assert "Spanish speaker" not in pushed
+    assert re.search(r"ℹ️ Hmong: \d+ of \d+ words have a translation no Hmong speaker", report)
+    assert "ℹ️ Somali:" in report and "Spanish speaker" not in report
