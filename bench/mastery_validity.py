@@ -9,6 +9,12 @@ Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
   learner    learns from cards and feedback and forgets on an exponential curve; every right
              retrieval after a gap makes the memory last longer (the spacing effect)
   crammer    a learner who does eight checks a day for the first three school days, then stops
+  lookalike  knows no English word but reads her own language: rules out every option spelled
+             like a word of hers (a cognate is a word she knows), and taps the option spelled
+             most like a home-language question ("konsomatè" -> consumer)
+  eliminator knows no word, but rules out every option whose word she answered earlier that
+             day (its right answer was shown), and guesses among the rest
+  sly        both: the look-alike guesser who also eliminates
 
 Sessions are realistic: on 4 school days out of 5 at about 16:00 a student sends /check (which
 first shows the cards of any words that unlock; one session in four starts with /words, all
@@ -27,6 +33,8 @@ any other word's is chosen among up to six English words from its home-language 
 
 from __future__ import annotations
 
+import difflib
+import json
 import random
 import statistics
 import sys
@@ -53,7 +61,9 @@ TZ = ZoneInfo("America/New_York")
 START = datetime(2026, 9, 14, 20, 0, tzinfo=UTC)  # Monday 16:00 in New York
 SCHOOL_DAYS = 30
 PACK = "science.ecosystems"
-KINDS = ("guesser", "memoriser", "learner", "crammer")
+KINDS = ("guesser", "memoriser", "learner", "crammer", "lookalike", "eliminator", "sly")
+GUESSERS = ("guesser", "lookalike", "eliminator", "sly")  # know no word: every mastery is false
+LOOKS_LIKE = 0.6  # a look-alike guesser taps an option this close in spelling to the question
 LEVELS = (1, 2, 3, 4, 5)
 KNOWN = 0.5            # a word is known when recall is more likely than not
 LEARN_FROM_CARD = 0.6  # chance one look at a card (or at feedback) plants the meaning
@@ -104,6 +114,8 @@ class Student:
     level: int
     rng: random.Random
     memory: dict[int, Memory] = field(default_factory=dict)
+    met_today: set[str] = field(default_factory=set)  # terms answered today (the eliminators)
+    day: date | None = None
 
     def studies_on(self, day_index: int) -> bool:
         if self.kind == "crammer":
@@ -114,16 +126,49 @@ class Student:
         return 8 if self.kind == "crammer" else self.rng.choice((1, 1, 2))
 
     def knows(self, word_id: int, now: datetime) -> float:
-        if self.kind in ("guesser", "memoriser"):
+        if self.kind in (*GUESSERS, "memoriser"):
             return 0.0
         return self.memory.setdefault(word_id, Memory()).recall(now)
 
 
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, fold(a), fold(b)).ratio()
+
+
+def _guess(student: Student, item: checks.Item, language: str,
+           glosses: dict[str, tuple[str, bool]]) -> int:
+    """A guesser's tap: what she can rule out without knowing the word, then chance."""
+    options = list(range(len(item.options)))
+    if student.kind in ("eliminator", "sly") and not item.asks_meaning:
+        options = [i for i in options if fold(item.options[i]) not in student.met_today]
+    if student.kind in ("lookalike", "sly") and not item.asks_meaning:
+        # an English option that reads as a word of hers is a word she knows: not this one,
+        # unless the question itself is in her language and spelled like it
+        def resembles(i: int) -> float:
+            return _similar(item.options[i], item.prompt)
+        best = max(options, key=resembles, default=None)
+        if best is not None and resembles(best) >= LOOKS_LIKE:
+            return best
+        options = [i for i in options if not _recognised(item.options[i], glosses)]
+    return student.rng.choice(options or list(range(len(item.options))))
+
+
+def _recognised(option: str, glosses: dict[str, tuple[str, bool]]) -> bool:
+    """An English word a speaker reads through her own language (flagged, or spelled alike)."""
+    home = glosses.get(fold(option))
+    return home is not None and (home[1] or _similar(option, home[0]) >= LOOKS_LIKE)
+
+
 def answer(student: Student, question: checks.Question, words: dict[int, tuple[str, str]],
-           now: datetime) -> tuple[int | None, str | None, bool]:
+           now: datetime, glosses: dict[str, tuple[str, bool]] | None = None
+           ) -> tuple[int | None, str | None, bool]:
     """(option to tap, text to type, answered from memory) as this kind of student would."""
     item, rng = question.item, student.rng
     term, example = words[item.word_id]
+    if student.kind in GUESSERS:
+        if item.typed:
+            return None, "idk", False
+        return _guess(student, item, question.lang, glosses or {}), None, False
     if student.kind == "memoriser" and GAP in item.prompt and \
             fold(item.prompt.replace(GAP, term)) == fold(example):
         return (None, term, False) if item.typed else (item.options.index(item.answer), None,
@@ -146,6 +191,11 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
                                 PACK, START)
     words = {r[0]: (r[1], r[2]) for r in db.execute(
         "SELECT id, term, example FROM words WHERE pack_id = ?", [PACK]).fetchall()}
+    # English term -> (her home-language term, flagged cognate), as the look-alike guessers read
+    glosses = {fold(r[0]): (json.loads(r[1]).get(language, {}).get("term", ""),
+                            bool(json.loads(r[1]).get(language, {}).get("cognate")))
+               for r in db.execute("SELECT term, glosses FROM words WHERE pack_id = ?",
+                                   [PACK]).fetchall()}
     rng = random.Random(seed)
     students: list[Student] = []
     for index in range(per_kind * len(KINDS)):
@@ -171,6 +221,8 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
             if not student.studies_on(index):
                 continue
             now = base + timedelta(minutes=student.rng.randrange(0, 120))
+            if student.day != day:
+                student.day, student.met_today = day, set()
             who = learners.learner(db, student.id)
             # /check shows the cards of words that unlock first; now and then /words shows all
             looks = learners.current_words(db, who, now) if student.rng.random() < LOOK_AGAIN \
@@ -186,7 +238,7 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
                 question = checks.start_check(db, student.id, now, student.rng)
                 while question is not None:
                     now += timedelta(seconds=20)
-                    option, text, from_memory = answer(student, question, words, now)
+                    option, text, from_memory = answer(student, question, words, now, glosses)
                     if text is not None:
                         feedback = answers.answer_typed(db, student.id, text, now, TZ)
                     else:
@@ -195,6 +247,7 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
                     answered += 1
                     if feedback is None:
                         break
+                    student.met_today.add(fold(feedback.term))
                     memory = student.memory.setdefault(feedback.word_id, Memory())
                     if feedback.grade.correct and from_memory:
                         memory.retrieved(now)
@@ -250,7 +303,7 @@ def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int]
                         first = shown.get((student.id, word_id), days[0])
                         spans.append(school_days_between(
                             first, state.mastered_at.astimezone(TZ).date()))
-                elif student.kind == "guesser":
+                elif student.kind in GUESSERS:
                     guessed += 1
                     false += state.mastered_at is not None
         out[level] = (tested, mastered, statistics.median(spans) if spans else None,
