@@ -69,6 +69,9 @@ class Learner:
     seen: frozenset[int] | None = None  # word ids previewed (None: no limit, e.g. the audit)
     hears: bool = False  # an English voice can say the word (speech is on)
     choices: int = CHOICES  # options an item offers at most
+    # Words she can rule out as options (answered earlier today, or asked earlier in this
+    # check): offered only when no other fair word is left (evidence.counted_choices)
+    avoid: frozenset[int] = frozenset()
 
     @property
     def beginner(self) -> bool:
@@ -109,7 +112,7 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     may be (a level 1-2 student choosing an English word for a stem that is not English). The
     few words a newcomer has read may hold no other adjective, and "extinct" would otherwise
     wait for a check that never comes. The answer is then the odd one out, so a right answer
-    is counted as practice, not evidence (`counted_choices`).
+    is counted as practice, not evidence (`evidence.counted_choices`).
 
     `by_sound` (listening items): words about as many syllables long as the answer, and with
     its first letter where there are any, so the clip's length and first sound do not point
@@ -130,7 +133,13 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
                                        abs(rules.syllables(w.word.term) - heard),
                                        fold(w.word.term)[:1] != initial))
     else:
-        candidates.sort(key=lambda w: (w.word.pos != pos, w.pack_id != target.pack_id,
+        # Options she cannot rule out come first: not a word she has answered today, and,
+        # unless the answer is itself read through her language, not an English word she
+        # reads as one of her own ("consumer" beside "bèt yo chase pou manje" is not prey)
+        looks = meaning_in is None and not rules.reads_as_home_word(target.word, who.lang)
+        candidates.sort(key=lambda w: (w.word.pos != pos, w.id in who.avoid,
+                                       looks and rules.reads_as_home_word(w.word, who.lang),
+                                       w.pack_id != target.pack_id,
                                        round(abs(len(w.word.term) - len(target.word.term)) / 4)))
     for ref in candidates:
         if who.beginner and who.seen is not None and ref.id not in who.seen:
@@ -220,8 +229,11 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
     if item_type is ItemType.LISTEN:
         return _listening(target, pool, who, rng)
     if item_type is ItemType.REVERSE:
-        if gloss is None or rules.cognate_in(gloss.term, word):
-            return None  # nothing to show, or "hábitat" shows "habitat"
+        if gloss is None or gloss.cognate or rules.cognate_in(gloss.term, word):
+            # nothing to show, or the home-language word shows the English one: "hábitat"
+            # spells "habitat", and a cognate the pack flags sounds like it even where the
+            # spelling differs ("konsomatè" / consumer): tapped by its look, not recalled
+            return None
         wrong = _distractors(target, pool, who, rng, stem=gloss.term, any_pos=who.beginner)
         return Item(target.id, item_type, gloss.term, _options(word.term, wrong, rng),
                     word.term) if wrong else None
@@ -261,14 +273,15 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
 def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, lang: str,
                scaffold: Scaffold, rng: random.Random,
                seen: frozenset[int] | None = None, hears: bool = False,
-               choices: int | None = None) -> Item:
+               choices: int | None = None, avoid: frozenset[int] = frozenset()) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
     else of the level's next type that does (recall types last for beginners).
 
     `hears`: an English voice can say the word, so a listening item is possible; `choices`:
-    options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four)."""
+    options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four);
+    `avoid`: words offered only when no other fair option is left (Learner.avoid)."""
     who = Learner(lang, scaffold, seen, hears,
-                  choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES))
+                  choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES), avoid)
     fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
                  ItemType.TYPED]
     for kind in dict.fromkeys(fallbacks):
@@ -283,14 +296,17 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
 
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
                 scaffold: Scaffold, rng: random.Random, size: int = MAX_CHECK,
-                seen: frozenset[int] | None = None, hears: bool = False) -> list[Item]:
+                seen: frozenset[int] | None = None, hears: bool = False,
+                avoid: frozenset[int] = frozenset()) -> list[Item]:
     """Build a short check, one item per word (at most `size`, never more than MAX_CHECK),
     rotating the level's item types (and, at levels 1-2 with a voice, "hear the word, choose
     it").
 
     A word is asked once: a second question on it in the same check is answered from memory of
     the first, which is not evidence. With fewer words the check is shorter (re-teaching's
-    "Practice again" items are added later, outside the numbered questions)."""
+    "Practice again" items are added later, outside the numbered questions). A word asked
+    earlier in the check, or in `avoid` (answered earlier today), is an option only when no
+    other fair one is left: its answer was shown, so she can rule it out."""
     chosen = list({t.id: t for t in targets}.values())[:max(1, min(MAX_CHECK, size))]
     if not chosen:
         return []
@@ -303,7 +319,9 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
         kind = kinds[(index + offset) % len(kinds)]
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a message of its own: one per check
-        items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears))
+        items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears,
+                                avoid=avoid))
+        avoid |= {target.id}
     return poll_first(items)
 
 
@@ -318,6 +336,17 @@ def poll_first(items: Sequence[Item]) -> list[Item]:
     rest = [replace(i, item_type=ItemType.CHOICE) if i.item_type is ItemType.POLL else i
             for i in items if i is not (polls[0] if polls else None)]
     return [polls[0], *rest] if polls else rest
+
+
+def deciding_first(deciding: Sequence[Item], rest: Sequence[Item]) -> list[Item]:
+    """A check's deciding reviews (recalls that could master their word) before its other
+    questions: asked later, an option could be ruled out because its word was answered a
+    moment before, and the recall would count for less. A quiz poll among the rest is asked
+    as buttons (a poll can only open a check: `poll_first`)."""
+    if not deciding:
+        return list(rest)
+    return [*deciding, *(replace(i, item_type=ItemType.CHOICE)
+                         if i.item_type is ItemType.POLL else i for i in rest)]
 
 
 def hold_back(items: Sequence[Item], scaffold: Scaffold) -> tuple[list[Item], list[Item]]:
@@ -341,20 +370,6 @@ def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
     verdict = grade(answer, expected, forms=forms, home_terms=home_terms, lang=lang,
                     other_terms=other_terms, false_friends=false_friends)
     return Grade(verdict.correct, verdict.exact, expected, verdict.kind, verdict.matched)
-
-
-def counted_choices(item: Item, answer: Word, options: Sequence[Word | None]) -> int | None:
-    """How many options a right answer counts as chosen among (None: typed). An item whose
-    other options are all another part of speech (a beginner's lone adjective among the nouns
-    she has read) counts as one: the answer may stand out by its form, so a right answer is
-    practice and moves no estimate towards mastery. `options`: the word behind each option."""
-    if item.typed:
-        return None
-    others = [w for w, o in zip(options, item.options, strict=True) if o != item.answer]
-    if item.asks_meaning or not others or any(w is None for w in others):
-        return len(item.options)
-    return 1 if rules.pos_odd_one_out(answer, [w for w in others if w is not None]) \
-        else len(item.options)
 
 
 def grade_choice(item: Item, option_index: int) -> Grade:

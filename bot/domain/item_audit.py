@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.domain import item_rules as rules
-from bot.domain.checks import GAP, Item, WordRef, build_item, inflect
-from bot.domain.cognates import fold
+from bot.domain.checks import GAP, Item, WordRef, build_item
+from bot.domain.evidence import OptionWords
 from bot.domain.item_rules import Giveaway
 from bot.domain.scaffold import ItemType, scaffold_for
 
@@ -42,35 +42,6 @@ class AuditReport:
         return sum(self.giveaways.values())
 
 
-class OptionWords:
-    """Which word each option shows, looked up by its folded label: built once for a pool and a
-    language, so judging an item costs its few options, not a scan of the pool (an upload of
-    400 words judged thousands of items against every word: minutes of a frozen bot)."""
-
-    def __init__(self, pool: Sequence[WordRef], lang: str) -> None:
-        # label -> the first word per pack that shows it, in pool order
-        self.terms: dict[str, dict[str, WordRef]] = {}
-        self.meanings: dict[str, dict[str, WordRef]] = {}
-        for ref in pool:
-            term = ref.word.term
-            for key in {fold(term), *map(fold, ref.word.forms), fold(inflect(term, "s")),
-                        fold(inflect(term, "ed"))}:
-                self.terms.setdefault(key, {}).setdefault(ref.pack_id, ref)
-            gloss = ref.word.glosses.get(lang)
-            if gloss is not None:
-                self.meanings.setdefault(fold(gloss.term), {}).setdefault(ref.pack_id, ref)
-
-    def of(self, item: Item, target: WordRef) -> list[WordRef | None]:
-        """The word behind each option (an English term or form, or a home-language gloss):
-        one of the target's own pack first, then the first in the pool."""
-        index = self.meanings if item.asks_meaning else self.terms
-        found: list[WordRef | None] = []
-        for option in item.options:
-            by_pack = index.get(fold(option), {})
-            found.append(by_pack.get(target.pack_id) or next(iter(by_pack.values()), None))
-        return found
-
-
 def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level: int,
           seen: frozenset[int] | None, options: OptionWords | None = None) -> list[Giveaway]:
     """Every rule this item breaks (`options`: the pool's OptionWords, when judging many)."""
@@ -88,7 +59,7 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
         return broken
     if len(item.options) < 2:
         broken.append(Giveaway.TOO_FEW_OPTIONS)
-    words = (options or OptionWords(pool, lang)).of(item, target)
+    words = (options or OptionWords(pool, lang)).of(item, target.pack_id)
     others = [w for w, o in zip(words, item.options, strict=True)
               if w is not None and o != item.answer]
     if not item.asks_meaning and rules.pos_odd_one_out(word, [w.word for w in others]):

@@ -11,6 +11,7 @@ to count what slipped through.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import functools
 import re
@@ -158,6 +159,30 @@ def cognate_in(text: str, word: Word) -> bool:
         return looks_alike(text, word.term) or all(
             any(looks_alike(t, part) for t in tokens) for part in parts if len(part) >= 4)
     return any(looks_alike(token, word.term) for token in tokens)
+
+
+# Ruling an option out needs less than giving an answer away: "abita" is read as "habitat"
+# though two letters differ. Share of letters in common (difflib's ratio) from which a word of
+# her language reads as the English one; "presa" / "prey" (0.67) does not.
+READS_ALIKE = 0.7
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def reads_as_home_word(word: Word, lang: str) -> bool:
+    """An English word a speaker of `lang` reads through a word of her own: a cognate the pack
+    flags, or one spelled nearly alike ("consumer" / "konsomatè", "habitat" / "abita")."""
+    gloss = word.glosses.get(lang)
+    if gloss is None:
+        return False
+    return gloss.cognate or cognate_in(gloss.term, word) or _reads_alike(gloss.term, word.term)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reads_alike(home: str, english: str) -> bool:
+    target = fold(english)
+    return len(target) >= 4 and any(
+        difflib.SequenceMatcher(None, fold(token), target).ratio() >= READS_ALIKE
+        for token in _LETTERS.findall(home))
 
 
 def gloss_key(word: Word, lang: str | None) -> str | None:

@@ -14,12 +14,12 @@ from bot.domain.checks import (
     Grade,
     Item,
     WordRef,
-    counted_choices,
     grade_choice,
     grade_typed,
 )
 from bot.domain.cognates import fold, relation_for
 from bot.domain.errors import PuenteError
+from bot.domain.evidence import counted_choices
 from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answer
 from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, practice_item
@@ -36,7 +36,7 @@ from bot.services.checks import Question
 from bot.services.learners import Learner, learner, seen_words, word_refs
 from bot.services.readiness import NextStep, next_step
 from bot.store import study
-from bot.store.packs import pack_words, words_by_id
+from bot.store.packs import option_words, pack_words, words_by_id
 
 
 @dataclass(frozen=True)
@@ -196,18 +196,18 @@ def matching_option(item: Item, text: str) -> int | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _counted_choices(db: Database, item: Item, pack_id: str, who: Learner) -> int | None:
-    """How many options this answer counts as chosen among (checks.counted_choices). Only a
-    level 1-2 item can have options of another part of speech, so only there is each
-    option's word looked up (among the packs its options come from)."""
-    if item.typed or who.scaffold.level > 2:
-        return len(item.options) or None
-    by_term = {fold(w.word.term): w.word for pid in dict.fromkeys([pack_id, *who.pack_ids])
-               for w in pack_words(db, pid)}
-    answer = by_term.get(fold(item.answer))
-    if answer is None:
-        return len(item.options)
-    return counted_choices(item, answer, [by_term.get(fold(o)) for o in item.options])
+def _counted_choices(db: Database, item: Item, pack_id: str, who: Learner, now: datetime,
+                     tz: ZoneInfo) -> int | None:
+    """How many options this answer counts as chosen among (evidence.counted_choices): those a
+    student who does not know the word could not rule out, as words answered earlier today or
+    English words she reads through her own language."""
+    if item.typed:
+        return None
+    words = option_words(db, [pack_id, *who.pack_ids], who.language).of(item, pack_id)
+    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    met = {fold(w.word.term) for w in words_by_id(
+        db, list(study.answered_since(db, who.id, midnight) - {item.word_id}))}
+    return counted_choices(item, words, who.language, met)
 
 
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
@@ -220,7 +220,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     word = found.word
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
-    choices = 1 if stored.practice else _counted_choices(db, item, found.pack_id, who)
+    choices = 1 if stored.practice else _counted_choices(db, item, found.pack_id, who,
+                                                                now, tz)
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once

@@ -17,10 +17,13 @@ from bot.domain.checks import (
     WordRef,
     build_check,
     build_item,
+    deciding_first,
     hold_back,
 )
+from bot.domain.cognates import fold
 from bot.domain.errors import PuenteError
-from bot.domain.mastery import RECALL, recall_ready
+from bot.domain.evidence import OptionWords, counted_choices
+from bot.domain.mastery import RECALL, RECALL_CHOICES, WordMastery, recall_ready
 from bot.domain.scaffold import ItemType, WidaLevel
 from bot.services.learners import (
     Learner,
@@ -35,7 +38,7 @@ from bot.services.learners import (
 )
 from bot.services.readiness import NextStep, check_words, next_step
 from bot.store import study
-from bot.store.packs import pack_words
+from bot.store.packs import pack_words, words_by_id
 
 UTC = ZoneInfo("UTC")  # a check's "next review in N days" where no school zone is given
 
@@ -189,10 +192,12 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
-    seen = seen_words(studying(db, who.id))
+    states = studying(db, who.id)
+    seen = seen_words(states)
     items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
-                                        size, seen, hears), who.scaffold)
-    return recall_on_due_reviews(db, who, items, pool, now, rng), len(held) + waiting
+                                        size, seen, hears, answered_today(states, now, tz)),
+                            who.scaffold)
+    return recall_on_due_reviews(db, who, items, pool, now, rng, tz), len(held) + waiting
 
 
 def save_check(db: Database, who: Learner, items: list[Item], now: datetime
@@ -206,29 +211,52 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime
 
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
-                          now: datetime, rng: random.Random) -> list[Item]:
-    """A due review that could master its word is asked as recall: typed from level 3 on (four
-    options on the home-language term are guessed right a quarter of the time), home language
-    -> English at levels 1-2, typed there too when the home-language term gives the word away
-    (a cognate). Recognition on such a review would be wasted evidence."""
+                          now: datetime, rng: random.Random, tz: ZoneInfo = UTC) -> list[Item]:
+    """A due review that could master its word is asked as recall, and first in the check:
+    typed from level 3 on (four options on the home-language term are guessed right a quarter
+    of the time); at levels 1-2 home language -> English among options she could not rule out
+    (evidence.counted_choices: not a word answered today or earlier in this check, not an
+    English word she reads through her own language), typed when fewer than four are left or
+    the word is a cognate (its home-language term looks or sounds like it). Recognition on such
+    a review would be wasted evidence; asked after the other questions, its options could be
+    ruled out by their answers."""
     states = studying(db, who.id)
     kinds = (ItemType.REVERSE, ItemType.TYPED) if who.scaffold.level < WidaLevel.DEVELOPING \
         else (ItemType.TYPED, ItemType.REVERSE)
     refs = {r.id: r for r in pool}
     seen = seen_words(states)  # a beginner's options stay among words they have seen
-    out = []
+    avoid = answered_today(states, now, tz)
+    met = {fold(w.word.term) for w in words_by_id(db, list(avoid))}
+    index: OptionWords | None = None  # built for the first deciding review, if any
+    deciding, rest = [], []
     for item in items:  # one item a word (build_check): each due review is asked once
         state = states.get(item.word_id)
-        if (item.item_type is not kinds[0] and state is not None
-                and item.word_id in refs and recall_ready(state, now)):
-            for kind in kinds:
-                recall = build_item(refs[item.word_id], pool, kind, who.language, who.scaffold,
-                                    rng, seen)
-                if recall.item_type in RECALL:
-                    item = recall
-                    break
-        out.append(item)
-    return out
+        if state is None or item.word_id not in refs or not recall_ready(state, now):
+            rest.append(item)
+            continue
+        target = refs[item.word_id]
+        index = index or OptionWords(pool, who.language)
+        for kind in kinds:
+            recall = item if item.item_type is kind else build_item(
+                target, pool, kind, who.language, who.scaffold, rng, seen, avoid=avoid)
+            if recall.item_type in RECALL and (recall.typed or (counted_choices(
+                    recall, index.of(recall, target.pack_id), who.language, met)
+                    or 0) >= RECALL_CHOICES):
+                item = recall
+                break
+        deciding.append(item)
+        met.add(fold(target.word.term))  # asked before the next deciding review
+        avoid |= {target.id}
+    return deciding_first(deciding, rest)
+
+
+def answered_today(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo
+                   ) -> frozenset[int]:
+    """Words answered since the school's midnight: their answers were shown, so she can rule
+    them out as another question's options."""
+    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    return frozenset(w for w, s in states.items()
+                     if s.last_answered is not None and s.last_answered >= midnight)
 
 
 def poll_sent(db: Database, item_id: int, poll_id: str) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import weakref
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.domain.checks import WordRef
+from bot.domain.evidence import OptionWords
 from bot.domain.pack_changes import PackChanges, diff_words
 from bot.domain.packs import Gloss, Pack, Word
 from bot.store.clock import stamp
@@ -38,6 +41,8 @@ class _Words:
     by_id: dict[int, StoredWord] = field(default_factory=dict)
     by_pack: dict[str, list[StoredWord]] = field(default_factory=dict)  # retired words left out
     retired: set[int] = field(default_factory=set)
+    # Which word each option shows, per packs (in the order looked up) and language
+    options: dict[tuple[tuple[str, ...], str], OptionWords] = field(default_factory=dict)
 
 
 _COLUMNS = ("id", "pack_id", "term", "pos", "tier", "definition", "example", "emoji", "glosses",
@@ -138,6 +143,19 @@ def words_by_id(db: Database, word_ids: list[int]) -> list[StoredWord]:
     met a word keep it)."""
     found = _words(db).by_id
     return [found[i] for i in word_ids if i in found]
+
+
+def option_words(db: Database, pack_ids: Sequence[str], lang: str) -> OptionWords:
+    """The index from an option's label to its word, over these packs' words (the first pack
+    first), for a student of `lang`: built once, until a pack changes (forget_words)."""
+    cached = _words(db)
+    key = (tuple(dict.fromkeys(pack_ids)), lang)
+    index = cached.options.get(key)
+    if index is None:
+        pool = [WordRef(w.id, w.word, w.pack_id) for pid in key[0]
+                for w in cached.by_pack.get(pid, [])]
+        index = cached.options[key] = OptionWords(pool, lang)
+    return index
 
 
 def retired_ids(db: Database) -> frozenset[int]:

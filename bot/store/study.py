@@ -117,6 +117,13 @@ def shown_since(db: Database, student_id: int, since: datetime) -> frozenset[int
     return frozenset(r[0] for r in rows)
 
 
+def answered_since(db: Database, student_id: int, since: datetime) -> frozenset[int]:
+    """Word ids the student answered (right or wrong) at or after a moment."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND last_seen >= ?",
+                      [student_id, stamp(since)]).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
     """Every word the student has started, by word id (a check's last answer reads it too)."""
     rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])

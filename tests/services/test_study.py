@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import Item
 from bot.domain.cognates import fold
+from bot.domain.evidence import OptionWords, counted_choices
 from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
 from bot.services import answers, checks, learners, progress
@@ -352,3 +353,94 @@ def test_a_beginners_review_offers_only_words_whose_cards_they_have_seen(
         assert question is not None
         options = [fold(o) for o in question.item.options]
         assert set(options) <= labels, (question.item.item_type, options)
+
+
+def read_every_card(db: Database, pack_id: str, lang: str, level: int) -> dict[str, int]:
+    """A student of `lang` at `level` who has read every card of the pack: word ids by term."""
+    enrol_student(db, START, lang=lang, level=level)
+    every = pack_words(db, pack_id)
+    learners.introduce(db, learners.learner(db, 1001), every, START)
+    learners.cards_shown(db, 1001, [w.id for w in every], START)
+    return {w.word.term: w.id for w in every}
+
+
+def asked_items(db: Database, first: checks.Question) -> list[Item]:
+    """Every numbered question of the check that `first` opens (answered right, in order)."""
+    asked = [first.item]
+    question: checks.Question | None = first
+    while question is not None:
+        feedback = answer(db, question, right=True)
+        question = feedback.next_question
+        if question is not None:
+            asked.append(question.item)
+    return asked
+
+
+@pytest.mark.parametrize(("lang", "level", "seed"), [
+    ("ht", 1, 1), ("ht", 2, 2), ("es", 1, 3), ("es", 2, 4), ("so", 2, 5), ("vi", 1, 6)])
+def test_a_beginners_deciding_review_is_never_tapped_by_a_words_look(
+        db: Database, school_class: people.ClassInfo, lang: str, level: int, seed: int) -> None:
+    # Playtest 13: a Creole newcomer who knows no English tapped "consumer" for "konsomatè"
+    # and was told she had mastered it. A review that could master a word is typed when its
+    # home-language term is a cognate, or when fewer than four of its English options are words
+    # she could not rule out (read through her own language, or answered before it today).
+    ids = read_every_card(db, school_class.pack_id, lang, level)
+    for word in ids.values():
+        reviewing_and_due(db, word)
+    question = checks.start_check(db, 1001, START, random.Random(seed))
+    assert question is not None
+    words = {w.id: w for w in learners.word_refs(pack_words(db, school_class.pack_id))}
+    index = OptionWords(list(words.values()), lang)
+    met: set[str] = set()
+    for item in asked_items(db, question):
+        assert item.item_type in RECALL
+        word = words[item.word_id]
+        if item.item_type is ItemType.REVERSE:
+            assert not word.word.glosses[lang].cognate, item
+            live = counted_choices(item, index.of(item, word.pack_id), lang, met)
+            assert live is not None and live >= 4, item
+        met.add(fold(word.word.term))
+
+
+def test_deciding_reviews_come_before_the_words_still_being_learned(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # Asked after the others, a review's options could be set aside because their words were
+    # answered a moment before; a quiz poll (which can only open a check) waits as buttons.
+    ids = read_every_card(db, school_class.pack_id, "vi", 3)
+    reviews = {ids["prey"], ids["extinct"]}
+    for word in reviews:
+        reviewing_and_due(db, word)
+    who = learners.learner(db, 1001)
+    polls_after = 0
+    for seed in range(10):
+        items, _ = checks.check_items(db, who, START, random.Random(seed))
+        assert len(items) == 5 and {i.word_id for i in items[:2]} == reviews, seed
+        assert all(i.item_type is not ItemType.POLL for i in items), seed
+        polls_after += any(i.item_type is ItemType.CHOICE for i in items[2:])
+    assert polls_after  # the rotation did put questions after the reviews
+
+
+def tap_right(db: Database, word_id: int, options: tuple[str, ...], answer_: str,
+              prompt: str = "?") -> None:
+    [item_id] = stored.save_items(db, 1001, "ht", [Item(word_id, ItemType.REVERSE, prompt,
+                                                        options, answer_)], START)
+    answers.answer_choice(db, 1001, item_id, options.index(answer_), START, TZ)
+
+
+def test_a_right_tap_counts_only_the_options_she_could_not_rule_out(
+        db: Database, school_class: people.ClassInfo) -> None:
+    ids = read_every_card(db, school_class.pack_id, "ht", 2)
+    # Five live options: a right tap is a one-in-five guess at most
+    tap_right(db, ids["prey"], ("prey", "food chain", "food web", "nutrient", "extinct"), "prey")
+    prey = stored.get_mastery(db, 1001, ids["prey"])
+    assert prey is not None and prey.successes == 1 and prey.luck == pytest.approx(0.2)
+    # "food web" was answered a moment ago and "consumer" is her konsomatè: four are live
+    tap_right(db, ids["food chain"], ("food chain", "food web", "consumer", "nutrient",
+                                      "extinct"), "food chain")
+    chain = stored.get_mastery(db, 1001, ids["food chain"])
+    assert chain is not None and chain.luck == pytest.approx(0.25)
+    # Nothing left to rule in: every other option is a cognate or answered today. Practice,
+    # not evidence: no success counted, so the word does not move on
+    tap_right(db, ids["nutrient"], ("nutrient", "consumer", "habitat", "prey"), "nutrient")
+    nutrient = stored.get_mastery(db, 1001, ids["nutrient"])
+    assert nutrient is not None and nutrient.answered and nutrient.successes == 0
