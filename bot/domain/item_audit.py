@@ -34,7 +34,7 @@ class AuditReport:
     listening_asked: int = 0      # items asked for as "hear the word, choose it" (levels 1-2)
     listening_giveaways: int = 0  # give-aways among the items built as listening items
     # Levels 1-2: a word with no other of its part of speech seen, asked among the words that
-    # were (checks.counted_choices counts a right answer there as one option: practice only).
+    # were (evidence.counted_choices counts a right answer there as one option: practice only).
     practice_only: int = 0
 
     @property

@@ -196,17 +196,15 @@ def matching_option(item: Item, text: str) -> int | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _counted_choices(db: Database, item: Item, pack_id: str, who: Learner, now: datetime,
-                     tz: ZoneInfo) -> int | None:
+def _counted_choices(db: Database, item: Item, pack_id: str, who: Learner,
+                     met_today: frozenset[int]) -> int | None:
     """How many options this answer counts as chosen among (evidence.counted_choices): those a
-    student who does not know the word could not rule out, as words answered earlier today or
-    English words she reads through her own language."""
+    student who does not know the word could not rule out, as words answered earlier today
+    (`met_today`) or English words she reads through her own language."""
     if item.typed:
         return None
     words = option_words(db, [pack_id, *who.pack_ids], who.language).of(item, pack_id)
-    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
-    met = {fold(w.word.term) for w in words_by_id(
-        db, list(study.answered_since(db, who.id, midnight) - {item.word_id}))}
+    met = {fold(w.word.term) for w in words_by_id(db, list(met_today))}
     return counted_choices(item, words, who.language, met)
 
 
@@ -218,14 +216,16 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     item, who = stored.item, who or learner(db, stored.student_id)
     found = words_by_id(db, [item.word_id])[0]
     word = found.word
+    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    known, met_today = study.mastery_and_answered_since(db, who.id, item.word_id, midnight)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
     choices = 1 if stored.practice else _counted_choices(db, item, found.pack_id, who,
-                                                                now, tz)
+                                                         met_today)
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
-        state = study.get_mastery(db, who.id, item.word_id) or new_mastery(item.word_id, now)
+        state = known or new_mastery(item.word_id, now)
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,
                                 local_day=now.astimezone(tz).date().isoformat(),

@@ -117,11 +117,14 @@ def shown_since(db: Database, student_id: int, since: datetime) -> frozenset[int
     return frozenset(r[0] for r in rows)
 
 
-def answered_since(db: Database, student_id: int, since: datetime) -> frozenset[int]:
-    """Word ids the student answered (right or wrong) at or after a moment."""
-    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND last_seen >= ?",
-                      [student_id, stamp(since)]).fetchall()
-    return frozenset(r[0] for r in rows)
+def mastery_and_answered_since(db: Database, student_id: int, word_id: int, since: datetime
+                               ) -> tuple[WordMastery | None, frozenset[int]]:
+    """One word's mastery, and the other words the student answered (right or wrong) at or
+    after a moment: one read for a graded tap."""
+    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id = ? OR "
+                        "last_seen >= ?)", [student_id, word_id, stamp(since)])
+    state = next((_mastery(r) for r in rows if r["word_id"] == word_id), None)
+    return state, frozenset(r["word_id"] for r in rows if r["word_id"] != word_id)
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
