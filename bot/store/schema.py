@@ -590,3 +590,11 @@ CREATE TABLE gone_answers (
     PRIMARY KEY (asker_id, answer_message_id)
 )
 """)
+
+
+@migrations(name="0030_thanks")
+def thanks(db: Database) -> None:
+    """A family's message that was only thanks ("Ua tsaug ntau!") is marked on its thread row,
+    so the teacher's /thread says no answer is owed instead of "waiting for your answer"
+    (playtest finding). A flag, never the message's text."""
+    _run(db, "ALTER TABLE thread_messages ADD COLUMN thanks INTEGER NOT NULL DEFAULT 0")

@@ -32,6 +32,7 @@ class ThreadMessage:
     language: str
     created_at: datetime
     answered_at: datetime | None
+    thanks: bool = False  # a message that was only thanks: no answer is owed
 
 
 @dataclass(frozen=True)
@@ -49,22 +50,24 @@ class Recipient:
 
 
 _COLUMNS = ("id, student_id, teacher_id, asker_id, asker_role, direction, language, "
-            "created_at, answered_at")
+            "created_at, answered_at, thanks")
 
 
 def _message(r: tuple[Any, ...]) -> ThreadMessage:
     return ThreadMessage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], parse(r[7]),
-                         parse(r[8]) if r[8] else None)
+                         parse(r[8]) if r[8] else None, bool(r[9]))
 
 
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
-            language: str, relay_message_id: int | None, now: datetime) -> int:
+            language: str, relay_message_id: int | None, now: datetime,
+            thanks: bool = False) -> int:
     """Record a message relayed to one teacher (the relay's id lets the teacher reply; None
-    until the outbox has delivered it)."""
+    until the outbox has delivered it), and whether it was only thanks (a flag: no text)."""
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
-        "language, relay_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [student_id, teacher_id, asker_id, role, ASK, language, relay_message_id, stamp(now)])
+        "language, relay_message_id, created_at, thanks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [student_id, teacher_id, asker_id, role, ASK, language, relay_message_id, stamp(now),
+         int(thanks)])
     return cursor.lastrowid or 0
 
 

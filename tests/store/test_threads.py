@@ -126,3 +126,13 @@ def test_a_link_serves_four_caregivers_and_a_returning_one_takes_no_place(
     assert not families.claim_link(db, "L9", 5, KID, START, max_uses=4)
     link = families.get_link(db, "L9")
     assert link is not None and link.uses == 4
+
+
+def test_a_thank_you_is_a_flag_on_its_row_never_its_text(db: Database) -> None:
+    _school(db)
+    threads.add_ask(db, KID, PROF, MOM, threads.FAMILY, "ar", 601, START, thanks=True)
+    threads.add_ask(db, KID, PROF, DAD, threads.FAMILY, "es", 602, START)
+    assert [(m.asker_id, m.thanks) for m in threads.thread(db, KID)] == [(MOM, True),
+                                                                          (DAD, False)]
+    assert threads.relayed(db, PROF, 601).thanks
+    assert db.execute("SELECT thanks FROM thread_messages ORDER BY id").fetchall() == [(1,), (0,)]
