@@ -139,8 +139,9 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if await _thread_ended(update, context, who, message):
         return
     translated = messages.teacher_reads_english(context.services.translator, who.language)
-    await offer_to_send(update, context, who, message.text,
-                        "family-text" if translated else "family-text-as-written")
+    key = "family-thanks-offer" if messages.is_thanks(who, message.text) else \
+        "family-text" if translated else "family-text-as-written"
+    await offer_to_send(update, context, who, message.text, key)
 
 
 def _replied(context: PuenteContext, who: Asker, message: Message) -> messages.ReplyTo | None:
@@ -225,6 +226,9 @@ async def _relay(update: Update, context: PuenteContext, who: Asker, child: mess
             student_for(context, teacher_id, child.student_id, first_name=child.first_name))
             for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
+        if relay.thanks:  # passed on: no "the answer will come here" for a thank-you
+            await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
+            return
         answer_in = relay.answer_in
     family = who.role == messages.FAMILY  # a student is told "your teacher", not their name
     key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"

@@ -75,6 +75,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str)
     elif relay.written not in ("en", UNKNOWN):
         parts.append(catalog.render("relay-no-english", lang,
                                     language=teacher_language(relay.written)))
+    if relay.thanks:  # it still may be answered, but nobody waits for one
+        parts.append(catalog.render("relay-thanks", lang))
     # The answer goes back in their language only when this machine can translate into it;
     # otherwise as the teacher writes it (not necessarily English: playtest 10).
     how = "relay-how" if relay.answer_in == relay.language else "relay-how-english"
@@ -203,7 +205,8 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
 def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],
                 tz: tzinfo) -> Markup:
     """A teacher's view of one student's thread: who wrote and when, never what (Puente
-    keeps no text; the words are in the teacher's own chat)."""
+    keeps no text; the words are in the teacher's own chat), and what waits for an answer (a
+    message that was only thanks waits for none)."""
     if not thread:
         return catalog.render("thread-none", lang, name=name)
     lines = [catalog.render("thread-header", lang, name=name)]
@@ -214,8 +217,9 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
                                 else "thread-who-student", lang)
             line = catalog.render("thread-line-ask", lang, date=date, who=who,
                                   language=teacher_language(message.language))
-            if message.answered_at is None:
-                line = Markup(line + " " + catalog.render("thread-open", lang))
+            if message.answered_at is None:  # a thank-you waits for nothing
+                line = Markup(line + " " + catalog.render(
+                    "thread-thanks" if message.thanks else "thread-open", lang))
         else:
             line = catalog.render("thread-line-answer", lang, date=date)
         lines.append(line)

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.domain.language import detect_language
+from bot.domain.thanks import only_thanks
 from bot.domain.throttle import Throttle
 from bot.services import teaching
 from bot.store import families, outbox, people, threads
@@ -153,6 +154,13 @@ class Relay:
     written: str = "en"           # the language it was written in ("": not known)
     answer_in: str = "en"         # the language the teacher's answer can go back in, here
     language: str = "en"          # the writer's language: theirs, else what they wrote in
+    thanks: bool = False          # a family's message that is only thanks: no answer owed
+
+
+def is_thanks(who: Asker, message: str | int) -> bool:
+    """Whether a family member's text is only thanks ("Ua tsaug ntau!"): it still reaches the
+    teacher, who is told no answer is needed. A voice note, or a student's text, never is."""
+    return who.role == FAMILY and isinstance(message, str) and only_thanks(message)
 
 
 def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
@@ -181,7 +189,7 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     # Who never chose a language is answered in the one they wrote in, when it is known.
     language = who.language if who.chosen or written == UNKNOWN else written
     return Relay(child, teacher_ids, text.strip(), english, written,
-                 answer_language(translator, language), language)
+                 answer_language(translator, language), language, is_thanks(who, text))
 
 
 def says_something(text: str) -> bool:
@@ -264,7 +272,7 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     with db.atomic():
         for teacher_id, text in texts.items():
             thread_id = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id,
-                                        who.role, relay.language, None, now)
+                                        who.role, relay.language, None, now, relay.thanks)
             outbox.enqueue(db, None, teacher_id, "relay",
                            {"text": text, "buttons": [], "forget": True,
                             "thread_id": thread_id, "student_id": relay.child.student_id},

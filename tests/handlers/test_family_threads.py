@@ -4,12 +4,20 @@ their data (playtest 11): a Haitian Creole mother and a Somali father, each link
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
-
-from bot.presentation import callbacks
-from bot.store import people
 from tests.clock import START
+from tests.families import (
+    FATHER,
+    MOTHER,
+    NADIA,
+    WOODLY,
+    answered,
+    answered_then_deleted,
+    delete,
+    link,
+    okafor,
+    rivera,
+    shared_phone,
+)
 from tests.harness import (
     MATH_TEACHER_ID,
     TEACHER_ID,
@@ -22,65 +30,19 @@ from tests.harness import (
 )
 from tests.tables import cells_naming
 
-WOODLY, NADIA, MOTHER, FATHER = 1001, 1002, 2001, 2002
-
-
-def rivera(chat: Chat) -> dict[str, Any]:
-    return chat.user(TEACHER_ID, "Rivera", "en")
-
-
-def okafor(chat: Chat) -> dict[str, Any]:
-    return chat.user(MATH_TEACHER_ID, "Okafor", "en")
-
-
-async def link(chat: Chat, teacher: dict[str, Any], child: str, member: dict[str, Any]) -> None:
-    """The child's teacher makes a family link; the family member opens it, picks a language."""
-    made = texts(await chat.send(teacher, f"/family {child}"))
-    await chat.send(member, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG, member["language_code"]))
-
-
-async def shared_phone(chat: Chat) -> dict[str, Any]:
-    """Woodly in Science 7B, Nadia in Math 6, their mother and father each linked to both;
-    return the mother."""
-    people.upsert_teacher(chat.db, MATH_TEACHER_ID, "Okafor", START)
-    people.create_class(chat.db, MATH_TEACHER_ID, "Math 6", "MATHcode_456",
-                        START + timedelta(days=180), "math.number-operations", START)
-    enrol_student(chat.db, START, WOODLY, "Woodly", "ht")
-    enrol_student(chat.db, START, NADIA, "Nadia", "ht", code="MATHcode_456")
-    mother = chat.user(MOTHER, "Manman", "ht")
-    father = chat.user(FATHER, "Aabe", "so")
-    for member in (mother, father):
-        await link(chat, rivera(chat), "Woodly", member)
-        await link(chat, okafor(chat), "Nadia", member)
-    await chat.deliver()  # whatever the teachers were told about the links
-    return mother
-
-
-async def answered(chat: Chat, mother: dict[str, Any], child: int,
-                   teacher: dict[str, Any]) -> int:
-    """The mother asks about one child, its teacher answers by replying; return the id of the
-    answer in her chat."""
-    await chat.send(mother, "/ask Kijan pitit mwen ap mache lekòl la?")
-    await chat.tap(mother, callbacks.data(callbacks.ASK, child))
-    relay = next(c for c in await chat.deliver() if c.chat_id == teacher["id"])
-    assert relay.result_id is not None
-    await reply(chat, teacher, "Doing well, reads every day.", relay.result_id)
-    answer = next(c for c in await chat.deliver() if c.chat_id == MOTHER)
-    assert "Doing well" in answer.text and answer.result_id is not None
-    return answer.result_id
+NEWS = "Mèsi anpil, madam! Li fè devwa l chak swa."  # thanks, and news: a normal message
 
 
 async def test_a_reply_to_a_teachers_answer_goes_to_that_childs_teacher_without_asking(
         chat: Chat) -> None:
     mother = await shared_phone(chat)
     answer = await answered(chat, mother, WOODLY, rivera(chat))
-    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
+    said = await reply(chat, mother, NEWS, answer)
     assert buttons(said) == []  # no "which child?", no "shall I send it?"
     assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [TEACHER_ID]  # Ms. Rivera, not Mr. Okafor
-    assert "Mèsi anpil, madam!" in delivered[0].text and "<b>Woodly</b>" in delivered[0].text
+    assert NEWS in delivered[0].text and "<b>Woodly</b>" in delivered[0].text
 
 
 async def test_an_answer_tells_the_family_a_plain_reply_reaches_the_teacher(
@@ -95,7 +57,7 @@ async def test_a_reply_to_the_other_teachers_answer_goes_to_the_other_child(chat
     mother = await shared_phone(chat)
     await answered(chat, mother, WOODLY, rivera(chat))
     answer = await answered(chat, mother, NADIA, okafor(chat))
-    said = await reply(chat, mother, "Mèsi, mesye.", answer)
+    said = await reply(chat, mother, "Nadia ap li chak jou, mesye.", answer)
     assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Nadia.")
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [MATH_TEACHER_ID]
@@ -138,11 +100,11 @@ async def test_a_reply_to_one_teachers_answer_goes_to_that_teacher_alone(chat: C
     mother = await shared_phone(chat)
     woodly_takes_math_too(chat)
     answer = await answered(chat, mother, WOODLY, rivera(chat))  # asked both; Ms. Rivera answers
-    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
+    said = await reply(chat, mother, NEWS, answer)
     assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [TEACHER_ID]  # not Mr. Okafor as well
-    assert "Mèsi anpil, madam!" in delivered[0].text
+    assert NEWS in delivered[0].text
     await voice(chat, mother, reply_to=answer)  # a voice note, sent after its tap, as well
     await chat.tap(mother, "ak:1001")
     assert [c.params["chat_id"] for c in chat.api.calls if c.method == "copyMessage"] == \
@@ -157,7 +119,7 @@ async def test_a_reply_to_a_teacher_who_no_longer_teaches_the_child_goes_to_its_
     remove = next(d for _, d in buttons(await chat.send(rivera(chat), "/remove Woodly"))
                   if d.startswith("rm:") and d != "rm:no")
     await chat.tap(rivera(chat), remove)  # Woodly leaves Science 7B
-    said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
+    said = await reply(chat, mother, NEWS, answer)
     assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]  # his teacher now
 
@@ -193,23 +155,6 @@ async def test_after_an_unlink_a_reply_to_an_old_answer_says_so_and_goes_nowhere
 
 
 # A child's /deleteme -------------------------------------------------------------------------
-
-async def delete(chat: Chat, student: int, name: str) -> None:
-    """The student deletes their data: /deleteme and the confirming tap."""
-    who = chat.user(student, name, "ht")
-    await chat.send(who, "/deleteme")
-    await chat.tap(who, "dl:yes")
-
-
-async def answered_then_deleted(chat: Chat) -> tuple[dict[str, Any], int]:
-    """The mother of Woodly and Nadia had an answer about Woodly; then Woodly deleted their
-    data and everyone was told. The mother, and that answer (to reply to)."""
-    mother = await shared_phone(chat)
-    old_answer = await answered(chat, mother, WOODLY, rivera(chat))
-    await delete(chat, WOODLY, "Woodly")
-    await chat.deliver()
-    return mother, old_answer
-
 
 async def test_a_childs_deleteme_tells_each_family_member_and_the_teacher_once(
         chat: Chat) -> None:
