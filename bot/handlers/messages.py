@@ -130,13 +130,13 @@ async def family_text(update: Update, context: PuenteContext) -> None:
         return
     who = _asker(context, user)
     to = _replied(context, who, message)
+    if to is None and await _thread_ended(update, context, who, message):
+        return
     if len(message.text) > MAX_INPUT:
         await too_long(update, context, message.text, to=to)
         return
     if to is not None:  # a reply to a teacher's answer: meant for that teacher, about that child
         await _relay_or_pick(update, context, who, message.text, to)
-        return
-    if await _thread_ended(update, context, who, message):
         return
     translated = messages.teacher_reads_english(context.services.translator, who.language)
     key = "family-thanks-offer" if messages.is_thanks(who, message.text) else \
@@ -156,15 +156,23 @@ def _replied(context: PuenteContext, who: Asker, message: Message) -> messages.R
 
 async def _thread_ended(update: Update, context: PuenteContext, who: Asker,
                         message: Message) -> bool:
-    """A reply to a teacher's answer about a child who has since deleted their data: say that
-    conversation ended and ask which child it is about, each button naming one (never sent
-    silently to another child's teacher); False when it replies to no such answer."""
+    """A reply (a text, an over-long text or a voice note) to a teacher's answer about a child
+    who has since deleted their data: say that conversation ended, then offer it (an over-long
+    text's beginning) for a child each button names: never sent at once, nor silently to
+    another child's teacher. False when it replies to no such answer."""
     replied = message.reply_to_message
-    if replied is None or message.text is None or \
+    if replied is None or \
             not messages.replies_to_gone_child(context.services.db, who, replied.message_id):
         return False
     await say(update, context, "reply-thread-gone", bilingual=False)  # families only
-    await offer_to_send(update, context, who, message.text, "ask-which-child", named=True)
+    text, limit = message.text, messages.MAX_MESSAGE
+    if text is None:  # a voice note (or another recording): the bot cannot listen
+        await offer_to_send(update, context, who, message.message_id, "voice-offer", named=True)
+    elif len(text) > limit:
+        await offer_to_send(update, context, who, messages.beginning(text),
+                            "message-too-long-offer", named=True, limit=limit)
+    else:
+        await offer_to_send(update, context, who, text, "ask-which-child", named=True)
     return True
 
 
@@ -175,6 +183,8 @@ async def asked_voice(update: Update, context: PuenteContext) -> None:
         return
     data.pop(ASKING, None)
     who = _asker(context, user)
+    if await _thread_ended(update, context, who, message):
+        return
     await _relay_or_pick(update, context, who, message.message_id,
                          _replied(context, who, message))
 
@@ -187,6 +197,8 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
     if message is None or user is None:
         return
     who = _asker(context, user)
+    if await _thread_ended(update, context, who, message):
+        return
     await offer_to_send(update, context, who, message.message_id, "voice-offer",
                         to=_replied(context, who, message))
 

@@ -217,6 +217,59 @@ async def test_a_reply_to_an_answer_about_a_deleted_child_is_not_sent_after_the_
     assert await chat.deliver() == []
 
 
+ENDED = ("ℹ️ Konvèsasyon sa a fini: pitit li te konsène a efase done Puente li yo, kidonk mesaj "
+         "ou a pa t ale bay pwofesè sa a.")
+FOR_NADIA = [("✉️ Konsènan Nadia", "ak:1002"), ("Pa voye l", "ak:no")]
+
+
+def copied_to(chat: Chat) -> list[int]:
+    """The teachers a voice note was copied to."""
+    return [c.params["chat_id"] for c in chat.api.calls if c.method == "copyMessage"]
+
+
+async def test_a_voice_note_replying_to_an_answer_about_a_deleted_child_says_it_ended_first(
+        chat: Chat) -> None:
+    mother, old_answer = await answered_then_deleted(chat)
+    offered = await voice(chat, mother, reply_to=old_answer)
+    assert texts(offered) == ENDED + ("\n🎤 Èske m voye mesaj vokal sa a bay pwofesè a? "
+                                      "Pwofesè a ap tande l jan l ye a, san tradiksyon.")
+    assert buttons(offered) == FOR_NADIA  # the child named, on a phone with one child left
+    assert copied_to(chat) == []
+    await chat.tap(mother, "ak:1002")
+    assert copied_to(chat) == [MATH_TEACHER_ID]  # Nadia's teacher, once the mother says so
+
+
+async def test_an_over_long_reply_about_a_deleted_child_says_it_ended_and_holds_its_beginning(
+        chat: Chat) -> None:
+    mother, old_answer = await answered_then_deleted(chat)
+    long = "Èske Woodly ka retounen nan klas la? " * 40 + "FEN"
+    offered = await reply(chat, mother, long, old_answer)
+    assert texts(offered).startswith(
+        ENDED + "\nMesaj sa a twò long pou mwen (plis pase 1000 karaktè).")
+    assert buttons(offered) == FOR_NADIA
+    assert await chat.deliver() == []
+    await chat.tap(mother, "ak:1002")
+    delivered = await chat.deliver()
+    assert [c.chat_id for c in delivered] == [MATH_TEACHER_ID]
+    assert "Èske Woodly ka retounen" in delivered[0].text and "FEN" not in delivered[0].text
+
+
+async def test_a_voice_note_after_ask_replying_about_a_deleted_child_waits_for_a_tap(
+        chat: Chat) -> None:
+    mother, old_answer = await answered_then_deleted(chat)
+    await chat.send(mother, "/ask")
+    offered = await voice(chat, mother, reply_to=old_answer)
+    assert texts(offered).startswith(ENDED + "\n🎤")
+    assert buttons(offered) == FOR_NADIA
+    assert copied_to(chat) == []  # not straight to Nadia's teacher without asking
+    await chat.send(mother, "/ask")
+    offered = await reply(chat, mother, "Èske Woodly ka retounen? " * 60 + "FEN", old_answer)
+    assert texts(offered).startswith(ENDED + "\nMesaj sa a twò long pou mwen")
+    await chat.tap(mother, "ak:1002")
+    delivered = await chat.deliver()  # its beginning only, never all of it
+    assert [c.chat_id for c in delivered] == [MATH_TEACHER_ID] and "FEN" not in delivered[0].text
+
+
 async def test_the_ended_conversation_is_forgotten_with_the_parents_own_deleteme(
         chat: Chat) -> None:
     mother = await shared_phone(chat)
