@@ -34,12 +34,13 @@ THANKS = [
     "Ua tsaug kawg li", "Ua tsaug rau koj",
     # Vietnamese
     "Cảm ơn cô", "Cám ơn cô nhiều", "Em cảm ơn cô ạ", "cam on co", "Cảm ơn thầy",
-    "Cảm ơn cô Lan", "Dạ cảm ơn cô nhiều lắm", "Xin cảm ơn",
+    "Cảm ơn cô Lan", "Dạ cảm ơn cô nhiều lắm", "Xin cảm ơn", "Gia đình chúng tôi cảm ơn cô",
+    "gia dinh chung toi cam on co",  # a phone with no Vietnamese keyboard: đ typed as d
     # Chinese
     "谢谢", "谢谢老师！", "谢谢王老师", "非常感谢", "老师辛苦了，谢谢！", "謝謝老師", "好的，谢谢",
     # Arabic
     "شكرا", "شكراً جزيلاً", "شكرا يا أستاذة", "شكرا أستاذة سارة", "جزاك الله خيرا",
-    "ألف شكر", "مشكورة أستاذة",
+    "ألف شكر", "مشكورة أستاذة", "شكرا يا استاذه",  # typed with a bare alef and ه for ة
     # Korean
     "감사합니다", "선생님 감사합니다!", "정말 감사합니다 선생님", "김 선생님 감사합니다",
     "김선생님 고맙습니다", "알려주셔서 감사합니다",
