@@ -592,7 +592,7 @@ CREATE TABLE gone_answers (
 """)
 
 
-@migrations(name="0030_thanks")
+@migrations(name="0029_thanks")
 def thanks(db: Database) -> None:
     """A family's message that was only thanks ("Ua tsaug ntau!") is marked on its thread row,
     so the teacher's /thread says no answer is owed instead of "waiting for your answer"
