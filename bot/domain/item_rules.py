@@ -153,12 +153,17 @@ def looks_alike(a: str, b: str) -> bool:
 
 def cognate_in(text: str, word: Word) -> bool:
     """A word of the text is spelled almost like the English term (a give-away cognate)."""
+    return _cognate_in(text, word.term)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cognate_in(text: str, term: str) -> bool:
     tokens = _WORD.findall(text)
-    parts = word.term.split()
+    parts = term.split()
     if len(parts) > 1:  # multi-word terms: the whole text, or every part, looks alike
-        return looks_alike(text, word.term) or all(
+        return looks_alike(text, term) or all(
             any(looks_alike(t, part) for t in tokens) for part in parts if len(part) >= 4)
-    return any(looks_alike(token, word.term) for token in tokens)
+    return any(looks_alike(token, term) for token in tokens)
 
 
 # Ruling an option out needs less than giving an answer away: "abita" is read as "habitat"
@@ -174,15 +179,15 @@ def reads_as_home_word(word: Word, lang: str) -> bool:
     gloss = word.glosses.get(lang)
     if gloss is None:
         return False
-    return gloss.cognate or cognate_in(gloss.term, word) or _reads_alike(gloss.term, word.term)
+    return gloss.cognate or _reads_alike(gloss.term, word.term)
 
 
 @functools.lru_cache(maxsize=65536)
 def _reads_alike(home: str, english: str) -> bool:
     target = fold(english)
-    return len(target) >= 4 and any(
+    return _cognate_in(home, english) or (len(target) >= 4 and any(
         difflib.SequenceMatcher(None, fold(token), target).ratio() >= READS_ALIKE
-        for token in _LETTERS.findall(home))
+        for token in _LETTERS.findall(home)))
 
 
 def gloss_key(word: Word, lang: str | None) -> str | None:
