@@ -22,6 +22,8 @@ NO_TEXT = "Bad Request: there is no text in the message to edit"
 NO_CAPTION = "Bad Request: there is no caption in the message to edit"
 NO_POLL = "Bad Request: message with poll to stop not found"
 POLL_CLOSED = "Bad Request: poll has already been closed"
+REPLY_GONE = "Bad Request: message to be replied not found"
+NO_MESSAGE = "Bad Request: message to edit not found"
 BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Puente", "username": "PuenteDemoBot",
             "can_join_groups": False, "can_read_all_group_messages": False,
             "supports_inline_queries": False}
@@ -46,6 +48,11 @@ class Call:
     def text(self) -> str:
         return str(self.params.get("text") or self.params.get("caption")
                    or self.params.get("question") or "")
+
+    @property
+    def reply_to(self) -> int | None:
+        """The id of the message this send replies to (None: not a reply)."""
+        return _reply_target(self.params)[0]
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -81,6 +88,7 @@ class OfflineBotAPI(BaseRequest):
         # refuse an edit that changes nothing as Telegram does, and for a tap to carry it
         self.shown: dict[tuple[int, int], dict[str, Any]] = {}
         self.answered: set[str] = set()  # callback queries answered: Telegram takes one answer
+        self.deleted: set[tuple[int, int]] = set()  # (chat, message id) the person deleted
         self.queries_expired = False  # True: every tap is over 15 minutes old
 
     @property
@@ -104,6 +112,12 @@ class OfflineBotAPI(BaseRequest):
     def expire_queries(self) -> None:
         """Behave as if every tap from now on is too old to answer (the bot was down)."""
         self.queries_expired = True
+
+    def delete(self, chat_id: int, message_id: int) -> None:
+        """Behave as if the person deleted this message of the bot's from her chat: the bot is
+        not told; an edit of it, or a reply to it, is refused as Telegram refuses them."""
+        self.shown.pop((chat_id, message_id), None)
+        self.deleted.add((chat_id, message_id))
 
     def sent_to(self, chat_id: int) -> list[Call]:
         return [c for c in self.calls if c.chat_id == chat_id and c.method.startswith("send")]
@@ -169,8 +183,14 @@ class OfflineBotAPI(BaseRequest):
         if api_method == "stopPoll":
             poll = (self.shown.get(_shown_key(params)) or {}).get("poll")
             return NO_POLL if poll is None else POLL_CLOSED if poll["is_closed"] else None
+        if api_method.startswith("send"):
+            message_id, allow = _reply_target(params)
+            gone = (int(params.get("chat_id", 0)), message_id) in self.deleted
+            return REPLY_GONE if message_id is not None and gone and not allow else None
         if not api_method.startswith("editMessage"):
             return None
+        if _shown_key(params) in self.deleted:
+            return NO_MESSAGE
         old = self.shown.get(_shown_key(params))
         if old is None:  # a message this API never sent (a hand-built tap): accept
             return None
@@ -260,6 +280,10 @@ class OfflineBotAPI(BaseRequest):
             "from": BOT_USER}
         if "text" in params:
             message["text"] = params["text"]
+        replied = self.shown.get((chat_id, _reply_target(params)[0] or 0))
+        if replied is not None and api_method.startswith("send"):
+            message["reply_to_message"] = {k: copy.deepcopy(v) for k, v in replied.items()
+                                           if k != "reply_to_message"}
         if params.get("caption") and api_method.startswith("send"):
             message["caption"] = params["caption"]
         if api_method == "sendPhoto":
@@ -281,6 +305,20 @@ class OfflineBotAPI(BaseRequest):
                 "members_only": False,
                 "correct_option_ids": params.get("correct_option_ids")}
         return message
+
+
+def _reply_target(params: dict[str, Any]) -> tuple[int | None, bool]:
+    """The message a send replies to (reply_parameters, or the older reply_to_message_id), and
+    whether it may go without the reply when that message is gone."""
+    wanted = params.get("reply_parameters")
+    if isinstance(wanted, str):
+        wanted = json.loads(wanted)
+    if isinstance(wanted, dict):
+        message_id, allow = wanted.get("message_id"), wanted.get("allow_sending_without_reply")
+    else:
+        message_id = params.get("reply_to_message_id")
+        allow = params.get("allow_sending_without_reply")
+    return (None if message_id is None else int(message_id)), allow in (True, "true", 1)
 
 
 def _shown_key(params: dict[str, Any]) -> tuple[int, int]:

@@ -38,6 +38,11 @@ def routes(standin: StandIn) -> list[web.RouteDef]:
         except LookupError as exc:
             return _json({"error": str(exc)}, 404)
 
+    async def delete(request: web.Request) -> web.Response:
+        body = await request.json()
+        person(body).delete(int(body["message_id"]))
+        return _json({"ok": True})
+
     async def vote(request: web.Request) -> web.Response:
         body = await request.json()
         return _json(person(body).vote(str(body["poll_id"]), *body["option_ids"]))
@@ -63,7 +68,8 @@ def routes(standin: StandIn) -> list[web.RouteDef]:
         return _json({"ok": True})
 
     return [web.post(f"{PREFIX}/say", say), web.post(f"{PREFIX}/tap", tap),
-            web.post(f"{PREFIX}/vote", vote), web.post(f"{PREFIX}/update", update),
+            web.post(f"{PREFIX}/vote", vote), web.post(f"{PREFIX}/delete", delete),
+            web.post(f"{PREFIX}/update", update),
             web.get(f"{PREFIX}/sent", sent), web.get(f"{PREFIX}/stats", stats),
             web.post(f"{PREFIX}/fault", fault)]
 

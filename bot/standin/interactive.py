@@ -18,6 +18,7 @@ from bot.standin.methods import (
     inline_markup,
     method,
     pace,
+    replied,
     target,
 )
 from bot.standin.state import JSON, Sent
@@ -144,10 +145,11 @@ async def send_poll(tg: Telegram, p: Params) -> JSON:
             and p.number("correct_option_id") is None:
         raise ApiError(400, "Bad Request: wrong correct option id")
     inline_markup(p)
+    reply = replied(tg, p, chat_id)
     pace(tg, chat_id)
     poll_id = str(5_000_000_000_000_000_000 + len(tg.world.polls) + 1)
-    message = deliver(tg, "sendPoll", p, chat_id, {"poll": objects.poll(poll_id, p.values)},
-                      Parsed(question))
+    message = deliver(tg, "sendPoll", p, chat_id,
+                      {**reply, "poll": objects.poll(poll_id, p.values)}, Parsed(question))
     tg.world.polls[poll_id] = (chat_id, message["message_id"])
     return message
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import time
@@ -18,6 +19,7 @@ from bot.standin.updates import ApiError, UpdateQueue
 TEXT_LIMIT, CAPTION_LIMIT, CALLBACK_DATA_LIMIT = 4096, 1024, 64
 NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply "
                 "markup are exactly the same as a current content and reply markup of the message")
+REPLY_GONE = "Bad Request: message to be replied not found"
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -220,6 +222,32 @@ def inline_markup(p: Params) -> JSON | None:
     return markup
 
 
+def replied(tg: Telegram, p: Params, chat_id: int) -> JSON:
+    """What a send that replies to a message adds to its Message: `reply_to_message`, the
+    message as the chat has it now (reply_parameters, or the older reply_to_message_id). A
+    reply to a message the chat no longer has (the person deleted it) is refused, as Telegram
+    does, unless allow_sending_without_reply: then it goes as a plain message."""
+    wanted = p.decoded("reply_parameters")
+    if isinstance(wanted, dict):
+        message_id, allow = wanted.get("message_id"), wanted.get("allow_sending_without_reply")
+        chat = wanted.get("chat_id", chat_id)
+    else:
+        message_id, chat = p.number("reply_to_message_id"), chat_id
+        allow = p.values.get("allow_sending_without_reply")
+    if message_id is None:
+        return {}
+    try:
+        found = tg.world.messages.get((int(chat), int(message_id)))
+    except (TypeError, ValueError):
+        raise ApiError(400, "Bad Request: invalid reply_parameters specified") from None
+    if found is None:
+        if allow in (True, "true", "True", "1", 1):
+            return {}
+        raise ApiError(400, REPLY_GONE)
+    return {"reply_to_message": {k: copy.deepcopy(v) for k, v in found.items()
+                                 if k != "reply_to_message"}}
+
+
 def pace(tg: Telegram, chat_id: int) -> None:
     """Refuse a message over the flood limits with Telegram's 429."""
     retry = tg.flood.check(chat_id, tg.world.now())
@@ -251,8 +279,9 @@ async def send_message(tg: Telegram, p: Params) -> JSON:
     if not parsed.text.strip():
         raise ApiError(400, "Bad Request: message text is empty")
     inline_markup(p)
+    reply = replied(tg, p, chat_id)
     pace(tg, chat_id)
-    content: JSON = {"text": parsed.text}
+    content: JSON = {**reply, "text": parsed.text}
     if parsed.entities:
         content["entities"] = parsed.entities
     return deliver(tg, "sendMessage", p, chat_id, content, parsed)
@@ -281,8 +310,9 @@ async def _send_media(tg: Telegram, p: Params, name: str, key: str,
     inline_markup(p)
     stored = media_file(tg, p, key, f"{key}s", {"photo": ".jpg", "voice": ".oga",
                                                 "audio": ".ogg"}.get(key, ""))
+    reply = replied(tg, p, chat_id)
     pace(tg, chat_id)
-    content: JSON = {key: describe(stored, p)}
+    content: JSON = {**reply, key: describe(stored, p)}
     if parsed.text:
         content["caption"] = parsed.text
         if parsed.entities:

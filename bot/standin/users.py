@@ -79,6 +79,12 @@ class Person:
         return self.standin.inject(
             {"poll_answer": objects.poll_answer(poll_id, self.user, list(option_ids))})
 
+    def delete(self, message_id: int) -> None:
+        """Delete one of the bot's messages from this chat, as a person can: the bot is not
+        told, its edits find nothing, and a reply to it is refused."""
+        self.standin.world.messages.pop((self.id, message_id), None)
+        self.standin.world.changed()
+
     def received(self, edits: bool = False) -> list[Sent]:
         """Everything the bot sent this person, oldest first."""
         return self.standin.world.sent(self.id, edits=edits)

@@ -8,7 +8,9 @@ import signal
 import sys
 
 import httpx
+import pytest
 from telegram import Bot
+from telegram.error import BadRequest
 
 from tests.live import ROOT, TOKEN, free_port
 
@@ -28,7 +30,12 @@ async def test_standalone_stand_in_with_control_routes_and_clean_sigterm() -> No
             said = await control.post("/standin/say", json={"user_id": 5, "text": "/start"})
             assert said.json()["message"]["text"] == "/start"
             (update,) = await bot.get_updates()
-            await bot.send_message(update.effective_chat.id, "welcome")
+            welcome = await bot.send_message(update.effective_chat.id, "welcome")
+            deleted = await control.post("/standin/delete", json={
+                "user_id": 5, "message_id": welcome.message_id})  # she deletes it
+            assert deleted.json() == {"ok": True}
+            with pytest.raises(BadRequest, match=r"^Message to be replied not found$"):
+                await bot.send_message(5, "👆", reply_to_message_id=welcome.message_id)
             await control.post("/standin/fault", json={"kind": "block", "chat_id": 5})
             sent = (await control.get("/standin/sent", params={"chat_id": 5})).json()
             stats = (await control.get("/standin/stats")).json()

@@ -7,7 +7,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from telegram import Bot, BotCommand, BotCommandScopeChat, InlineKeyboardButton, Message
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    Message,
+    ReplyParameters,
+)
 from telegram import InlineKeyboardMarkup as Keys
 from telegram.error import BadRequest, Forbidden
 
@@ -123,3 +130,24 @@ async def test_a_voice_note_has_a_caption_to_edit_and_no_text(standin: StandIn,
     text = await bot.send_message(207, "hi")
     with pytest.raises(BadRequest, match=r"^There is no caption in the message to edit$"):
         await bot.edit_message_caption(207, text.message_id, caption="x")
+
+
+async def test_a_reply_to_a_message_the_person_deleted_is_refused_unless_allowed(
+        standin: StandIn, bot: Bot) -> None:
+    ha = standin.user(209, "Ha")
+    card = await bot.send_message(209, "📘 card 1/3")
+    pointer = await bot.send_message(209, "👆 here", reply_parameters=ReplyParameters(
+        card.message_id, allow_sending_without_reply=False))
+    assert pointer.reply_to_message is not None
+    assert pointer.reply_to_message.message_id == card.message_id  # Telegram quotes it
+    ha.delete(card.message_id)
+    for reply in (ReplyParameters(card.message_id, allow_sending_without_reply=False),
+                  ReplyParameters(card.message_id)):  # Telegram's default: refused too
+        with pytest.raises(BadRequest, match=r"^Message to be replied not found$"):
+            await bot.send_message(209, "👆 here", reply_parameters=reply)
+    with pytest.raises(BadRequest, match=r"^Message to edit not found$"):
+        await bot.edit_message_text("card 2/3", 209, card.message_id)
+    alone = await bot.send_message(209, "👆 here", reply_parameters=ReplyParameters(
+        card.message_id, allow_sending_without_reply=True))
+    assert alone.reply_to_message is None  # sent, as a message of its own
+    assert card.message_id not in [m["message_id"] for m in ha.screen()]
