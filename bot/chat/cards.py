@@ -76,13 +76,18 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
 
 async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
                     edit: CallbackQuery | None = None) -> None:
-    """Show one card with its buttons: in the tapped message when there is one."""
+    """Show one card with its buttons: in the tapped message when there is one. The preview
+    remembers the message that shows it (a tap on one sent before it did teaches it too)."""
     s = context.services
     text = views.card_page(page, s.catalog)
     markup = keyboards.card_page(page, s.catalog, listen=s.speech is not None)
-    if not await edit_in_place(edit, text, markup):
-        await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
-                                       reply_markup=markup)
+    if edit is not None and edit.message is not None and \
+            await edit_in_place(edit, text, markup):
+        previews.sent_as(s.db, page.preview_id, edit.message.message_id)
+        return
+    sent = await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                          reply_markup=markup)
+    previews.sent_as(s.db, page.preview_id, sent.message_id)
 
 
 async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],

@@ -26,7 +26,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.context import Services
 from bot.delivery.pacing import BULK, Pacer, retry_seconds
 from bot.delivery.reports import report_finished
-from bot.services import learners
+from bot.services import learners, previews
 from bot.services.pushes import next_allowed
 from bot.store import erase, outbox, people, threads
 
@@ -203,6 +203,8 @@ class Deliverer:
                 learners.introduce_ids(db, row.chat_id, row.payload["introduce"], clock())
             if row.kind == "preview" and row.payload.get("shows"):  # a check may ask them now
                 learners.cards_shown(db, row.chat_id, row.payload["shows"], clock())
+            if row.kind == "preview" and row.payload.get("preview"):  # /check points here
+                previews.sent_as(db, row.payload["preview"], sent.message_id)
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id)
             if "answer_id" in row.payload:  # a family's reply to this answer finds its child

@@ -93,13 +93,14 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
     and Check under the last, as after /words; the header counts the `new` words among them
     (None: all new). "shows" names the words whose cards count as shown once the row is sent
     (the deliverer records them, and a flip of the push finds them there; "introduce", on a
-    push booked for later, the words it starts tracking then)."""
+    push booked for later, the words it starts tracking then); "preview", the one-card preview
+    whose message the deliverer remembers, so /check can point to its unread cards."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
         page = previews.open_preview(db, who, own, now, new=new, sent=False)
         markup = keyboards.card_page(page, catalog, listen=services.speech is not None)
         return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
-                 "shows": [page.ref.id]}]
+                 "shows": [page.ref.id], "preview": page.preview_id}]
     messages = views.preview_messages(own, who.language, who.scaffold, catalog, new=new)
     flip = catalog.render("button-flip", who.language) \
         if previews.flippable(own, who.language, who.scaffold) else None  # as after /words

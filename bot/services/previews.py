@@ -9,6 +9,9 @@ turns, so a Next on yesterday's cards works after today's /words.
 A word counts as previewed only once its card was shown: the first card when a preview opens
 (or when delivery sends a pushed one), each later card when the student turns to it. A check
 never asks a word whose card the student has not seen.
+
+Each preview remembers the message that shows it (`sent_as`), once Telegram has answered: a
+/check that finds its cards unread points to that message instead of sending them again.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
 from bot.services.learners import Learner, cards_shown, learner
 from bot.store.packs import words_by_id
-from bot.store.previews import create_preview, get_preview
+from bot.store.previews import create_preview, get_preview, set_message
 
 
 class StaleCardError(PuenteError):
@@ -96,3 +99,9 @@ def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: dateti
     cards_shown(db, user_id, [ref.id], now)
     return Page(stored.id, index, len(stored.word_ids), ref, who.language, who.scaffold,
                 stored.new, stored.offer_check, flipped)
+
+
+def sent_as(db: Database, preview_id: int, message_id: int) -> None:
+    """Remember the message that shows this preview in its student's chat (sent now by a
+    handler, or by delivery for a push): /check points there to cards not read yet."""
+    set_message(db, preview_id, message_id)

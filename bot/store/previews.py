@@ -1,15 +1,17 @@
-"""Previews shown one card at a time: the words of each, in order, and whose they are."""
+"""Previews shown one card at a time: the words of each, in order, whose they are, and the
+message that shows each in the student's chat."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
 from bot.store.clock import stamp
-from bot.store.rows import one_row
+from bot.store.rows import all_rows, one_row
 
 KEEP = 20  # a student's latest previews that Next and ◀ still turn; older ones are let go
 
@@ -21,6 +23,7 @@ class StoredPreview:
     word_ids: tuple[int, ...]
     new: int | None
     offer_check: bool
+    message_id: int | None = None  # the message showing it in her chat (None: not known)
 
 
 def create_preview(db: Database, student_id: int, word_ids: list[int], new: int | None,
@@ -36,13 +39,30 @@ def create_preview(db: Database, student_id: int, word_ids: list[int], new: int 
     return cursor.lastrowid or 0
 
 
-def get_preview(db: Database, preview_id: int) -> StoredPreview | None:
-    row = one_row(db, "SELECT id, student_id, word_ids, new, offer_check FROM previews "
-                      "WHERE id = ?", [preview_id])
-    if row is None:
-        return None
+_COLUMNS = "id, student_id, word_ids, new, offer_check, message_id"
+
+
+def _stored(row: dict[str, Any]) -> StoredPreview:
     return StoredPreview(row["id"], row["student_id"], tuple(json.loads(row["word_ids"])),
-                         row["new"], bool(row["offer_check"]))
+                         row["new"], bool(row["offer_check"]), row["message_id"])
+
+
+def get_preview(db: Database, preview_id: int) -> StoredPreview | None:
+    row = one_row(db, f"SELECT {_COLUMNS} FROM previews WHERE id = ?", [preview_id])
+    return None if row is None else _stored(row)
+
+
+def student_previews(db: Database, student_id: int) -> list[StoredPreview]:
+    """The student's previews still kept, newest first (with or without a known message)."""
+    return [_stored(row) for row in all_rows(
+        db, f"SELECT {_COLUMNS} FROM previews WHERE student_id = ? ORDER BY id DESC",
+        [student_id])]
+
+
+def set_message(db: Database, preview_id: int, message_id: int | None) -> None:
+    """Remember the message that shows this preview in its student's chat (None: forget it,
+    e.g. she deleted it)."""
+    db.execute("UPDATE previews SET message_id = ? WHERE id = ?", [message_id, preview_id])
 
 
 def purge_previews_before(db: Database, cutoff: datetime) -> int:

@@ -598,3 +598,12 @@ def thanks(db: Database) -> None:
     so the teacher's /thread says no answer is owed instead of "waiting for your answer"
     (playtest finding). A flag, never the message's text."""
     _run(db, "ALTER TABLE thread_messages ADD COLUMN thanks INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0030_preview_messages")
+def preview_messages(db: Database) -> None:
+    """The Telegram message that shows each one-card preview (levels 1-3), so /check points to
+    the cards a student has not read yet there instead of sending them again. Only the message
+    id: a preview is sent in the student's private chat, whose id is the student's. NULL for a
+    preview not sent yet (a push waiting in the outbox) or sent before this migration."""
+    _run(db, "ALTER TABLE previews ADD COLUMN message_id INTEGER")

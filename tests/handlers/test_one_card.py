@@ -218,3 +218,16 @@ async def test_a_card_with_no_word_in_the_home_language_offers_no_flip(chat: Cha
     arabic = ["ℹ️" not in card.text for card in cards]  # the "no Arabic yet" line
     assert True in arabic and False in arabic
     assert flips == arabic
+
+
+async def test_each_card_message_is_remembered_once_telegram_has_sent_it(chat: Chat) -> None:
+    """A preview sent by /words, and a pushed one once the deliverer has sent it: /check can
+    point to the cards in them instead of sending the cards again."""
+    ana = chat.user(lang="es")
+    await join_and_confirm(chat, ana, level=1)
+    (words,) = await chat.send(ana, "/words")
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/push science.ecosystems prey")
+    kept = "SELECT message_id FROM previews WHERE student_id = 1001 ORDER BY id"
+    assert [r[0] for r in chat.db.execute(kept)] == [words.result_id, None]  # not sent yet
+    (pushed,) = [c for c in await chat.deliver() if c.chat_id == 1001]
+    assert [r[0] for r in chat.db.execute(kept)] == [words.result_id, pushed.result_id]
