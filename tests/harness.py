@@ -89,6 +89,19 @@ class Chat:
         return next((m for m, c in sorted(latest.items(), reverse=True)
                      if any(d == data for _, d in c.buttons)), 1)
 
+    def latest(self, user: dict[str, Any], message_id: int) -> Call:
+        """The latest send or edit of one of the bot's messages to `user`: what it shows now."""
+        found = [c for c in self.api.calls if c.chat_id == user["id"] and (
+            c.result_id == message_id if c.method.startswith("send")
+            else c.method.startswith("edit") and int(c.params.get("message_id") or 0)
+            == message_id)]
+        assert found, f"no message {message_id} was sent to {user['id']}"
+        return found[-1]
+
+    def delete(self, user: dict[str, Any], message_id: int) -> None:
+        """The user deletes one of the bot's messages from her chat (the bot is not told)."""
+        self.api.delete(user["id"], message_id)
+
     async def deliver(self) -> list[Call]:
         """Run the background deliverer's pass now; return the calls it made."""
         seen = len(self.api.calls)
@@ -143,13 +156,25 @@ def is_next(label: str) -> bool:
     return re.search(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d", label) is not None  # isolates
 
 
+def pointer(calls: list[Call]) -> int | None:
+    """The card message a line in these calls points to (sent as a reply to it: /check's
+    "👆 Your new cards are here"), or None."""
+    return next((c.reply_to for c in calls if c.method == "sendMessage" and c.reply_to), None)
+
+
 async def page_through(chat: Chat, user: dict, calls: list[Call]) -> list[Call]:
     """Tap Next ▶ on a one-card-a-message preview until its last card; return every card as
-    the student saw it: the message that came in `calls`, then each edit of it."""
-    shown = [c for c in calls if c.method == "sendMessage" and "📘" in c.text][-1:]
+    the student saw it: the message that came in `calls` (or the one a line in them points
+    to, as it shows now), then each edit of it."""
+    to = pointer(calls)
+    shown = [chat.latest(user, to)] if to is not None else \
+        [c for c in calls if c.method == "sendMessage" and "📘" in c.text][-1:]
     assert shown, "no preview card in these calls"
+    message_id = to if to is not None else shown[0].result_id
+    assert message_id is not None
     while (tap := next((d for label, d in shown[-1].buttons if is_next(label)), None)):
-        edits = [c for c in await chat.tap(user, tap) if c.method == "editMessageText"]
+        edits = [c for c in await chat.tap_on(user, tap, message_id)
+                 if c.method == "editMessageText"]
         assert len(edits) == 1, f"{tap} did not turn the card in place"
         shown += edits
     return shown
@@ -157,20 +182,25 @@ async def page_through(chat: Chat, user: dict, calls: list[Call]) -> list[Call]:
 
 async def check_now(chat: Chat, user: dict) -> list[Call]:
     """/check as a student does it: when it sends only cards she has not read (nothing else to
-    ask yet), read them to the last and tap its ✅ Check; return every call."""
+    ask yet), or points to such cards already in her chat, read them to the last and tap its
+    ✅ Check (or, on cards whose last has none, send /check again); return every call."""
     calls = await chat.send(user, "/check")
     if study.next_open_item(chat.db, user["id"]) is not None:
         return calls
     shown = [c for c in calls if c.method == "sendMessage"]
-    if any(is_next(label) for c in shown for label, _ in c.buttons):
+    to = pointer(calls)
+    if to is not None or any(is_next(label) for c in shown for label, _ in c.buttons):
         seen = len(chat.api.calls)
         shown = await page_through(chat, user, calls)
         calls = calls + accepted(chat.api.calls[seen:])
     check = next((d for c in shown[-1:] for _, d in c.buttons if d == callbacks.CHECK), None)
-    if check is None:  # no words at all: "no-words"
+    if check is None and to is None:  # no words at all: "no-words"
         return calls
     chat.clock.advance(seconds=30)  # reading the cards takes a person a while (flood guard)
-    return calls + await chat.tap(user, check)
+    if check is None:  # the cards it points to end with no ✅: /check again
+        return calls + await chat.send(user, "/check")
+    return calls + await chat.tap_on(user, check, shown[-1].result_id
+                                     or int(shown[-1].params["message_id"]))
 
 
 async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3

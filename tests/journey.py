@@ -98,19 +98,25 @@ async def answer_check(student: Person, most: int = 24) -> str:
 
     A graded tap may edit the question into feedback plus the next question, so this reads
     what the student sees now (the latest state of each message), not only new messages.
+    Cards already in the chat that a new line points to (a reply to them: "👆 Your new cards
+    are here") are read where they are, as a student follows the line to them.
     """
     first = max((m["message_id"] for m in student.screen()), default=0)
     handled: set[str] = set()
     student.say("/check")
     for _ in range(most):
         def next_step() -> dict | None:
+            screen = student.screen()
+            pointed = {m["reply_to_message"]["message_id"] for m in screen
+                       if m["message_id"] > first and "reply_to_message" in m}
             # an open question first; cards are turned only when nothing waits for an answer
             for wanted in (lambda m: "Check finished" in _shown(m) or _actionable(m),
                            _turnable):
-                for message in student.screen():
+                for message in screen:
                     state = json.dumps([message["message_id"], _shown(message),
                                         _buttons(message), "poll" in message])
-                    if message["message_id"] <= first or state in handled:
+                    if (message["message_id"] <= first and message["message_id"] not in pointed
+                            ) or state in handled:
                         continue
                     if wanted(message):
                         handled.add(state)

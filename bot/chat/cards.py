@@ -1,18 +1,24 @@
 """A student's cards as messages: a preview of their words (one card a message at levels 1-3,
-else a few phone-sized messages), the cards /check found unread, and a word for a student
-who left the placement for their cards."""
+else a few phone-sized messages), the cards /check found unread (a line pointing to the
+preview that shows them, or the cards), and a word for a student who left the placement for
+their cards."""
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Update
-from telegram.constants import ParseMode
+import logging
 
-from bot.chat.replies import edit_in_place, say, user_language
+from telegram import CallbackQuery, ReplyParameters, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.chat.replies import edit_in_place, reply_gone, say, user_language
 from bot.context import PuenteContext
 from bot.domain.checks import WordRef
 from bot.presentation import keyboards, views
-from bot.services import join, learners, previews
+from bot.services import join, learners, previews, unread_cards
 from bot.services.glosses import complete_glosses
+
+log = logging.getLogger(__name__)
 
 PLACEMENT_NOTED = "placement_noted"  # user_data: the school day the note below was last shown
 
@@ -91,13 +97,24 @@ async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
 
 
 async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],
-                      check_follows: bool) -> None:
-    """Preview the cards /check found unread (just unlocked, or never opened); when no check
-    follows, the last card (or message) offers ✅ Check, which starts one once the student has
-    read them."""
+                      check_follows: bool, cards_first: bool = False) -> None:
+    """Show the cards /check found unread (just unlocked, or never opened): one line pointing
+    to the preview in her chat that shows them (unread_cards.place), or, where none does or
+    Telegram no longer has it, the cards, after "read your cards first" when the check waits
+    for them (`cards_first`). When no check follows, their last card (or message) offers
+    ✅ Check, which starts one once the student has read them."""
     s = context.services
     who = learners.learner(s.db, user_id)
-    unread = complete_glosses(s.db, unread, who.language)
+    plan = unread_cards.place(s.db, who.id, unread, check_follows)
+    while plan.pointer is not None:
+        if await _point(context, user_id, plan.pointer, who.language):
+            return
+        unread_cards.message_gone(s.db, who.id, plan.pointer)
+        plan = unread_cards.place(s.db, who.id, unread, check_follows)
+    if cards_first:  # levels 1-2: too few words read for a fair check; it comes after these
+        await context.bot.send_message(user_id, s.catalog.bilingual("check-after-cards",
+                                                                     who.language))
+    unread = complete_glosses(s.db, plan.send, who.language)
     if who.scaffold.one_card:
         await send_page(context, user_id, previews.open_preview(
             s.db, who, unread, s.clock(), offer_check=not check_follows))
@@ -111,3 +128,20 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
         await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if last else None)
     learners.cards_shown(s.db, who.id, [r.id for r in unread], s.clock())  # every card, at once
+
+
+async def _point(context: PuenteContext, chat_id: int, pointer: unread_cards.Pointer,
+                 lang: str) -> bool:
+    """Reply to the preview message with the pointer's line; False when Telegram no longer
+    has that message (she deleted it), so the cards must come again."""
+    try:
+        await context.bot.send_message(
+            chat_id, context.services.catalog.bilingual(pointer.key, lang),
+            reply_parameters=ReplyParameters(pointer.message_id,
+                                             allow_sending_without_reply=False))
+    except BadRequest as exc:
+        if not reply_gone(exc):
+            raise
+        log.info("a preview message is gone from the student's chat: its cards come again")
+        return False
+    return True

@@ -88,6 +88,12 @@ def not_modified(exc: BadRequest) -> bool:
     return exc.message.lower().startswith("message is not modified")
 
 
+def reply_gone(exc: BadRequest) -> bool:
+    """Telegram refused a reply because the message it answers is gone (the person deleted
+    it): "message to be replied not found"."""
+    return "replied not found" in exc.message.lower()
+
+
 def too_old(exc: BadRequest) -> bool:
     """Telegram refused to answer a tap: it was answered already, or it is over 15 minutes old
     (the bot was down). The tap itself still counts; only the spinner's answer is lost."""

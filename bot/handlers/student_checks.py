@@ -35,10 +35,9 @@ async def check(update: Update, context: PuenteContext) -> None:
     start = checks.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
                                tz=s.config.school.timezone, push_id=push_id)
     question = start.question
-    if start.cards_first:  # levels 1-2: too few words read for a fair check; it comes after
-        await say(update, context, "check-after-cards")
-    if start.unread:
-        await show_unread(context, user.id, start.unread, check_follows=question is not None)
+    if start.unread:  # pointed to on screen, or sent (levels 1-2: the check waits for them)
+        await show_unread(context, user.id, start.unread, check_follows=question is not None,
+                          cards_first=start.cards_first)
     if start.short is not None:
         lang = question.lang if question is not None else user_language(context, user.id)
         await send_long(context, user.id, views.short_check_text(

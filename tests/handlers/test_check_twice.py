@@ -1,8 +1,9 @@
 """/check sent twice in a row (the play-test's Somali and Hmong students): a word is asked right
 after its card only in the check its cards lead to (✅ under the last card), never by a second
-/check while cards still wait; a word answered today is not asked again that day; and a question
-sent as a quiz poll stays answerable when /check sends it again, and is closed when answered on
-the buttons /check sent."""
+/check while cards still wait (which points to those cards, and sends none again); a word
+answered today is not asked again that day; and a question sent as a quiz poll stays
+answerable when /check sends it again, and is closed when answered on the buttons /check
+sent."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ from tests.harness import (
     texts,
 )
 
-AFTER_CARDS = ("📘 Ua ntej, nyeem koj cov daim npav tshiab. Tom qab ntawd nias ✅ los xeem.\n"
-               "📘 First, read your new cards. Then tap ✅ for your check.")
+CARDS_ABOVE = ("👆 Koj cov daim npav tshiab nyob ntawm no. Nyeem lawv, ces nias ✅ ntawm daim "
+               "kawg.\n👆 Your new cards are here. Read them, then tap ✅ on the last card.")
 ALL_DONE = ("✅ Hadda waad dhammaysay. Erayo kale ayaa soo laabanaya berri.\n"
             "✅ All done for now. More words come back tomorrow.")
 
@@ -43,19 +44,20 @@ def first_set_in_review(chat: Chat) -> list[int]:
     return first
 
 
-async def test_a_second_check_while_cards_wait_sends_the_cards_not_the_card_just_read(
+async def test_a_second_check_while_cards_wait_points_to_them_not_the_card_just_read(
         chat: Chat) -> None:
     ana = chat.user(lang="hmn")
     await join_and_confirm(chat, ana, lang="hmn", level=2)
     await page_through(chat, ana, await chat.send(ana, "/words"))
     old = first_set_in_review(chat)
-    first = await chat.send(ana, "/check")  # her new cards: the first one shows
-    assert "📘" in texts(first) and study.next_open_item(chat.db, 1001) is None
+    (first,) = await chat.send(ana, "/check")  # her new cards: the first one shows
+    assert "📘" in first.text and study.next_open_item(chat.db, 1001) is None
     chat.clock.advance(seconds=5)
     again = [c for c in await chat.send(ana, "/check") if c.method.startswith("send")]
     assert study.next_open_item(chat.db, 1001) is None  # not the first card's word, 5 s on
-    assert again[0].text == AFTER_CARDS and "📘" in again[1].text
-    cards = await page_through(chat, ana, again[1:])
+    assert [c.text for c in again] == [CARDS_ABOVE]  # one line, no card sent again ...
+    assert again[0].reply_to == first.result_id  # ... under the cards she has
+    cards = await page_through(chat, ana, again)
     assert any(d == callbacks.CHECK for _, d in cards[-1].buttons)
     await chat.tap(ana, callbacks.CHECK)  # card -> ✅: the check right after the cards
     asked = [open_item(chat)]

@@ -17,6 +17,8 @@ from tests.harness import (
     Chat,
     answer_current,
     check_now,
+    page_through,
+    pointer,
     texts,
     two_classes,
 )
@@ -65,11 +67,13 @@ async def test_the_daily_alert_names_each_teacher_only_the_words_of_their_class(
     await chat.deliver()
     alerts: dict[int, str] = {}
     for _ in range(4):  # a check a day, every answer wrong
-        await check_now(chat, carlos)
+        started = await check_now(chat, carlos)
         while study.next_open_item(chat.db, 1003) is not None:  # to the end of the check
             for call in await answer_current(chat, carlos, False):
                 if call.chat_id in (TEACHER_ID, MATH_TEACHER_ID) and "missed" in call.text:
                     alerts[call.chat_id] = alerts.get(call.chat_id, "") + call.text
+        if pointer(started) is not None:  # "your new cards are here: read them after this
+            await page_through(chat, carlos, started)  # check": subtraction, pushed
         chat.clock.advance(days=1)
     terms = {teacher: {t for bold in re.findall(r"<b>([^<]*)</b>", text)
                        for t in bold.split(", ")} for teacher, text in alerts.items()}

@@ -17,6 +17,7 @@ from tests.harness import (
     Chat,
     answer_current,
     buttons,
+    check_now,
     join_and_confirm,
     texts,
     voices,
@@ -38,11 +39,11 @@ async def student(chat: Chat, user_id: int = 1001, level: int | None = 1) -> dic
 
 
 async def until_listening(chat: Chat, user: dict[str, Any]) -> list[Call]:
-    """Start checks (one a day) and answer right until a listening item arrives; the calls
-    so far."""
+    """Start checks (one a day, reading the cards a check points to first, as a student
+    does) and answer right until a listening item arrives; the calls so far."""
     calls: list[Call] = []
     for _ in range(10):
-        calls += await chat.send(user, "/check")
+        calls += await check_now(chat, user)
         for _ in range(8):
             if voices(calls):
                 return calls
@@ -183,7 +184,7 @@ async def test_a_level_four_student_never_gets_a_listening_item(speaking: Chat) 
 async def test_without_a_voice_a_beginner_never_gets_a_listening_item(chat: Chat) -> None:
     ana = await student(chat)
     for _ in range(6):
-        calls = await chat.send(ana, "/check")
+        calls = await check_now(chat, ana)  # her cards first, read, then the check
         while study.next_open_item(chat.db, 1001) is not None:
             calls += await answer_current(chat, ana, right=True)
         assert not voices(calls)

@@ -1,7 +1,8 @@
 """A level 1-2 child who opened one card and asks for a check is never asked to type an English
-word from memory: the cards she has not read come first, with a short line saying the check
-comes after them, and their ✅ starts a check with options. A word with no other of its part
-of speech read is asked among the words she has read, as practice."""
+word from memory: the cards she has not read come first (one line points to them in her
+chat, and says the check comes after them), and their ✅ starts a check with options. A word
+with no other of its part of speech read is asked among the words she has read, as
+practice."""
 
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ from tests.harness import (
     page_through,
 )
 
-AFTER_CARDS = {  # check-after-cards: the home language, then English
-    "so": "📘 Marka hore akhri kaararkaaga cusub. Kadib taabo ✅ si aad u bilowdo tijaabadaada.\n"
-    "📘 First, read your new cards. Then tap ✅ for your check.",
-    "es": "📘 Primero, lee tus tarjetas nuevas. Después toca ✅ para tu prueba.\n"
-    "📘 First, read your new cards. Then tap ✅ for your check.",
+CARDS_ABOVE = {  # check-cards-above: the home language, then English
+    "so": "👆 Kaararkaaga cusub waa halkan. Akhri, kadib taabo ✅ kaarka ugu dambeeya.\n"
+    "👆 Your new cards are here. Read them, then tap ✅ on the last card.",
+    "es": "👆 Tus tarjetas nuevas están aquí. Léelas y luego toca ✅ en la última tarjeta.\n"
+    "👆 Your new cards are here. Read them, then tap ✅ on the last card.",
 }
 
 
@@ -36,16 +37,16 @@ async def test_one_card_read_brings_the_other_cards_first_then_a_check_with_opti
 ) -> None:
     ana = chat.user(lang=lang)
     await join_and_confirm(chat, ana, lang=lang, level=level)
-    await chat.send(ana, "/words")  # card 1, Next never tapped
+    (words,) = await chat.send(ana, "/words")  # card 1, Next never tapped
     calls = await (
         chat.send(ana, "/check") if ask == "/check" else chat.tap(ana, callbacks.CHECK)
     )  # e.g. the ✅ under a pushed card
     sent = [c for c in calls if c.method.startswith("send")]
     assert study.next_open_item(chat.db, 1001) is None  # nothing typed, nothing asked yet
-    assert [c.method for c in sent] == ["sendMessage", "sendMessage"]
-    assert sent[0].text == AFTER_CARDS[lang]
-    assert "📘" in sent[1].text  # the first card she has not read
-    cards = await page_through(chat, ana, sent[1:])
+    assert [c.method for c in sent] == ["sendMessage"]  # no card sent again: one line ...
+    assert sent[0].text == CARDS_ABOVE[lang]
+    assert sent[0].reply_to == words.result_id  # ... under the card she has on screen
+    cards = await page_through(chat, ana, sent)  # she reads them there
     assert any(d == callbacks.CHECK for _, d in cards[-1].buttons)
     await chat.tap(ana, callbacks.CHECK)
     item = open_item(chat).item

@@ -275,8 +275,8 @@ async def test_an_answer_typed_under_a_voice_note_takes_its_buttons_off(
     user = chat.user(1001, lang="es")
     await join_and_confirm(speaking, user, "es", 1)
     notes: list[Call] = []
-    for _ in range(10):  # one check a day, answered right, until a listening item comes
-        calls = await speaking.send(user, "/check")
+    for _ in range(10):  # one check a day (its cards read), answered right, until a
+        calls = await check_now(speaking, user)  # listening item comes
         while not (notes := voices(calls)) and study.next_open_item(chat.db, 1001):
             calls = await answer_current(speaking, user, right=True)
         if notes:

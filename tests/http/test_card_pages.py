@@ -54,3 +54,31 @@ async def test_a_double_tap_on_next_turns_the_card_once_with_no_error(
         "are exactly the same as a current content and reply markup of the message"]
     assert len(ana.received()) == messages  # ... and Puente took that as done: nothing sent
     assert "Traceback" not in puente.output() and "failed" not in puente.output()
+
+
+async def test_check_points_to_the_cards_on_screen_and_sends_them_again_once_deleted(
+        standin: StandIn, puente: Puente) -> None:
+    teacher, ana = standin.user(9102, "Rivera", "en"), standin.user(9203, "Ana", "es")
+    code = await become_teacher_with_class(standin, teacher, "Science 7B")
+    await join_class(ana, code, "es", place=False)
+    await standin.wait_for(
+        lambda: any(d == "pl:0:4" for s in ana.received() for _, d in s.buttons), STEP,
+        "the first placement question")
+    ana.tap("pl:0:4")  # "I don't know": level 1
+    first = await ana.wait_for("📘 Palabras nuevas: 3", STEP)  # card 1 of 3; Next never tapped
+    for _ in range(2):
+        before = len(ana.received())
+        ana.say("/check")
+        line = await ana.wait_for("👆", STEP, after=before, edits=False)
+        assert line.message["reply_to_message"]["message_id"] == first.message_id
+        await standin.quiet(1.0)
+        assert len(ana.received()) == before + 1  # that line alone: no card sent again
+    ana.delete(first.message_id)  # she clears her chat
+    before = len(ana.received())
+    ana.say("/check")
+    again = await ana.wait_for("📘 Palabras nuevas: 2", STEP, after=before, edits=False)
+    assert "reply_to_message" not in again.message  # the two cards she has not read, again
+    assert ana.received()[before].text.startswith("📘 Primero, lee tus tarjetas nuevas.")
+    assert "Siguiente ▶ 2/2" in [label for label, _ in again.buttons]
+    assert [why for _, _, why in standin.stats.refused] == [
+        "Bad Request: message to be replied not found"]
