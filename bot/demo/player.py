@@ -210,7 +210,11 @@ class Demo:
         self.seen[user_id] = len(self.api.calls)
 
     def _render(self, call: Call) -> str | None:
-        if call.method == "sendMessage":
+        if call.method == "sendMessage" and call.reply_to is not None:  # a line under a card
+            quoted = self.api.shown.get((call.chat_id or 0, call.reply_to), {})
+            first = plain_text(str(quoted.get("text") or "")).split("\n")[0]
+            text = f"🤖 Puente (a reply to «{first}» above): {plain_text(call.text)}"
+        elif call.method == "sendMessage":
             text = f"🤖 Puente: {plain_text(call.text)}"
         elif call.method == "sendPoll":
             options = call.params.get("options", [])
