@@ -212,7 +212,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         else:
             await ask_home_language(update, context, typed.detected)
         return
-    feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone)
+    feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
+                                    s.config.school.holidays)
     if feedback is None:  # not an answer: one of their words in their language, or else
         found = lookup.home_word(s.db, user.id, text)
         if found:

@@ -32,8 +32,9 @@ async def check(update: Update, context: PuenteContext) -> None:
     if query is None:  # /check typed, perhaps in the middle of the placement
         await placement_left(update, context)
     # A word is always seen on a card first, and asked in a later check, never this one.
+    school = s.config.school
     start = checks.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
-                               tz=s.config.school.timezone, push_id=push_id)
+                               tz=school.timezone, push_id=push_id, holidays=school.holidays)
     question = start.question
     if start.unread:  # pointed to on screen, or sent (levels 1-2: the check waits for them)
         await show_unread(context, user.id, start.unread, check_follows=question is not None,
@@ -58,7 +59,7 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
     try:
         cb = callbacks.parse(query.data)
         feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
-                                         s.config.school.timezone)
+                                         s.config.school.timezone, s.config.school.holidays)
     except (answers.StaleItemError, callbacks.ForgedCallbackError) as exc:
         # Graded already, not hers, or forged: a toast says why (a double tap says nothing)
         quiet = isinstance(exc, answers.StaleItemError) and exc.quiet
@@ -83,7 +84,8 @@ async def poll_answer(update: Update, context: PuenteContext) -> None:
         return
     try:
         feedback = answers.answer_poll(s.db, answer.user.id, answer.poll_id,
-                                       answer.option_ids[0], s.clock(), s.config.school.timezone)
+                                       answer.option_ids[0], s.clock(), s.config.school.timezone,
+                                       s.config.school.holidays)
     except answers.StaleItemError as exc:  # answered already (say, typed), or not theirs: a
         # vote carries no chat to reply in, and the question was graded once
         log.info("a quiz-poll vote changed nothing: %s", type(exc).__name__)

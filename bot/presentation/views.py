@@ -30,12 +30,13 @@ from bot.presentation.i18n import (
     reader_language,
 )
 from bot.presentation.message_views import word_list
+from bot.presentation.push_views import WEEKDAYS
 from bot.services.answers import Feedback, WriteInEnglish
 from bot.services.checks import Question, ShortCheck
 from bot.services.family import WEEK, FamilyUpdate
 from bot.services.previews import Page
 from bot.services.progress import Progress
-from bot.services.readiness import NextStep
+from bot.services.readiness import BackOn, NextStep
 
 MESSAGE_LIMIT = 4096
 CARD_LIMIT = 900  # one card with its header, levels 1-3: a phone screen, never a scroll
@@ -247,11 +248,9 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
     lines = [catalog.bilingual(lead, lang)]
     if short.new_cards:  # their cards are just above: they come in the next check
         lines.append(catalog.bilingual("check-short-new-cards", lang))
-    elif short.next_in_days in (0, 1):
-        key = "check-short-next-tomorrow" if short.next_in_days else "check-short-next-today"
-        lines.append(catalog.bilingual(key, lang))
-    elif short.next_in_days is not None:
-        lines.append(catalog.bilingual("check-short-next-days", lang, days=short.next_in_days))
+    elif short.back is not None:
+        key, values = comes_back(short.back, after_check=True)
+        lines.append(catalog.bilingual(key, lang, **values))
     return join_lines(lines)
 
 
@@ -352,7 +351,7 @@ def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
         return None
     if low and step.ready:
         return None if level <= 2 else ("check-done-low-next-check", {"count": step.ready})
-    if not (step.ready or step.waiting or step.next_in_days is not None):
+    if not (step.ready or step.waiting or step.back is not None):
         return None
     return next_step_prompt(step, after_check=True)
 
@@ -396,23 +395,36 @@ def next_step(step: NextStep, lang: str, catalog: Catalog) -> Markup:
 
 # When words come back: /progress and an empty /check say "✅ All done for now" first; under a
 # check's score the ✅ would read as "right" after a miss, so the plain line comes instead.
-LATER = {False: ("progress-next-today", "progress-next-tomorrow", "progress-next-days"),
-         True: ("check-short-next-today", "check-short-next-tomorrow", "check-short-next-days")}
+LATER = {False: "progress-next", True: "check-short-next"}
+# A school day this week is named ("on Monday"): a child at levels 1-2 reads a weekday more
+# easily than "in 3 days", and works out no sum. A week or more away is counted in days, since
+# "on Monday" would not say which one.
+NAMED_DAYS = 7
 
 
 def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, dict[str, int]]:
     """What to do now: a check when words are ready, cards to read, or when words come back
     (/progress, a check's last message and an empty /check all say it this one way)."""
-    today, tomorrow, later = LATER[after_check]
     if step.ready:
         return "progress-next-check", {"count": step.ready}
     if step.waiting:
         return "progress-next-words", {}
-    if step.next_in_days is None:
+    if step.back is None:
         return "progress-next-none", {}
-    if step.next_in_days in (0, 1):
-        return (tomorrow if step.next_in_days else today), {}
-    return later, {"days": step.next_in_days}
+    return comes_back(step.back, after_check)
+
+
+def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, int]]:
+    """The school day words come back, never a weekend or a holiday (BackOn): "later today",
+    "tomorrow", the weekday within a week ("on Monday"), else "in 10 days"."""
+    later = LATER[after_check]
+    if back.in_days == 0:
+        return f"{later}-today", {}
+    if back.in_days == 1:
+        return f"{later}-tomorrow", {}
+    if back.in_days < NAMED_DAYS:  # a school day: Monday to Friday
+        return f"{later}-{WEEKDAYS[back.day.weekday()]}", {}
+    return f"{later}-days", {"days": back.in_days}
 
 
 def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
@@ -429,7 +441,7 @@ def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
 def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:
     """What /check says when no word is ready and no card waits: when words come back, or
     that there are none to study ("no-words") when none will."""
-    if step is None or step.next_in_days is None:
+    if step is None or step.back is None:
         return "no-words", {}
     return next_step_prompt(step)
 

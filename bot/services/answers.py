@@ -4,8 +4,9 @@ the next question, re-teaching after two misses, and taps that grade nothing."""
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -104,7 +105,7 @@ def _answered(check: study.Check | None, now: datetime) -> AnsweredItemError:
 
 
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
-                  tz: ZoneInfo) -> Feedback:
+                  tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
     """Grade a tapped option, checked against the item the server sent this student."""
     check: study.Check | None = study.read_check(db, item_id)  # the item and its check: one read
     stored = check.item(item_id) if check is not None else None
@@ -116,17 +117,18 @@ def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: da
         raise StaleItemError()
     if stored.answered:
         raise _answered(check, now)
-    return _finish(db, stored, grade_choice(stored.item, option), now, tz, check=check)
+    return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays,
+                   check=check)
 
 
 def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: datetime,
-                tz: ZoneInfo) -> Feedback:
+                tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
     """Grade a quiz-poll answer (it carries no chat: the poll id finds the item)."""
     stored = study.item_by_poll(db, poll_id)
     if stored is None or stored.student_id != user_id \
             or not 0 <= option < len(stored.item.options):
         raise StaleItemError()
-    return _finish(db, stored, grade_choice(stored.item, option), now, tz)
+    return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays)
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ class TypeTheWord:
     key: str
 
 
-def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo
+def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
+                 holidays: Collection[date] = ()
                  ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | None:
     """Grade free text against the student's open item; None when no item is open.
 
@@ -166,7 +169,7 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
         index = matching_option(stored.item, text)
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             return TapAnAnswer()
-        return _finish(db, stored, grade_choice(stored.item, index), now, tz, who)
+        return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who)
     found = words_by_id(db, [stored.item.word_id])
     packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
     terms, _ = pack_terms([w.word for pid in packs for w in pack_words(db, pid)], who.language)
@@ -184,7 +187,7 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     if grade.verdict in RETRY and study.take_english_retry(db, stored.id, ENGLISH_RETRIES):
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
         return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
-    return _finish(db, stored, grade, now, tz, who)
+    return _finish(db, stored, grade, now, tz, holidays, who)
 
 
 def matching_option(item: Item, text: str) -> int | None:
@@ -209,8 +212,8 @@ def _counted_choices(db: Database, item: Item, pack_id: str, who: Learner,
 
 
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
-            tz: ZoneInfo, who: Learner | None = None, check: study.Check | None = None
-            ) -> Feedback:
+            tz: ZoneInfo, holidays: Collection[date] = (), who: Learner | None = None,
+            check: study.Check | None = None) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
@@ -246,7 +249,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         score = (where.right, where.answered)
         # "These words are still new for you" is only true of words never answered right
         slipped = where.right < where.answered and study.missed_known_words(db, stored.id)
-        after = next_step(db, who, now, tz)
+        after = next_step(db, who, now, tz, holidays)  # a school day, never a Saturday
     else:
         question = Question(where.next_item.id, where.number, where.total,
                             where.next_item.item, who.language, who.level,

@@ -4,8 +4,9 @@ now (recall on due reviews), store them and ask the first question."""
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -36,7 +37,7 @@ from bot.services.learners import (
     unread_words,
     word_refs,
 )
-from bot.services.readiness import NextStep, check_words, next_step
+from bot.services.readiness import BackOn, NextStep, check_words, next_step
 from bot.store import study
 from bot.store.packs import pack_words, words_by_id
 
@@ -59,7 +60,7 @@ class ShortCheck:
     """A check with fewer questions than usual (few words are ready): what comes next."""
 
     new_cards: bool              # words unlocked now: they come in the next check
-    next_in_days: int | None     # local days until the next review comes due (0: today)
+    back: BackOn | None          # the school day the next word comes back (None: none will)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class CheckStart:
 
 def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
                 size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC,
-                push_id: int | None = None) -> CheckStart:
+                push_id: int | None = None, holidays: Collection[date] = ()) -> CheckStart:
     """Unlock words whose slots are open and start a check on the words the student has
     already had time to learn; the cards they have not seen come first.
 
@@ -90,7 +91,7 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     wait unread: a second /check right after the first one's cards would ask the card just
     read, seconds after it, while the rest wait; the ✅ under the last card asks them all. A
     check asks each word once, so few ready words make a short check: the student is told
-    why, and when more words come.
+    why, and the school day more words come (`holidays` and weekends are skipped).
 
     A check already open is not replaced: its open question comes again (a second ✅ Check
     or /check would leave the first check's buttons dead and its answers unscored).
@@ -112,10 +113,11 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     question = save_check(db, who, items, now)
     not_yet = question is None and held > 0  # nothing fair to ask, and no cards waiting
     if question is None and not not_yet:  # nothing is ready: the cards lead, or say when
-        return CheckStart(unread, None, later=None if unread else next_step(db, who, now, tz))
+        later = None if unread else next_step(db, who, now, tz, holidays)
+        return CheckStart(unread, None, later=later)
     short = None
     if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
-        short = ShortCheck(bool(unread), next_step(db, who, now, tz).next_in_days)
+        short = ShortCheck(bool(unread), next_step(db, who, now, tz, holidays).back)
     return CheckStart(unread, question, short, not_yet=not_yet)
 
 

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.domain.mastery import MasteryState
 from bot.domain.school_days import streak
 from bot.services.learners import learner
-from bot.services.readiness import NextStep, next_step
+from bot.services.readiness import BackOn, NextStep, next_step
 from bot.store import study
 
 
@@ -30,7 +30,7 @@ class Progress:
     history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
     ready: int = 0      # words a /check would ask now (at most one check's worth)
     waiting: int = 0    # cards to read first: never opened, or what /words would unlock now
-    next_in_days: int | None = None  # local days until a word is ready again (None: never)
+    back: BackOn | None = None  # the school day words come back (None: none will)
     short: bool = False  # levels 1-2: three short lines instead of the chart and the list
     open_question: bool = False  # a question of her check still waits for an answer
 
@@ -42,7 +42,7 @@ class Progress:
     @property
     def step(self) -> NextStep:
         """What to do next, as a check's last message says it too."""
-        return NextStep(self.ready, self.waiting, self.next_in_days)
+        return NextStep(self.ready, self.waiting, self.back)
 
     @property
     def counts(self) -> tuple[int, int, int, int]:
@@ -53,12 +53,12 @@ class Progress:
 def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
              holidays: frozenset[date] = frozenset()) -> Progress:
     """Count the words met by state, the words ready now, the streak of school days with
-    study, and the next step: a check, cards to read, or when words come back."""
+    study, and the next step: a check, cards to read, or the school day words come back."""
     who = learner(db, user_id)
     states = [s for s in study.student_mastery(db, who.id).values() if s.previewed]
     by_state = Counter(s.state for s in states)  # a card never shown is not met
     mastered = [s for s in states if s.mastered]
-    step = next_step(db, who, now, tz)
+    step = next_step(db, who, now, tz, holidays)
     days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
@@ -67,5 +67,5 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
                     by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
                     streak(days, now.astimezone(tz).date(), holidays), history,
-                    step.ready, step.waiting, step.next_in_days, who.scaffold.short_progress,
+                    step.ready, step.waiting, step.back, who.scaffold.short_progress,
                     study.next_open_item(db, who.id) is not None)

@@ -1,5 +1,5 @@
 """What a check would ask now (`ready_ids`, the one rule), and what comes next for a student
-(`NextStep`): a check, cards to read, or the day words come back."""
+(`NextStep`): a check, cards to read, or the school day words come back (`BackOn`)."""
 
 from __future__ import annotations
 
@@ -36,27 +36,51 @@ def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo) -> li
 
 
 @dataclass(frozen=True)
+class BackOn:
+    """The day a student is told words come back: the first school day on or after the next
+    word is ready, when the reminder comes (a word ready on a Saturday is back on Monday;
+    "tomorrow" on a Friday named a Saturday, when no reminder comes and nobody is at school)."""
+
+    day: date     # a school day
+    in_days: int  # local days from today to `day` (0: later today, 1: tomorrow)
+
+
+@dataclass(frozen=True)
 class NextStep:
     """What comes next for a student, as /progress, /check and a check's last message say it."""
 
-    ready: int                # words a /check would ask now (at most one check's worth)
-    waiting: int              # cards to read first: never opened, or what /words would unlock
-    next_in_days: int | None  # local days until the next word is ready (None: none will be)
+    ready: int             # words a /check would ask now (at most one check's worth)
+    waiting: int           # cards to read first: never opened, or what /words would unlock
+    back: BackOn | None    # when the next word is ready again (None: none will be)
 
 
-def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> NextStep:
+def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
+              holidays: Collection[date] = ()) -> NextStep:
     """A check when words are ready (ready_ids), cards to read, or when words come back."""
     tracked = studying(db, who.id)
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
     return NextStep(min(len(ready_ids(tracked, now, tz)), MAX_CHECK), waiting,
-                    review_in_days(shown, now, tz))
+                    back_on(shown, now, tz, holidays))
 
 
-def review_in_days(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo) -> int | None:
-    """Local days until the next word is ready (0: later today; None: none will be)."""
+def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
+            holidays: Collection[date] = ()) -> BackOn | None:
+    """The school day the next word is ready again (ready_at), counted from today in local
+    days (None: none will be). Only the day said changes: a check asks a word once it is
+    ready, on a Saturday too."""
     due = next_review(states, now, tz)
-    return (due.astimezone(tz).date() - now.astimezone(tz).date()).days if due else None
+    if due is None:
+        return None
+    today = now.astimezone(tz).date()
+    day = _school_day_back(due, today, tz, holidays)
+    return BackOn(day, (day - today).days)
+
+
+def _school_day_back(at: datetime, today: date, tz: ZoneInfo, holidays: Collection[date]
+                     ) -> date:
+    """The school day a word ready `at` comes back on (today at the earliest)."""
+    return next_school_day(max(at.astimezone(tz).date(), today), holidays)
 
 
 def reviews_back(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
@@ -67,5 +91,5 @@ def reviews_back(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
     back on the next school day, when the reminder comes ("back Sat 26 Sep" meant nothing to
     a teacher)."""
     today = now.astimezone(tz).date()
-    return {w: next_school_day(max(ready_at(s, tz).astimezone(tz).date(), today), holidays)
+    return {w: _school_day_back(ready_at(s, tz), today, tz, holidays)
             for w, s in studying(db, student_id).items() if s.state is MasteryState.REVIEWING}

@@ -4,6 +4,7 @@ no walls of text, and Puente says plainly what it lacks in a student's language.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -13,6 +14,7 @@ from bot.presentation import callbacks, views
 from bot.presentation.i18n import Catalog
 from bot.services.packs import load_packs
 from bot.services.progress import Progress
+from bot.services.readiness import BackOn
 from bot.store import people, study
 from bot.store.packs import save_pack
 from tests.harness import Chat, buttons, page_through, texts
@@ -311,15 +313,19 @@ async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
     assert text.index("ecosistema") < text.index("ecosystem")
 
 
-@pytest.mark.parametrize(("ready", "waiting", "days", "said"), [
-    (2, 3, 1, "👉 2 words ready: /check"),
-    (0, 3, 1, "👉 New cards to read: /words"),
-    (0, 0, 0, "✅ All done for now. More words come back later today."),
-    (0, 0, 1, "✅ All done for now. More words come back tomorrow."),
-    (0, 0, 4, "✅ All done for now. More words come back in 4 days."),
+@pytest.mark.parametrize(("ready", "waiting", "back", "said"), [  # on Monday 14 September
+    (2, 3, (15, 1), "👉 2 words ready: /check"),
+    (0, 3, (15, 1), "👉 New cards to read: /words"),
+    (0, 0, (14, 0), "✅ All done for now. More words come back later today."),
+    (0, 0, (15, 1), "✅ All done for now. More words come back tomorrow."),
+    (0, 0, (16, 2), "✅ All done for now. More words come back on Wednesday."),
+    (0, 0, (18, 4), "✅ All done for now. More words come back on Friday."),
+    (0, 0, (21, 7), "✅ All done for now. More words come back in 7 days."),  # not "on Monday"
     (0, 0, None, "✅ All done for now.")])
 def test_the_next_step_is_a_check_cards_to_read_or_when_reviews_return(
-        catalog: Catalog, ready: int, waiting: int, days: int | None, said: str) -> None:
-    report = Progress(0, 0, 2, 1, 0, 3, (), ready, waiting, days, short=True)
+        catalog: Catalog, ready: int, waiting: int, back: tuple[int, int] | None,
+        said: str) -> None:
+    day = None if back is None else BackOn(date(2026, 9, back[0]), back[1])
+    report = Progress(0, 0, 2, 1, 0, 3, (), ready, waiting, day, short=True)
     text = views.next_step(report.step, "en", catalog).replace("\u2068", "").replace("\u2069", "")
     assert text == said

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from bot.presentation import views
 from bot.presentation.i18n import Catalog
 from bot.services.checks import ShortCheck
+from bot.services.readiness import BackOn
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import Chat, answer_current, join_and_confirm, texts
@@ -68,7 +69,7 @@ async def test_with_no_new_words_left_a_short_check_says_when_reviews_come(
                 chat.db, 1001, learning), chat.clock())
     in_review(chat, rest, timedelta(days=3))
     said = texts(await chat.send(user, "/check"))
-    assert SHORT in said and "More words come back for review in 3 days." in said
+    assert SHORT in said and "More words come back for review on Thursday." in said  # Mon+3
     assert "📘" not in said and "Pregunta 1/1" in said
 
 
@@ -80,11 +81,15 @@ async def test_a_full_check_says_nothing_about_its_length(chat: Chat) -> None:
     assert "Pregunta 1/5" in said and "🌱" not in said
 
 
-@pytest.mark.parametrize(("short", "says"), [
-    (ShortCheck(False, 0), "More words come back for review later today."),
-    (ShortCheck(False, 1), "More words come back for review tomorrow."),
-    (ShortCheck(False, 4), "More words come back for review in 4 days."),
-    (ShortCheck(True, 1), "Your new words come in your next check"),
+@pytest.mark.parametrize(("short", "says"), [  # told on Monday 14 September
+    (ShortCheck(False, BackOn(date(2026, 9, 14), 0)),
+     "More words come back for review later today."),
+    (ShortCheck(False, BackOn(date(2026, 9, 15), 1)), "More words come back for review tomorrow."),
+    (ShortCheck(False, BackOn(date(2026, 9, 18), 4)),
+     "More words come back for review on Friday."),
+    (ShortCheck(False, BackOn(date(2026, 9, 21), 7)),
+     "More words come back for review in 7 days."),  # "on Monday" would be today's
+    (ShortCheck(True, BackOn(date(2026, 9, 15), 1)), "Your new words come in your next check"),
     (ShortCheck(False, None), SHORT)])
 def test_when_more_words_come_is_said_plainly(catalog: Catalog, short: ShortCheck,
                                               says: str) -> None:

@@ -5,9 +5,10 @@ days one way too: school days, and any day the student studied."""
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlite_utils import Database
 
 from bot.presentation.i18n import Catalog
@@ -18,23 +19,28 @@ from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")  # START, 15:00 UTC, is 11:00 there on a Monday
+FRIDAY = START + timedelta(days=4)  # Friday 18 September, 11:00 at school
 SATURDAY = START + timedelta(days=5)
 
 
-def whole_check(db: Database, now: datetime, right: bool) -> answers.Feedback:
+def whole_check(db: Database, now: datetime, right: bool, holidays: frozenset[date] = frozenset()
+                ) -> answers.Feedback:
     """/check at `now` and answer every question (re-teaching items too); the last feedback."""
-    question = checks.begin_check(db, 1001, now, random.Random(1), tz=TZ).question
+    question = checks.begin_check(db, 1001, now, random.Random(1), tz=TZ,
+                                  holidays=holidays).question
     assert question is not None
     while True:
         item = question.item
         if item.typed:
-            typed = answers.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
+            typed = answers.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ,
+                                         holidays)
             assert isinstance(typed, answers.Feedback)
             feedback = typed
         else:
             index = item.options.index(item.answer)
             option = index if right else (index + 1) % len(item.options)
-            feedback = answers.answer_choice(db, 1001, question.item_id, option, now, TZ)
+            feedback = answers.answer_choice(db, 1001, question.item_id, option, now, TZ,
+                                             holidays)
         if feedback.next_question is None:
             return feedback
         question = feedback.next_question
@@ -47,7 +53,8 @@ def test_a_check_that_says_tomorrow_is_followed_by_no_reminder_that_day(
     read_words(db, START)
     last = whole_check(db, START, right=False)
     assert last.score == (0, 3)
-    assert last.next == readiness.NextStep(ready=0, waiting=0, next_in_days=1)
+    tuesday = readiness.BackOn(START.date() + timedelta(days=1), in_days=1)
+    assert last.next == readiness.NextStep(ready=0, waiting=0, back=tuesday)
     said = feedback_text(last, catalog)
     assert said.endswith("Look at the cards again with /words.\n"
                          "Más palabras vuelven para repasar mañana.\n"
@@ -63,6 +70,52 @@ def test_a_check_that_says_tomorrow_is_followed_by_no_reminder_that_day(
     assert start.question is not None and start.question.total == 3
 
 
+def test_a_check_finished_on_friday_says_words_come_back_on_monday_not_tomorrow(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # The missed words rest until Saturday; "tomorrow" named a day with no school and no
+    # reminder. What is ready is unchanged: on Saturday a check asks them.
+    enrol_student(db, START, level=1)
+    read_words(db, FRIDAY)
+    last = whole_check(db, FRIDAY, right=False)
+    monday = readiness.BackOn(date(2026, 9, 21), in_days=3)
+    assert last.next == readiness.NextStep(ready=0, waiting=0, back=monday)
+    assert feedback_text(last, catalog).endswith("Más palabras vuelven para repasar el lunes.\n"
+                                                 "More words come back for review on Monday.")
+    later = FRIDAY + timedelta(minutes=5)
+    assert progress.progress(db, 1001, later, TZ).back == monday
+    start = checks.begin_check(db, 1001, later, random.Random(2), tz=TZ)
+    assert start.question is None and start.later == readiness.NextStep(0, 0, monday)
+    saturday = FRIDAY + timedelta(days=1)
+    assert progress.progress(db, 1001, saturday, TZ).ready == 3
+
+
+@pytest.mark.parametrize(("holidays", "back"), [
+    ({date(2026, 9, 21)}, (22, 4)),                     # a Monday holiday: back on Tuesday
+    ({date(2026, 9, 21), date(2026, 9, 22)}, (23, 5)),  # Monday and Tuesday: Wednesday
+    ({date(2026, 9, 18)}, (21, 3)),                     # today is one: nothing moves
+])
+def test_a_holiday_from_the_config_is_never_the_day_words_come_back(
+        db: Database, school_class: people.ClassInfo, holidays: set[date],
+        back: tuple[int, int]) -> None:
+    enrol_student(db, START, level=1)
+    read_words(db, FRIDAY)
+    last = whole_check(db, FRIDAY, right=False, holidays=frozenset(holidays))
+    day = readiness.BackOn(date(2026, 9, back[0]), in_days=back[1])
+    assert last.next == readiness.NextStep(ready=0, waiting=0, back=day)
+    later = FRIDAY + timedelta(minutes=5)
+    assert progress.progress(db, 1001, later, TZ, frozenset(holidays)).back == day
+
+
+def test_a_thursday_check_before_a_friday_holiday_says_monday(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    thursday = FRIDAY - timedelta(days=1)
+    enrol_student(db, START, level=1)
+    read_words(db, thursday)
+    last = whole_check(db, thursday, right=False, holidays=frozenset({FRIDAY.date()}))
+    assert last.next == readiness.NextStep(0, 0, readiness.BackOn(date(2026, 9, 21), 4))
+    assert feedback_text(last, catalog).endswith("More words come back for review on Monday.")
+
+
 def test_words_just_answered_right_are_not_ready_again_minutes_later(
         db: Database, school_class: people.ClassInfo) -> None:
     # The playtest: 4 of 4 right, then /progress "3 word(s) ready: /check" and /check asked
@@ -72,10 +125,11 @@ def test_words_just_answered_right_are_not_ready_again_minutes_later(
     assert whole_check(db, START, right=True).score == (3, 3)
     later = START + timedelta(minutes=5)
     report = progress.progress(db, 1001, later, TZ)
-    assert (report.ready, report.due, report.next_in_days) == (0, 0, 1)
+    tuesday = readiness.BackOn(START.date() + timedelta(days=1), in_days=1)
+    assert (report.ready, report.due, report.back) == (0, 0, tuesday)
     start = checks.begin_check(db, 1001, later, random.Random(4), tz=TZ)
     assert start.question is None and start.unread == []
-    assert start.later == readiness.NextStep(ready=0, waiting=0, next_in_days=1)
+    assert start.later == readiness.NextStep(ready=0, waiting=0, back=tuesday)
     assert reminders.due_reviews(db, 1001, later, TZ).ready == 0
 
 

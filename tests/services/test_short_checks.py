@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
-from bot.services import answers, checks, progress, reminders
+from bot.services import answers, checks, progress, readiness, reminders
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -101,7 +101,8 @@ def test_a_short_check_says_when_the_next_review_comes(
     ready_only(db, 1, due=timedelta(days=2), whole_pack=True)
     start = checks.begin_check(db, 1001, START, random.Random(3), tz=TZ)
     assert start.unread == [] and start.question is not None
-    assert start.short == checks.ShortCheck(new_cards=False, next_in_days=2)
+    wednesday = readiness.BackOn(START.date() + timedelta(days=2), in_days=2)
+    assert start.short == checks.ShortCheck(new_cards=False, back=wednesday)
 
 
 def test_a_short_check_after_new_cards_asks_none_of_them_and_says_they_come_next(
