@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -341,6 +341,15 @@ def with_speech(chat: Chat, clips: Path) -> Chat:
     services = chat.app.bot_data.services
     assert services is not None
     chat.app.bot_data.services = replace(services, speech=Speech.open(clips))
+    return chat
+
+
+def with_holidays(chat: Chat, *days: date) -> Chat:
+    """The chat with these school holidays in its config ([school] holidays)."""
+    services = chat.app.bot_data.services
+    assert services is not None
+    school = replace(services.config.school, holidays=frozenset(days))
+    chat.app.bot_data.services = replace(services, config=replace(services.config, school=school))
     return chat
 
 

@@ -88,3 +88,14 @@ def test_a_tuesday_in_march_never_reads_as_two_of_the_same_word(catalog: Catalog
     # mar" told a teacher nothing (playtest 9); the month is written out there
     words = day(catalog, lang, date(2027, 3, 9)).replace(",", " ").split()
     assert len(words) == len(set(words)), words
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_UI)
+def test_a_student_is_told_five_different_school_days_in_every_language(
+        catalog: Catalog, lang: str) -> None:
+    # "More words come back on Monday" to "on Friday": never a weekend, so five sentences,
+    # each its own (a copied line would send a child back on the wrong day)
+    for kind in ("progress-next", "check-short-next"):
+        said = {catalog.plain(f"{kind}-{d}", lang) for d in WEEKDAYS[:5]}
+        assert len(said) == 5, (lang, kind)
+        assert not any(f"{kind}-{d}" in catalog.messages["en"] for d in WEEKDAYS[5:])

@@ -313,19 +313,20 @@ async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
     assert text.index("ecosistema") < text.index("ecosystem")
 
 
-@pytest.mark.parametrize(("ready", "waiting", "back", "said"), [  # on Monday 14 September
-    (2, 3, (15, 1), "👉 2 words ready: /check"),
-    (0, 3, (15, 1), "👉 New cards to read: /words"),
-    (0, 0, (14, 0), "✅ All done for now. More words come back later today."),
-    (0, 0, (15, 1), "✅ All done for now. More words come back tomorrow."),
-    (0, 0, (16, 2), "✅ All done for now. More words come back on Wednesday."),
-    (0, 0, (18, 4), "✅ All done for now. More words come back on Friday."),
-    (0, 0, (21, 7), "✅ All done for now. More words come back in 7 days."),  # not "on Monday"
+@pytest.mark.parametrize(("ready", "waiting", "back", "said"), [  # (told on, back on) Sept
+    (2, 3, (14, 15), "👉 2 words ready: /check"),
+    (0, 3, (14, 15), "👉 New cards to read: /words"),
+    (0, 0, (14, 14), "✅ All done for now. More words come back later today."),
+    (0, 0, (14, 15), "✅ All done for now. More words come back tomorrow."),
+    (0, 0, (14, 16), "✅ All done for now. More words come back on Wednesday."),
+    (0, 0, (18, 21), "✅ All done for now. More words come back on Monday."),  # Fri, not Sat
+    (0, 0, (15, 21), "✅ All done for now. More words come back on Monday."),  # 6 days
+    (0, 0, (14, 21), "✅ All done for now. More words come back in 7 days."),  # not "on Monday"
     (0, 0, None, "✅ All done for now.")])
 def test_the_next_step_is_a_check_cards_to_read_or_when_reviews_return(
         catalog: Catalog, ready: int, waiting: int, back: tuple[int, int] | None,
         said: str) -> None:
-    day = None if back is None else BackOn(date(2026, 9, back[0]), back[1])
+    day = None if back is None else BackOn(date(2026, 9, back[1]), back[1] - back[0])
     report = Progress(0, 0, 2, 1, 0, 3, (), ready, waiting, day, short=True)
     text = views.next_step(report.step, "en", catalog).replace("\u2068", "").replace("\u2069", "")
     assert text == said
