@@ -267,23 +267,38 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     # FSRS asked for this review (before this answer moves it), after a real interval
     scheduled = state.due_at <= now and (
         before.last_review is None or now - before.last_review >= REVIEW_INTERVAL)
+    if correct and luck >= state.luck:  # one option counted ("Practice again", the answer
+        # alone after ruling out the rest, a lone part of speech): practice only. No success
+        # day, so the word does not move to reviewing, and no review: FSRS would read it as a
+        # recall and send the word away for weeks while it is still being learned (playtest
+        # 14). It comes back on the next school day (rests_until); the misses in a row end
+        # (re-teaching and the teacher's "stuck" alert count those).
+        return replace(state, p_known=p_known, answered=True, last_answered=now,
+                       misses_in_row=0)
     card, _ = scheduler().review_card(before, rating_for(correct, exact), now)
     common = {"p_known": p_known, "card": json.dumps(card.to_dict()), "due_at": card.due,
               "answered": True, "last_answered": now}
+    if not correct and typed and state.mastered_at is None and recall_ready(state, now):
+        # The deciding review, typed, missed: she recognised the word on the days she got it
+        # right and cannot write it yet. That recognition stands (still reviewing); the
+        # writing is asked again after a real interval, not weeks of learning from scratch.
+        return replace(state, **{**common, "due_at": now + REVIEW_INTERVAL},
+                       misses_in_row=state.misses_in_row + 1, misses=state.misses + 1)
     if not correct:  # a miss restarts the evidence clock; a mastered word goes back to learning
         return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
                        success_days=frozenset(), first_correct_at=None, mastered_at=None,
                        luck=1.0, misses=state.misses + 1)
-    if luck >= state.luck:  # one option counted ("Practice again", a lone part of speech):
-        # practice only: no success day, so the word does not move to reviewing; the misses
-        # in a row end (re-teaching and the teacher's "stuck" alert count those)
-        return replace(state, **common, misses_in_row=0)
     updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0, luck=luck,
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)
-    if state.mastered_at is None and exact and is_mastered(updated, item_type=item_type,
-                                                           scheduled=scheduled, now=now):
-        updated = replace(updated, mastered_at=now)
+    if state.mastered_at is None and is_mastered(updated, item_type=item_type,
+                                                 scheduled=scheduled, now=now):
+        if exact:
+            return replace(updated, mastered_at=now)
+        # Right, with a spelling slip, on the answer that would have mastered the word: the
+        # clean spelling is asked again after a real interval, not when FSRS's "Hard" says
+        # (weeks: a playtest's "ecesystem" came back 22 days later)
+        return replace(updated, due_at=now + REVIEW_INTERVAL)
     return updated
 
 

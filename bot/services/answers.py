@@ -225,6 +225,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # answer is memory of them, not evidence (practice: no success, no success day)
     choices = 1 if stored.practice else _counted_choices(db, item, found.pack_id, who,
                                                          met_today)
+    # A right answer that was practice (the answer alone was left) is no teacher's "correct"
+    # either; a miss there is a miss like any other
+    practice = stored.practice or (grade.correct and choices == 1)
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
@@ -234,10 +237,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                                 local_day=now.astimezone(tz).date().isoformat(),
                                 choices=choices)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
-                           listening=item.item_type is ItemType.LISTEN,
-                           practice=stored.practice)
+                           listening=item.item_type is ItemType.LISTEN, practice=practice)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
-                             grade.correct, now, practice=stored.practice)
+                             grade.correct, now, practice=practice)
         again = reteach(db, stored, who, updated, now, tz)
     gloss = word.glosses.get(who.language)
     # The check as read before this answer, with it answered; read again when re-teaching

@@ -14,6 +14,7 @@ from bot.domain.mastery import (
     MASTERED_SUCCESSES,
     MIN_ANSWERS,
     RETENTION_GAP,
+    REVIEW_INTERVAL,
     MasteryState,
     WordStatus,
     bkt_update,
@@ -296,8 +297,44 @@ def test_a_forgiven_misspelling_is_evidence_but_never_the_answer_that_masters() 
     assert not typo.mastered
     assert typo.state is MasteryState.REVIEWING  # still right: the evidence clock runs on
     assert typo.p_known > state.p_known and typo.successes == state.successes + 1
-    assert typo.due_at < clean.due_at  # a Hard recall comes back sooner
+    # the clean spelling is asked again after a real interval, not weeks later (playtest 14:
+    # FSRS's "Hard" brought "ecesystem" back 22 days on)
+    assert typo.due_at == due + REVIEW_INTERVAL < clean.due_at
     assert recall_ready(typo, typo.due_at)  # and its next review, spelled right, masters it
     again = record_answer(typo, correct=True, exact=True, item_type=T, typed=True,
                           now=typo.due_at, local_day=typo.due_at.date().isoformat())
     assert again.mastered
+
+
+def test_a_right_answer_that_was_practice_leaves_the_schedule_alone() -> None:
+    """Playtest 14: a right tap with every other option ruled out ("prey" among five Creole
+    look-alikes) moved prey's review from Sep 19 to Oct 5 while it was still being learned."""
+    state = answers(SPACED[:2])
+    due = state.due_at  # asked when it is due, as a check asks it
+    practice = record_answer(state, correct=True, exact=True, item_type=C, typed=False,
+                             now=due, local_day=due.date().isoformat(), choices=1)
+    assert practice.due_at == state.due_at and practice.card == state.card
+    assert practice.success_days == state.success_days and practice.successes == state.successes
+    # asked again the next day, not weeks away
+    assert ready_at(practice, UTC) == datetime.combine(due.date() + timedelta(days=1),
+                                                       datetime.min.time(), tzinfo=UTC)
+
+
+def test_a_typed_miss_on_the_deciding_review_keeps_what_she_recognised() -> None:
+    """Playtest 14: one typed miss ("orga") on the review that could master organism sent it
+    back to learning, days of right taps undone; she can recognise it, not write it yet."""
+    state = answers(SPACED)
+    due = state.due_at
+    assert recall_ready(state, due)
+    missed = record_answer(state, correct=False, exact=False, item_type=T, typed=True, now=due,
+                           local_day=due.date().isoformat())
+    assert missed.state is MasteryState.REVIEWING and missed.success_days == state.success_days
+    assert missed.misses_in_row == 1 and missed.p_known < state.p_known
+    assert missed.due_at == due + REVIEW_INTERVAL  # the writing is asked again in two days
+    written = record_answer(missed, correct=True, exact=True, item_type=T, typed=True,
+                            now=missed.due_at, local_day=missed.due_at.date().isoformat())
+    assert written.mastered
+    # a missed tap (recognition failing) still restarts the clock
+    tapped = record_answer(state, correct=False, exact=True, item_type=R, typed=False, now=due,
+                           local_day=due.date().isoformat())
+    assert tapped.state is MasteryState.LEARNING

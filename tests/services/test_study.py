@@ -16,12 +16,12 @@ from bot.domain.cognates import fold
 from bot.domain.evidence import OptionWords, counted_choices
 from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
-from bot.services import answers, checks, learners, progress
+from bot.services import answers, checks, learners, progress, teaching
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import enrol_student, read_words
+from tests.harness import TEACHER_ID, enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")
 
@@ -444,3 +444,9 @@ def test_a_right_tap_counts_only_the_options_she_could_not_rule_out(
     tap_right(db, ids["nutrient"], ("nutrient", "consumer", "habitat", "prey"), "nutrient")
     nutrient = stored.get_mastery(db, 1001, ids["nutrient"])
     assert nutrient is not None and nutrient.answered and nutrient.successes == 0
+    # and it is no teacher's "correct 1 of 1" either (playtest 14: "correct 2 of 2 · learning"
+    # beside "correct 2 of 2 · reviewing"); the two answers that counted are counted
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    counted = {w: (c.correct, c.attempts) for (_, w), c in matrix.cells.items()}
+    assert counted[ids["nutrient"]] == (0, 0)
+    assert counted[ids["prey"]] == counted[ids["food chain"]] == (1, 1)
