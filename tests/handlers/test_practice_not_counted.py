@@ -51,4 +51,6 @@ async def test_practice_answers_are_kept_marked_as_practice(chat: Chat) -> None:
     await miss_one_word_twice_then_practise_it(chat, ana)
     practice = chat.db.execute("SELECT correct FROM attempts WHERE practice = 1").fetchall()
     items = chat.db.execute("SELECT count(*) FROM check_items WHERE practice = 1").fetchone()[0]
-    assert practice == [(1,)] and items == 1
+    # the "Practice again" answer, and right answers found by ruling out every other option
+    # (a level-1 check's last words: bot/domain/evidence.py) are practice, and only those
+    assert (1,) in practice and set(practice) == {(1,)} and items == 1
