@@ -13,7 +13,14 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from bot.domain.mastery import MasteryState, WordStatus, error_rate, is_hard, too_few_answers
+from bot.domain.mastery import (
+    REVIEWING_DAYS,
+    MasteryState,
+    WordStatus,
+    error_rate,
+    is_hard,
+    too_few_answers,
+)
 from bot.domain.names import clean, clean_name
 from bot.domain.school_days import school_days_between
 from bot.presentation import push_views
@@ -49,6 +56,11 @@ NOT_ANSWERED_MARK = "not answered"
 
 
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
+# Answering for this many school days with no word yet right on two days (in review) or
+# mastered: not "on track", however few misses (a newcomer whose right taps were all practice,
+# playtest 14: "✅ On track" after three weeks, 4 words, none moved on). A learner puts a word
+# in review in two school days; mastery's goal is ten.
+STALLED_SCHOOL_DAYS = 10
 HEATMAP_DAYS = 21          # the heatmap shows the words practised in the last three weeks
 HEATMAP_WORDS = 30         # at most this many columns, so it reads on a phone
 ROW_NAME_LIMIT = 14        # characters of a name on a heatmap row, before its roster number
@@ -85,6 +97,8 @@ class Summary:
     too_few: list[str] = field(default_factory=list)  # practised, but too few answers to tell
     words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
     untouched: int = 0    # of those, the words nobody has answered yet ("not started")
+    stalled: list[str] = field(default_factory=list)  # answering for weeks, no word moved on
+    stalled_days: int = STALLED_SCHOOL_DAYS
 
 
 def student_name(student: StudentRow, placeholder: str = "?") -> str:
@@ -151,6 +165,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     into evidence the rule would refuse for each word. Students are named by `labels` (student
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
+    stalled: list[str] = []
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
@@ -176,6 +191,8 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             continue
         elif all(too_few_answers(c.attempts) for c in practised):
             too_few.append(name)
+        elif _stalled(by_student[student.id], today, holidays, tz):
+            stalled.append(name)
         else:
             on_track.append(name)
     totals = [_word_total(terms[w.id], cells, tz) for w in matrix.words
@@ -189,7 +206,18 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
                    mastered / total if total else 0.0, not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, len(given),
-                   sum(1 for w in given if w.id not in answered))
+                   sum(1 for w in given if w.id not in answered), stalled)
+
+
+def _stalled(cells: list[Cell], today: date | None, holidays: Collection[date],
+             tz: tzinfo | None) -> bool:
+    """Answering since STALLED_SCHOOL_DAYS school days or more, and no word yet in review
+    (right on two days) or mastered."""
+    first = min((d for c in cells if (d := _day(c.first_seen, tz))), default=None)
+    if first is None or today is None or \
+            school_days_between(first, today, holidays) < STALLED_SCHOOL_DAYS:
+        return False
+    return not any(c.mastered or c.days_right >= REVIEWING_DAYS for c in cells)
 
 
 def help_text(student: HelpNeeded) -> Markup:
@@ -227,6 +255,9 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         lines.append(catalog.render("report-not-started", lang, names=", ".join(s.not_started)))
     if s.too_few:
         lines.append(catalog.render("report-too-few", lang, names=", ".join(s.too_few)))
+    if s.stalled:
+        lines.append(catalog.render("report-stalled", lang, days=s.stalled_days,
+                                    names=", ".join(s.stalled)))
     if s.inactive:
         lines.append(catalog.render("report-inactive", lang, days=s.inactive_days,
                                     names=", ".join(s.inactive)))

@@ -176,3 +176,35 @@ def test_a_term_two_packs_share_names_its_pack_in_every_view(
     assert [t for t in labels if t.startswith("habitat")] == ["habitat (ecosystems)",
                                                              "habitat (eld-words)"]
     assert all("(" not in t for t in labels if not t.startswith("habitat"))  # others: bare
+
+
+def _right_twice_on(db: Database, student_id: int, word_id: int, day: int,
+                    miss_first: bool = False) -> None:
+    """Two right answers minutes apart on one day (after a miss, if `miss_first`)."""
+    state = stored.get_mastery(db, student_id, word_id) or new_mastery(word_id, START)
+    for minutes, right in ((0, not miss_first), (5, True), (10, True)):
+        now = START + timedelta(days=day, minutes=minutes)
+        state = record_answer(state, correct=right, exact=True, item_type=ItemType.CHOICE,
+                              typed=False, now=now, local_day=now.date().isoformat())
+        stored.save_mastery(db, student_id, word_id, state, now, answered=right)
+
+
+def test_weeks_of_answers_with_no_word_moving_on_is_not_on_track(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # Playtest 14: a Somali newcomer answered for three weeks, every right tap of her last
+    # word practice, and /report said "✅ On track: Hodan" with 4 words and none in review.
+    enrol_student(db, START, 1001, "Hodan", level=1)
+    enrol_student(db, START, 1002, "Mateo", level=1)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    for day in (0, 7, 14):  # Mondays: a miss, then right, so never right on a second day
+        _right_twice_on(db, 1001, words["habitat"], day, miss_first=day > 0)
+    _right_twice_on(db, 1002, words["habitat"], 0)
+    _right_twice_on(db, 1002, words["habitat"], 14)  # right on two days: in review
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    today = (START + timedelta(days=14)).date()
+    text = summary_text(found.name, matrix, catalog, "en", today=today)
+    assert "✅ On track: Mateo\n" in text
+    assert "🐢 Practising for 10+ school days, no word reviewing or mastered yet: Hodan" in text
+    # two school weeks in, not yet: a newcomer's first days are not a stall
+    early = summary_text(found.name, matrix, catalog, "en", today=today - timedelta(days=7))
+    assert "🐢" not in early and "Hodan" in early.split("\n")[1]
