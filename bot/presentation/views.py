@@ -243,12 +243,15 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
                      lead: str = "check-short") -> Markup:
-    """Why this check is short (few words are ready), and when more come: kind, not a score.
-    `lead` "check-not-yet": why there is no check yet (levels 1-2: no fair options)."""
+    """Why this check is short (few words are ready): kind, not a score. `lead`
+    "check-not-yet": why there is no check yet (levels 1-2: no fair options), and when more
+    words come. A short check that asks something leaves "when" to its last message, which
+    knows the words just answered: "in 3 days" above the questions and "tomorrow" under them
+    (playtest 14) told a child two different things."""
     lines = [catalog.bilingual(lead, lang)]
     if short.new_cards:  # their cards are just above: they come in the next check
         lines.append(catalog.bilingual("check-short-new-cards", lang))
-    elif short.back is not None:
+    elif short.back is not None and lead != "check-short":
         key, values = comes_back(short.back, after_check=True)
         lines.append(catalog.bilingual(key, lang, **values))
     return join_lines(lines)

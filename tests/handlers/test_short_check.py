@@ -1,5 +1,6 @@
 """/check with few ready words: each word once, so a short check, and the student is told why
-(in their language and English) and when more words come."""
+(in their language and English); when more words come is said once, by the check's last
+message (or by "not yet" when there is nothing to ask)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.store.packs import pack_words
 from tests.harness import Chat, answer_current, join_and_confirm, texts
 
 SHORT = "🌱 A short check this time: only a few words are ready to practise now."
+NOT_YET = "🌱 Not yet: you need a few more words for a check. Look at your cards again: /words"
 SHORT_ES = "🌱 Esta vez la prueba es corta: ahora solo unas pocas palabras están listas para " \
     "practicar."
 
@@ -58,8 +60,9 @@ async def test_one_ready_word_is_one_question_after_the_new_cards_and_says_why(
     assert study.next_open_item(chat.db, 1001) is None  # the word was not asked again
 
 
-async def test_with_no_new_words_left_a_short_check_says_when_reviews_come(
-        chat: Chat) -> None:
+async def test_a_short_check_says_when_reviews_come_once_at_its_end(chat: Chat) -> None:
+    # Playtest 14: "More words come back for review in 3 days." above the one question, and
+    # "More words come back for review tomorrow." under it (the word just answered)
     user = await one_word_left(chat)
     learning = min(study.student_mastery(chat.db, 1001))
     rest = [w.id for w in pack_words(chat.db, "science.ecosystems") if w.id != learning]
@@ -69,8 +72,10 @@ async def test_with_no_new_words_left_a_short_check_says_when_reviews_come(
                 chat.db, 1001, learning), chat.clock())
     in_review(chat, rest, timedelta(days=3))
     said = texts(await chat.send(user, "/check"))
-    assert SHORT in said and "More words come back for review on Thursday." in said  # Mon+3
+    assert SHORT in said and "come back" not in said
     assert "📘" not in said and "Pregunta 1/1" in said
+    end = texts(await answer_current(chat, user, True))
+    assert end.count("come back") == 1 and "More words come back for review" in end
 
 
 async def test_a_full_check_says_nothing_about_its_length(chat: Chat) -> None:
@@ -93,6 +98,10 @@ async def test_a_full_check_says_nothing_about_its_length(chat: Chat) -> None:
     (ShortCheck(False, None), SHORT)])
 def test_when_more_words_come_is_said_plainly(catalog: Catalog, short: ShortCheck,
                                               says: str) -> None:
-    text = views.short_check_text(short, "en", catalog)
-    assert text.startswith(SHORT) and says in text
+    # With nothing to ask yet ("not yet"), the note says when; above a short check's
+    # questions it does not (the check's last message does)
+    text = views.short_check_text(short, "en", catalog, "check-not-yet")
+    assert text.startswith(NOT_YET) and says.replace(SHORT, NOT_YET) in text
     assert len(text.split("\n")) == (1 if short == ShortCheck(False, None) else 2)
+    above = views.short_check_text(short, "en", catalog)
+    assert above.startswith(SHORT) and "come back" not in above
