@@ -3,6 +3,10 @@ with no gloss in the student's language never reads "compare (compare)"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from bot.domain.checks import Grade
 from bot.presentation.i18n import Catalog
 from bot.presentation.views import feedback_text
@@ -16,10 +20,25 @@ def missed(l1_term: str | None) -> Feedback:
 
 def test_a_missed_word_without_a_gloss_is_not_named_twice(catalog: Catalog) -> None:
     text = feedback_text(missed(None), catalog)
-    assert "Casi. La respuesta es <b>compare</b>. La verás otra vez pronto." in text
+    assert "Esta vez no. La respuesta es <b>compare</b>. La verás otra vez pronto." in text
     assert "(<b>compare</b>)" not in text
 
 
 def test_a_missed_word_with_a_gloss_names_it_beside_the_answer(catalog: Catalog) -> None:
     assert "La respuesta es <b>compare</b> (<b>comparar</b>)." in feedback_text(
         missed("comparar"), catalog)
+
+
+@pytest.mark.parametrize(("lang", "opening", "almost"), [
+    ("es", "Esta vez no. La respuesta es <b>compare</b>", "Casi"),
+    ("so", "Markan sax ma aha. Jawaabtu waa <b>compare</b>", "Ku dhowaad"),
+    ("pt", "Não foi desta vez. A resposta é <b>compare</b>", "Quase"),
+    ("zh", "这次不对。答案是 <b>compare</b>", "差一点"),
+])
+def test_a_plain_miss_says_not_this_time_never_almost(catalog: Catalog, lang: str,
+                                                      opening: str, almost: str) -> None:
+    """"Casi." and "Ku dhowaad!" mean "almost": a child who typed something unrelated (or
+    nothing she knew) was told she nearly had it (playtest finding)."""
+    text = feedback_text(replace(missed(None), lang=lang), catalog)
+    assert text.startswith(opening)
+    assert almost not in text

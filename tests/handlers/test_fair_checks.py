@@ -85,7 +85,7 @@ async def test_the_false_friend_the_card_warns_about_is_a_miss_with_the_warning(
     item_id = _ask_typed(chat, "general.academic-verbs", "support")
     reply = texts(await chat.send(user, "soportar"))
     assert "👍" not in reply and "escríbela en inglés" not in reply
-    assert "Casi. La respuesta es <b>support</b> (<b>apoyar</b>)" in reply
+    assert "Esta vez no. La respuesta es <b>support</b> (<b>apoyar</b>)" in reply
     assert "Cuidado: <b>support</b> no es <b>soportar</b>. <b>support</b> = <b>apoyar</b>." \
         in reply
     assert study.get_item(chat.db, item_id).answered  # a miss, not one more try
@@ -98,7 +98,7 @@ async def test_another_words_gloss_gets_no_thumbs_up(chat: Chat) -> None:
     item_id = _ask_typed(chat, "science.ecosystems", "organism")
     reply = texts(await chat.send(user, "habitad"))
     assert "👍" not in reply and "Cuidado" not in reply
-    assert "Casi. La respuesta es <b>organism</b> (<b>organismo</b>)" in reply
+    assert "Esta vez no. La respuesta es <b>organism</b> (<b>organismo</b>)" in reply
     assert study.get_item(chat.db, item_id).answered
 
 
