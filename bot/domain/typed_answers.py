@@ -6,7 +6,8 @@ of this very word gets "that is the Arabic word, now write it in English", and t
 clearly not English (another script, or surely the student's language) "please write the
 English word": one more try, not a miss (at most ENGLISH_RETRIES a question). Any other
 home-language word (a listed false friend, a word from a word list) is a miss, since it shows
-no knowledge of this word's meaning.
+no knowledge of this word's meaning. "I don't know" in any language ("no sé", "m pa konnen",
+"idk", "?", "🤷": `bot/domain/dont_know.py`) is a miss, the same as the question's 🤷 button.
 See docs/typed-grading.md for the rules and why the word list comes from pyspellchecker.
 """
 
@@ -17,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.domain.dont_know import says_dont_know
 from bot.domain.english_spelling import (
     allowed_typos,
     american_spelling,
@@ -56,6 +58,8 @@ class Verdict(enum.Enum):
                                                 # language: one more try
     FALSE_FRIEND = "false-friend"               # the look-alike the card warns about: a miss
     WRONG = "wrong"                             # anything else: a miss
+    DONT_KNOW = "dont-know"                     # "no sé", "idk", "?", "🤷", or the 🤷 button:
+                                                # a miss, with the answer shown
     EMPTY = "empty"                             # no letter: spaces, digits, punctuation, emoji
     TOO_LONG = "too-long"                       # longer than MAX_ANSWER
 
@@ -122,7 +126,20 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     card warns about; `lang`: the student's language (its word list, when one ships, and the
     language the detector is asked about); `other_terms`: the other English terms of the
     student's packs (so "food chain" is never a slip for "food web").
+
+    "I don't know" ("no sé", "idk", "?") is DONT_KNOW unless it grades right: the answer is
+    read as an answer first, so no phrase can turn a right answer into a miss.
     """
+    verdict = _grade(answer, expected, forms, home_terms, lang, other_terms, false_friends)
+    if not verdict.correct and says_dont_know(answer):
+        return TypedVerdict(Verdict.DONT_KNOW)
+    return verdict
+
+
+def _grade(answer: str, expected: str, forms: Sequence[str], home_terms: Sequence[str],
+           lang: str | None, other_terms: Sequence[str], false_friends: Sequence[str]
+           ) -> TypedVerdict:
+    """`grade`, "I don't know" aside."""
     if len(answer) > MAX_ANSWER:
         return TypedVerdict(Verdict.TOO_LONG)
     given = normalise(answer)
@@ -148,15 +165,15 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     longest = max(len(target.split()) for target in targets)
     for english, aside in beside(answer):  # "habitat (موطن)": the English part is graded
         if 0 < len(normalise(english).split()) <= longest and home_aside(aside, home, lang):
-            verdict = grade(english, expected, forms, home_terms, lang, other_terms,
-                            false_friends)
+            verdict = _grade(english, expected, forms, home_terms, lang, other_terms,
+                             false_friends)
             if verdict.kind in _GRADED_BESIDE:  # English, right or wrong: no other try
                 return verdict
     for english, aside in cuts(answer):  # "ecosystem hệ sinh thái": no separator, so only the
         # word itself beside its very gloss is right, and never beside English ("data done")
         if answer_key(aside, home, lang) in home and not _english(aside, targets):
-            verdict = grade(english, expected, forms, home_terms, lang, other_terms,
-                            false_friends)
+            verdict = _grade(english, expected, forms, home_terms, lang, other_terms,
+                             false_friends)
             if verdict.exact:
                 return verdict
     if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ...: not English, whatever it says

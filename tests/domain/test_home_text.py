@@ -179,13 +179,13 @@ def test_several_english_words_beside_a_gloss_are_never_right(typed: str, kind: 
 
 
 def test_text_in_another_script_is_not_english_and_never_a_miss() -> None:
-    verdict = grade("لا أعرف", "predator", home_terms=["مفترس"], lang="ar")
+    verdict = grade("الأسد", "predator", home_terms=["مفترس"], lang="ar")  # "the lion"
     assert (verdict.kind, verdict.matched, verdict.correct) == (Verdict.NOT_ENGLISH, "ar", False)
     assert verdict.retry
 
 
 def test_an_english_answer_from_a_home_language_speaker_is_still_graded() -> None:
-    assert grade("i dont know", "predator", home_terms=["depredador"], lang="es").kind \
+    assert grade("i dont know it", "predator", home_terms=["depredador"], lang="es").kind \
         is Verdict.WRONG
     assert grade("prey", "predator", home_terms=["depredador"], lang="es",
                  other_terms=["prey"]).kind is Verdict.OTHER_ENGLISH_WORD

@@ -23,6 +23,7 @@ from bot.services.packs import load_packs
 TABLE = Path(__file__).parents[1] / "data" / "typed_grading.tsv"
 ACCEPTED = {Verdict.EXACT.value, Verdict.TYPO_FORGIVEN.value}
 RETRIES = {Verdict.HOME_LANGUAGE_WORD.value, Verdict.NOT_ENGLISH.value}
+NOT_AN_ANSWER_VALUES = {v.value for v in NOT_AN_ANSWER}
 
 
 WORDS = [word for pack in load_packs().packs for word in pack.words]
@@ -81,6 +82,10 @@ def test_table_row(row: dict[str, str]) -> None:
         assert verdict.kind is Verdict.FALSE_FRIEND, verdict
     else:  # a different word, the home-language word, garbage: never accepted
         assert not verdict.correct, f"{row['typed']!r} accepted for {row['expected']!r}"
+        # "I don't know" is a miss with the answer shown; nothing else is taken for it
+        assert (verdict.kind is Verdict.DONT_KNOW) is (row["verdict"] == "dont-know"), verdict
+        if row["verdict"] in NOT_AN_ANSWER_VALUES:
+            assert verdict.kind.value == row["verdict"], verdict
         assert verdict.retry is (row["verdict"] in RETRIES), verdict
         if row["verdict"] in RETRIES:  # the gloss gets its thumbs-up, other text a plain ask
             assert verdict.kind.value == row["verdict"], verdict
@@ -358,11 +363,53 @@ def test_empty_and_too_long_answers() -> None:
 
 
 @pytest.mark.parametrize("typed", ["🙂", "👍🏽", "❤️", "👨\u200d👩\u200d👧", " \t\n ", "\u200b",
-                                   "¿?", "…", "🙂 the 🙂", "x" * (MAX_ANSWER + 1)])
+                                   "¡!", "?!", "…", "🙂 the 🙂", "🤔",
+                                   "\u200d\ufe0f", "x" * (MAX_ANSWER + 1)])
 def test_an_answer_with_no_word_or_far_too_long_is_no_answer_to_grade(typed: str) -> None:
     verdict = grade(typed, "ecosystem")
     assert verdict.kind in NOT_AN_ANSWER and not verdict.correct and not verdict.retry
     assert grade_typed(typed, "ecosystem").verdict in NOT_AN_ANSWER  # what the study service sees
+
+
+@pytest.mark.parametrize(("typed", "lang"), [
+    ("no sé", "es"), ("No se", "es"), ("m pa konnen", "ht"), ("Mwen pa konnen!", "ht"),
+    ("je sais pas", "fr"), ("je ne sais pas", "fr"), ("não sei", "pt"), ("ma garanayo", "so"),
+    ("không biết", "vi"), ("لا أعرف", "ar"), ("لا اعرف", "ar"),
+    ("ما بعرف", "ar"), ("不知道", "zh"), ("我 不知道", "zh"), ("모르겠어요", "ko"),
+    ("몰라요", "ko"), ("не знаю", "ru"), ("Не знаю.", "ru"), ("hindi ko alam", "tl"),
+    ("kuv tsis paub", "hmn"), ("idk", "es"), ("I don't know", "so"), ("I don’t know", "vi"),
+    ("dunno", None), ("?", "es"), ("???", None), ("¿?", "es"), ("؟", "ar"), ("🤷", "ht"),
+    ("🤷‍♂️", "es"), ("🤷🏿", "so"), ("no sé 🤷", "es"), ("? 🤷", None),
+])
+def test_i_dont_know_in_any_language_is_a_miss_never_a_retry_nor_no_answer(
+        typed: str, lang: str | None) -> None:
+    """The playtest: "no sé" was "That looks like Spanish", "?" and "🤷" "I don't see a word",
+    and "m pa konnen" spent the one "write it in English"."""
+    verdict = grade(typed, "habitat", home_terms=["hábitat"], lang=lang)
+    assert verdict.kind is Verdict.DONT_KNOW
+    assert not verdict.correct and not verdict.retry and verdict.kind not in NOT_AN_ANSWER
+    assert grade_typed(typed, "habitat", lang=lang).verdict is Verdict.DONT_KNOW
+
+
+@pytest.mark.parametrize(("typed", "lang"), [
+    ("nose", "es"),            # Spanish chat writes "no sé" so; it is an English word
+    ("no", "es"), ("know", None), ("I know", None), ("konnen", "ht"), ("paub", "hmn"),
+    ("sei", "pt"), ("biết", "vi"), ("知道", "zh"), ("знаю", "ru"), ("alam", "tl"),
+    ("i dont know habitat", None), ("no sé qué es", "es"), ("habitat?", None),
+    ("hábitat", "es"), ("🙂", None), ("?!", None),
+])
+def test_near_misses_of_i_dont_know_are_graded_as_what_they_are(
+        typed: str, lang: str | None) -> None:
+    assert grade(typed, "habitat", home_terms=["hábitat"], lang=lang).kind \
+        is not Verdict.DONT_KNOW
+
+
+def test_an_i_dont_know_phrase_that_is_the_word_is_right() -> None:
+    """The answer is read as an answer first: no phrase turns a right answer into a miss."""
+    assert grade("not sure", "not sure").exact
+    assert grade("nose", "nose").exact
+    assert grade("no se", "nose").kind is Verdict.TYPO_FORGIVEN  # a space slip, still right
+    assert grade("not sure", "unsure").kind is Verdict.DONT_KNOW
 
 
 def test_a_word_next_to_an_emoji_or_a_wrong_word_is_an_answer() -> None:

@@ -1,0 +1,86 @@
+"""A typed answer that says "I don't know": "no sé", "m pa konnen", "不知道", "idk", "?", "🤷".
+
+At levels 1-2 a deciding review is often typed (a cognate's, or one with too few fair options),
+and placement's "🤷 I don't know" taught the child that saying so is welcome. Typed at a typed
+question, such a phrase is what the question's 🤷 button is: a miss, with the answer shown,
+never "write it in English" (which spent her one retry) nor "I don't see a word" (which left
+her stuck on the question). See docs/typed-grading.md.
+
+A message says "I don't know" when, folded as `bot/domain/thanks.py` folds words (case,
+accents, Arabic letter forms; emoji and punctuation dropped), it is one of these phrases and
+nothing else, or when it is only question marks and shrugs. "I don't know habitat", "nose" (an
+English word, though Spanish chat spells "no sé" so) and "no" stay answers to grade; and a
+phrase that grades right (a pack word "not sure") is right: `typed_answers.grade` asks here
+only about an answer it did not accept.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from bot.domain.thanks import QUESTION_MARKS, words
+
+# Written as people type them, "|" between phrases: folding makes "no se" of "No sé" and
+# "nao sei" of "Não sei", so a phrase needs no accentless twin.
+DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "idk|i dk|i dont know|i don't know|i do not know|dont know|don't know|dunno|i dunno|"
+          "no idea|i have no idea|not sure|i'm not sure|im not sure|i forgot|i forget|"
+          "i don't remember|i dont remember",
+    "es": "no sé|yo no sé|no lo sé|yo no lo sé|ni idea|no tengo idea|no me acuerdo|no recuerdo",
+    "fr": "je sais pas|je ne sais pas|j'sais pas|jsais pas|sais pas|chais pas|chépa|"
+          "aucune idée|je sais plus|je ne sais plus|je me souviens pas|"
+          "je ne me souviens pas",
+    "ht": "m pa konnen|mwen pa konnen|m pa konn|mwen pa konn|pa konnen|m pa konnen non|"
+          "m pa sonje|mwen pa sonje",
+    "pt": "não sei|eu não sei|não sei não|não faço ideia|nem ideia|não lembro|não me lembro",
+    "so": "ma garanayo|ma garanaayo|ma aqaan|ma aqaano|anigu ma aqaan|ma xasuusto|"
+          "ma xusuusto",
+    "vi": "không biết|tôi không biết|em không biết|con không biết|mình không biết|ko biết|"
+          "k biết|hông biết|không nhớ|em không nhớ|tôi không nhớ",
+    "ar": "لا أعرف|ما أعرف|ما بعرف|ما بعرفش|مش عارف|مش عارفة|معرفش|لا أدري|ما أدري|"
+          "لا أتذكر|ما بتذكر",
+    "zh": "不知道|我不知道|不晓得|我不晓得|不曉得|我不曉得|不记得|我不记得|不記得|我不記得|"
+          "不会|我不会|不會|我不會",
+    "ko": "모르겠어요|모르겠어|모르겠습니다|몰라요|몰라|잘 모르겠어요|잘 몰라요|"
+          "기억이 안 나요|기억 안 나요",
+    "ru": "не знаю|я не знаю|незнаю|не помню|я не помню",
+    "tl": "hindi ko alam|hindi ko po alam|di ko alam|di ko po alam|ewan|ewan ko|ewan ko po|"
+          "hindi ko maalala",
+    "hmn": "kuv tsis paub|tsis paub|kuv tsis paub os|kuv tsis nco|tsis nco|kuv tsis nco qab|"
+           "tsis nco qab",
+}
+# Languages written without spaces between words: "我 不知道" and "잘모르겠어요" are the same
+# phrase as 我不知道 and 잘 모르겠어요, so their phrases also match with the spaces taken out
+# (never a Latin-script one: "no se" without its space is the English word "nose").
+UNSPACED = ("zh", "ko")
+SHRUG = "\U0001F937"
+# What goes with a shrug emoji: skin tones, the joiner and sign of a woman's or a man's shrug,
+# the emoji presentation selector
+_SHRUG_PARTS = frozenset({SHRUG, "\u200d", "\u2640", "\u2642", "\ufe0f",
+                          *map(chr, range(0x1F3FB, 0x1F400))})
+
+
+def _folded(text: str) -> str:
+    return " ".join(w.folded for w in words(text))
+
+
+@functools.cache
+def _phrases() -> tuple[frozenset[str], frozenset[str]]:
+    """Every language's phrases as folded, and the unspaced languages' without spaces."""
+    spaced = {_folded(p) for entry in DONT_KNOW_PHRASES.values() for p in entry.split("|")}
+    unspaced = {_folded(p).replace(" ", "") for code in UNSPACED
+                for p in DONT_KNOW_PHRASES[code].split("|")}
+    return frozenset(spaced), frozenset(unspaced)
+
+
+def says_dont_know(text: str) -> bool:
+    """Whether typed text only says "I don't know", in any language Puente writes in (the
+    child may write English, or the language of her school before this one), or only with
+    question marks and shrugs ("?", "¿?", "🤷‍♀️")."""
+    folded = _folded(text)
+    if not folded:
+        marks = [c for c in text if not c.isspace()]
+        return bool(marks) and all(c in QUESTION_MARKS or c in _SHRUG_PARTS for c in marks) \
+            and any(c in QUESTION_MARKS or c == SHRUG for c in marks)
+    spaced, unspaced = _phrases()
+    return folded in spaced or folded.replace(" ", "") in unspaced
