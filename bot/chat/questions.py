@@ -1,10 +1,10 @@
 """A check's questions and feedback as messages: buttons, a quiz poll, a voice note or a
-typed question; a graded tap's feedback and next question edit the tapped message. An answer
-typed instead of tapped takes its question's buttons off, and one typed instead of voted (or
-tapped on the buttons /check sent the question again with) closes its quiz poll, so only the
-open question can be answered: the message showing them is held in memory (`user_data`), never
-in the store (after a restart an old question keeps its buttons or its poll, and an answer
-there grades nothing)."""
+typed question (with one button, "🤷 I don't know"); a graded tap's feedback and next question
+edit the tapped message. An answer typed instead of tapped takes its question's buttons off (a
+typed question's 🤷 too), and one typed instead of voted (or tapped on the buttons /check sent
+the question again with) closes its quiz poll, so only the open question can be answered: the
+message showing them is held in memory (`user_data`), never in the store (after a restart an
+old question keeps its buttons or its poll, and an answer there grades nothing)."""
 
 from __future__ import annotations
 
@@ -53,13 +53,19 @@ async def send_question(context: PuenteContext, chat_id: int,
             if context.user_data is not None:
                 context.user_data[QUESTION_POLL] = (question.item_id, message.message_id)
         return
-    text = views.question_text(question, s.catalog)
-    markup = None if item.typed else keyboards.options(callbacks.ANSWER, question.item_id,
-                                                       item.options)
-    sent = await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
-                                          reply_markup=markup)
-    if markup is not None:
-        _showing(context, question.item_id, sent.message_id)
+    sent = await context.bot.send_message(
+        chat_id, views.question_text(question, s.catalog), parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.markup(_buttons(question, context)))
+    _showing(context, question.item_id, sent.message_id)
+
+
+def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Layout:
+    """A question's buttons: its options, or under a typed question "🤷 I don't know"."""
+    item = question.item
+    if item.typed:
+        return keyboards.dont_know_layout(question.item_id, context.services.catalog,
+                                          question.lang)
+    return keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
 
 
 def _own_message(question: checks.Question, context: PuenteContext) -> bool:
@@ -119,9 +125,7 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
     s, layout = context.services, None
     if following is not None and not _own_message(following, context):
         text = Markup(f"{text}\n\n{views.question_text(following, s.catalog)}")
-        if not following.item.typed:
-            layout = keyboards.option_layout(callbacks.ANSWER, following.item_id,
-                                             following.item.options)
+        layout = _buttons(following, context)
     if await edit_in_place(edit, text, layout):
         shown_in = edit.message.message_id if edit is not None and edit.message else None
     else:

@@ -378,3 +378,8 @@ def grade_choice(item: Item, option_index: int) -> Grade:
         return Grade(False, False, item.answer)
     chosen = item.options[option_index]
     return Grade(chosen == item.answer, True, item.answer)
+
+
+def grade_dont_know(item: Item) -> Grade:
+    """Grade a tapped "🤷 I don't know": a miss, as typing "I don't know" is."""
+    return Grade(False, False, item.answer, Verdict.DONT_KNOW)

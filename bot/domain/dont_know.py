@@ -26,7 +26,8 @@ DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
     "en": "idk|i dk|i dont know|i don't know|i do not know|dont know|don't know|dunno|i dunno|"
           "no idea|i have no idea|not sure|i'm not sure|im not sure|i forgot|i forget|"
           "i don't remember|i dont remember",
-    "es": "no sé|yo no sé|no lo sé|yo no lo sé|ni idea|no tengo idea|no me acuerdo|no recuerdo",
+    "es": "no sé|yo no sé|no lo sé|yo no lo sé|ni idea|no tengo idea|no me acuerdo|no recuerdo|"
+          "no lo recuerdo",
     "fr": "je sais pas|je ne sais pas|j'sais pas|jsais pas|sais pas|chais pas|chépa|"
           "aucune idée|je sais plus|je ne sais plus|je me souviens pas|"
           "je ne me souviens pas",

@@ -153,7 +153,7 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     assert chat is not None and user is not None
     item = PLACEMENT[number]
     lang = user_language(context, user.id)
-    labels = (*item.options, s.catalog.plain("placement-dont-know", lang))
+    labels = (*item.options, s.catalog.plain("button-dont-know", lang))
     sound = s.catalog.plain("button-listen", lang) if s.speech and spoken(number) else None
     await context.bot.send_message(
         chat.id, views.placement_text(number, item, lang, s.catalog), parse_mode=ParseMode.HTML,

@@ -51,15 +51,22 @@ async def check(update: Update, context: PuenteContext) -> None:
 
 
 async def answer_button(update: Update, context: PuenteContext) -> None:
-    """Grade a tapped answer; show feedback and the next question in the same message. A tap
-    that grades nothing (an old question, a button we never sent) is told why in its toast."""
+    """Grade a tapped answer (or a typed question's "🤷 I don't know"); show feedback and the
+    next question in the same message. A tap that grades nothing (an old question, a button we
+    never sent) is told why in its toast."""
     query, user, s = update.callback_query, update.effective_user, context.services
     if query is None or user is None:
         return
     try:
         cb = callbacks.parse(query.data)
-        feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock(),
-                                         s.config.school.timezone, s.config.school.holidays)
+        if cb.prefix == callbacks.DONT_KNOW:  # 🤷 under a typed question: a miss, shown kindly
+            feedback = answers.answer_dont_know(s.db, user.id, callbacks.dont_know_item(cb),
+                                                s.clock(), s.config.school.timezone,
+                                                s.config.school.holidays)
+        else:
+            feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1),
+                                             s.clock(), s.config.school.timezone,
+                                             s.config.school.holidays)
     except (answers.StaleItemError, callbacks.ForgedCallbackError) as exc:
         # Graded already, not hers, or forged: a toast says why (a double tap says nothing)
         quiet = isinstance(exc, answers.StaleItemError) and exc.quiet
@@ -94,10 +101,12 @@ async def poll_answer(update: Update, context: PuenteContext) -> None:
 
 
 def register(app: Application) -> None:
-    """Add /check, its ✅ Check button, the answer buttons and quiz-poll answers."""
+    """Add /check, its ✅ Check button, the answer buttons (and a typed question's 🤷) and
+    quiz-poll answers."""
     add = app.add_handler
     # Each handler is named for its command: /check is `check` (and the ✅ Check button).
     add(CommandHandler(check.__name__, check, filters=PRIVATE))
     add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.ANSWER}:"))
+    add(CallbackQueryHandler(answer_button, pattern=rf"^{callbacks.DONT_KNOW}:"))
     add(CallbackQueryHandler(check, pattern=rf"^{callbacks.CHECK}(:|$)"))
     add(PollAnswerHandler(poll_answer))

@@ -56,6 +56,16 @@ def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
                                  for label, data in row] for row in layout]}
 
 
+def dont_know_layout(item_id: int, catalog: Catalog, lang: str) -> Layout:
+    """A typed question's one button, "🤷 No sé · I don't know" (the words placement's 🤷 has,
+    in the home language and then English): a way out for a child who does not know the
+    word, as placement taught her to say."""
+    labels = dict.fromkeys(catalog.plain("button-dont-know", code) for code in (lang, "en"))
+    first, *then = labels
+    label = " · ".join([first, *(text.split(" ", 1)[-1] for text in then)])
+    return [[(label, callbacks.data(callbacks.DONT_KNOW, item_id))]]
+
+
 def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMarkup:
     """One button per answer option; data carries only ids."""
     return markup(option_layout(prefix, first, labels))

@@ -17,6 +17,7 @@ from bot.domain.mastery import MasteryState, WordStatus
 from bot.domain.names import clean_label, clean_name, inert
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
+from bot.domain.typed_answers import Verdict
 from bot.presentation.i18n import (
     FSI,
     PDI,
@@ -291,6 +292,8 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         key = "feedback-right"
     elif grade.correct:
         key = "feedback-right-typo"
+    elif grade.verdict is Verdict.DONT_KNOW:  # 🤷, or "no sé": "That's OK. The word is ..."
+        key = "feedback-dont-know" if feedback.l1_term else "feedback-dont-know-no-gloss"
     else:  # the answer with its home-language word, when there is one ("compare (compare)")
         key = "feedback-wrong" if feedback.l1_term else "feedback-wrong-no-gloss"
     parts = [catalog.bilingual(key, lang, **params)]

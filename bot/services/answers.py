@@ -16,6 +16,7 @@ from bot.domain.checks import (
     Item,
     WordRef,
     grade_choice,
+    grade_dont_know,
     grade_typed,
 )
 from bot.domain.cognates import fold, relation_for
@@ -107,18 +108,36 @@ def _answered(check: study.Check | None, now: datetime) -> AnsweredItemError:
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
                   tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
     """Grade a tapped option, checked against the item the server sent this student."""
-    check: study.Check | None = study.read_check(db, item_id)  # the item and its check: one read
-    stored = check.item(item_id) if check is not None else None
-    if stored is None:  # an item stored without a check id (none are now) is read by its id
-        stored, check = study.get_item(db, item_id), None
-    if stored is None or stored.student_id != user_id or stored.item.typed:
-        raise StaleItemError()
+    stored, check = _tapped(db, user_id, item_id, typed=False)
     if not 0 <= option < len(stored.item.options):  # a button we never sent: no answer
         raise StaleItemError()
     if stored.answered:
         raise _answered(check, now)
     return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays,
                    check=check)
+
+
+def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz: ZoneInfo,
+                     holidays: Collection[date] = ()) -> Feedback:
+    """Grade a tapped "🤷 I don't know" under a typed question: a miss, as a wrong answer is
+    (mastery, attempts, re-teaching and the teacher's counts), and the answer is shown."""
+    stored, check = _tapped(db, user_id, item_id, typed=True)
+    if stored.answered:
+        raise _answered(check, now)
+    return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, check=check)
+
+
+def _tapped(db: Database, user_id: int, item_id: int, typed: bool
+            ) -> tuple[study.StoredItem, study.Check | None]:
+    """The item a button names, and its check; StaleItemError unless it is this student's and
+    of the kind the button goes with (options, or a typed question's 🤷)."""
+    check: study.Check | None = study.read_check(db, item_id)  # the item and its check: one read
+    stored = check.item(item_id) if check is not None else None
+    if stored is None:  # an item stored without a check id (none are now) is read by its id
+        stored, check = study.get_item(db, item_id), None
+    if stored is None or stored.student_id != user_id or stored.item.typed is not typed:
+        raise StaleItemError()
+    return stored, check
 
 
 def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: datetime,

@@ -148,7 +148,7 @@ async def test_text_in_another_script_is_named_as_what_it_looks_like(chat: Chat)
     user = chat.user(1001, "Hodan", lang="so")
     await join_and_confirm(chat, user, lang="so", level=4)
     ask_typed(chat, "science.ecosystems", "predator", "so")
-    reply = texts(await chat.send(user, "لا أعرف"))  # "I don't know", in Arabic
+    reply = texts(await chat.send(user, "البيت"))  # "the house", in Arabic
     assert reply.endswith("That looks like Arabic. Please write the English word. ✏️")
     assert misses(chat) == 0
 
@@ -169,7 +169,7 @@ async def test_write_it_in_english_comes_once_then_the_answer_is_a_miss(chat: Ch
     user = chat.user(1001, "Amira", lang="ar")
     await join_and_confirm(chat, user, lang="ar", level=4)
     item_id = ask_typed(chat, "science.ecosystems", "habitat", "ar")
-    first = texts(await chat.send(user, "لا أعرف"))
+    first = texts(await chat.send(user, "البيت"))  # "the house"
     assert "Please write the English word" in first and "habitat" not in first
     assert misses(chat) == 0
     second = texts(await chat.send(user, "موطن"))  # the gloss, but she was asked for English

@@ -1,0 +1,194 @@
+"""A typed question has a way out for a child who does not know the word: "🤷 I don't know"
+under it, or "no sé", "m pa konnen", "?" or "🤷" typed. Either is a miss, with the answer shown
+kindly, and the next question comes (playtest: a Spanish level-1 child was stuck at question 1,
+told "That looks like Spanish" and "I don't see a word there")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.demo.offline import Call
+from bot.domain.checks import Item
+from bot.domain.scaffold import ItemType
+from bot.presentation.i18n import language_name
+from bot.store import study
+from bot.store.packs import pack_words
+from tests.harness import (
+    Chat,
+    answer_current,
+    buttons,
+    check_now,
+    class_pack_in_review,
+    join_and_confirm,
+    open_item,
+    texts,
+)
+
+
+def said(chat: Chat, key: str, lang: str, **values: object) -> str:
+    return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
+
+
+async def deciding_review(chat: Chat, user_id: int = 1001, lang: str = "es",
+                          level: int = 1) -> tuple[dict[str, Any], list[Call]]:
+    """A child whose class words are all due for the review that could master them: at levels
+    1-2 her first words are cognates, so /check asks them typed. Return her and its calls."""
+    user = chat.user(user_id, lang=lang)
+    await join_and_confirm(chat, user, lang=lang, level=level)
+    class_pack_in_review(chat.db, chat.clock(), user_id)
+    chat.clock.advance(days=3)
+    calls = await chat.send(user, "/check")
+    assert open_item(chat, user_id).item.typed
+    return user, calls
+
+
+def gloss(chat: Chat, term: str, lang: str) -> str:
+    return next(r.word.glosses[lang].term for r in pack_words(chat.db, "science.ecosystems")
+                if r.word.term == term)
+
+
+def misses(chat: Chat, user_id: int = 1001) -> int:
+    return chat.db.execute("SELECT COUNT(*) FROM attempts WHERE student_id = ? AND correct = 0",
+                           [user_id]).fetchone()[0]
+
+
+async def test_a_typed_question_has_one_button_i_dont_know_in_her_language_and_english(
+        chat: Chat) -> None:
+    _, calls = await deciding_review(chat)
+    stored = open_item(chat)
+    assert buttons(calls) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
+    hmong = chat.user(1002, lang="hmn")
+    await join_and_confirm(chat, hmong, lang="hmn", level=6)  # typed, in English, at level 6
+    await check_now(chat, hmong)
+    while not open_item(chat, 1002).item.typed:
+        await answer_current(chat, hmong, True)
+    shown = chat.api.showing(1002, chat.showing(hmong, f"dk:{open_item(chat, 1002).id}"))
+    assert shown is not None and [b["text"] for row in shown["reply_markup"]["inline_keyboard"]
+                                  for b in row] == ["🤷 Kuv tsis paub · I don't know"]
+
+
+async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_question(
+        chat: Chat) -> None:
+    ana, _ = await deciding_review(chat)
+    stored = open_item(chat)
+    assert stored.item.answer == "habitat"
+    calls = await chat.tap(ana, f"dk:{stored.id}")
+    edit = next(c for c in calls if c.method == "editMessageText")
+    assert edit.text.startswith(
+        "No pasa nada. La palabra es <b>habitat</b> (<b>hábitat</b>). La verás otra vez pronto."
+        "\nThat's OK. The word is <b>habitat</b> (<b>hábitat</b>). You will see it again soon."
+        "\n\nPregunta 2/5\n")
+    following = open_item(chat)
+    assert following.id != stored.id and study.get_item(chat.db, stored.id).answered
+    assert buttons([edit]) == [("🤷 No sé · I don't know", f"dk:{following.id}")]
+    assert misses(chat) == 1
+
+
+async def test_i_dont_know_counts_exactly_as_a_wrong_typed_answer_does(chat: Chat) -> None:
+    """Mastery, attempts, the next review and the teacher's counts: one path for both."""
+    ana, bo = chat.user(1001, lang="es"), chat.user(1002, "Bo", lang="es")
+    for user in (ana, bo):
+        await join_and_confirm(chat, user, lang="es", level=1)
+        class_pack_in_review(chat.db, chat.clock(), user["id"])
+    chat.clock.advance(days=3)
+    for user in (ana, bo):
+        await chat.send(user, "/check")
+    for _ in range(5):  # every deciding review: one tapped 🤷, the other typed a wrong word
+        assert open_item(chat, 1002).item.typed
+        await chat.tap(ana, f"dk:{open_item(chat, 1001).id}")
+        await chat.send(bo, "zebra")
+    assert study.next_open_item(chat.db, 1001) is study.next_open_item(chat.db, 1002) is None
+    assert study.student_mastery(chat.db, 1001) == study.student_mastery(chat.db, 1002)
+    rows = "SELECT word_id, item_type, correct FROM attempts WHERE student_id = ? ORDER BY 1"
+    assert chat.db.execute(rows, [1001]).fetchall() == chat.db.execute(rows, [1002]).fetchall()
+    assert misses(chat, 1001) == misses(chat, 1002) == 5
+
+
+@pytest.mark.parametrize(("lang", "typed"), [
+    ("es", "no sé"), ("es", "No se"), ("es", "?"), ("es", "🤷"), ("ht", "m pa konnen"),
+    ("ht", "Mwen pa konnen"), ("es", "idk"),
+])
+async def test_i_dont_know_typed_is_the_button_never_write_it_in_english_or_no_word(
+        chat: Chat, lang: str, typed: str) -> None:
+    user, _ = await deciding_review(chat, lang=lang)
+    stored = open_item(chat)
+    question = chat.showing(user, f"dk:{stored.id}")
+    calls = await chat.send(user, typed)
+    own = gloss(chat, stored.item.answer, lang)
+    sent = [c.text for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1 and sent[0].startswith(said(chat, "feedback-dont-know", lang,
+                                                      answer=stored.item.answer, own=own))
+    assert "English word. ✏️" not in sent[0]  # never "write it in English" or "no word"
+    assert study.get_item(chat.db, stored.id).answered and misses(chat) == 1
+    # The answered question's 🤷 is taken off: only the open question can be answered
+    assert [c.params["message_id"] for c in calls if c.method == "editMessageReplyMarkup"] \
+        == [question]
+    assert "reply_markup" not in chat.api.showing(user["id"], question)
+
+
+async def test_a_somali_childs_i_dont_know_typed_is_a_miss_with_the_answer_shown(
+        chat: Chat) -> None:
+    """Somali words are no cognates: a typed deciding review comes when too few fair options
+    are left (stored here as a check would store it)."""
+    hodan = chat.user(1001, "Hodan", lang="so")
+    await join_and_confirm(chat, hodan, lang="so", level=1)
+    word = next(r for r in pack_words(chat.db, "science.ecosystems") if r.word.term == "predator")
+    item = Item(word.id, ItemType.TYPED, word.word.glosses["so"].definition or "", (), "predator")
+    item_id = study.save_items(chat.db, 1001, "so", [item], chat.clock())[0]
+    reply = texts(await chat.send(hodan, "Ma garanayo"))
+    assert reply.startswith(said(chat, "feedback-dont-know", "so", answer="predator",
+                                 own=word.word.glosses["so"].term))
+    assert reply.startswith("Waa caadi. Eraygu waa <b>predator</b> (<b>ugaarsade</b>).")
+    assert study.get_item(chat.db, item_id).answered and misses(chat) == 1
+
+
+async def test_a_creole_childs_i_dont_know_leaves_her_own_word_its_friendly_retry(
+        chat: Chat) -> None:
+    """The playtest: "m pa konnen" spent her one "write it in English", so her own word
+    "òganis" on the question after was a miss instead of one more try."""
+    user, _ = await deciding_review(chat, lang="ht")
+    await chat.send(user, "m pa konnen")
+    stored = open_item(chat)
+    own = gloss(chat, stored.item.answer, "ht")
+    reply = texts(await chat.send(user, own))
+    assert reply == said(chat, "typed-home-language", "ht", typed=own,
+                         language=language_name("ht"))
+    assert misses(chat) == 1 and not study.get_item(chat.db, stored.id).answered
+
+
+async def test_check_asks_an_open_typed_question_again_with_its_way_out(chat: Chat) -> None:
+    """The playtest: /check sent the same question again, and nothing else he could do."""
+    ana, _ = await deciding_review(chat)
+    stored = open_item(chat)
+    again = await chat.send(ana, "/check")
+    assert buttons(again) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
+    assert "Pregunta 1/5" in texts(again)
+
+
+async def test_a_forged_or_old_i_dont_know_grades_nothing(chat: Chat) -> None:
+    ana, _ = await deciding_review(chat, 1001)
+    bo = chat.user(1002, "Bo", lang="es")
+    await join_and_confirm(chat, bo, lang="es", level=3)
+    await check_now(chat, bo)
+    anas, bos = open_item(chat, 1001), open_item(chat, 1002)
+    assert not bos.item.typed  # a button question: it never had a 🤷
+    before = chat.db["attempts"].count
+    for user, data in ((bo, f"dk:{anas.id}"), (bo, f"dk:{bos.id}"), (ana, "dk:999999"),
+                       (ana, "dk:abc"), (ana, f"dk:{anas.id}:0"), (ana, f"dk:{bos.id}")):
+        calls = await chat.tap(user, data)
+        assert not [c for c in calls if c.method in ("sendMessage", "editMessageText")], data
+        toast = [c for c in calls if c.method == "answerCallbackQuery"][-1]
+        assert toast.params["text"] == chat.app.bot_data.services.catalog.plain(
+            "check-stale", "es"), data
+        assert anas.item.answer not in texts(calls)
+    assert chat.db["attempts"].count == before
+    assert not study.get_item(chat.db, anas.id).answered
+    # Answered by typing, then its 🤷 tapped on a screen that never updated: graded once
+    await chat.send(ana, anas.item.answer)
+    chat.clock.advance(seconds=30)
+    calls = await chat.tap_on(ana, f"dk:{anas.id}", 1)
+    assert [c.params.get("text") for c in calls if c.method == "answerCallbackQuery"] == [
+        chat.app.bot_data.services.catalog.plain("check-stale-answered", "es")]
+    assert misses(chat) == 0 and chat.db["attempts"].count == before + 1
