@@ -16,7 +16,13 @@ from bot.domain.cognates import Relation, relation_for
 from bot.domain.mastery import MasteryState, WordStatus
 from bot.domain.names import clean_label, clean_name, inert
 from bot.domain.placement import PLACEMENT, PlacementItem
-from bot.domain.scaffold import ItemType, Scaffold, scaffold_for, sentence_frame
+from bot.domain.scaffold import (
+    ItemType,
+    Scaffold,
+    letter_blanks,
+    scaffold_for,
+    sentence_frame,
+)
 from bot.domain.typed_answers import Verdict
 from bot.presentation.i18n import (
     FSI,
@@ -238,8 +244,19 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
         return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
     if key in _LONG_STEM:
         return join_lines([counter, catalog.bilingual(_LONG_STEM[key], lang),
-                           own_line(Markup(f"<i>{prompt}</i>"))])
-    return join_lines([counter, catalog.bilingual(key, lang, prompt=prompt)])
+                           own_line(Markup(f"<i>{prompt}</i>")), *_letters(question, catalog)])
+    return join_lines([counter, catalog.bilingual(key, lang, prompt=prompt),
+                       *_letters(question, catalog)])
+
+
+def _letters(question: Question, catalog: Catalog) -> list[Markup]:
+    """Levels 1-2, a typed question: "✏️ _ _ _ _ _ _ _ (7 letters)" (scaffold.letter_blanks
+    says why blanks), in the home language only: the blanks say it to any reader."""
+    if not question.item.typed or not scaffold_for(question.level).letter_blanks:
+        return []
+    blanks, count = letter_blanks(question.item.answer)
+    # (a right-to-left prompt isolates the blanks, so a phrase's words keep their order)
+    return [catalog.render("item-letters", question.lang, count=count, blanks=blanks)]
 
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,

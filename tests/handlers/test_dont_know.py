@@ -1,7 +1,8 @@
 """A typed question has a way out for a child who does not know the word: "🤷 I don't know"
 under it, or "no sé", "m pa konnen", "?" or "🤷" typed. Either is a miss, with the answer shown
 kindly, and the next question comes (playtest: a Spanish level-1 child was stuck at question 1,
-told "That looks like Spanish" and "I don't see a word there")."""
+told "That looks like Spanish" and "I don't see a word there"). At levels 1-2 the question
+shows the word's letters as blanks."""
 
 from __future__ import annotations
 
@@ -192,3 +193,19 @@ async def test_a_forged_or_old_i_dont_know_grades_nothing(chat: Chat) -> None:
     assert [c.params.get("text") for c in calls if c.method == "answerCallbackQuery"] == [
         chat.app.bot_data.services.catalog.plain("check-stale-answered", "es")]
     assert misses(chat) == 0 and chat.db["attempts"].count == before + 1
+
+
+async def test_levels_one_and_two_see_the_words_letters_and_higher_levels_do_not(
+        chat: Chat) -> None:
+    _, calls = await deciding_review(chat, 1001, "es", level=1)
+    assert texts(calls).endswith("\n✏️ _ _ _ _ _ _ _ (7 letras)")  # habitat
+    _, calls = await deciding_review(chat, 1002, "ht", level=2)
+    count = len(open_item(chat, 1002).item.answer)
+    assert texts(calls).endswith(f"\n✏️ {' '.join('_' * count)} ({count} lèt)")
+    hmong = chat.user(1003, lang="hmn")
+    await join_and_confirm(chat, hmong, lang="hmn", level=6)
+    await check_now(chat, hmong)
+    while not open_item(chat, 1003).item.typed:
+        await answer_current(chat, hmong, True)
+    shown = chat.api.showing(1003, chat.showing(hmong, f"dk:{open_item(chat, 1003).id}"))
+    assert shown is not None and "✏️" not in shown["text"] and "_ _" not in shown["text"]
