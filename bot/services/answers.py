@@ -34,7 +34,7 @@ from bot.domain.typed_answers import (
     own_terms,
     pack_terms,
 )
-from bot.services.checks import Question
+from bot.services.checks import Question, introduced
 from bot.services.learners import Learner, learner, seen_words, word_refs
 from bot.services.readiness import NextStep, next_step
 from bot.store import study
@@ -272,9 +272,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         slipped = where.right < where.answered and study.missed_known_words(db, stored.id)
         after = next_step(db, who, now, tz, holidays)  # a school day, never a Saturday
     else:
-        question = Question(where.next_item.id, where.number, where.total,
-                            where.next_item.item, who.language, who.level,
-                            where.next_item.practice)
+        question = introduced(db, who, Question(
+            where.next_item.id, where.number, where.total, where.next_item.item, who.language,
+            who.level, where.next_item.practice))
     return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,

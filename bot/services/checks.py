@@ -53,6 +53,7 @@ class Question:
     lang: str
     level: int | None
     practice: bool = False  # a re-teaching item: "Practice again", outside number/total
+    intro: bool = False  # levels 1-2: her first typed question, said once (`introduced`)
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,8 @@ def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
     if item.poll_id is not None:  # its quiz poll is on screen: the same question as buttons,
         # and the poll still counts (a second poll would leave the first one's answer unread)
         asked = replace(asked, item_type=ItemType.CHOICE)
-    return Question(item.id, where.number, where.total, asked, who.language, who.level,
-                    item.practice)
+    return introduced(db, who, Question(item.id, where.number, where.total, asked,
+                                        who.language, who.level, item.practice))
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -209,7 +210,18 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime
     if not items:
         return None
     ids = study.save_items(db, who.id, who.language, items, now)
-    return Question(ids[0], 1, len(ids), items[0], who.language, who.level)
+    return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
+                                        who.level))
+
+
+def introduced(db: Database, who: Learner, question: Question) -> Question:
+    """The question, with its one-time line ("⭐ A mastery question: write the English word
+    from your card") when it is the first typed question a student at levels 1-2 gets: she
+    met only buttons before, and must learn that here she writes, and that 🤷 is a way out.
+    Claimed in the store as it is asked, so it is said once a student."""
+    if not question.item.typed or who.scaffold.level > WidaLevel.EMERGING:
+        return question
+    return replace(question, intro=True) if study.claim_typed_intro(db, who.id) else question
 
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],

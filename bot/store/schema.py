@@ -607,3 +607,11 @@ def preview_messages(db: Database) -> None:
     id: a preview is sent in the student's private chat, whose id is the student's. NULL for a
     preview not sent yet (a push waiting in the outbox) or sent before this migration."""
     _run(db, "ALTER TABLE previews ADD COLUMN message_id INTEGER")
+
+
+@migrations(name="0031_typed_intro")
+def typed_intro(db: Database) -> None:
+    """Whether a student at levels 1-2 has had the one-time line before her first typed
+    question ("⭐ A mastery question: write the English word from your card"): a flag, so it
+    is said once, never with every typed question."""
+    _run(db, "ALTER TABLE students ADD COLUMN typed_intro INTEGER NOT NULL DEFAULT 0")

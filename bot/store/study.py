@@ -232,6 +232,13 @@ def take_english_retry(db: Database, item_id: int, allowed: int) -> bool:
     return cursor.rowcount == 1
 
 
+def claim_typed_intro(db: Database, student_id: int) -> bool:
+    """Mark the student as told what a typed question is; True only the first time."""
+    cursor = db.execute("UPDATE students SET typed_intro = 1 WHERE id = ? AND typed_intro = 0",
+                        [student_id])
+    return cursor.rowcount == 1
+
+
 def close_item(db: Database, item_id: int, correct: bool, now: datetime) -> bool:
     """Mark an item answered; False when it already was (a replayed button)."""
     cursor = db.execute("UPDATE check_items SET answered_at = ?, correct = ? WHERE id = ? "

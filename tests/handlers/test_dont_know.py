@@ -2,7 +2,7 @@
 under it, or "no sé", "m pa konnen", "?" or "🤷" typed. Either is a miss, with the answer shown
 kindly, and the next question comes (playtest: a Spanish level-1 child was stuck at question 1,
 told "That looks like Spanish" and "I don't see a word there"). At levels 1-2 the question
-shows the word's letters as blanks."""
+shows the word's letters as blanks, and the first one says once what it is."""
 
 from __future__ import annotations
 
@@ -209,3 +209,28 @@ async def test_levels_one_and_two_see_the_words_letters_and_higher_levels_do_not
         await answer_current(chat, hmong, True)
     shown = chat.api.showing(1003, chat.showing(hmong, f"dk:{open_item(chat, 1003).id}"))
     assert shown is not None and "✏️" not in shown["text"] and "_ _" not in shown["text"]
+
+
+async def test_the_first_typed_question_says_once_what_it_is(chat: Chat) -> None:
+    intro = said(chat, "item-typed-intro", "es")
+    assert intro.startswith("⭐ ") and "\n⭐ A mastery question: write the English word" in intro
+    ana, calls = await deciding_review(chat)
+    assert texts(calls).startswith(f"Pregunta 1/5\n{intro}\n")
+    second = texts(await chat.send(ana, open_item(chat).item.answer))  # typed, question 2
+    assert "Pregunta 2/5" in second and open_item(chat).item.typed and "⭐" not in second
+    assert "⭐" not in texts(await chat.send(ana, "/check"))  # asked again: not again
+    while study.next_open_item(chat.db, 1001) is not None:
+        await answer_current(chat, ana, False)
+    chat.clock.advance(days=1)
+    later = texts(await chat.send(ana, "/check"))
+    assert open_item(chat).item.typed and "⭐" not in later
+
+
+async def test_a_higher_level_typed_question_has_no_introduction(chat: Chat) -> None:
+    hmong = chat.user(1003, lang="hmn")
+    await join_and_confirm(chat, hmong, lang="hmn", level=6)
+    await check_now(chat, hmong)
+    while not open_item(chat, 1003).item.typed:
+        await answer_current(chat, hmong, True)
+    shown = chat.api.showing(1003, chat.showing(hmong, f"dk:{open_item(chat, 1003).id}"))
+    assert shown is not None and "⭐" not in shown["text"]

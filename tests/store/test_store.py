@@ -147,3 +147,13 @@ def test_practice_answers_are_not_the_recent_answers_a_level_is_suggested_by(
         study.record_attempt(db, 1, word, ItemType.CHOICE, "so", minute % 2 == 1,
                              START + timedelta(minutes=minute), practice=minute % 2 == 1)
     assert study.recent_answers(db, 1, 10) == [False] * 4
+
+
+def test_a_student_from_before_the_typed_intro_is_told_once_after_migration() -> None:
+    """0031_typed_intro: a student who was in the store before gets the one-time line before
+    her first typed question, once (the claim is the store's, so two answers at once cannot
+    both show it)."""
+    db, _ = store_before("0031_typed_intro")
+    assert migrate(db)[:1] == ["0031_typed_intro"]
+    assert [study.claim_typed_intro(db, 1) for _ in range(3)] == [True, False, False]
+    assert study.claim_typed_intro(db, 2) is False  # no such student: nothing to tell
