@@ -45,6 +45,21 @@ async def deciding_review(chat: Chat, user_id: int = 1001, lang: str = "es",
     return user, calls
 
 
+async def typed_at_level_six(chat: Chat, user_id: int) -> str:
+    """A Hmong level-6 student answers her check until a typed question (in English, as from
+    level 4 on) is open; return its message as she sees it."""
+    hmong = chat.user(user_id, lang="hmn")
+    await join_and_confirm(chat, hmong, lang="hmn", level=6)
+    await check_now(chat, hmong)
+    while not open_item(chat, user_id).item.typed:
+        await answer_current(chat, hmong, True)
+    shown = chat.api.showing(user_id, chat.showing(hmong, f"dk:{open_item(chat, user_id).id}"))
+    assert shown is not None and "Type the " in shown["text"]
+    assert [b["text"] for row in shown["reply_markup"]["inline_keyboard"] for b in row] == [
+        "🤷 Kuv tsis paub · I don't know"]
+    return shown["text"]
+
+
 def gloss(chat: Chat, term: str, lang: str) -> str:
     return next(r.word.glosses[lang].term for r in pack_words(chat.db, "science.ecosystems")
                 if r.word.term == term)
@@ -60,14 +75,7 @@ async def test_a_typed_question_has_one_button_i_dont_know_in_her_language_and_e
     _, calls = await deciding_review(chat)
     stored = open_item(chat)
     assert buttons(calls) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
-    hmong = chat.user(1002, lang="hmn")
-    await join_and_confirm(chat, hmong, lang="hmn", level=6)  # typed, in English, at level 6
-    await check_now(chat, hmong)
-    while not open_item(chat, 1002).item.typed:
-        await answer_current(chat, hmong, True)
-    shown = chat.api.showing(1002, chat.showing(hmong, f"dk:{open_item(chat, 1002).id}"))
-    assert shown is not None and [b["text"] for row in shown["reply_markup"]["inline_keyboard"]
-                                  for b in row] == ["🤷 Kuv tsis paub · I don't know"]
+    await typed_at_level_six(chat, 1002)  # its 🤷 too, in her language and English
 
 
 async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_question(
@@ -202,13 +210,8 @@ async def test_levels_one_and_two_see_the_words_letters_and_higher_levels_do_not
     _, calls = await deciding_review(chat, 1002, "ht", level=2)
     count = len(open_item(chat, 1002).item.answer)
     assert texts(calls).endswith(f"\n✏️ {' '.join('_' * count)} ({count} lèt)")
-    hmong = chat.user(1003, lang="hmn")
-    await join_and_confirm(chat, hmong, lang="hmn", level=6)
-    await check_now(chat, hmong)
-    while not open_item(chat, 1003).item.typed:
-        await answer_current(chat, hmong, True)
-    shown = chat.api.showing(1003, chat.showing(hmong, f"dk:{open_item(chat, 1003).id}"))
-    assert shown is not None and "✏️" not in shown["text"] and "_ _" not in shown["text"]
+    text = await typed_at_level_six(chat, 1003)
+    assert "✏️" not in text and "_ _" not in text
 
 
 async def test_the_first_typed_question_says_once_what_it_is(chat: Chat) -> None:
@@ -227,10 +230,5 @@ async def test_the_first_typed_question_says_once_what_it_is(chat: Chat) -> None
 
 
 async def test_a_higher_level_typed_question_has_no_introduction(chat: Chat) -> None:
-    hmong = chat.user(1003, lang="hmn")
-    await join_and_confirm(chat, hmong, lang="hmn", level=6)
-    await check_now(chat, hmong)
-    while not open_item(chat, 1003).item.typed:
-        await answer_current(chat, hmong, True)
-    shown = chat.api.showing(1003, chat.showing(hmong, f"dk:{open_item(chat, 1003).id}"))
-    assert shown is not None and "⭐" not in shown["text"]
+    assert "⭐" not in await typed_at_level_six(chat, 1003)
+    assert chat.db.execute("SELECT typed_intro FROM students WHERE id = 1003").fetchone() == (0,)
