@@ -146,7 +146,11 @@ async def test_a_somali_childs_i_dont_know_typed_is_a_miss_with_the_answer_shown
     word = next(r for r in pack_words(chat.db, "science.ecosystems") if r.word.term == "predator")
     item = Item(word.id, ItemType.TYPED, word.word.glosses["so"].definition or "", (), "predator")
     item_id = study.save_items(chat.db, 1001, "so", [item], chat.clock())[0]
-    reply = texts(await chat.send(hodan, "Ma garanayo"))
+    asked = texts(await chat.send(hodan, "/check"))  # her first typed question, asked again
+    assert said(chat, "item-typed-intro", "so") in asked and "(8 xaraf)" in asked
+    calls = await chat.send(hodan, "Ma garanayo")
+    assert [c.method for c in calls] == ["editMessageReplyMarkup", "sendMessage"]  # 🤷 off
+    reply = calls[-1].text
     assert reply.startswith(said(chat, "feedback-dont-know", "so", answer="predator",
                                  own=word.word.glosses["so"].term))
     assert reply.startswith("Waa caadi. Eraygu waa <b>predator</b> (<b>ugaarsade</b>).")
@@ -210,7 +214,10 @@ async def test_levels_one_and_two_see_the_words_letters_and_higher_levels_do_not
     _, calls = await deciding_review(chat, 1002, "ht", level=2)
     count = len(open_item(chat, 1002).item.answer)
     assert texts(calls).endswith(f"\n✏️ {' '.join('_' * count)} ({count} lèt)")
-    text = await typed_at_level_six(chat, 1003)
+    _, calls = await deciding_review(chat, 1003, "es", level=3)  # still in both languages
+    assert "Type the English word that means this." in texts(calls)
+    assert "✏️" not in texts(calls) and "_ _" not in texts(calls)
+    text = await typed_at_level_six(chat, 1004)
     assert "✏️" not in text and "_ _" not in text
 
 
@@ -227,6 +234,27 @@ async def test_the_first_typed_question_says_once_what_it_is(chat: Chat) -> None
     chat.clock.advance(days=1)
     later = texts(await chat.send(ana, "/check"))
     assert open_item(chat).item.typed and "⭐" not in later
+
+
+async def test_a_first_typed_question_after_a_button_question_says_it_too(chat: Chat) -> None:
+    """The line comes with the first typed question wherever it is in the check: here after
+    a question with buttons, in the message the tap edits."""
+    hodan = chat.user(1001, "Hodan", lang="so")
+    await join_and_confirm(chat, hodan, lang="so", level=1)
+    refs = {r.word.term: r for r in pack_words(chat.db, "science.ecosystems")}
+    habitat, predator = refs["habitat"], refs["predator"]
+    options = ("habitat", "predator", "prey", "ecosystem")
+    items = [Item(habitat.id, ItemType.REVERSE, habitat.word.glosses["so"].term, options,
+                  "habitat"),
+             Item(predator.id, ItemType.TYPED, predator.word.glosses["so"].definition or "",
+                  (), "predator")]
+    first, typed = study.save_items(chat.db, 1001, "so", items, chat.clock())
+    assert "⭐" not in texts(await chat.send(hodan, "/check"))  # question 1, with buttons
+    calls = await chat.tap(hodan, f"an:{first}:0")
+    edit = next(c for c in calls if c.method == "editMessageText")
+    assert f"Su'aal 2/2\n{said(chat, 'item-typed-intro', 'so')}\n" in edit.text
+    assert edit.text.endswith("\n✏️ _ _ _ _ _ _ _ _ (8 xaraf)")
+    assert buttons([edit]) == [("🤷 Ma aqaan · I don't know", f"dk:{typed}")]
 
 
 async def test_a_higher_level_typed_question_has_no_introduction(chat: Chat) -> None:
