@@ -20,6 +20,7 @@ from bot.domain.checks import (
     grade_typed,
 )
 from bot.domain.cognates import fold, relation_for
+from bot.domain.dont_know import says_dont_know
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import counted_choices
 from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answer
@@ -186,6 +187,9 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     who = learner(db, user_id)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
+        if index is None and says_dont_know(text):  # "no sé" or "🤷": placement taught her
+            # to say so rather than guess; a miss, shown kindly, as under a typed question
+            return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who)
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             return TapAnAnswer()
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who)

@@ -338,3 +338,40 @@ def test_a_typed_miss_on_the_deciding_review_keeps_what_she_recognised() -> None
     tapped = record_answer(state, correct=False, exact=True, item_type=R, typed=False, now=due,
                            local_day=due.date().isoformat())
     assert tapped.state is MasteryState.LEARNING
+
+
+def test_one_missed_tap_does_not_take_back_a_mastered_word() -> None:
+    """Playtest 15: "🏅 You mastered ecosystem!", then one wrong tap of six, and it was gone,
+    with nothing said to her or the teacher."""
+    mastered = answers([*SPACED, (9, R, True)])
+    assert mastered.mastered
+    once = answer(mastered, False, DAY1 + timedelta(days=12), C)
+    assert once.state is MasteryState.MASTERED and once.misses_in_row == 1
+    assert once.due_at < DAY1 + timedelta(days=13)  # asked again soon
+    twice = answer(once, False, DAY1 + timedelta(days=13), C)
+    assert twice.state is MasteryState.LEARNING  # missed again: forgotten
+    righted = answer(once, True, DAY1 + timedelta(days=13), C)
+    assert righted.state is MasteryState.MASTERED and righted.misses_in_row == 0
+
+
+def test_a_right_recall_a_little_short_of_mastery_comes_back_in_two_days() -> None:
+    """Playtest 15: a Somali newcomer's right "ecosystem" on its deciding review was a little
+    short of the luck bound (a run of six-option taps) and came back 11 days later."""
+    state = replace(answers(SPACED), luck=0.1)
+    due = state.due_at
+    assert recall_ready(state, due)
+    right = record_answer(state, correct=True, exact=True, item_type=R, typed=False, now=due,
+                          local_day=due.date().isoformat(), choices=6)
+    assert not right.mastered and right.state is MasteryState.REVIEWING
+    assert right.due_at == due + REVIEW_INTERVAL
+
+
+def test_no_mastery_question_within_a_day_and_a_half_of_the_last_answer() -> None:
+    """Playtest 15: habitat typed right three days running and no 🏅: the second and third
+    came less than REVIEW_INTERVAL after the one before, so they could never master it."""
+    state = answers(SPACED)
+    due = state.due_at
+    soon = replace(state, last_answered=due - timedelta(hours=20))
+    assert not recall_ready(soon, due)
+    assert ready_at(soon, UTC) == due - timedelta(hours=20) + REVIEW_INTERVAL
+    assert recall_ready(soon, soon.last_answered + REVIEW_INTERVAL)

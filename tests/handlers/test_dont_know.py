@@ -18,6 +18,7 @@ from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import (
     Chat,
+    a_question_with_buttons,
     answer_current,
     buttons,
     check_now,
@@ -260,3 +261,20 @@ async def test_a_first_typed_question_after_a_button_question_says_it_too(chat: 
 async def test_a_higher_level_typed_question_has_no_introduction(chat: Chat) -> None:
     assert "⭐" not in await typed_at_level_six(chat, 1003)
     assert chat.db.execute("SELECT typed_intro FROM students WHERE id = 1003").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("es", "no sé"), ("ht", "m pa konnen"),
+                                             ("so", "🤷")])
+async def test_i_dont_know_typed_at_a_button_question_is_a_kind_miss_too(
+        chat: Chat, lang: str, typed: str) -> None:
+    # Playtest 15: placement taught her "tap 🤷: that helps me more than a guess", then a
+    # button question answered "no sé" with "Tap one of the answers above", a push to guess
+    user = chat.user(1001, lang=lang)
+    await join_and_confirm(chat, user, lang=lang, level=1)
+    await check_now(chat, user)
+    stored = await a_question_with_buttons(chat, user)
+    calls = await chat.send(user, typed)
+    own = gloss(chat, stored.item.answer, lang)
+    assert said(chat, "feedback-dont-know", lang, answer=stored.item.answer, own=own) \
+        in texts(calls)
+    assert study.get_item(chat.db, stored.id).answered and misses(chat) == 1

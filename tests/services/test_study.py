@@ -185,6 +185,15 @@ def test_the_teacher_is_alerted_once_when_a_word_is_missed_three_times_in_a_row(
     assert alerts[:4] == [False, False, True, False]
 
 
+def miss_when_asked(db: Database, word: int, day: int, seed: int) -> answers.Feedback:
+    """A check `day` days on, answered right until `word` comes, which is missed."""
+    question = checks.start_check(db, 1001, START + timedelta(days=day), random.Random(seed))
+    while question is not None and question.item.word_id != word:
+        question = answer(db, question, right=True, at=timedelta(days=day)).next_question
+    assert question is not None
+    return answer(db, question, right=False, at=timedelta(days=day))
+
+
 def test_a_forgotten_word_goes_back_to_learning(db: Database,
                                                school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
@@ -194,16 +203,17 @@ def test_a_forgotten_word_goes_back_to_learning(db: Database,
     stored.save_mastery(db, 1001, word, replace(state, mastered_at=START, p_known=0.99,
                                                  successes=5), START)
     assert progress.progress(db, 1001, START, TZ).mastered == 1
-    later = START + timedelta(days=30)
-    question = checks.start_check(db, 1001, later, random.Random(6))
-    while question is not None and question.item.word_id != word:
-        question = answer(db, question, right=True, at=timedelta(days=30)).next_question
-    assert question is not None
-    feedback = answer(db, question, right=False, at=timedelta(days=30))
+    # One missed tap is a slip of a word recalled days apart (playtest 15: a 🏅 taken back
+    # by one wrong tap of six, without a word): still mastered, asked again soon
+    feedback = miss_when_asked(db, word, 30, 6)
     assert not feedback.newly_mastered
+    slipped = stored.get_mastery(db, 1001, word)
+    assert slipped is not None and slipped.state is MasteryState.MASTERED
+    # missed again when it comes back: forgotten
+    miss_when_asked(db, word, 31, 7)
     after = stored.get_mastery(db, 1001, word)
     assert after is not None and after.state is MasteryState.LEARNING
-    assert progress.progress(db, 1001, later, TZ).mastered == 0
+    assert progress.progress(db, 1001, START + timedelta(days=31), TZ).mastered == 0
 
 
 def first_typed_question(db: Database) -> checks.Question:
