@@ -156,6 +156,11 @@ def is_next(label: str) -> bool:
     return re.search(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d", label) is not None  # isolates
 
 
+def is_check(data: str) -> bool:
+    """A ✅ Check: `ck`, or `ck:<push id>` under a pushed preview (its last card's too)."""
+    return callbacks.parse(data).prefix == callbacks.CHECK
+
+
 def pointer(calls: list[Call]) -> int | None:
     """The card message a line in these calls points to (sent as a reply to it: /check's
     "👆 Your new cards are here"), or None."""
@@ -193,7 +198,7 @@ async def check_now(chat: Chat, user: dict) -> list[Call]:
         seen = len(chat.api.calls)
         shown = await page_through(chat, user, calls)
         calls = calls + accepted(chat.api.calls[seen:])
-    check = next((d for c in shown[-1:] for _, d in c.buttons if d == callbacks.CHECK), None)
+    check = next((d for c in shown[-1:] for _, d in c.buttons if is_check(d)), None)
     if check is None and to is None:  # no words at all: "no-words"
         return calls
     chat.clock.advance(seconds=30)  # reading the cards takes a person a while (flood guard)

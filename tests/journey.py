@@ -78,19 +78,23 @@ def _actionable(message: dict) -> bool:
         or ("Type the" in text and bool(_COUNTER.search(text)))
 
 
+def _check(data: list[str]) -> str | None:
+    """The ✅ Check among a message's button data: `ck`, or `ck:<push id>` on a pushed one."""
+    return next((d for d in data if d == "ck" or d.startswith("ck:")), None)
+
+
 def _turnable(message: dict) -> bool:
     """Cards before a check: a Next ▶ to the following card, or the last card's ✅ Check."""
     data = _buttons(message)
     return not any(d.startswith("an:") for d in data) and (
-        "ck" in data or any(d.startswith("cd:") for d in data))
+        _check(data) is not None or any(d.startswith("cd:") for d in data))
 
 
 def _turn(message: dict) -> str:
     """The last card's ✅ Check, else the Next ▶ (the card button with the highest number)."""
     data = _buttons(message)
-    if "ck" in data:
-        return "ck"
-    return max((d for d in data if d.startswith("cd:")), key=lambda d: int(d.split(":")[2]))
+    return _check(data) or max((d for d in data if d.startswith("cd:")),
+                               key=lambda d: int(d.split(":")[2]))
 
 
 async def answer_check(student: Person, most: int = 24) -> str:

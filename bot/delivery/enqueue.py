@@ -97,7 +97,7 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
     whose message the deliverer remembers, so /check can point to its unread cards."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
-        page = previews.open_preview(db, who, own, now, new=new, sent=False)
+        page = previews.open_preview(db, who, own, now, new=new, sent=False, push_id=push_id)
         markup = keyboards.card_page(page, catalog, listen=services.speech is not None)
         return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
                  "shows": [page.ref.id], "preview": page.preview_id}]

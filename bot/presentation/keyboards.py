@@ -127,8 +127,10 @@ def listen_words(refs: Sequence[WordRef], catalog: Catalog, lang: str) -> Inline
 
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
     """A card's buttons: 🔊 this word and 🔁 (where they do something) above ◀ and Next ▶ n/N,
-    or ✅ Check on the last card. Each carries the preview id and a card number, nothing more."""
+    or ✅ Check on the last card. Each carries the preview id and a card number, nothing more;
+    the ✅ of a pushed preview carries the push, so it checks that preview's words."""
     lang, flag = page.lang, ("f",) if page.flipped else ()
+    push = () if page.push_id is None else (page.push_id,)
 
     def turn(index: int, *extra: str) -> str:
         return callbacks.data(callbacks.CARD, page.preview_id, index, *(extra or flag))
@@ -146,7 +148,7 @@ def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarku
         moves.append(InlineKeyboardButton(label, callback_data=turn(page.index + 1)))
     elif page.offer_check:
         moves.append(InlineKeyboardButton(catalog.plain("button-check", lang),
-                                          callback_data=callbacks.data(callbacks.CHECK)))
+                                          callback_data=callbacks.data(callbacks.CHECK, *push)))
     if is_rtl(catalog.template("button-back", lang)[0]):
         moves.reverse()  # Telegram lays buttons out left to right; forward is leftward in RTL
     return InlineKeyboardMarkup([row for row in (top, moves) if row])

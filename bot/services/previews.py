@@ -27,6 +27,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
 from bot.services.learners import Learner, cards_shown, learner
+from bot.store.outbox import preview_push
 from bot.store.packs import words_by_id
 from bot.store.previews import create_preview, get_preview, set_message
 
@@ -50,6 +51,7 @@ class Page:
     new: int | None           # words shown for the first time (None: all of them)
     offer_check: bool         # the last card offers "Check" (False: a check follows anyway)
     flipped: bool = False     # home language first, as the student asked
+    push_id: int | None = None  # the push that sent it: its last card's ✅ checks those words
 
     @property
     def last(self) -> bool:
@@ -71,22 +73,24 @@ def flippable(refs: Sequence[WordRef], lang: str, scaffold: Scaffold) -> bool:
 
 def open_preview(db: Database, who: Learner, refs: Sequence[WordRef], now: datetime, *,
                  new: int | None = None, offer_check: bool = True,
-                 flipped: bool = False, sent: bool = True) -> Page:
+                 flipped: bool = False, sent: bool = True, push_id: int | None = None) -> Page:
     """Remember a preview's words in card order and return its first page, whose word now
-    counts as shown (`sent`=False: the page goes out later, and delivery records it)."""
+    counts as shown (`sent`=False: the page goes out later, and delivery records it; `push_id`:
+    the push that sends it, whose words its last card's ✅ checks)."""
     if not refs:
         raise ValueError("a preview needs at least one word")
     preview_id = create_preview(db, who.id, [r.id for r in refs], new, offer_check, now)
     if sent:
         cards_shown(db, who.id, [refs[0].id], now)
     return Page(preview_id, 0, len(refs), refs[0], who.language, who.scaffold, new,
-                offer_check, flipped)
+                offer_check, flipped, push_id)
 
 
 def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: datetime,
             flipped: bool = False) -> Page:
     """The card a Next, ◀ or 🔁 tap asks for, from this student's own preview only: its word
-    now counts as shown, so a later check may ask it."""
+    now counts as shown, so a later check may ask it. The last card of a pushed preview names
+    its push, so its ✅ checks that preview's words (as the ✅ under a bundled one does)."""
     stored = get_preview(db, preview_id)
     if stored is None or stored.student_id != user_id or index >= len(stored.word_ids):
         raise StaleCardError(f"card {index} of preview {preview_id} is not {user_id}'s")
@@ -97,8 +101,10 @@ def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: dateti
     ref = complete_glosses(db, [WordRef(found[0].id, found[0].word, found[0].pack_id)],
                            who.language)[0]
     cards_shown(db, user_id, [ref.id], now)
+    last = index == len(stored.word_ids) - 1
+    push_id = preview_push(db, user_id, stored.id) if last and stored.offer_check else None
     return Page(stored.id, index, len(stored.word_ids), ref, who.language, who.scaffold,
-                stored.new, stored.offer_check, flipped)
+                stored.new, stored.offer_check, flipped, push_id)
 
 
 def sent_as(db: Database, preview_id: int, message_id: int) -> None:

@@ -269,12 +269,31 @@ def push_chats(db: Database, push_id: int) -> set[int]:
 
 
 def pushed_cards(db: Database, push_id: int, chat_id: int) -> list[int]:
-    """Word ids of the cards one push's preview showed this chat, in card order (none when it
-    had no preview for the chat, or its messages were purged)."""
+    """Word ids of the cards one push's preview brought this chat, in card order: those its
+    messages showed (levels 4-6), or every card of a one-card-a-message preview (levels 1-3,
+    turned with Next; its row shows the first); none when it had no preview for the chat, or
+    its messages were purged."""
     rows = db.execute("SELECT payload FROM outbox WHERE push_id = ? AND chat_id = ? "
                       "AND kind = 'preview' ORDER BY id", [push_id, chat_id]).fetchall()
-    shown = (int(i) for (payload,) in rows for i in json.loads(payload).get("shows", ()))
+    shown = (int(i) for (payload,) in rows for i in _cards(json.loads(payload)))
     return list(dict.fromkeys(shown))
+
+
+def _cards(payload: dict[str, Any]) -> list[int]:
+    """The cards one preview row brings (a row queued before rows named their words: those it
+    shows)."""
+    if "preview" in payload:
+        return payload.get("words") or payload.get("shows", [])
+    return payload.get("shows", [])
+
+
+def preview_push(db: Database, chat_id: int, preview_id: int) -> int | None:
+    """The push whose outbox row sent this one-card preview to this chat (None: a preview a
+    handler sent, for /words or /check)."""
+    row = db.execute("SELECT push_id FROM outbox WHERE chat_id = ? AND kind = 'preview' "
+                     "AND json_extract(payload, '$.preview') = ? LIMIT 1",
+                     [chat_id, preview_id]).fetchone()
+    return None if row is None else row[0]
 
 
 def report_again(db: Database, push_id: int) -> None:

@@ -180,7 +180,8 @@ async def test_a_pushed_preview_offers_listen_beside_check(speaking: Chat) -> No
     prey = speaking.db.execute("SELECT id FROM words WHERE term = 'prey' "
                                 "AND pack_id = 'science.ecosystems'").fetchone()[0]
     assert buttons([c for c in sent if c.chat_id == 1001]) == [
-        ("🔊 Escuchar", callbacks.data(callbacks.AUDIO, prey)), ("✅ Ponme a prueba", "ck")]
+        ("🔊 Escuchar", callbacks.data(callbacks.AUDIO, prey)),
+        ("✅ Ponme a prueba", "ck:1")]  # a one-card push: its only card is its last
 
 
 async def test_listen_under_a_pushed_preview_says_that_previews_words_and_an_old_one_all(
