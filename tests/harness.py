@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import Application
 
+from bot.app import build_application
 from bot.delivery import report_finished
 from bot.demo.offline import BOT_USER, Call, OfflineBotAPI, UpdateFactory
 from bot.domain.checks import WordRef
@@ -111,6 +112,16 @@ class Chat:
 
     async def vote(self, user: dict[str, Any], poll_id: str, option: int) -> list[Call]:
         return await self.process(self.factory.poll_answer(user, poll_id, option))
+
+
+async def restarted(chat: Chat) -> Chat:
+    """The bot after a restart: a new Application over the same store and the same Telegram,
+    with nothing held in memory (no `user_data`: Puente keeps no persistence). Shut its
+    `app` down at the end of the test."""
+    await chat.app.shutdown()
+    app = build_application(chat.app.bot_data.services, request=chat.api)
+    await app.initialize()
+    return Chat(app, chat.api, chat.db, chat.clock, chat.factory)
 
 
 def _replying(data: dict[str, Any], user: dict[str, Any], to: int) -> dict[str, Any]:

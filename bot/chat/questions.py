@@ -2,9 +2,10 @@
 typed question (with one button, "🤷 I don't know"); a graded tap's feedback and next question
 edit the tapped message. An answer typed instead of tapped takes its question's buttons off (a
 typed question's 🤷 too), and one typed instead of voted (or tapped on the buttons /check sent
-the question again with) closes its quiz poll, so only the open question can be answered: the
-message showing them is held in memory (`user_data`), never in the store (after a restart an
-old question keeps its buttons or its poll, and an answer there grades nothing)."""
+the question again with) closes its quiz poll, so only the open question can be answered. The
+message showing the buttons is held in memory (`user_data`) only (after a restart an old
+question keeps its buttons, and a tap there grades nothing); a poll's message is kept with its
+item in the store too, so it is closed after a restart."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ async def send_question(context: PuenteContext, chat_id: int,
             is_anonymous=False, type=PollType.QUIZ,
             correct_option_ids=[item.options.index(item.answer)])
         if message.poll:
-            checks.poll_sent(s.db, question.item_id, message.poll.id)
+            checks.poll_sent(s.db, question.item_id, message.poll.id, message.message_id)
             if context.user_data is not None:
                 context.user_data[QUESTION_POLL] = (question.item_id, message.message_id)
         return
@@ -92,7 +93,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     shown = context.user_data.pop(QUESTION_BUTTONS, None) if context.user_data else None
     if edit is None and shown is not None and shown[0] == feedback.item_id:  # typed, not tapped
         await take_buttons_off(context, target, shown[1])
-    await _close_answered_poll(update, context, target, feedback.item_id)
+    await _close_answered_poll(update, context, target, feedback)
     text = views.feedback_text(feedback, s.catalog)
     following = feedback.next_question
     if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
@@ -106,15 +107,17 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
 
 
 async def _close_answered_poll(update: Update, context: PuenteContext, target: int,
-                               item_id: int | None) -> None:
+                               feedback: answers.Feedback) -> None:
     """Close the answered item's quiz poll unless the answer was a vote on it (typed, or
-    tapped on the buttons /check asked it again with), so that it takes no vote after."""
+    tapped on the buttons /check asked it again with), so that it takes no vote after. Its
+    message is in `user_data`, or, after a restart, kept with the item in the store."""
     polled = context.user_data.get(QUESTION_POLL) if context.user_data else None
-    if polled is None or polled[0] != item_id:
-        return
-    del context.user_data[QUESTION_POLL]
-    if update.poll_answer is None:
-        await close_poll(context, target, polled[1])
+    message_id = feedback.poll_message
+    if polled is not None and polled[0] == feedback.item_id:
+        del context.user_data[QUESTION_POLL]
+        message_id = polled[1]
+    if message_id is not None and update.poll_answer is None:
+        await close_poll(context, target, message_id)
 
 
 async def _feedback_and_question(context: PuenteContext, target: int, text: Markup,

@@ -61,6 +61,7 @@ class Feedback:
     slipped: bool = False  # the check is over and missed a word answered right before it
     next: NextStep | None = None  # the check is over: what comes next, as /progress says it
     item_id: int | None = None  # the item answered
+    poll_message: int | None = None  # the message showing its quiz poll (None: no poll known)
 
 
 class StaleItemError(PuenteError):
@@ -284,7 +285,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     updated.mastered and not state.mastered,
                     needs_help(updated) and not needs_help(state), question, score, again,
                     who.level, _false_friend(word, who.language, grade), slipped, after,
-                    stored.id)
+                    stored.id, stored.poll_message)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:

@@ -273,6 +273,7 @@ def answered_today(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo
                      if s.last_answered is not None and s.last_answered >= midnight)
 
 
-def poll_sent(db: Database, item_id: int, poll_id: str) -> None:
-    """Remember which quiz poll carries an item: a poll answer names only the poll."""
-    study.set_poll_id(db, item_id, poll_id)
+def poll_sent(db: Database, item_id: int, poll_id: str, message_id: int) -> None:
+    """Remember which quiz poll carries an item (a poll answer names only the poll), and the
+    message that shows it (an answer given another way closes it, after a restart too)."""
+    study.set_poll(db, item_id, poll_id, message_id)

@@ -615,3 +615,12 @@ def typed_intro(db: Database) -> None:
     question ("⭐ A mastery question: write the English word from your card"): a flag, so it
     is said once, never with every typed question."""
     _run(db, "ALTER TABLE students ADD COLUMN typed_intro INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0032_poll_message")
+def poll_message(db: Database) -> None:
+    """The Telegram message that shows a check item's quiz poll, so the poll is closed when
+    the question is answered another way (typed, or on the buttons /check asks it again with),
+    after a restart too. Only the message id: the poll is in the student's private chat. NULL
+    for an item sent as no poll, or before this migration."""
+    _run(db, "ALTER TABLE check_items ADD COLUMN poll_message_id INTEGER")

@@ -25,6 +25,7 @@ class StoredItem:
     answered: bool
     practice: bool = False  # a re-teaching item: not one of the check's numbered questions
     asked_at: datetime | None = None  # when the item was stored (its check began, or re-teaching)
+    poll_message: int | None = None  # the message showing its quiz poll (None: no poll known)
 
 
 def _days(text: str) -> frozenset[str]:
@@ -199,7 +200,8 @@ def _item(row: dict) -> StoredItem:
                 tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
     return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
                       row["answered_at"] is not None, bool(row["practice"]),
-                      parse(row["created_at"]) if row.get("created_at") else None)
+                      parse(row["created_at"]) if row.get("created_at") else None,
+                      row.get("poll_message_id"))
 
 
 def get_item(db: Database, item_id: int) -> StoredItem | None:
@@ -212,8 +214,10 @@ def item_by_poll(db: Database, poll_id: str) -> StoredItem | None:
     return _item(row) if row else None
 
 
-def set_poll_id(db: Database, item_id: int, poll_id: str) -> None:
-    db.execute("UPDATE check_items SET poll_id = ? WHERE id = ?", [poll_id, item_id])
+def set_poll(db: Database, item_id: int, poll_id: str, message_id: int) -> None:
+    """Remember the quiz poll that asks an item, and the message that shows it."""
+    db.execute("UPDATE check_items SET poll_id = ?, poll_message_id = ? WHERE id = ?",
+               [poll_id, message_id, item_id])
 
 
 def next_open_item(db: Database, student_id: int) -> StoredItem | None:

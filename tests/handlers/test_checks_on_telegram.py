@@ -17,6 +17,7 @@ from tests.harness import (
     join_and_confirm,
     open_item,
     poll_message,
+    restarted,
     stopped_polls,
     texts,
 )
@@ -155,6 +156,32 @@ async def test_a_quiz_poll_answered_by_typing_is_closed_and_a_later_vote_counts_
         assert await chat.vote(user, stored.poll_id, option) == []
     assert chat.db["attempts"].count == attempts + 1
     assert study.next_open_item(chat.db, 1001) == following
+
+
+@pytest.mark.parametrize("answer", ["typed", "buttons"])
+async def test_a_quiz_poll_answered_another_way_after_a_restart_is_closed_too(
+        chat: Chat, answer: str) -> None:
+    """The poll's message was held in memory only: after a restart (no persistence) a poll
+    answered by typing, or on the buttons /check asks it again with, stayed open."""
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=1)
+    stored = await a_quiz_poll(chat, user)
+    poll, right = poll_message(chat), stored.item.options.index(stored.item.answer)
+    attempts = chat.db["attempts"].count
+    again = await restarted(chat)
+    try:
+        if answer == "typed":
+            calls = await again.send(user, stored.item.answer)
+        else:
+            await again.send(user, "/check")  # the question again, as buttons
+            calls = await again.tap(user, f"an:{stored.id}:{right}")
+        assert "✅" in texts(calls)
+        assert stopped_polls(calls) == [(1001, poll)]
+        assert chat.api.shown[(1001, poll)]["poll"]["is_closed"]
+        assert await again.vote(user, stored.poll_id, right) == []  # it counts no more
+        assert chat.db["attempts"].count == attempts + 1
+    finally:
+        await again.app.shutdown()
 
 
 @pytest.mark.parametrize("refusal", [NO_POLL, POLL_CLOSED], ids=["gone", "closed-already"])
