@@ -15,8 +15,8 @@ from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
 from bot.presentation.i18n import Markup
-from bot.services import messages
-from bot.services.messages import Asker
+from bot.services import askers, message_languages, relays
+from bot.services.askers import Asker
 
 DRAFT = "draft"  # user_data: a message held until its sender picks a child or confirms
 DRAFT_UNTIL = "draft_until"  # user_data: when the held message is forgotten unsent
@@ -46,7 +46,7 @@ async def _hold_and_offer(update: Update, context: PuenteContext, draft: Draft,
 
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
-                        key: str, *, named: bool = False, to: messages.ReplyTo | None = None,
+                        key: str, *, named: bool = False, to: askers.ReplyTo | None = None,
                         **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
     of each child, or, for a reply to a teacher's answer (`to`), to that teacher about that
@@ -57,7 +57,7 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
         if len(who.children) == 1 and not named else \
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
          for c in children]
-    body = catalog.render(key, lang, **params) if who.role == messages.FAMILY else \
+    body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, **params)
     markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang))
     await _hold_and_offer(update, context, Draft(text, to.teacher_id if to else None), ASK, body,
@@ -92,7 +92,7 @@ async def offer_answer(update: Update, context: PuenteContext, text: str, body: 
         return
     no = context.services.catalog.plain("button-dont-send",
                                         user_language(context, user.id, user.language_code))
-    await _hold_and_offer(update, context, Draft(messages.beginning(text)), ANSWER, body,
+    await _hold_and_offer(update, context, Draft(relays.beginning(text)), ANSWER, body,
                           keyboards.ask_buttons(targets, no, prefix=callbacks.ANSWER_HELD))
 
 
@@ -100,15 +100,15 @@ async def not_understood(update: Update, context: PuenteContext, text: str) -> N
     """A text the bot cannot use: point to the commands, and offer to send it to the teacher
     when it says something ("???" or an emoji alone is not a message for the teacher)."""
     user = update.effective_user
-    who = messages.asker(context.services.db, user.id) if user else None
-    if who is None or not messages.says_something(text):
+    who = askers.asker(context.services.db, user.id) if user else None
+    if who is None or not message_languages.says_something(text):
         await say(update, context, "help-short")
         return
     await offer_to_send(update, context, who, text, "text-offer")  # says what its buttons do
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,
-                   answer_to: int | None = None, to: messages.ReplyTo | None = None) -> None:
+                   answer_to: int | None = None, to: askers.ReplyTo | None = None) -> None:
     """A message over the limit: offer to send its beginning (held in memory like any draft)
     to the teacher (the one answered, for a reply to an answer: `to`), or, for a
     teacher's answer, to whoever wrote the message it answers (`answer_to`, its id in the
@@ -116,7 +116,7 @@ async def too_long(update: Update, context: PuenteContext, text: str,
     user = update.effective_user
     if user is None:
         return
-    limit = messages.MAX_MESSAGE
+    limit = relays.MAX_MESSAGE
     if answer_to is not None:
         catalog, lang = context.services.catalog, user_language(context, user.id,
                                                                 user.language_code)
@@ -124,9 +124,9 @@ async def too_long(update: Update, context: PuenteContext, text: str,
                            catalog.render("answer-too-long-offer", lang, limit=limit),
                            [(answer_to, catalog.plain("button-send-beginning", lang))])
         return
-    who = messages.asker(context.services.db, user.id)
+    who = askers.asker(context.services.db, user.id)
     if who is None:
         await say(update, context, "message-too-long", limit=limit)
         return
-    await offer_to_send(update, context, who, messages.beginning(text), "message-too-long-offer",
+    await offer_to_send(update, context, who, relays.beginning(text), "message-too-long-offer",
                         to=to, limit=limit)

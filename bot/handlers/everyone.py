@@ -34,7 +34,7 @@ from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, keyboards
 from bot.presentation.views import escape
-from bot.services import membership, messages, teaching
+from bot.services import askers, membership, teaching
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ async def help(update: Update, context: PuenteContext) -> None:
         await say(update, context, "help-teacher", bilingual=False)
         await say(update, context, "help-teacher-members", bilingual=False)
         await say(update, context, "help-teacher-messages", bilingual=False)
-    elif user and messages.is_family_only(context.services.db, user.id):
+    elif user and askers.is_family_only(context.services.db, user.id):
         await say(update, context, "help-family", bilingual=False)
     else:
         await say(update, context, "help-student")

@@ -11,7 +11,7 @@ from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views, views
 from bot.presentation.students import student_label
-from bot.services import family, membership, messages
+from bot.services import family, membership, message_languages
 
 
 class _FamilyLink(filters.MessageFilter):
@@ -111,7 +111,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap: the first tap did this
         return
     await say(update, context, "family-welcome", language=views.language_name(code))
-    if changed and messages.missing_model(s.translator, code):
+    if changed and message_languages.missing_model(s.translator, code):
         await _tell_teachers_no_model(context, user.id, code)
 
 

@@ -22,8 +22,15 @@ from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, message_views
 from bot.presentation.i18n import Counted, Markup
 from bot.presentation.students import student_label
-from bot.services import messages, teaching
-from bot.services.messages import Asker
+from bot.services import (
+    announcements,
+    askers,
+    message_languages,
+    relays,
+    teacher_answers,
+    teaching,
+)
+from bot.services.askers import Asker
 from bot.services.pushes import next_allowed
 
 log = logging.getLogger(__name__)
@@ -57,7 +64,7 @@ class _Reply(_StoreFilter):
 
     def filter(self, message: Message) -> bool:
         user, replied = message.from_user, message.reply_to_message
-        return user is not None and replied is not None and messages.is_relayed(
+        return user is not None and replied is not None and teacher_answers.is_relayed(
             self.services.db, user.id, replied.message_id)
 
 
@@ -87,8 +94,8 @@ def register(app: Application) -> None:
 def _asker(context: PuenteContext, user: User) -> Asker:
     """Who writes; a student who has not chosen a language yet is spoken to in their phone's
     (with English), as everywhere else before the choice, never in English alone."""
-    who = messages.require_asker(context.services.db, user.id)
-    if who.chosen or who.role != messages.STUDENT:
+    who = askers.require_asker(context.services.db, user.id)
+    if who.chosen or who.role != askers.STUDENT:
         return who
     return replace(who, language=user_language(context, user.id, user.language_code))
 
@@ -100,10 +107,11 @@ async def ask(update: Update, context: PuenteContext) -> None:
         return
     who = _asker(context, user)
     message = update.effective_message
-    text = messages.command_text(message.text if message else None)
+    text = relays.command_text(message.text if message else None)
     if not text:
         data[ASKING] = context.services.clock() + ASK_WINDOW
-        translated = messages.teacher_reads_english(context.services.translator, who.language)
+        translated = message_languages.teacher_reads_english(context.services.translator,
+                                                             who.language)
         await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
                   bilingual=False)
         return
@@ -138,20 +146,20 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if to is not None:  # a reply to a teacher's answer: meant for that teacher, about that child
         await _relay_or_pick(update, context, who, message.text, to)
         return
-    translated = messages.teacher_reads_english(context.services.translator, who.language)
-    key = "family-thanks-offer" if messages.is_thanks(who, message.text) else \
+    translated = message_languages.teacher_reads_english(context.services.translator, who.language)
+    key = "family-thanks-offer" if relays.is_thanks(who, message.text) else \
         "family-text" if translated else "family-text-as-written"
     await offer_to_send(update, context, who, message.text, key)
 
 
-def _replied(context: PuenteContext, who: Asker, message: Message) -> messages.ReplyTo | None:
+def _replied(context: PuenteContext, who: Asker, message: Message) -> askers.ReplyTo | None:
     """The thread (child and answering teacher) a message continues when it replies to a
     teacher's answer (None: it replies to nothing, or to no answer about a child still
     theirs)."""
     replied = message.reply_to_message
     if replied is None:
         return None
-    return messages.replied_to(context.services.db, who, replied.message_id)
+    return askers.replied_to(context.services.db, who, replied.message_id)
 
 
 async def _thread_ended(update: Update, context: PuenteContext, who: Asker,
@@ -162,14 +170,14 @@ async def _thread_ended(update: Update, context: PuenteContext, who: Asker,
     another child's teacher. False when it replies to no such answer."""
     replied = message.reply_to_message
     if replied is None or \
-            not messages.replies_to_gone_child(context.services.db, who, replied.message_id):
+            not askers.replies_to_gone_child(context.services.db, who, replied.message_id):
         return False
     await say(update, context, "reply-thread-gone", bilingual=False)  # families only
-    text, limit = message.text, messages.MAX_MESSAGE
+    text, limit = message.text, relays.MAX_MESSAGE
     if text is None:  # a voice note (or another recording): the bot cannot listen
         await offer_to_send(update, context, who, message.message_id, "voice-offer", named=True)
     elif len(text) > limit:
-        await offer_to_send(update, context, who, messages.beginning(text),
+        await offer_to_send(update, context, who, relays.beginning(text),
                             "message-too-long-offer", named=True, limit=limit)
     else:
         await offer_to_send(update, context, who, text, "ask-which-child", named=True)
@@ -204,36 +212,36 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
 
 
 async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
-                         text: str | int, to: messages.ReplyTo | None = None) -> None:
+                         text: str | int, to: askers.ReplyTo | None = None) -> None:
     """Relay a text (or the id of a voice note in the sender's chat) to the teacher whose
     answer it replies to (`to`), else about the only child, asking which child first on a
     shared family phone."""
     if isinstance(text, str):
-        messages.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
-    if isinstance(text, str) and len(text) > messages.MAX_MESSAGE:
+        relays.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
+    if isinstance(text, str) and len(text) > relays.MAX_MESSAGE:
         await too_long(update, context, text, to=to)
         return
     if to is not None:
         await _relay(update, context, who, to.child, text, to.teacher_id)
         return
-    child = messages.child_of(who, None)
+    child = askers.child_of(who, None)
     if child is None:  # a shared family phone: which child is this about?
         await offer_to_send(update, context, who, text, "ask-which-child")
         return
     await _relay(update, context, who, child, text)
 
 
-async def _relay(update: Update, context: PuenteContext, who: Asker, child: messages.Child,
+async def _relay(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
                  text: str | int, answered_by: int | None = None) -> None:
     """Send the message and its English (or the voice note) to each of the child's
     teachers (to the one who answered, for a reply to an answer), then confirm."""
     s = context.services
-    messages.check_pace(s.ask_guard, who, s.clock())
+    relays.check_pace(s.ask_guard, who, s.clock())
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by)
     else:  # through the outbox: a teacher's evening is quiet hours too
-        relay = await messages.prepare_ask(s.db, s.translator, who, child, text, answered_by)
-        messages.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
+        relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by)
+        relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
             s.catalog, user_language(context, teacher_id), who, relay,
             student_for(context, teacher_id, child.student_id, first_name=child.first_name))
             for teacher_id in relay.teacher_ids}, s.clock())
@@ -242,19 +250,19 @@ async def _relay(update: Update, context: PuenteContext, who: Asker, child: mess
             await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
             return
         answer_in = relay.answer_in
-    family = who.role == messages.FAMILY  # a student is told "your teacher", not their name
+    family = who.role == askers.FAMILY  # a student is told "your teacher", not their name
     key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
                                                             else "")  # "as the teacher writes it"
     await say(update, context, key, bilingual=not family, name=child.first_name,
               language=message_views.language_name(answer_in))
 
 
-async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child,
+async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
                        voice: int, answered_by: int | None) -> str:
     """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
     only), with who sent it as its caption; return the language answers go back in."""
     s = context.services
-    relay = await messages.prepare_ask(s.db, s.translator, who, child, "",  # nothing to translate
+    relay = await relays.prepare_ask(s.db, s.translator, who, child, "",  # nothing to translate
                                        answered_by)
     reached = 0
     for teacher_id in relay.teacher_ids:
@@ -267,10 +275,10 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: messages.Child
         except Forbidden:  # this teacher blocked the bot; the others still hear
             log.info("a teacher could not be reached for a voice note")
             continue
-        messages.record_relay(s.db, who, relay, teacher_id, sent.message_id, s.clock())
+        relays.record_relay(s.db, who, relay, teacher_id, sent.message_id, s.clock())
         reached += 1
     if not reached:
-        raise messages.NoTeacherError()
+        raise relays.NoTeacherError()
     return relay.answer_in
 
 
@@ -288,11 +296,11 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap: the first tap did this
         return
     who = _asker(context, user)
-    family = who.role == messages.FAMILY
+    family = who.role == askers.FAMILY
     if cb.args == ("no",):
         await say(update, context, "ask-not-sent", bilingual=not family)
         return
-    child = messages.child_of(who, cb.int_arg(0))
+    child = askers.child_of(who, cb.int_arg(0))
     if draft is None or child is None:
         await say(update, context, "ask-draft-gone", bilingual=not family)
         return
@@ -307,7 +315,7 @@ async def teacher_reply(update: Update, context: PuenteContext) -> None:
             message.reply_to_message is None:
         return
     replied = message.reply_to_message.message_id
-    if len(message.text) > messages.MAX_MESSAGE:
+    if len(message.text) > relays.MAX_MESSAGE:
         await too_long(update, context, message.text, answer_to=replied)
         return
     await _answer(update, context, replied, message.text)
@@ -338,11 +346,11 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
     user, s = update.effective_user, context.services
     if user is None:
         return False
-    answer = await messages.prepare_answer(s.db, s.translator, user.id, replied, text)
+    answer = await teacher_answers.prepare_answer(s.db, s.translator, user.id, replied, text)
     if answer is None:
         return False
     now = s.clock()
-    messages.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now)
+    teacher_answers.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now)
     context.deliverer.wake()
     sent_at = next_allowed(now, s.config.school)  # the outbox waits out quiet hours
     later = sent_at.astimezone(s.config.school.timezone).strftime("%H:%M") \
@@ -362,19 +370,19 @@ async def teacher_text(update: Update, context: PuenteContext) -> None:
     message, user, s = update.effective_message, update.effective_user, context.services
     if message is None or user is None or message.text is None:
         return
-    relays = messages.recent_relays(s.db, user.id, s.clock())
-    if not relays:
+    recent = teacher_answers.recent_relays(s.db, user.id, s.clock())
+    if not recent:
         await say(update, context, "teacher-text-help", bilingual=False)
         return
     lang = user_language(context, user.id, user.language_code)
     names = teaching.student_names(s.db, user.id)
     targets = [(r.message_id, s.catalog.plain(
         "button-answer-family" if r.family else "button-answer-student", lang,
-        name=student_label(names.of(r.student_id), s.catalog, lang))) for r in relays]
+        name=student_label(names.of(r.student_id), s.catalog, lang))) for r in recent]
     body = s.catalog.render("teacher-text-reply-hint", lang)
-    if len(message.text) > messages.MAX_MESSAGE:  # only its beginning could go
+    if len(message.text) > relays.MAX_MESSAGE:  # only its beginning could go
         body = Markup(f"{body}\n" + s.catalog.render(
-            "answer-too-long-offer", lang, limit=messages.MAX_MESSAGE))
+            "answer-too-long-offer", lang, limit=relays.MAX_MESSAGE))
     await offer_answer(update, context, message.text, body, targets)
 
 
@@ -384,11 +392,11 @@ async def announce(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     message = update.effective_message
-    request = messages.command_text(message.text if message else None)
-    plan = await messages.plan_announcement(s.db, s.translator, user.id, request, s.clock())
+    request = relays.command_text(message.text if message else None)
+    plan = await announcements.plan_announcement(s.db, s.translator, user.id, request, s.clock())
     lang = user_language(context, user.id, user.language_code)
     if not plan.versions:
-        messages.cancel_announcement(s.db, user.id, plan.id)
+        announcements.cancel_announcement(s.db, user.id, plan.id)
         await say(update, context, "announce-none", bilingual=False, class_name=plan.class_name)
         return
     # Never a button that reaches nobody: with no family member linked, students only.
@@ -415,18 +423,18 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap: the first tap did this
         return
     if choice == "no":
-        messages.cancel_announcement(s.db, user.id, announcement_id)
+        announcements.cancel_announcement(s.db, user.id, announcement_id)
         await say(update, context, "announce-cancelled", bilingual=False)
         return
-    found, deliveries = messages.confirm_announcement(s.db, user.id, announcement_id,
+    found, deliveries = announcements.confirm_announcement(s.db, user.id, announcement_id,
                                                       students=choice == "s")
-    class_name = messages.class_name(s.db, found.class_id)
+    class_name = announcements.class_name(s.db, found.class_id)
     rendered = [(d.telegram_id, message_views.announcement_text(s.catalog, class_name,
                                                                 found.text, d))
                 for d in deliveries]
-    messages.queue_announcement(s.db, found, rendered, s.clock())
+    announcements.queue_announcement(s.db, found, rendered, s.clock())
     context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
-    families, students = messages.audience(deliveries)
+    families, students = announcements.audience(deliveries)
     # Say who is counted, so a number lower than the preview's has its reason beside it.
     if choice == "s":
         await say(update, context, "announce-queued", bilingual=False,
@@ -442,7 +450,7 @@ async def thread(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    who, thread = messages.student_thread(s.db, user.id, " ".join(context.args or []))
+    who, thread = teacher_answers.student_thread(s.db, user.id, " ".join(context.args or []))
     lang = user_language(context, user.id, user.language_code)
     text = message_views.thread_text(s.catalog, lang, student_label(who, s.catalog, lang),
                                      thread, s.config.school.timezone)

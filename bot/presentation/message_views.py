@@ -21,7 +21,11 @@ from bot.presentation.i18n import (
     language_name,
     reader_language,
 )
-from bot.services.messages import UNKNOWN, AnnouncementPlan, Answer, Asker, Delivery, Relay
+from bot.services.announcements import AnnouncementPlan, Delivery
+from bot.services.askers import Asker
+from bot.services.message_languages import UNKNOWN
+from bot.services.relays import Relay
+from bot.services.teacher_answers import Answer
 from bot.store.threads import ASK, FAMILY, ThreadMessage
 from bot.translation.translator import Translation
 

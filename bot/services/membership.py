@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from bot.config import Config
 from bot.domain.errors import PuenteError
 from bot.domain.throttle import Throttle
-from bot.services import messages, teaching
+from bot.services import askers, message_languages, teacher_answers, teaching
 from bot.services.join import new_code
 from bot.store import erase, families, members, people
 from bot.translation.translator import Translator
@@ -147,8 +147,8 @@ def link_notes(db: Database, translator: Translator | None,
                links: list[members.FamilyListing]) -> dict[int, LinkNotes]:
     """The notes on each family link of a class, by family id."""
     return {link.family_id: LinkNotes(
-        messages.missing_model(translator, link.language or link.likely or "en"),
-        messages.last_contact(db, link.telegram_id, link.student_id)) for link in links}
+        message_languages.missing_model(translator, link.language or link.likely or "en"),
+        teacher_answers.last_contact(db, link.telegram_id, link.student_id)) for link in links}
 
 
 def open_links(db: Database, class_id: int, now: datetime) -> list[members.OpenLink]:
@@ -302,7 +302,7 @@ def family_deletion(db: Database, user_id: int) -> tuple[str, ...] | None:
         return None
     if not families.was_family(db, user_id):
         return None
-    who = messages.asker(db, user_id)
+    who = askers.asker(db, user_id)
     return tuple(child.first_name for child in who.children) if who else ()
 
 

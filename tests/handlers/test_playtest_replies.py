@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.presentation import views
 from bot.presentation.i18n import Catalog
-from bot.services import messages
+from bot.services import relays
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -136,7 +136,7 @@ async def test_a_parents_long_message_can_go_as_its_first_thousand_characters(
     assert [data for _, data in buttons(offer)] == ["ak:1001", "ak:no"]  # ids, never text
     await chat.tap(mom, "ak:1001")
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
-    beginning = messages.beginning(LONG)
+    beginning = relays.beginning(LONG)
     assert len(beginning) <= 1000 and beginning.endswith(" palabra99…")  # cut at a word
     assert beginning in relayed and "palabra199" not in relayed
     stored = str(list(chat.db.execute("SELECT * FROM outbox"))) + str(

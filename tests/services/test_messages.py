@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from bot.config import TranslationConfig
 from bot.domain.throttle import Throttle
-from bot.services import family, membership, messages
+from bot.services import askers, family, membership, message_languages, relays, teacher_answers
 from bot.store import people
 from bot.translation.translator import Translator
 from tests.clock import START
@@ -63,31 +63,31 @@ def test_a_family_message_reaches_the_teacher_in_english_and_is_never_kept_as_te
         db: Database, school_class: people.ClassInfo, translator: Translator) -> None:
     enrol_student(db, START)
     family_of_ana(db)
-    who = messages.asker(db, 2001)
-    assert who is not None and who.role == messages.FAMILY
-    child = messages.child_of(who, None)
+    who = askers.asker(db, 2001)
+    assert who is not None and who.role == askers.FAMILY
+    child = askers.child_of(who, None)
     assert child is not None and child.first_name == "Ana"
-    relay = asyncio.run(messages.prepare_ask(db, translator, who, child, WORDS))
+    relay = asyncio.run(relays.prepare_ask(db, translator, who, child, WORDS))
     assert relay.teacher_ids == (TEACHER_ID,)
     assert (relay.written, relay.original) == ("es", WORDS)
     assert relay.english is not None and relay.english.text == ENGLISH
     assert relay.english.machine  # the teacher is told a machine translated it
-    queued = messages.queue_relay(db, who, relay, {TEACHER_ID: f"{WORDS}\n{ENGLISH}"}, START)
+    queued = relays.queue_relay(db, who, relay, {TEACHER_ID: f"{WORDS}\n{ENGLISH}"}, START)
     assert queued == 1
     assert kept_anywhere(db, WORDS) == [] and kept_anywhere(db, ENGLISH) == []
     [row] = db["outbox"].rows
     assert row["chat_id"] == TEACHER_ID and json.loads(row["payload"])["forget"] is True
-    assert messages.last_contact(db, 2001, 1001) == START
+    assert teacher_answers.last_contact(db, 2001, 1001) == START
 
 
 def test_a_student_writing_in_english_is_not_translated(
         db: Database, school_class: people.ClassInfo, translator: Translator) -> None:
     enrol_student(db, START)
-    who = messages.asker(db, 1001)
-    assert who is not None and who.role == messages.STUDENT
-    child = messages.child_of(who, None)
+    who = askers.asker(db, 1001)
+    assert who is not None and who.role == askers.STUDENT
+    child = askers.child_of(who, None)
     assert child is not None
-    relay = asyncio.run(messages.prepare_ask(
+    relay = asyncio.run(relays.prepare_ask(
         db, translator, who, child, "Can I do the homework tomorrow? I was sick today."))
     assert relay.written == "en" and relay.english is None
 
@@ -96,16 +96,18 @@ def test_the_teachers_reply_goes_back_to_the_family_member_who_asked(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
     family_of_ana(db, lang="en")
-    who = messages.asker(db, 2001)
+    who = askers.asker(db, 2001)
     assert who is not None
-    relay = asyncio.run(messages.prepare_ask(db, None, who, who.children[0], "Is it a test?"))
-    messages.record_relay(db, who, relay, TEACHER_ID, relay_message_id=77, now=START)
-    assert messages.is_relayed(db, TEACHER_ID, 77) and not messages.is_relayed(db, 9002, 77)
-    answer = asyncio.run(messages.prepare_answer(db, None, TEACHER_ID, 77, " Yes, on Friday. "))
+    relay = asyncio.run(relays.prepare_ask(db, None, who, who.children[0], "Is it a test?"))
+    relays.record_relay(db, who, relay, TEACHER_ID, relay_message_id=77, now=START)
+    assert teacher_answers.is_relayed(db, TEACHER_ID, 77)
+    assert not teacher_answers.is_relayed(db, 9002, 77)
+    answer = asyncio.run(teacher_answers.prepare_answer(db, None, TEACHER_ID, 77,
+                                                        " Yes, on Friday. "))
     assert answer is not None
     assert (answer.asked.asker_id, answer.student_name, answer.original) == \
         (2001, "Ana", "Yes, on Friday.")
-    assert asyncio.run(messages.prepare_answer(db, None, TEACHER_ID, 78, "Hi")) is None
+    assert asyncio.run(teacher_answers.prepare_answer(db, None, TEACHER_ID, 78, "Hi")) is None
 
 
 def test_a_shared_phone_asks_which_child_and_refuses_someone_elses(
@@ -115,31 +117,31 @@ def test_a_shared_phone_asks_which_child_and_refuses_someone_elses(
     family_of_ana(db)
     link = family.create_link(db, TEACHER_ID, "Bo", START)
     family.use_link(db, 2001, link.payload, START)
-    who = messages.asker(db, 2001)
+    who = askers.asker(db, 2001)
     assert who is not None and [c.first_name for c in who.children] == ["Ana", "Bo"]
-    assert messages.child_of(who, None) is None  # ask which child first
-    bo = messages.child_of(who, 1002)
+    assert askers.child_of(who, None) is None  # ask which child first
+    bo = askers.child_of(who, 1002)
     assert bo is not None and bo.first_name == "Bo"
-    with pytest.raises(messages.AskError):  # forged or stale button data
-        messages.child_of(who, 1003)
+    with pytest.raises(askers.AskError):  # forged or stale button data
+        askers.child_of(who, 1003)
 
 
 def test_nobody_can_ask_without_being_a_student_or_a_linked_family_member(
         db: Database, school_class: people.ClassInfo) -> None:
-    assert messages.asker(db, 5555) is None
-    assert not messages.is_family_only(db, TEACHER_ID)
+    assert askers.asker(db, 5555) is None
+    assert not askers.is_family_only(db, TEACHER_ID)
 
 
 def test_writing_too_often_pauses_the_sender_for_the_rest_of_the_hour(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
-    who = messages.asker(db, 1001)
+    who = askers.asker(db, 1001)
     assert who is not None
     guard = Throttle(limit=3, window=timedelta(hours=1), pause=timedelta(hours=1))
     for minute in range(3):
-        messages.check_pace(guard, who, START + timedelta(minutes=minute))
-    with pytest.raises(messages.AskError) as paused:
-        messages.check_pace(guard, who, START + timedelta(minutes=3))
+        relays.check_pace(guard, who, START + timedelta(minutes=minute))
+    with pytest.raises(askers.AskError) as paused:
+        relays.check_pace(guard, who, START + timedelta(minutes=3))
     assert paused.value.prompt_key == "ask-too-many"
     assert paused.value.params == {"minutes": 59}
 
@@ -147,11 +149,11 @@ def test_writing_too_often_pauses_the_sender_for_the_rest_of_the_hour(
 def test_a_message_about_a_student_with_no_class_has_no_teacher_to_go_to(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
-    who = messages.asker(db, 1001)
+    who = askers.asker(db, 1001)
     assert who is not None
     membership.remove_student(db, TEACHER_ID, 1001, school_class.id)
-    with pytest.raises(messages.NoTeacherError):
-        asyncio.run(messages.prepare_ask(db, None, who, who.children[0], "Hello?"))
+    with pytest.raises(relays.NoTeacherError):
+        asyncio.run(relays.prepare_ask(db, None, who, who.children[0], "Hello?"))
 
 
 @pytest.mark.parametrize(("answer", "language", "as_written"), [
@@ -165,4 +167,4 @@ def test_a_message_about_a_student_with_no_class_has_no_teacher_to_go_to(
 ])
 def test_an_answer_goes_as_written_only_when_surely_in_the_familys_language(
         answer: str, language: str, as_written: bool) -> None:
-    assert messages.in_their_language(answer, language) is as_written
+    assert message_languages.in_their_language(answer, language) is as_written

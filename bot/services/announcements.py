@@ -1,0 +1,179 @@
+"""A teacher's announcement to a class: translated once per language of its families and
+students, shown to the teacher, and queued (one outbox row a person) once they confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.errors import PuenteError
+from bot.services import teaching
+from bot.services.message_languages import in_their_language
+from bot.services.relays import MAX_MESSAGE
+from bot.store import outbox, people, threads
+from bot.store.threads import FAMILY, STUDENT
+from bot.translation.translator import Translator
+
+
+class AnnounceError(PuenteError):
+    prompt_key = "announce-usage"
+
+
+@dataclass(frozen=True)
+class Version:
+    """An announcement in one language, and the pack words it uses with their curated gloss."""
+
+    language: str
+    text: str
+    machine: bool
+    glossary: tuple[tuple[str, str], ...]
+    recipients: int
+    source: str = "en"  # the language the teacher wrote it in (as written when it is theirs)
+
+
+@dataclass(frozen=True)
+class AnnouncementPlan:
+    id: int
+    class_name: str
+    english: str
+    versions: tuple[Version, ...]
+    families: int
+    students: int
+    unreachable: int = 0  # students it cannot reach (blocked Puente, or never finished joining)
+
+
+def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassInfo, str]:
+    """/announce CLASS text: the longest leading words naming one of the teacher's classes,
+    or the teacher's only class; the rest keeps its line breaks."""
+    teaching.require_teacher(db, teacher_id)
+    classes = people.teacher_classes(db, teacher_id)
+    names = {" ".join(c.name.split()).casefold(): c for c in classes}
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        found = names.get(" ".join(words[:cut]).casefold())
+        if found is not None:
+            return found, re.sub(rf"^\s*(?:\S+\s+){{{cut}}}", "", text, count=1)
+    if len(classes) == 1 and words:
+        return classes[0], text
+    raise AnnounceError(names=", ".join(c.name for c in classes) or "-")
+
+
+def pack_glossary(db: Database, text: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """Pack words the text uses, with their curated gloss in `lang` (people wrote those)."""
+    if lang == "en":
+        return ()
+    rows = db.execute("SELECT DISTINCT term, json_extract(glosses, '$.' || ? || '.term') "
+                      "FROM words WHERE json_extract(glosses, '$.' || ? || '.term') IS NOT NULL",
+                      [lang, lang]).fetchall()
+    found = [(term, gloss) for term, gloss in rows
+             if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE)]
+    return tuple(sorted(found, key=lambda pair: text.casefold().find(pair[0].casefold())))
+
+
+async def plan_announcement(db: Database, translator: Translator | None, teacher_id: int,
+                            request: str, now: datetime) -> AnnouncementPlan:
+    """Translate an announcement once per language of the class's families and students,
+    and keep it until the teacher confirms."""
+    found, text = split_class(db, teacher_id, request)
+    text = text.strip()
+    if not text:
+        raise AnnounceError(names=found.name)
+    if len(text) > MAX_MESSAGE:
+        raise AnnounceError(prompt_key="message-too-long", limit=MAX_MESSAGE)
+    recipients = threads.class_recipients(db, found.id, students=True)
+    counts: dict[str, int] = {}
+    for person in {(r.telegram_id, r.language) for r in recipients}:
+        counts[person[1]] = counts.get(person[1], 0) + 1
+    versions = []
+    languages = sorted(counts, key=lambda code: (code != "en", code))
+    source = announcement_source(text, languages)
+    for lang in languages:
+        translation = None
+        if lang != source and translator is not None:
+            translation = await translator.translate_transient(text, lang, source=source)
+        versions.append(Version(lang, translation.text if translation else text,
+                                bool(translation and translation.machine),
+                                pack_glossary(db, text, lang), counts[lang], source))
+    stored = {v.language: {"text": v.text, "machine": v.machine, "source": source}
+              for v in versions}
+    announcement_id = threads.add_announcement(db, found.id, teacher_id, text, stored, now)
+    return AnnouncementPlan(announcement_id, found.name, text, tuple(versions),
+                            len({r.telegram_id for r in recipients if r.role == FAMILY}),
+                            len({r.telegram_id for r in recipients if r.role == STUDENT}),
+                            threads.unreachable_students(db, found.id))
+
+
+def announcement_source(text: str, languages: list[str]) -> str:
+    """The language an announcement is written in: a language of its readers it is confidently
+    in (a teacher writing Spanish to Spanish-speaking families: it goes to them as written,
+    and from Spanish to everyone else), else English, as in_their_language decides for
+    answers."""
+    return next((lang for lang in languages if in_their_language(text, lang)), "en")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One announcement message to one person, in their language."""
+
+    telegram_id: int
+    language: str
+    text: str
+    machine: bool
+    glossary: tuple[tuple[str, str], ...]
+    role: str = FAMILY  # 'family' or 'student': the teacher is told how many of each
+    source: str = "en"  # the language the teacher wrote it in
+
+
+def audience(deliveries: list[Delivery]) -> tuple[int, int]:
+    """(family members, students) an announcement was queued for."""
+    families = sum(1 for d in deliveries if d.role == FAMILY)
+    return families, len(deliveries) - families
+
+
+def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
+                         students: bool) -> tuple[threads.Announcement, list[Delivery]]:
+    """Who gets the confirmed announcement, once per person, in the version the teacher saw."""
+    found = threads.get_announcement(db, announcement_id)
+    if found is None or found.teacher_id != teacher_id or found.sent:
+        raise AnnounceError(prompt_key="announce-gone")
+    deliveries, seen = [], set()
+    glossaries = {lang: pack_glossary(db, found.text, lang) for lang in found.translations}
+    for person in threads.class_recipients(db, found.class_id, students):
+        version = found.translations.get(person.language)
+        if person.telegram_id in seen or version is None:
+            continue
+        seen.add(person.telegram_id)
+        deliveries.append(Delivery(person.telegram_id, person.language, version["text"],
+                                   bool(version["machine"]), glossaries[person.language],
+                                   person.role, version.get("source", "en")))
+    if not deliveries:  # "families" when none is linked (an old button): nothing is queued
+        threads.drop_announcement(db, announcement_id)
+        raise AnnounceError(prompt_key="announce-none", class_name=class_name(db, found.class_id))
+    return found, deliveries
+
+
+def queue_announcement(db: Database, found: threads.Announcement,
+                       rendered: list[tuple[int, str]], now: datetime) -> int:
+    """Queue one outbox row per person in one transaction and drop the stored text."""
+    with db.atomic():
+        if not threads.close_announcement(db, found.id, now):
+            raise AnnounceError(prompt_key="announce-gone")
+        for chat_id, text in rendered:
+            outbox.enqueue(db, None, chat_id, "announcement",
+                           {"text": text, "buttons": [], "forget": True}, now, now)
+    return len(rendered)
+
+
+def cancel_announcement(db: Database, teacher_id: int, announcement_id: int) -> None:
+    found = threads.get_announcement(db, announcement_id)
+    if found is not None and found.teacher_id == teacher_id:
+        threads.drop_announcement(db, announcement_id)
+
+
+def class_name(db: Database, class_id: int) -> str:
+    found = people.class_by_id(db, class_id)
+    return found.name if found else "-"

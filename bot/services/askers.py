@@ -1,0 +1,114 @@
+"""Who writes to the teacher: a student about themselves, or a family member about their
+children; which child a message is about, and the thread a reply to a teacher's answer
+continues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from bot.domain.errors import PuenteError
+from bot.store import families, people, threads
+from bot.store.threads import FAMILY, STUDENT, Child
+
+
+class AskError(PuenteError):
+    """Someone who is neither a student nor a linked family member tried to ask."""
+
+    prompt_key = "ask-nobody"
+
+
+class UnlinkedChildError(PuenteError):
+    """A family member replied to a teacher's answer about a child they have since been
+    unlinked from: it is said so, and nothing is sent to anyone."""
+
+    prompt_key = "reply-child-unlinked"
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who is writing: a student about themselves, or a family member about their children."""
+
+    user_id: int
+    role: str                 # threads.STUDENT | threads.FAMILY
+    language: str
+    children: tuple[Child, ...]
+    chosen: bool = True       # False: they skipped the language menu (`language` is a guess)
+
+
+def asker(db: Database, user_id: int) -> Asker | None:
+    """The student or family member behind a Telegram id (a student account wins)."""
+    student = people.get_student(db, user_id)
+    if student is not None:
+        return Asker(user_id, STUDENT, student.language or "en",
+                     (Child(student.id, student.first_name),), student.language is not None)
+    children = tuple(threads.children(db, user_id))
+    if children:
+        # Who skipped the language menu is spoken to in the best language known for them.
+        chosen = families.family_language(db, user_id)
+        return Asker(user_id, FAMILY, families.known_language(db, user_id) or "en", children,
+                     chosen is not None)
+    return None
+
+
+def require_asker(db: Database, user_id: int) -> Asker:
+    """The student or family member writing to the teacher; a teacher is told what /ask is
+    for and how they reach families, anyone else how to join first."""
+    who = asker(db, user_id)
+    if who is not None:
+        return who
+    if people.is_teacher(db, user_id):
+        raise AskError(prompt_key="ask-teacher")
+    if families.was_family(db, user_id):  # their child deleted their data, or they were unlinked
+        raise AskError(prompt_key="family-unlinked-text")
+    raise AskError()
+
+
+def is_family_only(db: Database, user_id: int) -> bool:
+    """A linked family member with no student account of their own (and no teacher's)."""
+    return (families.is_family(db, user_id) and people.get_student(db, user_id) is None
+            and not people.is_teacher(db, user_id))
+
+
+@dataclass(frozen=True)
+class ReplyTo:
+    """What a Telegram reply to a teacher's answer continues: the thread about one child with
+    the teacher who answered (it goes back to them while they still teach the child)."""
+
+    child: Child
+    teacher_id: int
+
+
+def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
+    """The child and the answering teacher of a message replying to a teacher's answer
+    (`message_id`, its id in the writer's chat); None when it replies to no answer Puente
+    delivered them. Refused when they were unlinked from that child since: never sent to
+    another child's teacher, nor asked which child."""
+    answer = threads.answered(db, who.user_id, message_id)
+    if answer is None:
+        return None
+    child = next((c for c in who.children if c.student_id == answer.student_id), None)
+    if child is not None:
+        return ReplyTo(child, answer.teacher_id)
+    student = people.get_student(db, answer.student_id)
+    if student is None:  # the child deleted their data (their threads went with it)
+        return None
+    raise UnlinkedChildError(name=student.first_name)
+
+
+def replies_to_gone_child(db: Database, who: Asker, message_id: int) -> bool:
+    """Whether a message replies to a teacher's answer about a child who has since deleted
+    their data: that conversation has ended, and no other child's teacher should get it."""
+    return threads.gone_answer(db, who.user_id, message_id)
+
+
+def child_of(who: Asker, student_id: int | None) -> Child | None:
+    """The child a message is about: the one chosen, or the only one (None: ask which)."""
+    if student_id is None:
+        return who.children[0] if len(who.children) == 1 else None
+    for child in who.children:
+        if child.student_id == student_id:
+            return child
+    raise AskError("not this person's child")  # forged or stale button data

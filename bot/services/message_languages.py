@@ -1,0 +1,61 @@
+"""Which language a message between a family (or a student) and a teacher is written in, and
+what this machine can translate it into: only then may anyone be promised a translation.
+"""
+
+from __future__ import annotations
+
+from bot.domain.language import detect_language
+from bot.translation.translator import Translator
+
+UNKNOWN = ""  # the language a message was written in, when nothing says which
+
+
+def says_something(text: str) -> bool:
+    """Whether a text has at least one letter: "???" or "😀" alone is no message to relay."""
+    return any(ch.isalpha() for ch in text)
+
+
+def written_in(text: str, own: str, sure: bool = True) -> str:
+    """English when the text is confidently English (a student asking in English needs no
+    translation), else the writer's own language; a voice note (no text) is their own. For
+    someone who never chose a language (`sure` False), the language the text is confidently
+    in, else UNKNOWN: never English for want of evidence. A text with no letter is in none."""
+    if not sure:
+        return (detect_language(text).lang or UNKNOWN) if text.strip() else UNKNOWN
+    if not text.strip():
+        return own
+    if not says_something(text):  # "👍" or a phone number is written in no language
+        return UNKNOWN
+    if own == "en":
+        return own
+    return "en" if detect_language(text, candidates=(own, "en")).lang == "en" else own
+
+
+def in_their_language(text: str, language: str) -> bool:
+    """Whether a teacher's answer is confidently written in the asker's own language (a
+    Spanish answer to a Spanish-speaking family), so it goes as written: run through an
+    English model it would come out garbled. English, or any doubt: it is translated."""
+    return language != "en" and detect_language(text, candidates=(language, "en")).lang == \
+        language
+
+
+def teacher_reads_english(translator: Translator | None, language: str) -> bool:
+    """Whether a message written in `language` reaches the teacher with an English machine
+    translation on this machine (only then may anyone be promised one)."""
+    return (language != "en" and translator is not None
+            and translator.why_unavailable("en", source=language) is None)
+
+
+def missing_model(translator: Translator | None, language: str) -> bool:
+    """Whether translation is on here but has no model from `language` into English, so a
+    teacher should be told before such a family writes (with translation off, none is)."""
+    return (translator is not None and language != "en"
+            and translator.why_unavailable("en", source=language) is not None)
+
+
+def answer_language(translator: Translator | None, language: str) -> str:
+    """The language a teacher's answer arrives in: the asker's own when this machine can
+    translate English into it, else English."""
+    if language == "en" or translator is None or translator.why_unavailable(language):
+        return "en"
+    return language

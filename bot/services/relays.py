@@ -1,0 +1,128 @@
+"""A family's or a student's message for the teacher: checked, translated into English on the
+school's own machine, and queued for each of the child's teachers.
+
+Nobody learns anyone's Telegram account: the bot relays each message itself (never a forward),
+and a thread row records who wrote about which student and when, never the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.domain.errors import PuenteError
+from bot.domain.thanks import only_thanks
+from bot.domain.throttle import Throttle
+from bot.services.askers import Asker, AskError
+from bot.services.message_languages import UNKNOWN, answer_language, written_in
+from bot.store import outbox, people, threads
+from bot.store.threads import FAMILY, Child
+from bot.translation.translator import Translation, Translator
+
+MAX_MESSAGE = 1000  # longer messages are refused kindly (Telegram's own limit is 4096)
+
+
+class NoTeacherError(PuenteError):
+    """The student is in no class, so there is no teacher to write to."""
+
+    prompt_key = "ask-no-teacher"
+
+
+@dataclass(frozen=True)
+class Relay:
+    """A message ready to relay to the child's teachers."""
+
+    child: Child
+    teacher_ids: tuple[int, ...]
+    original: str
+    english: Translation | None   # None: already English, or no engine for the language
+    written: str = "en"           # the language it was written in ("": not known)
+    answer_in: str = "en"         # the language the teacher's answer can go back in, here
+    language: str = "en"          # the writer's language: theirs, else what they wrote in
+    thanks: bool = False          # a family's message that is only thanks: no answer owed
+
+
+def is_thanks(who: Asker, message: str | int) -> bool:
+    """Whether a family member's text is only thanks ("Ua tsaug ntau!"): it still reaches the
+    teacher, who is told no answer is needed. A voice note, or a student's text, never is."""
+    return who.role == FAMILY and isinstance(message, str) and only_thanks(message)
+
+
+def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
+    """Refuse a message while its sender has written too many in the last hour (a teacher's
+    chat is not a flood target); count this one."""
+    wait = guard.wait(who.user_id, now)
+    if wait > timedelta(0):
+        raise AskError(prompt_key="ask-too-many", minutes=math.ceil(wait.total_seconds() / 60))
+    guard.hit(who.user_id, now)
+
+
+async def prepare_ask(db: Database, translator: Translator | None, who: Asker, child: Child,
+                      text: str, answered_by: int | None = None) -> Relay:
+    """Translate a message into English for the child's teachers (in a worker thread): for a
+    reply to a teacher's answer, the teacher who answered (`answered_by`) alone, unless they
+    no longer teach the child."""
+    teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
+    if not teacher_ids:
+        raise NoTeacherError()
+    if answered_by in teacher_ids:
+        teacher_ids = (answered_by,)
+    written = written_in(text, who.language, sure=who.chosen)
+    english = None
+    if written not in ("en", UNKNOWN) and translator is not None and text.strip():
+        english = await translator.translate_transient(text, "en", source=written)
+    # Who never chose a language is answered in the one they wrote in, when it is known.
+    language = who.language if who.chosen or written == UNKNOWN else written
+    return Relay(child, teacher_ids, text.strip(), english, written,
+                 answer_language(translator, language), language, is_thanks(who, text))
+
+
+def require_words(text: str) -> None:
+    """Refuse a message for the teacher with no letter or digit in it ("..." or "😀😀"): the
+    teacher would get a riddle, and its writer would wait for an answer to nothing. A number
+    alone (a phone number) is a message."""
+    if not any(ch.isalnum() for ch in text):
+        raise AskError(prompt_key="ask-no-words")
+
+
+def beginning(text: str, limit: int = MAX_MESSAGE) -> str:
+    """The first `limit` characters of a too-long message, ending at a word when one ends in
+    its last fifth, and marked as cut with "…"."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit * 4 // 5 else head).rstrip() + "…"
+
+
+def command_text(text: str | None) -> str:
+    """What follows a command, line breaks kept ("/ask Hello,\nsee you" -> "Hello,\nsee you")."""
+    return re.sub(r"^/\S*\s*", "", text or "", count=1).strip()
+
+
+def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
+                 relay_message_id: int, now: datetime) -> int:
+    """Remember that a teacher received this message, so their reply finds its way back."""
+    return threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id, who.role,
+                           relay.language, relay_message_id, now)
+
+
+def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
+                now: datetime) -> int:
+    """Queue the message for each teacher (teacher id -> rendered text) through the outbox,
+    so it waits out quiet hours and survives a restart; the thread learns each relay's id
+    when it is delivered."""
+    with db.atomic():
+        for teacher_id, text in texts.items():
+            thread_id = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id,
+                                        who.role, relay.language, None, now, relay.thanks)
+            outbox.enqueue(db, None, teacher_id, "relay",
+                           {"text": text, "buttons": [], "forget": True,
+                            "thread_id": thread_id, "student_id": relay.child.student_id},
+                           now, now)
+    return len(texts)

@@ -1,0 +1,108 @@
+"""A teacher's side of a thread: the answer to a relayed message, translated back into the
+writer's language; the recent messages a text that replies to nothing may be meant for;
+/thread; and when a family member and a teacher last wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.domain.errors import PuenteError
+from bot.services import teaching
+from bot.services.message_languages import in_their_language
+from bot.store import families, outbox, people, threads
+from bot.store.threads import FAMILY, ThreadMessage
+from bot.translation.translator import Translation, Translator
+
+
+class AnswerGoneError(PuenteError):
+    """The teacher answered a message whose writer is gone: a family member unlinked or
+    deleted, or a student who deleted their data. The answer is not sent."""
+
+    prompt_key = "answer-gone-family"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A teacher's answer, ready to render in the asker's language."""
+
+    asked: ThreadMessage
+    student_name: str
+    original: str                   # the teacher's own words
+    translation: Translation | None
+    own_language: bool = False      # written in the asker's language: it goes as written
+
+
+async def prepare_answer(db: Database, translator: Translator | None, teacher_id: int,
+                         reply_to: int, text: str) -> Answer | None:
+    """The teacher's reply to a relayed message, translated (None: not a relayed message);
+    refused when its writer is gone (deleted their data, or a family member unlinked)."""
+    asked = threads.relayed(db, teacher_id, reply_to)
+    if asked is None:
+        gone = threads.gone_relay(db, teacher_id, reply_to)
+        if gone is not None:
+            raise AnswerGoneError(prompt_key=f"answer-gone-{gone}")
+        return None
+    if asked.asker_role == FAMILY and not families.is_linked(db, asked.asker_id,
+                                                              asked.student_id):
+        raise AnswerGoneError()
+    student = people.get_student(db, asked.student_id)
+    own = in_their_language(text, asked.language)
+    translation = None
+    if asked.language != "en" and not own and translator is not None:
+        translation = await translator.translate_transient(text, asked.language)
+    return Answer(asked, student.first_name if student else "", text.strip(), translation, own)
+
+
+def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:
+    """Put the rendered answer in the outbox (quiet hours are honoured at delivery)."""
+    with db.atomic():
+        answer_id = threads.add_answer(db, answer.asked, now)
+        # The deliverer notes the answer's id in their chat: a reply to it finds the child.
+        return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
+                              {"text": text, "buttons": [], "forget": True,
+                               "student_id": answer.asked.student_id, "answer_id": answer_id},
+                              now, now)
+
+
+RECENT_RELAYS = timedelta(days=7)  # a typed answer may be meant for a message this recent
+MAX_OFFERED = 3  # "answer this message" buttons under a teacher's text that replies to nothing
+
+
+@dataclass(frozen=True)
+class Relayed:
+    """A message relayed to a teacher, by its id in the teacher's chat (what a reply names)."""
+
+    message_id: int
+    student_id: int
+    family: bool  # from a family member (else from the student)
+
+
+def recent_relays(db: Database, teacher_id: int, now: datetime) -> list[Relayed]:
+    """The newest message from each family member or student relayed to this teacher in the
+    last week, newest first (at most MAX_OFFERED): what a typed answer may be meant for."""
+    return [Relayed(message_id, m.student_id, m.asker_role == FAMILY)
+            for message_id, m in threads.latest_relays(db, teacher_id, now - RECENT_RELAYS,
+                                                       MAX_OFFERED)]
+
+
+def is_relayed(db: Database, teacher_id: int, message_id: int) -> bool:
+    """Tell whether a message in a teacher's chat is one the bot relayed to them (its writer
+    may be gone since: a reply to it is told so)."""
+    return (threads.relayed(db, teacher_id, message_id) is not None
+            or threads.gone_relay(db, teacher_id, message_id) is not None)
+
+
+last_contact = threads.last_contact  # when a family member and a teacher last wrote
+
+
+def student_thread(db: Database, teacher_id: int, who: str
+                   ) -> tuple[teaching.StudentName, list[ThreadMessage]]:
+    """One student of the teacher's classes (as the teacher tells them apart) and their thread
+    with this teacher, oldest first."""
+    row, _ = teaching.find_student(db, teacher_id, who, "/thread")
+    return teaching.name_of(db, teacher_id, row.student_id), [
+        m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id]
