@@ -28,7 +28,8 @@ from bot.config import Config
 from bot.context import Services
 from bot.demo.offline import OfflineBotAPI, UpdateFactory
 from bot.presentation.i18n import Catalog
-from bot.presentation.reports import csv_bytes, summary_text
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_text import summary_text
 from bot.services.packs import install_packs, load_packs
 from bot.store import open_store, people
 from bot.store.clock import stamp

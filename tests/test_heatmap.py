@@ -11,7 +11,7 @@ from PIL import Image
 
 from bot.presentation import heatmap
 from bot.presentation.i18n import Catalog
-from bot.presentation.reports import HEATMAP_WORDS, heatmap_png, heatmap_rows, recent_words
+from bot.presentation.report_heatmap import HEATMAP_WORDS, heatmap_png, heatmap_rows, recent_words
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 
@@ -99,9 +99,9 @@ def test_the_legend_is_in_the_teachers_language_where_the_font_draws_it(
         catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
     # It was always English, beside a Spanish caption (playtest 9); a script the chart font
     # cannot draw (Arabic) keeps the English legend, its caption carries the language.
-    import bot.presentation.reports as reports
+    import bot.presentation.report_heatmap as report_heatmap
     legends: list[tuple[str, ...]] = []
-    monkeypatch.setattr(reports, "heatmap", lambda *args: legends.append(args[4]) or b"")
+    monkeypatch.setattr(report_heatmap, "heatmap", lambda *args: legends.append(args[4]) or b"")
     seen = matrix(3, {0: "2026-09-14T15:00:00+00:00"})
     for lang in ("es", "ar", "en"):
         heatmap_png("7B", seen, date(2026, 9, 14), catalog, lang=lang)

@@ -34,7 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def report_command(args: argparse.Namespace) -> int:
     """Print a class summary and write the CSV / PNG asked for."""
     from bot.presentation.i18n import Catalog  # on use: see run_cmd
-    from bot.presentation.reports import csv_bytes, heatmap_png, summary_text
+    from bot.presentation.report_csv import csv_bytes
+    from bot.presentation.report_heatmap import heatmap_png
+    from bot.presentation.report_text import summary_text
     from bot.presentation.views import plain_text
     from bot.store import open_store, people
     from bot.store.reports import class_matrix

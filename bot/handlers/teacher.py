@@ -28,7 +28,8 @@ from bot.domain.packs import PackError
 from bot.presentation import callbacks, class_views, keyboards, menus, pack_views, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import reader_language
-from bot.presentation.reports import csv_bytes, heatmap_caption, heatmap_png, recent_words
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
 from bot.presentation.students import families_text, made_at, student_label
 from bot.presentation.views import escape
 from bot.services import glosses, membership, readiness, teaching

@@ -16,7 +16,9 @@ from sqlite_utils import Database
 from bot.domain.mastery import new_mastery
 from bot.presentation.class_views import roster_text, student_text
 from bot.presentation.i18n import Catalog
-from bot.presentation.reports import csv_bytes, heatmap_rows, recent_words, summary_text
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_heatmap import heatmap_rows, recent_words
+from bot.presentation.report_text import summary_text
 from bot.presentation.views import plain_text
 from bot.services import teaching
 from bot.store import outbox, people

@@ -14,7 +14,8 @@ from sqlite_utils import Database
 from bot.domain.mastery import new_mastery
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
-from bot.presentation.reports import csv_bytes, student_lines, summary_text
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_text import student_lines, summary_text
 from bot.services import answers, checks, teaching
 from bot.store import open_store, people, schema
 from bot.store import study as stored

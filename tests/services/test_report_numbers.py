@@ -15,7 +15,8 @@ from sqlite_utils import Database
 from bot.domain import placement
 from bot.domain.mastery import new_mastery
 from bot.presentation.i18n import Catalog
-from bot.presentation.reports import csv_bytes, student_lines, summary_text
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_text import student_lines, summary_text
 from bot.presentation.views import level_text
 from bot.services import join, teaching
 from bot.store import people

@@ -15,7 +15,9 @@ from bot.domain.mastery import new_mastery, record_answer
 from bot.domain.scaffold import ItemType
 from bot.presentation.class_views import roster_text
 from bot.presentation.i18n import Catalog
-from bot.presentation.reports import csv_bytes, student_lines, summary_text, word_terms
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_names import word_terms
+from bot.presentation.report_text import student_lines, summary_text
 from bot.services import teaching
 from bot.services.packs import load_packs
 from bot.store import outbox, people

@@ -1,0 +1,94 @@
+"""A class's report as a CSV a teacher opens in a spreadsheet: one row per student x word, by
+name and roster number, never a Telegram id, and no cell a spreadsheet would run as a formula
+(the columns: docs/reports.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, tzinfo
+
+from bot.domain.mastery import WordStatus, too_few_answers
+from bot.presentation.report_names import student_name, term
+from bot.store.reports import Cell, ClassMatrix
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# No Telegram ids: a teacher needs names, and a spreadsheet travels. `roster_no` is the
+# student's number in this class (as /roster and the heatmap show it), to tell two Anas apart;
+# it was given when they joined, so the same student has it in every export.
+# `knowledge_estimate` was called `mastery` until it read "80% mastered" on a word /report said
+# a student needed help with: it is a model's estimate, not a status. `status` is the status
+# /report and /student give the word (word_status), added last so older columns keep their place.
+CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
+               "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
+               "listening_attempts", "listening_correct", "card", "status", "retired")
+# card: whether the student opened the word's card (or answered it), was given the word (a push,
+# or a preview) and has not opened it yet, or was never given it (a classmate was).
+OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
+LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set wida_level
+# The knowledge_estimate cell of a word with fewer answers than the reports need
+# (too_few_answers): a number resting on one answer (a guess, at three options) reads as
+# evidence. With no answer at all there is no estimate, whether or not the student has seen the
+# word's card. Columns are documented in docs/reports.md.
+TOO_FEW_MARK = "too few answers"
+NOT_ANSWERED_MARK = "not answered"
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: formulas defused with a leading apostrophe."""
+    if not isinstance(value, str):
+        return value
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def estimate_cell(cell: Cell | None) -> str:
+    """The CSV's knowledge estimate (0-1); NOT_ANSWERED_MARK with no answer at all (the card
+    seen or not: `cell` None is a word the student has not met), TOO_FEW_MARK under the
+    reports' rule: one answer is no evidence, in the spreadsheet as in /report and /student."""
+    if cell is None or not cell.attempts:
+        return NOT_ANSWERED_MARK
+    return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.p_known:.2f}"
+
+
+def local_time(stamp: str | None, tz: tzinfo | None) -> str:
+    """A stored UTC time as the school reads it: ISO 8601 in `tz` with its offset
+    ("2026-09-14T15:00:00-04:00"); as stored (UTC, "+00:00") when no zone is given."""
+    if not stamp:
+        return ""
+    moment = datetime.fromisoformat(stamp)
+    return (moment.astimezone(tz) if tz else moment).isoformat(timespec="seconds")
+
+
+def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
+    """One row per student x word (every word a student has met or been given): the knowledge
+    estimate (or not answered, or too few answers to tell), attempts, last seen (in the school's
+    time zone `tz`, with its offset), language, level and who set it (self-placed or teacher),
+    listening answers apart, whether the card was opened, not opened yet or never sent, and
+    the word's status as /report and /student give it, and whether the word was retired from its
+    pack; students by name and roster number, never a Telegram id (the columns:
+    docs/reports.md)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    # Each text is cleaned and defused once, not once per row (35 x 200 rows in one /report).
+    words = [(word.id, spreadsheet_cell(term(word.pack_id)), spreadsheet_cell(term(word.term)),
+              int(word.retired)) for word in matrix.given]
+    for student in matrix.students:
+        source = LEVEL_SOURCES[student.self_placed] if student.level is not None else ""
+        who = [spreadsheet_cell(v) for v in (student_name(student), student.number,
+                                             student.language or "", student.level or "",
+                                             source)]
+        unopened = {w.id for w in matrix.unopened.get(student.id, [])}
+        for word_id, pack, word_term, retired in words:
+            cell = matrix.cells.get((student.id, word_id))
+            if cell is None:
+                card = NOT_OPENED if word_id in unopened else NOT_SENT
+                writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
+                                 card, WordStatus.NOT_STARTED.value, retired])
+                continue
+            writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
+                             cell.attempts, cell.correct,
+                             spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
+                             cell.listened_right, OPENED, cell.status.value, retired])
+    return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents

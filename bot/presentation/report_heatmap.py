@@ -1,0 +1,107 @@
+"""A class's heatmap for /report: students x the words practised lately, its row labels, its
+legend in the teacher's language, and the caption that says what it leaves out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta, tzinfo
+
+from bot.domain.mastery import WordStatus, too_few_answers
+from bot.presentation.charts import TOO_FEW, drawable, heatmap
+from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
+from bot.presentation.report_names import local_day, student_name, word_terms
+from bot.presentation.students import class_labels
+from bot.presentation.views import CAPTION_LIMIT, cut, label
+from bot.store.reports import Cell, ClassMatrix, WordColumn
+
+HEATMAP_DAYS = 21          # the heatmap shows the words practised in the last three weeks
+HEATMAP_WORDS = 30         # at most this many columns, so it reads on a phone
+ROW_NAME_LIMIT = 14        # characters of a name on a heatmap row, before its roster number
+
+
+def heatmap_rows(matrix: ClassMatrix, catalog: Catalog | None = None) -> list[str]:
+    """Row labels: each name with its roster number ("Ana #3", as /roster, the commands and
+    the CSV number them: two Anas are told apart) when the chart font can draw them all, else
+    the roster numbers alone (the caption is the key); a long name is cut, never its number."""
+    names = [student_name(s) for s in matrix.students]
+    if not all(drawable(n) for n in names):
+        return [str(s.number) for s in matrix.students]
+    short = [replace(s, first_name=_shorten(s.first_name)) for s in matrix.students]
+    if catalog is None:
+        return [student_name(s) for s in short]
+    labels = class_labels(short, catalog, REFERENCE, numbered=True)
+    return [labels[s.id] for s in short]
+
+
+def _shorten(name: str) -> str:
+    return name if len(name) <= ROW_NAME_LIMIT else name[:ROW_NAME_LIMIT - 1] + "…"
+
+
+def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
+                    today: date | None = None, tz: tzinfo | None = None) -> Markup | None:
+    """What the heatmap leaves out: the words it shows of all given to the class (it shows the
+    recent ones, the report and the CSV count every one), and the key to its roster numbers
+    when rows use them (None when it shows everything and names fit)."""
+    parts = []
+    shown, given = len(recent_words(matrix, today, tz)), len(matrix.given)
+    if shown < given:  # the report and the CSV count every word given to the class
+        parts.append(catalog.render("heatmap-recent-words", lang, shown=shown,
+                                    words=given, days=HEATMAP_DAYS))
+    names = [student_name(s) for s in matrix.students]
+    if not all(drawable(n) for n in names):
+        key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
+        parts.append(Markup(" · ".join(key)))
+    return cut(Markup("\n".join(parts)), CAPTION_LIMIT) if parts else None
+
+
+def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None
+                 ) -> list[WordColumn]:
+    """The words practised in the last HEATMAP_DAYS of the school's days (in `tz`; at most
+    HEATMAP_WORDS, the most recent), in pack order: a chart that stays readable on a phone."""
+    last: dict[int, date] = {}
+    for cell in matrix.cells.values():
+        seen = local_day(cell.last_seen, tz) if cell.attempts else None
+        if seen is not None and (cell.word_id not in last or seen > last[cell.word_id]):
+            last[cell.word_id] = seen
+    if not last:
+        return []
+    since = (today or max(last.values())) - timedelta(days=HEATMAP_DAYS)
+    recent = sorted((w for w in last if last[w] > since), key=lambda w: last[w], reverse=True)
+    keep = set(recent[:HEATMAP_WORDS])
+    return [w for w in matrix.words if w.id in keep]
+
+
+def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
+                catalog: Catalog | None = None, tz: tzinfo | None = None,
+                lang: str = REFERENCE) -> bytes:
+    """Students x recent words, coloured by the knowledge estimate; never practised is grey, an
+    estimate resting on too few answers is not coloured (the CSV's and reports' one rule), and
+    a word that needs help is framed, whatever its colour (the status /report gives it).
+
+    The legend is in the teacher's language `lang` where the chart font can draw it, else in
+    English (Arabic, Chinese, Korean: the caption beside the chart is in their language)."""
+    legend = None
+    if catalog:
+        legend = _legend(catalog, lang)
+        legend = legend if all(drawable(t) for t in legend) else _legend(catalog, REFERENCE)
+    words = recent_words(matrix, today, tz)
+    cells = [[matrix.cells.get((s.id, w.id)) for w in words] for s in matrix.students]
+    values = [[_shade(cell) for cell in row] for row in cells]
+    flags = [[cell is not None and cell.status is WordStatus.NEEDS_HELP for cell in row]
+             for row in cells]
+    title = label(class_name)
+    terms = word_terms(matrix.given)
+    return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
+                   title if drawable(title) else "", legend, flags)
+
+
+def _legend(catalog: Catalog, lang: str) -> tuple[str, str, str, str]:
+    return (catalog.plain("chart-heatmap-scale", lang), catalog.plain("chart-not-practised", lang),
+            catalog.plain("chart-too-few", lang), catalog.plain("chart-needs-help", lang))
+
+
+def _shade(cell: Cell | None) -> float | str | None:
+    """A heatmap cell: None when never answered, TOO_FEW on fewer answers than tell anything."""
+    if cell is None or not cell.attempts:
+        return None
+    return TOO_FEW if too_few_answers(cell.attempts) else cell.p_known
