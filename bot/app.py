@@ -38,8 +38,11 @@ from bot.handlers import (
     student_checks,
     student_progress,
     teacher,
+    teacher_families,
     teacher_language,
+    teacher_packs,
     teacher_pushes,
+    teacher_reports,
 )
 from bot.handlers.ordering import PerUserOrder
 from bot.presentation import menus
@@ -104,8 +107,8 @@ def _add_handlers(app: Application) -> None:
     # nobody else took). A student's checks come before their other modules: an answer tap,
     # what a whole class sends at once, walks fewer button handlers before its own.
     for module in (family, teacher_language, messages, audio, student_checks, student,
-                   student_cards, student_progress, teacher, teacher_pushes, reminders,
-                   everyone):
+                   student_cards, student_progress, teacher, teacher_reports, teacher_packs,
+                   teacher_families, teacher_pushes, reminders, everyone):
         module.register(app)
     _taps_first(app)
 

@@ -12,6 +12,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.context import PuenteContext
+from bot.domain.names import clean_label
 from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
@@ -47,6 +48,11 @@ def student_for(context: PuenteContext, teacher_id: int, student_id: int,
     s = context.services
     return student_label(teaching.name_of(s.db, teacher_id, student_id, class_id, first_name),
                          s.catalog, lang or user_language(context, teacher_id))
+
+
+def arg_text(context: PuenteContext) -> str:
+    """The command's argument as one cleaned line (a class or student name, never a trick)."""
+    return clean_label(" ".join(context.args or []))
 
 
 async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,

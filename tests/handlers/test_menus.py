@@ -73,14 +73,14 @@ async def test_shutting_down_closes_the_store(catalog: Catalog) -> None:
 
 
 def test_every_command_is_handled_by_a_function_named_after_it(chat: Chat) -> None:
-    """/words is `student_cards.words`, as /family is `teacher.family`: a reader finds a
-    command's handler by its name, in every handler module."""
+    """/words is `student_cards.words`, as /family is `teacher_families.family`: a reader finds
+    a command's handler by its name, in every handler module."""
     handled = [(command, h.callback) for group in chat.app.handlers.values() for h in group
                if isinstance(h, CommandHandler) for command in h.commands]
     assert len(handled) > 20
     where = {command: callback.__module__ for command, callback in handled}
     assert (where["words"], where["family"]) == ("bot.handlers.student_cards",
-                                                 "bot.handlers.teacher")  # as said above
+                                                 "bot.handlers.teacher_families")  # as said
     misnamed = [f"/{command}: {callback.__module__}.{callback.__name__}"
                 for command, callback in handled if callback.__name__ != command]
     assert misnamed == []

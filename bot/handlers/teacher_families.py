@@ -1,0 +1,155 @@
+"""A teacher and her students' families: /family makes a link, /families lists who is linked
+and the links still open, with a confirming step to unlink someone or cancel a link."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.chat.audience import PRIVATE
+from bot.chat.replies import (
+    acknowledge,
+    arg_text,
+    decision,
+    say,
+    spend,
+    student_for,
+    user_language,
+)
+from bot.context import PuenteContext
+from bot.presentation import callbacks, keyboards
+from bot.presentation.class_views import join_link
+from bot.presentation.students import families_text, made_at
+from bot.presentation.views import escape
+from bot.services import membership, teaching
+from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
+
+
+def register(app: Application) -> None:
+    """Add /family, /families and their unlink and cancel buttons."""
+    add = app.add_handler
+    for command in (family, families):
+        add(CommandHandler(command.__name__, command, filters=PRIVATE))
+    add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
+    add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
+
+
+async def family(update: Update, context: PuenteContext) -> None:
+    """Make a single-use link for one student's family: /family NAME."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    link = create_link(s.db, user.id, arg_text(context), s.clock())
+    await say(update, context, "family-link-created-shared", bilingual=False,
+              name=student_for(context, user.id, link.student_id,
+                               lang=user_language(context, user.id, user.language_code)),
+              link=join_link(context.bot.username, link.payload),
+              days=LINK_DAYS, caregivers=CAREGIVERS_PER_LINK)
+
+
+async def families(update: Update, context: PuenteContext) -> None:
+    """List a class's linked family members, with a button to unlink each, and its family
+    links that still work, with a button to cancel each: /families [CLASS]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    found, links = membership.class_families(s.db, user.id, arg_text(context) or None)
+    open_links = membership.open_links(s.db, found.id, s.clock())
+    lang = user_language(context, user.id, user.language_code)
+    if not links and not open_links:
+        await say(update, context, "families-none", bilingual=False,
+                  class_name=escape(found.name))
+        return
+    text, unlink, revoke = families_text(
+        s.catalog, lang, found.name, links, teaching.student_names(s.db, user.id), found.id,
+        s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
+        open_links, CAREGIVERS_PER_LINK)
+    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                   reply_markup=keyboards.unlink_buttons(unlink, revoke))
+
+
+async def unlink_button(update: Update, context: PuenteContext) -> None:
+    """Ask before unlinking a family member from a student of the teacher's classes; unlink
+    after the confirming tap (every family link to the student that still works is cancelled
+    with it). A parent cut off by a mis-tap could not know why updates stopped."""
+    decided = await decision(update, context)
+    if decided is None:
+        return
+    query, user, cb, lang = decided
+    s = context.services
+    if len(cb.args) == 1:  # the first tap, in /families: ask
+        found = membership.family_to_unlink(s.db, user.id, cb.int_arg(0))
+        await context.bot.send_message(
+            user.id, s.catalog.render(
+                "families-unlink-confirm", lang,
+                name=student_for(context, user.id, found.student_id,
+                                 first_name=found.student_name, lang=lang)),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_unlink(
+                found.family_id, s.catalog.plain("button-unlink-yes", lang),
+                s.catalog.plain("button-keep", lang)))
+        return
+    if not await spend(query):  # a double tap: the first tap unlinked them
+        return
+    link = membership.unlink_family(s.db, user.id, cb.int_arg(0), s.clock())
+    await query.edit_message_text(s.catalog.render(
+        "families-unlinked", lang, name=student_for(context, user.id, link.student_id,
+                                                    first_name=link.student_name, lang=lang)),
+        parse_mode=ParseMode.HTML)
+
+
+async def revoke_button(update: Update, context: PuenteContext) -> None:
+    """Ask before cancelling a family link; cancel it after the confirming tap. A tap on a
+    link already cancelled or expired (an old list, a second tap) is told so in its toast."""
+    if await _link_gone(update, context):
+        return
+    decided = await decision(update, context)
+    if decided is None:
+        return
+    query, user, cb, lang = decided
+    s = context.services
+    if len(cb.args) == 1:  # the first tap, in /families: ask
+        found = membership.link_to_revoke(s.db, user.id, cb.int_arg(0), s.clock())
+        await context.bot.send_message(
+            user.id, s.catalog.render("families-cancel-confirm", lang, date=_day(context, found),
+                                      name=_link_owner(context, user.id, found, lang)),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_revoke(
+                found.link_id, s.catalog.plain("button-cancel-link-yes", lang),
+                s.catalog.plain("button-keep", lang)))
+        return
+    if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
+        return
+    found = membership.revoke_link(s.db, user.id, cb.int_arg(0), s.clock())
+    await query.edit_message_text(s.catalog.render(
+        "families-link-cancelled", lang, name=_link_owner(context, user.id, found, lang),
+        date=_day(context, found)), parse_mode=ParseMode.HTML)
+
+
+async def _link_gone(update: Update, context: PuenteContext) -> bool:
+    """Whether a Cancel tap is on a link already cancelled or expired; if so, its toast says
+    so (the tap's own answer: no new message, nothing changes)."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return False
+    cb = callbacks.parse(query.data)
+    if cb.args == ("no",):
+        return False
+    try:
+        membership.link_to_revoke(s.db, user.id, cb.int_arg(0), s.clock())
+    except membership.LinkGoneError as exc:
+        await acknowledge(query, s.catalog.plain(
+            exc.prompt_key, user_language(context, user.id, user.language_code)))
+        return True
+    return False
+
+
+def _link_owner(context: PuenteContext, teacher_id: int, found: membership.OpenLink,
+                lang: str) -> str:
+    """The student a family link is for, as this teacher tells their students apart."""
+    return student_for(context, teacher_id, found.student_id, first_name=found.student_name,
+                       lang=lang)
+
+
+def _day(context: PuenteContext, found: membership.OpenLink) -> str:
+    """When a family link was made, in the school's time zone (as /families lists it)."""
+    return made_at(found.created_at, context.services.config.school.timezone)

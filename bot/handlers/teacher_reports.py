@@ -1,0 +1,63 @@
+"""A teacher's reports: /report (a class's summary, heatmap and CSV) and /student (one
+student's words)."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+from telegram.ext import Application, CommandHandler
+
+from bot.chat.audience import PRIVATE
+from bot.chat.replies import arg_text, send_long, send_picture, student_for, teacher_reads
+from bot.context import PuenteContext
+from bot.presentation import class_views
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
+from bot.services import glosses, readiness, teaching
+from bot.services.starter import starter_in_report
+
+
+def register(app: Application) -> None:
+    """Add /report and /student."""
+    for command in (report, student):
+        app.add_handler(CommandHandler(command.__name__, command, filters=PRIVATE))
+
+
+async def report(update: Update, context: PuenteContext) -> None:
+    """Summary, heatmap and CSV for a class: /report [CLASS]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    found, matrix = teaching.class_report(s.db, user.id, arg_text(context) or None)
+    lang = teacher_reads(context, user)
+    school, tz = s.config.school, s.config.school.timezone
+    today = s.clock().astimezone(tz).date()
+    await send_long(context, user.id, class_views.report_text(
+        found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
+        glosses.students_without_messages(matrix.students, s.translator),
+        starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix)))
+    if not (matrix.given and matrix.students):
+        return
+    if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
+        await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
+                                                                 s.catalog, tz, lang),
+                           caption=heatmap_caption(matrix, s.catalog, lang, today, tz),
+                           filename="mastery.png")
+    name = "".join(c if c.isalnum() else "-" for c in found.name)
+    await context.bot.send_document(user.id, InputFile(csv_bytes(matrix, school.timezone),
+                                                       filename=f"{name}-mastery.csv"),
+                                    caption=f"{name}-mastery.csv")
+
+
+async def student(update: Update, context: PuenteContext) -> None:
+    """Drill down into one student's words: /student NAME."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    row, matrix = teaching.student_report(s.db, user.id, arg_text(context))
+    lang = teacher_reads(context, user)
+    now, tz = s.clock(), s.config.school.timezone
+    await send_long(context, user.id, class_views.student_text(
+        student_for(context, user.id, row.student_id, lang=lang), row, matrix, s.catalog, lang,
+        tz, glosses.no_messages(row.language, s.translator),
+        readiness.reviews_back(s.db, row.student_id, now, tz, s.config.school.holidays),
+        now.astimezone(tz).date()))
