@@ -38,6 +38,7 @@ from bot.handlers import (
     student_checks,
     student_progress,
     teacher,
+    teacher_announcements,
     teacher_families,
     teacher_language,
     teacher_packs,
@@ -108,7 +109,7 @@ def _add_handlers(app: Application) -> None:
     # what a whole class sends at once, walks fewer button handlers before its own.
     for module in (family, teacher_language, messages, audio, student_checks, student,
                    student_cards, student_progress, teacher, teacher_reports, teacher_packs,
-                   teacher_families, teacher_pushes, reminders, everyone):
+                   teacher_families, teacher_announcements, teacher_pushes, reminders, everyone):
         module.register(app)
     _taps_first(app)
 

@@ -1,4 +1,5 @@
-"""Ask the teacher, the teacher's answer, announcements, and what families write or say.
+"""Ask the teacher, the teacher's answer, /thread, and what families write or say (how a
+message is sent on to the teacher: `bot/chat/relay.py`).
 
 A message waiting for its sender to pick a child (or to confirm) is held in memory only
 (`bot/chat/drafts.py`), and never written to the store.
@@ -6,34 +7,25 @@ A message waiting for its sender to pick a child (or to confirm) is held in memo
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from datetime import timedelta
 
 from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ParseMode
-from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
+from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import MAX_INPUT, say, send_long, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
-from bot.presentation import callbacks, keyboards, message_views
-from bot.presentation.i18n import Counted, Markup
+from bot.presentation import callbacks, message_views
+from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
-from bot.services import (
-    announcements,
-    askers,
-    message_languages,
-    relays,
-    teacher_answers,
-    teaching,
-)
+from bot.services import askers, message_languages, relays, teacher_answers, teaching
 from bot.services.askers import Asker
 from bot.services.pushes import next_allowed
 
-log = logging.getLogger(__name__)
 ASKING = "asking"  # user_data: until when the next text is the message for the teacher
 ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded, not relayed
 
@@ -69,7 +61,7 @@ class _Reply(_StoreFilter):
 
 
 def register(app: Application) -> None:
-    """Add /ask, /announce, /thread, their buttons, teachers' replies and families' messages
+    """Add /ask, /thread, the ask button, teachers' replies and families' messages
     (before the students' free text: a reply or the message after /ask is not an answer)."""
     services: Services = app.bot_data.services
     text = PRIVATE & filters.TEXT & ~filters.COMMAND
@@ -78,10 +70,8 @@ def register(app: Application) -> None:
     only_teacher = From(services, Audience.TEACHER)
     add = app.add_handler
     add(CommandHandler("ask", ask, filters=PRIVATE))
-    add(CommandHandler("announce", announce, filters=PRIVATE))
     add(CommandHandler("thread", thread, filters=PRIVATE))
     add(CallbackQueryHandler(ask_button, pattern=rf"^({callbacks.ASK}|{callbacks.ANSWER_HELD}):"))
-    add(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
     add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
     add(MessageHandler(text & _Asking(app), asked_text))
     add(MessageHandler(text & only_family, family_text))
@@ -115,7 +105,7 @@ async def ask(update: Update, context: PuenteContext) -> None:
         await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
                   bilingual=False)
         return
-    await _relay_or_pick(update, context, who, text)
+    await relay_or_pick(update, context, who, text)
 
 
 async def asked_text(update: Update, context: PuenteContext) -> None:
@@ -127,7 +117,7 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user)
     if await _thread_ended(update, context, who, message):
         return
-    await _relay_or_pick(update, context, who, message.text, _replied(context, who, message))
+    await relay_or_pick(update, context, who, message.text, _replied(context, who, message))
 
 
 async def family_text(update: Update, context: PuenteContext) -> None:
@@ -144,7 +134,7 @@ async def family_text(update: Update, context: PuenteContext) -> None:
         await too_long(update, context, message.text, to=to)
         return
     if to is not None:  # a reply to a teacher's answer: meant for that teacher, about that child
-        await _relay_or_pick(update, context, who, message.text, to)
+        await relay_or_pick(update, context, who, message.text, to)
         return
     translated = message_languages.teacher_reads_english(context.services.translator, who.language)
     key = "family-thanks-offer" if relays.is_thanks(who, message.text) else \
@@ -193,8 +183,8 @@ async def asked_voice(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user)
     if await _thread_ended(update, context, who, message):
         return
-    await _relay_or_pick(update, context, who, message.message_id,
-                         _replied(context, who, message))
+    await relay_or_pick(update, context, who, message.message_id,
+                        _replied(context, who, message))
 
 
 async def voice_note(update: Update, context: PuenteContext) -> None:
@@ -209,77 +199,6 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
         return
     await offer_to_send(update, context, who, message.message_id, "voice-offer",
                         to=_replied(context, who, message))
-
-
-async def _relay_or_pick(update: Update, context: PuenteContext, who: Asker,
-                         text: str | int, to: askers.ReplyTo | None = None) -> None:
-    """Relay a text (or the id of a voice note in the sender's chat) to the teacher whose
-    answer it replies to (`to`), else about the only child, asking which child first on a
-    shared family phone."""
-    if isinstance(text, str):
-        relays.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
-    if isinstance(text, str) and len(text) > relays.MAX_MESSAGE:
-        await too_long(update, context, text, to=to)
-        return
-    if to is not None:
-        await _relay(update, context, who, to.child, text, to.teacher_id)
-        return
-    child = askers.child_of(who, None)
-    if child is None:  # a shared family phone: which child is this about?
-        await offer_to_send(update, context, who, text, "ask-which-child")
-        return
-    await _relay(update, context, who, child, text)
-
-
-async def _relay(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
-                 text: str | int, answered_by: int | None = None) -> None:
-    """Send the message and its English (or the voice note) to each of the child's
-    teachers (to the one who answered, for a reply to an answer), then confirm."""
-    s = context.services
-    relays.check_pace(s.ask_guard, who, s.clock())
-    if isinstance(text, int):
-        answer_in = await _relay_voice(context, who, child, text, answered_by)
-    else:  # through the outbox: a teacher's evening is quiet hours too
-        relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by)
-        relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
-            s.catalog, user_language(context, teacher_id), who, relay,
-            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
-            for teacher_id in relay.teacher_ids}, s.clock())
-        context.deliverer.wake()
-        if relay.thanks:  # passed on: no "the answer will come here" for a thank-you
-            await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
-            return
-        answer_in = relay.answer_in
-    family = who.role == askers.FAMILY  # a student is told "your teacher", not their name
-    key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
-                                                            else "")  # "as the teacher writes it"
-    await say(update, context, key, bilingual=not family, name=child.first_name,
-              language=message_views.language_name(answer_in))
-
-
-async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
-                       voice: int, answered_by: int | None) -> str:
-    """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
-    only), with who sent it as its caption; return the language answers go back in."""
-    s = context.services
-    relay = await relays.prepare_ask(s.db, s.translator, who, child, "",  # nothing to translate
-                                       answered_by)
-    reached = 0
-    for teacher_id in relay.teacher_ids:
-        caption = message_views.relay_voice_caption(
-            s.catalog, user_language(context, teacher_id), who, relay,
-            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
-        try:
-            sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
-                                                  caption=caption, parse_mode=ParseMode.HTML)
-        except Forbidden:  # this teacher blocked the bot; the others still hear
-            log.info("a teacher could not be reached for a voice note")
-            continue
-        relays.record_relay(s.db, who, relay, teacher_id, sent.message_id, s.clock())
-        reached += 1
-    if not reached:
-        raise relays.NoTeacherError()
-    return relay.answer_in
 
 
 async def ask_button(update: Update, context: PuenteContext) -> None:
@@ -304,7 +223,7 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     if draft is None or child is None:
         await say(update, context, "ask-draft-gone", bilingual=not family)
         return
-    await _relay(update, context, who, child, draft.message, draft.teacher_id)
+    await relay_to_teachers(update, context, who, child, draft.message, draft.teacher_id)
 
 
 async def teacher_reply(update: Update, context: PuenteContext) -> None:
@@ -384,65 +303,6 @@ async def teacher_text(update: Update, context: PuenteContext) -> None:
         body = Markup(f"{body}\n" + s.catalog.render(
             "answer-too-long-offer", lang, limit=relays.MAX_MESSAGE))
     await offer_answer(update, context, message.text, body, targets)
-
-
-async def announce(update: Update, context: PuenteContext) -> None:
-    """Show an announcement in every language it will go out in: /announce CLASS TEXT."""
-    user, chat, s = update.effective_user, update.effective_chat, context.services
-    if user is None or chat is None:
-        return
-    message = update.effective_message
-    request = relays.command_text(message.text if message else None)
-    plan = await announcements.plan_announcement(s.db, s.translator, user.id, request, s.clock())
-    lang = user_language(context, user.id, user.language_code)
-    if not plan.versions:
-        announcements.cancel_announcement(s.db, user.id, plan.id)
-        await say(update, context, "announce-none", bilingual=False, class_name=plan.class_name)
-        return
-    # Never a button that reaches nobody: with no family member linked, students only.
-    families = s.catalog.plain("button-announce-families", lang) if plan.families else None
-    everyone = s.catalog.plain("button-announce-all" if plan.families
-                               else "button-announce-students", lang)
-    markup = keyboards.announce_buttons(plan.id, families, everyone,
-                                        s.catalog.plain("button-cancel", lang))
-    parts = message_views.announcement_preview(s.catalog, lang, plan)
-    for index, part in enumerate(parts):  # the buttons under the last part
-        await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML,
-                                       reply_markup=markup if index == len(parts) - 1 else None)
-
-
-async def announce_button(update: Update, context: PuenteContext) -> None:
-    """The teacher confirmed (families, or families and students) or cancelled."""
-    tap = await tapped(update)
-    if tap is None:
-        return
-    query, user, cb = tap
-    s = context.services
-    announcement_id = cb.int_arg(0)
-    choice = cb.args[1] if len(cb.args) > 1 else ""
-    if not await spend(query):  # a double tap: the first tap did this
-        return
-    if choice == "no":
-        announcements.cancel_announcement(s.db, user.id, announcement_id)
-        await say(update, context, "announce-cancelled", bilingual=False)
-        return
-    found, deliveries = announcements.confirm_announcement(s.db, user.id, announcement_id,
-                                                      students=choice == "s")
-    class_name = announcements.class_name(s.db, found.class_id)
-    rendered = [(d.telegram_id, message_views.announcement_text(s.catalog, class_name,
-                                                                found.text, d))
-                for d in deliveries]
-    announcements.queue_announcement(s.db, found, rendered, s.clock())
-    context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
-    families, students = announcements.audience(deliveries)
-    # Say who is counted, so a number lower than the preview's has its reason beside it.
-    if choice == "s":
-        await say(update, context, "announce-queued", bilingual=False,
-                  families=Counted("count-family-members", families),
-                  students=Counted("count-students", students))
-    else:
-        await say(update, context, "announce-queued-families", bilingual=False,
-                  families=Counted("count-family-members", families))
 
 
 async def thread(update: Update, context: PuenteContext) -> None:

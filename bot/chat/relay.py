@@ -1,0 +1,93 @@
+"""A family's or a student's message sent on to the teacher: to the teacher whose answer it
+replies to, else about their only child (which child first, on a shared family phone); a text
+through the outbox, a voice note copied at once; then the sender is told where the answer
+will come, and in which language."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden
+
+from bot.chat.drafts import offer_to_send, too_long
+from bot.chat.replies import say, student_for, user_language
+from bot.context import PuenteContext
+from bot.presentation import message_views
+from bot.services import askers, relays
+from bot.services.askers import Asker
+
+log = logging.getLogger(__name__)
+
+
+async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,
+                        text: str | int, to: askers.ReplyTo | None = None) -> None:
+    """Relay a text (or the id of a voice note in the sender's chat) to the teacher whose
+    answer it replies to (`to`), else about the only child, asking which child first on a
+    shared family phone."""
+    if isinstance(text, str):
+        relays.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
+    if isinstance(text, str) and len(text) > relays.MAX_MESSAGE:
+        await too_long(update, context, text, to=to)
+        return
+    if to is not None:
+        await relay_to_teachers(update, context, who, to.child, text, to.teacher_id)
+        return
+    child = askers.child_of(who, None)
+    if child is None:  # a shared family phone: which child is this about?
+        await offer_to_send(update, context, who, text, "ask-which-child")
+        return
+    await relay_to_teachers(update, context, who, child, text)
+
+
+async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
+                            child: askers.Child, text: str | int,
+                            answered_by: int | None = None) -> None:
+    """Send the message and its English (or the voice note) to each of the child's
+    teachers (to the one who answered, for a reply to an answer), then confirm."""
+    s = context.services
+    relays.check_pace(s.ask_guard, who, s.clock())
+    if isinstance(text, int):
+        answer_in = await _relay_voice(context, who, child, text, answered_by)
+    else:  # through the outbox: a teacher's evening is quiet hours too
+        relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by)
+        relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
+            s.catalog, user_language(context, teacher_id), who, relay,
+            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
+            for teacher_id in relay.teacher_ids}, s.clock())
+        context.deliverer.wake()
+        if relay.thanks:  # passed on: no "the answer will come here" for a thank-you
+            await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
+            return
+        answer_in = relay.answer_in
+    family = who.role == askers.FAMILY  # a student is told "your teacher", not their name
+    key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
+                                                            else "")  # "as the teacher writes it"
+    await say(update, context, key, bilingual=not family, name=child.first_name,
+              language=message_views.language_name(answer_in))
+
+
+async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
+                       voice: int, answered_by: int | None) -> str:
+    """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
+    only), with who sent it as its caption; return the language answers go back in."""
+    s = context.services
+    relay = await relays.prepare_ask(s.db, s.translator, who, child, "",  # nothing to translate
+                                     answered_by)
+    reached = 0
+    for teacher_id in relay.teacher_ids:
+        caption = message_views.relay_voice_caption(
+            s.catalog, user_language(context, teacher_id), who, relay,
+            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
+        try:
+            sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
+                                                  caption=caption, parse_mode=ParseMode.HTML)
+        except Forbidden:  # this teacher blocked the bot; the others still hear
+            log.info("a teacher could not be reached for a voice note")
+            continue
+        relays.record_relay(s.db, who, relay, teacher_id, sent.message_id, s.clock())
+        reached += 1
+    if not reached:
+        raise relays.NoTeacherError()
+    return relay.answer_in
