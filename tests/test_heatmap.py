@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -47,6 +48,22 @@ def test_a_previewed_word_never_answered_is_grey_not_red() -> None:
     colours = pixels(heatmap_png("7B", two))
     assert heatmap.GREY in colours
     assert heatmap.colour(0.15) not in colours  # the 0.15 prior is never painted red
+
+
+def test_a_word_answered_only_in_practice_is_white_not_grey_nor_its_estimate() -> None:
+    """Right minutes after its card: practice, no answer a teacher counts; but not "not
+    practised yet" either (grey)."""
+    card_day = Cell(1, 0, 0.9, False, 0, 0, "2026-09-14T15:00:00+00:00", 0, practised=3)
+    never = Cell(2, 0, 0.15, False, 0, 0, None, 0)  # Bo read the card, never answered
+    two = ClassMatrix([StudentRow(1, "Ana", "ht", 1), StudentRow(2, "Bo", "ht", 1)],
+                      [WordColumn(0, "habitat", "pack")], {(1, 0): card_day, (2, 0): never})
+    assert [w.id for w in recent_words(two, date(2026, 9, 14))] == [0]  # charted
+    colours = pixels(heatmap_png("7B", two))
+    assert heatmap.FRAME in colours  # Ana's: white and framed, as too few answers to tell
+    both_practised = pixels(heatmap_png("7B", ClassMatrix(two.students, two.words, {
+        (1, 0): card_day, (2, 0): replace(card_day, student_id=2)})))
+    assert both_practised[heatmap.GREY] < colours[heatmap.GREY]  # Bo's cell was the grey one
+    assert heatmap.colour(0.9) not in colours
 
 
 def test_one_lucky_answer_is_not_painted_green() -> None:

@@ -2,9 +2,12 @@
 
 Mastered is evidence over time (issue 9): the BKT estimate is high, AND a correct recall-type
 answer came on a review FSRS scheduled (due at or before the answer), at least RETENTION_GAP
-after the word's first correct answer, with no miss in between. Answers on the day of the
-preview are learning, not retention; a miss restarts the evidence clock, and a miss on a
-mastered word sends it back to learning.
+after the word's first correct answer, with no miss in between. A right answer on the school
+day the word's card was first shown is practice, not evidence (card_shown_today): it may be
+memory of the card read minutes before, so it adds no day right, starts no evidence clock and
+leaves the review schedule alone; the word's days right start the next school day. A miss that
+day is a miss. A miss restarts the evidence clock, and a miss on a mastered word sends it back
+to learning.
 
 A forgiven misspelling ("ecosistem") is evidence of meaning: it counts as a right answer for
 knowledge tracing, the days right and the evidence clock, and FSRS rates it Hard. But it is never
@@ -114,7 +117,7 @@ class WordStatus(enum.StrEnum):
     """Where one student stands on one word, as every teacher view says it: /report's "needs
     help", /student's ⚠️ and the CSV's `status` are this one value."""
 
-    NOT_STARTED = "not started"  # no answer yet (the card may have been read)
+    NOT_STARTED = "not started"  # no answer yet, not even practice (the card may have been read)
     LEARNING = "learning"
     REVIEWING = "reviewing"
     NEEDS_HELP = "needs help"
@@ -124,10 +127,11 @@ class WordStatus(enum.StrEnum):
 def word_status(state: MasteryState, right: int, total: int, misses_in_row: int) -> WordStatus:
     """The one rule for a teacher: mastered stands (a scheduled recall, days after the word was
     first right, with no miss since); else a word that is hard (is_hard) or stuck (is_stuck)
-    needs help; else its state, with "not started" before any answer."""
+    needs help; else its state, with "not started" before any answer. `right` and `total` are
+    the answers a teacher counts: a word answered only in practice is learning."""
     if state is MasteryState.MASTERED:
         return WordStatus.MASTERED
-    if not total:
+    if state is MasteryState.NEW:
         return WordStatus.NOT_STARTED
     if is_hard(right, total) or is_stuck(misses_in_row):
         return WordStatus.NEEDS_HELP
@@ -162,7 +166,8 @@ class WordMastery:
     first_correct_at: datetime | None = None     # first right answer since the last miss
     answered: bool = False                       # any graded answer at all
     misses: int = 0                              # wrong answers, ever
-    shown: bool = False                          # its card was shown (unlocked is not enough)
+    shown_at: datetime | None = None             # when its card was first shown (unlocked is
+                                                 # not enough; an answer counts as shown)
     last_answered: datetime | None = None        # the latest graded answer, right or wrong
     luck: float = 1.0                            # chance of the rights since the last miss
                                                  # by guessing (see MASTERED_LUCK)
@@ -170,6 +175,11 @@ class WordMastery:
     @property
     def mastered(self) -> bool:
         return self.mastered_at is not None
+
+    @property
+    def shown(self) -> bool:
+        """Its card was shown (or it was answered)."""
+        return self.shown_at is not None
 
     @property
     def previewed(self) -> bool:
@@ -231,7 +241,7 @@ def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool =
     slip = SLIP[item_type]
     if guess >= 1:
         if correct:
-            return p_known + (1 - p_known) * LEARN
+            return practised(p_known)
         guess = guess_rate(item_type, typed)
     if correct:
         evidence = p_known * (1 - slip)
@@ -240,6 +250,19 @@ def bkt_update(p_known: float, correct: bool, item_type: ItemType, typed: bool =
         evidence = p_known * slip
         posterior = evidence / (evidence + (1 - p_known) * (1 - guess))
     return posterior + (1 - posterior) * LEARN
+
+
+def practised(p_known: float) -> float:
+    """The estimate after a right answer that is no evidence (practice): only the chance of
+    learning from the practice itself."""
+    return p_known + (1 - p_known) * LEARN
+
+
+def card_shown_today(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
+    """The word's card was first shown on this school day (in the school's zone `tz`): a right
+    answer now may be memory of the card, not knowledge of the word."""
+    shown = state.shown_at
+    return shown is not None and shown.astimezone(tz).date() == now.astimezone(tz).date()
 
 
 def rating_for(correct: bool, exact: bool) -> Rating:
@@ -253,28 +276,33 @@ def rating_for(correct: bool, exact: bool) -> Rating:
 
 def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: ItemType,
                   typed: bool, now: datetime, local_day: str,
-                  choices: int | None = None) -> WordMastery:
+                  choices: int | None = None, card_today: bool = False) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time.
 
-    `choices` is how many options were shown (None: the item type's usual four, or typed)."""
+    `choices` is how many options were shown (None: the item type's usual four, or typed).
+    `card_today`: the word's card was first shown earlier this school day (card_shown_today),
+    so a right answer, tapped or typed, is practice; a miss is a miss."""
     from fsrs import Card
 
+    guess = guess_rate(item_type, typed, choices)
+    if correct and (card_today or guess >= 1):  # practice only: memory of the card read
+        # today, or one option counted ("Practice again", the answer alone after ruling out
+        # the rest, a lone part of speech). No success day, so the word does not move to
+        # reviewing, no first right answer (the retention clock starts on a later day), luck
+        # unchanged, and no review: FSRS would read it as a recall and send the word away for
+        # weeks while it is still being learned (playtest 14). It comes back on the next
+        # school day (rests_until); the misses in a row end (re-teaching and the teacher's
+        # "stuck" alert count those).
+        return replace(state, p_known=practised(state.p_known), answered=True,
+                       last_answered=now, misses_in_row=0)
     p_known = bkt_update(state.p_known, correct, item_type, typed, choices)
-    luck = state.luck * guess_rate(item_type, typed, choices)
+    luck = state.luck * guess
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
     before = Card.from_dict(json.loads(state.card))
     # FSRS asked for this review (before this answer moves it), after a real interval
     scheduled = state.due_at <= now and (
         before.last_review is None or now - before.last_review >= REVIEW_INTERVAL)
-    if correct and luck >= state.luck:  # one option counted ("Practice again", the answer
-        # alone after ruling out the rest, a lone part of speech): practice only. No success
-        # day, so the word does not move to reviewing, and no review: FSRS would read it as a
-        # recall and send the word away for weeks while it is still being learned (playtest
-        # 14). It comes back on the next school day (rests_until); the misses in a row end
-        # (re-teaching and the teacher's "stuck" alert count those).
-        return replace(state, p_known=p_known, answered=True, last_answered=now,
-                       misses_in_row=0)
     card, _ = scheduler().review_card(before, rating_for(correct, exact), now)
     common = {"p_known": p_known, "card": json.dumps(card.to_dict()), "due_at": card.due,
               "answered": True, "last_answered": now}

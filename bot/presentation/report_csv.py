@@ -33,6 +33,9 @@ LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set
 # word's card. Columns are documented in docs/reports.md.
 TOO_FEW_MARK = "too few answers"
 NOT_ANSWERED_MARK = "not answered"
+# Answered, but only in practice (a right answer the day its card was read, or the answer alone
+# left): no evidence yet, and not "not answered" either.
+PRACTICE_MARK = "practice only"
 
 
 def spreadsheet_cell(value: object) -> object:
@@ -44,8 +47,11 @@ def spreadsheet_cell(value: object) -> object:
 
 def estimate_cell(cell: Cell | None) -> str:
     """The CSV's knowledge estimate (0-1); NOT_ANSWERED_MARK with no answer at all (the card
-    seen or not: `cell` None is a word the student has not met), TOO_FEW_MARK under the
-    reports' rule: one answer is no evidence, in the spreadsheet as in /report and /student."""
+    seen or not: `cell` None is a word the student has not met), PRACTICE_MARK when every
+    answer was practice, TOO_FEW_MARK under the reports' rule: one answer is no evidence, in
+    the spreadsheet as in /report and /student."""
+    if cell is not None and cell.practice_only:
+        return PRACTICE_MARK
     if cell is None or not cell.attempts:
         return NOT_ANSWERED_MARK
     return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.p_known:.2f}"

@@ -60,7 +60,7 @@ def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | No
     HEATMAP_WORDS, the most recent), in pack order: a chart that stays readable on a phone."""
     last: dict[int, date] = {}
     for cell in matrix.cells.values():
-        seen = local_day(cell.last_seen, tz) if cell.attempts else None
+        seen = local_day(cell.last_seen, tz) if cell.answered else None
         if seen is not None and (cell.word_id not in last or seen > last[cell.word_id]):
             last[cell.word_id] = seen
     if not last:
@@ -101,7 +101,8 @@ def _legend(catalog: Catalog, lang: str) -> tuple[str, str, str, str]:
 
 
 def _shade(cell: Cell | None) -> float | str | None:
-    """A heatmap cell: None when never answered, TOO_FEW on fewer answers than tell anything."""
-    if cell is None or not cell.attempts:
+    """A heatmap cell: None when never answered, TOO_FEW on fewer answers than tell anything
+    (practice only is none a teacher counts)."""
+    if cell is None or not cell.answered:
         return None
     return TOO_FEW if too_few_answers(cell.attempts) else cell.p_known

@@ -61,6 +61,7 @@ class Summary:
     inactive_days: int = INACTIVE_SCHOOL_DAYS
     hardest_words: list[WordTotal] = field(default_factory=list)
     too_few: list[str] = field(default_factory=list)  # practised, but too few answers to tell
+    practice_only: list[str] = field(default_factory=list)  # answered, all of it practice
     words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
     untouched: int = 0    # of those, the words nobody has answered yet ("not started")
     stalled: list[str] = field(default_factory=list)  # answering for weeks, no word moved on
@@ -102,7 +103,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     into evidence the rule would refuse for each word. Students are named by `labels` (student
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
-    stalled: list[str] = []
+    stalled, practice_only = [], []
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
@@ -111,7 +112,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         by_word_id.setdefault(cell.word_id, []).append(cell)
     for student in matrix.students:
         name = labels[student.id] if labels else student_name(student, placeholder)
-        practised = [c for c in by_student.get(student.id, []) if c.attempts
+        practised = [c for c in by_student.get(student.id, []) if c.answered
                      and c.word_id in terms]
         if not practised:
             not_started.append(name)
@@ -126,6 +127,8 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             inactive.append(f"{name} ({last.isoformat()})")
         elif weak:
             continue
+        elif all(c.practice_only for c in practised):  # the evening of the day she read them
+            practice_only.append(name)
         elif all(too_few_answers(c.attempts) for c in practised):
             too_few.append(name)
         elif _stalled(by_student[student.id], today, holidays, tz):
@@ -137,12 +140,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     hard = _hardest_first(totals)[:hardest]
     total = len(matrix.cells)
     mastered = sum(1 for c in matrix.cells.values() if c.mastered)
-    answered = {c.word_id for c in matrix.cells.values() if c.attempts}
+    answered = {c.word_id for c in matrix.cells.values() if c.answered}
     given = matrix.given
     return Summary(on_track, needs_help,
                    [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
                    mastered / total if total else 0.0, not_started, inactive,
-                   INACTIVE_SCHOOL_DAYS, hard, too_few, len(given),
+                   INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled)
 
 
@@ -190,6 +193,9 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         lines.append(listening)
     if s.not_started:
         lines.append(catalog.render("report-not-started", lang, names=", ".join(s.not_started)))
+    if s.practice_only:
+        lines.append(catalog.render("report-practice-only", lang,
+                                    names=", ".join(s.practice_only)))
     if s.too_few:
         lines.append(catalog.render("report-too-few", lang, names=", ".join(s.too_few)))
     if s.stalled:
@@ -217,9 +223,10 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
                   tz: tzinfo | None = None, back: Mapping[int, date] | None = None,
                   today: date | None = None) -> list[Markup]:
     """One line per word for /student: its state by name and "correct N of M over D days"
-    (the school's days, in `tz`), and for a word in review the day it comes back (`back`, by
-    word id: mastery waits for that review); then the listening answers among them, when there
-    are any; then the words given to the student whose cards they have not opened yet."""
+    (the school's days, in `tz`), or "practice only so far", and for a word in review the day it
+    comes back (`back`, by word id: mastery waits for that review); then the listening answers
+    among them, when there are any; then why practice is not counted, when a word has only
+    practice; then the words given to the student whose cards they have not opened yet."""
     terms = word_terms(matrix.given)
     retired = {w.id for w in matrix.words if w.retired}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
@@ -231,7 +238,9 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         first = local_day(cell.first_seen or cell.last_seen, tz)
         last = local_day(cell.last_seen, tz)
         days = (last - first).days + 1 if first and last else 0
-        if not cell.attempts:  # met on a card, never answered: nothing to count yet
+        if cell.practice_only:  # answered the day its card was read: counted from the next
+            counts = catalog.render("report-word-practice", lang, term=terms[cell.word_id])
+        elif not cell.attempts:  # met on a card, never answered: nothing to count yet
             counts = catalog.render("report-word-unanswered", lang, term=terms[cell.word_id])
         elif too_few_answers(cell.attempts):
             # one answer may be a guess: a count, never "correct 1 of 1"
@@ -249,6 +258,8 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
     listening = listening_line(cells, catalog, lang)
     if listening is not None:
         lines.append(listening)
+    if any(cell.practice_only for cell in cells):  # why those words have no count yet
+        lines.append(catalog.render("report-practice-note", lang))
     unopened = matrix.unopened.get(student_id, [])
     if unopened:  # given, never opened: not "new" to them, and not "never sent" either
         lines.append(catalog.render("report-not-opened", lang,

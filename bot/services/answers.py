@@ -23,7 +23,13 @@ from bot.domain.cognates import fold, relation_for
 from bot.domain.dont_know import says_dont_know
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import counted_choices
-from bot.domain.mastery import WordMastery, needs_help, new_mastery, record_answer
+from bot.domain.mastery import (
+    WordMastery,
+    card_shown_today,
+    needs_help,
+    new_mastery,
+    record_answer,
+)
 from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, practice_item
 from bot.domain.scaffold import ItemType
@@ -249,9 +255,12 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # answer is memory of them, not evidence (practice: no success, no success day)
     choices = 1 if stored.practice else _counted_choices(db, item, found.pack_id, who,
                                                          met_today)
-    # A right answer that was practice (the answer alone was left) is no teacher's "correct"
-    # either; a miss there is a miss like any other
-    practice = stored.practice or (grade.correct and choices == 1)
+    # A right answer minutes after the word's card was first read may be memory of the card:
+    # practice until the next school day (a miss is evidence, and counted)
+    card_today = known is not None and card_shown_today(known, now, tz)
+    # A right answer that was practice (the answer alone was left, or the card was read
+    # today) is no teacher's "correct" either; a miss there is a miss like any other
+    practice = stored.practice or (grade.correct and (choices == 1 or card_today))
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
@@ -259,7 +268,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,
                                 local_day=now.astimezone(tz).date().isoformat(),
-                                choices=choices)
+                                choices=choices, card_today=card_today)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,

@@ -332,16 +332,18 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
         f"WHERE e.class_id = ? ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
     counts: dict[int, Counter[WordStatus]] = {}
     unopened: Counter[int] = Counter()
-    for student_id, mastered, days, attempts, correct, misses, shown, retired in db.execute(
-            f"WITH {CLASS_WORDS} "
-            "SELECT m.student_id, m.mastered_at IS NOT NULL, json_array_length(m.success_days), "
-            f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.misses_in_row, m.shown_at IS NOT NULL, "
-            "w.retired_at IS NOT NULL "
-            "FROM enrollments e JOIN mastery m ON m.student_id = e.student_id "
-            "JOIN words w ON w.id = m.word_id "
-            "WHERE e.class_id = :class_id AND m.word_id IN (SELECT word_id FROM class_words)",
-            {"class_id": class_id, **scope([class_id])}).fetchall():
-        state = mastery_state(bool(mastered), days, attempts > 0)
+    # m.attempts (practice included) says whether the word was answered at all
+    words = db.execute(
+        f"WITH {CLASS_WORDS} "
+        "SELECT m.student_id, m.mastered_at IS NOT NULL, json_array_length(m.success_days), "
+        f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.misses_in_row, m.shown_at IS NOT NULL, "
+        "w.retired_at IS NOT NULL, m.attempts "
+        "FROM enrollments e JOIN mastery m ON m.student_id = e.student_id "
+        "JOIN words w ON w.id = m.word_id "
+        "WHERE e.class_id = :class_id AND m.word_id IN (SELECT word_id FROM class_words)",
+        {"class_id": class_id, **scope([class_id])}).fetchall()
+    for student_id, mastered, days, attempts, correct, misses, shown, retired, answered in words:
+        state = mastery_state(bool(mastered), days, answered > 0)
         if met(bool(shown), state):
             status = word_status(state, correct, attempts, misses)
             counts.setdefault(student_id, Counter())[status] += 1

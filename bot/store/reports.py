@@ -23,15 +23,27 @@ class Cell:
     correct: int                   # right ones among them
     last_seen: str | None
     misses_in_row: int
-    first_seen: str | None = None  # first graded answer: "correct N of M over D days"
+    first_seen: str | None = None  # first counted answer: "correct N of M over D days"
     days_right: int = 0            # local days right since the last miss
     listened: int = 0              # listening answers ("hear the word, choose it"), in attempts
     listened_right: int = 0        # right ones among them, in correct
     shown: bool = True             # its card was shown (else met only if answered)
+    practised: int = 0             # practice answers, counted in no total above
 
     @property
     def state(self) -> MasteryState:
-        return mastery_state(self.mastered, self.days_right, self.attempts > 0)
+        return mastery_state(self.mastered, self.days_right, self.answered)
+
+    @property
+    def answered(self) -> bool:
+        """Any graded answer, practice included (the word is no longer new)."""
+        return self.attempts + self.practised > 0
+
+    @property
+    def practice_only(self) -> bool:
+        """Answered, but every answer was practice (its card read that day, say): nothing a
+        teacher's count includes yet."""
+        return self.practised > 0 and not self.attempts
 
     @property
     def status(self) -> WordStatus:
@@ -84,9 +96,9 @@ class ClassMatrix:
 
 def class_matrix(db: Database, class_id: int,
                  words_of: Collection[int] = ()) -> ClassMatrix:
-    """Students x words of one class with mastery and answer totals (COUNTED_ANSWERS: "Practice
-    again" is no evidence, so no teacher's view counts it), over the words each
-    student has met (their card shown, or answered), and the words given to each student that
+    """Students x words of one class with mastery and answer totals (COUNTED_ANSWERS: practice
+    is no evidence, so no teacher's view counts it; `practised` keeps how many), over the words
+    each student has met (their card shown, or answered), and the words given to each student that
     they have not opened. Only the class's own words count (its pack's and those pushed to
     it), or those of the classes `words_of` names: never a word from another class."""
     students = [StudentRow(*r) for r in db.execute(
@@ -98,11 +110,11 @@ def class_matrix(db: Database, class_id: int,
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, "
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
-        "m.shown_at IS NOT NULL FROM enrollments e "
+        "m.shown_at IS NOT NULL, m.practised FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-1], bool(r[-1])) for r in rows]
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-2], bool(r[-2]), r[-1]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened

@@ -41,7 +41,7 @@ def _mastery(row: dict) -> WordMastery:
         mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None,
         first_correct_at=parse(row["first_correct_at"]) if row["first_correct_at"] else None,
         answered=bool(row["attempts"]), misses=row["attempts"] - row["correct"],
-        shown=row["shown_at"] is not None,
+        shown_at=parse(row["shown_at"]) if row["shown_at"] else None,
         last_answered=parse(row["last_seen"]) if row["last_seen"] else None,
         luck=row["luck"])
 
@@ -69,9 +69,12 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
     the reports read, in the same statement; `listening`: it answered a listening item, counted
     apart too (recognition of the spoken word); `practice`: a "Practice again" answer, counted
     among the practice answers, which no teacher's count includes (COUNTED_ANSWERS), and never
-    as listening. An answered word counts as shown (mark_shown).
+    as listening. An answered word counts as shown (mark_shown). `first_seen` keeps the first
+    answer a teacher counts (not practice).
     """
     attempts, correct = (0, 0) if answered is None else (1, int(answered))
+    # "correct N of M over D days" spans the answers it counts: practice starts no span
+    first_seen = stamp(now) if answered is not None and not practice else None
     listened, listened_right = (attempts, correct) if listening and not practice else (0, 0)
     practised, practised_right = (attempts, correct) if practice else (0, 0)
     db.execute(
@@ -98,7 +101,7 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
          correct, stamp(now) if answered is not None else None,
          stamp(state.first_correct_at) if state.first_correct_at else None,
-         stamp(now) if answered is not None else None, listened, listened_right,
+         first_seen, listened, listened_right,
          stamp(now) if answered is not None else None, state.luck, practised, practised_right])
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from fsrs import Card
 
 from bot.domain.mastery import (
@@ -18,6 +19,7 @@ from bot.domain.mastery import (
     MasteryState,
     WordStatus,
     bkt_update,
+    card_shown_today,
     error_rate,
     guess_rate,
     is_due,
@@ -275,6 +277,7 @@ def test_a_word_is_hard_with_two_answers_at_least_half_wrong_and_never_with_one(
 def test_a_word_needs_help_when_hard_or_missed_three_times_in_a_row_unless_mastered() -> None:
     learning, reviewing = MasteryState.LEARNING, MasteryState.REVIEWING
     assert word_status(MasteryState.NEW, 0, 0, 0) is WordStatus.NOT_STARTED
+    assert word_status(learning, 0, 0, 0) is WordStatus.LEARNING  # answered, all in practice
     assert word_status(learning, 0, 1, 1) is WordStatus.LEARNING    # one miss: too few to tell
     assert word_status(learning, 1, 2, 1) is WordStatus.NEEDS_HELP  # half wrong: hard
     assert word_status(learning, 4, 6, 2) is WordStatus.LEARNING    # mostly right, two misses
@@ -375,3 +378,54 @@ def test_no_mastery_question_within_a_day_and_a_half_of_the_last_answer() -> Non
     assert not recall_ready(soon, due)
     assert ready_at(soon, UTC) == due - timedelta(hours=20) + REVIEW_INTERVAL
     assert recall_ready(soon, soon.last_answered + REVIEW_INTERVAL)
+
+
+SCHOOL = ZoneInfo("America/New_York")
+
+
+def test_a_card_first_shown_today_is_the_school_days_not_the_utc_days() -> None:
+    # Card read at 19:30 in New York on Monday: 23:30 UTC, still Monday at school
+    read = replace(new_mastery(1, DAY1), shown_at=datetime(2026, 9, 14, 23, 30, tzinfo=UTC))
+    assert card_shown_today(read, datetime(2026, 9, 15, 1, 0, tzinfo=UTC), SCHOOL)  # 21:00 Mon
+    assert not card_shown_today(read, datetime(2026, 9, 15, 13, 0, tzinfo=UTC), SCHOOL)  # Tue
+    assert not card_shown_today(new_mastery(1, DAY1), DAY1, SCHOOL)  # never shown
+
+
+@pytest.mark.parametrize(("kind", "typed"), [(R, False), (C, False), (T, True)])
+def test_a_right_answer_minutes_after_the_card_is_practice(kind: ItemType, typed: bool) -> None:
+    """Playtest finding G: "ekosistèm = ecosystem" read, ✅, then "Which word means
+    ekosistèm?" answered right: memory of the card, not a day right."""
+    shown = replace(new_mastery(1, DAY1), shown_at=DAY1)
+    when = DAY1 + timedelta(minutes=1)
+    right = record_answer(shown, correct=True, exact=True, item_type=kind, typed=typed,
+                          now=when, local_day=when.date().isoformat(), card_today=True)
+    assert right.answered and right.state is MasteryState.LEARNING
+    assert (right.success_days, right.successes, right.first_correct_at) == (frozenset(), 0, None)
+    assert right.luck == shown.luck and right.card == shown.card and right.due_at == shown.due_at
+    # the same answer the next school day is a day right, and starts the evidence clock
+    tuesday = DAY1 + timedelta(days=1)
+    counted = record_answer(right, correct=True, exact=True, item_type=kind, typed=typed,
+                            now=tuesday, local_day=tuesday.date().isoformat())
+    assert counted.success_days == {tuesday.date().isoformat()}
+    assert counted.first_correct_at == tuesday and counted.luck < 1
+
+
+def test_a_miss_minutes_after_the_card_is_a_miss() -> None:
+    shown = replace(new_mastery(1, DAY1), shown_at=DAY1)
+    when = DAY1 + timedelta(minutes=1)
+    missed = [record_answer(shown, correct=False, exact=False, item_type=C, typed=False,
+                            now=when, local_day=when.date().isoformat(), card_today=card_today)
+              for card_today in (True, False)]
+    assert missed[0] == missed[1]  # evidence like any miss: the estimate, the schedule
+    assert (missed[0].misses, missed[0].misses_in_row) == (1, 1)
+    assert missed[0].card != shown.card
+
+
+def test_right_on_the_card_day_and_the_next_is_one_day_right_not_reviewing() -> None:
+    state = replace(new_mastery(1, DAY1), shown_at=DAY1)
+    for days, card_today in ((0, True), (1, False)):
+        when = DAY1 + timedelta(days=days, minutes=1)
+        state = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
+                              now=when, local_day=when.date().isoformat(),
+                              card_today=card_today)
+    assert state.state is MasteryState.LEARNING and len(state.success_days) == 1

@@ -74,6 +74,8 @@ async def test_daily_practice_over_two_weeks_masters_most_of_a_set(chat: Chat) -
 async def test_one_typed_answer_is_learning_with_its_counts_not_a_percentage(chat: Chat) -> None:
     sofia = chat.user(1001, "Sofia", lang="es")
     await join_and_confirm(chat, sofia, level=6)
+    await page_through(chat, sofia, await chat.send(sofia, "/words"))
+    chat.clock.advance(days=1)  # an answer minutes after the card would be practice
     await check_now(chat, sofia)
     item = study.next_open_item(chat.db, 1001)
     while item is not None and not item.item.typed:
@@ -134,9 +136,10 @@ async def test_words_unlock_a_few_at_a_time_and_only_after_review(chat: Chat) ->
     assert len(study.student_mastery(chat.db, 1001)) == 5  # nothing new while none is learnt
     bo = chat.user(1002, "Bo", lang="es")
     await join_and_confirm(chat, bo, level=3)
-    await check(chat, bo, True)
-    chat.clock.advance(days=1)
-    await check(chat, bo, True)  # right on a second day: reviewing, so slots open
+    await check(chat, bo, True)  # the cards' day: practice
+    for _ in range(2):  # right on two school days after it: reviewing, so slots open
+        chat.clock.advance(days=1)
+        await check(chat, bo, True)
     said = await check(chat, bo, True)
     assert 5 < len(study.student_mastery(chat.db, 1002)) <= 10
     assert "📘" in said  # the new words came on cards
@@ -167,7 +170,9 @@ async def test_report_names_who_has_not_started_and_who_stopped(chat: Chat) -> N
         await join_and_confirm(chat, chat.user(user_id, name, lang="es"))
     await check(chat, chat.user(1003, "Cy", lang="es"), True)  # Monday, then nothing
     chat.clock.advance(days=7)
-    for _ in range(2):  # two answers a word, on two days: enough to tell she is on track
+    # her cards' day (practice), then two answers a word, on two days: enough to tell she is
+    # on track
+    for _ in range(3):
         await check(chat, chat.user(1001, "Ana", lang="es"), True)
         chat.clock.advance(days=1)
     report = texts(await chat.send(teacher(chat), "/report"))

@@ -222,7 +222,9 @@ async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:
                                                                         (1002, "Bo"))]
     for student in students:
         await join_and_confirm(chat, student)
-    for _ in range(2):  # two answers a word, on two days: one alone is too few to tell
+    # the cards' day (a right answer minutes after a card is practice), then two answers a
+    # word, on two days: one alone is too few to tell
+    for _ in range(3):
         for student in students:
             await check_now(chat, student)
             for _ in range(5):

@@ -8,7 +8,7 @@ import csv
 import io
 import re
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.domain.mastery import MasteryState
@@ -163,10 +163,15 @@ async def test_the_home_language_line_is_in_the_teachers_language(chat: Chat) ->
 # --- when a word in review comes back -----------------------------------------------------------
 
 async def right_on_monday_and_tuesday(chat: Chat) -> dict:
-    """Ana, level 5, answers every question right on Monday 14 and Tuesday 15 September; the
-    clock is then on Wednesday 16."""
+    """Ana, level 5, reads her cards on Sunday 13 (a right answer minutes after a card is
+    practice, not a day right), then answers every question right on Monday 14 and Tuesday 15
+    September; the clock is then on Wednesday 16."""
     ana = chat.user(1001, "Ana", "es")
+    monday = chat.clock.now
+    chat.clock.now = monday - timedelta(days=1)
     await join_and_confirm(chat, ana, level=5)
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    chat.clock.now = monday
     for _ in range(2):
         await check_now(chat, ana)
         while study.next_open_item(chat.db, ana["id"]) is not None:

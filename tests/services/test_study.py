@@ -366,11 +366,13 @@ def test_a_beginners_review_offers_only_words_whose_cards_they_have_seen(
 
 
 def read_every_card(db: Database, pack_id: str, lang: str, level: int) -> dict[str, int]:
-    """A student of `lang` at `level` who has read every card of the pack: word ids by term."""
+    """A student of `lang` at `level` who has read every card of the pack the day before START
+    (an answer minutes after a card is practice): word ids by term."""
     enrol_student(db, START, lang=lang, level=level)
     every = pack_words(db, pack_id)
-    learners.introduce(db, learners.learner(db, 1001), every, START)
-    learners.cards_shown(db, 1001, [w.id for w in every], START)
+    yesterday = START - timedelta(days=1)
+    learners.introduce(db, learners.learner(db, 1001), every, yesterday)
+    learners.cards_shown(db, 1001, [w.id for w in every], yesterday)
     return {w.word.term: w.id for w in every}
 
 
