@@ -62,6 +62,11 @@ REVIEWING_DAYS = 2    # right on two different days since the last miss: retenti
 MASTERED_DAYS = 3     # right on three different days since the last miss: over time, not cramming
 REVIEW_INTERVAL = timedelta(days=1.5)  # the deciding review comes after a real interval
 RETENTION_GAP = timedelta(days=3)  # recall this long after the first correct answer is retention
+# A word in review, not yet mastered, has its deciding review within a week. FSRS, aiming at 90 %
+# retention, put it 7-17 days after the second right day (longer after a weekend), so a word
+# met in a unit's second week could not be mastered within the unit (playtest 15). A right
+# recall a week later is retention; mastered words then follow FSRS's own, growing intervals.
+DECIDING_WITHIN = timedelta(days=7)
 # Recall, not recognition: the learner produces the English word (typed) or retrieves it from
 # the home-language term (L1 -> English). A listening item is recognition of the spoken form
 # (the written answer is among the options, and no meaning is asked), so it never masters a
@@ -329,6 +334,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     if state.mastered_at is None and exact and is_mastered(updated, item_type=item_type,
                                                            scheduled=scheduled, now=now):
         return replace(updated, mastered_at=now)
+    if updated.state is MasteryState.REVIEWING and updated.mastered_at is None:
+        updated = replace(updated, due_at=min(updated.due_at, now + DECIDING_WITHIN))
     if state.mastered_at is None and item_type in RECALL and recall_ready(state, now):
         # A right recall on the deciding review that did not master the word (a spelling
         # slip, or a run of right answers still a little short of MASTERED_LUCK): it is asked

@@ -11,6 +11,7 @@ import pytest
 from fsrs import Card
 
 from bot.domain.mastery import (
+    DECIDING_WITHIN,
     MASTERED_P,
     MASTERED_SUCCESSES,
     MIN_ANSWERS,
@@ -429,3 +430,18 @@ def test_right_on_the_card_day_and_the_next_is_one_day_right_not_reviewing() -> 
                               now=when, local_day=when.date().isoformat(),
                               card_today=card_today)
     assert state.state is MasteryState.LEARNING and len(state.success_days) == 1
+
+
+def test_a_word_right_on_friday_and_monday_is_decided_within_a_week() -> None:
+    """Playtest 15: after a weekend between its two right days, FSRS put the deciding review
+    14 days away, so a word met in a unit's second week could not be mastered within it."""
+    state = answers([(0, C, True), (3, C, True)])
+    assert state.state is MasteryState.REVIEWING
+    assert state.due_at == DAY1 + timedelta(days=3) + DECIDING_WITHIN
+    recalled = answer(state, True, state.due_at, R)
+    assert recalled.state is MasteryState.REVIEWING  # one recall run is short of the luck
+    # bound on four options; the next right recall masters it, and only then FSRS's own
+    # growing intervals take over
+    again = answer(recalled, True, recalled.due_at, R)
+    assert again.mastered
+    assert again.due_at - again.last_answered > DECIDING_WITHIN
