@@ -8,10 +8,11 @@ her stuck on the question). See docs/typed-grading.md.
 
 A message says "I don't know" when, folded as `bot/domain/thanks.py` folds words (case,
 accents, Arabic letter forms; emoji and punctuation dropped), it is one of these phrases and
-nothing else, or when it is only question marks and shrugs. "I don't know habitat", "nose" (an
-English word, though Spanish chat spells "no sé" so) and "no" stay answers to grade; and a
-phrase that grades right (a pack word "not sure") is right: `typed_answers.grade` asks here
-only about an answer it did not accept.
+nothing else but what she says she does not know ("no sé la palabra", "erayga ma aqaan"), or
+when it is only question marks and shrugs. "I don't know habitat", "nose" (an English word,
+though Spanish chat spells "no sé" so) and "no" stay answers to grade; and a phrase that grades
+right (a pack word "not sure") is right: `typed_answers.grade` asks here only about an answer
+it did not accept.
 """
 
 from __future__ import annotations
@@ -50,6 +51,24 @@ DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
     "hmn": "kuv tsis paub|tsis paub|kuv tsis paub os|kuv tsis nco|tsis nco|kuv tsis nco qab|"
            "tsis nco qab",
 }
+# What a child may add to say which thing she does not know ("no sé la palabra", "erayga ma
+# aqaan", "단어를 모르겠어요"): a phrase with one of these before or after it still says only
+# "I don't know". English ones go with every language (a child's chat mixes them in).
+DONT_KNOW_OBJECTS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "the word|this word|that word|it|this|that|this one|that one|the answer",
+    "es": "la palabra|esa palabra|esta palabra|la respuesta|eso|esto",
+    "fr": "le mot|ce mot|la réponse|ça",
+    "ht": "mo a|mo sa a|mo sa|repons lan|sa a",
+    "pt": "a palavra|essa palavra|esta palavra|a resposta|isso|isto",
+    "so": "erayga|ereyga|kelmadda|jawaabta",
+    "vi": "từ này|từ đó|chữ này|câu trả lời",
+    "ar": "الكلمة|هذه الكلمة|الجواب|الإجابة",
+    "zh": "这个词|這個詞|这个单词|這個單詞|答案",
+    "ko": "단어|단어를|이 단어|이 단어를|답|답을",
+    "ru": "слово|это слово|ответ|это",
+    "tl": "ang salita|ang sagot|iyan|ito",
+    "hmn": "lo lus no|lo lus|lus no|cov lus no",
+}
 # Languages written without spaces between words: "我 不知道" and "잘모르겠어요" are the same
 # phrase as 我不知道 and 잘 모르겠어요, so their phrases also match with the spaces taken out
 # (never a Latin-script one: "no se" without its space is the English word "nose").
@@ -68,9 +87,15 @@ def _folded(text: str) -> str:
 @functools.cache
 def _phrases() -> tuple[frozenset[str], frozenset[str]]:
     """Every language's phrases as folded, and the unspaced languages' without spaces."""
-    spaced = {_folded(p) for entry in DONT_KNOW_PHRASES.values() for p in entry.split("|")}
-    unspaced = {_folded(p).replace(" ", "") for code in UNSPACED
-                for p in DONT_KNOW_PHRASES[code].split("|")}
+    def said(code: str) -> set[str]:
+        phrases = {_folded(p) for p in DONT_KNOW_PHRASES[code].split("|")}
+        objects = {_folded(o) for c in dict.fromkeys((code, "en"))
+                   for o in DONT_KNOW_OBJECTS[c].split("|")}
+        return phrases | {f"{p} {o}" for p in phrases for o in objects} \
+            | {f"{o} {p}" for p in phrases for o in objects}
+
+    spaced = {phrase for code in DONT_KNOW_PHRASES for phrase in said(code)}
+    unspaced = {phrase.replace(" ", "") for code in UNSPACED for phrase in said(code)}
     return frozenset(spaced), frozenset(unspaced)
 
 
