@@ -11,7 +11,7 @@ from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beginner_stem
-from bot.domain.typed_answers import Verdict, grade
+from bot.domain.typed_answers import Verdict, grade, slip_marks
 
 CHOICES = 4
 # A level 1-2 student chooses among up to six words she has read (three rows of two short
@@ -58,6 +58,9 @@ class Grade:
     expected: str
     verdict: Verdict | None = None  # typed answers only: see bot/domain/typed_answers.py
     matched: str | None = None  # typed: what it was taken for (NOT_ENGLISH: the language)
+    # a forgiven slip: the answer's letters, True where she wrote them otherwise (feedback
+    # shows which to fix; her text itself is never kept)
+    slip: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -369,7 +372,8 @@ def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
     """
     verdict = grade(answer, expected, forms=forms, home_terms=home_terms, lang=lang,
                     other_terms=other_terms, false_friends=false_friends)
-    return Grade(verdict.correct, verdict.exact, expected, verdict.kind, verdict.matched)
+    slip = slip_marks(answer, expected) if verdict.kind is Verdict.TYPO_FORGIVEN else ()
+    return Grade(verdict.correct, verdict.exact, expected, verdict.kind, verdict.matched, slip)
 
 
 def grade_choice(item: Item, option_index: int) -> Grade:

@@ -13,6 +13,7 @@ See docs/typed-grading.md for the rules and why the word list comes from pyspell
 
 from __future__ import annotations
 
+import difflib
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -255,3 +256,24 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
     if home_like or distance > allowed_typos(closest):
         return TypedVerdict(Verdict.WRONG)
     return TypedVerdict(Verdict.TYPO_FORGIVEN, closest)
+
+
+MARKED_AT_MOST = 3  # letters: more, and "check the spelling" is a different word, not a slip
+
+
+def slip_marks(written: str, expected: str) -> tuple[tuple[str, bool], ...]:
+    """The expected word in runs of letters, True where the student wrote it otherwise
+    ("ecosistem" for ecosystem: "ecos", "y" marked, "stem"), so feedback on a forgiven slip
+    shows which letters to fix, not the whole word again. Empty when there is nothing clear to
+    mark: no letter of the word differs (a letter too many), or more than a slip does."""
+    said, word = normalise(written), normalise(expected)
+    if len(word) != len(expected) or not said:  # marks index the word as shown
+        return ()
+    runs: list[tuple[str, bool]] = []
+    for tag, _, _, start, end in difflib.SequenceMatcher(None, said, word,
+                                                         autojunk=False).get_opcodes():
+        if start < end:
+            runs.append((expected[start:end], tag != "equal"))
+    marked = "".join(text for text, differs in runs if differs)
+    # (a space alone, "foodweb", is said by the word itself: nothing underlined shows it)
+    return tuple(runs) if marked.strip() and len(marked) <= MARKED_AT_MOST else ()

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.domain.checks import GAP, WordRef
+from bot.domain.checks import GAP, Grade, WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.mastery import MasteryState, WordStatus
 from bot.domain.names import clean_label, clean_name, inert
@@ -301,10 +301,19 @@ def poll_question(question: Question, catalog: Catalog) -> str:
     return text if len(text) <= 300 else text[:297] + "..."
 
 
+def spelled(grade: Grade) -> str | Markup:
+    """The right answer, its letters the student wrote otherwise underlined (a forgiven slip:
+    "ecos<u>y</u>stem"), so a child who always slips the same letter sees which one."""
+    if not grade.slip:
+        return grade.expected
+    return Markup("".join(f"<u>{escape(text)}</u>" if differs else escape(text)
+                          for text, differs in grade.slip))
+
+
 def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     """Immediate, kind feedback with the right answer, in both languages."""
     lang, grade = feedback.lang, feedback.grade
-    params = {"answer": grade.expected, "term": feedback.term,
+    params = {"answer": spelled(grade), "term": feedback.term,
               "own": feedback.l1_term or feedback.term}
     if grade.correct and grade.exact:
         key = "feedback-right"

@@ -446,3 +446,24 @@ def test_pack_terms_are_the_english_terms_and_the_students_glosses() -> None:
 def test_a_student_whose_language_no_pack_glosses_is_still_graded() -> None:
     terms, home_terms = pack_terms(WORDS, "de")
     assert "ecosystem" in terms and home_terms == []
+
+
+@pytest.mark.parametrize(("typed", "expected", "shown"), [
+    ("ecosistem", "ecosystem", "ecos[y]stem"),   # playtest: the same letter, every time
+    ("organizm", "organism", "organi[s]m"),
+    ("habitad", "habitat", "habita[t]"),
+    ("Ecosystm", "ecosystem", "ecosyst[e]m"),     # a letter left out: the one to add
+    ("ecossystem", "ecosystem", "ecosystem"),     # a letter too many: none of the word's
+    ("foodweb", "food web", "food web"),          # a space: the word shows it
+])
+def test_a_forgiven_slip_shows_which_letters_to_fix(typed: str, expected: str,
+                                                      shown: str) -> None:
+    grade = grade_typed(typed, expected)
+    assert grade.correct and not grade.exact
+    marked = "".join(f"[{text}]" if differs else text for text, differs in grade.slip)
+    assert marked == (shown if "[" in shown else "")
+
+
+def test_only_a_forgiven_slip_is_marked() -> None:
+    assert grade_typed("ecosystem", "ecosystem").slip == ()
+    assert grade_typed("predator", "ecosystem").slip == ()

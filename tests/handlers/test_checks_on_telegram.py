@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 
@@ -52,8 +53,10 @@ async def test_typo_is_accepted_with_a_spelling_hint(chat: Chat) -> None:
     answer = open_item(chat).item.answer
     typo = answer[:2] + answer[3] + answer[2] + answer[4:]  # swap two letters
     reply = texts(await chat.send(user, typo))
-    assert f"✅ ¡Correcto! Revisa cómo se escribe: <b>{answer}</b>." in reply
-    assert f"✅ Right! Check the spelling: <b>{answer}</b>." in reply
+    # the word again, with the letters she swapped underlined
+    shown = re.search(r"Check the spelling: <b>(.*?)</b>\.", reply)
+    assert shown and "<u>" in shown[1] and re.sub("</?u>", "", shown[1]) == answer
+    assert f"✅ ¡Correcto! Revisa cómo se escribe: <b>{shown[1]}</b>." in reply
     assert chat.db.execute("SELECT correct FROM attempts").fetchall()[-1][0] == 1
 
 

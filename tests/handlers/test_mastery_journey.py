@@ -326,7 +326,7 @@ async def test_a_forgiven_misspelling_never_masters_a_word_on_telegram(chat: Cha
             if ready and stored.item.typed and stored.item.answer == "ecosystem":
                 others = mastered(chat)  # a check a day: other words may be mastered by now
                 reply = texts(await chat.send(sofia, "ecosistem"))
-                assert "✅ ¡Correcto! Revisa cómo se escribe: <b>ecosystem</b>" in reply
+                assert "✅ ¡Correcto! Revisa cómo se escribe: <b>ecos<u>y</u>stem</b>" in reply
                 assert "🏅" not in reply and mastered(chat) == others
                 return
             await answer_current(chat, sofia, True)
