@@ -15,7 +15,7 @@ from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
 from bot.presentation.i18n import Markup
-from bot.services import askers, message_languages, relays
+from bot.services import askers, relays
 from bot.services.askers import Asker
 
 DRAFT = "draft"  # user_data: a message held until its sender picks a child or confirms
@@ -98,13 +98,16 @@ async def offer_answer(update: Update, context: PuenteContext, text: str, body: 
 
 async def not_understood(update: Update, context: PuenteContext, text: str) -> None:
     """A text the bot cannot use: point to the commands, and offer to send it to the teacher
-    when it says something ("???" or an emoji alone is not a message for the teacher)."""
+    when it says something ("???", an emoji or "ok" alone is not a message for the teacher)."""
     user = update.effective_user
     who = askers.asker(context.services.db, user.id) if user else None
-    if who is None or not message_languages.says_something(text):
+    if who is None or not relays.worth_offering(text):
         await say(update, context, "help-short")
         return
-    await offer_to_send(update, context, who, text, "text-offer")  # says what its buttons do
+    # a thank-you is welcomed, and offered to the teacher as one (no answer owed); anything
+    # else, with what the bot can do: the offer says what its buttons do
+    key = "student-thanks-offer" if relays.is_thanks(who, text) else "text-offer"
+    await offer_to_send(update, context, who, text, key)
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,

@@ -57,8 +57,12 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
             student_for(context, teacher_id, child.student_id, first_name=child.first_name))
             for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
-        if relay.thanks:  # passed on: no "the answer will come here" for a thank-you
+        if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
+            # come here" for a thank-you
             await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
+            return
+        if relay.thanks:  # a student is told "your teacher", in her language and English
+            await say(update, context, "ask-sent-thanks-student")
             return
         answer_in = relay.answer_in
     family = who.role == askers.FAMILY  # a student is told "your teacher", not their name

@@ -199,3 +199,32 @@ class _Reading:
                 yield end, False
         elif titled and at in self.starts:  # أستاذة سارة
             yield word_end, False
+
+
+# "OK" and its like, as children type them: a student's "ok" after a check acknowledges it, and
+# is no message for the teacher (the bot points to what it can do instead).
+ACKNOWLEDGEMENTS = (  # pragma: no mutate block (data)
+    "ok|okay|okey|oki|okie|k|kk|ok ok|alright|all right|got it|cool|fine|"  # en
+    "vale|bueno|de acuerdo|entendido|ok gracias|"  # es
+    "d'accord|dac|entendu|"  # fr
+    "dakò|dako|oke|"  # ht
+    "beleza|certo|tá bom|ta bom|entendi|"  # pt
+    "haye|waa hagaag|"  # so
+    "vâng|dạ|được|được rồi|"  # vi
+    "好|好的|知道了|"  # zh
+    "حسنا|طيب|تمام|"  # ar
+    "네|넵|알겠어요|알겠습니다|"  # ko
+    "хорошо|ладно|понятно|"  # ru
+    "sige|sige po|"  # tl
+    "yog|zoo lawm"  # hmn
+)
+
+
+@functools.cache
+def _acknowledgements() -> frozenset[str]:
+    return frozenset(" ".join(w.folded for w in words(p)) for p in ACKNOWLEDGEMENTS.split("|"))
+
+
+def only_acknowledges(text: str) -> bool:
+    """Whether a message only says "OK" ("ok", "vale", "dakò", "好的"), in any language."""
+    return " ".join(w.folded for w in words(text)) in _acknowledgements()

@@ -15,12 +15,12 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
-from bot.domain.thanks import only_thanks
+from bot.domain.thanks import only_acknowledges, only_thanks
 from bot.domain.throttle import Throttle
 from bot.services.askers import Asker, AskError
-from bot.services.message_languages import UNKNOWN, answer_language, written_in
+from bot.services.message_languages import UNKNOWN, answer_language, says_something, written_in
 from bot.store import outbox, people, threads
-from bot.store.threads import FAMILY, Child
+from bot.store.threads import Child
 from bot.translation.translator import Translation, Translator
 
 MAX_MESSAGE = 1000  # longer messages are refused kindly (Telegram's own limit is 4096)
@@ -47,9 +47,16 @@ class Relay:
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
-    """Whether a family member's text is only thanks ("Ua tsaug ntau!"): it still reaches the
-    teacher, who is told no answer is needed. A voice note, or a student's text, never is."""
-    return who.role == FAMILY and isinstance(message, str) and only_thanks(message)
+    """Whether a family member's or a student's text is only thanks ("Ua tsaug ntau!",
+    "gracias maestra"): it still reaches the teacher, who is told no answer is needed. A voice
+    note never is."""
+    return isinstance(message, str) and only_thanks(message)
+
+
+def worth_offering(text: str) -> bool:
+    """Whether a student's stray text may be for the teacher: it says something, and more than
+    "ok" ("vale", "dakò", "好的": an acknowledgement needs no teacher)."""
+    return says_something(text) and not only_acknowledges(text)
 
 
 def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:

@@ -144,11 +144,39 @@ async def test_ask_with_a_thank_you_passes_it_on_at_once(chat: Chat) -> None:
     assert "Muchas gracias maestra 🙏" in relayed[0]
 
 
-async def test_a_students_thanks_is_still_a_message_to_answer(chat: Chat) -> None:
-    # Students write with /ask; what they mean by thanks is for their teacher to read.
+async def test_a_students_thanks_reaches_the_teacher_as_thanks(chat: Chat) -> None:
+    # The teacher still reads it; a class's "gracias" are no threads waiting for answers.
     await join_and_confirm(chat, chat.user(lang="es"))
     said = texts(await chat.send(chat.user(lang="es"), "/ask Gracias maestra"))
-    assert "🙏" not in said
+    assert said == ("🙏 Tu agradecimiento va en camino a tu maestro.\n"
+                    "🙏 Your thanks are on their way to your teacher.")
     relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
-    assert len(relayed) == 1 and THANKED not in relayed[0]
+    assert len(relayed) == 1 and THANKED in relayed[0] and "Gracias maestra" in relayed[0]
     assert MOTHER not in [c.chat_id for c in chat.api.calls]
+
+
+async def test_a_students_stray_thank_you_is_welcomed_and_offered_as_thanks(chat: Chat) -> None:
+    """A playtest child wrote "gracias maestra!" after her check and was told "I cannot answer
+    messages like this"."""
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student)
+    offered = await chat.send(student, "gracias maestra!")
+    assert texts(offered) == ("😊 ¡De nada! ¿Le paso tu agradecimiento a tu maestro?\n"
+                              "😊 You're welcome! Shall I pass your thanks on to your teacher?")
+    assert [data for _, data in buttons(offered)] == ["ak:1001", "ak:no"]
+    assert texts(sent_messages(await chat.tap(student, "ak:1001"))) == (
+        "🙏 Tu agradecimiento va en camino a tu maestro.\n"
+        "🙏 Your thanks are on their way to your teacher.")
+    relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert len(relayed) == 1 and THANKED in relayed[0]
+
+
+@pytest.mark.parametrize("said", ["ok", "Vale", "OK!", "dakò"])
+async def test_a_students_ok_points_to_what_the_bot_can_do(chat: Chat, said: str) -> None:
+    student = chat.user(lang="es")
+    await join_and_confirm(chat, student)
+    reply = await chat.send(student, said)
+    assert buttons(reply) == []
+    assert "/check" in texts(reply) and "maestro" not in texts(reply)
+    anything = await chat.send(student, "ok, I need help with my homework")
+    assert "¿Se lo envío a tu maestro?" in texts(anything)  # more than "ok" is still offered
