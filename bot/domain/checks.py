@@ -61,6 +61,7 @@ class Grade:
     # a forgiven slip: the answer's letters, True where she wrote them otherwise (feedback
     # shows which to fix; her text itself is never kept)
     slip: tuple[tuple[str, bool], ...] = ()
+    chosen: str | None = None  # a tap: the option she chose
 
 
 @dataclass(frozen=True)
@@ -381,7 +382,7 @@ def grade_choice(item: Item, option_index: int) -> Grade:
     if not 0 <= option_index < len(item.options):
         return Grade(False, False, item.answer)
     chosen = item.options[option_index]
-    return Grade(chosen == item.answer, True, item.answer)
+    return Grade(chosen == item.answer, True, item.answer, chosen=chosen)
 
 
 def grade_dont_know(item: Item) -> Grade:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from bot.domain import item_rules as rules
-from bot.domain.checks import Item, WordRef, inflect
+from bot.domain.checks import Grade, Item, WordRef, inflect
 from bot.domain.cognates import fold
 
 
@@ -86,3 +86,19 @@ def counted_choices(item: Item, words: Sequence[WordRef | None], lang: str,
             and rules.pos_odd_one_out(answer.word, [ref.word for ref in live if ref])):
         return 1
     return 1 + len(live)
+
+
+def chosen_meaning(item: Item, grade: Grade, words: Sequence[WordRef | None], lang: str
+                   ) -> tuple[str, str] | None:
+    """A wrong tap's option and what it means on the other side ("food web", "rezo alimantè";
+    for an item asking a meaning, "ropa", "clothes"): feedback says what she chose, so a mix-up
+    of two words is seen as one. None for a right answer or an option with no known word."""
+    if grade.correct or grade.chosen is None or grade.chosen not in item.options:
+        return None
+    ref = words[item.options.index(grade.chosen)]
+    if ref is None:
+        return None
+    if item.asks_meaning:
+        return grade.chosen, ref.word.term
+    gloss = ref.word.glosses.get(lang)
+    return (grade.chosen, gloss.term) if gloss is not None else None

@@ -22,7 +22,7 @@ from bot.domain.checks import (
 from bot.domain.cognates import fold, relation_for
 from bot.domain.dont_know import says_dont_know
 from bot.domain.errors import PuenteError
-from bot.domain.evidence import counted_choices
+from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.mastery import (
     WordMastery,
     card_shown_today,
@@ -68,6 +68,7 @@ class Feedback:
     next: NextStep | None = None  # the check is over: what comes next, as /progress says it
     item_id: int | None = None  # the item answered
     poll_message: int | None = None  # the message showing its quiz poll (None: no poll known)
+    chosen: tuple[str, str] | None = None  # a wrong tap: the option, and what it means
 
 
 class StaleItemError(PuenteError):
@@ -229,14 +230,13 @@ def matching_option(item: Item, text: str) -> int | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _counted_choices(db: Database, item: Item, pack_id: str, who: Learner,
+def _counted_choices(db: Database, item: Item, words: list[WordRef | None], who: Learner,
                      met_today: frozenset[int]) -> int | None:
     """How many options this answer counts as chosen among (evidence.counted_choices): those a
     student who does not know the word could not rule out, as words answered earlier today
     (`met_today`) or English words she reads through her own language."""
     if item.typed:
         return None
-    words = option_words(db, [pack_id, *who.pack_ids], who.language).of(item, pack_id)
     met = {fold(w.word.term) for w in words_by_id(db, list(met_today))}
     return counted_choices(item, words, who.language, met)
 
@@ -253,8 +253,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     known, met_today = study.mastery_and_answered_since(db, who.id, item.word_id, midnight)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
-    choices = 1 if stored.practice else _counted_choices(db, item, found.pack_id, who,
-                                                         met_today)
+    words = [] if item.typed else option_words(db, [found.pack_id, *who.pack_ids],
+                                               who.language).of(item, found.pack_id)
+    choices = 1 if stored.practice else _counted_choices(db, item, words, who, met_today)
     # A right answer minutes after the word's card was first read may be memory of the card:
     # practice until the next school day (a miss is evidence, and counted)
     card_today = known is not None and card_shown_today(known, now, tz)
@@ -294,7 +295,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     updated.mastered and not state.mastered,
                     needs_help(updated) and not needs_help(state), question, score, again,
                     who.level, _false_friend(word, who.language, grade), slipped, after,
-                    stored.id, stored.poll_message)
+                    stored.id, stored.poll_message,
+                    chosen_meaning(item, grade, words, who.language) if words else None)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:

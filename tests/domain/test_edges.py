@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.domain.checks import Grade, Item, grade_choice, inflect
+from bot.domain.checks import Grade, Item, WordRef, grade_choice, inflect
 from bot.domain.errors import PuenteError
+from bot.domain.evidence import chosen_meaning
 from bot.domain.gaps import GAP, inside_words
 from bot.domain.item_rules import _distance, article_before_gap, cognate_in, masked
 from bot.domain.names import clean_label, clean_name
-from bot.domain.packs import Word
+from bot.domain.packs import Gloss, Word
 from bot.domain.reteach import LEVEL_SHARE, LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import ItemType, sentence_frame
 from bot.domain.school_days import streak
@@ -28,7 +29,7 @@ def test_an_option_the_student_was_never_shown_is_wrong_not_an_error(index: int)
 
 def test_the_last_option_is_a_real_option() -> None:
     last = Item(7, ItemType.CHOICE, "stem", ("habitat", "prey"), "prey")
-    assert grade_choice(last, 1) == Grade(True, True, "prey")
+    assert grade_choice(last, 1) == Grade(True, True, "prey", chosen="prey")
 
 
 # 2026-09-14 is a Monday; the 11th a Friday
@@ -196,3 +197,16 @@ def test_a_multi_word_term_is_given_away_only_when_every_long_part_is() -> None:
 ])
 def test_a_regular_form_fits_the_gap(term: str, suffix: str, shown: str) -> None:
     assert inflect(term, suffix) == shown
+
+
+def test_a_wrong_tap_is_told_what_its_word_means_and_a_right_one_is_not() -> None:
+    words = [WordRef(i, Word(term, "noun", 3, "def", "ex", glosses={"ht": Gloss(gloss)}), "p")
+             for i, (term, gloss) in enumerate([("habitat", "abita"), ("predator", "predatè"),
+                                                ("prey", "bèt yo chase"), ("soil", "tè")])]
+    assert chosen_meaning(ITEM, grade_choice(ITEM, 1), words, "ht") == ("predator", "predatè")
+    assert chosen_meaning(ITEM, grade_choice(ITEM, 2), words, "ht") is None  # right
+    assert chosen_meaning(ITEM, grade_choice(ITEM, 1), words, "so") is None  # no Somali gloss
+    meaning = Item(7, ItemType.CHOICE, "prey", ("abita", "bèt yo chase"), "bèt yo chase",
+                   asks_meaning=True)
+    assert chosen_meaning(meaning, grade_choice(meaning, 0), [*words[:1], None],
+                          "ht") == ("abita", "habitat")

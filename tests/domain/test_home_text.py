@@ -185,7 +185,7 @@ def test_text_in_another_script_is_not_english_and_never_a_miss() -> None:
 
 
 def test_an_english_answer_from_a_home_language_speaker_is_still_graded() -> None:
-    assert grade("i dont know it", "predator", home_terms=["depredador"], lang="es").kind \
+    assert grade("i dont know why", "predator", home_terms=["depredador"], lang="es").kind \
         is Verdict.WRONG
     assert grade("prey", "predator", home_terms=["depredador"], lang="es",
                  other_terms=["prey"]).kind is Verdict.OTHER_ENGLISH_WORD
