@@ -1,0 +1,184 @@
+"""A level 1-2 check planned so that a right tap can count, and writing stays light.
+
+A right tap counts only the options a student who does not know the word could not rule out
+(`evidence.counted_choices`). Among look-alikes (16 of the ecosystem pack's 20 words are
+cognates in Haitian Creole), a word's live options are the few other words she cannot read
+through her own language, and once those are answered earlier that day none is left: the tap is
+practice, no success day, so the word never moves on (playtest 16: "food web" right 9 times,
+counted twice). The plan predicts each tap's count with the rule her answer will be judged by,
+and asks a tap that could only be practice another way when one counts: a tap of another kind,
+or with options chosen so some are live; else, for a word not first read today, typed. The
+words with the fewest live options are asked first, while those options are still live.
+
+A newcomer writes at most MAX_TYPED English words in a check, never two in a row when a tap can
+go between (a typed question shows no options, so moving it later costs no tap its evidence).
+A deciding review past the cap waits: it stays ready and comes first in her next check. When
+only typing could count, and the cap is reached, the tap stays practice.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from bot.domain import item_rules as rules
+from bot.domain.checks import Item, WordRef, build_item
+from bot.domain.cognates import fold
+from bot.domain.evidence import OptionWords, counted_choices
+from bot.domain.scaffold import ItemType, Scaffold
+
+# Writing an English word from memory is the hardest thing a check asks a newcomer, and her
+# hardest question five times in a row made a Monday after a weekend all typing (playtest 16).
+# Two keeps a word to write beside the taps she can do, and still asks two deciding reviews a
+# check, so a weekend's reviews are written within a day or two.
+MAX_TYPED = 2
+# The tap kinds a practice tap is asked again as, in this order after its own kind
+TAP_KINDS = (ItemType.CLOZE, ItemType.CHOICE, ItemType.REVERSE, ItemType.LISTEN)
+
+
+@dataclass(frozen=True)
+class Asker:
+    """What asking one student needs: the words options come from, and who she is."""
+
+    pool: Sequence[WordRef]
+    index: OptionWords          # the word behind each option, for the pool and her language
+    scaffold: Scaffold
+    seen: frozenset[int] | None = None  # words whose cards she has read (options at 1-2)
+    hears: bool = False
+    new_today: frozenset[int] = frozenset()  # first read today: never typed for a tap's sake
+
+    @property
+    def lang(self) -> str:
+        return self.index.lang
+
+    @functools.cached_property
+    def refs(self) -> dict[int, WordRef]:
+        return {r.id: r for r in self.pool}
+
+    def counted(self, item: Item, met: Collection[str]) -> int | None:
+        """What a right answer would count as chosen among (evidence.counted_choices)."""
+        ref = self.refs.get(item.word_id)
+        return counted_choices(item, self.index.of(item, ref.pack_id if ref else ""),
+                               self.lang, met)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A check's questions in the order asked, and what the plan could not do."""
+
+    items: tuple[Item, ...]
+    waiting: tuple[int, ...] = ()  # typed deciding reviews past MAX_TYPED: her next check's
+    practice: int = 0  # taps whose right answer can only be practice (no way that counts)
+    capped: int = 0    # of those, taps that typed would have counted, had the cap allowed
+
+
+def fewest_live_first(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
+                      seen: frozenset[int] | None, met: frozenset[int],
+                      first: Collection[int] = ()) -> list[WordRef]:
+    """The targets in the order to ask them: `first` (deciding reviews) as they come, then
+    the words with the fewest live options (words of their part of speech she has read, not
+    met today, not read through her own language unless the word is) before the others."""
+    def live(target: WordRef) -> int:
+        looks = not rules.reads_as_home_word(target.word, lang)
+        return sum(1 for ref in pool if ref.id != target.id and ref.id not in met
+                   and (seen is None or ref.id in seen) and ref.word.pos == target.word.pos
+                   and not (looks and rules.reads_as_home_word(ref.word, lang)))
+    return sorted(targets, key=lambda t: (t.id not in first, 0 if t.id in first else live(t)))
+
+
+def plan_check(deciding: Sequence[Item], rest: Sequence[Item], asker: Asker,
+               met: Collection[str], answered: frozenset[int], rng: random.Random,
+               waited: Sequence[int] = ()) -> Plan:
+    """Plan a level 1-2 check: its deciding reviews (`deciding`, recall items) and the other
+    questions (`rest`), with `met` (folded terms) and `answered` (ids) the words answered
+    earlier today. Tap deciding reviews first, then the typed ones (at most MAX_TYPED, those
+    that waited longest first: `waited`, word ids; the rest wait), a tap between two typed
+    questions where one can go; a tap that could only be practice is asked a way that counts,
+    when one exists."""
+    rank = {word: index for index, word in enumerate(waited)}
+    typed = sorted((i for i in deciding if i.typed), key=lambda i: rank.get(i.word_id, len(rank)))
+    kept, waiting = typed[:MAX_TYPED], typed[MAX_TYPED:]
+    order = [*(i for i in deciding if not i.typed), *_alternate(kept, rest)]
+    budget = MAX_TYPED - len(kept)
+    met_now, avoid = set(met), set(answered)
+    planned: list[Item] = []
+    practice = capped = 0
+    for item in order:
+        if not item.typed and asker.counted(item, met_now) == 1:
+            item, typed_ok = _counted_way(item, asker, met_now, frozenset(avoid), rng,
+                                          budget > 0)
+            budget -= item.typed
+            if not item.typed and asker.counted(item, met_now) == 1:
+                practice += 1
+                capped += typed_ok
+        planned.append(item)
+        if (ref := asker.refs.get(item.word_id)) is not None:
+            met_now.add(fold(ref.word.term))
+        avoid.add(item.word_id)
+    return Plan(tuple(_one_poll_first(spread(planned))), tuple(i.word_id for i in waiting),
+                practice, capped)
+
+
+def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozenset[int],
+                 rng: random.Random, may_type: bool) -> tuple[Item, bool]:
+    """The item asked so a right answer counts: a tap with a live option (its own kind first,
+    options she could rule out offered last), else typed when `may_type` and the word was not
+    first read today; else the item as it was. The flag: typing would have counted, but
+    `may_type` said no (the cap)."""
+    target = asker.refs.get(item.word_id)
+    if target is None:
+        return item, False
+    for kind in dict.fromkeys([item.item_type, *TAP_KINDS]):
+        if kind is ItemType.POLL:
+            kind = ItemType.CHOICE  # one poll a check, and only first: asked as buttons
+        tap = build_item(target, asker.pool, kind, asker.lang, asker.scaffold, rng, asker.seen,
+                         asker.hears, avoid=avoid)
+        if not tap.typed and (asker.counted(tap, met) or 0) > 1:
+            return tap, False
+    if item.word_id in asker.new_today:
+        return item, False
+    if not may_type:
+        return item, True
+    typed = build_item(target, asker.pool, ItemType.TYPED, asker.lang, asker.scaffold, rng,
+                       asker.seen, asker.hears, avoid=avoid)
+    return (typed, False) if typed.typed else (item, False)
+
+
+def _alternate(typed: Sequence[Item], taps: Sequence[Item]) -> list[Item]:
+    """Typed questions first, each but the last followed by a tap while taps are left."""
+    out: list[Item] = []
+    waiting = list(taps)
+    for index, item in enumerate(typed):
+        out.append(item)
+        if index < len(typed) - 1 and waiting:
+            out.append(waiting.pop(0))
+    return [*out, *waiting]
+
+
+def spread(items: Sequence[Item]) -> list[Item]:
+    """No two typed questions in a row while a tap comes later: a typed question waits for
+    the next tap, and comes right after it. Typed questions keep their order and only ever
+    move later, so no tap's options lose a live word (a word counts as met only once it is
+    answered)."""
+    out: list[Item] = []
+    waiting: list[Item] = []
+    taps_left = sum(not i.typed for i in items)
+    for item in items:
+        if item.typed and out and out[-1].typed and taps_left:
+            waiting.append(item)
+            continue
+        out.append(item)
+        if not item.typed:
+            taps_left -= 1
+            if waiting:
+                out.append(waiting.pop(0))
+    return [*out, *waiting]
+
+
+def _one_poll_first(items: Sequence[Item]) -> list[Item]:
+    """A quiz poll only as the check's first question (checks.poll_first): any other is asked
+    as the same question with buttons."""
+    return [replace(i, item_type=ItemType.CHOICE)
+            if index and i.item_type is ItemType.POLL else i for index, i in enumerate(items)]
