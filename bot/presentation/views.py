@@ -266,7 +266,10 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
     "check-not-yet": why there is no check yet (levels 1-2: no fair options), and when more
     words come. A short check that asks something leaves "when" to its last message, which
     knows the words just answered: "in 3 days" above the questions and "tomorrow" under them
-    (playtest 14) told a child two different things."""
+    (playtest 14) told a child two different things. A check short because ready words to
+    write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue."""
+    if lead == "check-short" and short.written_later:
+        lead = "check-short-written"
     lines = [catalog.bilingual(lead, lang)]
     if short.new_cards:  # their cards are just above: they come in the next check
         lines.append(catalog.bilingual("check-short-new-cards", lang))

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain.check_plan import Asker, fewest_live_first, plan_check
 from bot.domain.checks import (
     FULL_CHECK,
     MAX_CHECK,
@@ -62,6 +63,9 @@ class ShortCheck:
 
     new_cards: bool              # words unlocked now: they come in the next check
     back: BackOn | None          # the school day the next word comes back (None: none will)
+    # levels 1-2: ready words wait because a check writes only a few (check_plan.MAX_TYPED):
+    # "only a few words are ready" would be untrue
+    written_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,18 +111,19 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     fresh = unlock(db, who, now) if only is None else []
     unread = [r for r in unread_words(db, who, fresh) if only is None or r.id in only]
     # Cards sent before and not read yet (not those unlocked now, which come with the check)
-    items, held = check_items(db, who, now, rng, size, hears, tz,
-                              cards_waiting=len(unread) > len(fresh), only=only)
-    if held and unread:
+    planned = check_items(db, who, now, rng, size, hears, tz,
+                          cards_waiting=len(unread) > len(fresh), only=only)
+    if planned.held and unread:
         return CheckStart(unread, None, cards_first=True)
-    question = save_check(db, who, items, now)
-    not_yet = question is None and held > 0  # nothing fair to ask, and no cards waiting
+    question = save_check(db, who, planned.items, now)
+    not_yet = question is None and planned.held > 0  # nothing fair to ask, no cards waiting
     if question is None and not not_yet:  # nothing is ready: the cards lead, or say when
         later = None if unread else next_step(db, who, now, tz, holidays)
         return CheckStart(unread, None, later=later)
     short = None
     if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
-        short = ShortCheck(bool(unread), next_step(db, who, now, tz, holidays).back)
+        short = ShortCheck(bool(unread), next_step(db, who, now, tz, holidays).back,
+                           bool(planned.written_later))
     return CheckStart(unread, question, short, not_yet=not_yet)
 
 
@@ -167,40 +172,83 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     """Build a short check over the words ready now (check_words); return the first question
     (None: nothing to ask). An open check is closed unanswered: begin_check resumes one."""
     who = learner(db, user_id)
-    return save_check(db, who, check_items(db, who, now, rng, size, hears, tz)[0], now)
+    return save_check(db, who, check_items(db, who, now, rng, size, hears, tz).items, now)
+
+
+@dataclass(frozen=True)
+class CheckItems:
+    """What a new check would ask, and the ready words it leaves for later."""
+
+    items: list[Item]
+    held: int = 0  # levels 1-2: no fair options yet, or first read today while cards wait
+    # levels 1-2: deciding reviews to write past check_plan.MAX_TYPED: still ready, and
+    # first in her next check
+    written_later: tuple[int, ...] = ()
 
 
 def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
                 size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC,
                 cards_waiting: bool = False, only: frozenset[int] | None = None
-                ) -> tuple[list[Item], int]:
+                ) -> CheckItems:
     """The items a new check would ask (of the words `only` names, when it names any), and
     how many words it holds back (levels 1-2: no fair options yet, see `hold_back`; or, with
     `cards_waiting` (cards sent, not read yet), first read today: today's new words are
     checked together, once their cards are read).
 
-    Only words whose cards the student has seen are asked or offered as options at levels 1-2.
+    Only words whose cards the student has seen are asked or offered as options at levels 1-2,
+    and a check there is planned so a right tap can count (check_plan).
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
     targets = [t for t in check_words(db, who, now, tz) if only is None or t.id in only]
     waiting = 0
-    if cards_waiting and who.scaffold.level <= WidaLevel.EMERGING:
+    beginner = who.scaffold.level <= WidaLevel.EMERGING
+    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    today = study.shown_since(db, who.id, midnight) if beginner else frozenset()
+    if cards_waiting and beginner:
         # (A ready word was not answered today: one first read today is a new word)
-        midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
-        today = study.shown_since(db, who.id, midnight)
         ready = [t for t in targets if t.id not in today]
         targets, waiting = ready, len(targets) - len(ready)
     if not targets:
-        return [], waiting
+        return CheckItems([], waiting)
     # Distractors come from the targets' own packs first (a pushed word among the class
     # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
+    if beginner:
+        return _newcomer_items(db, who, targets, pool, now, rng, size, hears, tz, today,
+                               waiting)
     states = studying(db, who.id)
-    seen = seen_words(states)
     items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
-                                        size, seen, hears, answered_today(states, now, tz)),
-                            who.scaffold)
-    return recall_on_due_reviews(db, who, items, pool, now, rng, tz), len(held) + waiting
+                                        size, seen_words(states), hears,
+                                        answered_today(states, now, tz)), who.scaffold)
+    return CheckItems(deciding_first(*recall_on_due_reviews(db, who, items, pool, now, rng, tz)),
+                      len(held) + waiting)
+
+
+def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: list[WordRef],
+                    now: datetime, rng: random.Random, size: int, hears: bool, tz: ZoneInfo,
+                    new_today: frozenset[int], waiting: int) -> CheckItems:
+    """A level 1-2 check planned so a right tap can count (check_plan.plan_check): the words
+    with the fewest live options first; deciding reviews to write past MAX_TYPED wait, and
+    the next ready words take their places."""
+    states = studying(db, who.id)
+    seen, answered = seen_words(states), answered_today(states, now, tz)
+    met = {fold(w.word.term) for w in words_by_id(db, list(answered))}
+    asker = Asker(pool, OptionWords(pool, who.language), who.scaffold, seen, hears, new_today)
+    deciding_ids = {t.id for t in targets
+                    if t.id in states and recall_ready(states[t.id], now)}
+    later: set[int] = set()
+    while True:
+        left = [t for t in targets if t.id not in later]
+        window = fewest_live_first(left[:size], pool, who.language, seen, answered,
+                                   deciding_ids)
+        items, held = hold_back(build_check(window, pool, who.language, who.scaffold, rng,
+                                            size, seen, hears, answered), who.scaffold)
+        plan = plan_check(*recall_on_due_reviews(db, who, items, pool, now, rng, tz), asker,
+                          met, answered, rng, [t.id for t in left])
+        if not plan.waiting or len(left) <= size:
+            return CheckItems(list(plan.items), len(held) + waiting,
+                              tuple(sorted(later | set(plan.waiting))))
+        later |= set(plan.waiting)  # build again: the next ready words take their places
 
 
 def save_check(db: Database, who: Learner, items: list[Item], now: datetime
@@ -225,8 +273,10 @@ def introduced(db: Database, who: Learner, question: Question) -> Question:
 
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
-                          now: datetime, rng: random.Random, tz: ZoneInfo = UTC) -> list[Item]:
-    """A due review that could master its word is asked as recall, and first in the check:
+                          now: datetime, rng: random.Random, tz: ZoneInfo = UTC
+                          ) -> tuple[list[Item], list[Item]]:
+    """The check's deciding reviews and its other items (deciding_first asks them first): a
+    due review that could master its word is asked as recall, and first in the check:
     typed from level 3 on (four options on the home-language term are guessed right a quarter
     of the time); at levels 1-2 home language -> English among options she could not rule out
     (evidence.counted_choices: not a word answered today or earlier in this check, not an
@@ -261,7 +311,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
         deciding.append(item)
         met.add(fold(target.word.term))  # asked before the next deciding review
         avoid |= {target.id}
-    return deciding_first(deciding, rest)
+    return deciding, rest
 
 
 def answered_today(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo
