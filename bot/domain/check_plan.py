@@ -8,7 +8,8 @@ practice, no success day, so the word never moves on (playtest 16: "food web" ri
 counted twice). The plan predicts each tap's count with the rule her answer will be judged by,
 and asks a tap that could only be practice another way when one counts: a tap of another kind,
 or with options chosen so some are live; else, for a word not first read today, typed. The
-words with the fewest live options are asked first, while those options are still live.
+words with the fewest live options are asked first, while those options are still live, and
+the words whose cards were first read today last (a right answer there is practice anyway).
 
 A newcomer writes at most MAX_TYPED English words in a check, never two in a row when a tap can
 go between (a typed question shows no options, so moving it later costs no tap its evidence).
@@ -47,7 +48,9 @@ class Asker:
     scaffold: Scaffold
     seen: frozenset[int] | None = None  # words whose cards she has read (options at 1-2)
     hears: bool = False
-    new_today: frozenset[int] = frozenset()  # first read today: never typed for a tap's sake
+    # cards first read today: a right answer is practice anyway (mastery.card_shown_today),
+    # so such a tap is asked as it is, never typed for its count's sake
+    new_today: frozenset[int] = frozenset()
 
     @property
     def lang(self) -> str:
@@ -76,16 +79,20 @@ class Plan:
 
 def fewest_live_first(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
                       seen: frozenset[int] | None, met: frozenset[int],
-                      first: Collection[int] = ()) -> list[WordRef]:
+                      first: Collection[int] = (), last: Collection[int] = ()
+                      ) -> list[WordRef]:
     """The targets in the order to ask them: `first` (deciding reviews) as they come, then
     the words with the fewest live options (words of their part of speech she has read, not
-    met today, not read through her own language unless the word is) before the others."""
+    met today, not read through her own language unless the word is) before the others, and
+    `last` (cards first read today: a right answer there is practice, whatever its options)
+    after them, so their answers rule out no option of a word that could count."""
     def live(target: WordRef) -> int:
         looks = not rules.reads_as_home_word(target.word, lang)
         return sum(1 for ref in pool if ref.id != target.id and ref.id not in met
                    and (seen is None or ref.id in seen) and ref.word.pos == target.word.pos
                    and not (looks and rules.reads_as_home_word(ref.word, lang)))
-    return sorted(targets, key=lambda t: (t.id not in first, 0 if t.id in first else live(t)))
+    return sorted(targets, key=lambda t: (t.id not in first, t.id in last,
+                                          0 if t.id in first else live(t)))
 
 
 def plan_check(deciding: Sequence[Item], rest: Sequence[Item], asker: Asker,
@@ -106,7 +113,9 @@ def plan_check(deciding: Sequence[Item], rest: Sequence[Item], asker: Asker,
     planned: list[Item] = []
     practice = capped = 0
     for item in order:
-        if not item.typed and asker.counted(item, met_now) == 1:
+        # (a word whose card was read today is practice, whatever its options: as it is)
+        if (not item.typed and item.word_id not in asker.new_today
+                and asker.counted(item, met_now) == 1):
             item, typed_ok = _counted_way(item, asker, met_now, frozenset(avoid), rng,
                                           budget > 0)
             budget -= item.typed
@@ -124,9 +133,8 @@ def plan_check(deciding: Sequence[Item], rest: Sequence[Item], asker: Asker,
 def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozenset[int],
                  rng: random.Random, may_type: bool) -> tuple[Item, bool]:
     """The item asked so a right answer counts: a tap with a live option (its own kind first,
-    options she could rule out offered last), else typed when `may_type` and the word was not
-    first read today; else the item as it was. The flag: typing would have counted, but
-    `may_type` said no (the cap)."""
+    options she could rule out offered last), else typed when `may_type`; else the item as it
+    was. The flag: typing would have counted, but `may_type` said no (the cap)."""
     target = asker.refs.get(item.word_id)
     if target is None:
         return item, False
@@ -137,8 +145,6 @@ def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozense
                          asker.hears, avoid=avoid)
         if not tap.typed and (asker.counted(tap, met) or 0) > 1:
             return tap, False
-    if item.word_id in asker.new_today:
-        return item, False
     if not may_type:
         return item, True
     typed = build_item(target, asker.pool, ItemType.TYPED, asker.lang, asker.scaffold, rng,

@@ -25,7 +25,13 @@ from bot.domain.checks import (
 from bot.domain.cognates import fold
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import OptionWords, counted_choices
-from bot.domain.mastery import RECALL, RECALL_CHOICES, WordMastery, recall_ready
+from bot.domain.mastery import (
+    RECALL,
+    RECALL_CHOICES,
+    WordMastery,
+    card_shown_today,
+    recall_ready,
+)
 from bot.domain.scaffold import ItemType, WidaLevel
 from bot.services.learners import (
     Learner,
@@ -201,10 +207,10 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     targets = [t for t in check_words(db, who, now, tz) if only is None or t.id in only]
     waiting = 0
     beginner = who.scaffold.level <= WidaLevel.EMERGING
-    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
-    today = study.shown_since(db, who.id, midnight) if beginner else frozenset()
     if cards_waiting and beginner:
         # (A ready word was not answered today: one first read today is a new word)
+        midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+        today = study.shown_since(db, who.id, midnight)
         ready = [t for t in targets if t.id not in today]
         targets, waiting = ready, len(targets) - len(ready)
     if not targets:
@@ -214,8 +220,7 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
     if beginner:
-        return _newcomer_items(db, who, targets, pool, now, rng, size, hears, tz, today,
-                               waiting)
+        return _newcomer_items(db, who, targets, pool, now, rng, size, hears, tz, waiting)
     states = studying(db, who.id)
     items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
                                         size, seen_words(states), hears,
@@ -226,12 +231,14 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
 
 def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: list[WordRef],
                     now: datetime, rng: random.Random, size: int, hears: bool, tz: ZoneInfo,
-                    new_today: frozenset[int], waiting: int) -> CheckItems:
+                    waiting: int) -> CheckItems:
     """A level 1-2 check planned so a right tap can count (check_plan.plan_check): the words
-    with the fewest live options first; deciding reviews to write past MAX_TYPED wait, and
-    the next ready words take their places."""
+    with the fewest live options first, those whose cards were first read today last (a right
+    answer there is practice anyway: mastery.card_shown_today); deciding reviews to write
+    past MAX_TYPED wait, and the next ready words take their places."""
     states = studying(db, who.id)
     seen, answered = seen_words(states), answered_today(states, now, tz)
+    new_today = frozenset(w for w, s in states.items() if card_shown_today(s, now, tz))
     met = {fold(w.word.term) for w in words_by_id(db, list(answered))}
     asker = Asker(pool, OptionWords(pool, who.language), who.scaffold, seen, hears, new_today)
     deciding_ids = {t.id for t in targets
@@ -240,7 +247,7 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
     while True:
         left = [t for t in targets if t.id not in later]
         window = fewest_live_first(left[:size], pool, who.language, seen, answered,
-                                   deciding_ids)
+                                   deciding_ids, new_today)
         items, held = hold_back(build_check(window, pool, who.language, who.scaffold, rng,
                                             size, seen, hears, answered), who.scaffold)
         plan = plan_check(*recall_on_due_reviews(db, who, items, pool, now, rng, tz), asker,

@@ -14,10 +14,11 @@ from tests.harness import Chat, answer_current, check_now, join_and_confirm
 
 
 def question_seen(chat: Chat, stored: study.StoredItem) -> tuple[str, list[str]]:
-    """The question as the student last saw it: its text and its buttons (or poll options)."""
+    """The question as the student last saw it: its text and its buttons (or poll options;
+    none for a word to write, whose one button is 🤷)."""
     for call in reversed(chat.api.calls):
         labels = [label for label, data in call.buttons if data.startswith(f"an:{stored.id}:")]
-        if labels:
+        if labels or any(data == f"dk:{stored.id}" for _, data in call.buttons):
             return call.text.split("\n\n")[-1], labels  # below the feedback, if any
         if call.method == "sendPoll" and stored.item.prompt.rstrip(".") in call.text:
             return call.text, _poll_options(call)
