@@ -131,14 +131,18 @@ class WordStatus(enum.StrEnum):
 
 def word_status(state: MasteryState, right: int, total: int, misses_in_row: int) -> WordStatus:
     """The one rule for a teacher: mastered stands (a scheduled recall, days after the word was
-    first right, with no miss since); else a word that is hard (is_hard) or stuck (is_stuck)
-    needs help; else its state, with "not started" before any answer. `right` and `total` are
-    the answers a teacher counts: a word answered only in practice is learning."""
+    first right, with no miss since); else a word that is stuck (is_stuck), or hard (is_hard)
+    and not in review, needs help; else its state, with "not started" before any answer.
+    `right` and `total` are the answers a teacher counts: a word answered only in practice is
+    learning."""
     if state is MasteryState.MASTERED:
         return WordStatus.MASTERED
     if state is MasteryState.NEW:
         return WordStatus.NOT_STARTED
-    if is_hard(right, total) or is_stuck(misses_in_row):
+    if is_stuck(misses_in_row) or (is_hard(right, total)
+                                    and state is not MasteryState.REVIEWING):
+        # (a word right on two days since its last miss is being reviewed: its early misses
+        # are no reason for help now)
         return WordStatus.NEEDS_HELP
     return WordStatus.REVIEWING if state is MasteryState.REVIEWING else WordStatus.LEARNING
 
@@ -281,12 +285,16 @@ def rating_for(correct: bool, exact: bool) -> Rating:
 
 def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: ItemType,
                   typed: bool, now: datetime, local_day: str,
-                  choices: int | None = None, card_today: bool = False) -> WordMastery:
+                  choices: int | None = None, card_today: bool = False,
+                  practice_item: bool = False) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time.
 
     `choices` is how many options were shown (None: the item type's usual four, or typed).
     `card_today`: the word's card was first shown earlier this school day (card_shown_today),
-    so a right answer, tapped or typed, is practice; a miss is a miss."""
+    so a right answer, tapped or typed, is practice; a miss is a miss.
+    `practice_item`: "Practice again", the easy item right after a missed word's card: a miss
+    there lowers the estimate but is no further miss in a row (it would make a word missed on
+    two days "missed three times in a row" for the teacher's alert: teacher playtest)."""
     from fsrs import Card
 
     guess = guess_rate(item_type, typed, choices)
@@ -301,6 +309,9 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         return replace(state, p_known=practised(state.p_known), answered=True,
                        last_answered=now, misses_in_row=0)
     p_known = bkt_update(state.p_known, correct, item_type, typed, choices)
+    if practice_item and not correct:  # its word's miss, a moment ago, already counts
+        return replace(state, p_known=p_known, answered=True, last_answered=now,
+                       misses=state.misses + 1)
     luck = state.luck * guess
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall

@@ -45,7 +45,7 @@ from bot.services.checks import Question, introduced
 from bot.services.learners import Learner, learner, seen_words, word_refs
 from bot.services.readiness import NextStep, next_step
 from bot.store import study
-from bot.store.packs import option_words, pack_words, words_by_id
+from bot.store.packs import option_words, pack_ids, pack_words, words_by_id
 
 
 @dataclass(frozen=True)
@@ -253,15 +253,20 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     known, met_today = study.mastery_and_answered_since(db, who.id, item.word_id, midnight)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
-    words = [] if item.typed else option_words(db, [found.pack_id, *who.pack_ids],
-                                               who.language).of(item, found.pack_id)
+    # The word behind each option, looked up in every pack (her class's first): a check mixes
+    # pushed words with the class pack's, and an option from a pack of neither ("organism"
+    # pushed, beside the class's verbs) must not count as an unknown, live one (playtest)
+    words = [] if item.typed else option_words(
+        db, [found.pack_id, *who.pack_ids, *pack_ids(db)], who.language).of(item, found.pack_id)
     choices = 1 if stored.practice else _counted_choices(db, item, words, who, met_today)
     # A right answer minutes after the word's card was first read may be memory of the card:
     # practice until the next school day (a miss is evidence, and counted)
     card_today = known is not None and card_shown_today(known, now, tz)
-    # A right answer that was practice (the answer alone was left, or the card was read
-    # today) is no teacher's "correct" either; a miss there is a miss like any other
-    practice = stored.practice or (grade.correct and (choices == 1 or card_today))
+    # What a teacher counts: not "Practice again" nor an answer on the day the card was read,
+    # right or wrong (counting only the misses made day 1's "correct 0 of 2" when two of four
+    # had it right: teacher playtest), nor a right answer that was the only one left (its
+    # miss is counted: she could not find the one answer she could not rule out)
+    practice = stored.practice or card_today or (grade.correct and choices == 1)
     with db.atomic():  # closing the item and counting the answer stand or fall together
         if not study.close_item(db, stored.id, grade.correct, now):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
@@ -269,7 +274,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
                                 item_type=item.item_type, typed=item.typed, now=now,
                                 local_day=now.astimezone(tz).date().isoformat(),
-                                choices=choices, card_today=card_today)
+                                choices=choices, card_today=card_today,
+                                practice_item=stored.practice)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,

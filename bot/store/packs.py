@@ -158,6 +158,11 @@ def option_words(db: Database, pack_ids: Sequence[str], lang: str) -> OptionWord
     return index
 
 
+def pack_ids(db: Database) -> tuple[str, ...]:
+    """Every pack with a current word, in a stable order."""
+    return tuple(sorted(_words(db).by_pack))
+
+
 def retired_ids(db: Database) -> frozenset[int]:
     """Words left out of their pack's latest version: kept for the history of who met them."""
     return frozenset(_words(db).retired)

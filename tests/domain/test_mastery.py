@@ -284,7 +284,7 @@ def test_a_word_needs_help_when_hard_or_missed_three_times_in_a_row_unless_maste
     assert word_status(learning, 4, 6, 2) is WordStatus.LEARNING    # mostly right, two misses
     assert word_status(learning, 4, 7, 3) is WordStatus.NEEDS_HELP  # the third miss in a row
     assert word_status(reviewing, 2, 2, 0) is WordStatus.REVIEWING
-    assert word_status(reviewing, 2, 4, 0) is WordStatus.NEEDS_HELP
+    assert word_status(reviewing, 2, 4, 0) is WordStatus.REVIEWING  # right on two days since
     assert word_status(MasteryState.MASTERED, 3, 6, 0) is WordStatus.MASTERED  # once hard
 
 
@@ -445,3 +445,23 @@ def test_a_word_right_on_friday_and_monday_is_decided_within_a_week() -> None:
     again = answer(recalled, True, recalled.due_at, R)
     assert again.mastered
     assert again.due_at - again.last_answered > DECIDING_WITHIN
+
+
+def test_a_word_in_review_is_not_needs_help_for_its_early_misses() -> None:
+    """Teacher playtest: "Needs help: Widlene (decomposer)" beside "correct 2 of 4 ·
+    reviewing", her last two answers right."""
+    assert word_status(MasteryState.REVIEWING, 2, 4, 0) is WordStatus.REVIEWING
+    assert word_status(MasteryState.LEARNING, 2, 4, 0) is WordStatus.NEEDS_HELP
+    assert word_status(MasteryState.LEARNING, 1, 4, 3) is WordStatus.NEEDS_HELP
+
+
+def test_a_missed_practice_again_is_no_further_miss_in_a_row() -> None:
+    """Teacher playtest: missed on the card day, then the next day and the "Practice again"
+    right after it: "missed these words several times in a row" after two days."""
+    missed = answer(answer(new_mastery(1, DAY1), False, DAY1), False, DAY1 + timedelta(days=1))
+    assert missed.misses_in_row == 2
+    then = DAY1 + timedelta(days=1, minutes=2)
+    again = record_answer(missed, correct=False, exact=True, item_type=C, typed=False, now=then,
+                          local_day=then.date().isoformat(), choices=2, practice_item=True)
+    assert again.misses_in_row == 2 and again.misses == 3
+    assert again.due_at == missed.due_at  # the word's own miss set when it comes back
