@@ -49,7 +49,7 @@ def test_a_word_report_says_needs_help_never_reads_as_mastered_in_the_csv(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     enrol_student(db, START, 1001, "Ana", level=3)
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
-    _answer(db, 1001, words["predator"], "WWRR")  # half wrong: hard, though lately right
+    _answer(db, 1001, words["predator"], "WRWR")  # half wrong: hard, though lately right
     found, matrix = teaching.class_report(db, TEACHER_ID, None)
 
     text = summary_text(found.name, matrix, catalog, "en")
@@ -57,8 +57,9 @@ def test_a_word_report_says_needs_help_never_reads_as_mastered_in_the_csv(
 
     assert "🆘 Needs help: Ana (predator)" in text
     assert row["status"] == "needs help"
-    # the model's estimate is high after two right answers: it is kept, under its own name
-    assert float(row["knowledge_estimate"]) > 0.8
+    # the model's estimate is over a half after two right answers: it is kept, under its own
+    # name (a word right on two days since its last miss is reviewing instead: test_mastery)
+    assert float(row["knowledge_estimate"]) > 0.5
     assert "mastery" not in row and row["mastered"] == "0"
 
 
