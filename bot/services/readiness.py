@@ -19,11 +19,20 @@ from bot.store.packs import words_by_id
 
 def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> list[WordRef]:
     """What a check would ask now (ready_ids), in the order it asks them; one word a term
-    (the same English word pushed from two packs is asked once, the one waiting longest)."""
+    (the same English word pushed from two packs is asked once, the one waiting longest).
+
+    Reviews first, then words still being learned; within each, the words a teacher pushed
+    (from packs other than the class's own) before the class pack's, longest waiting first: a
+    teacher playtest's strongest student spent her whole second check on starter-pack verbs
+    read before the unit was pushed, none of the unit's words ("Words you /push always come
+    first", the class's first message says)."""
+    states = studying(db, who.id)
     first_of_term: dict[str, WordRef] = {}
-    for ref in word_refs(words_by_id(db, ready_ids(studying(db, who.id), now, tz))):
+    for ref in word_refs(words_by_id(db, ready_ids(states, now, tz))):
         first_of_term.setdefault(ref.word.term.casefold(), ref)
-    return list(first_of_term.values())
+    own = set(who.pack_ids)
+    return sorted(first_of_term.values(),
+                  key=lambda r: (states[r.id].state in ACTIVE, r.pack_id in own))
 
 
 def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo) -> list[int]:

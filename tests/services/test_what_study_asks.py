@@ -77,3 +77,22 @@ def test_a_retired_card_nobody_opened_is_not_listed_as_waiting(
     _, matrix = teaching.class_report(db, TEACHER_ID, None)
     waiting = [w.id for w in matrix.unopened.get(1001, [])]
     assert given[0].id not in waiting and given[1].id in waiting
+
+
+def test_words_a_teacher_pushed_are_asked_before_the_class_packs_own(
+        db: Database, school_class: people.ClassInfo) -> None:
+    """A teacher playtest's strongest student spent a whole check on the class pack's words
+    read before the unit was pushed, and none on the unit ("Words you /push always come first",
+    the class's first message says)."""
+    enrol_student(db, START, 1001, "Ana", level=3)
+    read = read_words(db, START)  # the class pack's cards, read first: waiting longest
+    who = learners.learner(db, 1001)
+    pushed = pack_words(db, "math.number-operations")[:3]
+    later = START + timedelta(hours=1)
+    learners.introduce(db, who, pushed, later)
+    learners.cards_shown(db, 1001, [w.id for w in pushed], later)
+
+    asked = [r.id for r in readiness.check_words(db, who, START + timedelta(days=1), TZ)]
+
+    assert asked[:3] == [w.id for w in pushed]
+    assert set(asked[3:]) == {r.id for r in read}  # the class's words follow, none lost
