@@ -20,9 +20,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # `knowledge_estimate` was called `mastery` until it read "80% mastered" on a word /report said
 # a student needed help with: it is a model's estimate, not a status. `status` is the status
 # /report and /student give the word (word_status), added last so older columns keep their place.
+# `practice_answers` (answers no count includes: a row with attempts 0 and a last_seen was all
+# practice, not a mistake) came after `retired`, last again: the column order is a public format.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
-               "listening_attempts", "listening_correct", "card", "status", "retired")
+               "listening_attempts", "listening_correct", "card", "status", "retired",
+               "practice_answers")
 # card: whether the student opened the word's card (or answered it), was given the word (a push,
 # or a preview) and has not opened it yet, or was never given it (a classmate was).
 OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
@@ -71,9 +74,9 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
     estimate (or not answered, or too few answers to tell), attempts, last seen (in the school's
     time zone `tz`, with its offset), language, level and who set it (self-placed or teacher),
     listening answers apart, whether the card was opened, not opened yet or never sent, and
-    the word's status as /report and /student give it, and whether the word was retired from its
-    pack; students by name and roster number, never a Telegram id (the columns:
-    docs/reports.md)."""
+    the word's status as /report and /student give it, whether the word was retired from its
+    pack, and the practice answers no count includes; students by name and roster number, never
+    a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -91,10 +94,11 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
             if cell is None:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
-                                 card, WordStatus.NOT_STARTED.value, retired])
+                                 card, WordStatus.NOT_STARTED.value, retired, 0])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.attempts, cell.correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
-                             cell.listened_right, OPENED, cell.status.value, retired])
+                             cell.listened_right, OPENED, cell.status.value, retired,
+                             cell.practised])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
