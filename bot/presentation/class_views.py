@@ -13,7 +13,7 @@ from datetime import date, tzinfo
 
 from bot.config import SchoolConfig
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
-from bot.presentation.pack_views import unchecked_lines
+from bot.presentation.pack_views import unchecked_line
 from bot.presentation.report_text import student_lines, summary_text
 from bot.presentation.students import class_labels
 from bot.presentation.views import join_lines, label, level_text, name, word_statuses
@@ -145,8 +145,8 @@ def report_text(
 ) -> Markup:
     """/report's text: the summary (days in the school's time zone), the words that came from
     the starter pack (`starter`: none pushed), the home languages Puente has no messages in,
-    with their students (`no_messages`, by id), then the languages whose translations of the
-    class's words no speaker has checked yet (`unchecked`)."""
+    with their students (`no_messages`, by id), then, on one line, the languages whose
+    translations of the class's words no speaker has checked yet (`unchecked`)."""
     tz = school.timezone
     summary = summary_text(
         found.name, matrix, catalog, lang, today, school.holidays, names, found.id, tz
@@ -156,8 +156,9 @@ def report_text(
     if starter is not None:
         lines.append(catalog.render("report-starter-words", lang, title=starter.title,
                                     words=Counted("count-words", starter.words)))
-    return join_lines([*lines, *no_messages_lines(no_messages, labels, catalog, lang),
-                       *unchecked_lines(catalog, lang, unchecked)])
+    lines += no_messages_lines(no_messages, labels, catalog, lang)
+    translations = unchecked_line(catalog, lang, unchecked)
+    return join_lines([*lines, translations] if translations is not None else lines)
 
 
 def no_messages_lines(

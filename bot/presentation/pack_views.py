@@ -49,6 +49,19 @@ def unchecked_lines(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked])
             for u in unchecked]
 
 
+def unchecked_line(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked]
+                   ) -> Markup | None:
+    """Every language whose translations of these words no speaker has checked yet, on one
+    line (None when there is none): /report says it every day, and one line a language made it
+    4 of a playtest report's 11 lines."""
+    if not unchecked:
+        return None
+    return catalog.render("report-translations-unchecked", lang, languages=Markup("; ".join(
+        catalog.render("report-translations-unchecked-language", lang,
+                       language=reader_language(u.lang), code=u.lang, count=u.count,
+                       words=Counted("count-words", u.words)) for u in unchecked)))
+
+
 def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
                     file_languages: Sequence[str], quality: PackQuality) -> list[Markup]:
     """What to fix after an upload, one message each: the words some students will read in
