@@ -74,11 +74,11 @@ def test_every_day_of_a_year_reads_with_its_own_weekday_and_month(catalog: Catal
 
 def test_back_names_the_day_in_the_readers_language(catalog: Catalog) -> None:
     assert back_text(THURSDAY, date(2026, 9, 22), catalog, "en") == (
-        "needs a recall, back Thu 24 Sep")
+        "needs another right answer on a later day, back Thu 24 Sep")
     assert back_text(THURSDAY, date(2026, 9, 22), catalog, "zh") == (
-        "还需凭记忆答出，9月24日周四再复习")
+        "还需在之后的某一天再答对一次，9月24日周四再复习")
     assert back_text(THURSDAY, THURSDAY, catalog, "es") == (
-        "falta recordarla de memoria, vuelve hoy")
+        "le falta otra respuesta correcta, vuelve hoy")
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_UI)

@@ -20,7 +20,7 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
 from bot.presentation.report_names import local_day, student_name, word_terms
 from bot.presentation.students import class_labels
-from bot.presentation.views import STATE_MARKS, cut, label
+from bot.presentation.views import STATUS_MARKS, cut, label
 from bot.services.teaching import StudentNames
 from bot.store.reports import Cell, ClassMatrix
 
@@ -51,21 +51,50 @@ class HelpNeeded:
 
 
 @dataclass(frozen=True)
+class CardsRead:
+    """A student who has read cards and answered nothing yet, not even in practice: how many
+    cards, and the school day the latest was first shown."""
+
+    name: str
+    cards: int
+    last: date | None
+
+
+@dataclass(frozen=True)
+class FewAnswers:
+    """A student with too few answers on every word to tell: their counted answers, added up
+    only to show the work, never judged (one answer a word may be a guess)."""
+
+    name: str
+    right: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Inactive:
+    """A student with no answer for INACTIVE_SCHOOL_DAYS school days: the day of the last."""
+
+    name: str
+    last: date
+
+
+@dataclass(frozen=True)
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
     hardest: list[str]             # "predator 80%" (wrong)
     mastered_share: float
     not_started: list[str] = field(default_factory=list)
-    inactive: list[str] = field(default_factory=list)  # "Bo (last active 2026-09-14)"
+    inactive: list[Inactive] = field(default_factory=list)
     inactive_days: int = INACTIVE_SCHOOL_DAYS
     hardest_words: list[WordTotal] = field(default_factory=list)
-    too_few: list[str] = field(default_factory=list)  # practised, but too few answers to tell
+    too_few: list[FewAnswers] = field(default_factory=list)  # answered, too few to tell
     practice_only: list[str] = field(default_factory=list)  # answered, all of it practice
     words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
     untouched: int = 0    # of those, the words nobody has answered yet ("not started")
     stalled: list[str] = field(default_factory=list)  # answering for weeks, no word moved on
     stalled_days: int = STALLED_SCHOOL_DAYS
+    reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -103,7 +132,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     into evidence the rule would refuse for each word. Students are named by `labels` (student
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
-    stalled, practice_only = [], []
+    stalled, practice_only, reads_cards = [], [], []
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
@@ -112,10 +141,13 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         by_word_id.setdefault(cell.word_id, []).append(cell)
     for student in matrix.students:
         name = labels[student.id] if labels else student_name(student, placeholder)
-        practised = [c for c in by_student.get(student.id, []) if c.answered
-                     and c.word_id in terms]
-        if not practised:
-            not_started.append(name)
+        met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
+        practised = [c for c in met if c.answered]
+        if not practised:  # "Not started" only for who has opened nothing (playtest: Mateo
+            if met:        # read 13 cards over 5 days and read "Not started" every day)
+                reads_cards.append(CardsRead(name, *cards_read(met, tz)))
+            else:
+                not_started.append(name)
             continue
         last = local_day(max((c.last_seen for c in practised if c.last_seen), default=None), tz)
         idle = school_days_between(last, today, holidays) if last and today else 0
@@ -124,13 +156,14 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         if weak:
             needs_help.append(HelpNeeded(name, [w.term for w in weak]))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
-            inactive.append(f"{name} ({last.isoformat()})")
+            inactive.append(Inactive(name, last))
         elif weak:
             continue
         elif all(c.practice_only for c in practised):  # the evening of the day she read them
             practice_only.append(name)
         elif all(too_few_answers(c.attempts) for c in practised):
-            too_few.append(name)
+            too_few.append(FewAnswers(name, sum(c.correct for c in practised),
+                                      sum(c.attempts for c in practised)))
         elif _stalled(by_student[student.id], today, holidays, tz):
             stalled.append(name)
         else:
@@ -146,7 +179,15 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
                    mastered / total if total else 0.0, not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
-                   sum(1 for w in given if w.id not in answered), stalled)
+                   sum(1 for w in given if w.id not in answered), stalled,
+                   reads_cards=reads_cards)
+
+
+def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, date | None]:
+    """How many of these words' cards were shown, and the school day the latest was first
+    shown (None when no card was)."""
+    shown = [c.shown_at for c in cells if c.shown]
+    return len(shown), local_day(max((s for s in shown if s), default=None), tz)
 
 
 def _stalled(cells: list[Cell], today: date | None, holidays: Collection[date],
@@ -191,20 +232,42 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     listening = listening_line(matrix.cells.values(), catalog, lang)
     if listening is not None:
         lines.append(listening)
+    return cut(Markup("\n".join([*lines, *who_lines(s, catalog, lang)])))
+
+
+def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
+    """The students the summary's first lines do not place, a line per reason: cards read and
+    nothing answered, nothing opened, practice only, too few answers (with their counts),
+    stalled, inactive (with the school day of their last answer, as /student writes days)."""
+    lines = []
+    if s.reads_cards:
+        lines.append(catalog.render("report-reads-cards", lang, names=Markup(", ".join(
+            reads_cards_text(r, catalog, lang) for r in s.reads_cards))))
     if s.not_started:
         lines.append(catalog.render("report-not-started", lang, names=", ".join(s.not_started)))
     if s.practice_only:
         lines.append(catalog.render("report-practice-only", lang,
                                     names=", ".join(s.practice_only)))
     if s.too_few:
-        lines.append(catalog.render("report-too-few", lang, names=", ".join(s.too_few)))
+        lines.append(catalog.render("report-too-few", lang, names=Markup(", ".join(
+            catalog.render("report-too-few-student", lang, name=f.name, right=f.right,
+                           total=f.total) for f in s.too_few))))
     if s.stalled:
         lines.append(catalog.render("report-stalled", lang, days=s.stalled_days,
                                     names=", ".join(s.stalled)))
     if s.inactive:
-        lines.append(catalog.render("report-inactive", lang, days=s.inactive_days,
-                                    names=", ".join(s.inactive)))
-    return cut(Markup("\n".join(lines)))
+        lines.append(catalog.render("report-inactive", lang, days=s.inactive_days, names=", ".join(
+            f"{i.name} ({push_views.day(catalog, lang, i.last)})" for i in s.inactive)))
+    return lines
+
+
+def reads_cards_text(student: CardsRead, catalog: Catalog, lang: str) -> Markup:
+    """"Mateo (13 cards, last Fri 25 Sep)": how many cards, and the day of the latest."""
+    if student.last is None:
+        return escape(student.name)
+    return catalog.render("report-reads-cards-student", lang, name=student.name,
+                          cards=Counted("count-cards", student.cards),
+                          date=push_views.day(catalog, lang, student.last))
 
 
 def words_count(s: Summary, catalog: Catalog, lang: str) -> Markup:
@@ -217,54 +280,70 @@ def words_count(s: Summary, catalog: Catalog, lang: str) -> Markup:
 
 
 STATE_ORDER = list(MasteryState)
+# The status word /student gives each word (word_status, as /report and the CSV give it): the
+# states' own words, and "needs help"
+STATUS_WORDS = {WordStatus.NOT_STARTED: "state-new", WordStatus.LEARNING: "state-learning",
+                WordStatus.REVIEWING: "state-reviewing", WordStatus.NEEDS_HELP: "state-needs-help",
+                WordStatus.MASTERED: "state-mastered"}
 
 
 def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str,
                   tz: tzinfo | None = None, back: Mapping[int, date] | None = None,
                   today: date | None = None) -> list[Markup]:
-    """One line per word for /student: its state by name and "correct N of M over D days"
-    (the school's days, in `tz`), or "practice only so far", and for a word in review the day it
-    comes back (`back`, by word id: mastery waits for that review); then the listening answers
-    among them, when there are any; then why practice is not counted, when a word has only
-    practice; then the words given to the student whose cards they have not opened yet."""
+    """One line per word for /student (`word_line`); then the listening answers among them,
+    when there are any; then why practice is not counted, when a word has only practice; then,
+    when nothing is answered, how many cards were read and when (as /report says it); then the
+    words given to the student whose cards they have not opened yet."""
     terms = word_terms(matrix.given)
     retired = {w.id for w in matrix.words if w.retired}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
     cells.sort(key=lambda c: (STATE_ORDER.index(c.state), c.correct - c.attempts,
                               terms[c.word_id]))
-    lines = []
-    for cell in cells:
-        mark = "⚠️" if cell.status is WordStatus.NEEDS_HELP else STATE_MARKS[cell.state]
-        first = local_day(cell.first_seen or cell.last_seen, tz)
-        last = local_day(cell.last_seen, tz)
-        days = (last - first).days + 1 if first and last else 0
-        if cell.practice_only:  # answered the day its card was read: counted from the next
-            counts = catalog.render("report-word-practice", lang, term=terms[cell.word_id])
-        elif not cell.attempts:  # met on a card, never answered: nothing to count yet
-            counts = catalog.render("report-word-unanswered", lang, term=terms[cell.word_id])
-        elif too_few_answers(cell.attempts):
-            # one answer may be a guess: a count, never "correct 1 of 1"
-            counts = catalog.render("report-word-few", lang, term=terms[cell.word_id],
-                                    total=cell.attempts)
-        else:
-            counts = catalog.render("report-word", lang, term=terms[cell.word_id],
-                                    right=cell.correct, total=cell.attempts, days=days)
-        state = catalog.render(f"state-{cell.state}", lang)
-        if cell.word_id in retired:
-            state = Markup(f"{state} · " + catalog.render("word-retired", lang))
-        elif cell.state is MasteryState.REVIEWING and back and cell.word_id in back:
-            state = Markup(f"{state} · " + back_text(back[cell.word_id], today, catalog, lang))
-        lines.append(Markup(f"{mark} {counts} · {state}"))
+    back = back or {}
+    lines = [word_line(cell, terms[cell.word_id], catalog, lang, tz, cell.word_id in retired,
+                       back.get(cell.word_id), today) for cell in cells]
     listening = listening_line(cells, catalog, lang)
     if listening is not None:
         lines.append(listening)
     if any(cell.practice_only for cell in cells):  # why those words have no count yet
         lines.append(catalog.render("report-practice-note", lang))
+    if cells and not any(cell.answered for cell in cells):  # /report's "Reads the cards"
+        count, last = cards_read(cells, tz)
+        if last is not None:
+            lines.append(catalog.render("student-reads-cards", lang,
+                                        cards=Counted("count-cards", count),
+                                        date=push_views.day(catalog, lang, last)))
     unopened = matrix.unopened.get(student_id, [])
     if unopened:  # given, never opened: not "new" to them, and not "never sent" either
         lines.append(catalog.render("report-not-opened", lang,
                                     terms=", ".join(terms[w.id] for w in unopened)))
     return lines
+
+
+def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | None,
+              retired: bool, back: date | None, today: date | None) -> Markup:
+    """A word's /student line: the status /report and the CSV give it (word_status: "needs
+    help", not its state "learning"), and "correct N of M over D days" (the school's days, in
+    `tz`), or "practice only so far"; for a word in review, the day it comes back (`back`:
+    mastery waits for that review), or that it was `retired` from its pack."""
+    first = local_day(cell.first_seen or cell.last_seen, tz)
+    last = local_day(cell.last_seen, tz)
+    days = (last - first).days + 1 if first and last else 0
+    if cell.practice_only:  # answered the day its card was read: counted from the next
+        counts = catalog.render("report-word-practice", lang, term=term)
+    elif not cell.attempts:  # met on a card, never answered: nothing to count yet
+        counts = catalog.render("report-word-unanswered", lang, term=term)
+    elif too_few_answers(cell.attempts):  # one answer may be a guess: never "correct 1 of 1"
+        counts = catalog.render("report-word-few", lang, term=term, total=cell.attempts)
+    else:
+        counts = catalog.render("report-word", lang, term=term, right=cell.correct,
+                                total=cell.attempts, days=days)
+    status = catalog.render(STATUS_WORDS[cell.status], lang)
+    if retired:
+        status = Markup(f"{status} · " + catalog.render("word-retired", lang))
+    elif back is not None and cell.state is MasteryState.REVIEWING:
+        status = Markup(f"{status} · " + back_text(back, today, catalog, lang))
+    return Markup(f"{STATUS_MARKS[cell.status][0]} {counts} · {status}")
 
 
 def back_text(day: date, today: date | None, catalog: Catalog, lang: str) -> Markup:

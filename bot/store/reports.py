@@ -29,6 +29,7 @@ class Cell:
     listened_right: int = 0        # right ones among them, in correct
     shown: bool = True             # its card was shown (else met only if answered)
     practised: int = 0             # practice answers, counted in no total above
+    shown_at: str | None = None    # when its card was first shown (UTC, as stored)
 
     @property
     def state(self) -> MasteryState:
@@ -110,11 +111,12 @@ def class_matrix(db: Database, class_id: int,
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, "
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
-        "m.shown_at IS NOT NULL, m.practised FROM enrollments e "
+        "m.shown_at IS NOT NULL, m.practised, m.shown_at FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-2], bool(r[-2]), r[-1]) for r in rows]
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-3], bool(r[-3]), r[-2], r[-1])
+             for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened

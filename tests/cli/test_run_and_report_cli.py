@@ -80,7 +80,7 @@ def test_the_report_counts_inactive_school_days_on_the_clock_it_is_given(
     assert main(["report", "--class", "Science 7B"], clock=Clock(START + timedelta(days=1))) == 0
     assert "Inactive" not in capsys.readouterr().out
     assert main(["report", "--class", "Science 7B"], clock=Clock(START + timedelta(days=7))) == 0
-    assert "Inactive for 3+ school days: Ana (2026-09-14)" in capsys.readouterr().out
+    assert "Inactive for 3+ school days: Ana (Mon 14 Sep)" in capsys.readouterr().out
 
 
 def test_dashboard_without_datasette_says_how_to_install(tmp_path: Path,

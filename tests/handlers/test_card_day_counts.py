@@ -64,8 +64,9 @@ async def test_the_teacher_sees_practice_on_the_first_evening_not_nothing(chat: 
     report = texts(calls)
     # Before: "3 words (2 not started by anyone)" and "🕒 Not started: Ana", who answered all
     assert report.startswith("<b>Science 7B</b>: 2 students, 3 words, 0% mastered\n")
-    assert ("✏️ Practice only so far (a right answer on the day a card is read counts from the "
-            "next school day): Ana, Ben") in report  # Ben's miss that day is practice too
+    # work done, right or wrong, not yet counted: Ben's miss that day is practice too
+    assert ("\n✏️ Practised the day they read the cards (those answers are not counted; "
+            "counting starts the next school day): Ana, Ben\n") in report
     assert "Too few" not in report
     assert "Not started" not in report
     ana = {r["word"]: r for r in csv_rows(calls) if r["student"] == "Ana"}

@@ -63,7 +63,8 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         "✅ On track: none\n"
         "🆘 Needs help: none\n"
         "🧗 Hardest words: none\n"
-        "🕒 Not started: Carlos, Layla")
+        "📖 Reads the cards, no check yet: Layla (4 cards, last Mon 14 Sep)\n"
+        "🕒 Not started: Carlos")
 
 
 def test_the_math_heatmap_and_csv_hold_no_science_word(
