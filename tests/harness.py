@@ -3,6 +3,8 @@ Bot API, and set up people through the real use cases (tests never import anothe
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -156,6 +158,13 @@ def accepted(calls: list[Call]) -> list[Call]:
 def texts(calls: list[Call]) -> str:
     """Everything the bot said in these calls, joined, for assertions."""
     return "\n".join(c.text for c in calls)
+
+
+def csv_rows(calls: list[Call]) -> list[dict[str, str]]:
+    """The rows of the CSV /report sent in these calls, by column name."""
+    document = next(c for c in calls if c.method == "sendDocument")
+    return list(csv.DictReader(io.StringIO(next(iter(document.files.values()))
+                                           .decode("utf-8-sig"))))
 
 
 def buttons(calls: list[Call]) -> list[tuple[str, str]]:

@@ -5,9 +5,6 @@ nothing is counted yet (playtest finding G)."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from bot.domain.mastery import MasteryState
 from bot.store import study
 from bot.store.packs import pack_words
@@ -16,6 +13,7 @@ from tests.harness import (
     Chat,
     answer_current,
     check_now,
+    csv_rows,
     join_and_confirm,
     page_through,
     texts,
@@ -50,12 +48,6 @@ async def first_day(chat: Chat) -> list[str]:
 
 def rivera(chat: Chat) -> dict:
     return chat.user(TEACHER_ID, "Rivera", "en")
-
-
-def csv_rows(calls: list) -> list[dict[str, str]]:
-    document = next(c for c in calls if c.method == "sendDocument")
-    return list(csv.DictReader(io.StringIO(next(iter(document.files.values()))
-                                           .decode("utf-8-sig"))))
 
 
 async def test_the_teacher_sees_practice_on_the_first_evening_not_nothing(chat: Chat) -> None:

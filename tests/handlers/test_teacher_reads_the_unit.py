@@ -4,9 +4,6 @@ right, with the numbers behind them and the days written one way."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import (
@@ -14,6 +11,7 @@ from tests.harness import (
     Chat,
     answer_current,
     check_now,
+    csv_rows,
     join_and_confirm,
     page_through,
     texts,
@@ -41,12 +39,6 @@ async def check(chat: Chat, user: dict, right: bool) -> None:
     await check_now(chat, user)
     while study.next_open_item(chat.db, user["id"]) is not None:
         await answer_current(chat, user, right=right)
-
-
-def csv_rows(calls: list) -> list[dict[str, str]]:
-    document = next(c for c in calls if c.method == "sendDocument")
-    return list(csv.DictReader(io.StringIO(next(iter(document.files.values()))
-                                           .decode("utf-8-sig"))))
 
 
 async def test_a_student_who_reads_the_cards_and_never_answers_is_not_not_started(
