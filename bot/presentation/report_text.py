@@ -121,8 +121,9 @@ def _hardest_first(totals: list[WordTotal]) -> list[WordTotal]:
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
               today: date | None = None, holidays: Collection[date] = (),
               labels: Mapping[int, str] | None = None, tz: tzinfo | None = None) -> Summary:
-    """Who is on track, who needs help on which words, who has not started or stopped, and
-    which words are hardest (with the counts behind them).
+    """Who is on track, who needs help on which words, who has only read cards, who has not
+    started (opened nothing) or stopped, and which words are hardest (with the counts behind
+    them).
 
     One rule (`is_hard`: enough answers on a word, at least half wrong) picks the class's
     hardest words; a student needs help for the words whose status says so (`word_status`:
@@ -210,10 +211,10 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
                  today: date | None = None, holidays: Collection[date] = (),
                  names: StudentNames | None = None, class_id: int = 0,
                  tz: tzinfo | None = None) -> Markup:
-    """The /report message: who is on track, needs help, has not started or stopped (dates in
-    the school's time zone `tz`, as `today` is); each student named as the teacher tells them
-    apart (`names`: the teacher's students, None: the class's alone), so two Anas read "Ana #1"
-    and "Ana #2"."""
+    """The /report message: who is on track, needs help, reads cards only, has not started or
+    stopped (dates in the school's time zone `tz`, as `today` is); each student named as the
+    teacher tells them apart (`names`: the teacher's students, None: the class's alone), so two
+    Anas read "Ana #1" and "Ana #2"."""
     s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang), today=today,
                   holidays=holidays, tz=tz,
                   labels=class_labels(matrix.students, catalog, lang, names, class_id))
