@@ -36,7 +36,7 @@ LEVEL_SOURCES = {True: "self-placed", False: "teacher"}  # level_source: who set
 # word's card. Columns are documented in docs/reports.md.
 TOO_FEW_MARK = "too few answers"
 NOT_ANSWERED_MARK = "not answered"
-# Answered, but only in practice (a right answer the day its card was read, or the answer alone
+# Answered, but only in practice (any answer the day its card was read, or the answer alone
 # left): no evidence yet, and not "not answered" either.
 PRACTICE_MARK = "practice only"
 
