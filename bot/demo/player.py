@@ -23,6 +23,7 @@ from bot.context import Services
 from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.demo.timeline import Moment, Timeline
+from bot.presentation import callbacks
 from bot.presentation.i18n import FSI, PDI, RLM, Catalog
 from bot.presentation.views import plain_text
 from bot.services.join import new_code
@@ -243,8 +244,8 @@ class Demo:
                                      for i, (label, _) in enumerate(call.buttons))
         return text
 
-    async def _tap(self, choice: str) -> None:
-        call = self._showing(choice) or self.last.get(self.users[self.who]["id"])
+    async def _tap(self, choice: str, call: Call | None = None) -> None:
+        call = call or self._showing(choice) or self.last.get(self.users[self.who]["id"])
         if call is None:
             self.out("(there is no button to tap)")
             return
@@ -298,7 +299,19 @@ class Demo:
         index = options.index(item.item.answer)
         if not right:
             index = (index + 1) % len(options)
-        await self._tap(str(index + 1))
+        wanted = callbacks.data(callbacks.ANSWER, item.id, index)
+        # the question's own message (its quiz poll, or its buttons): the newest message with
+        # buttons may be a card sent after it, by /words
+        question = next((c for c in reversed(self.api.calls)
+                         if c.chat_id == self.users[self.who]["id"]
+                         and (c.method == "sendPoll" if item.poll_id
+                              else any(data == wanted for _, data in c.buttons))), None)
+        if question is None:
+            self.out("(the question's message is gone)")
+            return
+        place = index if item.poll_id else next(
+            i for i, (_, data) in enumerate(question.buttons) if data == wanted)
+        await self._tap(str(place + 1), question)
 
 
 def plain_label(label: str) -> str:

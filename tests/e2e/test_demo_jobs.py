@@ -97,3 +97,18 @@ async def test_waiting_runs_one_off_jobs_once_and_repeating_jobs_at_each_time_in
     assert not queue.get_jobs_by_name("once")  # done: off the queue, as the scheduler does
     await play(player, ["wait 12h"])
     assert fired[5:] == [25, 31]
+
+
+async def test_answer_right_answers_the_open_question_after_a_card_was_sent_below_it(
+        demo: tuple[Demo, list[str]]) -> None:
+    """`answer right` answers the open question, a quiz poll or buttons, even when /words
+    sent a card (with its own buttons) after it: it tapped the card's Next (teacher playtest)."""
+    player, lines = demo
+    await play(player, [*JOIN, "tap Siguiente ▶ 2/3", "tap Siguiente ▶ 3/3", "tap 3"])
+    for right in (True, False):  # question 1 is a quiz poll, question 2 has buttons
+        await play(player, ["/words"])
+        del lines[:]
+        await play(player, [f"answer {'right' if right else 'wrong'}"])
+        said = "\n".join(lines)
+        assert "(no such button)" not in said and "Siguiente" not in said
+        assert ("✅ ¡Sí!" in said) is right and ("Esta vez no" in said) is not right
