@@ -277,7 +277,7 @@ def words_count(s: Summary, catalog: Catalog, lang: str) -> Markup:
     words = Counted("count-words", s.words)
     if not s.untouched:
         return catalog.render(words.key, lang, count=words.count)
-    return catalog.render("report-words-not-started", lang, words=words, count=s.untouched)
+    return catalog.render("report-words-unanswered", lang, words=words, count=s.untouched)
 
 
 STATE_ORDER = list(MasteryState)

@@ -503,8 +503,9 @@ def word_states(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
 
 
 # The five statuses a teacher reads (word_status): /roster counts them, /report groups by them
-# and /student marks each word with them; a word not answered yet reads "new", as /student says.
-STATUS_MARKS = {WordStatus.NOT_STARTED: ("🆕", "chart-new"),
+# and /student marks each word with them; a word whose card was read but not answered yet reads
+# "Read, not answered yet" on /roster ("New: 13" read as nothing done: teacher playtest).
+STATUS_MARKS = {WordStatus.NOT_STARTED: ("🆕", "status-read-unanswered"),
                 WordStatus.LEARNING: ("📖", "chart-learning"),
                 WordStatus.REVIEWING: ("🔁", "chart-reviewing"),
                 WordStatus.NEEDS_HELP: ("⚠️", "status-needs-help"),
