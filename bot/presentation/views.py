@@ -503,9 +503,9 @@ def word_states(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
 
 
 # The five statuses a teacher reads (word_status): /roster counts them, /report groups by them
-# and /student marks each word with them; a word whose card was read but not answered yet reads
-# "Read, not answered yet" on /roster ("New: 13" read as nothing done: teacher playtest).
-STATUS_MARKS = {WordStatus.NOT_STARTED: ("🆕", "status-read-unanswered"),
+# and /student marks each word with them; a word whose card was opened but not answered yet reads
+# "Opened, not answered yet" on /roster ("New: 13" read as nothing done: teacher playtest).
+STATUS_MARKS = {WordStatus.NOT_STARTED: ("🆕", "status-opened-unanswered"),
                 WordStatus.LEARNING: ("📖", "chart-learning"),
                 WordStatus.REVIEWING: ("🔁", "chart-reviewing"),
                 WordStatus.NEEDS_HELP: ("⚠️", "status-needs-help"),

@@ -148,7 +148,7 @@ async def test_the_teacher_counts_only_the_cards_she_opened_as_she_does(chat: Ch
     progress = texts(await chat.send(ana, "/progress")).replace("\u2068", "").replace(
         "\u2069", "")
     # as /student says
-    assert roster.endswith(": 🆕 Read, not answered yet: 1 · 📭 2 cards not opened yet")
+    assert roster.endswith(": 🆕 Opened, not answered yet: 1 · 📭 2 cards not opened yet")
     assert "\n🆕 New: 1\n" in progress
     counted, unopened = drill.split("\n📭 ")
     assert "ecosystem" in counted and "organism" not in counted and "habitat" not in counted

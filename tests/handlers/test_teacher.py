@@ -159,7 +159,7 @@ async def test_roster_shows_pushed_cards_a_student_has_not_opened(chat: Chat) ->
     await chat.deliver()
     roster = texts(await chat.send(teacher(chat), "/roster"))
     # level 3: the push shows its first card (Next turns the rest), so one is met
-    assert ("Ana #1 - Spanish, WIDA level 3: 🆕 Read, not answered yet: 1 · 📭 2 cards not "
+    assert ("Ana #1 - Spanish, WIDA level 3: 🆕 Opened, not answered yet: 1 · 📭 2 cards not "
             "opened yet") in roster
 
 
@@ -318,7 +318,7 @@ async def test_a_self_placed_level_is_not_shown_as_a_wida_level_until_the_teache
     roster = texts(await chat.send(teacher(chat), "/roster"))
     assert drill.startswith("<b>Mateo</b> - Spanish, level 1 (self-placed; /level sets it)")
     # placement opened her first card: one word met, its card read and not answered yet
-    assert ("Mateo #1 - Spanish, level 1 (self-placed; /level sets it): 🆕 Read, not answered "
+    assert ("Mateo #1 - Spanish, level 1 (self-placed; /level sets it): 🆕 Opened, not answered "
             "yet: 1") in roster
     assert "WIDA" not in drill + roster
 

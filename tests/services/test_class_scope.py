@@ -57,7 +57,7 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
     assert _roster(db, math, catalog) == (
         "Math 6: 2 students\n"
         "Carlos #1 - Spanish, WIDA level 3: 📚 No words yet\n"
-        "Layla #2 - Arabic, WIDA level 2: 🆕 Read, not answered yet: 4")
+        "Layla #2 - Arabic, WIDA level 2: 🆕 Opened, not answered yet: 4")
     assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
         "Math 6: 2 students, 4 words (4 not answered by anyone yet), 0% mastered\n"
         "✅ On track: none\n"
