@@ -46,6 +46,8 @@ HELP = """Type what a user would send. Commands:
   wait 2d | wait 3h | wait 30m        move the clock forward: reminders, family updates and
                                       other daily jobs run at their times on the way
   as teacher | as student | as family switch who you are
+  student NAME [LANG]                 another student's phone (phone language LANG, e.g. so),
+                                      then `as NAME`: a class of several, each with a reply
   help | quit"""
 
 
@@ -79,6 +81,8 @@ class Demo:
             "teacher": self.factory.user(DEMO_TEACHER, "Ms. Rivera", "en"),
             "family": self.factory.user(DEMO_FAMILY, "Rosa", phone_language)}
         self.who = "student"
+        self.phone_language = phone_language
+        self.extra_students: list[str] = []  # keys of the students added with `student NAME`
         self.seen: dict[int, int] = {}  # per user: how many API calls they have "read"
         self.last: dict[int, Call] = {}  # per user: the last message with buttons they saw
         self.stamps: dict[int, datetime] = {}  # call index -> when a scheduled job sent it
@@ -122,6 +126,8 @@ class Demo:
         elif verb == "as" and len(words) == 2 and words[1] in self.users:
             self.who = words[1]
             self._print_new()  # what arrived for them meanwhile
+        elif verb == "student" and 2 <= len(words) <= 3:
+            self._add_student(words[1], words[2] if len(words) == 3 else self.phone_language)
         elif verb == "wait" and len(words) == 2:
             await self._wait(words[1])
         elif verb == "tap" and len(words) >= 2:
@@ -136,7 +142,21 @@ class Demo:
         return True
 
     def _who_label(self) -> str:
+        if self.who in self.extra_students:
+            return f"🧒 {self.users[self.who]['first_name']}"
         return {"teacher": "👩‍🏫 Teacher", "family": "👪 Family"}.get(self.who, "🧒 Student")
+
+    def _add_student(self, name: str, language: str) -> None:
+        """Another student's phone, named `name`, which `as name` switches to."""
+        if name in self.users:
+            self.out(f"(there is already a phone called {name})")
+            return
+        user_id = DEMO_STUDENT + 100 + len(self.extra_students)
+        self.users[name] = self.factory.user(user_id, name, language)
+        self.extra_students.append(name)
+        self.seen[user_id] = len(self.api.calls)
+        self.who = name
+        self.out(f"(a new phone: {name}, set to {language}; `as {name}` comes back to it)")
 
     def _family_link(self) -> str:
         """The code of the last family link the bot showed anyone (they are never seeded)."""

@@ -112,3 +112,21 @@ async def test_answer_right_answers_the_open_question_after_a_card_was_sent_belo
         said = "\n".join(lines)
         assert "(no such button)" not in said and "Siguiente" not in said
         assert ("✅ ¡Sí!" in said) is right and ("Esta vez no" in said) is not right
+
+
+async def test_a_second_student_joins_the_class_and_gets_her_own_replies(
+        demo: tuple[Demo, list[str]]) -> None:
+    """`student NAME LANG` gives the demo a class of several (it had one student: teacher
+    playtest); each phone reads only what was sent to it."""
+    player, lines = demo
+    await play(player, [*JOIN, "student Hodan so"])
+    del lines[:]
+    await play(player, ["/start {code}"])
+    assert lines[0] == f"\n🧒 Hodan: /start {player.code}"
+    assert "Ku soo dhawoow, Hodan!" in "\n".join(lines)  # her phone is set to Somali
+    del lines[:]
+    await play(player, ["as student", "as Hodan", "as teacher", "/roster"])
+    assert lines[:3] == ["\n🧒 Hodan: as student", "\n🧒 Student: as Hodan",
+                         "\n🧒 Hodan: as teacher"]  # nothing new for either: no reply shown
+    roster = "\n".join(lines[4:])
+    assert "Science 7B: 2 students" in roster and "\nHodan #2 - " in roster
