@@ -128,3 +128,17 @@ def test_only_the_one_clock_reads_the_wall_clock() -> None:
                     (node.attr, node.value.id) in reads:
                 bad.append(f"{module_name(path)}:{node.lineno}")
     assert bad == []
+
+
+def test_sql_is_written_only_in_the_store() -> None:
+    """Storage lives in one place: no module outside bot/store runs a statement or opens a
+    table (`announcements.pack_glossary` ran its own SELECT until the teacher playtest stop)."""
+    runs = ("execute", "executescript", "query", "execute_returning_dicts")
+    bad = sorted(module_name(path) for path in BOT.rglob("*.py")
+                 if not within(module_name(path), "bot.store")
+                 for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                     and node.func.attr in runs)
+                 or (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+                     and node.value.id == "db"))
+    assert bad == []

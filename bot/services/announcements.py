@@ -15,6 +15,7 @@ from bot.services import teaching
 from bot.services.message_languages import in_their_language
 from bot.services.relays import MAX_MESSAGE
 from bot.store import outbox, people, threads
+from bot.store.packs import glossed_terms
 from bot.store.threads import FAMILY, STUDENT
 from bot.translation.translator import Translator
 
@@ -66,10 +67,7 @@ def pack_glossary(db: Database, text: str, lang: str) -> tuple[tuple[str, str], 
     """Pack words the text uses, with their curated gloss in `lang` (people wrote those)."""
     if lang == "en":
         return ()
-    rows = db.execute("SELECT DISTINCT term, json_extract(glosses, '$.' || ? || '.term') "
-                      "FROM words WHERE json_extract(glosses, '$.' || ? || '.term') IS NOT NULL",
-                      [lang, lang]).fetchall()
-    found = [(term, gloss) for term, gloss in rows
+    found = [(term, gloss) for term, gloss in glossed_terms(db, lang)
              if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE)]
     return tuple(sorted(found, key=lambda pair: text.casefold().find(pair[0].casefold())))
 

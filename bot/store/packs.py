@@ -163,6 +163,14 @@ def pack_ids(db: Database) -> tuple[str, ...]:
     return tuple(sorted(_words(db).by_pack))
 
 
+def glossed_terms(db: Database, lang: str) -> list[tuple[str, str]]:
+    """Every English term of every pack with its curated home-language term in `lang`, once
+    (retired words too: a family may still meet them in a teacher's message)."""
+    return [(term, gloss) for term, gloss in db.execute(
+        "SELECT DISTINCT term, json_extract(glosses, '$.' || ? || '.term') FROM words "
+        "WHERE json_extract(glosses, '$.' || ? || '.term') IS NOT NULL", [lang, lang])]
+
+
 def retired_ids(db: Database) -> frozenset[int]:
     """Words left out of their pack's latest version: kept for the history of who met them."""
     return frozenset(_words(db).retired)
