@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.domain.checks import WordRef
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import scaffold_for
-from bot.presentation import views
+from bot.presentation import card_views
 from bot.presentation.i18n import Catalog
 
 HABITAT = Word("habitat", "noun", 3,
@@ -18,7 +18,7 @@ HABITAT = Word("habitat", "noun", 3,
 
 def test_a_level_one_card_shows_the_simple_line_not_the_long_definition() -> None:
     catalog = Catalog.load()
-    text = views.card(WordRef(1, HABITAT), "so", scaffold_for(1), catalog)
+    text = card_views.card(WordRef(1, HABITAT), "so", scaffold_for(1), catalog)
     assert "deegaan" in text and "The home of an animal or a plant." in text
     assert "finds what it needs" not in text and "frog" not in text
     assert text.index("deegaan") < text.index("habitat")  # home language first
@@ -26,5 +26,5 @@ def test_a_level_one_card_shows_the_simple_line_not_the_long_definition() -> Non
 
 def test_a_level_four_card_keeps_the_full_definition_and_example() -> None:
     catalog = Catalog.load()
-    text = views.card(WordRef(1, HABITAT), "so", scaffold_for(4), catalog)
+    text = card_views.card(WordRef(1, HABITAT), "so", scaffold_for(4), catalog)
     assert "finds what it needs" in text and "frog" in text

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from bot.domain.checks import Grade
+from bot.presentation.check_views import feedback_text
 from bot.presentation.i18n import Catalog
-from bot.presentation.views import feedback_text
 from bot.services.answers import Feedback
 
 

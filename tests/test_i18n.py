@@ -80,7 +80,7 @@ def test_arabic_help_shows_each_command_and_its_example_as_typed(catalog: Catalo
 def test_a_counter_in_arabic_reads_one_of_three_not_three_of_one(catalog: Catalog) -> None:
     from bot.domain.checks import Item
     from bot.domain.scaffold import ItemType
-    from bot.presentation.views import poll_question
+    from bot.presentation.check_views import poll_question
     from bot.services.checks import Question
 
     assert on_screen(catalog.render("item-counter", "ar", number=1, total=3))[0] \
@@ -372,7 +372,7 @@ def test_a_checks_quiz_poll_asks_in_the_home_language_and_then_in_english(
         catalog: Catalog) -> None:
     from bot.domain.checks import Item
     from bot.domain.scaffold import ItemType
-    from bot.presentation.views import poll_question
+    from bot.presentation.check_views import poll_question
     from bot.services.checks import Question
 
     item = Item(1, ItemType.POLL, "Un ser vivo", ("habitat", "organism", "predator"),
@@ -393,7 +393,7 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
         catalog: Catalog) -> None:
     from bot.domain.checks import GAP, Item
     from bot.domain.scaffold import ItemType
-    from bot.presentation.views import question_text
+    from bot.presentation.check_views import question_text
     from bot.services.checks import Question
     from tests.telegram_html import visible
 
@@ -434,7 +434,7 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
 def test_an_arabic_stem_on_its_own_line_reads_right_to_left(catalog: Catalog) -> None:
     from bot.domain.checks import GAP, Item
     from bot.domain.scaffold import ItemType
-    from bot.presentation.views import poll_question, question_text
+    from bot.presentation.check_views import poll_question, question_text
     from bot.services.checks import Question
 
     stem = Item(1, ItemType.CHOICE, "DNA في كل كائن حي.", ("habitat", "organism"), "organism")

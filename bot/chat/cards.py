@@ -14,7 +14,7 @@ from telegram.error import BadRequest
 from bot.chat.replies import edit_in_place, reply_gone, say, user_language
 from bot.context import PuenteContext
 from bot.domain.checks import WordRef
-from bot.presentation import keyboards, views
+from bot.presentation import card_views, keyboards
 from bot.services import join, learners, previews, unread_cards
 from bot.services.glosses import complete_glosses
 
@@ -65,7 +65,7 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
         await send_page(context, chat.id, previews.open_preview(
             s.db, who, refs, s.clock(), new=found.unread, flipped=flipped))
         return
-    messages = views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
+    messages = card_views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
                                       new=found.unread)
     flip = s.catalog.render("button-flip", who.language) \
         if not flipped and previews.flippable(refs, who.language, who.scaffold) else None
@@ -85,7 +85,7 @@ async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
     """Show one card with its buttons: in the tapped message when there is one. The preview
     remembers the message that shows it (a tap on one sent before it did teaches it too)."""
     s = context.services
-    text = views.card_page(page, s.catalog)
+    text = card_views.card_page(page, s.catalog)
     markup = keyboards.card_page(page, s.catalog, listen=s.speech is not None)
     if edit is not None and edit.message is not None and \
             await edit_in_place(edit, text, markup):
@@ -119,7 +119,7 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
         await send_page(context, user_id, previews.open_preview(
             s.db, who, unread, s.clock(), offer_check=not check_follows))
         return
-    messages = views.preview_messages(unread, who.language, who.scaffold, s.catalog)
+    messages = card_views.preview_messages(unread, who.language, who.scaffold, s.catalog)
     markup = None if check_follows else keyboards.after_preview(
         None, s.catalog.render("button-check", who.language),
         s.catalog.render("button-listen", who.language) if s.speech else None)

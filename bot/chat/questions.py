@@ -17,7 +17,7 @@ from bot.chat.replies import close_poll, edit_caption, edit_in_place, on_media, 
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.scaffold import ItemType
-from bot.presentation import callbacks, keyboards, views
+from bot.presentation import callbacks, check_views, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import answers, checks, listen
 
@@ -38,13 +38,13 @@ async def send_question(context: PuenteContext, chat_id: int,
     if item.item_type is ItemType.LISTEN and s.speech is not None:
         note = listen.question_note(s.db, s.speech, item.word_id)
         sent = await send_note(context.bot, s, chat_id, note,
-                               views.question_text(question, s.catalog),
+                               check_views.question_text(question, s.catalog),
                                keyboards.options(callbacks.ANSWER, question.item_id, item.options))
         _showing(context, question.item_id, sent.message_id)
         return
     if item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options):
         message: Message = await context.bot.send_poll(
-            chat_id, views.poll_question(question, s.catalog),
+            chat_id, check_views.poll_question(question, s.catalog),
             [InputPollOption(o, text_parse_mode=None) for o in item.options],
             question_parse_mode=None,  # plain text: a poll is not Telegram HTML
             is_anonymous=False, type=PollType.QUIZ,
@@ -55,7 +55,7 @@ async def send_question(context: PuenteContext, chat_id: int,
                 context.user_data[QUESTION_POLL] = (question.item_id, message.message_id)
         return
     sent = await context.bot.send_message(
-        chat_id, views.question_text(question, s.catalog), parse_mode=ParseMode.HTML,
+        chat_id, check_views.question_text(question, s.catalog), parse_mode=ParseMode.HTML,
         reply_markup=keyboards.markup(_buttons(question, context)))
     _showing(context, question.item_id, sent.message_id)
 
@@ -94,7 +94,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     if edit is None and shown is not None and shown[0] == feedback.item_id:  # typed, not tapped
         await take_buttons_off(context, target, shown[1])
     await _close_answered_poll(update, context, target, feedback)
-    text = views.feedback_text(feedback, s.catalog)
+    text = check_views.feedback_text(feedback, s.catalog)
     following = feedback.next_question
     if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
             and await edit_caption(edit, text):
@@ -127,7 +127,7 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
     be; a quiz poll or a voice note comes as its own message after it."""
     s, layout = context.services, None
     if following is not None and not _own_message(following, context):
-        text = Markup(f"{text}\n\n{views.question_text(following, s.catalog)}")
+        text = Markup(f"{text}\n\n{check_views.question_text(following, s.catalog)}")
         layout = _buttons(following, context)
     if await edit_in_place(edit, text, layout):
         shown_in = edit.message.message_id if edit is not None and edit.message else None

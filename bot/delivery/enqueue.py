@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.context import Services
 from bot.domain.checks import WordRef
-from bot.presentation import keyboards, views
+from bot.presentation import card_views, keyboards
 from bot.services import learners, previews
 from bot.services.glosses import complete_glosses
 from bot.services.pushes import Again, PushPlan, scheduled_for
@@ -99,9 +99,9 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
     if who.scaffold.one_card:
         page = previews.open_preview(db, who, own, now, new=new, sent=False, push_id=push_id)
         markup = keyboards.card_page(page, catalog, listen=services.speech is not None)
-        return [{"text": views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
+        return [{"text": card_views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
                  "shows": [page.ref.id], "preview": page.preview_id}]
-    messages = views.preview_messages(own, who.language, who.scaffold, catalog, new=new)
+    messages = card_views.preview_messages(own, who.language, who.scaffold, catalog, new=new)
     flip = catalog.render("button-flip", who.language) \
         if previews.flippable(own, who.language, who.scaffold) else None  # as after /words
     rows = keyboards.as_rows(keyboards.after_preview(

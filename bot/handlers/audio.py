@@ -11,7 +11,8 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.chat.replies import tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
-from bot.presentation import callbacks, views
+from bot.presentation import callbacks
+from bot.presentation.i18n import language_name
 from bot.services import join, listen
 from bot.speech import SpeechUnavailableError
 
@@ -40,7 +41,7 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
         caption = s.catalog.render(note.caption_key, listening.lang, **note.caption)
         if index == 0 and not listening.home_voice:
             caption += "\n" + s.catalog.bilingual("audio-no-home-voice", listening.lang,
-                                                  language=views.language_name(listening.lang))
+                                                  language=language_name(listening.lang))
         await send_note(context.bot, s, user.id, note, caption)
     await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
 

@@ -9,7 +9,8 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.chat.audience import PRIVATE, Audience, From, sender
 from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
-from bot.presentation import callbacks, keyboards, message_views, views
+from bot.presentation import callbacks, family_views, keyboards, message_views, views
+from bot.presentation.i18n import language_name
 from bot.presentation.students import student_label
 from bot.services import family, membership, message_languages
 
@@ -110,7 +111,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     changed = family.set_language(s.db, user.id, code)
     if not await spend(query):  # a double tap: the first tap did this
         return
-    await say(update, context, "family-welcome", language=views.language_name(code))
+    await say(update, context, "family-welcome", language=language_name(code))
     if changed and message_languages.missing_model(s.translator, code):
         await _tell_teachers_no_model(context, user.id, code)
 
@@ -156,7 +157,7 @@ async def now(update: Update, context: PuenteContext) -> None:
     for item in family.weekly_updates(s.db, s.clock(), only=user.id,
                                       tz=s.config.school.timezone,
                                       holidays=s.config.school.holidays):
-        await context.bot.send_message(user.id, views.family_update_text(item, s.catalog),
+        await context.bot.send_message(user.id, family_views.family_update_text(item, s.catalog),
                                        parse_mode=ParseMode.HTML)
 
 
@@ -166,7 +167,7 @@ def queue_weekly_updates(services: Services) -> int:
     school = services.config.school
     updates = family.weekly_updates(services.db, moment, tz=school.timezone,
                                     holidays=school.holidays)
-    return family.queue_updates(services.db, [(item, views.family_update_text(
+    return family.queue_updates(services.db, [(item, family_views.family_update_text(
         item, services.catalog)) for item in updates], moment)
 
 

@@ -16,7 +16,8 @@ from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.placement import PLACEMENT, spoken
-from bot.presentation import callbacks, keyboards, menus, views
+from bot.presentation import callbacks, card_views, check_views, keyboards, menus, views
+from bot.presentation.i18n import language_name
 from bot.services import answers, join, lookup, membership, teaching
 
 
@@ -74,7 +75,7 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     assert chat is not None and user is not None
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages,
                                 detected)
-    key, params = ("language-confirm", {"language": views.language_name(asked.confirm)}) \
+    key, params = ("language-confirm", {"language": language_name(asked.confirm)}) \
         if asked.confirm else ("language-ask", {})
     more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
                                  asked.english, english_first=asked.guessed)
@@ -140,7 +141,7 @@ async def home_language_set(update: Update, context: PuenteContext, code: str) -
     assert user is not None
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
-    await say(update, context, offer.prompt_key, language=views.language_name(code),
+    await say(update, context, offer.prompt_key, language=language_name(code),
               have=offer.have, total=offer.total)
     if not teaching.is_teacher(s.db, user.id):  # a teacher trying the student side keeps theirs
         await menus.show_menu(context.bot, user.id, menus.student_commands(s.catalog, code))
@@ -156,7 +157,8 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     labels = (*item.options, s.catalog.plain("button-dont-know", lang))
     sound = s.catalog.plain("button-listen", lang) if s.speech and spoken(number) else None
     await context.bot.send_message(
-        chat.id, views.placement_text(number, item, lang, s.catalog), parse_mode=ParseMode.HTML,
+        chat.id, check_views.placement_text(number, item, lang, s.catalog),
+        parse_mode=ParseMode.HTML,
         reply_markup=keyboards.placement(number, labels, sound))
 
 
@@ -228,7 +230,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, feedback.key)
         return
     if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once
-        key, values = views.write_in_english(feedback)
+        key, values = check_views.write_in_english(feedback)
         await say(update, context, key, **values)
         return
     await send_feedback(update, context, feedback)
@@ -239,7 +241,7 @@ async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordR
     """Answer a home-language word with the English word(s) it means, each with its 🔊."""
     s = context.services
     markup = keyboards.listen_words(found, s.catalog, lang) if s.speech else None
-    await context.bot.send_message(chat_id, views.home_word_text(found, lang, s.catalog),
+    await context.bot.send_message(chat_id, card_views.home_word_text(found, lang, s.catalog),
                                    parse_mode=ParseMode.HTML, reply_markup=markup)
 
 

@@ -13,7 +13,7 @@ from bot.chat.cards import placement_left, show_unread
 from bot.chat.questions import send_feedback, send_question
 from bot.chat.replies import acknowledge, say, send_long, user_language
 from bot.context import PuenteContext
-from bot.presentation import callbacks, views
+from bot.presentation import callbacks, check_views
 from bot.services import answers, checks
 
 log = logging.getLogger(__name__)
@@ -41,12 +41,12 @@ async def check(update: Update, context: PuenteContext) -> None:
                           cards_first=start.cards_first)
     if start.short is not None:
         lang = question.lang if question is not None else user_language(context, user.id)
-        await send_long(context, user.id, views.short_check_text(
+        await send_long(context, user.id, check_views.short_check_text(
             start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short"))
     if question is not None:
         await send_question(context, user.id, question)
     elif not start.unread and not start.not_yet:  # nothing ready: when words come back
-        key, values = views.nothing_to_check(start.later)
+        key, values = check_views.nothing_to_check(start.later)
         await say(update, context, key, **values)
 
 

@@ -9,7 +9,7 @@ from telegram.ext import Application, CommandHandler
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import send_long, send_picture
 from bot.context import PuenteContext
-from bot.presentation import views
+from bot.presentation import progress_views, views
 from bot.presentation.charts import progress_chart
 from bot.services import learners
 from bot.services import progress as progress_service
@@ -24,13 +24,13 @@ async def progress(update: Update, context: PuenteContext) -> None:
     who = learners.learner(s.db, user.id)
     report = progress_service.progress(s.db, user.id, s.clock(), s.config.school.timezone,
                                        s.config.school.holidays)
-    caption = views.progress_text(report, who.language, s.catalog)
+    caption = progress_views.progress_text(report, who.language, s.catalog)
     if report.short:  # a newcomer reads three lines, not a chart and seven numbers
         await send_long(context, chat.id, caption)
         return
     png = progress_chart(report, s.catalog, who.language)
     if png is None:  # the chart font cannot draw this language: text bars in it instead
-        bars = views.progress_bars(report, who.language, s.catalog)
+        bars = progress_views.progress_bars(report, who.language, s.catalog)
         await context.bot.send_message(chat.id, views.join_lines([caption, bars]),
                                        parse_mode=ParseMode.HTML)
         return

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     import matplotlib.pyplot as plt
 
 # Chart labels are in the learner's language where matplotlib's bundled font can draw it; it
-# has no Arabic shaping or CJK glyphs, so those learners get text bars (views.progress_bars).
+# has no Arabic shaping or CJK glyphs, so those learners get text bars
+# (progress_views.progress_bars).
 # Every label is plain text: mathtext is off, so a student called "$x^$" is drawn as typed
 # instead of failing the chart.
 PLAIN = {"text.parse_math": False, "text.usetex": False}

@@ -14,9 +14,10 @@ from datetime import date, tzinfo
 from bot.config import SchoolConfig
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
+from bot.presentation.progress_views import word_statuses
 from bot.presentation.report_text import student_lines, summary_text
 from bot.presentation.students import class_labels
-from bot.presentation.views import join_lines, label, level_text, name, word_statuses
+from bot.presentation.views import join_lines, label, level_text, name
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.starter import StarterPack
 from bot.services.teaching import StudentNames

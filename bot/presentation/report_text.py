@@ -18,9 +18,10 @@ from bot.domain.mastery import (
 from bot.domain.school_days import school_days_between
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
+from bot.presentation.progress_views import STATUS_MARKS
 from bot.presentation.report_names import local_day, student_name, word_terms
 from bot.presentation.students import class_labels
-from bot.presentation.views import STATUS_MARKS, cut, label
+from bot.presentation.views import cut, label
 from bot.services.teaching import StudentNames
 from bot.store.reports import Cell, ClassMatrix
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.demo.offline import Call
 from bot.domain.placement import PLACEMENT
-from bot.presentation import callbacks, views
+from bot.presentation import callbacks, progress_views
 from bot.presentation.i18n import Catalog
 from bot.services.packs import load_packs
 from bot.services.progress import Progress
@@ -328,5 +328,6 @@ def test_the_next_step_is_a_check_cards_to_read_or_when_reviews_return(
         said: str) -> None:
     day = None if back is None else BackOn(date(2026, 9, back[1]), back[1] - back[0])
     report = Progress(0, 0, 2, 1, 0, 3, (), ready, waiting, day, short=True)
-    text = views.next_step(report.step, "en", catalog).replace("\u2068", "").replace("\u2069", "")
+    text = progress_views.next_step(report.step, "en", catalog).replace("\u2068", "").replace(
+        "\u2069", "")
     assert text == said

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.presentation import views
+from bot.presentation import card_views
 from bot.presentation.i18n import Catalog
 from bot.services import relays
 from tests.harness import (
@@ -101,8 +101,9 @@ async def test_a_parents_deleteme_deletes_only_their_own_rows(chat: Chat) -> Non
 
 
 def test_one_new_word_needs_no_plural(catalog: Catalog) -> None:
-    assert views.preview_header(1, None, "es", catalog) == "📘 Palabras nuevas: 1\n📘 New words: 1"
-    assert views.preview_header(3, 1, "es", catalog) == (
+    assert card_views.preview_header(1, None, "es", catalog) == (
+        "📘 Palabras nuevas: 1\n📘 New words: 1")
+    assert card_views.preview_header(3, 1, "es", catalog) == (
         "📘 Tus palabras: 3 (nuevas hoy: 1)\n📘 Your words: 3 (new today: 1)")
 
 

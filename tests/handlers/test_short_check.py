@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.presentation import views
+from bot.presentation import check_views
 from bot.presentation.i18n import Catalog
 from bot.services.checks import ShortCheck
 from bot.services.readiness import BackOn
@@ -100,8 +100,8 @@ def test_when_more_words_come_is_said_plainly(catalog: Catalog, short: ShortChec
                                               says: str) -> None:
     # With nothing to ask yet ("not yet"), the note says when; above a short check's
     # questions it does not (the check's last message does)
-    text = views.short_check_text(short, "en", catalog, "check-not-yet")
+    text = check_views.short_check_text(short, "en", catalog, "check-not-yet")
     assert text.startswith(NOT_YET) and says.replace(SHORT, NOT_YET) in text
     assert len(text.split("\n")) == (1 if short == ShortCheck(False, None) else 2)
-    above = views.short_check_text(short, "en", catalog)
+    above = check_views.short_check_text(short, "en", catalog)
     assert above.startswith(SHORT) and "come back" not in above

@@ -9,7 +9,7 @@ import pytest
 from bot.domain.checks import WordRef
 from bot.domain.language import SUPPORTED_UI
 from bot.domain.scaffold import scaffold_for
-from bot.presentation import views
+from bot.presentation import card_views, views
 from bot.presentation.i18n import Catalog, Markup
 from bot.services.packs import load_packs
 from bot.services.previews import Page
@@ -68,7 +68,7 @@ def test_every_shipped_card_fits_one_phone_sized_message_whole(catalog: Catalog,
                 for flipped in (False, True):
                     page = Page(1, 0, 6, WordRef(number, word, pack.id), lang,
                                 scaffold_for(level), 2, True, flipped)
-                    text = views.card_page(page, catalog)
+                    text = card_views.card_page(page, catalog)
                     assert views.utf16_len(text) <= views.CARD_LIMIT, (word.term, lang)
                     assert "✍️" in text.split("\n")[-1], (
                         word.term, lang, level)  # the sentence frame, the card's last line

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
+from bot.presentation.check_views import feedback_text
+from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
-from bot.presentation.views import family_update_text, feedback_text
 from bot.services import answers, checks, family, progress, readiness, reminders
 from bot.store import people
 from tests.clock import START

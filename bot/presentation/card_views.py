@@ -1,0 +1,133 @@
+"""Word cards as a student reads them: one card, a preview's messages and header, a
+paged card, a word's home-language line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.domain.checks import WordRef
+from bot.domain.cognates import Relation, relation_for
+from bot.domain.scaffold import (
+    Scaffold,
+    sentence_frame,
+)
+from bot.presentation.i18n import (
+    REFERENCE,
+    Catalog,
+    Markup,
+    escape,
+    language_name,
+)
+from bot.presentation.views import (
+    CARD_LIMIT,
+    MESSAGE_LIMIT,
+    PREVIEW_CHARS,
+    cut,
+    join_lines,
+    utf16_len,
+)
+from bot.services.previews import Page
+
+
+def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
+         flipped: bool = False) -> Markup:
+    """One word card: English and home language, ordered and emphasised for the level."""
+    word = ref.word
+    gloss = word.glosses.get(lang) if lang != REFERENCE else None
+    pos = catalog.render(f"pos-{word.pos}", lang)
+    english = f"<b>{escape(word.term)}</b> <i>({pos})</i>"
+    out: list[str] = []
+    english_block = [english, escape(word.definition), f"<i>{escape(word.example)}</i>"]
+    if not scaffold.english_definition:  # levels 1-2: the meaning is in the home language,
+        # beside a newcomer's English definition (at most 12 common words) when the pack has one
+        plain = [escape(word.simple)] if word.simple else []
+        english_block = [english, *plain] if gloss is not None or plain else english_block[:2]
+    own_block: list[str] = []
+    if gloss is not None:
+        own = f"<b>{escape(gloss.term)}</b>"
+        if gloss.machine:
+            own += " " + catalog.render("machine-translation-mark", lang)
+        own_block = [own] + ([escape(gloss.definition)] if gloss.definition else [])
+    if own_block and (scaffold.l1_first or flipped):
+        out += own_block + english_block
+    elif own_block and scaffold.l1_inline:  # one tap away: a spoiler the learner can open
+        out += [*english_block, f"<tg-spoiler>{' — '.join(own_block)}</tg-spoiler>"]
+    else:
+        out += english_block
+    if scaffold.emoji and word.emoji:  # the picture leads the card
+        out[0] = f"{escape(word.emoji)} {out[0]}"
+    if gloss is None and lang != REFERENCE and (scaffold.l1_inline or flipped):
+        # Say plainly that this word has no home-language gloss yet, in that language.
+        out.append("ℹ️ " + catalog.render("gloss-missing", lang, language=language_name(lang)))
+    relation = relation_for(word, lang)
+    if not (scaffold.l1_inline or flipped):
+        pass  # English only at this level: the home language (and hints about it) on request
+    elif relation.relation is Relation.COGNATE and gloss is not None:
+        out.append("🤝 " + catalog.render("cognate-hint", lang, term=word.term, own=gloss.term))
+    elif relation.relation is Relation.FALSE_FRIEND and gloss is not None:
+        out.append("⚠️ " + catalog.render("false-friend-warning", lang, term=word.term,
+                                         lookalike=relation.lookalike or "", own=gloss.term))
+    if scaffold.sentence_frame:
+        frame = sentence_frame(word.term, word.pos, scaffold.level)
+        out.append("✍️ " + catalog.render("sentence-frame", lang, frame=frame))
+    return Markup("\n".join(out))
+
+
+def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, catalog: Catalog,
+                     flipped: bool = False, new: int | None = None) -> list[Markup]:
+    """Cards in phone-sized messages (levels 4-6; levels 1-3 get one card a message): a message
+    holds cards up to PREVIEW_CHARS (one card per message when a card alone fills it), the
+    header on the first.
+
+    `new` counts the words shown for the first time (None: all of them are new)."""
+    header = preview_header(len(refs), new, lang, catalog)
+    blocks = [cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2) for ref in refs]
+    messages = _pack(header, blocks, PREVIEW_CHARS)
+    # As many messages as the budget needs, filled evenly: no 150-character tail.
+    average = sum(utf16_len(m) for m in messages) // len(messages)
+    for budget in range(average, PREVIEW_CHARS, 50):
+        even = _pack(header, blocks, budget)
+        if len(even) <= len(messages):
+            return even
+    return messages
+
+
+def preview_header(count: int, new: int | None, lang: str, catalog: Catalog) -> Markup:
+    """"Your 5 new words", "Your 5 words (2 new today)" when some were seen before, or
+    "Words to look at again: 5" when none is new (a push of cards she has read)."""
+    if new is None or new == count:
+        return catalog.bilingual("preview-header", lang, count=count)
+    if new == 0:
+        return catalog.bilingual("preview-header-again", lang, count=count)
+    return catalog.bilingual("preview-header-words", lang, count=count, new=new)
+
+
+def card_page(page: Page, catalog: Catalog) -> Markup:
+    """One card of a one-card-a-message preview; the first carries the preview's header."""
+    block = card(page.ref, page.lang, page.scaffold, catalog, page.flipped)
+    if page.index == 0:
+        block = Markup(f"{preview_header(page.total, page.new, page.lang, catalog)}\n\n{block}")
+    return cut(block, CARD_LIMIT)
+
+
+def _pack(header: Markup, blocks: Sequence[Markup], budget: int) -> list[Markup]:
+    """Cards after the header, a new message whenever the next card would pass `budget`."""
+    messages: list[Markup] = []
+    current, cards = header, 0
+    for block in blocks:
+        if cards and utf16_len(current) + 2 + utf16_len(block) > budget:
+            messages.append(current)
+            current, cards = block, 1
+        else:
+            current, cards = Markup(f"{current}\n\n{block}"), cards + 1
+    messages.append(cut(current))
+    return messages
+
+
+def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog) -> Markup:
+    """A home-language word the student typed, answered with the English word(s) it means."""
+    lines = [catalog.render("home-word", lang, gloss=ref.word.glosses[lang].term,
+                            term=ref.word.term,
+                            emoji=f" {ref.word.emoji}" if ref.word.emoji else "")
+             for ref in refs if lang in ref.word.glosses]
+    return join_lines([*lines, catalog.bilingual("home-word-hint", lang)])

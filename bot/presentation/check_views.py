@@ -1,0 +1,234 @@
+"""A check as a student reads it: the question, a quiz poll's text, the feedback after an
+answer, the check's last message, and a placement question."""
+
+from __future__ import annotations
+
+from bot.domain.checks import GAP, Grade
+from bot.domain.names import inert
+from bot.domain.placement import PLACEMENT, PlacementItem
+from bot.domain.scaffold import (
+    ItemType,
+    letter_blanks,
+    scaffold_for,
+)
+from bot.domain.typed_answers import Verdict
+from bot.presentation.card_views import (
+    card,
+)
+from bot.presentation.i18n import (
+    REFERENCE,
+    Catalog,
+    Markup,
+    escape,
+    language_name,
+    own_line,
+    reader_language,
+)
+from bot.presentation.progress_views import (
+    comes_back,
+    next_step_prompt,
+)
+from bot.presentation.views import (
+    join_lines,
+)
+from bot.services.answers import Feedback, WriteInEnglish
+from bot.services.checks import Question, ShortCheck
+from bot.services.readiness import NextStep
+
+# Items whose stem is a definition or a sentence: at levels 1-3 the instruction comes in both
+# languages and the stem once, on its own line, so a newcomer never reads the longest text
+# twice. Reverse and meaning items keep one line per language: their stem is one bold word,
+# and the word inside the sentence reads better than on a line of its own.
+_LONG_STEM = {"item-choice": "item-choice-ask", "item-cloze": "item-cloze-ask",
+              "item-cloze-typed": "item-cloze-typed-ask", "item-typed": "item-typed-ask"}
+
+
+def question_text(question: Question, catalog: Catalog) -> Markup:
+    """The text of one check item, in both languages at low levels (its stem once)."""
+    item, lang = question.item, question.lang
+    key = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
+           ItemType.REVERSE: "item-reverse", ItemType.CLOZE: "item-cloze",
+           ItemType.TYPED: "item-typed", ItemType.LISTEN: "item-listen"}[item.item_type]
+    if item.asks_meaning:
+        key = "item-meaning"
+    if item.item_type is ItemType.CLOZE and item.typed:
+        key = "item-cloze-typed"
+    if item.item_type is ItemType.CLOZE:
+        prompt = Markup(escape(item.prompt).replace(GAP, f"<b>{GAP}</b>"))
+    else:  # a definition ends with a full stop; the question adds its own punctuation
+        prompt = escape(item.prompt.rstrip(". "))
+    counter = catalog.render("item-practice", lang) if question.practice else catalog.render(
+        "item-counter", lang, number=question.number, total=question.total)
+    if question.level is not None and question.level > 3:  # English only from level 4 on
+        return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
+    intro = [catalog.bilingual("item-typed-intro", lang)] if question.intro else []
+    if key in _LONG_STEM:
+        return join_lines([counter, *intro, catalog.bilingual(_LONG_STEM[key], lang),
+                           own_line(Markup(f"<i>{prompt}</i>")), *_letters(question, catalog)])
+    return join_lines([counter, *intro, catalog.bilingual(key, lang, prompt=prompt),
+                       *_letters(question, catalog)])
+
+
+def _letters(question: Question, catalog: Catalog) -> list[Markup]:
+    """Levels 1-2, a typed question: "✏️ _ _ _ _ _ _ _ (7 letters)" (scaffold.letter_blanks
+    says why blanks), in the home language only: the blanks say it to any reader."""
+    if not question.item.typed or not scaffold_for(question.level).letter_blanks:
+        return []
+    blanks, count = letter_blanks(question.item.answer)
+    # (a right-to-left prompt isolates the blanks, so a phrase's words keep their order)
+    return [catalog.render("item-letters", question.lang, count=count, blanks=blanks)]
+
+
+def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
+                     lead: str = "check-short") -> Markup:
+    """Why this check is short (few words are ready): kind, not a score. `lead`
+    "check-not-yet": why there is no check yet (levels 1-2: no fair options), and when more
+    words come. A short check that asks something leaves "when" to its last message, which
+    knows the words just answered: "in 3 days" above the questions and "tomorrow" under them
+    (playtest 14) told a child two different things. A check short because ready words to
+    write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue."""
+    if lead == "check-short" and short.written_later:
+        lead = "check-short-written"
+    lines = [catalog.bilingual(lead, lang)]
+    if short.new_cards:  # their cards are just above: they come in the next check
+        lines.append(catalog.bilingual("check-short-new-cards", lang))
+    elif short.back is not None and lead != "check-short":
+        key, values = comes_back(short.back, after_check=True)
+        lines.append(catalog.bilingual(key, lang, **values))
+    return join_lines(lines)
+
+
+def poll_question(question: Question, catalog: Catalog) -> str:
+    """A quiz poll's question (plain text: send it without a parse mode; at most 300 chars).
+
+    A check opens with its poll, so the poll says how many questions follow, as any item does.
+    At levels 1-3 the instruction comes in the home language and then in English, and the
+    definition once, on its own line, as in every other question (the English instruction is
+    left out when all of it does not fit in Telegram's 300 characters). From level 4 on, one
+    English line.
+    """
+    counter = catalog.plain("item-counter", question.lang, number=question.number,
+                            total=question.total)
+    prompt = question.item.prompt.rstrip(". ")
+    if question.level is not None and question.level > 3:
+        text = f"{counter}\n{catalog.plain('poll-question', REFERENCE, prompt=prompt)}"
+    else:
+        own = catalog.plain("item-choice-ask", question.lang)
+        english = catalog.plain("item-choice-ask", REFERENCE)
+        asked = [own] if english == own else [own, english]
+        stem = own_line(inert(prompt))
+        text = "\n".join([counter, *asked, stem])
+        if len(text) > 300:
+            text = "\n".join([counter, own, stem])
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def spelled(grade: Grade) -> str | Markup:
+    """The right answer, its letters the student wrote otherwise underlined (a forgiven slip:
+    "ecos<u>y</u>stem"), so a child who always slips the same letter sees which one."""
+    if not grade.slip:
+        return grade.expected
+    return Markup("".join(f"<u>{escape(text)}</u>" if differs else escape(text)
+                          for text, differs in grade.slip))
+
+
+def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
+    """Immediate, kind feedback with the right answer, in both languages."""
+    lang, grade = feedback.lang, feedback.grade
+    params = {"answer": spelled(grade), "term": feedback.term,
+              "own": feedback.l1_term or feedback.term}
+    if grade.correct and grade.exact:
+        key = "feedback-right"
+    elif grade.correct:
+        key = "feedback-right-typo"
+    elif grade.verdict is Verdict.DONT_KNOW:  # 🤷, or "no sé": "That's OK. The word is ..."
+        key = "feedback-dont-know" if feedback.l1_term else "feedback-dont-know-no-gloss"
+    else:  # the answer with its home-language word, when there is one ("compare (compare)")
+        key = "feedback-wrong" if feedback.l1_term else "feedback-wrong-no-gloss"
+    parts = [catalog.bilingual(key, lang, **params)]
+    if feedback.chosen is not None and not feedback.false_friend:  # what her tap means, in
+        # her language (one line): a mix-up (food web for food chain) is seen as one
+        chosen, meaning = feedback.chosen
+        parts[0] = join_lines([parts[0], catalog.render("feedback-you-chose", lang,
+                                                        chosen=chosen, meaning=meaning)])
+    if feedback.false_friend:  # the trap the card warned about: the same warning, again
+        parts.append("⚠️ " + catalog.render("false-friend-warning", lang, term=feedback.term,
+                                           lookalike=feedback.false_friend,
+                                           own=params["own"]))
+    if feedback.newly_mastered:
+        parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
+    if feedback.reteach is not None:  # missed again: the card again, home language first
+        parts.append(join_lines([catalog.bilingual("reteach-card", lang), card(
+            feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
+    if feedback.score is not None:
+        right, asked = feedback.score
+        level = scaffold_for(feedback.level).level
+        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level),
+                                       lang, right=right, total=asked))
+        after = after_check_prompt(feedback.next, low_score(right, asked), level)
+        if after is not None:
+            key, values = after
+            parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, **values)])
+    return Markup("\n\n".join(parts))
+
+
+def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3) -> str:
+    """The end-of-check message depends on the score: no "keep going" on 0 of 5. A low score
+    calls the words "still new" only when none of the missed ones was ever answered right
+    (`slipped`: one was, so it slipped away, which practice brings back). At levels 1-2 a low
+    score gets one short, kind line either way: the why is too much to read in a new
+    language, twice."""
+    if asked and right == asked:
+        return "check-done-all"
+    if not low_score(right, asked):
+        return "check-done"
+    if level <= 2:
+        return "check-done-low-short"
+    return "check-done-slipped" if slipped else "check-done-low"
+
+
+def low_score(right: int, asked: int) -> bool:
+    """Under half right: the check's end points to the cards (/words), not to a new check."""
+    return right * 2 < asked
+
+
+def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
+                       ) -> tuple[str, dict[str, int]] | None:
+    """The line under a check's score: what comes next, as /progress says it (None: no line).
+    After a low score the cards come first (the score's line says /words), so words ready
+    for a check wait "after the cards"; at levels 1-2 that line is left out, one less to read
+    in a new language: the cards end with ✅ Check, which asks those words."""
+    if step is None:
+        return None
+    if low and step.ready:
+        return None if level <= 2 else ("check-done-low-next-check", {"count": step.ready})
+    if not (step.ready or step.waiting or step.back is not None):
+        return None
+    return next_step_prompt(step, after_check=True)
+
+
+def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
+    """What a typed answer that is not English gets, and its values: this word's own gloss is
+    praised as the student's word; other text is named as the language it looks like, in the
+    reader's words ("That looks like Arabic"), or not named when no rule can tell."""
+    if ask.own_word and ask.lang is not None:
+        return "typed-home-language", {"typed": ask.typed, "language": language_name(ask.lang)}
+    if ask.lang is None:
+        return "typed-not-english-unnamed", {}
+    return "typed-not-english", {"language": reader_language(ask.lang)}
+
+
+def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:
+    """What /check says when no word is ready and no card waits: when words come back, or
+    that there are none to study ("no-words") when none will."""
+    if step is None or step.back is None:
+        return "no-words", {}
+    return next_step_prompt(step)
+
+
+def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:
+    counter = catalog.render("item-counter", lang, number=number + 1, total=len(PLACEMENT))
+    if number:  # the instructions once, on the first question: later ones stay short
+        return Markup(f"{counter}\n\n<b>{escape(item.question)}</b>")
+    return Markup(f"{counter}\n{catalog.bilingual('placement-ask', lang)}\n\n"
+                  f"<b>{escape(item.question)}</b>")

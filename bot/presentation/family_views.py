@@ -1,0 +1,56 @@
+"""The weekly family update, in the family's language only."""
+
+from __future__ import annotations
+
+from bot.presentation.i18n import (
+    Catalog,
+    Markup,
+    language_name,
+)
+from bot.presentation.message_views import word_list
+from bot.presentation.views import (
+    join_lines,
+    name,
+)
+from bot.services.family import WEEK, FamilyUpdate
+
+
+def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
+    """A short weekly update in the family's language only: the English words stand out in
+    bold beside their gloss, listed the language's way; no scores, no classmates."""
+    lang = update.language
+    child = name(update.student_name, catalog, lang)
+    parts = [catalog.render("family-week-header", lang, name=child), _practised(update, child,
+                                                                                catalog)]
+    if update.learned:
+        parts += [catalog.render("family-week-learned", lang, name=child,
+                                 count=len(update.learned)),
+                  word_list(update.learned, lang)]
+    if update.practising:
+        parts += [catalog.render("family-week-practising", lang),
+                  word_list(update.practising, lang),
+                  catalog.render("family-week-ask", lang, name=child,
+                                 word=update.practising[0][0], language=language_name(lang))]
+    parts.append(catalog.render("family-week-footer", lang))
+    return Markup("\n".join(parts))
+
+
+def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
+    """How many of the school days in the last 7 days (or since they started) the child
+    practised, and apart the other days they practised (a weekend, a holiday): a child who
+    joined today has not missed six days, a weekend without practice is no day missed, and a
+    weekend with practice is no school day."""
+    lang = update.language
+    other = [catalog.render("family-week-other-days", lang, count=update.other_days)] \
+        if update.other_days else []
+    if update.since <= 1 or not (update.out_of or other):  # started today, or no day yet
+        return catalog.render("family-week-first-day", lang, name=child)
+    if not update.out_of:  # started on a weekend, and practised on it
+        return join_lines(other)
+    if update.since < WEEK:
+        days = catalog.render("family-week-days-since", lang, name=child, days=update.days,
+                              since=update.out_of)
+    else:
+        days = catalog.render("family-week-days", lang, name=child, days=update.days,
+                              total=update.out_of)
+    return join_lines([days, *other])

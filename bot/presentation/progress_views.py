@@ -1,0 +1,149 @@
+"""Where a student stands: /progress, what comes next and when words come back, and the
+words by state or status in one line (the same names for the student and the teacher)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.domain.mastery import MasteryState, WordStatus
+from bot.presentation.i18n import (
+    REFERENCE,
+    Catalog,
+    Markup,
+)
+from bot.presentation.push_views import WEEKDAYS
+from bot.presentation.views import (
+    join_lines,
+)
+from bot.services.progress import Progress
+from bot.services.readiness import BackOn, NextStep
+
+
+def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    """/progress: at levels 1-2 three short lines (words by state, days in a row, what to do
+    next); else the words met by state (the four add up), reviews due and the streak."""
+    build = _short_progress if p.short else _full_progress
+    lines = build(p, lang, catalog)
+    if lang == REFERENCE or lines == (english := build(p, REFERENCE, catalog)):
+        return lines
+    return join_lines([lines, english])
+
+
+def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    step = catalog.render("progress-question-waiting", lang) if p.open_question \
+        else next_step(p.step, lang, catalog)  # not "All done" under an unanswered question
+    return join_lines([word_states(p.counts, lang, catalog), *_streak(p, lang, catalog), step])
+
+
+def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    waiting = [catalog.render("progress-question-waiting", lang)] if p.open_question else []
+    return join_lines([catalog.render("progress-summary", lang, met=p.met, new=p.new,
+                                      learning=p.learning, reviewing=p.reviewing,
+                                      mastered=p.mastered, due=p.due),
+                       *_streak(p, lang, catalog), *waiting])
+
+
+def _streak(p: Progress, lang: str, catalog: Catalog) -> list[Markup]:
+    """The days in a row, once there is one: "Days in a row: 0" greets a student who has just
+    joined or come back with a zero."""
+    return [catalog.render("progress-streak", lang, streak=p.streak_days)] \
+        if p.streak_days else []
+
+
+def next_step(step: NextStep, lang: str, catalog: Catalog) -> Markup:
+    """What to do now, in one line of the student's language."""
+    key, values = next_step_prompt(step)
+    return catalog.render(key, lang, **values)
+
+
+# When words come back: /progress and an empty /check say "✅ All done for now" first; under a
+# check's score the ✅ would read as "right" after a miss, so the plain line comes instead.
+LATER = {False: "progress-next", True: "check-short-next"}
+
+
+# A school day this week is named ("on Monday"): a child at levels 1-2 reads a weekday more
+# easily than "in 3 days", and works out no sum. A week or more away is counted in days, since
+# "on Monday" would not say which one.
+NAMED_DAYS = 7
+
+
+def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, dict[str, int]]:
+    """What to do now: a check when words are ready, cards to read, or when words come back
+    (/progress, a check's last message and an empty /check all say it this one way)."""
+    if step.ready:
+        return "progress-next-check", {"count": step.ready}
+    if step.waiting:
+        return "progress-next-words", {}
+    if step.back is None:
+        return "progress-next-none", {}
+    return comes_back(step.back, after_check)
+
+
+def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, int]]:
+    """The school day words come back, never a weekend or a holiday (BackOn): "later today",
+    "tomorrow", the weekday within a week ("on Monday"), else "in 10 days"."""
+    later = LATER[after_check]
+    if back.in_days == 0:
+        return f"{later}-today", {}
+    if back.in_days == 1:
+        return f"{later}-tomorrow", {}
+    if back.in_days < NAMED_DAYS:  # a school day: Monday to Friday
+        return f"{later}-{WEEKDAYS[back.day.weekday()]}", {}
+    return f"{later}-days", {"days": back.in_days}
+
+
+# The four states as every view marks and names them: a student's /progress, the teacher's
+# /student (and /roster, through STATUS_MARKS), the chart's bars (chart-<state> prompts).
+STATE_MARKS = {MasteryState.NEW: "🆕", MasteryState.LEARNING: "📖",
+               MasteryState.REVIEWING: "🔁", MasteryState.MASTERED: "⭐"}
+
+
+def word_states(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
+    """Words by state in one line, the states that have any ("🆕 New: 1 · 🔁 Reviewing: 3"):
+    the same names and marks for the student and the teacher. `counts` in MasteryState order."""
+    parts = [Markup(f"{STATE_MARKS[state]} ") + catalog.render(
+        "state-count", lang, state=catalog.render(f"chart-{state}", lang), count=count)
+             for state, count in zip(MasteryState, counts, strict=True) if count]
+    return Markup(" · ".join(parts)) if parts else catalog.render("state-count-none", lang)
+
+
+# The five statuses a teacher reads (word_status): /roster counts them, /report groups by them
+# and /student marks each word with them; a word whose card was opened but not answered yet reads
+# "Opened, not answered yet" on /roster ("New: 13" read as nothing done: teacher playtest).
+STATUS_MARKS = {WordStatus.NOT_STARTED: ("🆕", "status-opened-unanswered"),
+                WordStatus.LEARNING: ("📖", "chart-learning"),
+                WordStatus.REVIEWING: ("🔁", "chart-reviewing"),
+                WordStatus.NEEDS_HELP: ("⚠️", "status-needs-help"),
+                WordStatus.MASTERED: ("⭐", "chart-mastered")}
+
+
+def word_statuses(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
+    """A student's words by status in one line, the statuses that have any ("📖 Learning: 2 ·
+    ⚠️ Needs help: 1"): /report's rule, so /roster and /report agree. `counts` in WordStatus
+    order."""
+    parts = [Markup(f"{STATUS_MARKS[status][0]} ") + catalog.render(
+        "state-count", lang, state=catalog.render(STATUS_MARKS[status][1], lang), count=count)
+             for status, count in zip(WordStatus, counts, strict=True) if count]
+    return Markup(" · ".join(parts)) if parts else catalog.render("state-count-none", lang)
+
+
+PROGRESS_BARS = (("chart-new", "⬜"), ("chart-learning", "🟨"), ("chart-reviewing", "🟦"),
+                 ("chart-mastered", "🟩"))
+
+
+def progress_counts(p: Progress) -> tuple[int, int, int, int]:
+    """The four states in the chart's order: new, learning, reviewing, mastered."""
+    return p.new, p.learning, p.reviewing, p.mastered
+
+
+def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    """The progress chart as text bars in the learner's language, for scripts the chart font
+    cannot draw (Arabic, Chinese, Korean)."""
+    rows = [(key, count, block) for (key, block), count in zip(PROGRESS_BARS,
+                                                                progress_counts(p), strict=True)]
+    peak = max(1, *(count for _, count, _ in rows))
+    lines = [Markup(f"<b>{catalog.render('chart-progress-title', lang)}</b>")]
+    for key, count, block in rows:
+        bar = block * max(1, round(10 * count / peak)) if count else "▫️"
+        lines.append(Markup(f"{catalog.render(key, lang)}: {count} {bar}"))
+    return join_lines(lines)
