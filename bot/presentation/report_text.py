@@ -274,7 +274,7 @@ def reads_cards_text(student: CardsRead, catalog: Catalog, lang: str) -> Markup:
 
 def words_count(s: Summary, catalog: Catalog, lang: str) -> Markup:
     """The report's word count: every word given to the class, as the CSV lists them, and
-    how many of them nobody has started ("12 words (3 not started by anyone)")."""
+    how many of them nobody has answered yet ("12 words (3 not answered by anyone yet)")."""
     words = Counted("count-words", s.words)
     if not s.untouched:
         return catalog.render(words.key, lang, count=words.count)
