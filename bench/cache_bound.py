@@ -45,7 +45,7 @@ def make_free(step: int) -> None:
 
     import bot.services.answers as answers
     import bot.store.study as study
-    from bot.presentation import views
+    from bot.presentation import check_views
     from bot.presentation.i18n import Markup
     from bot.services.readiness import NextStep
 
@@ -56,8 +56,8 @@ def make_free(step: int) -> None:
     real = {name: getattr(study, name) for name in (
         "read_check", "get_mastery", "save_mastery", "student_mastery", "missed_known_words")}
     real_learner, real_choice = answers.learner, answers.answer_choice
-    real_step, real_feedback, real_question = (answers.next_step, views.feedback_text,
-                                               views.question_text)
+    real_step, real_feedback, real_question = (answers.next_step, check_views.feedback_text,
+                                               check_views.question_text)
 
     def read_check(db: Any, item_id: int) -> Any:
         if in_tap[0] and item_id in checks:
@@ -112,10 +112,10 @@ def make_free(step: int) -> None:
         study.missed_known_words = (lambda *a: False if in_tap[0]
                                     else real["missed_known_words"](*a))
     if step >= 3:
-        views.feedback_text = (lambda *a: Markup(FEEDBACK) if in_tap[0]  # type: ignore
-                               else real_feedback(*a))
-        views.question_text = (lambda *a: Markup(QUESTION) if in_tap[0]  # type: ignore
-                               else real_question(*a))
+        check_views.feedback_text = (lambda *a: Markup(FEEDBACK) if in_tap[0]  # type: ignore
+                                     else real_feedback(*a))
+        check_views.question_text = (lambda *a: Markup(QUESTION) if in_tap[0]  # type: ignore
+                                     else real_question(*a))
 
     process = Application.process_update
 
