@@ -139,7 +139,7 @@ async def test_a_voice_note_from_someone_in_no_class_says_how_to_join(chat: Chat
     lia = chat.user(3001, "Lia", lang="fr")
     assert texts(await voice(chat, lia)) == (
         "Bienvenue sur Puente\u202f! Pour rejoindre ta classe, ouvre le lien que ton "
-        "professeur t'a donné.\nEnseignants\u202f: envoyez /teach et votre code d'invitation.\n"
+        "enseignant t'a donné.\nEnseignants\u202f: envoyez /teach et votre code d'invitation.\n"
         "Welcome to Puente! To join your class, open the link your teacher gave you.\n"
         "Teachers: send /teach and your invite code.")
     kai = chat.user(3002, "Kai", lang="de")  # a phone language Puente has no messages in
