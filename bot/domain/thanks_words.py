@@ -57,7 +57,8 @@ THANKS_WORDS: dict[str, tuple[str, str, str]] = {  # pragma: no mutate block (da
         "pour votre réponse|pour la réponse|pour votre message|pour le message|"
         "pour votre temps|de tout cœur|chère|cher|ok|d'accord|bonjour|bonsoir|"
         "bonne journée|bonne soirée|bon week-end|bon weekend|bonne nuit",
-        "madame|monsieur|mme|m|mlle|mademoiselle|maîtresse|maître|professeur|professeure|prof",
+        "madame|monsieur|mme|m|mlle|mademoiselle|maîtresse|maître|professeur|professeure|prof|"
+        "enseignant|enseignante",
     ),
     "pt": (
         "obrigado|obrigada|obrigados|obrigadas|muito obrigado|muito obrigada|"

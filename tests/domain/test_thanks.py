@@ -22,6 +22,7 @@ THANKS = [
     # French
     "Merci", "Merci beaucoup madame !", "Merci M. Dupont, bonne journée",
     "Je vous remercie", "Merci pour votre aide", "Un grand merci à vous",
+    "Merci enseignante !",
     # Portuguese
     "Obrigada", "Muito obrigado, professora!", "Obrigada pela ajuda", "valeu prof",
     # Haitian Creole
