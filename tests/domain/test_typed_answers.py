@@ -56,11 +56,10 @@ def _row_id(line: int, row: dict[str, str]) -> str:
 
 
 # The misspellings the grader still refuses, as docs/typed-grading.md lists them: in the English
-# list (angl, nasion, chian, webb), or beyond the slip budget. A rule that forgives one of them
-# makes its row pass: take it off this list.
+# list (angl, nasion), or beyond the slip budget. A rule that forgives one of them makes its row
+# pass: take it off this list (food chian and food webb went with rule 8's one-word slip).
 STILL_REFUSED = {
-    ("angle", "angl"), ("nation", "nasion"), ("food chain", "food chian"),
-    ("food web", "food webb"), ("culture", "culchure"), ("example", "egzample"),
+    ("angle", "angl"), ("nation", "nasion"), ("culture", "culchure"), ("example", "egzample"),
     ("feature", "feachure"), ("photosynthesis", "fotosinthesis"), ("liquid", "likwid"),
 }  # fmt: skip
 
@@ -124,6 +123,28 @@ def test_pray_is_not_accepted_for_prey() -> None:
     verdict = grade("pray", "prey")
     assert (verdict.correct, verdict.kind, verdict.matched) == (
         False, Verdict.OTHER_ENGLISH_WORD, "pray")
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("food wed", "food web"), ("food chair", "food chain"), ("fool chain", "food chain"),
+])
+def test_one_slipped_word_inside_a_term_is_a_slip_though_it_is_an_english_word(
+        typed: str, expected: str) -> None:
+    """Newcomer playtest: "food wed" on the review that would have mastered food web read
+    "Not quite", while "habbitat" and "foodweb" were forgiven the same week."""
+    verdict = grade(typed, expected, other_terms=["food chain", "food web", "predator"])
+    assert (verdict.correct, verdict.kind, verdict.matched) == (
+        True, Verdict.TYPO_FORGIVEN, expected)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("food chain", "food web"),   # another term of her packs
+    ("food net", "food web"),     # one word, but not a slip of it
+    ("wed", "web"), ("pray", "prey"),  # a term of one word: another word
+])
+def test_another_english_word_or_term_is_still_wrong(typed: str, expected: str) -> None:
+    verdict = grade(typed, expected, other_terms=["food chain", "food web", "web", "prey"])
+    assert not verdict.correct
 
 
 def test_spanish_gloss_gets_write_it_in_english() -> None:
