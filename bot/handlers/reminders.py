@@ -90,7 +90,7 @@ async def remind(update: Update, context: PuenteContext) -> None:
 
 async def send_reminder(context: PuenteContext) -> None:
     """Job: on a school day, remind a student whose reviews are due (and say nothing when none
-    are)."""
+    are, or she did a check today)."""
     s, job = context.services, context.job
     if job is None or not isinstance(job.data, int) or not _school_day(s):
         return
@@ -117,7 +117,7 @@ def _school_day(s: Services) -> bool:
 
 async def remind_student(context: PuenteContext, student: reminders.Student) -> None:
     """Send one reminder when reviews are due, outside quiet hours, to a student who has not
-    blocked the bot."""
+    blocked the bot and has not done a check today."""
     s = context.services
     if student.blocked:
         return
@@ -125,8 +125,8 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
     local = now.astimezone(s.config.school.timezone).time()
     if s.config.school.is_quiet(local):
         return
-    due = reminders.due_reviews(s.db, student.id, now, s.config.school.timezone)
-    if due.ready == 0:
+    due = reminders.reminder(s.db, student.id, now, s.config.school.timezone)
+    if due is None:  # nothing ready, or she did a check today
         return
     lang = student.language or "en"
     try:

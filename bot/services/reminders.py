@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.services.readiness import NextStep, next_step
-from bot.store import people
+from bot.store import people, study
 
 Student = people.Student
 OFF = people.REMINDER_OFF  # the student opted out (no time: the school's reminder time)
@@ -45,3 +45,16 @@ def due_reviews(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> N
     except (NotEnrolledError, NoLanguageError):  # /check would ask nothing either
         return NextStep(0, 0, None)
     return next_step(db, who, now, tz)
+
+
+def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> NextStep | None:
+    """What today's reminder says (due_reviews), or None when none is sent: nothing is ready,
+    or the student answered a check item earlier today (the school's day). A newcomer who just
+    finished a check read "Words to review: 1" an hour later as "I didn't finish" (playtest);
+    the words still ready come back in tomorrow's reminder. Nothing new is announced instead:
+    words a teacher pushes after her check come with their own message and ✅ Test me."""
+    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    if study.answered_since(db, student_id, midnight):
+        return None
+    due = due_reviews(db, student_id, now, tz)
+    return due if due.ready else None

@@ -341,6 +341,12 @@ def attempt_hours(db: Database, student_id: int) -> list[datetime]:
     return [parse(r[0] + ":00:00+00:00") for r in rows]
 
 
+def answered_since(db: Database, student_id: int, since: datetime) -> bool:
+    """True when the student answered a check item (any graded answer) at or after a moment."""
+    return db.execute("SELECT 1 FROM attempts WHERE student_id = ? AND answered_at >= ? LIMIT 1",
+                      [student_id, stamp(since)]).fetchone() is not None
+
+
 def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
     """Word ids the student mastered at or after a moment."""
     rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at >= ? "

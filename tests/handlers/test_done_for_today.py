@@ -1,0 +1,60 @@
+"""A student who did a check today gets no review reminder that afternoon (the playtest: Hodan
+finished her check at 15:00 and read "Words to review: 1" at 16:00, as "I didn't finish");
+one who did not still does."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.store import study
+from tests.harness import Chat, answer_current, check_now, join_and_confirm, texts
+
+ANA, BO = 1001, 1002
+
+
+async def run_school_reminder(chat: Chat) -> dict[int, str]:
+    """Run the school's 16:00 reminder job now; what each student was sent, by chat."""
+    before = len(chat.api.calls)
+    await chat.app.job_queue.get_jobs_by_name("school-reminder")[0].run(chat.app)
+    said: dict[int, str] = {}
+    for call in chat.api.calls[before:]:
+        assert call.chat_id is not None
+        said[call.chat_id] = said.get(call.chat_id, "") + call.text
+    return said
+
+
+async def test_a_check_at_three_means_no_review_reminder_at_four_but_others_get_theirs(
+        chat: Chat) -> None:
+    ana, bo = chat.user(ANA, "Ana", lang="en"), chat.user(BO, "Bo", lang="en")
+    for user in (ana, bo):  # level 5: a set has more words than one check asks
+        await join_and_confirm(chat, user, lang="en", level=5)
+        await chat.send(user, "/words")
+    chat.clock.now = chat.clock.now.replace(hour=19)  # 15:00 school time (New York)
+    await check_now(chat, ana)
+    while study.next_open_item(chat.db, ANA) is not None:
+        await answer_current(chat, ana, right=True)
+    chat.clock.now = chat.clock.now.replace(hour=20)  # 16:00 school time, the same day
+    ready = texts(await chat.send(ana, "/progress"))
+    assert "⏰ Due for review now: 1 of these words" in ready  # a reminder could name it
+    said = await run_school_reminder(chat)
+    assert list(said) == [BO]  # Ana did her check today: not a word to her
+    assert said[BO].startswith("Hi Bo! Words to review: 5. Tap /check (2 minutes).")
+    chat.clock.advance(days=1)  # Tuesday 16:00: no check today, so her reminder comes
+    said = await run_school_reminder(chat)
+    assert sorted(said) == [ANA, BO]
+    assert said[ANA].startswith("Hi Ana! Words to review: ")
+
+
+async def test_a_check_late_the_evening_before_does_not_silence_todays_reminder(
+        chat: Chat) -> None:
+    # 22:30 in New York is already the next day in UTC: the school's day decides
+    ana = chat.user(ANA, "Ana", lang="en")
+    await join_and_confirm(chat, ana, lang="en", level=5)
+    await chat.send(ana, "/words")
+    chat.clock.now = chat.clock.now.replace(hour=2, minute=30) + timedelta(days=1)  # Mon 22:30
+    await check_now(chat, ana)
+    while study.next_open_item(chat.db, ANA) is not None:
+        await answer_current(chat, ana, right=True)
+    chat.clock.now = chat.clock.now.replace(hour=20, minute=0)  # Tuesday 16:00 school time
+    said = await run_school_reminder(chat)
+    assert said[ANA].startswith("Hi Ana! Words to review: ")
