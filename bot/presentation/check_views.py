@@ -197,11 +197,16 @@ def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
     """The line under a check's score: what comes next, as /progress says it (None: no line).
     After a low score the cards come first (the score's line says /words), so words ready
     for a check wait "after the cards"; at levels 1-2 that line is left out, one less to read
-    in a new language: the cards end with ✅ Check, which asks those words."""
+    in a new language: the cards end with ✅ Check, which asks those words. At levels 1-2
+    more words ready after a check are offered, not owed: "👉 4 words ready: /check" right
+    after five questions read to newcomers as work left undone (playtest), so the line says
+    she is done for today and more is there if she wants it (and no reminder comes today)."""
     if step is None:
         return None
+    if step.ready and level <= 2:
+        return None if low else ("check-done-more", {})
     if low and step.ready:
-        return None if level <= 2 else ("check-done-low-next-check", {"count": step.ready})
+        return "check-done-low-next-check", {"count": step.ready}
     if not (step.ready or step.waiting or step.back is not None):
         return None
     return next_step_prompt(step, after_check=True)

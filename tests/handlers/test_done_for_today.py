@@ -1,13 +1,25 @@
-"""A student who did a check today gets no review reminder that afternoon (the playtest: Hodan
-finished her check at 15:00 and read "Words to review: 1" at 16:00, as "I didn't finish");
-one who did not still does."""
+"""A newcomer who finished a check is done for today (the playtest: Hodan finished hers at
+15:00 and read "Words to review: 1" at 16:00; Widlene's 5 of 5 ended "👉 4 words ready: /check";
+both read "I didn't finish"). At levels 1-2 a check's last line offers more words, not owes
+them; and a student who did a check today gets no review reminder that day, while one who did
+not still does."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.store import study
-from tests.harness import Chat, answer_current, check_now, join_and_confirm, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    page_through,
+    texts,
+)
 
 ANA, BO = 1001, 1002
 
@@ -58,3 +70,27 @@ async def test_a_check_late_the_evening_before_does_not_silence_todays_reminder(
     chat.clock.now = chat.clock.now.replace(hour=20, minute=0)  # Tuesday 16:00 school time
     said = await run_school_reminder(chat)
     assert said[ANA].startswith("Hi Ana! Words to review: ")
+
+
+@pytest.mark.parametrize(("level", "last"), [
+    (1, "Prueba terminada: 3 de 3 correctas. ¡Excelente! 🌟\n"
+        "Check finished: 3 of 3 right. Excellent! 🌟\n"
+        "🎉 ¡Listo por hoy, muy bien! ¿Quieres más? /check\n"
+        "🎉 Done for today, well done! Want more? /check"),
+    (3, "Prueba terminada: 3 de 3 correctas. ¡Excelente! 🌟\n"
+        "Check finished: 3 of 3 right. Excellent! 🌟\n"
+        "👉 5 palabras listas: /check\n"
+        "👉 5 words ready: /check")])
+async def test_a_check_with_more_words_ready_ends_done_for_today_at_levels_1_2(
+        chat: Chat, level: int, last: str) -> None:
+    ana = chat.user(ANA, "Ana", lang="es")
+    await join_and_confirm(chat, ana, level=level)
+    await page_through(chat, ana, await chat.send(ana, "/words"))  # ready for a check tomorrow
+    chat.clock.advance(days=1)
+    rivera = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(rivera, "/push science.ecosystems food chain, food web, predator")
+    await page_through(chat, ana, [c for c in await chat.deliver() if c.chat_id == ANA])
+    said = [texts(await chat.tap(ana, "ck:1"))]  # ✅ under the pushed cards: their words
+    while study.next_open_item(chat.db, ANA) is not None:
+        said.append(texts(await answer_current(chat, ana, right=True)))
+    assert said[-1].endswith(last)  # yesterday's words are ready all the same
