@@ -23,12 +23,34 @@ from bot.services import answers, checks, listen
 
 QUESTION_BUTTONS = "question_buttons"  # user_data: (item id, message id) of the live buttons
 QUESTION_POLL = "question_poll"  # user_data: (item id, message id) of the open quiz poll
+ASKED_FROM = "asked_from"  # user_data: (item id, message id) of the ✅ whose tap asked it
 
 
 def _showing(context: PuenteContext, item_id: int, message_id: int) -> None:
     """Note the message that shows an item's answer buttons now."""
     if context.user_data is not None:
         context.user_data[QUESTION_BUTTONS] = (item_id, message_id)
+
+
+def asked_from(context: PuenteContext, item_id: int, tapped: int) -> None:
+    """Note that a tap on the ✅ in message `tapped` asks this item now (before it is sent: a
+    second tap on that ✅ while the first is still sending it finds this)."""
+    if context.user_data is not None:
+        context.user_data[ASKED_FROM] = (item_id, tapped)
+
+
+def shown_below(context: PuenteContext, item_id: int, tapped: int,
+                poll_message: int | None = None) -> bool:
+    """True when the open question is on screen below the ✅ tapped in message `tapped`: a tap
+    on that same ✅ asked it (a double tap), or its buttons or quiz poll show in a later
+    message. Where it shows is not known after a restart (buttons are held in memory only;
+    `poll_message` is kept in the store): False, so the question comes again."""
+    held = context.user_data if context.user_data is not None else {}
+    if held.get(ASKED_FROM) == (item_id, tapped):
+        return True
+    shown = [poll_message] + [held[key][1] for key in (QUESTION_BUTTONS, QUESTION_POLL)
+                              if key in held and held[key][0] == item_id]
+    return any(message is not None and message > tapped for message in shown)
 
 
 async def send_question(context: PuenteContext, chat_id: int,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update, User
+from telegram import CallbackQuery, Update, User
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, PollAnswerHandler
 
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import placement_left, show_unread
-from bot.chat.questions import send_feedback, send_question
+from bot.chat.questions import asked_from, send_feedback, send_question, shown_below
 from bot.chat.replies import acknowledge, say, send_long, user_language
 from bot.context import PuenteContext
 from bot.presentation import callbacks, check_views
@@ -21,11 +21,11 @@ log = logging.getLogger(__name__)
 
 async def check(update: Update, context: PuenteContext) -> None:
     """Start a short formative check (from /check or the button after a preview), or ask the
-    open check's question again."""
+    open check's question again; a ✅ tapped above the open question points down to it."""
     user, s, query = update.effective_user, context.services, update.callback_query
-    if query:
-        await acknowledge(query)
     if user is None:
+        if query:
+            await acknowledge(query)
         return
     # under a pushed preview, ✅ checks that preview's words (an older ✅, every word)
     push_id = callbacks.push_of(callbacks.parse(query.data)) if query else None
@@ -36,6 +36,11 @@ async def check(update: Update, context: PuenteContext) -> None:
     start = checks.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
                                tz=school.timezone, push_id=push_id, holidays=school.holidays)
     question = start.question
+    if query is not None:
+        if _shown_below(context, query, start):  # a toast points to it, sent once already
+            await acknowledge(query, _toast(context, user, "check-question-below"))
+            return
+        await acknowledge(query)
     if start.unread:  # pointed to on screen, or sent (levels 1-2: the check waits for them)
         await show_unread(context, user.id, start.unread, check_follows=question is not None,
                           cards_first=start.cards_first)
@@ -76,6 +81,21 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         return
     await acknowledge(query)
     await send_feedback(update, context, feedback, edit=query)
+
+
+def _shown_below(context: PuenteContext, query: CallbackQuery, start: checks.CheckStart
+                 ) -> bool:
+    """True when the ✅ was tapped while its check's open question shows below it (a double
+    tap, or a tap on the cards above the check): it is not sent again (a double tap sent
+    question 1 twice, a quiz poll then buttons: playtest). Else note which ✅ asks the
+    question now, before any await: a second tap on it, handled meanwhile, finds it asked."""
+    question, tapped = start.question, query.message.message_id if query.message else None
+    if question is None or tapped is None:
+        return False
+    if start.resumed and shown_below(context, question.item_id, tapped, start.poll_message):
+        return True
+    asked_from(context, question.item_id, tapped)
+    return False
 
 
 def _toast(context: PuenteContext, user: User, key: str) -> str:

@@ -84,6 +84,8 @@ class CheckStart:
     cards_first: bool = False   # levels 1-2: the check waits for these cards (say so)
     not_yet: bool = False       # levels 1-2: nothing fair to ask yet, and no cards waiting
     later: NextStep | None = None    # no question and no card: when words come back
+    resumed: bool = False       # `question` is the open check's, asked again: no new check
+    poll_message: int | None = None  # resumed: the message showing its quiz poll, if any
 
 
 def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -104,16 +106,17 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     check asks each word once, so few ready words make a short check: the student is told
     why, and the school day more words come (`holidays` and weekends are skipped).
 
-    A check already open is not replaced: its open question comes again (a second ✅ Check
-    or /check would leave the first check's buttons dead and its answers unscored).
+    A check already open is not replaced: its open question comes again, `resumed` (a second
+    ✅ Check or /check would leave the first check's buttons dead and its answers unscored;
+    a ✅ above the question on screen only points to it).
 
     The ✅ under a pushed preview (`push_id`) checks that preview's words only: none of the
     student's other words is asked, shown or unlocked beside them."""
     who = learner(db, user_id)
     only = None if push_id is None else _pushed_words(db, who, push_id)  # hers, or it raises
-    resumed = open_question(db, who, now, tz)
+    resumed = resume_check(db, who, now, tz)
     if resumed is not None:
-        return CheckStart([], resumed)
+        return resumed
     fresh = unlock(db, who, now) if only is None else []
     unread = [r for r in unread_words(db, who, fresh) if only is None or r.id in only]
     # Cards sent before and not read yet (not those unlocked now, which come with the check)
@@ -148,8 +151,8 @@ def _pushed_words(db: Database, who: Learner, push_id: int) -> frozenset[int]:
         raise PushedCheckGoneError() from exc
 
 
-def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
-                  ) -> Question | None:
+def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
+                 ) -> CheckStart | None:
     """The question the student's open check waits on (None: no check is open, or it was left
     on an earlier school day: a question from days ago, with that day's score, would puzzle a
     child, and what is ready to ask has changed since; a new check replaces it). A question
@@ -168,8 +171,9 @@ def open_question(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
     if item.poll_id is not None:  # its quiz poll is on screen: the same question as buttons,
         # and the poll still counts (a second poll would leave the first one's answer unread)
         asked = replace(asked, item_type=ItemType.CHOICE)
-    return introduced(db, who, Question(item.id, where.number, where.total, asked,
-                                        who.language, who.level, item.practice))
+    return CheckStart([], introduced(db, who, Question(
+        item.id, where.number, where.total, asked, who.language, who.level, item.practice)),
+        resumed=True, poll_message=item.poll_message)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,

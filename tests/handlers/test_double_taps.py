@@ -3,15 +3,24 @@ to answer, is done already. The student sees no error, no duplicate, and the wor
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot.demo.offline import Call, OfflineBotAPI
 from bot.presentation import callbacks
-from tests.harness import Chat, check_now, is_next, join_and_confirm, open_item
+from tests.harness import (
+    Chat,
+    check_now,
+    is_next,
+    join_and_confirm,
+    open_item,
+    page_through,
+    restarted,
+)
 
 SPANISH_ERROR = "Algo salió mal"  # error-generic, Spanish
 
@@ -153,3 +162,69 @@ async def test_the_offline_api_edits_a_voice_notes_caption_never_its_text() -> N
         await bot.edit_message_caption(5, text.message_id, caption="x")
     assert [c.method for c in api.refused] == ["editMessageText", "editMessageCaption",
                                                "editMessageCaption"]
+
+
+def questions_sent(calls: list[Call]) -> list[Call]:
+    """The check questions among these calls (a quiz poll, or a message or voice note)."""
+    return [c for c in calls if c.method in ("sendPoll", "sendMessage", "sendVoice")
+            and "1/3" in c.text]
+
+
+def open_checks(chat: Chat) -> int:
+    return chat.db.execute("SELECT count(DISTINCT check_id) FROM check_items "
+                           "WHERE answered_at IS NULL").fetchone()[0]
+
+
+async def cards_read(chat: Chat, user: dict) -> None:
+    """A level-1 Somali newcomer who read her three cards: their ✅ starts a check."""
+    await join_and_confirm(chat, user, lang="so", level=1)
+    cards = await page_through(chat, user, await chat.send(user, "/words"))
+    assert any(d == callbacks.CHECK for _, d in cards[-1].buttons)
+
+
+async def test_a_double_tap_on_test_me_asks_the_first_question_once(chat: Chat) -> None:
+    # The playtest: question 1 came twice, a quiz poll and then the same question as buttons
+    hodan = chat.user(lang="so")
+    await cards_read(chat, hodan)
+    first, second = await chat.double_tap(hodan, callbacks.CHECK)
+    assert len(questions_sent(first)) == 1
+    assert [(c.method, c.params.get("text")) for c in second] == [
+        ("answerCallbackQuery", "👇 Su'aashaadu hoos ayay kugu sugaysaa.")]  # no message
+    assert open_checks(chat) == 1 and chat.db["check_items"].count == 3
+
+
+@pytest.mark.parametrize("order", ["per user", "all at once"])
+async def test_two_taps_on_test_me_handled_together_open_one_check_and_ask_once(
+        chat: Chat, order: str) -> None:
+    """The second tap is handled while the first still waits on Telegram: Puente runs one
+    user's updates in order (PerUserOrder); run at once, they still ask one question."""
+    hodan = chat.user(lang="so")
+    await cards_read(chat, hodan)
+    message_id = chat.showing(hodan, callbacks.CHECK)
+    message = chat.api.showing(hodan["id"], message_id)
+    taps = [Update.de_json(chat.factory.tap(hodan, callbacks.CHECK, message_id, message),
+                           chat.app.bot) for _ in range(2)]
+    chat.api.latency = 0.02  # each Bot API call takes a while: the taps overlap
+    before = len(chat.api.calls)
+    app = chat.app
+    await asyncio.gather(*(app.update_processor.process_update(tap, app.process_update(tap))
+                           if order == "per user" else app.process_update(tap) for tap in taps))
+    calls = chat.api.calls[before:]
+    assert len(questions_sent(calls)) == 1
+    assert sorted(str(c.params.get("text")) for c in calls if c.method == "answerCallbackQuery"
+                  ) == ["None", "👇 Su'aashaadu hoos ayay kugu sugaysaa."]
+    assert open_checks(chat) == 1 and chat.db["check_items"].count == 3
+
+
+async def test_test_me_tapped_again_after_a_restart_points_to_its_quiz_poll(chat: Chat) -> None:
+    hodan = chat.user(lang="so")
+    await cards_read(chat, hodan)
+    first = await chat.tap(hodan, callbacks.CHECK)
+    assert [c.method for c in questions_sent(first)] == ["sendPoll"]
+    again = await restarted(chat)  # nothing in memory: the poll's message is in the store
+    try:
+        calls = await again.tap(hodan, callbacks.CHECK)
+    finally:
+        await again.app.shutdown()
+    assert [(c.method, c.params.get("text")) for c in calls] == [
+        ("answerCallbackQuery", "👇 Su'aashaadu hoos ayay kugu sugaysaa.")]
