@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.presentation import callbacks
 from bot.standin import StandIn
 from tests.journey import STEP, become_teacher_with_class, join_class
 from tests.live import Puente
@@ -82,3 +83,37 @@ async def test_check_points_to_the_cards_on_screen_and_sends_them_again_once_del
     assert "Siguiente ▶ 2/2" in [label for label, _ in again.buttons]
     assert [why for _, _, why in standin.stats.refused] == [
         "Bad Request: message to be replied not found"]
+
+
+async def test_a_double_tap_on_check_under_the_last_card_asks_the_first_question_once(
+        standin: StandIn, puente: Puente) -> None:
+    teacher, ana = standin.user(9103, "Rivera", "en"), standin.user(9204, "Ana", "es")
+    code = await become_teacher_with_class(standin, teacher, "Science 7B")
+    await join_class(ana, code, "es", place=False)
+    await standin.wait_for(
+        lambda: any(d == "pl:0:4" for s in ana.received() for _, d in s.buttons), STEP,
+        "the first placement question")
+    ana.tap("pl:0:4")  # "I don't know": level 1, one card a message
+    first = await ana.wait_for("📘 Palabras nuevas: 3", STEP)
+
+    def buttons() -> list[str]:
+        """The callback data under the card message, as Ana sees it now."""
+        card = next(m for m in ana.screen() if m["message_id"] == first.message_id)
+        rows = (card.get("reply_markup") or {}).get("inline_keyboard", [])
+        return [b.get("callback_data", "") for row in rows for b in row]
+
+    for page in (2, 3):
+        shown = buttons()
+        ana.tap(f"Siguiente ▶ {page}/3")
+        await standin.wait_for(lambda shown=shown: buttons() != shown, STEP, f"card {page}")
+    assert callbacks.CHECK in buttons()  # the last card: ✅ Ponme a prueba
+    answers = len(standin.world.query_answers)
+    before = len(ana.received())
+    ana.tap(callbacks.CHECK)
+    ana.tap(callbacks.CHECK)  # again, before the first question reaches her phone
+    await ana.wait_for("1/3", STEP, after=before, edits=False)
+    await standin.quiet(1.0)
+    assert len(ana.received()) == before + 1  # question 1, once
+    toasts = [a.get("text") for a in list(standin.world.query_answers.values())[answers:]]
+    assert sorted(str(t) for t in toasts) == ["None", "👇 Tu pregunta te espera más abajo."]
+    assert "Traceback" not in puente.output() and "failed" not in puente.output()
