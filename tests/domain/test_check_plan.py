@@ -108,12 +108,27 @@ def test_tap_deciding_reviews_come_first_and_a_tap_goes_between_two_words_to_wri
     assert [i.typed for i in planned.items] == [False, True, False, True]
 
 
-def test_when_the_cap_is_reached_a_tap_that_only_typing_could_count_stays_practice() -> None:
-    planned = plan([typed("ecosystem"), typed("organism")], [among_cognates()],
+def test_when_the_cap_is_reached_a_tap_that_only_typing_could_count_waits() -> None:
+    # asked, her right answer would be practice: "✅" for her, nothing for her teacher
+    planned = plan([typed("ecosystem"), typed("organism")], [among_cognates(), tap("community")],
                    met=("prey", "food chain"))
-    assert sum(i.typed for i in planned.items) == 2
-    assert not planned.items[1].typed and planned.items[1].answer == "food web"
-    assert (planned.practice, planned.capped) == (1, 1)
+    assert [i.answer for i in planned.items] == ["ecosystem", "community", "organism"]
+    assert planned.waiting == (WORD["food web"].id,) and planned.practice == 0
+    # the tap that waits rules out no option: the next tap's count is what it was
+    assert counted(planned.items[1], {"prey", "food chain", "ecosystem"}) == 6
+
+
+def test_the_last_of_the_words_she_does_not_read_as_creole_waits_once_writing_is_spent(
+        ) -> None:
+    # Playtest 17 (Widlene, Wednesday): two deciding reviews to write, then prey, food web and
+    # food chain, each the others' only live options. Whichever comes last has none left
+    taps = [tap(t, seed) for seed, t in enumerate(("prey", "food web", "food chain"))]
+    planned = plan([typed("habitat"), typed("population")], taps)
+    assert sum(i.typed for i in planned.items) == 2 and len(planned.waiting) == 1
+    met: set[str] = set()
+    for item in planned.items:  # every tap asked counts, as graded in the order asked
+        assert item.typed or (counted(item, met) or 0) >= 2, item
+        met.add(item.answer)
 
 
 def test_a_quiz_poll_is_only_ever_the_first_question() -> None:

@@ -4,6 +4,7 @@ right answer counts (bot/domain/check_plan.py)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
@@ -101,3 +102,39 @@ async def test_food_web_among_cognates_is_asked_so_her_right_answer_counts(
     # would be right by elimination, so she writes it (its letters and 🤷 come with it)
     food_web = next(i for i in asked if i.word_id == ids["food web"])
     assert food_web.typed and sum(i.typed for i in asked) <= 2 and not written_in_a_row(asked)
+
+
+
+def counts(teacher: str) -> dict[str, int]:
+    """Right answers her teacher sees counted, by word (/student's "prey: correct 3 of 3")."""
+    return {found[1]: int(found[2]) for found in re.finditer(
+        r"^\S+ ([a-z ]+): correct (\d+) of \d+", teacher, re.MULTILINE)}
+
+
+async def test_every_tap_she_answers_right_counts_for_her_teacher_when_writing_is_spent(
+        chat: Chat) -> None:
+    """Playtest 17 (Wednesday): two cognates to write, then prey, food web and food chain, the
+    only words she does not read as Creole, each the others' one live option. Asked last in
+    the same check, the third was right by elimination: "✅ Wi!" for her, practice for her
+    teacher ("food chain: correct 2 of 2" after three right answers)."""
+    user, ids = await widlene(chat)
+    for term in ("habitat", "population"):  # deciding reviews, written (cognates)
+        answered(chat, ids[term], ("2026-09-03", "2026-09-04"), due=-timedelta(hours=1))
+    trio = ("prey", "food web", "food chain")
+    for term in trio:
+        answered(chat, ids[term], (FRIDAY,), due=-timedelta(hours=1))
+    rivera = chat.user(TEACHER_ID, "Rivera", "en")
+    before = counts(texts(await chat.send(rivera, "/student Widlene")))
+    asked, said = await check(chat, user)
+    assert sum(i.typed for i in asked) == 2
+    after = counts(texts(await chat.send(rivera, "/student Widlene")))
+    terms = {i: t for t, i in ids.items()}
+    # each right answer she gave counts, taps as well as the words she wrote
+    assert {t: after[t] - before[t] for t in before if after[t] != before[t]} == {
+        terms[i.word_id]: 1 for i in asked}
+    # The word that waited is asked in her next check, written, and counts
+    assert "👉 1 word ready: /check" in said
+    (last,), _ = await check(chat, user)
+    assert last.typed and terms[last.word_id] in trio
+    final = counts(texts(await chat.send(rivera, "/student Widlene")))
+    assert all(final[t] == before[t] + 1 for t in trio)
