@@ -41,11 +41,11 @@ from bot.domain.typed_answers import (
     own_terms,
     pack_terms,
 )
-from bot.services.checks import Question, introduced
+from bot.services.checks import Question, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, word_refs
 from bot.services.readiness import NextStep, next_step
 from bot.store import study
-from bot.store.packs import option_words, pack_ids, pack_words, words_by_id
+from bot.store.packs import pack_words, words_by_id
 
 
 @dataclass(frozen=True)
@@ -237,8 +237,7 @@ def _counted_choices(db: Database, item: Item, words: list[WordRef | None], who:
     (`met_today`) or English words she reads through her own language."""
     if item.typed:
         return None
-    met = {fold(w.word.term) for w in words_by_id(db, list(met_today))}
-    return counted_choices(item, words, who.language, met)
+    return counted_choices(item, words, who.language, met_terms(db, met_today))
 
 
 def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
@@ -255,9 +254,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # answer is memory of them, not evidence (practice: no success, no success day)
     # The word behind each option, looked up in every pack (her class's first): a check mixes
     # pushed words with the class pack's, and an option from a pack of neither ("organism"
-    # pushed, beside the class's verbs) must not count as an unknown, live one (playtest)
-    words = [] if item.typed else option_words(
-        db, [found.pack_id, *who.pack_ids, *pack_ids(db)], who.language).of(item, found.pack_id)
+    # pushed, beside the class's verbs) must not count as an unknown, live one (playtest).
+    # The lookup the check was planned with (checks.option_index): the same count
+    words = [] if item.typed else option_index(db, who).of(item, found.pack_id)
     choices = 1 if stored.practice else _counted_choices(db, item, words, who, met_today)
     # A right answer minutes after the word's card was first read may be memory of the card:
     # practice until the next school day (a miss is evidence, and counted)

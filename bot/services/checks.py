@@ -46,7 +46,7 @@ from bot.services.learners import (
 )
 from bot.services.readiness import BackOn, NextStep, check_words, next_step
 from bot.store import study
-from bot.store.packs import pack_words, words_by_id
+from bot.store.packs import option_words, pack_ids, pack_words, words_by_id
 
 UTC = ZoneInfo("UTC")  # a check's "next review in N days" where no school zone is given
 
@@ -243,8 +243,8 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
     states = studying(db, who.id)
     seen, answered = seen_words(states), answered_today(states, now, tz)
     new_today = frozenset(w for w, s in states.items() if card_shown_today(s, now, tz))
-    met = {fold(w.word.term) for w in words_by_id(db, list(answered))}
-    asker = Asker(pool, OptionWords(pool, who.language), who.scaffold, seen, hears, new_today)
+    met = met_terms(db, answered)
+    asker = Asker(pool, option_index(db, who), who.scaffold, seen, hears, new_today)
     deciding_ids = {t.id for t in targets
                     if t.id in states and recall_ready(states[t.id], now)}
     later: set[int] = set()
@@ -301,8 +301,8 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     refs = {r.id: r for r in pool}
     seen = seen_words(states)  # a beginner's options stay among words they have seen
     avoid = answered_today(states, now, tz)
-    met = {fold(w.word.term) for w in words_by_id(db, list(avoid))}
-    index: OptionWords | None = None  # built for the first deciding review, if any
+    met = set(met_terms(db, avoid))
+    index: OptionWords | None = None  # read for the first deciding review, if any
     deciding, rest = [], []
     for item in items:  # one item a word (build_check): each due review is asked once
         state = states.get(item.word_id)
@@ -310,7 +310,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
             rest.append(item)
             continue
         target = refs[item.word_id]
-        index = index or OptionWords(pool, who.language)
+        index = index or option_index(db, who)
         for kind in kinds:
             recall = item if item.item_type is kind else build_item(
                 target, pool, kind, who.language, who.scaffold, rng, seen, avoid=avoid)
@@ -323,6 +323,20 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
         met.add(fold(target.word.term))  # asked before the next deciding review
         avoid |= {target.id}
     return deciding, rest
+
+
+def option_index(db: Database, who: Learner) -> OptionWords:
+    """The word behind each option, for planning a check and for grading its answers alike:
+    every pack's words, hers before the others (`OptionWords.of` takes the asked word's own
+    pack first). A check planned with one lookup and graded with another counted a tap as
+    evidence that its grade then called practice, or the reverse: one lookup, one count."""
+    return option_words(db, [*who.pack_ids, *pack_ids(db)], who.language)
+
+
+def met_terms(db: Database, answered: Collection[int]) -> frozenset[str]:
+    """The folded English terms of the words answered earlier today (`answered_today`): the
+    options she can rule out (evidence.ruled_out), as planned and as graded."""
+    return frozenset(fold(w.word.term) for w in words_by_id(db, list(answered)))
 
 
 def answered_today(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo
