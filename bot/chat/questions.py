@@ -1,5 +1,6 @@
 """A check's questions and feedback as messages: buttons, a quiz poll, a voice note or a
-typed question (with one button, "🤷 I don't know"); a graded tap's feedback and next question
+typed question (with one button, "🤷 I don't know", which at levels 1-2 also comes under
+every question's options and last in its quiz poll); a graded tap's feedback and next question
 edit the tapped message. An answer typed instead of tapped takes its question's buttons off (a
 typed question's 🤷 too), and one typed instead of voted (or tapped on the buttons /check sent
 the question again with) closes its quiz poll, so only the open question can be answered. The
@@ -16,7 +17,7 @@ from bot.chat.alerts import alert_teachers
 from bot.chat.replies import close_poll, edit_caption, edit_in_place, on_media, take_buttons_off
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
-from bot.domain.scaffold import ItemType
+from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks, check_views, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import answers, checks, listen
@@ -61,13 +62,14 @@ async def send_question(context: PuenteContext, chat_id: int,
         note = listen.question_note(s.db, s.speech, item.word_id)
         sent = await send_note(context.bot, s, chat_id, note,
                                check_views.question_text(question, s.catalog),
-                               keyboards.options(callbacks.ANSWER, question.item_id, item.options))
+                               keyboards.markup(_buttons(question, context)))
         _showing(context, question.item_id, sent.message_id)
         return
-    if item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options):
+    options = _poll_options(question, context)
+    if options is not None:
         message: Message = await context.bot.send_poll(
             chat_id, check_views.poll_question(question, s.catalog),
-            [InputPollOption(o, text_parse_mode=None) for o in item.options],
+            [InputPollOption(o, text_parse_mode=None) for o in options],
             question_parse_mode=None,  # plain text: a poll is not Telegram HTML
             is_anonymous=False, type=PollType.QUIZ,
             correct_option_ids=[item.options.index(item.answer)])
@@ -83,20 +85,30 @@ async def send_question(context: PuenteContext, chat_id: int,
 
 
 def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Layout:
-    """A question's buttons: its options, or under a typed question "🤷 I don't know"."""
+    """A question's buttons: under a typed question "🤷 I don't know"; else its options, and
+    at levels 1-2 (scaffold.dont_know) "🤷 I don't know" on a row of its own below them."""
     item = question.item
+    shrug = keyboards.dont_know_layout(question.item_id, context.services.catalog,
+                                       question.lang)
     if item.typed:
-        return keyboards.dont_know_layout(question.item_id, context.services.catalog,
-                                          question.lang)
-    return keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
+        return shrug
+    layout = keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
+    return [*layout, *shrug] if scaffold_for(question.level).dont_know else layout
+
+
+def _poll_options(question: checks.Question, context: PuenteContext) -> list[str] | None:
+    """A quiz poll item's options as its poll shows them; None: not sent as a poll (another
+    type, or an option too long for one)."""
+    if question.item.item_type is not ItemType.POLL:
+        return None
+    return check_views.poll_options(question, context.services.catalog)
 
 
 def _own_message(question: checks.Question, context: PuenteContext) -> bool:
     """A quiz poll or a listening item's voice note: not text that can follow feedback."""
-    item = question.item
-    if item.item_type is ItemType.LISTEN:
+    if question.item.item_type is ItemType.LISTEN:
         return context.services.speech is not None
-    return item.item_type is ItemType.POLL and all(len(o) <= 100 for o in item.options)
+    return _poll_options(question, context) is not None
 
 
 async def send_feedback(update: Update, context: PuenteContext, feedback: answers.Feedback,

@@ -70,18 +70,23 @@ class Scaffold:
     # Levels 1-2: a typed question shows the word's letters as blanks, "✏️ _ _ _ _ _ _ _ (7
     # letters)" (`letter_blanks`): typing an English word from memory is hard for a newcomer.
     letter_blanks: bool = False
+    # Levels 1-2: a question with options (buttons, a voice note's buttons, a quiz poll) has
+    # placement's "🤷 I don't know" after them, as every typed question has at every level: a
+    # newcomer facing six unknown words must not have to guess, and an honest miss is better
+    # evidence than a lucky tap. It is no option: the options evidence counts stay as shown.
+    dont_know: bool = False
 
 
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
                                  False, StemLanguage.HOME, listening=True, one_card=True,
-                                 short_progress=True, letter_blanks=True),
+                                 short_progress=True, letter_blanks=True, dont_know=True),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME,
                                  listening=True, one_card=True, short_progress=True,
-                                 letter_blanks=True),
+                                 letter_blanks=True, dont_know=True),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
                                     ItemType.POLL), 5, one_card=True),

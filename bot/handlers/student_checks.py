@@ -56,15 +56,15 @@ async def check(update: Update, context: PuenteContext) -> None:
 
 
 async def answer_button(update: Update, context: PuenteContext) -> None:
-    """Grade a tapped answer (or a typed question's "🤷 I don't know"); show feedback and the
-    next question in the same message. A tap that grades nothing (an old question, a button we
-    never sent) is told why in its toast."""
+    """Grade a tapped answer (or a "🤷 I don't know": a typed question's, or at levels 1-2 one
+    under the options); show feedback and the next question in the same message. A tap that
+    grades nothing (an old question, a button we never sent) is told why in its toast."""
     query, user, s = update.callback_query, update.effective_user, context.services
     if query is None or user is None:
         return
     try:
         cb = callbacks.parse(query.data)
-        if cb.prefix == callbacks.DONT_KNOW:  # 🤷 under a typed question: a miss, shown kindly
+        if cb.prefix == callbacks.DONT_KNOW:  # 🤷: a miss, shown kindly
             feedback = answers.answer_dont_know(s.db, user.id, callbacks.dont_know_item(cb),
                                                 s.clock(), s.config.school.timezone,
                                                 s.config.school.holidays)
@@ -121,8 +121,8 @@ async def poll_answer(update: Update, context: PuenteContext) -> None:
 
 
 def register(app: Application) -> None:
-    """Add /check, its ✅ Check button, the answer buttons (and a typed question's 🤷) and
-    quiz-poll answers."""
+    """Add /check, its ✅ Check button, the answer buttons (and a question's 🤷) and
+    quiz-poll answers (a beginner's poll's 🤷 too)."""
     add = app.add_handler
     # Each handler is named for its command: /check is `check` (and the ✅ Check button).
     add(CommandHandler(check.__name__, check, filters=PRIVATE))

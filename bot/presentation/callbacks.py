@@ -15,7 +15,8 @@ PLACEMENT = "pl"    # pl:<question>:<option>
 PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
 PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
-DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check question
+DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check question (and
+                    # levels 1-2: under a question's options)
 FLIP = "fl"         # fl | fl:<push id>  the current words (or a pushed preview's), home first
 CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
@@ -78,7 +79,7 @@ def parse(raw: str | None) -> Callback:
 
 
 def dont_know_item(cb: Callback) -> int:
-    """The typed question a "🤷 I don't know" names (dk:<item id>)."""
+    """The check question a "🤷 I don't know" names (dk:<item id>)."""
     if len(cb.args) != 1:
         raise ForgedCallbackError("bad 🤷 button")
     return cb.int_arg(0)

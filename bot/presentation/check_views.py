@@ -24,12 +24,14 @@ from bot.presentation.i18n import (
     own_line,
     reader_language,
 )
+from bot.presentation.keyboards import dont_know_label
 from bot.presentation.progress_views import (
     comes_back,
     next_step_prompt,
 )
 from bot.presentation.views import (
     join_lines,
+    utf16_len,
 )
 from bot.services.answers import Feedback, WriteInEnglish
 from bot.services.checks import Question, ShortCheck
@@ -121,6 +123,25 @@ def poll_question(question: Question, catalog: Catalog) -> str:
         if len(text) > 300:
             text = "\n".join([counter, own, stem])
     return text if len(text) <= 300 else text[:297] + "..."
+
+
+POLL_OPTION_CHARS = 100  # Telegram: a poll option is 1-100 characters
+POLL_OPTIONS = 10  # and a poll has 2-10 of them
+
+
+def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
+    """A quiz poll's options (plain text), or None when an option is too long for a poll (the
+    question is asked with buttons). At levels 1-2 "🤷 I don't know" comes last, the button's
+    words, when Telegram's limits leave room: a vote on it grades as the button does
+    (answers.answer_poll), and the poll's quiz answer is still the item's."""
+    options = list(question.item.options)
+    if not all(len(o) <= POLL_OPTION_CHARS for o in options):
+        return None
+    shrug = dont_know_label(catalog, question.lang)
+    if (scaffold_for(question.level).dont_know and len(options) < POLL_OPTIONS
+            and utf16_len(shrug) <= POLL_OPTION_CHARS):
+        options.append(shrug)
+    return options
 
 
 def spelled(grade: Grade) -> str | Markup:

@@ -56,14 +56,20 @@ def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
                                  for label, data in row] for row in layout]}
 
 
-def dont_know_layout(item_id: int, catalog: Catalog, lang: str) -> Layout:
-    """A typed question's one button, "🤷 No sé · I don't know" (the words placement's 🤷 has,
-    in the home language and then English): a way out for a child who does not know the
-    word, as placement taught her to say."""
+def dont_know_label(catalog: Catalog, lang: str) -> str:
+    """"🤷 No sé · I don't know": the words placement's 🤷 has, in the home language and then
+    English without a second shrug (a right-to-left label starts with its own words, so it
+    reads right to left, as "🌐 Other languages" does)."""
     labels = dict.fromkeys(catalog.plain("button-dont-know", code) for code in (lang, "en"))
     first, *then = labels
-    label = " · ".join([first, *(text.split(" ", 1)[-1] for text in then)])
-    return [[(label, callbacks.data(callbacks.DONT_KNOW, item_id))]]
+    return " · ".join([first, *(text.split(" ", 1)[-1] for text in then)])
+
+
+def dont_know_layout(item_id: int, catalog: Catalog, lang: str) -> Layout:
+    """A check question's "🤷 I don't know", one wide row: a typed question's only button, and
+    at levels 1-2 the last row under the options (no option of them: data names only the
+    item). A way out for a child who does not know the word, as placement taught her to say."""
+    return [[(dont_know_label(catalog, lang), callbacks.data(callbacks.DONT_KNOW, item_id))]]
 
 
 def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMarkup:

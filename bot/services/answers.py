@@ -32,7 +32,7 @@ from bot.domain.mastery import (
 )
 from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, practice_item
-from bot.domain.scaffold import ItemType
+from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.typed_answers import (
     ENGLISH_RETRIES,
     NOT_AN_ANSWER,
@@ -128,35 +128,47 @@ def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: da
 
 def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz: ZoneInfo,
                      holidays: Collection[date] = ()) -> Feedback:
-    """Grade a tapped "🤷 I don't know" under a typed question: a miss, as a wrong answer is
-    (mastery, attempts, re-teaching and the teacher's counts), and the answer is shown."""
-    stored, check = _tapped(db, user_id, item_id, typed=True)
+    """Grade a tapped "🤷 I don't know" under a typed question, or under a question with
+    options at the levels that show it there (scaffold.dont_know): a miss, as a wrong answer
+    is (mastery on the options shown, attempts, re-teaching and the teacher's counts), and the
+    answer is shown; no option was chosen."""
+    stored, check = _tapped(db, user_id, item_id, typed=None)
+    who = learner(db, user_id)
+    if not stored.item.typed and not scaffold_for(who.level).dont_know:
+        raise StaleItemError()  # a level 3-6 question has no 🤷 under its options
     if stored.answered:
         raise _answered(check, now)
-    return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, check=check)
+    return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who,
+                   check=check)
 
 
-def _tapped(db: Database, user_id: int, item_id: int, typed: bool
+def _tapped(db: Database, user_id: int, item_id: int, typed: bool | None
             ) -> tuple[study.StoredItem, study.Check | None]:
     """The item a button names, and its check; StaleItemError unless it is this student's and
-    of the kind the button goes with (options, or a typed question's 🤷)."""
+    of the kind the button goes with (`typed` False: options; True: a typed question; None:
+    either, as a 🤷)."""
     check: study.Check | None = study.read_check(db, item_id)  # the item and its check: one read
     stored = check.item(item_id) if check is not None else None
     if stored is None:  # an item stored without a check id (none are now) is read by its id
         stored, check = study.get_item(db, item_id), None
-    if stored is None or stored.student_id != user_id or stored.item.typed is not typed:
+    if stored is None or stored.student_id != user_id or (
+            typed is not None and stored.item.typed is not typed):
         raise StaleItemError()
     return stored, check
 
 
 def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: datetime,
                 tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
-    """Grade a quiz-poll answer (it carries no chat: the poll id finds the item)."""
+    """Grade a quiz-poll answer (it carries no chat: the poll id finds the item). A vote on
+    the option after the item's own is the poll's "🤷 I don't know" (levels 1-2: Telegram
+    takes votes only on options the poll shows), graded as the 🤷 button is."""
     stored = study.item_by_poll(db, poll_id)
     if stored is None or stored.student_id != user_id \
-            or not 0 <= option < len(stored.item.options):
+            or not 0 <= option <= len(stored.item.options):
         raise StaleItemError()
-    return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays)
+    item = stored.item
+    grade = grade_dont_know(item) if option == len(item.options) else grade_choice(item, option)
+    return _finish(db, stored, grade, now, tz, holidays)
 
 
 @dataclass(frozen=True)

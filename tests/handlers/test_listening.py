@@ -69,9 +69,11 @@ async def test_a_level_one_student_hears_a_word_and_chooses_it(speaking: Chat) -
     spanish = note.text.index("¿Qué palabra escuchaste?")
     assert spanish < note.text.index("Which word did you hear?")  # home language first
     assert item.item.answer not in note.text  # the audio says it; the caption never does
-    assert [label for label, _ in note.buttons] == list(item.item.options)
+    # its options, then (levels 1-2) placement's "🤷 I don't know", which is no option
+    assert [label for label, _ in note.buttons] == [*item.item.options, "🤷 No sé · I don't know"]
     assert [data for _, data in note.buttons] == [
-        callbacks.data(callbacks.ANSWER, item.id, i) for i in range(len(item.item.options))]
+        *(callbacks.data(callbacks.ANSWER, item.id, i) for i in range(len(item.item.options))),
+        callbacks.data(callbacks.DONT_KNOW, item.id)]
 
 
 async def test_a_right_answer_under_the_voice_note_is_graded_and_recorded(
