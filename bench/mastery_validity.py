@@ -25,8 +25,10 @@ school days from a word's card to its mastery for learners, and the share of the
 mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
-Run: python bench/mastery_validity.py [students-per-kind] [seed] [language] [levels]
-(no asserts; levels: e.g. 1,2 puts every student at levels 1-2, default 1,2,3,4,5)
+Run: python bench/mastery_validity.py [students-per-kind] [seed] [language] [levels] [honest]
+(no asserts; levels: e.g. 1,2 puts every student at levels 1-2, default 1,2,3,4,5; honest:
+learners and crammers who do not recall a word tap "🤷 I don't know" where a question with
+options has it, levels 1-2, instead of guessing; guessers still guess)
 The home language (default es) matters at levels 1-2: a cognate's deciding review is typed,
 any other word's is chosen among up to six English words from its home-language term.
 """
@@ -51,6 +53,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import GAP
 from bot.domain.cognates import fold
+from bot.domain.scaffold import scaffold_for
 from bot.domain.school_days import is_school_day, school_days_between
 from bot.services import answers, checks, learners
 from bot.services.packs import install_packs, load_packs
@@ -116,6 +119,7 @@ class Student:
     memory: dict[int, Memory] = field(default_factory=dict)
     met_today: set[str] = field(default_factory=set)  # terms answered today (the eliminators)
     day: date | None = None
+    honest: bool = False  # taps 🤷 where it is offered rather than guess (learners only)
 
     def studies_on(self, day_index: int) -> bool:
         if self.kind == "crammer":
@@ -179,11 +183,13 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
         return None, (item.answer if recalled else "idk"), recalled
     if recalled:
         return item.options.index(item.answer), None, True
+    if student.honest and scaffold_for(student.level).dont_know:
+        return None, None, False  # 🤷
     return rng.randrange(len(item.options)), None, False
 
 
 def run(per_kind: int, seed: int = 7, language: str = "es",
-        levels: tuple[int, ...] = LEVELS) -> dict[str, object]:
+        levels: tuple[int, ...] = LEVELS, honest: bool = False) -> dict[str, object]:
     db = open_store(None)
     install_packs(db, load_packs().packs, START)
     people.upsert_teacher(db, 1, "T", START)
@@ -206,7 +212,8 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
         people.enroll(db, sid, klass.id, START)
         level = levels[(index // len(KINDS)) % len(levels)]
         people.set_level(db, sid, klass.id, level, "teacher")
-        students.append(Student(sid, kind, level, random.Random(rng.random())))
+        students.append(Student(sid, kind, level, random.Random(rng.random()),
+                                honest=honest and kind in ("learner", "crammer")))
     shown: dict[tuple[int, int], date] = {}
     days: list[date] = []
     day = START.astimezone(TZ).date()
@@ -241,6 +248,9 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
                     option, text, from_memory = answer(student, question, words, now, glosses)
                     if text is not None:
                         feedback = answers.answer_typed(db, student.id, text, now, TZ)
+                    elif option is None:
+                        feedback = answers.answer_dont_know(db, student.id, question.item_id,
+                                                            now, TZ)
                     else:
                         feedback = answers.answer_choice(db, student.id, question.item_id,
                                                          option or 0, now, TZ)
@@ -317,10 +327,11 @@ def main() -> None:
     began = time.perf_counter()
     language = sys.argv[3] if len(sys.argv) > 3 else "es"
     levels = tuple(int(n) for n in sys.argv[4].split(",")) if len(sys.argv) > 4 else LEVELS
-    figures = run(per_kind, seed, language, levels)
+    honest = len(sys.argv) > 5 and sys.argv[5] == "honest"
+    figures = run(per_kind, seed, language, levels, honest)
     seconds = time.perf_counter() - began
     print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}, levels "
-          f"{','.join(map(str, levels))}), "
+          f"{','.join(map(str, levels))}{', honest learners' if honest else ''}), "
           f"{SCHOOL_DAYS} school days, {figures['answers']} answers through the study services "
           f"in {seconds:.0f} s")
     for kind in KINDS:
