@@ -126,7 +126,7 @@ def poll_question(question: Question, catalog: Catalog) -> str:
 
 
 POLL_OPTION_CHARS = 100  # Telegram: a poll option is 1-100 characters
-POLL_OPTIONS = 10  # and a poll has 2-10 of them
+MAX_POLL_OPTIONS = 10  # and a poll has 2-10 of them
 
 
 def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
@@ -135,10 +135,10 @@ def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
     words, when Telegram's limits leave room: a vote on it grades as the button does
     (answers.answer_poll), and the poll's quiz answer is still the item's."""
     options = list(question.item.options)
-    if not all(len(o) <= POLL_OPTION_CHARS for o in options):
+    if not all(utf16_len(o) <= POLL_OPTION_CHARS for o in options):
         return None
     shrug = dont_know_label(catalog, question.lang)
-    if (scaffold_for(question.level).dont_know and len(options) < POLL_OPTIONS
+    if (scaffold_for(question.level).dont_know and len(options) < MAX_POLL_OPTIONS
             and utf16_len(shrug) <= POLL_OPTION_CHARS):
         options.append(shrug)
     return options

@@ -57,7 +57,7 @@ def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
 
 
 def dont_know_label(catalog: Catalog, lang: str) -> str:
-    """"🤷 No sé · I don't know": the words placement's 🤷 has, in the home language and then
+    """The 🤷 label, "🤷 No sé · I don't know": placement's words, in the home language and then
     English without a second shrug (a right-to-left label starts with its own words, so it
     reads right to left, as "🌐 Other languages" does)."""
     labels = dict.fromkeys(catalog.plain("button-dont-know", code) for code in (lang, "en"))
