@@ -133,7 +133,7 @@ async def test_every_tap_she_answers_right_counts_for_her_teacher_when_writing_i
     assert {t: after[t] - before[t] for t in before if after[t] != before[t]} == {
         terms[i.word_id]: 1 for i in asked}
     # The word that waited is asked in her next check, written, and counts
-    assert "👉 1 word ready: /check" in said
+    assert "Want more? /check" in said  # one word waits ("Done for today", levels 1-2)
     (last,), _ = await check(chat, user)
     assert last.typed and terms[last.word_id] in trio
     final = counts(texts(await chat.send(rivera, "/student Widlene")))
