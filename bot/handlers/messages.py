@@ -102,8 +102,9 @@ async def ask(update: Update, context: PuenteContext) -> None:
         data[ASKING] = context.services.clock() + ASK_WINDOW
         translated = message_languages.teacher_reads_english(context.services.translator,
                                                              who.language)
+        # a student reads every message in her language and English; a family, theirs alone
         await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
-                  bilingual=False)
+                  bilingual=who.role == askers.STUDENT)
         return
     await relay_or_pick(update, context, who, text)
 

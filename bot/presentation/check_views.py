@@ -59,7 +59,7 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
         prompt = Markup(escape(item.prompt).replace(GAP, f"<b>{GAP}</b>"))
     else:  # a definition ends with a full stop; the question adds its own punctuation
         prompt = escape(item.prompt.rstrip(". "))
-    counter = catalog.render("item-practice", lang) if question.practice else catalog.render(
+    counter = catalog.bilingual("item-practice", lang) if question.practice else catalog.render(
         "item-counter", lang, number=question.number, total=question.total)
     if question.level is not None and question.level > 3:  # English only from level 4 on
         return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])

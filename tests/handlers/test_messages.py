@@ -206,7 +206,10 @@ async def test_a_students_answer_from_the_teacher_says_write_back_with_ask(
 async def test_bare_ask_takes_the_next_message(chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
-    await chat.send(ana, "/ask")
+    prompt = texts(await chat.send(ana, "/ask"))
+    # in her language and in English, as every line a student reads (newcomer playtest)
+    assert prompt.startswith("Ahora espero")
+    assert "\nWrite your message for the teacher now" in prompt
     await chat.send(ana, "Can I hand in the poster tomorrow?")
     await chat.deliver()
     assert "poster tomorrow" in texts(chat.api.sent_to(TEACHER_ID))
@@ -386,7 +389,7 @@ async def test_a_voice_note_after_ask_is_relayed_as_a_copy_and_can_be_answered(
         chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
-    await chat.send(mom, "/ask")
+    assert "Write your message" not in texts(await chat.send(mom, "/ask"))  # theirs alone
     await voice(chat, mom)
     copy = next(c for c in chat.api.calls if c.method == "copyMessage")
     assert copy.params["chat_id"] == TEACHER_ID and copy.params["from_chat_id"] == MOTHER
