@@ -105,7 +105,8 @@ async def test_somali_student_ask_promises_no_translation_and_says_your_teacher(
     await join_and_confirm(chat, asha, lang="so", level=1)
     prompt = texts(await chat.send(asha, "/ask"))
     assert prompt == ("Hadda u qor fariintaada macallinka. Macallinku wuxuu arki doonaa "
-                      "erayadaada sida aad u qorto.")
+                      "erayadaada sida aad u qorto.\nWrite your message for the teacher now. "
+                      "The teacher will see your words just as you write them.")
     sent = texts(await chat.send(asha, "Macallin, ma i caawin kartaa?"))
     assert sent.startswith("Fariintaadu waxay u socotaa macallinkaaga. Jawaabtu halkan ayay "
                            "imaan doontaa, sida uu macallinku u qoro.\nYour message is on its "
@@ -119,7 +120,8 @@ async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
     prompt = texts(await chat.send(ana, "/ask"))
-    assert prompt.endswith("Lo haré llegar con una traducción al inglés.")
+    assert prompt.startswith("Ahora espero el mensaje para el maestro, en el idioma de casa. "
+                             "Lo haré llegar con una traducción al inglés.\nWrite your message")
     sent = texts(await chat.send(ana, "no entiendo la palabra"))
     assert sent.startswith("Tu mensaje va en camino a tu maestro. La respuesta llegará aquí, "
                            "en español.\nYour message is on its way to your teacher.")
