@@ -4,7 +4,14 @@ so a weekend or a holiday never breaks a streak or makes a student look idle."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
+
+
+def local_midnight(moment: datetime, tz: tzinfo) -> datetime:
+    """The start of the school's day `moment` falls in (its time zone `tz`): "today" for a
+    check, a reminder or an alert is the school's day, not UTC's (an answer at 22:30 in New
+    York is already tomorrow in UTC)."""
+    return datetime.combine(moment.astimezone(tz).date(), time(), tzinfo=tz)
 
 
 def is_school_day(day: date, holidays: Collection[date] = ()) -> bool:

@@ -33,6 +33,7 @@ from bot.domain.mastery import (
 from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, practice_item
 from bot.domain.scaffold import ItemType, scaffold_for
+from bot.domain.school_days import local_midnight
 from bot.domain.typed_answers import (
     ENGLISH_RETRIES,
     NOT_AN_ANSWER,
@@ -260,7 +261,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     item, who = stored.item, who or learner(db, stored.student_id)
     found = words_by_id(db, [item.word_id])[0]
     word = found.word
-    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    midnight = local_midnight(now, tz)
     known, met_today = study.mastery_and_answered_since(db, who.id, item.word_id, midnight)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)

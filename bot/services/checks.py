@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -33,6 +33,7 @@ from bot.domain.mastery import (
     recall_ready,
 )
 from bot.domain.scaffold import ItemType, WidaLevel
+from bot.domain.school_days import local_midnight
 from bot.services.learners import (
     Learner,
     PushedCardsGoneError,
@@ -213,7 +214,7 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     beginner = who.scaffold.level <= WidaLevel.EMERGING
     if cards_waiting and beginner:
         # (A ready word was not answered today: one first read today is a new word)
-        midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+        midnight = local_midnight(now, tz)
         today = study.shown_since(db, who.id, midnight)
         ready = [t for t in targets if t.id not in today]
         targets, waiting = ready, len(targets) - len(ready)
@@ -343,7 +344,7 @@ def answered_today(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo
                    ) -> frozenset[int]:
     """Words answered since the school's midnight: their answers were shown, so she can rule
     them out as another question's options."""
-    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    midnight = local_midnight(now, tz)
     return frozenset(w for w, s in states.items()
                      if s.last_answered is not None and s.last_answered >= midnight)
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import NoReturn
 
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
-from bot.domain.school_days import is_school_day
+from bot.domain.school_days import is_school_day, local_midnight
 from bot.domain.times import parse_clock
 from bot.services.teaching import BadInputError, find_class, require_teacher
 from bot.store import outbox, people
@@ -181,8 +181,7 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
 
 def _day(school: SchoolConfig, moment: datetime) -> tuple[datetime, datetime]:
     """The school day `moment` falls in, as [start, end) in the school's time zone."""
-    start = datetime.combine(moment.astimezone(school.timezone).date(), time(0),
-                             school.timezone)
+    start = local_midnight(moment, school.timezone)
     return start, start + timedelta(days=1)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain.school_days import local_midnight
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.services.readiness import NextStep, next_step
 from bot.store import people, study
@@ -53,7 +54,7 @@ def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> Next
     finished a check read "Words to review: 1" an hour later as "I didn't finish" (playtest);
     the words still ready come back in tomorrow's reminder. Nothing new is announced instead:
     words a teacher pushes after her check come with their own message and ✅ Test me."""
-    midnight = datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+    midnight = local_midnight(now, tz)
     if study.answered_since(db, student_id, midnight):
         return None
     due = due_reviews(db, student_id, now, tz)

@@ -6,7 +6,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
@@ -16,6 +16,7 @@ from bot.domain.mastery import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
+from bot.domain.school_days import local_midnight
 from bot.services.join import new_code
 from bot.services.learners import level_of
 from bot.store import people, study
@@ -332,7 +333,7 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
     """At most one alert per student per local day, naming every word stuck since the last,
     and again each word an alert named STUCK_REMINDER_DAYS or more days ago that is still
     stuck (missed every time since)."""
-    midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
+    midnight = local_midnight(now, tz)
     # named on a day at least a week before today (any time that day), or never
     named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
     if not study.has_stuck_words(db, student_id, STUCK_MISSES, named_before):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.domain.school_days import (
     is_school_day,
+    local_midnight,
     school_days_between,
     school_days_from,
     streak,
@@ -59,3 +61,10 @@ def test_inactive_days_count_school_days_only() -> None:
     assert school_days_between(FRI, NEXT_MON) == 1
     assert school_days_between(MON, NEXT_MON) == 5
     assert school_days_between(NEXT_MON, MON) == 0
+
+
+def test_the_school_day_starts_at_the_schools_midnight_not_utcs() -> None:
+    new_york = ZoneInfo("America/New_York")
+    late = datetime(2026, 9, 15, 2, 30, tzinfo=UTC)  # 22:30 on Monday 14 Sep in New York
+    assert local_midnight(late, new_york) == datetime(2026, 9, 14, tzinfo=new_york)
+    assert local_midnight(late, UTC) == datetime(2026, 9, 15, tzinfo=UTC)
