@@ -39,7 +39,10 @@ DEMO_FAMILY = 5550003
 # guard drops a burst of messages, as it must from a real user).
 HUMAN_PACE = timedelta(seconds=4)
 HELP = """Type what a user would send. Commands:
-  /start CODE, /words, /check, ...   sent as a message ({family-link}: the last family link)
+  /start CODE, /words, /check, ...   sent as a message ({family-link}: the last family link;
+                                      {family-link:NAME}: the last one made for student NAME)
+  reply [WORDS ||] TEXT               send TEXT as a reply to the newest message you were shown
+                                      (the newest one containing WORDS, when given)
   tap N | tap LABEL                   press button N of the last message with buttons that you
                                       were shown (or the newest button labelled LABEL)
   answer right | answer wrong         answer the open question correctly or not (tap or type)
@@ -48,6 +51,7 @@ HELP = """Type what a user would send. Commands:
   as teacher | as student | as family switch who you are
   student NAME [LANG]                 another student's phone (phone language LANG, e.g. so),
                                       then `as NAME`: a class of several, each with a reply
+  family NAME [LANG]                  another family member's phone, then `as NAME`
   help | quit"""
 
 
@@ -83,6 +87,7 @@ class Demo:
         self.who = "student"
         self.phone_language = phone_language
         self.extra_students: list[str] = []  # keys of the students added with `student NAME`
+        self.extra_family: list[str] = []  # ... and of the family members added with `family`
         self.seen: dict[int, int] = {}  # per user: how many API calls they have "read"
         self.last: dict[int, Call] = {}  # per user: the last message with buttons they saw
         self.stamps: dict[int, datetime] = {}  # call index -> when a scheduled job sent it
@@ -112,8 +117,9 @@ class Demo:
 
     async def send(self, line: str) -> bool:
         """Act on one input line; False when the user wants to quit."""
-        line = line.strip().replace("{code}", self.code).replace("{family-link}",
-                                                                   self._family_link())
+        line = re.sub(r"\{family-link(?::([^}]+))?\}",
+                      lambda found: self._family_link(found[1]),
+                      line.strip().replace("{code}", self.code))
         if not line or line.startswith("#"):
             return True
         self.out(f"\n{self._who_label()}: {line}")
@@ -127,7 +133,13 @@ class Demo:
             self.who = words[1]
             self._print_new()  # what arrived for them meanwhile
         elif verb == "student" and 2 <= len(words) <= 3:
-            self._add_student(words[1], words[2] if len(words) == 3 else self.phone_language)
+            self._add_phone(words[1], words[2] if len(words) == 3 else self.phone_language)
+        elif verb == "family" and 2 <= len(words) <= 3:
+            self._add_phone(words[1], words[2] if len(words) == 3 else self.phone_language,
+                            family=True)
+        elif verb == "reply" and len(words) >= 2:
+            self.clock.now += HUMAN_PACE
+            await self._reply(line.split(maxsplit=1)[1])
         elif verb == "wait" and len(words) == 2:
             await self._wait(words[1])
         elif verb == "tap" and len(words) >= 2:
@@ -144,24 +156,50 @@ class Demo:
     def _who_label(self) -> str:
         if self.who in self.extra_students:
             return f"🧒 {self.users[self.who]['first_name']}"
+        if self.who in self.extra_family:
+            return f"👪 {self.users[self.who]['first_name']}"
         return {"teacher": "👩‍🏫 Teacher", "family": "👪 Family"}.get(self.who, "🧒 Student")
 
-    def _add_student(self, name: str, language: str) -> None:
-        """Another student's phone, named `name`, which `as name` switches to."""
+    def _add_phone(self, name: str, language: str, family: bool = False) -> None:
+        """Another student's (or family member's) phone, named `name`, which `as name`
+        switches to."""
         if name in self.users:
             self.out(f"(there is already a phone called {name})")
             return
-        user_id = DEMO_STUDENT + 100 + len(self.extra_students)
+        added = self.extra_family if family else self.extra_students
+        user_id = (DEMO_FAMILY if family else DEMO_STUDENT) + 100 + len(added)
         self.users[name] = self.factory.user(user_id, name, language)
-        self.extra_students.append(name)
+        added.append(name)
         self.seen[user_id] = len(self.api.calls)
         self.who = name
         self.out(f"(a new phone: {name}, set to {language}; `as {name}` comes back to it)")
 
-    def _family_link(self) -> str:
-        """The code of the last family link the bot showed anyone (they are never seeded)."""
-        found = (re.search(r"start=(f_\w+)", call.text) for call in reversed(self.api.calls))
+    def _family_link(self, student: str | None = None) -> str:
+        """The code of the last family link the bot showed anyone (they are never seeded), or
+        of the last one made for the student called `student`."""
+        found = (re.search(r"start=(f_[\w-]+)", call.text) for call in reversed(self.api.calls)
+                 if student is None or student.strip() in call.text)
         return next((match[1] for match in found if match), "")
+
+    async def _reply(self, rest: str) -> None:
+        """Send a message as a Telegram reply to the newest message this person was shown
+        (containing `WORDS` when the line reads `WORDS || TEXT`)."""
+        words, _, text = rest.rpartition("||")
+        words, text = words.strip().lower(), text.strip()
+        user = self.users[self.who]
+        replied = next((c for c in reversed(self.api.calls[:self.seen.get(user["id"], 0)])
+                        if c.chat_id == user["id"] and c.method.startswith("send") and
+                        words in plain_text(c.text).lower()), None)
+        if replied is None or not text:
+            self.out("(reply takes [WORDS ||] TEXT, and a message you were shown to reply to)")
+            return
+        shown = int(replied.params.get("message_id") or replied.result_id or 1)
+        self.out(f"   (replies to «{plain_text(replied.text).split(chr(10))[0][:60]}»)")
+        update = self.factory.message(user, text)
+        quoted = self.api.showing(user["id"], shown)
+        if quoted is not None:
+            update["message"]["reply_to_message"] = quoted
+        await self._process(update)
 
     async def _wait(self, amount: str) -> None:
         """Move the clock, running on the way what the bot's scheduled jobs and its deliverer

@@ -1,0 +1,56 @@
+"""`puente demo` plays several family members: `family NAME LANG` adds a phone,
+`{family-link:NAME}` is the link made for student NAME, `reply [WORDS ||] TEXT` answers a
+message with Telegram's reply."""
+
+from __future__ import annotations
+
+from bot.demo.player import run_demo
+
+
+async def play(script: str) -> str:
+    lines: list[str] = []
+    await run_demo(script.strip().splitlines(), out=lines.append)
+    return "\n".join(lines)
+
+
+TWO_STUDENTS = """
+/start {code}
+tap Español
+student Luis
+/start {code}
+tap Español
+as teacher
+/family Luis
+/family Ana
+family Hodan so
+/start {family-link:Luis}
+tap Soomaali
+"""
+
+
+async def test_a_family_phone_opens_the_link_made_for_the_named_student() -> None:
+    printed = await play(TWO_STUDENTS)
+    assert "👪 Hodan: /start f_" in printed
+    welcome = printed.split("👪 Hodan: /start f_", 1)[1]
+    # the newest link is Ana's; Hodan opened Luis's, in Somali (her phone's language)
+    assert "waxbarashada Luis" in welcome
+    assert "Ana" not in welcome.split("\n\n")[0]
+
+
+async def test_a_reply_reaches_the_bot_as_a_reply_to_the_message_named() -> None:
+    printed = await play(TWO_STUDENTS + """
+as teacher
+/announce Field trip on Friday: bring lunch.
+tap Send to families
+wait 1d
+as Hodan
+reply Field || Mahadsanid, waan fahmay
+""")
+    assert "(replies to «📢 Macallinka Science 7B:»)" in printed
+    after = printed.split("(replies to", 1)[1]
+    assert "U dir tan macallinka" in after  # the bot offers to send her reply to the teacher
+
+
+async def test_a_reply_with_nothing_to_reply_to_says_how_to_use_it() -> None:
+    printed = await play("reply Nothing here || hello")
+    assert "(reply takes [WORDS ||] TEXT" in printed
