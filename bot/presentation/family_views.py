@@ -31,6 +31,9 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   word_list(update.practising, lang),
                   catalog.render("family-week-ask", lang, name=child,
                                  word=update.practising[0][0], language=language_name(lang))]
+    if update.unchecked and lang != "en":
+        parts.append(catalog.render("family-week-unchecked", lang,
+                                    language=language_name(lang)))
     parts.append(catalog.render("family-week-footer", lang))
     return Markup("\n".join(parts))
 

@@ -140,6 +140,7 @@ class FamilyUpdate:
     since: int = WEEK                          # of the last 7 days, those since they started
     out_of: int = 5                            # of those, the school days
     other_days: int = 0                        # days practised that were not school days
+    unchecked: bool = False                    # a gloss shown that no speaker has checked yet
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
@@ -156,21 +157,27 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK))
         studied = {day for day in (m.astimezone(tz).date() for m in moments) if day >= first}
         school = school_days_from(first, today, holidays)
-        learned = _words(db, study.mastered_since(db, row.student_id, now - timedelta(days=7)),
-                         row.language)
-        practising = _words(db, study.learning_word_ids(db, row.student_id), row.language)[:3]
+        learned, unchecked = _words(
+            db, study.mastered_since(db, row.student_id, now - timedelta(days=7)), row.language)
+        practising, unchecked_too = _words(db, study.learning_word_ids(db, row.student_id),
+                                           row.language, limit=3)
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
                                     learned, practising, row.student_id, len(studied & school),
-                                    since, len(school), len(studied - school)))
+                                    since, len(school), len(studied - school),
+                                    unchecked or unchecked_too))
     return updates
 
 
-def _words(db: Database, ids: list[int], lang: str) -> list[tuple[str, str | None]]:
-    result = []
-    for stored in words_by_id(db, ids):
+def _words(db: Database, ids: list[int], lang: str, limit: int | None = None
+           ) -> tuple[list[tuple[str, str | None]], bool]:
+    """(English word, its gloss in `lang`) for the first `limit` words, and whether any gloss
+    shown is one no speaker of `lang` has checked yet (the family may be the first to)."""
+    result, unchecked = [], False
+    for stored in words_by_id(db, ids)[:limit]:
         gloss = stored.word.glosses.get(lang)
         result.append((stored.word.term, gloss.term if gloss else None))
-    return result
+        unchecked = unchecked or (gloss is not None and not gloss.reviewed)
+    return result, unchecked
 
 
 def queue_updates(db: Database, rendered: list[tuple[FamilyUpdate, str]], now: datetime) -> int:

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
+from bot.presentation.family_views import family_update_text
+from bot.presentation.i18n import Catalog
 from bot.services import answers, checks, family, learners, teaching
 from bot.store import people, study
 from tests.clock import START
@@ -154,3 +156,23 @@ def test_a_student_cannot_use_her_own_family_link_or_spend_its_places(
     assert not family.is_family(db, 1001)
     for caregiver in (2001, 2002, 2003, 2004):
         assert family.use_link(db, caregiver, link.payload, START).name == "Ana"
+
+
+def test_the_weekly_update_asks_the_family_to_flag_a_translation_nobody_has_checked(
+        db: Database, school_class: people.ClassInfo) -> None:
+    """A Somali gloss no speaker has reviewed yet: the family reading it may be the first to
+    see it is wrong, so the update says so and how to tell the teacher."""
+    enrol_student(db, START)
+    linked(db, 2001, "es")
+    linked(db, 2002, "so")
+    words = {w.word.term: w.word for w in read_words(db, START)}
+    updates = {u.telegram_id: u for u in family.weekly_updates(db, START + timedelta(days=1),
+                                                                tz=TZ)}
+    catalog = Catalog.load()
+    for update in updates.values():
+        shown = [words[term].glosses[update.language] for term, own in update.practising if own]
+        assert update.unchecked == any(not gloss.reviewed for gloss in shown)
+        text = family_update_text(update, catalog)
+        assert ("/ask" in text.split("\n")[-2]) == update.unchecked
+    assert updates[2002].unchecked  # the shipped Somali glosses are not all reviewed yet
+    assert "mashiin" in family_update_text(updates[2002], catalog)
