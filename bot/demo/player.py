@@ -34,6 +34,10 @@ from bot.translation.translator import Translator
 DEMO_TEACHER = 5550001
 DEMO_STUDENT = 5550002
 DEMO_FAMILY = 5550003
+# Phones added with `student NAME` and `family NAME` count up from here, apart from each other
+# (never the same Telegram id: one person's messages would reach the other)
+EXTRA_STUDENTS = 5551000
+EXTRA_FAMILY = 5552000
 # A person needs a few seconds to read a reply and type or tap the next thing: each action
 # moves the clock this much, so a long script reads like a person, not a flood (the flood
 # guard drops a burst of messages, as it must from a real user).
@@ -167,7 +171,7 @@ class Demo:
             self.out(f"(there is already a phone called {name})")
             return
         added = self.extra_family if family else self.extra_students
-        user_id = (DEMO_FAMILY if family else DEMO_STUDENT) + 100 + len(added)
+        user_id = (EXTRA_FAMILY if family else EXTRA_STUDENTS) + len(added)
         self.users[name] = self.factory.user(user_id, name, language)
         added.append(name)
         self.seen[user_id] = len(self.api.calls)

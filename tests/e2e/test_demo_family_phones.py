@@ -54,3 +54,19 @@ reply Field || Mahadsanid, waan fahmay
 async def test_a_reply_with_nothing_to_reply_to_says_how_to_use_it() -> None:
     printed = await play("reply Nothing here || hello")
     assert "(reply takes [WORDS ||] TEXT" in printed
+
+
+async def test_every_added_phone_is_a_different_person() -> None:
+    """An added family phone never shares a Telegram id with an added student (the first
+    family phone once was the second added student, and got her cards and reminders)."""
+    printed = await play("""
+student Luis
+student Hodan so
+/start {code}
+tap Soomaali
+family Faadumo so
+/words
+""")
+    assert "👪 Faadumo: /words" in printed
+    answer = printed.split("👪 Faadumo: /words", 1)[1]
+    assert "Weli fasal kuma jirtid" in answer  # not in a class: she is not Hodan
