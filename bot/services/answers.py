@@ -20,6 +20,7 @@ from bot.domain.checks import (
     grade_typed,
 )
 from bot.domain.cognates import fold, relation_for
+from bot.domain.confusions import chosen_word
 from bot.domain.dont_know import says_dont_know
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
@@ -280,7 +281,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # miss is counted: she could not find the one answer she could not rule out)
     practice = stored.practice or card_today or (grade.correct and choices == 1)
     with db.atomic():  # closing the item and counting the answer stand or fall together
-        if not study.close_item(db, stored.id, grade.correct, now):
+        if not study.close_item(db, stored.id, grade.correct, now,
+                                chosen_word(item, grade, words) if words else None):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = known or new_mastery(item.word_id, now)
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
