@@ -19,9 +19,9 @@ from datetime import datetime, timedelta
 
 from bot.domain.checks import Grade, Item, WordRef
 
-MIN_TIMES = 3                 # taps of the other word, in either direction
-WINDOW = timedelta(days=14)   # counted over the last two weeks
-CHANCE = 1 / 100              # named only when random tapping does this rarely
+MIN_TIMES = 3  # taps of the other word, in either direction
+WINDOW = timedelta(days=14)  # counted over the last two weeks
+CHANCE = 1 / 100  # named only when random tapping does this rarely
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,9 @@ def _offers(tap: Tap, asked: int, other: int) -> bool:
     return tap.asked == asked and (other in tap.offered or tap.chosen == other)
 
 
-def chosen_counts(taps: Iterable[Tap], now: datetime, window: timedelta = WINDOW
-                  ) -> dict[tuple[int, int], int]:
+def chosen_counts(
+    taps: Iterable[Tap], now: datetime, window: timedelta = WINDOW
+) -> dict[tuple[int, int], int]:
     """How many times, within the window, each unordered pair was chosen one for the other."""
     counts: dict[tuple[int, int], int] = {}
     for tap in _recent(taps, now, window):
@@ -104,8 +105,14 @@ def chosen_counts(taps: Iterable[Tap], now: datetime, window: timedelta = WINDOW
     return counts
 
 
-def mixed_up(taps: Iterable[Tap], now: datetime, *, min_times: int = MIN_TIMES,
-             chance: float = CHANCE, window: timedelta = WINDOW) -> list[Pair]:
+def mixed_up(
+    taps: Iterable[Tap],
+    now: datetime,
+    *,
+    min_times: int = MIN_TIMES,
+    chance: float = CHANCE,
+    window: timedelta = WINDOW,
+) -> list[Pair]:
     """The pairs this student mixes up as of `now`, most often chosen first (then least likely
     by chance): chosen `min_times` or more within `window`, with a chance below `chance` under
     uniform random tapping. `chance` 1 keeps the count rule alone (the bench's 2-tap rule)."""
@@ -115,16 +122,20 @@ def mixed_up(taps: Iterable[Tap], now: datetime, *, min_times: int = MIN_TIMES,
     for (a, b), times in counts.items():
         if times < min_times:
             continue
-        odds = [1 / t.options for t in recent if t.options > 0 and (
-            _offers(t, a, b) or _offers(t, b, a))]
+        odds = [
+            1 / t.options
+            for t in recent
+            if t.options > 0 and (_offers(t, a, b) or _offers(t, b, a))
+        ]
         p = tail_chance(times, odds)
         if p < chance or chance >= 1:
             pairs.append(Pair(a, b, times, len(odds), p))
     return sorted(pairs, key=lambda p: (-p.times, p.chance, p.first, p.second))
 
 
-def class_pairs(by_student: Iterable[Sequence[Pair]], top: int = 3
-                ) -> list[tuple[tuple[int, int], int]]:
+def class_pairs(
+    by_student: Iterable[Sequence[Pair]], top: int = 3
+) -> list[tuple[tuple[int, int], int]]:
     """The pairs most students of a class mix up: ((first, second), students), the `top` most
     shared first (ties: the pair with the lower word ids, stable across reports)."""
     students: dict[tuple[int, int], int] = {}

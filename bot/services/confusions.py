@@ -32,15 +32,22 @@ def _taps(db: Database, rows: Sequence[AnsweredTap]) -> list[Tap]:
     asked = {w.id: w.pack_id for w in words_by_id(db, list({r.item.word_id for r in rows}))}
     taps = []
     for row in rows:
-        refs = option_words(db, packs, row.prompt_lang).of(row.item, asked.get(
-            row.item.word_id, ""))
-        taps.append(Tap(row.item.word_id, frozenset(r.id for r in refs if r is not None),
-                        len(row.item.options), row.chosen_word_id, row.answered_at))
+        refs = option_words(db, packs, row.prompt_lang).of(
+            row.item, asked.get(row.item.word_id, "")
+        )
+        taps.append(
+            Tap(
+                row.item.word_id,
+                frozenset(r.id for r in refs if r is not None),
+                len(row.item.options),
+                row.chosen_word_id,
+                row.answered_at,
+            )
+        )
     return taps
 
 
-def student_taps(db: Database, student_ids: Sequence[int], now: datetime
-                 ) -> dict[int, list[Tap]]:
+def student_taps(db: Database, student_ids: Sequence[int], now: datetime) -> dict[int, list[Tap]]:
     """Each student's answered questions with options within the rule's window."""
     rows = answered_taps(db, student_ids, now - WINDOW)
     by_student: dict[int, list[AnsweredTap]] = {sid: [] for sid in student_ids}
@@ -51,8 +58,9 @@ def student_taps(db: Database, student_ids: Sequence[int], now: datetime
 
 def _words(db: Database, pairs: Sequence[tuple[tuple[int, int], int]]) -> list[MixedUp]:
     found = {w.id: w for w in words_by_id(db, list({i for key, _ in pairs for i in key}))}
-    return [MixedUp(found[a], found[b], count) for (a, b), count in pairs
-            if a in found and b in found]
+    return [
+        MixedUp(found[a], found[b], count) for (a, b), count in pairs if a in found and b in found
+    ]
 
 
 def student_pairs(db: Database, student_id: int, now: datetime) -> list[MixedUp]:
@@ -61,8 +69,9 @@ def student_pairs(db: Database, student_id: int, now: datetime) -> list[MixedUp]
     return _words(db, [(p.words, p.times) for p in pairs])
 
 
-def shared_pairs(db: Database, student_ids: Sequence[int], now: datetime, top: int = TOP
-                 ) -> list[MixedUp]:
+def shared_pairs(
+    db: Database, student_ids: Sequence[int], now: datetime, top: int = TOP
+) -> list[MixedUp]:
     """The `top` pairs most of these students mix up now (count: students)."""
     taps = student_taps(db, student_ids, now)
     return _words(db, class_pairs((mixed_up(t, now) for t in taps.values()), top))

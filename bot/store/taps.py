@@ -28,21 +28,34 @@ class AnsweredTap:
     prompt_lang: str
 
 
-def answered_taps(db: Database, student_ids: Sequence[int], since: datetime
-                  ) -> list[AnsweredTap]:
+def answered_taps(db: Database, student_ids: Sequence[int], since: datetime) -> list[AnsweredTap]:
     """The questions with options these students answered at or after `since`, oldest first
     (typed questions and items a newer check closed unanswered are left out)."""
     if not student_ids:
         return []
     marks = ",".join("?" * len(student_ids))
-    rows = all_rows(db, "SELECT student_id, word_id, item_type, prompt, options, answer, "
-                        "asks_meaning, prompt_lang, chosen_word_id, answered_at "
-                        f"FROM check_items WHERE student_id IN ({marks}) AND correct IS NOT NULL "
-                        "AND answered_at >= ? AND options != '[]' ORDER BY answered_at, id",
-                    [*student_ids, stamp(since)])
-    return [AnsweredTap(r["student_id"],
-                        Item(r["word_id"], ItemType(r["item_type"]), r["prompt"],
-                             tuple(json.loads(r["options"])), r["answer"],
-                             bool(r["asks_meaning"])),
-                        r["chosen_word_id"], parse(r["answered_at"]), r["prompt_lang"])
-            for r in rows]
+    rows = all_rows(
+        db,
+        "SELECT student_id, word_id, item_type, prompt, options, answer, "
+        "asks_meaning, prompt_lang, chosen_word_id, answered_at "
+        f"FROM check_items WHERE student_id IN ({marks}) AND correct IS NOT NULL "
+        "AND answered_at >= ? AND options != '[]' ORDER BY answered_at, id",
+        [*student_ids, stamp(since)],
+    )
+    return [
+        AnsweredTap(
+            r["student_id"],
+            Item(
+                r["word_id"],
+                ItemType(r["item_type"]),
+                r["prompt"],
+                tuple(json.loads(r["options"])),
+                r["answer"],
+                bool(r["asks_meaning"]),
+            ),
+            r["chosen_word_id"],
+            parse(r["answered_at"]),
+            r["prompt_lang"],
+        )
+        for r in rows
+    ]

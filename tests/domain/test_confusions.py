@@ -17,8 +17,7 @@ A, B, C, D, E, F = 1, 2, 3, 4, 5, 6
 
 
 def tap(asked: int, chosen: int | None, offered: tuple[int, ...], days_ago: float = 1) -> Tap:
-    return Tap(asked, frozenset(offered), len(offered), chosen,
-               NOW - timedelta(days=days_ago))
+    return Tap(asked, frozenset(offered), len(offered), chosen, NOW - timedelta(days=days_ago))
 
 
 def test_binomial_tail_matches_the_closed_form() -> None:
@@ -36,8 +35,11 @@ def test_three_taps_of_the_same_word_among_six_options_name_the_pair() -> None:
 
 
 def test_either_direction_counts_toward_the_unordered_pair() -> None:
-    taps = [tap(A, B, (A, B, C, D, E, F)), tap(B, A, (A, B, C, D, E, F)),
-            tap(A, B, (A, B, C, D, E, F))]
+    taps = [
+        tap(A, B, (A, B, C, D, E, F)),
+        tap(B, A, (A, B, C, D, E, F)),
+        tap(A, B, (A, B, C, D, E, F)),
+    ]
     assert [p.words for p in mixed_up(taps, NOW)] == [(A, B)]
 
 
@@ -72,8 +74,12 @@ def test_a_class_names_the_pairs_most_students_share_first() -> None:
     six = (A, B, C, D, E, F)
     ab = [tap(A, B, six) for _ in range(3)]
     cd = [tap(C, D, six) for _ in range(4)]
-    students = [mixed_up(ab, NOW), mixed_up(ab + cd, NOW), mixed_up(cd + ab, NOW),
-                mixed_up(cd, NOW)]
+    students = [
+        mixed_up(ab, NOW),
+        mixed_up(ab + cd, NOW),
+        mixed_up(cd + ab, NOW),
+        mixed_up(cd, NOW),
+    ]
     assert class_pairs(students, top=1) == [((A, B), 3)]
     assert class_pairs(students) == [((A, B), 3), ((C, D), 3)]
 

@@ -16,12 +16,19 @@ from tests.harness import TEACHER_ID, Chat, enrol_student, texts
 PACK = "science.ecosystems"
 
 
-def taps(chat: Chat, student_id: int, asked: str, chosen: str, times: int,
-         options: int = 6, right: int = 0) -> None:
+def taps(
+    chat: Chat,
+    student_id: int,
+    asked: str,
+    chosen: str,
+    times: int,
+    options: int = 6,
+    right: int = 0,
+) -> None:
     """`times` questions on `asked` (`options` options, `chosen` among them) answered with
     `chosen`, then `right` more answered right, each a day apart, ending an hour ago."""
     words = {w.word.term: w.id for w in pack_words(chat.db, PACK)}
-    others = [t for t in words if t not in (asked, chosen)][:options - 2]
+    others = [t for t in words if t not in (asked, chosen)][: options - 2]
     shown = (asked, chosen, *others)
     now = chat.clock.now
     answers = [chosen] * times + [asked] * right
@@ -42,8 +49,9 @@ async def test_report_names_the_pair_two_students_mix_up(chat: Chat) -> None:
     rivera = chat.user(TEACHER_ID, "Rivera", "en")
     report = texts(await chat.send(rivera, "/report"))
     assert "🔀 Mixed up: ecosystem ↔ habitat (2 students)" in report
-    assert "🔀 Mixed up: ecosystem ↔ habitat (×3)" in texts(await chat.send(rivera,
-                                                                          "/student Ana"))
+    assert "🔀 Mixed up: ecosystem ↔ habitat (×3)" in texts(
+        await chat.send(rivera, "/student Ana")
+    )
     assert "🔀" not in texts(await chat.send(rivera, "/student Carlos"))
 
 
@@ -60,4 +68,5 @@ async def test_the_report_line_is_in_the_teachers_language(chat: Chat) -> None:
     taps(chat, 1001, "ecosystem", "habitat", 4)
     rivera = chat.user(TEACHER_ID, "Rivera", "es")
     assert "🔀 Confunden: ecosystem ↔ habitat (1 estudiante)" in texts(
-        await chat.send(rivera, "/report"))
+        await chat.send(rivera, "/report")
+    )
