@@ -9,9 +9,9 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.domain.confusions import WINDOW, Pair, Tap, class_pairs, mixed_up
+from bot.domain.confusions import MIN_TIMES, WINDOW, Pair, Tap, class_pairs, mixed_up
 from bot.store.packs import StoredWord, option_words, pack_ids, words_by_id
-from bot.store.taps import AnsweredTap, answered_taps
+from bot.store.taps import AnsweredTap, answered_taps, times_chosen
 
 TOP = 3  # pairs /report names
 
@@ -77,7 +77,10 @@ def shared_pairs(
     return _words(db, class_pairs((mixed_up(t, now) for t in taps.values()), top))
 
 
-def mixed_with(db: Database, student_id: int, word_id: int, now: datetime) -> Pair | None:
-    """The pair this student mixes up that holds `word_id`, if any (the most chosen one)."""
+def mixed_pair(db: Database, student_id: int, first: int, second: int, now: datetime
+               ) -> Pair | None:
+    """The pair of these two words, when this student mixes them up now (else None)."""
+    if times_chosen(db, student_id, first, second, now - WINDOW) < MIN_TIMES:
+        return None  # most wrong taps: one count, no options read
     pairs = mixed_up(student_taps(db, [student_id], now)[student_id], now)
-    return next((p for p in pairs if word_id in p.words), None)
+    return next((p for p in pairs if set(p.words) == {first, second}), None)

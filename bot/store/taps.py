@@ -59,3 +59,12 @@ def answered_taps(db: Database, student_ids: Sequence[int], since: datetime) -> 
         )
         for r in rows
     ]
+
+
+def times_chosen(db: Database, student_id: int, first: int, second: int, since: datetime) -> int:
+    """How many times since `since` the student chose one of two words for the other."""
+    return db.execute(
+        "SELECT count(*) FROM check_items WHERE student_id = ? AND answered_at >= ? AND "
+        "((word_id = ? AND chosen_word_id = ?) OR (word_id = ? AND chosen_word_id = ?))",
+        [student_id, stamp(since), first, second, second, first],
+    ).fetchone()[0]
