@@ -111,10 +111,20 @@ def pair_item(missed: Item, target: WordRef, other: WordRef, lang: str, scaffold
     words alone), its two options exactly these two words, never in the missed question's
     order. Without such a way, its meaning (levels 1-2: its home-language term, when that is
     no cognate) among the two English words."""
-    item = practice_item(missed, target, [target, other], lang, scaffold, rng)
-    labels = {ref.id: _label(ref, lang, item.asks_meaning) for ref in (target, other)}
-    if set(item.options) == set(labels.values()) and item.answer == labels[target.id]:
-        return item
+    pair = [target, other]
+    tries = [practice_item(missed, target, pair, lang, scaffold, rng)]
+    if ItemType.CLOZE in scaffold.item_types and missed.item_type is not ItemType.CLOZE:
+        # A sentence first: the two short cards just shown hold the meanings, not the use
+        # (a fair one: "an ___" before "ecosystem" and "habitat" is none, and build_item then
+        # falls back to the question just missed)
+        cloze = build_item(target, pair, ItemType.CLOZE, lang,
+                           replace(scaffold, typed_answers=False), rng)
+        if cloze.item_type is ItemType.CLOZE:
+            tries.insert(0, easier(cloze, rng))
+    for item in tries:
+        labels = {ref.id: _label(ref, lang, item.asks_meaning) for ref in pair}
+        if set(item.options) == set(labels.values()) and item.answer == labels[target.id]:
+            return _reordered(item, missed)
     gloss = target.word.glosses.get(lang)
     home = (scaffold.definition_stem_language is StemLanguage.HOME and gloss is not None
             and not gloss.cognate and not rules.cognate_in(gloss.term, target.word))

@@ -77,8 +77,9 @@ def shared_pairs(
     return _words(db, class_pairs((mixed_up(t, now) for t in taps.values()), top))
 
 
-def mixed_pair(db: Database, student_id: int, first: int, second: int, now: datetime
-               ) -> Pair | None:
+def mixed_pair(
+    db: Database, student_id: int, first: int, second: int, now: datetime
+) -> Pair | None:
     """The pair of these two words, when this student mixes them up now (else None)."""
     if times_chosen(db, student_id, first, second, now - WINDOW) < MIN_TIMES:
         return None  # most wrong taps: one count, no options read
