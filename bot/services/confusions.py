@@ -47,11 +47,17 @@ def _taps(db: Database, rows: Sequence[AnsweredTap]) -> list[Tap]:
     return taps
 
 
-def student_taps(db: Database, student_ids: Sequence[int], now: datetime) -> dict[int, list[Tap]]:
+def student_taps(db: Database, student_ids: Sequence[int], now: datetime
+                 ) -> dict[int, list[Tap]]:
     """Each student's answered questions with options within the rule's window."""
-    rows = answered_taps(db, student_ids, now - WINDOW)
+    return taps_since(db, student_ids, now - WINDOW)
+
+
+def taps_since(db: Database, student_ids: Sequence[int], since: datetime
+               ) -> dict[int, list[Tap]]:
+    """Each student's answered questions with options since a moment, oldest first."""
     by_student: dict[int, list[AnsweredTap]] = {sid: [] for sid in student_ids}
-    for row in rows:
+    for row in answered_taps(db, student_ids, since):
         by_student[row.student_id].append(row)
     return {sid: _taps(db, found) for sid, found in by_student.items()}
 
