@@ -44,9 +44,11 @@ def test_either_direction_counts_toward_the_unordered_pair() -> None:
 
 
 def test_two_taps_are_never_enough_however_unlikely() -> None:
-    taps = [tap(A, B, (A, B, C, D, E, F)) for _ in range(2)]
+    twelve = tuple(range(1, 13))  # 2 of 2 among twelve options: 1 chance in 144
+    taps = [tap(A, B, twelve) for _ in range(2)]
     assert mixed_up(taps, NOW) == []
     assert [p.words for p in mixed_up(taps, NOW, min_times=2, chance=1)] == [(A, B)]
+    assert [p.words for p in mixed_up([*taps, tap(B, A, twelve)], NOW)] == [(A, B)]
 
 
 def test_three_taps_a_random_tapper_would_make_often_name_nothing() -> None:
