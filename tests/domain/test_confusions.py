@@ -54,6 +54,9 @@ def test_two_taps_are_never_enough_however_unlikely() -> None:
 def test_three_taps_a_random_tapper_would_make_often_name_nothing() -> None:
     # Two options each time: 3 of 3 happens 1 time in 8 by chance
     assert mixed_up([tap(A, B, (A, B)) for _ in range(3)], NOW) == []
+    # Four options: 3 of 3 is 1 time in 64, not below 1 in 100
+    assert mixed_up([tap(A, B, (A, B, C, D)) for _ in range(3)], NOW) == []
+    assert len(mixed_up([tap(A, B, (A, B, C, D, E)) for _ in range(3)], NOW)) == 1  # 1/125
     # Six options, but offered together on 12 questions: 3 of 12 is a random tapper's luck
     taps = [tap(A, B, (A, B, C, D, E, F)) for _ in range(3)]
     taps += [tap(A, None, (A, B, C, D, E, F)) for _ in range(9)]
