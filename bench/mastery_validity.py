@@ -188,8 +188,28 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
     return rng.randrange(len(item.options)), None, False
 
 
+@dataclass
+class Simulation:
+    """A finished simulated term: the store every answer went through, and who answered."""
+
+    db: Database
+    students: list[Student]
+    shown: dict[tuple[int, int], date]  # (student, word) -> the day its card was first shown
+    days: list[date]                    # the school days, in order
+    answered: int
+
+
 def run(per_kind: int, seed: int = 7, language: str = "es",
         levels: tuple[int, ...] = LEVELS, honest: bool = False) -> dict[str, object]:
+    sim = simulate(per_kind, seed, language, levels, honest)
+    return _figures(sim, levels)
+
+
+def simulate(per_kind: int, seed: int = 7, language: str = "es",
+             levels: tuple[int, ...] = LEVELS, honest: bool = False,
+             kinds: tuple[str, ...] = KINDS) -> Simulation:
+    """Students of `kinds` (per_kind of each) studying through the real services for
+    SCHOOL_DAYS school days (bench/confusions.py reads the answers they left)."""
     db = open_store(None)
     install_packs(db, load_packs().packs, START)
     people.upsert_teacher(db, 1, "T", START)
@@ -204,13 +224,13 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
                                    [PACK]).fetchall()}
     rng = random.Random(seed)
     students: list[Student] = []
-    for index in range(per_kind * len(KINDS)):
-        kind = KINDS[index % len(KINDS)]
+    for index in range(per_kind * len(kinds)):
+        kind = kinds[index % len(kinds)]
         sid = 5000 + index
         people.upsert_student(db, sid, f"S{index}", START)
         people.set_student_language(db, sid, language)
         people.enroll(db, sid, klass.id, START)
-        level = levels[(index // len(KINDS)) % len(levels)]
+        level = levels[(index // len(kinds)) % len(levels)]
         people.set_level(db, sid, klass.id, level, "teacher")
         students.append(Student(sid, kind, level, random.Random(rng.random()),
                                 honest=honest and kind in ("learner", "crammer")))
@@ -264,6 +284,12 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
                     elif not feedback.grade.correct or feedback.reteach is not None:
                         memory.see(now, student.rng)  # the right answer (or the card) shown
                     question = feedback.next_question
+    return Simulation(db, students, shown, days, answered)
+
+
+def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
+    db, students, shown, days, answered = (sim.db, sim.students, sim.shown, sim.days,
+                                           sim.answered)
     end = START + timedelta(days=(days[-1] - days[0]).days, hours=4)
     later = end + timedelta(days=14)
     figures: dict[str, object] = {"answers": answered}

@@ -6,6 +6,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.domain import item_rules as rules
 from bot.domain.checks import Item, WordRef, build_item
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage
 
@@ -101,3 +102,40 @@ def suggested_level(level: int | None, recent: list[bool]) -> int | None:
         return None
     window = recent[:LEVEL_WINDOW]
     return level - 1 if sum(window) / len(window) < LEVEL_SHARE else None
+
+
+def pair_item(missed: Item, target: WordRef, other: WordRef, lang: str, scaffold: Scaffold,
+              rng: random.Random) -> Item:
+    """The "Practice again" item for two words a student mixes up (domain/confusions.py): the
+    word missed (`target`), asked another way when one is fair (practice_item over the two
+    words alone), its two options exactly these two words, never in the missed question's
+    order. Without such a way, its meaning (levels 1-2: its home-language term, when that is
+    no cognate) among the two English words."""
+    pair = [target, other]
+    tries = [practice_item(missed, target, pair, lang, scaffold, rng)]
+    if ItemType.CLOZE in scaffold.item_types and missed.item_type is not ItemType.CLOZE:
+        # A sentence first: the two short cards just shown hold the meanings, not the use
+        # (a fair one: "an ___" before "ecosystem" and "habitat" is none, and build_item then
+        # falls back to the question just missed)
+        cloze = build_item(target, pair, ItemType.CLOZE, lang,
+                           replace(scaffold, typed_answers=False), rng)
+        if cloze.item_type is ItemType.CLOZE:
+            tries.insert(0, easier(cloze, rng))
+    for item in tries:
+        labels = {ref.id: _label(ref, lang, item.asks_meaning) for ref in pair}
+        if set(item.options) == set(labels.values()) and item.answer == labels[target.id]:
+            return _reordered(item, missed)
+    gloss = target.word.glosses.get(lang)
+    home = (scaffold.definition_stem_language is StemLanguage.HOME and gloss is not None
+            and not gloss.cognate and not rules.cognate_in(gloss.term, target.word))
+    kind, stem = ((ItemType.REVERSE, gloss.term) if home and gloss is not None
+                  else (ItemType.CHOICE, rules.masked(target.word.definition, target.word)))
+    options = [target.word.term, other.word.term]
+    rng.shuffle(options)
+    return _reordered(Item(target.id, kind, stem, tuple(options), target.word.term), missed)
+
+
+def _label(ref: WordRef, lang: str, meaning: bool) -> str:
+    """How an option shows a word: its English term, or its home-language term (`meaning`)."""
+    gloss = ref.word.glosses.get(lang)
+    return gloss.term if meaning and gloss is not None else ref.word.term

@@ -12,7 +12,7 @@ from bot.context import PuenteContext
 from bot.presentation import class_views
 from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
-from bot.services import glosses, readiness, teaching
+from bot.services import confusions, glosses, readiness, teaching
 from bot.services.starter import starter_in_report
 
 
@@ -34,7 +34,8 @@ async def report(update: Update, context: PuenteContext) -> None:
     await send_long(context, user.id, class_views.report_text(
         found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
         glosses.students_without_messages(matrix.students, s.translator),
-        starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix)))
+        starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
+        confusions.shared_pairs(s.db, [r.id for r in matrix.students], s.clock())))
     if not (matrix.given and matrix.students):
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
@@ -60,4 +61,4 @@ async def student(update: Update, context: PuenteContext) -> None:
         student_for(context, user.id, row.student_id, lang=lang), row, matrix, s.catalog, lang,
         tz, glosses.no_messages(row.language, s.translator),
         readiness.reviews_back(s.db, row.student_id, now, tz, s.config.school.holidays),
-        now.astimezone(tz).date()))
+        now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now)))

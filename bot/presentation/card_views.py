@@ -131,3 +131,32 @@ def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog) -> Mark
                             emoji=f" {ref.word.emoji}" if ref.word.emoji else "")
              for ref in refs if lang in ref.word.glosses]
     return join_lines([*lines, catalog.bilingual("home-word-hint", lang)])
+
+
+def pair_cards(pair: tuple[WordRef, WordRef], lang: str, scaffold: Scaffold,
+               catalog: Catalog) -> Markup:
+    """Two words a student mixes up, one under the other as short cards: each its English term
+    and home-language term (as its card shows them: home language first where the cards lead
+    with it), then its short definition (the home-language one where the card gives it, else
+    the newcomer's English one, else the English definition), so the difference is read at a
+    glance."""
+    blocks = []
+    for ref in pair:
+        word = ref.word
+        gloss = word.glosses.get(lang) if lang != REFERENCE else None
+        english = f"<b>{escape(word.term)}</b>"
+        if scaffold.emoji and word.emoji:
+            english = f"{escape(word.emoji)} {english}"
+        names = [english]
+        meaning = word.definition
+        if not scaffold.english_definition and word.simple:  # levels 1-2: the newcomer's one
+            meaning = word.simple
+        if gloss is not None:
+            own = f"<b>{escape(gloss.term)}</b>"
+            if gloss.machine:
+                own += " " + catalog.render("machine-translation-mark", lang)
+            names = [own, english] if scaffold.l1_first else [english, own]
+            if scaffold.l1_first and gloss.definition:
+                meaning = gloss.definition
+        blocks.append(f"{' · '.join(names)}\n<i>{escape(meaning)}</i>")
+    return Markup("\n↔\n".join(blocks))

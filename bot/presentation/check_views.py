@@ -14,6 +14,7 @@ from bot.domain.scaffold import (
 from bot.domain.typed_answers import Verdict
 from bot.presentation.card_views import (
     card,
+    pair_cards,
 )
 from bot.presentation.i18n import (
     REFERENCE,
@@ -178,7 +179,12 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
                                            own=params["own"]))
     if feedback.newly_mastered:
         parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
-    if feedback.reteach is not None:  # missed again: the card again, home language first
+    if feedback.reteach is not None and feedback.mixed_with is not None:  # two words she
+        # mixes up: both, side by side, before "Practice again" asks which is which
+        parts.append(join_lines([catalog.bilingual("mixed-up-card", lang), pair_cards(
+            (feedback.reteach, feedback.mixed_with), lang, scaffold_for(feedback.level),
+            catalog)]))
+    elif feedback.reteach is not None:  # missed again: the card again, home language first
         parts.append(join_lines([catalog.bilingual("reteach-card", lang), card(
             feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
     if feedback.score is not None:

@@ -18,6 +18,7 @@ from bot.presentation.progress_views import word_statuses
 from bot.presentation.report_text import student_lines, summary_text
 from bot.presentation.students import class_labels
 from bot.presentation.views import join_lines, label, level_text, name
+from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.starter import StarterPack
 from bot.services.teaching import StudentNames
@@ -101,10 +102,12 @@ def student_text(
     no_messages: NoMessages | None,
     back: Mapping[int, date] | None = None,
     today: date | None = None,
+    mixed: Sequence[MixedUp] = (),
 ) -> Markup:
     """/student: who (`who`, as the teacher tells them apart), their home language and level,
     a line per word (a word in review with the day it comes back, `back`), the cards not
-    opened yet, and what Puente lacks in their language."""
+    opened yet, the pairs of words they mix up (`mixed`), and what Puente lacks in their
+    language."""
     lines = [
         catalog.render(
             "student-header",
@@ -115,6 +118,8 @@ def student_text(
         )
     ]
     lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today)
+    if mixed:
+        lines.append(mixed_line(mixed, "student-mixed-pair", catalog, lang))
     if no_messages is not None:
         lines += no_messages_lines(
             {row.student_id: no_messages}, {row.student_id: who}, catalog, lang
@@ -143,17 +148,21 @@ def report_text(
     no_messages: Mapping[int, NoMessages],
     starter: StarterPack | None = None,
     unchecked: Sequence[Unchecked] = (),
+    mixed: Sequence[MixedUp] = (),
 ) -> Markup:
-    """/report's text: the summary (days in the school's time zone), the words that came from
-    the starter pack (`starter`: none pushed), the home languages Puente has no messages in,
-    with their students (`no_messages`, by id), then, on one line, the languages whose
-    translations of the class's words no speaker has checked yet (`unchecked`)."""
+    """/report's text: the summary (days in the school's time zone), the pairs of words most
+    students mix up (`mixed`), the words that came from the starter pack (`starter`: none
+    pushed), the home languages Puente has no messages in, with their students (`no_messages`,
+    by id), then, on one line, the languages whose translations of the class's words no speaker
+    has checked yet (`unchecked`)."""
     tz = school.timezone
     summary = summary_text(
         found.name, matrix, catalog, lang, today, school.holidays, names, found.id, tz
     )
     labels = class_labels(matrix.students, catalog, lang, names, found.id)
     lines = [summary]
+    if mixed:
+        lines.append(mixed_line(mixed, "report-mixed-pair", catalog, lang))
     if starter is not None:
         lines.append(catalog.render("report-starter-words", lang, title=starter.title,
                                     words=Counted("count-words", starter.words)))
@@ -181,3 +190,16 @@ def no_messages_lines(
         )
         for gap, names in students.items()
     ]
+
+
+def mixed_line(mixed: Sequence[MixedUp], key: str, catalog: Catalog, lang: str) -> Markup:
+    """"🔀 Mixed up: ecosystem ↔ habitat (3 students)": the English terms of each pair, with
+    how many students mix it up (`report-mixed-pair`) or how often this one chose one for the
+    other (`student-mixed-pair`)."""
+    def count(m: MixedUp) -> dict[str, object]:
+        return {"students": Counted("count-students", m.count)} \
+            if key == "report-mixed-pair" else {"times": m.count}
+
+    pairs = [catalog.render(key, lang, first=m.first.word.term, second=m.second.word.term,
+                            **count(m)) for m in mixed]
+    return catalog.render("mixed-up-line", lang, pairs=Markup(", ".join(pairs)))

@@ -20,6 +20,7 @@ from bot.domain.checks import (
     grade_typed,
 )
 from bot.domain.cognates import fold, relation_for
+from bot.domain.confusions import chosen_word
 from bot.domain.dont_know import says_dont_know
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
@@ -31,7 +32,7 @@ from bot.domain.mastery import (
     record_answer,
 )
 from bot.domain.packs import Word
-from bot.domain.reteach import RETEACH_AFTER, needs_reteach, practice_item
+from bot.domain.reteach import RETEACH_AFTER, needs_reteach, pair_item, practice_item
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.school_days import local_midnight
 from bot.domain.typed_answers import (
@@ -42,6 +43,7 @@ from bot.domain.typed_answers import (
     own_terms,
     pack_terms,
 )
+from bot.services import confusions
 from bot.services.checks import Question, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, word_refs
 from bot.services.readiness import NextStep, next_step
@@ -70,6 +72,8 @@ class Feedback:
     item_id: int | None = None  # the item answered
     poll_message: int | None = None  # the message showing its quiz poll (None: no poll known)
     chosen: tuple[str, str] | None = None  # a wrong tap: the option, and what it means
+    # re-taught as one of two words she mixes up: the other, shown beside it (reteach)
+    mixed_with: WordRef | None = None
 
 
 class StaleItemError(PuenteError):
@@ -280,7 +284,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # miss is counted: she could not find the one answer she could not rule out)
     practice = stored.practice or card_today or (grade.correct and choices == 1)
     with db.atomic():  # closing the item and counting the answer stand or fall together
-        if not study.close_item(db, stored.id, grade.correct, now):
+        chosen = chosen_word(item, grade, words) if words else None
+        if not study.close_item(db, stored.id, grade.correct, now, chosen):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = known or new_mastery(item.word_id, now)
         updated = record_answer(state, correct=grade.correct, exact=grade.exact,
@@ -292,7 +297,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now, practice=practice)
-        again = reteach(db, stored, who, updated, now, tz)
+        again, mixed = reteach(db, stored, who, updated, now, tz, chosen) or (None, None)
     gloss = word.glosses.get(who.language)
     # The check as read before this answer, with it answered; read again when re-teaching
     # added an item (or nobody read it yet).
@@ -314,7 +319,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     needs_help(updated) and not needs_help(state), question, score, again,
                     who.level, _false_friend(word, who.language, grade), slipped, after,
                     stored.id, stored.poll_message,
-                    chosen_meaning(item, grade, words, who.language) if words else None)
+                    chosen_meaning(item, grade, words, who.language) if words else None,
+                    mixed)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
@@ -325,7 +331,8 @@ def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
 
 
 def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,
-            now: datetime, tz: ZoneInfo) -> WordRef | None:
+            now: datetime, tz: ZoneInfo, chosen: int | None = None
+            ) -> tuple[WordRef, WordRef | None] | None:
     """After a second miss in a row, and on each later day the word is missed again
     (reteach.needs_reteach): add an easier item on the word to the check (two options, asked
     another way than the question missed: reteach.practice_item) and return the word, whose
@@ -333,18 +340,29 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
 
     The easier item is practice ("Practice again"): the check's "Question n/N" and its score
     stay as they were when it started, so the check never grows while the student fails. A
-    missed "Practice again" is never followed by another (an old one tapped days later too)."""
-    if stored.practice or updated.misses_in_row < RETEACH_AFTER:
+    missed "Practice again" is never followed by another (an old one tapped days later too).
+
+    A wrong tap on `chosen` (a pack word) that makes the two words a pair she mixes up
+    (confusions.mixed_pair) is re-taught the same way, once a day, as the pair: both words side
+    by side (returned second), then an item whose two options are exactly these two."""
+    word_id = stored.item.word_id
+    if stored.practice or (updated.misses_in_row < RETEACH_AFTER and chosen is None):
         return None  # the common case, without a query
     midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
-    if not needs_reteach(updated.misses_in_row,
-                         study.practice_since(db, who.id, stored.item.word_id, midnight)):
+    if study.practice_since(db, who.id, word_id, midnight):
+        return None  # re-taught today already
+    pair = confusions.mixed_pair(db, who.id, word_id, chosen, now) if chosen else None
+    if pair is None and not needs_reteach(updated.misses_in_row, False):
         return None
-    found = words_by_id(db, [stored.item.word_id])
-    if not found:
+    found = words_by_id(db, [word_id, *([chosen] if pair and chosen else [])])
+    if not found or found[0].id != word_id:
         return None
-    target = word_refs(found)[0]
+    target, *others = word_refs(found)
     rng = random.Random(stored.id)  # the same re-teaching item if the answer is replayed
+    if others:
+        item = pair_item(stored.item, target, others[0], who.language, who.scaffold, rng)
+        study.append_item(db, stored.id, who.id, stored.prompt_lang, item, now)
+        return target, others[0]
     # Options come from the word's own pack first, then the student's, as in a check
     packs = dict.fromkeys([target.pack_id, *who.pack_ids])
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
@@ -352,4 +370,4 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
                          seen_words(study.student_mastery(db, who.id)))
     if item.options:
         study.append_item(db, stored.id, who.id, stored.prompt_lang, item, now)
-    return target
+    return target, None

@@ -624,3 +624,12 @@ def poll_message(db: Database) -> None:
     after a restart too. Only the message id: the poll is in the student's private chat. NULL
     for an item sent as no poll, or before this migration."""
     _run(db, "ALTER TABLE check_items ADD COLUMN poll_message_id INTEGER")
+
+
+@migrations(name="0033_chosen_word")
+def chosen_word(db: Database) -> None:
+    """The pack word behind the wrong option a student tapped, so Puente can tell which two
+    words she mixes up (domain/confusions.py). NULL for a right tap, a typed answer, a "🤷",
+    an option that is no pack word, and every answer before this migration."""
+    _run(db, "ALTER TABLE check_items ADD COLUMN chosen_word_id INTEGER "
+             "REFERENCES words(id) ON DELETE SET NULL")

@@ -246,10 +246,13 @@ def claim_typed_intro(db: Database, student_id: int) -> bool:
     return cursor.rowcount == 1
 
 
-def close_item(db: Database, item_id: int, correct: bool, now: datetime) -> bool:
-    """Mark an item answered; False when it already was (a replayed button)."""
-    cursor = db.execute("UPDATE check_items SET answered_at = ?, correct = ? WHERE id = ? "
-                        "AND answered_at IS NULL", [stamp(now), int(correct), item_id])
+def close_item(db: Database, item_id: int, correct: bool, now: datetime,
+               chosen_word_id: int | None = None) -> bool:
+    """Mark an item answered (`chosen_word_id`: the pack word of a wrong option tapped);
+    False when it already was (a replayed button)."""
+    cursor = db.execute("UPDATE check_items SET answered_at = ?, correct = ?, chosen_word_id = ? "
+                        "WHERE id = ? AND answered_at IS NULL",
+                        [stamp(now), int(correct), chosen_word_id, item_id])
     return cursor.rowcount == 1
 
 
