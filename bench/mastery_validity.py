@@ -41,6 +41,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -189,7 +190,12 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
 
 
 def run(per_kind: int, seed: int = 7, language: str = "es",
-        levels: tuple[int, ...] = LEVELS, honest: bool = False) -> dict[str, object]:
+        levels: tuple[int, ...] = LEVELS, honest: bool = False,
+        school_days: int = SCHOOL_DAYS,
+        after_day: Callable[[Database, int, list[Student]], None] | None = None
+        ) -> dict[str, object]:
+    """Simulate `school_days` school days; `after_day` sees the store and the students after
+    each day's sessions (bench/stalled.py watches when a word first goes into review)."""
     db = open_store(None)
     install_packs(db, load_packs().packs, START)
     people.upsert_teacher(db, 1, "T", START)
@@ -217,7 +223,7 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
     shown: dict[tuple[int, int], date] = {}
     days: list[date] = []
     day = START.astimezone(TZ).date()
-    while len(days) < SCHOOL_DAYS:
+    while len(days) < school_days:
         if is_school_day(day):
             days.append(day)
         day += timedelta(days=1)
@@ -264,6 +270,8 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
                     elif not feedback.grade.correct or feedback.reteach is not None:
                         memory.see(now, student.rng)  # the right answer (or the card) shown
                     question = feedback.next_question
+        if after_day is not None:
+            after_day(db, index, students)
     end = START + timedelta(days=(days[-1] - days[0]).days, hours=4)
     later = end + timedelta(days=14)
     figures: dict[str, object] = {"answers": answered}

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState, WordStatus, mastery_state, met, word_status
+from bot.domain.mastery import (
+    STALLED_ANSWER_DAYS,
+    MasteryState,
+    WordStatus,
+    mastery_state,
+    met,
+    word_status,
+)
+from bot.domain.school_days import is_school_day, school_days_from
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.people import PLACEMENT, ROSTER_ORDER
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
@@ -85,6 +94,10 @@ class ClassMatrix:
     # student id -> words in pack order. Not met, so no view counts them, but a teacher
     # must tell "not opened yet" from "never sent".
     unopened: dict[int, list[WordColumn]] = field(default_factory=dict)
+    # Student id -> the school days they gave a counted answer on, counted up to
+    # STALLED_ANSWER_DAYS, for the students who may be stalled alone (no word in review or
+    # mastered, answers spread over that many school days): /report's "🐢 Stalled".
+    answer_days: dict[int, int] = field(default_factory=dict)
 
     @property
     def given(self) -> list[WordColumn]:
@@ -95,13 +108,15 @@ class ClassMatrix:
         return sorted(every.values(), key=lambda w: (w.pack_id, w.position))
 
 
-def class_matrix(db: Database, class_id: int,
-                 words_of: Collection[int] = ()) -> ClassMatrix:
+def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
+                 tz: tzinfo | None = None, holidays: Collection[date] = ()) -> ClassMatrix:
     """Students x words of one class with mastery and answer totals (COUNTED_ANSWERS: practice
     is no evidence, so no teacher's view counts it; `practised` keeps how many), over the words
     each student has met (their card shown, or answered), and the words given to each student that
     they have not opened. Only the class's own words count (its pack's and those pushed to
-    it), or those of the classes `words_of` names: never a word from another class."""
+    it), or those of the classes `words_of` names: never a word from another class. With the
+    school's time zone `tz` (and `holidays`), the school days each student who may be stalled
+    answered on (`answer_days`)."""
     students = [StudentRow(*r) for r in db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
@@ -128,7 +143,51 @@ def class_matrix(db: Database, class_id: int,
         for student_id in unread.get(word.id, []) if not word.retired else ():
             unopened.setdefault(student_id, []).append(word)
     met_ids = {w for _, w in cells}
-    return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened)
+    days = _answer_days(db, cells.values(), tz, holidays) if tz is not None else {}
+    return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days)
+
+
+def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,
+                 holidays: Collection[date], enough: int = STALLED_ANSWER_DAYS
+                 ) -> dict[int, int]:
+    """The school days (in `tz`) each student with no word in review or mastered gave a
+    counted answer on, counted up to `enough`. Only students whose counted answers span
+    `enough` school days are read from the attempts, and each only until `enough` days are
+    found: /report stays quick on a class of a million answers."""
+    moved, first, last = set(), {}, {}
+    for c in cells:
+        if c.state in (MasteryState.REVIEWING, MasteryState.MASTERED):
+            moved.add(c.student_id)
+        if c.attempts and c.last_seen:
+            start = c.first_seen or c.last_seen
+            first[c.student_id] = min(first.get(c.student_id, start), start)
+            last[c.student_id] = max(last.get(c.student_id, c.last_seen), c.last_seen)
+    days = {}
+    for student_id, start in first.items():
+        # A day's answers fall between the first counted answer and the last answer
+        span = school_days_from(_day(start, tz), _day(last[student_id], tz), holidays)
+        if student_id not in moved and len(span) >= enough:
+            days[student_id] = _days_answered(db, student_id, tz, holidays, enough)
+    return days
+
+
+def _days_answered(db: Database, student_id: int, tz: tzinfo, holidays: Collection[date],
+                   enough: int) -> int:
+    """The school days a student gave a counted answer on (never practice), up to `enough`."""
+    seen: set[date] = set()
+    for (answered_at,) in db.execute("SELECT answered_at FROM attempts WHERE student_id = ? "
+                                     "AND practice = 0", [student_id]):
+        day = _day(answered_at, tz)
+        if is_school_day(day, holidays):
+            seen.add(day)
+            if len(seen) >= enough:
+                break
+    return len(seen)
+
+
+def _day(stamp: str, tz: tzinfo) -> date:
+    """The school's day of a stored UTC time."""
+    return datetime.fromisoformat(stamp).replace(tzinfo=UTC).astimezone(tz).date()
 
 
 def _word_columns(db: Database, word_ids: set[int]) -> list[WordColumn]:
