@@ -624,3 +624,17 @@ def poll_message(db: Database) -> None:
     after a restart too. Only the message id: the poll is in the student's private chat. NULL
     for an item sent as no poll, or before this migration."""
     _run(db, "ALTER TABLE check_items ADD COLUMN poll_message_id INTEGER")
+
+
+@migrations(name="0034_thread_written")
+def thread_written(db: Database) -> None:
+    """The language each thread message was written in (`written`: the writer's, or English
+    when they wrote English; for a teacher's answer, English or the family's language), and
+    for an answer whether it went as a machine translation into the family's `language`
+    (`machine`), so /thread says "sent in Spanish (machine translation)" or "sent as you wrote
+    it". Codes and a flag, never text. NULL for a message from before this migration (and
+    `written` for one in no language Puente could tell): /thread says nothing of it."""
+    _run(db, """
+ALTER TABLE thread_messages ADD COLUMN written TEXT;
+ALTER TABLE thread_messages ADD COLUMN machine INTEGER
+""")
