@@ -7,8 +7,8 @@ unaware of a student who knows no word for weeks.
 
 This runs the learner simulation of bench/mastery_validity.py (the real study services, a
 real store, a fixed clock) and, after each school day, looks at every student: on how many
-school days they have answered a counted check so far, and whether any word of theirs is in
-review or mastered (as /report reads it). For each threshold it prints how many learners (who
+school days they have answered a check so far (practice too), and whether any word of theirs
+is in review or mastered (as /report reads it). For each threshold it prints how many learners (who
 learn from the cards) it would ever name, and how many non-knowers (guessers, memorisers,
 look-alike guessers, eliminators: they know no word) it names within 10 school days.
 
@@ -44,7 +44,7 @@ class Watch:
     """One simulated student, day by day: answer days so far, and whether a word moved on."""
 
     kind: str
-    counted: int = 0  # counted answers so far
+    answers: int = 0  # answers so far (practice too: /report counts a day with any)
     answer_days: int = 0
     first_review: int | None = None  # the answer day (1st, 2nd...) a word first moved on
     # (school day index, answer days so far, a word in review or mastered) at each day's end
@@ -65,11 +65,11 @@ def watcher(watches: dict[int, Watch]) -> Callable[[Database, int, list[Student]
     def after_day(db: Database, index: int, students: list[Student]) -> None:
         for student in students:
             watch = watches.setdefault(student.id, Watch(student.kind))
-            counted = db.execute(
-                "SELECT count(*) FROM attempts WHERE student_id = ? AND practice = 0", [student.id]
+            answers = db.execute(
+                "SELECT count(*) FROM attempts WHERE student_id = ?", [student.id]
             ).fetchone()[0]
-            if counted > watch.counted:
-                watch.counted, watch.answer_days = counted, watch.answer_days + 1
+            if answers > watch.answers:
+                watch.answers, watch.answer_days = answers, watch.answer_days + 1
             moved = any(
                 state.state in MOVED_ON
                 for state in study_store.student_mastery(db, student.id).values()

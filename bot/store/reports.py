@@ -94,7 +94,7 @@ class ClassMatrix:
     # student id -> words in pack order. Not met, so no view counts them, but a teacher
     # must tell "not opened yet" from "never sent".
     unopened: dict[int, list[WordColumn]] = field(default_factory=dict)
-    # Student id -> the school days they gave a counted answer on, counted up to
+    # Student id -> the school days they answered a check on, counted up to
     # STALLED_ANSWER_DAYS, for the students who may be stalled alone (no word in review or
     # mastered, answers spread over that many school days): /report's "🐢 Stalled".
     answer_days: dict[int, int] = field(default_factory=dict)
@@ -150,21 +150,21 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
 def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,
                  holidays: Collection[date], enough: int = STALLED_ANSWER_DAYS
                  ) -> dict[int, int]:
-    """The school days (in `tz`) each student with no word in review or mastered gave a
-    counted answer on, counted up to `enough`. Only students whose counted answers span
-    `enough` school days are read from the attempts, and each only until `enough` days are
-    found: /report stays quick on a class of a million answers."""
+    """The school days (in `tz`) each student with no word in review or mastered answered a
+    check on (practice too: they answered that day), counted up to `enough`. Only students
+    whose answers span `enough` school days are read from the attempts, and each only until
+    `enough` days are found: /report stays quick on a class of a million answers."""
     moved, first, last = set(), {}, {}
     for c in cells:
         if c.state in (MasteryState.REVIEWING, MasteryState.MASTERED):
             moved.add(c.student_id)
-        if c.attempts and c.last_seen:
-            start = c.first_seen or c.last_seen
+        if c.answered and c.last_seen:
+            # no answer comes before the word's card was shown (an answer marks it shown)
+            start = min(s for s in (c.shown_at, c.first_seen, c.last_seen) if s)
             first[c.student_id] = min(first.get(c.student_id, start), start)
             last[c.student_id] = max(last.get(c.student_id, c.last_seen), c.last_seen)
     days = {}
     for student_id, start in first.items():
-        # A day's answers fall between the first counted answer and the last answer
         span = school_days_from(_day(start, tz), _day(last[student_id], tz), holidays)
         if student_id not in moved and len(span) >= enough:
             days[student_id] = _days_answered(db, student_id, tz, holidays, enough)
@@ -173,11 +173,12 @@ def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,
 
 def _days_answered(db: Database, student_id: int, tz: tzinfo, holidays: Collection[date],
                    enough: int) -> int:
-    """The school days a student gave a counted answer on (never practice), up to `enough`."""
+    """The school days a student answered on, up to `enough`: the distinct minutes of their
+    answers (read from the attempts index alone), each turned into the school's day."""
     seen: set[date] = set()
-    for (answered_at,) in db.execute("SELECT answered_at FROM attempts WHERE student_id = ? "
-                                     "AND practice = 0", [student_id]):
-        day = _day(answered_at, tz)
+    for (minute,) in db.execute("SELECT DISTINCT substr(answered_at, 1, 16) FROM attempts "
+                                "WHERE student_id = ?", [student_id]):
+        day = _day(f"{minute}:00+00:00", tz)
         if is_school_day(day, holidays):
             seen.add(day)
             if len(seen) >= enough:
