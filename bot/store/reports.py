@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, tzinfo
 from sqlite_utils import Database
 
 from bot.domain.mastery import (
+    REVIEWING_DAYS,
     STALLED_ANSWER_DAYS,
     MasteryState,
     WordStatus,
@@ -154,19 +155,22 @@ def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,
     check on (practice too: they answered that day), counted up to `enough`. Only students
     whose answers span `enough` school days are read from the attempts, and each only until
     `enough` days are found: /report stays quick on a class of a million answers."""
-    moved, first, last = set(), {}, {}
-    for c in cells:
-        if c.state in (MasteryState.REVIEWING, MasteryState.MASTERED):
-            moved.add(c.student_id)
-        if c.answered and c.last_seen:
-            # no answer comes before the word's card was shown (an answer marks it shown)
-            start = min(s for s in (c.shown_at, c.first_seen, c.last_seen) if s)
-            first[c.student_id] = min(first.get(c.student_id, start), start)
-            last[c.student_id] = max(last.get(c.student_id, c.last_seen), c.last_seen)
+    moved = {c.student_id for c in cells if c.mastered or c.days_right >= REVIEWING_DAYS}
+    first: dict[int, str] = {}
+    last: dict[int, str] = {}
+    for c in cells:  # the whole class's cells: kept to plain comparisons of stored stamps
+        if c.student_id in moved or not c.last_seen:  # last_seen: the latest answer
+            continue
+        # no answer comes before the word's card was shown (an answer marks it shown)
+        start = min(c.shown_at or c.last_seen, c.first_seen or c.last_seen, c.last_seen)
+        if start < first.get(c.student_id, "~"):
+            first[c.student_id] = start
+        if c.last_seen > last.get(c.student_id, ""):
+            last[c.student_id] = c.last_seen
     days = {}
     for student_id, start in first.items():
         span = school_days_from(_day(start, tz), _day(last[student_id], tz), holidays)
-        if student_id not in moved and len(span) >= enough:
+        if len(span) >= enough:
             days[student_id] = _days_answered(db, student_id, tz, holidays, enough)
     return days
 
