@@ -81,7 +81,6 @@ class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
     hardest: list[str]             # "predator 80%" (wrong)
-    mastered_share: float
     not_started: list[str] = field(default_factory=list)
     inactive: list[Inactive] = field(default_factory=list)
     inactive_days: int = INACTIVE_SCHOOL_DAYS
@@ -180,7 +179,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     given = matrix.given
     return Summary(on_track, needs_help,
                    [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
-                   mastered / total if total else 0.0, not_started, inactive,
+                   not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
                    reads_cards=reads_cards, mastered=mastered, opened=total)
