@@ -11,9 +11,11 @@ from tests.harness import store_before
 def test_a_message_keeps_its_language_and_an_older_one_reads_as_not_known() -> None:
     db, _ = store_before("0034_thread_written")
     db.execute("INSERT INTO teachers (id, first_name, created_at) VALUES (9, 'T', 'x')")
-    db.execute("INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, "
-               "direction, language, created_at) VALUES (1, 9, 2, 'family', 'ask', 'es', ?)",
-               [START.isoformat()])
+    db.execute(
+        "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, "
+        "direction, language, created_at) VALUES (1, 9, 2, 'family', 'ask', 'es', ?)",
+        [START.isoformat()],
+    )
 
     schema.migrations.apply(db)
 
