@@ -41,6 +41,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -200,16 +201,25 @@ class Simulation:
 
 
 def run(per_kind: int, seed: int = 7, language: str = "es",
-        levels: tuple[int, ...] = LEVELS, honest: bool = False) -> dict[str, object]:
-    sim = simulate(per_kind, seed, language, levels, honest)
+        levels: tuple[int, ...] = LEVELS, honest: bool = False,
+        school_days: int = SCHOOL_DAYS,
+        after_day: Callable[[Database, int, list[Student]], None] | None = None
+        ) -> dict[str, object]:
+    """Simulate `school_days` school days and sum them up; `after_day` sees the store and the
+    students after each day's sessions (bench/stalled.py watches when a word first goes into
+    review)."""
+    sim = simulate(per_kind, seed, language, levels, honest, school_days=school_days,
+                   after_day=after_day)
     return _figures(sim, levels)
 
 
 def simulate(per_kind: int, seed: int = 7, language: str = "es",
              levels: tuple[int, ...] = LEVELS, honest: bool = False,
-             kinds: tuple[str, ...] = KINDS) -> Simulation:
+             kinds: tuple[str, ...] = KINDS, school_days: int = SCHOOL_DAYS,
+             after_day: Callable[[Database, int, list[Student]], None] | None = None
+             ) -> Simulation:
     """Students of `kinds` (per_kind of each) studying through the real services for
-    SCHOOL_DAYS school days (bench/confusions.py reads the answers they left)."""
+    `school_days` school days (bench/confusions.py reads the answers they left)."""
     db = open_store(None)
     install_packs(db, load_packs().packs, START)
     people.upsert_teacher(db, 1, "T", START)
@@ -237,7 +247,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
     shown: dict[tuple[int, int], date] = {}
     days: list[date] = []
     day = START.astimezone(TZ).date()
-    while len(days) < SCHOOL_DAYS:
+    while len(days) < school_days:
         if is_school_day(day):
             days.append(day)
         day += timedelta(days=1)
@@ -284,6 +294,8 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     elif not feedback.grade.correct or feedback.reteach is not None:
                         memory.see(now, student.rng)  # the right answer (or the card) shown
                     question = feedback.next_question
+        if after_day is not None:
+            after_day(db, index, students)
     return Simulation(db, students, shown, days, answered)
 
 

@@ -97,7 +97,7 @@ def main() -> None:
         timings = {"matrix query": [], "summary text": [], "csv": []}
         for _ in range(RUNS):
             t0 = time.perf_counter()
-            matrix = class_matrix(db, class_id)
+            matrix = class_matrix(db, class_id, tz=UTC)  # as /report: 🐢 answer days too
             t1 = time.perf_counter()
             summary_text("Bench", matrix, catalog, "en")
             t2 = time.perf_counter()
@@ -116,6 +116,24 @@ def main() -> None:
         print(f"{'/report (app)':13} median {statistics.median(whole) * 1000:6.1f} ms  "
               f"max {max(whole) * 1000:6.1f} ms  (summary + heatmap + CSV through the "
               "Application; goal < 500 ms)")
+        stalled_worst_case(db, class_id)
+
+
+def stalled_worst_case(db: Database, class_id: int) -> None:
+    """Time the matrix when every student may be stalled: first answers a month back, no word
+    in review, so "🐢 Stalled" reads each student's answers (all on one day here, so no early
+    stop at four days: every answer of the class is read)."""
+    db.execute("UPDATE mastery SET first_seen = ?, success_days = '[]', mastered_at = NULL",
+               [stamp(NOW - timedelta(days=30))])
+    timings = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        matrix = class_matrix(db, class_id, tz=UTC)
+        timings.append(time.perf_counter() - started)
+    read = sum(1 for days in matrix.answer_days.values() if days < 4)
+    print(f"{'🐢 worst case':13} median {statistics.median(timings) * 1000:6.1f} ms  "
+          f"max {max(timings) * 1000:6.1f} ms  (matrix query when all {read} students' "
+          "answers are read for their answer days)")
 
 
 async def whole_report(db: Database, catalog: Catalog, runs: int = RUNS) -> list[float]:

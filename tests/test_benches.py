@@ -66,6 +66,8 @@ BENCHES: dict[str, Smoke] = {
     # One scenario of three: the others differ only in the stand-in's settings (built at import)
     "push_load": Smoke((r"previews/s", r"students missed", r"/help answered in"), live=True,
                        argv=("bench/push_load.py", "--scenario", "bursts allowed")),
+    "stalled": Smoke((r"learners \(\d+\): first word in review",
+                      r"threshold 4 answer days: names \d+ of \d+ learners")),
     "report_query": Smoke((r"matrix query +median", r"/report \(app\) +median")),
     "speech": Smoke((r"synthesis \+ encode", r"cache hits", r"uploads \(new clips\) +\d+",
                      r"sent by remembered file_id")),

@@ -160,8 +160,8 @@ def test_french_keeps_question_marks_and_colons_on_their_line(catalog: Catalog) 
 
 def test_the_review_s_prompt_rows_read_as_the_reviewers_asked(catalog: Catalog) -> None:
     """Gloss review rows 74, 76-79: wording a native reader flagged."""
-    summary = catalog.messages["ar"]["report-summary"]
-    assert "كلمات متقنة: {mastered}" in summary and "نسبة" not in summary  # a count, not a rate
+    mastered = catalog.messages["ar"]["report-mastered"]
+    assert "كلمات متقنة: {mastered}" in mastered and "نسبة" not in mastered  # a count, not a rate
     assert "소리가 비슷하고" in catalog.messages["ko"]["cognate-hint"]  # loanwords sound alike
     assert catalog.render("language-confirm", "zh", language=language_name("zh")) == \
         "🌍 你在家说的语言是中文吗？"

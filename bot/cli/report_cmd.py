@@ -54,8 +54,8 @@ def report_command(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     class_id, name = rows[0].id, rows[0].name
-    matrix = class_matrix(db, class_id)
     school = args.settings.school
+    matrix = class_matrix(db, class_id, tz=school.timezone, holidays=school.holidays)
     today = args.clock().astimezone(school.timezone).date()  # inactivity: in school days
     catalog = Catalog.load()
     print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays,

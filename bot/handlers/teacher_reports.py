@@ -27,9 +27,10 @@ async def report(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    found, matrix = teaching.class_report(s.db, user.id, arg_text(context) or None)
-    lang = teacher_reads(context, user)
     school, tz = s.config.school, s.config.school.timezone
+    found, matrix = teaching.class_report(s.db, user.id, arg_text(context) or None, tz,
+                                          school.holidays)
+    lang = teacher_reads(context, user)
     today = s.clock().astimezone(tz).date()
     await send_long(context, user.id, class_views.report_text(
         found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),

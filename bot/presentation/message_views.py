@@ -209,22 +209,46 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
 def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],
                 tz: tzinfo) -> Markup:
     """A teacher's view of one student's thread: who wrote and when, never what (Puente
-    keeps no text; the words are in the teacher's own chat), and what waits for an answer (a
-    message that was only thanks waits for none)."""
+    keeps no text; the words are in the teacher's own chat), the language each message was
+    written in, how each answer reached its reader (in their language by machine translation,
+    or as the teacher wrote it), and what waits for an answer (a message that was only thanks
+    waits for none). A message from before Puente kept its language says none."""
     if not thread:
         return catalog.render("thread-none", lang, name=name)
     lines = [catalog.render("thread-header", lang, name=name)]
     for message in thread:
         date = message.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         if message.direction == ASK:
-            who = catalog.plain("thread-who-family" if message.asker_role == FAMILY
-                                else "thread-who-student", lang)
-            line = catalog.render("thread-line-ask", lang, date=date, who=who,
-                                  language=teacher_language(message.language))
-            if message.answered_at is None:  # a thank-you waits for nothing
-                line = Markup(line + " " + catalog.render(
-                    "thread-thanks" if message.thanks else "thread-open", lang))
+            lines.append(_thread_ask(catalog, lang, message, date))
         else:
-            line = catalog.render("thread-line-answer", lang, date=date)
-        lines.append(line)
+            lines.append(_thread_answer(catalog, lang, message, date))
     return Markup("\n".join(lines))
+
+
+def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str) -> Markup:
+    """A family's or student's message in /thread: when, who, the language it was written in
+    (else, from before, the writer's), and whether it waits for an answer."""
+    who = catalog.plain("thread-who-family" if message.asker_role == FAMILY
+                        else "thread-who-student", lang)
+    key, language = ("thread-line-ask-written", message.written) if message.written else \
+        ("thread-line-ask", message.language)
+    line = catalog.render(key, lang, date=date, who=who, language=teacher_language(language))
+    if message.answered_at is None:  # a thank-you waits for nothing
+        line = Markup(line + " " + catalog.render(
+            "thread-thanks" if message.thanks else "thread-open", lang))
+    return line
+
+
+def _thread_answer(catalog: Catalog, lang: str, message: ThreadMessage, date: str) -> Markup:
+    """The teacher's answer in /thread: when, the language they wrote it in, and how it was
+    sent: "sent in Spanish (machine translation)", or "sent as you wrote it" (written in the
+    reader's language, or in English to an English reader or where this computer had no
+    model). An answer from before Puente kept this says when alone."""
+    if message.written is None or message.machine is None:
+        return catalog.render("thread-line-answer", lang, date=date)
+    line = catalog.render("thread-line-answer-written", lang, date=date,
+                          language=teacher_language(message.written))
+    sent = catalog.render("thread-sent-machine", lang,
+                          language=teacher_language(message.language)) if message.machine \
+        else catalog.render("thread-sent-as-written", lang)
+    return Markup(f"{line} {sent}")

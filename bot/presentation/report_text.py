@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
 from bot.domain.mastery import (
-    REVIEWING_DAYS,
+    STALLED_ANSWER_DAYS,
     MasteryState,
     WordStatus,
     error_rate,
     is_hard,
+    stalled_student,
     too_few_answers,
 )
 from bot.domain.school_days import school_days_between
@@ -26,11 +27,7 @@ from bot.services.teaching import StudentNames
 from bot.store.reports import Cell, ClassMatrix
 
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
-# Answering for this many school days with no word yet right on two days (in review) or
-# mastered: not "on track", however few misses (a newcomer whose right taps were all practice,
-# playtest 14: "✅ On track" after three weeks, 4 words, none moved on). A learner puts a word
-# in review in two school days; mastery's goal is ten.
-STALLED_SCHOOL_DAYS = 10
+MOVED_ON = (MasteryState.REVIEWING, MasteryState.MASTERED)  # a stalled student has neither
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,6 @@ class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
     hardest: list[str]             # "predator 80%" (wrong)
-    mastered_share: float
     not_started: list[str] = field(default_factory=list)
     inactive: list[Inactive] = field(default_factory=list)
     inactive_days: int = INACTIVE_SCHOOL_DAYS
@@ -93,9 +89,12 @@ class Summary:
     practice_only: list[str] = field(default_factory=list)  # answered, all of it practice
     words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
     untouched: int = 0    # of those, the words nobody has answered yet ("not started")
-    stalled: list[str] = field(default_factory=list)  # answering for weeks, no word moved on
-    stalled_days: int = STALLED_SCHOOL_DAYS
+    # answered on STALLED_ANSWER_DAYS school days or more, no word in review or mastered
+    stalled: list[str] = field(default_factory=list)
+    stalled_days: int = STALLED_ANSWER_DAYS
     reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
+    mastered: int = 0     # (student, word) pairs mastered, among...
+    opened: int = 0       # ...every student's opened cards (the words they met), added up
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -166,7 +165,8 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         elif all(too_few_answers(c.attempts) for c in practised):
             too_few.append(FewAnswers(name, sum(c.correct for c in practised),
                                       sum(c.attempts for c in practised)))
-        elif _stalled(by_student[student.id], today, holidays, tz):
+        elif stalled_student(matrix.answer_days.get(student.id, 0),
+                             any(c.state in MOVED_ON for c in met)):
             stalled.append(name)
         else:
             on_track.append(name)
@@ -179,10 +179,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     given = matrix.given
     return Summary(on_track, needs_help,
                    [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
-                   mastered / total if total else 0.0, not_started, inactive,
+                   not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
-                   reads_cards=reads_cards)
+                   reads_cards=reads_cards, mastered=mastered, opened=total)
 
 
 def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, date | None]:
@@ -190,17 +190,6 @@ def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, da
     shown (None when no card was)."""
     shown = [c.shown_at for c in cells if c.shown]
     return len(shown), local_day(max((s for s in shown if s), default=None), tz)
-
-
-def _stalled(cells: list[Cell], today: date | None, holidays: Collection[date],
-             tz: tzinfo | None) -> bool:
-    """Answering since STALLED_SCHOOL_DAYS school days or more, and no word yet in review
-    (right on two days) or mastered."""
-    first = min((d for c in cells if (d := local_day(c.first_seen, tz))), default=None)
-    if first is None or today is None or \
-            school_days_between(first, today, holidays) < STALLED_SCHOOL_DAYS:
-        return False
-    return not any(c.mastered or c.days_right >= REVIEWING_DAYS for c in cells)
 
 
 def help_text(student: HelpNeeded) -> Markup:
@@ -226,11 +215,14 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     text = catalog.render(
         "report-summary", lang, class_name=label(class_name),
         students=Counted("count-students", len(matrix.students)),
-        words=words_count(s, catalog, lang), mastered=f"{s.mastered_share:.0%}",
+        words=words_count(s, catalog, lang),
         on_track=", ".join(s.on_track) or none,
         needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
         hardest=hardest or catalog.render("report-none-words", lang))  # "ninguna" (palabra)
     lines = [text]
+    if s.opened:  # the denominator said in words: a share of what, added up how
+        lines.append(catalog.render("report-mastered", lang, mastered=s.mastered,
+                                    opened=s.opened))
     listening = listening_line(matrix.cells.values(), catalog, lang)
     if listening is not None:
         lines.append(listening)

@@ -114,7 +114,9 @@ def command_text(text: str | None) -> str:
 
 def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
                  relay_message_id: int, now: datetime) -> int:
-    """Remember that a teacher received this message, so their reply finds its way back."""
+    """Remember that a teacher received this voice note, so their reply finds its way back.
+    Its language is not recorded: Puente cannot listen, so it knows no language it was said
+    in."""
     return threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id, who.role,
                            relay.language, relay_message_id, now)
 
@@ -127,7 +129,8 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     with db.atomic():
         for teacher_id, text in texts.items():
             thread_id = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id,
-                                        who.role, relay.language, None, now, relay.thanks)
+                                        who.role, relay.language, None, now, relay.thanks,
+                                        relay.written)
             outbox.enqueue(db, None, teacher_id, "relay",
                            {"text": text, "buttons": [], "forget": True,
                             "thread_id": thread_id, "student_id": relay.child.student_id},

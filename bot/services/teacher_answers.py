@@ -35,6 +35,16 @@ class Answer:
     translation: Translation | None
     own_language: bool = False      # written in the asker's language: it goes as written
 
+    @property
+    def written(self) -> str:
+        """The language the teacher wrote it in: the asker's own, else English."""
+        return self.asked.language if self.own_language else "en"
+
+    @property
+    def machine(self) -> bool:
+        """Whether it goes as a machine translation (else as the teacher wrote it)."""
+        return self.translation is not None and self.translation.machine
+
 
 async def prepare_answer(db: Database, translator: Translator | None, teacher_id: int,
                          reply_to: int, text: str) -> Answer | None:
@@ -60,7 +70,7 @@ async def prepare_answer(db: Database, translator: Translator | None, teacher_id
 def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:
     """Put the rendered answer in the outbox (quiet hours are honoured at delivery)."""
     with db.atomic():
-        answer_id = threads.add_answer(db, answer.asked, now)
+        answer_id = threads.add_answer(db, answer.asked, now, answer.written, answer.machine)
         # The deliverer notes the answer's id in their chat: a reply to it finds the child.
         return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
                               {"text": text, "buttons": [], "forget": True,

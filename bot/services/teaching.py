@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
@@ -370,11 +370,13 @@ def _terms_by_teacher(db: Database, student_id: int, words: list[StoredWord]
 class_languages = people.teacher_student_languages
 
 
-def class_report(db: Database, teacher_id: int, name: str | None
+def class_report(db: Database, teacher_id: int, name: str | None,
+                 tz: tzinfo | None = None, holidays: Collection[date] = ()
                  ) -> tuple[people.ClassInfo, ClassMatrix]:
-    """One of the teacher's classes and its students x words mastery matrix."""
+    """One of the teacher's classes and its students x words mastery matrix (with the school's
+    time zone `tz`, the school days a student who may be stalled answered on)."""
     found = find_class(db, teacher_id, name)
-    return found, class_matrix(db, found.id)
+    return found, class_matrix(db, found.id, tz=tz, holidays=holidays)
 
 
 def student_report(db: Database, teacher_id: int, who: str

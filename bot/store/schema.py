@@ -633,3 +633,17 @@ def chosen_word(db: Database) -> None:
     an option that is no pack word, and every answer before this migration."""
     _run(db, "ALTER TABLE check_items ADD COLUMN chosen_word_id INTEGER "
              "REFERENCES words(id) ON DELETE SET NULL")
+
+
+@migrations(name="0034_thread_written")
+def thread_written(db: Database) -> None:
+    """The language each thread message was written in (`written`: the writer's, or English
+    when they wrote English; for a teacher's answer, English or the family's language), and
+    for an answer whether it went as a machine translation into the family's `language`
+    (`machine`), so /thread says "sent in Spanish (machine translation)" or "sent as you wrote
+    it". Codes and a flag, never text. NULL for a message from before this migration (and
+    `written` for one in no language Puente could tell): /thread says nothing of it."""
+    _run(db, """
+ALTER TABLE thread_messages ADD COLUMN written TEXT;
+ALTER TABLE thread_messages ADD COLUMN machine INTEGER
+""")

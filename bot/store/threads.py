@@ -33,6 +33,8 @@ class ThreadMessage:
     created_at: datetime
     answered_at: datetime | None
     thanks: bool = False  # a message that was only thanks: no answer is owed
+    written: str | None = None  # the language it was written in (None: not known, or older)
+    machine: bool | None = None  # an answer sent as a machine translation (None: older)
 
 
 @dataclass(frozen=True)
@@ -50,24 +52,27 @@ class Recipient:
 
 
 _COLUMNS = ("id, student_id, teacher_id, asker_id, asker_role, direction, language, "
-            "created_at, answered_at, thanks")
+            "created_at, answered_at, thanks, written, machine")
 
 
 def _message(r: tuple[Any, ...]) -> ThreadMessage:
     return ThreadMessage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], parse(r[7]),
-                         parse(r[8]) if r[8] else None, bool(r[9]))
+                         parse(r[8]) if r[8] else None, bool(r[9]), r[10] or None,
+                         None if r[11] is None else bool(r[11]))
 
 
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
             language: str, relay_message_id: int | None, now: datetime,
-            thanks: bool = False) -> int:
+            thanks: bool = False, written: str | None = None) -> int:
     """Record a message relayed to one teacher (the relay's id lets the teacher reply; None
-    until the outbox has delivered it), and whether it was only thanks (a flag: no text)."""
+    until the outbox has delivered it), whether it was only thanks (a flag: no text), and the
+    language it was written in (None: not known)."""
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
-        "language, relay_message_id, created_at, thanks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "language, relay_message_id, created_at, thanks, written) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [student_id, teacher_id, asker_id, role, ASK, language, relay_message_id, stamp(now),
-         int(thanks)])
+         int(thanks), written or None])
     return cursor.lastrowid or 0
 
 
@@ -84,15 +89,18 @@ def set_answer_message(db: Database, answer_id: int, answer_message_id: int) -> 
                "AND direction = ?", [answer_message_id, answer_id, ANSWER])
 
 
-def add_answer(db: Database, asked: ThreadMessage, now: datetime) -> int:
-    """Record the teacher's answer to one message and mark the message answered."""
+def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str | None = None,
+               machine: bool | None = None) -> int:
+    """Record the teacher's answer to one message (the language it was `written` in, and
+    whether it went as a `machine` translation into the asker's language) and mark the
+    message answered."""
     db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ?",
                [stamp(now), asked.id])
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
-        "language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "language, created_at, written, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [asked.student_id, asked.teacher_id, asked.asker_id, asked.asker_role, ANSWER,
-         asked.language, stamp(now)])
+         asked.language, stamp(now), written, None if machine is None else int(machine)])
     return cursor.lastrowid or 0
 
 

@@ -55,7 +55,7 @@ async def test_the_teacher_sees_practice_on_the_first_evening_not_nothing(chat: 
     calls = await chat.send(rivera(chat), "/report")
     report = texts(calls)
     # Before: "3 words (2 not started by anyone)" and "🕒 Not started: Ana", who answered all
-    assert report.startswith("<b>Science 7B</b>: 2 students, 3 words, 0% mastered\n")
+    assert report.startswith("<b>Science 7B</b>: 2 students, 3 words\n")
     # work done, right or wrong, not yet counted: Ben's miss that day is practice too
     assert ("\n✏️ Practised the day they read the cards (those answers are not counted; "
             "counting starts the next school day): Ana, Ben\n") in report

@@ -456,10 +456,24 @@ async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: 
     await chat.deliver()
     listing = texts(await chat.send(teacher(chat), "/thread Ana"))
     lines = listing.split("\n")[1:]
-    assert len(lines) == 3 and "a family member, in Spanish" in lines[0]
-    assert "your answer" in lines[1] and "the student" in lines[2] and "waiting" in lines[2]
+    assert len(lines) == 3 and lines[0].endswith("✉️ a family member, written in Spanish")
+    # no model on this computer: the Spanish-speaking mother read the teacher's English
+    assert lines[1].endswith("↩️ your answer, written in English · sent as you wrote it")
+    assert "the student, written in English" in lines[2] and "waiting" in lines[2]
     assert "waiting" not in lines[0] and "tarea" not in listing and "poster" not in listing
     assert "/thread" in texts(await chat.send(teacher(chat), "/help"))
+
+
+async def test_thread_rows_from_before_languages_were_kept_still_list(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await link_family(chat, MOTHER, "es")
+    await chat.send(mom, "/ask ¿Hay tarea hoy?")
+    await reply(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
+    await chat.deliver()
+    chat.db.execute("UPDATE thread_messages SET written = NULL, machine = NULL")  # as migrated
+    lines = texts(await chat.send(teacher(chat), "/thread Ana")).split("\n")[1:]
+    assert [line.split(" · ", 1)[1] for line in lines] == [
+        "✉️ a family member, in Spanish", "↩️ your answer"]  # no "written in", no "sent"
 
 
 async def test_line_breaks_survive_asking_and_announcing(chat: Chat) -> None:

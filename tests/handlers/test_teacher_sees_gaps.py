@@ -97,7 +97,7 @@ async def test_the_report_counts_the_pushed_words_nobody_opened_as_the_csv_lists
 
     assert {"predator", "prey"} <= untouched
     assert first == (f"<b>Science 7B</b>: 1 student, {len(words)} words "
-                     f"({len(untouched)} not answered by anyone yet), 0% mastered")
+                     f"({len(untouched)} not answered by anyone yet)")
 
 
 # --- the school's day, not the UTC day --------------------------------------------------------

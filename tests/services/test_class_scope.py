@@ -59,10 +59,11 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         "Carlos #1 - Spanish, WIDA level 3: 📚 No words yet\n"
         "Layla #2 - Arabic, WIDA level 2: 🆕 Opened, not answered yet: 4")
     assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
-        "Math 6: 2 students, 4 words (4 not answered by anyone yet), 0% mastered\n"
+        "Math 6: 2 students, 4 words (4 not answered by anyone yet)\n"
         "✅ On track: none\n"
         "🆘 Needs help: none\n"
         "🧗 Hardest words: none\n"
+        "🏅 Words mastered: 0 of 4 (every student's opened cards, added up)\n"
         "📖 Reads the cards, no check yet: Layla (4 cards, last Mon 14 Sep)\n"
         "🕒 Not started: Carlos")
 
@@ -85,10 +86,11 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
         "Science 7B: 1 student\n"
         "Carlos #1 - Spanish, WIDA level 3: 🔁 Reviewing: 3")
     assert _report(db, TEACHER_ID, "Science 7B", catalog) == (
-        "Science 7B: 1 student, 3 words, 0% mastered\n"
+        "Science 7B: 1 student, 3 words\n"
         "✅ On track: Carlos\n"
         "🆘 Needs help: none\n"
-        "🧗 Hardest words: none")
+        "🧗 Hardest words: none\n"
+        "🏅 Words mastered: 0 of 3 (every student's opened cards, added up)")
     _, matrix = teaching.class_report(db, TEACHER_ID, "Science 7B")
     assert [w.term for w in recent_words(matrix, TODAY)] == ["ecosystem", "organism", "habitat"]
     assert heatmap_rows(matrix) == ["Carlos"]  # the heatmap: Carlos x three ecosystem words
