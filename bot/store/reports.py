@@ -7,8 +7,14 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import (MasteryState, WordStatus, mastery_state, met, shown_estimate,
-                                word_status)
+from bot.domain.mastery import (
+    MasteryState,
+    WordStatus,
+    mastery_state,
+    met,
+    shown_estimate,
+    word_status,
+)
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.people import PLACEMENT, ROSTER_ORDER
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
