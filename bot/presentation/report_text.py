@@ -12,7 +12,6 @@ from bot.domain.mastery import (
     MasteryState,
     WordStatus,
     error_rate,
-    is_hard,
     too_few_answers,
 )
 from bot.domain.school_days import school_days_between
@@ -41,6 +40,21 @@ class WordTotal:
     right: int
     total: int
     days: int
+
+
+@dataclass(frozen=True)
+class HardWord:
+    """A word hard for the class: how many of the students who answered it need help with it
+    (students, not answers: one stuck student's 18 misses made a word the class's hardest),
+    and the class's answers on it."""
+
+    counts: WordTotal
+    struggling: int  # students whose status on the word is "needs help"
+    students: int    # students with a counted answer on it
+
+    @property
+    def term(self) -> str:
+        return self.counts.term
 
 
 @dataclass(frozen=True)
@@ -83,12 +97,12 @@ class Inactive:
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
-    hardest: list[str]             # "predator 80%" (wrong)
+    hardest: list[str]             # "predator 2/4" (students needing help of those answering)
     mastered_share: float
     not_started: list[str] = field(default_factory=list)
     inactive: list[Inactive] = field(default_factory=list)
     inactive_days: int = INACTIVE_SCHOOL_DAYS
-    hardest_words: list[WordTotal] = field(default_factory=list)
+    hardest_words: list[HardWord] = field(default_factory=list)
     too_few: list[FewAnswers] = field(default_factory=list)  # answered, too few to tell
     practice_only: list[str] = field(default_factory=list)  # answered, all of it practice
     words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
@@ -114,9 +128,21 @@ def _most_wrong_first(totals: list[WordTotal]) -> list[WordTotal]:
     return sorted(totals, key=lambda w: (-error_rate(w.right, w.total), -w.total, w.term))
 
 
-def _hardest_first(totals: list[WordTotal]) -> list[WordTotal]:
-    """The words the one rule calls hard, most often wrong first, then most answered."""
-    return _most_wrong_first([w for w in totals if is_hard(w.right, w.total)])
+def _hard_word(term: str, cells: list[Cell], tz: tzinfo | None) -> HardWord:
+    """One word across the class: its answers, and how many students need help with it."""
+    struggling = sum(1 for c in cells if c.status is WordStatus.NEEDS_HELP)
+    return HardWord(_word_total(term, cells, tz), struggling, len(cells))
+
+
+def _hardest_first(words: list[HardWord]) -> list[HardWord]:
+    """The words hard for the class: needing help for two students or more, or for every
+    student who answered it (a class where one student has answered it); most students
+    needing help first, then the largest share of them, then most often wrong."""
+    hard = [w for w in words
+            if w.struggling >= 2 or 0 < w.struggling == w.students]
+    return sorted(hard, key=lambda w: (-w.struggling, -w.struggling / w.students,
+                                       -error_rate(w.counts.right, w.counts.total),
+                                       -w.counts.total, w.term))
 
 
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
@@ -170,7 +196,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
         else:
             on_track.append(name)
-    totals = [_word_total(terms[w.id], cells, tz) for w in matrix.words
+    totals = [_hard_word(terms[w.id], cells, tz) for w in matrix.words
               if (cells := [c for c in by_word_id.get(w.id, []) if c.attempts])]
     hard = _hardest_first(totals)[:hardest]
     total = len(matrix.cells)
@@ -178,7 +204,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     answered = {c.word_id for c in matrix.cells.values() if c.answered}
     given = matrix.given
     return Summary(on_track, needs_help,
-                   [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
+                   [f"{w.term} {w.struggling}/{w.students}" for w in hard],
                    mastered / total if total else 0.0, not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
@@ -220,9 +246,7 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
                   holidays=holidays, tz=tz,
                   labels=class_labels(matrix.students, catalog, lang, names, class_id))
     none = catalog.render("report-none", lang)
-    hardest = Markup(", ".join(catalog.render("report-word", lang, term=w.term, right=w.right,
-                                              total=w.total, days=w.days)
-                               for w in s.hardest_words))
+    hardest = Markup(", ".join(hard_word_text(w, catalog, lang) for w in s.hardest_words))
     text = catalog.render(
         "report-summary", lang, class_name=label(class_name),
         students=Counted("count-students", len(matrix.students)),
@@ -235,6 +259,16 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     if listening is not None:
         lines.append(listening)
     return cut(Markup("\n".join([*lines, *who_lines(s, catalog, lang)])))
+
+
+def hard_word_text(word: HardWord, catalog: Catalog, lang: str) -> Markup:
+    """"organism: correct 9 of 32 over 18 days (needs help: 2 of 4 students)"."""
+    counts = word.counts
+    return catalog.render("report-hard-word", lang, students=word.students,
+                          struggling=word.struggling,
+                          word=catalog.render("report-word", lang, term=counts.term,
+                                              right=counts.right, total=counts.total,
+                                              days=counts.days))
 
 
 def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
