@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
+from statistics import median
 
 from bot.domain.mastery import (
     REVIEWING_DAYS,
@@ -258,6 +259,10 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     listening = listening_line(matrix.cells.values(), catalog, lang)
     if listening is not None:
         lines.append(listening)
+    spread = mastered_spread(matrix)
+    if spread is not None:  # one strong student cannot make the class look good
+        lines.append(catalog.render("report-mastered-students", lang, with_any=spread.with_any,
+                                    students=spread.students, median=f"{spread.median:.0%}"))
     return cut(Markup("\n".join([*lines, *who_lines(s, catalog, lang)])))
 
 
@@ -269,6 +274,31 @@ def hard_word_text(word: HardWord, catalog: Catalog, lang: str) -> Markup:
                           word=catalog.render("report-word", lang, term=counts.term,
                                               right=counts.right, total=counts.total,
                                               days=counts.days))
+
+
+@dataclass(frozen=True)
+class MasteredSpread:
+    """How mastery is spread over the class: the words mastered added up (one student's 17 of
+    21 read "50% mastered" for a class where four of five had mastered 0-3: teacher playtest)
+    hide it."""
+
+    with_any: int   # students with at least one word mastered
+    students: int   # every student in the class
+    median: float   # the middle student's share of the words they met that are mastered
+
+
+def mastered_spread(matrix: ClassMatrix) -> MasteredSpread | None:
+    """Students with a mastered word, and the median student's share of their met words
+    mastered (over students who met a word); None while no word is mastered (nothing to
+    spread) or in a class of one."""
+    met: dict[int, list[Cell]] = {}
+    for cell in matrix.cells.values():
+        met.setdefault(cell.student_id, []).append(cell)
+    shares = [sum(c.mastered for c in cells) / len(cells) for cells in met.values()]
+    with_any = sum(1 for share in shares if share)
+    if not with_any or len(matrix.students) < 2:
+        return None
+    return MasteredSpread(with_any, len(matrix.students), median(shares))
 
 
 def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
