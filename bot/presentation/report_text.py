@@ -88,7 +88,8 @@ class FewAnswers:
 
 @dataclass(frozen=True)
 class Inactive:
-    """A student with no answer for INACTIVE_SCHOOL_DAYS school days: the day of the last."""
+    """A student with no answer for INACTIVE_SCHOOL_DAYS school days: the day of the last (of
+    the last card read, for one who never answered)."""
 
     name: str
     last: date
@@ -174,7 +175,11 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         practised = [c for c in met if c.answered]
         if not practised:  # "Not started" only for who has opened nothing (playtest: Mateo
             if met:        # read 13 cards over 5 days and read "Not started" every day)
-                reads_cards.append(CardsRead(name, *cards_read(met, tz)))
+                cards, read_last = cards_read(met, tz)
+                reads_cards.append(CardsRead(name, cards, read_last))
+                if read_last and today and school_days_between(  # gone since: inactive too
+                        read_last, today, holidays) >= INACTIVE_SCHOOL_DAYS:
+                    inactive.append(Inactive(name, read_last))
             else:
                 not_started.append(name)
             continue
