@@ -24,6 +24,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
+from bot.chat import alerts
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.domain.language import preload_detection
@@ -156,6 +157,9 @@ async def _post_init(app: Application) -> None:
             tzinfo=school.timezone), days=(weekday,), name="family-updates")
         app.job_queue.run_daily(purge_job, PURGE_AT.replace(tzinfo=school.timezone),
                                 name="retention")
+        # a student who never ends a check still gets her teachers' "keeps missing" alert
+        app.job_queue.run_daily(alerts.stuck_alerts_job, school.reminder_time.replace(
+            tzinfo=school.timezone), name="teacher-alerts")
 
 
 _BACKGROUND: set[asyncio.Task[None]] = set()

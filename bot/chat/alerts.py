@@ -10,6 +10,7 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
+from bot.domain.school_days import is_school_day
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import escape, join_lines
@@ -30,17 +31,34 @@ def _stuck_lines(catalog: Catalog, lang: str, name: str, terms: list[str],
 
 
 async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
+    """Tell a student's teachers, as her check ends, which words she keeps missing."""
+    await alert_about(context, feedback.student_id, feedback.student_name)
+
+
+async def stuck_alerts_job(context: PuenteContext) -> None:
+    """Job: on a school day, send the daily alert of every student who has one waiting. A
+    student who leaves every check unfinished never ends one, and the alert at a check's end
+    never came for the newcomer who needed it most (teacher playtest: 0 right of 18)."""
+    s = context.services
+    school = s.config.school
+    now = s.clock()
+    if not is_school_day(now.astimezone(school.timezone).date(), school.holidays):
+        return
+    for student_id in teaching.students_to_alert(s.db, now):
+        await alert_about(context, student_id)
+
+
+async def alert_about(context: PuenteContext, student_id: int, first_name: str = "") -> None:
     """Tell a student's teachers, in one message a day, which words the student keeps missing
     (again a week later when still stuck), and suggest a lower level when most recent answers
     were wrong."""
     s = context.services
-    alert = teaching.daily_alert(s.db, feedback.student_id, s.clock(), s.config.school.timezone)
+    alert = teaching.daily_alert(s.db, student_id, s.clock(), s.config.school.timezone)
     if alert is None:
         return
     for teacher_id, terms in alert.teachers.items():  # each hears of their classes' words only
         lang = user_language(context, teacher_id)
-        who = teaching.name_of(s.db, teacher_id, feedback.student_id,
-                               first_name=feedback.student_name)
+        who = teaching.name_of(s.db, teacher_id, student_id, first_name=first_name)
         name = student_label(who, s.catalog, lang)  # two Anas: "Ana #2"
         text = _stuck_lines(s.catalog, lang, name, terms, alert.still)
         if alert.suggested_level is not None:  # a command that finds this very student

@@ -87,8 +87,8 @@ CANNED = {
                f"WHERE m.misses_in_row >= {STUCK_MISSES} "
                "ORDER BY c.name, s.first_name, e.roster_no"},
     "hardest_words": {
-        "title": f"Hardest words: at least half wrong, at least {MIN_ANSWERS} answers "
-                 "(as /report)",
+        "title": f"Words most often wrong: at least half wrong, at least {MIN_ANSWERS} "
+                 "answers, the whole store's answers pooled (/report counts students)",
         "sql": f"SELECT w.pack_id, w.term, sum({COUNTED_RIGHT}) * 1.0 / "
                f"sum({COUNTED_ANSWERS}) AS right_share, sum({COUNTED_ANSWERS}) AS attempts "
                "FROM mastery m JOIN words w ON w.id = m.word_id "

@@ -104,6 +104,38 @@ def is_stuck(misses_in_row: int) -> bool:
     return misses_in_row >= STUCK_MISSES
 
 
+# What a teacher's CSV and heatmap show as the knowledge estimate is never above the share of
+# answers that beat guessing: knowledge tracing leans on the latest answers, so three lucky taps
+# after ten misses read 0.93 ("sure", dark green) for a newcomer right 6 times of 16, which is
+# what tapping at random among three options gives (teacher playtest). Three options: the
+# fewest a counted check offers a newcomer, so the bound never calls more of a learner's right
+# answers luck than chance could explain. The model's own estimate stands when the word is
+# mastered (mastery required a run guessing gives less than once in a hundred), or when the
+# right answers since the last miss are a run guessing would give less than once in
+# RUN_EVIDENCE tries, counting a fresh try after every miss (as MASTERED_LUCK does): a student
+# wrong ten times who has now been right six times running has learned the word.
+REPORT_CHANCE = 1 / 3
+RUN_EVIDENCE = 0.05
+
+
+def above_chance(right: int, total: int, chance: float = REPORT_CHANCE) -> float:
+    """The share of answers right beyond guessing, 0 (no better than chance) to 1 (all right):
+    (right share - chance) / (1 - chance); 0 with no answers."""
+    if not total:
+        return 0.0
+    return max(0.0, (right / total - chance) / (1 - chance))
+
+
+def shown_estimate(p_known: float, right: int, total: int, mastered: bool,
+                   luck: float = 1.0) -> float:
+    """The knowledge estimate a teacher sees: the model's, bounded by the answers beyond
+    guessing (above_chance) unless the word is mastered or its current run of right answers
+    (`luck`: their chance by guessing) is no luck. 6 right of 16 shows 0.06, not 0.99."""
+    if mastered or luck * (total - right + 1) <= RUN_EVIDENCE:
+        return p_known
+    return min(p_known, above_chance(right, total))
+
+
 def error_rate(right: int, total: int) -> float:
     """The share of answers that were wrong (0 with no answers)."""
     return (total - right) / total if total else 0.0

@@ -57,7 +57,7 @@ def estimate_cell(cell: Cell | None) -> str:
         return PRACTICE_MARK
     if cell is None or not cell.attempts:
         return NOT_ANSWERED_MARK
-    return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.p_known:.2f}"
+    return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.estimate:.2f}"
 
 
 def local_time(stamp: str | None, tz: tzinfo | None) -> str:

@@ -105,4 +105,4 @@ def _shade(cell: Cell | None) -> float | str | None:
     (practice only is none a teacher counts)."""
     if cell is None or not cell.answered:
         return None
-    return TOO_FEW if too_few_answers(cell.attempts) else cell.p_known
+    return TOO_FEW if too_few_answers(cell.attempts) else cell.estimate

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
+from statistics import median
 
 from bot.domain.mastery import (
     STALLED_ANSWER_DAYS,
     MasteryState,
     WordStatus,
     error_rate,
-    is_hard,
     stalled_student,
     too_few_answers,
 )
@@ -38,6 +38,21 @@ class WordTotal:
     right: int
     total: int
     days: int
+
+
+@dataclass(frozen=True)
+class HardWord:
+    """A word hard for the class: how many of the students who answered it need help with it
+    (students, not answers: one stuck student's 18 misses made a word the class's hardest),
+    and the class's answers on it."""
+
+    counts: WordTotal
+    struggling: int  # students whose status on the word is "needs help"
+    students: int    # students with a counted answer on it
+
+    @property
+    def term(self) -> str:
+        return self.counts.term
 
 
 @dataclass(frozen=True)
@@ -70,7 +85,8 @@ class FewAnswers:
 
 @dataclass(frozen=True)
 class Inactive:
-    """A student with no answer for INACTIVE_SCHOOL_DAYS school days: the day of the last."""
+    """A student with no answer for INACTIVE_SCHOOL_DAYS school days: the day of the last (of
+    the last card read, for one who never answered)."""
 
     name: str
     last: date
@@ -80,11 +96,11 @@ class Inactive:
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
-    hardest: list[str]             # "predator 80%" (wrong)
+    hardest: list[str]             # "predator 2/4" (students needing help of those answering)
     not_started: list[str] = field(default_factory=list)
     inactive: list[Inactive] = field(default_factory=list)
     inactive_days: int = INACTIVE_SCHOOL_DAYS
-    hardest_words: list[WordTotal] = field(default_factory=list)
+    hardest_words: list[HardWord] = field(default_factory=list)
     too_few: list[FewAnswers] = field(default_factory=list)  # answered, too few to tell
     practice_only: list[str] = field(default_factory=list)  # answered, all of it practice
     words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
@@ -113,9 +129,21 @@ def _most_wrong_first(totals: list[WordTotal]) -> list[WordTotal]:
     return sorted(totals, key=lambda w: (-error_rate(w.right, w.total), -w.total, w.term))
 
 
-def _hardest_first(totals: list[WordTotal]) -> list[WordTotal]:
-    """The words the one rule calls hard, most often wrong first, then most answered."""
-    return _most_wrong_first([w for w in totals if is_hard(w.right, w.total)])
+def _hard_word(term: str, cells: list[Cell], tz: tzinfo | None) -> HardWord:
+    """One word across the class: its answers, and how many students need help with it."""
+    struggling = sum(1 for c in cells if c.status is WordStatus.NEEDS_HELP)
+    return HardWord(_word_total(term, cells, tz), struggling, len(cells))
+
+
+def _hardest_first(words: list[HardWord]) -> list[HardWord]:
+    """The words hard for the class: needing help for two students or more, or for every
+    student who answered it (a class where one student has answered it); most students
+    needing help first, then the largest share of them, then most often wrong."""
+    hard = [w for w in words
+            if w.struggling >= 2 or 0 < w.struggling == w.students]
+    return sorted(hard, key=lambda w: (-w.struggling, -w.struggling / w.students,
+                                       -error_rate(w.counts.right, w.counts.total),
+                                       -w.counts.total, w.term))
 
 
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
@@ -146,7 +174,11 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         practised = [c for c in met if c.answered]
         if not practised:  # "Not started" only for who has opened nothing (playtest: Mateo
             if met:        # read 13 cards over 5 days and read "Not started" every day)
-                reads_cards.append(CardsRead(name, *cards_read(met, tz)))
+                cards, read_last = cards_read(met, tz)
+                reads_cards.append(CardsRead(name, cards, read_last))
+                if read_last and today and school_days_between(  # gone since: inactive too
+                        read_last, today, holidays) >= INACTIVE_SCHOOL_DAYS:
+                    inactive.append(Inactive(name, read_last))
             else:
                 not_started.append(name)
             continue
@@ -170,7 +202,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
         else:
             on_track.append(name)
-    totals = [_word_total(terms[w.id], cells, tz) for w in matrix.words
+    totals = [_hard_word(terms[w.id], cells, tz) for w in matrix.words
               if (cells := [c for c in by_word_id.get(w.id, []) if c.attempts])]
     hard = _hardest_first(totals)[:hardest]
     total = len(matrix.cells)
@@ -178,7 +210,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     answered = {c.word_id for c in matrix.cells.values() if c.answered}
     given = matrix.given
     return Summary(on_track, needs_help,
-                   [f"{w.term} {error_rate(w.right, w.total):.0%}" for w in hard],
+                   [f"{w.term} {w.struggling}/{w.students}" for w in hard],
                    not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
@@ -209,9 +241,7 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
                   holidays=holidays, tz=tz,
                   labels=class_labels(matrix.students, catalog, lang, names, class_id))
     none = catalog.render("report-none", lang)
-    hardest = Markup(", ".join(catalog.render("report-word", lang, term=w.term, right=w.right,
-                                              total=w.total, days=w.days)
-                               for w in s.hardest_words))
+    hardest = Markup(", ".join(hard_word_text(w, catalog, lang) for w in s.hardest_words))
     text = catalog.render(
         "report-summary", lang, class_name=label(class_name),
         students=Counted("count-students", len(matrix.students)),
@@ -226,7 +256,46 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     listening = listening_line(matrix.cells.values(), catalog, lang)
     if listening is not None:
         lines.append(listening)
+    spread = mastered_spread(matrix)
+    if spread is not None:  # one strong student cannot make the class look good
+        lines.append(catalog.render("report-mastered-students", lang, with_any=spread.with_any,
+                                    students=spread.students, median=f"{spread.median:.0%}"))
     return cut(Markup("\n".join([*lines, *who_lines(s, catalog, lang)])))
+
+
+def hard_word_text(word: HardWord, catalog: Catalog, lang: str) -> Markup:
+    """"organism: correct 9 of 32 over 18 days (needs help: 2 of 4 students)"."""
+    counts = word.counts
+    return catalog.render("report-hard-word", lang, students=word.students,
+                          struggling=word.struggling,
+                          word=catalog.render("report-word", lang, term=counts.term,
+                                              right=counts.right, total=counts.total,
+                                              days=counts.days))
+
+
+@dataclass(frozen=True)
+class MasteredSpread:
+    """How mastery is spread over the class: the words mastered added up (one student's 17 of
+    21 read "50% mastered" for a class where four of five had mastered 0-3: teacher playtest)
+    hide it."""
+
+    with_any: int   # students with at least one word mastered
+    students: int   # every student in the class
+    median: float   # the middle student's share of the words they met that are mastered
+
+
+def mastered_spread(matrix: ClassMatrix) -> MasteredSpread | None:
+    """Students with a mastered word, and the median student's share of their met words
+    mastered (over students who met a word); None while no word is mastered (nothing to
+    spread) or in a class of one."""
+    met: dict[int, list[Cell]] = {}
+    for cell in matrix.cells.values():
+        met.setdefault(cell.student_id, []).append(cell)
+    shares = [sum(c.mastered for c in cells) / len(cells) for cells in met.values()]
+    with_any = sum(1 for share in shares if share)
+    if not with_any or len(matrix.students) < 2:
+        return None
+    return MasteredSpread(with_any, len(matrix.students), median(shares))
 
 
 def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:

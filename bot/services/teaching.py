@@ -353,6 +353,13 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
                       frozenset(w.word.term for w in words if w.id in again))
 
 
+def students_to_alert(db: Database, now: datetime) -> list[int]:
+    """Students whose teachers have a daily alert waiting (daily_alert may still say None: one
+    was sent today already). The scheduled sweep asks this: a student who leaves every check
+    unfinished has never ended one, and is the student the alert is for (teacher playtest)."""
+    return study.students_with_stuck_words(db, STUCK_MISSES, now)  # daily_alert: the week
+
+
 def _terms_by_teacher(db: Database, student_id: int, words: list[StoredWord]
                       ) -> dict[int, list[str]]:
     """For each teacher of the student, the words (of `words`) that belong to one of the

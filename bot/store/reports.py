@@ -15,6 +15,7 @@ from bot.domain.mastery import (
     WordStatus,
     mastery_state,
     met,
+    shown_estimate,
     word_status,
 )
 from bot.domain.school_days import is_school_day, school_days_from
@@ -40,6 +41,7 @@ class Cell:
     shown: bool = True             # its card was shown (else met only if answered)
     practised: int = 0             # practice answers, counted in no total above
     shown_at: str | None = None    # when its card was first shown (UTC, as stored)
+    luck: float = 1.0              # chance of the right answers since the last miss by guessing
 
     @property
     def state(self) -> MasteryState:
@@ -55,6 +57,13 @@ class Cell:
         """Answered, but every answer was practice (its card read that day, say): nothing a
         teacher's count includes yet."""
         return self.practised > 0 and not self.attempts
+
+    @property
+    def estimate(self) -> float:
+        """The knowledge estimate a teacher sees (CSV, heatmap): never above the answers that
+        beat guessing, unless mastered (shown_estimate)."""
+        return shown_estimate(self.p_known, self.correct, self.attempts, self.mastered,
+                              self.luck)
 
     @property
     def status(self) -> WordStatus:
@@ -127,11 +136,11 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, "
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
-        "m.shown_at IS NOT NULL, m.practised, m.shown_at FROM enrollments e "
+        "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-3], bool(r[-3]), r[-2], r[-1])
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-4], bool(r[-4]), r[-3], r[-2], r[-1])
              for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})

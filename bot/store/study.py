@@ -374,23 +374,36 @@ def alerted_since(db: Database, student_id: int, since: datetime) -> bool:
                       [student_id, stamp(since)]).fetchone() is not None
 
 
+# Missed `misses`+ times in a row, and no alert named it at or after `named_before`: never
+# named, or named before and answered since (missed again: "still missing"). A word a student
+# stopped answering is not "still missed" week after week.
+_STUCK = ("misses_in_row >= ? AND (alerted_at IS NULL OR (alerted_at < ? "
+          "AND last_seen > alerted_at))")
+
+
 def has_stuck_words(db: Database, student_id: int, misses: int, named_before: datetime
                     ) -> bool:
     """True when a word was missed `misses`+ times in a row and no alert named it at or after
-    `named_before`."""
-    return db.execute("SELECT 1 FROM mastery WHERE student_id = ? AND misses_in_row >= ? "
-                      "AND (alerted_at IS NULL OR alerted_at < ?) LIMIT 1",
+    `named_before` (one named before must have been missed again since)."""
+    return db.execute(f"SELECT 1 FROM mastery WHERE student_id = ? AND {_STUCK} LIMIT 1",
                       [student_id, misses, stamp(named_before)]).fetchone() is not None
+
+
+def students_with_stuck_words(db: Database, misses: int, named_before: datetime) -> list[int]:
+    """Every student with a word has_stuck_words would find, in one query."""
+    return [r[0] for r in db.execute(
+        f"SELECT DISTINCT student_id FROM mastery WHERE {_STUCK} ORDER BY student_id",
+        [misses, stamp(named_before)]).fetchall()]
 
 
 def claim_stuck_words(db: Database, student_id: int, misses: int, named_before: datetime,
                       now: datetime) -> list[tuple[int, bool]]:
-    """Words missed `misses`+ times in a row that no alert named at or after `named_before`;
-    mark them named now. Each as (word id, True when an older alert named it already)."""
+    """Words missed `misses`+ times in a row that no alert named at or after `named_before`
+    (has_stuck_words); mark them named now. Each as (word id, True when an older alert named
+    it already)."""
     with db.atomic():
         rows = db.execute("SELECT word_id, alerted_at IS NOT NULL FROM mastery WHERE "
-                          "student_id = ? AND misses_in_row >= ? AND (alerted_at IS NULL OR "
-                          "alerted_at < ?) ORDER BY word_id",
+                          f"student_id = ? AND {_STUCK} ORDER BY word_id",
                           [student_id, misses, stamp(named_before)]).fetchall()
         marks = ",".join("?" * len(rows))
         db.execute(f"UPDATE mastery SET alerted_at = ? WHERE student_id = ? AND "

@@ -104,8 +104,8 @@ def test_hardest_words_and_needs_help_follow_one_rule(
     text = summary_text(found.name, matrix, catalog, "en")
 
     assert "🆘 Needs help: Mateo (predator, prey)" in text
-    assert ("🧗 Hardest words: predator: correct 0 of 2 over 1 day, "
-            "prey: correct 1 of 3 over 1 day") in text
+    assert ("🧗 Hardest words: predator: correct 0 of 2 over 1 day (needs help: 1 of 1 "
+            "student), prey: correct 1 of 3 over 1 day (needs help: 1 of 1 student)") in text
     assert "community" not in text and "habitat" not in text and "energy" not in text
     assert "✅ On track: Ana" in text
 

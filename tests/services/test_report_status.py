@@ -57,9 +57,9 @@ def test_a_word_report_says_needs_help_never_reads_as_mastered_in_the_csv(
 
     assert "🆘 Needs help: Ana (predator)" in text
     assert row["status"] == "needs help"
-    # the model's estimate is over a half after two right answers: it is kept, under its own
-    # name (a word right on two days since its last miss is reviewing instead: test_mastery)
-    assert float(row["knowledge_estimate"]) > 0.5
+    # the model's estimate is over a half after the last right answer, but 2 right of 4 is
+    # hardly above guessing among three: the CSV shows no more than that (shown_estimate)
+    assert float(row["knowledge_estimate"]) <= 0.25
     assert "mastery" not in row and row["mastered"] == "0"
 
 
