@@ -12,10 +12,17 @@ MOM, DAD, GRANDMA = 2001, 2002, 2003
 def test_choices_made_on_links_before_the_migration_are_kept_per_person() -> None:
     db, _ = store_before("0035_family_languages")
     db.execute("INSERT INTO students (id, first_name, created_at) VALUES (2, 'Ben', 'x')")
-    for telegram_id, student_id, language in ((MOM, 1, None), (MOM, 2, "so"), (DAD, 1, "hmn"),
-                                              (GRANDMA, 1, None)):
-        db.execute("INSERT INTO families (telegram_id, student_id, language, linked_at) "
-                   "VALUES (?, ?, ?, 'x')", [telegram_id, student_id, language])
+    for telegram_id, student_id, language in (
+        (MOM, 1, None),
+        (MOM, 2, "so"),
+        (DAD, 1, "hmn"),
+        (GRANDMA, 1, None),
+    ):
+        db.execute(
+            "INSERT INTO families (telegram_id, student_id, language, linked_at) "
+            "VALUES (?, ?, ?, 'x')",
+            [telegram_id, student_id, language],
+        )
 
     schema.migrations.apply(db)
 
@@ -27,8 +34,9 @@ def test_choices_made_on_links_before_the_migration_are_kept_per_person() -> Non
 def test_an_unlinked_family_member_keeps_their_language_until_they_delete_their_data() -> None:
     db, _ = store_before("0035_family_languages")
     schema.migrations.apply(db)
-    db.execute("INSERT INTO families (telegram_id, student_id, linked_at) VALUES (?, 1, 'x')",
-               [MOM])
+    db.execute(
+        "INSERT INTO families (telegram_id, student_id, linked_at) VALUES (?, 1, 'x')", [MOM]
+    )
     families.set_language(db, MOM, "so")
     db.execute("DELETE FROM families WHERE telegram_id = ?", [MOM])  # a teacher unlinked her
 
