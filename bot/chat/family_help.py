@@ -18,8 +18,9 @@ async def family_help(update: Update, context: PuenteContext) -> None:
     await no_model_note(update, context)
 
 
-async def no_model_note(update: Update, context: PuenteContext,
-                        language: str | None = None) -> None:
+async def no_model_note(
+    update: Update, context: PuenteContext, language: str | None = None
+) -> None:
     """Tell a family member, before they write, when this computer has no translation from
     their language (`language`, else theirs): the teacher sees their words as written, and
     the school can find an interpreter. Nothing when a model exists, or they read English."""
@@ -28,8 +29,9 @@ async def no_model_note(update: Update, context: PuenteContext,
         return
     lang = language or user_language(context, user.id, user.language_code)
     if message_languages.written_as_is(context.services.translator, lang):
-        await say(update, context, "family-no-model-note", bilingual=False,
-                  language=language_name(lang))
+        await say(
+            update, context, "family-no-model-note", bilingual=False, language=language_name(lang)
+        )
 
 
 async def tell_stranger(update: Update, context: PuenteContext) -> None:
@@ -39,5 +41,9 @@ async def tell_stranger(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     db = context.services.db
-    await say(update, context, membership.stranger_key(db, user.id),
-              bilingual=membership.reads_english_too(db, user.id))
+    await say(
+        update,
+        context,
+        membership.stranger_key(db, user.id),
+        bilingual=membership.reads_english_too(db, user.id),
+    )

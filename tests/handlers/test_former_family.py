@@ -10,14 +10,18 @@ from typing import Any
 from bot.presentation import callbacks
 from bot.services import family
 from tests.families import delete, unlink_first
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts, voice
 
 FATHER = 2002
-UNLINKED_SO = ("Taleefankan hadda laguma xirna arday, markaa waxaad halkan ku qorto ma gaaraan "
-               "macallin. Si aad mar kale ula socoto waxbarashada ilmahaaga, dugsiga ama "
-               "macallinka ka codso xiriir qoys oo cusub kadibna fur.")
-NOT_LINKED_SO = ("Taleefankan laguma xirin arday, markaa ma jiro war la tuso. Si aad ula socoto "
-                 "waxbarashada ilmahaaga, macallinka ka codso xiriir qoys oo cusub kadibna fur.")
+UNLINKED_SO = (
+    "Taleefankan hadda laguma xirna arday, markaa waxaad halkan ku qorto ma gaaraan "
+    "macallin. Si aad mar kale ula socoto waxbarashada ilmahaaga, dugsiga ama "
+    "macallinka ka codso xiriir qoys oo cusub kadibna fur."
+)
+NOT_LINKED_SO = (
+    "Taleefankan laguma xirin arday, markaa ma jiro war la tuso. Si aad ula socoto "
+    "waxbarashada ilmahaaga, macallinka ka codso xiriir qoys oo cusub kadibna fur."
+)
 
 
 def rivera(chat: Chat) -> dict[str, Any]:
@@ -36,12 +40,14 @@ async def somali_father(chat: Chat) -> dict[str, Any]:
 
 
 def teacher_messages(chat: Chat) -> int:
-    return chat.db.execute("SELECT count(*) FROM outbox WHERE chat_id = ?",
-                           [TEACHER_ID]).fetchone()[0]
+    return chat.db.execute(
+        "SELECT count(*) FROM outbox WHERE chat_id = ?", [TEACHER_ID]
+    ).fetchone()[0]
 
 
 async def test_an_unlinked_father_who_writes_is_told_in_somali_how_to_link_again(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     father = await somali_father(chat)
     await unlink_first(chat, rivera(chat))
     await chat.deliver()
@@ -50,13 +56,15 @@ async def test_an_unlinked_father_who_writes_is_told_in_somali_how_to_link_again
     assert said == UNLINKED_SO  # Somali alone: no English line beneath
     assert texts(await chat.send(father, "/ask Ma jiraa casharka guriga?")) == UNLINKED_SO
     assert texts(await chat.send(father, "/now")) == NOT_LINKED_SO
+    assert texts(await voice(chat, father)) == UNLINKED_SO  # a voice note is not sent either
     await chat.deliver()
     assert teacher_messages(chat) == before  # nothing relayed to anyone
     assert chat.db["thread_messages"].count == 0
 
 
 async def test_after_his_childs_deletion_the_father_is_still_spoken_to_in_somali(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     father = await somali_father(chat)
     await delete(chat, 1001, "Ana")
     await chat.deliver()
@@ -64,8 +72,7 @@ async def test_after_his_childs_deletion_the_father_is_still_spoken_to_in_somali
     assert texts(await chat.send(father, "/start")) == UNLINKED_SO
 
 
-async def test_a_father_unlinked_then_linked_again_keeps_the_language_he_chose(
-        chat: Chat) -> None:
+async def test_a_father_unlinked_then_linked_again_keeps_the_language_he_chose(chat: Chat) -> None:
     father = await somali_father(chat)
     await unlink_first(chat, rivera(chat))
     link = texts(await chat.send(rivera(chat), "/family Ana"))
@@ -89,15 +96,19 @@ async def test_his_deleted_data_takes_his_language_with_it(chat: Chat) -> None:
 async def test_start_after_stop_brings_the_weekly_updates_back(chat: Chat) -> None:
     father = await somali_father(chat)
     stopped = texts(await chat.send(father, "/stop"))
-    assert stopped == ("Warbixinnada toddobaadlaha ah waa la joojiyay. Soo dir /now wakhti "
-                       "kasta si aad u aragto tii ugu dambeysay, ama /start si aad mar kale u "
-                       "hesho.")
+    assert stopped == (
+        "Warbixinnada toddobaadlaha ah waa la joojiyay. Soo dir /now wakhti "
+        "kasta si aad u aragto tii ugu dambeysay, ama /start si aad mar kale u "
+        "hesho."
+    )
     assert not family.weekly_updates(chat.db, chat.clock())
     listing = texts(await chat.send(rivera(chat), "/families"))
     assert "· ⏸ updates stopped" in listing
     resumed = texts(await chat.send(father, "/start"))
-    assert resumed == ("Warbixinnada toddobaadlaha ah mar kale ayaa la bilaabay. Soo dir /now si "
-                       "aad maanta u aragto tan toddobaadkan, ama /stop si aad u joojiso.")
+    assert resumed == (
+        "Warbixinnada toddobaadlaha ah mar kale ayaa la bilaabay. Soo dir /now si "
+        "aad maanta u aragto tan toddobaadkan, ama /stop si aad u joojiso."
+    )
     assert [u.telegram_id for u in family.weekly_updates(chat.db, chat.clock())] == [FATHER]
     assert "⏸" not in texts(await chat.send(rivera(chat), "/families"))
     again = texts(await chat.send(father, "/start"))  # updates on: the family help, not resumed
