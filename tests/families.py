@@ -10,7 +10,15 @@ from typing import Any
 from bot.presentation import callbacks
 from bot.store import people
 from tests.clock import START
-from tests.harness import MATH_TEACHER_ID, TEACHER_ID, Chat, enrol_student, reply, texts
+from tests.harness import (
+    MATH_TEACHER_ID,
+    TEACHER_ID,
+    Chat,
+    buttons,
+    enrol_student,
+    reply,
+    texts,
+)
 
 WOODLY, NADIA, MOTHER, FATHER = 1001, 1002, 2001, 2002
 
@@ -76,3 +84,11 @@ async def answered_then_deleted(chat: Chat) -> tuple[dict[str, Any], int]:
     await delete(chat, WOODLY, "Woodly")
     await chat.deliver()
     return mother, old_answer
+
+
+async def unlink_first(chat: Chat, teacher: dict[str, Any]) -> None:
+    """The teacher unlinks the first family member /families lists (and confirms)."""
+    listing = await chat.send(teacher, "/families")
+    unlink = next(data for _, data in buttons(listing)
+                  if data.startswith(f"{callbacks.UNLINK}:"))
+    await chat.tap(teacher, f"{unlink}:yes")

@@ -20,6 +20,7 @@ from telegram.ext import (
 
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.drafts import forget_expired
+from bot.chat.family_help import family_help, tell_stranger
 from bot.chat.jobs import user_jobs
 from bot.chat.replies import (
     acknowledge,
@@ -61,7 +62,7 @@ async def help(update: Update, context: PuenteContext) -> None:
         await say(update, context, "help-teacher-members", bilingual=False)
         await say(update, context, "help-teacher-messages", bilingual=False)
     elif user and askers.is_family_only(context.services.db, user.id):
-        await say(update, context, "help-family", bilingual=False)
+        await family_help(update, context)
     else:
         await say(update, context, "help-student")
 
@@ -223,4 +224,4 @@ async def unknown_command(update: Update, context: PuenteContext) -> None:
     if user is None or sender(update, context).audience is not Audience.STRANGER:
         await say(update, context, "help-short")
         return
-    await say(update, context, membership.stranger_key(context.services.db, user.id))
+    await tell_stranger(update, context)

@@ -7,6 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From, sender
+from bot.chat.family_help import family_help, no_model_note
 from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
@@ -41,13 +42,17 @@ def register(app: Application) -> None:
 
 async def start(update: Update, context: PuenteContext) -> None:
     """Link a family member from /start f_CODE and ask for their language; a family member who
-    opens the bot again (a bare /start) gets the family help, never the student's join
-    explanation."""
+    opens the bot again (a bare /start) gets the weekly updates back if they stopped them, else
+    the family help, never the student's join explanation."""
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
     if not context.args:
-        await say(update, context, "help-family", bilingual=False)
+        if family.resume_updates(s.db, user.id):  # /stop said /start brings them back
+            await say(update, context, "family-resumed",
+                      bilingual=membership.reads_english_too(s.db, user.id))
+        else:
+            await family_help(update, context)
         return
     payload = context.args[0]
     moment = s.clock()
@@ -112,6 +117,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap: the first tap did this
         return
     await say(update, context, "family-welcome", language=language_name(code))
+    await no_model_note(update, context, code)  # before they write, not after
     if changed and message_languages.missing_model(s.translator, code):
         await _tell_teachers_no_model(context, user.id, code)
 
@@ -132,9 +138,12 @@ async def _tell_teachers_no_model(context: PuenteContext, user_id: int, code: st
 
 async def _not_family(update: Update, context: PuenteContext) -> None:
     """/now or /stop from someone who is no family member: a student gets the student's help;
-    nobody (a family member unlinked, or who deleted their data) is told how to link again."""
+    nobody (a family member unlinked, or who deleted their data) is told how to link again, in
+    the language they chose."""
+    user, db = update.effective_user, context.services.db
     stranger = sender(update, context).audience == Audience.STRANGER
-    await say(update, context, "family-not-linked" if stranger else "help-short")
+    await say(update, context, "family-not-linked" if stranger else "help-short",
+              bilingual=user is None or not stranger or membership.reads_english_too(db, user.id))
 
 
 async def stop(update: Update, context: PuenteContext) -> None:

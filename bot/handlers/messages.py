@@ -20,7 +20,7 @@ from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import MAX_INPUT, say, send_long, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, message_views
-from bot.presentation.i18n import Markup
+from bot.presentation.i18n import Markup, language_name
 from bot.presentation.students import student_label
 from bot.services import askers, message_languages, relays, teacher_answers, teaching
 from bot.services.askers import Asker
@@ -100,8 +100,13 @@ async def ask(update: Update, context: PuenteContext) -> None:
     text = relays.command_text(message.text if message else None)
     if not text:
         data[ASKING] = context.services.clock() + ASK_WINDOW
-        translated = message_languages.teacher_reads_english(context.services.translator,
-                                                             who.language)
+        translator = context.services.translator
+        translated = message_languages.teacher_reads_english(translator, who.language)
+        if who.role == askers.FAMILY and message_languages.written_as_is(translator, who.language):
+            # said plainly before they write, with where to find an interpreter (playtest)
+            await say(update, context, "ask-prompt-no-model", bilingual=False,
+                      language=language_name(who.language))
+            return
         # a student reads every message in her language and English; a family, theirs alone
         await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
                   bilingual=who.role == askers.STUDENT)

@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import not_understood, too_long
+from bot.chat.family_help import tell_stranger
 from bot.chat.questions import send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, tapped, user_language
 from bot.context import PuenteContext
@@ -33,9 +34,10 @@ async def start(update: Update, context: PuenteContext) -> None:
     if code is None:  # a bare /start: who is this?
         who = sender(update, context).audience
         if who is not Audience.STUDENT:  # a family member's bare /start went to family.start
-            teacher = who is Audience.TEACHER
-            await say(update, context, "start-teacher" if teacher
-                      else membership.stranger_key(s.db, user.id), bilingual=not teacher)
+            if who is Audience.TEACHER:
+                await say(update, context, "start-teacher", bilingual=False)
+            else:
+                await tell_stranger(update, context)
             return
         await say(update, context, "welcome-back", name=name)
         return
@@ -204,7 +206,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
     # A family member's text went to messages.family_text, a teacher's to teacher_text.
     student = sender(update, context).student
     if student is None:  # a stranger: how to join or sign up, or a family member how to link
-        await say(update, context, membership.stranger_key(s.db, user.id))
+        await tell_stranger(update, context)
         return
     if student.language is None:  # "Spanish", "Af Soomaali", or a few words in it
         typed = join.read_language_answer(s.db, user.id, text, user.language_code)

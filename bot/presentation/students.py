@@ -76,6 +76,8 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
         line = catalog.render("families-line", lang, name=who, language=language,
                               date=link.linked_at.astimezone(tz).strftime("%Y-%m-%d"))
         marks = _link_marks(notes.get(link.family_id), catalog, lang, tz)
+        if not link.updates_on:  # they sent /stop: why no update reaches them
+            marks.append(catalog.render("families-updates-stopped", lang))
         lines.append(Markup(" · ".join([line, *marks])))
         buttons.append((link.family_id, catalog.plain("button-unlink", lang, name=who,
                                                       language=language)))

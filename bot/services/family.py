@@ -95,6 +95,15 @@ is_family = families.is_family
 set_updates = families.set_updates
 
 
+def resume_updates(db: Database, user_id: int) -> bool:
+    """Turn the weekly updates on again for a family member who stopped them (/start after
+    /stop); False when none were stopped, so nothing changed."""
+    if not families.updates_stopped(db, user_id):
+        return False
+    families.set_updates(db, user_id, True)
+    return True
+
+
 def set_language(db: Database, user_id: int, code: str) -> bool:
     """Store the family member's own language (it may differ from the student's); return
     whether it changed, so the teachers hear about a new language once, not at every tap."""

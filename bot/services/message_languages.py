@@ -46,6 +46,12 @@ def teacher_reads_english(translator: Translator | None, language: str) -> bool:
             and translator.why_unavailable("en", source=language) is None)
 
 
+def written_as_is(translator: Translator | None, language: str) -> bool:
+    """Whether what someone writes in `language` (not English) reaches the teacher with no
+    English beside it here (no model, or translation off): they are told before they write."""
+    return language != "en" and not teacher_reads_english(translator, language)
+
+
 def missing_model(translator: Translator | None, language: str) -> bool:
     """Whether translation is on here but has no model from `language` into English, so a
     teacher should be told before such a family writes (with translation off, none is)."""

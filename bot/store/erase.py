@@ -55,6 +55,7 @@ def _erase_family_member(db: Database, user_id: int) -> None:
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [user_id])
     db.execute(_ABOUT.format(field="family_id"), [user_id])
     db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
+    db.execute("DELETE FROM family_languages WHERE telegram_id = ?", [user_id])
 
 
 def teacher_plan(db: Database, teacher_id: int) -> list[ClassFate]:

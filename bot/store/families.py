@@ -56,11 +56,12 @@ def claim_link(db: Database, code: str, user_id: int, student_id: int, now: date
                              [stamp(now), code, max_uses]) if linked is None else None
         if claimed is not None and claimed.rowcount != 1:
             return False
-        # A language they chose on another child's link is theirs on this one too: chosen per
-        # row, it was lost on the second child and with the first child's /deleteme
+        # The language they chose (on another child's link, or before they were unlinked) is
+        # theirs on this link too: chosen per row, it was lost on the second child, with the
+        # first child's /deleteme, and when a teacher unlinked them
         db.execute("INSERT INTO families (telegram_id, student_id, linked_at, link_code, "
-                   "language) VALUES (?, ?, ?, ?, (SELECT language FROM families WHERE "
-                   "telegram_id = ? AND language IS NOT NULL LIMIT 1)) "
+                   "language) VALUES (?, ?, ?, ?, (SELECT language FROM family_languages "
+                   "WHERE telegram_id = ?)) "
                    "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1",
                    [user_id, student_id, stamp(now), code, user_id])
     return True
@@ -103,8 +104,8 @@ def known_language(db: Database, user_id: int) -> str | None:
     """A family member's language: the one they chose, else the one they last wrote to a
     teacher in, else their first linked child's home language (None: nothing tells)."""
     row = db.execute(
-        "SELECT coalesce((SELECT language FROM families WHERE telegram_id = :user "
-        "AND language IS NOT NULL LIMIT 1), " + wrote_in_sql(":user") + ", "
+        "SELECT coalesce((SELECT language FROM family_languages WHERE telegram_id = :user), "
+        + wrote_in_sql(":user") + ", "
         "(SELECT s.language FROM families f JOIN students s ON s.id = f.student_id "
         "WHERE f.telegram_id = :user AND s.language IS NOT NULL ORDER BY f.id LIMIT 1))",
         {"user": user_id}).fetchone()
@@ -112,12 +113,14 @@ def known_language(db: Database, user_id: int) -> str | None:
 
 
 def was_family(db: Database, user_id: int) -> bool:
-    """Whether this person has left anything as a family member: a link, a message to a
+    """Whether this person has left anything as a family member: a link, their language, a
+    message to a
     teacher, an update sent to them (someone unlinked keeps the last two), or a note that
     their child deleted their data, or an answer about that child (all a family member whose
     only child deleted their data keeps). A teacher told of a deletion is asked first."""
     return db.execute(
         "SELECT EXISTS (SELECT 1 FROM families WHERE telegram_id = :user) "
+        "OR EXISTS (SELECT 1 FROM family_languages WHERE telegram_id = :user) "
         "OR EXISTS (SELECT 1 FROM thread_messages WHERE asker_id = :user "
         "AND asker_role = 'family') OR EXISTS (SELECT 1 FROM outbox WHERE chat_id = :user "
         "AND kind IN ('family-update', 'goodbye')) "
@@ -126,14 +129,26 @@ def was_family(db: Database, user_id: int) -> bool:
 
 
 def family_language(db: Database, user_id: int) -> str | None:
-    """The language a family member chose, if they are one and chose."""
-    row = db.execute("SELECT language FROM families WHERE telegram_id = ? "
-                     "AND language IS NOT NULL LIMIT 1", [user_id]).fetchone()
+    """The language a family member chose, linked now or before (unlinked, they keep it)."""
+    row = db.execute("SELECT language FROM family_languages WHERE telegram_id = ?",
+                     [user_id]).fetchone()
     return str(row[0]) if row else None
 
 
 def set_language(db: Database, user_id: int, code: str) -> None:
-    db.execute("UPDATE families SET language = ? WHERE telegram_id = ?", [code, user_id])
+    """Store a family member's language for them (kept when they are unlinked) and on each of
+    their links."""
+    with db.atomic():
+        db.execute("INSERT INTO family_languages (telegram_id, language) VALUES (?, ?) "
+                   "ON CONFLICT(telegram_id) DO UPDATE SET language = excluded.language",
+                   [user_id, code])
+        db.execute("UPDATE families SET language = ? WHERE telegram_id = ?", [code, user_id])
+
+
+def updates_stopped(db: Database, user_id: int) -> bool:
+    """Whether a linked family member stopped the weekly updates (/stop)."""
+    return db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND updates_on = 0",
+                      [user_id]).fetchone() is not None
 
 
 def set_updates(db: Database, user_id: int, on: bool) -> None:

@@ -22,6 +22,7 @@ class FamilyListing:
     linked_at: datetime
     link_code: str | None = None       # the link they opened (None: linked before links were kept)
     likely: str | None = None          # not chosen: the one they wrote in, else the child's
+    updates_on: bool = True            # False: they stopped the weekly updates (/stop)
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,12 @@ def remove_enrollment(db: Database, student_id: int, class_id: int) -> bool:
 
 
 _FAMILY = ("SELECT f.id, f.telegram_id, s.id, s.first_name, f.language, f.linked_at, "
-           "f.link_code, coalesce(" + wrote_in_sql("f.telegram_id") + ", s.language) "
-           "FROM families f JOIN students s ON s.id = f.student_id ")
+           "f.link_code, coalesce(" + wrote_in_sql("f.telegram_id") + ", s.language), "
+           "f.updates_on FROM families f JOIN students s ON s.id = f.student_id ")
 
 
 def _family(r: tuple[Any, ...]) -> FamilyListing:
-    return FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6], r[7])
+    return FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6], r[7], bool(r[8]))
 
 
 def class_families(db: Database, class_id: int) -> list[FamilyListing]:

@@ -647,3 +647,21 @@ def thread_written(db: Database) -> None:
 ALTER TABLE thread_messages ADD COLUMN written TEXT;
 ALTER TABLE thread_messages ADD COLUMN machine INTEGER
 """)
+
+
+@migrations(name="0035_family_languages")
+def family_languages(db: Database) -> None:
+    """A family member's language, kept per Telegram user rather than only on each link: one
+    unlinked by a teacher (or whose child deleted their data) is still written to in the
+    language they chose, never in English (playtest: a Somali father read "This phone is no
+    longer linked" in English). It goes with their /deleteme. Filled from the links' choices."""
+    _run(db, """
+CREATE TABLE family_languages (
+    telegram_id INTEGER PRIMARY KEY,   -- a family member, linked now or before
+    language TEXT NOT NULL             -- the language they chose
+);
+INSERT INTO family_languages (telegram_id, language)
+SELECT f.telegram_id, f.language FROM families f
+WHERE f.language IS NOT NULL AND f.id = (SELECT min(o.id) FROM families o
+    WHERE o.telegram_id = f.telegram_id AND o.language IS NOT NULL)
+""")

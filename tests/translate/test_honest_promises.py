@@ -125,3 +125,47 @@ async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
     sent = texts(await chat.send(ana, "no entiendo la palabra"))
     assert sent.startswith("Tu mensaje va en camino a tu maestro. La respuesta llegará aquí, "
                            "en español.\nYour message is on its way to your teacher.")
+
+
+SOMALI_NOTE = ("ℹ️ Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo "
+               "beddelo: markaad macallinka ugu qorto /ask, macallinku wuxuu arki doonaa "
+               "erayadaada sida aad u qorto. Haddii aad caawimaad u baahato, dugsiga waad ka "
+               "codsan kartaa turjubaan.")
+
+
+async def test_a_somali_father_hears_before_he_writes_that_no_translation_exists_here(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    father = await open_link(chat, 2002, "en")
+    welcome = [c.text for c in await chat.tap(father, "fa:so")]
+    assert welcome[-1] == SOMALI_NOTE  # right after the welcome, in Somali alone
+    assert "Mahadsanid!" in welcome[-2]
+    assert (await chat.send(father, "/help"))[-1].text == SOMALI_NOTE
+    prompt = texts(await chat.send(father, "/ask"))
+    assert prompt == (
+        "Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo beddelo, markaa "
+        "macallinku wuxuu arki doonaa erayadaada sida aad u qorto. Haddii aad caawimaad u "
+        "baahato, dugsiga waad ka codsan kartaa turjubaan. Hadda u qor fariintaada macallinka.")
+
+
+@pytest.mark.parametrize(("language", "interpreter"), [
+    ("hmn", "neeg txhais lus"), ("ht", "entèprèt"), ("so", "turjubaan")])
+async def test_every_family_with_no_model_is_told_the_school_has_interpreters(
+        chat: Chat, translator: Translator, language: str, interpreter: str) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    member = await open_link(chat, MOTHER, "en")
+    await chat.tap(member, f"fa:{language}")
+    prompt = texts(await chat.send(member, "/ask"))
+    assert interpreter in prompt and "English" not in prompt  # their language alone
+
+
+async def test_a_spanish_mother_is_still_promised_english_and_told_of_no_interpreter(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    mom = await open_link(chat, MOTHER, "es")
+    welcome = texts(await chat.tap(mom, "fa:es"))
+    assert "intérprete" not in welcome
+    assert "intérprete" not in texts(await chat.send(mom, "/help"))
+    prompt = texts(await chat.send(mom, "/ask"))
+    assert prompt == ("Ahora espero el mensaje para el maestro, en el idioma de casa. Lo haré "
+                      "llegar con una traducción al inglés.")
