@@ -13,17 +13,19 @@ from bot.chat.replies import (
     arg_text,
     decision,
     say,
+    send_long,
+    send_picture,
     spend,
     student_for,
     user_language,
 )
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
-from bot.presentation.class_views import join_link
+from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.students import families_text, made_at
 from bot.presentation.views import escape
 from bot.services import membership, teaching
-from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
+from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
 
 
 def register(app: Application) -> None:
@@ -46,6 +48,20 @@ async def family(update: Update, context: PuenteContext) -> None:
                                lang=user_language(context, user.id, user.language_code)),
               link=join_link(context.bot.username, link.payload),
               days=LINK_DAYS, caregivers=CAREGIVERS_PER_LINK)
+    await _invitation(context, user.id, link)
+
+
+async def _invitation(context: PuenteContext, teacher_id: int, link: FamilyLink) -> None:
+    """A message ready to forward to the family, in the student's language and English, and
+    the link as a QR code (a parent at pick-up scans it from the teacher's screen)."""
+    s = context.services
+    url = join_link(context.bot.username, link.payload)
+    name = link.student_name
+    await send_long(context, teacher_id, s.catalog.bilingual(
+        "family-invitation", link.language, name=name, link=url, days=LINK_DAYS))
+    await send_picture(context, teacher_id, lambda: qr_png(url), filename="family-link.png",
+                       caption=s.catalog.plain("family-invitation-qr", link.language,
+                                               name=link.student_name))
 
 
 async def families(update: Update, context: PuenteContext) -> None:
