@@ -17,8 +17,10 @@ from bot.chat.replies import (
     send_picture,
     spend,
     student_for,
+    tapped,
     user_language,
 )
+from bot.chat.writes import ask_for_message
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
 from bot.presentation.class_views import join_link, qr_png
@@ -35,6 +37,7 @@ def register(app: Application) -> None:
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
     add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
+    add(CallbackQueryHandler(write_button, pattern=rf"^{callbacks.WRITE_FAMILY}:"))
 
 
 async def family(update: Update, context: PuenteContext) -> None:
@@ -77,12 +80,21 @@ async def families(update: Update, context: PuenteContext) -> None:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
         return
-    text, unlink, revoke = families_text(
+    text, unlink, revoke, write = families_text(
         s.catalog, lang, found.name, links, teaching.student_names(s.db, user.id), found.id,
         s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
         open_links, CAREGIVERS_PER_LINK)
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.unlink_buttons(unlink, revoke))
+                                   reply_markup=keyboards.unlink_buttons(unlink, revoke,
+                                                                                write))
+
+
+async def write_button(update: Update, context: PuenteContext) -> None:
+    """Ask for the message the teacher writes first to one family member (✉️ in /families)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    await ask_for_message(update, context, tap[2].int_arg(0))
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:

@@ -129,6 +129,8 @@ def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None
     key = "answer-queued-as-written" if written == "en" else \
         "answer-queued-own-language" if answer.own_language else \
         "answer-queued" if answer.translation is not None else "answer-queued-english"
+    if answer.asked.started:  # a message the teacher wrote first: "your message", not "answer"
+        key = key.replace("answer-", "write-", 1)
     text = catalog.render(key, lang, name=name or answer.student_name,
                           language=teacher_language(written))
     if later is None:
@@ -140,7 +142,8 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     """What the family member or student reads: the answer in their language, English beneath
     (one the teacher wrote in their language, as written)."""
     lang, asked = answer.asked.language, answer.asked
-    header = catalog.render("answer-header", lang, name=answer.student_name) \
+    header = catalog.render("write-header" if asked.started else "answer-header", lang,
+                            name=answer.student_name) \
         if asked.asker_role == FAMILY else catalog.render("answer-header-student", lang)
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
     body = [quote(answer.original)] if answer.own_language else \
@@ -224,6 +227,9 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
             if message.answered_at is None:  # a thank-you waits for nothing
                 line = Markup(line + " " + catalog.render(
                     "thread-thanks" if message.thanks else "thread-open", lang))
+        elif message.started:  # the teacher wrote first: nobody waits for anything
+            line = catalog.render("thread-line-started", lang, date=date,
+                                  language=teacher_language(message.language))
         else:
             line = catalog.render("thread-line-answer", lang, date=date)
         lines.append(line)

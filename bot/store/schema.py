@@ -624,3 +624,22 @@ def poll_message(db: Database) -> None:
     after a restart too. Only the message id: the poll is in the student's private chat. NULL
     for an item sent as no poll, or before this migration."""
     _run(db, "ALTER TABLE check_items ADD COLUMN poll_message_id INTEGER")
+
+
+@migrations(name="0036_started_messages_and_announcement_replies")
+def started_messages_and_announcement_replies(db: Database) -> None:
+    """A teacher may write first to a family member (from /families): the thread row of such a
+    message is an answer to nothing, flagged `started`, so /thread says "you wrote first".
+    And which Telegram messages carried which announcement, so a family member's reply to one
+    reaches its teacher tagged with the announcement's date and first words (kept on the
+    announcement when its text is dropped: the teacher's own words, a few of them)."""
+    _run(db, """
+ALTER TABLE thread_messages ADD COLUMN started INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE announcements ADD COLUMN beginning TEXT NOT NULL DEFAULT '';
+CREATE TABLE announcement_messages (
+    chat_id INTEGER NOT NULL,          -- the recipient's private chat (their Telegram id)
+    message_id INTEGER NOT NULL,       -- the announcement's id in that chat
+    announcement_id INTEGER NOT NULL REFERENCES announcements(id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id)
+)
+""")
