@@ -6,7 +6,7 @@ always marked as one, with the original beside it.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import UTC, tzinfo
 
 from bot.domain.language import is_rtl
 from bot.presentation.i18n import (
@@ -21,6 +21,7 @@ from bot.presentation.i18n import (
     language_name,
     reader_language,
 )
+from bot.presentation.push_views import day
 from bot.services.announcements import AnnouncementPlan, Delivery
 from bot.services.askers import Asker
 from bot.services.message_languages import UNKNOWN
@@ -70,10 +71,21 @@ def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str) -> M
     return catalog.render(key, lang, name=name, language=teacher_language(written))
 
 
-def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str) -> Markup:
+def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
+               tz: tzinfo = UTC) -> Markup:
     """What a teacher reads: who wrote about which student (`name`, as this teacher tells
-    their students apart), the original, the English."""
-    parts = [_from(catalog, lang, who, name, relay.written), quote(relay.original)]
+    their students apart), which announcement it replies to (its day and first words), the
+    original, the English."""
+    parts = [_from(catalog, lang, who, name, relay.written) if relay.emoji is None else
+             catalog.render(f"relay-{who.role}-emoji", lang, name=name)]
+    if relay.about is not None:
+        parts.append(catalog.render(
+            "relay-about-announcement", lang, words=relay.about.beginning,
+            date=day(catalog, lang, relay.about.sent_at.astimezone(tz).date())))
+    parts.append(quote(relay.original))
+    if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
+        parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
+            catalog.plain(f"emoji-{meaning}", lang) for meaning in relay.emoji)))
     if relay.english is not None:
         parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
     elif relay.written not in ("en", UNKNOWN):
