@@ -28,7 +28,7 @@ async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,
     answer it replies to (`to`), else about the only child, asking which child first on a
     shared family phone."""
     if isinstance(text, str):
-        relays.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
+        relays.require_words(text)  # "/ask ..." or "/ask ?!": a kind line, nothing relayed
     if isinstance(text, str) and len(text) > relays.MAX_MESSAGE:
         await too_long(update, context, text, to=to)
         return
