@@ -63,7 +63,7 @@ async def _invitation(context: PuenteContext, teacher_id: int, link: FamilyLink)
     await send_long(context, teacher_id, s.catalog.bilingual(
         "family-invitation", link.language, name=name, link=url, days=LINK_DAYS))
     await send_picture(context, teacher_id, lambda: qr_png(url), filename="family-link.png",
-                       caption=s.catalog.plain("family-invitation-qr", link.language,
+                       caption=s.catalog.render("family-invitation-qr", link.language,
                                                name=link.student_name))
 
 
