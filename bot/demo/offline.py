@@ -38,6 +38,7 @@ class Call:
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)  # when the call arrived
     result_id: int | None = None  # the message id Telegram gave a message this call sent
+    file_names: dict[str, str] = field(default_factory=dict)  # an uploaded file's own name
 
     @property
     def chat_id(self) -> int | None:
@@ -142,11 +143,12 @@ class OfflineBotAPI(BaseRequest):
             content = self.uploads.get(api_method)
             return (200, content) if content is not None else (404, b"")
         params = dict(request_data.parameters) if request_data else {}
-        files = {}
+        files, file_names = {}, {}
         if request_data and request_data.contains_files:
             for name, part in (request_data.multipart_data or {}).items():
                 if isinstance(part, tuple) and len(part) >= 2 and isinstance(part[1], bytes):
                     files[name] = part[1]
+                    file_names[name] = str(part[0] or name)
         chat = params.get("chat_id")
         queue = self._failures.get(int(chat), []) if chat is not None else []
         if queue and (queue[0].method == api_method  # e.g. an edit Telegram refuses
@@ -164,7 +166,7 @@ class OfflineBotAPI(BaseRequest):
                                    ).encode()
         if api_method == "sendVoice":
             return self._voice(params, files)
-        call = Call(api_method, params, files)
+        call = Call(api_method, params, files, file_names=file_names)
         self.calls.append(call)
         result = self._result(api_method, params)
         if isinstance(result, dict) and "message_id" in result:

@@ -286,15 +286,17 @@ class Demo:
                 f"   ({i + 1}) {label}" for i, label in enumerate(labels))
             return text
         elif call.method == "sendPhoto":
-            size = sum(len(b) for b in call.files.values())
-            text = f"🤖 Puente: [chart, {size // 1024} KB PNG]\n{plain_text(call.text)}"
+            text = f"🤖 Puente: [picture {_file_label(call)}]\n{plain_text(call.text)}"
         elif call.method == "sendVoice":
             size = sum(len(b) for b in call.files.values())
             sent = f"{size // 1024 + 1} KB OGG/Opus" if size else "sent again by file_id"
             text = (f"🤖 Puente: [voice note, {call.params.get('duration', '?')} s, {sent}] "
                     f"{plain_text(call.text)}")
         elif call.method == "sendDocument":
-            text = f"🤖 Puente: [file] {plain_text(call.text)}"
+            caption = plain_text(call.text)  # often just the file's name again
+            caption = "" if caption in call.file_names.values() else f" {caption}"
+            text = f"🤖 Puente: [file {_file_label(call)}]{caption}"
+            text += _csv_preview(call)
         elif call.method == "editMessageText":  # a check answered in place
             text = f"🤖 Puente (same message, updated): {plain_text(call.text)}"
         elif call.method == "editMessageCaption":  # a listening item answered on its note
@@ -323,11 +325,10 @@ class Demo:
             await self._process(self.factory.poll_answer(self.users[self.who], poll_id, index))
             return
         buttons = call.buttons
-        index = int(choice) - 1 if choice.isdigit() else next(
-            (i for i, (label, _) in enumerate(buttons)
-             if plain_label(label).lower() == choice.lower()), -1)
+        index = int(choice) - 1 if choice.isdigit() else _button_index(
+            [plain_label(label) for label, _ in buttons], choice)
         if not 0 <= index < len(buttons):
-            self.out("(no such button)")
+            self.out("(no such button: tap N, a whole label, or the start of one label)")
             return
         self.out(f"   (taps [{plain_label(buttons[index][0])}])")
         shown = int(call.params.get("message_id") or call.result_id or 1)  # the message tapped
@@ -340,7 +341,7 @@ class Demo:
         the question can still be turned), or None."""
         user_id = self.users[self.who]["id"]
         return next((c for c in reversed(self.api.calls) if c.chat_id == user_id
-                     and any(plain_label(b).lower() == label.lower() for b, _ in c.buttons)),
+                     and _button_index([plain_label(b) for b, _ in c.buttons], label) >= 0),
                     None)
 
     def _poll_id(self, call: Call) -> str:
@@ -374,6 +375,40 @@ class Demo:
         place = index if item.poll_id else next(
             i for i, (_, data) in enumerate(question.buttons) if data == wanted)
         await self._tap(str(place + 1), question)
+
+
+CSV_LINES = 6  # a report's CSV in the terminal: its header and first rows
+
+
+def _file_label(call: Call) -> str:
+    """An uploaded file as the terminal shows it: its name and size (never "0 KB")."""
+    size = sum(len(b) for b in call.files.values())
+    if not size:
+        return "sent again by file_id"
+    name = next(iter(call.file_names.values()), "file")
+    return f"{name}, {size / 1024:.1f} KB" if size < 10_240 else f"{name}, {size // 1024} KB"
+
+
+def _csv_preview(call: Call) -> str:
+    """The first lines of a CSV the bot sent, so the demo shows what a teacher downloads."""
+    if not any(name.endswith(".csv") for name in call.file_names.values()):
+        return ""
+    content = next(iter(call.files.values())).decode("utf-8-sig", errors="replace")
+    lines = content.splitlines()
+    shown = "\n".join(f"   | {line}" for line in lines[:CSV_LINES])
+    more = f"\n   | ... ({len(lines) - CSV_LINES} more rows)" if len(lines) > CSV_LINES else ""
+    return f"\n{shown}{more}"
+
+
+def _button_index(labels: list[str], wanted: str) -> int:
+    """The button labelled `wanted` (any case), else the only one whose label starts with it
+    (`tap 🤷` for "🤷 No sé"); -1 when none or several do."""
+    wanted = wanted.strip().lower()
+    exact = [i for i, label in enumerate(labels) if label.lower() == wanted]
+    if exact:
+        return exact[0]
+    starts = [i for i, label in enumerate(labels) if label.lower().startswith(wanted)]
+    return starts[0] if len(starts) == 1 else -1
 
 
 def plain_label(label: str) -> str:

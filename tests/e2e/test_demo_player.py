@@ -1,0 +1,37 @@
+"""What `puente demo` shows and accepts: a button tapped by the start of its label, the files a
+teacher downloads shown by name and size, a report's CSV by its first rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.demo.player import run_demo
+
+JOURNEY = Path(__file__).resolve().parents[2] / "docs" / "demo-journey.txt"
+
+
+async def play(script: str) -> str:
+    lines: list[str] = []
+    await run_demo(script.strip().splitlines(), out=lines.append)
+    return "\n".join(lines)
+
+
+async def test_a_button_can_be_tapped_by_the_start_of_its_label() -> None:
+    printed = await play("/start {code}\ntap Esp\ntap 🤷")
+    assert "(taps [Español])" in printed
+    assert "(taps [🤷 No sé])" in printed
+
+
+async def test_a_start_that_fits_two_buttons_taps_neither() -> None:
+    printed = await play("/start {code}\ntap E")  # Español and English
+    assert "(no such button: tap N, a whole label, or the start of one label)" in printed
+    assert "(taps [" not in printed
+
+
+async def test_the_teachers_report_shows_its_pictures_and_the_csvs_first_rows() -> None:
+    script = JOURNEY.read_text(encoding="utf-8").split("\n/report\n")[0] + "\n/report"
+    printed = await play(script)  # the documented journey, up to the teacher's first /report
+    assert "[picture mastery.png, " in printed
+    assert "[file Science-7B-mastery.csv, " in printed
+    assert "   | student,roster_no,language,wida_level" in printed
+    assert "0 KB" not in printed
