@@ -58,13 +58,12 @@ async def _invitation(context: PuenteContext, teacher_id: int, link: FamilyLink)
     """A message ready to forward to the family, in the student's language and English, and
     the link as a QR code (a parent at pick-up scans it from the teacher's screen)."""
     s = context.services
-    url = join_link(context.bot.username, link.payload)
-    name = link.student_name
+    url, name = join_link(context.bot.username, link.payload), link.student_name
     await send_long(context, teacher_id, s.catalog.bilingual(
         "family-invitation", link.language, name=name, link=url, days=LINK_DAYS))
     await send_picture(context, teacher_id, lambda: qr_png(url), filename="family-link.png",
                        caption=s.catalog.render("family-invitation-qr", link.language,
-                                               name=link.student_name))
+                                               name=name))
 
 
 async def families(update: Update, context: PuenteContext) -> None:
@@ -85,8 +84,7 @@ async def families(update: Update, context: PuenteContext) -> None:
         s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
         open_links, CAREGIVERS_PER_LINK)
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.unlink_buttons(unlink, revoke,
-                                                                                write))
+                                   reply_markup=keyboards.unlink_buttons(unlink, revoke, write))
 
 
 async def write_button(update: Update, context: PuenteContext) -> None:
