@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from telegram import Message, Update
-from telegram.ext import Application, filters
+from telegram import Update
 
 from bot.chat.replies import say, send_long, student_for, user_language
 from bot.context import PuenteContext
@@ -17,21 +16,9 @@ from bot.services import relays, teacher_writes
 from bot.services.message_languages import answer_language
 from bot.services.pushes import next_allowed
 
-WRITING = "writing"  # user_data: (family id, until when the next text is the message)
+WRITING, WRITING_UNTIL = "writing", "writing-until"  # user_data: to which family member, and
+# until when the teacher's next text is the message for them
 WRITE_WINDOW = timedelta(minutes=10)
-
-
-class Writing(filters.MessageFilter):
-    """A teacher's text after a ✉️ Write tap: the message for that family member."""
-
-    def __init__(self, app: Application) -> None:
-        super().__init__(name="writing")
-        self.app = app
-
-    def filter(self, message: Message) -> bool:
-        user = message.from_user
-        held = self.app.user_data.get(user.id, {}).get(WRITING) if user else None
-        return held is not None and self.app.bot_data.services.clock() < held[1]
 
 
 def quiet_until(context: PuenteContext, now: datetime) -> str | None:
@@ -54,7 +41,7 @@ async def ask_for_message(update: Update, context: PuenteContext, family_id: int
     lang = user_language(context, user.id, user.language_code)
     key = "write-prompt-as-written" if language == "en" else "write-prompt" \
         if answer_language(s.translator, language) == language else "write-prompt-no-model"
-    data[WRITING] = (family_id, s.clock() + WRITE_WINDOW)
+    data[WRITING], data[WRITING_UNTIL] = family_id, s.clock() + WRITE_WINDOW
     await say(update, context, key, bilingual=False,
               name=student_for(context, user.id, member.student_id,
                                first_name=member.student_name, lang=lang),
@@ -71,7 +58,8 @@ async def send_written(update: Update, context: PuenteContext) -> None:
     if len(message.text) > relays.MAX_MESSAGE:  # kept waiting: a shorter one may follow
         await say(update, context, "write-too-long", bilingual=False, limit=relays.MAX_MESSAGE)
         return
-    family_id, _ = data.pop(WRITING)
+    family_id = data.pop(WRITING)
+    data.pop(WRITING_UNTIL, None)
     now = s.clock()
     written = await teacher_writes.prepare_write(s.db, s.translator, user.id, family_id,
                                                  message.text, now)

@@ -14,11 +14,11 @@ from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat.audience import PRIVATE, Audience, From
+from bot.chat.audience import PRIVATE, Audience, From, Pending
 from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
 from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import MAX_INPUT, say, send_long, spend, student_for, tapped, user_language
-from bot.chat.writes import Writing, quiet_until, send_written
+from bot.chat.writes import WRITING_UNTIL, quiet_until, send_written
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, message_views
 from bot.presentation.i18n import Markup
@@ -36,19 +36,6 @@ class _StoreFilter(filters.MessageFilter):
     def __init__(self, services: Services, name: str) -> None:
         super().__init__(name=name)
         self.services = services
-
-
-class _Asking(filters.MessageFilter):
-    """Text sent after a bare /ask: the message itself."""
-
-    def __init__(self, app: Application) -> None:
-        super().__init__(name="asking")
-        self.app = app
-
-    def filter(self, message: Message) -> bool:
-        user = message.from_user
-        until = self.app.user_data.get(user.id, {}).get(ASKING) if user else None
-        return until is not None and self.app.bot_data.services.clock() < until
 
 
 class _Reply(_StoreFilter):
@@ -73,12 +60,12 @@ def register(app: Application) -> None:
     add(CommandHandler("thread", thread, filters=PRIVATE))
     add(CallbackQueryHandler(ask_button, pattern=rf"^({callbacks.ASK}|{callbacks.ANSWER_HELD}):"))
     add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
-    add(MessageHandler(text & _Asking(app), asked_text))
-    add(MessageHandler(text & only_teacher & Writing(app), written_to_family))
+    add(MessageHandler(text & Pending(app, ASKING), asked_text))
+    add(MessageHandler(text & only_teacher & Pending(app, WRITING_UNTIL), written_to_family))
     add(MessageHandler(text & only_family, family_text))
     add(MessageHandler(text & only_teacher, teacher_text))
     sound = PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
-    add(MessageHandler(sound & _Asking(app), asked_voice))
+    add(MessageHandler(sound & Pending(app, ASKING), asked_voice))
     add(MessageHandler(sound & asks, voice_note))
 
 
