@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from telegram import Message, Update
-from telegram.ext import filters
+from telegram.ext import Application, filters
 
 from bot.context import PuenteContext, Services
 from bot.services import membership
@@ -57,6 +57,20 @@ class From(filters.MessageFilter):
     def filter(self, message: Message) -> bool:
         found = _sender(self.services, message)
         return found is not None and found.audience in self.audiences
+
+
+class Pending(filters.MessageFilter):
+    """A text its sender was asked for a moment ago: `user_data[key]` holds until when (after
+    a bare /ask, the message for the teacher; after ✉️ Write, the message for a family)."""
+
+    def __init__(self, app: Application, key: str) -> None:
+        super().__init__(name=key)
+        self.app, self.key = app, key
+
+    def filter(self, message: Message) -> bool:
+        user = message.from_user
+        until = self.app.user_data.get(user.id, {}).get(self.key) if user else None
+        return until is not None and self.app.bot_data.services.clock() < until
 
 
 def sender(update: Update, context: PuenteContext) -> Sender:

@@ -13,6 +13,7 @@ from telegram.error import Forbidden
 
 from bot.chat.drafts import offer_to_send, too_long
 from bot.chat.replies import say, student_for, user_language
+from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
 from bot.presentation import message_views
 from bot.services import askers, relays
@@ -27,12 +28,12 @@ async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,
     answer it replies to (`to`), else about the only child, asking which child first on a
     shared family phone."""
     if isinstance(text, str):
-        relays.require_words(text)  # "/ask ..." or "/ask 😀😀": a kind line, nothing relayed
+        relays.require_words(text)  # "/ask ..." or "/ask ?!": a kind line, nothing relayed
     if isinstance(text, str) and len(text) > relays.MAX_MESSAGE:
         await too_long(update, context, text, to=to)
         return
     if to is not None:
-        await relay_to_teachers(update, context, who, to.child, text, to.teacher_id)
+        await relay_to_teachers(update, context, who, to.child, text, to.teacher_id, to.about)
         return
     child = askers.child_of(who, None)
     if child is None:  # a shared family phone: which child is this about?
@@ -43,26 +44,30 @@ async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,
 
 async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
                             child: askers.Child, text: str | int,
-                            answered_by: int | None = None) -> None:
+                            answered_by: int | None = None,
+                            about: askers.Announced | None = None) -> None:
     """Send the message and its English (or the voice note) to each of the child's
-    teachers (to the one who answered, for a reply to an answer), then confirm."""
+    teachers (to the one who answered, for a reply to an answer or an announcement, which
+    the teacher is told), then confirm."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by)
     else:  # through the outbox: a teacher's evening is quiet hours too
-        relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by)
+        relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by,
+                                         about)
         relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
             s.catalog, user_language(context, teacher_id), who, relay,
-            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
-            for teacher_id in relay.teacher_ids}, s.clock())
+            student_for(context, teacher_id, child.student_id, first_name=child.first_name),
+            s.config.school.timezone) for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
         if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
             # come here" for a thank-you
             await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
-            return
-        if relay.thanks:  # a student is told "your teacher", in her language and English
+        elif relay.thanks:  # a student is told "your teacher", in her language and English
             await say(update, context, "ask-sent-thanks-student")
+        if relay.thanks:
+            await _after_quiet_hours(update, context, who)
             return
         answer_in = relay.answer_in
     family = who.role == askers.FAMILY  # a student is told "your teacher", not their name
@@ -70,6 +75,17 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
                                                             else "")  # "as the teacher writes it"
     await say(update, context, key, bilingual=not family, name=child.first_name,
               language=message_views.language_name(answer_in))
+    if not isinstance(text, int):  # a voice note is copied at once, quiet hours or not
+        await _after_quiet_hours(update, context, who)
+
+
+async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker) -> None:
+    """In quiet hours, say when the teacher will see the message ("after 07:00"): the outbox
+    holds it until then, and a family waiting up for an answer should know."""
+    later = quiet_until(context, context.services.clock())
+    if later is not None:
+        await say(update, context, "ask-sent-quiet", bilingual=who.role != askers.FAMILY,
+                  time=later)
 
 
 async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,

@@ -209,6 +209,9 @@ class Deliverer:
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id)
             if "answer_id" in row.payload:  # a family's reply to this answer finds its child
                 threads.set_answer_message(db, row.payload["answer_id"], sent.message_id)
+            if "announcement" in row.payload:  # a family's reply to it names the announcement
+                threads.add_announcement_message(db, row.chat_id, sent.message_id,
+                                                 row.payload["announcement"])
             if row.payload.get("forget"):  # a person's message: once delivered, keep no text
                 threads.forget_sent_text(db, row.id)
             if row.kind == erase.GOODBYE:  # it held the last trace of a deleted person's name

@@ -14,17 +14,17 @@ from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat.audience import PRIVATE, Audience, From
+from bot.chat.audience import PRIVATE, Audience, From, Pending
 from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
 from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import MAX_INPUT, say, send_long, spend, student_for, tapped, user_language
+from bot.chat.writes import WRITING_UNTIL, quiet_until, send_written
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, message_views
 from bot.presentation.i18n import Markup, language_name
 from bot.presentation.students import student_label
 from bot.services import askers, message_languages, relays, teacher_answers, teaching
 from bot.services.askers import Asker
-from bot.services.pushes import next_allowed
 
 ASKING = "asking"  # user_data: until when the next text is the message for the teacher
 ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded, not relayed
@@ -36,19 +36,6 @@ class _StoreFilter(filters.MessageFilter):
     def __init__(self, services: Services, name: str) -> None:
         super().__init__(name=name)
         self.services = services
-
-
-class _Asking(filters.MessageFilter):
-    """Text sent after a bare /ask: the message itself."""
-
-    def __init__(self, app: Application) -> None:
-        super().__init__(name="asking")
-        self.app = app
-
-    def filter(self, message: Message) -> bool:
-        user = message.from_user
-        until = self.app.user_data.get(user.id, {}).get(ASKING) if user else None
-        return until is not None and self.app.bot_data.services.clock() < until
 
 
 class _Reply(_StoreFilter):
@@ -73,11 +60,12 @@ def register(app: Application) -> None:
     add(CommandHandler("thread", thread, filters=PRIVATE))
     add(CallbackQueryHandler(ask_button, pattern=rf"^({callbacks.ASK}|{callbacks.ANSWER_HELD}):"))
     add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
-    add(MessageHandler(text & _Asking(app), asked_text))
+    add(MessageHandler(text & Pending(app, ASKING), asked_text))
+    add(MessageHandler(text & only_teacher & Pending(app, WRITING_UNTIL), written_to_family))
     add(MessageHandler(text & only_family, family_text))
     add(MessageHandler(text & only_teacher, teacher_text))
     sound = PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
-    add(MessageHandler(sound & _Asking(app), asked_voice))
+    add(MessageHandler(sound & Pending(app, ASKING), asked_voice))
     add(MessageHandler(sound & asks, voice_note))
 
 
@@ -124,6 +112,11 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     if await _thread_ended(update, context, who, message):
         return
     await relay_or_pick(update, context, who, message.text, _replied(context, who, message))
+
+
+async def written_to_family(update: Update, context: PuenteContext) -> None:
+    """A teacher's text after ✉️ Write in /families: the message for that family member."""
+    await send_written(update, context)
 
 
 async def family_text(update: Update, context: PuenteContext) -> None:
@@ -277,9 +270,7 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
     now = s.clock()
     teacher_answers.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now)
     context.deliverer.wake()
-    sent_at = next_allowed(now, s.config.school)  # the outbox waits out quiet hours
-    later = sent_at.astimezone(s.config.school.timezone).strftime("%H:%M") \
-        if sent_at > now else None
+    later = quiet_until(context, now)  # the outbox waits out quiet hours
     lang = user_language(context, user.id, user.language_code)
     name = student_for(context, user.id, answer.asked.student_id,
                        first_name=answer.student_name, lang=lang)

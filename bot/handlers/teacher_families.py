@@ -13,17 +13,21 @@ from bot.chat.replies import (
     arg_text,
     decision,
     say,
+    send_long,
+    send_picture,
     spend,
     student_for,
+    tapped,
     user_language,
 )
+from bot.chat.writes import ask_for_message
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
-from bot.presentation.class_views import join_link
+from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.students import families_text, made_at
 from bot.presentation.views import escape
 from bot.services import membership, teaching
-from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, create_link
+from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
 
 
 def register(app: Application) -> None:
@@ -33,6 +37,7 @@ def register(app: Application) -> None:
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
     add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
+    add(CallbackQueryHandler(write_button, pattern=rf"^{callbacks.WRITE_FAMILY}:"))
 
 
 async def family(update: Update, context: PuenteContext) -> None:
@@ -46,6 +51,19 @@ async def family(update: Update, context: PuenteContext) -> None:
                                lang=user_language(context, user.id, user.language_code)),
               link=join_link(context.bot.username, link.payload),
               days=LINK_DAYS, caregivers=CAREGIVERS_PER_LINK)
+    await _invitation(context, user.id, link)
+
+
+async def _invitation(context: PuenteContext, teacher_id: int, link: FamilyLink) -> None:
+    """A message ready to forward to the family, in the student's language and English, and
+    the link as a QR code (a parent at pick-up scans it from the teacher's screen)."""
+    s = context.services
+    url, name = join_link(context.bot.username, link.payload), link.student_name
+    await send_long(context, teacher_id, s.catalog.bilingual(
+        "family-invitation", link.language, name=name, link=url, days=LINK_DAYS))
+    await send_picture(context, teacher_id, lambda: qr_png(url), filename="family-link.png",
+                       caption=s.catalog.render("family-invitation-qr", link.language,
+                                               name=name))
 
 
 async def families(update: Update, context: PuenteContext) -> None:
@@ -61,12 +79,20 @@ async def families(update: Update, context: PuenteContext) -> None:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
         return
-    text, unlink, revoke = families_text(
+    text, unlink, revoke, write = families_text(
         s.catalog, lang, found.name, links, teaching.student_names(s.db, user.id), found.id,
         s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
         open_links, CAREGIVERS_PER_LINK)
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.unlink_buttons(unlink, revoke))
+                                   reply_markup=keyboards.unlink_buttons(unlink, revoke, write))
+
+
+async def write_button(update: Update, context: PuenteContext) -> None:
+    """Ask for the message the teacher writes first to one family member (✉️ in /families)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    await ask_for_message(update, context, tap[2].int_arg(0))
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:

@@ -26,6 +26,7 @@ AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p   hear
                     # (w: the word alone; p: a pushed preview's)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
+WRITE_FAMILY = "fw"  # fw:<family id>     a teacher writes first to a family member
 REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message

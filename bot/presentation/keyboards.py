@@ -209,11 +209,21 @@ def confirm_cancel_push(push_id: int, yes: str, no: str) -> InlineKeyboardMarkup
 
 
 def unlink_buttons(links: Sequence[tuple[int, str]],
-                   revoke: Sequence[tuple[int, str]] = ()) -> InlineKeyboardMarkup:
-    """One "unlink" button per linked family member, (family id, label), then one "cancel
-    link" button per link that still works, (link id, label)."""
-    return rows([*(InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
-        callbacks.UNLINK, family_id)) for family_id, label in links),
+                   revoke: Sequence[tuple[int, str]] = (),
+                   write: Sequence[tuple[int, str]] = ()) -> InlineKeyboardMarkup:
+    """Per linked family member, (family id, label), a "✉️ write" button (when `write` labels
+    one) and an "unlink" button; then one "cancel link" button per link that still works,
+    (link id, label)."""
+    writes = dict(write)
+    members = []
+    for family_id, label in links:
+        if family_id in writes:
+            members.append(InlineKeyboardButton(fit_label(writes[family_id]),
+                                                callback_data=callbacks.data(
+                                                    callbacks.WRITE_FAMILY, family_id)))
+        members.append(InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
+            callbacks.UNLINK, family_id)))
+    return rows([*members,
         *(InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
             callbacks.REVOKE_LINK, link_id)) for link_id, label in revoke)], 1)
 

@@ -6,7 +6,7 @@ always marked as one, with the original beside it.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import UTC, tzinfo
 
 from bot.domain.language import is_rtl
 from bot.presentation.i18n import (
@@ -21,6 +21,7 @@ from bot.presentation.i18n import (
     language_name,
     reader_language,
 )
+from bot.presentation.push_views import day
 from bot.services.announcements import AnnouncementPlan, Delivery
 from bot.services.askers import Asker
 from bot.services.message_languages import UNKNOWN
@@ -70,10 +71,21 @@ def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str) -> M
     return catalog.render(key, lang, name=name, language=teacher_language(written))
 
 
-def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str) -> Markup:
+def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
+               tz: tzinfo = UTC) -> Markup:
     """What a teacher reads: who wrote about which student (`name`, as this teacher tells
-    their students apart), the original, the English."""
-    parts = [_from(catalog, lang, who, name, relay.written), quote(relay.original)]
+    their students apart), which announcement it replies to (its day and first words), the
+    original, the English."""
+    parts = [_from(catalog, lang, who, name, relay.written) if relay.emoji is None else
+             catalog.render(f"relay-{who.role}-emoji", lang, name=name)]
+    if relay.about is not None:
+        parts.append(catalog.render(
+            "relay-about-announcement", lang, words=relay.about.beginning,
+            date=day(catalog, lang, relay.about.sent_at.astimezone(tz).date())))
+    parts.append(quote(relay.original))
+    if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
+        parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
+            catalog.plain(f"emoji-{meaning}", lang) for meaning in relay.emoji)))
     if relay.english is not None:
         parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
     elif relay.written not in ("en", UNKNOWN):
@@ -129,6 +141,8 @@ def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None
     key = "answer-queued-as-written" if written == "en" else \
         "answer-queued-own-language" if answer.own_language else \
         "answer-queued" if answer.translation is not None else "answer-queued-english"
+    if answer.asked.started:  # a message the teacher wrote first: "your message", not "answer"
+        key = key.replace("answer-", "write-", 1)
     text = catalog.render(key, lang, name=name or answer.student_name,
                           language=teacher_language(written))
     if later is None:
@@ -140,7 +154,8 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     """What the family member or student reads: the answer in their language, English beneath
     (one the teacher wrote in their language, as written)."""
     lang, asked = answer.asked.language, answer.asked
-    header = catalog.render("answer-header", lang, name=answer.student_name) \
+    header = catalog.render("write-header" if asked.started else "answer-header", lang,
+                            name=answer.student_name) \
         if asked.asker_role == FAMILY else catalog.render("answer-header-student", lang)
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
     body = [quote(answer.original)] if answer.own_language else \
@@ -220,6 +235,9 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
         date = message.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         if message.direction == ASK:
             lines.append(_thread_ask(catalog, lang, message, date))
+        elif message.started:  # the teacher wrote first: nobody waits for anything
+            lines.append(catalog.render("thread-line-started", lang, date=date,
+                                        language=teacher_language(message.language)))
         else:
             lines.append(_thread_answer(catalog, lang, message, date))
     return Markup("\n".join(lines))

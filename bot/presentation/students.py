@@ -51,18 +51,21 @@ def class_labels(students: Iterable[StudentRow], catalog: Catalog, lang: str,
             for s in rows}
 
 
+Labels = tuple[int, str]  # a button's id (family or link) and its label
+
+
 def families_text(catalog: Catalog, lang: str, class_name: str, links: list[FamilyListing],
                   names: StudentNames, class_id: int, tz: tzinfo,
                   notes: Mapping[int, LinkNotes], open_links: Iterable[OpenLink] = (),
                   caregivers: int = 4
-                  ) -> tuple[Markup, list[tuple[int, str]], list[tuple[int, str]]]:
+                  ) -> tuple[Markup, list[Labels], list[Labels], list[Labels]]:
     """/families: one line per linked family member, the student always with their roster
     number (as /roster shows it, never a position in this list), and an unlink button per
     member, labelled with the same student and language; then the links that still work,
     used or not, each with a button to cancel it. `notes` (by family id) add marks: no
     translation for what they write, and when they last wrote with a teacher."""
     lines = [catalog.render("families-header", lang, class_name=class_name)]
-    buttons = []
+    buttons, writes = [], []
     shown = {link.family_id: _family_language(link, catalog, lang) for link in links}
     alike = Counter((link.student_id, shown[link.family_id]) for link in links)
     seen: Counter[tuple[int, str]] = Counter()
@@ -81,6 +84,8 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
         lines.append(Markup(" · ".join([line, *marks])))
         buttons.append((link.family_id, catalog.plain("button-unlink", lang, name=who,
                                                       language=language)))
+        writes.append((link.family_id, catalog.plain("button-write-family", lang, name=who,
+                                                     language=language)))
     revoke = []
     sent_links = list(open_links)
     # Two links for one student made in the same minute (a teacher sent /family twice) are
@@ -101,7 +106,7 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
                                     until=sent.expires_at.astimezone(tz).strftime("%Y-%m-%d")))
         revoke.append((sent.link_id, catalog.plain("button-cancel-link", lang, name=who,
                                                    date=made)))
-    return Markup("\n".join(lines)), buttons, revoke
+    return Markup("\n".join(lines)), buttons, revoke, writes
 
 
 def made_at(when: datetime, tz: tzinfo) -> str:

@@ -154,15 +154,30 @@ def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
     return found, deliveries
 
 
+BEGINNING = 30  # characters of an announcement a reply to it is tagged with
+
+
+def beginning(text: str) -> str:
+    """An announcement's first words, as a family's reply to it is tagged ("Field trip on…"):
+    its first line, cut at a word."""
+    line = text.strip().split("\n", 1)[0].strip()
+    if len(line) <= BEGINNING:
+        return line
+    head = line[:BEGINNING]
+    space = head.rfind(" ")
+    return (head[:space] if space > BEGINNING // 2 else head).rstrip(" ,.;:") + "…"
+
+
 def queue_announcement(db: Database, found: threads.Announcement,
                        rendered: list[tuple[int, str]], now: datetime) -> int:
     """Queue one outbox row per person in one transaction and drop the stored text."""
     with db.atomic():
-        if not threads.close_announcement(db, found.id, now):
+        if not threads.close_announcement(db, found.id, now, beginning(found.text)):
             raise AnnounceError(prompt_key="announce-gone")
-        for chat_id, text in rendered:
+        for chat_id, text in rendered:  # a reply to one finds the announcement, once sent
             outbox.enqueue(db, None, chat_id, "announcement",
-                           {"text": text, "buttons": [], "forget": True}, now, now)
+                           {"text": text, "buttons": [], "forget": True,
+                            "announcement": found.id}, now, now)
     return len(rendered)
 
 

@@ -11,7 +11,9 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.store import families, people, threads
-from bot.store.threads import FAMILY, STUDENT, Child
+from bot.store.threads import FAMILY, STUDENT, Announced, Child
+
+__all__ = ["Announced", "Asker", "Child", "ReplyTo"]  # what the chat layer names
 
 
 class AskError(PuenteError):
@@ -79,6 +81,7 @@ class ReplyTo:
 
     child: Child
     teacher_id: int
+    about: Announced | None = None  # a reply to an announcement: which one
 
 
 def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
@@ -88,7 +91,7 @@ def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
     another child's teacher, nor asked which child."""
     answer = threads.answered(db, who.user_id, message_id)
     if answer is None:
-        return None
+        return _about_announcement(db, who, message_id)
     child = next((c for c in who.children if c.student_id == answer.student_id), None)
     if child is not None:
         return ReplyTo(child, answer.teacher_id)
@@ -96,6 +99,21 @@ def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
     if student is None:  # the child deleted their data (their threads went with it)
         return None
     raise UnlinkedChildError(name=student.first_name)
+
+
+def _about_announcement(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
+    """A family member's reply to an announcement: to the teacher who announced it, about
+    their child in that class (the first by name, for siblings in one class); None when it is
+    no announcement, or none of their children is in its class any more."""
+    if who.role != FAMILY:  # a student's reply to an announcement is read as an answer
+        return None
+    found = threads.announced(db, who.user_id, message_id)
+    if found is None:
+        return None
+    for child in who.children:
+        if (found.class_id, found.teacher_id) in people.teachers_by_class(db, child.student_id):
+            return ReplyTo(child, found.teacher_id, found)
+    return None
 
 
 def replies_to_gone_child(db: Database, who: Asker, message_id: int) -> bool:

@@ -31,6 +31,7 @@ class FamilyLink:
     student_name: str
     payload: str  # what goes after ?start=
     student_id: int = 0
+    language: str = "en"  # the invitation's language: the student's (the family's best guess)
 
 
 def create_link(db: Database, teacher_id: int, who: str, now: datetime) -> FamilyLink:
@@ -39,7 +40,8 @@ def create_link(db: Database, teacher_id: int, who: str, now: datetime) -> Famil
     code = new_code()
     families.add_link(db, code, row.student_id, teacher_id, now,
                       now + timedelta(days=LINK_DAYS))
-    return FamilyLink(row.first_name, FAMILY_PREFIX + code, row.student_id)
+    return FamilyLink(row.first_name, FAMILY_PREFIX + code, row.student_id,
+                      row.language or "en")
 
 
 def is_link(payload: str) -> bool:

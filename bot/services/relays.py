@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
 from bot.domain.errors import PuenteError
 from bot.domain.thanks import only_acknowledges, only_thanks
 from bot.domain.throttle import Throttle
@@ -44,13 +45,15 @@ class Relay:
     answer_in: str = "en"         # the language the teacher's answer can go back in, here
     language: str = "en"          # the writer's language: theirs, else what they wrote in
     thanks: bool = False          # a family's message that is only thanks: no answer owed
+    about: threads.Announced | None = None  # a reply to this teacher's announcement
+    emoji: tuple[str, ...] | None = None  # emoji only: what the known ones mean (else None)
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
     """Whether a family member's or a student's text is only thanks ("Ua tsaug ntau!",
     "gracias maestra"): it still reaches the teacher, who is told no answer is needed. A voice
     note never is."""
-    return isinstance(message, str) and only_thanks(message)
+    return isinstance(message, str) and (only_thanks(message) or only_thanks_emoji(message))
 
 
 def worth_offering(text: str) -> bool:
@@ -69,30 +72,35 @@ def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
 
 
 async def prepare_ask(db: Database, translator: Translator | None, who: Asker, child: Child,
-                      text: str, answered_by: int | None = None) -> Relay:
+                      text: str, answered_by: int | None = None,
+                      about: threads.Announced | None = None) -> Relay:
     """Translate a message into English for the child's teachers (in a worker thread): for a
-    reply to a teacher's answer, the teacher who answered (`answered_by`) alone, unless they
-    no longer teach the child."""
+    reply to a teacher's answer (or announcement, `about`), the teacher who answered
+    (`answered_by`) alone, unless they no longer teach the child."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
     if answered_by in teacher_ids:
         teacher_ids = (answered_by,)
-    written = written_in(text, who.language, sure=who.chosen)
+    emoji = meanings(text) if only_emoji(text) else None  # no language to tell or translate
+    written = UNKNOWN if emoji is not None else written_in(text, who.language, sure=who.chosen)
     english = None
     if written not in ("en", UNKNOWN) and translator is not None and text.strip():
         english = await translator.translate_transient(text, "en", source=written)
     # Who never chose a language is answered in the one they wrote in, when it is known.
     language = who.language if who.chosen or written == UNKNOWN else written
     return Relay(child, teacher_ids, text.strip(), english, written,
-                 answer_language(translator, language), language, is_thanks(who, text))
+                 answer_language(translator, language), language, is_thanks(who, text),
+                 about if about is not None and about.teacher_id in teacher_ids else None,
+                 emoji)
 
 
 def require_words(text: str) -> None:
-    """Refuse a message for the teacher with no letter or digit in it ("..." or "😀😀"): the
-    teacher would get a riddle, and its writer would wait for an answer to nothing. A number
-    alone (a phone number) is a message."""
-    if not any(ch.isalnum() for ch in text):
+    """Refuse a message for the teacher with no letter, digit or emoji in it ("...", "?!"):
+    the teacher would get a riddle, and its writer would wait for an answer to nothing. A
+    number alone (a phone number) is a message, and so is an emoji alone ("🙏", "👍": a
+    family's whole answer, often)."""
+    if not any(ch.isalnum() for ch in text) and not only_emoji(text):
         raise AskError(prompt_key="ask-no-words")
 
 

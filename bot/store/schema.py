@@ -665,3 +665,22 @@ SELECT f.telegram_id, f.language FROM families f
 WHERE f.language IS NOT NULL AND f.id = (SELECT min(o.id) FROM families o
     WHERE o.telegram_id = f.telegram_id AND o.language IS NOT NULL)
 """)
+
+
+@migrations(name="0036_started_messages_and_announcement_replies")
+def started_messages_and_announcement_replies(db: Database) -> None:
+    """A teacher may write first to a family member (from /families): the thread row of such a
+    message is an answer to nothing, flagged `started`, so /thread says "you wrote first".
+    And which Telegram messages carried which announcement, so a family member's reply to one
+    reaches its teacher tagged with the announcement's date and first words (kept on the
+    announcement when its text is dropped: the teacher's own words, a few of them)."""
+    _run(db, """
+ALTER TABLE thread_messages ADD COLUMN started INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE announcements ADD COLUMN beginning TEXT NOT NULL DEFAULT '';
+CREATE TABLE announcement_messages (
+    chat_id INTEGER NOT NULL,          -- the recipient's private chat (their Telegram id)
+    message_id INTEGER NOT NULL,       -- the announcement's id in that chat
+    announcement_id INTEGER NOT NULL REFERENCES announcements(id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id)
+)
+""")

@@ -35,6 +35,7 @@ class ThreadMessage:
     thanks: bool = False  # a message that was only thanks: no answer is owed
     written: str | None = None  # the language it was written in (None: not known, or older)
     machine: bool | None = None  # an answer sent as a machine translation (None: older)
+    started: bool = False  # a teacher's message that answers nothing: they wrote first
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,13 @@ class Recipient:
 
 
 _COLUMNS = ("id, student_id, teacher_id, asker_id, asker_role, direction, language, "
-            "created_at, answered_at, thanks, written, machine")
+            "created_at, answered_at, thanks, written, machine, started")
 
 
 def _message(r: tuple[Any, ...]) -> ThreadMessage:
     return ThreadMessage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], parse(r[7]),
                          parse(r[8]) if r[8] else None, bool(r[9]), r[10] or None,
-                         None if r[11] is None else bool(r[11]))
+                         None if r[11] is None else bool(r[11]), bool(r[12]))
 
 
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
@@ -101,6 +102,18 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
         "language, created_at, written, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [asked.student_id, asked.teacher_id, asked.asker_id, asked.asker_role, ANSWER,
          asked.language, stamp(now), written, None if machine is None else int(machine)])
+    return cursor.lastrowid or 0
+
+
+def add_started(db: Database, student_id: int, teacher_id: int, family_id: int,
+                language: str, now: datetime) -> int:
+    """Record a message a teacher wrote first to one family member about one student (an
+    answer to nothing): a reply to it, once delivered, finds the thread as a reply to an
+    answer does."""
+    cursor = db.execute(
+        "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
+        "language, created_at, started) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+        [student_id, teacher_id, family_id, FAMILY, ANSWER, language, stamp(now)])
     return cursor.lastrowid or 0
 
 
@@ -225,6 +238,8 @@ def erase_person(db: Database, user_id: int) -> None:
                "IN (SELECT id FROM thread_messages WHERE asker_id = ?)", [user_id])
     db.execute("DELETE FROM thread_messages WHERE asker_id = ? OR student_id = ? "
                "OR teacher_id = ?", [user_id, user_id, user_id])
+    db.execute("DELETE FROM announcement_messages WHERE chat_id = ? OR announcement_id IN "
+               "(SELECT id FROM announcements WHERE teacher_id = ?)", [user_id, user_id])
     db.execute("DELETE FROM announcements WHERE teacher_id = ?", [user_id])
 
 
@@ -234,6 +249,8 @@ def purge_before(db: Database, cutoff: datetime) -> int:
     count = db.execute("DELETE FROM thread_messages WHERE created_at < ?", [when]).rowcount
     db.execute("DELETE FROM gone_relays WHERE created_at < ?", [when])
     db.execute("DELETE FROM gone_answers WHERE created_at < ?", [when])
+    db.execute("DELETE FROM announcement_messages WHERE announcement_id IN "
+               "(SELECT id FROM announcements WHERE created_at < ?)", [when])
     db.execute("DELETE FROM announcements WHERE created_at < ?", [when])
     return count
 
@@ -267,11 +284,43 @@ def get_announcement(db: Database, announcement_id: int) -> Announcement | None:
     return Announcement(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5] is not None)
 
 
-def close_announcement(db: Database, announcement_id: int, now: datetime) -> bool:
-    """Mark an announcement queued and drop its text; False when it already was."""
-    cursor = db.execute("UPDATE announcements SET sent_at = ?, text = '', translations = '{}' "
-                        "WHERE id = ? AND sent_at IS NULL", [stamp(now), announcement_id])
+def close_announcement(db: Database, announcement_id: int, now: datetime,
+                       beginning: str = "") -> bool:
+    """Mark an announcement queued and drop its text, all but its `beginning` (a reply to it
+    is tagged with those first words); False when it already was."""
+    cursor = db.execute("UPDATE announcements SET sent_at = ?, text = '', translations = '{}', "
+                        "beginning = ? WHERE id = ? AND sent_at IS NULL",
+                        [stamp(now), beginning, announcement_id])
     return cursor.rowcount == 1
+
+
+@dataclass(frozen=True)
+class Announced:
+    """The announcement a message in someone's chat carried."""
+
+    announcement_id: int
+    class_id: int
+    teacher_id: int
+    sent_at: datetime
+    beginning: str
+
+
+def add_announcement_message(db: Database, chat_id: int, message_id: int,
+                             announcement_id: int) -> None:
+    """An announcement was delivered: a reply to this message in this chat finds it."""
+    db.execute("INSERT OR IGNORE INTO announcement_messages (chat_id, message_id, "
+               "announcement_id) SELECT ?, ?, id FROM announcements WHERE id = ?",
+               [chat_id, message_id, announcement_id])
+
+
+def announced(db: Database, chat_id: int, message_id: int) -> Announced | None:
+    """The announcement a message in this chat carried (None: no announcement, or one
+    forgotten since, by retention or its teacher's /deleteme)."""
+    row = db.execute("SELECT a.id, a.class_id, a.teacher_id, a.sent_at, a.beginning "
+                     "FROM announcement_messages m JOIN announcements a "
+                     "ON a.id = m.announcement_id WHERE m.chat_id = ? AND m.message_id = ? "
+                     "AND a.sent_at IS NOT NULL", [chat_id, message_id]).fetchone()
+    return Announced(row[0], row[1], row[2], parse(row[3]), row[4]) if row else None
 
 
 def drop_announcement(db: Database, announcement_id: int) -> None:

@@ -48,7 +48,8 @@ reply Field || Mahadsanid, waan fahmay
 """)
     assert "(replies to «📢 Macallinka Science 7B:»)" in printed
     after = printed.split("(replies to", 1)[1]
-    assert "U dir tan macallinka" in after  # the bot offers to send her reply to the teacher
+    # a reply to an announcement goes to the teacher who made it, at once (playtest M3)
+    assert "Fariintaadu waxay u socotaa macallinka Luis" in after
 
 
 async def test_a_reply_with_nothing_to_reply_to_says_how_to_use_it() -> None:

@@ -22,6 +22,9 @@ async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn
     teacher.say("/family Ana")
     link = await teacher.wait_for("Send this link to Ana's family", STEP)
     payload = start_code(link)
+    invitation = await teacher.wait_for("¡Hola! El/la docente de Ana", STEP)  # to forward
+    assert payload in invitation.text
+    await teacher.wait_for("Escanee para conectarse", STEP)  # the QR code's caption
     mother.say(f"/start {payload}")
     await mother.wait_for("You are now connected to Ana's learning", STEP)
     mother.tap("fa:es")
@@ -29,4 +32,13 @@ async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn
     mother.say("/now")
     week = await mother.wait_for("📬", STEP)  # this week's update, on demand
     assert "Ana" in week.text
+
+    teacher.say("/families")  # the teacher writes first (playtest M5)
+    listing = await teacher.wait_for("Ana #1 · Spanish", STEP)
+    teacher.tap(next(d for _, d in listing.buttons if d.startswith("fw:")))
+    await teacher.wait_for("Type your message for a family member of Ana", STEP)
+    teacher.say("Ana read aloud to the class today.")
+    await teacher.wait_for("Your message about Ana", STEP)
+    written = await mother.wait_for("Un mensaje del/de la docente de Ana", STEP)
+    assert "Ana read aloud to the class today." in written.text
     assert standin.stats.errors.get(400, 0) == 0, standin.stats.refused

@@ -1,0 +1,72 @@
+"""A teacher writes first to one family member: the ✉️ button in /families asks for the
+message, and the teacher's next text (within a few minutes) is that message, translated into
+the family member's language and queued through the outbox (quiet hours wait it out, and the
+teacher is told until when)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from telegram import Update
+
+from bot.chat.replies import say, send_long, student_for, user_language
+from bot.context import PuenteContext
+from bot.presentation import message_views
+from bot.services import relays, teacher_writes
+from bot.services.message_languages import answer_language
+from bot.services.pushes import next_allowed
+
+WRITING, WRITING_UNTIL = "writing", "writing-until"  # user_data: to which family member, and
+# until when the teacher's next text is the message for them
+WRITE_WINDOW = timedelta(minutes=10)
+
+
+def quiet_until(context: PuenteContext, now: datetime) -> str | None:
+    """When a message queued now goes out (HH:MM, the school's time), when quiet hours hold
+    it; None when it goes now."""
+    school = context.services.config.school
+    sent_at = next_allowed(now, school)
+    return sent_at.astimezone(school.timezone).strftime("%H:%M") if sent_at > now else None
+
+
+async def ask_for_message(update: Update, context: PuenteContext, family_id: int) -> None:
+    """Check the family member is still linked to a student of the teacher's classes (a
+    forged or stale button gets a kind line), then ask for the message and say in which
+    language it will go, and whether translated."""
+    user, s, data = update.effective_user, context.services, context.user_data
+    if user is None or data is None:
+        return
+    member = teacher_writes.family_to_write(s.db, user.id, family_id)
+    language = teacher_writes.family_language(member)
+    lang = user_language(context, user.id, user.language_code)
+    key = "write-prompt-as-written" if language == "en" else "write-prompt" \
+        if answer_language(s.translator, language) == language else "write-prompt-no-model"
+    data[WRITING], data[WRITING_UNTIL] = family_id, s.clock() + WRITE_WINDOW
+    await say(update, context, key, bilingual=False,
+              name=student_for(context, user.id, member.student_id,
+                               first_name=member.student_name, lang=lang),
+              language=message_views.teacher_language(language), limit=relays.MAX_MESSAGE)
+
+
+async def send_written(update: Update, context: PuenteContext) -> None:
+    """Translate and queue the teacher's message for the family member, then confirm (with
+    the time it goes out, in quiet hours)."""
+    message, user, s, data = (update.effective_message, update.effective_user,
+                              context.services, context.user_data)
+    if message is None or user is None or data is None or message.text is None:
+        return
+    if len(message.text) > relays.MAX_MESSAGE:  # kept waiting: a shorter one may follow
+        await say(update, context, "write-too-long", bilingual=False, limit=relays.MAX_MESSAGE)
+        return
+    family_id = data.pop(WRITING)
+    data.pop(WRITING_UNTIL, None)
+    now = s.clock()
+    written = await teacher_writes.prepare_write(s.db, s.translator, user.id, family_id,
+                                                 message.text, now)
+    teacher_writes.queue_write(s.db, written, message_views.answer_text(s.catalog, written), now)
+    context.deliverer.wake()
+    lang = user_language(context, user.id, user.language_code)
+    name = student_for(context, user.id, written.asked.student_id,
+                       first_name=written.student_name, lang=lang)
+    await send_long(context, user.id, message_views.answer_queued(
+        s.catalog, lang, written, quiet_until(context, now), name=name))

@@ -1,0 +1,60 @@
+"""A teacher writes first to one family member (from /families): the message is translated
+into the family member's language on the school's machine (as written, and said so, when no
+model can), queued through the outbox, which waits out quiet hours, and recorded on the
+student's thread as a message the teacher started; a reply to it comes back as a reply to an
+answer does."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.services import membership
+from bot.services.message_languages import in_their_language
+from bot.services.teacher_answers import Answer
+from bot.store import outbox, threads
+from bot.store.members import FamilyListing
+from bot.store.threads import ANSWER, FAMILY, ThreadMessage
+from bot.translation.translator import Translator
+
+
+def family_to_write(db: Database, teacher_id: int, family_id: int) -> FamilyListing:
+    """A family member linked to a student of the teacher's classes (a forged or stale
+    button, someone unlinked since, raises MemberNotFoundError: a kind line, nothing sent)."""
+    return membership.family_to_unlink(db, teacher_id, family_id)
+
+
+def family_language(member: FamilyListing) -> str:
+    """The language a message to this family member goes in: the one they chose, else the
+    one they write in (else their child's), else English."""
+    return member.language or member.likely or "en"
+
+
+async def prepare_write(db: Database, translator: Translator | None, teacher_id: int,
+                        family_id: int, text: str, now: datetime) -> Answer:
+    """The teacher's message for one family member, translated into their language (no
+    translation when none can be made: it goes as written, with a note saying so)."""
+    member = family_to_write(db, teacher_id, family_id)
+    language = family_language(member)
+    to = ThreadMessage(0, member.student_id, teacher_id, member.telegram_id, FAMILY, ANSWER,
+                       language, now, None, started=True)
+    own = in_their_language(text, language)
+    translation = None
+    if language != "en" and not own and translator is not None:
+        translation = await translator.translate_transient(text, language)
+    return Answer(to, member.student_name, text.strip(), translation, own)
+
+
+def queue_write(db: Database, message: Answer, text: str, now: datetime) -> int:
+    """Record the started message on the student's thread and put the rendered message in
+    the outbox (quiet hours are honoured at delivery); a reply to it, once delivered, finds
+    this thread."""
+    to = message.asked
+    with db.atomic():
+        thread_id = threads.add_started(db, to.student_id, to.teacher_id, to.asker_id,
+                                        to.language, now)
+        return outbox.enqueue(db, None, to.asker_id, "answer",
+                              {"text": text, "buttons": [], "forget": True,
+                               "student_id": to.student_id, "answer_id": thread_id},
+                              now, now)

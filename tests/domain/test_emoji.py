@@ -1,0 +1,26 @@
+"""An emoji-only message from a family ("🙏", "👍🏽") is a message, and the common ones carry
+a meaning a teacher may miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("🙏", ("thanks",)), ("🙏🏽", ("thanks",)), ("👍", ("ok",)), ("❤️", ("love",)),
+    ("🙏🙏 ❤️", ("thanks", "love")), ("🇭🇹", ()), ("😀😀", ("happy",)),
+])
+def test_emoji_only_texts_and_what_they_mean(text: str, meant: tuple[str, ...]) -> None:
+    assert only_emoji(text) and meanings(text) == meant
+
+
+@pytest.mark.parametrize("text", ["...", "ok 👍", "1️⃣", "", "  ", "Gracias 🙏", "?!"])
+def test_words_digits_or_punctuation_make_no_emoji_message(text: str) -> None:
+    assert not only_emoji(text) and meanings(text) == ()
+
+
+def test_only_thanks_emoji_owe_no_answer_but_a_thumbs_up_may() -> None:
+    assert only_thanks_emoji("🙏") and only_thanks_emoji("🙏❤️")
+    assert not only_thanks_emoji("👍") and not only_thanks_emoji("🙏😢")

@@ -1,0 +1,111 @@
+"""A family playtest (M5, M6, L3): the teacher writes first to a family member from /families,
+and the family invitation is ready to forward, with a QR code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.presentation import callbacks
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
+
+MOTHER = 2001
+
+
+def rivera(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def test_family_invitation_is_ready_to_forward_in_the_students_language(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    calls = await chat.send(rivera(chat), "/family Ana")
+    invitation = next(c for c in calls if "invita" in c.text)
+    assert "¡Hola! El/la docente de Ana le invita" in invitation.text
+    assert "Hello! Ana's teacher invites you" in invitation.text  # English beneath
+    payload = texts(calls).split("?start=")[1].split()[0]
+    assert f"?start={payload}" in invitation.text
+    photo = next(c for c in calls if c.method == "sendPhoto")
+    assert photo.chat_id == TEACHER_ID
+    assert next(iter(photo.files.values())).startswith(b"\x89PNG")
+    assert "Escanee para conectarse con el/la docente de Ana" in photo.params["caption"]
+
+
+async def family_member(chat: Chat, user_id: int = MOTHER, lang: str = "es") -> dict[str, Any]:
+    """Ana (Spanish) in Science 7B and one family member linked to her, in `lang`."""
+    await join_and_confirm(chat, chat.user(lang="es"))
+    made = texts(await chat.send(rivera(chat), "/family Ana"))
+    person = chat.user(user_id, f"Family{user_id}", lang)
+    await chat.send(person, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await chat.deliver()
+    return person
+
+
+async def tap_write(chat: Chat) -> list[Any]:
+    listing = await chat.send(rivera(chat), "/families")
+    write = next(d for label, d in buttons(listing) if label.startswith("✉️ Write: Ana #1"))
+    return await chat.tap(rivera(chat), write)
+
+
+async def test_teacher_writes_first_and_the_family_reads_it_and_can_reply(chat: Chat) -> None:
+    mom = await family_member(chat)
+    asked = texts(await tap_write(chat))
+    # no Spanish model on this machine: the teacher is told before typing, not after
+    assert "cannot translate into Spanish, so it goes as you write it" in asked
+    confirm = texts(await chat.send(rivera(chat), "Ana did great on the quiz & the lab!"))
+    assert confirm == ("Your message about Ana goes as you wrote it, because this computer "
+                       "cannot translate into Spanish; they are told so.")
+    delivered = [c for c in await chat.deliver() if c.chat_id == MOTHER]
+    assert len(delivered) == 1
+    text = delivered[0].text
+    assert text.startswith("✉️ Un mensaje del/de la docente de Ana:")
+    assert "Ana did great on the quiz &amp; the lab!" in text
+    assert "no hay traducción" in text.lower()  # the honest note, in her language
+    thread = texts(await chat.send(rivera(chat), "/thread Ana"))
+    assert "you wrote first to a family member, in Spanish" in thread
+    assert "waiting for your answer" not in thread
+    # her Telegram reply to it reaches the teacher, about Ana, with no "which child?"
+    assert delivered[0].result_id is not None
+    await reply(chat, mom, "¡Gracias! Estamos muy orgullosos.", delivered[0].result_id)
+    relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert len(relayed) == 1 and "Estamos muy orgullosos" in relayed[0]
+    assert "family member of <b>Ana</b>" in relayed[0]
+
+
+async def test_a_message_written_in_quiet_hours_says_when_it_goes(chat: Chat) -> None:
+    await family_member(chat, lang="en")
+    chat.clock.advance(hours=10)  # 21:00 in New York: quiet hours
+    await tap_write(chat)
+    confirm = texts(await chat.send(rivera(chat), "Reminder: library books are due."))
+    assert confirm == ("Your message about Ana will be sent as you wrote it. It is quiet hours "
+                       "now, so it goes out at 07:00.")
+    assert [c for c in await chat.deliver() if c.chat_id == MOTHER] == []
+    chat.clock.advance(hours=10)  # 07:00 the next morning
+    assert [c.chat_id for c in await chat.deliver()] == [MOTHER]
+
+
+async def test_a_forged_or_stale_write_button_gets_a_kind_line_and_sends_nothing(
+        chat: Chat) -> None:
+    await family_member(chat)
+    forged = texts(await chat.tap(rivera(chat), callbacks.data(callbacks.WRITE_FAMILY, 999)))
+    assert "no longer in your classes" in forged
+    listing = await chat.send(rivera(chat), "/families")
+    write = next(d for _, d in buttons(listing) if d.startswith("fw:"))
+    unlink = next(d for _, d in buttons(listing) if d.startswith("fu:"))
+    await chat.tap(rivera(chat), unlink)
+    await chat.tap(rivera(chat), f"{unlink}:yes")
+    stale = texts(await chat.tap(rivera(chat), write))
+    assert "no longer in your classes" in stale
+    after = texts(await chat.send(rivera(chat), "Hello?"))
+    assert "Your message about" not in after  # never sent to anyone
+    assert chat.db["outbox"].count == 0 or all(
+        kind != "answer" for (kind,) in chat.db.execute("SELECT kind FROM outbox"))
+
+
+async def test_someone_else_cannot_use_a_teachers_write_button(chat: Chat) -> None:
+    await family_member(chat)
+    listing = await chat.send(rivera(chat), "/families")
+    write = next(d for _, d in buttons(listing) if d.startswith("fw:"))
+    stranger = chat.user(3003, "Zed", "en")
+    said = texts(await chat.tap_on(stranger, write, 1))
+    assert "Type your message" not in said
