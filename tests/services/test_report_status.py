@@ -211,3 +211,19 @@ def test_weeks_of_answers_with_no_word_moving_on_is_not_on_track(
     # two school weeks in, not yet: a newcomer's first days are not a stall
     early = summary_text(found.name, matrix, catalog, "en", today=today - timedelta(days=7))
     assert "🐢" not in early and "Hodan" in early.split("\n")[1]
+
+
+def test_one_accidental_miss_keeps_a_student_out_of_needs_help(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Playtest M3: right one day, one wrong tap the next ("correct 1 of 2") put a mid-level
+    student under "🆘 Needs help". Only a second miss, on another day, does."""
+    enrol_student(db, START, 1001, "Ana", level=4)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["habitat"], "RW")
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    assert "🆘 Needs help: none" in summary_text(found.name, matrix, catalog, "en")
+    assert _csv(db)["Ana", "habitat"]["status"] == "learning"
+
+    _answer(db, 1001, words["predator"], "RWW")  # missed on two days, most answers wrong
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    assert "🆘 Needs help: Ana (predator)" in summary_text(found.name, matrix, catalog, "en")
