@@ -55,8 +55,8 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
     if not flipped:
         await placement_left(update, context)  # first: leaving may set the level
     who = learners.learner(s.db, user.id)
-    found = learners.preview_words(s.db, who, s.clock()) if push_id is None else \
-        learners.pushed_preview(s.db, who, push_id)
+    found = learners.preview_words(s.db, who, s.clock(), s.config.school.timezone) \
+        if push_id is None else learners.pushed_preview(s.db, who, push_id)
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
         await say(update, context, "no-words")

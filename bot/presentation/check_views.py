@@ -228,7 +228,7 @@ def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
         return None if low else ("check-done-more", {})
     if low and step.ready:
         return "check-done-low-next-check", {"count": step.ready}
-    if not (step.ready or step.waiting or step.back is not None):
+    if not (step.ready or step.waiting or step.more or step.back is not None):
         return None
     return next_step_prompt(step, after_check=True)
 
@@ -247,7 +247,7 @@ def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
 def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:
     """What /check says when no word is ready and no card waits: when words come back, or
     that there are none to study ("no-words") when none will."""
-    if step is None or step.back is None:
+    if step is None or (step.back is None and not step.more):
         return "no-words", {}
     return next_step_prompt(step)
 

@@ -36,7 +36,11 @@ def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
 
 
 def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    waiting = [catalog.render("progress-question-waiting", lang)] if p.open_question else []
+    # With nothing to review now, what comes next (cards to read, more words for a student
+    # done for today, or the day words come back): "⏰ Due for review now: 0" alone was a dead
+    # end for a fast student (playtest, WIDA 3-5)
+    waiting = [catalog.render("progress-question-waiting", lang)] if p.open_question \
+        else [] if p.step.ready else [next_step(p.step, lang, catalog)]
     return join_lines([catalog.render("progress-summary", lang, met=p.met, new=p.new,
                                       learning=p.learning, reviewing=p.reviewing,
                                       mastered=p.mastered, due=p.due),
@@ -59,6 +63,7 @@ def next_step(step: NextStep, lang: str, catalog: Catalog) -> Markup:
 # When words come back: /progress and an empty /check say "✅ All done for now" first; under a
 # check's score the ✅ would read as "right" after a miss, so the plain line comes instead.
 LATER = {False: "progress-next", True: "check-short-next"}
+MORE = {False: "progress-next-more", True: "check-done-more-words"}
 
 
 # A school day this week is named ("on Monday"): a child at levels 1-2 reads a weekday more
@@ -74,6 +79,8 @@ def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, di
         return "progress-next-check", {"count": step.ready}
     if step.waiting:
         return "progress-next-words", {}
+    if step.more:  # done for today, and more is there for a student who wants it
+        return MORE[after_check], {"count": step.more}
     if step.back is None:
         return "progress-next-none", {}
     return comes_back(step.back, after_check)
