@@ -178,6 +178,9 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
                                            own=params["own"]))
     if feedback.newly_mastered:
         parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
+    elif feedback.spelling_held:  # "Check the spelling" alone left mastery waiting unsaid
+        parts.append("⭐ " + catalog.bilingual("word-mastered-spelling", lang,
+                                              term=params["term"]))
     if feedback.reteach is not None:  # missed again: the card again, home language first
         parts.append(join_lines([catalog.bilingual("reteach-card", lang), card(
             feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
