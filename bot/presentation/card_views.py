@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot.domain.checks import WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.scaffold import (
+    STARTER_LEVEL,
     Scaffold,
     sentence_frame,
 )
@@ -67,9 +68,13 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     elif relation.relation is Relation.FALSE_FRIEND and gloss is not None:
         out.append("⚠️ " + catalog.render("false-friend-warning", lang, term=word.term,
                                          lookalike=relation.lookalike or "", own=gloss.term))
-    if scaffold.sentence_frame:
-        frame = sentence_frame(word.term, word.pos, scaffold.level)
-        out.append("✍️ " + catalog.render("sentence-frame", lang, frame=frame))
+    frame = sentence_frame(word.term, word.pos, scaffold.level) \
+        if scaffold.sentence_frame else None
+    if frame is not None:  # level 4 finishes a sentence's start; levels 1-3 fill a frame
+        key = "sentence-starter" if scaffold.level >= STARTER_LEVEL else "sentence-frame"
+        out.append("✍️ " + catalog.render(key, lang, frame=frame))
+    elif scaffold.own_sentence:  # level 5: her own sentence, no frame
+        out.append("✍️ " + catalog.render("sentence-own", lang, term=word.term))
     return Markup("\n".join(out))
 
 

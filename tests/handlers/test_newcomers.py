@@ -63,13 +63,29 @@ async def test_level_one_card_leads_with_picture_and_home_language_not_the_engli
     assert "The ecosystem is ___." in text and "because" not in text
 
 
-async def test_level_four_card_keeps_the_english_definition_and_the_longer_frame(
+async def test_level_four_card_keeps_the_english_definition_and_starts_a_sentence(
         chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join(chat, ana, "es", 4)
     text = texts(await chat.send(ana, "/words"))
     assert ECOSYSTEMS.words[0].definition in text
-    assert "One example of ecosystem is ___ because ___." in text
+    assert "✍️ Termina la oración con tus palabras: In my own words, ecosystem means ___" in text
+    assert "because ___" not in text
+
+
+async def test_level_three_four_and_five_cards_step_down_their_sentence_support(
+        chat: Chat) -> None:
+    """Mid-level playtest: levels 3 and 4 read the same frame, level 5 none at all."""
+    said = {}
+    for number, level in enumerate((3, 4, 5)):
+        user = chat.user(2001 + number, "Sami", lang="en")
+        await join(chat, user, "en", level)
+        said[level] = texts(await chat.send(user, "/words"))
+    assert "Try saying: I know the word ecosystem. One example is ___ because ___." in said[3]
+    assert "Finish the sentence in your own words: In my own words, ecosystem means ___" \
+        in said[4]
+    assert "✍️ Write your own sentence with <b>ecosystem</b>." in said[5]
+    assert "___" not in said[5]
 
 
 async def test_level_one_checks_never_ask_to_read_an_english_definition(chat: Chat) -> None:
