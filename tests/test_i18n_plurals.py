@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,19 @@ def test_the_catalogue_check_finds_a_table_a_reader_could_misread(tmp_path: Path
         "ru: 'n' has no 'other' form",
         "ru: 'n' 'one' leaves out {count}, yet ru reads it for 1 and 21",
     ]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("es", "Prueba terminada: acertaste 1 de 1. ¡Excelente! 🌟"),
+    ("pt", "Teste terminado: você acertou 1 de 1. Excelente! 🌟"),
+    ("en", "Check finished: 1 of 1 right. Excellent! 🌟"),
+])
+def test_a_one_question_check_never_reads_a_plural_for_one(
+        catalog: Catalog, lang: str, expected: str) -> None:
+    """Mid-level playtest: "1 de 1 correctas" (a plural for one right answer)."""
+    assert catalog.plain("check-done-all", lang, right=1, total=1) == expected
+    for key in ("check-done", "check-done-low", "check-done-low-short", "check-done-slipped",
+                "report-too-few-student", "report-listening"):
+        for right, total in ((1, 1), (0, 1), (1, 2)):
+            text = catalog.plain(key, lang, right=right, total=total, name="Ana")
+            assert not re.search(r"\b(correctas|certas)\b", text)
