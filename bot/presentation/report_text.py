@@ -96,6 +96,10 @@ class Summary:
     stalled: list[str] = field(default_factory=list)  # answering for weeks, no word moved on
     stalled_days: int = STALLED_SCHOOL_DAYS
     reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
+    # on track, by name: how many words given to them they have not answered yet (cards not
+    # opened, or opened and not answered): "On track" beside ten pushed words untouched read
+    # as all done (mid-level playtest)
+    behind: dict[str, int] = field(default_factory=dict)
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -135,6 +139,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
+    behind: dict[str, int] = {}
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
@@ -170,6 +175,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
         else:
             on_track.append(name)
+            left = len(matrix.unopened.get(student.id, [])) + sum(
+                1 for c in met if not c.answered)
+            if left:
+                behind[name] = left
     totals = [_word_total(terms[w.id], cells, tz) for w in matrix.words
               if (cells := [c for c in by_word_id.get(w.id, []) if c.attempts])]
     hard = _hardest_first(totals)[:hardest]
@@ -182,7 +191,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    mastered / total if total else 0.0, not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
-                   reads_cards=reads_cards)
+                   reads_cards=reads_cards, behind=behind)
 
 
 def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, date | None]:
@@ -201,6 +210,16 @@ def _stalled(cells: list[Cell], today: date | None, holidays: Collection[date],
             school_days_between(first, today, holidays) < STALLED_SCHOOL_DAYS:
         return False
     return not any(c.mastered or c.days_right >= REVIEWING_DAYS for c in cells)
+
+
+def on_track_text(name: str, s: Summary, catalog: Catalog, lang: str) -> Markup:
+    """One student on track, with the words given to them still unanswered, when any: "Ana
+    (10 words not answered yet)"."""
+    left = s.behind.get(name, 0)
+    if not left:
+        return escape(name)
+    return catalog.render("report-on-track-behind", lang, name=name,
+                          words=Counted("count-words", left))
 
 
 def help_text(student: HelpNeeded) -> Markup:
@@ -227,7 +246,8 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         "report-summary", lang, class_name=label(class_name),
         students=Counted("count-students", len(matrix.students)),
         words=words_count(s, catalog, lang), mastered=f"{s.mastered_share:.0%}",
-        on_track=", ".join(s.on_track) or none,
+        on_track=Markup(", ".join(on_track_text(name, s, catalog, lang) for name in s.on_track))
+        or none,
         needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
         hardest=hardest or catalog.render("report-none-words", lang))  # "ninguna" (palabra)
     lines = [text]

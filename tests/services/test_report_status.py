@@ -227,3 +227,18 @@ def test_one_accidental_miss_keeps_a_student_out_of_needs_help(
     _answer(db, 1001, words["predator"], "RWW")  # missed on two days, most answers wrong
     found, matrix = teaching.class_report(db, TEACHER_ID, None)
     assert "🆘 Needs help: Ana (predator)" in summary_text(found.name, matrix, catalog, "en")
+
+
+def test_on_track_says_how_many_given_words_are_not_answered_yet(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Mid-level playtest: "✅ On track: Ana" while ten pushed words sat unanswered."""
+    enrol_student(db, START, 1001, "Ana", level=4)
+    enrol_student(db, START, 1002, "Ben", level=4)
+    words = [w.id for w in pack_words(db, "science.ecosystems")]
+    for student in (1001, 1002):
+        _answer(db, student, words[0], "RR")
+    for word_id in words[1:11]:  # given to Ana (pushed), their cards not opened
+        stored.save_mastery(db, 1001, word_id, new_mastery(word_id, START), START)
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    text = summary_text(found.name, matrix, catalog, "en")
+    assert "✅ On track: Ana (10 words not answered yet), Ben\n" in text
