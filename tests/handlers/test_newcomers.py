@@ -88,6 +88,23 @@ async def test_level_three_four_and_five_cards_step_down_their_sentence_support(
     assert "___" not in said[5]
 
 
+async def test_a_level_five_card_is_english_around_it_until_she_asks_for_her_language(
+        chat: Chat) -> None:
+    """Mid-level playtest: a level-5 student read "🔁 Mi idioma primero", "(sustantivo)" and
+    a Spanish header around English-only cards."""
+    sofia = chat.user(lang="es")
+    await join(chat, sofia, "es", 5)
+    calls = await chat.send(sofia, "/words")
+    text, labels = texts(calls), [label for label, _ in buttons(calls)]
+    assert "📘 New words: 6" in text and "<b>ecosystem</b> <i>(noun)</i>" in text
+    assert "Palabras" not in text and "sustantivo" not in text
+    assert "🔁 My language first" in labels and "✅ Check me" in labels
+    assert not any("Mi idioma" in label or "Ponme" in label for label in labels)
+    flip = next(data for label, data in buttons(calls) if label == "🔁 My language first")
+    flipped = texts(await chat.tap(sofia, flip))  # asked for: her language, labels too
+    assert "ecosistema" in flipped and "(sustantivo)" in flipped
+
+
 async def test_level_one_checks_never_ask_to_read_an_english_definition(chat: Chat) -> None:
     for number, lang in enumerate(("ar", "es", "so")):
         user = chat.user(2001 + number, "Sami", lang=lang)
@@ -129,12 +146,14 @@ async def test_bundled_previews_at_levels_four_and_five_are_phone_sized_with_che
         user = chat.user(3001 + number, "Lu", lang="es")
         await join(chat, user, "es", level)
         messages = sent(await chat.send(user, "/words"))
-        words = texts(messages).count("(sustantivo)")
+        # level 5's cards are English only, and so are their labels
+        words = texts(messages).count("(sustantivo)" if level == 4 else "(noun)")
         assert words > 1 and all(utf16(m.text) <= 900 for m in messages), level
         assert len(messages) <= 1 + (words + 1) // 2, (level, len(messages), words)
         lengths = [utf16(m.text) for m in messages]
         assert min(lengths) * 3 >= max(lengths), (level, lengths)  # evenly filled, no tail
-        assert ("✅ Ponme a prueba", "ck") in messages[-1].buttons
+        check = "✅ Ponme a prueba" if level == 4 else "✅ Check me"
+        assert (check, "ck") in messages[-1].buttons
         assert not [d for _, d in buttons(messages) if d.startswith("cd:")]  # no Next
 
 
