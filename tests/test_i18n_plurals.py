@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bot.presentation.i18n import FSI, PDI, RLM, Catalog
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Day
 
 COUNTS = (1, 2, 5, 11, 21)
 
@@ -51,11 +52,13 @@ def test_french_and_portuguese_count_zero_as_singular_and_russian_days_agree(
         catalog: Catalog) -> None:
     assert catalog.render("check-done-low-next-check", "fr", count=0) == \
         "Après les cartes, 0 autre mot t'attend dans /check."
-    assert catalog.render("progress-next-days", "pt", days=1) == \
-        "✅ Tudo feito por agora. Mais palavras voltam em 1 dia."
-    assert [catalog.render("check-short-next-days", "ru", days=n).rsplit("через ")[-1]
-            for n in (1, 3, 7)] == ["1 день.", "3 дня.", "7 дней."]
-    assert catalog.render("progress-next-days", "en", days=1).endswith("come back in 1 day.")
+    day = Day(date(2026, 9, 21))
+    assert catalog.render("progress-next-days", "pt", days=1, date=day) == \
+        "✅ Tudo feito por agora. Mais palavras voltam em 1 dia (seg 21 de set)."
+    assert [catalog.render("check-short-next-days", "ru", days=n, date=day).rsplit("через ")[-1]
+            .split(" (")[0] for n in (1, 3, 7)] == ["1 день", "3 дня", "7 дней"]
+    assert catalog.render("progress-next-days", "en", days=1, date=day).endswith(
+        "come back in 1 day (Mon 21 Sep).")
 
 
 def _catalog(tmp_path: Path, **files: str) -> Catalog:

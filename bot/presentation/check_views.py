@@ -217,7 +217,7 @@ def low_score(right: int, asked: int) -> bool:
 
 
 def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
-                       ) -> tuple[str, dict[str, int]] | None:
+                       ) -> tuple[str, dict[str, object]] | None:
     """The line under a check's score: what comes next, as /progress says it (None: no line).
     After a low score the cards come first (the score's line says /words), so words ready
     for a check wait "after the cards"; at levels 1-2 that line is left out, one less to read
@@ -247,7 +247,7 @@ def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
     return "typed-not-english", {"language": reader_language(ask.lang)}
 
 
-def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:
+def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, object]]:
     """What /check says when no word is ready and no card waits: when words come back, or
     that there are none to study ("no-words") when none will."""
     if step is None or (step.back is None and not step.more):

@@ -9,6 +9,7 @@ from bot.domain.mastery import MasteryState, WordStatus
 from bot.presentation.i18n import (
     REFERENCE,
     Catalog,
+    Day,
     Markup,
 )
 from bot.presentation.push_views import WEEKDAYS
@@ -72,7 +73,8 @@ MORE = {False: "progress-next-more", True: "check-done-more-words"}
 NAMED_DAYS = 7
 
 
-def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, dict[str, int]]:
+def next_step_prompt(step: NextStep, after_check: bool = False
+                     ) -> tuple[str, dict[str, int | Day]]:
     """What to do now: a check when words are ready, cards to read, or when words come back
     (/progress, a check's last message and an empty /check all say it this one way)."""
     if step.ready:
@@ -86,9 +88,10 @@ def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, di
     return comes_back(step.back, after_check)
 
 
-def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, int]]:
+def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, int | Day]]:
     """The school day words come back, never a weekend or a holiday (BackOn): "later today",
-    "tomorrow", the weekday within a week ("on Monday"), else "in 10 days"."""
+    "tomorrow", the weekday within a week ("on Monday"), else "in 10 days (Mon 14 Dec)": a
+    count of days alone left a student to work out which day (mid-level playtest)."""
     later = LATER[after_check]
     if back.in_days == 0:
         return f"{later}-today", {}
@@ -96,7 +99,7 @@ def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, 
         return f"{later}-tomorrow", {}
     if back.in_days < NAMED_DAYS:  # a school day: Monday to Friday
         return f"{later}-{WEEKDAYS[back.day.weekday()]}", {}
-    return f"{later}-days", {"days": back.in_days}
+    return f"{later}-days", {"days": back.in_days, "date": Day(back.day)}
 
 
 # The four states as every view marks and names them: a student's /progress, the teacher's
