@@ -12,7 +12,13 @@ from PIL import Image
 
 from bot.presentation import heatmap
 from bot.presentation.i18n import Catalog
-from bot.presentation.report_heatmap import HEATMAP_WORDS, heatmap_png, heatmap_rows, recent_words
+from bot.presentation.report_heatmap import (
+    HEATMAP_WORDS,
+    heatmap_caption,
+    heatmap_png,
+    heatmap_rows,
+    recent_words,
+)
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 
@@ -102,6 +108,23 @@ def test_the_heatmap_shows_only_recent_words_and_at_most_thirty() -> None:
     shown = recent_words(matrix(60, seen), date(2026, 9, 21))
     assert len(shown) == HEATMAP_WORDS
     assert all(w.id >= 10 for w in shown)
+
+
+def test_the_caption_names_the_words_the_column_cap_left_out(catalog: Catalog) -> None:
+    """Playtest: "The chart shows the 30 words practised in the last 21 days; ... all 35",
+    when 35 were practised in those days and the cap dropped 5 without a word."""
+    early, late = "2026-09-10T15:00:00+00:00", "2026-09-20T15:00:00+00:00"
+    seen = {w: (early if w < 5 else late) for w in range(35)}  # all 35 within 21 days
+    caption = heatmap_caption(matrix(35, seen), catalog, "en", date(2026, 9, 21))
+    assert caption == ("The chart shows the 30 most recently practised words; left out to "
+                       "fit a phone (5): word0, word1, word2, word3, word4. The report and "
+                       "the CSV count all 35.")
+    seen = {w: (early if w < 12 else late) for w in range(42)}  # 12 left out: 8 named
+    caption = heatmap_caption(matrix(42, seen), catalog, "es", date(2026, 9, 21))
+    assert caption is not None and "(12): word0, word1" in caption and "+4 más" in caption
+    recent_only = heatmap_caption(matrix(40, {w: late for w in range(10)}), catalog, "en",
+                                  date(2026, 9, 21))
+    assert recent_only is not None and "the 10 words practised in the last 21" in recent_only
 
 
 def test_heatmap_rows_carry_roster_numbers_and_a_long_name_loses_letters_not_its_number(

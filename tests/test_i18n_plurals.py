@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bot.presentation.i18n import FSI, PDI, RLM, Catalog
+from bot.presentation.i18n import FSI, PDI, RLM, Catalog, Day
 
 COUNTS = (1, 2, 5, 11, 21)
 
@@ -50,11 +52,13 @@ def test_french_and_portuguese_count_zero_as_singular_and_russian_days_agree(
         catalog: Catalog) -> None:
     assert catalog.render("check-done-low-next-check", "fr", count=0) == \
         "Après les cartes, 0 autre mot t'attend dans /check."
-    assert catalog.render("progress-next-days", "pt", days=1) == \
-        "✅ Tudo feito por agora. Mais palavras voltam em 1 dia."
-    assert [catalog.render("check-short-next-days", "ru", days=n).rsplit("через ")[-1]
-            for n in (1, 3, 7)] == ["1 день.", "3 дня.", "7 дней."]
-    assert catalog.render("progress-next-days", "en", days=1).endswith("come back in 1 day.")
+    day = Day(date(2026, 9, 21))
+    assert catalog.render("progress-next-days", "pt", days=1, date=day) == \
+        "✅ Tudo feito por agora. Mais palavras voltam em 1 dia (seg 21 de set)."
+    assert [catalog.render("check-short-next-days", "ru", days=n, date=day).rsplit("через ")[-1]
+            .split(" (")[0] for n in (1, 3, 7)] == ["1 день", "3 дня", "7 дней"]
+    assert catalog.render("progress-next-days", "en", days=1, date=day).endswith(
+        "come back in 1 day (Mon 21 Sep).")
 
 
 def _catalog(tmp_path: Path, **files: str) -> Catalog:
@@ -93,3 +97,19 @@ def test_the_catalogue_check_finds_a_table_a_reader_could_misread(tmp_path: Path
         "ru: 'n' has no 'other' form",
         "ru: 'n' 'one' leaves out {count}, yet ru reads it for 1 and 21",
     ]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("es", "Prueba terminada: acertaste 1 de 1. ¡Excelente! 🌟"),
+    ("pt", "Teste terminado: você acertou 1 de 1. Excelente! 🌟"),
+    ("en", "Check finished: 1 of 1 right. Excellent! 🌟"),
+])
+def test_a_one_question_check_never_reads_a_plural_for_one(
+        catalog: Catalog, lang: str, expected: str) -> None:
+    """Mid-level playtest: "1 de 1 correctas" (a plural for one right answer)."""
+    assert catalog.plain("check-done-all", lang, right=1, total=1) == expected
+    for key in ("check-done", "check-done-low", "check-done-low-short", "check-done-slipped",
+                "report-too-few-student", "report-listening"):
+        for right, total in ((1, 1), (0, 1), (1, 2)):
+            text = catalog.plain(key, lang, right=right, total=total, name="Ana")
+            assert not re.search(r"\b(correctas|certas)\b", text)

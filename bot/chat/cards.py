@@ -55,8 +55,8 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
     if not flipped:
         await placement_left(update, context)  # first: leaving may set the level
     who = learners.learner(s.db, user.id)
-    found = learners.preview_words(s.db, who, s.clock()) if push_id is None else \
-        learners.pushed_preview(s.db, who, push_id)
+    found = learners.preview_words(s.db, who, s.clock(), s.config.school.timezone) \
+        if push_id is None else learners.pushed_preview(s.db, who, push_id)
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
         await say(update, context, "no-words")
@@ -67,11 +67,12 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
         return
     messages = card_views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
                                       new=found.unread)
-    flip = s.catalog.render("button-flip", who.language) \
+    labels = card_views.label_language(who.language, who.scaffold, flipped)  # levels 5-6: en
+    flip = s.catalog.render("button-flip", labels) \
         if not flipped and previews.flippable(refs, who.language, who.scaffold) else None
     markup = keyboards.after_preview(flip,
-                                     s.catalog.render("button-check", who.language),
-                                     s.catalog.render("button-listen", who.language)
+                                     s.catalog.render("button-check", labels),
+                                     s.catalog.render("button-listen", labels)
                                      if s.speech else None, push_id)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1

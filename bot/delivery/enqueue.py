@@ -102,11 +102,12 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
         return [{"text": card_views.card_page(page, catalog), "rows": keyboards.as_rows(markup),
                  "shows": [page.ref.id], "preview": page.preview_id}]
     messages = card_views.preview_messages(own, who.language, who.scaffold, catalog, new=new)
-    flip = catalog.render("button-flip", who.language) \
+    labels = card_views.label_language(who.language, who.scaffold)  # English at levels 5-6
+    flip = catalog.render("button-flip", labels) \
         if previews.flippable(own, who.language, who.scaffold) else None  # as after /words
     rows = keyboards.as_rows(keyboards.after_preview(
-        flip, catalog.render("button-check", who.language),
-        catalog.render("button-listen", who.language) if services.speech is not None else None,
+        flip, catalog.render("button-check", labels),
+        catalog.render("button-listen", labels) if services.speech is not None else None,
         push_id))
     last = len(messages) - 1  # rows to one chat go in order: the last one sent shows them all
     return [{"text": text, "rows": rows if index == last else [],

@@ -81,6 +81,11 @@ RECALL_CHOICES = 4  # an L1 -> English item with fewer options is too easy to co
 # words" use this rule, and each student's "needs help" words too (word_status, which adds the
 # words missed STUCK_MISSES times in a row and leaves out the mastered ones).
 MIN_ANSWERS = 2
+# A student needs help on a word only on repeated evidence: at least this many counted misses.
+# A check asks a word at most once a school day (rests_until) and practice never counts, so
+# these are misses on different days. One slip in two answers ("correct 1 of 2") put a
+# mid-level student in the teacher's "Needs help" list after one accidental tap (playtest M3).
+HELP_MISSES = 2
 # A word missed this many times in a row is stuck: the teacher's daily alert names it, and it
 # needs help (word_status) in /report, /student and the CSV alike.
 STUCK_MISSES = 3
@@ -164,17 +169,18 @@ class WordStatus(enum.StrEnum):
 def word_status(state: MasteryState, right: int, total: int, misses_in_row: int) -> WordStatus:
     """The one rule for a teacher: mastered stands (a scheduled recall, days after the word was
     first right, with no miss since); else a word that is stuck (is_stuck), or hard (is_hard)
-    and not in review, needs help; else its state, with "not started" before any answer.
+    with at least HELP_MISSES misses and not in review, needs help; else its state, with "not
+    started" before any answer.
     `right` and `total` are the answers a teacher counts: a word answered only in practice is
     learning."""
     if state is MasteryState.MASTERED:
         return WordStatus.MASTERED
     if state is MasteryState.NEW:
         return WordStatus.NOT_STARTED
-    if is_stuck(misses_in_row) or (is_hard(right, total)
+    if is_stuck(misses_in_row) or (is_hard(right, total) and total - right >= HELP_MISSES
                                     and state is not MasteryState.REVIEWING):
         # (a word right on two days since its last miss is being reviewed: its early misses
-        # are no reason for help now)
+        # are no reason for help now; one miss is no pattern, whatever the share)
         return WordStatus.NEEDS_HELP
     return WordStatus.REVIEWING if state is MasteryState.REVIEWING else WordStatus.LEARNING
 

@@ -75,6 +75,9 @@ class Scaffold:
     # newcomer facing six unknown words must not have to guess, and an honest miss is better
     # evidence than a lucky tap. It is no option: the options evidence counts stay as shown.
     dont_know: bool = False
+    # Level 5: no sentence frame, but an invitation to write a sentence of her own with the
+    # word (the step between level 4's sentence starter and level 6's card alone).
+    own_sentence: bool = False
 
 
 _SCAFFOLDS = {
@@ -95,7 +98,7 @@ _SCAFFOLDS = {
                                    ItemType.TYPED), 5),
     WidaLevel.BRIDGING: Scaffold(WidaLevel.BRIDGING, False, False, False, False, False, True,
                                  (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL,
-                                  ItemType.CHOICE), 6),
+                                  ItemType.CHOICE), 6, own_sentence=True),
     WidaLevel.REACHING: Scaffold(WidaLevel.REACHING, False, False, False, False, False, True,
                                  (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL), 6),
 }
@@ -118,8 +121,14 @@ def scaffold_for(level: WidaLevel | int | None) -> Scaffold:
 
 
 # English sentence frames are learning content (the learner practises English with them), so
-# they stay English for everyone; the label around them is a localised prompt. Beginners get
-# a short frame they can say after one look at the card; "___ because ___" comes at level 3.
+# they stay English for everyone; the label around them is a localised prompt. Support steps
+# down level by level (FRAME_STEPS): beginners get a short frame they can say after one look at
+# the card; level 3 a frame with a reason ("___ because ___"); level 4 only the start of a
+# sentence, which she finishes in her own words; level 5 no frame, an invitation to write her
+# own sentence (Scaffold.own_sentence); level 6 nothing. Levels 3 and 4 got the same frame,
+# level 5 none at all (mid-level playtest). A noun frame never puts the term where an article
+# would go: "One example of ecosystem is" wanted "an", and whether a noun counts ("a habitat")
+# or not ("erosion") is nothing a pack says.
 BEGINNER_FRAMES = {
     "noun": "The {term} is ___.",
     "verb": "I can {term}.",
@@ -128,17 +137,30 @@ BEGINNER_FRAMES = {
     "phrase": "I say \"{term}\".",
 }
 SENTENCE_FRAMES = {
-    "noun": "One example of {term} is ___ because ___.",
+    "noun": "I know the word {term}. One example is ___ because ___.",
     "verb": "When I {term}, I ___.",
     "adjective": "It is {term} because ___.",
     "adverb": "She worked {term} when ___.",
     "phrase": "I can use \"{term}\" when ___.",
 }
+SENTENCE_STARTERS = {  # level 4: one gap, the rest of the sentence is hers
+    "noun": "In my own words, {term} means ___",
+    "verb": "People {term} when ___",
+    "adjective": "Something {term} is ___",
+    "adverb": "I do things {term} when ___",
+    "phrase": "I can use \"{term}\" to ___",
+}
+FRAME_STEPS = {1: BEGINNER_FRAMES, 2: BEGINNER_FRAMES, 3: SENTENCE_FRAMES,
+               4: SENTENCE_STARTERS}
+STARTER_LEVEL = 4  # from here the card shows a sentence's start, not a whole frame
 
 
-def sentence_frame(term: str, pos: str, level: int | None = None) -> str:
-    """A frame to talk or write with a new word, short for levels 1-2."""
-    frames = BEGINNER_FRAMES if level is not None and level <= 2 else SENTENCE_FRAMES
+def sentence_frame(term: str, pos: str, level: int | None = None) -> str | None:
+    """The frame a card at this level gives for talking or writing with a new word: short for
+    levels 1-2, with a reason at 3, a sentence's start at 4; None from level 5 (no frame)."""
+    frames = FRAME_STEPS.get(level if level is not None else 3)
+    if frames is None:
+        return None
     return frames.get(pos, frames["phrase"]).format(term=term)
 
 

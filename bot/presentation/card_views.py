@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot.domain.checks import WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.scaffold import (
+    STARTER_LEVEL,
     Scaffold,
     sentence_frame,
 )
@@ -29,12 +30,21 @@ from bot.presentation.views import (
 from bot.services.previews import Page
 
 
+def label_language(lang: str, scaffold: Scaffold, flipped: bool = False) -> str:
+    """The language of a card's labels, its header and the buttons under it: English at levels
+    5-6, whose cards are English only (the home language comes on request, `flipped`); else
+    the student's. A level-5 student read "Mi idioma primero" and "(sustantivo)" around an
+    English-only card (mid-level playtest)."""
+    return lang if scaffold.l1_inline or scaffold.l1_first or flipped else REFERENCE
+
+
 def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
          flipped: bool = False) -> Markup:
     """One word card: English and home language, ordered and emphasised for the level."""
     word = ref.word
     gloss = word.glosses.get(lang) if lang != REFERENCE else None
-    pos = catalog.render(f"pos-{word.pos}", lang)
+    labels = label_language(lang, scaffold, flipped)
+    pos = catalog.render(f"pos-{word.pos}", labels)
     english = f"<b>{escape(word.term)}</b> <i>({pos})</i>"
     out: list[str] = []
     english_block = [english, escape(word.definition), f"<i>{escape(word.example)}</i>"]
@@ -67,9 +77,13 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     elif relation.relation is Relation.FALSE_FRIEND and gloss is not None:
         out.append("⚠️ " + catalog.render("false-friend-warning", lang, term=word.term,
                                          lookalike=relation.lookalike or "", own=gloss.term))
-    if scaffold.sentence_frame:
-        frame = sentence_frame(word.term, word.pos, scaffold.level)
-        out.append("✍️ " + catalog.render("sentence-frame", lang, frame=frame))
+    frame = sentence_frame(word.term, word.pos, scaffold.level) \
+        if scaffold.sentence_frame else None
+    if frame is not None:  # level 4 finishes a sentence's start; levels 1-3 fill a frame
+        key = "sentence-starter" if scaffold.level >= STARTER_LEVEL else "sentence-frame"
+        out.append("✍️ " + catalog.render(key, labels, frame=frame))
+    elif scaffold.own_sentence:  # level 5: her own sentence, no frame
+        out.append("✍️ " + catalog.render("sentence-own", labels, term=word.term))
     return Markup("\n".join(out))
 
 
@@ -80,7 +94,7 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
     header on the first.
 
     `new` counts the words shown for the first time (None: all of them are new)."""
-    header = preview_header(len(refs), new, lang, catalog)
+    header = preview_header(len(refs), new, label_language(lang, scaffold, flipped), catalog)
     blocks = [cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2) for ref in refs]
     messages = _pack(header, blocks, PREVIEW_CHARS)
     # As many messages as the budget needs, filled evenly: no 150-character tail.

@@ -179,6 +179,9 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
                                            own=params["own"]))
     if feedback.newly_mastered:
         parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
+    elif feedback.spelling_held:  # "Check the spelling" alone left mastery waiting unsaid
+        parts.append("⭐ " + catalog.bilingual("word-mastered-spelling", lang,
+                                              term=params["term"]))
     if feedback.reteach is not None and feedback.mixed_with is not None:  # two words she
         # mixes up: both, side by side, before "Practice again" asks which is which
         parts.append(join_lines([catalog.bilingual("mixed-up-card", lang), pair_cards(
@@ -220,7 +223,7 @@ def low_score(right: int, asked: int) -> bool:
 
 
 def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
-                       ) -> tuple[str, dict[str, int]] | None:
+                       ) -> tuple[str, dict[str, object]] | None:
     """The line under a check's score: what comes next, as /progress says it (None: no line).
     After a low score the cards come first (the score's line says /words), so words ready
     for a check wait "after the cards"; at levels 1-2 that line is left out, one less to read
@@ -234,7 +237,7 @@ def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
         return None if low else ("check-done-more", {})
     if low and step.ready:
         return "check-done-low-next-check", {"count": step.ready}
-    if not (step.ready or step.waiting or step.back is not None):
+    if not (step.ready or step.waiting or step.more or step.back is not None):
         return None
     return next_step_prompt(step, after_check=True)
 
@@ -250,10 +253,10 @@ def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
     return "typed-not-english", {"language": reader_language(ask.lang)}
 
 
-def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, int]]:
+def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, object]]:
     """What /check says when no word is ready and no card waits: when words come back, or
     that there are none to study ("no-words") when none will."""
-    if step is None or step.back is None:
+    if step is None or (step.back is None and not step.more):
         return "no-words", {}
     return next_step_prompt(step)
 

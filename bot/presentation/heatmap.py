@@ -72,7 +72,9 @@ def render(students: Sequence[str], words: Sequence[str],
     top = PAD + (20 if title else 0) + max((int(small.getlength(c)) for c in cols),
                                             default=0) + 6
     grid_w, grid_h = CELL_W * len(cols), CELL_H * len(rows)
-    legend_w = PAD + 236 + int(small.getlength(legend[0])) + PAD if legend else 0
+    legend_w = PAD + max(236 + int(small.getlength(legend[0])),
+                         42 + max(int(small.getlength(t)) for t in legend[1:])) + PAD \
+        if legend else 0
     width = max(left + grid_w + PAD, legend_w, 360)
     height = top + grid_h + (108 if legend else 0) + PAD
     image = Image.new("RGB", (width, height), "white")

@@ -27,6 +27,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,18 @@ class Counted:
 
     key: str
     count: int
+
+
+@dataclass(frozen=True)
+class Day:
+    """A school day as a placeholder value, written as the sentence's language writes a day
+    ("Mon 14 Dec", "lun 14 dic"): a bilingual line names it in each of its languages."""
+
+    value: date
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 @dataclass(frozen=True)
@@ -259,7 +272,8 @@ class Catalog:
 
         Values are escaped unless they are Markup; numbers are shown as they are."""
         used, template = self._text(key, lang, params)
-        params = {k: self.render(v.key, used, count=v.count) if isinstance(v, Counted) else v
+        params = {k: self.render(v.key, used, count=v.count) if isinstance(v, Counted)
+                  else self.day(used, v.value) if isinstance(v, Day) else v
                   for k, v in params.items()}
         if not is_rtl(used):
             return Markup(self._format(template, used, params, _escaped))
@@ -278,12 +292,19 @@ class Catalog:
         """Render one message as plain text, for places Telegram shows without HTML (buttons,
         poll questions, chart labels, the command menu)."""
         used, template = self._text(key, lang, params)
-        params = {k: self.plain(v.key, used, count=v.count) if isinstance(v, Counted) else v
+        params = {k: self.plain(v.key, used, count=v.count) if isinstance(v, Counted)
+                  else self.day(used, v.value) if isinstance(v, Day) else v
                   for k, v in params.items()}
         if is_rtl(used):
             return _units_kept(self._format(_commands_kept(template), used, params,
                                              lambda v: _isolate(_inert(v))))
         return self._format(template, used, params, _inert)
+
+    def day(self, lang: str, local: date) -> str:
+        """A day with its weekday and date in `lang` ("Thu 24 Sep", "jue 24 sept")."""
+        weekday = self.plain(f"weekday-{WEEKDAYS[local.weekday()]}", lang)
+        month = self.plain(f"month-{MONTHS[local.month - 1]}", lang)
+        return self.plain("date-day", lang, weekday=weekday, day=local.day, month=month)
 
     def bilingual(self, key: str, lang: str, *, english_first: bool = False,
                   **params: Any) -> Markup:

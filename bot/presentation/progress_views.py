@@ -9,6 +9,7 @@ from bot.domain.mastery import MasteryState, WordStatus
 from bot.presentation.i18n import (
     REFERENCE,
     Catalog,
+    Day,
     Markup,
 )
 from bot.presentation.push_views import WEEKDAYS
@@ -36,7 +37,11 @@ def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
 
 
 def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    waiting = [catalog.render("progress-question-waiting", lang)] if p.open_question else []
+    # With nothing to review now, what comes next (cards to read, more words for a student
+    # done for today, or the day words come back): "⏰ Due for review now: 0" alone was a dead
+    # end for a fast student (playtest, WIDA 3-5)
+    waiting = [catalog.render("progress-question-waiting", lang)] if p.open_question \
+        else [] if p.step.ready else [next_step(p.step, lang, catalog)]
     return join_lines([catalog.render("progress-summary", lang, met=p.met, new=p.new,
                                       learning=p.learning, reviewing=p.reviewing,
                                       mastered=p.mastered, due=p.due),
@@ -59,6 +64,7 @@ def next_step(step: NextStep, lang: str, catalog: Catalog) -> Markup:
 # When words come back: /progress and an empty /check say "✅ All done for now" first; under a
 # check's score the ✅ would read as "right" after a miss, so the plain line comes instead.
 LATER = {False: "progress-next", True: "check-short-next"}
+MORE = {False: "progress-next-more", True: "check-done-more-words"}
 
 
 # A school day this week is named ("on Monday"): a child at levels 1-2 reads a weekday more
@@ -67,21 +73,25 @@ LATER = {False: "progress-next", True: "check-short-next"}
 NAMED_DAYS = 7
 
 
-def next_step_prompt(step: NextStep, after_check: bool = False) -> tuple[str, dict[str, int]]:
+def next_step_prompt(step: NextStep, after_check: bool = False
+                     ) -> tuple[str, dict[str, int | Day]]:
     """What to do now: a check when words are ready, cards to read, or when words come back
     (/progress, a check's last message and an empty /check all say it this one way)."""
     if step.ready:
         return "progress-next-check", {"count": step.ready}
     if step.waiting:
         return "progress-next-words", {}
+    if step.more:  # done for today, and more is there for a student who wants it
+        return MORE[after_check], {"count": step.more}
     if step.back is None:
         return "progress-next-none", {}
     return comes_back(step.back, after_check)
 
 
-def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, int]]:
+def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, int | Day]]:
     """The school day words come back, never a weekend or a holiday (BackOn): "later today",
-    "tomorrow", the weekday within a week ("on Monday"), else "in 10 days"."""
+    "tomorrow", the weekday within a week ("on Monday"), else "in 10 days (Mon 14 Dec)": a
+    count of days alone left a student to work out which day (mid-level playtest)."""
     later = LATER[after_check]
     if back.in_days == 0:
         return f"{later}-today", {}
@@ -89,7 +99,7 @@ def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, 
         return f"{later}-tomorrow", {}
     if back.in_days < NAMED_DAYS:  # a school day: Monday to Friday
         return f"{later}-{WEEKDAYS[back.day.weekday()]}", {}
-    return f"{later}-days", {"days": back.in_days}
+    return f"{later}-days", {"days": back.in_days, "date": Day(back.day)}
 
 
 # The four states as every view marks and names them: a student's /progress, the teacher's

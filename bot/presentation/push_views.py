@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 
-from bot.presentation.i18n import Catalog, Counted, Markup
+from bot.presentation.i18n import MONTHS as MONTHS  # kept here: tests read the month keys
+from bot.presentation.i18n import WEEKDAYS, Catalog, Counted, Markup
 from bot.services.pushes import Scheduled
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def when(catalog: Catalog, lang: str, moment: datetime, tz: tzinfo) -> str:
@@ -24,9 +22,7 @@ def when(catalog: Catalog, lang: str, moment: datetime, tz: tzinfo) -> str:
 def day(catalog: Catalog, lang: str, local: date) -> str:
     """A school day as `when` names its weekday, with the date, in the reader's language
     ("Thu 24 Sep", "jue 24 sept", "9月24日周四")."""
-    return catalog.plain("date-day", lang, weekday=_weekday(catalog, lang, local),
-                         day=local.day,
-                         month=catalog.plain(f"month-{MONTHS[local.month - 1]}", lang))
+    return catalog.day(lang, local)
 
 
 def _weekday(catalog: Catalog, lang: str, local: date) -> str:

@@ -16,6 +16,7 @@ from bot.store.reports import Cell, ClassMatrix, WordColumn
 
 HEATMAP_DAYS = 21          # the heatmap shows the words practised in the last three weeks
 HEATMAP_WORDS = 30         # at most this many columns, so it reads on a phone
+LEFT_OUT_NAMED = 8         # words the caption names when the cap leaves some out
 ROW_NAME_LIMIT = 14        # characters of a name on a heatmap row, before its roster number
 
 
@@ -43,8 +44,17 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
     recent ones, the report and the CSV count every one), and the key to its roster numbers
     when rows use them (None when it shows everything and names fit)."""
     parts = []
-    shown, given = len(recent_words(matrix, today, tz)), len(matrix.given)
-    if shown < given:  # the report and the CSV count every word given to the class
+    kept, dropped = _recent(matrix, today, tz)
+    shown, given = len(kept), len(matrix.given)
+    if dropped:  # practised lately too, past the columns a phone can read: say which
+        named = [w.term for w in dropped[:LEFT_OUT_NAMED]]
+        if len(dropped) > len(named):
+            named.append(catalog.plain("heatmap-more-left-out", lang,
+                                       count=len(dropped) - len(named)))
+        parts.append(catalog.render("heatmap-capped-words", lang, shown=shown,
+                                    days=HEATMAP_DAYS, left=len(dropped), words=given,
+                                    terms=", ".join(named)))
+    elif shown < given:  # the report and the CSV count every word given to the class
         parts.append(catalog.render("heatmap-recent-words", lang, shown=shown,
                                     words=given, days=HEATMAP_DAYS))
     names = [student_name(s) for s in matrix.students]
@@ -58,17 +68,25 @@ def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | No
                  ) -> list[WordColumn]:
     """The words practised in the last HEATMAP_DAYS of the school's days (in `tz`; at most
     HEATMAP_WORDS, the most recent), in pack order: a chart that stays readable on a phone."""
+    return _recent(matrix, today, tz)[0]
+
+
+def _recent(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None
+            ) -> tuple[list[WordColumn], list[WordColumn]]:
+    """The words the heatmap shows (recent_words), and those practised in its days that the
+    column cap left out ("30 of 35" said nothing of the other 5: playtest), in pack order."""
     last: dict[int, date] = {}
     for cell in matrix.cells.values():
         seen = local_day(cell.last_seen, tz) if cell.answered else None
         if seen is not None and (cell.word_id not in last or seen > last[cell.word_id]):
             last[cell.word_id] = seen
     if not last:
-        return []
+        return [], []
     since = (today or max(last.values())) - timedelta(days=HEATMAP_DAYS)
     recent = sorted((w for w in last if last[w] > since), key=lambda w: last[w], reverse=True)
-    keep = set(recent[:HEATMAP_WORDS])
-    return [w for w in matrix.words if w.id in keep]
+    keep, cut_off = set(recent[:HEATMAP_WORDS]), set(recent[HEATMAP_WORDS:])
+    return ([w for w in matrix.words if w.id in keep],
+            [w for w in matrix.words if w.id in cut_off])
 
 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,

@@ -111,6 +111,10 @@ class Summary:
     reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
     mastered: int = 0     # (student, word) pairs mastered, among...
     opened: int = 0       # ...every student's opened cards (the words they met), added up
+    # on track, by name: how many words given to them they have not answered yet (cards not
+    # opened, or opened and not answered): "On track" beside ten pushed words untouched read
+    # as all done (mid-level playtest)
+    behind: dict[str, int] = field(default_factory=dict)
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -162,6 +166,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
+    behind: dict[str, int] = {}
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
     by_word_id: dict[int, list[Cell]] = {}
@@ -202,6 +207,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
         else:
             on_track.append(name)
+            left = len(matrix.unopened.get(student.id, [])) + sum(
+                1 for c in met if not c.answered)
+            if left:
+                behind[name] = left
     totals = [_hard_word(terms[w.id], cells, tz) for w in matrix.words
               if (cells := [c for c in by_word_id.get(w.id, []) if c.attempts])]
     hard = _hardest_first(totals)[:hardest]
@@ -214,7 +223,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
-                   reads_cards=reads_cards, mastered=mastered, opened=total)
+                   reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind)
 
 
 def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, date | None]:
@@ -222,6 +231,16 @@ def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, da
     shown (None when no card was)."""
     shown = [c.shown_at for c in cells if c.shown]
     return len(shown), local_day(max((s for s in shown if s), default=None), tz)
+
+
+def on_track_text(name: str, s: Summary, catalog: Catalog, lang: str) -> Markup:
+    """One student on track, with the words given to them still unanswered, when any: "Ana
+    (10 words not answered yet)"."""
+    left = s.behind.get(name, 0)
+    if not left:
+        return escape(name)
+    return catalog.render("report-on-track-behind", lang, name=name,
+                          words=Counted("count-words", left))
 
 
 def help_text(student: HelpNeeded) -> Markup:
@@ -246,7 +265,8 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         "report-summary", lang, class_name=label(class_name),
         students=Counted("count-students", len(matrix.students)),
         words=words_count(s, catalog, lang),
-        on_track=", ".join(s.on_track) or none,
+        on_track=Markup(", ".join(on_track_text(name, s, catalog, lang) for name in s.on_track))
+        or none,
         needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
         hardest=hardest or catalog.render("report-none-words", lang))  # "ninguna" (palabra)
     lines = [text]

@@ -74,6 +74,8 @@ class Feedback:
     chosen: tuple[str, str] | None = None  # a wrong tap: the option, and what it means
     # re-taught as one of two words she mixes up: the other, shown beside it (reteach)
     mixed_with: WordRef | None = None
+    spelling_held: bool = False  # right but misspelled, and only the spelling kept it from
+                                 # mastery: she is told the next clean answer masters it
 
 
 class StaleItemError(PuenteError):
@@ -288,11 +290,15 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         if not study.close_item(db, stored.id, grade.correct, now, chosen):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = known or new_mastery(item.word_id, now)
-        updated = record_answer(state, correct=grade.correct, exact=grade.exact,
-                                item_type=item.item_type, typed=item.typed, now=now,
-                                local_day=now.astimezone(tz).date().isoformat(),
-                                choices=choices, card_today=card_today,
-                                practice_item=stored.practice)
+        answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
+                  "now": now, "local_day": now.astimezone(tz).date().isoformat(),
+                  "choices": choices, "card_today": card_today,
+                  "practice_item": stored.practice}
+        updated = record_answer(state, exact=grade.exact, **answer)
+        # A forgiven misspelling never masters a word (mastery.py): when it is all that
+        # kept this answer from mastering it, she is told (it blocked mastery unsaid)
+        spelling_held = (grade.correct and not grade.exact and not updated.mastered
+                         and record_answer(state, exact=True, **answer).mastered)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
@@ -320,7 +326,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     who.level, _false_friend(word, who.language, grade), slipped, after,
                     stored.id, stored.poll_message,
                     chosen_meaning(item, grade, words, who.language) if words else None,
-                    mixed)
+                    mixed, spelling_held)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:

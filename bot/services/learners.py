@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlite_utils import Database
 
@@ -13,6 +13,7 @@ from bot.domain.checks import WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.errors import PuenteError
 from bot.domain.mastery import MasteryState, WordMastery, new_mastery
+from bot.domain.pace import extra_slots
 from bot.domain.packs import DEFAULT_PACK
 from bot.domain.placement import student_level
 from bot.domain.scaffold import Scaffold, scaffold_for
@@ -89,11 +90,13 @@ class PreviewWords:
     unread: int  # the last `unread` cards were never shown to the student (new to them)
 
 
-def preview_words(db: Database, who: Learner, now: datetime) -> PreviewWords:
+def preview_words(db: Database, who: Learner, now: datetime,
+                  tz: tzinfo | None = None) -> PreviewWords:
     """The words being learned now, for a preview (/words): cards already seen first, then the
     cards the student has not seen yet (unlocked earlier or pushed, never opened), then any
-    newly unlocked ones. Nothing counts as shown until its card is (cards_shown)."""
-    fresh = unlock(db, who, now)
+    newly unlocked ones. Nothing counts as shown until its card is (cards_shown). With the
+    school's zone `tz`, a student caught up for today gets one more set (pace.extra_slots)."""
+    fresh = unlock(db, who, now, tz)
     states = studying(db, who.id)
     fresh_ids = {w.id for w in fresh}
     ids = sorted(w for w, s in states.items() if s.state in ACTIVE and w not in fresh_ids)
@@ -142,21 +145,24 @@ def cards_shown(db: Database, student_id: int, word_ids: list[int], now: datetim
     study.mark_shown(db, student_id, word_ids, now)
 
 
-def unlock(db: Database, who: Learner, now: datetime) -> list[WordRef]:
+def unlock(db: Database, who: Learner, now: datetime, tz: tzinfo | None = None
+           ) -> list[WordRef]:
     """Introduce new words into the open slots: a few unlock as earlier ones reach "reviewing",
-    so no one is stuck behind one hard word. Only a preview (a card) calls this."""
-    chosen = unlockable(db, who, studying(db, who.id), now)
+    so no one is stuck behind one hard word. Only a preview (a card) calls this; `tz` (the
+    school's zone) lets a caught-up student's /words open one more set."""
+    chosen = unlockable(db, who, studying(db, who.id), now, tz)
     introduce(db, who, chosen, now)
     return word_refs(chosen)
 
 
 def unlockable(db: Database, who: Learner, states: dict[int, WordMastery],
-               now: datetime) -> list[StoredWord]:
+               now: datetime, tz: tzinfo | None = None) -> list[StoredWord]:
     """The words a preview would unlock now: the open slots, filled with the words teachers
     pushed to the student's classes (the latest push first: what the class studies now, which
     a student who joined or chose a language after the push has not been sent), then the
-    class packs in order. A push booked for later is not one yet: its words come with it."""
-    open_slots = _open_slots(who, states)
+    class packs in order. A push booked for later is not one yet: its words come with it.
+    With `tz`, a student caught up for today has one more set of slots (pace.extra_slots)."""
+    open_slots = _open_slots(who, states, now, tz)
     if not open_slots:
         return []
     pushed = [i for push in outbox.pushes_to(db, list(who.class_ids)) if push.send_at <= now
@@ -170,20 +176,26 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery],
 
 
 def unlockable_count(db: Database, who: Learner, states: dict[int, WordMastery],
-                     now: datetime) -> int:
+                     now: datetime, tz: tzinfo | None = None) -> int:
     """How many words a preview would unlock now (unlockable's length). A check's end asks
     this on a graded answer, so the pushes are read only when the class packs alone cannot
     fill the open slots (pushed words not in a pack are the only ones that could change it)."""
-    open_slots = _open_slots(who, states)
+    open_slots = _open_slots(who, states, now, tz)
     in_packs = sum(1 for pack_id in who.pack_ids for w in pack_words(db, pack_id)
                    if w.id not in states)
-    return open_slots if in_packs >= open_slots else len(unlockable(db, who, states, now))
+    return open_slots if in_packs >= open_slots else len(unlockable(db, who, states, now, tz))
 
 
-def _open_slots(who: Learner, states: dict[int, WordMastery]) -> int:
-    """How many more words the student may be learning at once, at their level."""
-    active = sum(1 for s in states.values() if s.state in ACTIVE)
-    return max(0, who.scaffold.words_per_set - active)
+def _open_slots(who: Learner, states: dict[int, WordMastery], now: datetime,
+                tz: tzinfo | None = None) -> int:
+    """How many more words the student may be learning at once, at their level; with the
+    school's zone `tz`, one more set for a student caught up for today (pace.extra_slots)."""
+    active = [s for s in states.values() if s.state in ACTIVE]
+    per_set = who.scaffold.words_per_set
+    usual = max(0, per_set - len(active))
+    if tz is None:
+        return usual
+    return max(usual, extra_slots(who.level, per_set, active, now, tz))
 
 
 def introduce(db: Database, who: Learner, words: list[StoredWord], now: datetime) -> None:

@@ -33,6 +33,7 @@ class Progress:
     back: BackOn | None = None  # the school day words come back (None: none will)
     short: bool = False  # levels 1-2: three short lines instead of the chart and the list
     open_question: bool = False  # a question of her check still waits for an answer
+    more: int = 0       # done for today: the new words /words would open (NextStep.more)
 
     @property
     def met(self) -> int:
@@ -42,7 +43,7 @@ class Progress:
     @property
     def step(self) -> NextStep:
         """What to do next, as a check's last message says it too."""
-        return NextStep(self.ready, self.waiting, self.back)
+        return NextStep(self.ready, self.waiting, self.back, self.more)
 
     @property
     def counts(self) -> tuple[int, int, int, int]:
@@ -68,4 +69,4 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
                     by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
                     streak(days, now.astimezone(tz).date(), holidays), history,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
-                    study.next_open_item(db, who.id) is not None)
+                    study.next_open_item(db, who.id) is not None, step.more)

@@ -61,16 +61,21 @@ class NextStep:
     ready: int             # words a /check would ask now (at most one check's worth)
     waiting: int           # cards to read first: never opened, or what /words would unlock
     back: BackOn | None    # when the next word is ready again (None: none will be)
+    # nothing ready, no card waiting: the new words /words would open for a student caught up
+    # for today (pace.extra_slots), offered instead of a dead end ("✅ All done for now")
+    more: int = 0
 
 
 def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
               holidays: Collection[date] = ()) -> NextStep:
-    """A check when words are ready (ready_ids), cards to read, or when words come back."""
+    """A check when words are ready (ready_ids), cards to read, or when words come back; and
+    when none is ready and no card waits, more words for a student caught up for today."""
     tracked = studying(db, who.id)
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
-    return NextStep(min(len(ready_ids(tracked, now, tz)), MAX_CHECK), waiting,
-                    back_on(shown, now, tz, holidays))
+    ready = min(len(ready_ids(tracked, now, tz)), MAX_CHECK)
+    more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
+    return NextStep(ready, waiting, back_on(shown, now, tz, holidays), more)
 
 
 def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,

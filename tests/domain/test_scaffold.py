@@ -12,6 +12,7 @@ from bot.domain.checks import WordRef, build_item
 from bot.domain.packs import Gloss
 from bot.domain.scaffold import (
     BEGINNER_FRAMES,
+    SENTENCE_FRAMES,
     ItemType,
     StemLanguage,
     WidaLevel,
@@ -36,9 +37,26 @@ def test_beginner_frames_are_short_and_never_ask_for_a_reason(pos: str, level: i
     assert "because" not in frame and len(frame.split()) <= 5
 
 
-def test_levels_three_and_up_keep_the_because_frame() -> None:
-    assert sentence_frame("habitat", "noun", 3) == "One example of habitat is ___ because ___."
-    assert sentence_frame("habitat", "noun") == sentence_frame("habitat", "noun", 4)
+def test_level_three_gets_the_because_frame_with_no_missing_article() -> None:
+    """Playtest: "One example of ecosystem is ___" wanted "an"."""
+    frame = sentence_frame("ecosystem", "noun", 3)
+    assert frame == "I know the word ecosystem. One example is ___ because ___."
+    assert "of ecosystem" not in frame
+    assert sentence_frame("habitat", "noun") == sentence_frame("habitat", "noun", 3)
+
+
+@pytest.mark.parametrize("pos", sorted(SENTENCE_FRAMES))
+def test_support_steps_down_from_level_three_to_five(pos: str) -> None:
+    """Levels 3 and 4 got the same frame and level 5 nothing (mid-level playtest): level 4
+    gets a sentence's start with one gap and no "because", level 5 no frame at all but an
+    invitation to write her own sentence, level 6 neither."""
+    three, four = sentence_frame("habitat", pos, 3), sentence_frame("habitat", pos, 4)
+    assert three is not None and four is not None and three != four
+    assert four.count("___") == 1 and four.endswith("___") and "because" not in four
+    assert three.endswith(".") and not four.endswith(".")  # a whole frame; only a start
+    assert sentence_frame("habitat", pos, 5) is None and sentence_frame("habitat", pos, 6) is None
+    assert scaffold_for(5).own_sentence and not scaffold_for(6).own_sentence
+    assert not scaffold_for(4).own_sentence
 
 
 def test_only_levels_one_and_two_drop_the_english_definition_and_use_home_stems() -> None:

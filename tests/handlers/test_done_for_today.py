@@ -73,11 +73,11 @@ async def test_a_check_late_the_evening_before_does_not_silence_todays_reminder(
 
 
 @pytest.mark.parametrize(("level", "last"), [
-    (1, "Prueba terminada: 3 de 3 correctas. ¡Excelente! 🌟\n"
+    (1, "Prueba terminada: acertaste 3 de 3. ¡Excelente! 🌟\n"
         "Check finished: 3 of 3 right. Excellent! 🌟\n"
         "🎉 ¡Listo por hoy, muy bien! ¿Quieres más? /check\n"
         "🎉 Done for today, well done! Want more? /check"),
-    (3, "Prueba terminada: 3 de 3 correctas. ¡Excelente! 🌟\n"
+    (3, "Prueba terminada: acertaste 3 de 3. ¡Excelente! 🌟\n"
         "Check finished: 3 of 3 right. Excellent! 🌟\n"
         "👉 5 palabras listas: /check\n"
         "👉 5 words ready: /check")])

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from bot.domain.mastery import recall_ready
+from bot.domain.mastery import recall_ready, record_answer
+from bot.domain.scaffold import ItemType
 from bot.store import people, study
 from tests.harness import (
     TEACHER_ID,
@@ -334,6 +335,41 @@ async def test_a_forgiven_misspelling_never_masters_a_word_on_telegram(chat: Cha
         chat.clock.advance(days=1)
         await check_now(chat, sofia)
     raise AssertionError("ecosystem never came back as a recall-ready typed review")
+
+
+async def test_a_misspelling_that_alone_kept_a_word_from_mastery_tells_the_student(
+        chat: Chat) -> None:
+    """Playtest M7: "ecosistem" on the review that would have mastered ecosystem got "Check
+    the spelling" and nothing else; nobody told her the word was still waiting. She is told
+    the next clean answer masters it, and then it does."""
+    sofia = chat.user(lang="es")
+    await join_and_confirm(chat, sofia, level=5)
+    await check_now(chat, sofia)
+    told = False
+    for _ in range(20):
+        stored = study.next_open_item(chat.db, 1001)
+        while stored is not None:
+            state = study.get_mastery(chat.db, 1001, stored.item.word_id)
+            assert state is not None
+            now = chat.clock()
+            exact = record_answer(state, correct=True, exact=True, item_type=ItemType.TYPED,
+                                  typed=True, now=now, local_day=now.date().isoformat())
+            if stored.item.typed and stored.item.answer == "ecosystem" and exact.mastered:
+                if told:  # spelled right this time: mastered
+                    reply = texts(await chat.send(sofia, "ecosystem"))
+                    assert "🏅 ¡Ya dominas <b>ecosystem</b>!" in reply
+                    return
+                reply = texts(await chat.send(sofia, "ecosistem"))
+                assert ("⭐ ¡Sabes <b>ecosystem</b>! Escríbela sin errores la próxima vez y la "
+                        "dominarás.") in reply
+                assert "You know <b>ecosystem</b>! Spell it exactly next time" in reply
+                told = True
+            else:
+                await answer_current(chat, sofia, True)
+            stored = study.next_open_item(chat.db, 1001)
+        chat.clock.advance(days=1)
+        await check_now(chat, sofia)
+    raise AssertionError("ecosystem never came back as a review a clean answer masters")
 
 
 async def test_a_low_score_on_words_she_knew_is_not_called_new(chat: Chat) -> None:

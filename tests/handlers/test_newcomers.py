@@ -63,13 +63,46 @@ async def test_level_one_card_leads_with_picture_and_home_language_not_the_engli
     assert "The ecosystem is ___." in text and "because" not in text
 
 
-async def test_level_four_card_keeps_the_english_definition_and_the_longer_frame(
+async def test_level_four_card_keeps_the_english_definition_and_starts_a_sentence(
         chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join(chat, ana, "es", 4)
     text = texts(await chat.send(ana, "/words"))
     assert ECOSYSTEMS.words[0].definition in text
-    assert "One example of ecosystem is ___ because ___." in text
+    assert "✍️ Termina la oración con tus palabras: In my own words, ecosystem means ___" in text
+    assert "because ___" not in text
+
+
+async def test_level_three_four_and_five_cards_step_down_their_sentence_support(
+        chat: Chat) -> None:
+    """Mid-level playtest: levels 3 and 4 read the same frame, level 5 none at all."""
+    said = {}
+    for number, level in enumerate((3, 4, 5)):
+        user = chat.user(2001 + number, "Sami", lang="en")
+        await join(chat, user, "en", level)
+        said[level] = texts(await chat.send(user, "/words"))
+    assert "Try saying: I know the word ecosystem. One example is ___ because ___." in said[3]
+    assert "Finish the sentence in your own words: In my own words, ecosystem means ___" \
+        in said[4]
+    assert "✍️ Write your own sentence with <b>ecosystem</b>." in said[5]
+    assert "___" not in said[5]
+
+
+async def test_a_level_five_card_is_english_around_it_until_she_asks_for_her_language(
+        chat: Chat) -> None:
+    """Mid-level playtest: a level-5 student read "🔁 Mi idioma primero", "(sustantivo)" and
+    a Spanish header around English-only cards."""
+    sofia = chat.user(lang="es")
+    await join(chat, sofia, "es", 5)
+    calls = await chat.send(sofia, "/words")
+    text, labels = texts(calls), [label for label, _ in buttons(calls)]
+    assert "📘 New words: 6" in text and "<b>ecosystem</b> <i>(noun)</i>" in text
+    assert "Palabras" not in text and "sustantivo" not in text
+    assert "🔁 My language first" in labels and "✅ Check me" in labels
+    assert not any("Mi idioma" in label or "Ponme" in label for label in labels)
+    flip = next(data for label, data in buttons(calls) if label == "🔁 My language first")
+    flipped = texts(await chat.tap(sofia, flip))  # asked for: her language, labels too
+    assert "ecosistema" in flipped and "(sustantivo)" in flipped
 
 
 async def test_level_one_checks_never_ask_to_read_an_english_definition(chat: Chat) -> None:
@@ -113,12 +146,14 @@ async def test_bundled_previews_at_levels_four_and_five_are_phone_sized_with_che
         user = chat.user(3001 + number, "Lu", lang="es")
         await join(chat, user, "es", level)
         messages = sent(await chat.send(user, "/words"))
-        words = texts(messages).count("(sustantivo)")
+        # level 5's cards are English only, and so are their labels
+        words = texts(messages).count("(sustantivo)" if level == 4 else "(noun)")
         assert words > 1 and all(utf16(m.text) <= 900 for m in messages), level
         assert len(messages) <= 1 + (words + 1) // 2, (level, len(messages), words)
         lengths = [utf16(m.text) for m in messages]
         assert min(lengths) * 3 >= max(lengths), (level, lengths)  # evenly filled, no tail
-        assert ("✅ Ponme a prueba", "ck") in messages[-1].buttons
+        check = "✅ Ponme a prueba" if level == 4 else "✅ Check me"
+        assert (check, "ck") in messages[-1].buttons
         assert not [d for _, d in buttons(messages) if d.startswith("cd:")]  # no Next
 
 
@@ -321,7 +356,8 @@ async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
     (0, 0, (14, 16), "✅ All done for now. More words come back on Wednesday."),
     (0, 0, (18, 21), "✅ All done for now. More words come back on Monday."),  # Fri, not Sat
     (0, 0, (15, 21), "✅ All done for now. More words come back on Monday."),  # 6 days
-    (0, 0, (14, 21), "✅ All done for now. More words come back in 7 days."),  # not "on Monday"
+    # not "on Monday" (today's), and the date, not a sum to work out (mid-level playtest)
+    (0, 0, (14, 21), "✅ All done for now. More words come back in 7 days (Mon 21 Sep)."),
     (0, 0, None, "✅ All done for now.")])
 def test_the_next_step_is_a_check_cards_to_read_or_when_reviews_return(
         catalog: Catalog, ready: int, waiting: int, back: tuple[int, int] | None,

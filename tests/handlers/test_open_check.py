@@ -78,4 +78,4 @@ async def test_a_check_asked_for_twice_in_a_row_is_one_check_scored_whole(chat: 
     reply = ""
     while study.next_open_item(chat.db, 1001) is not None:
         reply = texts(await answer_current(chat, ana, right=True))
-    assert "Prueba terminada: 5 de 5 correctas. ¡Excelente! 🌟" in reply
+    assert "Prueba terminada: acertaste 5 de 5. ¡Excelente! 🌟" in reply

@@ -36,14 +36,14 @@ async def test_a_right_practice_answer_is_not_counted_in_the_teachers_correct_n_
     assert "🔁" in said  # she was given "Practice again", and answered it right
     rivera = chat.user(TEACHER_ID, "Rivera", "es")  # a phone set to Spanish
     drill = texts(await chat.send(rivera, "/student Ana"))
-    assert f"{term}: 0 de 2 correctas en 2 días" in drill  # not "1 de 3"
+    assert f"{term}: aciertos 0 de 2 en 2 días" in drill  # not "1 de 3"
     calls = await chat.send(rivera, "/report")
     document = next(c for c in calls if c.method == "sendDocument")
     rows = list(csv.DictReader(io.StringIO(next(iter(document.files.values()))
                                            .decode("utf-8-sig"))))
     row = next(r for r in rows if r["word"] == term)
     assert (row["attempts"], row["correct"], row["status"]) == ("2", "0", "needs help")
-    assert f"{term}: 0 de 2 correctas en 2 días" in texts(calls)  # the hardest word
+    assert f"{term}: aciertos 0 de 2 en 2 días" in texts(calls)  # the hardest word
 
 
 async def test_practice_answers_are_kept_marked_as_practice(chat: Chat) -> None:

@@ -85,7 +85,7 @@ async def test_a_low_score_points_to_the_cards_first_and_the_ready_words_after(
     chat.clock.advance(days=1)
     said = await whole_check(chat, eva, right=False)
     assert said.endswith(
-        "Prueba terminada: 0 de 5 correctas. Estas palabras todavía son nuevas para ti, y está "
+        "Prueba terminada: acertaste 0 de 5. Estas palabras todavía son nuevas para ti, y está "
         "bien. Mira sus tarjetas otra vez con /words.\n"
         "Check finished: 0 of 5 right. These words are still new for you, and that is OK. "
         "Look at their cards again with /words.\n"
@@ -106,7 +106,7 @@ async def test_a_low_score_at_level_two_ends_on_one_short_line_to_the_cards(
     chat.clock.advance(days=1)
     said = await whole_check(chat, ana, right=False)
     assert said.endswith(
-        "Prueba terminada: 0 de 5 correctas. Está bien. Mira las tarjetas otra vez con /words.\n"
+        "Prueba terminada: acertaste 0 de 5. Está bien. Mira las tarjetas otra vez con /words.\n"
         "Check finished: 0 of 5 right. That is OK. Look at the cards again with /words.")
     assert "👉 2 words ready" in texts(await chat.send(ana, "/progress"))  # they still are
 

@@ -93,7 +93,7 @@ async def test_a_full_check_says_nothing_about_its_length(chat: Chat) -> None:
     (ShortCheck(False, BackOn(date(2026, 9, 18), 4)),
      "More words come back for review on Friday."),
     (ShortCheck(False, BackOn(date(2026, 9, 21), 7)),
-     "More words come back for review in 7 days."),  # "on Monday" would be today's
+     "More words come back for review in 7 days (Mon 21 Sep)."),  # "on Monday": today's
     (ShortCheck(True, BackOn(date(2026, 9, 15), 1)), "Your new words come in your next check"),
     (ShortCheck(False, None), SHORT)])
 def test_when_more_words_come_is_said_plainly(catalog: Catalog, short: ShortCheck,

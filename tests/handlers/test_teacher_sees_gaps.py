@@ -204,7 +204,7 @@ async def test_student_names_the_day_a_word_in_review_comes_back_for_its_decidin
             "a later day, back Tue 22 Sep" in drill)
     assert "📖 producer: 1 answer, too few to tell · learning\n" in drill  # no day: not in review
     # the day in the teacher's own language, in the order that language writes it
-    assert ("🔁 habitat: 2 de 2 correctas en 2 días · repasando · le falta otra respuesta "
+    assert ("🔁 habitat: aciertos 2 de 2 en 2 días · repasando · le falta otra respuesta "
             "correcta otro día, vuelve mar 22 de septiembre" in spanish)
     assert "9月22日周二再复习" in chinese and "Tue" not in chinese
     assert ("🔁 habitat: correct 2 of 2 over 2 days · reviewing · needs another right answer, "

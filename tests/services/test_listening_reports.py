@@ -86,7 +86,7 @@ def test_student_and_report_show_listening_on_one_line_only_when_there_is_some(
     assert f"{LISTENING}: correct 2 of 3" in summary_text(found.name, matrix, catalog, "en")
     spanish = "\n".join(student_lines(matrix, 1001, catalog, "es"))
     assert "🔊 Escucha (oír la palabra y elegirla; reconocimiento, no significado): " \
-        "2 de 3 correctas" in spanish
+        "aciertos: 2 de 3" in spanish
 
 
 def test_one_listening_answer_is_too_few_to_tell(

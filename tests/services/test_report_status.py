@@ -255,3 +255,34 @@ def test_report_says_words_mastered_out_of_every_students_opened_cards(
 
     assert "🏅 Words mastered: 1 of 4 (every student's opened cards, added up)" in text
     assert "% mastered" not in text  # a share of what? the line says it in words
+
+
+def test_one_accidental_miss_keeps_a_student_out_of_needs_help(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Playtest M3: right one day, one wrong tap the next ("correct 1 of 2") put a mid-level
+    student under "🆘 Needs help". Only a second miss, on another day, does."""
+    enrol_student(db, START, 1001, "Ana", level=4)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["habitat"], "RW")
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    assert "🆘 Needs help: none" in summary_text(found.name, matrix, catalog, "en")
+    assert _csv(db)["Ana", "habitat"]["status"] == "learning"
+
+    _answer(db, 1001, words["predator"], "RWW")  # missed on two days, most answers wrong
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    assert "🆘 Needs help: Ana (predator)" in summary_text(found.name, matrix, catalog, "en")
+
+
+def test_on_track_says_how_many_given_words_are_not_answered_yet(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Mid-level playtest: "✅ On track: Ana" while ten pushed words sat unanswered."""
+    enrol_student(db, START, 1001, "Ana", level=4)
+    enrol_student(db, START, 1002, "Ben", level=4)
+    words = [w.id for w in pack_words(db, "science.ecosystems")]
+    for student in (1001, 1002):
+        _answer(db, student, words[0], "RR")
+    for word_id in words[1:11]:  # given to Ana (pushed), their cards not opened
+        stored.save_mastery(db, 1001, word_id, new_mastery(word_id, START), START)
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    text = summary_text(found.name, matrix, catalog, "en")
+    assert "✅ On track: Ana (10 words not answered yet), Ben\n" in text
