@@ -159,12 +159,14 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
     wanted = " ".join(who.split()).casefold()
     if not wanted:
         raise BadInputError(prompt_key="student-name-usage", command=command)
+    named, wanted = _typed_label(wanted)
     classes = people.teacher_classes(db, teacher_id)
     number, scope = _roster_number(wanted, classes)
     matches = [(row, found) for found in classes for row in roster(db, found.id)
-               if row.first_name.casefold() == wanted
-               or (row.number == number and found in scope)]
-    if not matches and number:  # "/level 3 2": there is no number 3, say so
+               if (row.first_name.casefold() == wanted
+                   or (row.number == number and found in scope))
+               and (not named or _name_key(row.first_name) == named)]
+    if not matches and number and not named:  # "/level 3 2": there is no number 3, say so
         raise StudentNotFoundError(prompt_key="student-number-not-found", number=number)
     if not matches:
         raise StudentNotFoundError(name=who)
@@ -239,6 +241,22 @@ def name_of(db: Database, teacher_id: int, student_id: int, class_id: int | None
             first_name: str = "") -> StudentName:
     """One student as this teacher reads them ("Ana", or "Ana #3" beside another Ana)."""
     return student_names(db, teacher_id).of(student_id, class_id, first_name=first_name)
+
+
+# What /roster and the reports show for namesakes, typed back: "Ana #2", "#2",
+# "Ana #2 (Science 7B)", "#2 Science 7B" (already casefolded, spaces collapsed).
+_LABEL = re.compile(
+    r"(?:(?P<name>[^#]*?) ?)?#(?P<number>\d{1,4})(?: ?\((?P<paren>[^()]+)\)| (?P<cls>.+))?")
+
+
+def _typed_label(wanted: str) -> tuple[str, str]:
+    """A roster label as the name it must match ("" for any) and the roster number with its
+    class ("2", "2 science 7b"); anything else is returned as it came, with no name."""
+    label = _LABEL.fullmatch(wanted)
+    if label is None:
+        return "", wanted
+    class_name = (label["paren"] or label["cls"] or "").strip()
+    return (label["name"] or "").strip(), f"{label['number']} {class_name}".strip()
 
 
 def _roster_number(wanted: str, classes: list[people.ClassInfo]
