@@ -17,7 +17,7 @@ from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.domain.school_days import local_midnight
-from bot.services.join import new_code
+from bot.services.join import new_class_code, new_code
 from bot.services.learners import level_of
 from bot.store import people, study
 from bot.store.class_words import class_word_ids
@@ -114,7 +114,7 @@ def create_class(db: Database, config: Config, teacher_id: int, name: str,
     if any(c.name.casefold() == name.casefold() for c in people.teacher_classes(db, teacher_id)):
         raise BadInputError(prompt_key="class-exists", name=name)
     expires = now + timedelta(days=config.access.join_code_days)
-    return people.create_class(db, teacher_id, name, new_code(), expires, None, now)
+    return people.create_class(db, teacher_id, name, new_class_code(), expires, None, now)
 
 
 def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassInfo:
@@ -139,7 +139,7 @@ def revoke_code(db: Database, config: Config, teacher_id: int, name: str | None,
                 now: datetime) -> people.ClassInfo:
     """Replace a class's join code; the old link stops working at once."""
     found = find_class(db, teacher_id, name)
-    people.replace_join_code(db, found.id, new_code(),
+    people.replace_join_code(db, found.id, new_class_code(),
                              now + timedelta(days=config.access.join_code_days), now)
     updated = people.class_by_id(db, found.id)
     assert updated is not None
