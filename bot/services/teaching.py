@@ -19,7 +19,7 @@ from bot.domain.scaffold import WidaLevel
 from bot.domain.school_days import local_midnight
 from bot.services.join import new_class_code, new_code
 from bot.services.learners import level_of
-from bot.store import people, study
+from bot.store import families, people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id
 from bot.store.reports import ClassMatrix, class_matrix
@@ -67,9 +67,15 @@ def choose_language(db: Database, teacher_id: int, code: str | None,
 
 
 def require_teacher(db: Database, user_id: int) -> None:
-    """Refuse anyone who is not a teacher."""
-    if not is_teacher(db, user_id):
-        raise NotTeacherError()
+    """Refuse anyone who is not a teacher: a student is told kindly that it is their teacher's
+    command (not to get a teacher's invite code), a family member what they can do instead."""
+    if is_teacher(db, user_id):
+        return
+    if people.get_student(db, user_id) is not None:
+        raise NotTeacherError(prompt_key="teacher-only-student")
+    if families.is_family(db, user_id):
+        raise NotTeacherError(prompt_key="teacher-only-family")
+    raise NotTeacherError()
 
 
 def teacher_classes(db: Database, teacher_id: int) -> list[people.ClassInfo]:
