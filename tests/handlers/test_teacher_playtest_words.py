@@ -10,6 +10,7 @@ from bot.presentation import pack_views
 from bot.presentation.i18n import Catalog
 from bot.services.glosses import Unchecked
 from bot.store import people
+from tests.families import link
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 ANA, BO, ANA2 = 1001, 1002, 1003
@@ -135,3 +136,14 @@ def test_one_unchecked_translation_reads_has_not_have(catalog: Catalog) -> None:
     assert "Somali: 2 of 5 words have a translation" in two
     spanish = str(pack_views.unchecked_lines(catalog, "es", [Unchecked("so", 1, 1)])[0])
     assert "1 de 1 palabra tiene una traducción" in spanish
+
+
+async def test_a_family_members_typo_and_teacher_command_get_the_family_help(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user())
+    mother = chat.user(2001, "Mirlande", "en")
+    await link(chat, rivera(chat), "Ana", mother)
+    assert texts(await chat.send(mother, "/nwo")) == (
+        "I don't know /nwo. Did you mean /now? /help shows what you can do here.")
+    assert texts(await chat.send(mother, "/report")) == (
+        "That is a command for teachers. /help shows what you can do here.")
