@@ -33,7 +33,8 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
-from bot.presentation import callbacks, keyboards
+from bot.presentation import callbacks, keyboards, menus
+from bot.presentation.i18n import REFERENCE
 from bot.presentation.views import escape
 from bot.services import askers, membership, teaching
 
@@ -217,11 +218,44 @@ async def unknown_button(update: Update, context: PuenteContext) -> None:
 
 
 async def unknown_command(update: Update, context: PuenteContext) -> None:
-    """A command this bot does not have, or a sticker, photo or voice note it cannot read; from
-    someone in no class (no student, family member or teacher), how to join, which is all
-    they can do yet (a family member no longer linked: how to link again)."""
-    user = update.effective_user
-    if user is None or sender(update, context).audience is not Audience.STRANGER:
-        await say(update, context, "help-short")
+    """A command this bot does not have, or a sticker, photo or voice note it cannot read: the
+    help for who they are (teacher, family member, student), with the command a typo most
+    likely meant ("/reprot": "Did you mean /report?"); from someone in no class (no student,
+    family member or teacher), how to join, which is all they can do yet (a family member no
+    longer linked: how to link again)."""
+    user, db = update.effective_user, context.services.db
+    if user is not None and sender(update, context).audience is Audience.STRANGER:
+        await tell_stranger(update, context)  # in a former family member's own language
         return
-    await tell_stranger(update, context)
+    message = update.effective_message
+    typed = menus.typed_command(message.text if message else None)
+    catalog = context.services.catalog
+    if user is not None and teaching.is_teacher(db, user.id):
+        if typed is None:  # a sticker or a photo: this chat takes commands
+            await say(update, context, "teacher-text-help", bilingual=False)
+            return
+        known = [c.command for c in menus.teacher_commands(catalog, REFERENCE)]
+        await _unknown(update, context, "command-unknown-teacher", typed, known, bilingual=False)
+    elif user is not None and askers.is_family_only(db, user.id):
+        known = menus.family_commands(catalog)
+        await _unknown(update, context, "command-unknown-family", typed, known, bilingual=False)
+    else:
+        suggestion = menus.closest_command(typed, menus.STUDENT_COMMANDS) if typed else None
+        if suggestion is None:
+            await say(update, context, "help-short")
+        else:
+            await say(update, context, "command-unknown-student-suggest", suggestion=suggestion)
+
+
+async def _unknown(update: Update, context: PuenteContext, key: str, typed: str | None,
+                   known: list[str], *, bilingual: bool) -> None:
+    """"I don't know /typed", with "Did you mean /x?" when one command is that close."""
+    if typed is None:
+        await say(update, context, f"{key}-other", bilingual=bilingual)
+        return
+    suggestion = menus.closest_command(typed, known)
+    if suggestion is None:
+        await say(update, context, key, bilingual=bilingual, command=typed)
+    else:
+        await say(update, context, f"{key}-suggest", bilingual=bilingual, command=typed,
+                  suggestion=suggestion)

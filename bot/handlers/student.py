@@ -27,7 +27,8 @@ async def start(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    code = context.args[0] if context.args else None  # a family link's went to family.start
+    # A family link's went to family.start; a code typed in parts ("/start WKBS DE5K") is one
+    code = "".join(context.args) if context.args else None
     # The name as stored and shown: no invisible or direction characters, a placeholder if empty
     name = views.name(user.first_name, s.catalog, user_language(context, user.id,
                                                                 user.language_code))

@@ -122,6 +122,9 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
             start=school.quiet_hours_start.strftime("%H:%M"),
             end=school.quiet_hours_end.strftime("%H:%M")))
     lines += _waiting_lines(update, context, plan)
+    if plan.known:  # "Sending 5 words" are 5 new ones: say which the class already had
+        lines.append(s.catalog.render("push-known-left-out", lang, count=plan.known,
+                                      pack=plan.pack_id))
     if plan.left:
         lines.append(s.catalog.render("push-more-unsent", lang, count=plan.left,
                                       pack=plan.pack_id))

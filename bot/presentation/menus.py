@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
+from bot.domain.english_spelling import edit_distance
 from bot.presentation.i18n import REFERENCE, Catalog
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,34 @@ def teacher_commands(catalog: Catalog, lang: str) -> list[BotCommand]:
             found.setdefault(command, description.strip()[:256])
     found.setdefault("help", catalog.plain("command-help", lang))
     return [BotCommand(c, d) for c, d in found.items()]
+
+
+def family_commands(catalog: Catalog) -> list[str]:
+    """The commands family /help documents."""
+    return [c for c, _ in HELP_LINE.findall(catalog.plain("help-family", REFERENCE))]
+
+
+# "/reprot Science 7B" or "/reprot@PuenteBot": the command's name, as Telegram allows one
+TYPED_COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s|$)")
+
+
+def typed_command(text: str | None) -> str | None:
+    """The name of the command a message starts with, or None for anything else."""
+    found = TYPED_COMMAND.match(text or "")
+    return found[1].lower() if found else None
+
+
+def closest_command(typed: str, commands: Iterable[str]) -> str | None:
+    """The one command a typo most likely meant ("reprot" -> "report", "students" ->
+    "student"): one edit away for a short command, two from 6 letters; None when no command
+    is that close, or two are equally close (a guess would mislead)."""
+    limit = 1 if len(typed) <= 5 else 2
+    scored = sorted({(edit_distance(typed, c), c) for c in commands if c != typed})
+    if not scored or scored[0][0] > limit:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
 
 
 def menu_languages(catalog: Catalog) -> list[str]:

@@ -364,10 +364,9 @@ def words_count(s: Summary, catalog: Catalog, lang: str) -> Markup:
 
 STATE_ORDER = list(MasteryState)
 # The status word /student gives each word (word_status, as /report and the CSV give it): the
-# states' own words, and "needs help"
-STATUS_WORDS = {WordStatus.NOT_STARTED: "state-new", WordStatus.LEARNING: "state-learning",
-                WordStatus.REVIEWING: "state-reviewing", WordStatus.NEEDS_HELP: "state-needs-help",
-                WordStatus.MASTERED: "state-mastered"}
+# states' own words, and "needs help" (a word not answered yet has none: see word_line)
+STATUS_WORDS = {WordStatus.LEARNING: "state-learning", WordStatus.REVIEWING: "state-reviewing",
+                WordStatus.NEEDS_HELP: "state-needs-help", WordStatus.MASTERED: "state-mastered"}
 
 
 def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str,
@@ -414,8 +413,10 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     days = (last - first).days + 1 if first and last else 0
     if cell.practice_only:  # answered the day its card was read: counted from the next
         counts = catalog.render("report-word-practice", lang, term=term)
-    elif not cell.attempts:  # met on a card, never answered: nothing to count yet
-        counts = catalog.render("report-word-unanswered", lang, term=term)
+    elif not cell.attempts:  # opened, never answered: the words /roster counts it under
+        # ("Opened, not answered yet"), and no status after them: "· new" said it a third way
+        unanswered = catalog.render("report-word-unanswered", lang, term=term)
+        return Markup(f"{STATUS_MARKS[cell.status][0]} {unanswered}")
     elif too_few_answers(cell.attempts):  # one answer may be a guess: never "correct 1 of 1"
         counts = catalog.render("report-word-few", lang, term=term, total=cell.attempts)
     else:

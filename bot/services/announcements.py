@@ -48,19 +48,27 @@ class AnnouncementPlan:
 
 
 def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassInfo, str]:
-    """/announce CLASS text: the longest leading words naming one of the teacher's classes,
-    or the teacher's only class; the rest keeps its line breaks."""
+    """/announce CLASS text: the longest leading words naming one of the teacher's classes
+    (the rest keeps its line breaks). A teacher with one class may leave its name out, so
+    there words that are not its name are the message ("Math 9 Hello" is sent as written,
+    shown first); with several classes they are refused, naming the classes."""
     teaching.require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
+    if not classes:
+        raise AnnounceError(prompt_key="class-none-yet")
     names = {" ".join(c.name.split()).casefold(): c for c in classes}
+    listed = ", ".join(c.name for c in classes)
     words = text.split()
-    for cut in range(len(words) - 1, 0, -1):
+    for cut in range(len(words), 0, -1):
         found = names.get(" ".join(words[:cut]).casefold())
         if found is not None:
-            return found, re.sub(rf"^\s*(?:\S+\s+){{{cut}}}", "", text, count=1)
-    if len(classes) == 1 and words:
+            return found, re.sub(rf"^\s*(?:\S+(?:\s+|$)){{{cut}}}", "", text, count=1)
+    if not words:
+        raise AnnounceError(names=listed)
+    if len(classes) == 1:
         return classes[0], text
-    raise AnnounceError(names=", ".join(c.name for c in classes) or "-")
+    raise AnnounceError(prompt_key="announce-class-unknown", names=listed,
+                        example=classes[0].name)
 
 
 def pack_glossary(db: Database, text: str, lang: str) -> tuple[tuple[str, str], ...]:
@@ -78,8 +86,8 @@ async def plan_announcement(db: Database, translator: Translator | None, teacher
     and keep it until the teacher confirms."""
     found, text = split_class(db, teacher_id, request)
     text = text.strip()
-    if not text:
-        raise AnnounceError(names=found.name)
+    if not text:  # "/announce Science 7B": the class, and nothing to say to it
+        raise AnnounceError(prompt_key="announce-text-missing", class_name=found.name)
     if len(text) > MAX_MESSAGE:
         raise AnnounceError(prompt_key="message-too-long", limit=MAX_MESSAGE)
     recipients = threads.class_recipients(db, found.id, students=True)

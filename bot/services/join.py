@@ -22,6 +22,12 @@ JOIN_CODE_CHARS = 12  # 12 of 57 symbols = 70 random bits: unguessable, fits a d
 # Letters and digits only (no look-alikes such as 0/O, 1/l): easy to read aloud, and never
 # confused with the "f_" family-link payloads that share /start.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+# A class join code is copied from the board by students, and matched whatever its case (and
+# 0 for O, 1 for l: people.code_key), so it has capitals and digits only, none of them a
+# look-alike (no I, L, O, 0, 1): 12 of 31 symbols = 59.5 random bits, and a code guard limits
+# each user's wrong tries (membership.code_attempt). A mixed-case code of 70 bits matched this
+# forgivingly kept 59.9 bits (tests/services/test_join.py measures both).
+CLASS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
 class JoinError(PuenteError):
@@ -31,6 +37,11 @@ class JoinError(PuenteError):
 def new_code(choose: Callable[[str], str] = secrets.choice) -> str:
     """Make an unguessable code that is safe in a t.me deep link."""
     return "".join(choose(CODE_ALPHABET) for _ in range(JOIN_CODE_CHARS))
+
+
+def new_class_code(choose: Callable[[str], str] = secrets.choice) -> str:
+    """Make an unguessable class join code a student can copy from the board in any case."""
+    return "".join(choose(CLASS_CODE_ALPHABET) for _ in range(JOIN_CODE_CHARS))
 
 
 @dataclass(frozen=True)

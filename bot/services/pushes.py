@@ -14,7 +14,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.school_days import is_school_day, local_midnight
 from bot.domain.times import parse_clock
 from bot.services.teaching import BadInputError, find_class, require_teacher
-from bot.store import outbox, people
+from bot.store import outbox, people, study
 from bot.store.packs import StoredWord, list_packs, pack_words
 
 MAX_PUSH_WORDS = 10
@@ -47,6 +47,9 @@ class PushPlan:
     # teacher, how many of the pack's words this class has still not been sent.
     booked: tuple[Booked, ...] = ()
     left: int = 0
+    # When the words were picked for the teacher: the pack's words left out because every
+    # student of the class already has them (met on a card, from the class's starter words)
+    known: int = 0
     # The time asked for (or now), when it fell in quiet hours and the push waits for their end
     held_from: datetime | None = None
     # Nobody has joined the class yet: a push booked for later is kept for whoever joins
@@ -154,7 +157,7 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     if pack_id not in visible:
         _not_a_pack(db, visible, pack_id, tokens)
     words = pack_words(db, pack_id)
-    chosen, left = (match_words(words, tokens), 0) if tokens else \
+    chosen, left, known = (match_words(words, tokens), 0, 0) if tokens else \
         _next_words(db, found.id, words)
     if not chosen:
         raise BadInputError(prompt_key="push-nothing-new", pack=pack_id)
@@ -175,7 +178,7 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     had = words_had(db, school, found.id, chosen, send_at)
     repeats = frozenset(s for s, ids in had.items() if ids == {w.id for w in chosen})
     return PushPlan(found, pack_id, chosen, send_at, repeats,
-                    people.without_language(db, found.id), booked, left,
+                    people.without_language(db, found.id), booked, left, known,
                     asked if asked != send_at else None, empty, covered, had)
 
 
@@ -257,12 +260,16 @@ def scheduled_for(db: Database, school: SchoolConfig, student_id: int, now: date
 
 
 def _next_words(db: Database, class_id: int, words: list[StoredWord]
-                ) -> tuple[list[StoredWord], int]:
-    """Without named words: the next pack words this class has not been sent yet, and how
-    many more of them wait for a later push."""
+                ) -> tuple[list[StoredWord], int, int]:
+    """Without named words: the next pack words this class has not been sent yet and not
+    every student already has (met on a card: the class's starter words), how many more of
+    them wait for a later push, and how many were left out as every student has them."""
     sent = outbox.words_sent_to_class(db, class_id)
+    met = [set(study.student_mastery(db, s.id)) for s in people.class_students(db, class_id)]
+    everyone = set.intersection(*met) if met else set()
     unsent = [w for w in words if w.id not in sent]
-    return unsent[:NEXT_WORDS], max(len(unsent) - NEXT_WORDS, 0)
+    new = [w for w in unsent if w.id not in everyone]
+    return new[:NEXT_WORDS], max(len(new) - NEXT_WORDS, 0), len(unsent) - len(new)
 
 
 class ScheduledGoneError(PuenteError):

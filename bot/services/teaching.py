@@ -17,9 +17,9 @@ from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.domain.school_days import local_midnight
-from bot.services.join import new_code
+from bot.services.join import new_class_code, new_code
 from bot.services.learners import level_of
-from bot.store import people, study
+from bot.store import families, people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id
 from bot.store.reports import ClassMatrix, class_matrix
@@ -67,9 +67,15 @@ def choose_language(db: Database, teacher_id: int, code: str | None,
 
 
 def require_teacher(db: Database, user_id: int) -> None:
-    """Refuse anyone who is not a teacher."""
-    if not is_teacher(db, user_id):
-        raise NotTeacherError()
+    """Refuse anyone who is not a teacher: a student is told kindly that it is their teacher's
+    command (not to get a teacher's invite code), a family member what they can do instead."""
+    if is_teacher(db, user_id):
+        return
+    if people.get_student(db, user_id) is not None:
+        raise NotTeacherError(prompt_key="teacher-only-student")
+    if families.is_family(db, user_id):
+        raise NotTeacherError(prompt_key="teacher-only-family")
+    raise NotTeacherError()
 
 
 def teacher_classes(db: Database, teacher_id: int) -> list[people.ClassInfo]:
@@ -114,7 +120,7 @@ def create_class(db: Database, config: Config, teacher_id: int, name: str,
     if any(c.name.casefold() == name.casefold() for c in people.teacher_classes(db, teacher_id)):
         raise BadInputError(prompt_key="class-exists", name=name)
     expires = now + timedelta(days=config.access.join_code_days)
-    return people.create_class(db, teacher_id, name, new_code(), expires, None, now)
+    return people.create_class(db, teacher_id, name, new_class_code(), expires, None, now)
 
 
 def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassInfo:
@@ -139,7 +145,7 @@ def revoke_code(db: Database, config: Config, teacher_id: int, name: str | None,
                 now: datetime) -> people.ClassInfo:
     """Replace a class's join code; the old link stops working at once."""
     found = find_class(db, teacher_id, name)
-    people.replace_join_code(db, found.id, new_code(),
+    people.replace_join_code(db, found.id, new_class_code(),
                              now + timedelta(days=config.access.join_code_days), now)
     updated = people.class_by_id(db, found.id)
     assert updated is not None
@@ -159,12 +165,14 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
     wanted = " ".join(who.split()).casefold()
     if not wanted:
         raise BadInputError(prompt_key="student-name-usage", command=command)
+    named, wanted = _typed_label(wanted)
     classes = people.teacher_classes(db, teacher_id)
     number, scope = _roster_number(wanted, classes)
     matches = [(row, found) for found in classes for row in roster(db, found.id)
-               if row.first_name.casefold() == wanted
-               or (row.number == number and found in scope)]
-    if not matches and number:  # "/level 3 2": there is no number 3, say so
+               if (row.first_name.casefold() == wanted
+                   or (row.number == number and found in scope))
+               and (not named or _name_key(row.first_name) == named)]
+    if not matches and number and not named:  # "/level 3 2": there is no number 3, say so
         raise StudentNotFoundError(prompt_key="student-number-not-found", number=number)
     if not matches:
         raise StudentNotFoundError(name=who)
@@ -239,6 +247,22 @@ def name_of(db: Database, teacher_id: int, student_id: int, class_id: int | None
             first_name: str = "") -> StudentName:
     """One student as this teacher reads them ("Ana", or "Ana #3" beside another Ana)."""
     return student_names(db, teacher_id).of(student_id, class_id, first_name=first_name)
+
+
+# What /roster and the reports show for namesakes, typed back: "Ana #2", "#2",
+# "Ana #2 (Science 7B)", "#2 Science 7B" (already casefolded, spaces collapsed).
+_LABEL = re.compile(
+    r"(?:(?P<name>[^#]*?) ?)?#(?P<number>\d{1,4})(?: ?\((?P<paren>[^()]+)\)| (?P<cls>.+))?")
+
+
+def _typed_label(wanted: str) -> tuple[str, str]:
+    """A roster label as the name it must match ("" for any) and the roster number with its
+    class ("2", "2 science 7b"); anything else is returned as it came, with no name."""
+    label = _LABEL.fullmatch(wanted)
+    if label is None:
+        return "", wanted
+    class_name = (label["paren"] or label["cls"] or "").strip()
+    return (label["name"] or "").strip(), f"{label['number']} {class_name}".strip()
 
 
 def _roster_number(wanted: str, classes: list[people.ClassInfo]

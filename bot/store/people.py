@@ -116,8 +116,21 @@ def class_by_id(db: Database, class_id: int) -> ClassInfo | None:
     return _class(row) if row else None
 
 
+# A join code as a student copies it from the board: any case, 0 for O, 1 or I for l. New codes
+# have no look-alikes (bot/services/join.py); older mixed-case ones are matched the same way.
+# The key is computed on both sides: in SQL for the stored code, by code_key for the typed one.
+_CODE_KEY_SQL = "replace(replace(replace(lower(join_code), '0', 'o'), '1', 'l'), 'i', 'l')"
+
+
+def code_key(join_code: str) -> str:
+    """What two join codes that read the same share: "WKbs0" and "wkbso" are one code."""
+    return join_code.lower().replace("0", "o").replace("1", "l").replace("i", "l")
+
+
 def class_by_code(db: Database, join_code: str) -> ClassInfo | None:
-    row = next(db.query("SELECT * FROM classes WHERE join_code = ?", [join_code]), None)
+    """The class whose join code reads like this one (see code_key)."""
+    row = next(db.query(f"SELECT * FROM classes WHERE {_CODE_KEY_SQL} = ? ORDER BY id",
+                        [code_key(join_code)]), None)
     return _class(row) if row else None
 
 
@@ -139,15 +152,18 @@ def replace_join_code(db: Database, class_id: int, join_code: str, expires_at: d
         if old is not None and old.code_expires_at > now:
             db.execute("INSERT OR REPLACE INTO replaced_join_codes (code_hash, class_id, "
                        "expires_at) VALUES (?, ?, ?)",
-                       [_code_hash(old.join_code), class_id, stamp(old.code_expires_at)])
+                       [_code_hash(code_key(old.join_code)), class_id,
+                        stamp(old.code_expires_at)])
         db.execute("UPDATE classes SET join_code = ?, code_expires_at = ? WHERE id = ?",
                    [join_code, stamp(expires_at), class_id])
 
 
 def replaced_class(db: Database, join_code: str, now: datetime) -> ClassInfo | None:
     """The class whose old join code this is, replaced and not yet past its own expiry."""
-    row = db.execute("SELECT class_id FROM replaced_join_codes WHERE code_hash = ? "
-                     "AND expires_at > ?", [_code_hash(join_code), stamp(now)]).fetchone()
+    # Hashed by code_key since codes are matched forgivingly; rows from before, as typed.
+    row = db.execute("SELECT class_id FROM replaced_join_codes WHERE code_hash IN (?, ?) "
+                     "AND expires_at > ?", [_code_hash(code_key(join_code)),
+                                            _code_hash(join_code), stamp(now)]).fetchone()
     return class_by_id(db, row[0]) if row else None
 
 

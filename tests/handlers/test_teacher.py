@@ -27,6 +27,14 @@ TEACHER_COMMANDS = ["/newclass Math 6", "/classes", "/roster", "/revoke", "/leve
                     "/family Ana", "/newpack"]
 
 
+# A student is told it is her teacher's command, in the register Puente uses with students (never
+# "Pida a su escuela un código de invitación para docentes": a teacher's invite is not hers to get)
+TOLD_IT_IS_THE_TEACHERS = (
+    "Ese comando es para tu maestro o maestra, así que contigo no hace nada. Toca /words para "
+    "ver tus palabras o /check para practicar.\nThat is a command for your teacher, so it does "
+    "nothing for you. Tap /words to see your words or /check to practise.")
+
+
 def teacher(chat: Chat, user_id: int = TEACHER_ID) -> dict:
     return chat.user(user_id, "Rivera", lang="en")
 
@@ -37,9 +45,7 @@ async def test_a_student_trying_teacher_commands_is_refused_politely(chat: Chat)
     before = {t: chat.db[t].count for t in ("classes", "pushes", "outbox", "family_links")}
     for command in TEACHER_COMMANDS:
         reply = texts(await chat.send(student, command))
-        assert reply == ("Este comando es para docentes. Pida a su escuela un código de "
-                         "invitación para docentes.\nThis command is for teachers. Ask your "
-                         "school for a teacher invite code."), command
+        assert reply == TOLD_IT_IS_THE_TEACHERS, command
     assert {t: chat.db[t].count for t in before} == before
 
 
@@ -57,9 +63,7 @@ async def test_a_teacher_command_without_its_arguments_tells_a_student_it_is_for
     await join_and_confirm(chat, student)
     for command in WITHOUT_ARGUMENTS:
         reply = texts(await chat.send(student, command))
-        assert reply == ("Este comando es para docentes. Pida a su escuela un código de "
-                         "invitación para docentes.\nThis command is for teachers. Ask your "
-                         "school for a teacher invite code."), command
+        assert reply == TOLD_IT_IS_THE_TEACHERS, command
 
 
 async def test_teach_with_invite_code(chat: Chat) -> None:

@@ -43,7 +43,7 @@ async def test_a_forged_language_button_changes_nothing_and_students_keep_their_
     ana = chat.user(1001, "Ana", "es")
     await join_and_confirm(chat, ana)
     assert "tg:" not in str(buttons(await chat.send(ana, "/language")))
-    assert "This command is for teachers." in texts(await chat.tap(ana, "tg:vi"))
+    assert "That is a command for your teacher" in texts(await chat.tap(ana, "tg:vi"))
     assert people.teacher_choice(chat.db, 1001) is None
 
 

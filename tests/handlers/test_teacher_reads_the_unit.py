@@ -60,7 +60,7 @@ async def test_a_student_who_reads_the_cards_and_never_answers_is_not_not_starte
     assert ("\n📖 Reads the cards, no check yet: Mateo (5 cards, last Tue 15 Sep)\n"
             "🕒 Not started: Bo\n") in report
     assert "Not started: Mateo" not in report
-    assert drill.endswith("🆕 population: not answered yet · new\n"
+    assert drill.endswith("🆕 population: opened, not answered yet\n"
                           "📖 Reads the cards, no check yet: 5 cards, last Tue 15 Sep")
 
 

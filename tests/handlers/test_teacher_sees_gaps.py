@@ -51,10 +51,10 @@ async def test_student_lists_the_pushed_cards_not_opened_yet(chat: Chat) -> None
     ana_view = texts(await chat.send(rivera(chat), "/student Ana"))
 
     assert bo_view == ("<b>Bo</b> - Spanish, WIDA level 2\n"
-                       "🆕 predator: not answered yet · new\n"  # the first card, opened
+                       "🆕 predator: opened, not answered yet\n"  # the first card, opened
                        "📖 Reads the cards, no check yet: 1 card, last Mon 14 Sep\n"
                        "📭 Cards not opened yet: prey")
-    assert "🆕 prey: not answered yet · new" in ana_view and "📭" not in ana_view
+    assert "🆕 prey: opened, not answered yet" in ana_view and "📭" not in ana_view
 
 
 async def test_the_csv_says_opened_not_opened_or_never_sent_for_each_word(chat: Chat) -> None:

@@ -166,7 +166,7 @@ async def test_student_shows_a_word_never_answered_as_not_answered_yet(chat: Cha
     await join_and_confirm(chat, ana)
     await check_now(chat, ana)  # the cards are read; nothing answered yet
     drill = texts(await chat.send(rivera(chat), "/student Ana"))
-    assert "not answered yet · new" in drill
+    assert "opened, not answered yet" in drill and "· new" not in drill
     assert "correct 0 of 0" not in drill and "over 0 day" not in drill
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import timedelta
 
@@ -75,6 +76,60 @@ def test_join_codes_are_long_unguessable_and_link_safe() -> None:
     assert len(code) == join.JOIN_CODE_CHARS == 12
     assert set(code) <= set(join.CODE_ALPHABET)
     assert not set("0O1lI") & set(join.CODE_ALPHABET)  # no look-alikes to misread aloud
+
+
+def bits(alphabet: str, classes: dict[str, str] | None = None) -> float:
+    """The randomness of a 12-character code drawn from `alphabet`, once codes that read the
+    same (`classes`: symbol -> what it is matched as) count as one."""
+    counts: dict[str, int] = {}
+    for symbol in alphabet:
+        key = (classes or {}).get(symbol, symbol)
+        counts[key] = counts.get(key, 0) + 1
+    return -join.JOIN_CODE_CHARS * sum(n / len(alphabet) * math.log2(n / len(alphabet))
+                                       for n in counts.values())
+
+
+def test_class_codes_have_no_look_alikes_and_stay_unguessable_matched_forgivingly() -> None:
+    code = join.new_class_code()
+    assert len(code) == 12 and set(code) <= set(join.CLASS_CODE_ALPHABET)
+    assert code == code.upper() and not set("0O1lIi") & set(join.CLASS_CODE_ALPHABET)
+    forgiving = {c: people.code_key(c) for c in join.CODE_ALPHABET}
+    assert round(bits(join.CODE_ALPHABET), 1) == 70.0  # the old codes, matched exactly
+    assert round(bits(join.CODE_ALPHABET, forgiving), 1) == 59.9  # the old, any case
+    assert round(bits(join.CLASS_CODE_ALPHABET, {c: people.code_key(c) for c in
+                                                 join.CLASS_CODE_ALPHABET}), 1) == 59.5
+
+
+@pytest.mark.parametrize("typed", ["wkbsde5kgzod", "WKBSDE5KGZOD", "WKbsDE5kGZ0D", "WKbsDE5kGZoD"])
+def test_a_code_copied_in_lower_case_or_with_0_for_o_still_joins(
+        db: Database, typed: str) -> None:
+    people.upsert_teacher(db, 9001, "Ms. Rivera", START)
+    people.create_class(db, 9001, "Science 7B", "WKbsDE5kGZoD", START + timedelta(days=30),
+                        "science.ecosystems", START)
+    assert join.join_class(db, 1001, "Ana", typed, "es", START).class_name == "Science 7B"
+
+
+@pytest.mark.parametrize("typed", ["J0INC0DE_l23", "jolncode_123", "JOINCODE_I23"])
+def test_l_1_and_i_read_alike_as_do_0_and_o(
+        db: Database, school_class: people.ClassInfo, typed: str) -> None:
+    assert join.join_class(db, 1001, "Ana", typed, "es", START).class_name == "Science 7B"
+
+
+@pytest.mark.parametrize("typed", ["JOINcode_124", "JOINcode_12", "OINcode_123"])
+def test_a_wrong_character_is_still_a_wrong_code(
+        db: Database, school_class: people.ClassInfo, typed: str) -> None:
+    with pytest.raises(join.JoinError) as refused:
+        join.join_class(db, 1001, "Ana", typed, "es", START)
+    assert refused.value.prompt_key == "join-code-unknown"
+
+
+def test_an_old_link_typed_in_lower_case_is_still_told_it_was_replaced(
+        db: Database, school_class: people.ClassInfo) -> None:
+    people.replace_join_code(db, school_class.id, "NEWCODE23456", START + timedelta(days=9),
+                             START)
+    with pytest.raises(join.JoinError) as refused:
+        join.join_class(db, 1001, "Ana", CODE.lower(), "es", START)
+    assert refused.value.prompt_key == "join-code-replaced"
 
 
 def test_an_unknown_language_is_refused_and_a_known_one_is_kept(

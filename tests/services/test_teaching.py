@@ -112,6 +112,38 @@ def test_two_students_with_one_name_must_be_told_apart(
     assert refused.value.prompt_key == "student-ambiguous"
 
 
+@pytest.mark.parametrize("typed", ["Ana #2", "ana #2", "#2", "2", " Ana  #2 ", "Ana#2",
+                                   "Ana #2 (Science 7B)", "#2 Science 7B", "2 science 7b"])
+def test_a_namesake_is_found_by_the_label_the_roster_shows(
+        db: Database, school_class: people.ClassInfo, typed: str) -> None:
+    enrol_student(db, START)
+    enrol_student(db, START, user_id=1002)
+    row, _ = teaching.find_student(db, TEACHER_ID, typed)
+    assert (row.student_id, row.number) == (1002, 2)
+
+
+def test_a_label_whose_name_is_not_that_number_finds_nobody(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    enrol_student(db, START, user_id=1002, name="Bo")
+    with pytest.raises(teaching.StudentNotFoundError) as refused:
+        teaching.find_student(db, TEACHER_ID, "Ana #2")  # number 2 is Bo
+    assert (refused.value.prompt_key, refused.value.params) == (
+        "student-not-found", {"name": "Ana #2"})
+    with pytest.raises(teaching.StudentNotFoundError) as missing:
+        teaching.find_student(db, TEACHER_ID, "#7")
+    assert missing.value.prompt_key == "student-number-not-found"
+
+
+def test_a_level_and_a_family_link_take_the_roster_label(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, START, level=1)
+    enrol_student(db, START, user_id=1002, level=1)
+    assert teaching.set_level(db, TEACHER_ID, "Ana #2", "3").row.student_id == 1002
+    assert teaching.set_levels(db, TEACHER_ID, "Ana #1 4, #2 5")[1].level == 5
+    assert [people.enrollments(db, s)[0].wida_level for s in (1001, 1002)] == [4, 5]
+
+
 def test_the_teachers_level_wins_and_ends_self_placement(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=None)
