@@ -54,8 +54,14 @@ async def tell_stranger(update: Update, context: PuenteContext) -> None:
     )
 
 
-async def ask_which_child(update: Update, context: PuenteContext, key: str, prefix: str,
-                          children: Sequence[LinkedChild], **params: object) -> None:
+async def ask_which_child(
+    update: Update,
+    context: PuenteContext,
+    key: str,
+    prefix: str,
+    children: Sequence[LinkedChild],
+    **params: object,
+) -> None:
     """Ask whose weekly updates to stop or get again (prompt `key`): a button per child's first
     name and, for two or more, "All"; in the family's language (and English when they chose
     none)."""
@@ -63,9 +69,15 @@ async def ask_which_child(update: Update, context: PuenteContext, key: str, pref
     if chat is None or user is None:
         return
     lang = user_language(context, user.id, user.language_code)
-    text = s.catalog.bilingual(key, lang, **params) \
-        if membership.reads_english_too(s.db, user.id) else s.catalog.render(key, lang, **params)
+    text = (
+        s.catalog.bilingual(key, lang, **params)
+        if membership.reads_english_too(s.db, user.id)
+        else s.catalog.render(key, lang, **params)
+    )
     every = s.catalog.plain("button-all-children", lang) if len(children) > 1 else None
-    markup = keyboards.child_buttons(prefix, [
-        (c.student_id, views.name(c.first_name, s.catalog, lang)) for c in children], every)
+    markup = keyboards.child_buttons(
+        prefix,
+        [(c.student_id, views.name(c.first_name, s.catalog, lang)) for c in children],
+        every,
+    )
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=markup)

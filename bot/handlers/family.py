@@ -26,7 +26,8 @@ class _FamilyLink(filters.MessageFilter):
 
 def register(app: Application) -> None:
     """Add family links, a family member's /start and /language, /stop, /now, the buttons
-    choosing whose updates stop or come again, and the language button (before the students' /start and /language, which these take over)."""
+    choosing whose updates stop or come again, and the language button (before the students'
+    /start and /language, which these take over)."""
     services: Services = app.bot_data.services
     only_family = From(services, Audience.FAMILY)
     bare = ~filters.Regex(r"^/\S+\s+\S")  # no argument after the command

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from bot.handlers.family import queue_weekly_updates
-from bot.presentation import callbacks
 from bot.services import family
 from tests.families import (
     MOTHER,
@@ -22,18 +21,24 @@ from tests.harness import Chat, buttons, join_and_confirm, texts
 
 STOP_WHICH = "Pou ki pitit ou vle kanpe rapò chak semèn yo? Peze yon non, oswa «Tout»."
 RESUME_WHICH = "Pou ki pitit ou vle resevwa rapò chak semèn yo ankò? Peze yon non, oswa «Tout»."
-STALE = ("Bouton sa a pa bon ankò oswa li pa pou telefòn sa a, kidonk anyen pa chanje. "
-         "Voye /stop oswa /start pou chwazi ankò.")
+STALE = (
+    "Bouton sa a pa bon ankò oswa li pa pou telefòn sa a, kidonk anyen pa chanje. "
+    "Voye /stop oswa /start pou chwazi ankò."
+)
 
 
 def stopped_about(name: str) -> str:
-    return (f"Rapò chak semèn sou {name} yo kanpe. Voye /now nenpòt ki lè pou wè dènye a, "
-            "oswa /start pou resevwa yo ankò.")
+    return (
+        f"Rapò chak semèn sou {name} yo kanpe. Voye /now nenpòt ki lè pou wè dènye a, "
+        "oswa /start pou resevwa yo ankò."
+    )
 
 
 def resumed_about(name: str) -> str:
-    return (f"Rapò chak semèn sou {name} yo rekòmanse. Voye /now pou wè rapò semèn sa a jodi a, "
-            "oswa /stop pou kanpe yo.")
+    return (
+        f"Rapò chak semèn sou {name} yo rekòmanse. Voye /now pou wè rapò semèn sa a jodi a, "
+        "oswa /stop pou kanpe yo."
+    )
 
 
 def said(calls: list[Any]) -> str:
@@ -43,16 +48,18 @@ def said(calls: list[Any]) -> str:
 
 def her_updates(chat: Chat) -> list[str]:
     """Whose weekly update the mother would get now."""
-    return sorted(u.student_name for u in family.weekly_updates(chat.db, chat.clock())
-                  if u.telegram_id == MOTHER)
+    return sorted(
+        u.student_name
+        for u in family.weekly_updates(chat.db, chat.clock())
+        if u.telegram_id == MOTHER
+    )
 
 
 def paused_lines(listing: str) -> list[str]:
     return [line for line in listing.split("\n") if "⏸" in line]
 
 
-async def test_stop_on_a_shared_phone_asks_which_child_and_stops_only_that_one(
-        chat: Chat) -> None:
+async def test_stop_on_a_shared_phone_asks_which_child_and_stops_only_that_one(chat: Chat) -> None:
     mother = await shared_phone(chat)
     asked = await chat.send(mother, "/stop")
     assert texts(asked) == STOP_WHICH  # her Kreyòl alone: she chose it
@@ -60,15 +67,17 @@ async def test_stop_on_a_shared_phone_asks_which_child_and_stops_only_that_one(
     assert her_updates(chat) == ["Nadia", "Woodly"]  # asking stops nothing
     assert said(await chat.tap(mother, "fs:1001")) == stopped_about("Woodly")
     assert her_updates(chat) == ["Nadia"]
-    fathers = {u.student_name for u in family.weekly_updates(chat.db, chat.clock())
-               if u.telegram_id != MOTHER}
+    fathers = {
+        u.student_name
+        for u in family.weekly_updates(chat.db, chat.clock())
+        if u.telegram_id != MOTHER
+    }
     assert fathers == {"Woodly", "Nadia"}  # the father's own links are his
     assert len(paused_lines(texts(await chat.send(rivera(chat), "/families")))) == 1
     assert paused_lines(texts(await chat.send(okafor(chat), "/families"))) == []
 
 
-async def test_all_stops_every_child_and_start_then_asks_whose_to_bring_back(
-        chat: Chat) -> None:
+async def test_all_stops_every_child_and_start_then_asks_whose_to_bring_back(chat: Chat) -> None:
     mother = await shared_phone(chat)
     await chat.send(mother, "/stop")
     stopped = said(await chat.tap(mother, "fs:all"))
@@ -97,7 +106,8 @@ async def test_stop_with_one_child_still_on_stops_it_and_names_it(chat: Chat) ->
 
 
 async def test_a_forged_or_stale_stop_button_changes_nothing_and_says_so_kindly(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     mother = await shared_phone(chat)
     await chat.send(mother, "/stop")
     assert said(await chat.tap(mother, "fs:9999")) == STALE  # no child of hers
@@ -118,7 +128,8 @@ async def test_a_double_tap_stops_once_and_says_it_once(chat: Chat) -> None:
 
 
 async def test_weekly_updates_on_a_shared_phone_come_one_per_child_each_naming_them(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     await shared_phone(chat)
     queue_weekly_updates(chat.app.bot_data.services)
     hers = [c.text for c in await chat.deliver() if c.chat_id == MOTHER]
@@ -127,7 +138,8 @@ async def test_weekly_updates_on_a_shared_phone_come_one_per_child_each_naming_t
 
 
 async def test_an_update_waiting_for_the_morning_is_not_sent_once_its_child_is_stopped(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     mother = await shared_phone(chat)
     chat.clock.advance(hours=10)  # 21:00 in New York: held until morning
     queue_weekly_updates(chat.app.bot_data.services)
@@ -149,7 +161,8 @@ async def sister_of_ana(chat: Chat) -> dict[str, Any]:
 
 
 async def test_a_student_who_stopped_her_sisters_updates_finds_them_from_her_own_start(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     lucia = await sister_of_ana(chat)
     stop = texts(await chat.send(lucia, "/stop"))  # one child: stopped, as ever
     assert "Los resúmenes semanales están desactivados." in stop
@@ -165,7 +178,8 @@ async def test_a_student_who_stopped_her_sisters_updates_finds_them_from_her_own
 
 
 async def test_a_plain_student_and_a_sister_with_updates_on_hear_nothing_of_family_updates(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     lucia = await sister_of_ana(chat)
     ana = chat.user(1001, "Ana", lang="es")
     for student in (ana, lucia):
@@ -174,7 +188,8 @@ async def test_a_plain_student_and_a_sister_with_updates_on_hear_nothing_of_fami
 
 
 async def test_the_teacher_still_sees_one_pause_per_link_after_a_single_child_stop(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     mother = await shared_phone(chat)
     await chat.send(mother, "/stop")
     await chat.tap(mother, "fs:1002")
