@@ -195,3 +195,21 @@ async def test_the_teacher_still_sees_one_pause_per_link_after_a_single_child_st
     await chat.tap(mother, "fs:1002")
     assert paused_lines(texts(await chat.send(rivera(chat), "/families"))) == []
     assert len(paused_lines(texts(await chat.send(okafor(chat), "/families")))) == 1
+
+
+async def test_a_student_who_stopped_two_siblings_updates_gets_a_button_for_each_and_all(
+    chat: Chat,
+) -> None:
+    lucia = await sister_of_ana(chat)
+    await join_and_confirm(chat, chat.user(1003, "Bo", lang="es"))
+    made = texts(await chat.send(rivera(chat), "/family Bo"))
+    await chat.send(lucia, f"/start {made.split('?start=')[1].split()[0]}")
+    asked = await chat.send(lucia, "/stop")  # her family side: two siblings, so she is asked
+    assert buttons(asked) == [("Ana", "fs:1001"), ("Bo", "fs:1003"), ("Todos", "fs:all")]
+    await chat.tap(lucia, "fs:all")
+    back = await chat.send(lucia, "/start")
+    assert "📬 Dejaste de recibir algunos resúmenes semanales de familia." in texts(back)
+    assert buttons(back) == [("Ana", "fg:1001"), ("Bo", "fg:1003"), ("Todos", "fg:all")]
+    assert "Los resúmenes semanales sobre Bo están activados de nuevo." in said(
+        await chat.tap(lucia, "fg:1003")
+    )
