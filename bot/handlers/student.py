@@ -58,11 +58,14 @@ async def _family_updates_stopped(update: Update, context: PuenteContext) -> Non
     stopped = family.stopped_children(s.db, user.id) if user else []
     if user is None or not stopped:
         return
-    lang = user_language(context, user.id, user.language_code)
-    key, params = ("student-family-stopped", {"name": views.name(
-        stopped[0].first_name, s.catalog, lang)}) if len(stopped) == 1 \
-        else ("student-family-stopped-many", {})
-    await ask_which_child(update, context, key, callbacks.FAMILY_RESUME, stopped, **params)
+    if len(stopped) > 1:  # the buttons name them
+        await ask_which_child(update, context, "student-family-stopped-many",
+                              callbacks.FAMILY_RESUME, stopped)
+        return
+    name = views.name(stopped[0].first_name, s.catalog,
+                      user_language(context, user.id, user.language_code))
+    await ask_which_child(update, context, "student-family-stopped", callbacks.FAMILY_RESUME,
+                          stopped, name=name)
 
 
 async def next_step(update: Update, context: PuenteContext, suggestion: str | None) -> None:
