@@ -4,12 +4,17 @@ each in their own language."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import Update
+from telegram.constants import ParseMode
 
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
+from bot.presentation import keyboards, views
 from bot.presentation.i18n import language_name
 from bot.services import membership, message_languages
+from bot.services.family import LinkedChild
 
 
 async def family_help(update: Update, context: PuenteContext) -> None:
@@ -47,3 +52,32 @@ async def tell_stranger(update: Update, context: PuenteContext) -> None:
         membership.stranger_key(db, user.id),
         bilingual=membership.reads_english_too(db, user.id),
     )
+
+
+async def ask_which_child(
+    update: Update,
+    context: PuenteContext,
+    key: str,
+    prefix: str,
+    children: Sequence[LinkedChild],
+    **params: object,
+) -> None:
+    """Ask whose weekly updates to stop or get again (prompt `key`): a button per child's first
+    name and, for two or more, "All"; in the family's language (and English when they chose
+    none)."""
+    chat, user, s = update.effective_chat, update.effective_user, context.services
+    if chat is None or user is None:
+        return
+    lang = user_language(context, user.id, user.language_code)
+    text = (
+        s.catalog.bilingual(key, lang, **params)
+        if membership.reads_english_too(s.db, user.id)
+        else s.catalog.render(key, lang, **params)
+    )
+    every = s.catalog.plain("button-all-children", lang) if len(children) > 1 else None
+    markup = keyboards.child_buttons(
+        prefix,
+        [(c.student_id, views.name(c.first_name, s.catalog, lang)) for c in children],
+        every,
+    )
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=markup)

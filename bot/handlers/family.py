@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From, sender
-from bot.chat.family_help import family_help, no_model_note
+from bot.chat.family_help import ask_which_child, family_help, no_model_note
 from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
@@ -25,8 +25,9 @@ class _FamilyLink(filters.MessageFilter):
 
 
 def register(app: Application) -> None:
-    """Add family links, a family member's /start and /language, /stop, /now and the language
-    button (before the students' /start and /language, which these take over)."""
+    """Add family links, a family member's /start and /language, /stop, /now, the buttons
+    choosing whose updates stop or come again, and the language button (before the students'
+    /start and /language, which these take over)."""
     services: Services = app.bot_data.services
     only_family = From(services, Audience.FAMILY)
     bare = ~filters.Regex(r"^/\S+\s+\S")  # no argument after the command
@@ -36,6 +37,8 @@ def register(app: Application) -> None:
     add(CommandHandler("progress", progress, filters=PRIVATE & only_family))
     add(CommandHandler("stop", stop, filters=PRIVATE))
     add(CommandHandler("now", now, filters=PRIVATE))
+    add(CallbackQueryHandler(updates_button, pattern=rf"^({callbacks.FAMILY_STOP}|"
+                                                     rf"{callbacks.FAMILY_RESUME}):"))
     add(CallbackQueryHandler(language_button,
                              pattern=rf"^({callbacks.FAMILY_LANG}:|{callbacks.FAMILY_MORE}$)"))
 
@@ -48,9 +51,12 @@ async def start(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     if not context.args:
-        if family.resume_updates(s.db, user.id):  # /stop said /start brings them back
-            await say(update, context, "family-resumed",
-                      bilingual=membership.reads_english_too(s.db, user.id))
+        change = family.change_updates(s.db, user.id, True)  # /stop said /start brings them back
+        if change.choose:
+            await ask_which_child(update, context, "family-resume-which",
+                                  callbacks.FAMILY_RESUME, change.choose)
+        elif change.changed:
+            await _tell_change(update, context, change, True)
         else:
             await family_help(update, context)
         return
@@ -152,9 +158,39 @@ async def stop(update: Update, context: PuenteContext) -> None:
     if user is None or not family.is_family(s.db, user.id):
         await _not_family(update, context)
         return
-    family.set_updates(s.db, user.id, False)
-    await say(update, context, "family-stopped",
-              bilingual=membership.reads_english_too(context.services.db, user.id))
+    change = family.change_updates(s.db, user.id, False)
+    if change.choose:  # a shared phone: which child's updates, never all of them silently
+        await ask_which_child(update, context, "family-stop-which", callbacks.FAMILY_STOP,
+                              change.choose)
+        return
+    await _tell_change(update, context, change, False)
+
+
+async def updates_button(update: Update, context: PuenteContext) -> None:
+    """Stop, or get again, the weekly updates about the tapped child (or all of them)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    on = cb.prefix == callbacks.FAMILY_RESUME
+    change = family.choose_updates(context.services.db, user.id, callbacks.child_choice(cb), on)
+    if not await spend(query):  # a double tap: the first tap did this and said so
+        return
+    await _tell_change(update, context, change, on)
+
+
+async def _tell_change(update: Update, context: PuenteContext, change: family.UpdatesChange,
+                       on: bool) -> None:
+    """Say what /stop, /start or a tap did: on a shared phone, about which child."""
+    user = update.effective_user
+    if user is None:
+        return
+    english = membership.reads_english_too(context.services.db, user.id)
+    if change.shared and change.changed and not change.every:
+        await say(update, context, "family-resumed-child" if on else "family-stopped-child",
+                  bilingual=english, name=change.changed[0])
+        return
+    await say(update, context, "family-resumed" if on else "family-stopped", bilingual=english)
 
 
 async def now(update: Update, context: PuenteContext) -> None:

@@ -10,7 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import not_understood, too_long
-from bot.chat.family_help import tell_stranger
+from bot.chat.family_help import ask_which_child, tell_stranger
 from bot.chat.questions import send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, tapped, user_language
 from bot.context import PuenteContext
@@ -19,7 +19,7 @@ from bot.domain.checks import WordRef
 from bot.domain.placement import PLACEMENT, spoken
 from bot.presentation import callbacks, card_views, check_views, keyboards, menus, views
 from bot.presentation.i18n import language_name
-from bot.services import answers, join, lookup, membership, teaching
+from bot.services import answers, family, join, lookup, membership, teaching
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -41,6 +41,7 @@ async def start(update: Update, context: PuenteContext) -> None:
                 await tell_stranger(update, context)
             return
         await say(update, context, "welcome-back", name=name)
+        await _family_updates_stopped(update, context)
         return
     now = s.clock()
     with membership.code_attempt(s.code_guard, user.id, now):
@@ -48,6 +49,24 @@ async def start(update: Update, context: PuenteContext) -> None:
     key = "join-again" if joined.already_member else "join-welcome"
     await say(update, context, key, name=name, class_name=views.label(joined.class_name))
     await next_step(update, context, joined.suggestion)
+
+
+async def _family_updates_stopped(update: Update, context: PuenteContext) -> None:
+    """A student who is a sibling's family member too, and stopped those weekly updates: their
+    /start is a student's, so it says so, with a button to get them again (nothing for anyone
+    else)."""
+    user, s = update.effective_user, context.services
+    stopped = family.stopped_children(s.db, user.id) if user else []
+    if user is None or not stopped:
+        return
+    if len(stopped) > 1:  # the buttons name them
+        await ask_which_child(update, context, "student-family-stopped-many",
+                              callbacks.FAMILY_RESUME, stopped)
+        return
+    name = views.name(stopped[0].first_name, s.catalog,
+                      user_language(context, user.id, user.language_code))
+    await ask_which_child(update, context, "student-family-stopped", callbacks.FAMILY_RESUME,
+                          stopped, name=name)
 
 
 async def next_step(update: Update, context: PuenteContext, suggestion: str | None) -> None:

@@ -22,6 +22,8 @@ CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's wo
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code>          a family member's language
 FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
+FAMILY_STOP = "fs"  # fs:<student id> | fs:all   stop the weekly updates about one child (or all)
+FAMILY_RESUME = "fg"  # fg:<student id> | fg:all   get them again (a shared phone's choice)
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p   hear the words
                     # (w: the word alone; p: a pushed preview's)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
@@ -84,6 +86,17 @@ def dont_know_item(cb: Callback) -> int:
     if len(cb.args) != 1:
         raise ForgedCallbackError("bad 🤷 button")
     return cb.int_arg(0)
+
+
+ALL = "all"
+
+
+def child_choice(cb: Callback) -> int | None:
+    """The child a shared phone's stop/resume button names (fs:<student id>, fg:<student id>),
+    or None for "All" (fs:all, fg:all)."""
+    if len(cb.args) != 1:
+        raise ForgedCallbackError("bad stop/resume button")
+    return None if cb.args == (ALL,) else cb.int_arg(0)
 
 
 class ForgedCardError(ForgedCallbackError):

@@ -294,6 +294,18 @@ def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callb
         prefix, "no"))], 1)
 
 
+def child_buttons(prefix: str, children: Sequence[tuple[int, str]], every: str | None
+                  ) -> InlineKeyboardMarkup:
+    """One button per child, (student id, first name), then "All" (`every`; None: no such
+    button): whose weekly updates a shared phone stops or gets again."""
+    buttons = [InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(prefix, child))
+               for child, label in children]
+    if every:
+        buttons.append(InlineKeyboardButton(fit_label(every), callback_data=callbacks.data(
+            prefix, callbacks.ALL)))
+    return rows(buttons, 1)
+
+
 def announce_buttons(announcement_id: int, families: str | None, everyone: str,
                      cancel: str) -> InlineKeyboardMarkup:
     """Confirm an announcement to families (None: no family member to send it to), to families

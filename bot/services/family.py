@@ -13,7 +13,7 @@ from bot.domain.language import LANGUAGES
 from bot.domain.school_days import school_days_from
 from bot.services.join import new_code, ranked_languages
 from bot.services.teaching import StudentName, find_student, name_of
-from bot.store import families, outbox, people, study, threads
+from bot.store import erase, families, outbox, people, study, threads
 from bot.store.packs import words_by_id
 
 LINK_DAYS = 14
@@ -95,15 +95,61 @@ def likely_languages(db: Database, user_id: int, phone_language: str | None,
 
 is_family = families.is_family
 set_updates = families.set_updates
+LinkedChild = families.LinkedChild
 
 
-def resume_updates(db: Database, user_id: int) -> bool:
-    """Turn the weekly updates on again for a family member who stopped them (/start after
-    /stop); False when none were stopped, so nothing changed."""
-    if not families.updates_stopped(db, user_id):
-        return False
-    families.set_updates(db, user_id, True)
-    return True
+class UpdatesButtonError(PuenteError):
+    """A stop/resume button about a child this phone is not linked to (any more): forged, or
+    left from before a teacher unlinked them."""
+
+    prompt_key = "family-updates-stale"
+
+
+@dataclass(frozen=True)
+class UpdatesChange:
+    """What /stop or /start (or a tap on a child's name after them) did to the weekly updates
+    on one phone."""
+
+    changed: tuple[str, ...] = ()              # first names of the children whose updates changed
+    choose: tuple[LinkedChild, ...] = ()       # two or more to choose between: nothing changed
+    shared: bool = False                       # the phone is linked to two or more children
+    every: bool = False                        # "All" was chosen
+
+
+def change_updates(db: Database, user_id: int, on: bool) -> UpdatesChange:
+    """/stop (`on` False) or /start after /stop (`on` True): with one child whose updates would
+    change, change them; with two or more, change nothing and return them to choose between
+    (a shared phone's /stop silently stopped every sibling's updates, playtest)."""
+    children = families.linked_children(db, user_id)
+    candidates = [c for c in children if c.updates_on != on]
+    if len(candidates) >= 2:
+        return UpdatesChange(choose=tuple(candidates), shared=True)
+    if not candidates:
+        return UpdatesChange(shared=len(children) > 1)
+    return choose_updates(db, user_id, candidates[0].student_id, on)
+
+
+def choose_updates(db: Database, user_id: int, student_id: int | None, on: bool
+                   ) -> UpdatesChange:
+    """Turn the weekly updates about one child (None: all of them) on or off for this phone;
+    a stopped child's update waiting for the morning (quiet hours) is not sent either."""
+    children = families.linked_children(db, user_id)
+    chosen = [c for c in children if student_id is None or c.student_id == student_id]
+    if not chosen:
+        raise UpdatesButtonError(student_id)
+    with db.atomic():
+        for child in chosen:
+            families.set_updates(db, user_id, on, child.student_id)
+            if not on:
+                erase.cancel_family_updates(db, user_id, child.student_id)
+    return UpdatesChange(changed=tuple(c.first_name for c in chosen), shared=len(children) > 1,
+                         every=student_id is None)
+
+
+def stopped_children(db: Database, user_id: int) -> list[LinkedChild]:
+    """The children whose weekly updates this phone stopped (a student who is a sibling's
+    family member too: their /start is a student's, so it tells them)."""
+    return [c for c in families.linked_children(db, user_id) if not c.updates_on]
 
 
 def set_language(db: Database, user_id: int, code: str) -> bool:

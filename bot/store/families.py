@@ -145,14 +145,27 @@ def set_language(db: Database, user_id: int, code: str) -> None:
         db.execute("UPDATE families SET language = ? WHERE telegram_id = ?", [code, user_id])
 
 
-def updates_stopped(db: Database, user_id: int) -> bool:
-    """Whether a linked family member stopped the weekly updates (/stop)."""
-    return db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND updates_on = 0",
-                      [user_id]).fetchone() is not None
+@dataclass(frozen=True)
+class LinkedChild:
+    """A child this phone is linked to, and whether their weekly update comes to it."""
+
+    student_id: int
+    first_name: str
+    updates_on: bool
 
 
-def set_updates(db: Database, user_id: int, on: bool) -> None:
-    db.execute("UPDATE families SET updates_on = ? WHERE telegram_id = ?", [int(on), user_id])
+def linked_children(db: Database, user_id: int) -> list[LinkedChild]:
+    """The children a family member is linked to (siblings on a shared phone), by name."""
+    rows = db.execute("SELECT s.id, s.first_name, f.updates_on FROM families f JOIN students s "
+                      "ON s.id = f.student_id WHERE f.telegram_id = ? "
+                      "ORDER BY s.first_name COLLATE NOCASE, s.id", [user_id]).fetchall()
+    return [LinkedChild(r[0], r[1], bool(r[2])) for r in rows]
+
+
+def set_updates(db: Database, user_id: int, on: bool, student_id: int | None = None) -> None:
+    """Turn the weekly updates about one child (None: every child) on or off for this phone."""
+    db.execute("UPDATE families SET updates_on = ? WHERE telegram_id = ? "
+               "AND (? IS NULL OR student_id = ?)", [int(on), user_id, student_id, student_id])
 
 
 def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:

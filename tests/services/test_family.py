@@ -176,3 +176,57 @@ def test_the_weekly_update_asks_the_family_to_flag_a_translation_nobody_has_chec
         assert ("/ask" in text.split("\n")[-2]) == update.unchecked
     assert updates[2002].unchecked  # the shipped Somali glosses are not all reviewed yet
     assert "mashiin" in family_update_text(updates[2002], catalog)
+
+
+def two_children(db: Database) -> None:
+    """Ana and Bo in one class, their mother (2001) linked to both."""
+    enrol_student(db, START)
+    enrol_student(db, START, 1002, "Bo")
+    for child in ("Ana", "Bo"):
+        link = family.create_link(db, TEACHER_ID, child, START)
+        family.use_link(db, 2001, link.payload, START)
+
+
+def test_stop_on_a_phone_with_two_children_changes_nothing_and_asks_which(
+        db: Database, school_class: people.ClassInfo) -> None:
+    two_children(db)
+    change = family.change_updates(db, 2001, False)
+    assert [c.first_name for c in change.choose] == ["Ana", "Bo"] and change.changed == ()
+    assert len(family.weekly_updates(db, START)) == 2
+
+
+def test_a_chosen_child_stops_alone_and_the_last_one_on_stops_without_a_question(
+        db: Database, school_class: people.ClassInfo) -> None:
+    two_children(db)
+    assert family.choose_updates(db, 2001, 1001, False).changed == ("Ana",)
+    assert [u.student_name for u in family.weekly_updates(db, START)] == ["Bo"]
+    last = family.change_updates(db, 2001, False)
+    assert last.changed == ("Bo",) and last.shared and not last.choose
+    assert family.weekly_updates(db, START) == []
+    assert [c.first_name for c in family.stopped_children(db, 2001)] == ["Ana", "Bo"]
+
+
+def test_all_resumes_every_child_and_one_child_resumes_as_before(
+        db: Database, school_class: people.ClassInfo) -> None:
+    two_children(db)
+    family.choose_updates(db, 2001, None, False)
+    assert family.weekly_updates(db, START) == []
+    every = family.choose_updates(db, 2001, None, True)
+    assert every.every and set(every.changed) == {"Ana", "Bo"}
+    assert len(family.weekly_updates(db, START)) == 2
+    linked(db, 2002)  # a father of Ana alone
+    family.change_updates(db, 2002, False)
+    alone = family.change_updates(db, 2002, True)
+    assert alone.changed == ("Ana",) and not alone.shared
+
+
+def test_a_button_for_a_child_not_linked_to_this_phone_is_refused(
+        db: Database, school_class: people.ClassInfo) -> None:
+    two_children(db)
+    linked(db, 2002)
+    with pytest.raises(family.UpdatesButtonError) as stale:
+        family.choose_updates(db, 2002, 1002, False)  # Bo is not his child
+    assert stale.value.prompt_key == "family-updates-stale"
+    with pytest.raises(family.UpdatesButtonError):
+        family.choose_updates(db, 3003, None, False)  # nobody's family at all
+    assert len(family.weekly_updates(db, START)) == 3
