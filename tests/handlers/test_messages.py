@@ -53,7 +53,8 @@ async def test_mothers_question_is_offered_to_the_teacher_formally(chat: Chat) -
     reply_text = texts(await chat.send(mom, "¿Cómo va mi hijo? ¿Tiene tarea?"))
     assert "link your teacher gave you" not in reply_text and "únete" not in reply_text.lower()
     assert "/words" not in reply_text
-    assert "¿Desea que se lo envíe al maestro o la maestra?" in reply_text  # formal register (usted)
+    # formal register (usted)
+    assert "¿Desea que se lo envíe al maestro o la maestra?" in reply_text
     offered = buttons(chat.api.calls[-1:])
     assert (offered[0][1], offered[-1][1]) == ("ak:1001", "ak:no")
     sent = await chat.tap(mom, "ak:1001")

@@ -180,4 +180,5 @@ async def test_a_students_ok_points_to_what_the_bot_can_do(chat: Chat, said: str
     assert buttons(reply) == []
     assert "/check" in texts(reply) and "maestro" not in texts(reply)
     anything = await chat.send(student, "ok, I need help with my homework")
-    assert "¿Se lo envío a tu maestro o maestra?" in texts(anything)  # more than "ok" is still offered
+    # more than "ok" is still offered
+    assert "¿Se lo envío a tu maestro o maestra?" in texts(anything)

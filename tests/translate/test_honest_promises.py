@@ -120,11 +120,13 @@ async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
     prompt = texts(await chat.send(ana, "/ask"))
-    assert prompt.startswith("Ahora espero el mensaje para el maestro o la maestra, en el idioma de "
-                             "casa. Lo haré llegar con una traducción al inglés.\nWrite your message")
+    assert prompt.startswith("Ahora espero el mensaje para el maestro o la maestra, en el "
+                             "idioma de casa. Lo haré llegar con una traducción al inglés.\n"
+                             "Write your message")
     sent = texts(await chat.send(ana, "no entiendo la palabra"))
-    assert sent.startswith("Tu mensaje va en camino a tu maestro o maestra. La respuesta llegará aquí, "
-                           "en español.\nYour message is on its way to your teacher.")
+    assert sent.startswith("Tu mensaje va en camino a tu maestro o maestra. La respuesta "
+                           "llegará aquí, en español.\nYour message is on its way to your "
+                           "teacher.")
 
 
 SOMALI_NOTE = ("ℹ️ Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo "
