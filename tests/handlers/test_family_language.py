@@ -9,11 +9,11 @@ from typing import Any
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 MOTHER = 2001
-HELP_ES = "Le mantengo informado sobre las palabras escolares de su hijo o hija."
-HELP_PT = "Eu o mantenho informado sobre as palavras escolares do seu filho ou filha."
-UNLINKED_ES = ("¿Borrar sus datos de familia? Usted ya no está vinculado a ningún estudiante. "
-               "Se quitan su idioma y el registro de sus mensajes al maestro. Esto no se puede "
-               "deshacer.")
+HELP_ES = "Le doy noticias sobre las palabras escolares de su hijo o hija."
+HELP_PT = "Eu trago notícias sobre as palavras escolares do seu filho ou filha."
+UNLINKED_ES = ("¿Borrar sus datos de familia? Ya no tiene vínculo con ningún estudiante. "
+               "Se quitan su idioma y el registro de sus mensajes al maestro o la maestra. Esto "
+               "no se puede deshacer.")
 
 
 def rivera(chat: Chat) -> dict[str, Any]:

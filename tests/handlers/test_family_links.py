@@ -224,7 +224,7 @@ async def test_someone_still_linked_who_opens_a_cancelled_link_hears_they_still_
     await chat.tap(rivera(chat), cancel)
     await chat.tap(rivera(chat), f"{cancel}:yes")
     _, reply = await open_link(chat, MOTHER, payload)
-    assert reply.startswith("Usted sigue conectado al aprendizaje de Ana. No cambió nada.")
+    assert reply.startswith("Su vínculo con el aprendizaje de Ana sigue activo. No cambió nada.")
     assert "cancel" not in reply.lower() and chat.db["families"].count == 1
 
 

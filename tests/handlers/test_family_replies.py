@@ -44,7 +44,7 @@ async def test_a_reply_to_an_announcement_names_it_for_the_teacher(chat: Chat) -
     mom = await family_member(chat)
     copy = await announced(chat, "Field trip on Friday to the river. Bring water and a hat.")
     said = texts(await reply(chat, mom, "¿A qué hora regresan?", copy))
-    assert "va en camino al maestro de Ana" in said  # sent at once: no "which child?" buttons
+    assert "va en camino al maestro o la maestra de Ana" in said  # sent at once: no "which child?" buttons
     relayed = await to_teacher(chat)
     assert len(relayed) == 1
     assert "↩️ About your announcement of Mon 14 Sep: “Field trip on Friday to the…”" \
@@ -80,7 +80,7 @@ async def test_an_announcement_forgotten_by_retention_is_a_plain_message(chat: C
 async def test_a_praying_hands_emoji_reaches_the_teacher_as_thanks(chat: Chat) -> None:
     mom = await family_member(chat)
     offered = await chat.send(mom, "🙏")
-    assert "🙏 ¿Le hago llegar su agradecimiento al maestro?" in texts(offered)
+    assert "🙏 ¿Le hago llegar su agradecimiento al maestro o la maestra?" in texts(offered)
     said = texts(await chat.tap(mom, callbacks.data(callbacks.ASK, 1001)))
     assert "Su agradecimiento va en camino" in said
     relayed = await to_teacher(chat)

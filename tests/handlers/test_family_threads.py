@@ -168,10 +168,10 @@ async def test_a_childs_deleteme_tells_each_family_member_and_the_teacher_once(
         MOTHER: "ℹ️ Woodly efase done Puente li yo, kidonk ou pa konekte ak Woodly ankò, epi "
                 "rapò sou Woodly yo ap kanpe. Mèsi paske ou te swiv aprantisaj Woodly. Si "
                 "Woodly tounen, pwofesè a ka voye yon nouvo lyen ba ou.",
-        FATHER: "ℹ️ Woodly wuxuu tirtiray xogtiisa Puente, sidaas darteed xiriirkaaga Woodly wuu "
+        FATHER: "ℹ️ Xogta Puente ee Woodly waa la tirtiray, sidaas darteed xiriirkaaga Woodly wuu "
                 "dhammaaday, warbixinnada ku saabsan Woodly way joogsanayaan. Waad ku mahadsan "
                 "tahay inaad la socotay waxbarashada Woodly. Haddii Woodly mar kale ku soo biiro, "
-                "macallinku wuxuu kuu soo diri karaa link cusub.",
+                "macallinka waad ka codsan kartaa link cusub.",
         TEACHER_ID: "ℹ️ <b>Woodly</b> left <b>Science 7B</b> and deleted their Puente data.",
     }  # Mr. Okafor, Nadia's teacher, is not told: Woodly was never his student
     assert await chat.deliver() == []  # nothing twice

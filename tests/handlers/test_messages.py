@@ -53,7 +53,8 @@ async def test_mothers_question_is_offered_to_the_teacher_formally(chat: Chat) -
     reply_text = texts(await chat.send(mom, "¿Cómo va mi hijo? ¿Tiene tarea?"))
     assert "link your teacher gave you" not in reply_text and "únete" not in reply_text.lower()
     assert "/words" not in reply_text
-    assert "¿Desea que se lo envíe al maestro?" in reply_text  # formal register (usted)
+    # formal register (usted)
+    assert "¿Desea que se lo envíe al maestro o la maestra?" in reply_text
     offered = buttons(chat.api.calls[-1:])
     assert (offered[0][1], offered[-1][1]) == ("ak:1001", "ak:no")
     sent = await chat.tap(mom, "ak:1001")
@@ -128,7 +129,7 @@ async def test_a_familys_voice_note_goes_to_the_teacher_after_one_tap(chat: Chat
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
     offer = await voice(chat, mom)
-    assert texts(offer).startswith("🎤 ¿Envío esta nota de voz al maestro?")
+    assert texts(offer).startswith("🎤 ¿Envío esta nota de voz al maestro o la maestra?")
     assert "copyMessage" not in [c.method for c in chat.api.calls]  # not before the tap
     await chat.tap(mom, "ak:1001")
     copy = next(c for c in chat.api.calls if c.method == "copyMessage")
@@ -139,7 +140,8 @@ async def test_a_voice_note_from_someone_in_no_class_says_how_to_join(chat: Chat
     lia = chat.user(3001, "Lia", lang="fr")
     assert texts(await voice(chat, lia)) == (
         "Bienvenue sur Puente\u202f! Pour rejoindre ta classe, ouvre le lien que ton "
-        "enseignant t'a donné.\nEnseignants\u202f: envoyez /teach et votre code d'invitation.\n"
+        "professeur ou ta professeure t'a donné.\nEnseignants\u202f: envoyez /teach et votre "
+        "code d'invitation.\n"
         "Welcome to Puente! To join your class, open the link your teacher gave you.\n"
         "Teachers: send /teach and your invite code.")
     kai = chat.user(3002, "Kai", lang="de")  # a phone language Puente has no messages in
@@ -185,7 +187,7 @@ async def test_student_who_does_not_understand_can_ask_the_teacher(chat: Chat) -
     await join_and_confirm(chat, ana)
     answer = await chat.send(ana, "What does this word mean? I don't understand")
     assert "/words" in texts(answer)
-    assert ("✉️ Enviar esto al maestro", "ak:1001") in buttons(answer)
+    assert ("✉️ Enviar al maestro o la maestra", "ak:1001") in buttons(answer)
     await chat.tap(ana, "ak:1001")
     relayed = texts(await chat.deliver())
     assert "your student <b>Ana</b>" in relayed
@@ -358,7 +360,7 @@ async def test_an_announcement_written_in_spanish_reaches_spanish_families_as_wr
     await chat.tap(teacher(chat), next(d for _, d in buttons(await chat.send(
         teacher(chat), f"/announce Science 7B {spanish}")) if d.endswith(":f")))
     read = {c.chat_id: c.text for c in await chat.deliver()}
-    assert read[MOTHER] == ("📢 Del maestro de <b>Science 7B</b>:\n"
+    assert read[MOTHER] == ("📢 Del maestro o la maestra de <b>Science 7B</b>:\n"
                             f"<blockquote>{spanish}</blockquote>")
     assert "inglés" not in read[MOTHER] and "tiếng Anh" not in read[2007]
 
@@ -585,8 +587,8 @@ async def test_a_student_tapping_a_teachers_send_answer_button_is_told_it_is_not
 NO_WORDS = {  # the writer's language first, then English
     "ht": "Mesaj sa a pa gen okenn mo ladan l, kidonk mwen pa voye l. Tanpri ekri kèk mo pou "
           "pwofesè a: /ask epi mesaj ou.",
-    "es": "Ese mensaje no tiene palabras, así que no lo envié. Para el maestro hacen falta unas "
-          "palabras: /ask y después el mensaje.",
+    "es": "Ese mensaje no tiene palabras, así que no lo envié. Para el maestro o la maestra "
+          "hacen falta unas palabras: /ask y después el mensaje.",
 }
 NO_WORDS_EN = ("That message has no words in it, so I did not send it. Please write a few words "
                "for the teacher: /ask and then your message.")

@@ -64,7 +64,7 @@ async def test_only_text_with_letters_is_offered_to_the_teacher(chat: Chat) -> N
     assert [data for _, data in buttons(reply)] == ["ak:1001", "ak:no"]
     # the text says what the buttons are for, in Spanish first
     assert texts(reply).startswith("💬 No puedo responder mensajes como este. ¿Se lo envío a "
-                                   "tu maestro?")
+                                   "tu maestro o maestra?")
 
 
 async def test_a_parents_progress_points_to_now(chat: Chat) -> None:
@@ -88,8 +88,8 @@ async def test_a_parents_deleteme_deletes_only_their_own_rows(chat: Chat) -> Non
     assert asked.startswith("¿Borrar sus datos de familia? Se quitan su vínculo con Ana,")
     assert "Ana conserva sus propias palabras y su progreso." in asked
     done = await chat.tap(mom, "dl:yes")
-    assert texts(done).strip() == ("Sus datos de familia se borraron. ¡Adiós! El maestro puede "
-                           "enviarle un enlace nuevo.")
+    assert texts(done).strip() == ("Sus datos de familia se borraron. ¡Adiós! El maestro o la "
+                           "maestra puede enviarle un enlace nuevo.")
     assert count(chat, "SELECT count(*) FROM families WHERE telegram_id = ?", MOTHER) == 0
     assert count(chat, "SELECT count(*) FROM thread_messages WHERE asker_id = ?", MOTHER) == 0
     assert count(chat, "SELECT count(*) FROM outbox WHERE chat_id = ?", MOTHER) == 0
@@ -133,7 +133,7 @@ async def test_a_parents_long_message_can_go_as_its_first_thousand_characters(
     mom = await link_family(chat, MOTHER, "es")
     offer = await chat.send(mom, LONG)
     assert texts(offer).startswith("Ese mensaje es muy largo para mí (más de 1000 caracteres). "
-                                   "¿Envío al maestro los primeros 1000 caracteres?")
+                                   "¿Envío los primeros 1000 caracteres al maestro o la maestra?")
     assert [data for _, data in buttons(offer)] == ["ak:1001", "ak:no"]  # ids, never text
     await chat.tap(mom, "ak:1001")
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)

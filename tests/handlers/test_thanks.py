@@ -92,8 +92,8 @@ async def test_a_thank_you_about_the_other_child_reaches_that_childs_teacher(
 @pytest.mark.parametrize(("lang", "thanks", "offer", "sent"), [
     ("hmn", "Ua tsaug ntau!", "🙏 Puas xa koj lo lus ua tsaug rau tus xib fwb?",
      "🙏 Koj lo lus ua tsaug tab tom mus rau Ana tus xib fwb."),
-    ("es", "Gracias", "🙏 ¿Le hago llegar su agradecimiento al maestro?",
-     "🙏 Su agradecimiento va en camino al maestro de Ana."),
+    ("es", "Gracias", "🙏 ¿Le hago llegar su agradecimiento al maestro o la maestra?",
+     "🙏 Su agradecimiento va en camino al maestro o la maestra de Ana."),
     ("ht", "Mèsi", "🙏 Èske m pase remèsiman ou yo bay pwofesè a?",
      "🙏 Remèsiman ou yo sou wout pou pwofesè Ana."),
     ("so", "Mahadsanid", "🙏 Ma u gudbiyaa mahadnaqaaga macallinka?",
@@ -139,7 +139,7 @@ async def test_ask_with_a_thank_you_passes_it_on_at_once(chat: Chat) -> None:
     member = await linked(chat, "es")
     said = await chat.send(member, "/ask Muchas gracias maestra 🙏")
     assert buttons(said) == []
-    assert texts(said) == "🙏 Su agradecimiento va en camino al maestro de Ana."
+    assert texts(said) == "🙏 Su agradecimiento va en camino al maestro o la maestra de Ana."
     relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert len(relayed) == 1 and THANKED in relayed[0]
     assert "Muchas gracias maestra 🙏" in relayed[0]
@@ -149,7 +149,7 @@ async def test_a_students_thanks_reaches_the_teacher_as_thanks(chat: Chat) -> No
     # The teacher still reads it; a class's "gracias" are no threads waiting for answers.
     await join_and_confirm(chat, chat.user(lang="es"))
     said = texts(await chat.send(chat.user(lang="es"), "/ask Gracias maestra"))
-    assert said == ("🙏 Tu agradecimiento va en camino a tu maestro.\n"
+    assert said == ("🙏 Tu agradecimiento va en camino a tu maestro o maestra.\n"
                     "🙏 Your thanks are on their way to your teacher.")
     relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert len(relayed) == 1 and THANKED in relayed[0] and "Gracias maestra" in relayed[0]
@@ -162,11 +162,11 @@ async def test_a_students_stray_thank_you_is_welcomed_and_offered_as_thanks(chat
     student = chat.user(lang="es")
     await join_and_confirm(chat, student)
     offered = await chat.send(student, "gracias maestra!")
-    assert texts(offered) == ("😊 ¡De nada! ¿Le paso tu agradecimiento a tu maestro?\n"
+    assert texts(offered) == ("😊 ¡De nada! ¿Le paso tu agradecimiento a tu maestro o maestra?\n"
                               "😊 You're welcome! Shall I pass your thanks on to your teacher?")
     assert [data for _, data in buttons(offered)] == ["ak:1001", "ak:no"]
     assert texts(sent_messages(await chat.tap(student, "ak:1001"))) == (
-        "🙏 Tu agradecimiento va en camino a tu maestro.\n"
+        "🙏 Tu agradecimiento va en camino a tu maestro o maestra.\n"
         "🙏 Your thanks are on their way to your teacher.")
     relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert len(relayed) == 1 and THANKED in relayed[0]
@@ -180,4 +180,5 @@ async def test_a_students_ok_points_to_what_the_bot_can_do(chat: Chat, said: str
     assert buttons(reply) == []
     assert "/check" in texts(reply) and "maestro" not in texts(reply)
     anything = await chat.send(student, "ok, I need help with my homework")
-    assert "¿Se lo envío a tu maestro?" in texts(anything)  # more than "ok" is still offered
+    # more than "ok" is still offered
+    assert "¿Se lo envío a tu maestro o maestra?" in texts(anything)

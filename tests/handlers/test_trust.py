@@ -121,8 +121,8 @@ async def test_deleted_student_leaves_no_row_and_nothing_queued_is_delivered(cha
     assert [(c.chat_id, c.text) for c in delivered if KID_NAME in c.text] == [
         (MOM, f"ℹ️ {KID_NAME} borró sus datos de Puente, así que su vínculo con {KID_NAME} "
               f"terminó y los resúmenes sobre {KID_NAME} se detienen. Gracias por acompañar "
-              f"el aprendizaje de {KID_NAME}. Si {KID_NAME} vuelve a unirse, el maestro puede "
-              "enviarle un enlace nuevo."),
+              f"el aprendizaje de {KID_NAME}. Si {KID_NAME} vuelve a unirse, el maestro o la "
+              "maestra puede enviarle un enlace nuevo."),
         (TEACHER_ID, f"ℹ️ <b>{KID_NAME}</b> left <b>Science 7B</b> and deleted their Puente "
                      "data.")]
     assert cells_naming(chat.db, KID, KID_NAME) == []  # their text is forgotten once sent

@@ -133,7 +133,7 @@ async def test_a_teachers_spanish_answer_reaches_a_spanish_family_as_written(
     confirmation, answer = await answered(chat, mom, "¿Cómo va Ana en la escuela?", spanish)
     assert confirmation == ("Your answer about Ana is already in Spanish, so it will be sent as "
                             "you wrote it.")
-    assert answer == ("✉️ Respuesta del maestro de Ana:\n"
+    assert answer == ("✉️ Respuesta del maestro o la maestra de Ana:\n"
                       f"<blockquote>{spanish}</blockquote>\n"
                       "Para contestar, basta con responder a este mensaje o enviar /ask y su "
                       "mensaje.")
@@ -149,4 +149,4 @@ async def test_a_teachers_english_answer_to_a_spanish_family_is_still_translated
     assert confirmation == ("Your answer about Ana will be sent in Spanish, with your English "
                             "below it.")
     assert "el planta necesita luz." in answer and "(traducción automática)" in answer
-    assert "Las palabras del maestro, en inglés:" in answer
+    assert "El texto original, en inglés:" in answer

@@ -92,7 +92,7 @@ async def test_spanish_parent_is_still_promised_the_translation_the_machine_make
     await chat.tap(mom, "fa:es")
     assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     offer = texts(await chat.send(mom, "¿Cómo va mi hijo?"))
-    assert offer.endswith("El maestro lo leerá con una traducción al inglés.")
+    assert offer.endswith("Le llegará con una traducción al inglés.")
     await chat.tap(mom, "ak:1001")
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert "Your answer goes back in Spanish, with your English beneath." in relayed
@@ -104,12 +104,12 @@ async def test_somali_student_ask_promises_no_translation_and_says_your_teacher(
     asha = chat.user(1002, "Asha", "en")
     await join_and_confirm(chat, asha, lang="so", level=1)
     prompt = texts(await chat.send(asha, "/ask"))
-    assert prompt == ("Hadda u qor fariintaada macallinka. Macallinku wuxuu arki doonaa "
-                      "erayadaada sida aad u qorto.\nWrite your message for the teacher now. "
+    assert prompt == ("Hadda u qor fariintaada macallinka. Erayadaadu waxay gaari doonaan "
+                      "sida aad u qorto.\nWrite your message for the teacher now. "
                       "The teacher will see your words just as you write them.")
     sent = texts(await chat.send(asha, "Macallin, ma i caawin kartaa?"))
     assert sent.startswith("Fariintaadu waxay u socotaa macallinkaaga. Jawaabtu halkan ayay "
-                           "imaan doontaa, sida uu macallinku u qoro.\nYour message is on its "
+                           "imaan doontaa, sida loo qoro.\nYour message is on its "
                            "way to your teacher. The answer will come here, as the teacher "
                            "writes it.")
     assert "Asha" not in sent
@@ -120,16 +120,18 @@ async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
     prompt = texts(await chat.send(ana, "/ask"))
-    assert prompt.startswith("Ahora espero el mensaje para el maestro, en el idioma de casa. "
-                             "Lo haré llegar con una traducción al inglés.\nWrite your message")
+    assert prompt.startswith("Ahora espero el mensaje para el maestro o la maestra, en el "
+                             "idioma de casa. Lo haré llegar con una traducción al inglés.\n"
+                             "Write your message")
     sent = texts(await chat.send(ana, "no entiendo la palabra"))
-    assert sent.startswith("Tu mensaje va en camino a tu maestro. La respuesta llegará aquí, "
-                           "en español.\nYour message is on its way to your teacher.")
+    assert sent.startswith("Tu mensaje va en camino a tu maestro o maestra. La respuesta "
+                           "llegará aquí, en español.\nYour message is on its way to your "
+                           "teacher.")
 
 
 SOMALI_NOTE = ("ℹ️ Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo "
-               "beddelo: markaad macallinka ugu qorto /ask, macallinku wuxuu arki doonaa "
-               "erayadaada sida aad u qorto. Haddii aad caawimaad u baahato, dugsiga waad ka "
+               "beddelo: markaad macallinka ugu qorto /ask, erayadaadu waxay gaari doonaan "
+               "sida aad u qorto. Haddii aad caawimaad u baahato, dugsiga waad ka "
                "codsan kartaa turjubaan.")
 
 
@@ -144,7 +146,7 @@ async def test_a_somali_father_hears_before_he_writes_that_no_translation_exists
     prompt = texts(await chat.send(father, "/ask"))
     assert prompt == (
         "Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo beddelo, markaa "
-        "macallinku wuxuu arki doonaa erayadaada sida aad u qorto. Haddii aad caawimaad u "
+        "erayadaadu waxay gaari doonaan sida aad u qorto. Haddii aad caawimaad u "
         "baahato, dugsiga waad ka codsan kartaa turjubaan. Hadda u qor fariintaada macallinka.")
 
 
@@ -167,5 +169,5 @@ async def test_a_spanish_mother_is_still_promised_english_and_told_of_no_interpr
     assert "intérprete" not in welcome
     assert "intérprete" not in texts(await chat.send(mom, "/help"))
     prompt = texts(await chat.send(mom, "/ask"))
-    assert prompt == ("Ahora espero el mensaje para el maestro, en el idioma de casa. Lo haré "
-                      "llegar con una traducción al inglés.")
+    assert prompt == ("Ahora espero el mensaje para el maestro o la maestra, en el idioma de "
+                      "casa. Lo haré llegar con una traducción al inglés.")
