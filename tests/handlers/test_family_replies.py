@@ -44,7 +44,8 @@ async def test_a_reply_to_an_announcement_names_it_for_the_teacher(chat: Chat) -
     mom = await family_member(chat)
     copy = await announced(chat, "Field trip on Friday to the river. Bring water and a hat.")
     said = texts(await reply(chat, mom, "¿A qué hora regresan?", copy))
-    assert "va en camino al maestro o la maestra de Ana" in said  # sent at once: no "which child?" buttons
+    # sent at once: no "which child?" buttons
+    assert "va en camino al maestro o la maestra de Ana" in said
     relayed = await to_teacher(chat)
     assert len(relayed) == 1
     assert "↩️ About your announcement of Mon 14 Sep: “Field trip on Friday to the…”" \
