@@ -30,7 +30,7 @@ class Giveaway(enum.StrEnum):
     MISSING_GAP = "gap sentence without a gap"
     ANSWER_IN_STEM = "the answer appears in the question"
     COGNATE_IN_STEM = "a near-identical cognate in the question"
-    UNSEEN_DISTRACTOR = "a level 1-2 option the student has never seen"
+    UNSEEN_DISTRACTOR = "an option the student has never seen (the answer the one familiar word)"
     TOO_FEW_OPTIONS = "fewer than two options"
     SOUND_LENGTH = "a listening answer far longer or shorter than every other option"
     CASE_ODD_ONE_OUT = "the answer alone starts with a capital letter (or alone without one)"
