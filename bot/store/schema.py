@@ -624,3 +624,12 @@ def poll_message(db: Database) -> None:
     after a restart too. Only the message id: the poll is in the student's private chat. NULL
     for an item sent as no poll, or before this migration."""
     _run(db, "ALTER TABLE check_items ADD COLUMN poll_message_id INTEGER")
+
+
+@migrations(name="0037_typed_echo")
+def typed_echo(db: Database) -> None:
+    """When a student's last typed answer came, and a 16-bit fingerprint of it (never its
+    text): the same text again seconds later is a double send, not an answer to the next
+    question (bot/domain/echo.py). NULL until she types an answer."""
+    _run(db, "ALTER TABLE students ADD COLUMN typed_print TEXT")
+    _run(db, "ALTER TABLE students ADD COLUMN typed_at TEXT")
