@@ -149,6 +149,8 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     for ref in candidates:
         if who.seen is not None and ref.id not in who.seen:
             continue  # a strange word beside the one card she read is ruled out: elimination
+        if rules.kind_related(ref.word, target.word):
+            continue  # "predator" for a consumer's definition is not a wrong answer
         if ref.word.pos != pos and chosen:
             break  # the answer's own part of speech filled some options: only those
         label = _label(ref, meaning_in)

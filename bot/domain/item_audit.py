@@ -80,6 +80,8 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
     labels = list(item.options)
     if any(rules.same_family(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]):
         broken.append(Giveaway.WORD_FAMILY)
+    if any(rules.kind_related(w.word, word) for w in others):
+        broken.append(Giveaway.KIND_OF_ANSWER)
     if seen is not None and any(w.id not in seen for w in others):
         broken.append(Giveaway.UNSEEN_DISTRACTOR)
     return broken
