@@ -13,14 +13,17 @@ Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
              like a word of hers (a cognate is a word she knows), and taps the option spelled
              most like a home-language question ("konsomatè" -> consumer)
   eliminator knows no word, but rules out every option whose word she answered earlier that
-             day (its right answer was shown), and guesses among the rest
+             day (its right answer was shown), and every option whose card she never saw (a
+             strange word is not the one asked), and guesses among the rest
   sly        both: the look-alike guesser who also eliminates
 
 Sessions are realistic: on 4 school days out of 5 at about 16:00 a student sends /check (which
 first shows the cards of any words that unlock; one session in four starts with /words, all
 current cards), then does one or two checks (crammers eight).
 
-Prints the false-mastery rate per kind (mastered words the student does not know), the median
+Prints the false-mastery rate per kind (mastered words the student does not know), the
+elimination rate per level (counted taps, not practice, where the answer was the only option
+whose card the student had seen: passed by elimination, playtest H1), the median
 school days from a word's card to its mastery for learners, and the share of the learners'
 mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
@@ -141,11 +144,13 @@ def _similar(a: str, b: str) -> float:
 
 
 def _guess(student: Student, item: checks.Item, language: str,
-           glosses: dict[str, tuple[str, bool]]) -> int:
-    """A guesser's tap: what she can rule out without knowing the word, then chance."""
+           glosses: dict[str, tuple[str, bool]], strange: frozenset[int] = frozenset()) -> int:
+    """A guesser's tap: what she can rule out without knowing the word, then chance
+    (`strange`: the options whose cards she never saw)."""
     options = list(range(len(item.options)))
     if student.kind in ("eliminator", "sly") and not item.asks_meaning:
-        options = [i for i in options if fold(item.options[i]) not in student.met_today]
+        options = [i for i in options if fold(item.options[i]) not in student.met_today
+                   and i not in strange]
     if student.kind in ("lookalike", "sly") and not item.asks_meaning:
         # an English option that reads as a word of hers is a word she knows: not this one,
         # unless the question itself is in her language and spelled like it
@@ -165,15 +170,16 @@ def _recognised(option: str, glosses: dict[str, tuple[str, bool]]) -> bool:
 
 
 def answer(student: Student, question: checks.Question, words: dict[int, tuple[str, str]],
-           now: datetime, glosses: dict[str, tuple[str, bool]] | None = None
-           ) -> tuple[int | None, str | None, bool]:
-    """(option to tap, text to type, answered from memory) as this kind of student would."""
+           now: datetime, glosses: dict[str, tuple[str, bool]] | None = None,
+           strange: frozenset[int] = frozenset()) -> tuple[int | None, str | None, bool]:
+    """(option to tap, text to type, answered from memory) as this kind of student would
+    (`strange`: the options whose cards she never saw)."""
     item, rng = question.item, student.rng
     term, example = words[item.word_id]
     if student.kind in GUESSERS:
         if item.typed:
             return None, "idk", False
-        return _guess(student, item, question.lang, glosses or {}), None, False
+        return _guess(student, item, question.lang, glosses or {}, strange), None, False
     if student.kind == "memoriser" and GAP in item.prompt and \
             fold(item.prompt.replace(GAP, term)) == fold(example):
         return (None, term, False) if item.typed else (item.options.index(item.answer), None,
@@ -198,6 +204,7 @@ class Simulation:
     shown: dict[tuple[int, int], date]  # (student, word) -> the day its card was first shown
     days: list[date]                    # the school days, in order
     answered: int
+    taps: dict[int, list[int]]          # per level: counted taps, passed by elimination
 
 
 def run(per_kind: int, seed: int = 7, language: str = "es",
@@ -252,6 +259,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
             days.append(day)
         day += timedelta(days=1)
     answered = 0
+    taps: dict[int, list[int]] = {level: [0, 0] for level in levels}  # counted, eliminated
     for index, day in enumerate(days):
         base = START + timedelta(days=(day - days[0]).days)
         for student in students:
@@ -275,7 +283,9 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                 question = checks.start_check(db, student.id, now, student.rng)
                 while question is not None:
                     now += timedelta(seconds=20)
-                    option, text, from_memory = answer(student, question, words, now, glosses)
+                    strange = _strange(db, who, question.item)
+                    option, text, from_memory = answer(student, question, words, now, glosses,
+                                                       strange)
                     if text is not None:
                         feedback = answers.answer_typed(db, student.id, text, now, TZ)
                     elif option is None:
@@ -285,6 +295,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                         feedback = answers.answer_choice(db, student.id, question.item_id,
                                                          option or 0, now, TZ)
                     answered += 1
+                    _count_tap(db, student, question.item, strange, taps)
                     if feedback is None:
                         break
                     student.met_today.add(fold(feedback.term))
@@ -296,7 +307,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     question = feedback.next_question
         if after_day is not None:
             after_day(db, index, students)
-    return Simulation(db, students, shown, days, answered)
+    return Simulation(db, students, shown, days, answered, taps)
 
 
 def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
@@ -327,8 +338,34 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
         figures[kind] = (tested, mastered, false)
     figures["median_days"] = statistics.median(to_mastery) if to_mastery else None
     figures["by_level"] = _by_level(db, students, shown, days, levels)
+    figures["elimination"] = sim.taps
     figures["kept"] = sum(1 for p in kept if p >= KNOWN) / len(kept) if kept else None
     return figures
+
+
+def _strange(db: Database, who: learners.Learner, item: checks.Item) -> frozenset[int]:
+    """The options whose word's card the student never saw (a strange word is not the one
+    asked: whoever has read one card can rule the others out)."""
+    if item.typed or item.asks_meaning:
+        return frozenset()
+    seen = learners.seen_words(learners.studying(db, who.id))
+    refs = checks.option_index(db, who).of(item, PACK)
+    return frozenset(i for i, ref in enumerate(refs) if ref is not None and ref.id not in seen)
+
+
+def _count_tap(db: Database, student: Student, item: checks.Item, strange: frozenset[int],
+               taps: dict[int, list[int]]) -> None:
+    """Count a tap the teacher counts (not practice), and whether every wrong option was a
+    word the student never saw (the answer the one familiar word: passed by elimination)."""
+    if item.typed:
+        return
+    practice = db.execute("SELECT practice FROM attempts WHERE student_id = ? "
+                          "ORDER BY id DESC LIMIT 1", [student.id]).fetchone()
+    if practice is None or practice[0]:
+        return
+    wrong = [i for i, option in enumerate(item.options) if option != item.answer]
+    taps[student.level][0] += 1
+    taps[student.level][1] += bool(wrong) and all(i in strange for i in wrong)
 
 
 def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int], date],
@@ -384,6 +421,10 @@ def main() -> None:
     for level, (tested, mastered, median, guessed, false) in figures["by_level"].items():
         print(f"  level {level}: learners mastered {mastered:>4} of {tested:>4} words tested, "
               f"median {median} school days; guessers {false} false of {guessed}")
+    for level, (counted, eliminated) in figures["elimination"].items():  # type: ignore[union-attr]
+        rate = eliminated / counted if counted else 0.0
+        print(f"  level {level}: counted taps {counted:>5}, only the answer seen "
+              f"{eliminated:>5} = {rate:6.1%} (elimination)")
     print("goals: guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %")
 
 

@@ -70,7 +70,8 @@ class Learner:
 
     lang: str
     scaffold: Scaffold
-    seen: frozenset[int] | None = None  # word ids previewed (None: no limit, e.g. the audit)
+    # word ids previewed, the only options at every level (None: no limit)
+    seen: frozenset[int] | None = None
     hears: bool = False  # an English voice can say the word (speech is on)
     choices: int = CHOICES  # options an item offers at most
     # Words she can rule out as options (answered earlier today, or asked earlier in this
@@ -107,10 +108,10 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
                  *, meaning_in: str | None = None, stem: str = "", article: str | None = None,
                  suffix: str = "", by_sound: bool = False, capital: bool = False,
                  any_pos: bool = False) -> list[str]:
-    """Up to `who.choices` - 1 (usually three) fair wrong options: same part of speech, own
-    pack first, similar length, never sharing a translation or a word family with the answer
-    or each other, and written in the answer's case (`capital`: the gap starts a sentence, so
-    every option is capitalised).
+    """Up to `who.choices` - 1 (usually three) fair wrong options: words whose cards she has
+    read (`who.seen`, at every level), same part of speech, own pack first, similar length,
+    never sharing a translation or a word family with the answer or each other, and written in
+    the answer's case (`capital`: the gap starts a sentence, so every option is capitalised).
 
     `any_pos`: when no word of the answer's part of speech can be an option, other seen words
     may be (a level 1-2 student choosing an English word for a stem that is not English). The
@@ -146,8 +147,10 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
                                        w.pack_id != target.pack_id,
                                        round(abs(len(w.word.term) - len(target.word.term)) / 4)))
     for ref in candidates:
-        if who.beginner and who.seen is not None and ref.id not in who.seen:
-            continue
+        if who.seen is not None and ref.id not in who.seen:
+            continue  # a strange word beside the one card she read is ruled out: elimination
+        if rules.kind_related(ref.word, target.word):
+            continue  # "predator" for a consumer's definition is not a wrong answer
         if ref.word.pos != pos and chosen:
             break  # the answer's own part of speech filled some options: only those
         label = _label(ref, meaning_in)

@@ -80,7 +80,9 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
     labels = list(item.options)
     if any(rules.same_family(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]):
         broken.append(Giveaway.WORD_FAMILY)
-    if level <= 2 and seen is not None and any(w.id not in seen for w in others):
+    if any(rules.kind_related(w.word, word) for w in others):
+        broken.append(Giveaway.KIND_OF_ANSWER)
+    if seen is not None and any(w.id not in seen for w in others):
         broken.append(Giveaway.UNSEEN_DISTRACTOR)
     return broken
 
@@ -125,7 +127,7 @@ def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
             for lang in languages:
                 options = indexes.setdefault(lang, OptionWords(all_words, lang))
                 for target in words:
-                    seen = seen_by_word[target.id] if level <= 2 else None
+                    seen = seen_by_word[target.id]
                     for kind in _kinds(level):
                         item = build_item(target, all_words, kind, lang, scaffold, rng, seen,
                                           hears=True)

@@ -30,10 +30,11 @@ class Giveaway(enum.StrEnum):
     MISSING_GAP = "gap sentence without a gap"
     ANSWER_IN_STEM = "the answer appears in the question"
     COGNATE_IN_STEM = "a near-identical cognate in the question"
-    UNSEEN_DISTRACTOR = "a level 1-2 option the student has never seen"
+    UNSEEN_DISTRACTOR = "an option the student has never seen (the answer the one familiar word)"
     TOO_FEW_OPTIONS = "fewer than two options"
     SOUND_LENGTH = "a listening answer far longer or shorter than every other option"
     CASE_ODD_ONE_OUT = "the answer alone starts with a capital letter (or alone without one)"
+    KIND_OF_ANSWER = "an option is a kind of the answer, or the answer a kind of it (not wrong)"
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
@@ -241,3 +242,11 @@ def case_odd_one_out(answer: str, others: Sequence[str]) -> bool:
 def pos_odd_one_out(answer: Word, distractors: Sequence[Word]) -> bool:
     """The answer is the only option of its part of speech."""
     return bool(distractors) and all(d.pos != answer.pos for d in distractors)
+
+
+def kind_related(a: Word, b: Word) -> bool:
+    """One word is a kind of the other as its pack says (`kind_of`: a predator is a
+    consumer): choosing either for the other's definition is not wrong, so neither may be a
+    wrong option for the other (playtest M6)."""
+    return (fold(b.term) in {fold(t) for t in a.kind_of}
+            or fold(a.term) in {fold(t) for t in b.kind_of})

@@ -6,7 +6,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -21,7 +21,7 @@ DEFAULT_PACK = "general.academic-verbs"  # what a class made without a pack lear
 MAX_TERM, MAX_TEXT = 60, 300
 _PACK_KEYS = {"id", "title", "subject", "grades", "description"}
 _WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example", "cloze",
-              "forms", "glosses"}
+              "forms", "glosses", "kind_of"}
 MAX_SIMPLE_WORDS = 12
 MAX_FORMS = 12
 _GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
@@ -83,6 +83,9 @@ class Word:
     cloze: str | None = None            # a second sentence, blanked in fill-in-the-gap checks
     forms: tuple[str, ...] = ()         # inflections the example or cloze may use ("settlers")
     simple: str | None = None           # <= 12 common words, for levels 1-2 cards
+    # terms of the pack this word is a kind of ("predator": consumer, organism): neither is
+    # offered as a wrong option for the other, since choosing it would not be wrong
+    kind_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -300,7 +303,7 @@ class Checker:
             self.add("the pack has no [[words]]")
             return []
         seen: dict[str, int] = {}
-        words = []
+        words, indexes = [], []
         for index, raw in enumerate(value):
             if not isinstance(raw, dict):
                 self.add(f"word {index + 1}: must be a table", index)
@@ -314,6 +317,8 @@ class Checker:
                          index, "term")
             seen.setdefault(key, index)
             words.append(word)
+            indexes.append(index)
+        self.kinds_in_pack(words, indexes)
         return words
 
     def word(self, raw: Mapping[str, Any], index: int) -> Word | None:
@@ -348,10 +353,32 @@ class Checker:
             self.add(f"{where}: 'simple' has {len(simple.split())} words; a newcomer's "
                      f"definition has at most {MAX_SIMPLE_WORDS}", index, "simple")
         glosses = self.glosses(raw.get("glosses", {}), where, index)
+        kind_of = self.kind_of(raw.get("kind_of", []), where, index)
         if len(self.problems) > before:
             return None
         assert term and pos and definition and example
-        return Word(term, pos, tier, definition, example, emoji, glosses, cloze, forms, simple)
+        return Word(term, pos, tier, definition, example, emoji, glosses, cloze, forms, simple,
+                    kind_of)
+
+    def kind_of(self, value: Any, where: str, index: int) -> tuple[str, ...]:
+        """The terms a word is a kind of: a list of words in quotes (checked against the
+        pack's terms once every word is read, `kinds_in_pack`)."""
+        if not isinstance(value, list) or not all(isinstance(t, str) and t.strip()
+                                                  for t in value):
+            self.add(f"{where}: 'kind_of' must be a list of this pack's terms, e.g. "
+                     f"kind_of = [\"consumer\"]", index, "kind_of")
+            return ()
+        return tuple(dict.fromkeys(t.strip() for t in value))
+
+    def kinds_in_pack(self, words: Sequence[Word], indexes: Sequence[int]) -> None:
+        """Every 'kind_of' names another word of the pack (a typo would silently let the
+        broader word be a wrong option again)."""
+        terms = {w.term.casefold() for w in words}
+        for word, index in zip(words, indexes, strict=True):
+            for kind in word.kind_of:
+                if kind.casefold() == word.term.casefold() or kind.casefold() not in terms:
+                    self.add(f"word {index + 1} ({word.term}): 'kind_of' names {kind!r}, "
+                             "which is no other word of this pack", index, "kind_of")
 
     def forms(self, value: Any, where: str, index: int) -> tuple[str, ...]:
         if not isinstance(value, list):

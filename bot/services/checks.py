@@ -206,8 +206,10 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     `cards_waiting` (cards sent, not read yet), first read today: today's new words are
     checked together, once their cards are read).
 
-    Only words whose cards the student has seen are asked or offered as options at levels 1-2,
-    and a check there is planned so a right tap can count (check_plan).
+    Only words whose cards the student has seen are asked or offered as options (at every
+    level: an unseen option beside a word she read is ruled out by being strange; with no seen
+    word to offer, the word is asked another way, typed at last), and a check at levels 1-2 is
+    planned so a right tap can count (check_plan).
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
     targets = [t for t in check_words(db, who, now, tz) if only is None or t.id in only]
     waiting = 0
@@ -221,7 +223,7 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     if not targets:
         return CheckItems([], waiting)
     # Distractors come from the targets' own packs first (a pushed word among the class
-    # pack's words would stand out by subject), and at levels 1-2 only from previewed words.
+    # pack's words would stand out by subject), and only from previewed words.
     packs = dict.fromkeys([*(t.pack_id for t in targets), *who.pack_ids])
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
     if beginner:
@@ -300,7 +302,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     kinds = (ItemType.REVERSE, ItemType.TYPED) if who.scaffold.level < WidaLevel.DEVELOPING \
         else (ItemType.TYPED, ItemType.REVERSE)
     refs = {r.id: r for r in pool}
-    seen = seen_words(states)  # a beginner's options stay among words they have seen
+    seen = seen_words(states)  # options stay among words she has seen
     avoid = answered_today(states, now, tz)
     met = set(met_terms(db, avoid))
     index: OptionWords | None = None  # read for the first deciding review, if any

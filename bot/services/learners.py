@@ -215,6 +215,7 @@ def introduce_ids(db: Database, student_id: int, word_ids: list[int], now: datet
 
 
 def seen_words(states: dict[int, WordMastery]) -> frozenset[int]:
-    """Words whose cards the student has opened: at levels 1-2 the only fair options (a word
-    never seen is ruled out by being strange, so an item with it is passed by elimination)."""
+    """Words whose cards the student has opened: at every level the only fair options (a word
+    never seen is ruled out by being strange, so an item with it is passed by elimination:
+    playtest H1, 37 of 66 counted taps at level 3)."""
     return frozenset(w for w, s in states.items() if s.previewed)

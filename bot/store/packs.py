@@ -46,7 +46,7 @@ class _Words:
 
 
 _COLUMNS = ("id", "pack_id", "term", "pos", "tier", "definition", "example", "emoji", "glosses",
-            "cloze", "forms", "simple")
+            "cloze", "forms", "simple", "kind_of")
 
 _CACHE: weakref.WeakKeyDictionary[Database, _Words] = weakref.WeakKeyDictionary()
 
@@ -100,16 +100,17 @@ def save_pack(db: Database, pack: Pack, now: datetime,
                                  ensure_ascii=False, sort_keys=True)
             db.execute(
                 "INSERT INTO words (pack_id, position, term, pos, tier, definition, example, "
-                "emoji, glosses, cloze, forms, simple) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "emoji, glosses, cloze, forms, simple, kind_of) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(pack_id, term) DO UPDATE SET position=excluded.position, "
                 "pos=excluded.pos, tier=excluded.tier, definition=excluded.definition, "
                 "example=excluded.example, emoji=excluded.emoji, glosses=excluded.glosses, "
                 "cloze=excluded.cloze, forms=excluded.forms, simple=excluded.simple, "
-                "retired_at=NULL",
+                "kind_of=excluded.kind_of, retired_at=NULL",
                 [pack.id, position, word.term, word.pos, word.tier, word.definition,
                  word.example, word.emoji, glosses, word.cloze,
-                 json.dumps(list(word.forms), ensure_ascii=False), word.simple])
+                 json.dumps(list(word.forms), ensure_ascii=False), word.simple,
+                 json.dumps(list(word.kind_of), ensure_ascii=False)])
         terms = json.dumps([w.term for w in pack.words])
         db.execute("UPDATE words SET retired_at = ? WHERE pack_id = ? AND retired_at IS NULL "
                    "AND term NOT IN (SELECT value FROM json_each(?))",
@@ -129,7 +130,8 @@ def _word(row: dict) -> StoredWord:
     glosses = {k: Gloss(**v) for k, v in json.loads(row["glosses"]).items()}
     word = Word(row["term"], row["pos"], row["tier"], row["definition"], row["example"],
                 row["emoji"], glosses, row.get("cloze"),
-                tuple(json.loads(row.get("forms") or "[]")), row.get("simple"))
+                tuple(json.loads(row.get("forms") or "[]")), row.get("simple"),
+                tuple(json.loads(row.get("kind_of") or "[]")))
     return StoredWord(row["id"], row["pack_id"], word)
 
 

@@ -20,6 +20,7 @@ from bot.domain.checks import (
 )
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import ItemType, scaffold_for
+from bot.services.packs import load_packs
 
 SUPPORT = Word("support", "verb", 2, "To back up an idea with facts.", "Facts support a claim.",
                glosses={"es": Gloss("apoyar", false_friend="soportar")})
@@ -344,3 +345,24 @@ def test_a_capitalised_word_is_never_the_odd_option_among_lowercase_ones() -> No
         item = build_item(nouns[0], [earth, *nouns], ItemType.CHOICE, "es", scaffold_for(4),
                           random.Random(seed))
         assert "Earth" not in item.options
+
+
+@pytest.mark.parametrize(("term", "never"), [
+    ("consumer", {"predator", "prey", "decomposer", "organism"}),  # its kinds, and its kind
+    ("predator", {"consumer", "organism"}),
+])
+def test_a_word_is_never_asked_beside_a_kind_of_it_or_what_it_is_a_kind_of(
+        term: str, never: set[str]) -> None:
+    # Playtest M6: "predator" offered for a consumer's definition, and choosing it was wrong
+    pack = next(p for p in load_packs().packs if p.id == "science.ecosystems")
+    pool = [WordRef(i, w, pack.id) for i, w in enumerate(pack.words)]
+    target = next(r for r in pool if r.word.term == term)
+    offered: set[str] = set()
+    for level in (3, 4, 6):
+        for seed in range(30):
+            for kind in (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE):
+                item = build_item(target, pool, kind, "es", scaffold_for(level),
+                                  random.Random(seed))
+                offered |= {o.casefold() for o in item.options if not item.asks_meaning}
+    assert offered and not offered & never, offered & never
+    assert len(offered) > 6  # the other nouns are still offered

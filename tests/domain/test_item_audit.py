@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain.checks import GAP, Item, WordRef
 from bot.domain.item_audit import judge
 from bot.domain.item_rules import Giveaway
@@ -69,3 +71,18 @@ def test_the_only_capitalised_option_is_caught_as_a_give_away() -> None:
     fair = Item(5, ItemType.CLOZE, f"{GAP} your answer with your partner's answer.",
                 ("Justify", "Compare", "Predict", "Infer"), "Compare")
     assert Giveaway.CASE_ODD_ONE_OUT not in judge(fair, compare, pool, "es", 3, None)
+
+
+def test_an_option_that_is_a_kind_of_the_answer_is_caught() -> None:
+    # Playtest M6: "predator" offered for a consumer's definition; a predator is a consumer
+    predator = WordRef(13, replace(_ref(13, "predator").word, kind_of=("consumer",)), "p")
+    pool = [*POOL, predator]
+    both = Item(2, ItemType.CHOICE, "Meaning number 2", ("consumer", "predator", "energy"),
+                "consumer")
+    assert Giveaway.KIND_OF_ANSWER in judge(both, POOL[1], pool, "es", 3, None)
+    broader = Item(13, ItemType.CHOICE, "Meaning number 13", ("predator", "consumer", "energy"),
+                   "predator")
+    assert Giveaway.KIND_OF_ANSWER in judge(broader, predator, pool, "es", 3, None)
+    fair = Item(2, ItemType.CHOICE, "Meaning number 2", ("consumer", "organism", "energy"),
+                "consumer")
+    assert Giveaway.KIND_OF_ANSWER not in judge(fair, POOL[1], pool, "es", 3, None)

@@ -480,3 +480,35 @@ def test_a_file_name_with_letters_left_out_gets_a_tag_of_its_own_that_never_chan
     assert name == pack_name(stem)
     assert pack_name("Слова 7А") != pack_name("Слова 7Б")
     assert pack_name("水循环 unit 2").startswith("unit-2-")
+
+
+PIONEER = """
+[[words]]
+term = "pioneer"
+pos = "noun"
+tier = 2
+definition = "One of the first people to settle or explore a new place."
+example = "A pioneer family crossed the mountains in spring."
+"""
+
+
+def test_kind_of_names_the_broader_words_of_the_same_pack() -> None:
+    pack = parse_pack(settler("") + PIONEER.replace('tier = 2', 'tier = 2\n'
+                                                    'kind_of = ["settler"]'), "west.toml")
+    assert pack.words[1].kind_of == ("settler",) and pack.words[0].kind_of == ()
+
+
+@pytest.mark.parametrize(("kinds", "message"), [
+    ('kind_of = ["homesteader"]', "'kind_of' names 'homesteader', which is no other word of "
+                                  "this pack"),
+    ('kind_of = ["pioneer"]', "'kind_of' names 'pioneer', which is no other word of this pack"),
+    ('kind_of = "settler"', "'kind_of' must be a list of this pack's terms"),
+])
+def test_a_kind_of_that_is_no_other_word_of_the_pack_is_refused_on_its_line(
+        kinds: str, message: str) -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack(settler("") + PIONEER.replace('tier = 2', f'tier = 2\n{kinds}'),
+                   "west.toml")
+    [problem] = caught.value.problems
+    assert message in str(problem) and "word 2 (pioneer)" in str(problem)
+    assert str(problem).startswith("west.toml:19:"), str(problem)

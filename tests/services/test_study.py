@@ -374,6 +374,46 @@ def test_a_beginners_review_offers_only_words_whose_cards_they_have_seen(
         assert set(options) <= labels, (question.item.item_type, options)
 
 
+def read_some_cards(db: Database, pack_id: str, level: int, count: int) -> frozenset[int]:
+    """A student at `level` who read the first `count` cards of the pack yesterday, and no
+    other: the pack's other words are strangers to her."""
+    enrol_student(db, START, lang="es", level=level)
+    read = pack_words(db, pack_id)[:count]
+    yesterday = START - timedelta(days=1)
+    learners.introduce(db, learners.learner(db, 1001), read, yesterday)
+    learners.cards_shown(db, 1001, [w.id for w in read], yesterday)
+    return frozenset(w.id for w in read)
+
+
+@pytest.mark.parametrize("level", [3, 4, 5])
+def test_a_counted_tap_at_every_level_offers_only_words_whose_cards_she_has_read(
+        db: Database, school_class: people.ClassInfo, level: int) -> None:
+    # Playtest H1: at levels 3-5 the answer was often the one option she had met, beside
+    # pack words she had never seen: passed by elimination, counted as evidence.
+    seen = read_some_cards(db, school_class.pack_id, level, 8)
+    who = learners.learner(db, 1001)
+    index = checks.option_index(db, who)
+    taps = 0
+    for seed in range(10):
+        for item in checks.check_items(db, who, START, random.Random(seed)).items:
+            if item.typed:
+                continue
+            taps += 1
+            words = index.of(item, school_class.pack_id)
+            assert all(w is not None and w.id in seen for w in words), (item, seed)
+    assert taps >= 20  # her checks do ask taps: this is not a check of typed questions
+
+
+@pytest.mark.parametrize("level", [3, 5])
+def test_with_no_other_card_read_the_word_is_written_not_tapped_among_strangers(
+        db: Database, school_class: people.ClassInfo, level: int) -> None:
+    [word] = read_some_cards(db, school_class.pack_id, level, 1)
+    for seed in range(6):
+        question = checks.start_check(db, 1001, START, random.Random(seed))
+        assert question is not None and question.item.word_id == word
+        assert question.item.typed, (question.item, seed)
+
+
 def read_every_card(db: Database, pack_id: str, lang: str, level: int) -> dict[str, int]:
     """A student of `lang` at `level` who has read every card of the pack the day before START
     (an answer minutes after a card is practice): word ids by term."""
