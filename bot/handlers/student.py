@@ -245,8 +245,6 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         else:
             await not_understood(update, context, text)  # perhaps something for the teacher
         return
-    if isinstance(feedback, answers.Echo):  # a double send: the first copy was answered
-        return
     if isinstance(feedback, answers.TapAnAnswer):
         await say(update, context, "tap-an-answer")  # home language first, then English
         return

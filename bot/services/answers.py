@@ -22,7 +22,6 @@ from bot.domain.checks import (
 from bot.domain.cognates import fold, relation_for
 from bot.domain.confusions import chosen_word
 from bot.domain.dont_know import says_dont_know
-from bot.domain.echo import fingerprint, is_echo
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.mastery import (
@@ -195,12 +194,6 @@ class TapAnAnswer:
 
 
 @dataclass(frozen=True)
-class Echo:
-    """The same text as her last typed answer, seconds later: a double send. Nothing is graded
-    and nothing is said (the first copy's feedback and the next question are on screen)."""
-
-
-@dataclass(frozen=True)
 class TypeTheWord:
     """Typed text with no word in it, or far too long to be one: nothing is graded or counted,
     the question stays open, and `key` asks the student for the word."""
@@ -210,30 +203,15 @@ class TypeTheWord:
 
 def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date] = ()
-                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | Echo | None:
+                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | None:
     """Grade free text against the student's open item; None when no item is open.
 
-    Text that matches a button's label during a button question counts as that tap. The same
-    text again within seconds of her last graded typed answer is a double send (`Echo`): never
-    graded against the question her first copy opened (echo.is_echo). (Text asked again, "write
-    it in English", is no answer yet: sent again, it is graded.)
+    Text that matches a button's label during a button question counts as that tap.
     """
-    if is_echo(text, study.last_typed(db, user_id), now):
-        return Echo()  # (also after the check's last answer: no "I don't understand")
     stored = study.next_open_item(db, user_id)
     if stored is None:
         return None
-    outcome = _answer_text(db, stored, text, now, tz, holidays)
-    if isinstance(outcome, Feedback):  # graded: a copy of it must not answer the next one
-        study.keep_typed(db, user_id, fingerprint(text), now)
-    return outcome
-
-
-def _answer_text(db: Database, stored: study.StoredItem, text: str, now: datetime,
-                 tz: ZoneInfo, holidays: Collection[date]
-                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord:
-    """Grade free text against the open item `stored` (answer_typed)."""
-    who = learner(db, stored.student_id)
+    who = learner(db, user_id)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
         if index is None and says_dont_know(text):  # "no sé" or "🤷": placement taught her

@@ -686,15 +686,9 @@ CREATE TABLE announcement_messages (
 """)
 
 
-@migrations(name="0037_typed_echo_and_kinds")
-def typed_echo_and_kinds(db: Database) -> None:
-    """When a student's last typed answer came, and a 16-bit fingerprint of it (never its
-    text): the same text again seconds later is a double send, not an answer to the next
-    question (bot/domain/echo.py). NULL until she types an answer.
-
-    A pack word's `kind_of` (JSON list of the pack's terms it is a kind of: "predator" is a
+@migrations(name="0037_word_kinds")
+def word_kinds(db: Database) -> None:
+    """A pack word's `kind_of` (JSON list of the pack's terms it is a kind of: "predator" is a
     consumer), so neither is a wrong option for the other; '[]' for words loaded before (the
     packs are loaded again at start-up)."""
-    _run(db, "ALTER TABLE students ADD COLUMN typed_print TEXT")
-    _run(db, "ALTER TABLE students ADD COLUMN typed_at TEXT")
     _run(db, "ALTER TABLE words ADD COLUMN kind_of TEXT NOT NULL DEFAULT '[]'")

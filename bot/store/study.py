@@ -239,20 +239,6 @@ def take_english_retry(db: Database, item_id: int, allowed: int) -> bool:
     return cursor.rowcount == 1
 
 
-def last_typed(db: Database, student_id: int) -> tuple[str, datetime] | None:
-    """The fingerprint of the student's last typed answer and when it came (None: none)."""
-    row = one_row(db, "SELECT typed_print, typed_at FROM students WHERE id = ?", [student_id])
-    if row is None or row["typed_print"] is None or row["typed_at"] is None:
-        return None
-    return row["typed_print"], parse(row["typed_at"])
-
-
-def keep_typed(db: Database, student_id: int, fingerprint: str, now: datetime) -> None:
-    """Remember a typed answer's fingerprint (never its text) and when it came."""
-    db.execute("UPDATE students SET typed_print = ?, typed_at = ? WHERE id = ?",
-               [fingerprint, stamp(now), student_id])
-
-
 def claim_typed_intro(db: Database, student_id: int) -> bool:
     """Mark the student as told what a typed question is; True only the first time."""
     cursor = db.execute("UPDATE students SET typed_intro = 1 WHERE id = ? AND typed_intro = 0",
