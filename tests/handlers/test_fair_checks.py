@@ -27,15 +27,18 @@ async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None
     ecosystems = {w.word.term for w in pack_words(chat.db, "science.ecosystems")}
     await check_now(chat, user)
     pushed = {w.id for w in pack_words(chat.db, "social-studies.government-history")}
-    checked = 0
+    asked = 0
     while (stored := study.next_open_item(chat.db, 1001)) is not None:
         item = stored.item
-        if item.word_id in pushed and item.options and not item.asks_meaning:
-            assert set(item.options) <= government, item.options
-            assert not set(item.options) & ecosystems
-            checked += 1
+        if item.word_id in pushed:
+            asked += 1
+            # Options, when there are any, are words of its own pack whose cards she read;
+            # with too few of those the word is typed, never padded with ecosystem words.
+            if item.options and not item.asks_meaning:
+                assert set(item.options) <= government, item.options
+                assert not set(item.options) & ecosystems
         await answer_current(chat, user, right=True)
-    assert checked >= 1
+    assert asked >= 1
 
 
 async def _open_item_of_kind(chat: Chat, user: dict, typed: bool) -> study.StoredItem:
