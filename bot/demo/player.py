@@ -43,8 +43,11 @@ EXTRA_FAMILY = 5552000
 # guard drops a burst of messages, as it must from a real user).
 HUMAN_PACE = timedelta(seconds=4)
 HELP = """Type what a user would send. Commands:
-  /start CODE, /words, /check, ...   sent as a message ({family-link}: the last family link;
-                                      {family-link:NAME}: the last one made for student NAME)
+  /start CODE, /words, /check, ...   sent as a message ({code}: the demo class's code;
+                                      {code:CLASS}: the code of the class called CLASS that a
+                                      teacher made with /newclass; {family-link}: the last
+                                      family link; {family-link:NAME}: the last one made for
+                                      student NAME)
   reply [WORDS ||] TEXT               send TEXT as a reply to the newest message you were shown
                                       (the newest one containing WORDS, when given)
   tap N | tap LABEL                   press button N of the last message with buttons that you
@@ -126,6 +129,7 @@ class Demo:
         line = re.sub(r"\{family-link(?::([^}]+))?\}",
                       lambda found: self._family_link(found[1]),
                       line.strip().replace("{code}", self.code))
+        line = re.sub(r"\{code:([^}]+)\}", lambda found: self._class_code(found[1]), line)
         if not line or line.startswith("#"):
             return True
         self.out(f"\n{self._who_label()}: {line}")
@@ -185,6 +189,13 @@ class Demo:
         of the last one made for the student called `student`."""
         found = (re.search(r"start=(f_[\w-]+)", call.text) for call in reversed(self.api.calls)
                  if student is None or student.strip() in call.text)
+        return next((match[1] for match in found if match), "")
+
+    def _class_code(self, name: str) -> str:
+        """The join code of the newest class link the bot showed with `name` beside it (a class
+        a teacher made with /newclass: its code is drawn fresh, so a script cannot know it)."""
+        found = (re.search(r"start=([A-Z0-9]{6,})\b", call.text)
+                 for call in reversed(self.api.calls) if name.strip() in call.text)
         return next((match[1] for match in found if match), "")
 
     async def _reply(self, rest: str) -> None:

@@ -71,3 +71,16 @@ family Faadumo so
     assert "👪 Faadumo: /words" in printed
     answer = printed.split("👪 Faadumo: /words", 1)[1]
     assert "Weli fasal kuma jirtid" in answer  # not in a class: she is not Hodan
+
+
+async def test_a_script_joins_a_class_the_teacher_made_in_it_by_its_name() -> None:
+    # /newclass draws a fresh code, so a replayed script names the class instead
+    printed = await play("""
+as teacher
+/newclass Math 6A
+/newclass Art 6B
+as student
+/start {code:Math 6A}
+""")
+    assert "You joined <b>Math 6A</b>" in printed or "You joined Math 6A" in printed
+    assert "{code:" not in printed
