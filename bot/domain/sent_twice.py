@@ -6,8 +6,9 @@ The rule (why each part):
   sent, and only her own messages can be copies of hers.
 - Her last graded answer moved her to a new question, and that question is still the open one:
   only then can a copy do harm (a miss she never made on a question she never read, and that
-  question skipped). If the check ended, or she answered something else in between, the text
-  is not graded against a question it was not meant for, and is handled as any text is.
+  question skipped). If she answered something else in between, the text is no copy of the
+  answer before. If that answer ended the check and none is open yet, a copy is set aside too
+  (as any text it would be read as a message Puente cannot answer, offered to the teacher).
 - It arrives less than COPY_WINDOW after Puente graded the first copy, on Puente's own clock.
   The next question is sent at that moment, so an answer to it can only come after she has
   read it and typed: seconds later. Puente's clock, not the message's Telegram date: the gap
@@ -53,7 +54,7 @@ class _Graded:
     message_id: int | None
     text: bytes
     at: datetime
-    opened: int
+    opened: int | None  # None: it ended the check
 
 
 @dataclass
@@ -65,10 +66,10 @@ class SentTwiceGuard:
     max_students: int = 2048  # a whole school answering at once; an entry matters for seconds
     _last: OrderedDict[int, _Graded] = field(default_factory=OrderedDict, repr=False)
 
-    def is_copy(self, student_id: int, text: str, open_item: int, now: datetime, *,
+    def is_copy(self, student_id: int, text: str, open_item: int | None, now: datetime, *,
                 message_id: int | None = None, answers_it: bool = False) -> bool:
-        """Whether `text` is a copy of her last graded answer (`answers_it`: it is the right
-        answer to `open_item`, the question open now)."""
+        """Whether `text` is a copy of her last graded answer (`open_item`: the question open
+        now, None when none is; `answers_it`: `text` is its right answer)."""
         last = self._last.get(student_id)
         if last is None or last.opened != open_item:
             return False
@@ -80,11 +81,9 @@ class SentTwiceGuard:
 
     def graded(self, student_id: int, text: str, opened: int | None, now: datetime, *,
                message_id: int | None = None) -> None:
-        """Remember a graded typed answer and the question it opened (None: the check is
-        over, and nothing a copy could be graded against is open)."""
-        self._last.pop(student_id, None)
-        if opened is None:
-            return
+        """Remember a graded typed answer and the question it opened (None: it ended the
+        check)."""
+        self._last.pop(student_id, None)  # (re-inserted last: the newest)
         self._last[student_id] = _Graded(message_id, text_key(text), now, opened)
         while len(self._last) > self.max_students:
             self._last.popitem(last=False)  # the longest ago: long past any window

@@ -246,7 +246,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
             await not_understood(update, context, text)  # perhaps something for the teacher
         return
     if isinstance(feedback, answers.SentTwice):  # a copy of her last answer: set aside, said
-        await say(update, context, "typed-sent-twice")
+        await say(update, context, "typed-sent-twice" if feedback.waiting
+                  else "typed-sent-twice-done")
         return
     if isinstance(feedback, answers.TapAnAnswer):
         await say(update, context, "tap-an-answer")  # home language first, then English

@@ -205,7 +205,10 @@ class TypeTheWord:
 @dataclass(frozen=True)
 class SentTwice:
     """The same text as her last graded answer, arriving seconds later: a copy of it
-    (sent_twice.py). Nothing is graded; she is told the open question still waits."""
+    (sent_twice.py). Nothing is graded; she is told so, and that `waiting` (the question her
+    answer opened) still waits (False: that answer ended the check)."""
+
+    waiting: bool = True
 
 
 def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
@@ -220,7 +223,9 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     """
     stored = study.next_open_item(db, user_id)
     if stored is None:
-        return None
+        copy = guard is not None and guard.is_copy(user_id, text, None, now,
+                                                   message_id=message_id)
+        return SentTwice(waiting=False) if copy else None
     if guard is not None and guard.is_copy(user_id, text, stored.id, now, message_id=message_id,
                                            answers_it=_answers_right(stored.item, text)):
         return SentTwice()
