@@ -2,8 +2,8 @@
 network): the copy is set aside, never graded against the question its first copy opened.
 
 The rule (why each part):
-- The same student and the same text (any case or spacing): a copy is byte for byte what she
-  sent, and only her own messages can be copies of hers.
+- The same student and the same text: a copy carries what she sent (its case and spacing are
+  ignored, as grading ignores them), and only her own messages can be copies of hers.
 - Her last graded answer moved her to a new question, and that question is still the open one:
   only then can a copy do harm (a miss she never made on a question she never read, and that
   question skipped). If she answered something else in between, the text is no copy of the
