@@ -344,7 +344,10 @@ async def one_round(app: Application, api: OfflineBotAPI, factory: UpdateFactory
             item, user = stored.item, factory.user(user_id)
             right = step_rng.random() < 0.8
             if item.typed:
-                others.append(factory.message(user, item.answer if right else "zzz"))
+                # a wrong word unlike her last one: the same text at once is a copy of it, set
+                # aside (sent_twice.py), and this clock does not move within a round
+                wrong = "zzz" if stored.id % 2 else "qqq"
+                others.append(factory.message(user, item.answer if right else wrong))
                 continue
             index = item.options.index(item.answer)
             option = index if right else (index + 1) % len(item.options)

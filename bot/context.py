@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.config import Config
+from bot.domain.sent_twice import SentTwiceGuard
 from bot.domain.throttle import Throttle
 from bot.presentation.i18n import Catalog
 from bot.speech import Speech
@@ -38,6 +39,8 @@ class Services:
         limit=30, window=timedelta(seconds=20), pause=timedelta(seconds=30)))  # any update
     ask_guard: Throttle = field(default_factory=lambda: Throttle(
         limit=10, window=timedelta(hours=1), pause=timedelta(hours=1)))  # messages to teachers
+    # Each student's last graded typed answer, in memory: a copy of it is set aside, not graded
+    sent_twice: SentTwiceGuard = field(default_factory=SentTwiceGuard)
 
 
 @dataclass

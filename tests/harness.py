@@ -33,6 +33,7 @@ from tests.telegram_html import assert_telegram_accepts
 TEACHER_ID = 9001
 INVITE = "TEACH-CODE-2026"
 ADMIN_ID = 42
+WRONG_WORDS = ("zebra", "window", "umbrella")  # no pack's word, nor a slip of one
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Chat:
     clock: Clock
     factory: UpdateFactory = field(default_factory=UpdateFactory)
     seen: int = 0
+    last_text: dict[int, str] = field(default_factory=dict)  # what each user sent last
 
     def user(self, user_id: int = 1001, name: str = "Ana", lang: str | None = "es"
              ) -> dict[str, Any]:
@@ -57,6 +59,7 @@ class Chat:
 
     async def send(self, user: dict[str, Any], text: str) -> list[Call]:
         """The user sends a private message; return the calls the bot made in reply."""
+        self.last_text[user["id"]] = text
         return await self.process(self.factory.message(user, text))
 
     async def tap(self, user: dict[str, Any], data: str) -> list[Call]:
@@ -123,7 +126,7 @@ async def restarted(chat: Chat) -> Chat:
     await chat.app.shutdown()
     app = build_application(chat.app.bot_data.services, request=chat.api)
     await app.initialize()
-    return Chat(app, chat.api, chat.db, chat.clock, chat.factory)
+    return Chat(app, chat.api, chat.db, chat.clock, chat.factory, last_text=chat.last_text)
 
 
 def _replying(data: dict[str, Any], user: dict[str, Any], to: int) -> dict[str, Any]:
@@ -249,7 +252,11 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
     stored = open_item(chat, user["id"])
     item = stored.item
     if item.typed:
-        return await chat.send(user, item.answer if right else "zebra")
+        # A wrong word other than the one she sent last: the same text again within seconds
+        # is a copy of that message, set aside (sent_twice.py), and a student wrong twice in
+        # a row types two wrong words (a test about one word twice sends it itself).
+        wrong = next(w for w in WRONG_WORDS if w != chat.last_text.get(user["id"]))
+        return await chat.send(user, item.answer if right else wrong)
     index = item.options.index(item.answer)
     if not right:
         index = (index + 1) % len(item.options)

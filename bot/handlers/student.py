@@ -237,13 +237,17 @@ async def student_text(update: Update, context: PuenteContext) -> None:
             await ask_home_language(update, context, typed.detected)
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
-                                    s.config.school.holidays)
+                                    s.config.school.holidays, s.sent_twice, message.message_id)
     if feedback is None:  # not an answer: one of their words in their language, or else
         found = lookup.home_word(s.db, user.id, text)
         if found:
             await send_home_word(context, message.chat_id, found, student.language)
         else:
             await not_understood(update, context, text)  # perhaps something for the teacher
+        return
+    if isinstance(feedback, answers.SentTwice):  # a copy of her last answer: set aside, said
+        await say(update, context, "typed-sent-twice" if feedback.waiting
+                  else "typed-sent-twice-done")
         return
     if isinstance(feedback, answers.TapAnAnswer):
         await say(update, context, "tap-an-answer")  # home language first, then English

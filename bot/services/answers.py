@@ -35,6 +35,7 @@ from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, pair_item, practice_item
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.school_days import local_midnight
+from bot.domain.sent_twice import SentTwiceGuard, text_key
 from bot.domain.typed_answers import (
     ENGLISH_RETRIES,
     NOT_AN_ANSWER,
@@ -201,16 +202,53 @@ class TypeTheWord:
     key: str
 
 
+@dataclass(frozen=True)
+class SentTwice:
+    """The same text as her last graded answer, arriving seconds later: a copy of it
+    (sent_twice.py). Nothing is graded; she is told so, and that `waiting` (the question her
+    answer opened) still waits (False: that answer ended the check)."""
+
+    waiting: bool = True
+
+
 def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
-                 holidays: Collection[date] = ()
-                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | None:
+                 holidays: Collection[date] = (), guard: SentTwiceGuard | None = None,
+                 message_id: int | None = None
+                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | SentTwice | None:
     """Grade free text against the student's open item; None when no item is open.
 
-    Text that matches a button's label during a button question counts as that tap.
+    Text that matches a button's label during a button question counts as that tap. With a
+    `guard`, a copy of her last graded answer (`message_id`: its Telegram message) is set
+    aside (`SentTwice`), never graded against the question that answer opened.
     """
     stored = study.next_open_item(db, user_id)
     if stored is None:
-        return None
+        copy = guard is not None and guard.is_copy(user_id, text, None, now,
+                                                   message_id=message_id)
+        return SentTwice(waiting=False) if copy else None
+    if guard is not None and guard.is_copy(user_id, text, stored.id, now, message_id=message_id,
+                                           answers_it=_answers_right(stored.item, text)):
+        return SentTwice()
+    outcome = _answer_text(db, user_id, stored, text, now, tz, holidays)
+    if guard is not None and isinstance(outcome, Feedback):  # a copy must not answer the next
+        opened = outcome.next_question.item_id if outcome.next_question else None
+        guard.graded(user_id, text, opened, now, message_id=message_id)
+    return outcome
+
+
+def _answers_right(item: Item, text: str) -> bool:
+    """Whether `text` is, exactly (any case or spacing), the right answer to `item`: its word,
+    or the label of its right option."""
+    if item.typed:
+        return text_key(text) == text_key(item.answer)
+    index = matching_option(item, text)
+    return index is not None and item.options[index] == item.answer
+
+
+def _answer_text(db: Database, user_id: int, stored: study.StoredItem, text: str,
+                 now: datetime, tz: ZoneInfo, holidays: Collection[date]
+                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord:
+    """Grade free text against the open item `stored` (answer_typed)."""
     who = learner(db, user_id)
     if not stored.item.typed:
         index = matching_option(stored.item, text)

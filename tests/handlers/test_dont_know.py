@@ -116,6 +116,9 @@ async def test_i_dont_know_counts_exactly_as_a_wrong_typed_answer_does(chat: Cha
         typed += 1  # every deciding review to write: one tapped 🤷, the other a wrong word
         await chat.tap(ana, f"dk:{open_item(chat, 1001).id}")
         await chat.send(bo, "zebra")
+        # Each question read before it is answered: "zebra" again at once would be a copy of
+        # the last message (sent_twice.py), not an answer
+        chat.clock.advance(seconds=10)
     assert study.next_open_item(chat.db, 1002) is None
     assert study.student_mastery(chat.db, 1001) == study.student_mastery(chat.db, 1002)
     rows = "SELECT word_id, item_type, correct FROM attempts WHERE student_id = ? ORDER BY 1"
