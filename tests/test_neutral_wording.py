@@ -2,7 +2,8 @@
 with only a masculine form comes with its feminine ("maestro o maestra", "professor ou
 professora", "hijo o hija"), or the wording avoids it ("docente", "estudante", "Aqui você dá
 aulas"). Keys added after the gender sweep slipped back ("el maestro lo verá", "Aqui você é
-professor"); this keeps them from slipping again. Quoted examples are left alone."""
+professor"); this keeps them from slipping again. Quoted examples are left alone. Arabic
+student lines take no masculine command (docs/languages.md)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,46 @@ def test_a_masculine_only_teacher_or_student_is_caught(lang: str, text: str) -> 
 ])
 def test_neutral_or_paired_wording_passes(lang: str, text: str) -> None:
     assert masculine_only(lang, text) == []
+
+
+# Arabic has no neutral singular "you": a student's line says what to do with a verbal noun
+# ("الضغط على", "كتابة") and uses no present "you" verb, so it reads the same to a girl and a
+# boy (docs/languages.md). Masculine commands and verbs that slipped in before:
+ARABIC_MASCULINE = re.compile(
+    r"(?<![\w])(اضغط|اكتب|اكتبها|اختر|أرسل|جرّب|انتبه|استمر|تدرّب|اقرأ|اقرأها|استمع|انظر|"
+    r"أكمل|حاول|انتظر|تحقّق|اطلب|افتح|اسأل|شغّل|تريد|تعرف|تعرفها|ترى|لترى|تراها|ستراها|"
+    r"تتعلم|تتعلمها|تدرس|لتدرس|لتتدرب|تنضم|لتنضم|تقرأ|لتقرأها|تسمع|ستسمع|تتحدث|تتحدثها|"
+    r"تخمّن|تقصد|تحتاج|تكتب|تُكمل|أنت جاهز|مستخدمًا)(?![\w])")
+
+# Lines only a student reads (a family's and a teacher's have their own forms).
+ARABIC_STUDENT_KEYS = (
+    "error-config", "not-enrolled", "language-needed", "check-stale", "check-stale-finished",
+    "join-code-missing", "join-code-unknown", "join-code-expired", "join-code-replaced",
+    "welcome-back", "ready", "language-ask", "language-menu", "language-stale", "language-more",
+    "placement-question", "placement-done", "item-practice", "no-words", "false-friend-warning",
+    "sentence-frame", "sentence-starter", "sentence-own", "item-cloze-typed", "item-typed",
+    "item-cloze-typed-ask", "item-typed-ask", "item-typed-intro", "feedback-right-typo",
+    "feedback-wrong", "feedback-wrong-no-gloss", "feedback-dont-know",
+    "feedback-dont-know-no-gloss", "word-mastered-spelling", "check-done", "progress-summary",
+    "progress-next-check", "progress-next-words", "progress-next-more", "help-student",
+    "help-short", "tap-an-answer", "deleteme-confirm", "remind-usage", "remind-quiet",
+    "reminder-due", "reminder-due-cards", "command-start", "command-words", "command-language",
+    "command-deleteme", "command-ask", "student-family-stopped", "student-family-stopped-many",
+    "button-listen", "audio-no-home-voice", "audio-unavailable", "item-listen",
+    "placement-listen-caption", "placement-closed", "too-many-attempts", "slow-down",
+    "typed-home-language", "typed-not-english", "typed-not-english-unnamed", "typed-empty",
+    "typed-too-long", "check-done-low", "check-done-low-short", "check-done-slipped",
+    "check-done-more", "check-done-more-words", "mixed-up-card", "placement-ask",
+    "placement-paused", "placement-paused-level", "button-placement-continue",
+    "check-short-new-cards", "check-short-written", "check-after-cards", "check-cards-above",
+    "check-cards-command", "check-cards-later", "check-not-yet", "card-stale",
+    "teacher-only-student", "command-unknown-student-suggest")
+
+
+def test_arabic_speaks_to_a_student_with_no_masculine_command(catalog: Catalog) -> None:
+    arabic = catalog.messages["ar"]
+    found = {key: ARABIC_MASCULINE.findall(text) for key in ARABIC_STUDENT_KEYS
+             for text in texts(arabic[key]) if ARABIC_MASCULINE.search(text)}
+    assert found == {}
+    assert ARABIC_MASCULINE.search("اضغط /words لترى كلماتك.")  # the old wording is caught
+    assert catalog.plain("tap-an-answer", "ar").startswith("الضغط على إحدى الإجابات")
