@@ -24,9 +24,9 @@ def seen(text: str) -> str:
     ("ru", ["👉 1 слово готово: /check", "👉 2 слова готовы: /check",
             "👉 5 слов готово: /check", "👉 11 слов готово: /check",
             "👉 21 слово готово: /check"]),
-    ("ar", ["👉 كلمة واحدة جاهزة، أرسل /check", "👉 كلمتان جاهزتان، أرسل /check",
-            "👉 5 كلمات جاهزة، أرسل /check", "👉 11 كلمة جاهزة، أرسل /check",
-            "👉 21 كلمة جاهزة، أرسل /check"]),
+    ("ar", ["👉 كلمة واحدة جاهزة: /check", "👉 كلمتان جاهزتان: /check",
+            "👉 5 كلمات جاهزة: /check", "👉 11 كلمة جاهزة: /check",
+            "👉 21 كلمة جاهزة: /check"]),
 ])
 def test_a_student_reads_how_many_words_are_ready_without_word_s(
         catalog: Catalog, lang: str, expected: list[str]) -> None:
@@ -39,8 +39,8 @@ def test_a_student_reads_how_many_words_are_ready_without_word_s(
             "Please wait 11 minutes,", "Please wait 21 minutes,"]),
     ("ru", ["Подожди 1 минуту,", "Подожди 2 минуты,", "Подожди 5 минут,", "Подожди 11 минут,",
             "Подожди 21 минуту,"]),
-    ("ar", ["انتظر دقيقة واحدة،", "انتظر دقيقتين،", "انتظر 5 دقائق،", "انتظر 11 دقيقة،",
-            "انتظر 21 دقيقة،"]),
+    ("ar", ["الانتظار دقيقة واحدة،", "الانتظار دقيقتين،", "الانتظار 5 دقائق،",
+            "الانتظار 11 دقيقة،", "الانتظار 21 دقيقة،"]),
 ])
 def test_a_wait_in_minutes_reads_in_the_form_its_number_takes(
         catalog: Catalog, lang: str, expected: list[str]) -> None:

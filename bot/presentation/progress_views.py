@@ -148,12 +148,13 @@ def progress_counts(p: Progress) -> tuple[int, int, int, int]:
 
 def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
     """The progress chart as text bars in the learner's language, for scripts the chart font
-    cannot draw (Arabic, Chinese, Korean)."""
+    cannot draw (Arabic, Chinese, Korean): bars without figures, since the same message
+    already counts each state ("🔁 قيد المراجعة: 3" twice in one message was a repeat)."""
     rows = [(key, count, block) for (key, block), count in zip(PROGRESS_BARS,
                                                                 progress_counts(p), strict=True)]
     peak = max(1, *(count for _, count, _ in rows))
     lines = [Markup(f"<b>{catalog.render('chart-progress-title', lang)}</b>")]
     for key, count, block in rows:
         bar = block * max(1, round(10 * count / peak)) if count else "▫️"
-        lines.append(Markup(f"{catalog.render(key, lang)}: {count} {bar}"))
+        lines.append(Markup(f"{catalog.render(key, lang)} {bar}"))
     return join_lines(lines)

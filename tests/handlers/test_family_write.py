@@ -20,14 +20,14 @@ async def test_family_invitation_is_ready_to_forward_in_the_students_language(
     await join_and_confirm(chat, chat.user(lang="es"))
     calls = await chat.send(rivera(chat), "/family Ana")
     invitation = next(c for c in calls if "invita" in c.text)
-    assert "¡Hola! El/la docente de Ana le invita" in invitation.text
+    assert "¡Hola! El maestro o la maestra de Ana le invita" in invitation.text
     assert "Hello! Ana's teacher invites you" in invitation.text  # English beneath
     payload = texts(calls).split("?start=")[1].split()[0]
     assert f"?start={payload}" in invitation.text
     photo = next(c for c in calls if c.method == "sendPhoto")
     assert photo.chat_id == TEACHER_ID
     assert next(iter(photo.files.values())).startswith(b"\x89PNG")
-    assert "Escanee para conectarse con el/la docente de Ana" in photo.params["caption"]
+    assert "Escanee para conectarse con el maestro o la maestra de Ana" in photo.params["caption"]
 
 
 async def family_member(chat: Chat, user_id: int = MOTHER, lang: str = "es") -> dict[str, Any]:
@@ -58,7 +58,7 @@ async def test_teacher_writes_first_and_the_family_reads_it_and_can_reply(chat: 
     delivered = [c for c in await chat.deliver() if c.chat_id == MOTHER]
     assert len(delivered) == 1
     text = delivered[0].text
-    assert text.startswith("✉️ Un mensaje del/de la docente de Ana:")
+    assert text.startswith("✉️ Un mensaje del maestro o la maestra de Ana:")
     assert "Ana did great on the quiz &amp; the lab!" in text
     assert "no hay traducción" in text.lower()  # the honest note, in her language
     thread = texts(await chat.send(rivera(chat), "/thread Ana"))

@@ -24,7 +24,7 @@ from tests.harness import (
 )
 
 ECOSYSTEM = next(p for p in load_packs().packs if p.id == "science.ecosystems").words[0]
-PAUSED_AR = ("\u200f🌱 نبدأ الآن بأسهل البطاقات. يمكنك أن تُكمل أسئلة تحديد المستوى لاحقًا.\n"
+PAUSED_AR = ("\u200f🌱 نبدأ الآن بأسهل البطاقات. يمكن إكمال أسئلة تحديد المستوى لاحقًا.\n"
              "🌱 For now we start with the easiest cards. You can finish the level questions "
              "later.")
 OKAFOR = 9002
@@ -46,7 +46,7 @@ async def test_an_arabic_newcomer_who_leaves_placement_for_words_gets_level_one_
     calls = await chat.send(layla, "/words")
 
     assert calls[0].text == PAUSED_AR
-    assert calls[0].buttons == [("أكمل الأسئلة ◀", callbacks.PLACEMENT_RESUME)]
+    assert calls[0].buttons == [("إكمال الأسئلة ◀", callbacks.PLACEMENT_RESUME)]
     card = calls[1].text  # the first card: Arabic first, never hidden in a spoiler
     assert "tg-spoiler" not in card and ECOSYSTEM.definition not in card
     assert card.index("🏞️ <b>نظام بيئي</b>") < card.index("<b>ecosystem</b>")

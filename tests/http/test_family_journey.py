@@ -39,6 +39,6 @@ async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn
     await teacher.wait_for("Type your message for a family member of Ana", STEP)
     teacher.say("Ana read aloud to the class today.")
     await teacher.wait_for("Your message about Ana", STEP)
-    written = await mother.wait_for("Un mensaje del/de la docente de Ana", STEP)
+    written = await mother.wait_for("Un mensaje del maestro o la maestra de Ana", STEP)
     assert "Ana read aloud to the class today." in written.text
     assert standin.stats.errors.get(400, 0) == 0, standin.stats.refused

@@ -1,0 +1,35 @@
+"""/progress at levels 3+ in a language the chart font cannot draw (Arabic, Chinese, Korean)
+sends the counts and text bars in one message: each figure is said once per language, and the
+bars under them are bars, not the same numbers again."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.presentation.i18n import Catalog
+from bot.store import study
+from tests.harness import Chat, answer_current, check_now, join_and_confirm, texts
+
+# Isolates and direction marks the Arabic lines carry around each value.
+INVISIBLE = re.compile("[\u2066-\u2069\u200e\u200f]")
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "ko"])
+async def test_progress_text_bars_do_not_repeat_the_counts(chat: Chat, catalog: Catalog,
+                                                            lang: str) -> None:
+    ana = chat.user(lang=lang)
+    await join_and_confirm(chat, ana, lang=lang, level=4)
+    await check_now(chat, ana)
+    while study.next_open_item(chat.db, ana["id"]) is not None:
+        await answer_current(chat, ana, right=True)
+    shown = INVISIBLE.sub("", texts(await chat.send(ana, "/progress")))
+    title = catalog.plain("chart-progress-title", lang)
+    counts, bars = shown.split(f"\n<b>{title}</b>\n")
+    own = counts.split("\n📚 Words you have met")[0]  # the learner's language, then English
+    for key in ("chart-new", "chart-learning", "chart-reviewing", "chart-mastered"):
+        assert catalog.plain(key, lang) in bars  # every state still has its bar
+    assert not re.search(r"\d", bars), bars
+    figures = re.findall(r"\d+", own)
+    assert figures and len(own.splitlines()) == len(figures), own  # one figure a line
