@@ -85,6 +85,7 @@ async def test_after_the_cards_came_again_the_next_check_sends_the_unread_one_wi
     with no ✅); once it is read, /check asks them."""
     ana, _ = await pushed_and_deleted(chat)
     (card,) = [c for c in await chat.send(ana, "/check") if "📘" in c.text]  # the cards again
+    assert terms(card.text) == ["prey"]  # (Next ▶ turns to predator)
     assert study.next_open_item(chat.db, 1001) is not None  # a check on her older words
     while study.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=True)
