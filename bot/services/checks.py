@@ -46,7 +46,14 @@ from bot.services.learners import (
     unread_words,
     word_refs,
 )
-from bot.services.readiness import BackOn, NextStep, check_words, next_step, waits_for_cards
+from bot.services.readiness import (
+    BackOn,
+    NextStep,
+    check_words,
+    next_step,
+    scoped,
+    waits_for_cards,
+)
 from bot.store import study
 from bot.store.packs import option_words, pack_ids, pack_words, words_by_id
 
@@ -216,11 +223,11 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     word to offer, the word is asked another way, typed at last), and a check at levels 1-2 is
     planned so a right tap can count (check_plan).
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
+    targets = check_words(db, who, now, tz, fresh, only)
     states = studying(db, who.id)
-    targets = [t for t in check_words(db, who, now, tz, fresh) if only is None or t.id in only]
-    waiting = sum(1 for w in waits_for_cards(states, now, tz, who.level, fresh)
-                  if (only is None or w in only) and states[w].previewed
-                  and is_due(states[w], now, tz))
+    mine = scoped(states, only)
+    waiting = sum(1 for w in waits_for_cards(mine, now, tz, who.level, fresh)
+                  if mine[w].previewed and is_due(mine[w], now, tz))
     beginner = who.scaffold.level <= WidaLevel.EMERGING
     if not targets:
         return CheckItems([], waiting)

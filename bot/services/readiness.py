@@ -26,7 +26,8 @@ from bot.store.packs import words_by_id
 
 
 def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
-                fresh: Collection[int] = ()) -> list[WordRef]:
+                fresh: Collection[int] = (), only: Collection[int] | None = None
+                ) -> list[WordRef]:
     """What a check would ask now (ready_ids), in the order it asks them; one word a term
     (the same English word pushed from two packs is asked once, the one waiting longest).
 
@@ -35,14 +36,21 @@ def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     teacher playtest's strongest student spent her whole second check on starter-pack verbs
     read before the unit was pushed, none of the unit's words ("Words you /push always come
     first", the class's first message says). `fresh`: words this /check just unlocked (their
-    cards come with it: they are not cards left waiting)."""
-    states = studying(db, who.id)
+    cards come with it: they are not cards left waiting); `only`: the words a pushed
+    preview's ✅ checks (only its own cards can keep them waiting)."""
+    states = scoped(studying(db, who.id), only)
     first_of_term: dict[str, WordRef] = {}
     for ref in word_refs(words_by_id(db, ready_ids(states, now, tz, who.level, fresh))):
         first_of_term.setdefault(ref.word.term.casefold(), ref)
     own = set(who.pack_ids)
     return sorted(first_of_term.values(),
                   key=lambda r: (states[r.id].state in ACTIVE, r.pack_id in own))
+
+
+def scoped(states: dict[int, WordMastery], only: Collection[int] | None
+           ) -> dict[int, WordMastery]:
+    """The states of the words `only` names (all of them when it names none)."""
+    return states if only is None else {w: s for w, s in states.items() if w in only}
 
 
 def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,

@@ -75,3 +75,18 @@ async def test_words_on_the_day_they_all_came_are_all_new(chat: Chat) -> None:
     chat.clock.advance(days=1)
     header = texts(await chat.send(pa, "/words")).split("\n\n")[0]
     assert header.endswith("📘 New words: 1 · Words to look at again: 4")  # prey: never shown
+
+
+async def test_a_pushed_previews_check_asks_its_cards_while_other_cards_wait(
+        chat: Chat) -> None:
+    """The ✅ under a push she read to the end asks its words: cards of another push, not
+    read yet, do not hold them back (only the push's own cards can)."""
+    pa = await first_day(chat)
+    pushed = [c for c in chat.api.calls if c.chat_id == PA and "<b>predator</b>" in c.text]
+    await page_through(chat, pa, pushed[-1:])  # predator, then prey: all of the push
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
+                    "/push science.ecosystems food chain, food web")
+    await chat.deliver()  # food chain's card; food web's waits
+    chat.clock.advance(minutes=2)
+    calls = await chat.tap(pa, "ck:1")  # the ✅ under predator and prey
+    assert "1/2" in texts(calls) and asked(chat) == {"predator", "prey"}
