@@ -106,12 +106,13 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
     ✅ Check, which starts one once the student has read them."""
     s = context.services
     who = learners.learner(s.db, user_id)
-    plan = unread_cards.place(s.db, who.id, unread, check_follows)
+    now, tz = s.clock(), s.config.school.timezone
+    plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz)
     while plan.pointer is not None:
         if await _point(context, user_id, plan.pointer, who.language):
             return
         unread_cards.message_gone(s.db, who.id, plan.pointer)
-        plan = unread_cards.place(s.db, who.id, unread, check_follows)
+        plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz)
     if cards_first:  # levels 1-2: too few words read for a fair check; it comes after these
         await context.bot.send_message(user_id, s.catalog.bilingual("check-after-cards",
                                                                      who.language))

@@ -107,13 +107,16 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
 
 
 def preview_header(count: int, new: int | None, lang: str, catalog: Catalog) -> Markup:
-    """"Your 5 new words", "Your 5 words (2 new today)" when some were seen before, or
-    "Words to look at again: 5" when none is new (a push of cards she has read)."""
+    """What the cards are: "New words: 5", "Words to look at again: 5" when none is new (a
+    push of cards she has read), or "New words: 2 · Words to look at again: 3". "Your words:
+    4 (new today: 1)" read as all her words (she had 6) and as new the card read a week
+    before, on a day all five came (playtest, level 1): /words shows only the words being
+    learned, and `new` counts cards first shown today."""
     if new is None or new == count:
         return catalog.bilingual("preview-header", lang, count=count)
     if new == 0:
         return catalog.bilingual("preview-header-again", lang, count=count)
-    return catalog.bilingual("preview-header-words", lang, count=count, new=new)
+    return catalog.bilingual("preview-header-words", lang, new=new, again=count - new)
 
 
 def card_page(page: Page, catalog: Catalog) -> Markup:

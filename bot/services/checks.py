@@ -30,6 +30,7 @@ from bot.domain.mastery import (
     RECALL_CHOICES,
     WordMastery,
     card_shown_today,
+    is_due,
     recall_ready,
 )
 from bot.domain.scaffold import ItemType, WidaLevel
@@ -45,7 +46,14 @@ from bot.services.learners import (
     unread_words,
     word_refs,
 )
-from bot.services.readiness import BackOn, NextStep, check_words, next_step
+from bot.services.readiness import (
+    BackOn,
+    NextStep,
+    check_words,
+    next_step,
+    scoped,
+    waits_for_cards,
+)
 from bot.store import study
 from bot.store.packs import option_words, pack_ids, pack_words, words_by_id
 
@@ -100,10 +108,13 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     earlier preview or push whose card they never opened (one card a message at levels 1-3).
     When nothing else is ready, the cards alone are sent, and their ✅ Check starts a later
     check. At levels 1-2 a word with no fair options yet (one card read of three) is never
-    typed: with cards waiting, the check waits for them (their words give the options), else
-    the word waits for a later check. So does a word first read today while cards sent before
-    wait unread: a second /check right after the first one's cards would ask the card just
-    read, seconds after it, while the rest wait; the ✅ under the last card asks them all. A
+    typed: it waits for a later check (the cards' words give the options). So does a word
+    first read today while cards sent before wait unread (readiness.waits_for_cards): a
+    second /check right after the first one's cards would ask the card just read, seconds
+    after it, while the rest wait; the ✅ under the last card asks them all. The other ready
+    words, due reviews above all, are asked now: they never wait for unread cards (a
+    newcomer's three due reviews went unasked behind a card she had not opened; playtest).
+    Only when nothing else can be asked does the check wait for the cards. A
     check asks each word once, so few ready words make a short check: the student is told
     why, and the school day more words come (`holidays` and weekends are skipped).
 
@@ -122,8 +133,8 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     unread = [r for r in unread_words(db, who, fresh) if only is None or r.id in only]
     # Cards sent before and not read yet (not those unlocked now, which come with the check)
     planned = check_items(db, who, now, rng, size, hears, tz,
-                          cards_waiting=len(unread) > len(fresh), only=only)
-    if planned.held and unread:
+                          fresh=frozenset(r.id for r in fresh), only=only)
+    if planned.held and unread and not planned.items:  # reviews never wait for cards
         return CheckStart(unread, None, cards_first=True)
     question = save_check(db, who, planned.items, now)
     not_yet = question is None and planned.held > 0  # nothing fair to ask, no cards waiting
@@ -199,27 +210,25 @@ class CheckItems:
 
 def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
                 size: int = MAX_CHECK, hears: bool = False, tz: ZoneInfo = UTC,
-                cards_waiting: bool = False, only: frozenset[int] | None = None
+                fresh: frozenset[int] = frozenset(), only: frozenset[int] | None = None
                 ) -> CheckItems:
     """The items a new check would ask (of the words `only` names, when it names any), and
-    how many words it holds back (levels 1-2: no fair options yet, see `hold_back`; or, with
-    `cards_waiting` (cards sent, not read yet), first read today: today's new words are
-    checked together, once their cards are read).
+    how many words it holds back (levels 1-2: no fair options yet, see `hold_back`; or first
+    read today while cards sent before wait unread (readiness.waits_for_cards; `fresh`, just
+    unlocked, are not those): today's new words are checked together, once their cards are
+    read).
 
     Only words whose cards the student has seen are asked or offered as options (at every
     level: an unseen option beside a word she read is ruled out by being strange; with no seen
     word to offer, the word is asked another way, typed at last), and a check at levels 1-2 is
     planned so a right tap can count (check_plan).
     `hears`: an English voice can say words (speech is on), so levels 1-2 get listening items."""
-    targets = [t for t in check_words(db, who, now, tz) if only is None or t.id in only]
-    waiting = 0
+    targets = check_words(db, who, now, tz, fresh, only)
+    states = studying(db, who.id)
+    mine = scoped(states, only)
+    waiting = sum(1 for w in waits_for_cards(mine, now, tz, who.level, fresh)
+                  if mine[w].previewed and is_due(mine[w], now, tz))
     beginner = who.scaffold.level <= WidaLevel.EMERGING
-    if cards_waiting and beginner:
-        # (A ready word was not answered today: one first read today is a new word)
-        midnight = local_midnight(now, tz)
-        today = study.shown_since(db, who.id, midnight)
-        ready = [t for t in targets if t.id not in today]
-        targets, waiting = ready, len(targets) - len(ready)
     if not targets:
         return CheckItems([], waiting)
     # Distractors come from the targets' own packs first (a pushed word among the class
@@ -228,7 +237,6 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
     if beginner:
         return _newcomer_items(db, who, targets, pool, now, rng, size, hears, tz, waiting)
-    states = studying(db, who.id)
     items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
                                         size, seen_words(states), hears,
                                         answered_today(states, now, tz)), who.scaffold)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.errors import PuenteError
-from bot.domain.mastery import MasteryState, WordMastery, new_mastery
+from bot.domain.mastery import MasteryState, WordMastery, card_shown_today, new_mastery
 from bot.domain.pace import extra_slots
 from bot.domain.packs import DEFAULT_PACK
 from bot.domain.placement import student_level
@@ -92,18 +92,21 @@ class PreviewWords:
 
 def preview_words(db: Database, who: Learner, now: datetime,
                   tz: tzinfo | None = None) -> PreviewWords:
-    """The words being learned now, for a preview (/words): cards already seen first, then the
-    cards the student has not seen yet (unlocked earlier or pushed, never opened), then any
-    newly unlocked ones. Nothing counts as shown until its card is (cards_shown). With the
+    """The words being learned now, for a preview (/words): cards seen before today first,
+    then those first seen today, then the cards the student has not seen yet (unlocked
+    earlier or pushed, never opened), then any newly unlocked ones: the last `unread` are new,
+    first shown today. Nothing counts as shown until its card is (cards_shown). With the
     school's zone `tz`, a student caught up for today gets one more set (pace.extra_slots)."""
     fresh = unlock(db, who, now, tz)
     states = studying(db, who.id)
     fresh_ids = {w.id for w in fresh}
     ids = sorted(w for w, s in states.items() if s.state in ACTIVE and w not in fresh_ids)
-    seen = [w for w in ids if states[w].previewed]
+    zone = tz or UTC
+    today = [w for w in ids if states[w].previewed and card_shown_today(states[w], now, zone)]
+    before = [w for w in ids if states[w].previewed and w not in today]
     unseen = [w for w in ids if not states[w].previewed]
-    refs = word_refs(words_by_id(db, seen + unseen)) + fresh
-    return PreviewWords(refs, len(unseen) + len(fresh))
+    refs = word_refs(words_by_id(db, before + today + unseen)) + fresh
+    return PreviewWords(refs, len(today) + len(unseen) + len(fresh))
 
 
 class PushedCardsGoneError(PuenteError):

@@ -11,13 +11,23 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain.checks import MAX_CHECK, WordRef
-from bot.domain.mastery import MasteryState, WordMastery, is_due, next_review, ready_at
+from bot.domain.mastery import (
+    MasteryState,
+    WordMastery,
+    card_shown_today,
+    is_due,
+    next_review,
+    ready_at,
+)
+from bot.domain.scaffold import WidaLevel, scaffold_for
 from bot.domain.school_days import next_school_day
 from bot.services.learners import ACTIVE, Learner, studying, unlockable_count, word_refs
 from bot.store.packs import words_by_id
 
 
-def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> list[WordRef]:
+def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
+                fresh: Collection[int] = (), only: Collection[int] | None = None
+                ) -> list[WordRef]:
     """What a check would ask now (ready_ids), in the order it asks them; one word a term
     (the same English word pushed from two packs is asked once, the one waiting longest).
 
@@ -25,23 +35,49 @@ def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo) -> list
     (from packs other than the class's own) before the class pack's, longest waiting first: a
     teacher playtest's strongest student spent her whole second check on starter-pack verbs
     read before the unit was pushed, none of the unit's words ("Words you /push always come
-    first", the class's first message says)."""
-    states = studying(db, who.id)
+    first", the class's first message says). `fresh`: words this /check just unlocked (their
+    cards come with it: they are not cards left waiting); `only`: the words a pushed
+    preview's ✅ checks (only its own cards can keep them waiting)."""
+    states = scoped(studying(db, who.id), only)
     first_of_term: dict[str, WordRef] = {}
-    for ref in word_refs(words_by_id(db, ready_ids(states, now, tz))):
+    for ref in word_refs(words_by_id(db, ready_ids(states, now, tz, who.level, fresh))):
         first_of_term.setdefault(ref.word.term.casefold(), ref)
     own = set(who.pack_ids)
     return sorted(first_of_term.values(),
                   key=lambda r: (states[r.id].state in ACTIVE, r.pack_id in own))
 
 
-def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo) -> list[int]:
+def scoped(states: dict[int, WordMastery], only: Collection[int] | None
+           ) -> dict[int, WordMastery]:
+    """The states of the words `only` names (all of them when it names none)."""
+    return states if only is None else {w: s for w, s in states.items() if w in only}
+
+
+def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
+              level: int | None = None, fresh: Collection[int] = ()) -> list[int]:
     """The one rule for what a check would ask now, which /check, /progress, the daily reminder
     and a check's last message all count: words whose cards the student has seen and that are
-    ready (is_due: due, past the retention gap, not answered earlier today); reviews first,
-    then words still new or learning, the longest waiting first."""
-    ready = (w for w, s in states.items() if s.previewed and is_due(s, now, tz))
+    ready (is_due: due, past the retention gap, not answered earlier today), except those
+    that wait for her unread cards (`waits_for_cards`); reviews first, then words still new
+    or learning, the longest waiting first. /progress said "👉 1 word ready: /check" and
+    /check asked nothing while it waited for the cards (playtest, level 1)."""
+    held = waits_for_cards(states, now, tz, level, fresh)
+    ready = (w for w, s in states.items()
+             if s.previewed and w not in held and is_due(s, now, tz))
     return sorted(ready, key=lambda w: (states[w].state in ACTIVE, ready_at(states[w], tz), w))
+
+
+def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
+                    level: int | None, fresh: Collection[int] = ()) -> frozenset[int]:
+    """Levels 1-2: while cards sent before wait unread (not those `fresh`, just unlocked), the
+    words whose cards were first read today wait too, and are checked together with them once
+    they are read (a second /check right after the first one's cards asked the card just
+    read, seconds after it, while the rest waited). Reviews never wait for cards."""
+    if scaffold_for(level).level > WidaLevel.EMERGING:  # no level yet: level 1's rules
+        return frozenset()
+    if not any(not s.previewed and w not in fresh for w, s in states.items()):
+        return frozenset()
+    return frozenset(w for w, s in states.items() if card_shown_today(s, now, tz))
 
 
 @dataclass(frozen=True)
@@ -73,7 +109,7 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     tracked = studying(db, who.id)
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
-    ready = min(len(ready_ids(tracked, now, tz)), MAX_CHECK)
+    ready = min(len(ready_ids(tracked, now, tz, who.level)), MAX_CHECK)
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
     return NextStep(ready, waiting, back_on(shown, now, tz, holidays), more)
 

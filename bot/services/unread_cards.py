@@ -3,9 +3,10 @@
 One card a message (levels 1-3) leaves a preview's later cards unread until the student taps
 Next. When every /check sent those cards again, a newcomer who never tapped Next had four live
 previews of the same five words, numbered 1/5, 1/4, 1/3, 1/2, each /check counting one more
-card as read (playtest, WIDA levels 1-2). Now, when previews she has in her chat hold every
-unread card, /check replies to the newest of them with one line. Otherwise (a word just
-unlocked, or a preview no longer kept) the unread cards come again in one preview, in the
+card as read (playtest, WIDA levels 1-2). Now, when previews sent today hold every unread
+card, /check replies to the newest of them with one line. Otherwise (a word just unlocked, a
+preview no longer kept, or sent on an earlier day) the unread cards come again in one preview
+right under the reply, in the
 order their preview showed them (the order the teacher pushed the words). A reply Telegram
 refuses (she deleted that message) forgets the message (`message_gone`), and the next plan
 sends the cards again.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
 from sqlite_utils import Database
 
@@ -22,7 +24,6 @@ from bot.domain.checks import WordRef
 from bot.store.previews import StoredPreview, get_preview, set_message, student_previews
 
 ABOVE = "check-cards-above"      # her cards are there; the last one's ✅ starts the check
-COMMAND = "check-cards-command"  # her cards are there; their last card has no ✅: send /check
 LATER = "check-cards-later"      # her cards are there; a check starts now, read them after it
 
 
@@ -32,7 +33,7 @@ class Pointer:
 
     preview_id: int
     message_id: int
-    key: str  # the line's prompt key: ABOVE, COMMAND or LATER
+    key: str  # the line's prompt key: ABOVE or LATER
 
 
 @dataclass(frozen=True)
@@ -43,28 +44,26 @@ class UnreadCards:
     send: list[WordRef]  # every unread card, in one new preview (empty with a pointer)
 
 
-def place(db: Database, student_id: int, unread: Sequence[WordRef],
-          check_follows: bool) -> UnreadCards:
-    """Point to the newest preview on screen when previews on screen hold every unread card;
-    else send them all, in one new preview that holds them together (a card just unlocked, or
-    one whose message is gone, joins those still on screen: the next /check points to it).
-    `check_follows`: a question comes right after."""
+def place(db: Database, student_id: int, unread: Sequence[WordRef], check_follows: bool,
+          now: datetime, tz: tzinfo) -> UnreadCards:
+    """The one rule for unread cards: point to the newest preview on screen when it was sent
+    today, holds every unread card (with the previews sent today), and, when no check
+    follows, ends with ✅; else send them all again, in one new preview right under the
+    reply. A line pointing up to yesterday's message, or to cards with no ✅ ("then send
+    /check"), left a newcomer with three card sets open and three different answers to the
+    same /check (playtest, level 1). `check_follows`: a question comes right after."""
+    today = now.astimezone(tz).date()
     kept = student_previews(db, student_id)
     wanted = {r.id for r in unread}
-    shown = [p for p in kept if p.message_id is not None and wanted & set(p.word_ids)]
+    shown = [p for p in kept if p.message_id is not None and wanted & set(p.word_ids)
+             and p.created_at is not None and p.created_at.astimezone(tz).date() == today]
     held = {w for p in shown for w in p.word_ids} & wanted
-    if shown and held == wanted and (message_id := shown[0].message_id) is not None:
+    if shown and held == wanted and (message_id := shown[0].message_id) is not None \
+            and (check_follows or shown[0].offer_check):
         newest = shown[0]  # the lowest in her chat
-        return UnreadCards(Pointer(newest.id, message_id, _key(newest, check_follows)), [])
+        return UnreadCards(Pointer(newest.id, message_id, LATER if check_follows else ABOVE),
+                           [])
     return UnreadCards(None, in_preview_order(unread, kept))
-
-
-def _key(preview: StoredPreview, check_follows: bool) -> str:
-    """What the line asks of her: read the cards after the check that follows now, or read
-    them and tap the last card's ✅ (or, on cards whose last has no ✅, send /check)."""
-    if check_follows:
-        return LATER
-    return ABOVE if preview.offer_check else COMMAND
 
 
 def in_preview_order(refs: Sequence[WordRef], kept: Sequence[StoredPreview]) -> list[WordRef]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.store.clock import stamp
+from bot.store.clock import parse, stamp
 from bot.store.rows import all_rows, one_row
 
 KEEP = 20  # a student's latest previews that Next and ◀ still turn; older ones are let go
@@ -24,6 +24,7 @@ class StoredPreview:
     new: int | None
     offer_check: bool
     message_id: int | None = None  # the message showing it in her chat (None: not known)
+    created_at: datetime | None = None  # when it was sent
 
 
 def create_preview(db: Database, student_id: int, word_ids: list[int], new: int | None,
@@ -39,12 +40,13 @@ def create_preview(db: Database, student_id: int, word_ids: list[int], new: int 
     return cursor.lastrowid or 0
 
 
-_COLUMNS = "id, student_id, word_ids, new, offer_check, message_id"
+_COLUMNS = "id, student_id, word_ids, new, offer_check, message_id, created_at"
 
 
 def _stored(row: dict[str, Any]) -> StoredPreview:
     return StoredPreview(row["id"], row["student_id"], tuple(json.loads(row["word_ids"])),
-                         row["new"], bool(row["offer_check"]), row["message_id"])
+                         row["new"], bool(row["offer_check"]), row["message_id"],
+                         parse(row["created_at"]) if row["created_at"] else None)
 
 
 def get_preview(db: Database, preview_id: int) -> StoredPreview | None:

@@ -11,6 +11,7 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     answer_current,
+    is_check,
     is_next,
     join_and_confirm,
     page_through,
@@ -55,12 +56,13 @@ async def pushed_and_deleted(chat: Chat) -> tuple[dict, int]:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=2)
     await page_through(chat, ana, await chat.send(ana, "/words"))
+    chat.clock.advance(days=1)
     teacher = chat.user(TEACHER_ID, "Rivera", "en")
     await chat.send(teacher, "/push science.ecosystems food chain, prey, predator")
     (pushed,) = [c for c in await chat.deliver() if c.chat_id == 1001]
     assert terms(pushed.text) == ["food chain"] and pushed.result_id is not None
     chat.delete(ana, pushed.result_id)
-    chat.clock.advance(days=1)
+    chat.clock.advance(hours=1)
     return ana, pushed.result_id
 
 
@@ -76,15 +78,26 @@ async def test_a_deleted_card_message_brings_its_cards_again_in_the_teachers_ord
     assert [terms(c.text) for c in cards] == [["prey"], ["predator"]]  # pushed them
 
 
-async def test_after_the_cards_came_again_the_next_check_points_to_them(chat: Chat) -> None:
+async def test_after_the_cards_came_again_the_next_check_sends_the_unread_one_with_its_check(
+        chat: Chat) -> None:
+    """Cards sent beside a check end without ✅: after that check, /check sends the card she
+    has not read under it, ending with ✅ (never "then send /check" pointing up to cards
+    with no ✅); once it is read, /check asks them."""
     ana, _ = await pushed_and_deleted(chat)
     (card,) = [c for c in await chat.send(ana, "/check") if "📘" in c.text]  # the cards again
-    while study.next_open_item(chat.db, 1001) is not None:  # a check on her older words
+    assert terms(card.text) == ["prey"]  # (Next ▶ turns to predator)
+    assert study.next_open_item(chat.db, 1001) is not None  # a check on her older words
+    while study.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=True)
     chat.clock.advance(minutes=5)
-    later = await chat.send(ana, "/check")
-    assert [c.reply_to for c in later if c.reply_to is not None] == [card.result_id]
-    assert "📘" not in texts(later) and len(chat.api.refused) == 1  # never the deleted one
+    calls = await chat.send(ana, "/check")
+    (again,) = [c for c in calls if terms(c.text)]
+    assert terms(again.text) == ["predator"] and again.reply_to is None  # the card not read
+    assert [is_check(d) for _, d in again.buttons][-1]
+    assert "Then tap ✅ for your check" in texts(calls) and len(chat.api.refused) == 1
+    assert study.next_open_item(chat.db, 1001) is None
+    chat.clock.advance(minutes=5)
+    assert "Pregunta 1/" in texts(await chat.send(ana, "/check"))
 
 
 async def test_a_card_message_sent_before_it_was_remembered_is_learned_from_a_tap(
@@ -100,3 +113,4 @@ async def test_a_card_message_sent_before_it_was_remembered_is_learned_from_a_ta
     await chat.tap_on(hodan, tap, words.result_id)  # card 2 of 3
     (line,) = await chat.send(hodan, "/check")
     assert (line.text, line.reply_to) == (CARDS_ABOVE, words.result_id)
+

@@ -1,7 +1,8 @@
 """A word counts as previewed only once its card was shown to the student: the card they paged
 to (one card a message, levels 1-3), or every card of a preview that shows them all at once
 (levels 4-6). A check never asks a word whose card the student has not seen; a /check with
-unread cards points to them first, in the message she has them in."""
+unread cards shows them first: a line pointing to the message she has them in when it came
+today, else the cards again."""
 
 from __future__ import annotations
 
@@ -30,10 +31,8 @@ def card_terms(text: str, terms: list[str]) -> list[str]:
     return [t for t in terms if f"<b>{t}</b>" in text]
 
 
-CARDS_ABOVE_SO = ("👆 Kaararkaaga cusub waa halkan. Akhri, kadib taabo ✅ kaarka ugu dambeeya.\n"
-                  "👆 Your new cards are here. Read them, then tap ✅ on the last card.")
-CARDS_LATER_ES = ("👆 Tus tarjetas nuevas están aquí. Léelas después de esta prueba.\n"
-                  "👆 Your new cards are here. Read them after this check.")
+CARDS_FIRST_SO = ("📘 Marka hore akhri kaararkaaga cusub. Kadib taabo ✅ si aad u bilowdo "
+                  "tijaabadaada.\n📘 First, read your new cards. Then tap ✅ for your check.")
 CHECK_SO = ("✅ I tijaabi", "ck")
 TERMS = ["ecosystem", "organism", "habitat", "population", "community", "producer",
          "consumer", "decomposer", "predator", "prey", "food chain", "food web"]
@@ -57,11 +56,12 @@ async def test_a_check_asks_only_the_cards_she_opened_and_shows_the_others_first
     calls = [c for c in await chat.send(ana, "/check") if c.method in ("sendMessage", "sendPoll")]
 
     assert asked(chat) == set()  # never organism or habitat, and ecosystem not typed
-    assert [c.text for c in calls] == [CARDS_ABOVE_SO]  # no card sent again: one line, ...
-    assert calls[0].reply_to == first.result_id  # ... a reply to the card she has
+    assert calls[0].text == CARDS_FIRST_SO  # yesterday's message is not pointed up to: ...
+    assert [card_terms(c.text, TERMS) for c in calls[1:]] == [["organism"]]  # ... the cards
+    assert all(c.reply_to is None for c in calls)  # she has not read come again, under it
     assert study.next_open_item(chat.db, 1001) is None
-    shown = await page_through(chat, ana, calls)  # now she reads organism and habitat there
-    assert [card_terms(c.text, TERMS) for c in shown[1:]] == [["organism"], ["habitat"]]
+    shown = await page_through(chat, ana, calls[1:])  # now she reads organism and habitat
+    assert [card_terms(c.text, TERMS) for c in shown] == [["organism"], ["habitat"]]
     assert CHECK_SO in shown[-1].buttons
     await chat.tap(ana, callbacks.CHECK)
     assert asked(chat) == {"ecosystem", "organism", "habitat"}
@@ -94,9 +94,9 @@ async def test_after_a_push_she_never_paged_through_no_unread_word_is_asked(
 
     assert not asked(chat) & {"prey", "food chain"}
     assert "predator" in asked(chat)  # its card was delivered: it counts as seen
-    assert calls[0].text == CARDS_LATER_ES  # the unread cards come first: where they are,
-    assert calls[0].reply_to == pushed.result_id  # in the push she has, not sent again
-    assert "📘" not in texts(calls)
+    assert card_terms(calls[0].text, TERMS) == ["prey"]  # the unread cards come first:
+    assert calls[0].reply_to is None  # again, right under /check (the push is a day old)
+    assert "👆" not in texts(calls)
 
 
 async def test_a_preview_that_shows_every_card_counts_them_all_as_seen(chat: Chat) -> None:

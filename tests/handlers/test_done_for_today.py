@@ -75,13 +75,13 @@ async def test_a_check_late_the_evening_before_does_not_silence_todays_reminder(
 @pytest.mark.parametrize(("level", "last"), [
     (1, "Prueba terminada: acertaste 3 de 3. ¡Excelente! 🌟\n"
         "Check finished: 3 of 3 right. Excellent! 🌟\n"
-        "🎉 ¡Listo por hoy, muy bien! ¿Quieres más? /check\n"
-        "🎉 Done for today, well done! Want more? /check"),
+        "🎉 ¡Muy bien! ¿Quieres más? /check\n"
+        "🎉 Well done! Want more? /check"),
     (3, "Prueba terminada: acertaste 3 de 3. ¡Excelente! 🌟\n"
         "Check finished: 3 of 3 right. Excellent! 🌟\n"
         "👉 5 palabras listas: /check\n"
         "👉 5 words ready: /check")])
-async def test_a_check_with_more_words_ready_ends_done_for_today_at_levels_1_2(
+async def test_a_check_with_more_words_ready_offers_more_never_done_at_levels_1_2(
         chat: Chat, level: int, last: str) -> None:
     ana = chat.user(ANA, "Ana", lang="es")
     await join_and_confirm(chat, ana, level=level)

@@ -163,7 +163,7 @@ async def test_cards_never_opened_are_still_new_days_later(chat: Chat) -> None:
     assert "New words: 5" in texts(await chat.send(ana, "/words"))  # she reads card 1 only
     chat.clock.advance(days=4)
     again = texts(await chat.send(ana, "/words"))
-    assert "Your words: 5 (new today: 4)" in again
+    assert "New words: 4 · Words to look at again: 1" in again
 
 
 async def test_report_names_who_has_not_started_and_who_stopped(chat: Chat) -> None:

@@ -16,8 +16,8 @@ from bot.store.packs import pack_words
 from tests.harness import TEACHER_ID, Chat, answer_current, join_and_confirm, texts
 
 FRIDAY = "2026-09-11"  # the clock starts on Monday 14 September 2026, in school hours
-MORE = ("🎉 Ou fini pou jodi a, bravo! Ou vle plis? /check\n"
-        "🎉 Done for today, well done! Want more? /check")  # more words ready, at level 2
+MORE = ("🎉 Bravo! Ou vle plis? /check\n"
+        "🎉 Well done! Want more? /check")  # more words ready, at level 2
 
 
 async def widlene(chat: Chat) -> tuple[dict, dict[str, int]]:
@@ -133,7 +133,7 @@ async def test_every_tap_she_answers_right_counts_for_her_teacher_when_writing_i
     assert {t: after[t] - before[t] for t in before if after[t] != before[t]} == {
         terms[i.word_id]: 1 for i in asked}
     # The word that waited is asked in her next check, written, and counts
-    assert "Want more? /check" in said  # one word waits ("Done for today", levels 1-2)
+    assert "Want more? /check" in said  # one word waits ("Well done! Want more?", levels 1-2)
     (last,), _ = await check(chat, user)
     assert last.typed and terms[last.word_id] in trio
     final = counts(texts(await chat.send(rivera, "/student Widlene")))

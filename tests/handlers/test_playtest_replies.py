@@ -104,7 +104,8 @@ def test_one_new_word_needs_no_plural(catalog: Catalog) -> None:
     assert card_views.preview_header(1, None, "es", catalog) == (
         "📘 Palabras nuevas: 1\n📘 New words: 1")
     assert card_views.preview_header(3, 1, "es", catalog) == (
-        "📘 Tus palabras: 3 (nuevas hoy: 1)\n📘 Your words: 3 (new today: 1)")
+        "📘 Palabras nuevas: 1 · Palabras para repasar: 2\n"
+        "📘 New words: 1 · Words to look at again: 2")
 
 
 async def test_a_teachers_start_says_what_they_can_do(chat: Chat) -> None:

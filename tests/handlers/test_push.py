@@ -443,7 +443,7 @@ async def test_a_push_counts_as_new_only_the_words_a_student_has_not_read(chat: 
     await chat.send(teacher(chat), f"/push science.ecosystems {' '.join(read)} {fresh}")
     pushed = texts(await chat.deliver())
     # level 5: the header is English, as the cards are
-    assert "Your words: 3 (new today: 1)" in pushed and "New words: 3" not in pushed
+    assert "New words: 1 · Words to look at again: 2" in pushed and "New words: 3" not in pushed
 
 
 async def test_a_push_asked_for_in_quiet_hours_says_why_it_waits(chat: Chat) -> None:

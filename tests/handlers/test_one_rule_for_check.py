@@ -1,0 +1,92 @@
+"""One rule for what /check does and what counts as ready (playtest: Pa Houa, a level-1 Hmong
+newcomer). Due reviews are asked at once, never held behind a card she has not opened; her
+unread cards come right under the reply (a line pointing up to yesterday's message was lost
+among three open card sets); /progress counts only words a /check would ask; and /words says
+what its cards are, "new" meaning first shown today."""
+
+from __future__ import annotations
+
+from bot.store import study
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    page_through,
+    texts,
+)
+
+PA = 1001
+
+
+def asked(chat: Chat) -> set[str]:
+    """The English terms of the words her open check asks."""
+    return {r[0] for r in chat.db.execute(
+        "SELECT DISTINCT w.term FROM check_items c JOIN words w ON w.id = c.word_id "
+        "WHERE c.student_id = ? AND c.answered_at IS NULL", [PA])}
+
+
+async def first_day(chat: Chat) -> dict:
+    """Pa Houa joins at level 1, reads her three cards and answers their check; the teacher
+    pushes predator and prey, and she sees the first card only."""
+    pa = chat.user(PA, "PaHoua", lang="en")
+    await join_and_confirm(chat, pa, lang="hmn", level=1)
+    await check_now(chat, pa)
+    while study.next_open_item(chat.db, PA) is not None:
+        await answer_current(chat, pa, right=True)
+    chat.clock.advance(minutes=10)
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
+                    "/push science.ecosystems predator, prey")
+    (pushed,) = [c for c in await chat.deliver() if c.chat_id == PA]
+    assert "<b>predator</b>" in pushed.text and "<b>prey</b>" not in pushed.text
+    return pa
+
+
+async def test_due_reviews_are_asked_at_once_under_the_cards_she_has_not_read(
+        chat: Chat) -> None:
+    pa = await first_day(chat)
+    await chat.send(pa, "/words")  # card 1 of 5; she never taps Next
+    chat.clock.advance(days=1)
+    calls = await chat.send(pa, "/check")
+    assert {"ecosystem", "organism", "habitat"} <= asked(chat)  # yesterday's words, now
+    assert "prey" not in asked(chat)  # a card she has not read is never asked
+    assert all(c.reply_to is None for c in calls)  # nothing points up to yesterday's cards
+    cards = [i for i, c in enumerate(calls) if "<b>prey</b>" in c.text]
+    question = [i for i, c in enumerate(calls) if "1/" in c.text and "<b>prey</b>" not in c.text]
+    assert cards and question and cards[0] < question[0]  # the unread card, right under /check
+
+
+async def test_progress_says_ready_only_when_check_would_ask_something(chat: Chat) -> None:
+    pa = await first_day(chat)  # predator's card first read today, prey's waiting
+    progress = texts(await chat.send(pa, "/progress"))
+    calls = await chat.send(pa, "/check")
+    assert study.next_open_item(chat.db, PA) is None  # predator waits for prey's card ...
+    assert "ready" not in progress and "New cards to read" in progress  # ... and says so
+    assert "send /check" not in texts(calls)  # the cards it points to end with ✅
+    await page_through(chat, pa, calls)
+    assert "1/" in texts(await chat.tap(pa, "ck:1"))  # their ✅: a check on them
+
+
+async def test_words_on_the_day_they_all_came_are_all_new(chat: Chat) -> None:
+    pa = await first_day(chat)  # three starter cards and two pushed, all today
+    header = texts(await chat.send(pa, "/words")).split("\n\n")[0]
+    assert header.endswith("📘 New words: 5")  # not "Your words: 5 (new today: 1)"
+    chat.clock.advance(days=1)
+    header = texts(await chat.send(pa, "/words")).split("\n\n")[0]
+    assert header.endswith("📘 New words: 1 · Words to look at again: 4")  # prey: never shown
+
+
+async def test_a_pushed_previews_check_asks_its_cards_while_other_cards_wait(
+        chat: Chat) -> None:
+    """The ✅ under a push she read to the end asks its words: cards of another push, not
+    read yet, do not hold them back (only the push's own cards can)."""
+    pa = await first_day(chat)
+    pushed = [c for c in chat.api.calls if c.chat_id == PA and "<b>predator</b>" in c.text]
+    await page_through(chat, pa, pushed[-1:])  # predator, then prey: all of the push
+    await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
+                    "/push science.ecosystems food chain, food web")
+    await chat.deliver()  # food chain's card; food web's waits
+    chat.clock.advance(minutes=2)
+    calls = await chat.tap(pa, "ck:1")  # the ✅ under predator and prey
+    assert "1/2" in texts(calls) and asked(chat) == {"predator", "prey"}
