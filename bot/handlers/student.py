@@ -90,9 +90,9 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
 async def ask_home_language(update: Update, context: PuenteContext, detected: str | None
                             ) -> None:
     """One short line in the child's likely language ("Is your home language X?" when the phone
-    or their words say X), in English too when the phone says nothing certain; every home
-    language as a button in its own name, the likely one first, English, and other languages:
-    a child who reads no English still finds theirs."""
+    or their words say X), and in English; every home language as a button in its own name,
+    the likely one first, English, and other languages: a child who reads no English still
+    finds theirs."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages,
@@ -100,12 +100,11 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     key, params = ("language-confirm", {"language": language_name(asked.confirm)}) \
         if asked.confirm else ("language-ask", {})
     more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
-                                 asked.english, english_first=asked.guessed)
+                                 english=True, english_first=asked.guessed)
     menu = keyboards.language_menu(
         [*asked.likely, *keyboards.home_languages(s.config.school.languages)],
         first=not asked.guessed, more=more)
-    text = s.catalog.bilingual(key, asked.lang, english_first=asked.guessed, **params) \
-        if asked.english else s.catalog.render(key, asked.lang, **params)
+    text = s.catalog.bilingual(key, asked.lang, english_first=asked.guessed, **params)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
 
 
@@ -130,8 +129,7 @@ async def more_languages(update: Update, context: PuenteContext) -> None:
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages)
     chosen = membership.chosen_language(s.db, user.id)
     lang = chosen or asked.lang  # asked in the same language as the question it came from
-    text = s.catalog.bilingual("language-more", lang, english_first=asked.guessed and not chosen) \
-        if chosen or asked.english else s.catalog.render("language-more", lang)
+    text = s.catalog.bilingual("language-more", lang, english_first=asked.guessed and not chosen)
     await context.bot.send_message(chat.id, text, reply_markup=keyboards.language_menu(
         keyboards.more_languages()))
 
