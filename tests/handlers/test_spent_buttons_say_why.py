@@ -1,0 +1,63 @@
+"""A button tapped after it has done its work says so in its toast, never nothing (playtest:
+Pa Houa's 🤷 under a question she had just typed the answer to, and a second ✉️ "Send to
+teacher" after her message went, changed nothing and said nothing)."""
+
+from __future__ import annotations
+
+from bot.demo.offline import Call
+from bot.store import study
+from tests.handlers.test_dont_know import deciding_review
+from tests.harness import Chat, join_and_confirm, open_item
+
+ANSWERED = "Ya respondiste esta pregunta. Tu siguiente pregunta está más abajo."
+SENT = "Ya se envió ✅ El mensaje va en camino al maestro o la maestra."
+CLOSED = ("Estos botones ya están cerrados. Para escribir al maestro o la maestra, se puede "
+          "enviar /ask con el mensaje.")
+
+
+def toast(calls: list[Call]) -> str:
+    """The tap's answer, its only call: a note over the chat."""
+    assert [c.method for c in calls] == ["answerCallbackQuery"], [c.method for c in calls]
+    return calls[0].text
+
+
+def relayed(chat: Chat) -> int:
+    return chat.db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
+
+async def test_i_dont_know_under_a_question_answered_by_typing_says_it_is_answered(
+        chat: Chat) -> None:
+    ana, _ = await deciding_review(chat)
+    typed = open_item(chat)
+    question = chat.showing(ana, f"dk:{typed.id}")
+    await chat.send(ana, typed.item.answer)  # right, typed: the 🤷 leaves the question
+    answers = chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0]
+    chat.clock.advance(seconds=4)  # at once, as a child taps what her screen still shows
+    assert toast(await chat.tap_on(ana, f"dk:{typed.id}", question)) == ANSWERED
+    assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == answers
+    assert study.get_item(chat.db, typed.id).answered
+
+
+async def offered(chat: Chat) -> tuple[dict, int]:
+    """Ana writes something the bot cannot answer: it offers to send it to the teacher."""
+    ana = chat.user()
+    await join_and_confirm(chat, ana, level=3)
+    await chat.send(ana, "mañana no puedo venir a la escuela porque estoy enferma")
+    return ana, chat.showing(ana, "ak:no")
+
+
+async def test_send_to_teacher_again_after_sending_says_already_sent(chat: Chat) -> None:
+    ana, offer = await offered(chat)
+    await chat.tap(ana, "ak:1001")
+    sent = relayed(chat)
+    assert toast(await chat.tap_on(ana, "ak:1001", offer)) == SENT
+    assert toast(await chat.tap_on(ana, "ak:no", offer)) == SENT  # it went: "not sent" is late
+    assert relayed(chat) == sent  # sent once
+
+
+async def test_send_to_teacher_after_dont_send_says_the_buttons_are_closed(chat: Chat) -> None:
+    ana, offer = await offered(chat)
+    await chat.tap(ana, "ak:no")
+    before = relayed(chat)
+    assert toast(await chat.tap_on(ana, "ak:1001", offer)) == CLOSED
+    assert relayed(chat) == before
