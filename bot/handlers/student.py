@@ -17,6 +17,7 @@ from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.placement import PLACEMENT, spoken
+from bot.domain.scaffold import scaffold_for
 from bot.presentation import callbacks, card_views, check_views, keyboards, menus, views
 from bot.presentation.i18n import language_name
 from bot.services import answers, family, join, lookup, membership, teaching
@@ -236,12 +237,15 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
                                     s.config.school.holidays)
-    if feedback is None:  # not an answer: one of their words in their language, or else
-        found = lookup.home_word(s.db, user.id, text)
-        if found:
-            await send_home_word(context, message.chat_id, found, student.language)
+    if feedback is None:  # not an answer: one of their words, in their language or in
+        # English (perhaps misspelled), or else perhaps something for the teacher
+        found = lookup.look_up(s.db, user.id, text)
+        if found.home:
+            await send_home_word(context, message.chat_id, found.home, student.language)
+        elif found.english.refs:
+            await send_english_word(context, message.chat_id, found, student.language)
         else:
-            await not_understood(update, context, text)  # perhaps something for the teacher
+            await not_understood(update, context, text)
         return
     if isinstance(feedback, answers.TapAnAnswer):
         await say(update, context, "tap-an-answer")  # home language first, then English
@@ -263,6 +267,19 @@ async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordR
     markup = keyboards.listen_words(found, s.catalog, lang) if s.speech else None
     await context.bot.send_message(chat_id, card_views.home_word_text(found, lang, s.catalog),
                                    parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def send_english_word(context: PuenteContext, chat_id: int, found: lookup.Found,
+                            lang: str) -> None:
+    """Answer an English word of theirs, or a misspelling of one ("Did you mean analyze?"),
+    with its card, each word with its 🔊."""
+    s = context.services
+    words = found.english.refs
+    markup = keyboards.listen_words(words, s.catalog, lang) if s.speech else None
+    await context.bot.send_message(
+        chat_id, card_views.english_word_text(found.english, lang, scaffold_for(found.level),
+                                              s.catalog),
+        parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 def register(app: Application) -> None:

@@ -4,10 +4,11 @@ teacher" after her message went, changed nothing and said nothing)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.demo.offline import Call
 from bot.store import study
-from tests.handlers.test_dont_know import deciding_review
-from tests.harness import Chat, join_and_confirm, open_item
+from tests.harness import Chat, answer_current, class_pack_in_review, join_and_confirm, open_item
 
 ANSWERED = "Ya respondiste esta pregunta. Tu siguiente pregunta está más abajo."
 SENT = "Ya se envió ✅ El mensaje va en camino al maestro o la maestra."
@@ -21,13 +22,26 @@ def toast(calls: list[Call]) -> str:
     return calls[0].text
 
 
+async def typed_question(chat: Chat) -> dict[str, Any]:
+    """A level-1 child whose class words are due for the review that could master them, at a
+    typed question (her first words are cognates, asked typed, under a 🤷)."""
+    ana = chat.user()
+    await join_and_confirm(chat, ana, level=1)
+    class_pack_in_review(chat.db, chat.clock(), 1001)
+    chat.clock.advance(days=3)
+    await chat.send(ana, "/check")
+    while not open_item(chat).item.typed:
+        await answer_current(chat, ana, True)
+    return ana
+
+
 def relayed(chat: Chat) -> int:
     return chat.db.execute("SELECT count(*) FROM outbox").fetchone()[0]
 
 
 async def test_i_dont_know_under_a_question_answered_by_typing_says_it_is_answered(
         chat: Chat) -> None:
-    ana, _ = await deciding_review(chat)
+    ana = await typed_question(chat)
     typed = open_item(chat)
     question = chat.showing(ana, f"dk:{typed.id}")
     await chat.send(ana, typed.item.answer)  # right, typed: the 🤷 leaves the question
