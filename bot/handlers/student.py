@@ -12,7 +12,7 @@ from bot.chat.cards import show_preview
 from bot.chat.drafts import not_understood, too_long
 from bot.chat.family_help import ask_which_child, tell_stranger
 from bot.chat.questions import send_feedback
-from bot.chat.replies import MAX_INPUT, current_tap, say, spend, tapped, user_language
+from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
@@ -202,8 +202,13 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
 
 
 async def placement_resume_button(update: Update, context: PuenteContext) -> None:
-    """Go back to the placement question the student stopped at."""
-    tap = await tapped(update)
+    """Go back to the placement question the student stopped at (a tap on the button from an
+    old screen, once it has asked it, points to it below, or says placement is over)."""
+    user = update.effective_user
+    still_open = user is not None and \
+        join.unfinished_placement(context.services.db, user.id) is not None
+    stale = "check-question-below" if still_open else "placement-closed"
+    tap = await current_tap(update, context, stale)
     if tap is None:
         return
     query, user, _ = tap

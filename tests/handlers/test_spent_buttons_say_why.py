@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.demo.offline import Call
+from bot.presentation import callbacks
 from bot.store import study
 from tests.harness import Chat, answer_current, class_pack_in_review, join_and_confirm, open_item
 
@@ -75,3 +76,27 @@ async def test_send_to_teacher_after_dont_send_says_the_buttons_are_closed(chat:
     before = relayed(chat)
     assert toast(await chat.tap_on(ana, "ak:1001", offer)) == CLOSED
     assert relayed(chat) == before
+
+
+async def test_flip_under_bundled_cards_tapped_again_points_to_the_flipped_cards(
+        chat: Chat) -> None:
+    ana = chat.user()
+    await join_and_confirm(chat, ana, level=5)  # a few cards a message, 🔁 under them
+    cards = await chat.send(ana, "/words")
+    flip = next(d for c in cards for label, d in c.buttons if "🔁" in label)
+    shown = chat.showing(ana, flip)
+    await chat.tap(ana, flip)  # the cards come again, home language first; the 🔁 leaves
+    assert toast(await chat.tap_on(ana, flip, shown)) == \
+        "👇 Las tarjetas con tu idioma primero están más abajo."
+
+
+async def test_back_to_the_placement_tapped_again_points_to_the_question(chat: Chat) -> None:
+    ana = chat.user()
+    await chat.send(ana, "/start JOINcode_123")
+    await chat.tap(ana, callbacks.data(callbacks.LANGUAGE, "es"))
+    await chat.tap(ana, callbacks.data(callbacks.PLACEMENT, 0, 1))
+    await chat.send(ana, "/words")  # leaves the placement at question 2
+    note = chat.showing(ana, callbacks.PLACEMENT_RESUME)
+    await chat.tap(ana, callbacks.PLACEMENT_RESUME)  # question 2 again, below
+    assert toast(await chat.tap_on(ana, callbacks.PLACEMENT_RESUME, note)) == \
+        "👇 Tu pregunta te espera más abajo."
