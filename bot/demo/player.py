@@ -346,8 +346,14 @@ class Demo:
         self.out(f"   (taps [{plain_label(buttons[index][0])}])")
         shown = int(call.params.get("message_id") or call.result_id or 1)  # the message tapped
         user = self.users[self.who]
+        start = len(self.api.calls)
         await self._process(self.factory.tap(user, buttons[index][1], shown,
                                              self.api.showing(user["id"], shown)))
+        # The tap's own answer pops up over the chat (it names no chat, so _print_new skips
+        # it): a tap that changed nothing says why there, and the demo must show it too
+        for toast in self.api.calls[start:]:
+            if toast.method == "answerCallbackQuery" and toast.text:
+                self.out(f"🤖 Puente (a note over the chat): {toast.text}")
 
     def _showing(self, label: str) -> Call | None:
         """The newest message to the current user with a button labelled `label` (a card above

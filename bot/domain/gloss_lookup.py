@@ -1,15 +1,21 @@
-"""A word a student types in their home language outside a check ("ugaarsade"): which of their
-pack words it is the curated gloss of. The typed-answer grader decides, as it does in a check
-(accents and small slips forgiven, never a false friend a card warns about)."""
+"""A word a student types outside a check: which of their pack words it is the curated gloss
+of ("ugaarsade"), or else which English word of theirs it is or misspells ("analize"). The
+typed-answer grader decides, as it does in a check (accents and small slips forgiven, never
+another English word, nor a false friend a card warns about)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.domain.checks import WordRef
+from bot.domain.english_spelling import normalise, slip_distance
 from bot.domain.typed_answers import Verdict, grade, may_be_gloss, own_terms
 
 MAX_FOUND = 3  # a gloss two or three words share ("nooc": category, species), never a list
+# Letters a typed word may differ in length from a word of theirs and still be it: a slip or
+# two, or a regular ending ("analyzing"). Cheaply, before the grader: a sentence is no word.
+LENGTH_SLACK = 4
 
 
 def glossed_words(text: str, refs: Sequence[WordRef], lang: str | None) -> list[WordRef]:
@@ -30,7 +36,49 @@ def glossed_words(text: str, refs: Sequence[WordRef], lang: str | None) -> list[
     typed = " ".join(text.split()).casefold()
     # Written exactly as a gloss is, it is that word: "loài" (species), not "loại" (category)
     found = [r for r in found if r.word.glosses[lang].term.casefold() == typed] or found
-    first: dict[str, WordRef] = {}  # one per English term (a word in two packs)
-    for ref in found:
+    return _one_per_term(found)
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """The English words of theirs a student's text names: as written (`exact`), or as
+    misspelled ("analize" for analyze: the closest slips only)."""
+
+    refs: list[WordRef]
+    exact: bool = False
+
+
+def english_words(text: str, refs: Sequence[WordRef], lang: str | None) -> EnglishWords:
+    """The words `text` is written as (a form or spelling the grader takes as the word), else
+    the ones it is a forgiven slip of, graded as a typed answer to each would be (so "pray" is
+    never prey, nor a gloss or a false friend an English word); one per English term, the
+    closest slips only ("predater" is predator, not producer), at most MAX_FOUND."""
+    given = normalise(text)
+    if not given:
+        return EnglishWords([])
+    terms = [r.word.term for r in refs]
+    exact: list[WordRef] = []
+    slips: list[tuple[float, WordRef]] = []
+    for ref in refs:
+        word = ref.word
+        if all(abs(len(normalise(form)) - len(given)) > LENGTH_SLACK
+               for form in (word.term, *word.forms)):
+            continue
+        home, false_friends = own_terms(word, lang)
+        verdict = grade(text, word.term, word.forms, home, lang, terms, false_friends)
+        if verdict.exact:
+            exact.append(ref)
+        elif verdict.kind is Verdict.TYPO_FORGIVEN:
+            slips.append((slip_distance(given, normalise(word.term)), ref))
+    if exact:
+        return EnglishWords(_one_per_term(exact), exact=True)
+    closest = min((distance for distance, _ in slips), default=None)
+    return EnglishWords(_one_per_term([r for distance, r in slips if distance == closest]))
+
+
+def _one_per_term(refs: Sequence[WordRef]) -> list[WordRef]:
+    """The first of each English term (a word in two packs), at most MAX_FOUND."""
+    first: dict[str, WordRef] = {}
+    for ref in refs:
         first.setdefault(ref.word.term, ref)
     return list(first.values())[:MAX_FOUND]

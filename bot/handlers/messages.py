@@ -17,7 +17,16 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot.chat.audience import PRIVATE, Audience, From, Pending
 from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
 from bot.chat.relay import relay_or_pick, relay_to_teachers
-from bot.chat.replies import MAX_INPUT, say, send_long, spend, student_for, tapped, user_language
+from bot.chat.replies import (
+    MAX_INPUT,
+    old_button,
+    say,
+    send_long,
+    spend,
+    student_for,
+    tapped,
+    user_language,
+)
 from bot.chat.writes import WRITING_UNTIL, quiet_until, send_written
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, message_views
@@ -28,6 +37,8 @@ from bot.services.askers import Asker
 
 ASKING = "asking"  # user_data: until when the next text is the message for the teacher
 ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded, not relayed
+SENT_OFFERS = "sent_offers"  # user_data: the offers (message ids) whose held message was sent
+KEPT_OFFERS = 20  # the latest few: an offer older than that says only that it is closed
 
 
 class _StoreFilter(filters.MessageFilter):
@@ -202,7 +213,11 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
 
 async def ask_button(update: Update, context: PuenteContext) -> None:
     """Send the held message about the chosen child, or drop it (a teacher's held answer has
-    its own button: one handler for both keeps a graded tap's walk short)."""
+    its own button: one handler for both keeps a graded tap's walk short). A tap on an offer
+    already answered (its buttons gone) says so in its toast: "Already sent ✅", else that the
+    offer is closed (playtest: a second ✉️ tap after sending said nothing at all)."""
+    if await old_button(update, context, _closed_offer(update, context)):
+        return
     tap = await tapped(update)
     if tap is None:
         return
@@ -223,6 +238,27 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
         await say(update, context, "ask-draft-gone", bilingual=not family)
         return
     await relay_to_teachers(update, context, who, child, draft.message, draft.teacher_id)
+    _sent(context, query)
+
+
+def _sent(context: PuenteContext, query: CallbackQuery) -> None:
+    """Remember (in memory, as the held message was) that this offer's message went."""
+    if context.user_data is None or query.message is None:
+        return
+    sent = context.user_data.setdefault(SENT_OFFERS, [])
+    sent[:] = [*sent, query.message.message_id][-KEPT_OFFERS:]
+
+
+def _closed_offer(update: Update, context: PuenteContext) -> str:
+    """What a tap on an offer whose buttons are gone says: sent, or closed (not sent, or
+    forgotten: a teacher's held answer is as old as any button)."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if message is not None and context.user_data is not None and \
+            message.message_id in context.user_data.get(SENT_OFFERS, ()):
+        return "ask-already-sent"
+    held = query is not None and (query.data or "").startswith(f"{callbacks.ANSWER_HELD}:")
+    return "button-stale" if held else "ask-offer-closed"
 
 
 async def teacher_reply(update: Update, context: PuenteContext) -> None:
@@ -256,6 +292,8 @@ async def _held_answer(update: Update, context: PuenteContext, query: CallbackQu
     if draft is None or not isinstance(draft.message, str) or \
             not await _answer(update, context, replied, draft.message):
         await say(update, context, "answer-draft-gone", bilingual=False)
+        return
+    _sent(context, query)
 
 
 async def _answer(update: Update, context: PuenteContext, replied: int, text: str) -> bool:

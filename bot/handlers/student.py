@@ -12,11 +12,12 @@ from bot.chat.cards import show_preview
 from bot.chat.drafts import not_understood, too_long
 from bot.chat.family_help import ask_which_child, tell_stranger
 from bot.chat.questions import send_feedback
-from bot.chat.replies import MAX_INPUT, current_tap, say, spend, tapped, user_language
+from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.placement import PLACEMENT, spoken
+from bot.domain.scaffold import scaffold_for
 from bot.presentation import callbacks, card_views, check_views, keyboards, menus, views
 from bot.presentation.i18n import language_name
 from bot.services import answers, family, join, lookup, membership, teaching
@@ -90,9 +91,9 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
 async def ask_home_language(update: Update, context: PuenteContext, detected: str | None
                             ) -> None:
     """One short line in the child's likely language ("Is your home language X?" when the phone
-    or their words say X), in English too when the phone says nothing certain; every home
-    language as a button in its own name, the likely one first, English, and other languages:
-    a child who reads no English still finds theirs."""
+    or their words say X), and in English; every home language as a button in its own name,
+    the likely one first, English, and other languages: a child who reads no English still
+    finds theirs."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages,
@@ -100,12 +101,11 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     key, params = ("language-confirm", {"language": language_name(asked.confirm)}) \
         if asked.confirm else ("language-ask", {})
     more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
-                                 asked.english, english_first=asked.guessed)
+                                 english=True, english_first=asked.guessed)
     menu = keyboards.language_menu(
         [*asked.likely, *keyboards.home_languages(s.config.school.languages)],
         first=not asked.guessed, more=more)
-    text = s.catalog.bilingual(key, asked.lang, english_first=asked.guessed, **params) \
-        if asked.english else s.catalog.render(key, asked.lang, **params)
+    text = s.catalog.bilingual(key, asked.lang, english_first=asked.guessed, **params)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
 
 
@@ -130,8 +130,7 @@ async def more_languages(update: Update, context: PuenteContext) -> None:
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages)
     chosen = membership.chosen_language(s.db, user.id)
     lang = chosen or asked.lang  # asked in the same language as the question it came from
-    text = s.catalog.bilingual("language-more", lang, english_first=asked.guessed and not chosen) \
-        if chosen or asked.english else s.catalog.render("language-more", lang)
+    text = s.catalog.bilingual("language-more", lang, english_first=asked.guessed and not chosen)
     await context.bot.send_message(chat.id, text, reply_markup=keyboards.language_menu(
         keyboards.more_languages()))
 
@@ -203,8 +202,13 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
 
 
 async def placement_resume_button(update: Update, context: PuenteContext) -> None:
-    """Go back to the placement question the student stopped at."""
-    tap = await tapped(update)
+    """Go back to the placement question the student stopped at (a tap on the button from an
+    old screen, once it has asked it, points to it below, or says placement is over)."""
+    user = update.effective_user
+    still_open = user is not None and \
+        join.unfinished_placement(context.services.db, user.id) is not None
+    stale = "check-question-below" if still_open else "placement-closed"
+    tap = await current_tap(update, context, stale)
     if tap is None:
         return
     query, user, _ = tap
@@ -238,12 +242,15 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
                                     s.config.school.holidays, s.sent_twice, message.message_id)
-    if feedback is None:  # not an answer: one of their words in their language, or else
-        found = lookup.home_word(s.db, user.id, text)
-        if found:
-            await send_home_word(context, message.chat_id, found, student.language)
+    if feedback is None:  # not an answer: one of their words, in their language or in
+        # English (perhaps misspelled), or else perhaps something for the teacher
+        found = lookup.look_up(s.db, user.id, text)
+        if found.home:
+            await send_home_word(context, message.chat_id, found.home, student.language)
+        elif found.english.refs:
+            await send_english_word(context, message.chat_id, found, student.language)
         else:
-            await not_understood(update, context, text)  # perhaps something for the teacher
+            await not_understood(update, context, text)
         return
     if isinstance(feedback, answers.SentTwice):  # a copy of her last answer: set aside, said
         await say(update, context, "typed-sent-twice" if feedback.waiting
@@ -269,6 +276,19 @@ async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordR
     markup = keyboards.listen_words(found, s.catalog, lang) if s.speech else None
     await context.bot.send_message(chat_id, card_views.home_word_text(found, lang, s.catalog),
                                    parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def send_english_word(context: PuenteContext, chat_id: int, found: lookup.Found,
+                            lang: str) -> None:
+    """Answer an English word of theirs, or a misspelling of one ("Did you mean analyze?"),
+    with its card, each word with its 🔊."""
+    s = context.services
+    words = found.english.refs
+    markup = keyboards.listen_words(words, s.catalog, lang) if s.speech else None
+    await context.bot.send_message(
+        chat_id, card_views.english_word_text(found.english, lang, scaffold_for(found.level),
+                                              s.catalog),
+        parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 def register(app: Application) -> None:

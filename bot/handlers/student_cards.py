@@ -8,7 +8,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import send_page, show_preview
-from bot.chat.replies import current_tap, spend, tapped
+from bot.chat.replies import current_tap, spend
 from bot.context import PuenteContext
 from bot.presentation import callbacks
 from bot.services import previews
@@ -34,8 +34,9 @@ async def card_button(update: Update, context: PuenteContext) -> None:
 
 
 async def flip_button(update: Update, context: PuenteContext) -> None:
-    """Show the same cards with the home language first, once: the 🔁 leaves the message."""
-    tap = await tapped(update)
+    """Show the same cards with the home language first, once: the 🔁 leaves the message (a
+    tap on it from an old screen says where they are)."""
+    tap = await current_tap(update, context, "cards-flipped-below")
     if tap is None:
         return
     query, _, cb = tap

@@ -11,7 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Poll
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import placement_left, show_unread
 from bot.chat.questions import asked_from, send_feedback, send_question, shown_below
-from bot.chat.replies import acknowledge, say, send_long, user_language
+from bot.chat.replies import acknowledge, say, send_long, shows_button, user_language
 from bot.context import PuenteContext
 from bot.presentation import callbacks, check_views
 from bot.services import answers, checks
@@ -73,8 +73,11 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
                                              s.clock(), s.config.school.timezone,
                                              s.config.school.holidays)
     except (answers.StaleItemError, callbacks.ForgedCallbackError) as exc:
-        # Graded already, not hers, or forged: a toast says why (a double tap says nothing)
-        quiet = isinstance(exc, answers.StaleItemError) and exc.quiet
+        # Graded already, not hers, or forged: a toast says why. A double tap says nothing:
+        # both taps carry the message as it was, the button on it. A message that no longer
+        # shows the button is an old screen, whenever it is tapped (🤷 on a question she had
+        # just typed the answer to said nothing at all: playtest)
+        quiet = isinstance(exc, answers.StaleItemError) and exc.quiet and shows_button(query)
         log.info("a tap on an answer button changed nothing: %s", type(exc).__name__)
         key = exc.prompt_key if isinstance(exc, answers.StaleItemError) else "check-stale"
         await acknowledge(query, None if quiet else _toast(context, user, key))

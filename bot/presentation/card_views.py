@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from bot.domain.checks import WordRef
 from bot.domain.cognates import Relation, relation_for
+from bot.domain.gloss_lookup import EnglishWords
 from bot.domain.scaffold import (
     STARTER_LEVEL,
     Scaffold,
@@ -148,6 +149,18 @@ def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog) -> Mark
                             emoji=f" {ref.word.emoji}" if ref.word.emoji else "")
              for ref in refs if lang in ref.word.glosses]
     return join_lines([*lines, catalog.bilingual("home-word-hint", lang)])
+
+
+def english_word_text(found: EnglishWords, lang: str, scaffold: Scaffold,
+                      catalog: Catalog) -> Markup:
+    """A word of theirs a student typed outside a check, or misspelled: "Did you mean
+    analyze?" (or "analyze is one of your words"), in her language and English, then its card
+    as her level shows it: a misspelled word is no message for the teacher (playtest: a
+    level-1 child typing "analize" was offered ✉️ Send to teacher)."""
+    terms = " / ".join(ref.word.term for ref in found.refs)
+    head = catalog.bilingual("word-yours" if found.exact else "word-meant", lang, terms=terms)
+    return Markup("\n\n".join([head, *(card(ref, lang, scaffold, catalog)
+                                        for ref in found.refs)]))
 
 
 def pair_cards(pair: tuple[WordRef, WordRef], lang: str, scaffold: Scaffold,

@@ -168,11 +168,13 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     else:  # the answer with its home-language word, when there is one ("compare (compare)")
         key = "feedback-wrong" if feedback.l1_term else "feedback-wrong-no-gloss"
     parts = [catalog.bilingual(key, lang, **params)]
-    if feedback.chosen is not None and not feedback.false_friend:  # what her tap means, in
-        # her language (one line): a mix-up (food web for food chain) is seen as one
+    if feedback.chosen is not None and not feedback.false_friend:  # what her tap means: a
+        # mix-up (food web for food chain) is seen as one
+        # her language and English, as every other line of the feedback (playtest: a Hmong
+        # level-1 child read this one line in Hmong alone)
         chosen, meaning = feedback.chosen
-        parts[0] = join_lines([parts[0], catalog.render("feedback-you-chose", lang,
-                                                        chosen=chosen, meaning=meaning)])
+        parts[0] = join_lines([parts[0], catalog.bilingual("feedback-you-chose", lang,
+                                                           chosen=chosen, meaning=meaning)])
     if feedback.false_friend:  # the trap the card warned about: the same warning, again
         parts.append("⚠️ " + catalog.render("false-friend-warning", lang, term=feedback.term,
                                            lookalike=feedback.false_friend,

@@ -118,8 +118,10 @@ class Summary:
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
-    """One word's counts over some cells: "correct N of M over D days" (the school's days)."""
-    right, total = sum(c.correct for c in cells), sum(c.attempts for c in cells)
+    """One word's counts over some cells: "correct N of M over D days" (the school's days), on
+    its meaning (listening answers apart, as /student and the CSV count them)."""
+    right = sum(c.meaning_correct for c in cells)
+    total = sum(c.meaning_attempts for c in cells)
     # ISO stamps sort as text: parse only the two that matter
     first = local_day(min((f for c in cells if (f := c.first_seen or c.last_seen)),
                           default=None), tz)
@@ -406,7 +408,8 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
               retired: bool, back: date | None, today: date | None) -> Markup:
     """A word's /student line: the status /report and the CSV give it (word_status: "needs
     help", not its state "learning"), and "correct N of M over D days" (the school's days, in
-    `tz`), or "practice only so far"; for a word in review, the day it comes back (`back`:
+    `tz`) on its meaning, its listening answers apart ("· 🔊 1 of 1"), or "practice only so
+    far"; for a word in review, the day it comes back (`back`:
     mastery waits for that review), or that it was `retired` from its pack."""
     first = local_day(cell.first_seen or cell.last_seen, tz)
     last = local_day(cell.last_seen, tz)
@@ -417,11 +420,16 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
         # ("Opened, not answered yet"), and no status after them: "· new" said it a third way
         unanswered = catalog.render("report-word-unanswered", lang, term=term)
         return Markup(f"{STATUS_MARKS[cell.status][0]} {unanswered}")
-    elif too_few_answers(cell.attempts):  # one answer may be a guess: never "correct 1 of 1"
-        counts = catalog.render("report-word-few", lang, term=term, total=cell.attempts)
+    elif not cell.meaning_attempts:  # only listening answers: nothing on its meaning yet
+        counts = catalog.render("report-word-no-meaning", lang, term=term)
+    elif too_few_answers(cell.meaning_attempts):  # one answer may be a guess: no "1 of 1"
+        counts = catalog.render("report-word-few", lang, term=term, total=cell.meaning_attempts)
     else:
-        counts = catalog.render("report-word", lang, term=term, right=cell.correct,
-                                total=cell.attempts, days=days)
+        counts = catalog.render("report-word", lang, term=term, right=cell.meaning_correct,
+                                total=cell.meaning_attempts, days=days)
+    if cell.listened:  # recognition of the spoken word, apart from its meaning (as /report)
+        counts = Markup(f"{counts} · " + catalog.render(
+            "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
     status = catalog.render(STATUS_WORDS[cell.status], lang)
     if retired:
         status = Markup(f"{status} · " + catalog.render("word-retired", lang))
@@ -440,7 +448,8 @@ def back_text(day: date, today: date | None, catalog: Catalog, lang: str) -> Mar
 
 def listening_line(cells: Iterable[Cell], catalog: Catalog, lang: str) -> Markup | None:
     """Listening answers ("hear the word, choose it") on a line of their own, when there are
-    any: they are counted in the totals, but recognise the spoken word, not its meaning."""
+    any: they recognise the spoken word, not its meaning, so no word's "correct N of M" counts
+    them (each word's line shows its own apart: "🔊 1 of 1")."""
     right, total = 0, 0
     for cell in cells:
         right, total = right + cell.listened_right, total + cell.listened

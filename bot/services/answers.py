@@ -88,7 +88,9 @@ class StaleItemError(PuenteError):
 
 class AnsweredItemError(StaleItemError):
     """The student's own item, graded already: a double tap, whose first tap's feedback is on
-    screen, so it says nothing (graded once; a poll or typed answer still says so)."""
+    screen, so it says nothing (graded once; a poll or typed answer still says so). Its
+    prompt says why all the same, for a tap whose message no longer shows the button (a typed
+    answer took the 🤷 off: no double tap, an old screen)."""
 
     quiet = True
 
@@ -114,12 +116,14 @@ def _answered(check: study.Check | None, now: datetime) -> AnsweredItemError:
     """Why a tap on an answered item grades nothing: a double tap (moments after the last
     answer, which is on screen), a copy of a question answered below, or a check that is
     over."""
-    last = check.last_answer() if check is not None else None
-    if check is None or (last is not None and now - last < DOUBLE_TAP):
+    if check is None:
         return AnsweredItemError()
-    if check.state().next_item is not None:
-        return AnsweredBeforeError()
-    return FinishedCheckError()
+    going_on = check.state().next_item is not None
+    last = check.last_answer()
+    if last is not None and now - last < DOUBLE_TAP:
+        return AnsweredItemError(prompt_key=AnsweredBeforeError.prompt_key if going_on
+                                 else FinishedCheckError.prompt_key)
+    return AnsweredBeforeError() if going_on else FinishedCheckError()
 
 
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,

@@ -166,12 +166,11 @@ def _likely(majority: Sequence[str], phone_language: str | None, school: Sequenc
 @dataclass(frozen=True)
 class FirstQuestion:
     """The question before Puente knows a child's home language: one short line in the
-    likeliest language, and the same line in English when the phone says nothing certain."""
+    likeliest language, and the same line in English (always: see `first_question`)."""
 
     lang: str                 # the language the question is in
     likely: list[str]         # the menu's order: the likeliest alone on top (unless guessed)
     confirm: str | None       # "Is your home language X?" about this language, else "which?"
-    english: bool             # add the English line
     # No sign of the home language at all (no words, no home language on the phone, no
     # classmates' majority): `lang` is only the school's first language, so English, the
     # phone's, comes first and no language is singled out on top of the menu
@@ -182,14 +181,15 @@ def first_question(db: Database, user_id: int, phone_language: str | None,
                    school: Sequence[str], detected: str | None = None) -> FirstQuestion:
     """What to ask a child whose home language is not known yet: about the language the phone
     or their words name, else which language, in the classmates' language when most of them
-    share one; a phone in English (or none) says nothing certain, so the line comes in English
-    too. With no sign at all, English (the phone's language) comes first, then the school's
-    first language: a Hmong child's phone is in English (Telegram has no Hmong), and her class
-    may have no Spanish speaker at all (playtest 13)."""
+    share one. The line comes in English too, like the welcome above it: no phone's language
+    is certainly the child's (Pa Houa, Hmong, read "Guriga ma ku hadashaa Soomaali?" alone on a
+    phone set to Somali, playtest). With no sign at all, English (the phone's language) comes
+    first, then the school's first language: a Hmong child's phone is in English (Telegram has
+    no Hmong), and her class may have no Spanish speaker at all (playtest 13)."""
     majority = class_majority_languages(db, user_id)
     likely = _likely(majority, phone_language, school, detected)
     from_phone = suggest_from_phone(phone_language)
-    return FirstQuestion(likely[0], likely, likely[0] if detected else None, from_phone is None,
+    return FirstQuestion(likely[0], likely, likely[0] if detected else None,
                          guessed=detected is None and from_phone is None and not majority)
 
 

@@ -1,25 +1,56 @@
-"""A word a student types in their home language outside a check: the English words of theirs
-it is the gloss of (their classes' packs, and words pushed to them from others)."""
+"""A word a student types outside a check: the English words of theirs it is the gloss of, or
+else the English word of theirs it is or misspells (their classes' packs, and words pushed to
+them from others)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
-from bot.domain.gloss_lookup import glossed_words
-from bot.services.learners import NoLanguageError, NotEnrolledError, learner
+from bot.domain.gloss_lookup import EnglishWords, english_words, glossed_words
+from bot.services.learners import Learner, NoLanguageError, NotEnrolledError, learner
 from bot.store import study
 from bot.store.packs import pack_words, words_by_id
 
 
-def home_word(db: Database, user_id: int, text: str) -> list[WordRef]:
-    """The student's words whose gloss in their language `text` is (none when not enrolled)."""
+@dataclass(frozen=True)
+class Found:
+    """What a student's text outside a check names among their words."""
+
+    home: list[WordRef] = field(default_factory=list)  # it is their gloss ("ugaarsade")
+    english: EnglishWords = field(default_factory=lambda: EnglishWords([]))  # else "analize"
+    level: int | None = None  # the student's level: the card a word is shown on
+
+
+def _their_words(db: Database, user_id: int) -> tuple[Learner, list[WordRef]] | None:
+    """The student and their words (None when not enrolled, or with no language yet)."""
     try:
         who = learner(db, user_id)
     except (NotEnrolledError, NoLanguageError):  # nothing of theirs to look in
-        return []
+        return None
     words = {w.id: w for pack in who.pack_ids for w in pack_words(db, pack)}
     met = [i for i in study.student_mastery(db, who.id) if i not in words]
     words.update((w.id, w) for w in words_by_id(db, met))
-    refs = [WordRef(w.id, w.word, w.pack_id) for w in words.values()]
-    return glossed_words(text, refs, who.language)
+    return who, [WordRef(w.id, w.word, w.pack_id) for w in words.values()]
+
+
+def home_word(db: Database, user_id: int, text: str) -> list[WordRef]:
+    """The student's words whose gloss in their language `text` is (none when not enrolled)."""
+    theirs = _their_words(db, user_id)
+    return glossed_words(text, theirs[1], theirs[0].language) if theirs else []
+
+
+def look_up(db: Database, user_id: int, text: str) -> Found:
+    """The student's words `text` is the gloss of, else the English words of theirs it is
+    written as or misspells ("Did you mean analyze?": a misspelled word is no message for the
+    teacher); nothing when not enrolled."""
+    theirs = _their_words(db, user_id)
+    if theirs is None:
+        return Found()
+    who, refs = theirs
+    home = glossed_words(text, refs, who.language)
+    if home:
+        return Found(home, level=who.level)
+    return Found(english=english_words(text, refs, who.language), level=who.level)

@@ -53,6 +53,17 @@ class Cell:
         return self.attempts + self.practised > 0
 
     @property
+    def meaning_attempts(self) -> int:
+        """Counted answers on the word's meaning: listening answers (recognition of the spoken
+        word, not its meaning) are counted apart, in `listened`."""
+        return self.attempts - self.listened
+
+    @property
+    def meaning_correct(self) -> int:
+        """Right ones among `meaning_attempts`."""
+        return self.correct - self.listened_right
+
+    @property
     def practice_only(self) -> bool:
         """Answered, but every answer was practice (its card read that day, say): nothing a
         teacher's count includes yet."""

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from bot.domain.checks import WordRef
-from bot.domain.gloss_lookup import glossed_words
+from bot.domain.gloss_lookup import english_words, glossed_words
 from bot.domain.packs import Gloss, Word
 from bot.services.packs import load_packs
 
@@ -79,3 +79,23 @@ def test_the_gloss_written_exactly_wins_over_one_that_differs_only_by_accents() 
 def test_a_word_in_two_packs_is_named_once() -> None:
     twice = ECOSYSTEMS + [replace(ref, id=ref.id + 1000) for ref in ECOSYSTEMS]
     assert terms(glossed_words("ugaarsade", twice, "so")) == ["predator"]
+
+
+@pytest.mark.parametrize(("typed", "term", "exact"), [
+    ("analize", "analyze", False),    # the playtest's words
+    ("contrst", "contrast", False),
+    ("predater", "predator", False),  # the closest: producer is a slip further
+    ("Habitat", "habitat", True),     # written as it is (its case aside)
+    ("analyzing", "analyze", True),   # a regular form is the word
+])
+def test_an_english_word_of_theirs_or_a_slip_of_it_is_found(typed: str, term: str,
+                                                            exact: bool) -> None:
+    found = english_words(typed, refs("science.ecosystems", "general.academic-verbs"), "hmn")
+    assert (terms(found.refs), found.exact) == ([term], exact)
+
+
+@pytest.mark.parametrize("typed", ["pray", "hello", "I need help with my homework", "🙂", "?",
+                                   "ecosistema"])
+def test_another_word_or_a_sentence_is_no_word_of_theirs(typed: str) -> None:
+    # "pray" is another English word (never prey); "ecosistema" the Spanish word
+    assert english_words(typed, ECOSYSTEMS, "es").refs == []

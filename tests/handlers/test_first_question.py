@@ -1,11 +1,12 @@
 """The first question after /start CODE, before Puente knows the child's language, is short and
 readable: in the language the phone or their words name, else their classmates' (most spoken
-first), and in English too when the phone says nothing certain; with no sign at all, in English
-(the phone's) first, then the school's first language. Every home language is a button in its
-own name, the likeliest alone on top (none with no sign), then English and 🌐 other languages
-(playtests: English only was unreadable; 553 characters in seven languages was too much; a
-Spanish speaker with an English phone then got Somali only, no way out, and typing "Spanish"
-only repeated the menu; a Hmong child with an English phone was asked in Spanish first)."""
+first), and in English too (a phone's language is not certainly the child's); with no sign at
+all, in English (the phone's) first, then the school's first language. Every home language is
+a button in its own name, the likeliest alone on top (none with no sign), then English and 🌐
+other languages (playtests: English only was unreadable; 553 characters in seven languages was
+too much; a Spanish speaker with an English phone then got Somali only, no way out, and typing
+"Spanish" only repeated the menu; a Hmong child with an English phone was asked in Spanish
+first, and one with a Somali phone in Somali alone)."""
 
 from __future__ import annotations
 
@@ -87,12 +88,14 @@ async def test_a_phone_with_no_language_is_asked_in_english_too(chat: Chat) -> N
     assert asked.text == f"{ENGLISH}\n🌍 ¿Qué idioma hablas en casa?"  # no sign: English first
 
 
-async def test_a_phone_language_is_asked_about_by_name_without_english(chat: Chat) -> None:
+async def test_a_phone_language_is_asked_about_by_name_and_in_english(chat: Chat) -> None:
     user = chat.user(1001, "Ana", "ht")
     asked = question(await chat.send(user, "/start JOINcode_123"))
-    assert asked.text == "🌍 Ou pale kreyòl ayisyen lakay ou?"  # one line: the phone's
+    assert asked.text == ("🌍 Ou pale kreyòl ayisyen lakay ou?\n"
+                          "🌍 Is your home language Haitian Creole?")  # the phone's, then English
+    assert len(asked.text) <= SHORT
     assert rows(asked)[0] == [("Kreyòl ayisyen", "lc:ht")]
-    assert rows(asked)[-1] == [("🌐 Lòt lang", "lo")]
+    assert rows(asked)[-1] == [("🌐 Lòt lang · Other languages", "lo")]
     assert ("Español", "lc:es") in asked.buttons  # a wrong guess is one tap from right
     await chat.tap(user, "lc:es")
     assert people.get_student(chat.db, 1001).language == "es"
@@ -113,6 +116,22 @@ async def test_a_typed_language_name_chooses_the_language(chat: Chat, typed: str
     assert people.get_student(chat.db, 1001).language == code
     assert "Choose your home language" not in reply
     assert "1/9" in reply  # on to placement at once
+
+
+async def test_a_hmong_child_on_a_somali_phone_reads_the_question_in_english_too(
+        chat: Chat) -> None:
+    # Pa Houa's phone was set to Somali: the welcome came in Somali and English, then "🌍 Guriga
+    # ma ku hadashaa Soomaali?" alone, a question she could not read (playtest)
+    pa_houa = chat.user(1001, "Pa Houa", "so")
+    calls = await chat.send(pa_houa, "/start JOINcode_123")
+    assert "Welcome, Pa Houa!" in texts(calls)
+    asked = question(calls)
+    assert asked.text == "🌍 Guriga ma ku hadashaa Soomaali?\n🌍 Is your home language Somali?"
+    assert rows(asked)[-1] == [("🌐 Luqado kale · Other languages", "lo")]
+    more = question(await chat.tap(pa_houa, "lo"))
+    assert more.text.endswith("\n🌍 Tap yours. Not here? Tap English.")
+    await chat.tap(pa_houa, "lc:hmn")
+    assert people.get_student(chat.db, 1001).language == "hmn"
 
 
 async def test_words_that_name_no_language_ask_the_first_question_again(chat: Chat) -> None:
