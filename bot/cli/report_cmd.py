@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser("report", help="a class report: summary, CSV and heatmap PNG")
     report.add_argument("--class", dest="class_name", required=True, help="class name")
     report.add_argument("--csv", type=Path, help="write one row per student x word here")
+    report.add_argument("--mixed-up-csv", type=Path,
+                        help="write one row per student x pair of words mixed up here")
     report.add_argument("--png", type=Path, help="write the mastery heatmap here")
     report.set_defaults(func=report_command)
     dash = sub.add_parser("dashboard", help="browse the store read-only with Datasette "
@@ -34,10 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def report_command(args: argparse.Namespace) -> int:
     """Print a class summary and write the CSV / PNG asked for."""
     from bot.presentation.i18n import Catalog  # on use: see run_cmd
-    from bot.presentation.report_csv import csv_bytes
+    from bot.presentation.report_csv import csv_bytes, mix_ups_csv
     from bot.presentation.report_heatmap import heatmap_png
     from bot.presentation.report_text import summary_text
     from bot.presentation.views import plain_text
+    from bot.services import confusions
     from bot.store import open_store, people
     from bot.store.reports import class_matrix
 
@@ -63,6 +66,10 @@ def report_command(args: argparse.Namespace) -> int:
     if args.csv:
         args.csv.write_bytes(csv_bytes(matrix, school.timezone))
         print(f"wrote {args.csv}")
+    if args.mixed_up_csv:
+        _, mix_ups = confusions.class_mix_ups(db, [s.id for s in matrix.students], args.clock())
+        args.mixed_up_csv.write_bytes(mix_ups_csv(matrix, mix_ups))
+        print(f"wrote {args.mixed_up_csv}")
     if args.png and not (matrix.words and matrix.students):
         print(f"no answers in {name} yet, so no heatmap was written")
     elif args.png:

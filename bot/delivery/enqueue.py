@@ -4,6 +4,7 @@ A student at levels 1-3 gets one row: the preview's first card, turned with Next
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -12,8 +13,22 @@ from bot.domain.checks import WordRef
 from bot.presentation import card_views, keyboards
 from bot.services import learners, previews
 from bot.services.glosses import complete_glosses
-from bot.services.pushes import Again, PushPlan, scheduled_for
+from bot.services.pushes import MAX_PUSH_WORDS, Again, PushPlan, scheduled_for, words_had
 from bot.store import outbox, people
+from bot.store.packs import pack_words
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A push joined to the teacher's push booked for the same minute."""
+
+    push_id: int   # the push booked first, now holding both pushes' words
+    students: int  # students it is written for
+    words: int     # its words now
+
+
+class _BegunError(Exception):
+    """The push to join began sending meanwhile: roll the join back, push on its own."""
 
 
 def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
@@ -36,6 +51,55 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
                                                                 or bool(plan.repeats)))
         _enqueue(services, push_id, plan, students)
     return push_id, len(students)
+
+
+def join_waiting(services: Services, teacher_id: int, plan: PushPlan) -> Joined | None:
+    """Add a push's words to the teacher's push of the same pack to the same class due the
+    same minute, when none of its messages has begun to go out and the two hold at most
+    MAX_PUSH_WORDS words: each student then gets one preview of them all, not two messages a
+    second apart (L8: two previews booked for one minute, or one pushed twice). Its messages
+    are taken back and written again with every word, in one transaction, so a message is
+    never both sent and rewritten: a message a deliverer has claimed (or tried) keeps the
+    two pushes apart. None: push on its own."""
+    db, now = services.db, services.clock()
+    for waiting in outbox.waiting_pushes(db, teacher_id, now):
+        first = waiting.push
+        if (first.teacher_id, first.class_id, first.pack_id) != \
+                (teacher_id, plan.class_info.id, plan.pack_id) or \
+                _minute(first.send_at) != _minute(plan.send_at):
+            continue
+        ids = list(dict.fromkeys([*first.word_ids, *(w.id for w in plan.words)]))
+        if len(ids) > MAX_PUSH_WORDS or len(ids) == len(first.word_ids):
+            return None  # too many for one preview; or nothing new: said as a repeat
+        try:
+            with db.atomic():
+                if not outbox.take_back(db, first.id):
+                    raise _BegunError()
+                joined = _joined_plan(services, plan, ids, first.send_at)
+                students = [s.id for s in people.class_students(db, plan.class_info.id)
+                            if not s.blocked and s.id not in joined.repeats]
+                outbox.set_push_words(db, first.id, ids)
+                _enqueue(services, first.id, joined, students)
+        except _BegunError:
+            return None
+        return Joined(first.id, len(students), len(ids))
+    return None
+
+
+def _joined_plan(services: Services, plan: PushPlan, word_ids: list[int],
+                 send_at: datetime) -> PushPlan:
+    """Two pushes' words as one plan (once the first's messages are taken back): each
+    student is sent those she does not have that school day, as a push is."""
+    by_id = {w.id: w for w in pack_words(services.db, plan.pack_id)}
+    words = [by_id[i] for i in word_ids if i in by_id]
+    had = words_had(services.db, services.config.school, plan.class_info.id, words, send_at)
+    every = {w.id for w in words}
+    return PushPlan(plan.class_info, plan.pack_id, words, send_at,
+                    frozenset(s for s, ids in had.items() if ids == every), had=had)
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
 
 
 def enqueue_again(services: Services, again: Again) -> int:

@@ -25,8 +25,8 @@ class _CsvLines:
 
 
 def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
-    """Parse a spreadsheet pack (term, pos, tier, definition, example, cloze, forms,
-    <lang>_term, <lang>_definition)."""
+    """Parse a spreadsheet pack (term, pos, tier, definition, example, cloze, forms, kind_of,
+    <lang>_term, <lang>_definition); a list (forms, kind_of) is one cell split at ; or |."""
     if not text.strip():
         raise PackError([Problem(source, 1, "the file is empty; the first row names the "
                                             "columns (term, pos, tier, definition, example)")])
@@ -54,9 +54,10 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
                                 and (v or "").strip()}
         if word.get("tier", "").isdigit():
             word["tier"] = int(word["tier"])
-        if "forms" in word:  # one cell: "settlers; settled" or "settlers | settled"
-            word["forms"] = [f.strip() for f in CSV_FORM_SEPARATORS.split(word["forms"])
-                             if f.strip()]
+        for listed in ("forms", "kind_of"):  # one cell: "settlers; settled" or "a | b"
+            if listed in word:
+                word[listed] = [f.strip() for f in CSV_FORM_SEPARATORS.split(word[listed])
+                                if f.strip()]
         glosses: dict[str, dict[str, str]] = {}
         for key, value in row.items():
             if key and key.endswith(("_term", "_definition")) and (value or "").strip():

@@ -377,8 +377,9 @@ class Checker:
         for word, index in zip(words, indexes, strict=True):
             for kind in word.kind_of:
                 if kind.casefold() == word.term.casefold() or kind.casefold() not in terms:
-                    self.add(f"word {index + 1} ({word.term}): 'kind_of' names {kind!r}, "
-                             "which is no other word of this pack", index, "kind_of")
+                    self.add(f"word {index + 1} ({word.term}): 'kind_of' names '{kind}', "
+                             "which is no other word of this pack (spell it as that word's "
+                             "term)", index, "kind_of", reason="kind-of-unknown", kind=kind)
 
     def forms(self, value: Any, where: str, index: int) -> tuple[str, ...]:
         if not isinstance(value, list):

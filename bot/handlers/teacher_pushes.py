@@ -22,7 +22,7 @@ from bot.chat.replies import (
     user_language,
 )
 from bot.context import PuenteContext
-from bot.delivery import enqueue_again, enqueue_push
+from bot.delivery import Joined, enqueue_again, enqueue_push, join_waiting
 from bot.domain.checks import WordRef
 from bot.presentation import callbacks, keyboards, pack_views, push_views, views
 from bot.presentation.class_views import join_link
@@ -62,6 +62,12 @@ async def push(update: Update, context: PuenteContext) -> None:
     if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
         for lang in languages:
             await glosses_for(s.db, s.translator, refs, lang)
+    joined = join_waiting(s, user.id, plan)
+    if joined is not None:  # one preview of both pushes' words, not two messages at once
+        await _say_joined(update, context, plan, joined)
+        await _say_coverage(update, context, refs, languages)
+        context.deliverer.wake()
+        return
     push_id, students = enqueue_push(s, user.id, plan,
                                      reads=user_language(context, user.id, user.language_code))
     if students or not plan.repeats:
@@ -81,6 +87,19 @@ async def push(update: Update, context: PuenteContext) -> None:
             return
     await _say_coverage(update, context, refs, languages)
     context.deliverer.wake()  # delivery runs in the background: this handler never waits
+
+
+async def _say_joined(update: Update, context: PuenteContext, plan: pushes.PushPlan,
+                      joined: Joined) -> None:
+    """These words join the push already booked for that minute: one message of them all."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
+    await say(update, context, "push-joined", bilingual=False,
+              when=push_views.when(s.catalog, lang, plan.send_at, tz),
+              class_name=plan.class_info.name, words=Counted("count-words", joined.words),
+              students=Counted("count-students", joined.students))
 
 
 async def _say_coverage(update: Update, context: PuenteContext, refs: list[WordRef],

@@ -10,7 +10,7 @@ from bot.chat.audience import PRIVATE
 from bot.chat.replies import arg_text, send_long, send_picture, student_for, teacher_reads
 from bot.context import PuenteContext
 from bot.presentation import class_views
-from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
 from bot.services import confusions, glosses, readiness, teaching
 from bot.services.starter import starter_in_report
@@ -32,11 +32,13 @@ async def report(update: Update, context: PuenteContext) -> None:
                                           school.holidays)
     lang = teacher_reads(context, user)
     today = s.clock().astimezone(tz).date()
+    shared, mix_ups = confusions.class_mix_ups(s.db, [r.id for r in matrix.students],
+                                               s.clock())
     await send_long(context, user.id, class_views.report_text(
         found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
         glosses.students_without_messages(matrix.students, s.translator),
         starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
-        confusions.shared_pairs(s.db, [r.id for r in matrix.students], s.clock())))
+        shared))
     if not (matrix.given and matrix.students):
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
@@ -48,6 +50,10 @@ async def report(update: Update, context: PuenteContext) -> None:
     await context.bot.send_document(user.id, InputFile(csv_bytes(matrix, school.timezone),
                                                        filename=f"{name}-mastery.csv"),
                                     caption=f"{name}-mastery.csv")
+    if mix_ups:  # which word each student picks for which: a file of its own (docs/reports.md)
+        await context.bot.send_document(user.id, InputFile(mix_ups_csv(matrix, mix_ups),
+                                                           filename=f"{name}-mixed-up.csv"),
+                                        caption=f"{name}-mixed-up.csv")
 
 
 async def student(update: Update, context: PuenteContext) -> None:

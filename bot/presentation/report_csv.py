@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 
 from bot.domain.mastery import WordStatus, too_few_answers
 from bot.presentation.report_names import student_name, term
+from bot.services.confusions import StudentMixUp
 from bot.store.reports import Cell, ClassMatrix
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
@@ -102,3 +103,30 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                              cell.listened_right, OPENED, cell.status.value, retired,
                              cell.practised])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
+
+
+# The second CSV /report sends, when a student mixes words up: one row per student and pair of
+# words, in a file of its own so the first file's columns (a public format) stay as they are.
+MIX_UP_COLUMNS = ("student", "roster_no", "word", "mixed_up_with", "times_mixed_up",
+                  "questions_with_both")
+
+
+def mix_ups_csv(matrix: ClassMatrix, mix_ups: list[StudentMixUp]) -> bytes:
+    """One row per student and pair of words she mixes up now (chose one for the other
+    in the last weeks' questions, more often than guessing would: domain/confusions.py), in
+    /roster's order, then the pair chosen most often first; the words as the main CSV writes
+    them, and no Telegram id (the columns: docs/reports.md)."""
+    by_student: dict[int, list[StudentMixUp]] = {}
+    for mix_up in mix_ups:
+        by_student.setdefault(mix_up.student_id, []).append(mix_up)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(MIX_UP_COLUMNS)
+    for student in matrix.students:
+        pairs = sorted(by_student.get(student.id, []),
+                       key=lambda m: (-m.times, m.first.word.term, m.second.word.term))
+        for m in pairs:
+            writer.writerow([spreadsheet_cell(student_name(student)), student.number,
+                             spreadsheet_cell(term(m.first.word.term)),
+                             spreadsheet_cell(term(m.second.word.term)), m.times, m.offered])
+    return buffer.getvalue().encode("utf-8-sig")

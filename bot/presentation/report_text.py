@@ -27,6 +27,12 @@ from bot.services.teaching import StudentNames
 from bot.store.reports import Cell, ClassMatrix
 
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
+# No new word (card first shown) for this many school days while still answering: she only
+# reviews old words (teacher playtest: 18 days unseen). School days, so a holiday or a weekend
+# never counts; 8 of them is ten calendar days with a weekend between, more than a class
+# pushing weekly ever leaves a student who gets its pushes (5 school days), so one missed
+# push cycle is not yet flagged, two are.
+NO_NEW_WORD_SCHOOL_DAYS = 8
 MOVED_ON = (MasteryState.REVIEWING, MasteryState.MASTERED)  # a stalled student has neither
 
 
@@ -93,6 +99,15 @@ class Inactive:
 
 
 @dataclass(frozen=True)
+class NoNewWord:
+    """A student who still answers checks but has had no new word for NO_NEW_WORD_SCHOOL_DAYS
+    school days: the school day her latest new card was first shown."""
+
+    name: str
+    last: date
+
+
+@dataclass(frozen=True)
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
@@ -115,6 +130,8 @@ class Summary:
     # opened, or opened and not answered): "On track" beside ten pushed words untouched read
     # as all done (mid-level playtest)
     behind: dict[str, int] = field(default_factory=dict)
+    no_new_word: list[NoNewWord] = field(default_factory=list)
+    no_new_word_days: int = NO_NEW_WORD_SCHOOL_DAYS
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -168,6 +185,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
+    no_new_word: list[NoNewWord] = []
     behind: dict[str, int] = {}
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
@@ -197,6 +215,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             needs_help.append(HelpNeeded(name, [w.term for w in weak]))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
             inactive.append(Inactive(name, last))
+        elif not matrix.unopened.get(student.id):  # unopened cards: new words she has
+            newest = starved_since(met, today, holidays, tz)
+            if newest is not None:
+                no_new_word.append(NoNewWord(name, newest))
+        if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
+            pass  # inactive says it: no other line for her
         elif weak:
             continue
         elif all(c.practice_only for c in practised):  # the evening of the day she read them
@@ -225,7 +249,22 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    not_started, inactive,
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
-                   reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind)
+                   reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind,
+                   no_new_word=no_new_word)
+
+
+def starved_since(cells: Iterable[Cell], today: date | None, holidays: Collection[date],
+                  tz: tzinfo | None = None) -> date | None:
+    """The school day a student last got a new word, when that is NO_NEW_WORD_SCHOOL_DAYS
+    school days or more before `today` (else None): the latest first showing of a card among
+    the words she has met (a word answered before cards were recorded as shown: its first
+    answer). Read from the cells /report holds already: no query."""
+    newest = local_day(max((s for c in cells if (s := c.shown_at or c.first_seen)),
+                           default=None), tz)
+    if newest is None or today is None:
+        return None
+    return newest if school_days_between(newest, today, holidays) >= \
+        NO_NEW_WORD_SCHOOL_DAYS else None
 
 
 def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, date | None]:
@@ -340,6 +379,14 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
     if s.stalled:
         lines.append(catalog.render("report-stalled", lang, days=s.stalled_days,
                                     names=", ".join(s.stalled)))
+    if s.no_new_word:  # still answering, only old words: a push would reach her
+        lines.append(catalog.render("report-no-new-words", lang, days=s.no_new_word_days,
+                                    names=Markup(", ".join(
+                                        catalog.render("report-no-new-words-student", lang,
+                                                       name=n.name,
+                                                       date=push_views.day(catalog, lang,
+                                                                           n.last))
+                                        for n in s.no_new_word))))
     if s.inactive:
         lines.append(catalog.render("report-inactive", lang, days=s.inactive_days, names=", ".join(
             f"{i.name} ({push_views.day(catalog, lang, i.last)})" for i in s.inactive)))

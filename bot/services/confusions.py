@@ -75,12 +75,30 @@ def student_pairs(db: Database, student_id: int, now: datetime) -> list[MixedUp]
     return _words(db, [(p.words, p.times) for p in pairs])
 
 
-def shared_pairs(
-    db: Database, student_ids: Sequence[int], now: datetime, top: int = TOP
-) -> list[MixedUp]:
-    """The `top` pairs most of these students mix up now (count: students)."""
-    taps = student_taps(db, student_ids, now)
-    return _words(db, class_pairs((mixed_up(t, now) for t in taps.values()), top))
+@dataclass(frozen=True)
+class StudentMixUp:
+    """One student's mixed-up pair, as the CSV of mixed-up words lists it."""
+
+    student_id: int
+    first: StoredWord
+    second: StoredWord
+    times: int    # times she chose one of the two for the other, within the window
+    offered: int  # questions that offered both, within the window
+
+
+def class_mix_ups(db: Database, student_ids: Sequence[int], now: datetime, top: int = TOP
+                  ) -> tuple[list[MixedUp], list[StudentMixUp]]:
+    """The `top` pairs most of these students mix up now (count: students), and every pair
+    each of them mixes up (for the CSV), from one read of their answers."""
+    by_student = {sid: mixed_up(taps, now)
+                  for sid, taps in student_taps(db, student_ids, now).items()}
+    shared = _words(db, class_pairs(by_student.values(), top))
+    found = {w.id: w for w in words_by_id(
+        db, list({i for pairs in by_student.values() for p in pairs for i in p.words}))}
+    every = [StudentMixUp(sid, found[p.first], found[p.second], p.times, p.offered)
+             for sid, pairs in by_student.items() for p in pairs
+             if p.first in found and p.second in found]
+    return shared, every
 
 
 def mixed_pair(

@@ -262,6 +262,23 @@ def cancel_push(db: Database, push_id: int, now: datetime) -> int | None:
     return len(chats) if gone else None
 
 
+def take_back(db: Database, push_id: int) -> bool:
+    """Delete every message of a push, in the caller's transaction, when none of them has
+    begun (all pending, none ever leased: none is or may be on its way to Telegram); return
+    False and change nothing otherwise. The guard is in the DELETE itself, and what is left
+    is checked after it, so a deliverer claiming a row meanwhile makes this return False."""
+    db.execute("DELETE FROM outbox WHERE push_id = ? AND status = 'pending' "
+               "AND lease_owner IS NULL AND attempted_at IS NULL", [push_id])
+    return db.execute("SELECT 1 FROM outbox WHERE push_id = ? LIMIT 1",
+                      [push_id]).fetchone() is None
+
+
+def set_push_words(db: Database, push_id: int, word_ids: list[int]) -> None:
+    """A push's words, when another push has joined it; its teacher hears of it when sent."""
+    db.execute("UPDATE pushes SET word_ids = ?, reported_at = NULL WHERE id = ?",
+               [json.dumps(word_ids), push_id])
+
+
 def push_chats(db: Database, push_id: int) -> set[int]:
     """Every chat one push has a message for (queued, sent, blocked or failed)."""
     rows = db.execute("SELECT DISTINCT chat_id FROM outbox WHERE push_id = ?", [push_id])

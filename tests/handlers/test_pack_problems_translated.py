@@ -56,3 +56,32 @@ def test_every_problem_a_teacher_can_read_translated_says_the_same_in_english(
                                             "example-term", "too-long", "missing-columns"}
     for problem in problems:
         assert problem_text(catalog, "en", problem) == escape(str(problem))
+
+
+KINDS = ("term,pos,tier,definition,example,kind_of\n"
+         "organism,noun,3,A living thing.,A tree is an organism.,\n"
+         "consumer,noun,3,A living thing that eats others.,A fox is a consumer.,organism\n"
+         "predator,noun,3,An animal that hunts others.,The predator waited.,consumr; organism\n")
+HEAD = {"id": "t1.kinds", "title": "Kinds", "subject": "general", "grades": [3, 8]}
+
+
+async def test_a_csv_kind_of_naming_no_word_of_the_pack_is_refused_on_its_line(
+        chat: Chat, catalog: Catalog) -> None:
+    """The CSV's optional kind_of column is checked as the TOML key is: a typo would let the
+    broader word be a wrong option again, so the teacher is told which name, on which line,
+    in her language, and nothing is added."""
+    reply = await upload(chat, "Food web.csv", KINDS, "es")
+    assert reply.split("\n") == [
+        "No se agregó nada. Corrija estos problemas y envíe el archivo de nuevo:",
+        "Food web.csv:4: palabra 3 (predator): 'kind_of' nombra 'consumr', que no es otra "
+        "palabra de este paquete (escríbala como el term de esa palabra)"]
+    with pytest.raises(PackError) as bad:
+        parse_csv_pack(KINDS, "kinds.csv", HEAD)
+    [problem] = bad.value.problems  # the same words in English
+    assert problem_text(catalog, "en", problem) == escape(str(problem))
+
+
+def test_a_csv_kind_of_cell_lists_the_pack_terms_a_word_is_a_kind_of() -> None:
+    pack = parse_csv_pack(KINDS.replace("consumr; organism", "consumer | organism"),
+                          "kinds.csv", HEAD)
+    assert [w.kind_of for w in pack.words] == [(), ("organism",), ("consumer", "organism")]
