@@ -12,7 +12,7 @@ from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beginner_stem
 from bot.domain.typed_answers import Verdict, grade, slip_marks
-from bot.domain.variety import definition_stem, gap_sentences, item_kind
+from bot.domain.variety import definition_stem, gap_sentences, item_kinds
 
 CHOICES = 4
 # A level 1-2 student chooses among up to six words she has read (three rows of two short
@@ -341,11 +341,12 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     if hears and scaffold.listening:  # without a voice the rotation is exactly as before
         kinds.append(ItemType.LISTEN)
     offset = rng.randrange(len(kinds))
+    steps = {t.id: (turns or {}).get(t.id, 0) for t in chosen}
+    turned_kinds = item_kinds(kinds, [(t.id, steps[t.id]) for t in chosen])
     items = []
     for index, target in enumerate(chosen):
-        turn = turns.get(target.id, 0) if turns is not None else 0
-        kind = kinds[(index + offset) % len(kinds)] if turns is None else \
-            item_kind(kinds, target.id, turn)
+        turn = steps[target.id]
+        kind = kinds[(index + offset) % len(kinds)] if turns is None else turned_kinds[index]
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a message of its own: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears,

@@ -34,10 +34,20 @@ def turned(options: Sequence[T], turn: int) -> list[T]:
     return [*options[start:], *options[:start]]
 
 
-def item_kind(kinds: Sequence[T], word_id: int, turn: int) -> T:
-    """A word's item kind at this turn: successive answers on a word step through the level's
-    kinds, and the word id staggers words, so one check still mixes kinds."""
-    return kinds[(word_id + turn) % len(kinds)]
+def item_kinds(kinds: Sequence[T], words: Sequence[tuple[int, int]]) -> list[T]:
+    """The item kind of each (word id, turn) of a check: each word's turn picks its kind, so
+    successive answers on a word step through the level's kinds (the word id staggers words);
+    a kind already taken in the check passes to the word's next one, so a check mixes kinds
+    as a plain rotation does (one of each before any comes twice)."""
+    out: list[T] = []
+    taken: list[T] = []
+    for word_id, turn in words:
+        if len(taken) == len(kinds):
+            taken = []  # every kind asked once: the next word starts a second round
+        kind = next(k for k in turned(kinds, word_id + turn) if k not in taken)
+        taken.append(kind)
+        out.append(kind)
+    return out
 
 
 def card_sentences(word: Word, scaffold: Scaffold) -> frozenset[str]:
