@@ -218,10 +218,8 @@ class WordMastery:
     last_answered: datetime | None = None        # the latest graded answer, right or wrong
     luck: float = 1.0                            # chance of the rights since the last miss
                                                  # by guessing (see MASTERED_LUCK)
-    # graded answers, ever, but "Practice again" (it comes between two checks' questions, and
-    # counted it would step a word two sentences on, back to the same): which of the word's
-    # kinds and sentences its next check asks (domain/variety.py)
-    attempts: int = 0
+    attempts: int = 0                            # graded answers, ever: which of the word's
+                                                 # sentences its next check shows (checks.turn)
 
     @property
     def mastered(self) -> bool:

@@ -43,7 +43,7 @@ def _mastery(row: dict) -> WordMastery:
         answered=bool(row["attempts"]), misses=row["attempts"] - row["correct"],
         shown_at=parse(row["shown_at"]) if row["shown_at"] else None,
         last_answered=parse(row["last_seen"]) if row["last_seen"] else None,
-        luck=row["luck"], attempts=row["attempts"] - row["practised"])
+        luck=row["luck"], attempts=row["attempts"])
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:

@@ -103,8 +103,9 @@ async def test_a_short_check_on_friday_and_its_quiz_poll_answer_skip_the_holiday
         state, success_days=frozenset(), first_correct_at=None, due_at=FRIDAY)
     kinds = scaffold_for(2).item_types
     while item_kinds(kinds, [(due, study.student_mastery(chat.db, ana["id"])[due].attempts)]) \
-            != [ItemType.POLL]:  # an answer more, days ago: its one item's turn is a poll
-        study.save_mastery(chat.db, ana["id"], due, learning, FRIDAY - timedelta(days=3), True)
+            != [ItemType.POLL]:  # a practice answer more, days ago: its one item is a poll
+        study.save_mastery(chat.db, ana["id"], due, learning, FRIDAY - timedelta(days=3), True,
+                           practice=True)
     study.save_mastery(chat.db, ana["id"], due, learning, FRIDAY)
     study.mark_shown(chat.db, ana["id"], [due], FRIDAY)  # its card read
     note = texts(await chat.send(ana, "/check"))
