@@ -79,6 +79,7 @@ class Learner:
     # check): offered only when no other fair word is left (evidence.counted_choices)
     avoid: frozenset[int] = frozenset()
     turn: int = 0  # the word's graded answers so far: which of its sentences to show (variety)
+    last: str | None = None  # the prompt its last check question showed: not again if avoidable
 
     @property
     def beginner(self) -> bool:
@@ -184,13 +185,15 @@ def _options(answer: str, distractors: list[str], rng: random.Random) -> tuple[s
 def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
            rng: random.Random) -> Item | None:
     """A gap item on this turn's gap sentence (variety.gap_sentences), else on the word's
-    next one that gaps fairly; None without one (never the card's own example: that tests
-    memory of the card)."""
+    next one that gaps fairly, the one its last question showed last; None without one
+    (never the card's own example: that tests memory of the card)."""
+    again = None  # the sentence its last question showed: only when no other gaps
     for cloze in gap_sentences(target.word, who.turn):
         item = _gap_item(target, cloze, pool, who, rng)
-        if item is not None:
+        if item is not None and item.prompt != who.last:
             return item
-    return None
+        again = again or item
+    return again
 
 
 def _gap_item(target: WordRef, cloze: str, pool: Sequence[WordRef], who: Learner,
@@ -281,7 +284,7 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         if stem and wrong:
             return Item(target.id, item_type, stem, _options(word.term, wrong, rng), word.term)
     # This turn's English definition: the card's own only every other turn, never the first
-    definition = definition_stem(word, who.scaffold, who.turn)
+    definition = definition_stem(word, who.scaffold, who.turn, who.last)
     if definition is None:
         return None
     if item_type is ItemType.TYPED:
@@ -295,17 +298,18 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
                scaffold: Scaffold, rng: random.Random,
                seen: frozenset[int] | None = None, hears: bool = False,
                choices: int | None = None, avoid: frozenset[int] = frozenset(),
-               turn: int = 0) -> Item:
+               turn: int = 0, last: str | None = None) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
     else of the level's next type that does (recall types last for beginners).
 
     `hears`: an English voice can say the word, so a listening item is possible; `choices`:
     options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four);
     `avoid`: words offered only when no other fair option is left (Learner.avoid); `turn`:
-    the word's graded answers so far, which pick its definition and gap sentence (variety)."""
+    the word's graded answers so far, which pick its definition and gap sentence, never
+    `last` (its last question's prompt) where it has another (variety)."""
     who = Learner(lang, scaffold, seen, hears,
                   choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES), avoid,
-                  turn)
+                  turn, last)
     fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
                  ItemType.TYPED]
     for kind in dict.fromkeys(fallbacks):
@@ -322,12 +326,14 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
                 scaffold: Scaffold, rng: random.Random, size: int = MAX_CHECK,
                 seen: frozenset[int] | None = None, hears: bool = False,
                 avoid: frozenset[int] = frozenset(),
-                turns: Mapping[int, int] | None = None) -> list[Item]:
+                turns: Mapping[int, int] | None = None,
+                last: Mapping[int, str] | None = None) -> list[Item]:
     """Build a short check, one item per word (at most `size`, never more than MAX_CHECK),
     rotating the level's item types (and, at levels 1-2 with a voice, "hear the word, choose
     it"). With `turns` (word id -> graded answers so far) each word's kind, definition and
-    gap sentence step on from its last check's (variety), so no check repeats the last one's
-    question word for word; without, the rotation starts at random.
+    gap sentence step on from its last check's, never to `last` (word id -> its last
+    question's prompt) where it has another (variety), so no check repeats the last one's
+    question word for word; without `turns`, the rotation starts at random.
 
     A word is asked once: a second question on it in the same check is answered from memory of
     the first, which is not evidence. With fewer words the check is shorter (re-teaching's
@@ -350,7 +356,7 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a message of its own: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears,
-                                avoid=avoid, turn=turn))
+                                avoid=avoid, turn=turn, last=(last or {}).get(target.id)))
         avoid |= {target.id}
     return poll_first(items)
 

@@ -68,9 +68,17 @@ def definition_stems(word: Word, scaffold: Scaffold) -> list[str]:
     return sorted(stems, key=lambda s: s in shown)  # stable: the card's own last
 
 
-def definition_stem(word: Word, scaffold: Scaffold, turn: int) -> str | None:
-    """This turn's English definition stem (None: every definition gives the word away)."""
-    stems = turned(definition_stems(word, scaffold), turn)
+def not_last(options: Sequence[T], last: T | None) -> list[T]:
+    """The options in order, the one the word's last question showed moved to the end: a
+    turn skipped (a "Practice again" answer counts one) must not land on it again."""
+    return sorted(options, key=lambda o: o == last) if last is not None else list(options)
+
+
+def definition_stem(word: Word, scaffold: Scaffold, turn: int,
+                    last: str | None = None) -> str | None:
+    """This turn's English definition stem, never the one the word's last question showed
+    when it has another (None: every definition gives the word away)."""
+    stems = not_last(turned(definition_stems(word, scaffold), turn), last)
     return stems[0] if stems else None
 
 

@@ -155,6 +155,15 @@ def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemT
                 int(practice)])
 
 
+def last_prompts(db: Database, student_id: int) -> dict[int, str]:
+    """Per word, the prompt its latest check question showed ("Practice again" left out):
+    a new check asks the word another way where it has one (domain/variety.py). Read once as
+    a check is built, never on the answer path; purged items are simply not known."""
+    rows = db.execute("SELECT word_id, prompt FROM check_items WHERE student_id = ? "
+                      "AND practice = 0 ORDER BY id", [student_id]).fetchall()
+    return {word_id: prompt for word_id, prompt in rows}  # the latest wins
+
+
 def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],
                now: datetime) -> list[int]:
     """Store a new check's items (closing any the student left unanswered); return their ids."""
