@@ -21,8 +21,10 @@ from tests.harness import enrol_student, read_words
 TZ = ZoneInfo("America/New_York")
 
 
-def study_days(db: Database, days: int, user_id: int = 1001) -> dict[int, list[str]]:
-    """She reads her cards, then does one check a day, every answer right: the prompts each
+def study_days(db: Database, days: int, user_id: int = 1001, misses: bool = False
+               ) -> dict[int, list[str]]:
+    """She reads her cards, then does one check a day, every answer right (`misses`: every
+    other numbered one wrong, which brings "Practice again" between checks): the prompts each
     word was asked with, in order ("Practice again" left out: it repeats on purpose)."""
     asked: dict[int, list[str]] = {}
     now = START
@@ -35,18 +37,23 @@ def study_days(db: Database, days: int, user_id: int = 1001) -> dict[int, list[s
             item = question.item
             if not question.practice:
                 asked.setdefault(item.word_id, []).append(item.prompt)
-            feedback = answers.answer_typed(db, user_id, item.answer, now, TZ) if item.typed \
-                else answers.answer_choice(db, user_id, question.item_id,
-                                           item.options.index(item.answer), now, TZ)
+            wrong = misses and not question.practice and question.number % 2 == 0
+            if item.typed:
+                feedback = answers.answer_typed(db, user_id, "idk" if wrong else item.answer,
+                                                now, TZ)
+            else:
+                right = item.options.index(item.answer)
+                feedback = answers.answer_choice(db, user_id, question.item_id,
+                                                 (right + wrong) % len(item.options), now, TZ)
             question = feedback.next_question if feedback is not None else None
     return asked
 
 
-@pytest.mark.parametrize("level", [3, 4])
+@pytest.mark.parametrize(("level", "misses"), [(3, False), (4, False), (3, True), (4, True)])
 def test_a_word_asked_in_four_checks_is_not_asked_the_same_way_each_time(
-        db: Database, school_class: people.ClassInfo, level: int) -> None:
+        db: Database, school_class: people.ClassInfo, level: int, misses: bool) -> None:
     enrol_student(db, START, level=level)
-    asked = study_days(db, 30)
+    asked = study_days(db, 30, misses=misses)
     often = {w: p[:4] for w, p in asked.items() if len(p) >= 4}
     assert often  # several words came back four times or more
     for prompts in often.values():
