@@ -9,6 +9,7 @@ import time
 from _quick import sized
 
 from bot.domain.language import SUPPORTED_UI
+from bot.domain.variety import single_sentence_words
 from bot.services.packs import audit_packs, load_packs
 
 REPEATS = sized(3, 1)
@@ -34,6 +35,10 @@ def main() -> None:
           f"as listening, {report.listening_giveaways} give-aways")
     print(f"practice only    {report.practice_only} (levels 1-2: no other word of the answer's "
           "part of speech seen yet)")
+    single = [w.term for p in packs for w in single_sentence_words(p.words)]
+    print(f"one gap sentence {len(single)} of {words} words (each gap check shows it again; "
+          f"cloze = [\"...\", \"...\"] adds more)" + (f", e.g. {', '.join(single[:4])}"
+                                                       if single else ""))
     for rule, count in report.giveaways.most_common():
         print(f"  {count:6}  {rule}   e.g. {report.examples[rule]}")
     per_item = [t / report.items * 1e6 for t in timings]

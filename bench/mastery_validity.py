@@ -205,6 +205,9 @@ class Simulation:
     days: list[date]                    # the school days, in order
     answered: int
     taps: dict[int, list[int]]          # per level: counted taps, passed by elimination
+    # per level: questions on a word asked before, those whose prompt repeats its previous
+    # question's word for word, first questions on a word, and those showing a card's sentence
+    prompts: dict[int, list[int]] = field(default_factory=dict)
 
 
 def run(per_kind: int, seed: int = 7, language: str = "es",
@@ -234,6 +237,9 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                                 PACK, START)
     words = {r[0]: (r[1], r[2]) for r in db.execute(
         "SELECT id, term, example FROM words WHERE pack_id = ?", [PACK]).fetchall()}
+    cards = {r[0]: (r[1], r[2], r[3] or r[1]) for r in db.execute(
+        "SELECT id, definition, example, simple FROM words WHERE pack_id = ?",
+        [PACK]).fetchall()}
     # English term -> (her home-language term, flagged cognate), as the look-alike guessers read
     glosses = {fold(r[0]): (json.loads(r[1]).get(language, {}).get("term", ""),
                             bool(json.loads(r[1]).get(language, {}).get("cognate")))
@@ -260,6 +266,8 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
         day += timedelta(days=1)
     answered = 0
     taps: dict[int, list[int]] = {level: [0, 0] for level in levels}  # counted, eliminated
+    prompts: dict[int, list[int]] = {level: [0, 0, 0, 0] for level in levels}
+    last: dict[tuple[int, int], str] = {}  # (student, word) -> the prompt it was last asked with
     for index, day in enumerate(days):
         base = START + timedelta(days=(day - days[0]).days)
         for student in students:
@@ -283,6 +291,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                 question = checks.start_check(db, student.id, now, student.rng)
                 while question is not None:
                     now += timedelta(seconds=20)
+                    _count_prompt(student, question, cards, last, prompts)
                     strange = _strange(db, who, question.item)
                     option, text, from_memory = answer(student, question, words, now, glosses,
                                                        strange)
@@ -307,7 +316,29 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     question = feedback.next_question
         if after_day is not None:
             after_day(db, index, students)
-    return Simulation(db, students, shown, days, answered, taps)
+    return Simulation(db, students, shown, days, answered, taps, prompts)
+
+
+def _count_prompt(student: Student, question: checks.Question,
+                  cards: dict[int, tuple[str, str, str]], last: dict[tuple[int, int], str],
+                  prompts: dict[int, list[int]]) -> None:
+    """Count a question whose prompt repeats the last one asked on its word word for word
+    (passed by remembering the sentence's shape), and a first question that shows a sentence
+    of the word's card (the definition or example at levels 3-6, the newcomer's English
+    definition at 1-2)."""
+    if question.practice:
+        return  # "Practice again" repeats the card on purpose, and counts for nothing
+    item, counts = question.item, prompts[student.level]
+    key = (student.id, item.word_id)
+    definition, example, simple = cards.get(item.word_id, ("", "", ""))
+    card = {simple} if student.level <= 2 else {definition, example}
+    if key in last:
+        counts[0] += 1
+        counts[1] += last[key] == item.prompt
+    else:
+        counts[2] += 1
+        counts[3] += item.prompt in card
+    last[key] = item.prompt
 
 
 def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
@@ -339,6 +370,7 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
     figures["median_days"] = statistics.median(to_mastery) if to_mastery else None
     figures["by_level"] = _by_level(db, students, shown, days, levels)
     figures["elimination"] = sim.taps
+    figures["prompts"] = sim.prompts
     figures["kept"] = sum(1 for p in kept if p >= KNOWN) / len(kept) if kept else None
     return figures
 
@@ -425,6 +457,10 @@ def main() -> None:
         rate = eliminated / counted if counted else 0.0
         print(f"  level {level}: counted taps {counted:>5}, only the answer seen "
               f"{eliminated:>5} = {rate:6.1%} (elimination)")
+    for level, (again, repeats, first, card) in figures["prompts"].items():  # type: ignore[union-attr]
+        print(f"  level {level}: a word asked again {again:>5}, same prompt as last time "
+              f"{repeats:>5} = {repeats / again if again else 0:6.1%}; asked first {first:>4}, "
+              f"with a sentence of its card {card:>4} = {card / first if first else 0:6.1%}")
     print("goals: guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %")
 
 

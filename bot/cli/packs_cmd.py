@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.domain.language import LANGUAGES, SUPPORTED_UI
 from bot.paths import PACKS_DIR
+
+if TYPE_CHECKING:
+    from bot.domain.packs import Pack
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,6 +78,19 @@ def list_packs(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def _print_single_sentences(packs: Sequence[Pack]) -> None:
+    """Per pack, the words with one gap sentence: each gap check on them shows that sentence
+    again, learnt by its shape; advice for the author, not a give-away (no exit status)."""
+    from bot.domain.variety import single_sentence_words
+
+    for pack in packs:
+        single = single_sentence_words(pack.words)
+        if single:
+            shown = ", ".join(w.term for w in single[:5]) + (", ..." if len(single) > 5 else "")
+            print(f"  {pack.id}: {len(single)} of {len(pack.words)} words have one gap sentence, "
+                  f"asked again every gap check (add more: cloze = [\"...\", \"...\"]): {shown}")
+
+
 def audit_packs_command(args: argparse.Namespace) -> int:
     """Print item counts and give-aways by rule, with one example each; exit 1 if any."""
     from bot.services.packs import audit_packs, load_packs
@@ -91,6 +109,7 @@ def audit_packs_command(args: argparse.Namespace) -> int:
           f"{report.by_type['listen']} built, {report.listening_giveaways} give-aways")
     print(f"  levels 1-2, a word with no other of its part of speech seen, asked among the "
           f"words that were (counted as practice, not evidence): {report.practice_only}")
+    _print_single_sentences(result.packs)
     if not report.total:
         print("give-aways: 0")
         return 0

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import functools
 import random
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from bot.domain import item_rules as rules
 from bot.domain.checks import Item, WordRef, build_item
@@ -54,6 +54,9 @@ class Asker:
     # cards first read today: a right answer is practice anyway (mastery.card_shown_today),
     # so such a tap is asked as it is, never typed for its count's sake
     new_today: frozenset[int] = frozenset()
+    # word id -> graded answers so far: which kind and sentence its turn asks (variety)
+    turns: Mapping[int, int] = field(default_factory=dict)
+    last: Mapping[int, str] = field(default_factory=dict)  # word id -> its last prompt shown
 
     @property
     def lang(self) -> str:
@@ -147,13 +150,15 @@ def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozense
         if kind is ItemType.POLL:
             kind = ItemType.CHOICE  # one poll a check, and only first: asked as buttons
         tap = build_item(target, asker.pool, kind, asker.lang, asker.scaffold, rng, asker.seen,
-                         asker.hears, avoid=avoid)
+                         asker.hears, avoid=avoid, turn=asker.turns.get(target.id, 0),
+                         last=asker.last.get(target.id))
         if not tap.typed and (asker.counted(tap, met) or 0) > 1:
             return tap, False
     if not may_type:
         return item, True
     typed = build_item(target, asker.pool, ItemType.TYPED, asker.lang, asker.scaffold, rng,
-                       asker.seen, asker.hears, avoid=avoid)
+                       asker.seen, asker.hears, avoid=avoid, turn=asker.turns.get(target.id, 0),
+                       last=asker.last.get(target.id))
     return (typed, False) if typed.typed else (item, False)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.domain import item_rules as rules
@@ -12,6 +12,7 @@ from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beginner_stem
 from bot.domain.typed_answers import Verdict, grade, slip_marks
+from bot.domain.variety import definition_stem, gap_sentences, item_kinds
 
 CHOICES = 4
 # A level 1-2 student chooses among up to six words she has read (three rows of two short
@@ -77,6 +78,8 @@ class Learner:
     # Words she can rule out as options (answered earlier today, or asked earlier in this
     # check): offered only when no other fair word is left (evidence.counted_choices)
     avoid: frozenset[int] = frozenset()
+    turn: int = 0  # the word's graded answers so far: which of its sentences to show (variety)
+    last: str | None = None  # the prompt its last check question showed: not again if avoidable
 
     @property
     def beginner(self) -> bool:
@@ -181,14 +184,26 @@ def _options(answer: str, distractors: list[str], rng: random.Random) -> tuple[s
 
 def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
            rng: random.Random) -> Item | None:
+    """A gap item on this turn's gap sentence (variety.gap_sentences), else on the word's
+    next one that gaps fairly, the one its last question showed last; None without one
+    (never the card's own example: that tests memory of the card)."""
+    again = None  # the sentence its last question showed: only when no other gaps
+    for cloze in gap_sentences(target.word, who.turn):
+        item = _gap_item(target, cloze, pool, who, rng)
+        if item is not None and item.prompt != who.last:
+            return item
+        again = again or item
+    return again
+
+
+def _gap_item(target: WordRef, cloze: str, pool: Sequence[WordRef], who: Learner,
+              rng: random.Random) -> Item | None:
     word = target.word
-    if word.cloze is None:
-        return None  # never the card's own example: that tests memory of the card
-    span = gap_span(word.cloze, word.term, word.forms)
+    span = gap_span(cloze, word.term, word.forms)
     if span is None:
         return None
-    shown_form = word.cloze[span[0]:span[1]]
-    sentence = word.cloze[:span[0]] + GAP + word.cloze[span[1]:]
+    shown_form = cloze[span[0]:span[1]]
+    sentence = cloze[:span[0]] + GAP + cloze[span[1]:]
     if rules.answer_in_text(sentence, word):
         return None
     if who.scaffold.typed_answers:
@@ -268,27 +283,33 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
                              any_pos=who.beginner) if stem else []
         if stem and wrong:
             return Item(target.id, item_type, stem, _options(word.term, wrong, rng), word.term)
-    if rules.answer_in_text(word.definition, word):
+    # This turn's English definition: the card's own only every other turn, never the first
+    definition = definition_stem(word, who.scaffold, who.turn, who.last)
+    if definition is None:
         return None
     if item_type is ItemType.TYPED:
-        return Item(target.id, item_type, word.definition, (), word.term)
-    wrong = _distractors(target, pool, who, rng, stem=word.definition)
-    return Item(target.id, item_type, word.definition, _options(word.term, wrong, rng),
+        return Item(target.id, item_type, definition, (), word.term)
+    wrong = _distractors(target, pool, who, rng, stem=definition)
+    return Item(target.id, item_type, definition, _options(word.term, wrong, rng),
                 word.term) if wrong else None
 
 
 def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, lang: str,
                scaffold: Scaffold, rng: random.Random,
                seen: frozenset[int] | None = None, hears: bool = False,
-               choices: int | None = None, avoid: frozenset[int] = frozenset()) -> Item:
+               choices: int | None = None, avoid: frozenset[int] = frozenset(),
+               turn: int = 0, last: str | None = None) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
     else of the level's next type that does (recall types last for beginners).
 
     `hears`: an English voice can say the word, so a listening item is possible; `choices`:
     options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four);
-    `avoid`: words offered only when no other fair option is left (Learner.avoid)."""
+    `avoid`: words offered only when no other fair option is left (Learner.avoid); `turn`:
+    the word's graded answers so far, which pick its definition and gap sentence, never
+    `last` (its last question's prompt) where it has another (variety)."""
     who = Learner(lang, scaffold, seen, hears,
-                  choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES), avoid)
+                  choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES), avoid,
+                  turn, last)
     fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
                  ItemType.TYPED]
     for kind in dict.fromkeys(fallbacks):
@@ -304,10 +325,15 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
                 scaffold: Scaffold, rng: random.Random, size: int = MAX_CHECK,
                 seen: frozenset[int] | None = None, hears: bool = False,
-                avoid: frozenset[int] = frozenset()) -> list[Item]:
+                avoid: frozenset[int] = frozenset(),
+                turns: Mapping[int, int] | None = None,
+                last: Mapping[int, str] | None = None) -> list[Item]:
     """Build a short check, one item per word (at most `size`, never more than MAX_CHECK),
     rotating the level's item types (and, at levels 1-2 with a voice, "hear the word, choose
-    it").
+    it"). With `turns` (word id -> graded answers so far) each word's kind, definition and
+    gap sentence step on from its last check's, never to `last` (word id -> its last
+    question's prompt) where it has another (variety), so no check repeats the last one's
+    question word for word; without `turns`, the rotation starts at random.
 
     A word is asked once: a second question on it in the same check is answered from memory of
     the first, which is not evidence. With fewer words the check is shorter (re-teaching's
@@ -321,13 +347,16 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     if hears and scaffold.listening:  # without a voice the rotation is exactly as before
         kinds.append(ItemType.LISTEN)
     offset = rng.randrange(len(kinds))
+    steps = {t.id: (turns or {}).get(t.id, 0) for t in chosen}
+    turned_kinds = item_kinds(kinds, [(t.id, steps[t.id]) for t in chosen])
     items = []
     for index, target in enumerate(chosen):
-        kind = kinds[(index + offset) % len(kinds)]
+        turn = steps[target.id]
+        kind = kinds[(index + offset) % len(kinds)] if turns is None else turned_kinds[index]
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a message of its own: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears,
-                                avoid=avoid))
+                                avoid=avoid, turn=turn, last=(last or {}).get(target.id)))
         avoid |= {target.id}
     return poll_first(items)
 

@@ -36,6 +36,9 @@ class AuditReport:
     # Levels 1-2: a word with no other of its part of speech seen, asked among the words that
     # were (evidence.counted_choices counts a right answer there as one option: practice only).
     practice_only: int = 0
+    # items of a word's later turns (its other gap sentences and definition: variety.py),
+    # judged as the first turn's are, counted apart so `items` stays one per word and type
+    later_turns: int = 0
 
     @property
     def total(self) -> int:
@@ -109,6 +112,17 @@ def _kinds(level: int) -> list[ItemType]:
     return [k for k in ItemType if k is not ItemType.LISTEN or listening]
 
 
+def _turns(target: WordRef, kind: ItemType) -> int:
+    """How many turns of a word give this kind another sentence: its gap sentences, its two
+    definitions (variety.definition_stems), else one."""
+    word = target.word
+    if kind is ItemType.CLOZE:
+        return max(1, len(word.clozes))
+    if kind in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED):
+        return 2 if word.simple and word.simple != word.definition else 1
+    return 1
+
+
 def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
           levels: Sequence[int] = LEVELS, seed: int = 7) -> AuditReport:
     """Build every item type for every word, language and level (listening items at levels
@@ -129,20 +143,32 @@ def audit(packs: Iterable[Sequence[WordRef]], languages: Sequence[str],
                 for target in words:
                     seen = seen_by_word[target.id]
                     for kind in _kinds(level):
-                        item = build_item(target, all_words, kind, lang, scaffold, rng, seen,
-                                          hears=True)
-                        report.items += 1
-                        report.listening_asked += kind is ItemType.LISTEN
-                        report.by_type[str(item.item_type)] += 1
-                        rules_broken = judge(item, target, all_words, lang, level, seen, options)
-                        if Giveaway.POS_ODD_ONE_OUT in rules_broken and _lone(target, seen,
-                                                                               all_words):
-                            rules_broken.remove(Giveaway.POS_ODD_ONE_OUT)
-                            report.practice_only += 1
-                        for rule in rules_broken:
-                            report.giveaways[rule] += 1
-                            report.listening_giveaways += item.item_type is ItemType.LISTEN
-                            report.examples.setdefault(
-                                rule, f"{target.pack_id} {target.word.term} [{lang}, level "
-                                      f"{level}] {item.prompt!r} -> {list(item.options)}")
+                        for turn in range(_turns(target, kind)):
+                            item = build_item(target, all_words, kind, lang, scaffold, rng,
+                                              seen, hears=True, turn=turn)
+                            _judged(report, item, target, all_words, lang, level, seen,
+                                    options, kind, turn)
     return report
+
+
+def _judged(report: AuditReport, item: Item, target: WordRef, all_words: Sequence[WordRef],
+            lang: str, level: int, seen: frozenset[int] | None, options: OptionWords,
+            kind: ItemType, turn: int) -> None:
+    """Count one built item and the give-aways it breaks (turn 0 in `items`, later turns
+    apart)."""
+    if turn:
+        report.later_turns += 1
+    else:
+        report.items += 1
+        report.listening_asked += kind is ItemType.LISTEN
+        report.by_type[str(item.item_type)] += 1
+    rules_broken = judge(item, target, all_words, lang, level, seen, options)
+    if Giveaway.POS_ODD_ONE_OUT in rules_broken and _lone(target, seen, all_words):
+        rules_broken.remove(Giveaway.POS_ODD_ONE_OUT)
+        report.practice_only += 1
+    for rule in rules_broken:
+        report.giveaways[rule] += 1
+        report.listening_giveaways += item.item_type is ItemType.LISTEN
+        report.examples.setdefault(
+            rule, f"{target.pack_id} {target.word.term} [{lang}, level {level}] "
+                  f"{item.prompt!r} -> {list(item.options)}")

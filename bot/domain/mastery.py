@@ -218,6 +218,8 @@ class WordMastery:
     last_answered: datetime | None = None        # the latest graded answer, right or wrong
     luck: float = 1.0                            # chance of the rights since the last miss
                                                  # by guessing (see MASTERED_LUCK)
+    attempts: int = 0                            # graded answers, ever: which of the word's
+                                                 # sentences its next check shows (checks.turn)
 
     @property
     def mastered(self) -> bool:

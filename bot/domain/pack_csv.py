@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.domain.packs import Checker, Pack, PackError, Problem
+from bot.domain.packs import MAX_CLOZES, Checker, Pack, PackError, Problem
 
 CSV_FORM_SEPARATORS = re.compile(r"[;|]")
 
@@ -25,8 +25,9 @@ class _CsvLines:
 
 
 def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
-    """Parse a spreadsheet pack (term, pos, tier, definition, example, cloze, forms, kind_of,
-    <lang>_term, <lang>_definition); a list (forms, kind_of) is one cell split at ; or |."""
+    """Parse a spreadsheet pack (term, pos, tier, definition, example, cloze, cloze2...,
+    forms, kind_of, <lang>_term, <lang>_definition); a list (forms, kind_of) is one cell split
+    at ; or |."""
     if not text.strip():
         raise PackError([Problem(source, 1, "the file is empty; the first row names the "
                                             "columns (term, pos, tier, definition, example)")])
@@ -52,6 +53,10 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
         word: dict[str, Any] = {k: " ".join((v or "").split()) for k, v in row.items()
                                 if k and not k.endswith(("_term", "_definition"))
                                 and (v or "").strip()}
+        # More gap sentences in columns cloze2, cloze3...: a spreadsheet cell holds one
+        extra = [word.pop(f"cloze{n}") for n in range(2, MAX_CLOZES + 1) if f"cloze{n}" in word]
+        if extra:
+            word["cloze"] = [*([word["cloze"]] if "cloze" in word else []), *extra]
         if word.get("tier", "").isdigit():
             word["tier"] = int(word["tier"])
         for listed in ("forms", "kind_of"):  # one cell: "settlers; settled" or "a | b"

@@ -24,6 +24,7 @@ _WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example",
               "forms", "glosses", "kind_of"}
 MAX_SIMPLE_WORDS = 12
 MAX_FORMS = 12
+MAX_CLOZES = 4  # gap sentences a word may list: enough to turn through, short to review
 _GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
 
 
@@ -86,6 +87,14 @@ class Word:
     # terms of the pack this word is a kind of ("predator": consumer, organism): neither is
     # offered as a wrong option for the other, since choosing it would not be wrong
     kind_of: tuple[str, ...] = ()
+    # further gap sentences (`cloze = ["...", "..."]` in a pack): successive gap checks on
+    # the word take them in turn (variety.gap_sentences), so none is learnt by its shape
+    more_clozes: tuple[str, ...] = ()
+
+    @property
+    def clozes(self) -> tuple[str, ...]:
+        """Every gap sentence of the word, the pack's first one first."""
+        return (self.cloze, *self.more_clozes) if self.cloze else self.more_clozes
 
 
 @dataclass(frozen=True)
@@ -344,8 +353,8 @@ class Checker:
             hint = _form_hint(example, term)  # English only, as it names what to write
             self.add(f"{where}: the example must use the term '{term}' as a whole word{hint}",
                      index, "example", reason="" if hint else "example-term", term=term)
-        cloze = self.text(raw, "cloze", where, index, MAX_TEXT, required=False)
-        if term and cloze:
+        clozes = self.clozes(raw, where, index)
+        for cloze in clozes if term else ():
             self.cloze(cloze, example, term, forms, where, index)
         emoji = self.text(raw, "emoji", where, index, 16, required=False)
         simple = self.text(raw, "simple", where, index, MAX_TEXT, required=False)
@@ -357,8 +366,8 @@ class Checker:
         if len(self.problems) > before:
             return None
         assert term and pos and definition and example
-        return Word(term, pos, tier, definition, example, emoji, glosses, cloze, forms, simple,
-                    kind_of)
+        return Word(term, pos, tier, definition, example, emoji, glosses,
+                    clozes[0] if clozes else None, forms, simple, kind_of, tuple(clozes[1:]))
 
     def kind_of(self, value: Any, where: str, index: int) -> tuple[str, ...]:
         """The terms a word is a kind of: a list of words in quotes (checked against the
@@ -400,6 +409,27 @@ class Checker:
             else:
                 forms.append(form.strip())
         return tuple(dict.fromkeys(forms))
+
+    def clozes(self, raw: Mapping[str, Any], where: str, index: int) -> list[str]:
+        """The gap sentences: `cloze = "..."`, or a list of up to MAX_CLOZES different ones
+        (successive gap checks take them in turn)."""
+        value = raw.get("cloze")
+        if not isinstance(value, list):
+            cloze = self.text(raw, "cloze", where, index, MAX_TEXT, required=False)
+            return [cloze] if cloze else []
+        if not value or len(value) > MAX_CLOZES:
+            self.add(f"{where}: 'cloze' lists {len(value)} sentences (1 to {MAX_CLOZES})",
+                     index, "cloze")
+        found: list[str] = []
+        for number, sentence in enumerate(value[:MAX_CLOZES], 1):
+            cloze = self.text({"cloze": sentence}, "cloze", f"{where}, cloze {number}", index,
+                              MAX_TEXT)
+            if cloze and any(_same_sentence(cloze, other) for other in found):
+                self.add(f"{where}: cloze {number} repeats an earlier cloze sentence", index,
+                         "cloze")
+            elif cloze:
+                found.append(cloze)
+        return found
 
     def cloze(self, cloze: str, example: str | None, term: str, forms: tuple[str, ...],
               where: str, index: int) -> None:

@@ -87,6 +87,9 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
         warnings.append(catalog.render("newpack-audit-giveaways", lang,
                                        giveaways=quality.giveaways, items=quality.items,
                                        rules=", ".join(quality.rules)))
+    if quality.one_cloze:  # checks take a word's gap sentences in turn (domain/variety.py)
+        warnings.append(catalog.render("newpack-audit-one-cloze", lang,
+                                       words=Counted("count-words", quality.one_cloze)))
     warnings += [catalog.render("newpack-gloss-no-definition", lang, code=code,
                                 language=reader_language(code), terms=terms_list(terms))
                  for code, terms in quality.no_definition.items()]

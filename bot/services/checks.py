@@ -4,7 +4,7 @@ now (recall on due reviews), store them and ask the first question."""
 from __future__ import annotations
 
 import random
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -237,10 +237,13 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
     if beginner:
         return _newcomer_items(db, who, targets, pool, now, rng, size, hears, tz, waiting)
+    last = study.last_prompts(db, who.id)
     items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
                                         size, seen_words(states), hears,
-                                        answered_today(states, now, tz)), who.scaffold)
-    return CheckItems(deciding_first(*recall_on_due_reviews(db, who, items, pool, now, rng, tz)),
+                                        answered_today(states, now, tz), turns(states), last),
+                            who.scaffold)
+    return CheckItems(deciding_first(*recall_on_due_reviews(db, who, items, pool, now, rng, tz,
+                                                            last)),
                       len(held) + waiting)
 
 
@@ -255,7 +258,8 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
     seen, answered = seen_words(states), answered_today(states, now, tz)
     new_today = frozenset(w for w, s in states.items() if card_shown_today(s, now, tz))
     met = met_terms(db, answered)
-    asker = Asker(pool, option_index(db, who), who.scaffold, seen, hears, new_today)
+    asker = Asker(pool, option_index(db, who), who.scaffold, seen, hears, new_today,
+                  turns(states), study.last_prompts(db, who.id))
     deciding_ids = {t.id for t in targets
                     if t.id in states and recall_ready(states[t.id], now)}
     later: set[int] = set()
@@ -264,8 +268,10 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
         window = fewest_live_first(left[:size], pool, who.language, seen, answered,
                                    deciding_ids, new_today)
         items, held = hold_back(build_check(window, pool, who.language, who.scaffold, rng,
-                                            size, seen, hears, answered), who.scaffold)
-        plan = plan_check(*recall_on_due_reviews(db, who, items, pool, now, rng, tz), asker,
+                                            size, seen, hears, answered, asker.turns,
+                                            asker.last), who.scaffold)
+        plan = plan_check(*recall_on_due_reviews(db, who, items, pool, now, rng, tz,
+                                                 asker.last), asker,
                           met, answered, rng, [t.id for t in left])
         if not plan.waiting or len(left) <= size:
             return CheckItems(list(plan.items), len(held) + waiting,
@@ -295,7 +301,8 @@ def introduced(db: Database, who: Learner, question: Question) -> Question:
 
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
-                          now: datetime, rng: random.Random, tz: ZoneInfo = UTC
+                          now: datetime, rng: random.Random, tz: ZoneInfo = UTC,
+                          last: Mapping[int, str] | None = None
                           ) -> tuple[list[Item], list[Item]]:
     """The check's deciding reviews and its other items (deciding_first asks them first): a
     due review that could master its word is asked as recall, and first in the check:
@@ -324,7 +331,8 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
         index = index or option_index(db, who)
         for kind in kinds:
             recall = item if item.item_type is kind else build_item(
-                target, pool, kind, who.language, who.scaffold, rng, seen, avoid=avoid)
+                target, pool, kind, who.language, who.scaffold, rng, seen, avoid=avoid,
+                turn=state.attempts, last=(last or {}).get(target.id))
             if recall.item_type in RECALL and (recall.typed or (counted_choices(
                     recall, index.of(recall, target.pack_id), who.language, met)
                     or 0) >= RECALL_CHOICES):
@@ -334,6 +342,12 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
         met.add(fold(target.word.term))  # asked before the next deciding review
         avoid |= {target.id}
     return deciding, rest
+
+
+def turns(states: dict[int, WordMastery]) -> dict[int, int]:
+    """Each word's graded answers so far: its next check's turn through its kinds and
+    sentences (domain/variety.py), read with the mastery rows, so it costs no query."""
+    return {word: state.attempts for word, state in states.items()}
 
 
 def option_index(db: Database, who: Learner) -> OptionWords:

@@ -108,7 +108,7 @@ def save_pack(db: Database, pack: Pack, now: datetime,
                 "cloze=excluded.cloze, forms=excluded.forms, simple=excluded.simple, "
                 "kind_of=excluded.kind_of, retired_at=NULL",
                 [pack.id, position, word.term, word.pos, word.tier, word.definition,
-                 word.example, word.emoji, glosses, word.cloze,
+                 word.example, word.emoji, glosses, _cloze_cell(word),
                  json.dumps(list(word.forms), ensure_ascii=False), word.simple,
                  json.dumps(list(word.kind_of), ensure_ascii=False)])
         terms = json.dumps([w.term for w in pack.words])
@@ -126,12 +126,29 @@ def save_pack(db: Database, pack: Pack, now: datetime,
     return changes
 
 
+def _cloze_cell(word: Word) -> str | None:
+    """The `cloze` column: the one gap sentence as it is, or several as a JSON list (no
+    migration: a column every version reads). A lone sentence that starts with "[" is
+    listed too, so reading never mistakes one for the other."""
+    if word.more_clozes or (word.cloze or "").startswith("["):
+        return json.dumps(list(word.clozes), ensure_ascii=False)
+    return word.cloze
+
+
+def _clozes(cell: str | None) -> tuple[str, ...]:
+    """The gap sentences a `cloze` cell holds (`_cloze_cell`)."""
+    if not cell:
+        return ()
+    return tuple(json.loads(cell)) if cell.startswith("[") else (cell,)
+
+
 def _word(row: dict) -> StoredWord:
     glosses = {k: Gloss(**v) for k, v in json.loads(row["glosses"]).items()}
+    clozes = _clozes(row.get("cloze"))
     word = Word(row["term"], row["pos"], row["tier"], row["definition"], row["example"],
-                row["emoji"], glosses, row.get("cloze"),
+                row["emoji"], glosses, clozes[0] if clozes else None,
                 tuple(json.loads(row.get("forms") or "[]")), row.get("simple"),
-                tuple(json.loads(row.get("kind_of") or "[]")))
+                tuple(json.loads(row.get("kind_of") or "[]")), clozes[1:])
     return StoredWord(row["id"], row["pack_id"], word)
 
 

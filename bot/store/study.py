@@ -43,7 +43,7 @@ def _mastery(row: dict) -> WordMastery:
         answered=bool(row["attempts"]), misses=row["attempts"] - row["correct"],
         shown_at=parse(row["shown_at"]) if row["shown_at"] else None,
         last_answered=parse(row["last_seen"]) if row["last_seen"] else None,
-        luck=row["luck"])
+        luck=row["luck"], attempts=row["attempts"])
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
@@ -153,6 +153,15 @@ def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemT
                "answered_at, practice) VALUES (?, ?, ?, ?, ?, ?, ?)",
                [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now),
                 int(practice)])
+
+
+def last_prompts(db: Database, student_id: int) -> dict[int, str]:
+    """Per word, the prompt its latest check question showed ("Practice again" left out):
+    a new check asks the word another way where it has one (domain/variety.py). Read once as
+    a check is built, never on the answer path; purged items are simply not known."""
+    rows = db.execute("SELECT word_id, prompt FROM check_items WHERE student_id = ? "
+                      "AND practice = 0 ORDER BY id", [student_id]).fetchall()
+    return {word_id: prompt for word_id, prompt in rows}  # the latest wins
 
 
 def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],

@@ -46,6 +46,8 @@ def test_the_shipped_packs_give_nothing_away_for_newcomer_languages() -> None:
     # five item types at every level, and "hear the word, choose it" at levels 1-2
     assert report.items == 160 * 3 * (6 * 5 + 2)
     assert report.listening_asked == 160 * 3 * 2
+    # and each word's other definition and gap sentences, judged by the same rules
+    assert report.later_turns > 160 * 3 * 6
     assert report.by_type["listen"] > 0.9 * report.listening_asked
     assert report.total == 0, report.examples
 

@@ -98,8 +98,11 @@ def test_a_cognate_in_the_home_definition_gives_way_to_the_picture() -> None:
 
 def test_level_four_choice_still_reads_the_english_definition() -> None:
     ref = POOL[1]
-    item = build_item(ref, POOL, ItemType.CHOICE, "ar", scaffold_for(4), random.Random(1))
-    assert item.prompt == ref.word.definition
+    first = build_item(ref, POOL, ItemType.CHOICE, "ar", scaffold_for(4), random.Random(1))
+    later = build_item(ref, POOL, ItemType.CHOICE, "ar", scaffold_for(4), random.Random(1),
+                       turn=1)
+    # English both times: first the definition the card does not show, then the card's
+    assert (first.prompt, later.prompt) == (ref.word.simple, ref.word.definition)
 
 
 def test_every_shipped_word_has_a_picture() -> None:

@@ -5,12 +5,13 @@ Friday). What a check asks is unchanged: on Saturday the words are ready."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.domain.scaffold import ItemType, scaffold_for
+from bot.domain.variety import item_kinds
 from bot.store import study
 from tests.clock import START
 from tests.harness import (
@@ -98,12 +99,15 @@ async def test_a_short_check_on_friday_and_its_quiz_poll_answer_skip_the_holiday
     due = min(study.student_mastery(chat.db, ana["id"]))
     state = study.get_mastery(chat.db, ana["id"], due)
     assert state is not None
-    study.save_mastery(chat.db, ana["id"], due, replace(  # still learning: not a recall
-        state, success_days=frozenset(), first_correct_at=None, due_at=FRIDAY), FRIDAY)
+    learning = replace(  # still learning: not a recall
+        state, success_days=frozenset(), first_correct_at=None, due_at=FRIDAY)
+    kinds = scaffold_for(2).item_types
+    while item_kinds(kinds, [(due, study.student_mastery(chat.db, ana["id"])[due].attempts)]) \
+            != [ItemType.POLL]:  # a practice answer more, days ago: its one item is a poll
+        study.save_mastery(chat.db, ana["id"], due, learning, FRIDAY - timedelta(days=3), True,
+                           practice=True)
+    study.save_mastery(chat.db, ana["id"], due, learning, FRIDAY)
     study.mark_shown(chat.db, ana["id"], [due], FRIDAY)  # its card read
-    services = chat.app.bot_data.services
-    assert services is not None
-    chat.app.bot_data.services = replace(services, rng=random.Random(5))  # its one item: a poll
     note = texts(await chat.send(ana, "/check"))
     assert note.startswith(SHORT) and TUESDAY not in note
     stored = open_item(chat, ana["id"])

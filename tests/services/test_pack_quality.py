@@ -32,3 +32,13 @@ def test_the_audit_of_a_big_pack_builds_no_more_items_than_of_a_pack_of_that_spr
     big, spread = pack_quality(pack_of(400), ["es"]), pack_quality(pack_of(AUDIT_WORDS), ["es"])
     assert big.items == spread.items
     assert big.no_cloze == 400  # what the teacher is told about the whole pack stays whole
+
+
+def test_a_teacher_hears_which_words_have_one_gap_sentence_and_a_second_column_fixes_it(
+        ) -> None:
+    header = "term,pos,tier,definition,example,cloze,cloze2\n"
+    one = "owl,noun,3,A bird.,The owl flew.,An owl hunts at night.,\n"
+    two = "fox,noun,3,An animal.,The fox ran.,A fox hunts mice.,The red fox sleeps in a den.\n"
+    pack = parse_csv_pack(header + one + two, "two.csv", HEAD)
+    assert pack.words[1].clozes == ("A fox hunts mice.", "The red fox sleeps in a den.")
+    assert pack_quality(pack, ["es"]).one_cloze == 1

@@ -1,0 +1,93 @@
+"""Which of a word's sentences, and which kind of question, its next check asks.
+
+A check is evidence only if it cannot be passed by memory of the card. A word asked with the
+same definition, or the same gap sentence, check after check is passed by remembering that
+sentence's shape (mid-level playtest: "the cell one again"). So each word's questions turn
+through what the pack gives it: the item kinds of the student's level, its gap sentences
+(`cloze`, one or more), and two English definitions (the card's, and the newcomer's `simple`
+one, which cards from level 3 on do not show). The turn is the number of graded answers the
+word already has (`WordMastery.attempts`): stored anyway, read with the rest of the mastery row,
+so the choice costs no query and is the same however often a check is rebuilt.
+
+The first turn never shows a sentence printed on the card when the word has another: right
+after the card, a question in the card's own words asks what the eye still holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from bot.domain import item_rules as rules
+from bot.domain.packs import Word
+from bot.domain.scaffold import Scaffold
+
+T = TypeVar("T")
+
+
+def turned(options: Sequence[T], turn: int) -> list[T]:
+    """The options starting at `turn` (modulo their number), the rest after in order: the
+    first is this turn's, the others its fallbacks when it cannot be asked."""
+    if not options:
+        return []
+    start = turn % len(options)
+    return [*options[start:], *options[:start]]
+
+
+def item_kinds(kinds: Sequence[T], words: Sequence[tuple[int, int]]) -> list[T]:
+    """The item kind of each (word id, turn) of a check: each word's turn picks its kind, so
+    successive answers on a word step through the level's kinds (the word id staggers words);
+    a kind already taken in the check passes to the word's next one, so a check mixes kinds
+    as a plain rotation does (one of each before any comes twice)."""
+    out: list[T] = []
+    taken: list[T] = []
+    for word_id, turn in words:
+        if len(taken) == len(kinds):
+            taken = []  # every kind asked once: the next word starts a second round
+        kind = next(k for k in turned(kinds, word_id + turn) if k not in taken)
+        taken.append(kind)
+        out.append(kind)
+    return out
+
+
+def card_sentences(word: Word, scaffold: Scaffold) -> frozenset[str]:
+    """The English sentences the word's card shows at this level (card_views.card): the
+    definition and the example, or at levels 1-2 the newcomer's definition where the pack
+    gives one."""
+    if not scaffold.english_definition and word.simple:
+        return frozenset({word.simple})
+    return frozenset({word.definition, word.example})
+
+
+def definition_stems(word: Word, scaffold: Scaffold) -> list[str]:
+    """The English definitions a check may show to ask for the word, the ones its card does
+    not show first: both are the word's meaning, and neither may contain the word."""
+    stems = [s for s in dict.fromkeys((word.definition, word.simple or ""))
+             if s and not rules.answer_in_text(s, word)]
+    shown = card_sentences(word, scaffold)
+    return sorted(stems, key=lambda s: s in shown)  # stable: the card's own last
+
+
+def not_last(options: Sequence[T], last: T | None) -> list[T]:
+    """The options in order, the one the word's last question showed moved to the end: a
+    turn skipped (a "Practice again" answer counts one) must not land on it again."""
+    return sorted(options, key=lambda o: o == last) if last is not None else list(options)
+
+
+def definition_stem(word: Word, scaffold: Scaffold, turn: int,
+                    last: str | None = None) -> str | None:
+    """This turn's English definition stem, never the one the word's last question showed
+    when it has another (None: every definition gives the word away)."""
+    stems = not_last(turned(definition_stems(word, scaffold), turn), last)
+    return stems[0] if stems else None
+
+
+def gap_sentences(word: Word, turn: int) -> list[str]:
+    """The word's gap sentences, this turn's first (never the card's example)."""
+    return turned(word.clozes, turn)
+
+
+def single_sentence_words(words: Sequence[Word]) -> tuple[Word, ...]:
+    """Words with exactly one gap sentence: every gap check on them shows the same sentence,
+    so a pack author should add another (`cloze = ["...", "..."]`)."""
+    return tuple(w for w in words if len(w.clozes) == 1)

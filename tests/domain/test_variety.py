@@ -1,0 +1,92 @@
+"""Successive checks of a word turn through its kinds, definitions and gap sentences."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from bot.domain.checks import WordRef, build_check, build_item
+from bot.domain.packs import PackError, parse_pack
+from bot.domain.scaffold import ItemType, scaffold_for
+from bot.domain.variety import item_kinds, single_sentence_words
+from bot.services.packs import load_packs
+
+PACK = next(p for p in load_packs().packs if p.id == "science.ecosystems")
+POOL = [WordRef(100 + n, w, PACK.id) for n, w in enumerate(PACK.words)]
+HABITAT = next(r for r in POOL if r.word.term == "habitat")
+
+
+def test_two_gap_sentences_are_asked_in_turn() -> None:
+    assert len(HABITAT.word.clozes) == 2
+    gaps = [build_item(HABITAT, POOL, ItemType.CLOZE, "es", scaffold_for(4),
+                       random.Random(1), turn=turn).prompt for turn in range(3)]
+    assert gaps[0] != gaps[1] and gaps[0] == gaps[2]
+
+
+def test_one_gap_sentence_is_all_a_word_without_more_can_show() -> None:
+    single = WordRef(HABITAT.id, replace(HABITAT.word, more_clozes=()), PACK.id)
+    gaps = {build_item(single, POOL, ItemType.CLOZE, "es", scaffold_for(4), random.Random(1),
+                       turn=turn).prompt for turn in range(3)}
+    assert len(gaps) == 1
+
+
+def test_the_first_definition_question_is_not_the_cards_definition() -> None:
+    first, second = (build_item(HABITAT, POOL, ItemType.TYPED, "es", scaffold_for(5),
+                                random.Random(1), turn=turn).prompt for turn in (0, 1))
+    assert first == HABITAT.word.simple and second == HABITAT.word.definition
+
+
+def test_a_word_without_another_definition_keeps_its_own() -> None:
+    plain = WordRef(HABITAT.id, replace(HABITAT.word, simple=None), PACK.id)
+    prompts = {build_item(plain, POOL, ItemType.CHOICE, "es", scaffold_for(3),
+                          random.Random(1), turn=turn).prompt for turn in range(3)}
+    assert prompts == {HABITAT.word.definition}
+
+
+def test_a_words_checks_step_through_its_kinds() -> None:
+    kinds = scaffold_for(3).item_types
+    seen = [build_check([HABITAT], POOL, "zh", scaffold_for(3), random.Random(turn),
+                        turns={HABITAT.id: turn})[0].item_type for turn in range(4)]
+    assert set(seen) == set(kinds)
+
+
+def test_a_check_still_mixes_kinds_when_its_words_would_pick_the_same() -> None:
+    kinds = scaffold_for(4).item_types
+    # words 0, 4 and 8 at turn 0 would all pick the same kind
+    assert sorted(item_kinds(kinds, [(0, 0), (4, 0), (8, 0), (12, 0)])) == sorted(kinds)
+    assert len(item_kinds(kinds, [(n * 4, 0) for n in range(5)])) == 5
+
+
+def test_the_audit_names_words_with_one_gap_sentence() -> None:
+    words = [HABITAT.word, replace(HABITAT.word, term="x", more_clozes=())]
+    assert [w.term for w in single_sentence_words(words)] == ["x"]
+
+
+PACK_TOML = """
+[pack]
+id = "science.t"
+title = "T"
+subject = "science"
+grades = [4, 7]
+
+[[words]]
+term = "habitat"
+pos = "noun"
+tier = 3
+definition = "A home."
+example = "The desert is the habitat of the camel."
+cloze = [%s]
+"""
+
+
+def test_a_pack_lists_several_gap_sentences_and_each_is_checked() -> None:
+    good = parse_pack(PACK_TOML % '"Owls lost their habitat.", "A bear\'s habitat is cold."',
+                      "t.toml")
+    assert good.words[0].clozes == ("Owls lost their habitat.", "A bear's habitat is cold.")
+    with pytest.raises(PackError) as bad:
+        parse_pack(PACK_TOML % '"Owls lost their habitat.", "Owls lost their habitat!", '
+                   '"No gap here."', "t.toml")
+    said = " ".join(str(p) for p in bad.value.problems)
+    assert "repeats an earlier cloze" in said and "whole word" in said
