@@ -117,6 +117,19 @@ def add_started(db: Database, student_id: int, teacher_id: int, family_id: int,
     return cursor.lastrowid or 0
 
 
+def answer_by_id(db: Database, answer_id: int) -> ThreadMessage | None:
+    """A teacher's answer (or message written first) by its thread row id."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE id = ? AND direction = ?",
+                     [answer_id, ANSWER]).fetchone()
+    return _message(row) if row else None
+
+
+def drop_answer(db: Database, answer_id: int) -> None:
+    """Forget an answer that was never delivered: /thread must not say it was sent."""
+    db.execute("DELETE FROM thread_messages WHERE id = ? AND direction = ? "
+               "AND answer_message_id IS NULL", [answer_id, ANSWER])
+
+
 def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessage | None:
     """The message a teacher is replying to, by the id of the relay in their chat."""
     row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE teacher_id = ? "
