@@ -9,7 +9,7 @@ into escapes them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
 from bot.domain.language_names import name_in
@@ -32,6 +32,14 @@ def student_label(who: StudentName, catalog: Catalog, lang: str) -> str:
         return catalog.plain("student-label-class", lang, name=first, number=who.number,
                              class_name=label(who.class_name))
     return catalog.plain("student-label-number", lang, name=first, number=who.number)
+
+
+def names_and(labels: Sequence[str], catalog: Catalog, lang: str) -> str:
+    """Several students in one phrase, as a teacher reads them ("Ana and Ben", "Ana, Ben and
+    Luz"; plain text: the prompt it fills escapes it)."""
+    if len(labels) < 2:
+        return labels[0] if labels else ""
+    return catalog.plain("names-and", lang, names=", ".join(labels[:-1]), last=labels[-1])
 
 
 def class_names(students: Iterable[StudentRow]) -> StudentNames:

@@ -692,3 +692,15 @@ def word_kinds(db: Database) -> None:
     consumer), so neither is a wrong option for the other; '[]' for words loaded before (the
     packs are loaded again at start-up)."""
     _run(db, "ALTER TABLE words ADD COLUMN kind_of TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations(name="0039_shared_relays")
+def shared_relays(db: Database) -> None:
+    """One relayed message may stand in several thread rows: a family's reply to a class
+    announcement when two or more of their children are in the class (twins) is filed in each
+    child's thread, so the teacher finds it under either name, and reads it once (one relay,
+    naming them all). The relay's id in the teacher's chat is no longer unique to one row."""
+    _run(db, """
+DROP INDEX idx_thread_relay;
+CREATE INDEX idx_thread_relay ON thread_messages(teacher_id, relay_message_id)
+""")

@@ -8,6 +8,7 @@ outbox row, whose text is emptied once it is sent (see `forget_sent_text`).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -77,10 +78,13 @@ def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role:
     return cursor.lastrowid or 0
 
 
-def set_relay(db: Database, thread_id: int, relay_message_id: int) -> None:
-    """The relay was delivered: the teacher's reply to this message id finds the thread."""
-    db.execute("UPDATE thread_messages SET relay_message_id = ? WHERE id = ?",
-               [relay_message_id, thread_id])
+def set_relay(db: Database, thread_id: int, relay_message_id: int,
+              shared: Sequence[int] = ()) -> None:
+    """The relay was delivered: the teacher's reply to this message id finds the thread (and
+    the `shared` rows the same message stands in: a twin's thread)."""
+    for row_id in (thread_id, *shared):
+        db.execute("UPDATE thread_messages SET relay_message_id = ? WHERE id = ?",
+                   [relay_message_id, row_id])
 
 
 def set_answer_message(db: Database, answer_id: int, answer_message_id: int) -> None:
@@ -95,8 +99,11 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
     """Record the teacher's answer to one message (the language it was `written` in, and
     whether it went as a `machine` translation into the asker's language) and mark the
     message answered."""
-    db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ?",
-               [stamp(now), asked.id])
+    # One relay may stand in several children's threads (twins): answered in each.
+    db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ? "
+               "OR (direction = ? AND (teacher_id, relay_message_id) = (SELECT teacher_id, "
+               "relay_message_id FROM thread_messages WHERE id = ?))",
+               [stamp(now), asked.id, ASK, asked.id])
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, created_at, written, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -133,7 +140,7 @@ def drop_answer(db: Database, answer_id: int) -> None:
 def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessage | None:
     """The message a teacher is replying to, by the id of the relay in their chat."""
     row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE teacher_id = ? "
-                     "AND relay_message_id = ? AND direction = ?",
+                     "AND relay_message_id = ? AND direction = ? ORDER BY id LIMIT 1",
                      [teacher_id, relay_message_id, ASK]).fetchone()
     return _message(row) if row else None
 
@@ -173,7 +180,9 @@ def latest_relays(db: Database, teacher_id: int, since: datetime, limit: int
         "AND direction = ? AND relay_message_id IS NOT NULL AND created_at >= ? "
         "AND id = (SELECT max(id) FROM thread_messages u WHERE u.teacher_id = t.teacher_id "
         "AND u.student_id = t.student_id AND u.asker_id = t.asker_id AND u.direction = ? "
-        "AND u.relay_message_id IS NOT NULL) ORDER BY id DESC LIMIT ?",
+        "AND u.relay_message_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM thread_messages d "
+        "WHERE d.teacher_id = t.teacher_id AND d.relay_message_id = t.relay_message_id "
+        "AND d.id < t.id) ORDER BY id DESC LIMIT ?",
         [teacher_id, ASK, stamp(since), ASK, limit]).fetchall()
     return [(r[0], _message(r[1:])) for r in rows]
 
