@@ -22,6 +22,8 @@ from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
 OpenLink = members.OpenLink  # a family link that still works, as /families lists it
+FamilyListing = members.FamilyListing  # a linked family member, as /families lists them
+ClassInfo = people.ClassInfo
 
 
 class TooManyAttemptsError(PuenteError):
@@ -132,6 +134,23 @@ def class_families(db: Database, teacher_id: int, class_name: str | None
                    ) -> tuple[people.ClassInfo, list[members.FamilyListing]]:
     """The family links of one of the teacher's classes."""
     found = teaching.find_class(db, teacher_id, class_name)
+    return found, members.class_families(db, found.id)
+
+
+class FamiliesPageGoneError(PuenteError):
+    """A ◀ ▶ under /families for a class that is not (or no longer) this teacher's: forged,
+    or left from before the class was handed over or deleted."""
+
+    prompt_key = "button-stale"
+
+
+def class_families_by_id(db: Database, teacher_id: int, class_id: int
+                         ) -> tuple[people.ClassInfo, list[members.FamilyListing]]:
+    """The family links of one of the teacher's classes, by its id (a page button's)."""
+    try:
+        found = _teacher_class(db, teacher_id, class_id)
+    except MemberNotFoundError as exc:
+        raise FamiliesPageGoneError("not this teacher's class") from exc
     return found, members.class_families(db, found.id)
 
 
