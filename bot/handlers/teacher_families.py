@@ -163,6 +163,7 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap: the first tap unlinked them
         return
     link = membership.unlink_family(s.db, user.id, cb.int_arg(0), s.clock())
+    context.deliverer.wake()  # a message still queued for them is dropped, its teacher told
     await query.edit_message_text(s.catalog.render(
         "families-unlinked", lang, name=student_for(context, user.id, link.student_id,
                                                     first_name=link.student_name, lang=lang)),

@@ -189,7 +189,8 @@ def unlink_family(db: Database, teacher_id: int, family_id: int,
                   now: datetime) -> members.FamilyListing:
     """Unlink a family member from a student of the teacher's classes: queued updates go, and
     every link to the student that still works is cancelled, so no link sent before can link
-    them again (a new /family link works)."""
+    them again (a new /family link works); from their last student, what is kept about them
+    goes too (erase.forget_former_family)."""
     teaching.require_teacher(db, teacher_id)
     class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
     link = members.family_in_class(db, family_id, class_ids)
@@ -199,6 +200,9 @@ def unlink_family(db: Database, teacher_id: int, family_id: int,
         erase.cancel_family_updates(db, link.telegram_id, link.student_id)
         members.revoke_links_to(db, link.student_id, now)
         members.delete_family(db, family_id)
+        # Linked to no child now: nothing about them is needed any more (their language too)
+        erase.forget_former_family(db, link.telegram_id, now)
+    erase.flush_deleted(db)
     return link
 
 

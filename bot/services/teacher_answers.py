@@ -105,11 +105,11 @@ def unlinked_reader(db: Database, chat_id: int, kind: str,
 
 def drop_unlinked(db: Database, row_id: int, gone: Unlinked, note: str | None,
                   now: datetime) -> bool:
-    """Keep the message from going out (its text emptied, its thread row dropped: /thread
+    """Keep the message from going out (its row deleted, its thread row dropped: /thread
     must not say it was sent) and queue the teacher's `note` saying why, in one transaction;
     False when the row had already left the queue."""
     with db.atomic():
-        if not outbox.drop_unsent(db, row_id, "unlinked from the student before it was sent"):
+        if not outbox.drop_unsent(db, row_id):
             return False
         threads.drop_answer(db, gone.answer_id)
         if note is not None and gone.teacher_id is not None:

@@ -129,13 +129,12 @@ def retry_later(db: Database, row_id: int, error: str, not_before: datetime,
     return bool(row and row[0] == "failed")
 
 
-def drop_unsent(db: Database, row_id: int, reason: str) -> bool:
-    """A row that must never go out any more (its reader was unlinked since it was queued):
-    failed with the reason, its text emptied (nothing is kept for someone it will never
-    reach); False when it was no longer pending."""
-    return db.execute("UPDATE outbox SET status = 'failed', last_error = ?, lease_owner = NULL, "
-                      "lease_until = NULL, payload = json_set(payload, '$.text', '') "
-                      "WHERE id = ? AND status = 'pending'", [reason[:200], row_id]).rowcount == 1
+def drop_unsent(db: Database, row_id: int) -> bool:
+    """Delete a row that must never go out (its reader was unlinked since it was queued):
+    nothing is kept for someone it will never reach, not even their chat id; False when it
+    was no longer pending."""
+    return db.execute("DELETE FROM outbox WHERE id = ? AND status = 'pending'",
+                      [row_id]).rowcount == 1
 
 
 def postpone(db: Database, row_id: int, not_before: datetime) -> None:

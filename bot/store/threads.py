@@ -265,6 +265,20 @@ def erase_person(db: Database, user_id: int) -> None:
     db.execute("DELETE FROM announcements WHERE teacher_id = ?", [user_id])
 
 
+FORMER = 0  # the asker id of a thread row whose family member is unlinked from every child
+
+
+def forget_family_member(db: Database, user_id: int) -> None:
+    """A family member unlinked from their last student: their rows in the teachers' threads
+    stay (the teacher's record: when, about which student, in which language) but name them
+    no more, and no message id in their chat is kept (a reply to an old answer is then a
+    message from someone not linked); their notes of answers about deleted children go."""
+    db.execute("UPDATE thread_messages SET asker_id = ?, answer_message_id = NULL "
+               "WHERE asker_id = ? AND asker_role = ?", [FORMER, user_id, FAMILY])
+    db.execute("DELETE FROM gone_answers WHERE asker_id = ?", [user_id])
+    db.execute("DELETE FROM announcement_messages WHERE chat_id = ?", [user_id])
+
+
 def purge_before(db: Database, cutoff: datetime) -> int:
     """Retention: thread rows and unconfirmed announcements older than `cutoff`."""
     when = stamp(cutoff)
