@@ -68,6 +68,13 @@ def unlinked_note(services: Services, gone: Unlinked) -> str | None:
     if gone.teacher_id is None:
         return None
     lang = membership.known_language(services.db, gone.teacher_id) or "en"
+    if gone.announced is not None:
+        found = people.class_by_id(services.db, gone.announced.class_id)
+        return services.catalog.render("announcement-not-sent-unlinked", lang,
+                                       words=gone.announced.beginning,
+                                       class_name=found.name if found else "-")
+    if gone.student_id is None:
+        return None
     who = teaching.name_of(services.db, gone.teacher_id, gone.student_id)
     return services.catalog.render("answer-not-sent-unlinked", lang,
                                    name=student_label(who, services.catalog, lang))

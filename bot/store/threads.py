@@ -359,5 +359,19 @@ def announced(db: Database, chat_id: int, message_id: int) -> Announced | None:
     return Announced(row[0], row[1], row[2], parse(row[3]), row[4]) if row else None
 
 
+def announced_to_former(db: Database, announcement_id: int, chat_id: int) -> Announced | None:
+    """A confirmed announcement queued for a family member who no longer has a child in its
+    class (unlinked since); None while they do, or for a student (removed from a class, they
+    are no family member unlinked), or when the announcement is forgotten (retention)."""
+    row = db.execute(
+        "SELECT a.id, a.class_id, a.teacher_id, a.sent_at, a.beginning FROM announcements a "
+        "WHERE a.id = :a AND a.sent_at IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM students WHERE id = :chat) "
+        "AND NOT EXISTS (SELECT 1 FROM enrollments e JOIN families f "
+        "ON f.student_id = e.student_id WHERE e.class_id = a.class_id "
+        "AND f.telegram_id = :chat)", {"a": announcement_id, "chat": chat_id}).fetchone()
+    return Announced(row[0], row[1], row[2], parse(row[3]), row[4]) if row else None
+
+
 def drop_announcement(db: Database, announcement_id: int) -> None:
     db.execute("DELETE FROM announcements WHERE id = ? AND sent_at IS NULL", [announcement_id])

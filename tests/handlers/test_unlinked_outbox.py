@@ -1,12 +1,22 @@
-"""A teacher's message waiting in the outbox for a family member who is unlinked before it goes
-out (defect: it still went): it is not sent, and the teacher is told why."""
+"""A teacher's message (an answer, a message written first, an announcement) waiting in the
+outbox for a family member who is unlinked before it goes out (defect: it still went): it is not
+sent, and the teacher is told why."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from tests.harness import (
+    MATH_TEACHER_ID,
+    TEACHER_ID,
+    Chat,
+    buttons,
+    enrol_student,
+    join_and_confirm,
+    texts,
+    two_classes,
+)
 
 MOTHER = 2001
 
@@ -79,3 +89,28 @@ async def test_a_message_to_a_family_member_still_linked_goes_out(chat: Chat) ->
     calls = await chat.deliver()
     assert [c.chat_id for c in calls] == [MOTHER]
     assert "lunch box" in calls[0].text
+
+
+async def test_an_announcement_queued_for_a_family_member_unlinked_from_the_class_is_not_sent(
+        chat: Chat) -> None:
+    """Ana's mother is linked to Ben too (another class): unlinked from Ana, she has no child
+    in Science 7B, so its announcement waiting for the morning is not hers any more."""
+    await family_member(chat)
+    two_classes(chat.db, chat.clock())
+    enrol_student(chat.db, chat.clock(), 1004, "Ben", "es", code="MATHcode_456")
+    made = texts(await chat.send(chat.user(MATH_TEACHER_ID, "Okafor", "en"), "/family Ben"))
+    mom = chat.user(MOTHER, "Mamá", "es")
+    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.deliver()
+    chat.clock.advance(hours=10)  # 21:00: quiet hours
+    preview = await chat.send(rivera(chat), "/announce Science 7B Field trip on Friday.")
+    await chat.tap(rivera(chat), next(d for _, d in buttons(preview) if d.endswith(":f")))
+    await chat.deliver()
+    await unlink(chat)
+    chat.clock.advance(hours=10)  # 07:00
+    calls = await chat.deliver()
+    assert [c for c in calls if c.chat_id == MOTHER] == []
+    told = [c.text for c in calls if c.chat_id == TEACHER_ID]
+    assert len(told) == 1
+    assert "Field trip on Friday." in told[0] and "Science 7B" in told[0]
+    assert "not sent" in told[0].lower()
