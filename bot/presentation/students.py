@@ -98,12 +98,12 @@ def families_pages(catalog: Catalog, lang: str, class_name: str, links: list[Fam
     size, used = len(header), 0
     for entry in [*members, *sent]:
         cost = 2 if entry.write is not None else 1
-        grow = len(entry.line) + 1 + (len(open_header) + 1 if entry.write is None else 0)
-        if chunks[-1] and (used + cost > PAGE_BUTTONS or size + grow > PAGE_CHARACTERS):
+        if chunks[-1] and (used + cost > PAGE_BUTTONS
+                           or size + _grows(chunks[-1], entry, open_header) > PAGE_CHARACTERS):
             chunks.append([])
             size, used = len(header), 0
+        size, used = size + _grows(chunks[-1], entry, open_header), used + cost
         chunks[-1].append(entry)
-        size, used = size + grow, used + cost
     return [_page(catalog, lang, header, open_header, chunk, number, len(chunks))
             for number, chunk in enumerate(chunks)]
 
@@ -115,6 +115,13 @@ class _Entry:
     line: Markup
     button: Labels
     write: Labels | None = None  # None: a link that still works (its button cancels it)
+
+
+def _grows(page: list[_Entry], entry: _Entry, open_header: Markup) -> int:
+    """The characters `entry` adds to a page: its line, and the open links' header above the
+    page's first link."""
+    first_link = entry.write is None and (not page or page[-1].write is not None)
+    return len(entry.line) + 1 + (len(open_header) + 1 if first_link else 0)
 
 
 def _page(catalog: Catalog, lang: str, header: Markup, open_header: Markup,
