@@ -11,9 +11,10 @@ from telegram.constants import ParseMode
 
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.presentation import keyboards, views
+from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import language_name
-from bot.services import membership, message_languages
+from bot.presentation.students import names_and
+from bot.services import family, membership, message_languages
 from bot.services.family import LinkedChild
 
 
@@ -81,3 +82,49 @@ async def ask_which_child(
         every,
     )
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def tell_change(update: Update, context: PuenteContext, change: family.UpdatesChange,
+                       on: bool) -> None:
+    """Say what /stop, /start or a tap did: on a shared phone, about which child."""
+    user = update.effective_user
+    if user is None:
+        return
+    english = membership.reads_english_too(context.services.db, user.id)
+    if change.shared and change.changed and not change.every:
+        await say(update, context, "family-resumed-child" if on else "family-stopped-child",
+                  bilingual=english, name=change.changed[0])
+        return
+    await say(update, context, "family-resumed" if on else "family-stopped", bilingual=english)
+
+
+async def resume_updates(update: Update, context: PuenteContext) -> bool:
+    """A family member's bare /start after /stop: the weekly updates come back (which child's,
+    asked on a shared phone), and it is said; False when none were stopped."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return False
+    change = family.change_updates(s.db, user.id, True)
+    if change.choose:
+        await ask_which_child(update, context, "family-resume-which", callbacks.FAMILY_RESUME,
+                              change.choose)
+    elif change.changed:
+        await tell_change(update, context, change, True)
+    return bool(change.choose or change.changed)
+
+
+async def start_in_two_roles(update: Update, context: PuenteContext) -> bool:
+    """A bare /start from a teacher who is a family member too (one Telegram account): the
+    weekly updates they stopped come back, as for any family member (/stop says /start brings
+    them), then which roles the account has and how to go on in each. False: no child is
+    linked to this account (a teacher's /start, nothing said)."""
+    user, s = update.effective_user, context.services
+    children = family.linked_children(s.db, user.id) if user else []
+    if user is None or not children:
+        return False
+    await resume_updates(update, context)
+    lang = user_language(context, user.id, user.language_code)
+    names = names_and([views.name(c.first_name, s.catalog, lang) for c in children],
+                      s.catalog, lang)
+    await say(update, context, "start-roles", bilingual=False, names=names)
+    return True

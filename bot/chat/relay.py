@@ -16,6 +16,7 @@ from bot.chat.replies import say, student_for, user_language
 from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
 from bot.presentation import message_views
+from bot.presentation.students import names_and
 from bot.services import askers, relays
 from bot.services.askers import Asker
 
@@ -33,7 +34,8 @@ async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,
         await too_long(update, context, text, to=to)
         return
     if to is not None:
-        await relay_to_teachers(update, context, who, to.child, text, to.teacher_id, to.about)
+        await relay_to_teachers(update, context, who, to.child, text, to.teacher_id, to.about,
+                                to.also)
         return
     child = askers.child_of(who, None)
     if child is None:  # a shared family phone: which child is this about?
@@ -45,21 +47,22 @@ async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,
 async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
                             child: askers.Child, text: str | int,
                             answered_by: int | None = None,
-                            about: askers.Announced | None = None) -> None:
+                            about: askers.Announced | None = None,
+                            also: tuple[askers.Child, ...] = ()) -> None:
     """Send the message and its English (or the voice note) to each of the child's
     teachers (to the one who answered, for a reply to an answer or an announcement, which
-    the teacher is told), then confirm."""
+    the teacher is told; filed under the child and the siblings `also`), then confirm."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     if isinstance(text, int):
-        answer_in = await _relay_voice(context, who, child, text, answered_by)
+        answer_in = await _relay_voice(context, who, child, text, answered_by, about, also)
     else:  # through the outbox: a teacher's evening is quiet hours too
         relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by,
-                                         about)
+                                         about, also)
         relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
             s.catalog, user_language(context, teacher_id), who, relay,
-            student_for(context, teacher_id, child.student_id, first_name=child.first_name),
-            s.config.school.timezone) for teacher_id in relay.teacher_ids}, s.clock())
+            _named(context, teacher_id, relay), s.config.school.timezone)
+            for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
         if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
             # come here" for a thank-you
@@ -88,18 +91,28 @@ async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker)
                   time=later)
 
 
+def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:
+    """The child a relay is about, as this teacher reads them; twins together ("Ana and
+    Ben")."""
+    lang = user_language(context, teacher_id)
+    return names_and([student_for(context, teacher_id, c.student_id, first_name=c.first_name)
+                      for c in (relay.child, *relay.also)], context.services.catalog, lang)
+
+
 async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
-                       voice: int, answered_by: int | None) -> str:
+                       voice: int, answered_by: int | None,
+                       about: askers.Announced | None = None,
+                       also: tuple[askers.Child, ...] = ()) -> str:
     """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
     only), with who sent it as its caption; return the language answers go back in."""
     s = context.services
     relay = await relays.prepare_ask(s.db, s.translator, who, child, "",  # nothing to translate
-                                     answered_by)
+                                     answered_by, about, also)
     reached = 0
     for teacher_id in relay.teacher_ids:
         caption = message_views.relay_voice_caption(
             s.catalog, user_language(context, teacher_id), who, relay,
-            student_for(context, teacher_id, child.student_id, first_name=child.first_name))
+            _named(context, teacher_id, relay))
         try:
             sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
                                                   caption=caption, parse_mode=ParseMode.HTML)

@@ -25,8 +25,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.context import Services
 from bot.delivery.pacing import BULK, Pacer, retry_seconds
-from bot.delivery.reports import report_finished
-from bot.services import learners, previews
+from bot.delivery.reports import report_finished, unlinked_note
+from bot.services import learners, previews, teacher_answers
 from bot.services.pushes import next_allowed
 from bot.store import erase, outbox, people, threads
 
@@ -54,6 +54,7 @@ class Delivered:
     blocked: int = 0
     failed: int = 0
     retried: int = 0
+    unlinked: int = 0  # not sent: its family member was unlinked from the child since
     errors: list[str] = field(default_factory=list)
 
 
@@ -167,6 +168,13 @@ class Deliverer:
 
     async def _send_row(self, row: outbox.OutboxRow, tally: Delivered) -> None:
         db, clock, policy = self.services.db, self.services.clock, self.policy
+        gone = teacher_answers.unlinked_reader(db, row.chat_id, row.kind, row.payload)
+        if gone is not None:  # before quiet hours: the teacher hears of it at the next pass
+            if teacher_answers.drop_unlinked(db, row.id, gone, unlinked_note(self.services, gone),
+                                             clock()):
+                tally.unlinked += 1
+                self.wake()  # the note to the teacher is due now
+            return
         allowed = next_allowed(clock(), self.services.config.school)
         if row.kind != "preview" and allowed > clock():
             outbox.postpone(db, row.id, allowed)  # family updates wait out quiet hours
@@ -206,7 +214,8 @@ class Deliverer:
             if row.kind == "preview" and row.payload.get("preview"):  # /check points here
                 previews.sent_as(db, row.payload["preview"], sent.message_id)
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
-                threads.set_relay(db, row.payload["thread_id"], sent.message_id)
+                threads.set_relay(db, row.payload["thread_id"], sent.message_id,
+                                  row.payload.get("shared", []))
             if "answer_id" in row.payload:  # a family's reply to this answer finds its child
                 threads.set_answer_message(db, row.payload["answer_id"], sent.message_id)
             if "announcement" in row.payload:  # a family's reply to it names the announcement

@@ -11,7 +11,9 @@ from telegram.error import TelegramError
 from bot.context import Services
 from bot.presentation.i18n import Counted
 from bot.presentation.push_views import when
-from bot.services import membership
+from bot.presentation.students import student_label
+from bot.services import membership, teaching
+from bot.services.teacher_answers import Unlinked
 from bot.store import outbox, people
 
 log = logging.getLogger(__name__)
@@ -58,3 +60,21 @@ def _nobody(services: Services, push_id: int, lang: str) -> str | None:
     return services.catalog.render(
         "push-report-nobody", lang, class_name=found.name,
         when=when(services.catalog, lang, push.send_at, services.config.school.timezone))
+
+
+def unlinked_note(services: Services, gone: Unlinked) -> str | None:
+    """What a teacher is told when their message to a family member did not go out because
+    the family member was unlinked from the child first (None: nobody to tell)."""
+    if gone.teacher_id is None:
+        return None
+    lang = membership.known_language(services.db, gone.teacher_id) or "en"
+    if gone.announced is not None:
+        found = people.class_by_id(services.db, gone.announced.class_id)
+        return services.catalog.render("announcement-not-sent-unlinked", lang,
+                                       words=gone.announced.beginning,
+                                       class_name=found.name if found else "-")
+    if gone.student_id is None:
+        return None
+    who = teaching.name_of(services.db, gone.teacher_id, gone.student_id)
+    return services.catalog.render("answer-not-sent-unlinked", lang,
+                                   name=student_label(who, services.catalog, lang))

@@ -7,7 +7,13 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From, sender
-from bot.chat.family_help import ask_which_child, family_help, no_model_note
+from bot.chat.family_help import (
+    ask_which_child,
+    family_help,
+    no_model_note,
+    resume_updates,
+    tell_change,
+)
 from bot.chat.replies import say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
@@ -51,13 +57,7 @@ async def start(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     if not context.args:
-        change = family.change_updates(s.db, user.id, True)  # /stop said /start brings them back
-        if change.choose:
-            await ask_which_child(update, context, "family-resume-which",
-                                  callbacks.FAMILY_RESUME, change.choose)
-        elif change.changed:
-            await _tell_change(update, context, change, True)
-        else:
+        if not await resume_updates(update, context):  # /stop said /start brings them back
             await family_help(update, context)
         return
     payload = context.args[0]
@@ -163,7 +163,7 @@ async def stop(update: Update, context: PuenteContext) -> None:
         await ask_which_child(update, context, "family-stop-which", callbacks.FAMILY_STOP,
                               change.choose)
         return
-    await _tell_change(update, context, change, False)
+    await tell_change(update, context, change, False)
 
 
 async def updates_button(update: Update, context: PuenteContext) -> None:
@@ -176,21 +176,7 @@ async def updates_button(update: Update, context: PuenteContext) -> None:
     change = family.choose_updates(context.services.db, user.id, callbacks.child_choice(cb), on)
     if not await spend(query):  # a double tap: the first tap did this and said so
         return
-    await _tell_change(update, context, change, on)
-
-
-async def _tell_change(update: Update, context: PuenteContext, change: family.UpdatesChange,
-                       on: bool) -> None:
-    """Say what /stop, /start or a tap did: on a shared phone, about which child."""
-    user = update.effective_user
-    if user is None:
-        return
-    english = membership.reads_english_too(context.services.db, user.id)
-    if change.shared and change.changed and not change.every:
-        await say(update, context, "family-resumed-child" if on else "family-stopped-child",
-                  bilingual=english, name=change.changed[0])
-        return
-    await say(update, context, "family-resumed" if on else "family-stopped", bilingual=english)
+    await tell_change(update, context, change, on)
 
 
 async def now(update: Update, context: PuenteContext) -> None:

@@ -10,7 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import not_understood, too_long
-from bot.chat.family_help import ask_which_child, tell_stranger
+from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
 from bot.chat.questions import send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language
 from bot.context import PuenteContext
@@ -36,7 +36,7 @@ async def start(update: Update, context: PuenteContext) -> None:
     if code is None:  # a bare /start: who is this?
         who = sender(update, context).audience
         if who is not Audience.STUDENT:  # a family member's bare /start went to family.start
-            if who is Audience.TEACHER:
+            if who is Audience.TEACHER and not await start_in_two_roles(update, context):
                 await say(update, context, "start-teacher", bilingual=False)
             else:
                 await tell_stranger(update, context)

@@ -3,8 +3,9 @@ and the links still open, with a confirming step to unlink someone or cancel a l
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
@@ -12,6 +13,7 @@ from bot.chat.replies import (
     acknowledge,
     arg_text,
     decision,
+    not_modified,
     say,
     send_long,
     send_picture,
@@ -24,7 +26,8 @@ from bot.chat.writes import ask_for_message
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
 from bot.presentation.class_views import join_link, qr_png
-from bot.presentation.students import families_text, made_at
+from bot.presentation.i18n import Markup
+from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape
 from bot.services import membership, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
@@ -38,6 +41,7 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
     add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
     add(CallbackQueryHandler(write_button, pattern=rf"^{callbacks.WRITE_FAMILY}:"))
+    add(CallbackQueryHandler(page_button, pattern=rf"^{callbacks.FAMILIES_PAGE}:"))
 
 
 async def family(update: Update, context: PuenteContext) -> None:
@@ -79,12 +83,53 @@ async def families(update: Update, context: PuenteContext) -> None:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
         return
-    text, unlink, revoke, write = families_text(
-        s.catalog, lang, found.name, links, teaching.student_names(s.db, user.id), found.id,
+    text, markup = _families_page(context, user.id, lang, found, links, open_links, 0)
+    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                   reply_markup=markup)
+
+
+async def page_button(update: Update, context: PuenteContext) -> None:
+    """Turn /families to another page (◀ ▶), in place; the class is checked as the
+    teacher's, and a page past the end (the list shrank since) shows the last."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    class_id, number = callbacks.families_page(cb)
+    found, links = membership.class_families_by_id(s.db, user.id, class_id)
+    open_links = membership.open_links(s.db, found.id, s.clock())
+    lang = user_language(context, user.id, user.language_code)
+    if not links and not open_links:
+        await query.edit_message_text(s.catalog.render("families-none", lang,
+                                                       class_name=found.name),
+                                      parse_mode=ParseMode.HTML)
+        return
+    text, markup = _families_page(context, user.id, lang, found, links, open_links, number)
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:  # a double tap: the page already shows
+        if not not_modified(exc):
+            raise
+
+
+def _families_page(context: PuenteContext, teacher_id: int, lang: str,
+                   found: membership.ClassInfo, links: list[membership.FamilyListing],
+                   open_links: list[membership.OpenLink], number: int
+                   ) -> tuple[Markup, InlineKeyboardMarkup]:
+    """One page of /families (the last, for a `number` past the end) and its buttons: each
+    member's ✉️ and Unlink, each open link's Cancel, and ◀ ▶ to the pages around it."""
+    s = context.services
+    pages = families_pages(
+        s.catalog, lang, found.name, links, teaching.student_names(s.db, teacher_id), found.id,
         s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
         open_links, CAREGIVERS_PER_LINK)
-    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
-                                   reply_markup=keyboards.unlink_buttons(unlink, revoke, write))
+    page = pages[min(number, len(pages) - 1)]
+    turn = (callbacks.data(callbacks.FAMILIES_PAGE, found.id, page.number - 1)
+            if page.number > 0 else None,
+            callbacks.data(callbacks.FAMILIES_PAGE, found.id, page.number + 1)
+            if page.number + 1 < page.pages else None)
+    return page.text, keyboards.unlink_buttons(page.unlink, page.revoke, page.write, turn)
 
 
 async def write_button(update: Update, context: PuenteContext) -> None:
@@ -118,6 +163,7 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap: the first tap unlinked them
         return
     link = membership.unlink_family(s.db, user.id, cb.int_arg(0), s.clock())
+    context.deliverer.wake()  # a message still queued for them is dropped, its teacher told
     await query.edit_message_text(s.catalog.render(
         "families-unlinked", lang, name=student_for(context, user.id, link.student_id,
                                                     first_name=link.student_name, lang=lang)),

@@ -30,6 +30,7 @@ REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 WRITE_FAMILY = "fw"  # fw:<family id>     a teacher writes first to a family member
 REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link
+FAMILIES_PAGE = "fp"  # fp:<class id>:<page>   turn /families to another page (◀ ▶)
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message
 PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it skipped
@@ -86,6 +87,14 @@ def dont_know_item(cb: Callback) -> int:
     if len(cb.args) != 1:
         raise ForgedCallbackError("bad 🤷 button")
     return cb.int_arg(0)
+
+
+def families_page(cb: Callback) -> tuple[int, int]:
+    """(class id, page) of a ◀ or ▶ under /families (the class is checked as the teacher's
+    on the server; a page past the end shows the last)."""
+    if len(cb.args) != 2:
+        raise ForgedCallbackError("bad page button")
+    return cb.int_arg(0), cb.int_arg(1)
 
 
 ALL = "all"

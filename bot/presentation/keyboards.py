@@ -210,10 +210,12 @@ def confirm_cancel_push(push_id: int, yes: str, no: str) -> InlineKeyboardMarkup
 
 def unlink_buttons(links: Sequence[tuple[int, str]],
                    revoke: Sequence[tuple[int, str]] = (),
-                   write: Sequence[tuple[int, str]] = ()) -> InlineKeyboardMarkup:
+                   write: Sequence[tuple[int, str]] = (),
+                   pages: tuple[str | None, str | None] = (None, None)
+                   ) -> InlineKeyboardMarkup:
     """Per linked family member, (family id, label), a "✉️ write" button (when `write` labels
     one) and an "unlink" button; then one "cancel link" button per link that still works,
-    (link id, label)."""
+    (link id, label); then ◀ ▶ (the data of the page before and after, None: no such page)."""
     writes = dict(write)
     members = []
     for family_id, label in links:
@@ -223,9 +225,12 @@ def unlink_buttons(links: Sequence[tuple[int, str]],
                                                     callbacks.WRITE_FAMILY, family_id)))
         members.append(InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
             callbacks.UNLINK, family_id)))
-    return rows([*members,
+    markup = rows([*members,
         *(InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
             callbacks.REVOKE_LINK, link_id)) for link_id, label in revoke)], 1)
+    arrows = [InlineKeyboardButton(arrow, callback_data=data)
+              for arrow, data in zip("◀▶", pages, strict=True) if data is not None]
+    return InlineKeyboardMarkup([*markup.inline_keyboard, arrows]) if arrows else markup
 
 
 _NUMBERED = re.compile(r"\s\(\d+\)$")

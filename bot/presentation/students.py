@@ -9,7 +9,8 @@ into escapes them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.domain.language_names import name_in
@@ -34,6 +35,14 @@ def student_label(who: StudentName, catalog: Catalog, lang: str) -> str:
     return catalog.plain("student-label-number", lang, name=first, number=who.number)
 
 
+def names_and(labels: Sequence[str], catalog: Catalog, lang: str) -> str:
+    """Several students in one phrase, as a teacher reads them ("Ana and Ben", "Ana, Ben and
+    Luz"; plain text: the prompt it fills escapes it)."""
+    if len(labels) < 2:
+        return labels[0] if labels else ""
+    return catalog.plain("names-and", lang, names=", ".join(labels[:-1]), last=labels[-1])
+
+
 def class_names(students: Iterable[StudentRow]) -> StudentNames:
     """The names of one class's students alone (the terminal's report has no teacher)."""
     return StudentNames(Enrolled(s.id, s.first_name, 0, "", s.number) for s in students)
@@ -53,19 +62,87 @@ def class_labels(students: Iterable[StudentRow], catalog: Catalog, lang: str,
 
 Labels = tuple[int, str]  # a button's id (family or link) and its label
 
+# One /families message: Telegram refuses more than 100 buttons and 4096 characters; a page
+# stays well below both (a member has two buttons and a line of up to ~150 characters).
+PAGE_BUTTONS = 40
+PAGE_CHARACTERS = 3500
 
-def families_text(catalog: Catalog, lang: str, class_name: str, links: list[FamilyListing],
-                  names: StudentNames, class_id: int, tz: tzinfo,
-                  notes: Mapping[int, LinkNotes], open_links: Iterable[OpenLink] = (),
-                  caregivers: int = 4
-                  ) -> tuple[Markup, list[Labels], list[Labels], list[Labels]]:
-    """/families: one line per linked family member, the student always with their roster
-    number (as /roster shows it, never a position in this list), and an unlink button per
-    member, labelled with the same student and language; then the links that still work,
-    used or not, each with a button to cancel it. `notes` (by family id) add marks: no
-    translation for what they write, and when they last wrote with a teacher."""
-    lines = [catalog.render("families-header", lang, class_name=class_name)]
-    buttons, writes = [], []
+
+@dataclass(frozen=True)
+class FamiliesPage:
+    """One page of /families: its text, and the buttons of the members and links on it."""
+
+    text: Markup
+    unlink: list[Labels]
+    revoke: list[Labels]
+    write: list[Labels]
+    number: int = 0  # from 0
+    pages: int = 1
+
+
+def families_pages(catalog: Catalog, lang: str, class_name: str, links: list[FamilyListing],
+                   names: StudentNames, class_id: int, tz: tzinfo,
+                   notes: Mapping[int, LinkNotes], open_links: Iterable[OpenLink] = (),
+                   caregivers: int = 4) -> list[FamiliesPage]:
+    """/families in pages (each member's line and both buttons on one page): one line per
+    linked family member, the student always with their roster number (as /roster shows it,
+    never a position in this list), a write and an unlink button per member, labelled with
+    the same student and language; then the links that still work, used or not, each with a
+    button to cancel it. `notes` (by family id) add marks: no translation for what they
+    write, and when they last wrote with a teacher."""
+    members = _member_entries(catalog, lang, links, names, class_id, tz, notes)
+    sent = _link_entries(catalog, lang, names, class_id, tz, list(open_links), caregivers)
+    header = catalog.render("families-header", lang, class_name=class_name)
+    open_header = catalog.render("families-open-header", lang)
+    chunks: list[list[_Entry]] = [[]]
+    size, used = len(header), 0
+    for entry in [*members, *sent]:
+        cost = 2 if entry.write is not None else 1
+        if chunks[-1] and (used + cost > PAGE_BUTTONS
+                           or size + _grows(chunks[-1], entry, open_header) > PAGE_CHARACTERS):
+            chunks.append([])
+            size, used = len(header), 0
+        size, used = size + _grows(chunks[-1], entry, open_header), used + cost
+        chunks[-1].append(entry)
+    return [_page(catalog, lang, header, open_header, chunk, number, len(chunks))
+            for number, chunk in enumerate(chunks)]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A member's line with their unlink and write buttons, or a link's with its cancel."""
+
+    line: Markup
+    button: Labels
+    write: Labels | None = None  # None: a link that still works (its button cancels it)
+
+
+def _grows(page: list[_Entry], entry: _Entry, open_header: Markup) -> int:
+    """The characters `entry` adds to a page: its line, and the open links' header above the
+    page's first link."""
+    first_link = entry.write is None and (not page or page[-1].write is not None)
+    return len(entry.line) + 1 + (len(open_header) + 1 if first_link else 0)
+
+
+def _page(catalog: Catalog, lang: str, header: Markup, open_header: Markup,
+          entries: list[_Entry], number: int, pages: int) -> FamiliesPage:
+    lines = [header]
+    for index, entry in enumerate(entries):
+        if entry.write is None and (index == 0 or entries[index - 1].write is not None):
+            lines.append(open_header)  # the links that still work start here
+        lines.append(entry.line)
+    if pages > 1:
+        lines.append(catalog.render("families-page", lang, page=number + 1, pages=pages))
+    return FamiliesPage(Markup("\n".join(lines)),
+                        [e.button for e in entries if e.write is not None],
+                        [e.button for e in entries if e.write is None],
+                        [e.write for e in entries if e.write is not None], number, pages)
+
+
+def _member_entries(catalog: Catalog, lang: str, links: list[FamilyListing],
+                    names: StudentNames, class_id: int, tz: tzinfo,
+                    notes: Mapping[int, LinkNotes]) -> list[_Entry]:
+    entries = []
     shown = {link.family_id: _family_language(link, catalog, lang) for link in links}
     alike = Counter((link.student_id, shown[link.family_id]) for link in links)
     seen: Counter[tuple[int, str]] = Counter()
@@ -81,32 +158,34 @@ def families_text(catalog: Catalog, lang: str, class_name: str, links: list[Fami
         marks = _link_marks(notes.get(link.family_id), catalog, lang, tz)
         if not link.updates_on:  # they sent /stop: why no update reaches them
             marks.append(catalog.render("families-updates-stopped", lang))
-        lines.append(Markup(" · ".join([line, *marks])))
-        buttons.append((link.family_id, catalog.plain("button-unlink", lang, name=who,
-                                                      language=language)))
-        writes.append((link.family_id, catalog.plain("button-write-family", lang, name=who,
-                                                     language=language)))
-    revoke = []
-    sent_links = list(open_links)
+        entries.append(_Entry(
+            Markup(" · ".join([line, *marks])),
+            (link.family_id, catalog.plain("button-unlink", lang, name=who, language=language)),
+            (link.family_id, catalog.plain("button-write-family", lang, name=who,
+                                           language=language))))
+    return entries
+
+
+def _link_entries(catalog: Catalog, lang: str, names: StudentNames, class_id: int,
+                  tz: tzinfo, sent_links: list[OpenLink], caregivers: int) -> list[_Entry]:
+    entries = []
     # Two links for one student made in the same minute (a teacher sent /family twice) are
     # numbered, so each Cancel button says which; the code itself is a secret, never shown.
     same = Counter((sent.student_id, made_at(sent.created_at, tz)) for sent in sent_links)
     made_seen: Counter[tuple[int, str]] = Counter()
-    for number, sent in enumerate(sent_links):
-        if not number:
-            lines.append(catalog.render("families-open-header", lang))
+    for sent in sent_links:
         who = student_label(names.of(sent.student_id, class_id, numbered=True,
                                      first_name=sent.student_name), catalog, lang)
         made = made_at(sent.created_at, tz)
         made_seen[sent.student_id, made] += 1
         if same[sent.student_id, made] > 1:
             made = f"{made} ({made_seen[sent.student_id, made]})"
-        lines.append(catalog.render("families-open-line", lang, name=who, date=made,
-                                    uses=sent.uses, caregivers=caregivers,
-                                    until=sent.expires_at.astimezone(tz).strftime("%Y-%m-%d")))
-        revoke.append((sent.link_id, catalog.plain("button-cancel-link", lang, name=who,
-                                                   date=made)))
-    return Markup("\n".join(lines)), buttons, revoke, writes
+        entries.append(_Entry(
+            catalog.render("families-open-line", lang, name=who, date=made, uses=sent.uses,
+                           caregivers=caregivers,
+                           until=sent.expires_at.astimezone(tz).strftime("%Y-%m-%d")),
+            (sent.link_id, catalog.plain("button-cancel-link", lang, name=who, date=made))))
+    return entries
 
 
 def made_at(when: datetime, tz: tzinfo) -> str:

@@ -82,6 +82,7 @@ class ReplyTo:
     child: Child
     teacher_id: int
     about: Announced | None = None  # a reply to an announcement: which one
+    also: tuple[Child, ...] = ()    # their other children in the announcement's class
 
 
 def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
@@ -103,17 +104,24 @@ def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
 
 def _about_announcement(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
     """A family member's reply to an announcement: to the teacher who announced it, about
-    their child in that class (the first by name, for siblings in one class); None when it is
-    no announcement, or none of their children is in its class any more."""
+    their children in that class; None when it is no announcement, or none of their children
+    is in its class any more.
+
+    Siblings in one class (twins) are not asked "which child?": an announcement went to the
+    class, and a reply to it ("both will come", "what time do they come back?") is nearly
+    always about the family as a whole. The teacher expects to find it under either child, so
+    it is filed in every such child's thread and relayed once, naming them all (the first by
+    name, `child`, carries it; the others are `also`)."""
     if who.role != FAMILY:  # a student's reply to an announcement is read as an answer
         return None
     found = threads.announced(db, who.user_id, message_id)
     if found is None:
         return None
-    for child in who.children:
-        if (found.class_id, found.teacher_id) in people.teachers_by_class(db, child.student_id):
-            return ReplyTo(child, found.teacher_id, found)
-    return None
+    in_class = [child for child in who.children if (found.class_id, found.teacher_id)
+                in people.teachers_by_class(db, child.student_id)]
+    if not in_class:
+        return None
+    return ReplyTo(in_class[0], found.teacher_id, found, tuple(in_class[1:]))
 
 
 def replies_to_gone_child(db: Database, who: Asker, message_id: int) -> bool:

@@ -94,6 +94,7 @@ def likely_languages(db: Database, user_id: int, phone_language: str | None,
 
 
 is_family = families.is_family
+linked_children = families.linked_children
 set_updates = families.set_updates
 LinkedChild = families.LinkedChild
 

@@ -22,6 +22,8 @@ from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
 OpenLink = members.OpenLink  # a family link that still works, as /families lists it
+FamilyListing = members.FamilyListing  # a linked family member, as /families lists them
+ClassInfo = people.ClassInfo
 
 
 class TooManyAttemptsError(PuenteError):
@@ -135,6 +137,23 @@ def class_families(db: Database, teacher_id: int, class_name: str | None
     return found, members.class_families(db, found.id)
 
 
+class FamiliesPageGoneError(PuenteError):
+    """A ◀ ▶ under /families for a class that is not (or no longer) this teacher's: forged,
+    or left from before the class was handed over or deleted."""
+
+    prompt_key = "button-stale"
+
+
+def class_families_by_id(db: Database, teacher_id: int, class_id: int
+                         ) -> tuple[people.ClassInfo, list[members.FamilyListing]]:
+    """The family links of one of the teacher's classes, by its id (a page button's)."""
+    try:
+        found = _teacher_class(db, teacher_id, class_id)
+    except MemberNotFoundError as exc:
+        raise FamiliesPageGoneError("not this teacher's class") from exc
+    return found, members.class_families(db, found.id)
+
+
 @dataclass(frozen=True)
 class LinkNotes:
     """What /families adds to one family link."""
@@ -170,7 +189,8 @@ def unlink_family(db: Database, teacher_id: int, family_id: int,
                   now: datetime) -> members.FamilyListing:
     """Unlink a family member from a student of the teacher's classes: queued updates go, and
     every link to the student that still works is cancelled, so no link sent before can link
-    them again (a new /family link works)."""
+    them again (a new /family link works); from their last student, what is kept about them
+    goes too (erase.forget_former_family)."""
     teaching.require_teacher(db, teacher_id)
     class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
     link = members.family_in_class(db, family_id, class_ids)
@@ -180,6 +200,9 @@ def unlink_family(db: Database, teacher_id: int, family_id: int,
         erase.cancel_family_updates(db, link.telegram_id, link.student_id)
         members.revoke_links_to(db, link.student_id, now)
         members.delete_family(db, family_id)
+        # Linked to no child now: nothing about them is needed any more (their language too)
+        erase.forget_former_family(db, link.telegram_id, now)
+    erase.flush_deleted(db)
     return link
 
 

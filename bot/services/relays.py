@@ -47,6 +47,7 @@ class Relay:
     thanks: bool = False          # a family's message that is only thanks: no answer owed
     about: threads.Announced | None = None  # a reply to this teacher's announcement
     emoji: tuple[str, ...] | None = None  # emoji only: what the known ones mean (else None)
+    also: tuple[Child, ...] = ()  # twins: the other children it is filed under (one relay)
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
@@ -73,10 +74,12 @@ def check_pace(guard: Throttle, who: Asker, now: datetime) -> None:
 
 async def prepare_ask(db: Database, translator: Translator | None, who: Asker, child: Child,
                       text: str, answered_by: int | None = None,
-                      about: threads.Announced | None = None) -> Relay:
+                      about: threads.Announced | None = None,
+                      also: tuple[Child, ...] = ()) -> Relay:
     """Translate a message into English for the child's teachers (in a worker thread): for a
     reply to a teacher's answer (or announcement, `about`), the teacher who answered
-    (`answered_by`) alone, unless they no longer teach the child."""
+    (`answered_by`) alone, unless they no longer teach the child; filed under the child and
+    the siblings `also` (a reply to their class's announcement), relayed once."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
@@ -92,7 +95,7 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     return Relay(child, teacher_ids, text.strip(), english, written,
                  answer_language(translator, language), language, is_thanks(who, text),
                  about if about is not None and about.teacher_id in teacher_ids else None,
-                 emoji)
+                 emoji, also if about is not None and about.teacher_id in teacher_ids else ())
 
 
 def require_words(text: str) -> None:
@@ -125,8 +128,12 @@ def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
     """Remember that a teacher received this voice note, so their reply finds its way back.
     Its language is not recorded: Puente cannot listen, so it knows no language it was said
     in."""
-    return threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id, who.role,
-                           relay.language, relay_message_id, now)
+    first = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id, who.role,
+                            relay.language, relay_message_id, now)
+    for sibling in relay.also:  # the same message, in each twin's thread
+        threads.add_ask(db, sibling.student_id, teacher_id, who.user_id, who.role,
+                        relay.language, relay_message_id, now)
+    return first
 
 
 def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
@@ -136,11 +143,13 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     when it is delivered."""
     with db.atomic():
         for teacher_id, text in texts.items():
-            thread_id = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id,
-                                        who.role, relay.language, None, now, relay.thanks,
-                                        relay.written)
+            thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
+                                                  who.role, relay.language, None, now,
+                                                  relay.thanks, relay.written)
+                                  for child in (relay.child, *relay.also)]
+            # One message for the teacher, standing in each twin's thread ("shared")
             outbox.enqueue(db, None, teacher_id, "relay",
                            {"text": text, "buttons": [], "forget": True,
-                            "thread_id": thread_id, "student_id": relay.child.student_id},
-                           now, now)
+                            "thread_id": thread_id, "shared": shared,
+                            "student_id": relay.child.student_id}, now, now)
     return len(texts)

@@ -78,6 +78,57 @@ def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:
                               now, now)
 
 
+@dataclass(frozen=True)
+class Unlinked:
+    """A teacher's message waiting in the outbox for a family member who was unlinked since it
+    was queued (from the student it is about; for an announcement, from every child in its
+    class): it must not go out, and the teacher who wrote it is told."""
+
+    answer_id: int | None    # its thread row (None: an announcement)
+    teacher_id: int | None   # who wrote it (None: its thread is gone, nobody to tell)
+    student_id: int | None   # whom it is about (None: an announcement, to a class)
+    announced: threads.Announced | None = None
+
+
+def unlinked_reader(db: Database, chat_id: int, kind: str,
+                    payload: dict[str, object]) -> Unlinked | None:
+    """The message is a teacher's answer (or message written first) to a family member no
+    longer linked to the student it is about, or an announcement to one with no child left in
+    its class (None: it may go). Checked as it goes out, not only when someone is unlinked,
+    so no way of unlinking can let one through."""
+    if kind == "announcement" and isinstance(payload.get("announcement"), int):
+        gone = threads.announced_to_former(db, int(str(payload["announcement"])), chat_id)
+        return Unlinked(None, gone.teacher_id, None, gone) if gone is not None else None
+    answer_id, student_id = payload.get("answer_id"), payload.get("student_id")
+    if kind != "answer" or not isinstance(answer_id, int) or not isinstance(student_id, int):
+        return None
+    if student_id == chat_id or families.is_linked(db, chat_id, student_id):
+        return None  # an answer to the student, or to someone still linked
+    answer = threads.answer_by_id(db, answer_id)
+    return Unlinked(answer_id, answer.teacher_id if answer else None, student_id)
+
+
+def drop_unlinked(db: Database, row_id: int, gone: Unlinked, note: str | None,
+                  now: datetime) -> bool:
+    """Keep the message from going out (its row deleted, its thread row dropped: /thread
+    must not say it was sent) and queue the teacher's `note` saying why, in one transaction;
+    False when the row had already left the queue."""
+    with db.atomic():
+        if not outbox.drop_unsent(db, row_id):
+            return False
+        if gone.answer_id is not None:
+            threads.drop_answer(db, gone.answer_id)
+        if note is not None and gone.teacher_id is not None:
+            # One naming a child goes when the child deletes their data.
+            about = {} if gone.student_id is None else {"student_id": gone.student_id}
+            outbox.enqueue(db, None, gone.teacher_id, NOT_SENT,
+                           {"text": note, "buttons": [], **about}, now, now)
+    return True
+
+
+NOT_SENT = "not-sent"  # the outbox kind of a note that a teacher's message did not go out
+
+
 RECENT_RELAYS = timedelta(days=7)  # a typed answer may be meant for a message this recent
 MAX_OFFERED = 3  # "answer this message" buttons under a teacher's text that replies to nothing
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
@@ -37,6 +37,10 @@ _FAMILY_UPDATES = ("DELETE FROM outbox WHERE kind = 'family-update' AND chat_id 
                    " OR json_extract(payload, '$.student_id') = ?)")
 
 
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # due at once: a row a deletion leaves to the deliverer
+GOODBYE = "goodbye"  # the outbox kind of a note that someone deleted their data
+
+
 # Any message about the student (a relay, an answer, a note to a teacher about their family)
 # names them in its text; a note about a family member is theirs too.
 _ABOUT = "DELETE FROM outbox WHERE json_extract(payload, '$.{field}') = ?"
@@ -56,6 +60,39 @@ def _erase_family_member(db: Database, user_id: int) -> None:
     db.execute(_ABOUT.format(field="family_id"), [user_id])
     db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
     db.execute("DELETE FROM family_languages WHERE telegram_id = ?", [user_id])
+
+
+def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
+    """Forget what is kept about a family member once they are unlinked from their last
+    student (a teacher unlinked them, or their last child deleted their data); False when
+    they are still linked to a child (nothing changes).
+
+    Nothing of it is needed any more: no weekly update, announcement or answer can be built
+    for someone linked to no child, so honouring their /stop needs no row (a /stop, or
+    anything they write, is answered in their phone's language, from no stored data), and
+    opening a new family link is a new start, as for anyone. What goes: their language; every
+    message to their chat, sent or not (a weekly update keeps the child's name and words until
+    retention), but a note that their child deleted their data (the last message owed to
+    them, a first name at most: it goes once delivered) and a teacher's answer still queued
+    (made due now: the deliverer drops it and tells its teacher why, see
+    services.teacher_answers.drop_unlinked); notes to teachers about them; which messages in
+    their chat carried announcements or answers; their name on thread rows (see
+    threads.forget_family_member). A student or teacher account of theirs keeps its own."""
+    if db.execute("SELECT 1 FROM families WHERE telegram_id = ?", [user_id]).fetchone():
+        return False
+    db.execute("DELETE FROM family_languages WHERE telegram_id = ?", [user_id])
+    db.execute("DELETE FROM outbox WHERE chat_id = ? AND kind = 'family-update'", [user_id])
+    if not db.execute("SELECT EXISTS (SELECT 1 FROM students WHERE id = :user) OR EXISTS "
+                      "(SELECT 1 FROM teachers WHERE id = :user)", {"user": user_id}
+                      ).fetchone()[0]:  # the chat is only a family member's
+        db.execute("DELETE FROM outbox WHERE chat_id = ? AND kind != ? AND NOT "
+                   "(kind = 'answer' AND status = 'pending')", [user_id, GOODBYE])
+    db.execute("UPDATE outbox SET not_before = ? WHERE chat_id = ? AND kind = 'answer' "
+               "AND status = 'pending' AND json_extract(payload, '$.student_id') != ?",
+               [stamp(now), user_id, user_id])
+    db.execute(_ABOUT.format(field="family_id"), [user_id])
+    threads.forget_family_member(db, user_id)
+    return True
 
 
 def teacher_plan(db: Database, teacher_id: int) -> list[ClassFate]:
@@ -101,7 +138,6 @@ def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
     return fates
 
 
-GOODBYE = "goodbye"  # the outbox kind of a note that someone deleted their data
 
 
 @dataclass(frozen=True)
@@ -120,12 +156,18 @@ def erase_person(db: Database, user_id: int,
     the same transaction, after the erasing (so no rule of it touches them); return the
     classes' fates."""
     with db.atomic():
+        # Their family members, before the cascade unlinks them: those it leaves linked to
+        # no child are forgotten too (all but the goodbye below)
+        former = [r[0] for r in db.execute("SELECT telegram_id FROM families "
+                                           "WHERE student_id = ?", [user_id]).fetchall()]
         threads.erase_person(db, user_id)  # before the cascades: answers queued about them
         _erase_student(db, user_id)
         _erase_family_member(db, user_id)
         fates = _erase_teacher(db, user_id)
         db.execute("DELETE FROM teacher_invites WHERE created_by = ? OR used_by = ?",
                    [user_id, user_id])
+        for member in former:
+            forget_former_family(db, member, _EPOCH)
         for note in (n for n in goodbyes if n.chat_id != user_id):  # their chat is gone
             # No student or family id in it: nothing links the row to the person but its
             # text, emptied once Telegram accepts it ("forget").

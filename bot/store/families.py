@@ -114,10 +114,10 @@ def known_language(db: Database, user_id: int) -> str | None:
 
 def was_family(db: Database, user_id: int) -> bool:
     """Whether this person has left anything as a family member: a link, their language, a
-    message to a
-    teacher, an update sent to them (someone unlinked keeps the last two), or a note that
-    their child deleted their data, or an answer about that child (all a family member whose
-    only child deleted their data keeps). A teacher told of a deletion is asked first."""
+    message to a teacher, an update sent to them, or a note that their child deleted their
+    data, or an answer about that child. Someone unlinked from their last child keeps only
+    such a note, until it is delivered and its row purged (erase.forget_former_family). A
+    teacher told of a deletion is asked first."""
     return db.execute(
         "SELECT EXISTS (SELECT 1 FROM families WHERE telegram_id = :user) "
         "OR EXISTS (SELECT 1 FROM family_languages WHERE telegram_id = :user) "
@@ -129,7 +129,7 @@ def was_family(db: Database, user_id: int) -> bool:
 
 
 def family_language(db: Database, user_id: int) -> str | None:
-    """The language a family member chose, linked now or before (unlinked, they keep it)."""
+    """The language a family member chose (kept while they are linked to a child)."""
     row = db.execute("SELECT language FROM family_languages WHERE telegram_id = ?",
                      [user_id]).fetchone()
     return str(row[0]) if row else None

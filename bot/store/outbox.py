@@ -129,6 +129,14 @@ def retry_later(db: Database, row_id: int, error: str, not_before: datetime,
     return bool(row and row[0] == "failed")
 
 
+def drop_unsent(db: Database, row_id: int) -> bool:
+    """Delete a row that must never go out (its reader was unlinked since it was queued):
+    nothing is kept for someone it will never reach, not even their chat id; False when it
+    was no longer pending."""
+    return db.execute("DELETE FROM outbox WHERE id = ? AND status = 'pending'",
+                      [row_id]).rowcount == 1
+
+
 def postpone(db: Database, row_id: int, not_before: datetime) -> None:
     db.execute("UPDATE outbox SET not_before = ?, lease_owner = NULL, lease_until = NULL "
                "WHERE id = ?", [stamp(not_before), row_id])

@@ -701,3 +701,15 @@ def attempts_by_student_time(db: Database) -> None:
     lookups a student, not every answer: 365-734 ms on a class of a million answers), and
     "answered since" / the latest answers read a student's answers from a moment on."""
     _run(db, "CREATE INDEX idx_attempts_student_time ON attempts(student_id, answered_at)")
+
+
+@migrations(name="0039_shared_relays")
+def shared_relays(db: Database) -> None:
+    """One relayed message may stand in several thread rows: a family's reply to a class
+    announcement when two or more of their children are in the class (twins) is filed in each
+    child's thread, so the teacher finds it under either name, and reads it once (one relay,
+    naming them all). The relay's id in the teacher's chat is no longer unique to one row."""
+    _run(db, """
+DROP INDEX idx_thread_relay;
+CREATE INDEX idx_thread_relay ON thread_messages(teacher_id, relay_message_id)
+""")

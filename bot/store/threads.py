@@ -8,6 +8,7 @@ outbox row, whose text is emptied once it is sent (see `forget_sent_text`).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -77,10 +78,13 @@ def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role:
     return cursor.lastrowid or 0
 
 
-def set_relay(db: Database, thread_id: int, relay_message_id: int) -> None:
-    """The relay was delivered: the teacher's reply to this message id finds the thread."""
-    db.execute("UPDATE thread_messages SET relay_message_id = ? WHERE id = ?",
-               [relay_message_id, thread_id])
+def set_relay(db: Database, thread_id: int, relay_message_id: int,
+              shared: Sequence[int] = ()) -> None:
+    """The relay was delivered: the teacher's reply to this message id finds the thread (and
+    the `shared` rows the same message stands in: a twin's thread)."""
+    for row_id in (thread_id, *shared):
+        db.execute("UPDATE thread_messages SET relay_message_id = ? WHERE id = ?",
+                   [relay_message_id, row_id])
 
 
 def set_answer_message(db: Database, answer_id: int, answer_message_id: int) -> None:
@@ -95,8 +99,11 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
     """Record the teacher's answer to one message (the language it was `written` in, and
     whether it went as a `machine` translation into the asker's language) and mark the
     message answered."""
-    db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ?",
-               [stamp(now), asked.id])
+    # One relay may stand in several children's threads (twins): answered in each.
+    db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ? "
+               "OR (direction = ? AND (teacher_id, relay_message_id) = (SELECT teacher_id, "
+               "relay_message_id FROM thread_messages WHERE id = ?))",
+               [stamp(now), asked.id, ASK, asked.id])
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, created_at, written, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -117,10 +124,23 @@ def add_started(db: Database, student_id: int, teacher_id: int, family_id: int,
     return cursor.lastrowid or 0
 
 
+def answer_by_id(db: Database, answer_id: int) -> ThreadMessage | None:
+    """A teacher's answer (or message written first) by its thread row id."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE id = ? AND direction = ?",
+                     [answer_id, ANSWER]).fetchone()
+    return _message(row) if row else None
+
+
+def drop_answer(db: Database, answer_id: int) -> None:
+    """Forget an answer that was never delivered: /thread must not say it was sent."""
+    db.execute("DELETE FROM thread_messages WHERE id = ? AND direction = ? "
+               "AND answer_message_id IS NULL", [answer_id, ANSWER])
+
+
 def relayed(db: Database, teacher_id: int, relay_message_id: int) -> ThreadMessage | None:
     """The message a teacher is replying to, by the id of the relay in their chat."""
     row = db.execute(f"SELECT {_COLUMNS} FROM thread_messages WHERE teacher_id = ? "
-                     "AND relay_message_id = ? AND direction = ?",
+                     "AND relay_message_id = ? AND direction = ? ORDER BY id LIMIT 1",
                      [teacher_id, relay_message_id, ASK]).fetchone()
     return _message(row) if row else None
 
@@ -160,7 +180,9 @@ def latest_relays(db: Database, teacher_id: int, since: datetime, limit: int
         "AND direction = ? AND relay_message_id IS NOT NULL AND created_at >= ? "
         "AND id = (SELECT max(id) FROM thread_messages u WHERE u.teacher_id = t.teacher_id "
         "AND u.student_id = t.student_id AND u.asker_id = t.asker_id AND u.direction = ? "
-        "AND u.relay_message_id IS NOT NULL) ORDER BY id DESC LIMIT ?",
+        "AND u.relay_message_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM thread_messages d "
+        "WHERE d.teacher_id = t.teacher_id AND d.relay_message_id = t.relay_message_id "
+        "AND d.id < t.id) ORDER BY id DESC LIMIT ?",
         [teacher_id, ASK, stamp(since), ASK, limit]).fetchall()
     return [(r[0], _message(r[1:])) for r in rows]
 
@@ -243,6 +265,20 @@ def erase_person(db: Database, user_id: int) -> None:
     db.execute("DELETE FROM announcements WHERE teacher_id = ?", [user_id])
 
 
+FORMER = 0  # the asker id of a thread row whose family member is unlinked from every child
+
+
+def forget_family_member(db: Database, user_id: int) -> None:
+    """A family member unlinked from their last student: their rows in the teachers' threads
+    stay (the teacher's record: when, about which student, in which language) but name them
+    no more, and no message id in their chat is kept (a reply to an old answer is then a
+    message from someone not linked); their notes of answers about deleted children go."""
+    db.execute("UPDATE thread_messages SET asker_id = ?, answer_message_id = NULL "
+               "WHERE asker_id = ? AND asker_role = ?", [FORMER, user_id, FAMILY])
+    db.execute("DELETE FROM gone_answers WHERE asker_id = ?", [user_id])
+    db.execute("DELETE FROM announcement_messages WHERE chat_id = ?", [user_id])
+
+
 def purge_before(db: Database, cutoff: datetime) -> int:
     """Retention: thread rows and unconfirmed announcements older than `cutoff`."""
     when = stamp(cutoff)
@@ -320,6 +356,20 @@ def announced(db: Database, chat_id: int, message_id: int) -> Announced | None:
                      "FROM announcement_messages m JOIN announcements a "
                      "ON a.id = m.announcement_id WHERE m.chat_id = ? AND m.message_id = ? "
                      "AND a.sent_at IS NOT NULL", [chat_id, message_id]).fetchone()
+    return Announced(row[0], row[1], row[2], parse(row[3]), row[4]) if row else None
+
+
+def announced_to_former(db: Database, announcement_id: int, chat_id: int) -> Announced | None:
+    """A confirmed announcement queued for a family member who no longer has a child in its
+    class (unlinked since); None while they do, or for a student (removed from a class, they
+    are no family member unlinked), or when the announcement is forgotten (retention)."""
+    row = db.execute(
+        "SELECT a.id, a.class_id, a.teacher_id, a.sent_at, a.beginning FROM announcements a "
+        "WHERE a.id = :a AND a.sent_at IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM students WHERE id = :chat) "
+        "AND NOT EXISTS (SELECT 1 FROM enrollments e JOIN families f "
+        "ON f.student_id = e.student_id WHERE e.class_id = a.class_id "
+        "AND f.telegram_id = :chat)", {"a": announcement_id, "chat": chat_id}).fetchone()
     return Announced(row[0], row[1], row[2], parse(row[3]), row[4]) if row else None
 
 

@@ -1,6 +1,6 @@
 """A family member who never chose a language is spoken to, and listed for the teacher, in the
-best language known for them: the one their messages are written in, else their child's. An
-unlinked family member's /deleteme is the family's, in that language too."""
+best language known for them: the one their messages are written in, else their child's. Once
+unlinked from their only child, nothing of theirs is left for a /deleteme to name."""
 
 from __future__ import annotations
 
@@ -62,20 +62,18 @@ async def test_a_chosen_language_is_listed_without_a_mark(chat: Chat) -> None:
     assert line.startswith("• Ana #1 · Vietnamese · linked") and "not chosen" not in line
 
 
-async def test_an_unlinked_family_member_deleting_their_data_reads_the_familys_words(
+async def test_an_unlinked_family_members_data_is_gone_before_any_deleteme(
         chat: Chat) -> None:
     mom = await linked_mother_who_skipped_the_menu(chat)
     await chat.send(mom, "/ask Hola maestra, soy la mamá de Ana. ¿Cómo le va en la escuela?")
     await chat.deliver()
     listing = await chat.send(rivera(chat), "/families")
     await chat.tap(rivera(chat), next(d for _, d in buttons(listing) if d.startswith("fu:"))
-                   + ":yes")  # the confirming tap
-    asked = texts(await chat.send(mom, "/deleteme"))
-    assert asked.startswith(UNLINKED_ES) and "classes" not in asked
-    done = texts(await chat.tap(mom, "dl:yes")).strip()
-    assert done.startswith("Sus datos de familia se borraron.")
+                   + ":yes")  # the confirming tap: linked to no child now
     assert chat.db.execute("SELECT count(*) FROM thread_messages WHERE asker_id = ?",
                            [MOTHER]).fetchone()[0] == 0
+    asked = texts(await chat.send(mom, "/deleteme"))
+    assert not asked.startswith(UNLINKED_ES)  # no family data left to name
 
 
 async def test_a_message_no_detector_can_read_names_the_language_used_for_its_writer(

@@ -1,7 +1,8 @@
 """A family member after the link ends (playtest): a Somali father with an English phone, once
-unlinked by the teacher or after his child deleted their data, still reads Puente in Somali,
-is told kindly how to link again, and nothing he writes reaches a teacher; /stop is no dead end
-(/start brings the updates back, and the teacher sees who stopped them)."""
+unlinked by the teacher or after his child deleted their data, reaches no teacher with what he
+writes, and nothing of him is kept, his Somali included (his child's deletion is told to him in
+Somali first); linked again, he chooses it again. /stop is no dead end (/start brings the
+updates back, and the teacher sees who stopped them)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 from bot.presentation import callbacks
 from bot.services import family
 from tests.families import delete, unlink_first
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts, voice
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts, voice
 
 FATHER = 2002
 UNLINKED_SO = (
@@ -45,39 +46,46 @@ def teacher_messages(chat: Chat) -> int:
     ).fetchone()[0]
 
 
-async def test_an_unlinked_father_who_writes_is_told_in_somali_how_to_link_again(
+async def test_an_unlinked_father_who_writes_reaches_no_teacher_and_nothing_of_him_is_kept(
     chat: Chat,
 ) -> None:
     father = await somali_father(chat)
     await unlink_first(chat, rivera(chat))
     await chat.deliver()
     before = teacher_messages(chat)
+    # Linked to no child, he is told how to begin in his phone's language: his chosen Somali
+    # went with the link (privacy: nothing of a former family member is kept)
     said = texts(await chat.send(father, "Macallin, sidee buu Ana u socdaa?"))
-    assert said == UNLINKED_SO  # Somali alone: no English line beneath
-    assert texts(await chat.send(father, "/ask Ma jiraa casharka guriga?")) == UNLINKED_SO
-    assert texts(await chat.send(father, "/now")) == NOT_LINKED_SO
-    assert texts(await voice(chat, father)) == UNLINKED_SO  # a voice note is not sent either
+    assert said.startswith("Welcome to Puente!")
+    assert texts(await chat.send(father, "/ask Ma jiraa casharka guriga?")).startswith(
+        "Only students and their families can write to a teacher here.")
+    assert texts(await chat.send(father, "/now")).startswith("This phone is not linked")
+    assert texts(await voice(chat, father)).startswith("Welcome to Puente!")
     await chat.deliver()
     assert teacher_messages(chat) == before  # nothing relayed to anyone
     assert chat.db["thread_messages"].count == 0
+    assert chat.db["family_languages"].count == 0
 
 
-async def test_after_his_childs_deletion_the_father_is_still_spoken_to_in_somali(
+async def test_after_his_childs_deletion_he_is_told_in_somali_and_then_forgotten(
     chat: Chat,
 ) -> None:
     father = await somali_father(chat)
     await delete(chat, 1001, "Ana")
-    await chat.deliver()
-    assert texts(await chat.send(father, "Salaan")) == UNLINKED_SO
-    assert texts(await chat.send(father, "/start")) == UNLINKED_SO
+    told = [c.text for c in await chat.deliver() if c.chat_id == FATHER]
+    assert len(told) == 1 and told[0].startswith("ℹ️ Xogta Puente ee Ana")  # in Somali
+    assert chat.db["family_languages"].count == 0
+    assert texts(await chat.send(father, "Salaan")).startswith("This phone is no longer linked")
 
 
-async def test_a_father_unlinked_then_linked_again_keeps_the_language_he_chose(chat: Chat) -> None:
+async def test_a_father_linked_again_after_an_unlink_chooses_his_language_again(
+        chat: Chat) -> None:
     father = await somali_father(chat)
     await unlink_first(chat, rivera(chat))
     link = texts(await chat.send(rivera(chat), "/family Ana"))
-    await chat.send(father, f"/start {link.split('?start=')[1].split()[0]}")
-    # No language menu tapped this time: the Somali he chose before is his on the new link
+    opened = await chat.send(father, f"/start {link.split('?start=')[1].split()[0]}")
+    assert callbacks.data(callbacks.FAMILY_LANG, "so") in [d for _, d in buttons(opened)]
+    await chat.tap(father, callbacks.data(callbacks.FAMILY_LANG, "so"))
     week = texts(await chat.send(father, "/now"))
     assert week.startswith("📬 Toddobaadka Ana")
     assert week.endswith("/ask wuxuu u qoraa macallinka · /stop wuxuu joojiyaa warbixinnadan")

@@ -71,11 +71,23 @@ def test_erasing_a_family_member_keeps_the_student(db: Database) -> None:
 def test_a_sibling_update_to_the_same_parent_stays_when_it_says_whose_it_is(
         db: Database) -> None:
     _school(db)
+    people.upsert_student(db, 1234, "Bo", START)  # her sibling, MOM linked to both
+    families.add_link(db, "LINKcode_5678", 1234, PROF, START, START + timedelta(days=14))
+    families.claim_link(db, "LINKcode_5678", MOM, 1234, START)
     outbox.enqueue(db, None, MOM, "family-update", {"text": "Bo", "student_id": 1234}, START,
                    START)
     erase.erase_person(db, KID)
     payloads = [json.loads(r[0]) for r in db.execute("SELECT payload FROM outbox").fetchall()]
     assert {"text": "Bo", "student_id": 1234} in payloads
+
+
+def test_a_parent_left_linked_to_no_child_keeps_only_the_goodbye(db: Database) -> None:
+    _school(db)
+    families.set_language(db, MOM, "pl")
+    erase.erase_person(db, KID, [erase.Goodbye(MOM, "Zuzanna left", START)])
+    assert [(table, column) for table, column, _ in cells_naming(db, MOM)] == [
+        ("outbox", "chat_id")]  # the goodbye, its text emptied once delivered
+    assert db["family_languages"].count == 0
 
 
 def test_erasing_a_teacher_without_co_teacher_removes_class_and_enrolments(
