@@ -26,9 +26,14 @@ def user_language(context: PuenteContext, user_id: int, phone: str | None = None
     """The language to speak to this user: their confirmed choice, else their phone's
     language when we have prompts for it, else English. A family member who made no choice
     gets the best one known: the one they write in, their phone's, else their child's."""
-    code = (phone or "").split("-")[0].lower()
-    own = code if code in context.services.catalog.languages else None
+    own = phone_language(context, phone)
     return membership.known_language(context.services.db, user_id, own) or own or "en"
+
+
+def phone_language(context: PuenteContext, phone: str | None) -> str | None:
+    """The phone's language (Telegram's `language_code`) when Puente has messages in it."""
+    code = (phone or "").split("-")[0].lower()
+    return code if code in context.services.catalog.languages else None
 
 
 def teacher_reads(context: PuenteContext, user: User) -> str:

@@ -8,7 +8,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.chat.audience import PRIVATE, Audience, From, sender
 from bot.chat.family_help import ask_which_child, family_help, no_model_note
-from bot.chat.replies import say, spend, tapped, user_language
+from bot.chat.replies import phone_language, say, spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
 from bot.presentation.i18n import language_name
@@ -62,8 +62,12 @@ async def start(update: Update, context: PuenteContext) -> None:
         return
     payload = context.args[0]
     moment = s.clock()
+    # Their phone's language (not English, which says little) is theirs until they choose:
+    # the welcome, /now, /ask and Friday's update all speak it, never their child's (H1)
+    phone = phone_language(context, user.language_code)
     with membership.code_attempt(s.code_guard, user.id, moment):
-        opened = family.use_link(s.db, user.id, payload, moment)
+        opened = family.use_link(s.db, user.id, payload, moment,
+                                 phone if phone != "en" else None)
     lang = user_language(context, user.id, user.language_code)
     name = views.name(opened.name, s.catalog, lang)
     if opened.already:
@@ -97,7 +101,7 @@ async def language(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     await context.bot.send_message(chat.id, s.catalog.render(
-        "family-language", user_language(context, user.id)),
+        "family-language", user_language(context, user.id, user.language_code)),
         reply_markup=_menu(context, user.id, user.language_code))
 
 

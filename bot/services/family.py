@@ -57,8 +57,10 @@ class LinkOpened:
     already: bool = False  # linked before; the link no longer works, so nothing changed
 
 
-def use_link(db: Database, user_id: int, payload: str, now: datetime) -> LinkOpened:
-    """Link the family member who opened the link to its student."""
+def use_link(db: Database, user_id: int, payload: str, now: datetime,
+             phone: str | None = None) -> LinkOpened:
+    """Link the family member who opened the link to its student; until they choose a
+    language, their `phone`'s (one Puente has messages in) is kept as theirs."""
     code = payload.removeprefix(FAMILY_PREFIX)
     link = families.get_link(db, code)
     if link is None:
@@ -73,7 +75,8 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime) -> LinkOpe
         raise FamilyLinkError(prompt_key="family-link-expired")
     if link.student_id == user_id:  # the child herself: the link stays her family's
         raise FamilyLinkError(prompt_key="family-link-own")
-    if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK):
+    if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
+                               provisional=phone):
         raise FamilyLinkError(prompt_key="family-link-used")
     return LinkOpened(_first_name(db, link.student_id))
 
