@@ -7,7 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from bot.handlers.family import queue_weekly_updates
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from bot.store.packs import pack_words
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    buttons,
+    check_now,
+    join_and_confirm,
+    texts,
+)
 
 MOTHER = 2001
 PAHOUA = 1001
@@ -63,3 +72,22 @@ async def test_an_english_phone_says_little_so_the_childs_language_is_used(chat:
     queue_weekly_updates(chat.app.bot_data.services)
     sent = [c for c in await chat.deliver() if c.chat_id == MOTHER]
     assert sent and sent[0].text.startswith("📬 PaHoua lub lim tiam")
+
+
+async def test_the_update_asks_for_the_word_in_the_home_language_with_the_familys_glosses(
+        chat: Chat) -> None:
+    """PaHoua learns with Hmong glosses and may not speak Somali: she is asked to explain the
+    word in the language they speak at home, never "af Soomaali", and the words carry their
+    Somali glosses, never the Hmong ones her mother cannot read (playtest M4)."""
+    pahoua = chat.user(PAHOUA, "PaHoua", "hmn")
+    await somali_mother_who_taps_no_language(chat)
+    await check_now(chat, pahoua)
+    for _ in range(5):
+        await answer_current(chat, pahoua, False)
+    queue_weekly_updates(chat.app.bot_data.services)
+    text = next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
+    assert "luqadda aad guriga ku hadashaan" in text and "af Soomaali" not in text
+    practised = [w.word for w in pack_words(chat.db, "science.ecosystems")]
+    assert any(f"({w.glosses['so'].term})" in text for w in practised if "so" in w.glosses)
+    assert not [w.term for w in practised if "hmn" in w.glosses
+                and f"({w.glosses['hmn'].term})" in text]
