@@ -94,6 +94,7 @@ class Demo:
         self.extra_family: list[str] = []  # ... and of the family members added with `family`
         self.seen: dict[int, int] = {}  # per user: how many API calls they have "read"
         self.last: dict[int, Call] = {}  # per user: the last message with buttons they saw
+        self.taps: dict[str, int] = {}  # a tap's query id -> who tapped (whose pop-up it is)
         self.stamps: dict[int, datetime] = {}  # call index -> when a scheduled job sent it
         self.stamp_shown: dict[int, datetime] = {}  # per user: the last time shown above a call
         self.code = ""
@@ -261,6 +262,11 @@ class Demo:
         user_id = self.users[self.who]["id"]
         start = self.seen.get(user_id, 0)
         for index, call in enumerate(self.api.calls[start:], start):
+            if call.method == "answerCallbackQuery" and call.params.get("text") and \
+                    self.taps.get(str(call.params.get("callback_query_id"))) == user_id:
+                # A tap's pop-up ("this menu is old"): on a phone it shows over the chat
+                self.out(f"🤖 Puente (a pop-up): {call.params['text']}")
+                continue
             if call.chat_id != user_id:
                 continue
             rendered = self._render(call)
@@ -335,8 +341,10 @@ class Demo:
         self.out(f"   (taps [{plain_label(buttons[index][0])}])")
         shown = int(call.params.get("message_id") or call.result_id or 1)  # the message tapped
         user = self.users[self.who]
-        await self._process(self.factory.tap(user, buttons[index][1], shown,
-                                             self.api.showing(user["id"], shown)))
+        update = self.factory.tap(user, buttons[index][1], shown,
+                                  self.api.showing(user["id"], shown))
+        self.taps[update["callback_query"]["id"]] = user["id"]
+        await self._process(update)
 
     def _showing(self, label: str) -> Call | None:
         """The newest message to the current user with a button labelled `label` (a card above

@@ -8,7 +8,14 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.chat.audience import PRIVATE, Audience, From, sender
 from bot.chat.family_help import ask_which_child, family_help, no_model_note
-from bot.chat.replies import phone_language, say, spend, tapped, user_language
+from bot.chat.replies import (
+    current_tap,
+    phone_language,
+    say,
+    spend,
+    tapped,
+    user_language,
+)
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
 from bot.presentation.i18n import language_name
@@ -106,9 +113,12 @@ async def language(update: Update, context: PuenteContext) -> None:
 
 
 async def language_button(update: Update, context: PuenteContext) -> None:
-    """Store the family's own language and welcome them in it and English; 🌐 shows the
-    languages Puente has no messages in, and English."""
-    tap = await tapped(update)
+    """Store the family's own language and welcome them in it and English, with a way back to
+    the language they read before; 🌐 shows the languages Puente has no messages in, and
+    English. A button its menu no longer shows (an old picker) changes nothing: its toast
+    says so, in the language they read now (playtest H2: old taps switched a Somali mother
+    to Hmong silently, and she could not read Hmong to find /language)."""
+    tap = await current_tap(update, context, "family-language-stale")
     if tap is None:
         return
     query, user, cb = tap
@@ -122,11 +132,16 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not family.is_family(s.db, user.id):
         await say(update, context, "family-link-unknown")
         return
-    code = cb.args[0] if cb.args else ""
-    changed = family.set_language(s.db, user.id, code)
-    if not await spend(query):  # a double tap: the first tap did this
+    code, undo = callbacks.language_choice(cb)
+    before = user_language(context, user.id, user.language_code)
+    # Take the menu's buttons off first: a second tap on it that Telegram sent before the
+    # first one's edit (Soomaali, then Hmoob) must change nothing, not change it silently
+    if not await spend(query):
         return
-    await say(update, context, "family-welcome", language=language_name(code))
+    changed = family.set_language(s.db, user.id, code)
+    back = None if undo or before == code else \
+        keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG)
+    await say(update, context, "family-welcome", markup=back, language=language_name(code))
     await no_model_note(update, context, code)  # before they write, not after
     if changed and message_languages.missing_model(s.translator, code):
         await _tell_teachers_no_model(context, user.id, code)
