@@ -46,6 +46,7 @@ def register(app: Application) -> None:
     add(CommandHandler("now", now, filters=PRIVATE))
     add(CallbackQueryHandler(updates_button, pattern=rf"^({callbacks.FAMILY_STOP}|"
                                                      rf"{callbacks.FAMILY_RESUME}):"))
+    add(CallbackQueryHandler(shared_phone_button, pattern=rf"^{callbacks.FAMILY_HERE}:"))
     add(CallbackQueryHandler(language_button,
                              pattern=rf"^({callbacks.FAMILY_LANG}:|{callbacks.FAMILY_MORE}$)"))
 
@@ -81,6 +82,10 @@ async def start(update: Update, context: PuenteContext) -> None:
         await context.bot.send_message(chat.id, s.catalog.bilingual(
             "family-still-linked", lang, name=name), parse_mode=ParseMode.HTML)
         return
+    if opened.own:  # the child's own account: a parent may share this phone (M3)
+        await say(update, context, "family-link-own",
+                  markup=keyboards.family_here(s.catalog, lang, opened.own))
+        return
     text = s.catalog.bilingual("family-linked", lang, name=name)
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=_menu(context, user.id, user.language_code))
@@ -95,6 +100,42 @@ def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyb
                                  callbacks.data(callbacks.FAMILY_MORE), english=True)
     return keyboards.language_menu([*likely, *keyboards.home_languages(
         s.config.school.languages)], prefix=callbacks.FAMILY_LANG, first=bool(likely), more=more)
+
+
+async def shared_phone_button(update: Update, context: PuenteContext) -> None:
+    """A student says a family member uses their phone too: link this account as their
+    family's (their own link, checked again) and tell their teachers."""
+    tap = await current_tap(update, context, "button-stale")
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    if len(cb.args) != 1:
+        raise callbacks.ForgedCallbackError("bad shared-phone button")
+    if not await spend(query):  # a double tap: the first tap did this
+        return
+    opened = family.link_shared_phone(s.db, user.id, cb.args[0], s.clock())
+    lang = user_language(context, user.id, user.language_code)
+    name = views.name(opened.name, s.catalog, lang)
+    await say(update, context, "family-still-linked" if opened.already else "family-linked-here",
+              name=name)
+    if not opened.already:
+        await _tell_teachers_shared_phone(context, user.id)
+
+
+async def _tell_teachers_shared_phone(context: PuenteContext, user_id: int) -> None:
+    """Tell the student's teachers that the family's updates go to the student's own account
+    (a teacher who thinks it wrong unlinks it in /families)."""
+    s = context.services
+    notes = []
+    for teacher_id, student_id, child in family.teachers_to_tell(s.db, user_id):
+        if student_id != user_id:  # a sibling this student is a family member of
+            continue
+        lang = user_language(context, teacher_id)
+        notes.append((teacher_id, student_id, s.catalog.render(
+            "family-here-note", lang, name=student_label(child, s.catalog, lang))))
+    if family.queue_teacher_notes(s.db, user_id, notes, s.clock()):
+        context.deliverer.wake()
 
 
 async def progress(update: Update, context: PuenteContext) -> None:

@@ -23,6 +23,7 @@ CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's wo
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code> | fa:<code>:u   a family member's language (u: undo a change)
 FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
+FAMILY_HERE = "fo"  # fo:<link code>     a student's account gets their family's updates too
 FAMILY_STOP = "fs"  # fs:<student id> | fs:all   stop the weekly updates about one child (or all)
 FAMILY_RESUME = "fg"  # fg:<student id> | fg:all   get them again (a shared phone's choice)
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p   hear the words

@@ -44,6 +44,12 @@ def undo_language(catalog: Catalog, previous: str, prefix: str) -> InlineKeyboar
         fit_label(label), callback_data=callbacks.data(prefix, previous, callbacks.UNDO))]])
 
 
+def family_here(catalog: Catalog, lang: str, code: str) -> InlineKeyboardMarkup:
+    """"✅ Family updates here too" under a student's own family link (a shared phone)."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(catalog.plain(
+        "button-family-here", lang), callback_data=callbacks.data(callbacks.FAMILY_HERE, code))]])
+
+
 def option_layout(prefix: str, first: int, labels: Sequence[str]) -> Layout:
     """One button per answer option, two a row unless a label is long; data carries only ids."""
     buttons = [(label[:60], callbacks.data(prefix, first, i)) for i, label in enumerate(labels)]

@@ -55,6 +55,8 @@ class LinkOpened:
 
     name: str             # the student's first name
     already: bool = False  # linked before; the link no longer works, so nothing changed
+    own: str = ""         # the child opened their own family's link: its code, to offer
+    #                       linking this account for the family too (a shared phone)
 
 
 def use_link(db: Database, user_id: int, payload: str, now: datetime,
@@ -73,12 +75,40 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
         raise FamilyLinkError(prompt_key="family-link-revoked")
     if link.expires_at <= now:
         raise FamilyLinkError(prompt_key="family-link-expired")
-    if link.student_id == user_id:  # the child herself: the link stays her family's
-        raise FamilyLinkError(prompt_key="family-link-own")
+    if link.student_id == user_id:  # the child: nothing changes until they say a parent
+        name = _first_name(db, user_id)  # uses this phone too (link_shared_phone)
+        return LinkOpened(name, already=True) if families.is_linked(db, user_id, user_id) \
+            else LinkOpened(name, own=code)
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
                                provisional=phone):
         raise FamilyLinkError(prompt_key="family-link-used")
     return LinkOpened(_first_name(db, link.student_id))
+
+
+# A family with one Telegram account, the child's (playtest M3): the child opening the family's
+# link on it was told to give the link to the family, who had no other way in. Now the child
+# is asked whether a family member uses this phone too, and a tap links this same account as
+# the family of this one child: the weekly update comes to it, addressed to the family, in the
+# child's home language (the family's best guess, since nobody else can choose it here). It
+# shows no one else's data: the button names the link, which must still be this child's own
+# (a code for any other student's link is refused), and the update holds only what the child
+# already sees in /progress. Each of the child's teachers is told, and /families can unlink it.
+def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -> LinkOpened:
+    """Link a student's own account as their family's (a shared phone), with their own
+    family link; anything but a working link to this student is refused."""
+    code = payload.removeprefix(FAMILY_PREFIX)
+    link = families.get_link(db, code)
+    if link is None or link.student_id != user_id:
+        raise FamilyLinkError(prompt_key="family-link-unknown")
+    if families.is_linked(db, user_id, user_id):
+        return LinkOpened(_first_name(db, user_id), already=True)
+    if link.revoked:
+        raise FamilyLinkError(prompt_key="family-link-revoked")
+    if link.expires_at <= now:
+        raise FamilyLinkError(prompt_key="family-link-expired")
+    if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
+        raise FamilyLinkError(prompt_key="family-link-used")
+    return LinkOpened(_first_name(db, user_id))
 
 
 def _first_name(db: Database, student_id: int) -> str:
