@@ -59,6 +59,7 @@ async def start(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     if not context.args:
+        family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
         change = family.change_updates(s.db, user.id, True)  # /stop said /start brings them back
         if change.choose:
             await ask_which_child(update, context, "family-resume-which",
@@ -148,6 +149,7 @@ async def language(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
+    family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
     await context.bot.send_message(chat.id, s.catalog.render(
         "family-language", user_language(context, user.id, user.language_code)),
         reply_markup=_menu(context, user.id, user.language_code))
@@ -259,6 +261,7 @@ async def now(update: Update, context: PuenteContext) -> None:
     if user is None or not family.is_family(s.db, user.id):
         await _not_family(update, context)
         return
+    family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
     for item in family.weekly_updates(s.db, s.clock(), only=user.id,
                                       tz=s.config.school.timezone,
                                       holidays=s.config.school.holidays):

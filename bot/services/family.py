@@ -126,6 +126,16 @@ def likely_languages(db: Database, user_id: int, phone_language: str | None,
                              *(c.language for c in children if c)], school)
 
 
+def keep_phone_language(db: Database, user_id: int, phone: str | None) -> None:
+    """A family member linked before their phone's language was kept at link time, who has
+    no language yet (chosen, kept, or written in): keep their phone's (one Puente has messages
+    in, not English) now, so Friday's update speaks it as /now and /help do. A student's
+    family updates (a shared phone) follow the student's home language instead."""
+    if phone and phone != "en" and families.own_language(db, user_id) is None \
+            and people.get_student(db, user_id) is None:
+        families.keep_provisional(db, user_id, phone)
+
+
 is_family = families.is_family
 set_updates = families.set_updates
 LinkedChild = families.LinkedChild

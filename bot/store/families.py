@@ -120,6 +120,13 @@ def own_language(db: Database, user_id: int) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
+def keep_provisional(db: Database, user_id: int, code: str) -> None:
+    """Keep `code` as the language of a family member who has none on any link yet."""
+    db.execute("UPDATE families SET language = :code WHERE telegram_id = :user AND NOT EXISTS "
+               "(SELECT 1 FROM families o WHERE o.telegram_id = :user "
+               "AND o.language IS NOT NULL)", {"code": code, "user": user_id})
+
+
 def known_language(db: Database, user_id: int) -> str | None:
     """A family member's language: their own (`own_language`), else their first linked
     child's home language (None: nothing tells)."""

@@ -91,3 +91,15 @@ async def test_the_update_asks_for_the_word_in_the_home_language_with_the_family
     assert any(f"({w.glosses['so'].term})" in text for w in practised if "so" in w.glosses)
     assert not [w.term for w in practised if "hmn" in w.glosses
                 and f"({w.glosses['hmn'].term})" in text]
+
+
+async def test_one_linked_before_phones_were_kept_gets_fridays_update_as_now_speaks(
+        chat: Chat) -> None:
+    """A mother linked before Puente kept the phone's language read /now in Somali (her
+    phone's) but Friday's update in Hmong (her child's): her next /now keeps Somali."""
+    mother = await somali_mother_who_taps_no_language(chat)
+    chat.db.execute("UPDATE families SET language = NULL")  # as linked before
+    assert texts(await chat.send(mother, "/now")).startswith("📬 Toddobaadka PaHoua")
+    queue_weekly_updates(chat.app.bot_data.services)
+    sent = [c for c in await chat.deliver() if c.chat_id == MOTHER]
+    assert sent and sent[0].text.startswith("📬 Toddobaadka PaHoua")
