@@ -71,10 +71,7 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
             families.is_linked(db, user_id, link.student_id):
         # Someone still linked opening an old link is told they still are, not "cancelled"
         return LinkOpened(_first_name(db, link.student_id), already=True)
-    if link.revoked:
-        raise FamilyLinkError(prompt_key="family-link-revoked")
-    if link.expires_at <= now:
-        raise FamilyLinkError(prompt_key="family-link-expired")
+    _still_works(link, now)
     if link.student_id == user_id:  # the child: nothing changes until they say a parent
         name = _first_name(db, user_id)  # uses this phone too (link_shared_phone)
         return LinkOpened(name, already=True) if families.is_linked(db, user_id, user_id) \
@@ -102,13 +99,18 @@ def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -
         raise FamilyLinkError(prompt_key="family-link-unknown")
     if families.is_linked(db, user_id, user_id):
         return LinkOpened(_first_name(db, user_id), already=True)
+    _still_works(link, now)
+    if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
+        raise FamilyLinkError(prompt_key="family-link-used")
+    return LinkOpened(_first_name(db, user_id))
+
+
+def _still_works(link: families.FamilyLinkRow, now: datetime) -> None:
+    """Refuse a link the teacher cancelled, or one past its days."""
     if link.revoked:
         raise FamilyLinkError(prompt_key="family-link-revoked")
     if link.expires_at <= now:
         raise FamilyLinkError(prompt_key="family-link-expired")
-    if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
-        raise FamilyLinkError(prompt_key="family-link-used")
-    return LinkOpened(_first_name(db, user_id))
 
 
 def _first_name(db: Database, student_id: int) -> str:
