@@ -138,9 +138,9 @@ def test_arabic_joins_a_language_name_to_its_letter_and_never_makes_a_student_ma
     arabic = language_name("ar")
     welcome = catalog.render("family-welcome", "ar", language=arabic)
     assert "رسالة قصيرة بالعربية." in welcome  # one word: no tatweel, no isolate cutting it
-    assert catalog.render("family-week-ask", "ar", name="Layla", word="ecosystem",
-                          language=arabic) == \
-        f"{RLM}💬 اطلبوا من {FSI}Layla{PDI} شرح كلمة <b>{FSI}ecosystem{PDI}</b> لكم بالعربية."
+    assert catalog.render("family-week-ask", "ar", name="Layla", word="ecosystem") == \
+        f"{RLM}💬 اطلبوا من {FSI}Layla{PDI} شرح كلمة <b>{FSI}ecosystem{PDI}</b> لكم باللغة " \
+        "التي تتحدثونها في البيت."
     assert catalog.render("family-week-days-since", "ar", name="Layla", days=3, since=4) == \
         f"{RLM}أيام تدرّب {FSI}Layla{PDI}: {FSI}3{PDI} من {FSI}4{PDI} أيام دراسية منذ البداية."
     assert catalog.render("family-week-first-day", "ar", name="Layla") == \

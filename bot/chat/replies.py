@@ -26,9 +26,14 @@ def user_language(context: PuenteContext, user_id: int, phone: str | None = None
     """The language to speak to this user: their confirmed choice, else their phone's
     language when we have prompts for it, else English. A family member who made no choice
     gets the best one known: the one they write in, their phone's, else their child's."""
-    code = (phone or "").split("-")[0].lower()
-    own = code if code in context.services.catalog.languages else None
+    own = phone_language(context, phone)
     return membership.known_language(context.services.db, user_id, own) or own or "en"
+
+
+def phone_language(context: PuenteContext, phone: str | None) -> str | None:
+    """The phone's language (Telegram's `language_code`) when Puente has messages in it."""
+    code = (phone or "").split("-")[0].lower()
+    return code if code in context.services.catalog.languages else None
 
 
 def teacher_reads(context: PuenteContext, user: User) -> str:
@@ -56,8 +61,9 @@ def arg_text(context: PuenteContext) -> str:
 
 
 async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
-              **params: object) -> None:
-    """Reply with one prompt in the user's language (and English)."""
+              markup: InlineKeyboardMarkup | None = None, **params: object) -> None:
+    """Reply with one prompt in the user's language (and English), `markup`'s buttons under
+    it."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
@@ -65,13 +71,17 @@ async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bo
     catalog = context.services.catalog
     text = catalog.bilingual(key, lang, **params) if bilingual else \
         catalog.render(key, lang, **params)
-    await send_long(context, chat.id, text)
+    await send_long(context, chat.id, text, markup)
 
 
-async def send_long(context: PuenteContext, chat_id: int, text: str) -> None:
-    """Send a message in as many parts as Telegram's 4,096 UTF-16 units need."""
-    for part in views.split_message(Markup(text)):
-        await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
+async def send_long(context: PuenteContext, chat_id: int, text: str,
+                    markup: InlineKeyboardMarkup | None = None) -> None:
+    """Send a message in as many parts as Telegram's 4,096 UTF-16 units need (`markup`'s
+    buttons under the last)."""
+    parts = views.split_message(Markup(text))
+    for number, part in enumerate(parts, 1):
+        await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup if number == len(parts) else None)
 
 
 async def send_picture(context: PuenteContext, chat_id: int, render: Callable[[], bytes], *,

@@ -14,7 +14,14 @@ from bot.chat.family_help import (
     resume_updates,
     tell_change,
 )
-from bot.chat.replies import say, spend, tapped, user_language
+from bot.chat.replies import (
+    current_tap,
+    phone_language,
+    say,
+    spend,
+    tapped,
+    user_language,
+)
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
 from bot.presentation.i18n import language_name
@@ -45,6 +52,7 @@ def register(app: Application) -> None:
     add(CommandHandler("now", now, filters=PRIVATE))
     add(CallbackQueryHandler(updates_button, pattern=rf"^({callbacks.FAMILY_STOP}|"
                                                      rf"{callbacks.FAMILY_RESUME}):"))
+    add(CallbackQueryHandler(shared_phone_button, pattern=rf"^{callbacks.FAMILY_HERE}:"))
     add(CallbackQueryHandler(language_button,
                              pattern=rf"^({callbacks.FAMILY_LANG}:|{callbacks.FAMILY_MORE}$)"))
 
@@ -57,18 +65,27 @@ async def start(update: Update, context: PuenteContext) -> None:
     if user is None or chat is None:
         return
     if not context.args:
+        family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
         if not await resume_updates(update, context):  # /stop said /start brings them back
             await family_help(update, context)
         return
     payload = context.args[0]
     moment = s.clock()
+    # Their phone's language (not English, which says little) is theirs until they choose:
+    # the welcome, /now, /ask and Friday's update all speak it, never their child's (H1)
+    phone = phone_language(context, user.language_code)
     with membership.code_attempt(s.code_guard, user.id, moment):
-        opened = family.use_link(s.db, user.id, payload, moment)
+        opened = family.use_link(s.db, user.id, payload, moment,
+                                 phone if phone != "en" else None)
     lang = user_language(context, user.id, user.language_code)
     name = views.name(opened.name, s.catalog, lang)
     if opened.already:
         await context.bot.send_message(chat.id, s.catalog.bilingual(
             "family-still-linked", lang, name=name), parse_mode=ParseMode.HTML)
+        return
+    if opened.own:  # the child's own account: a parent may share this phone (M3)
+        await say(update, context, "family-link-own",
+                  markup=keyboards.family_here(s.catalog, lang, opened.own))
         return
     text = s.catalog.bilingual("family-linked", lang, name=name)
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
@@ -86,6 +103,42 @@ def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyb
         s.config.school.languages)], prefix=callbacks.FAMILY_LANG, first=bool(likely), more=more)
 
 
+async def shared_phone_button(update: Update, context: PuenteContext) -> None:
+    """A student says a family member uses their phone too: link this account as their
+    family's (their own link, checked again) and tell their teachers."""
+    tap = await current_tap(update, context, "button-stale")
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    if len(cb.args) != 1:
+        raise callbacks.ForgedCallbackError("bad shared-phone button")
+    if not await spend(query):  # a double tap: the first tap did this
+        return
+    opened = family.link_shared_phone(s.db, user.id, cb.args[0], s.clock())
+    lang = user_language(context, user.id, user.language_code)
+    name = views.name(opened.name, s.catalog, lang)
+    await say(update, context, "family-still-linked" if opened.already else "family-linked-here",
+              name=name)
+    if not opened.already:
+        await _tell_teachers_shared_phone(context, user.id)
+
+
+async def _tell_teachers_shared_phone(context: PuenteContext, user_id: int) -> None:
+    """Tell the student's teachers that the family's updates go to the student's own account
+    (a teacher who thinks it wrong unlinks it in /families)."""
+    s = context.services
+    notes = []
+    for teacher_id, student_id, child in family.teachers_to_tell(s.db, user_id):
+        if student_id != user_id:  # a sibling this student is a family member of
+            continue
+        lang = user_language(context, teacher_id)
+        notes.append((teacher_id, student_id, s.catalog.render(
+            "family-here-note", lang, name=student_label(child, s.catalog, lang))))
+    if family.queue_teacher_notes(s.db, user_id, notes, s.clock()):
+        context.deliverer.wake()
+
+
 async def progress(update: Update, context: PuenteContext) -> None:
     """A family member's /progress: the child's progress is in /now, never a student's reply."""
     await say(update, context, "progress-family", bilingual=False)
@@ -96,15 +149,19 @@ async def language(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
+    family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
     await context.bot.send_message(chat.id, s.catalog.render(
-        "family-language", user_language(context, user.id)),
+        "family-language", user_language(context, user.id, user.language_code)),
         reply_markup=_menu(context, user.id, user.language_code))
 
 
 async def language_button(update: Update, context: PuenteContext) -> None:
-    """Store the family's own language and welcome them in it and English; 🌐 shows the
-    languages Puente has no messages in, and English."""
-    tap = await tapped(update)
+    """Store the family's own language and welcome them in it and English, with a way back to
+    the language they read before; 🌐 shows the languages Puente has no messages in, and
+    English. A button its menu no longer shows (an old picker) changes nothing: its toast
+    says so, in the language they read now (playtest H2: old taps switched a Somali mother
+    to Hmong silently, and she could not read Hmong to find /language)."""
+    tap = await current_tap(update, context, "family-language-stale")
     if tap is None:
         return
     query, user, cb = tap
@@ -118,11 +175,16 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not family.is_family(s.db, user.id):
         await say(update, context, "family-link-unknown")
         return
-    code = cb.args[0] if cb.args else ""
-    changed = family.set_language(s.db, user.id, code)
-    if not await spend(query):  # a double tap: the first tap did this
+    code, undo = callbacks.language_choice(cb)
+    before = user_language(context, user.id, user.language_code)
+    # Take the menu's buttons off first: a second tap on it that Telegram sent before the
+    # first one's edit (Soomaali, then Hmoob) must change nothing, not change it silently
+    if not await spend(query):
         return
-    await say(update, context, "family-welcome", language=language_name(code))
+    changed = family.set_language(s.db, user.id, code)
+    back = None if undo or before == code else \
+        keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG)
+    await say(update, context, "family-welcome", markup=back, language=language_name(code))
     await no_model_note(update, context, code)  # before they write, not after
     if changed and message_languages.missing_model(s.translator, code):
         await _tell_teachers_no_model(context, user.id, code)
@@ -185,6 +247,7 @@ async def now(update: Update, context: PuenteContext) -> None:
     if user is None or not family.is_family(s.db, user.id):
         await _not_family(update, context)
         return
+    family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
     for item in family.weekly_updates(s.db, s.clock(), only=user.id,
                                       tz=s.config.school.timezone,
                                       holidays=s.config.school.holidays):

@@ -147,22 +147,31 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         await (language if cb.prefix == callbacks.LANG_MENU else more_languages)(update, context)
         return
     s = context.services
-    if join.student(s.db, user.id) is None:
+    student = join.student(s.db, user.id)
+    if student is None:
         await say(update, context, "not-enrolled")
         return
-    code = join.confirm_language(s.db, user.id, cb.args[0] if cb.args else "")
-    if not await spend(query):  # a double tap: the first tap did this
+    code, undo = callbacks.language_choice(cb)
+    # The menu's buttons go first: a second tap on it that Telegram sent before the first
+    # one's edit (two languages tapped quickly) changes nothing, never silently (H2)
+    if not await spend(query):
         return
-    await home_language_set(update, context, code)
+    join.confirm_language(s.db, user.id, code)
+    before = student.language  # a change (not the first choice) can be undone in one tap
+    await home_language_set(update, context, code, None if undo or before in (None, code)
+                            else before)
 
 
-async def home_language_set(update: Update, context: PuenteContext, code: str) -> None:
-    """Say what Puente has in the chosen language, show the student's menu, go on."""
+async def home_language_set(update: Update, context: PuenteContext, code: str,
+                            before: str | None = None) -> None:
+    """Say what Puente has in the chosen language (with a button back to the language
+    `before` it, the one they read, when they changed it), show the student's menu, go on."""
     s, user = context.services, update.effective_user
     assert user is not None
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
-    await say(update, context, offer.prompt_key, language=language_name(code),
+    back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE) if before else None
+    await say(update, context, offer.prompt_key, markup=back, language=language_name(code),
               have=offer.have, total=offer.total)
     if not teaching.is_teacher(s.db, user.id):  # a teacher trying the student side keeps theirs
         await menus.show_menu(context.bot, user.id, menus.student_commands(s.catalog, code))

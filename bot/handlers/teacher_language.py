@@ -48,9 +48,11 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     query, user, cb = tap
     s = context.services
     code = cb.args[0] if len(cb.args) == 1 else ""
-    teaching.choose_language(s.db, user.id, None if code == PHONE else code, s.catalog.languages)
-    if not await spend(query):  # a double tap: the first tap did it
+    # The menu's buttons go first: a second tap on it that Telegram sent before the first
+    # one's edit (two languages tapped quickly) changes nothing, never silently (H2)
+    if not await spend(query):
         return
+    teaching.choose_language(s.db, user.id, None if code == PHONE else code, s.catalog.languages)
     lang = teacher_reads(context, user)
     text = s.catalog.render("teacher-language-phone", lang) if code == PHONE else \
         s.catalog.render("teacher-language-set", lang, language=language_name(code))

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.errors import PuenteError
+from bot.domain.language import LANGUAGES
 
-LANGUAGE = "lc"     # lc:<code>          confirm a home language
+LANGUAGE = "lc"     # lc:<code> | lc:<code>:u   confirm a home language (u: undo a change)
 LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" button)
 LANG_MORE = "lo"    # lo                 show the languages Puente has no messages in
 PLACEMENT = "pl"    # pl:<question>:<option>
@@ -20,8 +21,9 @@ DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check
 FLIP = "fl"         # fl | fl:<push id>  the current words (or a pushed preview's), home first
 CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
-FAMILY_LANG = "fa"  # fa:<code>          a family member's language
+FAMILY_LANG = "fa"  # fa:<code> | fa:<code>:u   a family member's language (u: undo a change)
 FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
+FAMILY_HERE = "fo"  # fo:<link code>     a student's account gets their family's updates too
 FAMILY_STOP = "fs"  # fs:<student id> | fs:all   stop the weekly updates about one child (or all)
 FAMILY_RESUME = "fg"  # fg:<student id> | fg:all   get them again (a shared phone's choice)
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p   hear the words
@@ -95,6 +97,18 @@ def families_page(cb: Callback) -> tuple[int, int]:
     if len(cb.args) != 2:
         raise ForgedCallbackError("bad page button")
     return cb.int_arg(0), cb.int_arg(1)
+
+
+UNDO = "u"
+
+
+def language_choice(cb: Callback) -> tuple[str, bool]:
+    """(language code, whether it undoes a change) of a language button (lc:<code>,
+    fa:<code>, lc:<code>:u, fa:<code>:u); a code no catalogue language has is forged."""
+    if len(cb.args) not in (1, 2) or cb.args[1:] not in ((), (UNDO,)) \
+            or cb.args[0] not in LANGUAGES:
+        raise ForgedCallbackError("bad language button")
+    return cb.args[0], cb.args[1:] == (UNDO,)
 
 
 ALL = "all"

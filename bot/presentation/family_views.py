@@ -29,8 +29,10 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     if update.practising:
         parts += [catalog.render("family-week-practising", lang),
                   word_list(update.practising, lang),
+                  # the language they speak at home, never the family member's own by name: a
+                  # child who learns with Hmong glosses may not speak their mother's Somali (M4)
                   catalog.render("family-week-ask", lang, name=child,
-                                 word=update.practising[0][0], language=language_name(lang))]
+                                 word=update.practising[0][0])]
     if update.unchecked and lang != "en":
         parts.append(catalog.render("family-week-unchecked", lang,
                                     language=language_name(lang)))

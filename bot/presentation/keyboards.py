@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.checks import WordRef
 from bot.domain.language import LANGUAGES, Capability, is_rtl
 from bot.presentation import callbacks
-from bot.presentation.i18n import Catalog
+from bot.presentation.i18n import Catalog, language_name
 from bot.services.previews import Page
 
 Button = tuple[str, str]  # (label, callback data)
@@ -34,6 +34,20 @@ def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first:
     grid = rows(buttons[len(top):], 3).inline_keyboard
     tail = [[InlineKeyboardButton(more[0], callback_data=more[1])]] if more else []
     return InlineKeyboardMarkup([*top, *grid, *tail])
+
+
+def undo_language(catalog: Catalog, previous: str, prefix: str) -> InlineKeyboardMarkup:
+    """One "↩️ Back to <previous>" button, written in the previous language: a tap on the
+    wrong language leaves someone reading words they cannot, and this they can read."""
+    label = catalog.plain("button-language-undo", previous, language=language_name(previous))
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        fit_label(label), callback_data=callbacks.data(prefix, previous, callbacks.UNDO))]])
+
+
+def family_here(catalog: Catalog, lang: str, code: str) -> InlineKeyboardMarkup:
+    """"✅ Family updates here too" under a student's own family link (a shared phone)."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(catalog.plain(
+        "button-family-here", lang), callback_data=callbacks.data(callbacks.FAMILY_HERE, code))]])
 
 
 def option_layout(prefix: str, first: int, labels: Sequence[str]) -> Layout:

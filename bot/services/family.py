@@ -55,10 +55,14 @@ class LinkOpened:
 
     name: str             # the student's first name
     already: bool = False  # linked before; the link no longer works, so nothing changed
+    own: str = ""         # the child opened their own family's link: its code, to offer
+    #                       linking this account for the family too (a shared phone)
 
 
-def use_link(db: Database, user_id: int, payload: str, now: datetime) -> LinkOpened:
-    """Link the family member who opened the link to its student."""
+def use_link(db: Database, user_id: int, payload: str, now: datetime,
+             phone: str | None = None) -> LinkOpened:
+    """Link the family member who opened the link to its student; until they choose a
+    language, their `phone`'s (one Puente has messages in) is kept as theirs."""
     code = payload.removeprefix(FAMILY_PREFIX)
     link = families.get_link(db, code)
     if link is None:
@@ -67,15 +71,46 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime) -> LinkOpe
             families.is_linked(db, user_id, link.student_id):
         # Someone still linked opening an old link is told they still are, not "cancelled"
         return LinkOpened(_first_name(db, link.student_id), already=True)
+    _still_works(link, now)
+    if link.student_id == user_id:  # the child: nothing changes until they say a parent
+        name = _first_name(db, user_id)  # uses this phone too (link_shared_phone)
+        return LinkOpened(name, already=True) if families.is_linked(db, user_id, user_id) \
+            else LinkOpened(name, own=code)
+    if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
+                               provisional=phone):
+        raise FamilyLinkError(prompt_key="family-link-used")
+    return LinkOpened(_first_name(db, link.student_id))
+
+
+# A family with one Telegram account, the child's (playtest M3): the child opening the family's
+# link on it was told to give the link to the family, who had no other way in. Now the child
+# is asked whether a family member uses this phone too, and a tap links this same account as
+# the family of this one child: the weekly update comes to it, addressed to the family, in the
+# child's home language (the family's best guess, since nobody else can choose it here). It
+# shows no one else's data: the button names the link, which must still be this child's own
+# (a code for any other student's link is refused), and the update holds only what the child
+# already sees in /progress. Each of the child's teachers is told, and /families can unlink it.
+def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -> LinkOpened:
+    """Link a student's own account as their family's (a shared phone), with their own
+    family link; anything but a working link to this student is refused."""
+    code = payload.removeprefix(FAMILY_PREFIX)
+    link = families.get_link(db, code)
+    if link is None or link.student_id != user_id:
+        raise FamilyLinkError(prompt_key="family-link-unknown")
+    if families.is_linked(db, user_id, user_id):
+        return LinkOpened(_first_name(db, user_id), already=True)
+    _still_works(link, now)
+    if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
+        raise FamilyLinkError(prompt_key="family-link-used")
+    return LinkOpened(_first_name(db, user_id))
+
+
+def _still_works(link: families.FamilyLinkRow, now: datetime) -> None:
+    """Refuse a link the teacher cancelled, or one past its days."""
     if link.revoked:
         raise FamilyLinkError(prompt_key="family-link-revoked")
     if link.expires_at <= now:
         raise FamilyLinkError(prompt_key="family-link-expired")
-    if link.student_id == user_id:  # the child herself: the link stays her family's
-        raise FamilyLinkError(prompt_key="family-link-own")
-    if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK):
-        raise FamilyLinkError(prompt_key="family-link-used")
-    return LinkOpened(_first_name(db, link.student_id))
 
 
 def _first_name(db: Database, student_id: int) -> str:
@@ -91,6 +126,16 @@ def likely_languages(db: Database, user_id: int, phone_language: str | None,
     children = [people.get_student(db, c.student_id) for c in threads.children(db, user_id)]
     return ranked_languages([families.wrote_in(db, user_id), phone_language,
                              *(c.language for c in children if c)], school)
+
+
+def keep_phone_language(db: Database, user_id: int, phone: str | None) -> None:
+    """A family member linked before their phone's language was kept at link time, who has
+    no language yet (chosen, kept, or written in): keep their phone's (one Puente has messages
+    in, not English) now, so Friday's update speaks it as /now and /help do. A student's
+    family updates (a shared phone) follow the student's home language instead."""
+    if phone and phone != "en" and families.own_language(db, user_id) is None \
+            and people.get_student(db, user_id) is None:
+        families.keep_provisional(db, user_id, phone)
 
 
 is_family = families.is_family

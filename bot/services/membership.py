@@ -287,9 +287,10 @@ def chosen_language(db: Database, user_id: int) -> str | None:
 
 def known_language(db: Database, user_id: int, phone: str | None = None) -> str | None:
     """The language to speak to this person: the one they chose (a teacher too, with
-    /language); for a family member (linked
-    now or before) who chose none, the one they last wrote to a teacher in, else their
-    `phone`'s unless English (which says little), else their child's. With no phone to read
+    /language); for a family member (linked now or before) who chose none, the provisional
+    one kept when they linked (their phone's then: every message, sent now or on Friday, in
+    one language), else the one they last wrote to a teacher in, else their `phone`'s unless
+    English (which says little), else their child's. With no phone to read
     (a message sent while they are not writing), a teacher reads the language they last
     pushed in (None: nothing tells)."""
     student = people.get_student(db, user_id)
@@ -298,7 +299,7 @@ def known_language(db: Database, user_id: int, phone: str | None = None) -> str 
     teacher = people.teacher_choice(db, user_id)  # over her phone's: she chose it
     if teacher is not None:
         return teacher
-    chosen = families.family_language(db, user_id) or families.wrote_in(db, user_id)
+    chosen = families.own_language(db, user_id)  # chosen, provisional, or written in
     if chosen or (phone and phone != "en"):
         return chosen or phone
     return families.known_language(db, user_id) or (

@@ -44,10 +44,11 @@ def get_link(db: Database, code: str) -> FamilyLinkRow | None:
 
 
 def claim_link(db: Database, code: str, user_id: int, student_id: int, now: datetime,
-               max_uses: int = 1) -> bool:
+               max_uses: int = 1, provisional: str | None = None) -> bool:
     """Link the family member with one of the link's `max_uses` places (a caregiver who is
     already linked takes none), remembering which link they opened; False when every place
-    is taken or the link was cancelled."""
+    is taken or the link was cancelled. Until they choose a language, the link keeps their
+    `provisional` one (their phone's), unless another of their links already has one."""
     with db.atomic():
         linked = db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND student_id = ?",
                             [user_id, student_id]).fetchone()
@@ -58,12 +59,16 @@ def claim_link(db: Database, code: str, user_id: int, student_id: int, now: date
             return False
         # The language they chose (on another child's link, or before they were unlinked) is
         # theirs on this link too: chosen per row, it was lost on the second child, with the
-        # first child's /deleteme, and when a teacher unlinked them
+        # first child's /deleteme, and when a teacher unlinked them. One who has not chosen
+        # keeps the language they are first spoken to in (their phone's), so that the weekly
+        # update and every later message use it too, not their child's (playtest H1)
         db.execute("INSERT INTO families (telegram_id, student_id, linked_at, link_code, "
-                   "language) VALUES (?, ?, ?, ?, (SELECT language FROM family_languages "
-                   "WHERE telegram_id = ?)) "
+                   "language) VALUES (:user, :student, :now, :code, coalesce("
+                   "(SELECT language FROM family_languages WHERE telegram_id = :user), "
+                   + _PROVISIONAL + ", :provisional)) "
                    "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1",
-                   [user_id, student_id, stamp(now), code, user_id])
+                   {"user": user_id, "student": student_id, "now": stamp(now), "code": code,
+                    "provisional": provisional})
     return True
 
 
@@ -100,12 +105,33 @@ def wrote_in(db: Database, user_id: int) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
+# A family member's language on their links: the one they chose, else the provisional one kept
+# when they linked (their phone's), the same on every link until they choose
+_PROVISIONAL = ("(SELECT language FROM families WHERE telegram_id = :user "
+                "AND language IS NOT NULL ORDER BY id LIMIT 1)")
+_OWN = ("coalesce((SELECT language FROM family_languages WHERE telegram_id = :user), "
+        + _PROVISIONAL + ", " + wrote_in_sql(":user"))
+
+
+def own_language(db: Database, user_id: int) -> str | None:
+    """A family member's own language: the one they chose, else the provisional one (their
+    phone's when they linked), else the one they last wrote to a teacher in (None: none)."""
+    row = db.execute("SELECT " + _OWN + ")", {"user": user_id}).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def keep_provisional(db: Database, user_id: int, code: str) -> None:
+    """Keep `code` as the language of a family member who has none on any link yet."""
+    db.execute("UPDATE families SET language = :code WHERE telegram_id = :user AND NOT EXISTS "
+               "(SELECT 1 FROM families o WHERE o.telegram_id = :user "
+               "AND o.language IS NOT NULL)", {"code": code, "user": user_id})
+
+
 def known_language(db: Database, user_id: int) -> str | None:
-    """A family member's language: the one they chose, else the one they last wrote to a
-    teacher in, else their first linked child's home language (None: nothing tells)."""
+    """A family member's language: their own (`own_language`), else their first linked
+    child's home language (None: nothing tells)."""
     row = db.execute(
-        "SELECT coalesce((SELECT language FROM family_languages WHERE telegram_id = :user), "
-        + wrote_in_sql(":user") + ", "
+        "SELECT " + _OWN + ", "
         "(SELECT s.language FROM families f JOIN students s ON s.id = f.student_id "
         "WHERE f.telegram_id = :user AND s.language IS NOT NULL ORDER BY f.id LIMIT 1))",
         {"user": user_id}).fetchone()

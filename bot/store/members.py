@@ -21,7 +21,7 @@ class FamilyListing:
     language: str | None
     linked_at: datetime
     link_code: str | None = None       # the link they opened (None: linked before links were kept)
-    likely: str | None = None          # not chosen: the one they wrote in, else the child's
+    likely: str | None = None          # not chosen: their phone's, written in, the child's
     updates_on: bool = True            # False: they stopped the weekly updates (/stop)
 
 
@@ -74,8 +74,12 @@ def remove_enrollment(db: Database, student_id: int, class_id: int) -> bool:
     return cursor.rowcount == 1
 
 
-_FAMILY = ("SELECT f.id, f.telegram_id, s.id, s.first_name, f.language, f.linked_at, "
-           "f.link_code, coalesce(" + wrote_in_sql("f.telegram_id") + ", s.language), "
+# The language they chose, else (likely) the provisional one kept when they linked (their
+# phone's), the one they write in, their child's: a link's language is only provisional
+_FAMILY = ("SELECT f.id, f.telegram_id, s.id, s.first_name, (SELECT l.language FROM "
+           "family_languages l WHERE l.telegram_id = f.telegram_id), f.linked_at, "
+           "f.link_code, coalesce(f.language, " + wrote_in_sql("f.telegram_id") +
+           ", s.language), "
            "f.updates_on FROM families f JOIN students s ON s.id = f.student_id ")
 
 

@@ -54,3 +54,15 @@ async def test_a_teacher_who_keeps_her_account_reads_it_once_in_her_language(
     await chat.tap(rivera(chat), "tg:vi")
     await chat.send(rivera(chat), "/deleteme")
     assert texts(await chat.tap(rivera(chat), "dl:no")).strip() == "Không có gì bị xóa."
+
+
+async def test_two_languages_tapped_before_the_menu_updates_keep_the_first(chat: Chat) -> None:
+    """Both taps reach Telegram before the first one's edit: the second is on the same old
+    menu, so it changes nothing (it switched her language silently)."""
+    menu = next(c.result_id for c in await chat.send(rivera(chat), "/language") if c.buttons)
+    assert menu is not None
+    shown = chat.api.showing(TEACHER_ID, menu)
+    await chat.process(chat.factory.tap(rivera(chat), "tg:vi", menu, shown))
+    second = await chat.process(chat.factory.tap(rivera(chat), "tg:so", menu, shown))
+    assert [c.method for c in second] == ["answerCallbackQuery"]
+    assert people.teacher_language(chat.db, TEACHER_ID) == "vi"
