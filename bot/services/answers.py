@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -46,7 +46,7 @@ from bot.domain.typed_answers import (
 )
 from bot.services import confusions
 from bot.services.checks import Question, introduced, met_terms, option_index
-from bot.services.learners import Learner, learner, seen_words, word_refs
+from bot.services.learners import Learner, learner, seen_words, studying, word_refs
 from bot.services.readiness import NextStep, next_step
 from bot.store import study
 from bot.store.packs import pack_words, words_by_id
@@ -225,7 +225,10 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     `guard`, a copy of her last graded answer (`message_id`: its Telegram message) is set
     aside (`SentTwice`), never graded against the question that answer opened.
     """
-    stored = study.next_open_item(db, user_id)
+    check: study.Check | None = study.open_check(db, user_id)
+    stored = check.open_item() if check is not None else None
+    if stored is None:  # none open, or an item stored without a check id (none are now)
+        stored, check = study.next_open_item(db, user_id), None
     if stored is None:
         copy = guard is not None and guard.is_copy(user_id, text, None, now,
                                                    message_id=message_id)
@@ -233,7 +236,7 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     if guard is not None and guard.is_copy(user_id, text, stored.id, now, message_id=message_id,
                                            answers_it=_answers_right(stored.item, text)):
         return SentTwice()
-    outcome = _answer_text(db, user_id, stored, text, now, tz, holidays)
+    outcome = _answer_text(db, user_id, stored, check, text, now, tz, holidays)
     if guard is not None and isinstance(outcome, Feedback):  # a copy must not answer the next
         opened = outcome.next_question.item_id if outcome.next_question else None
         guard.graded(user_id, text, opened, now, message_id=message_id)
@@ -249,19 +252,22 @@ def _answers_right(item: Item, text: str) -> bool:
     return index is not None and item.options[index] == item.answer
 
 
-def _answer_text(db: Database, user_id: int, stored: study.StoredItem, text: str,
-                 now: datetime, tz: ZoneInfo, holidays: Collection[date]
+def _answer_text(db: Database, user_id: int, stored: study.StoredItem,
+                 check: study.Check | None, text: str, now: datetime, tz: ZoneInfo,
+                 holidays: Collection[date]
                  ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord:
-    """Grade free text against the open item `stored` (answer_typed)."""
+    """Grade free text against the open item `stored` of `check` (answer_typed)."""
     who = learner(db, user_id)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
         if index is None and says_dont_know(text):  # "no sé" or "🤷": placement taught her
             # to say so rather than guess; a miss, shown kindly, as under a typed question
-            return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who)
+            return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who,
+                           check=check)
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             return TapAnAnswer()
-        return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who)
+        return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
+                       check=check)
     found = words_by_id(db, [stored.item.word_id])
     packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
     terms, _ = pack_terms([w.word for pid in packs for w in pack_words(db, pid)], who.language)
@@ -279,7 +285,7 @@ def _answer_text(db: Database, user_id: int, stored: study.StoredItem, text: str
     if grade.verdict in RETRY and study.take_english_retry(db, stored.id, ENGLISH_RETRIES):
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
         return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
-    return _finish(db, stored, grade, now, tz, holidays, who)
+    return _finish(db, stored, grade, now, tz, holidays, who, check=check)
 
 
 def matching_option(item: Item, text: str) -> int | None:
@@ -310,7 +316,12 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     found = words_by_id(db, [item.word_id])[0]
     word = found.word
     midnight = local_midnight(now, tz)
-    known, met_today = study.mastery_and_answered_since(db, who.id, item.word_id, midnight)
+    # A check's last answer reads every word she has started at once, as what comes next
+    # needs them all (next_step); any other answer reads this word and today's only
+    started = study.student_mastery(db, who.id) if check and check.ends_with(stored.id) \
+        else None
+    known, met_today = study.mastery_and_answered_since(db, who.id, item.word_id, midnight) \
+        if started is None else _answered_since(started, item.word_id, midnight)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
     # The word behind each option, looked up in every pack (her class's first): a check mixes
@@ -346,21 +357,25 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now, practice=practice)
         again, mixed = reteach(db, stored, who, updated, now, tz, chosen) or (None, None)
+        # The check as read before this answer, with it answered; read again when re-teaching
+        # added an item (or nobody read it yet).
+        where = (check.answered(stored.id, grade.correct).state() if check and again is None
+                 else study.check_state(db, stored.id))
+        # The next question's one-time line is claimed with the answer, in its transaction
+        question = None if where.next_item is None else introduced(db, who, Question(
+            where.next_item.id, where.number, where.total, where.next_item.item, who.language,
+            who.level, where.next_item.practice))
     gloss = word.glosses.get(who.language)
-    # The check as read before this answer, with it answered; read again when re-teaching
-    # added an item (or nobody read it yet).
-    where = (check.answered(stored.id, grade.correct).state() if check and again is None
-             else study.check_state(db, stored.id))
-    score, question, slipped, after = None, None, False, None
+    score, slipped, after = None, False, None
     if where.next_item is None:
         score = (where.right, where.answered)
         # "These words are still new for you" is only true of words never answered right
         slipped = where.right < where.answered and study.missed_known_words(db, stored.id)
-        after = next_step(db, who, now, tz, holidays)  # a school day, never a Saturday
-    else:
-        question = introduced(db, who, Question(
-            where.next_item.id, where.number, where.total, where.next_item.item, who.language,
-            who.level, where.next_item.practice))
+        # The word as saved: an answered card counts as shown, from its first showing on
+        saved = replace(updated, shown_at=known.shown_at if known and known.shown_at else now)
+        tracked = None if started is None else studying(db, who.id, {**started,
+                                                                      item.word_id: saved})
+        after = next_step(db, who, now, tz, holidays, tracked)  # a school day, not a Saturday
     return Feedback(who.id, who.first_name, item.word_id, grade, word.term,
                     gloss.term if gloss else None, who.language,
                     updated.mastered and not state.mastered,
@@ -369,6 +384,14 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     stored.id, stored.poll_message,
                     chosen_meaning(item, grade, words, who.language) if words else None,
                     mixed, spelling_held)
+
+
+def _answered_since(started: dict[int, WordMastery], word_id: int, since: datetime
+                    ) -> tuple[WordMastery | None, frozenset[int]]:
+    """study.mastery_and_answered_since, from every word she has started."""
+    return started.get(word_id), frozenset(
+        w for w, s in started.items()
+        if w != word_id and s.last_answered is not None and s.last_answered >= since)
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
@@ -397,11 +420,13 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
     if stored.practice or (updated.misses_in_row < RETEACH_AFTER and chosen is None):
         return None  # the common case, without a query
     midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
-    if study.practice_since(db, who.id, word_id, midnight):
-        return None  # re-taught today already
+    # Whether she mixes the pair up first: a first miss on a pack word rarely makes a pair,
+    # and then "re-taught today?" is never asked (a wrong tap reads one row more, not two)
     pair = confusions.mixed_pair(db, who.id, word_id, chosen, now) if chosen else None
     if pair is None and not needs_reteach(updated.misses_in_row, False):
         return None
+    if study.practice_since(db, who.id, word_id, midnight):
+        return None  # re-taught today already
     found = words_by_id(db, [word_id, *([chosen] if pair and chosen else [])])
     if not found or found[0].id != word_id:
         return None

@@ -68,12 +68,14 @@ def level_of(classes: Iterable[people.Enrollment]) -> int | None:
     return student_level((e.wida_level, e.level_by_teacher) for e in classes)
 
 
-def studying(db: Database, student_id: int) -> dict[int, WordMastery]:
+def studying(db: Database, student_id: int,
+             states: dict[int, WordMastery] | None = None) -> dict[int, WordMastery]:
     """The words a student is learning, as study sees them: every word they have started,
     except those retired from their pack (the teacher left them out of a new version: no
-    longer taught, shown or asked; their history stays in the reports)."""
+    longer taught, shown or asked; their history stays in the reports). `states`: every word
+    she started (study.student_mastery), when the caller has read them already."""
     retired = retired_ids(db)
-    states = study.student_mastery(db, student_id)
+    states = study.student_mastery(db, student_id) if states is None else states
     return {w: s for w, s in states.items() if w not in retired} if retired else states
 
 

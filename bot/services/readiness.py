@@ -103,10 +103,12 @@ class NextStep:
 
 
 def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
-              holidays: Collection[date] = ()) -> NextStep:
+              holidays: Collection[date] = (),
+              tracked: dict[int, WordMastery] | None = None) -> NextStep:
     """A check when words are ready (ready_ids), cards to read, or when words come back; and
-    when none is ready and no card waits, more words for a student caught up for today."""
-    tracked = studying(db, who.id)
+    when none is ready and no card waits, more words for a student caught up for today.
+    `tracked`: the words she is learning (studying), when the caller has read them already."""
+    tracked = studying(db, who.id) if tracked is None else tracked
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
     ready = min(len(ready_ids(tracked, now, tz, who.level)), MAX_CHECK)

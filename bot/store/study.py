@@ -289,6 +289,17 @@ class Check:
     def item(self, item_id: int) -> StoredItem | None:
         return next((_item(r) for r in self.rows if r["id"] == item_id), None)
 
+    def open_item(self) -> StoredItem | None:
+        """The first item still open (an item's check holds a student's oldest open item)."""
+        return next((_item(r) for r, c in zip(self.rows, self.correct, strict=True)
+                     if c is None), None)
+
+    def ends_with(self, item_id: int) -> bool:
+        """True when `item_id` is the only item still open: answering it ends the check, unless
+        re-teaching then adds one."""
+        return all(c is not None for r, c in zip(self.rows, self.correct, strict=True)
+                   if r["id"] != item_id)
+
     def answered(self, item_id: int, correct: bool) -> Check:
         """The check as it stands once `item_id` is answered (already written in the store)."""
         return Check(self.rows, tuple(correct if r["id"] == item_id else c
@@ -314,8 +325,20 @@ class Check:
 
 def read_check(db: Database, item_id: int) -> Check:
     """The whole check an item belongs to, in one query (empty when there is no such item)."""
-    rows = all_rows(db, "SELECT * FROM check_items WHERE check_id = "
-                        "(SELECT check_id FROM check_items WHERE id = ?) ORDER BY id", [item_id])
+    return _check(all_rows(db, "SELECT * FROM check_items WHERE check_id = "
+                               "(SELECT check_id FROM check_items WHERE id = ?) ORDER BY id",
+                           [item_id]))
+
+
+def open_check(db: Database, student_id: int) -> Check:
+    """The whole check holding the student's open item (next_open_item), in one query: a typed
+    answer reads its question and where the check stands at once (empty when none is open)."""
+    return _check(all_rows(db, "SELECT * FROM check_items WHERE check_id = (SELECT check_id "
+                               "FROM check_items WHERE student_id = ? AND answered_at IS NULL "
+                               "ORDER BY id LIMIT 1) ORDER BY id", [student_id]))
+
+
+def _check(rows: list[dict]) -> Check:
     return Check(tuple(rows),
                  tuple(None if r["answered_at"] is None else bool(r["correct"]) for r in rows))
 
