@@ -53,6 +53,7 @@ HELP = """Type what a user would send. Commands:
   tap N | tap LABEL                   press button N of the last message with buttons that you
                                       were shown (or the newest button labelled LABEL)
   answer right | answer wrong         answer the open question correctly or not (tap or type)
+  twice TEXT                          send TEXT twice, a second apart (a double tap on send)
   wait 2d | wait 3h | wait 30m        move the clock forward: reminders, family updates and
                                       other daily jobs run at their times on the way
   as teacher | as student | as family switch who you are
@@ -155,6 +156,14 @@ class Demo:
         elif verb == "tap" and len(words) >= 2:
             self.clock.now += HUMAN_PACE
             await self._tap(line.split(maxsplit=1)[1])
+        elif verb == "twice" and len(words) >= 2:
+            # The same text sent twice in a moment, as a double tap on send or a phone
+            # resending on a weak network does: two messages, one second apart
+            self.clock.now += HUMAN_PACE
+            text = line.split(maxsplit=1)[1]
+            await self._process(self.factory.message(self.users[self.who], text))
+            self.clock.now += timedelta(seconds=1)
+            await self._process(self.factory.message(self.users[self.who], text))
         elif verb == "answer" and len(words) == 2:
             self.clock.now += HUMAN_PACE
             await self._answer(words[1] == "right")

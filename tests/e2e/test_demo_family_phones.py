@@ -84,3 +84,9 @@ as student
 """)
     assert "You joined <b>Math 6A</b>" in printed or "You joined Math 6A" in printed
     assert "{code:" not in printed
+
+
+async def test_twice_sends_the_same_message_twice_a_second_apart() -> None:
+    printed = await play("twice hello")  # a stranger: each copy gets its own answer
+    assert printed.count("🧒 Student: twice hello") == 1
+    assert printed.count("open the link your teacher gave you") == 2
