@@ -108,7 +108,7 @@ ARABIC_STUDENT_KEYS = (
     "check-done-more", "check-done-more-words", "mixed-up-card", "placement-ask",
     "placement-paused", "placement-paused-level", "button-placement-continue",
     "check-short-new-cards", "check-short-written", "check-after-cards", "check-cards-above",
-    "check-cards-later", "check-not-yet", "card-stale",
+    "check-cards-later", "language-menu-shared-phone", "check-not-yet", "card-stale",
     "teacher-only-student", "command-unknown-student-suggest")
 
 
