@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, join_and_confirm, texts
+from tests.families import link
+from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, join_and_confirm
 
 ANA, BEN, MOTHER = 1001, 1004, 2001
 
@@ -17,10 +17,7 @@ def rivera(chat: Chat) -> dict[str, Any]:
 
 
 async def link_mother(chat: Chat, child: str) -> None:
-    made = texts(await chat.send(rivera(chat), f"/family {child}"))
-    mom = chat.user(MOTHER, "Mamá", "es")
-    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "es"))
+    await link(chat, rivera(chat), child, chat.user(MOTHER, "Mamá", "es"))
 
 
 async def announce_at_night(chat: Chat) -> None:

@@ -14,6 +14,7 @@ from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.standin.html_check import utf16_len
 from bot.store import people
+from tests.families import link
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 from tests.telegram_html import TOAST_LIMIT
 
@@ -49,10 +50,7 @@ def queued(chat: Chat) -> int:
 async def ana_and_her_mother(chat: Chat) -> None:
     """Ana (Spanish) in Science 7B and her mother linked to her."""
     await join_and_confirm(chat, chat.user(lang="es"))
-    made = texts(await chat.send(rivera(chat), "/family Ana"))
-    mom = chat.user(MOTHER, "Mamá", "es")
-    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "es"))
+    await link(chat, rivera(chat), "Ana", chat.user(MOTHER, "Mamá", "es"))
     await chat.deliver()
 
 
