@@ -162,7 +162,24 @@ async def test_keep_under_a_link_already_cancelled_leaves_cancelled_on_screen(
 @pytest.mark.parametrize("key", [
     "push-again-already-sent", "announce-already-sent", "announce-cancelled", "announce-gone",
     "families-already-unlinked", "remove-already-done", "button-kept-already",
-    "scheduled-already-cancelled", "scheduled-gone", "families-link-gone"])
+    "scheduled-already-cancelled", "scheduled-gone", "families-link-gone",
+    "deleteme-already-done", "deleteme-kept"])
 def test_every_languages_spent_teacher_toast_fits_in_a_toast(catalog: Catalog, key: str) -> None:
     for lang in catalog.languages:
         assert utf16_len(catalog.plain(key, lang)) <= TOAST_LIMIT, lang
+
+
+async def test_delete_tapped_on_an_old_screen_after_keep_deletes_nothing(chat: Chat) -> None:
+    asked = await chat.send(rivera(chat), "/deleteme")
+    shown = message_of(asked)
+    await chat.tap(rivera(chat), "dl:no")
+    assert toast(await chat.tap_on(rivera(chat), "dl:yes", shown)) == "Nothing was deleted."
+    assert people.teacher_classes(chat.db, TEACHER_ID)  # her account and class are there
+
+
+async def test_keep_tapped_after_delete_says_it_is_deleted(chat: Chat) -> None:
+    asked = await chat.send(rivera(chat), "/deleteme")
+    shown = message_of(asked)
+    await chat.tap(rivera(chat), "dl:yes")
+    assert toast(await chat.tap_on(rivera(chat), "dl:no", shown)) == \
+        "Already deleted ✅ Nothing more changed."
