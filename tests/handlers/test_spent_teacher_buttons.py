@@ -163,7 +163,7 @@ async def test_keep_under_a_link_already_cancelled_leaves_cancelled_on_screen(
     "push-again-already-sent", "announce-already-sent", "announce-cancelled", "announce-gone",
     "families-already-unlinked", "remove-already-done", "button-kept-already",
     "scheduled-already-cancelled", "scheduled-gone", "families-link-gone",
-    "deleteme-already-done", "deleteme-kept"])
+    "deleteme-already-done", "deleteme-kept", "answer-already-sent"])
 def test_every_languages_spent_teacher_toast_fits_in_a_toast(catalog: Catalog, key: str) -> None:
     for lang in catalog.languages:
         assert utf16_len(catalog.plain(key, lang)) <= TOAST_LIMIT, lang
@@ -183,3 +183,16 @@ async def test_keep_tapped_after_delete_says_it_is_deleted(chat: Chat) -> None:
     await chat.tap(rivera(chat), "dl:yes")
     assert toast(await chat.tap_on(rivera(chat), "dl:no", shown)) == \
         "Already deleted ✅ Nothing more changed."
+
+
+async def test_send_under_a_held_answer_tapped_again_says_the_answer_went(chat: Chat) -> None:
+    await ana_and_her_mother(chat)
+    await chat.send(chat.user(MOTHER, "Mamá", "es"), "/ask ¿Puede Ana llevar el libro a casa?")
+    await chat.deliver()
+    offer = await chat.send(rivera(chat), "Yes, she can take the book home.")  # no reply
+    send, shown = next(d for _, d in buttons(offer) if d != "ah:no"), message_of(offer)
+    await chat.tap(rivera(chat), send)
+    before = queued(chat)
+    assert toast(await chat.tap_on(rivera(chat), send, shown)) == \
+        "Already sent ✅ Your answer is on its way."  # not "on its way to the teacher"
+    assert queued(chat) == before
