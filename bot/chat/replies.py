@@ -182,10 +182,39 @@ async def current_tap(update: Update, context: PuenteContext, stale_key: str
     return await tapped(update)
 
 
-async def decision(update: Update, context: PuenteContext
+SPENT = "spent_buttons"  # user_data: {message id: what its spent buttons did, a prompt key}
+KEPT_SPENT = 30  # the latest few: an older message's spent buttons say only that they are old
+
+
+def remember_spent(context: PuenteContext, query: CallbackQuery, key: str) -> None:
+    """Remember (in memory, as long as the buttons are likely tapped) what the tapped
+    message's buttons did, so a later tap on them says it in its toast (`spent_key`)."""
+    if context.user_data is None or query.message is None:
+        return
+    spent = context.user_data.setdefault(SPENT, {})
+    spent[query.message.message_id] = key
+    for old in list(spent)[:-KEPT_SPENT]:
+        del spent[old]
+
+
+def spent_key(update: Update, context: PuenteContext, default: str) -> str:
+    """What a tap on the buttons of this message, spent already, says: what they did (as
+    `remember_spent` kept it), else `default`."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if message is None or context.user_data is None:
+        return default
+    return str(context.user_data.get(SPENT, {}).get(message.message_id, default))
+
+
+async def decision(update: Update, context: PuenteContext, spent: str = "button-stale"
                    ) -> tuple[CallbackQuery, User, callbacks.Callback, str] | None:
     """A tap on a "do it / keep it" pair, with the teacher's language; None when there is
-    nothing to do (no tap, or Keep: the message then says nothing changed)."""
+    nothing to do (no tap; Keep: the message then says nothing changed; or a pair spent
+    already, whose toast says what it did, else `spent`: a later tap never acts again, nor
+    turns "removed" into "nothing changed")."""
+    if await old_button(update, context, spent_key(update, context, spent)):
+        return None
     tap = await tapped(update)
     if tap is None:
         return None
@@ -193,6 +222,7 @@ async def decision(update: Update, context: PuenteContext
     lang = user_language(context, user.id, user.language_code)
     if cb.args == ("no",):
         await query.edit_message_text(context.services.catalog.render("remove-kept", lang))
+        remember_spent(context, query, "button-kept-already")
         return None
     return query, user, cb, lang
 

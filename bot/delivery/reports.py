@@ -14,7 +14,7 @@ from bot.presentation.push_views import when
 from bot.presentation.students import student_label
 from bot.services import membership, teaching
 from bot.services.teacher_answers import Unlinked
-from bot.store import outbox, people
+from bot.store import outbox, people, threads
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,11 @@ def _nobody(services: Services, push_id: int, lang: str) -> str | None:
         when=when(services.catalog, lang, push.send_at, services.config.school.timezone))
 
 
+_ANNOUNCEMENT_NOT_SENT = {threads.REMOVED: "announcement-not-sent-removed",
+                          threads.NO_CHILD: "announcement-not-sent-no-child",
+                          threads.UNLINKED: "announcement-not-sent-unlinked"}
+
+
 def unlinked_note(services: Services, gone: Unlinked) -> str | None:
     """What a teacher is told when their message to a family member did not go out because
     the family member was unlinked from the child first (None: nobody to tell)."""
@@ -70,7 +75,7 @@ def unlinked_note(services: Services, gone: Unlinked) -> str | None:
     lang = membership.known_language(services.db, gone.teacher_id) or "en"
     if gone.announced is not None:
         found = people.class_by_id(services.db, gone.announced.class_id)
-        return services.catalog.render("announcement-not-sent-unlinked", lang,
+        return services.catalog.render(_ANNOUNCEMENT_NOT_SENT[gone.why], lang,
                                        words=gone.announced.beginning,
                                        class_name=found.name if found else "-")
     if gone.student_id is None:

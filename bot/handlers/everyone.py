@@ -25,7 +25,10 @@ from bot.chat.jobs import user_jobs
 from bot.chat.replies import (
     acknowledge,
     not_modified,
+    old_button,
+    remember_spent,
     say,
+    spent_key,
     student_for,
     tapped,
     too_old,
@@ -114,7 +117,11 @@ async def deleteme(update: Update, context: PuenteContext) -> None:
 
 
 async def deleteme_button(update: Update, context: PuenteContext) -> None:
-    """Delete the student's data after the confirming tap."""
+    """Delete the student's data after the confirming tap. A later tap on the spent pair
+    says what it did and does nothing: Delete tapped on an old screen after Keep deletes
+    nothing, and Keep never writes "Nothing was deleted." over a deletion."""
+    if await old_button(update, context, spent_key(update, context, "button-stale")):
+        return
     tap = await tapped(update)
     if tap is None:
         return
@@ -134,11 +141,13 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
         done = catalog.render("deleteme-done-teacher", lang) if was_teacher else \
             catalog.render("deleteme-done-family", lang) if was_family else \
             catalog.bilingual("deleteme-done", lang)
+        remember_spent(context, query, "deleteme-already-done")
         await query.edit_message_text(done)
     else:
         catalog = context.services.catalog  # a teacher or a family who chose reads it once
         kept = catalog.bilingual("deleteme-kept", lang) if membership.reads_english_too(
             context.services.db, user_id) else catalog.render("deleteme-kept", lang)
+        remember_spent(context, query, "deleteme-kept")
         await query.edit_message_text(kept)
 
 

@@ -254,10 +254,10 @@ def _closed_offer(update: Update, context: PuenteContext) -> str:
     forgotten: a teacher's held answer is as old as any button)."""
     query = update.callback_query
     message = query.message if query is not None else None
+    held = query is not None and (query.data or "").startswith(f"{callbacks.ANSWER_HELD}:")
     if message is not None and context.user_data is not None and \
             message.message_id in context.user_data.get(SENT_OFFERS, ()):
-        return "ask-already-sent"
-    held = query is not None and (query.data or "").startswith(f"{callbacks.ANSWER_HELD}:")
+        return "answer-already-sent" if held else "ask-already-sent"  # a teacher's: an answer
     return "button-stale" if held else "ask-offer-closed"
 
 

@@ -110,7 +110,8 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
 
 
 async def language(update: Update, context: PuenteContext) -> None:
-    """Show the language menu so the student can change their home language."""
+    """Show the language menu so the student can change their home language (on a phone the
+    family shares, it says the family updates there follow it: there is no other choice)."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
@@ -118,8 +119,8 @@ async def language(update: Update, context: PuenteContext) -> None:
     menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
                                    more=keyboards.more_button(s.catalog, lang, callbacks.data(
                                        callbacks.LANG_MORE), english=True))
-    await context.bot.send_message(chat.id, s.catalog.bilingual("language-menu", lang),
-                                   reply_markup=menu)
+    key = "language-menu-shared-phone" if family.shares_phone(s.db, user.id) else "language-menu"
+    await context.bot.send_message(chat.id, s.catalog.bilingual(key, lang), reply_markup=menu)
 
 
 async def more_languages(update: Update, context: PuenteContext) -> None:

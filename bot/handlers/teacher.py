@@ -13,6 +13,7 @@ from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
     arg_text,
     decision,
+    remember_spent,
     say,
     send_long,
     send_picture,
@@ -186,6 +187,7 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap on Remove: the first tap removed them
         return
     done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
+    remember_spent(context, query, "remove-already-done")
     await query.edit_message_text(s.catalog.render(
         "remove-done", lang, name=student_label(done.student, s.catalog, lang),
         class_name=escape(done.class_name)),

@@ -8,7 +8,15 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
-from bot.chat.replies import say, spend, tapped, user_language
+from bot.chat.replies import (
+    old_button,
+    remember_spent,
+    say,
+    spend,
+    spent_key,
+    tapped,
+    user_language,
+)
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards, message_views
 from bot.presentation.i18n import Counted
@@ -47,7 +55,10 @@ async def announce(update: Update, context: PuenteContext) -> None:
 
 
 async def announce_button(update: Update, context: PuenteContext) -> None:
-    """The teacher confirmed (families, or families and students) or cancelled."""
+    """The teacher confirmed (families, or families and students) or cancelled. A later tap
+    on the spent buttons says which it was, sent or cancelled, and does nothing again."""
+    if await old_button(update, context, _spent(update, context)):
+        return
     tap = await tapped(update)
     if tap is None:
         return
@@ -59,6 +70,7 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
         return
     if choice == "no":
         announcements.cancel_announcement(s.db, user.id, announcement_id)
+        remember_spent(context, query, "announce-cancelled")  # the store forgets it
         await say(update, context, "announce-cancelled", bilingual=False)
         return
     found, deliveries = announcements.confirm_announcement(s.db, user.id, announcement_id,
@@ -78,3 +90,14 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     else:
         await say(update, context, "announce-queued-families", bilingual=False,
                   families=Counted("count-family-members", families))
+
+
+def _spent(update: Update, context: PuenteContext) -> str:
+    """What a tap on an announcement's spent buttons says: cancelled (as remembered), or
+    what the store knows (it went)."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return "button-stale"
+    announcement_id = callbacks.parse(query.data).int_arg(0)
+    return spent_key(update, context, announcements.spent_prompt(
+        context.services.db, user.id, announcement_id))

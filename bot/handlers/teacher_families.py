@@ -14,6 +14,7 @@ from bot.chat.replies import (
     arg_text,
     decision,
     not_modified,
+    remember_spent,
     say,
     send_long,
     send_picture,
@@ -163,6 +164,7 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap: the first tap unlinked them
         return
     link = membership.unlink_family(s.db, user.id, cb.int_arg(0), s.clock())
+    remember_spent(context, query, "families-already-unlinked")
     context.deliverer.wake()  # a message still queued for them is dropped, its teacher told
     await query.edit_message_text(s.catalog.render(
         "families-unlinked", lang, name=student_for(context, user.id, link.student_id,
@@ -192,6 +194,7 @@ async def revoke_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
         return
     found = membership.revoke_link(s.db, user.id, cb.int_arg(0), s.clock())
+    remember_spent(context, query, "families-link-gone")
     await query.edit_message_text(s.catalog.render(
         "families-link-cancelled", lang, name=_link_owner(context, user.id, found, lang),
         date=_day(context, found)), parse_mode=ParseMode.HTML)

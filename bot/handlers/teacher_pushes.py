@@ -15,6 +15,7 @@ from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
     decision,
     old_button,
+    remember_spent,
     say,
     send_long,
     spend,
@@ -174,7 +175,10 @@ def _waiting_lines(update: Update, context: PuenteContext, plan: pushes.PushPlan
 
 async def push_again_button(update: Update, context: PuenteContext) -> None:
     """Send a push again to the students who already had its words today (checked on the
-    server: the teacher's own push, of today, with someone left to send to)."""
+    server: the teacher's own push, of today, with someone left to send to). A later tap
+    on it, spent, says it went (playtest: it said nothing) and sends nothing."""
+    if await old_button(update, context, "push-again-already-sent"):
+        return
     tap = await tapped(update)
     if tap is None:
         return
@@ -209,9 +213,7 @@ async def scheduled(update: Update, context: PuenteContext) -> None:
 async def scheduled_button(update: Update, context: PuenteContext) -> None:
     """Ask before cancelling a waiting push; cancel what it has not sent after the confirming
     tap (checked on the server: the teacher's own push, still waiting)."""
-    if await old_button(update, context, "scheduled-gone"):  # a second tap on Cancel
-        return
-    decided = await decision(update, context)
+    decided = await decision(update, context, "scheduled-gone")  # a later tap: said why
     if decided is None:
         return
     query, user, cb, lang = decided
@@ -229,6 +231,7 @@ async def scheduled_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap on Cancel: the first tap cancelled it
         return
     done = pushes.cancel_scheduled(s.db, user.id, cb.int_arg(0), s.clock())
+    remember_spent(context, query, "scheduled-already-cancelled")
     await query.edit_message_text(push_views.cancelled(s.catalog, lang, done.push,
                                                        done.students, tz),
                                   parse_mode=ParseMode.HTML)

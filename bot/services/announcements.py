@@ -189,6 +189,16 @@ def queue_announcement(db: Database, found: threads.Announcement,
     return len(rendered)
 
 
+def spent_prompt(db: Database, teacher_id: int, announcement_id: int) -> str:
+    """What a tap on an announcement's spent buttons says: it went ("Already sent ✅"), else
+    that it was sent or cancelled (a cancelled one is dropped, as is one forgotten since by
+    retention: the store cannot tell them apart). Another teacher's is only an old button."""
+    found = threads.get_announcement(db, announcement_id)
+    if found is not None and found.teacher_id != teacher_id:
+        return "button-stale"
+    return "announce-already-sent" if found is not None and found.sent else "announce-gone"
+
+
 def cancel_announcement(db: Database, teacher_id: int, announcement_id: int) -> None:
     found = threads.get_announcement(db, announcement_id)
     if found is not None and found.teacher_id == teacher_id:

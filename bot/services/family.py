@@ -105,6 +105,12 @@ def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -
     return LinkOpened(_first_name(db, user_id))
 
 
+def shares_phone(db: Database, user_id: int) -> bool:
+    """Whether this student's own account is linked as their family's too (a shared phone):
+    its family updates come in the student's home language."""
+    return families.is_linked(db, user_id, user_id)
+
+
 def _still_works(link: families.FamilyLinkRow, now: datetime) -> None:
     """Refuse a link the teacher cancelled, or one past its days."""
     if link.revoked:

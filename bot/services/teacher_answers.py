@@ -88,17 +88,21 @@ class Unlinked:
     teacher_id: int | None   # who wrote it (None: its thread is gone, nobody to tell)
     student_id: int | None   # whom it is about (None: an announcement, to a class)
     announced: threads.Announced | None = None
+    why: str = threads.UNLINKED  # an announcement's: threads.REMOVED, NO_CHILD or UNLINKED
 
 
 def unlinked_reader(db: Database, chat_id: int, kind: str,
                     payload: dict[str, object]) -> Unlinked | None:
     """The message is a teacher's answer (or message written first) to a family member no
     longer linked to the student it is about, or an announcement to one with no child left in
-    its class (None: it may go). Checked as it goes out, not only when someone is unlinked,
-    so no way of unlinking can let one through."""
+    its class, or to a student removed from it (None: it may go). Checked as it goes out, not
+    only when someone is unlinked or removed, so no way of leaving can let one through."""
     if kind == "announcement" and isinstance(payload.get("announcement"), int):
-        gone = threads.announced_to_former(db, int(str(payload["announcement"])), chat_id)
-        return Unlinked(None, gone.teacher_id, None, gone) if gone is not None else None
+        found = threads.announced_to_former(db, int(str(payload["announcement"])), chat_id)
+        if found is None:
+            return None
+        gone, why = found
+        return Unlinked(None, gone.teacher_id, None, gone, why)
     answer_id, student_id = payload.get("answer_id"), payload.get("student_id")
     if kind != "answer" or not isinstance(answer_id, int) or not isinstance(student_id, int):
         return None

@@ -359,18 +359,30 @@ def announced(db: Database, chat_id: int, message_id: int) -> Announced | None:
     return Announced(row[0], row[1], row[2], parse(row[3]), row[4]) if row else None
 
 
-def announced_to_former(db: Database, announcement_id: int, chat_id: int) -> Announced | None:
-    """A confirmed announcement queued for a family member who no longer has a child in its
-    class (unlinked since); None while they do, or for a student (removed from a class, they
-    are no family member unlinked), or when the announcement is forgotten (retention)."""
+REMOVED = "removed"    # a student, taken out of the class since
+NO_CHILD = "no-child"  # a family member still linked, but to no child in the class now
+UNLINKED = "unlinked"  # a family member linked to no student any more
+
+
+def announced_to_former(db: Database, announcement_id: int, chat_id: int
+                        ) -> tuple[Announced, str] | None:
+    """A confirmed announcement queued for someone with no tie left to its class, and why
+    (REMOVED, NO_CHILD or UNLINKED): no longer in it themselves, nor linked to a child in it.
+    None while they are, or when the announcement is forgotten (retention)."""
     row = db.execute(
-        "SELECT a.id, a.class_id, a.teacher_id, a.sent_at, a.beginning FROM announcements a "
+        "SELECT a.id, a.class_id, a.teacher_id, a.sent_at, a.beginning, "
+        "EXISTS (SELECT 1 FROM students WHERE id = :chat), "
+        "EXISTS (SELECT 1 FROM families WHERE telegram_id = :chat) FROM announcements a "
         "WHERE a.id = :a AND a.sent_at IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM students WHERE id = :chat) "
+        "AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = a.class_id "
+        "AND e.student_id = :chat) "
         "AND NOT EXISTS (SELECT 1 FROM enrollments e JOIN families f "
         "ON f.student_id = e.student_id WHERE e.class_id = a.class_id "
         "AND f.telegram_id = :chat)", {"a": announcement_id, "chat": chat_id}).fetchone()
-    return Announced(row[0], row[1], row[2], parse(row[3]), row[4]) if row else None
+    if row is None:
+        return None
+    why = REMOVED if row[5] else NO_CHILD if row[6] else UNLINKED
+    return Announced(row[0], row[1], row[2], parse(row[3]), row[4]), why
 
 
 def drop_announcement(db: Database, announcement_id: int) -> None:

@@ -280,8 +280,7 @@ async def test_an_old_cancel_button_is_answered_once_and_nothing_is_refused(chat
     old = await chat.tap_on(rivera(chat), "sc:1", listed[-1].result_id)
     assert chat.api.refused == []
     assert [c.params.get("text") for c in again if c.method == "answerCallbackQuery"] == [
-        "That push is not waiting any more (it was sent or cancelled), so nothing changed. "
-        "/scheduled lists what still waits."]
+        "Already cancelled ✅ Nothing more of that push goes out."]  # what this tap did
     assert "That push is not waiting any more" in texts(old)
 
 
