@@ -22,7 +22,7 @@ async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn
     teacher.say("/family Ana")
     link = await teacher.wait_for("Send this link to Ana's family", STEP)
     payload = start_code(link)
-    invitation = await teacher.wait_for("¡Hola! El maestro o la maestra de Ana", STEP)  # to forward
+    invitation = await teacher.wait_for("¡Hola! El maestro o la maestra de Ana", STEP)  # forwarded
     assert payload in invitation.text
     await teacher.wait_for("Escanee para conectarse", STEP)  # the QR code's caption
     mother.say(f"/start {payload}")
