@@ -12,7 +12,13 @@ from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beginner_stem
 from bot.domain.typed_answers import Verdict, grade, slip_marks
-from bot.domain.variety import definition_stem, gap_sentences, item_kinds, same_prompt
+from bot.domain.variety import (
+    definition_stem,
+    gap_sentences,
+    item_kinds,
+    same_prompt,
+    shown_since,
+)
 
 CHOICES = 4
 # A level 1-2 student chooses among up to six words she has read (three rows of two short
@@ -316,14 +322,14 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
                   turn, last)
     fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
                  ItemType.TYPED]
-    again: Item | None = None  # an item showing `last` again: only when no other kind can ask
+    again: list[Item] = []  # items showing a prompt of `last`: only when no other kind can ask
     for kind in dict.fromkeys(fallbacks):
         item = _try_item(target, pool, kind, who, rng)
         if item is not None and not same_prompt(item.prompt, last):
             return item
-        again = again or item
-    if again is not None:
-        return again
+        again += [item] if item is not None else []
+    if again:  # the prompt shown longest ago (stable: the level's kinds in order)
+        return min(again, key=lambda i: shown_since(i.prompt, last))
     # No fair choice item (e.g. a beginner who has seen one word): ask for the word itself,
     # with the word blanked out of its definition if the pack's definition uses it.
     return Item(target.id, ItemType.TYPED, rules.masked(target.word.definition, target.word),

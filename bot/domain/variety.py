@@ -22,7 +22,7 @@ running as a poll, buttons and typing (playtest: "predator").
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
 from bot.domain import item_rules as rules
@@ -73,11 +73,19 @@ def prompt_key(text: str) -> str:
     return " ".join(fold(text).rstrip(" .").split())
 
 
-def same_prompt(text: str, last: Collection[str]) -> bool:
-    """Whether `text` is a prompt the word's last question showed (`last`: its last check
-    question's and any "Practice again" one's after it), read as the student reads it."""
+def shown_since(text: str, last: Sequence[str]) -> int:
+    """How recently the word's last questions showed `text` (`last`: its last check
+    question's prompt, then any "Practice again" one's after it, in order), read as the
+    student reads it: 0 never, else 1 + the place of its latest showing. When every way to
+    ask a word was shown, the one shown longest ago is asked: the last thing read, with its
+    answer, is the one the screen still holds."""
     key = prompt_key(text)
-    return any(prompt_key(shown) == key for shown in last)
+    return max((n + 1 for n, shown in enumerate(last) if prompt_key(shown) == key), default=0)
+
+
+def same_prompt(text: str, last: Sequence[str]) -> bool:
+    """Whether `text` is a prompt the word's last questions showed (shown_since)."""
+    return shown_since(text, last) > 0
 
 
 def definition_stems(word: Word, scaffold: Scaffold) -> list[str]:
@@ -90,14 +98,14 @@ def definition_stems(word: Word, scaffold: Scaffold) -> list[str]:
     return sorted(stems, key=lambda s: s in shown)  # stable: the card's own last
 
 
-def not_last(options: Sequence[str], last: Collection[str]) -> list[str]:
+def not_last(options: Sequence[str], last: Sequence[str]) -> list[str]:
     """The options in order, the one the word's last question showed moved to the end: a
     turn skipped (a "Practice again" answer counts one) must not land on it again."""
-    return sorted(options, key=lambda o: same_prompt(o, last))
+    return sorted(options, key=lambda o: shown_since(o, last))
 
 
 def definition_stem(word: Word, scaffold: Scaffold, turn: int,
-                    last: Collection[str] = ()) -> str | None:
+                    last: Sequence[str] = ()) -> str | None:
     """This turn's English definition stem, never the one the word's last question showed
     when it has another (None: every definition gives the word away)."""
     stems = not_last(turned(definition_stems(word, scaffold), turn), last)

@@ -148,3 +148,14 @@ def test_a_prompt_shown_by_practice_again_is_not_asked_next() -> None:
 def test_the_audit_names_words_whose_two_definitions_are_the_same() -> None:
     shipped = [w for p in load_packs().packs for w in p.words]
     assert same_definition_words(shipped) == ()  # each newcomer's definition is simpler
+
+
+def test_when_every_way_was_shown_the_one_shown_longest_ago_is_asked() -> None:
+    # no gap sentence: the definition (the last check's) and the home-language term (the
+    # "Practice again" after it, read with its answer a moment before) are all there is
+    bare = WordRef(SAME.id, replace(SAME.word, cloze=None, more_clozes=()), PACK.id)
+    term = bare.word.glosses["ar"].term
+    for kind in (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL):
+        item = build_item(bare, POOL, kind, "ar", scaffold_for(3), random.Random(1),
+                          last=(PREDATOR.word.definition, term))
+        assert item.prompt == PREDATOR.word.definition
