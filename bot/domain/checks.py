@@ -16,6 +16,7 @@ from bot.domain.variety import (
     definition_stem,
     gap_sentences,
     item_kinds,
+    not_last,
     same_prompt,
     shown_since,
 )
@@ -281,7 +282,10 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         own = gloss.definition if gloss is not None else None
         if own and (rules.cognate_in(own, word) or rules.answer_in_text(own, word)):
             own = None  # a cognate in the stem gives the answer away: the picture instead
-        stem = beginner_stem(own, word.emoji)  # None: the English definition, as a last resort
+        # the home-language definition, else the picture; the picture first when the word's
+        # last question showed that definition (a typed recall asked as before is not one)
+        stems = [s for s in (beginner_stem(own, None), beginner_stem(None, word.emoji)) if s]
+        stem = next(iter(not_last(stems, who.last)), None)  # None: the English definition
         if stem and item_type is ItemType.TYPED:  # no fair options (e.g. one word seen)
             return Item(target.id, item_type, stem, (), word.term)
         # An option whose home-language term is inside the stem would pull a wrong answer.
