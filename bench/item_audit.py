@@ -9,7 +9,7 @@ import time
 from _quick import sized
 
 from bot.domain.language import SUPPORTED_UI
-from bot.domain.variety import single_sentence_words
+from bot.domain.variety import same_definition_words, single_sentence_words
 from bot.services.packs import audit_packs, load_packs
 
 REPEATS = sized(3, 1)
@@ -39,6 +39,9 @@ def main() -> None:
     print(f"one gap sentence {len(single)} of {words} words (each gap check shows it again; "
           f"cloze = [\"...\", \"...\"] adds more)" + (f", e.g. {', '.join(single[:4])}"
                                                        if single else ""))
+    same = [w.term for p in packs for w in same_definition_words(p.words)]
+    print(f"simple = definition {len(same)} of {words} words (checks have one definition to "
+          "ask, the newcomer no simpler one)" + (f": {', '.join(same)}" if same else ""))
     for rule, count in report.giveaways.most_common():
         print(f"  {count:6}  {rule}   e.g. {report.examples[rule]}")
     per_item = [t / report.items * 1e6 for t in timings]

@@ -206,7 +206,8 @@ class Simulation:
     answered: int
     taps: dict[int, list[int]]          # per level: counted taps, passed by elimination
     # per level: questions on a word asked before, those whose prompt repeats its previous
-    # question's word for word, first questions on a word, and those showing a card's sentence
+    # question's word for word, first questions on a word, those showing a card's sentence,
+    # and those repeating the last prompt shown on the word, a "Practice again" one included
     prompts: dict[int, list[int]] = field(default_factory=dict)
 
 
@@ -266,8 +267,9 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
         day += timedelta(days=1)
     answered = 0
     taps: dict[int, list[int]] = {level: [0, 0] for level in levels}  # counted, eliminated
-    prompts: dict[int, list[int]] = {level: [0, 0, 0, 0] for level in levels}
+    prompts: dict[int, list[int]] = {level: [0, 0, 0, 0, 0] for level in levels}
     last: dict[tuple[int, int], str] = {}  # (student, word) -> the prompt it was last asked with
+    shown_last: dict[tuple[int, int], str] = {}  # the same, "Practice again" items included
     for index, day in enumerate(days):
         base = START + timedelta(days=(day - days[0]).days)
         for student in students:
@@ -291,7 +293,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                 question = checks.start_check(db, student.id, now, student.rng)
                 while question is not None:
                     now += timedelta(seconds=20)
-                    _count_prompt(student, question, cards, last, prompts)
+                    _count_prompt(student, question, cards, last, prompts, shown_last)
                     strange = _strange(db, who, question.item)
                     option, text, from_memory = answer(student, question, words, now, glosses,
                                                        strange)
@@ -321,15 +323,20 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
 
 def _count_prompt(student: Student, question: checks.Question,
                   cards: dict[int, tuple[str, str, str]], last: dict[tuple[int, int], str],
-                  prompts: dict[int, list[int]]) -> None:
+                  prompts: dict[int, list[int]], shown_last: dict[tuple[int, int], str]
+                  ) -> None:
     """Count a question whose prompt repeats the last one asked on its word word for word
     (passed by remembering the sentence's shape), and a first question that shows a sentence
     of the word's card (the definition or example at levels 3-6, the newcomer's English
-    definition at 1-2)."""
-    if question.practice:
-        return  # "Practice again" repeats the card on purpose, and counts for nothing
+    definition at 1-2); apart, a check question repeating the last prompt shown on its word,
+    a "Practice again" item's included (its answer was shown right after it)."""
     item, counts = question.item, prompts[student.level]
     key = (student.id, item.word_id)
+    if question.practice:
+        shown_last[key] = item.prompt  # remembered as shown, counted for nothing itself
+        return
+    counts[4] += shown_last.get(key) == item.prompt
+    shown_last[key] = item.prompt
     definition, example, simple = cards.get(item.word_id, ("", "", ""))
     card = {simple} if student.level <= 2 else {definition, example}
     if key in last:
@@ -457,10 +464,12 @@ def main() -> None:
         rate = eliminated / counted if counted else 0.0
         print(f"  level {level}: counted taps {counted:>5}, only the answer seen "
               f"{eliminated:>5} = {rate:6.1%} (elimination)")
-    for level, (again, repeats, first, card) in figures["prompts"].items():  # type: ignore[union-attr]
+    for level, (again, repeats, first, card, shown) in figures["prompts"].items():  # type: ignore[union-attr]
         print(f"  level {level}: a word asked again {again:>5}, same prompt as last time "
-              f"{repeats:>5} = {repeats / again if again else 0:6.1%}; asked first {first:>4}, "
-              f"with a sentence of its card {card:>4} = {card / first if first else 0:6.1%}")
+              f"{repeats:>5} = {repeats / again if again else 0:6.1%} (last shown, practice "
+              f"included: {shown:>5} = {shown / again if again else 0:6.1%}); asked first "
+              f"{first:>4}, with a sentence of its card {card:>4} = "
+              f"{card / first if first else 0:6.1%}")
     print("goals: guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %")
 
 

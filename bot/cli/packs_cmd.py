@@ -91,6 +91,22 @@ def _print_single_sentences(packs: Sequence[Pack]) -> None:
                   f"asked again every gap check (add more: cloze = [\"...\", \"...\"]): {shown}")
 
 
+def _print_same_definitions(packs: Sequence[Pack]) -> int:
+    """Per pack, the words whose `simple` definition reads the same as `definition`: checks
+    then ask the one sentence in turn after turn, and a newcomer gets no simpler wording.
+    A fault to fix (write a simpler paraphrase): returns how many, for the exit status."""
+    from bot.domain.variety import same_definition_words
+
+    total = 0
+    for pack in packs:
+        same = same_definition_words(pack.words)
+        total += len(same)
+        if same:
+            print(f"  {pack.id}: {len(same)} words have `simple` the same as `definition` "
+                  f"(write a simpler wording): {', '.join(w.term for w in same)}")
+    return total
+
+
 def audit_packs_command(args: argparse.Namespace) -> int:
     """Print item counts and give-aways by rule, with one example each; exit 1 if any."""
     from bot.services.packs import audit_packs, load_packs
@@ -110,9 +126,11 @@ def audit_packs_command(args: argparse.Namespace) -> int:
     print(f"  levels 1-2, a word with no other of its part of speech seen, asked among the "
           f"words that were (counted as practice, not evidence): {report.practice_only}")
     _print_single_sentences(result.packs)
+    same = _print_same_definitions(result.packs)
+    print(f"simple definition the same as the card's: {same}")
     if not report.total:
         print("give-aways: 0")
-        return 0
+        return 1 if same else 0
     print(f"give-aways: {report.total}")
     for rule, count in report.giveaways.most_common():
         print(f"  {count:6}  {rule}")

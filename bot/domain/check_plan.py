@@ -56,7 +56,8 @@ class Asker:
     new_today: frozenset[int] = frozenset()
     # word id -> graded answers so far: which kind and sentence its turn asks (variety)
     turns: Mapping[int, int] = field(default_factory=dict)
-    last: Mapping[int, str] = field(default_factory=dict)  # word id -> its last prompt shown
+    # word id -> the prompts its last questions showed (study.last_prompts)
+    last: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -151,14 +152,14 @@ def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozense
             kind = ItemType.CHOICE  # one poll a check, and only first: asked as buttons
         tap = build_item(target, asker.pool, kind, asker.lang, asker.scaffold, rng, asker.seen,
                          asker.hears, avoid=avoid, turn=asker.turns.get(target.id, 0),
-                         last=asker.last.get(target.id))
+                         last=asker.last.get(target.id, ()))
         if not tap.typed and (asker.counted(tap, met) or 0) > 1:
             return tap, False
     if not may_type:
         return item, True
     typed = build_item(target, asker.pool, ItemType.TYPED, asker.lang, asker.scaffold, rng,
                        asker.seen, asker.hears, avoid=avoid, turn=asker.turns.get(target.id, 0),
-                       last=asker.last.get(target.id))
+                       last=asker.last.get(target.id, ()))
     return (typed, False) if typed.typed else (item, False)
 
 

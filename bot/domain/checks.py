@@ -12,7 +12,14 @@ from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beginner_stem
 from bot.domain.typed_answers import Verdict, grade, slip_marks
-from bot.domain.variety import definition_stem, gap_sentences, item_kinds
+from bot.domain.variety import (
+    definition_stem,
+    gap_sentences,
+    item_kinds,
+    not_last,
+    same_prompt,
+    shown_since,
+)
 
 CHOICES = 4
 # A level 1-2 student chooses among up to six words she has read (three rows of two short
@@ -79,7 +86,9 @@ class Learner:
     # check): offered only when no other fair word is left (evidence.counted_choices)
     avoid: frozenset[int] = frozenset()
     turn: int = 0  # the word's graded answers so far: which of its sentences to show (variety)
-    last: str | None = None  # the prompt its last check question showed: not again if avoidable
+    # the prompts its last check question and any "Practice again" after it showed: not again
+    # where it can be asked another way
+    last: tuple[str, ...] = ()
 
     @property
     def beginner(self) -> bool:
@@ -190,7 +199,7 @@ def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
     again = None  # the sentence its last question showed: only when no other gaps
     for cloze in gap_sentences(target.word, who.turn):
         item = _gap_item(target, cloze, pool, who, rng)
-        if item is not None and item.prompt != who.last:
+        if item is not None and not same_prompt(item.prompt, who.last):
             return item
         again = again or item
     return again
@@ -273,7 +282,10 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
         own = gloss.definition if gloss is not None else None
         if own and (rules.cognate_in(own, word) or rules.answer_in_text(own, word)):
             own = None  # a cognate in the stem gives the answer away: the picture instead
-        stem = beginner_stem(own, word.emoji)  # None: the English definition, as a last resort
+        # the home-language definition, else the picture; the picture first when the word's
+        # last question showed that definition (a typed recall asked as before is not one)
+        stems = [s for s in (beginner_stem(own, None), beginner_stem(None, word.emoji)) if s]
+        stem = next(iter(not_last(stems, who.last)), None)  # None: the English definition
         if stem and item_type is ItemType.TYPED:  # no fair options (e.g. one word seen)
             return Item(target.id, item_type, stem, (), word.term)
         # An option whose home-language term is inside the stem would pull a wrong answer.
@@ -298,7 +310,7 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
                scaffold: Scaffold, rng: random.Random,
                seen: frozenset[int] | None = None, hears: bool = False,
                choices: int | None = None, avoid: frozenset[int] = frozenset(),
-               turn: int = 0, last: str | None = None) -> Item:
+               turn: int = 0, last: tuple[str, ...] = ()) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
     else of the level's next type that does (recall types last for beginners).
 
@@ -306,16 +318,22 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four);
     `avoid`: words offered only when no other fair option is left (Learner.avoid); `turn`:
     the word's graded answers so far, which pick its definition and gap sentence, never
-    `last` (its last question's prompt) where it has another (variety)."""
+    `last` (its last questions' prompts, whatever kind showed them) where another definition,
+    gap sentence or kind can ask it (variety): a word whose one definition the last question
+    showed is asked by a gap or its home-language term instead."""
     who = Learner(lang, scaffold, seen, hears,
                   choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES), avoid,
                   turn, last)
     fallbacks = [item_type, *scaffold.item_types, ItemType.REVERSE, ItemType.CHOICE,
                  ItemType.TYPED]
+    again: list[Item] = []  # items showing a prompt of `last`: only when no other kind can ask
     for kind in dict.fromkeys(fallbacks):
         item = _try_item(target, pool, kind, who, rng)
-        if item is not None:
+        if item is not None and not same_prompt(item.prompt, last):
             return item
+        again += [item] if item is not None else []
+    if again:  # the prompt shown longest ago (stable: the level's kinds in order)
+        return min(again, key=lambda i: shown_since(i.prompt, last))
     # No fair choice item (e.g. a beginner who has seen one word): ask for the word itself,
     # with the word blanked out of its definition if the pack's definition uses it.
     return Item(target.id, ItemType.TYPED, rules.masked(target.word.definition, target.word),
@@ -327,7 +345,7 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
                 seen: frozenset[int] | None = None, hears: bool = False,
                 avoid: frozenset[int] = frozenset(),
                 turns: Mapping[int, int] | None = None,
-                last: Mapping[int, str] | None = None) -> list[Item]:
+                last: Mapping[int, tuple[str, ...]] | None = None) -> list[Item]:
     """Build a short check, one item per word (at most `size`, never more than MAX_CHECK),
     rotating the level's item types (and, at levels 1-2 with a voice, "hear the word, choose
     it"). With `turns` (word id -> graded answers so far) each word's kind, definition and
@@ -356,7 +374,7 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a message of its own: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears,
-                                avoid=avoid, turn=turn, last=(last or {}).get(target.id)))
+                                avoid=avoid, turn=turn, last=(last or {}).get(target.id, ())))
         avoid |= {target.id}
     return poll_first(items)
 

@@ -21,6 +21,7 @@ from bot.domain.checks import GAP, Item, WordRef, build_item
 from bot.domain.evidence import OptionWords
 from bot.domain.item_rules import Giveaway
 from bot.domain.scaffold import ItemType, scaffold_for
+from bot.domain.variety import same_definition_words
 
 LEVELS = (1, 2, 3, 4, 5, 6)
 
@@ -114,12 +115,12 @@ def _kinds(level: int) -> list[ItemType]:
 
 def _turns(target: WordRef, kind: ItemType) -> int:
     """How many turns of a word give this kind another sentence: its gap sentences, its two
-    definitions (variety.definition_stems), else one."""
+    definitions (variety.definition_stems: two that read the same are one), else one."""
     word = target.word
     if kind is ItemType.CLOZE:
         return max(1, len(word.clozes))
     if kind in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED):
-        return 2 if word.simple and word.simple != word.definition else 1
+        return 1 if same_definition_words([word]) or not word.simple else 2
     return 1
 
 

@@ -302,7 +302,7 @@ def introduced(db: Database, who: Learner, question: Question) -> Question:
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],
                           now: datetime, rng: random.Random, tz: ZoneInfo = UTC,
-                          last: Mapping[int, str] | None = None
+                          last: Mapping[int, tuple[str, ...]] | None = None
                           ) -> tuple[list[Item], list[Item]]:
     """The check's deciding reviews and its other items (deciding_first asks them first): a
     due review that could master its word is asked as recall, and first in the check:
@@ -332,7 +332,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
         for kind in kinds:
             recall = item if item.item_type is kind else build_item(
                 target, pool, kind, who.language, who.scaffold, rng, seen, avoid=avoid,
-                turn=state.attempts, last=(last or {}).get(target.id))
+                turn=state.attempts, last=(last or {}).get(target.id, ()))
             if recall.item_type in RECALL and (recall.typed or (counted_choices(
                     recall, index.of(recall, target.pack_id), who.language, met)
                     or 0) >= RECALL_CHOICES):

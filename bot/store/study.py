@@ -155,13 +155,18 @@ def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemT
                 int(practice)])
 
 
-def last_prompts(db: Database, student_id: int) -> dict[int, str]:
-    """Per word, the prompt its latest check question showed ("Practice again" left out):
-    a new check asks the word another way where it has one (domain/variety.py). Read once as
-    a check is built, never on the answer path; purged items are simply not known."""
-    rows = db.execute("SELECT word_id, prompt FROM check_items WHERE student_id = ? "
-                      "AND practice = 0 ORDER BY id", [student_id]).fetchall()
-    return {word_id: prompt for word_id, prompt in rows}  # the latest wins
+def last_prompts(db: Database, student_id: int) -> dict[int, tuple[str, ...]]:
+    """Per word, the prompts its latest numbered question and any "Practice again" item after
+    it showed: both were read with their answers shown, so a new check asks the word another
+    way where it has one (domain/variety.py; a check that repeated the practice item's
+    question tested the screen, playtest: "habitat"). Read once as a check is built, never on
+    the answer path; purged items are simply not known."""
+    rows = db.execute("SELECT word_id, prompt, practice FROM check_items WHERE student_id = ? "
+                      "ORDER BY id", [student_id]).fetchall()
+    shown: dict[int, tuple[str, ...]] = {}
+    for word_id, prompt, practice in rows:  # in order: a numbered question starts afresh
+        shown[word_id] = (*shown.get(word_id, ()), prompt) if practice else (prompt,)
+    return shown
 
 
 def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import replace
 
@@ -10,7 +11,12 @@ import pytest
 from bot.domain.checks import WordRef, build_check, build_item
 from bot.domain.packs import PackError, parse_pack
 from bot.domain.scaffold import ItemType, scaffold_for
-from bot.domain.variety import item_kinds, single_sentence_words
+from bot.domain.variety import (
+    definition_stems,
+    item_kinds,
+    same_definition_words,
+    single_sentence_words,
+)
 from bot.services.packs import load_packs
 
 PACK = next(p for p in load_packs().packs if p.id == "science.ecosystems")
@@ -90,3 +96,78 @@ def test_a_pack_lists_several_gap_sentences_and_each_is_checked() -> None:
                    '"No gap here."', "t.toml")
     said = " ".join(str(p) for p in bad.value.problems)
     assert "repeats an earlier cloze" in said and "whole word" in said
+
+
+PREDATOR = next(r for r in POOL if r.word.term == "predator")
+# as the pack had it before the playtest: the newcomer's definition a copy of the card's
+SAME = WordRef(PREDATOR.id, replace(PREDATOR.word, simple=PREDATOR.word.definition.upper()
+                                    .rstrip(".")), PACK.id)
+
+
+def test_two_definitions_that_read_the_same_are_one_prompt() -> None:
+    assert definition_stems(SAME.word, scaffold_for(3)) == [PREDATOR.word.definition]
+    assert same_definition_words([SAME.word, PREDATOR.word]) == (SAME.word,)
+
+
+@pytest.mark.parametrize("lang", ["ar", "es", "zh"])
+def test_a_word_with_one_definition_is_never_asked_the_same_way_twice_running(
+        lang: str) -> None:
+    # playtest (level 3, Arabic): "Which word means this? An animal that hunts and eats other
+    # animals" as a poll, buttons, then typed twice: four checks, one sentence
+    for start in range(4):  # whichever kind the word's first check happens to take
+        prompts: list[str] = []
+        last: tuple[str, ...] = ()
+        for turn in range(start, start + 4):
+            item = build_check([SAME], POOL, lang, scaffold_for(3), random.Random(turn),
+                               turns={SAME.id: turn}, last={SAME.id: last})[0]
+            prompts.append(item.prompt)
+            last = (item.prompt,)
+        assert all(a.casefold() != b.casefold() for a, b in itertools.pairwise(prompts)), \
+            prompts
+
+
+def test_the_one_definition_is_asked_again_only_when_nothing_else_can_ask_the_word() -> None:
+    # no gap sentence and no home-language term: the definition is all there is
+    bare = WordRef(SAME.id, replace(SAME.word, cloze=None, more_clozes=(), glosses={}),
+                   PACK.id)
+    item = build_item(bare, POOL, ItemType.CHOICE, "ar", scaffold_for(3), random.Random(1),
+                      last=(PREDATOR.word.definition,))
+    assert item.prompt == PREDATOR.word.definition
+
+
+def test_a_prompt_shown_by_practice_again_is_not_asked_next() -> None:
+    practice = build_item(HABITAT, POOL, ItemType.CHOICE, "ar", scaffold_for(3),
+                          random.Random(1), turn=1).prompt
+    for kind in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED):
+        for turn in range(4):
+            asked = build_item(HABITAT, POOL, kind, "ar", scaffold_for(3), random.Random(2),
+                               turn=turn, last=("Another question", practice))
+            assert asked.prompt != practice
+
+
+def test_the_audit_names_words_whose_two_definitions_are_the_same() -> None:
+    shipped = [w for p in load_packs().packs for w in p.words]
+    assert same_definition_words(shipped) == ()  # each newcomer's definition is simpler
+
+
+def test_when_every_way_was_shown_the_one_shown_longest_ago_is_asked() -> None:
+    # no gap sentence: the definition (the last check's) and the home-language term (the
+    # "Practice again" after it, read with its answer a moment before) are all there is
+    bare = WordRef(SAME.id, replace(SAME.word, cloze=None, more_clozes=()), PACK.id)
+    term = bare.word.glosses["ar"].term
+    for kind in (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL):
+        item = build_item(bare, POOL, kind, "ar", scaffold_for(3), random.Random(1),
+                          last=(PREDATOR.word.definition, term))
+        assert item.prompt == PREDATOR.word.definition
+
+
+@pytest.mark.parametrize("kind", [ItemType.TYPED, ItemType.CHOICE])
+def test_a_newcomer_asked_by_her_own_definition_last_time_is_shown_the_picture(
+        kind: ItemType) -> None:
+    own = HABITAT.word.glosses["ar"].definition
+    assert own and HABITAT.word.emoji
+    item = build_item(HABITAT, POOL, kind, "ar", scaffold_for(1), random.Random(1),
+                      last=(own,))
+    assert item.prompt == HABITAT.word.emoji
+    again = build_item(HABITAT, POOL, kind, "ar", scaffold_for(1), random.Random(1))
+    assert again.prompt == own  # otherwise her own language's definition, as before

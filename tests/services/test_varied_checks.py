@@ -21,11 +21,12 @@ from tests.harness import enrol_student, read_words
 TZ = ZoneInfo("America/New_York")
 
 
-def study_days(db: Database, days: int, user_id: int = 1001, misses: bool = False
-               ) -> dict[int, list[str]]:
+def study_days(db: Database, days: int, user_id: int = 1001, misses: bool = False,
+               practice: bool = False) -> dict[int, list[str]]:
     """She reads her cards, then does one check a day, every answer right (`misses`: every
     other numbered one wrong, which brings "Practice again" between checks): the prompts each
-    word was asked with, in order ("Practice again" left out: it repeats on purpose)."""
+    word was asked with, in order ("Practice again" left out unless `practice`: then its
+    prompts are kept too, marked with a leading "practice: ")."""
     asked: dict[int, list[str]] = {}
     now = START
     read_words(db, now, user_id)
@@ -35,8 +36,9 @@ def study_days(db: Database, days: int, user_id: int = 1001, misses: bool = Fals
         question = checks.start_check(db, user_id, now, rng, tz=TZ)
         while question is not None:
             item = question.item
-            if not question.practice:
-                asked.setdefault(item.word_id, []).append(item.prompt)
+            if practice or not question.practice:
+                mark = "practice: " if question.practice else ""
+                asked.setdefault(item.word_id, []).append(mark + item.prompt)
             wrong = misses and not question.practice and question.number % 2 == 0
             if item.typed:
                 feedback = answers.answer_typed(db, user_id, "idk" if wrong else item.answer,
@@ -60,6 +62,19 @@ def test_a_word_asked_in_four_checks_is_not_asked_the_same_way_each_time(
         assert len(set(prompts)) >= 2
         # and no check asks it exactly as the check before did
         assert all(a != b for a, b in itertools.pairwise(prompts))
+
+
+@pytest.mark.parametrize("level", [3, 4])
+def test_a_practice_again_question_is_not_the_next_checks_question_on_its_word(
+        db: Database, school_class: people.ClassInfo, level: int) -> None:
+    # playtest: "habitat" was missed, "Practice again" asked its definition, and the next
+    # day's check asked the very same sentence: answered from the screen of the day before
+    enrol_student(db, START, level=level)
+    asked = study_days(db, 30, misses=True, practice=True)
+    followed = [(a, b) for prompts in asked.values() for a, b in itertools.pairwise(prompts)
+                if a.startswith("practice: ") and not b.startswith("practice: ")]
+    assert len(followed) >= 5  # "Practice again" came between checks, often
+    assert all(a.removeprefix("practice: ") != b for a, b in followed)
 
 
 @pytest.mark.parametrize("level", [3, 4, 5])
