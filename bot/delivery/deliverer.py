@@ -209,8 +209,9 @@ class Deliverer:
             outbox.mark_sent(db, row.id, clock())
             if row.kind == "preview" and row.payload.get("introduce"):  # booked for later
                 learners.introduce_ids(db, row.chat_id, row.payload["introduce"], clock())
-            if row.kind == "preview" and row.payload.get("shows"):  # a check may ask them now
-                learners.cards_shown(db, row.chat_id, row.payload["shows"], clock())
+            # "shows" is not recorded as read: a card delivered is not a card opened (playtest:
+            # two pushes made a student absent for two weeks look active). Her own tap on the
+            # preview (Next, 🔁, 🔊, ✅) or /words records it, and only then may a check ask it.
             if row.kind == "preview" and row.payload.get("preview"):  # /check points here
                 previews.sent_as(db, row.payload["preview"], sent.message_id)
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way

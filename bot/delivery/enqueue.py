@@ -155,9 +155,9 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
     """One student's preview as outbox payloads: its first card with Next (levels 1-3), else
     the cards in phone-sized messages with Listen, "My language first" (of this push's cards)
     and Check under the last, as after /words; the header counts the `new` words among them
-    (None: all new). "shows" names the words whose cards count as shown once the row is sent
-    (the deliverer records them, and a flip of the push finds them there; "introduce", on a
-    push booked for later, the words it starts tracking then); "preview", the one-card preview
+    (None: all new). "shows" names the words whose cards the row brings (a flip of the push
+    finds them there; they count as read once she taps them, never on delivery); "introduce",
+    on a push booked for later, the words it starts tracking then; "preview", the one-card preview
     whose message the deliverer remembers, so /check can point to its unread cards."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:

@@ -48,7 +48,7 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     lang = update.language
     other = [catalog.render("family-week-other-days", lang, count=update.other_days)] \
         if update.other_days else []
-    if update.since <= 1 or not (update.out_of or other):  # started today, or no day yet
+    if update.started_today or not (update.out_of or other):  # no day to count yet
         return catalog.render("family-week-first-day", lang, name=child)
     if not update.out_of:  # started on a weekend, and practised on it
         return join_lines(other)

@@ -215,7 +215,8 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             needs_help.append(HelpNeeded(name, [w.term for w in weak]))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
             inactive.append(Inactive(name, last))
-        elif not matrix.unopened.get(student.id):  # unopened cards: new words she has
+        elif not weak and not matrix.unopened.get(student.id):  # unopened: new words she has;
+            # under 🆘 she needs help with these words, not a push of more
             newest = starved_since(met, today, holidays, tz)
             if newest is not None:
                 no_new_word.append(NoNewWord(name, newest))

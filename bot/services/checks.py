@@ -38,6 +38,7 @@ from bot.domain.school_days import local_midnight
 from bot.services.learners import (
     Learner,
     PushedCardsGoneError,
+    cards_shown,
     learner,
     pushed_preview,
     seen_words,
@@ -126,6 +127,8 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     student's other words is asked, shown or unlocked beside them."""
     who = learner(db, user_id)
     only = None if push_id is None else _pushed_words(db, who, push_id)  # hers, or it raises
+    if only:  # ✅ under the pushed cards: she has them on screen, so she has read them now
+        cards_shown(db, who.id, sorted(only), now)
     resumed = resume_check(db, who, now, tz)
     if resumed is not None:
         return resumed

@@ -250,6 +250,7 @@ class FamilyUpdate:
     out_of: int = 5                            # of those, the school days
     other_days: int = 0                        # days practised that were not school days
     unchecked: bool = False                    # a gloss shown that no speaker has checked yet
+    started_today: bool = False                # joined today: no day to count yet
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
@@ -257,15 +258,20 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                    ) -> list[FamilyUpdate]:
     """This week's update for every family with updates on (or for one Telegram user): the
     school days practised out of the school days, and apart the other days practised (a
-    weekend, a holiday)."""
+    weekend, a holiday). The 7 days end today once the child has practised today, else
+    yesterday: Friday's 17:00 update read "4 of the last 5" to a child who practises at 18:00,
+    who could never read "5 of 5" (playtest L4)."""
     updates = []
     today = now.astimezone(tz).date()
     for row in families.update_recipients(db, only):
-        since = min(WEEK, (today - row.started_at.astimezone(tz).date()).days + 1)
-        first = today - timedelta(days=since - 1)
-        moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK))
-        studied = {day for day in (m.astimezone(tz).date() for m in moments) if day >= first}
-        school = school_days_from(first, today, holidays)
+        started = row.started_at.astimezone(tz).date()
+        moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK + 1))
+        days_studied = {m.astimezone(tz).date() for m in moments}
+        end = today if today in days_studied else today - timedelta(days=1)
+        since = max(0, min(WEEK, (end - started).days + 1))
+        first = end - timedelta(days=since - 1)
+        studied = {day for day in days_studied if first <= day <= end}
+        school = school_days_from(first, end, holidays)
         learned, unchecked = _words(
             db, study.mastered_since(db, row.student_id, now - timedelta(days=7)), row.language)
         practising, unchecked_too = _words(db, study.learning_word_ids(db, row.student_id),
@@ -273,7 +279,7 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
                                     learned, practising, row.student_id, len(studied & school),
                                     since, len(school), len(studied - school),
-                                    unchecked or unchecked_too))
+                                    unchecked or unchecked_too, started >= today))
     return updates
 
 

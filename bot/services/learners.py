@@ -120,14 +120,14 @@ class PushedCardsGoneError(PuenteError):
 
 def pushed_preview(db: Database, who: Learner, push_id: int) -> PreviewWords:
     """The words of one pushed preview, as it reached the student (not the whole /words): its
-    new ones are those whose cards it showed her first."""
+    new ones are those whose cards she first read since it was sent, or has not read yet."""
     push = outbox.get_push(db, push_id)
     ids = outbox.pushed_cards(db, push_id, who.id) if push is not None else []
     refs = word_refs(words_by_id(db, ids))
     if push is None or not refs:
         raise PushedCardsGoneError()
-    first_shown = study.shown_since(db, who.id, push.send_at)
-    return PreviewWords(refs, sum(1 for r in refs if r.id in first_shown))
+    read_before = study.shown_before(db, who.id, push.send_at)
+    return PreviewWords(refs, sum(1 for r in refs if r.id not in read_before))
 
 
 def current_words(db: Database, who: Learner, now: datetime) -> list[WordRef]:
@@ -145,8 +145,9 @@ def unread_words(db: Database, who: Learner, fresh: list[WordRef]) -> list[WordR
 
 
 def cards_shown(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:
-    """Record that these words' cards were just shown to the student: from now on a check may
-    ask them (a card never shown is never asked)."""
+    """Record that the student just read these words' cards (her own /words, or a tap on her
+    cards; never their delivery by a teacher's push): from now on a check may ask them (a card
+    never shown is never asked), and /report counts them as read (📖, 💤, "opened")."""
     study.mark_shown(db, student_id, word_ids, now)
 
 

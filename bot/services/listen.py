@@ -19,7 +19,13 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
-from bot.services.learners import Learner, current_words, learner, pushed_preview
+from bot.services.learners import (
+    Learner,
+    cards_shown,
+    current_words,
+    learner,
+    pushed_preview,
+)
 from bot.speech import Clip, Part, Speech, SpeechUnavailableError
 from bot.store import speech as uploads
 from bot.store import study
@@ -62,6 +68,8 @@ async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: 
         raise SpeechUnavailableError("speech is off in this installation")
     who = learner(db, user_id)
     refs = complete_glosses(db, _heard(db, who, word_id, push_id, now), who.language)
+    if push_id is not None:  # 🔊 under the pushed cards: her tap on them, so she reads them
+        cards_shown(db, who.id, [r.id for r in refs], now)
     home = speech.voice_for(who.language)
     recipe = Recipe.for_level(who.scaffold, word_only)
     notes = tuple(note_for(speech, ref, who.language, home, recipe) for ref in refs)

@@ -7,8 +7,9 @@ refused with one kind line and changes nothing. Any of the student's latest prev
 turns, so a Next on yesterday's cards works after today's /words.
 
 A word counts as previewed only once its card was shown: the first card when a preview opens
-(or when delivery sends a pushed one), each later card when the student turns to it. A check
-never asks a word whose card the student has not seen.
+(a pushed one only once the student taps it: delivering a card is not reading it), each later
+card when the student turns to it. A check never asks a word whose card the student has not
+seen.
 
 Each preview remembers the message that shows it (`sent_as`), once Telegram has answered: a
 /check that finds its cards unread points to that message instead of sending them again.
@@ -75,7 +76,7 @@ def open_preview(db: Database, who: Learner, refs: Sequence[WordRef], now: datet
                  new: int | None = None, offer_check: bool = True,
                  flipped: bool = False, sent: bool = True, push_id: int | None = None) -> Page:
     """Remember a preview's words in card order and return its first page, whose word now
-    counts as shown (`sent`=False: the page goes out later, and delivery records it; `push_id`:
+    counts as shown (`sent`=False: the page goes out later, and counts once she taps it; `push_id`:
     the push that sends it, whose words its last card's ✅ checks)."""
     if not refs:
         raise ValueError("a preview needs at least one word")
@@ -100,7 +101,9 @@ def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: dateti
         raise StaleCardError(f"word {stored.word_ids[index]} is gone")
     ref = complete_glosses(db, [WordRef(found[0].id, found[0].word, found[0].pack_id)],
                            who.language)[0]
-    cards_shown(db, user_id, [ref.id], now)
+    # Any tap on a preview means its first card was on screen: a pushed preview's first
+    # card counts as read only now (delivery is not reading: learners.cards_shown)
+    cards_shown(db, user_id, list(dict.fromkeys([stored.word_ids[0], ref.id])), now)
     last = index == len(stored.word_ids) - 1
     push_id = preview_push(db, user_id, stored.id) if last and stored.offer_check else None
     return Page(stored.id, index, len(stored.word_ids), ref, who.language, who.scaffold,

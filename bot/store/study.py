@@ -114,10 +114,10 @@ def mark_shown(db: Database, student_id: int, word_ids: list[int], now: datetime
                f"AND word_id IN ({marks})", [stamp(now), student_id, *word_ids])
 
 
-def shown_since(db: Database, student_id: int, since: datetime) -> frozenset[int]:
-    """Word ids whose cards the student first saw at or after a moment."""
-    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND shown_at >= ?",
-                      [student_id, stamp(since)]).fetchall()
+def shown_before(db: Database, student_id: int, before: datetime) -> frozenset[int]:
+    """Word ids whose cards the student first saw before a moment."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND shown_at < ?",
+                      [student_id, stamp(before)]).fetchall()
     return frozenset(r[0] for r in rows)
 
 

@@ -184,6 +184,13 @@ async def test_a_pushed_preview_offers_listen_beside_check(speaking: Chat) -> No
         ("✅ Ponme a prueba", "ck:1")]  # a one-card push: its only card is its last
 
 
+def read(chat: Chat, student_id: int) -> set[int]:
+    """The words whose cards the student has read."""
+    return {r[0] for r in chat.db.execute(
+        "SELECT word_id FROM mastery WHERE student_id = ? AND shown_at IS NOT NULL",
+        [student_id])}
+
+
 async def test_listen_under_a_pushed_preview_says_that_previews_words_and_an_old_one_all(
         speaking: Chat) -> None:
     # 🔊 under a 2-word push sent a voice note for every word she was learning
@@ -195,7 +202,9 @@ async def test_listen_under_a_pushed_preview_says_that_previews_words_and_an_old
                         f"/push science.ecosystems {', '.join(w.word.term for w in pushed)}")
     sent = [c for c in await speaking.deliver() if c.chat_id == 1002]
     assert ("🔊 Escuchar", "au:1:p") in buttons(sent)  # the push's id, as its flip
+    assert not read(speaking, 1002) & {w.id for w in pushed}  # delivered is not read ...
     notes = voices(await speaking.tap(bo, "au:1:p"))
+    assert {w.id for w in pushed} <= read(speaking, 1002)  # ... her 🔊 on its cards is
     assert [n.text.split("</b>")[0] for n in notes] == [f"🔊 <b>{w.word.term}" for w in pushed]
     assert len(voices(await speaking.tap(bo, LISTEN))) == len(learning) + 2  # an old 🔊: all
     calls = await speaking.tap(bo, "au:99:p")  # a push she never got

@@ -13,6 +13,7 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     answer_current,
+    is_check,
     join_and_confirm,
     page_through,
     texts,
@@ -92,9 +93,9 @@ async def test_after_a_push_she_never_paged_through_no_unread_word_is_asked(
 
     calls = [c for c in await chat.send(ana, "/check") if c.method in ("sendMessage", "sendPoll")]
 
-    assert not asked(chat) & {"prey", "food chain"}
-    assert "predator" in asked(chat)  # its card was delivered: it counts as seen
-    assert card_terms(calls[0].text, TERMS) == ["prey"]  # the unread cards come first:
+    # its first card was delivered, but she never tapped it: delivered is not read
+    assert not asked(chat) & {"predator", "prey", "food chain"}
+    assert card_terms(calls[0].text, TERMS) == ["predator"]  # the unread cards come first:
     assert calls[0].reply_to is None  # again, right under /check (the push is a day old)
     assert "👆" not in texts(calls)
 
@@ -119,14 +120,26 @@ async def level_five_push(chat: Chat, push: str) -> dict:
     return eva
 
 
-async def test_a_delivered_push_counts_its_cards_as_seen_at_levels_four_to_six(
+async def test_a_delivered_push_she_never_touched_is_not_asked_at_levels_four_to_six(
         chat: Chat) -> None:
     eva = await level_five_push(chat, "/push science.ecosystems predator, prey")
-    await chat.deliver()  # every card at once, in one or more messages
+    await chat.deliver()  # every card at once, in one or more messages; she taps none of them
     chat.clock.advance(days=1)
     calls = await chat.send(eva, "/check")
-    assert "📘" not in texts(calls)  # predator and prey are not shown again as unread cards
-    assert study.next_open_item(chat.db, 1001) is not None
+    assert "📘" in texts(calls)  # predator and prey come first, as cards she has not read
+    assert not asked(chat) & {"predator", "prey"}  # and are not asked before she reads them
+    assert study.next_open_item(chat.db, 1001) is not None  # her words read before are
+
+
+async def test_check_under_a_delivered_push_asks_its_words(chat: Chat) -> None:
+    """The ✅ under the pushed cards is her tap on them: she read them, so it checks them."""
+    eva = await level_five_push(chat, "/push science.ecosystems predator, prey")
+    pushed = [c for c in await chat.deliver() if c.chat_id == 1001]
+    (check,) = [d for c in pushed for _, d in c.buttons if is_check(d)]
+    chat.clock.advance(hours=2)
+    calls = await chat.tap(eva, check)
+    assert "📘" not in texts(calls)  # not sent again: they are on her screen
+    assert asked(chat) == {"predator", "prey"}
 
 
 async def test_a_push_waiting_for_its_time_is_neither_shown_nor_asked_before_its_time(

@@ -6,7 +6,15 @@ from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
 from bot.store import study
 from bot.store.packs import pack_words
-from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    page_through,
+    texts,
+)
 
 
 async def answer_all(chat: Chat, user: dict) -> None:
@@ -22,7 +30,8 @@ async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None
     await answer_all(chat, user)
     await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
                     "/push social-studies.government-history government, citizen, democracy")
-    await chat.deliver()
+    # she reads the pushed cards (a card delivered is not a card read: only then is one asked)
+    await page_through(chat, user, [c for c in await chat.deliver() if c.chat_id == 1001])
     government = {w.word.term for w in pack_words(chat.db, "social-studies.government-history")}
     ecosystems = {w.word.term for w in pack_words(chat.db, "science.ecosystems")}
     await check_now(chat, user)

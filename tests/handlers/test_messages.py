@@ -263,8 +263,8 @@ async def weekly_update(chat: Chat, lang: str) -> str:
     for _ in range(5):
         await answer_current(chat, ana, True)
     await link_family(chat, MOTHER, lang)
-    chat.clock.advance(days=6)  # a week after she started: of its 5 school days, 1 practised
-    queue_weekly_updates(chat.app.bot_data.services)
+    chat.clock.advance(days=7)  # the next Monday, not practised yet: the 7 days before it
+    queue_weekly_updates(chat.app.bot_data.services)  # hold her 5 school days, 1 practised
     return (await chat.deliver())[0].text
 
 

@@ -16,6 +16,7 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     answer_current,
+    check_now,
     class_pack_in_review,
     join_and_confirm,
     open_item,
@@ -66,7 +67,7 @@ async def test_a_lone_verb_is_asked_among_her_nouns_and_counts_as_practice_only(
     teacher = chat.user(TEACHER_ID, "Rivera", "en")
     await chat.send(teacher, "/push general.academic-verbs analyze")
     await chat.deliver()  # her only verb: her other words are nouns
-    await chat.send(ana, "/check")
+    await check_now(chat, ana)  # she reads its card, and its ✅ starts the check
     stored = open_item(chat)
     assert stored.item.answer == "analyze" and len(stored.item.options) >= 2
     verb = stored.item.word_id

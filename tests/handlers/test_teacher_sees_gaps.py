@@ -18,6 +18,7 @@ from tests.harness import (
     Chat,
     answer_current,
     check_now,
+    is_next,
     join_and_confirm,
     open_item,
     page_through,
@@ -50,11 +51,36 @@ async def test_student_lists_the_pushed_cards_not_opened_yet(chat: Chat) -> None
     bo_view = texts(await chat.send(rivera(chat), "/student Bo"))
     ana_view = texts(await chat.send(rivera(chat), "/student Ana"))
 
-    assert bo_view == ("<b>Bo</b> - Spanish, WIDA level 2\n"
-                       "🆕 predator: opened, not answered yet\n"  # the first card, opened
-                       "📖 Reads the cards, no check yet: 1 card, last Mon 14 Sep\n"
-                       "📭 Cards not opened yet: prey")
+    assert bo_view == ("<b>Bo</b> - Spanish, WIDA level 2\n"  # its first card came, untapped
+                       "📭 Cards not opened yet: predator, prey")
     assert "🆕 prey: opened, not answered yet" in ana_view and "📭" not in ana_view
+    assert "🆕 predator: opened, not answered yet" in ana_view  # her Next: she read the first
+
+
+async def test_a_push_to_an_absent_student_does_not_make_him_look_active(chat: Chat) -> None:
+    """Omar read two cards on Monday 14 September and never came back; two pushes delivered on
+    Friday 25 made him "📖 4 cards, last Fri 25 Sep", dropped him from 💤 and said he "opened"
+    a card he never saw (playtest H1): a card delivered is not a card read."""
+    omar = chat.user(1001, "Omar", "ar")
+    await join_and_confirm(chat, omar, lang="ar", level=2)
+    (card,) = [c for c in await chat.send(omar, "/words") if "📘" in c.text]
+    next_card = next(d for label, d in card.buttons if is_next(label))
+    await chat.tap_on(omar, next_card, card.result_id)  # his second card; then he is gone
+    chat.clock.now = datetime(2026, 9, 25, 15, 0, tzinfo=UTC)  # Friday 25 September
+    before = texts(await chat.send(rivera(chat), "/report"))
+    reads = "📖 Reads the cards, no check yet: Omar (2 cards, last Mon 14 Sep)"
+    gone = "💤 Inactive for 3+ school days: Omar (Mon 14 Sep)"
+    assert reads in before and gone in before
+
+    for words in ("predator, prey", "food chain"):
+        await chat.send(rivera(chat), f"/push science.ecosystems {words}")
+        assert [c for c in await chat.deliver() if c.chat_id == omar["id"]]  # on his phone
+
+    after = texts(await chat.send(rivera(chat), "/report"))
+    assert reads in after and gone in after
+    view = texts(await chat.send(rivera(chat), "/student Omar"))
+    assert "📭 Cards not opened yet: " in view
+    assert not any(f"{term}: opened" in view for term in ("predator", "prey", "food chain"))
 
 
 async def test_the_csv_says_opened_not_opened_or_never_sent_for_each_word(chat: Chat) -> None:

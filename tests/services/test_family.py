@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlite_utils import Database
 
+from bot.domain.scaffold import ItemType
 from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
 from bot.services import answers, checks, family, learners, teaching
@@ -229,3 +230,54 @@ def test_a_button_for_a_child_not_linked_to_this_phone_is_refused(
     with pytest.raises(family.UpdatesButtonError):
         family.choose_updates(db, 3003, None, False)  # nobody's family at all
     assert len(family.weekly_updates(db, START)) == 3
+
+
+def _evening(day: date) -> datetime:
+    """18:00 at school (New York) on `day`: after the Friday 17:00 update."""
+    return datetime.combine(day, time(18), TZ).astimezone(UTC)
+
+
+def _practised_on(db: Database, days: list[date]) -> None:
+    """Ana answers one question each of `days`, at 18:00."""
+    word = read_words(db, START)[0].id
+    for day in days:
+        study.record_attempt(db, 1001, word, ItemType.CHOICE, "es", True, _evening(day))
+
+
+FRIDAY = date(2026, 9, 25)
+SCHOOL_DAYS = [FRIDAY - timedelta(days=n) for n in (8, 7, 4, 3, 2, 1)]  # Thu 17 - Thu 24, weekdays
+FRIDAY_UPDATE = datetime.combine(FRIDAY, time(17), TZ).astimezone(UTC)
+
+
+def test_a_child_who_practises_every_evening_reads_5_of_5_on_friday_at_five(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Friday's 17:00 update counted Friday before it was over: a child who practises at
+    18:00 every school day read "4 of the last 5" every week (playtest L4)."""
+    enrol_student(db, START)
+    linked(db, 2001, "en")
+    _practised_on(db, SCHOOL_DAYS)
+    [update] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    assert (update.days, update.out_of) == (5, 5)
+    assert "Ana practised on 5 of the last 5 school days." in family_update_text(update, catalog)
+
+
+def test_today_counts_once_the_child_has_practised_today(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START)
+    linked(db, 2001, "en")
+    _practised_on(db, SCHOOL_DAYS[2:])  # Monday to Thursday; not last Friday
+    [before] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    assert (before.days, before.out_of) == (4, 5)  # last Friday to Thursday: Friday missed
+    _practised_on(db, [FRIDAY])
+    [after] = family.weekly_updates(db, _evening(FRIDAY) + timedelta(hours=1), tz=TZ)
+    assert (after.days, after.out_of) == (5, 5)  # Monday to today
+
+
+def test_a_child_who_started_yesterday_has_not_just_started_today(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START)  # Monday
+    linked(db, 2001, "en")
+    [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)  # Tuesday, no answer
+    text = family_update_text(update, catalog)
+    assert "just started" not in text
+    assert "Ana practised on 0 of the 1 school days since starting." in text

@@ -21,15 +21,16 @@ from tests.harness import TEACHER_ID, enrol_student
 
 
 def _read_and_answer(db: Database, student_id: int, word_id: int, shown: datetime,
-                     answered: list[datetime]) -> None:
-    """Her card of the word shown at `shown`, then right choice answers at `answered`."""
+                     answered: list[datetime], right: bool = True) -> None:
+    """Her card of the word shown at `shown`, then choice answers at `answered` (all right, or
+    all wrong)."""
     state = stored.get_mastery(db, student_id, word_id) or new_mastery(word_id, shown)
     stored.save_mastery(db, student_id, word_id, state, shown)
     stored.mark_shown(db, student_id, [word_id], shown)
     for now in answered:
-        state = record_answer(state, correct=True, exact=True, item_type=ItemType.CHOICE,
+        state = record_answer(state, correct=right, exact=right, item_type=ItemType.CHOICE,
                               typed=False, now=now, local_day=now.date().isoformat())
-        stored.save_mastery(db, student_id, word_id, state, now, answered=True)
+        stored.save_mastery(db, student_id, word_id, state, now, answered=right)
 
 
 def _report(db: Database, catalog: Catalog, today: datetime, lang: str = "en") -> str:
@@ -84,6 +85,20 @@ def test_an_inactive_student_is_not_also_told_to_need_new_words(
     text = _report(db, catalog, START + timedelta(days=18))
 
     assert "💤 Inactive for 3+ school days: Ana" in text and "🆕" not in text
+
+
+def test_a_student_who_needs_help_is_not_also_told_to_need_new_words(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Missing every answer on her three words for 18 days: she is under 🆘, and pushing her
+    more words is bad advice, so the 🆕 line leaves her off (playtest M4)."""
+    enrol_student(db, START, 1001, "Ana", level=3)
+    for word in [w.id for w in pack_words(db, "science.ecosystems")][:3]:
+        _read_and_answer(db, 1001, word, START, _school_days(START + timedelta(days=1), 18),
+                         right=False)
+
+    text = _report(db, catalog, START + timedelta(days=18))
+
+    assert "🆘 Needs help: Ana" in text and "🆕" not in text
 
 
 def test_no_new_word_line_in_french_keeps_the_narrow_space(

@@ -179,8 +179,8 @@ def test_the_family_update_counts_school_days_and_says_weekend_practice_apart(
     assert (update.days, update.out_of, update.other_days) == (1, 5, 1)
     assert ("Ana practised on 1 of the 5 school days since starting.\n"
             "Days practised on a weekend or holiday: 1") in family_update_text(update, catalog)
-    week = SATURDAY + timedelta(days=2)  # the Monday after: the last 7 days
-    holiday = week.date() - timedelta(days=3)  # Friday was a holiday
+    week = SATURDAY + timedelta(days=2)  # the Monday after, not practised yet: the 7 days
+    holiday = week.date() - timedelta(days=3)  # before it; Friday was a holiday
     [update] = family.weekly_updates(db, week, tz=TZ, holidays=frozenset({holiday}))
-    assert (update.days, update.out_of, update.other_days) == (0, 4, 1)  # Tue-Thu and Monday
-    assert "Ana practised on 0 of the last 4 school days." in family_update_text(update, catalog)
+    assert (update.days, update.out_of, update.other_days) == (1, 4, 1)  # Mon-Thu, Saturday
+    assert "Ana practised on 1 of the last 4 school days." in family_update_text(update, catalog)
