@@ -447,3 +447,14 @@ def test_an_arabic_stem_on_its_own_line_reads_right_to_left(catalog: Catalog) ->
     english = Item(1, ItemType.CLOZE, f"Fish live in a {GAP}.", ("reef", "habitat"), "reef")
     lines = on_screen(question_text(Question(1, 2, 3, english, "ar", 3), catalog))
     assert lines[3] == f"Fish live in a {GAP}."  # an English sentence stays left to right
+
+
+def test_a_family_reads_one_school_day_since_starting_in_the_singular(catalog: Catalog) -> None:
+    def since(lang: str, count: int) -> str:
+        return catalog.plain("family-week-days-since", lang, name="Ana", days=0, since=count)
+
+    assert since("en", 1) == "Ana practised on 0 of 1 school day since starting."
+    assert since("en", 3) == "Ana practised on 0 of the 3 school days since starting."
+    assert "1 día de clase" in since("es", 1) and "3 días de clase" in since("es", 3)
+    assert "учебного дня" in since("ru", 1) and "учебных дней" in since("ru", 2)
+    assert "يوم دراسي واحد" in since("ar", 1) and "يومين دراسيين" in since("ar", 2)

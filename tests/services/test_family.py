@@ -280,4 +280,4 @@ def test_a_child_who_started_yesterday_has_not_just_started_today(
     [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)  # Tuesday, no answer
     text = family_update_text(update, catalog)
     assert "just started" not in text
-    assert "Ana practised on 0 of the 1 school days since starting." in text
+    assert "Ana practised on 0 of 1 school day since starting." in text
