@@ -157,8 +157,8 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
     and Check under the last, as after /words; the header counts the `new` words among them
     (None: all new). "shows" names the words whose cards the row brings (a flip of the push
     finds them there; they count as read once she taps them, never on delivery); "introduce",
-    on a push booked for later, the words it starts tracking then; "preview", the one-card preview
-    whose message the deliverer remembers, so /check can point to its unread cards."""
+    on a push booked for later, the words it starts tracking then; "preview", on its first row, the
+    preview whose message the deliverer remembers, so /check can point to its unread cards."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
         page = previews.open_preview(db, who, own, now, new=new, sent=False, push_id=push_id)
@@ -174,6 +174,10 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
         catalog.render("button-listen", labels) if services.speech is not None else None,
         push_id))
     last = len(messages) - 1  # rows to one chat go in order: the last one sent shows them all
-    return [{"text": text, "rows": rows if index == last else [],
-             "shows": [r.id for r in own] if index == last else []}
-            for index, text in enumerate(messages)]
+    payloads: list[dict[str, Any]] = [
+        {"text": text, "rows": rows if index == last else [],
+         "shows": [r.id for r in own] if index == last else []}
+        for index, text in enumerate(messages)]
+    # its first message ("📘 New words: 5") is where /check points while they wait unread
+    payloads[0]["preview"] = previews.keep_bundle(db, who.id, own, now, new)
+    return payloads

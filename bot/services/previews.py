@@ -12,7 +12,9 @@ card when the student turns to it. A check never asks a word whose card the stud
 seen.
 
 Each preview remembers the message that shows it (`sent_as`), once Telegram has answered: a
-/check that finds its cards unread points to that message instead of sending them again.
+/check that finds its cards unread points to that message instead of sending them again. So
+does a bundled preview a push sends (levels 4-6, `keep_bundle`): it has no Next to turn, but a
+/check right after it pasted the same "📘 New words: 5" under it (playtest).
 """
 
 from __future__ import annotations
@@ -110,7 +112,18 @@ def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: dateti
                 stored.new, stored.offer_check, flipped, push_id)
 
 
-def sent_as(db: Database, preview_id: int, message_id: int) -> None:
+def keep_bundle(db: Database, student_id: int, refs: Sequence[WordRef], now: datetime,
+                new: int | None = None) -> int:
+    """Remember the cards a push bundles in a few messages (levels 4-6), none of them read
+    yet, so /check can point to them once delivery says which message shows them; return its
+    id. Nothing turns it (its buttons name the push, never the preview)."""
+    return create_preview(db, student_id, [r.id for r in refs], new, True, now)
+
+
+def sent_as(db: Database, preview_id: int, message_id: int,
+            delivered_at: datetime | None = None) -> None:
     """Remember the message that shows this preview in its student's chat (sent now by a
-    handler, or by delivery for a push): /check points there to cards not read yet."""
-    set_message(db, preview_id, message_id)
+    handler, or by delivery for a push): /check points there to cards not read yet.
+    `delivered_at`: when a push's message reached her, perhaps a day after it was queued
+    (a push booked for the morning), which is when her cards count as "sent today"."""
+    set_message(db, preview_id, message_id, delivered_at)
