@@ -100,19 +100,22 @@ async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
 async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],
                       check_follows: bool, cards_first: bool = False) -> None:
     """Show the cards /check found unread (just unlocked, or never opened): one line pointing
-    to the preview in her chat that shows them (unread_cards.place), or, where none does or
+    to the preview in her chat that shows them (unread_cards.place), and, where none does or
     Telegram no longer has it, the cards, after "read your cards first" when the check waits
     for them (`cards_first`). When no check follows, their last card (or message) offers
     ✅ Check, which starts one once the student has read them."""
     s = context.services
     who = learners.learner(s.db, user_id)
     now, tz = s.clock(), s.config.school.timezone
-    plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz)
+    split = not who.scaffold.one_card  # a bundle sent again is read at once: no second set
+    plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
     while plan.pointer is not None:
         if await _point(context, user_id, plan.pointer, who.language):
-            return
+            break
         unread_cards.message_gone(s.db, who.id, plan.pointer)
-        plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz)
+        plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
+    if not plan.send:  # every unread card is on screen: the line points there
+        return
     if cards_first:  # levels 1-2: too few words read for a fair check; it comes after these
         await context.bot.send_message(user_id, s.catalog.bilingual("check-after-cards",
                                                                      who.language))

@@ -95,6 +95,19 @@ async def test_cards_pushed_yesterday_come_again_in_the_teachers_order(chat: Cha
     assert in_order(texts(calls)) == order and copies(calls) == 1
 
 
+async def test_only_the_cards_from_an_earlier_day_come_again(chat: Chat) -> None:
+    """Thursday's push and Friday's, neither opened: Friday's /check pasted all ten cards
+    under Friday's five (playtest). The line points to Friday's; Thursday's come again."""
+    wei = chat.user(1001, "Wei", "zh")
+    await pushed(chat, wei)  # Thursday: matter ... gas
+    chat.clock.advance(days=1)
+    (friday, *_) = await push(chat, ["temperature", "evaporation"])
+    calls = await chat.send(wei, "/check")
+    assert pointer(calls) == friday.result_id
+    assert copies(calls, "temperature") == 0 and copies(calls, "evaporation") == 0
+    assert in_order(texts(calls)) == PUSHED  # Thursday's, under the line
+
+
 async def test_words_sends_the_cards_even_when_they_came_today(chat: Chat) -> None:
     wei = chat.user(1001, "Wei", "zh")
     await pushed(chat, wei)
