@@ -45,18 +45,22 @@ async def placement_left(update: Update, context: PuenteContext) -> None:
 
 
 async def show_preview(update: Update, context: PuenteContext, flipped: bool = False,
-                       push_id: int | None = None) -> None:
-    """Preview the current words (or the words one push showed: `push_id`): one card a
-    message turned with Next (levels 1-3), else bilingual cards in a few phone-sized
-    messages."""
+                       push_id: int | None = None, preview_id: int | None = None) -> None:
+    """Preview the current words (or the words one push showed: `push_id`; or the cards sent
+    together under a tapped 🔁: `preview_id`): one card a message turned with Next (levels
+    1-3), else bilingual cards in a few phone-sized messages, whose 🔁 and 🔊 act on them."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
     if not flipped:
         await placement_left(update, context)  # first: leaving may set the level
     who = learners.learner(s.db, user.id)
-    found = learners.preview_words(s.db, who, s.clock(), s.config.school.timezone) \
-        if push_id is None else learners.pushed_preview(s.db, who, push_id)
+    if preview_id is not None:  # the same cards again: no word unlocks on an old 🔁
+        found = previews.cards_of(s.db, who, preview_id)
+    elif push_id is not None:
+        found = learners.pushed_preview(s.db, who, push_id)
+    else:
+        found = learners.preview_words(s.db, who, s.clock(), s.config.school.timezone)
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
         await say(update, context, "no-words")
@@ -70,10 +74,12 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
     labels = card_views.label_language(who.language, who.scaffold, flipped)  # levels 5-6: en
     flip = s.catalog.render("button-flip", labels) \
         if not flipped and previews.flippable(refs, who.language, who.scaffold) else None
+    if push_id is None and preview_id is None:
+        preview_id = previews.remember_cards(s.db, who, refs, s.clock(), found.unread)
     markup = keyboards.after_preview(flip,
                                      s.catalog.render("button-check", labels),
                                      s.catalog.render("button-listen", labels)
-                                     if s.speech else None, push_id)
+                                     if s.speech else None, push_id, preview_id)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
@@ -127,7 +133,8 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
     messages = card_views.preview_messages(unread, who.language, who.scaffold, s.catalog)
     markup = None if check_follows else keyboards.after_preview(
         None, s.catalog.render("button-check", who.language),
-        s.catalog.render("button-listen", who.language) if s.speech else None)
+        s.catalog.render("button-listen", who.language) if s.speech else None,
+        preview_id=previews.remember_cards(s.db, who, unread, s.clock()) if s.speech else None)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,

@@ -34,7 +34,7 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
     s = context.services
     target = callbacks.listen_args(cb)
     listening = await listen.notes_for(s.db, s.speech, user.id, target.word_id, s.clock(),
-                                       target.word_only, target.push_id)
+                                       target.word_only, target.push_id, target.preview_id)
     assert s.speech is not None  # notes_for said so otherwise
     ahead = listen.render_ahead(s.db, s.speech, listening.notes)
     for index, note in enumerate(listening.notes):

@@ -40,10 +40,11 @@ async def flip_button(update: Update, context: PuenteContext) -> None:
     if tap is None:
         return
     query, _, cb = tap
-    push_id = callbacks.flip_push(cb)  # under a pushed preview: that preview's words
+    under = callbacks.flip_args(cb)  # a pushed preview's words, or the cards above it
     if not await spend(query, query.data):
         return  # a double tap: the flipped cards are on their way already
-    await show_preview(update, context, flipped=True, push_id=push_id)
+    await show_preview(update, context, flipped=True, push_id=under.push_id,
+                       preview_id=under.preview_id)
 
 
 def register(app: Application) -> None:

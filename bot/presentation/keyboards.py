@@ -110,17 +110,20 @@ def resume_placement(label: str) -> InlineKeyboardMarkup:
 
 
 def after_preview(flip: str | None, check: str, listen: str | None = None,
-                  push_id: int | None = None) -> InlineKeyboardMarkup:
+                  push_id: int | None = None, preview_id: int | None = None
+                  ) -> InlineKeyboardMarkup:
     """Flip (unless the cards already lead with the home language) and Check; with `listen`,
     one wide 🔊 button above them (one voice note a word). Under a pushed preview (`push_id`)
-    each names the push, so it acts on that preview's words, not the whole /words."""
+    each names the push, so it acts on that preview's words, not the whole /words; under
+    other cards sent together, 🔁 and 🔊 name them (`preview_id`), and ✅ checks what is due."""
     push = () if push_id is None else (push_id,)
+    cards = () if push or preview_id is None else (preview_id, callbacks.CARDS)
     row = [InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK, *push))]
     if flip is not None:
-        row.insert(0, InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP,
-                                                                              *push)))
+        row.insert(0, InlineKeyboardButton(flip, callback_data=callbacks.data(
+            callbacks.FLIP, *(push or cards))))
     hear = callbacks.data(callbacks.AUDIO, *push, "p") if push else \
-        callbacks.data(callbacks.AUDIO)
+        callbacks.data(callbacks.AUDIO, *cards)
     top = [[InlineKeyboardButton(listen, callback_data=hear)]]
     return InlineKeyboardMarkup([*(top if listen else []), row])
 

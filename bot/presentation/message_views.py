@@ -23,7 +23,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.push_views import day
 from bot.services.announcements import AnnouncementPlan, Delivery
-from bot.services.askers import Asker
+from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
 from bot.services.relays import Relay
 from bot.services.teacher_answers import Answer
@@ -79,9 +79,7 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
     parts = [_from(catalog, lang, who, name, relay.written) if relay.emoji is None else
              catalog.render(f"relay-{who.role}-emoji", lang, name=name)]
     if relay.about is not None:
-        parts.append(catalog.render(
-            "relay-about-announcement", lang, words=relay.about.beginning,
-            date=day(catalog, lang, relay.about.sent_at.astimezone(tz).date())))
+        parts.append(_about(catalog, lang, relay.about, tz))
     parts.append(quote(relay.original))
     if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
         parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
@@ -101,16 +99,23 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
 
 
 def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
-                        name: str) -> Markup:
+                        name: str, tz: tzinfo = UTC) -> Markup:
     """The caption of a relayed voice note: who, about which student (`name`, as this teacher
-    tells their students apart), how to answer."""
+    tells their students apart), which announcement it answers, how to answer."""
     spoken = who.language if who.chosen else UNKNOWN  # the bot cannot listen
+    about = [] if relay.about is None else [_about(catalog, lang, relay.about, tz)]
     if relay.answer_in == relay.language:
         how = [catalog.render("relay-voice", lang, language=teacher_language(relay.answer_in))]
     else:  # no model: the answer goes as the teacher writes it, not "in English"
         how = [catalog.render("relay-voice-note", lang), catalog.render(
             "relay-how-english", lang, language=teacher_language(relay.language))]
-    return Markup("\n".join([_from(catalog, lang, who, name, spoken), *how]))
+    return Markup("\n".join([_from(catalog, lang, who, name, spoken), *about, *how]))
+
+
+def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:
+    """The announcement a family's message answers: its day and first words."""
+    return catalog.render("relay-about-announcement", lang, words=about.beginning,
+                          date=day(catalog, lang, about.sent_at.astimezone(tz).date()))
 
 
 def _translated(catalog: Catalog, lang: str, english: str,

@@ -29,7 +29,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
-from bot.services.learners import Learner, cards_shown, learner
+from bot.services.learners import Learner, PreviewWords, cards_shown, learner, word_refs
 from bot.store.outbox import preview_push
 from bot.store.packs import words_by_id
 from bot.store.previews import create_preview, get_preview, set_message
@@ -87,6 +87,26 @@ def open_preview(db: Database, who: Learner, refs: Sequence[WordRef], now: datet
         cards_shown(db, who.id, [refs[0].id], now)
     return Page(preview_id, 0, len(refs), refs[0], who.language, who.scaffold, new,
                 offer_check, flipped, push_id)
+
+
+def remember_cards(db: Database, who: Learner, refs: Sequence[WordRef], now: datetime,
+                   new: int | None = None) -> int:
+    """Remember the words of cards sent together (levels 4-6), in order, and return the id
+    their 🔁 and 🔊 carry: scrolled back to after a newer /words or push, those buttons act on
+    the cards above them, not on the words current at the tap (an old 🔁 sent different cards,
+    and unlocked new words)."""
+    return create_preview(db, who.id, [r.id for r in refs], new, True, now)
+
+
+def cards_of(db: Database, who: Learner, preview_id: int) -> PreviewWords:
+    """The words of this student's cards sent together, in their order (`remember_cards`);
+    StaleCardError for another's, or cards let go (`store.previews.KEEP`, retention)."""
+    stored = get_preview(db, preview_id)
+    refs = word_refs(words_by_id(db, list(stored.word_ids))) \
+        if stored is not None and stored.student_id == who.id else []
+    if stored is None or not refs:
+        raise StaleCardError(f"cards {preview_id} are not {who.id}'s")
+    return PreviewWords(refs, stored.new if stored.new is not None else len(refs))
 
 
 def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: datetime,
