@@ -90,8 +90,8 @@ async def test_two_students_with_some_of_the_words_are_named_on_one_line(chat: C
 async def test_a_level_in_two_classes_says_it_is_the_students_in_each(chat: Chat) -> None:
     await dmitri_has_his_starter_words_and_wei_joins(chat)
     await second_class(chat)
-    expected = ("Wei is now at WIDA level 6 in each of their classes: Science 7B, 7B Science. "
-                "A level is the student's, not one class's.")
+    expected = ("Wei is now at WIDA level 6 in each of your classes they are in: Science 7B, "
+                "7B Science. A level is the student's, not one class's.")
     assert texts(await chat.send(rivera(chat), "/level Wei 6")) == expected
     assert texts(await chat.send(rivera(chat), "/level Wei 5 in 7B Science")) == \
         expected.replace("level 6", "level 5")
