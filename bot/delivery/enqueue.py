@@ -13,7 +13,14 @@ from bot.domain.checks import WordRef
 from bot.presentation import card_views, keyboards
 from bot.services import learners, previews
 from bot.services.glosses import complete_glosses
-from bot.services.pushes import MAX_PUSH_WORDS, Again, PushPlan, scheduled_for, words_had
+from bot.services.pushes import (
+    MAX_PUSH_WORDS,
+    Again,
+    PushPlan,
+    scheduled_for,
+    words_had,
+    words_owned,
+)
 from bot.store import outbox, people
 from bot.store.packs import pack_words
 
@@ -43,7 +50,7 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
     db, now = services.db, services.clock()
     people.set_teacher_language(db, teacher_id, reads)
     students = [s.id for s in people.class_students(db, plan.class_info.id)
-                if not s.blocked and s.id not in plan.repeats]
+                if not s.blocked and s.id not in plan.repeats and plan.words_for(s.id)]
     with db.atomic():
         push_id = outbox.create_push(db, plan.class_info.id, teacher_id, plan.pack_id,
                                      [w.id for w in plan.words], plan.send_at, now,
@@ -77,7 +84,8 @@ def join_waiting(services: Services, teacher_id: int, plan: PushPlan) -> Joined 
                     raise _BegunError()
                 joined = _joined_plan(services, plan, ids, first.send_at)
                 students = [s.id for s in people.class_students(db, plan.class_info.id)
-                            if not s.blocked and s.id not in joined.repeats]
+                            if not s.blocked and s.id not in joined.repeats
+                            and joined.words_for(s.id)]
                 outbox.set_push_words(db, first.id, ids)
                 _enqueue(services, first.id, joined, students)
         except _BegunError:
@@ -95,7 +103,9 @@ def _joined_plan(services: Services, plan: PushPlan, word_ids: list[int],
     had = words_had(services.db, services.config.school, plan.class_info.id, words, send_at)
     every = {w.id for w in words}
     return PushPlan(plan.class_info, plan.pack_id, words, send_at,
-                    frozenset(s for s, ids in had.items() if ids == every), had=had)
+                    frozenset(s for s, ids in had.items() if ids == every), had=had,
+                    owned=words_owned(services.db, plan.class_info.id, words),
+                    owned_kept=plan.owned_kept)
 
 
 def _minute(moment: datetime) -> datetime:
