@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, ReplyParameters, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -94,6 +94,8 @@ async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
     s = context.services
     text = card_views.card_page(page, s.catalog)
     markup = keyboards.card_page(page, s.catalog, listen=s.speech is not None)
+    if edit is not None and shows(edit, markup):
+        return  # a second tap, after the first one's edit: the card is on screen already
     if edit is not None and edit.message is not None and \
             await edit_in_place(edit, text, markup):
         previews.sent_as(s.db, page.preview_id, edit.message.message_id)
@@ -101,6 +103,16 @@ async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
     sent = await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
                                           reply_markup=markup)
     previews.sent_as(s.db, page.preview_id, sent.message_id)
+
+
+def shows(query: CallbackQuery, markup: InlineKeyboardMarkup) -> bool:
+    """Whether the tapped message, as Telegram sends it with the tap, has these very buttons:
+    they name the preview, the card and its order, so it shows that card already (an edit
+    would be refused as "not modified")."""
+    message = query.message
+    current = getattr(message, "reply_markup", None)
+    return isinstance(message, Message) and current is not None and \
+        keyboards.as_rows(current) == keyboards.as_rows(markup)
 
 
 async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],

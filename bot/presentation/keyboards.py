@@ -70,13 +70,19 @@ def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
                                  for label, data in row] for row in layout]}
 
 
-def dont_know_label(catalog: Catalog, lang: str) -> str:
-    """The 🤷 label, "🤷 No sé · I don't know": placement's words, in the home language and then
-    English without a second shrug (a right-to-left label starts with its own words, so it
-    reads right to left, as "🌐 Other languages" does)."""
-    labels = dict.fromkeys(catalog.plain("button-dont-know", code) for code in (lang, "en"))
+def both_languages(catalog: Catalog, key: str, lang: str) -> str:
+    """A button label in the home language and then English, without a second emoji: "🤷 No
+    sé · I don't know" (a right-to-left label starts with its own words, so it reads right to
+    left, as "🌐 Other languages" does)."""
+    labels = dict.fromkeys(catalog.plain(key, code) for code in (lang, "en"))
     first, *then = labels
     return " · ".join([first, *(text.split(" ", 1)[-1] for text in then)])
+
+
+def dont_know_label(catalog: Catalog, lang: str) -> str:
+    """The 🤷 label, "🤷 No sé · I don't know": placement's words, in the home language and then
+    English."""
+    return both_languages(catalog, "button-dont-know", lang)
 
 
 def dont_know_layout(item_id: int, catalog: Catalog, lang: str) -> Layout:
@@ -149,8 +155,9 @@ def listen_words(refs: Sequence[WordRef], catalog: Catalog, lang: str) -> Inline
 
 
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
-    """A card's buttons: 🔊 this word and 🔁 (where they do something) above ◀ and Next ▶ n/N,
-    or ✅ Check on the last card. Each carries the preview id and a card number, nothing more;
+    """A card's buttons: 🔊 this word and 🔁 My language first (on a flipped card, 🔁 English
+    first), where they do something, above ◀ Back n/N and Next ▶ n/N, or ✅ Check on the last
+    card. Each carries the preview id and a card number, nothing more;
     the ✅ of a pushed preview carries the push, so it checks that preview's words."""
     lang, flag = page.lang, ("f",) if page.flipped else ()
     push = () if page.push_id is None else (page.push_id,)
@@ -159,13 +166,22 @@ def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarku
         return callbacks.data(callbacks.CARD, page.preview_id, index, *(extra or flag))
 
     top = [listen_word(catalog.plain("button-listen", lang), page.ref.id)] if listen else []
+    wide: list[InlineKeyboardButton] = []  # "🔁 الإنجليزية أولًا · English first": a row
+    # of its own, too long to share one
     if page.can_flip:
         top.append(InlineKeyboardButton(catalog.plain("button-flip", lang),
                                         callback_data=turn(page.index, "f")))
+    elif page.can_unflip:  # back to English first: in English too where prompts are bilingual
+        both = page.scaffold.bilingual_prompts
+        label = both_languages(catalog, "button-english-first", lang) if both \
+            else catalog.plain("button-english-first", lang)
+        (wide if both else top).append(InlineKeyboardButton(label, callback_data=callbacks.data(
+            callbacks.CARD, page.preview_id, page.index)))
     moves = []
-    if page.index > 0:
-        moves.append(InlineKeyboardButton(_reading(catalog, "button-back", lang),
-                                          callback_data=turn(page.index - 1)))
+    if page.index > 0:  # "◀ Back 1/5": the card it turns back to, as Next names its own
+        moves.append(InlineKeyboardButton(
+            _reading(catalog, "button-back", lang, number=page.index, total=page.total),
+            callback_data=turn(page.index - 1)))
     if not page.last:
         label = _reading(catalog, "button-next", lang, number=page.index + 2, total=page.total)
         moves.append(InlineKeyboardButton(label, callback_data=turn(page.index + 1)))
@@ -174,15 +190,17 @@ def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarku
                                           callback_data=callbacks.data(callbacks.CHECK, *push)))
     if is_rtl(catalog.template("button-back", lang)[0]):
         moves.reverse()  # Telegram lays buttons out left to right; forward is leftward in RTL
-    return InlineKeyboardMarkup([row for row in (top, moves) if row])
+    return InlineKeyboardMarkup([row for row in (top, wide, moves) if row])
 
 
 _MIRRORED = str.maketrans("▶◀", "◀▶")
 
 
 def _reading(catalog: Catalog, key: str, lang: str, **params: int) -> str:
-    """A Next or ◀ label whose arrow points the way the language reads: in a right-to-left
-    language the next card is to the left (the words stay the prompt's)."""
+    """A Next or Back label whose arrow points the way the language reads: in a right-to-left
+    language the next card is to the left, the card before to the right (the words stay the
+    prompt's). "▶ السابق 1/5" still reads right to left, its arrow on the right: a label takes
+    its direction from its first strong letter, and an arrow is none."""
     label = catalog.plain(key, lang, **params)
     return label.translate(_MIRRORED) if is_rtl(catalog.template(key, lang)[0]) else label
 

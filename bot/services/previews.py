@@ -66,6 +66,12 @@ class Page:
         it already, nor one with no word in the home language (a tap would redraw it as is)."""
         return not self.flipped and flippable([self.ref], self.lang, self.scaffold)
 
+    @property
+    def can_unflip(self) -> bool:
+        """"English first" on a card flipped to the home language, the way back to the order
+        her level reads (none led back before: playtest, Arabic level 3)."""
+        return self.flipped and flippable([self.ref], self.lang, self.scaffold)
+
 
 def flippable(refs: Sequence[WordRef], lang: str, scaffold: Scaffold) -> bool:
     """Whether "My language first" would change these cards: they lead with English, and
