@@ -94,8 +94,8 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
     time zone `tz`, with its offset), language, level and who set it (self-placed or teacher),
     listening answers apart, whether the card was opened, not opened yet or never sent, and
     the word's status as /report and /student give it, whether the word was retired from its
-    pack, the practice answers no count includes, and what it still needs to be mastered; students by name and roster number, never
-    a Telegram id (the columns: docs/reports.md)."""
+    pack, the practice answers no count includes, and what it still needs to be mastered;
+    students by name and roster number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
