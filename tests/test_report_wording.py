@@ -67,7 +67,7 @@ def test_mastered_counts_student_words_and_says_the_rule_and_who_waits(
     assert ("ℹ️ Mastered means: right on 3 different days with no miss in between, the last a "
             "recall (typed, or the English word chosen from the home-language word) on the "
             "review Puente schedules, 3+ days after the first right answer. Waiting for that "
-            "recall now: 4 student-words.") in text
+            "recall now: 4.") in text
 
 
 def test_no_hardest_word_says_what_would_make_one(catalog: Catalog) -> None:
@@ -93,8 +93,8 @@ def test_the_csv_says_what_a_word_still_needs_to_be_mastered() -> None:
     assert (dmitri["knowledge_estimate"], dmitri["mastered"]) == ("1.00", "0")
     assert dmitri["needs_to_master"] == "right on 1 more day: a recall on its review"
     marisol = next(r for r in rows if r["student"] == "Marisol" and r["word"] == "matter")
-    assert marisol["needs_to_master"] == "right on 3 more days, the last a recall on its review"
+    assert marisol["needs_to_master"] == "right on 3 days, the last a recall on its review"
     ana = next(r for r in rows if r["student"] == "Ana" and r["word"] == "mass")
     assert ana["mastered"] == "1" and ana["needs_to_master"] == ""
     unopened = next(r for r in rows if r["student"] == "Dmitri" and r["word"] == "volume")
-    assert unopened["needs_to_master"] == "right on 3 more days, the last a recall on its review"
+    assert unopened["needs_to_master"] == "right on 3 days, the last a recall on its review"

@@ -34,6 +34,7 @@ CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source",
 RECALL_LEFT = "a recall on its review"
 ONE_DAY_LEFT = "right on 1 more day: a recall on its review"
 DAYS_LEFT = "right on {days} more days, the last a recall on its review"
+ALL_DAYS_LEFT = "right on {days} days, the last a recall on its review"  # none yet since a miss
 # card: whether the student opened the word's card (or answered it), was given the word (a push,
 # or a preview) and has not opened it yet, or was never given it (a classmate was).
 OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
@@ -76,7 +77,9 @@ def needs_cell(cell: Cell | None) -> str:
     days = days_to_master(cell.days_right if cell is not None else 0)
     if not days:
         return RECALL_LEFT
-    return ONE_DAY_LEFT if days == 1 else DAYS_LEFT.format(days=days)
+    if days == 1:
+        return ONE_DAY_LEFT
+    return (ALL_DAYS_LEFT if days == days_to_master(0) else DAYS_LEFT).format(days=days)
 
 
 def local_time(stamp: str | None, tz: tzinfo | None) -> str:
