@@ -399,3 +399,12 @@ def class_pack_in_review(db: Database, now: datetime, user_id: int = 1001) -> No
         study.save_mastery(db, user_id, ref.id, replace(
             state, success_days=frozenset({"2026-09-01", "2026-09-02"}), answered=True,
             due_at=now + timedelta(days=2), first_correct_at=now - timedelta(days=10)), now)
+
+
+# /report's English lines under its counts that many exact-text tests read (docs/reports.md)
+NONE_HARDEST = ("none (a word is listed when 2+ students, or everyone who answered it, need "
+                "help with it; one student's words are under 🆘)")
+MASTERED_RULE = ("ℹ️ Mastered means: right on 3 different days with no miss in between, the "
+                 "last a recall (typed, or the English word chosen from the home-language word) "
+                 "on the review Puente schedules, 3+ days after the first right answer. Waiting "
+                 "for that recall now: {}.")

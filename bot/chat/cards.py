@@ -45,10 +45,13 @@ async def placement_left(update: Update, context: PuenteContext) -> None:
 
 
 async def show_preview(update: Update, context: PuenteContext, flipped: bool = False,
-                       push_id: int | None = None, preview_id: int | None = None) -> None:
+                       push_id: int | None = None, preview_id: int | None = None,
+                       unasked: bool = False) -> None:
     """Preview the current words (or the words one push showed: `push_id`; or the cards sent
     together under a tapped 🔁: `preview_id`): one card a message turned with Next (levels
-    1-3), else bilingual cards in a few phone-sized messages, whose 🔁 and 🔊 act on them."""
+    1-3), else bilingual cards in a few phone-sized messages, whose 🔁 and 🔊 act on them.
+    `unasked`: sent on Puente's own move (right after the placement), not because the
+    student asked, so at levels 1-3 its first card counts as read only once she taps it."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
@@ -66,8 +69,12 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
         await say(update, context, "no-words")
         return
     if who.scaffold.one_card:
+        # A card Puente sent on its own is delivered, not read (as a push's: a newcomer who
+        # never tapped after the placement read "📖 Reads the cards: Minh (1 card)" for a
+        # week). A lone card has no Next: its ✅ must find it read, or it points to itself.
         await send_page(context, chat.id, previews.open_preview(
-            s.db, who, refs, s.clock(), new=found.unread, flipped=flipped))
+            s.db, who, refs, s.clock(), new=found.unread, flipped=flipped,
+            sent=not unasked or len(refs) == 1))
         return
     messages = card_views.preview_messages(refs, who.language, who.scaffold, s.catalog, flipped,
                                       new=found.unread)

@@ -58,7 +58,8 @@ def report_command(args: argparse.Namespace) -> int:
         return 1
     class_id, name = rows[0].id, rows[0].name
     school = args.settings.school
-    matrix = class_matrix(db, class_id, tz=school.timezone, holidays=school.holidays)
+    matrix = class_matrix(db, class_id, tz=school.timezone, holidays=school.holidays,
+                          now=args.clock())
     today = args.clock().astimezone(school.timezone).date()  # inactivity: in school days
     catalog = Catalog.load()
     print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays,

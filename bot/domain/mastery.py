@@ -421,6 +421,14 @@ def is_mastered(state: WordMastery, *, item_type: ItemType, scheduled: bool,
             and first is not None and now - first >= RETENTION_GAP)
 
 
+def days_to_master(days_right: int) -> int:
+    """How many more school days a word must be answered right (with no miss between) before
+    it can be mastered: MASTERED_DAYS days right since the last miss, the last of them the
+    deciding recall on its review (is_mastered). 0: only that recall is missing (a right
+    answer that leaves the run a guesser could give too likely asks for one more)."""
+    return max(0, MASTERED_DAYS - days_right)
+
+
 def recall_ready(state: WordMastery, now: datetime) -> bool:
     """A due review whose right recall would master the word: ask it as a recall item. Not
     within REVIEW_INTERVAL of the word's last answer: mastery would refuse it (not a review

@@ -125,8 +125,9 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
     local = now.astimezone(s.config.school.timezone).time()
     if s.config.school.is_quiet(local):
         return
-    due = reminders.reminder(s.db, student.id, now, s.config.school.timezone)
-    if due is None:  # nothing ready, or she did a check today
+    due = reminders.reminder(s.db, student.id, now, s.config.school.timezone,
+                             s.config.school.holidays)
+    if due is None:  # nothing ready, she did a check today, or her reminders slowed down
         return
     lang = student.language or "en"
     try:
@@ -136,3 +137,5 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
             parse_mode=ParseMode.HTML)
     except Forbidden:
         membership.blocked(s.db, student.id, now)
+        return
+    reminders.sent(s.db, student.id, now)

@@ -208,7 +208,7 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
         await send_placement(update, context, step.question)
         return
     await say(update, context, "placement-done", level=step.level)
-    await show_preview(update, context)
+    await show_preview(update, context, unasked=True)  # read only once she taps it
 
 
 async def placement_resume_button(update: Update, context: PuenteContext) -> None:

@@ -29,7 +29,7 @@ async def report(update: Update, context: PuenteContext) -> None:
         return
     school, tz = s.config.school, s.config.school.timezone
     found, matrix = teaching.class_report(s.db, user.id, arg_text(context) or None, tz,
-                                          school.holidays)
+                                          school.holidays, s.clock())
     lang = teacher_reads(context, user)
     today = s.clock().astimezone(tz).date()
     shared, mix_ups = confusions.class_mix_ups(s.db, [r.id for r in matrix.students],

@@ -8,7 +8,7 @@ import csv
 import io
 from datetime import datetime, tzinfo
 
-from bot.domain.mastery import WordStatus, too_few_answers
+from bot.domain.mastery import WordStatus, days_to_master, too_few_answers
 from bot.presentation.report_names import student_name, term
 from bot.services.confusions import StudentMixUp
 from bot.store.reports import Cell, ClassMatrix
@@ -23,10 +23,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # /report and /student give the word (word_status), added last so older columns keep their place.
 # `practice_answers` (answers no count includes: a row with attempts 0 and a last_seen was all
 # practice, not a mistake) came after `retired`, last again: the column order is a public format.
+# `needs_to_master` (what is still missing before the word counts as mastered) came last too:
+# "knowledge_estimate 1.00, mastered 0" read as a contradiction (teacher playtest).
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
                "listening_attempts", "listening_correct", "card", "status", "retired",
-               "practice_answers")
+               "practice_answers", "needs_to_master")
+# needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
+# a typed answer or the English word picked from the home-language word (docs/reports.md).
+RECALL_LEFT = "a recall on its review"
+ONE_DAY_LEFT = "right on 1 more day: a recall on its review"
+DAYS_LEFT = "right on {days} more days, the last a recall on its review"
+ALL_DAYS_LEFT = "right on {days} days, the last a recall on its review"  # none yet since a miss
 # card: whether the student opened the word's card (or answered it), was given the word (a push,
 # or a preview) and has not opened it yet, or was never given it (a classmate was).
 OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
@@ -61,6 +69,19 @@ def estimate_cell(cell: Cell | None) -> str:
     return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.estimate:.2f}"
 
 
+def needs_cell(cell: Cell | None) -> str:
+    """What the word still needs to count as mastered ("" once it is): the days right (since
+    the last miss) it lacks, the last of them a recall on the review Puente schedules."""
+    if cell is not None and cell.mastered:
+        return ""
+    days = days_to_master(cell.days_right if cell is not None else 0)
+    if not days:
+        return RECALL_LEFT
+    if days == 1:
+        return ONE_DAY_LEFT
+    return (ALL_DAYS_LEFT if days == days_to_master(0) else DAYS_LEFT).format(days=days)
+
+
 def local_time(stamp: str | None, tz: tzinfo | None) -> str:
     """A stored UTC time as the school reads it: ISO 8601 in `tz` with its offset
     ("2026-09-14T15:00:00-04:00"); as stored (UTC, "+00:00") when no zone is given."""
@@ -76,8 +97,8 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
     time zone `tz`, with its offset), language, level and who set it (self-placed or teacher),
     listening answers apart, whether the card was opened, not opened yet or never sent, and
     the word's status as /report and /student give it, whether the word was retired from its
-    pack, and the practice answers no count includes; students by name and roster number, never
-    a Telegram id (the columns: docs/reports.md)."""
+    pack, the practice answers no count includes, and what it still needs to be mastered;
+    students by name and roster number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -95,13 +116,13 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
             if cell is None:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
-                                 card, WordStatus.NOT_STARTED.value, retired, 0])
+                                 card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None)])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
-                             cell.practised])
+                             cell.practised, needs_cell(cell)])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

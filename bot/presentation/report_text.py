@@ -16,6 +16,7 @@ from bot.domain.mastery import (
     stalled_student,
     too_few_answers,
 )
+from bot.domain.reminder_backoff import DAILY_REMINDERS, EVERY_SCHOOL_DAYS, slowed
 from bot.domain.school_days import school_days_between
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
@@ -96,6 +97,19 @@ class Inactive:
 
     name: str
     last: date
+    reminders_slowed: bool = False
+
+
+@dataclass(frozen=True)
+class NothingYet:
+    """A student who has done nothing since joining (no card opened, no answer, not even in
+    practice): the school day they joined and the school days since, and whether their
+    daily reminder has slowed down for going unanswered (reminder_backoff)."""
+
+    name: str
+    joined: date | None
+    days: int
+    reminders_slowed: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,9 @@ class Summary:
     behind: dict[str, int] = field(default_factory=dict)
     no_new_word: list[NoNewWord] = field(default_factory=list)
     no_new_word_days: int = NO_NEW_WORD_SCHOOL_DAYS
+    # no card opened, no answer: named near the top, with the school days since joining
+    nothing_yet: list[NothingYet] = field(default_factory=list)
+    reviewing: int = 0    # (student, word) pairs in review: right on 2 days, not mastered yet
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -186,6 +203,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
     no_new_word: list[NoNewWord] = []
+    nothing_yet: list[NothingYet] = []
     behind: dict[str, int] = {}
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
@@ -195,6 +213,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         by_word_id.setdefault(cell.word_id, []).append(cell)
     for student in matrix.students:
         name = labels[student.id] if labels else student_name(student, placeholder)
+        quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
         met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
         practised = [c for c in met if c.answered]
         if not practised:  # "Not started" only for who has opened nothing (playtest: Mateo
@@ -203,9 +222,13 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                 reads_cards.append(CardsRead(name, cards, read_last))
                 if read_last and today and school_days_between(  # gone since: inactive too
                         read_last, today, holidays) >= INACTIVE_SCHOOL_DAYS:
-                    inactive.append(Inactive(name, read_last))
+                    inactive.append(Inactive(name, read_last, quiet))
             else:
                 not_started.append(name)
+                joined = local_day(student.joined_at, tz)
+                nothing_yet.append(NothingYet(
+                    name, joined, school_days_between(joined, today, holidays)
+                    if joined and today else 0, quiet))
             continue
         last = local_day(max((c.last_seen for c in practised if c.last_seen), default=None), tz)
         idle = school_days_between(last, today, holidays) if last and today else 0
@@ -214,7 +237,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         if weak:
             needs_help.append(HelpNeeded(name, [w.term for w in weak]))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
-            inactive.append(Inactive(name, last))
+            inactive.append(Inactive(name, last, quiet))
         elif not weak and not matrix.unopened.get(student.id):  # unopened: new words she has;
             # under 🆘 she needs help with these words, not a push of more
             newest = starved_since(met, today, holidays, tz)
@@ -251,7 +274,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
                    reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind,
-                   no_new_word=no_new_word)
+                   no_new_word=no_new_word, nothing_yet=nothing_yet,
+                   reviewing=sum(1 for c in matrix.cells.values()
+                                 if c.state is MasteryState.REVIEWING))
 
 
 def starved_since(cells: Iterable[Cell], today: date | None, holidays: Collection[date],
@@ -310,11 +335,19 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         on_track=Markup(", ".join(on_track_text(name, s, catalog, lang) for name in s.on_track))
         or none,
         needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
-        hardest=hardest or catalog.render("report-none-words", lang))  # "ninguna" (palabra)
+        # "ninguna" (palabra), and what makes a word one: a word only one student of several
+        # needs help with is not listed (teacher playtest: "none" beside "matter: correct 0
+        # of 4"), so "none" says the rule
+        hardest=hardest or catalog.render("report-none-hardest", lang))
     lines = [text]
+    if s.nothing_yet:  # near the top: of every line, the one a teacher must act on first
+        head, _, rest = str(text).partition("\n")
+        lines = [Markup(head), nothing_yet_line(s.nothing_yet, catalog, lang), Markup(rest)]
     if s.opened:  # the denominator said in words: a share of what, added up how
         lines.append(catalog.render("report-mastered", lang, mastered=s.mastered,
                                     opened=s.opened))
+        # why so few: the rule, and how many student-words wait for their deciding recall
+        lines.append(catalog.render("report-mastered-rule", lang, reviewing=s.reviewing))
     listening = listening_line(matrix.cells.values(), catalog, lang)
     if listening is not None:
         lines.append(listening)
@@ -368,8 +401,6 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
     if s.reads_cards:
         lines.append(catalog.render("report-reads-cards", lang, names=Markup(", ".join(
             reads_cards_text(r, catalog, lang) for r in s.reads_cards))))
-    if s.not_started:
-        lines.append(catalog.render("report-not-started", lang, names=", ".join(s.not_started)))
     if s.practice_only:
         lines.append(catalog.render("report-practice-only", lang,
                                     names=", ".join(s.practice_only)))
@@ -389,9 +420,38 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
                                                                            n.last))
                                         for n in s.no_new_word))))
     if s.inactive:
-        lines.append(catalog.render("report-inactive", lang, days=s.inactive_days, names=", ".join(
-            f"{i.name} ({push_views.day(catalog, lang, i.last)})" for i in s.inactive)))
+        lines.append(catalog.render("report-inactive", lang, days=s.inactive_days,
+                                    names=Markup(", ".join(
+                                        with_slowed(catalog.render(
+                                            "report-inactive-student", lang, name=i.name,
+                                            date=push_views.day(catalog, lang, i.last)),
+                                            i.reminders_slowed, catalog, lang)
+                                        for i in s.inactive))))
     return lines
+
+
+def with_slowed(entry: Markup, reminders_slowed: bool, catalog: Catalog, lang: str) -> Markup:
+    """A student's entry, then "🔕 ..." when their daily reminder has slowed down for going
+    unanswered (reminder_backoff): the teacher knows Puente stopped nudging every day."""
+    if not reminders_slowed:
+        return entry
+    return Markup(f"{entry} " + catalog.render("report-reminders-slowed", lang,
+                                               count=DAILY_REMINDERS, days=EVERY_SCHOOL_DAYS))
+
+
+def nothing_yet_line(students: list[NothingYet], catalog: Catalog, lang: str) -> Markup:
+    """"🚫 Nothing done since joining (...): Minh (joined Mon 14 Sep, 7 school days ago)"."""
+    entries = []
+    for n in students:
+        if n.joined is None:
+            entry = escape(n.name)
+        elif not n.days:
+            entry = catalog.render("report-nothing-yet-today", lang, name=n.name)
+        else:
+            entry = catalog.render("report-nothing-yet-student", lang, name=n.name,
+                                   date=push_views.day(catalog, lang, n.joined), days=n.days)
+        entries.append(with_slowed(entry, n.reminders_slowed, catalog, lang))
+    return catalog.render("report-nothing-yet", lang, names=Markup(", ".join(entries)))
 
 
 def reads_cards_text(student: CardsRead, catalog: Catalog, lang: str) -> Markup:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Collection
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain.reminder_backoff import remind_today
 from bot.domain.school_days import local_midnight
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.services.readiness import NextStep, next_step
-from bot.store import people, study
+from bot.store import people, reminder_log, study
 
 Student = people.Student
 OFF = people.REMINDER_OFF  # the student opted out (no time: the school's reminder time)
@@ -48,14 +50,26 @@ def due_reviews(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> N
     return next_step(db, who, now, tz)
 
 
-def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> NextStep | None:
+def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
+             holidays: Collection[date] = ()) -> NextStep | None:
     """What today's reminder says (due_reviews), or None when none is sent: nothing is ready,
-    or the student answered a check item earlier today (the school's day). A newcomer who just
-    finished a check read "Words to review: 1" an hour later as "I didn't finish" (playtest);
-    the words still ready come back in tomorrow's reminder. Nothing new is announced instead:
-    words a teacher pushes after her check come with their own message and ✅ Test me."""
+    or the student answered a check item earlier today (the school's day), or she left the
+    last reminders unanswered and today is not one of the school days they still come on
+    (reminder_backoff). A newcomer who just finished a check read "Words to review: 1" an
+    hour later as "I didn't finish" (playtest); the words still ready come back in tomorrow's
+    reminder. Nothing new is announced instead: words a teacher pushes after her check come
+    with their own message and ✅ Test me."""
     midnight = local_midnight(now, tz)
     if study.answered_since(db, student_id, midnight):
         return None
+    ignored = reminder_log.unanswered(db, student_id, now)
+    last = ignored[0].astimezone(tz).date() if ignored else None
+    if not remind_today(len(ignored), last, now.astimezone(tz).date(), holidays):
+        return None
     due = due_reviews(db, student_id, now, tz)
     return due if due.ready else None
+
+
+def sent(db: Database, student_id: int, now: datetime) -> None:
+    """Remember that today's reminder reached the student (the back-off counts them)."""
+    reminder_log.record_sent(db, student_id, now)

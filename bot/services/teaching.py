@@ -468,12 +468,13 @@ class_languages = people.teacher_student_languages
 
 
 def class_report(db: Database, teacher_id: int, name: str | None,
-                 tz: tzinfo | None = None, holidays: Collection[date] = ()
-                 ) -> tuple[people.ClassInfo, ClassMatrix]:
+                 tz: tzinfo | None = None, holidays: Collection[date] = (),
+                 now: datetime | None = None) -> tuple[people.ClassInfo, ClassMatrix]:
     """One of the teacher's classes and its students x words mastery matrix (with the school's
-    time zone `tz`, the school days a student who may be stalled answered on)."""
+    time zone `tz`, the school days a student who may be stalled answered on; at `now`, the
+    reminders each student left unanswered)."""
     found = find_class(db, teacher_id, name)
-    return found, class_matrix(db, found.id, tz=tz, holidays=holidays)
+    return found, class_matrix(db, found.id, tz=tz, holidays=holidays, now=now)
 
 
 def student_report(db: Database, teacher_id: int, who: str

@@ -19,6 +19,7 @@ from bot.domain.mastery import (
     word_status,
 )
 from bot.domain.school_days import is_school_day, school_days_from
+from bot.store import reminder_log
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER
@@ -91,6 +92,7 @@ class StudentRow:
     level: int | None
     level_source: str | None = None
     number: int = 0  # enrollments.roster_no: the number /roster shows and the commands take
+    joined_at: str | None = None  # when they joined this class (UTC, as stored)
 
     @property
     def self_placed(self) -> bool:
@@ -120,6 +122,9 @@ class ClassMatrix:
     # STALLED_ANSWER_DAYS, for the students who may be stalled alone (no word in review or
     # mastered, answers spread over that many school days): /report's "🐢 Stalled".
     answer_days: dict[int, int] = field(default_factory=dict)
+    # Student id -> daily reminders sent since their last answer or card read (reminder_log),
+    # for the students who have any: /report says whose reminders slowed down.
+    reminders_ignored: dict[int, int] = field(default_factory=dict)
 
     @property
     def given(self) -> list[WordColumn]:
@@ -131,16 +136,18 @@ class ClassMatrix:
 
 
 def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
-                 tz: tzinfo | None = None, holidays: Collection[date] = ()) -> ClassMatrix:
+                 tz: tzinfo | None = None, holidays: Collection[date] = (),
+                 now: datetime | None = None) -> ClassMatrix:
     """Students x words of one class with mastery and answer totals (COUNTED_ANSWERS: practice
     is no evidence, so no teacher's view counts it; `practised` keeps how many), over the words
     each student has met (their card shown, or answered), and the words given to each student that
     they have not opened. Only the class's own words count (its pack's and those pushed to
     it), or those of the classes `words_of` names: never a word from another class. With the
     school's time zone `tz` (and `holidays`), the school days each student who may be stalled
-    answered on (`answer_days`)."""
+    answered on (`answer_days`); at `now`, the reminders each student left unanswered."""
     students = [StudentRow(*r) for r in db.execute(
-        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no "
+        "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no, "
+        "e.joined_at "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # as /roster lists them
     rows = db.execute(
@@ -166,7 +173,10 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
             unopened.setdefault(student_id, []).append(word)
     met_ids = {w for _, w in cells}
     days = _answer_days(db, cells.values(), tz, holidays) if tz is not None else {}
-    return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days)
+    ignored = reminder_log.unanswered_counts(db, [s.id for s in students], now) \
+        if now is not None else {}
+    return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
+                       ignored)
 
 
 def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,

@@ -37,8 +37,9 @@ def test_puente_report_for_math_6_counts_no_science_word(
         store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     table = tmp_path / "math.csv"
     assert main(["report", "--class", "Math 6", "--csv", str(table)], clock=Clock()) == 0
-    assert capsys.readouterr().out.splitlines()[:2] == [
+    assert capsys.readouterr().out.splitlines()[:3] == [
         "Math 6: 2 students, 4 words (4 not answered by anyone yet)",
+        "🚫 Nothing done since joining (no card opened, no answer): Carlos (joined today)",
         "✅ On track: none"]
     with table.open(encoding="utf-8-sig") as rows:
         assert {r["pack"] for r in csv.DictReader(rows)} == {"math.number-operations"}

@@ -177,7 +177,8 @@ async def test_report_names_who_has_not_started_and_who_stopped(chat: Chat) -> N
         await check(chat, chat.user(1001, "Ana", lang="es"), True)
         chat.clock.advance(days=1)
     report = texts(await chat.send(teacher(chat), "/report"))
-    assert "Not started: Bo" in report
+    assert "\n🚫 Nothing done since joining (no card opened, no answer): Bo (joined Mon 14 " \
+        "Sep, 8 school days ago)\n✅ On track: Ana\n" in report  # the second line
     assert "Inactive for 3+ school days: Cy (Mon 14 Sep)" in report
     assert "On track: Ana" in report
     assert "Hardest words: none" in report  # every answer right: no word is hard

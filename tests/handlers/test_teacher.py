@@ -321,9 +321,9 @@ async def test_a_self_placed_level_is_not_shown_as_a_wida_level_until_the_teache
     drill = texts(await chat.send(teacher(chat), "/student Mateo"))
     roster = texts(await chat.send(teacher(chat), "/roster"))
     assert drill.startswith("<b>Mateo</b> - Spanish, level 1 (self-placed; /level sets it)")
-    # placement opened her first card: one word met, its card read and not answered yet
-    assert ("Mateo #1 - Spanish, level 1 (self-placed; /level sets it): 🆕 Opened, not answered "
-            "yet: 1") in roster
+    # placement sent her first card, on Puente's own move: not read until she taps it
+    assert ("Mateo #1 - Spanish, level 1 (self-placed; /level sets it): 📭 3 cards not opened "
+            "yet") in roster
     assert "WIDA" not in drill + roster
 
     await chat.send(teacher(chat), "/level Mateo 2")

@@ -56,10 +56,11 @@ async def test_a_student_who_reads_the_cards_and_never_answers_is_not_not_starte
     report = texts(await chat.send(rivera(chat), "/report"))
     drill = texts(await chat.send(rivera(chat), "/student Mateo"))
 
-    # a line of its own, with how much and how lately; "Not started" stays for who opened nothing
-    assert ("\n📖 Reads the cards, no check yet: Mateo (5 cards, last Tue 15 Sep)\n"
-            "🕒 Not started: Bo\n") in report
-    assert "Not started: Mateo" not in report
+    # a line of its own, with how much and how lately; "Nothing done" is for who opened nothing
+    assert "\n📖 Reads the cards, no check yet: Mateo (5 cards, last Tue 15 Sep)\n" in report
+    assert ("\n🚫 Nothing done since joining (no card opened, no answer): Bo (joined Tue 15 "
+            "Sep, 3 school days ago)\n") in report
+    assert "Mateo (joined" not in report
     assert drill.endswith("🆕 population: opened, not answered yet\n"
                           "📖 Reads the cards, no check yet: 5 cards, last Tue 15 Sep")
 
@@ -92,7 +93,7 @@ async def test_the_first_evening_reads_as_practice_done_not_as_skipped(chat: Cha
             "counting starts the next school day): Camila, Jorge\n") in report
     # the CSV's rows of that practice: no count, a last_seen, and now the answers behind it
     rows = csv_rows(calls)
-    assert list(rows[0])[-1] == "practice_answers"  # appended: the older columns keep place
+    assert list(rows[0])[-2] == "practice_answers"  # appended: the older columns keep place
     answered = [r for r in rows if r["student"] == "Camila" and r["last_seen"]]
     assert answered and all(
         (r["attempts"], r["correct"], r["knowledge_estimate"]) == ("0", "0", "practice only")

@@ -25,7 +25,7 @@ from bot.store import outbox, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import MATH_TEACHER_ID, TEACHER_ID, two_classes
+from tests.harness import MASTERED_RULE, MATH_TEACHER_ID, NONE_HARDEST, TEACHER_ID, two_classes
 
 TODAY = START.date()
 TZ = ZoneInfo("America/New_York")
@@ -60,12 +60,13 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         "Layla #2 - Arabic, WIDA level 2: 🆕 Opened, not answered yet: 4")
     assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
         "Math 6: 2 students, 4 words (4 not answered by anyone yet)\n"
+        "🚫 Nothing done since joining (no card opened, no answer): Carlos (joined today)\n"
         "✅ On track: none\n"
         "🆘 Needs help: none\n"
-        "🧗 Hardest words: none\n"
-        "🏅 Words mastered: 0 of 4 (every student's opened cards, added up)\n"
-        "📖 Reads the cards, no check yet: Layla (4 cards, last Mon 14 Sep)\n"
-        "🕒 Not started: Carlos")
+        f"🧗 Hardest words: {NONE_HARDEST}\n"
+        "🏅 Words mastered: 0 of 4 student-words (each student's opened cards, added up)\n"
+        f"{MASTERED_RULE.format(0)}\n"
+        "📖 Reads the cards, no check yet: Layla (4 cards, last Mon 14 Sep)")
 
 
 def test_the_math_heatmap_and_csv_hold_no_science_word(
@@ -89,8 +90,9 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
         "Science 7B: 1 student, 3 words\n"
         "✅ On track: Carlos\n"
         "🆘 Needs help: none\n"
-        "🧗 Hardest words: none\n"
-        "🏅 Words mastered: 0 of 3 (every student's opened cards, added up)")
+        f"🧗 Hardest words: {NONE_HARDEST}\n"
+        "🏅 Words mastered: 0 of 3 student-words (each student's opened cards, added up)\n"
+        f"{MASTERED_RULE.format(3)}")
     _, matrix = teaching.class_report(db, TEACHER_ID, "Science 7B")
     assert [w.term for w in recent_words(matrix, TODAY)] == ["ecosystem", "organism", "habitat"]
     assert heatmap_rows(matrix) == ["Carlos"]  # the heatmap: Carlos x three ecosystem words

@@ -1,0 +1,100 @@
+"""What Mr. Okafor's /report and CSV say (teacher playtest, grade 7 science, levels 3-6): who
+has done nothing since joining, near the top; a mastered count of student-words, with its rule;
+a "none" under hardest words that says what would qualify; "still new, not asked yet"; and a
+CSV column saying what a word still needs to be mastered."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from bot.presentation.i18n import Catalog
+from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_text import summary_text
+from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
+
+MON = "2026-09-14T15:00:00+00:00"  # Monday 14 September, 11:00 in New York
+WED = "2026-09-16T15:00:00+00:00"
+TUE_22 = "2026-09-22T15:00:00+00:00"  # the day before the report
+WORDS = [WordColumn(w, term, "science.matter", w) for w, term in
+         enumerate(("matter", "mass", "volume", "density"))]
+
+
+def right(student: int, word: int, days: int, last: str = TUE_22) -> Cell:
+    """A word answered right once a day on `days` days, not mastered."""
+    return Cell(student, word, 0.999, False, days, days, last, 0, first_seen=MON,
+                days_right=days, shown_at=MON)
+
+
+def okafor_class() -> ClassMatrix:
+    """Dmitri right on two days on matter and mass (two more cards unopened), Marisol 0 of 4
+    on matter and right on mass, Ana right on matter, and Minh who joined Monday and did
+    nothing (3 reminders unanswered)."""
+    students = [StudentRow(1, "Dmitri", "ru", 6, number=1, joined_at=MON),
+                StudentRow(2, "Marisol", "tl", 4, number=2, joined_at=MON),
+                StudentRow(3, "Ana", "es", 4, number=3, joined_at=MON),
+                StudentRow(4, "Minh", "vi", 3, number=4, joined_at=MON)]
+    cells = {(1, 0): right(1, 0, 2), (1, 1): right(1, 1, 2),
+             (2, 0): Cell(2, 0, 0.02, False, 4, 0, TUE_22, 4, first_seen=MON, shown_at=MON),
+             (2, 1): right(2, 1, 2), (3, 0): right(3, 0, 2),
+             (3, 1): Cell(3, 1, 0.99, True, 3, 3, TUE_22, 0, first_seen=MON, days_right=3,
+                          shown_at=MON)}
+    return ClassMatrix(students, WORDS[:2], cells, unopened={1: WORDS[2:]},
+                       reminders_ignored={4: 3})
+
+
+def report(catalog: Catalog, lang: str = "en", today: date = date(2026, 9, 23)) -> str:
+    return str(summary_text("Science 7", okafor_class(), catalog, lang, today=today))
+
+
+def test_a_student_who_did_nothing_since_joining_is_named_on_the_second_line(
+        catalog: Catalog) -> None:
+    lines = report(catalog).split("\n")
+    assert lines[1] == ("🚫 Nothing done since joining (no card opened, no answer): Minh "
+                        "(joined Mon 14 Sep, 7 school days ago) 🔕 after 3 reminders with no "
+                        "answer, reminded only every 3 school days")
+    assert lines[2].startswith("✅ On track:")
+    assert "Not started" not in report(catalog)
+    assert "(joined today)" in report(catalog, today=date(2026, 9, 14))
+
+
+def test_mastered_counts_student_words_and_says_the_rule_and_who_waits(
+        catalog: Catalog) -> None:
+    text = report(catalog)
+    assert "🏅 Words mastered: 1 of 6 student-words (each student's opened cards, added up)" \
+        in text
+    assert ("ℹ️ Mastered means: right on 3 different days with no miss in between, the last a "
+            "recall (typed, or the English word chosen from the home-language word) on the "
+            "review Puente schedules, 3+ days after the first right answer. Waiting for that "
+            "recall now: 4.") in text
+
+
+def test_no_hardest_word_says_what_would_make_one(catalog: Catalog) -> None:
+    """Marisol needs help with matter (0 of 4) and her classmates have it right: one student's
+    word is hers, under 🆘, and "none" says why it is not the class's."""
+    text = report(catalog)
+    assert "🆘 Needs help: Marisol (matter)" in text
+    assert ("🧗 Hardest words: none (a word is listed when 2+ students, or everyone who "
+            "answered it, need help with it; one student's words are under 🆘)") in text
+    assert ": ninguna (una palabra aparece cuando 2+ estudiantes" in report(catalog, "es")
+
+
+def test_on_track_counts_new_words_not_asked_yet(catalog: Catalog) -> None:
+    assert "✅ On track: Dmitri (2 words still new, not asked yet)" in report(catalog)
+
+
+def test_the_csv_says_what_a_word_still_needs_to_be_mastered() -> None:
+    """Dmitri's 1.00 beside mastered 0 read as a contradiction: the new last column says what
+    is missing, and the columns before it keep their place."""
+    rows = list(csv.DictReader(io.StringIO(csv_bytes(okafor_class()).decode("utf-8-sig"))))
+    assert list(rows[0])[-2:] == ["practice_answers", "needs_to_master"]
+    dmitri = next(r for r in rows if r["student"] == "Dmitri" and r["word"] == "matter")
+    assert (dmitri["knowledge_estimate"], dmitri["mastered"]) == ("1.00", "0")
+    assert dmitri["needs_to_master"] == "right on 1 more day: a recall on its review"
+    marisol = next(r for r in rows if r["student"] == "Marisol" and r["word"] == "matter")
+    assert marisol["needs_to_master"] == "right on 3 days, the last a recall on its review"
+    ana = next(r for r in rows if r["student"] == "Ana" and r["word"] == "mass")
+    assert ana["mastered"] == "1" and ana["needs_to_master"] == ""
+    unopened = next(r for r in rows if r["student"] == "Dmitri" and r["word"] == "volume")
+    assert unopened["needs_to_master"] == "right on 3 days, the last a recall on its review"
