@@ -15,7 +15,8 @@ TIME_BOUND = {
     "ht": ("Bonjou", "Bonswa"), "fr": ("Bonjour", "Bonsoir"),
     "es": ("Buenos días", "Buenas tardes", "Buenas noches"), "pt": ("Bom dia", "Boa tarde"),
     "en": ("Good morning", "Good afternoon", "Good evening"), "vi": ("buổi sáng", "buổi chiều"),
-    "zh": ("早上好", "下午好", "晚上好"), "ko": ("좋은 아침",), "ru": ("Доброе утро", "Добрый день"),
+    "zh": ("早上好", "下午好", "晚上好"), "ko": ("좋은 아침",),
+    "ru": ("Доброе утро", "Добрый день"),
     "tl": ("Magandang umaga", "Magandang hapon"), "so": ("Subax wanaagsan", "Galab wanaagsan"),
     "ar": ("صباح الخير", "مساء الخير"), "hmn": ("sawv ntxov",),
 }
