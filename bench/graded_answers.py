@@ -253,7 +253,8 @@ async def open_check(app: Application, api: OfflineBotAPI, factory: UpdateFactor
     cards = [c for c in api.calls[seen:] if c.method == "sendMessage" and c.buttons]
     while cards:
         shown = cards[-1]
-        turn = next((d for label, d in shown.buttons if NEXT.search(label)), None)
+        turn = next((d for label, d in shown.buttons  # ◀ Back n/N opens with its arrow
+                     if NEXT.search(label) and not label.startswith(("◀", "▶"))), None)
         tap = turn or next((d for _, d in shown.buttons if d == callbacks.CHECK), None)
         if tap is None:
             return

@@ -175,8 +175,10 @@ def buttons(calls: list[Call]) -> list[tuple[str, str]]:
 
 
 def is_next(label: str) -> bool:
-    """Next ▶ n/N in every language (◀ in right-to-left ones): the button with the number."""
-    return re.search(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d", label) is not None  # isolates
+    """Next ▶ n/N in every language (◀ in right-to-left ones): the button with the number
+    that opens with a word (◀ Back n/N, ▶ in right-to-left ones, opens with its arrow)."""
+    return re.search(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d", label) is not None \
+        and not label.startswith(("◀", "▶"))  # digits isolated in right-to-left labels
 
 
 def is_check(data: str) -> bool:

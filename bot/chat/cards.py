@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, ReplyParameters, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -45,18 +45,22 @@ async def placement_left(update: Update, context: PuenteContext) -> None:
 
 
 async def show_preview(update: Update, context: PuenteContext, flipped: bool = False,
-                       push_id: int | None = None) -> None:
-    """Preview the current words (or the words one push showed: `push_id`): one card a
-    message turned with Next (levels 1-3), else bilingual cards in a few phone-sized
-    messages."""
+                       push_id: int | None = None, preview_id: int | None = None) -> None:
+    """Preview the current words (or the words one push showed: `push_id`; or the cards sent
+    together under a tapped 🔁: `preview_id`): one card a message turned with Next (levels
+    1-3), else bilingual cards in a few phone-sized messages, whose 🔁 and 🔊 act on them."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
     if not flipped:
         await placement_left(update, context)  # first: leaving may set the level
     who = learners.learner(s.db, user.id)
-    found = learners.preview_words(s.db, who, s.clock(), s.config.school.timezone) \
-        if push_id is None else learners.pushed_preview(s.db, who, push_id)
+    if preview_id is not None:  # the same cards again: no word unlocks on an old 🔁
+        found = previews.cards_of(s.db, who, preview_id)
+    elif push_id is not None:
+        found = learners.pushed_preview(s.db, who, push_id)
+    else:
+        found = learners.preview_words(s.db, who, s.clock(), s.config.school.timezone)
     refs = complete_glosses(s.db, found.refs, who.language)
     if not refs:
         await say(update, context, "no-words")
@@ -70,10 +74,12 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
     labels = card_views.label_language(who.language, who.scaffold, flipped)  # levels 5-6: en
     flip = s.catalog.render("button-flip", labels) \
         if not flipped and previews.flippable(refs, who.language, who.scaffold) else None
+    if push_id is None and preview_id is None:
+        preview_id = previews.remember_cards(s.db, who, refs, s.clock(), found.unread)
     markup = keyboards.after_preview(flip,
                                      s.catalog.render("button-check", labels),
                                      s.catalog.render("button-listen", labels)
-                                     if s.speech else None, push_id)
+                                     if s.speech else None, push_id, preview_id)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
@@ -88,6 +94,8 @@ async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
     s = context.services
     text = card_views.card_page(page, s.catalog)
     markup = keyboards.card_page(page, s.catalog, listen=s.speech is not None)
+    if edit is not None and shows(edit, markup):
+        return  # a second tap, after the first one's edit: the card is on screen already
     if edit is not None and edit.message is not None and \
             await edit_in_place(edit, text, markup):
         previews.sent_as(s.db, page.preview_id, edit.message.message_id)
@@ -97,22 +105,35 @@ async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
     previews.sent_as(s.db, page.preview_id, sent.message_id)
 
 
+def shows(query: CallbackQuery, markup: InlineKeyboardMarkup) -> bool:
+    """Whether the tapped message, as Telegram sends it with the tap, has these very buttons:
+    they name the preview, the card and its order, so it shows that card already (an edit
+    would be refused as "not modified")."""
+    message = query.message
+    current = getattr(message, "reply_markup", None)
+    return isinstance(message, Message) and current is not None and \
+        keyboards.as_rows(current) == keyboards.as_rows(markup)
+
+
 async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],
                       check_follows: bool, cards_first: bool = False) -> None:
     """Show the cards /check found unread (just unlocked, or never opened): one line pointing
-    to the preview in her chat that shows them (unread_cards.place), or, where none does or
+    to the preview in her chat that shows them (unread_cards.place), and, where none does or
     Telegram no longer has it, the cards, after "read your cards first" when the check waits
     for them (`cards_first`). When no check follows, their last card (or message) offers
     ✅ Check, which starts one once the student has read them."""
     s = context.services
     who = learners.learner(s.db, user_id)
     now, tz = s.clock(), s.config.school.timezone
-    plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz)
+    split = not who.scaffold.one_card  # a bundle sent again is read at once: no second set
+    plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
     while plan.pointer is not None:
         if await _point(context, user_id, plan.pointer, who.language):
-            return
+            break
         unread_cards.message_gone(s.db, who.id, plan.pointer)
-        plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz)
+        plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
+    if not plan.send:  # every unread card is on screen: the line points there
+        return
     if cards_first:  # levels 1-2: too few words read for a fair check; it comes after these
         await context.bot.send_message(user_id, s.catalog.bilingual("check-after-cards",
                                                                      who.language))
@@ -124,7 +145,8 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
     messages = card_views.preview_messages(unread, who.language, who.scaffold, s.catalog)
     markup = None if check_follows else keyboards.after_preview(
         None, s.catalog.render("button-check", who.language),
-        s.catalog.render("button-listen", who.language) if s.speech else None)
+        s.catalog.render("button-listen", who.language) if s.speech else None,
+        preview_id=previews.remember_cards(s.db, who, unread, s.clock()) if s.speech else None)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,

@@ -28,10 +28,11 @@ ASK, ANSWER = "ask", "answer"  # a message to a child's teacher; a teacher's ans
 @dataclass(frozen=True)
 class Draft:
     """A held message: a text, or a voice note's id in its sender's chat; for a reply to a
-    teacher's answer, that teacher (it goes back to them alone)."""
+    teacher's answer or announcement, what it continues (it goes back to that teacher alone,
+    tagged with the announcement and filed under each twin, as a text reply would be)."""
 
     message: str | int
-    teacher_id: int | None = None
+    to: askers.ReplyTo | None = None
 
 
 async def _hold_and_offer(update: Update, context: PuenteContext, draft: Draft,
@@ -53,14 +54,15 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
     child alone: each button names its child on a shared phone, or when `named`."""
     catalog, lang = context.services.catalog, who.language
     children = who.children if to is None else (to.child,)
+    # Twins' announcement reply goes about both: a button naming one of them would mislead
     labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in children] \
-        if len(who.children) == 1 and not named else \
+        if (len(who.children) == 1 or (to is not None and to.also)) and not named else \
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
          for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, **params)
     markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang))
-    await _hold_and_offer(update, context, Draft(text, to.teacher_id if to else None), ASK, body,
+    await _hold_and_offer(update, context, Draft(text, to), ASK, body,
                           markup)
 
 

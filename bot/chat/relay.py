@@ -123,7 +123,7 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
     for teacher_id in relay.teacher_ids:
         caption = message_views.relay_voice_caption(
             s.catalog, user_language(context, teacher_id), who, relay,
-            _named(context, teacher_id, relay), sender)
+            _named(context, teacher_id, relay), s.config.school.timezone, sender)
         try:
             sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
                                                   caption=caption, parse_mode=ParseMode.HTML)

@@ -213,7 +213,7 @@ class Deliverer:
             # two pushes made a student absent for two weeks look active). Her own tap on the
             # preview (Next, 🔁, 🔊, ✅) or /words records it, and only then may a check ask it.
             if row.kind == "preview" and row.payload.get("preview"):  # /check points here
-                previews.sent_as(db, row.payload["preview"], sent.message_id)
+                previews.sent_as(db, row.payload["preview"], sent.message_id, clock())
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id,
                                   row.payload.get("shared", []))

@@ -13,7 +13,14 @@ from bot.domain.checks import WordRef
 from bot.presentation import card_views, keyboards
 from bot.services import learners, previews
 from bot.services.glosses import complete_glosses
-from bot.services.pushes import MAX_PUSH_WORDS, Again, PushPlan, scheduled_for, words_had
+from bot.services.pushes import (
+    MAX_PUSH_WORDS,
+    Again,
+    PushPlan,
+    scheduled_for,
+    words_had,
+    words_owned,
+)
 from bot.store import outbox, people
 from bot.store.packs import pack_words
 
@@ -43,7 +50,7 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
     db, now = services.db, services.clock()
     people.set_teacher_language(db, teacher_id, reads)
     students = [s.id for s in people.class_students(db, plan.class_info.id)
-                if not s.blocked and s.id not in plan.repeats]
+                if not s.blocked and s.id not in plan.repeats and plan.words_for(s.id)]
     with db.atomic():
         push_id = outbox.create_push(db, plan.class_info.id, teacher_id, plan.pack_id,
                                      [w.id for w in plan.words], plan.send_at, now,
@@ -77,7 +84,8 @@ def join_waiting(services: Services, teacher_id: int, plan: PushPlan) -> Joined 
                     raise _BegunError()
                 joined = _joined_plan(services, plan, ids, first.send_at)
                 students = [s.id for s in people.class_students(db, plan.class_info.id)
-                            if not s.blocked and s.id not in joined.repeats]
+                            if not s.blocked and s.id not in joined.repeats
+                            and joined.words_for(s.id)]
                 outbox.set_push_words(db, first.id, ids)
                 _enqueue(services, first.id, joined, students)
         except _BegunError:
@@ -95,7 +103,9 @@ def _joined_plan(services: Services, plan: PushPlan, word_ids: list[int],
     had = words_had(services.db, services.config.school, plan.class_info.id, words, send_at)
     every = {w.id for w in words}
     return PushPlan(plan.class_info, plan.pack_id, words, send_at,
-                    frozenset(s for s, ids in had.items() if ids == every), had=had)
+                    frozenset(s for s, ids in had.items() if ids == every), had=had,
+                    owned=words_owned(services.db, plan.class_info.id, words),
+                    owned_kept=plan.owned_kept)
 
 
 def _minute(moment: datetime) -> datetime:
@@ -157,8 +167,8 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
     and Check under the last, as after /words; the header counts the `new` words among them
     (None: all new). "shows" names the words whose cards the row brings (a flip of the push
     finds them there; they count as read once she taps them, never on delivery); "introduce",
-    on a push booked for later, the words it starts tracking then; "preview", the one-card preview
-    whose message the deliverer remembers, so /check can point to its unread cards."""
+    on a push booked for later, the words it starts tracking then; "preview", on its first row, the
+    preview whose message the deliverer remembers, so /check can point to its unread cards."""
     db, catalog = services.db, services.catalog
     if who.scaffold.one_card:
         page = previews.open_preview(db, who, own, now, new=new, sent=False, push_id=push_id)
@@ -174,6 +184,10 @@ def _payloads(services: Services, push_id: int, who: learners.Learner, own: list
         catalog.render("button-listen", labels) if services.speech is not None else None,
         push_id))
     last = len(messages) - 1  # rows to one chat go in order: the last one sent shows them all
-    return [{"text": text, "rows": rows if index == last else [],
-             "shows": [r.id for r in own] if index == last else []}
-            for index, text in enumerate(messages)]
+    payloads: list[dict[str, Any]] = [
+        {"text": text, "rows": rows if index == last else [],
+         "shows": [r.id for r in own] if index == last else []}
+        for index, text in enumerate(messages)]
+    # its first message ("📘 New words: 5") is where /check points while they wait unread
+    payloads[0]["preview"] = previews.keep_bundle(db, who.id, own, now, new)
+    return payloads

@@ -365,12 +365,20 @@ class Demo:
                 self.out(f"🤖 Puente (a note over the chat): {toast.text}")
 
     def _showing(self, label: str) -> Call | None:
-        """The newest message to the current user with a button labelled `label` (a card above
-        the question can still be turned), or None."""
+        """The newest message to the current user that shows a button labelled `label` now (a
+        card above the question can still be turned), or None. Each message as it shows now:
+        a card turned since it was sent no longer offers its first Next, and tapping that
+        old copy made a Next on the newest cards look old (playtest, Arabic level 3)."""
         user_id = self.users[self.who]["id"]
-        return next((c for c in reversed(self.api.calls) if c.chat_id == user_id
-                     and _button_index([plain_label(b) for b, _ in c.buttons], label) >= 0),
-                    None)
+        seen: set[int] = set()
+        for call in reversed(self.api.calls):
+            shown = int(call.params.get("message_id") or call.result_id or 0)
+            if call.chat_id != user_id or not shown or shown in seen:
+                continue  # not hers, or an earlier state of a message seen newer already
+            seen.add(shown)
+            if _button_index([plain_label(b) for b, _ in call.buttons], label) >= 0:
+                return call
+        return None
 
     def _poll_id(self, call: Call) -> str:
         item = study.next_open_item(self.db, self.users[self.who]["id"])

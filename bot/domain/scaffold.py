@@ -78,24 +78,30 @@ class Scaffold:
     # Level 5: no sentence frame, but an invitation to write a sentence of her own with the
     # word (the step between level 4's sentence starter and level 6's card alone).
     own_sentence: bool = False
+    # Levels 1-4: /progress's chart labels ("Nuevas · New") in the home language and then
+    # English, as its lines are: a level-3 student read the states in Arabic alone under a
+    # bilingual summary, and English is what the class calls them (playtest, Arabic level 3).
+    bilingual_labels: bool = False
 
 
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
                                  False, StemLanguage.HOME, listening=True, one_card=True,
-                                 short_progress=True, letter_blanks=True, dont_know=True),
+                                 short_progress=True, letter_blanks=True, dont_know=True,
+                                 bilingual_labels=True),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME,
                                  listening=True, one_card=True, short_progress=True,
-                                 letter_blanks=True, dont_know=True),
+                                 letter_blanks=True, dont_know=True, bilingual_labels=True),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
-                                    ItemType.POLL), 5, one_card=True),
+                                    ItemType.POLL), 5, one_card=True,
+                                   bilingual_labels=True),
     WidaLevel.EXPANDING: Scaffold(WidaLevel.EXPANDING, False, True, False, True, False, False,
                                   (ItemType.CLOZE, ItemType.CHOICE, ItemType.POLL,
-                                   ItemType.TYPED), 5),
+                                   ItemType.TYPED), 5, bilingual_labels=True),
     WidaLevel.BRIDGING: Scaffold(WidaLevel.BRIDGING, False, False, False, False, False, True,
                                  (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL,
                                   ItemType.CHOICE), 6, own_sentence=True),

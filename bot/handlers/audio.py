@@ -36,7 +36,7 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
     s = context.services
     target = callbacks.listen_args(cb)
     listening = await listen.notes_for(s.db, s.speech, user.id, target.word_id, s.clock(),
-                                       target.word_only, target.push_id)
+                                       target.word_only, target.push_id, target.preview_id)
     await _send_notes(context, user.id, listening, s.catalog.bilingual(
         "audio-no-home-voice", listening.lang, language=language_name(listening.lang)))
 

@@ -62,13 +62,19 @@ async def help(update: Update, context: PuenteContext) -> None:
     """Explain what the bot can do."""
     user = update.effective_user
     if user and teaching.is_teacher(context.services.db, user.id):
-        await say(update, context, "help-teacher", bilingual=False)
-        await say(update, context, "help-teacher-members", bilingual=False)
-        await say(update, context, "help-teacher-messages", bilingual=False)
+        await teacher_help(update, context, user.id)
     elif user and askers.is_family_only(context.services.db, user.id):
         await family_help(update, context)
     else:
         await say(update, context, "help-student")
+
+
+async def teacher_help(update: Update, context: PuenteContext, user_id: int) -> None:
+    """Teacher /help: the commands grouped by task, each group whole in one message."""
+    lang = user_language(context, user_id, update.effective_user.language_code
+                         if update.effective_user else None)
+    for text in menus.teacher_help(context.services.catalog, lang):
+        await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
 
 
 def _teacher_plan_text(context: PuenteContext, user_id: int, lang: str) -> str | None:

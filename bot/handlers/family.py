@@ -186,22 +186,23 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG)
     await say(update, context, "family-welcome", markup=back, language=language_name(code))
     await no_model_note(update, context, code)  # before they write, not after
-    if changed and message_languages.missing_model(s.translator, code):
-        await _tell_teachers_no_model(context, user.id, code)
+    if changed:
+        _tell_teachers_language(context, user.id, code)
 
 
-async def _tell_teachers_no_model(context: PuenteContext, user_id: int, code: str) -> None:
-    """Tell the child's teachers, once per new language, that this family's messages will
-    reach them untranslated: they should not count on an English version."""
+def _tell_teachers_language(context: PuenteContext, user_id: int, code: str) -> None:
+    """Tell the child's teachers, once per new language, when this family's messages will
+    reach them untranslated (they should not count on an English version); the note waits a
+    moment, replaced if the family member changes language again (family.LANGUAGE_NOTE_WAIT)."""
     s = context.services
     notes = []
-    for teacher_id, student_id, child in family.teachers_to_tell(s.db, user_id):
-        lang = user_language(context, teacher_id)
-        notes.append((teacher_id, student_id, s.catalog.render(
-            "family-language-no-model", lang, name=student_label(child, s.catalog, lang),
-            language=message_views.teacher_language(code))))
-    if family.queue_teacher_notes(s.db, user_id, notes, s.clock()):
-        context.deliverer.wake()
+    if message_languages.missing_model(s.translator, code):
+        for teacher_id, student_id, child in family.teachers_to_tell(s.db, user_id):
+            lang = user_language(context, teacher_id)
+            notes.append((teacher_id, student_id, s.catalog.render(
+                "family-language-no-model", lang, name=student_label(child, s.catalog, lang),
+                language=message_views.teacher_language(code))))
+    family.queue_language_notes(s.db, user_id, code, notes, s.clock(), s.config.school)
 
 
 async def _not_family(update: Update, context: PuenteContext) -> None:

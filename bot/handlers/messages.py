@@ -237,7 +237,10 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     if draft is None or child is None:
         await say(update, context, "ask-draft-gone", bilingual=not family)
         return
-    await relay_to_teachers(update, context, who, child, draft.message, draft.teacher_id)
+    to = draft.to if draft.to is not None and draft.to.child == child else None
+    await relay_to_teachers(update, context, who, child, draft.message,
+                            to.teacher_id if to else None, to.about if to else None,
+                            to.also if to else ())
     _sent(context, query)
 
 

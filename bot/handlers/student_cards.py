@@ -8,7 +8,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import send_page, show_preview
-from bot.chat.replies import current_tap, spend
+from bot.chat.replies import current_tap, spend, tapped
 from bot.context import PuenteContext
 from bot.presentation import callbacks
 from bot.services import previews
@@ -21,9 +21,12 @@ async def words(update: Update, context: PuenteContext) -> None:
 
 
 async def card_button(update: Update, context: PuenteContext) -> None:
-    """Next ▶, ◀ or 🔁 on a card: the same message turns to that card of the student's preview
-    (a button the card no longer shows is old: its toast says so)."""
-    tap = await current_tap(update, context, "card-stale")
+    """Next ▶, ◀ or 🔁 on a card: the same message turns to that card of the student's preview.
+
+    Any of her kept previews turns, even from a button its message no longer shows: a second
+    tap on a slow phone reaches Telegram after the first one's edit, and the newest list
+    answered it as an old one ("from an old list, or not for you": playtest, Arabic level 3)."""
+    tap = await tapped(update)
     if tap is None:
         return
     query, user, cb = tap
@@ -40,10 +43,11 @@ async def flip_button(update: Update, context: PuenteContext) -> None:
     if tap is None:
         return
     query, _, cb = tap
-    push_id = callbacks.flip_push(cb)  # under a pushed preview: that preview's words
+    under = callbacks.flip_args(cb)  # a pushed preview's words, or the cards above it
     if not await spend(query, query.data):
         return  # a double tap: the flipped cards are on their way already
-    await show_preview(update, context, flipped=True, push_id=push_id)
+    await show_preview(update, context, flipped=True, push_id=under.push_id,
+                       preview_id=under.preview_id)
 
 
 def register(app: Application) -> None:

@@ -83,7 +83,8 @@ async def newclass(update: Update, context: PuenteContext) -> None:
     lang = teacher_reads(context, user)
     link = join_link(context.bot.username, created.join_code)
     await send_long(context, chat.id, class_views.created_text(
-        s.catalog, lang, created, link, starter_pack(s.db, created)))
+        s.catalog, lang, created, link, starter_pack(s.db, created),
+        teaching.same_words_class(s.db, user.id, created)))
     await send_picture(context, chat.id, lambda: class_views.qr_png(link),
                        caption=escape(created.name), filename="join.png")
 
@@ -132,7 +133,8 @@ async def level(update: Update, context: PuenteContext) -> None:
     teaching.require_teacher(s.db, user.id)  # a student's "/level" is refused, not taught
     args = context.args or []
     if len(args) < 2:
-        await say(update, context, "level-usage", bilingual=False)
+        await say(update, context, "level-usage", bilingual=False,
+                  example=teaching.level_example(s.db, user.id))
         return
     message = update.effective_message
     text = message.text.split(maxsplit=1)[1] if message and message.text else ""

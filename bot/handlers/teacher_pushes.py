@@ -28,6 +28,7 @@ from bot.domain.checks import WordRef
 from bot.presentation import callbacks, keyboards, pack_views, push_views, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, Markup, reader_language
+from bot.presentation.students import student_label
 from bot.services import membership, pushes, teaching
 from bot.services.glosses import english_only, glosses_for, pack_refs, unchecked
 
@@ -130,7 +131,10 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
     if user is None:
         return
     lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
-    lines = [s.catalog.render("push-queued-nobody-yet" if plan.empty else "push-queued", lang,
+    later = plan.send_at > s.clock()  # "Sending ... (Tue 08:00)" read as now: "Will send"
+    key = "push-queued-nobody-yet" if plan.empty else \
+        "push-queued-later" if later else "push-queued"
+    lines = [s.catalog.render(key, lang,
                               words=Counted("count-words", len(plan.words)),
                               class_name=plan.class_info.name, when=push_views.when(
                                   s.catalog, lang, plan.send_at, tz),
@@ -142,6 +146,10 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
             start=school.quiet_hours_start.strftime("%H:%M"),
             end=school.quiet_hours_end.strftime("%H:%M")))
     lines += _waiting_lines(update, context, plan)
+    names = teaching.student_names(s.db, user.id)
+    lines += push_views.owned_lines(s.catalog, lang, [
+        (student_label(names.of(student_id, plan.class_info.id), s.catalog, lang), len(ids))
+        for student_id, ids in plan.owned.items()], plan.owned_kept)
     if plan.known:  # "Sending 5 words" are 5 new ones: say which the class already had
         lines.append(s.catalog.render("push-known-left-out", lang, count=plan.known,
                                       pack=plan.pack_id))

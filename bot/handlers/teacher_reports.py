@@ -61,11 +61,12 @@ async def student(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    row, matrix = teaching.student_report(s.db, user.id, arg_text(context))
-    lang = teacher_reads(context, user)
+    found = teaching.student_words(s.db, user.id, arg_text(context))
+    row, lang = found.row, teacher_reads(context, user)
     now, tz = s.clock(), s.config.school.timezone
     await send_long(context, user.id, class_views.student_text(
-        student_for(context, user.id, row.student_id, lang=lang), row, matrix, s.catalog, lang,
-        tz, glosses.no_messages(row.language, s.translator),
+        student_for(context, user.id, row.student_id, lang=lang), row, found.matrix, s.catalog,
+        lang, tz, glosses.no_messages(row.language, s.translator),
         readiness.reviews_back(s.db, row.student_id, now, tz, s.config.school.holidays),
-        now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now)))
+        now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
+        found.sections))

@@ -18,7 +18,8 @@ PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
 DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check question (and
                     # levels 1-2: under a question's options)
-FLIP = "fl"         # fl | fl:<push id>  the current words (or a pushed preview's), home first
+FLIP = "fl"         # fl | fl:<push id> | fl:<preview id>:v   current words (a push's, or the
+#                                       cards sent together above it), home language first
 CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code> | fa:<code>:u   a family member's language (u: undo a change)
@@ -27,7 +28,7 @@ FAMILY_HERE = "fo"  # fo:<link code>     a student's account gets their family's
 FAMILY_STOP = "fs"  # fs:<student id> | fs:all   stop the weekly updates about one child (or all)
 FAMILY_RESUME = "fg"  # fg:<student id> | fg:all   get them again (a shared phone's choice)
 FAMILY_HEAR = "fh"  # fh:<student id>:<word id>-<word id>...   hear a weekly update's words
-AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p   hear the words
+AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p | au:<preview id>:v
                     # (w: the word alone; p: a pushed preview's)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
@@ -147,10 +148,24 @@ def push_of(cb: Callback) -> int | None:
     return cb.int_arg(0) if cb.args else None
 
 
-def flip_push(cb: Callback) -> int | None:
-    """The push whose preview a "My language first" flips (None: the one under /words)."""
+CARDS = "v"  # after an id: the cards sent together above the button (a stored preview)
+
+
+@dataclass(frozen=True)
+class Flip:
+    """What a "My language first" under cards sends again: a push's preview, the cards sent
+    together above it (`preview_id`), or (neither, an old button) the current words."""
+
+    push_id: int | None = None
+    preview_id: int | None = None
+
+
+def flip_args(cb: Callback) -> Flip:
+    """fl, fl:<push id> or fl:<preview id>:v."""
     try:
-        return push_of(cb)
+        if cb.args[1:] == (CARDS,):
+            return Flip(preview_id=cb.int_arg(0))
+        return Flip(push_id=push_of(cb))
     except ForgedCallbackError as exc:
         raise ForgedCardError(str(exc)) from exc
 
@@ -163,16 +178,20 @@ class Listen:
     word_id: int | None = None
     word_only: bool = False
     push_id: int | None = None
+    preview_id: int | None = None  # the cards sent together above the 🔊
 
 
 def listen_args(cb: Callback) -> Listen:
-    """What a 🔊 tap asks to hear: au, au:<word id>, au:<word id>:w or au:<push id>:p."""
+    """What a 🔊 tap asks to hear: au, au:<word id>, au:<word id>:w, au:<push id>:p or
+    au:<preview id>:v."""
     if not cb.args:
         return Listen()
-    if len(cb.args) > 2 or cb.args[1:] not in ((), ("w",), ("p",)):
+    if len(cb.args) > 2 or cb.args[1:] not in ((), ("w",), ("p",), (CARDS,)):
         raise ForgedCallbackError("bad audio button")
     if cb.args[1:] == ("p",):
         return Listen(push_id=cb.int_arg(0))
+    if cb.args[1:] == (CARDS,):
+        return Listen(preview_id=cb.int_arg(0))
     return Listen(cb.int_arg(0), cb.args[1:] == ("w",))
 
 

@@ -8,7 +8,7 @@ student's; every text goes through the catalogue, so every value is escaped.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, tzinfo
 
 from bot.config import SchoolConfig
@@ -103,10 +103,12 @@ def student_text(
     back: Mapping[int, date] | None = None,
     today: date | None = None,
     mixed: Sequence[MixedUp] = (),
+    sections: Sequence[tuple[Sequence[str], Collection[int]]] = (),
 ) -> Markup:
     """/student: who (`who`, as the teacher tells them apart), their home language and level,
-    a line per word (a word in review with the day it comes back, `back`), the cards not
-    opened yet, the pairs of words they mix up (`mixed`), and what Puente lacks in their
+    a line per word (a word in review with the day it comes back, `back`; under its class,
+    for a student in several of the teacher's classes: `sections`), the cards not opened
+    yet, the pairs of words they mix up (`mixed`), and what Puente lacks in their
     language."""
     lines = [
         catalog.render(
@@ -117,7 +119,7 @@ def student_text(
             level=level_text(row.level, row.self_placed, catalog, lang),
         )
     ]
-    lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today)
+    lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today, sections)
     if mixed:
         lines.append(mixed_line(mixed, "student-mixed-pair", catalog, lang))
     if no_messages is not None:
@@ -128,13 +130,17 @@ def student_text(
 
 
 def created_text(catalog: Catalog, lang: str, created: ClassInfo, link: str,
-                 starter: StarterPack) -> Markup:
-    """/newclass's answer: the join link and code, and the words new students start with."""
-    return join_lines([
+                 starter: StarterPack, same_words: ClassInfo | None = None) -> Markup:
+    """/newclass's answer: the join link and code, the words new students start with, and a
+    class of the teacher's with the same words in its name, when there is one."""
+    lines = [
         catalog.render("newclass-created", lang, class_name=created.name, link=link,
                        code=created.join_code),
         catalog.render("newclass-starter", lang, title=starter.title, pack=starter.pack_id,
-                       fewest=starter.fewest, most=starter.most)])
+                       fewest=starter.fewest, most=starter.most)]
+    if same_words is not None:
+        lines.append(catalog.render("newclass-same-words", lang, other=same_words.name))
+    return join_lines(lines)
 
 
 def report_text(

@@ -70,13 +70,19 @@ def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
                                  for label, data in row] for row in layout]}
 
 
-def dont_know_label(catalog: Catalog, lang: str) -> str:
-    """The 🤷 label, "🤷 No sé · I don't know": placement's words, in the home language and then
-    English without a second shrug (a right-to-left label starts with its own words, so it
-    reads right to left, as "🌐 Other languages" does)."""
-    labels = dict.fromkeys(catalog.plain("button-dont-know", code) for code in (lang, "en"))
+def both_languages(catalog: Catalog, key: str, lang: str) -> str:
+    """A button label in the home language and then English, without a second emoji: "🤷 No
+    sé · I don't know" (a right-to-left label starts with its own words, so it reads right to
+    left, as "🌐 Other languages" does)."""
+    labels = dict.fromkeys(catalog.plain(key, code) for code in (lang, "en"))
     first, *then = labels
     return " · ".join([first, *(text.split(" ", 1)[-1] for text in then)])
+
+
+def dont_know_label(catalog: Catalog, lang: str) -> str:
+    """The 🤷 label, "🤷 No sé · I don't know": placement's words, in the home language and then
+    English."""
+    return both_languages(catalog, "button-dont-know", lang)
 
 
 def dont_know_layout(item_id: int, catalog: Catalog, lang: str) -> Layout:
@@ -110,17 +116,20 @@ def resume_placement(label: str) -> InlineKeyboardMarkup:
 
 
 def after_preview(flip: str | None, check: str, listen: str | None = None,
-                  push_id: int | None = None) -> InlineKeyboardMarkup:
+                  push_id: int | None = None, preview_id: int | None = None
+                  ) -> InlineKeyboardMarkup:
     """Flip (unless the cards already lead with the home language) and Check; with `listen`,
     one wide 🔊 button above them (one voice note a word). Under a pushed preview (`push_id`)
-    each names the push, so it acts on that preview's words, not the whole /words."""
+    each names the push, so it acts on that preview's words, not the whole /words; under
+    other cards sent together, 🔁 and 🔊 name them (`preview_id`), and ✅ checks what is due."""
     push = () if push_id is None else (push_id,)
+    cards = () if push or preview_id is None else (preview_id, callbacks.CARDS)
     row = [InlineKeyboardButton(check, callback_data=callbacks.data(callbacks.CHECK, *push))]
     if flip is not None:
-        row.insert(0, InlineKeyboardButton(flip, callback_data=callbacks.data(callbacks.FLIP,
-                                                                              *push)))
+        row.insert(0, InlineKeyboardButton(flip, callback_data=callbacks.data(
+            callbacks.FLIP, *(push or cards))))
     hear = callbacks.data(callbacks.AUDIO, *push, "p") if push else \
-        callbacks.data(callbacks.AUDIO)
+        callbacks.data(callbacks.AUDIO, *cards)
     top = [[InlineKeyboardButton(listen, callback_data=hear)]]
     return InlineKeyboardMarkup([*(top if listen else []), row])
 
@@ -156,8 +165,9 @@ def family_listen(catalog: Catalog, lang: str, student_id: int,
 
 
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
-    """A card's buttons: 🔊 this word and 🔁 (where they do something) above ◀ and Next ▶ n/N,
-    or ✅ Check on the last card. Each carries the preview id and a card number, nothing more;
+    """A card's buttons: 🔊 this word and 🔁 My language first (on a flipped card, 🔁 English
+    first), where they do something, above ◀ Back n/N and Next ▶ n/N, or ✅ Check on the last
+    card. Each carries the preview id and a card number, nothing more;
     the ✅ of a pushed preview carries the push, so it checks that preview's words."""
     lang, flag = page.lang, ("f",) if page.flipped else ()
     push = () if page.push_id is None else (page.push_id,)
@@ -166,13 +176,22 @@ def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarku
         return callbacks.data(callbacks.CARD, page.preview_id, index, *(extra or flag))
 
     top = [listen_word(catalog.plain("button-listen", lang), page.ref.id)] if listen else []
+    wide: list[InlineKeyboardButton] = []  # "🔁 الإنجليزية أولًا · English first": a row
+    # of its own, too long to share one
     if page.can_flip:
         top.append(InlineKeyboardButton(catalog.plain("button-flip", lang),
                                         callback_data=turn(page.index, "f")))
+    elif page.can_unflip:  # back to English first: in English too where prompts are bilingual
+        both = page.scaffold.bilingual_prompts
+        label = both_languages(catalog, "button-english-first", lang) if both \
+            else catalog.plain("button-english-first", lang)
+        (wide if both else top).append(InlineKeyboardButton(label, callback_data=callbacks.data(
+            callbacks.CARD, page.preview_id, page.index)))
     moves = []
-    if page.index > 0:
-        moves.append(InlineKeyboardButton(_reading(catalog, "button-back", lang),
-                                          callback_data=turn(page.index - 1)))
+    if page.index > 0:  # "◀ Back 1/5": the card it turns back to, as Next names its own
+        moves.append(InlineKeyboardButton(
+            _reading(catalog, "button-back", lang, number=page.index, total=page.total),
+            callback_data=turn(page.index - 1)))
     if not page.last:
         label = _reading(catalog, "button-next", lang, number=page.index + 2, total=page.total)
         moves.append(InlineKeyboardButton(label, callback_data=turn(page.index + 1)))
@@ -181,15 +200,17 @@ def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarku
                                           callback_data=callbacks.data(callbacks.CHECK, *push)))
     if is_rtl(catalog.template("button-back", lang)[0]):
         moves.reverse()  # Telegram lays buttons out left to right; forward is leftward in RTL
-    return InlineKeyboardMarkup([row for row in (top, moves) if row])
+    return InlineKeyboardMarkup([row for row in (top, wide, moves) if row])
 
 
 _MIRRORED = str.maketrans("▶◀", "◀▶")
 
 
 def _reading(catalog: Catalog, key: str, lang: str, **params: int) -> str:
-    """A Next or ◀ label whose arrow points the way the language reads: in a right-to-left
-    language the next card is to the left (the words stay the prompt's)."""
+    """A Next or Back label whose arrow points the way the language reads: in a right-to-left
+    language the next card is to the left, the card before to the right (the words stay the
+    prompt's). "▶ السابق 1/5" still reads right to left, its arrow on the right: a label takes
+    its direction from its first strong letter, and an arrow is none."""
     label = catalog.plain(key, lang, **params)
     return label.translate(_MIRRORED) if is_rtl(catalog.template(key, lang)[0]) else label
 

@@ -15,13 +15,17 @@ from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
 from bot.domain.english_spelling import edit_distance
-from bot.presentation.i18n import REFERENCE, Catalog
+from bot.presentation.i18n import REFERENCE, Catalog, Markup
+from bot.presentation.views import MESSAGE_LIMIT, utf16_len
 
 log = logging.getLogger(__name__)
 
 STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind", "ask",
                     "deleteme", "help")
-TEACHER_HELP_KEYS = ("help-teacher", "help-teacher-members", "help-teacher-messages")
+# Teacher /help by task, one group a key (playtest: /remove, /families, /coteach and /deleteme
+# came in a second message, apart from the commands they go with)
+TEACHER_HELP_KEYS = ("help-teacher-classes", "help-teacher-words", "help-teacher-reports",
+                     "help-teacher-families", "help-teacher-account")
 # "/newclass NAME - create a class and its join link" -> ("newclass", "create a class ...")
 HELP_LINE = re.compile(r"^/([a-z0-9_]{1,32})\b[^\n]*? - (.+)$", re.MULTILINE)
 
@@ -39,6 +43,22 @@ def teacher_commands(catalog: Catalog, lang: str) -> list[BotCommand]:
             found.setdefault(command, description.strip()[:256])
     found.setdefault("help", catalog.plain("command-help", lang))
     return [BotCommand(c, d) for c, d in found.items()]
+
+
+def teacher_help(catalog: Catalog, lang: str, limit: int = MESSAGE_LIMIT) -> list[Markup]:
+    """Teacher /help in as few messages as Telegram's limit allows, a task's group of
+    commands never split between two (a blank line between groups)."""
+    messages: list[list[str]] = []
+    size = 0
+    for key in TEACHER_HELP_KEYS:
+        group = str(catalog.render(key, lang))
+        length = utf16_len(group) + 2  # with the blank line before it
+        if not messages or size + length > limit:
+            messages.append([])
+            size = 0
+        messages[-1].append(group)
+        size += length
+    return [Markup("\n\n".join(groups)) for groups in messages]
 
 
 def family_commands(catalog: Catalog) -> list[str]:

@@ -23,7 +23,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.push_views import day
 from bot.services.announcements import AnnouncementPlan, Delivery
-from bot.services.askers import Asker
+from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
 from bot.services.relays import Relay
 from bot.services.teacher_answers import Answer
@@ -86,9 +86,7 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
     parts = [_from(catalog, lang, who, name, relay.written, sender) if relay.emoji is None else
              _emoji_from(catalog, lang, who, name, sender)]
     if relay.about is not None:
-        parts.append(catalog.render(
-            "relay-about-announcement", lang, words=relay.about.beginning,
-            date=day(catalog, lang, relay.about.sent_at.astimezone(tz).date())))
+        parts.append(_about(catalog, lang, relay.about, tz))
     parts.append(quote(relay.original))
     if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
         parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
@@ -124,15 +122,23 @@ def _how_to_answer(catalog: Catalog, lang: str, relay: Relay) -> list[Markup]:
 
 
 def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
-                        name: str, sender: str = "") -> Markup:
+                        name: str, tz: tzinfo = UTC, sender: str = "") -> Markup:
     """The caption of a relayed voice note: who (a family member's first name, `sender`),
-    about which student (`name`, as this teacher tells their students apart), how to answer."""
+    about which student (`name`, as this teacher tells their students apart), which
+    announcement it answers, how to answer."""
     spoken = who.language if who.chosen else UNKNOWN  # the bot cannot listen
+    about = [] if relay.about is None else [_about(catalog, lang, relay.about, tz)]
     if relay.answer_in == relay.language:
         how = [catalog.render("relay-voice", lang, language=teacher_language(relay.answer_in))]
     else:  # no model: the answer goes as the teacher writes it, not "in English"
         how = [catalog.render("relay-voice-note", lang), *_how_to_answer(catalog, lang, relay)]
-    return Markup("\n".join([_from(catalog, lang, who, name, spoken, sender), *how]))
+    return Markup("\n".join([_from(catalog, lang, who, name, spoken, sender), *about, *how]))
+
+
+def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:
+    """The announcement a family's message answers: its day and first words."""
+    return catalog.render("relay-about-announcement", lang, words=about.beginning,
+                          date=day(catalog, lang, about.sent_at.astimezone(tz).date()))
 
 
 def _translated(catalog: Catalog, lang: str, english: str,

@@ -90,6 +90,9 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
     if quality.one_cloze:  # checks take a word's gap sentences in turn (domain/variety.py)
         warnings.append(catalog.render("newpack-audit-one-cloze", lang,
                                        words=Counted("count-words", quality.one_cloze)))
+    if quality.same_definition:  # `puente packs audit` fails on these (domain/variety.py)
+        warnings.append(catalog.render("newpack-audit-same-definition", lang,
+                                       terms=terms_list(quality.same_definition)))
     warnings += [catalog.render("newpack-gloss-no-definition", lang, code=code,
                                 language=reader_language(code), terms=terms_list(terms))
                  for code, terms in quality.no_definition.items()]

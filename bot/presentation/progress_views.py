@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.domain.language import is_rtl
 from bot.domain.mastery import MasteryState, WordStatus
 from bot.presentation.i18n import (
     REFERENCE,
+    RLM,
     Catalog,
     Day,
     Markup,
+    escape,
 )
 from bot.presentation.push_views import WEEKDAYS
 from bot.presentation.views import (
@@ -146,15 +149,25 @@ def progress_counts(p: Progress) -> tuple[int, int, int, int]:
     return p.new, p.learning, p.reviewing, p.mastered
 
 
+def chart_label(catalog: Catalog, key: str, lang: str, english: bool) -> str:
+    """A chart label in the learner's language, and (`english`: levels 1-4) English after it:
+    "Nuevas · New" (plain text: a picture's label, or a line's words)."""
+    labels = dict.fromkeys(catalog.plain(key, code) for code in (lang, *(("en",) * english)))
+    return " · ".join(labels)
+
+
 def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    """The progress chart as text bars in the learner's language, for scripts the chart font
-    cannot draw (Arabic, Chinese, Korean): bars without figures, since the same message
-    already counts each state ("🔁 قيد المراجعة: 3" twice in one message was a repeat)."""
+    """The progress chart as text bars in the learner's language (and English: `p.bilingual`),
+    for scripts the chart font cannot draw (Arabic, Chinese, Korean): bars without figures,
+    since the same message already counts each state ("🔁 قيد المراجعة: 3" twice in one
+    message was a repeat)."""
     rows = [(key, count, block) for (key, block), count in zip(PROGRESS_BARS,
                                                                 progress_counts(p), strict=True)]
     peak = max(1, *(count for _, count, _ in rows))
-    lines = [Markup(f"<b>{catalog.render('chart-progress-title', lang)}</b>")]
+    rtl = RLM if is_rtl(catalog.template("chart-progress-title", lang)[0]) else ""
+    title = chart_label(catalog, "chart-progress-title", lang, p.bilingual)
+    lines = [Markup(f"{rtl}<b>{escape(title)}</b>")]
     for key, count, block in rows:
         bar = block * max(1, round(10 * count / peak)) if count else "▫️"
-        lines.append(Markup(f"{catalog.render(key, lang)} {bar}"))
+        lines.append(Markup(f"{rtl}{escape(chart_label(catalog, key, lang, p.bilingual))} {bar}"))
     return join_lines(lines)

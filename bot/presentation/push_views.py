@@ -95,3 +95,22 @@ def _unsent(key: str, one: Scheduled) -> str:
     but have not chosen a home language (so none could be written), else "-nobody" (nobody
     has joined)."""
     return f"{key}-choosing" if one.choosing else f"{key}-nobody"
+
+
+def owned_lines(catalog: Catalog, lang: str, owned: Sequence[tuple[str, int]], kept: bool
+                ) -> list[Markup]:
+    """Who already had some of a push's words (a starter card, an earlier push), as (name,
+    how many) pairs: they stay in their reviews; a bare /push (`kept` False) does not send
+    those words to them again, and says so."""
+    if not owned:
+        return []
+    if len(owned) == 1:
+        name, count = owned[0]
+        lines = [catalog.render("push-owned", lang, name=name, count=count)]
+    else:
+        lines = [catalog.render("push-owned-many", lang,
+                                students=Counted("count-students", len(owned)),
+                                names=", ".join(f"{name} ({count})" for name, count in owned))]
+    if not kept:
+        lines.append(catalog.render("push-owned-not-sent", lang))
+    return lines

@@ -3,7 +3,7 @@ or stopped; the hardest words) and /student's line per word."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from statistics import median
@@ -421,11 +421,15 @@ STATUS_WORDS = {WordStatus.LEARNING: "state-learning", WordStatus.REVIEWING: "st
 
 def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str,
                   tz: tzinfo | None = None, back: Mapping[int, date] | None = None,
-                  today: date | None = None) -> list[Markup]:
-    """One line per word for /student (`word_line`); then the listening answers among them,
-    when there are any; then why practice is not counted, when a word has only practice; then,
-    when nothing is answered, how many cards were read and when (as /report says it); then the
-    words given to the student whose cards they have not opened yet."""
+                  today: date | None = None,
+                  sections: Sequence[tuple[Sequence[str], Collection[int]]] = ()
+                  ) -> list[Markup]:
+    """One line per word for /student (`word_line`), under the class they are of when the
+    student is in several of the teacher's `sections` (class names, word ids); then the
+    listening answers among them, when there are any; then why practice is not counted, when a
+    word has only practice; then, when nothing is answered, how many cards were read and when
+    (as /report says it); then the words given to the student whose cards they have not
+    opened yet."""
     terms = word_terms(matrix.given)
     retired = {w.id for w in matrix.words if w.retired}
     cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
@@ -434,6 +438,11 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
     back = back or {}
     lines = [word_line(cell, terms[cell.word_id], catalog, lang, tz, cell.word_id in retired,
                        back.get(cell.word_id), today) for cell in cells]
+    unopened = matrix.unopened.get(student_id, [])
+    if sections:  # a student in 7B Science and Science 7B: which class each word is of
+        lines = _by_class(cells, lines, [(w.id, terms[w.id]) for w in unopened], sections,
+                          catalog, lang)
+        unopened = []  # said in its class's section
     listening = listening_line(cells, catalog, lang)
     if listening is not None:
         lines.append(listening)
@@ -445,11 +454,34 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
             lines.append(catalog.render("student-reads-cards", lang,
                                         cards=Counted("count-cards", count),
                                         date=push_views.day(catalog, lang, last)))
-    unopened = matrix.unopened.get(student_id, [])
     if unopened:  # given, never opened: not "new" to them, and not "never sent" either
         lines.append(catalog.render("report-not-opened", lang,
                                     terms=", ".join(terms[w.id] for w in unopened)))
     return lines
+
+
+def _by_class(cells: Sequence[Cell], lines: list[Markup], unopened: Sequence[tuple[int, str]],
+              sections: Sequence[tuple[Sequence[str], Collection[int]]], catalog: Catalog,
+              lang: str) -> list[Markup]:
+    """The word lines (one per cell, in its order), then the `unopened` words (id, term),
+    under a heading for each class (or classes) the words are of; a section with none of the
+    student's words has no heading."""
+    grouped: list[Markup] = []
+    placed: set[int] = set()
+    for names, word_ids in sections:
+        mine = [line for cell, line in zip(cells, lines, strict=True) if cell.word_id in word_ids]
+        waiting = [term for word_id, term in unopened if word_id in word_ids]
+        if waiting:
+            mine.append(catalog.render("report-not-opened", lang, terms=", ".join(waiting)))
+        if mine:
+            grouped.append(catalog.render("student-class-words", lang,
+                                          classes=", ".join(names)))
+            grouped += mine
+        placed |= set(word_ids)
+    others = [term for word_id, term in unopened if word_id not in placed]
+    return grouped + [line for cell, line in zip(cells, lines, strict=True)
+                      if cell.word_id not in placed] + (  # none: every class word has a class
+        [catalog.render("report-not-opened", lang, terms=", ".join(others))] if others else [])
 
 
 def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | None,

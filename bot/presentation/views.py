@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from bot.domain.names import clean_label, clean_name
+from bot.domain.placement import TOP_LEVEL
 from bot.presentation.i18n import (
     FSI,
     PDI,
@@ -54,6 +55,8 @@ def level_text(level: int | None, self_placed: bool, catalog: Catalog, lang: str
     own self-placement is labelled as such until the teacher confirms it with /level."""
     if level is None:
         return catalog.render("level-none", lang)
+    if self_placed and level >= TOP_LEVEL:  # placement never says 6: the teacher may
+        return catalog.render("level-self-placed-top", lang, level=level)
     return catalog.render("level-self-placed" if self_placed else "level-wida", lang, level=level)
 
 

@@ -8,14 +8,17 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
+from bot.config import SchoolConfig
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.item_rules import reads_as_home_word
 from bot.domain.language import LANGUAGES
 from bot.domain.school_days import school_days_from
 from bot.services.join import new_code, ranked_languages
+from bot.services.pushes import next_allowed
 from bot.services.teaching import StudentName, find_student, name_of
 from bot.store import erase, families, outbox, people, study, threads
+from bot.store import notes as store_notes
 from bot.store.packs import StoredWord, words_by_id
 
 LINK_DAYS = 14
@@ -227,6 +230,34 @@ def teachers_to_tell(db: Database, user_id: int) -> list[tuple[int, int, Student
             for teacher_id in dict.fromkeys(people.teachers_of(db, child.student_id))]
 
 
+# A family member's language note is booked this long ahead (and past the teacher's quiet
+# hours): a choice changed or undone meanwhile ("↩️ Back to …") replaces it, so the teacher
+# hears once, of the final language, and never of one the member left again at once. No
+# background race: the booked row is due later, so no deliverer claims it meanwhile, and
+# replacing it deletes only a row never claimed (notes.withdraw_language_notes), in the
+# transaction that books the new one; a note the family member writes after is preceded by
+# it (hurry_language_notes).
+LANGUAGE_NOTE_WAIT = timedelta(minutes=2)
+
+
+def queue_language_notes(db: Database, user_id: int, code: str,
+                         notes: list[tuple[int, int, str]], now: datetime,
+                         school: SchoolConfig) -> int:
+    """After a family member chose `code`: replace their language notes not sent yet with
+    these rendered ones (none: the new language needs no note), leaving out each teacher
+    already told of `code` about that child; return how many were booked."""
+    with db.atomic():
+        store_notes.withdraw_language_notes(db, user_id)
+        told = store_notes.told_languages(db, user_id)
+        fresh = [(t, s, text) for t, s, text in notes if told.get((t, s)) != code]
+        due = next_allowed(now + LANGUAGE_NOTE_WAIT, school)
+        for teacher_id, student_id, text in fresh:
+            outbox.enqueue(db, None, teacher_id, store_notes.FAMILY_NOTE,
+                           {"text": text, "buttons": [], "student_id": student_id,
+                            "family_id": user_id, "language": code}, due, now)
+    return len(fresh)
+
+
 def queue_teacher_notes(db: Database, user_id: int, notes: list[tuple[int, int, str]],
                         now: datetime) -> int:
     """Queue one rendered note per (teacher, child) about this family member (through the
@@ -234,7 +265,7 @@ def queue_teacher_notes(db: Database, user_id: int, notes: list[tuple[int, int, 
     goes when either deletes their data."""
     with db.atomic():
         for teacher_id, student_id, text in notes:
-            outbox.enqueue(db, None, teacher_id, "family-note",
+            outbox.enqueue(db, None, teacher_id, store_notes.FAMILY_NOTE,
                            {"text": text, "buttons": [], "student_id": student_id,
                             "family_id": user_id}, now, now)
     return len(notes)

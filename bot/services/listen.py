@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
+from bot.services import previews
 from bot.services.glosses import complete_glosses
 from bot.services.learners import (
     Learner,
@@ -60,14 +61,17 @@ class Listening:
 
 
 async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: int | None,
-                    now: datetime, word_only: bool = False, push_id: int | None = None
-                    ) -> Listening:
+                    now: datetime, word_only: bool = False, push_id: int | None = None,
+                    preview_id: int | None = None) -> Listening:
     """The voice notes for one word (or the words one push showed the student: `push_id`;
-    or, with neither, every current word); `prepare` each."""
+    or the cards sent together above the 🔊: `preview_id`; or, with none, every current
+    word); `prepare` each."""
     if speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
     who = learner(db, user_id)
-    refs = complete_glosses(db, _heard(db, who, word_id, push_id, now), who.language)
+    heard = previews.cards_of(db, who, preview_id).refs if preview_id is not None else \
+        _heard(db, who, word_id, push_id, now)
+    refs = complete_glosses(db, heard, who.language)
     if push_id is not None:  # 🔊 under the pushed cards: her tap on them, so she reads them
         cards_shown(db, who.id, [r.id for r in refs], now)
     home = speech.voice_for(who.language)

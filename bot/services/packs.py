@@ -17,7 +17,7 @@ from bot.domain.names import clean_label, inert
 from bot.domain.pack_changes import PackChanges
 from bot.domain.pack_csv import parse_csv_pack
 from bot.domain.packs import Pack, PackError, Problem, pack_name, parse_pack
-from bot.domain.variety import single_sentence_words
+from bot.domain.variety import same_definition_words, single_sentence_words
 from bot.paths import PACKS_DIR
 from bot.services.teaching import require_teacher
 from bot.store.packs import (
@@ -206,6 +206,7 @@ class PackQuality:
     rules: tuple[str, ...]
     no_definition: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> terms
     one_cloze: int = 0     # words with one gap sentence: each gap check shows it again
+    same_definition: tuple[str, ...] = ()  # words whose `simple` repeats `definition`
 
 
 # An upload is audited on at most this many of its words, spread over the pack: the audit
@@ -236,7 +237,8 @@ def pack_quality(pack: Pack, languages: Sequence[str]) -> PackQuality:
     return PackQuality(len(pack.words_without_cloze), report.items, report.total,
                        tuple(str(rule) for rule, _ in report.giveaways.most_common(3)),
                        pack.glosses_without_definition,
-                       len(single_sentence_words(pack.words)))
+                       len(single_sentence_words(pack.words)),
+                       tuple(w.term for w in same_definition_words(pack.words)))
 
 
 def teacher_packs(db: Database, teacher_id: int) -> list[PackSummary]:

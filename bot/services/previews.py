@@ -12,7 +12,9 @@ card when the student turns to it. A check never asks a word whose card the stud
 seen.
 
 Each preview remembers the message that shows it (`sent_as`), once Telegram has answered: a
-/check that finds its cards unread points to that message instead of sending them again.
+/check that finds its cards unread points to that message instead of sending them again. So
+does a bundled preview a push sends (levels 4-6, `keep_bundle`): it has no Next to turn, but a
+/check right after it pasted the same "📘 New words: 5" under it (playtest).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import Scaffold
 from bot.services.glosses import complete_glosses
-from bot.services.learners import Learner, cards_shown, learner
+from bot.services.learners import Learner, PreviewWords, cards_shown, learner, word_refs
 from bot.store.outbox import preview_push
 from bot.store.packs import words_by_id
 from bot.store.previews import create_preview, get_preview, set_message
@@ -64,6 +66,12 @@ class Page:
         it already, nor one with no word in the home language (a tap would redraw it as is)."""
         return not self.flipped and flippable([self.ref], self.lang, self.scaffold)
 
+    @property
+    def can_unflip(self) -> bool:
+        """"English first" on a card flipped to the home language, the way back to the order
+        her level reads (none led back before: playtest, Arabic level 3)."""
+        return self.flipped and flippable([self.ref], self.lang, self.scaffold)
+
 
 def flippable(refs: Sequence[WordRef], lang: str, scaffold: Scaffold) -> bool:
     """Whether "My language first" would change these cards: they lead with English, and
@@ -85,6 +93,26 @@ def open_preview(db: Database, who: Learner, refs: Sequence[WordRef], now: datet
         cards_shown(db, who.id, [refs[0].id], now)
     return Page(preview_id, 0, len(refs), refs[0], who.language, who.scaffold, new,
                 offer_check, flipped, push_id)
+
+
+def remember_cards(db: Database, who: Learner, refs: Sequence[WordRef], now: datetime,
+                   new: int | None = None) -> int:
+    """Remember the words of cards sent together (levels 4-6), in order, and return the id
+    their 🔁 and 🔊 carry: scrolled back to after a newer /words or push, those buttons act on
+    the cards above them, not on the words current at the tap (an old 🔁 sent different cards,
+    and unlocked new words)."""
+    return create_preview(db, who.id, [r.id for r in refs], new, True, now)
+
+
+def cards_of(db: Database, who: Learner, preview_id: int) -> PreviewWords:
+    """The words of this student's cards sent together, in their order (`remember_cards`);
+    StaleCardError for another's, or cards let go (`store.previews.KEEP`, retention)."""
+    stored = get_preview(db, preview_id)
+    refs = word_refs(words_by_id(db, list(stored.word_ids))) \
+        if stored is not None and stored.student_id == who.id else []
+    if stored is None or not refs:
+        raise StaleCardError(f"cards {preview_id} are not {who.id}'s")
+    return PreviewWords(refs, stored.new if stored.new is not None else len(refs))
 
 
 def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: datetime,
@@ -110,7 +138,18 @@ def turn_to(db: Database, user_id: int, preview_id: int, index: int, now: dateti
                 stored.new, stored.offer_check, flipped, push_id)
 
 
-def sent_as(db: Database, preview_id: int, message_id: int) -> None:
+def keep_bundle(db: Database, student_id: int, refs: Sequence[WordRef], now: datetime,
+                new: int | None = None) -> int:
+    """Remember the cards a push bundles in a few messages (levels 4-6), none of them read
+    yet, so /check can point to them once delivery says which message shows them; return its
+    id. Nothing turns it (its buttons name the push, never the preview)."""
+    return create_preview(db, student_id, [r.id for r in refs], new, True, now)
+
+
+def sent_as(db: Database, preview_id: int, message_id: int,
+            delivered_at: datetime | None = None) -> None:
     """Remember the message that shows this preview in its student's chat (sent now by a
-    handler, or by delivery for a push): /check points there to cards not read yet."""
-    set_message(db, preview_id, message_id)
+    handler, or by delivery for a push): /check points there to cards not read yet.
+    `delivered_at`: when a push's message reached her, perhaps a day after it was queued
+    (a push booked for the morning), which is when her cards count as "sent today"."""
+    set_message(db, preview_id, message_id, delivered_at)

@@ -34,6 +34,7 @@ class Progress:
     short: bool = False  # levels 1-2: three short lines instead of the chart and the list
     open_question: bool = False  # a question of her check still waits for an answer
     more: int = 0       # done for today: the new words /words would open (NextStep.more)
+    bilingual: bool = False  # levels 1-4: the chart's labels in her language and English
 
     @property
     def met(self) -> int:
@@ -69,4 +70,5 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
                     by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
                     streak(days, now.astimezone(tz).date(), holidays), history,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
-                    study.next_open_item(db, who.id) is not None, step.more)
+                    study.next_open_item(db, who.id) is not None, step.more,
+                    who.scaffold.bilingual_labels)

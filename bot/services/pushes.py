@@ -63,10 +63,19 @@ class PushPlan:
     # (sent, or waiting to be sent): she is sent only the others, each word once a day, as a
     # student who joins is (scheduled_for). `repeats` are those who have every one.
     had: Mapping[int, frozenset[int]] = field(default_factory=dict)
+    # Of these words, those each student already has from before (a starter card, an earlier
+    # push): they stay in her reviews. A bare /push does not send them to her again (playtest:
+    # Dmitri's five starter words came again as "new"); words the teacher named are sent to
+    # everyone, as she asked, and she is told who had them (`owned_kept`).
+    owned: Mapping[int, frozenset[int]] = field(default_factory=dict)
+    owned_kept: bool = False
 
     def words_for(self, student_id: int) -> list[StoredWord]:
-        """The words this push brings the student: those she does not have that day."""
+        """The words this push brings the student: those she does not have that day (nor,
+        for a bare /push, from before)."""
         had = self.had.get(student_id, frozenset())
+        if not self.owned_kept:
+            had = had | self.owned.get(student_id, frozenset())
         return [w for w in self.words if w.id not in had]
 
 
@@ -179,7 +188,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     repeats = frozenset(s for s, ids in had.items() if ids == {w.id for w in chosen})
     return PushPlan(found, pack_id, chosen, send_at, repeats,
                     people.without_language(db, found.id), booked, left, known,
-                    asked if asked != send_at else None, empty, covered, had)
+                    asked if asked != send_at else None, empty, covered, had,
+                    words_owned(db, found.id, chosen), owned_kept=bool(tokens))
 
 
 def _day(school: SchoolConfig, moment: datetime) -> tuple[datetime, datetime]:
@@ -196,6 +206,16 @@ def words_had(db: Database, school: SchoolConfig, class_id: int, words: list[Sto
     wanted = {w.id for w in words}
     return {s.id: frozenset(wanted & pushed[s.id]) for s in people.class_students(db, class_id)
             if wanted & pushed.get(s.id, set())}
+
+
+def words_owned(db: Database, class_id: int, words: list[StoredWord]
+                ) -> dict[int, frozenset[int]]:
+    """Of these words, those each student of the class already has (tracked in her mastery:
+    a starter card, an earlier push): students with none are left out."""
+    wanted = {w.id for w in words}
+    owned = {s.id: frozenset(wanted & set(study.student_mastery(db, s.id)))
+             for s in people.class_students(db, class_id)}
+    return {student_id: ids for student_id, ids in owned.items() if ids}
 
 
 class PushAgainError(PuenteError):

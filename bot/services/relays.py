@@ -20,7 +20,7 @@ from bot.domain.thanks import only_acknowledges, only_thanks
 from bot.domain.throttle import Throttle
 from bot.services.askers import Asker, AskError
 from bot.services.message_languages import UNKNOWN, answer_language, says_something, written_in
-from bot.store import outbox, people, threads
+from bot.store import notes, outbox, people, threads
 from bot.store.threads import Child
 from bot.translation.translator import Translation, Translator
 
@@ -140,8 +140,10 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
                 now: datetime) -> int:
     """Queue the message for each teacher (teacher id -> rendered text) through the outbox,
     so it waits out quiet hours and survives a restart; the thread learns each relay's id
-    when it is delivered."""
+    when it is delivered. A family member's language note still booked goes first."""
     with db.atomic():
+        if who.role == threads.FAMILY:
+            notes.hurry_language_notes(db, who.user_id, now)
         for teacher_id, text in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,

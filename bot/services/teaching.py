@@ -123,6 +123,15 @@ def create_class(db: Database, config: Config, teacher_id: int, name: str,
     return people.create_class(db, teacher_id, name, new_class_code(), expires, None, now)
 
 
+def same_words_class(db: Database, teacher_id: int, created: people.ClassInfo
+                     ) -> people.ClassInfo | None:
+    """Another class of the teacher's whose name has the same words in another order ("7B
+    Science" beside "Science 7B"): students may join the wrong one, so the teacher is told."""
+    words = sorted(created.name.casefold().split())
+    return next((c for c in people.teacher_classes(db, teacher_id)
+                 if c.id != created.id and sorted(c.name.casefold().split()) == words), None)
+
+
 def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassInfo:
     """The teacher's class by name (or their only class when no name is given)."""
     require_teacher(db, teacher_id)
@@ -156,10 +165,34 @@ RosterRow = people.RosterRow
 roster = people.roster
 
 
-def find_student(db: Database, teacher_id: int, who: str, command: str = "/student"
+# Words a teacher may put between a student and a class: "Wei in 7B Science", "Ana en
+# Ciencias", "Wei 6 in 7B Science" (a whole word only; no first name is one of them)
+CLASS_CONNECTORS = frozenset({"in", "en", "dans", "em", "в", "في", "sa", "trong", "hauv",
+                              "nan", "ku"})
+
+
+def split_class(text: str, classes: Iterable[people.ClassInfo]
+                ) -> tuple[str, people.ClassInfo | None]:
+    """A class name typed after a student ("Wei 7B Science", "Wei 6 in 7B Science") taken off
+    the end: the rest (without an "in" before the class) and that class; else the text as it
+    came and None. A text that is only a class name stays as it came."""
+    folded = " ".join(text.split())
+    for found in sorted(classes, key=lambda c: -len(c.name)):  # "Math 6B" before "6B"
+        name = " ".join(found.name.split()).casefold()
+        if folded.casefold().endswith(" " + name):
+            rest = folded[:-len(name) - 1].split()
+            if len(rest) > 1 and rest[-1].casefold() in CLASS_CONNECTORS:
+                rest = rest[:-1]
+            return " ".join(rest), found
+    return folded, None
+
+
+def find_student(db: Database, teacher_id: int, who: str, command: str = "/student",
+                 in_class: people.ClassInfo | None = None
                  ) -> tuple[RosterRow, people.ClassInfo]:
     """A student of one of the teacher's classes, by first name or by the number /roster shows
-    ("3", or "3 Science 7B" when two classes have a number 3), never by Telegram id; no name
+    ("3", or "3 Science 7B" when two classes have a number 3), never by Telegram id, and in
+    the class typed after the name ("Wei 7B Science") or `in_class`, when one is; no name
     at all gets the command's usage line, never "no student called  (nothing)"."""
     require_teacher(db, teacher_id)
     wanted = " ".join(who.split()).casefold()
@@ -167,6 +200,10 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
         raise BadInputError(prompt_key="student-name-usage", command=command)
     named, wanted = _typed_label(wanted)
     classes = people.teacher_classes(db, teacher_id)
+    if in_class is None:
+        wanted, in_class = split_class(wanted, classes)
+    if in_class is not None:
+        classes = [c for c in classes if c.id == in_class.id]
     number, scope = _roster_number(wanted, classes)
     matches = [(row, found) for found in classes for row in roster(db, found.id)
                if (row.first_name.casefold() == wanted
@@ -174,6 +211,10 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
                and (not named or _name_key(row.first_name) == named)]
     if not matches and number and not named:  # "/level 3 2": there is no number 3, say so
         raise StudentNotFoundError(prompt_key="student-number-not-found", number=number)
+    if not matches and in_class is not None:  # "Wei 7B Science": Wei is in another class
+        raise StudentNotFoundError(prompt_key="student-not-in-class",
+                                   name=split_class(who, [in_class])[0],
+                                   class_name=in_class.name)
     if not matches:
         raise StudentNotFoundError(name=who)
     if len({row.student_id for row, _ in matches}) == 1:
@@ -287,43 +328,68 @@ class LevelSet:
 
     @property
     def prompt_key(self) -> str:
-        """The reply: plain, or saying the level does not take effect and why."""
-        return "level-set" if self.taught_at >= self.level else "level-set-held-lower"
+        """The reply: plain (in two classes or more, that it is the level in each: "in 7B
+        Science, Science 7B" read as if it were one class's), or saying the level does not
+        take effect and why."""
+        if self.taught_at < self.level:
+            return "level-set-held-lower"
+        return "level-set-every" if len(self.class_names) > 1 else "level-set"
 
 
 def set_level(db: Database, teacher_id: int, who: str, level: str) -> LevelSet:
     """Set a student's WIDA level in every one of the teacher's classes they are in."""
-    return _set_levels(db, teacher_id, [(who, level)])[0]
+    return _set_levels(db, teacher_id, [(who, level, None)])[0]
 
 
 def set_levels(db: Database, teacher_id: int, text: str) -> list[LevelSet]:
     """Set several levels at once from "NAME LEVEL" pairs separated by commas, semicolons or
-    lines (a pasted column of screener scores); one unknown name or level sets none."""
+    lines (a pasted column of screener scores), each maybe with a class after it ("Wei 6 in
+    7B Science": the Wei of that class); one unknown name or level sets none."""
     require_teacher(db, teacher_id)  # before any usage line: a student is told it is not theirs
+    classes = people.teacher_classes(db, teacher_id)
     pairs = []
     for entry in re.split(r"[,;\n]+", text):
-        parts = entry.split()
+        rest, in_class = split_class(entry, classes)
+        if in_class is None or len(rest.split()) < 2:  # a class "3" keeps "/level Ana 3"'s 3
+            rest, in_class = entry, None
+        parts = rest.split()
         if len(parts) == 1:
-            raise BadInputError(prompt_key="level-usage")
+            raise BadInputError(prompt_key="level-usage", example=level_example(db, teacher_id))
         if parts:
-            pairs.append((clean_label(" ".join(parts[:-1])), parts[-1]))
+            pairs.append((clean_label(" ".join(parts[:-1])), parts[-1], in_class))
     return _set_levels(db, teacher_id, pairs)
 
 
-def _set_levels(db: Database, teacher_id: int, pairs: list[tuple[str, str]]
-                ) -> list[LevelSet]:
-    # A student's English level is one fact about them, so it is set in each of this
-    # teacher's classes they are in (never in another teacher's class: not theirs to change).
+# The name in /level's usage line when the teacher has no student yet (the prompts had it
+# written in: a name, the same in every language)
+EXAMPLE_NAME = "Ana"
+
+
+def level_example(db: Database, teacher_id: int) -> str:
+    """A name for /level's usage line: how the teacher types her first student ("Wei", or
+    "3" beside a namesake), not "Ana" when no Ana is in her classes (playtest)."""
+    enrolled = people.teacher_enrolments(db, teacher_id)
+    if not enrolled:
+        return EXAMPLE_NAME
+    return StudentNames(enrolled).of(enrolled[0].student_id).command
+
+
+def _set_levels(db: Database, teacher_id: int,
+                pairs: list[tuple[str, str, people.ClassInfo | None]]) -> list[LevelSet]:
+    # A student's English level is one fact about them (a student in two classes is taught
+    # at the lower one), so it is set in each of this teacher's classes they are in, a class
+    # named after them or not (never in another teacher's class: not theirs to change).
     planned = []
-    for who, level in pairs:
+    for who, level, in_class in pairs:
         try:
             value = int(WidaLevel.parse(level))
         except ValueError as exc:
             if level.strip().lstrip("-").isdigit():  # "/level Carlos 9": say which part is off
-                raise BadInputError(prompt_key="level-out-of-range",
-                                    level=level.strip()[:8]) from exc
-            raise BadInputError(prompt_key="level-usage") from exc
-        row, _ = find_student(db, teacher_id, who)
+                raise BadInputError(prompt_key="level-out-of-range", level=level.strip()[:8],
+                                    example=level_example(db, teacher_id)) from exc
+            raise BadInputError(prompt_key="level-usage",
+                                example=level_example(db, teacher_id)) from exc
+        row, _ = find_student(db, teacher_id, who, "/level", in_class)
         classes = [(e.class_id, e.class_name) for e in people.teacher_enrolments(db, teacher_id)
                    if e.student_id == row.student_id]
         planned.append((row, classes, value))
@@ -413,8 +479,39 @@ def class_report(db: Database, teacher_id: int, name: str | None,
 def student_report(db: Database, teacher_id: int, who: str
                    ) -> tuple[RosterRow, ClassMatrix]:
     """A student of the teacher's classes and the mastery matrix of their class, over the words
-    of every class this teacher has them in (never the words of another teacher's class)."""
+    of every class this teacher has them in (never the words of another teacher's class), or
+    of the class typed after the name ("/student Wei 7B Science")."""
+    found = student_words(db, teacher_id, who)
+    return found.row, found.matrix
+
+
+@dataclass(frozen=True)
+class StudentWords:
+    """/student's student, the matrix of their words, and, when the teacher has them in two
+    classes or more, which class each word is of: (class names, word ids), one class's own
+    words first, then those of several ("7B Science, Science 7B")."""
+
+    row: RosterRow
+    matrix: ClassMatrix
+    sections: tuple[tuple[tuple[str, ...], frozenset[int]], ...] = ()
+
+
+def student_words(db: Database, teacher_id: int, who: str) -> StudentWords:
+    """A student of the teacher's classes with their words, each tagged with its class when
+    there is more than one (a student in 7B Science and Science 7B: which words are whose)."""
     row, found = find_student(db, teacher_id, who, "/student")
-    mine = [e.class_id for e in people.teacher_enrolments(db, teacher_id)
-            if e.student_id == row.student_id]
-    return row, class_matrix(db, found.id, words_of=mine)
+    named = split_class(who, [found])[1] is not None  # "/student Wei 7B Science"
+    mine = [(e.class_id, e.class_name) for e in people.teacher_enrolments(db, teacher_id)
+            if e.student_id == row.student_id and (not named or e.class_id == found.id)]
+    matrix = class_matrix(db, found.id, words_of=[class_id for class_id, _ in mine])
+    if len(mine) < 2:
+        return StudentWords(row, matrix)
+    owned = class_word_ids(db, [class_id for class_id, _ in mine])
+    tags: dict[int, tuple[str, ...]] = {}
+    for class_id, name in mine:
+        for word_id in owned.get(class_id, ()):
+            tags[word_id] = (*tags.get(word_id, ()), name)
+    keys = sorted(set(tags.values()), key=lambda names: (len(names), [
+        [n for _, n in mine].index(n) for n in names]))
+    return StudentWords(row, matrix, tuple(
+        (names, frozenset(w for w, tag in tags.items() if tag == names)) for names in keys))

@@ -45,13 +45,16 @@ def claimable(db: Database, now: datetime, limit: int) -> list[tuple[int, int]]:
     """(row id, chat id) of due, unleased rows that are first in line for their chat and push.
 
     A student's parts of one preview go out in order; a row waiting or failing in one chat
-    never holds back any other chat.
+    never holds back any other chat. A message of no push booked for later and never tried
+    (a family member's language note, held while they may change their mind) holds back
+    nothing: the family's messages to the teacher do not wait behind it.
     """
     rows = db.execute(
         "SELECT o.id, o.chat_id FROM outbox o WHERE o.status = 'pending' "
         "AND o.not_before <= :now AND (o.lease_until IS NULL OR o.lease_until <= :now) "
         "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id "
-        "AND p.status = 'pending' AND p.push_id IS o.push_id AND p.id < o.id) "
+        "AND p.status = 'pending' AND p.push_id IS o.push_id AND p.id < o.id "
+        "AND NOT (p.push_id IS NULL AND p.attempted_at IS NULL AND p.not_before > :now)) "
         "ORDER BY o.id LIMIT :limit", {"now": stamp(now), "limit": limit}).fetchall()
     return [(r[0], r[1]) for r in rows]
 

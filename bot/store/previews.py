@@ -1,5 +1,5 @@
-"""Previews shown one card at a time: the words of each, in order, whose they are, and the
-message that shows each in the student's chat."""
+"""Previews shown one card at a time, and the bundled ones a push sends (levels 4-6): the words
+of each, in order, whose they are, and the message that shows each in the student's chat."""
 
 from __future__ import annotations
 
@@ -61,10 +61,12 @@ def student_previews(db: Database, student_id: int) -> list[StoredPreview]:
         [student_id])]
 
 
-def set_message(db: Database, preview_id: int, message_id: int | None) -> None:
+def set_message(db: Database, preview_id: int, message_id: int | None,
+                sent_at: datetime | None = None) -> None:
     """Remember the message that shows this preview in its student's chat (None: forget it,
-    e.g. she deleted it)."""
-    db.execute("UPDATE previews SET message_id = ? WHERE id = ?", [message_id, preview_id])
+    e.g. she deleted it); `sent_at`, when it reached her chat (a push queued the day before)."""
+    db.execute("UPDATE previews SET message_id = ?, created_at = coalesce(?, created_at) "
+               "WHERE id = ?", [message_id, stamp(sent_at) if sent_at else None, preview_id])
 
 
 def purge_previews_before(db: Database, cutoff: datetime) -> int:

@@ -24,7 +24,7 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_one_card_mess
     assert "[voice note" in printed  # she heard her words
     # one card a message: Next turns the same message to the next word, the last offers ✅
     assert "(taps [التالي ◀ 2/3])\n🤖 Puente (same message, updated): 🦠 كائن حي" in printed
-    assert "[1 🔊 استماع]  [2 ✅ اختبرني]  [3 ▶]" in printed  # right to left: back on the right
+    assert "[1 🔊 استماع]  [2 ✅ اختبرني]  [3 ▶ السابق 2/3]" in printed  # RTL: back on the right
     assert "Check finished: 3 of 3 right" in printed
     # progress in Arabic first, three short lines (words by state, days in a row, next step)
     progress = printed[printed.index("🧒 Student: /progress"):]

@@ -36,3 +36,21 @@ async def test_the_teachers_report_shows_its_pictures_and_the_csvs_first_rows() 
     assert "[file Science-7B-mastery.csv, " in printed
     assert "   | student,roster_no,language,wida_level" in printed
     assert not re.search(r"(?<![\d.])0 KB", printed)  # no empty file ("10 KB" is no "0 KB")
+
+
+async def test_tap_by_label_taps_the_message_that_shows_it_now_not_an_old_copy() -> None:
+    # Two lists of cards; the newest is turned to card 2, so only the older one still shows
+    # "Next 2/5". Tapping an old copy of the newest made its Next look spent (playtest).
+    printed = await play("""/start {code}
+tap العربية
+tap 🤷
+as teacher
+/level Ana 3
+as student
+/words
+/words
+tap التالي ◀ 2/5
+tap التالي ◀ 2/5""")
+    last = printed.rsplit("tap التالي ◀ 2/5", 1)[1]
+    assert "(same message, updated): organism" in last
+    assert "قائمة قديمة" not in last  # no "from an old list"

@@ -57,7 +57,10 @@ async def test_each_card_offers_listen_for_its_own_word_in_the_students_language
 
 async def test_bundled_cards_offer_one_listen_button_for_every_word(speaking: Chat) -> None:
     bo = await enrol(speaking, 1002, "es", level=4)
-    assert ("🔊 Escuchar", LISTEN) in buttons(await speaking.send(bo, "/words"))
+    shown = buttons(await speaking.send(bo, "/words"))
+    preview = speaking.db.execute("SELECT max(id) FROM previews").fetchone()[0]
+    # it names the cards above it: scrolled back to, it says those, not the words of the day
+    assert ("🔊 Escuchar", callbacks.data(callbacks.AUDIO, preview, callbacks.CARDS)) in shown
 
 
 async def test_tapping_listen_sends_each_word_as_an_ogg_opus_voice_note(speaking: Chat) -> None:

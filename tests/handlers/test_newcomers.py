@@ -216,7 +216,8 @@ async def test_progress_for_an_arabic_reader_is_in_arabic_not_an_english_chart(
     assert not [c for c in calls if c.method == "sendPhoto"]
     text = texts(calls)
     assert "أتقنتها" in text and "جديدة: \u20685\u2069" in text  # five new words (level 3)
-    assert "جديدة ⬜⬜⬜" in text  # and their bar, in Arabic, with the figure said once
+    assert "جديدة · New ⬜⬜⬜" in text  # and their bar, in Arabic and English (level 3),
+    assert "<b>كلماتي · My words</b>" in text  # with the figure said once
 
 
 async def test_progress_chart_is_drawn_in_spanish_for_a_spanish_reader(chat: Chat) -> None:

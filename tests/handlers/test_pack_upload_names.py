@@ -98,3 +98,17 @@ async def test_check_quality_says_nothing_of_give_aways_when_there_are_none(chat
     assert ("Check quality: 4 words have no cloze sentence (add a <code>cloze</code> column) and "
             "get no fill-in-the-gap items.") in reply
     assert "give the answer away" not in reply and "(-)" not in reply
+
+
+async def test_words_whose_simple_definition_repeats_the_definition_are_named_at_upload(
+        chat: Chat) -> None:
+    rows = WATER.splitlines()
+    header = rows[0].replace("definition,example", "definition,simple,example", 1)
+    same = rows[1].replace("gas.,", "gas.,When water changes into a gas.,", 1)
+    simpler = rows[2].replace("liquid.,", "liquid.,Gas turns to water.,", 1)
+    plain = [r.replace(".,", ".,,", 1) for r in rows[3:]]
+    reply = await upload(chat, "Water cycle.csv", "\n".join([header, same, simpler, *plain]))
+    assert ("Check quality: for evaporation, <code>simple</code> is the same as "
+            "<code>definition</code>, so newcomers get no easier wording. Write a simpler one."
+            ) in reply.split("\n"), reply  # condensation's is simpler: not named
+    assert "<code>simple</code>" not in await upload(chat, "Water.csv")

@@ -108,7 +108,8 @@ async def test_level_sets_every_class_of_the_teacher_and_names_them(chat: Chat) 
         chat, rivera(chat), "Math 6")  # a second class keeps the level he has
 
     reply = texts(await chat.send(rivera(chat), "/level Carlos 2"))
-    assert reply == "Carlos is now at WIDA level 2 in Science 7B, Math 6."
+    assert reply == ("Carlos is now at WIDA level 2 in each of your classes they are in: "
+                     "Science 7B, Math 6. A level is the student's, not one class's.")
     levels = {e.class_name: (e.wida_level, e.level_source)
               for e in people.enrollments(chat.db, 1003)}
     assert levels == {"Science 7B": (2, "teacher"), "Math 6": (2, "teacher"),

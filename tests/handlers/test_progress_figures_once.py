@@ -25,11 +25,11 @@ async def test_progress_text_bars_do_not_repeat_the_counts(chat: Chat, catalog: 
     while study.next_open_item(chat.db, ana["id"]) is not None:
         await answer_current(chat, ana, right=True)
     shown = INVISIBLE.sub("", texts(await chat.send(ana, "/progress")))
-    title = catalog.plain("chart-progress-title", lang)
+    title = catalog.plain("chart-progress-title", lang) + " · My words"  # level 4: and English
     counts, bars = shown.split(f"\n<b>{title}</b>\n")
     own = counts.split("\n📚 Words you have met")[0]  # the learner's language, then English
     for key in ("chart-new", "chart-learning", "chart-reviewing", "chart-mastered"):
-        assert catalog.plain(key, lang) in bars  # every state still has its bar
+        assert f"{catalog.plain(key, lang)} · {catalog.plain(key, 'en')}" in bars  # each bar
     assert not re.search(r"\d", bars), bars
     figures = re.findall(r"\d+", own)
     assert figures and len(own.splitlines()) == len(figures), own  # one figure a line

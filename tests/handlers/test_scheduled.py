@@ -37,7 +37,7 @@ async def test_a_push_meant_to_move_an_earlier_one_says_the_first_still_waits_an
     chat.clock.advance(hours=10)  # Monday 21:00 at school: both pushes are for Tuesday
     await chat.send(rivera(chat), f"/push {PACK} at 08:00")
     moved = texts(await chat.send(rivera(chat), f"/push {PACK} at 10:00"))
-    assert "Sending 5 words to 3 students of <b>Science 7B</b> (Tue 10:00)." in moved
+    assert "Will send Tue 10:00: 5 words to 3 students of <b>Science 7B</b>." in moved
     assert (f"5 words of {PACK} are already waiting for Tue 08:00: /scheduled shows them, and "
             "lets you cancel") in moved
 
@@ -219,7 +219,7 @@ async def test_a_second_push_sharing_a_word_with_a_waiting_one_brings_only_the_n
     chat.clock.advance(hours=10)  # Monday 21:00: both are for Tuesday
     await chat.send(rivera(chat), f"/push {PACK} predator, prey at 08:15")
     second = texts(await chat.send(rivera(chat), f"/push {PACK} prey, habitat at 09:00"))
-    assert "to 2 students of <b>Science 7B</b> (Tue 09:00)" in second, second
+    assert "Will send Tue 09:00: 2 words to 2 students of <b>Science 7B</b>" in second, second
     chat.clock.advance(hours=11, minutes=15)  # Tuesday 08:15: A goes out
     await chat.deliver()
     chat.clock.advance(minutes=45)  # 09:00: B brings habitat alone
@@ -239,7 +239,7 @@ async def test_a_shared_word_left_out_of_a_second_push_comes_later_once_the_firs
     await chat.tap(rivera(chat), "sc:1")
     await chat.tap(rivera(chat), "sc:1:yes")  # predator, prey: she will not get prey from it
     reply = texts(await chat.send(rivera(chat), f"/push {PACK} prey at 10:00"))
-    assert "Sending 1 word to 1 student of <b>Science 7B</b> (Tue 10:00)" in reply, reply
+    assert "Will send Tue 10:00: 1 word to 1 student of <b>Science 7B</b>" in reply, reply
     chat.clock.advance(hours=13)  # Tuesday 10:00
     await chat.deliver()
     assert times_shown(chat.api.calls, 3000) == {"predator": 0, "prey": 1, "habitat": 1}
@@ -291,7 +291,7 @@ async def test_a_teacher_reads_the_weekday_of_a_push_in_their_own_language(chat:
     chat.clock.advance(hours=10)  # Monday 21:00 at school: the push is for Tuesday
     spanish = rivera(chat, "es")
     queued = texts(await chat.send(spanish, f"/push {PACK} habitat at 08:00"))
-    assert "Envío de 1 palabra a 1 estudiante de <b>Science 7B</b> (mar 08:00)." in queued, queued
+    assert "Se enviará mar 08:00: 1 palabra a 1 estudiante de <b>Science 7B</b>." in queued, queued
     listed = await chat.send(spanish, "/scheduled")
     assert f"1. mar 08:00 · <b>Science 7B</b> · {PACK}: habitat" in texts(listed)
     assert buttons(listed) == [("❌ Cancelar 1 (mar 08:00)", "sc:1")]

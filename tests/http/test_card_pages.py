@@ -28,7 +28,7 @@ async def test_next_and_back_edit_the_one_card_message(standin: StandIn,
     await standin.wait_for(lambda: "📘" not in card(), STEP, "the second card")
     second = card()
     assert "Siguiente ▶ 3/5" in [label for label, _ in ana.received(edits=True)[-1].buttons]
-    ana.tap("◀")
+    ana.tap("◀ Anterior 1/5")
     await standin.wait_for(lambda: card() == first.text, STEP, "the first card again")
     assert second != first.text
     assert sum("📘" in m.get("text", "") for m in ana.screen()) == 1  # edits, nothing new

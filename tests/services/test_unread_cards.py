@@ -140,3 +140,16 @@ def test_a_message_is_forgotten_only_for_its_own_student(
     unread_cards.message_gone(db, 1001, Pointer(bens, 50, ABOVE))  # a pointer never hers
     stored = get_preview(db, bens)
     assert stored is not None and stored.message_id == 50
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_bundled_cards_on_screen_are_pointed_to_and_only_the_rest_sent(
+        db: Database, words: list[WordRef], split: bool) -> None:
+    """Levels 4-6 (`split`): today's cards are pointed to and only a card no message on screen
+    holds comes again; one card a message keeps every unread card in one new preview (one
+    set to turn, not two)."""
+    shown = preview(db, words[:3], message_id=50)
+    fresh = words[4]
+    plan = unread_cards.place(db, 1001, [words[1], fresh], False, START, TZ, split)
+    assert plan == (UnreadCards(Pointer(shown, 50, ABOVE), [fresh]) if split
+                    else UnreadCards(None, [words[1], fresh]))

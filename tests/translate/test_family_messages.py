@@ -81,6 +81,7 @@ async def test_arabic_family_gets_a_right_to_left_announcement_with_curated_glos
     await link_family(chat, MOTHER, "es")
     await link_family(chat, 2002, "es", child="Luis")
     await link_family(chat, 2003, "ar", child="Omar")
+    chat.clock.advance(minutes=3)  # the note waits a moment: she may change her mind
     told = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]  # no ar->en model
     assert len(told) == 1 and "chose Arabic." in told[0].text
     preview = await chat.send(teacher(chat), "/announce the river is a big ecosystem.")

@@ -49,6 +49,7 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     await join_and_confirm(chat, chat.user(lang="es"))
     marie = await open_link(chat, MOTHER, "fr")
     await chat.tap(marie, "fa:ht")
+    chat.clock.advance(minutes=3)  # the note waits a moment: she may change her mind
     told = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert [c.text for c in told] == [
         "ℹ️ A family member of <b>Ana</b> chose Haitian Creole. This computer "
