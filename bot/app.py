@@ -107,8 +107,9 @@ def _add_handlers(app: Application) -> None:
     # reply and the text after /ask are not answers to a check); then each audience's own
     # commands and the students' free text; everyone's catch-alls last (they take whatever
     # nobody else took). A student's checks come before their other modules: an answer tap,
-    # what a whole class sends at once, walks fewer button handlers before its own.
-    for module in (family, teacher_language, messages, audio, student_checks, student,
+    # what a whole class sends at once, walks fewer button handlers before its own (the 🔊
+    # buttons, a family's too, come after them).
+    for module in (family, teacher_language, messages, student_checks, audio, student,
                    student_cards, student_progress, teacher, teacher_reports, teacher_packs,
                    teacher_families, teacher_announcements, teacher_pushes, reminders, everyone):
         module.register(app)

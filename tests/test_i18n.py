@@ -197,7 +197,7 @@ def test_vietnamese_calls_a_student_ban_never_em(catalog: Catalog) -> None:
 # (playtest 12: some said bạn, the students' word, or quý vị, the families')
 VIETNAMESE_TEACHER_KEYS = ("start-teacher", "answer-too-long-offer", "deleteme-confirm-teacher",
                            "deleteme-done-teacher", "coteach-joined", "answer-gone-student",
-                           "answer-queued", "answer-queued-as-written", "answer-queued-english",
+                           "answer-queued", "answer-queued-as-written", "relay-cannot-translate",
                            "answer-queued-own-language", "scheduled-cancelled-by")
 
 

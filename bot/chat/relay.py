@@ -15,6 +15,7 @@ from bot.chat.drafts import offer_to_send, too_long
 from bot.chat.replies import say, student_for, user_language
 from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
+from bot.domain.names import clean_name
 from bot.presentation import message_views
 from bot.presentation.students import names_and
 from bot.services import askers, relays
@@ -54,14 +55,16 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     the teacher is told; filed under the child and the siblings `also`), then confirm."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
+    sender = _sender(update, who)
     if isinstance(text, int):
-        answer_in = await _relay_voice(context, who, child, text, answered_by, about, also)
+        answer_in = await _relay_voice(context, who, child, text, answered_by, about, also,
+                                       sender)
     else:  # through the outbox: a teacher's evening is quiet hours too
         relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by,
                                          about, also)
         relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
             s.catalog, user_language(context, teacher_id), who, relay,
-            _named(context, teacher_id, relay), s.config.school.timezone)
+            _named(context, teacher_id, relay), s.config.school.timezone, sender)
             for teacher_id in relay.teacher_ids}, s.clock())
         context.deliverer.wake()
         if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
@@ -91,6 +94,14 @@ async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker)
                   time=later)
 
 
+def _sender(update: Update, who: Asker) -> str:
+    """A family member's first name as this very message carries it, so the teacher can tell
+    a grandmother from an uncle; read from the update, never stored ("" for a student, who is
+    named as the student)."""
+    user = update.effective_user
+    return clean_name(user.first_name) if user and who.role == askers.FAMILY else ""
+
+
 def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:
     """The child a relay is about, as this teacher reads them; twins together ("Ana and
     Ben")."""
@@ -102,7 +113,7 @@ def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:
 async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
                        voice: int, answered_by: int | None,
                        about: askers.Announced | None = None,
-                       also: tuple[askers.Child, ...] = ()) -> str:
+                       also: tuple[askers.Child, ...] = (), sender: str = "") -> str:
     """Copy a voice note to each teacher now (a copy shows no sender; the outbox sends text
     only), with who sent it as its caption; return the language answers go back in."""
     s = context.services
@@ -112,7 +123,7 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
     for teacher_id in relay.teacher_ids:
         caption = message_views.relay_voice_caption(
             s.catalog, user_language(context, teacher_id), who, relay,
-            _named(context, teacher_id, relay), s.config.school.timezone)
+            _named(context, teacher_id, relay), s.config.school.timezone, sender)
         try:
             sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
                                                   caption=caption, parse_mode=ParseMode.HTML)

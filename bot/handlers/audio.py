@@ -13,13 +13,15 @@ from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.presentation import callbacks
 from bot.presentation.i18n import language_name
-from bot.services import join, listen
+from bot.services import family, join, listen
 from bot.speech import SpeechUnavailableError
 
 
 def register(app: Application) -> None:
     """Add the 🔊 buttons' handlers."""
     app.add_handler(CallbackQueryHandler(listen_button, pattern=rf"^{callbacks.AUDIO}(:|$)"))
+    app.add_handler(CallbackQueryHandler(family_listen_button,
+                                         pattern=rf"^{callbacks.FAMILY_HEAR}(:|$)"))
     app.add_handler(CallbackQueryHandler(placement_sound_button,
                                          pattern=rf"^{callbacks.PLACEMENT_AUDIO}(:|$)"))
 
@@ -35,14 +37,37 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
     target = callbacks.listen_args(cb)
     listening = await listen.notes_for(s.db, s.speech, user.id, target.word_id, s.clock(),
                                        target.word_only, target.push_id, target.preview_id)
-    assert s.speech is not None  # notes_for said so otherwise
+    await _send_notes(context, user.id, listening, s.catalog.bilingual(
+        "audio-no-home-voice", listening.lang, language=language_name(listening.lang)))
+
+
+async def family_listen_button(update: Update, context: PuenteContext) -> None:
+    """Send a family one voice note per word of their weekly update."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    _query, user, cb = tap
+    s = context.services
+    student_id, word_ids = callbacks.family_hear(cb)
+    heard = family.words_to_hear(s.db, user.id, student_id, word_ids)
+    listening = listen.family_notes(s.speech, heard.language, heard.refs)
+    # in their language only, as the update is
+    await _send_notes(context, user.id, listening, s.catalog.render(
+        "family-audio-no-home-voice", listening.lang, language=language_name(listening.lang)))
+
+
+async def _send_notes(context: PuenteContext, user_id: int, listening: listen.Listening,
+                      no_voice: str) -> None:
+    """Send each note, its clips made side by side; the first says `no_voice` where no voice
+    speaks the listener's language."""
+    s = context.services
+    assert s.speech is not None  # the notes were made, so speech is on
     ahead = listen.render_ahead(s.db, s.speech, listening.notes)
     for index, note in enumerate(listening.notes):
         caption = s.catalog.render(note.caption_key, listening.lang, **note.caption)
         if index == 0 and not listening.home_voice:
-            caption += "\n" + s.catalog.bilingual("audio-no-home-voice", listening.lang,
-                                                  language=language_name(listening.lang))
-        await send_note(context.bot, s, user.id, note, caption)
+            caption += "\n" + no_voice
+        await send_note(context.bot, s, user_id, note, caption)
     await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
 
 

@@ -252,8 +252,10 @@ async def now(update: Update, context: PuenteContext) -> None:
     for item in family.weekly_updates(s.db, s.clock(), only=user.id,
                                       tz=s.config.school.timezone,
                                       holidays=s.config.school.holidays):
-        await context.bot.send_message(user.id, family_views.family_update_text(item, s.catalog),
-                                       parse_mode=ParseMode.HTML)
+        await context.bot.send_message(
+            user.id, family_views.family_update_text(item, s.catalog), parse_mode=ParseMode.HTML,
+            reply_markup=family_views.family_update_buttons(item, s.catalog,
+                                                            s.speech is not None))
 
 
 def queue_weekly_updates(services: Services) -> int:
@@ -262,8 +264,15 @@ def queue_weekly_updates(services: Services) -> int:
     school = services.config.school
     updates = family.weekly_updates(services.db, moment, tz=school.timezone,
                                     holidays=school.holidays)
-    return family.queue_updates(services.db, [(item, family_views.family_update_text(
-        item, services.catalog)) for item in updates], moment)
+    speech = services.speech is not None
+    return family.queue_updates(services.db, [
+        (item, family_views.family_update_text(item, services.catalog),
+         _rows(family_views.family_update_buttons(item, services.catalog, speech)))
+        for item in updates], moment)
+
+
+def _rows(markup: InlineKeyboardMarkup | None) -> list[list[list[str]]]:
+    return keyboards.as_rows(markup) if markup else []
 
 
 async def weekly_job(context: PuenteContext) -> None:

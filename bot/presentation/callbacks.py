@@ -27,6 +27,7 @@ FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
 FAMILY_HERE = "fo"  # fo:<link code>     a student's account gets their family's updates too
 FAMILY_STOP = "fs"  # fs:<student id> | fs:all   stop the weekly updates about one child (or all)
 FAMILY_RESUME = "fg"  # fg:<student id> | fg:all   get them again (a shared phone's choice)
+FAMILY_HEAR = "fh"  # fh:<student id>:<word id>-<word id>...   hear a weekly update's words
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p | au:<preview id>:v
                     # (w: the word alone; p: a pushed preview's)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
@@ -192,3 +193,24 @@ def listen_args(cb: Callback) -> Listen:
     if cb.args[1:] == (CARDS,):
         return Listen(preview_id=cb.int_arg(0))
     return Listen(cb.int_arg(0), cb.args[1:] == ("w",))
+
+
+def family_hear(cb: Callback) -> tuple[int, tuple[int, ...]]:
+    """(child, word ids) of a 🔊 under a weekly family update (fh:<student id>:<id>-<id>)."""
+    if len(cb.args) != 2:
+        raise ForgedCallbackError("bad family audio button")
+    ids = cb.args[1].split("-")
+    if not all(i.isdigit() and len(i) <= 12 for i in ids):
+        raise ForgedCallbackError("bad family audio button")
+    return cb.int_arg(0), tuple(int(i) for i in ids)
+
+
+def family_hear_data(student_id: int, word_ids: tuple[int, ...]) -> str:
+    """The data of a 🔊 under a weekly update: its child and as many of its words' ids as fit
+    (each id is checked again on the tap)."""
+    kept: list[str] = []
+    for word_id in word_ids:
+        if len("-".join([*kept, str(word_id)])) > 40:  # one argument's most
+            break
+        kept.append(str(word_id))
+    return data(FAMILY_HEAR, student_id, "-".join(kept))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from telegram import InlineKeyboardMarkup
+
+from bot.presentation import keyboards
 from bot.presentation.i18n import (
     Catalog,
     Markup,
@@ -31,8 +34,11 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   word_list(update.practising, lang),
                   # the language they speak at home, never the family member's own by name: a
                   # child who learns with Hmong glosses may not speak their mother's Somali (M4)
-                  catalog.render("family-week-ask", lang, name=child,
-                                 word=update.practising[0][0])]
+                  catalog.render("family-week-ask", lang, name=child, word=update.explain)
+                  if update.explain else  # "mass" is "mas": nothing to explain (playtest)
+                  catalog.render("family-week-ask-alike", lang, name=child)]
+    if update.practising or update.learned:  # something to do with the words, at home
+        parts.append(catalog.render("family-week-routine", lang, name=child))
     if update.unchecked and lang != "en":
         parts.append(catalog.render("family-week-unchecked", lang,
                                     language=language_name(lang)))
@@ -59,3 +65,12 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
         days = catalog.render("family-week-days", lang, name=child, days=update.days,
                               total=update.out_of)
     return join_lines([days, *other])
+
+
+def family_update_buttons(update: FamilyUpdate, catalog: Catalog, speech: bool
+                          ) -> InlineKeyboardMarkup | None:
+    """The 🔊 under an update, to hear the words it names (a family that reads no English
+    could not say them, playtest), where this installation speaks."""
+    if not speech:
+        return None
+    return keyboards.family_listen(catalog, update.language, update.student_id, update.word_ids)

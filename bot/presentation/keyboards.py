@@ -154,6 +154,16 @@ def listen_words(refs: Sequence[WordRef], catalog: Catalog, lang: str) -> Inline
                              ref.id) for ref in refs], 1)
 
 
+def family_listen(catalog: Catalog, lang: str, student_id: int,
+                  word_ids: tuple[int, ...]) -> InlineKeyboardMarkup | None:
+    """The 🔊 under a weekly family update, to hear its words (none when it names none)."""
+    if not word_ids:
+        return None
+    return rows([InlineKeyboardButton(catalog.plain("button-family-listen", lang),
+                                      callback_data=callbacks.family_hear_data(student_id,
+                                                                               word_ids))], 1)
+
+
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
     """A card's buttons: 🔊 this word and 🔁 My language first (on a flipped card, 🔁 English
     first), where they do something, above ◀ Back n/N and Next ▶ n/N, or ✅ Check on the last

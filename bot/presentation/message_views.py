@@ -58,26 +58,33 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
                                  for en, own in words))
 
 
-def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str) -> Markup:
+def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str,
+          sender: str = "") -> Markup:
     """Who wrote about which student, and in which language: the one the message shows, else
     the one we know for someone who never chose one (written in, or their child's), as a
-    guess, since the answer goes back in it; else that it is not known."""
+    guess, since the answer goes back in it; else that it is not known. A family member is
+    named by the first name their message carries (`sender`): a teacher could not tell a
+    grandmother from an uncle (playtest)."""
     key = "relay-family" if who.role == FAMILY else "relay-student"
+    named: dict[str, str] = {"name": name}
+    if sender and who.role == FAMILY:
+        key, named["sender"] = "relay-family-named", sender
     if written == UNKNOWN and not who.chosen and who.language not in ("en", UNKNOWN):
-        return catalog.render(f"{key}-language-likely", lang, name=name,
+        return catalog.render(f"{key}-language-likely", lang, **named,
                               language=teacher_language(who.language))
     if written == UNKNOWN:
-        return catalog.render(f"{key}-language-unknown", lang, name=name)
-    return catalog.render(key, lang, name=name, language=teacher_language(written))
+        return catalog.render(f"{key}-language-unknown", lang, **named)
+    return catalog.render(key, lang, **named, language=teacher_language(written))
 
 
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
-               tz: tzinfo = UTC) -> Markup:
-    """What a teacher reads: who wrote about which student (`name`, as this teacher tells
-    their students apart), which announcement it replies to (its day and first words), the
-    original, the English."""
-    parts = [_from(catalog, lang, who, name, relay.written) if relay.emoji is None else
-             catalog.render(f"relay-{who.role}-emoji", lang, name=name)]
+               tz: tzinfo = UTC, sender: str = "") -> Markup:
+    """What a teacher reads: who wrote (a family member's first name, `sender`) about which
+    student (`name`, as this teacher tells their students apart), which announcement it
+    replies to (its day and first words), the original, the English, and, before they
+    answer, whether their answer can be translated."""
+    parts = [_from(catalog, lang, who, name, relay.written, sender) if relay.emoji is None else
+             _emoji_from(catalog, lang, who, name, sender)]
     if relay.about is not None:
         parts.append(_about(catalog, lang, relay.about, tz))
     parts.append(quote(relay.original))
@@ -91,25 +98,41 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
                                     language=teacher_language(relay.written)))
     if relay.thanks:  # it still may be answered, but nobody waits for one
         parts.append(catalog.render("relay-thanks", lang))
-    # The answer goes back in their language only when this machine can translate into it;
-    # otherwise as the teacher writes it (not necessarily English: playtest 10).
-    how = "relay-how" if relay.answer_in == relay.language else "relay-how-english"
-    parts.append(catalog.render(how, lang, language=teacher_language(relay.language)))
+    parts += _how_to_answer(catalog, lang, relay)
     return Markup("\n".join(parts))
 
 
+def _emoji_from(catalog: Catalog, lang: str, who: Asker, name: str, sender: str) -> Markup:
+    """Who sent an emoji alone, about which student."""
+    if sender and who.role == FAMILY:
+        return catalog.render("relay-family-named-emoji", lang, name=name, sender=sender)
+    return catalog.render(f"relay-{who.role}-emoji", lang, name=name)
+
+
+def _how_to_answer(catalog: Catalog, lang: str, relay: Relay) -> list[Markup]:
+    """How to answer. The answer goes back in their language only when this machine can
+    translate into it; otherwise as the teacher writes it (not necessarily English: playtest
+    10), which the teacher reads on a line of its own before answering, with what to do about
+    it: a teacher told only after sending had already answered in long English (playtest)."""
+    language = teacher_language(relay.language)
+    if relay.answer_in == relay.language:
+        return [catalog.render("relay-how", lang, language=language)]
+    return [catalog.render("relay-cannot-translate", lang, language=language),
+            catalog.render("relay-how-as-written", lang)]
+
+
 def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
-                        name: str, tz: tzinfo = UTC) -> Markup:
-    """The caption of a relayed voice note: who, about which student (`name`, as this teacher
-    tells their students apart), which announcement it answers, how to answer."""
+                        name: str, tz: tzinfo = UTC, sender: str = "") -> Markup:
+    """The caption of a relayed voice note: who (a family member's first name, `sender`),
+    about which student (`name`, as this teacher tells their students apart), which
+    announcement it answers, how to answer."""
     spoken = who.language if who.chosen else UNKNOWN  # the bot cannot listen
     about = [] if relay.about is None else [_about(catalog, lang, relay.about, tz)]
     if relay.answer_in == relay.language:
         how = [catalog.render("relay-voice", lang, language=teacher_language(relay.answer_in))]
     else:  # no model: the answer goes as the teacher writes it, not "in English"
-        how = [catalog.render("relay-voice-note", lang), catalog.render(
-            "relay-how-english", lang, language=teacher_language(relay.language))]
-    return Markup("\n".join([_from(catalog, lang, who, name, spoken), *about, *how]))
+        how = [catalog.render("relay-voice-note", lang), *_how_to_answer(catalog, lang, relay)]
+    return Markup("\n".join([_from(catalog, lang, who, name, spoken, sender), *about, *how]))
 
 
 def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:
@@ -139,15 +162,17 @@ def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None
                   name: str | None = None) -> Markup:
     """The teacher's confirmation: in which language the answer goes (as written to an English
     reader or when written in the reader's language, translated with their English below, or
-    as the teacher wrote it when this computer cannot translate), and at what time when quiet
-    hours hold it (`later`, HH:MM). `name` is the student as the teacher reads them ("Ana #3"
-    beside another Ana)."""
+    as the teacher wrote it when this computer cannot translate, which the message they
+    answered said already), and at what time when quiet hours hold it (`later`, HH:MM). `name`
+    is the student as the teacher reads them ("Ana #3" beside another Ana)."""
     written = answer.asked.language
     key = "answer-queued-as-written" if written == "en" else \
         "answer-queued-own-language" if answer.own_language else \
         "answer-queued" if answer.translation is not None else "answer-queued-english"
     if answer.asked.started:  # a message the teacher wrote first: "your message", not "answer"
         key = key.replace("answer-", "write-", 1)
+    elif key == "answer-queued-english":  # the relay said so before they answered: no news
+        key = "answer-queued-as-written"
     text = catalog.render(key, lang, name=name or answer.student_name,
                           language=teacher_language(written))
     if later is None:

@@ -9,7 +9,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
+from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
+from bot.domain.item_rules import reads_as_home_word
 from bot.domain.language import LANGUAGES
 from bot.domain.school_days import school_days_from
 from bot.services.join import new_code, ranked_languages
@@ -17,10 +19,12 @@ from bot.services.pushes import next_allowed
 from bot.services.teaching import StudentName, find_student, name_of
 from bot.store import erase, families, outbox, people, study, threads
 from bot.store import notes as store_notes
-from bot.store.packs import words_by_id
+from bot.store.packs import StoredWord, words_by_id
 
 LINK_DAYS = 14
 WEEK = 7  # days a weekly update looks back
+PRACTISING_SHOWN = 3  # words being practised that an update names
+HEARD = 6  # words a 🔊 under the update says (their ids ride in its button: 64 bytes)
 CAREGIVERS_PER_LINK = 4  # mother, father, grandmother, uncle: each with their own language
 FAMILY_PREFIX = "f_"
 
@@ -282,6 +286,9 @@ class FamilyUpdate:
     other_days: int = 0                        # days practised that were not school days
     unchecked: bool = False                    # a gloss shown that no speaker has checked yet
     started_today: bool = False                # joined today: no day to count yet
+    explain: str | None = None                 # the word to ask the child to explain (None:
+    #                                            every word practised reads as theirs)
+    word_ids: tuple[int, ...] = ()             # the words named, practised first (for 🔊)
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
@@ -303,35 +310,84 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
         school = school_days_from(first, end, holidays)
-        learned, unchecked = _words(
-            db, study.mastered_since(db, row.student_id, now - timedelta(days=7)), row.language)
-        practising, unchecked_too = _words(db, study.learning_word_ids(db, row.student_id),
-                                           row.language, limit=3)
+        mastered = words_by_id(
+            db, study.mastered_since(db, row.student_id, now - timedelta(days=7)))
+        shown, explain = _practising(
+            words_by_id(db, study.learning_word_ids(db, row.student_id)), row.language)
+        learned, unchecked = _words(mastered, row.language)
+        practising, unchecked_too = _words(shown, row.language)
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
                                     learned, practising, row.student_id, len(studied & school),
                                     since, len(school), len(studied - school),
-                                    unchecked or unchecked_too, started >= today))
+                                    unchecked or unchecked_too, started >= today, explain,
+                                    tuple(w.id for w in [*shown, *mastered][:HEARD])))
     return updates
 
 
-def _words(db: Database, ids: list[int], lang: str, limit: int | None = None
-           ) -> tuple[list[tuple[str, str | None]], bool]:
-    """(English word, its gloss in `lang`) for the first `limit` words, and whether any gloss
-    shown is one no speaker of `lang` has checked yet (the family may be the first to)."""
+def _practising(words: list[StoredWord], lang: str) -> tuple[list[StoredWord], str | None]:
+    """The words being practised that an update names, and the one the family asks the child
+    to explain: one that reads unlike its `lang` word where there is one ("mass" is "mas" in
+    Haitian Creole: nothing to explain, playtest), named in the list even when it is not
+    among the first ones; None when every word reads as its `lang` word."""
+    shown = words[:PRACTISING_SHOWN]
+    unlike = next((w for w in words if not reads_as_home_word(w.word, lang)), None)
+    if unlike is None:  # every one reads as their own word: none to explain (None)
+        return shown, None
+    if unlike not in shown:
+        shown = [*shown[:PRACTISING_SHOWN - 1], unlike]
+    return shown, unlike.word.term
+
+
+def _words(words: list[StoredWord], lang: str) -> tuple[list[tuple[str, str | None]], bool]:
+    """(English word, its gloss in `lang`) for each word, and whether any gloss shown is one
+    no speaker of `lang` has checked yet (the family may be the first to)."""
     result, unchecked = [], False
-    for stored in words_by_id(db, ids)[:limit]:
+    for stored in words:
         gloss = stored.word.glosses.get(lang)
         result.append((stored.word.term, gloss.term if gloss else None))
         unchecked = unchecked or (gloss is not None and not gloss.reviewed)
     return result, unchecked
 
 
-def queue_updates(db: Database, rendered: list[tuple[FamilyUpdate, str]], now: datetime) -> int:
-    """Put this week's rendered updates in the outbox, all or none (quiet hours are honoured
-    at delivery); return how many."""
+class HearWordsError(PuenteError):
+    """A 🔊 under an update about a child this phone is not linked to (any more): forged, or
+    left from before a teacher unlinked them."""
+
+    prompt_key = "button-stale"
+
+
+@dataclass(frozen=True)
+class HeardWords:
+    """What a 🔊 under a weekly update says, in the language that update was in."""
+
+    language: str
+    refs: tuple[WordRef, ...]
+
+
+def words_to_hear(db: Database, user_id: int, student_id: int, word_ids: Sequence[int]
+                  ) -> HeardWords:
+    """The words a 🔊 under a weekly update names, for a phone still linked to that child:
+    only words the child has met (button data is forgeable), at most `HEARD`."""
+    row = next((r for r in families.update_recipients(db, user_id)
+                if r.student_id == student_id), None)
+    if row is None:
+        raise HearWordsError(student_id)
+    met = study.student_mastery(db, student_id)
+    refs = tuple(WordRef(w.id, w.word, w.pack_id)
+                 for w in words_by_id(db, [i for i in word_ids if i in met][:HEARD]))
+    return HeardWords(row.language, refs)
+
+
+Rows = list[list[list[str]]]  # an outbox row's keyboard: [[label, callback data], ...] per row
+
+
+def queue_updates(db: Database, rendered: Sequence[tuple[FamilyUpdate, str, Rows]],
+                  now: datetime) -> int:
+    """Put this week's rendered updates (text and buttons) in the outbox, all or none (quiet
+    hours are honoured at delivery); return how many."""
     with db.atomic():
-        for item, text in rendered:
+        for item, text, rows in rendered:
             outbox.enqueue(db, None, item.telegram_id, "family-update",
-                           {"text": text, "buttons": [], "student_id": item.student_id},
-                           now, now)
+                           {"text": text, "buttons": [], "rows": rows,
+                            "student_id": item.student_id}, now, now)
     return len(rendered)

@@ -80,6 +80,18 @@ async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: 
     return Listening(who.language, notes, home is not None or who.language == "en")
 
 
+def family_notes(speech: Speech | None, lang: str, refs: Sequence[WordRef]) -> Listening:
+    """A family's notes for the words of their weekly update: each English word, its checked
+    gloss in the family's `lang` where a voice speaks it, and the word again (as a level-1
+    card's clip: a family hears the word, not a sentence in English)."""
+    if speech is None:
+        raise SpeechUnavailableError("speech is off in this installation")
+    home = speech.voice_for(lang)
+    recipe = Recipe(gloss=True, example=False)
+    notes = tuple(note_for(speech, ref, lang, home, recipe) for ref in refs)
+    return Listening(lang, notes, home is not None or lang == "en")
+
+
 def question_note(db: Database, speech: Speech, word_id: int) -> VoiceNote:
     """A listening item's clip: the English word alone (the same clip as its `au:<id>:w`
     button, so one upload serves both). Its caption is the question, which never names it."""

@@ -86,6 +86,6 @@ async def test_a_message_no_detector_can_read_names_the_language_used_for_its_wr
     await chat.send(dad, f"/start {link}")  # taps no language
     await chat.send(dad, "/ask Nyob zoo xib fwb, kuv yog Ana txiv. Nws kawm ntawv li cas lawm?")
     relayed = texts([c for c in await chat.deliver() if c.chat_id == TEACHER_ID])
-    assert ("(I could not tell which language this message is in; until they choose one, I "
-            "use Hmong for them):") in relayed
+    assert ("✉️ From Dad (<b>Ana</b>'s family). I could not tell which language this message is "
+            "in; until they choose one, I use Hmong for them:") in relayed
     assert "written in" not in relayed

@@ -188,15 +188,15 @@ async def test_a_family_member_who_chose_no_language_is_not_said_to_write_englis
     await join_and_confirm(chat, chat.user(lang="es"))
     mom, _ = await open_link(chat, MOTHER, await family_link(chat))  # no language tapped
     spanish = await relayed_text(chat, mom, "Hola maestra, soy la mamá de Ana. ¿Cómo le va?")
-    assert "family member of <b>Ana</b>, written in Spanish:" in spanish
+    assert "(<b>Ana</b>'s family), written in Spanish:" in spanish
     assert "English" not in spanish.split("\n")[0]
     unclear = await relayed_text(chat, mom, "Hola")  # too short to tell: never a guess
-    assert unclear.startswith("✉️ From a family member of <b>Ana</b> (I could not tell which "
-                              "language this message is in; until they choose one, I use "
-                              "Spanish for them):")
+    assert unclear.startswith("✉️ From Family2001 (<b>Ana</b>'s family). I could not tell "
+                              "which language this message is in; until they choose one, I "
+                              "use Spanish for them:")
     assert "English" not in unclear.split("\n")[0]
     english = await relayed_text(chat, mom, "Is there homework this week?")
-    assert "family member of <b>Ana</b>, written in English:" in english
+    assert "(<b>Ana</b>'s family), written in English:" in english
 
 
 async def test_an_unlinked_family_member_cannot_come_back_through_a_second_link(

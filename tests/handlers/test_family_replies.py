@@ -86,7 +86,7 @@ async def test_a_praying_hands_emoji_reaches_the_teacher_as_thanks(chat: Chat) -
     assert "Su agradecimiento va en camino" in said
     relayed = await to_teacher(chat)
     assert len(relayed) == 1
-    assert "From a family member of <b>Ana</b>, an emoji:" in relayed[0]
+    assert "(<b>Ana</b>'s family), an emoji:" in relayed[0]
     assert "<blockquote>🙏</blockquote>\n(thanks)" in relayed[0]
     assert "could not tell which language" not in relayed[0]
     assert "a thank-you: no answer needed" in relayed[0]

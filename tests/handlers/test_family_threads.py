@@ -39,7 +39,7 @@ async def test_a_reply_to_a_teachers_answer_goes_to_that_childs_teacher_without_
     answer = await answered(chat, mother, WOODLY, rivera(chat))
     said = await reply(chat, mother, NEWS, answer)
     assert buttons(said) == []  # no "which child?", no "shall I send it?"
-    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Woodly.")
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [TEACHER_ID]  # Ms. Rivera, not Mr. Okafor
     assert NEWS in delivered[0].text and "<b>Woodly</b>" in delivered[0].text
@@ -58,7 +58,7 @@ async def test_a_reply_to_the_other_teachers_answer_goes_to_the_other_child(chat
     await answered(chat, mother, WOODLY, rivera(chat))
     answer = await answered(chat, mother, NADIA, okafor(chat))
     said = await reply(chat, mother, "Nadia ap li chak jou, mesye.", answer)
-    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Nadia.")
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Nadia.")
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [MATH_TEACHER_ID]
     assert "<b>Nadia</b>" in delivered[0].text
@@ -72,7 +72,7 @@ async def test_a_voice_note_replying_to_an_answer_is_offered_for_that_child_alon
     assert texts(offered).startswith("🎤 Èske m voye mesaj vokal sa a bay pwofesè a?")
     assert buttons(offered) == [("✉️ Konsènan Woodly", "ak:1001"), ("Pa voye l", "ak:no")]
     told = [c for c in await chat.tap(mother, "ak:1001") if c.method == "sendMessage"]
-    assert texts(told).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    assert texts(told).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Woodly.")
     assert [(c.params["chat_id"], c.params["from_chat_id"]) for c in chat.api.calls
             if c.method == "copyMessage"] == [(TEACHER_ID, MOTHER)]  # Ms. Rivera alone
 
@@ -101,7 +101,7 @@ async def test_a_reply_to_one_teachers_answer_goes_to_that_teacher_alone(chat: C
     woodly_takes_math_too(chat)
     answer = await answered(chat, mother, WOODLY, rivera(chat))  # asked both; Ms. Rivera answers
     said = await reply(chat, mother, NEWS, answer)
-    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Woodly.")
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [TEACHER_ID]  # not Mr. Okafor as well
     assert NEWS in delivered[0].text
@@ -120,7 +120,7 @@ async def test_a_reply_to_a_teacher_who_no_longer_teaches_the_child_goes_to_its_
                   if d.startswith("rm:") and d != "rm:no")
     await chat.tap(rivera(chat), remove)  # Woodly leaves Science 7B
     said = await reply(chat, mother, NEWS, answer)
-    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè Woodly.")
+    assert texts(said).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Woodly.")
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]  # his teacher now
 
 
@@ -144,7 +144,7 @@ async def test_after_an_unlink_a_reply_to_an_old_answer_says_so_and_goes_nowhere
                    + ":yes")  # the confirming tap: the mother is unlinked from Woodly only
     await chat.deliver()
     unlinked = ("ℹ️ Telefòn sa a pa konekte ak Woodly ankò, kidonk mesaj ou a pa t ale bay "
-                "pwofesè Woodly. Pou swiv aprantisaj Woodly ankò, mande lekòl la oswa pwofesè a "
+                "pwofesè a. Pou swiv aprantisaj Woodly ankò, mande lekòl la oswa pwofesè a "
                 "yon nouvo lyen fanmi epi louvri l.")
     for said in (await reply(chat, mother, "Mèsi anpil, madam!", answer),
                  await reply(chat, mother, "Mèsi anpil. " * 100, answer),
@@ -194,7 +194,7 @@ async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_we
     mother, old_answer = await answered_then_deleted(chat)
     asked = await chat.send(mother, "/ask Kijan Nadia ap mache?")
     assert buttons(asked) == []  # one child left: nothing to ask
-    assert texts(asked).startswith("Mesaj ou a sou wout pou pwofesè Nadia.")
+    assert texts(asked).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Nadia.")
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]
     # A reply to the answer about Woodly: that conversation ended, and nothing goes to Nadia's
     # teacher unless the mother says the message is about Nadia, on a button naming her.
@@ -204,7 +204,8 @@ async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_we
         "ou a pa t ale bay pwofesè sa a.\nMesaj ou a konsène ki pitit?")
     assert buttons(offered) == [("✉️ Konsènan Nadia", "ak:1002"), ("Pa voye l", "ak:no")]
     assert await chat.deliver() == []
-    assert "Mesaj ou a sou wout pou pwofesè Nadia." in texts(await chat.tap(mother, "ak:1002"))
+    assert "Mesaj ou a sou wout pou pwofesè a, ki anseye Nadia." in texts(
+        await chat.tap(mother, "ak:1002"))
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]
 
 

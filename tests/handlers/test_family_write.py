@@ -69,7 +69,7 @@ async def test_teacher_writes_first_and_the_family_reads_it_and_can_reply(chat: 
     await reply(chat, mom, "¡Gracias! Estamos muy orgullosos.", delivered[0].result_id)
     relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert len(relayed) == 1 and "Estamos muy orgullosos" in relayed[0]
-    assert "family member of <b>Ana</b>" in relayed[0]
+    assert "(<b>Ana</b>'s family)" in relayed[0]
 
 
 async def test_a_message_written_in_quiet_hours_says_when_it_goes(chat: Chat) -> None:

@@ -77,7 +77,7 @@ async def test_a_familys_message_names_which_ana_it_is_about(chat: Chat) -> None
     mother = await link_family(chat, "3")
     await chat.send(mother, "/ask Ana is sick today.")
     to_teacher = "\n".join(await relayed(chat))
-    assert "From a family member of <b>Ana #3</b>" in to_teacher
+    assert "From Mirlande (<b>Ana #3</b>'s family)" in to_teacher
     assert "Reply to this message (swipe left on it) to answer" in to_teacher  # how, on a phone
 
 
@@ -104,7 +104,7 @@ async def test_a_namesake_in_another_class_names_the_class_too(chat: Chat) -> No
     people.enroll(chat.db, ANA2, math.id, chat.clock())
     mother = await link_family(chat, "1 Science 7B")
     await chat.send(mother, "/ask Ana is sick today.")
-    assert "family member of <b>Ana #1 (Science 7B)</b>" in "\n".join(await relayed(chat))
+    assert "(<b>Ana #1 (Science 7B)</b>'s family)" in "\n".join(await relayed(chat))
 
 
 async def test_families_shows_roster_numbers_not_list_positions(chat: Chat) -> None:

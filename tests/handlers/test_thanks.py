@@ -47,7 +47,8 @@ async def test_a_thank_you_replying_to_an_answer_goes_at_once_and_is_called_than
     answer = await answered(chat, mother, WOODLY, rivera(chat))
     said = await reply(chat, mother, "Mèsi anpil, madam!", answer)
     assert buttons(said) == []  # no "which child?", no "shall I send it?"
-    assert texts(said) == "🙏 Remèsiman ou yo sou wout pou pwofesè Woodly."  # no answer promised
+    # no answer promised
+    assert texts(said) == "🙏 Remèsiman ou yo sou wout pou pwofesè a, ki anseye Woodly."
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [TEACHER_ID]  # Ms. Rivera, not Mr. Okafor
     relayed = delivered[0].text
@@ -83,7 +84,7 @@ async def test_a_thank_you_about_the_other_child_reaches_that_childs_teacher(
     mother = await shared_phone(chat)
     answer = await answered(chat, mother, NADIA, okafor(chat))
     said = await reply(chat, mother, "Mèsi, mesye.", answer)
-    assert texts(said) == "🙏 Remèsiman ou yo sou wout pou pwofesè Nadia."
+    assert texts(said) == "🙏 Remèsiman ou yo sou wout pou pwofesè a, ki anseye Nadia."
     delivered = await chat.deliver()
     assert [c.chat_id for c in delivered] == [okafor(chat)["id"]]
     assert THANKED in delivered[0].text
@@ -95,7 +96,7 @@ async def test_a_thank_you_about_the_other_child_reaches_that_childs_teacher(
     ("es", "Gracias", "🙏 ¿Le hago llegar su agradecimiento al maestro o la maestra?",
      "🙏 Su agradecimiento va en camino al maestro o la maestra de Ana."),
     ("ht", "Mèsi", "🙏 Èske m pase remèsiman ou yo bay pwofesè a?",
-     "🙏 Remèsiman ou yo sou wout pou pwofesè Ana."),
+     "🙏 Remèsiman ou yo sou wout pou pwofesè a, ki anseye Ana."),
     ("so", "Mahadsanid", "🙏 Ma u gudbiyaa mahadnaqaaga macallinka?",
      "🙏 Mahadnaqaagu wuxuu u socdaa macallinka Ana."),
     ("en", "Thank you Ms. Carter", "🙏 Shall I pass your thanks on to the teacher?",

@@ -62,24 +62,27 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
                      "wè mo ou yo jan ou te ekri yo a.")
     assert "tradiksyon" not in offer
     sent = texts(await chat.tap(marie, "ak:1001"))
-    assert sent.strip() == ("Mesaj ou a sou wout pou pwofesè Ana. Repons lan ap vini isit la, jan "
-                            "pwofesè a ekri l la.")  # no en->ht model: the teacher's own words
+    assert sent.strip() == ("Mesaj ou a sou wout pou pwofesè a, ki anseye Ana. Repons lan ap "
+                            "vini isit la, jan pwofesè a ekri l la.")  # no en->ht model
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
-    assert relayed.endswith(
-        "This computer has no Haitian Creole translation, so your answer goes "
-        "back as you write it. Nobody sees anyone's Telegram account.")
+    # Before answering (playtest: told only after sending), on a line of its own, with what to do
+    assert relayed.split("\n")[-2:] == [
+        "⚠️ No Haitian Creole translation here: your answer goes exactly as you write it. Use "
+        "short, simple English, or ask someone who speaks Haitian Creole to help.",
+        "Reply to this message (swipe left on it) to answer. Nobody sees anyone's Telegram "
+        "account."]
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
     # Playtest 10: a Spanish-speaking teacher answers in Spanish, and nobody is told English.
     data = chat.factory.message(teacher(chat), "Ella va muy bien.")
     data["message"]["reply_to_message"] = {
         "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
         "text": "..."}
-    assert texts(await chat.process(data)) == (
-        "Your answer about Ana goes as you wrote it, because this computer cannot translate "
-        "into Haitian Creole.")
+    assert texts(await chat.process(data)) == (  # the relay said why already
+        "Your answer about Ana will be sent as you wrote it.")
     answer = next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
-    assert ("<blockquote>Ella va muy bien.</blockquote>\n(Poko gen tradiksyon an kreyòl "
-            "ayisyen sou òdinatè lekòl la: men pwòp mo pwofesè a, jan li ekri yo.)") in answer
+    assert ("<blockquote>Ella va muy bien.</blockquote>\n(Puente poko ka tradui an kreyòl "
+            "ayisyen: men pwòp mo pwofesè a, jan li ekri yo.)") in answer
+    assert "òdinatè" not in answer  # a phone user's words: no "this computer" (playtest)
     assert "anglè" not in answer
     families = texts(await chat.send(teacher(chat), "/families"))
     assert "Ana #1 · Haitian Creole · linked 2026-09-14 · ⚠️ no translation" in families

@@ -1,0 +1,154 @@
+"""Playtest (Wideline, Haitian Creole; her grandmother reads Haitian Creole, her uncle French):
+the teacher could not tell the grandmother's message from the uncle's, learned only after
+answering that the answer could not be translated, and the weekly update named English words
+the grandmother could not hear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.handlers.family import queue_weekly_updates
+from bot.presentation import callbacks
+from bot.services import learners
+from bot.store.packs import pack_words
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    buttons,
+    join_and_confirm,
+    reply,
+    texts,
+    voice,
+    voices,
+    with_speech,
+)
+
+GRANDMOTHER, UNCLE, STRANGER = 2001, 2002, 2003
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def link(chat: Chat, user_id: int, first_name: str, lang: str) -> dict[str, Any]:
+    made = texts(await chat.send(teacher(chat), "/family Ana"))
+    person = chat.user(user_id, first_name, lang)
+    await chat.send(person, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await chat.deliver()  # the teacher's note about a new language
+    return person
+
+
+async def to_teacher(chat: Chat) -> list[str]:
+    return [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+
+
+async def test_the_teacher_tells_the_grandmother_from_the_uncle_by_their_first_names(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="ht"))
+    grandmother = await link(chat, GRANDMOTHER, "Mirlande", "ht")
+    uncle = await link(chat, UNCLE, "Jean <Tonton> & co", "fr")
+    await chat.send(grandmother, "/ask Mwen pa li angle. Kijan li ap fè?")
+    [hers] = await to_teacher(chat)
+    await chat.send(uncle, "/ask Comment va-t-elle en classe ?")
+    [his] = await to_teacher(chat)
+    assert hers.startswith("✉️ From Mirlande (<b>Ana</b>'s family), written in Haitian Creole:")
+    assert his.startswith("✉️ From Jean &lt;Tonton&gt; &amp; co (<b>Ana</b>'s family), written "
+                          "in French:")  # what a person typed is escaped
+    # Read from each message, never stored: no table holds a first name of theirs
+    await chat.deliver()
+    for table in chat.db.table_names():
+        assert "Mirlande" not in str(list(chat.db.execute(f"SELECT * FROM [{table}]"))), table
+
+
+async def test_a_voice_note_names_the_family_member_too(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="ht"))
+    grandmother = await link(chat, GRANDMOTHER, "Mirlande", "ht")
+    await chat.send(grandmother, "/ask")
+    await voice(chat, grandmother)
+    copy = next(c for c in chat.api.calls if c.method == "copyMessage")
+    assert str(copy.params["caption"]).startswith("✉️ From Mirlande (<b>Ana</b>'s family)")
+
+
+async def test_the_teacher_reads_that_the_answer_cannot_be_translated_before_answering(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="ht"))
+    grandmother = await link(chat, GRANDMOTHER, "Mirlande", "ht")
+    await chat.send(grandmother, "/ask Mwen pa li angle. Kijan li ap fè?")
+    [relayed] = await to_teacher(chat)
+    lines = relayed.split("\n")
+    assert lines[-2] == ("⚠️ No Haitian Creole translation here: your answer goes exactly as you "
+                         "write it. Use short, simple English, or ask someone who speaks Haitian "
+                         "Creole to help.")
+    assert "Haitian Creole" not in lines[-1]  # said once, on its own line
+    relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
+    confirm = texts(await reply(chat, teacher(chat), "She is doing well.", relay_id))
+    assert confirm == "Your answer about Ana will be sent as you wrote it."  # no news after
+
+
+async def test_a_translated_answer_gets_no_warning(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    aunt = await link(chat, GRANDMOTHER, "Rosa", "en")
+    await chat.send(aunt, "/ask How is Ana doing?")
+    [relayed] = await to_teacher(chat)
+    assert "⚠️" not in relayed and "No English translation" not in relayed
+
+
+@pytest.fixture
+def speaking(chat: Chat, tmp_path: Path) -> Chat:
+    return with_speech(chat, tmp_path / "clips")
+
+
+async def ana_reads(chat: Chat, terms: list[str]) -> None:
+    words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
+    learners.introduce(chat.db, learners.learner(chat.db, 1001), [words[t] for t in terms],
+                       chat.clock())
+    learners.cards_shown(chat.db, 1001, [words[t].id for t in terms], chat.clock())
+
+
+async def test_the_weekly_update_has_a_button_to_hear_its_words(speaking: Chat) -> None:
+    await join_and_confirm(speaking, speaking.user(lang="ht"))
+    grandmother = await link(speaking, GRANDMOTHER, "Mirlande", "ht")
+    await ana_reads(speaking, ["ecosystem", "prey"])
+    queue_weekly_updates(speaking.app.bot_data.services)
+    [update] = [c for c in await speaking.deliver() if c.chat_id == GRANDMOTHER]
+    [(label, data)] = buttons([update])
+    assert label == "🔊 Koute mo yo"
+    heard = voices(await speaking.tap(grandmother, data))
+    assert [c.params["caption"] for c in heard] == [
+        "🔊 <b>ecosystem</b> · ekosistèm", "🔊 <b>prey</b> · bèt yo chase pou manje"]
+    assert all(c.chat_id == GRANDMOTHER for c in heard)
+    # /now shows the same button
+    now = await speaking.send(grandmother, "/now")
+    assert buttons(now) == [(label, data)]
+
+
+async def test_a_family_with_no_voice_hears_the_english_and_is_told_why(speaking: Chat) -> None:
+    await join_and_confirm(speaking, speaking.user(lang="so"))
+    father = await link(speaking, GRANDMOTHER, "Abdi", "so")
+    await ana_reads(speaking, ["prey"])
+    [(_label, data)] = buttons(await speaking.send(father, "/now"))
+    [note] = voices(await speaking.tap(father, data))
+    assert str(note.params["caption"]).endswith(
+        "Weli ma jiro cod Soomaali ah, markaa waxaad maqlaysaa erayada Ingiriisiga oo keliya.")
+
+
+async def test_someone_else_tapping_the_button_hears_nothing(speaking: Chat) -> None:
+    await join_and_confirm(speaking, speaking.user(lang="ht"))
+    grandmother = await link(speaking, GRANDMOTHER, "Mirlande", "ht")
+    await ana_reads(speaking, ["prey"])
+    [(_, data)] = buttons(await speaking.send(grandmother, "/now"))
+    stranger = speaking.user(STRANGER, "Eve", "en")
+    assert not voices(await speaking.tap(stranger, data))  # not linked to Ana
+    forged = callbacks.data(callbacks.FAMILY_HEAR, 1001, "999999")  # a word Ana never met
+    assert not voices(await speaking.tap(grandmother, forged))
+
+
+async def test_without_speech_the_update_has_no_button(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="ht"))
+    grandmother = await link(chat, GRANDMOTHER, "Mirlande", "ht")
+    await ana_reads(chat, ["prey"])
+    assert buttons(await chat.send(grandmother, "/now")) == []

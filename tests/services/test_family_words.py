@@ -1,0 +1,72 @@
+"""The weekly family update's words (playtest: Wideline's grandmother read "ask Wideline to
+explain mass", which is "mas" in Haitian Creole): the word to explain is one that reads unlike
+the family's own word, and a short home routine says what to do with the words."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlite_utils import Database
+
+from bot.presentation.family_views import family_update_text
+from bot.presentation.i18n import Catalog
+from bot.services import family, learners
+from bot.store import people
+from bot.store.packs import pack_words
+from tests.clock import START
+from tests.harness import TEACHER_ID, enrol_student
+
+
+def grandmother_reads(db: Database, terms: list[str], lang: str = "ht") -> family.FamilyUpdate:
+    """Ana (Haitian Creole) has read the cards of `terms`; her grandmother's weekly update."""
+    enrol_student(db, START, lang="ht", level=2)
+    words = {w.word.term: w for w in pack_words(db, "science.ecosystems")}
+    learners.introduce(db, learners.learner(db, 1001), [words[t] for t in terms], START)
+    learners.cards_shown(db, 1001, [words[t].id for t in terms], START)
+    link = family.create_link(db, TEACHER_ID, "Ana", START)
+    family.use_link(db, 2001, link.payload, START)
+    family.set_language(db, 2001, lang)
+    [update] = family.weekly_updates(db, START + timedelta(days=1))
+    return update
+
+
+def test_the_word_to_explain_is_one_that_is_not_almost_the_family_word(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # ecosystem, organism, habitat are ekosistèm, òganis, abita: prey is "bèt yo chase pou manje"
+    update = grandmother_reads(db, ["ecosystem", "organism", "habitat", "prey"])
+    assert update.explain == "prey"
+    text = family_update_text(update, catalog)
+    assert "💬 Mande Ana pou l eksplike ou mo <b>prey</b> nan lang nou pale lakay." in text
+    assert "<b>prey</b> (bèt yo chase pou manje)" in text  # named in the list it refers to
+    assert "<b>habitat</b>" not in text  # the list stays three words long
+
+
+def test_when_every_word_reads_as_theirs_nobody_is_asked_to_explain_one(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    update = grandmother_reads(db, ["ecosystem", "organism", "habitat"])
+    assert update.explain is None
+    text = family_update_text(update, catalog)
+    assert "eksplike" not in text
+    assert ("💬 Mo sa yo prèske menm jan nan lang nou: mande Ana pou l di yo an angle, epi "
+            "pou l sèvi ak youn nan yon fraz.") in text
+
+
+@pytest.mark.parametrize(("lang", "routine"), [
+    ("ht", "🏠 Lakay: 5 minit chak swa, Ana di mo sa yo fò, epi nou repete yo ansanm."),
+    ("en", "🏠 At home: 5 minutes each evening, Ana says these words aloud and you say them "
+           "back together."),
+])
+def test_the_update_gives_one_short_home_routine(db: Database, school_class: people.ClassInfo,
+                                                 catalog: Catalog, lang: str,
+                                                 routine: str) -> None:
+    text = family_update_text(grandmother_reads(db, ["prey"], lang), catalog)
+    assert routine in text.split("\n")
+    assert len(routine) < 110
+
+
+def test_the_update_carries_the_ids_of_the_words_it_names(
+        db: Database, school_class: people.ClassInfo) -> None:
+    update = grandmother_reads(db, ["ecosystem", "organism", "habitat", "prey"])
+    ids = {ref.word.term: ref.id for ref in pack_words(db, "science.ecosystems")}
+    assert update.word_ids == (ids["ecosystem"], ids["organism"], ids["prey"])

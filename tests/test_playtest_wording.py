@@ -1,0 +1,68 @@
+"""Wording a Haitian Creole grandmother and a French-speaking uncle read in the playtest
+(Wideline's family): greetings that fit any hour, "the teacher" never read as a name, no
+"this computer" on a phone, and French that says what the child did."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.presentation.i18n import Catalog, texts
+
+# Greetings that belong to a time of day: a reminder goes at the hour each student sets.
+TIME_BOUND = {
+    "ht": ("Bonjou", "Bonswa"), "fr": ("Bonjour", "Bonsoir"),
+    "es": ("Buenos días", "Buenas tardes", "Buenas noches"), "pt": ("Bom dia", "Boa tarde"),
+    "en": ("Good morning", "Good afternoon", "Good evening"), "vi": ("buổi sáng", "buổi chiều"),
+    "zh": ("早上好", "下午好", "晚上好"), "ko": ("좋은 아침",),
+    "ru": ("Доброе утро", "Добрый день"),
+    "tl": ("Magandang umaga", "Magandang hapon"), "so": ("Subax wanaagsan", "Galab wanaagsan"),
+    "ar": ("صباح الخير", "مساء الخير"), "hmn": ("sawv ntxov",),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TIME_BOUND))
+@pytest.mark.parametrize("key", ["reminder-due", "reminder-due-cards"])
+def test_the_reminder_greets_in_words_that_fit_any_hour(catalog: Catalog, lang: str,
+                                                        key: str) -> None:
+    text = str(catalog.render(key, lang, name="Wideline", count=2))
+    assert not [g for g in TIME_BOUND[lang] if g.casefold() in text.casefold()]
+
+
+def test_the_haitian_reminder_reads_naturally(catalog: Catalog) -> None:
+    assert catalog.render("reminder-due-cards", "ht", name="Wideline", count=2) == (
+        "Alo Wideline! Gen nouvo kat k ap tann ou, epi 2 mo pou revize apre yo. Peze /check "
+        "(2 minit): kat yo vini an premye.")
+
+
+def test_haitian_never_reads_the_student_as_the_teachers_name(catalog: Catalog) -> None:
+    # "Pwofesè Wideline envite w" reads as "Teacher Wideline invites you"
+    found = [key for key, template in catalog.messages["ht"].items()
+             for text in texts(template) if re.search(r"[Pp]wofesè (<b>)?\{name\}", text)]
+    assert found == []
+    invitation = catalog.render("family-invitation", "ht", name="Wideline", days=14, link="L")
+    assert invitation.startswith("👋 Alo! Pwofesè a, ki anseye Wideline, envite w swiv")
+
+
+@pytest.mark.parametrize("key", ["family-no-model-note", "ask-prompt-no-model",
+                                 "answer-no-translation"])
+def test_a_haitian_family_reads_what_puente_cannot_do_not_about_a_computer(
+        catalog: Catalog, key: str) -> None:
+    text = str(catalog.render(key, "ht", language="kreyòl ayisyen"))
+    assert "òdinatè" not in text and "Puente poko ka tradui" in text
+
+
+def test_french_update_says_what_the_child_did_in_neutral_words(catalog: Catalog) -> None:
+    days = catalog.render("family-week-days", "fr", name="Wideline", days=4, total=5)
+    assert days == "Wideline a travaillé ses mots 4 des 5 derniers jours d'école."
+    assert catalog.render("family-week-other-days", "fr", count=1) == (
+        "En plus\u202f: 1 jour d'entraînement pendant un week-end ou un jour férié.")
+    assert catalog.render("family-week-other-days", "fr", count=2).startswith(
+        "En plus\u202f: 2 jours d'entraînement")
+    footer = catalog.render("family-week-footer", "fr")
+    assert footer == ("/ask pour écrire au professeur ou à la professeure · /stop pour arrêter "
+                      "ces bilans")
+    french = " ".join(t for key, template in catalog.messages["fr"].items()
+                      if key.startswith("family-week") for t in texts(template))
+    assert "pratiqué" not in french
