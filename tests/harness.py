@@ -408,3 +408,27 @@ MASTERED_RULE = ("ℹ️ Mastered means: right on 3 different days with no miss 
                  "last a recall (typed, or the English word chosen from the home-language word) "
                  "on the review Puente schedules, 3+ days after the first right answer. Waiting "
                  "for that recall now: {}.")
+
+
+async def placed_at_level_one(chat: Chat, user: dict) -> list:
+    """Join, confirm Vietnamese, and end the placement with "I don't know" (level 1): the
+    first card of the words comes right after, unasked."""
+    await chat.send(user, "/start JOINcode_123")
+    await chat.tap(user, callbacks.data(callbacks.LANGUAGE, "vi"))
+    return await chat.tap(user, "pl:0:4")  # 🤷 on the first question: level 1, cards follow
+
+
+async def reminder_days(chat: Chat, user_id: int, school_days: int) -> list[str]:
+    """Run the school's 16:00 reminder on the next `school_days` school days; the days (as
+    "Tue 15") it wrote to the student."""
+    job = chat.app.job_queue.get_jobs_by_name("school-reminder")[0]
+    reminded = []
+    for _ in range(school_days):
+        chat.clock.now = chat.clock.now.replace(hour=20) + timedelta(days=1)  # 16:00 New York
+        while chat.clock.now.weekday() >= 5:
+            chat.clock.now += timedelta(days=1)
+        before = len(chat.api.calls)
+        await job.run(chat.app)
+        if any(c.chat_id == user_id for c in chat.api.calls[before:]):
+            reminded.append(chat.clock.now.strftime("%a %d"))
+    return reminded

@@ -18,6 +18,7 @@ from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
 from bot.presentation import views
 from bot.services import join, membership, reminders
+from bot.services.readiness import NextStep
 
 # One neutral name for every reminder job: the scheduler logs job names at INFO, and a log
 # must not list students. The student id travels only in the job's data.
@@ -115,6 +116,13 @@ def _school_day(s: Services) -> bool:
     return is_school_day(s.clock().astimezone(school.timezone).date(), school.holidays)
 
 
+def reminder_key(due: NextStep) -> str:
+    """Reviews (after the cards that wait, if any), or only the cards when none is ready."""
+    if not due.ready:
+        return "reminder-cards"
+    return "reminder-due-cards" if due.waiting else "reminder-due"
+
+
 async def remind_student(context: PuenteContext, student: reminders.Student) -> None:
     """Send one reminder when reviews are due, outside quiet hours, to a student who has not
     blocked the bot and has not done a check today."""
@@ -132,7 +140,7 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
     lang = student.language or "en"
     try:
         await context.bot.send_message(student.id, s.catalog.bilingual(
-            "reminder-due-cards" if due.waiting else "reminder-due", lang, count=due.ready,
+            reminder_key(due), lang, count=due.ready,
             name=views.name(student.first_name, s.catalog, lang)),
             parse_mode=ParseMode.HTML)
     except Forbidden:

@@ -100,6 +100,9 @@ class NextStep:
     # nothing ready, no card waiting: the new words /words would open for a student caught up
     # for today (pace.extra_slots), offered instead of a dead end ("✅ All done for now")
     more: int = 0
+    # cards she was sent and never opened (a push, the card after the placement): what a
+    # reminder may point to when nothing is ready to check
+    unread: int = 0
 
 
 def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
@@ -113,7 +116,8 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
     ready = min(len(ready_ids(tracked, now, tz, who.level)), MAX_CHECK)
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
-    return NextStep(ready, waiting, back_on(shown, now, tz, holidays), more)
+    return NextStep(ready, waiting, back_on(shown, now, tz, holidays), more,
+                    len(tracked) - len(shown))
 
 
 def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,

@@ -67,7 +67,14 @@ def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
     if not remind_today(len(ignored), last, now.astimezone(tz).date(), holidays):
         return None
     due = due_reviews(db, student_id, now, tz)
-    return due if due.ready else None
+    if due.ready:
+        return due
+    # Cards she was sent and never opened deserve a reminder too: a newcomer who missed a
+    # push (or never tapped the card after the placement) otherwise heard nothing at all.
+    # Not on a day she read cards already: she saw the stack and chose when to stop.
+    if due.unread and not study.read_cards_since(db, student_id, midnight):
+        return due
+    return None
 
 
 def sent(db: Database, student_id: int, now: datetime) -> None:

@@ -387,6 +387,12 @@ def answered_since(db: Database, student_id: int, since: datetime) -> bool:
                       [student_id, stamp(since)]).fetchone() is not None
 
 
+def read_cards_since(db: Database, student_id: int, since: datetime) -> bool:
+    """True when the student first read a word's card at or after a moment."""
+    return db.execute("SELECT 1 FROM mastery WHERE student_id = ? AND shown_at >= ? LIMIT 1",
+                      [student_id, stamp(since)]).fetchone() is not None
+
+
 def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
     """Word ids the student mastered at or after a moment."""
     rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at >= ? "
