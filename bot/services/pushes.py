@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -134,7 +136,25 @@ def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str
         if any(w.word.term.casefold() == word for w in pack_words(db, pack)):
             raise BadInputError(prompt_key="push-word-not-pack", word=pack_id, pack=pack,
                                 words=" ".join([pack_id, *tokens]))
+    close = similar_packs(visible, pack_id)
+    if close:
+        raise BadInputError(prompt_key="push-unknown-pack-suggest", pack=pack_id,
+                            packs=", ".join(close))
     raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
+
+
+def similar_packs(visible: list[str], name: str) -> list[str]:
+    """Packs a mistyped or shortened pack name may mean: "science" names every science.*
+    pack (a teacher typed the subject, not the pack), "ecosystem" the pack that holds it,
+    "sience.ecosystems" the one it misspells. At most three."""
+    wanted = name.casefold().strip(".")
+    if not wanted:
+        return []
+    parts = [p for p in visible if wanted in p.casefold()
+             or any(part.startswith(wanted) for part in re.split(r"[.\-_]", p.casefold()))]
+    if parts:
+        return sorted(parts)[:3]
+    return difflib.get_close_matches(name.casefold(), visible, n=3, cutoff=0.75)
 
 
 def next_allowed(moment: datetime, school: SchoolConfig) -> datetime:

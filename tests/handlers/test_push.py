@@ -219,6 +219,19 @@ async def test_push_names_unknown_words_and_packs_kindly(chat: Chat) -> None:
     assert chat.db["pushes"].count == 0
 
 
+async def test_a_subject_or_a_misspelt_pack_gets_the_packs_it_may_mean(chat: Chat) -> None:
+    """"/push science" (the subject, not a pack) used to get only "There is no pack called
+    science" (playtest): it names the science packs; a misspelling names the pack it misses."""
+    said = texts(await chat.send(teacher(chat), "/push science"))
+    assert "There is no pack called science. Did you mean science." in said
+    assert "science.ecosystems" in said and "math." not in said
+    said = texts(await chat.send(teacher(chat), "/push sience.ecosystems"))
+    assert "Did you mean science.ecosystems?" in said
+    said = texts(await chat.send(teacher(chat), "/push zzz"))
+    assert "Did you mean" not in said and "There is no pack called zzz." in said
+    assert chat.db["pushes"].count == 0
+
+
 class FakeTime:
     """A clock the pacer reads and a sleep that moves it."""
 
