@@ -78,18 +78,28 @@ class Scaffold:
     # Level 5: no sentence frame, but an invitation to write a sentence of her own with the
     # word (the step between level 4's sentence starter and level 6's card alone).
     own_sentence: bool = False
+    # Levels 1-2: a gap sentence is asked only when it has at most this many words (None: any
+    # length). A level-2 child cannot read "The smell of baking bread spreads through the
+    # whole house because it travels as a _____." (playtest, Haitian Creole): a long English
+    # sentence tests reading, not the word, and packs give no home-language gloss of it.
+    gap_words: int | None = None
+
+
+BEGINNER_GAP_WORDS = 8  # "Honey is a thick _____ that flows." is as much as levels 1-2 read
 
 
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
                                  False, StemLanguage.HOME, listening=True, one_card=True,
-                                 short_progress=True, letter_blanks=True, dont_know=True),
+                                 short_progress=True, letter_blanks=True, dont_know=True,
+                                 gap_words=BEGINNER_GAP_WORDS),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME,
                                  listening=True, one_card=True, short_progress=True,
-                                 letter_blanks=True, dont_know=True),
+                                 letter_blanks=True, dont_know=True,
+                                 gap_words=BEGINNER_GAP_WORDS),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
                                     ItemType.POLL), 5, one_card=True),
@@ -162,6 +172,12 @@ def sentence_frame(term: str, pos: str, level: int | None = None) -> str | None:
     if frames is None:
         return None
     return frames.get(pos, frames["phrase"]).format(term=term)
+
+
+def readable_gap(sentence: str, scaffold: Scaffold) -> bool:
+    """Whether a student at this level can be asked this gap sentence: short enough at levels
+    1-2 (`Scaffold.gap_words`), any length from level 3."""
+    return scaffold.gap_words is None or len(sentence.split()) <= scaffold.gap_words
 
 
 def beginner_stem(definition: str | None, emoji: str | None) -> str | None:
