@@ -21,8 +21,10 @@ DEFAULT_PACK = "general.academic-verbs"  # what a class made without a pack lear
 MAX_TERM, MAX_TEXT = 60, 300
 _PACK_KEYS = {"id", "title", "subject", "grades", "description"}
 _WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example", "cloze",
-              "forms", "glosses", "kind_of"}
+              "forms", "glosses", "kind_of", "frame"}
 MAX_SIMPLE_WORDS = 12
+MAX_FRAME = 100
+FRAME_GAP = re.compile(r"_{3,}")  # the blank a frame leaves for the student: "___"
 MAX_FORMS = 12
 MAX_CLOZES = 4  # gap sentences a word may list: enough to turn through, short to review
 _GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
@@ -90,6 +92,9 @@ class Word:
     # further gap sentences (`cloze = ["...", "..."]` in a pack): successive gap checks on
     # the word take them in turn (variety.gap_sentences), so none is learnt by its shape
     more_clozes: tuple[str, ...] = ()
+    # a level 1-2 card's sentence frame, the word in it and one ___ to fill ("___ is
+    # matter."), where the part of speech's own ("The matter is ___.") reads wrong
+    frame: str | None = None
 
     @property
     def clozes(self) -> tuple[str, ...]:
@@ -363,11 +368,28 @@ class Checker:
                      f"definition has at most {MAX_SIMPLE_WORDS}", index, "simple")
         glosses = self.glosses(raw.get("glosses", {}), where, index)
         kind_of = self.kind_of(raw.get("kind_of", []), where, index)
+        frame = self.frame(raw, term, forms, where, index)
         if len(self.problems) > before:
             return None
         assert term and pos and definition and example
         return Word(term, pos, tier, definition, example, emoji, glosses,
-                    clozes[0] if clozes else None, forms, simple, kind_of, tuple(clozes[1:]))
+                    clozes[0] if clozes else None, forms, simple, kind_of, tuple(clozes[1:]),
+                    frame)
+
+    def frame(self, raw: Mapping[str, Any], term: str | None, forms: tuple[str, ...],
+              where: str, index: int) -> str | None:
+        """A beginner card's sentence frame: the term (or a listed form) as a whole word, and
+        one ___ for the student to fill."""
+        frame = self.text(raw, "frame", where, index, MAX_FRAME, required=False)
+        if frame is None or term is None:
+            return frame
+        if len(FRAME_GAP.findall(frame)) != 1:
+            self.add(f"{where}: the frame must leave one gap, ___, for the student to fill "
+                     f"(e.g. frame = \"___ is {term}.\")", index, "frame")
+        if gap_span(frame, term, forms) is None:
+            self.add(f"{where}: the frame must use the term '{term}' as a whole word"
+                     f"{_form_hint(frame, term)}", index, "frame")
+        return frame
 
     def kind_of(self, value: Any, where: str, index: int) -> tuple[str, ...]:
         """The terms a word is a kind of: a list of words in quotes (checked against the

@@ -165,12 +165,17 @@ FRAME_STEPS = {1: BEGINNER_FRAMES, 2: BEGINNER_FRAMES, 3: SENTENCE_FRAMES,
 STARTER_LEVEL = 4  # from here the card shows a sentence's start, not a whole frame
 
 
-def sentence_frame(term: str, pos: str, level: int | None = None) -> str | None:
+def sentence_frame(term: str, pos: str, level: int | None = None,
+                   own: str | None = None) -> str | None:
     """The frame a card at this level gives for talking or writing with a new word: short for
-    levels 1-2, with a reason at 3, a sentence's start at 4; None from level 5 (no frame)."""
+    levels 1-2 (the word's `own` frame from its pack, where it has one: "The matter is ___."
+    and "The evaporation is ___." say nothing), with a reason at 3, a sentence's start at 4;
+    None from level 5 (no frame)."""
     frames = FRAME_STEPS.get(level if level is not None else 3)
     if frames is None:
         return None
+    if own and frames is BEGINNER_FRAMES:
+        return own
     return frames.get(pos, frames["phrase"]).format(term=term)
 
 

@@ -82,7 +82,7 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     elif relation.relation is Relation.FALSE_FRIEND and gloss is not None:
         out.append("⚠️ " + catalog.render("false-friend-warning", lang, term=word.term,
                                          lookalike=relation.lookalike or "", own=gloss.term))
-    frame = sentence_frame(word.term, word.pos, scaffold.level) \
+    frame = sentence_frame(word.term, word.pos, scaffold.level, word.frame) \
         if scaffold.sentence_frame else None
     if frame is not None:  # level 4 finishes a sentence's start; levels 1-3 fill a frame
         key = "sentence-starter" if scaffold.level >= STARTER_LEVEL else "sentence-frame"
