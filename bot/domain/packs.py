@@ -333,7 +333,22 @@ class Checker:
             words.append(word)
             indexes.append(index)
         self.kinds_in_pack(words, indexes)
+        self.pictures_in_pack(words, indexes)
         return words
+
+    def pictures_in_pack(self, words: Sequence[Word], indexes: Sequence[int]) -> None:
+        """No two words of a pack share a picture: a level 1-2 check may show a word's emoji
+        as its question, and one picture for two words has two right answers."""
+        first: dict[str, Word] = {}
+        for word, index in zip(words, indexes, strict=True):
+            if not word.emoji:
+                continue
+            key = word.emoji.replace("\ufe0f", "")  # ✖ and ✖️ are one picture
+            if key in first:
+                self.add(f"word {index + 1} ({word.term}): its emoji {word.emoji} is also "
+                         f"'{first[key].term}''s: one picture cannot ask for two words "
+                         "(give one of them another, or none)", index, "emoji")
+            first.setdefault(key, word)
 
     def word(self, raw: Mapping[str, Any], index: int) -> Word | None:
         where = f"word {index + 1}"

@@ -91,3 +91,30 @@ def test_a_spreadsheet_gives_a_frame_in_its_own_column() -> None:
     pack = parse_csv_pack(text, "words.csv", {"id": "t1.words", "title": "Words",
                                               "subject": "general", "grades": [3, 8]})
     assert pack.words[0].frame == "___ is matter."
+
+
+def test_two_words_of_a_pack_never_share_a_picture() -> None:
+    """A level 1-2 check shows a word's emoji as its question: one picture for two words
+    would have two right answers."""
+    two = PACK.format(frame='emoji = "✖️"') + """
+[[words]]
+term = "product"
+pos = "noun"
+tier = 3
+emoji = "✖"
+definition = "The answer when you multiply."
+example = "The product of 2 and 3 is 6."
+"""
+    with pytest.raises(PackError) as caught:
+        parse_pack(two, "tiny.toml")
+    assert [p.line for p in caught.value.problems] == [19]
+    assert "also 'matter''s" in caught.value.problems[0].message
+
+
+def test_the_shipped_pictures_are_the_few_that_name_their_word() -> None:
+    """Playtest: 🎳 for mass, ⚛️ for matter, ♨️ for evaporation could not be decoded; only a
+    picture of the thing the word names is kept (docs/packs.md, `emoji`)."""
+    pictures = {w.term: w.emoji for p in load_packs().packs for w in p.words if w.emoji}
+    assert pictures == {"triangle": "🔺", "graph": "📈", "addition": "➕",
+                        "subtraction": "➖", "multiplication": "✖️", "division": "➗",
+                        "temperature": "🌡️", "precipitation": "🌧️", "map": "🗺️"}
