@@ -363,14 +363,15 @@ def _home_first(item: Item | None, word: Word, who: Learner) -> Item | None:
 
 def _last_resort(word: Word, who: Learner) -> str:
     """What a typed question shows when no other question is fair: at levels 1-2 her
-    language's definition or the word's picture (even if the last question showed it), else
-    its home-language term where that does not spell the English word; the English
-    definition, the word blanked out, only when there is none of these (no translation)."""
+    language's definition (a look-alike of the answer in it blanked) or the word's picture,
+    even if the last question showed it, else its home-language term where that does not
+    spell the English word; the English definition, the word blanked out, only when there is
+    none of these (no translation in her language)."""
     gloss = word.glosses.get(who.lang)
     if who.scaffold.definition_stem_language is StemLanguage.HOME and gloss is not None:
-        own = gloss.definition
-        if own and (rules.cognate_in(own, word) or rules.answer_in_text(own, word)):
-            own = None
+        # her definition with the look-alike of the answer blanked ("La longitud de la ___"):
+        # typed, so no option can be ruled out by it, and the rest is hers to read
+        own = rules.masked_lookalikes(gloss.definition, word) if gloss.definition else None
         term = None if gloss.cognate or rules.cognate_in(gloss.term, word) else gloss.term
         stem = beginner_stem(own, word.emoji) or term
         if stem:
