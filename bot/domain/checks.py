@@ -350,12 +350,14 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
 
 
 def _home_first(item: Item | None, word: Word, who: Learner) -> Item | None:
-    """The item, unless it asks a level 1-2 student to read the word's English definition:
-    her check asks by the home-language definition, the picture, the home-language term, a
-    short gap sentence or the word's sound instead (playtest: "Anything that takes up space,
-    like rocks, water and air" in English alone on day 2, after the Creole one on day 1)."""
+    """The item, unless it asks a level 1-2 student to read the word's English definition
+    when her language has the word: her check asks by the home-language definition, the
+    picture, the home-language term, a short gap sentence or the word's sound instead
+    (playtest: "Anything that takes up space, like rocks, water and air" in English alone on
+    day 2, after the Creole one on day 1). A word with no translation in her language (her
+    card says so: "No Haitian Creole translation yet") has only its English meaning to ask."""
     if (item is None or who.scaffold.definition_stem_language is not StemLanguage.HOME
-            or item.asks_meaning):
+            or item.asks_meaning or who.lang not in word.glosses):
         return item
     english = {prompt_key(s) for s in (word.definition, word.simple) if s}
     return None if prompt_key(item.prompt) in english else item

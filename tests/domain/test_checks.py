@@ -86,18 +86,8 @@ def test_reverse_item_shows_the_home_language_term() -> None:
 
 
 def test_reverse_falls_back_to_choice_without_a_gloss() -> None:
-    item = build_item(POOL[0], POOL, ItemType.REVERSE, "hmn", scaffold_for(3), random.Random(1))
-    assert item.item_type is ItemType.CHOICE
-
-
-def test_a_beginner_without_a_gloss_gets_no_english_definition_to_choose_from() -> None:
-    """No Hmong translation: no definition question with options at level 1 (it would be
-    English only); the word waits as a typed question (hold_back) or is heard (listening)."""
     item = build_item(POOL[0], POOL, ItemType.REVERSE, "hmn", scaffold_for(1), random.Random(1))
-    assert item.typed and hold_back([item], scaffold_for(1)) == ([], [item])
-    heard = build_item(POOL[0], POOL, ItemType.LISTEN, "hmn", scaffold_for(1), random.Random(1),
-                       hears=True)
-    assert heard.item_type is ItemType.LISTEN
+    assert item.item_type is ItemType.CHOICE
 
 
 def test_cloze_is_typed_from_level_five() -> None:
