@@ -93,8 +93,9 @@ def test_no_level_two_check_shows_an_english_definition(lang: str) -> None:
 
 def test_the_audit_finds_no_english_sentence_to_read_at_levels_1_2() -> None:
     """Every shipped pack, in Haitian Creole and Portuguese (the most cognates: a definition
-    naming "produto" is asked with it left out, not in English): before this stop about one level 1-2 item in
-    five (8,069 of 39,120 in 12 languages) was a long gap sentence or an English definition."""
+    naming "produto" is asked with it left out, not in English): before this stop about one
+    level 1-2 item in five (8,069 of 39,120 in 12 languages) was a long gap sentence or an
+    English definition."""
     report = audit_packs(load_packs().packs, ["ht", "pt"], levels=(1, 2))
     assert report.items > 3000
     assert report.english_sentences == 0
