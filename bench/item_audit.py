@@ -35,6 +35,8 @@ def main() -> None:
           f"as listening, {report.listening_giveaways} give-aways")
     print(f"practice only    {report.practice_only} (levels 1-2: no other word of the answer's "
           "part of speech seen yet)")
+    print(f"English to read  {report.english_sentences} (levels 1-2: a long gap sentence or an "
+          "English definition as the question)")
     single = [w.term for p in packs for w in single_sentence_words(p.words)]
     print(f"one gap sentence {len(single)} of {words} words (each gap check shows it again; "
           f"cloze = [\"...\", \"...\"] adds more)" + (f", e.g. {', '.join(single[:4])}"

@@ -28,3 +28,20 @@ def test_a_level_four_card_keeps_the_full_definition_and_example() -> None:
     catalog = Catalog.load()
     text = card_views.card(WordRef(1, HABITAT), "so", scaffold_for(4), catalog)
     assert "finds what it needs" in text and "frog" in text
+
+
+def test_a_cognate_written_as_the_english_word_is_called_the_same_word() -> None:
+    """Haitian Creole playtest: "Mo ki sanble: solid prèske menm jan ak solid" (solid looks
+    almost like solid)."""
+    catalog = Catalog.load()
+    solid = Word("solid", "noun", 3, "Matter that keeps its shape.", "Ice is a solid.",
+                 glosses={"ht": Gloss("solid", "Eta matyè ki kenbe fòm li.", cognate=True),
+                          "es": Gloss("sólido", cognate=True),
+                          "tl": Gloss("Solid", cognate=True)})
+    creole = card_views.card(WordRef(1, solid), "ht", scaffold_for(2), catalog)
+    assert "Menm mo a: <b>solid</b> se menm mo a an anglè" in creole
+    assert "prèske menm jan" not in creole
+    tagalog = card_views.card(WordRef(1, solid), "tl", scaffold_for(2), catalog)
+    assert "Parehong salita: ang <b>solid</b>" in tagalog  # case aside, the same word
+    spanish = card_views.card(WordRef(1, solid), "es", scaffold_for(2), catalog)
+    assert "<b>solid</b> se parece a <b>sólido</b>" in spanish  # a cognate, not the same

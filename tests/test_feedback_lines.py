@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from bot.domain.checks import Grade
+from bot.domain.typed_answers import Verdict
 from bot.presentation.check_views import feedback_text
 from bot.presentation.i18n import Catalog
 from bot.services.answers import Feedback
@@ -56,3 +57,26 @@ def test_a_wrong_tap_says_what_the_chosen_word_means_in_both_languages(catalog: 
     assert ("vle di <b>rezo alimantè</b>.\n"
             "Your answer, <b>food web</b>, means <b>rezo alimantè</b>.") in text
     assert "Repons ou a" not in feedback_text(replace(tapped, chosen=None), catalog)
+
+
+@pytest.mark.parametrize(("lang", "own"), [("tl", "gas"), ("ht", "Gas"), ("es", "gás")])
+def test_a_home_word_written_as_the_english_one_is_not_said_twice(catalog: Catalog, lang: str,
+                                                                  own: str) -> None:
+    """Tagalog playtest: "Ang sagot ay gas (gas)". Case and accents aside it is one word."""
+    gas = replace(missed(own), lang=lang, term="gas", grade=Grade(False, False, "gas"))
+    text = feedback_text(gas, catalog)
+    assert "<b>gas</b> (<b>" not in text and "<b>gas</b>（<b>" not in text
+    assert "The answer is <b>gas</b>. You will see it again soon." in text
+    shrug = feedback_text(replace(gas, grade=Grade(False, False, "gas", Verdict.DONT_KNOW)),
+                          catalog)
+    assert "The word is <b>gas</b>. You will see it again soon." in shrug
+
+
+def test_a_tap_whose_meaning_is_the_same_word_says_nothing_more(catalog: Catalog) -> None:
+    """"Your answer, solid, means solid" (Haitian Creole: solid is solid) tells her nothing."""
+    tapped = replace(missed("likid"), lang="ht", term="liquid",
+                     grade=Grade(False, True, "liquid", chosen="solid"),
+                     chosen=("solid", "solid"))
+    text = feedback_text(tapped, catalog)
+    assert "Repons ou a" not in text and "Your answer" not in text
+    assert "Repons lan se <b>liquid</b> (<b>likid</b>)." in text

@@ -107,6 +107,18 @@ def _print_same_definitions(packs: Sequence[Pack]) -> int:
     return total
 
 
+def _print_pictures(packs: Sequence[Pack]) -> None:
+    """Every word's emoji, for an author's review: a level 1-2 check may show one alone as its
+    question, so each must name its word (docs/packs.md, `emoji`); no rule can tell."""
+    pictured = [(p, [w for w in p.words if w.emoji]) for p in packs]
+    total = sum(len(words) for _, words in pictured)
+    print(f"pictures (a level 1-2 question may be the emoji alone: each must name its word): "
+          f"{total} of {sum(len(p.words) for p in packs)} words")
+    for pack, words in pictured:
+        if words:
+            print(f"  {pack.id}: " + ", ".join(f"{w.emoji} {w.term}" for w in words))
+
+
 def audit_packs_command(args: argparse.Namespace) -> int:
     """Print item counts and give-aways by rule, with one example each; exit 1 if any."""
     from bot.services.packs import audit_packs, load_packs
@@ -125,7 +137,10 @@ def audit_packs_command(args: argparse.Namespace) -> int:
           f"{report.by_type['listen']} built, {report.listening_giveaways} give-aways")
     print(f"  levels 1-2, a word with no other of its part of speech seen, asked among the "
           f"words that were (counted as practice, not evidence): {report.practice_only}")
+    print(f"  levels 1-2, an English sentence to read as the question (a long gap sentence "
+          f"or an English definition): {report.english_sentences}")
     _print_single_sentences(result.packs)
+    _print_pictures(result.packs)
     same = _print_same_definitions(result.packs)
     print(f"simple definition the same as the card's: {same}")
     if not report.total:

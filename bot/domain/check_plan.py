@@ -160,6 +160,11 @@ def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozense
     typed = build_item(target, asker.pool, ItemType.TYPED, asker.lang, asker.scaffold, rng,
                        asker.seen, asker.hears, avoid=avoid, turn=asker.turns.get(target.id, 0),
                        last=asker.last.get(target.id, ()))
+    if not typed.typed:  # its one typed prompt was its last question's (a word with no
+        # picture has only her language's definition): written again, it still counts
+        typed = build_item(target, asker.pool, ItemType.TYPED, asker.lang, asker.scaffold,
+                           rng, asker.seen, asker.hears, avoid=avoid,
+                           turn=asker.turns.get(target.id, 0))
     return (typed, False) if typed.typed else (item, False)
 
 

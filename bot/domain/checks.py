@@ -10,13 +10,21 @@ from bot.domain import item_rules as rules
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Word
-from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, WidaLevel, beginner_stem
+from bot.domain.scaffold import (
+    ItemType,
+    Scaffold,
+    StemLanguage,
+    WidaLevel,
+    beginner_stem,
+    readable_gap,
+)
 from bot.domain.typed_answers import Verdict, grade, slip_marks
 from bot.domain.variety import (
     definition_stem,
     gap_sentences,
     item_kinds,
     not_last,
+    prompt_key,
     same_prompt,
     shown_since,
 )
@@ -198,6 +206,8 @@ def _cloze(target: WordRef, pool: Sequence[WordRef], who: Learner,
     (never the card's own example: that tests memory of the card)."""
     again = None  # the sentence its last question showed: only when no other gaps
     for cloze in gap_sentences(target.word, who.turn):
+        if not readable_gap(cloze, who.scaffold):
+            continue  # levels 1-2: a long English sentence tests reading, not the word
         item = _gap_item(target, cloze, pool, who, rng)
         if item is not None and not same_prompt(item.prompt, who.last):
             return item
@@ -328,7 +338,7 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
                  ItemType.TYPED]
     again: list[Item] = []  # items showing a prompt of `last`: only when no other kind can ask
     for kind in dict.fromkeys(fallbacks):
-        item = _try_item(target, pool, kind, who, rng)
+        item = _home_first(_try_item(target, pool, kind, who, rng), target.word, who)
         if item is not None and not same_prompt(item.prompt, last):
             return item
         again += [item] if item is not None else []
@@ -336,8 +346,39 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
         return min(again, key=lambda i: shown_since(i.prompt, last))
     # No fair choice item (e.g. a beginner who has seen one word): ask for the word itself,
     # with the word blanked out of its definition if the pack's definition uses it.
-    return Item(target.id, ItemType.TYPED, rules.masked(target.word.definition, target.word),
-                (), target.word.term)
+    return Item(target.id, ItemType.TYPED, _last_resort(target.word, who), (), target.word.term)
+
+
+def _home_first(item: Item | None, word: Word, who: Learner) -> Item | None:
+    """The item, unless it asks a level 1-2 student to read the word's English definition
+    when her language has the word: her check asks by the home-language definition, the
+    picture, the home-language term, a short gap sentence or the word's sound instead
+    (playtest: "Anything that takes up space, like rocks, water and air" in English alone on
+    day 2, after the Creole one on day 1). A word with no translation in her language (her
+    card says so: "No Haitian Creole translation yet") has only its English meaning to ask."""
+    if (item is None or who.scaffold.definition_stem_language is not StemLanguage.HOME
+            or item.asks_meaning or who.lang not in word.glosses):
+        return item
+    english = {prompt_key(s) for s in (word.definition, word.simple) if s}
+    return None if prompt_key(item.prompt) in english else item
+
+
+def _last_resort(word: Word, who: Learner) -> str:
+    """What a typed question shows when no other question is fair: at levels 1-2 her
+    language's definition (a look-alike of the answer in it blanked) or the word's picture,
+    even if the last question showed it, else its home-language term where that does not
+    spell the English word; the English definition, the word blanked out, only when there is
+    none of these (no translation in her language)."""
+    gloss = word.glosses.get(who.lang)
+    if who.scaffold.definition_stem_language is StemLanguage.HOME and gloss is not None:
+        # her definition with the look-alike of the answer blanked ("La longitud de la ___"):
+        # typed, so no option can be ruled out by it, and the rest is hers to read
+        own = rules.masked_lookalikes(gloss.definition, word) if gloss.definition else None
+        term = None if gloss.cognate or rules.cognate_in(gloss.term, word) else gloss.term
+        stem = beginner_stem(own, word.emoji) or term
+        if stem:
+            return stem
+    return rules.masked(word.definition, word)
 
 
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,

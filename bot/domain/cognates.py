@@ -29,6 +29,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def same_word(english: str, home: str) -> bool:
+    """The English word and the home-language one are written alike, case and accents aside
+    ("gas" / "gas", "habitat" / "hábitat"): one word, so nothing needs saying twice."""
+    return fold(english).strip() == fold(home).strip()
+
+
 def relation_for(word: Word, lang: str) -> WordRelation:
     """Tell a learner of `lang` whether `word` is a cognate, a false friend, or neither.
 

@@ -105,6 +105,12 @@ def allowed_typos(expected: str) -> int:
 LIST_ONLY = 50  # pyspellchecker's count for a word seen in a word list but not in its corpus
 
 
+# An English word seen at least this often in pyspellchecker's corpus is one a pupil may mean
+# ("pray", "later"); below it, a word like "mater" or "biter" is far more often a slip of a
+# common word than a word a newcomer typed on purpose (`rare_slip`).
+COMMON = 1000
+
+
 @functools.cache
 def word_list(lang: str) -> frozenset[str]:
     """The words pyspellchecker knows in `lang`, folded like answers are.
@@ -112,12 +118,46 @@ def word_list(lang: str) -> frozenset[str]:
     English keeps every word (its list is clean, and rare words must count as words); other
     languages keep words seen in real text, since their list-only words include misspellings.
     """
+    return _word_lists(lang)[0]
+
+
+@functools.cache
+def _word_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`word_list(lang)`, and those of its words seen at least COMMON times (read together:
+    one pass over pyspellchecker's counts)."""
     from spellchecker import SpellChecker  # with its lists, on first use: not at start-up
 
     counts = SpellChecker(language=lang, case_sensitive=False).word_frequency.dictionary
-    return frozenset(word if word.isascii() and word.isalpha() else normalise(word)
-                     for word, count in counts.items()
-                     if "'" not in word and (lang == "en" or count > LIST_ONLY))
+    words: set[str] = set()
+    common: set[str] = set()
+    for word, count in counts.items():
+        if "'" in word or (lang != "en" and count <= LIST_ONLY):
+            continue
+        folded = word if word.isascii() and word.isalpha() else normalise(word)
+        words.add(folded)
+        if count >= COMMON:
+            common.add(folded)
+    return frozenset(words), frozenset(common)
+
+
+def rare_slip(token: str, term: str) -> bool:
+    """A rare English word one doubled letter away from a common term: "mater" for matter
+    (a doubled letter written once, the commonest slip), "biter" for bitter. Such a word is
+    graded as a slip of the term, not as another word: nobody at school means "mater". A
+    common word never is ("later" for latter, "diner" for dinner, "pray" for prey), nor a
+    slip of a regular form the term's grading refused as another word ("planed" for plan:
+    `_own_forms`), so only the term as the pack writes it counts."""
+    common = _word_lists("en")[1]
+    return token not in common and term in common and _one_doubling(token, term)
+
+
+def _one_doubling(a: str, b: str) -> bool:
+    """One word is the other with one doubled letter written once ("mater" / "matter")."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[i] == long[i - 1] and long[:i] + long[i + 1:] == short
+               for i in range(1, len(long)))
 
 
 def english_words() -> frozenset[str]:

@@ -20,8 +20,8 @@ from bot.domain import item_rules as rules
 from bot.domain.checks import GAP, Item, WordRef, build_item
 from bot.domain.evidence import OptionWords
 from bot.domain.item_rules import Giveaway
-from bot.domain.scaffold import ItemType, scaffold_for
-from bot.domain.variety import same_definition_words
+from bot.domain.scaffold import ItemType, StemLanguage, readable_gap, scaffold_for
+from bot.domain.variety import prompt_key, same_definition_words
 
 LEVELS = (1, 2, 3, 4, 5, 6)
 
@@ -40,6 +40,10 @@ class AuditReport:
     # items of a word's later turns (its other gap sentences and definition: variety.py),
     # judged as the first turn's are, counted apart so `items` stays one per word and type
     later_turns: int = 0
+    # Levels 1-2: questions a newcomer must read an English sentence for (a gap sentence
+    # longer than Scaffold.gap_words, or an English definition): 0 since the level-2
+    # playtest ("An astronaut weighs less on the Moon, but her _____ stays the same.")
+    english_sentences: int = 0
 
     @property
     def total(self) -> int:
@@ -89,6 +93,21 @@ def judge(item: Item, target: WordRef, pool: Sequence[WordRef], lang: str, level
     if seen is not None and any(w.id not in seen for w in others):
         broken.append(Giveaway.UNSEEN_DISTRACTOR)
     return broken
+
+
+def english_sentence(item: Item, target: WordRef, level: int) -> bool:
+    """At levels 1-2, the question is an English sentence a newcomer cannot read: a gap
+    sentence longer than her level's (`Scaffold.gap_words`), or the word's English
+    definition (checks ask by the home-language one)."""
+    scaffold = scaffold_for(level)
+    if scaffold.definition_stem_language is not StemLanguage.HOME:
+        return False
+    if item.item_type is ItemType.CLOZE:
+        return not readable_gap(item.prompt, scaffold)
+    word = target.word
+    english = {prompt_key(s) for s in (word.definition, word.simple) if s}
+    return prompt_key(item.prompt) in english or item.prompt == rules.masked(word.definition,
+                                                                            word)
 
 
 def _preview_sets(words: Sequence[WordRef], size: int) -> dict[int, frozenset[int]]:
@@ -163,6 +182,7 @@ def _judged(report: AuditReport, item: Item, target: WordRef, all_words: Sequenc
         report.items += 1
         report.listening_asked += kind is ItemType.LISTEN
         report.by_type[str(item.item_type)] += 1
+    report.english_sentences += english_sentence(item, target, level)
     rules_broken = judge(item, target, all_words, lang, level, seen, options)
     if Giveaway.POS_ODD_ONE_OUT in rules_broken and _lone(target, seen, all_words):
         rules_broken.remove(Giveaway.POS_ODD_ONE_OUT)

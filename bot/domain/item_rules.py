@@ -138,6 +138,18 @@ def masked(text: str, word: Word) -> str:
     return text if span is None else text[:span[0]] + GAP + text[span[1]:]
 
 
+HIDDEN = "…"  # a word left out of a definition (not a gap: the answer does not go there)
+
+
+def masked_lookalikes(text: str, word: Word) -> str:
+    """The text with the word, and every word spelled almost like it (a home-language
+    cognate: "produkto" for product), left out: "…"."""
+    parts = [p for p in word.term.split() if len(p) >= 4]
+    text = re.sub(_WORD, lambda m: HIDDEN if any(looks_alike(m.group(), p) for p in parts)
+                  else m.group(), text)
+    return masked(text, word).replace(GAP, HIDDEN)
+
+
 @functools.lru_cache(maxsize=65536)
 def looks_alike(a: str, b: str) -> bool:
     """Two words spelled almost alike (hábitat / habitat, ecosistema / ecosystem); below four

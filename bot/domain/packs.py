@@ -21,8 +21,10 @@ DEFAULT_PACK = "general.academic-verbs"  # what a class made without a pack lear
 MAX_TERM, MAX_TEXT = 60, 300
 _PACK_KEYS = {"id", "title", "subject", "grades", "description"}
 _WORD_KEYS = {"term", "pos", "tier", "emoji", "definition", "simple", "example", "cloze",
-              "forms", "glosses", "kind_of"}
+              "forms", "glosses", "kind_of", "frame"}
 MAX_SIMPLE_WORDS = 12
+MAX_FRAME = 100
+FRAME_GAP = re.compile(r"_{3,}")  # the blank a frame leaves for the student: "___"
 MAX_FORMS = 12
 MAX_CLOZES = 4  # gap sentences a word may list: enough to turn through, short to review
 _GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
@@ -90,6 +92,9 @@ class Word:
     # further gap sentences (`cloze = ["...", "..."]` in a pack): successive gap checks on
     # the word take them in turn (variety.gap_sentences), so none is learnt by its shape
     more_clozes: tuple[str, ...] = ()
+    # a level 1-2 card's sentence frame, the word in it and one ___ to fill ("___ is
+    # matter."), where the part of speech's own ("The matter is ___.") reads wrong
+    frame: str | None = None
 
     @property
     def clozes(self) -> tuple[str, ...]:
@@ -328,7 +333,22 @@ class Checker:
             words.append(word)
             indexes.append(index)
         self.kinds_in_pack(words, indexes)
+        self.pictures_in_pack(words, indexes)
         return words
+
+    def pictures_in_pack(self, words: Sequence[Word], indexes: Sequence[int]) -> None:
+        """No two words of a pack share a picture: a level 1-2 check may show a word's emoji
+        as its question, and one picture for two words has two right answers."""
+        first: dict[str, Word] = {}
+        for word, index in zip(words, indexes, strict=True):
+            if not word.emoji:
+                continue
+            key = word.emoji.replace("\ufe0f", "")  # ✖ and ✖️ are one picture
+            if key in first:
+                self.add(f"word {index + 1} ({word.term}): its emoji {word.emoji} is also "
+                         f"'{first[key].term}''s: one picture cannot ask for two words "
+                         "(give one of them another, or none)", index, "emoji")
+            first.setdefault(key, word)
 
     def word(self, raw: Mapping[str, Any], index: int) -> Word | None:
         where = f"word {index + 1}"
@@ -363,11 +383,28 @@ class Checker:
                      f"definition has at most {MAX_SIMPLE_WORDS}", index, "simple")
         glosses = self.glosses(raw.get("glosses", {}), where, index)
         kind_of = self.kind_of(raw.get("kind_of", []), where, index)
+        frame = self.frame(raw, term, forms, where, index)
         if len(self.problems) > before:
             return None
         assert term and pos and definition and example
         return Word(term, pos, tier, definition, example, emoji, glosses,
-                    clozes[0] if clozes else None, forms, simple, kind_of, tuple(clozes[1:]))
+                    clozes[0] if clozes else None, forms, simple, kind_of, tuple(clozes[1:]),
+                    frame)
+
+    def frame(self, raw: Mapping[str, Any], term: str | None, forms: tuple[str, ...],
+              where: str, index: int) -> str | None:
+        """A beginner card's sentence frame: the term (or a listed form) as a whole word, and
+        one ___ for the student to fill."""
+        frame = self.text(raw, "frame", where, index, MAX_FRAME, required=False)
+        if frame is None or term is None:
+            return frame
+        if len(FRAME_GAP.findall(frame)) != 1:
+            self.add(f"{where}: the frame must leave one gap, ___, for the student to fill "
+                     f"(e.g. frame = \"___ is {term}.\")", index, "frame")
+        if gap_span(frame, term, forms) is None:
+            self.add(f"{where}: the frame must use the term '{term}' as a whole word"
+                     f"{_form_hint(frame, term)}", index, "frame")
+        return frame
 
     def kind_of(self, value: Any, where: str, index: int) -> tuple[str, ...]:
         """The terms a word is a kind of: a list of words in quotes (checked against the

@@ -82,6 +82,14 @@ class Scaffold:
     # English, as its lines are: a level-3 student read the states in Arabic alone under a
     # bilingual summary, and English is what the class calls them (playtest, Arabic level 3).
     bilingual_labels: bool = False
+    # Levels 1-2: a gap sentence is asked only when it has at most this many words (None: any
+    # length). A level-2 child cannot read "The smell of baking bread spreads through the
+    # whole house because it travels as a _____." (playtest, Haitian Creole): a long English
+    # sentence tests reading, not the word, and packs give no home-language gloss of it.
+    gap_words: int | None = None
+
+
+BEGINNER_GAP_WORDS = 8  # "Honey is a thick _____ that flows." is as much as levels 1-2 read
 
 
 _SCAFFOLDS = {
@@ -89,12 +97,14 @@ _SCAFFOLDS = {
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
                                  False, StemLanguage.HOME, listening=True, one_card=True,
                                  short_progress=True, letter_blanks=True, dont_know=True,
-                                 bilingual_labels=True),
+                                 bilingual_labels=True,
+                                 gap_words=BEGINNER_GAP_WORDS),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME,
                                  listening=True, one_card=True, short_progress=True,
-                                 letter_blanks=True, dont_know=True, bilingual_labels=True),
+                                 letter_blanks=True, dont_know=True, bilingual_labels=True,
+                                 gap_words=BEGINNER_GAP_WORDS),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
                                     ItemType.POLL), 5, one_card=True,
@@ -161,13 +171,24 @@ FRAME_STEPS = {1: BEGINNER_FRAMES, 2: BEGINNER_FRAMES, 3: SENTENCE_FRAMES,
 STARTER_LEVEL = 4  # from here the card shows a sentence's start, not a whole frame
 
 
-def sentence_frame(term: str, pos: str, level: int | None = None) -> str | None:
+def sentence_frame(term: str, pos: str, level: int | None = None,
+                   own: str | None = None) -> str | None:
     """The frame a card at this level gives for talking or writing with a new word: short for
-    levels 1-2, with a reason at 3, a sentence's start at 4; None from level 5 (no frame)."""
+    levels 1-2 (the word's `own` frame from its pack, where it has one: "The matter is ___."
+    and "The evaporation is ___." say nothing), with a reason at 3, a sentence's start at 4;
+    None from level 5 (no frame)."""
     frames = FRAME_STEPS.get(level if level is not None else 3)
     if frames is None:
         return None
+    if own and frames is BEGINNER_FRAMES:
+        return own
     return frames.get(pos, frames["phrase"]).format(term=term)
+
+
+def readable_gap(sentence: str, scaffold: Scaffold) -> bool:
+    """Whether a student at this level can be asked this gap sentence: short enough at levels
+    1-2 (`Scaffold.gap_words`), any length from level 3."""
+    return scaffold.gap_words is None or len(sentence.split()) <= scaffold.gap_words
 
 
 def beginner_stem(definition: str | None, emoji: str | None) -> str | None:

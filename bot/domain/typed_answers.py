@@ -28,6 +28,7 @@ from bot.domain.english_spelling import (
     home_word,
     is_english_word,
     normalise,
+    rare_slip,
     slip_distance,
     spellings,
     target_forms,
@@ -180,7 +181,8 @@ def _grade(answer: str, expected: str, forms: Sequence[str], home_terms: Sequenc
     if not _LATIN.match(given):  # Cyrillic, Arabic, Chinese ...: not English, whatever it says
         return TypedVerdict(Verdict.NOT_ENGLISH, looks_like(answer, lang))
     if all(is_english_word(token, targets) for token in given.split()) \
-            and not _one_word_slipped(given, targets):
+            and not _one_word_slipped(given, targets) \
+            and not rare_slip(given, normalise(expected)):
         # "mô tả" folds to two English words ("mo", "ta"); its own letters say Vietnamese
         if not answer.isascii() and _home_language(answer, home, lang):
             return TypedVerdict(Verdict.NOT_ENGLISH, lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.domain.checks import WordRef
-from bot.domain.cognates import Relation, relation_for
+from bot.domain.cognates import Relation, relation_for, same_word
 from bot.domain.gloss_lookup import EnglishWords
 from bot.domain.scaffold import (
     STARTER_LEVEL,
@@ -74,11 +74,15 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     if not (scaffold.l1_inline or flipped):
         pass  # English only at this level: the home language (and hints about it) on request
     elif relation.relation is Relation.COGNATE and gloss is not None:
-        out.append("🤝 " + catalog.render("cognate-hint", lang, term=word.term, own=gloss.term))
+        if same_word(word.term, gloss.term):  # not "solid looks like solid"
+            out.append("🤝 " + catalog.render("cognate-same-word", lang, term=word.term))
+        else:
+            out.append("🤝 " + catalog.render("cognate-hint", lang, term=word.term,
+                                             own=gloss.term))
     elif relation.relation is Relation.FALSE_FRIEND and gloss is not None:
         out.append("⚠️ " + catalog.render("false-friend-warning", lang, term=word.term,
                                          lookalike=relation.lookalike or "", own=gloss.term))
-    frame = sentence_frame(word.term, word.pos, scaffold.level) \
+    frame = sentence_frame(word.term, word.pos, scaffold.level, word.frame) \
         if scaffold.sentence_frame else None
     if frame is not None:  # level 4 finishes a sentence's start; levels 1-3 fill a frame
         key = "sentence-starter" if scaffold.level >= STARTER_LEVEL else "sentence-frame"

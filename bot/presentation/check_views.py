@@ -4,6 +4,7 @@ answer, the check's last message, and a placement question."""
 from __future__ import annotations
 
 from bot.domain.checks import GAP, Grade
+from bot.domain.cognates import same_word
 from bot.domain.names import inert
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import (
@@ -157,20 +158,24 @@ def spelled(grade: Grade) -> str | Markup:
 def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     """Immediate, kind feedback with the right answer, in both languages."""
     lang, grade = feedback.lang, feedback.grade
-    params = {"answer": spelled(grade), "term": feedback.term,
-              "own": feedback.l1_term or feedback.term}
+    # "gas (gas)" says the word twice: a home-language word written as the English one is
+    # left out, as when there is none
+    l1_term = feedback.l1_term if feedback.l1_term and not same_word(
+        feedback.term, feedback.l1_term) else None
+    params = {"answer": spelled(grade), "term": feedback.term, "own": l1_term or feedback.term}
     if grade.correct and grade.exact:
         key = "feedback-right"
     elif grade.correct:
         key = "feedback-right-typo"
     elif grade.verdict is Verdict.DONT_KNOW:  # 🤷, or "no sé": "That's OK. The word is ..."
-        key = "feedback-dont-know" if feedback.l1_term else "feedback-dont-know-no-gloss"
-    else:  # the answer with its home-language word, when there is one ("compare (compare)")
-        key = "feedback-wrong" if feedback.l1_term else "feedback-wrong-no-gloss"
+        key = "feedback-dont-know" if l1_term else "feedback-dont-know-no-gloss"
+    else:  # the answer with its home-language word, when there is one
+        key = "feedback-wrong" if l1_term else "feedback-wrong-no-gloss"
     parts = [catalog.bilingual(key, lang, **params)]
-    if feedback.chosen is not None and not feedback.false_friend:  # what her tap means: a
-        # mix-up (food web for food chain) is seen as one
-        # her language and English, as every other line of the feedback (playtest: a Hmong
+    if (feedback.chosen is not None and not feedback.false_friend
+            and not same_word(*feedback.chosen)):  # what her tap means, so a mix-up (food
+        # web for food chain) is seen as one ("solid means solid" says nothing), in her
+        # language and English, as every other line of the feedback (playtest: a Hmong
         # level-1 child read this one line in Hmong alone)
         chosen, meaning = feedback.chosen
         parts[0] = join_lines([parts[0], catalog.bilingual("feedback-you-chose", lang,

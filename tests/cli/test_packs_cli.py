@@ -63,3 +63,14 @@ def test_a_folder_without_packs_is_a_problem(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["packs", "validate", str(tmp_path)]) == 1
     assert f"no pack files (*.toml) found in {tmp_path}" in capsys.readouterr().out
+
+
+def test_packs_audit_lists_every_picture_for_review(capsys: pytest.CaptureFixture[str]) -> None:
+    """A level 1-2 question may be a word's emoji alone: the author reviews each one."""
+    math = GOOD.parents[1] / "math" / "number-operations.toml"
+    main(["packs", "audit", "--lang", "ht", str(math)])
+    out = capsys.readouterr().out
+    assert "pictures (a level 1-2 question may be the emoji alone: each must name its word): " \
+           "4 of 20 words" in out
+    assert "  math.number-operations: ➕ addition, ➖ subtraction, ✖️ multiplication, " \
+           "➗ division" in out

@@ -90,7 +90,8 @@ def test_arabic_level_one_item_asks_with_the_arabic_definition() -> None:
 
 def test_a_cognate_in_the_home_definition_gives_way_to_the_picture() -> None:
     ref = POOL[0]
-    leaky = replace(ref.word, glosses={"es": Gloss("ecosistema", "Un ecosystem pequeño.")})
+    leaky = replace(ref.word, emoji="🏞️",
+                    glosses={"es": Gloss("ecosistema", "Un ecosystem pequeño.")})
     item = build_item(WordRef(ref.id, leaky, ref.pack_id), POOL, ItemType.CHOICE, "es",
                       scaffold_for(1), random.Random(1))
     assert item.prompt == "🏞️"
@@ -105,9 +106,11 @@ def test_level_four_choice_still_reads_the_english_definition() -> None:
     assert (first.prompt, later.prompt) == (ref.word.simple, ref.word.definition)
 
 
-def test_every_shipped_word_has_a_picture() -> None:
-    with_emoji = sum(1 for w in WORDS if w.emoji)
-    assert with_emoji == len(WORDS), f"{with_emoji} of {len(WORDS)}"
+def test_a_shipped_picture_is_shown_only_where_it_names_its_word() -> None:
+    """🎳 for mass, ⚛️ for matter could not be decoded (playtest): few words keep one."""
+    with_emoji = [w.term for w in WORDS if w.emoji]
+    assert "matter" not in with_emoji and "triangle" in with_emoji
+    assert len(with_emoji) < len(WORDS) // 10
 
 
 @pytest.mark.parametrize("lang", ["ar", "so", "hmn", "ht", "es", "zh", "vi"])

@@ -147,6 +147,28 @@ def test_another_english_word_or_term_is_still_wrong(typed: str, expected: str) 
     assert not verdict.correct
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("mater", "matter"), ("maters", "matters"), ("biter", "bitter"),
+])
+def test_a_rare_word_one_doubled_letter_from_the_word_is_a_slip(typed: str,
+                                                                 expected: str) -> None:
+    """Playtest (Haitian Creole, level 2): "mater" for matter read "Not quite. The answer is
+    matter": "mater" is in the English list, but nobody at school means it."""
+    verdict = grade(typed, expected, lang="ht", home_terms=["matyè"])
+    assert (verdict.correct, verdict.exact, verdict.kind) == (
+        True, False, Verdict.TYPO_FORGIVEN)
+    assert grade_typed(typed, expected, lang="ht").slip  # the letter to fix is shown
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("later", "latter"), ("diner", "dinner"), ("super", "supper"), ("mutter", "matter"),
+    ("desert", "dessert"), ("coma", "comma"),
+])
+def test_a_common_word_one_doubled_letter_away_is_still_another_word(typed: str,
+                                                                     expected: str) -> None:
+    assert grade(typed, expected).kind is Verdict.OTHER_ENGLISH_WORD
+
+
 def test_spanish_gloss_gets_write_it_in_english() -> None:
     verdict = grade("Ecosistema", "ecosystem", home_terms=["ecosistema", "organismo"], lang="es")
     assert (verdict.kind, verdict.matched) == (Verdict.HOME_LANGUAGE_WORD, "ecosistema")

@@ -164,10 +164,11 @@ def test_when_every_way_was_shown_the_one_shown_longest_ago_is_asked() -> None:
 @pytest.mark.parametrize("kind", [ItemType.TYPED, ItemType.CHOICE])
 def test_a_newcomer_asked_by_her_own_definition_last_time_is_shown_the_picture(
         kind: ItemType) -> None:
-    own = HABITAT.word.glosses["ar"].definition
-    assert own and HABITAT.word.emoji
-    item = build_item(HABITAT, POOL, kind, "ar", scaffold_for(1), random.Random(1),
+    habitat = replace(HABITAT, word=replace(HABITAT.word, emoji="🏡"))
+    own = habitat.word.glosses["ar"].definition
+    assert own and habitat.word.emoji
+    item = build_item(habitat, POOL, kind, "ar", scaffold_for(1), random.Random(1),
                       last=(own,))
-    assert item.prompt == HABITAT.word.emoji
-    again = build_item(HABITAT, POOL, kind, "ar", scaffold_for(1), random.Random(1))
+    assert item.prompt == habitat.word.emoji
+    again = build_item(habitat, POOL, kind, "ar", scaffold_for(1), random.Random(1))
     assert again.prompt == own  # otherwise her own language's definition, as before
