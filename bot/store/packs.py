@@ -46,7 +46,7 @@ class _Words:
 
 
 _COLUMNS = ("id", "pack_id", "term", "pos", "tier", "definition", "example", "emoji", "glosses",
-            "cloze", "forms", "simple", "kind_of")
+            "cloze", "forms", "simple", "kind_of", "frame")
 
 _CACHE: weakref.WeakKeyDictionary[Database, _Words] = weakref.WeakKeyDictionary()
 
@@ -100,17 +100,17 @@ def save_pack(db: Database, pack: Pack, now: datetime,
                                  ensure_ascii=False, sort_keys=True)
             db.execute(
                 "INSERT INTO words (pack_id, position, term, pos, tier, definition, example, "
-                "emoji, glosses, cloze, forms, simple, kind_of) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "emoji, glosses, cloze, forms, simple, kind_of, frame) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(pack_id, term) DO UPDATE SET position=excluded.position, "
                 "pos=excluded.pos, tier=excluded.tier, definition=excluded.definition, "
                 "example=excluded.example, emoji=excluded.emoji, glosses=excluded.glosses, "
                 "cloze=excluded.cloze, forms=excluded.forms, simple=excluded.simple, "
-                "kind_of=excluded.kind_of, retired_at=NULL",
+                "kind_of=excluded.kind_of, frame=excluded.frame, retired_at=NULL",
                 [pack.id, position, word.term, word.pos, word.tier, word.definition,
                  word.example, word.emoji, glosses, _cloze_cell(word),
                  json.dumps(list(word.forms), ensure_ascii=False), word.simple,
-                 _kind_of_cell(word)])
+                 json.dumps(list(word.kind_of), ensure_ascii=False), word.frame])
         terms = json.dumps([w.term for w in pack.words])
         db.execute("UPDATE words SET retired_at = ? WHERE pack_id = ? AND retired_at IS NULL "
                    "AND term NOT IN (SELECT value FROM json_each(?))",
@@ -142,27 +142,13 @@ def _clozes(cell: str | None) -> tuple[str, ...]:
     return tuple(json.loads(cell)) if cell.startswith("[") else (cell,)
 
 
-# A word's own sentence frame rides in its `kind_of` cell, after its kinds, marked (no
-# migration: a column every version reads, where an entry that names no pack term is inert)
-FRAME_MARK = "frame: "
-
-
-def _kind_of_cell(word: Word) -> str:
-    """The `kind_of` column: the terms the word is a kind of, then its frame, marked."""
-    cell = [*word.kind_of, *([FRAME_MARK + word.frame] if word.frame else [])]
-    return json.dumps(cell, ensure_ascii=False)
-
-
 def _word(row: dict) -> StoredWord:
     glosses = {k: Gloss(**v) for k, v in json.loads(row["glosses"]).items()}
     clozes = _clozes(row.get("cloze"))
-    cell = json.loads(row.get("kind_of") or "[]")
-    kinds = tuple(k for k in cell if not k.startswith(FRAME_MARK))
-    frame = next((k.removeprefix(FRAME_MARK) for k in cell if k.startswith(FRAME_MARK)), None)
     word = Word(row["term"], row["pos"], row["tier"], row["definition"], row["example"],
                 row["emoji"], glosses, clozes[0] if clozes else None,
                 tuple(json.loads(row.get("forms") or "[]")), row.get("simple"),
-                kinds, clozes[1:], frame)
+                tuple(json.loads(row.get("kind_of") or "[]")), clozes[1:], row.get("frame"))
     return StoredWord(row["id"], row["pack_id"], word)
 
 

@@ -713,3 +713,11 @@ def shared_relays(db: Database) -> None:
 DROP INDEX idx_thread_relay;
 CREATE INDEX idx_thread_relay ON thread_messages(teacher_id, relay_message_id)
 """)
+
+
+@migrations(name="0041_word_frame")
+def word_frame(db: Database) -> None:
+    """A pack word's own sentence frame ("___ is matter."), for levels 1-2 where the part of
+    speech's frame reads wrong ("The matter is ___."); NULL where the pack gives none (the
+    packs are loaded again at start-up)."""
+    _run(db, "ALTER TABLE words ADD COLUMN frame TEXT")

@@ -59,6 +59,9 @@ def test_the_frame_and_the_kinds_come_back_from_the_store() -> None:
     forget_words(db)
     stored = pack_words(db, "science.t")[0].word
     assert (stored.frame, stored.kind_of) == ("___ is a solid.", ("matter",))
+    # each in a column of its own: a report or export reading `kind_of` finds only terms
+    assert db.execute("SELECT kind_of, frame FROM words").fetchall() == [
+        ('["matter"]', "___ is a solid.")]
 
 
 @pytest.mark.parametrize("level", [1, 2])
