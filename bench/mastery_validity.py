@@ -204,10 +204,14 @@ class Simulation:
     shown: dict[tuple[int, int], date]  # (student, word) -> the day its card was first shown
     days: list[date]                    # the school days, in order
     answered: int
-    taps: dict[int, list[int]]          # per level: counted taps, passed by elimination
+    # per level: counted taps, passed by elimination, and shown with two options (a coin toss
+    # to a teacher reading the question)
+    taps: dict[int, list[int]]
     # per level: questions on a word asked before, those whose prompt repeats its previous
     # question's word for word, first questions on a word, those showing a card's sentence,
-    # and those repeating the last prompt shown on the word, a "Practice again" one included
+    # those repeating the last prompt shown on the word, a "Practice again" one included,
+    # questions on a word asked the school day before, and those of them repeating that
+    # day's question word for word
     prompts: dict[int, list[int]] = field(default_factory=dict)
 
 
@@ -266,9 +270,11 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
             days.append(day)
         day += timedelta(days=1)
     answered = 0
-    taps: dict[int, list[int]] = {level: [0, 0] for level in levels}  # counted, eliminated
-    prompts: dict[int, list[int]] = {level: [0, 0, 0, 0, 0] for level in levels}
-    last: dict[tuple[int, int], str] = {}  # (student, word) -> the prompt it was last asked with
+    # counted, eliminated, two options
+    taps: dict[int, list[int]] = {level: [0, 0, 0] for level in levels}
+    prompts: dict[int, list[int]] = {level: [0] * 7 for level in levels}
+    # (student, word) -> the prompt it was last asked with, and the school day
+    last: dict[tuple[int, int], tuple[str, int]] = {}
     shown_last: dict[tuple[int, int], str] = {}  # the same, "Practice again" items included
     for index, day in enumerate(days):
         base = START + timedelta(days=(day - days[0]).days)
@@ -293,7 +299,8 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                 question = checks.start_check(db, student.id, now, student.rng)
                 while question is not None:
                     now += timedelta(seconds=20)
-                    _count_prompt(student, question, cards, last, prompts, shown_last)
+                    _count_prompt(student, question, cards, last, prompts, shown_last,
+                                  index)
                     strange = _strange(db, who, question.item)
                     option, text, from_memory = answer(student, question, words, now, glosses,
                                                        strange)
@@ -322,14 +329,17 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
 
 
 def _count_prompt(student: Student, question: checks.Question,
-                  cards: dict[int, tuple[str, str, str]], last: dict[tuple[int, int], str],
-                  prompts: dict[int, list[int]], shown_last: dict[tuple[int, int], str]
-                  ) -> None:
+                  cards: dict[int, tuple[str, str, str]],
+                  last: dict[tuple[int, int], tuple[str, int]],
+                  prompts: dict[int, list[int]], shown_last: dict[tuple[int, int], str],
+                  day: int) -> None:
     """Count a question whose prompt repeats the last one asked on its word word for word
     (passed by remembering the sentence's shape), and a first question that shows a sentence
     of the word's card (the definition or example at levels 3-6, the newcomer's English
     definition at 1-2); apart, a check question repeating the last prompt shown on its word,
-    a "Practice again" item's included (its answer was shown right after it)."""
+    a "Practice again" item's included (its answer was shown right after it), and a question
+    on a word asked the school day before (`day`: the school day's index) with that day's
+    prompt (its answer was shown yesterday, after a miss too)."""
     item, counts = question.item, prompts[student.level]
     key = (student.id, item.word_id)
     if question.practice:
@@ -341,11 +351,14 @@ def _count_prompt(student: Student, question: checks.Question,
     card = {simple} if student.level <= 2 else {definition, example}
     if key in last:
         counts[0] += 1
-        counts[1] += last[key] == item.prompt
+        counts[1] += last[key][0] == item.prompt
+        if last[key][1] == day - 1:
+            counts[5] += 1
+            counts[6] += last[key][0] == item.prompt
     else:
         counts[2] += 1
         counts[3] += item.prompt in card
-    last[key] = item.prompt
+    last[key] = (item.prompt, day)
 
 
 def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
@@ -394,8 +407,9 @@ def _strange(db: Database, who: learners.Learner, item: checks.Item) -> frozense
 
 def _count_tap(db: Database, student: Student, item: checks.Item, strange: frozenset[int],
                taps: dict[int, list[int]]) -> None:
-    """Count a tap the teacher counts (not practice), and whether every wrong option was a
-    word the student never saw (the answer the one familiar word: passed by elimination)."""
+    """Count a tap the teacher counts (not practice), whether every wrong option was a word
+    the student never saw (the answer the one familiar word: passed by elimination), and
+    whether it showed two options (a coin toss, as a teacher reads it)."""
     if item.typed:
         return
     practice = db.execute("SELECT practice FROM attempts WHERE student_id = ? "
@@ -405,6 +419,7 @@ def _count_tap(db: Database, student: Student, item: checks.Item, strange: froze
     wrong = [i for i, option in enumerate(item.options) if option != item.answer]
     taps[student.level][0] += 1
     taps[student.level][1] += bool(wrong) and all(i in strange for i in wrong)
+    taps[student.level][2] += len(item.options) == 2
 
 
 def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int], date],
@@ -460,14 +475,18 @@ def main() -> None:
     for level, (tested, mastered, median, guessed, false) in figures["by_level"].items():
         print(f"  level {level}: learners mastered {mastered:>4} of {tested:>4} words tested, "
               f"median {median} school days; guessers {false} false of {guessed}")
-    for level, (counted, eliminated) in figures["elimination"].items():  # type: ignore[union-attr]
+    for level, (counted, eliminated, two) in figures["elimination"].items():  # type: ignore[union-attr]
         rate = eliminated / counted if counted else 0.0
         print(f"  level {level}: counted taps {counted:>5}, only the answer seen "
-              f"{eliminated:>5} = {rate:6.1%} (elimination)")
-    for level, (again, repeats, first, card, shown) in figures["prompts"].items():  # type: ignore[union-attr]
+              f"{eliminated:>5} = {rate:6.1%} (elimination); two options {two:>4} = "
+              f"{two / counted if counted else 0:6.1%}")
+    for level, (again, repeats, first, card, shown, next_day, same_day_before) in \
+            figures["prompts"].items():  # type: ignore[union-attr]
         print(f"  level {level}: a word asked again {again:>5}, same prompt as last time "
               f"{repeats:>5} = {repeats / again if again else 0:6.1%} (last shown, practice "
-              f"included: {shown:>5} = {shown / again if again else 0:6.1%}); asked first "
+              f"included: {shown:>5} = {shown / again if again else 0:6.1%}; asked the school "
+              f"day before {next_day:>5}, with that day's prompt {same_day_before:>4} = "
+              f"{same_day_before / next_day if next_day else 0:6.1%}); asked first "
               f"{first:>4}, with a sentence of its card {card:>4} = "
               f"{card / first if first else 0:6.1%}")
     print("goals: guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %")

@@ -28,6 +28,12 @@ CHOICES = 4
 # is stronger evidence (bench/mastery_validity.py, docs/newcomers.md). Listening stays at four.
 BEGINNER_CHOICES = 6
 LISTEN_MIN_OPTIONS = 3  # a level-1 student's first set is three words; two options is a coin
+# From level 3 on a question with options offers at least three: two (one fair wrong option
+# left among the few cards she has read) is a coin toss to the teacher reading it, and a right
+# tap half the time from a student who knows nothing. Levels 3+ can write the word, so the
+# word is asked another way, typed at last (as with no fair option at all); levels 1-2, who
+# choose, count such a right tap as practice (evidence.counted_choices).
+MIN_OPTIONS = 3
 LISTEN_STEM = "🔊"  # a listening item's stem is the voice note: its text says nothing
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
 MAX_CHECK = 5  # questions in a check: one a word, so fewer words make a shorter check
@@ -310,12 +316,14 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
                scaffold: Scaffold, rng: random.Random,
                seen: frozenset[int] | None = None, hears: bool = False,
                choices: int | None = None, avoid: frozenset[int] = frozenset(),
-               turn: int = 0, last: tuple[str, ...] = ()) -> Item:
+               turn: int = 0, last: tuple[str, ...] = (), min_options: int = 2) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
     else of the level's next type that does (recall types last for beginners).
 
     `hears`: an English voice can say the word, so a listening item is possible; `choices`:
-    options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four);
+    options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four),
+    `min_options` at least (a kind with fewer is passed over: a check asks `fewest_options`,
+    "Practice again" two);
     `avoid`: words offered only when no other fair option is left (Learner.avoid); `turn`:
     the word's graded answers so far, which pick its definition and gap sentence, never
     `last` (its last questions' prompts, whatever kind showed them) where another definition,
@@ -329,6 +337,8 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     again: list[Item] = []  # items showing a prompt of `last`: only when no other kind can ask
     for kind in dict.fromkeys(fallbacks):
         item = _try_item(target, pool, kind, who, rng)
+        if item is not None and not item.typed and len(item.options) < min_options:
+            item = None  # too few options to count (a coin toss): asked another way
         if item is not None and not same_prompt(item.prompt, last):
             return item
         again += [item] if item is not None else []
@@ -338,6 +348,13 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     # with the word blanked out of its definition if the pack's definition uses it.
     return Item(target.id, ItemType.TYPED, rules.masked(target.word.definition, target.word),
                 (), target.word.term)
+
+
+def fewest_options(scaffold: Scaffold) -> int:
+    """The fewest options a check question offers at this level: MIN_OPTIONS where the word
+    can be written instead (levels 3+), else two (levels 1-2 choose; check_plan asks a tap
+    that could only be practice another way where one counts)."""
+    return MIN_OPTIONS if scaffold.level > WidaLevel.EMERGING else 2
 
 
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
@@ -357,7 +374,9 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     the first, which is not evidence. With fewer words the check is shorter (re-teaching's
     "Practice again" items are added later, outside the numbered questions). A word asked
     earlier in the check, or in `avoid` (answered earlier today), is an option only when no
-    other fair one is left: its answer was shown, so she can rule it out."""
+    other fair one is left: its answer was shown, so she can rule it out. From level 3 on a
+    question offers at least MIN_OPTIONS options, else the word is asked another way, typed
+    at last (`fewest_options`)."""
     chosen = list({t.id: t for t in targets}.values())[:max(1, min(MAX_CHECK, size))]
     if not chosen:
         return []
@@ -374,7 +393,8 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a message of its own: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears,
-                                avoid=avoid, turn=turn, last=(last or {}).get(target.id, ())))
+                                avoid=avoid, turn=turn, last=(last or {}).get(target.id, ()),
+                                min_options=fewest_options(scaffold)))
         avoid |= {target.id}
     return poll_first(items)
 
