@@ -7,7 +7,12 @@ not the word asked), and an option whose word she answered earlier that day (its
 was shown to her). Her tap is chosen among what is left, and knowledge tracing, the guessing
 luck behind mastery and the recall rule all count that many options (mastery.record_answer's
 `choices`). An item whose answer is the only one of its part of speech left counts as one
-option: practice, no evidence.
+option: practice, no evidence. So does an item showing two options (levels 1-2, among the few
+cards a newcomer has read; levels 3+ write the word instead): a teacher reads a right tap
+between two as the coin toss it is for a student who knows nothing (checks.MIN_OPTIONS). Four
+options with two ruled out still count two: the luck rule (mastery.MASTERED_LUCK) takes each
+such tap as the half chance it is, and counting them as practice cost learners at levels 3-4
+a sixth of their mastered words in a simulated term.
 
 The word behind each option comes from `OptionWords`, an index built once for a pool of words
 and a language (the give-away audit judges thousands of items with it).
@@ -18,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from bot.domain import item_rules as rules
-from bot.domain.checks import Grade, Item, WordRef, inflect
+from bot.domain.checks import MIN_OPTIONS, Grade, Item, WordRef, inflect
 from bot.domain.cognates import fold
 
 
@@ -68,10 +73,13 @@ def counted_choices(item: Item, words: Sequence[WordRef | None], lang: str,
                     met_today: Collection[str] = ()) -> int | None:
     """How many options a right answer counts as chosen among (None: typed): the answer and
     every wrong option not ruled out (`words`: the word behind each option, OptionWords.of).
-    One when the answer is the only one of its part of speech left: it may stand out by its
-    form, so a right answer is practice and moves no estimate towards mastery."""
+    One when the answer is the only one of its part of speech left (it may stand out by its
+    form) or when only two options are shown (a coin toss): a right answer is practice and
+    moves no estimate towards mastery."""
     if item.typed:
         return None
+    if len(item.options) < MIN_OPTIONS:
+        return 1
     answer = next((ref for option, ref in zip(item.options, words, strict=True)
                    if option == item.answer), None)
     # Options in her own language are all words she knows; and an answer she reads through

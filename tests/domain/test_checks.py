@@ -366,3 +366,32 @@ def test_a_word_is_never_asked_beside_a_kind_of_it_or_what_it_is_a_kind_of(
                 offered |= {o.casefold() for o in item.options if not item.asks_meaning}
     assert offered and not offered & never, offered & never
     assert len(offered) > 6  # the other nouns are still offered
+
+
+def _three_nouns() -> list[WordRef]:
+    return [word(t, wid=i, gloss=f"palabra{i}", definition=f"A thing with the code {i}.")
+            for i, t in enumerate(("habitat", "species", "predator"), start=40)]
+
+
+@pytest.mark.parametrize("level", [3, 4])
+def test_a_level_3_check_never_asks_a_coin_toss_between_two_words(level: int) -> None:
+    # She has read two cards: one fair wrong option. Two buttons are a coin toss to her
+    # teacher, so from level 3 on (where she can write) the word is written instead
+    habitat, species, predator = _three_nouns()
+    pool = [habitat, species, predator]
+    for seed in range(20):
+        items = build_check([habitat], pool, "es", scaffold_for(level), random.Random(seed),
+                            seen=frozenset({habitat.id, species.id}))
+        assert items[0].typed or len(items[0].options) >= 3, items[0]
+    # with a third card read, the word is asked with options again
+    asked = [build_check([habitat], pool, "es", scaffold_for(level), random.Random(seed),
+                         seen=frozenset(r.id for r in pool))[0] for seed in range(20)]
+    assert any(len(i.options) == 3 for i in asked)
+
+
+def test_practice_again_still_offers_two_words_at_level_3() -> None:
+    # "Practice again" is the easy item after the card: its two options are wanted (practice)
+    habitat, species, _ = _three_nouns()
+    item = build_item(habitat, [habitat, species], ItemType.CHOICE, "es", scaffold_for(3),
+                      random.Random(1))
+    assert len(item.options) == 2

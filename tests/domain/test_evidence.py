@@ -84,3 +84,10 @@ def test_the_only_word_of_its_part_of_speech_left_counts_as_one_option() -> None
 
 def test_a_typed_answer_has_no_options_to_count() -> None:
     assert count(Item(1, ItemType.TYPED, "bèt yo manje", (), "prey")) is None
+
+
+def test_a_right_tap_between_two_options_is_practice() -> None:
+    # Two buttons are a coin toss: right half the time for a student who knows nothing, so
+    # the tap counts as one option (practice), whatever it shows; three still count three
+    assert count(reverse("prey", "species")) == 1
+    assert count(reverse("species", "prey", "predator")) == 3
