@@ -46,7 +46,7 @@ class WordRef:
 
     id: int
     word: Word
-    pack_id: str = ""  # distractors come from the target's own pack first
+    pack_id: str = ""  # distractors come from the target's own pack while it has any
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,9 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
                  suffix: str = "", by_sound: bool = False, capital: bool = False,
                  any_pos: bool = False) -> list[str]:
     """Up to `who.choices` - 1 (usually three) fair wrong options: words whose cards she has
-    read (`who.seen`, at every level), same part of speech, own pack first, similar length,
+    read (`who.seen`, at every level), same part of speech, own pack while it has any left
+    (another pack's word, a maths word among ecosystem words, is ruled out by its subject:
+    `evidence.counted_choices` counts it as no option), similar length,
     never sharing a translation or a word family with the answer or each other, and written in
     the answer's case (`capital`: the gap starts a sentence, so every option is capitalised).
 
@@ -148,8 +150,9 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     pos = target.word.pos
     candidates = [w for w in pool if w.id != target.id and (any_pos or w.word.pos == pos)]
     rng.shuffle(candidates)
-    # Same part of speech first, own pack next, then words of similar length (a long option
-    # among short ones stands out).
+    # Same part of speech first, own pack next (even a word she answered today or reads as
+    # one of her own: all three are ruled out alike, and a word of the unit is the better
+    # practice), then words of similar length (a long option among short ones stands out).
     if by_sound:
         heard, initial = rules.syllables(target.word.term), fold(target.word.term)[:1]
         candidates.sort(key=lambda w: (w.word.pos != pos, w.pack_id != target.pack_id,
@@ -160,9 +163,9 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
         # unless the answer is itself read through her language, not an English word she
         # reads as one of her own ("consumer" beside "bèt yo chase pou manje" is not prey)
         looks = meaning_in is None and not rules.reads_as_home_word(target.word, who.lang)
-        candidates.sort(key=lambda w: (w.word.pos != pos, w.id in who.avoid,
+        candidates.sort(key=lambda w: (w.word.pos != pos, w.pack_id != target.pack_id,
+                                       w.id in who.avoid,
                                        looks and rules.reads_as_home_word(w.word, who.lang),
-                                       w.pack_id != target.pack_id,
                                        round(abs(len(w.word.term) - len(target.word.term)) / 4)))
     for ref in candidates:
         if who.seen is not None and ref.id not in who.seen:

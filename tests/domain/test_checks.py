@@ -395,3 +395,24 @@ def test_practice_again_still_offers_two_words_at_level_3() -> None:
     item = build_item(habitat, [habitat, species], ItemType.CHOICE, "es", scaffold_for(3),
                       random.Random(1))
     assert len(item.options) == 2
+
+
+def test_a_maths_word_never_sits_among_the_units_options_while_the_unit_has_enough() -> None:
+    # Two of the unit's words were answered earlier today; a maths class's words are fresh.
+    # A maths word beside a definition about animals is ruled out by its subject all the
+    # same, so the unit's own words stay the options (all are ruled out alike, and they are
+    # the better practice)
+    eco = [word(t, wid=i, gloss=f"palabra{i}") for i, t in
+           enumerate(("habitat", "species", "predator", "consumer"), start=50)]
+    maths = [word(t, wid=i, gloss=f"número{i}", pack="math.numbers") for i, t in
+             enumerate(("fraction", "product", "divisor"), start=60)]
+    pool = [*eco, *maths]
+    for seed in range(20):
+        item = build_item(eco[0], pool, ItemType.CHOICE, "es", scaffold_for(3),
+                          random.Random(seed), seen=frozenset(r.id for r in pool),
+                          avoid=frozenset({eco[1].id, eco[2].id}))
+        assert set(item.options) == {"habitat", "species", "predator", "consumer"}, item
+    # with only one other word of the unit read, maths words fill the options
+    few = build_item(eco[0], pool, ItemType.CHOICE, "es", scaffold_for(3), random.Random(1),
+                     seen=frozenset({eco[0].id, eco[1].id, *(m.id for m in maths)}))
+    assert "species" in few.options and len(few.options) == 4
