@@ -16,6 +16,10 @@ Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
              day (its right answer was shown), and every option whose card she never saw (a
              strange word is not the one asked), and guesses among the rest
   sly        both: the look-alike guesser who also eliminates
+  echo       (with the `echo` flag) knows no word and learns no meaning, but remembers the
+             answer shown with each question's prompt for ECHO_HOURS (after her tap, a miss's
+             right answer, a "Practice again" item's too) and gives it when that prompt comes
+             back: a prompt repeated on the next school day is passed by memory of the screen
 
 Sessions are realistic: on 4 school days out of 5 at about 16:00 a student sends /check (which
 first shows the cards of any words that unlock; one session in four starts with /words, all
@@ -29,14 +33,15 @@ mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
 Run: python bench/mastery_validity.py [students-per-kind] [seed] [language] [levels] [honest]
-[two-packs]
+[two-packs] [echo]
 (no asserts; levels: e.g. 1,2 puts every student at levels 1-2, default 1,2,3,4,5; honest:
 learners and crammers who do not recall a word tap "🤷 I don't know" where a question with
 options has it, levels 1-2, instead of guessing; guessers still guess; two-packs: every
 student is also in a maths class (math.number-operations), so her checks mix the two packs'
 words, and the eliminator and the sly one also rule out an option of the other subject than
 the question's (a maths word among ecosystem words), a listening question's excepted (its
-stem is the word's sound). The flags come in any order after the levels.)
+stem is the word's sound); echo: adds the echo student. The flags come in any order after
+the levels.)
 The home language (default es) matters at levels 1-2: a cognate's deciding review is typed,
 any other word's is chosen among up to six English words from its home-language term.
 """
@@ -76,6 +81,8 @@ PACK = "science.ecosystems"
 SECOND_PACK = "math.number-operations"  # `two-packs`: her other class's pack
 KINDS = ("guesser", "memoriser", "learner", "crammer", "lookalike", "eliminator", "sly")
 GUESSERS = ("guesser", "lookalike", "eliminator", "sly")  # know no word: every mastery is false
+ECHO = "echo"  # knows no word, remembers each prompt's answer a while (the `echo` flag)
+ECHO_HOURS = 80  # the next school day, over a weekend too
 LOOKS_LIKE = 0.6  # a look-alike guesser taps an option this close in spelling to the question
 LEVELS = (1, 2, 3, 4, 5)
 KNOWN = 0.5            # a word is known when recall is more likely than not
@@ -130,6 +137,8 @@ class Student:
     met_today: set[str] = field(default_factory=set)  # terms answered today (the eliminators)
     day: date | None = None
     honest: bool = False  # taps 🤷 where it is offered rather than guess (learners only)
+    # echo: prompt -> the answer shown with it, and when
+    echoes: dict[str, tuple[str, datetime]] = field(default_factory=dict)
 
     def studies_on(self, day_index: int) -> bool:
         if self.kind == "crammer":
@@ -140,7 +149,7 @@ class Student:
         return 8 if self.kind == "crammer" else self.rng.choice((1, 1, 2))
 
     def knows(self, word_id: int, now: datetime) -> float:
-        if self.kind in (*GUESSERS, "memoriser"):
+        if self.kind in (*GUESSERS, "memoriser", ECHO):
             return 0.0
         return self.memory.setdefault(word_id, Memory()).recall(now)
 
@@ -182,6 +191,15 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
     (`strange`: the options whose cards she never saw)."""
     item, rng = question.item, student.rng
     term, example = words[item.word_id]
+    if student.kind == ECHO:
+        shown, when = student.echoes.get(item.prompt, ("", now - timedelta(days=30)))
+        if shown and now - when <= timedelta(hours=ECHO_HOURS):
+            if item.typed:
+                return None, shown, False
+            if shown in item.options:
+                return item.options.index(shown), None, False
+        return (None, "idk", False) if item.typed else (rng.randrange(len(item.options)), None,
+                                                        False)
     if student.kind in GUESSERS:
         if item.typed:
             return None, "idk", False
@@ -225,12 +243,13 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
         levels: tuple[int, ...] = LEVELS, honest: bool = False,
         school_days: int = SCHOOL_DAYS,
         after_day: Callable[[Database, int, list[Student]], None] | None = None,
-        packs: tuple[str, ...] = (PACK,)) -> dict[str, object]:
+        packs: tuple[str, ...] = (PACK,), kinds: tuple[str, ...] = KINDS
+        ) -> dict[str, object]:
     """Simulate `school_days` school days and sum them up; `after_day` sees the store and the
     students after each day's sessions (bench/stalled.py watches when a word first goes into
     review)."""
     sim = simulate(per_kind, seed, language, levels, honest, school_days=school_days,
-                   after_day=after_day, packs=packs)
+                   after_day=after_day, packs=packs, kinds=kinds)
     return _figures(sim, levels)
 
 
@@ -327,6 +346,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     if feedback is None:
                         break
                     student.met_today.add(fold(feedback.term))
+                    student.echoes[question.item.prompt] = (feedback.grade.expected, now)
                     memory = student.memory.setdefault(feedback.word_id, Memory())
                     if feedback.grade.correct and from_memory:
                         memory.retrieved(now)
@@ -379,7 +399,7 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
     figures: dict[str, object] = {"answers": answered}
     to_mastery: list[int] = []
     kept: list[float] = []
-    for kind in KINDS:
+    for kind in dict.fromkeys(s.kind for s in students):
         tested = mastered = false = 0
         for student in (s for s in students if s.kind == kind):
             for word_id, state in study_store.student_mastery(db, student.id).items():
@@ -452,7 +472,8 @@ def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int]
               days: list[date], levels: tuple[int, ...]
               ) -> dict[int, tuple[int, int, int | None, int, int]]:
     """Per level: learners' words tested and mastered, their median school days from card to
-    mastery, and guessers' words tested and falsely mastered (newcomers answer other items)."""
+    mastery, and guessers' (the echo's too) words tested and falsely mastered (newcomers
+    answer other items)."""
     out = {}
     for level in levels:
         tested = mastered = guessed = false = 0
@@ -468,7 +489,7 @@ def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int]
                         first = shown.get((student.id, word_id), days[0])
                         spans.append(school_days_between(
                             first, state.mastered_at.astimezone(TZ).date()))
-                elif student.kind in GUESSERS:
+                elif student.kind in (*GUESSERS, ECHO):
                     guessed += 1
                     false += state.mastered_at is not None
         out[level] = (tested, mastered, statistics.median(spans) if spans else None,
@@ -485,14 +506,15 @@ def main() -> None:
     flags = sys.argv[5:]
     honest = "honest" in flags
     packs = (PACK, SECOND_PACK) if "two-packs" in flags else (PACK,)
-    figures = run(per_kind, seed, language, levels, honest, packs=packs)
+    kinds = (*KINDS, ECHO) if ECHO in flags else KINDS
+    figures = run(per_kind, seed, language, levels, honest, packs=packs, kinds=kinds)
     seconds = time.perf_counter() - began
     print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}, levels "
           f"{','.join(map(str, levels))}{', honest learners' if honest else ''}"
           f"{', ' + ' + '.join(packs) if len(packs) > 1 else ''}), "
           f"{SCHOOL_DAYS} school days, {figures['answers']} answers through the study services "
           f"in {seconds:.0f} s")
-    for kind in KINDS:
+    for kind in kinds:
         tested, mastered, false = figures[kind]  # type: ignore[misc]
         rate = false / tested if tested else 0.0
         print(f"  {kind:<10} words tested {tested:>5}  mastered {mastered:>5}  "

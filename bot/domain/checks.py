@@ -30,9 +30,10 @@ BEGINNER_CHOICES = 6
 LISTEN_MIN_OPTIONS = 3  # a level-1 student's first set is three words; two options is a coin
 # From level 3 on a question with options offers at least three: two (one fair wrong option
 # left among the few cards she has read) is a coin toss to the teacher reading it, and a right
-# tap half the time from a student who knows nothing. Levels 3+ can write the word, so the
-# word is asked another way, typed at last (as with no fair option at all); levels 1-2, who
-# choose, count such a right tap as practice (evidence.counted_choices).
+# tap half the time from a student who knows nothing. Levels 3+ can write the word, so it is
+# written on the same prompt (`written`; bench/mastery_validity.py, level 3: 1.8 % of counted
+# taps showed two options, now none); levels 1-2, who choose, count such a right tap as
+# practice (evidence.counted_choices), and check_plan asks it another way where one counts.
 MIN_OPTIONS = 3
 LISTEN_STEM = "🔊"  # a listening item's stem is the voice note: its text says nothing
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
@@ -325,8 +326,8 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
 
     `hears`: an English voice can say the word, so a listening item is possible; `choices`:
     options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four),
-    `min_options` at least (a kind with fewer is passed over: a check asks `fewest_options`,
-    "Practice again" two);
+    `min_options` at least (a kind with fewer is asked written, `written`: a check asks
+    `fewest_options`, "Practice again" two);
     `avoid`: words offered only when no other fair option is left (Learner.avoid); `turn`:
     the word's graded answers so far, which pick its definition and gap sentence, never
     `last` (its last questions' prompts, whatever kind showed them) where another definition,
@@ -341,7 +342,7 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     for kind in dict.fromkeys(fallbacks):
         item = _try_item(target, pool, kind, who, rng)
         if item is not None and not item.typed and len(item.options) < min_options:
-            item = None  # too few options to count (a coin toss): asked another way
+            item = written(item)  # too few options to count (a coin toss): written instead
         if item is not None and not same_prompt(item.prompt, last):
             return item
         again += [item] if item is not None else []
@@ -351,6 +352,17 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     # with the word blanked out of its definition if the pack's definition uses it.
     return Item(target.id, ItemType.TYPED, rules.masked(target.word.definition, target.word),
                 (), target.word.term)
+
+
+def written(item: Item) -> Item | None:
+    """The question asked with the word written instead of chosen, on the same prompt: its gap
+    sentence, home-language term or definition (None: the options were home-language words).
+    A coin toss passed over keeps its prompt among the word's ways to be asked, so the ways it
+    turns through do not shrink to one it showed last time (variety)."""
+    if item.asks_meaning or item.item_type is ItemType.LISTEN:
+        return None
+    kind = ItemType.CLOZE if item.item_type is ItemType.CLOZE else ItemType.TYPED
+    return replace(item, item_type=kind, options=())
 
 
 def fewest_options(scaffold: Scaffold) -> int:
@@ -378,8 +390,8 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     "Practice again" items are added later, outside the numbered questions). A word asked
     earlier in the check, or in `avoid` (answered earlier today), is an option only when no
     other fair one is left: its answer was shown, so she can rule it out. From level 3 on a
-    question offers at least MIN_OPTIONS options, else the word is asked another way, typed
-    at last (`fewest_options`)."""
+    question offers at least MIN_OPTIONS options, else the word is written (`fewest_options`,
+    `written`)."""
     chosen = list({t.id: t for t in targets}.values())[:max(1, min(MAX_CHECK, size))]
     if not chosen:
         return []
