@@ -16,6 +16,10 @@ Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
              day (its right answer was shown), and every option whose card she never saw (a
              strange word is not the one asked), and guesses among the rest
   sly        both: the look-alike guesser who also eliminates
+  echo       (with the `echo` flag) knows no word and learns no meaning, but remembers the
+             answer shown with each question's prompt for ECHO_HOURS (after her tap, a miss's
+             right answer, a "Practice again" item's too) and gives it when that prompt comes
+             back: a prompt repeated on the next school day is passed by memory of the screen
 
 Sessions are realistic: on 4 school days out of 5 at about 16:00 a student sends /check (which
 first shows the cards of any words that unlock; one session in four starts with /words, all
@@ -29,9 +33,15 @@ mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
 Run: python bench/mastery_validity.py [students-per-kind] [seed] [language] [levels] [honest]
+[two-packs] [echo]
 (no asserts; levels: e.g. 1,2 puts every student at levels 1-2, default 1,2,3,4,5; honest:
 learners and crammers who do not recall a word tap "🤷 I don't know" where a question with
-options has it, levels 1-2, instead of guessing; guessers still guess)
+options has it, levels 1-2, instead of guessing; guessers still guess; two-packs: every
+student is also in a maths class (math.number-operations), so her checks mix the two packs'
+words, and the eliminator and the sly one also rule out an option of the other subject than
+the question's (a maths word among ecosystem words), a listening question's excepted (its
+stem is the word's sound); echo: adds the echo student. The flags come in any order after
+the levels.)
 The home language (default es) matters at levels 1-2: a cognate's deciding review is typed,
 any other word's is chosen among up to six English words from its home-language term.
 """
@@ -57,7 +67,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import GAP
 from bot.domain.cognates import fold
-from bot.domain.scaffold import scaffold_for
+from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.school_days import is_school_day, school_days_between
 from bot.services import answers, checks, learners
 from bot.services.packs import install_packs, load_packs
@@ -68,8 +78,11 @@ TZ = ZoneInfo("America/New_York")
 START = datetime(2026, 9, 14, 20, 0, tzinfo=UTC)  # Monday 16:00 in New York
 SCHOOL_DAYS = 30
 PACK = "science.ecosystems"
+SECOND_PACK = "math.number-operations"  # `two-packs`: her other class's pack
 KINDS = ("guesser", "memoriser", "learner", "crammer", "lookalike", "eliminator", "sly")
 GUESSERS = ("guesser", "lookalike", "eliminator", "sly")  # know no word: every mastery is false
+ECHO = "echo"  # knows no word, remembers each prompt's answer a while (the `echo` flag)
+ECHO_HOURS = 80  # the next school day, over a weekend too
 LOOKS_LIKE = 0.6  # a look-alike guesser taps an option this close in spelling to the question
 LEVELS = (1, 2, 3, 4, 5)
 KNOWN = 0.5            # a word is known when recall is more likely than not
@@ -124,6 +137,8 @@ class Student:
     met_today: set[str] = field(default_factory=set)  # terms answered today (the eliminators)
     day: date | None = None
     honest: bool = False  # taps 🤷 where it is offered rather than guess (learners only)
+    # echo: prompt -> the answer shown with it, and when
+    echoes: dict[str, tuple[str, datetime]] = field(default_factory=dict)
 
     def studies_on(self, day_index: int) -> bool:
         if self.kind == "crammer":
@@ -134,7 +149,7 @@ class Student:
         return 8 if self.kind == "crammer" else self.rng.choice((1, 1, 2))
 
     def knows(self, word_id: int, now: datetime) -> float:
-        if self.kind in (*GUESSERS, "memoriser"):
+        if self.kind in (*GUESSERS, "memoriser", ECHO):
             return 0.0
         return self.memory.setdefault(word_id, Memory()).recall(now)
 
@@ -176,6 +191,15 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
     (`strange`: the options whose cards she never saw)."""
     item, rng = question.item, student.rng
     term, example = words[item.word_id]
+    if student.kind == ECHO:
+        shown, when = student.echoes.get(item.prompt, ("", now - timedelta(days=30)))
+        if shown and now - when <= timedelta(hours=ECHO_HOURS):
+            if item.typed:
+                return None, shown, False
+            if shown in item.options:
+                return item.options.index(shown), None, False
+        return (None, "idk", False) if item.typed else (rng.randrange(len(item.options)), None,
+                                                        False)
     if student.kind in GUESSERS:
         if item.typed:
             return None, "idk", False
@@ -204,48 +228,55 @@ class Simulation:
     shown: dict[tuple[int, int], date]  # (student, word) -> the day its card was first shown
     days: list[date]                    # the school days, in order
     answered: int
-    taps: dict[int, list[int]]          # per level: counted taps, passed by elimination
+    # per level: counted taps, passed by elimination, shown with two options (a coin toss to
+    # a teacher reading the question), and with an option of another pack than the word's
+    taps: dict[int, list[int]]
     # per level: questions on a word asked before, those whose prompt repeats its previous
     # question's word for word, first questions on a word, those showing a card's sentence,
-    # and those repeating the last prompt shown on the word, a "Practice again" one included
+    # those repeating the last prompt shown on the word, a "Practice again" one included,
+    # questions on a word asked the school day before, and those of them repeating that
+    # day's question word for word
     prompts: dict[int, list[int]] = field(default_factory=dict)
 
 
 def run(per_kind: int, seed: int = 7, language: str = "es",
         levels: tuple[int, ...] = LEVELS, honest: bool = False,
         school_days: int = SCHOOL_DAYS,
-        after_day: Callable[[Database, int, list[Student]], None] | None = None
+        after_day: Callable[[Database, int, list[Student]], None] | None = None,
+        packs: tuple[str, ...] = (PACK,), kinds: tuple[str, ...] = KINDS
         ) -> dict[str, object]:
     """Simulate `school_days` school days and sum them up; `after_day` sees the store and the
     students after each day's sessions (bench/stalled.py watches when a word first goes into
     review)."""
     sim = simulate(per_kind, seed, language, levels, honest, school_days=school_days,
-                   after_day=after_day)
+                   after_day=after_day, packs=packs, kinds=kinds)
     return _figures(sim, levels)
 
 
 def simulate(per_kind: int, seed: int = 7, language: str = "es",
              levels: tuple[int, ...] = LEVELS, honest: bool = False,
              kinds: tuple[str, ...] = KINDS, school_days: int = SCHOOL_DAYS,
-             after_day: Callable[[Database, int, list[Student]], None] | None = None
-             ) -> Simulation:
+             after_day: Callable[[Database, int, list[Student]], None] | None = None,
+             packs: tuple[str, ...] = (PACK,)) -> Simulation:
     """Students of `kinds` (per_kind of each) studying through the real services for
-    `school_days` school days (bench/confusions.py reads the answers they left)."""
+    `school_days` school days (bench/confusions.py reads the answers they left), each in one
+    class per pack of `packs`."""
     db = open_store(None)
     install_packs(db, load_packs().packs, START)
     people.upsert_teacher(db, 1, "T", START)
-    klass = people.create_class(db, 1, "Sim", "SIMcode12345", START + timedelta(days=365),
-                                PACK, START)
-    words = {r[0]: (r[1], r[2]) for r in db.execute(
-        "SELECT id, term, example FROM words WHERE pack_id = ?", [PACK]).fetchall()}
-    cards = {r[0]: (r[1], r[2], r[3] or r[1]) for r in db.execute(
-        "SELECT id, definition, example, simple FROM words WHERE pack_id = ?",
-        [PACK]).fetchall()}
+    classes = [people.create_class(db, 1, f"Sim {n}", f"SIMcode1234{n}",
+                                   START + timedelta(days=365), pack, START)
+               for n, pack in enumerate(packs)]
+    marks = ",".join("?" * len(packs))
+    rows = db.execute("SELECT id, term, example, definition, simple, glosses, pack_id FROM words "
+                      f"WHERE pack_id IN ({marks})", list(packs)).fetchall()
+    words = {r[0]: (r[1], r[2]) for r in rows}
+    cards = {r[0]: (r[3], r[2], r[4] or r[3]) for r in rows}
+    pack_of = {r[0]: r[6] for r in rows}
     # English term -> (her home-language term, flagged cognate), as the look-alike guessers read
-    glosses = {fold(r[0]): (json.loads(r[1]).get(language, {}).get("term", ""),
-                            bool(json.loads(r[1]).get(language, {}).get("cognate")))
-               for r in db.execute("SELECT term, glosses FROM words WHERE pack_id = ?",
-                                   [PACK]).fetchall()}
+    glosses = {fold(r[1]): (json.loads(r[5]).get(language, {}).get("term", ""),
+                            bool(json.loads(r[5]).get(language, {}).get("cognate")))
+               for r in rows}
     rng = random.Random(seed)
     students: list[Student] = []
     for index in range(per_kind * len(kinds)):
@@ -253,9 +284,10 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
         sid = 5000 + index
         people.upsert_student(db, sid, f"S{index}", START)
         people.set_student_language(db, sid, language)
-        people.enroll(db, sid, klass.id, START)
         level = levels[(index // len(kinds)) % len(levels)]
-        people.set_level(db, sid, klass.id, level, "teacher")
+        for klass in classes:
+            people.enroll(db, sid, klass.id, START)
+            people.set_level(db, sid, klass.id, level, "teacher")
         students.append(Student(sid, kind, level, random.Random(rng.random()),
                                 honest=honest and kind in ("learner", "crammer")))
     shown: dict[tuple[int, int], date] = {}
@@ -266,9 +298,11 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
             days.append(day)
         day += timedelta(days=1)
     answered = 0
-    taps: dict[int, list[int]] = {level: [0, 0] for level in levels}  # counted, eliminated
-    prompts: dict[int, list[int]] = {level: [0, 0, 0, 0, 0] for level in levels}
-    last: dict[tuple[int, int], str] = {}  # (student, word) -> the prompt it was last asked with
+    # counted, eliminated, two options, another pack's option
+    taps: dict[int, list[int]] = {level: [0, 0, 0, 0] for level in levels}
+    prompts: dict[int, list[int]] = {level: [0] * 7 for level in levels}
+    # (student, word) -> the prompt it was last asked with, and the school day
+    last: dict[tuple[int, int], tuple[str, int]] = {}
     shown_last: dict[tuple[int, int], str] = {}  # the same, "Practice again" items included
     for index, day in enumerate(days):
         base = START + timedelta(days=(day - days[0]).days)
@@ -293,10 +327,12 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                 question = checks.start_check(db, student.id, now, student.rng)
                 while question is not None:
                     now += timedelta(seconds=20)
-                    _count_prompt(student, question, cards, last, prompts, shown_last)
-                    strange = _strange(db, who, question.item)
+                    _count_prompt(student, question, cards, last, prompts, shown_last,
+                                  index)
+                    strange = _strange(db, who, question.item, pack_of)
+                    other = _off_topic(db, who, question.item, pack_of)
                     option, text, from_memory = answer(student, question, words, now, glosses,
-                                                       strange)
+                                                       strange | other)
                     if text is not None:
                         feedback = answers.answer_typed(db, student.id, text, now, TZ)
                     elif option is None:
@@ -306,10 +342,11 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                         feedback = answers.answer_choice(db, student.id, question.item_id,
                                                          option or 0, now, TZ)
                     answered += 1
-                    _count_tap(db, student, question.item, strange, taps)
+                    _count_tap(db, student, question.item, strange, taps, bool(other))
                     if feedback is None:
                         break
                     student.met_today.add(fold(feedback.term))
+                    student.echoes[question.item.prompt] = (feedback.grade.expected, now)
                     memory = student.memory.setdefault(feedback.word_id, Memory())
                     if feedback.grade.correct and from_memory:
                         memory.retrieved(now)
@@ -322,14 +359,17 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
 
 
 def _count_prompt(student: Student, question: checks.Question,
-                  cards: dict[int, tuple[str, str, str]], last: dict[tuple[int, int], str],
-                  prompts: dict[int, list[int]], shown_last: dict[tuple[int, int], str]
-                  ) -> None:
+                  cards: dict[int, tuple[str, str, str]],
+                  last: dict[tuple[int, int], tuple[str, int]],
+                  prompts: dict[int, list[int]], shown_last: dict[tuple[int, int], str],
+                  day: int) -> None:
     """Count a question whose prompt repeats the last one asked on its word word for word
     (passed by remembering the sentence's shape), and a first question that shows a sentence
     of the word's card (the definition or example at levels 3-6, the newcomer's English
     definition at 1-2); apart, a check question repeating the last prompt shown on its word,
-    a "Practice again" item's included (its answer was shown right after it)."""
+    a "Practice again" item's included (its answer was shown right after it), and a question
+    on a word asked the school day before (`day`: the school day's index) with that day's
+    prompt (its answer was shown yesterday, after a miss too)."""
     item, counts = question.item, prompts[student.level]
     key = (student.id, item.word_id)
     if question.practice:
@@ -341,11 +381,14 @@ def _count_prompt(student: Student, question: checks.Question,
     card = {simple} if student.level <= 2 else {definition, example}
     if key in last:
         counts[0] += 1
-        counts[1] += last[key] == item.prompt
+        counts[1] += last[key][0] == item.prompt
+        if last[key][1] == day - 1:
+            counts[5] += 1
+            counts[6] += last[key][0] == item.prompt
     else:
         counts[2] += 1
         counts[3] += item.prompt in card
-    last[key] = item.prompt
+    last[key] = (item.prompt, day)
 
 
 def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
@@ -356,7 +399,7 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
     figures: dict[str, object] = {"answers": answered}
     to_mastery: list[int] = []
     kept: list[float] = []
-    for kind in KINDS:
+    for kind in dict.fromkeys(s.kind for s in students):
         tested = mastered = false = 0
         for student in (s for s in students if s.kind == kind):
             for word_id, state in study_store.student_mastery(db, student.id).items():
@@ -382,20 +425,36 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
     return figures
 
 
-def _strange(db: Database, who: learners.Learner, item: checks.Item) -> frozenset[int]:
+def _strange(db: Database, who: learners.Learner, item: checks.Item,
+             pack_of: dict[int, str]) -> frozenset[int]:
     """The options whose word's card the student never saw (a strange word is not the one
     asked: whoever has read one card can rule the others out)."""
     if item.typed or item.asks_meaning:
         return frozenset()
     seen = learners.seen_words(learners.studying(db, who.id))
-    refs = checks.option_index(db, who).of(item, PACK)
+    refs = checks.option_index(db, who).of(item, pack_of.get(item.word_id, PACK))
     return frozenset(i for i, ref in enumerate(refs) if ref is not None and ref.id not in seen)
 
 
+def _off_topic(db: Database, who: learners.Learner, item: checks.Item,
+               pack_of: dict[int, str]) -> frozenset[int]:
+    """The wrong options whose word comes from another pack than the asked word's: a maths
+    word beside a definition about animals is ruled out by its subject (not for a listening
+    question, whose stem is a sound)."""
+    if item.typed or item.item_type is ItemType.LISTEN:
+        return frozenset()
+    pack = pack_of.get(item.word_id, PACK)
+    refs = checks.option_index(db, who).of(item, pack)
+    return frozenset(i for i, (option, ref) in enumerate(zip(item.options, refs, strict=True))
+                     if option != item.answer and ref is not None and ref.pack_id != pack)
+
+
 def _count_tap(db: Database, student: Student, item: checks.Item, strange: frozenset[int],
-               taps: dict[int, list[int]]) -> None:
-    """Count a tap the teacher counts (not practice), and whether every wrong option was a
-    word the student never saw (the answer the one familiar word: passed by elimination)."""
+               taps: dict[int, list[int]], off_topic: bool = False) -> None:
+    """Count a tap the teacher counts (not practice), whether every wrong option was a word
+    the student never saw (the answer the one familiar word: passed by elimination), and
+    whether it showed two options (a coin toss, as a teacher reads it), and whether an
+    option came from another pack than the word's (`off_topic`)."""
     if item.typed:
         return
     practice = db.execute("SELECT practice FROM attempts WHERE student_id = ? "
@@ -405,13 +464,16 @@ def _count_tap(db: Database, student: Student, item: checks.Item, strange: froze
     wrong = [i for i, option in enumerate(item.options) if option != item.answer]
     taps[student.level][0] += 1
     taps[student.level][1] += bool(wrong) and all(i in strange for i in wrong)
+    taps[student.level][2] += len(item.options) == 2
+    taps[student.level][3] += off_topic
 
 
 def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int], date],
               days: list[date], levels: tuple[int, ...]
               ) -> dict[int, tuple[int, int, int | None, int, int]]:
     """Per level: learners' words tested and mastered, their median school days from card to
-    mastery, and guessers' words tested and falsely mastered (newcomers answer other items)."""
+    mastery, and guessers' (the echo's too) words tested and falsely mastered (newcomers
+    answer other items)."""
     out = {}
     for level in levels:
         tested = mastered = guessed = false = 0
@@ -427,7 +489,7 @@ def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int]
                         first = shown.get((student.id, word_id), days[0])
                         spans.append(school_days_between(
                             first, state.mastered_at.astimezone(TZ).date()))
-                elif student.kind in GUESSERS:
+                elif student.kind in (*GUESSERS, ECHO):
                     guessed += 1
                     false += state.mastered_at is not None
         out[level] = (tested, mastered, statistics.median(spans) if spans else None,
@@ -441,14 +503,18 @@ def main() -> None:
     began = time.perf_counter()
     language = sys.argv[3] if len(sys.argv) > 3 else "es"
     levels = tuple(int(n) for n in sys.argv[4].split(",")) if len(sys.argv) > 4 else LEVELS
-    honest = len(sys.argv) > 5 and sys.argv[5] == "honest"
-    figures = run(per_kind, seed, language, levels, honest)
+    flags = sys.argv[5:]
+    honest = "honest" in flags
+    packs = (PACK, SECOND_PACK) if "two-packs" in flags else (PACK,)
+    kinds = (*KINDS, ECHO) if ECHO in flags else KINDS
+    figures = run(per_kind, seed, language, levels, honest, packs=packs, kinds=kinds)
     seconds = time.perf_counter() - began
     print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}, levels "
-          f"{','.join(map(str, levels))}{', honest learners' if honest else ''}), "
+          f"{','.join(map(str, levels))}{', honest learners' if honest else ''}"
+          f"{', ' + ' + '.join(packs) if len(packs) > 1 else ''}), "
           f"{SCHOOL_DAYS} school days, {figures['answers']} answers through the study services "
           f"in {seconds:.0f} s")
-    for kind in KINDS:
+    for kind in kinds:
         tested, mastered, false = figures[kind]  # type: ignore[misc]
         rate = false / tested if tested else 0.0
         print(f"  {kind:<10} words tested {tested:>5}  mastered {mastered:>5}  "
@@ -460,14 +526,21 @@ def main() -> None:
     for level, (tested, mastered, median, guessed, false) in figures["by_level"].items():
         print(f"  level {level}: learners mastered {mastered:>4} of {tested:>4} words tested, "
               f"median {median} school days; guessers {false} false of {guessed}")
-    for level, (counted, eliminated) in figures["elimination"].items():  # type: ignore[union-attr]
+    for level, (counted, eliminated, two, other) in \
+            figures["elimination"].items():  # type: ignore[union-attr]
         rate = eliminated / counted if counted else 0.0
         print(f"  level {level}: counted taps {counted:>5}, only the answer seen "
-              f"{eliminated:>5} = {rate:6.1%} (elimination)")
-    for level, (again, repeats, first, card, shown) in figures["prompts"].items():  # type: ignore[union-attr]
+              f"{eliminated:>5} = {rate:6.1%} (elimination); two options {two:>4} = "
+              f"{two / counted if counted else 0:6.1%}"
+              + (f"; an option of the other pack {other:>4} = "
+                 f"{other / counted if counted else 0:6.1%}" if len(packs) > 1 else ""))
+    for level, (again, repeats, first, card, shown, next_day, same_day_before) in \
+            figures["prompts"].items():  # type: ignore[union-attr]
         print(f"  level {level}: a word asked again {again:>5}, same prompt as last time "
               f"{repeats:>5} = {repeats / again if again else 0:6.1%} (last shown, practice "
-              f"included: {shown:>5} = {shown / again if again else 0:6.1%}); asked first "
+              f"included: {shown:>5} = {shown / again if again else 0:6.1%}; asked the school "
+              f"day before {next_day:>5}, with that day's prompt {same_day_before:>4} = "
+              f"{same_day_before / next_day if next_day else 0:6.1%}); asked first "
               f"{first:>4}, with a sentence of its card {card:>4} = "
               f"{card / first if first else 0:6.1%}")
     print("goals: guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %")

@@ -90,14 +90,16 @@ def fewest_live_first(targets: Sequence[WordRef], pool: Sequence[WordRef], lang:
                       first: Collection[int] = (), last: Collection[int] = ()
                       ) -> list[WordRef]:
     """The targets in the order to ask them: `first` (deciding reviews) as they come, then
-    the words with the fewest live options (words of their part of speech she has read, not
-    met today, not read through her own language unless the word is) before the others, and
+    the words with the fewest live options (words of their part of speech and pack she has
+    read, not met today, not read through her own language unless the word is) before the
+    others, and
     `last` (cards first read today: a right answer there is practice, whatever its options)
     after them, so their answers rule out no option of a word that could count."""
     def live(target: WordRef) -> int:
         looks = not rules.reads_as_home_word(target.word, lang)
         return sum(1 for ref in pool if ref.id != target.id and ref.id not in met
                    and (seen is None or ref.id in seen) and ref.word.pos == target.word.pos
+                   and ref.pack_id == target.pack_id
                    and not (looks and rules.reads_as_home_word(ref.word, lang)))
     return sorted(targets, key=lambda t: (t.id not in first, t.id in last,
                                           0 if t.id in first else live(t)))

@@ -36,6 +36,13 @@ CHOICES = 4
 # is stronger evidence (bench/mastery_validity.py, docs/newcomers.md). Listening stays at four.
 BEGINNER_CHOICES = 6
 LISTEN_MIN_OPTIONS = 3  # a level-1 student's first set is three words; two options is a coin
+# From level 3 on a question with options offers at least three: two (one fair wrong option
+# left among the few cards she has read) is a coin toss to the teacher reading it, and a right
+# tap half the time from a student who knows nothing. Levels 3+ can write the word, so it is
+# written on the same prompt (`written`; bench/mastery_validity.py, level 3: 1.8 % of counted
+# taps showed two options, now none); levels 1-2, who choose, count such a right tap as
+# practice (evidence.counted_choices), and check_plan asks it another way where one counts.
+MIN_OPTIONS = 3
 LISTEN_STEM = "🔊"  # a listening item's stem is the voice note: its text says nothing
 MAX_ANSWER = 200  # longer typed answers are graded as wrong without being kept
 MAX_CHECK = 5  # questions in a check: one a word, so fewer words make a shorter check
@@ -48,7 +55,7 @@ class WordRef:
 
     id: int
     word: Word
-    pack_id: str = ""  # distractors come from the target's own pack first
+    pack_id: str = ""  # distractors come from the target's own pack while it has any
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,9 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
                  suffix: str = "", by_sound: bool = False, capital: bool = False,
                  any_pos: bool = False) -> list[str]:
     """Up to `who.choices` - 1 (usually three) fair wrong options: words whose cards she has
-    read (`who.seen`, at every level), same part of speech, own pack first, similar length,
+    read (`who.seen`, at every level), same part of speech, own pack while it has any left
+    (another pack's word, a maths word among ecosystem words, is ruled out by its subject:
+    `evidence.counted_choices` counts it as no option), similar length,
     never sharing a translation or a word family with the answer or each other, and written in
     the answer's case (`capital`: the gap starts a sentence, so every option is capitalised).
 
@@ -150,8 +159,9 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
     pos = target.word.pos
     candidates = [w for w in pool if w.id != target.id and (any_pos or w.word.pos == pos)]
     rng.shuffle(candidates)
-    # Same part of speech first, own pack next, then words of similar length (a long option
-    # among short ones stands out).
+    # Same part of speech first, own pack next (even a word she answered today or reads as
+    # one of her own: all three are ruled out alike, and a word of the unit is the better
+    # practice), then words of similar length (a long option among short ones stands out).
     if by_sound:
         heard, initial = rules.syllables(target.word.term), fold(target.word.term)[:1]
         candidates.sort(key=lambda w: (w.word.pos != pos, w.pack_id != target.pack_id,
@@ -162,9 +172,9 @@ def _distractors(target: WordRef, pool: Sequence[WordRef], who: Learner, rng: ra
         # unless the answer is itself read through her language, not an English word she
         # reads as one of her own ("consumer" beside "bèt yo chase pou manje" is not prey)
         looks = meaning_in is None and not rules.reads_as_home_word(target.word, who.lang)
-        candidates.sort(key=lambda w: (w.word.pos != pos, w.id in who.avoid,
+        candidates.sort(key=lambda w: (w.word.pos != pos, w.pack_id != target.pack_id,
+                                       w.id in who.avoid,
                                        looks and rules.reads_as_home_word(w.word, who.lang),
-                                       w.pack_id != target.pack_id,
                                        round(abs(len(w.word.term) - len(target.word.term)) / 4)))
     for ref in candidates:
         if who.seen is not None and ref.id not in who.seen:
@@ -320,12 +330,14 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
                scaffold: Scaffold, rng: random.Random,
                seen: frozenset[int] | None = None, hears: bool = False,
                choices: int | None = None, avoid: frozenset[int] = frozenset(),
-               turn: int = 0, last: tuple[str, ...] = ()) -> Item:
+               turn: int = 0, last: tuple[str, ...] = (), min_options: int = 2) -> Item:
     """Build a fair item for `target`, of `item_type` when that type gives nothing away,
     else of the level's next type that does (recall types last for beginners).
 
     `hears`: an English voice can say the word, so a listening item is possible; `choices`:
-    options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four);
+    options at most (fewer when fewer fair ones exist; None: six at levels 1-2, else four),
+    `min_options` at least (a kind with fewer is asked written, `written`: a check asks
+    `fewest_options`, "Practice again" two);
     `avoid`: words offered only when no other fair option is left (Learner.avoid); `turn`:
     the word's graded answers so far, which pick its definition and gap sentence, never
     `last` (its last questions' prompts, whatever kind showed them) where another definition,
@@ -339,6 +351,8 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     again: list[Item] = []  # items showing a prompt of `last`: only when no other kind can ask
     for kind in dict.fromkeys(fallbacks):
         item = _home_first(_try_item(target, pool, kind, who, rng), target.word, who)
+        if item is not None and not item.typed and len(item.options) < min_options:
+            item = written(item)  # too few options to count (a coin toss): written instead
         if item is not None and not same_prompt(item.prompt, last):
             return item
         again += [item] if item is not None else []
@@ -381,6 +395,24 @@ def _last_resort(word: Word, who: Learner) -> str:
     return rules.masked(word.definition, word)
 
 
+def written(item: Item) -> Item | None:
+    """The question asked with the word written instead of chosen, on the same prompt: its gap
+    sentence, home-language term or definition (None: the options were home-language words).
+    A coin toss passed over keeps its prompt among the word's ways to be asked, so the ways it
+    turns through do not shrink to one it showed last time (variety)."""
+    if item.asks_meaning or item.item_type is ItemType.LISTEN:
+        return None
+    kind = ItemType.CLOZE if item.item_type is ItemType.CLOZE else ItemType.TYPED
+    return replace(item, item_type=kind, options=())
+
+
+def fewest_options(scaffold: Scaffold) -> int:
+    """The fewest options a check question offers at this level: MIN_OPTIONS where the word
+    can be written instead (levels 3+), else two (levels 1-2 choose; check_plan asks a tap
+    that could only be practice another way where one counts)."""
+    return MIN_OPTIONS if scaffold.level > WidaLevel.EMERGING else 2
+
+
 def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
                 scaffold: Scaffold, rng: random.Random, size: int = MAX_CHECK,
                 seen: frozenset[int] | None = None, hears: bool = False,
@@ -398,7 +430,9 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
     the first, which is not evidence. With fewer words the check is shorter (re-teaching's
     "Practice again" items are added later, outside the numbered questions). A word asked
     earlier in the check, or in `avoid` (answered earlier today), is an option only when no
-    other fair one is left: its answer was shown, so she can rule it out."""
+    other fair one is left: its answer was shown, so she can rule it out. From level 3 on a
+    question offers at least MIN_OPTIONS options, else the word is written (`fewest_options`,
+    `written`)."""
     chosen = list({t.id: t for t in targets}.values())[:max(1, min(MAX_CHECK, size))]
     if not chosen:
         return []
@@ -415,7 +449,8 @@ def build_check(targets: Sequence[WordRef], pool: Sequence[WordRef], lang: str,
         if kind is ItemType.POLL and any(i.item_type is ItemType.POLL for i in items):
             kind = ItemType.CHOICE  # a poll is a message of its own: one per check
         items.append(build_item(target, pool, kind, lang, scaffold, rng, seen, hears,
-                                avoid=avoid, turn=turn, last=(last or {}).get(target.id, ())))
+                                avoid=avoid, turn=turn, last=(last or {}).get(target.id, ()),
+                                min_options=fewest_options(scaffold)))
         avoid |= {target.id}
     return poll_first(items)
 

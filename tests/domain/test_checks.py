@@ -366,3 +366,53 @@ def test_a_word_is_never_asked_beside_a_kind_of_it_or_what_it_is_a_kind_of(
                 offered |= {o.casefold() for o in item.options if not item.asks_meaning}
     assert offered and not offered & never, offered & never
     assert len(offered) > 6  # the other nouns are still offered
+
+
+def _three_nouns() -> list[WordRef]:
+    return [word(t, wid=i, gloss=f"palabra{i}", definition=f"A thing with the code {i}.")
+            for i, t in enumerate(("habitat", "species", "predator"), start=40)]
+
+
+@pytest.mark.parametrize("level", [3, 4])
+def test_a_level_3_check_never_asks_a_coin_toss_between_two_words(level: int) -> None:
+    # She has read two cards: one fair wrong option. Two buttons are a coin toss to her
+    # teacher, so from level 3 on (where she can write) the word is written instead
+    habitat, species, predator = _three_nouns()
+    pool = [habitat, species, predator]
+    for seed in range(20):
+        items = build_check([habitat], pool, "es", scaffold_for(level), random.Random(seed),
+                            seen=frozenset({habitat.id, species.id}))
+        assert items[0].typed or len(items[0].options) >= 3, items[0]
+    # with a third card read, the word is asked with options again
+    asked = [build_check([habitat], pool, "es", scaffold_for(level), random.Random(seed),
+                         seen=frozenset(r.id for r in pool))[0] for seed in range(20)]
+    assert any(len(i.options) == 3 for i in asked)
+
+
+def test_practice_again_still_offers_two_words_at_level_3() -> None:
+    # "Practice again" is the easy item after the card: its two options are wanted (practice)
+    habitat, species, _ = _three_nouns()
+    item = build_item(habitat, [habitat, species], ItemType.CHOICE, "es", scaffold_for(3),
+                      random.Random(1))
+    assert len(item.options) == 2
+
+
+def test_a_maths_word_never_sits_among_the_units_options_while_the_unit_has_enough() -> None:
+    # Two of the unit's words were answered earlier today; a maths class's words are fresh.
+    # A maths word beside a definition about animals is ruled out by its subject all the
+    # same, so the unit's own words stay the options (all are ruled out alike, and they are
+    # the better practice)
+    eco = [word(t, wid=i, gloss=f"palabra{i}") for i, t in
+           enumerate(("habitat", "species", "predator", "consumer"), start=50)]
+    maths = [word(t, wid=i, gloss=f"número{i}", pack="math.numbers") for i, t in
+             enumerate(("fraction", "product", "divisor"), start=60)]
+    pool = [*eco, *maths]
+    for seed in range(20):
+        item = build_item(eco[0], pool, ItemType.CHOICE, "es", scaffold_for(3),
+                          random.Random(seed), seen=frozenset(r.id for r in pool),
+                          avoid=frozenset({eco[1].id, eco[2].id}))
+        assert set(item.options) == {"habitat", "species", "predator", "consumer"}, item
+    # with only one other word of the unit read, maths words fill the options
+    few = build_item(eco[0], pool, ItemType.CHOICE, "es", scaffold_for(3), random.Random(1),
+                     seen=frozenset({eco[0].id, eco[1].id, *(m.id for m in maths)}))
+    assert "species" in few.options and len(few.options) == 4

@@ -84,3 +84,22 @@ def test_the_only_word_of_its_part_of_speech_left_counts_as_one_option() -> None
 
 def test_a_typed_answer_has_no_options_to_count() -> None:
     assert count(Item(1, ItemType.TYPED, "bèt yo manje", (), "prey")) is None
+
+
+def test_a_right_tap_between_two_options_is_practice() -> None:
+    # Two buttons are a coin toss: right half the time for a student who knows nothing, so
+    # the tap counts as one option (practice), whatever it shows; three still count three
+    assert count(reverse("prey", "species")) == 1
+    assert count(reverse("species", "prey", "predator")) == 3
+
+
+def test_an_option_from_another_subject_is_not_a_live_option() -> None:
+    # "fraction" beside a Creole definition of prey is ruled out by its subject: the tap was
+    # among prey, species and predator; a listening item's stem is a sound, with no subject
+    fraction = WordRef(9, Word("fraction", "noun", 3, "A part of a whole.", "Half is a "
+                               "fraction.", glosses={"ht": Gloss("fraksyon")}), "math")
+    index = OptionWords([*POOL, fraction], "ht")
+    item = reverse("prey", "species", "predator", "fraction")
+    assert counted_choices(item, index.of(item, "eco"), "ht") == 3
+    heard = Item(1, ItemType.LISTEN, "🔊", ("prey", "species", "predator", "fraction"), "prey")
+    assert counted_choices(heard, index.of(heard, "eco"), "ht") == 4

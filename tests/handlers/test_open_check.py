@@ -23,15 +23,17 @@ async def test_check_typed_mid_check_sends_the_open_question_not_a_new_check(
     await join_and_confirm(chat, ana, level=3)
     await check_now(chat, ana)
     await answer_current(chat, ana, right=True)
-    waiting = open_item(chat)  # question 2 of 5, its buttons on screen
+    waiting = open_item(chat)  # question 2 of 5, its buttons (or its 🤷, typed) on screen
     items = chat.db["check_items"].count
     calls = await chat.send(ana, "/check")
     sent = [c for c in calls if c.method.startswith("send")]
     assert [c.method for c in sent] == ["sendMessage"]
     assert sent[0].text.startswith("Pregunta 2/5")
-    assert sorted(d for _, d in sent[0].buttons) == [
+    # its own buttons: a gap only "ecosystem" and "organism" fit ("an ___") is written from
+    # level 3 on (two options are a coin toss), under its 🤷
+    assert sorted(d for _, d in sent[0].buttons) == ([
         f"an:{waiting.id}:{n}" for n in range(len(waiting.item.options))
-    ]
+    ] or [f"dk:{waiting.id}"])
     assert chat.db["check_items"].count == items and open_item(chat).id == waiting.id
     reply = texts(await answer_current(chat, ana, right=True))  # the check goes on
     assert "Pregunta 3/5" in reply
