@@ -298,7 +298,7 @@ def introduced(db: Database, who: Learner, question: Question) -> Question:
     from your card") when it is the first typed question a student at levels 1-2 gets: she
     met only buttons before, and must learn that here she writes, and that 🤷 is a way out.
     Claimed in the store as it is asked, so it is said once a student."""
-    if not question.item.typed or who.scaffold.level > WidaLevel.EMERGING:
+    if not question.item.typed or who.scaffold.level > WidaLevel.EMERGING or who.typed_intro:
         return question
     return replace(question, intro=True) if study.claim_typed_intro(db, who.id) else question
 

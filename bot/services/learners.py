@@ -45,6 +45,9 @@ class Learner:
     level: int | None
     pack_ids: tuple[str, ...]
     class_ids: tuple[int, ...] = ()
+    # the typed question's one-time line was said (read with her row: a claim in the store
+    # on every answer before a typed question cost the answer an eleventh statement)
+    typed_intro: bool = False
 
     @property
     def scaffold(self) -> Scaffold:
@@ -60,7 +63,7 @@ def learner(db: Database, user_id: int) -> Learner:
         raise NoLanguageError()
     packs = tuple(dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes))
     return Learner(student.id, student.first_name, student.language, level_of(classes), packs,
-                   tuple(e.class_id for e in classes))
+                   tuple(e.class_id for e in classes), student.typed_intro)
 
 
 def level_of(classes: Iterable[people.Enrollment]) -> int | None:

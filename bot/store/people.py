@@ -24,6 +24,7 @@ class Student:
     language: str | None
     reminder_time: str | None
     blocked: bool
+    typed_intro: bool = False  # she was told once how a typed question works (0031)
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def set_class_pack(db: Database, class_id: int, pack_id: str) -> None:
 
 def _student(row: dict) -> Student:
     return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
-                   row["blocked_at"] is not None)
+                   row["blocked_at"] is not None, bool(row.get("typed_intro")))
 
 
 def student_with_classes(db: Database, student_id: int
