@@ -28,3 +28,14 @@ def test_a_level_four_card_keeps_the_full_definition_and_example() -> None:
     catalog = Catalog.load()
     text = card_views.card(WordRef(1, HABITAT), "so", scaffold_for(4), catalog)
     assert "finds what it needs" in text and "frog" in text
+
+
+def test_levels_one_and_two_show_no_part_of_speech_and_levels_three_to_six_do() -> None:
+    """Playtest (Hodan, level 1): "(magac)" under every card, a grammar word she could not
+    use; levels 3-6 keep "(noun)" in her language (English at 5-6)."""
+    catalog = Catalog.load()
+    shown = {level: card_views.card(WordRef(1, HABITAT), "so", scaffold_for(level), catalog)
+             for level in range(1, 7)}
+    assert "<b>habitat</b>\n" in shown[1] and "(magac)" not in shown[1] + shown[2]
+    assert all("<b>habitat</b> <i>(magac)</i>" in shown[level] for level in (3, 4))
+    assert all("<b>habitat</b> <i>(noun)</i>" in shown[level] for level in (5, 6))

@@ -83,6 +83,13 @@ class Scaffold:
     # bilingual summary, and English is what the class calls them (playtest, Arabic level 3).
     bilingual_labels: bool = False
 
+    @property
+    def part_of_speech(self) -> bool:
+        """Levels 3-6: the card names the word's part of speech, "(noun)". At levels 1-2 a
+        grammar label in her language ("(magac)") under every card was one more word to read
+        that told a newcomer nothing she could use (playtest, level 1)."""
+        return self.level > WidaLevel.EMERGING
+
 
 _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
