@@ -14,12 +14,12 @@ from sqlite_utils import Database
 from bot.domain.mastery import new_mastery
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_text import student_lines, summary_text
-from bot.services import answers, checks, teaching
+from bot.services import checks, teaching
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import TEACHER_ID, enrol_student, read_words
+from tests.harness import TEACHER_ID, answer_through, enrol_student, read_words
 
 TZ = ZoneInfo("America/New_York")  # START, 15:00 UTC, is 11:00 there on a Monday
 
@@ -32,11 +32,16 @@ def _answer(db: Database, word_id: int, right: bool, listening: bool = False,
                         answered=right, listening=listening)
 
 
+def _hodan(db: Database) -> dict[str, int]:
+    """Hodan in the class at level 1, Somali; the class pack's word ids by term."""
+    enrol_student(db, START, name="Hodan", lang="so", level=1)
+    return {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+
+
 def test_a_word_needing_help_on_one_meaning_answer_says_the_misses_not_too_few(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     """Before: "⚠️ organism: 1 answer, too few to tell · 🔊 0 of 1 · needs help"."""
-    enrol_student(db, START, name="Hodan", lang="so", level=1)
-    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    words = _hodan(db)
     _answer(db, words["organism"], False)
     _answer(db, words["organism"], False, listening=True)
     _answer(db, words["habitat"], False, misses_in_row=3)  # stuck: two misses were practice
@@ -51,8 +56,7 @@ def test_a_word_needing_help_on_one_meaning_answer_says_the_misses_not_too_few(
 
 def test_one_meaning_answer_without_help_needed_is_still_too_few_to_tell(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
-    enrol_student(db, START, name="Hodan", lang="so", level=1)
-    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    words = _hodan(db)
     _answer(db, words["organism"], False)
     _answer(db, words["organism"], True, listening=True)
     _, matrix = teaching.class_report(db, TEACHER_ID, None)
@@ -64,21 +68,16 @@ def _first_check(db: Database, wrong: int) -> list[str]:
     """Hodan reads her cards and answers her first check at once, the first `wrong`
     questions wrong; the words she missed, in order."""
     read_words(db, START)
-    question = checks.start_check(db, 1001, START, random.Random(3), tz=TZ)
     missed: list[str] = []
-    while question is not None:
-        item, right = question.item, len(missed) >= wrong or question.practice
-        if not right:
-            missed.append(item.answer)
-        if item.typed:
-            typed = answers.answer_typed(db, 1001, item.answer if right else "zebra", START, TZ)
-            assert isinstance(typed, answers.Feedback)
-            question = typed.next_question
-            continue
-        index = item.options.index(item.answer)
-        option = index if right else (index + 1) % len(item.options)
-        question = answers.answer_choice(db, 1001, question.item_id, option, START,
-                                         TZ).next_question
+
+    def right(question: checks.Question) -> bool:
+        if len(missed) >= wrong or question.practice:
+            return True
+        missed.append(question.item.answer)
+        return False
+
+    answer_through(db, checks.start_check(db, 1001, START, random.Random(3), tz=TZ), START, TZ,
+                   right)
     return missed
 
 
