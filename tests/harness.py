@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from telegram import Update
@@ -22,7 +24,7 @@ from bot.domain.checks import WordRef
 from bot.domain.mastery import new_mastery
 from bot.domain.packs import Pack
 from bot.presentation import callbacks
-from bot.services import join, learners
+from bot.services import answers, checks, join, learners
 from bot.services.packs import load_packs
 from bot.speech import Speech
 from bot.store import people, schema, study
@@ -390,6 +392,28 @@ def with_holidays(chat: Chat, *days: date) -> Chat:
 def voices(calls: list[Call]) -> list[Call]:
     """The voice notes among these calls."""
     return [c for c in calls if c.method == "sendVoice"]
+
+
+def answer_through(db: Database, question: checks.Question | None, now: datetime, tz: ZoneInfo,
+                   right: Callable[[checks.Question], bool], user_id: int = 1001
+                   ) -> answers.Feedback | None:
+    """Answer a check through the use cases from `question` on (re-teaching items too), each
+    right or wrong as `right` says (typed: the answer, or "zebra"; a tap: the answer, or the
+    option after it); the last feedback (None: no question)."""
+    feedback = None
+    while question is not None:
+        item, ok = question.item, right(question)
+        if item.typed:
+            typed = answers.answer_typed(db, user_id, item.answer if ok else "zebra", now, tz)
+            assert isinstance(typed, answers.Feedback)
+            feedback = typed
+        else:
+            index = item.options.index(item.answer)
+            feedback = answers.answer_choice(db, user_id, question.item_id,
+                                             index if ok else (index + 1) % len(item.options),
+                                             now, tz)
+        question = feedback.next_question
+    return feedback
 
 
 def class_pack_in_review(db: Database, now: datetime, user_id: int = 1001) -> None:

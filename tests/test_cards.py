@@ -45,3 +45,14 @@ def test_a_cognate_written_as_the_english_word_is_called_the_same_word() -> None
     assert "Parehong salita: ang <b>solid</b>" in tagalog  # case aside, the same word
     spanish = card_views.card(WordRef(1, solid), "es", scaffold_for(2), catalog)
     assert "<b>solid</b> se parece a <b>sólido</b>" in spanish  # a cognate, not the same
+
+
+def test_levels_one_and_two_show_no_part_of_speech_and_levels_three_to_six_do() -> None:
+    """Playtest (Hodan, level 1): "(magac)" under every card, a grammar word she could not
+    use; levels 3-6 keep "(noun)" in her language (English at 5-6)."""
+    catalog = Catalog.load()
+    shown = {level: card_views.card(WordRef(1, HABITAT), "so", scaffold_for(level), catalog)
+             for level in range(1, 7)}
+    assert "<b>habitat</b>\n" in shown[1] and "(magac)" not in shown[1] + shown[2]
+    assert all("<b>habitat</b> <i>(magac)</i>" in shown[level] for level in (3, 4))
+    assert all("<b>habitat</b> <i>(noun)</i>" in shown[level] for level in (5, 6))

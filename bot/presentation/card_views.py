@@ -45,8 +45,9 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     word = ref.word
     gloss = word.glosses.get(lang) if lang != REFERENCE else None
     labels = label_language(lang, scaffold, flipped)
-    pos = catalog.render(f"pos-{word.pos}", labels)
-    english = f"<b>{escape(word.term)}</b> <i>({pos})</i>"
+    english = f"<b>{escape(word.term)}</b>"
+    if scaffold.part_of_speech:
+        english += f" <i>({catalog.render(f'pos-{word.pos}', labels)})</i>"
     out: list[str] = []
     english_block = [english, escape(word.definition), f"<i>{escape(word.example)}</i>"]
     if not scaffold.english_definition:  # levels 1-2: the meaning is in the home language,

@@ -9,6 +9,7 @@ from datetime import date, tzinfo
 from statistics import median
 
 from bot.domain.mastery import (
+    HELP_MISSES,
     STALLED_ANSWER_DAYS,
     MasteryState,
     WordStatus,
@@ -122,6 +123,17 @@ class NoNewWord:
 
 
 @dataclass(frozen=True)
+class PracticeMissed:
+    """A student who missed practice answers today: "Hodan missed 2 of 4 (ecosystem,
+    population)". Practice is no evidence, so no count or status holds these misses."""
+
+    name: str
+    missed: int
+    answers: int
+    words: list[str]
+
+
+@dataclass(frozen=True)
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
@@ -149,6 +161,8 @@ class Summary:
     # no card opened, no answer: named near the top, with the school days since joining
     nothing_yet: list[NothingYet] = field(default_factory=list)
     reviewing: int = 0    # (student, word) pairs in review: right on 2 days, not mastered yet
+    # practice answers missed today, by student: day 1's misses read "🆘 Needs help: none"
+    practice_missed: list[PracticeMissed] = field(default_factory=list)
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -276,7 +290,23 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind,
                    no_new_word=no_new_word, nothing_yet=nothing_yet,
                    reviewing=sum(1 for c in matrix.cells.values()
-                                 if c.state is MasteryState.REVIEWING))
+                                 if c.state is MasteryState.REVIEWING),
+                   practice_missed=practice_missed(matrix, labels, placeholder))
+
+
+def practice_missed(matrix: ClassMatrix, labels: Mapping[int, str] | None,
+                    placeholder: str) -> list[PracticeMissed]:
+    """The students who missed practice answers today, in roster order, with the words."""
+    terms = word_terms(matrix.given)
+    found = []
+    for student in matrix.students:
+        today = matrix.practice_today.get(student.id)
+        if today is None or not today.missed:
+            continue
+        name = labels[student.id] if labels else student_name(student, placeholder)
+        found.append(PracticeMissed(name, today.missed, today.answers,
+                                    [terms[w] for w in today.missed_words if w in terms]))
+    return found
 
 
 def starved_since(cells: Iterable[Cell], today: date | None, holidays: Collection[date],
@@ -404,6 +434,11 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
     if s.practice_only:
         lines.append(catalog.render("report-practice-only", lang,
                                     names=", ".join(s.practice_only)))
+    if s.practice_missed:  # counted nowhere, but what she missed on her first day matters
+        lines.append(catalog.render("report-practice-today", lang, names=Markup("; ".join(
+            catalog.render("report-practice-today-student", lang, name=p.name,
+                           missed=p.missed, total=p.answers, terms=", ".join(p.words))
+            for p in s.practice_missed))))
     if s.too_few:
         lines.append(catalog.render("report-too-few", lang, names=Markup(", ".join(
             catalog.render("report-too-few-student", lang, name=f.name, right=f.right,
@@ -554,12 +589,15 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     first = local_day(cell.first_seen or cell.last_seen, tz)
     last = local_day(cell.last_seen, tz)
     days = (last - first).days + 1 if first and last else 0
+    missed: Markup | None = None  # needs help on one meaning answer: the misses it counted
     if cell.practice_only:  # answered the day its card was read: counted from the next
         counts = catalog.render("report-word-practice", lang, term=term)
     elif not cell.attempts:  # opened, never answered: the words /roster counts it under
         # ("Opened, not answered yet"), and no status after them: "· new" said it a third way
         unanswered = catalog.render("report-word-unanswered", lang, term=term)
         return Markup(f"{STATUS_MARKS[cell.status][0]} {unanswered}")
+    elif (missed := missed_counts(cell, term, catalog, lang)) is not None:
+        counts = missed  # listening inside: no "🔊 0 of 1" after it
     elif not cell.meaning_attempts:  # only listening answers: nothing on its meaning yet
         counts = catalog.render("report-word-no-meaning", lang, term=term)
     elif too_few_answers(cell.meaning_attempts):  # one answer may be a guess: no "1 of 1"
@@ -567,7 +605,7 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     else:
         counts = catalog.render("report-word", lang, term=term, right=cell.meaning_correct,
                                 total=cell.meaning_attempts, days=days)
-    if cell.listened:  # recognition of the spoken word, apart from its meaning (as /report)
+    if cell.listened and missed is None:  # recognition of the spoken word, apart (as /report)
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
     status = catalog.render(STATUS_WORDS[cell.status], lang)
@@ -576,6 +614,25 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     elif back is not None and cell.state is MasteryState.REVIEWING:
         status = Markup(f"{status} · " + back_text(back, today, catalog, lang))
     return Markup(f"{STATUS_MARKS[cell.status][0]} {counts} · {status}")
+
+
+def missed_counts(cell: Cell, term: str, catalog: Catalog, lang: str) -> Markup | None:
+    """A word that needs help with one answer on its meaning: what its status counted, not
+    "1 answer, too few to tell" beside "needs help" (a teacher playtest read "⚠️ organism: 1
+    answer, too few to tell · 🔊 0 of 1 · needs help"). Its misses, meaning and listening
+    apart, "organism: missed 2 of 2 (1 meaning, 1 listening)"; or, stuck with one miss
+    counted (practice misses count in a row, in no total), "missed several times in a row".
+    None for any other word: its own counts say it."""
+    if cell.status is not WordStatus.NEEDS_HELP or not cell.meaning_attempts or \
+            not too_few_answers(cell.meaning_attempts):
+        return None
+    missed = cell.attempts - cell.correct
+    if missed < HELP_MISSES:
+        return catalog.render("report-word-missed-row", lang, term=term)
+    return catalog.render("report-word-missed", lang, term=term, missed=missed,
+                          total=cell.attempts,
+                          meaning=cell.meaning_attempts - cell.meaning_correct,
+                          listening=cell.listened - cell.listened_right)
 
 
 def back_text(day: date, today: date | None, catalog: Catalog, lang: str) -> Markup:

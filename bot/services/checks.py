@@ -35,6 +35,7 @@ from bot.domain.mastery import (
 )
 from bot.domain.scaffold import ItemType, WidaLevel
 from bot.domain.school_days import local_midnight
+from bot.services import unread_cards
 from bot.services.learners import (
     Learner,
     PushedCardsGoneError,
@@ -113,9 +114,11 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     first read today while cards sent before wait unread (readiness.waits_for_cards): a
     second /check right after the first one's cards would ask the card just read, seconds
     after it, while the rest wait; the ✅ under the last card asks them all. The other ready
-    words, due reviews above all, are asked now: they never wait for unread cards (a
+    words, due reviews above all, are asked now: they never wait for unread cards on screen (a
     newcomer's three due reviews went unasked behind a card she had not opened; playtest).
-    Only when nothing else can be asked does the check wait for the cards. A
+    At levels 1-2, cards that must be sent again come alone, with one line, and the last
+    card's ✅ asks everything ready (`_cards_come_again`); else only when nothing else can be
+    asked does the check wait for the cards. A
     check asks each word once, so few ready words make a short check: the student is told
     why, and the school day more words come (`holidays` and weekends are skipped).
 
@@ -139,6 +142,8 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
                           fresh=frozenset(r.id for r in fresh), only=only)
     if planned.held and unread and not planned.items:  # reviews never wait for cards
         return CheckStart(unread, None, cards_first=True)
+    if unread and planned.items and _cards_come_again(db, who, unread, now, tz):
+        return CheckStart(unread, None, cards_first=True)  # the last card's ✅ asks them all
     question = save_check(db, who, planned.items, now)
     not_yet = question is None and planned.held > 0  # nothing fair to ask, no cards waiting
     if question is None and not not_yet:  # nothing is ready: the cards lead, or say when
@@ -149,6 +154,19 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
         short = ShortCheck(bool(unread), next_step(db, who, now, tz, holidays).back,
                            bool(planned.written_later))
     return CheckStart(unread, question, short, not_yet=not_yet)
+
+
+def _cards_come_again(db: Database, who: Learner, unread: list[WordRef], now: datetime,
+                      tz: ZoneInfo) -> bool:
+    """Levels 1-2: the unread cards must be sent again (no card message of hers sent today
+    holds them all: unread_cards.place), so the check waits for them, due reviews too, and
+    the last card's ✅ starts it. A level-1 child got the cards, four lines on why the check
+    was short and a quiz under them at once, after a reminder that said "the cards come
+    first" (playtest). A line pointing to cards on screen still comes with the check: a
+    second /check asks the due reviews even if she never turns the cards."""
+    if who.scaffold.level > WidaLevel.EMERGING:
+        return False
+    return unread_cards.place(db, who.id, unread, True, now, tz).pointer is None
 
 
 class PushedCheckGoneError(PuenteError):

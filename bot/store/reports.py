@@ -110,6 +110,17 @@ class WordColumn:
 
 
 @dataclass(frozen=True)
+class PracticeToday:
+    """A student's practice answers on the class's words today (an answer on the day the
+    word's card was first read, "Practice again", the answer alone left): evidence for no
+    count, but a teacher wants to know what a child missed on her first day."""
+
+    answers: int
+    missed_words: tuple[int, ...]  # word ids missed, in the order first missed
+    missed: int = 0                # misses (a word missed twice counts twice)
+
+
+@dataclass(frozen=True)
 class ClassMatrix:
     students: list[StudentRow]
     words: list[WordColumn]          # the words some student has met, in pack order
@@ -125,6 +136,9 @@ class ClassMatrix:
     # Student id -> daily reminders sent since their last answer or card read (reminder_log),
     # for the students who have any: /report says whose reminders slowed down.
     reminders_ignored: dict[int, int] = field(default_factory=dict)
+    # Student id -> today's practice answers (the school's day), for students with any:
+    # /report's "✏️ Practice today" names the misses, which no count includes
+    practice_today: dict[int, PracticeToday] = field(default_factory=dict)
 
     @property
     def given(self) -> list[WordColumn]:
@@ -175,8 +189,33 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     days = _answer_days(db, cells.values(), tz, holidays) if tz is not None else {}
     ignored = reminder_log.unanswered_counts(db, [s.id for s in students], now) \
         if now is not None else {}
+    practice = _practice_today(db, class_id, words_of, now, tz) \
+        if now is not None and tz is not None else {}
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored)
+                       ignored, practice)
+
+
+def _practice_today(db: Database, class_id: int, words_of: Collection[int], now: datetime,
+                    tz: tzinfo) -> dict[int, PracticeToday]:
+    """Each student's practice answers on the class's words since the school's midnight
+    (idx_attempts_student_time: today's answers only, never a student's history)."""
+    midnight = datetime.combine(now.astimezone(tz).date(), time(), tz)
+    rows = db.execute(
+        f"WITH {CLASS_WORDS} SELECT a.student_id, a.word_id, a.correct FROM enrollments e "
+        "JOIN attempts a ON a.student_id = e.student_id WHERE e.class_id = :class_id "
+        "AND a.answered_at >= :since AND a.practice = 1 "
+        "AND a.word_id IN (SELECT word_id FROM class_words) ORDER BY a.answered_at, a.id",
+        {"class_id": class_id, "since": stamp(midnight),
+         **scope(words_of or [class_id])}).fetchall()
+    answers: dict[int, int] = {}
+    missed: dict[int, dict[int, int]] = {}  # student -> word -> misses, in order first missed
+    for student_id, word_id, correct in rows:
+        answers[student_id] = answers.get(student_id, 0) + 1
+        if not correct:
+            words = missed.setdefault(student_id, {})
+            words[word_id] = words.get(word_id, 0) + 1
+    return {s: PracticeToday(n, tuple(missed.get(s, {})), sum(missed.get(s, {}).values()))
+            for s, n in answers.items()}
 
 
 def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,

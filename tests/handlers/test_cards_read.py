@@ -95,9 +95,14 @@ async def test_after_a_push_she_never_paged_through_no_unread_word_is_asked(
 
     # its first card was delivered, but she never tapped it: delivered is not read
     assert not asked(chat) & {"predator", "prey", "food chain"}
-    assert card_terms(calls[0].text, TERMS) == ["predator"]  # the unread cards come first:
-    assert calls[0].reply_to is None  # again, right under /check (the push is a day old)
-    assert "👆" not in texts(calls)
+    assert "Then tap ✅ for your check" in calls[0].text  # levels 1-2: the cards come first,
+    assert card_terms(calls[1].text, TERMS) == ["predator"]  # again, under /check (the push
+    assert all(c.reply_to is None for c in calls) and "👆" not in texts(calls)  # is a day old)
+    assert len(calls) == 2 and study.next_open_item(chat.db, 1001) is None  # and alone
+    shown = await page_through(chat, ana, calls)
+    await chat.tap(ana, next(d for _, d in shown[-1].buttons if is_check(d)))
+    assert study.next_open_item(chat.db, 1001) is not None  # its ✅ asks her older words,
+    assert len(asked(chat) - {"predator", "prey", "food chain"}) == 4  # ready since yesterday
 
 
 async def test_a_preview_that_shows_every_card_counts_them_all_as_seen(chat: Chat) -> None:

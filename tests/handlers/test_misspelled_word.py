@@ -30,7 +30,7 @@ async def test_a_misspelled_word_of_hers_gets_did_you_mean_and_its_card(chat: Ch
     (reply,) = [c for c in calls if c.method == "sendMessage"]
     assert reply.text.startswith("🔎 Puas yog koj xav sau <b>analyze</b>?\n"
                                  "🔎 Did you mean <b>analyze</b>?\n\n")
-    assert "<b>analyze</b> <i>(" in reply.text  # its card, as her level shows it
+    assert "\n<b>analyze</b>\nLook at" in reply.text  # its card, as level 1 shows it
     assert NOT_UNDERSTOOD not in reply.text
     assert not [data for _, data in buttons(calls) if data.startswith("ak:")]  # no ✉️
     predator = texts(await chat.send(user, "predater"))

@@ -116,8 +116,10 @@ async def test_a_check_with_only_new_words_sends_their_cards_and_the_last_one_st
 
 
 async def test_words_unlocked_by_a_check_are_never_asked_in_it(chat: Chat) -> None:
+    """Level 3 (levels 1-2: the new cards come alone, and their ✅ starts the check:
+    test_newcomer_cards_come_alone.py)."""
     ana = chat.user(lang="es")
-    await join_and_confirm(chat, ana, level=1)
+    await join_and_confirm(chat, ana, level=3)
     await chat.send(ana, "/words")
     first = set(study.student_mastery(chat.db, 1001))
     chat.db.execute("UPDATE mastery SET mastered_at = '2026-09-14T15:00:00+00:00'")

@@ -1,8 +1,8 @@
 """One rule for what /check does and what counts as ready (playtest: Pa Houa, a level-1 Hmong
-newcomer). Due reviews are asked at once, never held behind a card she has not opened; her
-unread cards come right under the reply (a line pointing up to yesterday's message was lost
-among three open card sets); /progress counts only words a /check would ask; and /words says
-what its cards are, "new" meaning first shown today."""
+newcomer). Due reviews are never held behind a card she cannot find: her unread cards come
+right under the reply (a line pointing up to yesterday's message was lost among three open
+card sets), and their ✅ or a second /check asks the reviews; /progress counts only words a
+/check would ask; and /words says what its cards are, "new" meaning first shown today."""
 
 from __future__ import annotations
 
@@ -44,19 +44,22 @@ async def first_day(chat: Chat) -> dict:
     return pa
 
 
-async def test_due_reviews_are_asked_at_once_under_the_cards_she_has_not_read(
+async def test_due_reviews_come_with_the_cards_she_has_not_read_right_under_check(
         chat: Chat) -> None:
+    """Her unread card comes right under /check, never pointed up to; at level 1 alone, under
+    one line, and its ✅ asks yesterday's words (test_newcomer_cards_come_alone.py); a second
+    /check before she reads it asks them at once."""
     pa = await first_day(chat)
     await chat.send(pa, "/words")  # card 1 of 5; she never taps Next
     chat.clock.advance(days=1)
     calls = await chat.send(pa, "/check")
+    assert all(c.reply_to is None for c in calls)  # nothing points up to yesterday's cards
+    assert any("<b>predator</b>" in c.text for c in calls)  # the unread card, under /check
+    assert not asked(chat)  # the cards come first: no quiz under them
+    chat.clock.advance(minutes=2)
+    await chat.send(pa, "/check")  # she asks again without reading them
     assert {"ecosystem", "organism", "habitat"} <= asked(chat)  # yesterday's words, now
     assert not asked(chat) & {"predator", "prey"}  # a card she has not read is never asked
-    assert all(c.reply_to is None for c in calls)  # nothing points up to yesterday's cards
-    cards = [i for i, c in enumerate(calls) if "<b>predator</b>" in c.text]
-    question = [i for i, c in enumerate(calls)
-                if "1/" in c.text and "<b>predator</b>" not in c.text]
-    assert cards and question and cards[0] < question[0]  # the unread card, right under /check
 
 
 async def test_progress_says_ready_only_when_check_would_ask_something(chat: Chat) -> None:

@@ -17,12 +17,12 @@ from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_text import student_lines, summary_text
-from bot.services import answers, checks, teaching
+from bot.services import checks, teaching
 from bot.store import open_store, people, schema
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import TEACHER_ID, enrol_student, read_words, store_before
+from tests.harness import TEACHER_ID, answer_through, enrol_student, read_words, store_before
 
 TZ = ZoneInfo("America/New_York")
 LISTENING = "🔊 Listening (hear the word, choose it; recognition, not meaning)"
@@ -48,17 +48,7 @@ def test_a_listening_answer_is_counted_apart_as_the_student_gives_it(
             break
         now = START + timedelta(days=seed)
         question = checks.start_check(db, 1001, now, random.Random(seed), hears=True, tz=TZ)
-        while question is not None:
-            item, right = question.item, seed % 3 != 0
-            if item.typed:  # a review that could master its word is asked as recall
-                typed = answers.answer_typed(db, 1001, item.answer if right else "zebra", now, TZ)
-                assert isinstance(typed, answers.Feedback)
-                question = typed.next_question
-                continue
-            index = item.options.index(item.answer)
-            option = index if right else (index + 1) % len(item.options)
-            question = answers.answer_choice(db, 1001, question.item_id, option, now,
-                                             TZ).next_question
+        answer_through(db, question, now, TZ, lambda _, seed=seed: seed % 3 != 0)
     # (a right answer that was practice, the answer alone left, is in no teacher's count)
     listen = db.execute(counted, [str(ItemType.LISTEN)]).fetchone()
     assert listen[0] >= 3
