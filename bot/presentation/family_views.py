@@ -39,6 +39,8 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   catalog.render("family-week-ask-alike", lang, name=child)]
     if update.practising or update.learned:  # something to do with the words, at home
         parts.append(catalog.render("family-week-routine", lang, name=child))
+    if update.bad_week:  # "0 of 5" alone left the family with nothing to do (playtest)
+        parts.append(catalog.render("family-week-next-step", lang, name=child))
     if update.unchecked and lang != "en":
         parts.append(catalog.render("family-week-unchecked", lang,
                                     language=language_name(lang)))
@@ -54,6 +56,9 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     lang = update.language
     other = [catalog.render("family-week-other-days", lang, count=update.other_days)] \
         if update.other_days else []
+    if update.card_days:  # cards read with no practice that day: not nothing, not practice
+        other.append(catalog.render("family-week-card-days", lang, name=child,
+                                    count=update.card_days))
     if update.started_today or not (update.out_of or other):  # no day to count yet
         return catalog.render("family-week-first-day", lang, name=child)
     if not update.out_of:  # started on a weekend, and practised on it

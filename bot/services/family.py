@@ -289,6 +289,13 @@ class FamilyUpdate:
     explain: str | None = None                 # the word to ask the child to explain (None:
     #                                            every word practised reads as theirs)
     word_ids: tuple[int, ...] = ()             # the words named, practised first (for 🔊)
+    card_days: int = 0                         # days she only read new cards (no practice)
+
+    @property
+    def bad_week(self) -> bool:
+        """Practised on one day or none: the update then says what to do next (playtest: a
+        family told "0 of 5" was given no step to take)."""
+        return not self.started_today and self.days + self.other_days <= 1
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
@@ -310,6 +317,9 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
         school = school_days_from(first, end, holidays)
+        cards = {m.astimezone(tz).date() for m in families.cards_read_since(
+            db, row.student_id, now - timedelta(days=WEEK + 1))}
+        card_days = {day for day in cards if first <= day <= end} - studied
         mastered = words_by_id(
             db, study.mastered_since(db, row.student_id, now - timedelta(days=7)))
         shown, explain = _practising(
@@ -320,7 +330,8 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     learned, practising, row.student_id, len(studied & school),
                                     since, len(school), len(studied - school),
                                     unchecked or unchecked_too, started >= today, explain,
-                                    tuple(w.id for w in [*shown, *mastered][:HEARD])))
+                                    tuple(w.id for w in [*shown, *mastered][:HEARD]),
+                                    len(card_days)))
     return updates
 
 

@@ -214,3 +214,10 @@ def answered_since(db: Database, student_id: int, since: datetime) -> list[datet
     rows = db.execute("SELECT answered_at FROM attempts WHERE student_id = ? "
                       "AND answered_at >= ?", [student_id, stamp(since)]).fetchall()
     return [parse(r[0]) for r in rows]
+
+
+def cards_read_since(db: Database, student_id: int, since: datetime) -> list[datetime]:
+    """When the student first read each word's card since `since` (days she opened cards)."""
+    rows = db.execute("SELECT shown_at FROM mastery WHERE student_id = ? AND shown_at >= ?",
+                      [student_id, stamp(since)]).fetchall()
+    return [parse(r[0]) for r in rows]
