@@ -37,10 +37,11 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   catalog.render("family-week-ask", lang, name=child, word=update.explain)
                   if update.explain else  # "mass" is "mas": nothing to explain (playtest)
                   catalog.render("family-week-ask-alike", lang, name=child)]
-    if update.practising or update.learned:  # something to do with the words, at home
-        parts.append(catalog.render("family-week-routine", lang, name=child))
-    if update.bad_week:  # "0 of 5" alone left the family with nothing to do (playtest)
+    if update.bad_week:  # "0 of 5" alone left the family with nothing to do (playtest):
+        # the step comes first, in place of the evening routine that assumes practice
         parts.append(catalog.render("family-week-next-step", lang, name=child))
+    elif update.practising or update.learned:  # something to do with the words, at home
+        parts.append(catalog.render("family-week-routine", lang, name=child))
     if update.unchecked and lang != "en":
         parts.append(catalog.render("family-week-unchecked", lang,
                                     language=language_name(lang)))

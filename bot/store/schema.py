@@ -713,3 +713,16 @@ def shared_relays(db: Database) -> None:
 DROP INDEX idx_thread_relay;
 CREATE INDEX idx_thread_relay ON thread_messages(teacher_id, relay_message_id)
 """)
+
+
+@migrations(name="0040_ready_replies_and_family_names")
+def ready_replies_and_family_names(db: Database) -> None:
+    """A family message's ready-made reply (one of Puente's own texts, by its id: no words of
+    anyone's) on its thread row, so it is sent once and /thread names it; and a family
+    member's first name on their link, as Telegram gives it (kept as a student's first name
+    is, refreshed by each message they write, deleted with the link), so /families, its
+    buttons and /thread tell a grandfather from a cousin."""
+    _run(db, """
+ALTER TABLE thread_messages ADD COLUMN ready TEXT;
+ALTER TABLE families ADD COLUMN first_name TEXT
+""")

@@ -80,7 +80,8 @@ async def test_the_teacher_reads_that_the_answer_cannot_be_translated_before_ans
     await chat.send(grandmother, "/ask Mwen pa li angle. Kijan li ap fè?")
     [relayed] = await to_teacher(chat)
     lines = relayed.split("\n")
-    assert lines[-2] == ("⚠️ No Haitian Creole translation here: your answer goes exactly as you "
+    assert lines[-2].startswith("Or tap a ready-made reply: Puente sends it in Haitian Creole")
+    assert lines[-3] == ("⚠️ No Haitian Creole translation here: your answer goes exactly as you "
                          "write it. Use short, simple English, or ask someone who speaks Haitian "
                          "Creole to help.")
     assert "Haitian Creole" not in lines[-1]  # said once, on its own line
