@@ -141,6 +141,15 @@ def likely_languages(db: Database, user_id: int, phone_language: str | None,
                              *(c.language for c in children if c)], school)
 
 
+def reads_phone_english(db: Database, user_id: int, phone: str | None) -> bool:
+    """Whether a family member's phone is in English and they have no language of their own
+    yet (chosen, kept, or written in): their welcome and language menu put English first, not
+    their child's language (a cousin who reads English got Somali first, then "↩️ Ku noqo af
+    Soomaali" after choosing English; playtest)."""
+    return phone == "en" and families.own_language(db, user_id) is None \
+        and people.get_student(db, user_id) is None
+
+
 def keep_phone_language(db: Database, user_id: int, phone: str | None) -> None:
     """A family member linked before their phone's language was kept at link time, who has
     no language yet (chosen, kept, or written in): keep their phone's (one Puente has messages

@@ -1,7 +1,8 @@
-"""Playtest (Hodan's grandfather reads Somali and no English; no Somali model here): the
-teacher's English answer was useless to him. Under a family message no model can answer in
-its language, the teacher gets a few ready-made replies Puente has in that language; a tap
-sends one to that family member, in Somali with the English beneath, once."""
+"""Playtest (Hodan's grandfather reads Somali and no English; no Somali model here; her cousin's
+phone is in English). The teacher's English answer was useless to him: under a family message
+no model can answer in its language, the teacher gets a few ready-made replies Puente has in
+that language; a tap sends one to that family member, in Somali with the English beneath,
+once. The cousin got Somali first. /families named neither of them."""
 
 from __future__ import annotations
 
@@ -112,3 +113,22 @@ async def test_the_store_refuses_a_second_ready_made_reply_to_one_message(chat: 
     with pytest.raises(teacher_answers.ReadyButtonError):  # not this teacher's message
         teacher_answers.ready_reply_to(chat.db, 9002, relay, "call")
     assert answers_queued(chat) == 1
+
+
+async def test_a_cousin_whose_phone_is_in_english_gets_english_first_and_no_way_back_to_somali(
+        chat: Chat) -> None:
+    """Playtest: the cousin (phone in English) got the welcome and the menu Somali-first, and
+    after tapping English, "↩️ Ku noqo af Soomaali"."""
+    await join_and_confirm(chat, chat.user(name="Hodan", lang="so"), lang="so")
+    made = texts(await chat.send(teacher(chat), "/family Hodan"))
+    cousin = chat.user(2002, "Cabdi", "en")
+    welcome = await chat.send(cousin, f"/start {made.split('?start=')[1].split()[0]}")
+    assert texts(welcome).startswith("Welcome! You are now connected to Hodan's learning.")
+    assert "Ku soo dhawoow" in texts(welcome)  # the child's language still there, beneath
+    assert buttons(welcome)[0] == ("English", callbacks.data(callbacks.FAMILY_LANG, "en"))
+    chosen = await chat.tap(cousin, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    assert not [label for label, _ in buttons(chosen) if label.startswith("↩️")]
+    grandfather = chat.user(2003, "Awoowe", "so")  # a Somali phone: Somali first, as before
+    again = await chat.send(grandfather, f"/start {made.split('?start=')[1].split()[0]}")
+    assert texts(again).startswith("Ku soo dhawoow")
+    assert buttons(again)[0][1] == callbacks.data(callbacks.FAMILY_LANG, "so")
