@@ -20,6 +20,7 @@ from bot.presentation import keyboards, message_views
 from bot.presentation.students import names_and
 from bot.services import askers, relays
 from bot.services.askers import Asker
+from bot.services.family import remember_name
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     sender = _sender(update, who)
+    if sender:  # /families and /thread name them as this message does
+        remember_name(s.db, who.user_id, sender)
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by, about, also,
                                        sender)
@@ -98,8 +101,7 @@ async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker)
 
 def _sender(update: Update, who: Asker) -> str:
     """A family member's first name as this very message carries it, so the teacher can tell
-    a grandmother from an uncle; read from the update, never stored ("" for a student, who is
-    named as the student)."""
+    a grandmother from an uncle ("" for a student, who is named as the student)."""
     user = update.effective_user
     return clean_name(user.first_name) if user and who.role == askers.FAMILY else ""
 

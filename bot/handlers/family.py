@@ -23,6 +23,7 @@ from bot.chat.replies import (
     user_language,
 )
 from bot.context import PuenteContext, Services
+from bot.domain.names import clean_name
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
 from bot.presentation.i18n import language_name
 from bot.presentation.students import student_label
@@ -76,7 +77,7 @@ async def start(update: Update, context: PuenteContext) -> None:
     phone = phone_language(context, user.language_code)
     with membership.code_attempt(s.code_guard, user.id, moment):
         opened = family.use_link(s.db, user.id, payload, moment,
-                                 phone if phone != "en" else None)
+                                 phone if phone != "en" else None, clean_name(user.first_name))
     lang = user_language(context, user.id, user.language_code)
     name = views.name(opened.name, s.catalog, lang)
     if opened.already:

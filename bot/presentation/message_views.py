@@ -279,19 +279,21 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
 
 
 def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],
-                tz: tzinfo) -> Markup:
+                tz: tzinfo, senders: dict[int, str] | None = None) -> Markup:
     """A teacher's view of one student's thread: who wrote and when, never what (Puente
     keeps no text; the words are in the teacher's own chat), the language each message was
     written in, how each answer reached its reader (in their language by machine translation,
     or as the teacher wrote it), and what waits for an answer (a message that was only thanks
-    waits for none). A message from before Puente kept its language says none."""
+    waits for none). A message from before Puente kept its language says none. A family
+    member is named by first name where it is known (`senders`, by Telegram id)."""
     if not thread:
         return catalog.render("thread-none", lang, name=name)
     lines = [catalog.render("thread-header", lang, name=name)]
     for message in thread:
         date = message.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         if message.direction == ASK:
-            lines.append(_thread_ask(catalog, lang, message, date))
+            lines.append(_thread_ask(catalog, lang, message, date,
+                                     (senders or {}).get(message.asker_id)))
         elif message.ready:  # Puente's own words in their language: no machine, no English
             lines.append(catalog.render("thread-line-ready", lang, date=date,
                                         language=teacher_language(message.language)))
@@ -303,11 +305,14 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
     return Markup("\n".join(lines))
 
 
-def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str) -> Markup:
-    """A family's or student's message in /thread: when, who, the language it was written in
-    (else, from before, the writer's), and whether it waits for an answer."""
-    who = catalog.plain("thread-who-family" if message.asker_role == FAMILY
-                        else "thread-who-student", lang)
+def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str,
+                sender: str | None = None) -> Markup:
+    """A family's or student's message in /thread: when, who (a family member by first name,
+    `sender`, where known), the language it was written in (else, from before, the
+    writer's), and whether it waits for an answer."""
+    family = message.asker_role == FAMILY
+    who = catalog.plain("thread-who-family-named", lang, sender=sender) if family and sender \
+        else catalog.plain("thread-who-family" if family else "thread-who-student", lang)
     key, language = ("thread-line-ask-written", message.written) if message.written else \
         ("thread-line-ask", message.language)
     line = catalog.render(key, lang, date=date, who=who, language=teacher_language(language))

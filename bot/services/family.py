@@ -67,9 +67,10 @@ class LinkOpened:
 
 
 def use_link(db: Database, user_id: int, payload: str, now: datetime,
-             phone: str | None = None) -> LinkOpened:
-    """Link the family member who opened the link to its student; until they choose a
-    language, their `phone`'s (one Puente has messages in) is kept as theirs."""
+             phone: str | None = None, first_name: str | None = None) -> LinkOpened:
+    """Link the family member who opened the link to its student, with their `first_name`
+    (so the teacher tells them apart); until they choose a language, their `phone`'s (one
+    Puente has messages in) is kept as theirs."""
     code = payload.removeprefix(FAMILY_PREFIX)
     link = families.get_link(db, code)
     if link is None:
@@ -84,7 +85,7 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
         return LinkOpened(name, already=True) if families.is_linked(db, user_id, user_id) \
             else LinkOpened(name, own=code)
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
-                               provisional=phone):
+                               provisional=phone, first_name=first_name):
         raise FamilyLinkError(prompt_key="family-link-used")
     return LinkOpened(_first_name(db, link.student_id))
 
@@ -161,6 +162,7 @@ def keep_phone_language(db: Database, user_id: int, phone: str | None) -> None:
 
 
 is_family = families.is_family
+remember_name = families.set_first_name  # refreshed by each message they write
 linked_children = families.linked_children
 set_updates = families.set_updates
 LinkedChild = families.LinkedChild

@@ -193,12 +193,15 @@ class Relayed:
     message_id: int
     student_id: int
     family: bool  # from a family member (else from the student)
+    sender: str | None = None  # a family member's first name (None: not known)
 
 
 def recent_relays(db: Database, teacher_id: int, now: datetime) -> list[Relayed]:
     """The newest message from each family member or student relayed to this teacher in the
     last week, newest first (at most MAX_OFFERED): what a typed answer may be meant for."""
-    return [Relayed(message_id, m.student_id, m.asker_role == FAMILY)
+    return [Relayed(message_id, m.student_id, m.asker_role == FAMILY,
+                    families.member_names(db, m.student_id).get(m.asker_id)
+                    if m.asker_role == FAMILY else None)
             for message_id, m in threads.latest_relays(db, teacher_id, now - RECENT_RELAYS,
                                                        MAX_OFFERED)]
 
@@ -214,9 +217,10 @@ last_contact = threads.last_contact  # when a family member and a teacher last w
 
 
 def student_thread(db: Database, teacher_id: int, who: str
-                   ) -> tuple[teaching.StudentName, list[ThreadMessage]]:
-    """One student of the teacher's classes (as the teacher tells them apart) and their thread
-    with this teacher, oldest first."""
+                   ) -> tuple[teaching.StudentName, list[ThreadMessage], dict[int, str]]:
+    """One student of the teacher's classes (as the teacher tells them apart), their thread
+    with this teacher, oldest first, and the first names of the family members in it."""
     row, _ = teaching.find_student(db, teacher_id, who, "/thread")
     return teaching.name_of(db, teacher_id, row.student_id), [
-        m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id]
+        m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id], \
+        families.member_names(db, row.student_id)
