@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 
@@ -16,10 +16,11 @@ from bot.chat.replies import say, student_for, user_language
 from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
 from bot.domain.names import clean_name
-from bot.presentation import message_views
+from bot.presentation import keyboards, message_views
 from bot.presentation.students import names_and
 from bot.services import askers, relays
 from bot.services.askers import Asker
+from bot.services.family import remember_name
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     sender = _sender(update, who)
+    if sender:  # /families and /thread name them as this message does
+        remember_name(s.db, who.user_id, sender)
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by, about, also,
                                        sender)
@@ -65,7 +68,9 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
         relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
             s.catalog, user_language(context, teacher_id), who, relay,
             _named(context, teacher_id, relay), s.config.school.timezone, sender)
-            for teacher_id in relay.teacher_ids}, s.clock())
+            for teacher_id in relay.teacher_ids}, s.clock(), {
+            teacher_id: keyboards.as_rows(markup) for teacher_id in relay.teacher_ids
+            if (markup := _ready(context, teacher_id, who, relay)) is not None})
         context.deliverer.wake()
         if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
             # come here" for a thank-you
@@ -96,10 +101,20 @@ async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker)
 
 def _sender(update: Update, who: Asker) -> str:
     """A family member's first name as this very message carries it, so the teacher can tell
-    a grandmother from an uncle; read from the update, never stored ("" for a student, who is
-    named as the student)."""
+    a grandmother from an uncle ("" for a student, who is named as the student)."""
     user = update.effective_user
     return clean_name(user.first_name) if user and who.role == askers.FAMILY else ""
+
+
+def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay
+           ) -> InlineKeyboardMarkup | None:
+    """The ready-made replies under a family member's message that no model can answer in
+    their language (None: the teacher's own answer will do)."""
+    s = context.services
+    if who.role != askers.FAMILY or not message_views.offers_ready(s.catalog, relay):
+        return None
+    return keyboards.ready_replies(s.catalog, user_language(context, teacher_id),
+                                   relay.child.first_name)
 
 
 def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:
@@ -125,8 +140,9 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
             s.catalog, user_language(context, teacher_id), who, relay,
             _named(context, teacher_id, relay), s.config.school.timezone, sender)
         try:
-            sent = await context.bot.copy_message(teacher_id, who.user_id, voice,
-                                                  caption=caption, parse_mode=ParseMode.HTML)
+            sent = await context.bot.copy_message(
+                teacher_id, who.user_id, voice, caption=caption, parse_mode=ParseMode.HTML,
+                reply_markup=_ready(context, teacher_id, who, relay))
         except Forbidden:  # this teacher blocked the bot; the others still hear
             log.info("a teacher could not be reached for a voice note")
             continue

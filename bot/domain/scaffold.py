@@ -88,15 +88,15 @@ class Scaffold:
     # sentence tests reading, not the word, and packs give no home-language gloss of it.
     gap_words: int | None = None
 
-
-BEGINNER_GAP_WORDS = 8  # "Honey is a thick _____ that flows." is as much as levels 1-2 read
-
     @property
     def part_of_speech(self) -> bool:
         """Levels 3-6: the card names the word's part of speech, "(noun)". At levels 1-2 a
         grammar label in her language ("(magac)") under every card was one more word to read
         that told a newcomer nothing she could use (playtest, level 1)."""
         return self.level > WidaLevel.EMERGING
+
+
+BEGINNER_GAP_WORDS = 8  # "Honey is a thick _____ that flows." is as much as levels 1-2 read
 
 
 _SCAFFOLDS = {

@@ -23,6 +23,7 @@ from bot.chat.replies import (
     user_language,
 )
 from bot.context import PuenteContext, Services
+from bot.domain.names import clean_name
 from bot.presentation import callbacks, family_views, keyboards, message_views, views
 from bot.presentation.i18n import language_name
 from bot.presentation.students import student_label
@@ -76,7 +77,7 @@ async def start(update: Update, context: PuenteContext) -> None:
     phone = phone_language(context, user.language_code)
     with membership.code_attempt(s.code_guard, user.id, moment):
         opened = family.use_link(s.db, user.id, payload, moment,
-                                 phone if phone != "en" else None)
+                                 phone if phone != "en" else None, clean_name(user.first_name))
     lang = user_language(context, user.id, user.language_code)
     name = views.name(opened.name, s.catalog, lang)
     if opened.already:
@@ -87,16 +88,20 @@ async def start(update: Update, context: PuenteContext) -> None:
         await say(update, context, "family-link-own",
                   markup=keyboards.family_here(s.catalog, lang, opened.own))
         return
-    text = s.catalog.bilingual("family-linked", lang, name=name)
+    text = s.catalog.bilingual("family-linked", lang, name=name,
+                               english_first=family.reads_phone_english(s.db, user.id, phone))
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=_menu(context, user.id, user.language_code))
 
 
 def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyboardMarkup:
-    """The family's language menu: the phone's language (else their child's) alone on top,
-    every language Puente speaks, English, and 🌐 other languages."""
+    """The family's language menu: the phone's language (English too, for someone who chose
+    none yet; else their child's) alone on top, every language Puente speaks, English, and 🌐
+    other languages."""
     s = context.services
     likely = family.likely_languages(s.db, user_id, phone, s.config.school.languages)
+    if family.reads_phone_english(s.db, user_id, phone_language(context, phone)):
+        likely = ["en", *likely]
     more = keyboards.more_button(s.catalog, user_language(context, user_id, phone),
                                  callbacks.data(callbacks.FAMILY_MORE), english=True)
     return keyboards.language_menu([*likely, *keyboards.home_languages(
@@ -176,7 +181,11 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         await say(update, context, "family-link-unknown")
         return
     code, undo = callbacks.language_choice(cb)
-    before = user_language(context, user.id, user.language_code)
+    # What they read before: English first, on a phone in English (no "↩️" to Somali after
+    # choosing English), else the language Puente spoke to them
+    before = "en" if family.reads_phone_english(
+        s.db, user.id, phone_language(context, user.language_code)) \
+        else user_language(context, user.id, user.language_code)
     # Take the menu's buttons off first: a second tap on it that Telegram sent before the
     # first one's edit (Soomaali, then Hmoob) must change nothing, not change it silently
     if not await spend(query):

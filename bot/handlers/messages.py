@@ -334,8 +334,10 @@ async def teacher_text(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     names = teaching.student_names(s.db, user.id)
     targets = [(r.message_id, s.catalog.plain(
+        "button-answer-family-named" if r.sender else
         "button-answer-family" if r.family else "button-answer-student", lang,
-        name=student_label(names.of(r.student_id), s.catalog, lang))) for r in recent]
+        name=student_label(names.of(r.student_id), s.catalog, lang), sender=r.sender or ""))
+        for r in recent]
     body = s.catalog.render("teacher-text-reply-hint", lang)
     if len(message.text) > relays.MAX_MESSAGE:  # only its beginning could go
         body = Markup(f"{body}\n" + s.catalog.render(
@@ -348,8 +350,9 @@ async def thread(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    who, thread = teacher_answers.student_thread(s.db, user.id, " ".join(context.args or []))
+    who, thread, senders = teacher_answers.student_thread(s.db, user.id,
+                                                          " ".join(context.args or []))
     lang = user_language(context, user.id, user.language_code)
     text = message_views.thread_text(s.catalog, lang, student_label(who, s.catalog, lang),
-                                     thread, s.config.school.timezone)
+                                     thread, s.config.school.timezone, senders)
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)

@@ -12,6 +12,7 @@ from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
     acknowledge,
     arg_text,
+    current_tap,
     decision,
     not_modified,
     remember_spent,
@@ -23,15 +24,18 @@ from bot.chat.replies import (
     tapped,
     user_language,
 )
-from bot.chat.writes import ask_for_message
+from bot.chat.writes import ask_for_message, quiet_until
 from bot.context import PuenteContext
-from bot.presentation import callbacks, keyboards
+from bot.domain.ready_replies import ready_key
+from bot.presentation import callbacks, keyboards, message_views
 from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.i18n import Markup
 from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape
-from bot.services import membership, teaching
+from bot.services import membership, teacher_answers, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
+from bot.services.teacher_answers import Answer
+from bot.translation.translator import Translation
 
 
 def register(app: Application) -> None:
@@ -43,6 +47,7 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
     add(CallbackQueryHandler(write_button, pattern=rf"^{callbacks.WRITE_FAMILY}:"))
     add(CallbackQueryHandler(page_button, pattern=rf"^{callbacks.FAMILIES_PAGE}:"))
+    add(CallbackQueryHandler(ready_button, pattern=rf"^{callbacks.READY_REPLY}:"))
 
 
 async def family(update: Update, context: PuenteContext) -> None:
@@ -139,6 +144,31 @@ async def write_button(update: Update, context: PuenteContext) -> None:
     if tap is None:
         return
     await ask_for_message(update, context, tap[2].int_arg(0))
+
+
+async def ready_button(update: Update, context: PuenteContext) -> None:
+    """Send the tapped ready-made reply, in the family member's language with the English
+    beneath, to the family member whose message the button is under; show what went."""
+    tap = await current_tap(update, context, "ready-sent-already")
+    if tap is None or tap[0].message is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    reply = callbacks.ready_reply(cb)
+    asked, child = teacher_answers.ready_reply_to(s.db, user.id, query.message.message_id,
+                                                  reply)
+    if not await spend(query):  # a double tap: the first one sent it
+        return
+    key, now = ready_key(reply), s.clock()
+    answer = Answer(asked, child, s.catalog.plain(key, "en", name=child), Translation(
+        s.catalog.plain(key, asked.language, name=child), "puente", False))
+    teacher_answers.queue_ready(s.db, answer, reply,
+                                message_views.answer_text(s.catalog, answer), now)
+    context.deliverer.wake()
+    lang = user_language(context, user.id, user.language_code)
+    await send_long(context, user.id, message_views.ready_sent(
+        s.catalog, lang, student_for(context, user.id, asked.student_id, first_name=child,
+                                     lang=lang), answer, quiet_until(context, now)))
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
+from bot.domain.ready_replies import READY_REPLIES
 
 LANGUAGE = "lc"     # lc:<code> | lc:<code>:u   confirm a home language (u: undo a change)
 LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" button)
@@ -41,6 +42,8 @@ PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it sk
 SCHEDULED = "sc"    # sc:<push id> | sc:<push id>:yes | sc:no   a teacher cancels a waiting push
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
 CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card (f: home first)
+READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the family message
+#                                  the button is under (found by that message's id, not data)
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
@@ -214,3 +217,11 @@ def family_hear_data(student_id: int, word_ids: tuple[int, ...]) -> str:
             break
         kept.append(str(word_id))
     return data(FAMILY_HEAR, student_id, "-".join(kept))
+
+
+def ready_reply(cb: Callback) -> str:
+    """The ready-made reply a teacher tapped (rr:<reply>); the message it answers is the one
+    the button is under, never a forgeable id."""
+    if len(cb.args) != 1 or cb.args[0] not in READY_REPLIES:
+        raise ForgedCallbackError("bad ready-made reply button")
+    return cb.args[0]

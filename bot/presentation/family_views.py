@@ -37,7 +37,10 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   catalog.render("family-week-ask", lang, name=child, word=update.explain)
                   if update.explain else  # "mass" is "mas": nothing to explain (playtest)
                   catalog.render("family-week-ask-alike", lang, name=child)]
-    if update.practising or update.learned:  # something to do with the words, at home
+    if update.bad_week:  # "0 of 5" alone left the family with nothing to do (playtest):
+        # the step comes first, in place of the evening routine that assumes practice
+        parts.append(catalog.render("family-week-next-step", lang, name=child))
+    elif update.practising or update.learned:  # something to do with the words, at home
         parts.append(catalog.render("family-week-routine", lang, name=child))
     if update.unchecked and lang != "en":
         parts.append(catalog.render("family-week-unchecked", lang,
@@ -54,6 +57,9 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     lang = update.language
     other = [catalog.render("family-week-other-days", lang, count=update.other_days)] \
         if update.other_days else []
+    if update.card_days:  # cards read with no practice that day: not nothing, not practice
+        other.append(catalog.render("family-week-card-days", lang, name=child,
+                                    count=update.card_days))
     if update.started_today or not (update.out_of or other):  # no day to count yet
         return catalog.render("family-week-first-day", lang, name=child)
     if not update.out_of:  # started on a weekend, and practised on it

@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.checks import WordRef
 from bot.domain.language import LANGUAGES, Capability, is_rtl
+from bot.domain.ready_replies import READY_REPLIES, ready_key
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, language_name
 from bot.services.previews import Page
@@ -162,6 +163,14 @@ def family_listen(catalog: Catalog, lang: str, student_id: int,
     return rows([InlineKeyboardButton(catalog.plain("button-family-listen", lang),
                                       callback_data=callbacks.family_hear_data(student_id,
                                                                                word_ids))], 1)
+
+
+def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMarkup:
+    """The ready-made replies under a family message no model can answer in its language,
+    one a row, each in the teacher's language (`lang`) naming the child."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        "💬 " + catalog.plain(ready_key(reply), lang, name=child),
+        callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in READY_REPLIES])
 
 
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:

@@ -98,7 +98,7 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
                                     language=teacher_language(relay.written)))
     if relay.thanks:  # it still may be answered, but nobody waits for one
         parts.append(catalog.render("relay-thanks", lang))
-    parts += _how_to_answer(catalog, lang, relay)
+    parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
     return Markup("\n".join(parts))
 
 
@@ -109,16 +109,42 @@ def _emoji_from(catalog: Catalog, lang: str, who: Asker, name: str, sender: str)
     return catalog.render(f"relay-{who.role}-emoji", lang, name=name)
 
 
-def _how_to_answer(catalog: Catalog, lang: str, relay: Relay) -> list[Markup]:
+def _how_to_answer(catalog: Catalog, lang: str, relay: Relay, family: bool = False
+                   ) -> list[Markup]:
     """How to answer. The answer goes back in their language only when this machine can
     translate into it; otherwise as the teacher writes it (not necessarily English: playtest
     10), which the teacher reads on a line of its own before answering, with what to do about
-    it: a teacher told only after sending had already answered in long English (playtest)."""
+    it: a teacher told only after sending had already answered in long English (playtest);
+    and, to a `family` member, the ready-made replies Puente has in their language."""
     language = teacher_language(relay.language)
     if relay.answer_in == relay.language:
         return [catalog.render("relay-how", lang, language=language)]
-    return [catalog.render("relay-cannot-translate", lang, language=language),
+    offer = [catalog.render("relay-ready-offer", lang, language=language)] \
+        if family and offers_ready(catalog, relay) else []
+    return [catalog.render("relay-cannot-translate", lang, language=language), *offer,
             catalog.render("relay-how-as-written", lang)]
+
+
+def offers_ready(catalog: Catalog, relay: Relay) -> bool:
+    """Whether a family message comes with ready-made replies: no model translates into the
+    family's language, and Puente has its own messages in it (a Somali grandfather reads
+    none of the teacher's English; playtest)."""
+    return relay.answer_in != relay.language and relay.language != "en" \
+        and relay.language in catalog.languages and not relay.thanks  # thanks want no answer
+
+
+def ready_sent(catalog: Catalog, lang: str, name: str, answer: Answer,
+               later: str | None) -> Markup:
+    """What the teacher reads after a ready-made reply: to whom it went, in which language,
+    exactly what was sent and the English beneath, and when it goes out in quiet hours."""
+    parts = [catalog.render("ready-sent", lang, name=name,
+                            language=teacher_language(answer.asked.language))]
+    if answer.translation is not None:
+        parts.append(quote(answer.translation.text))
+    parts.append(quote(answer.original))
+    if later is not None:
+        parts.append(catalog.render("answer-queued-quiet", lang, time=later))
+    return Markup("\n".join(parts))
 
 
 def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
@@ -131,7 +157,8 @@ def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
     if relay.answer_in == relay.language:
         how = [catalog.render("relay-voice", lang, language=teacher_language(relay.answer_in))]
     else:  # no model: the answer goes as the teacher writes it, not "in English"
-        how = [catalog.render("relay-voice-note", lang), *_how_to_answer(catalog, lang, relay)]
+        how = [catalog.render("relay-voice-note", lang),
+               *_how_to_answer(catalog, lang, relay, who.role == FAMILY)]
     return Markup("\n".join([_from(catalog, lang, who, name, spoken, sender), *about, *how]))
 
 
@@ -252,19 +279,24 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
 
 
 def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],
-                tz: tzinfo) -> Markup:
+                tz: tzinfo, senders: dict[int, str] | None = None) -> Markup:
     """A teacher's view of one student's thread: who wrote and when, never what (Puente
     keeps no text; the words are in the teacher's own chat), the language each message was
     written in, how each answer reached its reader (in their language by machine translation,
     or as the teacher wrote it), and what waits for an answer (a message that was only thanks
-    waits for none). A message from before Puente kept its language says none."""
+    waits for none). A message from before Puente kept its language says none. A family
+    member is named by first name where it is known (`senders`, by Telegram id)."""
     if not thread:
         return catalog.render("thread-none", lang, name=name)
     lines = [catalog.render("thread-header", lang, name=name)]
     for message in thread:
         date = message.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         if message.direction == ASK:
-            lines.append(_thread_ask(catalog, lang, message, date))
+            lines.append(_thread_ask(catalog, lang, message, date,
+                                     (senders or {}).get(message.asker_id)))
+        elif message.ready:  # Puente's own words in their language: no machine, no English
+            lines.append(catalog.render("thread-line-ready", lang, date=date,
+                                        language=teacher_language(message.language)))
         elif message.started:  # the teacher wrote first: nobody waits for anything
             lines.append(catalog.render("thread-line-started", lang, date=date,
                                         language=teacher_language(message.language)))
@@ -273,11 +305,14 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
     return Markup("\n".join(lines))
 
 
-def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str) -> Markup:
-    """A family's or student's message in /thread: when, who, the language it was written in
-    (else, from before, the writer's), and whether it waits for an answer."""
-    who = catalog.plain("thread-who-family" if message.asker_role == FAMILY
-                        else "thread-who-student", lang)
+def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str,
+                sender: str | None = None) -> Markup:
+    """A family's or student's message in /thread: when, who (a family member by first name,
+    `sender`, where known), the language it was written in (else, from before, the
+    writer's), and whether it waits for an answer."""
+    family = message.asker_role == FAMILY
+    who = catalog.plain("thread-who-family-named", lang, sender=sender) if family and sender \
+        else catalog.plain("thread-who-family" if family else "thread-who-student", lang)
     key, language = ("thread-line-ask-written", message.written) if message.written else \
         ("thread-line-ask", message.language)
     line = catalog.render(key, lang, date=date, who=who, language=teacher_language(language))

@@ -149,6 +149,8 @@ def _member_entries(catalog: Catalog, lang: str, links: list[FamilyListing],
     for link in links:
         who = student_label(names.of(link.student_id, class_id, numbered=True,
                                      first_name=link.student_name), catalog, lang)
+        if link.first_name:  # "Awoowe · Hodan #1": a grandfather told from a cousin
+            who = f"{link.first_name} · {who}"
         language = shown[link.family_id]
         seen[link.student_id, language] += 1
         if alike[link.student_id, language] > 1:  # two caregivers of one child, one language

@@ -67,9 +67,10 @@ class LinkOpened:
 
 
 def use_link(db: Database, user_id: int, payload: str, now: datetime,
-             phone: str | None = None) -> LinkOpened:
-    """Link the family member who opened the link to its student; until they choose a
-    language, their `phone`'s (one Puente has messages in) is kept as theirs."""
+             phone: str | None = None, first_name: str | None = None) -> LinkOpened:
+    """Link the family member who opened the link to its student, with their `first_name`
+    (so the teacher tells them apart); until they choose a language, their `phone`'s (one
+    Puente has messages in) is kept as theirs."""
     code = payload.removeprefix(FAMILY_PREFIX)
     link = families.get_link(db, code)
     if link is None:
@@ -84,7 +85,7 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
         return LinkOpened(name, already=True) if families.is_linked(db, user_id, user_id) \
             else LinkOpened(name, own=code)
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
-                               provisional=phone):
+                               provisional=phone, first_name=first_name):
         raise FamilyLinkError(prompt_key="family-link-used")
     return LinkOpened(_first_name(db, link.student_id))
 
@@ -141,6 +142,15 @@ def likely_languages(db: Database, user_id: int, phone_language: str | None,
                              *(c.language for c in children if c)], school)
 
 
+def reads_phone_english(db: Database, user_id: int, phone: str | None) -> bool:
+    """Whether a family member's phone is in English and they have no language of their own
+    yet (chosen, kept, or written in): their welcome and language menu put English first, not
+    their child's language (a cousin who reads English got Somali first, then "↩️ Ku noqo af
+    Soomaali" after choosing English; playtest)."""
+    return phone == "en" and families.own_language(db, user_id) is None \
+        and people.get_student(db, user_id) is None
+
+
 def keep_phone_language(db: Database, user_id: int, phone: str | None) -> None:
     """A family member linked before their phone's language was kept at link time, who has
     no language yet (chosen, kept, or written in): keep their phone's (one Puente has messages
@@ -152,6 +162,7 @@ def keep_phone_language(db: Database, user_id: int, phone: str | None) -> None:
 
 
 is_family = families.is_family
+remember_name = families.set_first_name  # refreshed by each message they write
 linked_children = families.linked_children
 set_updates = families.set_updates
 LinkedChild = families.LinkedChild
@@ -289,6 +300,13 @@ class FamilyUpdate:
     explain: str | None = None                 # the word to ask the child to explain (None:
     #                                            every word practised reads as theirs)
     word_ids: tuple[int, ...] = ()             # the words named, practised first (for 🔊)
+    card_days: int = 0                         # days she only read new cards (no practice)
+
+    @property
+    def bad_week(self) -> bool:
+        """Practised on one day or none: the update then says what to do next (playtest: a
+        family told "0 of 5" was given no step to take)."""
+        return not self.started_today and self.days + self.other_days <= 1
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
@@ -310,6 +328,9 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
         school = school_days_from(first, end, holidays)
+        cards = {m.astimezone(tz).date() for m in families.cards_read_since(
+            db, row.student_id, now - timedelta(days=WEEK + 1))}
+        card_days = {day for day in cards if first <= day <= end} - studied
         mastered = words_by_id(
             db, study.mastered_since(db, row.student_id, now - timedelta(days=7)))
         shown, explain = _practising(
@@ -320,7 +341,8 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     learned, practising, row.student_id, len(studied & school),
                                     since, len(school), len(studied - school),
                                     unchecked or unchecked_too, started >= today, explain,
-                                    tuple(w.id for w in [*shown, *mastered][:HEARD])))
+                                    tuple(w.id for w in [*shown, *mastered][:HEARD]),
+                                    len(card_days)))
     return updates
 
 

@@ -136,11 +136,15 @@ def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
     return first
 
 
+Rows = list[list[list[str]]]  # an outbox row's keyboard: [[label, callback data], ...] per row
+
+
 def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
-                now: datetime) -> int:
-    """Queue the message for each teacher (teacher id -> rendered text) through the outbox,
-    so it waits out quiet hours and survives a restart; the thread learns each relay's id
-    when it is delivered. A family member's language note still booked goes first."""
+                now: datetime, rows: dict[int, Rows] | None = None) -> int:
+    """Queue the message for each teacher (teacher id -> rendered text, and its buttons in
+    `rows`: ready-made replies) through the outbox, so it waits out quiet hours and survives
+    a restart; the thread learns each relay's id when it is delivered. A family member's
+    language note still booked goes first."""
     with db.atomic():
         if who.role == threads.FAMILY:
             notes.hurry_language_notes(db, who.user_id, now)
@@ -152,6 +156,7 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
             # One message for the teacher, standing in each twin's thread ("shared")
             outbox.enqueue(db, None, teacher_id, "relay",
                            {"text": text, "buttons": [], "forget": True,
+                            "rows": (rows or {}).get(teacher_id, []),
                             "thread_id": thread_id, "shared": shared,
                             "student_id": relay.child.student_id}, now, now)
     return len(texts)

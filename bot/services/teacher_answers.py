@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
+from bot.domain.ready_replies import READY_REPLIES
 from bot.services import teaching
 from bot.services.message_languages import in_their_language
 from bot.store import families, outbox, people, threads
@@ -72,6 +73,54 @@ def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:
     with db.atomic():
         answer_id = threads.add_answer(db, answer.asked, now, answer.written, answer.machine)
         # The deliverer notes the answer's id in their chat: a reply to it finds the child.
+        return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
+                              {"text": text, "buttons": [], "forget": True,
+                               "student_id": answer.asked.student_id, "answer_id": answer_id},
+                              now, now)
+
+
+class ReadyButtonError(PuenteError):
+    """A ready-made reply button that is none of ours, or under no family message of this
+    teacher's (forged, or from before retention forgot it): nothing is sent."""
+
+    prompt_key = "button-stale"
+
+
+class ReadySentError(PuenteError):
+    """A ready-made reply was sent to this message already: each gets one (a double tap, or a
+    forged second one)."""
+
+    prompt_key = "ready-sent-already"
+
+
+def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: str
+                   ) -> tuple[ThreadMessage, str]:
+    """The family message (by its relay's id in this teacher's chat, so only the teacher who
+    received it) that a ready-made reply answers, and the child's first name; refused for a
+    reply we never offered, a student's message, or a family member unlinked or gone."""
+    if reply not in READY_REPLIES:
+        raise ReadyButtonError(reply)
+    asked = threads.relayed(db, teacher_id, relay_message_id)
+    if asked is None:
+        gone = threads.gone_relay(db, teacher_id, relay_message_id)
+        if gone is not None:
+            raise AnswerGoneError(prompt_key=f"answer-gone-{gone}")
+        raise ReadyButtonError(relay_message_id)
+    if asked.asker_role != FAMILY:
+        raise ReadyButtonError(relay_message_id)
+    if not families.is_linked(db, asked.asker_id, asked.student_id):
+        raise AnswerGoneError()
+    student = people.get_student(db, asked.student_id)
+    return asked, student.first_name if student else ""
+
+
+def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime) -> int:
+    """Send a ready-made reply (rendered `text`) to the family member, once per message: the
+    thread notes which one, and the outbox waits out quiet hours."""
+    with db.atomic():
+        if not threads.mark_ready(db, answer.asked.id, reply):
+            raise ReadySentError()
+        answer_id = threads.add_answer(db, answer.asked, now, "en", False, ready=reply)
         return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
                               {"text": text, "buttons": [], "forget": True,
                                "student_id": answer.asked.student_id, "answer_id": answer_id},
@@ -144,12 +193,15 @@ class Relayed:
     message_id: int
     student_id: int
     family: bool  # from a family member (else from the student)
+    sender: str | None = None  # a family member's first name (None: not known)
 
 
 def recent_relays(db: Database, teacher_id: int, now: datetime) -> list[Relayed]:
     """The newest message from each family member or student relayed to this teacher in the
     last week, newest first (at most MAX_OFFERED): what a typed answer may be meant for."""
-    return [Relayed(message_id, m.student_id, m.asker_role == FAMILY)
+    return [Relayed(message_id, m.student_id, m.asker_role == FAMILY,
+                    families.member_names(db, m.student_id).get(m.asker_id)
+                    if m.asker_role == FAMILY else None)
             for message_id, m in threads.latest_relays(db, teacher_id, now - RECENT_RELAYS,
                                                        MAX_OFFERED)]
 
@@ -165,9 +217,10 @@ last_contact = threads.last_contact  # when a family member and a teacher last w
 
 
 def student_thread(db: Database, teacher_id: int, who: str
-                   ) -> tuple[teaching.StudentName, list[ThreadMessage]]:
-    """One student of the teacher's classes (as the teacher tells them apart) and their thread
-    with this teacher, oldest first."""
+                   ) -> tuple[teaching.StudentName, list[ThreadMessage], dict[int, str]]:
+    """One student of the teacher's classes (as the teacher tells them apart), their thread
+    with this teacher, oldest first, and the first names of the family members in it."""
     row, _ = teaching.find_student(db, teacher_id, who, "/thread")
     return teaching.name_of(db, teacher_id, row.student_id), [
-        m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id]
+        m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id], \
+        families.member_names(db, row.student_id)

@@ -44,7 +44,8 @@ def get_link(db: Database, code: str) -> FamilyLinkRow | None:
 
 
 def claim_link(db: Database, code: str, user_id: int, student_id: int, now: datetime,
-               max_uses: int = 1, provisional: str | None = None) -> bool:
+               max_uses: int = 1, provisional: str | None = None,
+               first_name: str | None = None) -> bool:
     """Link the family member with one of the link's `max_uses` places (a caregiver who is
     already linked takes none), remembering which link they opened; False when every place
     is taken or the link was cancelled. Until they choose a language, the link keeps their
@@ -62,14 +63,31 @@ def claim_link(db: Database, code: str, user_id: int, student_id: int, now: date
         # first child's /deleteme, and when a teacher unlinked them. One who has not chosen
         # keeps the language they are first spoken to in (their phone's), so that the weekly
         # update and every later message use it too, not their child's (playtest H1)
+        # Their first name, as Telegram gives it (a teacher tells a grandfather from a cousin)
         db.execute("INSERT INTO families (telegram_id, student_id, linked_at, link_code, "
-                   "language) VALUES (:user, :student, :now, :code, coalesce("
+                   "language, first_name) VALUES (:user, :student, :now, :code, coalesce("
                    "(SELECT language FROM family_languages WHERE telegram_id = :user), "
-                   + _PROVISIONAL + ", :provisional)) "
-                   "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1",
+                   + _PROVISIONAL + ", :provisional), :name) "
+                   "ON CONFLICT(telegram_id, student_id) DO UPDATE SET updates_on = 1, "
+                   "first_name = coalesce(excluded.first_name, first_name)",
                    {"user": user_id, "student": student_id, "now": stamp(now), "code": code,
-                    "provisional": provisional})
+                    "provisional": provisional, "name": first_name or None})
     return True
+
+
+def set_first_name(db: Database, user_id: int, first_name: str) -> None:
+    """Refresh a family member's first name on each of their links (from the message they
+    just wrote: they may have changed it in Telegram)."""
+    if first_name:
+        db.execute("UPDATE families SET first_name = ? WHERE telegram_id = ? "
+                   "AND first_name IS NOT ?", [first_name, user_id, first_name])
+
+
+def member_names(db: Database, student_id: int) -> dict[int, str]:
+    """The first names of a student's family members, by Telegram id (those known)."""
+    rows = db.execute("SELECT telegram_id, first_name FROM families WHERE student_id = ? "
+                      "AND first_name IS NOT NULL", [student_id]).fetchall()
+    return {r[0]: r[1] for r in rows}
 
 
 def is_family(db: Database, user_id: int) -> bool:
@@ -213,4 +231,11 @@ def answered_since(db: Database, student_id: int, since: datetime) -> list[datet
     """When the student answered anything since `since` (the days they practised)."""
     rows = db.execute("SELECT answered_at FROM attempts WHERE student_id = ? "
                       "AND answered_at >= ?", [student_id, stamp(since)]).fetchall()
+    return [parse(r[0]) for r in rows]
+
+
+def cards_read_since(db: Database, student_id: int, since: datetime) -> list[datetime]:
+    """When the student first read each word's card since `since` (days she opened cards)."""
+    rows = db.execute("SELECT shown_at FROM mastery WHERE student_id = ? AND shown_at >= ?",
+                      [student_id, stamp(since)]).fetchall()
     return [parse(r[0]) for r in rows]

@@ -23,6 +23,7 @@ class FamilyListing:
     link_code: str | None = None       # the link they opened (None: linked before links were kept)
     likely: str | None = None          # not chosen: their phone's, written in, the child's
     updates_on: bool = True            # False: they stopped the weekly updates (/stop)
+    first_name: str | None = None      # theirs, as Telegram gave it (None: not known)
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,12 @@ _FAMILY = ("SELECT f.id, f.telegram_id, s.id, s.first_name, (SELECT l.language F
            "family_languages l WHERE l.telegram_id = f.telegram_id), f.linked_at, "
            "f.link_code, coalesce(f.language, " + wrote_in_sql("f.telegram_id") +
            ", s.language), "
-           "f.updates_on FROM families f JOIN students s ON s.id = f.student_id ")
+           "f.updates_on, f.first_name FROM families f JOIN students s ON s.id = f.student_id ")
 
 
 def _family(r: tuple[Any, ...]) -> FamilyListing:
-    return FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6], r[7], bool(r[8]))
+    return FamilyListing(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6], r[7], bool(r[8]),
+                         r[9] or None)
 
 
 def class_families(db: Database, class_id: int) -> list[FamilyListing]:

@@ -715,6 +715,19 @@ CREATE INDEX idx_thread_relay ON thread_messages(teacher_id, relay_message_id)
 """)
 
 
+@migrations(name="0040_ready_replies_and_family_names")
+def ready_replies_and_family_names(db: Database) -> None:
+    """A family message's ready-made reply (one of Puente's own texts, by its id: no words of
+    anyone's) on its thread row, so it is sent once and /thread names it; and a family
+    member's first name on their link, as Telegram gives it (kept as a student's first name
+    is, refreshed by each message they write, deleted with the link), so /families, its
+    buttons and /thread tell a grandfather from a cousin."""
+    _run(db, """
+ALTER TABLE thread_messages ADD COLUMN ready TEXT;
+ALTER TABLE families ADD COLUMN first_name TEXT
+""")
+
+
 @migrations(name="0041_word_frame")
 def word_frame(db: Database) -> None:
     """A pack word's own sentence frame ("___ is matter."), for levels 1-2 where the part of

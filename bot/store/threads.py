@@ -37,6 +37,7 @@ class ThreadMessage:
     written: str | None = None  # the language it was written in (None: not known, or older)
     machine: bool | None = None  # an answer sent as a machine translation (None: older)
     started: bool = False  # a teacher's message that answers nothing: they wrote first
+    ready: str | None = None  # a ready-made reply (its id): sent to this message, or this is one
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,13 @@ class Recipient:
 
 
 _COLUMNS = ("id, student_id, teacher_id, asker_id, asker_role, direction, language, "
-            "created_at, answered_at, thanks, written, machine, started")
+            "created_at, answered_at, thanks, written, machine, started, ready")
 
 
 def _message(r: tuple[Any, ...]) -> ThreadMessage:
     return ThreadMessage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], parse(r[7]),
                          parse(r[8]) if r[8] else None, bool(r[9]), r[10] or None,
-                         None if r[11] is None else bool(r[11]), bool(r[12]))
+                         None if r[11] is None else bool(r[11]), bool(r[12]), r[13] or None)
 
 
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
@@ -95,10 +96,10 @@ def set_answer_message(db: Database, answer_id: int, answer_message_id: int) -> 
 
 
 def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str | None = None,
-               machine: bool | None = None) -> int:
-    """Record the teacher's answer to one message (the language it was `written` in, and
-    whether it went as a `machine` translation into the asker's language) and mark the
-    message answered."""
+               machine: bool | None = None, ready: str | None = None) -> int:
+    """Record the teacher's answer to one message (the language it was `written` in, whether
+    it went as a `machine` translation into the asker's language, or which `ready`-made
+    reply it was) and mark the message answered."""
     # One relay may stand in several children's threads (twins): answered in each.
     db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ? "
                "OR (direction = ? AND (teacher_id, relay_message_id) = (SELECT teacher_id, "
@@ -106,10 +107,17 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
                [stamp(now), asked.id, ASK, asked.id])
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
-        "language, created_at, written, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "language, created_at, written, machine, ready) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [asked.student_id, asked.teacher_id, asked.asker_id, asked.asker_role, ANSWER,
-         asked.language, stamp(now), written, None if machine is None else int(machine)])
+         asked.language, stamp(now), written, None if machine is None else int(machine), ready])
     return cursor.lastrowid or 0
+
+
+def mark_ready(db: Database, asked_id: int, reply: str) -> bool:
+    """Note that a ready-made reply answers this message; False when one already did (a
+    second tap, a forged one: each message gets one)."""
+    return db.execute("UPDATE thread_messages SET ready = ? WHERE id = ? AND direction = ? "
+                      "AND ready IS NULL", [reply, asked_id, ASK]).rowcount == 1
 
 
 def add_started(db: Database, student_id: int, teacher_id: int, family_id: int,

@@ -175,11 +175,15 @@ async def test_a_haitian_phone_sees_kreyol_on_top_english_and_other_languages(
     assert "weekly update in English" in welcome
 
 
-async def test_an_english_phone_sees_the_childs_language_on_top(chat: Chat) -> None:
+async def test_an_english_phone_sees_english_on_top_then_the_childs_language(
+        chat: Chat) -> None:
+    """Their phone's language first, as for every phone Puente speaks (a cousin who reads
+    English got Somali first; playtest), the child's right after it."""
     await join_and_confirm(chat, chat.user(lang="so"), lang="so")
     dad = chat.user(2001, "Abdi", lang="en")
     calls = await chat.send(dad, f"/start {await family_link(chat)}")
-    assert next(c for c in calls if c.buttons).buttons[0] == ("Soomaali", "fa:so")
+    assert next(c for c in calls if c.buttons).buttons[:2] == [("English", "fa:en"),
+                                                               ("Soomaali", "fa:so")]
 
 
 async def test_now_on_the_day_the_child_joined_says_she_just_started(chat: Chat) -> None:

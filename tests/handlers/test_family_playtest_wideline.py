@@ -58,7 +58,19 @@ async def test_the_teacher_tells_the_grandmother_from_the_uncle_by_their_first_n
     assert hers.startswith("✉️ From Mirlande (<b>Ana</b>'s family), written in Haitian Creole:")
     assert his.startswith("✉️ From Jean &lt;Tonton&gt; &amp; co (<b>Ana</b>'s family), written "
                           "in French:")  # what a person typed is escaped
-    # Read from each message, never stored: no table holds a first name of theirs
+    # Kept on their link (as a student's first name is), so /families and its buttons name
+    # them too (playtest: "Hodan #1 · Somali" twice), escaped
+    calls = await chat.send(teacher(chat), "/families")
+    assert "• Mirlande · Ana #1 · Haitian Creole" in texts(calls)
+    assert "Jean &lt;Tonton&gt; &amp; co · " in texts(calls)
+    assert "✉️ Write: Mirlande · Ana #1 · Haitian Creole" in [label for label, _ in buttons(calls)]
+    # refreshed by each message (she renamed herself in Telegram), and deleted with her data
+    renamed = chat.user(GRANDMOTHER, "Grann Mirlande", "ht")
+    await chat.send(renamed, "/ask Mèsi!")
+    assert "• Grann Mirlande · " in texts(await chat.send(teacher(chat), "/families"))
+    await chat.deliver()
+    await chat.send(renamed, "/deleteme")
+    await chat.tap(renamed, callbacks.data(callbacks.DELETE, "yes"))
     await chat.deliver()
     for table in chat.db.table_names():
         assert "Mirlande" not in str(list(chat.db.execute(f"SELECT * FROM [{table}]"))), table
@@ -80,7 +92,8 @@ async def test_the_teacher_reads_that_the_answer_cannot_be_translated_before_ans
     await chat.send(grandmother, "/ask Mwen pa li angle. Kijan li ap fè?")
     [relayed] = await to_teacher(chat)
     lines = relayed.split("\n")
-    assert lines[-2] == ("⚠️ No Haitian Creole translation here: your answer goes exactly as you "
+    assert lines[-2].startswith("Or tap a ready-made reply: Puente sends it in Haitian Creole")
+    assert lines[-3] == ("⚠️ No Haitian Creole translation here: your answer goes exactly as you "
                          "write it. Use short, simple English, or ask someone who speaks Haitian "
                          "Creole to help.")
     assert "Haitian Creole" not in lines[-1]  # said once, on its own line

@@ -43,7 +43,8 @@ async def family_member(chat: Chat, user_id: int = MOTHER, lang: str = "es") -> 
 
 async def tap_write(chat: Chat) -> list[Any]:
     listing = await chat.send(rivera(chat), "/families")
-    write = next(d for label, d in buttons(listing) if label.startswith("✉️ Write: Ana #1"))
+    write = next(d for label, d in buttons(listing)
+                 if label.startswith("✉️ Write: ") and " · Ana #1 · " in label)
     return await chat.tap(rivera(chat), write)
 
 

@@ -464,7 +464,7 @@ async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: 
     await chat.deliver()
     listing = texts(await chat.send(teacher(chat), "/thread Ana"))
     lines = listing.split("\n")[1:]
-    assert len(lines) == 3 and lines[0].endswith("✉️ a family member, written in Spanish")
+    assert len(lines) == 3 and lines[0].endswith("✉️ Rosa, a family member, written in Spanish")
     # no model on this computer: the Spanish-speaking mother read the teacher's English
     assert lines[1].endswith("↩️ your answer, written in English · sent as you wrote it")
     assert "the student, written in English" in lines[2] and "waiting" in lines[2]
@@ -481,7 +481,7 @@ async def test_thread_rows_from_before_languages_were_kept_still_list(chat: Chat
     chat.db.execute("UPDATE thread_messages SET written = NULL, machine = NULL")  # as migrated
     lines = texts(await chat.send(teacher(chat), "/thread Ana")).split("\n")[1:]
     assert [line.split(" · ", 1)[1] for line in lines] == [
-        "✉️ a family member, in Spanish", "↩️ your answer"]  # no "written in", no "sent"
+        "✉️ Rosa, a family member, in Spanish", "↩️ your answer"]  # no "written in", no "sent"
 
 
 async def test_line_breaks_survive_asking_and_announcing(chat: Chat) -> None:

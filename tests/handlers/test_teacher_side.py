@@ -112,10 +112,10 @@ async def test_families_shows_roster_numbers_not_list_positions(chat: Chat) -> N
     await link_family(chat, "3", "es")
     calls = await chat.send(rivera(chat), "/families")
     listing = texts(calls)
-    assert "• Ana #3 · Spanish · linked 2026-09-14" in listing
+    assert "• Mirlande · Ana #3 · Spanish · linked 2026-09-14" in listing  # who, too
     assert "1. Ana" not in listing  # never a position that reads like Ana #1
     assert [label for label, data in buttons(calls) if data.startswith("fu:")] == [
-        "Unlink: Ana #3 · Spanish"]
+        "Unlink: Mirlande · Ana #3 · Spanish"]
 
 
 # --- 2. a teacher's answer typed without Telegram's reply ------------------------------------
@@ -129,7 +129,7 @@ async def test_an_answer_typed_without_reply_says_how_and_offers_to_send_it(chat
     text = texts(offer)
     assert "Tap /words" not in text and "swipe left" in text
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
-    assert buttons(offer) == [("✉️ Send to Ana #3's family member", f"ah:{relay_id}"),
+    assert buttons(offer) == [("✉️ Send to Mirlande (Ana #3's family)", f"ah:{relay_id}"),
                               ("Don't send", "ah:no")]  # ids only, never the text
     assert "will be sent" in texts(await chat.tap(rivera(chat), f"ah:{relay_id}"))
     to_mother = [c.text for c in await chat.deliver() if c.chat_id == MOTHER]

@@ -65,16 +65,16 @@ async def test_the_teachers_thread_says_a_thank_you_needs_no_answer_and_a_questi
     await chat.deliver()
     listing = texts(await chat.send(rivera(chat), "/thread Woodly"))
     assert thread_lines(listing) == [
-        "✉️ a family member, written in Haitian Creole",
+        "✉️ Manman, a family member, written in Haitian Creole",
         "↩️ your answer, written in English · sent as you wrote it",  # no ht model here
-        f"✉️ a family member, written in Haitian Creole {NO_ANSWER}"]
+        f"✉️ Manman, a family member, written in Haitian Creole {NO_ANSWER}"]
     assert "⏳" not in listing
     chat.clock.advance(minutes=5)
     await reply(chat, mother, "Mèsi! Èske li gen devwa pou demen?", answer)  # thanks, and asks
     await chat.deliver()
     assert thread_lines(texts(await chat.send(rivera(chat), "/thread Woodly")))[2:] == [
-        f"✉️ a family member, written in Haitian Creole {NO_ANSWER}",
-        f"✉️ a family member, written in Haitian Creole {WAITING}"]
+        f"✉️ Manman, a family member, written in Haitian Creole {NO_ANSWER}",
+        f"✉️ Manman, a family member, written in Haitian Creole {WAITING}"]
     kept = [str(cell) for row in chat.db.execute("SELECT * FROM thread_messages") for cell in row]
     assert not any("Mèsi" in cell for cell in kept)  # a flag, never the words
 
@@ -133,7 +133,7 @@ async def test_thanks_with_a_question_is_a_normal_message_that_waits_for_an_answ
     relayed = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert len(relayed) == 1 and "thank-you" not in relayed[0]
     assert thread_lines(texts(await chat.send(rivera_en(chat), "/thread Ana"))) == [
-        f"✉️ a family member, written in English {WAITING}"]
+        f"✉️ Family2001, a family member, written in English {WAITING}"]
 
 
 async def test_ask_with_a_thank_you_passes_it_on_at_once(chat: Chat) -> None:

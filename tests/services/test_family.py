@@ -281,3 +281,31 @@ def test_a_child_who_started_yesterday_has_not_just_started_today(
     text = family_update_text(update, catalog)
     assert "just started" not in text
     assert "Ana practised on 0 of 1 school day since starting." in text
+
+
+def test_a_week_with_one_practice_day_tells_the_family_what_to_do_next(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Playtest (Hodan's grandfather): "0 of 5" alone gave the family no step to take."""
+    enrol_student(db, START)
+    linked(db, 2001, "en")
+    _practised_on(db, SCHOOL_DAYS[-1:])  # Thursday only
+    [bad] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    assert "👉 Next step: ask Ana to open Puente and tap /words" in family_update_text(bad,
+                                                                                     catalog)
+    _practised_on(db, SCHOOL_DAYS[-2:-1])  # and Wednesday: a second day, no step needed
+    [better] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    assert "Next step" not in family_update_text(better, catalog)
+
+
+def test_days_she_only_read_new_cards_are_counted_apart_from_practice(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, START)
+    linked(db, 2001, "so")
+    monday = datetime.combine(FRIDAY - timedelta(days=4), time(18), TZ).astimezone(UTC)
+    read_words(db, monday)  # Monday: she opened her cards and answered nothing
+    _practised_on(db, SCHOOL_DAYS[-1:])  # Thursday: practice, not a card day
+    [update] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    assert (update.days, update.card_days) == (1, 1)
+    text = family_update_text(update, catalog)
+    assert "Maalmaha Ana kaararka erayada cusub oo keliya akhriyey: 1" in text
+    assert "👉 Tallaabada xigta: Ana ka codso" in text  # in the family's language

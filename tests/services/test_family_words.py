@@ -4,6 +4,7 @@ the family's own word, and a short home routine says what to do with the words."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -60,9 +61,13 @@ def test_when_every_word_reads_as_theirs_nobody_is_asked_to_explain_one(
 def test_the_update_gives_one_short_home_routine(db: Database, school_class: people.ClassInfo,
                                                  catalog: Catalog, lang: str,
                                                  routine: str) -> None:
-    text = family_update_text(grandmother_reads(db, ["prey"], lang), catalog)
+    week = replace(grandmother_reads(db, ["prey"], lang), days=3)  # a week she practised
+    text = family_update_text(week, catalog)
     assert routine in text.split("\n")
     assert len(routine) < 110
+    # a week with one practice day or none gives the next step in its place (playtest)
+    bad = family_update_text(replace(week, days=1), catalog)
+    assert routine not in bad and "👉" in bad
 
 
 def test_the_update_carries_the_ids_of_the_words_it_names(

@@ -68,7 +68,7 @@ async def test_spanish_question_reaches_the_teacher_in_english_and_the_reply_com
     assert translator.stats.engine_calls == 2  # one each way
     assert chat.db["translations"].count == 0  # people's messages never enter the memory
     lines = texts(await chat.send(teacher(chat), "/thread Ana")).split("\n")[1:]
-    assert lines[0].endswith("✉️ a family member, written in Spanish")
+    assert lines[0].endswith("✉️ Family2001, a family member, written in Spanish")
     assert lines[1].endswith(
         "↩️ your answer, written in English · sent in Spanish (machine translation)")
 

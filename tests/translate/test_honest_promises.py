@@ -66,9 +66,11 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
                             "vini isit la, jan pwofesè a ekri l la.")  # no en->ht model
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     # Before answering (playtest: told only after sending), on a line of its own, with what to do
-    assert relayed.split("\n")[-2:] == [
+    assert relayed.split("\n")[-3:] == [
         "⚠️ No Haitian Creole translation here: your answer goes exactly as you write it. Use "
         "short, simple English, or ask someone who speaks Haitian Creole to help.",
+        "Or tap a ready-made reply: Puente sends it in Haitian Creole (translated by people), "
+        "your English beneath.",
         "Reply to this message (swipe left on it) to answer. Nobody sees anyone's Telegram "
         "account."]
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]

@@ -1,0 +1,12 @@
+"""Ready-made replies: a few short answers Puente has written, by people, in every language it
+speaks, for a teacher whose answer no model can translate into the family's language (a
+Somali grandfather cannot read the English). Each is a prompt key; the order is the buttons'."""
+
+from __future__ import annotations
+
+READY_REPLIES = ("call", "daily", "interpreter", "well", "school")
+
+
+def ready_key(reply: str) -> str:
+    """The prompt key of one ready-made reply ("call" -> "ready-call")."""
+    return f"ready-{reply}"

@@ -1,0 +1,134 @@
+"""Playtest (Hodan's grandfather reads Somali and no English; no Somali model here; her cousin's
+phone is in English). The teacher's English answer was useless to him: under a family message
+no model can answer in its language, the teacher gets a few ready-made replies Puente has in
+that language; a tap sends one to that family member, in Somali with the English beneath,
+once. The cousin got Somali first. /families named neither of them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.presentation import callbacks
+from bot.services import teacher_answers
+from bot.services.teacher_answers import Answer
+from tests.clock import START
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+
+GRANDFATHER = 2001
+WELL = callbacks.data(callbacks.READY_REPLY, "well")
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def link(chat: Chat, user_id: int, first_name: str, lang: str) -> dict[str, Any]:
+    made = texts(await chat.send(teacher(chat), "/family Hodan"))
+    person = chat.user(user_id, first_name, lang)
+    await chat.send(person, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await chat.deliver()  # the teacher's note about a new language
+    return person
+
+
+async def grandfather_asks(chat: Chat) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Hodan (Somali) joins, her grandfather links in Somali and writes: the teacher's copy."""
+    await join_and_confirm(chat, chat.user(name="Hodan", lang="so"), lang="so")
+    grandfather = await link(chat, GRANDFATHER, "Awoowe", "so")
+    await chat.send(grandfather, "/ask Macallin, Hodan sidee bay u socotaa?")
+    relayed = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    return grandfather, buttons(relayed)
+
+
+def answers_queued(chat: Chat) -> int:
+    return chat.db.execute("SELECT count(*) FROM thread_messages WHERE direction = 'answer'"
+                           ).fetchone()[0]
+
+
+async def test_the_grandfather_gets_a_ready_made_reply_in_somali_with_the_english_beneath(
+        chat: Chat) -> None:
+    _, offered = await grandfather_asks(chat)
+    assert 4 <= len(offered) <= 6
+    assert ("💬 Hodan is doing well.", WELL) in offered
+    confirm = texts(await chat.tap(teacher(chat), WELL))
+    # the teacher sees exactly what went, and in which language
+    assert "✅ Sent to Hodan's family member in Somali" in confirm
+    assert "Waxbarashada Hodan si fiican ayay u socotaa." in confirm
+    assert "Hodan is doing well." in confirm
+    [answer] = [c for c in await chat.deliver() if c.chat_id == GRANDFATHER]
+    somali, english = answer.text.index("Waxbarashada Hodan"), answer.text.index(
+        "Hodan is doing well.")
+    assert somali < english  # his language first, the English beneath for a helper
+    assert "(tarjumaad mashiin)" not in answer.text  # people wrote it: no machine mark
+    thread = texts(await chat.send(teacher(chat), "/thread Hodan"))
+    assert "↩️ a ready-made reply, sent in Somali" in thread
+
+
+async def test_a_ready_made_reply_goes_once_and_never_from_a_forged_button(chat: Chat) -> None:
+    await grandfather_asks(chat)
+    first, second = await chat.double_tap(teacher(chat), WELL)
+    assert "✅ Sent" in texts(first) and "✅ Sent" not in texts(second)
+    relay = chat.showing(teacher(chat), WELL) or 0
+    # a forged tap on the same message, after the buttons went: refused, nothing more sent
+    await chat.tap_on(teacher(chat), callbacks.data(callbacks.READY_REPLY, "call"), relay)
+    # a forged reply id, and a button under a message that is no family message of theirs
+    await chat.tap_on(teacher(chat), "rr:zz", relay)
+    await chat.tap_on(teacher(chat), callbacks.data(callbacks.READY_REPLY, "call"), 1)
+    # another teacher with the same message id in their own chat: not theirs to answer
+    other = chat.user(9002, "Other", "en")
+    await chat.tap_on(other, callbacks.data(callbacks.READY_REPLY, "call"), relay)
+    assert answers_queued(chat) == 1
+
+
+async def test_no_ready_replies_for_a_family_member_unlinked_since(chat: Chat) -> None:
+    _, offered = await grandfather_asks(chat)
+    assert offered
+    chat.db.execute("DELETE FROM families WHERE telegram_id = ?", [GRANDFATHER])
+    calls = await chat.tap(teacher(chat), WELL)
+    assert "✅ Sent" not in texts(calls)
+    assert answers_queued(chat) == 0
+
+
+async def test_a_family_that_reads_english_gets_no_ready_replies(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(name="Hodan", lang="so"), lang="so")
+    cousin = await link(chat, 2002, "Cabdi", "en")
+    await chat.send(cousin, "/ask How is Hodan doing?")
+    relayed = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert relayed and not buttons(relayed)
+
+
+async def test_the_store_refuses_a_second_ready_made_reply_to_one_message(chat: Chat) -> None:
+    """Once per message even when two taps pass every button check (two phones)."""
+    await grandfather_asks(chat)
+    relay = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
+    asked, child = teacher_answers.ready_reply_to(chat.db, TEACHER_ID, relay, "call")
+    answer = Answer(asked, child, "Thank you.", None)
+    teacher_answers.queue_ready(chat.db, answer, "call", "text", START)
+    with pytest.raises(teacher_answers.ReadySentError):
+        teacher_answers.queue_ready(chat.db, answer, "daily", "text", START)
+    with pytest.raises(teacher_answers.ReadyButtonError):  # no reply of ours
+        teacher_answers.ready_reply_to(chat.db, TEACHER_ID, relay, "zz")
+    with pytest.raises(teacher_answers.ReadyButtonError):  # not this teacher's message
+        teacher_answers.ready_reply_to(chat.db, 9002, relay, "call")
+    assert answers_queued(chat) == 1
+
+
+async def test_a_cousin_whose_phone_is_in_english_gets_english_first_and_no_way_back_to_somali(
+        chat: Chat) -> None:
+    """Playtest: the cousin (phone in English) got the welcome and the menu Somali-first, and
+    after tapping English, "↩️ Ku noqo af Soomaali"."""
+    await join_and_confirm(chat, chat.user(name="Hodan", lang="so"), lang="so")
+    made = texts(await chat.send(teacher(chat), "/family Hodan"))
+    cousin = chat.user(2002, "Cabdi", "en")
+    welcome = await chat.send(cousin, f"/start {made.split('?start=')[1].split()[0]}")
+    assert texts(welcome).startswith("Welcome! You are now connected to Hodan's learning.")
+    assert "Ku soo dhawoow" in texts(welcome)  # the child's language still there, beneath
+    assert buttons(welcome)[0] == ("English", callbacks.data(callbacks.FAMILY_LANG, "en"))
+    chosen = await chat.tap(cousin, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    assert not [label for label, _ in buttons(chosen) if label.startswith("↩️")]
+    grandfather = chat.user(2003, "Awoowe", "so")  # a Somali phone: Somali first, as before
+    again = await chat.send(grandfather, f"/start {made.split('?start=')[1].split()[0]}")
+    assert texts(again).startswith("Ku soo dhawoow")
+    assert buttons(again)[0][1] == callbacks.data(callbacks.FAMILY_LANG, "so")
