@@ -4,6 +4,7 @@ tapped option or a quiz-poll answer is graded. Typed answers come as free text (
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from telegram import CallbackQuery, Update, User
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, PollAnswerHandler
@@ -13,10 +14,22 @@ from bot.chat.cards import placement_left, show_unread
 from bot.chat.questions import asked_from, send_feedback, send_question, shown_below
 from bot.chat.replies import acknowledge, say, send_long, shows_button, user_language
 from bot.context import PuenteContext
+from bot.domain.sent_twice import COPY_WINDOW
 from bot.presentation import callbacks, check_views
 from bot.services import answers, checks
 
 log = logging.getLogger(__name__)
+
+CHECK_TYPED_AT = "check_typed_at"  # user_data: when she last sent /check (Puente's clock)
+
+
+def typed_twice(context: PuenteContext, now: datetime) -> bool:
+    """Whether this /check follows her last one within a double tap's window (a send tapped
+    twice): the second would ask the question the first just asked again, a copy under it."""
+    data = context.user_data if context.user_data is not None else {}
+    last = data.get(CHECK_TYPED_AT)
+    data[CHECK_TYPED_AT] = now
+    return isinstance(last, datetime) and now - last < COPY_WINDOW
 
 
 async def check(update: Update, context: PuenteContext) -> None:
@@ -29,6 +42,7 @@ async def check(update: Update, context: PuenteContext) -> None:
         return
     # under a pushed preview, ✅ checks that preview's words (an older ✅, every word)
     push_id = callbacks.push_of(callbacks.parse(query.data)) if query else None
+    twice = query is None and typed_twice(context, s.clock())
     if query is None:  # /check typed, perhaps in the middle of the placement
         await placement_left(update, context)
     # A word is always seen on a card first, and asked in a later check, never this one.
@@ -36,6 +50,8 @@ async def check(update: Update, context: PuenteContext) -> None:
     start = checks.begin_check(s.db, user.id, s.clock(), s.rng, hears=s.speech is not None,
                                tz=school.timezone, push_id=push_id, holidays=school.holidays)
     question = start.question
+    if twice and start.resumed:  # the first /check asked it a moment ago: nothing again
+        return
     if query is not None:
         if _shown_below(context, query, start):  # a toast points to it, sent once already
             await acknowledge(query, _toast(context, user, "check-question-below"))

@@ -112,3 +112,20 @@ async def test_a_poll_sent_again_by_check_and_answered_on_its_buttons_is_closed(
     assert "Su'aal 2/3" in texts(calls) and stopped_polls(calls) == [(1001, poll_message(chat))]
     assert await chat.vote(ana, poll.poll_id, right) == []  # the poll can count it no more
     assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
+
+
+async def test_check_sent_twice_in_a_moment_asks_its_question_once(chat: Chat) -> None:
+    """Regression playtest (Kofi, level 4): a double tap on /check sent question 1 as a quiz
+    poll and then the same question again under it, with buttons. A second /check within a
+    double tap's window sends nothing; one a few seconds later still asks it again."""
+    kofi = chat.user(lang="fr")
+    await join_and_confirm(chat, kofi, lang="fr", level=4)
+    await page_through(chat, kofi, await chat.send(kofi, "/words"))
+    chat.clock.advance(days=1)
+    first = await check_now(chat, kofi)
+    assert open_item(chat) is not None and first
+    chat.clock.advance(seconds=1)
+    assert not [c for c in await chat.send(kofi, "/check") if c.method.startswith("send")]
+    chat.clock.advance(seconds=5)
+    again = [c for c in await chat.send(kofi, "/check") if c.method.startswith("send")]
+    assert again  # a /check she meant: the open question comes again
