@@ -33,7 +33,7 @@ def test_the_reminder_greets_in_words_that_fit_any_hour(catalog: Catalog, lang: 
 def test_the_haitian_reminder_reads_naturally(catalog: Catalog) -> None:
     assert catalog.render("reminder-due-cards", "ht", name="Wideline", count=2) == (
         "Alo Wideline! Gen nouvo kat k ap tann ou, epi 2 mo pou revize apre yo. Peze /check "
-        "(2 minit): kat yo vini an premye.")
+        "(2 minit).")
 
 
 def test_haitian_never_reads_the_student_as_the_teachers_name(catalog: Catalog) -> None:
