@@ -244,7 +244,11 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                     name, joined, school_days_between(joined, today, holidays)
                     if joined and today else 0, quiet))
             continue
-        last = local_day(max((c.last_seen for c in practised if c.last_seen), default=None), tz)
+        answered = local_day(max((c.last_seen for c in practised if c.last_seen), default=None),
+                             tz)
+        # a new card read since her last answer is Puente used too: "💤 Inactive since Tue"
+        # beside a family update counting Thursday's card read contradicted itself (playtest)
+        last = max((d for d in (answered, cards_read(met, tz)[1]) if d), default=None)
         idle = school_days_between(last, today, holidays) if last and today else 0
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])

@@ -287,3 +287,25 @@ async def test_push_and_report_count_the_translations_no_speaker_has_checked(cha
                         r"\d+ of \d+ words\. A bilingual colleague could look at them; "
                         r"/gloss WORD CODE TEXT corrects one\.", line)
     assert "Spanish" not in report
+
+
+async def test_a_card_read_after_her_last_answer_keeps_her_off_the_inactive_line(
+        chat: Chat) -> None:
+    """Regression playtest (Lucía): she answered on Monday, read a new card on Thursday, and
+    Sunday's /report said "💤 Inactive for 3+ school days: Lucía (Mon 14 Sep)" while her
+    family's update counted Thursday's card. Her last day on Puente is her last answer or her
+    last card read, whichever is later."""
+    ana = chat.user(1001, "Ana", "es")
+    await join_and_confirm(chat, ana, lang="es", level=4)
+    await page_through(chat, ana, await chat.send(ana, "/words"))
+    await check_now(chat, ana)  # Monday 14 September
+    await answer_current(chat, ana, right=True)
+    chat.clock.now = datetime(2026, 9, 17, 15, 0, tzinfo=UTC)  # Thursday: a new card, read
+    await chat.send(rivera(chat), "/push science.ecosystems decomposer")
+    await chat.deliver()
+    await chat.send(ana, "/words")
+    chat.clock.now = datetime(2026, 9, 20, 15, 0, tzinfo=UTC)  # Sunday
+    assert "💤" not in texts(await chat.send(rivera(chat), "/report"))
+    chat.clock.now = datetime(2026, 9, 23, 15, 0, tzinfo=UTC)  # Wednesday: 3 school days on
+    assert "💤 Inactive for 3+ school days: Ana (Thu 17 Sep)" in texts(
+        await chat.send(rivera(chat), "/report"))
