@@ -186,6 +186,7 @@ async def test_check_asks_an_open_typed_question_again_with_its_way_out(chat: Ch
     """The playtest: /check sent the same question again, and nothing else he could do."""
     ana, _ = await deciding_review(chat)
     stored = open_item(chat)
+    chat.clock.advance(seconds=30)  # later: a /check within a double tap's window is a copy
     again = await chat.send(ana, "/check")
     assert buttons(again) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
     assert "Pregunta 2/3" in texts(again)
