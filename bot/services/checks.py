@@ -350,10 +350,16 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
             continue
         target = refs[item.word_id]
         index = index or option_index(db, who)
-        for kind in kinds:
+        # A prompt she was shown last time is tried last: recall on another prompt first, and
+        # only then recall on the same one. Without the second pass a short gap sentence (not
+        # recall) took the deciding review whenever both recall prompts had been shown, and
+        # level-2 learners needed 11 school days to master a word instead of 8.
+        shown = (last or {}).get(target.id, ())
+        for kind, before in [(k, shown) for k in kinds] + ([(k, ()) for k in kinds]
+                                                          if shown else []):
             recall = item if item.item_type is kind else build_item(
                 target, pool, kind, who.language, who.scaffold, rng, seen, avoid=avoid,
-                turn=state.attempts, last=(last or {}).get(target.id, ()))
+                turn=state.attempts, last=before)
             if recall.item_type in RECALL and (recall.typed or (counted_choices(
                     recall, index.of(recall, target.pack_id), who.language, met)
                     or 0) >= RECALL_CHOICES):

@@ -24,11 +24,11 @@ POOL = [WordRef(100 + n, w, PACK.id) for n, w in enumerate(PACK.words)]
 HABITAT = next(r for r in POOL if r.word.term == "habitat")
 
 
-def test_two_gap_sentences_are_asked_in_turn() -> None:
-    assert len(HABITAT.word.clozes) == 2
+def test_three_gap_sentences_are_asked_in_turn() -> None:
+    assert len(HABITAT.word.clozes) == 3
     gaps = [build_item(HABITAT, POOL, ItemType.CLOZE, "es", scaffold_for(4),
-                       random.Random(1), turn=turn).prompt for turn in range(3)]
-    assert gaps[0] != gaps[1] and gaps[0] == gaps[2]
+                       random.Random(1), turn=turn).prompt for turn in range(4)]
+    assert len(set(gaps[:3])) == 3 and gaps[0] == gaps[3]
 
 
 def test_one_gap_sentence_is_all_a_word_without_more_can_show() -> None:
