@@ -7,7 +7,8 @@ day the word's card was first shown is practice, not evidence (card_shown_today)
 memory of the card read minutes before, so it adds no day right, starts no evidence clock and
 leaves the review schedule alone; the word's days right start the next school day. A miss that
 day is a miss. A miss restarts the evidence clock, and a miss on a mastered word sends it back
-to learning.
+to learning. A right answer to a prompt she saw with its answer within PROMPT_MEMORY may be
+memory of that screen: it counts, but it is never the deciding evidence (docs/newcomers.md).
 
 A forgiven misspelling ("ecosistem") is evidence of meaning: it counts as a right answer for
 knowledge tracing, the days right and the evidence clock, and FSRS rates it Hard. But it is never
