@@ -7,7 +7,8 @@ day the word's card was first shown is practice, not evidence (card_shown_today)
 memory of the card read minutes before, so it adds no day right, starts no evidence clock and
 leaves the review schedule alone; the word's days right start the next school day. A miss that
 day is a miss. A miss restarts the evidence clock, and a miss on a mastered word sends it back
-to learning.
+to learning. A right answer to a prompt she saw with its answer within PROMPT_MEMORY may be
+memory of that screen: it counts, but it is never the deciding evidence (docs/newcomers.md).
 
 A forgiven misspelling ("ecosistem") is evidence of meaning: it counts as a right answer for
 knowledge tracing, the days right and the evidence clock, and FSRS rates it Hard. But it is never
@@ -62,6 +63,14 @@ REVIEWING_DAYS = 2    # right on two different days since the last miss: retenti
 MASTERED_DAYS = 3     # right on three different days since the last miss: over time, not cramming
 REVIEW_INTERVAL = timedelta(days=1.5)  # the deciding review comes after a real interval
 RETENTION_GAP = timedelta(days=3)  # recall this long after the first correct answer is retention
+# A prompt asked again within this long may be answered from memory of the screen that showed
+# its answer, not of the word: the next school day, over a weekend too. A newcomer has few
+# prompts she can read (her language's definition, one short sentence), so they come back
+# within days; a simulated student who knew no word but remembered each prompt's answer for
+# 80 hours "mastered" 44 % of her Spanish words when such a repeat could decide mastery
+# (bench/mastery_validity.py, `echo`). Such a right answer moves no luck and decides nothing;
+# the deciding review waits until a prompt has not been seen this long.
+PROMPT_MEMORY = timedelta(days=4)
 # A word in review, not yet mastered, has its deciding review within a week. FSRS, aiming at 90 %
 # retention, put it 7-17 days after the second right day (longer after a weekend), so a word
 # met in a unit's second week could not be mastered within the unit (playtest 15). A right
@@ -340,7 +349,7 @@ def rating_for(correct: bool, exact: bool) -> Rating:
 def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: ItemType,
                   typed: bool, now: datetime, local_day: str,
                   choices: int | None = None, card_today: bool = False,
-                  practice_item: bool = False) -> WordMastery:
+                  practice_item: bool = False, remembered: bool = False) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time.
 
     `choices` is how many options were shown (None: the item type's usual four, or typed).
@@ -348,7 +357,11 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     so a right answer, tapped or typed, is practice; a miss is a miss.
     `practice_item`: "Practice again", the easy item right after a missed word's card: a miss
     there lowers the estimate but is no further miss in a row (it would make a word missed on
-    two days "missed three times in a row" for the teacher's alert: teacher playtest)."""
+    two days "missed three times in a row" for the teacher's alert: teacher playtest).
+    `remembered`: the word was asked with this same prompt within PROMPT_MEMORY, its answer
+    shown then: a right answer is a right answer (a day right, the review schedule) but may be
+    memory of that screen, so it leaves the luck of the run alone and cannot master the word;
+    a deciding review answered so is asked again once PROMPT_MEMORY has passed."""
     from fsrs import Card
 
     guess = guess_rate(item_type, typed, choices)
@@ -366,7 +379,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     if practice_item and not correct:  # its word's miss, a moment ago, already counts
         return replace(state, p_known=p_known, answered=True, last_answered=now,
                        misses=state.misses + 1)
-    luck = state.luck * guess
+    luck = state.luck if remembered else state.luck * guess
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
     before = Card.from_dict(json.loads(state.card))
@@ -396,9 +409,11 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0, luck=luck,
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)
-    if state.mastered_at is None and exact and is_mastered(updated, item_type=item_type,
-                                                           scheduled=scheduled, now=now):
+    if state.mastered_at is None and exact and not remembered and is_mastered(
+            updated, item_type=item_type, scheduled=scheduled, now=now):
         return replace(updated, mastered_at=now)
+    if state.mastered_at is None and remembered and recall_ready(state, now):
+        return replace(updated, due_at=now + PROMPT_MEMORY)
     if updated.state is MasteryState.REVIEWING and updated.mastered_at is None:
         updated = replace(updated, due_at=min(updated.due_at, now + DECIDING_WITHIN))
     if state.mastered_at is None and item_type in RECALL and recall_ready(state, now):

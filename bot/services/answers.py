@@ -346,7 +346,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
                   "now": now, "local_day": now.astimezone(tz).date().isoformat(),
                   "choices": choices, "card_today": card_today,
-                  "practice_item": stored.practice}
+                  "practice_item": stored.practice, "remembered": stored.remembered}
         updated = record_answer(state, exact=grade.exact, **answer)
         # A forgiven misspelling never masters a word (mastery.py): when it is all that
         # kept this answer from mastering it, she is told (it blocked mastery unsaid)

@@ -26,6 +26,7 @@ from bot.domain.cognates import fold
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import OptionWords, counted_choices
 from bot.domain.mastery import (
+    PROMPT_MEMORY,
     RECALL,
     RECALL_CHOICES,
     WordMastery,
@@ -306,7 +307,7 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime
     nothing closed, when there is nothing to ask."""
     if not items:
         return None
-    ids = study.save_items(db, who.id, who.language, items, now)
+    ids = study.save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
     return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
                                         who.level))
 
@@ -342,6 +343,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     avoid = answered_today(states, now, tz)
     met = set(met_terms(db, avoid))
     index: OptionWords | None = None  # read for the first deciding review, if any
+    recent: dict[int, tuple[str, ...]] | None = None  # read for the first one, if any
     deciding, rest = [], []
     for item in items:  # one item a word (build_check): each due review is asked once
         state = states.get(item.word_id)
@@ -350,13 +352,18 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
             continue
         target = refs[item.word_id]
         index = index or option_index(db, who)
+        if recent is None:
+            recent = study.prompts_since(db, who.id, now - PROMPT_MEMORY)
         # A prompt she was shown last time is tried last: recall on another prompt first, and
         # only then recall on the same one. Without the second pass a short gap sentence (not
         # recall) took the deciding review whenever both recall prompts had been shown, and
         # level-2 learners needed 11 school days to master a word instead of 8.
         shown = (last or {}).get(target.id, ())
-        for kind, before in [(k, shown) for k in kinds] + ([(k, ()) for k in kinds]
-                                                          if shown else []):
+        # A prompt seen in the last PROMPT_MEMORY cannot decide mastery (its answer may be
+        # remembered from that screen): one she has not seen that long is tried first
+        fresh = tuple(recent.get(target.id, ())) if recent is not None else shown
+        tries = [fresh, shown, ()] if shown else [fresh, ()]
+        for kind, before in [(k, b) for b in dict.fromkeys(tries) for k in kinds]:
             recall = item if item.item_type is kind else build_item(
                 target, pool, kind, who.language, who.scaffold, rng, seen, avoid=avoid,
                 turn=state.attempts, last=before)

@@ -734,3 +734,11 @@ def word_frame(db: Database) -> None:
     speech's frame reads wrong ("The matter is ___."); NULL where the pack gives none (the
     packs are loaded again at start-up)."""
     _run(db, "ALTER TABLE words ADD COLUMN frame TEXT")
+
+
+@migrations(name="0042_remembered_prompt")
+def remembered_prompt(db: Database) -> None:
+    """1 where the item's word was asked with the same prompt (its answer then shown) within
+    mastery.PROMPT_MEMORY before it: a right answer may be memory of that screen, so it is
+    not the evidence that masters the word. Items stored before are taken as not remembered."""
+    _run(db, "ALTER TABLE check_items ADD COLUMN remembered INTEGER NOT NULL DEFAULT 0")

@@ -26,6 +26,8 @@ class StoredItem:
     practice: bool = False  # a re-teaching item: not one of the check's numbered questions
     asked_at: datetime | None = None  # when the item was stored (its check began, or re-teaching)
     poll_message: int | None = None  # the message showing its quiz poll (None: no poll known)
+    # its word was asked with this same prompt within mastery.PROMPT_MEMORY (save_items)
+    remembered: bool = False
 
 
 def _days(text: str) -> frozenset[str]:
@@ -169,20 +171,38 @@ def last_prompts(db: Database, student_id: int) -> dict[int, tuple[str, ...]]:
     return shown
 
 
+def prompts_since(db: Database, student_id: int, since: datetime
+                  ) -> dict[int, tuple[str, ...]]:
+    """Per word, the prompts it was asked with at or after `since` (read as a check is
+    built, never on the answer path)."""
+    rows = db.execute("SELECT DISTINCT word_id, prompt FROM check_items WHERE student_id = ? "
+                      "AND created_at >= ?", [student_id, stamp(since)]).fetchall()
+    asked: dict[int, tuple[str, ...]] = {}
+    for word_id, prompt in rows:
+        asked[word_id] = (*asked.get(word_id, ()), prompt)
+    return asked
+
+
 def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item],
-               now: datetime) -> list[int]:
-    """Store a new check's items (closing any the student left unanswered); return their ids."""
+               now: datetime, remembered_since: datetime | None = None) -> list[int]:
+    """Store a new check's items (closing any the student left unanswered); return their ids.
+    An item whose word was asked with the same prompt at or after `remembered_since` is marked
+    remembered (StoredItem.remembered), in the same statement that stores it."""
     ids = []
+    since = stamp(remembered_since) if remembered_since is not None else None
     with db.atomic():
         db.execute("UPDATE check_items SET answered_at = ? WHERE student_id = ? "
                    "AND answered_at IS NULL", [stamp(now), student_id])
         for item in items:
             cursor = db.execute(
                 "INSERT INTO check_items (student_id, word_id, item_type, prompt_lang, options, "
-                "answer, prompt, asks_meaning, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "answer, prompt, asks_meaning, created_at, remembered) VALUES (?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ? IS NOT NULL AND EXISTS (SELECT 1 FROM check_items WHERE "
+                "student_id = ? AND word_id = ? AND prompt = ? AND created_at >= ?))",
                 [student_id, item.word_id, str(item.item_type), prompt_lang,
                  json.dumps(item.options, ensure_ascii=False), item.answer, item.prompt,
-                 int(item.asks_meaning), stamp(now)])
+                 int(item.asks_meaning), stamp(now), since, student_id, item.word_id,
+                 item.prompt, since])
             ids.append(cursor.lastrowid or 0)
         if ids:
             marks = ",".join("?" * len(ids))
@@ -218,7 +238,7 @@ def _item(row: dict) -> StoredItem:
     return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
                       row["answered_at"] is not None, bool(row["practice"]),
                       parse(row["created_at"]) if row.get("created_at") else None,
-                      row.get("poll_message_id"))
+                      row.get("poll_message_id"), bool(row.get("remembered")))
 
 
 def get_item(db: Database, item_id: int) -> StoredItem | None:

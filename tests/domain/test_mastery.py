@@ -15,6 +15,7 @@ from bot.domain.mastery import (
     MASTERED_P,
     MASTERED_SUCCESSES,
     MIN_ANSWERS,
+    PROMPT_MEMORY,
     RETENTION_GAP,
     REVIEW_INTERVAL,
     MasteryState,
@@ -478,3 +479,31 @@ def test_a_missed_practice_again_is_no_further_miss_in_a_row() -> None:
                           local_day=then.date().isoformat(), choices=2, practice_item=True)
     assert again.misses_in_row == 2 and again.misses == 3
     assert again.due_at == missed.due_at  # the word's own miss set when it comes back
+
+
+def test_a_deciding_review_on_a_prompt_seen_days_ago_is_memory_not_mastery() -> None:
+    # The same home-language definition, asked on Monday with its answer shown and again on
+    # Wednesday, can be answered from memory of Monday's screen: a right answer counts as a
+    # right answer but does not master the word, and its deciding review waits until that
+    # screen is PROMPT_MEMORY old.
+    ready = answers(SPACED)
+    due = ready.due_at
+    fresh = answer(ready, True, due, R)
+    remembered = record_answer(ready, correct=True, exact=True, item_type=R, typed=False,
+                               now=due, local_day=due.date().isoformat(), remembered=True)
+    assert fresh.mastered
+    assert not remembered.mastered
+    assert remembered.successes == ready.successes + 1  # still a right answer, to her and to us
+    assert remembered.luck == ready.luck  # memory explains it: the run is no less lucky
+    assert remembered.due_at == due + PROMPT_MEMORY
+    assert not recall_ready(remembered, due + PROMPT_MEMORY - timedelta(minutes=1))
+    later = remembered.due_at
+    assert answer(remembered, True, later, R).mastered  # asked afresh: now it is evidence
+
+
+def test_a_remembered_prompt_missed_is_still_a_miss() -> None:
+    ready = answers(SPACED)
+    missed = record_answer(ready, correct=False, exact=False, item_type=R, typed=False,
+                           now=ready.due_at, local_day=ready.due_at.date().isoformat(),
+                           remembered=True)
+    assert missed.misses_in_row == 1 and missed.first_correct_at is None

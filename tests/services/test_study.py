@@ -511,3 +511,50 @@ def test_a_right_tap_counts_only_the_options_she_could_not_rule_out(
     counted = {w: (c.correct, c.attempts) for (_, w), c in matrix.cells.items()}
     assert counted[ids["nutrient"]] == (0, 0)
     assert counted[ids["prey"]] == counted[ids["food chain"]] == (1, 1)
+
+
+@pytest.mark.parametrize(("days_ago", "masters"), [(2, False), (5, True)])
+def test_a_deciding_review_asked_with_a_prompt_shown_days_ago_cannot_master(
+        db: Database, school_class: people.ClassInfo, days_ago: int, masters: bool) -> None:
+    # A newcomer's word has few prompts she can read; the one shown with its answer two days
+    # ago can be answered from memory of that screen (bench/mastery_validity.py, `echo`).
+    ids = read_every_card(db, school_class.pack_id, "vi", 3)
+    prey = ids["prey"]
+    reviewing_and_due(db, prey)
+    state = stored.get_mastery(db, 1001, prey)
+    assert state is not None
+    stored.save_mastery(db, 1001, prey, replace(state, p_known=0.97, luck=0.05), START)
+    who = learners.learner(db, 1001)
+    deciding = checks.check_items(db, who, START, random.Random(1)).items[0]
+    assert deciding.word_id == prey and deciding.typed
+    earlier = START - timedelta(days=days_ago)  # the same question, answered then
+    [old] = stored.save_items(db, 1001, "vi", [deciding], earlier)
+    stored.close_item(db, old, True, earlier, None)
+    question = checks.save_check(db, who, [deciding], START)
+    assert question is not None
+    assert stored.get_item(db, question.item_id).remembered is not masters
+    feedback = answers.answer_typed(db, 1001, deciding.answer, START, TZ)
+    assert feedback.newly_mastered is masters
+    after = stored.get_mastery(db, 1001, prey)
+    assert after is not None and after.successes == 3  # right either way, and counted
+    if not masters:  # asked again once that screen is four days old
+        assert after.due_at == START + timedelta(days=4)
+
+
+def test_a_deciding_review_avoids_a_prompt_shown_in_the_last_days_when_it_can(
+        db: Database, school_class: people.ClassInfo) -> None:
+    ids = read_every_card(db, school_class.pack_id, "vi", 3)
+    prey = ids["prey"]
+    reviewing_and_due(db, prey)
+    who = learners.learner(db, 1001)
+    shown = []
+    for days_ago in (3, 1):  # asked three days ago, then another way yesterday
+        asked = checks.check_items(db, who, START, random.Random(0)).items[0]
+        [old] = stored.save_items(db, 1001, "vi", [asked], START - timedelta(days=days_ago))
+        stored.close_item(db, old, True, START - timedelta(days=days_ago), None)
+        shown.append(asked.prompt)
+    assert len(set(shown)) == 2  # the latest question's prompt is avoided, as ever
+    for seed in range(8):  # and so is the one before it, still within memory
+        again = checks.check_items(db, who, START, random.Random(seed)).items[0]
+        assert again.word_id == prey and again.prompt not in shown, seed
+        assert again.item_type in RECALL, seed  # still the recall that can master it
