@@ -126,3 +126,20 @@ async def test_a_teacher_who_reads_spanish_gets_the_note_in_spanish(chat: Chat) 
     notes = "\n".join(await told(chat))
     assert notes.startswith(f"👋 Minh se unió a {CLASS}: vietnamita · prueba de nivel "
                             "pendiente · primeras palabras: ")
+
+
+async def test_a_stream_of_joins_does_not_hold_the_note_back(chat: Chat) -> None:
+    await join_and_confirm(chat, student(chat, 1001, "Minh", "vi"), "vi", told=True)
+    chat.clock.advance(seconds=100)
+    await join_and_confirm(chat, student(chat, 1002, "Layla", "ar"), "ar", told=True)
+    chat.clock.advance(seconds=21)  # two minutes after Minh, 21 s after Layla
+    sent = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert len(sent) == 1 and sent[0].startswith(f"👋 2 students joined {CLASS}:")
+
+
+async def test_a_student_joining_at_night_is_told_of_in_the_morning(chat: Chat) -> None:
+    chat.clock.advance(hours=10)  # 21:00 in New York: the teacher's quiet hours
+    await join_and_confirm(chat, student(chat, 1001, "Minh", "vi"), "vi", told=True)
+    assert await told(chat) == []
+    chat.clock.advance(hours=10)  # 07:00 the next morning
+    assert [c.chat_id for c in await chat.deliver()] == [TEACHER_ID]
