@@ -33,7 +33,7 @@ from bot.domain.mastery import (
     is_due,
     recall_ready,
 )
-from bot.domain.scaffold import ItemType, WidaLevel
+from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 from bot.domain.school_days import local_midnight
 from bot.services import unread_cards
 from bot.services.learners import (
@@ -72,6 +72,11 @@ class Question:
     level: int | None
     practice: bool = False  # a re-teaching item: "Practice again", outside number/total
     intro: bool = False  # levels 1-2: her first typed question, said once (`introduced`)
+
+    @property
+    def english_first(self) -> bool:
+        """Levels 5-6: its lines in two languages read English first (scaffold)."""
+        return scaffold_for(self.level).english_first
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ async def typed_at_level_six(chat: Chat, user_id: int) -> str:
     shown = chat.api.showing(user_id, chat.showing(hmong, f"dk:{open_item(chat, user_id).id}"))
     assert shown is not None and "Type the " in shown["text"]
     assert [b["text"] for row in shown["reply_markup"]["inline_keyboard"] for b in row] == [
-        "🤷 Kuv tsis paub · I don't know"]
+        "🤷 I don't know · Kuv tsis paub"]  # level 6 reads English first
     return shown["text"]
 
 
@@ -78,7 +78,7 @@ async def test_a_typed_question_has_one_button_i_dont_know_in_her_language_and_e
     _, calls = await deciding_review(chat)
     stored = open_item(chat)
     assert buttons(calls) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
-    await typed_at_level_six(chat, 1002)  # its 🤷 too, in her language and English
+    await typed_at_level_six(chat, 1002)  # its 🤷 too, in English and her language
 
 
 async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_question(
