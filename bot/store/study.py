@@ -400,12 +400,13 @@ def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
     return [r[0] for r in rows]
 
 
-def learning_word_ids(db: Database, student_id: int) -> list[int]:
-    """Word ids whose cards the student has seen, not yet mastered: the ones missed last time
-    first, then the newest cards (what a family can help with this week, not the first words
-    of the term every week)."""
+def learning_word_ids(db: Database, student_id: int, answered: bool = True) -> list[int]:
+    """Word ids whose cards the student has seen, not yet mastered, and (`answered`) answered
+    at least once, or (not `answered`) never: the ones missed last time first, then the newest
+    cards (what a family can help with this week, not the first words of the term every
+    week). A card read and never answered is a new word, not one being practised."""
     rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at IS NULL "
-                      "AND shown_at IS NOT NULL "
+                      f"AND shown_at IS NOT NULL AND attempts {'>' if answered else '='} 0 "
                       "ORDER BY misses_in_row > 0 DESC, shown_at DESC, word_id",
                       [student_id]).fetchall()
     return [r[0] for r in rows]
