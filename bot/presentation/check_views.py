@@ -67,7 +67,7 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
                                                  number=question.number, total=question.total)
     if question.level is not None and question.level > 3:  # English only from level 4 on
         return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
-    intro = [catalog.bilingual("item-typed-intro", lang)] if question.intro else []
+    intro = [catalog.bilingual(question.intro, lang)] if question.intro else []
     if key in _LONG_STEM:
         return join_lines([counter, *intro, catalog.bilingual(_LONG_STEM[key], lang),
                            own_line(Markup(f"<i>{prompt}</i>")), *_letters(question, catalog)])
