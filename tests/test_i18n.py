@@ -384,7 +384,9 @@ def test_a_checks_quiz_poll_asks_in_the_home_language_and_then_in_english(
     asked = poll_question(Question(1, 1, 3, long, "es", 2), catalog)
     assert len(asked) <= 300 and "Which word" not in asked and "x" * 240 in asked
     assert poll_question(Question(1, 1, 3, item, "es", 5), catalog).split("\n") == \
-        ["Pregunta 1/3", "Which word means: Un ser vivo"]  # English only from level 4 on
+        ["Question 1/3", "Which word means: Un ser vivo"]  # English only from level 5 on
+    assert poll_question(Question(1, 1, 3, item, "es", 4), catalog).split("\n") == \
+        ["Pregunta 1/3", "Which word means: Un ser vivo"]  # the question alone from level 4
     assert poll_question(Question(1, 1, 3, item, "en", 2), catalog).split("\n") == \
         ["Question 1/3", "Which word means this?", "Un ser vivo"]
 

@@ -89,7 +89,7 @@ def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Lay
     at levels 1-2 (scaffold.dont_know) "🤷 I don't know" on a row of its own below them."""
     item = question.item
     shrug = keyboards.dont_know_layout(question.item_id, context.services.catalog,
-                                       question.lang)
+                                       question.lang, question.english_first)
     if item.typed:
         return shrug
     layout = keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)

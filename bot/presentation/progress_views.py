@@ -30,7 +30,7 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
     lines = build(p, lang, catalog)
     if lang == REFERENCE or lines == (english := build(p, REFERENCE, catalog)):
         return lines
-    return join_lines([lines, english])
+    return join_lines([english, lines] if p.english_first else [lines, english])
 
 
 def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:

@@ -35,6 +35,7 @@ class Progress:
     open_question: bool = False  # a question of her check still waits for an answer
     more: int = 0       # done for today: the new words /words would open (NextStep.more)
     bilingual: bool = False  # levels 1-4: the chart's labels in her language and English
+    english_first: bool = False  # levels 5-6: the English lines above hers (scaffold)
 
     @property
     def met(self) -> int:
@@ -71,4 +72,4 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
                     streak(days, now.astimezone(tz).date(), holidays), history,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
                     study.next_open_item(db, who.id) is not None, step.more,
-                    who.scaffold.bilingual_labels)
+                    who.scaffold.bilingual_labels, who.scaffold.english_first)

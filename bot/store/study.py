@@ -123,14 +123,20 @@ def shown_before(db: Database, student_id: int, before: datetime) -> frozenset[i
     return frozenset(r[0] for r in rows)
 
 
-def mastery_and_answered_since(db: Database, student_id: int, word_id: int, since: datetime
-                               ) -> tuple[WordMastery | None, frozenset[int]]:
-    """One word's mastery, and the other words the student answered (right or wrong) at or
-    after a moment: one read for a graded tap."""
-    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id = ? OR "
-                        "last_seen >= ?)", [student_id, word_id, stamp(since)])
-    state = next((_mastery(r) for r in rows if r["word_id"] == word_id), None)
-    return state, frozenset(r["word_id"] for r in rows if r["word_id"] != word_id)
+def mastery_and_answered_since(db: Database, student_id: int, word_id: int, since: datetime,
+                               ahead: int | None = None
+                               ) -> tuple[WordMastery | None, frozenset[int], WordMastery | None]:
+    """One word's mastery, the other words the student answered (right or wrong) at or after
+    a moment, and (`ahead`) one more word's mastery: one read for a graded tap."""
+    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) OR "
+                        "last_seen >= ?)", [student_id, word_id, ahead, stamp(since)])
+    states = {r["word_id"]: r for r in rows}
+    since_at = stamp(since)
+    answered = frozenset(r["word_id"] for r in rows if r["word_id"] != word_id
+                         and (r["word_id"] != ahead or (r["last_seen"] or "") >= since_at))
+    state, upcoming = states.get(word_id), states.get(ahead) if ahead is not None else None
+    return (_mastery(state) if state else None, answered,
+            _mastery(upcoming) if upcoming else None)
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
@@ -420,12 +426,13 @@ def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
     return [r[0] for r in rows]
 
 
-def learning_word_ids(db: Database, student_id: int) -> list[int]:
-    """Word ids whose cards the student has seen, not yet mastered: the ones missed last time
-    first, then the newest cards (what a family can help with this week, not the first words
-    of the term every week)."""
+def learning_word_ids(db: Database, student_id: int, answered: bool = True) -> list[int]:
+    """Word ids whose cards the student has seen, not yet mastered, and (`answered`) answered
+    at least once, or (not `answered`) never: the ones missed last time first, then the newest
+    cards (what a family can help with this week, not the first words of the term every
+    week). A card read and never answered is a new word, not one being practised."""
     rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at IS NULL "
-                      "AND shown_at IS NOT NULL "
+                      f"AND shown_at IS NOT NULL AND attempts {'>' if answered else '='} 0 "
                       "ORDER BY misses_in_row > 0 DESC, shown_at DESC, word_id",
                       [student_id]).fetchall()
     return [r[0] for r in rows]
