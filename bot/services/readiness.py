@@ -14,6 +14,7 @@ from bot.domain.checks import MAX_CHECK, WordRef
 from bot.domain.mastery import (
     MasteryState,
     WordMastery,
+    ask_first,
     card_shown_today,
     is_due,
     next_review,
@@ -21,7 +22,7 @@ from bot.domain.mastery import (
 )
 from bot.domain.scaffold import WidaLevel, scaffold_for
 from bot.domain.school_days import next_school_day
-from bot.services.learners import ACTIVE, Learner, studying, unlockable_count, word_refs
+from bot.services.learners import Learner, studying, unlockable_count, word_refs
 from bot.store.packs import words_by_id
 
 
@@ -31,7 +32,8 @@ def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     """What a check would ask now (ready_ids), in the order it asks them; one word a term
     (the same English word pushed from two packs is asked once, the one waiting longest).
 
-    Reviews first, then words still being learned; within each, the words a teacher pushed
+    Missed words first (mastery.ask_first: the feedback told her the day they come back),
+    then reviews, then words still being learned; within each, the words a teacher pushed
     (from packs other than the class's own) before the class pack's, longest waiting first: a
     teacher playtest's strongest student spent her whole second check on starter-pack verbs
     read before the unit was pushed, none of the unit's words ("Words you /push always come
@@ -44,7 +46,7 @@ def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
         first_of_term.setdefault(ref.word.term.casefold(), ref)
     own = set(who.pack_ids)
     return sorted(first_of_term.values(),
-                  key=lambda r: (states[r.id].state in ACTIVE, r.pack_id in own))
+                  key=lambda r: (ask_first(states[r.id]), r.pack_id in own))
 
 
 def scoped(states: dict[int, WordMastery], only: Collection[int] | None
@@ -58,13 +60,14 @@ def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
     """The one rule for what a check would ask now, which /check, /progress, the daily reminder
     and a check's last message all count: words whose cards the student has seen and that are
     ready (is_due: due, past the retention gap, not answered earlier today), except those
-    that wait for her unread cards (`waits_for_cards`); reviews first, then words still new
-    or learning, the longest waiting first. /progress said "👉 1 word ready: /check" and
-    /check asked nothing while it waited for the cards (playtest, level 1)."""
+    that wait for her unread cards (`waits_for_cards`); missed words first, then reviews, then
+    words still new or learning (mastery.ask_first), the longest waiting first. /progress
+    said "👉 1 word ready: /check" and /check asked nothing while it waited for the cards
+    (playtest, level 1)."""
     held = waits_for_cards(states, now, tz, level, fresh)
     ready = (w for w, s in states.items()
              if s.previewed and w not in held and is_due(s, now, tz))
-    return sorted(ready, key=lambda w: (states[w].state in ACTIVE, ready_at(states[w], tz), w))
+    return sorted(ready, key=lambda w: (ask_first(states[w]), ready_at(states[w], tz), w))
 
 
 def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
