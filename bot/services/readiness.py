@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.checks import MAX_CHECK, WordRef
+from bot.domain.checks import WordRef
 from bot.domain.mastery import (
     MasteryState,
     WordMastery,
@@ -97,7 +97,7 @@ class BackOn:
 class NextStep:
     """What comes next for a student, as /progress, /check and a check's last message say it."""
 
-    ready: int             # words a /check would ask now (at most one check's worth)
+    ready: int             # words ready for a check now, all of them (a check asks MAX_CHECK)
     waiting: int           # cards to read first: never opened, or what /words would unlock
     back: BackOn | None    # when the next word is ready again (None: none will be)
     # nothing ready, no card waiting: the new words /words would open for a student caught up
@@ -117,7 +117,10 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     tracked = studying(db, who.id) if tracked is None else tracked
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
-    ready = min(len(ready_ids(tracked, now, tz, who.level)), MAX_CHECK)
+    # Every word ready, not one check's worth: "Words to review: 5" every day hid a backlog
+    # of missed and pushed words (playtest); a check asks MAX_CHECK of them and its last line
+    # counts the rest
+    ready = len(ready_ids(tracked, now, tz, who.level))
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
     return NextStep(ready, waiting, back_on(shown, now, tz, holidays), more,
                     len(tracked) - len(shown))
@@ -133,6 +136,16 @@ def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
         return None
     today = now.astimezone(tz).date()
     day = _school_day_back(due, today, tz, holidays)
+    return BackOn(day, (day - today).days)
+
+
+def word_back(state: WordMastery, now: datetime, tz: ZoneInfo,
+              holidays: Collection[date] = ()) -> BackOn:
+    """The school day a check asks this word again (ready_at; a weekend or a holiday waits for
+    the next school day): for a missed word, which a check asks first once it is ready
+    (mastery.ask_first), the day its feedback names."""
+    today = now.astimezone(tz).date()
+    day = _school_day_back(ready_at(state, tz), today, tz, holidays)
     return BackOn(day, (day - today).days)
 
 
