@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -139,13 +139,21 @@ def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
     return BackOn(day, (day - today).days)
 
 
+# A word ready this soon after a local midnight is ready for that whole day: a miss at 23:55
+# rests until midnight, and FSRS's 10-minute step runs a few minutes past it.
+WHOLE_DAY = time(1)
+
+
 def word_back(state: WordMastery, now: datetime, tz: ZoneInfo,
               holidays: Collection[date] = ()) -> BackOn:
-    """The school day a check asks this word again (ready_at; a weekend or a holiday waits for
-    the next school day): for a missed word, which a check asks first once it is ready
-    (mastery.ask_first), the day its feedback names."""
+    """The first school day a check asks this word again at any hour: for a missed word,
+    which a check asks first once it is ready (mastery.ask_first), the day its feedback names.
+    A word ready during a day (a missed deciding review, REVIEW_INTERVAL later: Tuesday 23:00)
+    is named from the next day: "tomorrow" would be untrue for Tuesday's check."""
+    at = ready_at(state, tz).astimezone(tz)
+    first = at.date() if at.time() <= WHOLE_DAY else at.date() + timedelta(days=1)
     today = now.astimezone(tz).date()
-    day = _school_day_back(ready_at(state, tz), today, tz, holidays)
+    day = next_school_day(max(first, today), holidays)
     return BackOn(day, (day - today).days)
 
 

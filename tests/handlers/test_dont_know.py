@@ -13,7 +13,7 @@ import pytest
 from bot.demo.offline import Call
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
-from bot.presentation.i18n import language_name
+from bot.presentation.i18n import Said, language_name
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import (
@@ -30,6 +30,8 @@ from tests.harness import (
 
 
 def said(chat: Chat, key: str, lang: str, **values: object) -> str:
+    if key.startswith("feedback-dont-know"):  # a miss on a Monday: asked again on Tuesday
+        values.setdefault("back", Said("feedback-back-tomorrow"))
     return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
 
 
@@ -90,8 +92,8 @@ async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_q
     edit = next(c for c in calls if c.method == "editMessageText")
     assert edit.text.startswith(
         "No pasa nada. La palabra es <b>ecosystem</b> (<b>ecosistema</b>). La verás otra vez "
-        "pronto.\nThat's OK. The word is <b>ecosystem</b> (<b>ecosistema</b>). You will see it "
-        "again soon.\n\nPregunta 3/3\n")
+        "mañana.\nThat's OK. The word is <b>ecosystem</b> (<b>ecosistema</b>). You will see it "
+        "again tomorrow.\n\nPregunta 3/3\n")
     following = open_item(chat)
     assert following.id != stored.id and study.get_item(chat.db, stored.id).answered
     assert buttons([edit]) == [("🤷 No sé · I don't know", f"dk:{following.id}")]

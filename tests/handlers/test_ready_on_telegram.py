@@ -89,8 +89,8 @@ async def test_a_low_score_points_to_the_cards_first_and_the_ready_words_after(
         "bien. Mira sus tarjetas otra vez con /words.\n"
         "Check finished: 0 of 5 right. These words are still new for you, and that is OK. "
         "Look at their cards again with /words.\n"
-        "Después de las tarjetas, te esperan 5 palabras más en /check.\n"
-        "After the cards, 5 more words wait for you in /check.")
+        "Después de las tarjetas, te esperan 6 palabras más en /check.\n"
+        "After the cards, 6 more words wait for you in /check.")  # 11 ready, 5 asked
     assert "👉" not in said.split("Prueba terminada")[-1]  # no "ready now" nudge
 
 
