@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.checks import WordRef
+from bot.domain.checks import MAX_CHECK, WordRef
 from bot.domain.mastery import (
     MasteryState,
     WordMastery,
@@ -21,7 +21,7 @@ from bot.domain.mastery import (
     ready_at,
 )
 from bot.domain.scaffold import WidaLevel, scaffold_for
-from bot.domain.school_days import next_school_day
+from bot.domain.school_days import local_midnight, next_school_day
 from bot.services.learners import Learner, studying, unlockable_count, word_refs
 from bot.store.packs import words_by_id
 
@@ -39,14 +39,32 @@ def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     read before the unit was pushed, none of the unit's words ("Words you /push always come
     first", the class's first message says). `fresh`: words this /check just unlocked (their
     cards come with it: they are not cards left waiting); `only`: the words a pushed
-    preview's ✅ checks (only its own cards can keep them waiting)."""
+    preview's ✅ checks (only its own cards can keep them waiting). Pushed words never take a
+    whole check from a class word passed over on an earlier day (`one_for_own`)."""
     states = scoped(studying(db, who.id), only)
     first_of_term: dict[str, WordRef] = {}
     for ref in word_refs(words_by_id(db, ready_ids(states, now, tz, who.level, fresh))):
         first_of_term.setdefault(ref.word.term.casefold(), ref)
     own = set(who.pack_ids)
-    return sorted(first_of_term.values(),
-                  key=lambda r: (ask_first(states[r.id]), r.pack_id in own))
+    ordered = sorted(first_of_term.values(),
+                     key=lambda r: (ask_first(states[r.id]), r.pack_id in own))
+    return one_for_own(ordered, states, own, local_midnight(now, tz), tz)
+
+
+def one_for_own(ordered: list[WordRef], states: dict[int, WordMastery], own: Collection[str],
+                midnight: datetime, tz: ZoneInfo) -> list[WordRef]:
+    """The check's last place goes to the class pack's word waiting longest, when words a
+    teacher pushed would fill the whole check and that word was ready before today: with a
+    new push every few days, a playtester's "explain", right on the day its card was read
+    (practice), stayed "practice only" for 14 days. The pushed words still come first."""
+    if len(ordered) <= MAX_CHECK or any(r.pack_id in own for r in ordered[:MAX_CHECK]):
+        return ordered
+    passed_over = next((r for r in ordered[MAX_CHECK:] if r.pack_id in own
+                        and ready_at(states[r.id], tz) < midnight), None)
+    if passed_over is None:
+        return ordered
+    rest = [r for r in ordered if r is not passed_over]
+    return [*rest[:MAX_CHECK - 1], passed_over, *rest[MAX_CHECK - 1:]]
 
 
 def scoped(states: dict[int, WordMastery], only: Collection[int] | None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.store import study
+from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -66,6 +67,25 @@ async def test_a_word_missed_on_day_one_is_asked_on_day_two_before_new_pushed_wo
     asked = await asked_in_next_check(chat, ana)
 
     assert len(asked) == 5 and missed in asked  # the other four: pushed words
+
+
+async def test_pushed_words_leave_one_place_to_a_class_word_passed_over_the_day_before(
+        chat: Chat) -> None:
+    """"explain", right on the day its card was read (practice), stayed "practice only" for 14
+    days while the teacher kept pushing maths words (playtest)."""
+    ana = chat.user(1001, "Ana", "es")
+    await join_and_confirm(chat, ana, "es", level=3)
+    await check_now(chat, ana)  # the class's words, all right: practice on their first day
+    while study.next_open_item(chat.db, 1001) is not None:
+        await answer_current(chat, ana, right=True)
+    class_words = {r.id for r in pack_words(chat.db, "science.ecosystems")}
+    await ten_pushed_words_read(chat, ana)
+
+    chat.clock.advance(days=1)  # Tuesday: the pushed words come first
+    assert not class_words & set(await asked_in_next_check(chat, ana))
+    chat.clock.advance(days=1)  # Wednesday: five pushed words still wait, and a class word
+    asked = await asked_in_next_check(chat, ana)  # passed over yesterday gets one place
+    assert len(asked) == 5 and len(class_words & set(asked)) == 1
 
 
 async def test_the_feedback_on_a_miss_names_the_day_the_word_comes_back(chat: Chat) -> None:
