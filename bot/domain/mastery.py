@@ -490,6 +490,27 @@ def is_due(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
     return ready_at(state, tz) <= now
 
 
+class AskFirst(enum.IntEnum):
+    """Which ready words a check asks first (lower first): one check asks MAX_CHECK words, so
+    the order decides which wait."""
+
+    MISSED = 0  # missed last time it was asked: the feedback said when it comes back
+    REVIEW = 1  # right on two days (or mastered): retention is being checked
+    LEARNING = 2  # new, or still being learned with no miss since its last answer
+
+
+def ask_first(state: WordMastery) -> AskFirst:
+    """A missed word is asked first once it has rested (rests_until), ahead of reviews and of
+    new words: a level-3 playtester's missed "describe", told "you will see it again soon",
+    waited 9 school days behind words a teacher kept pushing, and the next school day is what
+    the feedback now promises. Then reviews, then words still being learned."""
+    if state.misses_in_row > 0:
+        return AskFirst.MISSED
+    if state.state in (MasteryState.NEW, MasteryState.LEARNING):
+        return AskFirst.LEARNING
+    return AskFirst.REVIEW
+
+
 def next_review(states: Iterable[WordMastery], now: datetime, tz: tzinfo) -> datetime | None:
     """When the next word becomes ready after `now` (None: none will). A word still learning
     counts too: a check asks it only when it is ready, as it does a review."""

@@ -21,6 +21,7 @@ from bot.presentation.i18n import (
     REFERENCE,
     Catalog,
     Markup,
+    Said,
     escape,
     language_name,
     own_line,
@@ -28,6 +29,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.keyboards import dont_know_label
 from bot.presentation.progress_views import (
+    LATER,
     comes_back,
     next_step_prompt,
 )
@@ -37,7 +39,7 @@ from bot.presentation.views import (
 )
 from bot.services.answers import Feedback, WriteInEnglish
 from bot.services.checks import Question, ShortCheck
-from bot.services.readiness import NextStep
+from bot.services.readiness import BackOn, NextStep
 
 # Items whose stem is a definition or a sentence: at levels 1-3 the instruction comes in both
 # languages and the stem once, on its own line, so a newcomer never reads the longest text
@@ -100,7 +102,7 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
         lines.append(catalog.bilingual("check-short-new-cards", lang,
                                        english_first=english_first))
     elif short.back is not None and lead != "check-short":
-        key, values = comes_back(short.back, after_check=True)
+        key, values = comes_back(short.back, LATER[True])
         lines.append(catalog.bilingual(key, lang, english_first=english_first, **values))
     return join_lines(lines)
 
@@ -150,6 +152,20 @@ def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
     return options
 
 
+# A missed word's feedback names the school day it is asked again (Feedback.back), as
+# /progress names the day words come back: "soon" promised what 9 school days broke (playtest).
+BACK = "feedback-back"
+
+
+def back_said(back: BackOn | None) -> Said:
+    """When a missed word is asked again: "tomorrow", "on Monday", "in 10 days (Mon 14 Dec)";
+    "soon" only when no day is known."""
+    if back is None:
+        return Said(f"{BACK}-soon")
+    key, values = comes_back(back, BACK)
+    return Said(key, tuple(values.items()))
+
+
 def spelled(grade: Grade) -> str | Markup:
     """The right answer, its letters the student wrote otherwise underlined (a forgiven slip:
     "ecos<u>y</u>stem"), so a child who always slips the same letter sees which one."""
@@ -176,6 +192,8 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         key = "feedback-dont-know" if l1_term else "feedback-dont-know-no-gloss"
     else:  # the answer with its home-language word, when there is one
         key = "feedback-wrong" if l1_term else "feedback-wrong-no-gloss"
+    if not grade.correct:
+        params["back"] = back_said(feedback.back)
     parts = [catalog.bilingual(key, lang, english_first=first, **params)]
     if (feedback.chosen is not None and not feedback.false_friend
             and not same_word(*feedback.chosen)):  # what her tap means, so a mix-up (food

@@ -144,6 +144,16 @@ class Counted:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A sentence of its own as a placeholder value ("You will see it again on Monday."):
+    `key` with its `params`, rendered in the sentence's language, so a bilingual line says it
+    in each of its languages."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
 class Day:
     """A school day as a placeholder value, written as the sentence's language writes a day
     ("Mon 14 Dec", "lun 14 dic"): a bilingual line names it in each of its languages."""
@@ -273,6 +283,7 @@ class Catalog:
         Values are escaped unless they are Markup; numbers are shown as they are."""
         used, template = self._text(key, lang, params)
         params = {k: self.render(v.key, used, count=v.count) if isinstance(v, Counted)
+                  else self.render(v.key, used, **dict(v.params)) if isinstance(v, Said)
                   else self.day(used, v.value) if isinstance(v, Day) else v
                   for k, v in params.items()}
         if not is_rtl(used):
@@ -293,6 +304,7 @@ class Catalog:
         poll questions, chart labels, the command menu)."""
         used, template = self._text(key, lang, params)
         params = {k: self.plain(v.key, used, count=v.count) if isinstance(v, Counted)
+                  else self.plain(v.key, used, **dict(v.params)) if isinstance(v, Said)
                   else self.day(used, v.value) if isinstance(v, Day) else v
                   for k, v in params.items()}
         if is_rtl(used):

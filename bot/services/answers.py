@@ -47,7 +47,7 @@ from bot.domain.typed_answers import (
 from bot.services import confusions
 from bot.services.checks import Question, intro_pending, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, studying, word_refs
-from bot.services.readiness import NextStep, next_step
+from bot.services.readiness import BackOn, NextStep, next_step, word_back
 from bot.store import study
 from bot.store.packs import pack_words, words_by_id
 
@@ -77,6 +77,7 @@ class Feedback:
     mixed_with: WordRef | None = None
     spelling_held: bool = False  # right but misspelled, and only the spelling kept it from
                                  # mastery: she is told the next clean answer masters it
+    back: BackOn | None = None  # a miss: the school day a check asks the word again
 
 
 class StaleItemError(PuenteError):
@@ -389,7 +390,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     who.level, _false_friend(word, who.language, grade), slipped, after,
                     stored.id, stored.poll_message,
                     chosen_meaning(item, grade, words, who.language) if words else None,
-                    mixed, spelling_held)
+                    mixed, spelling_held,
+                    None if grade.correct else word_back(updated, now, tz, holidays))
 
 
 def _answered_since(started: dict[int, WordMastery], word_id: int, since: datetime

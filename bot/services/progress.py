@@ -28,7 +28,7 @@ class Progress:
     due: int            # what the next /check asks, among the words above (not a fifth state)
     streak_days: int    # school days in a row, and days studied: a weekend never breaks it
     history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
-    ready: int = 0      # words a /check would ask now (at most one check's worth)
+    ready: int = 0      # words ready for a check now, all of them (NextStep.ready)
     waiting: int = 0    # cards to read first: never opened, or what /words would unlock now
     back: BackOn | None = None  # the school day words come back (None: none will)
     short: bool = False  # levels 1-2: three short lines instead of the chart and the list

@@ -7,6 +7,7 @@ shows the word's letters as blanks, and the first one says once what it is."""
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,7 +15,7 @@ from bot.demo.offline import Call
 from bot.domain.checks import Item
 from bot.domain.mastery import recall_ready
 from bot.domain.scaffold import ItemType
-from bot.presentation.i18n import language_name
+from bot.presentation.i18n import Said, language_name
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import (
@@ -29,8 +30,15 @@ from tests.harness import (
     texts,
 )
 
+SCHOOL = ZoneInfo("America/New_York")
+
 
 def said(chat: Chat, key: str, lang: str, **values: object) -> str:
+    if key.startswith("feedback-dont-know"):  # when the missed word is asked again: a miss
+        # on a Monday, on Tuesday; a deciding review missed on a Thursday (deciding_review),
+        # after a real interval (Friday 23:00), so on Monday
+        monday = chat.clock().astimezone(SCHOOL).weekday() == 0
+        values.setdefault("back", Said(f"feedback-back-{'tomorrow' if monday else 'mon'}"))
     return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
 
 
@@ -91,8 +99,9 @@ async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_q
     edit = next(c for c in calls if c.method == "editMessageText")
     assert edit.text.startswith(
         "No pasa nada. La palabra es <b>ecosystem</b> (<b>ecosistema</b>). La verás otra vez "
-        "pronto.\nThat's OK. The word is <b>ecosystem</b> (<b>ecosistema</b>). You will see it "
-        "again soon.\n\nPregunta 3/3\n")
+        "el lunes.\nThat's OK. The word is <b>ecosystem</b> (<b>ecosistema</b>). You will see "
+        "it again on Monday.\n\nPregunta 3/3\n")  # a deciding review missed on a Thursday:
+    # asked again after a real interval (Friday 23:00), so on Monday, not "tomorrow"
     following = open_item(chat)
     assert following.id != stored.id and study.get_item(chat.db, stored.id).answered
     assert buttons([edit]) == [("🤷 No sé · I don't know", f"dk:{following.id}")]
