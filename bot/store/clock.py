@@ -17,11 +17,23 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# The last moment stamped, and its text: a graded answer stamps the same `now` (one object,
+# from the one clock) five or six times, and isoformat is most of what a stamp costs. A
+# datetime is immutable, so the same object always has the same text.
+_last: tuple[datetime | None, str] = (None, "")
+
+
 def stamp(moment: datetime) -> str:
     """Turn an aware datetime into the store's UTC text form."""
+    global _last
+    last, text = _last
+    if moment is last:
+        return text
     if moment.tzinfo is None:
         raise ValueError("the store keeps aware datetimes only")
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+    text = moment.astimezone(UTC).isoformat(timespec="seconds")
+    _last = (moment, text)
+    return text
 
 
 def parse(text: str) -> datetime:
