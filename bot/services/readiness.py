@@ -15,7 +15,6 @@ from bot.domain.mastery import (
     MasteryState,
     WordMastery,
     card_shown_today,
-    is_due,
     next_review,
     ready_at,
 )
@@ -62,9 +61,11 @@ def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
     or learning, the longest waiting first. /progress said "👉 1 word ready: /check" and
     /check asked nothing while it waited for the cards (playtest, level 1)."""
     held = waits_for_cards(states, now, tz, level, fresh)
-    ready = (w for w, s in states.items()
-             if s.previewed and w not in held and is_due(s, now, tz))
-    return sorted(ready, key=lambda w: (states[w].state in ACTIVE, ready_at(states[w], tz), w))
+    # is_due, with each word's ready_at worked out once for the test and the order (a
+    # check's last answer asks this of every word she has started)
+    ready = [(s.state in ACTIVE, at, w) for w, s in states.items()
+             if s.previewed and w not in held and (at := ready_at(s, tz)) <= now]
+    return [w for _, _, w in sorted(ready)]
 
 
 def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
