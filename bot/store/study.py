@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -28,6 +29,7 @@ class StoredItem:
     poll_message: int | None = None  # the message showing its quiz poll (None: no poll known)
 
 
+@lru_cache(maxsize=1024)  # a class's rows hold the same few lists of school days
 def _days(text: str) -> frozenset[str]:
     """The local days a word was right since its last miss (most words have none yet)."""
     return frozenset() if text == "[]" else frozenset(json.loads(text))
