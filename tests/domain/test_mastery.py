@@ -478,3 +478,25 @@ def test_a_missed_practice_again_is_no_further_miss_in_a_row() -> None:
                           local_day=then.date().isoformat(), choices=2, practice_item=True)
     assert again.misses_in_row == 2 and again.misses == 3
     assert again.due_at == missed.due_at  # the word's own miss set when it comes back
+
+
+def test_changed_builds_what_dataclasses_replace_builds() -> None:
+    """record_answer's fast copy (changed) gives the very state replace gives, for any field,
+    leaves the original as it was, and refuses a name that is no field, as replace does."""
+    from dataclasses import fields
+
+    from bot.domain.mastery import changed
+
+    now = datetime(2026, 9, 14, 15, tzinfo=UTC)
+    state = replace(new_mastery(7, now), successes=2, success_days=frozenset({"2026-09-13"}))
+    values = {"p_known": 0.9, "card": "{}", "due_at": now, "successes": 5, "misses_in_row": 1,
+              "success_days": frozenset({"2026-09-14"}), "mastered_at": now,
+              "first_correct_at": now, "answered": True, "misses": 3, "shown_at": now,
+              "last_answered": now, "luck": 0.25, "attempts": 9}
+    assert set(values) == {f.name for f in fields(state)}
+    for name, value in values.items():
+        assert changed(state, **{name: value}) == replace(state, **{name: value})
+    assert changed(state, **values) == replace(state, **values)
+    assert state.successes == 2 and state.mastered_at is None
+    with pytest.raises(TypeError):
+        changed(state, mastered=True)
