@@ -16,7 +16,6 @@ from bot.domain.mastery import (
     WordMastery,
     ask_first,
     card_shown_today,
-    is_due,
     next_review,
     ready_at,
 )
@@ -83,9 +82,11 @@ def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
     said "👉 1 word ready: /check" and /check asked nothing while it waited for the cards
     (playtest, level 1)."""
     held = waits_for_cards(states, now, tz, level, fresh)
-    ready = (w for w, s in states.items()
-             if s.previewed and w not in held and is_due(s, now, tz))
-    return sorted(ready, key=lambda w: (ask_first(states[w]), ready_at(states[w], tz), w))
+    # is_due, with each word's ready_at worked out once for the test and the order (a
+    # check's last answer asks this of every word she has started)
+    ready = [(ask_first(s), at, w) for w, s in states.items()
+             if s.previewed and w not in held and (at := ready_at(s, tz)) <= now]
+    return [w for _, _, w in sorted(ready)]
 
 
 def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
