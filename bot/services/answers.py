@@ -371,7 +371,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
             where.next_item.id, where.number, where.total, where.next_item.item, who.language,
             who.level, where.next_item.practice), now,
             {ahead.item.word_id: upcoming} if ahead is not None and where.next_item.id == ahead.id
-            else None)
+            else None, where.next_item.remembered)
     gloss = word.glosses.get(who.language)
     score, slipped, after = None, False, None
     if where.next_item is None:

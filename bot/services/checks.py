@@ -213,7 +213,7 @@ def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
         asked = replace(asked, item_type=ItemType.CHOICE)
     return CheckStart([], introduced(db, who, Question(
         item.id, where.number, where.total, asked, who.language, who.level, item.practice),
-        now), resumed=True, poll_message=item.poll_message)
+        now, remembered=item.remembered), resumed=True, poll_message=item.poll_message)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -328,7 +328,8 @@ def intro_pending(who: Learner) -> bool:
 
 
 def introduced(db: Database, who: Learner, question: Question, now: datetime,
-               known: Mapping[int, WordMastery | None] | None = None) -> Question:
+               known: Mapping[int, WordMastery | None] | None = None,
+               remembered: bool | None = None) -> Question:
     """The question, with its one-time line when it is the first typed question a student at
     levels 1-2 gets: she met only buttons before, and must learn that here she writes, and
     that 🤷 is a way out. Claimed in the store as it is asked, so it is said once a student.
@@ -336,7 +337,9 @@ def introduced(db: Database, who: Learner, question: Question, now: datetime,
     (mastery.recall_ready), else "✏️ Write the English word" (playtest: a day-2 typed
     question, which could master nothing, was called a mastery question). The word's state
     is read only then, once a student; a graded answer passes it in (`known`, by word id),
-    read with its own word's, so it keeps its SQL budget."""
+    read with its own word's, so it keeps its SQL budget. A review asked by a prompt she saw
+    in the last days (`remembered`, StoredItem.remembered; read here when not given) cannot
+    master its word (mastery.PROMPT_MEMORY): it is no mastery question either."""
     if not question.item.typed or not intro_pending(who):
         return question
     if not study.claim_typed_intro(db, who.id):
@@ -345,6 +348,10 @@ def introduced(db: Database, who: Learner, question: Question, now: datetime,
     state = known[word_id] if known is not None and word_id in known \
         else study.get_mastery(db, who.id, word_id)
     deciding = state is not None and recall_ready(state, now)
+    if deciding and remembered is None:
+        stored = study.get_item(db, question.item_id)
+        remembered = stored is not None and stored.remembered
+    deciding = deciding and not remembered
     return replace(question, intro=INTRO_MASTERY if deciding else INTRO_WRITE)
 
 
