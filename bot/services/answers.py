@@ -338,6 +338,10 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # A right answer minutes after the word's card was first read may be memory of the card:
     # practice until the next school day (a miss is evidence, and counted)
     card_today = known is not None and card_shown_today(known, now, tz)
+    # so may the feedback of a wrong tap on this word earlier in the check, which gave its
+    # meaning (playtest, Hodan: "decomposer means burburiye", then "Which English word is
+    # burburiye?" counted as a day right)
+    card_today = card_today or (check is not None and check.revealed(item.word_id, stored.id))
     # What a teacher counts: not "Practice again" nor an answer on the day the card was read,
     # right or wrong (counting only the misses made day 1's "correct 0 of 2" when two of four
     # had it right: teacher playtest), nor a right answer that was the only one left (its

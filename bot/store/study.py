@@ -333,6 +333,13 @@ class Check:
         return all(c is not None for r, c in zip(self.rows, self.correct, strict=True)
                    if r["id"] != item_id)
 
+    def revealed(self, word_id: int, before: int) -> bool:
+        """True when an answer in this check before item `before` was a wrong tap on this
+        word, whose meaning its feedback then showed ("Your answer, decomposer, means
+        burburiye."): asked about it minutes later, she may remember that screen."""
+        return any(column(r, "chosen_word_id") == word_id for r in self.rows
+                   if r["id"] < before and r["answered_at"] is not None)
+
     def answered(self, item_id: int, correct: bool) -> Check:
         """The check as it stands once `item_id` is answered (already written in the store)."""
         return Check(self.rows, tuple(correct if r["id"] == item_id else c

@@ -128,3 +128,25 @@ def test_a_newcomer_is_asked_by_her_two_definitions_in_turn(level: int) -> None:
         last = (item.prompt,)
     assert set(asked) == {gloss.definition, gloss.simple}
     assert all(a != b for a, b in itertools.pairwise(asked))  # never twice running
+
+
+def test_her_two_definitions_take_turns_even_with_other_questions_between() -> None:
+    # Hodan: after a listening question the long definition came back every time, and the
+    # short one was asked 3 times in 25
+    prey, others = _with_two_definitions()
+    gloss = prey.word.glosses["so"]
+    seen = frozenset(r.id for r in [prey, *others])
+    asked = [build_item(prey, others, ItemType.CHOICE, "so", scaffold_for(1),
+                        random.Random(turn), seen, turn=turn, last=("🔊",)).prompt
+             for turn in range(4)]
+    assert asked.count(gloss.simple) == 2 and asked.count(gloss.definition) == 2
+
+
+def test_a_level_one_newcomer_is_never_asked_a_gap_sentence_even_when_one_is_asked_for() -> None:
+    refs = _matter_pack()
+    seen = frozenset(r.id for r in refs)
+    for ref in refs:
+        for turn in range(3):
+            item = build_item(ref, refs, ItemType.CLOZE, "so", scaffold_for(1),
+                              random.Random(turn), seen, turn=turn)
+            assert item.item_type is not ItemType.CLOZE, (ref.word.term, item.prompt)

@@ -577,3 +577,28 @@ def test_a_first_typed_review_on_a_prompt_seen_days_ago_is_not_called_a_mastery_
     stored.close_item(db, old, True, earlier, None)
     question = checks.save_check(db, who, [deciding], START)
     assert question is not None and question.intro == intro
+
+
+def test_a_word_whose_meaning_a_wrong_tap_just_showed_is_practice_when_asked_next(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # "Your answer, decomposer, means burburiye." then "Which English word is burburiye?":
+    # a right answer is memory of that screen (playtest, Hodan)
+    ids = read_every_card(db, school_class.pack_id, "vi", 2)
+    prey, predator = ids["prey"], ids["predator"]
+    options = ("prey", "predator", "producer", "consumer", "habitat")
+    first, second = stored.save_items(db, 1001, "vi", [
+        Item(prey, ItemType.REVERSE, "con mồi", options, "prey"),
+        Item(predator, ItemType.REVERSE, "động vật săn mồi", options, "predator")], START)
+    answers.answer_choice(db, 1001, first, options.index("predator"), START, TZ)  # wrong
+    answers.answer_choice(db, 1001, second, options.index("predator"), START, TZ)  # right
+    state = stored.get_mastery(db, 1001, predator)
+    assert state is not None and state.successes == 0 and not state.success_days
+    # the other way round (no wrong tap on it first) it counts
+    third, fourth = stored.save_items(db, 1001, "vi", [
+        Item(ids["habitat"], ItemType.REVERSE, "môi trường sống", options, "habitat"),
+        Item(ids["consumer"], ItemType.REVERSE, "sinh vật tiêu thụ", options, "consumer")],
+        START)
+    answers.answer_choice(db, 1001, third, options.index("prey"), START, TZ)  # wrong: prey
+    answers.answer_choice(db, 1001, fourth, options.index("consumer"), START, TZ)
+    counted = stored.get_mastery(db, 1001, ids["consumer"])
+    assert counted is not None and counted.successes == 1
