@@ -439,8 +439,8 @@ NONE_HARDEST = ("none (a word is listed when 2+ students, or everyone who answer
                 "help with it; one student's words are under 🆘)")
 MASTERED_RULE = ("ℹ️ Mastered means: right on 3 different days with no miss in between, the "
                  "last a recall (typed, or the English word chosen from the home-language word) "
-                 "on the review Puente schedules, 3+ days after the first right answer. Waiting "
-                 "for that recall now: {}.")
+                 "on the review Puente schedules, 3+ days after the first right answer. "
+                 "Student-words in review, waiting for that recall: {}.")
 
 
 async def placed_at_level_one(chat: Chat, user: dict) -> list:

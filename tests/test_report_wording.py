@@ -66,8 +66,8 @@ def test_mastered_counts_student_words_and_says_the_rule_and_who_waits(
         in text
     assert ("ℹ️ Mastered means: right on 3 different days with no miss in between, the last a "
             "recall (typed, or the English word chosen from the home-language word) on the "
-            "review Puente schedules, 3+ days after the first right answer. Waiting for that "
-            "recall now: 4.") in text
+            "review Puente schedules, 3+ days after the first right answer. Student-words in "
+            "review, waiting for that recall: 4.") in text
 
 
 def test_no_hardest_word_says_what_would_make_one(catalog: Catalog) -> None:

@@ -374,7 +374,9 @@ def _words(words: list[StoredWord], lang: str) -> tuple[list[tuple[str, str | No
     for stored in words:
         gloss = stored.word.glosses.get(lang)
         result.append((stored.word.term, gloss.term if gloss else None))
-        unchecked = unchecked or (gloss is not None and not gloss.reviewed)
+        # a pack's `reviewed = false` gloss (written by a person, not by machine: the update
+        # says "not checked", never "machine", playtest) or a machine one, should one come
+        unchecked = unchecked or (gloss is not None and (gloss.machine or not gloss.reviewed))
     return result, unchecked
 
 

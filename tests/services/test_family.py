@@ -16,6 +16,7 @@ from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
 from bot.services import answers, checks, family, learners, teaching
 from bot.store import people, study
+from bot.store.packs import StoredWord
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student, read_words
 
@@ -182,7 +183,34 @@ def test_the_weekly_update_asks_the_family_to_flag_a_translation_nobody_has_chec
         text = family_update_text(update, catalog)
         assert ("/ask" in text.split("\n")[-2]) == update.unchecked
     assert updates[2002].unchecked  # the shipped Somali glosses are not all reviewed yet
-    assert "mashiin" in family_update_text(updates[2002], catalog)
+    text = family_update_text(updates[2002], catalog)
+    # a `reviewed = false` gloss was written by a person: "not checked", never "by machine"
+    assert "qof ku hadla Soomaali weli ma hubin" in text
+    assert "mashiin" not in text
+
+
+def test_the_unchecked_note_says_not_checked_and_never_that_a_machine_translated(
+        catalog: Catalog) -> None:
+    """Playtest: the note said "translated by machine" of glosses the Puente team wrote and
+    no speaker had checked yet; it says only what is true of both kinds."""
+    assert catalog.plain("family-week-unchecked", "en", language="Somali") == (
+        "ℹ️ Some Somali words here have not been checked by a Somali speaker yet. If one "
+        "looks wrong, please tell the teacher with /ask.")
+    assert "máquina" not in catalog.plain("family-week-unchecked", "es", language="somalí")
+
+
+def test_a_machine_gloss_counts_as_unchecked_too(db: Database,
+                                                 school_class: people.ClassInfo) -> None:
+    enrol_student(db, START)
+    ref = read_words(db, START)[0]
+    stored = StoredWord(ref.id, "science.ecosystems", ref.word)
+    gloss = stored.word.glosses["es"]
+    machine = replace(stored, word=replace(stored.word, glosses={
+        "es": replace(gloss, machine=True, reviewed=True)}))
+    checked = replace(stored, word=replace(stored.word, glosses={
+        "es": replace(gloss, machine=False, reviewed=True)}))
+    assert family._words([machine], "es")[1]
+    assert not family._words([checked], "es")[1]
 
 
 def two_children(db: Database) -> None:
