@@ -349,6 +349,18 @@ def help_text(student: HelpNeeded) -> Markup:
     return Markup(f"{escape(student.name)} ({escape(', '.join(student.words))})")
 
 
+def _hardest_as_help(s: Summary, catalog: Catalog, lang: str) -> Markup | None:
+    """"The words under 🆘", when the hardest words are one student's needs-help words (a class
+    of one, or only one student has answered them): the same list twice read as two findings
+    (playtest, one student)."""
+    if len(s.needs_help) != 1 or not s.hardest_words:
+        return None
+    student = s.needs_help[0]
+    if not {w.counts.term for w in s.hardest_words} <= set(student.words):
+        return None
+    return catalog.render("report-hardest-as-help", lang, name=student.name)
+
+
 def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
                  today: date | None = None, holidays: Collection[date] = (),
                  names: StudentNames | None = None, class_id: int = 0,
@@ -372,7 +384,8 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         # "ninguna" (palabra), and what makes a word one: a word only one student of several
         # needs help with is not listed (teacher playtest: "none" beside "matter: correct 0
         # of 4"), so "none" says the rule
-        hardest=hardest or catalog.render("report-none-hardest", lang))
+        hardest=_hardest_as_help(s, catalog, lang) or hardest
+        or catalog.render("report-none-hardest", lang))
     lines = [text]
     if s.nothing_yet:  # near the top: of every line, the one a teacher must act on first
         head, _, rest = str(text).partition("\n")
