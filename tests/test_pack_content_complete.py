@@ -66,7 +66,9 @@ def test_no_shipped_sentence_writes_minus_as_a_hyphen() -> None:
     """"10 - 3 = 7" in a maths example: a minus sign is − (U+2212), in every example and gap
     sentence, and the gap sentence still finds its word."""
     hyphen = re.compile(r"\d\s*-\s*\d")
-    found = [f"{p}:{w.term}" for p, w in WORDS for text in (w.example, *w.cloze)
+    found = [f"{p}:{w.term}" for p, w in WORDS
+             for text in (w.example, w.definition, w.simple or "", *w.cloze,
+                          *(g.definition or "" for g in w.glosses.values()))
              if hyphen.search(text)]
     assert found == []
     subtraction = _word("math.number-operations", "subtraction")
