@@ -103,10 +103,11 @@ def test_hardest_words_and_needs_help_follow_one_rule(
 
     text = summary_text(found.name, matrix, catalog, "en")
 
-    assert "🆘 Needs help: Mateo (predator, prey)" in text
     # Mateo alone answered them: the same two words again under 🧗 read as a second finding
-    # (playtest, a class of one), so 🧗 points up to 🆘
-    assert "🧗 Hardest words: the words under 🆘 (only Mateo needs help with them)\n" in text
+    # (playtest, a class of one), so 🧗 points up to 🆘, where they get their counts
+    assert ("🆘 Needs help: Mateo (predator: correct 0 of 2 over 1 day, prey: correct 1 of 3 "
+            "over 1 day)\n🧗 Hardest words: the words under 🆘 (only Mateo needs help with "
+            "them)\n") in text
     assert text.count("predator") == 1 and text.count("prey") == 1
     assert "community" not in text and "habitat" not in text and "energy" not in text
     assert "✅ On track: Ana" in text
@@ -184,5 +185,6 @@ def test_a_class_of_one_lists_its_hard_words_once(
     _answer(db, 1001, words["prey"], False, True, False)
     found, matrix = teaching.class_report(db, TEACHER_ID, None)
     text = summary_text(found.name, matrix, catalog, "ar")
-    assert "(predator, prey)" in text and text.count("predator") == 1
+    assert "Yousef (\u200f\u2068predator\u2069: \u20680\u2069 صحيحة من \u20682\u2069" in text
+    assert text.count("predator") == 1  # with its counts, under 🆘 alone
     assert "🧗" in text and "الكلمات المذكورة تحت 🆘" in text
