@@ -27,7 +27,7 @@ from bot.presentation import callbacks
 from bot.services import answers, checks, join, learners
 from bot.services.packs import load_packs
 from bot.speech import Speech
-from bot.store import people, schema, study
+from bot.store import notes, people, schema, study
 from bot.store.packs import pack_words
 from tests.clock import START, Clock
 from tests.telegram_html import assert_telegram_accepts
@@ -235,13 +235,22 @@ async def check_now(chat: Chat, user: dict) -> list[Call]:
                                      or int(shown[-1].params["message_id"]))
 
 
-async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3
-                           ) -> None:
-    """Join the class and confirm a language; a level set first skips self-placement."""
+async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int | None = 3,
+                           told: bool = False) -> None:
+    """Join the class and confirm a language; a level set first skips self-placement. The
+    note that tells the teacher who joined is taken back unless `told`: a test about
+    something else reads the teacher's chat as if the student had joined long before."""
     await chat.send(user, "/start JOINcode_123")
     if level is not None:
         people.set_level(chat.db, user["id"], None, level, "teacher")
     await chat.tap(user, callbacks.data(callbacks.LANGUAGE, lang))
+    if not told:
+        forget_join_notes(chat.db)
+
+
+def forget_join_notes(db: Database) -> None:
+    """Take back every note to a teacher that students joined, not sent yet."""
+    db.execute("DELETE FROM outbox WHERE kind = ? AND status = 'pending'", [notes.JOIN_NOTE])
 
 
 def open_item(chat: Chat, user_id: int = 1001) -> study.StoredItem:

@@ -56,3 +56,16 @@ def test_levels_one_and_two_show_no_part_of_speech_and_levels_three_to_six_do() 
     assert "<b>habitat</b>\n" in shown[1] and "(magac)" not in shown[1] + shown[2]
     assert all("<b>habitat</b> <i>(magac)</i>" in shown[level] for level in (3, 4))
     assert all("<b>habitat</b> <i>(noun)</i>" in shown[level] for level in (5, 6))
+
+
+def test_a_level_one_card_gives_the_short_definition_in_her_language_where_there_is_one() -> None:
+    # Hodan (Somali, level 1): her language's definition was harder than the English one
+    short = "Guriga xayawaanka ama dhirta."
+    word = Word(HABITAT.term, HABITAT.pos, HABITAT.tier, HABITAT.definition, HABITAT.example,
+                HABITAT.emoji, {"so": Gloss("deegaan", "Meesha xayawaanku ku nool yahay.",
+                                            simple=short)}, simple=HABITAT.simple)
+    catalog = Catalog.load()
+    beginner = card_views.card(WordRef(1, word), "so", scaffold_for(1), catalog)
+    assert short in beginner and "Meesha xayawaanku" not in beginner
+    expanding = card_views.card(WordRef(1, word), "so", scaffold_for(3), catalog, flipped=True)
+    assert "Meesha xayawaanku" in expanding and short not in expanding

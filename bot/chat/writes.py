@@ -11,7 +11,8 @@ from telegram import Update
 
 from bot.chat.replies import say, send_long, student_for, user_language
 from bot.context import PuenteContext
-from bot.presentation import message_views
+from bot.domain.names import clean_name
+from bot.presentation import message_views, views
 from bot.services import relays, teacher_writes
 from bot.services.message_languages import answer_language
 from bot.services.pushes import next_allowed
@@ -41,11 +42,16 @@ async def ask_for_message(update: Update, context: PuenteContext, family_id: int
     lang = user_language(context, user.id, user.language_code)
     key = "write-prompt-as-written" if language == "en" else "write-prompt" \
         if answer_language(s.translator, language) == language else "write-prompt-no-model"
+    # "to Mirlande of Wideline's family" when Telegram gave their first name: the teacher
+    # sees to whom it goes (two caregivers of one child are two buttons)
+    named = {"member": views.name(member.first_name, s.catalog, lang)} \
+        if clean_name(member.first_name) else {}
     data[WRITING], data[WRITING_UNTIL] = family_id, s.clock() + WRITE_WINDOW
-    await say(update, context, key, bilingual=False,
+    await say(update, context, key + "-named" if named else key, bilingual=False,
               name=student_for(context, user.id, member.student_id,
                                first_name=member.student_name, lang=lang),
-              language=message_views.teacher_language(language), limit=relays.MAX_MESSAGE)
+              language=message_views.teacher_language(language), limit=relays.MAX_MESSAGE,
+              **named)
 
 
 async def send_written(update: Update, context: PuenteContext) -> None:

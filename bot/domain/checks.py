@@ -299,12 +299,13 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
                     gloss.term, asks_meaning=True)
     if (item_type in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED)
             and who.scaffold.definition_stem_language is StemLanguage.HOME):
-        own = gloss.definition if gloss is not None else None
-        if own and (rules.cognate_in(own, word) or rules.answer_in_text(own, word)):
-            own = None  # a cognate in the stem gives the answer away: the picture instead
-        # the home-language definition, else the picture; the picture first when the word's
-        # last question showed that definition (a typed recall asked as before is not one)
-        stems = [s for s in (beginner_stem(own, None), beginner_stem(None, word.emoji)) if s]
+        # her language's definitions (a cognate in one gives the answer away), else the
+        # picture; the one the word's last question did not show first (a typed recall
+        # asked as before is not one)
+        owns = [d for d in ((gloss.definition, gloss.simple) if gloss is not None else ())
+                if d and not (rules.cognate_in(d, word) or rules.answer_in_text(d, word))]
+        stems = [s for s in (*(beginner_stem(d, None) for d in owns),
+                             beginner_stem(None, word.emoji)) if s]
         stem = next(iter(not_last(stems, who.last)), None)  # None: the English definition
         if stem and item_type is ItemType.TYPED:  # no fair options (e.g. one word seen)
             return Item(target.id, item_type, stem, (), word.term)

@@ -27,7 +27,7 @@ MAX_FRAME = 100
 FRAME_GAP = re.compile(r"_{3,}")  # the blank a frame leaves for the student: "___"
 MAX_FORMS = 12
 MAX_CLOZES = 4  # gap sentences a word may list: enough to turn through, short to review
-_GLOSS_KEYS = {"term", "definition", "cognate", "false_friend", "reviewed"}
+_GLOSS_KEYS = {"term", "definition", "simple", "cognate", "false_friend", "reviewed"}
 
 
 # Letters NFKD does not take apart into a base letter and accents
@@ -72,6 +72,14 @@ class Gloss:
     false_friend: str | None = None
     machine: bool = False
     reviewed: bool = True  # False: no native speaker has checked it yet (packs list says so)
+    # a newcomer's definition in her language (at most MAX_SIMPLE_WORDS words), worded unlike
+    # `definition`: her level 1-2 card shows it, and her checks ask by either, so a word has
+    # two prompts she can read (docs/newcomers.md, "Memory of the prompt")
+    simple: str | None = None
+
+    def newcomer_definition(self) -> str | None:
+        """What a level 1-2 card says the word means in her language: the short one first."""
+        return self.simple or self.definition
 
 
 @dataclass(frozen=True)
@@ -517,6 +525,13 @@ class Checker:
         term = self.text(cells, column + "term", where, index, MAX_TERM)
         definition = self.text(cells, column + "definition", where, index, MAX_TEXT,
                                required=False)
+        simple = self.text(cells, column + "simple", where, index, MAX_TEXT, required=False)
+        if simple and len(simple.split()) > MAX_SIMPLE_WORDS:
+            self.add(f"{where}: 'simple' has {len(simple.split())} words; a newcomer's "
+                     f"definition has at most {MAX_SIMPLE_WORDS}", index, "simple")
+        if simple and definition and simple.casefold() == definition.casefold():
+            self.add(f"{where}: 'simple' repeats 'definition': word it another way, so a "
+                     f"newcomer has a second prompt to read", index, "simple")
         false_friend = self.text(raw, "false_friend", where, index, MAX_TERM, required=False)
         cognate = raw.get("cognate", False)
         reviewed = raw.get("reviewed", True)
@@ -528,4 +543,5 @@ class Checker:
             self.add(f"{where}: a word cannot be both a cognate and a false friend", index, code)
         if len(self.problems) > before or term is None:
             return None
-        return Gloss(term, definition, bool(cognate), false_friend, reviewed=bool(reviewed))
+        return Gloss(term, definition, bool(cognate), false_friend, reviewed=bool(reviewed),
+                     simple=simple)

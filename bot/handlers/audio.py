@@ -12,7 +12,7 @@ from bot.chat.replies import tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.presentation import callbacks
-from bot.presentation.i18n import language_name
+from bot.presentation.i18n import language_name, reader_language
 from bot.services import family, join, listen
 from bot.speech import SpeechUnavailableError
 
@@ -64,7 +64,8 @@ async def _send_notes(context: PuenteContext, user_id: int, listening: listen.Li
     assert s.speech is not None  # the notes were made, so speech is on
     ahead = listen.render_ahead(s.db, s.speech, listening.notes)
     for index, note in enumerate(listening.notes):
-        caption = s.catalog.render(note.caption_key, listening.lang, **note.caption)
+        spoken = {"language": reader_language(note.spoken)} if note.spoken else {}
+        caption = s.catalog.render(note.caption_key, listening.lang, **note.caption, **spoken)
         if index == 0 and not listening.home_voice:
             caption += "\n" + no_voice
         await send_note(context.bot, s, user_id, note, caption)

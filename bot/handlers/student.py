@@ -18,9 +18,17 @@ from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.placement import PLACEMENT, spoken
 from bot.domain.scaffold import scaffold_for
-from bot.presentation import callbacks, card_views, check_views, keyboards, menus, views
+from bot.presentation import (
+    callbacks,
+    card_views,
+    check_views,
+    class_views,
+    keyboards,
+    menus,
+    views,
+)
 from bot.presentation.i18n import language_name
-from bot.services import answers, family, join, lookup, membership, teaching
+from bot.services import answers, family, join, join_notes, lookup, membership, teaching
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -49,7 +57,26 @@ async def start(update: Update, context: PuenteContext) -> None:
         joined = join.join_class(s.db, user.id, name, code, user.language_code, now)
     key = "join-again" if joined.already_member else "join-welcome"
     await say(update, context, key, name=name, class_name=views.label(joined.class_name))
+    if not joined.already_member and joined.language is not None:  # no language step to wait
+        _tell_teachers(context, user.id, [joined.class_id])
     await next_step(update, context, joined.suggestion)
+
+
+def _tell_teachers(context: PuenteContext, student_id: int, class_ids: list[int] | None,
+                   *, joined: bool = True) -> None:
+    """Book the note to the teachers that the student joined their class (`class_ids`; None:
+    each of theirs), or (`joined` False) write again a note still waiting that names them: it
+    goes two minutes later, with everyone else who joined the class meanwhile."""
+    s = context.services
+
+    def render(teacher_id: int, class_name: str, joiners: list[join_notes.Joiner]) -> str:
+        return class_views.join_note(s.catalog, user_language(context, teacher_id), class_name,
+                                     joiners)
+
+    if joined:
+        join_notes.tell_joined(s.db, student_id, class_ids, s.clock(), s.config.school, render)
+    else:
+        join_notes.refresh_joined(s.db, student_id, s.clock(), s.config.school, render)
 
 
 async def _family_updates_stopped(update: Update, context: PuenteContext) -> None:
@@ -160,15 +187,18 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     join.confirm_language(s.db, user.id, code)
     before = student.language  # a change (not the first choice) can be undone in one tap
     await home_language_set(update, context, code, None if undo or before in (None, code)
-                            else before)
+                            else before, first=before is None)
 
 
 async def home_language_set(update: Update, context: PuenteContext, code: str,
-                            before: str | None = None) -> None:
+                            before: str | None = None, first: bool = False) -> None:
     """Say what Puente has in the chosen language (with a button back to the language
-    `before` it, the one they read, when they changed it), show the student's menu, go on."""
+    `before` it, the one they read, when they changed it), show the student's menu, go on;
+    a `first` choice completes their joining, which their teachers hear of."""
     s, user = context.services, update.effective_user
     assert user is not None
+    if first:
+        _tell_teachers(context, user.id, None)
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
     back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE) if before else None
@@ -209,6 +239,7 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
         return
     await say(update, context, "placement-done", level=step.level)
     await show_preview(update, context, unasked=True)  # read only once she taps it
+    _tell_teachers(context, user.id, None, joined=False)  # a note waiting: now with the level
 
 
 async def placement_resume_button(update: Update, context: PuenteContext) -> None:
@@ -246,7 +277,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         typed = join.read_language_answer(s.db, user.id, text, user.language_code)
         if typed.named is not None:
             await home_language_set(update, context,
-                                    join.confirm_language(s.db, user.id, typed.named))
+                                    join.confirm_language(s.db, user.id, typed.named),
+                                    first=True)
         else:
             await ask_home_language(update, context, typed.detected)
         return

@@ -59,7 +59,10 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
         own = f"<b>{escape(gloss.term)}</b>"
         if gloss.machine:
             own += " " + catalog.render("machine-translation-mark", lang)
-        own_block = [own] + ([escape(gloss.definition)] if gloss.definition else [])
+        # levels 1-2: her language's newcomer definition where the pack has one
+        meaning = gloss.definition if scaffold.english_definition else \
+            gloss.newcomer_definition()
+        own_block = [own] + ([escape(meaning)] if meaning else [])
     if own_block and (scaffold.l1_first or flipped):
         out += own_block + english_block
     elif own_block and scaffold.l1_inline:  # one tap away: a spoiler the learner can open
@@ -191,7 +194,8 @@ def pair_cards(pair: tuple[WordRef, WordRef], lang: str, scaffold: Scaffold,
             if gloss.machine:
                 own += " " + catalog.render("machine-translation-mark", lang)
             names = [own, english] if scaffold.l1_first else [english, own]
-            if scaffold.l1_first and gloss.definition:
-                meaning = gloss.definition
+            if scaffold.l1_first and gloss.newcomer_definition():
+                meaning = (gloss.newcomer_definition() if not scaffold.english_definition
+                           else gloss.definition) or meaning
         blocks.append(f"{' · '.join(names)}\n<i>{escape(meaning)}</i>")
     return Markup("\n↔\n".join(blocks))

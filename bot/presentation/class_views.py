@@ -1,5 +1,6 @@
 """What a teacher reads about a class and its students: /classes, /roster, /student and the
-lines /report adds about home languages, the join link and its QR code.
+lines /report adds about home languages, the join link and its QR code, and the note that
+students joined a class.
 
 Language names are the teacher's own ("somalí" to a Spanish-speaking teacher), never the
 student's; every text goes through the catalogue, so every value is escaped.
@@ -16,10 +17,11 @@ from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
 from bot.presentation.report_text import student_lines, summary_text
-from bot.presentation.students import class_labels
+from bot.presentation.students import class_labels, student_label
 from bot.presentation.views import join_lines, label, level_text, name
 from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
+from bot.services.join_notes import Joiner
 from bot.services.starter import StarterPack
 from bot.services.teaching import StudentNames
 from bot.store.people import ClassInfo, RosterRow
@@ -209,3 +211,31 @@ def mixed_line(mixed: Sequence[MixedUp], key: str, catalog: Catalog, lang: str) 
     pairs = [catalog.render(key, lang, first=m.first.word.term, second=m.second.word.term,
                             **count(m)) for m in mixed]
     return catalog.render("mixed-up-line", lang, pairs=Markup(", ".join(pairs)))
+
+
+def join_note(catalog: Catalog, lang: str, class_name: str, joiners: Sequence[Joiner]) -> Markup:
+    """The note to a teacher that students joined a class: one line for one student ("👋 Wei
+    joined 7B Science: Chinese · placement pending · first words: ..."), else a line naming
+    the class and one line for each of them."""
+    if len(joiners) == 1:
+        return catalog.render("join-note-one", lang, name=student_label(joiners[0].name,
+                                                                        catalog, lang),
+                              class_name=label(class_name),
+                              language=reader_language(joiners[0].language),
+                              details=_joiner_details(catalog, lang, joiners[0]))
+    return join_lines([catalog.render("join-note-many", lang, count=len(joiners),
+                                      class_name=label(class_name)),
+                       *(catalog.render("join-note-line", lang,
+                                        name=student_label(j.name, catalog, lang),
+                                        language=reader_language(j.language),
+                                        details=_joiner_details(catalog, lang, j))
+                         for j in joiners)])
+
+
+def _joiner_details(catalog: Catalog, lang: str, joiner: Joiner) -> Markup:
+    """"level 3 (self-placed; /level sets it) · first words: ecosystem, habitat"."""
+    parts = [catalog.render("join-note-placing", lang) if joiner.level is None
+             else level_text(joiner.level, joiner.self_placed, catalog, lang)]
+    if joiner.words:
+        parts.append(catalog.render("join-note-words", lang, words=", ".join(joiner.words)))
+    return Markup(" · ".join(parts))

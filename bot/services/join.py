@@ -50,6 +50,7 @@ class Joined:
     already_member: bool
     language: str | None        # confirmed home language, if the student has one
     suggestion: str | None      # a language to offer for one-tap confirmation
+    class_id: int = 0
 
 
 def join_class(db: Database, user_id: int, first_name: str, code: str | None,
@@ -76,7 +77,7 @@ def join_class(db: Database, user_id: int, first_name: str, code: str | None,
     suggestion = None
     if student.language is None:
         suggestion = suggest_from_phone(phone_language)
-    return Joined(found.name, not added, student.language, suggestion)
+    return Joined(found.name, not added, student.language, suggestion, found.id)
 
 
 def _replaced(db: Database, user_id: int, code: str, now: datetime) -> people.ClassInfo | None:

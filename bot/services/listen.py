@@ -49,6 +49,9 @@ class VoiceNote:
     caption: dict[str, str]
     file_id: str | None = None
     clip: Clip | None = None
+    # the language the clip speaks besides English (its caption names it: the gloss is heard
+    # in a voice the listener may not expect, Mandarin for written Chinese), None: English only
+    spoken: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,9 @@ def note_for(speech: Speech, ref: WordRef, lang: str, home: str | None,
     gloss = _spoken_gloss(ref, lang, recipe)  # captions, too, show checked glosses only
     if gloss is None:
         return VoiceNote(speech.key(parts), parts, "audio-caption", {"term": ref.word.term})
-    return VoiceNote(speech.key(parts), parts, "audio-caption-gloss",
-                     {"term": ref.word.term, "gloss": gloss})
+    if home is None or lang == "en":  # shown, not heard: no voice speaks it
+        return VoiceNote(speech.key(parts), parts, "audio-caption-gloss",
+                         {"term": ref.word.term, "gloss": gloss})
+    return VoiceNote(speech.key(parts), parts, "audio-caption-gloss-voiced",
+                     {"term": ref.word.term, "gloss": gloss}, spoken=lang)
 

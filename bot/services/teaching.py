@@ -350,6 +350,8 @@ def set_levels(db: Database, teacher_id: int, text: str) -> list[LevelSet]:
     pairs = []
     for entry in re.split(r"[,;\n]+", text):
         rest, in_class = split_class(entry, classes)
+        if in_class is not None and len(rest.split()) == 1:  # "Wei 7B Science": no level?
+            _level_after_class(db, teacher_id, entry, rest, in_class)
         if in_class is None or len(rest.split()) < 2:  # a class "3" keeps "/level Ana 3"'s 3
             rest, in_class = entry, None
         parts = rest.split()
@@ -358,6 +360,25 @@ def set_levels(db: Database, teacher_id: int, text: str) -> list[LevelSet]:
         if parts:
             pairs.append((clean_label(" ".join(parts[:-1])), parts[-1], in_class))
     return _set_levels(db, teacher_id, pairs)
+
+
+def _level_after_class(db: Database, teacher_id: int, entry: str, who: str,
+                       in_class: people.ClassInfo) -> None:
+    """A name then a class, and nothing after ("Wei 7B Science", "Wei Math 6"): fine when
+    its last word is the level of the student the words before it name (Wei of a class
+    "Math", level 6), else the usage line with this student and class, "/level Wei 7B Science
+    3" (a student not in the class is told so instead)."""
+    parts = entry.split()
+    try:
+        WidaLevel.parse(parts[-1])
+        find_student(db, teacher_id, " ".join(parts[:-1]), "/level")
+        return
+    except (ValueError, PuenteError):
+        pass
+    row, found = find_student(db, teacher_id, who, "/level", in_class)
+    command = StudentNames(people.teacher_enrolments(db, teacher_id)).of(row.student_id).command
+    example = command if " " in command else f"{command} {found.name}"  # "3 Math 6" has it
+    raise BadInputError(prompt_key="level-usage-class", example=example)
 
 
 # The name in /level's usage line when the teacher has no student yet (the prompts had it

@@ -44,11 +44,17 @@ GOODBYE = "goodbye"  # the outbox kind of a note that someone deleted their data
 # Any message about the student (a relay, an answer, a note to a teacher about their family)
 # names them in its text; a note about a family member is theirs too.
 _ABOUT = "DELETE FROM outbox WHERE json_extract(payload, '$.{field}') = ?"
+# A note that students joined a class names each of them (its "student_ids"): it goes whole,
+# even while it waits to go (the teacher then hears nothing of those who joined with them,
+# whom /roster lists all the same).
+_JOIN_NOTES_ABOUT = ("DELETE FROM outbox WHERE kind = 'join-note' AND EXISTS (SELECT 1 FROM "
+                     "json_each(outbox.payload, '$.student_ids') WHERE value = ?)")
 
 
 def _erase_student(db: Database, student_id: int) -> None:
     db.execute(_FAMILY_UPDATES, [student_id, student_id])
     db.execute(_ABOUT.format(field="student_id"), [student_id])
+    db.execute(_JOIN_NOTES_ABOUT, [student_id])
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [student_id])
     # enrollments, families, family_links, placements, check_items, attempts, mastery and
     # previews cascade.

@@ -1,14 +1,17 @@
-"""Notes to teachers about a family member's language: booked a little later, so a choice
-changed or undone in the meantime replaces them, and remembered once they go, so a teacher
-is never told twice of the same language."""
+"""Notes to teachers booked a little later, so what happens in the meantime changes them
+instead of adding more: a family member's language (a choice changed or undone replaces the
+note, and a teacher is never told twice of the same language), and students who joined a
+class (each student who joins meanwhile is added to the one note)."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.store.clock import stamp
+from bot.store.clock import parse, stamp
 
 FAMILY_NOTE = "family-note"  # the outbox kind of every note to a teacher about a family member
 
@@ -42,3 +45,46 @@ def hurry_language_notes(db: Database, family_id: int, now: datetime) -> None:
     db.execute(f"UPDATE outbox SET not_before = ? WHERE {_LANGUAGE_NOTES} "
                "AND status = 'pending' AND not_before > ?", [stamp(now), family_id, stamp(now)])
 
+
+
+JOIN_NOTE = "join-note"  # the outbox kind of a note to a teacher that students joined a class
+
+# A join note names every student it tells of ("student_ids"), one class ("class_id").
+_JOIN_NOTES = ("kind = 'join-note' AND json_extract(payload, '$.class_id') = ? "
+               "AND status = 'pending' AND tries = 0 AND lease_owner IS NULL "
+               "AND attempted_at IS NULL")
+
+
+@dataclass(frozen=True)
+class BookedJoinNote:
+    """A join note no deliverer has touched yet: one more student may still be added to it."""
+
+    row_id: int
+    teacher_id: int
+    student_ids: tuple[int, ...]
+    due: datetime
+
+
+def booked_join_notes(db: Database, class_id: int) -> list[BookedJoinNote]:
+    """The join notes about a class still waiting to go, untouched (pending, never claimed)."""
+    rows = db.execute(f"SELECT id, chat_id, json_extract(payload, '$.student_ids'), not_before "
+                      f"FROM outbox WHERE {_JOIN_NOTES} ORDER BY id", [class_id]).fetchall()
+    return [BookedJoinNote(r[0], r[1], tuple(json.loads(r[2] or "[]")), parse(r[3]))
+            for r in rows]
+
+
+def booked_join_classes(db: Database, student_id: int) -> list[int]:
+    """The classes whose untouched join notes name this student."""
+    rows = db.execute("SELECT DISTINCT json_extract(o.payload, '$.class_id') FROM outbox o, "
+                      "json_each(o.payload, '$.student_ids') j WHERE o.kind = 'join-note' "
+                      "AND o.status = 'pending' AND o.tries = 0 AND o.lease_owner IS NULL "
+                      "AND o.attempted_at IS NULL AND j.value = ?", [student_id]).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def withdraw_join_note(db: Database, row_id: int) -> bool:
+    """Delete a join note no deliverer has touched (a newer one replaces it); False when a
+    deliverer claimed it first (it goes as it is: the guard is in the DELETE itself)."""
+    return db.execute("DELETE FROM outbox WHERE id = ? AND kind = 'join-note' "
+                      "AND status = 'pending' AND tries = 0 AND lease_owner IS NULL "
+                      "AND attempted_at IS NULL", [row_id]).rowcount == 1

@@ -99,3 +99,31 @@ def test_the_audit_finds_no_english_sentence_to_read_at_levels_1_2() -> None:
     report = audit_packs(load_packs().packs, ["ht", "pt"], levels=(1, 2))
     assert report.items > 3000
     assert report.english_sentences == 0
+
+
+def _with_two_definitions() -> tuple[WordRef, list[WordRef]]:
+    prey = Word("prey", "noun", 3, "An animal that another animal hunts.", "A mouse is prey.",
+                glosses={"so": Gloss("ugaadh", "Xayawaan uu xayawaan kale ugaarsado oo cuno.",
+                                     simple="Xoolaha kale ay cunaan, sida jiirka.")})
+    others = [WordRef(n, Word(t, "noun", 3, f"Thing {n}.", f"A {t} here.",
+                              glosses={"so": Gloss(f"erey{n}", f"Macne {n}.")}), PACK)
+              for n, t in enumerate(["predator", "habitat", "consumer", "producer"], start=2)]
+    return WordRef(1, prey, PACK), others
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_a_newcomer_is_asked_by_her_two_definitions_in_turn(level: int) -> None:
+    # One definition she can read came back every check, and memory of that screen is not
+    # knowing the word (mastery.PROMPT_MEMORY): a second, simpler one gives her two prompts.
+    prey, others = _with_two_definitions()
+    gloss = prey.word.glosses["so"]
+    seen = frozenset(r.id for r in [prey, *others])
+    asked = []
+    last: tuple[str, ...] = ()
+    for turn in range(4):
+        item = build_item(prey, others, ItemType.CHOICE, "so", scaffold_for(level),
+                          random.Random(turn), seen, turn=turn, last=last)
+        asked.append(item.prompt)
+        last = (item.prompt,)
+    assert set(asked) == {gloss.definition, gloss.simple}
+    assert all(a != b for a, b in zip(asked, asked[1:], strict=False))  # never twice running

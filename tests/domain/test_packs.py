@@ -448,6 +448,20 @@ def test_a_newcomers_simple_definition_and_an_unreviewed_gloss_load() -> None:
     assert word.glosses["so"].reviewed is False
 
 
+def test_a_home_language_simple_definition_loads_and_one_too_long_is_refused() -> None:
+    good = PACK_WITH_SIMPLE.format(simple="The home of an animal or a plant.").replace(
+        'so = {{ term = "deegaan", reviewed = false }}'.replace("{{", "{").replace("}}", "}"),
+        'so = { term = "deegaan", definition = "Meesha uu ku nool yahay.", '
+        'simple = "Guriga xayawaanka." }')
+    assert parse_pack(good, "demo.toml").words[0].glosses["so"].simple == "Guriga xayawaanka."
+    with pytest.raises(PackError) as caught:
+        parse_pack(good.replace("Guriga xayawaanka.", " ".join(["erey"] * 13)), "demo.toml")
+    assert "at most 12" in str(caught.value.problems[0])
+    with pytest.raises(PackError) as caught:
+        parse_pack(good.replace("Guriga xayawaanka.", "Meesha uu ku nool yahay."), "demo.toml")
+    assert "word it another way" in str(caught.value.problems[0])
+
+
 def test_a_simple_definition_over_twelve_words_is_refused_with_its_line() -> None:
     long = "The place where an animal or a plant lives and finds food and water every day."
     with pytest.raises(PackError) as caught:

@@ -171,7 +171,7 @@ async def test_a_level_4_student_also_hears_the_example_sentence(speaking: Chat)
     beginner, advanced = await enrol(speaking, 1001, "es"), await enrol(speaking, 1002, "es", 4)
     short = voices(await speaking.tap(beginner, LISTEN))[0]
     long = voices(await speaking.tap(advanced, LISTEN))[0]
-    assert short.text == long.text == "🔊 <b>ecosystem</b> · ecosistema"
+    assert short.text == long.text == "🔊 <b>ecosystem</b> · ecosistema\n🗣 En inglés y español"
     assert int(long.params["duration"]) > int(short.params["duration"]) + 1
     assert long.files  # a different clip from the beginner's: uploaded, not reused
 
@@ -215,3 +215,26 @@ async def test_listen_under_a_pushed_preview_says_that_previews_words_and_an_old
     for forged in ("au:1:p:w", "au:x:p", "au:1:w:p"):
         calls = await speaking.tap(bo, forged)
         assert not voices(calls) and "Ese botón es viejo" in texts(calls), forged
+
+
+async def test_a_note_that_speaks_the_home_language_says_which_in_the_listeners_words(
+        speaking: Chat) -> None:
+    """The clip says the English word, then its gloss in the home-language voice: the caption
+    names both languages, the way the listener writes them (Chinese is heard in Mandarin)."""
+    wei = await enrol(speaking, 1001, "zh")
+    await speaking.send(wei, "/words")
+    [note] = voices(await speaking.tap(wei, callbacks.data(
+        callbacks.AUDIO, word_ids(speaking, 1001)[0])))
+    assert note.text == "🔊 <b>ecosystem</b> · 生态系统\n🗣 英语和中文"
+
+
+async def test_a_note_in_english_alone_names_no_language(speaking: Chat) -> None:
+    fluent = await enrol(speaking, 1001, "es", level=5)  # level 5: English only, no gloss
+    hodan = await enrol(speaking, 1002, "so")  # no Somali voice: the gloss is not heard
+    for user in (fluent, hodan):
+        await speaking.send(user, "/words")
+    heard = [voices(await speaking.tap(user, callbacks.data(
+        callbacks.AUDIO, word_ids(speaking, user["id"])[0])))[0].text
+        for user in (fluent, hodan)]
+    assert heard[0] == "🔊 <b>ecosystem</b>"
+    assert heard[1].startswith("🔊 <b>ecosystem</b> · ") and "🗣" not in heard[1]

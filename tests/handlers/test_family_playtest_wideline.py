@@ -131,8 +131,10 @@ async def test_the_weekly_update_has_a_button_to_hear_its_words(speaking: Chat) 
     [(label, data)] = buttons([update])
     assert label == "🔊 Koute mo yo"
     heard = voices(await speaking.tap(grandmother, data))
+    # each note says the English word and its Creole gloss: the caption says so, in Creole
     assert [c.params["caption"] for c in heard] == [
-        "🔊 <b>ecosystem</b> · ekosistèm", "🔊 <b>prey</b> · bèt yo chase pou manje"]
+        "🔊 <b>ecosystem</b> · ekosistèm\n🗣 An angle ak an kreyòl ayisyen",
+        "🔊 <b>prey</b> · bèt yo chase pou manje\n🗣 An angle ak an kreyòl ayisyen"]
     assert all(c.chat_id == GRANDMOTHER for c in heard)
     # /now shows the same button
     now = await speaking.send(grandmother, "/now")

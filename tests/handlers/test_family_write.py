@@ -110,3 +110,44 @@ async def test_someone_else_cannot_use_a_teachers_write_button(chat: Chat) -> No
     stranger = chat.user(3003, "Zed", "en")
     said = texts(await chat.tap_on(stranger, write, 1))
     assert "Type your message" not in said
+
+
+async def test_the_write_prompt_names_the_family_member_it_goes_to(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Wideline", "ht"), "ht")
+    made = texts(await chat.send(rivera(chat), "/family Wideline"))
+    mirlande = chat.user(MOTHER, "Mirlande", "en")
+    await chat.send(mirlande, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(mirlande, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    listing = await chat.send(rivera(chat), "/families")
+    write = next(d for label, d in buttons(listing) if label.startswith("✉️ Write: Mirlande"))
+    assert texts(await chat.tap(rivera(chat), write)).strip() == (
+        "✉️ Type your message to Mirlande of Wideline's family (up to 1000 characters). They "
+        "read English, so it goes as you write it.")
+
+
+async def test_a_family_member_with_no_name_gets_the_plain_prompt(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    made = texts(await chat.send(rivera(chat), "/family Ana"))
+    nameless = chat.user(MOTHER, "\u200b", "en")  # nothing visible: no name is kept
+    await chat.send(nameless, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(nameless, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    listing = await chat.send(rivera(chat), "/families")
+    write = next(d for _, d in buttons(listing) if d.startswith("fw:"))
+    asked = texts(await chat.tap(rivera(chat), write)).strip()
+    assert asked.startswith("✉️ Type your message for a family member of Ana (up to ")
+
+
+async def test_the_named_prompt_is_in_the_teachers_language_and_escapes_the_name(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    rivera_es = chat.user(TEACHER_ID, "Rivera", "en")
+    await chat.send(rivera_es, "/language")
+    await chat.tap(rivera_es, callbacks.data(callbacks.TEACHER_LANG, "es"))
+    made = texts(await chat.send(rivera_es, "/family Ana"))
+    rosa = chat.user(MOTHER, "Rosa <3", "es")
+    await chat.send(rosa, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(rosa, callbacks.data(callbacks.FAMILY_LANG, "es"))
+    listing = await chat.send(rivera_es, "/families")
+    write = next(d for _, d in buttons(listing) if d.startswith("fw:"))
+    asked = texts(await chat.tap(rivera_es, write)).strip()
+    assert asked.startswith("✉️ Escriba su mensaje para Rosa &lt;3, familiar de Ana (hasta ")

@@ -36,7 +36,7 @@ async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn
     teacher.say("/families")  # the teacher writes first (playtest M5)
     listing = await teacher.wait_for("Ana #1 · Spanish", STEP)
     teacher.tap(next(d for _, d in listing.buttons if d.startswith("fw:")))
-    await teacher.wait_for("Type your message for a family member of Ana", STEP)
+    await teacher.wait_for("Type your message to Lucía of Ana's family", STEP)
     teacher.say("Ana read aloud to the class today.")
     await teacher.wait_for("Your message about Ana", STEP)
     written = await mother.wait_for("Un mensaje del maestro o la maestra de Ana", STEP)

@@ -24,7 +24,7 @@ def test_a_good_code_enrols_the_student_and_offers_their_phone_language(
         db: Database, school_class: people.ClassInfo) -> None:
     joined = join.join_class(db, 1001, "Ana", CODE, "es-MX", START)
     assert joined == join.Joined("Science 7B", already_member=False, language=None,
-                                 suggestion="es")
+                                 suggestion="es", class_id=school_class.id)
     assert [e.class_id for e in people.enrollments(db, 1001)] == [school_class.id]
 
 
@@ -34,7 +34,7 @@ def test_rejoining_is_recognised_and_enrols_once(
     join.confirm_language(db, 1001, "es")
     again = join.join_class(db, 1001, "Ana", CODE, "es", START + timedelta(days=1))
     assert again == join.Joined("Science 7B", already_member=True, language="es",
-                                suggestion=None)
+                                suggestion=None, class_id=school_class.id)
     assert db["enrollments"].count == 1
 
 

@@ -1,0 +1,130 @@
+"""Telling a class's teachers who joined it: who, their home language, their level (or that
+their placement is pending) and the words they start with. One short note per class and
+teacher, booked a little later like a family member's language note (LANGUAGE_NOTE_WAIT, and
+past quiet hours): a student who joins meanwhile is added to it, so a class joining together
+is one message, not a burst. Only what the teacher reads on /roster goes in it (a first name,
+never a word the student wrote)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.config import SchoolConfig
+from bot.domain.errors import PuenteError
+from bot.services.family import LANGUAGE_NOTE_WAIT
+from bot.services.learners import ACTIVE, learner, studying, unlockable
+from bot.services.pushes import next_allowed
+from bot.services.teaching import StudentName, name_of
+from bot.store import notes, outbox, people
+from bot.store.class_words import class_word_ids
+from bot.store.packs import words_by_id
+
+STARTER_WORDS_SHOWN = 8  # a note is one or two lines: a level 5-6 set is cut to this
+
+
+@dataclass(frozen=True)
+class Joiner:
+    """One student a join note tells of, as its teacher reads them."""
+
+    student_id: int
+    name: StudentName
+    language: str
+    level: int | None     # None: no level yet (placement pending)
+    self_placed: bool     # the student's own placement set it, not a teacher
+    words: tuple[str, ...]  # the English words they start with (those /words shows them)
+
+
+# (teacher id, the class's name, who joined it) -> the note's text in the teacher's language
+Render = Callable[[int, str, list[Joiner]], str]
+
+
+def tell_joined(db: Database, student_id: int, class_ids: Iterable[int] | None,
+                now: datetime, school: SchoolConfig, render: Render) -> int:
+    """Book (or add the student to) the note to its teachers that they joined, for each of
+    `class_ids` (None: every class of theirs: they chose their home language just now).
+    Return how many notes are booked now."""
+    if class_ids is None:
+        class_ids = [e.class_id for e in people.enrollments(db, student_id)]
+    return sum(_book(db, student_id, class_id, now, school, render, add=True)
+               for class_id in dict.fromkeys(class_ids))
+
+
+def refresh_joined(db: Database, student_id: int, now: datetime, school: SchoolConfig,
+                   render: Render) -> int:
+    """Write again the notes still waiting that name the student (their placement ended
+    meanwhile: the note gives the level, and the words that level starts with)."""
+    return sum(_book(db, student_id, class_id, now, school, render, add=False)
+               for class_id in notes.booked_join_classes(db, student_id))
+
+
+def _book(db: Database, student_id: int, class_id: int, now: datetime, school: SchoolConfig,
+          render: Render, add: bool) -> int:
+    """Replace each teacher's untouched note about the class with one that also names the
+    student (it keeps the first one's time: a stream of joins never holds it back)."""
+    found = people.class_by_id(db, class_id)
+    if found is None:
+        return 0
+    booked = 0
+    with db.atomic():
+        waiting = {n.teacher_id: n for n in notes.booked_join_notes(db, class_id)}
+        for teacher_id in _teachers(db, student_id, class_id):
+            note = waiting.get(teacher_id)
+            # a note a deliverer claimed first goes as it is: this student gets a new one
+            kept = note is not None and notes.withdraw_join_note(db, note.row_id)
+            ids = list(note.student_ids) if note is not None and kept else []
+            if not add and student_id not in ids:
+                continue
+            ids = list(dict.fromkeys([*ids, student_id]))
+            joiners = [j for i in ids if (j := _joiner(db, teacher_id, i, class_id, now))]
+            if not joiners:
+                continue
+            due = note.due if note is not None and kept else \
+                next_allowed(now + LANGUAGE_NOTE_WAIT, school)
+            outbox.enqueue(db, None, teacher_id, notes.JOIN_NOTE,
+                           {"text": render(teacher_id, found.name, joiners), "buttons": [],
+                            "class_id": class_id, "student_ids": [j.student_id for j in joiners]},
+                           due, now)
+            booked += 1
+    return booked
+
+
+def _teachers(db: Database, student_id: int, class_id: int) -> list[int]:
+    """The class's teachers: its owner and co-teachers."""
+    return [t for c, t in people.teachers_by_class(db, student_id) if c == class_id]
+
+
+def _joiner(db: Database, teacher_id: int, student_id: int, class_id: int, now: datetime
+            ) -> Joiner | None:
+    """The student as the note tells of them (None: gone from the class, or no language)."""
+    student = people.get_student(db, student_id)
+    enrolled = next((e for e in people.enrollments(db, student_id) if e.class_id == class_id),
+                    None)
+    if student is None or enrolled is None or student.language is None:
+        return None
+    return Joiner(student_id, name_of(db, teacher_id, student_id, class_id,
+                                      first_name=student.first_name),
+                  student.language, enrolled.wida_level,
+                  enrolled.wida_level is not None and not enrolled.level_by_teacher,
+                  starter_words(db, student_id, class_id, now))
+
+
+def starter_words(db: Database, student_id: int, class_id: int, now: datetime
+                  ) -> tuple[str, ...]:
+    """The class's words the student starts with: those they are learning already, then those
+    their first /words unlocks into their open slots (pushed words first, then the class
+    packs), without unlocking anything. Only this class's: a student learning another class's
+    words meanwhile starts this one's as those free their slots (none to name yet)."""
+    try:
+        who = learner(db, student_id)
+    except PuenteError:  # no class or no language: nothing to start with yet
+        return ()
+    states = studying(db, student_id)
+    learning = sorted(w for w, s in states.items() if s.state in ACTIVE)
+    ours = class_word_ids(db, [class_id]).get(class_id, set())
+    words = [w for w in [*words_by_id(db, learning), *unlockable(db, who, states, now)]
+             if w.id in ours]
+    return tuple(w.word.term for w in words[:STARTER_WORDS_SHOWN])
