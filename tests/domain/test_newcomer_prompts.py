@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import replace
 
@@ -126,4 +127,4 @@ def test_a_newcomer_is_asked_by_her_two_definitions_in_turn(level: int) -> None:
         asked.append(item.prompt)
         last = (item.prompt,)
     assert set(asked) == {gloss.definition, gloss.simple}
-    assert all(a != b for a, b in zip(asked, asked[1:], strict=False))  # never twice running
+    assert all(a != b for a, b in itertools.pairwise(asked))  # never twice running
