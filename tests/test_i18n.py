@@ -384,7 +384,9 @@ def test_a_checks_quiz_poll_asks_in_the_home_language_and_then_in_english(
     asked = poll_question(Question(1, 1, 3, long, "es", 2), catalog)
     assert len(asked) <= 300 and "Which word" not in asked and "x" * 240 in asked
     assert poll_question(Question(1, 1, 3, item, "es", 5), catalog).split("\n") == \
-        ["Pregunta 1/3", "Which word means: Un ser vivo"]  # English only from level 4 on
+        ["Question 1/3", "Which word means: Un ser vivo"]  # English only from level 5 on
+    assert poll_question(Question(1, 1, 3, item, "es", 4), catalog).split("\n") == \
+        ["Pregunta 1/3", "Which word means: Un ser vivo"]  # the question alone from level 4
     assert poll_question(Question(1, 1, 3, item, "en", 2), catalog).split("\n") == \
         ["Question 1/3", "Which word means this?", "Un ser vivo"]
 
@@ -458,3 +460,35 @@ def test_a_family_reads_one_school_day_since_starting_in_the_singular(catalog: C
     assert "1 día de clase" in since("es", 1) and "3 días de clase" in since("es", 3)
     assert "учебного дня" in since("ru", 1) and "учебных дней" in since("ru", 2)
     assert "يوم دراسي واحد" in since("ar", 1) and "يومين دراسيين" in since("ar", 2)
+
+
+def test_a_kept_rendering_is_never_served_for_other_values(catalog: Catalog) -> None:
+    """Renderings are kept (a graded tap renders the same few again and again); a value that
+    is equal but of another kind, another language or another count still renders anew."""
+    typed = catalog.render("feedback-right", "es", answer="a<b", term="x", own="y")
+    built = catalog.render("feedback-right", "es", answer=Markup("<u>a</u>b"), term="x", own="y")
+    assert "a&lt;b" in typed and "<u>a</u>b" in built
+    assert catalog.render("feedback-right", "es", answer="a<b", term="x", own="y") == typed
+    assert "a&lt;b" in catalog.render("feedback-right", "fr", answer="a<b", term="x", own="y")
+    assert catalog.render("item-counter", "en", number=2, total=5) != catalog.render(
+        "item-counter", "en", number=3, total=5)
+    assert catalog.bilingual("item-choice-ask", "es") != catalog.bilingual(
+        "item-choice-ask", "es", english_first=True)
+    assert catalog.plain("button-dont-know", "vi") != catalog.plain("button-dont-know", "es")
+
+
+def test_a_value_of_an_unknown_kind_is_rendered_every_time(catalog: Catalog) -> None:
+    """A value the catalogue cannot key safely (its equal instances may read otherwise) is
+    rendered as it reads now, never from what was kept."""
+
+    class Shifting:
+        def __init__(self) -> None:
+            self.text = "before"
+
+        def __str__(self) -> str:
+            return self.text
+
+    value = Shifting()
+    assert "before" in catalog.render("feedback-right", "en", answer=value, term="x", own="y")
+    value.text = "after"
+    assert "after" in catalog.render("feedback-right", "en", answer=value, term="x", own="y")

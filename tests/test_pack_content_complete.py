@@ -68,7 +68,7 @@ def test_no_shipped_sentence_writes_minus_as_a_hyphen() -> None:
     hyphen = re.compile(r"\d\s*-\s*\d")
     found = [f"{p}:{w.term}" for p, w in WORDS
              for text in (w.example, w.definition, w.simple or "", *w.cloze,
-                          *(g.definition or "" for g in w.glosses.values()))
+                          *(t or "" for g in w.glosses.values() for t in (g.definition, g.simple)))
              if hyphen.search(text)]
     assert found == []
     subtraction = _word("math.number-operations", "subtraction")

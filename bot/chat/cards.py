@@ -150,9 +150,10 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
             s.db, who, unread, s.clock(), offer_check=not check_follows))
         return
     messages = card_views.preview_messages(unread, who.language, who.scaffold, s.catalog)
+    labels = card_views.label_language(who.language, who.scaffold)  # levels 5-6: English
     markup = None if check_follows else keyboards.after_preview(
-        None, s.catalog.render("button-check", who.language),
-        s.catalog.render("button-listen", who.language) if s.speech else None,
+        None, s.catalog.render("button-check", labels),
+        s.catalog.render("button-listen", labels) if s.speech else None,
         preview_id=previews.remember_cards(s.db, who, unread, s.clock()) if s.speech else None)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1

@@ -87,13 +87,15 @@ async def send_question(context: PuenteContext, chat_id: int,
 def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Layout:
     """A question's buttons: under a typed question "🤷 I don't know"; else its options, and
     at levels 1-2 (scaffold.dont_know) "🤷 I don't know" on a row of its own below them."""
-    item = question.item
-    shrug = keyboards.dont_know_layout(question.item_id, context.services.catalog,
-                                       question.lang)
+    item, catalog = question.item, context.services.catalog
     if item.typed:
-        return shrug
+        return keyboards.dont_know_layout(question.item_id, catalog, question.lang,
+                                           question.english_first)
     layout = keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
-    return [*layout, *shrug] if scaffold_for(question.level).dont_know else layout
+    if not scaffold_for(question.level).dont_know:  # levels 3-6: no 🤷 to label
+        return layout
+    return [*layout, *keyboards.dont_know_layout(question.item_id, catalog, question.lang,
+                                                question.english_first)]
 
 
 def _poll_options(question: checks.Question, context: PuenteContext) -> list[str] | None:

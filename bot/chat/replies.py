@@ -61,15 +61,16 @@ def arg_text(context: PuenteContext) -> str:
 
 
 async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
-              markup: InlineKeyboardMarkup | None = None, **params: object) -> None:
-    """Reply with one prompt in the user's language (and English), `markup`'s buttons under
-    it."""
+              markup: InlineKeyboardMarkup | None = None, english_first: bool = False,
+              **params: object) -> None:
+    """Reply with one prompt in the user's language (and English; above it with
+    `english_first`), `markup`'s buttons under it."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
     lang = user_language(context, user.id, user.language_code)
     catalog = context.services.catalog
-    text = catalog.bilingual(key, lang, **params) if bilingual else \
+    text = catalog.bilingual(key, lang, english_first=english_first, **params) if bilingual else \
         catalog.render(key, lang, **params)
     await send_long(context, chat.id, text, markup)
 

@@ -117,6 +117,12 @@ class Pacer:
         self._chat_paused_until = {c: t for c, t in self._chat_paused_until.items() if t > now}
 
 
+def _chat_id(chat: object) -> int | None:
+    """A call's chat as a number (None: none, or a @channel name)."""
+    return int(chat) if isinstance(chat, int | str) and str(chat).lstrip("-").isdigit() \
+        else None
+
+
 class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
     """python-telegram-bot's rate-limiter hook, backed by one Pacer for the whole bot."""
 
@@ -143,8 +149,7 @@ class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
         """Wait for a slot when the call makes a message; honour RetryAfter, then retry."""
         paced = endpoint.startswith(PACED_PREFIXES)
         chat = data.get("chat_id")
-        chat_id = int(chat) if isinstance(chat, int | str) and str(chat).lstrip("-").isdigit() \
-            else None
+        chat_id = chat if type(chat) is int else _chat_id(chat)  # every call: the usual first
         for attempt in range(self.max_retries + 1):
             if paced:
                 await self.pacer.turn(chat_id)

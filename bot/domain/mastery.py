@@ -23,9 +23,9 @@ import enum
 import functools
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.domain.scaffold import ItemType
 
@@ -252,6 +252,23 @@ class WordMastery:
                              self.answered or self.successes > 0)
 
 
+_FIELDS = frozenset(WordMastery.__dataclass_fields__)
+
+
+def changed(state: WordMastery, **changes: Any) -> WordMastery:
+    """`dataclasses.replace(state, **changes)`, without its field-by-field rebuilding: every
+    graded answer makes one or two of these, and `replace` cost as much as FSRS's review.
+    WordMastery has no __post_init__, so a copy of its fields is the same object `replace`
+    builds (tests/domain/test_mastery.py compares them)."""
+    if not changes.keys() <= _FIELDS:
+        raise TypeError(f"not a WordMastery field: {sorted(changes.keys() - _FIELDS)}")
+    new = object.__new__(WordMastery)
+    fields = new.__dict__  # frozen: the attributes are written as replace's __init__ does
+    fields.update(state.__dict__)
+    fields.update(changes)
+    return new
+
+
 def mastery_state(mastered: bool, days_right: int, answered: bool) -> MasteryState:
     """The state from what the store keeps: mastered, days right since the last miss, answers."""
     if mastered:
@@ -373,11 +390,11 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         # weeks while it is still being learned (playtest 14). It comes back on the next
         # school day (rests_until); the misses in a row end (re-teaching and the teacher's
         # "stuck" alert count those).
-        return replace(state, p_known=practised(state.p_known), answered=True,
+        return changed(state, p_known=practised(state.p_known), answered=True,
                        last_answered=now, misses_in_row=0)
     p_known = bkt_update(state.p_known, correct, item_type, typed, choices)
     if practice_item and not correct:  # its word's miss, a moment ago, already counts
-        return replace(state, p_known=p_known, answered=True, last_answered=now,
+        return changed(state, p_known=p_known, answered=True, last_answered=now,
                        misses=state.misses + 1)
     luck = state.luck if remembered else state.luck * guess
     if not typed and choices is not None and choices < RECALL_CHOICES:
@@ -393,7 +410,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         # The deciding review, typed, missed: she recognised the word on the days she got it
         # right and cannot write it yet. That recognition stands (still reviewing); the
         # writing is asked again after a real interval, not weeks of learning from scratch.
-        return replace(state, **{**common, "due_at": now + REVIEW_INTERVAL},
+        return changed(state, **{**common, "due_at": now + REVIEW_INTERVAL},
                        misses_in_row=state.misses_in_row + 1, misses=state.misses + 1)
     if (not correct and state.mastered_at is not None and item_type not in RECALL
             and state.misses_in_row == 0):
@@ -401,27 +418,27 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         # (playtest 15: "🏅 You mastered ecosystem!", then one wrong tap of six and it was
         # gone without a word). It stays mastered and comes back soon; a second miss in a row,
         # or a missed recall, sends it back to learning.
-        return replace(state, **common, misses_in_row=1, misses=state.misses + 1)
+        return changed(state, **common, misses_in_row=1, misses=state.misses + 1)
     if not correct:  # a miss restarts the evidence clock; a mastered word goes back to learning
-        return replace(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
+        return changed(state, **common, misses_in_row=state.misses_in_row + 1, successes=0,
                        success_days=frozenset(), first_correct_at=None, mastered_at=None,
                        luck=1.0, misses=state.misses + 1)
-    updated = replace(state, **common, successes=state.successes + 1, misses_in_row=0, luck=luck,
+    updated = changed(state, **common, successes=state.successes + 1, misses_in_row=0, luck=luck,
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)
     if state.mastered_at is None and exact and not remembered and is_mastered(
             updated, item_type=item_type, scheduled=scheduled, now=now):
-        return replace(updated, mastered_at=now)
+        return changed(updated, mastered_at=now)
     if state.mastered_at is None and remembered and recall_ready(state, now):
-        return replace(updated, due_at=now + PROMPT_MEMORY)
+        return changed(updated, due_at=now + PROMPT_MEMORY)
     if updated.state is MasteryState.REVIEWING and updated.mastered_at is None:
-        updated = replace(updated, due_at=min(updated.due_at, now + DECIDING_WITHIN))
+        updated = changed(updated, due_at=min(updated.due_at, now + DECIDING_WITHIN))
     if state.mastered_at is None and item_type in RECALL and recall_ready(state, now):
         # A right recall on the deciding review that did not master the word (a spelling
         # slip, or a run of right answers still a little short of MASTERED_LUCK): it is asked
         # again after a real interval, not when FSRS says (weeks: a playtest's "ecesystem" came
         # back 22 days later, and a Somali newcomer's right "ecosystem" 11 days later)
-        return replace(updated, due_at=now + REVIEW_INTERVAL)
+        return changed(updated, due_at=now + REVIEW_INTERVAL)
     return updated
 
 
@@ -488,6 +505,27 @@ def is_due(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
     """Ready now, as everything counts it: what a check asks, a reminder and /progress count,
     and what a check's last message says comes next."""
     return ready_at(state, tz) <= now
+
+
+class AskFirst(enum.IntEnum):
+    """Which ready words a check asks first (lower first): one check asks MAX_CHECK words, so
+    the order decides which wait."""
+
+    MISSED = 0  # missed last time it was asked: the feedback said when it comes back
+    REVIEW = 1  # right on two days (or mastered): retention is being checked
+    LEARNING = 2  # new, or still being learned with no miss since its last answer
+
+
+def ask_first(state: WordMastery) -> AskFirst:
+    """A missed word is asked first once it has rested (rests_until), ahead of reviews and of
+    new words: a level-3 playtester's missed "describe", told "you will see it again soon",
+    waited 9 school days behind words a teacher kept pushing, and the next school day is what
+    the feedback now promises. Then reviews, then words still being learned."""
+    if state.misses_in_row > 0:
+        return AskFirst.MISSED
+    if state.state in (MasteryState.NEW, MasteryState.LEARNING):
+        return AskFirst.LEARNING
+    return AskFirst.REVIEW
 
 
 def next_review(states: Iterable[WordMastery], now: datetime, tz: tzinfo) -> datetime | None:

@@ -95,6 +95,14 @@ class Scaffold:
         that told a newcomer nothing she could use (playtest, level 1)."""
         return self.level > WidaLevel.EMERGING
 
+    @property
+    def english_first(self) -> bool:
+        """Levels 5-6: a message in two languages reads English first, the home language
+        beneath, as their cards are English only (the home language on request). A level-6
+        student read "Pregunta 1/5" over an English question and Spanish-first feedback under
+        it, beside English card buttons (playtest)."""
+        return not (self.l1_first or self.l1_inline)
+
 
 BEGINNER_GAP_WORDS = 8  # "Honey is a thick _____ that flows." is as much as levels 1-2 read
 

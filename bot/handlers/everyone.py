@@ -39,7 +39,7 @@ from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, keyboards, menus
 from bot.presentation.i18n import REFERENCE
 from bot.presentation.views import escape
-from bot.services import askers, membership, teaching
+from bot.services import askers, learners, membership, teaching
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,8 @@ async def help(update: Update, context: PuenteContext) -> None:
     elif user and askers.is_family_only(context.services.db, user.id):
         await family_help(update, context)
     else:
-        await say(update, context, "help-student")
+        await say(update, context, "help-student", english_first=user is not None
+                  and learners.reads_english_first(context.services.db, user.id))
 
 
 async def teacher_help(update: Update, context: PuenteContext, user_id: int) -> None:

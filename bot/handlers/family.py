@@ -106,8 +106,11 @@ def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyb
         likely = ["en", *likely]
     more = keyboards.more_button(s.catalog, user_language(context, user_id, phone),
                                  callbacks.data(callbacks.FAMILY_MORE), english=True)
-    return keyboards.language_menu([*likely, *keyboards.home_languages(
-        s.config.school.languages)], prefix=callbacks.FAMILY_LANG, first=bool(likely), more=more)
+    chosen = membership.chosen_language(s.db, user_id)  # marked ✓, shown even from 🌐
+    return keyboards.language_menu(
+        [*likely, *keyboards.home_languages(s.config.school.languages),
+         *([chosen] if chosen else [])], prefix=callbacks.FAMILY_LANG, first=bool(likely),
+        more=more, current=chosen)
 
 
 async def shared_phone_button(update: Update, context: PuenteContext) -> None:
@@ -191,7 +194,8 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         lang = user_language(context, user.id, user.language_code)
         await context.bot.send_message(user.id, s.catalog.bilingual(
             "family-language-more", lang), reply_markup=keyboards.language_menu(
-            keyboards.more_languages(), prefix=callbacks.FAMILY_LANG))
+            keyboards.more_languages(), prefix=callbacks.FAMILY_LANG,
+            current=membership.chosen_language(s.db, user.id)))
         return
     if not family.is_family(s.db, user.id):
         await say(update, context, "family-link-unknown")

@@ -143,9 +143,12 @@ async def language(update: Update, context: PuenteContext) -> None:
     if chat is None or user is None:
         return
     lang = user_language(context, user.id, user.language_code)
-    menu = keyboards.language_menu(keyboards.home_languages(s.config.school.languages),
+    chosen = membership.chosen_language(s.db, user.id)
+    # one chosen behind 🌐 joins the menu, so the ✓ shows which is theirs
+    menu = keyboards.language_menu([*keyboards.home_languages(s.config.school.languages),
+                                    *([chosen] if chosen else [])],
                                    more=keyboards.more_button(s.catalog, lang, callbacks.data(
-                                       callbacks.LANG_MORE), english=True))
+                                       callbacks.LANG_MORE), english=True), current=chosen)
     key = "language-menu-shared-phone" if family.shares_phone(s.db, user.id) else "language-menu"
     await context.bot.send_message(chat.id, s.catalog.bilingual(key, lang), reply_markup=menu)
 
@@ -160,7 +163,7 @@ async def more_languages(update: Update, context: PuenteContext) -> None:
     lang = chosen or asked.lang  # asked in the same language as the question it came from
     text = s.catalog.bilingual("language-more", lang, english_first=asked.guessed and not chosen)
     await context.bot.send_message(chat.id, text, reply_markup=keyboards.language_menu(
-        keyboards.more_languages()))
+        keyboards.more_languages(), current=chosen))
 
 
 async def language_button(update: Update, context: PuenteContext) -> None:

@@ -63,7 +63,8 @@ async def check(update: Update, context: PuenteContext) -> None:
     if start.short is not None:
         lang = question.lang if question is not None else user_language(context, user.id)
         await send_long(context, user.id, check_views.short_check_text(
-            start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short"))
+            start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short",
+            question is not None and question.english_first))
     if question is not None:
         await send_question(context, user.id, question)
     elif not start.unread and not start.not_yet:  # nothing ready: when words come back

@@ -157,7 +157,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     reply = callbacks.ready_reply(cb)
     asked, child = teacher_answers.ready_reply_to(s.db, user.id, query.message.message_id,
                                                   reply)
-    if not await spend(query):  # a double tap: the first one sent it
+    # Only the tapped reply goes: the others stay, as a teacher may send a second one.
+    if not await spend(query, query.data):  # a double tap: the first one sent it
         return
     key, now = ready_key(reply), s.clock()
     answer = Answer(asked, child, s.catalog.plain(key, "en", name=child), Translation(

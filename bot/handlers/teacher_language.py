@@ -32,10 +32,12 @@ async def language(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     lang = teacher_reads(context, user)
-    phone = (s.catalog.plain("button-teacher-language-phone", lang),
+    chosen = teaching.chosen_language(s.db, user.id)  # ✓ on it, or on "my phone's" for none
+    label = s.catalog.plain("button-teacher-language-phone", lang)
+    phone = (label if chosen else f"{keyboards.CURRENT_MARK} {label}",
              callbacks.data(callbacks.TEACHER_LANG, PHONE))
     menu = keyboards.language_menu(sorted(s.catalog.languages), prefix=callbacks.TEACHER_LANG,
-                                   more=phone)
+                                   more=phone, current=chosen)
     await context.bot.send_message(user.id, s.catalog.render("teacher-language-menu", lang),
                                    reply_markup=menu)
 

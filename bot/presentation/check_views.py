@@ -21,6 +21,7 @@ from bot.presentation.i18n import (
     REFERENCE,
     Catalog,
     Markup,
+    Said,
     escape,
     language_name,
     own_line,
@@ -28,6 +29,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.keyboards import dont_know_label
 from bot.presentation.progress_views import (
+    LATER,
     comes_back,
     next_step_prompt,
 )
@@ -37,7 +39,7 @@ from bot.presentation.views import (
 )
 from bot.services.answers import Feedback, WriteInEnglish
 from bot.services.checks import Question, ShortCheck
-from bot.services.readiness import NextStep
+from bot.services.readiness import BackOn, NextStep
 
 # Items whose stem is a definition or a sentence: at levels 1-3 the instruction comes in both
 # languages and the stem once, on its own line, so a newcomer never reads the longest text
@@ -61,11 +63,13 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
         prompt = Markup(escape(item.prompt).replace(GAP, f"<b>{GAP}</b>"))
     else:  # a definition ends with a full stop; the question adds its own punctuation
         prompt = escape(item.prompt.rstrip(". "))
-    counter = catalog.bilingual("item-practice", lang) if question.practice else catalog.render(
-        "item-counter", lang, number=question.number, total=question.total)
+    first = question.english_first  # levels 5-6: "Question 1/5"
+    counter = catalog.bilingual("item-practice", lang, english_first=first) \
+        if question.practice else catalog.render("item-counter", REFERENCE if first else lang,
+                                                 number=question.number, total=question.total)
     if question.level is not None and question.level > 3:  # English only from level 4 on
         return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
-    intro = [catalog.bilingual("item-typed-intro", lang)] if question.intro else []
+    intro = [catalog.bilingual(question.intro, lang)] if question.intro else []
     if key in _LONG_STEM:
         return join_lines([counter, *intro, catalog.bilingual(_LONG_STEM[key], lang),
                            own_line(Markup(f"<i>{prompt}</i>")), *_letters(question, catalog)])
@@ -84,7 +88,7 @@ def _letters(question: Question, catalog: Catalog) -> list[Markup]:
 
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
-                     lead: str = "check-short") -> Markup:
+                     lead: str = "check-short", english_first: bool = False) -> Markup:
     """Why this check is short (few words are ready): kind, not a score. `lead`
     "check-not-yet": why there is no check yet (levels 1-2: no fair options), and when more
     words come. A short check that asks something leaves "when" to its last message, which
@@ -93,12 +97,13 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
     write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue."""
     if lead == "check-short" and short.written_later:
         lead = "check-short-written"
-    lines = [catalog.bilingual(lead, lang)]
+    lines = [catalog.bilingual(lead, lang, english_first=english_first)]
     if short.new_cards:  # their cards are just above: they come in the next check
-        lines.append(catalog.bilingual("check-short-new-cards", lang))
+        lines.append(catalog.bilingual("check-short-new-cards", lang,
+                                       english_first=english_first))
     elif short.back is not None and lead != "check-short":
-        key, values = comes_back(short.back, after_check=True)
-        lines.append(catalog.bilingual(key, lang, **values))
+        key, values = comes_back(short.back, LATER[True])
+        lines.append(catalog.bilingual(key, lang, english_first=english_first, **values))
     return join_lines(lines)
 
 
@@ -111,8 +116,9 @@ def poll_question(question: Question, catalog: Catalog) -> str:
     left out when all of it does not fit in Telegram's 300 characters). From level 4 on, one
     English line.
     """
-    counter = catalog.plain("item-counter", question.lang, number=question.number,
-                            total=question.total)
+    first = question.english_first  # levels 5-6: "Question 1/5"
+    counter = catalog.plain("item-counter", REFERENCE if first else question.lang,
+                            number=question.number, total=question.total)
     prompt = question.item.prompt.rstrip(". ")
     if question.level is not None and question.level > 3:
         text = f"{counter}\n{catalog.plain('poll-question', REFERENCE, prompt=prompt)}"
@@ -146,6 +152,20 @@ def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
     return options
 
 
+# A missed word's feedback names the school day it is asked again (Feedback.back), as
+# /progress names the day words come back: "soon" promised what 9 school days broke (playtest).
+BACK = "feedback-back"
+
+
+def back_said(back: BackOn | None) -> Said:
+    """When a missed word is asked again: "tomorrow", "on Monday", "in 10 days (Mon 14 Dec)";
+    "soon" only when no day is known."""
+    if back is None:
+        return Said(f"{BACK}-soon")
+    key, values = comes_back(back, BACK)
+    return Said(key, tuple(values.items()))
+
+
 def spelled(grade: Grade) -> str | Markup:
     """The right answer, its letters the student wrote otherwise underlined (a forgiven slip:
     "ecos<u>y</u>stem"), so a child who always slips the same letter sees which one."""
@@ -158,6 +178,7 @@ def spelled(grade: Grade) -> str | Markup:
 def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     """Immediate, kind feedback with the right answer, in both languages."""
     lang, grade = feedback.lang, feedback.grade
+    first = scaffold_for(feedback.level).english_first  # levels 5-6: English, then hers
     # "gas (gas)" says the word twice: a home-language word written as the English one is
     # left out, as when there is none
     l1_term = feedback.l1_term if feedback.l1_term and not same_word(
@@ -171,41 +192,46 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         key = "feedback-dont-know" if l1_term else "feedback-dont-know-no-gloss"
     else:  # the answer with its home-language word, when there is one
         key = "feedback-wrong" if l1_term else "feedback-wrong-no-gloss"
-    parts = [catalog.bilingual(key, lang, **params)]
+    if not grade.correct:
+        params["back"] = back_said(feedback.back)
+    parts = [catalog.bilingual(key, lang, english_first=first, **params)]
     if (feedback.chosen is not None and not feedback.false_friend
             and not same_word(*feedback.chosen)):  # what her tap means, so a mix-up (food
         # web for food chain) is seen as one ("solid means solid" says nothing), in her
         # language and English, as every other line of the feedback (playtest: a Hmong
         # level-1 child read this one line in Hmong alone)
         chosen, meaning = feedback.chosen
-        parts[0] = join_lines([parts[0], catalog.bilingual("feedback-you-chose", lang,
-                                                           chosen=chosen, meaning=meaning)])
+        parts[0] = join_lines([parts[0], catalog.bilingual(
+            "feedback-you-chose", lang, english_first=first, chosen=chosen, meaning=meaning)])
     if feedback.false_friend:  # the trap the card warned about: the same warning, again
         parts.append("⚠️ " + catalog.render("false-friend-warning", lang, term=feedback.term,
                                            lookalike=feedback.false_friend,
                                            own=params["own"]))
     if feedback.newly_mastered:
-        parts.append("🏅 " + catalog.bilingual("word-mastered", lang, term=params["term"]))
+        parts.append("🏅 " + catalog.bilingual("word-mastered", lang, english_first=first,
+                                              term=params["term"]))
     elif feedback.spelling_held:  # "Check the spelling" alone left mastery waiting unsaid
-        parts.append("⭐ " + catalog.bilingual("word-mastered-spelling", lang,
+        parts.append("⭐ " + catalog.bilingual("word-mastered-spelling", lang, english_first=first,
                                               term=params["term"]))
     if feedback.reteach is not None and feedback.mixed_with is not None:  # two words she
         # mixes up: both, side by side, before "Practice again" asks which is which
-        parts.append(join_lines([catalog.bilingual("mixed-up-card", lang), pair_cards(
-            (feedback.reteach, feedback.mixed_with), lang, scaffold_for(feedback.level),
-            catalog)]))
+        parts.append(join_lines([catalog.bilingual("mixed-up-card", lang, english_first=first),
+                                 pair_cards((feedback.reteach, feedback.mixed_with), lang,
+                                            scaffold_for(feedback.level), catalog)]))
     elif feedback.reteach is not None:  # missed again: the card again, home language first
-        parts.append(join_lines([catalog.bilingual("reteach-card", lang), card(
-            feedback.reteach, lang, scaffold_for(feedback.level), catalog, flipped=True)]))
+        parts.append(join_lines([catalog.bilingual("reteach-card", lang, english_first=first),
+                                 card(feedback.reteach, lang, scaffold_for(feedback.level),
+                                      catalog, flipped=True)]))
     if feedback.score is not None:
         right, asked = feedback.score
         level = scaffold_for(feedback.level).level
         parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level),
-                                       lang, right=right, total=asked))
+                                       lang, english_first=first, right=right, total=asked))
         after = after_check_prompt(feedback.next, low_score(right, asked), level)
         if after is not None:
             key, values = after
-            parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, **values)])
+            parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, english_first=first,
+                                                                 **values)])
     return Markup("\n\n".join(parts))
 
 

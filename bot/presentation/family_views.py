@@ -37,10 +37,13 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   catalog.render("family-week-ask", lang, name=child, word=update.explain)
                   if update.explain else  # "mass" is "mas": nothing to explain (playtest)
                   catalog.render("family-week-ask-alike", lang, name=child)]
+    if update.new:  # cards read, never asked yet: new to the child, not being practised
+        parts += [catalog.render("family-week-new", lang, name=child),
+                  word_list(update.new, lang)]
     if update.bad_week:  # "0 of 5" alone left the family with nothing to do (playtest):
         # the step comes first, in place of the evening routine that assumes practice
         parts.append(catalog.render("family-week-next-step", lang, name=child))
-    elif update.practising or update.learned:  # something to do with the words, at home
+    elif update.practising or update.learned or update.new:  # words to say aloud, at home
         parts.append(catalog.render("family-week-routine", lang, name=child))
     if update.unchecked and lang != "en":
         parts.append(catalog.render("family-week-unchecked", lang,

@@ -27,6 +27,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -144,12 +145,25 @@ class Counted:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A sentence of its own as a placeholder value ("You will see it again on Monday."):
+    `key` with its `params`, rendered in the sentence's language, so a bilingual line says it
+    in each of its languages."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
 class Day:
     """A school day as a placeholder value, written as the sentence's language writes a day
     ("Mon 14 Dec", "lun 14 dic"): a bilingual line names it in each of its languages."""
 
     value: date
 
+
+# Values whose equal instances always render alike (and hash): the memo's keys hold only these
+_KEPT_TYPES = frozenset({str, Markup, int, float, bool, type(None), LanguageName, Counted, Day})
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -233,11 +247,43 @@ class PromptFiles(Mapping[str, Mapping[str, Template]]):
         return len(self._paths)
 
 
+# Rendered messages kept per catalogue: a graded tap renders a dozen (feedback, counter, the
+# next question, the 🤷 label), the same few keys with the same words again and again, and
+# rendering one costs about as much as an SQL statement (bench/graded_answers.py).
+MEMO_SIZE = 4096
+
+
+def _memo_key(*head: Any, params: Mapping[str, Any]) -> tuple | None:
+    """A rendering's key: each value with its type (Markup "a<b" renders otherwise than str
+    "a<b", True otherwise than 1); None when a value is of a type whose equal values may
+    render differently (two equal datetimes in two zones) or not of a known type at all."""
+    key = list(head)
+    for name, value in params.items():
+        kind = value.__class__
+        if kind not in _KEPT_TYPES:
+            return None
+        key += (name, kind, value)
+    return tuple(key)
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """Every prompt in every language (English read at start-up, the others when first used)."""
+    """Every prompt in every language (English read at start-up, the others when first used).
+
+    Prompts never change once read, and rendering is a pure function of the key, the language
+    and the values, so renderings are kept (MEMO_SIZE of them, then started afresh)."""
 
     messages: Mapping[str, Mapping[str, Template]]
+    _memo: dict[tuple, Any] = dataclass_field(default_factory=dict, init=False, repr=False,
+                                              compare=False)
+
+    def _keep(self, key: tuple | None, rendered: Any) -> Any:
+        """Keep a rendering under `key` (None: not kept), and return it."""
+        if key is not None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = rendered
+        return rendered
 
     @classmethod
     def load(cls, directory: Path = PROMPTS_DIR) -> Catalog:
@@ -271,8 +317,14 @@ class Catalog:
         """Render one message in `lang` (English when the language lacks it) as Telegram HTML.
 
         Values are escaped unless they are Markup; numbers are shown as they are."""
+        memo = _memo_key("render", key, lang, params=params)
+        found = self._memo.get(memo) if memo is not None else None
+        return found if found is not None else self._keep(memo, self._render(key, lang, params))
+
+    def _render(self, key: str, lang: str, params: Mapping[str, Any]) -> Markup:
         used, template = self._text(key, lang, params)
         params = {k: self.render(v.key, used, count=v.count) if isinstance(v, Counted)
+                  else self.render(v.key, used, **dict(v.params)) if isinstance(v, Said)
                   else self.day(used, v.value) if isinstance(v, Day) else v
                   for k, v in params.items()}
         if not is_rtl(used):
@@ -291,8 +343,14 @@ class Catalog:
     def plain(self, key: str, lang: str, **params: Any) -> str:
         """Render one message as plain text, for places Telegram shows without HTML (buttons,
         poll questions, chart labels, the command menu)."""
+        memo = _memo_key("plain", key, lang, params=params)
+        found = self._memo.get(memo) if memo is not None else None
+        return found if found is not None else self._keep(memo, self._plain(key, lang, params))
+
+    def _plain(self, key: str, lang: str, params: Mapping[str, Any]) -> str:
         used, template = self._text(key, lang, params)
         params = {k: self.plain(v.key, used, count=v.count) if isinstance(v, Counted)
+                  else self.plain(v.key, used, **dict(v.params)) if isinstance(v, Said)
                   else self.day(used, v.value) if isinstance(v, Day) else v
                   for k, v in params.items()}
         if is_rtl(used):
@@ -313,6 +371,13 @@ class Catalog:
 
         Beside its own line, the English one names a language in English alone ("Vietnamese"):
         the line above names it as it names itself. Alone, it names both ("Persian (فارسی)")."""
+        memo = _memo_key("bilingual", key, lang, english_first, params=params)
+        found = self._memo.get(memo) if memo is not None else None
+        return found if found is not None else self._keep(
+            memo, self._bilingual(key, lang, english_first, params))
+
+    def _bilingual(self, key: str, lang: str, english_first: bool, params: Mapping[str, Any]
+                   ) -> Markup:
         if lang == REFERENCE or lang not in self.messages or key not in self.messages[lang]:
             return self.render(key, REFERENCE, **params)
         own = self.render(key, lang, **params)

@@ -23,12 +23,18 @@ def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardM
                                  for i in range(0, len(buttons), width)])
 
 
+CURRENT_MARK = "✓"  # before the language chosen now in a language menu
+
+
 def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first: bool = False,
-                  more: Button | None = None) -> InlineKeyboardMarkup:
+                  more: Button | None = None, current: str | None = None
+                  ) -> InlineKeyboardMarkup:
     """Languages by their own names, including those no detector knows; `first`: the first
     one (the likeliest) alone on the top row, the one-tap answer; `more`: (label, data) of a
-    last, wide button for the languages not shown."""
-    buttons = [InlineKeyboardButton(LANGUAGES[c].native_name,
+    last, wide button for the languages not shown; `current`: the language chosen now,
+    marked "✓ Español" (a student changing it could not tell which one was theirs)."""
+    buttons = [InlineKeyboardButton(f"{CURRENT_MARK} {LANGUAGES[c].native_name}"
+                                    if c == current else LANGUAGES[c].native_name,
                                     callback_data=callbacks.data(prefix, c))
                for c in dict.fromkeys(codes) if c in LANGUAGES]
     top = [buttons[:1]] if first and buttons else []
@@ -71,26 +77,29 @@ def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
                                  for label, data in row] for row in layout]}
 
 
-def both_languages(catalog: Catalog, key: str, lang: str) -> str:
+def both_languages(catalog: Catalog, key: str, lang: str, english_first: bool = False) -> str:
     """A button label in the home language and then English, without a second emoji: "🤷 No
     sé · I don't know" (a right-to-left label starts with its own words, so it reads right to
-    left, as "🌐 Other languages" does)."""
-    labels = dict.fromkeys(catalog.plain(key, code) for code in (lang, "en"))
+    left, as "🌐 Other languages" does); `english_first` (levels 5-6): English, then hers."""
+    labels = dict.fromkeys(catalog.plain(key, code)
+                           for code in (("en", lang) if english_first else (lang, "en")))
     first, *then = labels
     return " · ".join([first, *(text.split(" ", 1)[-1] for text in then)])
 
 
-def dont_know_label(catalog: Catalog, lang: str) -> str:
+def dont_know_label(catalog: Catalog, lang: str, english_first: bool = False) -> str:
     """The 🤷 label, "🤷 No sé · I don't know": placement's words, in the home language and then
-    English."""
-    return both_languages(catalog, "button-dont-know", lang)
+    English (`english_first`, levels 5-6: "🤷 I don't know · No sé")."""
+    return both_languages(catalog, "button-dont-know", lang, english_first)
 
 
-def dont_know_layout(item_id: int, catalog: Catalog, lang: str) -> Layout:
+def dont_know_layout(item_id: int, catalog: Catalog, lang: str, english_first: bool = False
+                     ) -> Layout:
     """A check question's "🤷 I don't know", one wide row: a typed question's only button, and
     at levels 1-2 the last row under the options (no option of them: data names only the
     item). A way out for a child who does not know the word, as placement taught her to say."""
-    return [[(dont_know_label(catalog, lang), callbacks.data(callbacks.DONT_KNOW, item_id))]]
+    return [[(dont_know_label(catalog, lang, english_first),
+              callbacks.data(callbacks.DONT_KNOW, item_id))]]
 
 
 def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMarkup:

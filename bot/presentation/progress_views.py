@@ -30,7 +30,7 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
     lines = build(p, lang, catalog)
     if lang == REFERENCE or lines == (english := build(p, REFERENCE, catalog)):
         return lines
-    return join_lines([lines, english])
+    return join_lines([english, lines] if p.english_first else [lines, english])
 
 
 def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
@@ -88,14 +88,14 @@ def next_step_prompt(step: NextStep, after_check: bool = False
         return MORE[after_check], {"count": step.more}
     if step.back is None:
         return "progress-next-none", {}
-    return comes_back(step.back, after_check)
+    return comes_back(step.back, LATER[after_check])
 
 
-def comes_back(back: BackOn, after_check: bool = False) -> tuple[str, dict[str, int | Day]]:
+def comes_back(back: BackOn, later: str = LATER[False]) -> tuple[str, dict[str, int | Day]]:
     """The school day words come back, never a weekend or a holiday (BackOn): "later today",
     "tomorrow", the weekday within a week ("on Monday"), else "in 10 days (Mon 14 Dec)": a
-    count of days alone left a student to work out which day (mid-level playtest)."""
-    later = LATER[after_check]
+    count of days alone left a student to work out which day (mid-level playtest). `later`:
+    the prompts' prefix (LATER, or a missed word's feedback-back)."""
     if back.in_days == 0:
         return f"{later}-today", {}
     if back.in_days == 1:

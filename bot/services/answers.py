@@ -45,9 +45,9 @@ from bot.domain.typed_answers import (
     pack_terms,
 )
 from bot.services import confusions
-from bot.services.checks import Question, introduced, met_terms, option_index
+from bot.services.checks import Question, intro_pending, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, studying, word_refs
-from bot.services.readiness import NextStep, next_step
+from bot.services.readiness import BackOn, NextStep, next_step, word_back
 from bot.store import study
 from bot.store.packs import pack_words, words_by_id
 
@@ -77,6 +77,7 @@ class Feedback:
     mixed_with: WordRef | None = None
     spelling_held: bool = False  # right but misspelled, and only the spelling kept it from
                                  # mastery: she is told the next clean answer masters it
+    back: BackOn | None = None  # a miss: the school day a check asks the word again
 
 
 class StaleItemError(PuenteError):
@@ -320,7 +321,11 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # needs them all (next_step); any other answer reads this word and today's only
     started = study.student_mastery(db, who.id) if check and check.ends_with(stored.id) \
         else None
-    known, met_today = study.mastery_and_answered_since(db, who.id, item.word_id, midnight) \
+    # The next question's word, when it may open with the one-time line that says whether it
+    # is a mastery question (checks.introduced): read with this one, in the same query
+    ahead = _intro_ahead(who, check, stored.id)
+    known, met_today, upcoming = study.mastery_and_answered_since(
+        db, who.id, item.word_id, midnight, ahead.item.word_id if ahead else None) \
         if started is None else _answered_since(started, item.word_id, midnight)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
@@ -364,7 +369,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         # The next question's one-time line is claimed with the answer, in its transaction
         question = None if where.next_item is None else introduced(db, who, Question(
             where.next_item.id, where.number, where.total, where.next_item.item, who.language,
-            who.level, where.next_item.practice))
+            who.level, where.next_item.practice), now,
+            {ahead.item.word_id: upcoming} if ahead is not None and where.next_item.id == ahead.id
+            else None, where.next_item.remembered)
     gloss = word.glosses.get(who.language)
     score, slipped, after = None, False, None
     if where.next_item is None:
@@ -383,15 +390,27 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     who.level, _false_friend(word, who.language, grade), slipped, after,
                     stored.id, stored.poll_message,
                     chosen_meaning(item, grade, words, who.language) if words else None,
-                    mixed, spelling_held)
+                    mixed, spelling_held,
+                    None if grade.correct else word_back(updated, now, tz, holidays))
 
 
 def _answered_since(started: dict[int, WordMastery], word_id: int, since: datetime
-                    ) -> tuple[WordMastery | None, frozenset[int]]:
-    """study.mastery_and_answered_since, from every word she has started."""
+                    ) -> tuple[WordMastery | None, frozenset[int], WordMastery | None]:
+    """study.mastery_and_answered_since, from every word she has started (at a check's end:
+    no question follows, so none ahead)."""
     return started.get(word_id), frozenset(
         w for w, s in started.items()
-        if w != word_id and s.last_answered is not None and s.last_answered >= since)
+        if w != word_id and s.last_answered is not None and s.last_answered >= since), None
+
+
+def _intro_ahead(who: Learner, check: study.Check | None, item_id: int
+                 ) -> study.StoredItem | None:
+    """The question after this one, when it may be her first typed question at levels 1-2
+    (checks.introduced): None otherwise (nearly always)."""
+    if check is None or not intro_pending(who):
+        return None
+    following = check.answered(item_id, False).state().next_item
+    return None if following is None or not following.item.typed else following
 
 
 def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:

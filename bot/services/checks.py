@@ -34,7 +34,7 @@ from bot.domain.mastery import (
     is_due,
     recall_ready,
 )
-from bot.domain.scaffold import ItemType, WidaLevel
+from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 from bot.domain.school_days import local_midnight
 from bot.services import unread_cards
 from bot.services.learners import (
@@ -72,7 +72,13 @@ class Question:
     lang: str
     level: int | None
     practice: bool = False  # a re-teaching item: "Practice again", outside number/total
-    intro: bool = False  # levels 1-2: her first typed question, said once (`introduced`)
+    # levels 1-2: her first typed question's one-time line, a prompt key (`introduced`)
+    intro: str | None = None
+
+    @property
+    def english_first(self) -> bool:
+        """Levels 5-6: its lines in two languages read English first (scaffold)."""
+        return scaffold_for(self.level).english_first
 
 
 @dataclass(frozen=True)
@@ -206,8 +212,8 @@ def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
         # and the poll still counts (a second poll would leave the first one's answer unread)
         asked = replace(asked, item_type=ItemType.CHOICE)
     return CheckStart([], introduced(db, who, Question(
-        item.id, where.number, where.total, asked, who.language, who.level, item.practice)),
-        resumed=True, poll_message=item.poll_message)
+        item.id, where.number, where.total, asked, who.language, who.level, item.practice),
+        now, remembered=item.remembered), resumed=True, poll_message=item.poll_message)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -309,17 +315,44 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime
         return None
     ids = study.save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
     return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
-                                        who.level))
+                                        who.level), now)
 
 
-def introduced(db: Database, who: Learner, question: Question) -> Question:
-    """The question, with its one-time line ("⭐ A mastery question: write the English word
-    from your card") when it is the first typed question a student at levels 1-2 gets: she
-    met only buttons before, and must learn that here she writes, and that 🤷 is a way out.
-    Claimed in the store as it is asked, so it is said once a student."""
-    if not question.item.typed or who.scaffold.level > WidaLevel.EMERGING or who.typed_intro:
+INTRO_MASTERY = "item-typed-intro"  # "⭐ A mastery question: write the English word ..."
+INTRO_WRITE = "item-typed-intro-write"  # "✏️ Write the English word from your card ..."
+
+
+def intro_pending(who: Learner) -> bool:
+    """Whether her first typed question is still to be introduced (levels 1-2, once)."""
+    return who.scaffold.level <= WidaLevel.EMERGING and not who.typed_intro
+
+
+def introduced(db: Database, who: Learner, question: Question, now: datetime,
+               known: Mapping[int, WordMastery | None] | None = None,
+               remembered: bool | None = None) -> Question:
+    """The question, with its one-time line when it is the first typed question a student at
+    levels 1-2 gets: she met only buttons before, and must learn that here she writes, and
+    that 🤷 is a way out. Claimed in the store as it is asked, so it is said once a student.
+    The line says what the question is: "⭐ A mastery question" only for the deciding review
+    (mastery.recall_ready), else "✏️ Write the English word" (playtest: a day-2 typed
+    question, which could master nothing, was called a mastery question). The word's state
+    is read only then, once a student; a graded answer passes it in (`known`, by word id),
+    read with its own word's, so it keeps its SQL budget. A review asked by a prompt she saw
+    in the last days (`remembered`, StoredItem.remembered; read here when not given) cannot
+    master its word (mastery.PROMPT_MEMORY): it is no mastery question either."""
+    if not question.item.typed or not intro_pending(who):
         return question
-    return replace(question, intro=True) if study.claim_typed_intro(db, who.id) else question
+    if not study.claim_typed_intro(db, who.id):
+        return question
+    word_id = question.item.word_id
+    state = known[word_id] if known is not None and word_id in known \
+        else study.get_mastery(db, who.id, word_id)
+    deciding = state is not None and recall_ready(state, now)
+    if deciding and remembered is None:
+        stored = study.get_item(db, question.item_id)
+        remembered = stored is not None and stored.remembered
+    deciding = deciding and not remembered
+    return replace(question, intro=INTRO_MASTERY if deciding else INTRO_WRITE)
 
 
 def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: list[WordRef],

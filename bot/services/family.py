@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
@@ -301,6 +301,9 @@ class FamilyUpdate:
     #                                            every word practised reads as theirs)
     word_ids: tuple[int, ...] = ()             # the words named, practised first (for 🔊)
     card_days: int = 0                         # days she only read new cards (no practice)
+    # cards read and never answered yet: new words, not practised (playtest: "practising"
+    # named words the child had never been asked)
+    new: list[tuple[str, str | None]] = field(default_factory=list)
 
     @property
     def bad_week(self) -> bool:
@@ -335,14 +338,18 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
             db, study.mastered_since(db, row.student_id, now - timedelta(days=7)))
         shown, explain = _practising(
             words_by_id(db, study.learning_word_ids(db, row.student_id)), row.language)
+        met = words_by_id(db, study.learning_word_ids(db, row.student_id, answered=False)
+                          )[:PRACTISING_SHOWN]
         learned, unchecked = _words(mastered, row.language)
         practising, unchecked_too = _words(shown, row.language)
+        new, unchecked_new = _words(met, row.language)
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
                                     learned, practising, row.student_id, len(studied & school),
                                     since, len(school), len(studied - school),
-                                    unchecked or unchecked_too, started >= today, explain,
-                                    tuple(w.id for w in [*shown, *mastered][:HEARD]),
-                                    len(card_days)))
+                                    unchecked or unchecked_too or unchecked_new,
+                                    started >= today, explain,
+                                    tuple(w.id for w in [*shown, *mastered, *met][:HEARD]),
+                                    len(card_days), new))
     return updates
 
 

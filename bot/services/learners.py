@@ -66,6 +66,14 @@ def learner(db: Database, user_id: int) -> Learner:
                    tuple(e.class_id for e in classes), student.typed_intro)
 
 
+def reads_english_first(db: Database, user_id: int) -> bool:
+    """Whether this user is a student at levels 5-6, whose messages read English first
+    (scaffold.english_first); False for anyone else."""
+    student, classes = people.student_with_classes(db, user_id)
+    return student is not None and bool(classes) \
+        and scaffold_for(level_of(classes)).english_first
+
+
 def level_of(classes: Iterable[people.Enrollment]) -> int | None:
     """The one English level a student is taught at, whatever class they study for."""
     return student_level((e.wida_level, e.level_by_teacher) for e in classes)

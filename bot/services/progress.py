@@ -28,13 +28,14 @@ class Progress:
     due: int            # what the next /check asks, among the words above (not a fifth state)
     streak_days: int    # school days in a row, and days studied: a weekend never breaks it
     history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
-    ready: int = 0      # words a /check would ask now (at most one check's worth)
+    ready: int = 0      # words ready for a check now, all of them (NextStep.ready)
     waiting: int = 0    # cards to read first: never opened, or what /words would unlock now
     back: BackOn | None = None  # the school day words come back (None: none will)
     short: bool = False  # levels 1-2: three short lines instead of the chart and the list
     open_question: bool = False  # a question of her check still waits for an answer
     more: int = 0       # done for today: the new words /words would open (NextStep.more)
     bilingual: bool = False  # levels 1-4: the chart's labels in her language and English
+    english_first: bool = False  # levels 5-6: the English lines above hers (scaffold)
 
     @property
     def met(self) -> int:
@@ -71,4 +72,4 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
                     streak(days, now.astimezone(tz).date(), holidays), history,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
                     study.next_open_item(db, who.id) is not None, step.more,
-                    who.scaffold.bilingual_labels)
+                    who.scaffold.bilingual_labels, who.scaffold.english_first)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -14,14 +14,14 @@ from bot.domain.checks import MAX_CHECK, WordRef
 from bot.domain.mastery import (
     MasteryState,
     WordMastery,
+    ask_first,
     card_shown_today,
-    is_due,
     next_review,
     ready_at,
 )
 from bot.domain.scaffold import WidaLevel, scaffold_for
-from bot.domain.school_days import next_school_day
-from bot.services.learners import ACTIVE, Learner, studying, unlockable_count, word_refs
+from bot.domain.school_days import local_midnight, next_school_day
+from bot.services.learners import Learner, studying, unlockable_count, word_refs
 from bot.store.packs import words_by_id
 
 
@@ -31,20 +31,39 @@ def check_words(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     """What a check would ask now (ready_ids), in the order it asks them; one word a term
     (the same English word pushed from two packs is asked once, the one waiting longest).
 
-    Reviews first, then words still being learned; within each, the words a teacher pushed
+    Missed words first (mastery.ask_first: the feedback told her the day they come back),
+    then reviews, then words still being learned; within each, the words a teacher pushed
     (from packs other than the class's own) before the class pack's, longest waiting first: a
     teacher playtest's strongest student spent her whole second check on starter-pack verbs
     read before the unit was pushed, none of the unit's words ("Words you /push always come
     first", the class's first message says). `fresh`: words this /check just unlocked (their
     cards come with it: they are not cards left waiting); `only`: the words a pushed
-    preview's ✅ checks (only its own cards can keep them waiting)."""
+    preview's ✅ checks (only its own cards can keep them waiting). Pushed words never take a
+    whole check from a class word passed over on an earlier day (`one_for_own`)."""
     states = scoped(studying(db, who.id), only)
     first_of_term: dict[str, WordRef] = {}
     for ref in word_refs(words_by_id(db, ready_ids(states, now, tz, who.level, fresh))):
         first_of_term.setdefault(ref.word.term.casefold(), ref)
     own = set(who.pack_ids)
-    return sorted(first_of_term.values(),
-                  key=lambda r: (states[r.id].state in ACTIVE, r.pack_id in own))
+    ordered = sorted(first_of_term.values(),
+                     key=lambda r: (ask_first(states[r.id]), r.pack_id in own))
+    return one_for_own(ordered, states, own, local_midnight(now, tz), tz)
+
+
+def one_for_own(ordered: list[WordRef], states: dict[int, WordMastery], own: Collection[str],
+                midnight: datetime, tz: ZoneInfo) -> list[WordRef]:
+    """The check's last place goes to the class pack's word waiting longest, when words a
+    teacher pushed would fill the whole check and that word was ready before today: with a
+    new push every few days, a playtester's "explain", right on the day its card was read
+    (practice), stayed "practice only" for 14 days. The pushed words still come first."""
+    if len(ordered) <= MAX_CHECK or any(r.pack_id in own for r in ordered[:MAX_CHECK]):
+        return ordered
+    passed_over = next((r for r in ordered[MAX_CHECK:] if r.pack_id in own
+                        and ready_at(states[r.id], tz) < midnight), None)
+    if passed_over is None:
+        return ordered
+    rest = [r for r in ordered if r is not passed_over]
+    return [*rest[:MAX_CHECK - 1], passed_over, *rest[MAX_CHECK - 1:]]
 
 
 def scoped(states: dict[int, WordMastery], only: Collection[int] | None
@@ -58,13 +77,16 @@ def ready_ids(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
     """The one rule for what a check would ask now, which /check, /progress, the daily reminder
     and a check's last message all count: words whose cards the student has seen and that are
     ready (is_due: due, past the retention gap, not answered earlier today), except those
-    that wait for her unread cards (`waits_for_cards`); reviews first, then words still new
-    or learning, the longest waiting first. /progress said "👉 1 word ready: /check" and
-    /check asked nothing while it waited for the cards (playtest, level 1)."""
+    that wait for her unread cards (`waits_for_cards`); missed words first, then reviews, then
+    words still new or learning (mastery.ask_first), the longest waiting first. /progress
+    said "👉 1 word ready: /check" and /check asked nothing while it waited for the cards
+    (playtest, level 1)."""
     held = waits_for_cards(states, now, tz, level, fresh)
-    ready = (w for w, s in states.items()
-             if s.previewed and w not in held and is_due(s, now, tz))
-    return sorted(ready, key=lambda w: (states[w].state in ACTIVE, ready_at(states[w], tz), w))
+    # is_due, with each word's ready_at worked out once for the test and the order (a
+    # check's last answer asks this of every word she has started)
+    ready = [(ask_first(s), at, w) for w, s in states.items()
+             if s.previewed and w not in held and (at := ready_at(s, tz)) <= now]
+    return [w for _, _, w in sorted(ready)]
 
 
 def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
@@ -94,7 +116,7 @@ class BackOn:
 class NextStep:
     """What comes next for a student, as /progress, /check and a check's last message say it."""
 
-    ready: int             # words a /check would ask now (at most one check's worth)
+    ready: int             # words ready for a check now, all of them (a check asks MAX_CHECK)
     waiting: int           # cards to read first: never opened, or what /words would unlock
     back: BackOn | None    # when the next word is ready again (None: none will be)
     # nothing ready, no card waiting: the new words /words would open for a student caught up
@@ -114,7 +136,10 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     tracked = studying(db, who.id) if tracked is None else tracked
     shown = [s for s in tracked.values() if s.previewed]  # a card never shown is never asked
     waiting = len(tracked) - len(shown) + unlockable_count(db, who, tracked, now)
-    ready = min(len(ready_ids(tracked, now, tz, who.level)), MAX_CHECK)
+    # Every word ready, not one check's worth: "Words to review: 5" every day hid a backlog
+    # of missed and pushed words (playtest); a check asks MAX_CHECK of them and its last line
+    # counts the rest
+    ready = len(ready_ids(tracked, now, tz, who.level))
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
     return NextStep(ready, waiting, back_on(shown, now, tz, holidays), more,
                     len(tracked) - len(shown))
@@ -130,6 +155,24 @@ def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
         return None
     today = now.astimezone(tz).date()
     day = _school_day_back(due, today, tz, holidays)
+    return BackOn(day, (day - today).days)
+
+
+# A word ready this soon after a local midnight is ready for that whole day: a miss at 23:55
+# rests until midnight, and FSRS's 10-minute step runs a few minutes past it.
+WHOLE_DAY = time(1)
+
+
+def word_back(state: WordMastery, now: datetime, tz: ZoneInfo,
+              holidays: Collection[date] = ()) -> BackOn:
+    """The first school day a check asks this word again at any hour: for a missed word,
+    which a check asks first once it is ready (mastery.ask_first), the day its feedback names.
+    A word ready during a day (a missed deciding review, REVIEW_INTERVAL later: Tuesday 23:00)
+    is named from the next day: "tomorrow" would be untrue for Tuesday's check."""
+    at = ready_at(state, tz).astimezone(tz)
+    first = at.date() if at.time() <= WHOLE_DAY else at.date() + timedelta(days=1)
+    today = now.astimezone(tz).date()
+    day = next_school_day(max(first, today), holidays)
     return BackOn(day, (day - today).days)
 
 

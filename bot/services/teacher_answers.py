@@ -87,8 +87,8 @@ class ReadyButtonError(PuenteError):
 
 
 class ReadySentError(PuenteError):
-    """A ready-made reply was sent to this message already: each gets one (a double tap, or a
-    forged second one)."""
+    """This ready-made reply was sent to this message already: each reply goes once (a double
+    tap, or a forged second one); a different reply may still follow."""
 
     prompt_key = "ready-sent-already"
 
@@ -115,8 +115,8 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
 
 
 def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime) -> int:
-    """Send a ready-made reply (rendered `text`) to the family member, once per message: the
-    thread notes which one, and the outbox waits out quiet hours."""
+    """Send a ready-made reply (rendered `text`) to the family member, each reply once per
+    message: the thread notes which went, and the outbox waits out quiet hours."""
     with db.atomic():
         if not threads.mark_ready(db, answer.asked.id, reply):
             raise ReadySentError()

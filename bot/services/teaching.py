@@ -56,6 +56,11 @@ def remember_language(db: Database, teacher_id: int, code: str) -> None:
     people.set_teacher_language(db, teacher_id, code)
 
 
+def chosen_language(db: Database, teacher_id: int) -> str | None:
+    """The language a teacher chose with /language (None: they follow their phone's)."""
+    return people.teacher_choice(db, teacher_id)
+
+
 def choose_language(db: Database, teacher_id: int, code: str | None,
                     languages: Iterable[str]) -> None:
     """A teacher's /language: one of the languages Puente has messages in, or None to follow

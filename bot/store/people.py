@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.domain.mastery import WordStatus, mastery_state, met, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
-from bot.store.rows import all_rows, one_row
+from bot.store.rows import Row, all_rows, column, one_row, rows_by_name
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
@@ -176,15 +176,15 @@ def set_class_pack(db: Database, class_id: int, pack_id: str) -> None:
     db.execute("UPDATE classes SET pack_id = ? WHERE id = ?", [pack_id, class_id])
 
 
-def _student(row: dict) -> Student:
+def _student(row: Row) -> Student:
     return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
-                   row["blocked_at"] is not None, bool(row.get("typed_intro")))
+                   row["blocked_at"] is not None, bool(column(row, "typed_intro")))
 
 
 def student_with_classes(db: Database, student_id: int
                          ) -> tuple[Student | None, list[Enrollment]]:
     """A student and their enrolments in one query (every graded answer needs both)."""
-    rows = all_rows(
+    rows = rows_by_name(
         db, "SELECT s.*, c.id AS class_id, c.name AS class_name, e.wida_level, c.pack_id, "
         "e.level_source "
         "FROM students s LEFT JOIN enrollments e ON e.student_id = s.id "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -12,7 +13,7 @@ from bot.domain.checks import Item
 from bot.domain.mastery import WordMastery
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
-from bot.store.rows import all_rows, one_row
+from bot.store.rows import Row, all_rows, column, one_row, rows_by_name
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,13 @@ class StoredItem:
     remembered: bool = False
 
 
+@lru_cache(maxsize=1024)  # a class's rows hold the same few lists of school days
 def _days(text: str) -> frozenset[str]:
     """The local days a word was right since its last miss (most words have none yet)."""
     return frozenset() if text == "[]" else frozenset(json.loads(text))
 
 
-def _mastery(row: dict) -> WordMastery:
+def _mastery(row: Row) -> WordMastery:
     return WordMastery(
         p_known=row["p_known"], card=row["card"], due_at=parse(row["due_at"]),
         successes=row["successes"], misses_in_row=row["misses_in_row"],
@@ -123,19 +125,25 @@ def shown_before(db: Database, student_id: int, before: datetime) -> frozenset[i
     return frozenset(r[0] for r in rows)
 
 
-def mastery_and_answered_since(db: Database, student_id: int, word_id: int, since: datetime
-                               ) -> tuple[WordMastery | None, frozenset[int]]:
-    """One word's mastery, and the other words the student answered (right or wrong) at or
-    after a moment: one read for a graded tap."""
-    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id = ? OR "
-                        "last_seen >= ?)", [student_id, word_id, stamp(since)])
-    state = next((_mastery(r) for r in rows if r["word_id"] == word_id), None)
-    return state, frozenset(r["word_id"] for r in rows if r["word_id"] != word_id)
+def mastery_and_answered_since(db: Database, student_id: int, word_id: int, since: datetime,
+                               ahead: int | None = None
+                               ) -> tuple[WordMastery | None, frozenset[int], WordMastery | None]:
+    """One word's mastery, the other words the student answered (right or wrong) at or after
+    a moment, and (`ahead`) one more word's mastery: one read for a graded tap."""
+    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) OR "
+                        "last_seen >= ?)", [student_id, word_id, ahead, stamp(since)])
+    states = {r["word_id"]: r for r in rows}
+    since_at = stamp(since)
+    answered = frozenset(r["word_id"] for r in rows if r["word_id"] != word_id
+                         and (r["word_id"] != ahead or (r["last_seen"] or "") >= since_at))
+    state, upcoming = states.get(word_id), states.get(ahead) if ahead is not None else None
+    return (_mastery(state) if state else None, answered,
+            _mastery(upcoming) if upcoming else None)
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
     """Every word the student has started, by word id (a check's last answer reads it too)."""
-    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])
+    rows = rows_by_name(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])
     return {r["word_id"]: _mastery(r) for r in rows}
 
 
@@ -232,13 +240,13 @@ def practice_since(db: Database, student_id: int, word_id: int, since: datetime)
                       [student_id, word_id, stamp(since)]).fetchone() is not None
 
 
-def _item(row: dict) -> StoredItem:
+def _item(row: Row) -> StoredItem:
     item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
                 tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
     return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
                       row["answered_at"] is not None, bool(row["practice"]),
-                      parse(row["created_at"]) if row.get("created_at") else None,
-                      row.get("poll_message_id"), bool(row.get("remembered")))
+                      parse(created) if (created := column(row, "created_at")) else None,
+                      column(row, "poll_message_id"), bool(column(row, "remembered")))
 
 
 def get_item(db: Database, item_id: int) -> StoredItem | None:
@@ -308,7 +316,7 @@ class Check:
     Rows are turned into items only when asked for: a tap needs two of them (the one answered
     and the next), not every option list of the check decoded."""
 
-    rows: tuple[dict, ...]
+    rows: tuple[Row, ...]
     correct: tuple[bool | None, ...]
 
     def item(self, item_id: int) -> StoredItem | None:
@@ -350,20 +358,21 @@ class Check:
 
 def read_check(db: Database, item_id: int) -> Check:
     """The whole check an item belongs to, in one query (empty when there is no such item)."""
-    return _check(all_rows(db, "SELECT * FROM check_items WHERE check_id = "
-                               "(SELECT check_id FROM check_items WHERE id = ?) ORDER BY id",
-                           [item_id]))
+    return _check(rows_by_name(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
+                                   "check_id FROM check_items WHERE id = ?) ORDER BY id",
+                               [item_id]))
 
 
 def open_check(db: Database, student_id: int) -> Check:
     """The whole check holding the student's open item (next_open_item), in one query: a typed
     answer reads its question and where the check stands at once (empty when none is open)."""
-    return _check(all_rows(db, "SELECT * FROM check_items WHERE check_id = (SELECT check_id "
-                               "FROM check_items WHERE student_id = ? AND answered_at IS NULL "
-                               "ORDER BY id LIMIT 1) ORDER BY id", [student_id]))
+    return _check(rows_by_name(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
+                                   "check_id FROM check_items WHERE student_id = ? AND "
+                                   "answered_at IS NULL ORDER BY id LIMIT 1) ORDER BY id",
+                               [student_id]))
 
 
-def _check(rows: list[dict]) -> Check:
+def _check(rows: list[Row]) -> Check:
     return Check(tuple(rows),
                  tuple(None if r["answered_at"] is None else bool(r["correct"]) for r in rows))
 
@@ -420,12 +429,13 @@ def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
     return [r[0] for r in rows]
 
 
-def learning_word_ids(db: Database, student_id: int) -> list[int]:
-    """Word ids whose cards the student has seen, not yet mastered: the ones missed last time
-    first, then the newest cards (what a family can help with this week, not the first words
-    of the term every week)."""
+def learning_word_ids(db: Database, student_id: int, answered: bool = True) -> list[int]:
+    """Word ids whose cards the student has seen, not yet mastered, and (`answered`) answered
+    at least once, or (not `answered`) never: the ones missed last time first, then the newest
+    cards (what a family can help with this week, not the first words of the term every
+    week). A card read and never answered is a new word, not one being practised."""
     rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at IS NULL "
-                      "AND shown_at IS NOT NULL "
+                      f"AND shown_at IS NOT NULL AND attempts {'>' if answered else '='} 0 "
                       "ORDER BY misses_in_row > 0 DESC, shown_at DESC, word_id",
                       [student_id]).fetchall()
     return [r[0] for r in rows]

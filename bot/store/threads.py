@@ -37,7 +37,7 @@ class ThreadMessage:
     written: str | None = None  # the language it was written in (None: not known, or older)
     machine: bool | None = None  # an answer sent as a machine translation (None: older)
     started: bool = False  # a teacher's message that answers nothing: they wrote first
-    ready: str | None = None  # a ready-made reply (its id): sent to this message, or this is one
+    ready: str | None = None  # ready-made replies (ids, space-separated) sent to it, or its own
 
 
 @dataclass(frozen=True)
@@ -114,10 +114,15 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
 
 
 def mark_ready(db: Database, asked_id: int, reply: str) -> bool:
-    """Note that a ready-made reply answers this message; False when one already did (a
-    second tap, a forged one: each message gets one)."""
-    return db.execute("UPDATE thread_messages SET ready = ? WHERE id = ? AND direction = ? "
-                      "AND ready IS NULL", [reply, asked_id, ASK]).rowcount == 1
+    """Note that this ready-made reply answers this message; False when it already did (a
+    second tap, a forged one: each reply goes once). Another reply may follow it ("I will
+    call you", then "Please come to school"): the message's `ready` keeps them all, by id,
+    space-separated, checked and added in one statement so two phones cannot both send one."""
+    return db.execute(
+        "UPDATE thread_messages SET ready = trim(coalesce(ready, '') || ' ' || ?) "
+        "WHERE id = ? AND direction = ? "
+        "AND instr(' ' || coalesce(ready, '') || ' ', ' ' || ? || ' ') = 0",
+        [reply, asked_id, ASK, reply]).rowcount == 1
 
 
 def add_started(db: Database, student_id: int, teacher_id: int, family_id: int,

@@ -507,3 +507,25 @@ def test_a_remembered_prompt_missed_is_still_a_miss() -> None:
                            now=ready.due_at, local_day=ready.due_at.date().isoformat(),
                            remembered=True)
     assert missed.misses_in_row == 1 and missed.first_correct_at is None
+
+
+def test_changed_builds_what_dataclasses_replace_builds() -> None:
+    """record_answer's fast copy (changed) gives the very state replace gives, for any field,
+    leaves the original as it was, and refuses a name that is no field, as replace does."""
+    from dataclasses import fields
+
+    from bot.domain.mastery import changed
+
+    now = datetime(2026, 9, 14, 15, tzinfo=UTC)
+    state = replace(new_mastery(7, now), successes=2, success_days=frozenset({"2026-09-13"}))
+    values = {"p_known": 0.9, "card": "{}", "due_at": now, "successes": 5, "misses_in_row": 1,
+              "success_days": frozenset({"2026-09-14"}), "mastered_at": now,
+              "first_correct_at": now, "answered": True, "misses": 3, "shown_at": now,
+              "last_answered": now, "luck": 0.25, "attempts": 9}
+    assert set(values) == {f.name for f in fields(state)}
+    for name, value in values.items():
+        assert changed(state, **{name: value}) == replace(state, **{name: value})
+    assert changed(state, **values) == replace(state, **values)
+    assert state.successes == 2 and state.mastered_at is None
+    with pytest.raises(TypeError):
+        changed(state, mastered=True)

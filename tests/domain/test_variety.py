@@ -164,14 +164,14 @@ def test_when_every_way_was_shown_the_one_shown_longest_ago_is_asked() -> None:
 @pytest.mark.parametrize("kind", [ItemType.TYPED, ItemType.CHOICE])
 def test_a_newcomer_asked_by_her_own_definition_last_time_is_shown_the_picture(
         kind: ItemType) -> None:
-    # one definition in her language (a second one, `simple`, comes before the picture:
-    # tests/domain/test_newcomer_prompts.py)
-    glosses = {**HABITAT.word.glosses, "ar": replace(HABITAT.word.glosses["ar"], simple=None)}
-    habitat = replace(HABITAT, word=replace(HABITAT.word, emoji="🏡", glosses=glosses))
-    own = habitat.word.glosses["ar"].definition
-    assert own and habitat.word.emoji
+    habitat = replace(HABITAT, word=replace(HABITAT.word, emoji="🏡"))
+    own, short = habitat.word.glosses["ar"].definition, habitat.word.glosses["ar"].simple
+    assert own and short and habitat.word.emoji
     item = build_item(habitat, POOL, kind, "ar", scaffold_for(1), random.Random(1),
                       last=(own,))
-    assert item.prompt == habitat.word.emoji
+    assert item.prompt == short  # her language's other definition
+    item = build_item(habitat, POOL, kind, "ar", scaffold_for(1), random.Random(1),
+                      last=(own, short))
+    assert item.prompt == habitat.word.emoji  # both shown last time: the picture
     again = build_item(habitat, POOL, kind, "ar", scaffold_for(1), random.Random(1))
     assert again.prompt == own  # otherwise her own language's definition, as before

@@ -69,7 +69,7 @@ async def test_feedback_is_bilingual_with_the_right_answer(chat: Chat) -> None:
     assert answer in reply
     assert "Not quite" in reply
     assert chat.app.bot_data.services.catalog.render("feedback-wrong", "es", answer=answer,
-                                                     own="x").split("<b>")[0] in reply
+                                                     own="x", back="").split("<b>")[0] in reply
 
 
 async def test_forged_button_never_grades_or_reveals(chat: Chat) -> None:

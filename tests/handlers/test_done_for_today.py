@@ -50,7 +50,9 @@ async def test_a_check_at_three_means_no_review_reminder_at_four_but_others_get_
     assert "⏰ Due for review now: 1 of these words" in ready  # a reminder could name it
     said = await run_school_reminder(chat)
     assert list(said) == [BO]  # Ana did her check today: not a word to her
-    assert said[BO].startswith("Hi Bo! Words to review: 5. Tap /check (2 minutes).")
+    # all six of her cards: a set has more words than one check asks, and the reminder
+    # counts them all (one check's worth, 5, hid a backlog: playtest)
+    assert said[BO].startswith("Hi Bo! Words to review: 6. Tap /check (2 minutes).")
     chat.clock.advance(days=1)  # Tuesday 16:00: no check today, so her reminder comes
     said = await run_school_reminder(chat)
     assert sorted(said) == [ANA, BO]

@@ -7,13 +7,15 @@ shows the word's letters as blanks, and the first one says once what it is."""
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.demo.offline import Call
 from bot.domain.checks import Item
+from bot.domain.mastery import recall_ready
 from bot.domain.scaffold import ItemType
-from bot.presentation.i18n import language_name
+from bot.presentation.i18n import Said, language_name
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import (
@@ -28,8 +30,15 @@ from tests.harness import (
     texts,
 )
 
+SCHOOL = ZoneInfo("America/New_York")
+
 
 def said(chat: Chat, key: str, lang: str, **values: object) -> str:
+    if key.startswith("feedback-dont-know"):  # when the missed word is asked again: a miss
+        # on a Monday, on Tuesday; a deciding review missed on a Thursday (deciding_review),
+        # after a real interval (Friday 23:00), so on Monday
+        monday = chat.clock().astimezone(SCHOOL).weekday() == 0
+        values.setdefault("back", Said(f"feedback-back-{'tomorrow' if monday else 'mon'}"))
     return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
 
 
@@ -59,7 +68,7 @@ async def typed_at_level_six(chat: Chat, user_id: int) -> str:
     shown = chat.api.showing(user_id, chat.showing(hmong, f"dk:{open_item(chat, user_id).id}"))
     assert shown is not None and "Type the " in shown["text"]
     assert [b["text"] for row in shown["reply_markup"]["inline_keyboard"] for b in row] == [
-        "🤷 Kuv tsis paub · I don't know"]
+        "🤷 I don't know · Kuv tsis paub"]  # level 6 reads English first
     return shown["text"]
 
 
@@ -78,7 +87,7 @@ async def test_a_typed_question_has_one_button_i_dont_know_in_her_language_and_e
     _, calls = await deciding_review(chat)
     stored = open_item(chat)
     assert buttons(calls) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
-    await typed_at_level_six(chat, 1002)  # its 🤷 too, in her language and English
+    await typed_at_level_six(chat, 1002)  # its 🤷 too, in English and her language
 
 
 async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_question(
@@ -90,8 +99,9 @@ async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_q
     edit = next(c for c in calls if c.method == "editMessageText")
     assert edit.text.startswith(
         "No pasa nada. La palabra es <b>ecosystem</b> (<b>ecosistema</b>). La verás otra vez "
-        "pronto.\nThat's OK. The word is <b>ecosystem</b> (<b>ecosistema</b>). You will see it "
-        "again soon.\n\nPregunta 3/3\n")
+        "el lunes.\nThat's OK. The word is <b>ecosystem</b> (<b>ecosistema</b>). You will see "
+        "it again on Monday.\n\nPregunta 3/3\n")  # a deciding review missed on a Thursday:
+    # asked again after a real interval (Friday 23:00), so on Monday, not "tomorrow"
     following = open_item(chat)
     assert following.id != stored.id and study.get_item(chat.db, stored.id).answered
     assert buttons([edit]) == [("🤷 No sé · I don't know", f"dk:{following.id}")]
@@ -158,7 +168,8 @@ async def test_a_somali_childs_i_dont_know_typed_is_a_miss_with_the_answer_shown
     item = Item(word.id, ItemType.TYPED, word.word.glosses["so"].definition or "", (), "predator")
     item_id = study.save_items(chat.db, 1001, "so", [item], chat.clock())[0]
     asked = texts(await chat.send(hodan, "/check"))  # her first typed question, asked again
-    assert said(chat, "item-typed-intro", "so") in asked and "(8 xaraf)" in asked
+    # a word in no review: no mastery question, only what to do
+    assert said(chat, "item-typed-intro-write", "so") in asked and "(8 xaraf)" in asked
     calls = await chat.send(hodan, "Ma garanayo")
     assert [c.method for c in calls] == ["editMessageReplyMarkup", "sendMessage"]  # 🤷 off
     reply = calls[-1].text
@@ -266,7 +277,7 @@ async def test_a_first_typed_question_after_a_button_question_says_it_too(chat: 
     assert "⭐" not in texts(await chat.send(hodan, "/check"))  # question 1, with buttons
     calls = await chat.tap(hodan, f"an:{first}:0")
     edit = next(c for c in calls if c.method == "editMessageText")
-    assert f"Su'aal 2/2\n{said(chat, 'item-typed-intro', 'so')}\n" in edit.text
+    assert f"Su'aal 2/2\n{said(chat, 'item-typed-intro-write', 'so')}\n" in edit.text
     assert edit.text.endswith("\n✏️ _ _ _ _ _ _ _ _ (8 xaraf)")
     assert buttons([edit]) == [("🤷 Ma aqaan · I don't know", f"dk:{typed}")]
 
@@ -291,3 +302,31 @@ async def test_i_dont_know_typed_at_a_button_question_is_a_kind_miss_too(
     assert said(chat, "feedback-dont-know", lang, answer=stored.item.answer, own=own) \
         in texts(calls)
     assert study.get_item(chat.db, stored.id).answered and misses(chat) == 1
+
+
+@pytest.mark.parametrize("level", [1, 2])
+async def test_a_first_typed_question_that_cannot_master_its_word_is_no_mastery_question(
+        chat: Chat, level: int) -> None:
+    """Playtest: on day 2 a level-1/2 child's first typed question said "⭐ A mastery
+    question", though a right answer then could master nothing (no deciding review yet): its
+    one-time line says only what to do, and says it once."""
+    ana = chat.user(1001, lang="es")
+    await join_and_confirm(chat, ana, lang="es", level=level)
+    said_before: list[str] = []
+    for _ in range(6):
+        said_before.append(texts(await check_now(chat, ana)))
+        while (stored := study.next_open_item(chat.db, 1001)) is not None \
+                and not stored.item.typed:
+            said_before.append(texts(await answer_current(chat, ana, True)))
+        if stored is not None:
+            break
+        chat.clock.advance(days=1)
+    assert stored is not None and stored.item.typed
+    state = study.get_mastery(chat.db, 1001, stored.item.word_id)
+    assert state is not None and not recall_ready(state, chat.clock())
+    shown = "\n".join(said_before)
+    assert said(chat, "item-typed-intro-write", "es") in shown
+    assert "✏️ Write the English word from your card. Don't know it? Tap 🤷." in shown
+    assert "⭐" not in shown and "mastery question" not in shown
+    after = texts(await chat.send(ana, stored.item.answer))
+    assert "✏️ Write the English word from your card" not in after  # said once

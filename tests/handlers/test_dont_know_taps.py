@@ -15,6 +15,7 @@ import pytest
 from bot.demo.offline import Call
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
+from bot.presentation.i18n import Said
 from bot.store import study
 from bot.store.packs import pack_words
 from tests.harness import (
@@ -39,6 +40,8 @@ SHRUG = {"so": "🤷 Ma aqaan · I don't know", "es": "🤷 No sé · I don't kn
 
 
 def said(chat: Chat, key: str, lang: str, **values: object) -> str:
+    if key.startswith("feedback-dont-know"):  # a miss on a Monday: asked again on Tuesday
+        values.setdefault("back", Said("feedback-back-tomorrow"))
     return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
 
 

@@ -83,7 +83,9 @@ async def test_the_words_the_child_mastered_read_as_learned_this_week_not_as_new
         await chat.tap(parent, f"fa:{lang}")
         update = texts(await chat.send(parent, "/now"))
         assert heading in update and "<b>habitat</b>" in update.split(heading)[1]
-        assert "tshiab" not in update and "New words" not in update
+        # the words she only read are new (🆕); the mastered one is never called new
+        assert "<b>habitat</b>" not in update.split("🆕")[-1]
+        assert "Lo lus tshiab (" not in update and "New words (" not in update
 
 
 async def test_weekend_practice_is_said_apart_not_counted_as_school_days(chat: Chat) -> None:

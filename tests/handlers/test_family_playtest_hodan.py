@@ -82,6 +82,24 @@ async def test_a_ready_made_reply_goes_once_and_never_from_a_forged_button(chat:
     assert answers_queued(chat) == 1
 
 
+async def test_a_second_different_ready_made_reply_goes_too_and_each_only_once(
+        chat: Chat) -> None:
+    """Playtest: after "Hodan is doing well." the teacher's "I will call you." was refused."""
+    await grandfather_asks(chat)
+    call = callbacks.data(callbacks.READY_REPLY, "call")
+    assert "✅ Sent" in texts(await chat.tap(teacher(chat), WELL))
+    relay = chat.showing(teacher(chat), call)
+    assert relay != 1 and chat.showing(teacher(chat), WELL) == 1  # only the sent one goes
+    assert "✅ Sent" in texts(await chat.tap(teacher(chat), call))
+    # the same reply again (an old screen, a forged button): refused, nothing more sent
+    again = await chat.tap_on(teacher(chat), WELL, relay)
+    assert "✅ Sent" not in texts(again)
+    assert answers_queued(chat) == 2
+    sent = [c.text for c in await chat.deliver() if c.chat_id == GRANDFATHER]
+    assert len(sent) == 2
+    assert "Hodan is doing well." in sent[0] and "I will call you." in sent[1]
+
+
 async def test_no_ready_replies_for_a_family_member_unlinked_since(chat: Chat) -> None:
     _, offered = await grandfather_asks(chat)
     assert offered
@@ -99,20 +117,24 @@ async def test_a_family_that_reads_english_gets_no_ready_replies(chat: Chat) -> 
     assert relayed and not buttons(relayed)
 
 
-async def test_the_store_refuses_a_second_ready_made_reply_to_one_message(chat: Chat) -> None:
-    """Once per message even when two taps pass every button check (two phones)."""
+async def test_the_store_refuses_the_same_ready_made_reply_twice_to_one_message(
+        chat: Chat) -> None:
+    """Each reply once per message even when two taps pass every button check (two phones)."""
     await grandfather_asks(chat)
     relay = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
     asked, child = teacher_answers.ready_reply_to(chat.db, TEACHER_ID, relay, "call")
     answer = Answer(asked, child, "Thank you.", None)
     teacher_answers.queue_ready(chat.db, answer, "call", "text", START)
     with pytest.raises(teacher_answers.ReadySentError):
+        teacher_answers.queue_ready(chat.db, answer, "call", "text", START)
+    teacher_answers.queue_ready(chat.db, answer, "daily", "text", START)  # another reply: goes
+    with pytest.raises(teacher_answers.ReadySentError):
         teacher_answers.queue_ready(chat.db, answer, "daily", "text", START)
     with pytest.raises(teacher_answers.ReadyButtonError):  # no reply of ours
         teacher_answers.ready_reply_to(chat.db, TEACHER_ID, relay, "zz")
     with pytest.raises(teacher_answers.ReadyButtonError):  # not this teacher's message
         teacher_answers.ready_reply_to(chat.db, 9002, relay, "call")
-    assert answers_queued(chat) == 1
+    assert answers_queued(chat) == 2
 
 
 async def test_a_cousin_whose_phone_is_in_english_gets_english_first_and_no_way_back_to_somali(

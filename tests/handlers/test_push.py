@@ -573,6 +573,6 @@ async def test_check_under_a_pushed_preview_unlocks_and_shows_no_other_words_fir
     await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(words)}")
     await chat.deliver()
     started = await chat.tap(linh, "ck:1")
-    assert "📘" not in texts(started) and "Câu 1/2" in texts(started)  # no cards: its 2 words
+    assert "📘" not in texts(started) and "Question 1/2" in texts(started)  # no cards: 2 words
     assert chat.db.execute("SELECT count(*) FROM mastery WHERE student_id = 3000").fetchone()[0] \
         == 2  # nothing unlocked beside them

@@ -84,13 +84,13 @@ async def test_a_low_score_points_to_the_cards_first_and_the_ready_words_after(
     await chat.deliver()
     chat.clock.advance(days=1)
     said = await whole_check(chat, eva, right=False)
-    assert said.endswith(
-        "Prueba terminada: acertaste 0 de 5. Estas palabras todavía son nuevas para ti, y está "
-        "bien. Mira sus tarjetas otra vez con /words.\n"
+    assert said.endswith(  # level 5: English first
         "Check finished: 0 of 5 right. These words are still new for you, and that is OK. "
         "Look at their cards again with /words.\n"
-        "Después de las tarjetas, te esperan 5 palabras más en /check.\n"
-        "After the cards, 5 more words wait for you in /check.")
+        "Prueba terminada: acertaste 0 de 5. Estas palabras todavía son nuevas para ti, y está "
+        "bien. Mira sus tarjetas otra vez con /words.\n"
+        "After the cards, 6 more words wait for you in /check.\n"
+        "Después de las tarjetas, te esperan 6 palabras más en /check.")  # 11 ready, 5 asked
     assert "👉" not in said.split("Prueba terminada")[-1]  # no "ready now" nudge
 
 

@@ -21,4 +21,4 @@ async def test_language_on_a_shared_phone_says_the_family_updates_follow_it(chat
     await chat.tap(ana, here)
     menu = await chat.send(ana, "/language")
     assert texts(menu).startswith(SHARED)
-    assert ("Español", callbacks.data(callbacks.LANGUAGE, "es")) in buttons(menu)  # hers
+    assert ("✓ Español", callbacks.data(callbacks.LANGUAGE, "es")) in buttons(menu)  # hers

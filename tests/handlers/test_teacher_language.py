@@ -19,7 +19,7 @@ async def test_a_teacher_with_an_english_phone_reads_puente_in_the_language_she_
                            "families keep their own.")
     labels = [label for label, _ in buttons(menu)]
     assert {"Tiếng Việt", "Español", "Soomaali", "English"} <= set(labels)
-    assert labels[-1] == "📱 My phone's language"
+    assert labels[-1] == "✓ 📱 My phone's language"  # what she reads now: her phone's
 
     done = texts(await chat.tap(rivera(chat), "tg:vi")).strip()
     assert done == "Xong: từ giờ Puente nhắn cho thầy cô bằng tiếng Việt. /language để đổi."

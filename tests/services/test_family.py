@@ -98,9 +98,11 @@ def test_the_weekly_update_names_the_words_in_the_familys_language(
     spanish, vietnamese = updates[2001], updates[2002]
     assert (spanish.student_name, spanish.language, spanish.days) == ("Ana", "es", 1)
     assert spanish.learned == []  # nothing is mastered in one sitting
-    assert len(spanish.practising) == 3
-    assert spanish.practising[0] == (words[0].word.term, words[0].word.glosses["es"].term)
-    assert vietnamese.practising[0][0] == words[0].word.term
+    answered = next(w.word for w in words if w.id == item.word_id)
+    # practising: the word she answered; the cards she only read are new (playtest)
+    assert spanish.practising == [(answered.term, answered.glosses["es"].term)]
+    assert len(spanish.new) == 3 and answered.term not in dict(spanish.new)
+    assert vietnamese.practising[0][0] == answered.term
     assert vietnamese.language == "vi"
 
 
@@ -111,7 +113,8 @@ def test_the_weekly_update_asks_only_about_words_whose_cards_the_child_has_seen(
     words = learners.current_words(db, learners.learner(db, 1001), START)  # three cards, unread
     learners.cards_shown(db, 1001, [words[0].id], START)  # she opened the first one only
     [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)
-    assert [term for term, _ in update.practising] == [words[0].word.term]
+    assert update.practising == []  # read, never asked: new, not practised
+    assert [term for term, _ in update.new] == [words[0].word.term]
 
 
 def test_the_weekly_update_names_this_weeks_words_and_a_missed_one_first(
@@ -126,12 +129,15 @@ def test_the_weekly_update_names_this_weeks_words_and_a_missed_one_first(
     for ref in first[:4]:  # four words move on to reviewing: new ones unlock
         state = study.get_mastery(db, 1001, ref.id)
         study.save_mastery(db, 1001, ref.id, replace(state, success_days=frozenset(
-            {"2026-09-14", "2026-09-15"})), START)
+            {"2026-09-14", "2026-09-15"})), START, answered=True)
     fresh = learners.unlock(db, who, week_two)
     learners.cards_shown(db, 1001, [w.id for w in fresh], week_two)
+    for ref in fresh:  # this week's words, answered this week
+        study.save_mastery(db, 1001, ref.id, study.get_mastery(db, 1001, ref.id), week_two,
+                           answered=True)
     missed = first[4]
     study.save_mastery(db, 1001, missed.id, replace(study.get_mastery(db, 1001, missed.id),
-                                                   misses_in_row=1), week_two)
+                                                   misses_in_row=1), week_two, answered=False)
     [update] = family.weekly_updates(db, week_two + timedelta(days=1), tz=TZ)
     named = [term for term, _ in update.practising]
     assert named[0] == missed.word.term
@@ -170,7 +176,8 @@ def test_the_weekly_update_asks_the_family_to_flag_a_translation_nobody_has_chec
                                                                 tz=TZ)}
     catalog = Catalog.load()
     for update in updates.values():
-        shown = [words[term].glosses[update.language] for term, own in update.practising if own]
+        shown = [words[term].glosses[update.language]
+                 for term, own in [*update.practising, *update.new] if own]
         assert update.unchecked == any(not gloss.reviewed for gloss in shown)
         text = family_update_text(update, catalog)
         assert ("/ask" in text.split("\n")[-2]) == update.unchecked

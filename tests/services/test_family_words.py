@@ -19,12 +19,17 @@ from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student
 
 
-def grandmother_reads(db: Database, terms: list[str], lang: str = "ht") -> family.FamilyUpdate:
-    """Ana (Haitian Creole) has read the cards of `terms`; her grandmother's weekly update."""
+def grandmother_reads(db: Database, terms: list[str], lang: str = "ht",
+                      unanswered: tuple[str, ...] = ()) -> family.FamilyUpdate:
+    """Ana (Haitian Creole) has read the cards of `terms` and answered each in a check (and
+    read the cards of `unanswered`, never asked yet); her grandmother's weekly update."""
     enrol_student(db, START, lang="ht", level=2)
     words = {w.word.term: w for w in pack_words(db, "science.ecosystems")}
-    learners.introduce(db, learners.learner(db, 1001), [words[t] for t in terms], START)
-    learners.cards_shown(db, 1001, [words[t].id for t in terms], START)
+    read = [*terms, *unanswered]
+    learners.introduce(db, learners.learner(db, 1001), [words[t] for t in read], START)
+    learners.cards_shown(db, 1001, [words[t].id for t in read], START)
+    for term in terms:  # each answered once (the running total a check's answer keeps)
+        db.execute("UPDATE mastery SET attempts = 1 WHERE word_id = ?", [words[term].id])
     link = family.create_link(db, TEACHER_ID, "Ana", START)
     family.use_link(db, 2001, link.payload, START)
     family.set_language(db, 2001, lang)
@@ -75,3 +80,25 @@ def test_the_update_carries_the_ids_of_the_words_it_names(
     update = grandmother_reads(db, ["ecosystem", "organism", "habitat", "prey"])
     ids = {ref.word.term: ref.id for ref in pack_words(db, "science.ecosystems")}
     assert update.word_ids == (ids["ecosystem"], ids["organism"], ids["prey"])
+
+
+def test_words_read_but_never_answered_are_new_not_practised(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Playtest: the update listed under "practising" words Ana had never been asked."""
+    update = grandmother_reads(db, ["prey"], "en", unanswered=("predator", "habitat"))
+    assert [term for term, _ in update.practising] == ["prey"]
+    assert sorted(term for term, _ in update.new) == ["habitat", "predator"]
+    text = family_update_text(update, catalog)
+    practising, new = text.index("📖 Words being practised:"), text.index(
+        "🆕 New words Ana has just started (not practised yet):")
+    assert practising < text.index("<b>prey</b>") < new < text.index("<b>predator</b>")
+    assert update.explain == "prey"  # never a word she was not asked yet
+
+
+def test_a_child_who_only_read_cards_has_nothing_being_practised(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    update = grandmother_reads(db, [], "en", unanswered=("predator",))
+    assert update.practising == [] and update.explain is None
+    text = family_update_text(update, catalog)
+    assert "practised:" not in text and "💬" not in text
+    assert "🆕 New words Ana has just started (not practised yet):\n<b>predator</b>" in text

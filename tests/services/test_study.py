@@ -558,3 +558,22 @@ def test_a_deciding_review_avoids_a_prompt_shown_in_the_last_days_when_it_can(
         again = checks.check_items(db, who, START, random.Random(seed)).items[0]
         assert again.word_id == prey and again.prompt not in shown, seed
         assert again.item_type in RECALL, seed  # still the recall that can master it
+
+
+@pytest.mark.parametrize(("days_ago", "intro"), [(2, checks.INTRO_WRITE),
+                                                 (5, checks.INTRO_MASTERY)])
+def test_a_first_typed_review_on_a_prompt_seen_days_ago_is_not_called_a_mastery_question(
+        db: Database, school_class: people.ClassInfo, days_ago: int, intro: str) -> None:
+    # "⭐ A mastery question" over a question whose right answer cannot master the word
+    # (mastery.PROMPT_MEMORY) would promise what does not happen
+    ids = read_every_card(db, school_class.pack_id, "es", 1)
+    word = ids["ecosystem"]  # a cognate: its deciding review at level 1 is typed
+    reviewing_and_due(db, word)
+    who = learners.learner(db, 1001)
+    deciding = checks.check_items(db, who, START, random.Random(1)).items[0]
+    assert deciding.word_id == word and deciding.typed
+    earlier = START - timedelta(days=days_ago)
+    [old] = stored.save_items(db, 1001, "es", [deciding], earlier)
+    stored.close_item(db, old, True, earlier, None)
+    question = checks.save_check(db, who, [deciding], START)
+    assert question is not None and question.intro == intro

@@ -157,3 +157,19 @@ def test_a_student_from_before_the_typed_intro_is_told_once_after_migration() ->
     assert migrate(db)[:1] == ["0031_typed_intro"]
     assert [study.claim_typed_intro(db, 1) for _ in range(3)] == [True, False, False]
     assert study.claim_typed_intro(db, 2) is False  # no such student: nothing to tell
+
+
+def test_a_stamp_is_the_moment_it_is_given_each_time() -> None:
+    """The last stamp is kept for the same moment (an answer stamps `now` several times);
+    any other moment, even an equal one in another zone, is stamped anew."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from bot.store.clock import stamp
+
+    now = datetime(2026, 9, 14, 15, 0, 7, 900, tzinfo=UTC)
+    assert stamp(now) == stamp(now) == "2026-09-14T15:00:07+00:00"
+    later = now + timedelta(seconds=1)
+    assert stamp(later) == "2026-09-14T15:00:08+00:00"
+    assert stamp(now.astimezone(timezone(timedelta(hours=-5)))) == "2026-09-14T15:00:07+00:00"
+    with pytest.raises(ValueError):
+        stamp(now.replace(tzinfo=None))

@@ -1,0 +1,49 @@
+"""The day a missed word's feedback names (readiness.word_back) is a school day on which any
+check asks it: the next school day for a miss, later for a missed deciding review, which waits
+a real interval (mastery.REVIEW_INTERVAL) and is ready late the next day."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.mastery import WordMastery, new_mastery, record_answer
+from bot.domain.scaffold import ItemType
+from bot.services.readiness import word_back
+from tests.clock import START  # Monday 14 Sep, 11:00 at school
+
+TZ = ZoneInfo("America/New_York")
+
+
+def missed(state: WordMastery, typed: bool = False, days: int = 0) -> tuple[WordMastery, date]:
+    """The word missed `days` after START; the day then, at school."""
+    now = START + timedelta(days=days)
+    kind = ItemType.TYPED if typed else ItemType.CHOICE
+    return record_answer(state, correct=False, exact=False, item_type=kind, typed=typed,
+                         now=now, local_day=now.astimezone(TZ).date().isoformat()), \
+        now.astimezone(TZ).date()
+
+
+def test_a_word_missed_on_monday_comes_back_tomorrow() -> None:
+    state, _ = missed(new_mastery(1, START - timedelta(days=1)))
+    back = word_back(state, START, TZ)
+    assert (back.day, back.in_days) == (date(2026, 9, 15), 1)
+
+
+def test_a_word_missed_on_friday_comes_back_on_monday_or_after_a_holiday() -> None:
+    friday = START + timedelta(days=4)
+    state, _ = missed(new_mastery(1, START), days=4)
+    assert word_back(state, friday, TZ).day == date(2026, 9, 21)
+    assert word_back(state, friday, TZ, {date(2026, 9, 21)}).day == date(2026, 9, 22)
+
+
+def test_a_missed_deciding_review_is_named_from_the_first_day_it_is_ready_all_day() -> None:
+    review = replace(new_mastery(1, START - timedelta(days=5)), answered=True,
+                     success_days=frozenset({"2026-09-09", "2026-09-10"}),
+                     first_correct_at=START - timedelta(days=5),
+                     last_answered=START - timedelta(days=4), due_at=START - timedelta(hours=1))
+    state, _ = missed(review, typed=True)
+    assert state.due_at == START + timedelta(days=1.5)  # Tuesday 23:00 at school
+    back = word_back(state, START, TZ)
+    assert (back.day, back.in_days) == (date(2026, 9, 16), 2)  # Wednesday, not "tomorrow"
