@@ -78,14 +78,18 @@ def test_neutral_or_paired_wording_passes(lang: str, text: str) -> None:
     assert masculine_only(lang, text) == []
 
 
-# Arabic has no neutral singular "you": a student's line says what to do with a verbal noun
-# ("الضغط على", "كتابة") and uses no present "you" verb, so it reads the same to a girl and a
-# boy (docs/languages.md). Masculine commands and verbs that slipped in before:
+# Arabic has no neutral singular "you": a student's line says what to do with both commands,
+# the boy's and the girl's ("اضغط/اضغطي", "اكتب/اكتبي": a 13-year-old read "الضغط على /check"
+# as a form, not as Puente speaking to him, playtest) and uses no present "you" verb, so it
+# reads right to a girl and a boy (docs/languages.md). Masculine commands and verbs that
+# slipped in before, alone (a command followed by "/" and its feminine is the pair):
 ARABIC_MASCULINE = re.compile(
     r"(?<![\w])(اضغط|اكتب|اكتبها|اختر|أرسل|جرّب|انتبه|استمر|تدرّب|اقرأ|اقرأها|استمع|انظر|"
     r"أكمل|حاول|انتظر|تحقّق|اطلب|افتح|اسأل|شغّل|تريد|تعرف|تعرفها|ترى|لترى|تراها|ستراها|"
     r"تتعلم|تتعلمها|تدرس|لتدرس|لتتدرب|تنضم|لتنضم|تقرأ|لتقرأها|تسمع|ستسمع|تتحدث|تتحدثها|"
-    r"تخمّن|تقصد|تحتاج|تكتب|تُكمل|أنت جاهز|مستخدمًا)(?![\w])")
+    r"تخمّن|تقصد|تحتاج|تكتب|تُكمل|أنت جاهز|مستخدمًا)(?![\w/])")
+# a word and its marks (ّ, ً): "تحقّق/تحقّقي" is one pair
+ARABIC_PAIR = re.compile(r"(?<![\w\u064b-\u0652])([\w\u064b-\u0652]+)/([\w\u064b-\u0652]+)")
 
 # Lines only a student reads (a family's and a teacher's have their own forms).
 ARABIC_STUDENT_KEYS = (
@@ -119,4 +123,34 @@ def test_arabic_speaks_to_a_student_with_no_masculine_command(catalog: Catalog) 
              for text in texts(arabic[key]) if ARABIC_MASCULINE.search(text)}
     assert found == {}
     assert ARABIC_MASCULINE.search("اضغط /words لترى كلماتك.")  # the old wording is caught
-    assert catalog.plain("tap-an-answer", "ar").startswith("الضغط على إحدى الإجابات")
+    assert not ARABIC_MASCULINE.search("اضغط/اضغطي على /words")  # the pair passes
+    assert catalog.plain("tap-an-answer", "ar").startswith("اضغط/اضغطي على إحدى الإجابات")
+
+
+def test_arabic_tells_a_student_what_to_do_with_a_command_not_a_verbal_noun(
+        catalog: Catalog) -> None:
+    """Playtest (Yousef, 13): "الضغط على /check", "كتابة الكلمة الناقصة" and "والآن كتابتها
+    بالإنجليزية من فضلك" read as a form; each pair is the boy's command then the girl's."""
+    arabic = catalog.messages["ar"]
+    nouns = {key: text for key in ARABIC_STUDENT_KEYS for text in texts(arabic[key])
+             if re.search(r"(?<![\w])(الضغط على|كتابة الكلمة|كتابتها|يُرجى)", text)}
+    assert nouns == {}
+    assert "اضغط/اضغطي على /check" in arabic["reminder-due"]
+    assert arabic["item-cloze-typed-ask"] == "اكتب/اكتبي الكلمة الناقصة."
+    assert "والآن اكتبها/اكتبيها بالإنجليزية." in arabic["typed-home-language"]
+    pairs = [m.groups() for key in ARABIC_STUDENT_KEYS for text in texts(arabic[key])
+             for m in ARABIC_PAIR.finditer(text)]
+    assert len(pairs) > 20
+    assert all(girl != boy and girl[:2] == boy[:2] for boy, girl in pairs), pairs
+
+
+def test_arabic_families_read_the_plural_and_everyone_reads_one_word_for_class(
+        catalog: Catalog) -> None:
+    arabic = catalog.messages["ar"]
+    for key in ("family-link-unknown", "family-link-used", "family-link-expired",
+                "family-link-revoked"):
+        assert "اطلبوا رابطًا جديدًا من المعلّم." in arabic[key]
+    assert "رسالتك" not in arabic["ask-sent-quiet"]  # a family's too
+    assert not [key for key, value in arabic.items()
+                if any(re.search(r"(?<![\w])(ال|بال)?فصل(?![\w])|فصول", t) for t in texts(value))
+                and key != "families-unlink-confirm"]  # "فصل فرد العائلة": to unlink him

@@ -4,7 +4,11 @@ word."""
 
 from __future__ import annotations
 
+import re
+
+from bot.domain.gaps import GAP, gapped_sentence
 from bot.domain.language import LANGUAGES, Capability
+from bot.domain.packs import Word
 from bot.services.packs import coverage, load_packs
 
 LOAD = load_packs()
@@ -44,3 +48,29 @@ def test_every_language_with_curated_glosses_covers_at_least_150_of_160_words() 
              for row in coverage(LOAD.packs, _glossed_languages())
              if row.glossed * OF < MIN_GLOSSED * row.total}
     assert short == {}
+
+
+def _word(pack_id: str, term: str) -> Word:
+    return next(w for p, w in WORDS if p == pack_id and w.term == term)
+
+
+def test_the_arabic_maths_glosses_use_the_school_terms() -> None:
+    """Playtest (a grade-8 maths teacher, Arabic): كسور متكافئة, not مكافئ; an angle is made of
+    two rays from one vertex, as the English definition says."""
+    assert _word("math.number-operations", "equivalent").glosses["ar"].term == "متكافئ"
+    angle = _word("math.geometry-measurement", "angle").glosses["ar"].definition
+    assert angle is not None and "شعاعين" in angle and "الرأس" in angle
+
+
+def test_no_shipped_sentence_writes_minus_as_a_hyphen() -> None:
+    """"10 - 3 = 7" in a maths example: a minus sign is − (U+2212), in every example and gap
+    sentence, and the gap sentence still finds its word."""
+    hyphen = re.compile(r"\d\s*-\s*\d")
+    found = [f"{p}:{w.term}" for p, w in WORDS
+             for text in (w.example, w.definition, w.simple or "", *w.cloze,
+                          *(t or "" for g in w.glosses.values() for t in (g.definition, g.simple)))
+             if hyphen.search(text)]
+    assert found == []
+    subtraction = _word("math.number-operations", "subtraction")
+    assert gapped_sentence(subtraction.example, "subtraction") == \
+        f"We use {GAP} to find how many seats are left: 10 − 3 = 7."

@@ -24,9 +24,9 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext, Services
 from bot.domain.names import clean_name
-from bot.presentation import callbacks, family_views, keyboards, message_views, views
+from bot.presentation import callbacks, family_views, keyboards, menus, message_views, views
 from bot.presentation.i18n import language_name
-from bot.presentation.students import student_label
+from bot.presentation.students import names_and, student_label
 from bot.services import family, membership, message_languages
 
 
@@ -49,6 +49,8 @@ def register(app: Application) -> None:
     add(CommandHandler("start", start, filters=PRIVATE & (_FamilyLink() | (bare & only_family))))
     add(CommandHandler("language", language, filters=PRIVATE & only_family))
     add(CommandHandler("progress", progress, filters=PRIVATE & only_family))
+    add(CommandHandler(menus.student_only_commands(services.catalog), student_command,
+                       filters=PRIVATE & only_family))
     add(CommandHandler("stop", stop, filters=PRIVATE))
     add(CommandHandler("now", now, filters=PRIVATE))
     add(CallbackQueryHandler(updates_button, pattern=rf"^({callbacks.FAMILY_STOP}|"
@@ -150,6 +152,20 @@ async def _tell_teachers_shared_phone(context: PuenteContext, user_id: int) -> N
 async def progress(update: Update, context: PuenteContext) -> None:
     """A family member's /progress: the child's progress is in /now, never a student's reply."""
     await say(update, context, "progress-family", bilingual=False)
+
+
+async def student_command(update: Update, context: PuenteContext) -> None:
+    """A family member's /check, /words or /remind (tappable in a teacher's reply): whose command
+    it is, and what this phone can do, never "you have no class yet" (playtest, a father)."""
+    user, message, s = update.effective_user, update.effective_message, context.services
+    if user is None or message is None:
+        return
+    lang = user_language(context, user.id, user.language_code)
+    names = [views.name(c.first_name, s.catalog, lang)
+             for c in family.linked_children(s.db, user.id)]
+    await say(update, context, "student-command-family", bilingual=False,
+              command=f"/{menus.typed_command(message.text) or 'check'}",
+              name=names_and(names, s.catalog, lang))
 
 
 async def language(update: Update, context: PuenteContext) -> None:

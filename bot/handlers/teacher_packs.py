@@ -15,7 +15,6 @@ from bot.context import PuenteContext
 from bot.domain.packs import PackError
 from bot.presentation import pack_views
 from bot.presentation.i18n import reader_language
-from bot.presentation.views import escape
 from bot.services import glosses, teaching
 from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import (
@@ -50,8 +49,8 @@ async def packs(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    lines = [f"<code>{escape(p.id)}</code> ({p.words}) {escape(p.title)}"
-             for p in teacher_packs(s.db, user.id)]
+    lang = user_language(context, user.id, user.language_code)
+    lines = [pack_views.pack_line(s.catalog, lang, p) for p in teacher_packs(s.db, user.id)]
     await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
 
 

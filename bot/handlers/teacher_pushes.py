@@ -139,6 +139,9 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
                               class_name=plan.class_info.name, when=push_views.when(
                                   s.catalog, lang, plan.send_at, tz),
                               students=Counted("count-students", students))]
+    if plan.picked:  # which ones, so the teacher can pre-teach them
+        lines.append(s.catalog.render("push-picked-words", lang,
+                                      terms=", ".join(w.word.term for w in plan.words)))
     if plan.held_from is not None:
         school = s.config.school
         lines.append(s.catalog.render(

@@ -120,7 +120,7 @@ def preview_header(count: int, new: int | None, lang: str, catalog: Catalog) -> 
     push of cards she has read), or "New words: 2 · Words to look at again: 3". "Your words:
     4 (new today: 1)" read as all her words (she had 6) and as new the card read a week
     before, on a day all five came (playtest, level 1): /words shows only the words being
-    learned, and `new` counts cards first shown today."""
+    learned, and `new` counts cards first shown today and never answered."""
     if new is None or new == count:
         return catalog.bilingual("preview-header", lang, count=count)
     if new == 0:

@@ -295,7 +295,9 @@ def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, object]]:
 
 
 def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:
-    counter = catalog.render("item-counter", lang, number=number + 1, total=len(PLACEMENT))
+    """One placement question. Its counter says "up to" the total: the placement stops at the
+    first miss or 🤷 ("Question 1/9" that ended after 6 read as skipped questions, playtest)."""
+    counter = catalog.render("placement-counter", lang, number=number + 1, total=len(PLACEMENT))
     if number:  # the instructions once, on the first question: later ones stay short
         return Markup(f"{counter}\n\n<b>{escape(item.question)}</b>")
     return Markup(f"{counter}\n{catalog.bilingual('placement-ask', lang)}\n\n"

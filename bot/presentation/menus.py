@@ -66,6 +66,14 @@ def family_commands(catalog: Catalog) -> list[str]:
     return [c for c, _ in HELP_LINE.findall(catalog.plain("help-family", REFERENCE))]
 
 
+def student_only_commands(catalog: Catalog) -> list[str]:
+    """The student commands family /help does not offer (/check, /words, /remind): a family
+    member taps them in a teacher's reply ("ask him to do /check"). /start, /help and /progress
+    have a family member's own answer."""
+    theirs = {*family_commands(catalog), "start", "help", "progress"}
+    return [c for c in STUDENT_COMMANDS if c not in theirs]
+
+
 # "/reprot Science 7B" or "/reprot@PuenteBot": the command's name, as Telegram allows one
 TYPED_COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s|$)")
 

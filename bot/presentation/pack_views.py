@@ -1,4 +1,5 @@
-"""What a teacher reads after sending a pack file: what was saved and changed, or what to fix."""
+"""What a teacher reads about packs: /packs, and after sending a pack file what was saved and
+changed, or what to fix."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from bot.domain.packs import Problem
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.views import escape, join_lines
 from bot.services.glosses import Gap, Unchecked
-from bot.services.packs import PackQuality
+from bot.services.packs import PackQuality, PackSummary
 
 MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
 MAX_TERMS = 20
@@ -19,6 +20,17 @@ def terms_list(terms: Sequence[str]) -> str:
     """Some words, comma-separated, with the count of any left out."""
     shown = ", ".join(terms[:MAX_TERMS])
     return shown if len(terms) <= MAX_TERMS else f"{shown}, … (+{len(terms) - MAX_TERMS})"
+
+
+def pack_line(catalog: Catalog, lang: str, pack: PackSummary) -> Markup:
+    """One pack of /packs: its id to copy, its size and title, and a shipped pack's grade band
+    (a teacher's CSV pack has none of its own: the band stored for it is a placeholder)."""
+    line = f"<code>{escape(pack.id)}</code> ({pack.words}) {escape(pack.title)}"
+    if pack.owner_teacher_id is not None:
+        return Markup(line)
+    low, high = (str(g) if g else "K" for g in pack.grades)  # grade 0 is kindergarten
+    grades = catalog.render("packs-grades", lang, grades=low if low == high else f"{low}-{high}")
+    return Markup(f"{line} · {grades}")
 
 
 def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: int,

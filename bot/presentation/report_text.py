@@ -344,9 +344,22 @@ def on_track_text(name: str, s: Summary, catalog: Catalog, lang: str) -> Markup:
                           words=Counted("count-words", left))
 
 
-def help_text(student: HelpNeeded) -> Markup:
-    """One student in "needs help": their name and hard words."""
-    return Markup(f"{escape(student.name)} ({escape(', '.join(student.words))})")
+def help_text(student: HelpNeeded, counted: Mapping[str, Markup] | None = None) -> Markup:
+    """One student in "needs help": their name and hard words, each with its counts when
+    `counted` has them ("Ana (ecosystem: correct 0 of 2 over 2 days)")."""
+    words = ", ".join(counted[w] if counted and w in counted else escape(w)
+                      for w in student.words)
+    return Markup(f"{escape(student.name)} ({words})")
+
+
+def _hardest_as_help(s: Summary) -> HelpNeeded | None:
+    """The one student whose needs-help words are all the hardest words (a class of one, or
+    only they have answered them): 🧗 then points up to 🆘, where their words get the counts,
+    as the same list twice read as two findings (playtest, one student)."""
+    if len(s.needs_help) != 1 or not s.hardest_words:
+        return None
+    student = s.needs_help[0]
+    return student if {w.counts.term for w in s.hardest_words} <= set(student.words) else None
 
 
 def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: str,
@@ -362,13 +375,17 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
                   labels=class_labels(matrix.students, catalog, lang, names, class_id))
     none = catalog.render("report-none", lang)
     hardest = Markup(", ".join(hard_word_text(w, catalog, lang) for w in s.hardest_words))
+    alone, counted = _hardest_as_help(s), None
+    if alone is not None:
+        counted = {w.counts.term: word_text(w.counts, catalog, lang) for w in s.hardest_words}
+        hardest = catalog.render("report-hardest-as-help", lang, name=alone.name)
     text = catalog.render(
         "report-summary", lang, class_name=label(class_name),
         students=Counted("count-students", len(matrix.students)),
         words=words_count(s, catalog, lang),
         on_track=Markup(", ".join(on_track_text(name, s, catalog, lang) for name in s.on_track))
         or none,
-        needs_help=Markup("; ".join(help_text(h) for h in s.needs_help)) or none,
+        needs_help=Markup("; ".join(help_text(h, counted) for h in s.needs_help)) or none,
         # "ninguna" (palabra), and what makes a word one: a word only one student of several
         # needs help with is not listed (teacher playtest: "none" beside "matter: correct 0
         # of 4"), so "none" says the rule
@@ -394,12 +411,14 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
 
 def hard_word_text(word: HardWord, catalog: Catalog, lang: str) -> Markup:
     """"organism: correct 9 of 32 over 18 days (needs help: 2 of 4 students)"."""
-    counts = word.counts
     return catalog.render("report-hard-word", lang, students=word.students,
-                          struggling=word.struggling,
-                          word=catalog.render("report-word", lang, term=counts.term,
-                                              right=counts.right, total=counts.total,
-                                              days=counts.days))
+                          struggling=word.struggling, word=word_text(word.counts, catalog, lang))
+
+
+def word_text(counts: WordTotal, catalog: Catalog, lang: str) -> Markup:
+    """"organism: correct 9 of 32 over 18 days"."""
+    return catalog.render("report-word", lang, term=counts.term, right=counts.right,
+                          total=counts.total, days=counts.days)
 
 
 @dataclass(frozen=True)

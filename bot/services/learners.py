@@ -106,10 +106,13 @@ class PreviewWords:
 def preview_words(db: Database, who: Learner, now: datetime,
                   tz: tzinfo | None = None) -> PreviewWords:
     """The words being learned now, for a preview (/words): cards seen before today first,
-    then those first seen today, then the cards the student has not seen yet (unlocked
-    earlier or pushed, never opened), then any newly unlocked ones: the last `unread` are new,
-    first shown today. Nothing counts as shown until its card is (cards_shown). With the
-    school's zone `tz`, a student caught up for today gets one more set (pace.extra_slots)."""
+    then those first seen today and answered since, then those first seen today and not
+    answered yet, then the cards the student has not seen yet (unlocked earlier or pushed,
+    never opened), then any newly unlocked ones: the last `unread` are new, first shown today
+    and never answered (a word answered in today's check is no longer new: /words said "New
+    words: 10" while /progress said New: 0 · Learning: 10, playtest). Nothing counts as shown
+    until its card is (cards_shown). With the school's zone `tz`, a student caught up for
+    today gets one more set (pace.extra_slots)."""
     fresh = unlock(db, who, now, tz)
     states = studying(db, who.id)
     fresh_ids = {w.id for w in fresh}
@@ -117,8 +120,10 @@ def preview_words(db: Database, who: Learner, now: datetime,
     zone = tz or UTC
     today = [w for w in ids if states[w].previewed and card_shown_today(states[w], now, zone)]
     before = [w for w in ids if states[w].previewed and w not in today]
+    answered = [w for w in today if states[w].state is not MasteryState.NEW]
+    today = [w for w in today if w not in answered]
     unseen = [w for w in ids if not states[w].previewed]
-    refs = word_refs(words_by_id(db, before + today + unseen)) + fresh
+    refs = word_refs(words_by_id(db, before + answered + today + unseen)) + fresh
     return PreviewWords(refs, len(today) + len(unseen) + len(fresh))
 
 

@@ -71,6 +71,9 @@ class PushPlan:
     # everyone, as she asked, and she is told who had them (`owned_kept`).
     owned: Mapping[int, frozenset[int]] = field(default_factory=dict)
     owned_kept: bool = False
+    # No word was named: the words were picked for the teacher, and the reply lists them (a
+    # teacher read only "Sending 5 words" and could not pre-teach them, playtest)
+    picked: bool = False
 
     def words_for(self, student_id: int) -> list[StoredWord]:
         """The words this push brings the student: those she does not have that day (nor,
@@ -209,7 +212,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     return PushPlan(found, pack_id, chosen, send_at, repeats,
                     people.without_language(db, found.id), booked, left, known,
                     asked if asked != send_at else None, empty, covered, had,
-                    words_owned(db, found.id, chosen), owned_kept=bool(tokens))
+                    words_owned(db, found.id, chosen), owned_kept=bool(tokens),
+                    picked=not tokens)
 
 
 def _day(school: SchoolConfig, moment: datetime) -> tuple[datetime, datetime]:

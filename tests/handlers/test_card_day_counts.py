@@ -86,3 +86,20 @@ async def test_the_next_school_day_the_same_right_answers_count(chat: Chat) -> N
     drill = texts(await chat.send(rivera(chat), "/student Ana"))
     assert "1 answer, too few to tell · learning" in drill  # counted from today
     assert "reviewing" not in drill
+
+
+async def test_words_after_the_first_check_calls_no_answered_word_new(chat: Chat) -> None:
+    # playtest (Arabic, level 3): /words after the day's check said "📘 New words: 10" while
+    # /progress said New: 0 · Learning: 10
+    yousef = chat.user(1001, "Yousef", "ar")
+    await join_and_confirm(chat, yousef, lang="ar", level=3)
+    await check_now(chat, yousef)
+    while study.next_open_item(chat.db, 1001) is not None:
+        await answer_current(chat, yousef, right=True)
+    chat.clock.advance(minutes=5)
+    words = texts(await chat.send(yousef, "/words"))
+    progress = texts(await chat.send(yousef, "/progress"))
+    assert "🆕 New: 0" in progress
+    # the five answered are not new (five more cards unlocked since are)
+    assert "📘 New words: 5 · Words to look at again: 5" in words
+    assert "كلمات لإعادة النظر فيها: \u20685\u2069" in words

@@ -201,3 +201,21 @@ async def test_now_on_the_day_the_child_joined_says_she_just_started(chat: Chat)
         await chat.send(mom, "/now"))
     chat.clock.advance(days=5)  # the next Monday: the last 7 days hold 5 school days
     assert "Ana te pratike 0 nan 5 dènye jou lekòl yo." in texts(await chat.send(mom, "/now"))
+
+
+async def test_family_member_tapping_a_student_command_is_told_whose_it_is(chat: Chat) -> None:
+    # playtest (a father): the teacher's reply said "ask him to do /check"; tapping it said
+    # "You are not in a class yet. Ask your teacher for the class link."
+    await join_and_confirm(chat, chat.user(lang="ar"))
+    dad = chat.user(2001, "Ahmad", lang="ar")
+    await chat.send(dad, f"/start {await family_link(chat)}")
+    await chat.tap(dad, "fa:ar")
+    for command in ("check", "words", "remind"):
+        reply = texts(await chat.send(dad, f"/{command}"))
+        assert f"/{command}" in reply and "Ana" in reply and "/now" in reply, reply
+        assert "صف" not in reply and "class" not in reply
+    dad_en = chat.user(2002, "Tom", lang="en")
+    await chat.send(dad_en, f"/start {await family_link(chat)}")
+    await chat.tap(dad_en, "fa:en")
+    reply = texts(await chat.send(dad_en, "/check"))
+    assert "/check is for Ana" in reply and "/ask" in reply

@@ -81,6 +81,10 @@ def test_every_command_is_handled_by_a_function_named_after_it(chat: Chat) -> No
     where = {command: callback.__module__ for command, callback in handled}
     assert (where["words"], where["family"]) == ("bot.handlers.student_cards",
                                                  "bot.handlers.teacher_families")  # as said
+    # one family handler takes the student commands a family member taps (/check, /words,
+    # /remind) before the students' own: it answers all three the same way
+    shared = {"bot.handlers.family.student_command"}
     misnamed = [f"/{command}: {callback.__module__}.{callback.__name__}"
-                for command, callback in handled if callback.__name__ != command]
+                for command, callback in handled if callback.__name__ != command
+                and f"{callback.__module__}.{callback.__name__}" not in shared]
     assert misnamed == []

@@ -2,7 +2,8 @@
 newcomer). Due reviews are never held behind a card she cannot find: her unread cards come
 right under the reply (a line pointing up to yesterday's message was lost among three open
 card sets), and their ✅ or a second /check asks the reviews; /progress counts only words a
-/check would ask; and /words says what its cards are, "new" meaning first shown today."""
+/check would ask; and /words says what its cards are, "new" meaning first shown today and
+never answered (as /progress counts New)."""
 
 from __future__ import annotations
 
@@ -73,10 +74,11 @@ async def test_progress_says_ready_only_when_check_would_ask_something(chat: Cha
     assert "1/" in texts(await chat.tap(pa, "ck:1"))  # their ✅: a check on them
 
 
-async def test_words_on_the_day_they_all_came_are_all_new(chat: Chat) -> None:
-    pa = await first_day(chat)  # three starter cards and two pushed, all today
+async def test_words_answered_on_the_day_they_came_are_not_new(chat: Chat) -> None:
+    pa = await first_day(chat)  # three starter cards (answered) and two pushed, all today
     header = texts(await chat.send(pa, "/words")).split("\n\n")[0]
-    assert header.endswith("📘 New words: 5")  # not "Your words: 5 (new today: 1)"
+    # not "Your words: 5 (new today: 1)", nor "New words: 5" beside /progress's "New: 2"
+    assert header.endswith("📘 New words: 2 · Words to look at again: 3")
     chat.clock.advance(days=1)
     header = texts(await chat.send(pa, "/words")).split("\n\n")[0]
     # predator and prey: delivered, never opened

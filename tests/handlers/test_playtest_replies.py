@@ -104,7 +104,7 @@ def test_one_new_word_needs_no_plural(catalog: Catalog) -> None:
     assert card_views.preview_header(1, None, "es", catalog) == (
         "📘 Palabras nuevas: 1\n📘 New words: 1")
     assert card_views.preview_header(3, 1, "es", catalog) == (
-        "📘 Palabras nuevas: 1 · Palabras para repasar: 2\n"
+        "📘 Palabras nuevas: 1 · Palabras para volver a mirar: 2\n"
         "📘 New words: 1 · Words to look at again: 2")
 
 

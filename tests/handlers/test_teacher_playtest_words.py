@@ -10,6 +10,7 @@ from bot.presentation import pack_views
 from bot.presentation.i18n import Catalog
 from bot.services.glosses import Unchecked
 from bot.store import people
+from bot.store.packs import pack_words
 from tests.families import link
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
@@ -147,3 +148,22 @@ async def test_a_family_members_typo_and_teacher_command_get_the_family_help(
         "I don't know /nwo. Did you mean /now? /help shows what you can do here.")
     assert texts(await chat.send(mother, "/report")) == (
         "That is a command for teachers. /help shows what you can do here.")
+
+
+async def test_a_bare_push_lists_the_words_it_sends_so_the_teacher_can_pre_teach_them(
+        chat: Chat) -> None:
+    # playtest (a grade-8 maths teacher): "/push math.number-operations" said only "Sending 5
+    # words to 1 student"; which five?
+    await join_and_confirm(chat, chat.user())
+    reply = texts(await chat.send(rivera(chat), "/push math.number-operations"))
+    sent = [w.word.term for w in pack_words(chat.db, "math.number-operations")][:5]
+    assert f"\n📝 The words: {', '.join(sent)}\n" in f"{reply}\n"
+    named = texts(await chat.send(rivera(chat), "/push math.geometry-measurement angle, area"))
+    assert "📝" not in named  # the teacher named them
+
+
+async def test_packs_shows_each_shipped_packs_grade_band(chat: Chat) -> None:
+    reply = texts(await chat.send(rivera(chat), "/packs"))
+    assert "<code>math.number-operations</code> (" in reply
+    line = next(x for x in reply.split("\n") if "math.number-operations" in x)
+    assert line.endswith(" · grades 3-5")

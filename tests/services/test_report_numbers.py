@@ -103,9 +103,12 @@ def test_hardest_words_and_needs_help_follow_one_rule(
 
     text = summary_text(found.name, matrix, catalog, "en")
 
-    assert "🆘 Needs help: Mateo (predator, prey)" in text
-    assert ("🧗 Hardest words: predator: correct 0 of 2 over 1 day (needs help: 1 of 1 "
-            "student), prey: correct 1 of 3 over 1 day (needs help: 1 of 1 student)") in text
+    # Mateo alone answered them: the same two words again under 🧗 read as a second finding
+    # (playtest, a class of one), so 🧗 points up to 🆘, where they get their counts
+    assert ("🆘 Needs help: Mateo (predator: correct 0 of 2 over 1 day, prey: correct 1 of 3 "
+            "over 1 day)\n🧗 Hardest words: the words under 🆘 (only Mateo needs help with "
+            "them)\n") in text
+    assert text.count("predator") == 1 and text.count("prey") == 1
     assert "community" not in text and "habitat" not in text and "energy" not in text
     assert "✅ On track: Ana" in text
 
@@ -171,3 +174,17 @@ def test_after_a_first_check_with_one_answer_a_word_a_student_is_too_few_to_tell
     assert text.endswith("\n🤔 Too few answers to tell yet (one counted answer a word so far): "
                          f"Ana ({sum(right)} of {len(right)} right)")
     assert "🧗 Hardest words: none" in text
+
+
+def test_a_class_of_one_lists_its_hard_words_once(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # playtest (Yousef, the only student of Maths 8): the same words under 🆘 and again under 🧗
+    enrol_student(db, START, 1001, "Yousef", level=3)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    _answer(db, 1001, words["predator"], False, False)
+    _answer(db, 1001, words["prey"], False, True, False)
+    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    text = summary_text(found.name, matrix, catalog, "ar")
+    assert "Yousef (\u200f\u2068predator\u2069: \u20680\u2069 صحيحة من \u20682\u2069" in text
+    assert text.count("predator") == 1  # with its counts, under 🆘 alone
+    assert "🧗" in text and "الكلمات المذكورة تحت 🆘" in text

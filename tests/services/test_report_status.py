@@ -55,7 +55,7 @@ def test_a_word_report_says_needs_help_never_reads_as_mastered_in_the_csv(
     text = summary_text(found.name, matrix, catalog, "en")
     row = _csv(db)["Ana", "predator"]
 
-    assert "🆘 Needs help: Ana (predator)" in text
+    assert "🆘 Needs help: Ana (predator: correct 2 of 4 over 4 days)" in text
     assert row["status"] == "needs help"
     # the model's estimate is over a half after the last right answer, but 2 right of 4 is
     # hardly above guessing among three: the CSV shows no more than that (shown_estimate)
@@ -75,7 +75,8 @@ def test_a_word_missed_three_times_in_a_row_needs_help_everywhere(
     text = summary_text(found.name, matrix, catalog, "en")
     [line] = student_lines(matrix, 1001, catalog, "en")
 
-    assert "🆘 Needs help: Ana (prey)" in text and "✅ On track: none" in text
+    assert "🆘 Needs help: Ana (prey: correct 4 of 7 over 7 days)" in text
+    assert "✅ On track: none" in text
     assert line.startswith("⚠️ prey: correct 4 of 7")
     assert _csv(db)["Ana", "prey"]["status"] == "needs help"
 
@@ -135,7 +136,7 @@ def test_roster_counts_a_word_missed_three_times_in_a_row_as_needs_help_as_repor
     [row] = teaching.roster(db, found.id)
     line = roster_text(found.name, [row], catalog, "en").split("\n")[1]
 
-    assert "🆘 Needs help: Ana (prey)" in summary_text(found.name, matrix, catalog, "en")
+    assert "🆘 Needs help: Ana (prey: " in summary_text(found.name, matrix, catalog, "en")
     assert line.endswith(": 📖 Learning: 1 · ⚠️ Needs help: 1")
 
 
@@ -272,7 +273,8 @@ def test_one_accidental_miss_keeps_a_student_out_of_needs_help(
 
     _answer(db, 1001, words["predator"], "RWW")  # missed on two days, most answers wrong
     found, matrix = teaching.class_report(db, TEACHER_ID, None)
-    assert "🆘 Needs help: Ana (predator)" in summary_text(found.name, matrix, catalog, "en")
+    assert "🆘 Needs help: Ana (predator: correct 1 of 3 over 3 days)" in summary_text(
+        found.name, matrix, catalog, "en")
 
 
 def test_on_track_says_how_many_given_words_are_not_answered_yet(
