@@ -341,12 +341,12 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # so may the feedback of a wrong tap on this word earlier in the check, which gave its
     # meaning (playtest, Hodan: "decomposer means burburiye", then "Which English word is
     # burburiye?" counted as a day right)
-    card_today = card_today or (check is not None and check.revealed(item.word_id, stored.id))
+    revealed = check is not None and check.revealed(item.word_id, stored.id)
     # What a teacher counts: not "Practice again" nor an answer on the day the card was read,
     # right or wrong (counting only the misses made day 1's "correct 0 of 2" when two of four
     # had it right: teacher playtest), nor a right answer that was the only one left (its
     # miss is counted: she could not find the one answer she could not rule out)
-    practice = stored.practice or card_today or (grade.correct and choices == 1)
+    practice = stored.practice or card_today or (grade.correct and (choices == 1 or revealed))
     with db.atomic():  # closing the item and counting the answer stand or fall together
         chosen = chosen_word(item, grade, words) if words else None
         if not study.close_item(db, stored.id, grade.correct, now, chosen):
@@ -354,7 +354,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         state = known or new_mastery(item.word_id, now)
         answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
                   "now": now, "local_day": now.astimezone(tz).date().isoformat(),
-                  "choices": choices, "card_today": card_today,
+                  "choices": choices, "card_today": card_today or revealed,
                   "practice_item": stored.practice, "remembered": stored.remembered}
         updated = record_answer(state, exact=grade.exact, **answer)
         # A forgiven misspelling never masters a word (mastery.py): when it is all that
