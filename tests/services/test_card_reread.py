@@ -1,4 +1,4 @@
-"""A word card re-read (an earlier card message paged with ◀/Next, 🔁, 🔊) shortly before the
+"""A word card re-read (an earlier card message paged with ◀/Next, or its 🔁) shortly before the
 word's deciding review shows what that review asks: a right answer then cannot master the
 word that school day (playtest)."""
 
