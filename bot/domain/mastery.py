@@ -9,6 +9,11 @@ leaves the review schedule alone; the word's days right start the next school da
 day is a miss. A miss restarts the evidence clock, and a miss on a mastered word sends it back
 to learning. A right answer to a prompt she saw with its answer within PROMPT_MEMORY may be
 memory of that screen: it counts, but it is never the deciding evidence (docs/newcomers.md).
+Nor is a right answer to the deciding review on a school day the student re-read the word's
+card (/words, its pages, 🔁, cards sent again by /check: card_read_today): the card shows the
+home-language term, the definition and the English word side by side, which is what that
+question asks. It counts, leaves the luck of the run alone, and the deciding review comes back
+after a real interval, on a later school day.
 
 A forgiven misspelling ("ecosistem") is evidence of meaning: it counts as a right answer for
 knowledge tracing, the days right and the evidence clock, and FSRS rates it Hard. But it is never
@@ -229,6 +234,8 @@ class WordMastery:
                                                  # by guessing (see MASTERED_LUCK)
     attempts: int = 0                            # graded answers, ever: which of the word's
                                                  # sentences its next check shows (checks.turn)
+    card_seen_at: datetime | None = None         # when its card was last shown (every re-read;
+                                                 # shown_at keeps the first)
 
     @property
     def mastered(self) -> bool:
@@ -354,6 +361,16 @@ def card_shown_today(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
     return shown is not None and shown.astimezone(tz).date() == now.astimezone(tz).date()
 
 
+def card_read_today(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
+    """The word's card was on screen earlier this school day (in the school's zone `tz`), first
+    shown or re-read: its deciding review answered now may be read off the card, not recalled.
+    The school day, not a span of hours: it is the day card_shown_today and rests_until use, a
+    student re-reads her cards in the same sitting or lesson as her check, and a card read the
+    evening before is a night's sleep away, as any learning is."""
+    seen = state.card_seen_at
+    return seen is not None and seen.astimezone(tz).date() == now.astimezone(tz).date()
+
+
 def rating_for(correct: bool, exact: bool) -> Rating:
     """Map a graded answer to an FSRS rating: a forgiven typo is a hard recall."""
     from fsrs import Rating
@@ -366,7 +383,8 @@ def rating_for(correct: bool, exact: bool) -> Rating:
 def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: ItemType,
                   typed: bool, now: datetime, local_day: str,
                   choices: int | None = None, card_today: bool = False,
-                  practice_item: bool = False, remembered: bool = False) -> WordMastery:
+                  practice_item: bool = False, remembered: bool = False,
+                  card_read: bool = False) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time.
 
     `choices` is how many options were shown (None: the item type's usual four, or typed).
@@ -378,7 +396,10 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     `remembered`: the word was asked with this same prompt within PROMPT_MEMORY, its answer
     shown then: a right answer is a right answer (a day right, the review schedule) but may be
     memory of that screen, so it leaves the luck of the run alone and cannot master the word;
-    a deciding review answered so is asked again once PROMPT_MEMORY has passed."""
+    a deciding review answered so is asked again once PROMPT_MEMORY has passed.
+    `card_read`: the word's card was on screen earlier this school day (card_read_today). A
+    right answer to its deciding review is a right answer, but may be read off the card: luck
+    unchanged, the word not mastered, and the deciding review asked again after REVIEW_INTERVAL."""
     from fsrs import Card
 
     guess = guess_rate(item_type, typed, choices)
@@ -396,7 +417,10 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     if practice_item and not correct:  # its word's miss, a moment ago, already counts
         return changed(state, p_known=p_known, answered=True, last_answered=now,
                        misses=state.misses + 1)
-    luck = state.luck if remembered else state.luck * guess
+    # the deciding review the same day its card was re-read: the card showed what it asks
+    read_off = card_read and state.mastered_at is None and recall_ready(state, now)
+    memory = remembered or read_off
+    luck = state.luck if memory else state.luck * guess
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
     before = Card.from_dict(json.loads(state.card))
@@ -426,7 +450,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     updated = changed(state, **common, successes=state.successes + 1, misses_in_row=0, luck=luck,
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)
-    if state.mastered_at is None and exact and not remembered and is_mastered(
+    if state.mastered_at is None and exact and not memory and is_mastered(
             updated, item_type=item_type, scheduled=scheduled, now=now):
         return changed(updated, mastered_at=now)
     if state.mastered_at is None and remembered and recall_ready(state, now):

@@ -26,6 +26,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.mastery import (
     WordMastery,
+    card_read_today,
     card_shown_today,
     needs_help,
     new_mastery,
@@ -338,6 +339,9 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     # A right answer minutes after the word's card was first read may be memory of the card:
     # practice until the next school day (a miss is evidence, and counted)
     card_today = known is not None and card_shown_today(known, now, tz)
+    # A card re-read today (/words, 🔁, paging) shows what a deciding review asks: read off the
+    # card, its right answer cannot master the word (read from the row already here: no SQL)
+    card_read = known is not None and card_read_today(known, now, tz)
     # so may the feedback of a wrong tap on this word earlier in the check, which gave its
     # meaning (playtest, Hodan: "decomposer means burburiye", then "Which English word is
     # burburiye?" counted as a day right)
@@ -355,7 +359,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
                   "now": now, "local_day": now.astimezone(tz).date().isoformat(),
                   "choices": choices, "card_today": card_today or revealed,
-                  "practice_item": stored.practice, "remembered": stored.remembered}
+                  "practice_item": stored.practice, "remembered": stored.remembered,
+                  "card_read": card_read}
         updated = record_answer(state, exact=grade.exact, **answer)
         # A forgiven misspelling never masters a word (mastery.py): when it is all that
         # kept this answer from mastering it, she is told (it blocked mastery unsaid)

@@ -742,3 +742,12 @@ def remembered_prompt(db: Database) -> None:
     mastery.PROMPT_MEMORY before it: a right answer may be memory of that screen, so it is
     not the evidence that masters the word. Items stored before are taken as not remembered."""
     _run(db, "ALTER TABLE check_items ADD COLUMN remembered INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0043_card_seen_at")
+def card_seen_at(db: Database) -> None:
+    """When a word's card was last shown to the student (every /words page, Next/Back, 🔁,
+    card sent again by /check), beside shown_at, the first time: a deciding review answered
+    the school day its card was re-read is not the answer that masters the word. NULL for
+    rows before: their last showing is unknown, and shown_at stands in for it."""
+    _run(db, "ALTER TABLE mastery ADD COLUMN card_seen_at TEXT")

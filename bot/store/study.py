@@ -47,7 +47,12 @@ def _mastery(row: Row) -> WordMastery:
         answered=bool(row["attempts"]), misses=row["attempts"] - row["correct"],
         shown_at=parse(row["shown_at"]) if row["shown_at"] else None,
         last_answered=parse(row["last_seen"]) if row["last_seen"] else None,
-        luck=row["luck"], attempts=row["attempts"])
+        luck=row["luck"], attempts=row["attempts"],
+        card_seen_at=_seen(row["card_seen_at"] or row["shown_at"]))
+
+
+def _seen(text: str | None) -> datetime | None:
+    return parse(text) if text else None
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
@@ -110,12 +115,14 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
 
 
 def mark_shown(db: Database, student_id: int, word_ids: list[int], now: datetime) -> None:
-    """Remember that these words' cards were shown to the student (the first time counts)."""
+    """Remember that these words' cards were shown to the student: shown_at keeps the first
+    time, card_seen_at the latest (a re-read before a deciding review: mastery.card_read_today)."""
     if not word_ids:
         return
     marks = ",".join("?" * len(word_ids))
-    db.execute(f"UPDATE mastery SET shown_at = ? WHERE student_id = ? AND shown_at IS NULL "
-               f"AND word_id IN ({marks})", [stamp(now), student_id, *word_ids])
+    db.execute(f"UPDATE mastery SET shown_at = coalesce(shown_at, ?), card_seen_at = ? "
+               f"WHERE student_id = ? AND word_id IN ({marks})",
+               [stamp(now), stamp(now), student_id, *word_ids])
 
 
 def shown_before(db: Database, student_id: int, before: datetime) -> frozenset[int]:

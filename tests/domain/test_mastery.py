@@ -21,6 +21,7 @@ from bot.domain.mastery import (
     MasteryState,
     WordStatus,
     bkt_update,
+    card_read_today,
     card_shown_today,
     error_rate,
     guess_rate,
@@ -501,6 +502,39 @@ def test_a_deciding_review_on_a_prompt_seen_days_ago_is_memory_not_mastery() -> 
     assert answer(remembered, True, later, R).mastered  # asked afresh: now it is evidence
 
 
+def test_a_deciding_review_right_after_rereading_the_card_is_no_mastery() -> None:
+    # The card shows the home-language term, the definition and the English word: read minutes
+    # before the deciding review, a right recall may be read off it. Right, but no mastery;
+    # the review comes back after a real interval and, recalled then, masters the word.
+    ready = answers(SPACED)
+    due = ready.due_at
+    read_off = record_answer(ready, correct=True, exact=True, item_type=R, typed=False,
+                             now=due, local_day=due.date().isoformat(), card_read=True)
+    assert answer(ready, True, due, R).mastered  # without the re-read it would master
+    assert not read_off.mastered and read_off.successes == ready.successes + 1
+    assert read_off.luck == ready.luck
+    assert read_off.due_at == due + REVIEW_INTERVAL
+    assert answer(read_off, True, read_off.due_at, R).mastered
+
+
+def test_a_card_reread_changes_nothing_before_the_deciding_review() -> None:
+    state = answers([(0, C, True)])
+    when = DAY1 + timedelta(days=1)
+    plain = answer(state, True, when)
+    read = record_answer(state, correct=True, exact=True, item_type=C, typed=False, now=when,
+                         local_day=when.date().isoformat(), card_read=True)
+    assert read == plain
+
+
+def test_a_card_counts_as_read_today_on_the_schools_day_not_utcs() -> None:
+    tz = ZoneInfo("America/New_York")
+    morning = datetime(2026, 9, 15, 12, tzinfo=UTC)  # 8:00 in New York
+    state = replace(new_mastery(1, DAY1), card_seen_at=morning)
+    assert card_read_today(state, morning + timedelta(hours=6), tz)
+    assert not card_read_today(state, morning - timedelta(hours=9), tz)  # 23:00 the day before
+    assert not card_read_today(new_mastery(1, DAY1), morning, tz)
+
+
 def test_a_remembered_prompt_missed_is_still_a_miss() -> None:
     ready = answers(SPACED)
     missed = record_answer(ready, correct=False, exact=False, item_type=R, typed=False,
@@ -521,7 +555,7 @@ def test_changed_builds_what_dataclasses_replace_builds() -> None:
     values = {"p_known": 0.9, "card": "{}", "due_at": now, "successes": 5, "misses_in_row": 1,
               "success_days": frozenset({"2026-09-14"}), "mastered_at": now,
               "first_correct_at": now, "answered": True, "misses": 3, "shown_at": now,
-              "last_answered": now, "luck": 0.25, "attempts": 9}
+              "last_answered": now, "luck": 0.25, "attempts": 9, "card_seen_at": now}
     assert set(values) == {f.name for f in fields(state)}
     for name, value in values.items():
         assert changed(state, **{name: value}) == replace(state, **{name: value})
