@@ -12,6 +12,7 @@ from telegram import Update
 from bot.chat.drafts import offer_as_written, unreadable
 from bot.chat.replies import say, send_long, student_for, user_language
 from bot.context import PuenteContext
+from bot.domain.language import detect_language
 from bot.domain.names import clean_name
 from bot.presentation import keyboards, message_views, views
 from bot.services import relays, teacher_writes
@@ -67,7 +68,11 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
     lang = user_language(context, user.id, user.language_code)
     name = student_for(context, user.id, answer.asked.student_id,
                        first_name=answer.student_name, lang=lang)
-    body = s.catalog.render("answer-confirm-as-written", lang, name=name,
+    # "in English" only when it is not confidently another language (a Spanish-speaking
+    # teacher's Spanish to a Haitian family is not English, and just as unread)
+    other = detect_language(answer.original).lang not in (None, "en")
+    body = s.catalog.render("answer-confirm-untranslated" if other else
+                            "answer-confirm-as-written", lang, name=name,
                             language=message_views.teacher_language(answer.asked.language))
     ready = answer.student_name if relay_id is not None else None
     await offer_as_written(update, context, answer.original, target, body,
