@@ -19,7 +19,6 @@ from bot.services import askers, relays
 from bot.services.askers import Asker
 from bot.services.message_languages import answer_language
 from bot.services.teacher_answers import Answer
-from bot.store.threads import FAMILY
 from bot.translation.translator import Translator
 
 DRAFT = "draft"  # user_data: a message held until its sender picks a child or confirms
@@ -149,7 +148,7 @@ def unreadable(translator: Translator | None, answer: Answer) -> bool:
     English, untranslated (no model here): it waits for the teacher's ✅ (playtest: an
     English reply to an Arabic-reading father went in one step, unread)."""
     asked = answer.asked
-    return (asked.asker_role == FAMILY and asked.language != "en" and not answer.own_language
+    return (asked.asker_role == askers.FAMILY and asked.language != "en" and not answer.own_language
             and answer_language(translator, asked.language) == "en")
 
 
