@@ -148,8 +148,8 @@ def unreadable(translator: Translator | None, answer: Answer) -> bool:
     English, untranslated (no model here): it waits for the teacher's ✅ (playtest: an
     English reply to an Arabic-reading father went in one step, unread)."""
     asked = answer.asked
-    return (asked.asker_role == askers.FAMILY and asked.language != "en" and not answer.own_language
-            and answer_language(translator, asked.language) == "en")
+    return (asked.asker_role == askers.FAMILY and asked.language != "en"
+            and not answer.own_language and answer_language(translator, asked.language) == "en")
 
 
 async def offer_as_written(update: Update, context: PuenteContext, text: str, target: str,
