@@ -14,9 +14,9 @@ from tests.harness import (
     MATH_TEACHER_ID,
     TEACHER_ID,
     Chat,
+    answer_as_written,
     buttons,
     enrol_student,
-    reply,
     texts,
 )
 
@@ -63,7 +63,7 @@ async def answered(chat: Chat, mother: dict[str, Any], child: int,
     await chat.tap(mother, callbacks.data(callbacks.ASK, child))
     relay = next(c for c in await chat.deliver() if c.chat_id == teacher["id"])
     assert relay.result_id is not None
-    await reply(chat, teacher, "Doing well, reads every day.", relay.result_id)
+    await answer_as_written(chat, teacher, "Doing well, reads every day.", relay.result_id)
     answer = next(c for c in await chat.deliver() if c.chat_id == MOTHER)
     assert "Doing well" in answer.text and answer.result_id is not None
     return answer.result_id

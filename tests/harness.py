@@ -465,3 +465,20 @@ async def reminder_days(chat: Chat, user_id: int, school_days: int) -> list[str]
         if any(c.chat_id == user_id for c in chat.api.calls[before:]):
             reminded.append(chat.clock.now.strftime("%a %d"))
     return reminded
+
+
+async def answer_as_written(chat: Chat, teacher: dict[str, Any], text: str, to: int
+                            ) -> list[Call]:
+    """The teacher replies to a relayed message and, where it would reach a family who reads
+    another language untranslated (no model here), taps ✅ Send as written; all the calls."""
+    calls = await reply(chat, teacher, text, to)
+    ok = [d for c in calls for _, d in c.buttons if d.startswith("ah:") and d.endswith(":ok")]
+    return calls + (await chat.tap(teacher, ok[0]) if ok else [])
+
+
+async def write_as_written(chat: Chat, teacher: dict[str, Any], text: str) -> list[Call]:
+    """The teacher types the message after ✉️ Write and, where it would reach a family who
+    reads another language untranslated, taps ✅ Send as written; all the calls."""
+    calls = await chat.send(teacher, text)
+    ok = [d for c in calls for _, d in c.buttons if d.startswith("ah:w:")]
+    return calls + (await chat.tap(teacher, ok[0]) if ok else [])

@@ -17,6 +17,9 @@ from bot.presentation import callbacks, keyboards
 from bot.presentation.i18n import Markup
 from bot.services import askers, relays
 from bot.services.askers import Asker
+from bot.services.message_languages import answer_language
+from bot.services.teacher_answers import Answer
+from bot.translation.translator import Translator
 
 DRAFT = "draft"  # user_data: a message held until its sender picks a child or confirms
 DRAFT_UNTIL = "draft_until"  # user_data: when the held message is forgotten unsent
@@ -135,3 +138,31 @@ async def too_long(update: Update, context: PuenteContext, text: str,
         return
     await offer_to_send(update, context, who, relays.beginning(text), "message-too-long-offer",
                         to=to, limit=limit)
+
+
+CONFIRM = "confirm"  # user_data purpose: a teacher's answer held until ✅ "Send as written"
+
+
+def unreadable(translator: Translator | None, answer: Answer) -> bool:
+    """Whether a teacher's answer would reach a family member who reads another language in
+    English, untranslated (no model here): it waits for the teacher's ✅ (playtest: an
+    English reply to an Arabic-reading father went in one step, unread)."""
+    asked = answer.asked
+    return (asked.asker_role == askers.FAMILY and asked.language != "en"
+            and not answer.own_language and answer_language(translator, asked.language) == "en")
+
+
+async def offer_as_written(update: Update, context: PuenteContext, text: str, target: str,
+                           body: Markup, markup: InlineKeyboardMarkup) -> None:
+    """Hold a teacher's answer (in memory, minutes) for the one message or family member
+    `target` names, until its ✅; a ✅ under an older offer never sends this one."""
+    await _hold_and_offer(update, context, Draft(text), f"{CONFIRM}:{target}", body, markup)
+
+
+def take_confirmed(context: PuenteContext, target: str) -> Draft | None:
+    """The answer held for `target`, no longer held (None: none, too old, or held for another
+    message: then it stays held, so a ✅ on an older offer loses nothing)."""
+    data = context.user_data if context.user_data is not None else {}
+    if data.get(DRAFT_FOR) != f"{CONFIRM}:{target}":
+        return None
+    return take(context, f"{CONFIRM}:{target}")

@@ -9,13 +9,16 @@ from datetime import datetime, timedelta
 
 from telegram import Update
 
+from bot.chat.drafts import offer_as_written, unreadable
 from bot.chat.replies import say, send_long, student_for, user_language
 from bot.context import PuenteContext
+from bot.domain.language import detect_language
 from bot.domain.names import clean_name
-from bot.presentation import message_views, views
+from bot.presentation import keyboards, message_views, views
 from bot.services import relays, teacher_writes
 from bot.services.message_languages import answer_language
 from bot.services.pushes import next_allowed
+from bot.services.teacher_answers import Answer
 
 WRITING, WRITING_UNTIL = "writing", "writing-until"  # user_data: to which family member, and
 # until when the teacher's next text is the message for them
@@ -54,11 +57,32 @@ async def ask_for_message(update: Update, context: PuenteContext, family_id: int
               **named)
 
 
+async def confirm_as_written(update: Update, context: PuenteContext, answer: Answer,
+                             target: str, relay_id: int | None) -> None:
+    """Hold a teacher's answer that would go untranslated to a family who reads another
+    language, and ask once: "This goes to Yousef's family in English, exactly as written:
+    they read Arabic." ✅ / ✖️, with the ready-made replies under a relayed message."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    lang = user_language(context, user.id, user.language_code)
+    name = student_for(context, user.id, answer.asked.student_id,
+                       first_name=answer.student_name, lang=lang)
+    # "in English" only when it is not confidently another language (a Spanish-speaking
+    # teacher's Spanish to a Haitian family is not English, and just as unread)
+    other = detect_language(answer.original).lang not in (None, "en")
+    body = s.catalog.render("answer-confirm-untranslated" if other else
+                            "answer-confirm-as-written", lang, name=name,
+                            language=message_views.teacher_language(answer.asked.language))
+    ready = answer.student_name if relay_id is not None else None
+    await offer_as_written(update, context, answer.original, target, body,
+                           keyboards.as_written(s.catalog, lang, target, ready, relay_id))
+
+
 async def send_written(update: Update, context: PuenteContext) -> None:
     """Translate and queue the teacher's message for the family member, then confirm (with
     the time it goes out, in quiet hours)."""
-    message, user, s, data = (update.effective_message, update.effective_user,
-                              context.services, context.user_data)
+    message, user, data = update.effective_message, update.effective_user, context.user_data
     if message is None or user is None or data is None or message.text is None:
         return
     if len(message.text) > relays.MAX_MESSAGE:  # kept waiting: a shorter one may follow
@@ -66,9 +90,23 @@ async def send_written(update: Update, context: PuenteContext) -> None:
         return
     family_id = data.pop(WRITING)
     data.pop(WRITING_UNTIL, None)
+    await write_to_family(update, context, family_id, message.text)
+
+
+async def write_to_family(update: Update, context: PuenteContext, family_id: int, text: str,
+                          confirmed: bool = False) -> None:
+    """Translate and queue a teacher's message for one family member (checked as theirs to
+    write to), then confirm; one that would reach them untranslated, in a language they do
+    not read, waits for the teacher's ✅ unless `confirmed`."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
     now = s.clock()
     written = await teacher_writes.prepare_write(s.db, s.translator, user.id, family_id,
-                                                 message.text, now)
+                                                 text, now)
+    if not confirmed and unreadable(s.translator, written):
+        await confirm_as_written(update, context, written, f"w:{family_id}", None)
+        return
     teacher_writes.queue_write(s.db, written, message_views.answer_text(s.catalog, written), now)
     context.deliverer.wake()
     lang = user_language(context, user.id, user.language_code)

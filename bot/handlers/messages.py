@@ -15,7 +15,15 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From, Pending
-from bot.chat.drafts import ANSWER, offer_answer, offer_to_send, take, too_long
+from bot.chat.drafts import (
+    ANSWER,
+    offer_answer,
+    offer_to_send,
+    take,
+    take_confirmed,
+    too_long,
+    unreadable,
+)
 from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import (
     MAX_INPUT,
@@ -27,7 +35,13 @@ from bot.chat.replies import (
     tapped,
     user_language,
 )
-from bot.chat.writes import WRITING_UNTIL, quiet_until, send_written
+from bot.chat.writes import (
+    WRITING_UNTIL,
+    confirm_as_written,
+    quiet_until,
+    send_written,
+    write_to_family,
+)
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, message_views
 from bot.presentation.i18n import Markup, language_name
@@ -285,29 +299,43 @@ async def _held_answer(update: Update, context: PuenteContext, query: CallbackQu
     if user is None or not teaching.is_teacher(s.db, user.id):  # only a teacher is sent one
         await say(update, context, "check-stale")  # as any button we never sent them
         return
-    draft = take(context, ANSWER)
+    ok = len(cb.args) > 1 and cb.args[-1] == "ok"  # ✅ Send as written: confirmed
+    draft = take_confirmed(context, ":".join(cb.args[:-1])) if ok else take(context, ANSWER)
     if not await spend(query):  # a double tap: the first tap did this
         return
     if cb.args == ("no",):
         await say(update, context, "ask-not-sent", bilingual=False)
         return
+    if ok and cb.args[0] == "w":  # a message written first, from ✉️ in /families
+        if draft is None or not isinstance(draft.message, str):
+            await say(update, context, "answer-draft-gone", bilingual=False)
+            return
+        await write_to_family(update, context, cb.int_arg(1), draft.message, confirmed=True)
+        _sent(context, query)
+        return
     replied = cb.int_arg(0)  # checked: only a message relayed to this teacher is answered
     if draft is None or not isinstance(draft.message, str) or \
-            not await _answer(update, context, replied, draft.message):
+            not await _answer(update, context, replied, draft.message, confirmed=ok):
         await say(update, context, "answer-draft-gone", bilingual=False)
         return
     _sent(context, query)
 
 
-async def _answer(update: Update, context: PuenteContext, replied: int, text: str) -> bool:
-    """Queue the teacher's answer to the message `replied` (its id in their chat) and confirm;
-    False when that is no message the bot relayed to this teacher."""
+async def _answer(update: Update, context: PuenteContext, replied: int, text: str,
+                  confirmed: bool = False) -> bool:
+    """Queue the teacher's answer to the message `replied` (its id in their chat) and confirm
+    (one that would reach a family untranslated, in a language they do not read, waits for
+    the teacher's ✅ unless `confirmed`); False when that is no message the bot relayed to
+    this teacher."""
     user, s = update.effective_user, context.services
     if user is None:
         return False
     answer = await teacher_answers.prepare_answer(s.db, s.translator, user.id, replied, text)
     if answer is None:
         return False
+    if not confirmed and unreadable(s.translator, answer):
+        await confirm_as_written(update, context, answer, str(replied), replied)
+        return True
     now = s.clock()
     teacher_answers.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now)
     context.deliverer.wake()

@@ -155,8 +155,9 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     query, user, cb = tap
     s = context.services
     reply = callbacks.ready_reply(cb)
-    asked, child = teacher_answers.ready_reply_to(s.db, user.id, query.message.message_id,
-                                                  reply)
+    relay = callbacks.ready_relay(cb)  # under a "send as written?" offer: the message it names
+    asked, child = teacher_answers.ready_reply_to(
+        s.db, user.id, query.message.message_id if relay is None else relay, reply)
     # Only the tapped reply goes: the others stay, as a teacher may send a second one.
     if not await spend(query, query.data):  # a double tap: the first one sent it
         return

@@ -38,12 +38,14 @@ REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancel
 FAMILIES_PAGE = "fp"  # fp:<class id>:<page>   turn /families to another page (◀ ▶)
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message
+#                     ah:<message id>:ok | ah:w:<family id>:ok   ✅ send as written, untranslated
 PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it skipped
 SCHEDULED = "sc"    # sc:<push id> | sc:<push id>:yes | sc:no   a teacher cancels a waiting push
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
 CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card (f: home first)
 READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the family message
-#                                  the button is under (found by that message's id, not data)
+#                                  the button is under (found by that message's id, not data);
+#                     rr:<reply>:<relay id> under a "send as written?" offer (checked as theirs)
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
@@ -219,9 +221,15 @@ def family_hear_data(student_id: int, word_ids: tuple[int, ...]) -> str:
     return data(FAMILY_HEAR, student_id, "-".join(kept))
 
 
+def ready_relay(cb: Callback) -> int | None:
+    """The relayed message a ready-made reply under a "send as written?" offer answers
+    (rr:<reply>:<its id>; None: the message the button is under); checked on the server."""
+    return cb.int_arg(1) if len(cb.args) == 2 else None
+
+
 def ready_reply(cb: Callback) -> str:
     """The ready-made reply a teacher tapped (rr:<reply>); the message it answers is the one
     the button is under, never a forgeable id."""
-    if len(cb.args) != 1 or cb.args[0] not in READY_REPLIES:
+    if len(cb.args) not in (1, 2) or cb.args[0] not in READY_REPLIES:
         raise ForgedCallbackError("bad ready-made reply button")
     return cb.args[0]

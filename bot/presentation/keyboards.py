@@ -182,6 +182,24 @@ def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMark
         callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in READY_REPLIES])
 
 
+def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
+               relay_id: int | None) -> InlineKeyboardMarkup:
+    """✅ Send as written (the held answer, for `target`) and ✖️ Cancel, then, under an answer
+    to a family message, the ready-made replies in the family's language (each naming that
+    message, checked on the server as relayed to this teacher)."""
+    rows_ = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
+                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
+                                                                "ok"))],
+             [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
+                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
+    if child is not None and relay_id is not None:
+        rows_ += [[InlineKeyboardButton(
+            "💬 " + catalog.plain(ready_key(reply), lang, name=child),
+            callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
+            for reply in READY_REPLIES]
+    return InlineKeyboardMarkup(rows_)
+
+
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
     """A card's buttons: 🔊 this word and 🔁 My language first (on a flipped card, 🔁 English
     first), where they do something, above ◀ Back n/N and Next ▶ n/N, or ✅ Check on the last

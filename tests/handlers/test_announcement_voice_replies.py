@@ -8,7 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, reply, texts, voice
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_as_written,
+    buttons,
+    enrol_student,
+    reply,
+    texts,
+    voice,
+)
 
 MOTHER, ANA, BEN = 2001, 1001, 1003
 
@@ -63,7 +72,7 @@ async def test_a_voice_reply_to_an_announcement_reaches_its_teacher_as_audio_sai
     assert "waiting for your answer" in texts(await chat.send(rivera(chat), "/thread Ana"))
     relayed = next(c for c in chat.api.calls if c.method == "copyMessage")
     assert relayed.result_id is not None
-    await reply(chat, rivera(chat), "Yes, bring a lunch.", relayed.result_id)
+    await answer_as_written(chat, rivera(chat), "Yes, bring a lunch.", relayed.result_id)
     answers = [c for c in await chat.deliver() if c.chat_id == MOTHER]
     assert len(answers) == 1 and "Yes, bring a lunch." in answers[0].text
 

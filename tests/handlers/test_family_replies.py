@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_as_written,
+    buttons,
+    join_and_confirm,
+    reply,
+    texts,
+)
 
 MOTHER = 2001
 
@@ -54,7 +62,7 @@ async def test_a_reply_to_an_announcement_names_it_for_the_teacher(chat: Chat) -
     # the teacher's reply to it goes back to the mother, as any answer does
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages "
                                "WHERE direction = 'ask'").fetchone()[0]
-    await reply(chat, rivera(chat), "We are back at 2:30.", relay_id)
+    await answer_as_written(chat, rivera(chat), "We are back at 2:30.", relay_id)
     assert any("We are back at 2:30." in c.text for c in await chat.deliver()
                if c.chat_id == MOTHER)
 

@@ -53,7 +53,13 @@ async def test_teacher_writes_first_and_the_family_reads_it_and_can_reply(chat: 
     asked = texts(await tap_write(chat))
     # no Spanish model on this machine: the teacher is told before typing, not after
     assert "cannot translate into Spanish, so it goes as you write it" in asked
-    confirm = texts(await chat.send(rivera(chat), "Ana did great on the quiz & the lab!"))
+    held = await chat.send(rivera(chat), "Ana did great on the quiz & the lab!")
+    # English she cannot read: held, and the teacher asked once before it goes
+    assert texts(held) == ("⚠️ This goes to Ana's family in English, exactly as written: they "
+                           "read Spanish.")
+    assert [c for c in await chat.deliver() if c.chat_id == MOTHER] == []
+    ok = next(d for _, d in buttons(held) if d.endswith(":ok"))
+    confirm = texts([c for c in await chat.tap(rivera(chat), ok) if c.text])
     assert confirm == ("Your message about Ana goes as you wrote it, because this computer "
                        "cannot translate into Spanish; they are told so.")
     delivered = [c for c in await chat.deliver() if c.chat_id == MOTHER]

@@ -8,7 +8,16 @@ from typing import Any
 
 from bot.presentation import callbacks
 from tests.families import unlink_first
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, join_and_confirm, reply, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_as_written,
+    buttons,
+    enrol_student,
+    join_and_confirm,
+    reply,
+    texts,
+)
 from tests.tables import cells_naming
 
 FATHER = 2002
@@ -33,7 +42,7 @@ async def a_father_who_talked_with_the_teacher(chat: Chat) -> dict[str, Any]:
     await chat.send(father, "/ask Macallin, sidee buu Ana u socdaa?")
     relay = next(c for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert relay.result_id is not None
-    await reply(chat, rivera(chat), "Ana is doing well.", relay.result_id)
+    await answer_as_written(chat, rivera(chat), "Ana is doing well.", relay.result_id)
     answer = next(c for c in await chat.deliver() if c.chat_id == FATHER)
     assert answer.result_id is not None
     await reply(chat, father, "Mahadsanid!", answer.result_id)
@@ -80,7 +89,7 @@ async def test_a_teachers_reply_to_his_old_message_says_he_is_gone(chat: Chat) -
     relay = next(c for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert relay.result_id is not None
     await unlink_first(chat, rivera(chat))
-    said = texts(await reply(chat, rivera(chat), "She is fine.", relay.result_id))
+    said = texts(await answer_as_written(chat, rivera(chat), "She is fine.", relay.result_id))
     assert "no longer linked" in said
     assert [c for c in await chat.deliver() if c.chat_id == FATHER] == []
 

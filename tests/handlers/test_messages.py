@@ -11,11 +11,11 @@ from bot.store import people
 from tests.harness import (
     TEACHER_ID,
     Chat,
+    answer_as_written,
     answer_current,
     buttons,
     check_now,
     join_and_confirm,
-    reply,
     texts,
     voice,
 )
@@ -77,7 +77,8 @@ async def test_teacher_reply_reaches_the_family_after_quiet_hours(chat: Chat) ->
     await chat.send(mom, "/ask How is Ana doing?")
     asked = await relay_id(chat)
     chat.clock.advance(hours=10)  # 21:00 in New York: quiet hours
-    confirm = texts(await reply(chat, teacher(chat), "She is doing well & reads a lot.", asked))
+    confirm = texts((await answer_as_written(chat, teacher(chat),
+                                             "She is doing well & reads a lot.", asked))[-1:])
     assert confirm == ("Your answer about Ana will be sent as you wrote it. It is quiet hours "
                        "now, so it goes out at 07:00.")  # when, not "never during quiet hours"
     assert await chat.deliver() == []
@@ -97,7 +98,7 @@ async def test_a_teachers_long_answer_can_go_as_its_first_thousand_characters(
     await chat.send(mom, "/ask How is Ana doing?")
     asked = await relay_id(chat)
     answer = " ".join(f"word{n}" for n in range(300))  # about 2,000 characters
-    offer = await reply(chat, teacher(chat), answer, asked)
+    offer = await answer_as_written(chat, teacher(chat), answer, asked)
     assert texts(offer) == ("Your answer is longer than 1000 characters. Shall I send its first "
                             "1000? Or shorten it and reply again.")
     assert [data for _, data in buttons(offer)] == [f"ah:{asked}", "ah:no"]  # ids, never text
@@ -114,14 +115,14 @@ async def test_a_teachers_held_answer_is_forgotten_and_never_goes_elsewhere(chat
     await chat.send(mom, "/ask How is Ana doing?")
     asked = await relay_id(chat)
     long = "x" * 1500
-    await reply(chat, teacher(chat), long, asked)
+    await answer_as_written(chat, teacher(chat), long, asked)
     forged = texts(await chat.tap(teacher(chat), f"ah:{asked + 7}")).strip()  # never relayed
     assert forged == "I no longer have that answer. Please reply to the message again."
-    await reply(chat, teacher(chat), long, asked)
+    await answer_as_written(chat, teacher(chat), long, asked)
     chat.clock.advance(minutes=11)
     late = texts(await chat.tap(teacher(chat), f"ah:{asked}")).strip()
     assert late == "I no longer have that answer. Please reply to the message again."
-    await reply(chat, teacher(chat), long, asked)
+    await answer_as_written(chat, teacher(chat), long, asked)
     assert texts(await chat.tap(teacher(chat), "ah:no")).strip() == "Your message was not sent."
     await chat.deliver()
     assert chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'answer'").fetchone()[0] == 0
@@ -202,7 +203,7 @@ async def test_a_students_answer_from_the_teacher_says_write_back_with_ask(
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
     await chat.send(ana, "/ask Can I have more time?")
-    await reply(chat, teacher(chat), "Yes, until Friday.", await relay_id(chat))
+    await answer_as_written(chat, teacher(chat), "Yes, until Friday.", await relay_id(chat))
     answer = next(c.text for c in await chat.deliver() if c.chat_id == ana["id"])
     assert answer.endswith("\nPara responder, basta con enviar /ask y el mensaje.")
 
@@ -292,7 +293,7 @@ async def test_deleteme_removes_the_familys_threads(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
     await chat.send(mom, "/ask ¿Hay tarea?")
-    await reply(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
+    await answer_as_written(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
     assert chat.db["thread_messages"].count == 2
     await chat.send(mom, "/deleteme")
     await chat.tap(mom, "dl:yes")
@@ -305,7 +306,7 @@ async def test_deleting_the_student_removes_the_thread(chat: Chat) -> None:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana)
     await chat.send(ana, "/ask Can I have more time?")
-    await reply(chat, teacher(chat), "Yes.", await relay_id(chat))
+    await answer_as_written(chat, teacher(chat), "Yes.", await relay_id(chat))
     await chat.send(ana, "/deleteme")
     await chat.tap(ana, "dl:yes")
     assert chat.db["thread_messages"].count == 0
@@ -316,7 +317,7 @@ async def test_a_stranger_cannot_ask_and_teachers_replies_elsewhere_are_not_rela
         chat: Chat) -> None:
     assert "families" in texts(await chat.send(chat.user(3001, "Eve", "en"), "/ask hello"))
     await join_and_confirm(chat, chat.user(lang="es"))
-    answer = await reply(chat, teacher(chat), "just a note", 999)
+    answer = await answer_as_written(chat, teacher(chat), "just a note", 999)
     assert all(c.chat_id == TEACHER_ID for c in answer)
     assert chat.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
 
@@ -400,7 +401,8 @@ async def test_a_voice_note_after_ask_is_relayed_as_a_copy_and_can_be_answered(
     assert copy.params["chat_id"] == TEACHER_ID and copy.params["from_chat_id"] == MOTHER
     assert "From Rosa (<b>Ana</b>'s family)" in copy.params["caption"]
     assert "forwardMessage" not in [c.method for c in chat.api.calls]  # a forward names them
-    await reply(chat, teacher(chat), "Thank you, see you Friday.", await relay_id(chat))
+    await answer_as_written(chat, teacher(chat), "Thank you, see you Friday.",
+                            await relay_id(chat))
     assert [c.chat_id for c in await chat.deliver()] == [MOTHER]
     assert "¿Envío esta nota de voz" in texts(await voice(chat, mom))  # outside /ask: an offer
 
@@ -459,7 +461,7 @@ async def test_thread_shows_who_wrote_when_and_what_waits_never_the_words(chat: 
         "No messages about <b>Ana</b> yet. When the student or their family writes to you "
         "with /ask, it is listed here; a family needs a link first (/family NAME).")
     await chat.send(mom, "/ask ¿Hay tarea hoy?")
-    await reply(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
+    await answer_as_written(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
     await chat.send(chat.user(lang="es"), "/ask Can I bring my poster late?")
     await chat.deliver()
     listing = texts(await chat.send(teacher(chat), "/thread Ana"))
@@ -476,7 +478,7 @@ async def test_thread_rows_from_before_languages_were_kept_still_list(chat: Chat
     await join_and_confirm(chat, chat.user(lang="es"))
     mom = await link_family(chat, MOTHER, "es")
     await chat.send(mom, "/ask ¿Hay tarea hoy?")
-    await reply(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
+    await answer_as_written(chat, teacher(chat), "Yes, page 12.", await relay_id(chat))
     await chat.deliver()
     chat.db.execute("UPDATE thread_messages SET written = NULL, machine = NULL")  # as migrated
     lines = texts(await chat.send(teacher(chat), "/thread Ana")).split("\n")[1:]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, reply, texts
+from tests.harness import TEACHER_ID, Chat, answer_as_written, buttons, enrol_student, reply, texts
 
 MOTHER, ANA, BEN = 2001, 1001, 1003
 
@@ -50,7 +50,7 @@ async def test_a_reply_to_an_announcement_is_filed_for_both_twins(chat: Chat) ->
         thread = texts(await chat.send(rivera(chat), f"/thread {child}"))
         assert "waiting for your answer" in thread, child
     assert relayed[0].result_id is not None
-    await reply(chat, rivera(chat), "We are back at 2:30.", relayed[0].result_id)
+    await answer_as_written(chat, rivera(chat), "We are back at 2:30.", relayed[0].result_id)
     answers = [c for c in await chat.deliver() if c.chat_id == MOTHER]
     assert len(answers) == 1 and "We are back at 2:30." in answers[0].text
     for child in ("Ana", "Ben"):

@@ -16,6 +16,7 @@ from tests.harness import (
     join_and_confirm,
     texts,
     two_classes,
+    write_as_written,
 )
 
 MOTHER = 2001
@@ -42,7 +43,7 @@ async def write_in_quiet_hours(chat: Chat) -> None:
     listing = await chat.send(rivera(chat), "/families")
     write = next(d for _, d in buttons(listing) if d.startswith(f"{callbacks.WRITE_FAMILY}:"))
     await chat.tap(rivera(chat), write)
-    await chat.send(rivera(chat), "Ana forgot her lunch box today.")
+    await write_as_written(chat, rivera(chat), "Ana forgot her lunch box today.")
     assert [c for c in await chat.deliver() if c.chat_id == MOTHER] == []
 
 

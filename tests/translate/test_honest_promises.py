@@ -11,7 +11,7 @@ import pytest
 
 from bot.config import TranslationConfig
 from bot.translation.translator import Translator, engine_for
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 from tests.translate.builders import install_with_argos
 
 MOTHER = 2001
@@ -79,8 +79,12 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     data["message"]["reply_to_message"] = {
         "message_id": relay_id, "date": 0, "chat": {"id": TEACHER_ID, "type": "private"},
         "text": "..."}
-    assert texts(await chat.process(data)) == (  # the relay said why already
-        "Your answer about Ana will be sent as you wrote it.")
+    held = await chat.process(data)  # not English, and not hers: asked once, no "English"
+    assert texts(held) == ("⚠️ This goes to Ana's family exactly as written, untranslated: they "
+                           "read Haitian Creole.")
+    ok = next(d for _, d in buttons(held) if d.endswith(":ok"))
+    assert texts([c for c in await chat.tap(teacher(chat), ok) if c.text]) == (
+        "Your answer about Ana will be sent as you wrote it.")  # the relay said why already
     answer = next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
     assert ("<blockquote>Ella va muy bien.</blockquote>\n(Puente poko ka tradui an kreyòl "
             "ayisyen: men pwòp mo pwofesè a, jan li ekri yo.)") in answer

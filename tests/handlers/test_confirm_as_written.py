@@ -1,0 +1,122 @@
+"""Playtest: a teacher warned that no model translates into the family's language still typed
+an English reply, and it went, unread, in one step. Now such an answer waits for ✅ Send as
+written, beside the ready-made replies; a family who reads English, or one a model translates
+for (tests/translate), gets it at once as before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.presentation import callbacks
+from tests.harness import TEACHER_ID, Call, Chat, buttons, join_and_confirm, reply, texts
+
+GRANDFATHER, COUSIN = 2001, 2002
+HELD = ("⚠️ This goes to Hodan's family in English, exactly as written: they read Somali.")
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def link(chat: Chat, user_id: int, first_name: str, lang: str) -> dict[str, Any]:
+    made = texts(await chat.send(teacher(chat), "/family Hodan"))
+    person = chat.user(user_id, first_name, lang)
+    await chat.send(person, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await chat.deliver()
+    return person
+
+
+async def asks(chat: Chat, lang: str = "so", text: str = "/ask Hodan sidee bay u socotaa?"
+               ) -> int:
+    """Hodan joins, a family member links in `lang` and writes; the relay's id."""
+    await join_and_confirm(chat, chat.user(name="Hodan", lang="so"), lang="so")
+    member = await link(chat, GRANDFATHER if lang == "so" else COUSIN, "Awoowe", lang)
+    await chat.send(member, text)
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert relayed.result_id is not None
+    return relayed.result_id
+
+
+def to_family(calls: list[Call]) -> list[str]:
+    return [c.text for c in calls if c.chat_id in (GRANDFATHER, COUSIN)]
+
+
+def ok_button(calls: list[Call]) -> str:
+    return next(d for label, d in buttons(calls) if label == "✅ Send as written")
+
+
+async def test_an_english_reply_waits_for_send_as_written_then_goes_once(chat: Chat) -> None:
+    relay = await asks(chat)
+    held = await reply(chat, teacher(chat), "Hodan is doing great in science!", relay)
+    assert texts(held) == HELD  # one short message, nothing queued yet
+    labels = [label for label, _ in buttons(held)]
+    assert labels[:2] == ["✅ Send as written", "✖️ Cancel"]
+    assert "💬 Hodan is doing well." in labels  # the ready-made replies, where they apply
+    assert to_family(await chat.deliver()) == []
+    first, second = await chat.double_tap(teacher(chat), ok_button(held))
+    assert "Your answer about Hodan will be sent as you wrote it." in texts(first)
+    assert "will be sent" not in texts(second)
+    [answer] = to_family(await chat.deliver())
+    assert "Hodan is doing great in science!" in answer
+    # an old screen tapped again: said kindly, and nothing more goes
+    again = await chat.tap_on(teacher(chat), ok_button(held), held[0].result_id or 0)
+    assert "will be sent" not in texts(again)
+    assert to_family(await chat.deliver()) == []
+
+
+async def test_cancel_sends_nothing(chat: Chat) -> None:
+    relay = await asks(chat)
+    held = await reply(chat, teacher(chat), "See you at the meeting.", relay)
+    cancel = next(d for label, d in buttons(held) if label == "✖️ Cancel")
+    assert "Your message was not sent." in texts(await chat.tap(teacher(chat), cancel))
+    assert to_family(await chat.deliver()) == []
+    await chat.tap_on(teacher(chat), ok_button(held), held[0].result_id or 0)
+    assert to_family(await chat.deliver()) == []
+
+
+async def test_a_ready_made_reply_from_the_held_offer_goes_in_somali(chat: Chat) -> None:
+    relay = await asks(chat)
+    held = await reply(chat, teacher(chat), "She is fine.", relay)
+    well = next(d for label, d in buttons(held) if label == "💬 Hodan is doing well.")
+    assert "✅ Sent to Hodan's family member in Somali" in texts(
+        await chat.tap(teacher(chat), well))
+    [answer] = to_family(await chat.deliver())
+    assert "Waxbarashada Hodan si fiican ayay u socotaa." in answer
+    # the typed answer is still held: the teacher may send it too
+    assert "will be sent" in texts(await chat.tap(teacher(chat), ok_button(held)))
+    assert "She is fine." in to_family(await chat.deliver())[0]
+
+
+async def test_forged_and_other_teachers_taps_send_nothing_and_lose_nothing(
+        chat: Chat) -> None:
+    relay = await asks(chat)
+    held = await reply(chat, teacher(chat), "Thank you for writing.", relay)
+    offer = held[0].result_id or 0
+    forged = callbacks.data(callbacks.ANSWER_HELD, relay + 50, "ok")  # another message
+    said = texts(await chat.tap_on(teacher(chat), forged, offer))
+    assert "will be sent" not in said
+    other = chat.user(9002, "Other", "en")
+    assert "will be sent" not in texts(await chat.tap_on(other, ok_button(held), offer))
+    assert to_family(await chat.deliver()) == []
+    # the real ✅ still finds the teacher's words
+    assert "will be sent" in texts(await chat.tap(teacher(chat), ok_button(held)))
+    assert "Thank you for writing." in to_family(await chat.deliver())[0]
+
+
+async def test_an_answer_typed_without_reply_is_held_too(chat: Chat) -> None:
+    await asks(chat)
+    offered = await chat.send(teacher(chat), "Hodan reads every day.")
+    answer = next(d for _, d in buttons(offered) if d.startswith("ah:") and d != "ah:no")
+    held = await chat.tap(teacher(chat), answer)
+    assert HELD in texts(held)
+    assert to_family(await chat.deliver()) == []
+    await chat.tap(teacher(chat), ok_button(held))
+    assert "Hodan reads every day." in to_family(await chat.deliver())[0]
+
+
+async def test_a_family_that_reads_english_gets_the_reply_at_once(chat: Chat) -> None:
+    relay = await asks(chat, "en", "/ask How is Hodan doing?")
+    said = texts(await reply(chat, teacher(chat), "Doing well.", relay))
+    assert "⚠️" not in said and "Send as written" not in said
+    assert "Doing well." in to_family(await chat.deliver())[0]
