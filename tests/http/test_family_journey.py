@@ -38,6 +38,9 @@ async def test_family_link_connects_a_parent_who_reads_the_week(standin: StandIn
     teacher.tap(next(d for _, d in listing.buttons if d.startswith("fw:")))
     await teacher.wait_for("Type your message to Lucía of Ana's family", STEP)
     teacher.say("Ana read aloud to the class today.")
+    # no translation model here: Puente asks before English goes to a Spanish reader
+    held = await teacher.wait_for("This goes to Ana's family in English", STEP)
+    teacher.tap(next(d for _, d in held.buttons if d.startswith("ah:w:")))
     await teacher.wait_for("Your message about Ana", STEP)
     written = await mother.wait_for("Un mensaje del maestro o la maestra de Ana", STEP)
     assert "Ana read aloud to the class today." in written.text
