@@ -242,3 +242,15 @@ def test_a_teacher_whose_script_the_chart_cannot_draw_reads_its_legend_in_the_ca
         assert catalog.plain("chart-mastered-cell", lang) in caption
         assert catalog.plain("chart-heatmap-scale", lang) in caption
     assert heatmap_caption(recent, catalog, "es", date(2026, 9, 14)) is None  # on the chart
+
+
+def test_the_picture_says_the_day_it_was_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A heatmap saved or forwarded is read later, beside newer ones (teacher playtest: "the
+    # image has no date"); a class name the font cannot draw still leaves no title at all.
+    import bot.presentation.report_heatmap as report_heatmap
+    titles: list[str] = []
+    monkeypatch.setattr(report_heatmap, "heatmap", lambda *args: titles.append(args[3]) or b"")
+    seen = matrix(3, {0: "2026-09-14T15:00:00+00:00"})
+    heatmap_png("Science 7B", seen, date(2026, 9, 25))
+    heatmap_png("علوم", seen, date(2026, 9, 25))
+    assert titles == ["Science 7B · 2026-09-25", ""]

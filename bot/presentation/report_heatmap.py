@@ -114,7 +114,9 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     values = [[shade(cell) for cell in row] for row in cells]
     flags = [[cell is not None and cell.status is WordStatus.NEEDS_HELP for cell in row]
              for row in cells]
-    title = label(class_name)
+    # The day it was drawn: a picture saved or forwarded is read later, beside newer ones
+    # (teacher playtest: "the image has no date"); ISO reads the same in every language.
+    title = label(class_name) + (f" · {today.isoformat()}" if today else "")
     terms = word_terms(matrix.given)
     return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
                    title if drawable(title) else "", legend, flags)
