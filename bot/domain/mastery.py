@@ -84,7 +84,7 @@ DECIDING_WITHIN = timedelta(days=7)
 # Recall, not recognition: the learner produces the English word (typed) or retrieves it from
 # the home-language term (L1 -> English). A listening item is recognition of the spoken form
 # (the written answer is among the options, and no meaning is asked), so it never masters a
-# word: it moves the estimate and the schedule like any recognition item, nothing more.
+# word, and a right one is no evidence of its meaning at all (`heard`); a miss is a miss.
 RECALL = frozenset({ItemType.TYPED, ItemType.REVERSE})
 RECALL_CHOICES = 4  # an L1 -> English item with fewer options is too easy to count as recall
 
@@ -403,6 +403,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     from fsrs import Card
 
     guess = guess_rate(item_type, typed, choices)
+    if correct and item_type is ItemType.LISTEN:
+        return heard(state, now)
     if correct and (card_today or guess >= 1):  # practice only: memory of the card read
         # today, or one option counted ("Practice again", the answer alone after ruling out
         # the rest, a lone part of speech). No success day, so the word does not move to
@@ -464,6 +466,18 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         # back 22 days later, and a Somali newcomer's right "ecosystem" 11 days later)
         return changed(updated, due_at=now + REVIEW_INTERVAL)
     return updated
+
+
+def heard(state: WordMastery, now: datetime) -> WordMastery:
+    """A right listening answer ("hear the word, choose it"): recognition of its spoken form,
+    not of its meaning, so it is no evidence the word is known. It adds no day right (one such
+    tap beside one right answer on its meaning put a word "in review", and a random guesser's
+    "correct 1 of 5" too: teacher playtest), starts no retention clock, leaves the luck of the
+    run and the review schedule alone, and moves the estimate only as practice does (learning
+    from hearing it). It ends the misses in a row, as any right answer; a listening miss is a
+    miss (she did not recognise the word she had read)."""
+    return changed(state, p_known=practised(state.p_known), answered=True, last_answered=now,
+                   misses_in_row=0)
 
 
 def is_mastered(state: WordMastery, *, item_type: ItemType, scheduled: bool,

@@ -104,7 +104,7 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
         legend = legend if all(drawable(t) for t in legend) else _legend(catalog, REFERENCE)
     words = recent_words(matrix, today, tz)
     cells = [[matrix.cells.get((s.id, w.id)) for w in words] for s in matrix.students]
-    values = [[_shade(cell) for cell in row] for row in cells]
+    values = [[shade(cell) for cell in row] for row in cells]
     flags = [[cell is not None and cell.status is WordStatus.NEEDS_HELP for cell in row]
              for row in cells]
     title = label(class_name)
@@ -118,9 +118,10 @@ def _legend(catalog: Catalog, lang: str) -> tuple[str, str, str, str]:
             catalog.plain("chart-too-few", lang), catalog.plain("chart-needs-help", lang))
 
 
-def _shade(cell: Cell | None) -> float | str | None:
-    """A heatmap cell: None when never answered, TOO_FEW on fewer answers than tell anything
-    (practice only is none a teacher counts)."""
+def shade(cell: Cell | None) -> float | str | None:
+    """A heatmap cell: None when never answered, TOO_FEW on fewer answers on its meaning than
+    tell anything (practice only is none a teacher counts; listening answers are apart), as
+    /student and the CSV say it."""
     if cell is None or not cell.answered:
         return None
-    return TOO_FEW if too_few_answers(cell.attempts) else cell.estimate
+    return TOO_FEW if too_few_answers(cell.meaning_attempts) else cell.estimate

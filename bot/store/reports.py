@@ -73,10 +73,12 @@ class Cell:
 
     @property
     def estimate(self) -> float:
-        """The knowledge estimate a teacher sees (CSV, heatmap): never above the answers that
-        beat guessing, unless mastered (shown_estimate)."""
-        return shown_estimate(self.p_known, self.correct, self.attempts, self.mastered,
-                              self.luck)
+        """The knowledge estimate a teacher sees (CSV, heatmap): never above the answers on
+        its meaning that beat guessing, unless mastered (shown_estimate). Listening answers
+        are recognition of the spoken word: a right one lifts no estimate (a guesser's "correct
+        1 of 5 · 🔊 1 of 1" read 0.88, green)."""
+        return shown_estimate(self.p_known, self.meaning_correct, self.meaning_attempts,
+                              self.mastered, self.luck)
 
     @property
     def status(self) -> WordStatus:
