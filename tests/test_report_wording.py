@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_csv import csv_bytes
-from bot.presentation.report_text import summary_text
+from bot.presentation.report_text import student_lines, summary_text
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 MON = "2026-09-14T15:00:00+00:00"  # Monday 14 September, 11:00 in New York
@@ -98,3 +99,34 @@ def test_the_csv_says_what_a_word_still_needs_to_be_mastered() -> None:
     assert ana["mastered"] == "1" and ana["needs_to_master"] == ""
     unopened = next(r for r in rows if r["student"] == "Dmitri" and r["word"] == "volume")
     assert unopened["needs_to_master"] == "right on 3 days, the last a recall on its review"
+
+
+def test_a_word_right_in_practice_more_than_missed_says_so_instead_of_needs_help(
+        catalog: Catalog) -> None:
+    """Lucía (level 4, right 9 times in 10): prey's right taps were practice, only her two
+    misses counted, and /report put her under 🆘 while her /student line said "practice"."""
+    lucia = StudentRow(1, "Lucía", "es", 4, number=1, joined_at=MON)
+    prey = Cell(1, 0, 0.9, False, 4, 2, TUE_22, 0, first_seen=MON, days_right=1,
+                shown_at=MON, practised=6, practised_right=6)
+    matrix = ClassMatrix([lucia], WORDS[:1], {(1, 0): prey})
+    text = str(summary_text("Science 7", matrix, catalog, "en", today=date(2026, 9, 23)))
+    assert "🆘 Needs help: none" in text and "✅ On track: Lucía" in text
+    (line, *_) = student_lines(matrix, 1, catalog, "en")
+    assert line == ("📖 matter: correct 2 of 4 over 9 days · ✏️ right 6× in practice, not "
+                    "counted yet · learning")
+    struggling = replace(prey, practised=2, practised_right=2)  # card day, Practice again
+    assert student_lines(replace(matrix, cells={(1, 0): struggling}), 1, catalog,
+                         "en")[0].endswith("· needs help")
+
+
+def test_a_listening_miss_that_decides_needs_help_is_counted_in_the_line(
+        catalog: Catalog) -> None:
+    """"area: correct 1 of 2 · 🔊 0 of 1 · needs help" beside "angle: correct 1 of 2 ·
+    learning": the hidden listening miss decided. The line counts it."""
+    pao = StudentRow(1, "Pao", "es", 1, number=1, joined_at=MON)
+    area = Cell(1, 0, 0.3, False, 3, 1, TUE_22, 1, first_seen=MON, listened=1, shown_at=MON)
+    angle = Cell(1, 1, 0.3, False, 2, 1, TUE_22, 1, first_seen=MON, shown_at=MON)
+    matrix = ClassMatrix([pao], WORDS[:2], {(1, 0): area, (1, 1): angle})
+    lines = [str(line) for line in student_lines(matrix, 1, catalog, "en")]
+    assert "matter: missed 2 of 3 (1 meaning, 1 listening) · needs help" in lines[0]
+    assert "mass: correct 1 of 2 over 9 days · learning" in lines[1]

@@ -1,4 +1,4 @@
-"""A level 1-2 check planned so that a right tap can count, and writing stays light.
+"""A check planned so that a right tap can count, and (levels 1-2) writing stays light.
 
 A right tap counts only the options a student who does not know the word could not rule out
 (`evidence.counted_choices`). Among look-alikes (16 of the ecosystem pack's 20 words are
@@ -18,6 +18,14 @@ a tap that only typing could count once the cap is reached: asked anyway, her ri
 practice, "✅" for her and nothing for her teacher (playtest 17: "food chain" after "prey" and
 "food web", the only words she does not read as Creole, were answered in the same check). In her
 next check it is written, or, on a later day, tapped among live options.
+
+From level 3 on writing is an ordinary question (typed recall, a typed gap at levels 5-6), so
+there is no cap and nothing waits: a tap that could only be practice is asked with a live
+option where one exists, else written. A level-4 student given five words had her check end on
+the fifth as four options whose other three she had answered minutes before, on four days: her
+right tap was practice every time, and her teacher read "needs help" for the word she knew best
+(teacher playtest, Lucía). The order is build_check's, deciding reviews first
+(checks.deciding_first): only the taps that could not count change.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from bot.domain import item_rules as rules
 from bot.domain.checks import Item, WordRef, build_item
 from bot.domain.cognates import fold
 from bot.domain.evidence import OptionWords, counted_choices
-from bot.domain.scaffold import ItemType, Scaffold
+from bot.domain.scaffold import ItemType, Scaffold, WidaLevel
 
 # Writing an English word from memory is the hardest thing a check asks a newcomer, and her
 # hardest question five times in a row made a Monday after a weekend all typing (playtest 16).
@@ -62,6 +70,12 @@ class Asker:
     @property
     def lang(self) -> str:
         return self.index.lang
+
+    @property
+    def newcomer(self) -> bool:
+        """Levels 1-2: writing an English word is her hardest question, so it is capped
+        (MAX_TYPED) and spread between taps; from level 3 on it is an ordinary question."""
+        return self.scaffold.level <= WidaLevel.EMERGING
 
     @functools.cached_property
     def refs(self) -> dict[int, WordRef]:
@@ -108,17 +122,22 @@ def fewest_live_first(targets: Sequence[WordRef], pool: Sequence[WordRef], lang:
 def plan_check(deciding: Sequence[Item], rest: Sequence[Item], asker: Asker,
                met: Collection[str], answered: frozenset[int], rng: random.Random,
                waited: Sequence[int] = ()) -> Plan:
-    """Plan a level 1-2 check: its deciding reviews (`deciding`, recall items) and the other
-    questions (`rest`), with `met` (folded terms) and `answered` (ids) the words answered
-    earlier today. Tap deciding reviews first, then the typed ones (at most MAX_TYPED, those
-    that waited longest first: `waited`, word ids; the rest wait), a tap between two typed
-    questions where one can go; a tap that could only be practice is asked a way that counts,
-    when one exists, and waits when only typing could count and the cap is reached."""
-    rank = {word: index for index, word in enumerate(waited)}
-    typed = sorted((i for i in deciding if i.typed), key=lambda i: rank.get(i.word_id, len(rank)))
-    kept, waiting = typed[:MAX_TYPED], typed[MAX_TYPED:]
-    order = [*(i for i in deciding if not i.typed), *_alternate(kept, rest)]
-    budget = MAX_TYPED - len(kept)
+    """Plan a check: its deciding reviews (`deciding`, recall items) and the other questions
+    (`rest`), with `met` (folded terms) and `answered` (ids) the words answered earlier today.
+    A tap that could only be practice is asked a way that counts, when one exists. Levels
+    1-2: tap deciding reviews first, then the typed ones (at most MAX_TYPED, those that waited
+    longest first: `waited`, word ids; the rest wait), a tap between two typed questions where
+    one can go; a tap only typing could count waits once the cap is reached. Levels 3+: the
+    deciding reviews, then the rest, as given; any word may be written."""
+    if not asker.newcomer:
+        order, waiting, budget = [*deciding, *rest], [], len(deciding) + len(rest)
+    else:
+        rank = {word: index for index, word in enumerate(waited)}
+        typed = sorted((i for i in deciding if i.typed),
+                       key=lambda i: rank.get(i.word_id, len(rank)))
+        kept, waiting = typed[:MAX_TYPED], typed[MAX_TYPED:]
+        order = [*(i for i in deciding if not i.typed), *_alternate(kept, rest)]
+        budget = MAX_TYPED - len(kept)
     met_now, avoid = set(met), set(answered)
     planned: list[Item] = []
     practice = 0
@@ -137,15 +156,16 @@ def plan_check(deciding: Sequence[Item], rest: Sequence[Item], asker: Asker,
         if (ref := asker.refs.get(item.word_id)) is not None:
             met_now.add(fold(ref.word.term))
         avoid.add(item.word_id)
-    return Plan(tuple(_one_poll_first(spread(planned))), tuple(i.word_id for i in waiting),
-                practice)
+    return Plan(tuple(_one_poll_first(spread(planned) if asker.newcomer else planned)),
+                tuple(i.word_id for i in waiting), practice)
 
 
 def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozenset[int],
                  rng: random.Random, may_type: bool) -> tuple[Item, bool]:
     """The item asked so a right answer counts: a tap with a live option (its own kind first,
-    options she could rule out offered last), else typed when `may_type`; else the item as it
-    was. The flag: typing would have counted, but `may_type` said no (the cap)."""
+    options she could rule out offered last; from level 3 on, a kind the level writes, a typed
+    gap), else typed when `may_type`; else the item as it was. The flag: typing would have
+    counted, but `may_type` said no (the cap)."""
     target = asker.refs.get(item.word_id)
     if target is None:
         return item, False
@@ -155,8 +175,8 @@ def _counted_way(item: Item, asker: Asker, met: Collection[str], avoid: frozense
         tap = build_item(target, asker.pool, kind, asker.lang, asker.scaffold, rng, asker.seen,
                          asker.hears, avoid=avoid, turn=asker.turns.get(target.id, 0),
                          last=asker.last.get(target.id, ()))
-        if not tap.typed and (asker.counted(tap, met) or 0) > 1:
-            return tap, False
+        if (tap.typed and not asker.newcomer) or (asker.counted(tap, met) or 0) > 1:
+            return tap, False  # (from level 3 on, a typed gap or word is an ordinary question)
     if not may_type:
         return item, True
     typed = build_item(target, asker.pool, ItemType.TYPED, asker.lang, asker.scaffold, rng,

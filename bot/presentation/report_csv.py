@@ -60,13 +60,13 @@ def spreadsheet_cell(value: object) -> object:
 def estimate_cell(cell: Cell | None) -> str:
     """The CSV's knowledge estimate (0-1); NOT_ANSWERED_MARK with no answer at all (the card
     seen or not: `cell` None is a word the student has not met), PRACTICE_MARK when every
-    answer was practice, TOO_FEW_MARK under the reports' rule: one answer is no evidence, in
-    the spreadsheet as in /report and /student."""
+    answer was practice, TOO_FEW_MARK under the reports' rule: one answer on its meaning is no
+    evidence (listening answers are counted apart), in the spreadsheet as in /student."""
     if cell is not None and cell.practice_only:
         return PRACTICE_MARK
     if cell is None or not cell.attempts:
         return NOT_ANSWERED_MARK
-    return TOO_FEW_MARK if too_few_answers(cell.attempts) else f"{cell.estimate:.2f}"
+    return TOO_FEW_MARK if too_few_answers(cell.meaning_attempts) else f"{cell.estimate:.2f}"
 
 
 def needs_cell(cell: Cell | None) -> str:

@@ -133,10 +133,11 @@ def _legend(catalog: Catalog, lang: str) -> tuple[str, str, str, str, str]:
 
 def shade(cell: Cell | None) -> float | str | None:
     """A heatmap cell's value: MASTERED for a mastered word (whatever its estimate), None when
-    never answered, TOO_FEW on fewer answers than tell anything (practice only is none a
-    teacher counts), else the knowledge estimate a teacher sees."""
+    never answered, TOO_FEW on fewer answers on its meaning than tell anything (practice only is
+    none a teacher counts; listening answers are apart, as /student and the CSV say it), else
+    the knowledge estimate a teacher sees."""
     if cell is None or not cell.answered:
         return None
     if cell.mastered:  # mastery stands on days of answers (is_mastered), never on one number
         return MASTERED
-    return TOO_FEW if too_few_answers(cell.attempts) else cell.estimate
+    return TOO_FEW if too_few_answers(cell.meaning_attempts) else cell.estimate

@@ -116,6 +116,9 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     if cell.listened and missed is None:  # recognition of the spoken word, apart (as /report)
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
+    if cell.right_in_practice:  # not "needs help": her right answers were practice (mastery)
+        counts = Markup(f"{counts} · " + catalog.render(
+            "report-word-practice-right", lang, count=cell.practised_right))
     status = catalog.render(STATUS_WORDS[cell.status], lang)
     if retired:
         status = Markup(f"{status} · " + catalog.render("word-retired", lang))
@@ -125,14 +128,16 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
 
 
 def missed_counts(cell: Cell, term: str, catalog: Catalog, lang: str) -> Markup | None:
-    """A word that needs help with one answer on its meaning: what its status counted, not
-    "1 answer, too few to tell" beside "needs help" (a teacher playtest read "⚠️ organism: 1
-    answer, too few to tell · 🔊 0 of 1 · needs help"). Its misses, meaning and listening
+    """A word that needs help with one answer on its meaning, or with a listening miss among
+    its misses: what its status counted, not "1 answer, too few to tell" beside "needs help"
+    (a teacher playtest read "⚠️ organism: 1 answer, too few to tell · 🔊 0 of 1 · needs
+    help"), nor "correct 1 of 2 · 🔊 0 of 1 · needs help" beside another word's "correct 1 of
+    2 · learning" (the hidden listening miss decided). Its misses, meaning and listening
     apart, "organism: missed 2 of 2 (1 meaning, 1 listening)"; or, stuck with one miss
     counted (practice misses count in a row, in no total), "missed several times in a row".
     None for any other word: its own counts say it."""
-    if cell.status is not WordStatus.NEEDS_HELP or not cell.meaning_attempts or \
-            not too_few_answers(cell.meaning_attempts):
+    if cell.status is not WordStatus.NEEDS_HELP or not cell.meaning_attempts or not (
+            too_few_answers(cell.meaning_attempts) or cell.listened > cell.listened_right):
         return None
     missed = cell.attempts - cell.correct
     if missed < HELP_MISSES:

@@ -176,13 +176,13 @@ def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: date
     """Grade a quiz-poll answer (it carries no chat: the poll id finds the item). A vote on
     the option after the item's own is the poll's "🤷 I don't know" (levels 1-2: Telegram
     takes votes only on options the poll shows), graded as the 🤷 button is."""
-    stored = study.item_by_poll(db, poll_id)
+    stored, check = study.poll_check(db, poll_id)  # its check too, as a tap reads it
     if stored is None or stored.student_id != user_id \
             or not 0 <= option <= len(stored.item.options):
         raise StaleItemError()
     item = stored.item
     grade = grade_dont_know(item) if option == len(item.options) else grade_choice(item, option)
-    return _finish(db, stored, grade, now, tz, holidays)
+    return _finish(db, stored, grade, now, tz, holidays, check=check if check.rows else None)
 
 
 @dataclass(frozen=True)

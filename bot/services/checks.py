@@ -19,7 +19,6 @@ from bot.domain.checks import (
     WordRef,
     build_check,
     build_item,
-    deciding_first,
     hold_back,
 )
 from bot.domain.cognates import fold
@@ -266,13 +265,17 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     if beginner:
         return _newcomer_items(db, who, targets, pool, now, rng, size, hears, tz, waiting)
     last = study.last_prompts(db, who.id)
-    items, held = hold_back(build_check(targets[:size], pool, who.language, who.scaffold, rng,
-                                        size, seen_words(states), hears,
-                                        answered_today(states, now, tz), turns(states), last),
-                            who.scaffold)
-    return CheckItems(deciding_first(*recall_on_due_reviews(db, who, items, pool, now, rng, tz,
-                                                            last)),
-                      len(held) + waiting)
+    seen, answered = seen_words(states), answered_today(states, now, tz)
+    items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
+                        hears, answered, turns(states), last)
+    # A tap that could only be practice is written instead (check_plan): a level-4 student's
+    # fifth word among four options she had answered minutes before was never counted
+    asker = Asker(pool, option_index(db, who), who.scaffold, seen, hears,
+                  frozenset(w for w, s in states.items() if card_shown_today(s, now, tz)),
+                  turns(states), last)
+    plan = plan_check(*recall_on_due_reviews(db, who, items, pool, now, rng, tz, last), asker,
+                      met_terms(db, answered), answered, rng)
+    return CheckItems(list(plan.items), waiting)
 
 
 def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: list[WordRef],

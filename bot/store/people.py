@@ -354,15 +354,16 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
         f"WITH {CLASS_WORDS} "
         "SELECT m.student_id, m.mastered_at IS NOT NULL, json_array_length(m.success_days), "
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.misses_in_row, m.shown_at IS NOT NULL, "
-        "w.retired_at IS NOT NULL, m.attempts "
+        "w.retired_at IS NOT NULL, m.attempts, m.practised_right "
         "FROM enrollments e JOIN mastery m ON m.student_id = e.student_id "
         "JOIN words w ON w.id = m.word_id "
         "WHERE e.class_id = :class_id AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope([class_id])}).fetchall()
-    for student_id, mastered, days, attempts, correct, misses, shown, retired, answered in words:
+    for (student_id, mastered, days, attempts, correct, misses, shown, retired, answered,
+         practice_right) in words:
         state = mastery_state(bool(mastered), days, answered > 0)
         if met(bool(shown), state):
-            status = word_status(state, correct, attempts, misses)
+            status = word_status(state, correct, attempts, misses, practice_right)
             counts.setdefault(student_id, Counter())[status] += 1
         elif not retired:  # given, card not opened yet (a retired word is not coming)
             unopened[student_id] += 1

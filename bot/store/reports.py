@@ -13,9 +13,12 @@ from bot.domain.mastery import (
     STALLED_ANSWER_DAYS,
     MasteryState,
     WordStatus,
+    is_stuck,
     mastery_state,
     met,
+    right_in_practice,
     shown_estimate,
+    struggles,
     word_status,
 )
 from bot.domain.school_days import is_school_day, school_days_from
@@ -44,6 +47,7 @@ class Cell:
     practised: int = 0             # practice answers, counted in no total above
     shown_at: str | None = None    # when its card was first shown (UTC, as stored)
     luck: float = 1.0              # chance of the right answers since the last miss by guessing
+    practised_right: int = 0       # right ones among `practised`
 
     @property
     def state(self) -> MasteryState:
@@ -73,15 +77,26 @@ class Cell:
 
     @property
     def estimate(self) -> float:
-        """The knowledge estimate a teacher sees (CSV, heatmap): never above the answers that
-        beat guessing, unless mastered (shown_estimate)."""
-        return shown_estimate(self.p_known, self.correct, self.attempts, self.mastered,
-                              self.luck)
+        """The knowledge estimate a teacher sees (CSV, heatmap): never above the answers on
+        its meaning that beat guessing, unless mastered (shown_estimate). Listening answers
+        are recognition of the spoken word: a right one lifts no estimate (a guesser's "correct
+        1 of 5 · 🔊 1 of 1" read 0.88, green)."""
+        return shown_estimate(self.p_known, self.meaning_correct, self.meaning_attempts,
+                              self.mastered, self.luck)
 
     @property
     def status(self) -> WordStatus:
         """What every teacher view says of the word: /report, /student and the CSV."""
-        return word_status(self.state, self.correct, self.attempts, self.misses_in_row)
+        return word_status(self.state, self.correct, self.attempts, self.misses_in_row,
+                           self.practised_right)
+
+    @property
+    def right_in_practice(self) -> bool:
+        """Its counted answers alone would say "needs help", but it was right in practice as
+        often as it was missed (mastery.right_in_practice): the line says so."""
+        return (not self.mastered and not is_stuck(self.misses_in_row)
+                and struggles(self.state, self.correct, self.attempts)
+                and right_in_practice(self.attempts - self.correct, self.practised_right))
 
 
 @dataclass(frozen=True)
@@ -169,11 +184,12 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, "
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
-        "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck FROM enrollments e "
+        "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck, m.practised_right "
+        "FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-4], bool(r[-4]), r[-3], r[-2], r[-1])
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-5], bool(r[-5]), *r[-4:])
              for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})

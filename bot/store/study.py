@@ -377,6 +377,16 @@ def read_check(db: Database, item_id: int) -> Check:
                                [item_id]))
 
 
+def poll_check(db: Database, poll_id: str) -> tuple[StoredItem | None, Check]:
+    """The item a quiz poll asks and its whole check, in one query (None, empty: no such
+    poll): a poll answer then reads no more of the check than a tap does."""
+    check = _check(rows_by_name(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
+                                    "check_id FROM check_items WHERE poll_id = ?) ORDER BY id",
+                                [poll_id]))
+    row = next((r for r in check.rows if r["poll_id"] == poll_id), None)
+    return (_item(row) if row is not None else None), check
+
+
 def open_check(db: Database, student_id: int) -> Check:
     """The whole check holding the student's open item (next_open_item), in one query: a typed
     answer reads its question and where the check stands at once (empty when none is open)."""

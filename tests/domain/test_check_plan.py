@@ -161,3 +161,36 @@ def test_the_words_with_fewest_live_options_are_asked_first_after_deciding_revie
                               ids("prey"))
     assert [t.word.term for t in order] == ["habitat", "food web", "ecosystem", "consumer",
                                             "prey"]
+
+
+def test_from_level_three_a_tap_among_words_answered_minutes_before_is_written() -> None:
+    """Lucía (level 4, five words): her check ended on the fifth as four options whose other
+    three she had answered earlier in it, practice on four days. It is written now, with no
+    cap: from level 3 on writing is an ordinary question."""
+    five = [WORD[t] for t in ("predator", "prey", "producer", "consumer", "habitat")]
+    seen = frozenset(r.id for r in five)
+    lucia = Asker(REFS, OptionWords(REFS, "es"), scaffold_for(4), seen)
+    taps = [build_item(ref, REFS, ItemType.CHOICE, "es", scaffold_for(4), random.Random(3),
+                       seen, avoid=frozenset(r.id for r in five[:index]))
+            for index, ref in enumerate(five)]
+    met: set[str] = set()
+    assert [lucia.counted(i, met | {fold(r.word.term) for r in five[:n]})
+            for n, i in enumerate(taps)][-1] == 1  # as built: the last is practice
+    planned = plan_check([], taps, lucia, met, frozenset(), random.Random(1))
+    assert [i.word_id for i in planned.items] == [r.id for r in five]  # asked as built
+    assert planned.items[-1].typed and planned.items[-1].answer == "habitat"
+    assert not planned.waiting and planned.practice == 0
+    for index, item in enumerate(planned.items):
+        before = {fold(r.word.term) for r in five[:index]}
+        assert item.typed or (lucia.counted(item, before) or 0) >= 2
+
+
+def test_from_level_three_nothing_waits_for_a_cap_on_writing() -> None:
+    deciding = [typed(t) for t in ("ecosystem", "organism", "habitat")]
+    level_4 = Asker(REFS, INDEX, scaffold_for(4), asker().seen)
+    planned = plan(deciding, [among_cognates()], level_4, met=("prey", "food chain"))
+    assert [i.answer for i in planned.items] == ["ecosystem", "organism", "habitat",
+                                                 "food web"]
+    assert all(i.typed for i in planned.items) and not planned.waiting
+    newcomer = plan(deciding, [among_cognates()], met=("prey", "food chain"))
+    assert len(newcomer.waiting) == 2  # levels 1-2: two words to write a check, the rest wait

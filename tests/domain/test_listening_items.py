@@ -9,7 +9,7 @@ from bot.domain import placement
 from bot.domain.checks import LISTEN_STEM, Item, WordRef, build_check, build_item
 from bot.domain.item_audit import judge
 from bot.domain.item_rules import Giveaway, sound_length_stands_out, syllables
-from bot.domain.mastery import bkt_update, new_mastery, record_answer
+from bot.domain.mastery import MasteryState, bkt_update, new_mastery, record_answer
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import ItemType, scaffold_for
 
@@ -104,8 +104,25 @@ def test_hearing_a_word_right_never_masters_it() -> None:
         when = DAY1 + timedelta(days=days)
         state = record_answer(state, correct=True, exact=True, item_type=ItemType.LISTEN,
                               typed=False, now=when, local_day=when.date().isoformat())
-    assert state.p_known > 0.95 and len(state.success_days) >= 3
     assert not state.mastered  # recognition of the spoken form, not recall
+    assert state.success_days == frozenset() and state.state is MasteryState.LEARNING
+
+
+def test_one_right_listening_tap_beside_one_right_meaning_answer_is_not_reviewing() -> None:
+    # teacher playtest: "angle: 1 answer, too few to tell · 🔊 1 of 1 · reviewing"
+    day2 = DAY1 + timedelta(days=1)
+    state = record_answer(new_mastery(1, DAY1), correct=True, exact=True,
+                          item_type=ItemType.CHOICE, typed=False, now=DAY1,
+                          local_day=DAY1.date().isoformat(), choices=6)
+    after = record_answer(state, correct=True, exact=True, item_type=ItemType.LISTEN,
+                          typed=False, now=day2, local_day=day2.date().isoformat())
+    assert after.state is MasteryState.LEARNING and after.success_days == state.success_days
+    assert after.luck == state.luck and after.due_at == state.due_at  # no evidence, no review
+    assert after.p_known < bkt_update(state.p_known, True, ItemType.CHOICE)
+    missed = record_answer(after, correct=False, exact=False, item_type=ItemType.LISTEN,
+                           typed=False, now=day2 + timedelta(days=1),
+                           local_day=(day2 + timedelta(days=1)).date().isoformat())
+    assert missed.misses_in_row == 1 and missed.p_known < after.p_known  # a miss is a miss
 
 
 def test_only_the_lowest_placement_band_can_be_heard() -> None:

@@ -563,3 +563,16 @@ def test_changed_builds_what_dataclasses_replace_builds() -> None:
     assert state.successes == 2 and state.mastered_at is None
     with pytest.raises(TypeError):
         changed(state, mastered=True)
+
+
+def test_a_word_right_more_often_in_practice_than_missed_is_not_needs_help() -> None:
+    learning = MasteryState.LEARNING
+    # Lucía: prey's right taps were practice (its options answered minutes before), her two
+    # misses counted: "correct 2 of 4", right 6 more times in practice
+    assert word_status(learning, 2, 4, 0, practice_right=6) is WordStatus.LEARNING
+    assert word_status(learning, 0, 2, 0, practice_right=3) is WordStatus.LEARNING
+    # the card's day and "Practice again" give a struggling student as many: still help
+    assert word_status(learning, 0, 2, 0, practice_right=2) is WordStatus.NEEDS_HELP
+    # a third counted miss, or missed three times in a row, is help whatever the practice
+    assert word_status(learning, 0, 3, 0, practice_right=9) is WordStatus.NEEDS_HELP
+    assert word_status(learning, 4, 7, 3, practice_right=9) is WordStatus.NEEDS_HELP

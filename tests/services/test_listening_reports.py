@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,8 +15,10 @@ from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
 from bot.domain.scaffold import ItemType
+from bot.presentation.charts import TOO_FEW
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_csv import csv_bytes
+from bot.presentation.report_heatmap import shade
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
 from bot.services import checks, teaching
@@ -129,3 +132,26 @@ def test_the_migration_counts_listening_answers_already_given() -> None:
     schema.migrations.apply(db)
     assert db.execute("SELECT listened, listened_right FROM mastery").fetchone() == (3, 2)
     assert open_store(None).execute("SELECT listened FROM mastery").fetchall() == []
+
+
+def test_a_right_listening_tap_lifts_no_estimate_in_the_csv_or_the_heatmap(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # teacher playtest: a random guesser's "area: correct 1 of 5 · 🔊 1 of 1" read 0.88 (green);
+    # Pao's "angle: 1 answer, too few to tell · 🔊 1 of 1" read 0.73 in the CSV
+    enrol_student(db, START, 1001, "Pao", level=1)
+    enrol_student(db, START, 1002, "Guess", level=1)
+    words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
+    for student, right in ((1001, (True,)), (1002, (True, False, False, False, False))):
+        state = replace(new_mastery(words["predator"], START), p_known=0.88)
+        stored.save_mastery(db, student, words["predator"], state, START)
+        _answer(db, words["predator"], *right, student_id=student)
+        _answer(db, words["predator"], True, listening=True, student_id=student)
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    rows = {r["student"]: r for r in csv.DictReader(io.StringIO(
+        csv_bytes(matrix).decode("utf-8-sig"))) if r["word"] == "predator"}
+    assert rows["Pao"]["knowledge_estimate"] == "too few answers"  # as /student says it
+    assert rows["Guess"]["knowledge_estimate"] == "0.00"  # 1 of 5 is what guessing gives
+    pao = matrix.cells[(1001, words["predator"])]
+    assert "predator: 1 answer, too few to tell · 🔊 1 of 1" in "\n".join(
+        student_lines(matrix, 1001, catalog, "en"))
+    assert shade(pao) == TOO_FEW
