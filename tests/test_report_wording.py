@@ -12,7 +12,8 @@ from datetime import date
 
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_csv import csv_bytes
-from bot.presentation.report_text import student_lines, summary_text
+from bot.presentation.report_student import student_lines
+from bot.presentation.report_text import summary_text
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 MON = "2026-09-14T15:00:00+00:00"  # Monday 14 September, 11:00 in New York
