@@ -227,6 +227,11 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         level = scaffold_for(feedback.level).level
         parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level),
                                        lang, english_first=first, right=right, total=asked))
+        if feedback.practice_right:  # told "✅ Right!" on a practice item, then "0 of 3
+            # right": the practice is said apart, as the score leaves it out (playtest)
+            parts[-1] = join_lines([parts[-1], catalog.bilingual(
+                "check-done-practice", lang, english_first=first,
+                count=feedback.practice_right)])
         after = after_check_prompt(feedback.next, low_score(right, asked), level)
         if after is not None:
             key, values = after
