@@ -35,6 +35,7 @@ from bot.config import Config
 from bot.context import Services
 from bot.demo.offline import OfflineBotAPI, UpdateFactory
 from bot.domain.checks import WordRef
+from bot.domain.scaffold import scaffold_for
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.services.listen import Recipe, script
@@ -160,8 +161,8 @@ def main() -> None:
         speech = Speech.open(Path(tmp) / "clips")
         render(speech, refs, args.repeats, "word alone (a listening item)",
                Recipe(word_only=True))
-        render(speech, refs, args.repeats, "levels 1-2 (word, es gloss, word)",
-               Recipe(example=False))
+        render(speech, refs, args.repeats, "levels 1-2 (word, es gloss, card frame)",
+               Recipe.for_level(scaffold_for(1)))
         render(speech, refs, args.repeats, "levels 3-4 (word, es gloss, example)", Recipe())
         cache_hits(speech, refs)
         asyncio.run(class_taps(Speech.open(Path(tmp) / "class"), args.students))

@@ -74,3 +74,15 @@ def test_no_shipped_sentence_writes_minus_as_a_hyphen() -> None:
     subtraction = _word("math.number-operations", "subtraction")
     assert gapped_sentence(subtraction.example, "subtraction") == \
         f"We use {GAP} to find how many seats are left: 10 − 3 = 7."
+
+
+def test_the_hmong_ecosystem_and_organism_glosses_read_as_meant() -> None:
+    """Playtest (Hmong, level 1): "lub kaw lus ib puag ncig" reads as "the recorder of the
+    surroundings" (kaw lus: to record speech), and "Ib tug miv los ib tsob ntoo" wants "los
+    yog" (or). The new term describes what it is, is unique in its pack and awaits review."""
+    words = {w.term: w for pack_id, w in WORDS if pack_id == "science.ecosystems"}
+    ecosystem = words["ecosystem"].glosses["hmn"]
+    assert "kaw lus" not in ecosystem.term and not ecosystem.reviewed
+    assert ecosystem.term not in [w.glosses["hmn"].term for term, w in words.items()
+                                  if term != "ecosystem" and "hmn" in w.glosses]
+    assert "miv los yog ib tsob ntoo" in (words["organism"].glosses["hmn"].simple or "")

@@ -5,6 +5,7 @@ Telegram's servers. `wait` runs the real scheduled jobs at their simulated times
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import re
 import tempfile
@@ -302,8 +303,7 @@ class Demo:
         elif call.method == "sendMessage":
             text = f"🤖 Puente: {plain_text(call.text)}"
         elif call.method == "sendPoll":
-            options = call.params.get("options", [])
-            labels = [o if isinstance(o, str) else o.get("text", "") for o in options]
+            labels = _poll_labels(call)
             text = f"🤖 Puente (quiz): {call.text}\n" + "\n".join(
                 f"   ({i + 1}) {label}" for i, label in enumerate(labels))
             return text
@@ -336,15 +336,16 @@ class Demo:
             self.out("(there is no button to tap)")
             return
         if call.method == "sendPoll":
-            poll_id = self._poll_id(call)
-            options = call.params.get("options", [])
-            index = int(choice) - 1 if choice.isdigit() else next(
-                (i for i, o in enumerate(options) if str(o).lower() == choice.lower()), -1)
-            if 0 <= index < len(options):
-                option = options[index]
-                label = option if isinstance(option, str) else option.get("text", "")
-                self.out(f"   (votes ({index + 1}) {label})")
-            await self._process(self.factory.poll_answer(self.users[self.who], poll_id, index))
+            # matched as buttons are (`tap 🤷` for "🤷 No sé · I don't know"): an option
+            # compared as its JSON never matched, and a vote for option -1 was sent
+            labels = _poll_labels(call)
+            index = int(choice) - 1 if choice.isdigit() else _button_index(labels, choice)
+            if not 0 <= index < len(labels):
+                self.out("(no such option: tap N, a whole option, or the start of one option)")
+                return
+            self.out(f"   (votes ({index + 1}) {labels[index]})")
+            await self._process(self.factory.poll_answer(self.users[self.who],
+                                                         self._poll_id(call), index))
             return
         buttons = call.buttons
         index = int(choice) - 1 if choice.isdigit() else _button_index(
@@ -434,6 +435,14 @@ def _csv_preview(call: Call) -> str:
     shown = "\n".join(f"   | {line}" for line in lines[:CSV_LINES])
     more = f"\n   | ... ({len(lines) - CSV_LINES} more rows)" if len(lines) > CSV_LINES else ""
     return f"\n{shown}{more}"
+
+
+def _poll_labels(call: Call) -> list[str]:
+    """A quiz poll's options as the phone shows them (the Bot API takes strings or objects)."""
+    options = call.params.get("options", [])
+    if isinstance(options, str):  # sent as JSON by the HTTP request
+        options = json.loads(options)
+    return [o if isinstance(o, str) else str(o.get("text", "")) for o in options]
 
 
 def _button_index(labels: list[str], wanted: str) -> int:

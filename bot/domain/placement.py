@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.domain.scaffold import spoken_gap
+
 RIGHT, WRONG, DONT_KNOW = 1, 0, -1
 TOP_LEVEL = 5  # 6 is for a teacher to give
 
@@ -30,8 +32,9 @@ class PlacementItem:
     options: tuple[str, ...]
     correct: int
     band: int  # passing this band (and every band below) places the student at band + 1
-    # What a 🔊 says, in the buttons' order (empty: no audio): each option as it is heard,
-    # so a student who knows the word or the sentence by ear finds its button.
+    # What a 🔊 says (empty: no audio): the question where it is a sentence, then each option
+    # in the buttons' order as it is heard, so a student who knows the word or the sentence by
+    # ear finds its button.
     spoken: tuple[str, ...] = ()
 
 
@@ -39,8 +42,11 @@ PLACEMENT: tuple[PlacementItem, ...] = (
     # Band 1 -> level 2: everyday words, a simple sentence, a question
     PlacementItem("📚 = ?", ("tree", "book", "run", "blue"), 1, 1,
                   spoken=("tree.", "book.", "run.", "blue.")),
+    # The sentence with its gap a pause first, as question 3 says its question first: heard
+    # without it, four sentences began mid-task (playtest, Hmong level 1).
     PlacementItem("I ___ to school every day.", ("goes", "go", "going", "gone"), 1, 1,
-                  spoken=("I goes to school every day.", "I go to school every day.",
+                  spoken=(spoken_gap("I ___ to school every day."),
+                          "I goes to school every day.", "I go to school every day.",
                           "I going to school every day.", "I gone to school every day.")),
     PlacementItem("Which one is a question?",
                   ("Where is the library?", "The library is big.", "Go to the library.",

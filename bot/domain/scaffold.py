@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 
@@ -198,6 +199,20 @@ def sentence_frame(term: str, pos: str, level: int | None = None,
     if own and frames is BEGINNER_FRAMES:
         return own
     return frames.get(pos, frames["phrase"]).format(term=term)
+
+
+# A gap read aloud: eSpeak NG pauses ~0.6 s at an ellipsis inside one utterance, so "A … is an
+# ecosystem." keeps the sentence's tune; cutting it into parts read "A" as the letter name.
+SPOKEN_GAP = "…"
+_GAP = re.compile(r"\s*_{3,}\s*")
+_BEFORE_STOP = re.compile(f"{SPOKEN_GAP} (?=[.,;:!?])")
+
+
+def spoken_gap(sentence: str) -> str:
+    """A frame or question with a gap ("A ___ is an ecosystem.") as a voice says it: the
+    sentence whole, the gap a pause ("A … is an ecosystem.")."""
+    text = _GAP.sub(f" {SPOKEN_GAP} ", sentence)
+    return _BEFORE_STOP.sub(SPOKEN_GAP, text).strip()
 
 
 def readable_gap(sentence: str, scaffold: Scaffold) -> bool:

@@ -212,7 +212,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         return
     changed = family.set_language(s.db, user.id, code)
     back = None if undo or before == code else \
-        keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG)
+        keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG, code)
     await say(update, context, "family-welcome", markup=back, language=language_name(code))
     await no_model_note(update, context, code)  # before they write, not after
     if changed:

@@ -204,7 +204,8 @@ async def home_language_set(update: Update, context: PuenteContext, code: str,
         _tell_teachers(context, user.id, None)
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
-    back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE) if before else None
+    back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE, code) \
+        if before else None
     await say(update, context, offer.prompt_key, markup=back, language=language_name(code),
               have=offer.have, total=offer.total)
     if not teaching.is_teacher(s.db, user.id):  # a teacher trying the student side keeps theirs

@@ -69,12 +69,14 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
                                                  number=question.number, total=question.total)
     if question.level is not None and question.level > 3:  # English only from level 4 on
         return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
-    intro = [catalog.bilingual(question.intro, lang)] if question.intro else []
-    if key in _LONG_STEM:
-        return join_lines([counter, *intro, catalog.bilingual(_LONG_STEM[key], lang),
-                           own_line(Markup(f"<i>{prompt}</i>")), *_letters(question, catalog)])
-    return join_lines([counter, *intro, catalog.bilingual(key, lang, prompt=prompt),
-                       *_letters(question, catalog)])
+    # The first typed question's one-time line (levels 1-2) holds the question's own
+    # instruction: one line in each language, not the line and then the instruction again
+    # (four lines of instructions over one word to write: playtest, Hmong level 1)
+    ask = Said(_LONG_STEM[key]) if key in _LONG_STEM else Said(key, (("prompt", prompt),))
+    line = catalog.bilingual(question.intro, lang, ask=ask) if question.intro else \
+        catalog.bilingual(ask.key, lang, **dict(ask.params))
+    stem = [own_line(Markup(f"<i>{prompt}</i>"))] if key in _LONG_STEM else []
+    return join_lines([counter, line, *stem, *_letters(question, catalog)])
 
 
 def _letters(question: Question, catalog: Catalog) -> list[Markup]:
@@ -227,6 +229,11 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         level = scaffold_for(feedback.level).level
         parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level),
                                        lang, english_first=first, right=right, total=asked))
+        if feedback.practice_right:  # told "✅ Right!" on a practice item, then "0 of 3
+            # right": the practice is said apart, as the score leaves it out (playtest)
+            parts[-1] = join_lines([parts[-1], catalog.bilingual(
+                "check-done-practice", lang, english_first=first,
+                count=feedback.practice_right)])
         after = after_check_prompt(feedback.next, low_score(right, asked), level)
         if after is not None:
             key, values = after

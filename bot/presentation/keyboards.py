@@ -43,10 +43,15 @@ def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first:
     return InlineKeyboardMarkup([*top, *grid, *tail])
 
 
-def undo_language(catalog: Catalog, previous: str, prefix: str) -> InlineKeyboardMarkup:
+def undo_language(catalog: Catalog, previous: str, prefix: str, chosen: str
+                  ) -> InlineKeyboardMarkup:
     """One "↩️ Back to <previous>" button, written in the previous language: a tap on the
-    wrong language leaves someone reading words they cannot, and this they can read."""
-    label = catalog.plain("button-language-undo", previous, language=language_name(previous))
+    wrong language leaves someone reading words they cannot, and this they can read. A
+    previous language Puente has no messages in (Ukrainian) would be English: the button is
+    then in the `chosen` one, naming the previous as it names itself ("↩️ Rov siv
+    Українська"), for a Hmong child who first tapped Українська by mistake (playtest)."""
+    lang = previous if previous in catalog.languages else chosen
+    label = catalog.plain("button-language-undo", lang, language=language_name(previous))
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         fit_label(label), callback_data=callbacks.data(prefix, previous, callbacks.UNDO))]])
 
@@ -358,7 +363,8 @@ def more_button(catalog: Catalog, lang: str, data: str, english: bool = False,
     with `english_first`)."""
     langs = [lang] if not english or lang == "en" else ["en", lang] if english_first \
         else [lang, "en"]
-    first, *then = (catalog.plain("button-more-languages", code) for code in langs)
+    # a language without messages reads English: "🌐 Other languages" once, not twice
+    first, *then = dict.fromkeys(catalog.plain("button-more-languages", code) for code in langs)
     return " · ".join([first, *(label.split(" ", 1)[-1] for label in then)]), data
 
 

@@ -79,6 +79,7 @@ class Feedback:
     spelling_held: bool = False  # right but misspelled, and only the spelling kept it from
                                  # mastery: she is told the next clean answer masters it
     back: BackOn | None = None  # a miss: the school day a check asks the word again
+    practice_right: int = 0  # the check is over: "Practice again" items answered right
 
 
 class StaleItemError(PuenteError):
@@ -400,7 +401,8 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
                     stored.id, stored.poll_message,
                     chosen_meaning(item, grade, words, who.language) if words else None,
                     mixed, spelling_held,
-                    None if grade.correct else word_back(updated, now, tz, holidays))
+                    None if grade.correct else word_back(updated, now, tz, holidays),
+                    where.practice_right if score is not None else 0)
 
 
 def _answered_since(started: dict[int, WordMastery], word_id: int, since: datetime

@@ -321,8 +321,9 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime
                                         who.level), now)
 
 
-INTRO_MASTERY = "item-typed-intro"  # "⭐ A mastery question: write the English word ..."
-INTRO_WRITE = "item-typed-intro-write"  # "✏️ Write the English word from your card ..."
+# The line holds the question's own instruction ({ask}): one line in each language
+INTRO_MASTERY = "item-typed-intro"  # "⭐ A mastery question. Type the English word ..."
+INTRO_WRITE = "item-typed-intro-write"  # "✏️ Type the English word ... from your cards ..."
 
 
 def intro_pending(who: Learner) -> bool:

@@ -1,9 +1,10 @@
 """Listening to words: what each voice note says, and uploading each clip to Telegram once.
 
 A word's note says the English term, then the home-language gloss where a voice speaks that
-language, then the English example (levels 3-6) or the term once more (levels 1-2, whose cards
-have no English sentence). Telegram's file_id for an uploaded clip is remembered, so a
-second student (or a second tap) is sent a reference, never a second upload.
+language, then the English example (levels 3-6) or the card's sentence frame (levels 1-2, whose
+cards show a frame, not an example; a family's note says the term once more). Telegram's
+file_id for an uploaded clip is remembered, so a second student (or a second tap) is sent a
+reference, never a second upload.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
-from bot.domain.scaffold import Scaffold
+from bot.domain.packs import Word
+from bot.domain.scaffold import Scaffold, sentence_frame, spoken_gap
 from bot.services import previews
 from bot.services.glosses import complete_glosses
 from bot.services.learners import (
@@ -85,8 +87,9 @@ async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: 
 
 def family_notes(speech: Speech | None, lang: str, refs: Sequence[WordRef]) -> Listening:
     """A family's notes for the words of their weekly update: each English word, its checked
-    gloss in the family's `lang` where a voice speaks it, and the word again (as a level-1
-    card's clip: a family hears the word, not a sentence in English)."""
+    gloss in the family's `lang` where a voice speaks it, and the word again (a level-1
+    card's clip ends on its sentence frame instead: a family hears the word, not the child's
+    practice sentence in English)."""
     if speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
     home = speech.voice_for(lang)
@@ -107,7 +110,8 @@ def question_note(db: Database, speech: Speech, word_id: int) -> VoiceNote:
 
 
 def placement_note(speech: Speech, spoken: Sequence[str]) -> VoiceNote:
-    """A placement question read aloud: each answer in the order of its buttons."""
+    """A placement question read aloud: its sentence where it has one, then each answer in
+    the order of its buttons."""
     parts = tuple(Part(text, speech.english) for text in spoken)
     return VoiceNote(speech.key(parts), parts, "placement-listen-caption", {})
 
@@ -152,16 +156,24 @@ class Recipe:
     gloss: bool = True    # the home-language term (levels 1-4: the card shows it)
     example: bool = True  # the English example (levels 3-6); levels 1-2 hear the word again
     word_only: bool = False  # the English word alone (a listening item)
+    # Levels 1-2: the level whose card frame ("✍️ Try saying: A ___ is an ecosystem.") is said
+    # in place of the word again: a newcomer asked to say an English sentence she cannot yet
+    # read must hear it (playtest, Hmong level 1). None: no frame (families, levels 3-6, whose
+    # note already ends on an English sentence).
+    frame_level: int | None = None
 
     @classmethod
     def for_level(cls, scaffold: Scaffold, word_only: bool = False) -> Recipe:
-        return cls(scaffold.l1_inline, scaffold.english_definition, word_only)
+        frame = scaffold.sentence_frame and not scaffold.english_definition
+        return cls(scaffold.l1_inline, scaffold.english_definition, word_only,
+                   scaffold.level if frame else None)
 
 
 def script(ref: WordRef, lang: str, home_voice: str | None, english: str,
            recipe: Recipe = Recipe()) -> tuple[Part, ...]:
     """What a word's clip says: the term; its checked home-language gloss where a voice speaks
-    it; then the example sentence, or (levels 1-2, whose cards have none) the term again."""
+    it; then the example sentence (levels 3-6), the card's sentence frame with its gap a pause
+    (levels 1-2: the frame says the term again), or the term again (a family's note)."""
     word = ref.word
     parts = [Part(word.term, english)]
     if recipe.word_only:
@@ -169,8 +181,17 @@ def script(ref: WordRef, lang: str, home_voice: str | None, english: str,
     gloss = _spoken_gloss(ref, lang, recipe)
     if home_voice and gloss:
         parts.append(Part(gloss, home_voice))
-    parts.append(Part(word.example if recipe.example else word.term, english))
+    parts.append(Part(_closing(word, recipe), english))
     return tuple(parts)
+
+
+def _closing(word: Word, recipe: Recipe) -> str:
+    """The English a note ends on: the example, the card's frame, or the term once more."""
+    if recipe.example:
+        return word.example
+    frame = None if recipe.frame_level is None else \
+        sentence_frame(word.term, word.pos, recipe.frame_level, word.frame)
+    return word.term if frame is None else spoken_gap(frame)
 
 
 def _spoken_gloss(ref: WordRef, lang: str, recipe: Recipe) -> str | None:

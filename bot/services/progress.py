@@ -58,11 +58,17 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     """Count the words met by state, the words ready now, the streak of school days with
     study, and the next step: a check, cards to read, or the school day words come back."""
     who = learner(db, user_id)
-    states = [s for s in study.student_mastery(db, who.id).values() if s.previewed]
+    every = study.student_mastery(db, who.id).values()
+    states = [s for s in every if s.previewed]
     by_state = Counter(s.state for s in states)  # a card never shown is not met
     mastered = [s for s in states if s.mastered]
     step = next_step(db, who, now, tz, holidays)
-    days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)}
+    # A day she only read new cards is a day studied: the reminder asked her to read them,
+    # and her family's update counts it (apart from practice); a card-only school day broke
+    # her streak while both told her it counted (playtest, Hmong level 1). Only a card's
+    # first reading has a date, so reading old cards again keeps nothing.
+    days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)} \
+        | {s.shown_at.astimezone(tz).date() for s in every if s.shown_at is not None}
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
                                         s.mastered_at.astimezone(tz).date() <= d))

@@ -314,6 +314,9 @@ class CheckState:
     total: int       # numbered questions: fixed when the check starts
     right: int       # right answers to numbered questions (practice is not scored)
     answered: int
+    # right answers to "🔁 Practice again" items: said apart at the check's end, so "✅ Right!"
+    # is not followed by a bare "0 of 3 right" (playtest, Hmong level 1)
+    practice_right: int = 0
 
 
 @dataclass(frozen=True)
@@ -367,7 +370,9 @@ class Check:
         before = self.rows if open_at is None else self.rows[:open_at]
         number = min(len(numbered), 1 + sum(1 for r in before if not r["practice"]))
         following = None if open_at is None else _item(self.rows[open_at])
-        return CheckState(following, number, len(numbered), sum(done), len(done))
+        practised = sum(1 for r, c in zip(self.rows, self.correct, strict=True)
+                        if r["practice"] and c)
+        return CheckState(following, number, len(numbered), sum(done), len(done), practised)
 
 
 def read_check(db: Database, item_id: int) -> Check:

@@ -14,6 +14,7 @@ from bot.domain.placement import (
     level_from_answers,
     next_question,
     score,
+    spoken,
     student_level,
 )
 
@@ -85,3 +86,13 @@ def test_a_students_one_level_prefers_the_teachers_and_errs_low_between_two() ->
     assert student_level([(1, False), (3, True)]) == 3
     assert student_level([(5, True), (3, True), (None, False)]) == 3  # two teachers: the lower
     assert student_level([(2, False), (1, False)]) == 1
+
+
+def test_the_gap_question_is_heard_as_a_sentence_before_its_answers() -> None:
+    # "I ___ to school every day.": the 🔊 says the sentence with a pause for its gap first,
+    # then each answer in the buttons' order (a level-1 student heard answers without it)
+    heard = spoken(1)
+    assert heard[0] == "I … to school every day."
+    assert len(heard) == len(PLACEMENT[1].options) + 1
+    for said, option in zip(heard[1:], PLACEMENT[1].options, strict=True):
+        assert said == f"I {option} to school every day."

@@ -54,3 +54,21 @@ tap التالي ◀ 2/5""")
     last = printed.rsplit("tap التالي ◀ 2/5", 1)[1]
     assert "(same message, updated): organism" in last
     assert "قائمة قديمة" not in last  # no "from an old list"
+
+
+async def test_a_quiz_polls_option_is_tapped_by_the_start_of_its_label() -> None:
+    # `tap 🤷` on a quiz poll did nothing: the demo sent a vote for option -1 (playtest)
+    reach = "/start {code}\ntap Esp\ntap 🤷\ntap Siguiente ▶ 2/3\ntap Siguiente ▶ 3/3\ntap 3\n"
+    printed = await play(reach + "tap 🤷")
+    assert "Puente (quiz): Pregunta 1/3" in printed
+    assert "   (votes (4) 🤷 No sé · I don't know)" in printed
+    assert "No pasa nada." in printed.rsplit("(votes (4)", 1)[1]  # the 🤷 answer's feedback
+
+
+async def test_a_label_no_poll_option_has_is_a_clear_error_and_no_vote() -> None:
+    reach = "/start {code}\ntap Esp\ntap 🤷\ntap Siguiente ▶ 2/3\ntap Siguiente ▶ 3/3\ntap 3\n"
+    printed = await play(reach + "tap zebra\nanswer right")
+    after = printed.rsplit("tap zebra", 1)[1]
+    assert "(no such option: tap N, a whole option, or the start of one option)" in after
+    assert "votes" not in after.split("answer right")[0]
+    assert "✅ ¡Sí!" in after  # the question was still open: no vote had been cast

@@ -71,7 +71,7 @@ async def test_tapping_listen_sends_each_word_as_an_ogg_opus_voice_note(speaking
     for note in notes:
         (clip,) = note.files.values()
         assert clip.startswith(b"OggS") and b"OpusHead" in clip[:100]
-        assert 2 <= int(note.params["duration"]) <= 5  # level 1: word, gloss, word again
+        assert 2 <= int(note.params["duration"]) <= 7  # level 1: word, gloss, the card frame
         assert note.chat_id == 1001
     assert "🔊 <b>ecosystem</b> · ecosistema" in texts(notes)
 

@@ -39,6 +39,8 @@ def said(chat: Chat, key: str, lang: str, **values: object) -> str:
         # after a real interval (Friday 23:00), so on Monday
         monday = chat.clock().astimezone(SCHOOL).weekday() == 0
         values.setdefault("back", Said(f"feedback-back-{'tomorrow' if monday else 'mon'}"))
+    if key.startswith("item-typed-intro"):  # the first typed question's line holds its ask
+        values.setdefault("ask", Said("item-typed-ask"))
     return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
 
 
@@ -246,9 +248,12 @@ async def test_levels_one_and_two_see_the_words_letters_and_higher_levels_do_not
 
 async def test_the_first_typed_question_says_once_what_it_is(chat: Chat) -> None:
     intro = said(chat, "item-typed-intro", "es")
-    assert intro.startswith("⭐ ") and "\n⭐ A mastery question: write the English word" in intro
+    assert intro.startswith("⭐ ") and "\n⭐ A mastery question. Type the English word" in intro
     ana, calls = await deciding_review(chat)  # after one chosen from "presa"
-    assert f"\n\nPregunta 2/3\n{intro}\n" in texts(calls)
+    # one line in each language, the question's own instruction inside it: no second pair
+    # of lines saying "Type the English word that means this." again (playtest, Hmong)
+    assert f"\n\nPregunta 2/3\n{intro}\n<i>" in texts(calls)
+    assert texts(calls).count("Type the English word") == 1
     second = texts(await chat.send(ana, open_item(chat).item.answer))  # typed, question 3
     assert "Pregunta 3/3" in second and open_item(chat).item.typed and "⭐" not in second
     assert "⭐" not in texts(await chat.send(ana, "/check"))  # asked again: not again
@@ -325,8 +330,31 @@ async def test_a_first_typed_question_that_cannot_master_its_word_is_no_mastery_
     state = study.get_mastery(chat.db, 1001, stored.item.word_id)
     assert state is not None and not recall_ready(state, chat.clock())
     shown = "\n".join(said_before)
-    assert said(chat, "item-typed-intro-write", "es") in shown
-    assert "✏️ Write the English word from your card. Don't know it? Tap 🤷." in shown
+    ask = Said("item-cloze-typed-ask" if stored.item.item_type is ItemType.CLOZE
+               else "item-typed-ask")
+    assert said(chat, "item-typed-intro-write", "es", ask=ask) in shown
+    assert "It is a word from your cards. Don't know it? Tap 🤷." in shown
     assert "⭐" not in shown and "mastery question" not in shown
     after = texts(await chat.send(ana, stored.item.answer))
-    assert "✏️ Write the English word from your card" not in after  # said once
+    assert "It is a word from your cards" not in after  # said once
+
+
+async def test_a_level_one_typed_question_says_what_to_do_in_one_line_each_language(
+        chat: Chat) -> None:
+    """Playtest (Hmong, level 1): her first typed question stacked four lines of instructions
+    (Hmong, English, Hmong, English) over one word to write."""
+    nou = chat.user(1001, "Nou", lang="hmn")
+    await join_and_confirm(chat, nou, lang="hmn", level=1)
+    predator = next(r for r in pack_words(chat.db, "science.ecosystems")
+                    if r.word.term == "predator")
+    stem = predator.word.glosses["hmn"].definition or ""
+    study.save_items(chat.db, 1001, "hmn", [Item(predator.id, ItemType.TYPED, stem, (),
+                                                 "predator")], chat.clock())
+    asked = [c.text for c in await chat.send(nou, "/check") if "✏️ _" in c.text][-1]
+    counter, hmong, english, shown, letters = asked.split("\n\n")[-1].split("\n")
+    assert counter == "Lo lus nug 1/1" and shown == f"<i>{stem.rstrip('. ')}</i>"
+    assert hmong == ("✏️ Ntaus lo lus Askiv uas txhais li no. Nws yog ib lo lus ntawm koj cov "
+                     "daim npav. Koj tsis paub? Nias 🤷.")
+    assert english == ("✏️ Type the English word that means this. It is a word from your "
+                       "cards. Don't know it? Tap 🤷.")
+    assert letters.startswith("✏️ _ _ _")

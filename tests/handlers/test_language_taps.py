@@ -2,7 +2,7 @@
 Soomaali, then Soomaali and Hmoob again on the old picker, and from then on read only Hmong,
 with nothing to tell her why nor a way back she could read. A tap on an old picker changes
 nothing and says so; every change answers in the new language with one button back to the
-previous one, written in it."""
+previous one, written in it (in the new one where Puente has no messages in the previous)."""
 
 from __future__ import annotations
 
@@ -116,3 +116,18 @@ async def test_a_student_tapping_two_languages_before_the_menu_updates_keeps_the
     second = await chat.process(chat.factory.tap(pahoua, "lc:so", menu, shown))
     assert [c.method for c in second] == ["answerCallbackQuery"]
     assert people.get_student(chat.db, PAHOUA).language == "es"  # type: ignore[union-attr]
+
+
+async def test_a_wrong_first_tap_on_a_language_without_messages_is_undone_in_the_new_one(
+        chat: Chat) -> None:
+    """Playtest (Hmong, level 1): Nou tapped Українська under "🌐 Other languages", then chose
+    Hmoob, and read the way back in English ("↩️ Back to Ukrainian (Українська)"), while
+    /language had said "🌐 Other languages · Other languages"."""
+    nou = chat.user(PAHOUA, "Nou", "hmn")
+    await join_and_confirm(chat, nou, lang="uk")
+    menu = await chat.send(nou, "/language")
+    assert ("🌐 Other languages", callbacks.data(callbacks.LANG_MORE)) in buttons(menu)
+    changed = await chat.tap(nou, callbacks.data(callbacks.LANGUAGE, "hmn"))
+    assert texts(changed).strip().startswith("Zoo heev!")
+    assert ("↩️ Rov siv Українська", "lc:uk:u") in buttons(changed)
+    assert not any("Back to" in label for label, _ in buttons(changed))

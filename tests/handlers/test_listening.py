@@ -213,6 +213,23 @@ async def test_the_first_placement_questions_can_be_heard(speaking: Chat) -> Non
     assert not again.files  # the same clip, by file_id
 
 
+async def test_the_second_placement_question_is_heard_sentence_first_and_uploaded_once(
+        speaking: Chat) -> None:
+    sound = callbacks.data(callbacks.PLACEMENT_AUDIO, 1)
+    clips = []
+    for user_id in (1001, 1002):
+        ana, _ = await placement_start(speaking, user_id)
+        await speaking.tap(ana, callbacks.data(callbacks.PLACEMENT, 0, 1))  # 📚 = book
+        (note,) = voices(await speaking.tap(ana, sound))
+        clips.append(note)
+    first, second = clips
+    assert first.files and not second.files  # the new clip is uploaded once, then by file_id
+    # the gapped sentence, then four sentences: longer than the four sentences alone (~10 s)
+    assert int(first.params["duration"]) >= 12
+    said = [row["clip_key"] for row in speaking.db.query("SELECT clip_key FROM voice_clips")]
+    assert len(said) == 1
+
+
 async def test_an_english_speakers_placement_audio_has_one_caption_line(speaking: Chat) -> None:
     ana, _ = await placement_start(speaking, 1001, "en")
     (note,) = voices(await speaking.tap(ana, PLACEMENT_SOUND))

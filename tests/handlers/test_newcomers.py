@@ -232,17 +232,18 @@ async def test_progress_chart_is_drawn_in_spanish_for_a_spanish_reader(chat: Cha
 async def test_progress_at_levels_one_and_two_is_three_short_lines_and_no_chart(
         chat: Chat, lang: str, level: int) -> None:
     """The playtest: a chart plus 14 lines for a level-1 child. Now: her words by state, days
-    in a row (none yet: no line), and what to do next, in her language and then in English."""
+    in a row (reading her new cards was one), and what to do next, in her language and then
+    in English."""
     ana = chat.user(lang=lang)
     await join(chat, ana, lang, level)
     await page_through(chat, ana, await chat.send(ana, "/words"))
     calls = await chat.send(ana, "/progress")
     assert [c.method for c in calls] == ["sendMessage"]  # no chart
     lines = calls[0].text.splitlines()
-    assert len(lines) == (2 if lang == "en" else 4)
-    english = "\n".join(lines[-2:]).replace("\u2068", "").replace("\u2069", "")
+    assert len(lines) == (3 if lang == "en" else 6)
+    english = "\n".join(lines[-3:]).replace("\u2068", "").replace("\u2069", "")
     words = level + 2  # three words at level 1, four at level 2: all read, none answered
-    assert english == f"🆕 New: {words}\n👉 {words} words ready: /check"  # no "Days in a row: 0"
+    assert english == f"🆕 New: {words}\n🔥 Days in a row: 1\n👉 {words} words ready: /check"
     assert len(calls[0].text) <= 200
 
 

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from bot.presentation.check_views import feedback_text
 from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
-from bot.services import answers, checks, family, progress, readiness, reminders
+from bot.services import answers, checks, family, learners, progress, readiness, reminders
 from bot.store import people
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student, read_words
@@ -155,24 +155,31 @@ def test_a_saturday_check_is_a_day_in_a_row(
         db: Database, school_class: people.ClassInfo) -> None:
     # The playtest: "🔥 Days in a row: 0" right after a 5 of 5 check on a Saturday.
     enrol_student(db, START, level=1)
-    read_words(db, SATURDAY)
     assert progress.progress(db, 1001, SATURDAY, TZ).streak_days == 0
+    read_words(db, SATURDAY)  # her new cards, read: a day studied
+    assert progress.progress(db, 1001, SATURDAY, TZ).streak_days == 1
     whole_check(db, SATURDAY, right=True)
     assert progress.progress(db, 1001, SATURDAY, TZ).streak_days == 1
     monday = SATURDAY + timedelta(days=2)  # a Sunday without study breaks nothing
     assert progress.progress(db, 1001, monday, TZ).streak_days == 1
 
 
-def test_the_family_update_counts_school_days_and_says_weekend_practice_apart(
-        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
-    # The playtests: "practised on 1 of 6 days since starting" counted a Saturday she had no
-    # school; then "7 of the last 7 school days" counted a weekend she practised as school.
+def monday_with_a_family(db: Database) -> None:
+    """Ana joins on Monday with a family member reading English, reads her cards and answers
+    a whole check right."""
     enrol_student(db, START, level=1)
     link = family.create_link(db, TEACHER_ID, "Ana", START)
     family.use_link(db, 2001, link.payload, START)
     family.set_language(db, 2001, "en")
     read_words(db, START)
-    whole_check(db, START, right=True)  # Monday
+    whole_check(db, START, right=True)
+
+
+def test_the_family_update_counts_school_days_and_says_weekend_practice_apart(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # The playtests: "practised on 1 of 6 days since starting" counted a Saturday she had no
+    # school; then "7 of the last 7 school days" counted a weekend she practised as school.
+    monday_with_a_family(db)
     [update] = family.weekly_updates(db, SATURDAY, tz=TZ)
     assert (update.days, update.out_of, update.other_days) == (1, 5, 0)
     assert "Ana practised on 1 of the 5 school days since starting." in family_update_text(
@@ -187,3 +194,21 @@ def test_the_family_update_counts_school_days_and_says_weekend_practice_apart(
     [update] = family.weekly_updates(db, week, tz=TZ, holidays=frozenset({holiday}))
     assert (update.days, update.out_of, update.other_days) == (1, 4, 1)  # Mon-Thu, Saturday
     assert "Ana practised on 1 of the last 4 school days." in family_update_text(update, catalog)
+
+
+def test_a_school_day_she_only_read_new_cards_keeps_her_streak_as_her_family_is_told(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # Playtest (Hmong, level 1): the reminder asked her to read her new cards, she did, and
+    # the next day "🔥 1 hnub": the card day had broken her streak, while her family's update
+    # counted it. A day she reads new cards is a day studied, for both.
+    monday_with_a_family(db)  # Monday: cards and a check
+    tuesday = START + timedelta(days=1)  # Tuesday: a new card (a push), nothing answered
+    (new,) = db.execute("SELECT id FROM words WHERE id NOT IN (SELECT word_id FROM mastery) "
+                        "ORDER BY id LIMIT 1").fetchone()
+    learners.introduce_ids(db, 1001, [new], tuesday)
+    learners.cards_shown(db, 1001, [new], tuesday)
+    wednesday = START + timedelta(days=2)
+    whole_check(db, wednesday, right=True)
+    assert progress.progress(db, 1001, wednesday, TZ).streak_days == 3
+    [update] = family.weekly_updates(db, wednesday, tz=TZ)
+    assert (update.days, update.card_days) == (2, 1)  # practice on 2, cards only on 1

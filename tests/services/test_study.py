@@ -293,7 +293,8 @@ def test_progress_counts_words_by_state_and_todays_study(
     preview(db)
     before = progress.progress(db, 1001, START, TZ)
     assert (before.new, before.learning, before.reviewing, before.mastered, before.due,
-            before.streak_days) == (5, 0, 0, 0, 5, 0)  # previewed words are due at once
+            before.streak_days) == (5, 0, 0, 0, 5, 1)  # previewed words are due at once;
+    # reading new cards is a day studied (the streak counts it, as the family update does)
     question = checks.start_check(db, 1001, START, random.Random(9))
     assert question is not None
     answer(db, question, right=True)

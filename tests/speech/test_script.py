@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bot.domain.checks import WordRef
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import scaffold_for
-from bot.services.listen import Recipe, note_for, script
+from bot.services.listen import Recipe, family_notes, note_for, script
 from bot.speech import Part, Speech
 
 WORD = Word("ecosystem", "noun", 3, "All the living things in one place.",
@@ -24,9 +25,25 @@ def test_level_3_spanish_speaker_hears_word_gloss_then_example() -> None:
         Part("A pond is a small ecosystem.", "en-us"))
 
 
-def test_level_1_hears_the_word_again_instead_of_a_sentence_the_card_does_not_show() -> None:
+def test_level_1_hears_the_cards_sentence_frame_whole_with_a_pause_for_the_gap() -> None:
+    # the card says "✍️ Try saying: The ecosystem is ___." in English a newcomer cannot read
     assert script(REF, "es", "es-419", "en-us", LEVEL_1) == (
-        Part("ecosystem", "en-us"), Part("ecosistema", "es-419"), Part("ecosystem", "en-us"))
+        Part("ecosystem", "en-us"), Part("ecosistema", "es-419"),
+        Part("The ecosystem is ….", "en-us"))
+
+
+def test_a_words_own_frame_is_heard_as_its_card_shows_it() -> None:
+    own = WordRef(7, replace(WORD, frame="A ___ is an ecosystem."))
+    for level in (1, 2):
+        recipe = Recipe.for_level(scaffold_for(level))
+        assert script(own, "hmn", None, "en-us", recipe) == (
+            Part("ecosystem", "en-us"), Part("A … is an ecosystem.", "en-us"))
+    assert script(own, "es", "es-419", "en-us", LEVEL_3)[-1].text == WORD.example
+
+
+def test_a_familys_note_says_the_word_again_not_a_frame(speech: Speech) -> None:
+    family = family_notes(speech, "es", [REF]).notes[0]
+    assert [p.text for p in family.parts] == ["ecosystem", "ecosistema", "ecosystem"]
 
 
 def test_level_5_hears_english_only_as_its_cards_show() -> None:
