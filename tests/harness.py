@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import Application
@@ -36,6 +37,23 @@ TEACHER_ID = 9001
 INVITE = "TEACH-CODE-2026"
 ADMIN_ID = 42
 WRONG_WORDS = ("zebra", "window", "umbrella")  # no pack's word, nor a slip of one
+
+# math.expressions-equations shipped (branch math8) with Spanish, Portuguese, French and Haitian
+# Creole glosses; the other eight languages' glosses are being written on their own branches.
+# A coverage test that needs one of them is a strict xfail until it lands: whoever adds a
+# language's glosses removes its code here, and the test must then pass (strict: an xfail that
+# passes fails the suite, so a finished language cannot stay marked).
+AWAITING_MATH8_GLOSSES = ("ar", "zh", "vi", "hmn", "so", "ru", "tl", "ko")
+
+
+def gloss_language(code: str) -> Any:
+    """`code` as a pytest parameter: a strict xfail while its glosses of the grade 6-8 maths
+    pack are still being written (`AWAITING_MATH8_GLOSSES`)."""
+    if code not in AWAITING_MATH8_GLOSSES:
+        return pytest.param(code, id=code)
+    return pytest.param(code, id=code, marks=pytest.mark.xfail(
+        strict=True, reason=f"the {code} glosses of math.expressions-equations are not written "
+        f"yet: remove {code!r} from tests/harness.py AWAITING_MATH8_GLOSSES when they land"))
 
 
 @dataclass

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
-from bot.domain.checks import GAP, Item, WordRef
+from bot.domain.checks import GAP, Item, WordRef, build_item
 from bot.domain.item_audit import judge
 from bot.domain.item_rules import Giveaway
 from bot.domain.packs import Gloss, Word
-from bot.domain.scaffold import ItemType
+from bot.domain.scaffold import ItemType, scaffold_for
 from bot.services.packs import audit_packs, load_packs
+
+ALGEBRA = "math.expressions-equations"  # the grade 6-8 maths pack (math8)
 
 
 def _ref(wid: int, term: str, pos: str = "noun", gloss: str = "") -> WordRef:
@@ -44,12 +47,38 @@ def test_the_first_releases_give_aways_are_each_caught() -> None:
 def test_the_shipped_packs_give_nothing_away_for_newcomer_languages() -> None:
     report = audit_packs(load_packs().packs, ["es", "so", "zh"])
     # five item types at every level, and "hear the word, choose it" at levels 1-2
-    assert report.items == 160 * 3 * (6 * 5 + 2)
-    assert report.listening_asked == 160 * 3 * 2
+    assert report.items == 176 * 3 * (6 * 5 + 2)
+    assert report.listening_asked == 176 * 3 * 2
     # and each word's other definition and gap sentences, judged by the same rules
-    assert report.later_turns > 160 * 3 * 6
-    assert report.by_type["listen"] > 0.9 * report.listening_asked
+    assert report.later_turns > 176 * 3 * 6
     assert report.total == 0, report.examples
+
+
+def test_the_first_eight_packs_are_asked_by_ear_nine_times_in_ten() -> None:
+    """The 160 words shipped before the grade 6-8 maths pack keep their bar; that pack's own
+    listening gap is pinned word by word below."""
+    report = audit_packs([p for p in load_packs().packs if p.id != ALGEBRA], ["es", "so", "zh"])
+    assert report.listening_asked == 160 * 3 * 2
+    assert report.by_type["listen"] > 0.9 * report.listening_asked
+
+
+def test_four_words_of_the_grade_6_8_maths_pack_are_never_asked_by_ear() -> None:
+    """Even after every card of math.expressions-equations, a level 1-2 student hears no
+    "hear the word, choose it" item for these four (it falls back to another type): the two
+    adjectives have only each other as an option, "solve" is two syllables shorter than the
+    other verbs and "inequality" longer than any noun, so the clip's length would give the
+    answer away (`rules.sound_length_stands_out`). Known gap, not a give-away (4 of 16 words,
+    as "equivalent" and "estimate" in numbers and operations): a word or rule change that
+    closes it updates this set."""
+    pack = next(p for p in load_packs().packs if p.id == ALGEBRA)
+    refs = [WordRef(n, word, pack.id) for n, word in enumerate(pack.words)]
+    seen = frozenset(ref.id for ref in refs)
+    for level in (1, 2):
+        unheard = {ref.word.term for ref in refs
+                   if build_item(ref, refs, ItemType.LISTEN, "es", scaffold_for(level),
+                                 random.Random(7), seen, hears=True).item_type
+                   is not ItemType.LISTEN}
+        assert unheard == {"inequality", "negative", "proportional", "solve"}, level
 
 
 def test_a_home_language_stem_that_spells_the_answer_is_caught_for_any_item_type() -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from bot.demo.offline import Call
 from bot.domain.checks import Item
+from bot.domain.cognates import same_word
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Said
 from bot.store import study
@@ -202,8 +203,11 @@ async def test_a_beginners_quiz_poll_has_i_dont_know_last_and_a_vote_on_it_is_a_
     (reply,) = [c for c in calls if c.method.startswith(("send", "edit"))]
     own = next(r.word.glosses["es"].term for r in pack_words(chat.db, "science.ecosystems")
                if r.word.term == stored.item.answer)
-    assert reply.text.startswith(said(chat, "feedback-dont-know", "es",
-                                      answer=stored.item.answer, own=own))
+    # "habitat (hábitat)" would say the word twice: a home-language word written as the
+    # English one is left out (check_views.feedback_text), whichever word the poll asked
+    key = ("feedback-dont-know-no-gloss" if same_word(stored.item.answer, own)
+           else "feedback-dont-know")
+    assert reply.text.startswith(said(chat, key, "es", answer=stored.item.answer, own=own))
     assert "Tu respuesta" not in reply.text and "Pregunta 2/" in reply.text
     assert chat.db.execute("SELECT item_type, correct FROM attempts ORDER BY id DESC"
                            ).fetchone() == ("poll", 0)
