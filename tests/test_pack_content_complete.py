@@ -120,3 +120,32 @@ def test_the_grade_6_8_maths_pack_speaks_each_language_as_its_schools_do() -> No
         ("inekwasyon", "rezoud", "ekspozan")
     assert (terms["pt"]["percent"], terms["es"]["slope"], terms["fr"]["substitute"]) == \
         ("porcentagem", "pendiente", "remplacer")
+
+
+SCHOOL_LANGS = ("ar", "zh", "ko", "ru")  # the glosses of math8a
+
+
+def _core(term: str) -> str:
+    """A gloss term without the other name in brackets: "负的（负数）" -> "负的"."""
+    return re.split(r" ?[(（]", term)[0]
+
+
+def test_the_grade_6_8_maths_pack_reaches_arabic_chinese_korean_and_russian_readers() -> None:
+    """A grade 6-8 newcomer reading Arabic, Chinese, Korean or Russian gets all 16 words with
+    her school's term, two definitions of her own (the short one never spells the term) and
+    the warning a look-alike needs (Russian "негативный" is "bad", not "below zero"); none of
+    them counted as checked by a native speaker."""
+    [pack] = [p for p in LOAD.packs if p.id == ALGEBRA]
+    for word in pack.words:
+        for lang in SCHOOL_LANGS:
+            gloss = word.glosses[lang]
+            assert gloss.definition and gloss.simple and not gloss.reviewed, (word.term, lang)
+            assert _core(gloss.term) not in gloss.simple, (word.term, lang)
+    terms = {lang: {w.term: w.glosses[lang] for w in pack.words} for lang in SCHOOL_LANGS}
+    assert [terms[lang]["inequality"].term for lang in SCHOOL_LANGS] == \
+        ["متباينة", "不等式", "부등식", "неравенство"]
+    school = (terms["zh"]["function"], terms["ko"]["slope"], terms["ar"]["exponent"])
+    assert [gloss.term for gloss in school] == ["函数", "기울기", "أس"]
+    assert {w: g.false_friend for w, g in terms["ru"].items() if g.false_friend} == {
+        "expression": "экспрессия", "exponent": "экспонента", "ratio": "рацион",
+        "negative": "негативный"}
