@@ -167,7 +167,7 @@ async def test_the_invitation_promises_no_translation_the_machine_cannot_make(
     made = texts(await chat.send(teacher(chat), "/family Pa"))
     assert "translated" not in made
     assert "when the school's computer can translate them" in made
-    assert "thaum lub computer ntawm tsev kawm ntawv txhais tau" in made
+    assert "thaum lub khoos phis tawj ntawm tsev kawm ntawv txhais tau" in made
     assert "Scan" not in made
 
 
