@@ -65,10 +65,11 @@ async def _show_plan(update: Update, context: PuenteContext, chat_id: int, lang:
         announcements.cancel_announcement(s.db, plan.teacher_id, plan.id)
         await say(update, context, "announce-none", bilingual=False, class_name=plan.class_name)
         return
-    # Never a button that reaches nobody: with no family member linked, students only.
+    # Never a button that reaches nobody: with no family member linked, students only; a
+    # ready-made one speaks to families, so it goes to them alone.
     families = s.catalog.plain("button-announce-families", lang) if plan.families else None
-    everyone = s.catalog.plain("button-announce-all" if plan.families
-                               else "button-announce-students", lang)
+    everyone = None if plan.ready else s.catalog.plain(
+        "button-announce-all" if plan.families else "button-announce-students", lang)
     markup = keyboards.announce_buttons(plan.id, families, everyone,
                                         s.catalog.plain("button-cancel", lang))
     if message_views.offers_ready_announcements(plan):

@@ -227,10 +227,11 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:
     """What the teacher checks before confirming: every language's version, marked, in as
     few messages as Telegram's limit allows (eight languages of a long text need several)."""
-    blocks = [catalog.render("announce-preview", lang, class_name=plan.class_name,
+    blocks = [catalog.render("announce-preview-ready" if plan.ready else "announce-preview",
+                             lang, class_name=plan.class_name,
                              families=Counted("count-family-members", plan.families),
                              students=Counted("count-students", plan.students))]
-    if plan.unreachable:  # why the class has more students than the preview counts
+    if plan.unreachable and not plan.ready:  # why the class has more students than counted
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-unreachable", lang,
                                                              count=plan.unreachable))
     if not plan.families:  # why there is no "Send to families" button

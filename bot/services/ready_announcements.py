@@ -59,7 +59,8 @@ async def plan_ready(db: Database, translator: Translator | None, teacher_id: in
     confirms: people's words where Puente speaks the language, else a machine translation
     of the English where a model exists, else the English."""
     english = written("en") or ""
-    recipients = threads.class_recipients(db, found.id, students=True)
+    # Families only: each is written to a family ("Please come", "your child")
+    recipients = threads.class_recipients(db, found.id, students=False)
     counts = language_counts(recipients)
     versions = []
     for lang in counts:

@@ -56,8 +56,13 @@ async def test_hmong_father_gets_no_school_in_hmong_with_the_right_weekday(chat:
     assert "Tsis muaj kawm ntawv rau Hnub Ib tim 21 Lub Cuaj Hlis." in shown
     assert "(Ready-made: people wrote it in Hmong.)" in shown
     assert "they get your English" not in shown
+    assert "goes to families only: it can reach 1 family member" in shown
+    # written to a family ("your child"): no button sends it to the students
+    assert [label for label, _ in buttons(preview)] == ["Send to families", "Cancel"]
     await chat.tap(teacher(chat), data_of(preview, "Send to families"))
-    [got] = to(await chat.deliver(), FATHER)
+    delivered = await chat.deliver()
+    assert to(delivered, 1001) == []  # Pa, the student, gets no family notice
+    [got] = to(delivered, FATHER)
     assert "Tsis muaj kawm ntawv rau Hnub Ib tim 21 Lub Cuaj Hlis." in got
     assert "Ua lus Askiv:" in got and "There is no school on Mon 21 Sep." in got
     assert "machine" not in got
@@ -181,3 +186,14 @@ async def test_a_second_tap_on_send_this_says_it_was_not_sent_again(chat: Chat) 
     again = await chat.tap_on(father, send, offer[-1].result_id or 0)
     said = texts(again)
     assert "Twb xa ib zaug lawm" in said and "tsis tau xa dua" in said
+
+
+async def test_the_interpreter_offer_needs_no_day_and_goes_in_hmong(chat: Chat) -> None:
+    await hmong_family(chat)
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    offer = next(d for label, d in buttons(menu) if label.startswith("If you need an interp"))
+    preview = await chat.tap(teacher(chat), offer)
+    assert "Yog koj xav tau ib tug neeg txhais lus" in texts(preview)
+    await chat.tap(teacher(chat), data_of(preview, "Send to families"))
+    [got] = to(await chat.deliver(), FATHER)
+    assert "teb tsab xov no" in got and "reply to this message" in got
