@@ -11,7 +11,7 @@ import pytest
 from bot.domain.language import SUPPORTED_UI
 from bot.presentation.i18n import Catalog
 from bot.presentation.push_views import MONTHS, WEEKDAYS, day, when
-from bot.presentation.report_text import back_text
+from bot.presentation.report_student import back_text
 
 SCHOOL = ZoneInfo("America/New_York")
 TUESDAY_8AM = datetime(2026, 9, 22, 12, 0, tzinfo=UTC)  # 08:00 at school

@@ -1,4 +1,5 @@
-"""The class heatmap: grey where never practised, recent words only, readable on a phone."""
+"""The class heatmap: grey where never practised, green with a tick only where mastered, recent
+words only, readable on a phone."""
 
 from __future__ import annotations
 
@@ -8,23 +9,29 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from bot.presentation import heatmap
+from bot.presentation.charts import MASTERED, drawable
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_heatmap import (
     HEATMAP_WORDS,
+    LEGEND_KEYS,
     heatmap_caption,
     heatmap_png,
     heatmap_rows,
     recent_words,
+    shade,
 )
 from bot.store.reports import Cell, ClassMatrix, StudentRow, WordColumn
 
 
 def pixels(png: bytes) -> Counter[tuple[int, int, int]]:
     """How many pixels of each colour the picture has."""
-    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return pixels_of(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def pixels_of(image: Image.Image) -> Counter[tuple[int, int, int]]:
     counts = image.getcolors(image.width * image.height) or []
     return Counter({colour: count for count, colour in counts})
 
@@ -37,13 +44,66 @@ def matrix(words: int, seen: dict[int, str]) -> ClassMatrix:
     return ClassMatrix([StudentRow(1, "Ana", "es", 3)], columns, cells)
 
 
-def test_never_practised_cells_are_grey_and_known_ones_green() -> None:
-    png = heatmap.render(["Ana"], ["habitat", "predator"], [[None, 1.0]], "",
-                         ("0-1", "grey", "white", "framed"))
+def test_never_practised_cells_are_grey_and_only_mastered_ones_green() -> None:
+    png = heatmap.render(["Ana"], ["habitat", "predator", "prey"], [[None, 1.0, MASTERED]], "",
+                         ("0-1", "ticked", "grey", "white", "framed"))
     colours = pixels(png)
     assert heatmap.GREY in colours and heatmap.STOPS[-1] in colours
+    assert heatmap.MASTERED_GREEN in colours
     assert heatmap.colour(None) == heatmap.GREY
     assert heatmap.colour(1.0) == heatmap.STOPS[-1] and heatmap.colour(0.0) == heatmap.STOPS[0]
+    assert heatmap.colour(MASTERED) == heatmap.MASTERED_GREEN
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """Relative lightness (Rec. 709 weights): what a teacher who cannot tell red from green,
+    or a greyscale printout, still reads."""
+    return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+
+
+def test_no_estimate_short_of_mastery_is_painted_green() -> None:
+    """A teacher reads green as done: whatever the estimate of a word not mastered yet, its
+    colour is no green (its red at least its green) and lighter the higher it is, so the scale
+    reads without telling red from green; the mastered colour is far from all of them."""
+    shades = [heatmap.colour(step / 100) for step in range(101)]
+    assert all(red >= green for red, green, _ in shades)
+    assert heatmap.MASTERED_GREEN not in shades
+    lightness = [luminance(c) for c in shades]
+    assert lightness == sorted(lightness)
+    assert min(sum((a - b) ** 2 for a, b in zip(c, heatmap.MASTERED_GREEN, strict=True))
+               for c in shades) ** 0.5 > 100
+
+
+def cell_box(png: bytes, fill: tuple[int, int, int]) -> Image.Image:
+    """The part of the chart covered by the cells painted `fill` (one cell here)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    unlike = ImageChops.difference(image, Image.new("RGB", image.size, fill)).convert("L")
+    box = unlike.point(lambda v: 255 if v == 0 else 0).getbbox()  # where it is exactly `fill`
+    assert box is not None
+    return image.crop(box)
+
+
+def test_two_right_answers_in_one_day_do_not_look_like_a_mastered_word() -> None:
+    """Teacher playtest: two answers typed right on one day read 1.00, the same dark green as
+    a word recalled on a review days later. The mastered cell alone is dark green, and it
+    carries a tick, so the difference never rests on colour alone."""
+    stamp = "2026-09-14T15:00:00+00:00"
+    quick = Cell(1, 0, 0.998, False, 2, 2, stamp, 0, days_right=1, luck=0.0004)
+    mastered = Cell(1, 1, 0.998, True, 4, 4, stamp, 0, days_right=3, luck=0.0001)
+    ana = ClassMatrix([StudentRow(1, "Ana", "es", 5)],
+                      [WordColumn(0, "habitat", "pack"), WordColumn(1, "predator", "pack")],
+                      {(1, 0): quick, (1, 1): mastered})
+    assert round(quick.estimate, 2) == 1.00  # what the CSV reads
+    assert shade(quick) == quick.estimate and shade(mastered) == MASTERED
+    png = heatmap_png("7B", ana)
+    colours = pixels(png)
+    assert colours[heatmap.MASTERED_GREEN] < (heatmap.CELL_W - 1) * (heatmap.CELL_H - 1)  # one
+    assert heatmap.colour(quick.estimate) in colours
+    assert heatmap.TICK in pixels_of(cell_box(png, heatmap.MASTERED_GREEN))  # its tick
+    assert set(pixels_of(cell_box(png, heatmap.colour(quick.estimate)))) == {
+        heatmap.colour(quick.estimate)}  # a plain cell: no tick
+    assert heatmap.MASTERED_GREEN not in pixels(heatmap_png("7B", ClassMatrix(
+        ana.students, ana.words, {(1, 0): quick, (1, 1): replace(mastered, mastered=False)})))
 
 
 def test_a_previewed_word_never_answered_is_grey_not_red() -> None:
@@ -147,5 +207,50 @@ def test_the_legend_is_in_the_teachers_language_where_the_font_draws_it(
         heatmap_png("7B", seen, date(2026, 9, 14), catalog, lang=lang)
     spanish, arabic, english = legends
     assert spanish[0] == catalog.plain("chart-heatmap-scale", "es") != english[0]
-    assert arabic == english == tuple(catalog.plain(k, "en") for k in (
-        "chart-heatmap-scale", "chart-not-practised", "chart-too-few", "chart-needs-help"))
+    assert arabic == english == tuple(catalog.plain(k, "en") for k in LEGEND_KEYS)
+
+
+def test_every_language_has_the_mastered_key_and_says_an_estimate_is_not_mastery(
+        catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ticked green's line, and the scale's "not mastered yet", in every prompt language:
+    the legend is where a teacher learns that green means mastered and nothing less."""
+    import bot.presentation.report_heatmap as report_heatmap
+    legends: list[tuple[str, ...]] = []
+    monkeypatch.setattr(report_heatmap, "heatmap", lambda *args: legends.append(args[4]) or b"")
+    seen = matrix(3, {0: "2026-09-14T15:00:00+00:00"})
+    english = [catalog.plain(key, "en") for key in LEGEND_KEYS]
+    assert len(catalog.languages) == 13
+    for lang in catalog.languages:
+        heatmap_png("7B", seen, date(2026, 9, 14), catalog, lang=lang)
+        scale, mastered = (catalog.plain(k, lang) for k in LEGEND_KEYS[:2])
+        assert "✓" in mastered and mastered != scale
+        if lang != "en":
+            assert [scale, mastered] != english[:2], lang  # translated, not English
+        own = [catalog.plain(key, lang) for key in LEGEND_KEYS]
+        drawn = own if all(drawable(text) for text in own) else english
+        assert list(legends[-1]) == drawn, lang
+
+
+def test_a_teacher_whose_script_the_chart_cannot_draw_reads_its_legend_in_the_caption(
+        catalog: Catalog) -> None:
+    """The chart's legend is English for Arabic, Chinese and Korean; what the ticked green
+    means (mastered, not a high estimate) then comes in the caption, in their language."""
+    recent = matrix(3, {w: "2026-09-14T15:00:00+00:00" for w in range(3)})
+    for lang in ("ar", "zh", "ko"):
+        caption = heatmap_caption(recent, catalog, lang, date(2026, 9, 14))
+        assert caption is not None
+        assert catalog.plain("chart-mastered-cell", lang) in caption
+        assert catalog.plain("chart-heatmap-scale", lang) in caption
+    assert heatmap_caption(recent, catalog, "es", date(2026, 9, 14)) is None  # on the chart
+
+
+def test_the_picture_says_the_day_it_was_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A heatmap saved or forwarded is read later, beside newer ones (teacher playtest: "the
+    # image has no date"); a class name the font cannot draw still leaves no title at all.
+    import bot.presentation.report_heatmap as report_heatmap
+    titles: list[str] = []
+    monkeypatch.setattr(report_heatmap, "heatmap", lambda *args: titles.append(args[3]) or b"")
+    seen = matrix(3, {0: "2026-09-14T15:00:00+00:00"})
+    heatmap_png("Science 7B", seen, date(2026, 9, 25))
+    heatmap_png("علوم", seen, date(2026, 9, 25))
+    assert titles == ["Science 7B · 2026-09-25", ""]

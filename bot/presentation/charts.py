@@ -92,18 +92,23 @@ def _progress(labels: list[str], values: list[int], title: str) -> bytes:
 
 # A heatmap cell answered too few times for its estimate to mean much (drawn white, framed).
 TOO_FEW = "too few"
+# A heatmap cell whose word is mastered (dark green with a tick): the only green on the chart,
+# so a high estimate of a word not mastered yet never reads as done.
+MASTERED = "mastered"
 
 
 def heatmap(students: Sequence[str], words: Sequence[str],
             values: Sequence[Sequence[float | str | None]], title: str,
-            legend: tuple[str, str, str, str] | None = None,
+            legend: tuple[str, str, str, str, str] | None = None,
             help_needed: Sequence[Sequence[bool]] | None = None) -> bytes:
-    """Students x words coloured by the knowledge estimate (grey where a word was never
-    practised, white where too few answers tell nothing yet: TOO_FEW), framed where the word
-    needs help (`help_needed`, as the report says), whatever its colour.
+    """Students x words: dark green with a tick where the word is mastered (MASTERED), else
+    coloured red to yellow by the knowledge estimate (grey where a word was never practised,
+    white where too few answers tell nothing yet: TOO_FEW), framed where the word needs help
+    (`help_needed`, as the report says), whatever its colour.
 
     Labels are drawn as plain text; pass labels `drawable` can draw. `legend` is (what the
-    colour scale shows, what grey means, what white means, what the frame means). Drawn with
+    colour scale shows, what the ticked green means, what grey means, what white means, what
+    the frame means). Drawn with
     Pillow (presentation/heatmap.py): fast enough for a whole /report in under half a second."""
     from bot.presentation import heatmap as drawing
 

@@ -16,7 +16,8 @@ from bot.config import SchoolConfig
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
-from bot.presentation.report_text import student_lines, summary_text
+from bot.presentation.report_student import student_lines
+from bot.presentation.report_text import summary_text
 from bot.presentation.students import class_labels, student_label
 from bot.presentation.views import join_lines, label, level_text, name
 from bot.services.confusions import MixedUp

@@ -1,6 +1,14 @@
 """The class heatmap, drawn with Pillow: students x words, a legend, grey where never practised,
 white with a grey frame where one answer is too few to tell, a thick purple frame where the
-word needs help (a high estimate must not look like "fine" next to /report's "needs help").
+word needs help (a high estimate must not look like "fine" next to /report's "needs help"),
+and dark green with a white tick only where the word is mastered.
+
+Green is mastery's alone. A teacher reads a green cell as "done", and two right answers typed on
+a card's first days put the model's estimate at 1.00 (teacher playtest): painted the dark green
+of a word recalled on a review days later. So the estimate of a word not mastered yet runs from
+red to yellow and stops there, and a mastered cell carries a tick as well as its colour: the
+scale's lightness climbs from dark red to light yellow, the mastered cell is dark again, and the
+tick tells it from dark red for a teacher who does not see red from green.
 
 matplotlib took 1.3-2.6 s for this chart (tick-label layout, a tight bounding box drawn twice);
 cells and labels drawn directly take a few tens of milliseconds, which keeps the whole /report
@@ -16,15 +24,19 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.presentation.charts import TOO_FEW
+from bot.presentation.charts import MASTERED, TOO_FEW
 
 CELL_W, CELL_H = 22, 18
 PAD = 10
 GREY = (221, 221, 221)
 FRAME = (150, 150, 150)  # the outline of a cell that rests on too few answers (white inside)
-HELP = (112, 0, 160)  # the thick outline of a word that needs help: on red, yellow and green
-# RdYlGn at 0, 0.25, 0.5, 0.75, 1: red (not yet) through yellow to green (sure)
-STOPS = ((165, 0, 38), (244, 109, 67), (255, 255, 191), (102, 189, 99), (0, 104, 55))
+HELP = (112, 0, 160)  # the thick outline of a word that needs help: on red, orange and yellow
+# The estimate of a word not mastered yet, RdYlGn's red half at 0, 1/3, 2/3, 1: dark red (not
+# yet) through orange to light yellow (likely knows it), lighter at every step; never green.
+STOPS = ((165, 0, 38), (244, 109, 67), (253, 174, 97), (254, 224, 139))
+MASTERED_GREEN = (0, 104, 55)  # RdYlGn's darkest green: a mastered word, and nothing else
+TICK = (255, 255, 255)  # the mark inside a mastered cell, so it never rests on colour alone
+LEGEND_H = 144  # the legend under the grid: the scale's label and bar, then four keys
 LABEL_LIMIT = 18  # characters of a word label
 ROW_LIMIT = 24  # characters of a row label: a name cut short already, and its roster number
 
@@ -38,14 +50,19 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
                               size)
 
 
-Value = float | str | None  # an estimate, TOO_FEW, or None: never practised
+# (scale label, mastered label, grey label, too-few label, needs-help label)
+Legend = tuple[str, str, str, str, str]
+Value = float | str | None  # an estimate, MASTERED, TOO_FEW, or None: never practised
 
 
 def colour(value: Value) -> tuple[int, int, int]:
-    """The cell colour of a mastery estimate (grey when the word was never practised, white
-    when one answer is too few to tell: a lucky tap is not painted green)."""
+    """The cell colour: dark green for a mastered word (MASTERED) and for no estimate, however
+    high; red to yellow for the estimate of a word not mastered yet; grey when the word was
+    never practised, white when one answer is too few to tell (a lucky tap is not coloured)."""
     if value is None:
         return GREY
+    if value == MASTERED:
+        return MASTERED_GREEN
     if isinstance(value, str):
         return (255, 255, 255)
     x = min(max(value, 0.0), 1.0) * (len(STOPS) - 1)
@@ -56,27 +73,34 @@ def colour(value: Value) -> tuple[int, int, int]:
             round(a[2] + (b[2] - a[2]) * t))
 
 
+def _tick(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+    """A tick in the cell (or legend swatch) whose top left corner is (x, y)."""
+    draw.line(((x + 5, y + 8), (x + 9, y + 12), (x + 16, y + 3)), fill=TICK, width=2)
+
+
 def _short(text: str, limit: int = LABEL_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def render(students: Sequence[str], words: Sequence[str],
            values: Sequence[Sequence[Value]], title: str,
-           legend: tuple[str, str, str, str] | None = None,
+           legend: Legend | None = None,
            help_needed: Sequence[Sequence[bool]] | None = None) -> bytes:
-    """A PNG of students (rows) x words (columns); `legend` is (scale label, grey label,
-    too-few label, needs-help label); `help_needed` frames the cells that need help."""
+    """A PNG of students (rows) x words (columns); `legend` is (scale label, mastered label,
+    grey label, too-few label, needs-help label); `help_needed` frames the cells that need
+    help; a MASTERED cell is dark green with a tick."""
     font, small = _font(12), _font(11)
     rows, cols = [_short(s, ROW_LIMIT) for s in students], [_short(w) for w in words]
     left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6
     top = PAD + (20 if title else 0) + max((int(small.getlength(c)) for c in cols),
                                             default=0) + 6
     grid_w, grid_h = CELL_W * len(cols), CELL_H * len(rows)
-    legend_w = PAD + max(236 + int(small.getlength(legend[0])),
+    # the scale's label sits above its bar: beside it, it made the chart twice a phone's width
+    legend_w = PAD + max(236, int(small.getlength(legend[0])),
                          42 + max(int(small.getlength(t)) for t in legend[1:])) + PAD \
         if legend else 0
     width = max(left + grid_w + PAD, legend_w, 360)
-    height = top + grid_h + (108 if legend else 0) + PAD
+    height = top + grid_h + (LEGEND_H if legend else 0) + PAD
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     if title:
@@ -93,7 +117,9 @@ def render(students: Sequence[str], words: Sequence[str],
             x = left + j * CELL_W
             value = values[i][j]
             draw.rectangle((x, y, x + CELL_W - 2, y + CELL_H - 2), fill=colour(value),
-                           outline=FRAME if isinstance(value, str) else None)
+                           outline=FRAME if value == TOO_FEW else None)
+            if value == MASTERED:
+                _tick(draw, x, y)
             if help_needed and help_needed[i][j]:
                 draw.rectangle((x, y, x + CELL_W - 2, y + CELL_H - 2), outline=HELP, width=3)
     if legend:
@@ -103,18 +129,23 @@ def render(students: Sequence[str], words: Sequence[str],
     return buffer.getvalue()
 
 
-def _legend(draw: ImageDraw.ImageDraw, legend: tuple[str, str, str, str], x: int, y: int,
+def _legend(draw: ImageDraw.ImageDraw, legend: Legend, x: int, y: int,
             font: ImageFont.FreeTypeFont) -> None:
-    scale, grey, few, help_needed = legend
-    for step in range(100):  # the colour scale, 0 to 1
+    scale, mastered, grey, few, help_needed = legend
+    draw.text((x, y), scale, fill="black", font=font)
+    y += 16
+    for step in range(100):  # the colour scale of a word not mastered yet, 0 to 1
         draw.rectangle((x + 14 + step * 2, y, x + 15 + step * 2, y + 12),
                        fill=colour(step / 99))
     draw.text((x, y), "0", fill="black", font=font)
     draw.text((x + 220, y), "1", fill="black", font=font)
-    draw.text((x + 236, y), scale, fill="black", font=font)
-    draw.rectangle((x + 14, y + 24, x + 34, y + 36), fill=GREY)
-    draw.text((x + 42, y + 24), grey, fill="black", font=font)
-    draw.rectangle((x + 14, y + 48, x + 34, y + 60), fill=colour(TOO_FEW), outline=FRAME)
-    draw.text((x + 42, y + 48), few, fill="black", font=font)
-    draw.rectangle((x + 14, y + 72, x + 34, y + 84), fill="white", outline=HELP, width=3)
-    draw.text((x + 42, y + 72), help_needed, fill="black", font=font)
+    draw.rectangle((x + 14, y + 24, x + 14 + CELL_W - 2, y + 24 + CELL_H - 2),
+                   fill=MASTERED_GREEN)  # a mastered cell as the grid draws it, tick and all
+    _tick(draw, x + 14, y + 24)
+    draw.text((x + 42, y + 26), mastered, fill="black", font=font)
+    for row, (label, fill, outline, width) in enumerate((
+            (grey, GREY, None, 1), (few, colour(TOO_FEW), FRAME, 1),
+            (help_needed, (255, 255, 255), HELP, 3)), start=2):
+        top = y + row * 24
+        draw.rectangle((x + 14, top, x + 34, top + 12), fill=fill, outline=outline, width=width)
+        draw.text((x + 42, top), label, fill="black", font=font)

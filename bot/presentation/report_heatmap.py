@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta, tzinfo
 
 from bot.domain.mastery import WordStatus, too_few_answers
-from bot.presentation.charts import TOO_FEW, drawable, heatmap
+from bot.presentation.charts import MASTERED, TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.report_names import local_day, student_name, word_terms
 from bot.presentation.students import class_labels
@@ -41,8 +41,9 @@ def _shorten(name: str) -> str:
 def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
                     today: date | None = None, tz: tzinfo | None = None) -> Markup | None:
     """What the heatmap leaves out: the words it shows of all given to the class (it shows the
-    recent ones, the report and the CSV count every one), and the key to its roster numbers
-    when rows use them (None when it shows everything and names fit)."""
+    recent ones, the report and the CSV count every one), the key to its roster numbers
+    when rows use them, and its legend in the teacher's language when the chart draws it in
+    English (None when it shows everything, names fit and the legend is theirs)."""
     parts = []
     kept, dropped = _recent(matrix, today, tz)
     shown, given = len(kept), len(matrix.given)
@@ -61,6 +62,10 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
     if not all(drawable(n) for n in names):
         key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
         parts.append(Markup(" · ".join(key)))
+    legend = _legend(catalog, lang)
+    if not all(drawable(text) for text in legend):  # drawn in English (heatmap_png): an
+        # Arabic, Chinese or Korean teacher reads what the ticked green means here
+        parts.append(Markup("\n".join(escape(text) for text in legend)))
     return cut(Markup("\n".join(parts)), CAPTION_LIMIT) if parts else None
 
 
@@ -92,9 +97,11 @@ def _recent(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
                 catalog: Catalog | None = None, tz: tzinfo | None = None,
                 lang: str = REFERENCE) -> bytes:
-    """Students x recent words, coloured by the knowledge estimate; never practised is grey, an
-    estimate resting on too few answers is not coloured (the CSV's and reports' one rule), and
-    a word that needs help is framed, whatever its colour (the status /report gives it).
+    """Students x recent words: a mastered word dark green with a tick, any other coloured red
+    to yellow by the knowledge estimate (an estimate of 1.00 after two right answers is not
+    mastery: only mastery is green); never practised is grey, an estimate resting on too few
+    answers is not coloured (the CSV's and reports' one rule), and a word that needs help is
+    framed, whatever its colour (the status /report gives it).
 
     The legend is in the teacher's language `lang` where the chart font can draw it, else in
     English (Arabic, Chinese, Korean: the caption beside the chart is in their language)."""
@@ -104,23 +111,32 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
         legend = legend if all(drawable(t) for t in legend) else _legend(catalog, REFERENCE)
     words = recent_words(matrix, today, tz)
     cells = [[matrix.cells.get((s.id, w.id)) for w in words] for s in matrix.students]
-    values = [[_shade(cell) for cell in row] for row in cells]
+    values = [[shade(cell) for cell in row] for row in cells]
     flags = [[cell is not None and cell.status is WordStatus.NEEDS_HELP for cell in row]
              for row in cells]
-    title = label(class_name)
+    # The day it was drawn: a picture saved or forwarded is read later, beside newer ones
+    # (teacher playtest: "the image has no date"); ISO reads the same in every language.
+    title = label(class_name) + (f" · {today.isoformat()}" if today else "")
     terms = word_terms(matrix.given)
     return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
                    title if drawable(title) else "", legend, flags)
 
 
-def _legend(catalog: Catalog, lang: str) -> tuple[str, str, str, str]:
-    return (catalog.plain("chart-heatmap-scale", lang), catalog.plain("chart-not-practised", lang),
-            catalog.plain("chart-too-few", lang), catalog.plain("chart-needs-help", lang))
+LEGEND_KEYS = ("chart-heatmap-scale", "chart-mastered-cell", "chart-not-practised",
+               "chart-too-few", "chart-needs-help")
 
 
-def _shade(cell: Cell | None) -> float | str | None:
-    """A heatmap cell: None when never answered, TOO_FEW on fewer answers than tell anything
-    (practice only is none a teacher counts)."""
+def _legend(catalog: Catalog, lang: str) -> tuple[str, str, str, str, str]:
+    scale, mastered, grey, few, help_needed = (catalog.plain(key, lang) for key in LEGEND_KEYS)
+    return scale, mastered, grey, few, help_needed
+
+
+def shade(cell: Cell | None) -> float | str | None:
+    """A heatmap cell's value: MASTERED for a mastered word (whatever its estimate), None when
+    never answered, TOO_FEW on fewer answers than tell anything (practice only is none a
+    teacher counts), else the knowledge estimate a teacher sees."""
     if cell is None or not cell.answered:
         return None
+    if cell.mastered:  # mastery stands on days of answers (is_mastered), never on one number
+        return MASTERED
     return TOO_FEW if too_few_answers(cell.attempts) else cell.estimate

@@ -84,3 +84,37 @@ def test_a_student_now_right_every_time_still_reads_as_knowing_the_word(
 
     assert float(_estimates(db)["Lucia"]) == round(model, 2) > 0.9
     assert heatmap.colour(model) in _colours(db)
+
+
+# Every column the CSV had before the heatmap told mastered words apart: none renamed, none moved
+OLD_CSV_COLUMNS = ["student", "roster_no", "language", "wida_level", "level_source", "pack",
+                   "word", "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
+                   "listening_attempts", "listening_correct", "card", "status", "retired",
+                   "practice_answers", "needs_to_master"]
+
+
+def test_two_typed_right_answers_in_one_day_read_high_but_are_not_painted_mastered(
+        db: Database, school_class: people.ClassInfo) -> None:
+    """Teacher playtest: typed right twice on one day, the model says 1.00, the same dark green
+    as a word recalled on a review days later. Now only mastery is green; the CSV keeps its
+    columns and their values, `mastered` and `status` beside the number."""
+    enrol_student(db, START, 1003, "Minh", lang="vi", level=5)
+    state = new_mastery(_habitat(db), START)
+    for minutes in (0, 20):
+        now = START + timedelta(days=1, minutes=minutes)
+        state = record_answer(state, correct=True, exact=True, item_type=ItemType.TYPED,
+                              typed=True, now=now, local_day=now.date().isoformat())
+        stored.save_mastery(db, 1003, _habitat(db), state, now, answered=True)
+    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    colours = _colours(db)
+    text = csv_bytes(matrix).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    row = dict(zip(rows[0], next(r for r in rows if "habitat" in r), strict=True))
+
+    assert rows[0] == OLD_CSV_COLUMNS
+    assert (row["knowledge_estimate"], row["mastered"], row["attempts"], row["correct"],
+            row["status"], row["needs_to_master"]) == (
+        "1.00", "0", "2", "2", "learning", "right on 2 more days, the last a recall on its review")
+    assert heatmap.MASTERED_GREEN not in colours and heatmap.colour(state.p_known) in colours
+    red, green, _ = heatmap.colour(state.p_known)
+    assert red > green  # light yellow, at the top of the "not mastered yet" scale

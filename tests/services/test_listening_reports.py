@@ -16,7 +16,8 @@ from bot.domain.mastery import new_mastery
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_csv import csv_bytes
-from bot.presentation.report_text import student_lines, summary_text
+from bot.presentation.report_student import student_lines
+from bot.presentation.report_text import summary_text
 from bot.services import checks, teaching
 from bot.store import open_store, people, schema
 from bot.store import study as stored

@@ -13,7 +13,8 @@ from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
 from bot.presentation.i18n import Catalog
-from bot.presentation.report_text import student_lines, summary_text
+from bot.presentation.report_student import student_lines
+from bot.presentation.report_text import summary_text
 from bot.services import checks, teaching
 from bot.store import people
 from bot.store import study as stored

@@ -17,7 +17,8 @@ from bot.presentation.class_views import roster_text
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_names import word_terms
-from bot.presentation.report_text import student_lines, summary_text
+from bot.presentation.report_student import student_lines
+from bot.presentation.report_text import summary_text
 from bot.services import teaching
 from bot.services.packs import load_packs
 from bot.store import outbox, people

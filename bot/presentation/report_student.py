@@ -1,0 +1,165 @@
+"""One student's words as text for /student: a line per word (its status, as /report and the
+CSV give it, and its counts), grouped by class, then listening answers, practice, cards read
+and cards not opened yet."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date, tzinfo
+
+from bot.domain.mastery import HELP_MISSES, MasteryState, WordStatus, too_few_answers
+from bot.presentation import push_views
+from bot.presentation.i18n import Catalog, Counted, Markup
+from bot.presentation.progress_views import STATUS_MARKS
+from bot.presentation.report_names import local_day, word_terms
+from bot.presentation.report_summary import cards_read
+from bot.store.reports import Cell, ClassMatrix
+
+STATE_ORDER = list(MasteryState)
+# The status word /student gives each word (word_status, as /report and the CSV give it): the
+# states' own words, and "needs help" (a word not answered yet has none: see word_line)
+STATUS_WORDS = {WordStatus.LEARNING: "state-learning", WordStatus.REVIEWING: "state-reviewing",
+                WordStatus.NEEDS_HELP: "state-needs-help", WordStatus.MASTERED: "state-mastered"}
+
+
+def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str,
+                  tz: tzinfo | None = None, back: Mapping[int, date] | None = None,
+                  today: date | None = None,
+                  sections: Sequence[tuple[Sequence[str], Collection[int]]] = ()
+                  ) -> list[Markup]:
+    """One line per word for /student (`word_line`), under the class they are of when the
+    student is in several of the teacher's `sections` (class names, word ids); then the
+    listening answers among them, when there are any; then why practice is not counted, when a
+    word has only practice; then, when nothing is answered, how many cards were read and when
+    (as /report says it); then the words given to the student whose cards they have not
+    opened yet."""
+    terms = word_terms(matrix.given)
+    retired = {w.id for w in matrix.words if w.retired}
+    cells = [c for c in matrix.cells.values() if c.student_id == student_id and c.word_id in terms]
+    cells.sort(key=lambda c: (STATE_ORDER.index(c.state), c.correct - c.attempts,
+                              terms[c.word_id]))
+    back = back or {}
+    lines = [word_line(cell, terms[cell.word_id], catalog, lang, tz, cell.word_id in retired,
+                       back.get(cell.word_id), today) for cell in cells]
+    unopened = matrix.unopened.get(student_id, [])
+    if sections:  # a student in 7B Science and Science 7B: which class each word is of
+        lines = _by_class(cells, lines, [(w.id, terms[w.id]) for w in unopened], sections,
+                          catalog, lang)
+        unopened = []  # said in its class's section
+    listening = listening_line(cells, catalog, lang)
+    if listening is not None:
+        lines.append(listening)
+    if any(cell.practice_only for cell in cells):  # why those words have no count yet
+        lines.append(catalog.render("report-practice-note", lang))
+    if cells and not any(cell.answered for cell in cells):  # /report's "Reads the cards"
+        count, last = cards_read(cells, tz)
+        if last is not None:
+            lines.append(catalog.render("student-reads-cards", lang,
+                                        cards=Counted("count-cards", count),
+                                        date=push_views.day(catalog, lang, last)))
+    if unopened:  # given, never opened: not "new" to them, and not "never sent" either
+        lines.append(catalog.render("report-not-opened", lang,
+                                    terms=", ".join(terms[w.id] for w in unopened)))
+    return lines
+
+
+def _by_class(cells: Sequence[Cell], lines: list[Markup], unopened: Sequence[tuple[int, str]],
+              sections: Sequence[tuple[Sequence[str], Collection[int]]], catalog: Catalog,
+              lang: str) -> list[Markup]:
+    """The word lines (one per cell, in its order), then the `unopened` words (id, term),
+    under a heading for each class (or classes) the words are of; a section with none of the
+    student's words has no heading."""
+    grouped: list[Markup] = []
+    placed: set[int] = set()
+    for names, word_ids in sections:
+        mine = [line for cell, line in zip(cells, lines, strict=True) if cell.word_id in word_ids]
+        waiting = [term for word_id, term in unopened if word_id in word_ids]
+        if waiting:
+            mine.append(catalog.render("report-not-opened", lang, terms=", ".join(waiting)))
+        if mine:
+            grouped.append(catalog.render("student-class-words", lang,
+                                          classes=", ".join(names)))
+            grouped += mine
+        placed |= set(word_ids)
+    others = [term for word_id, term in unopened if word_id not in placed]
+    return grouped + [line for cell, line in zip(cells, lines, strict=True)
+                      if cell.word_id not in placed] + (  # none: every class word has a class
+        [catalog.render("report-not-opened", lang, terms=", ".join(others))] if others else [])
+
+
+def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | None,
+              retired: bool, back: date | None, today: date | None) -> Markup:
+    """A word's /student line: the status /report and the CSV give it (word_status: "needs
+    help", not its state "learning"), and "correct N of M over D days" (the school's days, in
+    `tz`) on its meaning, its listening answers apart ("· 🔊 1 of 1"), or "practice only so
+    far"; for a word in review, the day it comes back (`back`:
+    mastery waits for that review), or that it was `retired` from its pack."""
+    first = local_day(cell.first_seen or cell.last_seen, tz)
+    last = local_day(cell.last_seen, tz)
+    days = (last - first).days + 1 if first and last else 0
+    missed: Markup | None = None  # needs help on one meaning answer: the misses it counted
+    if cell.practice_only:  # answered the day its card was read: counted from the next
+        counts = catalog.render("report-word-practice", lang, term=term)
+    elif not cell.attempts:  # opened, never answered: the words /roster counts it under
+        # ("Opened, not answered yet"), and no status after them: "· new" said it a third way
+        unanswered = catalog.render("report-word-unanswered", lang, term=term)
+        return Markup(f"{STATUS_MARKS[cell.status][0]} {unanswered}")
+    elif (missed := missed_counts(cell, term, catalog, lang)) is not None:
+        counts = missed  # listening inside: no "🔊 0 of 1" after it
+    elif not cell.meaning_attempts:  # only listening answers: nothing on its meaning yet
+        counts = catalog.render("report-word-no-meaning", lang, term=term)
+    elif too_few_answers(cell.meaning_attempts):  # one answer may be a guess: no "1 of 1"
+        counts = catalog.render("report-word-few", lang, term=term, total=cell.meaning_attempts)
+    else:
+        counts = catalog.render("report-word", lang, term=term, right=cell.meaning_correct,
+                                total=cell.meaning_attempts, days=days)
+    if cell.listened and missed is None:  # recognition of the spoken word, apart (as /report)
+        counts = Markup(f"{counts} · " + catalog.render(
+            "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
+    status = catalog.render(STATUS_WORDS[cell.status], lang)
+    if retired:
+        status = Markup(f"{status} · " + catalog.render("word-retired", lang))
+    elif back is not None and cell.state is MasteryState.REVIEWING:
+        status = Markup(f"{status} · " + back_text(back, today, catalog, lang))
+    return Markup(f"{STATUS_MARKS[cell.status][0]} {counts} · {status}")
+
+
+def missed_counts(cell: Cell, term: str, catalog: Catalog, lang: str) -> Markup | None:
+    """A word that needs help with one answer on its meaning: what its status counted, not
+    "1 answer, too few to tell" beside "needs help" (a teacher playtest read "⚠️ organism: 1
+    answer, too few to tell · 🔊 0 of 1 · needs help"). Its misses, meaning and listening
+    apart, "organism: missed 2 of 2 (1 meaning, 1 listening)"; or, stuck with one miss
+    counted (practice misses count in a row, in no total), "missed several times in a row".
+    None for any other word: its own counts say it."""
+    if cell.status is not WordStatus.NEEDS_HELP or not cell.meaning_attempts or \
+            not too_few_answers(cell.meaning_attempts):
+        return None
+    missed = cell.attempts - cell.correct
+    if missed < HELP_MISSES:
+        return catalog.render("report-word-missed-row", lang, term=term)
+    return catalog.render("report-word-missed", lang, term=term, missed=missed,
+                          total=cell.attempts,
+                          meaning=cell.meaning_attempts - cell.meaning_correct,
+                          listening=cell.listened - cell.listened_right)
+
+
+def back_text(day: date, today: date | None, catalog: Catalog, lang: str) -> Markup:
+    """When a word in review comes back to a check: "back today", or "back Thu 24 Sep"."""
+    if today is not None and day <= today:
+        return catalog.render("state-reviewing-back-today", lang)
+    return catalog.render("state-reviewing-back", lang,
+                          date=push_views.day(catalog, lang, day))
+
+
+def listening_line(cells: Iterable[Cell], catalog: Catalog, lang: str) -> Markup | None:
+    """Listening answers ("hear the word, choose it") on a line of their own, when there are
+    any: they recognise the spoken word, not its meaning, so no word's "correct N of M" counts
+    them (each word's line shows its own apart: "🔊 1 of 1")."""
+    right, total = 0, 0
+    for cell in cells:
+        right, total = right + cell.listened_right, total + cell.listened
+    if not total:
+        return None
+    if too_few_answers(total):
+        return catalog.render("report-listening-few", lang, total=total)
+    return catalog.render("report-listening", lang, right=right, total=total)

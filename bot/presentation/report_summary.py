@@ -1,0 +1,353 @@
+"""A class's summary for /report, before any wording: who is on track, needs help, has
+only read cards, has not started or stopped, and the hardest words (with the counts behind
+them); computed from the cells the report holds, with no query."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, tzinfo
+from statistics import median
+
+from bot.domain.mastery import (
+    STALLED_ANSWER_DAYS,
+    MasteryState,
+    WordStatus,
+    error_rate,
+    stalled_student,
+    too_few_answers,
+)
+from bot.domain.reminder_backoff import slowed
+from bot.domain.school_days import school_days_between
+from bot.presentation.report_names import local_day, student_name, word_terms
+from bot.store.reports import Cell, ClassMatrix
+
+INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
+# No new word (card first shown) for this many school days while still answering: she only
+# reviews old words (teacher playtest: 18 days unseen). School days, so a holiday or a weekend
+# never counts; 8 of them is ten calendar days with a weekend between, more than a class
+# pushing weekly ever leaves a student who gets its pushes (5 school days), so one missed
+# push cycle is not yet flagged, two are.
+NO_NEW_WORD_SCHOOL_DAYS = 8
+MOVED_ON = (MasteryState.REVIEWING, MasteryState.MASTERED)  # a stalled student has neither
+
+
+@dataclass(frozen=True)
+class WordTotal:
+    """One word across the class: "correct N of M over D days"."""
+
+    term: str
+    right: int
+    total: int
+    days: int
+
+
+@dataclass(frozen=True)
+class HardWord:
+    """A word hard for the class: how many of the students who answered it need help with it
+    (students, not answers: one stuck student's 18 misses made a word the class's hardest),
+    and the class's answers on it."""
+
+    counts: WordTotal
+    struggling: int  # students whose status on the word is "needs help"
+    students: int    # students with a counted answer on it
+
+    @property
+    def term(self) -> str:
+        return self.counts.term
+
+
+@dataclass(frozen=True)
+class HelpNeeded:
+    """A student who needs help: the words whose status says so (word_status)."""
+
+    name: str
+    words: list[str]
+
+
+@dataclass(frozen=True)
+class CardsRead:
+    """A student who has read cards and answered nothing yet, not even in practice: how many
+    cards, and the school day the latest was first shown."""
+
+    name: str
+    cards: int
+    last: date | None
+
+
+@dataclass(frozen=True)
+class FewAnswers:
+    """A student with too few answers on every word to tell: their counted answers, added up
+    only to show the work, never judged (one answer a word may be a guess)."""
+
+    name: str
+    right: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Inactive:
+    """A student with no answer for INACTIVE_SCHOOL_DAYS school days: the day of the last (of
+    the last card read, for one who never answered)."""
+
+    name: str
+    last: date
+    reminders_slowed: bool = False
+
+
+@dataclass(frozen=True)
+class NothingYet:
+    """A student who has done nothing since joining (no card opened, no answer, not even in
+    practice): the school day they joined and the school days since, and whether their
+    daily reminder has slowed down for going unanswered (reminder_backoff)."""
+
+    name: str
+    joined: date | None
+    days: int
+    reminders_slowed: bool = False
+
+
+@dataclass(frozen=True)
+class NoNewWord:
+    """A student who still answers checks but has had no new word for NO_NEW_WORD_SCHOOL_DAYS
+    school days: the school day her latest new card was first shown."""
+
+    name: str
+    last: date
+
+
+@dataclass(frozen=True)
+class PracticeMissed:
+    """A student who missed practice answers today: "Hodan missed 2 of 4 (ecosystem,
+    population)". Practice is no evidence, so no count or status holds these misses."""
+
+    name: str
+    missed: int
+    answers: int
+    words: list[str]
+
+
+@dataclass(frozen=True)
+class Summary:
+    on_track: list[str]
+    needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
+    hardest: list[str]             # "predator 2/4" (students needing help of those answering)
+    not_started: list[str] = field(default_factory=list)
+    inactive: list[Inactive] = field(default_factory=list)
+    inactive_days: int = INACTIVE_SCHOOL_DAYS
+    hardest_words: list[HardWord] = field(default_factory=list)
+    too_few: list[FewAnswers] = field(default_factory=list)  # answered, too few to tell
+    practice_only: list[str] = field(default_factory=list)  # answered, all of it practice
+    words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
+    untouched: int = 0    # of those, the words nobody has answered yet ("not started")
+    # answered on STALLED_ANSWER_DAYS school days or more, no word in review or mastered
+    stalled: list[str] = field(default_factory=list)
+    stalled_days: int = STALLED_ANSWER_DAYS
+    reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
+    mastered: int = 0     # (student, word) pairs mastered, among...
+    opened: int = 0       # ...every student's opened cards (the words they met), added up
+    # on track, by name: how many words given to them they have not answered yet (cards not
+    # opened, or opened and not answered): "On track" beside ten pushed words untouched read
+    # as all done (mid-level playtest)
+    behind: dict[str, int] = field(default_factory=dict)
+    no_new_word: list[NoNewWord] = field(default_factory=list)
+    no_new_word_days: int = NO_NEW_WORD_SCHOOL_DAYS
+    # no card opened, no answer: named near the top, with the school days since joining
+    nothing_yet: list[NothingYet] = field(default_factory=list)
+    reviewing: int = 0    # (student, word) pairs in review: right on 2 days, not mastered yet
+    # practice answers missed today, by student: day 1's misses read "🆘 Needs help: none"
+    practice_missed: list[PracticeMissed] = field(default_factory=list)
+
+
+def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
+    """One word's counts over some cells: "correct N of M over D days" (the school's days), on
+    its meaning (listening answers apart, as /student and the CSV count them)."""
+    right = sum(c.meaning_correct for c in cells)
+    total = sum(c.meaning_attempts for c in cells)
+    # ISO stamps sort as text: parse only the two that matter
+    first = local_day(min((f for c in cells if (f := c.first_seen or c.last_seen)),
+                          default=None), tz)
+    last = local_day(max((c.last_seen for c in cells if c.last_seen), default=None), tz)
+    days = (last - first).days + 1 if first and last else 1
+    return WordTotal(name, right, total, days)
+
+
+def _most_wrong_first(totals: list[WordTotal]) -> list[WordTotal]:
+    """Most often wrong first, then most answered."""
+    return sorted(totals, key=lambda w: (-error_rate(w.right, w.total), -w.total, w.term))
+
+
+def _hard_word(term: str, cells: list[Cell], tz: tzinfo | None) -> HardWord:
+    """One word across the class: its answers, and how many students need help with it."""
+    struggling = sum(1 for c in cells if c.status is WordStatus.NEEDS_HELP)
+    return HardWord(_word_total(term, cells, tz), struggling, len(cells))
+
+
+def _hardest_first(words: list[HardWord]) -> list[HardWord]:
+    """The words hard for the class: needing help for two students or more, or for every
+    student who answered it (a class where one student has answered it); most students
+    needing help first, then the largest share of them, then most often wrong."""
+    hard = [w for w in words
+            if w.struggling >= 2 or 0 < w.struggling == w.students]
+    return sorted(hard, key=lambda w: (-w.struggling, -w.struggling / w.students,
+                                       -error_rate(w.counts.right, w.counts.total),
+                                       -w.counts.total, w.term))
+
+
+def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
+              today: date | None = None, holidays: Collection[date] = (),
+              labels: Mapping[int, str] | None = None, tz: tzinfo | None = None) -> Summary:
+    """Who is on track, who needs help on which words, who has only read cards, who has not
+    started (opened nothing) or stopped, and which words are hardest (with the counts behind
+    them).
+
+    One rule (`is_hard`: enough answers on a word, at least half wrong) picks the class's
+    hardest words; a student needs help for the words whose status says so (`word_status`:
+    hard, or missed three times in a row, and not mastered), the status /student and the CSV
+    give them too. A student with too few answers on every word (`too_few_answers`) is "too few to
+    tell", however many words they answered once: answers on different words are not added up
+    into evidence the rule would refuse for each word. Students are named by `labels` (student
+    id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
+    on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
+    stalled, practice_only, reads_cards = [], [], []
+    no_new_word: list[NoNewWord] = []
+    nothing_yet: list[NothingYet] = []
+    behind: dict[str, int] = {}
+    terms = word_terms(matrix.given)
+    by_student: dict[int, list[Cell]] = {}
+    by_word_id: dict[int, list[Cell]] = {}
+    for cell in matrix.cells.values():
+        by_student.setdefault(cell.student_id, []).append(cell)
+        by_word_id.setdefault(cell.word_id, []).append(cell)
+    for student in matrix.students:
+        name = labels[student.id] if labels else student_name(student, placeholder)
+        quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
+        met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
+        practised = [c for c in met if c.answered]
+        if not practised:  # "Not started" only for who has opened nothing (playtest: Mateo
+            if met:        # read 13 cards over 5 days and read "Not started" every day)
+                cards, read_last = cards_read(met, tz)
+                reads_cards.append(CardsRead(name, cards, read_last))
+                if read_last and today and school_days_between(  # gone since: inactive too
+                        read_last, today, holidays) >= INACTIVE_SCHOOL_DAYS:
+                    inactive.append(Inactive(name, read_last, quiet))
+            else:
+                not_started.append(name)
+                joined = local_day(student.joined_at, tz)
+                nothing_yet.append(NothingYet(
+                    name, joined, school_days_between(joined, today, holidays)
+                    if joined and today else 0, quiet))
+            continue
+        answered = local_day(max((c.last_seen for c in practised if c.last_seen), default=None),
+                             tz)
+        # a new card read since her last answer is Puente used too: "💤 Inactive since Tue"
+        # beside a family update counting Thursday's card read contradicted itself (playtest)
+        last = max((d for d in (answered, cards_read(met, tz)[1]) if d), default=None)
+        idle = school_days_between(last, today, holidays) if last and today else 0
+        weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
+                                  if c.status is WordStatus.NEEDS_HELP])
+        if weak:
+            needs_help.append(HelpNeeded(name, [w.term for w in weak]))
+        if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
+            inactive.append(Inactive(name, last, quiet))
+        elif not weak and not matrix.unopened.get(student.id):  # unopened: new words she has;
+            # under 🆘 she needs help with these words, not a push of more
+            newest = starved_since(met, today, holidays, tz)
+            if newest is not None:
+                no_new_word.append(NoNewWord(name, newest))
+        if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
+            pass  # inactive says it: no other line for her
+        elif weak:
+            continue
+        elif all(c.practice_only for c in practised):  # the evening of the day she read them
+            practice_only.append(name)
+        elif all(too_few_answers(c.attempts) for c in practised):
+            too_few.append(FewAnswers(name, sum(c.correct for c in practised),
+                                      sum(c.attempts for c in practised)))
+        elif stalled_student(matrix.answer_days.get(student.id, 0),
+                             any(c.state in MOVED_ON for c in met)):
+            stalled.append(name)
+        else:
+            on_track.append(name)
+            left = len(matrix.unopened.get(student.id, [])) + sum(
+                1 for c in met if not c.answered)
+            if left:
+                behind[name] = left
+    totals = [_hard_word(terms[w.id], cells, tz) for w in matrix.words
+              if (cells := [c for c in by_word_id.get(w.id, []) if c.attempts])]
+    hard = _hardest_first(totals)[:hardest]
+    total = len(matrix.cells)
+    mastered = sum(1 for c in matrix.cells.values() if c.mastered)
+    answered = {c.word_id for c in matrix.cells.values() if c.answered}
+    given = matrix.given
+    return Summary(on_track, needs_help,
+                   [f"{w.term} {w.struggling}/{w.students}" for w in hard],
+                   not_started, inactive,
+                   INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
+                   sum(1 for w in given if w.id not in answered), stalled,
+                   reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind,
+                   no_new_word=no_new_word, nothing_yet=nothing_yet,
+                   reviewing=sum(1 for c in matrix.cells.values()
+                                 if c.state is MasteryState.REVIEWING),
+                   practice_missed=practice_missed(matrix, labels, placeholder))
+
+
+def practice_missed(matrix: ClassMatrix, labels: Mapping[int, str] | None,
+                    placeholder: str) -> list[PracticeMissed]:
+    """The students who missed practice answers today, in roster order, with the words."""
+    terms = word_terms(matrix.given)
+    found = []
+    for student in matrix.students:
+        today = matrix.practice_today.get(student.id)
+        if today is None or not today.missed:
+            continue
+        name = labels[student.id] if labels else student_name(student, placeholder)
+        found.append(PracticeMissed(name, today.missed, today.answers,
+                                    [terms[w] for w in today.missed_words if w in terms]))
+    return found
+
+
+def starved_since(cells: Iterable[Cell], today: date | None, holidays: Collection[date],
+                  tz: tzinfo | None = None) -> date | None:
+    """The school day a student last got a new word, when that is NO_NEW_WORD_SCHOOL_DAYS
+    school days or more before `today` (else None): the latest first showing of a card among
+    the words she has met (a word answered before cards were recorded as shown: its first
+    answer). Read from the cells /report holds already: no query."""
+    newest = local_day(max((s for c in cells if (s := c.shown_at or c.first_seen)),
+                           default=None), tz)
+    if newest is None or today is None:
+        return None
+    return newest if school_days_between(newest, today, holidays) >= \
+        NO_NEW_WORD_SCHOOL_DAYS else None
+
+
+def cards_read(cells: Iterable[Cell], tz: tzinfo | None = None) -> tuple[int, date | None]:
+    """How many of these words' cards were shown, and the school day the latest was first
+    shown (None when no card was)."""
+    shown = [c.shown_at for c in cells if c.shown]
+    return len(shown), local_day(max((s for s in shown if s), default=None), tz)
+
+
+@dataclass(frozen=True)
+class MasteredSpread:
+    """How mastery is spread over the class: the words mastered added up (one student's 17 of
+    21 read "50% mastered" for a class where four of five had mastered 0-3: teacher playtest)
+    hide it."""
+
+    with_any: int   # students with at least one word mastered
+    students: int   # every student in the class
+    median: float   # the middle student's share of the words they met that are mastered
+
+
+def mastered_spread(matrix: ClassMatrix) -> MasteredSpread | None:
+    """Students with a mastered word, and the median student's share of their met words
+    mastered (over students who met a word); None while no word is mastered (nothing to
+    spread) or in a class of one."""
+    met: dict[int, list[Cell]] = {}
+    for cell in matrix.cells.values():
+        met.setdefault(cell.student_id, []).append(cell)
+    shares = [sum(c.mastered for c in cells) / len(cells) for cells in met.values()]
+    with_any = sum(1 for share in shares if share)
+    if not with_any or len(matrix.students) < 2:
+        return None
+    return MasteredSpread(with_any, len(matrix.students), median(shares))
