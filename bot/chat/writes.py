@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.chat.drafts import offer_as_written, unreadable
 from bot.chat.replies import say, send_long, student_for, user_language
 from bot.context import PuenteContext
 from bot.domain.language import detect_language
 from bot.domain.names import clean_name
-from bot.presentation import keyboards, message_views, views
-from bot.services import relays, teacher_writes
+from bot.presentation import keyboards, message_views, ready_menus, views
+from bot.services import ready_announcements, relays, teacher_writes
 from bot.services.message_languages import answer_language
 from bot.services.pushes import next_allowed
 from bot.services.teacher_answers import Answer
@@ -75,8 +75,13 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
                             "answer-confirm-as-written", lang, name=name,
                             language=message_views.teacher_language(answer.asked.language))
     ready = answer.student_name if relay_id is not None else None
-    await offer_as_written(update, context, answer.original, target, body,
-                           keyboards.as_written(s.catalog, lang, target, ready, relay_id))
+    markup = keyboards.as_written(s.catalog, lang, target, ready, relay_id)
+    # Dates and events no ready-made reply says ("no school on Monday") go to the whole
+    # class as a ready-made announcement, in each family's language: the button names it.
+    classes = ready_announcements.shared_classes(s.db, user.id, answer.asked.student_id)
+    markup = InlineKeyboardMarkup([*markup.inline_keyboard, *[
+        [ready_menus.open_button(s.catalog, lang, c.id, c.name)] for c in classes[:3]]])
+    await offer_as_written(update, context, answer.original, target, body, markup)
 
 
 async def send_written(update: Update, context: PuenteContext) -> None:

@@ -4,7 +4,7 @@ Somali grandfather cannot read the English). Each is a prompt key; the order is 
 
 from __future__ import annotations
 
-READY_REPLIES = ("call", "daily", "interpreter", "well", "school")
+READY_REPLIES = ("call", "daily", "interpreter", "well", "school", "home")
 
 
 def ready_key(reply: str) -> str:

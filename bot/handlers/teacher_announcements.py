@@ -1,14 +1,18 @@
 """A teacher's /announce: the announcement in every language it will go out in, then a tap
-sends it to the class's families (or families and students), or cancels it."""
+sends it to the class's families (or families and students), or cancels it. `/announce CLASS`
+alone (and 📋 under a warning that families get English) offers the ready-made ones instead:
+people's words in each family's language, the day and time chosen with buttons."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
+    not_modified,
     old_button,
     remember_spent,
     say,
@@ -18,15 +22,19 @@ from bot.chat.replies import (
     user_language,
 )
 from bot.context import PuenteContext
-from bot.presentation import callbacks, keyboards, message_views
-from bot.presentation.i18n import Counted
-from bot.services import announcements, relays
+from bot.domain.ready_announcements import DayGoneError
+from bot.presentation import callbacks, keyboards, message_views, ready_menus
+from bot.presentation.i18n import Counted, Markup
+from bot.services import announcements, ready_announcements, relays
+from bot.services.announcements import AnnouncementPlan
 
 
 def register(app: Application) -> None:
     """Add /announce and its confirming buttons."""
     app.add_handler(CommandHandler("announce", announce, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(announce_button, pattern=rf"^{callbacks.ANNOUNCE}:"))
+    app.add_handler(CallbackQueryHandler(ready_button,
+                                         pattern=rf"^{callbacks.READY_ANNOUNCE}:"))
 
 
 async def announce(update: Update, context: PuenteContext) -> None:
@@ -36,22 +44,86 @@ async def announce(update: Update, context: PuenteContext) -> None:
         return
     message = update.effective_message
     request = relays.command_text(message.text if message else None)
-    plan = await announcements.plan_announcement(s.db, s.translator, user.id, request, s.clock())
     lang = user_language(context, user.id, user.language_code)
+    found, text = announcements.split_class(s.db, user.id, request)
+    if not text.strip():  # "/announce Science 7B": how to write one, or a ready-made one
+        title, markup = ready_menus.menu(s.catalog, lang, found.id, found.name)
+        missing = s.catalog.render("announce-text-missing", lang, class_name=found.name)
+        await context.bot.send_message(chat.id, Markup(f"{missing}\n\n{title}"),
+                                       parse_mode=ParseMode.HTML, reply_markup=markup)
+        return
+    plan = await announcements.plan_announcement(s.db, s.translator, user.id, request, s.clock())
+    await _show_plan(update, context, chat.id, lang, plan)
+
+
+async def _show_plan(update: Update, context: PuenteContext, chat_id: int, lang: str,
+                     plan: AnnouncementPlan) -> None:
+    """Show an announcement in every language it will go out in, with its confirming buttons
+    (and 📋 the ready-made ones, when some families would get words they cannot read)."""
+    s = context.services
     if not plan.versions:
-        announcements.cancel_announcement(s.db, user.id, plan.id)
+        announcements.cancel_announcement(s.db, plan.teacher_id, plan.id)
         await say(update, context, "announce-none", bilingual=False, class_name=plan.class_name)
         return
-    # Never a button that reaches nobody: with no family member linked, students only.
+    # Never a button that reaches nobody: with no family member linked, students only; a
+    # ready-made one speaks to families, so it goes to them alone.
     families = s.catalog.plain("button-announce-families", lang) if plan.families else None
-    everyone = s.catalog.plain("button-announce-all" if plan.families
-                               else "button-announce-students", lang)
+    everyone = None if plan.ready else s.catalog.plain(
+        "button-announce-all" if plan.families else "button-announce-students", lang)
     markup = keyboards.announce_buttons(plan.id, families, everyone,
                                         s.catalog.plain("button-cancel", lang))
+    if message_views.offers_ready_announcements(plan):
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, [
+            ready_menus.open_button(s.catalog, lang, plan.class_id)]])
     parts = message_views.announcement_preview(s.catalog, lang, plan)
     for index, part in enumerate(parts):  # the buttons under the last part
-        await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML,
+        await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if index == len(parts) - 1 else None)
+
+
+async def ready_button(update: Update, context: PuenteContext) -> None:
+    """Offer a class's ready-made announcements, then the one tapped's day and time (the
+    menu changes in place); the last choice shows it in every language, to confirm as any
+    announcement. A day gone by (an old menu) is said, with the days there are now."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s, now = context.services, context.services.clock()
+    class_id, name, when = callbacks.ready_announce(cb)
+    lang = user_language(context, user.id, user.language_code)
+    if name is None:  # 📋 under a preview or a held reply: the menu, below it
+        found = ready_announcements.ready_class(s.db, user.id, class_id)
+        title, markup = ready_menus.menu(s.catalog, lang, found.id, found.name)
+        await context.bot.send_message(user.id, title, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup)
+        return
+    gone = False
+    try:
+        found, choice = ready_announcements.choose(s.db, s.config.school, user.id, class_id,
+                                                   name, when, now)
+    except DayGoneError:
+        gone = True
+        found, choice = ready_announcements.choose(s.db, s.config.school, user.id, class_id,
+                                                   name, None, now)
+    days = ready_announcements.days(s.config.school, now)
+    if choice.needs == "day":
+        await _edit(query, *ready_menus.day_menu(s.catalog, lang, found.id, choice, days, gone))
+    elif choice.needs == "time":
+        await _edit(query, *ready_menus.time_menu(s.catalog, lang, found.id, choice))
+    elif await spend(query):  # chosen (a double tap: the first tap showed it)
+        plan = await ready_announcements.plan_ready(
+            s.db, s.translator, user.id, found, ready_menus.written(s.catalog, choice), now)
+        await _show_plan(update, context, user.id, lang, plan)
+
+
+async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
+    """Turn a ready-made menu into its next step, in place (a double tap: already done)."""
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if not not_modified(exc):
+            raise
 
 
 async def announce_button(update: Update, context: PuenteContext) -> None:

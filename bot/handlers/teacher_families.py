@@ -34,6 +34,7 @@ from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape
 from bot.services import membership, teacher_answers, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
+from bot.services.message_languages import answer_language, teacher_reads_english
 from bot.services.teacher_answers import Answer
 from bot.translation.translator import Translation
 
@@ -69,8 +70,14 @@ async def _invitation(context: PuenteContext, teacher_id: int, link: FamilyLink)
     the link as a QR code (a parent at pick-up scans it from the teacher's screen)."""
     s = context.services
     url, name = join_link(context.bot.username, link.payload), link.student_name
+    # "translated" only where this machine translates both ways for that language (a Hmong
+    # father was promised translations no model here could make; playtest)
+    translated = link.language == "en" or (
+        answer_language(s.translator, link.language) == link.language
+        and teacher_reads_english(s.translator, link.language))
     await send_long(context, teacher_id, s.catalog.bilingual(
-        "family-invitation", link.language, name=name, link=url, days=LINK_DAYS))
+        "family-invitation" if translated else "family-invitation-no-model", link.language,
+        name=name, link=url, days=LINK_DAYS))
     await send_picture(context, teacher_id, lambda: qr_png(url), filename="family-link.png",
                        caption=s.catalog.render("family-invitation-qr", link.language,
                                                name=name))

@@ -46,6 +46,8 @@ CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card 
 READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the family message
 #                                  the button is under (found by that message's id, not data);
 #                     rr:<reply>:<relay id> under a "send as written?" offer (checked as theirs)
+READY_ANNOUNCE = "ra"  # ra:<class id> the ready-made announcements for a class; then
+#                       ra:<class id>:<name> | ra:<class id>:<name>:<yyyymmdd>[-<hhmm>]
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
@@ -233,3 +235,11 @@ def ready_reply(cb: Callback) -> str:
     if len(cb.args) not in (1, 2) or cb.args[0] not in READY_REPLIES:
         raise ForgedCallbackError("bad ready-made reply button")
     return cb.args[0]
+
+
+def ready_announce(cb: Callback) -> tuple[int, str | None, str | None]:
+    """(class id, announcement name or None, its day and time so far or None) of a
+    ready-made announcement's button; the class, name and day are checked on the server."""
+    if not 1 <= len(cb.args) <= 3:
+        raise ForgedCallbackError("bad ready-made announcement button")
+    return cb.int_arg(0), (cb.args[1:2] or (None,))[0], (cb.args[2:3] or (None,))[0]

@@ -398,10 +398,10 @@ def child_buttons(prefix: str, children: Sequence[tuple[int, str]], every: str |
     return rows(buttons, 1)
 
 
-def announce_buttons(announcement_id: int, families: str | None, everyone: str,
+def announce_buttons(announcement_id: int, families: str | None, everyone: str | None,
                      cancel: str) -> InlineKeyboardMarkup:
     """Confirm an announcement to families (None: no family member to send it to), to families
-    and students, or cancel it."""
+    and students (None: a ready-made one, written to families), or cancel it."""
     return rows([InlineKeyboardButton(label, callback_data=callbacks.data(
         callbacks.ANNOUNCE, announcement_id, choice))
         for label, choice in ((families, "f"), (everyone, "s"), (cancel, "no")) if label], 1)

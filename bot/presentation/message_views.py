@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, tzinfo
 
 from bot.domain.language import is_rtl
+from bot.domain.language_names import name_in
 from bot.presentation.i18n import (
     FSI,
     PDI,
@@ -22,7 +23,7 @@ from bot.presentation.i18n import (
     reader_language,
 )
 from bot.presentation.push_views import day
-from bot.services.announcements import AnnouncementPlan, Delivery
+from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
 from bot.services.relays import Relay
@@ -226,20 +227,27 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:
     """What the teacher checks before confirming: every language's version, marked, in as
     few messages as Telegram's limit allows (eight languages of a long text need several)."""
-    blocks = [catalog.render("announce-preview", lang, class_name=plan.class_name,
+    blocks = [catalog.render("announce-preview-ready" if plan.ready else "announce-preview",
+                             lang, class_name=plan.class_name,
                              families=Counted("count-family-members", plan.families),
                              students=Counted("count-students", plan.students))]
-    if plan.unreachable:  # why the class has more students than the preview counts
+    if plan.unreachable and not plan.ready:  # why the class has more students than counted
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-unreachable", lang,
                                                              count=plan.unreachable))
     if not plan.families:  # why there is no "Send to families" button
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-no-families", lang))
+    untranslated = untranslated_versions(plan)
     for version in plan.versions:
+        if len(untranslated) > 1 and version in untranslated:
+            continue  # shown once, below, for all of them (playtest: the same English 4 times)
         parts = [catalog.render("announce-version", lang,
                                 language=teacher_language(version.language),
                                 people=version.recipients), quote(version.text)]
         if version.machine:
             parts.append(catalog.render("machine-translation-mark", lang))
+        elif version.ready:
+            parts.append(catalog.render("announce-ready-mark", lang,
+                                        language=teacher_language(version.language)))
         elif version.language == version.source != "en":  # as answers: already theirs
             parts.append(catalog.render("announce-own-language", lang,
                                         language=teacher_language(version.language)))
@@ -250,6 +258,10 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
         if version.glossary:
             parts.append(word_list(list(version.glossary), version.language))
         blocks.append(Markup("\n".join(parts)))
+    if len(untranslated) > 1:
+        blocks.append(_untranslated_block(catalog, lang, untranslated))
+    if offers_ready_announcements(plan):  # a ready-made one reaches them in their language
+        blocks.append(catalog.render("announce-ready-hint", lang))
     messages = [blocks[0]]
     for block in blocks[1:]:  # each block is short: the text itself is at most 1000 characters
         if _units(messages[-1]) + 1 + _units(block) > MESSAGE_LIMIT:
@@ -257,6 +269,36 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
         else:
             messages[-1] = Markup(f"{messages[-1]}\n{block}")
     return messages
+
+
+def untranslated_versions(plan: AnnouncementPlan) -> list[Version]:
+    """The versions of an announcement that reach readers in words they do not read."""
+    return [v for v in plan.versions if _untranslated(v)]
+
+
+def offers_ready_announcements(plan: AnnouncementPlan) -> bool:
+    """Whether to offer the ready-made announcements: the teacher's own words would reach
+    some readers, families among them, in a language they do not read."""
+    return bool(plan.families and not plan.ready and untranslated_versions(plan))
+
+
+def _untranslated(version: Version) -> bool:
+    """Whether this version goes to its readers in a language they do not read: the
+    teacher's words, untranslated (no model), never people's own ready-made words."""
+    return not version.machine and not version.ready and \
+        version.language not in (version.source, "en")
+
+
+def _untranslated_block(catalog: Catalog, lang: str, versions: list[Version]) -> Markup:
+    """The teacher's words once, for every language that gets them untranslated, and one line
+    naming those languages."""
+    names = ", ".join(name_in(v.language, lang) for v in versions)
+    key = "announce-no-translation-many" if versions[0].source == "en" else \
+        "announce-no-translation-many-as-written"
+    return Markup("\n".join([
+        catalog.render("announce-version-many", lang, languages=names,
+                       people=sum(v.recipients for v in versions)),
+        quote(versions[0].text), catalog.render(key, lang, languages=names)]))
 
 
 def _units(text: str) -> int:
@@ -268,6 +310,11 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
     """One family member's or student's announcement, in their language, the teacher's own
     words beneath (none when the teacher wrote it in their language)."""
     lang = delivery.language
+    if delivery.ready:  # people's words in their language, the English beneath
+        return Markup("\n".join([catalog.render("announce-header", lang, class_name=class_name),
+                                 quote(delivery.text),
+                                 catalog.render("announce-ready-english", lang),
+                                 quote(english)]))
     translation = Translation(delivery.text, "argos" if delivery.machine else "source",
                               delivery.machine) if delivery.text != english else None
     parts = [catalog.render("announce-header", lang, class_name=class_name),

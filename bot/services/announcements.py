@@ -34,6 +34,7 @@ class Version:
     glossary: tuple[tuple[str, str], ...]
     recipients: int
     source: str = "en"  # the language the teacher wrote it in (as written when it is theirs)
+    ready: bool = False  # a ready-made announcement people wrote in this language
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class AnnouncementPlan:
     families: int
     students: int
     unreachable: int = 0  # students it cannot reach (blocked Puente, or never finished joining)
+    ready: bool = False  # a ready-made announcement (people's words), not the teacher's own
+    class_id: int = 0
+    teacher_id: int = 0
 
 
 def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassInfo, str]:
@@ -91,26 +95,39 @@ async def plan_announcement(db: Database, translator: Translator | None, teacher
     if len(text) > MAX_MESSAGE:
         raise AnnounceError(prompt_key="message-too-long", limit=MAX_MESSAGE)
     recipients = threads.class_recipients(db, found.id, students=True)
-    counts: dict[str, int] = {}
-    for person in {(r.telegram_id, r.language) for r in recipients}:
-        counts[person[1]] = counts.get(person[1], 0) + 1
+    counts = language_counts(recipients)
     versions = []
-    languages = sorted(counts, key=lambda code: (code != "en", code))
-    source = announcement_source(text, languages)
-    for lang in languages:
+    source = announcement_source(text, list(counts))
+    for lang in counts:
         translation = None
         if lang != source and translator is not None:
             translation = await translator.translate_transient(text, lang, source=source)
         versions.append(Version(lang, translation.text if translation else text,
                                 bool(translation and translation.machine),
                                 pack_glossary(db, text, lang), counts[lang], source))
-    stored = {v.language: {"text": v.text, "machine": v.machine, "source": source}
-              for v in versions}
-    announcement_id = threads.add_announcement(db, found.id, teacher_id, text, stored, now)
-    return AnnouncementPlan(announcement_id, found.name, text, tuple(versions),
+    return save_plan(db, found, teacher_id, text, versions, recipients, now)
+
+
+def language_counts(recipients: list[threads.Recipient]) -> dict[str, int]:
+    """People (once each) per language of an announcement's readers, English first."""
+    counts: dict[str, int] = {}
+    for person in {(r.telegram_id, r.language) for r in recipients}:
+        counts[person[1]] = counts.get(person[1], 0) + 1
+    return {lang: counts[lang] for lang in sorted(counts, key=lambda code: (code != "en", code))}
+
+
+def save_plan(db: Database, found: people.ClassInfo, teacher_id: int, english: str,
+              versions: list[Version], recipients: list[threads.Recipient],
+              now: datetime) -> AnnouncementPlan:
+    """Keep an announcement's versions until the teacher confirms, and say whom it reaches."""
+    stored = {v.language: {"text": v.text, "machine": v.machine, "source": v.source,
+                           "ready": v.ready} for v in versions}
+    announcement_id = threads.add_announcement(db, found.id, teacher_id, english, stored, now)
+    return AnnouncementPlan(announcement_id, found.name, english, tuple(versions),
                             len({r.telegram_id for r in recipients if r.role == FAMILY}),
                             len({r.telegram_id for r in recipients if r.role == STUDENT}),
-                            threads.unreachable_students(db, found.id))
+                            threads.unreachable_students(db, found.id), class_id=found.id,
+                            teacher_id=teacher_id)
 
 
 def announcement_source(text: str, languages: list[str]) -> str:
@@ -132,6 +149,7 @@ class Delivery:
     glossary: tuple[tuple[str, str], ...]
     role: str = FAMILY  # 'family' or 'student': the teacher is told how many of each
     source: str = "en"  # the language the teacher wrote it in
+    ready: bool = False  # a ready-made announcement people wrote in this language
 
 
 def audience(deliveries: list[Delivery]) -> tuple[int, int]:
@@ -155,7 +173,8 @@ def confirm_announcement(db: Database, teacher_id: int, announcement_id: int,
         seen.add(person.telegram_id)
         deliveries.append(Delivery(person.telegram_id, person.language, version["text"],
                                    bool(version["machine"]), glossaries[person.language],
-                                   person.role, version.get("source", "en")))
+                                   person.role, version.get("source", "en"),
+                                   bool(version.get("ready"))))
     if not deliveries:  # "families" when none is linked (an old button): nothing is queued
         threads.drop_announcement(db, announcement_id)
         raise AnnounceError(prompt_key="announce-none", class_name=class_name(db, found.class_id))

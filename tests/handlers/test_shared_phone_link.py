@@ -12,7 +12,7 @@ from bot.services import family
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 PAHOUA, BO = 1001, 1002
-OFFER_HMN = "Tus link no yog rau koj tsev neeg. Puas muaj ib tug neeg hauv koj tsev neeg"
+OFFER_HMN = "Qhov txuas no yog rau koj tsev neeg. Puas muaj ib tug neeg hauv koj tsev neeg"
 
 
 def rivera(chat: Chat) -> dict[str, Any]:
@@ -52,6 +52,6 @@ async def test_the_button_never_links_a_child_to_another_students_family_link(
     bos = (await family_link(chat, "Bo")).removeprefix(family.FAMILY_PREFIX)
     refused = await chat.process(chat.factory.tap(
         pahoua, callbacks.data(callbacks.FAMILY_HERE, bos)))
-    assert "Tus link tsev neeg no siv tsis tau" in texts(refused)  # "not valid"
+    assert "Qhov txuas tsev neeg no siv tsis tau" in texts(refused)  # "not valid"
     assert not family.is_family(chat.db, PAHOUA)
     assert "Bo" not in texts(await chat.send(pahoua, "/now"))

@@ -12,7 +12,8 @@ from bot.store import study
 from tests.harness import Chat, answer_current, class_pack_in_review, join_and_confirm, open_item
 
 ANSWERED = "Ya respondiste esta pregunta. Tu siguiente pregunta está más abajo."
-SENT = "Ya se envió ✅ El mensaje va en camino al maestro o la maestra."
+SENT = ("Ya se envió ✅ El mensaje salió una vez y va en camino al maestro o la maestra; "
+        "no se envió de nuevo.")  # a second tap sends nothing, and says so
 CLOSED = ("Estos botones ya están cerrados. Para escribir al maestro o la maestra, se puede "
           "enviar /ask con el mensaje.")
 

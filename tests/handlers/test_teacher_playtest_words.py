@@ -27,9 +27,10 @@ async def test_an_announcement_that_is_only_the_class_name_asks_for_the_text(cha
     await join_and_confirm(chat, chat.user())
     for request in ("/announce Science 7B", "/announce  science   7b "):
         calls = await chat.send(rivera(chat), request)
-        assert texts(calls) == ("What should it say? Add your message after the class name: "
-                                "/announce Science 7B your message")
-        assert buttons(calls) == []  # no preview, nothing to send
+        assert texts(calls).startswith("What should it say? Add your message after the class "
+                                       "name: /announce Science 7B your message\n\n📋 ")
+        # no preview, nothing to send: only the ready-made announcements to choose from
+        assert all(data.startswith("ra:") for _, data in buttons(calls))
 
 
 async def test_with_one_class_words_before_the_message_stay_the_message(chat: Chat) -> None:

@@ -181,3 +181,18 @@ async def test_a_spanish_mother_is_still_promised_english_and_told_of_no_interpr
     prompt = texts(await chat.send(mom, "/ask"))
     assert prompt == ("Ahora espero el mensaje para el maestro o la maestra, en el idioma de "
                       "casa. Lo haré llegar con una traducción al inglés.")
+
+
+async def test_the_invitation_promises_translation_only_where_a_model_makes_it(
+        chat: Chat, translator: Translator) -> None:
+    """Spanish has models both ways here: its invitation promises translated messages; the
+    Somali one (no model) says they come in Somali when the school's computer can translate
+    them, else as ready-made messages in Somali and English (playtest: a Hmong father)."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    await join_and_confirm(chat, chat.user(1002, "Hodan", "en"), lang="so")
+    spanish = texts(await chat.send(teacher(chat), "/family Ana"))
+    assert "mensajes traducidos" in spanish and "messages with the teacher, translated" in spanish
+    somali = texts(await chat.send(teacher(chat), "/family Hodan"))
+    assert "translated" not in somali and "la turjumay" not in somali
+    assert "marka kombiyuutarka dugsigu turjumi karo" in somali
+    assert "when the school's computer can translate them" in somali

@@ -1,0 +1,100 @@
+"""Ready-made announcements: a few short notices people wrote in every language Puente speaks
+(no school on a day, an early closing, a meeting...), for families this machine has no
+translation model for (a Hmong father got "There is no school on Monday" in English, and
+missed it; playtest). The teacher picks one and its day and time with buttons: nothing typed
+goes into them, so every language's text is a person's, never a machine's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from bot.domain.errors import PuenteError
+from bot.domain.school_days import is_school_day
+
+# The order is the menu's; each is the prompt key "ready-announce-<name>".
+READY_ANNOUNCEMENTS = ("closed", "early", "meeting", "reports", "trip", "interpreter")
+WITH_DAY = frozenset({"closed", "early", "meeting", "reports", "trip"})
+WITH_TIME = frozenset({"early", "meeting"})
+# Times a school closes early or holds a meeting: on the hour, late morning to evening.
+TIMES = tuple(time(hour) for hour in range(11, 19))
+DAYS_AHEAD = 10  # two school weeks: further ahead, a teacher writes again nearer the day
+_WHEN = re.compile(r"^(\d{8})(?:-(\d{4}))?$")
+
+
+class ForgedReadyError(PuenteError):
+    """A ready-made announcement, day or time no button of ours offered."""
+
+    prompt_key = "button-stale"
+
+
+class DayGoneError(PuenteError):
+    """A day offered once that is no longer ahead (an old menu tapped days later)."""
+
+    prompt_key = "announce-ready-day-gone"
+
+
+@dataclass(frozen=True)
+class ReadyChoice:
+    """One ready-made announcement, with as much of its day and time as is chosen so far."""
+
+    name: str
+    day: date | None = None
+    at: time | None = None
+
+    @property
+    def needs(self) -> str | None:
+        """What is still to choose: "day", "time", or None (it can be written)."""
+        if self.name in WITH_DAY and self.day is None:
+            return "day"
+        if self.name in WITH_TIME and self.at is None:
+            return "time"
+        return None
+
+
+def announcement_key(name: str) -> str:
+    """The prompt key of one ready-made announcement ("closed" -> "ready-announce-closed")."""
+    return f"ready-announce-{name}"
+
+
+def days_ahead(today: date, holidays: Collection[date] = (),
+               count: int = DAYS_AHEAD) -> tuple[date, ...]:
+    """The next `count` school days after `today` (the school's date): today is left out, as
+    an announcement queued now may wait out quiet hours, and a day gone is no news."""
+    days: list[date] = []
+    day = today
+    while len(days) < count:
+        day += timedelta(days=1)
+        if is_school_day(day, holidays):
+            days.append(day)
+    return tuple(days)
+
+
+def when_arg(day: date, at: time | None = None) -> str:
+    """A chosen day (and time) as one button argument: "20261207" or "20261207-1500"."""
+    return f"{day:%Y%m%d}" + (f"-{at:%H%M}" if at is not None else "")
+
+
+def choose(name: str, when: str | None, today: date,
+           holidays: Collection[date] = ()) -> ReadyChoice:
+    """The choice a button carries, checked: a name, day or time no menu offered is forged;
+    a day offered once but no longer ahead (or a holiday now) is gone, said kindly."""
+    if name not in READY_ANNOUNCEMENTS:
+        raise ForgedReadyError("unknown ready-made announcement")
+    if when is None:
+        return ReadyChoice(name)
+    found = _WHEN.match(when)
+    if found is None or name not in WITH_DAY or (found[2] is not None and name not in WITH_TIME):
+        raise ForgedReadyError("bad day or time")
+    try:
+        day = date(int(found[1][:4]), int(found[1][4:6]), int(found[1][6:]))
+        at = time(int(found[2][:2]), int(found[2][2:])) if found[2] else None
+    except ValueError as exc:
+        raise ForgedReadyError("no such day or time") from exc
+    if at is not None and at not in TIMES:
+        raise ForgedReadyError("a time no menu offers")
+    if day not in days_ahead(today, holidays):
+        raise DayGoneError("day gone")
+    return ReadyChoice(name, day, at)

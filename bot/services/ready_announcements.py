@@ -1,0 +1,83 @@
+"""A ready-made announcement to a class: chosen with buttons (which one, its day, its time),
+written in each family's language by people (the prompt catalogue), shown to the teacher and
+queued like any announcement once they confirm (bot/services/announcements.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from bot.config import SchoolConfig
+from bot.domain import ready_announcements
+from bot.domain.ready_announcements import ReadyChoice
+from bot.services import teaching
+from bot.services.announcements import (
+    AnnounceError,
+    AnnouncementPlan,
+    Version,
+    language_counts,
+    save_plan,
+)
+from bot.store import people, threads
+from bot.translation.translator import Translator
+
+Written = Callable[[str], str | None]  # a language -> the announcement people wrote in it
+
+
+def ready_class(db: Database, teacher_id: int, class_id: int) -> people.ClassInfo:
+    """The class a ready-made announcement's button names, when it is the teacher's (a
+    forged id, or a class they no longer teach, is an old button)."""
+    teaching.require_teacher(db, teacher_id)
+    for found in people.teacher_classes(db, teacher_id):
+        if found.id == class_id:
+            return found
+    raise AnnounceError(prompt_key="button-stale")
+
+
+def choose(db: Database, school: SchoolConfig, teacher_id: int, class_id: int, name: str,
+           when: str | None, now: datetime) -> tuple[people.ClassInfo, ReadyChoice]:
+    """The class and the announcement (with its day and time so far) a tap chose, each
+    checked: the class as the teacher's, the day as one of the next school days."""
+    found = ready_class(db, teacher_id, class_id)
+    today = now.astimezone(school.timezone).date()
+    return found, ready_announcements.choose(name, when, today, school.holidays)
+
+
+def days(school: SchoolConfig, now: datetime) -> tuple[date, ...]:
+    """The school days a ready-made announcement may name, from the school's today."""
+    return ready_announcements.days_ahead(now.astimezone(school.timezone).date(),
+                                          school.holidays)
+
+
+async def plan_ready(db: Database, translator: Translator | None, teacher_id: int,
+                     found: people.ClassInfo, written: Written,
+                     now: datetime) -> AnnouncementPlan:
+    """Each language's version of a ready-made announcement, kept until the teacher
+    confirms: people's words where Puente speaks the language, else a machine translation
+    of the English where a model exists, else the English."""
+    english = written("en") or ""
+    # Families only: each is written to a family ("Please come", "your child")
+    recipients = threads.class_recipients(db, found.id, students=False)
+    counts = language_counts(recipients)
+    versions = []
+    for lang in counts:
+        text, machine = written(lang), False
+        if text is None and translator is not None:
+            translation = await translator.translate_transient(english, lang, source="en")
+            text, machine = (translation.text, translation.machine) if translation else \
+                (None, False)
+        versions.append(Version(lang, text or english, machine, (), counts[lang],
+                                ready=text is not None and not machine and lang != "en"))
+    return replace(save_plan(db, found, teacher_id, english, versions, recipients, now),
+                   ready=True)
+
+
+def shared_classes(db: Database, teacher_id: int, student_id: int) -> list[people.ClassInfo]:
+    """The classes of this teacher's that a student is in: where a ready-made announcement
+    offered under a reply about that student would go."""
+    theirs = {class_id for class_id, teacher in people.teachers_by_class(db, student_id)
+              if teacher == teacher_id}
+    return [c for c in people.teacher_classes(db, teacher_id) if c.id in theirs]

@@ -1,0 +1,199 @@
+"""Playtest: a Hmong father got "There is no school on Monday" in English (no Hmong model on
+the school's machine) and missed it. `/announce CLASS` with no text offers ready-made
+announcements that people wrote in every language Puente speaks; the teacher picks the day
+and time with buttons, checks the preview and confirms as for any announcement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.presentation import callbacks
+from tests.harness import TEACHER_ID, Call, Chat, buttons, join_and_confirm, reply, texts
+
+FATHER, MOTHER, COUSIN = 2001, 2002, 2003
+NO_SCHOOL = "There is no school on …."
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def link(chat: Chat, student: str, user_id: int, lang: str) -> dict[str, Any]:
+    """A family member of `student` links in `lang`."""
+    made = texts(await chat.send(teacher(chat), f"/family {student}"))
+    person = chat.user(user_id, "Tus", lang)
+    await chat.send(person, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(person, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await chat.deliver()
+    return person
+
+
+async def hmong_family(chat: Chat) -> dict[str, Any]:
+    await join_and_confirm(chat, chat.user(1001, "Pa", "en"), lang="hmn")
+    return await link(chat, "Pa", FATHER, "hmn")
+
+
+def data_of(calls: list[Call], label: str) -> str:
+    return next(d for text, d in buttons(calls) if text == label)
+
+
+def to(calls: list[Call], chat_id: int) -> list[str]:
+    return [c.text for c in calls if c.chat_id == chat_id]
+
+
+async def test_hmong_father_gets_no_school_in_hmong_with_the_right_weekday(chat: Chat) -> None:
+    await hmong_family(chat)
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    assert "/announce Science 7B your message" in texts(menu)  # how to write one, still
+    assert "Ready-made announcements for <b>Science 7B</b>" in texts(menu)
+    days = await chat.tap(teacher(chat), data_of(menu, NO_SCHOOL))
+    # Monday 14 Sep: the next school days, from Tuesday, weekends left out
+    labels = [label for label, _ in buttons(days)]
+    assert labels[:5] == ["Tue 15 Sep", "Wed 16 Sep", "Thu 17 Sep", "Fri 18 Sep", "Mon 21 Sep"]
+    assert len(labels) == 10 and "Sat 19 Sep" not in labels
+    preview = await chat.tap(teacher(chat), data_of(days, "Mon 21 Sep"))
+    shown = texts(preview)
+    assert "Tsis muaj kawm ntawv rau Hnub Ib tim 21 Lub Cuaj Hlis." in shown
+    assert "(Ready-made: people wrote it in Hmong.)" in shown
+    assert "they get your English" not in shown
+    assert "goes to families only: it can reach 1 family member" in shown
+    # written to a family ("your child"): no button sends it to the students
+    assert [label for label, _ in buttons(preview)] == ["Send to families", "Cancel"]
+    await chat.tap(teacher(chat), data_of(preview, "Send to families"))
+    delivered = await chat.deliver()
+    assert to(delivered, 1001) == []  # Pa, the student, gets no family notice
+    [got] = to(delivered, FATHER)
+    assert "Tsis muaj kawm ntawv rau Hnub Ib tim 21 Lub Cuaj Hlis." in got
+    assert "Ua lus Askiv:" in got and "There is no school on Mon 21 Sep." in got
+    assert "machine" not in got
+
+
+async def test_a_meeting_asks_day_then_time_and_each_family_reads_its_language(
+        chat: Chat) -> None:
+    await hmong_family(chat)
+    await join_and_confirm(chat, chat.user(1002, "Hodan", "en"), lang="so")
+    await link(chat, "Hodan", MOTHER, "so")
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    meeting = data_of(menu, "A meeting for families with the teacher on … at …. Please come.")
+    days = await chat.tap(teacher(chat), meeting)
+    times = await chat.tap(teacher(chat), data_of(days, "Thu 17 Sep"))
+    assert "Which" not in texts(times) and "At what time?" in texts(times)
+    preview = await chat.tap(teacher(chat), data_of(times, "15:00"))
+    await chat.tap(teacher(chat), data_of(preview, "Send to families"))
+    delivered = await chat.deliver()
+    [hmong] = to(delivered, FATHER)
+    [somali] = to(delivered, MOTHER)
+    assert "rau Hnub Plaub tim 17 Lub Cuaj Hlis thaum 15:00" in hmong
+    assert "Kulan qoysaska iyo macallinka Khamiis 17 Sebtembar saacadda 15:00" in somali
+
+
+STALE = "That button is old or not meant for this chat, so nothing changed."
+
+
+async def test_a_day_gone_by_is_said_kindly_with_the_days_there_are_now(chat: Chat) -> None:
+    await hmong_family(chat)
+    class_id = chat.db.execute("SELECT id FROM classes").fetchone()[0]
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    days = await chat.tap(teacher(chat), data_of(menu, NO_SCHOOL))
+    chat.clock.advance(days=9)  # the menu left open over a week: Tuesday 15 has gone by
+    again = await chat.tap(teacher(chat), data_of(days, "Tue 15 Sep"))
+    assert "That day has passed or is no longer a school day: choose another." in texts(again)
+    assert [label for label, _ in buttons(again)][:2] == ["Thu 24 Sep", "Fri 25 Sep"]
+    assert "Send to families" not in texts(again)
+    past = callbacks.data(callbacks.READY_ANNOUNCE, class_id, "closed", "20260901")
+    fresh = await chat.send(teacher(chat), "/announce Science 7B")  # forged on a new menu
+    said = texts(await chat.tap_on(teacher(chat), past, fresh[-1].result_id or 0))
+    assert "That day has passed" in said and "Send to families" not in said
+    assert chat.db["announcements"].count == 0 and to(await chat.deliver(), FATHER) == []
+
+
+async def test_forged_buttons_and_another_user_send_nothing(chat: Chat) -> None:
+    await hmong_family(chat)
+    class_id = chat.db.execute("SELECT id FROM classes").fetchone()[0]
+    for data in (callbacks.data(callbacks.READY_ANNOUNCE, class_id, "party"),
+                 callbacks.data(callbacks.READY_ANNOUNCE, class_id, "closed", "20260921-1500"),
+                 callbacks.data(callbacks.READY_ANNOUNCE, class_id, "early", "20260921-0300"),
+                 callbacks.data(callbacks.READY_ANNOUNCE, class_id, "closed", "2026x921"),
+                 callbacks.data(callbacks.READY_ANNOUNCE, class_id + 7, "closed")):
+        assert texts(await chat.tap(teacher(chat), data)).strip() == STALE, data
+    stranger = chat.user(9002, "Other", "en")
+    said = texts(await chat.tap(stranger, callbacks.data(callbacks.READY_ANNOUNCE, class_id)))
+    assert "Ready-made" not in said and "for teachers" in said
+    assert chat.db["announcements"].count == 0 and to(await chat.deliver(), FATHER) == []
+
+
+async def test_a_double_tap_on_the_last_choice_shows_one_preview(chat: Chat) -> None:
+    await hmong_family(chat)
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    days = await chat.tap(teacher(chat), data_of(menu, NO_SCHOOL))
+    first, second = await chat.double_tap(teacher(chat), data_of(days, "Mon 21 Sep"))
+    assert ("Send to families", "am:1:f") in buttons(first)
+    assert buttons(second) == [] and "📢" not in texts(second)
+    assert chat.db["announcements"].count == 1
+
+
+async def test_several_languages_without_a_model_show_the_english_once(chat: Chat) -> None:
+    await hmong_family(chat)
+    await join_and_confirm(chat, chat.user(1002, "Hodan", "en"), lang="so")
+    await link(chat, "Hodan", MOTHER, "so")
+    await join_and_confirm(chat, chat.user(1003, "Wideline", "en"), lang="ht")
+    await link(chat, "Wideline", COUSIN, "ht")
+    preview = await chat.send(teacher(chat), "/announce Science 7B No school on Monday.")
+    shown = texts(preview)
+    assert shown.count("No school on Monday.") == 1
+    assert "model on this computer for" in shown and shown.count("they get your English") == 1
+    assert "Haitian Creole" in shown and "Hmong" in shown and "Somali" in shown
+    assert "📋 A ready-made announcement" in shown
+    ready = await chat.tap(teacher(chat), data_of(preview, "📋 Ready-made announcement"))
+    assert "Ready-made announcements for <b>Science 7B</b>" in texts(ready)
+
+
+async def test_the_held_reply_offers_the_ready_made_announcement_and_the_home_reply(
+        chat: Chat) -> None:
+    await hmong_family(chat)
+    father = chat.user(FATHER, "Tus", "hmn")
+    await chat.send(father, "/ask Puas muaj kawm ntawv hnub Monday?")
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    held = await reply(chat, teacher(chat), "No school on Monday.", relayed.result_id or 0)
+    labels = [label for label, _ in buttons(held)]
+    assert "📋 Ready-made announcement to Science 7B" in labels
+    home = "💬 You can help: ask Pa to show you today's words in Puente and say them together."
+    assert home in labels
+    menu = await chat.tap(teacher(chat), data_of(held, "📋 Ready-made announcement to Science 7B"))
+    assert NO_SCHOOL in [label for label, _ in buttons(menu)]
+    await chat.tap(teacher(chat), data_of(held, home))
+    [got] = to(await chat.deliver(), FATHER)
+    assert "Koj pab tau: thov kom Pa qhia koj cov lus hnub no hauv Puente" in got
+
+
+async def test_the_invitation_promises_no_translation_the_machine_cannot_make(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Pa", "en"), lang="hmn")
+    made = texts(await chat.send(teacher(chat), "/family Pa"))
+    assert "translated" not in made
+    assert "when the school's computer can translate them" in made
+    assert "thaum lub khoos phis tawj ntawm tsev kawm ntawv txhais tau" in made
+    assert "Scan" not in made
+
+
+async def test_a_second_tap_on_send_this_says_it_was_not_sent_again(chat: Chat) -> None:
+    await hmong_family(chat)
+    father = chat.user(FATHER, "Tus", "hmn")
+    offer = await chat.send(father, "Pa mob hnub no")
+    send = next(d for _, d in buttons(offer) if d.startswith(f"{callbacks.ASK}:")
+                and d != "ak:no")
+    await chat.tap(father, send)
+    again = await chat.tap_on(father, send, offer[-1].result_id or 0)
+    said = texts(again)
+    assert "Twb xa ib zaug lawm" in said and "tsis tau xa dua" in said
+
+
+async def test_the_interpreter_offer_needs_no_day_and_goes_in_hmong(chat: Chat) -> None:
+    await hmong_family(chat)
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    offer = next(d for label, d in buttons(menu) if label.startswith("If you need an interp"))
+    preview = await chat.tap(teacher(chat), offer)
+    assert "Yog koj xav tau ib tug neeg txhais lus" in texts(preview)
+    await chat.tap(teacher(chat), data_of(preview, "Send to families"))
+    [got] = to(await chat.deliver(), FATHER)
+    assert "teb tsab xov no" in got and "reply to this message" in got
