@@ -6,20 +6,22 @@ import re
 import secrets
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
+from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
 from bot.domain.mastery import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.domain.names import clean_label, clean_name
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
 from bot.domain.school_days import local_midnight
+from bot.domain.teacher_alerts import GUESSING, level_advice, repeat_from
 from bot.services.join import new_class_code, new_code
 from bot.services.learners import level_of
-from bot.store import families, people, study
+from bot.store import alerts, families, people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id
 from bot.store.reports import ClassMatrix, class_matrix
@@ -433,7 +435,8 @@ def _set_levels(db: Database, teacher_id: int,
 
 @dataclass(frozen=True)
 class DailyAlert:
-    """One combined alert about one student: the words they keep missing, and maybe a level."""
+    """One combined alert about one student: the words they keep missing, and maybe advice (a
+    lower level, or that they seem to tap without reading)."""
 
     terms: list[str]
     level: int | None            # the student's level now
@@ -442,13 +445,19 @@ class DailyAlert:
     # each teacher hears only of their own classes' words, and a teacher with none hears nothing
     teachers: dict[int, list[str]] = field(default_factory=dict)
     still: frozenset[str] = frozenset()  # among `terms`, those an alert named a week or more ago
+    guessing: bool = False  # fast answers, right about as often as chance: no level advice
+    # the teachers whose alert gives the advice (suggested_level, or guessing): those not given
+    # the same advice about this student in the last ADVICE_REPEAT_SCHOOL_DAYS school days
+    advised: frozenset[int] = frozenset()
 
 
-def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
-                ) -> DailyAlert | None:
+def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
+                holidays: Collection[date] = ()) -> DailyAlert | None:
     """At most one alert per student per local day, naming every word stuck since the last,
     and again each word an alert named STUCK_REMINDER_DAYS or more days ago that is still
-    stuck (missed every time since)."""
+    stuck (missed every time since). A student who answers very fast and about as often right
+    as chance gets "maybe tapping without reading" instead, and her stuck words wait (they
+    say nothing of the words). Advice comes to a teacher once a school week at most."""
     midnight = local_midnight(now, tz)
     # named on a day at least a week before today (any time that day), or never
     named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
@@ -458,15 +467,56 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
         return None
     _, classes = people.student_with_classes(db, student_id)
     level = level_of(classes)
+    advice_since = datetime.combine(repeat_from(now.astimezone(tz).date(), holidays), time(),
+                                    tzinfo=tz)
+    if looks_like_guessing(alerts.timed_answers(db, student_id, GUESS_WINDOW)):
+        return _guessing_alert(db, student_id, level, named_before, advice_since, now)
     stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, named_before, now)
     if not stuck:
         return None
     words = words_by_id(db, [word_id for word_id, _ in stuck])
     again = {word_id for word_id, named in stuck if named}
     suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
-    return DailyAlert([w.word.term for w in words], level, suggestion,
-                      _terms_by_teacher(db, student_id, words),
-                      frozenset(w.word.term for w in words if w.id in again))
+    teachers = _terms_by_teacher(db, student_id, words)
+    advised = frozenset() if suggestion is None else _advise(
+        db, teachers, student_id, level_advice(suggestion), advice_since, now)
+    return DailyAlert([w.word.term for w in words], level, suggestion, teachers,
+                      frozenset(w.word.term for w in words if w.id in again), advised=advised)
+
+
+def _guessing_alert(db: Database, student_id: int, level: int | None, named_before: datetime,
+                    advice_since: datetime, now: datetime) -> DailyAlert | None:
+    """"Maybe tapping without reading" to each teacher of the student's stuck words not told so
+    this school week; the words are left unclaimed: named once she reads again and still
+    misses them (None: every teacher was told already)."""
+    words = words_by_id(db, study.stuck_words(db, student_id, STUCK_MISSES, named_before))
+    teachers = _terms_by_teacher(db, student_id, words)
+    advised = _advise(db, teachers, student_id, GUESSING, advice_since, now)
+    if not advised:
+        return None
+    return DailyAlert([], level, None, {t: [] for t in advised}, guessing=True,
+                      advised=advised)
+
+
+def _advise(db: Database, teachers: Iterable[int], student_id: int, advice: str,
+            since: datetime, now: datetime) -> frozenset[int]:
+    """The teachers not given this advice about the student since `since`, remembered now as
+    given it (in the alert's own decision, as the stuck words are claimed)."""
+    fresh = frozenset(t for t in teachers
+                      if not alerts.advised_since(db, t, student_id, advice, since))
+    with db.atomic():
+        for teacher_id in fresh:
+            alerts.record_advice(db, teacher_id, student_id, advice, now)
+    return fresh
+
+
+def first_report(db: Database, teacher_id: int, now: datetime) -> bool:
+    """True the first time this teacher gets a /report (remembered now): it shows what its
+    lines mean; later ones point to /report help instead."""
+    if alerts.report_explained(db, teacher_id):
+        return False
+    alerts.record_report_explained(db, teacher_id, now)
+    return True
 
 
 def students_to_alert(db: Database, now: datetime) -> list[int]:
