@@ -25,7 +25,7 @@ from bot.store import outbox, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import MASTERED_RULE, MATH_TEACHER_ID, NONE_HARDEST, TEACHER_ID, two_classes
+from tests.harness import MASTERED, MATH_TEACHER_ID, NONE_HARDEST, TEACHER_ID, two_classes
 
 TODAY = START.date()
 TZ = ZoneInfo("America/New_York")
@@ -64,8 +64,7 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         "✅ On track: none\n"
         "🆘 Needs help: none\n"
         f"🧗 Hardest words: {NONE_HARDEST}\n"
-        "🏅 Words mastered: 0 of 4 student-words (each student's opened cards, added up)\n"
-        f"{MASTERED_RULE.format(0)}\n"
+        f"{MASTERED.format(0, 4, 0)}\n"
         "📖 Reads the cards, no check yet: Layla (4 cards, last Mon 14 Sep)")
 
 
@@ -91,8 +90,7 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
         "✅ On track: Carlos\n"
         "🆘 Needs help: none\n"
         f"🧗 Hardest words: {NONE_HARDEST}\n"
-        "🏅 Words mastered: 0 of 3 student-words (each student's opened cards, added up)\n"
-        f"{MASTERED_RULE.format(3)}")
+        f"{MASTERED.format(0, 3, 3)}")
     _, matrix = teaching.class_report(db, TEACHER_ID, "Science 7B")
     assert [w.term for w in recent_words(matrix, TODAY)] == ["ecosystem", "organism", "habitat"]
     assert heatmap_rows(matrix) == ["Carlos"]  # the heatmap: Carlos x three ecosystem words
