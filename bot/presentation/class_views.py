@@ -182,15 +182,18 @@ def report_text(
         lines.append(translations)
     # What the lines mean, the first time (`explain`), then one line pointing to it: the same
     # rules under every report made a playtest report 1,758 characters long
-    lines += report_help(catalog, lang) if explain else [catalog.render("report-help-hint", lang)]
+    lines += report_help(catalog, lang, translations=translations is not None) if explain \
+        else [catalog.render("report-help-hint", lang)]
     return join_lines(lines)
 
 
-def report_help(catalog: Catalog, lang: str) -> list[Markup]:
-    """/report help: how the mastered count adds up, what mastered means, and what to do
-    about translations no speaker has checked."""
-    return [catalog.render(key, lang) for key in
-            ("report-help-mastered", "report-mastered-rule", "report-help-translations")]
+def report_help(catalog: Catalog, lang: str, translations: bool = True) -> list[Markup]:
+    """/report help: how the mastered count adds up, what mastered means, and (`translations`)
+    what to do about translations no speaker has checked."""
+    keys = ["report-help-mastered", "report-mastered-rule"]
+    if translations:
+        keys.append("report-help-translations")
+    return [catalog.render(key, lang) for key in keys]
 
 
 def no_messages_lines(
