@@ -17,7 +17,7 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import escape, join_lines
-from bot.services import membership, quiet, teaching
+from bot.services import daily_alerts, membership, quiet, teaching
 from bot.services.answers import Feedback
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ async def stuck_alerts_job(context: PuenteContext) -> None:
     now = s.clock()
     if not is_school_day(now.astimezone(school.timezone).date(), school.holidays):
         return
-    for student_id in teaching.students_to_alert(s.db, now):
+    for student_id in daily_alerts.students_to_alert(s.db, now):
         await alert_about(context, student_id)
     if quiet.tell_silent(s.db, now, school, lambda teacher_id, silent: _silent_text(
             context, teacher_id, silent)):
@@ -73,7 +73,7 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
     were wrong."""
     s = context.services
     school = s.config.school
-    alert = teaching.daily_alert(s.db, student_id, s.clock(), school.timezone, school.holidays)
+    alert = daily_alerts.daily_alert(s.db, student_id, s.clock(), school.timezone, school.holidays)
     if alert is None:
         return
     for teacher_id, terms in alert.teachers.items():  # each hears of their classes' words only

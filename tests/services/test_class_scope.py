@@ -20,7 +20,7 @@ from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_heatmap import heatmap_rows, recent_words
 from bot.presentation.report_text import summary_text
 from bot.presentation.views import plain_text
-from bot.services import teaching
+from bot.services import daily_alerts, teaching
 from bot.store import outbox, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -133,7 +133,7 @@ def test_the_daily_alert_names_a_stuck_word_only_to_the_teacher_of_its_class(
         state = stored.get_mastery(db, 1003, word.id) or new_mastery(word.id, START)
         stored.save_mastery(db, 1003, word.id, replace(state, misses_in_row=3), START,
                             answered=False)
-    alert = teaching.daily_alert(db, 1003, START, TZ)
+    alert = daily_alerts.daily_alert(db, 1003, START, TZ)
     assert alert is not None
     assert alert.teachers == {TEACHER_ID: ["ecosystem", "organism"],
                               MATH_TEACHER_ID: ["addition"]}
@@ -143,6 +143,6 @@ def test_the_daily_alert_names_a_stuck_word_only_to_the_teacher_of_its_class(
     assert state is not None
     stored.save_mastery(db, 1003, science[2].id, replace(state, misses_in_row=3), START,
                         answered=False)
-    tomorrow = teaching.daily_alert(db, 1003, START + timedelta(days=1), TZ)
+    tomorrow = daily_alerts.daily_alert(db, 1003, START + timedelta(days=1), TZ)
     assert tomorrow is not None and tomorrow.teachers == {
         TEACHER_ID: ["habitat"], MATH_TEACHER_ID: ["habitat"]}  # both teachers hear of it
