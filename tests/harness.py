@@ -455,10 +455,8 @@ def class_pack_in_review(db: Database, now: datetime, user_id: int = 1001) -> No
 # /report's English lines under its counts that many exact-text tests read (docs/reports.md)
 NONE_HARDEST = ("none (a word is listed when 2+ students, or everyone who answered it, need "
                 "help with it; one student's words are under 🆘)")
-MASTERED_RULE = ("ℹ️ Mastered means: right on 3 different days with no miss in between, the "
-                 "last a recall (typed, or the English word chosen from the home-language word) "
-                 "on the review Puente schedules, 3+ days after the first right answer. "
-                 "Student-words in review, waiting for that recall: {}.")
+MASTERED = ("🏅 Words mastered, all students together: {} of the {} they have opened · {} more "
+            "waiting for their last review")
 
 
 async def placed_at_level_one(chat: Chat, user: dict) -> list:

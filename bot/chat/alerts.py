@@ -1,5 +1,7 @@
 """Telling a student's teachers, at most once a day, which words the student keeps missing
-(and, a week later, which of them are still missed)."""
+(and, a week later, which of them are still missed), with advice at most once a school week
+(a lower level, or that they seem to tap without reading); and, once, that a student has gone
+quiet (services/quiet.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ from telegram.error import BadRequest, Forbidden
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
 from bot.domain.school_days import is_school_day
+from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import escape, join_lines
-from bot.services import membership, teaching
+from bot.services import daily_alerts, membership, quiet, teaching
 from bot.services.answers import Feedback
 
 log = logging.getLogger(__name__)
@@ -44,8 +47,24 @@ async def stuck_alerts_job(context: PuenteContext) -> None:
     now = s.clock()
     if not is_school_day(now.astimezone(school.timezone).date(), school.holidays):
         return
-    for student_id in teaching.students_to_alert(s.db, now):
+    for student_id in daily_alerts.students_to_alert(s.db, now):
         await alert_about(context, student_id)
+    if quiet.tell_silent(s.db, now, school, lambda teacher_id, silent: _silent_text(
+            context, teacher_id, silent)):
+        context.deliverer.wake()  # through the outbox: it waits out quiet hours
+
+
+def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) -> str:
+    """"🔇 Wid has not opened a card or answered since joining on Mon 14 Sep (3 school
+    days)...", in the teacher's language."""
+    s = context.services
+    lang = user_language(context, teacher_id)
+    said = {"name": student_label(silent.name, s.catalog, lang), "days": silent.days,
+            "date": push_views.day(s.catalog, lang, silent.since)}
+    if silent.never_active:  # nothing to show on /student yet
+        return str(s.catalog.render("teacher-alert-silent-joined", lang, **said))
+    return str(s.catalog.render("teacher-alert-silent", lang, **said,
+                                command=f"/student {silent.name.command}"))
 
 
 async def alert_about(context: PuenteContext, student_id: int, first_name: str = "") -> None:
@@ -53,19 +72,26 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
     (again a week later when still stuck), and suggest a lower level when most recent answers
     were wrong."""
     s = context.services
-    alert = teaching.daily_alert(s.db, student_id, s.clock(), s.config.school.timezone)
+    school = s.config.school
+    alert = daily_alerts.daily_alert(s.db, student_id, s.clock(), school.timezone, school.holidays)
     if alert is None:
         return
     for teacher_id, terms in alert.teachers.items():  # each hears of their classes' words only
         lang = user_language(context, teacher_id)
         who = teaching.name_of(s.db, teacher_id, student_id, first_name=first_name)
         name = student_label(who, s.catalog, lang)  # two Anas: "Ana #2"
-        text = _stuck_lines(s.catalog, lang, name, terms, alert.still)
-        if alert.suggested_level is not None:  # a command that finds this very student
-            text = Markup(f"{text}\n" + s.catalog.render(
+        lines = [_stuck_lines(s.catalog, lang, name, terms, alert.still)] if terms else []
+        if alert.guessing and teacher_id in alert.advised:  # no level fixes it: say what it is
+            lines.append(s.catalog.render("teacher-alert-guessing", lang, name=name,
+                                          command=f"/student {who.command}"))
+        elif alert.suggested_level is not None and teacher_id in alert.advised:
+            lines.append(s.catalog.render(  # a command that finds this very student
                 "teacher-suggest-level", lang, name=name, level=alert.level,
                 lower=alert.suggested_level,
                 command=f"/level {who.command} {alert.suggested_level}"))
+        if not lines:
+            continue
+        text = join_lines(lines)
         try:
             await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
         except Forbidden:  # the teacher blocked the bot: remember it of them, not the student

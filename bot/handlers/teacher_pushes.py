@@ -30,7 +30,7 @@ from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, Markup, reader_language
 from bot.presentation.students import student_label
 from bot.services import membership, pushes, teaching
-from bot.services.glosses import english_only, glosses_for, pack_refs, unchecked
+from bot.services.glosses import english_only, glosses_for, pack_refs, unchecked_news
 
 log = logging.getLogger(__name__)
 
@@ -116,11 +116,11 @@ async def _say_coverage(update: Update, context: PuenteContext, refs: list[WordR
         await say(update, context, "push-coverage", bilingual=False, missing=gap.missing,
                   language=reader_language(gap.lang), words=Counted("count-words", gap.words),
                   terms=", ".join(gap.terms))
-    lines = pack_views.unchecked_lines(s.catalog, user_language(
-        context, user.id, user.language_code), unchecked(s.db, refs, languages))
-    if lines:
-        await context.bot.send_message(user.id, views.join_lines(lines),
-                                       parse_mode=ParseMode.HTML)
+    line = pack_views.unchecked_line(s.catalog, user_language(
+        context, user.id, user.language_code), unchecked_news(s.db, user.id, refs, languages,
+                                                              s.clock()))
+    if line is not None:  # every language on one line, and not the same words twice a week
+        await context.bot.send_message(user.id, line, parse_mode=ParseMode.HTML)
 
 
 async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushPlan,

@@ -12,8 +12,13 @@ from bot.context import PuenteContext
 from bot.presentation import class_views
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
+from bot.presentation.views import join_lines
 from bot.services import confusions, glosses, readiness, teaching
 from bot.services.starter import starter_in_report
+
+# "/report help" (or "?"): what the report's lines mean, which the first report shows and the
+# others point to (a class cannot be called this: it would read as the question)
+HELP_WORDS = frozenset({"help", "?"})
 
 
 def register(app: Application) -> None:
@@ -28,9 +33,12 @@ async def report(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     school, tz = s.config.school, s.config.school.timezone
-    found, matrix = teaching.class_report(s.db, user.id, arg_text(context) or None, tz,
+    lang, asked = teacher_reads(context, user), arg_text(context)
+    if asked.casefold() in HELP_WORDS and teaching.is_teacher(s.db, user.id):
+        await send_long(context, user.id, join_lines(class_views.report_help(s.catalog, lang)))
+        return
+    found, matrix = teaching.class_report(s.db, user.id, asked or None, tz,
                                           school.holidays, s.clock())
-    lang = teacher_reads(context, user)
     today = s.clock().astimezone(tz).date()
     shared, mix_ups = confusions.class_mix_ups(s.db, [r.id for r in matrix.students],
                                                s.clock())
@@ -38,7 +46,7 @@ async def report(update: Update, context: PuenteContext) -> None:
         found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
         glosses.students_without_messages(matrix.students, s.translator),
         starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
-        shared))
+        shared, explain=teaching.first_report(s.db, user.id, s.clock())))
     if not (matrix.given and matrix.students):
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing

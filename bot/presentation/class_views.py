@@ -158,6 +158,7 @@ def report_text(
     starter: StarterPack | None = None,
     unchecked: Sequence[Unchecked] = (),
     mixed: Sequence[MixedUp] = (),
+    explain: bool = False,
 ) -> Markup:
     """/report's text: the summary (days in the school's time zone), the pairs of words most
     students mix up (`mixed`), the words that came from the starter pack (`starter`: none
@@ -177,7 +178,22 @@ def report_text(
                                     words=Counted("count-words", starter.words)))
     lines += no_messages_lines(no_messages, labels, catalog, lang)
     translations = unchecked_line(catalog, lang, unchecked)
-    return join_lines([*lines, translations] if translations is not None else lines)
+    if translations is not None:
+        lines.append(translations)
+    # What the lines mean, the first time (`explain`), then one line pointing to it: the same
+    # rules under every report made a playtest report 1,758 characters long
+    lines += report_help(catalog, lang, translations=translations is not None) if explain \
+        else [catalog.render("report-help-hint", lang)]
+    return join_lines(lines)
+
+
+def report_help(catalog: Catalog, lang: str, translations: bool = True) -> list[Markup]:
+    """/report help: how the mastered count adds up, what mastered means, and (`translations`)
+    what to do about translations no speaker has checked."""
+    keys = ["report-help-mastered", "report-mastered-rule"]
+    if translations:
+        keys.append("report-help-translations")
+    return [catalog.render(key, lang) for key in keys]
 
 
 def no_messages_lines(

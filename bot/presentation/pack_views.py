@@ -54,13 +54,6 @@ def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: in
     return join_lines(lines)
 
 
-def unchecked_lines(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked]) -> list[Markup]:
-    """One line per language whose translations of these words no speaker has checked yet."""
-    return [catalog.render("translations-unchecked", lang, language=reader_language(u.lang),
-                           count=u.count, words=Counted("count-words", u.words), code=u.lang)
-            for u in unchecked]
-
-
 def unchecked_line(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked]
                    ) -> Markup | None:
     """Every language whose translations of these words no speaker has checked yet, on one

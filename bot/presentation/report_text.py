@@ -86,11 +86,10 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     if s.nothing_yet:  # near the top: of every line, the one a teacher must act on first
         head, _, rest = str(text).partition("\n")
         lines = [Markup(head), nothing_yet_line(s.nothing_yet, catalog, lang), Markup(rest)]
-    if s.opened:  # the denominator said in words: a share of what, added up how
+    if s.opened:  # the denominator said in words: a share of what, added up how; and why
+        # so few: how many wait for their deciding recall (the rule is in /report help)
         lines.append(catalog.render("report-mastered", lang, mastered=s.mastered,
-                                    opened=s.opened))
-        # why so few: the rule, and how many student-words wait for their deciding recall
-        lines.append(catalog.render("report-mastered-rule", lang, reviewing=s.reviewing))
+                                    opened=s.opened, reviewing=s.reviewing))
     listening = listening_line(matrix.cells.values(), catalog, lang)
     if listening is not None:
         lines.append(listening)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -15,6 +15,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability
 from bot.domain.names import clean
 from bot.domain.packs import Gloss
+from bot.store import alerts
 from bot.store import translations as memory
 from bot.store.packs import list_packs, pack_words, words_by_id
 from bot.store.reports import ClassMatrix, StudentRow
@@ -115,6 +116,7 @@ class Unchecked:
     lang: str
     count: int
     words: int
+    word_ids: frozenset[int] = frozenset()  # the `count` words
 
 
 def unchecked(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
@@ -123,12 +125,31 @@ def unchecked(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
     speaker has checked; a teacher's own (/gloss) counts as checked."""
     found = []
     for lang in dict.fromkeys(code for code in languages if code and code != SOURCE):
-        count = sum(1 for r in complete_glosses(db, refs, lang)
-                    if (g := r.word.glosses.get(lang)) is not None
-                    and (g.machine or not g.reviewed))
-        if count:
-            found.append(Unchecked(lang, count, len(refs)))
+        ids = frozenset(r.id for r in complete_glosses(db, refs, lang)
+                        if (g := r.word.glosses.get(lang)) is not None
+                        and (g.machine or not g.reviewed))
+        if ids:
+            found.append(Unchecked(lang, len(ids), len(refs), ids))
     return found
+
+
+UNCHECKED_REPEAT = timedelta(days=7)  # /push names the same words' warning once a week
+
+
+def unchecked_news(db: Database, teacher_id: int, refs: Sequence[WordRef],
+                   languages: Iterable[str], now: datetime) -> list[Unchecked]:
+    """`unchecked`, without the languages whose every such word /push named to this teacher
+    in the last week (remembered now for the others): every /push repeated "Somali: 4 of 5
+    words ..." for the same words (teacher playtest)."""
+    news = []
+    with db.atomic():
+        for found in unchecked(db, refs, languages):
+            told = alerts.unchecked_told(db, teacher_id, found.lang, now - UNCHECKED_REPEAT)
+            if found.word_ids <= told:
+                continue
+            alerts.record_unchecked_told(db, teacher_id, found.lang, found.word_ids, now)
+            news.append(found)
+    return news
 
 
 def class_unchecked(db: Database, matrix: ClassMatrix) -> list[Unchecked]:

@@ -5,23 +5,19 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
-from bot.domain.mastery import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.domain.names import clean_label, clean_name
-from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.scaffold import WidaLevel
-from bot.domain.school_days import local_midnight
 from bot.services.join import new_class_code, new_code
 from bot.services.learners import level_of
-from bot.store import families, people, study
+from bot.store import alerts, families, people
 from bot.store.class_words import class_word_ids
-from bot.store.packs import StoredWord, words_by_id
 from bot.store.reports import ClassMatrix, class_matrix
 
 MAX_CLASS_NAME = 60
@@ -431,63 +427,13 @@ def _set_levels(db: Database, teacher_id: int,
             for row, classes, value in planned]
 
 
-@dataclass(frozen=True)
-class DailyAlert:
-    """One combined alert about one student: the words they keep missing, and maybe a level."""
-
-    terms: list[str]
-    level: int | None            # the student's level now
-    suggested_level: int | None  # one lower when they keep missing, else None
-    # teacher id -> the words among `terms` that belong to a class of theirs the student is in:
-    # each teacher hears only of their own classes' words, and a teacher with none hears nothing
-    teachers: dict[int, list[str]] = field(default_factory=dict)
-    still: frozenset[str] = frozenset()  # among `terms`, those an alert named a week or more ago
-
-
-def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo
-                ) -> DailyAlert | None:
-    """At most one alert per student per local day, naming every word stuck since the last,
-    and again each word an alert named STUCK_REMINDER_DAYS or more days ago that is still
-    stuck (missed every time since)."""
-    midnight = local_midnight(now, tz)
-    # named on a day at least a week before today (any time that day), or never
-    named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
-    if not study.has_stuck_words(db, student_id, STUCK_MISSES, named_before):
-        return None  # the common case, in one query: nothing to tell
-    if study.alerted_since(db, student_id, midnight):
-        return None
-    _, classes = people.student_with_classes(db, student_id)
-    level = level_of(classes)
-    stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, named_before, now)
-    if not stuck:
-        return None
-    words = words_by_id(db, [word_id for word_id, _ in stuck])
-    again = {word_id for word_id, named in stuck if named}
-    suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
-    return DailyAlert([w.word.term for w in words], level, suggestion,
-                      _terms_by_teacher(db, student_id, words),
-                      frozenset(w.word.term for w in words if w.id in again))
-
-
-def students_to_alert(db: Database, now: datetime) -> list[int]:
-    """Students whose teachers have a daily alert waiting (daily_alert may still say None: one
-    was sent today already). The scheduled sweep asks this: a student who leaves every check
-    unfinished has never ended one, and is the student the alert is for (teacher playtest)."""
-    return study.students_with_stuck_words(db, STUCK_MISSES, now)  # daily_alert: the week
-
-
-def _terms_by_teacher(db: Database, student_id: int, words: list[StoredWord]
-                      ) -> dict[int, list[str]]:
-    """For each teacher of the student, the words (of `words`) that belong to one of the
-    teacher's classes the student is in."""
-    pairs = people.teachers_by_class(db, student_id)
-    owned = class_word_ids(db, {class_id for class_id, _ in pairs})
-    terms: dict[int, list[str]] = {}
-    for class_id, teacher_id in pairs:
-        mine = terms.setdefault(teacher_id, [])
-        mine += [w.word.term for w in words
-                 if w.id in owned.get(class_id, set()) and w.word.term not in mine]
-    return {teacher_id: found for teacher_id, found in terms.items() if found}
+def first_report(db: Database, teacher_id: int, now: datetime) -> bool:
+    """True the first time this teacher gets a /report (remembered now): it shows what its
+    lines mean; later ones point to /report help instead."""
+    if alerts.report_explained(db, teacher_id):
+        return False
+    alerts.record_report_explained(db, teacher_id, now)
+    return True
 
 
 class_languages = people.teacher_student_languages

@@ -491,6 +491,14 @@ def has_stuck_words(db: Database, student_id: int, misses: int, named_before: da
                       [student_id, misses, stamp(named_before)]).fetchone() is not None
 
 
+def stuck_words(db: Database, student_id: int, misses: int, named_before: datetime
+                ) -> list[int]:
+    """The words has_stuck_words would find, by id, without marking them named."""
+    return [r[0] for r in db.execute(
+        f"SELECT word_id FROM mastery WHERE student_id = ? AND {_STUCK} ORDER BY word_id",
+        [student_id, misses, stamp(named_before)]).fetchall()]
+
+
 def students_with_stuck_words(db: Database, misses: int, named_before: datetime) -> list[int]:
     """Every student with a word has_stuck_words would find, in one query."""
     return [r[0] for r in db.execute(

@@ -130,14 +130,15 @@ async def test_a_bare_push_sends_new_words_and_says_which_the_class_already_has(
     assert "words of science.ecosystems that every student already has." in reply
 
 
-def test_one_unchecked_translation_reads_has_not_have(catalog: Catalog) -> None:
-    one, two = (str(pack_views.unchecked_lines(catalog, "en", [Unchecked("so", n, 5)])[0])
-                for n in (1, 2))
-    assert "Somali: 1 of 5 words has a translation" in one
-    assert "could look at it;" in one
-    assert "Somali: 2 of 5 words have a translation" in two
-    spanish = str(pack_views.unchecked_lines(catalog, "es", [Unchecked("so", 1, 1)])[0])
-    assert "1 de 1 palabra tiene una traducción" in spanish
+def test_unchecked_translations_of_every_language_read_as_one_line(catalog: Catalog) -> None:
+    """/push named each language on a line of its own, every time (teacher playtest): one line,
+    each language's count of the words, in the singular for one word."""
+    line = str(pack_views.unchecked_line(catalog, "en", [Unchecked("so", 1, 5),
+                                                         Unchecked("hmn", 2, 5)]))
+    assert line == ("ℹ️ Translations no speaker has checked yet: Somali (so): 1 of 5 words; "
+                    "Hmong (hmn): 2 of 5 words. /gloss WORD CODE TEXT corrects one.")
+    spanish = str(pack_views.unchecked_line(catalog, "es", [Unchecked("so", 1, 1)]))
+    assert "1 de 1 palabra." in spanish
 
 
 async def test_a_family_members_typo_and_teacher_command_get_the_family_help(

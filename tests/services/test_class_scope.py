@@ -20,12 +20,12 @@ from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_heatmap import heatmap_rows, recent_words
 from bot.presentation.report_text import summary_text
 from bot.presentation.views import plain_text
-from bot.services import teaching
+from bot.services import daily_alerts, teaching
 from bot.store import outbox, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
-from tests.harness import MASTERED_RULE, MATH_TEACHER_ID, NONE_HARDEST, TEACHER_ID, two_classes
+from tests.harness import MASTERED, MATH_TEACHER_ID, NONE_HARDEST, TEACHER_ID, two_classes
 
 TODAY = START.date()
 TZ = ZoneInfo("America/New_York")
@@ -64,8 +64,7 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         "✅ On track: none\n"
         "🆘 Needs help: none\n"
         f"🧗 Hardest words: {NONE_HARDEST}\n"
-        "🏅 Words mastered: 0 of 4 student-words (each student's opened cards, added up)\n"
-        f"{MASTERED_RULE.format(0)}\n"
+        f"{MASTERED.format(0, 4, 0)}\n"
         "📖 Reads the cards, no check yet: Layla (4 cards, last Mon 14 Sep)")
 
 
@@ -91,8 +90,7 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
         "✅ On track: Carlos\n"
         "🆘 Needs help: none\n"
         f"🧗 Hardest words: {NONE_HARDEST}\n"
-        "🏅 Words mastered: 0 of 3 student-words (each student's opened cards, added up)\n"
-        f"{MASTERED_RULE.format(3)}")
+        f"{MASTERED.format(0, 3, 3)}")
     _, matrix = teaching.class_report(db, TEACHER_ID, "Science 7B")
     assert [w.term for w in recent_words(matrix, TODAY)] == ["ecosystem", "organism", "habitat"]
     assert heatmap_rows(matrix) == ["Carlos"]  # the heatmap: Carlos x three ecosystem words
@@ -135,7 +133,7 @@ def test_the_daily_alert_names_a_stuck_word_only_to_the_teacher_of_its_class(
         state = stored.get_mastery(db, 1003, word.id) or new_mastery(word.id, START)
         stored.save_mastery(db, 1003, word.id, replace(state, misses_in_row=3), START,
                             answered=False)
-    alert = teaching.daily_alert(db, 1003, START, TZ)
+    alert = daily_alerts.daily_alert(db, 1003, START, TZ)
     assert alert is not None
     assert alert.teachers == {TEACHER_ID: ["ecosystem", "organism"],
                               MATH_TEACHER_ID: ["addition"]}
@@ -145,6 +143,6 @@ def test_the_daily_alert_names_a_stuck_word_only_to_the_teacher_of_its_class(
     assert state is not None
     stored.save_mastery(db, 1003, science[2].id, replace(state, misses_in_row=3), START,
                         answered=False)
-    tomorrow = teaching.daily_alert(db, 1003, START + timedelta(days=1), TZ)
+    tomorrow = daily_alerts.daily_alert(db, 1003, START + timedelta(days=1), TZ)
     assert tomorrow is not None and tomorrow.teachers == {
         TEACHER_ID: ["habitat"], MATH_TEACHER_ID: ["habitat"]}  # both teachers hear of it

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.services import answers, checks, teaching
+from bot.services import answers, checks, daily_alerts
 from tests.clock import START
 from tests.harness import enrol_student, read_words
 
@@ -36,19 +36,19 @@ def test_one_alert_a_day_names_every_stuck_word_and_suggests_a_level(
     enrol_student(db, START)
     for day in range(3):  # one check a day: a missed word is asked again the next day
         miss_a_check(db, timedelta(days=day))
-    first = teaching.daily_alert(db, 1001, START + timedelta(days=2, minutes=20), TZ)
+    first = daily_alerts.daily_alert(db, 1001, START + timedelta(days=2, minutes=20), TZ)
     assert first is not None and len(first.terms) >= 2
     assert first.level == 3 and first.suggested_level == 2
-    assert teaching.daily_alert(db, 1001, START + timedelta(days=2, hours=2), TZ) is None
+    assert daily_alerts.daily_alert(db, 1001, START + timedelta(days=2, hours=2), TZ) is None
     miss_a_check(db, timedelta(days=3))  # the same words again: each is named only once
-    later = [teaching.daily_alert(db, 1001, START + timedelta(days=d, hours=1), TZ)
+    later = [daily_alerts.daily_alert(db, 1001, START + timedelta(days=d, hours=1), TZ)
              for d in (3, 4)]
     assert all(a is None or set(a.terms).isdisjoint(first.terms) for a in later)
 
 
 def test_no_alert_for_a_student_who_is_not_stuck(db: Database, school_class: object) -> None:
     enrol_student(db, START)
-    assert teaching.daily_alert(db, 1001, START, TZ) is None
+    assert daily_alerts.daily_alert(db, 1001, START, TZ) is None
 
 
 def test_a_word_stuck_later_the_same_day_waits_for_tomorrows_alert(
@@ -56,11 +56,11 @@ def test_a_word_stuck_later_the_same_day_waits_for_tomorrows_alert(
     enrol_student(db, START)
     for day in range(3):
         miss_a_check(db, timedelta(days=day))
-    first = teaching.daily_alert(db, 1001, START + timedelta(days=2, minutes=20), TZ)
+    first = daily_alerts.daily_alert(db, 1001, START + timedelta(days=2, minutes=20), TZ)
     assert first is not None
     word_id = db.execute("SELECT min(word_id) FROM mastery WHERE student_id = 1001").fetchone()[0]
     db.execute("UPDATE mastery SET misses_in_row = 3, alerted_at = NULL WHERE student_id = 1001 "
                "AND word_id = ?", [word_id])  # as if it became stuck this afternoon
-    assert teaching.daily_alert(db, 1001, START + timedelta(days=2, hours=3), TZ) is None
-    tomorrow = teaching.daily_alert(db, 1001, START + timedelta(days=3), TZ)
+    assert daily_alerts.daily_alert(db, 1001, START + timedelta(days=2, hours=3), TZ) is None
+    tomorrow = daily_alerts.daily_alert(db, 1001, START + timedelta(days=3), TZ)
     assert tomorrow is not None and len(tomorrow.terms) == 1

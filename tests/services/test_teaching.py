@@ -11,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.config import AccessConfig, Config
-from bot.services import join, teaching
+from bot.services import daily_alerts, join, teaching
 from bot.store import people
 from bot.store import study as stored
 from tests.clock import START
@@ -179,14 +179,14 @@ def test_one_alert_a_day_names_every_stuck_word_and_never_repeats_one(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=3)
     words = [w.id for w in read_words(db, START)]
-    assert teaching.daily_alert(db, 1001, START, TZ) is None  # nobody is stuck
+    assert daily_alerts.daily_alert(db, 1001, START, TZ) is None  # nobody is stuck
     miss_three_times(db, words[0])
     miss_three_times(db, words[1])
-    alert = teaching.daily_alert(db, 1001, START, TZ)
+    alert = daily_alerts.daily_alert(db, 1001, START, TZ)
     assert alert is not None and len(alert.terms) == 2 and alert.level == 3
     miss_three_times(db, words[2])
-    assert teaching.daily_alert(db, 1001, START + timedelta(hours=1), TZ) is None  # same day
-    tomorrow = teaching.daily_alert(db, 1001, START + timedelta(days=1), TZ)
+    assert daily_alerts.daily_alert(db, 1001, START + timedelta(hours=1), TZ) is None  # same day
+    tomorrow = daily_alerts.daily_alert(db, 1001, START + timedelta(days=1), TZ)
     assert tomorrow is not None and len(tomorrow.terms) == 1  # only the newly stuck word
 
 

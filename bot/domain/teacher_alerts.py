@@ -1,0 +1,44 @@
+"""How often a teacher hears the same thing about a student: advice once a school week, a
+silence once.
+
+A busy teacher reads an alert that repeats yesterday's as noise, and then misses the one that
+is new (teacher playtest: the same "consider level 1" on 7 of 9 school days). So the advice an
+alert gives about a student (a lower level, tapping without reading) comes to one teacher at
+most once in ADVICE_REPEAT_SCHOOL_DAYS school days, unless it changed (another level, or
+guessing where a level was suggested); the words newly stuck are news and still come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from bot.domain.school_days import previous_school_day
+
+# A school week: the time a teacher needs to act on advice (a word with the student, a level
+# set) and see its effect in the answers. Over the playtest's 9 school days a guesser's
+# advice comes twice (days 1 and 6), not 7 times; fewer days (3) would repeat it twice a week
+# before any talk could change her answers, more (10) would leave a teacher who forgot it
+# unreminded for two weeks. It matches the weekly "still missing these words".
+ADVICE_REPEAT_SCHOOL_DAYS = 5
+# No answer and no card read for this many school days since joining or the last sign of life
+# (as /report's "💤 Inactive for 3+ school days"): the teacher is told once, not again until the
+# student does something and falls silent again.
+SILENT_SCHOOL_DAYS = 3
+
+GUESSING = "guessing"
+SILENT = "silent"
+
+
+def level_advice(level: int) -> str:
+    """The advice "consider level N", kept apart per level: a new suggestion is news."""
+    return f"level-{level}"
+
+
+def repeat_from(today: date, holidays: Collection[date] = ()) -> date:
+    """The first day whose advice still holds today: advice given on it or later is not given
+    again; advice given before it may come again."""
+    day = today
+    for _ in range(ADVICE_REPEAT_SCHOOL_DAYS - 1):
+        day = previous_school_day(day, holidays)
+    return day

@@ -1,0 +1,119 @@
+"""The teacher's daily alert about one student: the words they keep missing (again a week
+later when still stuck), with advice at most once a school week: a lower level, or that they
+seem to tap without reading (docs/reports.md, "Stuck words")."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from sqlite_utils import Database
+
+from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
+from bot.domain.mastery import STUCK_MISSES, STUCK_REMINDER_DAYS
+from bot.domain.reteach import LEVEL_WINDOW, suggested_level
+from bot.domain.school_days import local_midnight
+from bot.domain.teacher_alerts import GUESSING, level_advice, repeat_from
+from bot.services.learners import level_of
+from bot.store import alerts, people, study
+from bot.store.class_words import class_word_ids
+from bot.store.packs import StoredWord, words_by_id
+
+
+@dataclass(frozen=True)
+class DailyAlert:
+    """One combined alert about one student: the words they keep missing, and maybe advice (a
+    lower level, or that they seem to tap without reading)."""
+
+    terms: list[str]
+    level: int | None            # the student's level now
+    suggested_level: int | None  # one lower when they keep missing, else None
+    # teacher id -> the words among `terms` that belong to a class of theirs the student is in:
+    # each teacher hears only of their own classes' words, and a teacher with none hears nothing
+    teachers: dict[int, list[str]] = field(default_factory=dict)
+    still: frozenset[str] = frozenset()  # among `terms`, those an alert named a week or more ago
+    guessing: bool = False  # fast answers, right about as often as chance: no level advice
+    # the teachers whose alert gives the advice (suggested_level, or guessing): those not given
+    # the same advice about this student in the last ADVICE_REPEAT_SCHOOL_DAYS school days
+    advised: frozenset[int] = frozenset()
+
+
+def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
+                holidays: Collection[date] = ()) -> DailyAlert | None:
+    """At most one alert per student per local day, naming every word stuck since the last,
+    and again each word an alert named STUCK_REMINDER_DAYS or more days ago that is still
+    stuck (missed every time since). A student who answers very fast and about as often right
+    as chance gets "maybe tapping without reading" instead, and her stuck words wait (they
+    say nothing of the words). Advice comes to a teacher once a school week at most."""
+    midnight = local_midnight(now, tz)
+    # named on a day at least a week before today (any time that day), or never
+    named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
+    if not study.has_stuck_words(db, student_id, STUCK_MISSES, named_before):
+        return None  # the common case, in one query: nothing to tell
+    if study.alerted_since(db, student_id, midnight):
+        return None
+    _, classes = people.student_with_classes(db, student_id)
+    level = level_of(classes)
+    advice_since = datetime.combine(repeat_from(now.astimezone(tz).date(), holidays), time(),
+                                    tzinfo=tz)
+    if looks_like_guessing(alerts.timed_answers(db, student_id, GUESS_WINDOW)):
+        return _guessing_alert(db, student_id, level, named_before, advice_since, now)
+    stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, named_before, now)
+    if not stuck:
+        return None
+    words = words_by_id(db, [word_id for word_id, _ in stuck])
+    again = {word_id for word_id, named in stuck if named}
+    suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
+    teachers = _terms_by_teacher(db, student_id, words)
+    advised = frozenset() if suggestion is None else _advise(
+        db, teachers, student_id, level_advice(suggestion), advice_since, now)
+    return DailyAlert([w.word.term for w in words], level, suggestion, teachers,
+                      frozenset(w.word.term for w in words if w.id in again), advised=advised)
+
+
+def _guessing_alert(db: Database, student_id: int, level: int | None, named_before: datetime,
+                    advice_since: datetime, now: datetime) -> DailyAlert | None:
+    """"Maybe tapping without reading" to each teacher of the student's stuck words not told so
+    this school week; the words are left unclaimed: named once she reads again and still
+    misses them (None: every teacher was told already)."""
+    words = words_by_id(db, study.stuck_words(db, student_id, STUCK_MISSES, named_before))
+    teachers = _terms_by_teacher(db, student_id, words)
+    advised = _advise(db, teachers, student_id, GUESSING, advice_since, now)
+    if not advised:
+        return None
+    return DailyAlert([], level, None, {t: [] for t in advised}, guessing=True,
+                      advised=advised)
+
+
+def _advise(db: Database, teachers: Iterable[int], student_id: int, advice: str,
+            since: datetime, now: datetime) -> frozenset[int]:
+    """The teachers not given this advice about the student since `since`, remembered now as
+    given it (in the alert's own decision, as the stuck words are claimed)."""
+    fresh = frozenset(t for t in teachers
+                      if not alerts.advised_since(db, t, student_id, advice, since))
+    with db.atomic():
+        for teacher_id in fresh:
+            alerts.record_advice(db, teacher_id, student_id, advice, now)
+    return fresh
+
+
+def students_to_alert(db: Database, now: datetime) -> list[int]:
+    """Students whose teachers have a daily alert waiting (daily_alert may still say None: one
+    was sent today already). The scheduled sweep asks this: a student who leaves every check
+    unfinished has never ended one, and is the student the alert is for (teacher playtest)."""
+    return study.students_with_stuck_words(db, STUCK_MISSES, now)  # daily_alert: the week
+
+
+def _terms_by_teacher(db: Database, student_id: int, words: list[StoredWord]
+                      ) -> dict[int, list[str]]:
+    """For each teacher of the student, the words (of `words`) that belong to one of the
+    teacher's classes the student is in."""
+    pairs = people.teachers_by_class(db, student_id)
+    owned = class_word_ids(db, {class_id for class_id, _ in pairs})
+    terms: dict[int, list[str]] = {}
+    for class_id, teacher_id in pairs:
+        mine = terms.setdefault(teacher_id, [])
+        mine += [w.word.term for w in words
+                 if w.id in owned.get(class_id, set()) and w.word.term not in mine]
+    return {teacher_id: found for teacher_id, found in terms.items() if found}

@@ -1,0 +1,143 @@
+"""What the teacher alerts and notes read and remember: how fast a student's answers came (from
+the check items kept already), which advice an alert gave a teacher about a student, when;
+whether a teacher was shown what /report's lines mean; and which words' unchecked translations
+/push named to a teacher, when.
+
+An alert's advice is kept as a sent outbox row of kind `alert-advice` to the teacher's chat,
+its payload only the student's id and the advice ("guessing", "level-1", "silent"): no text,
+no name (as `reminder_log` keeps reminders). A student's deletion takes these rows with every
+outbox row naming their id (erase.py), a teacher's with every row to their chat; the retention
+purge drops them with other finished messages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.domain.guessing import TimedAnswer
+from bot.store.clock import parse, stamp
+
+KIND = "alert-advice"
+
+
+def timed_answers(db: Database, student_id: int, limit: int) -> list[TimedAnswer]:
+    """The student's latest answered questions, newest first, each with the seconds since the
+    answer before it in the same check (or since the check began), from the check items kept
+    already: practice items too (a tap is a tap), never a question left open."""
+    rows = db.execute(
+        "SELECT options, correct, answered_at, before FROM (SELECT id, options, correct, "
+        "answered_at, coalesce(lag(answered_at) OVER (PARTITION BY check_id "
+        "ORDER BY answered_at, id), created_at) AS before FROM check_items "
+        "WHERE student_id = ? AND correct IS NOT NULL) "
+        "ORDER BY answered_at DESC, id DESC LIMIT ?", [student_id, limit]).fetchall()
+    return [TimedAnswer(max(0.0, (parse(r[2]) - parse(r[3])).total_seconds()),
+                        len(json.loads(r[0])), bool(r[1])) for r in rows]
+
+
+REPORT_HELP = "report-help"      # a teacher was shown what /report's lines mean
+UNCHECKED = "unchecked-told"     # /push named these words' unchecked translations to a teacher
+
+
+def _remember(db: Database, chat_id: int, kind: str, payload: dict[str, object],
+              now: datetime) -> None:
+    """A sent outbox row with no text: the record that something was said to `chat_id`."""
+    db.execute("INSERT INTO outbox (push_id, chat_id, kind, payload, status, not_before, "
+               "created_at, sent_at) VALUES (NULL, ?, ?, ?, 'sent', ?, ?, ?)",
+               [chat_id, kind, json.dumps(payload), stamp(now), stamp(now), stamp(now)])
+
+
+def record_advice(db: Database, teacher_id: int, student_id: int, advice: str,
+                  now: datetime) -> None:
+    """Remember that an alert gave this teacher this advice about this student just now."""
+    _remember(db, teacher_id, KIND, {"student_id": student_id, "advice": advice}, now)
+
+
+def report_explained(db: Database, teacher_id: int) -> bool:
+    """True when a /report already showed this teacher what its lines mean."""
+    return db.execute("SELECT 1 FROM outbox WHERE kind = ? AND chat_id = ? LIMIT 1",
+                      [REPORT_HELP, teacher_id]).fetchone() is not None
+
+
+def record_report_explained(db: Database, teacher_id: int, now: datetime) -> None:
+    """Remember that a /report showed this teacher what its lines mean."""
+    _remember(db, teacher_id, REPORT_HELP, {}, now)
+
+
+def unchecked_told(db: Database, teacher_id: int, lang: str, since: datetime) -> set[int]:
+    """The words whose unchecked `lang` translations /push named to this teacher at or after
+    `since`."""
+    rows = db.execute(
+        "SELECT j.value FROM outbox o, json_each(o.payload, '$.word_ids') j WHERE o.kind = ? "
+        "AND o.chat_id = ? AND o.not_before >= ? AND json_extract(o.payload, '$.lang') = ?",
+        [UNCHECKED, teacher_id, stamp(since), lang]).fetchall()
+    return {r[0] for r in rows}
+
+
+def record_unchecked_told(db: Database, teacher_id: int, lang: str, word_ids: Collection[int],
+                          now: datetime) -> None:
+    """Remember that /push named these words' unchecked `lang` translations to the teacher."""
+    _remember(db, teacher_id, UNCHECKED, {"lang": lang, "word_ids": sorted(word_ids)}, now)
+
+
+def advised_since(db: Database, teacher_id: int, student_id: int, advice: str,
+                  since: datetime) -> bool:
+    """True when an alert gave this teacher this advice about this student at or after
+    `since`."""
+    return db.execute(
+        "SELECT 1 FROM outbox WHERE kind = ? AND chat_id = ? AND not_before >= ? "
+        "AND json_extract(payload, '$.student_id') = ? AND json_extract(payload, '$.advice') = ? "
+        "LIMIT 1", [KIND, teacher_id, stamp(since), student_id, advice]).fetchone() is not None
+
+
+@dataclass(frozen=True)
+class Quiet:
+    """A student enrolled in a class, and since when nothing came from them: they joined,
+    answered (practice too) or first read a card, whichever is latest."""
+
+    student_id: int
+    first_name: str
+    since: datetime
+    did_anything: bool  # False: nothing at all since joining
+
+
+# The student's latest sign of life: an answer (practice too) or a card first read; '' for none
+# (SQLite's max of two values is NULL when either is).
+_LAST_ACTIVE = ("max(coalesce((SELECT max(answered_at) FROM attempts a "
+                "WHERE a.student_id = s.id), ''), coalesce((SELECT max(shown_at) "
+                "FROM mastery m WHERE m.student_id = s.id), ''))")
+
+
+def quiet_since(db: Database, before: datetime, advice: str) -> list[Quiet]:
+    """Students whose latest sign of life (or joining) came before `before`, and about whose
+    silence since then no alert gave the advice `advice` yet, by id."""
+    rows = db.execute(
+        f"SELECT s.id, s.first_name, j.joined, {_LAST_ACTIVE} AS active FROM students s "
+        "JOIN (SELECT student_id, min(joined_at) AS joined FROM enrollments "
+        "GROUP BY student_id) j ON j.student_id = s.id ORDER BY s.id").fetchall()
+    found = []
+    for student_id, first_name, joined, active in rows:
+        since = max(joined, active or "")
+        if since >= stamp(before):
+            continue
+        found.append(Quiet(student_id, first_name or "", parse(since), bool(active)))
+    if not found:
+        return []
+    told = _advised_students(db, [q.student_id for q in found], advice)
+    return [q for q in found if told.get(q.student_id, "") < stamp(q.since)]
+
+
+def _advised_students(db: Database, student_ids: Collection[int], advice: str
+                      ) -> dict[int, str]:
+    """For each of these students, when an alert last gave this advice about them (any
+    teacher)."""
+    marks = ",".join("?" * len(student_ids))
+    rows = db.execute(
+        "SELECT json_extract(payload, '$.student_id') AS sid, max(not_before) FROM outbox "
+        f"WHERE kind = ? AND json_extract(payload, '$.advice') = ? AND sid IN ({marks}) "
+        "GROUP BY sid", [KIND, advice, *student_ids]).fetchall()
+    return {r[0]: r[1] for r in rows}
