@@ -101,7 +101,7 @@ ARABIC_STUDENT_KEYS = (
     "item-cloze-typed-ask", "item-typed-ask", "item-typed-intro", "item-typed-intro-write",
     "feedback-right-typo",
     "feedback-wrong", "feedback-wrong-no-gloss", "feedback-dont-know",
-    "feedback-dont-know-no-gloss", "word-mastered-spelling", "check-done", "progress-summary",
+    "feedback-dont-know-no-gloss", "word-mastered-spelling", "check-done",
     "progress-next-check", "progress-next-words", "progress-next-more", "help-student",
     "help-short", "tap-an-answer", "deleteme-confirm", "remind-usage", "remind-quiet",
     "reminder-due", "reminder-due-cards", "command-start", "command-words", "command-language",

@@ -5,6 +5,7 @@ each in their own language."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -24,20 +25,56 @@ async def family_help(update: Update, context: PuenteContext) -> None:
     await no_model_note(update, context)
 
 
+NOTICE_SAID = "no_model_notice_said"  # user_data: (language, when) the notice was last said
+# Said this lately, it is still on their screen: the next prompt does not say it again (a
+# Somali father read it under the welcome, then again, whole, when he tapped /ask; playtest).
+NOTICE_FRESH = timedelta(minutes=10)
+
+
 async def no_model_note(
     update: Update, context: PuenteContext, language: str | None = None
 ) -> None:
     """Tell a family member, before they write, when this computer has no translation from
     their language (`language`, else theirs): the teacher sees their words as written, and
-    the school can find an interpreter. Nothing when a model exists, or they read English."""
+    the school can find an interpreter. Nothing when a model exists, or they read English,
+    or they were told a moment ago."""
     user = update.effective_user
     if user is None:
         return
     lang = language or user_language(context, user.id, user.language_code)
-    if message_languages.written_as_is(context.services.translator, lang):
+    if message_languages.written_as_is(context.services.translator, lang) and \
+            not _said_lately(context, lang):
         await say(
             update, context, "family-no-model-note", bilingual=False, language=language_name(lang)
         )
+        _remember_said(context, lang)
+
+
+async def ask_prompt_no_model(update: Update, context: PuenteContext, language: str) -> None:
+    """A family member's bare /ask when no model translates their language: the notice with
+    the prompt, or the prompt alone when the notice was said a moment ago."""
+    if _said_lately(context, language):
+        await say(update, context, "ask-prompt-told", bilingual=False)
+        return
+    await say(update, context, "ask-prompt-no-model", bilingual=False,
+              language=language_name(language))
+    _remember_said(context, language)
+
+
+def _said_lately(context: PuenteContext, language: str) -> bool:
+    """Whether the no-model notice for `language` was said to this person within
+    NOTICE_FRESH (held in memory only: after a restart it is said again)."""
+    said = (context.user_data or {}).get(NOTICE_SAID)
+    if not isinstance(said, tuple):
+        return False
+    told_language, when = said
+    return told_language == language and isinstance(when, datetime) and \
+        context.services.clock() - when < NOTICE_FRESH
+
+
+def _remember_said(context: PuenteContext, language: str) -> None:
+    if context.user_data is not None:
+        context.user_data[NOTICE_SAID] = (language, context.services.clock())
 
 
 async def tell_stranger(update: Update, context: PuenteContext) -> None:

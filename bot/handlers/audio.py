@@ -13,7 +13,7 @@ from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.presentation import callbacks
 from bot.presentation.i18n import language_name, reader_language
-from bot.services import family, join, listen
+from bot.services import family_updates, join, listen
 from bot.speech import SpeechUnavailableError
 
 
@@ -49,7 +49,7 @@ async def family_listen_button(update: Update, context: PuenteContext) -> None:
     _query, user, cb = tap
     s = context.services
     student_id, word_ids = callbacks.family_hear(cb)
-    heard = family.words_to_hear(s.db, user.id, student_id, word_ids)
+    heard = family_updates.words_to_hear(s.db, user.id, student_id, word_ids)
     listening = listen.family_notes(s.speech, heard.language, heard.refs)
     # in their language only, as the update is
     await _send_notes(context, user.id, listening, s.catalog.render(

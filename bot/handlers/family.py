@@ -27,7 +27,7 @@ from bot.domain.names import clean_name
 from bot.presentation import callbacks, family_views, keyboards, menus, message_views, views
 from bot.presentation.i18n import language_name
 from bot.presentation.students import names_and, student_label
-from bot.services import family, membership, message_languages
+from bot.services import family, family_updates, membership, message_languages
 
 
 class _FamilyLink(filters.MessageFilter):
@@ -278,7 +278,7 @@ async def now(update: Update, context: PuenteContext) -> None:
         await _not_family(update, context)
         return
     family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
-    for item in family.weekly_updates(s.db, s.clock(), only=user.id,
+    for item in family_updates.weekly_updates(s.db, s.clock(), only=user.id,
                                       tz=s.config.school.timezone,
                                       holidays=s.config.school.holidays):
         await context.bot.send_message(
@@ -291,10 +291,10 @@ def queue_weekly_updates(services: Services) -> int:
     """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
     moment = services.clock()
     school = services.config.school
-    updates = family.weekly_updates(services.db, moment, tz=school.timezone,
+    updates = family_updates.weekly_updates(services.db, moment, tz=school.timezone,
                                     holidays=school.holidays)
     speech = services.speech is not None
-    return family.queue_updates(services.db, [
+    return family_updates.queue_updates(services.db, [
         (item, family_views.family_update_text(item, services.catalog),
          _rows(family_views.family_update_buttons(item, services.catalog, speech)))
         for item in updates], moment)

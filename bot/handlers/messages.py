@@ -24,6 +24,7 @@ from bot.chat.drafts import (
     too_long,
     unreadable,
 )
+from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import (
     MAX_INPUT,
@@ -44,7 +45,7 @@ from bot.chat.writes import (
 )
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, message_views
-from bot.presentation.i18n import Markup, language_name
+from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
 from bot.services import askers, message_languages, relays, teacher_answers, teaching
 from bot.services.askers import Asker
@@ -117,8 +118,7 @@ async def ask(update: Update, context: PuenteContext) -> None:
         translated = message_languages.teacher_reads_english(translator, who.language)
         if who.role == askers.FAMILY and message_languages.written_as_is(translator, who.language):
             # said plainly before they write, with where to find an interpreter (playtest)
-            await say(update, context, "ask-prompt-no-model", bilingual=False,
-                      language=language_name(who.language))
+            await ask_prompt_no_model(update, context, who.language)
             return
         # a student reads every message in her language and English; a family, theirs alone
         await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",

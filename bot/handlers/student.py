@@ -7,6 +7,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.chat import join_notes
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import not_understood, too_long
@@ -22,13 +23,12 @@ from bot.presentation import (
     callbacks,
     card_views,
     check_views,
-    class_views,
     keyboards,
     menus,
     views,
 )
 from bot.presentation.i18n import language_name
-from bot.services import answers, family, join, join_notes, lookup, membership, teaching
+from bot.services import answers, family, join, lookup, membership, teaching
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -58,25 +58,8 @@ async def start(update: Update, context: PuenteContext) -> None:
     key = "join-again" if joined.already_member else "join-welcome"
     await say(update, context, key, name=name, class_name=views.label(joined.class_name))
     if not joined.already_member and joined.language is not None:  # no language step to wait
-        _tell_teachers(context, user.id, [joined.class_id])
+        join_notes.tell_joined(context, user.id, [joined.class_id])
     await next_step(update, context, joined.suggestion)
-
-
-def _tell_teachers(context: PuenteContext, student_id: int, class_ids: list[int] | None,
-                   *, joined: bool = True) -> None:
-    """Book the note to the teachers that the student joined their class (`class_ids`; None:
-    each of theirs), or (`joined` False) write again a note still waiting that names them: it
-    goes two minutes later, with everyone else who joined the class meanwhile."""
-    s = context.services
-
-    def render(teacher_id: int, class_name: str, joiners: list[join_notes.Joiner]) -> str:
-        return class_views.join_note(s.catalog, user_language(context, teacher_id), class_name,
-                                     joiners)
-
-    if joined:
-        join_notes.tell_joined(s.db, student_id, class_ids, s.clock(), s.config.school, render)
-    else:
-        join_notes.refresh_joined(s.db, student_id, s.clock(), s.config.school, render)
 
 
 async def _family_updates_stopped(update: Update, context: PuenteContext) -> None:
@@ -201,7 +184,7 @@ async def home_language_set(update: Update, context: PuenteContext, code: str,
     s, user = context.services, update.effective_user
     assert user is not None
     if first:
-        _tell_teachers(context, user.id, None)
+        join_notes.tell_joined(context, user.id, None)
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
     back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE, code) \
@@ -243,7 +226,7 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
         return
     await say(update, context, "placement-done", level=step.level)
     await show_preview(update, context, unasked=True)  # read only once she taps it
-    _tell_teachers(context, user.id, None, joined=False)  # a note waiting: now with the level
+    join_notes.refresh_joined(context, user.id)  # a note waiting: now with the level
 
 
 async def placement_resume_button(update: Update, context: PuenteContext) -> None:

@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.chat import join_notes
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
     arg_text,
@@ -140,6 +141,8 @@ async def level(update: Update, context: PuenteContext) -> None:
     text = message.text.split(maxsplit=1)[1] if message and message.text else ""
     lang = user_language(context, user.id, user.language_code)
     done = teaching.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
+    for one in done:  # a note that they joined, still waiting, gives this level now
+        join_notes.refresh_joined(context, one.row.student_id)
     names = teaching.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
     await send_long(context, user.id, views.join_lines(
         s.catalog.render(one.prompt_key, lang, level=one.level, taught=one.taught_at,
@@ -189,6 +192,7 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):  # a double tap on Remove: the first tap removed them
         return
     done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
+    join_notes.refresh_joined(context, done.student_id, done.class_id)  # waiting: not named
     remember_spent(context, query, "remove-already-done")
     await query.edit_message_text(s.catalog.render(
         "remove-done", lang, name=student_label(done.student, s.catalog, lang),

@@ -3,6 +3,8 @@ answer, the check's last message, and a placement question."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from bot.domain.checks import GAP, Grade
 from bot.domain.cognates import same_word
 from bot.domain.names import inert
@@ -19,6 +21,7 @@ from bot.presentation.card_views import (
 )
 from bot.presentation.i18n import (
     REFERENCE,
+    RLM,
     Catalog,
     Markup,
     Said,
@@ -109,45 +112,86 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
     return join_lines(lines)
 
 
+POLL_QUESTION_CHARS = 300  # Telegram: a poll question is 1-300 characters
+POLL_OPTION_CHARS = 100  # a poll option 1-100 characters
+MAX_POLL_OPTIONS = 10  # and a poll has 2-10 of them
+
+
 def poll_question(question: Question, catalog: Catalog) -> str:
-    """A quiz poll's question (plain text: send it without a parse mode; at most 300 chars).
+    """A quiz poll's question (plain text: send it without a parse mode; at most 300
+    characters, no direction controls but a line's leading RLM, see `poll_text`).
 
     A check opens with its poll, so the poll says how many questions follow, as any item does.
     At levels 1-3 the instruction comes in the home language and then in English, and the
     definition once, on its own line, as in every other question (the English instruction is
     left out when all of it does not fit in Telegram's 300 characters). From level 4 on, one
-    English line.
+    English line, the definition on a line of its own when it is written right to left.
     """
     first = question.english_first  # levels 5-6: "Question 1/5"
     counter = catalog.plain("item-counter", REFERENCE if first else question.lang,
                             number=question.number, total=question.total)
     prompt = question.item.prompt.rstrip(". ")
     if question.level is not None and question.level > 3:
-        text = f"{counter}\n{catalog.plain('poll-question', REFERENCE, prompt=prompt)}"
-    else:
-        own = catalog.plain("item-choice-ask", question.lang)
-        english = catalog.plain("item-choice-ask", REFERENCE)
-        asked = [own] if english == own else [own, english]
-        stem = own_line(inert(prompt))
-        text = "\n".join([counter, *asked, stem])
-        if len(text) > 300:
-            text = "\n".join([counter, own, stem])
-    return text if len(text) <= 300 else text[:297] + "..."
+        if _right_to_left_in(prompt):  # inside an English line it would read out of order
+            ask = catalog.plain("poll-question", REFERENCE, prompt="").rstrip()
+            return poll_text("\n".join([counter, ask, prompt]), POLL_QUESTION_CHARS)
+        return poll_text(f"{counter}\n{catalog.plain('poll-question', REFERENCE, prompt=prompt)}",
+                         POLL_QUESTION_CHARS)
+    own = catalog.plain("item-choice-ask", question.lang)
+    english = catalog.plain("item-choice-ask", REFERENCE)
+    asked = [own] if english == own else [own, english]
+    whole = "\n".join([counter, *asked, prompt])
+    if utf16_len(_poll_lines(whole)) > POLL_QUESTION_CHARS:
+        whole = "\n".join([counter, own, prompt])
+    return poll_text(whole, POLL_QUESTION_CHARS)
 
 
-POLL_OPTION_CHARS = 100  # Telegram: a poll option is 1-100 characters
-MAX_POLL_OPTIONS = 10  # and a poll has 2-10 of them
+def poll_text(text: str, limit: int) -> str:
+    """Text for a poll, which Telegram shows as plain text, marks and all: each line without
+    direction controls (an isolate some phones draw as a box, or an unpaired one left by a
+    cut that turns the rest of the poll around; playtest, Arabic poll titles), a line with
+    right-to-left words that opens with a left-to-right one led by one RLM, so it still reads
+    right to left ("DNA في كل كائن حي"), and at most `limit` UTF-16 units, cut at a space
+    with "…". Numbers need no isolate: "السؤال 2/3" reads "2/3" (Unicode's rules keep digits
+    and the slash between them together, left to right)."""
+    text = _poll_lines(text)
+    if utf16_len(text) <= limit:
+        return text
+    kept = text
+    while utf16_len(kept) > limit - 1:
+        kept = kept[:-1]
+    if " " in kept[len(kept) // 2:]:  # a word cut in two reads as another word
+        kept = kept[:kept.rindex(" ")]
+    return kept.rstrip(" \n" + RLM) + "…"
+
+
+def _poll_lines(text: str) -> str:
+    """`poll_text` without the cut: each line cleaned, and led by an RLM where it needs one."""
+    lines = [inert(line).strip() for line in text.split("\n")]
+    return "\n".join(RLM + line if _right_to_left_in(line) and not _opens_right_to_left(line)
+                     else line for line in lines if line)
+
+
+def _right_to_left_in(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def _opens_right_to_left(line: str) -> bool:
+    """Whether the line's first strong letter is right-to-left (Telegram's line direction)."""
+    kind = next((k for c in line if (k := unicodedata.bidirectional(c)) in ("L", "R", "AL")),
+                None)
+    return kind in ("R", "AL")
 
 
 def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
-    """A quiz poll's options (plain text), or None when an option is too long for a poll (the
-    question is asked with buttons). At levels 1-2 "🤷 I don't know" comes last, the button's
-    words, when Telegram's limits leave room: a vote on it grades as the button does
-    (answers.answer_poll), and the poll's quiz answer is still the item's."""
-    options = list(question.item.options)
-    if not all(utf16_len(o) <= POLL_OPTION_CHARS for o in options):
+    """A quiz poll's options (plain text, as `poll_text`), or None when an option is too long
+    for a poll (the question is asked with buttons). At levels 1-2 "🤷 I don't know" comes
+    last, the button's words, when Telegram's limits leave room: a vote on it grades as the
+    button does (answers.answer_poll), and the poll's quiz answer is still the item's."""
+    options = [_poll_lines(o) for o in question.item.options]
+    if not all(0 < utf16_len(o) <= POLL_OPTION_CHARS for o in options):
         return None
-    shrug = dont_know_label(catalog, question.lang)
+    shrug = _poll_lines(dont_know_label(catalog, question.lang))
     if (scaffold_for(question.level).dont_know and len(options) < MAX_POLL_OPTIONS
             and utf16_len(shrug) <= POLL_OPTION_CHARS):
         options.append(shrug)

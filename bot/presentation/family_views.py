@@ -15,7 +15,7 @@ from bot.presentation.views import (
     join_lines,
     name,
 )
-from bot.services.family import WEEK, FamilyUpdate
+from bot.services.family_updates import WEEK, FamilyUpdate
 
 
 def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:

@@ -24,8 +24,9 @@ from bot.services.readiness import BackOn, NextStep
 
 
 def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    """/progress: at levels 1-2 three short lines (words by state, days in a row, what to do
-    next); else the words met by state (the four add up), reviews due and the streak."""
+    """/progress in three lines a language: at levels 1-2 the words by state, days in a row and
+    what to do next; from level 3 what to do next first (the line a student acts on), then
+    the words by state and days in a row."""
     build = _short_progress if p.short else _full_progress
     lines = build(p, lang, catalog)
     if lang == REFERENCE or lines == (english := build(p, REFERENCE, catalog)):
@@ -33,22 +34,25 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
     return join_lines([english, lines] if p.english_first else [lines, english])
 
 
+def _step(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    """What to do now ("👉 5 words ready: /check", cards to read, when words come back), or
+    the question still waiting above (not "All done" under an unanswered question)."""
+    return catalog.render("progress-question-waiting", lang) if p.open_question \
+        else next_step(p.step, lang, catalog)
+
+
 def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    step = catalog.render("progress-question-waiting", lang) if p.open_question \
-        else next_step(p.step, lang, catalog)  # not "All done" under an unanswered question
-    return join_lines([word_states(p.counts, lang, catalog), *_streak(p, lang, catalog), step])
+    return join_lines([word_states(p.counts, lang, catalog), *_streak(p, lang, catalog),
+                       _step(p, lang, catalog)])
 
 
 def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    # With nothing to review now, what comes next (cards to read, more words for a student
-    # done for today, or the day words come back): "⏰ Due for review now: 0" alone was a dead
-    # end for a fast student (playtest, WIDA 3-5)
-    waiting = [catalog.render("progress-question-waiting", lang)] if p.open_question \
-        else [] if p.step.ready else [next_step(p.step, lang, catalog)]
-    return join_lines([catalog.render("progress-summary", lang, met=p.met, new=p.new,
-                                      learning=p.learning, reviewing=p.reviewing,
-                                      mastered=p.mastered, due=p.due),
-                       *_streak(p, lang, catalog), *waiting])
+    # Seven lines a language, twice at levels 3-4, plus text bars in Arabic, was long on a
+    # phone (playtest, WIDA 3): the step comes first, with its command ("👉 5 words ready:
+    # /check" says the old "⏰ Due for review now: 5" and what to tap), then the states that
+    # have any on one line (the chart draws them too; the four still add up to the words met)
+    return join_lines([_step(p, lang, catalog), word_states(p.counts, lang, catalog),
+                       *_streak(p, lang, catalog)])
 
 
 def _streak(p: Progress, lang: str, catalog: Catalog) -> list[Markup]:

@@ -1,30 +1,24 @@
-"""Families: single-use links to one student, their own language, weekly bilingual updates."""
+"""Families: single-use links to one student, their own language, the weekly updates on or
+off, and the notes their child's teachers get about them (the update itself: family_updates)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
-from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
-from bot.domain.item_rules import reads_as_home_word
 from bot.domain.language import LANGUAGES
-from bot.domain.school_days import school_days_from
 from bot.services.join import new_code, ranked_languages
 from bot.services.pushes import next_allowed
 from bot.services.teaching import StudentName, find_student, name_of
-from bot.store import erase, families, outbox, people, study, threads
+from bot.store import erase, families, outbox, people, threads
 from bot.store import notes as store_notes
-from bot.store.packs import StoredWord, words_by_id
 
 LINK_DAYS = 14
-WEEK = 7  # days a weekly update looks back
-PRACTISING_SHOWN = 3  # words being practised that an update names
-HEARD = 6  # words a 🔊 under the update says (their ids ride in its button: 64 bytes)
 CAREGIVERS_PER_LINK = 4  # mother, father, grandmother, uncle: each with their own language
 FAMILY_PREFIX = "f_"
 
@@ -280,145 +274,3 @@ def queue_teacher_notes(db: Database, user_id: int, notes: list[tuple[int, int, 
                            {"text": text, "buttons": [], "student_id": student_id,
                             "family_id": user_id}, now, now)
     return len(notes)
-
-
-@dataclass(frozen=True)
-class FamilyUpdate:
-    family_id: int
-    telegram_id: int
-    language: str
-    student_name: str
-    learned: list[tuple[str, str | None]]    # (English word, in the family's language)
-    practising: list[tuple[str, str | None]]
-    student_id: int = 0                        # whose update: erased with the student
-    days: int = 0                              # school days practised in the last 7 days
-    since: int = WEEK                          # of the last 7 days, those since they started
-    out_of: int = 5                            # of those, the school days
-    other_days: int = 0                        # days practised that were not school days
-    unchecked: bool = False                    # a gloss shown that no speaker has checked yet
-    started_today: bool = False                # joined today: no day to count yet
-    explain: str | None = None                 # the word to ask the child to explain (None:
-    #                                            every word practised reads as theirs)
-    word_ids: tuple[int, ...] = ()             # the words named, practised first (for 🔊)
-    card_days: int = 0                         # days she only read new cards (no practice)
-    # cards read and never answered yet: new words, not practised (playtest: "practising"
-    # named words the child had never been asked)
-    new: list[tuple[str, str | None]] = field(default_factory=list)
-
-    @property
-    def bad_week(self) -> bool:
-        """Practised on one day or none: the update then says what to do next (playtest: a
-        family told "0 of 5" was given no step to take)."""
-        return not self.started_today and self.days + self.other_days <= 1
-
-
-def weekly_updates(db: Database, now: datetime, only: int | None = None,
-                   tz: tzinfo = UTC, holidays: frozenset[date] = frozenset()
-                   ) -> list[FamilyUpdate]:
-    """This week's update for every family with updates on (or for one Telegram user): the
-    school days practised out of the school days, and apart the other days practised (a
-    weekend, a holiday). The 7 days end today once the child has practised today, else
-    yesterday: Friday's 17:00 update read "4 of the last 5" to a child who practises at 18:00,
-    who could never read "5 of 5" (playtest L4)."""
-    updates = []
-    today = now.astimezone(tz).date()
-    for row in families.update_recipients(db, only):
-        started = row.started_at.astimezone(tz).date()
-        moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK + 1))
-        days_studied = {m.astimezone(tz).date() for m in moments}
-        end = today if today in days_studied else today - timedelta(days=1)
-        since = max(0, min(WEEK, (end - started).days + 1))
-        first = end - timedelta(days=since - 1)
-        studied = {day for day in days_studied if first <= day <= end}
-        school = school_days_from(first, end, holidays)
-        cards = {m.astimezone(tz).date() for m in families.cards_read_since(
-            db, row.student_id, now - timedelta(days=WEEK + 1))}
-        card_days = {day for day in cards if first <= day <= end} - studied
-        mastered = words_by_id(
-            db, study.mastered_since(db, row.student_id, now - timedelta(days=7)))
-        shown, explain = _practising(
-            words_by_id(db, study.learning_word_ids(db, row.student_id)), row.language)
-        met = words_by_id(db, study.learning_word_ids(db, row.student_id, answered=False)
-                          )[:PRACTISING_SHOWN]
-        learned, unchecked = _words(mastered, row.language)
-        practising, unchecked_too = _words(shown, row.language)
-        new, unchecked_new = _words(met, row.language)
-        updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
-                                    learned, practising, row.student_id, len(studied & school),
-                                    since, len(school), len(studied - school),
-                                    unchecked or unchecked_too or unchecked_new,
-                                    started >= today, explain,
-                                    tuple(w.id for w in [*shown, *mastered, *met][:HEARD]),
-                                    len(card_days), new))
-    return updates
-
-
-def _practising(words: list[StoredWord], lang: str) -> tuple[list[StoredWord], str | None]:
-    """The words being practised that an update names, and the one the family asks the child
-    to explain: one that reads unlike its `lang` word where there is one ("mass" is "mas" in
-    Haitian Creole: nothing to explain, playtest), named in the list even when it is not
-    among the first ones; None when every word reads as its `lang` word."""
-    shown = words[:PRACTISING_SHOWN]
-    unlike = next((w for w in words if not reads_as_home_word(w.word, lang)), None)
-    if unlike is None:  # every one reads as their own word: none to explain (None)
-        return shown, None
-    if unlike not in shown:
-        shown = [*shown[:PRACTISING_SHOWN - 1], unlike]
-    return shown, unlike.word.term
-
-
-def _words(words: list[StoredWord], lang: str) -> tuple[list[tuple[str, str | None]], bool]:
-    """(English word, its gloss in `lang`) for each word, and whether any gloss shown is one
-    no speaker of `lang` has checked yet (the family may be the first to)."""
-    result, unchecked = [], False
-    for stored in words:
-        gloss = stored.word.glosses.get(lang)
-        result.append((stored.word.term, gloss.term if gloss else None))
-        # a pack's `reviewed = false` gloss (written by a person, not by machine: the update
-        # says "not checked", never "machine", playtest) or a machine one, should one come
-        unchecked = unchecked or (gloss is not None and (gloss.machine or not gloss.reviewed))
-    return result, unchecked
-
-
-class HearWordsError(PuenteError):
-    """A 🔊 under an update about a child this phone is not linked to (any more): forged, or
-    left from before a teacher unlinked them."""
-
-    prompt_key = "button-stale"
-
-
-@dataclass(frozen=True)
-class HeardWords:
-    """What a 🔊 under a weekly update says, in the language that update was in."""
-
-    language: str
-    refs: tuple[WordRef, ...]
-
-
-def words_to_hear(db: Database, user_id: int, student_id: int, word_ids: Sequence[int]
-                  ) -> HeardWords:
-    """The words a 🔊 under a weekly update names, for a phone still linked to that child:
-    only words the child has met (button data is forgeable), at most `HEARD`."""
-    row = next((r for r in families.update_recipients(db, user_id)
-                if r.student_id == student_id), None)
-    if row is None:
-        raise HearWordsError(student_id)
-    met = study.student_mastery(db, student_id)
-    refs = tuple(WordRef(w.id, w.word, w.pack_id)
-                 for w in words_by_id(db, [i for i in word_ids if i in met][:HEARD]))
-    return HeardWords(row.language, refs)
-
-
-Rows = list[list[list[str]]]  # an outbox row's keyboard: [[label, callback data], ...] per row
-
-
-def queue_updates(db: Database, rendered: Sequence[tuple[FamilyUpdate, str, Rows]],
-                  now: datetime) -> int:
-    """Put this week's rendered updates (text and buttons) in the outbox, all or none (quiet
-    hours are honoured at delivery); return how many."""
-    with db.atomic():
-        for item, text, rows in rendered:
-            outbox.enqueue(db, None, item.telegram_id, "family-update",
-                           {"text": text, "buttons": [], "rows": rows,
-                            "student_id": item.student_id}, now, now)
-    return len(rendered)

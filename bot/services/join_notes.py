@@ -49,20 +49,24 @@ def tell_joined(db: Database, student_id: int, class_ids: Iterable[int] | None,
     Return how many notes are booked now."""
     if class_ids is None:
         class_ids = [e.class_id for e in people.enrollments(db, student_id)]
-    return sum(_book(db, student_id, class_id, now, school, render, add=True)
+    return sum(_book(db, student_id, class_id, now, school, render)
                for class_id in dict.fromkeys(class_ids))
 
 
 def refresh_joined(db: Database, student_id: int, now: datetime, school: SchoolConfig,
-                   render: Render) -> int:
-    """Write again the notes still waiting that name the student (their placement ended
-    meanwhile: the note gives the level, and the words that level starts with)."""
-    return sum(_book(db, student_id, class_id, now, school, render, add=False)
-               for class_id in notes.booked_join_classes(db, student_id))
+                   render: Render, class_id: int | None = None) -> int:
+    """Write again the notes still waiting that name the student (of `class_id` only, when
+    given): their placement ended or a teacher set their level meanwhile (the note gives the
+    level, and the words that level starts with), or a teacher removed them from the class
+    (the note names the others, and goes with nobody left to name). Return how many notes
+    are booked again."""
+    return sum(_rewrite(db, student_id, found, now, render)
+               for found in notes.booked_join_classes(db, student_id)
+               if class_id is None or found == class_id)
 
 
 def _book(db: Database, student_id: int, class_id: int, now: datetime, school: SchoolConfig,
-          render: Render, add: bool) -> int:
+          render: Render) -> int:
     """Replace each teacher's untouched note about the class with one that also names the
     student (it keeps the first one's time: a stream of joins never holds it back)."""
     found = people.class_by_id(db, class_id)
@@ -76,20 +80,41 @@ def _book(db: Database, student_id: int, class_id: int, now: datetime, school: S
             # a note a deliverer claimed first goes as it is: this student gets a new one
             kept = note is not None and notes.withdraw_join_note(db, note.row_id)
             ids = list(note.student_ids) if note is not None and kept else []
-            if not add and student_id not in ids:
-                continue
-            ids = list(dict.fromkeys([*ids, student_id]))
-            joiners = [j for i in ids if (j := _joiner(db, teacher_id, i, class_id, now))]
-            if not joiners:
-                continue
             due = note.due if note is not None and kept else \
                 next_allowed(now + LANGUAGE_NOTE_WAIT, school)
-            outbox.enqueue(db, None, teacher_id, notes.JOIN_NOTE,
-                           {"text": render(teacher_id, found.name, joiners), "buttons": [],
-                            "class_id": class_id, "student_ids": [j.student_id for j in joiners]},
-                           due, now)
-            booked += 1
+            booked += _enqueue(db, teacher_id, found, [*ids, student_id], due, now, render)
     return booked
+
+
+def _rewrite(db: Database, student_id: int, class_id: int, now: datetime, render: Render
+             ) -> int:
+    """Book again, as the class and the student are now, each untouched note of the class
+    that names the student (a note a deliverer claimed meanwhile goes as it is)."""
+    found = people.class_by_id(db, class_id)
+    booked = 0
+    with db.atomic():
+        for note in notes.booked_join_notes(db, class_id):
+            if student_id in note.student_ids and notes.withdraw_join_note(db, note.row_id) \
+                    and found is not None:
+                # the note's own teacher, not the student's: a removed student has none left
+                booked += _enqueue(db, note.teacher_id, found, list(note.student_ids),
+                                   note.due, now, render)
+    return booked
+
+
+def _enqueue(db: Database, teacher_id: int, found: people.ClassInfo, student_ids: list[int],
+             due: datetime, now: datetime, render: Render) -> int:
+    """Queue the teacher's note naming those of `student_ids` still in the class with a
+    language (1), or nothing when none is left (0)."""
+    joiners = [j for i in dict.fromkeys(student_ids)
+               if (j := _joiner(db, teacher_id, i, found.id, now))]
+    if not joiners:
+        return 0
+    outbox.enqueue(db, None, teacher_id, notes.JOIN_NOTE,
+                   {"text": render(teacher_id, found.name, joiners), "buttons": [],
+                    "class_id": found.id, "student_ids": [j.student_id for j in joiners]},
+                   due, now)
+    return 1
 
 
 def _teachers(db: Database, student_id: int, class_id: int) -> list[int]:

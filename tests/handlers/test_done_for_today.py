@@ -47,7 +47,7 @@ async def test_a_check_at_three_means_no_review_reminder_at_four_but_others_get_
         await answer_current(chat, ana, right=True)
     chat.clock.now = chat.clock.now.replace(hour=20)  # 16:00 school time, the same day
     ready = texts(await chat.send(ana, "/progress"))
-    assert "⏰ Due for review now: 1 of these words" in ready  # a reminder could name it
+    assert "👉 1 word ready: /check" in ready  # a reminder could name it
     said = await run_school_reminder(chat)
     assert list(said) == [BO]  # Ana did her check today: not a word to her
     # all six of her cards: a set has more words than one check asks, and the reminder

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
-from bot.services import family
+from bot.services import family_updates
 from tests.families import delete, unlink_first
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts, voice
 
@@ -109,7 +109,7 @@ async def test_start_after_stop_brings_the_weekly_updates_back(chat: Chat) -> No
         "kasta si aad u aragto tii ugu dambeysay, ama /start si aad mar kale u "
         "hesho."
     )
-    assert not family.weekly_updates(chat.db, chat.clock())
+    assert not family_updates.weekly_updates(chat.db, chat.clock())
     listing = texts(await chat.send(rivera(chat), "/families"))
     assert "· ⏸ updates stopped" in listing
     resumed = texts(await chat.send(father, "/start"))
@@ -117,7 +117,8 @@ async def test_start_after_stop_brings_the_weekly_updates_back(chat: Chat) -> No
         "Warbixinnada toddobaadlaha ah mar kale ayaa la bilaabay. Soo dir /now si "
         "aad maanta u aragto tan toddobaadkan, ama /stop si aad u joojiso."
     )
-    assert [u.telegram_id for u in family.weekly_updates(chat.db, chat.clock())] == [FATHER]
+    assert [u.telegram_id for u in family_updates.weekly_updates(chat.db, chat.clock())] == \
+        [FATHER]
     assert "⏸" not in texts(await chat.send(rivera(chat), "/families"))
     again = texts(await chat.send(father, "/start"))  # updates on: the family help, not resumed
     assert again.startswith("Waxaan kula socodsiiyaa erayada dugsiga ee ilmahaaga.")

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.presentation import callbacks
 from bot.store import people
-from tests.harness import TEACHER_ID, Chat, join_and_confirm
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm
 
 CLASS = "<b>Science 7B</b>"
 STARTER = "ecosystem, organism, habitat"  # a level-1 set: the class pack's first words
@@ -143,3 +143,41 @@ async def test_a_student_joining_at_night_is_told_of_in_the_morning(chat: Chat) 
     assert await told(chat) == []
     chat.clock.advance(hours=10)  # 07:00 the next morning
     assert [c.chat_id for c in await chat.deliver()] == [TEACHER_ID]
+
+
+def rivera(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def remove(chat: Chat, name: str) -> None:
+    """/remove NAME, then the confirming tap."""
+    asked = await chat.send(rivera(chat), f"/remove {name}")
+    await chat.tap(rivera(chat), next(d for _, d in buttons(asked)
+                                      if d.startswith("rm:") and d != "rm:no"))
+
+
+async def test_a_student_removed_before_the_note_goes_is_not_named_in_it(chat: Chat) -> None:
+    await join_and_confirm(chat, student(chat, 1001, "Minh", "vi"), "vi", told=True)
+    await join_and_confirm(chat, student(chat, 1002, "Layla", "ar"), "ar", told=True)
+    await remove(chat, "Layla")  # joined by mistake: the teacher took her off at once
+    notes = await told(chat)
+    assert len(notes) == 1
+    assert notes[0].startswith(f"👋 Minh joined {CLASS}: Vietnamese")  # one student's note
+    assert "Layla" not in notes[0]
+
+
+async def test_no_note_when_the_only_student_was_removed_before_it_goes(chat: Chat) -> None:
+    await join_and_confirm(chat, student(chat, 1001, "Minh", "vi"), "vi", told=True)
+    await remove(chat, "Minh")
+    assert await told(chat) == []
+
+
+async def test_a_level_set_before_the_note_goes_replaces_placement_pending(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, student(chat, 1001, "Minh", "vi"), "vi", level=None,
+                           told=True)
+    await chat.send(rivera(chat), "/level Minh 3")
+    notes = await told(chat)
+    assert len(notes) == 1
+    assert notes[0].startswith(f"👋 Minh joined {CLASS}: Vietnamese · WIDA level 3 · ")
+    assert "placement pending" not in notes[0]

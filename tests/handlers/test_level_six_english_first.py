@@ -41,7 +41,7 @@ async def test_a_level_six_check_reads_english_first_from_its_cards_to_its_score
     assert help_text.startswith("I help you learn school words in English.")
     assert "Te ayudo a aprender" in help_text  # her language still there, beneath
     progress = texts(await chat.send(ana, "/progress"))
-    assert progress.index("Words you have met") < progress.index("Palabras que has visto")
+    assert progress.index("Learning") < progress.index("Aprendiendo")
 
 
 async def test_a_level_three_student_still_reads_her_language_first(chat: Chat) -> None:

@@ -118,7 +118,7 @@ async def test_the_reminder_counts_every_word_ready_as_progress_does(chat: Chat)
 
     ready = len(PUSHED) + 5  # the class pack's five words, the missed one among them, and ten
     assert f"Words to review: {ready}." in reminder
-    assert f"Due for review now: {ready} of these words" in progress
+    assert f"👉 {ready} words ready: /check" in progress
     await chat.send(ana, "/check")  # one check asks five; its last line counts the rest
     while study.next_open_item(chat.db, 1001) is not None:
         last = texts(await answer_current(chat, ana, right=True))

@@ -38,13 +38,15 @@ async def test_a_check_that_says_tomorrow_gets_no_reminder_that_afternoon(chat: 
     before = len(chat.api.calls)
     await reminder.run(chat.app)
     assert chat.api.calls[before:] == []  # not "Words to review: 5" an hour after "tomorrow"
-    assert "⏰ Due for review now: 0 of these words" in texts(await chat.send(ana, "/progress"))
+    progress = texts(await chat.send(ana, "/progress"))
+    assert "✅ All done for now. More words come back tomorrow." in progress
+    assert "ready: /check" not in progress
     chat.clock.advance(days=1)
     before = len(chat.api.calls)
     await reminder.run(chat.app)
     assert "Hi Ana! Words to review: 5. Tap /check (2 minutes)." in texts(
         chat.api.calls[before:])
-    assert "⏰ Due for review now: 5 of these words" in texts(await chat.send(ana, "/progress"))
+    assert "👉 5 words ready: /check" in texts(await chat.send(ana, "/progress"))
 
 
 async def test_after_a_perfect_check_progress_and_check_both_say_tomorrow(chat: Chat) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.handlers.family import queue_weekly_updates
-from bot.services import family
+from bot.services import family, family_updates
 from tests.families import (
     MOTHER,
     WOODLY,
@@ -50,7 +50,7 @@ def her_updates(chat: Chat) -> list[str]:
     """Whose weekly update the mother would get now."""
     return sorted(
         u.student_name
-        for u in family.weekly_updates(chat.db, chat.clock())
+        for u in family_updates.weekly_updates(chat.db, chat.clock())
         if u.telegram_id == MOTHER
     )
 
@@ -69,7 +69,7 @@ async def test_stop_on_a_shared_phone_asks_which_child_and_stops_only_that_one(c
     assert her_updates(chat) == ["Nadia"]
     fathers = {
         u.student_name
-        for u in family.weekly_updates(chat.db, chat.clock())
+        for u in family_updates.weekly_updates(chat.db, chat.clock())
         if u.telegram_id != MOTHER
     }
     assert fathers == {"Woodly", "Nadia"}  # the father's own links are his
@@ -172,7 +172,7 @@ async def test_a_student_who_stopped_her_sisters_updates_finds_them_from_her_own
     assert buttons(back) == [("Ana", "fg:1001")]
     resumed = said(await chat.tap(lucia, "fg:1001"))
     assert "Los resúmenes semanales están activados de nuevo." in resumed
-    assert [u.telegram_id for u in family.weekly_updates(chat.db, chat.clock())] == [1002]
+    assert [u.telegram_id for u in family_updates.weekly_updates(chat.db, chat.clock())] == [1002]
     again = await chat.send(lucia, "/start")
     assert "📬" not in texts(again) and buttons(again) == []
 

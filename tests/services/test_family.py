@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from bot.domain.scaffold import ItemType
 from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
-from bot.services import answers, checks, family, learners, teaching
+from bot.services import answers, checks, family, family_updates, learners, teaching
 from bot.store import people, study
 from bot.store.packs import StoredWord
 from tests.clock import START
@@ -93,8 +93,8 @@ def test_the_weekly_update_names_the_words_in_the_familys_language(
     assert question is not None
     item = question.item
     answers.answer_choice(db, 1001, question.item_id, item.options.index(item.answer), START, TZ)
-    updates = {u.telegram_id: u for u in family.weekly_updates(db, START + timedelta(days=1),
-                                                                tz=TZ)}
+    updates = {u.telegram_id: u for u in family_updates.weekly_updates(
+        db, START + timedelta(days=1), tz=TZ)}
     assert set(updates) == {2001, 2002}
     spanish, vietnamese = updates[2001], updates[2002]
     assert (spanish.student_name, spanish.language, spanish.days) == ("Ana", "es", 1)
@@ -113,7 +113,7 @@ def test_the_weekly_update_asks_only_about_words_whose_cards_the_child_has_seen(
     linked(db, 2001, "es")
     words = learners.current_words(db, learners.learner(db, 1001), START)  # three cards, unread
     learners.cards_shown(db, 1001, [words[0].id], START)  # she opened the first one only
-    [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)
+    [update] = family_updates.weekly_updates(db, START + timedelta(days=1), tz=TZ)
     assert update.practising == []  # read, never asked: new, not practised
     assert [term for term, _ in update.new] == [words[0].word.term]
 
@@ -139,7 +139,7 @@ def test_the_weekly_update_names_this_weeks_words_and_a_missed_one_first(
     missed = first[4]
     study.save_mastery(db, 1001, missed.id, replace(study.get_mastery(db, 1001, missed.id),
                                                    misses_in_row=1), week_two, answered=False)
-    [update] = family.weekly_updates(db, week_two + timedelta(days=1), tz=TZ)
+    [update] = family_updates.weekly_updates(db, week_two + timedelta(days=1), tz=TZ)
     named = [term for term, _ in update.practising]
     assert named[0] == missed.word.term
     assert set(named[1:]) <= {w.word.term for w in fresh} and len(named) == 3
@@ -150,8 +150,8 @@ def test_a_family_that_stopped_updates_gets_none_unless_it_asks(
     enrol_student(db, START)
     linked(db)
     family.set_updates(db, 2001, False)
-    assert family.weekly_updates(db, START) == []
-    assert [u.telegram_id for u in family.weekly_updates(db, START, only=2001)] == [2001]
+    assert family_updates.weekly_updates(db, START) == []
+    assert [u.telegram_id for u in family_updates.weekly_updates(db, START, only=2001)] == [2001]
 
 
 def test_a_student_cannot_use_her_own_family_link_or_spend_its_places(
@@ -173,8 +173,8 @@ def test_the_weekly_update_asks_the_family_to_flag_a_translation_nobody_has_chec
     linked(db, 2001, "es")
     linked(db, 2002, "so")
     words = {w.word.term: w.word for w in read_words(db, START)}
-    updates = {u.telegram_id: u for u in family.weekly_updates(db, START + timedelta(days=1),
-                                                                tz=TZ)}
+    updates = {u.telegram_id: u for u in family_updates.weekly_updates(
+        db, START + timedelta(days=1), tz=TZ)}
     catalog = Catalog.load()
     for update in updates.values():
         shown = [words[term].glosses[update.language]
@@ -209,8 +209,8 @@ def test_a_machine_gloss_counts_as_unchecked_too(db: Database,
         "es": replace(gloss, machine=True, reviewed=True)}))
     checked = replace(stored, word=replace(stored.word, glosses={
         "es": replace(gloss, machine=False, reviewed=True)}))
-    assert family._words([machine], "es")[1]
-    assert not family._words([checked], "es")[1]
+    assert family_updates._words([machine], "es")[1]
+    assert not family_updates._words([checked], "es")[1]
 
 
 def two_children(db: Database) -> None:
@@ -227,17 +227,17 @@ def test_stop_on_a_phone_with_two_children_changes_nothing_and_asks_which(
     two_children(db)
     change = family.change_updates(db, 2001, False)
     assert [c.first_name for c in change.choose] == ["Ana", "Bo"] and change.changed == ()
-    assert len(family.weekly_updates(db, START)) == 2
+    assert len(family_updates.weekly_updates(db, START)) == 2
 
 
 def test_a_chosen_child_stops_alone_and_the_last_one_on_stops_without_a_question(
         db: Database, school_class: people.ClassInfo) -> None:
     two_children(db)
     assert family.choose_updates(db, 2001, 1001, False).changed == ("Ana",)
-    assert [u.student_name for u in family.weekly_updates(db, START)] == ["Bo"]
+    assert [u.student_name for u in family_updates.weekly_updates(db, START)] == ["Bo"]
     last = family.change_updates(db, 2001, False)
     assert last.changed == ("Bo",) and last.shared and not last.choose
-    assert family.weekly_updates(db, START) == []
+    assert family_updates.weekly_updates(db, START) == []
     assert [c.first_name for c in family.stopped_children(db, 2001)] == ["Ana", "Bo"]
 
 
@@ -245,10 +245,10 @@ def test_all_resumes_every_child_and_one_child_resumes_as_before(
         db: Database, school_class: people.ClassInfo) -> None:
     two_children(db)
     family.choose_updates(db, 2001, None, False)
-    assert family.weekly_updates(db, START) == []
+    assert family_updates.weekly_updates(db, START) == []
     every = family.choose_updates(db, 2001, None, True)
     assert every.every and set(every.changed) == {"Ana", "Bo"}
-    assert len(family.weekly_updates(db, START)) == 2
+    assert len(family_updates.weekly_updates(db, START)) == 2
     linked(db, 2002)  # a father of Ana alone
     family.change_updates(db, 2002, False)
     alone = family.change_updates(db, 2002, True)
@@ -264,7 +264,7 @@ def test_a_button_for_a_child_not_linked_to_this_phone_is_refused(
     assert stale.value.prompt_key == "family-updates-stale"
     with pytest.raises(family.UpdatesButtonError):
         family.choose_updates(db, 3003, None, False)  # nobody's family at all
-    assert len(family.weekly_updates(db, START)) == 3
+    assert len(family_updates.weekly_updates(db, START)) == 3
 
 
 def _evening(day: date) -> datetime:
@@ -291,7 +291,7 @@ def test_a_child_who_practises_every_evening_reads_5_of_5_on_friday_at_five(
     enrol_student(db, START)
     linked(db, 2001, "en")
     _practised_on(db, SCHOOL_DAYS)
-    [update] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    [update] = family_updates.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
     assert (update.days, update.out_of) == (5, 5)
     assert "Ana practised on 5 of the last 5 school days." in family_update_text(update, catalog)
 
@@ -301,10 +301,10 @@ def test_today_counts_once_the_child_has_practised_today(
     enrol_student(db, START)
     linked(db, 2001, "en")
     _practised_on(db, SCHOOL_DAYS[2:])  # Monday to Thursday; not last Friday
-    [before] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    [before] = family_updates.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
     assert (before.days, before.out_of) == (4, 5)  # last Friday to Thursday: Friday missed
     _practised_on(db, [FRIDAY])
-    [after] = family.weekly_updates(db, _evening(FRIDAY) + timedelta(hours=1), tz=TZ)
+    [after] = family_updates.weekly_updates(db, _evening(FRIDAY) + timedelta(hours=1), tz=TZ)
     assert (after.days, after.out_of) == (5, 5)  # Monday to today
 
 
@@ -312,7 +312,8 @@ def test_a_child_who_started_yesterday_has_not_just_started_today(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     enrol_student(db, START)  # Monday
     linked(db, 2001, "en")
-    [update] = family.weekly_updates(db, START + timedelta(days=1), tz=TZ)  # Tuesday, no answer
+    # Tuesday, no answer
+    [update] = family_updates.weekly_updates(db, START + timedelta(days=1), tz=TZ)
     text = family_update_text(update, catalog)
     assert "just started" not in text
     assert "Ana practised on 0 of 1 school day since starting." in text
@@ -324,11 +325,11 @@ def test_a_week_with_one_practice_day_tells_the_family_what_to_do_next(
     enrol_student(db, START)
     linked(db, 2001, "en")
     _practised_on(db, SCHOOL_DAYS[-1:])  # Thursday only
-    [bad] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    [bad] = family_updates.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
     assert "👉 Next step: ask Ana to open Puente and tap /words" in family_update_text(bad,
                                                                                      catalog)
     _practised_on(db, SCHOOL_DAYS[-2:-1])  # and Wednesday: a second day, no step needed
-    [better] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    [better] = family_updates.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
     assert "Next step" not in family_update_text(better, catalog)
 
 
@@ -339,7 +340,7 @@ def test_days_she_only_read_new_cards_are_counted_apart_from_practice(
     monday = datetime.combine(FRIDAY - timedelta(days=4), time(18), TZ).astimezone(UTC)
     read_words(db, monday)  # Monday: she opened her cards and answered nothing
     _practised_on(db, SCHOOL_DAYS[-1:])  # Thursday: practice, not a card day
-    [update] = family.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
+    [update] = family_updates.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
     assert (update.days, update.card_days) == (1, 1)
     text = family_update_text(update, catalog)
     assert "Maalmaha Ana kaararka erayada cusub oo keliya akhriyey: 1" in text

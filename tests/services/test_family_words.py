@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
-from bot.services import family, learners
+from bot.services import family, family_updates, learners
 from bot.store import people
 from bot.store.packs import pack_words
 from tests.clock import START
@@ -20,7 +20,7 @@ from tests.harness import TEACHER_ID, enrol_student
 
 
 def grandmother_reads(db: Database, terms: list[str], lang: str = "ht",
-                      unanswered: tuple[str, ...] = ()) -> family.FamilyUpdate:
+                      unanswered: tuple[str, ...] = ()) -> family_updates.FamilyUpdate:
     """Ana (Haitian Creole) has read the cards of `terms` and answered each in a check (and
     read the cards of `unanswered`, never asked yet); her grandmother's weekly update."""
     enrol_student(db, START, lang="ht", level=2)
@@ -33,7 +33,7 @@ def grandmother_reads(db: Database, terms: list[str], lang: str = "ht",
     link = family.create_link(db, TEACHER_ID, "Ana", START)
     family.use_link(db, 2001, link.payload, START)
     family.set_language(db, 2001, lang)
-    [update] = family.weekly_updates(db, START + timedelta(days=1))
+    [update] = family_updates.weekly_updates(db, START + timedelta(days=1))
     return update
 
 

@@ -14,7 +14,16 @@ from sqlite_utils import Database
 from bot.presentation.check_views import feedback_text
 from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
-from bot.services import answers, checks, family, learners, progress, readiness, reminders
+from bot.services import (
+    answers,
+    checks,
+    family,
+    family_updates,
+    learners,
+    progress,
+    readiness,
+    reminders,
+)
 from bot.store import people
 from tests.clock import START
 from tests.harness import TEACHER_ID, enrol_student, read_words
@@ -180,18 +189,18 @@ def test_the_family_update_counts_school_days_and_says_weekend_practice_apart(
     # The playtests: "practised on 1 of 6 days since starting" counted a Saturday she had no
     # school; then "7 of the last 7 school days" counted a weekend she practised as school.
     monday_with_a_family(db)
-    [update] = family.weekly_updates(db, SATURDAY, tz=TZ)
+    [update] = family_updates.weekly_updates(db, SATURDAY, tz=TZ)
     assert (update.days, update.out_of, update.other_days) == (1, 5, 0)
     assert "Ana practised on 1 of the 5 school days since starting." in family_update_text(
         update, catalog)
     whole_check(db, SATURDAY, right=True)  # she practised on Saturday too: said apart
-    [update] = family.weekly_updates(db, SATURDAY, tz=TZ)
+    [update] = family_updates.weekly_updates(db, SATURDAY, tz=TZ)
     assert (update.days, update.out_of, update.other_days) == (1, 5, 1)
     assert ("Ana practised on 1 of the 5 school days since starting.\n"
             "Days practised on a weekend or holiday: 1") in family_update_text(update, catalog)
     week = SATURDAY + timedelta(days=2)  # the Monday after, not practised yet: the 7 days
     holiday = week.date() - timedelta(days=3)  # before it; Friday was a holiday
-    [update] = family.weekly_updates(db, week, tz=TZ, holidays=frozenset({holiday}))
+    [update] = family_updates.weekly_updates(db, week, tz=TZ, holidays=frozenset({holiday}))
     assert (update.days, update.out_of, update.other_days) == (1, 4, 1)  # Mon-Thu, Saturday
     assert "Ana practised on 1 of the last 4 school days." in family_update_text(update, catalog)
 
@@ -210,5 +219,5 @@ def test_a_school_day_she_only_read_new_cards_keeps_her_streak_as_her_family_is_
     wednesday = START + timedelta(days=2)
     whole_check(db, wednesday, right=True)
     assert progress.progress(db, 1001, wednesday, TZ).streak_days == 3
-    [update] = family.weekly_updates(db, wednesday, tz=TZ)
+    [update] = family_updates.weekly_updates(db, wednesday, tz=TZ)
     assert (update.days, update.card_days) == (2, 1)  # practice on 2, cards only on 1

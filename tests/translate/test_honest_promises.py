@@ -152,12 +152,30 @@ async def test_a_somali_father_hears_before_he_writes_that_no_translation_exists
     welcome = [c.text for c in await chat.tap(father, "fa:so")]
     assert welcome[-1] == SOMALI_NOTE  # right after the welcome, in Somali alone
     assert "Mahadsanid!" in welcome[-2]
+    # /ask, as the welcome says: the note is right above, so not again (playtest: twice)
+    assert texts(await chat.send(father, "/ask")) == "Hadda u qor fariintaada macallinka."
+    await chat.send(father, "Goorma ayaa kulanku yahay?")
+    chat.clock.advance(minutes=11)  # off his screen by now: said again, before he writes
     assert (await chat.send(father, "/help"))[-1].text == SOMALI_NOTE
+    chat.clock.advance(minutes=11)
     prompt = texts(await chat.send(father, "/ask"))
     assert prompt == (
         "Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo beddelo, markaa "
         "erayadaadu waxay gaari doonaan sida aad u qorto. Haddii aad caawimaad u "
         "baahato, dugsiga waad ka codsan kartaa turjubaan. Hadda u qor fariintaada macallinka.")
+    assert "turjubaan" not in texts(await chat.send(father, "/help"))  # said just now
+
+
+async def test_an_arabic_father_reads_the_notice_once_between_help_and_ask(
+        chat: Chat, translator: Translator) -> None:
+    await join_and_confirm(chat, chat.user(lang="es"))
+    father = await open_link(chat, 2002, "ar")
+    chat.clock.advance(minutes=30)  # he chose no language: Arabic is his phone's
+    help_ = [c.text for c in await chat.send(father, "/help")]
+    assert sum("مترجم" in text for text in help_) == 1  # the interpreter, said once
+    ask = texts(await chat.send(father, "/ask"))
+    assert ask.lstrip("\u200f") == "اكتبوا الآن رسالتكم إلى المعلّم."  # the notice: just above
+    assert "مترجم" not in ask
 
 
 @pytest.mark.parametrize(("language", "interpreter"), [
@@ -166,9 +184,11 @@ async def test_every_family_with_no_model_is_told_the_school_has_interpreters(
         chat: Chat, translator: Translator, language: str, interpreter: str) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     member = await open_link(chat, MOTHER, "en")
-    await chat.tap(member, f"fa:{language}")
+    note = [c.text for c in await chat.tap(member, f"fa:{language}")][-1]
+    assert interpreter in note and "English" not in note  # their language alone
+    chat.clock.advance(minutes=11)  # the note is off the screen: /ask says it again
     prompt = texts(await chat.send(member, "/ask"))
-    assert interpreter in prompt and "English" not in prompt  # their language alone
+    assert interpreter in prompt and "English" not in prompt
 
 
 async def test_a_spanish_mother_is_still_promised_english_and_told_of_no_interpreter(

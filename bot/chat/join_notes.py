@@ -1,0 +1,37 @@
+"""The note to a class's teachers that students joined it, booked two minutes ahead: written
+in each teacher's language, and written again while it waits when what it says changes (a
+placement ends, a teacher sets a level or removes a student)."""
+
+from __future__ import annotations
+
+from bot.chat.replies import user_language
+from bot.context import PuenteContext
+from bot.presentation import class_views
+from bot.services import join_notes
+
+
+def _render(context: PuenteContext) -> join_notes.Render:
+    """The note's text for one teacher, in the language they read."""
+    s = context.services
+
+    def render(teacher_id: int, class_name: str, joiners: list[join_notes.Joiner]) -> str:
+        return class_views.join_note(s.catalog, user_language(context, teacher_id), class_name,
+                                     joiners)
+    return render
+
+
+def tell_joined(context: PuenteContext, student_id: int, class_ids: list[int] | None) -> None:
+    """Book the note to the teachers that the student joined their class (`class_ids`; None:
+    each of theirs): it goes two minutes later, with everyone else who joined meanwhile."""
+    s = context.services
+    join_notes.tell_joined(s.db, student_id, class_ids, s.clock(), s.config.school,
+                           _render(context))
+
+
+def refresh_joined(context: PuenteContext, student_id: int, class_id: int | None = None
+                   ) -> None:
+    """Write again a note still waiting that names the student (of `class_id` only, when
+    given), as the class and the student are now."""
+    s = context.services
+    join_notes.refresh_joined(s.db, student_id, s.clock(), s.config.school, _render(context),
+                              class_id)
