@@ -162,10 +162,13 @@ def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
     """A student's /deleteme, told to each family member linked to them and to their
     teachers, each in their language (one note per teacher, a line per class)."""
     s = context.services
+    now = s.clock()
+    ended = [membership.Goodbye(member, s.catalog.render(  # a teacher's classes deleted
+        "family-link-ended", user_language(context, member), name=child), now)
+        for member, child in membership.orphaned_families(s.db, user_id)]
     farewell = membership.farewell(s.db, user_id)
     if farewell is None:
-        return []
-    now = s.clock()
+        return ended
     notes = [membership.Goodbye(family_id, s.catalog.render(
         "deleteme-family-told", user_language(context, family_id), name=farewell.first_name),
         now) for family_id in farewell.family_ids]
@@ -175,7 +178,8 @@ def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
         name = student_for(context, teacher_id, user_id, class_id, farewell.first_name, lang)
         lines.setdefault(teacher_id, []).append(s.catalog.render(
             "deleteme-teacher-told", lang, name=name, class_name=class_name))
-    return notes + [membership.Goodbye(t, "\n".join(told), now) for t, told in lines.items()]
+    return ended + notes + [membership.Goodbye(t, "\n".join(told), now)
+                            for t, told in lines.items()]
 
 
 async def on_error(update: object, context: PuenteContext) -> None:
