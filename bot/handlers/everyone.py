@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 
 from bot.chat.audience import PRIVATE, Audience, sender
+from bot.chat.class_pick import offer_classes
 from bot.chat.drafts import forget_expired
 from bot.chat.family_help import family_help, tell_stranger
 from bot.chat.jobs import user_jobs
@@ -207,6 +208,8 @@ async def on_error(update: object, context: PuenteContext) -> None:
     if update.callback_query:
         await acknowledge(update.callback_query)
     user = update.effective_user
+    if key == "class-which" and await offer_classes(update, context):
+        return  # a button per class finishes the command: nothing to type again
     english = user is None or membership.reads_english_too(context.services.db, user.id)
     try:
         await say(update, context, key, bilingual=english, **params)

@@ -10,6 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
+from bot.chat.class_pick import class_picked
 from bot.chat.replies import (
     arg_text,
     decision,
@@ -37,6 +38,7 @@ def register(app: Application) -> None:
     for command in (teach, invite, newclass, classes, roster, revoke, level, remove, coteach):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
+    add(CallbackQueryHandler(class_picked, pattern=rf"^{callbacks.CLASS_PICK}:"))
 
 
 async def teach(update: Update, context: PuenteContext) -> None:
