@@ -58,7 +58,12 @@ def test_a_student_who_did_nothing_since_joining_is_named_on_the_second_line(
                         "answer, reminded only every 3 school days")
     assert lines[2].startswith("✅ On track:")
     assert "Not started" not in report(catalog)
-    assert "(joined today)" in report(catalog, today=date(2026, 9, 14))
+    joined_today = report(catalog, today=date(2026, 9, 14))
+    assert "Nothing done since joining" not in joined_today  # minutes in: no alarm yet
+    assert "🆕 Joined recently (nothing expected before their first full school day): Minh" \
+        in joined_today
+    assert "Nothing done since joining (no card opened, no answer): Minh (joined Mon 14 Sep, " \
+        "1 school day ago)" in report(catalog, today=date(2026, 9, 15))
 
 
 def test_mastered_counts_every_students_words_together_and_who_waits(
@@ -85,11 +90,21 @@ def test_on_track_counts_new_words_not_asked_yet(catalog: Catalog) -> None:
     assert "✅ On track: Dmitri (2 words still new, not asked yet)" in report(catalog)
 
 
+def test_the_csv_names_each_home_language_beside_its_code_in_a_last_column() -> None:
+    """A teacher read "so" and "hmn" in the CSV as typos: `language_name` says the language,
+    and every column before it keeps its place."""
+    rows = list(csv.DictReader(io.StringIO(csv_bytes(okafor_class()).decode("utf-8-sig"))))
+    assert list(rows[0])[:3] == ["student", "roster_no", "language"]
+    assert list(rows[0])[-1] == "language_name"
+    named = {(r["language"], r["language_name"]) for r in rows}
+    assert ("vi", "Vietnamese") in named and ("es", "Spanish") in named
+
+
 def test_the_csv_says_what_a_word_still_needs_to_be_mastered() -> None:
     """Dmitri's 1.00 beside mastered 0 read as a contradiction: the new last column says what
     is missing, and the columns before it keep their place."""
     rows = list(csv.DictReader(io.StringIO(csv_bytes(okafor_class()).decode("utf-8-sig"))))
-    assert list(rows[0])[-2:] == ["practice_answers", "needs_to_master"]
+    assert list(rows[0])[-3:-1] == ["practice_answers", "needs_to_master"]
     dmitri = next(r for r in rows if r["student"] == "Dmitri" and r["word"] == "matter")
     assert (dmitri["knowledge_estimate"], dmitri["mastered"]) == ("1.00", "0")
     assert dmitri["needs_to_master"] == "right on 1 more day: a recall on its review"

@@ -8,6 +8,7 @@ and again where it is shown (rows stored before this rule existed are not migrat
 
 from __future__ import annotations
 
+import difflib
 import functools
 import unicodedata
 
@@ -67,6 +68,32 @@ def clean(text: str, limit: int) -> str:
 def clean_name(text: str | None) -> str:
     """A person's first name as Puente stores and shows it ("" when nothing visible is left)."""
     return clean(text or "", NAME_LIMIT)
+
+
+# The accents Latin, Greek and Cyrillic letters carry (U+0300-U+036F): "Lucia" typed on an
+# English keyboard is Lucía. Marks of other scripts (Arabic vowels, Devanagari signs) can make
+# another name, and stay.
+_ACCENTS = range(0x300, 0x370)
+CLOSE_NAME = 0.75  # how alike a typed name and a student's must be to be suggested
+
+
+@functools.lru_cache(maxsize=4096)
+def fold_name(text: str) -> str:
+    """A first name as a teacher may type it: case, spacing, invisible characters and Latin
+    accents ignored ("lucia" for "Lucía", "Zoe" for "Zoë", "Ozgur" for "Özgür")."""
+    decomposed = unicodedata.normalize("NFKD", clean_name(text))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if ord(c) not in _ACCENTS)).casefold()
+
+
+def closest_name(typed: str, names: list[str]) -> str | None:
+    """The one name of `names` most like `typed` (a typo: "Lusia" for "Lucía"), accents and
+    case ignored; None when none is close enough."""
+    by_fold: dict[str, str] = {}
+    for one in names:
+        by_fold.setdefault(fold_name(one), one)
+    found = difflib.get_close_matches(fold_name(typed), list(by_fold), n=1, cutoff=CLOSE_NAME)
+    return by_fold[found[0]] if found else None
 
 
 def clean_label(text: str | None) -> str:

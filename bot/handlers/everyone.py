@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 
 from bot.chat.audience import PRIVATE, Audience, sender
+from bot.chat.class_pick import offer_classes
 from bot.chat.drafts import forget_expired
 from bot.chat.family_help import family_help, tell_stranger
 from bot.chat.jobs import user_jobs
@@ -162,10 +163,13 @@ def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
     """A student's /deleteme, told to each family member linked to them and to their
     teachers, each in their language (one note per teacher, a line per class)."""
     s = context.services
+    now = s.clock()
+    ended = [membership.Goodbye(member, s.catalog.render(  # a teacher's classes deleted
+        "family-link-ended", user_language(context, member), name=child), now)
+        for member, child in membership.orphaned_families(s.db, user_id)]
     farewell = membership.farewell(s.db, user_id)
     if farewell is None:
-        return []
-    now = s.clock()
+        return ended
     notes = [membership.Goodbye(family_id, s.catalog.render(
         "deleteme-family-told", user_language(context, family_id), name=farewell.first_name),
         now) for family_id in farewell.family_ids]
@@ -175,7 +179,8 @@ def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
         name = student_for(context, teacher_id, user_id, class_id, farewell.first_name, lang)
         lines.setdefault(teacher_id, []).append(s.catalog.render(
             "deleteme-teacher-told", lang, name=name, class_name=class_name))
-    return notes + [membership.Goodbye(t, "\n".join(told), now) for t, told in lines.items()]
+    return ended + notes + [membership.Goodbye(t, "\n".join(told), now)
+                            for t, told in lines.items()]
 
 
 async def on_error(update: object, context: PuenteContext) -> None:
@@ -203,6 +208,8 @@ async def on_error(update: object, context: PuenteContext) -> None:
     if update.callback_query:
         await acknowledge(update.callback_query)
     user = update.effective_user
+    if key == "class-which" and await offer_classes(update, context):
+        return  # a button per class finishes the command: nothing to type again
     english = user is None or membership.reads_english_too(context.services.db, user.id)
     try:
         await say(update, context, key, bilingual=english, **params)

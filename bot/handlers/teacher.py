@@ -11,6 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat import join_notes
 from bot.chat.audience import PRIVATE
+from bot.chat.class_pick import class_picked
 from bot.chat.replies import (
     arg_text,
     decision,
@@ -38,6 +39,7 @@ def register(app: Application) -> None:
     for command in (teach, invite, newclass, classes, roster, revoke, level, remove, coteach):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
+    add(CallbackQueryHandler(class_picked, pattern=rf"^{callbacks.CLASS_PICK}:"))
 
 
 async def teach(update: Update, context: PuenteContext) -> None:
@@ -171,12 +173,16 @@ async def remove(update: Update, context: PuenteContext) -> None:
         teaching.require_teacher(s.db, user.id)
         await say(update, context, "remove-usage", bilingual=False)
         return
-    plan = membership.plan_removal(s.db, user.id, arg_text(context))
+    plan = membership.plan_removal(s.db, user.id, arg_text(context), s.clock())
     lang = user_language(context, user.id, user.language_code)
+    name = student_label(plan.student, s.catalog, lang)
+    lines = [s.catalog.render("remove-confirm", lang, name=name,
+                              class_name=escape(plan.class_name))]
+    if plan.ending.links:  # said before the tap: the family side ends with this class
+        lines.append(s.catalog.render("remove-confirm-families", lang, name=name,
+                                      links=plan.ending.links))
     await context.bot.send_message(
-        user.id, s.catalog.render("remove-confirm", lang,
-                                  name=student_label(plan.student, s.catalog, lang),
-                                  class_name=escape(plan.class_name)),
+        user.id, "\n".join(lines),
         parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_remove(
             plan.student_id, plan.class_id, s.catalog.render("button-remove", lang),
             s.catalog.render("button-keep", lang)))
@@ -191,10 +197,18 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
     s = context.services
     if not await spend(query):  # a double tap on Remove: the first tap removed them
         return
-    done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1))
+    now = s.clock()
+    leaving = membership.leaving_families(s.db, cb.int_arg(0), cb.int_arg(1), now)
+    notes = {member: s.catalog.render("family-link-ended", user_language(context, member),
+                                      name=leaving.first_name)
+             for member in leaving.family_ids}  # in their language, read before it is erased
+    done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1), now, notes)
     join_notes.refresh_joined(context, done.student_id, done.class_id)  # waiting: not named
+    if done.ending.family_ids:
+        context.deliverer.wake()
     remember_spent(context, query, "remove-already-done")
+    name, class_name = student_label(done.student, s.catalog, lang), escape(done.class_name)
     await query.edit_message_text(s.catalog.render(
-        "remove-done", lang, name=student_label(done.student, s.catalog, lang),
-        class_name=escape(done.class_name)),
-        parse_mode=ParseMode.HTML)
+        "remove-done-families", lang, name=name, class_name=class_name,
+        links=done.ending.links) if done.ending.links else s.catalog.render(
+        "remove-done", lang, name=name, class_name=class_name), parse_mode=ParseMode.HTML)

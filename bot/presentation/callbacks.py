@@ -49,6 +49,8 @@ READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the fam
 READY_ANNOUNCE = "ra"  # ra:<class id> the ready-made announcements for a class; then
 #                       ra:<class id>:<name> | ra:<class id>:<name>:<yyyymmdd>[-<hhmm>]
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
+CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
+#                     that class (both checked: the class as the tapper's, the token as held)
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
 MAX_BYTES = 64
@@ -106,6 +108,13 @@ def families_page(cb: Callback) -> tuple[int, int]:
     if len(cb.args) != 2:
         raise ForgedCallbackError("bad page button")
     return cb.int_arg(0), cb.int_arg(1)
+
+
+def class_pick(cb: Callback) -> tuple[int, str]:
+    """(class id, token of the held command) of a class button under "Which class?"."""
+    if len(cb.args) != 2:
+        raise ForgedCallbackError("bad class button")
+    return cb.int_arg(0), cb.args[1]
 
 
 UNDO = "u"

@@ -274,6 +274,12 @@ def confirm_remove(student_id: int, class_id: int, yes: str, no: str) -> InlineK
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.REMOVE, "no"))]])
 
 
+def class_buttons(classes: Sequence[tuple[int, str]], token: str) -> InlineKeyboardMarkup:
+    """One button per class (id, name), two a row, finishing the command held as `token`."""
+    return rows([InlineKeyboardButton(fit_label(name), callback_data=callbacks.data(
+        callbacks.CLASS_PICK, class_id, token)) for class_id, name in classes], 2)
+
+
 def push_again(push_id: int, label: str) -> InlineKeyboardMarkup:
     """Send a push again to the students who already had its words today."""
     return rows([InlineKeyboardButton(label, callback_data=callbacks.data(

@@ -8,6 +8,7 @@ import csv
 import io
 from datetime import datetime, tzinfo
 
+from bot.domain.language_names import name_in
 from bot.domain.mastery import WordStatus, days_to_master, too_few_answers
 from bot.presentation.report_names import student_name, term
 from bot.services.confusions import StudentMixUp
@@ -25,10 +26,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # practice, not a mistake) came after `retired`, last again: the column order is a public format.
 # `needs_to_master` (what is still missing before the word counts as mastered) came last too:
 # "knowledge_estimate 1.00, mastered 0" read as a contradiction (teacher playtest).
+# `language_name` ("Somali" beside `language`'s "so": a teacher read "hmn" as a typo) came last.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
                "listening_attempts", "listening_correct", "card", "status", "retired",
-               "practice_answers", "needs_to_master")
+               "practice_answers", "needs_to_master", "language_name")
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -97,7 +99,8 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
     time zone `tz`, with its offset), language, level and who set it (self-placed or teacher),
     listening answers apart, whether the card was opened, not opened yet or never sent, and
     the word's status as /report and /student give it, whether the word was retired from its
-    pack, the practice answers no count includes, and what it still needs to be mastered;
+    pack, the practice answers no count includes, what it still needs to be mastered, and the
+    home language's English name;
     students by name and roster number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -110,19 +113,21 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
         who = [spreadsheet_cell(v) for v in (student_name(student), student.number,
                                              student.language or "", student.level or "",
                                              source)]
+        language = name_in(student.language, "en") if student.language else ""
         unopened = {w.id for w in matrix.unopened.get(student.id, [])}
         for word_id, pack, word_term, retired in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
-                                 card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None)])
+                                 card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
+                                 language])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
-                             cell.practised, needs_cell(cell)])
+                             cell.practised, needs_cell(cell), language])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

@@ -23,6 +23,9 @@ from bot.presentation.report_names import local_day, student_name, word_terms
 from bot.store.reports import Cell, ClassMatrix
 
 INACTIVE_SCHOOL_DAYS = 3  # no answer for this many school days: the teacher should know
+# "Nothing done since joining" waits for a student's first full school day after the one they
+# joined on (playtest: two students named ten minutes after joining)
+NOTHING_YET_GRACE = 1
 # No new word (card first shown) for this many school days while still answering: she only
 # reviews old words (teacher playtest: 18 days unseen). School days, so a holiday or a weekend
 # never counts; 8 of them is ten calendar days with a weekend between, more than a class
@@ -154,6 +157,8 @@ class Summary:
     no_new_word_days: int = NO_NEW_WORD_SCHOOL_DAYS
     # no card opened, no answer: named near the top, with the school days since joining
     nothing_yet: list[NothingYet] = field(default_factory=list)
+    # nothing opened either, but joined since the last school day began: not named as idle
+    just_joined: list[str] = field(default_factory=list)
     reviewing: int = 0    # (student, word) pairs in review: right on 2 days, not mastered yet
     # practice answers missed today, by student: day 1's misses read "🆘 Needs help: none"
     practice_missed: list[PracticeMissed] = field(default_factory=list)
@@ -212,6 +217,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     stalled, practice_only, reads_cards = [], [], []
     no_new_word: list[NoNewWord] = []
     nothing_yet: list[NothingYet] = []
+    just_joined: list[str] = []
     behind: dict[str, int] = {}
     terms = word_terms(matrix.given)
     by_student: dict[int, list[Cell]] = {}
@@ -234,9 +240,11 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             else:
                 not_started.append(name)
                 joined = local_day(student.joined_at, tz)
-                nothing_yet.append(NothingYet(
-                    name, joined, school_days_between(joined, today, holidays)
-                    if joined and today else 0, quiet))
+                days = school_days_between(joined, today, holidays) if joined and today else 0
+                if joined and today and days < NOTHING_YET_GRACE:
+                    just_joined.append(name)  # ten minutes in, "nothing done" is no news
+                else:
+                    nothing_yet.append(NothingYet(name, joined, days, quiet))
             continue
         answered = local_day(max((c.last_seen for c in practised if c.last_seen), default=None),
                              tz)
@@ -286,7 +294,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    INACTIVE_SCHOOL_DAYS, hard, too_few, practice_only, len(given),
                    sum(1 for w in given if w.id not in answered), stalled,
                    reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind,
-                   no_new_word=no_new_word, nothing_yet=nothing_yet,
+                   no_new_word=no_new_word, nothing_yet=nothing_yet, just_joined=just_joined,
                    reviewing=sum(1 for c in matrix.cells.values()
                                  if c.state is MasteryState.REVIEWING),
                    practice_missed=practice_missed(matrix, labels, placeholder))

@@ -117,6 +117,8 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
     nothing answered, nothing opened, practice only, too few answers (with their counts),
     stalled, inactive (with the school day of their last answer, as /student writes days)."""
     lines = []
+    if s.just_joined:
+        lines.append(catalog.render("report-just-joined", lang, names=", ".join(s.just_joined)))
     if s.reads_cards:
         lines.append(catalog.render("report-reads-cards", lang, names=Markup(", ".join(
             reads_cards_text(r, catalog, lang) for r in s.reads_cards))))

@@ -4,9 +4,9 @@ and the throttle on guessed codes."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -99,6 +99,8 @@ class Removal:
     student: teaching.StudentName  # as the teacher reads them: "Ana #2" beside another Ana
     class_id: int
     class_name: str
+    # Their family links that end with it (the student is in no other class): none else
+    ending: erase.Released = field(default_factory=erase.Released)
 
 
 def _teacher_class(db: Database, teacher_id: int, class_id: int) -> people.ClassInfo:
@@ -109,15 +111,37 @@ def _teacher_class(db: Database, teacher_id: int, class_id: int) -> people.Class
     raise MemberNotFoundError("not this teacher's class")
 
 
-def plan_removal(db: Database, teacher_id: int, who: str) -> Removal:
-    """Find the student to remove (nothing changes until the teacher confirms)."""
+def plan_removal(db: Database, teacher_id: int, who: str, now: datetime) -> Removal:
+    """Find the student to remove, and the family links that would end with it (nothing
+    changes until the teacher confirms)."""
     row, found = teaching.find_student(db, teacher_id, who, "/remove")
     return Removal(row.student_id, teaching.name_of(db, teacher_id, row.student_id, found.id),
-                   found.id, found.name)
+                   found.id, found.name,
+                   erase.ending_links(db, row.student_id, [found.id], now))
 
 
-def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int) -> Removal:
-    """Take a student out of the teacher's class: off the roster, no more of its pushes."""
+@dataclass(frozen=True)
+class Leaving:
+    """The family members a removal would unlink (its student is in no other class), read
+    before it, so that each is told in their own language."""
+
+    first_name: str               # the child's, as their family knows them
+    family_ids: tuple[int, ...]
+
+
+def leaving_families(db: Database, student_id: int, class_id: int, now: datetime) -> Leaving:
+    """Whom removing the student from this class would unlink (nobody while they stay in
+    another class)."""
+    student = people.get_student(db, student_id)
+    ending = erase.ending_links(db, student_id, [class_id], now)
+    return Leaving(student.first_name if student else "", ending.family_ids)
+
+
+def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int,
+                   now: datetime, notes: Mapping[int, str] | None = None) -> Removal:
+    """Take a student out of the teacher's class: off the roster, no more of its pushes. From
+    their last class, their family links end too (erase.release_families): each family
+    member unlinked hears it from `notes` (their text, by Telegram id)."""
     found = _teacher_class(db, teacher_id, class_id)
     student = people.get_student(db, student_id)
     named = teaching.name_of(db, teacher_id, student_id, class_id,  # while still in the class
@@ -125,9 +149,20 @@ def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int
     with db.atomic():
         removed = members.remove_enrollment(db, student_id, class_id)
         erase.cancel_class_messages(db, student_id, class_id)
+        released = erase.release_families(db, student_id, now) if removed else erase.Released()
+        erase.tell_released(db, released, notes or {}, now)
+    if released.links:
+        erase.flush_deleted(db)  # an unlinked family's rows leave no copy in the file
     if student is None or not removed:
         raise MemberNotFoundError("not in the class")
-    return Removal(student_id, named, found.id, found.name)
+    return Removal(student_id, named, found.id, found.name, released)
+
+
+def orphaned_families(db: Database, teacher_id: int) -> list[tuple[int, str]]:
+    """The family members (Telegram id, child's first name) whom a teacher's /deleteme
+    unlinks: linked to a student it leaves in no class (their classes are deleted with it)."""
+    return [(member, name) for student_id, name in erase.left_without_class(db, teacher_id)
+            for member in families.members_of(db, student_id)]
 
 
 def class_families(db: Database, teacher_id: int, class_name: str | None

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
-from bot.domain.names import clean_label, clean_name
+from bot.domain.names import clean_label, closest_name, fold_name
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_class_code, new_code
 from bot.services.learners import level_of
@@ -206,10 +206,12 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
     if in_class is not None:
         classes = [c for c in classes if c.id == in_class.id]
     number, scope = _roster_number(wanted, classes)
-    matches = [(row, found) for found in classes for row in roster(db, found.id)
-               if (row.first_name.casefold() == wanted
+    rows = [(row, found) for found in classes for row in roster(db, found.id)]
+    typed = fold_name(wanted)  # "Lucia" is Lucía: a teacher's keyboard may have no accents
+    matches = [(row, found) for row, found in rows
+               if (_name_key(row.first_name) == typed
                    or (row.number == number and found in scope))
-               and (not named or _name_key(row.first_name) == named)]
+               and (not named or _name_key(row.first_name) == fold_name(named))]
     if not matches and number and not named:  # "/level 3 2": there is no number 3, say so
         raise StudentNotFoundError(prompt_key="student-number-not-found", number=number)
     if not matches and in_class is not None:  # "Wei 7B Science": Wei is in another class
@@ -217,7 +219,7 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
                                    name=split_class(who, [in_class])[0],
                                    class_name=in_class.name)
     if not matches:
-        raise StudentNotFoundError(name=who)
+        raise _not_found(who, wanted, rows)
     if len({row.student_id for row, _ in matches}) == 1:
         return matches[0]
     if number and all(row.number == number for row, _ in matches):  # one number, two classes
@@ -276,8 +278,23 @@ class StudentNames:
 
 def _name_key(first_name: str) -> str:
     """Names that read the same are the same name: "Ana", "ana " and "Ana" with an invisible
-    character."""
-    return clean_name(first_name).casefold()
+    character; and so are names a teacher types alike ("Lucia" and "Lucía": either, typed,
+    finds both, so both are told apart by their number)."""
+    return fold_name(first_name)
+
+
+def _not_found(who: str, wanted: str, rows: list[tuple[RosterRow, people.ClassInfo]]
+               ) -> StudentNotFoundError:
+    """No student is called that: with the closest name, as it can be typed back ("Did you
+    mean Lucía #3?"), when one is close ("Lusia")."""
+    closest = closest_name(wanted, [row.first_name for row, _ in rows]) if wanted else None
+    if closest is None:
+        return StudentNotFoundError(name=who)
+    row, found = next((r, f) for r, f in rows if _name_key(r.first_name) == _name_key(closest))
+    shared = sum(1 for r, _ in rows if r.number == row.number) > 1  # "#3" in two classes
+    suggestion = f"{row.first_name} #{row.number}" + (f" ({found.name})" if shared else "")
+    return StudentNotFoundError(prompt_key="student-not-found-suggest", name=who,
+                                suggestion=suggestion)
 
 
 def student_names(db: Database, teacher_id: int) -> StudentNames:

@@ -9,7 +9,7 @@ rows carry a chat id and a rendered text, not a foreign key to the person.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -101,6 +101,67 @@ def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class Released:
+    """What ends with a student's last class: the family members who were linked to them
+    (Telegram ids, each told that their link ended) and the family links nobody had used."""
+
+    family_ids: tuple[int, ...] = ()
+    unused_links: int = 0
+
+    @property
+    def links(self) -> int:
+        """The family links the teacher reads as cancelled: each linked family member, and
+        each link sent that nobody opened."""
+        return len(self.family_ids) + self.unused_links
+
+
+def ending_links(db: Database, student_id: int, leaving: Sequence[int],
+                 now: datetime) -> Released:
+    """What `release_families` would end if the student left the classes `leaving` (nothing
+    when they stay in another class); nothing is changed."""
+    marks = ",".join("?" * len(leaving)) or "-1"  # NOT IN (NULL) would match nothing
+    if db.execute(f"SELECT 1 FROM enrollments WHERE student_id = ? AND class_id NOT IN ({marks})",
+                  [student_id, *leaving]).fetchone():
+        return Released()
+    family_ids = tuple(r[0] for r in db.execute(
+        "SELECT telegram_id FROM families WHERE student_id = ? ORDER BY id", [student_id]))
+    unused = db.execute("SELECT count(*) FROM family_links WHERE student_id = ? AND uses = 0 "
+                        "AND revoked_at IS NULL AND expires_at > ?",
+                        [student_id, stamp(now)]).fetchone()[0]
+    return Released(family_ids, int(unused))
+
+
+def release_families(db: Database, student_id: int, now: datetime) -> Released:
+    """When a student is in no class any more, end their family links (call inside the
+    transaction that took them out of their last class): every link sent, used or not, is
+    cancelled; their linked family members are unlinked, their queued updates go, and those
+    linked to no other child are forgotten (forget_former_family), as /deleteme would. A
+    student still in a class keeps every link (nothing changes): no teacher could answer a
+    family of a student in no class, and none could see or cancel that link in /families."""
+    if db.execute("SELECT 1 FROM enrollments WHERE student_id = ?", [student_id]).fetchone():
+        return Released()
+    released = ending_links(db, student_id, (), now)
+    db.execute("UPDATE family_links SET revoked_at = ? WHERE revoked_at IS NULL "
+               "AND student_id = ?", [stamp(now), student_id])
+    for member in released.family_ids:
+        cancel_family_updates(db, member, student_id)
+    db.execute("DELETE FROM families WHERE student_id = ?", [student_id])
+    for member in released.family_ids:
+        forget_former_family(db, member, now)
+    return released
+
+
+def tell_released(db: Database, released: Released, notes: Mapping[int, str],
+                  now: datetime) -> None:
+    """Queue, to each family member a student's removal unlinked, the note rendered for them
+    (a first name at most: the row is emptied once delivered, like a deletion's goodbye)."""
+    for member in released.family_ids:
+        if member in notes:
+            outbox.enqueue(db, None, member, GOODBYE,
+                           {"text": notes[member], "buttons": [], "forget": True}, now, now)
+
+
 def teacher_plan(db: Database, teacher_id: int) -> list[ClassFate]:
     """What deleting this teacher would do to each class they own (nothing is changed)."""
     fates = []
@@ -117,7 +178,22 @@ def teacher_plan(db: Database, teacher_id: int) -> list[ClassFate]:
     return fates
 
 
+def left_without_class(db: Database, teacher_id: int) -> list[tuple[int, str]]:
+    """The students (id, first name) that deleting this teacher leaves in no class: in none
+    but classes of theirs that no co-teacher takes over."""
+    gone = [f.class_id for f in teacher_plan(db, teacher_id) if f.heir_id is None]
+    if not gone:
+        return []
+    marks = ",".join("?" * len(gone))
+    return [(r[0], r[1]) for r in db.execute(
+        "SELECT DISTINCT s.id, s.first_name FROM enrollments e JOIN students s "
+        f"ON s.id = e.student_id WHERE e.class_id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM "
+        f"enrollments o WHERE o.student_id = s.id AND o.class_id NOT IN ({marks})) "
+        "ORDER BY s.id", [*gone, *gone]).fetchall()]
+
+
 def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
+    orphans = [student_id for student_id, _ in left_without_class(db, teacher_id)]
     fates = teacher_plan(db, teacher_id)
     for fate in fates:
         if fate.heir_id is None:
@@ -141,6 +217,8 @@ def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [teacher_id])
     # family_links, class_teachers and coteach_codes they made cascade.
     db.execute("DELETE FROM teachers WHERE id = ?", [teacher_id])
+    for student_id in orphans:  # in no class now: their families' links end (told by goodbye)
+        release_families(db, student_id, _EPOCH)
     return fates
 
 

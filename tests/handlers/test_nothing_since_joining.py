@@ -33,12 +33,22 @@ async def test_the_card_sent_after_the_placement_is_not_read_until_he_taps_it(
     assert study.shown_before(chat.db, 1001, chat.clock() + timedelta(seconds=1)) == set()
     report = texts(await chat.send(okafor(chat), "/report"))
     assert "📖 Reads the cards" not in report
-    assert "🚫 Nothing done since joining (no card opened, no answer): Minh (joined today)" \
+    assert "🚫 Nothing done" not in report  # minutes after he joined: no alarm yet
+    assert "🆕 Joined recently (nothing expected before their first full school day): Minh" \
         in report
 
     next_data = next(data for label, data in buttons(calls) if is_next(label))
     await chat.tap(minh, next_data)  # he turns to card 2: card 1 was on screen, both are read
     assert len(study.shown_before(chat.db, 1001, chat.clock() + timedelta(seconds=1))) == 2
+
+
+async def test_the_next_school_day_he_is_named_as_having_done_nothing(chat: Chat) -> None:
+    await placed_at_level_one(chat, chat.user(1001, "Minh", "vi"))
+    chat.clock.advance(days=1)  # Tuesday: his first full school day since he joined
+    report = texts(await chat.send(okafor(chat), "/report"))
+    assert ("🚫 Nothing done since joining (no card opened, no answer): Minh (joined Mon 14 "
+            "Sep, 1 school day ago)") in report
+    assert "🆕 Joined recently" not in report
 
 
 async def test_reminders_nobody_answers_slow_down_and_the_teacher_is_told(chat: Chat) -> None:

@@ -43,13 +43,14 @@ async def test_a_student_removed_before_the_announcement_goes_out_and_her_family
     await remove_ana(chat)
     chat.clock.advance(hours=10)  # 07:00
     calls = await chat.deliver()
-    assert [c for c in calls if c.chat_id in (ANA, MOTHER)] == []
+    assert [c for c in calls if c.chat_id == ANA] == []
+    # Ana was in no other class: her mother hears only that her link ended, no announcement
+    told = [c.text for c in calls if c.chat_id == MOTHER]
+    assert len(told) == 1 and told[0].startswith("ℹ️ Ana ya no está en ninguna clase")
+    # Her mother's copy went with her link (its Remove said "1 family link is cancelled"):
+    # the teacher hears only of Ana's
     told = sorted(c.text for c in calls if c.chat_id == TEACHER_ID)
     assert told == [
-        "📢 Not sent to one family member: your announcement to <b>Science 7B</b> (“Field trip "
-        "on Friday.”) was still waiting to go out when they no longer had a child in that "
-        "class (the child was removed from it, or they were unlinked), so it was not delivered "
-        "to them.",
         "📢 Not sent to one student: your announcement to <b>Science 7B</b> (“Field trip on "
         "Friday.”) was still waiting to go out when they were removed from that class, so it "
         "was not delivered to them."]

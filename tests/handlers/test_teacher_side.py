@@ -68,8 +68,8 @@ async def test_two_anas_get_their_roster_numbers_in_commands_replies(chat: Chat)
 async def test_the_report_lists_name_each_ana_with_her_number(chat: Chat) -> None:
     await two_anas(chat)
     report = texts(await chat.send(rivera(chat), "/report"))
-    assert ("🚫 Nothing done since joining (no card opened, no answer): Ana #1 (joined today), "
-            "Ana #3 (joined today), Bo (joined today)") in report  # /roster's order, by name
+    assert ("🆕 Joined recently (nothing expected before their first full school day): Ana #1, "
+            "Ana #3, Bo") in report  # /roster's order, by name
 
 
 async def test_a_familys_message_names_which_ana_it_is_about(chat: Chat) -> None:

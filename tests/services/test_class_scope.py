@@ -60,11 +60,11 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
         "Layla #2 - Arabic, WIDA level 2: 🆕 Opened, not answered yet: 4")
     assert _report(db, MATH_TEACHER_ID, "Math 6", catalog) == (
         "Math 6: 2 students, 4 words (4 not answered by anyone yet)\n"
-        "🚫 Nothing done since joining (no card opened, no answer): Carlos (joined today)\n"
         "✅ On track: none\n"
         "🆘 Needs help: none\n"
         f"🧗 Hardest words: {NONE_HARDEST}\n"
         f"{MASTERED.format(0, 4, 0)}\n"
+        "🆕 Joined recently (nothing expected before their first full school day): Carlos\n"
         "📖 Reads the cards, no check yet: Layla (4 cards, last Mon 14 Sep)")
 
 

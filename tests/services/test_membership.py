@@ -32,15 +32,17 @@ def test_a_removed_student_leaves_the_roster_and_their_family_leaves_the_class_l
     enrol_student(db, START)
     enrol_student(db, START, user_id=1002, name="Bo")
     linked_family(db)
-    plan = membership.plan_removal(db, TEACHER_ID, "Ana")
+    plan = membership.plan_removal(db, TEACHER_ID, "Ana", START)
     assert teaching.roster(db, school_class.id)  # nothing changes before the confirming tap
-    done = membership.remove_student(db, TEACHER_ID, plan.student_id, plan.class_id)
+    assert plan.ending.family_ids == (2001,)  # Ana is in no other class: her link would end
+    done = membership.remove_student(db, TEACHER_ID, plan.student_id, plan.class_id, START)
     assert (done.student.first_name, done.class_name) == ("Ana", "Science 7B")
     assert [r.first_name for r in teaching.roster(db, school_class.id)] == ["Bo"]
+    assert done.ending.links == 1 and db["families"].count == 0
     _, links = membership.class_families(db, TEACHER_ID, None)
     assert links == []
     with pytest.raises(membership.MemberNotFoundError):  # a second tap removes nobody
-        membership.remove_student(db, TEACHER_ID, plan.student_id, plan.class_id)
+        membership.remove_student(db, TEACHER_ID, plan.student_id, plan.class_id, START)
 
 
 def test_a_teacher_cannot_remove_a_student_from_another_teachers_class(
@@ -48,7 +50,7 @@ def test_a_teacher_cannot_remove_a_student_from_another_teachers_class(
     enrol_student(db, START)
     people.upsert_teacher(db, OTHER_TEACHER, "Mr. Okafor", START)
     with pytest.raises(membership.MemberNotFoundError):
-        membership.remove_student(db, OTHER_TEACHER, 1001, school_class.id)
+        membership.remove_student(db, OTHER_TEACHER, 1001, school_class.id, START)
     assert [r.first_name for r in teaching.roster(db, school_class.id)] == ["Ana"]
 
 

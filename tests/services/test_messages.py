@@ -151,7 +151,7 @@ def test_a_message_about_a_student_with_no_class_has_no_teacher_to_go_to(
     enrol_student(db, START)
     who = askers.asker(db, 1001)
     assert who is not None
-    membership.remove_student(db, TEACHER_ID, 1001, school_class.id)
+    membership.remove_student(db, TEACHER_ID, 1001, school_class.id, START)
     with pytest.raises(relays.NoTeacherError):
         asyncio.run(relays.prepare_ask(db, None, who, who.children[0], "Hello?"))
 
