@@ -20,7 +20,7 @@ from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Day, Markup
 from bot.presentation.keyboards import rows
 
-BLANK = "…"  # where a menu's label leaves the day and time still to choose
+BLANK = "___"  # a menu label's day and time still to choose ("…" read "on …." before a full stop)
 
 
 def written(catalog: Catalog, choice: ReadyChoice) -> Callable[[str], str | None]:
@@ -37,7 +37,7 @@ def written(catalog: Catalog, choice: ReadyChoice) -> Callable[[str], str | None
 
 def label(catalog: Catalog, lang: str, choice: ReadyChoice) -> str:
     """An announcement as the teacher reads it on a button or above a menu: what is still
-    to choose left as "…"."""
+    to choose left as a gap (BLANK)."""
     return written(catalog, choice)(lang) or catalog.plain(announcement_key(choice.name), "en",
                                                             day=BLANK, time=BLANK)
 

@@ -11,7 +11,7 @@ from bot.presentation import callbacks
 from tests.harness import TEACHER_ID, Call, Chat, buttons, join_and_confirm, reply, texts
 
 FATHER, MOTHER, COUSIN = 2001, 2002, 2003
-NO_SCHOOL = "There is no school on …."
+NO_SCHOOL = "There is no school on ___."
 
 
 def teacher(chat: Chat) -> dict[str, Any]:
@@ -74,7 +74,7 @@ async def test_a_meeting_asks_day_then_time_and_each_family_reads_its_language(
     await join_and_confirm(chat, chat.user(1002, "Hodan", "en"), lang="so")
     await link(chat, "Hodan", MOTHER, "so")
     menu = await chat.send(teacher(chat), "/announce Science 7B")
-    meeting = data_of(menu, "A meeting for families with the teacher on … at …. Please come.")
+    meeting = data_of(menu, "A meeting for families with the teacher on ___ at ___. Please come.")
     days = await chat.tap(teacher(chat), meeting)
     times = await chat.tap(teacher(chat), data_of(days, "Thu 17 Sep"))
     assert "Which" not in texts(times) and "At what time?" in texts(times)

@@ -194,5 +194,6 @@ async def test_send_under_a_held_answer_tapped_again_says_the_answer_went(chat: 
     await chat.tap(rivera(chat), send)
     before = queued(chat)
     assert toast(await chat.tap_on(rivera(chat), send, shown)) == \
-        "Already sent ✅ Your answer is on its way."  # not "on its way to the teacher"
+        "Already sent ✅ Your message went once and is on its way; nothing was sent again."
+    # not "on its way to the teacher", and "message": it may be a ✉️ Write, not an answer
     assert queued(chat) == before
