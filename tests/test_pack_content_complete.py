@@ -149,3 +149,33 @@ def test_the_grade_6_8_maths_pack_reaches_arabic_chinese_korean_and_russian_read
     assert {w: g.false_friend for w, g in terms["ru"].items() if g.false_friend} == {
         "expression": "экспрессия", "exponent": "экспонента", "ratio": "рацион",
         "negative": "негативный"}
+
+
+NEWCOMER_LANGS = ("vi", "hmn", "so", "tl")  # the glosses of math8b
+
+
+def test_the_grade_6_8_maths_pack_reaches_vietnamese_hmong_somali_and_tagalog_readers() -> None:
+    """A grade 6-8 newcomer reading Vietnamese, Hmong, Somali or Tagalog gets all 16 words with
+    the word her school uses (a phrase that says what the word does where Hmong has none), two
+    definitions of her own, the short one never spelling the term, and none counted as checked
+    by a native speaker. Where Philippine classes say the English word, the Tagalog card says
+    so, and only Tagalog, whose algebra words come from Spanish, is told of look-alikes."""
+    [pack] = [p for p in LOAD.packs if p.id == ALGEBRA]
+    for word in pack.words:
+        for lang in NEWCOMER_LANGS:
+            gloss = word.glosses[lang]
+            assert gloss.definition and gloss.simple and not gloss.reviewed, (word.term, lang)
+            assert gloss.definition != gloss.simple, (word.term, lang)
+            assert re.split(r" \(", gloss.term)[0] not in gloss.simple, (word.term, lang)
+    terms = {lang: {w.term: w.glosses[lang] for w in pack.words} for lang in NEWCOMER_LANGS}
+    assert [terms[lang]["function"].term for lang in NEWCOMER_LANGS] == \
+        ["hàm số", "kev cai hloov lej", "shaqo xisaabeed", "punsiyon"]
+    assert (terms["vi"]["exponent"].term, terms["hmn"]["percent"].term,
+            terms["so"]["coefficient"].term, terms["tl"]["solve"].term) == \
+        ("số mũ", "feem pua", "weheliye", "lutasin")
+    english_in_class = [w for w, g in terms["tl"].items() if g.term.split(" (")[0] == w]
+    assert english_in_class == ["integer", "slope"]
+    assert all("Ingles ang karaniwang tawag" in (terms["tl"][w].definition or "")
+               for w in english_in_class)
+    assert [lang for lang in ("vi", "hmn", "so")
+            if any(g.cognate or g.false_friend for g in terms[lang].values())] == []
