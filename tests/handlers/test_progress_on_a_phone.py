@@ -43,12 +43,13 @@ def thirty_words(chat: Chat, user_id: int = 1001) -> None:
 
 
 ENGLISH = ["✅ All done for now. More words come back on Thursday.",  # nothing due yet
-           "🆕 New: 6 · 📖 Learning: 9 · 🔁 Reviewing: 8 · ⭐ Mastered: 7"]
+           "🆕 New: 6 · 📖 Learning: 9 · 🔁 Reviewing: 8 · ⭐ Mastered: 7",
+           "🔥 Days in a row: 1"]  # she read her first cards on joining: a day studied
 BARS = {"ar", "zh", "ko"}  # the chart font cannot draw them: a title and four text bars
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-async def test_level_three_progress_is_two_lines_a_language_the_step_first(
+async def test_level_three_progress_is_three_lines_a_language_the_step_first(
         chat: Chat, catalog: Catalog, lang: str) -> None:
     ana = chat.user(lang=lang)
     await join_and_confirm(chat, ana, lang=lang, level=3)
@@ -57,7 +58,7 @@ async def test_level_three_progress_is_two_lines_a_language_the_step_first(
     if lang == "en":
         assert lines == ENGLISH
         return
-    own, english, bars = lines[:2], lines[2:4], lines[4:]
+    own, english, bars = lines[:3], lines[3:6], lines[6:]
     assert english == ENGLISH and len(bars) == (5 if lang in BARS else 0)
     assert own[0] == catalog.plain("progress-next-thu", lang).translate(DIRECTION)
     for key, count in zip(("chart-new", "chart-learning", "chart-reviewing", "chart-mastered"),
@@ -85,5 +86,5 @@ async def test_level_three_progress_in_arabic_is_eleven_lines_with_its_bars(
     await join_and_confirm(chat, layla, lang="ar", level=3)
     thirty_words(chat)
     shown = visible(texts(await chat.send(layla, "/progress")))
-    assert len(shown.split("\n")) == 2 + 2 + 5  # two lines a language, title and four bars
-    assert len(shown) < 400
+    assert len(shown.split("\n")) == 3 + 3 + 5  # three lines a language, title and four bars
+    assert len(shown) < 450  # 427: the streak line counts the day she joined and read cards
