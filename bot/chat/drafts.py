@@ -24,6 +24,7 @@ from bot.translation.translator import Translator
 DRAFT = "draft"  # user_data: a message held until its sender picks a child or confirms
 DRAFT_UNTIL = "draft_until"  # user_data: when the held message is forgotten unsent
 DRAFT_FOR = "draft_for"  # user_data: whom it is for: the teacher (ASK) or a family (ANSWER)
+DRAFT_OFFER = "draft_offer"  # user_data: the id of the message offering it (its buttons)
 DRAFT_WINDOW = timedelta(minutes=10)  # a child's words are held in memory minutes, not hours
 ASK, ANSWER = "ask", "answer"  # a message to a child's teacher; a teacher's answer to one
 
@@ -46,7 +47,9 @@ async def _hold_and_offer(update: Update, context: PuenteContext, draft: Draft,
         return
     data[DRAFT], data[DRAFT_FOR] = draft, purpose
     data[DRAFT_UNTIL] = context.services.clock() + DRAFT_WINDOW
-    await context.bot.send_message(chat.id, body, parse_mode=ParseMode.HTML, reply_markup=markup)
+    sent = await context.bot.send_message(chat.id, body, parse_mode=ParseMode.HTML,
+                                          reply_markup=markup)
+    data[DRAFT_OFFER] = sent.message_id
 
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
@@ -74,6 +77,7 @@ def take(context: PuenteContext, purpose: str = ASK) -> Draft | None:
     for another purpose: a button of one kind never sends a message held for the other)."""
     data = context.user_data if context.user_data is not None else {}
     until = data.pop(DRAFT_UNTIL, None)
+    data.pop(DRAFT_OFFER, None)
     draft, held_for = data.pop(DRAFT, None), data.pop(DRAFT_FOR, ASK)
     fresh = until is not None and context.services.clock() < until
     return draft if fresh and held_for == purpose else None
@@ -83,7 +87,7 @@ def forget_expired(context: PuenteContext) -> None:
     """Drop a held message whose time is up, even if its sender never taps again."""
     data = context.user_data
     if data and DRAFT_UNTIL in data and context.services.clock() >= data[DRAFT_UNTIL]:
-        for key in (DRAFT, DRAFT_UNTIL, DRAFT_FOR):
+        for key in (DRAFT, DRAFT_UNTIL, DRAFT_FOR, DRAFT_OFFER):
             data.pop(key, None)
 
 
@@ -166,3 +170,15 @@ def take_confirmed(context: PuenteContext, target: str) -> Draft | None:
     if data.get(DRAFT_FOR) != f"{CONFIRM}:{target}":
         return None
     return take(context, f"{CONFIRM}:{target}")
+
+
+def drop_confirmed(context: PuenteContext, target: str) -> int | None:
+    """Drop the answer held for `target` (a ready-made reply went instead, so its ✅ must
+    never send it too); the id of the message that offered it (None: nothing held for it)."""
+    data = context.user_data if context.user_data is not None else {}
+    if data.get(DRAFT_FOR) != f"{CONFIRM}:{target}":
+        return None
+    offer = data.get(DRAFT_OFFER)
+    for key in (DRAFT, DRAFT_UNTIL, DRAFT_FOR, DRAFT_OFFER):
+        data.pop(key, None)
+    return offer if isinstance(offer, int) else None

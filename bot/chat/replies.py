@@ -187,13 +187,17 @@ SPENT = "spent_buttons"  # user_data: {message id: what its spent buttons did, a
 KEPT_SPENT = 30  # the latest few: an older message's spent buttons say only that they are old
 
 
-def remember_spent(context: PuenteContext, query: CallbackQuery, key: str) -> None:
+def remember_spent(context: PuenteContext, query: CallbackQuery | None, key: str,
+                   message_id: int | None = None) -> None:
     """Remember (in memory, as long as the buttons are likely tapped) what the tapped
-    message's buttons did, so a later tap on them says it in its toast (`spent_key`)."""
-    if context.user_data is None or query.message is None:
+    message's (or `message_id`'s) buttons did, so a later tap on them says it in its toast
+    (`spent_key`)."""
+    if message_id is None and query is not None and query.message is not None:
+        message_id = query.message.message_id
+    if context.user_data is None or message_id is None:
         return
     spent = context.user_data.setdefault(SPENT, {})
-    spent[query.message.message_id] = key
+    spent[message_id] = key
     for old in list(spent)[:-KEPT_SPENT]:
         del spent[old]
 

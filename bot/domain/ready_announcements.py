@@ -20,8 +20,10 @@ WITH_DAY = frozenset({"closed", "early", "meeting", "reports", "trip"})
 WITH_TIME = frozenset({"early", "meeting"})
 # Times a school closes early or holds a meeting: on the hour, late morning to evening.
 TIMES = tuple(time(hour) for hour in range(11, 19))
-DAYS_AHEAD = 10  # two school weeks: further ahead, a teacher writes again nearer the day
+DAYS_AHEAD = 10  # a page of days: two school weeks, two a row
+HORIZON = timedelta(days=60)  # "Later ▶" pages on to a field trip weeks away, not next term
 _WHEN = re.compile(r"^(\d{8})(?:-(\d{4}))?$")
+_PAGE = re.compile(r"^p(\d{1,2})$")
 
 
 class ForgedReadyError(PuenteError):
@@ -43,6 +45,7 @@ class ReadyChoice:
     name: str
     day: date | None = None
     at: time | None = None
+    page: int = 0  # which page of school days the day menu shows (Later ▶)
 
     @property
     def needs(self) -> str | None:
@@ -60,16 +63,42 @@ def announcement_key(name: str) -> str:
 
 
 def days_ahead(today: date, holidays: Collection[date] = (),
-               count: int = DAYS_AHEAD) -> tuple[date, ...]:
-    """The next `count` school days after `today` (the school's date): today is left out, as
-    an announcement queued now may wait out quiet hours, and a day gone is no news."""
+               count: int | None = DAYS_AHEAD) -> tuple[date, ...]:
+    """The next `count` school days after `today` (the school's date), within HORIZON (None:
+    all of them): today is left out, as an announcement queued now may wait out quiet
+    hours, and a day gone is no news."""
     days: list[date] = []
     day = today
-    while len(days) < count:
+    while (count is None or len(days) < count) and day < today + HORIZON:
         day += timedelta(days=1)
         if is_school_day(day, holidays):
             days.append(day)
     return tuple(days)
+
+
+@dataclass(frozen=True)
+class DayPage:
+    """One page of the day menu: its school days, and whether pages come before and after."""
+
+    days: tuple[date, ...]
+    number: int
+    earlier: bool
+    later: bool
+
+
+def day_page(today: date, holidays: Collection[date] = (), number: int = 0) -> DayPage:
+    """Page `number` of the school days within HORIZON, DAYS_AHEAD a page (a page past the
+    end, as the horizon moved on since, shows the last)."""
+    days = days_ahead(today, holidays, None)
+    last = max(0, (len(days) - 1) // DAYS_AHEAD)
+    number = min(max(number, 0), last)
+    return DayPage(days[number * DAYS_AHEAD:(number + 1) * DAYS_AHEAD], number, number > 0,
+                   number < last)
+
+
+def page_arg(number: int) -> str:
+    """A page of the day menu as one button argument: "p2"."""
+    return f"p{number}"
 
 
 def when_arg(day: date, at: time | None = None) -> str:
@@ -85,6 +114,12 @@ def choose(name: str, when: str | None, today: date,
         raise ForgedReadyError("unknown ready-made announcement")
     if when is None:
         return ReadyChoice(name)
+    paged = _PAGE.match(when)
+    if paged is not None:  # Later ▶ / ◀ Earlier: a page no menu could offer is forged
+        number = int(paged[1])
+        if name not in WITH_DAY or number > day_page(today, holidays, number).number:
+            raise ForgedReadyError("no such page")
+        return ReadyChoice(name, page=number)
     found = _WHEN.match(when)
     if found is None or name not in WITH_DAY or (found[2] is not None and name not in WITH_TIME):
         raise ForgedReadyError("bad day or time")
@@ -95,6 +130,6 @@ def choose(name: str, when: str | None, today: date,
         raise ForgedReadyError("no such day or time") from exc
     if at is not None and at not in TIMES:
         raise ForgedReadyError("a time no menu offers")
-    if day not in days_ahead(today, holidays):
+    if day not in days_ahead(today, holidays, None):
         raise DayGoneError("day gone")
     return ReadyChoice(name, day, at)

@@ -32,6 +32,7 @@ from bot.chat.replies import (
     say,
     send_long,
     spend,
+    spent_key,
     student_for,
     tapped,
     user_language,
@@ -275,7 +276,9 @@ def _closed_offer(update: Update, context: PuenteContext) -> str:
     if message is not None and context.user_data is not None and \
             message.message_id in context.user_data.get(SENT_OFFERS, ()):
         return "answer-already-sent" if held else "ask-already-sent"  # a teacher's: an answer
-    return "button-stale" if held else "ask-offer-closed"
+    if held:  # an offer a ready-made reply went instead of says so; another is old
+        return spent_key(update, context, "button-stale")
+    return "ask-offer-closed"
 
 
 async def teacher_reply(update: Update, context: PuenteContext) -> None:

@@ -3,12 +3,15 @@ and the links still open, with a confirming step to unlink someone or cancel a l
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
+from bot.chat.drafts import drop_confirmed
 from bot.chat.replies import (
     acknowledge,
     arg_text,
@@ -37,6 +40,8 @@ from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, crea
 from bot.services.message_languages import answer_language, teacher_reads_english
 from bot.services.teacher_answers import Answer
 from bot.translation.translator import Translation
+
+log = logging.getLogger(__name__)
 
 
 def register(app: Application) -> None:
@@ -155,7 +160,8 @@ async def write_button(update: Update, context: PuenteContext) -> None:
 
 async def ready_button(update: Update, context: PuenteContext) -> None:
     """Send the tapped ready-made reply, in the family member's language with the English
-    beneath, to the family member whose message the button is under; show what went."""
+    beneath, to the family member whose message the button is under; show what went. An
+    answer held for that message under "send as written?" is dropped: it went instead."""
     tap = await current_tap(update, context, "ready-sent-already")
     if tap is None or tap[0].message is None:
         return
@@ -163,21 +169,45 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     s = context.services
     reply = callbacks.ready_reply(cb)
     relay = callbacks.ready_relay(cb)  # under a "send as written?" offer: the message it names
-    asked, child = teacher_answers.ready_reply_to(
-        s.db, user.id, query.message.message_id if relay is None else relay, reply)
-    # Only the tapped reply goes: the others stay, as a teacher may send a second one.
-    if not await spend(query, query.data):  # a double tap: the first one sent it
-        return
+    relay_id = query.message.message_id if relay is None else relay
+    asked, child = teacher_answers.ready_reply_to(s.db, user.id, relay_id, reply)
     key, now = ready_key(reply), s.clock()
     answer = Answer(asked, child, s.catalog.plain(key, "en", name=child), Translation(
         s.catalog.plain(key, asked.language, name=child), "puente", False))
+    # The store sends each reply once per message (a double tap: ReadySentError, said)
     teacher_answers.queue_ready(s.db, answer, reply,
                                 message_views.answer_text(s.catalog, answer), now)
     context.deliverer.wake()
     lang = user_language(context, user.id, user.language_code)
+    await _mark_sent(context, query, lang, relay_id, held=relay is not None)
     await send_long(context, user.id, message_views.ready_sent(
         s.catalog, lang, student_for(context, user.id, asked.student_id, first_name=child,
                                      lang=lang), answer, quiet_until(context, now)))
+
+
+async def _mark_sent(context: PuenteContext, query: CallbackQuery, lang: str, relay_id: int,
+                     held: bool) -> None:
+    """Mark the sent reply "✅ …" where it is (the others stay put: a double tap on one spot
+    never sends the next reply). The teacher's own answer held for that message is dropped,
+    and its offer loses ✅ Send as written, saying the ready-made reply went instead."""
+    offer = drop_confirmed(context, str(relay_id))
+    instead = context.services.catalog.render("answer-ready-instead", lang)
+    message = query.message
+    markup = keyboards.mark_sent(getattr(message, "reply_markup", None), str(query.data),
+                                 f"{callbacks.ANSWER_HELD}:" if held else None)
+    try:
+        if held:  # tapped under the offer itself: its ✅ and ✖️ go, the replies stay
+            await query.edit_message_text(instead, parse_mode=ParseMode.HTML,
+                                          reply_markup=markup)
+        else:
+            await query.edit_message_reply_markup(markup)
+        if offer is not None and (not held or message is None or offer != message.message_id):
+            await context.bot.edit_message_text(instead, chat_id=query.from_user.id,
+                                                message_id=offer, parse_mode=ParseMode.HTML)
+    except BadRequest as exc:  # a message deleted meanwhile: the reply went all the same
+        log.info("could not mark a ready-made reply sent: %s", exc.message)
+    for replaced in {offer, message.message_id if held and message else None} - {None}:
+        remember_spent(context, None, "answer-ready-instead", replaced)
 
 
 async def unlink_button(update: Update, context: PuenteContext) -> None:

@@ -157,6 +157,26 @@ def without(markup: InlineKeyboardMarkup | None, data: str) -> InlineKeyboardMar
     return InlineKeyboardMarkup(kept) if kept else None
 
 
+SENT_MARK, READY_MARK = "✅ ", "💬 "  # a ready-made reply sent / still to send
+
+
+def mark_sent(markup: InlineKeyboardMarkup | None, data: str,
+              drop_prefix: str | None = None) -> InlineKeyboardMarkup | None:
+    """The keyboard with the button carrying `data` marked "✅ …" in its place (a quick second
+    tap on the same spot finds the same reply, said sent, never the next one), and the buttons
+    whose data starts with `drop_prefix` taken off (None when nothing is left)."""
+    def marked(button: InlineKeyboardButton) -> InlineKeyboardButton:
+        if button.callback_data != data:
+            return button
+        text = button.text.removeprefix(READY_MARK).removeprefix(SENT_MARK)
+        return InlineKeyboardButton(SENT_MARK + text, callback_data=button.callback_data)
+    kept = [[marked(b) for b in row if drop_prefix is None
+             or not str(b.callback_data or "").startswith(drop_prefix)]
+            for row in (markup.inline_keyboard if markup else ())]
+    kept = [row for row in kept if row]
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
 def listen_word(label: str, word_id: int, word_only: bool = False) -> InlineKeyboardButton:
     """A 🔊 button for one word: its card's clip, or (`word_only`) the English word alone."""
     args = (word_id, "w") if word_only else (word_id,)
@@ -183,7 +203,7 @@ def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMark
     """The ready-made replies under a family message no model can answer in its language,
     one a row, each in the teacher's language (`lang`) naming the child."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(
-        "💬 " + catalog.plain(ready_key(reply), lang, name=child),
+        READY_MARK + catalog.plain(ready_key(reply), lang, name=child),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in READY_REPLIES])
 
 
@@ -199,7 +219,7 @@ def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
                                    callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
     if child is not None and relay_id is not None:
         rows_ += [[InlineKeyboardButton(
-            "💬 " + catalog.plain(ready_key(reply), lang, name=child),
+            READY_MARK + catalog.plain(ready_key(reply), lang, name=child),
             callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
             for reply in READY_REPLIES]
     return InlineKeyboardMarkup(rows_)

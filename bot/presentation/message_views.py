@@ -236,6 +236,10 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
                                                              count=plan.unreachable))
     if not plan.families:  # why there is no "Send to families" button
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-no-families", lang))
+    if plan.ready and all(v.language != "en" for v in plan.versions):
+        # The teacher checks what she sends in words she reads: each family gets it too
+        blocks.append(Markup("\n".join([catalog.render("announce-ready-preview-english", lang),
+                                        quote(plan.english)])))
     untranslated = untranslated_versions(plan)
     for version in plan.versions:
         if len(untranslated) > 1 and version in untranslated:

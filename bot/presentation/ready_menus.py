@@ -4,16 +4,17 @@ words people wrote in their language, with the day named as that language names 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.ready_announcements import (
     READY_ANNOUNCEMENTS,
     TIMES,
+    DayPage,
     ReadyChoice,
     announcement_key,
+    page_arg,
     when_arg,
 )
 from bot.presentation import callbacks
@@ -63,14 +64,20 @@ def menu(catalog: Catalog, lang: str, class_id: int,
 
 
 def day_menu(catalog: Catalog, lang: str, class_id: int, choice: ReadyChoice,
-             days: Sequence[date], gone: bool = False) -> tuple[Markup, InlineKeyboardMarkup]:
-    """Which day: the next school days, two a row ("Mon 7 Dec"); `gone` says first that the
-    day tapped has passed."""
+             page: DayPage, gone: bool = False) -> tuple[Markup, InlineKeyboardMarkup]:
+    """Which day: a page of the next school days, two a row ("Mon 7 Dec"), with ◀ Earlier
+    and Later ▶ to the pages around it; `gone` says first that the day tapped has passed."""
     text = catalog.render("announce-ready-day", lang, text=label(catalog, lang, choice))
     if gone:
         text = Markup(catalog.render("announce-ready-day-gone", lang) + "\n" + text)
-    return text, rows([InlineKeyboardButton(catalog.day(lang, day), callback_data=callbacks.data(
-        callbacks.READY_ANNOUNCE, class_id, choice.name, when_arg(day))) for day in days], 2)
+    markup = rows([InlineKeyboardButton(catalog.day(lang, day), callback_data=callbacks.data(
+        callbacks.READY_ANNOUNCE, class_id, choice.name, when_arg(day))) for day in page.days],
+        2)
+    turn = [InlineKeyboardButton(catalog.plain(key, lang), callback_data=callbacks.data(
+        callbacks.READY_ANNOUNCE, class_id, choice.name, page_arg(page.number + step)))
+        for key, step, shown in (("button-ready-earlier", -1, page.earlier),
+                                 ("button-ready-later", 1, page.later)) if shown]
+    return text, InlineKeyboardMarkup([*markup.inline_keyboard, *([turn] if turn else [])])
 
 
 def time_menu(catalog: Catalog, lang: str, class_id: int,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlite_utils import Database
 
@@ -46,10 +46,11 @@ def choose(db: Database, school: SchoolConfig, teacher_id: int, class_id: int, n
     return found, ready_announcements.choose(name, when, today, school.holidays)
 
 
-def days(school: SchoolConfig, now: datetime) -> tuple[date, ...]:
-    """The school days a ready-made announcement may name, from the school's today."""
-    return ready_announcements.days_ahead(now.astimezone(school.timezone).date(),
-                                          school.holidays)
+def days(school: SchoolConfig, now: datetime, page: int = 0) -> ready_announcements.DayPage:
+    """The school days a ready-made announcement may name, from the school's today: one
+    page of them (Later ▶ turns to the next)."""
+    return ready_announcements.day_page(now.astimezone(school.timezone).date(),
+                                        school.holidays, page)
 
 
 async def plan_ready(db: Database, translator: Translator | None, teacher_id: int,

@@ -75,17 +75,46 @@ async def test_cancel_sends_nothing(chat: Chat) -> None:
     assert to_family(await chat.deliver()) == []
 
 
-async def test_a_ready_made_reply_from_the_held_offer_goes_in_somali(chat: Chat) -> None:
+INSTEAD = "✅ Sent the ready-made reply instead: your own answer was not sent."
+
+
+async def test_a_ready_made_reply_from_the_held_offer_goes_instead_of_the_english(
+        chat: Chat) -> None:
+    """Playtest: the teacher tapped a ready-made reply under the warning, and its ✅ still
+    sent her English afterwards. The reply goes instead: the warning says so, ✅ is gone."""
     relay = await asks(chat)
     held = await reply(chat, teacher(chat), "She is fine.", relay)
+    offer = held[0].result_id or 0
     well = next(d for label, d in buttons(held) if label == "💬 Hodan is doing well.")
     assert "✅ Sent to Hodan's family member in Somali" in texts(
         await chat.tap(teacher(chat), well))
     [answer] = to_family(await chat.deliver())
     assert "Waxbarashada Hodan si fiican ayay u socotaa." in answer
-    # the typed answer is still held: the teacher may send it too
-    assert "will be sent" in texts(await chat.tap(teacher(chat), ok_button(held)))
-    assert "She is fine." in to_family(await chat.deliver())[0]
+    now = chat.latest(teacher(chat), offer)
+    assert now.text == INSTEAD
+    labels = [label for label, _ in now.buttons]
+    assert "✅ Send as written" not in labels and "✖️ Cancel" not in labels
+    assert "✅ Hodan is doing well." in labels and "💬 I will find an interpreter and call " \
+        "you." in labels  # the others stay in place, for a second reply
+    # ✅ on the old screen: said, and the English never goes
+    said = texts(await chat.tap_on(teacher(chat), ok_button(held), offer))
+    assert "ready-made reply instead" in said and "will be sent" not in said
+    assert to_family(await chat.deliver()) == []
+
+
+async def test_a_ready_made_reply_under_the_family_message_drops_the_held_english(
+        chat: Chat) -> None:
+    relay = await asks(chat)
+    held = await reply(chat, teacher(chat), "She is fine.", relay)
+    offer = held[0].result_id or 0
+    well = callbacks.data(callbacks.READY_REPLY, "well")
+    await chat.tap_on(teacher(chat), well, relay)  # the button under his message
+    assert chat.latest(teacher(chat), offer).text == INSTEAD
+    assert chat.latest(teacher(chat), offer).buttons == []
+    said = texts(await chat.tap_on(teacher(chat), ok_button(held), offer))
+    assert "will be sent" not in said
+    [answer] = to_family(await chat.deliver())
+    assert "She is fine." not in answer and "Waxbarashada Hodan" in answer
 
 
 async def test_forged_and_other_teachers_taps_send_nothing_and_lose_nothing(

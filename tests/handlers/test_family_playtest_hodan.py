@@ -70,9 +70,10 @@ async def test_a_ready_made_reply_goes_once_and_never_from_a_forged_button(chat:
     await grandfather_asks(chat)
     first, second = await chat.double_tap(teacher(chat), WELL)
     assert "✅ Sent" in texts(first) and "✅ Sent" not in texts(second)
-    relay = chat.showing(teacher(chat), WELL) or 0
-    # a forged tap on the same message, after the buttons went: refused, nothing more sent
-    await chat.tap_on(teacher(chat), callbacks.data(callbacks.READY_REPLY, "call"), relay)
+    relay = chat.showing(teacher(chat), WELL)
+    assert relay != 1  # still there, marked ✅
+    # the same reply again on the same message (an old screen): refused, nothing more sent
+    await chat.tap_on(teacher(chat), WELL, relay)
     # a forged reply id, and a button under a message that is no family message of theirs
     await chat.tap_on(teacher(chat), "rr:zz", relay)
     await chat.tap_on(teacher(chat), callbacks.data(callbacks.READY_REPLY, "call"), 1)
@@ -89,7 +90,7 @@ async def test_a_second_different_ready_made_reply_goes_too_and_each_only_once(
     call = callbacks.data(callbacks.READY_REPLY, "call")
     assert "✅ Sent" in texts(await chat.tap(teacher(chat), WELL))
     relay = chat.showing(teacher(chat), call)
-    assert relay != 1 and chat.showing(teacher(chat), WELL) == 1  # only the sent one goes
+    assert relay != 1 and chat.showing(teacher(chat), WELL) == relay  # marked, in place
     assert "✅ Sent" in texts(await chat.tap(teacher(chat), call))
     # the same reply again (an old screen, a forged button): refused, nothing more sent
     again = await chat.tap_on(teacher(chat), WELL, relay)
@@ -154,3 +155,19 @@ async def test_a_cousin_whose_phone_is_in_english_gets_english_first_and_no_way_
     again = await chat.send(grandfather, f"/start {made.split('?start=')[1].split()[0]}")
     assert texts(again).startswith("Ku soo dhawoow")
     assert buttons(again)[0][1] == callbacks.data(callbacks.FAMILY_LANG, "so")
+
+
+async def test_a_sent_reply_stays_in_place_so_a_double_tap_never_sends_the_next(
+        chat: Chat) -> None:
+    """Playtest: the sent reply's button went and the others moved up, so a quick second tap
+    on the same spot sent the next reply. It stays, marked ✅; a tap on it says it went."""
+    _, offered = await grandfather_asks(chat)
+    spot = offered.index(("💬 Hodan is doing well.", WELL))
+    await chat.tap(teacher(chat), WELL)
+    relay = chat.showing(teacher(chat), WELL)
+    now = chat.latest(teacher(chat), relay).buttons
+    assert len(now) == len(offered) and now[spot] == ("✅ Hodan is doing well.", WELL)
+    assert [d for _, d in now] == [d for _, d in offered]  # nothing moved
+    again = texts(await chat.tap_on(teacher(chat), now[spot][1], relay))
+    assert "This ready-made reply was sent to this message already." in again
+    assert "✅ Sent" not in again and answers_queued(chat) == 1

@@ -50,11 +50,14 @@ async def test_hmong_father_gets_no_school_in_hmong_with_the_right_weekday(chat:
     # Monday 14 Sep: the next school days, from Tuesday, weekends left out
     labels = [label for label, _ in buttons(days)]
     assert labels[:5] == ["Tue 15 Sep", "Wed 16 Sep", "Thu 17 Sep", "Fri 18 Sep", "Mon 21 Sep"]
-    assert len(labels) == 10 and "Sat 19 Sep" not in labels
+    assert len(labels) == 11 and "Sat 19 Sep" not in labels and labels[-1] == "Later ▶"
     preview = await chat.tap(teacher(chat), data_of(days, "Mon 21 Sep"))
     shown = texts(preview)
     assert "Tsis muaj kawm ntawv rau Hnub Ib tim 21 Lub Cuaj Hlis." in shown
     assert "(Ready-made: people wrote it in Hmong.)" in shown
+    # the teacher reads what she sends in English too, as each family reads it beneath
+    assert "In English (each family also reads this beneath their own language):\n" \
+        "<blockquote>There is no school on Mon 21 Sep.</blockquote>" in shown
     assert "they get your English" not in shown
     assert "goes to families only: it can reach 1 family member" in shown
     # written to a family ("your child"): no button sends it to the students
@@ -197,3 +200,46 @@ async def test_the_interpreter_offer_needs_no_day_and_goes_in_hmong(chat: Chat) 
     await chat.tap(teacher(chat), data_of(preview, "Send to families"))
     [got] = to(await chat.deliver(), FATHER)
     assert "teb tsab xov no" in got and "reply to this message" in got
+
+
+async def test_later_pages_on_to_a_field_trip_weeks_away_and_back(chat: Chat) -> None:
+    """Playtest: a field trip three weeks out could not be reached (the next 10 school days
+    only), and "Friday 2 October" typed got "This chat takes commands"."""
+    await hmong_family(chat)
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    trip = next(d for label, d in buttons(menu) if label.startswith("Our class goes on a field"))
+    first = await chat.tap(teacher(chat), trip)
+    assert "Fri 2 Oct" not in [label for label, _ in buttons(first)]
+    later = await chat.tap(teacher(chat), data_of(first, "Later ▶"))
+    labels = [label for label, _ in buttons(later)]
+    assert labels[0] == "Tue 29 Sep" and "Fri 2 Oct" in labels
+    assert labels[-2:] == ["◀ Earlier", "Later ▶"]
+    back = await chat.tap(teacher(chat), data_of(later, "◀ Earlier"))
+    assert next(label for label, _ in buttons(back)) == "Tue 15 Sep"
+    preview = await chat.tap(teacher(chat), data_of(later, "Fri 2 Oct"))
+    assert "<blockquote>Our class goes on a field trip on Fri 2 Oct." in texts(preview)
+    await chat.tap(teacher(chat), data_of(preview, "Send to families"))
+    [got] = to(await chat.deliver(), FATHER)
+    assert "Hnub Tsib tim 2 Lub Kaum Hli" in got
+
+
+async def test_the_last_page_stops_within_sixty_days_and_forged_pages_do_nothing(
+        chat: Chat) -> None:
+    await hmong_family(chat)
+    class_id = chat.db.execute("SELECT id FROM classes").fetchone()[0]
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    page = await chat.tap(teacher(chat), data_of(menu, NO_SCHOOL))
+    pages = 1
+    while "Later ▶" in [label for label, _ in buttons(page)]:
+        page = await chat.tap(teacher(chat), data_of(page, "Later ▶"))
+        pages += 1
+    last = [label for label, _ in buttons(page) if label[0].isalpha()]
+    assert pages == 5 and last[-1] == "Fri 13 Nov"  # 60 days from Monday 14 Sep
+    for data in (callbacks.data(callbacks.READY_ANNOUNCE, class_id, "closed", "p9"),
+                 callbacks.data(callbacks.READY_ANNOUNCE, class_id, "interpreter", "p1"),
+                 callbacks.data(callbacks.READY_ANNOUNCE, class_id, "closed", "p-1")):
+        assert texts(await chat.tap(teacher(chat), data)).strip() == STALE, data
+    far = callbacks.data(callbacks.READY_ANNOUNCE, class_id, "closed", "20261204")
+    said = texts(await chat.tap_on(teacher(chat), far, menu[-1].result_id or 0))
+    assert "That day has passed" in said and "Send to families" not in said
+    assert chat.db["announcements"].count == 0
