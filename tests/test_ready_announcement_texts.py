@@ -14,9 +14,9 @@ from bot.domain.ready_announcements import (
     ReadyChoice,
     announcement_key,
 )
-from bot.domain.ready_replies import READY_REPLIES, ready_key
+from bot.domain.ready_replies import READY_REPLIES, WITH_WHEN, ready_key
 from bot.presentation.i18n import Catalog
-from bot.presentation.ready_menus import written
+from bot.presentation.ready_menus import reply_text, written
 
 LANGS = ("en", "es", "fr", "pt", "ht", "so", "hmn", "vi", "zh", "ar", "ko", "ru", "tl")
 DAY, AT = date(2026, 9, 21), time(15)
@@ -55,7 +55,19 @@ def test_every_ready_reply_is_written_in_every_language(catalog: Catalog, lang: 
     for reply in READY_REPLIES:
         used, _ = catalog.template(ready_key(reply), lang)
         assert used == lang
-        assert "{" not in catalog.plain(ready_key(reply), lang, name="Pa")
+        text = reply_text(catalog, lang, reply, "Pa", DAY, AT)
+        assert "{" not in text and "___" not in text
+        # "Please come to school to meet me on {day} at {time}.": their day name, the time
+        assert (bare(catalog.day(lang, DAY)) in bare(text)) == (reply in WITH_WHEN), reply
+        assert ("15:00" in text) == (reply in WITH_WHEN), (lang, reply)
+
+
+def test_the_meeting_reply_names_thursday_in_somali_and_hmong(catalog: Catalog) -> None:
+    thursday = date(2026, 9, 17)
+    assert reply_text(catalog, "so", "meet", "Hodan", thursday, AT) == (
+        "Fadlan iskuulka iigu kaalay si aan u kulanno Khamiis 17 Sebtembar saacadda 15:00.")
+    assert "Hnub Plaub tim 17 Lub Cuaj Hlis thaum 15:00" in reply_text(
+        catalog, "hmn", "meet", "Pa", thursday, AT)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -114,14 +114,26 @@ def choose(name: str, when: str | None, today: date,
         raise ForgedReadyError("unknown ready-made announcement")
     if when is None:
         return ReadyChoice(name)
+    if name not in WITH_DAY:
+        raise ForgedReadyError("no day to choose")
+    day, at, page = pick(when, today, holidays, with_time=name in WITH_TIME)
+    return ReadyChoice(name, day, at, page)
+
+
+def pick(when: str, today: date, holidays: Collection[date] = (),
+         with_time: bool = True) -> tuple[date | None, time | None, int]:
+    """(day, time, page of the day menu) a day or time button carries ("20261207-1500", or
+    "p2" for a page), checked as ready-made announcements check theirs (ready-made replies
+    with a day pick theirs with the same buttons): a page, day or time no menu offered is
+    forged; a day offered once but no longer ahead (or a holiday now) is gone."""
     paged = _PAGE.match(when)
     if paged is not None:  # Later ▶ / ◀ Earlier: a page no menu could offer is forged
         number = int(paged[1])
-        if name not in WITH_DAY or number > day_page(today, holidays, number).number:
+        if number > day_page(today, holidays, number).number:
             raise ForgedReadyError("no such page")
-        return ReadyChoice(name, page=number)
+        return None, None, number
     found = _WHEN.match(when)
-    if found is None or name not in WITH_DAY or (found[2] is not None and name not in WITH_TIME):
+    if found is None or (found[2] is not None and not with_time):
         raise ForgedReadyError("bad day or time")
     try:
         day = date(int(found[1][:4]), int(found[1][4:6]), int(found[1][6:]))
@@ -132,4 +144,4 @@ def choose(name: str, when: str | None, today: date,
         raise ForgedReadyError("a time no menu offers")
     if day not in days_ahead(today, holidays, None):
         raise DayGoneError("day gone")
-    return ReadyChoice(name, day, at)
+    return day, at, 0

@@ -4,7 +4,10 @@ Somali grandfather cannot read the English). Each is a prompt key; the order is 
 
 from __future__ import annotations
 
-READY_REPLIES = ("call", "daily", "interpreter", "well", "school", "home")
+READY_REPLIES = ("call", "daily", "interpreter", "well", "school", "meet", "home")
+# Replies with a day and time, chosen with the ready-made announcements' day and time buttons
+# (both parents asked to meet; "Thursday at 3pm" went in English, playtest)
+WITH_WHEN = frozenset({"meet"})
 
 
 def ready_key(reply: str) -> str:

@@ -4,6 +4,7 @@ and the links still open, with a confirming step to unlink someone or cancel a l
 from __future__ import annotations
 
 import logging
+from datetime import date, time
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -29,13 +30,14 @@ from bot.chat.replies import (
 )
 from bot.chat.writes import ask_for_message, quiet_until
 from bot.context import PuenteContext
-from bot.domain.ready_replies import ready_key
-from bot.presentation import callbacks, keyboards, message_views
+from bot.domain.ready_announcements import DayGoneError
+from bot.domain.ready_replies import WITH_WHEN
+from bot.presentation import callbacks, keyboards, message_views, ready_menus
 from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.i18n import Markup
 from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape
-from bot.services import membership, teacher_answers, teaching
+from bot.services import membership, ready_announcements, teacher_answers, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
 from bot.services.message_languages import answer_language, teacher_reads_english
 from bot.services.teacher_answers import Answer
@@ -161,7 +163,8 @@ async def write_button(update: Update, context: PuenteContext) -> None:
 async def ready_button(update: Update, context: PuenteContext) -> None:
     """Send the tapped ready-made reply, in the family member's language with the English
     beneath, to the family member whose message the button is under; show what went. An
-    answer held for that message under "send as written?" is dropped: it went instead."""
+    answer held for that message under "send as written?" is dropped: it went instead. A
+    reply with a day and time asks for them first, with the ready-made announcements' menu."""
     tap = await current_tap(update, context, "ready-sent-already")
     if tap is None or tap[0].message is None:
         return
@@ -171,18 +174,81 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     relay = callbacks.ready_relay(cb)  # under a "send as written?" offer: the message it names
     relay_id = query.message.message_id if relay is None else relay
     asked, child = teacher_answers.ready_reply_to(s.db, user.id, relay_id, reply)
-    key, now = ready_key(reply), s.clock()
-    answer = Answer(asked, child, s.catalog.plain(key, "en", name=child), Translation(
-        s.catalog.plain(key, asked.language, name=child), "puente", False))
+    lang = user_language(context, user.id, user.language_code)
+    day = at = None
+    if reply in WITH_WHEN:
+        if reply in (asked.ready or "").split():  # sent already: no menu for a second one
+            raise teacher_answers.ReadySentError()
+        chosen = await _when(context, query, lang, reply, child, relay_id,
+                             callbacks.ready_when(cb))
+        if chosen is None:  # a menu shown: the reply goes once its day and time are chosen
+            return
+        day, at = chosen
+    now = s.clock()
+    answer = Answer(asked, child, ready_menus.reply_text(s.catalog, "en", reply, child, day, at),
+                    Translation(ready_menus.reply_text(s.catalog, asked.language, reply, child,
+                                                       day, at), "puente", False))
     # The store sends each reply once per message (a double tap: ReadySentError, said)
     teacher_answers.queue_ready(s.db, answer, reply,
                                 message_views.answer_text(s.catalog, answer), now)
     context.deliverer.wake()
-    lang = user_language(context, user.id, user.language_code)
-    await _mark_sent(context, query, lang, relay_id, held=relay is not None)
+    if day is None:
+        await _mark_sent(context, query, lang, relay_id, held=relay is not None)
+    else:  # its day and time menu is done; an answer held for that message goes no more
+        await _menu_done(context, query, lang, relay_id)
     await send_long(context, user.id, message_views.ready_sent(
         s.catalog, lang, student_for(context, user.id, asked.student_id, first_name=child,
                                      lang=lang), answer, quiet_until(context, now)))
+
+
+async def _when(context: PuenteContext, query: CallbackQuery, lang: str, reply: str,
+                child: str, relay_id: int, when: str | None) -> tuple[date, time] | None:
+    """The day and time a ready-made reply names, once both are chosen; until then, its day
+    menu (below the message, on the first tap; then in place) or its time menu. The buttons
+    are the ready-made announcements': the next school days, Later ▶, on the hour."""
+    s, now = context.services, context.services.clock()
+    gone = False
+    try:
+        day, at, page = ready_announcements.pick_when(s.config.school, when, now)
+    except DayGoneError:  # an old menu: the days there are now, said kindly
+        gone, (day, at, page) = True, (None, None, 0)
+    if day is not None and at is not None:
+        return day, at
+    text = ready_menus.reply_text(s.catalog, lang, reply, child, day, at)
+
+    def data(arg: str) -> str:
+        return callbacks.data(callbacks.READY_REPLY, reply, relay_id, arg)
+
+    title, markup = ready_menus.pick_day(
+        s.catalog, lang, text, ready_announcements.days(s.config.school, now, page), data,
+        gone) if day is None else ready_menus.pick_time(s.catalog, lang, text, data, day)
+    if when is None:
+        await context.bot.send_message(query.from_user.id, title, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup)
+        return None
+    try:
+        await query.edit_message_text(title, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if not not_modified(exc):  # a double tap: the menu shows already
+            raise
+    return None
+
+
+async def _menu_done(context: PuenteContext, query: CallbackQuery, lang: str,
+                     relay_id: int) -> None:
+    """A reply's day and time menu, once it went: its buttons off (a later tap says it went),
+    and an answer held for that message dropped, its offer saying the reply went instead."""
+    offer = drop_confirmed(context, str(relay_id))
+    try:
+        await query.edit_message_reply_markup(None)
+        if offer is not None:
+            await context.bot.edit_message_text(
+                context.services.catalog.render("answer-ready-instead", lang),
+                chat_id=query.from_user.id, message_id=offer, parse_mode=ParseMode.HTML)
+    except BadRequest as exc:  # a message deleted meanwhile: the reply went all the same
+        log.info("could not close a ready-made reply's menu: %s", exc.message)
+    if offer is not None:
+        remember_spent(context, None, "answer-ready-instead", offer)
 
 
 async def _mark_sent(context: PuenteContext, query: CallbackQuery, lang: str, relay_id: int,

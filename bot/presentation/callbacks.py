@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
-from bot.domain.ready_replies import READY_REPLIES
+from bot.domain.ready_replies import READY_REPLIES, WITH_WHEN
 
 LANGUAGE = "lc"     # lc:<code> | lc:<code>:u   confirm a home language (u: undo a change)
 LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" button)
@@ -46,6 +46,7 @@ CARD = "cd"         # cd:<preview id>:<card> | ...:f   turn a preview to a card 
 READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the family message
 #                                  the button is under (found by that message's id, not data);
 #                     rr:<reply>:<relay id> under a "send as written?" offer (checked as theirs)
+#                     rr:meet:<relay id>:<yyyymmdd>[-<hhmm>] | ...:p<page>   its day and time
 READY_ANNOUNCE = "ra"  # ra:<class id> the ready-made announcements for a class; then
 #                       ra:<class id>:<name> | ra:<class id>:<name>:<yyyymmdd>[-<hhmm>]
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
@@ -234,16 +235,24 @@ def family_hear_data(student_id: int, word_ids: tuple[int, ...]) -> str:
 
 def ready_relay(cb: Callback) -> int | None:
     """The relayed message a ready-made reply under a "send as written?" offer answers
-    (rr:<reply>:<its id>; None: the message the button is under); checked on the server."""
-    return cb.int_arg(1) if len(cb.args) == 2 else None
+    (rr:<reply>:<its id>, and a day menu's rr:meet:<its id>:<day>; None: the message the
+    button is under); checked on the server."""
+    return cb.int_arg(1) if len(cb.args) >= 2 else None
 
 
 def ready_reply(cb: Callback) -> str:
     """The ready-made reply a teacher tapped (rr:<reply>); the message it answers is the one
     the button is under, never a forgeable id."""
-    if len(cb.args) not in (1, 2) or cb.args[0] not in READY_REPLIES:
+    if len(cb.args) not in (1, 2, 3) or cb.args[0] not in READY_REPLIES or \
+            (len(cb.args) == 3 and cb.args[0] not in WITH_WHEN):
         raise ForgedCallbackError("bad ready-made reply button")
     return cb.args[0]
+
+
+def ready_when(cb: Callback) -> str | None:
+    """The day, time or page so far of a ready-made reply with a day (rr:meet:<relay id>:
+    <yyyymmdd>[-<hhmm>] or ...:p<page>; None: not chosen yet); checked on the server."""
+    return cb.args[2] if len(cb.args) == 3 else None
 
 
 def ready_announce(cb: Callback) -> tuple[int, str | None, str | None]:

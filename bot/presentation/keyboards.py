@@ -158,6 +158,13 @@ def without(markup: InlineKeyboardMarkup | None, data: str) -> InlineKeyboardMar
 
 
 SENT_MARK, READY_MARK = "✅ ", "💬 "  # a ready-made reply sent / still to send
+BLANK = "___"  # a menu label's day and time still to choose ("…" read "on …." before a full stop)
+
+
+def ready_label(catalog: Catalog, lang: str, reply: str, child: str) -> str:
+    """A ready-made reply's button, in the teacher's language: "💬 Hodan is doing well.";
+    one with a day and time leaves them as gaps, chosen after the tap."""
+    return READY_MARK + catalog.plain(ready_key(reply), lang, name=child, day=BLANK, time=BLANK)
 
 
 def mark_sent(markup: InlineKeyboardMarkup | None, data: str,
@@ -203,7 +210,7 @@ def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMark
     """The ready-made replies under a family message no model can answer in its language,
     one a row, each in the teacher's language (`lang`) naming the child."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(
-        READY_MARK + catalog.plain(ready_key(reply), lang, name=child),
+        ready_label(catalog, lang, reply, child),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in READY_REPLIES])
 
 
@@ -219,7 +226,7 @@ def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
                                    callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
     if child is not None and relay_id is not None:
         rows_ += [[InlineKeyboardButton(
-            READY_MARK + catalog.plain(ready_key(reply), lang, name=child),
+            ready_label(catalog, lang, reply, child),
             callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
             for reply in READY_REPLIES]
     return InlineKeyboardMarkup(rows_)

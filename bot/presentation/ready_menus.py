@@ -5,6 +5,7 @@ words people wrote in their language, with the day named as that language names 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -17,11 +18,10 @@ from bot.domain.ready_announcements import (
     page_arg,
     when_arg,
 )
+from bot.domain.ready_replies import ready_key
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Day, Markup
-from bot.presentation.keyboards import rows
-
-BLANK = "___"  # a menu label's day and time still to choose ("…" read "on …." before a full stop)
+from bot.presentation.keyboards import BLANK, rows
 
 
 def written(catalog: Catalog, choice: ReadyChoice) -> Callable[[str], str | None]:
@@ -63,28 +63,52 @@ def menu(catalog: Catalog, lang: str, class_id: int,
         for name in READY_ANNOUNCEMENTS], 1)
 
 
+Data = Callable[[str], str]  # a day, time or page argument -> a button's callback data
+
+
 def day_menu(catalog: Catalog, lang: str, class_id: int, choice: ReadyChoice,
              page: DayPage, gone: bool = False) -> tuple[Markup, InlineKeyboardMarkup]:
-    """Which day: a page of the next school days, two a row ("Mon 7 Dec"), with ◀ Earlier
-    and Later ▶ to the pages around it; `gone` says first that the day tapped has passed."""
-    text = catalog.render("announce-ready-day", lang, text=label(catalog, lang, choice))
-    if gone:
-        text = Markup(catalog.render("announce-ready-day-gone", lang) + "\n" + text)
-    markup = rows([InlineKeyboardButton(catalog.day(lang, day), callback_data=callbacks.data(
-        callbacks.READY_ANNOUNCE, class_id, choice.name, when_arg(day))) for day in page.days],
-        2)
-    turn = [InlineKeyboardButton(catalog.plain(key, lang), callback_data=callbacks.data(
-        callbacks.READY_ANNOUNCE, class_id, choice.name, page_arg(page.number + step)))
-        for key, step, shown in (("button-ready-earlier", -1, page.earlier),
-                                 ("button-ready-later", 1, page.later)) if shown]
-    return text, InlineKeyboardMarkup([*markup.inline_keyboard, *([turn] if turn else [])])
+    """Which day a ready-made announcement names (see `pick_day`)."""
+    return pick_day(catalog, lang, label(catalog, lang, choice), page, lambda arg: callbacks.data(
+        callbacks.READY_ANNOUNCE, class_id, choice.name, arg), gone)
 
 
 def time_menu(catalog: Catalog, lang: str, class_id: int,
               choice: ReadyChoice) -> tuple[Markup, InlineKeyboardMarkup]:
-    """Which time, on the day chosen: on the hour, four a row."""
+    """Which time a ready-made announcement names, on the day chosen (see `pick_time`)."""
     assert choice.day is not None
-    return catalog.render("announce-ready-time", lang, text=label(catalog, lang, choice)), rows([
-        InlineKeyboardButton(f"{at:%H:%M}", callback_data=callbacks.data(
-            callbacks.READY_ANNOUNCE, class_id, choice.name, when_arg(choice.day, at)))
+    return pick_time(catalog, lang, label(catalog, lang, choice), lambda arg: callbacks.data(
+        callbacks.READY_ANNOUNCE, class_id, choice.name, arg), choice.day)
+
+
+def pick_day(catalog: Catalog, lang: str, text: str, page: DayPage, data: Data,
+             gone: bool = False) -> tuple[Markup, InlineKeyboardMarkup]:
+    """Which day: a page of the next school days, two a row ("Mon 7 Dec"), with ◀ Earlier
+    and Later ▶ to the pages around it; `gone` says first that the day tapped has passed.
+    Ready-made announcements and replies with a day both choose it here."""
+    title = catalog.render("announce-ready-day", lang, text=text)
+    if gone:
+        title = Markup(catalog.render("announce-ready-day-gone", lang) + "\n" + title)
+    markup = rows([InlineKeyboardButton(catalog.day(lang, day), callback_data=data(
+        when_arg(day))) for day in page.days], 2)
+    turn = [InlineKeyboardButton(catalog.plain(key, lang), callback_data=data(
+        page_arg(page.number + step)))
+        for key, step, shown in (("button-ready-earlier", -1, page.earlier),
+                                 ("button-ready-later", 1, page.later)) if shown]
+    return title, InlineKeyboardMarkup([*markup.inline_keyboard, *([turn] if turn else [])])
+
+
+def pick_time(catalog: Catalog, lang: str, text: str, data: Data,
+              day: date) -> tuple[Markup, InlineKeyboardMarkup]:
+    """Which time, on the day chosen: on the hour, four a row."""
+    return catalog.render("announce-ready-time", lang, text=text), rows([
+        InlineKeyboardButton(f"{at:%H:%M}", callback_data=data(when_arg(day, at)))
         for at in TIMES], 4)
+
+
+def reply_text(catalog: Catalog, lang: str, reply: str, child: str, day: date | None = None,
+               at: time | None = None) -> str:
+    """A ready-made reply as people wrote it in `lang` (plain text), its day named as that
+    language names one; what is still to choose left as a gap (BLANK)."""
+    return catalog.plain(ready_key(reply), lang, name=child, day=Day(day) if day else BLANK,
+                         time=f"{at:%H:%M}" if at else BLANK)

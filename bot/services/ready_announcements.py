@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, time
 
 from sqlite_utils import Database
 
@@ -51,6 +51,16 @@ def days(school: SchoolConfig, now: datetime, page: int = 0) -> ready_announceme
     page of them (Later ▶ turns to the next)."""
     return ready_announcements.day_page(now.astimezone(school.timezone).date(),
                                         school.holidays, page)
+
+
+def pick_when(school: SchoolConfig, when: str | None, now: datetime
+              ) -> tuple[date | None, time | None, int]:
+    """(day, time, day menu page) a ready-made reply's day button carries, checked against
+    the school's today as a ready-made announcement's are (None: nothing chosen yet)."""
+    if when is None:
+        return None, None, 0
+    return ready_announcements.pick(when, now.astimezone(school.timezone).date(),
+                                    school.holidays)
 
 
 async def plan_ready(db: Database, translator: Translator | None, teacher_id: int,

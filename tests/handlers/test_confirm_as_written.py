@@ -149,3 +149,22 @@ async def test_a_family_that_reads_english_gets_the_reply_at_once(chat: Chat) ->
     said = texts(await reply(chat, teacher(chat), "Doing well.", relay))
     assert "⚠️" not in said and "Send as written" not in said
     assert "Doing well." in to_family(await chat.deliver())[0]
+
+
+async def test_a_meeting_reply_chosen_under_the_warning_goes_instead(chat: Chat) -> None:
+    """Both parents asked to meet: "Please come on Thursday at 3pm, room 12" would have gone
+    in English. The meeting reply, its day and time picked, goes in Somali instead."""
+    relay = await asks(chat)
+    held = await reply(chat, teacher(chat), "Please come on Thursday at 3pm, room 12.", relay)
+    offer = held[0].result_id or 0
+    meet = next(d for label, d in buttons(held)
+                if label == "💬 Please come to school to meet me on ___ at ___.")
+    days = await chat.tap(teacher(chat), meet)
+    times = await chat.tap(teacher(chat), next(d for label, d in buttons(days)
+                                               if label == "Thu 17 Sep"))
+    await chat.tap(teacher(chat), next(d for label, d in buttons(times) if label == "15:00"))
+    assert chat.latest(teacher(chat), offer).text == INSTEAD
+    said = texts(await chat.tap_on(teacher(chat), ok_button(held), offer))
+    assert "will be sent" not in said
+    [answer] = to_family(await chat.deliver())
+    assert "Khamiis 17 Sebtembar saacadda 15:00" in answer and "room 12" not in answer

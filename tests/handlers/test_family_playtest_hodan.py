@@ -50,7 +50,7 @@ def answers_queued(chat: Chat) -> int:
 async def test_the_grandfather_gets_a_ready_made_reply_in_somali_with_the_english_beneath(
         chat: Chat) -> None:
     _, offered = await grandfather_asks(chat)
-    assert 4 <= len(offered) <= 6
+    assert 4 <= len(offered) <= 7
     assert ("💬 Hodan is doing well.", WELL) in offered
     confirm = texts(await chat.tap(teacher(chat), WELL))
     # the teacher sees exactly what went, and in which language
@@ -171,3 +171,48 @@ async def test_a_sent_reply_stays_in_place_so_a_double_tap_never_sends_the_next(
     again = texts(await chat.tap_on(teacher(chat), now[spot][1], relay))
     assert "This ready-made reply was sent to this message already." in again
     assert "✅ Sent" not in again and answers_queued(chat) == 1
+
+
+MEET = "💬 Please come to school to meet me on ___ at ___."
+
+
+async def test_a_meeting_reply_with_a_day_and_time_goes_in_somali(chat: Chat) -> None:
+    """Playtest: both parents asked to meet; no ready-made reply had a day and time, so
+    "Please come on Thursday at 3pm" went in English. The day and time are chosen with the
+    ready-made announcements' buttons, and the reply reads in Somali with his day name."""
+    _, offered = await grandfather_asks(chat)
+    meet = next(d for label, d in offered if label == MEET)
+    days = await chat.tap(teacher(chat), meet)
+    assert "Which day?" in texts(days)
+    labels = [label for label, _ in buttons(days)]
+    assert labels[:2] == ["Tue 15 Sep", "Wed 16 Sep"] and labels[-1] == "Later ▶"
+    thursday = next(d for label, d in buttons(days) if label == "Thu 17 Sep")
+    times = await chat.tap(teacher(chat), thursday)
+    assert "At what time?" in texts(times) and "on Thu 17 Sep at ___" in texts(times)
+    three = next(d for label, d in buttons(times) if label == "15:00")
+    first, second = await chat.double_tap(teacher(chat), three)
+    assert "✅ Sent to Hodan's family member in Somali" in texts(first)
+    assert "Please come to school to meet me on Thu 17 Sep at 15:00." in texts(first)
+    assert "✅ Sent" not in texts(second)
+    [answer] = [c.text for c in await chat.deliver() if c.chat_id == GRANDFATHER]
+    assert "si aan u kulanno Khamiis 17 Sebtembar saacadda 15:00" in answer
+    assert "Please come to school to meet me on Thu 17 Sep at 15:00." in answer
+    assert answers_queued(chat) == 1
+    # once per message: the button under his message opens no second menu
+    again = texts(await chat.tap(teacher(chat), meet))
+    assert "sent to this message already" in again and "Which day?" not in again
+
+
+async def test_forged_meeting_days_times_and_messages_send_nothing(chat: Chat) -> None:
+    await grandfather_asks(chat)
+    relay = chat.showing(teacher(chat), WELL)
+    for when in ("20260919-1500", "20260917-0300", "20261231-1500", "p9", "2026x917"):
+        data = callbacks.data(callbacks.READY_REPLY, "meet", relay, when)
+        said = texts(await chat.tap_on(teacher(chat), data, relay))
+        assert "✅ Sent" not in said, when
+    other = chat.user(9002, "Other", "en")
+    await chat.tap_on(other, callbacks.data(callbacks.READY_REPLY, "meet", relay,
+                                            "20260917-1500"), relay)
+    await chat.tap_on(teacher(chat), callbacks.data(callbacks.READY_REPLY, "well", relay,
+                                                    "20260917-1500"), relay)
+    assert answers_queued(chat) == 0
