@@ -12,7 +12,9 @@ from bot.domain.ready_announcements import (
     ForgedReadyError,
     ReadyChoice,
     choose,
+    day_page,
     days_ahead,
+    page_arg,
     when_arg,
 )
 
@@ -57,3 +59,20 @@ def test_a_holiday_declared_since_the_menu_is_gone() -> None:
 def test_what_no_menu_offered_is_forged(name: str, when: str | None) -> None:
     with pytest.raises(ForgedReadyError):
         choose(name, when, MONDAY)
+
+
+def test_later_pages_reach_school_days_up_to_sixty_days_ahead_and_no_further() -> None:
+    first, second = day_page(MONDAY), day_page(MONDAY, number=1)
+    assert not first.earlier and first.later and second.earlier
+    assert second.days[0] == date(2026, 9, 29) and len(second.days) == 10
+    last = day_page(MONDAY, number=99)  # past the end: the last page
+    assert not last.later and last.days[-1] == date(2026, 11, 13)
+    assert choose("trip", "20261113", MONDAY).day == date(2026, 11, 13)
+    assert choose("trip", page_arg(4), MONDAY).page == 4
+    with pytest.raises(DayGoneError):  # beyond the menu's 60 days: no day offered
+        choose("trip", "20261116", MONDAY)
+    for forged in ("p5", "p99", "pp", "p-1"):
+        with pytest.raises(ForgedReadyError):
+            choose("trip", forged, MONDAY)
+    with pytest.raises(ForgedReadyError):  # no day to page for
+        choose("interpreter", "p1", MONDAY)
