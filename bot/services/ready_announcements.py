@@ -54,10 +54,11 @@ def days(school: SchoolConfig, now: datetime) -> tuple[date, ...]:
 
 async def plan_ready(db: Database, translator: Translator | None, teacher_id: int,
                      found: people.ClassInfo, written: Written,
-                     now: datetime) -> AnnouncementPlan:
+                     now: datetime, closed_day: date | None = None) -> AnnouncementPlan:
     """Each language's version of a ready-made announcement, kept until the teacher
     confirms: people's words where Puente speaks the language, else a machine translation
-    of the English where a model exists, else the English."""
+    of the English where a model exists, else the English. `closed_day`: the day a "no
+    school" announcement names, offered as a day off in Puente once it is sent."""
     english = written("en") or ""
     # Families only: each is written to a family ("Please come", "your child")
     recipients = threads.class_recipients(db, found.id, students=False)
@@ -71,8 +72,8 @@ async def plan_ready(db: Database, translator: Translator | None, teacher_id: in
                 (None, False)
         versions.append(Version(lang, text or english, machine, (), counts[lang],
                                 ready=text is not None and not machine and lang != "en"))
-    return replace(save_plan(db, found, teacher_id, english, versions, recipients, now),
-                   ready=True)
+    return replace(save_plan(db, found, teacher_id, english, versions, recipients, now,
+                             closed_day), ready=True)
 
 
 def shared_classes(db: Database, teacher_id: int, student_id: int) -> list[people.ClassInfo]:
