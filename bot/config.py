@@ -64,10 +64,15 @@ class SchoolConfig:
     # in Puente leaves config.toml's own holidays as they were.
     days_off: frozenset[date] = frozenset()
 
+    @property
+    def configured_holidays(self) -> frozenset[date]:
+        """config.toml's holidays alone, without the days off set in Puente."""
+        return self.holidays - self.days_off
+
     def with_days_off(self, stored: frozenset[date]) -> SchoolConfig:
         """This school with `stored` (every day off set in Puente) as its days off: holidays
         are config.toml's and those."""
-        configured = self.holidays - self.days_off
+        configured = self.configured_holidays
         added = stored - configured
         return replace(self, holidays=configured | added, days_off=added)
 

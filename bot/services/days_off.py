@@ -76,7 +76,7 @@ def listing(db: Database, teacher_id: int, school: SchoolConfig, now: datetime) 
     """The days off from the school's today on (teachers only)."""
     teaching.require_teacher(db, teacher_id)
     today = now.astimezone(school.timezone).date()
-    configured = sorted(d for d in school.holidays - school.days_off if d >= today)
+    configured = sorted(d for d in school.configured_holidays if d >= today)
     return DaysOff(days_off.days_off_from(db, today), configured[:SHOWN_HOLIDAYS])
 
 

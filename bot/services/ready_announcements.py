@@ -43,13 +43,15 @@ def choose(db: Database, school: SchoolConfig, teacher_id: int, class_id: int, n
     checked: the class as the teacher's, the day as one of the next school days."""
     found = ready_class(db, teacher_id, class_id)
     today = now.astimezone(school.timezone).date()
-    return found, ready_announcements.choose(name, when, today, school.holidays)
+    return found, ready_announcements.choose(name, when, today, school.configured_holidays)
 
 
 def days(school: SchoolConfig, now: datetime) -> tuple[date, ...]:
-    """The school days a ready-made announcement may name, from the school's today."""
+    """The school days a ready-made announcement may name, from the school's today: a day
+    off another teacher set in Puente stays among them (this class's families may not have
+    been told; config.toml's holidays everyone knows)."""
     return ready_announcements.days_ahead(now.astimezone(school.timezone).date(),
-                                          school.holidays)
+                                          school.configured_holidays)
 
 
 async def plan_ready(db: Database, translator: Translator | None, teacher_id: int,

@@ -198,3 +198,15 @@ async def test_a_teachers_deleteme_keeps_the_day_off_but_not_who_set_it(chat: Ch
     assert chat.db.execute("SELECT day, set_by FROM days_off").fetchall() == [
         ("2026-09-16", None)]
     assert timedelta(0) <= chat.clock() - START
+
+
+async def test_a_day_off_can_still_be_announced_to_a_class_not_told_yet(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    await link_family(chat, "Ana")
+    await day_off(chat)
+    # another class's families may not know: the day is still in the menu, and no offer
+    # comes for a day that is a day off already
+    again = await send_no_school(chat, "Wed 16 Sep")
+    assert "Queued for 1 family member" in texts(again)
+    assert ALSO_OFF not in [label for label, _ in buttons(again)]
+    assert stored(chat) == ["2026-09-16"]
