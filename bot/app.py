@@ -40,6 +40,7 @@ from bot.handlers import (
     student_progress,
     teacher,
     teacher_announcements,
+    teacher_days_off,
     teacher_families,
     teacher_language,
     teacher_packs,
@@ -111,7 +112,8 @@ def _add_handlers(app: Application) -> None:
     # buttons, a family's too, come after them).
     for module in (family, teacher_language, messages, student_checks, audio, student,
                    student_cards, student_progress, teacher, teacher_reports, teacher_packs,
-                   teacher_families, teacher_announcements, teacher_pushes, reminders, everyone):
+                   teacher_families, teacher_announcements, teacher_days_off, teacher_pushes,
+                   reminders, everyone):
         module.register(app)
     _taps_first(app)
 

@@ -6,7 +6,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,22 @@ class SchoolConfig:
     family_update_day: int = 4
     family_update_time: time = time(17, 0)
     holidays: frozenset[date] = frozenset()  # no school: streaks and "inactive" skip them
+    # The days off teachers set in Puente that config.toml does not list: already in
+    # `holidays` (every place that skips holidays skips them), kept apart so a day removed
+    # in Puente leaves config.toml's own holidays as they were.
+    days_off: frozenset[date] = frozenset()
+
+    @property
+    def configured_holidays(self) -> frozenset[date]:
+        """config.toml's holidays alone, without the days off set in Puente."""
+        return self.holidays - self.days_off
+
+    def with_days_off(self, stored: frozenset[date]) -> SchoolConfig:
+        """This school with `stored` (every day off set in Puente) as its days off: holidays
+        are config.toml's and those."""
+        configured = self.configured_holidays
+        added = stored - configured
+        return replace(self, holidays=configured | added, days_off=added)
 
     def is_quiet(self, local: time) -> bool:
         """Tell whether a local time falls in quiet hours (which may wrap past midnight)."""
@@ -106,6 +122,10 @@ class Config:
     translation: TranslationConfig = TranslationConfig()
     privacy: PrivacyConfig = PrivacyConfig()
     speech: SpeechConfig = SpeechConfig()
+
+    def with_days_off(self, stored: frozenset[date]) -> Config:
+        """This configuration with `stored` as the school's days off set in Puente."""
+        return replace(self, school=self.school.with_days_off(stored))
 
 
 class _Section:

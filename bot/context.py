@@ -15,6 +15,7 @@ from bot.config import Config
 from bot.domain.sent_twice import SentTwiceGuard
 from bot.domain.throttle import Throttle
 from bot.presentation.i18n import Catalog
+from bot.services import days_off
 from bot.speech import Speech
 from bot.store.clock import utc_now
 from bot.translation.translator import Translator
@@ -41,6 +42,14 @@ class Services:
         limit=10, window=timedelta(hours=1), pause=timedelta(hours=1)))  # messages to teachers
     # Each student's last graded typed answer, in memory: a copy of it is set aside, not graded
     sent_twice: SentTwiceGuard = field(default_factory=SentTwiceGuard)
+
+    def __post_init__(self) -> None:
+        self.refresh_days_off()
+
+    def refresh_days_off(self) -> None:
+        """Read the days off set in Puente into the school's holidays: at start-up, and after
+        each change, so every handler and job skips them from then on, with no restart."""
+        self.config = days_off.with_stored(self.db, self.config)
 
 
 @dataclass

@@ -40,7 +40,7 @@ def report_command(args: argparse.Namespace) -> int:
     from bot.presentation.report_heatmap import heatmap_png
     from bot.presentation.report_text import summary_text
     from bot.presentation.views import plain_text
-    from bot.services import confusions
+    from bot.services import confusions, days_off
     from bot.store import open_store, people
     from bot.store.reports import class_matrix
 
@@ -57,7 +57,7 @@ def report_command(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     class_id, name = rows[0].id, rows[0].name
-    school = args.settings.school
+    school = days_off.with_stored(db, args.settings).school  # the days off set in Puente too
     matrix = class_matrix(db, class_id, tz=school.timezone, holidays=school.holidays,
                           now=args.clock())
     today = args.clock().astimezone(school.timezone).date()  # inactivity: in school days

@@ -48,6 +48,11 @@ class ReadyChoice:
     page: int = 0  # which page of school days the day menu shows (Later ▶)
 
     @property
+    def no_school_day(self) -> date | None:
+        """The day this announces there is no school (a day Puente may take off too)."""
+        return self.day if self.name == "closed" else None
+
+    @property
     def needs(self) -> str | None:
         """What is still to choose: "day", "time", or None (it can be written)."""
         if self.name in WITH_DAY and self.day is None:

@@ -23,9 +23,9 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.domain.ready_announcements import DayGoneError
-from bot.presentation import callbacks, keyboards, message_views, ready_menus
+from bot.presentation import callbacks, day_off_views, keyboards, message_views, ready_menus
 from bot.presentation.i18n import Counted, Markup
-from bot.services import announcements, ready_announcements, relays
+from bot.services import announcements, days_off, ready_announcements, relays
 from bot.services.announcements import AnnouncementPlan
 
 
@@ -113,7 +113,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
         await _edit(query, *ready_menus.time_menu(s.catalog, lang, found.id, choice))
     elif await spend(query):  # chosen (a double tap: the first tap showed it)
         plan = await ready_announcements.plan_ready(
-            s.db, s.translator, user.id, found, ready_menus.written(s.catalog, choice), now)
+            s.db, s.translator, user.id, found, ready_menus.written(s.catalog, choice), now,
+            choice.no_school_day)
         await _show_plan(update, context, user.id, lang, plan)
 
 
@@ -162,6 +163,12 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     else:
         await say(update, context, "announce-queued-families", bilingual=False,
                   families=Counted("count-family-members", families))
+    day = days_off.offered_day(found, s.config.school, s.clock())
+    if day is not None:  # "no school on Wed": a day off in Puente too? (reminders, counts)
+        lang = user_language(context, user.id, user.language_code)
+        text, markup = day_off_views.offer(s.catalog, lang, found.id, day)
+        await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup)
 
 
 def _spent(update: Update, context: PuenteContext) -> str:

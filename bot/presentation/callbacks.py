@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
@@ -50,6 +51,8 @@ READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the fam
 READY_ANNOUNCE = "ra"  # ra:<class id> the ready-made announcements for a class; then
 #                       ra:<class id>:<name> | ra:<class id>:<name>:<yyyymmdd>[-<hhmm>]
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
+DAY_OFF = "do"      # do:a:<announcement id>   make the day a sent "no school" names a day off
+#                     in Puente | do:r:<yyyymmdd>   a day off (/daysoff) is a school day again
 CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
 #                     that class (both checked: the class as the tapper's, the token as held)
 
@@ -261,3 +264,20 @@ def ready_announce(cb: Callback) -> tuple[int, str | None, str | None]:
     if not 1 <= len(cb.args) <= 3:
         raise ForgedCallbackError("bad ready-made announcement button")
     return cb.int_arg(0), (cb.args[1:2] or (None,))[0], (cb.args[2:3] or (None,))[0]
+
+
+ADD, REMOVE_DAY = "a", "r"
+
+
+def day_off(cb: Callback) -> tuple[int | None, date | None]:
+    """(announcement id, None) of "🏫 Also a day off", or (None, day) of a /daysoff remove
+    button; each is checked on the server (the announcement as the teacher's, the day as
+    stored and still ahead)."""
+    if len(cb.args) != 2 or cb.args[0] not in (ADD, REMOVE_DAY):
+        raise ForgedCallbackError("bad day-off button")
+    if cb.args[0] == ADD:
+        return cb.int_arg(1), None
+    try:
+        return None, datetime.strptime(cb.args[1], "%Y%m%d").date()
+    except ValueError as exc:
+        raise ForgedCallbackError("not a day") from exc

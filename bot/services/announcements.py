@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
@@ -118,11 +118,12 @@ def language_counts(recipients: list[threads.Recipient]) -> dict[str, int]:
 
 def save_plan(db: Database, found: people.ClassInfo, teacher_id: int, english: str,
               versions: list[Version], recipients: list[threads.Recipient],
-              now: datetime) -> AnnouncementPlan:
+              now: datetime, closed_day: date | None = None) -> AnnouncementPlan:
     """Keep an announcement's versions until the teacher confirms, and say whom it reaches."""
     stored = {v.language: {"text": v.text, "machine": v.machine, "source": v.source,
                            "ready": v.ready} for v in versions}
-    announcement_id = threads.add_announcement(db, found.id, teacher_id, english, stored, now)
+    announcement_id = threads.add_announcement(db, found.id, teacher_id, english, stored, now,
+                                               closed_day)
     return AnnouncementPlan(announcement_id, found.name, english, tuple(versions),
                             len({r.telegram_id for r in recipients if r.role == FAMILY}),
                             len({r.telegram_id for r in recipients if r.role == STUDENT}),

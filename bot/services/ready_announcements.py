@@ -43,14 +43,16 @@ def choose(db: Database, school: SchoolConfig, teacher_id: int, class_id: int, n
     checked: the class as the teacher's, the day as one of the next school days."""
     found = ready_class(db, teacher_id, class_id)
     today = now.astimezone(school.timezone).date()
-    return found, ready_announcements.choose(name, when, today, school.holidays)
+    return found, ready_announcements.choose(name, when, today, school.configured_holidays)
 
 
 def days(school: SchoolConfig, now: datetime, page: int = 0) -> ready_announcements.DayPage:
     """The school days a ready-made announcement may name, from the school's today: one
-    page of them (Later ▶ turns to the next)."""
+    page of them (Later ▶ turns to the next). A day off another teacher set in Puente stays
+    among them (this class's families may not have been told; config.toml's holidays everyone
+    knows)."""
     return ready_announcements.day_page(now.astimezone(school.timezone).date(),
-                                        school.holidays, page)
+                                        school.configured_holidays, page)
 
 
 def pick_when(school: SchoolConfig, when: str | None, now: datetime
@@ -60,15 +62,16 @@ def pick_when(school: SchoolConfig, when: str | None, now: datetime
     if when is None:
         return None, None, 0
     return ready_announcements.pick(when, now.astimezone(school.timezone).date(),
-                                    school.holidays)
+                                    school.configured_holidays)  # the days its menu offers
 
 
 async def plan_ready(db: Database, translator: Translator | None, teacher_id: int,
                      found: people.ClassInfo, written: Written,
-                     now: datetime) -> AnnouncementPlan:
+                     now: datetime, closed_day: date | None = None) -> AnnouncementPlan:
     """Each language's version of a ready-made announcement, kept until the teacher
     confirms: people's words where Puente speaks the language, else a machine translation
-    of the English where a model exists, else the English."""
+    of the English where a model exists, else the English. `closed_day`: the day a "no
+    school" announcement names, offered as a day off in Puente once it is sent."""
     english = written("en") or ""
     # Families only: each is written to a family ("Please come", "your child")
     recipients = threads.class_recipients(db, found.id, students=False)
@@ -82,8 +85,8 @@ async def plan_ready(db: Database, translator: Translator | None, teacher_id: in
                 (None, False)
         versions.append(Version(lang, text or english, machine, (), counts[lang],
                                 ready=text is not None and not machine and lang != "en"))
-    return replace(save_plan(db, found, teacher_id, english, versions, recipients, now),
-                   ready=True)
+    return replace(save_plan(db, found, teacher_id, english, versions, recipients, now,
+                             closed_day), ready=True)
 
 
 def shared_classes(db: Database, teacher_id: int, student_id: int) -> list[people.ClassInfo]:

@@ -751,3 +751,20 @@ def card_seen_at(db: Database) -> None:
     the school day its card was re-read is not the answer that masters the word. NULL for
     rows before: their last showing is unknown, and shown_at stands in for it."""
     _run(db, "ALTER TABLE mastery ADD COLUMN card_seen_at TEXT")
+
+
+@migrations(name="0044_days_off")
+def days_off(db: Database) -> None:
+    """Days off a teacher set in Puente (a ready-made "There is no school on ___" sent, then
+    "🏫 Also a day off in Puente"): no reminders, not counted as school days, as config.toml's
+    holidays. School data, not a person's: a teacher's /deleteme keeps the day and forgets who
+    set it (no message text is kept). And the day a ready-made "no school" announcement names,
+    so the offer's button carries only the announcement's id (checked as the teacher's)."""
+    _run(db, """
+CREATE TABLE days_off (
+    day TEXT PRIMARY KEY,              -- YYYY-MM-DD, the school's date
+    set_by INTEGER REFERENCES teachers(id) ON DELETE SET NULL,
+    set_at TEXT NOT NULL
+);
+ALTER TABLE announcements ADD COLUMN closed_day TEXT
+""")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -314,23 +314,27 @@ class Announcement:
     text: str
     translations: dict[str, dict[str, Any]]
     sent: bool
+    closed_day: date | None = None  # a ready-made "no school on ___": that day
 
 
 def add_announcement(db: Database, class_id: int, teacher_id: int, text: str,
-                     translations: dict[str, dict[str, Any]], now: datetime) -> int:
+                     translations: dict[str, dict[str, Any]], now: datetime,
+                     closed_day: date | None = None) -> int:
     cursor = db.execute(
-        "INSERT INTO announcements (class_id, teacher_id, text, translations, created_at) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [class_id, teacher_id, text, json.dumps(translations, ensure_ascii=False), stamp(now)])
+        "INSERT INTO announcements (class_id, teacher_id, text, translations, created_at, "
+        "closed_day) VALUES (?, ?, ?, ?, ?, ?)",
+        [class_id, teacher_id, text, json.dumps(translations, ensure_ascii=False), stamp(now),
+         closed_day.isoformat() if closed_day else None])
     return cursor.lastrowid or 0
 
 
 def get_announcement(db: Database, announcement_id: int) -> Announcement | None:
-    row = db.execute("SELECT id, class_id, teacher_id, text, translations, sent_at "
+    row = db.execute("SELECT id, class_id, teacher_id, text, translations, sent_at, closed_day "
                      "FROM announcements WHERE id = ?", [announcement_id]).fetchone()
     if row is None:
         return None
-    return Announcement(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5] is not None)
+    return Announcement(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5] is not None,
+                        date.fromisoformat(row[6]) if row[6] else None)
 
 
 def close_announcement(db: Database, announcement_id: int, now: datetime,
