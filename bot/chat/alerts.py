@@ -47,8 +47,8 @@ async def stuck_alerts_job(context: PuenteContext) -> None:
     now = s.clock()
     if not is_school_day(now.astimezone(school.timezone).date(), school.holidays):
         return
-    for student_id in daily_alerts.students_to_alert(s.db, now):
-        await alert_about(context, student_id)
+    for student_id in daily_alerts.students_to_alert(s.db, now, school.timezone):
+        await alert_about(context, student_id, sweep=True)
     if quiet.tell_silent(s.db, now, school, lambda teacher_id, silent: _silent_text(
             context, teacher_id, silent)):
         context.deliverer.wake()  # through the outbox: it waits out quiet hours
@@ -67,13 +67,15 @@ def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) 
                                 command=f"/student {silent.name.command}"))
 
 
-async def alert_about(context: PuenteContext, student_id: int, first_name: str = "") -> None:
+async def alert_about(context: PuenteContext, student_id: int, first_name: str = "",
+                      sweep: bool = False) -> None:
     """Tell a student's teachers, in one message a day, which words the student keeps missing
     (again a week later when still stuck), and suggest a lower level when most recent answers
     were wrong."""
     s = context.services
     school = s.config.school
-    alert = daily_alerts.daily_alert(s.db, student_id, s.clock(), school.timezone, school.holidays)
+    alert = daily_alerts.daily_alert(s.db, student_id, s.clock(), school.timezone, school.holidays,
+                                     sweep=sweep)
     if alert is None:
         return
     for teacher_id, terms in alert.teachers.items():  # each hears of their classes' words only

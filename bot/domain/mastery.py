@@ -128,13 +128,19 @@ def is_stuck(misses_in_row: int) -> bool:
 # after ten misses read 0.93 ("sure", dark green) for a newcomer right 6 times of 16, which is
 # what tapping at random among three options gives (teacher playtest). Three options: the
 # fewest a counted check offers a newcomer, so the bound never calls more of a learner's right
-# answers luck than chance could explain. The model's own estimate stands when the word is
-# mastered (mastery required a run guessing gives less than once in a hundred), or when the
-# right answers since the last miss are a run guessing would give less than once in
-# RUN_EVIDENCE tries, counting a fresh try after every miss (as MASTERED_LUCK does): a student
-# wrong ten times who has now been right six times running has learned the word.
+# answers luck than chance could explain. The bound is over ALL the word's counted answers.
+# The model's own estimate stands when the word is mastered (mastery required a run guessing
+# gives less than once in a hundred), or when the right answers since the last miss came on
+# RUN_DAYS different days AND are a run guessing would give less than once in RUN_EVIDENCE
+# tries, counting a fresh try after every miss (as MASTERED_LUCK does): a student wrong ten
+# times who has now been right six days running has learned the word. The days matter: the
+# run's luck alone let one typed right answer after a miss ("correct 1 of 2", luck 0.02 x 2
+# tries) read 0.93, and a guesser's two right taps after two misses read 0.99 on the heatmap's
+# "likely knows it" (teacher playtest: Widlene, Lucia). A word is asked once a school day, so
+# RUN_DAYS days right since a miss is at least RUN_DAYS right answers, not one lucky sitting.
 REPORT_CHANCE = 1 / 3
 RUN_EVIDENCE = 0.05
+RUN_DAYS = MASTERED_DAYS  # the days mastery asks for, for the same reason
 
 
 def above_chance(right: int, total: int, chance: float = REPORT_CHANCE) -> float:
@@ -145,12 +151,19 @@ def above_chance(right: int, total: int, chance: float = REPORT_CHANCE) -> float
     return max(0.0, (right / total - chance) / (1 - chance))
 
 
+def run_is_evidence(right: int, total: int, luck: float, days_right: int) -> bool:
+    """The right answers since the last miss are no luck: on RUN_DAYS days or more, and a run
+    guessing gives less than once in 1/RUN_EVIDENCE tries (a fresh try after every miss)."""
+    return days_right >= RUN_DAYS and luck * (total - right + 1) <= RUN_EVIDENCE
+
+
 def shown_estimate(p_known: float, right: int, total: int, mastered: bool,
-                   luck: float = 1.0) -> float:
-    """The knowledge estimate a teacher sees: the model's, bounded by the answers beyond
-    guessing (above_chance) unless the word is mastered or its current run of right answers
-    (`luck`: their chance by guessing) is no luck. 6 right of 16 shows 0.06, not 0.99."""
-    if mastered or luck * (total - right + 1) <= RUN_EVIDENCE:
+                   luck: float = 1.0, days_right: int = 0, near_chance: bool = False) -> float:
+    """The knowledge estimate a teacher sees: the model's, bounded by all the counted answers
+    beyond guessing (above_chance) unless the word is mastered or its current run of right
+    answers is no luck (run_is_evidence; never for a student whose answers are `near_chance`
+    now: guessing.looks_like_guessing). 6 right of 16 shows 0.06, 2 of 4 0.25, not 0.99."""
+    if mastered or (not near_chance and run_is_evidence(right, total, luck, days_right)):
         return p_known
     return min(p_known, above_chance(right, total))
 

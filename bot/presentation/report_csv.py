@@ -27,10 +27,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # `needs_to_master` (what is still missing before the word counts as mastered) came last too:
 # "knowledge_estimate 1.00, mastered 0" read as a contradiction (teacher playtest).
 # `language_name` ("Somali" beside `language`'s "so": a teacher read "hmn" as a typo) came last.
+# `answers_near_chance` (1 on every row of a student whose latest answers come very fast and about
+# as often right as chance, the daily alert's "tapping without reading") came last: a guesser's
+# estimates are bounded by her answers beyond chance, and her rows say why (teacher playtest).
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
                "listening_attempts", "listening_correct", "card", "status", "retired",
-               "practice_answers", "needs_to_master", "language_name")
+               "practice_answers", "needs_to_master", "language_name",
+               "answers_near_chance")
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -100,7 +104,7 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
     listening answers apart, whether the card was opened, not opened yet or never sent, and
     the word's status as /report and /student give it, whether the word was retired from its
     pack, the practice answers no count includes, what it still needs to be mastered, and the
-    home language's English name;
+    home language's English name, and whether the student's latest answers look like guessing;
     students by name and roster number, never a Telegram id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -115,19 +119,20 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                                              source)]
         language = name_in(student.language, "en") if student.language else ""
         unopened = {w.id for w in matrix.unopened.get(student.id, [])}
+        guessing = int(student.id in matrix.near_chance)
         for word_id, pack, word_term, retired in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
-                                 language])
+                                 language, guessing])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
-                             cell.practised, needs_cell(cell), language])
+                             cell.practised, needs_cell(cell), language, guessing])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

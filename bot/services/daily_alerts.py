@@ -40,16 +40,23 @@ class DailyAlert:
 
 
 def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
-                holidays: Collection[date] = ()) -> DailyAlert | None:
+                holidays: Collection[date] = (), sweep: bool = False) -> DailyAlert | None:
     """At most one alert per student per local day, naming every word stuck since the last,
     and again each word an alert named STUCK_REMINDER_DAYS or more days ago that is still
     stuck (missed every time since). A student who answers very fast and about as often right
     as chance gets "maybe tapping without reading" instead, and her stuck words wait (they
-    say nothing of the words). Advice comes to a teacher once a school week at most."""
+    say nothing of the words). Advice comes to a teacher once a school week at most.
+
+    `sweep`: the school's daily job asks, not a check's end. It also reads whether a student
+    with no stuck word looks like guessing: a random tapper's "Practice again" taps (two
+    options) and lucky taps end her misses in a row, so a word stuck 3 times in a row came
+    only in her second week, days after her answers showed it (the guessing alert waited
+    behind it). A check's end keeps its one query (the answer's SQL budget)."""
     midnight = local_midnight(now, tz)
     # named on a day at least a week before today (any time that day), or never
     named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
-    if not study.has_stuck_words(db, student_id, STUCK_MISSES, named_before):
+    stuck_any = study.has_stuck_words(db, student_id, STUCK_MISSES, named_before)
+    if not stuck_any and not sweep:
         return None  # the common case, in one query: nothing to tell
     if study.alerted_since(db, student_id, midnight):
         return None
@@ -59,6 +66,8 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
                                     tzinfo=tz)
     if looks_like_guessing(alerts.timed_answers(db, student_id, GUESS_WINDOW)):
         return _guessing_alert(db, student_id, level, named_before, advice_since, now)
+    if not stuck_any:
+        return None
     stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, named_before, now)
     if not stuck:
         return None
@@ -74,11 +83,13 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
 
 def _guessing_alert(db: Database, student_id: int, level: int | None, named_before: datetime,
                     advice_since: datetime, now: datetime) -> DailyAlert | None:
-    """"Maybe tapping without reading" to each teacher of the student's stuck words not told so
-    this school week; the words are left unclaimed: named once she reads again and still
-    misses them (None: every teacher was told already)."""
+    """"Maybe tapping without reading" to each teacher of the student's stuck words (every
+    teacher of hers, when no word is stuck yet) not told so this school week; the words are
+    left unclaimed: named once she reads again and still misses them (None: every teacher was
+    told already)."""
     words = words_by_id(db, study.stuck_words(db, student_id, STUCK_MISSES, named_before))
-    teachers = _terms_by_teacher(db, student_id, words)
+    teachers: Iterable[int] = _terms_by_teacher(db, student_id, words) if words else sorted(
+        {teacher_id for _, teacher_id in people.teachers_by_class(db, student_id)})
     advised = _advise(db, teachers, student_id, GUESSING, advice_since, now)
     if not advised:
         return None
@@ -98,11 +109,17 @@ def _advise(db: Database, teachers: Iterable[int], student_id: int, advice: str,
     return fresh
 
 
-def students_to_alert(db: Database, now: datetime) -> list[int]:
-    """Students whose teachers have a daily alert waiting (daily_alert may still say None: one
-    was sent today already). The scheduled sweep asks this: a student who leaves every check
-    unfinished has never ended one, and is the student the alert is for (teacher playtest)."""
-    return study.students_with_stuck_words(db, STUCK_MISSES, now)  # daily_alert: the week
+def students_to_alert(db: Database, now: datetime, tz: tzinfo | None = None) -> list[int]:
+    """Students whose teachers may have a daily alert waiting (daily_alert may still say None:
+    one was sent today already). The scheduled sweep asks this: a student who leaves every check
+    unfinished has never ended one, and is the student the alert is for (teacher playtest).
+    With the school's zone `tz`, those who answered today too: their answers may look like
+    guessing before any word is stuck (daily_alert's `sweep`)."""
+    stuck = study.students_with_stuck_words(db, STUCK_MISSES, now)  # daily_alert: the week
+    if tz is None:
+        return stuck
+    today = alerts.students_answered_since(db, local_midnight(now, tz))
+    return sorted(set(stuck) | set(today))
 
 
 def _terms_by_teacher(db: Database, student_id: int, words: list[StoredWord]

@@ -39,6 +39,14 @@ def timed_answers(db: Database, student_id: int, limit: int) -> list[TimedAnswer
                         len(json.loads(r[0])), bool(r[1])) for r in rows]
 
 
+def students_answered_since(db: Database, since: datetime) -> list[int]:
+    """Every student who answered a check question at or after `since` (the daily sweep's
+    students who may look like guessing today), in one query."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT student_id FROM check_items WHERE answered_at >= ? ORDER BY 1",
+        [stamp(since)]).fetchall()]
+
+
 REPORT_HELP = "report-help"      # a teacher was shown what /report's lines mean
 UNCHECKED = "unchecked-told"     # /push named these words' unchecked translations to a teacher
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
 
+from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
 from bot.domain.mastery import (
     REVIEWING_DAYS,
     STALLED_ANSWER_DAYS,
@@ -22,7 +23,7 @@ from bot.domain.mastery import (
     word_status,
 )
 from bot.domain.school_days import is_school_day, school_days_from
-from bot.store import reminder_log
+from bot.store import alerts, reminder_log
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER
@@ -48,6 +49,7 @@ class Cell:
     shown_at: str | None = None    # when its card was first shown (UTC, as stored)
     luck: float = 1.0              # chance of the right answers since the last miss by guessing
     practised_right: int = 0       # right ones among `practised`
+    near_chance: bool = False      # the student's latest answers look like guessing now
 
     @property
     def state(self) -> MasteryState:
@@ -80,9 +82,11 @@ class Cell:
         """The knowledge estimate a teacher sees (CSV, heatmap): never above the answers on
         its meaning that beat guessing, unless mastered (shown_estimate). Listening answers
         are recognition of the spoken word: a right one lifts no estimate (a guesser's "correct
-        1 of 5 · 🔊 1 of 1" read 0.88, green)."""
+        1 of 5 · 🔊 1 of 1" read 0.88, green). A student whose answers look like guessing
+        now (`near_chance`) gets no credit for a lucky run: the bound holds on every word she
+        has not mastered."""
         return shown_estimate(self.p_known, self.meaning_correct, self.meaning_attempts,
-                              self.mastered, self.luck)
+                              self.mastered, self.luck, self.days_right, self.near_chance)
 
     @property
     def status(self) -> WordStatus:
@@ -154,6 +158,9 @@ class ClassMatrix:
     # Student id -> today's practice answers (the school's day), for students with any:
     # /report's "✏️ Practice today" names the misses, which no count includes
     practice_today: dict[int, PracticeToday] = field(default_factory=dict)
+    # Students whose latest answers come very fast and about as often right as chance now
+    # (guessing.looks_like_guessing, the daily alert's rule): the CSV marks their rows
+    near_chance: frozenset[int] = frozenset()
 
     @property
     def given(self) -> list[WordColumn]:
@@ -189,8 +196,9 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-5], bool(r[-5]), *r[-4:])
-             for r in rows]
+    near_chance = _near_chance(db, {r[0] for r in rows if r[4]})
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-5], bool(r[-5]), *r[-4:],
+                  near_chance=r[0] in near_chance) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened
@@ -208,7 +216,14 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     practice = _practice_today(db, class_id, words_of, now, tz) \
         if now is not None and tz is not None else {}
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice)
+                       ignored, practice, near_chance)
+
+
+def _near_chance(db: Database, student_ids: Collection[int]) -> frozenset[int]:
+    """The students (of those with counted answers) whose latest GUESS_WINDOW answers look like
+    guessing now: one indexed query each (idx_check_items_open), the daily alert's own read."""
+    return frozenset(s for s in sorted(student_ids)
+                     if looks_like_guessing(alerts.timed_answers(db, s, GUESS_WINDOW)))
 
 
 def _practice_today(db: Database, class_id: int, words_of: Collection[int], now: datetime,

@@ -93,7 +93,7 @@ async def test_the_first_evening_reads_as_practice_done_not_as_skipped(chat: Cha
             "counting starts the next school day): Camila, Jorge\n") in report
     # the CSV's rows of that practice: no count, a last_seen, and now the answers behind it
     rows = csv_rows(calls)
-    assert list(rows[0])[-3] == "practice_answers"  # appended: the older columns keep place
+    assert list(rows[0])[17] == "practice_answers"  # appended: the older columns keep place
     answered = [r for r in rows if r["student"] == "Camila" and r["last_seen"]]
     assert answered and all(
         (r["attempts"], r["correct"], r["knowledge_estimate"]) == ("0", "0", "practice only")
