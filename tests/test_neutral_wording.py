@@ -149,8 +149,66 @@ def test_arabic_families_read_the_plural_and_everyone_reads_one_word_for_class(
     arabic = catalog.messages["ar"]
     for key in ("family-link-unknown", "family-link-used", "family-link-expired",
                 "family-link-revoked"):
-        assert "اطلبوا رابطًا جديدًا من المعلّم." in arabic[key]
+        assert "اطلبوا رابطًا جديدًا من المعلّم/المعلّمة." in arabic[key]
     assert "رسالتك" not in arabic["ask-sent-quiet"]  # a family's too
     assert not [key for key, value in arabic.items()
                 if any(re.search(r"(?<![\w])(ال|بال)?فصل(?![\w])|فصول", t) for t in texts(value))
                 and key != "families-unlink-confirm"]  # "فصل فرد العائلة": to unlink him
+
+
+# Puente does not know the teacher's gender: a mother who writes "أستاذة" read "معلّم Yusuf"
+# in the invitation, the QR caption, replies and announcements (playtest). A teacher is named
+# with both forms, the boy's then the girl's ("معلّم/معلّمة {name}", "المعلّم/المعلّمة",
+# "معلّمك/معلّمتك"), a group as "المعلّمين والمعلّمات", or not by a noun ("حساب تدريس").
+ARABIC_TEACHER_PAIR = re.compile(
+    r"[\u0621-\u0652]*معلّمك?/[\u0621-\u0652]*معلّم(?:ة|تك)(?![\u0621-\u0652])"
+    r"|[\u0621-\u0652]*معلّمين والمعلّمات")
+
+
+def arabic_bare_teachers(text: str) -> list[str]:
+    """The words in `text` that name a teacher in one gender only."""
+    return [m.group(0) for m in re.finditer(r"[\u0621-\u0652]*معلّ?م[\u0621-\u0652]*",
+                                            ARABIC_TEACHER_PAIR.sub(" ", text))]
+
+
+ARABIC_FAMILY_TEACHER_KEYS = (
+    "family-invitation", "family-invitation-qr", "answer-header", "announce-header",
+    "write-header", "ask-sent", "ask-sent-thanks", "ask-sent-quiet", "reply-child-unlinked",
+    "family-welcome", "help-family", "family-week-footer", "family-week-unchecked",
+    "family-link-unknown", "family-link-used", "family-link-expired", "family-link-revoked",
+    "family-link-ended", "deleteme-done-family", "deleteme-family-told", "family-text",
+    "family-thanks-offer", "voice-offer", "ask-prompt-told", "family-no-model-note",
+    "family-not-linked", "family-unlinked-text", "teacher-only-family")
+
+
+def test_arabic_names_no_teacher_in_one_gender_only(catalog: Catalog) -> None:
+    arabic = catalog.messages["ar"]
+    found = {key: hits for key, template in arabic.items()
+             for hits in [[h for text in texts(template) for h in arabic_bare_teachers(text)]]
+             if hits}
+    assert found == {}
+    # every family line that names the teacher names both (none lost its noun unseen)
+    assert [key for key in ARABIC_FAMILY_TEACHER_KEYS
+            if not any(ARABIC_TEACHER_PAIR.search(t) for t in texts(arabic[key]))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "👋 مرحبًا! دعوة من معلّم {name} لمتابعة تعلّم {name}",
+    "📢 من معلّم <b>{class_name}</b>:", "✉️ رسالة من معلم {name}:",
+    "اطلبوا رابطًا جديدًا من المعلّم.", "هل أنقل شكرك إلى معلّمك؟", "هذا الأمر للمعلمين.",
+    "فأخبروا المعلّم أو المعلّمة",  # the pair is written one way, everywhere
+])
+def test_an_arabic_teacher_named_in_one_gender_is_caught(text: str) -> None:
+    assert arabic_bare_teachers(text)
+
+
+def test_an_arabic_family_reads_both_forms_in_the_invitation_and_replies(
+        catalog: Catalog) -> None:
+    def plain(key: str, **params: object) -> str:
+        return re.sub("[\u2068\u2069]", "", catalog.plain(key, "ar", **params))
+
+    invitation = plain("family-invitation", name="Yusuf", days=14, link="L")
+    assert "دعوة من معلّم/معلّمة Yusuf" in invitation
+    assert "مع معلّم/معلّمة" in plain("family-invitation-qr", name="Yusuf")
+    assert "من معلّم/معلّمة <b>Science 7B</b>" in plain("announce-header", class_name="Science 7B")
+    assert "ردّ معلّم/معلّمة Yusuf" in plain("answer-header", name="Yusuf")

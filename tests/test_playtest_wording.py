@@ -80,3 +80,37 @@ def test_the_somali_family_update_counts_days_without_a_guessed_case_ending(
 def test_the_somali_reminder_puts_the_count_before_its_words(catalog: Catalog) -> None:
     text = str(catalog.render("reminder-due-cards", "so", name="Hodan", count=4))
     assert "4 eray" in text and "hore u imanaya" not in text
+
+
+# Lines a family member reads: the English word for a link read as a slip where the language
+# has its own ("Macallinka waad ka codsan kartaa link cusub." after /deleteme, while the other
+# Somali lines say "xiriir qoys"). Lines a teacher reads about families are left out.
+TEACHER_READS = ("family-link-created", "family-link-created-shared", "family-here-note")
+FAMILY_TOO = ("deleteme-confirm-family", "deleteme-confirm-family-unlinked",
+              "deleteme-done-family", "deleteme-family-told", "reply-child-unlinked",
+              "student-command-family", "teacher-only-family", "help-family", "answer-header",
+              "answer-no-translation", "announce-header", "write-header", "ask-prompt-told",
+              "ask-sent", "ask-sent-thanks", "ask-sent-quiet", "ask-nobody")
+OWN_WORD = {"so": r"(?i)(?<![a-z])(link\w*|iskaan)", "vi": r"(?i)(?<![a-z])link",
+            "hmn": r"(?i)(?<![a-z])link"}
+
+
+def family_keys(catalog: Catalog) -> list[str]:
+    """The keys whose lines a family member reads."""
+    return [key for key in catalog.messages["en"]
+            if (key.startswith("family-") and key not in TEACHER_READS) or key in FAMILY_TOO]
+
+
+@pytest.mark.parametrize("lang", sorted(OWN_WORD))
+def test_a_family_reads_its_own_word_for_a_link(catalog: Catalog, lang: str) -> None:
+    own = re.sub(r"\{\w+\}|/\w+", "", " ".join(
+        t for key in family_keys(catalog) for t in texts(catalog.messages[lang][key])))
+    assert re.findall(OWN_WORD[lang], own) == []
+    assert len(family_keys(catalog)) > 60
+
+
+def test_the_somali_goodbye_after_deleteme_asks_for_a_family_link_in_somali(
+        catalog: Catalog) -> None:
+    goodbye = catalog.render("deleteme-done-family", "so")
+    assert goodbye.endswith("Macallinka waad ka codsan kartaa xiriir qoys oo cusub.")
+    assert "xiriir qoys oo cusub" in catalog.render("family-link-ended", "so", name="Hodan")

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.item_rules import reads_as_home_word
-from bot.domain.school_days import school_days_from
+from bot.domain.school_days import is_school_day, school_days_from
 from bot.store import families, outbox, study
 from bot.store.packs import StoredWord, words_by_id
 
@@ -44,12 +44,15 @@ class FamilyUpdate:
     # cards read and never answered yet: new words, not practised (playtest: "practising"
     # named words the child had never been asked)
     new: list[tuple[str, str | None]] = field(default_factory=list)
+    today_uncounted: bool = False              # practised on today, a school day: counted
+    #                                            next week, yet no bad week today
 
     @property
     def bad_week(self) -> bool:
         """Practised on one day or none: the update then says what to do next (playtest: a
         family told "0 of 5" was given no step to take)."""
-        return not self.started_today and self.days + self.other_days <= 1
+        return (not self.started_today
+                and self.days + self.other_days + self.today_uncounted <= 1)
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
@@ -57,16 +60,19 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                    ) -> list[FamilyUpdate]:
     """This week's update for every family with updates on (or for one Telegram user): the
     school days practised out of the school days, and apart the other days practised (a
-    weekend, a holiday). The 7 days end today once the child has practised today, else
-    yesterday: Friday's 17:00 update read "4 of the last 5" to a child who practises at 18:00,
-    who could never read "5 of 5" (playtest L4)."""
+    weekend, a holiday). The 7 days end yesterday on a school day, whether or not the child
+    has practised today: Friday's 17:00 update read "4 of the last 5" to a child who
+    practises at 18:00 (playtest L4), and ending today only once she had practised gave the
+    same Friday two totals ("3 of 5" or "2 of 4" after a holiday or a Monday start). Today's
+    practice is counted in next week's update, whose 7 days start today. On a weekend or a
+    holiday the 7 days end today: today is then no school day, so no total moves with it."""
     updates = []
     today = now.astimezone(tz).date()
+    end = today if not is_school_day(today, holidays) else today - timedelta(days=1)
     for row in families.update_recipients(db, only):
         started = row.started_at.astimezone(tz).date()
         moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK + 1))
         days_studied = {m.astimezone(tz).date() for m in moments}
-        end = today if today in days_studied else today - timedelta(days=1)
         since = max(0, min(WEEK, (end - started).days + 1))
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
@@ -89,7 +95,7 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     unchecked or unchecked_too or unchecked_new,
                                     started >= today, explain,
                                     tuple(w.id for w in [*shown, *mastered, *met][:HEARD]),
-                                    len(card_days), new))
+                                    len(card_days), new, end < today and today in days_studied))
     return updates
 
 

@@ -296,8 +296,10 @@ def test_a_child_who_practises_every_evening_reads_5_of_5_on_friday_at_five(
     assert "Ana practised on 5 of the last 5 school days." in family_update_text(update, catalog)
 
 
-def test_today_counts_once_the_child_has_practised_today(
+def test_practice_today_moves_no_total_until_next_weeks_update_counts_it(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """The same Friday read "3 of 5" or "2 of 4" depending on whether the child had
+    practised that day: the 7 days ended today only once she had. They end yesterday."""
     enrol_student(db, START)
     linked(db, 2001, "en")
     _practised_on(db, SCHOOL_DAYS[2:])  # Monday to Thursday; not last Friday
@@ -305,7 +307,47 @@ def test_today_counts_once_the_child_has_practised_today(
     assert (before.days, before.out_of) == (4, 5)  # last Friday to Thursday: Friday missed
     _practised_on(db, [FRIDAY])
     [after] = family_updates.weekly_updates(db, _evening(FRIDAY) + timedelta(hours=1), tz=TZ)
-    assert (after.days, after.out_of) == (5, 5)  # Monday to today
+    assert (after.days, after.out_of) == (4, 5)  # the same Friday, the same total
+    next_friday = FRIDAY_UPDATE + timedelta(days=7)  # its 7 days start with this Friday
+    [later] = family_updates.weekly_updates(db, next_friday, tz=TZ)
+    assert (later.days, later.out_of) == (1, 5)
+
+
+@pytest.mark.parametrize("practised_friday", [False, True])
+def test_a_friday_after_a_holiday_reads_one_total_practised_or_not(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog,
+        practised_friday: bool) -> None:
+    """Last Friday a holiday: the update read "3 of 5" once she had practised on Friday,
+    "2 of 4" before; both families of the same class read one total."""
+    holiday = frozenset({FRIDAY - timedelta(days=7)})
+    enrol_student(db, START)
+    linked(db, 2001, "en")
+    _practised_on(db, SCHOOL_DAYS[2:4])  # Monday and Tuesday
+    if practised_friday:  # at 10:00, before the update
+        word = read_words(db, START)[0].id
+        morning = datetime.combine(FRIDAY, time(10), TZ).astimezone(UTC)
+        study.record_attempt(db, 1001, word, ItemType.CHOICE, "es", True, morning)
+    [update] = family_updates.weekly_updates(db, FRIDAY_UPDATE, tz=TZ, holidays=holiday)
+    assert (update.days, update.out_of) == (2, 4)  # Monday to Thursday
+    assert "Ana practised on 2 of the last 4 school days." in family_update_text(
+        update, catalog)
+
+
+def test_practice_today_still_spares_a_family_the_next_step_line(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Practice today is counted next week, yet a child who practised yesterday and today
+    has had no bad week: the family is not told what to do next."""
+    enrol_student(db, START)  # Monday
+    linked(db, 2001, "en")
+    word = read_words(db, START)[0].id
+    tuesday_noon = datetime.combine(START.date() + timedelta(days=1), time(12), TZ)
+    study.record_attempt(db, 1001, word, ItemType.CHOICE, "es", True, _evening(START.date()))
+    [monday_only] = family_updates.weekly_updates(db, tuesday_noon, tz=TZ)
+    assert "Next step" in family_update_text(monday_only, catalog)  # 1 day: a bad week
+    study.record_attempt(db, 1001, word, ItemType.CHOICE, "es", True, tuesday_noon)
+    [update] = family_updates.weekly_updates(db, tuesday_noon + timedelta(hours=1), tz=TZ)
+    assert (update.days, update.out_of) == (1, 1)  # Tuesday counts next week
+    assert "Next step" not in family_update_text(update, catalog)
 
 
 def test_a_child_who_started_yesterday_has_not_just_started_today(

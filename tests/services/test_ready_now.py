@@ -219,5 +219,6 @@ def test_a_school_day_she_only_read_new_cards_keeps_her_streak_as_her_family_is_
     wednesday = START + timedelta(days=2)
     whole_check(db, wednesday, right=True)
     assert progress.progress(db, 1001, wednesday, TZ).streak_days == 3
-    [update] = family_updates.weekly_updates(db, wednesday, tz=TZ)
+    thursday = wednesday + timedelta(days=1)  # Wednesday is over: it counts
+    [update] = family_updates.weekly_updates(db, thursday, tz=TZ)
     assert (update.days, update.card_days) == (2, 1)  # practice on 2, cards only on 1

@@ -174,7 +174,8 @@ async def test_an_arabic_father_reads_the_notice_once_between_help_and_ask(
     help_ = [c.text for c in await chat.send(father, "/help")]
     assert sum("مترجم" in text for text in help_) == 1  # the interpreter, said once
     ask = texts(await chat.send(father, "/ask"))
-    assert ask.lstrip("\u200f") == "اكتبوا الآن رسالتكم إلى المعلّم."  # the notice: just above
+    # the notice: just above
+    assert ask.lstrip("\u200f") == "اكتبوا الآن رسالتكم إلى المعلّم/المعلّمة."
     assert "مترجم" not in ask
 
 
