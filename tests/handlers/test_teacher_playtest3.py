@@ -1,0 +1,28 @@
+"""Teacher playtest, round 2: small things that cost a busy teacher time."""
+
+from __future__ import annotations
+
+from bot.presentation import callbacks
+from tests.families import WOODLY, answered, rivera, shared_phone
+from tests.harness import Chat, texts
+
+
+async def test_remove_warns_when_a_family_message_waits_for_the_teachers_answer(
+        chat: Chat) -> None:
+    """Playtest: /remove Pao said nothing of the family message /thread showed "⏳ waiting
+    for your answer"; the confirmation question says it, and says nothing once answered."""
+    mother = await shared_phone(chat)
+    assert "⏳" not in texts(await chat.send(rivera(chat), "/remove Woodly"))
+    await chat.send(mother, "/ask Kijan pitit mwen ap mache lekòl la?")
+    await chat.tap(mother, callbacks.data(callbacks.ASK, WOODLY))
+    await chat.deliver()
+    asked = texts(await chat.send(rivera(chat), "/remove Woodly"))
+    assert asked.startswith("Remove Woodly from <b>Science 7B</b>?")
+    assert "\n⏳ A message about Woodly is waiting for your answer: /thread Woodly shows it." \
+        in asked
+
+
+async def test_remove_says_nothing_of_messages_already_answered(chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    await answered(chat, mother, WOODLY, rivera(chat))
+    assert "⏳" not in texts(await chat.send(rivera(chat), "/remove Woodly"))
