@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.presentation import callbacks
+from bot.presentation.i18n import Catalog
 from tests.families import WOODLY, answered, rivera, shared_phone
 from tests.harness import Chat, texts
 
@@ -26,3 +29,14 @@ async def test_remove_says_nothing_of_messages_already_answered(chat: Chat) -> N
     mother = await shared_phone(chat)
     await answered(chat, mother, WOODLY, rivera(chat))
     assert "⏳" not in texts(await chat.send(rivera(chat), "/remove Woodly"))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt", "ht", "so", "hmn", "vi", "zh", "ar",
+                                  "ko", "ru", "tl"])
+def test_the_first_reports_two_translation_lines_do_not_start_alike(
+        catalog: Catalog, lang: str) -> None:
+    """Playtest: "Translations no speaker has checked yet: Hmong…" and, three lines later,
+    "Translations no speaker has checked yet were made by machine…" read as a repeat."""
+    listed = catalog.plain("report-translations-unchecked", lang, languages="Hmong (hmn)")
+    explained = catalog.plain("report-help-translations", lang)
+    assert listed[:12] != explained[:12]
