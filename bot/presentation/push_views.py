@@ -25,6 +25,13 @@ def day(catalog: Catalog, lang: str, local: date) -> str:
     return catalog.day(lang, local)
 
 
+def day_time(catalog: Catalog, lang: str, moment: datetime, tz: tzinfo) -> str:
+    """A moment as `day` names its day, with the time, in the school's time zone ("Thu 24 Sep
+    16:45"): /thread and /families read like every other date a teacher sees."""
+    local = moment.astimezone(tz)
+    return f"{catalog.day(lang, local.date())} {local:%H:%M}"
+
+
 def _weekday(catalog: Catalog, lang: str, local: date) -> str:
     return catalog.plain(f"weekday-{WEEKDAYS[local.weekday()]}", lang)
 

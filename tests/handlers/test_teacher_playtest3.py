@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.presentation import callbacks
@@ -40,3 +42,15 @@ def test_the_first_reports_two_translation_lines_do_not_start_alike(
     listed = catalog.plain("report-translations-unchecked", lang, languages="Hmong (hmn)")
     explained = catalog.plain("report-help-translations", lang)
     assert listed[:12] != explained[:12]
+
+
+async def test_thread_and_families_write_dates_as_every_other_teacher_view(chat: Chat) -> None:
+    """Playtest: /thread said "2026-09-24 16:45" and /families "linked 2026-09-17" while the
+    rest of Puente says "Thu 17 Sep"."""
+    mother = await shared_phone(chat)
+    await answered(chat, mother, WOODLY, rivera(chat))
+    thread = texts(await chat.send(rivera(chat), "/thread Woodly"))
+    families = texts(await chat.send(rivera(chat), "/families"))
+    assert re.search(r"\n(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} Sep \d\d:\d\d ", thread), thread
+    assert re.search(r"linked (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} Sep", families), families
+    assert not re.search(r"\d{4}-\d\d-\d\d", thread + families)
