@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
+from bot.presentation.report_summary import HARD_FOR
 from tests.families import WOODLY, answered, rivera, shared_phone
 from tests.harness import Chat, texts
 
@@ -54,3 +56,14 @@ async def test_thread_and_families_write_dates_as_every_other_teacher_view(chat:
     assert re.search(r"\n(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} Sep \d\d:\d\d ", thread), thread
     assert re.search(r"linked (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} Sep", families), families
     assert not re.search(r"\d{4}-\d\d-\d\d", thread + families)
+
+
+def test_the_readme_and_docs_say_the_hardest_words_rule_report_uses() -> None:
+    """Playtest: the README said hardest words are "at least half wrong" while /report listed
+    "predator: correct 8 of 15 (needs help: 2 of 3 students)": the rule counts students."""
+    root = Path(__file__).resolve().parents[2]
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    docs = " ".join((root / "docs" / "reports.md").read_text(encoding="utf-8").split())
+    assert "the hardest words: at least two answers and at least half wrong" not in readme
+    assert f"the hardest words: those {HARD_FOR} or more students need help with" in readme
+    assert f"a word is listed when at least {HARD_FOR} students need help with it" in docs
