@@ -301,6 +301,21 @@ def farewell(db: Database, user_id: int) -> Farewell | None:
                     tuple(classes))
 
 
+def family_farewell(db: Database, user_id: int) -> tuple[tuple[int, int, int, str], ...]:
+    """Whom a family member's /deleteme is told to: (teacher id, student id, class id, child's
+    first name) for each child they are linked to and each teacher of that child (in the
+    child's first class of theirs); none for a student, who is told of as a student."""
+    if people.get_student(db, user_id) is not None:
+        return ()
+    told: dict[tuple[int, int], tuple[int, int, int, str]] = {}
+    for child in threads.children(db, user_id):
+        for class_id, teacher_id in people.teachers_by_class(db, child.student_id):
+            if teacher_id != user_id:  # a teacher linked as a family member knows already
+                told.setdefault((teacher_id, child.student_id),
+                                (teacher_id, child.student_id, class_id, child.first_name))
+    return tuple(told.values())
+
+
 Goodbye = erase.Goodbye  # a note about a deletion, to one chat
 
 

@@ -11,7 +11,7 @@ from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_summary import HARD_FOR
 from tests.families import WOODLY, answered, rivera, shared_phone
-from tests.harness import Chat, texts
+from tests.harness import TEACHER_ID, Chat, texts
 
 
 async def test_remove_warns_when_a_family_message_waits_for_the_teachers_answer(
@@ -67,3 +67,26 @@ def test_the_readme_and_docs_say_the_hardest_words_rule_report_uses() -> None:
     assert "the hardest words: at least two answers and at least half wrong" not in readme
     assert f"the hardest words: those {HARD_FOR} or more students need help with" in readme
     assert f"a word is listed when at least {HARD_FOR} students need help with it" in docs
+
+
+async def test_a_family_members_deleteme_is_told_to_the_teacher_and_frees_their_link_place(
+        chat: Chat) -> None:
+    """Playtest: a family member's /deleteme told the teacher nothing; /thread then said "No
+    messages about Ayaan yet" though there had been messages; the link still read "used by 1
+    of 4"."""
+    mother = await shared_phone(chat)
+    before = texts(await chat.send(rivera(chat), "/families"))
+    assert before.count("used by 1 of 4") == 2  # the mother's link and the father's
+    await chat.send(mother, "/ask Kijan pitit mwen ap mache lekòl la?")
+    await chat.tap(mother, callbacks.data(callbacks.ASK, WOODLY))
+    await chat.deliver()
+    await chat.send(mother, "/deleteme")
+    await chat.tap(mother, "dl:yes")
+    told = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert told == ["ℹ️ A family member of <b>Woodly</b> deleted their Puente data: they are "
+                    "unlinked (their place on the family link is free again), and their "
+                    "messages are gone from /thread."]
+    thread = texts(await chat.send(rivera(chat), "/thread Woodly"))
+    assert thread.startswith("No messages about <b>Woodly</b> are kept.") and " yet" not in thread
+    after = texts(await chat.send(rivera(chat), "/families"))
+    assert after.count("used by 1 of 4") == 1 and after.count("used by 0 of 4") == 1
