@@ -165,13 +165,14 @@ def unknown_words(db: Database, visible: list[str], pack_id: str, words: list[St
     other pack of the teacher's that has it (a word named with the wrong pack)."""
     terms = [w.word.term for w in words]
     folded = {t.casefold(): t for t in terms}
-    others: dict[str, str] = {}
+    others: dict[str, str] | None = None
     hinted = []
     for one in missing:
         close = difflib.get_close_matches(one.word, list(folded), n=1, cutoff=CLOSE_WORD)
         elsewhere = None
         if not close:
-            if not others:  # read the other packs once, and only when a word needs them
+            if others is None:  # read the other packs once, and only when a word needs them
+                others = {}
                 for pack in visible:
                     if pack != pack_id:
                         for w in pack_words(db, pack):
