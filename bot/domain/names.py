@@ -74,6 +74,7 @@ def clean_name(text: str | None) -> str:
 # English keyboard is Lucía. Marks of other scripts (Arabic vowels, Devanagari signs) can make
 # another name, and stay.
 _ACCENTS = range(0x300, 0x370)
+MIN_PREFIX = 2  # a typed start of a name at least this long suggests the name ("Wi": Widlene)
 CLOSE_NAME = 0.75  # how alike a typed name and a student's must be to be suggested
 
 
@@ -87,12 +88,17 @@ def fold_name(text: str) -> str:
 
 
 def closest_name(typed: str, names: list[str]) -> str | None:
-    """The one name of `names` most like `typed` (a typo: "Lusia" for "Lucía"), accents and
-    case ignored; None when none is close enough."""
+    """The one name of `names` most like `typed` (a typo: "Lusia" for "Lucía"; the start of a
+    name: "Wid" for "Widlene"), accents and case ignored; None when none is close enough."""
     by_fold: dict[str, str] = {}
     for one in names:
         by_fold.setdefault(fold_name(one), one)
-    found = difflib.get_close_matches(fold_name(typed), list(by_fold), n=1, cutoff=CLOSE_NAME)
+    folded = fold_name(typed)
+    # A busy teacher types the start of a long name; a typo ratio alone misses "Wid" for
+    # "Widlene" (0.6) while it finds "Hod" for "Hodan" (0.75): the same habit, one answer.
+    starts = [one for one in by_fold if len(folded) >= MIN_PREFIX and one.startswith(folded)]
+    found = difflib.get_close_matches(folded, starts or list(by_fold), n=1,
+                                      cutoff=0 if starts else CLOSE_NAME)
     return by_fold[found[0]] if found else None
 
 

@@ -161,19 +161,28 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
 
 def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
     """A student's /deleteme, told to each family member linked to them and to their
-    teachers, each in their language (one note per teacher, a line per class)."""
+    teachers, each in their language (one note per teacher, a line per class); a family
+    member's, told to their children's teachers (a line per child)."""
     s = context.services
     now = s.clock()
     ended = [membership.Goodbye(member, s.catalog.render(  # a teacher's classes deleted
         "family-link-ended", user_language(context, member), name=child), now)
         for member, child in membership.orphaned_families(s.db, user_id)]
+    lines: dict[int, list[str]] = {}
+    # A family member's /deleteme: each child's teachers are told once, so a /thread that
+    # lost their messages and a link with a place free again are no mystery (playtest)
+    for teacher_id, student_id, class_id, child in membership.family_farewell(s.db, user_id):
+        lang = user_language(context, teacher_id)
+        name = student_for(context, teacher_id, student_id, class_id, child, lang)
+        lines.setdefault(teacher_id, []).append(s.catalog.render(
+            "deleteme-family-teacher-told", lang, name=name))
     farewell = membership.farewell(s.db, user_id)
     if farewell is None:
-        return ended
+        return ended + [membership.Goodbye(t, "\n".join(told), now)
+                        for t, told in lines.items()]
     notes = [membership.Goodbye(family_id, s.catalog.render(
         "deleteme-family-told", user_language(context, family_id), name=farewell.first_name),
         now) for family_id in farewell.family_ids]
-    lines: dict[int, list[str]] = {}
     for teacher_id, class_id, class_name in farewell.classes:
         lang = user_language(context, teacher_id)
         name = student_for(context, teacher_id, user_id, class_id, farewell.first_name, lang)

@@ -178,6 +178,9 @@ async def remove(update: Update, context: PuenteContext) -> None:
     name = student_label(plan.student, s.catalog, lang)
     lines = [s.catalog.render("remove-confirm", lang, name=name,
                               class_name=escape(plan.class_name))]
+    if plan.waiting:  # said before the tap: an answer is owed about this student
+        lines.append(s.catalog.render("remove-confirm-waiting", lang, count=plan.waiting,
+                                      name=name, command=plan.student.command))
     if plan.ending.links:  # said before the tap: the family side ends with this class
         lines.append(s.catalog.render("remove-confirm-families", lang, name=name,
                                       links=plan.ending.links))

@@ -320,7 +320,8 @@ async def revoke_button(update: Update, context: PuenteContext) -> None:
     if len(cb.args) == 1:  # the first tap, in /families: ask
         found = membership.link_to_revoke(s.db, user.id, cb.int_arg(0), s.clock())
         await context.bot.send_message(
-            user.id, s.catalog.render("families-cancel-confirm", lang, date=_day(context, found),
+            user.id, s.catalog.render("families-cancel-confirm", lang,
+                                      date=_day(context, found, lang),
                                       name=_link_owner(context, user.id, found, lang)),
             parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_revoke(
                 found.link_id, s.catalog.plain("button-cancel-link-yes", lang),
@@ -332,7 +333,7 @@ async def revoke_button(update: Update, context: PuenteContext) -> None:
     remember_spent(context, query, "families-link-gone")
     await query.edit_message_text(s.catalog.render(
         "families-link-cancelled", lang, name=_link_owner(context, user.id, found, lang),
-        date=_day(context, found)), parse_mode=ParseMode.HTML)
+        date=_day(context, found, lang)), parse_mode=ParseMode.HTML)
 
 
 async def _link_gone(update: Update, context: PuenteContext) -> bool:
@@ -360,6 +361,7 @@ def _link_owner(context: PuenteContext, teacher_id: int, found: membership.OpenL
                        lang=lang)
 
 
-def _day(context: PuenteContext, found: membership.OpenLink) -> str:
+def _day(context: PuenteContext, found: membership.OpenLink, lang: str) -> str:
     """When a family link was made, in the school's time zone (as /families lists it)."""
-    return made_at(found.created_at, context.services.config.school.timezone)
+    return made_at(found.created_at, context.services.config.school.timezone,
+                   context.services.catalog, lang)

@@ -52,6 +52,10 @@ async def push(update: Update, context: PuenteContext) -> None:
     try:
         plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
                                 s.clock())
+    except pushes.UnknownWordsError as exc:  # every word, each with its hint, one a line
+        await send_long(context, user.id, push_views.unknown_words(
+            s.catalog, user_language(context, user.id, user.language_code), exc))
+        return
     except pushes.EmptyClassError as exc:  # said with the link that brings students in
         await say(update, context, exc.prompt_key, bilingual=False, **exc.params,
                   link=join_link(context.bot.username, exc.params["code"]))

@@ -22,7 +22,7 @@ from bot.presentation.i18n import (
     language_name,
     reader_language,
 )
-from bot.presentation.push_views import day
+from bot.presentation.push_views import day, day_time
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
@@ -341,7 +341,7 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
         return catalog.render("thread-none", lang, name=name)
     lines = [catalog.render("thread-header", lang, name=name)]
     for message in thread:
-        date = message.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        date = day_time(catalog, lang, message.created_at, tz)
         if message.direction == ASK:
             lines.append(_thread_ask(catalog, lang, message, date,
                                      (senders or {}).get(message.asker_id)))

@@ -8,7 +8,7 @@ from datetime import date, datetime, tzinfo
 
 from bot.presentation.i18n import MONTHS as MONTHS  # kept here: tests read the month keys
 from bot.presentation.i18n import WEEKDAYS, Catalog, Counted, Markup
-from bot.services.pushes import Scheduled
+from bot.services.pushes import Scheduled, UnknownWordsError
 
 
 def when(catalog: Catalog, lang: str, moment: datetime, tz: tzinfo) -> str:
@@ -25,8 +25,31 @@ def day(catalog: Catalog, lang: str, local: date) -> str:
     return catalog.day(lang, local)
 
 
+def day_time(catalog: Catalog, lang: str, moment: datetime, tz: tzinfo) -> str:
+    """A moment as `day` names its day, with the time, in the school's time zone ("Thu 24 Sep
+    16:45"): /thread and /families read like every other date a teacher sees."""
+    local = moment.astimezone(tz)
+    return f"{catalog.day(lang, local.date())} {local:%H:%M}"
+
+
 def _weekday(catalog: Catalog, lang: str, local: date) -> str:
     return catalog.plain(f"weekday-{WEEKDAYS[local.weekday()]}", lang)
+
+
+def unknown_words(catalog: Catalog, lang: str, error: UnknownWordsError) -> str:
+    """Every word a push named that is not in its pack, one a line, each with its hint: the
+    pack word it may be a typo of, or the other pack it is in."""
+    lines = [catalog.render("push-unknown-words", lang, pack=error.pack)]
+    for one in error.missing:
+        if one.close is not None:
+            lines.append(catalog.render("push-unknown-word-close", lang, word=one.word,
+                                        close=one.close))
+        elif one.elsewhere is not None:
+            lines.append(catalog.render("push-unknown-word-elsewhere", lang, word=one.word,
+                                        pack=one.elsewhere))
+        else:
+            lines.append(catalog.render("push-unknown-word-line", lang, word=one.word))
+    return "\n".join(lines)
 
 
 def scheduled_text(catalog: Catalog, lang: str, waiting: Sequence[Scheduled], tz: tzinfo

@@ -46,6 +46,11 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         lines = _by_class(cells, lines, [(w.id, terms[w.id]) for w in unopened], sections,
                           catalog, lang)
         unopened = []  # said in its class's section
+    if any(back.get(c.word_id) is not None and c.state is MasteryState.REVIEWING
+           and c.word_id not in retired for c in cells):  # each such line says "back Mon 28
+        # Sep" only: the why, once, not nine times (playtest)
+        lines.append(catalog.render("state-reviewing-note", lang,
+                                    state=catalog.render("state-reviewing", lang)))
     listening = listening_line(cells, catalog, lang)
     if listening is not None:
         lines.append(listening)

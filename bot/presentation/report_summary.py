@@ -33,6 +33,9 @@ NOTHING_YET_GRACE = 1
 # push cycle is not yet flagged, two are.
 NO_NEW_WORD_SCHOOL_DAYS = 8
 MOVED_ON = (MasteryState.REVIEWING, MasteryState.MASTERED)  # a stalled student has neither
+# A word is one of the class's hardest when this many students need help with it (or everyone
+# who answered it): a word to teach a group again, not one student's (README, docs/reports.md)
+HARD_FOR = 2
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,7 @@ def _hardest_first(words: list[HardWord]) -> list[HardWord]:
     student who answered it (a class where one student has answered it); most students
     needing help first, then the largest share of them, then most often wrong."""
     hard = [w for w in words
-            if w.struggling >= 2 or 0 < w.struggling == w.students]
+            if w.struggling >= HARD_FOR or 0 < w.struggling == w.students]
     return sorted(hard, key=lambda w: (-w.struggling, -w.struggling / w.students,
                                        -error_rate(w.counts.right, w.counts.total),
                                        -w.counts.total, w.term))

@@ -15,6 +15,7 @@ from datetime import datetime, tzinfo
 
 from bot.domain.language_names import name_in
 from bot.presentation.i18n import Catalog, Markup
+from bot.presentation.push_views import day_time
 from bot.presentation.views import label, name
 from bot.services.membership import LinkNotes
 from bot.services.teaching import StudentName, StudentNames
@@ -156,7 +157,7 @@ def _member_entries(catalog: Catalog, lang: str, links: list[FamilyListing],
         if alike[link.student_id, language] > 1:  # two caregivers of one child, one language
             language = f"{language} ({seen[link.student_id, language]})"
         line = catalog.render("families-line", lang, name=who, language=language,
-                              date=link.linked_at.astimezone(tz).strftime("%Y-%m-%d"))
+                              date=catalog.day(lang, link.linked_at.astimezone(tz).date()))
         marks = _link_marks(notes.get(link.family_id), catalog, lang, tz)
         if not link.updates_on:  # they sent /stop: why no update reaches them
             marks.append(catalog.render("families-updates-stopped", lang))
@@ -173,27 +174,28 @@ def _link_entries(catalog: Catalog, lang: str, names: StudentNames, class_id: in
     entries = []
     # Two links for one student made in the same minute (a teacher sent /family twice) are
     # numbered, so each Cancel button says which; the code itself is a secret, never shown.
-    same = Counter((sent.student_id, made_at(sent.created_at, tz)) for sent in sent_links)
+    same = Counter((sent.student_id, made_at(sent.created_at, tz, catalog, lang))
+                   for sent in sent_links)
     made_seen: Counter[tuple[int, str]] = Counter()
     for sent in sent_links:
         who = student_label(names.of(sent.student_id, class_id, numbered=True,
                                      first_name=sent.student_name), catalog, lang)
-        made = made_at(sent.created_at, tz)
+        made = made_at(sent.created_at, tz, catalog, lang)
         made_seen[sent.student_id, made] += 1
         if same[sent.student_id, made] > 1:
             made = f"{made} ({made_seen[sent.student_id, made]})"
         entries.append(_Entry(
             catalog.render("families-open-line", lang, name=who, date=made, uses=sent.uses,
                            caregivers=caregivers,
-                           until=sent.expires_at.astimezone(tz).strftime("%Y-%m-%d")),
+                           until=catalog.day(lang, sent.expires_at.astimezone(tz).date())),
             (sent.link_id, catalog.plain("button-cancel-link", lang, name=who, date=made))))
     return entries
 
 
-def made_at(when: datetime, tz: tzinfo) -> str:
-    """When a family link was made, to the minute, in the school's time zone: two links sent
-    the same day read apart."""
-    return when.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+def made_at(when: datetime, tz: tzinfo, catalog: Catalog, lang: str) -> str:
+    """When a family link was made, to the minute, in the school's time zone ("Thu 17 Sep
+    16:45", as every date a teacher reads): two links sent the same day read apart."""
+    return day_time(catalog, lang, when, tz)
 
 
 def _family_language(link: FamilyListing, catalog: Catalog, lang: str) -> str:
@@ -211,6 +213,6 @@ def _link_marks(note: LinkNotes | None, catalog: Catalog, lang: str, tz: tzinfo)
     if note is not None and note.no_model:
         marks.append(catalog.render("families-no-model", lang))
     if note is not None and note.last_contact is not None:
-        marks.append(catalog.render("families-last-contact", lang,
-                                    date=note.last_contact.astimezone(tz).strftime("%Y-%m-%d")))
+        last = note.last_contact.astimezone(tz).date()
+        marks.append(catalog.render("families-last-contact", lang, date=catalog.day(lang, last)))
     return marks

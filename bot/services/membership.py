@@ -17,7 +17,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.throttle import Throttle
 from bot.services import askers, message_languages, teacher_answers, teaching
 from bot.services.join import new_code
-from bot.store import erase, families, members, people
+from bot.store import erase, families, members, people, threads
 from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
@@ -101,6 +101,9 @@ class Removal:
     class_name: str
     # Their family links that end with it (the student is in no other class): none else
     ending: erase.Released = field(default_factory=erase.Released)
+    # Messages about them that wait for this teacher's answer (/thread shows "⏳"): said
+    # before the tap, so an answer owed to a family is not forgotten with the student
+    waiting: int = 0
 
 
 def _teacher_class(db: Database, teacher_id: int, class_id: int) -> people.ClassInfo:
@@ -115,9 +118,12 @@ def plan_removal(db: Database, teacher_id: int, who: str, now: datetime) -> Remo
     """Find the student to remove, and the family links that would end with it (nothing
     changes until the teacher confirms)."""
     row, found = teaching.find_student(db, teacher_id, who, "/remove")
+    waiting = sum(1 for m in threads.thread(db, row.student_id)
+                  if m.teacher_id == teacher_id and m.direction == threads.ASK
+                  and m.answered_at is None and not m.thanks)
     return Removal(row.student_id, teaching.name_of(db, teacher_id, row.student_id, found.id),
                    found.id, found.name,
-                   erase.ending_links(db, row.student_id, [found.id], now))
+                   erase.ending_links(db, row.student_id, [found.id], now), waiting)
 
 
 @dataclass(frozen=True)
@@ -293,6 +299,21 @@ def farewell(db: Database, user_id: int) -> Farewell | None:
     return Farewell(user_id, student.first_name,
                     tuple(f for f in families.members_of(db, user_id) if f != user_id),
                     tuple(classes))
+
+
+def family_farewell(db: Database, user_id: int) -> tuple[tuple[int, int, int, str], ...]:
+    """Whom a family member's /deleteme is told to: (teacher id, student id, class id, child's
+    first name) for each child they are linked to and each teacher of that child (in the
+    child's first class of theirs); none for a student, who is told of as a student."""
+    if people.get_student(db, user_id) is not None:
+        return ()
+    told: dict[tuple[int, int], tuple[int, int, int, str]] = {}
+    for child in threads.children(db, user_id):
+        for class_id, teacher_id in people.teachers_by_class(db, child.student_id):
+            if teacher_id != user_id:  # a teacher linked as a family member knows already
+                told.setdefault((teacher_id, child.student_id),
+                                (teacher_id, child.student_id, class_id, child.first_name))
+    return tuple(told.values())
 
 
 Goodbye = erase.Goodbye  # a note about a deletion, to one chat

@@ -20,6 +20,7 @@ from bot.store import outbox, people, study
 from bot.store.packs import StoredWord, list_packs, pack_words
 
 MAX_PUSH_WORDS = 10
+CLOSE_WORD = 0.75  # how alike a typed word and a pack word must be to be suggested
 NEXT_WORDS = 5  # /push PACK without words sends the pack's next words this class has not had
 
 
@@ -112,10 +113,33 @@ def parse_push(args: list[str]) -> tuple[str, list[str], str | None, str | None]
     return pack, rest, target, at
 
 
+@dataclass(frozen=True)
+class Missing:
+    """A word a teacher named that is not in the pack: the pack's word it may be a typo of
+    ("predatr": "predator"), or else the other pack it is in ("variable")."""
+
+    word: str
+    close: str | None = None
+    elsewhere: str | None = None
+
+
+class UnknownWordsError(BadInputError):
+    """Words named for a push that are not in its pack: every one, each with a hint."""
+
+    prompt_key = "push-unknown-words"
+
+    def __init__(self, pack: str, missing: tuple[Missing, ...]) -> None:
+        super().__init__(f"{len(missing)} words not in {pack}", pack=pack, missing=missing)
+        self.pack, self.missing = pack, missing
+
+
 def match_words(words: list[StoredWord], tokens: list[str]) -> list[StoredWord]:
-    """Pick pack words named by tokens; multi-word terms ("food chain") match greedily."""
+    """Pick pack words named by tokens; multi-word terms ("food chain") match greedily.
+
+    Raises UnknownWordsError naming every word not in the pack (hints: see unknown_words)."""
     by_term = {w.word.term.casefold(): w for w in words}
     picked: list[StoredWord] = []
+    missing: list[str] = []
     i = 0
     cleaned = [t.strip(",").casefold() for t in tokens if t.strip(",")]
     while i < len(cleaned):
@@ -127,8 +151,35 @@ def match_words(words: list[StoredWord], tokens: list[str]) -> list[StoredWord]:
                 i += size
                 break
         else:
-            raise BadInputError(prompt_key="push-unknown-word", word=cleaned[i])
+            if cleaned[i] not in missing:
+                missing.append(cleaned[i])
+            i += 1
+    if missing:
+        raise UnknownWordsError("", tuple(Missing(w) for w in missing))  # pack: the caller's
     return picked
+
+
+def unknown_words(db: Database, visible: list[str], pack_id: str, words: list[StoredWord],
+                  missing: tuple[Missing, ...]) -> UnknownWordsError:
+    """Every missing word with one hint: a close word of the pack (a typo), else the first
+    other pack of the teacher's that has it (a word named with the wrong pack)."""
+    terms = [w.word.term for w in words]
+    folded = {t.casefold(): t for t in terms}
+    others: dict[str, str] | None = None
+    hinted = []
+    for one in missing:
+        close = difflib.get_close_matches(one.word, list(folded), n=1, cutoff=CLOSE_WORD)
+        elsewhere = None
+        if not close:
+            if others is None:  # read the other packs once, and only when a word needs them
+                others = {}
+                for pack in visible:
+                    if pack != pack_id:
+                        for w in pack_words(db, pack):
+                            others.setdefault(w.word.term.casefold(), pack)
+            elsewhere = others.get(one.word)
+        hinted.append(Missing(one.word, folded[close[0]] if close else None, elsewhere))
+    return UnknownWordsError(pack_id, tuple(hinted))
 
 
 def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str]) -> NoReturn:
@@ -189,8 +240,11 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     if pack_id not in visible:
         _not_a_pack(db, visible, pack_id, tokens)
     words = pack_words(db, pack_id)
-    chosen, left, known = (match_words(words, tokens), 0, 0) if tokens else \
-        _next_words(db, found.id, words)
+    try:
+        chosen, left, known = (match_words(words, tokens), 0, 0) if tokens else \
+            _next_words(db, found.id, words)
+    except UnknownWordsError as exc:
+        raise unknown_words(db, visible, pack_id, words, exc.missing) from None
     if not chosen:
         raise BadInputError(prompt_key="push-nothing-new", pack=pack_id)
     asked = now if at is None else _at(at, now, school)

@@ -63,6 +63,10 @@ def _erase_student(db: Database, student_id: int) -> None:
 
 def _erase_family_member(db: Database, user_id: int) -> None:
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [user_id])
+    # The place they took on their link is free again: /families said "used by 1 of 4" of a
+    # link nobody was linked with any more, and a second caregiver could be refused
+    db.execute("UPDATE family_links SET uses = max(uses - 1, 0) WHERE code IN "
+               "(SELECT link_code FROM families WHERE telegram_id = ?)", [user_id])
     db.execute(_ABOUT.format(field="family_id"), [user_id])
     db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
     db.execute("DELETE FROM family_languages WHERE telegram_id = ?", [user_id])

@@ -44,14 +44,14 @@ async def test_an_unused_link_is_listed_and_cancelled_after_a_confirming_tap(cha
     listing = await chat.send(rivera(chat), "/families")
     assert "No family links" not in texts(listing)
     assert ("Links sent that still work (anyone who has one can use it):\n"
-            "• Ana #1 · made 2026-09-14 11:00 · used by 0 of 4 · works until 2026-09-28"
+            "• Ana #1 · made Mon 14 Sep 11:00 · used by 0 of 4 · works until Mon 28 Sep"
             ) in texts(listing)
-    cancel = button_data(listing, "Cancel link: Ana #1 · 2026-09-14 11:00")
+    cancel = button_data(listing, "Cancel link: Ana #1 · Mon 14 Sep 11:00")
     asked = await chat.tap(rivera(chat), cancel)
     assert texts(asked).strip().startswith(
-        "Cancel the family link for Ana made on 2026-09-14 11:00? Nobody can open it after this.")
+        "Cancel the family link for Ana made on Mon 14 Sep 11:00? Nobody can open it after this.")
     done = await chat.tap(rivera(chat), f"{cancel}:yes")
-    assert "The family link for Ana made on 2026-09-14 11:00 is cancelled." in texts(done)
+    assert "The family link for Ana made on Mon 14 Sep 11:00 is cancelled." in texts(done)
     _, reply = await open_link(chat, MOTHER, payload)
     assert reply.startswith(REVOKED_ES) and "Ana" not in reply
     assert chat.db["families"].count == 0
@@ -255,9 +255,9 @@ async def test_two_links_made_the_same_day_are_told_apart_without_their_codes(
     third = await family_link(chat)
     listing = await chat.send(rivera(chat), "/families")
     labels = [label for label, _ in buttons(listing) if label.startswith("Cancel link")]
-    assert labels == ["Cancel link: Ana #1 · 2026-09-14 11:00 (1)",
-                      "Cancel link: Ana #1 · 2026-09-14 11:00 (2)",
-                      "Cancel link: Ana #1 · 2026-09-14 12:00"]
+    assert labels == ["Cancel link: Ana #1 · Mon 14 Sep 11:00 (1)",
+                      "Cancel link: Ana #1 · Mon 14 Sep 11:00 (2)",
+                      "Cancel link: Ana #1 · Mon 14 Sep 12:00"]
     shown = texts(listing) + " ".join(labels)
     assert not any(code.removeprefix("f_") in shown for code in (first, second, third))
 

@@ -65,3 +65,18 @@ async def test_a_misspelled_name_gets_the_closest_student_to_type_back(chat: Cha
     assert asked.startswith("Remove Lucía from")
     nothing = texts(await chat.send(rivera(chat), "/remove Mohammed"))
     assert nothing == "I can't find a student called Mohammed in your classes."
+
+
+def test_the_start_of_a_name_suggests_the_name() -> None:
+    assert closest_name("Wid", ["Pao", "Widlene", "Ben"]) == "Widlene"
+    assert closest_name("W", ["Pao", "Widlene", "Ben"]) is None  # one letter says too little
+
+
+@pytest.mark.parametrize("command", ["/level Wid 3", "/student Wid", "/remove Wid",
+                                     "/thread Wid", "/family Wid"])
+async def test_every_name_taking_command_suggests_from_the_start_of_a_name(
+        chat: Chat, command: str) -> None:
+    enrol_student(chat.db, chat.clock(), 1001, "Pao", "es")
+    enrol_student(chat.db, chat.clock(), 1002, "Widlene", "ht")
+    said = texts(await chat.send(rivera(chat), command))
+    assert said == "I can't find a student called Wid in your classes. Did you mean Widlene #2?"

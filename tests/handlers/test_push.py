@@ -213,9 +213,20 @@ async def test_a_long_preview_keeps_its_parts_in_order_and_spaced_without_stalli
 
 
 async def test_push_names_unknown_words_and_packs_kindly(chat: Chat) -> None:
-    assert "not in that pack" in texts(await chat.send(teacher(chat),
-                                                       "/push science.ecosystems volcano"))
+    assert texts(await chat.send(teacher(chat), "/push science.ecosystems volcano")) == \
+        "Not in science.ecosystems:\n• volcano"
     assert "no pack called" in texts(await chat.send(teacher(chat), "/push math.nope"))
+    assert chat.db["pushes"].count == 0
+
+
+async def test_every_word_not_in_the_pack_is_named_with_a_typo_or_its_pack(chat: Chat) -> None:
+    """Playtest: "/push math.expressions-equations variable, equation, coefficient" said only
+    "The word variable is not in that pack": a teacher fixed one word per try. Every missing
+    word is named, a typo gets the pack's word, a word of another pack gets that pack."""
+    said = texts(await chat.send(teacher(chat), "/push science.ecosystems predatr, variable, "
+                                               "habitat, zzzq"))
+    assert said == ("Not in science.ecosystems:\n• predatr (did you mean predator?)\n"
+                    "• variable (it is in science.matter-and-forces)\n• zzzq")
     assert chat.db["pushes"].count == 0
 
 

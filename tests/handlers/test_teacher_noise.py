@@ -138,6 +138,6 @@ async def test_report_explains_its_lines_once_then_points_to_report_help(chat: C
     assert "ℹ️ What these lines mean: /report help" in second
     assert "🏅 Words mastered, all students together: " in second
     assert "student-words" not in first + second + helped
-    assert "a bilingual colleague could look at them" in first + helped
+    assert "a bilingual colleague should look at unchecked translations" in first + helped
     assert "bilingual colleague" not in second
     assert len(second) < len(first) - 300

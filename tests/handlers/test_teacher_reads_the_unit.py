@@ -133,6 +133,8 @@ async def test_a_word_in_review_says_what_mastery_still_needs_right_after_a_righ
     await a_week_begins(chat, days=2)
     drill = texts(await chat.send(rivera(chat), "/student Camila"))
 
-    assert (f"🔁 {terms(chat)[0]}: correct 2 of 2 over 2 days · reviewing · needs another right "
-            "answer on a later day, back Wed 23 Sep") in drill
+    assert (f"🔁 {terms(chat)[0]}: correct 2 of 2 over 2 days · reviewing · back Wed 23 Sep\n"
+            in drill)
+    assert drill.endswith("\nℹ️ “reviewing”: needs another right answer on a later day (when "
+                          "it comes back) to count as mastered.")  # said once, under the words
     assert "recall" not in drill

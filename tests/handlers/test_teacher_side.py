@@ -112,7 +112,7 @@ async def test_families_shows_roster_numbers_not_list_positions(chat: Chat) -> N
     await link_family(chat, "3", "es")
     calls = await chat.send(rivera(chat), "/families")
     listing = texts(calls)
-    assert "• Mirlande · Ana #3 · Spanish · linked 2026-09-14" in listing  # who, too
+    assert "• Mirlande · Ana #3 · Spanish · linked Mon 14 Sep" in listing  # who, too
     assert "1. Ana" not in listing  # never a position that reads like Ana #1
     assert [label for label, data in buttons(calls) if data.startswith("fu:")] == [
         "Unlink: Mirlande · Ana #3 · Spanish"]

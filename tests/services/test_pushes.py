@@ -44,10 +44,11 @@ def test_named_words_are_matched_with_multi_word_terms_first(
 
 def test_an_unknown_word_or_pack_is_named_back_to_the_teacher(
         db: Database, school_class: people.ClassInfo) -> None:
-    with pytest.raises(BadInputError) as word:
-        pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "volcano"], START)
-    assert (word.value.prompt_key, word.value.params) == ("push-unknown-word",
-                                                          {"word": "volcano"})
+    with pytest.raises(pushes.UnknownWordsError) as word:
+        pushes.plan_push(db, SCHOOL, TEACHER_ID,
+                         ["science.ecosystems", "volcano", "habitat", "predatr"], START)
+    assert (word.value.pack, word.value.missing) == ("science.ecosystems", (
+        pushes.Missing("volcano"), pushes.Missing("predatr", close="predator")))
     with pytest.raises(BadInputError) as pack:
         pushes.plan_push(db, SCHOOL, TEACHER_ID, ["no.such"], START)
     assert pack.value.prompt_key == "push-unknown-pack"

@@ -91,7 +91,7 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     assert "òdinatè" not in answer  # a phone user's words: no "this computer" (playtest)
     assert "anglè" not in answer
     families = texts(await chat.send(teacher(chat), "/families"))
-    assert "Ana #1 · Haitian Creole · linked 2026-09-14 · ⚠️ no translation" in families
+    assert "Ana #1 · Haitian Creole · linked Mon 14 Sep · ⚠️ no translation" in families
     assert "⚠️ no translation on this computer" in families
 
 
