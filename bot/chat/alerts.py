@@ -5,11 +5,6 @@ quiet (services/quiet.py)."""
 
 from __future__ import annotations
 
-import logging
-
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
-
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
 from bot.domain.school_days import is_school_day
@@ -17,10 +12,8 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import escape, join_lines
-from bot.services import daily_alerts, membership, quiet, teaching
+from bot.services import daily_alerts, quiet, teaching
 from bot.services.answers import Feedback
-
-log = logging.getLogger(__name__)
 
 
 def _stuck_lines(catalog: Catalog, lang: str, name: str, terms: list[str],
@@ -71,13 +64,15 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
                       sweep: bool = False) -> None:
     """Tell a student's teachers, in one message a day, which words the student keeps missing
     (again a week later when still stuck), and suggest a lower level when most recent answers
-    were wrong."""
+    were wrong: queued, to go out after quiet hours."""
     s = context.services
     school = s.config.school
-    alert = daily_alerts.daily_alert(s.db, student_id, s.clock(), school.timezone, school.holidays,
+    now = s.clock()
+    alert = daily_alerts.daily_alert(s.db, student_id, now, school.timezone, school.holidays,
                                      sweep=sweep)
     if alert is None:
         return
+    texts: dict[int, str] = {}
     for teacher_id, terms in alert.teachers.items():  # each hears of their classes' words only
         lang = user_language(context, teacher_id)
         who = teaching.name_of(s.db, teacher_id, student_id, first_name=first_name)
@@ -91,12 +86,9 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
                 "teacher-suggest-level", lang, name=name, level=alert.level,
                 lower=alert.suggested_level,
                 command=f"/level {who.command} {alert.suggested_level}"))
-        if not lines:
-            continue
-        text = join_lines(lines)
-        try:
-            await context.bot.send_message(teacher_id, text, parse_mode=ParseMode.HTML)
-        except Forbidden:  # the teacher blocked the bot: remember it of them, not the student
-            membership.blocked(s.db, teacher_id, s.clock())
-        except BadRequest as exc:  # e.g. chat not found: the student's answer still stands
-            log.info("a teacher's daily alert was not sent: %s", exc.message)
+        if lines:
+            texts[teacher_id] = str(join_lines(lines))
+    # Through the outbox, as the "gone quiet" note: a check ended late in the evening must not
+    # wake a teacher, and the deliverer marks one who blocked the bot (not the student).
+    if daily_alerts.book_alert(s.db, school, student_id, texts, now):
+        context.deliverer.wake()

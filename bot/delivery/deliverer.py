@@ -224,6 +224,8 @@ class Deliverer:
                                                  row.payload["announcement"])
             if row.payload.get("forget"):  # a person's message: once delivered, keep no text
                 threads.forget_sent_text(db, row.id)
+            if row.payload.get("drop"):  # an unlinked family member's note: no trace left
+                erase.drop_delivered(db, row.id)
             if row.kind == erase.GOODBYE:  # it held the last trace of a deleted person's name
                 erase.flush_deleted(db)
             tally.sent += 1

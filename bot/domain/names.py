@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import unicodedata
+from collections.abc import Sequence
 
 NAME_LIMIT = 64    # a first name, as Telegram allows it
 LABEL_LIMIT = 80   # a class name or a pack title
@@ -82,9 +83,33 @@ CLOSE_NAME = 0.75  # how alike a typed name and a student's must be to be sugges
 def fold_name(text: str) -> str:
     """A first name as a teacher may type it: case, spacing, invisible characters and Latin
     accents ignored ("lucia" for "Lucía", "Zoe" for "Zoë", "Ozgur" for "Özgür")."""
-    decomposed = unicodedata.normalize("NFKD", clean_name(text))
+    return _fold(clean_name(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def fold_label(text: str) -> str:
+    """A class name as a teacher may type it, folded as fold_name folds a first name
+    ("ciencias basicas" for "Ciencias Básicas")."""
+    return _fold(clean_label(text))
+
+
+def _fold(line: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", line)
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if ord(c) not in _ACCENTS)).casefold()
+
+
+def matching_labels(typed: str, labels: Sequence[str]) -> list[int]:
+    """The positions in `labels` of the class names `typed` names: those spelled the same
+    (case and spacing aside), else those the same once accents are ignored. More than one is
+    ambiguous ("Ciencias basicas" typed beside "Ciencias Básicas" and "Ciencias Basicas"
+    made before names were compared so): the caller refuses it."""
+    wanted = " ".join(typed.split()).casefold()
+    exact = [i for i, label in enumerate(labels) if " ".join(label.split()).casefold() == wanted]
+    if exact:
+        return exact
+    folded = fold_label(typed)
+    return [i for i, label in enumerate(labels) if folded and fold_label(label) == folded]
 
 
 def closest_name(typed: str, names: list[str]) -> str | None:

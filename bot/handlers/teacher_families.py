@@ -298,9 +298,12 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
         return
     if not await spend(query):  # a double tap: the first tap unlinked them
         return
-    link = membership.unlink_family(s.db, user.id, cb.int_arg(0), s.clock())
+    link = membership.unlink_family(  # told in their language, read before it is forgotten
+        s.db, user.id, cb.int_arg(0), s.clock(), lambda found: str(s.catalog.render(
+            "family-unlinked-by-teacher", user_language(context, found.telegram_id),
+            name=found.student_name)))
     remember_spent(context, query, "families-already-unlinked")
-    context.deliverer.wake()  # a message still queued for them is dropped, its teacher told
+    context.deliverer.wake()  # their note; a message still queued for them is dropped
     await query.edit_message_text(s.catalog.render(
         "families-unlinked", lang, name=student_for(context, user.id, link.student_id,
                                                     first_name=link.student_name, lang=lang)),

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
+from bot.domain.names import matching_labels
 from bot.services import teaching
 from bot.services.message_languages import in_their_language
 from bot.services.relays import MAX_MESSAGE
@@ -55,22 +56,28 @@ def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassI
     """/announce CLASS text: the longest leading words naming one of the teacher's classes
     (the rest keeps its line breaks). A teacher with one class may leave its name out, so
     there words that are not its name are the message ("Math 9 Hello" is sent as written,
-    shown first); with several classes they are refused, naming the classes."""
+    shown first); with several classes they are refused, naming the classes. Nothing at all
+    is the only class with no text (its ready-made menu follows), or, with several, "Which
+    class?" with a button per class."""
     teaching.require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
     if not classes:
         raise AnnounceError(prompt_key="class-none-yet")
-    names = {" ".join(c.name.split()).casefold(): c for c in classes}
-    listed = ", ".join(c.name for c in classes)
+    names = [c.name for c in classes]
+    listed = ", ".join(names)
     words = text.split()
     for cut in range(len(words), 0, -1):
-        found = names.get(" ".join(words[:cut]).casefold())
-        if found is not None:
-            return found, re.sub(rf"^\s*(?:\S+(?:\s+|$)){{{cut}}}", "", text, count=1)
-    if not words:
-        raise AnnounceError(names=listed)
-    if len(classes) == 1:
+        found = matching_labels(" ".join(words[:cut]), names)  # accents aside, as /report
+        if len(found) > 1:  # alike but for accents: which one is not ours to guess
+            raise AnnounceError(prompt_key="announce-class-unknown", names=listed,
+                                example=classes[found[0]].name)
+        if found:
+            return classes[found[0]], re.sub(rf"^\s*(?:\S+(?:\s+|$)){{{cut}}}", "", text,
+                                             count=1)
+    if len(classes) == 1:  # "/announce" alone: its ready-made menu, as "/announce CLASS"
         return classes[0], text
+    if not words:  # a button per class (bot/chat/class_pick.py)
+        raise AnnounceError(prompt_key="class-which", names=listed)
     raise AnnounceError(prompt_key="announce-class-unknown", names=listed,
                         example=classes[0].name)
 

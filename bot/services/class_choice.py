@@ -15,6 +15,7 @@ from bot.store.people import ClassInfo
 # after "to", before "at HH:MM"
 TRAILING = frozenset({"report", "roster", "families", "revoke", "coteach"})
 PUSH = "push"
+ANNOUNCE = "announce"  # its class comes first: "/announce Science 7B" (then its menu)
 
 
 def command_of(text: str | None) -> str | None:
@@ -23,7 +24,7 @@ def command_of(text: str | None) -> str | None:
     if not text or not text.startswith("/"):
         return None
     command = text.split(maxsplit=1)[0][1:].split("@", 1)[0].casefold()
-    return command if command in TRAILING or command == PUSH else None
+    return command if command in TRAILING or command in (PUSH, ANNOUNCE) else None
 
 
 def with_class(text: str, class_name: str) -> str:
@@ -31,6 +32,8 @@ def with_class(text: str, class_name: str) -> str:
     "/report Science 7B"; "/push science.ecosystems ecosystem at 8:00" is "/push
     science.ecosystems ecosystem to Science 7B at 8:00"."""
     command, _, rest = text.partition(" ")
+    if command_of(text) == ANNOUNCE:
+        return " ".join([command, class_name, rest.strip()]).strip()
     if command_of(text) != PUSH:
         return " ".join([command, rest.strip(), class_name]).replace("  ", " ")
     pack, words, _, at = parse_push(rest.split())

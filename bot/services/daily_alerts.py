@@ -4,19 +4,21 @@ seem to tap without reading (docs/reports.md, "Stuck words")."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
 
+from bot.config import SchoolConfig
 from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
 from bot.domain.mastery import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.school_days import local_midnight
 from bot.domain.teacher_alerts import GUESSING, level_advice, repeat_from
 from bot.services.learners import level_of
-from bot.store import alerts, people, study
+from bot.services.pushes import next_allowed
+from bot.store import alerts, outbox, people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id
 
@@ -58,8 +60,9 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
     stuck_any = study.has_stuck_words(db, student_id, STUCK_MISSES, named_before)
     if not stuck_any and not sweep:
         return None  # the common case, in one query: nothing to tell
-    if study.alerted_since(db, student_id, midnight):
-        return None
+    if study.alerted_since(db, student_id, midnight) or \
+            alerts.stuck_alert_due_since(db, student_id, midnight):
+        return None  # one today already, or one waiting out quiet hours that goes today
     _, classes = people.student_with_classes(db, student_id)
     level = level_of(classes)
     advice_since = datetime.combine(repeat_from(now.astimezone(tz).date(), holidays), time(),
@@ -107,6 +110,21 @@ def _advise(db: Database, teachers: Iterable[int], student_id: int, advice: str,
         for teacher_id in fresh:
             alerts.record_advice(db, teacher_id, student_id, advice, now)
     return fresh
+
+
+def book_alert(db: Database, school: SchoolConfig, student_id: int, texts: Mapping[int, str],
+               now: datetime) -> int:
+    """Queue the alert about one student to each of their teachers (`texts`, by teacher id,
+    in each one's language) in one transaction, to go out after quiet hours (a check ended
+    late in the evening); return how many. The deliverer marks a teacher who blocked the
+    bot."""
+    due = next_allowed(now, school)
+    with db.atomic():
+        for teacher_id, text in texts.items():
+            outbox.enqueue(db, None, teacher_id, alerts.STUCK_ALERT,
+                           {"text": text, "buttons": [], "student_id": student_id,
+                            "forget": True}, due, now)
+    return len(texts)
 
 
 def students_to_alert(db: Database, now: datetime, tz: tzinfo | None = None) -> list[int]:

@@ -4,7 +4,7 @@ and the throttle on guessed codes."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -226,21 +226,27 @@ def family_to_unlink(db: Database, teacher_id: int, family_id: int) -> members.F
     return link
 
 
-def unlink_family(db: Database, teacher_id: int, family_id: int,
-                  now: datetime) -> members.FamilyListing:
+def unlink_family(db: Database, teacher_id: int, family_id: int, now: datetime,
+                  note: Callable[[members.FamilyListing], str] | None = None
+                  ) -> members.FamilyListing:
     """Unlink a family member from a student of the teacher's classes: queued updates go, and
     every link to the student that still works is cancelled, so no link sent before can link
     them again (a new /family link works); from their last student, what is kept about them
-    goes too (erase.forget_former_family)."""
+    goes too (erase.forget_former_family). They are told, as a student's removal tells them,
+    by `note` (their text, rendered before their language is forgotten): updates that
+    stopped without a word looked like a broken phone (a parent cut off by a mis-tap)."""
     teaching.require_teacher(db, teacher_id)
     class_ids = [c.id for c in people.teacher_classes(db, teacher_id)]
     link = members.family_in_class(db, family_id, class_ids)
     if link is None:
         raise MemberNotFoundError("no such family link in this teacher's classes")
+    told = note(link) if note is not None else None
     with db.atomic():
         erase.cancel_family_updates(db, link.telegram_id, link.student_id)
         members.revoke_links_to(db, link.student_id, now)
         members.delete_family(db, family_id)
+        if told is not None:  # a goodbye: forget_former_family keeps it until delivered
+            erase.tell_unlinked(db, link.telegram_id, told, now)
         # Linked to no child now: nothing about them is needed any more (their language too)
         erase.forget_former_family(db, link.telegram_id, now)
     erase.flush_deleted(db)

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
-from bot.domain.names import clean_label, closest_name, fold_name
+from bot.domain.names import clean_label, closest_name, fold_label, fold_name, matching_labels
 from bot.domain.scaffold import WidaLevel
 from bot.services.join import new_class_code, new_code
 from bot.services.learners import level_of
@@ -118,8 +118,11 @@ def create_class(db: Database, config: Config, teacher_id: int, name: str,
     name = " ".join(name.split())
     if not name or len(name) > MAX_CLASS_NAME:
         raise BadInputError(prompt_key="newclass-usage")
-    if any(c.name.casefold() == name.casefold() for c in people.teacher_classes(db, teacher_id)):
-        raise BadInputError(prompt_key="class-exists", name=name)
+    # "Ciencias Basicas" beside "Ciencias Básicas" would be a name no one could type apart
+    same = [c.name for c in people.teacher_classes(db, teacher_id)
+            if fold_label(c.name) == fold_label(name)]
+    if same:
+        raise BadInputError(prompt_key="class-exists", name=same[0])
     expires = now + timedelta(days=config.access.join_code_days)
     return people.create_class(db, teacher_id, name, new_class_code(), expires, None, now)
 
@@ -144,10 +147,12 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
             return classes[0]
         raise ClassNotFoundError(prompt_key="class-which",
                                  names=", ".join(c.name for c in classes) or "-")
-    wanted = " ".join(name.split()).casefold()
-    for found in classes:
-        if found.name.casefold() == wanted:
-            return found
+    found = matching_labels(name, [c.name for c in classes])  # accents aside, as students'
+    if len(found) > 1:  # two classes alike but for accents: which one is not ours to guess
+        raise ClassNotFoundError(prompt_key="class-which",
+                                 names=", ".join(classes[i].name for i in found))
+    if found:
+        return classes[found[0]]
     raise ClassNotFoundError(name=name)
 
 
@@ -178,10 +183,11 @@ def split_class(text: str, classes: Iterable[people.ClassInfo]
     the end: the rest (without an "in" before the class) and that class; else the text as it
     came and None. A text that is only a class name stays as it came."""
     folded = " ".join(text.split())
+    words = folded.split()
     for found in sorted(classes, key=lambda c: -len(c.name)):  # "Math 6B" before "6B"
-        name = " ".join(found.name.split()).casefold()
-        if folded.casefold().endswith(" " + name):
-            rest = folded[:-len(name) - 1].split()
+        size = len(found.name.split())  # its words, typed with or without their accents
+        if len(words) > size and fold_label(" ".join(words[-size:])) == fold_label(found.name):
+            rest = words[:-size]
             if len(rest) > 1 and rest[-1].casefold() in CLASS_CONNECTORS:
                 rest = rest[:-1]
             return " ".join(rest), found
@@ -331,7 +337,8 @@ def _roster_number(wanted: str, classes: list[people.ClassInfo]
     number, _, class_name = wanted.partition(" ")
     if not number.isdigit() or len(number) > 4:
         return 0, []
-    scope = [c for c in classes if not class_name or c.name.casefold() == class_name]
+    scope = [c for c in classes
+             if not class_name or fold_label(c.name) == fold_label(class_name)]
     return (int(number), scope) if scope else (0, [])
 
 

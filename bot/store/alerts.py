@@ -47,6 +47,20 @@ def students_answered_since(db: Database, since: datetime) -> list[int]:
         [stamp(since)]).fetchall()]
 
 
+# The daily alert about one student, as queued to one teacher (its text emptied once
+# delivered): its row is also the record of the day it was for (stuck_alert_due_since).
+STUCK_ALERT = "stuck-alert"
+
+
+def stuck_alert_due_since(db: Database, student_id: int, since: datetime) -> bool:
+    """True when a daily alert about this student was queued to go out at or after `since`
+    (sent or still waiting out quiet hours)."""
+    return db.execute(
+        "SELECT 1 FROM outbox WHERE kind = ? AND not_before >= ? "
+        "AND json_extract(payload, '$.student_id') = ? LIMIT 1",
+        [STUCK_ALERT, stamp(since), student_id]).fetchone() is not None
+
+
 REPORT_HELP = "report-help"      # a teacher was shown what /report's lines mean
 UNCHECKED = "unchecked-told"     # /push named these words' unchecked translations to a teacher
 

@@ -166,6 +166,19 @@ def tell_released(db: Database, released: Released, notes: Mapping[int, str],
                            {"text": notes[member], "buttons": [], "forget": True}, now, now)
 
 
+def tell_unlinked(db: Database, member: int, text: str, now: datetime) -> None:
+    """Queue, to a family member a teacher unlinked, the note rendered for them; once
+    delivered the row goes whole (drop_delivered): an unlinked family member leaves nothing
+    behind (forget_former_family), this note included."""
+    outbox.enqueue(db, None, member, GOODBYE, {"text": text, "buttons": [], "drop": True},
+                   now, now)
+
+
+def drop_delivered(db: Database, row_id: int) -> None:
+    """Delete a delivered note whose reader is to leave no trace (tell_unlinked)."""
+    db.execute("DELETE FROM outbox WHERE id = ? AND status = 'sent'", [row_id])
+
+
 def teacher_plan(db: Database, teacher_id: int) -> list[ClassFate]:
     """What deleting this teacher would do to each class they own (nothing is changed)."""
     fates = []

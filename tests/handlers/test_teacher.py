@@ -258,7 +258,7 @@ async def test_repeated_misses_alert_the_teacher_once_a_day_in_one_message(chat:
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
         while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
-            calls = await answer_current(chat, student, False)
+            calls = await answer_current(chat, student, False) + await chat.deliver()
             alerts += sum(1 for c in calls if c.chat_id == TEACHER_ID and "missed" in c.text)
         chat.clock.advance(days=1)
     words = chat.db.execute("SELECT count(*) FROM mastery WHERE alerted_at IS NOT NULL"
@@ -277,7 +277,7 @@ async def test_a_teacher_who_never_pushed_gets_the_daily_alert_in_her_phones_lan
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
         while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
-            calls = await answer_current(chat, student, False)
+            calls = await answer_current(chat, student, False) + await chat.deliver()
             alerts += [c.text for c in calls if c.chat_id == TEACHER_ID and "⚠️" in c.text]
         chat.clock.advance(days=1)
     assert alerts and all("ha fallado estas palabras" in a for a in alerts)

@@ -90,6 +90,7 @@ async def test_the_missed_words_alert_names_which_ana_and_a_command_that_finds_h
         await check_now(chat, ana)
         while study.next_open_item(chat.db, ANA2) is not None:  # re-teaching too
             alerts += [c.text for c in await answer_current(chat, ana, False)
+                       + await chat.deliver()  # the alert goes through the outbox
                        if c.chat_id == TEACHER_ID and "missed" in c.text]
         chat.clock.advance(days=1)
     assert len(alerts) == 1 and alerts[0].startswith("⚠️ Ana #3 has missed these words")

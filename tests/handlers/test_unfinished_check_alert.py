@@ -16,7 +16,9 @@ async def run_alert_job(chat: Chat) -> list[str]:
     """Run the school's daily teacher-alert job now; the alerts the teacher got."""
     before = len(chat.api.calls)
     await chat.app.job_queue.get_jobs_by_name("teacher-alerts")[0].run(chat.app)
-    return [c.text for c in chat.api.calls[before:] if c.chat_id == TEACHER_ID]
+    await chat.deliver()  # the alerts go through the outbox
+    return [c.text for c in chat.api.calls[before:]
+            if c.chat_id == TEACHER_ID and not c.text.startswith("🔇")]  # not "gone quiet"
 
 
 async def half_a_check(chat: Chat, student: dict, answers: int = 2) -> list[str]:
@@ -27,6 +29,7 @@ async def half_a_check(chat: Chat, student: dict, answers: int = 2) -> list[str]
         if study.next_open_item(chat.db, HODAN) is None:
             break
         said += [c.text for c in await answer_current(chat, student, False)
+                 + await chat.deliver()
                  if c.chat_id == TEACHER_ID]
     assert study.next_open_item(chat.db, HODAN) is not None  # the check is left unfinished
     return said
