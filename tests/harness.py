@@ -498,3 +498,14 @@ async def write_as_written(chat: Chat, teacher: dict[str, Any], text: str) -> li
     calls = await chat.send(teacher, text)
     ok = [d for c in calls for _, d in c.buttons if d.startswith("ah:w:")]
     return calls + (await chat.tap(teacher, ok[0]) if ok else [])
+
+
+def school_days(count: int) -> list[datetime]:
+    """The first `count` school days (Monday to Friday) from Monday 14 September, at START's
+    time of day."""
+    days, day = [], START
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days

@@ -9,28 +9,24 @@ from __future__ import annotations
 import csv
 import io
 import random
-from datetime import datetime, timedelta
 
 import pytest
 
 from bot.presentation.report_csv import csv_bytes
 from bot.services import teaching
 from bot.store import study
-from tests.clock import START
-from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    school_days,
+)
 
 WIDLENE, MINH = 1001, 1002
 TAPPING = "answers very fast and about as often right as chance"
 
-
-def school_days(count: int) -> list[datetime]:
-    """School days from Monday 14 September, at START's time of day."""
-    days, day = [], START
-    while len(days) < count:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
 
 
 async def one_check(chat: Chat, user: dict, rng: random.Random, seconds: float,

@@ -6,14 +6,21 @@ answered; and a /report of 1,758 characters repeating its rules every time."""
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
 from bot.presentation.views import plain_text
 from bot.store import study
 from tests.clock import START
-from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    school_days,
+)
 
 HODAN, ANA, WID, MINH = 1001, 1002, 1003, 1004
 CHECKS_A_DAY = 3  # Hodan's: a check ends, she starts another
@@ -33,15 +40,6 @@ async def a_check(chat: Chat, student: dict[str, Any], rng: random.Random, right
         chat.clock.advance(seconds=seconds)
         await answer_current(chat, student, rng.random() < right)
 
-
-def school_days(count: int) -> list[datetime]:
-    """The playtest's school days from Monday 14 September, at START's time of day."""
-    days, day = [], START
-    while len(days) < count:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
 
 
 async def two_school_weeks(chat: Chat, days: int = 9) -> list[list[str]]:
