@@ -36,7 +36,7 @@ from bot.presentation import callbacks, keyboards, message_views, ready_menus
 from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.i18n import Markup
 from bot.presentation.students import families_pages, made_at
-from bot.presentation.views import escape
+from bot.presentation.views import escape, join_lines
 from bot.services import membership, ready_announcements, teacher_answers, teaching
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
 from bot.services.message_languages import answer_language, teacher_reads_english
@@ -304,10 +304,12 @@ async def unlink_button(update: Update, context: PuenteContext) -> None:
             name=found.student_name)))
     remember_spent(context, query, "families-already-unlinked")
     context.deliverer.wake()  # their note; a message still queued for them is dropped
-    await query.edit_message_text(s.catalog.render(
+    unlinked = s.catalog.render(
         "families-unlinked", lang, name=student_for(context, user.id, link.student_id,
-                                                    first_name=link.student_name, lang=lang)),
-        parse_mode=ParseMode.HTML)
+                                                    first_name=link.student_name, lang=lang))
+    # The teacher should know the family member hears of it (unlink_family queued their note)
+    told = s.catalog.render("families-unlinked-told", lang)
+    await query.edit_message_text(join_lines([unlinked, told]), parse_mode=ParseMode.HTML)
 
 
 async def revoke_button(update: Update, context: PuenteContext) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.presentation import callbacks
 from tests.families import unlink_first
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 FATHER = 2002
 
@@ -51,3 +51,15 @@ async def test_the_note_waits_out_quiet_hours(chat: Chat) -> None:
     assert told == ["ℹ️ Ana's teacher has unlinked this phone from Ana on Puente, so the updates "
                     "about Ana stop. Thank you for following Ana's learning. If you would still "
                     "like them, ask the teacher for a new link."]
+
+
+async def test_the_teacher_reads_that_the_family_member_was_told(chat: Chat) -> None:
+    # Her confirmation said only that nothing more goes to them: a teacher could not know
+    # whether the father would hear of it.
+    await linked_father(chat)
+    listing = await chat.send(rivera(chat), "/families")
+    unlink = next(data for _, data in buttons(listing)
+                  if data.startswith(f"{callbacks.UNLINK}:"))
+    done = texts(await chat.tap(rivera(chat), f"{unlink}:yes")).strip()
+    assert done.startswith("Ana's family member is unlinked")
+    assert done.endswith("\nℹ️ They were told, in their language, that the link ended.")
