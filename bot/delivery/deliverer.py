@@ -26,7 +26,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.context import Services
 from bot.delivery.pacing import BULK, Pacer, retry_seconds
 from bot.delivery.reports import report_finished, unlinked_note
-from bot.services import learners, previews, teacher_answers
+from bot.services import daily_alerts, learners, previews, teacher_answers
 from bot.services.pushes import next_allowed
 from bot.store import erase, outbox, people, threads
 
@@ -55,6 +55,7 @@ class Delivered:
     failed: int = 0
     retried: int = 0
     unlinked: int = 0  # not sent: its family member was unlinked from the child since
+    dropped: int = 0   # not sent: an alert about a student no longer the teacher's
     errors: list[str] = field(default_factory=list)
 
 
@@ -174,6 +175,9 @@ class Deliverer:
                                              clock()):
                 tally.unlinked += 1
                 self.wake()  # the note to the teacher is due now
+            return
+        if daily_alerts.about_former_student(db, row.chat_id, row.kind, row.payload):
+            tally.dropped += int(outbox.drop_unsent(db, row.id))  # nothing kept of it
             return
         allowed = next_allowed(clock(), self.services.config.school)
         if row.kind != "preview" and allowed > clock():

@@ -127,6 +127,18 @@ def book_alert(db: Database, school: SchoolConfig, student_id: int, texts: Mappi
     return len(texts)
 
 
+def about_former_student(db: Database, teacher_id: int, kind: str,
+                         payload: Mapping[str, object]) -> bool:
+    """The message is a daily alert or a "gone quiet" note about a student who is no longer
+    in any class of this teacher's (removed, or deleted their data) while it waited out quiet
+    hours: it must not go (her name would reach a teacher she has left). Checked as it goes
+    out, so no way of leaving lets one through."""
+    student_id = payload.get("student_id")
+    if kind not in (alerts.STUCK_ALERT, alerts.KIND) or not isinstance(student_id, int):
+        return False
+    return teacher_id not in people.teachers_of(db, student_id)
+
+
 def students_to_alert(db: Database, now: datetime, tz: tzinfo | None = None) -> list[int]:
     """Students whose teachers may have a daily alert waiting (daily_alert may still say None:
     one was sent today already). The scheduled sweep asks this: a student who leaves every check
