@@ -221,9 +221,10 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
 
 def _near_chance(db: Database, student_ids: Collection[int]) -> frozenset[int]:
     """The students (of those with counted answers) whose latest GUESS_WINDOW answers look like
-    guessing now: one indexed query each (idx_check_items_open), the daily alert's own read."""
-    return frozenset(s for s in sorted(student_ids)
-                     if looks_like_guessing(alerts.timed_answers(db, s, GUESS_WINDOW)))
+    guessing now, the daily alert's own read: one query for the class (tests/handlers/
+    test_report_cost.py), not one per student."""
+    timed = alerts.timed_answers_of(db, student_ids, GUESS_WINDOW) if student_ids else {}
+    return frozenset(s for s, answers in timed.items() if looks_like_guessing(answers))
 
 
 def _practice_today(db: Database, class_id: int, words_of: Collection[int], now: datetime,
