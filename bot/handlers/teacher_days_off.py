@@ -12,7 +12,7 @@ from bot.chat.audience import PRIVATE
 from bot.chat.replies import current_tap, remember_spent, spend, user_language
 from bot.context import PuenteContext
 from bot.presentation import callbacks, day_off_views
-from bot.presentation.i18n import Day
+from bot.presentation.i18n import Day, Markup
 from bot.services import days_off
 
 
@@ -35,16 +35,17 @@ async def daysoff(update: Update, context: PuenteContext) -> None:
 
 async def day_off_button(update: Update, context: PuenteContext) -> None:
     """Make an announced day a day off (the offer's button), or a listed one a school day
-    again (/daysoff's); either takes effect at once, in every reminder, count and note."""
+    again (/daysoff's, after its ✅); either takes effect at once, in every reminder, count
+    and note."""
     tap = await current_tap(update, context, "button-stale")
     if tap is None:
         return
     query, user, cb = tap
     s, now = context.services, context.services.clock()
     lang = user_language(context, user.id, user.language_code)
-    announcement_id, day = callbacks.day_off(cb)
-    if announcement_id is not None:
-        added, new = days_off.add_from_announcement(s.db, user.id, announcement_id,
+    pressed = callbacks.day_off(cb)
+    if pressed.announcement_id is not None:
+        added, new = days_off.add_from_announcement(s.db, user.id, pressed.announcement_id,
                                                     s.config.school, now)
         s.refresh_days_off()
         if await spend(query):
@@ -53,11 +54,19 @@ async def day_off_button(update: Update, context: PuenteContext) -> None:
             await query.edit_message_text(s.catalog.render(key, lang, day=Day(added)),
                                           parse_mode=ParseMode.HTML)
         return
-    assert day is not None
-    removed = days_off.remove(s.db, user.id, day, s.config.school, now)
-    s.refresh_days_off()
-    said = s.catalog.render("dayoff-removed" if removed else "dayoff-not-listed", lang,
-                            day=Day(day))
+    assert pressed.day is not None
+    said: Markup | None = None
+    if pressed.action == callbacks.REMOVE_DAY:  # a tap asks; only ✅ changes anything
+        if days_off.removable(s.db, user.id, pressed.day, s.config.school, now):
+            text, asked = day_off_views.confirm_removal(s.catalog, lang, pressed.day)
+            await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=asked)
+            return
+        said = s.catalog.render("dayoff-not-listed", lang, day=Day(pressed.day))
+    elif pressed.action == callbacks.CONFIRM_REMOVE_DAY:  # again, or forged: nothing to undo
+        removed = days_off.remove(s.db, user.id, pressed.day, s.config.school, now)
+        s.refresh_days_off()
+        said = s.catalog.render("dayoff-removed" if removed else "dayoff-not-listed", lang,
+                                day=Day(pressed.day))
     text, markup = day_off_views.listing(
         s.catalog, lang, days_off.listing(s.db, user.id, s.config.school, now), said)
     await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)

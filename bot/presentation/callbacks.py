@@ -52,7 +52,8 @@ READY_ANNOUNCE = "ra"  # ra:<class id> the ready-made announcements for a class;
 #                       ra:<class id>:<name> | ra:<class id>:<name>:<yyyymmdd>[-<hhmm>]
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
 DAY_OFF = "do"      # do:a:<announcement id>   make the day a sent "no school" names a day off
-#                     in Puente | do:r:<yyyymmdd>   a day off (/daysoff) is a school day again
+#                     in Puente | do:r:<yyyymmdd>   ask to make a day off (/daysoff) a school
+#                     day again | do:y:<yyyymmdd>   ✅ do it | do:k:<yyyymmdd>   ↩️ keep it
 CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
 #                     that class (both checked: the class as the tapper's, the token as held)
 
@@ -266,18 +267,30 @@ def ready_announce(cb: Callback) -> tuple[int, str | None, str | None]:
     return cb.int_arg(0), (cb.args[1:2] or (None,))[0], (cb.args[2:3] or (None,))[0]
 
 
-ADD, REMOVE_DAY = "a", "r"
+# a day-off button's action: add an announced day; ask to remove a listed one, then remove it
+# (✅) or keep it (↩️, back to the list)
+ADD, REMOVE_DAY, CONFIRM_REMOVE_DAY, KEEP_DAY = "a", "r", "y", "k"
 
 
-def day_off(cb: Callback) -> tuple[int | None, date | None]:
-    """(announcement id, None) of "🏫 Also a day off", or (None, day) of a /daysoff remove
-    button; each is checked on the server (the announcement as the teacher's, the day as
-    stored and still ahead)."""
-    if len(cb.args) != 2 or cb.args[0] not in (ADD, REMOVE_DAY):
+@dataclass(frozen=True)
+class DayOffTap:
+    """A day-off button: "🏫 Also a day off" (its announcement id), or /daysoff's remove
+    button, its ✅ or its ↩️ (the day)."""
+
+    action: str
+    announcement_id: int | None = None
+    day: date | None = None
+
+
+def day_off(cb: Callback) -> DayOffTap:
+    """What a day-off button asks; each is checked on the server (the announcement as the
+    teacher's, the day as stored and still ahead)."""
+    actions = (ADD, REMOVE_DAY, CONFIRM_REMOVE_DAY, KEEP_DAY)
+    if len(cb.args) != 2 or cb.args[0] not in actions:
         raise ForgedCallbackError("bad day-off button")
     if cb.args[0] == ADD:
-        return cb.int_arg(1), None
+        return DayOffTap(ADD, announcement_id=cb.int_arg(1))
     try:
-        return None, datetime.strptime(cb.args[1], "%Y%m%d").date()
+        return DayOffTap(cb.args[0], day=datetime.strptime(cb.args[1], "%Y%m%d").date())
     except ValueError as exc:
         raise ForgedCallbackError("not a day") from exc

@@ -41,3 +41,17 @@ def listing(catalog: Catalog, lang: str, found: DaysOff, said: Markup | None = N
         callback_data=callbacks.data(callbacks.DAY_OFF, callbacks.REMOVE_DAY, f"{d.day:%Y%m%d}"))
         for d in found.stored]
     return Markup("\n".join(lines)), rows(buttons, 1) if buttons else None
+
+
+def confirm_removal(catalog: Catalog, lang: str, day: date
+                    ) -> tuple[Markup, InlineKeyboardMarkup]:
+    """Ask before a day off becomes a school day again (one tap did it, unasked), with ✅ and
+    ↩️ (back to the list, nothing changed)."""
+    stamp = f"{day:%Y%m%d}"
+    return catalog.render("dayoff-remove-confirm", lang, day=Day(day)), InlineKeyboardMarkup([[
+        InlineKeyboardButton(catalog.plain("button-dayoff-remove-yes", lang),
+                             callback_data=callbacks.data(callbacks.DAY_OFF,
+                                                          callbacks.CONFIRM_REMOVE_DAY, stamp)),
+        InlineKeyboardButton(catalog.plain("button-dayoff-keep", lang),
+                             callback_data=callbacks.data(callbacks.DAY_OFF, callbacks.KEEP_DAY,
+                                                          stamp))]])

@@ -80,6 +80,17 @@ def listing(db: Database, teacher_id: int, school: SchoolConfig, now: datetime) 
     return DaysOff(days_off.days_off_from(db, today), configured[:SHOWN_HOLIDAYS])
 
 
+def removable(db: Database, teacher_id: int, day: date, school: SchoolConfig,
+              now: datetime) -> bool:
+    """Whether /daysoff may ask to make this day a school day again (teachers only): a stored
+    day off still ahead (a day gone by raises DayOffPastError); False when it is not one (a
+    list tapped after another teacher removed it)."""
+    teaching.require_teacher(db, teacher_id)
+    if day < now.astimezone(school.timezone).date():
+        raise DayOffPastError("day gone")
+    return day in days_off.all_days_off(db)
+
+
 def remove(db: Database, teacher_id: int, day: date, school: SchoolConfig,
            now: datetime) -> bool:
     """Make a stored day off a school day again (teachers only); False when it was not one.

@@ -183,7 +183,8 @@ async def test_daysoff_lists_the_days_and_a_removed_one_is_a_school_day_again(
     assert "• Wed 16 Sep" not in texts(await chat.send(minh, "/daysoff"))
     await chat.tap_on(minh, remove, listed[-1].result_id or 0)
     assert stored(chat) == ["2026-09-16"]
-    removed = texts(await chat.tap(rivera(chat), remove))
+    asked = await chat.tap(rivera(chat), remove)
+    removed = texts(await chat.tap(rivera(chat), data_of(asked, "✅ Remove the day off")))
     assert "✅ Wed 16 Sep is a school day again in Puente" in removed
     assert "No days off are set in Puente" in removed and stored(chat) == []
     assert await reminder_days(chat, 1001, 3) == ["Tue 15", "Wed 16", "Thu 17"]
@@ -210,3 +211,47 @@ async def test_a_day_off_can_still_be_announced_to_a_class_not_told_yet(chat: Ch
     assert "Queued for 1 family member" in texts(again)
     assert ALSO_OFF not in [label for label, _ in buttons(again)]
     assert stored(chat) == ["2026-09-16"]
+
+
+async def test_removing_a_day_off_asks_first_and_keep_changes_nothing(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    await link_family(chat, "Ana")
+    await day_off(chat, "Thu 17 Sep")
+    listed = await chat.send(rivera(chat), "/daysoff")
+    asked = await chat.tap(rivera(chat), data_of(listed, "✖ Thu 17 Sep: a school day again"))
+    assert texts(asked).strip() == ("Remove the day off on Thu 17 Sep? Reminders and streaks will "
+                            "count it as a school day again.")
+    assert [label for label, _ in buttons(asked)] == ["✅ Remove the day off",
+                                                      "↩️ Keep the day off"]
+    assert stored(chat) == ["2026-09-17"]  # the first tap only asked
+    kept = await chat.tap(rivera(chat), data_of(asked, "↩️ Keep the day off"))
+    assert "• Thu 17 Sep (set by Ms. Rivera)" in texts(kept)
+    assert stored(chat) == ["2026-09-17"]
+
+
+async def test_a_repeated_or_forged_confirmation_does_nothing_harmful(chat: Chat) -> None:
+    minh = chat.user(1001, "Minh", "vi")
+    await join_and_confirm(chat, minh, lang="vi")
+    await link_family(chat, "Minh")
+    await day_off(chat, "Thu 17 Sep")
+    listed = await chat.send(rivera(chat), "/daysoff")
+    asked = await chat.tap(rivera(chat), data_of(listed, "✖ Thu 17 Sep: a school day again"))
+    yes = data_of(asked, "✅ Remove the day off")
+    # a student's forged ✅ (and ask) change nothing and ask nothing
+    assert "Thu 17 Sep" not in texts(await chat.tap(minh, yes))
+    assert "Thu 17 Sep" not in texts(await chat.tap(
+        minh, callbacks.data(callbacks.DAY_OFF, "r", "20260917")))
+    assert stored(chat) == ["2026-09-17"]
+    assert "✅ Thu 17 Sep is a school day again" in texts(await chat.tap(rivera(chat), yes))
+    # ✅ again (a double tap): nothing left to remove, and it says so
+    await day_off(chat, "Fri 18 Sep")
+    again = texts(await chat.tap(rivera(chat), yes))
+    assert "Thu 17 Sep was not a day off in Puente (any more): nothing changed." in again
+    assert stored(chat) == ["2026-09-18"]
+    # a forged day that is not a date, or a day off gone by, changes nothing
+    await chat.tap(rivera(chat), callbacks.data(callbacks.DAY_OFF, "y", "20269999"))
+    chat.clock.advance(days=5)
+    past = texts(await chat.tap(rivera(chat), callbacks.data(callbacks.DAY_OFF, "y",
+                                                             "20260918")))
+    assert "That day has passed, so it stays as it was." in past
+    assert stored(chat) == ["2026-09-18"]
