@@ -254,3 +254,61 @@ def test_the_picture_says_the_day_it_was_drawn(monkeypatch: pytest.MonkeyPatch) 
     heatmap_png("Science 7B", seen, date(2026, 9, 25))
     heatmap_png("علوم", seen, date(2026, 9, 25))
     assert titles == ["Science 7B · 2026-09-25", ""]
+
+
+def guessing_pair(flagged: bool) -> ClassMatrix:
+    """Ana and Hodan, the same pale estimates on the same words; Hodan's answers look like
+    guessing when `flagged` (her estimates are capped: the CSV's answers_near_chance)."""
+    stamp = "2026-09-14T15:00:00+00:00"
+    words = [WordColumn(w, f"word{w}", "pack") for w in range(3)]
+    cells = {(s, w): Cell(s, w, 0.3, False, 4, 2, stamp, 0, near_chance=flagged and s == 2)
+             for s in (1, 2) for w in range(3)}
+    students = [StudentRow(1, "Ana", "es", 3, number=1), StudentRow(2, "Hodan", "so", 3,
+                                                                     number=2)]
+    return ClassMatrix(students, words, cells, near_chance=frozenset({2} if flagged else ()))
+
+
+def marked_top(image: Image.Image) -> int:
+    """The highest line of the picture with a pixel of the guessing mark."""
+    return min(y for y in range(image.height) for x in range(image.width)
+               if image.getpixel((x, y)) == heatmap.MARK)
+
+
+def test_a_row_that_looks_like_guessing_carries_a_clock_and_says_why(
+        catalog: Catalog) -> None:
+    """Hodan taps without reading: her estimates are capped pale, which read as honest partial
+    knowledge beside Ana's. Her row is marked in near-black (no colour to tell apart), the
+    legend says what the mark means, and the caption names her."""
+    day = date(2026, 9, 14)
+    marked = Image.open(io.BytesIO(heatmap_png("7B", guessing_pair(True), day, catalog)))
+    plain = Image.open(io.BytesIO(heatmap_png("7B", guessing_pair(False), day, catalog)))
+    assert heatmap.MARK in pixels_of(marked.convert("RGB"))
+    assert heatmap.MARK not in pixels_of(plain.convert("RGB"))
+    # the mark is on the flagged row alone: flag the other row and it moves one row up
+    legend = ("0-1", "ticked", "grey", "white", "framed")
+    first, second = (Image.open(io.BytesIO(heatmap.render(
+        ["Ana", "Hodan"], ["habitat"], [[0.3], [0.3]], "", legend, None, flags, "clock")))
+        .convert("RGB") for flags in ([True, False], [False, True]))
+    assert marked_top(second) - marked_top(first) == heatmap.CELL_H
+    caption = heatmap_caption(guessing_pair(True), catalog, "en", day)
+    assert caption == ("⏱️ A clock marks the row of Hodan #2: very fast answers, right about "
+                       "as often as chance (maybe tapping without reading). The pale cells on "
+                       "a marked row are capped, not partial knowledge.")
+    assert heatmap_caption(guessing_pair(False), catalog, "en", day) is None
+
+
+def test_the_guessing_mark_is_explained_in_every_language(
+        catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.presentation.report_heatmap as report_heatmap
+    keys: list[str] = []
+    monkeypatch.setattr(report_heatmap, "heatmap",
+                        lambda *args: keys.append(args[7]) or b"")
+    english = catalog.plain("chart-guessing", "en")
+    for lang in catalog.languages:
+        heatmap_png("7B", guessing_pair(True), date(2026, 9, 14), catalog, lang=lang)
+        own = catalog.plain("chart-guessing", lang)
+        assert keys[-1] == (own if drawable(own) else english), lang
+        if lang != "en":
+            assert own != english, lang
+        caption = heatmap_caption(guessing_pair(True), catalog, lang, date(2026, 9, 14))
+        assert caption is not None and "⏱️" in caption and "Hodan #2" in caption, lang

@@ -1,7 +1,10 @@
 """The class heatmap, drawn with Pillow: students x words, a legend, grey where never practised,
 white with a grey frame where one answer is too few to tell, a thick purple frame where the
 word needs help (a high estimate must not look like "fine" next to /report's "needs help"),
-and dark green with a white tick only where the word is mastered.
+and dark green with a white tick only where the word is mastered. A student whose answers look
+like guessing (guessing.py: very fast, right about as often as chance) has her estimates capped
+pale: her row carries a clock in the margin and a dashed frame, so a teacher does not read her
+pale cells as honest partial knowledge (a shape and a near-black line: no colour to tell apart).
 
 Green is mastery's alone. A teacher reads a green cell as "done", and two right answers typed on
 a card's first days put the model's estimate at 1.00 (teacher playtest): painted the dark green
@@ -37,6 +40,9 @@ STOPS = ((165, 0, 38), (244, 109, 67), (253, 174, 97), (254, 224, 139))
 MASTERED_GREEN = (0, 104, 55)  # RdYlGn's darkest green: a mastered word, and nothing else
 TICK = (255, 255, 255)  # the mark inside a mastered cell, so it never rests on colour alone
 LEGEND_H = 144  # the legend under the grid: the scale's label and bar, then four keys
+KEY_H = 24  # one more key under them: the clock of a row that looks like guessing
+MARK = (10, 30, 70)  # near-black navy: the clock and dashed frame of a guessing row
+MARK_W = 18  # the margin the clock sits in, between a row's name and its cells
 LABEL_LIMIT = 18  # characters of a word label
 ROW_LIMIT = 24  # characters of a row label: a name cut short already, and its roster number
 
@@ -82,25 +88,49 @@ def _short(text: str, limit: int = LABEL_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _clock(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+    """A clock in the margin (or legend) cell whose top left corner is (x, y)."""
+    draw.ellipse((x + 2, y + 2, x + 14, y + 14), outline=MARK, width=2)
+    draw.line(((x + 8, y + 4), (x + 8, y + 8), (x + 11, y + 10)), fill=MARK, width=2)
+
+
+def _dashed_frame(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) -> None:
+    """A dashed near-black frame around `box` (left, top, right, bottom)."""
+    left, top, right, bottom = box
+    for x in range(left, right, 6):
+        end = min(x + 3, right)
+        draw.line(((x, top), (end, top)), fill=MARK, width=2)
+        draw.line(((x, bottom), (end, bottom)), fill=MARK, width=2)
+    for y in range(top, bottom, 6):
+        end = min(y + 3, bottom)
+        draw.line(((left, y), (left, end)), fill=MARK, width=2)
+        draw.line(((right, y), (right, end)), fill=MARK, width=2)
+
+
 def render(students: Sequence[str], words: Sequence[str],
            values: Sequence[Sequence[Value]], title: str,
            legend: Legend | None = None,
-           help_needed: Sequence[Sequence[bool]] | None = None) -> bytes:
+           help_needed: Sequence[Sequence[bool]] | None = None,
+           guessing: Sequence[bool] = (), guessing_key: str = "") -> bytes:
     """A PNG of students (rows) x words (columns); `legend` is (scale label, mastered label,
     grey label, too-few label, needs-help label); `help_needed` frames the cells that need
-    help; a MASTERED cell is dark green with a tick."""
+    help; a MASTERED cell is dark green with a tick; the rows `guessing` marks carry a clock
+    and a dashed frame (`guessing_key`: its line in the legend)."""
     font, small = _font(12), _font(11)
+    marked = any(guessing)
+    key = guessing_key if marked and legend else ""
     rows, cols = [_short(s, ROW_LIMIT) for s in students], [_short(w) for w in words]
-    left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6
+    left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6 + \
+        (MARK_W if marked else 0)
     top = PAD + (20 if title else 0) + max((int(small.getlength(c)) for c in cols),
                                             default=0) + 6
     grid_w, grid_h = CELL_W * len(cols), CELL_H * len(rows)
     # the scale's label sits above its bar: beside it, it made the chart twice a phone's width
     legend_w = PAD + max(236, int(small.getlength(legend[0])),
-                         42 + max(int(small.getlength(t)) for t in legend[1:])) + PAD \
-        if legend else 0
+                         42 + max(int(small.getlength(t)) for t in legend[1:]),
+                         42 + MARK_W + int(small.getlength(key))) + PAD if legend else 0
     width = max(left + grid_w + PAD, legend_w, 360)
-    height = top + grid_h + (LEGEND_H if legend else 0) + PAD
+    height = top + grid_h + (LEGEND_H + (KEY_H if key else 0) if legend else 0) + PAD
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     if title:
@@ -122,15 +152,18 @@ def render(students: Sequence[str], words: Sequence[str],
                 _tick(draw, x, y)
             if help_needed and help_needed[i][j]:
                 draw.rectangle((x, y, x + CELL_W - 2, y + CELL_H - 2), outline=HELP, width=3)
+        if i < len(guessing) and guessing[i]:  # over the cells' edges: the row reads as one
+            _clock(draw, left - MARK_W, y)
+            _dashed_frame(draw, (left - 1, y - 1, left + grid_w - 1, y + CELL_H - 1))
     if legend:
-        _legend(draw, legend, PAD, top + grid_h + 12, small)
+        _legend(draw, legend, PAD, top + grid_h + 12, small, key)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
 
 
 def _legend(draw: ImageDraw.ImageDraw, legend: Legend, x: int, y: int,
-            font: ImageFont.FreeTypeFont) -> None:
+            font: ImageFont.FreeTypeFont, guessing_key: str = "") -> None:
     scale, mastered, grey, few, help_needed = legend
     draw.text((x, y), scale, fill="black", font=font)
     y += 16
@@ -149,3 +182,8 @@ def _legend(draw: ImageDraw.ImageDraw, legend: Legend, x: int, y: int,
         top = y + row * 24
         draw.rectangle((x + 14, top, x + 34, top + 12), fill=fill, outline=outline, width=width)
         draw.text((x + 42, top), label, fill="black", font=font)
+    if guessing_key:  # the clock and a short dashed frame, as on the row
+        top = y + 5 * 24
+        _clock(draw, x + 14, top - 2)
+        _dashed_frame(draw, (x + 14 + MARK_W, top, x + 14 + MARK_W + 20, top + 12))
+        draw.text((x + 42 + MARK_W, top), guessing_key, fill="black", font=font)

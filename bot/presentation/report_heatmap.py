@@ -59,6 +59,11 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
         parts.append(catalog.render("heatmap-recent-words", lang, shown=shown,
                                     words=given, days=HEATMAP_DAYS))
     names = [student_name(s) for s in matrix.students]
+    rows = heatmap_rows(matrix, catalog)
+    guessing = [row for s, row in zip(matrix.students, rows, strict=True)
+                if s.id in matrix.near_chance]
+    if guessing:  # the clock on her row: her pale cells are capped, not partial knowledge
+        parts.append(catalog.render("heatmap-guessing", lang, names=", ".join(guessing)))
     if not all(drawable(n) for n in names):
         key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
         parts.append(Markup(" · ".join(key)))
@@ -101,14 +106,16 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     to yellow by the knowledge estimate (an estimate of 1.00 after two right answers is not
     mastery: only mastery is green); never practised is grey, an estimate resting on too few
     answers is not coloured (the CSV's and reports' one rule), and a word that needs help is
-    framed, whatever its colour (the status /report gives it).
+    framed, whatever its colour (the status /report gives it). The row of a student whose
+    answers look like guessing (her estimates capped pale) carries a clock and a dashed frame.
 
     The legend is in the teacher's language `lang` where the chart font can draw it, else in
     English (Arabic, Chinese, Korean: the caption beside the chart is in their language)."""
-    legend = None
+    legend, key = None, ""
     if catalog:
-        legend = _legend(catalog, lang)
-        legend = legend if all(drawable(t) for t in legend) else _legend(catalog, REFERENCE)
+        legend, key = _legend(catalog, lang), catalog.plain("chart-guessing", lang)
+        if not all(drawable(t) for t in (*legend, key)):  # the caption says it in theirs
+            legend, key = _legend(catalog, REFERENCE), catalog.plain("chart-guessing", REFERENCE)
     words = recent_words(matrix, today, tz)
     cells = [[matrix.cells.get((s.id, w.id)) for w in words] for s in matrix.students]
     values = [[shade(cell) for cell in row] for row in cells]
@@ -118,8 +125,9 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     # (teacher playtest: "the image has no date"); ISO reads the same in every language.
     title = label(class_name) + (f" · {today.isoformat()}" if today else "")
     terms = word_terms(matrix.given)
+    guessing = [s.id in matrix.near_chance for s in matrix.students]  # capped pale: marked
     return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
-                   title if drawable(title) else "", legend, flags)
+                   title if drawable(title) else "", legend, flags, guessing, key)
 
 
 LEGEND_KEYS = ("chart-heatmap-scale", "chart-mastered-cell", "chart-not-practised",
