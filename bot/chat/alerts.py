@@ -11,7 +11,7 @@ from bot.domain.school_days import is_school_day
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
-from bot.presentation.views import escape, join_lines
+from bot.presentation.views import join_lines
 from bot.services import daily_alerts, quiet, teaching
 from bot.services.answers import Feedback
 
@@ -19,7 +19,7 @@ from bot.services.answers import Feedback
 def _stuck_lines(catalog: Catalog, lang: str, name: str, terms: list[str],
                  still: frozenset[str]) -> Markup:
     """The words newly stuck, then those still stuck a week after an alert named them."""
-    lines = [catalog.render(key, lang, name=name, terms=", ".join(escape(t) for t in group))
+    lines = [catalog.render(key, lang, name=name, terms=", ".join(group))  # render escapes
              for key, group in (("teacher-alert-daily", [t for t in terms if t not in still]),
                                 ("teacher-alert-still", [t for t in terms if t in still]))
              if group]
