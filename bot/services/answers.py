@@ -28,7 +28,6 @@ from bot.domain.mastery import (
     WordMastery,
     card_read_today,
     card_shown_today,
-    needs_help,
     new_mastery,
     record_answer,
 )
@@ -45,6 +44,7 @@ from bot.domain.typed_answers import (
     own_terms,
     pack_terms,
 )
+from bot.domain.word_status import needs_help
 from bot.services import confusions
 from bot.services.checks import Question, intro_pending, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, studying, word_refs

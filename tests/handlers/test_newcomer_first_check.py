@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.mastery import bkt_update
+from bot.domain.knowledge import bkt_update
 from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks
 from bot.store import study

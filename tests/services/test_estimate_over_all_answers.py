@@ -12,8 +12,9 @@ from datetime import timedelta
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import new_mastery, record_answer, shown_estimate
+from bot.domain.mastery import new_mastery, record_answer
 from bot.domain.scaffold import ItemType
+from bot.domain.word_status import shown_estimate
 from bot.presentation.report_csv import csv_bytes
 from bot.services import teaching
 from bot.store import people
