@@ -64,7 +64,7 @@ class Asker:
     new_today: frozenset[int] = frozenset()
     # word id -> graded answers so far: which kind and sentence its turn asks (variety)
     turns: Mapping[int, int] = field(default_factory=dict)
-    # word id -> the prompts its last questions showed (study.last_prompts)
+    # word id -> the prompts its last questions showed (check_items.last_prompts)
     last: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property

@@ -14,7 +14,7 @@ import pytest
 
 from bot.presentation.report_csv import csv_bytes
 from bot.services import teaching
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -35,7 +35,7 @@ async def one_check(chat: Chat, user: dict, rng: random.Random, seconds: float,
     else a random tap (right one time in the options shown; a typed answer is wrong)."""
     await check_now(chat, user)
     for _ in range(30):
-        stored = study.next_open_item(chat.db, user["id"])
+        stored = check_items.next_open_item(chat.db, user["id"])
         if stored is None:
             return
         chat.clock.advance(seconds=seconds)
