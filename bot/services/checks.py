@@ -11,19 +11,13 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain.check_building import build_check, hold_back
 from bot.domain.check_plan import Asker, fewest_live_first, plan_check
-from bot.domain.checks import (
-    FULL_CHECK,
-    MAX_CHECK,
-    Item,
-    WordRef,
-    build_check,
-    build_item,
-    hold_back,
-)
+from bot.domain.checks import FULL_CHECK, MAX_CHECK, Item, WordRef
 from bot.domain.cognates import fold
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import OptionWords, counted_choices
+from bot.domain.item_building import build_item
 from bot.domain.mastery import (
     PROMPT_MEMORY,
     RECALL,
