@@ -349,7 +349,7 @@ async def test_a_level_one_typed_question_says_what_to_do_in_one_line_each_langu
                     if r.word.term == "predator")
     stem = predator.word.glosses["hmn"].definition or ""
     check_items.save_items(chat.db, 1001, "hmn", [Item(predator.id, ItemType.TYPED, stem, (),
-                                                 "predator")], chat.clock())
+                                                       "predator")], chat.clock())
     asked = [c.text for c in await chat.send(nou, "/check") if "✏️ _" in c.text][-1]
     counter, hmong, english, shown, letters = asked.split("\n\n")[-1].split("\n")
     assert counter == "Lo lus nug 1/1" and shown == f"<i>{stem.rstrip('. ')}</i>"

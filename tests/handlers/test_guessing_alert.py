@@ -13,7 +13,7 @@ import random
 import pytest
 
 from bot.presentation.report_csv import csv_bytes
-from bot.services import teaching
+from bot.services import class_reports
 from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
@@ -78,7 +78,7 @@ async def test_a_random_tapper_is_named_on_her_third_school_day(chat: Chat, seed
 
 async def test_the_csv_marks_the_rows_of_a_student_answering_near_chance(chat: Chat) -> None:
     await school_week(chat, 3, 0)
-    _, matrix = teaching.class_report(chat.db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(chat.db, TEACHER_ID, None)
     rows = list(csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig"))))
     hers = [r for r in rows if r["student"].startswith("Widlene")]
     his = [r for r in rows if r["student"].startswith("Minh")]

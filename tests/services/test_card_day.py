@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.domain.checks import Item
 from bot.domain.mastery import MasteryState, WordMastery
 from bot.domain.scaffold import ItemType
-from bot.services import answers, learners, teaching
+from bot.services import answers, class_reports, learners
 from bot.store import check_items, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -56,7 +56,7 @@ def mastery(db: Database, word_id: int) -> WordMastery:
 
 def counted(db: Database, word_id: int) -> tuple[int, int]:
     """The teacher's (correct, answers) on the word, as /student and the CSV count them."""
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     cell = matrix.cells[(1001, word_id)]
     return cell.correct, cell.attempts
 
@@ -131,7 +131,7 @@ def test_an_option_from_a_pushed_pack_is_known_so_a_lone_noun_is_practice(
     learners.introduce(db, learners.learner(db, 1001), verbs, MONDAY)
     learners.cards_shown(db, 1001, [w.id for w in verbs], MONDAY)
     [item_id] = check_items.save_items(db, 1001, "ht", [Item(analyze, ItemType.CHOICE, "?",
-                                                        ("organism", "analyze"), "analyze")],
+                                                             ("organism", "analyze"), "analyze")],
                                   TUESDAY)
     answers.answer_choice(db, 1001, item_id, 1, TUESDAY, TZ)
     state = mastery(db, analyze)

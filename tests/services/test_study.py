@@ -16,7 +16,7 @@ from bot.domain.cognates import fold
 from bot.domain.evidence import OptionWords, counted_choices
 from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
-from bot.services import answers, checks, learners, previews, progress, teaching
+from bot.services import answers, checks, class_reports, learners, previews, progress
 from bot.store import check_items, people
 from bot.store import study as stored
 from bot.store.packs import pack_words, words_by_id
@@ -485,7 +485,7 @@ def test_deciding_reviews_come_before_the_words_still_being_learned(
 def tap_right(db: Database, word_id: int, options: tuple[str, ...], answer_: str,
               prompt: str = "?") -> None:
     [item_id] = check_items.save_items(db, 1001, "ht", [Item(word_id, ItemType.REVERSE, prompt,
-                                                        options, answer_)], START)
+                                                             options, answer_)], START)
     answers.answer_choice(db, 1001, item_id, options.index(answer_), START, TZ)
 
 
@@ -508,7 +508,7 @@ def test_a_right_tap_counts_only_the_options_she_could_not_rule_out(
     assert nutrient is not None and nutrient.answered and nutrient.successes == 0
     # and it is no teacher's "correct 1 of 1" either (playtest 14: "correct 2 of 2 · learning"
     # beside "correct 2 of 2 · reviewing"); the two answers that counted are counted
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     counted = {w: (c.correct, c.attempts) for (_, w), c in matrix.cells.items()}
     assert counted[ids["nutrient"]] == (0, 0)
     assert counted[ids["prey"]] == counted[ids["food chain"]] == (1, 1)
