@@ -44,6 +44,7 @@ def make_free(step: int) -> None:
     from telegram.ext import Application
 
     import bot.services.answers as answers
+    import bot.store.check_items as check_items
     import bot.store.study as study
     from bot.presentation import check_views
     from bot.presentation.i18n import Markup
@@ -54,7 +55,9 @@ def make_free(step: int) -> None:
     states: dict[int, dict] = {}    # student id -> word id -> mastery
     learners: dict[int, Any] = {}   # student id -> Learner
     real = {name: getattr(study, name) for name in (
-        "read_check", "get_mastery", "save_mastery", "student_mastery", "missed_known_words")}
+        "get_mastery", "save_mastery", "student_mastery")}
+    real.update((name, getattr(check_items, name)) for name in (
+        "read_check", "missed_known_words"))
     real_learner, real_choice = answers.learner, answers.answer_choice
     real_step, real_feedback, real_question = (answers.next_step, check_views.feedback_text,
                                                check_views.question_text)
@@ -103,14 +106,14 @@ def make_free(step: int) -> None:
         return feedback
 
     if step >= 1:
-        study.read_check, study.get_mastery, study.save_mastery = (read_check, get_mastery,
-                                                                  save_mastery)
+        check_items.read_check = read_check
+        study.get_mastery, study.save_mastery = get_mastery, save_mastery
         study.student_mastery = student_mastery
         answers.learner, answers.answer_choice = learner, answer_choice
     if step >= 2:
         answers.next_step = lambda *a: NextStep(0, 0, 1) if in_tap[0] else real_step(*a)
-        study.missed_known_words = (lambda *a: False if in_tap[0]
-                                    else real["missed_known_words"](*a))
+        check_items.missed_known_words = (lambda *a: False if in_tap[0]
+                                          else real["missed_known_words"](*a))
     if step >= 3:
         check_views.feedback_text = (lambda *a: Markup(FEEDBACK) if in_tap[0]  # type: ignore
                                      else real_feedback(*a))

@@ -57,7 +57,7 @@ from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.services.packs import install_packs, load_packs
-from bot.store import open_store, packs, people, study
+from bot.store import check_items, open_store, packs, people, study
 
 # Quick: enough students and a second day that some student misses a word three times in a
 # row, so a check's end alerts the teacher (the class-words query, named SQL parameters)
@@ -172,7 +172,7 @@ class BareGrader:
                                 local_day="2026-09-14")
         self.states[student, word] = updated
         with self.db.atomic():
-            study.close_item(self.db, int(item_id), correct, NOW)
+            check_items.close_item(self.db, int(item_id), correct, NOW)
             study.save_mastery(self.db, student, word, updated, NOW, answered=correct)
             study.record_attempt(self.db, student, word, ItemType.CHOICE, "es", correct, NOW)
         keyboard = {"inline_keyboard": [[{"text": o, "callback_data": f"an:{item_id}:{n}"}
@@ -248,7 +248,7 @@ async def open_check(app: Application, api: OfflineBotAPI, factory: UpdateFactor
     card and tap its ✅ Check."""
     user, seen = factory.user(user_id), len(api.calls)
     await app.process_update(Update.de_json(factory.message(user, "/check"), app.bot))
-    if study.next_open_item(app.bot_data.services.db, user_id) is not None:
+    if check_items.next_open_item(app.bot_data.services.db, user_id) is not None:
         return
     cards = [c for c in api.calls[seen:] if c.method == "sendMessage" and c.buttons]
     while cards:
@@ -339,7 +339,7 @@ async def one_round(app: Application, api: OfflineBotAPI, factory: UpdateFactory
     while True:
         taps, others = [], []
         for user_id in ids:
-            stored = study.next_open_item(db, user_id)
+            stored = check_items.next_open_item(db, user_id)
             if stored is None:
                 continue
             item, user = stored.item, factory.user(user_id)

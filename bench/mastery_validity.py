@@ -65,8 +65,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _quick import sized
 from sqlite_utils import Database
 
-from bot.domain.checks import GAP
 from bot.domain.cognates import fold
+from bot.domain.gaps import GAP
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.school_days import is_school_day, school_days_between
 from bot.services import answers, checks, learners

@@ -30,7 +30,8 @@ from _quick import sized
 from mastery_validity import GUESSERS, Student, run
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState, stalled_student
+from bot.domain.mastery import MasteryState
+from bot.domain.word_status import stalled_student
 from bot.store import study as study_store
 
 THRESHOLDS = (2, 3, 4, 5, 6)

@@ -28,7 +28,7 @@ from bot.presentation import callbacks
 from bot.services import answers, checks, join, learners
 from bot.services.packs import load_packs
 from bot.speech import Speech
-from bot.store import notes, people, schema, study
+from bot.store import check_items, notes, people, schema, study
 from bot.store.packs import pack_words
 from tests.clock import START, Clock
 from tests.telegram_html import assert_telegram_accepts
@@ -235,7 +235,7 @@ async def check_now(chat: Chat, user: dict) -> list[Call]:
     ask yet), or points to such cards already in her chat, read them to the last and tap its
     ✅ Check (or, on cards whose last has none, send /check again); return every call."""
     calls = await chat.send(user, "/check")
-    if study.next_open_item(chat.db, user["id"]) is not None:
+    if check_items.next_open_item(chat.db, user["id"]) is not None:
         return calls
     shown = [c for c in calls if c.method == "sendMessage"]
     to = pointer(calls)
@@ -271,9 +271,9 @@ def forget_join_notes(db: Database) -> None:
     db.execute("DELETE FROM outbox WHERE kind = ? AND status = 'pending'", [notes.JOIN_NOTE])
 
 
-def open_item(chat: Chat, user_id: int = 1001) -> study.StoredItem:
+def open_item(chat: Chat, user_id: int = 1001) -> check_items.StoredItem:
     """The student's open check item (fails the test when there is none)."""
-    item = study.next_open_item(chat.db, user_id)
+    item = check_items.next_open_item(chat.db, user_id)
     assert item is not None
     return item
 
@@ -296,7 +296,7 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
     return await chat.tap(user, f"an:{stored.id}:{index}")
 
 
-async def a_question_with_buttons(chat: Chat, user: dict) -> study.StoredItem:
+async def a_question_with_buttons(chat: Chat, user: dict) -> check_items.StoredItem:
     """Answer (right) until the open item is a question with answer buttons."""
     stored = open_item(chat, user["id"])
     while stored.poll_id or stored.item.typed:
@@ -305,12 +305,12 @@ async def a_question_with_buttons(chat: Chat, user: dict) -> study.StoredItem:
     return stored
 
 
-async def a_quiz_poll(chat: Chat, user: dict) -> study.StoredItem:
+async def a_quiz_poll(chat: Chat, user: dict) -> check_items.StoredItem:
     """Start a check and answer (right) until the open item is a quiz poll, starting another
     check when one ends."""
     await check_now(chat, user)
     for _ in range(30):
-        stored = study.next_open_item(chat.db, user["id"])
+        stored = check_items.next_open_item(chat.db, user["id"])
         if stored is None:
             await check_now(chat, user)
         elif stored.poll_id:

@@ -394,7 +394,8 @@ def test_a_checks_quiz_poll_asks_in_the_home_language_and_then_in_english(
 
 def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
         catalog: Catalog) -> None:
-    from bot.domain.checks import GAP, Item
+    from bot.domain.checks import Item
+    from bot.domain.gaps import GAP
     from bot.domain.scaffold import ItemType
     from bot.presentation.check_views import question_text
     from bot.services.checks import Question
@@ -435,7 +436,8 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
 
 
 def test_an_arabic_stem_on_its_own_line_reads_right_to_left(catalog: Catalog) -> None:
-    from bot.domain.checks import GAP, Item
+    from bot.domain.checks import Item
+    from bot.domain.gaps import GAP
     from bot.domain.scaffold import ItemType
     from bot.presentation.check_views import poll_question, question_text
     from bot.services.checks import Question

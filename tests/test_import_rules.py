@@ -56,7 +56,7 @@ BOT_EDGES = edges(BOT)
 
 
 def test_the_import_scanner_sees_submodules_and_relative_imports() -> None:
-    assert ("bot.services.teaching", "bot.store.reports") in BOT_EDGES
+    assert ("bot.services.class_reports", "bot.store.reports") in BOT_EDGES
     assert ("bot.handlers.student", "bot.chat.replies") in BOT_EDGES
     assert ("bot.domain.checks", "bot.domain.scaffold") in BOT_EDGES
 

@@ -12,7 +12,7 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import join_lines
-from bot.services import daily_alerts, quiet, teaching
+from bot.services import daily_alerts, quiet, student_lookup
 from bot.services.answers import Feedback
 
 
@@ -75,7 +75,7 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
     texts: dict[int, str] = {}
     for teacher_id, terms in alert.teachers.items():  # each hears of their classes' words only
         lang = user_language(context, teacher_id)
-        who = teaching.name_of(s.db, teacher_id, student_id, first_name=first_name)
+        who = student_lookup.name_of(s.db, teacher_id, student_id, first_name=first_name)
         name = student_label(who, s.catalog, lang)  # two Anas: "Ana #2"
         lines = [_stuck_lines(s.catalog, lang, name, terms, alert.still)] if terms else []
         if alert.guessing and teacher_id in alert.advised:  # no level fixes it: say what it is

@@ -16,7 +16,7 @@ from bot.domain.names import clean_label
 from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
-from bot.services import membership, teaching
+from bot.services import membership, student_lookup, teaching
 
 log = logging.getLogger(__name__)
 MAX_INPUT = 1000  # longer messages are answered kindly and never processed
@@ -51,8 +51,8 @@ def student_for(context: PuenteContext, teacher_id: int, student_id: int,
     "Ana", or "Ana #3" when the teacher has another Ana (plain text: the prompt it fills
     escapes it)."""
     s = context.services
-    return student_label(teaching.name_of(s.db, teacher_id, student_id, class_id, first_name),
-                         s.catalog, lang or user_language(context, teacher_id))
+    name = student_lookup.name_of(s.db, teacher_id, student_id, class_id, first_name)
+    return student_label(name, s.catalog, lang or user_language(context, teacher_id))
 
 
 def arg_text(context: PuenteContext) -> str:

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.domain.mastery import MIN_ANSWERS, STUCK_MISSES
+from bot.domain.word_status import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
 from bot.store.files import require_store
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT

@@ -12,7 +12,7 @@ from bot.context import Services
 from bot.presentation.i18n import Counted
 from bot.presentation.push_views import when
 from bot.presentation.students import student_label
-from bot.services import membership, teaching
+from bot.services import membership, student_lookup
 from bot.services.teacher_answers import Unlinked
 from bot.store import outbox, people, threads
 
@@ -80,6 +80,6 @@ def unlinked_note(services: Services, gone: Unlinked) -> str | None:
                                        class_name=found.name if found else "-")
     if gone.student_id is None:
         return None
-    who = teaching.name_of(services.db, gone.teacher_id, gone.student_id)
+    who = student_lookup.name_of(services.db, gone.teacher_id, gone.student_id)
     return services.catalog.render("answer-not-sent-unlinked", lang,
                                    name=student_label(who, services.catalog, lang))

@@ -29,7 +29,7 @@ from bot.presentation.i18n import FSI, PDI, RLM, Catalog
 from bot.presentation.views import plain_text
 from bot.services.join import new_class_code, new_code
 from bot.speech import open_speech
-from bot.store import open_store, outbox, people, study
+from bot.store import check_items, open_store, outbox, people
 from bot.translation.translator import Translator
 
 DEMO_TEACHER = 5550001
@@ -382,11 +382,11 @@ class Demo:
         return None
 
     def _poll_id(self, call: Call) -> str:
-        item = study.next_open_item(self.db, self.users[self.who]["id"])
+        item = check_items.next_open_item(self.db, self.users[self.who]["id"])
         return item.poll_id or "" if item else ""
 
     async def _answer(self, right: bool) -> None:
-        item = study.next_open_item(self.db, self.users[self.who]["id"])
+        item = check_items.next_open_item(self.db, self.users[self.who]["id"])
         if item is None:
             self.out("(no question is open)")
             return

@@ -25,7 +25,7 @@ option where one exists, else written. A level-4 student given five words had he
 the fifth as four options whose other three she had answered minutes before, on four days: her
 right tap was practice every time, and her teacher read "needs help" for the word she knew best
 (teacher playtest, Lucía). The order is build_check's, deciding reviews first
-(checks.deciding_first): only the taps that could not count change.
+(check_building.deciding_first): only the taps that could not count change.
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.domain import item_rules as rules
-from bot.domain.checks import Item, WordRef, build_item
+from bot.domain.checks import Item, WordRef
 from bot.domain.cognates import fold
 from bot.domain.evidence import OptionWords, counted_choices
+from bot.domain.item_building import build_item
 from bot.domain.scaffold import ItemType, Scaffold, WidaLevel
 
 # Writing an English word from memory is the hardest thing a check asks a newcomer, and her
@@ -64,7 +65,7 @@ class Asker:
     new_today: frozenset[int] = frozenset()
     # word id -> graded answers so far: which kind and sentence its turn asks (variety)
     turns: Mapping[int, int] = field(default_factory=dict)
-    # word id -> the prompts its last questions showed (study.last_prompts)
+    # word id -> the prompts its last questions showed (check_items.last_prompts)
     last: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
@@ -222,7 +223,7 @@ def spread(items: Sequence[Item]) -> list[Item]:
 
 
 def _one_poll_first(items: Sequence[Item]) -> list[Item]:
-    """A quiz poll only as the check's first question (checks.poll_first): any other is asked
-    as the same question with buttons."""
+    """A quiz poll only as the check's first question (check_building.poll_first): any other
+    is asked as the same question with buttons."""
     return [replace(i, item_type=ItemType.CHOICE)
             if index and i.item_type is ItemType.POLL else i for index, i in enumerate(items)]

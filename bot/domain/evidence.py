@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from bot.domain import item_rules as rules
-from bot.domain.checks import MIN_OPTIONS, Grade, Item, WordRef, inflect
+from bot.domain.checks import MIN_OPTIONS, Grade, Item, WordRef
 from bot.domain.cognates import fold
+from bot.domain.item_building import inflect
 from bot.domain.scaffold import ItemType
 
 

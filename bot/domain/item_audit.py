@@ -17,8 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.domain import item_rules as rules
-from bot.domain.checks import GAP, Item, WordRef, build_item
+from bot.domain.checks import Item, WordRef
 from bot.domain.evidence import OptionWords
+from bot.domain.gaps import GAP
+from bot.domain.item_building import build_item
 from bot.domain.item_rules import Giveaway
 from bot.domain.scaffold import ItemType, StemLanguage, readable_gap, scaffold_for
 from bot.domain.variety import prompt_key, same_definition_words

@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.domain.packs import MAX_CLOZES, Checker, Pack, PackError, Problem
+from bot.domain.pack_validation import MAX_CLOZES, Checker
+from bot.domain.packs import Pack, PackError, Problem
 
 CSV_FORM_SEPARATORS = re.compile(r"[;|]")
 

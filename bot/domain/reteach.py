@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.domain import item_rules as rules
-from bot.domain.checks import Item, WordRef, build_item
+from bot.domain.checks import Item, WordRef
+from bot.domain.item_building import build_item
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage
 
 RETEACH_AFTER = 2        # misses in a row on one word before its card comes back, L1-first

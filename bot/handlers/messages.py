@@ -48,7 +48,14 @@ from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, message_views
 from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
-from bot.services import askers, message_languages, relays, teacher_answers, teaching
+from bot.services import (
+    askers,
+    message_languages,
+    relays,
+    student_lookup,
+    teacher_answers,
+    teaching,
+)
 from bot.services.askers import Asker
 
 ASKING = "asking"  # user_data: until when the next text is the message for the teacher
@@ -363,7 +370,7 @@ async def teacher_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, "teacher-text-help", bilingual=False)
         return
     lang = user_language(context, user.id, user.language_code)
-    names = teaching.student_names(s.db, user.id)
+    names = student_lookup.student_names(s.db, user.id)
     targets = [(r.message_id, s.catalog.plain(
         "button-answer-family-named" if r.sender else
         "button-answer-family" if r.family else "button-answer-student", lang,

@@ -28,7 +28,7 @@ from bot.presentation import callbacks, class_views, keyboards, menus, views
 from bot.presentation.class_views import join_link
 from bot.presentation.students import student_label
 from bot.presentation.views import escape
-from bot.services import membership, teaching
+from bot.services import levels, membership, student_lookup, teaching
 from bot.services.starter import starter_pack
 
 
@@ -137,15 +137,15 @@ async def level(update: Update, context: PuenteContext) -> None:
     args = context.args or []
     if len(args) < 2:
         await say(update, context, "level-usage", bilingual=False,
-                  example=teaching.level_example(s.db, user.id))
+                  example=levels.level_example(s.db, user.id))
         return
     message = update.effective_message
     text = message.text.split(maxsplit=1)[1] if message and message.text else ""
     lang = user_language(context, user.id, user.language_code)
-    done = teaching.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
+    done = levels.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
     for one in done:  # a note that they joined, still waiting, gives this level now
         join_notes.refresh_joined(context, one.row.student_id)
-    names = teaching.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
+    names = student_lookup.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
     await send_long(context, user.id, views.join_lines(
         s.catalog.render(one.prompt_key, lang, level=one.level, taught=one.taught_at,
                          name=student_label(names.of(one.row.student_id), s.catalog, lang),

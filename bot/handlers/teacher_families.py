@@ -37,7 +37,7 @@ from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.i18n import Markup
 from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape, join_lines
-from bot.services import membership, ready_announcements, teacher_answers, teaching
+from bot.services import membership, ready_announcements, student_lookup, teacher_answers
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
 from bot.services.message_languages import answer_language, teacher_reads_english
 from bot.services.teacher_answers import Answer
@@ -141,8 +141,8 @@ def _families_page(context: PuenteContext, teacher_id: int, lang: str,
     member's ✉️ and Unlink, each open link's Cancel, and ◀ ▶ to the pages around it."""
     s = context.services
     pages = families_pages(
-        s.catalog, lang, found.name, links, teaching.student_names(s.db, teacher_id), found.id,
-        s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
+        s.catalog, lang, found.name, links, student_lookup.student_names(s.db, teacher_id),
+        found.id, s.config.school.timezone, membership.link_notes(s.db, s.translator, links),
         open_links, CAREGIVERS_PER_LINK)
     page = pages[min(number, len(pages) - 1)]
     turn = (callbacks.data(callbacks.FAMILIES_PAGE, found.id, page.number - 1)

@@ -15,7 +15,7 @@ from bot.context import PuenteContext
 from bot.domain.packs import PackError
 from bot.presentation import pack_views
 from bot.presentation.i18n import reader_language
-from bot.services import glosses, teaching
+from bot.services import class_reports, glosses, teaching
 from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import (
     MAX_PACK_BYTES,
@@ -86,7 +86,7 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
                                                                    exc.problems))
         return
     pack = upload.pack
-    languages = teaching.class_languages(s.db, user.id)
+    languages = class_reports.class_languages(s.db, user.id)
     filled = await glosses.fill_machine_glosses(s.db, s.translator, pack.id, languages)
     await send_long(context, user.id, pack_views.saved_text(
         s.catalog, lang, pack.id, len(pack.words), filled, upload.changes))

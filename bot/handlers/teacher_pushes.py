@@ -29,7 +29,7 @@ from bot.presentation import callbacks, keyboards, pack_views, push_views, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, Markup, reader_language
 from bot.presentation.students import student_label
-from bot.services import membership, pushes, teaching
+from bot.services import class_reports, membership, pushes, student_lookup
 from bot.services.glosses import english_only, glosses_for, pack_refs, unchecked_news
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ async def push(update: Update, context: PuenteContext) -> None:
         await _say_nothing_booked(update, context, plan)
         return
     refs = pack_refs(s.db, word_ids=[w.id for w in plan.words])
-    languages = teaching.class_languages(s.db, user.id, plan.class_info.id)
+    languages = class_reports.class_languages(s.db, user.id, plan.class_info.id)
     if s.translator is not None:  # engine calls happen here, in a worker thread, once a word
         for lang in languages:
             await glosses_for(s.db, s.translator, refs, lang)
@@ -153,7 +153,7 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
             start=school.quiet_hours_start.strftime("%H:%M"),
             end=school.quiet_hours_end.strftime("%H:%M")))
     lines += _waiting_lines(update, context, plan)
-    names = teaching.student_names(s.db, user.id)
+    names = student_lookup.student_names(s.db, user.id)
     lines += push_views.owned_lines(s.catalog, lang, [
         (student_label(names.of(student_id, plan.class_info.id), s.catalog, lang), len(ids))
         for student_id, ids in plan.owned.items()], plan.owned_kept)

@@ -13,7 +13,7 @@ from bot.presentation import class_views
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
 from bot.presentation.views import join_lines
-from bot.services import confusions, glosses, readiness, teaching
+from bot.services import class_reports, confusions, glosses, readiness, student_lookup, teaching
 from bot.services.starter import starter_in_report
 
 # "/report help" (or "?"): what the report's lines mean, which the first report shows and the
@@ -37,16 +37,16 @@ async def report(update: Update, context: PuenteContext) -> None:
     if asked.casefold() in HELP_WORDS and teaching.is_teacher(s.db, user.id):
         await send_long(context, user.id, join_lines(class_views.report_help(s.catalog, lang)))
         return
-    found, matrix = teaching.class_report(s.db, user.id, asked or None, tz,
-                                          school.holidays, s.clock())
+    found, matrix = class_reports.class_report(s.db, user.id, asked or None, tz,
+                                               school.holidays, s.clock())
     today = s.clock().astimezone(tz).date()
     shared, mix_ups = confusions.class_mix_ups(s.db, [r.id for r in matrix.students],
                                                s.clock())
     await send_long(context, user.id, class_views.report_text(
-        found, matrix, s.catalog, lang, school, today, teaching.student_names(s.db, user.id),
+        found, matrix, s.catalog, lang, school, today, student_lookup.student_names(s.db, user.id),
         glosses.students_without_messages(matrix.students, s.translator),
         starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
-        shared, explain=teaching.first_report(s.db, user.id, s.clock())))
+        shared, explain=class_reports.first_report(s.db, user.id, s.clock())))
     if not (matrix.given and matrix.students):
         return
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
@@ -69,7 +69,7 @@ async def student(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    found = teaching.student_words(s.db, user.id, arg_text(context))
+    found = class_reports.student_words(s.db, user.id, arg_text(context))
     row, lang = found.row, teacher_reads(context, user)
     now, tz = s.clock(), s.config.school.timezone
     await send_long(context, user.id, class_views.student_text(

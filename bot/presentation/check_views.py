@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.domain.checks import GAP, Grade
+from bot.domain.checks import Grade
 from bot.domain.cognates import same_word
+from bot.domain.gaps import GAP
 from bot.domain.names import inert
 from bot.domain.placement import PLACEMENT, PlacementItem
 from bot.domain.scaffold import (

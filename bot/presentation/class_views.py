@@ -24,7 +24,7 @@ from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.join_notes import Joiner
 from bot.services.starter import StarterPack
-from bot.services.teaching import StudentNames
+from bot.services.student_lookup import StudentNames
 from bot.store.people import ClassInfo, RosterRow
 from bot.store.reports import ClassMatrix
 

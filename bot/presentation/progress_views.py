@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.domain.language import is_rtl
-from bot.domain.mastery import MasteryState, WordStatus
+from bot.domain.mastery import MasteryState
+from bot.domain.word_status import WordStatus
 from bot.presentation.i18n import (
     REFERENCE,
     RLM,

@@ -9,7 +9,8 @@ import io
 from datetime import datetime, tzinfo
 
 from bot.domain.language_names import name_in
-from bot.domain.mastery import WordStatus, days_to_master, too_few_answers
+from bot.domain.mastery import days_to_master
+from bot.domain.word_status import WordStatus, too_few_answers
 from bot.presentation.report_names import student_name, term
 from bot.services.confusions import StudentMixUp
 from bot.store.reports import Cell, ClassMatrix

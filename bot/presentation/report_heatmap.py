@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta, tzinfo
 
-from bot.domain.mastery import WordStatus, too_few_answers
+from bot.domain.word_status import WordStatus, too_few_answers
 from bot.presentation.charts import MASTERED, TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.report_names import local_day, student_name, word_terms

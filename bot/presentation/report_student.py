@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, tzinfo
 
-from bot.domain.mastery import HELP_MISSES, MasteryState, WordStatus, too_few_answers
+from bot.domain.mastery import MasteryState
+from bot.domain.word_status import HELP_MISSES, WordStatus, too_few_answers
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup
 from bot.presentation.progress_views import STATUS_MARKS

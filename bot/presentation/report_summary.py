@@ -9,16 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from statistics import median
 
-from bot.domain.mastery import (
+from bot.domain.mastery import MasteryState
+from bot.domain.reminder_backoff import slowed
+from bot.domain.school_days import school_days_between
+from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
-    MasteryState,
     WordStatus,
     error_rate,
     stalled_student,
     too_few_answers,
 )
-from bot.domain.reminder_backoff import slowed
-from bot.domain.school_days import school_days_between
 from bot.presentation.report_names import local_day, student_name, word_terms
 from bot.store.reports import Cell, ClassMatrix
 

@@ -22,7 +22,7 @@ from bot.presentation.report_summary import (
 )
 from bot.presentation.students import class_labels
 from bot.presentation.views import cut, label
-from bot.services.teaching import StudentNames
+from bot.services.student_lookup import StudentNames
 from bot.store.reports import ClassMatrix
 
 

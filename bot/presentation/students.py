@@ -1,9 +1,9 @@
 """A student as a teacher reads them: one label for every message a teacher gets about a student
 (the first name, and the roster number beside a namesake), and the /families list built on it.
 
-Which students need a number is decided once, in `services.teaching.StudentNames`; this module
-only says it in the teacher's language ("Ana #3"). Labels are plain text: the prompt they go
-into escapes them.
+Which students need a number is decided once, in `services.student_lookup.StudentNames`; this
+module only says it in the teacher's language ("Ana #3"). Labels are plain text: the prompt they
+go into escapes them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.push_views import day_time
 from bot.presentation.views import label, name
 from bot.services.membership import LinkNotes
-from bot.services.teaching import StudentName, StudentNames
+from bot.services.student_lookup import StudentName, StudentNames
 from bot.store.members import FamilyListing, OpenLink
 from bot.store.people import Enrolled
 from bot.store.reports import StudentRow

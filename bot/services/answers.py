@@ -28,7 +28,6 @@ from bot.domain.mastery import (
     WordMastery,
     card_read_today,
     card_shown_today,
-    needs_help,
     new_mastery,
     record_answer,
 )
@@ -45,11 +44,12 @@ from bot.domain.typed_answers import (
     own_terms,
     pack_terms,
 )
+from bot.domain.word_status import needs_help
 from bot.services import confusions
 from bot.services.checks import Question, intro_pending, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, studying, word_refs
 from bot.services.readiness import BackOn, NextStep, next_step, word_back
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words, words_by_id
 
 
@@ -115,7 +115,7 @@ class FinishedCheckError(AnsweredItemError):
 DOUBLE_TAP = timedelta(seconds=10)  # a tap this soon after the check's last answer
 
 
-def _answered(check: study.Check | None, now: datetime) -> AnsweredItemError:
+def _answered(check: check_items.Check | None, now: datetime) -> AnsweredItemError:
     """Why a tap on an answered item grades nothing: a double tap (moments after the last
     answer, which is on screen), a copy of a question answered below, or a check that is
     over."""
@@ -158,14 +158,15 @@ def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz
 
 
 def _tapped(db: Database, user_id: int, item_id: int, typed: bool | None
-            ) -> tuple[study.StoredItem, study.Check | None]:
+            ) -> tuple[check_items.StoredItem, check_items.Check | None]:
     """The item a button names, and its check; StaleItemError unless it is this student's and
     of the kind the button goes with (`typed` False: options; True: a typed question; None:
     either, as a 🤷)."""
-    check: study.Check | None = study.read_check(db, item_id)  # the item and its check: one read
+    # the item and its check: one read
+    check: check_items.Check | None = check_items.read_check(db, item_id)
     stored = check.item(item_id) if check is not None else None
     if stored is None:  # an item stored without a check id (none are now) is read by its id
-        stored, check = study.get_item(db, item_id), None
+        stored, check = check_items.get_item(db, item_id), None
     if stored is None or stored.student_id != user_id or (
             typed is not None and stored.item.typed is not typed):
         raise StaleItemError()
@@ -177,7 +178,7 @@ def answer_poll(db: Database, user_id: int, poll_id: str, option: int, now: date
     """Grade a quiz-poll answer (it carries no chat: the poll id finds the item). A vote on
     the option after the item's own is the poll's "🤷 I don't know" (levels 1-2: Telegram
     takes votes only on options the poll shows), graded as the 🤷 button is."""
-    stored, check = study.poll_check(db, poll_id)  # its check too, as a tap reads it
+    stored, check = check_items.poll_check(db, poll_id)  # its check too, as a tap reads it
     if stored is None or stored.student_id != user_id \
             or not 0 <= option <= len(stored.item.options):
         raise StaleItemError()
@@ -228,10 +229,10 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     `guard`, a copy of her last graded answer (`message_id`: its Telegram message) is set
     aside (`SentTwice`), never graded against the question that answer opened.
     """
-    check: study.Check | None = study.open_check(db, user_id)
+    check: check_items.Check | None = check_items.open_check(db, user_id)
     stored = check.open_item() if check is not None else None
     if stored is None:  # none open, or an item stored without a check id (none are now)
-        stored, check = study.next_open_item(db, user_id), None
+        stored, check = check_items.next_open_item(db, user_id), None
     if stored is None:
         copy = guard is not None and guard.is_copy(user_id, text, None, now,
                                                    message_id=message_id)
@@ -255,8 +256,8 @@ def _answers_right(item: Item, text: str) -> bool:
     return index is not None and item.options[index] == item.answer
 
 
-def _answer_text(db: Database, user_id: int, stored: study.StoredItem,
-                 check: study.Check | None, text: str, now: datetime, tz: ZoneInfo,
+def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
+                 check: check_items.Check | None, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date]
                  ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord:
     """Grade free text against the open item `stored` of `check` (answer_typed)."""
@@ -285,7 +286,7 @@ def _answer_text(db: Database, user_id: int, stored: study.StoredItem,
                            else "typed-empty")
     # Not English: one more try, not a miss; but only once, so text in another language can
     # neither hold the question open for ever nor dodge its miss
-    if grade.verdict in RETRY and study.take_english_retry(db, stored.id, ENGLISH_RETRIES):
+    if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
         return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
     return _finish(db, stored, grade, now, tz, holidays, who, check=check)
@@ -310,9 +311,9 @@ def _counted_choices(db: Database, item: Item, words: list[WordRef | None], who:
     return counted_choices(item, words, who.language, met_terms(db, met_today))
 
 
-def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
+def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo, holidays: Collection[date] = (), who: Learner | None = None,
-            check: study.Check | None = None) -> Feedback:
+            check: check_items.Check | None = None) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
@@ -354,7 +355,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     practice = stored.practice or card_today or (grade.correct and (choices == 1 or revealed))
     with db.atomic():  # closing the item and counting the answer stand or fall together
         chosen = chosen_word(item, grade, words) if words else None
-        if not study.close_item(db, stored.id, grade.correct, now, chosen):
+        if not check_items.close_item(db, stored.id, grade.correct, now, chosen):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = known or new_mastery(item.word_id, now)
         answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
@@ -375,7 +376,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
         # The check as read before this answer, with it answered; read again when re-teaching
         # added an item (or nobody read it yet).
         where = (check.answered(stored.id, grade.correct).state() if check and again is None
-                 else study.check_state(db, stored.id))
+                 else check_items.check_state(db, stored.id))
         # The next question's one-time line is claimed with the answer, in its transaction
         question = None if where.next_item is None else introduced(db, who, Question(
             where.next_item.id, where.number, where.total, where.next_item.item, who.language,
@@ -387,7 +388,7 @@ def _finish(db: Database, stored: study.StoredItem, grade: Grade, now: datetime,
     if where.next_item is None:
         score = (where.right, where.answered)
         # "These words are still new for you" is only true of words never answered right
-        slipped = where.right < where.answered and study.missed_known_words(db, stored.id)
+        slipped = where.right < where.answered and check_items.missed_known_words(db, stored.id)
         # The word as saved: an answered card counts as shown, from its first showing on
         saved = replace(updated, shown_at=known.shown_at if known and known.shown_at else now)
         tracked = None if started is None else studying(db, who.id, {**started,
@@ -414,8 +415,8 @@ def _answered_since(started: dict[int, WordMastery], word_id: int, since: dateti
         if w != word_id and s.last_answered is not None and s.last_answered >= since), None
 
 
-def _intro_ahead(who: Learner, check: study.Check | None, item_id: int
-                 ) -> study.StoredItem | None:
+def _intro_ahead(who: Learner, check: check_items.Check | None, item_id: int
+                 ) -> check_items.StoredItem | None:
     """The question after this one, when it may be her first typed question at levels 1-2
     (checks.introduced): None otherwise (nearly always)."""
     if check is None or not intro_pending(who):
@@ -431,7 +432,7 @@ def _false_friend(word: Word, lang: str, grade: Grade) -> str | None:
     return relation_for(word, lang).lookalike
 
 
-def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordMastery,
+def reteach(db: Database, stored: check_items.StoredItem, who: Learner, updated: WordMastery,
             now: datetime, tz: ZoneInfo, chosen: int | None = None
             ) -> tuple[WordRef, WordRef | None] | None:
     """After a second miss in a row, and on each later day the word is missed again
@@ -455,7 +456,7 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
     pair = confusions.mixed_pair(db, who.id, word_id, chosen, now) if chosen else None
     if pair is None and not needs_reteach(updated.misses_in_row, False):
         return None
-    if study.practice_since(db, who.id, word_id, midnight):
+    if check_items.practice_since(db, who.id, word_id, midnight):
         return None  # re-taught today already
     found = words_by_id(db, [word_id, *([chosen] if pair and chosen else [])])
     if not found or found[0].id != word_id:
@@ -464,7 +465,7 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
     rng = random.Random(stored.id)  # the same re-teaching item if the answer is replayed
     if others:
         item = pair_item(stored.item, target, others[0], who.language, who.scaffold, rng)
-        study.append_item(db, stored.id, who.id, stored.prompt_lang, item, now)
+        check_items.append_item(db, stored.id, who.id, stored.prompt_lang, item, now)
         return target, others[0]
     # Options come from the word's own pack first, then the student's, as in a check
     packs = dict.fromkeys([target.pack_id, *who.pack_ids])
@@ -472,5 +473,5 @@ def reteach(db: Database, stored: study.StoredItem, who: Learner, updated: WordM
     item = practice_item(stored.item, target, pool, who.language, who.scaffold, rng,
                          seen_words(study.student_mastery(db, who.id)))
     if item.options:
-        study.append_item(db, stored.id, who.id, stored.prompt_lang, item, now)
+        check_items.append_item(db, stored.id, who.id, stored.prompt_lang, item, now)
     return target, None

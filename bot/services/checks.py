@@ -11,19 +11,13 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain.check_building import build_check, hold_back
 from bot.domain.check_plan import Asker, fewest_live_first, plan_check
-from bot.domain.checks import (
-    FULL_CHECK,
-    MAX_CHECK,
-    Item,
-    WordRef,
-    build_check,
-    build_item,
-    hold_back,
-)
+from bot.domain.checks import FULL_CHECK, MAX_CHECK, Item, WordRef
 from bot.domain.cognates import fold
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import OptionWords, counted_choices
+from bot.domain.item_building import build_item
 from bot.domain.mastery import (
     PROMPT_MEMORY,
     RECALL,
@@ -57,6 +51,15 @@ from bot.services.readiness import (
     waits_for_cards,
 )
 from bot.store import study
+from bot.store.check_items import (
+    check_state,
+    get_item,
+    last_prompts,
+    next_open_item,
+    prompts_since,
+    save_items,
+    set_poll,
+)
 from bot.store.packs import option_words, pack_ids, pack_words, words_by_id
 
 UTC = ZoneInfo("UTC")  # a check's "next review in N days" where no school zone is given
@@ -196,13 +199,13 @@ def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
     on an earlier school day: a question from days ago, with that day's score, would puzzle a
     child, and what is ready to ask has changed since; a new check replaces it). A question
     sent as a quiz poll comes again as buttons: answering either grades it, once."""
-    stored = study.next_open_item(db, who.id)
+    stored = next_open_item(db, who.id)
     if stored is None:
         return None
     if stored.asked_at is not None and \
             stored.asked_at.astimezone(tz).date() < now.astimezone(tz).date():
         return None
-    where = study.check_state(db, stored.id)
+    where = check_state(db, stored.id)
     item = where.next_item
     if item is None:  # an item stored without a check id (none are now)
         return None
@@ -264,7 +267,7 @@ def check_items(db: Database, who: Learner, now: datetime, rng: random.Random,
     pool = word_refs([w for pid in packs for w in pack_words(db, pid)])
     if beginner:
         return _newcomer_items(db, who, targets, pool, now, rng, size, hears, tz, waiting)
-    last = study.last_prompts(db, who.id)
+    last = last_prompts(db, who.id)
     seen, answered = seen_words(states), answered_today(states, now, tz)
     items = build_check(targets[:size], pool, who.language, who.scaffold, rng, size, seen,
                         hears, answered, turns(states), last)
@@ -290,7 +293,7 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
     new_today = frozenset(w for w, s in states.items() if card_shown_today(s, now, tz))
     met = met_terms(db, answered)
     asker = Asker(pool, option_index(db, who), who.scaffold, seen, hears, new_today,
-                  turns(states), study.last_prompts(db, who.id))
+                  turns(states), last_prompts(db, who.id))
     deciding_ids = {t.id for t in targets
                     if t.id in states and recall_ready(states[t.id], now)}
     later: set[int] = set()
@@ -316,7 +319,7 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime
     nothing closed, when there is nothing to ask."""
     if not items:
         return None
-    ids = study.save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
+    ids = save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
     return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
                                         who.level), now)
 
@@ -353,7 +356,7 @@ def introduced(db: Database, who: Learner, question: Question, now: datetime,
         else study.get_mastery(db, who.id, word_id)
     deciding = state is not None and recall_ready(state, now)
     if deciding and remembered is None:
-        stored = study.get_item(db, question.item_id)
+        stored = get_item(db, question.item_id)
         remembered = stored is not None and stored.remembered
     deciding = deciding and not remembered
     return replace(question, intro=INTRO_MASTERY if deciding else INTRO_WRITE)
@@ -390,7 +393,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
         target = refs[item.word_id]
         index = index or option_index(db, who)
         if recent is None:
-            recent = study.prompts_since(db, who.id, now - PROMPT_MEMORY)
+            recent = prompts_since(db, who.id, now - PROMPT_MEMORY)
         # A prompt she was shown last time is tried last: recall on another prompt first, and
         # only then recall on the same one. Without the second pass a short gap sentence (not
         # recall) took the deciding review whenever both recall prompts had been shown, and
@@ -447,4 +450,4 @@ def answered_today(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo
 def poll_sent(db: Database, item_id: int, poll_id: str, message_id: int) -> None:
     """Remember which quiz poll carries an item (a poll answer names only the poll), and the
     message that shows it (an answer given another way closes it, after a restart too)."""
-    study.set_poll(db, item_id, poll_id, message_id)
+    set_poll(db, item_id, poll_id, message_id)

@@ -12,10 +12,10 @@ from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
-from bot.domain.mastery import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.school_days import local_midnight
 from bot.domain.teacher_alerts import GUESSING, level_advice, repeat_from
+from bot.domain.word_status import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.services.learners import level_of
 from bot.services.pushes import next_allowed
 from bot.store import alerts, outbox, people, study

@@ -14,7 +14,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
 from bot.services.join import new_code, ranked_languages
 from bot.services.pushes import next_allowed
-from bot.services.teaching import StudentName, find_student, name_of
+from bot.services.student_lookup import StudentName, find_student, name_of
 from bot.store import erase, families, outbox, people, threads
 from bot.store import notes as store_notes
 

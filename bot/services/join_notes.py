@@ -18,7 +18,7 @@ from bot.domain.errors import PuenteError
 from bot.services.family import LANGUAGE_NOTE_WAIT
 from bot.services.learners import ACTIVE, learner, studying, unlockable
 from bot.services.pushes import next_allowed
-from bot.services.teaching import StudentName, name_of
+from bot.services.student_lookup import StudentName, name_of
 from bot.store import notes, outbox, people
 from bot.store.class_words import class_word_ids
 from bot.store.packs import words_by_id

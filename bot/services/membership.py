@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from bot.config import Config
 from bot.domain.errors import PuenteError
 from bot.domain.throttle import Throttle
-from bot.services import askers, message_languages, teacher_answers, teaching
+from bot.services import askers, message_languages, student_lookup, teacher_answers, teaching
 from bot.services.join import new_code
 from bot.store import erase, families, members, people, threads
 from bot.translation.translator import Translator
@@ -96,7 +96,7 @@ def create_coteach_code(db: Database, teacher_id: int, class_name: str | None,
 @dataclass(frozen=True)
 class Removal:
     student_id: int
-    student: teaching.StudentName  # as the teacher reads them: "Ana #2" beside another Ana
+    student: student_lookup.StudentName  # as the teacher reads them: "Ana #2" beside another Ana
     class_id: int
     class_name: str
     # Their family links that end with it (the student is in no other class): none else
@@ -117,11 +117,12 @@ def _teacher_class(db: Database, teacher_id: int, class_id: int) -> people.Class
 def plan_removal(db: Database, teacher_id: int, who: str, now: datetime) -> Removal:
     """Find the student to remove, and the family links that would end with it (nothing
     changes until the teacher confirms)."""
-    row, found = teaching.find_student(db, teacher_id, who, "/remove")
+    row, found = student_lookup.find_student(db, teacher_id, who, "/remove")
     waiting = sum(1 for m in threads.thread(db, row.student_id)
                   if m.teacher_id == teacher_id and m.direction == threads.ASK
                   and m.answered_at is None and not m.thanks)
-    return Removal(row.student_id, teaching.name_of(db, teacher_id, row.student_id, found.id),
+    return Removal(row.student_id,
+                   student_lookup.name_of(db, teacher_id, row.student_id, found.id),
                    found.id, found.name,
                    erase.ending_links(db, row.student_id, [found.id], now), waiting)
 
@@ -150,8 +151,9 @@ def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int
     member unlinked hears it from `notes` (their text, by Telegram id)."""
     found = _teacher_class(db, teacher_id, class_id)
     student = people.get_student(db, student_id)
-    named = teaching.name_of(db, teacher_id, student_id, class_id,  # while still in the class
-                             student.first_name if student else "")
+    # while still in the class
+    named = student_lookup.name_of(db, teacher_id, student_id, class_id,
+                                   student.first_name if student else "")
     with db.atomic():
         removed = members.remove_enrollment(db, student_id, class_id)
         erase.cancel_class_messages(db, student_id, class_id)

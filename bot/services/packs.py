@@ -16,7 +16,8 @@ from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.pack_changes import PackChanges
 from bot.domain.pack_csv import parse_csv_pack
-from bot.domain.packs import Pack, PackError, Problem, pack_name, parse_pack
+from bot.domain.pack_validation import parse_pack
+from bot.domain.packs import Pack, PackError, Problem, pack_name
 from bot.domain.variety import same_definition_words, single_sentence_words
 from bot.paths import PACKS_DIR
 from bot.services.teaching import require_teacher

@@ -13,7 +13,7 @@ from bot.domain.mastery import MasteryState
 from bot.domain.school_days import streak
 from bot.services.learners import learner
 from bot.services.readiness import BackOn, NextStep, next_step
-from bot.store import study
+from bot.store import check_items, study
 
 
 @dataclass(frozen=True)
@@ -77,5 +77,5 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
                     by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
                     streak(days, now.astimezone(tz).date(), holidays), history,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
-                    study.next_open_item(db, who.id) is not None, step.more,
+                    check_items.next_open_item(db, who.id) is not None, step.more,
                     who.scaffold.bilingual_labels, who.scaffold.english_first)

@@ -17,7 +17,7 @@ from bot.config import SchoolConfig
 from bot.domain.school_days import local_midnight, school_days_between
 from bot.domain.teacher_alerts import SILENT, SILENT_SCHOOL_DAYS
 from bot.services.pushes import next_allowed
-from bot.services.teaching import StudentName, name_of
+from bot.services.student_lookup import StudentName, name_of
 from bot.store import alerts, outbox, people
 
 

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.domain.ready_replies import READY_REPLIES
-from bot.services import teaching
+from bot.services import student_lookup
 from bot.services.message_languages import in_their_language
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, ThreadMessage
@@ -217,10 +217,10 @@ last_contact = threads.last_contact  # when a family member and a teacher last w
 
 
 def student_thread(db: Database, teacher_id: int, who: str
-                   ) -> tuple[teaching.StudentName, list[ThreadMessage], dict[int, str]]:
+                   ) -> tuple[student_lookup.StudentName, list[ThreadMessage], dict[int, str]]:
     """One student of the teacher's classes (as the teacher tells them apart), their thread
     with this teacher, oldest first, and the first names of the family members in it."""
-    row, _ = teaching.find_student(db, teacher_id, who, "/thread")
-    return teaching.name_of(db, teacher_id, row.student_id), [
+    row, _ = student_lookup.find_student(db, teacher_id, who, "/thread")
+    return student_lookup.name_of(db, teacher_id, row.student_id), [
         m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id], \
         families.member_names(db, row.student_id)

@@ -10,7 +10,8 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import WordStatus, mastery_state, met, word_status
+from bot.domain.mastery import mastery_state, met
+from bot.domain.word_status import WordStatus, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.rows import Row, all_rows, column, one_row, rows_by_name

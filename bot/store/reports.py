@@ -9,20 +9,17 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from sqlite_utils import Database
 
 from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
-from bot.domain.mastery import (
-    REVIEWING_DAYS,
+from bot.domain.mastery import REVIEWING_DAYS, MasteryState, mastery_state, met
+from bot.domain.school_days import is_school_day, school_days_from
+from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
-    MasteryState,
     WordStatus,
     is_stuck,
-    mastery_state,
-    met,
     right_in_practice,
     shown_estimate,
     struggles,
     word_status,
 )
-from bot.domain.school_days import is_school_day, school_days_from
 from bot.store import alerts, reminder_log
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import stamp
@@ -97,7 +94,7 @@ class Cell:
     @property
     def right_in_practice(self) -> bool:
         """Its counted answers alone would say "needs help", but it was right in practice as
-        often as it was missed (mastery.right_in_practice): the line says so."""
+        often as it was missed (word_status.right_in_practice): the line says so."""
         return (not self.mastered and not is_stuck(self.misses_in_row)
                 and struggles(self.state, self.correct, self.attempts)
                 and right_in_practice(self.attempts - self.correct, self.practised_right))

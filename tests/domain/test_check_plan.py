@@ -6,9 +6,10 @@ from __future__ import annotations
 import random
 
 from bot.domain.check_plan import MAX_TYPED, Asker, Plan, fewest_live_first, plan_check, spread
-from bot.domain.checks import Item, WordRef, build_item
+from bot.domain.checks import Item, WordRef
 from bot.domain.cognates import fold
 from bot.domain.evidence import OptionWords, counted_choices
+from bot.domain.item_building import build_item
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.services.packs import load_packs
 

@@ -6,18 +6,10 @@ import random
 
 import pytest
 
-from bot.domain.checks import (
-    GAP,
-    Item,
-    WordRef,
-    build_check,
-    build_item,
-    deciding_first,
-    grade_choice,
-    grade_typed,
-    hold_back,
-    poll_first,
-)
+from bot.domain.check_building import build_check, deciding_first, hold_back, poll_first
+from bot.domain.checks import Item, WordRef, grade_choice, grade_typed
+from bot.domain.gaps import GAP
+from bot.domain.item_building import build_item
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.services.packs import load_packs

@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.domain.checks import Grade, Item, WordRef, grade_choice, inflect
+from bot.domain.checks import Grade, Item, WordRef, grade_choice
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning
 from bot.domain.gaps import GAP, inside_words
+from bot.domain.item_building import inflect
 from bot.domain.item_rules import _distance, article_before_gap, cognate_in, masked
 from bot.domain.names import clean_label, clean_name
 from bot.domain.packs import Gloss, Word

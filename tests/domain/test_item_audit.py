@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from bot.domain.checks import GAP, Item, WordRef, build_item
+from bot.domain.checks import Item, WordRef
+from bot.domain.gaps import GAP
 from bot.domain.item_audit import judge
+from bot.domain.item_building import build_item
 from bot.domain.item_rules import Giveaway
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import ItemType, scaffold_for

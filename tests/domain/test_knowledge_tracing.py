@@ -1,7 +1,7 @@
 """Knowledge tracing as arithmetic a teacher could check by hand: what one answer is worth.
 
 Found by the mutation benchmark: each test here failed to exist while a changed operator or
-constant in bot/domain/mastery.py went unnoticed."""
+constant in bot/domain/mastery.py (now also bot/domain/knowledge.py) went unnoticed."""
 
 from __future__ import annotations
 
@@ -12,16 +12,12 @@ import pytest
 from fsrs import Rating
 
 from bot.domain import mastery
+from bot.domain.knowledge import GUESS, LEARN, SLIP, TYPED_CLOZE_GUESS, bkt_update
 from bot.domain.mastery import (
-    GUESS,
-    LEARN,
     MASTERED_LUCK,
     MASTERED_P,
     MASTERED_SUCCESSES,
     RETENTION_GAP,
-    SLIP,
-    TYPED_CLOZE_GUESS,
-    bkt_update,
     is_mastered,
     new_mastery,
     rating_for,

@@ -6,10 +6,13 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from bot.domain import placement
-from bot.domain.checks import LISTEN_STEM, Item, WordRef, build_check, build_item
+from bot.domain.check_building import build_check
+from bot.domain.checks import LISTEN_STEM, Item, WordRef
 from bot.domain.item_audit import judge
+from bot.domain.item_building import build_item
 from bot.domain.item_rules import Giveaway, sound_length_stands_out, syllables
-from bot.domain.mastery import MasteryState, bkt_update, new_mastery, record_answer
+from bot.domain.knowledge import bkt_update
+from bot.domain.mastery import MasteryState, new_mastery, record_answer
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import ItemType, scaffold_for
 

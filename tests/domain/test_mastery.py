@@ -10,33 +10,34 @@ from zoneinfo import ZoneInfo
 import pytest
 from fsrs import Card
 
+from bot.domain.knowledge import bkt_update, guess_rate
 from bot.domain.mastery import (
     DECIDING_WITHIN,
     MASTERED_P,
     MASTERED_SUCCESSES,
-    MIN_ANSWERS,
     PROMPT_MEMORY,
     RETENTION_GAP,
     REVIEW_INTERVAL,
     MasteryState,
-    WordStatus,
-    bkt_update,
     card_read_today,
     card_shown_today,
-    error_rate,
-    guess_rate,
     is_due,
-    is_hard,
     new_mastery,
     next_review,
     ready_at,
     recall_ready,
     record_answer,
     review_waits,
+)
+from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
+from bot.domain.word_status import (
+    MIN_ANSWERS,
+    WordStatus,
+    error_rate,
+    is_hard,
     too_few_answers,
     word_status,
 )
-from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 
 DAY1 = datetime(2026, 9, 14, 15, 0, tzinfo=UTC)
 

@@ -9,7 +9,10 @@ from dataclasses import replace
 
 import pytest
 
-from bot.domain.checks import GAP, WordRef, build_check, build_item
+from bot.domain.check_building import build_check
+from bot.domain.checks import WordRef
+from bot.domain.gaps import GAP
+from bot.domain.item_building import build_item
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import BEGINNER_GAP_WORDS, ItemType, scaffold_for
 from bot.domain.variety import prompt_key

@@ -7,7 +7,8 @@ import pytest
 
 from bot.domain.checks import WordRef
 from bot.domain.pack_csv import parse_csv_pack
-from bot.domain.packs import Pack, PackError, Word, parse_pack
+from bot.domain.pack_validation import parse_pack
+from bot.domain.packs import Pack, PackError, Word
 from bot.domain.scaffold import scaffold_for
 from bot.presentation import card_views
 from bot.presentation.i18n import Catalog

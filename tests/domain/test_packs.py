@@ -6,7 +6,8 @@ import pytest
 
 from bot.domain.gaps import gap_span, gap_spans
 from bot.domain.pack_csv import parse_csv_pack
-from bot.domain.packs import PACK_ID, Pack, PackError, Word, pack_name, parse_pack
+from bot.domain.pack_validation import parse_pack
+from bot.domain.packs import PACK_ID, Pack, PackError, Word, pack_name
 from bot.paths import PACKS_DIR
 
 GOOD = """[pack]

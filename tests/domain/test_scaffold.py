@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot.domain.checks import WordRef, build_item
+from bot.domain.checks import WordRef
+from bot.domain.item_building import build_item
 from bot.domain.packs import Gloss
 from bot.domain.scaffold import (
     BEGINNER_FRAMES,

@@ -8,8 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from bot.domain.checks import WordRef, build_check, build_item
-from bot.domain.packs import PackError, parse_pack
+from bot.domain.check_building import build_check
+from bot.domain.checks import WordRef
+from bot.domain.item_building import build_item
+from bot.domain.pack_validation import parse_pack
+from bot.domain.packs import PackError
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.variety import (
     definition_stems,

@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler
 
 from bot.demo.offline import Failure
 from bot.presentation import callbacks, keyboards
-from bot.store import study
+from bot.store import check_items
 from tests.harness import Chat, answer_current, check_now, join_and_confirm
 
 MESSAGE_CALLS = ("send", "edit")  # what counts against Telegram's ~30 messages a second
@@ -27,7 +27,7 @@ async def test_a_graded_answer_costs_at_most_one_point_three_messages(chat: Chat
         await join_and_confirm(chat, user, level=level)
         for day in range(4):
             await check_now(chat, user)
-            while study.next_open_item(chat.db, user_id):
+            while check_items.next_open_item(chat.db, user_id):
                 calls = await answer_current(chat, user,
                                              right=(taps + typed + day) % 3 != 0)
                 sent = sum(1 for c in calls if c.method.startswith(MESSAGE_CALLS))
@@ -51,12 +51,12 @@ async def test_a_checks_quiz_poll_is_its_opening_question_and_every_tap_is_one_e
         await join_and_confirm(chat, user, level=level)
         for day in range(4):  # a 4th day: from level 3 a tap that could not count is written
             opening = await check_now(chat, user)
-            first = study.next_open_item(chat.db, user_id)
+            first = check_items.next_open_item(chat.db, user_id)
             assert first is not None
             if first.poll_id:  # the poll, if any, is the check's last message: its question
                 assert opening[-1].method == "sendPoll"
                 polls += 1
-            while (stored := study.next_open_item(chat.db, user_id)) is not None:
+            while (stored := check_items.next_open_item(chat.db, user_id)) is not None:
                 calls = await answer_current(chat, user, right=(taps + day) % 3 != 0)
                 # (A check's end may also alert the teachers: at most once a day, not to them.)
                 to_student = [c for c in calls
@@ -74,16 +74,16 @@ async def test_a_tapped_answer_edits_the_question_into_feedback_and_the_next_que
     user = chat.user(1001, lang="es")
     await join_and_confirm(chat, user, level=3)
     await check_now(chat, user)
-    stored = study.next_open_item(chat.db, 1001)
+    stored = check_items.next_open_item(chat.db, 1001)
     while stored is not None and (stored.item.typed or stored.poll_id):
         await answer_current(chat, user, right=True)
-        stored = study.next_open_item(chat.db, 1001)
+        stored = check_items.next_open_item(chat.db, 1001)
     assert stored is not None, "a check at level 3 has button items"
     calls = await answer_current(chat, user, right=True)
     (edit,) = [c for c in calls if c.method.startswith(MESSAGE_CALLS)]
     assert edit.method == "editMessageText"
     assert "✅" in edit.text
-    following = study.next_open_item(chat.db, 1001)
+    following = check_items.next_open_item(chat.db, 1001)
     assert following is not None and not following.poll_id
     assert f"Pregunta {stored_number(chat, following.id)}/" in edit.text
     assert [label for label, _ in edit.buttons] == list(following.item.options)
@@ -91,7 +91,7 @@ async def test_a_tapped_answer_edits_the_question_into_feedback_and_the_next_que
 
 def stored_number(chat: Chat, item_id: int) -> int:
     """The position of an item in its check, as the student sees it numbered."""
-    return study.check_progress(chat.db, item_id)[0]
+    return check_items.check_progress(chat.db, item_id)[0]
 
 
 @pytest.mark.parametrize("level", [1, 2, 3, 4, 5, 6])
@@ -103,7 +103,7 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
     taps: list[int] = []  # right taps
     for day in range(4):
         await check_now(chat, user)
-        while (stored := study.next_open_item(chat.db, 1001)) is not None:
+        while (stored := check_items.next_open_item(chat.db, 1001)) is not None:
             item = stored.item
             # every third answer wrong: a miss costs no more than a right answer (but a
             # second miss in a row, which re-teaches the word, and a check's end after a miss)
@@ -147,7 +147,7 @@ def _retaught_or_slipped(statements: list[str]) -> bool:
 async def _first_tap(chat: Chat, user: dict) -> int:
     """Answer the check's poll (if any) so the student's open item is a tapped one."""
     await check_now(chat, user)
-    while (stored := study.next_open_item(chat.db, user["id"])) is not None and (
+    while (stored := check_items.next_open_item(chat.db, user["id"])) is not None and (
             stored.item.typed or stored.poll_id):
         await answer_current(chat, user, right=True)
     assert stored is not None
@@ -181,7 +181,7 @@ async def test_a_tap_on_a_message_telegram_will_not_edit_gets_a_new_message_with
                                      method="editMessageText"))
     calls = await answer_current(chat, user, right=True)
     sent = [c for c in calls if c.method == "sendMessage" and c.chat_id == 1001]
-    following = study.next_open_item(chat.db, 1001)
+    following = check_items.next_open_item(chat.db, 1001)
     assert following is not None and len(sent) == 1 and "✅" in sent[0].text
     assert [label for label, _ in sent[0].buttons] == list(following.item.options)
 

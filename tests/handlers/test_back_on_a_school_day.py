@@ -12,7 +12,7 @@ import pytest
 
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.variety import item_kinds
-from bot.store import study
+from bot.store import check_items, study
 from tests.clock import START
 from tests.harness import (
     Chat,
@@ -44,9 +44,9 @@ async def friday_check(chat: Chat, last: str = "tap") -> str:
     chat.clock.now = FRIDAY
     await page_through(chat, ana, await chat.send(ana, "/words"))
     said = [texts(await check_now(chat, ana))]
-    while (stored := study.next_open_item(chat.db, ana["id"])) is not None:
-        if last == "typed" and study.check_state(chat.db, stored.id).number == \
-                study.check_state(chat.db, stored.id).total and not stored.item.typed:
+    while (stored := check_items.next_open_item(chat.db, ana["id"])) is not None:
+        if last == "typed" and check_items.check_state(chat.db, stored.id).number == \
+                check_items.check_state(chat.db, stored.id).total and not stored.item.typed:
             wrong = next(o for o in stored.item.options if o != stored.item.answer)
             said.append(texts(await chat.send(ana, wrong)))  # a button's label, typed
         else:

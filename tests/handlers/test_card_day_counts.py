@@ -6,7 +6,7 @@ nothing is counted yet (playtest finding G)."""
 from __future__ import annotations
 
 from bot.domain.mastery import MasteryState
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
@@ -39,7 +39,7 @@ async def first_day(chat: Chat) -> list[str]:
         chat.clock.advance(seconds=30)
         await chat.tap_on(user, "ck:1", cards[-1].result_id or int(cards[-1].params["message_id"]))
         first = True
-        while study.next_open_item(chat.db, user["id"]) is not None:
+        while check_items.next_open_item(chat.db, user["id"]) is not None:
             await answer_current(chat, user, right=user is ana or not first)
             first = False
     chat.clock.advance(hours=6)
@@ -77,7 +77,7 @@ async def test_the_next_school_day_the_same_right_answers_count(chat: Chat) -> N
     ana = chat.user(1001, "Ana", "ht")
     chat.clock.advance(hours=18)  # Tuesday afternoon
     await check_now(chat, ana)
-    while study.next_open_item(chat.db, ana["id"]) is not None:
+    while check_items.next_open_item(chat.db, ana["id"]) is not None:
         await answer_current(chat, ana, right=True)
     states = study.student_mastery(chat.db, ana["id"])
     # right on Monday minutes after the card and right on Tuesday: one day right, not two
@@ -94,7 +94,7 @@ async def test_words_after_the_first_check_calls_no_answered_word_new(chat: Chat
     yousef = chat.user(1001, "Yousef", "ar")
     await join_and_confirm(chat, yousef, lang="ar", level=3)
     await check_now(chat, yousef)
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, yousef, right=True)
     chat.clock.advance(minutes=5)
     words = texts(await chat.send(yousef, "/words"))

@@ -6,7 +6,7 @@ in the order the teacher pushed them."""
 
 from __future__ import annotations
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -44,7 +44,7 @@ async def test_a_newcomer_who_never_taps_next_is_pointed_to_the_same_card_each_c
         assert [(c.method, c.text, c.reply_to) for c in calls] == [
             ("sendMessage", CARDS_ABOVE, words.result_id)]  # no card sent again
         assert cards_read(chat) == 1  # and none counted read that she never saw
-        assert study.next_open_item(chat.db, 1001) is None
+        assert check_items.next_open_item(chat.db, 1001) is None
     cards = await page_through(chat, hodan, calls)  # she follows the line to her cards
     assert [terms(c.text) for c in cards] == [["ecosystem"], ["organism"], ["habitat"]]
     assert "Su'aal 1/" in texts(await chat.tap(hodan, "ck"))  # the last card's ✅
@@ -88,15 +88,15 @@ async def test_after_the_cards_came_again_the_next_check_sends_the_unread_one_wi
     ana, _ = await pushed_and_deleted(chat)
     (card,) = [c for c in await chat.send(ana, "/check") if "📘" in c.text]  # the cards again
     assert terms(card.text) == ["food chain"]  # (Next ▶ turns to prey)
-    assert study.next_open_item(chat.db, 1001) is not None  # a check on her older words
-    while study.next_open_item(chat.db, 1001) is not None:
+    assert check_items.next_open_item(chat.db, 1001) is not None  # a check on her older words
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=True)
     chat.clock.advance(minutes=5)
     calls = await chat.send(ana, "/check")
     (again,) = [c for c in calls if terms(c.text)]
     assert terms(again.text) == ["prey"] and again.reply_to is None  # the cards not read
     assert "Then tap ✅ for your check" in texts(calls) and len(chat.api.refused) == 1
-    assert study.next_open_item(chat.db, 1001) is None
+    assert check_items.next_open_item(chat.db, 1001) is None
     cards = await page_through(chat, ana, [again])
     assert [terms(c.text) for c in cards] == [["prey"], ["predator"]]
     assert [is_check(d) for _, d in cards[-1].buttons][-1]

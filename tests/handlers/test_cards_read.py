@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.domain.checks import MAX_CHECK
 from bot.presentation import callbacks
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -40,7 +40,7 @@ TERMS = ["ecosystem", "organism", "habitat", "population", "community", "produce
 
 
 async def finish_check(chat: Chat, user: dict) -> None:
-    while study.next_open_item(chat.db, user["id"]) is not None:
+    while check_items.next_open_item(chat.db, user["id"]) is not None:
         await answer_current(chat, user, True)
 
 
@@ -60,7 +60,7 @@ async def test_a_check_asks_only_the_cards_she_opened_and_shows_the_others_first
     assert calls[0].text == CARDS_FIRST_SO  # yesterday's message is not pointed up to: ...
     assert [card_terms(c.text, TERMS) for c in calls[1:]] == [["organism"]]  # ... the cards
     assert all(c.reply_to is None for c in calls)  # she has not read come again, under it
-    assert study.next_open_item(chat.db, 1001) is None
+    assert check_items.next_open_item(chat.db, 1001) is None
     shown = await page_through(chat, ana, calls[1:])  # now she reads organism and habitat
     assert [card_terms(c.text, TERMS) for c in shown] == [["organism"], ["habitat"]]
     assert CHECK_SO in shown[-1].buttons
@@ -98,10 +98,10 @@ async def test_after_a_push_she_never_paged_through_no_unread_word_is_asked(
     assert "Then tap ✅ for your check" in calls[0].text  # levels 1-2: the cards come first,
     assert card_terms(calls[1].text, TERMS) == ["predator"]  # again, under /check (the push
     assert all(c.reply_to is None for c in calls) and "👆" not in texts(calls)  # is a day old)
-    assert len(calls) == 2 and study.next_open_item(chat.db, 1001) is None  # and alone
+    assert len(calls) == 2 and check_items.next_open_item(chat.db, 1001) is None  # and alone
     shown = await page_through(chat, ana, calls)
     await chat.tap(ana, next(d for _, d in shown[-1].buttons if is_check(d)))
-    assert study.next_open_item(chat.db, 1001) is not None  # its ✅ asks her older words,
+    assert check_items.next_open_item(chat.db, 1001) is not None  # its ✅ asks her older words,
     assert len(asked(chat) - {"predator", "prey", "food chain"}) == 4  # ready since yesterday
 
 
@@ -133,7 +133,7 @@ async def test_a_delivered_push_she_never_touched_is_not_asked_at_levels_four_to
     calls = await chat.send(eva, "/check")
     assert "📘" in texts(calls)  # predator and prey come first, as cards she has not read
     assert not asked(chat) & {"predator", "prey"}  # and are not asked before she reads them
-    assert study.next_open_item(chat.db, 1001) is not None  # her words read before are
+    assert check_items.next_open_item(chat.db, 1001) is not None  # her words read before are
 
 
 async def test_check_under_a_delivered_push_asks_its_words(chat: Chat) -> None:

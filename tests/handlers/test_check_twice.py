@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from bot.demo.offline import Call
 from bot.presentation import callbacks
-from bot.store import study
+from bot.store import check_items, study
 from tests.harness import (
     Chat,
     answer_current,
@@ -51,17 +51,17 @@ async def test_a_second_check_while_cards_wait_points_to_them_not_the_card_just_
     await page_through(chat, ana, await chat.send(ana, "/words"))
     old = first_set_in_review(chat)
     (first,) = await chat.send(ana, "/check")  # her new cards: the first one shows
-    assert "📘" in first.text and study.next_open_item(chat.db, 1001) is None
+    assert "📘" in first.text and check_items.next_open_item(chat.db, 1001) is None
     chat.clock.advance(seconds=5)
     again = [c for c in await chat.send(ana, "/check") if c.method.startswith("send")]
-    assert study.next_open_item(chat.db, 1001) is None  # not the first card's word, 5 s on
+    assert check_items.next_open_item(chat.db, 1001) is None  # not the first card's word, 5 s on
     assert [c.text for c in again] == [CARDS_ABOVE]  # one line, no card sent again ...
     assert again[0].reply_to == first.result_id  # ... under the cards she has
     cards = await page_through(chat, ana, again)
     assert any(d == callbacks.CHECK for _, d in cards[-1].buttons)
     await chat.tap(ana, callbacks.CHECK)  # card -> ✅: the check right after the cards
     asked = [open_item(chat)]
-    while (stored := study.next_open_item(chat.db, 1001)) is not None:
+    while (stored := check_items.next_open_item(chat.db, 1001)) is not None:
         await answer_current(chat, ana, right=True)
         asked.append(stored)
     new = set(study.student_mastery(chat.db, 1001)) - set(old)
@@ -73,15 +73,15 @@ async def test_a_second_check_after_the_card_check_asks_nothing_again_today(
     ana = chat.user(lang="so")
     await join_and_confirm(chat, ana, lang="so", level=1)
     await check_now(chat, ana)  # cards, then ✅: the check on their words
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=True)
     for _ in range(2):
         chat.clock.advance(seconds=5)
         assert texts(await chat.send(ana, "/check")) == ALL_DONE
-        assert study.next_open_item(chat.db, 1001) is None
+        assert check_items.next_open_item(chat.db, 1001) is None
 
 
-async def a_poll_sent_again(chat: Chat, ana: dict) -> tuple[study.StoredItem, list[Call]]:
+async def a_poll_sent_again(chat: Chat, ana: dict) -> tuple[check_items.StoredItem, list[Call]]:
     """Her check opens with a quiz poll, and /check sends its question again; return the poll's
     item and the calls /check made."""
     await join_and_confirm(chat, ana, lang="so", level=1)

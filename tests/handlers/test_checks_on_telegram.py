@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.demo.offline import NO_POLL, POLL_CLOSED, Failure
-from bot.store import study
+from bot.store import check_items, study
 from tests.harness import (
     Chat,
     a_question_with_buttons,
@@ -33,7 +33,7 @@ async def test_every_item_type_graded_right_and_wrong(chat: Chat) -> None:
         await join_and_confirm(chat, user, lang="vi", level=level)
         for attempt in range(3):
             await check_now(chat, user)
-            while study.next_open_item(chat.db, user_id):
+            while check_items.next_open_item(chat.db, user_id):
                 kind = str(open_item(chat, user_id).item.item_type)
                 right = attempt % 2 == 0
                 reply = texts(await answer_current(chat, user, right))
@@ -83,7 +83,7 @@ async def test_forged_button_never_grades_or_reveals(chat: Chat) -> None:
         reply = texts(await chat.tap(bo, data))
         assert anas_item.item.answer not in reply
     assert chat.db["attempts"].count == 0
-    assert not study.get_item(chat.db, anas_item.id).answered
+    assert not check_items.get_item(chat.db, anas_item.id).answered
 
 
 async def test_an_option_the_question_never_had_is_no_answer(chat: Chat) -> None:
@@ -99,7 +99,7 @@ async def test_an_option_the_question_never_had_is_no_answer(chat: Chat) -> None
         toast = [c for c in calls if c.method == "answerCallbackQuery"][-1]
         assert toast.params.get("text")  # says why nothing happened
     assert chat.db["attempts"].count == count
-    assert not study.get_item(chat.db, stored.id).answered
+    assert not check_items.get_item(chat.db, stored.id).answered
 
 
 async def test_a_double_tap_on_an_answer_grades_once_and_says_nothing_more(chat: Chat) -> None:
@@ -138,7 +138,7 @@ async def test_a_vote_on_someone_elses_poll_is_ignored(chat: Chat) -> None:
     before = chat.db["attempts"].count
     await chat.vote(bo, stored.poll_id, 0)
     assert chat.db["attempts"].count == before
-    assert not study.get_item(chat.db, stored.id).answered
+    assert not check_items.get_item(chat.db, stored.id).answered
 
 
 async def test_a_quiz_poll_answered_by_typing_is_closed_and_a_later_vote_counts_nothing(
@@ -153,12 +153,12 @@ async def test_a_quiz_poll_answered_by_typing_is_closed_and_a_later_vote_counts_
     assert "✅" in texts(calls) and chat.db["attempts"].count == attempts + 1
     assert stopped_polls(calls) == [(1001, poll)]
     assert chat.api.shown[(1001, poll)]["poll"]["is_closed"]
-    following = study.next_open_item(chat.db, 1001)
+    following = check_items.next_open_item(chat.db, 1001)
     # A vote that crossed the close (or came after a restart): graded once, nothing said
     for option in range(len(stored.item.options)):
         assert await chat.vote(user, stored.poll_id, option) == []
     assert chat.db["attempts"].count == attempts + 1
-    assert study.next_open_item(chat.db, 1001) == following
+    assert check_items.next_open_item(chat.db, 1001) == following
 
 
 @pytest.mark.parametrize("answer", ["typed", "buttons"])
@@ -197,7 +197,7 @@ async def test_a_quiz_poll_that_cannot_be_closed_still_gives_the_feedback(
     with caplog.at_level(logging.INFO):
         reply = texts(await chat.send(user, stored.item.answer))
     assert "✅" in reply and "went wrong" not in reply
-    assert study.get_item(chat.db, stored.id).answered
+    assert check_items.get_item(chat.db, stored.id).answered
     closing = [r for r in caplog.records if "poll" in r.getMessage()]
     assert [(r.levelno, r.exc_info) for r in closing] == [(logging.INFO, None)]
     assert refusal.removeprefix("Bad Request: ") in closing[0].getMessage().lower()

@@ -9,7 +9,7 @@ import io
 import re
 
 from bot.demo.offline import Call
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
     MATH_TEACHER_ID,
@@ -68,7 +68,7 @@ async def test_the_daily_alert_names_each_teacher_only_the_words_of_their_class(
     alerts: dict[int, str] = {}
     for _ in range(6):  # a check a day, every answer wrong (3 missed checks alert)
         started = await check_now(chat, carlos)
-        while study.next_open_item(chat.db, 1003) is not None:  # to the end of the check
+        while check_items.next_open_item(chat.db, 1003) is not None:  # to the end of the check
             for call in await answer_current(chat, carlos, False) + await chat.deliver():
                 if call.chat_id in (TEACHER_ID, MATH_TEACHER_ID) and "missed" in call.text:
                     alerts[call.chat_id] = alerts.get(call.chat_id, "") + call.text

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.presentation import callbacks
-from bot.store import study
+from bot.store import check_items
 from tests.clock import START
 from tests.harness import (
     TEACHER_ID,
@@ -122,7 +122,7 @@ async def test_the_family_update_counts_four_school_days_in_a_week_with_a_day_of
     await day_off(chat)
     for _ in range(8):  # Monday to the next Monday, the day off and the weekend too
         await check_now(chat, ana)
-        while study.next_open_item(chat.db, 1001) is not None:
+        while check_items.next_open_item(chat.db, 1001) is not None:
             await answer_current(chat, ana, True)
         chat.clock.advance(days=1)
     chat.clock.advance(days=-1, hours=1)  # that Monday, after her check

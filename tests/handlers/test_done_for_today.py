@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -43,7 +43,7 @@ async def test_a_check_at_three_means_no_review_reminder_at_four_but_others_get_
         await chat.send(user, "/words")
     chat.clock.now = chat.clock.now.replace(hour=19)  # 15:00 school time (New York)
     await check_now(chat, ana)
-    while study.next_open_item(chat.db, ANA) is not None:
+    while check_items.next_open_item(chat.db, ANA) is not None:
         await answer_current(chat, ana, right=True)
     chat.clock.now = chat.clock.now.replace(hour=20)  # 16:00 school time, the same day
     ready = texts(await chat.send(ana, "/progress"))
@@ -67,7 +67,7 @@ async def test_a_check_late_the_evening_before_does_not_silence_todays_reminder(
     await chat.send(ana, "/words")
     chat.clock.now = chat.clock.now.replace(hour=2, minute=30) + timedelta(days=1)  # Mon 22:30
     await check_now(chat, ana)
-    while study.next_open_item(chat.db, ANA) is not None:
+    while check_items.next_open_item(chat.db, ANA) is not None:
         await answer_current(chat, ana, right=True)
     chat.clock.now = chat.clock.now.replace(hour=20, minute=0)  # Tuesday 16:00 school time
     said = await run_school_reminder(chat)
@@ -93,6 +93,6 @@ async def test_a_check_with_more_words_ready_offers_more_never_done_at_levels_1_
     await chat.send(rivera, "/push science.ecosystems food chain, food web, predator")
     await page_through(chat, ana, [c for c in await chat.deliver() if c.chat_id == ANA])
     said = [texts(await chat.tap(ana, "ck:1"))]  # ✅ under the pushed cards: their words
-    while study.next_open_item(chat.db, ANA) is not None:
+    while check_items.next_open_item(chat.db, ANA) is not None:
         said.append(texts(await answer_current(chat, ana, right=True)))
     assert said[-1].endswith(last)  # yesterday's words are ready all the same

@@ -16,7 +16,7 @@ from bot.domain.checks import Item
 from bot.domain.mastery import recall_ready
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Said, language_name
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import (
     Chat,
@@ -105,7 +105,7 @@ async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_q
         "it again on Monday.\n\nPregunta 3/3\n")  # a deciding review missed on a Thursday:
     # asked again after a real interval (Friday 23:00), so on Monday, not "tomorrow"
     following = open_item(chat)
-    assert following.id != stored.id and study.get_item(chat.db, stored.id).answered
+    assert following.id != stored.id and check_items.get_item(chat.db, stored.id).answered
     assert buttons([edit]) == [("🤷 No sé · I don't know", f"dk:{following.id}")]
     assert misses(chat) == 1
 
@@ -120,7 +120,7 @@ async def test_i_dont_know_counts_exactly_as_a_wrong_typed_answer_does(chat: Cha
     for user in (ana, bo):
         await chat.send(user, "/check")
     typed = 0
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         if not open_item(chat, 1002).item.typed:  # a review chosen from "presa": both right
             for user in (ana, bo):
                 await answer_current(chat, user, True)
@@ -131,7 +131,7 @@ async def test_i_dont_know_counts_exactly_as_a_wrong_typed_answer_does(chat: Cha
         # Each question read before it is answered: "zebra" again at once would be a copy of
         # the last message (sent_twice.py), not an answer
         chat.clock.advance(seconds=10)
-    assert study.next_open_item(chat.db, 1002) is None
+    assert check_items.next_open_item(chat.db, 1002) is None
     assert study.student_mastery(chat.db, 1001) == study.student_mastery(chat.db, 1002)
     rows = "SELECT word_id, item_type, correct FROM attempts WHERE student_id = ? ORDER BY 1"
     assert chat.db.execute(rows, [1001]).fetchall() == chat.db.execute(rows, [1002]).fetchall()
@@ -153,7 +153,7 @@ async def test_i_dont_know_typed_is_the_button_never_write_it_in_english_or_no_w
     assert len(sent) == 1 and sent[0].startswith(said(chat, "feedback-dont-know", lang,
                                                       answer=stored.item.answer, own=own))
     assert "English word. ✏️" not in sent[0]  # never "write it in English" or "no word"
-    assert study.get_item(chat.db, stored.id).answered and misses(chat) == 1
+    assert check_items.get_item(chat.db, stored.id).answered and misses(chat) == 1
     # The answered question's 🤷 is taken off: only the open question can be answered
     assert [c.params["message_id"] for c in calls if c.method == "editMessageReplyMarkup"] \
         == [question]
@@ -168,7 +168,7 @@ async def test_a_somali_childs_i_dont_know_typed_is_a_miss_with_the_answer_shown
     await join_and_confirm(chat, hodan, lang="so", level=1)
     word = next(r for r in pack_words(chat.db, "science.ecosystems") if r.word.term == "predator")
     item = Item(word.id, ItemType.TYPED, word.word.glosses["so"].definition or "", (), "predator")
-    item_id = study.save_items(chat.db, 1001, "so", [item], chat.clock())[0]
+    item_id = check_items.save_items(chat.db, 1001, "so", [item], chat.clock())[0]
     asked = texts(await chat.send(hodan, "/check"))  # her first typed question, asked again
     # a word in no review: no mastery question, only what to do
     assert said(chat, "item-typed-intro-write", "so") in asked and "(8 xaraf)" in asked
@@ -178,7 +178,7 @@ async def test_a_somali_childs_i_dont_know_typed_is_a_miss_with_the_answer_shown
     assert reply.startswith(said(chat, "feedback-dont-know", "so", answer="predator",
                                  own=word.word.glosses["so"].term))
     assert reply.startswith("Waa caadi. Eraygu waa <b>predator</b> (<b>ugaarsade</b>).")
-    assert study.get_item(chat.db, item_id).answered and misses(chat) == 1
+    assert check_items.get_item(chat.db, item_id).answered and misses(chat) == 1
 
 
 async def test_a_creole_childs_i_dont_know_leaves_her_own_word_its_friendly_retry(
@@ -192,7 +192,7 @@ async def test_a_creole_childs_i_dont_know_leaves_her_own_word_its_friendly_retr
     reply = texts(await chat.send(user, own))
     assert reply == said(chat, "typed-home-language", "ht", typed=own,
                          language=language_name("ht"))
-    assert misses(chat) == 1 and not study.get_item(chat.db, stored.id).answered
+    assert misses(chat) == 1 and not check_items.get_item(chat.db, stored.id).answered
 
 
 async def test_check_asks_an_open_typed_question_again_with_its_way_out(chat: Chat) -> None:
@@ -222,7 +222,7 @@ async def test_a_forged_or_old_i_dont_know_grades_nothing(chat: Chat) -> None:
             "check-stale", "es"), data
         assert anas.item.answer not in texts(calls)
     assert chat.db["attempts"].count == before
-    assert not study.get_item(chat.db, anas.id).answered
+    assert not check_items.get_item(chat.db, anas.id).answered
     # Answered by typing, then its 🤷 tapped on a screen that never updated: graded once
     await chat.send(ana, anas.item.answer)
     chat.clock.advance(seconds=30)
@@ -257,7 +257,7 @@ async def test_the_first_typed_question_says_once_what_it_is(chat: Chat) -> None
     second = texts(await chat.send(ana, open_item(chat).item.answer))  # typed, question 3
     assert "Pregunta 3/3" in second and open_item(chat).item.typed and "⭐" not in second
     assert "⭐" not in texts(await chat.send(ana, "/check"))  # asked again: not again
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, False)
     chat.clock.advance(days=1)
     later = [texts(await chat.send(ana, "/check"))]
@@ -278,7 +278,7 @@ async def test_a_first_typed_question_after_a_button_question_says_it_too(chat: 
                   "habitat"),
              Item(predator.id, ItemType.TYPED, predator.word.glosses["so"].definition or "",
                   (), "predator")]
-    first, typed = study.save_items(chat.db, 1001, "so", items, chat.clock())
+    first, typed = check_items.save_items(chat.db, 1001, "so", items, chat.clock())
     assert "⭐" not in texts(await chat.send(hodan, "/check"))  # question 1, with buttons
     calls = await chat.tap(hodan, f"an:{first}:0")
     edit = next(c for c in calls if c.method == "editMessageText")
@@ -306,7 +306,7 @@ async def test_i_dont_know_typed_at_a_button_question_is_a_kind_miss_too(
     own = gloss(chat, stored.item.answer, lang)
     assert said(chat, "feedback-dont-know", lang, answer=stored.item.answer, own=own) \
         in texts(calls)
-    assert study.get_item(chat.db, stored.id).answered and misses(chat) == 1
+    assert check_items.get_item(chat.db, stored.id).answered and misses(chat) == 1
 
 
 @pytest.mark.parametrize("level", [1, 2])
@@ -320,7 +320,7 @@ async def test_a_first_typed_question_that_cannot_master_its_word_is_no_mastery_
     said_before: list[str] = []
     for _ in range(6):
         said_before.append(texts(await check_now(chat, ana)))
-        while (stored := study.next_open_item(chat.db, 1001)) is not None \
+        while (stored := check_items.next_open_item(chat.db, 1001)) is not None \
                 and not stored.item.typed:
             said_before.append(texts(await answer_current(chat, ana, True)))
         if stored is not None:
@@ -348,8 +348,8 @@ async def test_a_level_one_typed_question_says_what_to_do_in_one_line_each_langu
     predator = next(r for r in pack_words(chat.db, "science.ecosystems")
                     if r.word.term == "predator")
     stem = predator.word.glosses["hmn"].definition or ""
-    study.save_items(chat.db, 1001, "hmn", [Item(predator.id, ItemType.TYPED, stem, (),
-                                                 "predator")], chat.clock())
+    check_items.save_items(chat.db, 1001, "hmn", [Item(predator.id, ItemType.TYPED, stem, (),
+                                                       "predator")], chat.clock())
     asked = [c.text for c in await chat.send(nou, "/check") if "✏️ _" in c.text][-1]
     counter, hmong, english, shown, letters = asked.split("\n\n")[-1].split("\n")
     assert counter == "Lo lus nug 1/1" and shown == f"<i>{stem.rstrip('. ')}</i>"

@@ -17,7 +17,7 @@ from bot.domain.checks import Item
 from bot.domain.cognates import same_word
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Said
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
@@ -64,7 +64,7 @@ async def beginner_check(chat: Chat, user_id: int = 1001, lang: str = "so"
     items = [Item(habitat.id, ItemType.REVERSE, habitat.word.glosses[lang].term, SIX, "habitat"),
              Item(predator.id, ItemType.CHOICE, predator.word.glosses[lang].definition or "",
                   ("prey", "predator", "habitat", "organism"), "predator")]
-    ids = study.save_items(chat.db, user_id, lang, items, chat.clock())
+    ids = check_items.save_items(chat.db, user_id, lang, items, chat.clock())
     return user, ids, await chat.send(user, "/check")
 
 
@@ -92,11 +92,12 @@ async def test_a_level_one_child_taps_i_dont_know_and_gets_the_word_kindly_and_t
     assert "Markan sax ma aha" not in edit.text  # never "Not quite" ...
     assert "macnaheedu waa" not in edit.text  # ... nor "your answer, X, means Y"
     assert rows(edit)[-1] == [(SHRUG["so"], f"dk:{second}")]
-    assert study.get_item(chat.db, first).answered and open_item(chat).id == second
+    assert check_items.get_item(chat.db, first).answered and open_item(chat).id == second
     # A miss that counts (a school day after the card): not practice, not right
     assert chat.db.execute("SELECT item_type, correct, practice FROM attempts").fetchall() == [
         ("reverse", 0, 0)]
-    habitat = study.student_mastery(chat.db, 1001)[study.get_item(chat.db, first).item.word_id]
+    word_id = check_items.get_item(chat.db, first).item.word_id
+    habitat = study.student_mastery(chat.db, 1001)[word_id]
     assert (habitat.misses_in_row, habitat.misses) == (1, 1)
 
 
@@ -114,7 +115,7 @@ async def test_i_dont_know_counts_on_the_options_shown_exactly_as_a_wrong_tap(
     it reads a wrong tap there (counted among seven, the estimate would differ)."""
     hodan, (first, second), _ = await beginner_check(chat, 1001)
     ayaan, (other, later), _ = await beginner_check(chat, 1002)
-    assert study.get_item(chat.db, first).item.options == SIX  # stored as shown, no 🤷
+    assert check_items.get_item(chat.db, first).item.options == SIX  # stored as shown, no 🤷
     await chat.tap(hodan, f"dk:{first}")
     await chat.tap(ayaan, f"an:{other}:1")  # predator, for habitat
     await chat.tap(hodan, f"dk:{second}")
@@ -142,7 +143,7 @@ async def test_levels_three_and_up_have_their_options_alone_and_a_shrug_there_gr
     calls = await chat.tap(ana, f"dk:{stored.id}")
     assert [c.params.get("text") for c in calls if c.method == "answerCallbackQuery"] == [
         toast(chat, "check-stale")]
-    assert chat.db["attempts"].count == attempts and not study.get_item(
+    assert chat.db["attempts"].count == attempts and not check_items.get_item(
         chat.db, stored.id).answered
 
 
@@ -198,7 +199,8 @@ async def test_a_beginners_quiz_poll_has_i_dont_know_last_and_a_vote_on_it_is_a_
     assert options == [*stored.item.options, SHRUG["es"]]
     assert 2 <= len(options) <= 10 and all(len(o) <= 100 for o in options)
     assert poll.params["correct_option_ids"] == [stored.item.options.index(stored.item.answer)]
-    assert study.get_item(chat.db, stored.id).item.options == stored.item.options  # no 🤷 kept
+    # no 🤷 kept
+    assert check_items.get_item(chat.db, stored.id).item.options == stored.item.options
     calls = await chat.vote(ana, stored.poll_id, len(stored.item.options))
     (reply,) = [c for c in calls if c.method.startswith(("send", "edit"))]
     own = next(r.word.glosses["es"].term for r in pack_words(chat.db, "science.ecosystems")
@@ -229,7 +231,7 @@ async def test_i_dont_know_under_a_listening_voice_note_becomes_its_caption(
     calls: list[Call] = []
     for _ in range(10):  # checks, one a day, answered right until one asks by ear
         calls = await check_now(speaking, ana)
-        while not voices(calls) and study.next_open_item(speaking.db, 1001) is not None:
+        while not voices(calls) and check_items.next_open_item(speaking.db, 1001) is not None:
             calls = await answer_current(speaking, ana, True)
         if voices(calls):
             break
@@ -243,5 +245,5 @@ async def test_i_dont_know_under_a_listening_voice_note_becomes_its_caption(
     assert caption.text.startswith("No pasa nada. La palabra es <b>")
     assert chat.db.execute("SELECT item_type, correct FROM attempts ORDER BY id DESC"
                            ).fetchone() == ("listen", 0)
-    assert study.get_item(speaking.db, stored.id).answered
+    assert check_items.get_item(speaking.db, stored.id).answered
     assert "check-stale" not in texts(tapped)

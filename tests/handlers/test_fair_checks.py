@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
@@ -19,7 +19,7 @@ from tests.harness import (
 
 async def answer_all(chat: Chat, user: dict) -> None:
     """Answer the student's open check right, item by item."""
-    while study.next_open_item(chat.db, user["id"]) is not None:
+    while check_items.next_open_item(chat.db, user["id"]) is not None:
         await answer_current(chat, user, right=True)
 
 
@@ -37,7 +37,7 @@ async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None
     await check_now(chat, user)
     pushed = {w.id for w in pack_words(chat.db, "social-studies.government-history")}
     asked = 0
-    while (stored := study.next_open_item(chat.db, 1001)) is not None:
+    while (stored := check_items.next_open_item(chat.db, 1001)) is not None:
         item = stored.item
         if item.word_id in pushed:
             asked += 1
@@ -50,10 +50,10 @@ async def test_a_pushed_words_options_come_from_its_own_pack(chat: Chat) -> None
     assert asked >= 1
 
 
-async def _open_item_of_kind(chat: Chat, user: dict, typed: bool) -> study.StoredItem:
+async def _open_item_of_kind(chat: Chat, user: dict, typed: bool) -> check_items.StoredItem:
     for _ in range(8):
         await check_now(chat, user)
-        while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+        while (stored := check_items.next_open_item(chat.db, user["id"])) is not None:
             if stored.item.typed == typed and not stored.poll_id:
                 return stored
             await answer_current(chat, user, right=True)
@@ -67,7 +67,7 @@ async def test_typing_a_buttons_label_counts_as_tapping_it(chat: Chat) -> None:
     stored = await _open_item_of_kind(chat, user, typed=False)
     reply = texts(await chat.send(user, stored.item.answer.upper()))
     assert "✅" in reply
-    assert study.get_item(chat.db, stored.id).answered
+    assert check_items.get_item(chat.db, stored.id).answered
 
 
 async def test_the_students_own_word_gets_write_it_in_english_and_one_more_try(
@@ -79,7 +79,7 @@ async def test_the_students_own_word_gets_write_it_in_english_and_one_more_try(
                 if w.id == stored.item.word_id)
     reply = texts(await chat.send(user, word.glosses["es"].term))
     assert "Now write it in English" in reply and "❌" not in reply
-    assert not study.get_item(chat.db, stored.id).answered  # not a miss: still open
+    assert not check_items.get_item(chat.db, stored.id).answered  # not a miss: still open
     assert "✅" in texts(await chat.send(user, stored.item.answer))
 
 
@@ -87,7 +87,7 @@ def _ask_typed(chat: Chat, pack: str, term: str) -> int:
     """Open a typed item on one pack word for student 1001 (as a check at level 5 would)."""
     word = next(w for w in pack_words(chat.db, pack) if w.word.term == term)
     item = Item(word.id, ItemType.TYPED, word.word.definition, (), term)
-    return study.save_items(chat.db, 1001, "es", [item], chat.clock())[0]
+    return check_items.save_items(chat.db, 1001, "es", [item], chat.clock())[0]
 
 
 async def test_the_false_friend_the_card_warns_about_is_a_miss_with_the_warning(
@@ -100,7 +100,7 @@ async def test_the_false_friend_the_card_warns_about_is_a_miss_with_the_warning(
     assert "Esta vez no. La respuesta es <b>support</b> (<b>apoyar</b>)" in reply
     assert "Cuidado: <b>support</b> no es <b>soportar</b>. <b>support</b> = <b>apoyar</b>." \
         in reply
-    assert study.get_item(chat.db, item_id).answered  # a miss, not one more try
+    assert check_items.get_item(chat.db, item_id).answered  # a miss, not one more try
 
 
 async def test_another_words_gloss_gets_no_thumbs_up(chat: Chat) -> None:
@@ -111,7 +111,7 @@ async def test_another_words_gloss_gets_no_thumbs_up(chat: Chat) -> None:
     reply = texts(await chat.send(user, "habitad"))
     assert "👍" not in reply and "Cuidado" not in reply
     assert "Esta vez no. La respuesta es <b>organism</b> (<b>organismo</b>)" in reply
-    assert study.get_item(chat.db, item_id).answered
+    assert check_items.get_item(chat.db, item_id).answered
 
 
 async def test_another_real_english_word_is_never_accepted(chat: Chat) -> None:
@@ -123,7 +123,7 @@ async def test_another_real_english_word_is_never_accepted(chat: Chat) -> None:
     typed = near.get(stored.item.answer, "banana")
     reply = texts(await chat.send(user, typed))
     assert "✅" not in reply
-    assert study.get_item(chat.db, stored.id).answered
+    assert check_items.get_item(chat.db, stored.id).answered
 
 
 async def test_every_item_sent_over_days_passes_the_item_audit(chat: Chat) -> None:
@@ -144,7 +144,7 @@ async def test_every_item_sent_over_days_passes_the_item_audit(chat: Chat) -> No
         for _ in range(4):  # four days
             await check_now(chat, user)
             seen = frozenset(study.student_mastery(chat.db, user["id"]))
-            while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+            while (stored := check_items.next_open_item(chat.db, user["id"])) is not None:
                 target = words[stored.item.word_id]
                 assert judge(stored.item, target, pool, lang, level, seen) == [], stored.item
                 judged += 1

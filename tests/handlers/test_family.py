@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.handlers.family import queue_weekly_updates
-from bot.store import study
+from bot.store import check_items, study
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -98,7 +98,7 @@ async def test_weekend_practice_is_said_apart_not_counted_as_school_days(chat: C
     await chat.tap(mom, "fa:en")
     for _ in range(8):  # Monday to the next Monday, Saturday and Sunday too
         await check_now(chat, ana)
-        while study.next_open_item(chat.db, 1001) is not None:
+        while check_items.next_open_item(chat.db, 1001) is not None:
             await answer_current(chat, ana, True)
         chat.clock.advance(days=1)
     chat.clock.advance(days=-1, hours=1)  # that Monday, after her check

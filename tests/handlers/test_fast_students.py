@@ -5,7 +5,7 @@ a word today, or a newcomer (levels 1-2, one set a day by design), is not."""
 
 from __future__ import annotations
 
-from bot.store import study
+from bot.store import check_items, study
 from tests.harness import Chat, answer_current, check_now, join_and_confirm, texts
 
 
@@ -13,7 +13,7 @@ async def _first_check(chat: Chat, user: dict, level: int, miss: bool = False) -
     await join_and_confirm(chat, user, lang="en", level=level)
     calls = await check_now(chat, user)
     first = True
-    while study.next_open_item(chat.db, user["id"]) is not None:
+    while check_items.next_open_item(chat.db, user["id"]) is not None:
         calls = await answer_current(chat, user, right=not (miss and first))
         first = False
     return calls

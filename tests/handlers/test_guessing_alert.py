@@ -13,8 +13,8 @@ import random
 import pytest
 
 from bot.presentation.report_csv import csv_bytes
-from bot.services import teaching
-from bot.store import study
+from bot.services import class_reports
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -35,7 +35,7 @@ async def one_check(chat: Chat, user: dict, rng: random.Random, seconds: float,
     else a random tap (right one time in the options shown; a typed answer is wrong)."""
     await check_now(chat, user)
     for _ in range(30):
-        stored = study.next_open_item(chat.db, user["id"])
+        stored = check_items.next_open_item(chat.db, user["id"])
         if stored is None:
             return
         chat.clock.advance(seconds=seconds)
@@ -78,7 +78,7 @@ async def test_a_random_tapper_is_named_on_her_third_school_day(chat: Chat, seed
 
 async def test_the_csv_marks_the_rows_of_a_student_answering_near_chance(chat: Chat) -> None:
     await school_week(chat, 3, 0)
-    _, matrix = teaching.class_report(chat.db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(chat.db, TEACHER_ID, None)
     rows = list(csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig"))))
     hers = [r for r in rows if r["student"].startswith("Widlene")]
     his = [r for r in rows if r["student"].startswith("Minh")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.demo.offline import Failure
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -56,6 +56,6 @@ async def test_progress_says_a_question_waits_instead_of_all_done(chat: Chat) ->
     await check_now(chat, user)
     waiting = texts(await chat.send(user, "/progress"))
     assert "A question is still waiting for you above." in waiting and "All done" not in waiting
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, user, True)
     assert "waiting for you above" not in texts(await chat.send(user, "/progress"))

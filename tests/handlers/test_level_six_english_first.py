@@ -7,7 +7,7 @@ levels 5-6 every two-language message now reads English first, her language bene
 from __future__ import annotations
 
 from bot.presentation import callbacks
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     Chat,
     answer_current,
@@ -28,7 +28,7 @@ async def test_a_level_six_check_reads_english_first_from_its_cards_to_its_score
     said = texts(started)
     assert "Question 1/5" in said and "Pregunta" not in said
     shrugs, feedback = [], []
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         calls = await answer_current(chat, ana, right=True)
         feedback.append(texts(calls).strip())
         shrugs += [label for label, _ in buttons(calls) if label.startswith("🤷")]

@@ -11,8 +11,8 @@ import pytest
 
 from bot.demo.offline import Call
 from bot.presentation import callbacks
+from bot.store import check_items
 from bot.store import speech as uploads
-from bot.store import study
 from tests.harness import (
     Chat,
     answer_current,
@@ -47,7 +47,7 @@ async def until_listening(chat: Chat, user: dict[str, Any]) -> list[Call]:
         for _ in range(8):
             if voices(calls):
                 return calls
-            if study.next_open_item(chat.db, user["id"]) is None:
+            if check_items.next_open_item(chat.db, user["id"]) is None:
                 break
             calls += await answer_current(chat, user, right=True)
         chat.clock.advance(days=1)  # a word answered today is asked again tomorrow
@@ -62,7 +62,7 @@ def attempts(chat: Chat, user_id: int) -> list[tuple[str, int]]:
 async def test_a_level_one_student_hears_a_word_and_chooses_it(speaking: Chat) -> None:
     ana = await student(speaking)
     (note,) = voices(await until_listening(speaking, ana))
-    item = study.next_open_item(speaking.db, 1001)
+    item = check_items.next_open_item(speaking.db, 1001)
     assert item is not None and str(item.item.item_type) == "listen"
     clip = next(iter(note.files.values()))
     assert clip.startswith(b"OggS") and int(note.params["duration"]) <= 2  # the word alone
@@ -80,7 +80,7 @@ async def test_a_right_answer_under_the_voice_note_is_graded_and_recorded(
         speaking: Chat) -> None:
     ana = await student(speaking)
     (note,) = voices(await until_listening(speaking, ana))
-    item = study.next_open_item(speaking.db, 1001)
+    item = check_items.next_open_item(speaking.db, 1001)
     assert item is not None
     before = len(attempts(speaking, 1001))
     right = note.buttons[item.item.options.index(item.item.answer)][1]
@@ -100,7 +100,7 @@ async def test_an_answer_under_the_voice_note_becomes_its_caption_and_takes_its_
     answered = 0
     for _ in range(6):
         (note,) = voices(await until_listening(speaking, ana))
-        item = study.next_open_item(speaking.db, 1001)
+        item = check_items.next_open_item(speaking.db, 1001)
         assert item is not None
         calls = await answer_current(speaking, ana, right=False)
         to_ana = [c for c in calls if c.chat_id == 1001 and c.method != "answerCallbackQuery"]
@@ -108,7 +108,7 @@ async def test_an_answer_under_the_voice_note_becomes_its_caption_and_takes_its_
         assert to_ana[0].params["message_id"] == note.result_id
         assert f"La respuesta es <b>{item.item.answer}</b>" in to_ana[0].text
         assert "reply_markup" not in speaking.api.shown[(1001, note.result_id)]
-        over = study.next_open_item(speaking.db, 1001) is None
+        over = check_items.next_open_item(speaking.db, 1001) is None
         assert [c.method.startswith("send") for c in to_ana[1:]] == ([] if over else [True])
         answered += 1
         if over:
@@ -122,7 +122,7 @@ async def test_a_voice_note_tap_that_does_not_say_it_is_one_still_loses_its_butt
     and the feedback comes as a message."""
     ana = await student(speaking)
     (note,) = voices(await until_listening(speaking, ana))
-    item = study.next_open_item(speaking.db, 1001)
+    item = check_items.next_open_item(speaking.db, 1001)
     assert item is not None
     right = note.buttons[item.item.options.index(item.item.answer)][1]
     calls = await speaking.process(speaking.factory.tap(ana, right, note.result_id or 0))
@@ -136,7 +136,7 @@ async def test_a_wrong_answer_shows_the_word_and_counts_as_a_listening_miss(
         speaking: Chat) -> None:
     ana = await student(speaking)
     await until_listening(speaking, ana)
-    item = study.next_open_item(speaking.db, 1001)
+    item = check_items.next_open_item(speaking.db, 1001)
     assert item is not None
     before = len(attempts(speaking, 1001))
     calls = await answer_current(speaking, ana, right=False)
@@ -148,7 +148,7 @@ async def test_the_clip_is_uploaded_once_then_sent_by_file_id(speaking: Chat) ->
     ana = await student(speaking)
     (note,) = voices(await until_listening(speaking, ana))
     assert note.files
-    item = study.next_open_item(speaking.db, 1001)
+    item = check_items.next_open_item(speaking.db, 1001)
     assert item is not None
     uploaded = uploads.upload_count(speaking.db).clips
     ben = await student(speaking, 1002)
@@ -163,20 +163,20 @@ async def test_the_clip_is_uploaded_once_then_sent_by_file_id(speaking: Chat) ->
 async def test_another_students_listening_item_cannot_be_answered(speaking: Chat) -> None:
     ana = await student(speaking)
     await until_listening(speaking, ana)
-    item = study.next_open_item(speaking.db, 1001)
+    item = check_items.next_open_item(speaking.db, 1001)
     assert item is not None
     ben = await student(speaking, 1002)
     calls = await speaking.tap(ben, callbacks.data(callbacks.ANSWER, item.id, 0))
     assert "Ese botón es viejo" in texts(calls)
     assert attempts(speaking, 1002) == []
-    assert study.next_open_item(speaking.db, 1001) == item  # still open for Ana
+    assert check_items.next_open_item(speaking.db, 1001) == item  # still open for Ana
 
 
 async def test_a_level_four_student_never_gets_a_listening_item(speaking: Chat) -> None:
     ana = await student(speaking, level=4)
     for _ in range(4):
         calls = await speaking.send(ana, "/check")
-        while study.next_open_item(speaking.db, 1001) is not None:
+        while check_items.next_open_item(speaking.db, 1001) is not None:
             calls += await answer_current(speaking, ana, right=True)
         assert not voices(calls)
     kinds = {r["item_type"] for r in speaking.db.query("SELECT item_type FROM check_items")}
@@ -187,7 +187,7 @@ async def test_without_a_voice_a_beginner_never_gets_a_listening_item(chat: Chat
     ana = await student(chat)
     for _ in range(6):
         calls = await check_now(chat, ana)  # her cards first, read, then the check
-        while study.next_open_item(chat.db, 1001) is not None:
+        while check_items.next_open_item(chat.db, 1001) is not None:
             calls += await answer_current(chat, ana, right=True)
         assert not voices(calls)
     kinds = {r["item_type"] for r in chat.db.query("SELECT item_type FROM check_items")}

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot.domain.mastery import recall_ready, record_answer
 from bot.domain.scaffold import ItemType
-from bot.store import people, study
+from bot.store import check_items, people, study
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -24,7 +24,7 @@ from tests.harness import (
 async def check(chat: Chat, user: dict, right: bool) -> str:
     """/check, then answer every item (re-teaching items too); return all the bot said."""
     said = [texts(await check_now(chat, user))]
-    while study.next_open_item(chat.db, user["id"]) is not None:
+    while check_items.next_open_item(chat.db, user["id"]) is not None:
         said.append(texts(await answer_current(chat, user, right)))
     return "\n".join(said)
 
@@ -78,10 +78,10 @@ async def test_one_typed_answer_is_learning_with_its_counts_not_a_percentage(cha
     await page_through(chat, sofia, await chat.send(sofia, "/words"))
     chat.clock.advance(days=1)  # an answer minutes after the card would be practice
     await check_now(chat, sofia)
-    item = study.next_open_item(chat.db, 1001)
+    item = check_items.next_open_item(chat.db, 1001)
     while item is not None and not item.item.typed:
         await answer_current(chat, sofia, True)
-        item = study.next_open_item(chat.db, 1001)
+        item = check_items.next_open_item(chat.db, 1001)
     assert item is not None
     await chat.send(sofia, item.item.answer)
     drill = texts(await chat.send(teacher(chat), "/student Sofia"))
@@ -114,7 +114,7 @@ async def test_a_struggling_student_is_re_taught_told_the_truth_and_alerted_once
 
 def _items(chat: Chat) -> list:
     rows = chat.db.execute("SELECT id FROM check_items WHERE student_id = 1001").fetchall()
-    return [study.get_item(chat.db, r[0]).item for r in rows]
+    return [check_items.get_item(chat.db, r[0]).item for r in rows]
 
 
 async def test_new_words_are_shown_on_a_card_before_the_first_question(chat: Chat) -> None:
@@ -235,12 +235,12 @@ async def test_buttons_after_a_re_teaching_card_answer_the_easier_item(chat: Cha
     chat.clock.advance(days=1)  # the missed words come back the next day
     await check_now(chat, ana)
     calls: list = []
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         calls = await answer_current(chat, ana, False)
         if "Let's look at this word again:" in texts(calls):
             break
     assert "Let's look at this word again:" in texts(calls)
-    pending = study.next_open_item(chat.db, 1001)
+    pending = check_items.next_open_item(chat.db, 1001)
     assert pending is not None
     easy = [p for p in _items(chat) if len(p.options) == 2]
     assert easy and len([b for b in buttons(calls) if b[1].startswith("an:")]) in (0, 2, 4)
@@ -322,7 +322,7 @@ async def test_a_forgiven_misspelling_never_masters_a_word_on_telegram(chat: Cha
     await join_and_confirm(chat, sofia, level=5)
     await check_now(chat, sofia)
     for _ in range(14):
-        stored = study.next_open_item(chat.db, 1001)
+        stored = check_items.next_open_item(chat.db, 1001)
         while stored is not None:
             state = study.get_mastery(chat.db, 1001, stored.item.word_id)
             ready = state is not None and recall_ready(state, chat.clock())
@@ -333,7 +333,7 @@ async def test_a_forgiven_misspelling_never_masters_a_word_on_telegram(chat: Cha
                 assert "🏅" not in reply and mastered(chat) == others
                 return
             await answer_current(chat, sofia, True)
-            stored = study.next_open_item(chat.db, 1001)
+            stored = check_items.next_open_item(chat.db, 1001)
         chat.clock.advance(days=1)
         await check_now(chat, sofia)
     raise AssertionError("ecosystem never came back as a recall-ready typed review")
@@ -349,7 +349,7 @@ async def test_a_misspelling_that_alone_kept_a_word_from_mastery_tells_the_stude
     await check_now(chat, sofia)
     told = False
     for _ in range(20):
-        stored = study.next_open_item(chat.db, 1001)
+        stored = check_items.next_open_item(chat.db, 1001)
         while stored is not None:
             state = study.get_mastery(chat.db, 1001, stored.item.word_id)
             assert state is not None
@@ -370,7 +370,7 @@ async def test_a_misspelling_that_alone_kept_a_word_from_mastery_tells_the_stude
                 told = True
             else:
                 await answer_current(chat, sofia, True)
-            stored = study.next_open_item(chat.db, 1001)
+            stored = check_items.next_open_item(chat.db, 1001)
         chat.clock.advance(days=1)
         await check_now(chat, sofia)
     raise AssertionError("ecosystem never came back as a review a clean answer masters")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
@@ -31,7 +31,7 @@ async def miss_the_first_question(chat: Chat, user: dict) -> tuple[int, str]:
     await check_now(chat, user)
     missed = open_item(chat, user["id"]).item.word_id
     feedback = texts(await answer_current(chat, user, right=False))
-    while study.next_open_item(chat.db, user["id"]) is not None:
+    while check_items.next_open_item(chat.db, user["id"]) is not None:
         await answer_current(chat, user, right=True)
     return missed, feedback
 
@@ -49,7 +49,7 @@ async def asked_in_next_check(chat: Chat, user: dict) -> list[int]:
     """/check, answered right to the end: the words it asked, in order."""
     await chat.send(user, "/check")
     asked = []
-    while (item := study.next_open_item(chat.db, user["id"])) is not None:
+    while (item := check_items.next_open_item(chat.db, user["id"])) is not None:
         if not item.practice:
             asked.append(item.item.word_id)
         await answer_current(chat, user, right=True)
@@ -76,7 +76,7 @@ async def test_pushed_words_leave_one_place_to_a_class_word_passed_over_the_day_
     ana = chat.user(1001, "Ana", "es")
     await join_and_confirm(chat, ana, "es", level=3)
     await check_now(chat, ana)  # the class's words, all right: practice on their first day
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=True)
     class_words = {r.id for r in pack_words(chat.db, "science.ecosystems")}
     await ten_pushed_words_read(chat, ana)
@@ -120,6 +120,6 @@ async def test_the_reminder_counts_every_word_ready_as_progress_does(chat: Chat)
     assert f"Words to review: {ready}." in reminder
     assert f"👉 {ready} words ready: /check" in progress
     await chat.send(ana, "/check")  # one check asks five; its last line counts the rest
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         last = texts(await answer_current(chat, ana, right=True))
     assert f"👉 {ready - 5} words ready: /check" in last

@@ -6,7 +6,7 @@ a ✉️ under a misspelled word is one tap from a teacher reading it)."""
 from __future__ import annotations
 
 from bot.domain.mastery import new_mastery
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import Chat, buttons, join_and_confirm, texts
 
@@ -20,7 +20,7 @@ async def pa_houa(chat: Chat) -> dict:
     analyze = next(r.id for r in pack_words(chat.db, "general.academic-verbs")
                    if r.word.term == "analyze")
     study.save_mastery(chat.db, 1001, analyze, new_mastery(analyze, chat.clock()), chat.clock())
-    assert study.next_open_item(chat.db, 1001) is None  # no question open
+    assert check_items.next_open_item(chat.db, 1001) is None  # no question open
     return user
 
 

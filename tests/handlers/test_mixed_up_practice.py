@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.clock import START
 from tests.harness import Chat, enrol_student, read_words, texts
@@ -28,7 +28,7 @@ def ecosystem_question(chat: Chat, at_days_ago: float) -> int:
         options,
         "ecosystem",
     )
-    [item_id] = study.save_items(
+    [item_id] = check_items.save_items(
         chat.db, 1001, "vi", [item], chat.clock.now - timedelta(days=at_days_ago)
     )
     return item_id
@@ -62,7 +62,7 @@ async def test_third_mix_up_shows_both_words_then_asks_which_is_which(chat: Chat
         "The natural home where a plant or animal lives",
     ):
         assert shown in pair
-    practice = study.next_open_item(chat.db, 1001)
+    practice = check_items.next_open_item(chat.db, 1001)
     assert practice is not None and practice.practice
     assert sorted(practice.item.options) == ["ecosystem", "habitat"]
     assert practice.item.answer == "ecosystem"

@@ -11,7 +11,7 @@ from datetime import timedelta
 from bot.domain.checks import Item
 from bot.domain.mastery import new_mastery
 from bot.domain.scaffold import ItemType
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.clock import START
 from tests.harness import TEACHER_ID, Chat, csv_rows, enrol_student, texts
@@ -38,9 +38,9 @@ def taps(
     for n, answer in enumerate(answers):
         at = now - timedelta(hours=1, days=len(answers) - n)
         item = Item(words[asked], ItemType.CHOICE, f"definition of {asked}", shown, asked)
-        [item_id] = study.save_items(chat.db, student_id, "en", [item], at)
+        [item_id] = check_items.save_items(chat.db, student_id, "en", [item], at)
         wrong = answer != asked
-        study.close_item(chat.db, item_id, not wrong, at, words[chosen] if wrong else None)
+        check_items.close_item(chat.db, item_id, not wrong, at, words[chosen] if wrong else None)
 
 
 async def test_report_names_the_pair_two_students_mix_up(chat: Chat) -> None:

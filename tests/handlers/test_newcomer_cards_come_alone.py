@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
@@ -58,12 +58,12 @@ async def test_at_levels_one_and_two_the_cards_come_alone_and_their_check_asks_t
     calls = [c for c in await chat.send(hodan, "/check") if c.method.startswith("send")]
     assert [c.method for c in calls] == ["sendMessage", "sendMessage"]  # no quiz, no "🌱"
     assert calls[0].text == CARDS_FIRST[lang]  # one short line, then the cards
-    assert "📘" in calls[1].text and study.next_open_item(chat.db, 1001) is None
+    assert "📘" in calls[1].text and check_items.next_open_item(chat.db, 1001) is None
     cards = await page_through(chat, hodan, calls)
     check = next(d for _, d in cards[-1].buttons if is_check(d))  # the last card's ✅
     chat.clock.advance(seconds=30)
     asked = await chat.tap_on(hodan, check, calls[1].result_id)
-    assert study.next_open_item(chat.db, 1001) is not None and reviews(chat)  # due reviews
+    assert check_items.next_open_item(chat.db, 1001) is not None and reviews(chat)  # due reviews
     assert "1/" in texts(asked)  # question 1, under the cards she has read
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.mastery import bkt_update
+from bot.domain.knowledge import bkt_update
 from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks
-from bot.store import study
+from bot.store import check_items, study
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -43,7 +43,7 @@ async def test_one_card_read_brings_the_other_cards_first_then_a_check_with_opti
         chat.send(ana, "/check") if ask == "/check" else chat.tap(ana, callbacks.CHECK)
     )  # e.g. the ✅ under a pushed card
     sent = [c for c in calls if c.method.startswith("send")]
-    assert study.next_open_item(chat.db, 1001) is None  # nothing typed, nothing asked yet
+    assert check_items.next_open_item(chat.db, 1001) is None  # nothing typed, nothing asked yet
     assert [c.method for c in sent] == ["sendMessage"]  # no card sent again: one line ...
     assert sent[0].text == CARDS_ABOVE[lang]
     assert sent[0].reply_to == words.result_id  # ... under the card she has on screen

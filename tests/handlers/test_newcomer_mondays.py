@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from bot.domain.checks import Item
 from bot.services import learners
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import TEACHER_ID, Chat, answer_current, join_and_confirm, texts
 
@@ -53,7 +53,7 @@ async def check(chat: Chat, user: dict) -> tuple[list[Item], str]:
     """/check, every question answered right: the numbered questions in order, and all said."""
     said = [texts(await chat.send(user, "/check"))]
     asked = []
-    while (stored := study.next_open_item(chat.db, 1001)) is not None:
+    while (stored := check_items.next_open_item(chat.db, 1001)) is not None:
         if not stored.practice:
             asked.append(stored.item)
         said.append(texts(await answer_current(chat, user, True)))

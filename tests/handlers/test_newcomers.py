@@ -15,7 +15,7 @@ from bot.presentation.i18n import Catalog
 from bot.services.packs import load_packs
 from bot.services.progress import Progress
 from bot.services.readiness import BackOn
-from bot.store import people, study
+from bot.store import check_items, people
 from bot.store.packs import save_pack
 from tests.harness import Chat, buttons, page_through, texts
 
@@ -111,7 +111,7 @@ async def test_level_one_checks_never_ask_to_read_an_english_definition(chat: Ch
         await join(chat, user, lang, 1)
         await chat.send(user, "/words")
         await chat.send(user, "/check")
-        while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+        while (stored := check_items.next_open_item(chat.db, user["id"])) is not None:
             assert stored.item.prompt not in DEFINITIONS, (lang, stored.item)
             index = stored.item.options.index(stored.item.answer) if stored.item.options else 0
             if stored.poll_id:

@@ -11,7 +11,7 @@ from bot.demo.offline import Call
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog
 from bot.standin.html_check import utf16_len
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     Chat,
     a_question_with_buttons,
@@ -36,8 +36,8 @@ def toast(calls: list[Call]) -> str:
     return calls[0].text
 
 
-def is_last(chat: Chat, stored: study.StoredItem) -> bool:
-    where = study.check_state(chat.db, stored.id)
+def is_last(chat: Chat, stored: check_items.StoredItem) -> bool:
+    where = check_items.check_state(chat.db, stored.id)
     return where.number == where.total
 
 
@@ -60,14 +60,14 @@ async def test_a_tap_on_an_old_copy_after_the_check_ended_says_it_is_finished(
         chat: Chat) -> None:
     ana = chat.user(lang="es")
     old = await answered_on_a_new_copy(chat, ana, right=False)
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=False)
     mastery = list(chat.db["mastery"].rows)
     before = answers(chat)
     chat.clock.advance(minutes=5)
     assert toast(await chat.tap(ana, old)) == FINISHED
     assert answers(chat) == before and list(chat.db["mastery"].rows) == mastery
-    assert study.next_open_item(chat.db, 1001) is None  # no new check started either
+    assert check_items.next_open_item(chat.db, 1001) is None  # no new check started either
 
 
 async def test_a_tap_on_an_old_copy_of_a_question_answered_below_points_below(
@@ -118,7 +118,7 @@ async def test_a_forged_or_foreign_answer_button_gets_a_kind_toast_and_changes_n
         assert toast(await chat.tap(bo, data)) == STALE, data
     assert answers(chat) == 0
     assert open_item(chat, 1001).id == anas.id  # Ana's question still waits for her
-    assert study.next_open_item(chat.db, 1002) is None  # and Bo was not given a check
+    assert check_items.next_open_item(chat.db, 1002) is None  # and Bo was not given a check
 
 
 def first_with(chat: Chat, user: dict, data: str) -> int:
@@ -133,7 +133,7 @@ async def test_a_language_on_a_menu_answered_already_says_so_and_edits_nothing(
     spanish = callbacks.data(callbacks.LANGUAGE, "es")
     await join_and_confirm(chat, ana, level=3)  # the menu's buttons went with the choice
     await check_now(chat, ana)
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=True)
     calls = await chat.tap_on(ana, spanish, first_with(chat, ana, spanish))  # an old screen
     assert toast(calls) == LANGUAGE_CHOSEN

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
@@ -86,7 +86,7 @@ async def test_taps_on_an_older_pushed_preview_count_nothing_twice(chat: Chat) -
     chat.clock.advance(days=1)
     await page_through(chat, ana, await push(chat, last_words(chat, 3)))
     await chat.send(ana, "/check")
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, ana, right=True)
     before = state(chat)
     for data in [d for c in cards for label, d in c.buttons if d.startswith("cd:")]:
@@ -96,5 +96,5 @@ async def test_taps_on_an_older_pushed_preview_count_nothing_twice(chat: Chat) -
     await chat.tap_on(ana, old_check, message)  # its ✅: today's answers are not asked again
     assert state(chat) == before
     asked_today = {r[0] for r in chat.db.execute("SELECT word_id FROM attempts")}
-    still_open = study.next_open_item(chat.db, 1001)
+    still_open = check_items.next_open_item(chat.db, 1001)
     assert still_open is None or still_open.word_id not in asked_today

@@ -9,7 +9,7 @@ import pytest
 
 from bot.demo.offline import Call, Failure
 from bot.presentation import callbacks
-from bot.store import previews, study
+from bot.store import check_items, previews, study
 from tests.harness import TEACHER_ID, Chat, is_next, join_and_confirm, page_through, texts
 
 CHECK_ES, CHECK_AR = ("✅ Ponme a prueba", "ck"), ("✅ اختبرني", "ck")
@@ -109,7 +109,7 @@ async def test_a_check_with_only_new_words_sends_their_cards_and_the_last_one_st
     await join_and_confirm(chat, ana, level=1)
     calls = [c for c in await chat.send(ana, "/check") if c.method == "sendMessage"]
     assert len(calls) == 1 and "📘" in calls[0].text and "Pregunta" not in calls[0].text
-    assert study.next_open_item(chat.db, 1001) is None  # nothing asked yet
+    assert check_items.next_open_item(chat.db, 1001) is None  # nothing asked yet
     cards = await page_through(chat, ana, calls)
     assert CHECK_ES in cards[-1].buttons
     assert "Pregunta 1/" in texts(await chat.tap(ana, CHECK_ES[1]))
@@ -127,7 +127,7 @@ async def test_words_unlocked_by_a_check_are_never_asked_in_it(chat: Chat) -> No
     calls = [c for c in await chat.send(ana, "/check") if c.method in ("sendMessage", "sendPoll")]
     fresh = set(study.student_mastery(chat.db, 1001)) - first
     assert fresh and "📘" in calls[0].text and len(calls) == 2  # the first card, then a question
-    assert study.next_open_item(chat.db, 1001) is not None
+    assert check_items.next_open_item(chat.db, 1001) is not None
     cards = await page_through(chat, ana, calls[:1])
     assert CHECK_ES not in cards[-1].buttons  # the check on the older words is under way
     asked = [r[0] for r in chat.db.execute("SELECT word_id FROM check_items")]

@@ -7,7 +7,7 @@ never answered (as /progress counts New)."""
 
 from __future__ import annotations
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -35,7 +35,7 @@ async def first_day(chat: Chat) -> dict:
     pa = chat.user(PA, "PaHoua", lang="en")
     await join_and_confirm(chat, pa, lang="hmn", level=1)
     await check_now(chat, pa)
-    while study.next_open_item(chat.db, PA) is not None:
+    while check_items.next_open_item(chat.db, PA) is not None:
         await answer_current(chat, pa, right=True)
     chat.clock.advance(minutes=10)
     await chat.send(chat.user(TEACHER_ID, "Rivera", "en"),
@@ -67,7 +67,7 @@ async def test_progress_says_ready_only_when_check_would_ask_something(chat: Cha
     pa = await first_day(chat)  # predator's card first read today, prey's waiting
     progress = texts(await chat.send(pa, "/progress"))
     calls = await chat.send(pa, "/check")
-    assert study.next_open_item(chat.db, PA) is None  # predator waits for prey's card ...
+    assert check_items.next_open_item(chat.db, PA) is None  # predator waits for prey's card ...
     assert "ready" not in progress and "New cards to read" in progress  # ... and says so
     assert "send /check" not in texts(calls)  # the cards it points to end with ✅
     await page_through(chat, pa, calls)

@@ -5,7 +5,7 @@ above the open question (the cards' own, again) points down to it and sends noth
 from __future__ import annotations
 
 from bot.presentation import callbacks
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     Chat,
     answer_current,
@@ -78,6 +78,6 @@ async def test_a_check_asked_for_twice_in_a_row_is_one_check_scored_whole(chat: 
     await chat.send(ana, "/check")  # e.g. she did not see the question come in
     assert open_item(chat).id == first.id
     reply = ""
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         reply = texts(await answer_current(chat, ana, right=True))
     assert "Prueba terminada: acertaste 5 de 5. ¡Excelente! 🌟" in reply

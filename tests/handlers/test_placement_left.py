@@ -11,7 +11,7 @@ from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks
 from bot.services import learners
 from bot.services.packs import load_packs
-from bot.store import people, study
+from bot.store import check_items, people
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -56,8 +56,8 @@ async def test_an_arabic_newcomer_who_leaves_placement_for_words_gets_level_one_
     chat.clock.advance(hours=1)
     kinds = set()
     await check_now(chat, layla)
-    while study.next_open_item(chat.db, layla["id"]) is not None:
-        kinds.add(study.next_open_item(chat.db, layla["id"]).item.item_type)
+    while check_items.next_open_item(chat.db, layla["id"]) is not None:
+        kinds.add(check_items.next_open_item(chat.db, layla["id"]).item.item_type)
         await answer_current(chat, layla, right=True)
     assert kinds and kinds <= {*scaffold_for(1).item_types, ItemType.LISTEN}
     assert ItemType.CLOZE not in kinds  # the level-3 check asked a cloze at once

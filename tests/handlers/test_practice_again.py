@@ -9,11 +9,11 @@ import json
 import pytest
 
 from bot.demo.offline import Call
-from bot.store import study
+from bot.store import check_items
 from tests.harness import Chat, answer_current, check_now, join_and_confirm
 
 
-def question_seen(chat: Chat, stored: study.StoredItem) -> tuple[str, list[str]]:
+def question_seen(chat: Chat, stored: check_items.StoredItem) -> tuple[str, list[str]]:
     """The question as the student last saw it: its text and its buttons (or poll options;
     none for a word to write, whose one button is 🤷)."""
     for call in reversed(chat.api.calls):
@@ -39,14 +39,14 @@ async def test_practice_again_asks_the_missed_word_another_way(
     missed, seen = None, ("", [])
     for _ in range(2):  # missed on two days in a row: re-taught
         await check_now(chat, ana)
-        while (stored := study.next_open_item(chat.db, 1001)) is not None \
+        while (stored := check_items.next_open_item(chat.db, 1001)) is not None \
                 and not stored.practice:
             missed = missed or stored.item.word_id
             if stored.item.word_id == missed:
                 seen = question_seen(chat, stored)
             await answer_current(chat, ana, right=stored.item.word_id != missed)
         chat.clock.advance(days=1)
-    practice = study.next_open_item(chat.db, 1001)
+    practice = check_items.next_open_item(chat.db, 1001)
     assert practice is not None and practice.practice and practice.item.word_id == missed
     text, labels = question_seen(chat, practice)
     assert "🔁" in text and len(labels) == 2

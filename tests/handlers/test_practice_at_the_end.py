@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import Chat, answer_current, check_now, join_and_confirm, texts
 
 
@@ -18,7 +18,7 @@ async def miss_every_question_and_practise(chat: Chat, user: dict, days: int = 3
     for _ in range(days):
         await check_now(chat, user)
         last = ""
-        while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+        while (stored := check_items.next_open_item(chat.db, user["id"])) is not None:
             last = texts(await answer_current(chat, user, right=stored.practice))
         ends.append(last)
         chat.clock.advance(days=1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
 
 
@@ -19,7 +19,7 @@ async def miss_one_word_twice_then_practise_it(chat: Chat, user: dict) -> tuple[
     said, missed = [], None
     for _ in range(3):
         said.append(texts(await check_now(chat, user)))
-        while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+        while (stored := check_items.next_open_item(chat.db, user["id"])) is not None:
             missed = missed or stored.item.word_id
             right = stored.practice or stored.item.word_id != missed
             said.append(texts(await answer_current(chat, user, right)))

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bot.presentation.i18n import Catalog
-from bot.store import study
+from bot.store import check_items
 from tests.harness import Chat, answer_current, check_now, join_and_confirm, texts
 
 # Isolates and direction marks the Arabic lines carry around each value.
@@ -22,7 +22,7 @@ async def test_progress_text_bars_do_not_repeat_the_counts(chat: Chat, catalog: 
     ana = chat.user(lang=lang)
     await join_and_confirm(chat, ana, lang=lang, level=4)
     await check_now(chat, ana)
-    while study.next_open_item(chat.db, ana["id"]) is not None:
+    while check_items.next_open_item(chat.db, ana["id"]) is not None:
         await answer_current(chat, ana, right=True)
     shown = INVISIBLE.sub("", texts(await chat.send(ana, "/progress")))
     title = catalog.plain("chart-progress-title", lang) + " · My words"  # level 4: and English

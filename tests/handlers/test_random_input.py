@@ -24,7 +24,7 @@ import pytest
 from telegram.ext import CommandHandler
 
 from bot.presentation import callbacks
-from bot.store import people, study
+from bot.store import check_items, people
 from tests.clock import START
 from tests.harness import (
     MATH_TEACHER_ID,
@@ -135,7 +135,7 @@ async def one_step(chat: Chat, rng: random.Random, everyone: dict[int, dict[str,
     user = everyone[user_id]
     kind = rng.randrange(12)
     if kind <= 2:
-        item = study.next_open_item(chat.db, user_id)
+        item = check_items.next_open_item(chat.db, user_id)
         text = item.item.answer if item and rng.random() < 0.5 else rng.choice(TEXTS)
         if rng.random() < 0.2:
             await check_now(chat, user)

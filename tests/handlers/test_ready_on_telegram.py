@@ -4,7 +4,7 @@ day in a row."""
 
 from __future__ import annotations
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -21,7 +21,7 @@ TOMORROW = "Más palabras vuelven para repasar mañana.\nMore words come back fo
 async def whole_check(chat: Chat, user: dict, right: bool) -> str:
     """/check, reading any cards first, and answer every item; all the bot said."""
     said = [texts(await check_now(chat, user))]
-    while study.next_open_item(chat.db, user["id"]) is not None:
+    while check_items.next_open_item(chat.db, user["id"]) is not None:
         said.append(texts(await answer_current(chat, user, right)))
     return "\n".join(said)
 
@@ -61,7 +61,7 @@ async def test_after_a_perfect_check_progress_and_check_both_say_tomorrow(chat: 
     again = texts(await chat.send(ana, "/check"))  # not the same three words again
     assert again == ("✅ Por ahora, todo listo. Más palabras vuelven mañana.\n"
                      "✅ All done for now. More words come back tomorrow.")
-    assert study.next_open_item(chat.db, 1001) is None
+    assert check_items.next_open_item(chat.db, 1001) is None
 
 
 async def test_a_check_on_saturday_is_a_day_in_a_row(chat: Chat) -> None:

@@ -18,7 +18,7 @@ from bot.demo.offline import Call
 from bot.domain.names import clean_label, clean_name
 from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
-from bot.store import people, study
+from bot.store import check_items, people
 from tests.harness import INVITE, TEACHER_ID, Chat, answer_current, check_now
 from tests.telegram_html import assert_telegram_accepts, entities, visible
 
@@ -148,7 +148,7 @@ async def test_old_rows_with_tricks_are_cleaned_wherever_a_teacher_sees_them(cha
     await join(chat, student)
     await say(chat, student, "/check")  # the cards of the words it unlocks, then their Check
     await say(chat, student, "/check")
-    item = study.next_open_item(chat.db, 1001)
+    item = check_items.next_open_item(chat.db, 1001)
     assert item is not None
     await (chat.vote(student, item.poll_id, 0) if item.poll_id else
            chat.send(student, "x") if item.item.typed else chat.tap(student, f"an:{item.id}:0"))
@@ -190,7 +190,7 @@ async def test_a_teacher_pack_with_a_nasty_title_and_terms_is_shown_safely(chat:
     assert "lava<b>" in cards and '<a href="http://x">lava</a>' in cards
     await say(chat, student, "/check")
     for _ in range(3):
-        item = study.next_open_item(chat.db, 1001)
+        item = check_items.next_open_item(chat.db, 1001)
         if item is None:
             break
         if item.poll_id:

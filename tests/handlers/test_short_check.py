@@ -13,7 +13,7 @@ from bot.presentation import check_views
 from bot.presentation.i18n import Catalog
 from bot.services.checks import ShortCheck
 from bot.services.readiness import BackOn
-from bot.store import study
+from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import Chat, answer_current, join_and_confirm, texts
 
@@ -57,7 +57,7 @@ async def test_one_ready_word_is_one_question_after_the_new_cards_and_says_why(
     assert said[note + 1].startswith("Pregunta 1/1")
     reply = texts(await answer_current(chat, user, True))
     assert "Check finished: 1 of 1 right." in reply
-    assert study.next_open_item(chat.db, 1001) is None  # the word was not asked again
+    assert check_items.next_open_item(chat.db, 1001) is None  # the word was not asked again
 
 
 async def test_a_short_check_says_when_reviews_come_once_at_its_end(chat: Chat) -> None:

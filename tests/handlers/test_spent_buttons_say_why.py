@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.demo.offline import Call
 from bot.presentation import callbacks
-from bot.store import study
+from bot.store import check_items
 from tests.harness import Chat, answer_current, class_pack_in_review, join_and_confirm, open_item
 
 ANSWERED = "Ya respondiste esta pregunta. Tu siguiente pregunta está más abajo."
@@ -51,7 +51,7 @@ async def test_i_dont_know_under_a_question_answered_by_typing_says_it_is_answer
     chat.clock.advance(seconds=4)  # at once, as a child taps what her screen still shows
     assert toast(await chat.tap_on(ana, f"dk:{typed.id}", question)) == ANSWERED
     assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == answers
-    assert study.get_item(chat.db, typed.id).answered
+    assert check_items.get_item(chat.db, typed.id).answered
 
 
 async def offered(chat: Chat) -> tuple[dict, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.demo.offline import Failure
-from bot.store import people, study
+from bot.store import check_items, people
 from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm
 
 
@@ -22,7 +22,7 @@ async def miss_until_alerted(chat: Chat, student: dict[str, Any], hour: int) -> 
     for day in range(6):
         chat.clock.advance(hours=(hour - school_hour(chat)) % 24)
         await check_now(chat, student)
-        while study.next_open_item(chat.db, 1001) is not None:
+        while check_items.next_open_item(chat.db, 1001) is not None:
             await answer_current(chat, student, False)
         if chat.db.execute("SELECT count(*) FROM outbox WHERE kind = 'stuck-alert'"
                            ).fetchone()[0]:
@@ -41,7 +41,7 @@ async def test_an_alert_at_a_late_checks_end_waits_for_the_morning(chat: Chat) -
     assert len(told) == 1 and "has missed these words several times in a row" in told[0]
     # the same morning, a new check and new misses: no second alert today
     await check_now(chat, student)
-    while study.next_open_item(chat.db, 1001) is not None:
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, student, False)
     assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []
     text = chat.db.execute("SELECT json_extract(payload, '$.text') FROM outbox "

@@ -6,7 +6,7 @@ level-1 student missed predator and prey 16 times in a row over 21 days; she saw
 from __future__ import annotations
 
 from bot.demo.offline import Call
-from bot.store import study
+from bot.store import check_items
 from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
 
 RETEACH = "🔁 Let's look at this word again:"  # the English line under the Hmong one
@@ -21,7 +21,7 @@ async def miss_one_word_every_day(chat: Chat, user: dict, days: int, checks: int
         calls: list[Call] = []
         for _ in range(checks):
             calls += await check_now(chat, user)
-            while (stored := study.next_open_item(chat.db, user["id"])) is not None:
+            while (stored := check_items.next_open_item(chat.db, user["id"])) is not None:
                 missed = missed or stored.item.word_id
                 calls += await answer_current(chat, user, stored.item.word_id != missed)
                 calls += await chat.deliver()  # the teacher's alert goes through the outbox

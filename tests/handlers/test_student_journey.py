@@ -9,7 +9,7 @@ import pytest
 
 from bot.domain.placement import PLACEMENT
 from bot.presentation.i18n import RLM
-from bot.store import people, study
+from bot.store import check_items, people, study
 from tests.harness import (
     Chat,
     answer_current,
@@ -220,7 +220,8 @@ async def test_progress_says_what_to_do_first_and_its_counts_add_up_to_the_words
     await page_through(chat, user, await chat.send(user, "/words"))  # all five cards read
     await chat.send(user, "/check")
     right = True
-    while study.next_open_item(chat.db, 1001) is not None:  # the whole check, one miss in two
+    # the whole check, one miss in two
+    while check_items.next_open_item(chat.db, 1001) is not None:
         await answer_current(chat, user, right)
         right = not right
     chat.clock.advance(days=1)

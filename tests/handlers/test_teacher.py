@@ -9,7 +9,7 @@ from datetime import timedelta
 from bot.domain import placement
 from bot.domain.mastery import new_mastery
 from bot.presentation import callbacks
-from bot.store import people, study
+from bot.store import check_items, people, study
 from bot.store.packs import pack_words
 from tests.harness import (
     ADMIN_ID,
@@ -257,7 +257,7 @@ async def test_repeated_misses_alert_the_teacher_once_a_day_in_one_message(chat:
     alerts = 0
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
-        while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
+        while check_items.next_open_item(chat.db, 1001) is not None:  # re-teaching too
             calls = await answer_current(chat, student, False) + await chat.deliver()
             alerts += sum(1 for c in calls if c.chat_id == TEACHER_ID and "missed" in c.text)
         chat.clock.advance(days=1)
@@ -276,7 +276,7 @@ async def test_a_teacher_who_never_pushed_gets_the_daily_alert_in_her_phones_lan
     alerts: list[str] = []
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
-        while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
+        while check_items.next_open_item(chat.db, 1001) is not None:  # re-teaching too
             calls = await answer_current(chat, student, False) + await chat.deliver()
             alerts += [c.text for c in calls if c.chat_id == TEACHER_ID and "⚠️" in c.text]
         chat.clock.advance(days=1)
@@ -338,7 +338,7 @@ async def test_a_teacher_who_blocked_the_bot_costs_the_student_nothing(chat: Cha
     replies = []
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, student)
-        while study.next_open_item(chat.db, 1001) is not None:  # re-teaching too
+        while check_items.next_open_item(chat.db, 1001) is not None:  # re-teaching too
             replies += [c for c in await answer_current(chat, student, False)
                         if c.chat_id == 1001]
         chat.clock.advance(days=1)

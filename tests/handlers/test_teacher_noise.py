@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from bot.presentation.views import plain_text
-from bot.store import study
+from bot.store import check_items
 from tests.clock import START
 from tests.harness import (
     TEACHER_ID,
@@ -35,7 +35,7 @@ async def a_check(chat: Chat, student: dict[str, Any], rng: random.Random, right
     """/check and answer every question, each right with chance `right`, `seconds` apart."""
     await check_now(chat, student)
     for _ in range(30):
-        if study.next_open_item(chat.db, student["id"]) is None:
+        if check_items.next_open_item(chat.db, student["id"]) is None:
             return
         chat.clock.advance(seconds=seconds)
         await answer_current(chat, student, rng.random() < right)

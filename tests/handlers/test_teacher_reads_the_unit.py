@@ -4,7 +4,7 @@ right, with the numbers behind them and the days written one way."""
 
 from __future__ import annotations
 
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
@@ -37,7 +37,7 @@ async def push_and_read(chat: Chat, words: list[str], *readers: dict) -> None:
 async def check(chat: Chat, user: dict, right: bool) -> None:
     """A whole /check, every answer right (or every answer wrong)."""
     await check_now(chat, user)
-    while study.next_open_item(chat.db, user["id"]) is not None:
+    while check_items.next_open_item(chat.db, user["id"]) is not None:
         await answer_current(chat, user, right=right)
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.domain.mastery import MasteryState
-from bot.store import study
+from bot.store import check_items, study
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -133,7 +133,7 @@ async def test_inactive_since_is_the_schools_day_not_the_utc_day(chat: Chat) -> 
     await join_and_confirm(chat, cy)
     chat.clock.now = datetime(2026, 9, 15, 2, 30, tzinfo=UTC)  # Monday 22:30 in New York
     await check_now(chat, cy)
-    while study.next_open_item(chat.db, cy["id"]) is not None:
+    while check_items.next_open_item(chat.db, cy["id"]) is not None:
         await answer_current(chat, cy, True)
     chat.clock.now = datetime(2026, 9, 21, 15, 0, tzinfo=UTC)  # the next Monday, in class
     report = texts(await chat.send(rivera(chat), "/report"))
@@ -202,7 +202,7 @@ async def right_on_monday_and_tuesday(chat: Chat) -> dict:
     chat.clock.now = monday
     for _ in range(2):
         await check_now(chat, ana)
-        while study.next_open_item(chat.db, ana["id"]) is not None:
+        while check_items.next_open_item(chat.db, ana["id"]) is not None:
             await answer_current(chat, ana, True)
         chat.clock.advance(days=1)
     return ana

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from bot.presentation import callbacks
-from bot.store import people, study
+from bot.store import check_items, people
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -88,7 +88,7 @@ async def test_the_missed_words_alert_names_which_ana_and_a_command_that_finds_h
     alerts = []
     for _ in range(4):  # a check a day, every answer wrong
         await check_now(chat, ana)
-        while study.next_open_item(chat.db, ANA2) is not None:  # re-teaching too
+        while check_items.next_open_item(chat.db, ANA2) is not None:  # re-teaching too
             alerts += [c.text for c in await answer_current(chat, ana, False)
                        + await chat.deliver()  # the alert goes through the outbox
                        if c.chat_id == TEACHER_ID and "missed" in c.text]

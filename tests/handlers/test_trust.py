@@ -11,7 +11,7 @@ import pytest
 from bot.demo.offline import Call
 from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
-from bot.store import people, study
+from bot.store import check_items, people
 from tests.harness import (
     ADMIN_ID,
     INVITE,
@@ -51,7 +51,7 @@ async def place(chat: Chat, user: dict) -> list[Call]:
 
 async def answer(chat: Chat, user: dict) -> None:
     """Answer the student's open check item (right), as Telegram would deliver it."""
-    stored = study.next_open_item(chat.db, user["id"])
+    stored = check_items.next_open_item(chat.db, user["id"])
     assert stored is not None
     item = stored.item
     if item.typed:

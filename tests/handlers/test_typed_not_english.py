@@ -11,7 +11,7 @@ from bot.demo.offline import Call, Failure
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import language_name, reader_language
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
     Chat,
@@ -29,7 +29,7 @@ def ask_typed(chat: Chat, pack: str, term: str, lang: str, user_id: int = 1001) 
     """Open a typed item on one pack word (as a check at level 4 would); return its id."""
     word = next(w for w in pack_words(chat.db, pack) if w.word.term == term)
     item = Item(word.id, ItemType.TYPED, word.word.definition, (), term)
-    return study.save_items(chat.db, user_id, lang, [item], chat.clock())[0]
+    return check_items.save_items(chat.db, user_id, lang, [item], chat.clock())[0]
 
 
 def misses(chat: Chat) -> int:
@@ -59,7 +59,7 @@ async def test_the_gloss_with_its_article_is_the_home_word_and_one_more_try_not_
                              language=language_name(lang))
         assert f"“{typed}” is the {named} word 👍 Now write it in English" in reply
         assert "Not quite" not in reply
-        assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
+        assert misses(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
         assert "✅" in texts(await chat.send(user, term))
 
 
@@ -73,7 +73,7 @@ async def test_a_vietnamese_synonym_of_the_gloss_is_asked_again_in_english_not_a
     assert reply == said(chat, "typed-not-english", "vi", language=reader_language("vi"))
     assert "That looks like Vietnamese. Please write the English word. ✏️" in reply
     assert "describe" not in reply  # one more try gives nothing away
-    assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
+    assert misses(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
 
 
 def rights(chat: Chat) -> int:
@@ -91,7 +91,7 @@ async def test_the_right_word_typed_beside_its_gloss_is_right(chat: Chat) -> Non
         item_id = ask_typed(chat, "science.ecosystems", term, lang, user_id)
         reply = texts(await chat.send(user, typed))
         assert "✅" in reply and "looks like" not in reply and "Not quite" not in reply
-        assert study.get_item(chat.db, item_id).answered
+        assert check_items.get_item(chat.db, item_id).answered
     assert (rights(chat), misses(chat)) == (2, 0)
 
 
@@ -111,7 +111,7 @@ async def test_the_right_word_typed_beside_its_gloss_with_no_separator_is_right(
     item_id = ask_typed(chat, "science.ecosystems", term, lang)
     reply = texts(await chat.send(user, typed))
     assert "✅" in reply and "looks like" not in reply and "Not quite" not in reply
-    assert study.get_item(chat.db, item_id).answered
+    assert check_items.get_item(chat.db, item_id).answered
     assert (rights(chat), misses(chat)) == (1, 0)
 
 
@@ -128,7 +128,8 @@ async def test_other_english_beside_a_gloss_with_no_separator_is_never_right(
     first = texts(await chat.send(user, typed))
     assert first.endswith("That looks like Vietnamese. Please write the English word. ✏️")
     assert "✅" not in first and "Not quite" in texts(await chat.send(user, typed))
-    assert (rights(chat), misses(chat)) == (0, 1) and study.get_item(chat.db, item_id).answered
+    assert (rights(chat), misses(chat)) == (0, 1)
+    assert check_items.get_item(chat.db, item_id).answered
 
 
 async def test_several_english_words_beside_a_gloss_are_asked_again_then_a_miss(
@@ -141,7 +142,8 @@ async def test_several_english_words_beside_a_gloss_are_asked_again_then_a_miss(
     assert "Tagalog" not in first and misses(chat) == 0
     second = texts(await chat.send(user, "habitat predator prey (موطن)"))
     assert "Not quite. The answer is <b>habitat</b>" in second
-    assert (rights(chat), misses(chat)) == (0, 1) and study.get_item(chat.db, item_id).answered
+    assert (rights(chat), misses(chat)) == (0, 1)
+    assert check_items.get_item(chat.db, item_id).answered
 
 
 async def test_text_in_another_script_is_named_as_what_it_looks_like(chat: Chat) -> None:
@@ -174,7 +176,7 @@ async def test_write_it_in_english_comes_once_then_the_answer_is_a_miss(chat: Ch
     assert misses(chat) == 0
     second = texts(await chat.send(user, "موطن"))  # the gloss, but she was asked for English
     assert "Not quite. The answer is <b>habitat</b>" in second
-    assert misses(chat) == 1 and study.get_item(chat.db, item_id).answered
+    assert misses(chat) == 1 and check_items.get_item(chat.db, item_id).answered
 
 
 async def test_after_one_more_try_a_wrong_english_answer_is_a_miss(chat: Chat) -> None:
@@ -183,7 +185,7 @@ async def test_after_one_more_try_a_wrong_english_answer_is_a_miss(chat: Chat) -
     item_id = ask_typed(chat, "science.ecosystems", "habitat", "ar")
     assert "Now write it in English" in texts(await chat.send(user, "الموطن"))
     assert "Not quite" in texts(await chat.send(user, "house"))
-    assert misses(chat) == 1 and study.get_item(chat.db, item_id).answered
+    assert misses(chat) == 1 and check_items.get_item(chat.db, item_id).answered
 
 
 async def test_digits_at_a_typed_question_ask_for_the_word_and_count_nothing(
@@ -193,7 +195,7 @@ async def test_digits_at_a_typed_question_ask_for_the_word_and_count_nothing(
     item_id = ask_typed(chat, "general.academic-verbs", "explain", "vi")
     for typed in ("12345", "2", "1/2"):
         assert texts(await chat.send(user, typed)) == said(chat, "typed-empty", "vi"), typed
-    assert misses(chat) == 0 and not study.get_item(chat.db, item_id).answered
+    assert misses(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
     # digits spent no "write it in English": Vietnamese still gets its one more try
     assert "Please write the English word" in texts(await chat.send(user, "giải thích nhé"))
 
@@ -209,7 +211,7 @@ async def test_a_digit_at_a_button_question_points_to_the_buttons(chat: Chat) ->
     for typed in ("3", "1", "12345"):
         assert texts(await chat.send(user, typed)) == said(chat, "tap-an-answer", "ar"), typed
     assert chat.db["attempts"].count == attempts
-    assert not study.get_item(chat.db, stored.id).answered
+    assert not check_items.get_item(chat.db, stored.id).answered
 
 
 def live_buttons(chat: Chat, user_id: int) -> dict[int, set[int]]:
@@ -237,7 +239,7 @@ async def test_an_answer_typed_at_buttons_takes_them_off_the_question(chat: Chat
     await join_and_confirm(chat, user, lang="ar", level=3)
     for _ in range(3):  # a check a day
         await check_now(chat, user)
-        while (stored := study.next_open_item(chat.db, 1001)) is not None:
+        while (stored := check_items.next_open_item(chat.db, 1001)) is not None:
             if stored.poll_id or stored.item.typed:
                 await answer_current(chat, user, right=True)
                 continue
@@ -249,7 +251,7 @@ async def test_an_answer_typed_at_buttons_takes_them_off_the_question(chat: Chat
                 reply = texts(await chat.send(user, stored.item.answer))
                 typed += 1
             assert "✅" in reply
-            following = study.next_open_item(chat.db, 1001)
+            following = check_items.next_open_item(chat.db, 1001)
             open_ids = {following.id} if following is not None and not following.poll_id \
                 and not following.item.typed else set()
             assert set().union(*live_buttons(chat, 1001).values()) == open_ids
@@ -266,7 +268,7 @@ async def test_buttons_already_gone_do_not_stop_the_feedback(chat: Chat) -> None
                                      method="editMessageReplyMarkup"))
     reply = texts(await chat.send(user, stored.item.answer))
     assert "✅" in reply
-    assert study.get_item(chat.db, stored.id).answered
+    assert check_items.get_item(chat.db, stored.id).answered
 
 
 async def test_an_answer_typed_under_a_voice_note_takes_its_buttons_off(
@@ -277,13 +279,13 @@ async def test_an_answer_typed_under_a_voice_note_takes_its_buttons_off(
     notes: list[Call] = []
     for _ in range(10):  # one check a day (its cards read), answered right, until a
         calls = await check_now(speaking, user)  # listening item comes
-        while not (notes := voices(calls)) and study.next_open_item(chat.db, 1001):
+        while not (notes := voices(calls)) and check_items.next_open_item(chat.db, 1001):
             calls = await answer_current(speaking, user, right=True)
         if notes:
             break
         chat.clock.advance(days=1)
     (note,) = notes
-    stored = study.next_open_item(chat.db, 1001)
+    stored = check_items.next_open_item(chat.db, 1001)
     assert stored is not None and str(stored.item.item_type) == "listen"
     assert "✅" in texts(await speaking.send(user, stored.item.answer))
     assert "reply_markup" not in speaking.api.shown[(1001, note.result_id)]

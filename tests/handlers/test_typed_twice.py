@@ -8,7 +8,7 @@ import pytest
 
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import Chat, join_and_confirm, texts
 
@@ -20,7 +20,7 @@ def typed_questions(chat: Chat, user_id: int, *terms: str) -> list[int]:
     """A check of typed questions on these ecosystem words (as at level 5); their item ids."""
     words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
     items = [Item(words[t].id, ItemType.TYPED, words[t].word.definition, (), t) for t in terms]
-    return study.save_items(chat.db, user_id, "es", items, chat.clock())
+    return check_items.save_items(chat.db, user_id, "es", items, chat.clock())
 
 
 def attempts(chat: Chat, user_id: int = 1001) -> list[int]:
@@ -48,11 +48,11 @@ async def test_a_right_answer_sent_twice_is_graded_once_and_she_is_told_kindly(
     # One message: in her language, then English; no ✅ or ❌, no question skipped
     assert len(copy) == 1 and SET_ASIDE_ES in copy[0].text and SET_ASIDE_EN in copy[0].text
     assert "✅" not in copy[0].text and "❌" not in copy[0].text
-    assert attempts(chat) == [1] and not study.get_item(chat.db, second).answered
+    assert attempts(chat) == [1] and not check_items.get_item(chat.db, second).answered
     assert len(statements) <= 3  # who she is, her open question: reads only, nothing written
     chat.clock.advance(seconds=20)  # she reads the question still waiting and answers it
     assert "✅" in texts(await chat.send(user, "habitat"))
-    assert attempts(chat) == [1, 1] and study.get_item(chat.db, first).answered
+    assert attempts(chat) == [1, 1] and check_items.get_item(chat.db, first).answered
 
 
 async def test_a_wrong_answer_sent_twice_is_one_miss_not_two(chat: Chat) -> None:
@@ -61,7 +61,7 @@ async def test_a_wrong_answer_sent_twice_is_one_miss_not_two(chat: Chat) -> None
     await chat.send(user, "zebra")
     reply = texts(await chat.send(user, " Zebra "))  # the same text, however case and spaces
     assert SET_ASIDE_ES in reply and attempts(chat) == [0]
-    assert not study.get_item(chat.db, second).answered
+    assert not check_items.get_item(chat.db, second).answered
     chat.clock.advance(seconds=2)
     assert SET_ASIDE_ES in texts(await chat.send(user, "zebra"))  # a third copy too
     assert attempts(chat) == [0]
@@ -77,7 +77,7 @@ async def test_the_same_word_for_the_next_question_is_graded_once_she_had_time_t
     await chat.send(user, "consumer")
     chat.clock.advance(seconds=gap)
     reply = texts(await chat.send(user, "consumer"))
-    assert study.get_item(chat.db, second).answered is graded
+    assert check_items.get_item(chat.db, second).answered is graded
     assert attempts(chat) == ([1, 0] if graded else [1])
     assert (SET_ASIDE_ES in reply) is not graded
     assert ("habitat" in reply) is graded  # a miss shows the answer
@@ -90,7 +90,7 @@ async def test_the_right_answer_to_the_new_question_is_graded_however_soon_it_co
     await chat.send(user, "habitat")  # the word of the next question, for this one: a miss
     chat.clock.advance(seconds=1)
     assert "✅" in texts(await chat.send(user, "habitat"))
-    assert attempts(chat) == [0, 1] and study.get_item(chat.db, second).answered
+    assert attempts(chat) == [0, 1] and check_items.get_item(chat.db, second).answered
 
 
 async def test_two_students_typing_the_same_word_at_once_are_both_graded(chat: Chat) -> None:
@@ -113,7 +113,7 @@ async def test_the_same_message_delivered_again_is_set_aside_however_late(
     await chat.process(update)
     chat.clock.advance(minutes=2)
     assert SET_ASIDE_ES in texts(await chat.process(update))
-    assert attempts(chat) == [0] and not study.get_item(chat.db, second).answered
+    assert attempts(chat) == [0] and not check_items.get_item(chat.db, second).answered
 
 
 async def test_the_same_text_after_she_answered_in_between_is_graded(chat: Chat) -> None:
@@ -125,7 +125,7 @@ async def test_the_same_text_after_she_answered_in_between_is_graded(chat: Chat)
     await chat.tap(user, f"dk:{second}")
     reply = texts(await chat.send(user, "zebra"))
     assert SET_ASIDE_ES not in reply and attempts(chat) == [0, 0, 0]
-    assert study.get_item(chat.db, third).answered
+    assert check_items.get_item(chat.db, third).answered
 
 
 async def test_another_word_straight_after_is_an_answer_to_the_next_question(
@@ -135,7 +135,7 @@ async def test_another_word_straight_after_is_an_answer_to_the_next_question(
     await chat.send(user, "zebra")
     reply = texts(await chat.send(user, "window"))  # not a copy: graded, as before
     assert SET_ASIDE_ES not in reply and attempts(chat) == [0, 0]
-    assert study.get_item(chat.db, second).answered
+    assert check_items.get_item(chat.db, second).answered
 
 
 async def test_a_copy_of_the_checks_last_answer_is_set_aside_not_offered_to_the_teacher(

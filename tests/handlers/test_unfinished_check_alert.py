@@ -6,7 +6,7 @@ after week."""
 
 from __future__ import annotations
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm
 
 HODAN = 1001
@@ -26,12 +26,12 @@ async def half_a_check(chat: Chat, student: dict, answers: int = 2) -> list[str]
     await check_now(chat, student)
     said: list[str] = []
     for _ in range(answers):
-        if study.next_open_item(chat.db, HODAN) is None:
+        if check_items.next_open_item(chat.db, HODAN) is None:
             break
         said += [c.text for c in await answer_current(chat, student, False)
                  + await chat.deliver()
                  if c.chat_id == TEACHER_ID]
-    assert study.next_open_item(chat.db, HODAN) is not None  # the check is left unfinished
+    assert check_items.next_open_item(chat.db, HODAN) is not None  # the check is left unfinished
     return said
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import Chat, join_and_confirm
 
@@ -23,7 +23,7 @@ async def test_what_a_wrong_tap_means_is_said_in_both_languages(chat: Chat, lang
     refs = {r.word.term: r for r in pack_words(chat.db, "science.ecosystems")}
     habitat, predator = refs["habitat"], refs["predator"]
     item = Item(habitat.id, ItemType.REVERSE, habitat.word.glosses[lang].term, SIX, "habitat")
-    (item_id,) = study.save_items(chat.db, 1001, lang, [item], chat.clock())
+    (item_id,) = check_items.save_items(chat.db, 1001, lang, [item], chat.clock())
     await chat.send(user, "/check")
     calls = await chat.tap(user, f"an:{item_id}:{SIX.index('predator')}")
     (edit,) = [c for c in calls if c.method == "editMessageText"]

@@ -13,8 +13,8 @@ from sqlite_utils import Database
 from bot.domain.checks import Item
 from bot.domain.mastery import MasteryState, WordMastery
 from bot.domain.scaffold import ItemType
-from bot.services import answers, learners, teaching
-from bot.store import people
+from bot.services import answers, class_reports, learners
+from bot.store import check_items, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
@@ -37,14 +37,14 @@ def read_cards(db: Database, lang: str, level: int, now: datetime) -> dict[str, 
 
 
 def tap(db: Database, word_id: int, answer: str, now: datetime, right: bool = True) -> None:
-    [item_id] = stored.save_items(db, 1001, "ht", [Item(word_id, ItemType.REVERSE, "?", OPTIONS,
-                                                        answer)], now)
+    [item_id] = check_items.save_items(
+        db, 1001, "ht", [Item(word_id, ItemType.REVERSE, "?", OPTIONS, answer)], now)
     index = OPTIONS.index(answer) if right else (OPTIONS.index(answer) + 1) % len(OPTIONS)
     answers.answer_choice(db, 1001, item_id, index, now, TZ)
 
 
 def typed(db: Database, word_id: int, text: str, now: datetime) -> None:
-    stored.save_items(db, 1001, "es", [Item(word_id, ItemType.TYPED, "?", (), "prey")], now)
+    check_items.save_items(db, 1001, "es", [Item(word_id, ItemType.TYPED, "?", (), "prey")], now)
     answers.answer_typed(db, 1001, text, now, TZ)
 
 
@@ -56,7 +56,7 @@ def mastery(db: Database, word_id: int) -> WordMastery:
 
 def counted(db: Database, word_id: int) -> tuple[int, int]:
     """The teacher's (correct, answers) on the word, as /student and the CSV count them."""
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     cell = matrix.cells[(1001, word_id)]
     return cell.correct, cell.attempts
 
@@ -130,8 +130,8 @@ def test_an_option_from_a_pushed_pack_is_known_so_a_lone_noun_is_practice(
     enrol_student(db, MONDAY, lang="ht", level=1)
     learners.introduce(db, learners.learner(db, 1001), verbs, MONDAY)
     learners.cards_shown(db, 1001, [w.id for w in verbs], MONDAY)
-    [item_id] = stored.save_items(db, 1001, "ht", [Item(analyze, ItemType.CHOICE, "?",
-                                                        ("organism", "analyze"), "analyze")],
+    [item_id] = check_items.save_items(db, 1001, "ht", [Item(analyze, ItemType.CHOICE, "?",
+                                                             ("organism", "analyze"), "analyze")],
                                   TUESDAY)
     answers.answer_choice(db, 1001, item_id, 1, TUESDAY, TZ)
     state = mastery(db, analyze)

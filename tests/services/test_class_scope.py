@@ -20,7 +20,7 @@ from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_heatmap import heatmap_rows, recent_words
 from bot.presentation.report_text import summary_text
 from bot.presentation.views import plain_text
-from bot.services import daily_alerts, teaching
+from bot.services import class_reports, daily_alerts, teaching
 from bot.store import outbox, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -36,18 +36,18 @@ def _roster(db: Database, found: people.ClassInfo, catalog: Catalog) -> str:
 
 
 def _report(db: Database, teacher_id: int, name: str, catalog: Catalog) -> str:
-    found, matrix = teaching.class_report(db, teacher_id, name)
+    found, matrix = class_reports.class_report(db, teacher_id, name)
     return plain_text(summary_text(found.name, matrix, catalog, "en", TODAY))
 
 
 def _csv_rows(db: Database, teacher_id: int, name: str) -> list[tuple[str, str, str]]:
-    _, matrix = teaching.class_report(db, teacher_id, name)
+    _, matrix = class_reports.class_report(db, teacher_id, name)
     rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
     return [(r["student"], r["pack"], r["word"]) for r in rows]
 
 
 def _student(db: Database, teacher_id: int, catalog: Catalog) -> str:
-    row, matrix = teaching.student_report(db, teacher_id, "Carlos")
+    row, matrix = class_reports.student_report(db, teacher_id, "Carlos")
     return plain_text(student_text("Carlos", row, matrix, catalog, "en", None, None))
 
 
@@ -71,7 +71,7 @@ def test_the_math_teacher_sees_no_science_word_in_roster_or_report(
 def test_the_math_heatmap_and_csv_hold_no_science_word(
         db: Database, school_class: people.ClassInfo) -> None:
     two_classes(db, START)
-    _, matrix = teaching.class_report(db, MATH_TEACHER_ID, "Math 6")
+    _, matrix = class_reports.class_report(db, MATH_TEACHER_ID, "Math 6")
     assert recent_words(matrix, TODAY) == []  # nothing answered in math: no heatmap columns
     rows = _csv_rows(db, MATH_TEACHER_ID, "Math 6")
     assert {pack for _, pack, _ in rows} == {"math.number-operations"}
@@ -91,7 +91,7 @@ def test_the_science_teacher_sees_science_alone_and_not_a_math_only_student(
         "🆘 Needs help: none\n"
         f"🧗 Hardest words: {NONE_HARDEST}\n"
         f"{MASTERED.format(0, 3, 3)}")
-    _, matrix = teaching.class_report(db, TEACHER_ID, "Science 7B")
+    _, matrix = class_reports.class_report(db, TEACHER_ID, "Science 7B")
     assert [w.term for w in recent_words(matrix, TODAY)] == ["ecosystem", "organism", "habitat"]
     assert heatmap_rows(matrix) == ["Carlos"]  # the heatmap: Carlos x three ecosystem words
     assert _csv_rows(db, TEACHER_ID, "Science 7B") == [

@@ -12,10 +12,11 @@ from datetime import timedelta
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import new_mastery, record_answer, shown_estimate
+from bot.domain.mastery import new_mastery, record_answer
 from bot.domain.scaffold import ItemType
+from bot.domain.word_status import shown_estimate
 from bot.presentation.report_csv import csv_bytes
-from bot.services import teaching
+from bot.services import class_reports
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -39,7 +40,7 @@ def _answer(db: Database, student_id: int, word: str, answers: str, item_type: I
 
 
 def _estimates(db: Database) -> dict[tuple[str, str], str]:
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
     return {(r["student"].split(" #")[0], r["word"]): r["knowledge_estimate"] for r in rows}
 

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from bot.domain.mastery import new_mastery
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_text import summary_text
-from bot.services import teaching
+from bot.services import class_reports
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -30,7 +30,7 @@ def _answer(db: Database, student_id: int, word_id: int, right: int, total: int)
 
 
 def _hardest_line(db: Database, catalog: Catalog) -> tuple[str, str]:
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     lines = summary_text(found.name, matrix, catalog, "en").split("\n")
     return (next(line for line in lines if line.startswith("🧗")),
             next(line for line in lines if line.startswith("🆘")))

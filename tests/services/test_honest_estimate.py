@@ -18,7 +18,7 @@ from bot.domain.scaffold import ItemType
 from bot.presentation import heatmap
 from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_heatmap import heatmap_png
-from bot.services import teaching
+from bot.services import class_reports
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -43,13 +43,13 @@ def _answer(db: Database, student_id: int, word_id: int, answers: str) -> float:
 
 
 def _estimates(db: Database) -> dict[str, str]:
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
     return {r["student"]: r["knowledge_estimate"] for r in rows if r["word"] == "habitat"}
 
 
 def _colours(db: Database) -> Counter[tuple[int, int, int]]:
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     image = Image.open(io.BytesIO(heatmap_png(found.name, matrix))).convert("RGB")
     return Counter({c: n for n, c in image.getcolors(image.width * image.height) or []})
 
@@ -68,7 +68,7 @@ def test_a_newcomer_right_6_of_16_is_not_shown_as_sure(
     assert model > 0.9  # knowledge tracing alone called it known after three lucky taps
     assert shown <= 0.1  # 6 of 16 is hardly above guessing among three
     assert heatmap.colour(model) not in colours  # her cell is not painted dark green
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     painted = heatmap.colour(next(iter(matrix.cells.values())).estimate)
     red, green, _ = painted
     assert colours[painted] >= (heatmap.CELL_W - 2) * (heatmap.CELL_H - 2)  # her cell
@@ -105,7 +105,7 @@ def test_two_typed_right_answers_in_one_day_read_high_but_are_not_painted_master
         state = record_answer(state, correct=True, exact=True, item_type=ItemType.TYPED,
                               typed=True, now=now, local_day=now.date().isoformat())
         stored.save_mastery(db, 1003, _habitat(db), state, now, answered=True)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     colours = _colours(db)
     text = csv_bytes(matrix).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))

@@ -21,7 +21,7 @@ from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_heatmap import shade
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
-from bot.services import checks, teaching
+from bot.services import checks, class_reports
 from bot.store import open_store, people, schema
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -56,7 +56,7 @@ def test_a_listening_answer_is_counted_apart_as_the_student_gives_it(
     # (a right answer that was practice, the answer alone left, is in no teacher's count)
     listen = db.execute(counted, [str(ItemType.LISTEN)]).fetchone()
     assert listen[0] >= 3
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     cells = matrix.cells.values()
     assert (sum(c.listened for c in cells), sum(c.listened_right for c in cells)) == listen
     assert sum(c.attempts for c in cells) > listen[0]  # the totals hold every answer
@@ -71,7 +71,7 @@ def test_student_and_report_show_listening_on_one_line_only_when_there_is_some(
     _answer(db, words["predator"], True, True, listening=True)
     _answer(db, words["prey"], False, listening=True)
     _answer(db, words["habitat"], True, True, student_id=1002)
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     mateo = student_lines(matrix, 1001, catalog, "en")
     assert mateo[-1] == f"{LISTENING}: correct 2 of 3"
@@ -91,7 +91,7 @@ def test_one_listening_answer_is_too_few_to_tell(
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, words["predator"], True, True)
     _answer(db, words["prey"], True, listening=True)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     assert student_lines(matrix, 1001, catalog, "en")[-1] == \
         f"{LISTENING}: 1 answer, too few to tell"
 
@@ -101,7 +101,7 @@ def test_a_class_without_listening_answers_gets_no_listening_line(
     enrol_student(db, START, 1001, "Mateo", level=3)
     words = pack_words(db, "science.ecosystems")
     _answer(db, words[0].id, True, False)
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     assert "🔊" not in summary_text(found.name, matrix, catalog, "en")
 
 
@@ -112,7 +112,7 @@ def test_the_csv_has_listening_columns_apart_from_attempts(
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, words["predator"], True, False)
     _answer(db, words["predator"], True, listening=True)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = {r["student"]: r for r in csv.DictReader(io.StringIO(
         csv_bytes(matrix).decode("utf-8-sig")))}
     mateo, ana = rows["Mateo"], rows["Ana"]
@@ -146,7 +146,7 @@ def test_a_right_listening_tap_lifts_no_estimate_in_the_csv_or_the_heatmap(
         stored.save_mastery(db, student, words["predator"], state, START)
         _answer(db, words["predator"], *right, student_id=student)
         _answer(db, words["predator"], True, listening=True, student_id=student)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = {r["student"]: r for r in csv.DictReader(io.StringIO(
         csv_bytes(matrix).decode("utf-8-sig"))) if r["word"] == "predator"}
     assert rows["Pao"]["knowledge_estimate"] == "too few answers"  # as /student says it

@@ -15,7 +15,7 @@ from bot.domain.mastery import new_mastery
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
-from bot.services import checks, teaching
+from bot.services import checks, class_reports
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -46,7 +46,7 @@ def test_a_word_needing_help_on_one_meaning_answer_says_the_misses_not_too_few(
     _answer(db, words["organism"], False)
     _answer(db, words["organism"], False, listening=True)
     _answer(db, words["habitat"], False, misses_in_row=3)  # stuck: two misses were practice
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     lines = "\n".join(student_lines(matrix, 1001, catalog, "en"))
     assert "⚠️ organism: missed 2 of 2 (1 meaning, 1 listening) · needs help" in lines
     assert "⚠️ habitat: missed several times in a row · needs help" in lines
@@ -60,7 +60,7 @@ def test_one_meaning_answer_without_help_needed_is_still_too_few_to_tell(
     words = _hodan(db)
     _answer(db, words["organism"], False)
     _answer(db, words["organism"], True, listening=True)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     assert "organism: 1 answer, too few to tell · 🔊 1 of 1 · learning" in \
         "\n".join(student_lines(matrix, 1001, catalog, "en"))
 
@@ -84,7 +84,7 @@ def _first_check(db: Database, wrong: int) -> list[str]:
 
 def _report(db: Database, catalog: Catalog, days: int = 0) -> str:
     now = START + timedelta(days=days, hours=5)  # 16:00 at school
-    found, matrix = teaching.class_report(db, TEACHER_ID, None, TZ, now=now)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None, TZ, now=now)
     return summary_text(found.name, matrix, catalog, "en", now.astimezone(TZ).date(), tz=TZ)
 
 

@@ -12,7 +12,7 @@ from bot.domain.mastery import new_mastery, record_answer
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_text import summary_text
-from bot.services import teaching
+from bot.services import class_reports
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -34,7 +34,7 @@ def _read_and_answer(db: Database, student_id: int, word_id: int, shown: datetim
 
 
 def _report(db: Database, catalog: Catalog, today: datetime, lang: str = "en") -> str:
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     return summary_text(found.name, matrix, catalog, lang, today=today.date())
 
 

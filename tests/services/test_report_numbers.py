@@ -19,7 +19,7 @@ from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
 from bot.presentation.views import level_text
-from bot.services import join, teaching
+from bot.services import class_reports, join, levels, teaching
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -50,14 +50,14 @@ def test_a_self_placed_level_is_labelled_until_the_teacher_sets_it_with_level(
     enrol_student(db, START, 1001, "Mateo", level=None)
     assert _self_place_with_i_dont_know(db, 1001) == 1
 
-    row, matrix = teaching.student_report(db, TEACHER_ID, "Mateo")
+    row, matrix = class_reports.student_report(db, TEACHER_ID, "Mateo")
     assert level_text(row.level, row.self_placed, catalog, "en") == \
         "level 1 (self-placed; /level sets it)"
     [listed] = teaching.roster(db, school_class.id)
     assert listed.self_placed and matrix.students[0].self_placed
 
-    teaching.set_level(db, TEACHER_ID, "Mateo", "2")
-    row, _ = teaching.student_report(db, TEACHER_ID, "Mateo")
+    levels.set_level(db, TEACHER_ID, "Mateo", "2")
+    row, _ = class_reports.student_report(db, TEACHER_ID, "Mateo")
     assert level_text(row.level, row.self_placed, catalog, "en") == "WIDA level 2"
     assert level_text(row.level, row.self_placed, catalog, "es") == "nivel WIDA 2"
     # the student's own placement, run again, never overrides the teacher's level
@@ -75,7 +75,7 @@ def test_the_csv_says_who_set_each_level_and_holds_no_telegram_id(
     words = pack_words(db, "science.ecosystems")
     for student in (5550030, 5550031, 5550032):
         _answer(db, student, words[0].id, True)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     data = csv_bytes(matrix)
     rows = _rows(data)
     by_name = {r["student"]: r for r in rows}
@@ -100,7 +100,7 @@ def test_hardest_words_and_needs_help_follow_one_rule(
     _answer(db, 1001, words["habitat"], False)               # one answer: too few to tell
     _answer(db, 1002, words["community"], True, True)        # no error: never "hardest"
     _answer(db, 1002, words["energy"], True, True, False, True)  # 3 of 4: not hard
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = summary_text(found.name, matrix, catalog, "en")
 
@@ -119,7 +119,7 @@ def test_one_answer_is_shown_as_too_few_to_tell_not_as_evidence(
     enrol_student(db, START, 1001, "Mateo", level=1)
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, 1001, words["predator"], True)  # a one-in-three guess at level 1
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     drill = "\n".join(student_lines(matrix, 1001, catalog, "en"))
     text = summary_text(found.name, matrix, catalog, "en")
@@ -141,7 +141,7 @@ def test_the_csv_says_too_few_answers_at_one_answer_and_not_answered_at_none(
     stored.save_mastery(db, 1001, words["habitat"], new_mastery(words["habitat"], START),
                         START)                            # previewed, never answered
     stored.mark_shown(db, 1001, [words["habitat"]], START)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = {(r["student"], r["word"]): r for r in _rows(csv_bytes(matrix))}
 
     predator = rows["Mateo", "predator"]
@@ -167,7 +167,7 @@ def test_after_a_first_check_with_one_answer_a_word_a_student_is_too_few_to_tell
     for word, answer in zip(words, right, strict=False):
         _answer(db, 1002, word.id, answer)
     _answer(db, 1003, words[0].id, True, True)  # two answers on one word: on track
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = summary_text(found.name, matrix, catalog, "en")
 
@@ -184,7 +184,7 @@ def test_a_class_of_one_lists_its_hard_words_once(
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, 1001, words["predator"], False, False)
     _answer(db, 1001, words["prey"], False, True, False)
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     text = summary_text(found.name, matrix, catalog, "ar")
     assert "Yousef (\u200f\u2068predator\u2069: \u20680\u2069 صحيحة من \u20682\u2069" in text
     assert text.count("predator") == 1  # with its counts, under 🆘 alone

@@ -19,7 +19,7 @@ from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_names import word_terms
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
-from bot.services import teaching
+from bot.services import class_reports, teaching
 from bot.services.packs import load_packs
 from bot.store import outbox, people
 from bot.store import study as stored
@@ -41,7 +41,7 @@ def _answer(db: Database, student_id: int, word_id: int, answers: str) -> None:
 
 
 def _csv(db: Database) -> dict[tuple[str, str], dict[str, str]]:
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
     return {(r["student"], r["word"]): r for r in rows}
 
@@ -51,7 +51,7 @@ def test_a_word_report_says_needs_help_never_reads_as_mastered_in_the_csv(
     enrol_student(db, START, 1001, "Ana", level=3)
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, 1001, words["predator"], "WRWR")  # half wrong: hard, though lately right
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = summary_text(found.name, matrix, catalog, "en")
     row = _csv(db)["Ana", "predator"]
@@ -71,7 +71,7 @@ def test_a_word_missed_three_times_in_a_row_needs_help_everywhere(
     enrol_student(db, START, 1001, "Ana", level=3)
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, 1001, words["prey"], "RRRRWWW")
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = summary_text(found.name, matrix, catalog, "en")
     [line] = student_lines(matrix, 1001, catalog, "en")
@@ -92,7 +92,7 @@ def test_a_mastered_word_is_not_listed_as_needing_help(
     state = stored.get_mastery(db, 1001, words["habitat"])
     stored.save_mastery(db, 1001, words["habitat"], replace(state, mastered_at=START),
                         START + timedelta(days=6))
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = summary_text(found.name, matrix, catalog, "en")
     [line] = student_lines(matrix, 1001, catalog, "en")
@@ -111,7 +111,7 @@ def test_every_csv_status_is_what_report_and_student_say(
     _answer(db, 1001, words["predator"], "RR")      # right twice, two days: reviewing
     _answer(db, 1001, words["prey"], "W")           # one answer: learning, too few to tell
     _answer(db, 1002, words["predator"], "WRW")     # hard
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = _csv(db)
 
     assert {key: r["status"] for key, r in rows.items()} == {
@@ -132,7 +132,7 @@ def test_roster_counts_a_word_missed_three_times_in_a_row_as_needs_help_as_repor
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, 1001, words["prey"], "RRRRWWW")     # stuck: needs help
     _answer(db, 1001, words["predator"], "W")       # one answer: learning
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     [row] = teaching.roster(db, found.id)
     line = roster_text(found.name, [row], catalog, "en").split("\n")[1]
@@ -173,7 +173,7 @@ def test_a_term_two_packs_share_names_its_pack_in_every_view(
     outbox.create_push(db, school_class.id, TEACHER_ID, "t9001.eld-words", [mine], START, START)
     _answer(db, 1001, original.id, "RR")
     _answer(db, 1001, mine, "WR")
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     lines = "\n".join(student_lines(matrix, 1001, catalog, "en"))
     labels = sorted(word_terms(matrix.words).values())
@@ -201,7 +201,7 @@ STALLED = "🐢 Stalled (answered checks on 4+ school days, no word in review or
 
 
 def _report(db: Database, catalog: Catalog, day: int = 14) -> str:
-    found, matrix = teaching.class_report(db, TEACHER_ID, None, UTC)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None, UTC)
     return summary_text(found.name, matrix, catalog, "en",
                         today=(START + timedelta(days=day)).date(), tz=UTC)
 
@@ -267,12 +267,12 @@ def test_one_accidental_miss_keeps_a_student_out_of_needs_help(
     enrol_student(db, START, 1001, "Ana", level=4)
     words = {w.word.term: w.id for w in pack_words(db, "science.ecosystems")}
     _answer(db, 1001, words["habitat"], "RW")
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     assert "🆘 Needs help: none" in summary_text(found.name, matrix, catalog, "en")
     assert _csv(db)["Ana", "habitat"]["status"] == "learning"
 
     _answer(db, 1001, words["predator"], "RWW")  # missed on two days, most answers wrong
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     assert "🆘 Needs help: Ana (predator: correct 1 of 3 over 3 days)" in summary_text(
         found.name, matrix, catalog, "en")
 
@@ -287,6 +287,6 @@ def test_on_track_says_how_many_given_words_are_not_answered_yet(
         _answer(db, student, words[0], "RR")
     for word_id in words[1:11]:  # given to Ana (pushed), their cards not opened
         stored.save_mastery(db, 1001, word_id, new_mastery(word_id, START), START)
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     text = summary_text(found.name, matrix, catalog, "en")
     assert "✅ On track: Ana (10 words still new, not asked yet), Ben\n" in text

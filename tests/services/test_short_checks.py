@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
 from bot.services import answers, checks, progress, readiness, reminders
-from bot.store import people
+from bot.store import check_items, people
 from bot.store import study as stored
 from bot.store.packs import pack_words
 from tests.clock import START
@@ -77,7 +77,7 @@ def test_two_ready_words_are_two_questions_each_asked_once(
     for seed in range(10):  # checks left unanswered: the same two words stay ready
         question = checks.start_check(db, 1001, START, random.Random(seed), hears=True)
         assert question is not None
-        check = stored.read_check(db, question.item_id)
+        check = check_items.read_check(db, question.item_id)
         assert check is not None
         asked = [found.item.word_id for row in check.rows
                  if (found := check.item(row["id"])) is not None]

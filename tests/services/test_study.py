@@ -16,8 +16,8 @@ from bot.domain.cognates import fold
 from bot.domain.evidence import OptionWords, counted_choices
 from bot.domain.mastery import RECALL, MasteryState
 from bot.domain.scaffold import ItemType
-from bot.services import answers, checks, learners, previews, progress, teaching
-from bot.store import people
+from bot.services import answers, checks, class_reports, learners, previews, progress
+from bot.store import check_items, people
 from bot.store import study as stored
 from bot.store.packs import pack_words, words_by_id
 from tests.clock import START
@@ -125,7 +125,7 @@ def test_a_check_left_open_yesterday_is_not_resumed_a_new_one_starts(
     again = checks.begin_check(db, 1001, tomorrow, random.Random(4), tz=TZ).question
     assert again is not None and (again.number, again.item_id) != (2, first.item_id + 1)
     assert again.number == 1  # a fresh check, numbered from 1, with today's score
-    assert stored.get_item(db, first.item_id + 1).answered  # yesterday's leftover is closed
+    assert check_items.get_item(db, first.item_id + 1).answered  # yesterday's leftover is closed
 
 
 def test_another_students_button_is_never_graded(db: Database,
@@ -157,14 +157,14 @@ def test_two_misses_bring_the_card_back_with_an_easier_two_option_item(
     assert again is not None
     second = answer(db, again, right=False, at=day)
     assert second.reteach is not None and second.reteach.id == word
-    easier = stored.next_open_item(db, 1001)
+    easier = check_items.next_open_item(db, 1001)
     while easier is not None and easier.item.word_id != word:
         if easier.item.typed:  # a word read yesterday, whose tap could only be practice
             answers.answer_typed(db, 1001, easier.item.answer, START + day, TZ)
         else:
             answers.answer_choice(db, 1001, easier.id,
                                   easier.item.options.index(easier.item.answer), START + day, TZ)
-        easier = stored.next_open_item(db, 1001)
+        easier = check_items.next_open_item(db, 1001)
     assert easier is not None and len(easier.item.options) == 2
     assert easier.item.answer in easier.item.options
 
@@ -179,7 +179,7 @@ def test_the_teacher_is_alerted_once_when_a_word_is_missed_three_times_in_a_row(
         question = checks.start_check(db, 1001, START + day, random.Random(5), tz=TZ)
         while question is not None:
             word = word or question.item.word_id
-            practice = stored.next_open_item(db, 1001)
+            practice = check_items.next_open_item(db, 1001)
             feedback = answer(db, question, right=question.item.word_id != word, at=day)
             if question.item.word_id == word:
                 alerts.append((practice is not None and practice.practice,
@@ -257,7 +257,7 @@ def test_an_emoji_or_a_paragraph_for_a_typed_question_asks_for_the_word_and_coun
         "typed-too-long")
     assert (db["attempts"].count, stored.get_mastery(db, 1001, question.item.word_id)) == (
         attempts, word)
-    still_open = stored.next_open_item(db, 1001)
+    still_open = check_items.next_open_item(db, 1001)
     assert still_open is not None and still_open.id == question.item_id
 
 
@@ -330,7 +330,7 @@ def test_a_review_that_could_master_a_word_is_asked_as_recall(
     assert question is not None
     asked = [question.item]
     while True:
-        item = stored.next_open_item(db, 1001)
+        item = check_items.next_open_item(db, 1001)
         if item is None:
             break
         asked.append(item.item)
@@ -484,8 +484,8 @@ def test_deciding_reviews_come_before_the_words_still_being_learned(
 
 def tap_right(db: Database, word_id: int, options: tuple[str, ...], answer_: str,
               prompt: str = "?") -> None:
-    [item_id] = stored.save_items(db, 1001, "ht", [Item(word_id, ItemType.REVERSE, prompt,
-                                                        options, answer_)], START)
+    [item_id] = check_items.save_items(db, 1001, "ht", [Item(word_id, ItemType.REVERSE, prompt,
+                                                             options, answer_)], START)
     answers.answer_choice(db, 1001, item_id, options.index(answer_), START, TZ)
 
 
@@ -508,7 +508,7 @@ def test_a_right_tap_counts_only_the_options_she_could_not_rule_out(
     assert nutrient is not None and nutrient.answered and nutrient.successes == 0
     # and it is no teacher's "correct 1 of 1" either (playtest 14: "correct 2 of 2 · learning"
     # beside "correct 2 of 2 · reviewing"); the two answers that counted are counted
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     counted = {w: (c.correct, c.attempts) for (_, w), c in matrix.cells.items()}
     assert counted[ids["nutrient"]] == (0, 0)
     assert counted[ids["prey"]] == counted[ids["food chain"]] == (1, 1)
@@ -529,11 +529,11 @@ def test_a_deciding_review_asked_with_a_prompt_shown_days_ago_cannot_master(
     deciding = checks.check_items(db, who, START, random.Random(1)).items[0]
     assert deciding.word_id == prey and deciding.typed
     earlier = START - timedelta(days=days_ago)  # the same question, answered then
-    [old] = stored.save_items(db, 1001, "vi", [deciding], earlier)
-    stored.close_item(db, old, True, earlier, None)
+    [old] = check_items.save_items(db, 1001, "vi", [deciding], earlier)
+    check_items.close_item(db, old, True, earlier, None)
     question = checks.save_check(db, who, [deciding], START)
     assert question is not None
-    assert stored.get_item(db, question.item_id).remembered is not masters
+    assert check_items.get_item(db, question.item_id).remembered is not masters
     feedback = answers.answer_typed(db, 1001, deciding.answer, START, TZ)
     assert feedback.newly_mastered is masters
     after = stored.get_mastery(db, 1001, prey)
@@ -551,8 +551,8 @@ def test_a_deciding_review_avoids_a_prompt_shown_in_the_last_days_when_it_can(
     shown = []
     for days_ago in (3, 1):  # asked three days ago, then another way yesterday
         asked = checks.check_items(db, who, START, random.Random(0)).items[0]
-        [old] = stored.save_items(db, 1001, "vi", [asked], START - timedelta(days=days_ago))
-        stored.close_item(db, old, True, START - timedelta(days=days_ago), None)
+        [old] = check_items.save_items(db, 1001, "vi", [asked], START - timedelta(days=days_ago))
+        check_items.close_item(db, old, True, START - timedelta(days=days_ago), None)
         shown.append(asked.prompt)
     assert len(set(shown)) == 2  # the latest question's prompt is avoided, as ever
     for seed in range(8):  # and so is the one before it, still within memory
@@ -574,8 +574,8 @@ def test_a_first_typed_review_on_a_prompt_seen_days_ago_is_not_called_a_mastery_
     deciding = checks.check_items(db, who, START, random.Random(1)).items[0]
     assert deciding.word_id == word and deciding.typed
     earlier = START - timedelta(days=days_ago)
-    [old] = stored.save_items(db, 1001, "es", [deciding], earlier)
-    stored.close_item(db, old, True, earlier, None)
+    [old] = check_items.save_items(db, 1001, "es", [deciding], earlier)
+    check_items.close_item(db, old, True, earlier, None)
     question = checks.save_check(db, who, [deciding], START)
     assert question is not None and question.intro == intro
 
@@ -587,7 +587,7 @@ def test_a_word_whose_meaning_a_wrong_tap_just_showed_is_practice_when_asked_nex
     ids = read_every_card(db, school_class.pack_id, "vi", 2)
     prey, predator = ids["prey"], ids["predator"]
     options = ("prey", "predator", "producer", "consumer", "habitat")
-    first, second = stored.save_items(db, 1001, "vi", [
+    first, second = check_items.save_items(db, 1001, "vi", [
         Item(prey, ItemType.REVERSE, "con mồi", options, "prey"),
         Item(predator, ItemType.REVERSE, "động vật săn mồi", options, "predator")], START)
     answers.answer_choice(db, 1001, first, options.index("predator"), START, TZ)  # wrong
@@ -595,7 +595,7 @@ def test_a_word_whose_meaning_a_wrong_tap_just_showed_is_practice_when_asked_nex
     state = stored.get_mastery(db, 1001, predator)
     assert state is not None and state.successes == 0 and not state.success_days
     # the other way round (no wrong tap on it first) it counts
-    third, fourth = stored.save_items(db, 1001, "vi", [
+    third, fourth = check_items.save_items(db, 1001, "vi", [
         Item(ids["habitat"], ItemType.REVERSE, "môi trường sống", options, "habitat"),
         Item(ids["consumer"], ItemType.REVERSE, "sinh vật tiêu thụ", options, "consumer")],
         START)

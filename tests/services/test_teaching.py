@@ -11,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.config import AccessConfig, Config
-from bot.services import daily_alerts, join, teaching
+from bot.services import class_reports, daily_alerts, join, levels, student_lookup, teaching
 from bot.store import people
 from bot.store import study as stored
 from tests.clock import START
@@ -93,14 +93,14 @@ def test_the_only_class_is_found_without_a_name_and_two_need_one(
 def test_a_teacher_finds_only_their_own_students(db: Database,
                                                  school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
-    row, found = teaching.find_student(db, TEACHER_ID, " ana ")
+    row, found = student_lookup.find_student(db, TEACHER_ID, " ana ")
     assert (row.student_id, found.id) == (1001, school_class.id)
-    assert teaching.find_student(db, TEACHER_ID, "1")[0].first_name == "Ana"  # /roster's 1.
+    assert student_lookup.find_student(db, TEACHER_ID, "1")[0].first_name == "Ana"  # /roster's 1.
     with pytest.raises(teaching.StudentNotFoundError):  # a Telegram id is never a teacher's
-        teaching.find_student(db, TEACHER_ID, "1001")
+        student_lookup.find_student(db, TEACHER_ID, "1001")
     people.upsert_teacher(db, 9002, "Other", START)
     with pytest.raises(teaching.StudentNotFoundError):
-        teaching.find_student(db, 9002, "Ana")
+        student_lookup.find_student(db, 9002, "Ana")
 
 
 def test_two_students_with_one_name_must_be_told_apart(
@@ -108,7 +108,7 @@ def test_two_students_with_one_name_must_be_told_apart(
     enrol_student(db, START)
     enrol_student(db, START, user_id=1002)
     with pytest.raises(teaching.StudentNotFoundError) as refused:
-        teaching.find_student(db, TEACHER_ID, "Ana")
+        student_lookup.find_student(db, TEACHER_ID, "Ana")
     assert refused.value.prompt_key == "student-ambiguous"
 
 
@@ -118,7 +118,7 @@ def test_a_namesake_is_found_by_the_label_the_roster_shows(
         db: Database, school_class: people.ClassInfo, typed: str) -> None:
     enrol_student(db, START)
     enrol_student(db, START, user_id=1002)
-    row, _ = teaching.find_student(db, TEACHER_ID, typed)
+    row, _ = student_lookup.find_student(db, TEACHER_ID, typed)
     assert (row.student_id, row.number) == (1002, 2)
 
 
@@ -127,11 +127,11 @@ def test_a_label_whose_name_is_not_that_number_finds_nobody(
     enrol_student(db, START)
     enrol_student(db, START, user_id=1002, name="Bo")
     with pytest.raises(teaching.StudentNotFoundError) as refused:
-        teaching.find_student(db, TEACHER_ID, "Ana #2")  # number 2 is Bo
+        student_lookup.find_student(db, TEACHER_ID, "Ana #2")  # number 2 is Bo
     assert (refused.value.prompt_key, refused.value.params) == (
         "student-not-found", {"name": "Ana #2"})
     with pytest.raises(teaching.StudentNotFoundError) as missing:
-        teaching.find_student(db, TEACHER_ID, "#7")
+        student_lookup.find_student(db, TEACHER_ID, "#7")
     assert missing.value.prompt_key == "student-number-not-found"
 
 
@@ -139,8 +139,8 @@ def test_a_level_and_a_family_link_take_the_roster_label(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=1)
     enrol_student(db, START, user_id=1002, level=1)
-    assert teaching.set_level(db, TEACHER_ID, "Ana #2", "3").row.student_id == 1002
-    assert teaching.set_levels(db, TEACHER_ID, "Ana #1 4, #2 5")[1].level == 5
+    assert levels.set_level(db, TEACHER_ID, "Ana #2", "3").row.student_id == 1002
+    assert levels.set_levels(db, TEACHER_ID, "Ana #1 4, #2 5")[1].level == 5
     assert [people.enrollments(db, s)[0].wida_level for s in (1001, 1002)] == [4, 5]
 
 
@@ -148,12 +148,12 @@ def test_the_teachers_level_wins_and_ends_self_placement(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START, level=None)
     join.open_placement(db, 1001)
-    assert teaching.set_level(db, TEACHER_ID, "Ana", "5").level == 5
+    assert levels.set_level(db, TEACHER_ID, "Ana", "5").level == 5
     assert people.enrollments(db, 1001)[0].wida_level == 5
     with pytest.raises(join.PlacementClosedError):
         join.answer_placement(db, 1001, 0, 0)
     with pytest.raises(teaching.BadInputError) as refused:
-        teaching.set_level(db, TEACHER_ID, "Ana", "9")
+        levels.set_level(db, TEACHER_ID, "Ana", "9")
     assert refused.value.prompt_key == "level-out-of-range"
 
 
@@ -162,9 +162,9 @@ def test_a_pasted_column_of_levels_sets_all_or_none(
     enrol_student(db, START, level=1)
     enrol_student(db, START, user_id=1002, name="Bo", level=1)
     with pytest.raises(teaching.StudentNotFoundError):
-        teaching.set_levels(db, TEACHER_ID, "Ana 4; Nobody 2")
+        levels.set_levels(db, TEACHER_ID, "Ana 4; Nobody 2")
     assert [e.wida_level for e in people.enrollments(db, 1001)] == [1]
-    done = teaching.set_levels(db, TEACHER_ID, "Ana 4\nBo 2")
+    done = levels.set_levels(db, TEACHER_ID, "Ana 4\nBo 2")
     assert [(one.row.first_name, one.level) for one in done] == [("Ana", 4), ("Bo", 2)]
     assert people.enrollments(db, 1002)[0].wida_level == 2
 
@@ -194,6 +194,6 @@ def test_finding_a_student_with_no_name_asks_for_one_in_the_commands_words(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
     with pytest.raises(teaching.BadInputError) as usage:
-        teaching.student_report(db, TEACHER_ID, "  ")
+        class_reports.student_report(db, TEACHER_ID, "  ")
     assert (usage.value.prompt_key, usage.value.params) == ("student-name-usage",
                                                             {"command": "/student"})

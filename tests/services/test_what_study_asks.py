@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.services import learners, readiness, teaching
+from bot.services import class_reports, learners, readiness
 from bot.store import people
 from bot.store.packs import forget_words, pack_words, words_by_id
 from tests.clock import START
@@ -74,7 +74,7 @@ def test_a_retired_card_nobody_opened_is_not_listed_as_waiting(
     who = learners.learner(db, 1001)
     given = learners.current_words(db, who, START)  # unlocked, never opened
     retire(db, given[0].id)
-    _, matrix = teaching.class_report(db, TEACHER_ID, None)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     waiting = [w.id for w in matrix.unopened.get(1001, [])]
     assert given[0].id not in waiting and given[1].id in waiting
 

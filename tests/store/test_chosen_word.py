@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
-from bot.store import schema, study
+from bot.store import check_items, schema
 from bot.store.taps import answered_taps
 from tests.clock import START
 from tests.harness import store_before
@@ -27,12 +27,12 @@ def test_a_wrong_taps_word_is_read_back_and_older_answers_have_none() -> None:
     later = START + timedelta(hours=1)
     item = Item(words[1], ItemType.CHOICE, "p", ("x", "y", "z"), "x")
     typed = Item(words[1], ItemType.TYPED, "p", (), "x")
-    wrong, right, unanswered, written = study.save_items(
+    wrong, right, unanswered, written = check_items.save_items(
         db, 1, "es", [item, item, item, typed], later
     )
-    study.close_item(db, wrong, False, later, words[2])
-    study.close_item(db, right, True, later)
-    study.close_item(db, written, False, later)
+    check_items.close_item(db, wrong, False, later, words[2])
+    check_items.close_item(db, right, True, later)
+    check_items.close_item(db, written, False, later)
     read = answered_taps(db, [1], START)
     assert [(t.item.word_id, t.chosen_word_id) for t in read] == [
         (words[0], None),

@@ -15,15 +15,15 @@ from tests.harness import save_pack_as_before
 # The names and order the migrations shipped under before the renumbering, as schools' stores
 # recorded them.
 OLD_NAMES = [
-    ("0001_initial", schema.initial),
-    ("0002_co_teachers_and_invite_expiry", schema.co_teachers),
-    ("0003_outbox_leases", schema.outbox_leases),
-    ("0004_voice_clips", schema.voice_clips),
-    ("0004_word_cloze_and_forms", schema.word_cloze_and_forms),
-    ("0006_family_messages", schema.family_messages),
-    ("0005_mastery_evidence", schema.mastery_evidence),
-    ("0007_settings", schema.settings),
-    ("0008_word_simple_definition", schema.word_simple_definition),
+    ("0001_initial", schema.m0001_initial.initial),
+    ("0002_co_teachers_and_invite_expiry", schema.m0002_m0020.co_teachers),
+    ("0003_outbox_leases", schema.m0002_m0020.outbox_leases),
+    ("0004_voice_clips", schema.m0002_m0020.voice_clips),
+    ("0004_word_cloze_and_forms", schema.m0002_m0020.word_cloze_and_forms),
+    ("0006_family_messages", schema.m0002_m0020.family_messages),
+    ("0005_mastery_evidence", schema.m0002_m0020.mastery_evidence),
+    ("0007_settings", schema.m0002_m0020.settings),
+    ("0008_word_simple_definition", schema.m0002_m0020.word_simple_definition),
 ]
 NEW_NAMES = [m.name for m in schema.migrations._migrations]
 RENUMBERED = NEW_NAMES[:len(OLD_NAMES)]  # the old names' migrations, under their new names

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
-from bot.store import schema, study
+from bot.store import check_items, schema
 from tests.clock import START
 from tests.harness import store_before
 
@@ -18,12 +18,13 @@ def test_a_polls_message_is_read_with_its_item_and_an_older_poll_has_none() -> N
 
     schema.migrations.apply(db)
 
-    older = study.item_by_poll(db, "old-poll")
+    older = check_items.item_by_poll(db, "old-poll")
     assert older is not None and older.poll_message is None
     item = Item(words[1], ItemType.POLL, "p", ("a", "b"), "a")
-    [item_id] = study.save_items(db, 1, "es", [item], START)
-    assert study.next_open_item(db, 1).poll_message is None  # not sent yet
-    study.set_poll(db, item_id, "new-poll", 4321)
-    for read in (study.get_item(db, item_id), study.item_by_poll(db, "new-poll"),
-                 study.next_open_item(db, 1), study.read_check(db, item_id).item(item_id)):
+    [item_id] = check_items.save_items(db, 1, "es", [item], START)
+    assert check_items.next_open_item(db, 1).poll_message is None  # not sent yet
+    check_items.set_poll(db, item_id, "new-poll", 4321)
+    for read in (check_items.get_item(db, item_id), check_items.item_by_poll(db, "new-poll"),
+                 check_items.next_open_item(db, 1),
+                 check_items.read_check(db, item_id).item(item_id)):
         assert read is not None and (read.poll_id, read.poll_message) == ("new-poll", 4321)
