@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -31,7 +31,7 @@ async def alert_waiting_overnight(chat: Chat, student: dict[str, Any]) -> None:
         chat.clock.advance(hours=(21 - chat.clock().astimezone(
             chat.app.bot_data.services.config.school.timezone).hour) % 24)
         await check_now(chat, student)
-        while study.next_open_item(chat.db, student["id"]) is not None:
+        while check_items.next_open_item(chat.db, student["id"]) is not None:
             await answer_current(chat, student, False)
         if pending(chat, "stuck-alert"):
             return
