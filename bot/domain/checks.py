@@ -103,7 +103,9 @@ def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
     """
     verdict = grade(answer, expected, forms=forms, home_terms=home_terms, lang=lang,
                     other_terms=other_terms, false_friends=false_friends)
-    slip = slip_marks(answer, expected) if verdict.kind is Verdict.TYPO_FORGIVEN else ()
+    # (marks on the part graded: "ecosistem po" marks the y of ecosystem, not the "po")
+    slip = slip_marks(verdict.graded or answer, expected) \
+        if verdict.kind is Verdict.TYPO_FORGIVEN else ()
     return Grade(verdict.correct, verdict.exact, expected, verdict.kind, verdict.matched, slip)
 
 

@@ -250,9 +250,23 @@ def _own_forms(word: str) -> set[str]:
     return forms - {form for form in forms - inflections(word, strict=True) if form in known}
 
 
+# Other accepted spellings of a term, which no British rule makes: a teacher accepts them, and
+# each is itself in the English word list, so without this it would be "another word".
+# (A different word that means much the same, heterotroph for consumer, is not a spelling.)
+VARIANT_SPELLINGS: dict[str, tuple[str, ...]] = {  # pragma: no mutate block (data)
+    "adaptation": ("adaption",),
+    "judgment": ("judgement",),
+    "sulfur": ("sulphur",),
+    "aluminum": ("aluminium",),
+    "gray": ("grey",),
+}
+
+
 def target_forms(expected: str, forms: Iterable[str]) -> set[str]:
-    """The expected term, its listed forms and its regular forms, in American spelling."""
+    """The expected term, its listed forms and its regular forms, in American spelling, and
+    those of its other accepted spellings (VARIANT_SPELLINGS: adaption)."""
     listed = {normalise(expected), *(normalise(f) for f in forms)} - {""}
+    listed |= {variant for term in listed for variant in VARIANT_SPELLINGS.get(term, ())}
     result: set[str] = set()
     for term in listed:
         head, _, last = term.rpartition(" ")

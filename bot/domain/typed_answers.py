@@ -8,6 +8,9 @@ English word": one more try, not a miss (at most ENGLISH_RETRIES a question). An
 home-language word (a listed false friend, a word from a word list) is a miss, since it shows
 no knowledge of this word's meaning. "I don't know" in any language ("no sé", "m pa konnen",
 "idk", "?", "🤷": `bot/domain/dont_know.py`) is a miss, the same as the question's 🤷 button.
+Filler around the word ("ecosystem po", "habitat이요", "It's population", "producer (plants)":
+`bot/domain/answer_frames.py`) is set aside when the whole answer is not right; a negation, a
+second candidate word or a longer sentence keeps the answer whole.
 See docs/typed-grading.md for the rules and why the word list comes from pyspellchecker.
 """
 
@@ -19,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.domain.answer_frames import answer_core, negated
 from bot.domain.dont_know import says_dont_know
 from bot.domain.english_spelling import (
     allowed_typos,
@@ -74,6 +78,9 @@ RETRY = frozenset({Verdict.HOME_LANGUAGE_WORD, Verdict.NOT_ENGLISH})
 # a slip of it, or another English word; anything else is graded as the whole answer.
 _GRADED_BESIDE = frozenset({Verdict.EXACT, Verdict.TYPO_FORGIVEN, Verdict.OTHER_ENGLISH_WORD,
                             Verdict.FALSE_FRIEND})
+# The word inside filler ("ecosystem po", "It's population"): the part graded stands when it is
+# the word, a slip of it, or this word's gloss; anything else and the whole answer is graded.
+_CORE_STANDS = frozenset({Verdict.EXACT, Verdict.TYPO_FORGIVEN, Verdict.HOME_LANGUAGE_WORD})
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,8 @@ class TypedVerdict:
 
     kind: Verdict
     matched: str | None = None  # NOT_ENGLISH: the language code it looks like (None: unknown)
+    graded: str | None = None   # the part of the answer graded, when filler around it was
+                                # set aside ("ecosystem" of "ecosystem po"); None: all of it
 
     @property
     def correct(self) -> bool:
@@ -133,6 +142,13 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     read as an answer first, so no phrase can turn a right answer into a miss.
     """
     verdict = _grade(answer, expected, forms, home_terms, lang, other_terms, false_friends)
+    core = None if verdict.exact or verdict.kind in NOT_AN_ANSWER \
+        else answer_core(answer, lang, (expected, *other_terms))
+    if core is not None:  # "ecosystem po", "The answer is population.", "producer (plants)"
+        inner = _grade(core, expected, forms, home_terms, lang, other_terms, false_friends)
+        # (a whole answer forgiven as a slip, "é population", is exact without its filler)
+        if inner.kind in _CORE_STANDS and (inner.exact or not verdict.correct):
+            return TypedVerdict(inner.kind, inner.matched, core)
     if not verdict.correct and says_dont_know(answer):
         return TypedVerdict(Verdict.DONT_KNOW)
     return verdict
@@ -166,7 +182,9 @@ def _grade(answer: str, expected: str, forms: Sequence[str], home_terms: Sequenc
         return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[key])
     longest = max(len(target.split()) for target in targets)
     for english, aside in beside(answer):  # "habitat (موطن)": the English part is graded
-        if 0 < len(normalise(english).split()) <= longest and home_aside(aside, home, lang):
+        # (never beside a negation: "ecosystem 아니에요" says it is not the ecosystem)
+        if 0 < len(normalise(english).split()) <= longest and home_aside(aside, home, lang) \
+                and not negated(aside, lang):
             verdict = _grade(english, expected, forms, home_terms, lang, other_terms,
                              false_friends)
             if verdict.kind in _GRADED_BESIDE:  # English, right or wrong: no other try

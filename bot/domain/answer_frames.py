@@ -1,0 +1,201 @@
+"""The word a typed answer gives, inside the small words a child writes around it.
+
+A child asked to type the English word often answers the way she talks to a teacher: with a
+politeness particle ("ecosystem po", "habitat이요"), an article or plural marker in her own
+language ("ang population", "mga producer"), a copula or an answer frame ("It's population",
+"The answer is population.", "I think habitat", "went extinct"), or a short example after it
+("producer (plants)", "producer, like grass"). A playtest marked each of these a miss, told a
+Tagalog speaker who wrote the English word "that looks like Tagalog", and re-taught the word.
+
+`answer_core` takes those words off the edges of an answer, when nothing else is there, and
+gives what is left for grading; `typed_answers.grade` asks for it only when the whole answer is
+not right. What stays evidence is never taken off: a negation anywhere ("not population",
+"hindi ecosystem") leaves the answer whole, and so does an example naming another candidate
+word ("producer (consumer)"); two words ("population or habitat") and a longer sentence ("I
+saw a habitat at the zoo") are not filler, so they stay and are graded whole, as before.
+The lists are small, per language, in English and in each home language Puente speaks; the
+English ones go with every language (a child mixes them in). See docs/typed-grading.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from bot.domain.cognates import fold
+from bot.domain.english_spelling import normalise, target_forms
+
+# Written as people type them, "|" between phrases (folded on use: "c'est" matches "C'est").
+# Articles, plural markers, politeness particles, copulas, hedges and answer frames: what a
+# child may write before or after the word without saying anything else about it. Never a
+# negation, a conjunction or a content word: those are evidence (a parity test checks that no
+# filler is a pack term).
+FILLERS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "the|a|an|is|are|was|were|be|it|it's|its|it is|it was|this|this is|that|that is|"
+          "that's|they are|they're|i think|i think it's|i think it is|i guess|i believe|"
+          "maybe|probably|the answer is|answer is|my answer is|answer|the word is|"
+          "it's called|it is called|called|went|go|goes|gone|become|became|becomes|"
+          "um|uh|umm|hmm|well|ok|okay|yes|please|teacher|miss|sir",
+    "tl": "po|ho|opo|oho|ang|mga|yung|iyong|iyung|ung|un|yun|ata|yata|siguro|baka|"
+          "sa tingin ko|sa tingin ko po|ang sagot ay|ang sagot po ay|sagot|ay|ay ang|"
+          "naman|lang|na|ba|eh|e|kasi",
+    "ko": "이요|요|입니다|이에요|예요|이야|야|이다|인데요|인 것 같아요|같아요|정답은|정답은요|"
+          "답은|답은요|정답|답|음|저는|제 생각에는",
+    "es": "es|son|el|la|los|las|un|una|creo que|creo que es|la respuesta es|respuesta|"
+          "sería|seria|pues|este|eh|sí|maestra|maestro|profe",
+    "pt": "é|e|são|o|a|os|as|um|uma|acho que|acho que é|a resposta é|resposta|seria|"
+          "professora|professor|sim",
+    "fr": "c'est|c est|ce sont|le|la|les|l|un|une|des|je pense|je pense que c'est|je crois|"
+          "je crois que c'est|la réponse est|réponse|euh|oui|madame|monsieur",
+    "ht": "se|la|a|yo|yon|mwen panse|m panse|mwen kwè|m kwè|repons lan se|repons lan|wi",
+    "vi": "là|đó là|cái đó là|ạ|dạ|vâng|em nghĩ là|em nghĩ|con nghĩ là|tôi nghĩ là|"
+          "câu trả lời là|đáp án là|một|những|các",
+    "so": "waa|waa in|jawaabtu waa|jawaabta|waxaan u maleynayaa|haa|macallin|macalin",
+    "hmn": "yog|nws yog|os|na|kuv xav tias|kuv xav tias yog|lo lus teb yog|xib fwb",
+    "zh": "是|就是|这是|那是|答案是|答案|我觉得是|我觉得|应该是|吧|啊|呀|呢|嗯|老师",
+    "ar": "هو|هي|الجواب|الجواب هو|الإجابة|الإجابة هي|أظن|أعتقد|يعني|نعم|أستاذ|أستاذة",
+    "ru": "это|ответ|ответ это|мой ответ|наверное|думаю|я думаю|да|ну|вот",
+}
+# Words that start a short example after the word ("producer, like grass"): the example may be
+# left out of grading when it names no other word of her packs. (A bracketed example needs none:
+# "producer (plants)".)
+EXAMPLE_MARKERS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "like|such as|e.g.|eg|for example|for instance|ex|as in",
+    "tl": "gaya ng|tulad ng|katulad ng|halimbawa|parang",
+    "ko": "예를 들어|예를 들면|처럼",
+    "es": "como|por ejemplo|ej",
+    "pt": "como|por exemplo|ex",
+    "fr": "comme|par exemple|ex",
+    "ht": "tankou|pa egzanp",
+    "vi": "như|ví dụ",
+    "so": "sida|tusaale",
+    "hmn": "xws li|piv txwv",
+    "zh": "比如|例如|像",
+    "ar": "مثل|مثلا|مثلاً",
+    "ru": "например|как",
+}
+# A negation anywhere in an answer keeps it whole: "not population" says the opposite.
+NEGATIONS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "not|no|never|nope|isn't|isnt|aren't|wasn't|don't|doesn't|didn't|nor|neither",
+    "tl": "hindi|di|hinde|wala|huwag|ayaw",
+    "ko": "아니|아니요|아니에요|아닙니다|아니야|안|못|없어요",
+    "es": "no|nunca|tampoco|ni",
+    "pt": "não|nunca|nem",
+    "fr": "ne|pas|non|jamais|n'est",
+    "ht": "pa|non|okenn",
+    "vi": "không|chẳng|chả|ko",
+    "so": "ma|maaha|maya|aan",
+    "hmn": "tsis|tsis yog|tsis muaj",
+    "zh": "不|不是|没|没有|別|别",
+    "ar": "لا|ليس|ليست|مش|ما",
+    "ru": "не|нет|ни",
+}
+MAX_EXAMPLE_WORDS = 4  # an example longer than this is a sentence of its own: graded whole
+_NON_WORD = re.compile(r"[^\w\s]|_")
+# A bracketed part at the end of an answer: "producer (plants)."
+_BRACKETED_END = re.compile(r"^(.+?)\s*[(\[（]([^()\[\]（）]*)[)\]）]\s*[.!?。]*\s*$")
+
+
+def _key(token: str) -> str:
+    """A token as phrases are compared: case, accents and punctuation folded away."""
+    return " ".join(_NON_WORD.sub(" ", fold(token)).split())
+
+
+def _latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+def _tokens(text: str) -> list[str]:
+    """`text` split at spaces and where the script changes ("ecosystem이요" is two words:
+    Korean particles and Chinese words are written onto the English word)."""
+    spaced: list[str] = []
+    for char in text:
+        if spaced and char.isalpha() and spaced[-1].isalpha() \
+                and _latin(char) != _latin(spaced[-1]):
+            spaced.append(" ")
+        spaced.append(char)
+    return [token for token in "".join(spaced).split() if _key(token) or token.isalnum()]
+
+
+@functools.cache
+def _phrases(table: str, lang: str | None) -> tuple[tuple[str, ...], ...]:
+    """The phrases of `table` for English and `lang`, as key sequences, longest first."""
+    source = {"fillers": FILLERS, "markers": EXAMPLE_MARKERS, "negations": NEGATIONS}[table]
+    found = {tuple(_key(t) for t in _tokens(phrase))
+             for code in dict.fromkeys(("en", lang or "en"))
+             for phrase in source.get(code, "").split("|") if phrase.strip()}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _starts(keys: Sequence[str], phrase: tuple[str, ...], at: int = 0) -> bool:
+    return tuple(keys[at:at + len(phrase)]) == phrase
+
+
+def _strip(tokens: list[str], lang: str | None) -> list[str]:
+    """`tokens` without filler phrases at either end (always leaving one token)."""
+    fillers = _phrases("fillers", lang)
+    keys = [_key(t) for t in tokens]
+    start, end, moved = 0, len(tokens), True
+    while moved:
+        moved = False
+        for phrase in fillers:
+            if end - start > len(phrase) and _starts(keys[start:end], phrase):
+                start, moved = start + len(phrase), True
+            elif end - start > len(phrase) and tuple(keys[end - len(phrase):end]) == phrase:
+                end, moved = end - len(phrase), True
+    return tokens[start:end]
+
+
+@functools.lru_cache(maxsize=256)  # a student's pack terms come back with every answer
+def _candidates(terms: tuple[str, ...]) -> frozenset[str]:
+    """Every accepted form of every pack term, as answers are folded."""
+    return frozenset(form for term in terms for form in target_forms(term, ()))
+
+
+def _names_a_candidate(text: str, terms: tuple[str, ...]) -> bool:
+    """True when `text` contains a pack term (or a regular form of one) as whole words."""
+    words = normalise(text).split()
+    spans = {" ".join(words[i:j]) for i in range(len(words))
+             for j in range(i + 1, min(len(words), i + 3) + 1)}
+    return bool(spans & _candidates(terms))
+
+
+def _example_cut(text: str, tokens: list[str], lang: str | None) -> tuple[str, str] | None:
+    """The answer and the example after it: "producer (plants)", "producer, like grass"."""
+    bracketed = _BRACKETED_END.match(text)
+    if bracketed:
+        return bracketed[1], bracketed[2]
+    keys = [_key(t) for t in tokens]
+    for at in range(1, len(tokens)):
+        for marker in _phrases("markers", lang):
+            if _starts(keys, marker, at) and at + len(marker) < len(tokens):
+                return " ".join(tokens[:at]), " ".join(tokens[at + len(marker):])
+    return None
+
+
+def negated(text: str, lang: str | None) -> bool:
+    """True when `text` has a negation of English or `lang` ("not", "hindi", "아니에요")."""
+    negations = _phrases("negations", lang)
+    keys = [_key(t) for t in _tokens(text)]
+    return any(tuple(keys[i:i + len(n)]) == n for n in negations for i in range(len(keys))) \
+        or any((word,) in negations for key in keys for word in key.split())
+
+
+def answer_core(answer: str, lang: str | None, terms: Iterable[str] = ()) -> str | None:
+    """The part of `answer` to grade once the filler around it is set aside (`lang`'s and
+    English), or None when there is none to set aside or the answer must stay whole: it has a
+    negation, or its example names one of `terms` (the student's pack terms)."""
+    tokens = _tokens(answer)
+    if negated(answer, lang):
+        return None
+    core, cut = answer, _example_cut(answer, tokens, lang)
+    if cut is not None:
+        example = cut[1]
+        if len(example.split()) > MAX_EXAMPLE_WORDS or _names_a_candidate(example, tuple(terms)):
+            return None
+        core = cut[0]
+    kept = _strip(_tokens(core), lang)
+    text = " ".join(kept).strip(" ,;:.-–—")
+    return text if kept and _key(text) != _key(answer) else None
