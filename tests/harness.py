@@ -21,9 +21,10 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.delivery import report_finished
 from bot.demo.offline import BOT_USER, Call, OfflineBotAPI, UpdateFactory
-from bot.domain.checks import WordRef
+from bot.domain.checks import Item, WordRef
 from bot.domain.mastery import new_mastery
 from bot.domain.packs import Pack
+from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks
 from bot.services import answers, checks, join, learners
 from bot.services.packs import load_packs
@@ -269,6 +270,13 @@ async def join_and_confirm(chat: Chat, user: dict, lang: str = "es", level: int 
 def forget_join_notes(db: Database) -> None:
     """Take back every note to a teacher that students joined, not sent yet."""
     db.execute("DELETE FROM outbox WHERE kind = ? AND status = 'pending'", [notes.JOIN_NOTE])
+
+
+def ask_typed(chat: Chat, pack: str, term: str, lang: str, user_id: int = 1001) -> int:
+    """Open a typed item on one pack word (as a check at level 4 would); return its id."""
+    word = next(w for w in pack_words(chat.db, pack) if w.word.term == term)
+    item = Item(word.id, ItemType.TYPED, word.word.definition, (), term)
+    return check_items.save_items(chat.db, user_id, lang, [item], chat.clock())[0]
 
 
 def open_item(chat: Chat, user_id: int = 1001) -> check_items.StoredItem:

@@ -8,28 +8,19 @@ from pathlib import Path
 import pytest
 
 from bot.demo.offline import Call, Failure
-from bot.domain.checks import Item
-from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import language_name, reader_language
 from bot.store import check_items
-from bot.store.packs import pack_words
 from tests.harness import (
     Chat,
     a_question_with_buttons,
     answer_current,
+    ask_typed,
     check_now,
     join_and_confirm,
     texts,
     voices,
     with_speech,
 )
-
-
-def ask_typed(chat: Chat, pack: str, term: str, lang: str, user_id: int = 1001) -> int:
-    """Open a typed item on one pack word (as a check at level 4 would); return its id."""
-    word = next(w for w in pack_words(chat.db, pack) if w.word.term == term)
-    item = Item(word.id, ItemType.TYPED, word.word.definition, (), term)
-    return check_items.save_items(chat.db, user_id, lang, [item], chat.clock())[0]
 
 
 def misses(chat: Chat) -> int:
