@@ -139,7 +139,9 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     student's packs (so "food chain" is never a slip for "food web").
 
     "I don't know" ("no sé", "idk", "?") is DONT_KNOW unless it grades right: the answer is
-    read as an answer first, so no phrase can turn a right answer into a miss.
+    read as an answer first, so no phrase can turn a right answer into a miss. An answer that
+    is not the word as a whole is graded again without the filler around it (rule 14:
+    "ecosystem po", "It's population", "producer (plants)"; `answer_frames.answer_core`).
     """
     verdict = _grade(answer, expected, forms, home_terms, lang, other_terms, false_friends)
     core = None if verdict.exact or verdict.kind in NOT_AN_ANSWER \
