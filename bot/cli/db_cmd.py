@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-
 from bot.store.files import StoreLock, backup, check_integrity
 
 
@@ -16,7 +14,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                      ).set_defaults(func=migrate_store)
     copy = verbs.add_parser("backup", help="copy the store consistently (safe while puente "
                             "runs) to a new file, or a dated file in a folder")
-    copy.add_argument("path", type=Path, metavar="PATH")
+    # A string, not a Path: a trailing slash ("backups/") says a folder is meant.
+    copy.add_argument("path", metavar="PATH", help="a new file, or a folder (end it with /)")
+    copy.add_argument("--mkdir", action="store_true",
+                      help="create the folder PATH (readable by this user only) if missing")
     copy.set_defaults(func=backup_store)
 
 
@@ -44,7 +45,7 @@ def migrate_store(args: argparse.Namespace) -> int:
 
 def backup_store(args: argparse.Namespace) -> int:
     """Write a consistent copy of the store with SQLite's backup API."""
-    done = backup(args.settings.store_path, args.path, args.clock())
+    done = backup(args.settings.store_path, args.path, args.clock(), make_folder=args.mkdir)
     print(f"backed up {args.settings.store_path} to {done.path} ({done.tables} tables, "
           f"{done.size / 1024:.0f} KiB, integrity ok)")
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.domain.word_status import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
-from bot.store.files import require_store
+from bot.store.files import check_integrity, require_store, write_private
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
@@ -45,6 +45,7 @@ def report_command(args: argparse.Namespace) -> int:
     from bot.store.reports import class_matrix
 
     require_store(args.settings.store_path)
+    check_integrity(args.settings.store_path)  # refuse a damaged store as `puente run` does
     db = open_store(args.settings.store_path)
     rows = people.classes_named(db, args.class_name)
     if not rows:
@@ -65,16 +66,16 @@ def report_command(args: argparse.Namespace) -> int:
     print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays,
                                   tz=school.timezone)))
     if args.csv:
-        args.csv.write_bytes(csv_bytes(matrix, school.timezone))
+        write_private(args.csv, csv_bytes(matrix, school.timezone))
         print(f"wrote {args.csv}")
     if args.mixed_up_csv:
         _, mix_ups = confusions.class_mix_ups(db, [s.id for s in matrix.students], args.clock())
-        args.mixed_up_csv.write_bytes(mix_ups_csv(matrix, mix_ups))
+        write_private(args.mixed_up_csv, mix_ups_csv(matrix, mix_ups))
         print(f"wrote {args.mixed_up_csv}")
     if args.png and not (matrix.words and matrix.students):
         print(f"no answers in {name} yet, so no heatmap was written")
     elif args.png:
-        args.png.write_bytes(heatmap_png(name, matrix, today, catalog, school.timezone))
+        write_private(args.png, heatmap_png(name, matrix, today, catalog, school.timezone))
         print(f"wrote {args.png}")
     return 0
 

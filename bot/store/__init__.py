@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.store.files import check_folder
+from bot.store.files import check_folder, create_private
 from bot.store.schema import adopt_renamed, migrations
 
 __all__ = ["Database", "migrate", "open_store"]
@@ -19,6 +19,7 @@ def open_store(path: Path | str | None = None, *, apply_migrations: bool = True)
         conn = sqlite3.connect(":memory:", check_same_thread=False)
     else:
         check_folder(Path(path))  # else SQLite's "unable to open database file" says nothing
+        create_private(Path(path))  # before SQLite creates it with the umask's mode
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
     # No sqlite-utils plugins: nothing installed beside Puente may change its connection,
     # and looking for them scans every installed package's entry points at each start.

@@ -41,6 +41,28 @@ def check_folder(path: Path, what: str = "the store's folder", fix: str = STORE_
                          f"or {fix}")
 
 
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700  # children's names: this user only
+
+
+def create_private(path: Path) -> bool:
+    """Create `path` empty, readable by this user only, unless it exists; True if created.
+
+    SQLite gives a store's -wal and -shm (and a journal) the mode of the store file itself,
+    so a store created here keeps all of them private whatever the umask says."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+    except FileExistsError:
+        return False
+    return True
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write `data` to `path` (a report a person asked for), readable by this user only."""
+    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, PRIVATE_FILE)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """Open an existing database file read-write without ever creating one."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=10)
@@ -73,6 +95,11 @@ def check_integrity(path: Path) -> None:
 
 
 def _damaged(path: Path, detail: str) -> str:
+    # quick_check reports "*** in database main ***", then each bad cell, on lines of their
+    # own (hundreds of them): the error stays one line, with the first fault found.
+    faults = [line.strip() for line in detail.splitlines()
+              if line.strip() and not line.startswith("***")]
+    detail = faults[0] if faults else detail.strip()
     return (f"the store {path} is damaged ({detail}); stop puente, move the file aside and "
             f"copy your latest backup to {path} ({RESTORE_HINT})")
 
@@ -177,14 +204,24 @@ class Backup:
     tables: int
 
 
-def backup(store: Path, target: Path, now: datetime) -> Backup:
+def backup(store: Path, target: Path | str, now: datetime, *, make_folder: bool = False
+           ) -> Backup:
     """Copy the store with SQLite's online backup API (safe while puente runs) to `target`.
 
-    A folder as `target` gets a file inside it named for `now`, in this machine's time zone.
-    The copy is a self-contained file (no -wal beside it) that passed quick_check; it appears
-    under its name only when complete.
+    A folder as `target` (one that exists, or a path ending in a slash) gets a file inside it
+    named for `now`, in this machine's time zone; `make_folder` creates a missing one, for
+    this user only. The copy is a self-contained file (no -wal beside it), readable by this
+    user only, that passed quick_check; it appears under its name only when complete.
     """
     require_store(store)
+    raw = str(target)
+    target = Path(target)  # Path drops a trailing slash: `raw` remembers it
+    if raw.endswith(("/", os.sep)) and not target.is_dir():
+        if not make_folder:
+            # Written as a file named like the folder, tomorrow's run would fail "exists".
+            raise StoreError(f"the backup folder {target.absolute()} does not exist: create it "
+                             f"(mkdir -m 700 -p {target.absolute()}) or add --mkdir")
+        target.mkdir(mode=PRIVATE_FOLDER, parents=True)
     if target.is_dir():
         target = target / f"{store.stem}-{now.astimezone():%Y%m%d-%H%M%S}{store.suffix or '.db'}"
     check_folder(target, "the backup folder", "give a folder that exists")
@@ -193,6 +230,8 @@ def backup(store: Path, target: Path, now: datetime) -> Backup:
     if target.resolve() == store.resolve():
         raise StoreError(f"{target} is the store itself; give another file name")
     partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)  # left by a backup killed half-way
+    create_private(partial)
     try:
         source = _connect(store)
         copy = sqlite3.connect(partial)
