@@ -140,7 +140,8 @@ def _taps_first(app: Application) -> None:
 async def _post_init(app: Application) -> None:
     """Load shipped packs, register the command menu, rebuild reminder jobs from the store."""
     services: Services = app.bot_data.services
-    result = install_shipped_packs(services.db, services.clock())
+    result = install_shipped_packs(services.db, services.clock(),
+                                   extra_dirs=services.config.packs.extra_dirs)
     for problem in result.problems if result else ():
         log.warning("pack skipped: %s", problem)
     reminders.schedule_all(app)

@@ -114,6 +114,12 @@ class SpeechConfig:
 
 
 @dataclass(frozen=True)
+class PacksConfig:
+    # A district's own pack folders, read after the shipped packs (which keep their ids).
+    extra_dirs: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     telegram: TelegramConfig = TelegramConfig()
     store_path: Path = Path("puente.db")
@@ -122,6 +128,7 @@ class Config:
     translation: TranslationConfig = TranslationConfig()
     privacy: PrivacyConfig = PrivacyConfig()
     speech: SpeechConfig = SpeechConfig()
+    packs: PacksConfig = PacksConfig()
 
     def with_days_off(self, stored: frozenset[date]) -> Config:
         """This configuration with `stored` as the school's days off set in Puente."""
@@ -202,7 +209,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         data = _read(path)
     root = _Section(source, "top level", data,
                     {"telegram", "store", "school", "access", "translation", "privacy",
-                     "speech"})
+                     "speech", "packs"})
     config = Config(
         telegram=_telegram(source, root.table("telegram"), env),
         store_path=_store_path(source, root.table("store"), env, folder),
@@ -211,6 +218,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         translation=_translation(source, root.table("translation"), folder),
         privacy=_privacy(source, root.table("privacy")),
         speech=_speech(source, root.table("speech"), folder),
+        packs=_packs(source, root.table("packs"), folder),
     )
     return config
 
@@ -355,3 +363,16 @@ def _speech(source: str, data: Mapping[str, Any], folder: Path | None = None) ->
     cache_dir = s.get("cache_dir", str, "")
     return SpeechConfig(enabled=s.get("enabled", bool, True), voice=voice,
                         cache_dir=_relative_to(folder, cache_dir) if cache_dir else None)
+
+
+def _packs(source: str, data: Mapping[str, Any], folder: Path | None = None) -> PacksConfig:
+    s = _Section(source, "packs", data, {"extra_dirs"})
+    dirs = []
+    for raw in s.get("extra_dirs", list, []):
+        if not isinstance(raw, str) or not raw.strip():
+            s.fail("extra_dirs", f"expected folder names like \"/srv/puente/packs\", got {raw!r}")
+        path = _relative_to(folder, raw)
+        if not path.is_dir():  # a typo here would quietly leave the district's packs out
+            s.fail("extra_dirs", f"{path} is not a folder (create it, or fix the name)")
+        dirs.append(path)
+    return PacksConfig(extra_dirs=tuple(dirs))

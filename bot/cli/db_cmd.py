@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
 from bot.store.files import StoreLock, backup, check_integrity
 
 
@@ -23,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def migrate_store(args: argparse.Namespace) -> int:
     """Apply migrations and (re)load the shipped packs, with the bot stopped."""
-    from bot.services.packs import install_packs, load_packs  # on use: see run_cmd
+    from bot.services.packs import install_packs, load_packs, pack_folders  # on use: run_cmd
     from bot.store import migrate, open_store
 
     path = args.settings.store_path
@@ -33,13 +35,17 @@ def migrate_store(args: argparse.Namespace) -> int:
         try:
             applied = migrate(db)
             print(f"{path}: {len(applied)} migration(s) applied; schema up to date")
-            result = load_packs()
+            result = load_packs(pack_folders(args.settings.packs.extra_dirs))
             count = install_packs(db, result.packs, args.clock())
         finally:
             db.close()
     print(f"{count} packs loaded into the store")
     for problem in result.problems:
         print(f"skipped: {problem}")
+    if result.problems:  # the rest is done; an upgrade script must still notice
+        print(f"puente: {len(result.problems)} pack problem(s): fix the files above and run "
+              "`puente db migrate` again", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -23,10 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def languages_command(args: argparse.Namespace) -> int:
     """Print one row a language, English first, then the school's languages, then the rest."""
-    from bot.services.packs import coverage, load_packs  # on use: see run_cmd
+    from bot.services.packs import coverage, load_packs, pack_folders  # on use: see run_cmd
 
     settings: Config = args.settings
-    packs = load_packs().packs
+    packs = load_packs(pack_folders(settings.packs.extra_dirs)).packs
     glossed = {row.lang: row for row in coverage(packs, LANGUAGES)}
     prompts = {path.stem for path in PROMPTS_DIR.glob("*.toml")}
     machine = _machine_translation(settings)

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.domain.language import LANGUAGES, SUPPORTED_UI
-from bot.paths import PACKS_DIR
 
 if TYPE_CHECKING:
     from bot.domain.packs import Pack
+
+
+PATHS_HELP = "pack files or folders (default: the shipped packs and [packs] extra_dirs)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,31 +22,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     verbs = packs.add_subparsers(dest="verb", metavar="VERB", required=True)
     validate = verbs.add_parser("validate", help="check pack files; exit 1 with one line a "
                                 "problem (file:line: message)")
-    validate.add_argument("paths", nargs="*", type=Path, default=[PACKS_DIR])
+    validate.add_argument("paths", nargs="*", type=Path, default=None,
+                          help=PATHS_HELP)
     validate.set_defaults(func=validate_packs)
     listing = verbs.add_parser("list", help="list packs (add --coverage for gloss coverage)")
-    listing.add_argument("paths", nargs="*", type=Path, default=[PACKS_DIR])
+    listing.add_argument("paths", nargs="*", type=Path, default=None,
+                          help=PATHS_HELP)
     listing.add_argument("--coverage", action="store_true",
                          help="per language: words with a curated gloss / total, and the gaps")
     listing.set_defaults(func=list_packs)
     audit = verbs.add_parser("audit", help="build every check item for every word, language "
                              "and level; count give-aways by rule (exit 1 if any)")
-    audit.add_argument("paths", nargs="*", type=Path, default=[PACKS_DIR])
+    audit.add_argument("paths", nargs="*", type=Path, default=None,
+                       help=PATHS_HELP)
     audit.add_argument("--lang", action="append", dest="langs", metavar="CODE",
                        help="only these home languages (repeatable; default: all with prompts)")
     audit.set_defaults(func=audit_packs_command)
+
+
+def _paths(args: argparse.Namespace) -> list[Path]:
+    """The files or folders named, else the shipped packs and the district's own folders."""
+    from bot.services.packs import pack_folders
+
+    return args.paths or pack_folders(args.settings.packs.extra_dirs)
 
 
 def validate_packs(args: argparse.Namespace) -> int:
     """Print every problem; exit 0 only when every pack is valid."""
     from bot.services.packs import load_packs  # on use: see run_cmd
 
-    result = load_packs(args.paths)
+    result = load_packs(_paths(args))
     for problem in result.problems:
         print(problem)
     words = sum(len(p.words) for p in result.packs)
     if not result.packs and not result.problems:  # e.g. an install that lost its packs
-        print(f"no pack files (*.toml) found in {', '.join(map(str, args.paths))}")
+        print(f"no pack files (*.toml) found in {', '.join(map(str, _paths(args)))}")
         return 1
     if result.ok:
         print(f"{len(result.packs)} packs, {words} words: all valid")
@@ -57,7 +69,7 @@ def list_packs(args: argparse.Namespace) -> int:
     """Print one line a pack, then coverage per language when asked."""
     from bot.services.packs import coverage, load_packs
 
-    result = load_packs(args.paths)
+    result = load_packs(_paths(args))
     for pack in result.packs:
         low, high = pack.grades
         print(f"{pack.id:36} {len(pack.words):4} words  grades {low}-{high}  {pack.title}")
@@ -123,7 +135,7 @@ def audit_packs_command(args: argparse.Namespace) -> int:
     """Print item counts and give-aways by rule, with one example each; exit 1 if any."""
     from bot.services.packs import audit_packs, load_packs
 
-    result = load_packs(args.paths)
+    result = load_packs(_paths(args))
     for problem in result.problems:
         print(f"skipped: {problem}")
     langs = args.langs or [c for c in SUPPORTED_UI if c != "en"]

@@ -50,12 +50,25 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def load_packs(paths: Sequence[Path] = (PACKS_DIR,)) -> PackLoad:
-    """Parse every pack file; a broken file contributes problems and no pack."""
+def shipped_owners(folder: Path) -> dict[str, Path]:
+    """Each shipped pack id and its file: a shipped pack lives at <subject>/<name>.toml with
+    id "<subject>.<name>" (tests/test_shipped_pack_ids.py keeps it so)."""
+    return {f"{path.parent.name}.{path.stem}": path.resolve()
+            for path in pack_files([folder]) if path.parent != folder}
+
+
+def load_packs(paths: Sequence[Path] | None = None, shipped: Path | None = None) -> PackLoad:
+    """Parse every pack file; a broken file contributes problems and no pack.
+
+    A shipped pack's id is its own wherever the other file sits or whichever is read first: a
+    district's copy that kept it would replace the shipped words (retiring them in every
+    class), so the copy is the one skipped, and the problem names it.
+    """
     packs: list[Pack] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in pack_files(paths):
+    owners = shipped_owners(shipped or PACKS_DIR)
+    for path in pack_files([PACKS_DIR] if paths is None else paths):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -66,9 +79,14 @@ def load_packs(paths: Sequence[Path] = (PACKS_DIR,)) -> PackLoad:
         except PackError as exc:
             problems.extend(exc.problems)
             continue
+        line = next((i + 1 for i, row in enumerate(text.splitlines())
+                     if row.strip().startswith("id")), 1)
+        owner = owners.get(pack.id)
+        if owner is not None and owner != path.resolve():
+            problems.append(Problem(str(path), line, f"pack id {pack.id} belongs to a shipped "
+                                    f"pack ({owner}); give your pack its own id"))
+            continue
         if pack.id in seen:
-            line = next((i + 1 for i, row in enumerate(text.splitlines())
-                         if row.strip().startswith("id")), 1)
             problems.append(Problem(str(path), line,
                                     f"pack id '{pack.id}' is already used by {seen[pack.id]}"))
             continue
@@ -86,24 +104,34 @@ def install_packs(db: Database, packs: Iterable[Pack], now: datetime) -> int:
     return count
 
 
-def install_shipped_packs(db: Database, now: datetime,
-                          folder: Path = PACKS_DIR) -> PackLoad | None:
-    """Load the shipped packs into the store unless it already holds these exact files.
+def install_shipped_packs(db: Database, now: datetime, folder: Path | None = None,
+                          extra_dirs: Sequence[Path] = ()) -> PackLoad | None:
+    """Load the shipped packs, and the district's from `extra_dirs`, into the store unless it
+    already holds these exact files.
 
     Parsing and validating every pack takes a noticeable share of start-up; the files change
-    only with an upgrade, so a fingerprint of their bytes decides. None: nothing to do.
+    only with an upgrade or a district's edit, so a fingerprint of their bytes decides.
+    None: nothing to do.
     """
+    folder = folder or PACKS_DIR
     digest = hashlib.sha256()
-    for path in pack_files([folder]):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    for root in (folder, *extra_dirs):
+        digest.update(str(root).encode() + b"\0")
+        for path in pack_files([root]):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     fingerprint = digest.hexdigest()
     if shipped_fingerprint(db) == fingerprint:
         return None
-    result = load_packs([folder])
+    result = load_packs([folder, *extra_dirs], shipped=folder)
     install_packs(db, result.packs, now)
     if result.ok:
         set_shipped_fingerprint(db, fingerprint)
     return result
+
+
+def pack_folders(extra_dirs: Sequence[Path]) -> list[Path]:
+    """Where packs are read from: the shipped folder, then the district's own."""
+    return [PACKS_DIR, *extra_dirs]
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,15 @@ def test_broken_packs_exit_1_with_one_line_a_problem(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty.toml").write_text("")
     (tmp_path / "bad.toml").write_text("[pack\n")
-    (tmp_path / "a.toml").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "b.toml").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    own = GOOD.read_text(encoding="utf-8").replace('"science.ecosystems"', '"district.eco"')
+    (tmp_path / "a.toml").write_text(own, encoding="utf-8")
+    (tmp_path / "b.toml").write_text(own, encoding="utf-8")
     assert main(["packs", "validate", str(tmp_path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     # the line of its `id =` (a comment may come above [pack])
     at = next(n for n, line in enumerate(GOOD.read_text(encoding="utf-8").splitlines(), 1)
               if line.startswith("id ="))
-    assert f"{tmp_path / 'b.toml'}:{at}: pack id 'science.ecosystems' is already used by " \
+    assert f"{tmp_path / 'b.toml'}:{at}: pack id 'district.eco' is already used by " \
            f"{tmp_path / 'a.toml'}" in lines
     assert any(line.startswith(f"{tmp_path / 'bad.toml'}:1: not valid TOML") for line in lines)
     assert any(line.startswith(f"{tmp_path / 'empty.toml'}:1: the file is empty")
