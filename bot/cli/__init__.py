@@ -45,9 +45,10 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = utc_
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    args.settings, args.clock = None, clock
+    args.settings, args.clock, args.config_file = None, clock, None
     try:
-        args.settings = load_config(find_config(args.config, os.environ, Path.cwd()))
+        args.config_file = find_config(args.config, os.environ, Path.cwd())
+        args.settings = load_config(args.config_file)
         return int(args.func(args) or EXIT_OK)
     except EXPECTED as exc:
         line = explain(exc, args.settings)

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
+import re
 import sys
 from pathlib import Path
 
 from bot.cli.errors import secrets_of
 from bot.cli.logs import run_logging
+from bot.config import Config
 from bot.store.files import StoreLock, check_integrity
+
+log = logging.getLogger(__name__)
+# What BotFather hands out: the bot's numeric id, a colon, then the secret part.
+_TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +45,11 @@ def run_bot(args: argparse.Namespace) -> int:
         print("puente: no bot token. Set TELEGRAM_BOT_TOKEN or [telegram] token in "
               "config.toml (see README: 'Run it on Telegram').", file=sys.stderr)
         return 2
+    if not _TOKEN_SHAPE.match(config.telegram.token):  # else a confusing network error
+        print("puente: this is not a bot token (it looks like 123456:ABC-DEF1234ghIkl...): "
+              "copy it again from @BotFather into TELEGRAM_BOT_TOKEN or [telegram] token",
+              file=sys.stderr)
+        return 2
     from bot.app import run
     from bot.context import Services
     from bot.presentation.i18n import Catalog
@@ -51,6 +63,8 @@ def run_bot(args: argparse.Namespace) -> int:
         # changed file, not on each restart of a store the last run closed and left alone.
         if not lock.unchanged_since_clean_stop:
             check_integrity(config.store_path)
+        new = not config.store_path.exists()
+        _say_what_is_used(args.config_file, config, new)
         db = open_store(config.store_path)
         try:
             translator = (Translator(db, config.translation, clock=args.clock)
@@ -62,6 +76,17 @@ def run_bot(args: argparse.Namespace) -> int:
             db.close()
         lock.stopped_cleanly()  # not reached when the run failed: the next start checks
     return 0
+
+
+def _say_what_is_used(config_file: Path | None, config: Config, new: bool) -> None:
+    """Log which config file and store this run uses: started from the wrong folder, Puente
+    would otherwise quietly make an empty store there."""
+    where = config_file.absolute() if config_file else "none (built-in defaults)"
+    log.info("config file: %s; store: %s", where, config.store_path.absolute())
+    if new:
+        log.warning("new, empty store created at %s: if you expected your classes there, "
+                    "stop Puente and check --config, $PUENTE_CONFIG or [store] path",
+                    config.store_path.absolute())
 
 
 def demo_command(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -54,9 +55,20 @@ def telegram_rejecting_tokens() -> Iterator[str]:
         server.server_close()
 
 
+# `puente run` logs which config file and store it uses before it can fail (bot/cli/run_cmd.py).
+_START_LOG = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (INFO|WARNING) "
+                        r"bot\.cli\.run_cmd: ")
+
+
+def start_log(err: str) -> list[str]:
+    """The lines `puente run` logs at start: the config file and store it uses."""
+    return [line for line in err.splitlines() if _START_LOG.match(line)]
+
+
 def one_line(err: str) -> str:
-    """Assert stderr is exactly one `puente: ...` line, with no traceback and no token."""
-    lines = err.strip().splitlines()
+    """Assert stderr is exactly one `puente: ...` line (after `puente run`'s start-up log),
+    with no traceback and no token."""
+    lines = [line for line in err.strip().splitlines() if not _START_LOG.match(line)]
     assert len(lines) == 1 and lines[0].startswith("puente: "), err
     assert "Traceback" not in err and TOKEN not in err and TOKEN.split(":")[1] not in err
     return lines[0]

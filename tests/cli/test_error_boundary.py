@@ -19,6 +19,7 @@ from tests.cli.builders import (
     closed_port,
     fresh_event_loop,
     one_line,
+    start_log,
     telegram_rejecting_tokens,
     write_config,
 )
@@ -155,3 +156,43 @@ def test_webhook_port_in_use_names_the_port() -> None:
         TelegramConfig(), webhook=WebhookConfig(listen="0.0.0.0", port=8443)))
     line = explain(OSError(errno.EADDRINUSE, "Address already in use"), config)
     assert "cannot listen on 0.0.0.0:8443" in line and "[telegram.webhook] port" in line
+
+
+def test_run_logs_the_config_file_and_store_it_uses(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with telegram_rejecting_tokens() as base_url:
+        config = write_config(tmp_path, f'[telegram]\ntoken = "{TOKEN}"\n'
+                              f'base_url = "{base_url}"\n')
+        assert main(["--config", str(config), "run"]) == 2
+        first = start_log(capsys.readouterr().err)
+        assert len(first) == 2
+        assert f"INFO bot.cli.run_cmd: config file: {config}; store: {tmp_path / 'puente.db'}" \
+            in first[0]
+        assert "WARNING" in first[1] and "new, empty store created at" in first[1]
+        with fresh_event_loop():  # the store is there now: no warning
+            assert main(["--config", str(config), "run"]) == 2
+        (again,) = start_log(capsys.readouterr().err)
+        assert "config file:" in again
+
+
+def test_started_from_the_wrong_folder_run_warns_of_the_new_empty_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    with telegram_rejecting_tokens() as base_url:
+        monkeypatch.setattr("bot.config.TelegramConfig.base_url", base_url)
+        assert main(["run"]) == 2  # no config.toml in this folder
+    info, warning = start_log(capsys.readouterr().err)
+    assert "config file: none (built-in defaults)" in info
+    assert f"new, empty store created at {tmp_path / 'puente.db'}" in warning
+
+
+@pytest.mark.parametrize("token", ["abc", "123456", "bot123456:ABC", "123456:ABC DEF"])
+def test_a_malformed_token_is_named_as_such_not_as_a_network_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], token: str) -> None:
+    config = write_config(tmp_path, f'[telegram]\ntoken = "{token}"\n'
+                          f'base_url = "http://127.0.0.1:{closed_port()}/bot"\n')
+    assert main(["--config", str(config), "run"]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert line.startswith("puente: this is not a bot token (it looks like 123456:ABC")
+    assert not (tmp_path / "puente.db").exists()
