@@ -81,7 +81,8 @@ def check_index(url: str, timeout: float) -> None:
         why = outcome[0] if outcome else f"no answer in {timeout:g} s"
         raise ModelInstallError(
             f"cannot reach the Argos package index at {host} ({why}). Is this machine offline? "
-            "Copy .argosmodel files over and use `puente translate install-file` instead.")
+            f"Download the .argosmodel files listed in {url} on another computer, copy them "
+            "over and use `puente translate install-file` instead.")
 
 
 def install_languages(engine: ArgosEngine, langs: Sequence[str],

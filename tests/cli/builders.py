@@ -8,7 +8,7 @@ import re
 import socket
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -84,3 +84,35 @@ def fresh_event_loop() -> Iterator[None]:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+
+
+@contextmanager
+def refusing_proxy() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP proxy that notes each request's first line and closes the connection;
+    yields its address and the lines seen."""
+    seen: list[str] = []
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                with suppress(OSError):
+                    seen.append(conn.recv(4096).decode("latin-1").split("\r\n", 1)[0])
+
+    worker = threading.Thread(target=serve, daemon=True)
+    worker.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}", seen
+    finally:
+        stop.set()
+        worker.join()
+        server.close()

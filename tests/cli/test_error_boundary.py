@@ -19,6 +19,7 @@ from tests.cli.builders import (
     closed_port,
     fresh_event_loop,
     one_line,
+    refusing_proxy,
     start_log,
     telegram_rejecting_tokens,
     write_config,
@@ -196,3 +197,15 @@ def test_a_malformed_token_is_named_as_such_not_as_a_network_error(
     line = one_line(capsys.readouterr().err)
     assert line.startswith("puente: this is not a bot token (it looks like 123456:ABC")
     assert not (tmp_path / "puente.db").exists()
+
+
+def test_run_goes_through_the_proxy_in_https_proxy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path)  # the real api.telegram.org, reached only via the proxy
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    with refusing_proxy() as (proxy, seen):
+        monkeypatch.setenv("HTTPS_PROXY", proxy)
+        assert main(["--config", str(config), "run"]) == 2
+    assert "cannot reach Telegram at api.telegram.org" in one_line(capsys.readouterr().err)
+    assert seen and seen[0].startswith("CONNECT api.telegram.org:443 ")

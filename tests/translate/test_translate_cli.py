@@ -156,8 +156,9 @@ def test_install_without_network_fails_fast_and_clearly(
 
     assert code == 2
     assert time.perf_counter() - started < 3
-    assert "cannot reach the Argos package index at raw.githubusercontent.com" in (
-        capsys.readouterr().err)
+    err = capsys.readouterr().err
+    assert "cannot reach the Argos package index at raw.githubusercontent.com" in err
+    assert f"Download the .argosmodel files listed in {ARGOS_INDEX} on another computer" in err
     assert network_attempts  # it did try, once, and gave up at once
     assert not (tmp_path / "argos" / "index.json").exists()
 
