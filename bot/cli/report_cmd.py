@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--png", type=Path, help="write the mastery heatmap here")
     report.set_defaults(func=report_command)
     dash = sub.add_parser("dashboard", help="browse the store read-only with Datasette "
-                          "(pip install -e '.[dashboard]')")
+                          "(pip install datasette)")
     dash.add_argument("--host", default="127.0.0.1",
                       help="address to listen on (default 127.0.0.1: this computer only)")
     dash.add_argument("--port", type=int, default=8001)
@@ -119,17 +119,24 @@ CANNED = {
 }
 
 
+def _datasette() -> str | None:
+    """Datasette installed beside this Python (cron and systemd leave its bin/ off PATH), else
+    the one on PATH."""
+    beside = Path(sys.executable).parent / "datasette"
+    return str(beside) if beside.is_file() else shutil.which("datasette")
+
+
 def dashboard_command(args: argparse.Namespace) -> int:
     """Serve the store read-only with Datasette and canned report queries."""
-    datasette = shutil.which("datasette")
+    datasette = _datasette()
     if datasette is None:
-        print("puente: the dashboard needs Datasette: pip install -e '.[dashboard]'",
+        # Said for this very Python: right for a wheel, a checkout and a virtual environment.
+        print(f"puente: the dashboard needs Datasette: install it with `{sys.executable} -m pip "
+              "install datasette` (from a checkout: pip install -e '.[dashboard]')",
               file=sys.stderr)
-        return 1
+        return 2
     store = Path(args.settings.store_path)
-    if not store.exists():
-        print(f"puente: no store at {store}; run `puente db migrate` first", file=sys.stderr)
-        return 1
+    require_store(store)
     metadata = {"title": "Puente mastery store",
                 "databases": {store.stem: {"queries": CANNED}}}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
