@@ -103,7 +103,7 @@ def become_teacher(db: Database, config: Config, user_id: int, first_name: str,
 def issue_invite(db: Database, config: Config, admin_id: int, now: datetime) -> str:
     """An administrator issues a single-use teacher invite code."""
     if admin_id not in config.access.admin_ids:
-        raise NotTeacherError(prompt_key="admin-only")
+        raise NotTeacherError(prompt_key="admin-only", user_id=admin_id)  # for admin_ids
     code = new_code()
     people.add_invite(db, code, admin_id, now, now + timedelta(days=INVITE_DAYS))
     return code

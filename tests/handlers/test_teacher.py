@@ -6,6 +6,8 @@ import csv
 import io
 from datetime import timedelta
 
+import pytest
+
 from bot.domain import placement
 from bot.domain.mastery import new_mastery
 from bot.presentation import callbacks
@@ -83,6 +85,15 @@ async def test_admin_issues_single_use_invites(chat: Chat) -> None:
     await chat.send(second, f"/teach {code}")
     assert people.is_teacher(chat.db, 7002) and not people.is_teacher(chat.db, 7003)
     assert "administrator" in texts(await chat.send(first, "/invite"))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_invite_from_a_non_admin_tells_them_their_telegram_id_for_admin_ids(
+        chat: Chat, lang: str) -> None:
+    somebody = chat.user(7004, "Kim", lang=lang)
+    reply = texts(await chat.send(somebody, "/invite"))
+    assert "<code>7004</code>" in reply and "admin_ids" in reply
+    assert not people.is_teacher(chat.db, 7004)
 
 
 async def test_newclass_answers_with_link_code_and_qr(chat: Chat) -> None:
