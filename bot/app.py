@@ -27,6 +27,7 @@ from telegram.warnings import PTBUserWarning
 from bot.chat import alerts
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
+from bot.delivery.reachability import Reachability, WatchedRequest
 from bot.domain.language import preload_detection
 from bot.handlers import (
     audio,
@@ -93,12 +94,15 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
 
 
 def _telegram_requests() -> tuple[HTTPXRequest, HTTPXRequest]:
-    """python-telegram-bot's default HTTP clients (sends; getUpdates) with one TLS context.
+    """python-telegram-bot's default HTTP clients (sends; getUpdates) with one TLS context,
+    both watched for the end of an outage (logged once, with its length).
 
     Each client would read certifi's CA bundle for itself: 30-70 ms of every start-up, twice.
     """
     tls = {"verify": httpx.create_ssl_context()}
-    return HTTPXRequest(httpx_kwargs=tls), HTTPXRequest(connection_pool_size=1, httpx_kwargs=tls)
+    seen = Reachability()
+    return (WatchedRequest(seen, httpx_kwargs=tls),
+            WatchedRequest(seen, connection_pool_size=1, httpx_kwargs=tls))
 
 
 def _add_handlers(app: Application) -> None:
