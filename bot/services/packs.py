@@ -52,7 +52,7 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 
 def shipped_owners(folder: Path) -> dict[str, Path]:
     """Each shipped pack id and its file: a shipped pack lives at <subject>/<name>.toml with
-    id "<subject>.<name>" (tests/test_shipped_pack_ids.py keeps it so)."""
+    id "<subject>.<name>" (tests/cli/test_district_packs.py keeps it so)."""
     return {f"{path.parent.name}.{path.stem}": path.resolve()
             for path in pack_files([folder]) if path.parent != folder}
 
@@ -116,7 +116,8 @@ def install_shipped_packs(db: Database, now: datetime, folder: Path | None = Non
     folder = folder or PACKS_DIR
     digest = hashlib.sha256()
     for root in (folder, *extra_dirs):
-        digest.update(str(root).encode() + b"\0")
+        if root != folder:  # the shipped folder alone hashes as before: no reload on upgrade
+            digest.update(str(root).encode() + b"\0")
         for path in pack_files([root]):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     fingerprint = digest.hexdigest()

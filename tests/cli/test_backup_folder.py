@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
 from bot.store import open_store
-from tests.cli.builders import TOKEN, one_line, write_config
+from tests.cli.builders import one_line, write_config
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    for name in ("PUENTE_CONFIG", "PUENTE_STORE_PATH"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    monkeypatch.chdir(tmp_path)
-    write_config(tmp_path)
-    open_store(tmp_path / "puente.db").close()
-    yield
+def _store(cli_seat: Path) -> None:
+    write_config(cli_seat)
+    open_store(cli_seat / "puente.db").close()
 
 
 def test_backup_to_a_missing_folder_with_a_slash_says_create_it_and_writes_nothing(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,12 @@ from bot.cli import main
 from bot.paths import PACKS_DIR
 from bot.services.packs import pack_files
 from bot.store import open_store
-from tests.cli.builders import TOKEN, one_line, write_config
+from tests.cli.builders import one_line, write_config
 
 ECOSYSTEMS = PACKS_DIR / "science" / "ecosystems.toml"
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    for name in ("PUENTE_CONFIG", "PUENTE_STORE_PATH"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    monkeypatch.chdir(tmp_path)
-    yield
+pytestmark = pytest.mark.usefixtures("cli_seat")
 
 
 def _one_word_copy(pack_id: str = "science.ecosystems") -> str:

@@ -11,15 +11,11 @@ import pytest
 
 from bot.cli import main
 from bot.store import open_store
-from tests.cli.builders import TOKEN, write_config
+from tests.cli.builders import write_config
 
 
 @pytest.fixture(autouse=True)
-def _world_readable_umask(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    for name in ("PUENTE_CONFIG", "PUENTE_STORE_PATH"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    monkeypatch.chdir(tmp_path)
+def _world_readable_umask(cli_seat: Path) -> Iterator[None]:
     old = os.umask(0o022)  # a typical server's: new files readable by everyone
     try:
         yield

@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,17 +15,9 @@ import pytest
 from bot.cli import main
 from bot.store import open_store
 from bot.store.files import StoreBusyError, StoreLock
-from tests.cli.builders import TOKEN, fresh_event_loop, one_line, write_config
+from tests.cli.builders import one_line, write_config
 
-
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    for name in ("PUENTE_CONFIG", "PUENTE_STORE_PATH"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    monkeypatch.chdir(tmp_path)
-    with fresh_event_loop():
-        yield
+pytestmark = pytest.mark.usefixtures("cli_seat")
 
 
 @pytest.fixture
