@@ -12,6 +12,7 @@ import json
 import socket
 import sys
 import threading
+import urllib.request
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,6 +65,14 @@ def check_index(url: str, timeout: float) -> None:
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
+    where = host
+    # Argos downloads with urllib, which goes through $HTTPS_PROXY: then the proxy is what this
+    # machine must reach (a school network may let nothing else out).
+    proxy = urllib.request.getproxies().get(parts.scheme)
+    if proxy and not urllib.request.proxy_bypass(host):
+        through = urlsplit(proxy if "//" in proxy else f"http://{proxy}")
+        host, port = through.hostname or "", through.port or 80
+        where = f"{where} through the proxy {host}:{port} ($HTTPS_PROXY)"
     outcome: list[OSError | None] = []
 
     def connect() -> None:
@@ -80,7 +89,7 @@ def check_index(url: str, timeout: float) -> None:
     if not outcome or outcome[0] is not None:
         why = outcome[0] if outcome else f"no answer in {timeout:g} s"
         raise ModelInstallError(
-            f"cannot reach the Argos package index at {host} ({why}). Is this machine offline? "
+            f"cannot reach the Argos package index at {where} ({why}). Is this machine offline? "
             f"Download the .argosmodel files listed in {url} on another computer, copy them "
             "over and use `puente translate install-file` instead.")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import shutil
+import socket
 import threading
 import time
 import zipfile
@@ -16,6 +17,8 @@ import pytest
 from argostranslate import settings as argos_settings
 
 from bot.cli import main
+from bot.cli.translate_cmd import check_index
+from bot.domain.errors import PuenteError
 from bot.store import open_store
 from bot.store import translations as memory
 from bot.store.packs import save_pack
@@ -161,6 +164,23 @@ def test_install_without_network_fails_fast_and_clearly(
     assert f"Download the .argosmodel files listed in {ARGOS_INDEX} on another computer" in err
     assert network_attempts  # it did try, once, and gave up at once
     assert not (tmp_path / "argos" / "index.json").exists()
+
+
+def test_behind_a_proxy_the_index_check_goes_to_the_proxy_and_names_it(
+        monkeypatch: pytest.MonkeyPatch, network_attempts: list[str]) -> None:
+    with socket.socket() as listening:  # a school proxy that accepts connections
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{listening.getsockname()[1]}")
+        check_index(ARGOS_INDEX, 2)  # no direct connection tried: this network has none
+    assert network_attempts == []
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{port}")
+    with pytest.raises(PuenteError, match=f"raw.githubusercontent.com through the proxy "
+                       f"127.0.0.1:{port}"):
+        check_index(ARGOS_INDEX, 2)
 
 
 def test_install_stops_when_the_index_cannot_be_downloaded(
