@@ -224,6 +224,9 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
     if await _thread_ended(update, context, who, message):
         return
     to = _replied(context, who, message)
+    if to is not None and to.role == askers.FAMILY and who.role == askers.STUDENT:
+        # a shared phone's reply to the answer the family got: the family's, unasked
+        who = askers.shared_phone_family(context.services.db, user.id) or who
     if to is None and await speaker.ask_who(update, context, who, message.message_id,
                                             speaker.VOICE):
         return  # a shared phone: the grandmother's voice note is no student's

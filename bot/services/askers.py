@@ -95,6 +95,7 @@ class ReplyTo:
     teacher_id: int
     about: Announced | None = None  # a reply to an announcement: which one
     also: tuple[Child, ...] = ()    # their other children in the announcement's class
+    role: str = ""                  # whom the answer was for: a shared phone's family or child
 
 
 def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
@@ -107,7 +108,7 @@ def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
         return _about_announcement(db, who, message_id)
     child = next((c for c in who.children if c.student_id == answer.student_id), None)
     if child is not None:
-        return ReplyTo(child, answer.teacher_id)
+        return ReplyTo(child, answer.teacher_id, role=answer.asker_role)
     student = people.get_student(db, answer.student_id)
     if student is None:  # the child deleted their data (their threads went with it)
         return None

@@ -208,3 +208,19 @@ async def test_a_stray_stop_on_the_shared_phone_needs_a_tap(chat: Chat) -> None:
     assert stopped.startswith("Rapò chak semèn yo kanpe.")
     [child] = family.linked_children(chat.db, WIDLENE)
     assert not child.updates_on
+
+
+async def test_a_voice_reply_to_the_familys_answer_is_the_familys_without_asking(
+        chat: Chat) -> None:
+    widlene = await shared(chat)
+    await chat.send(widlene, "/ask Kijan li ap fè lekòl la?")
+    await chat.tap(widlene, FAMILY)
+    [relayed] = await to_teacher(chat)
+    assert relayed.result_id is not None
+    await answer_as_written(chat, rivera(chat), "She is doing well.", relayed.result_id)
+    [answer] = [c for c in await chat.deliver() if c.chat_id == WIDLENE]
+    chat.clock.advance(minutes=30)  # the choice is long forgotten; the reply says whose it is
+    offer = said(await voice(chat, widlene, reply_to=answer.result_id))
+    assert offer.startswith(VOICE_OFFER) and "Shall I" not in offer
+    await chat.tap(widlene, SEND)
+    assert caption(chat).startswith("✉️ From a family member of <b>Widlene</b>, a voice note")
