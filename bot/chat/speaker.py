@@ -14,18 +14,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from telegram import Update
+from telegram import CallbackQuery, Update, User
 
 from bot.chat.drafts import (
+    SPEAKER,
     Draft,
     hold_for_speaker,
     not_understood,
     offer_family_text,
     offer_to_send,
     prompt_for_message,
+    take,
 )
 from bot.chat.relay import relay_or_pick
-from bot.chat.replies import user_language
+from bot.chat.replies import say, spend, user_language
 from bot.context import PuenteContext
 from bot.presentation import keyboards, views
 from bot.services import askers, listen, relays
@@ -112,3 +114,38 @@ async def go_on(update: Update, context: PuenteContext, who: Asker, draft: Draft
         await relay_or_pick(update, context, who, draft.message)
     else:
         await prompt_for_message(update, context, who)
+
+
+def replying(context: PuenteContext, who: Asker, to: askers.ReplyTo | None) -> Asker:
+    """Who writes a reply to a teacher's answer: on a shared phone, whoever the answer was
+    for (the family's answer is replied to by the family; nobody is asked)."""
+    if to is None or to.role != askers.FAMILY or who.role != askers.STUDENT:
+        return who
+    return askers.shared_phone_family(context.services.db, who.user_id) or who
+
+
+def offered_as(context: PuenteContext, who: Asker, draft: Draft | None) -> Asker:
+    """Who sends a held message: on a shared phone, whoever it was offered to (the family's
+    goes as theirs however long ago it was offered)."""
+    if draft is None or draft.role != askers.FAMILY or who.role != askers.STUDENT:
+        return who
+    return askers.shared_phone_family(context.services.db, who.user_id) or who
+
+
+async def choose(update: Update, context: PuenteContext, query: CallbackQuery, user: User,
+                 role: str) -> None:
+    """The tap on 🧒 or 👪: remember who speaks (memory, minutes) and go on with the held
+    message as that one's; a phone no longer shared (unlinked since) changes nothing."""
+    db = context.services.db
+    student = askers.require_asker(db, user.id)
+    if student.role != askers.STUDENT or askers.shared_phone_family(db, user.id) is None:
+        await say(update, context, "button-stale")
+        return
+    draft = take(context, SPEAKER)
+    if not await spend(query):  # a double tap: the first tap did this
+        return
+    remember(context, role)
+    if draft is None:
+        await say(update, context, "ask-draft-gone", bilingual=role == askers.STUDENT)
+        return
+    await go_on(update, context, speaking(context, student), draft)

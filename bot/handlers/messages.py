@@ -18,7 +18,6 @@ from bot.chat.audience import PRIVATE, Audience, From, Pending
 from bot.chat.drafts import (
     ANSWER,
     ASKING,
-    SPEAKER,
     offer_answer,
     offer_family_text,
     offer_to_send,
@@ -224,9 +223,7 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
     if await _thread_ended(update, context, who, message):
         return
     to = _replied(context, who, message)
-    if to is not None and to.role == askers.FAMILY and who.role == askers.STUDENT:
-        # a shared phone's reply to the answer the family got: the family's, unasked
-        who = askers.shared_phone_family(context.services.db, user.id) or who
+    who = speaker.replying(context, who, to)  # to the family's answer: the family's
     if to is None and await speaker.ask_who(update, context, who, message.message_id,
                                             speaker.VOICE):
         return  # a shared phone: the grandmother's voice note is no student's
@@ -244,21 +241,8 @@ async def speaker_button(update: Update, context: PuenteContext) -> None:
     query, user, cb = tap
     if cb.args not in (("c",), ("f",)):
         raise callbacks.ForgedCallbackError("bad speaker button")
-    student = askers.require_asker(context.services.db, user.id)
-    family = askers.shared_phone_family(context.services.db, user.id)
-    if student.role != askers.STUDENT or family is None:  # unlinked since: no shared phone
-        await say(update, context, "button-stale")
-        return
-    draft = take(context, SPEAKER)
-    if not await spend(query):  # a double tap: the first tap did this
-        return
-    role = askers.FAMILY if cb.args == ("f",) else askers.STUDENT
-    speaker.remember(context, role)
-    who = _asker(context, user)
-    if draft is None:
-        await say(update, context, "ask-draft-gone", bilingual=role == askers.STUDENT)
-        return
-    await speaker.go_on(update, context, who, draft)
+    await speaker.choose(update, context, query, user,
+                         askers.FAMILY if cb.args == ("f",) else askers.STUDENT)
 
 
 async def ask_button(update: Update, context: PuenteContext) -> None:
@@ -278,10 +262,7 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     draft = take(context)
     if not await spend(query):  # a double tap: the first tap did this
         return
-    who = _asker(context, user)
-    if draft is not None and draft.role == askers.FAMILY and who.role == askers.STUDENT:
-        # offered as the family's on a shared phone: it goes as theirs, however long ago
-        who = askers.shared_phone_family(context.services.db, user.id) or who
+    who = speaker.offered_as(context, _asker(context, user), draft)
     family = who.role == askers.FAMILY
     if cb.args == ("no",):
         await say(update, context, "ask-not-sent", bilingual=not family)
