@@ -224,3 +224,16 @@ async def test_a_voice_reply_to_the_familys_answer_is_the_familys_without_asking
     assert offer.startswith(VOICE_OFFER) and "Shall I" not in offer
     await chat.tap(widlene, SEND)
     assert caption(chat).startswith("✉️ From a family member of <b>Widlene</b>, a voice note")
+
+
+async def test_a_speaker_button_on_a_phone_that_is_not_shared_sends_nothing(
+        chat: Chat) -> None:
+    """Button data is forgeable: 👪 on a student's own phone never files her as a family."""
+    widlene = chat.user(WIDLENE, "Widlene", "ht")
+    await join_and_confirm(chat, widlene, lang="ht", level=1)
+    await chat.send(widlene, "/ask")  # a message she might have been asked for
+    refused = await chat.process(chat.factory.tap(widlene, FAMILY))
+    assert "Bouton sa a pa bon ankò" in texts(refused)  # "That button is old…"
+    await chat.send(widlene, "Mwen pa konprann devwa a")
+    [relayed] = await to_teacher(chat)
+    assert relayed.text.startswith("✉️ From your student <b>Widlene</b>")
