@@ -126,10 +126,14 @@ def replying(context: PuenteContext, who: Asker, to: askers.ReplyTo | None) -> A
 
 def offered_as(context: PuenteContext, who: Asker, draft: Draft | None) -> Asker:
     """Who sends a held message: on a shared phone, whoever it was offered to (the family's
-    goes as theirs however long ago it was offered)."""
-    if draft is None or draft.role != askers.FAMILY or who.role != askers.STUDENT:
+    goes as theirs, the child's as hers, whoever was chosen since)."""
+    if draft is None or draft.role in ("", who.role):
         return who
-    return askers.shared_phone_family(context.services.db, who.user_id) or who
+    db = context.services.db
+    if draft.role == askers.FAMILY:
+        return askers.shared_phone_family(db, who.user_id) or who
+    student = askers.asker(db, who.user_id)  # a student account wins: the child's own
+    return student if student is not None and student.role == askers.STUDENT else who
 
 
 async def choose(update: Update, context: PuenteContext, query: CallbackQuery, user: User,
