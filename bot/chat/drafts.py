@@ -11,13 +11,18 @@ from datetime import timedelta
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
+from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
 from bot.presentation.i18n import Markup
 from bot.services import askers, relays
 from bot.services.askers import Asker
-from bot.services.message_languages import answer_language
+from bot.services.message_languages import (
+    answer_language,
+    teacher_reads_english,
+    written_as_is,
+)
 from bot.services.teacher_answers import Answer
 from bot.translation.translator import Translator
 
@@ -37,6 +42,8 @@ class Draft:
 
     message: str | int
     to: askers.ReplyTo | None = None
+    kind: str = ""  # held until its sender says who speaks: what it was (chat/speaker.py)
+    role: str = ""  # who offered it (a shared phone's family sends it as the family)
 
 
 async def _hold_and_offer(update: Update, context: PuenteContext, draft: Draft,
@@ -68,7 +75,7 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, **params)
     markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang))
-    await _hold_and_offer(update, context, Draft(text, to), ASK, body,
+    await _hold_and_offer(update, context, Draft(text, to, role=who.role), ASK, body,
                           markup)
 
 
@@ -105,11 +112,14 @@ async def offer_answer(update: Update, context: PuenteContext, text: str, body: 
                           keyboards.ask_buttons(targets, no, prefix=callbacks.ANSWER_HELD))
 
 
-async def not_understood(update: Update, context: PuenteContext, text: str) -> None:
-    """A text the bot cannot use: point to the commands, and offer to send it to the teacher
-    when it says something ("???", an emoji or "ok" alone is not a message for the teacher)."""
+async def not_understood(update: Update, context: PuenteContext, text: str,
+                         who: Asker | None = None) -> None:
+    """A student's text the bot cannot use (`who`: the student, else looked up): point to the
+    commands, and offer to send it to the teacher when it says something ("???", an emoji or
+    "ok" alone is not a message for the teacher)."""
     user = update.effective_user
-    who = askers.asker(context.services.db, user.id) if user else None
+    if who is None and user is not None:
+        who = askers.asker(context.services.db, user.id)
     if who is None or not relays.worth_offering(text):
         await say(update, context, "help-short")
         return
@@ -117,6 +127,48 @@ async def not_understood(update: Update, context: PuenteContext, text: str) -> N
     # else, with what the bot can do: the offer says what its buttons do
     key = "student-thanks-offer" if relays.is_thanks(who, text) else "text-offer"
     await offer_to_send(update, context, who, text, key)
+
+
+async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
+                            text: str) -> None:
+    """A family member's text: offer to send it to the teacher (of which child, on a phone
+    linked to several), saying whether the teacher reads it with English, or as thanks."""
+    translated = teacher_reads_english(context.services.translator, who.language)
+    key = "family-thanks-offer" if relays.is_thanks(who, text) else \
+        "family-text" if translated else "family-text-as-written"
+    await offer_to_send(update, context, who, text, key)
+
+
+SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)
+
+
+async def hold_for_speaker(update: Update, context: PuenteContext, draft: Draft,
+                           body: Markup, markup: InlineKeyboardMarkup) -> None:
+    """Hold a message (in memory, minutes) while its sender says who is speaking."""
+    await _hold_and_offer(update, context, draft, SPEAKER, body, markup)
+
+
+ASKING = "asking"  # user_data: until when the next text is the message for the teacher
+ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded, not relayed
+
+
+async def prompt_for_message(update: Update, context: PuenteContext, who: Asker) -> None:
+    """A bare /ask: the next text (or voice note) within ASK_WINDOW is the message for the
+    teacher; ask for it, saying plainly to a family whose words no model translates that the
+    teacher reads them as written (and where to find an interpreter)."""
+    data = context.user_data
+    if data is None:
+        return
+    data[ASKING] = context.services.clock() + ASK_WINDOW
+    translator = context.services.translator
+    translated = teacher_reads_english(translator, who.language)
+    if who.role == askers.FAMILY and written_as_is(translator, who.language):
+        # said plainly before they write, with where to find an interpreter (playtest)
+        await ask_prompt_no_model(update, context, who.language)
+        return
+    # a student reads every message in her language and English; a family, theirs alone
+    await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
+              bilingual=who.role == askers.STUDENT)
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,

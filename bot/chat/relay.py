@@ -103,7 +103,13 @@ def _sender(update: Update, who: Asker) -> str:
     """A family member's first name as this very message carries it, so the teacher can tell
     a grandmother from an uncle ("" for a student, who is named as the student)."""
     user = update.effective_user
-    return clean_name(user.first_name) if user and who.role == askers.FAMILY else ""
+    if user is None or who.role != askers.FAMILY:
+        return ""
+    name = clean_name(user.first_name)
+    # On a phone the child and the family share, the account's name may be the child's own:
+    # "From Widlene (Widlene's family)" would say the child wrote; name nobody instead
+    own = next((c for c in who.children if c.student_id == who.user_id), None)
+    return "" if own is not None and name.casefold() == own.first_name.casefold() else name
 
 
 def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay

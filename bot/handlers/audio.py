@@ -13,12 +13,20 @@ from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.presentation import callbacks
 from bot.presentation.i18n import language_name, reader_language
-from bot.services import family_updates, join, listen
+from bot.services import askers, family_updates, join, listen
 from bot.speech import SpeechUnavailableError
+
+# 🔊 under a question for someone who may not read it (a grandmother on her grandchild's
+# phone): the button's data names one of these, never a prompt key (data is forgeable).
+# question -> (what is said, its caption: the written question)
+SAID_ALOUD = {"who": ("say-who-speaking", "speaker-question"),
+              "link": ("say-family-link-own", "family-link-own")}
 
 
 def register(app: Application) -> None:
     """Add the 🔊 buttons' handlers."""
+    app.add_handler(CallbackQueryHandler(say_aloud_button,
+                                         pattern=rf"^{callbacks.SAY_ALOUD}(:|$)"))
     app.add_handler(CallbackQueryHandler(listen_button, pattern=rf"^{callbacks.AUDIO}(:|$)"))
     app.add_handler(CallbackQueryHandler(family_listen_button,
                                          pattern=rf"^{callbacks.FAMILY_HEAR}(:|$)"))
@@ -86,3 +94,21 @@ async def placement_sound_button(update: Update, context: PuenteContext) -> None
     lang = user_language(context, user.id)
     await send_note(context.bot, s, user.id, note, s.catalog.bilingual(note.caption_key, lang))
 
+
+
+async def say_aloud_button(update: Update, context: PuenteContext) -> None:
+    """Say a question aloud in the language this phone reads (for someone who cannot read it),
+    captioned with the question written."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    _query, user, cb = tap
+    said = SAID_ALOUD.get(cb.args[0]) if len(cb.args) == 1 else None
+    if said is None:
+        raise callbacks.ForgedCallbackError("bad say-aloud button")
+    s = context.services
+    lang = user_language(context, user.id, user.language_code)
+    who = askers.asker(s.db, user.id)
+    name = who.children[0].first_name if who is not None and who.children else ""
+    note = listen.spoken_note(s.speech, lang, s.catalog.plain(said[0], lang, name=name), said[0])
+    await send_note(context.bot, s, user.id, note, s.catalog.render(said[1], lang))

@@ -27,7 +27,7 @@ from bot.domain.names import clean_name
 from bot.presentation import callbacks, family_views, keyboards, menus, message_views, views
 from bot.presentation.i18n import language_name
 from bot.presentation.students import names_and, student_label
-from bot.services import family, family_updates, membership, message_languages
+from bot.services import family, family_updates, listen, membership, message_languages
 
 
 class _FamilyLink(filters.MessageFilter):
@@ -87,8 +87,9 @@ async def start(update: Update, context: PuenteContext) -> None:
             "family-still-linked", lang, name=name), parse_mode=ParseMode.HTML)
         return
     if opened.own:  # the child's own account: a parent may share this phone (M3)
-        await say(update, context, "family-link-own",
-                  markup=keyboards.family_here(s.catalog, lang, opened.own))
+        await say(update, context, "family-link-own",  # 🔊: a grandmother cannot read it
+                  markup=keyboards.family_here(s.catalog, lang, opened.own,
+                                               listen.can_say(s.speech, lang)))
         return
     text = s.catalog.bilingual("family-linked", lang, name=name,
                                english_first=family.reads_phone_english(s.db, user.id, phone))
@@ -251,6 +252,15 @@ async def stop(update: Update, context: PuenteContext) -> None:
         await _not_family(update, context)
         return
     change = family.change_updates(s.db, user.id, False)
+    if change.confirm:  # the child's own phone: one tap, so a stray /stop stops nothing
+        lang = user_language(context, user.id, user.language_code)
+        child = change.choose[0]
+        await say(update, context, "family-stop-confirm",
+                  bilingual=membership.reads_english_too(s.db, user.id),
+                  name=views.name(child.first_name, s.catalog, lang),
+                  markup=keyboards.child_buttons(callbacks.FAMILY_STOP, [
+                      (child.student_id, s.catalog.plain("button-family-stop", lang))], None))
+        return
     if change.choose:  # a shared phone: which child's updates, never all of them silently
         await ask_which_child(update, context, "family-stop-which", callbacks.FAMILY_STOP,
                               change.choose)

@@ -8,23 +8,25 @@ A message waiting for its sender to pick a child (or to confirm) is held in memo
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.chat import speaker
 from bot.chat.audience import PRIVATE, Audience, From, Pending
 from bot.chat.drafts import (
     ANSWER,
+    ASKING,
     offer_answer,
+    offer_family_text,
     offer_to_send,
+    prompt_for_message,
     take,
     take_confirmed,
     too_long,
     unreadable,
 )
-from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import (
     MAX_INPUT,
@@ -50,7 +52,6 @@ from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
 from bot.services import (
     askers,
-    message_languages,
     relays,
     student_lookup,
     teacher_answers,
@@ -58,8 +59,6 @@ from bot.services import (
 )
 from bot.services.askers import Asker
 
-ASKING = "asking"  # user_data: until when the next text is the message for the teacher
-ASK_WINDOW = timedelta(minutes=10)  # later, a typed answer to a check is graded, not relayed
 SENT_OFFERS = "sent_offers"  # user_data: the offers (message ids) whose held message was sent
 KEPT_OFFERS = 20  # the latest few: an offer older than that says only that it is closed
 
@@ -93,6 +92,7 @@ def register(app: Application) -> None:
     add(CommandHandler("ask", ask, filters=PRIVATE))
     add(CommandHandler("thread", thread, filters=PRIVATE))
     add(CallbackQueryHandler(ask_button, pattern=rf"^({callbacks.ASK}|{callbacks.ANSWER_HELD}):"))
+    add(CallbackQueryHandler(speaker_button, pattern=rf"^{callbacks.SPEAKER}:"))
     add(MessageHandler(text & filters.REPLY & _Reply(services, "teacher-reply"), teacher_reply))
     add(MessageHandler(text & Pending(app, ASKING), asked_text))
     add(MessageHandler(text & only_teacher & Pending(app, WRITING_UNTIL), written_to_family))
@@ -104,9 +104,10 @@ def register(app: Application) -> None:
 
 
 def _asker(context: PuenteContext, user: User) -> Asker:
-    """Who writes; a student who has not chosen a language yet is spoken to in their phone's
-    (with English), as everywhere else before the choice, never in English alone."""
-    who = askers.require_asker(context.services.db, user.id)
+    """Who writes (on a phone the child and the family share, as chosen a moment ago); a
+    student who has not chosen a language yet is spoken to in their phone's (with English),
+    as everywhere else before the choice, never in English alone."""
+    who = speaker.speaking(context, askers.require_asker(context.services.db, user.id))
     if who.chosen or who.role != askers.STUDENT:
         return who
     return replace(who, language=user_language(context, user.id, user.language_code))
@@ -120,17 +121,12 @@ async def ask(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user)
     message = update.effective_message
     text = relays.command_text(message.text if message else None)
+    # a shared phone: who is speaking first (the grandmother's /ask is no student's)
+    if await speaker.ask_who(update, context, who, text, speaker.ASK if text else
+                             speaker.ASK_PROMPT):
+        return
     if not text:
-        data[ASKING] = context.services.clock() + ASK_WINDOW
-        translator = context.services.translator
-        translated = message_languages.teacher_reads_english(translator, who.language)
-        if who.role == askers.FAMILY and message_languages.written_as_is(translator, who.language):
-            # said plainly before they write, with where to find an interpreter (playtest)
-            await ask_prompt_no_model(update, context, who.language)
-            return
-        # a student reads every message in her language and English; a family, theirs alone
-        await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
-                  bilingual=who.role == askers.STUDENT)
+        await prompt_for_message(update, context, who)
         return
     await relay_or_pick(update, context, who, text)
 
@@ -168,10 +164,7 @@ async def family_text(update: Update, context: PuenteContext) -> None:
     if to is not None:  # a reply to a teacher's answer: meant for that teacher, about that child
         await relay_or_pick(update, context, who, message.text, to)
         return
-    translated = message_languages.teacher_reads_english(context.services.translator, who.language)
-    key = "family-thanks-offer" if relays.is_thanks(who, message.text) else \
-        "family-text" if translated else "family-text-as-written"
-    await offer_to_send(update, context, who, message.text, key)
+    await offer_family_text(update, context, who, message.text)
 
 
 def _replied(context: PuenteContext, who: Asker, message: Message) -> askers.ReplyTo | None:
@@ -229,8 +222,27 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user)
     if await _thread_ended(update, context, who, message):
         return
-    await offer_to_send(update, context, who, message.message_id, "voice-offer",
-                        to=_replied(context, who, message))
+    to = _replied(context, who, message)
+    who = speaker.replying(context, who, to)  # to the family's answer: the family's
+    if to is None and await speaker.ask_who(update, context, who, message.message_id,
+                                            speaker.VOICE):
+        return  # a shared phone: the grandmother's voice note is no student's
+    await offer_to_send(update, context, who, message.message_id, "voice-offer", to=to)
+
+
+async def speaker_button(update: Update, context: PuenteContext) -> None:
+    """Who is speaking on a phone the child and the family share: remember it (in memory, a
+    few minutes) and go on with the held message as that one's."""
+    if await old_button(update, context, "ask-offer-closed"):
+        return
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    if cb.args not in (("c",), ("f",)):
+        raise callbacks.ForgedCallbackError("bad speaker button")
+    await speaker.choose(update, context, query, user,
+                         askers.FAMILY if cb.args == ("f",) else askers.STUDENT)
 
 
 async def ask_button(update: Update, context: PuenteContext) -> None:
@@ -250,7 +262,7 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     draft = take(context)
     if not await spend(query):  # a double tap: the first tap did this
         return
-    who = _asker(context, user)
+    who = speaker.offered_as(context, _asker(context, user), draft)
     family = who.role == askers.FAMILY
     if cb.args == ("no",):
         await say(update, context, "ask-not-sent", bilingual=not family)

@@ -7,10 +7,10 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat import join_notes
+from bot.chat import join_notes, speaker
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
-from bot.chat.drafts import not_understood, too_long
+from bot.chat.drafts import too_long
 from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
 from bot.chat.questions import send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language
@@ -279,7 +279,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         elif found.english.refs:
             await send_english_word(context, message.chat_id, found, student.language)
         else:
-            await not_understood(update, context, text)
+            await speaker.free_text(update, context, text)  # whose, on a shared phone
         return
     if isinstance(feedback, answers.SentTwice):  # a copy of her last answer: set aside, said
         await say(update, context, "typed-sent-twice" if feedback.waiting

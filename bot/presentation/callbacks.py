@@ -54,6 +54,10 @@ TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a te
 DAY_OFF = "do"      # do:a:<announcement id>   make the day a sent "no school" names a day off
 #                     in Puente | do:r:<yyyymmdd>   ask to make a day off (/daysoff) a school
 #                     day again | do:y:<yyyymmdd>   ✅ do it | do:k:<yyyymmdd>   ↩️ keep it
+SPEAKER = "wh"      # wh:c | wh:f   who speaks on a phone the child and the family share: the
+#                     child or the family (the held message follows that one's path)
+SAY_ALOUD = "sy"    # sy:who | sy:link   hear a question said in the phone's language (for a
+#                     grandmother who cannot read); the data names a prompt from a fixed list
 CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
 #                     that class (both checked: the class as the tapper's, the token as held)
 

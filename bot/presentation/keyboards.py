@@ -56,10 +56,33 @@ def undo_language(catalog: Catalog, previous: str, prefix: str, chosen: str
         fit_label(label), callback_data=callbacks.data(prefix, previous, callbacks.UNDO))]])
 
 
-def family_here(catalog: Catalog, lang: str, code: str) -> InlineKeyboardMarkup:
-    """"✅ Family updates here too" under a student's own family link (a shared phone)."""
-    return InlineKeyboardMarkup([[InlineKeyboardButton(catalog.plain(
-        "button-family-here", lang), callback_data=callbacks.data(callbacks.FAMILY_HERE, code))]])
+def family_here(catalog: Catalog, lang: str, code: str, hear: bool = False
+                ) -> InlineKeyboardMarkup:
+    """"✅ Family updates here too" under a student's own family link (a shared phone), and
+    🔊 to hear the question where a voice speaks `lang` (`hear`)."""
+    buttons = [[InlineKeyboardButton(catalog.plain("button-family-here", lang),
+                                     callback_data=callbacks.data(callbacks.FAMILY_HERE, code))]]
+    return InlineKeyboardMarkup(buttons + _hear_row(catalog, lang, "link", hear))
+
+
+def speaker_buttons(catalog: Catalog, lang: str, child: str, hear: bool
+                    ) -> InlineKeyboardMarkup:
+    """Who is speaking on a phone the child and the family share: "🧒 <child>", "👪 Family"
+    (each on a row of its own: big, and told apart by the emoji alone), and 🔊 to hear the
+    question where a voice speaks `lang` (`hear`)."""
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(fit_label(catalog.plain("button-speaker-child", lang, name=child)),
+                              callback_data=callbacks.data(callbacks.SPEAKER, "c"))],
+        [InlineKeyboardButton(catalog.plain("button-speaker-family", lang),
+                              callback_data=callbacks.data(callbacks.SPEAKER, "f"))],
+        *_hear_row(catalog, lang, "who", hear)])
+
+
+def _hear_row(catalog: Catalog, lang: str, question: str, hear: bool
+              ) -> list[list[InlineKeyboardButton]]:
+    """🔊: hear `question` said aloud (no row where no voice speaks the language)."""
+    return [[InlineKeyboardButton(catalog.plain("button-listen", lang), callback_data=
+                                  callbacks.data(callbacks.SAY_ALOUD, question))]] if hear else []
 
 
 def option_layout(prefix: str, first: int, labels: Sequence[str]) -> Layout:

@@ -60,7 +60,7 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
 
 
 def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str,
-          sender: str = "") -> Markup:
+          sender: str = "", voice: bool = False) -> Markup:
     """Who wrote about which student, and in which language: the one the message shows, else
     the one we know for someone who never chose one (written in, or their child's), as a
     guess, since the answer goes back in it; else that it is not known. A family member is
@@ -73,9 +73,11 @@ def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str,
     if written == UNKNOWN and not who.chosen and who.language not in ("en", UNKNOWN):
         return catalog.render(f"{key}-language-likely", lang, **named,
                               language=teacher_language(who.language))
+    # A voice note is said, never written: "a voice note in Haitian Creole" (playtest)
     if written == UNKNOWN:
-        return catalog.render(f"{key}-language-unknown", lang, **named)
-    return catalog.render(key, lang, **named, language=teacher_language(written))
+        return catalog.render(f"{key}-{'voice' if voice else 'language'}-unknown", lang, **named)
+    return catalog.render(f"{key}-voice" if voice else key, lang, **named,
+                          language=teacher_language(written))
 
 
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
@@ -160,7 +162,8 @@ def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
     else:  # no model: the answer goes as the teacher writes it, not "in English"
         how = [catalog.render("relay-voice-note", lang),
                *_how_to_answer(catalog, lang, relay, who.role == FAMILY)]
-    return Markup("\n".join([_from(catalog, lang, who, name, spoken, sender), *about, *how]))
+    return Markup("\n".join([_from(catalog, lang, who, name, spoken, sender, voice=True),
+                             *about, *how]))
 
 
 def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:

@@ -55,6 +55,18 @@ def asker(db: Database, user_id: int) -> Asker | None:
     return None
 
 
+def shared_phone_family(db: Database, user_id: int) -> Asker | None:
+    """The family writing from a student's own account that is linked as their family's too
+    (a shared phone; None: it is not), in the child's home language, which the family updates
+    on this phone use too (the family chose no language of their own here)."""
+    if not families.is_linked(db, user_id, user_id):
+        return None
+    student = people.get_student(db, user_id)
+    language = (student.language if student else None) or families.known_language(db, user_id)
+    return Asker(user_id, FAMILY, language or "en", tuple(threads.children(db, user_id)),
+                 student is not None and student.language is not None)
+
+
 def require_asker(db: Database, user_id: int) -> Asker:
     """The student or family member writing to the teacher; a teacher is told what /ask is
     for and how they reach families, anyone else how to join first."""
@@ -83,6 +95,7 @@ class ReplyTo:
     teacher_id: int
     about: Announced | None = None  # a reply to an announcement: which one
     also: tuple[Child, ...] = ()    # their other children in the announcement's class
+    role: str = ""                  # whom the answer was for: a shared phone's family or child
 
 
 def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
@@ -95,7 +108,7 @@ def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
         return _about_announcement(db, who, message_id)
     child = next((c for c in who.children if c.student_id == answer.student_id), None)
     if child is not None:
-        return ReplyTo(child, answer.teacher_id)
+        return ReplyTo(child, answer.teacher_id, role=answer.asker_role)
     student = people.get_student(db, answer.student_id)
     if student is None:  # the child deleted their data (their threads went with it)
         return None

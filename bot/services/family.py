@@ -178,6 +178,7 @@ class UpdatesChange:
     choose: tuple[LinkedChild, ...] = ()       # two or more to choose between: nothing changed
     shared: bool = False                       # the phone is linked to two or more children
     every: bool = False                        # "All" was chosen
+    confirm: bool = False                      # the child's own phone: stop `choose` on a tap
 
 
 def change_updates(db: Database, user_id: int, on: bool) -> UpdatesChange:
@@ -190,6 +191,11 @@ def change_updates(db: Database, user_id: int, on: bool) -> UpdatesChange:
         return UpdatesChange(choose=tuple(candidates), shared=True)
     if not candidates:
         return UpdatesChange(shared=len(children) > 1)
+    if not on and shares_phone(db, user_id):
+        # The child's own phone, linked as the family's too: the update lands among the
+        # child's cards, and a child's stray /stop must not end the family's updates
+        # silently; one tap confirms (playtest, Widlene and her grandmother)
+        return UpdatesChange(choose=tuple(candidates), confirm=True)
     return choose_updates(db, user_id, candidates[0].student_id, on)
 
 

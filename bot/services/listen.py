@@ -116,6 +116,22 @@ def placement_note(speech: Speech, spoken: Sequence[str]) -> VoiceNote:
     return VoiceNote(speech.key(parts), parts, "placement-listen-caption", {})
 
 
+def can_say(speech: Speech | None, lang: str) -> bool:
+    """Whether a question can be said aloud in `lang` here: speech is on and a voice speaks
+    it (Somali, Hmong and Tagalog have none)."""
+    return speech is not None and speech.voice_for(lang) is not None
+
+
+def spoken_note(speech: Speech | None, lang: str, text: str, caption_key: str) -> VoiceNote:
+    """A question said aloud in `lang` (for someone who cannot read it), captioned with the
+    written question (`caption_key`)."""
+    voice = speech.voice_for(lang) if speech is not None else None
+    if speech is None or voice is None:
+        raise SpeechUnavailableError(f"no voice speaks {lang!r} here")
+    parts = (Part(text, voice),)
+    return VoiceNote(speech.key(parts), parts, caption_key, {}, spoken=lang)
+
+
 def render_ahead(db: Database, speech: Speech,
                  notes: Sequence[VoiceNote]) -> list[asyncio.Future[Clip]]:
     """Start making every clip Telegram does not have yet, side by side (encoding is the slow

@@ -150,8 +150,8 @@ async def test_a_student_opening_her_own_family_link_is_told_to_give_it_to_her_f
     await join_and_confirm(chat, ana, lang="so")
     payload = await family_link(chat)
     reply = texts(await chat.send(ana, f"/start {payload}"))
-    assert "This link is for your family. Does someone in your family use this phone too?" \
-        in reply and "If not, please give the link to your family." in reply
+    assert "This link is for your family. Does your family use this phone too? Tap ✅." \
+        in reply and "If not, give them the link." in reply
     assert "connected to" not in reply and chat.db["families"].count == 0
     assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]  # nothing to tell
     for caregiver in (2001, 2002, 2003, 2004):  # all four places are still her family's

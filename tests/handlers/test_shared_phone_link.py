@@ -12,7 +12,7 @@ from bot.services import family
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 PAHOUA, BO = 1001, 1002
-OFFER_HMN = "Qhov txuas no yog rau koj tsev neeg. Puas muaj ib tug neeg hauv koj tsev neeg"
+OFFER_HMN = "👪 Qhov txuas no yog rau koj tsev neeg. Koj tsev neeg puas siv lub xov tooj no"
 
 
 def rivera(chat: Chat) -> dict[str, Any]:
