@@ -30,7 +30,7 @@ import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from bot.domain.knowledge import COGNATE_PRIOR, PRIOR, bkt_update, guess_rate, practised
@@ -53,8 +53,15 @@ MASTERED_SUCCESSES = 3
 MASTERED_LUCK = 0.01
 REVIEWING_DAYS = 2    # right on two different days since the last miss: retention is tested
 MASTERED_DAYS = 3     # right on three different days since the last miss: over time, not cramming
-REVIEW_INTERVAL = timedelta(days=1.5)  # the deciding review comes after a real interval
-RETENTION_GAP = timedelta(days=3)  # recall this long after the first correct answer is retention
+# Spacing is counted in the school's days, not hours: a word whose ready time falls on a day is
+# ready from the start of that day. FSRS's 24-36 hours made a Tuesday 21:01 check's words ready
+# on Wednesday evening, after Wednesday's 16:00 reminder and check had counted fewer, and a
+# review promised "back Monday" was not asked at 09:13 on Monday (ready at 21:14: playtest,
+# Vietnamese level 2). The gaps below are whole days between the local dates of two answers.
+REVIEW_DAYS = 2  # the deciding review comes after a real interval: a whole day between
+REVIEW_INTERVAL = timedelta(days=1.5)  # a missed or held deciding review's next due time
+RETENTION_DAYS = 3  # recall this many days after the first correct answer's day is retention
+RETENTION_GAP = timedelta(days=RETENTION_DAYS)
 # A prompt asked again within this long may be answered from memory of the screen that showed
 # its answer, not of the word: the next school day, over a weekend too. A newcomer has few
 # prompts she can read (her language's definition, one short sentence), so they come back
@@ -185,6 +192,21 @@ def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMa
 
 
 
+def school_date(at: datetime, tz: tzinfo) -> date:
+    """The school's date of a moment (in the school's zone `tz`)."""
+    return at.astimezone(tz).date()
+
+
+def day_start(day: date, tz: tzinfo) -> datetime:
+    """The start of a school day, in the school's zone `tz`."""
+    return datetime.combine(day, time(), tzinfo=tz)
+
+
+def days_apart(earlier: datetime, now: datetime, tz: tzinfo, days: int) -> bool:
+    """`now` falls at least `days` school dates after `earlier` (in the school's zone)."""
+    return school_date(earlier, tz) + timedelta(days=days) <= school_date(now, tz)
+
+
 def card_shown_today(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
     """The word's card was first shown on this school day (in the school's zone `tz`): a right
     answer now may be memory of the card, not knowledge of the word."""
@@ -215,7 +237,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
                   typed: bool, now: datetime, local_day: str,
                   choices: int | None = None, card_today: bool = False,
                   practice_item: bool = False, remembered: bool = False,
-                  card_read: bool = False) -> WordMastery:
+                  card_read: bool = False, tz: tzinfo = UTC) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time.
 
     `choices` is how many options were shown (None: the item type's usual four, or typed).
@@ -230,7 +252,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     a deciding review answered so is asked again once PROMPT_MEMORY has passed.
     `card_read`: the word's card was on screen earlier this school day (card_read_today). A
     right answer to its deciding review is a right answer, but may be read off the card: luck
-    unchanged, the word not mastered, and the deciding review asked again after REVIEW_INTERVAL."""
+    unchanged, the word not mastered, and the deciding review asked again after REVIEW_INTERVAL.
+    `tz`: the school's zone, whose dates the spacing rules count (REVIEW_DAYS, RETENTION_DAYS)."""
     from fsrs import Card
 
     guess = guess_rate(item_type, typed, choices)
@@ -251,19 +274,20 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         return changed(state, p_known=p_known, answered=True, last_answered=now,
                        misses=state.misses + 1)
     # the deciding review the same day its card was re-read: the card showed what it asks
-    read_off = card_read and state.mastered_at is None and recall_ready(state, now)
+    read_off = card_read and state.mastered_at is None and recall_ready(state, now, tz)
     memory = remembered or read_off
     luck = state.luck if memory else state.luck * guess
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
     before = Card.from_dict(json.loads(state.card))
-    # FSRS asked for this review (before this answer moves it), after a real interval
-    scheduled = state.due_at <= now and (
-        before.last_review is None or now - before.last_review >= REVIEW_INTERVAL)
+    # FSRS asked for this review (before this answer moves it: due on this school day or
+    # before), after a real interval (REVIEW_DAYS school dates after the last review)
+    scheduled = school_date(state.due_at, tz) <= school_date(now, tz) and (
+        before.last_review is None or days_apart(before.last_review, now, tz, REVIEW_DAYS))
     card, _ = scheduler().review_card(before, rating_for(correct, exact), now)
     common = {"p_known": p_known, "card": json.dumps(card.to_dict()), "due_at": card.due,
               "answered": True, "last_answered": now}
-    if not correct and typed and state.mastered_at is None and recall_ready(state, now):
+    if not correct and typed and state.mastered_at is None and recall_ready(state, now, tz):
         # The deciding review, typed, missed: she recognised the word on the days she got it
         # right and cannot write it yet. That recognition stands (still reviewing); the
         # writing is asked again after a real interval, not weeks of learning from scratch.
@@ -284,13 +308,16 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
                       success_days=state.success_days | {local_day},
                       first_correct_at=state.first_correct_at or now)
     if state.mastered_at is None and exact and not memory and is_mastered(
-            updated, item_type=item_type, scheduled=scheduled, now=now):
+            updated, item_type=item_type, scheduled=scheduled, now=now, tz=tz):
         return changed(updated, mastered_at=now)
-    if state.mastered_at is None and remembered and recall_ready(state, now):
-        return changed(updated, due_at=now + PROMPT_MEMORY)
+    if state.mastered_at is None and remembered and recall_ready(state, now, tz):
+        # the day after PROMPT_MEMORY has passed: ready from the start of a day (ready_at),
+        # it must not come back while the prompt may still be remembered
+        after = school_date(now + PROMPT_MEMORY, tz) + timedelta(days=1)
+        return changed(updated, due_at=day_start(after, tz))
     if updated.state is MasteryState.REVIEWING and updated.mastered_at is None:
         updated = changed(updated, due_at=min(updated.due_at, now + DECIDING_WITHIN))
-    if state.mastered_at is None and item_type in RECALL and recall_ready(state, now):
+    if state.mastered_at is None and item_type in RECALL and recall_ready(state, now, tz):
         # A right recall on the deciding review that did not master the word (a spelling
         # slip, or a run of right answers still a little short of MASTERED_LUCK): it is asked
         # again after a real interval, not when FSRS says (weeks: a playtest's "ecesystem" came
@@ -312,14 +339,15 @@ def heard(state: WordMastery, now: datetime) -> WordMastery:
 
 
 def is_mastered(state: WordMastery, *, item_type: ItemType, scheduled: bool,
-                now: datetime) -> bool:
-    """Mastery is retention shown over time: this right answer must be the deciding evidence."""
+                now: datetime, tz: tzinfo = UTC) -> bool:
+    """Mastery is retention shown over time: this right answer must be the deciding evidence,
+    RETENTION_DAYS school dates or more after the first right one."""
     first = state.first_correct_at
     return (state.p_known >= MASTERED_P and state.successes >= MASTERED_SUCCESSES
             and state.luck * (state.misses + 1) <= MASTERED_LUCK
             and len(state.success_days) >= MASTERED_DAYS
             and item_type in RECALL and scheduled
-            and first is not None and now - first >= RETENTION_GAP)
+            and first is not None and days_apart(first, now, tz, RETENTION_DAYS))
 
 
 def days_to_master(days_right: int) -> int:
@@ -330,22 +358,26 @@ def days_to_master(days_right: int) -> int:
     return max(0, MASTERED_DAYS - days_right)
 
 
-def recall_ready(state: WordMastery, now: datetime) -> bool:
+def recall_ready(state: WordMastery, now: datetime, tz: tzinfo = UTC) -> bool:
     """A due review whose right recall would master the word: ask it as a recall item. Not
-    within REVIEW_INTERVAL of the word's last answer: mastery would refuse it (not a review
-    after a real interval), so a "mastery question" asked then could never master."""
+    within REVIEW_DAYS school dates of the word's last answer: mastery would refuse it (not a
+    review after a real interval), so a "mastery question" asked then could never master.
+    Counted in the school's days (`tz`), as ready_at counts them: a review ready on a day is
+    the deciding one at any hour of it."""
     first, last = state.first_correct_at, state.last_answered
-    return (state.state is MasteryState.REVIEWING and state.due_at <= now
-            and first is not None and now - first >= RETENTION_GAP
-            and (last is None or now - last >= REVIEW_INTERVAL))
+    return (state.state is MasteryState.REVIEWING
+            and school_date(state.due_at, tz) <= school_date(now, tz)
+            and first is not None and days_apart(first, now, tz, RETENTION_DAYS)
+            and (last is None or days_apart(last, now, tz, REVIEW_DAYS)))
 
 
-def review_waits(state: WordMastery, now: datetime) -> bool:
+def review_waits(state: WordMastery, now: datetime, tz: tzinfo = UTC) -> bool:
     """A due review of a word right on two days waits until it can show retention (at most
-    the retention gap after the first right answer): asked a day early, it is spent."""
+    RETENTION_DAYS school dates after the first right answer): asked a day early, it is
+    spent."""
     first = state.first_correct_at
     return (state.state is MasteryState.REVIEWING and first is not None
-            and now - first < RETENTION_GAP)
+            and not days_apart(first, now, tz, RETENTION_DAYS))
 
 
 def rests_until(answered_at: datetime, tz: tzinfo) -> datetime:
@@ -356,18 +388,26 @@ def rests_until(answered_at: datetime, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz)
 
 
-def ready_at(state: WordMastery, tz: tzinfo) -> datetime:
-    """When a check may ask this word: FSRS has it due, a word being reviewed no longer waits
-    for the retention gap (review_waits), and it was not answered earlier that day."""
-    at = state.due_at
-    first = state.first_correct_at
+def ready_day(state: WordMastery, tz: tzinfo) -> date:
+    """The school's date from which a check may ask this word: the day FSRS has it due, a word
+    being reviewed no longer waiting for the retention gap (review_waits) nor for a real
+    interval since its last answer (REVIEW_DAYS), and never the day it was last answered."""
+    day = school_date(state.due_at, tz)
+    first, last = state.first_correct_at, state.last_answered
     if state.state is MasteryState.REVIEWING and first is not None:
-        at = max(at, first + RETENTION_GAP)  # and its review comes after a real interval
-        if state.last_answered is not None:
-            at = max(at, state.last_answered + REVIEW_INTERVAL)
-    if state.last_answered is not None:
-        at = max(at, rests_until(state.last_answered, tz))
-    return at
+        day = max(day, school_date(first, tz) + timedelta(days=RETENTION_DAYS))
+        if last is not None:
+            day = max(day, school_date(last, tz) + timedelta(days=REVIEW_DAYS))
+    if last is not None:
+        day = max(day, school_date(last, tz) + timedelta(days=1))  # rests_until
+    return day
+
+
+def ready_at(state: WordMastery, tz: tzinfo) -> datetime:
+    """When a check may ask this word: the start of its ready_day. Day-granular, so the
+    morning's reminder, a check, /progress that evening and /student all count the same
+    words all day, and "back Monday" is true from Monday's first minute."""
+    return day_start(ready_day(state, tz), tz)
 
 
 def is_due(state: WordMastery, now: datetime, tz: tzinfo) -> bool:

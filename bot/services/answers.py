@@ -362,7 +362,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                   "now": now, "local_day": now.astimezone(tz).date().isoformat(),
                   "choices": choices, "card_today": card_today or revealed,
                   "practice_item": stored.practice, "remembered": stored.remembered,
-                  "card_read": card_read}
+                  "card_read": card_read, "tz": tz}
         updated = record_answer(state, exact=grade.exact, **answer)
         # A forgiven misspelling never masters a word (mastery.py): when it is all that
         # kept this answer from mastering it, she is told (it blocked mastery unsaid)
@@ -382,7 +382,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
             where.next_item.id, where.number, where.total, where.next_item.item, who.language,
             who.level, where.next_item.practice), now,
             {ahead.item.word_id: upcoming} if ahead is not None and where.next_item.id == ahead.id
-            else None, where.next_item.remembered)
+            else None, where.next_item.remembered, tz)
     gloss = word.glosses.get(who.language)
     score, slipped, after = None, False, None
     if where.next_item is None:

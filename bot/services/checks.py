@@ -153,7 +153,7 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
         return CheckStart(unread, None, cards_first=True)
     if unread and planned.items and _cards_come_again(db, who, unread, now, tz):
         return CheckStart(unread, None, cards_first=True)  # the last card's ✅ asks them all
-    question = save_check(db, who, planned.items, now)
+    question = save_check(db, who, planned.items, now, tz)
     not_yet = question is None and planned.held > 0  # nothing fair to ask, no cards waiting
     if question is None and not not_yet:  # nothing is ready: the cards lead, or say when
         later = None if unread else next_step(db, who, now, tz, holidays)
@@ -215,7 +215,7 @@ def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
         asked = replace(asked, item_type=ItemType.CHOICE)
     return CheckStart([], introduced(db, who, Question(
         item.id, where.number, where.total, asked, who.language, who.level, item.practice),
-        now, remembered=item.remembered), resumed=True, poll_message=item.poll_message)
+        now, remembered=item.remembered, tz=tz), resumed=True, poll_message=item.poll_message)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
@@ -224,7 +224,7 @@ def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     """Build a short check over the words ready now (check_words); return the first question
     (None: nothing to ask). An open check is closed unanswered: begin_check resumes one."""
     who = learner(db, user_id)
-    return save_check(db, who, check_items(db, who, now, rng, size, hears, tz).items, now)
+    return save_check(db, who, check_items(db, who, now, rng, size, hears, tz).items, now, tz)
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,7 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
     asker = Asker(pool, option_index(db, who), who.scaffold, seen, hears, new_today,
                   turns(states), last_prompts(db, who.id))
     deciding_ids = {t.id for t in targets
-                    if t.id in states and recall_ready(states[t.id], now)}
+                    if t.id in states and recall_ready(states[t.id], now, tz)}
     later: set[int] = set()
     while True:
         left = [t for t in targets if t.id not in later]
@@ -313,15 +313,15 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
         later |= set(plan.waiting)  # build again: the next ready words take their places
 
 
-def save_check(db: Database, who: Learner, items: list[Item], now: datetime
-               ) -> Question | None:
+def save_check(db: Database, who: Learner, items: list[Item], now: datetime,
+               tz: ZoneInfo = UTC) -> Question | None:
     """Store a new check (closing any open one) and return its first question; None, and
     nothing closed, when there is nothing to ask."""
     if not items:
         return None
     ids = save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
     return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
-                                        who.level), now)
+                                        who.level), now, tz=tz)
 
 
 # The line holds the question's own instruction ({ask}): one line in each language
@@ -336,7 +336,7 @@ def intro_pending(who: Learner) -> bool:
 
 def introduced(db: Database, who: Learner, question: Question, now: datetime,
                known: Mapping[int, WordMastery | None] | None = None,
-               remembered: bool | None = None) -> Question:
+               remembered: bool | None = None, tz: ZoneInfo = UTC) -> Question:
     """The question, with its one-time line when it is the first typed question a student at
     levels 1-2 gets: she met only buttons before, and must learn that here she writes, and
     that 🤷 is a way out. Claimed in the store as it is asked, so it is said once a student.
@@ -354,7 +354,7 @@ def introduced(db: Database, who: Learner, question: Question, now: datetime,
     word_id = question.item.word_id
     state = known[word_id] if known is not None and word_id in known \
         else study.get_mastery(db, who.id, word_id)
-    deciding = state is not None and recall_ready(state, now)
+    deciding = state is not None and recall_ready(state, now, tz)
     if deciding and remembered is None:
         stored = get_item(db, question.item_id)
         remembered = stored is not None and stored.remembered
@@ -387,7 +387,7 @@ def recall_on_due_reviews(db: Database, who: Learner, items: list[Item], pool: l
     deciding, rest = [], []
     for item in items:  # one item a word (build_check): each due review is asked once
         state = states.get(item.word_id)
-        if state is None or item.word_id not in refs or not recall_ready(state, now):
+        if state is None or item.word_id not in refs or not recall_ready(state, now, tz):
             rest.append(item)
             continue
         target = refs[item.word_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -18,6 +18,7 @@ from bot.domain.mastery import (
     card_shown_today,
     next_review,
     ready_at,
+    ready_day,
 )
 from bot.domain.scaffold import WidaLevel, scaffold_for
 from bot.domain.school_days import local_midnight, next_school_day
@@ -158,21 +159,13 @@ def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
     return BackOn(day, (day - today).days)
 
 
-# A word ready this soon after a local midnight is ready for that whole day: a miss at 23:55
-# rests until midnight, and FSRS's 10-minute step runs a few minutes past it.
-WHOLE_DAY = time(1)
-
-
 def word_back(state: WordMastery, now: datetime, tz: ZoneInfo,
               holidays: Collection[date] = ()) -> BackOn:
-    """The first school day a check asks this word again at any hour: for a missed word,
-    which a check asks first once it is ready (mastery.ask_first), the day its feedback names.
-    A word ready during a day (a missed deciding review, REVIEW_INTERVAL later: Tuesday 23:00)
-    is named from the next day: "tomorrow" would be untrue for Tuesday's check."""
-    at = ready_at(state, tz).astimezone(tz)
-    first = at.date() if at.time() <= WHOLE_DAY else at.date() + timedelta(days=1)
+    """The first school day a check asks this word again (ready_day: from the start of that
+    day): for a missed word, which a check asks first once it is ready (mastery.ask_first),
+    the day its feedback names."""
     today = now.astimezone(tz).date()
-    day = next_school_day(max(first, today), holidays)
+    day = next_school_day(max(ready_day(state, tz), today), holidays)
     return BackOn(day, (day - today).days)
 
 

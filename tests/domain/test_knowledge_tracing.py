@@ -96,7 +96,7 @@ def test_mastery_is_reached_exactly_at_each_threshold() -> None:
     below = [replace(state, p_known=MASTERED_P - 1e-9),
              replace(state, successes=MASTERED_SUCCESSES - 1),
              replace(state, luck=MASTERED_LUCK + 1e-9),
-             replace(state, first_correct_at=NOW - RETENTION_GAP + timedelta(seconds=1))]
+             replace(state, first_correct_at=NOW - RETENTION_GAP + timedelta(days=1))]
     assert [is_mastered(s, item_type=ItemType.TYPED, scheduled=True, now=NOW)
             for s in below] == [False, False, False, False]
     assert not is_mastered(state, item_type=ItemType.CHOICE, scheduled=True, now=NOW)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +17,7 @@ from bot.domain.mastery import (
     MASTERED_SUCCESSES,
     PROMPT_MEMORY,
     RETENTION_GAP,
+    REVIEW_DAYS,
     REVIEW_INTERVAL,
     MasteryState,
     card_read_today,
@@ -244,10 +245,12 @@ def test_a_review_waits_for_the_retention_gap_then_is_asked_as_recall() -> None:
 
 def test_the_next_review_is_when_a_review_is_due_and_no_longer_waits() -> None:
     state = answers(SPACED)
-    assert ready_at(state, UTC) == max(state.due_at, state.first_correct_at + RETENTION_GAP)
+    # the start of the day it is due and no longer waits for the retention gap
+    latest = max(state.due_at, state.first_correct_at + RETENTION_GAP)
+    assert ready_at(state, UTC) == datetime.combine(latest.date(), time(), UTC)
     for moment in (DAY1 + timedelta(days=2, hours=1), ready_at(state, UTC) - timedelta(seconds=1)):
         assert not is_due(state, moment, UTC)
-        assert not (state.due_at <= moment and not review_waits(state, moment))
+        assert not recall_ready(state, moment)
     assert is_due(state, ready_at(state, UTC), UTC)
     assert not review_waits(state, ready_at(state, UTC))
     assert next_review([state], DAY1, UTC) == ready_at(state, UTC)
@@ -382,8 +385,10 @@ def test_no_mastery_question_within_a_day_and_a_half_of_the_last_answer() -> Non
     due = state.due_at
     soon = replace(state, last_answered=due - timedelta(hours=20))
     assert not recall_ready(soon, due)
-    assert ready_at(soon, UTC) == due - timedelta(hours=20) + REVIEW_INTERVAL
-    assert recall_ready(soon, soon.last_answered + REVIEW_INTERVAL)
+    # REVIEW_DAYS school dates after the last answer, from the start of that day
+    back = soon.last_answered.date() + timedelta(days=REVIEW_DAYS)
+    assert ready_at(soon, UTC) == datetime.combine(back, time(), UTC)
+    assert recall_ready(soon, ready_at(soon, UTC))
 
 
 SCHOOL = ZoneInfo("America/New_York")
@@ -497,8 +502,10 @@ def test_a_deciding_review_on_a_prompt_seen_days_ago_is_memory_not_mastery() -> 
     assert not remembered.mastered
     assert remembered.successes == ready.successes + 1  # still a right answer, to her and to us
     assert remembered.luck == ready.luck  # memory explains it: the run is no less lucky
-    assert remembered.due_at == due + PROMPT_MEMORY
-    assert not recall_ready(remembered, due + PROMPT_MEMORY - timedelta(minutes=1))
+    # the start of the day after that screen is PROMPT_MEMORY old (ready from a day's start)
+    after = (due + PROMPT_MEMORY).date() + timedelta(days=1)
+    assert remembered.due_at == datetime.combine(after, time(), UTC)
+    assert not recall_ready(remembered, due + PROMPT_MEMORY)
     later = remembered.due_at
     assert answer(remembered, True, later, R).mastered  # asked afresh: now it is evidence
 
