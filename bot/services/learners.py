@@ -97,22 +97,25 @@ def word_refs(words: list[StoredWord]) -> list[WordRef]:
 
 @dataclass(frozen=True)
 class PreviewWords:
-    """A preview's words in card order: those being learned, then the unread ones."""
+    """A preview's words in card order: the new ones, then those being learned."""
 
     refs: list[WordRef]
-    unread: int  # the last `unread` cards were never shown to the student (new to them)
+    unread: int  # the first `unread` cards are new to the student (never shown, or first
+    # shown today and not answered yet): the preview's header counts them
 
 
 def preview_words(db: Database, who: Learner, now: datetime,
                   tz: tzinfo | None = None) -> PreviewWords:
-    """The words being learned now, for a preview (/words): cards seen before today first,
-    then those first seen today and answered since, then those first seen today and not
-    answered yet, then the cards the student has not seen yet (unlocked earlier or pushed,
-    never opened), then any newly unlocked ones: the last `unread` are new, first shown today
-    and never answered (a word answered in today's check is no longer new: /words said "New
-    words: 10" while /progress said New: 0 · Learning: 10, playtest). Nothing counts as shown
-    until its card is (cards_shown). With the school's zone `tz`, a student caught up for
-    today gets one more set (pace.extra_slots)."""
+    """The words being learned now, for a preview (/words), new ones first: the cards the
+    student has not seen yet (unlocked earlier or pushed, never opened), then any newly
+    unlocked ones, then those first seen today and not answered yet; then those first seen
+    today and answered since, then cards seen before today. The first `unread` are new, never
+    shown or first shown today and never answered (a word answered in today's check is no
+    longer new: /words said "New words: 10" while /progress said New: 0 · Learning: 10,
+    playtest). New first: /words opened on the oldest known card and the new word was on page
+    4/4, where a level-2 student never turned (playtest, Vietnamese level 2). Nothing counts as
+    shown until its card is (cards_shown). With the school's zone `tz`, a student caught up
+    for today gets one more set (pace.extra_slots)."""
     fresh = unlock(db, who, now, tz)
     states = studying(db, who.id)
     fresh_ids = {w.id for w in fresh}
@@ -123,7 +126,8 @@ def preview_words(db: Database, who: Learner, now: datetime,
     answered = [w for w in today if states[w].state is not MasteryState.NEW]
     today = [w for w in today if w not in answered]
     unseen = [w for w in ids if not states[w].previewed]
-    refs = word_refs(words_by_id(db, before + answered + today + unseen)) + fresh
+    refs = word_refs(words_by_id(db, unseen)) + fresh + \
+        word_refs(words_by_id(db, today + answered + before))
     return PreviewWords(refs, len(today) + len(unseen) + len(fresh))
 
 
