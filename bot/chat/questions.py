@@ -137,7 +137,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
         if following is not None:
             await send_question(context, target, following)
     else:
-        await _feedback_and_question(context, target, text, following, edit)
+        await _feedback_and_question(context, target, text, feedback, edit)
     if feedback.score is not None:  # the check is over: at most one combined alert a day
         await alert_teachers(context, feedback)
 
@@ -157,11 +157,16 @@ async def _close_answered_poll(update: Update, context: PuenteContext, target: i
 
 
 async def _feedback_and_question(context: PuenteContext, target: int, text: Markup,
-                                 following: checks.Question | None,
+                                 feedback: answers.Feedback,
                                  edit: CallbackQuery | None) -> None:
     """Feedback with the next question in one message, edited into the tapped one when it can
-    be; a quiz poll or a voice note comes as its own message after it."""
+    be; a quiz poll or a voice note comes as its own message after it. A check's last
+    feedback offers the cards that wait (a check with words ready asks them first)."""
+    following = feedback.next_question
     s, layout = context.services, None
+    if following is None and feedback.next is not None and feedback.next.waiting:
+        # the check is over and cards wait: one tap opens them (/words, new cards first)
+        layout = keyboards.new_cards_layout(s.catalog, feedback.lang, feedback.level)
     if following is not None and not _own_message(following, context):
         text = Markup(f"{text}\n\n{check_views.question_text(following, s.catalog)}")
         layout = _buttons(following, context)

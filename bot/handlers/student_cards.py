@@ -50,6 +50,14 @@ async def flip_button(update: Update, context: PuenteContext) -> None:
                        preview_id=under.preview_id)
 
 
+async def new_cards_button(update: Update, context: PuenteContext) -> None:
+    """Open the cards that wait, new ones first (the button under a check's last message)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    await show_preview(update, context)
+
+
 def register(app: Application) -> None:
     """Add /words and the buttons that turn and flip its cards."""
     add = app.add_handler
@@ -57,3 +65,4 @@ def register(app: Application) -> None:
     add(CommandHandler(words.__name__, words, filters=PRIVATE))
     add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}(:|$)"))
     add(CallbackQueryHandler(card_button, pattern=rf"^{callbacks.CARD}:"))
+    add(CallbackQueryHandler(new_cards_button, pattern=rf"^{callbacks.NEW_CARDS}$"))

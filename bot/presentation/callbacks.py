@@ -23,6 +23,7 @@ DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check
 FLIP = "fl"         # fl | fl:<push id> | fl:<preview id>:v   current words (a push's, or the
 #                                       cards sent together above it), home language first
 CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
+NEW_CARDS = "nc"    # nc                 a check's last message: open /words (new cards first)
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
 FAMILY_LANG = "fa"  # fa:<code> | fa:<code>:u   a family member's language (u: undo a change)
 FAMILY_MORE = "fm"  # fm                 a family member's "other languages"

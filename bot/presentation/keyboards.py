@@ -130,6 +130,14 @@ def dont_know_layout(item_id: int, catalog: Catalog, lang: str, english_first: b
               callbacks.data(callbacks.DONT_KNOW, item_id))]]
 
 
+def new_cards_layout(catalog: Catalog, lang: str, level: int | None) -> Layout:
+    """Under a check's last message when cards wait: "📘 My new cards", in the home language
+    and English (English first at levels 5-6); a tap opens /words, new cards first."""
+    english_first = level is not None and level >= 5
+    return [[(both_languages(catalog, "button-new-cards", lang, english_first),
+              callbacks.data(callbacks.NEW_CARDS))]]
+
+
 def options(prefix: str, first: int, labels: Sequence[str]) -> InlineKeyboardMarkup:
     """One button per answer option; data carries only ids."""
     return markup(option_layout(prefix, first, labels))

@@ -1,32 +1,32 @@
-"""Levels 1-2: when /check must send a newcomer's unread cards again, the cards come alone,
-under one short line, and the last card's ✅ starts the check, due reviews included. A level-1
-child got the cards, four lines on why the check was short and a quiz under them, all at
-once, after a reminder that said "the cards come first" (playtest, Hodan). Levels 3-6, and
-cards already on screen today, keep the check with them."""
+"""Levels 1-2: when /check finds a newcomer's unread cards that must come again and words are
+ready, the check asks the ready words first and offers the cards after it (a button under its
+last message), never instead of it: "👉 2 words ready: /check" was answered with "📘 First,
+read your new cards…" and a new card (playtest, Vietnamese level 2). Not with it either: a
+level-1 child got the cards, four lines on why the check was short and a quiz under them, all
+at once (playtest, Hodan). Levels 3-6, and cards already on screen today, keep the check with
+them."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.presentation import callbacks
 from bot.store import check_items
 from bot.store.packs import pack_words
+from bot.store.previews import student_previews
 from tests.harness import (
     TEACHER_ID,
     Chat,
+    answer_current,
+    buttons,
     class_pack_in_review,
-    is_check,
     join_and_confirm,
-    page_through,
-    pointer,
     texts,
 )
 
-CARDS_FIRST = {
-    "so": "📘 Marka hore akhri kaararkaaga cusub. Kadib taabo ✅ si aad u bilowdo "
-          "tijaabadaada.\n📘 First, read your new cards. Then tap ✅ for your check.",
-    "es": "📘 Primero, lee tus tarjetas nuevas. Después toca ✅ para tu prueba.\n"
-          "📘 First, read your new cards. Then tap ✅ for your check.",
-}
+NEW_CARDS = {"so": "📘 Kaararkayga cusub · My new cards",
+             "es": "📘 Mis tarjetas nuevas · My new cards",
+             "vi": "📘 Thẻ từ mới của mình · My new cards"}
 
 
 async def reviews_due_and_a_day_old_push(chat: Chat, lang: str, level: int) -> dict:
@@ -51,32 +51,25 @@ def reviews(chat: Chat) -> set[int]:
     return {w for (w,) in asked} & ecosystems
 
 
-@pytest.mark.parametrize(("lang", "level"), [("so", 1), ("es", 2)])
-async def test_at_levels_one_and_two_the_cards_come_alone_and_their_check_asks_the_reviews(
+@pytest.mark.parametrize(("lang", "level"), [("so", 1), ("es", 2), ("vi", 2)])
+async def test_at_levels_one_and_two_the_check_asks_the_reviews_and_offers_the_cards_after(
         chat: Chat, lang: str, level: int) -> None:
     hodan = await reviews_due_and_a_day_old_push(chat, lang, level)
     calls = [c for c in await chat.send(hodan, "/check") if c.method.startswith("send")]
-    assert [c.method for c in calls] == ["sendMessage", "sendMessage"]  # no quiz, no "🌱"
-    assert calls[0].text == CARDS_FIRST[lang]  # one short line, then the cards
-    assert "📘" in calls[1].text and check_items.next_open_item(chat.db, 1001) is None
-    cards = await page_through(chat, hodan, calls)
-    check = next(d for _, d in cards[-1].buttons if is_check(d))  # the last card's ✅
-    chat.clock.advance(seconds=30)
-    asked = await chat.tap_on(hodan, check, calls[1].result_id)
-    assert check_items.next_open_item(chat.db, 1001) is not None and reviews(chat)  # due reviews
-    assert "1/" in texts(asked)  # question 1, under the cards she has read
-
-
-async def test_a_second_check_before_reading_them_points_up_and_asks_the_reviews(
-        chat: Chat) -> None:
-    """The cards came today: a second /check points to them and asks the due reviews, so a
-    child who never turns the cards is not kept from her reviews."""
-    hodan = await reviews_due_and_a_day_old_push(chat, "so", 1)
-    first = await chat.send(hodan, "/check")
-    chat.clock.advance(minutes=2)
-    again = await chat.send(hodan, "/check")
-    assert pointer(again) == [c for c in first if "📘" in c.text][-1].result_id
-    assert reviews(chat)
+    assert "First, read your new cards" not in texts(calls)
+    assert reviews(chat)  # the due reviews are asked now
+    assert "1/" in texts(calls)  # question 1, no card in front of it
+    assert not any("📘" in c.text for c in calls)
+    last: list = []
+    while check_items.next_open_item(chat.db, 1001) is not None:
+        last = await answer_current(chat, hodan, right=True)
+        chat.clock.advance(seconds=20)
+    offered = [(label, d) for label, d in buttons(last) if d == callbacks.NEW_CARDS]
+    assert [label for label, _ in offered] == [NEW_CARDS[lang]]  # the check's last message
+    cards = [c for c in await chat.tap(hodan, offered[0][1]) if c.method == "sendMessage"]
+    pushed = {r.id for r in pack_words(chat.db, "general.academic-nouns")}
+    assert cards and "📘" in cards[0].text
+    assert student_previews(chat.db, 1001)[0].word_ids[0] in pushed  # the new card first
 
 
 async def test_at_level_three_the_check_still_comes_with_the_cards(chat: Chat) -> None:
