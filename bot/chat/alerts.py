@@ -12,7 +12,7 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import join_lines
-from bot.services import daily_alerts, quiet, student_lookup
+from bot.services import daily_alerts, finished, quiet, student_lookup
 from bot.services.answers import Feedback
 
 
@@ -42,9 +42,22 @@ async def stuck_alerts_job(context: PuenteContext) -> None:
         return
     for student_id in daily_alerts.students_to_alert(s.db, now, school.timezone):
         await alert_about(context, student_id, sweep=True)
-    if quiet.tell_silent(s.db, now, school, lambda teacher_id, silent: _silent_text(
-            context, teacher_id, silent)):
+    told = quiet.tell_silent(s.db, now, school, lambda teacher_id, silent: _silent_text(
+        context, teacher_id, silent))
+    # once, in the daily sweep (never on an answer): "Minjun has finished every word"
+    told += finished.tell_finished(s.db, now, school, lambda teacher_id, note: _finished_text(
+        context, teacher_id, note))
+    if told:
         context.deliverer.wake()  # through the outbox: it waits out quiet hours
+
+
+def _finished_text(context: PuenteContext, teacher_id: int, note: finished.Finished) -> str:
+    """"🏁 Minjun has finished every word you pushed: /push more", in the teacher's
+    language."""
+    s = context.services
+    lang = user_language(context, teacher_id)
+    return str(s.catalog.render("teacher-alert-finished", lang,
+                                name=student_label(note.name, s.catalog, lang)))
 
 
 def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) -> str:

@@ -28,6 +28,7 @@ SILENT_SCHOOL_DAYS = 3
 
 GUESSING = "guessing"
 SILENT = "silent"
+FINISHED = "finished"  # every word the student was given is in review or mastered: push more
 
 
 def level_advice(level: int) -> str:

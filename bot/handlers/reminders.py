@@ -136,6 +136,8 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
     due = reminders.reminder(s.db, student.id, now, s.config.school.timezone,
                              s.config.school.holidays)
     if due is None:  # nothing ready, she did a check today, or her reminders slowed down
+        # a day with nothing to do keeps her streak (rest_days)
+        reminders.note_rest_day(s.db, student.id, now, s.config.school.timezone)
         return
     lang = student.language or "en"
     try:

@@ -201,6 +201,16 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery],
     return list(fresh.values())[:open_slots]
 
 
+def words_left(db: Database, who: Learner, states: dict[int, WordMastery], now: datetime
+               ) -> bool:
+    """Whether a word of her classes' packs, or one pushed to them, is still to come (not
+    started yet), whatever the open slots: when none is, she has every word she was given."""
+    if any(w.id not in states for pack_id in who.pack_ids for w in pack_words(db, pack_id)):
+        return True
+    return any(i not in states for push in outbox.pushes_to(db, list(who.class_ids))
+               if push.send_at <= now for i in push.word_ids)
+
+
 def unlockable_count(db: Database, who: Learner, states: dict[int, WordMastery],
                      now: datetime, tz: tzinfo | None = None) -> int:
     """How many words a preview would unlock now (unlockable's length). A check's end asks

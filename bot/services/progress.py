@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState
+from bot.domain.mastery import MasteryState, WordMastery, ready_day
 from bot.domain.school_days import streak
 from bot.services.learners import learner
 from bot.services.readiness import BackOn, NextStep, next_step
-from bot.store import check_items, study
+from bot.store import check_items, rest_days, study
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,31 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     # first reading has a date, so reading old cards again keeps nothing.
     days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)} \
         | {s.shown_at.astimezone(tz).date() for s in every if s.shown_at is not None}
+    today = now.astimezone(tz).date()
+    # A school day with nothing to do breaks no streak: a fast student who finished every
+    # word read "✅ All done for now" on six days and her streak fell from 14 to 3 (playtest)
+    rest = rest_days.days(db, who.id, tz) | idle_days(days, states, step, today, tz)
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
                                         s.mastered_at.astimezone(tz).date() <= d))
                     for d in dates)
     return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
                     by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
-                    streak(days, now.astimezone(tz).date(), holidays), history,
+                    streak(days, today, holidays | rest), history,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
                     check_items.next_open_item(db, who.id) is not None, step.more,
                     who.scaffold.bilingual_labels, who.scaffold.english_first)
+
+
+def idle_days(studied: Collection[date], states: Iterable[WordMastery], step: NextStep,
+              today: date, tz: ZoneInfo) -> frozenset[date]:
+    """The days since she last studied, up to today, on which nothing was ready: before the
+    first day a word she has met is ready again, when no card waits (reading cards is
+    something to do). Her words have not changed since she last studied, so their ready days
+    say exactly which of those days had nothing to do (rest_days keeps earlier ones)."""
+    start = max(studied, default=None)
+    if step.waiting or start is None:
+        return frozenset()
+    first = min((ready_day(s, tz) for s in states), default=None)
+    end = today if first is None else min(today, first - timedelta(days=1))
+    return frozenset(start + timedelta(days=n) for n in range(1, (end - start).days + 1))

@@ -12,7 +12,7 @@ from bot.domain.reminder_backoff import remind_today
 from bot.domain.school_days import local_midnight
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.services.readiness import NextStep, next_step
-from bot.store import people, reminder_log, study
+from bot.store import people, reminder_log, rest_days, study
 
 Student = people.Student
 OFF = people.REMINDER_OFF  # the student opted out (no time: the school's reminder time)
@@ -75,6 +75,19 @@ def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
     if due.unread and not study.read_cards_since(db, student_id, midnight):
         return due
     return None
+
+
+def note_rest_day(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> bool:
+    """Remember today as a school day with nothing to do for the student (no word ready, no
+    card waiting, nothing answered yet): /progress's streak bridges it (rest_days). The
+    reminder job asks this of the students it sends nothing to. True when it was one."""
+    if study.answered_since(db, student_id, local_midnight(now, tz)):
+        return False  # a day studied
+    due = due_reviews(db, student_id, now, tz)
+    if due.ready or due.waiting:
+        return False
+    rest_days.record(db, student_id, now, tz)
+    return True
 
 
 def sent(db: Database, student_id: int, now: datetime) -> None:
