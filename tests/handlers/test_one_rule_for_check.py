@@ -47,20 +47,17 @@ async def first_day(chat: Chat) -> dict:
 
 async def test_due_reviews_come_with_the_cards_she_has_not_read_right_under_check(
         chat: Chat) -> None:
-    """Her unread card comes right under /check, never pointed up to; at level 1 alone, under
-    one line, and its ✅ asks yesterday's words (test_newcomer_cards_come_alone.py); a second
-    /check before she reads it asks them at once."""
+    """Her unread card is never pointed up to; at level 1, with words ready, the check asks
+    yesterday's words first and offers the card after it (test_newcomer_cards_come_alone.py),
+    never a card instead of the check."""
     pa = await first_day(chat)
     await chat.send(pa, "/words")  # card 1 of 5; she never taps Next
     chat.clock.advance(days=1)
     calls = await chat.send(pa, "/check")
     assert all(c.reply_to is None for c in calls)  # nothing points up to yesterday's cards
-    assert any("<b>predator</b>" in c.text for c in calls)  # the unread card, under /check
-    assert not asked(chat)  # the cards come first: no quiz under them
-    chat.clock.advance(minutes=2)
-    await chat.send(pa, "/check")  # she asks again without reading them
     assert {"ecosystem", "organism", "habitat"} <= asked(chat)  # yesterday's words, now
-    assert not asked(chat) & {"predator", "prey"}  # a card she has not read is never asked
+    # prey's card she never opened is never asked (predator's was /words' first: new first)
+    assert "prey" not in asked(chat)
 
 
 async def test_progress_says_ready_only_when_check_would_ask_something(chat: Chat) -> None:
@@ -81,8 +78,9 @@ async def test_words_answered_on_the_day_they_came_are_not_new(chat: Chat) -> No
     assert header.endswith("📘 New words: 2 · Words to look at again: 3")
     chat.clock.advance(days=1)
     header = texts(await chat.send(pa, "/words")).split("\n\n")[0]
-    # predator and prey: delivered, never opened
-    assert header.endswith("📘 New words: 2 · Words to look at again: 3")
+    # prey: delivered, never opened; predator's card was yesterday's /words' first (new cards
+    # come first), opened then and not answered: no longer new
+    assert header.endswith("📘 New words: 1 · Words to look at again: 4")
 
 
 async def test_a_pushed_previews_check_asks_its_cards_while_other_cards_wait(

@@ -4,6 +4,7 @@ right, with the numbers behind them and the days written one way."""
 
 from __future__ import annotations
 
+from bot.presentation import callbacks
 from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
@@ -35,10 +36,15 @@ async def push_and_read(chat: Chat, words: list[str], *readers: dict) -> None:
 
 
 async def check(chat: Chat, user: dict, right: bool) -> None:
-    """A whole /check, every answer right (or every answer wrong)."""
+    """A whole /check, every answer right (or every answer wrong); then the cards its last
+    message offers (📘 My new cards), read to the last."""
     await check_now(chat, user)
+    last: list = []
     while check_items.next_open_item(chat.db, user["id"]) is not None:
-        await answer_current(chat, user, right=right)
+        last = await answer_current(chat, user, right=right)
+    offered = [d for c in last for _, d in c.buttons if d == callbacks.NEW_CARDS]
+    if offered:
+        await page_through(chat, user, await chat.tap(user, offered[0]))
 
 
 async def test_a_student_who_reads_the_cards_and_never_answers_is_not_not_started(
