@@ -22,13 +22,14 @@ def tell_joined(context: PuenteContext, co_teacher_id: int, name: str, class_id:
     context.deliverer.wake()
 
 
-def tell_changes(context: PuenteContext, actor_name: str, told: list[coteachers.Told],
+def tell_changes(context: PuenteContext, actor_id: int, told: list[coteachers.Told],
                  key: str) -> None:
     """Book one note to each other teacher of the classes a removal or level was made in:
     `key` is its line ("Diaz removed Linh from Grade 3 ESL"), one a class and student."""
     if not told:
         return
     s = context.services
+    actor_name = coteachers.teacher_first_name(s.db, actor_id)
 
     def render(teacher_id: int, theirs: list[coteachers.Told]) -> str:
         lang = user_language(context, teacher_id)
@@ -36,10 +37,5 @@ def tell_changes(context: PuenteContext, actor_name: str, told: list[coteachers.
             key, lang, teacher=escape(actor_name), level=one.level,
             name=student_label(one.student, s.catalog, lang),
             class_name=escape(one.class_name))) for one in theirs)
-    coteachers.tell_others(s.db, told, render, s.clock(), s.config.school)
+    coteachers.tell_others(s.db, actor_id, told, render, s.clock(), s.config.school)
     context.deliverer.wake()
-
-
-def teacher_name(context: PuenteContext, teacher_id: int) -> str:
-    """The acting teacher's first name, as the other teachers know them."""
-    return coteachers.teacher_first_name(context.services.db, teacher_id)

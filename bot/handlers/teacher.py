@@ -148,7 +148,7 @@ async def level(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     done = levels.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
     # the classes' other teachers hear of it, in one note: "Diaz set Hodan's level to 1"
-    coteachers.tell_changes(context, coteachers.teacher_name(context, user.id), [
+    coteachers.tell_changes(context, user.id, [
         told for one in done for told in class_teachers.others_of_student(
             s.db, user.id, one.row.student_id,
             class_teachers.class_ids_of(s.db, user.id, one.row.student_id), one.level)],
@@ -207,7 +207,7 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
     # read before it too: the student as each other teacher of the class knows them
     told = class_teachers.others_of_student(s.db, user.id, cb.int_arg(0), [cb.int_arg(1)])
     done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1), now, notes)
-    coteachers.tell_changes(context, coteachers.teacher_name(context, user.id), told,
+    coteachers.tell_changes(context, user.id, told,
                             "teacher-removed-student-note")
     join_notes.refresh_joined(context, done.student_id, done.class_id)  # waiting: not named
     if done.ending.family_ids:

@@ -78,14 +78,15 @@ Render = Callable[[int], str]
 
 
 def _book(db: Database, teacher_ids: Iterable[int], render: Render, now: datetime,
-          school: SchoolConfig, student_id: int | None = None) -> int:
+          school: SchoolConfig, actor_id: int, student_id: int | None = None) -> int:
     """Queue one note to each of these teachers (past quiet hours); its text goes once it is
-    delivered (`drop`), and with the student when they delete their data (`student_id`)."""
+    delivered (`drop`), with the teacher it names when they delete their data
+    (`about_teacher`), and with the student (`student_id`)."""
     due, booked = next_allowed(now, school), 0
     with db.atomic():
         for teacher_id in dict.fromkeys(teacher_ids):
             payload: dict[str, object] = {"text": render(teacher_id), "buttons": [],
-                                          "drop": True}
+                                          "drop": True, "about_teacher": actor_id}
             if student_id is not None:
                 payload["student_id"] = student_id
             outbox.enqueue(db, None, teacher_id, TEACHER_NOTE, payload, due, now)
@@ -97,7 +98,7 @@ def tell_joined(db: Database, co_teacher_id: int, class_id: int, now: datetime,
                 school: SchoolConfig, render: Render) -> int:
     """Tell a class's other teachers that this co-teacher joined it (with their name)."""
     return _book(db, (t.teacher_id for t in _other_teachers(db, class_id, co_teacher_id)),
-                 render, now, school)
+                 render, now, school, co_teacher_id)
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,9 @@ def class_ids_of(db: Database, actor_id: int, student_id: int) -> list[int]:
             if e.student_id == student_id]
 
 
-def tell_others(db: Database, told: list[Told], render: Callable[[int, list[Told]], str],
-                now: datetime, school: SchoolConfig) -> int:
+def tell_others(db: Database, actor_id: int, told: list[Told],
+                render: Callable[[int, list[Told]], str], now: datetime,
+                school: SchoolConfig) -> int:
     """One note to each other teacher, with every change that concerns them in it (a /level
     of twenty students is one note, not twenty)."""
     by_teacher: dict[int, list[Told]] = {}
@@ -143,7 +145,7 @@ def tell_others(db: Database, told: list[Told], render: Callable[[int, list[Told
         students = {one.student_id for one in theirs}
         # a note about one student goes with them when they delete their data
         booked += _book(db, [teacher_id], lambda t, theirs=theirs: render(t, theirs), now,
-                        school, students.pop() if len(students) == 1 else None)
+                        school, actor_id, students.pop() if len(students) == 1 else None)
     return booked
 
 
@@ -156,6 +158,7 @@ class CoTeacherRemoval:
     teacher_id: int
     teacher_name: str
     creator_name: str
+    creator_id: int
 
 
 def plan_co_teacher_removal(db: Database, creator_id: int, class_id: int,
@@ -174,7 +177,7 @@ def plan_co_teacher_removal(db: Database, creator_id: int, class_id: int,
         raise CoTeacherGoneError("no longer a co-teacher")
     found = people.class_by_id(db, class_id)
     return CoTeacherRemoval(class_id, found.name if found else "", teacher_id, co.first_name,
-                            creator.first_name)
+                            creator.first_name, creator_id)
 
 
 def remove_co_teacher(db: Database, plan: CoTeacherRemoval, now: datetime,
@@ -184,4 +187,4 @@ def remove_co_teacher(db: Database, plan: CoTeacherRemoval, now: datetime,
     with db.atomic():
         if not members.remove_co_teacher(db, plan.class_id, plan.teacher_id):
             raise CoTeacherGoneError("removed already")
-        _book(db, [plan.teacher_id], lambda _: note, now, school)
+        _book(db, [plan.teacher_id], lambda _: note, now, school, plan.creator_id)

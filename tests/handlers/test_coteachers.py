@@ -112,3 +112,14 @@ async def test_a_teacher_alone_in_a_class_gets_no_note_about_their_own_changes(
     await chat.deliver()
     await chat.send(owner(chat), "/level Hodan 1")
     assert told(await chat.deliver(), TEACHER_ID) == ""
+
+
+async def test_a_note_naming_a_teacher_who_deleted_their_data_is_never_sent(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(HODAN, "Hodan", "so"), "so")
+    await co_teaches(chat, diaz(chat))
+    await chat.deliver()
+    await chat.send(diaz(chat), "/level Hodan 1")  # its note waits for the deliverer
+    await chat.send(diaz(chat), "/deleteme")
+    await chat.tap(diaz(chat), "dl:yes")
+    assert "Diaz" not in told(await chat.deliver(), TEACHER_ID)
