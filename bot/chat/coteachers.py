@@ -9,6 +9,7 @@ from bot.context import PuenteContext
 from bot.presentation.students import student_label
 from bot.presentation.views import escape
 from bot.services import coteachers
+from bot.services.teaching import LevelSet
 
 
 def tell_joined(context: PuenteContext, co_teacher_id: int, name: str, class_id: int,
@@ -39,3 +40,13 @@ def tell_changes(context: PuenteContext, actor_id: int, told: list[coteachers.To
             class_name=escape(one.class_name))) for one in theirs)
     coteachers.tell_others(s.db, actor_id, told, render, s.clock(), s.config.school)
     context.deliverer.wake()
+
+
+def tell_levels(context: PuenteContext, actor_id: int, done: list[LevelSet]) -> None:
+    """Tell the other teachers of the classes these levels were set in, one note each."""
+    db = context.services.db
+    tell_changes(context, actor_id, [
+        told for one in done for told in coteachers.others_of_student(
+            db, actor_id, one.row.student_id,
+            coteachers.class_ids_of(db, actor_id, one.row.student_id), one.level)],
+        "teacher-set-level-note")

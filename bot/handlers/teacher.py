@@ -147,12 +147,7 @@ async def level(update: Update, context: PuenteContext) -> None:
     text = message.text.split(maxsplit=1)[1] if message and message.text else ""
     lang = user_language(context, user.id, user.language_code)
     done = levels.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
-    # the classes' other teachers hear of it, in one note: "Diaz set Hodan's level to 1"
-    coteachers.tell_changes(context, user.id, [
-        told for one in done for told in class_teachers.others_of_student(
-            s.db, user.id, one.row.student_id,
-            class_teachers.class_ids_of(s.db, user.id, one.row.student_id), one.level)],
-        "teacher-set-level-note")
+    coteachers.tell_levels(context, user.id, done)  # "Diaz set Hodan to level 1 in ..."
     for one in done:  # a note that they joined, still waiting, gives this level now
         join_notes.refresh_joined(context, one.row.student_id)
     names = student_lookup.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
