@@ -9,7 +9,7 @@ from bot.context import PuenteContext
 from bot.presentation.students import student_label
 from bot.presentation.views import escape
 from bot.services import coteachers
-from bot.services.teaching import LevelSet
+from bot.services.levels import LevelSet
 
 
 def tell_joined(context: PuenteContext, co_teacher_id: int, name: str, class_id: int,

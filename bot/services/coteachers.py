@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
-from bot.services import teaching
+from bot.services import student_lookup, teaching
 from bot.services.pushes import next_allowed
 from bot.store import members, outbox, people
 
@@ -106,7 +106,7 @@ class Told:
     """Another teacher of the class a change was made in, and the student as they read them."""
 
     teacher_id: int
-    student: teaching.StudentName
+    student: student_lookup.StudentName
     class_name: str
     student_id: int
     level: int = 0  # the level set (0: the student was removed)
@@ -121,8 +121,8 @@ def others_of_student(db: Database, actor_id: int, student_id: int,
     told = []
     for class_id, teacher_id in people.teachers_by_class(db, student_id):
         if class_id in names and teacher_id != actor_id:
-            told.append(Told(teacher_id, teaching.name_of(db, teacher_id, student_id, class_id),
-                             names[class_id], student_id, level))
+            name = student_lookup.name_of(db, teacher_id, student_id, class_id)
+            told.append(Told(teacher_id, name, names[class_id], student_id, level))
     return told
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from bot.store import study
+from bot.store import check_items
 from tests.families import rivera
 from tests.harness import Chat, answer_current, check_now, join_and_confirm, school_days, texts
 
@@ -21,7 +21,7 @@ async def one_check(chat: Chat, user: dict, rng: random.Random, seconds: float,
     `knows`, else a random tap (right one time in the options shown)."""
     await check_now(chat, user)
     for _ in range(30):
-        stored = study.next_open_item(chat.db, user["id"])
+        stored = check_items.next_open_item(chat.db, user["id"])
         if stored is None:
             return
         chat.clock.advance(seconds=seconds)

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.domain.mastery import new_mastery
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_text import summary_text
-from bot.services import teaching
+from bot.services import class_reports
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
@@ -37,7 +37,7 @@ def test_practice_is_shown_beside_too_few_counted_answers_never_added_in(
     for n, word in enumerate(words[:6]):  # 13 practice answers, one missed
         _answers(db, JEAN, word, *([True, True] if n else [True, False, True]), practice=True)
     _answers(db, JEAN, words[0], True)  # the one counted answer so far
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = str(summary_text(found.name, matrix, catalog, "en"))
 
@@ -52,7 +52,7 @@ def test_a_student_with_practice_only_shows_what_she_got_right(
     enrol_student(db, START, JEAN, "Jean", level=2)
     words = [w.id for w in pack_words(db, "science.ecosystems")]
     _answers(db, JEAN, words[0], True, False, True, practice=True)
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = str(summary_text(found.name, matrix, catalog, "en"))
 
@@ -64,7 +64,7 @@ def test_too_few_without_practice_reads_as_before(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     enrol_student(db, START, BO, "Bo", level=2)
     _answers(db, BO, pack_words(db, "science.ecosystems")[0].id, True)
-    found, matrix = teaching.class_report(db, TEACHER_ID, None)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
 
     text = str(summary_text(found.name, matrix, catalog, "en"))
 
