@@ -41,6 +41,7 @@ from bot.handlers import (
     student_progress,
     teacher,
     teacher_announcements,
+    teacher_coteach,
     teacher_days_off,
     teacher_families,
     teacher_language,
@@ -115,9 +116,9 @@ def _add_handlers(app: Application) -> None:
     # what a whole class sends at once, walks fewer button handlers before its own (the 🔊
     # buttons, a family's too, come after them).
     for module in (family, teacher_language, messages, student_checks, audio, student,
-                   student_cards, student_progress, teacher, teacher_reports, teacher_packs,
-                   teacher_families, teacher_announcements, teacher_days_off, teacher_pushes,
-                   reminders, everyone):
+                   student_cards, student_progress, teacher, teacher_coteach, teacher_reports,
+                   teacher_packs, teacher_families, teacher_announcements, teacher_days_off,
+                   teacher_pushes, reminders, everyone):
         module.register(app)
     _taps_first(app)
 

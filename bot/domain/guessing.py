@@ -39,6 +39,13 @@ class TimedAnswer:
     correct: bool
 
 
+def _chance(answers: Sequence[TimedAnswer]) -> tuple[float, float]:
+    """The right answers random taps give on these questions, and their standard deviation
+    (a typed answer's chance is nil)."""
+    chances = [1 / a.options if a.options else 0.0 for a in answers]
+    return sum(chances), math.sqrt(sum(p * (1 - p) for p in chances))
+
+
 def looks_like_guessing(answers: Sequence[TimedAnswer]) -> bool:
     """True when enough answers came, most in FAST_SECONDS or less, and the right ones are
     about as many as tapping at random gives (a typed answer's chance is nil)."""
@@ -46,10 +53,33 @@ def looks_like_guessing(answers: Sequence[TimedAnswer]) -> bool:
         return False
     if median(a.seconds for a in answers) > FAST_SECONDS:
         return False
-    chances = [1 / a.options if a.options else 0.0 for a in answers]
-    expected = sum(chances)
-    spread = math.sqrt(sum(p * (1 - p) for p in chances))
+    expected, spread = _chance(answers)
     if spread == 0:  # every answer typed: a right one cannot be a guess
         return False
     right = sum(a.correct for a in answers)
     return abs(right - expected) <= CHANCE_BAND * spread
+
+
+@dataclass(frozen=True)
+class Pace:
+    """What a teacher reads of a student's latest answers (/student's ⏱️ line): how many,
+    how many came in FAST_SECONDS or less, the median seconds, the right ones beside what
+    random taps give, and whether the rule above holds (the daily alert's "tapping without
+    reading")."""
+
+    answers: int
+    fast: int
+    median_seconds: float
+    right: int
+    by_chance: float
+    guessing: bool
+
+
+def pace(answers: Sequence[TimedAnswer]) -> Pace | None:
+    """The student's pace over their latest answers; None under GUESS_MIN_ANSWERS (too few
+    to say anything, as the rule says nothing)."""
+    if len(answers) < GUESS_MIN_ANSWERS:
+        return None
+    return Pace(len(answers), sum(1 for a in answers if a.seconds <= FAST_SECONDS),
+                median(a.seconds for a in answers), sum(a.correct for a in answers),
+                _chance(answers)[0], looks_like_guessing(answers))

@@ -1,7 +1,7 @@
 """Teacher commands: becoming a teacher, classes, levels, co-teachers and removing a student
-(reports: teacher_reports; packs and glosses: teacher_packs; family links: teacher_families;
-pushes: teacher_pushes). Roles are checked on the server for every command (in the services),
-never trusted from the client."""
+(co-teachers: teacher_coteach; reports: teacher_reports; packs and glosses: teacher_packs;
+family links: teacher_families; pushes: teacher_pushes). Roles are checked on the server for
+every command (in the services), never trusted from the client."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.chat import join_notes
+from bot.chat import coteachers, join_notes
 from bot.chat.audience import PRIVATE
 from bot.chat.class_pick import class_picked
 from bot.chat.replies import (
@@ -28,6 +28,7 @@ from bot.presentation import callbacks, class_views, keyboards, menus, views
 from bot.presentation.class_views import join_link
 from bot.presentation.students import student_label
 from bot.presentation.views import escape
+from bot.services import coteachers as class_teachers
 from bot.services import levels, membership, student_lookup, teaching
 from bot.services.starter import starter_pack
 
@@ -36,7 +37,7 @@ def register(app: Application) -> None:
     """Add the teachers' class commands and the button that confirms a removal."""
     add = app.add_handler
     # Each handler is named for its command: /roster is `roster`, /remove is `remove`.
-    for command in (teach, invite, newclass, classes, roster, revoke, level, remove, coteach):
+    for command in (teach, invite, newclass, classes, roster, revoke, level, remove):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(class_picked, pattern=rf"^{callbacks.CLASS_PICK}:"))
@@ -54,8 +55,9 @@ async def teach(update: Update, context: PuenteContext) -> None:
                                                context.args[0] if context.args else None, now)
     teacher_reads(context, user)
     if co_taught is not None:
+        coteachers.tell_joined(context, user.id, name, co_taught.id, co_taught.name)
         await say(update, context, "coteach-joined", bilingual=False,
-                  class_name=escape(co_taught))
+                  class_name=escape(co_taught.name))
     else:
         await say(update, context, "teach-welcome", bilingual=False, name=name)
     await teacher_menu(context, user.id)
@@ -102,7 +104,8 @@ async def classes(update: Update, context: PuenteContext) -> None:
         await say(update, context, "classes-none", bilingual=False)
         return
     text = class_views.classes_text([(c, len(teaching.roster(s.db, c.id))) for c in found],
-                                    context.bot.username, s.catalog, teacher_reads(context, user))
+                                    context.bot.username, s.catalog, teacher_reads(context, user),
+                                    class_teachers.teachers_by_class(s.db, found))
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
                                    disable_web_page_preview=True)
 
@@ -114,7 +117,8 @@ async def roster(update: Update, context: PuenteContext) -> None:
         return
     found = teaching.find_class(s.db, user.id, arg_text(context) or None)
     await send_long(context, user.id, class_views.roster_text(
-        found.name, teaching.roster(s.db, found.id), s.catalog, teacher_reads(context, user)))
+        found.name, teaching.roster(s.db, found.id), s.catalog, teacher_reads(context, user),
+        class_teachers.teachers_by_class(s.db, [found]).get(found.id, [])))
 
 
 async def revoke(update: Update, context: PuenteContext) -> None:
@@ -143,6 +147,7 @@ async def level(update: Update, context: PuenteContext) -> None:
     text = message.text.split(maxsplit=1)[1] if message and message.text else ""
     lang = user_language(context, user.id, user.language_code)
     done = levels.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
+    coteachers.tell_levels(context, user.id, done)  # "Diaz set Hodan to level 1 in ..."
     for one in done:  # a note that they joined, still waiting, gives this level now
         join_notes.refresh_joined(context, one.row.student_id)
     names = student_lookup.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
@@ -151,17 +156,6 @@ async def level(update: Update, context: PuenteContext) -> None:
                          name=student_label(names.of(one.row.student_id), s.catalog, lang),
                          classes=", ".join(views.label(c) for c in one.class_names))
         for one in done))
-
-
-async def coteach(update: Update, context: PuenteContext) -> None:
-    """Make a single-use code another teacher uses to co-teach a class: /coteach [CLASS]."""
-    user, s = update.effective_user, context.services
-    if user is None:
-        return
-    found, code = membership.create_coteach_code(s.db, user.id, arg_text(context) or None,
-                                                 s.clock())
-    await say(update, context, "coteach-created", bilingual=False,
-              class_name=escape(found.name), code=code, days=membership.COTEACH_DAYS)
 
 
 async def remove(update: Update, context: PuenteContext) -> None:
@@ -205,7 +199,11 @@ async def remove_button(update: Update, context: PuenteContext) -> None:
     notes = {member: s.catalog.render("family-link-ended", user_language(context, member),
                                       name=leaving.first_name)
              for member in leaving.family_ids}  # in their language, read before it is erased
+    # read before it too: the student as each other teacher of the class knows them
+    told = class_teachers.others_of_student(s.db, user.id, cb.int_arg(0), [cb.int_arg(1)])
     done = membership.remove_student(s.db, user.id, cb.int_arg(0), cb.int_arg(1), now, notes)
+    coteachers.tell_changes(context, user.id, told,
+                            "teacher-removed-student-note")
     join_notes.refresh_joined(context, done.student_id, done.class_id)  # waiting: not named
     if done.ending.family_ids:
         context.deliverer.wake()

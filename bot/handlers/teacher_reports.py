@@ -13,7 +13,15 @@ from bot.presentation import class_views
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
 from bot.presentation.views import join_lines
-from bot.services import class_reports, confusions, glosses, readiness, student_lookup, teaching
+from bot.services import (
+    answer_pace,
+    class_reports,
+    confusions,
+    glosses,
+    readiness,
+    student_lookup,
+    teaching,
+)
 from bot.services.starter import starter_in_report
 
 # "/report help" (or "?"): what the report's lines mean, which the first report shows and the
@@ -77,4 +85,4 @@ async def student(update: Update, context: PuenteContext) -> None:
         lang, tz, glosses.no_messages(row.language, s.translator),
         readiness.reviews_back(s.db, row.student_id, now, tz, s.config.school.holidays),
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
-        found.sections))
+        found.sections, answer_pace.student_pace(s.db, row.student_id)))

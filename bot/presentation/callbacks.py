@@ -34,6 +34,8 @@ FAMILY_HEAR = "fh"  # fh:<student id>:<word id>-<word id>...   hear a weekly upd
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p | au:<preview id>:v
                     # (w: the word alone; p: a pushed preview's)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
+COTEACHER = "ct"   # ct:<class>:<teacher> | ct:<class>:<teacher>:yes | ct:no   the creator of a
+#                     class takes a co-teacher off it (✖ under /coteach, then a confirming tap)
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 WRITE_FAMILY = "fw"  # fw:<family id>     a teacher writes first to a family member
 REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link

@@ -13,18 +13,20 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date, tzinfo
 
 from bot.config import SchoolConfig
+from bot.domain.guessing import FAST_SECONDS, Pace
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
 from bot.presentation.students import class_labels, student_label
-from bot.presentation.views import join_lines, label, level_text, name
+from bot.presentation.views import escape, join_lines, label, level_text, name
 from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.join_notes import Joiner
 from bot.services.starter import StarterPack
 from bot.services.student_lookup import StudentNames
+from bot.store.members import ClassTeacher
 from bot.store.people import ClassInfo, RosterRow
 from bot.store.reports import ClassMatrix
 
@@ -44,26 +46,38 @@ def qr_png(link: str) -> bytes:
 
 
 def classes_text(
-    found: list[tuple[ClassInfo, int]], bot_username: str, catalog: Catalog, lang: str
+    found: list[tuple[ClassInfo, int]], bot_username: str, catalog: Catalog, lang: str,
+    teachers: Mapping[int, Sequence[ClassTeacher]] | None = None,
 ) -> Markup:
-    """/classes: each class with its number of students and its join link."""
-    return join_lines(
-        catalog.render(
-            "classes-line",
-            lang,
-            class_name=c.name,
-            students=Counted("count-students", students),
-            link=join_link(bot_username, c.join_code),
-        )
-        for c, students in found
-    )
+    """/classes: each class with its number of students and its join link, then its teachers
+    when it has a co-teacher (`teachers`, by class id)."""
+    lines = []
+    for c, students in found:
+        line = catalog.render("classes-line", lang, class_name=c.name,
+                              students=Counted("count-students", students),
+                              link=join_link(bot_username, c.join_code))
+        theirs = (teachers or {}).get(c.id, [])
+        if len(theirs) > 1:  # a class taught alone needs no line: the teacher is the reader
+            line = Markup(f"{line}\n   {teachers_line(theirs, catalog, lang)}")
+        lines.append(line)
+    return join_lines(lines)
 
 
-def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: str) -> Markup:
+def teachers_line(teachers: Sequence[ClassTeacher], catalog: Catalog, lang: str) -> Markup:
+    """"👥 Teachers: Okafor (created the class), Diaz": a co-teacher is never out of sight."""
+    return catalog.render("class-teachers", lang, names=Markup(", ".join(
+        catalog.render("class-teacher-creator", lang, name=name(t.first_name, catalog, lang))
+        if t.owner else escape(name(t.first_name, catalog, lang)) for t in teachers)))
+
+
+def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: str,
+                teachers: Sequence[ClassTeacher] = ()) -> Markup:
     """/roster: the class, then each student by name, "Ana #3" with the number the commands
     take (given when they joined: "1. 3. 2." read as a list out of order), their home language
     (in the teacher's words), level and words by status, as /report groups them."""
     lines = [catalog.render("roster-header", lang, class_name=label(class_name), count=len(rows))]
+    if len(teachers) > 1:  # who else teaches it (and may /remove or /level its students)
+        lines.append(teachers_line(teachers, catalog, lang))
     lines += [
         Markup(catalog.render(
             "roster-line",
@@ -107,9 +121,11 @@ def student_text(
     today: date | None = None,
     mixed: Sequence[MixedUp] = (),
     sections: Sequence[tuple[Sequence[str], Collection[int]]] = (),
+    pace: Pace | None = None,
 ) -> Markup:
     """/student: who (`who`, as the teacher tells them apart), their home language and level,
-    a line per word (a word in review with the day it comes back, `back`; under its class,
+    how fast their latest answers came (`pace`: the ⏱️ line the daily alert points to), a
+    line per word (a word in review with the day it comes back, `back`; under its class,
     for a student in several of the teacher's classes: `sections`), the cards not opened
     yet, the pairs of words they mix up (`mixed`), and what Puente lacks in their
     language."""
@@ -122,6 +138,8 @@ def student_text(
             level=level_text(row.level, row.self_placed, catalog, lang),
         )
     ]
+    if pace is not None:
+        lines.append(pace_line(pace, catalog, lang))
     lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today, sections)
     if mixed:
         lines.append(mixed_line(mixed, "student-mixed-pair", catalog, lang))
@@ -130,6 +148,18 @@ def student_text(
             {row.student_id: no_messages}, {row.student_id: who}, catalog, lang
         )
     return join_lines(lines)
+
+
+def pace_line(pace: Pace, catalog: Catalog, lang: str) -> Markup:
+    """/student's ⏱️ line: how many of the latest answers came in FAST_SECONDS or less, the
+    median seconds and, while the daily alert's rule holds, the right ones beside what
+    random taps give ("maybe tapping without reading")."""
+    params = {"count": pace.answers, "fast": pace.fast, "seconds": f"{FAST_SECONDS:g}",
+              "median": f"{max(pace.median_seconds, 0):.0f}"}
+    if pace.guessing:
+        return catalog.render("student-pace-guessing", lang, right=pace.right,
+                              expected=f"{pace.by_chance:.0f}", **params)
+    return catalog.render("student-pace", lang, **params)
 
 
 def created_text(catalog: Catalog, lang: str, created: ClassInfo, link: str,

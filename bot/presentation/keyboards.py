@@ -332,6 +332,21 @@ def confirm_remove(student_id: int, class_id: int, yes: str, no: str) -> InlineK
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.REMOVE, "no"))]])
 
 
+def co_teacher_buttons(class_id: int, teachers: Iterable[tuple[int, str]]
+                       ) -> InlineKeyboardMarkup:
+    """A ✖ button for each co-teacher (id, label) of a class its creator can take off it."""
+    return rows([InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
+        callbacks.COTEACHER, class_id, teacher_id)) for teacher_id, label in teachers], 2)
+
+
+def confirm_co_teacher_removal(class_id: int, teacher_id: int, yes: str, no: str
+                               ) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.COTEACHER, class_id,
+                                                               teacher_id, "yes")),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.COTEACHER, "no"))]])
+
+
 def class_buttons(classes: Sequence[tuple[int, str]], token: str) -> InlineKeyboardMarkup:
     """One button per class (id, name), two a row, finishing the command held as `token`."""
     return rows([InlineKeyboardButton(fit_label(name), callback_data=callbacks.data(

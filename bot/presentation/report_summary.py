@@ -89,6 +89,11 @@ class FewAnswers:
     name: str
     right: int
     total: int
+    # Their practice answers (the day a card was read, "Practice again"): in no count, but
+    # shown, so a student right 12 times of 13 in practice never reads as having done nothing
+    # (teacher playtest: "Jean (1 of 1 right)", then "✅ On track: none")
+    practice_right: int = 0
+    practice_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,8 @@ class Summary:
     inactive_days: int = INACTIVE_SCHOOL_DAYS
     hardest_words: list[HardWord] = field(default_factory=list)
     too_few: list[FewAnswers] = field(default_factory=list)  # answered, too few to tell
-    practice_only: list[str] = field(default_factory=list)  # answered, all of it practice
+    # answered, all of it practice (their practice answers in `practice_right`/`_total`)
+    practice_only: list[FewAnswers] = field(default_factory=list)
     words: int = 0        # every word given to the class: the CSV's words (ClassMatrix.given)
     untouched: int = 0    # of those, the words nobody has answered yet ("not started")
     # answered on STALLED_ANSWER_DAYS school days or more, no word in review or mastered
@@ -165,6 +171,9 @@ class Summary:
     reviewing: int = 0    # (student, word) pairs in review: right on 2 days, not mastered yet
     # practice answers missed today, by student: day 1's misses read "🆘 Needs help: none"
     practice_missed: list[PracticeMissed] = field(default_factory=list)
+    # answering very fast, about as often right as chance now (guessing.looks_like_guessing,
+    # the daily alert's rule), in roster order: the alert sends the teacher to them
+    near_chance: list[str] = field(default_factory=list)
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -271,10 +280,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         elif weak:
             continue
         elif all(c.practice_only for c in practised):  # the evening of the day she read them
-            practice_only.append(name)
+            practice_only.append(_few(name, practised))
         elif all(too_few_answers(c.attempts) for c in practised):
-            too_few.append(FewAnswers(name, sum(c.correct for c in practised),
-                                      sum(c.attempts for c in practised)))
+            too_few.append(_few(name, practised))
         elif stalled_student(matrix.answer_days.get(student.id, 0),
                              any(c.state in MOVED_ON for c in met)):
             stalled.append(name)
@@ -300,7 +308,15 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    no_new_word=no_new_word, nothing_yet=nothing_yet, just_joined=just_joined,
                    reviewing=sum(1 for c in matrix.cells.values()
                                  if c.state is MasteryState.REVIEWING),
-                   practice_missed=practice_missed(matrix, labels, placeholder))
+                   practice_missed=practice_missed(matrix, labels, placeholder),
+                   near_chance=[labels[r.id] if labels else student_name(r, placeholder)
+                                for r in matrix.students if r.id in matrix.near_chance])
+
+
+def _few(name: str, cells: list[Cell]) -> FewAnswers:
+    """A student's counted answers and, apart, their practice answers, added up."""
+    return FewAnswers(name, sum(c.correct for c in cells), sum(c.attempts for c in cells),
+                      sum(c.practised_right for c in cells), sum(c.practised for c in cells))
 
 
 def practice_missed(matrix: ClassMatrix, labels: Mapping[int, str] | None,

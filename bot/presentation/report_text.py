@@ -12,6 +12,7 @@ from bot.presentation.i18n import Catalog, Counted, Markup, escape
 from bot.presentation.report_student import listening_line
 from bot.presentation.report_summary import (
     CardsRead,
+    FewAnswers,
     HardWord,
     HelpNeeded,
     NothingYet,
@@ -122,18 +123,23 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
     if s.reads_cards:
         lines.append(catalog.render("report-reads-cards", lang, names=Markup(", ".join(
             reads_cards_text(r, catalog, lang) for r in s.reads_cards))))
-    if s.practice_only:
-        lines.append(catalog.render("report-practice-only", lang,
-                                    names=", ".join(s.practice_only)))
+    if s.practice_only:  # what they got right shows: the header says it is practice
+        lines.append(catalog.render("report-practice-only", lang, names=Markup(", ".join(
+            catalog.render("report-too-few-student", lang, name=f.name,
+                           right=f.practice_right, total=f.practice_total)
+            for f in s.practice_only))))
     if s.practice_missed:  # counted nowhere, but what she missed on her first day matters
         lines.append(catalog.render("report-practice-today", lang, names=Markup("; ".join(
             catalog.render("report-practice-today-student", lang, name=p.name,
                            missed=p.missed, total=p.answers, terms=", ".join(p.words))
             for p in s.practice_missed))))
+    if s.near_chance:  # the daily alert's "tapping without reading", while it holds
+        lines.append(catalog.render("report-guessing", lang, names=", ".join(s.near_chance)))
     if s.too_few:
         lines.append(catalog.render("report-too-few", lang, names=Markup(", ".join(
-            catalog.render("report-too-few-student", lang, name=f.name, right=f.right,
-                           total=f.total) for f in s.too_few))))
+            too_few_text(f, catalog, lang) for f in s.too_few))))
+        if any(f.practice_total for f in s.too_few):  # why their practice is apart
+            lines.append(catalog.render("report-practice-apart", lang))
     if s.stalled:
         lines.append(catalog.render("report-stalled", lang, days=s.stalled_days,
                                     names=", ".join(s.stalled)))
@@ -154,6 +160,18 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
                                             i.reminders_slowed, catalog, lang)
                                         for i in s.inactive))))
     return lines
+
+
+def too_few_text(student: FewAnswers, catalog: Catalog, lang: str) -> Markup:
+    """"Jean (1 of 1 right · ✏️ 12 of 13 right in practice)": the counted answers, then the
+    practice ones apart (never added into the evidence)."""
+    if not student.practice_total:
+        return catalog.render("report-too-few-student", lang, name=student.name,
+                              right=student.right, total=student.total)
+    return catalog.render("report-too-few-practice-student", lang, name=student.name,
+                          right=student.right, total=student.total,
+                          practice_right=student.practice_right,
+                          practice_total=student.practice_total)
 
 
 def with_slowed(entry: Markup, reminders_slowed: bool, catalog: Catalog, lang: str) -> Markup:

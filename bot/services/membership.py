@@ -67,9 +67,9 @@ def code_attempt(guard: Throttle, user_id: int, now: datetime) -> Iterator[None]
 
 
 def teach_with_code(db: Database, config: Config, user_id: int, first_name: str,
-                    code: str | None, now: datetime) -> str | None:
+                    code: str | None, now: datetime) -> people.ClassInfo | None:
     """Become a teacher with an invite code, or co-teach a class with a co-teacher code;
-    return the class's name for a co-teacher."""
+    return the class for a co-teacher."""
     if code and members.is_coteach_code(db, code):
         class_id = members.claim_coteach_code(db, code, now)
         found = people.class_by_id(db, class_id) if class_id is not None else None
@@ -78,7 +78,7 @@ def teach_with_code(db: Database, config: Config, user_id: int, first_name: str,
         with db.atomic():
             people.upsert_teacher(db, user_id, first_name, now)
             members.add_co_teacher(db, found.id, user_id, now)
-        return found.name
+        return found
     teaching.become_teacher(db, config, user_id, first_name, code, now)
     return None
 

@@ -232,6 +232,8 @@ def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
     db.execute("DELETE FROM teacher_invites WHERE created_by = ? OR used_by = ?",
                [teacher_id, teacher_id])
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [teacher_id])
+    # a note to a colleague that names them ("Diaz removed Linh"), not delivered yet
+    db.execute(_ABOUT.format(field="about_teacher"), [teacher_id])
     # family_links, class_teachers and coteach_codes they made cascade.
     db.execute("DELETE FROM teachers WHERE id = ?", [teacher_id])
     for student_id in orphans:  # in no class now: their families' links end (told by goodbye)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -163,3 +165,38 @@ def revoke_links_to(db: Database, student_id: int, now: datetime) -> int:
 
 def delete_family(db: Database, family_id: int) -> None:
     db.execute("DELETE FROM families WHERE id = ?", [family_id])
+
+
+@dataclass(frozen=True)
+class ClassTeacher:
+    """One teacher of a class: the teacher who created it (`owner`), or a co-teacher."""
+
+    class_id: int
+    teacher_id: int
+    first_name: str
+    owner: bool
+
+
+def class_teachers(db: Database, class_ids: Collection[int]) -> list[ClassTeacher]:
+    """The teachers of these classes in one query (/classes names them for every class): by
+    class, the one who created it first, then co-teachers in the order they joined."""
+    rows = db.execute(
+        "SELECT c.id, t.id, t.first_name, 1, '' FROM classes c JOIN teachers t "
+        "ON t.id = c.teacher_id WHERE c.id IN (SELECT value FROM json_each(:ids)) UNION ALL "
+        "SELECT ct.class_id, t.id, t.first_name, 0, ct.added_at FROM class_teachers ct "
+        "JOIN teachers t ON t.id = ct.teacher_id "
+        "WHERE ct.class_id IN (SELECT value FROM json_each(:ids)) ORDER BY 1, 4 DESC, 5, 2",
+        {"ids": json.dumps(sorted(class_ids))}).fetchall()
+    return [ClassTeacher(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+
+def remove_co_teacher(db: Database, class_id: int, teacher_id: int) -> bool:
+    """Take a co-teacher off a class, with the co-teacher codes they made for it and nobody
+    used (a code of theirs would let a friend of theirs in after them); False when they were
+    not its co-teacher."""
+    with db.atomic():
+        gone = db.execute("DELETE FROM class_teachers WHERE class_id = ? AND teacher_id = ?",
+                          [class_id, teacher_id]).rowcount == 1
+        db.execute("DELETE FROM coteach_codes WHERE class_id = ? AND created_by = ? "
+                   "AND used_at IS NULL", [class_id, teacher_id])
+    return gone

@@ -58,7 +58,8 @@ async def test_the_teacher_sees_practice_on_the_first_evening_not_nothing(chat: 
     assert report.startswith("<b>Science 7B</b>: 2 students, 3 words\n")
     # work done, right or wrong, not yet counted: Ben's miss that day is practice too
     assert ("\n✏️ Practised the day they read the cards (those answers are not counted; "
-            "counting starts the next school day): Ana, Ben\n") in report
+            "counting starts the next school day): Ana (3 of 3 right), Ben (2 of 3 right)\n") \
+        in report
     assert "Too few" not in report
     assert "Not started" not in report
     ana = {r["word"]: r for r in csv_rows(calls) if r["student"] == "Ana"}

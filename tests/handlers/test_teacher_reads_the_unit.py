@@ -95,8 +95,10 @@ async def test_the_first_evening_reads_as_practice_done_not_as_skipped(chat: Cha
 
     # before: "✏️ Practice only so far (a right answer on the day a card is read counts from
     # the next school day)", read as work not done
+    # and what they got right in that practice (a name alone read as nothing done)
     assert ("\n✏️ Practised the day they read the cards (those answers are not counted; "
-            "counting starts the next school day): Camila, Jorge\n") in report
+            "counting starts the next school day): Camila (4 of 4 right), Jorge (4 of 4 "
+            "right)\n") in report
     # the CSV's rows of that practice: no count, a last_seen, and now the answers behind it
     rows = csv_rows(calls)
     assert list(rows[0])[17] == "practice_answers"  # appended: the older columns keep place
@@ -113,8 +115,11 @@ async def test_too_few_answers_to_tell_shows_the_answers_behind_it(chat: Chat) -
     report = texts(await chat.send(rivera(chat), "/report"))
 
     # all four words right, each counted: an option from the pushed pack is known (counts)
+    # and, apart, their practice on the first day (added into no count)
     assert ("\n🤔 Too few answers to tell yet (one counted answer a word so far): "
-            "Camila (4 of 4 right), Jorge (0 of 4 right)") in report
+            "Camila (4 of 4 right · ✏️ practice: 4 of 4 right), Jorge (0 of 4 right · ✏️ "
+            "practice: 4 of 4 right)\n✏️ Practice (answers on the day a card is first read") \
+        in report
 
 
 async def test_student_gives_each_word_the_status_the_csv_and_report_give_it(
@@ -127,7 +132,8 @@ async def test_student_gives_each_word_the_status_the_csv_and_report_give_it(
     helped = {r["word"] for r in csv_rows(calls)
               if r["student"] == "Jorge" and r["status"] == "needs help"}
     assert helped and "🆘 Needs help: Jorge (" in texts(calls)
-    assert drill.split("\n")[1:] == [f"⚠️ {term}: correct 0 of 2 over 2 days · needs help"
+    assert drill.split("\n")[1].startswith("⏱️ ")  # how fast (docs/reports.md), then words
+    assert drill.split("\n")[2:] == [f"⚠️ {term}: correct 0 of 2 over 2 days · needs help"
                                      for term in sorted(helped)]
 
 

@@ -72,8 +72,8 @@ def test_a_co_teacher_code_lets_one_teacher_in_once(
         db: Database, school_class: people.ClassInfo) -> None:
     found, code = membership.create_coteach_code(db, TEACHER_ID, None, START)
     assert found.id == school_class.id
-    assert membership.teach_with_code(db, Config(), OTHER_TEACHER, "Mr. Okafor", code,
-                                      START) == "Science 7B"
+    joined = membership.teach_with_code(db, Config(), OTHER_TEACHER, "Mr. Okafor", code, START)
+    assert joined is not None and joined.name == "Science 7B"
     assert [c.name for c in teaching.teacher_classes(db, OTHER_TEACHER)] == ["Science 7B"]
     with pytest.raises(teaching.NotTeacherError) as again:
         membership.teach_with_code(db, Config(), 9003, "Ms. Lee", code, START)
