@@ -20,6 +20,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.packs import Word
 from bot.domain.scaffold import Scaffold, sentence_frame, spoken_gap
+from bot.domain.spoken_text import Spoken
 from bot.services import previews
 from bot.services.glosses import complete_glosses
 from bot.services.learners import (
@@ -114,6 +115,17 @@ def placement_note(speech: Speech, spoken: Sequence[str]) -> VoiceNote:
     the order of its buttons."""
     parts = tuple(Part(text, speech.english) for text in spoken)
     return VoiceNote(speech.key(parts), parts, "placement-listen-caption", {})
+
+
+def message_note(speech: Speech, lang: str, spoken: Spoken) -> VoiceNote | None:
+    """A whole message read aloud: each stretch in its own language's voice (its English words
+    in English). None where no voice speaks `lang` (Somali, Hmong, Tagalog): English words
+    alone would not be the message."""
+    home = speech.voice_for(lang)
+    if home is None or not spoken:
+        return None
+    parts = tuple(Part(text, speech.english if said == "en" else home) for said, text in spoken)
+    return VoiceNote(speech.key(parts), parts, "listen-message-caption", {})
 
 
 def render_ahead(db: Database, speech: Speech,
