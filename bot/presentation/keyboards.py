@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -215,12 +215,13 @@ def family_listen(catalog: Catalog, lang: str, student_id: int, word_ids: tuple[
     return rows(buttons, 1)
 
 
-def listen_message(catalog: Catalog, lang: str, row_id: int) -> InlineKeyboardMarkup:
-    """The 🔊 under a queued message people wrote (a ready-made reply or announcement): the
-    message read aloud in the reader's language."""
-    return rows([InlineKeyboardButton(catalog.plain("button-listen-message", lang),
-                                      callback_data=callbacks.data(callbacks.HEAR_MESSAGE,
-                                                                   row_id))], 1)
+def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]:
+    """The 🔊 under a queued message people wrote (a ready-made reply or announcement), as
+    outbox rows: the message read aloud in the reader's language (`lang`, the row's id)."""
+    def made(lang: str, row_id: int) -> list[list[list[str]]]:
+        return [[[catalog.plain("button-listen-message", lang),
+                  callbacks.data(callbacks.HEAR_MESSAGE, row_id)]]]
+    return made
 
 
 def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMarkup:

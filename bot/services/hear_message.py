@@ -4,6 +4,7 @@ the chat it went to."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -29,6 +30,18 @@ class HeardMessage:
 def reading(spoken: Spoken, language: str) -> dict[str, object]:
     """The payload entry a queued message keeps of what its 🔊 reads."""
     return {"language": language, "says": [list(part) for part in spoken]}
+
+
+Rows = list[list[list[str]]]  # an outbox row's keyboard: [[label, callback data], ...] per row
+ListenRows = Callable[[str, int], Rows]  # (reader's language, outbox row id) -> the 🔊 under it
+
+
+def keep_reading(db: Database, row_id: int, spoken: Spoken | None, language: str,
+                 listen_rows: ListenRows | None) -> None:
+    """Keep what the queued message `row_id` reads aloud, and give it its 🔊 (made once the
+    row's id is known): nothing when there is nothing people wrote to read."""
+    if spoken and listen_rows is not None:
+        outbox.set_reading(db, row_id, reading(spoken, language), listen_rows(language, row_id))
 
 
 def queued_message(db: Database, user_id: int, row_id: int) -> HeardMessage:

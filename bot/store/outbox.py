@@ -41,6 +41,15 @@ def set_rows(db: Database, row_id: int, rows: list[list[list[str]]]) -> None:
                [json.dumps(rows, ensure_ascii=False), row_id])
 
 
+def set_reading(db: Database, row_id: int, reading: dict[str, Any],
+                rows: list[list[list[str]]]) -> None:
+    """Keep what a queued message's 🔊 reads aloud, with that 🔊 as its buttons."""
+    db.execute("UPDATE outbox SET payload = json_set(payload, '$.spoken', json(?), "
+               "'$.rows', json(?)) WHERE id = ?",
+               [json.dumps(reading, ensure_ascii=False), json.dumps(rows, ensure_ascii=False),
+                row_id])
+
+
 def payload_for(db: Database, row_id: int, chat_id: int) -> dict[str, Any] | None:
     """A queued or sent message's payload, only for the chat it went to (button data is
     forgeable); None when there is none (erased, or someone else's)."""
