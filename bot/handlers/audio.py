@@ -12,9 +12,10 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.chat.replies import tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
+from bot.domain.spoken_text import spoken_segments
 from bot.presentation import callbacks, family_views
 from bot.presentation.i18n import language_name, reader_language
-from bot.services import family_updates, hear_message, join, listen
+from bot.services import family_updates, hear_message, join, listen, question_audio
 from bot.speech import SpeechUnavailableError
 
 
@@ -25,6 +26,8 @@ def register(app: Application) -> None:
                                          pattern=rf"^{callbacks.FAMILY_HEAR}(:|$)"))
     app.add_handler(CallbackQueryHandler(message_listen_button,
                                          pattern=rf"^{callbacks.HEAR_MESSAGE}(:|$)"))
+    app.add_handler(CallbackQueryHandler(question_sound_button,
+                                         pattern=rf"^{callbacks.QUESTION_AUDIO}(:|$)"))
     app.add_handler(CallbackQueryHandler(placement_sound_button,
                                          pattern=rf"^{callbacks.PLACEMENT_AUDIO}(:|$)"))
 
@@ -126,7 +129,31 @@ async def placement_sound_button(update: Update, context: PuenteContext) -> None
     spoken = join.placement_audio(s.db, user.id, cb.int_arg(0))
     if s.speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
-    note = listen.placement_note(s.speech, spoken)
     lang = user_language(context, user.id)
+    # the first question's message shows the instructions: heard first, in her language
+    instructions = spoken_segments(s.catalog.render("placement-ask", lang), lang) \
+        if cb.int_arg(0) == 0 else []
+    note = listen.placement_note(s.speech, spoken, lang, instructions)
     await send_note(context.bot, s, user.id, note, s.catalog.bilingual(note.caption_key, lang))
 
+
+
+async def question_sound_button(update: Update, context: PuenteContext) -> None:
+    """Read a level 1-2 choice question aloud in the home language: what it asks and the
+    definition it shows where people wrote it, never the English options."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    _query, user, cb = tap
+    s = context.services
+    reading = question_audio.question_reading(s.db, user.id, cb.int_arg(0))
+    if s.speech is None:
+        raise SpeechUnavailableError("speech is off in this installation")
+    said = [s.catalog.plain("item-choice-ask", reading.lang),
+            *([reading.stem] if reading.stem else [])]
+    note = listen.message_note(s.speech, reading.lang, [(reading.lang, t) for t in said],
+                               "button-listen")
+    if note is None:  # no voice for her language: the button is never offered there
+        raise question_audio.NoQuestionAudioError(cb.int_arg(0))
+    await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key,
+                                                                    reading.lang))

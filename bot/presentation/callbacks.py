@@ -16,6 +16,7 @@ LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" 
 LANG_MORE = "lo"    # lo                 show the languages Puente has no messages in
 PLACEMENT = "pl"    # pl:<question>:<option>
 PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
+QUESTION_AUDIO = "qs"  # qs:<item id>   hear a level 1-2 choice question (home language)
 PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
 DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check question (and
