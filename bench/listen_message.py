@@ -18,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _quick import sized
+
 from bot.presentation.family_views import family_update_spoken
 from bot.presentation.i18n import Catalog
 from bot.services.family_updates import FamilyUpdate
@@ -70,4 +72,4 @@ async def main(repeats: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--repeats", type=int, default=3)
-    asyncio.run(main(parser.parse_args().repeats))
+    asyncio.run(main(sized(parser.parse_args().repeats, 1)))
