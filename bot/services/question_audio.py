@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.domain import item_rules as rules
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import ItemType
-from bot.store import study
+from bot.store import check_items
 from bot.store.packs import words_by_id
 
 
@@ -38,7 +38,7 @@ def offers_audio(item_type: ItemType, asks_meaning: bool) -> bool:
 
 def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReading:
     """What her open choice question's 🔊 reads; NoQuestionAudioError for anything else."""
-    stored = study.get_item(db, item_id)
+    stored = check_items.get_item(db, item_id)
     if stored is None or stored.student_id != user_id or stored.answered \
             or not offers_audio(stored.item.item_type, stored.item.asks_meaning):
         raise NoQuestionAudioError(item_id)

@@ -13,7 +13,7 @@ import pytest
 from bot.presentation import callbacks
 from bot.services import listen, question_audio
 from bot.speech import Part
-from bot.store import study
+from bot.store import check_items
 from tests.harness import (
     Call,
     Chat,
@@ -62,7 +62,7 @@ async def level_one_choice(chat: Chat, user: dict[str, Any]) -> tuple[list[Call]
             sound = [d for _, d in buttons(calls[-1:]) if d.startswith(callbacks.QUESTION_AUDIO)]
             if sound:
                 return calls, sound[0]
-            if study.next_open_item(chat.db, user["id"]) is None:
+            if check_items.next_open_item(chat.db, user["id"]) is None:
                 break
             calls = await answer_current(chat, user, right=True)
         chat.clock.advance(days=1)
@@ -75,7 +75,7 @@ async def test_a_level_one_choice_question_is_heard_in_creole_not_its_options(
     await join_and_confirm(speaking, child, "ht", 1)
     calls, sound = await level_one_choice(speaking, child)
     assert buttons(calls[-1:])[0] == ("🔊 Koute", sound)  # above the options
-    item = study.next_open_item(speaking.db, 1001)
+    item = check_items.next_open_item(speaking.db, 1001)
     assert item is not None
     reading = question_audio.question_reading(speaking.db, 1001, item.id)
     assert reading.lang == "ht"
