@@ -57,6 +57,8 @@ BENCHES: dict[str, Smoke] = {
                                  r"accuracy when sure")),
     # At least one answer: a run where no check is ever asked measures nothing (this bench
     # printed 0 answers for weeks after cards had to be shown before a check asks them).
+    "listen_message": Smoke((r"ht: \d+ parts, \d+ words: clip [\d.]+ s",
+                             r"vi: .* made in median [\d.]+ s")),
     "mastery_validity": Smoke((r"[1-9]\d* answers through the study services",
                                r"guesser .* false mastery", r"learner .* false mastery")),
     "mutation_score": Smoke((r"module +killed +timeout +survived", r"(?m)^all ")),

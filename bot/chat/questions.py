@@ -20,7 +20,7 @@ from bot.delivery.voice import send_note
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks, check_views, keyboards, views
 from bot.presentation.i18n import Markup
-from bot.services import answers, checks, listen
+from bot.services import answers, checks, listen, question_audio
 
 QUESTION_BUTTONS = "question_buttons"  # user_data: (item id, message id) of the live buttons
 QUESTION_POLL = "question_poll"  # user_data: (item id, message id) of the open quiz poll
@@ -94,8 +94,14 @@ def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Lay
     layout = keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
     if not scaffold_for(question.level).dont_know:  # levels 3-6: no 🤷 to label
         return layout
-    return [*layout, *keyboards.dont_know_layout(question.item_id, catalog, question.lang,
-                                                question.english_first)]
+    speech = context.services.speech
+    # levels 1-2: a 🔊 reads the home-language question (a newcomer may not read it)
+    sound = [[(catalog.plain("button-listen", question.lang),
+               callbacks.data(callbacks.QUESTION_AUDIO, question.item_id))]] \
+        if speech is not None and speech.voice_for(question.lang) is not None \
+        and question_audio.offers_audio(item.item_type, item.asks_meaning) else []
+    return [*sound, *layout, *keyboards.dont_know_layout(question.item_id, catalog,
+                                                         question.lang, question.english_first)]
 
 
 def _poll_options(question: checks.Question, context: PuenteContext) -> list[str] | None:

@@ -6,14 +6,16 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
+from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.chat.replies import tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
-from bot.presentation import callbacks
+from bot.domain.spoken_text import spoken_segments
+from bot.presentation import callbacks, family_views
 from bot.presentation.i18n import language_name, reader_language
-from bot.services import askers, family_updates, join, listen
+from bot.services import askers, family_updates, hear_message, join, listen, question_audio
 from bot.speech import SpeechUnavailableError
 
 # 🔊 under a question for someone who may not read it (a grandmother on her grandchild's
@@ -30,6 +32,10 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(listen_button, pattern=rf"^{callbacks.AUDIO}(:|$)"))
     app.add_handler(CallbackQueryHandler(family_listen_button,
                                          pattern=rf"^{callbacks.FAMILY_HEAR}(:|$)"))
+    app.add_handler(CallbackQueryHandler(message_listen_button,
+                                         pattern=rf"^{callbacks.HEAR_MESSAGE}(:|$)"))
+    app.add_handler(CallbackQueryHandler(question_sound_button,
+                                         pattern=rf"^{callbacks.QUESTION_AUDIO}(:|$)"))
     app.add_handler(CallbackQueryHandler(placement_sound_button,
                                          pattern=rf"^{callbacks.PLACEMENT_AUDIO}(:|$)"))
 
@@ -56,12 +62,53 @@ async def family_listen_button(update: Update, context: PuenteContext) -> None:
         return
     _query, user, cb = tap
     s = context.services
-    student_id, word_ids = callbacks.family_hear(cb)
-    heard = family_updates.words_to_hear(s.db, user.id, student_id, word_ids)
+    target = callbacks.family_hear(cb)
+    if target.row_id is not None:  # a queued update: the words it listed
+        word_ids = family_updates.queued_words(s.db, user.id, target.row_id)
+    elif target.now:  # /now: every word this week's update lists (made again)
+        word_ids = _current(context, user.id, target.student_id).word_ids
+    else:  # an older button, its words in its data
+        word_ids = target.word_ids
+    heard = family_updates.words_to_hear(s.db, user.id, target.student_id, word_ids)
     listening = listen.family_notes(s.speech, heard.language, heard.refs)
     # in their language only, as the update is
     await _send_notes(context, user.id, listening, s.catalog.render(
         "family-audio-no-home-voice", listening.lang, language=language_name(listening.lang)))
+
+
+async def message_listen_button(update: Update, context: PuenteContext) -> None:
+    """Read a whole message aloud in the reader's language: a queued one's stored reading, or
+    this week's update about a child (/now's, made again)."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    _query, user, cb = tap
+    s = context.services
+    target = callbacks.hear_message(cb)
+    if target.row_id is not None:
+        heard = hear_message.queued_message(s.db, user.id, target.row_id)
+        lang, spoken = heard.language, heard.says
+    else:
+        assert target.student_id is not None
+        item = _current(context, user.id, target.student_id)
+        lang, spoken = item.language, family_views.family_update_spoken(item, s.catalog)
+    if s.speech is None:
+        raise SpeechUnavailableError("speech is off in this installation")
+    note = listen.message_note(s.speech, lang, spoken)
+    if note is None:  # no voice speaks their language: said plainly, not in English
+        await context.bot.send_message(user.id, s.catalog.render(
+            "listen-message-no-voice", lang, language=language_name(lang)),
+            parse_mode=ParseMode.HTML)
+        return
+    await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key, lang))
+
+
+def _current(context: PuenteContext, user_id: int, student_id: int
+             ) -> family_updates.FamilyUpdate:
+    """This week's update about a child of this phone's (what /now shows now)."""
+    s = context.services
+    return family_updates.current_update(s.db, user_id, student_id, s.clock(),
+                                         s.config.school.timezone, s.config.school.holidays)
 
 
 async def _send_notes(context: PuenteContext, user_id: int, listening: listen.Listening,
@@ -90,8 +137,11 @@ async def placement_sound_button(update: Update, context: PuenteContext) -> None
     spoken = join.placement_audio(s.db, user.id, cb.int_arg(0))
     if s.speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
-    note = listen.placement_note(s.speech, spoken)
     lang = user_language(context, user.id)
+    # the first question's message shows the instructions: heard first, in her language
+    instructions = spoken_segments(s.catalog.render("placement-ask", lang), lang) \
+        if cb.int_arg(0) == 0 else []
+    note = listen.placement_note(s.speech, spoken, lang, instructions)
     await send_note(context.bot, s, user.id, note, s.catalog.bilingual(note.caption_key, lang))
 
 
@@ -112,3 +162,24 @@ async def say_aloud_button(update: Update, context: PuenteContext) -> None:
     name = who.children[0].first_name if who is not None and who.children else ""
     note = listen.spoken_note(s.speech, lang, s.catalog.plain(said[0], lang, name=name), said[0])
     await send_note(context.bot, s, user.id, note, s.catalog.render(said[1], lang))
+
+
+async def question_sound_button(update: Update, context: PuenteContext) -> None:
+    """Read a level 1-2 choice question aloud in the home language: what it asks and the
+    definition it shows where people wrote it, never the English options."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    _query, user, cb = tap
+    s = context.services
+    reading = question_audio.question_reading(s.db, user.id, cb.int_arg(0))
+    if s.speech is None:
+        raise SpeechUnavailableError("speech is off in this installation")
+    said = [s.catalog.plain("item-choice-ask", reading.lang),
+            *([reading.stem] if reading.stem else [])]
+    note = listen.message_note(s.speech, reading.lang, [(reading.lang, t) for t in said],
+                               "button-listen")
+    if note is None:  # no voice for her language: the button is never offered there
+        raise question_audio.NoQuestionAudioError(cb.int_arg(0))
+    await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key,
+                                                                    reading.lang))

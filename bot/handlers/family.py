@@ -306,8 +306,10 @@ def queue_weekly_updates(services: Services) -> int:
     speech = services.speech is not None
     return family_updates.queue_updates(services.db, [
         (item, family_views.family_update_text(item, services.catalog),
-         _rows(family_views.family_update_buttons(item, services.catalog, speech)))
-        for item in updates], moment)
+         family_views.family_update_spoken(item, services.catalog))
+        for item in updates],
+        lambda item, row_id: _rows(family_views.family_update_buttons(
+            item, services.catalog, speech, row_id)), moment)
 
 
 def _rows(markup: InlineKeyboardMarkup | None) -> list[list[list[str]]]:

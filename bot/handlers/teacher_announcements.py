@@ -23,8 +23,16 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.domain.ready_announcements import DayGoneError
-from bot.presentation import callbacks, day_off_views, keyboards, message_views, ready_menus
+from bot.presentation import (
+    callbacks,
+    day_off_views,
+    keyboards,
+    message_views,
+    ready_menus,
+    spoken_views,
+)
 from bot.presentation.i18n import Counted, Markup
+from bot.presentation.keyboards import listen_rows
 from bot.services import announcements, days_off, ready_announcements, relays
 from bot.services.announcements import AnnouncementPlan
 
@@ -149,10 +157,11 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
     found, deliveries = announcements.confirm_announcement(s.db, user.id, announcement_id,
                                                            students=choice == "s")
     class_name = announcements.class_name(s.db, found.class_id)
-    rendered = [(d.telegram_id, message_views.announcement_text(s.catalog, class_name,
-                                                                found.text, d))
+    rendered = [(d, message_views.announcement_text(s.catalog, class_name, found.text, d),
+                 spoken_views.announcement_spoken(s.catalog, class_name, d))
                 for d in deliveries]
-    announcements.queue_announcement(s.db, found, rendered, s.clock())
+    announcements.queue_announcement(s.db, found, rendered, s.clock(),
+                                     listen_rows(s.catalog) if s.speech is not None else None)
     context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
     families, students = announcements.audience(deliveries)
     # Say who is counted, so a number lower than the preview's has its reason beside it.

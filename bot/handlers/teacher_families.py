@@ -32,9 +32,10 @@ from bot.chat.writes import ask_for_message, quiet_until
 from bot.context import PuenteContext
 from bot.domain.ready_announcements import DayGoneError
 from bot.domain.ready_replies import WITH_WHEN
-from bot.presentation import callbacks, keyboards, message_views, ready_menus
+from bot.presentation import callbacks, keyboards, message_views, ready_menus, spoken_views
 from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.i18n import Markup
+from bot.presentation.keyboards import listen_rows
 from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape, join_lines
 from bot.services import membership, ready_announcements, student_lookup, teacher_answers
@@ -190,7 +191,9 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
                                                        day, at), "puente", False))
     # The store sends each reply once per message (a double tap: ReadySentError, said)
     teacher_answers.queue_ready(s.db, answer, reply,
-                                message_views.answer_text(s.catalog, answer), now)
+                                message_views.answer_text(s.catalog, answer), now,
+                                spoken_views.ready_answer_spoken(s.catalog, answer),
+                                listen_rows(s.catalog) if s.speech is not None else None)
     context.deliverer.wake()
     if day is None:
         await _mark_sent(context, query, lang, relay_id, held=relay is not None)

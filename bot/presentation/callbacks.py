@@ -16,6 +16,7 @@ LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" 
 LANG_MORE = "lo"    # lo                 show the languages Puente has no messages in
 PLACEMENT = "pl"    # pl:<question>:<option>
 PLACEMENT_AUDIO = "ps"  # ps:<question>     hear a placement question's answers
+QUESTION_AUDIO = "qs"  # qs:<item id>   hear a level 1-2 choice question (home language)
 PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
 DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check question (and
@@ -31,6 +32,9 @@ FAMILY_HERE = "fo"  # fo:<link code>     a student's account gets their family's
 FAMILY_STOP = "fs"  # fs:<student id> | fs:all   stop the weekly updates about one child (or all)
 FAMILY_RESUME = "fg"  # fg:<student id> | fg:all   get them again (a shared phone's choice)
 FAMILY_HEAR = "fh"  # fh:<student id>:<word id>-<word id>...   hear a weekly update's words
+#                     fh:<student id>:o<outbox id> (a queued update's) | fh:<student id>:n (/now's)
+HEAR_MESSAGE = "hm"  # hm:<outbox id> | hm:n:<student id>   hear a whole message read aloud (a
+#                      queued one's stored reading, or /now's made again)
 AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p | au:<preview id>:v
                     # (w: the word alone; p: a pushed preview's)
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
@@ -223,25 +227,47 @@ def listen_args(cb: Callback) -> Listen:
     return Listen(cb.int_arg(0), cb.args[1:] == ("w",))
 
 
-def family_hear(cb: Callback) -> tuple[int, tuple[int, ...]]:
-    """(child, word ids) of a 🔊 under a weekly family update (fh:<student id>:<id>-<id>)."""
+@dataclass(frozen=True)
+class FamilyHear:
+    """What a 🔊 under a family update names: its child and the words (written in the button,
+    an old one's), or the queued update whose words they are (`row_id`), or /now's (`now`)."""
+
+    student_id: int
+    word_ids: tuple[int, ...] = ()
+    row_id: int | None = None
+    now: bool = False
+
+
+def family_hear(cb: Callback) -> FamilyHear:
+    """What a 🔊 under a family update names: fh:<student id>:<id>-<id>, fh:<student id>:o<row>
+    or fh:<student id>:n."""
     if len(cb.args) != 2:
         raise ForgedCallbackError("bad family audio button")
+    if cb.args[1] == "n":
+        return FamilyHear(cb.int_arg(0), now=True)
+    if cb.args[1].startswith("o") and cb.args[1][1:].isdigit() and len(cb.args[1]) <= 13:
+        return FamilyHear(cb.int_arg(0), row_id=int(cb.args[1][1:]))
     ids = cb.args[1].split("-")
     if not all(i.isdigit() and len(i) <= 12 for i in ids):
         raise ForgedCallbackError("bad family audio button")
-    return cb.int_arg(0), tuple(int(i) for i in ids)
+    return FamilyHear(cb.int_arg(0), tuple(int(i) for i in ids))
 
 
-def family_hear_data(student_id: int, word_ids: tuple[int, ...]) -> str:
-    """The data of a 🔊 under a weekly update: its child and as many of its words' ids as fit
-    (each id is checked again on the tap)."""
-    kept: list[str] = []
-    for word_id in word_ids:
-        if len("-".join([*kept, str(word_id)])) > 40:  # one argument's most
-            break
-        kept.append(str(word_id))
-    return data(FAMILY_HEAR, student_id, "-".join(kept))
+@dataclass(frozen=True)
+class HearMessage:
+    """A 🔊 "Listen to this message": a queued message's row, or /now about one child."""
+
+    row_id: int | None = None
+    student_id: int | None = None
+
+
+def hear_message(cb: Callback) -> HearMessage:
+    """hm:<outbox id> or hm:n:<student id>."""
+    if len(cb.args) == 1:
+        return HearMessage(row_id=cb.int_arg(0))
+    if len(cb.args) == 2 and cb.args[0] == "n":
+        return HearMessage(student_id=cb.int_arg(1))
+    raise ForgedCallbackError("bad listen button")
 
 
 def ready_relay(cb: Callback) -> int | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.spoken_text import Spoken, spoken_segments
 from bot.presentation import keyboards
 from bot.presentation.i18n import (
     Catalog,
@@ -76,10 +79,26 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     return join_lines([days, *other])
 
 
-def family_update_buttons(update: FamilyUpdate, catalog: Catalog, speech: bool
-                          ) -> InlineKeyboardMarkup | None:
-    """The 🔊 under an update, to hear the words it names (a family that reads no English
-    could not say them, playtest), where this installation speaks."""
+def family_update_spoken(update: FamilyUpdate, catalog: Catalog) -> Spoken:
+    """What "🔊 Listen to this message" reads of an update: the whole of it, in the family's
+    language, its English words in English; a machine gloss is left out (text marks it as
+    machine output, audio cannot)."""
+    def people_only(words: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+        return [(en, None if en in update.machine else own) for en, own in words]
+
+    checked = replace(update, learned=people_only(update.learned),
+                      practising=people_only(update.practising), new=people_only(update.new))
+    english = frozenset(en for en, _own in [*update.learned, *update.practising, *update.new])
+    return spoken_segments(family_update_text(checked, catalog), update.language,
+                           english | ({update.explain} if update.explain else set()))
+
+
+def family_update_buttons(update: FamilyUpdate, catalog: Catalog, speech: bool,
+                          row_id: int | None = None) -> InlineKeyboardMarkup | None:
+    """The 🔊 buttons under an update, where this installation speaks: the whole message read
+    aloud (a grandmother who cannot read, playtest), and its words (a family that reads no
+    English could not say them). `row_id`: the queued update's outbox row; None: /now's."""
     if not speech:
         return None
-    return keyboards.family_listen(catalog, update.language, update.student_id, update.word_ids)
+    return keyboards.family_listen(catalog, update.language, update.student_id,
+                                   update.word_ids, row_id)

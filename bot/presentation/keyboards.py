@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -227,14 +227,32 @@ def listen_words(refs: Sequence[WordRef], catalog: Catalog, lang: str) -> Inline
                              ref.id) for ref in refs], 1)
 
 
-def family_listen(catalog: Catalog, lang: str, student_id: int,
-                  word_ids: tuple[int, ...]) -> InlineKeyboardMarkup | None:
-    """The 🔊 under a weekly family update, to hear its words (none when it names none)."""
-    if not word_ids:
-        return None
-    return rows([InlineKeyboardButton(catalog.plain("button-family-listen", lang),
-                                      callback_data=callbacks.family_hear_data(student_id,
-                                                                               word_ids))], 1)
+def family_listen(catalog: Catalog, lang: str, student_id: int, word_ids: tuple[int, ...],
+                  row_id: int | None = None) -> InlineKeyboardMarkup:
+    """The 🔊 buttons under a family update: the whole message read aloud, then its words (when
+    it names any). Under a queued update (`row_id`) both name its outbox row, which holds what
+    they say; under /now they name the child, and the tap makes this week's update again."""
+    if row_id is None:
+        message = callbacks.data(callbacks.HEAR_MESSAGE, "n", student_id)
+        words = callbacks.data(callbacks.FAMILY_HEAR, student_id, "n")
+    else:
+        message = callbacks.data(callbacks.HEAR_MESSAGE, row_id)
+        words = callbacks.data(callbacks.FAMILY_HEAR, student_id, f"o{row_id}")
+    buttons = [InlineKeyboardButton(catalog.plain("button-listen-message", lang),
+                                    callback_data=message)]
+    if word_ids:
+        buttons.append(InlineKeyboardButton(catalog.plain("button-family-listen", lang),
+                                            callback_data=words))
+    return rows(buttons, 1)
+
+
+def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]:
+    """The 🔊 under a queued message people wrote (a ready-made reply or announcement), as
+    outbox rows: the message read aloud in the reader's language (`lang`, the row's id)."""
+    def made(lang: str, row_id: int) -> list[list[list[str]]]:
+        return [[[catalog.plain("button-listen-message", lang),
+                  callbacks.data(callbacks.HEAR_MESSAGE, row_id)]]]
+    return made
 
 
 def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMarkup:

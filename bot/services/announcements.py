@@ -12,7 +12,9 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.domain.names import matching_labels
+from bot.domain.spoken_text import Spoken
 from bot.services import teaching
+from bot.services.hear_message import ListenRows, keep_reading
 from bot.services.message_languages import in_their_language
 from bot.services.relays import MAX_MESSAGE
 from bot.store import outbox, people, threads
@@ -204,15 +206,19 @@ def beginning(text: str) -> str:
 
 
 def queue_announcement(db: Database, found: threads.Announcement,
-                       rendered: list[tuple[int, str]], now: datetime) -> int:
-    """Queue one outbox row per person in one transaction and drop the stored text."""
+                       rendered: list[tuple[Delivery, str, Spoken | None]], now: datetime,
+                       listen_rows: ListenRows | None = None) -> int:
+    """Queue one outbox row per person in one transaction and drop the stored text. A
+    ready-made one (people's words in every language) keeps what its 🔊 reads aloud
+    (`spoken`, under a 🔊 from `listen_rows`)."""
     with db.atomic():
         if not threads.close_announcement(db, found.id, now, beginning(found.text)):
             raise AnnounceError(prompt_key="announce-gone")
-        for chat_id, text in rendered:  # a reply to one finds the announcement, once sent
-            outbox.enqueue(db, None, chat_id, "announcement",
-                           {"text": text, "buttons": [], "forget": True,
-                            "announcement": found.id}, now, now)
+        for delivery, text, spoken in rendered:  # a reply to one finds it, once sent
+            row_id = outbox.enqueue(db, None, delivery.telegram_id, "announcement",
+                                    {"text": text, "buttons": [], "forget": True,
+                                     "announcement": found.id}, now, now)
+            keep_reading(db, row_id, spoken, delivery.language, listen_rows)
     return len(rendered)
 
 

@@ -4,7 +4,7 @@ child to explain, and the words a 🔊 under it says."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -14,12 +14,16 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.item_rules import reads_as_home_word
 from bot.domain.school_days import is_school_day, school_days_from
+from bot.domain.spoken_text import Spoken
+from bot.services import hear_message
 from bot.store import families, outbox, study
 from bot.store.packs import StoredWord, words_by_id
 
 WEEK = 7  # days a weekly update looks back
 PRACTISING_SHOWN = 3  # words being practised that an update names
-HEARD = 6  # words a 🔊 under the update says (their ids ride in its button: 64 bytes)
+# Words a 🔊 under the update says: every word it lists (a Vietnamese playtest found "🔊 Nghe
+# các từ" left out 5 of them), at most this many voice notes for one tap.
+HEARD = 20
 
 
 @dataclass(frozen=True)
@@ -39,13 +43,15 @@ class FamilyUpdate:
     started_today: bool = False                # joined today: no day to count yet
     explain: str | None = None                 # the word to ask the child to explain (None:
     #                                            every word practised reads as theirs)
-    word_ids: tuple[int, ...] = ()             # the words named, practised first (for 🔊)
+    word_ids: tuple[int, ...] = ()             # every word named, as listed (for 🔊)
     card_days: int = 0                         # days she only read new cards (no practice)
     # cards read and never answered yet: new words, not practised (playtest: "practising"
     # named words the child had never been asked)
     new: list[tuple[str, str | None]] = field(default_factory=list)
     today_uncounted: bool = False              # practised on today, a school day: counted
     #                                            next week, yet no bad week today
+    machine: frozenset[str] = frozenset()      # English words whose gloss is machine output:
+    #                                            shown marked, never read aloud
 
     @property
     def bad_week(self) -> bool:
@@ -94,8 +100,10 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     since, len(school), len(studied - school),
                                     unchecked or unchecked_too or unchecked_new,
                                     started >= today, explain,
-                                    tuple(w.id for w in [*shown, *mastered, *met][:HEARD]),
-                                    len(card_days), new, end < today and today in days_studied))
+                                    tuple(w.id for w in [*mastered, *shown, *met][:HEARD]),
+                                    len(card_days), new, end < today and today in days_studied,
+                                    frozenset(w.word.term for w in [*mastered, *shown, *met]
+                                              if _machine(w, row.language))))
     return updates
 
 
@@ -111,6 +119,12 @@ def _practising(words: list[StoredWord], lang: str) -> tuple[list[StoredWord], s
     if unlike not in shown:
         shown = [*shown[:PRACTISING_SHOWN - 1], unlike]
     return shown, unlike.word.term
+
+
+def _machine(stored: StoredWord, lang: str) -> bool:
+    """Whether the word's `lang` gloss is machine output (audio cannot carry that mark)."""
+    gloss = stored.word.glosses.get(lang)
+    return gloss is not None and gloss.machine
 
 
 def _words(words: list[StoredWord], lang: str) -> tuple[list[tuple[str, str | None]], bool]:
@@ -155,16 +169,38 @@ def words_to_hear(db: Database, user_id: int, student_id: int, word_ids: Sequenc
     return HeardWords(row.language, refs)
 
 
+def queued_words(db: Database, user_id: int, row_id: int) -> tuple[int, ...]:
+    """The words a queued weekly update lists (its 🔊 `fh:<child>:o<row>`), only for the
+    phone it went to; none for another's."""
+    payload = outbox.payload_for(db, row_id, user_id)
+    return tuple(int(i) for i in (payload or {}).get("heard", []))
+
+
+def current_update(db: Database, user_id: int, student_id: int, now: datetime,
+                   tz: tzinfo = UTC, holidays: frozenset[date] = frozenset()) -> FamilyUpdate:
+    """This week's update about one child for a phone linked to them (/now, and what its 🔊
+    buttons say, made again on the tap); HearWordsError for a child not theirs."""
+    found = next((u for u in weekly_updates(db, now, user_id, tz, holidays)
+                  if u.student_id == student_id), None)
+    if found is None:
+        raise HearWordsError(student_id)
+    return found
+
+
 Rows = list[list[list[str]]]  # an outbox row's keyboard: [[label, callback data], ...] per row
 
 
-def queue_updates(db: Database, rendered: Sequence[tuple[FamilyUpdate, str, Rows]],
-                  now: datetime) -> int:
-    """Put this week's rendered updates (text and buttons) in the outbox, all or none (quiet
-    hours are honoured at delivery); return how many."""
+def queue_updates(db: Database, rendered: Sequence[tuple[FamilyUpdate, str, Spoken]],
+                  buttons: Callable[[FamilyUpdate, int], Rows], now: datetime) -> int:
+    """Put this week's rendered updates (text, what a voice reads of it, and the buttons made
+    for its outbox row) in the outbox, all or none (quiet hours are honoured at delivery);
+    return how many."""
     with db.atomic():
-        for item, text, rows in rendered:
-            outbox.enqueue(db, None, item.telegram_id, "family-update",
-                           {"text": text, "buttons": [], "rows": rows,
-                            "student_id": item.student_id}, now, now)
+        for item, text, spoken in rendered:
+            row_id = outbox.enqueue(db, None, item.telegram_id, "family-update",
+                                    {"text": text, "buttons": [], "rows": [],
+                                     "student_id": item.student_id,
+                                     "spoken": hear_message.reading(spoken, item.language),
+                                     "heard": list(item.word_ids)}, now, now)
+            outbox.set_rows(db, row_id, buttons(item, row_id))
     return len(rendered)

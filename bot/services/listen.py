@@ -20,6 +20,7 @@ from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.packs import Word
 from bot.domain.scaffold import Scaffold, sentence_frame, spoken_gap
+from bot.domain.spoken_text import Spoken
 from bot.services import previews
 from bot.services.glosses import complete_glosses
 from bot.services.learners import (
@@ -109,10 +110,16 @@ def question_note(db: Database, speech: Speech, word_id: int) -> VoiceNote:
     return VoiceNote(speech.key(parts), parts, "item-listen", {})
 
 
-def placement_note(speech: Speech, spoken: Sequence[str]) -> VoiceNote:
-    """A placement question read aloud: its sentence where it has one, then each answer in
-    the order of its buttons."""
-    parts = tuple(Part(text, speech.english) for text in spoken)
+def placement_note(speech: Speech, spoken: Sequence[str], lang: str = "en",
+                   instructions: Sequence[tuple[str, str]] = ()) -> VoiceNote:
+    """A placement question read aloud: the instructions its message shows (the first
+    question's), in the student's `lang` where a voice speaks it (a newcomer who cannot read
+    them could not know to tap 🤷, playtest), then its sentence where it has one, then each
+    answer in the order of its buttons."""
+    home = speech.voice_for(lang)
+    said = tuple(Part(text, speech.english if said_in == "en" else home)
+                 for said_in, text in instructions if home is not None)
+    parts = (*said, *(Part(text, speech.english) for text in spoken))
     return VoiceNote(speech.key(parts), parts, "placement-listen-caption", {})
 
 
@@ -130,6 +137,18 @@ def spoken_note(speech: Speech | None, lang: str, text: str, caption_key: str) -
         raise SpeechUnavailableError(f"no voice speaks {lang!r} here")
     parts = (Part(text, voice),)
     return VoiceNote(speech.key(parts), parts, caption_key, {}, spoken=lang)
+
+
+def message_note(speech: Speech, lang: str, spoken: Spoken,
+                 caption_key: str = "listen-message-caption") -> VoiceNote | None:
+    """A whole message read aloud: each stretch in its own language's voice (its English words
+    in English). None where no voice speaks `lang` (Somali, Hmong, Tagalog): English words
+    alone would not be the message."""
+    home = speech.voice_for(lang)
+    if home is None or not spoken:
+        return None
+    parts = tuple(Part(text, speech.english if said == "en" else home) for said, text in spoken)
+    return VoiceNote(speech.key(parts), parts, caption_key, {})
 
 
 def render_ahead(db: Database, speech: Speech,

@@ -12,7 +12,9 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.domain.ready_replies import READY_REPLIES
+from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
+from bot.services.hear_message import ListenRows, keep_reading
 from bot.services.message_languages import in_their_language
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, ThreadMessage
@@ -114,17 +116,22 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
     return asked, student.first_name if student else ""
 
 
-def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime) -> int:
+def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime,
+                spoken: Spoken | None = None, listen_rows: ListenRows | None = None) -> int:
     """Send a ready-made reply (rendered `text`) to the family member, each reply once per
-    message: the thread notes which went, and the outbox waits out quiet hours."""
+    message: the thread notes which went, and the outbox waits out quiet hours. People wrote
+    it in every language, so it may be read aloud (`spoken`, under a 🔊 from `listen_rows`):
+    that reading is kept after delivery, when the text itself is forgotten."""
     with db.atomic():
         if not threads.mark_ready(db, answer.asked.id, reply):
             raise ReadySentError()
         answer_id = threads.add_answer(db, answer.asked, now, "en", False, ready=reply)
-        return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
-                              {"text": text, "buttons": [], "forget": True,
-                               "student_id": answer.asked.student_id, "answer_id": answer_id},
-                              now, now)
+        row_id = outbox.enqueue(db, None, answer.asked.asker_id, "answer",
+                                {"text": text, "buttons": [], "forget": True,
+                                 "student_id": answer.asked.student_id, "answer_id": answer_id},
+                                now, now)
+        keep_reading(db, row_id, spoken, answer.asked.language, listen_rows)
+        return row_id
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,30 @@ def enqueue(db: Database, push_id: int | None, chat_id: int, kind: str,
     return cursor.lastrowid or 0
 
 
+def set_rows(db: Database, row_id: int, rows: list[list[list[str]]]) -> None:
+    """Give a queued message its buttons, made once its row id is known (a 🔊 under it
+    names the row, whose payload holds what it says)."""
+    db.execute("UPDATE outbox SET payload = json_set(payload, '$.rows', json(?)) WHERE id = ?",
+               [json.dumps(rows, ensure_ascii=False), row_id])
+
+
+def set_reading(db: Database, row_id: int, reading: dict[str, Any],
+                rows: list[list[list[str]]]) -> None:
+    """Keep what a queued message's 🔊 reads aloud, with that 🔊 as its buttons."""
+    db.execute("UPDATE outbox SET payload = json_set(payload, '$.spoken', json(?), "
+               "'$.rows', json(?)) WHERE id = ?",
+               [json.dumps(reading, ensure_ascii=False), json.dumps(rows, ensure_ascii=False),
+                row_id])
+
+
+def payload_for(db: Database, row_id: int, chat_id: int) -> dict[str, Any] | None:
+    """A queued or sent message's payload, only for the chat it went to (button data is
+    forgeable); None when there is none (erased, or someone else's)."""
+    row = db.execute("SELECT payload FROM outbox WHERE id = ? AND chat_id = ?",
+                     [row_id, chat_id]).fetchone()
+    return None if row is None else dict(json.loads(row[0]))
+
+
 _COLUMNS = "id, push_id, chat_id, kind, payload, tries"
 
 

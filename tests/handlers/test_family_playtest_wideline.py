@@ -131,24 +131,27 @@ async def test_the_weekly_update_has_a_button_to_hear_its_words(speaking: Chat) 
     await ana_reads(speaking, ["ecosystem", "prey"])
     queue_weekly_updates(speaking.app.bot_data.services)
     [update] = [c for c in await speaking.deliver() if c.chat_id == GRANDMOTHER]
-    [(label, data)] = buttons([update])
-    assert label == "🔊 Koute mo yo"
+    [(whole, _), (label, data)] = buttons([update])
+    assert (whole, label) == ("🔊 Koute mesaj sa a", "🔊 Koute mo yo")
     heard = voices(await speaking.tap(grandmother, data))
     # each note says the English word and its Creole gloss: the caption says so, in Creole
     assert [c.params["caption"] for c in heard] == [
         "🔊 <b>ecosystem</b> · ekosistèm\n🗣 An angle ak an kreyòl ayisyen",
         "🔊 <b>prey</b> · bèt yo chase pou manje\n🗣 An angle ak an kreyòl ayisyen"]
     assert all(c.chat_id == GRANDMOTHER for c in heard)
-    # /now shows the same button
+    # /now shows the same buttons, and its words button says the same words
     now = await speaking.send(grandmother, "/now")
-    assert buttons(now) == [(label, data)]
+    [_, (again, data)] = buttons(now)
+    assert again == label
+    assert [c.params["caption"] for c in voices(await speaking.tap(grandmother, data))] == [
+        c.params["caption"] for c in heard]
 
 
 async def test_a_family_with_no_voice_hears_the_english_and_is_told_why(speaking: Chat) -> None:
     await join_and_confirm(speaking, speaking.user(lang="so"))
     father = await link(speaking, GRANDMOTHER, "Abdi", "so")
     await ana_reads(speaking, ["prey"])
-    [(_label, data)] = buttons(await speaking.send(father, "/now"))
+    [_whole, (_label, data)] = buttons(await speaking.send(father, "/now"))
     [note] = voices(await speaking.tap(father, data))
     assert str(note.params["caption"]).endswith(
         "Weli ma jiro cod Soomaali ah, markaa waxaad maqlaysaa erayada Ingiriisiga oo keliya.")
@@ -158,9 +161,10 @@ async def test_someone_else_tapping_the_button_hears_nothing(speaking: Chat) -> 
     await join_and_confirm(speaking, speaking.user(lang="ht"))
     grandmother = await link(speaking, GRANDMOTHER, "Mirlande", "ht")
     await ana_reads(speaking, ["prey"])
-    [(_, data)] = buttons(await speaking.send(grandmother, "/now"))
+    [(_, whole), (_, data)] = buttons(await speaking.send(grandmother, "/now"))
     stranger = speaking.user(STRANGER, "Eve", "en")
     assert not voices(await speaking.tap(stranger, data))  # not linked to Ana
+    assert not voices(await speaking.tap(stranger, whole))
     forged = callbacks.data(callbacks.FAMILY_HEAR, 1001, "999999")  # a word Ana never met
     assert not voices(await speaking.tap(grandmother, forged))
 

@@ -1,0 +1,55 @@
+"""What the 🔊 under a level 1-2 choice question reads: the home-language question and the
+home-language definition it shows (one people wrote, checked by the item rules), never the
+English options (hearing them would not help a newcomer who cannot read the question, and a
+sound-alike option could give the answer away)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from bot.domain import item_rules as rules
+from bot.domain.errors import PuenteError
+from bot.domain.scaffold import ItemType
+from bot.store import check_items
+from bot.store.packs import words_by_id
+
+
+class NoQuestionAudioError(PuenteError):
+    """A 🔊 for a question that is not her open choice question (answered, forged, or one
+    with nothing to read aloud)."""
+
+    prompt_key = "check-stale"
+
+
+@dataclass(frozen=True)
+class QuestionReading:
+    lang: str          # the home language the question is asked in
+    stem: str | None   # the definition shown, where people wrote it in `lang`; None: the
+    #                    picture, or an English definition (not read: hers is the question)
+
+
+def offers_audio(item_type: ItemType, asks_meaning: bool) -> bool:
+    """Whether a level 1-2 question's message carries the 🔊: a choice question asking for
+    the English word (a quiz poll cannot carry a button; a listening item is a voice note)."""
+    return item_type is ItemType.CHOICE and not asks_meaning
+
+
+def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReading:
+    """What her open choice question's 🔊 reads; NoQuestionAudioError for anything else."""
+    stored = check_items.get_item(db, item_id)
+    if stored is None or stored.student_id != user_id or stored.answered \
+            or not offers_audio(stored.item.item_type, stored.item.asks_meaning):
+        raise NoQuestionAudioError(item_id)
+    found = words_by_id(db, [stored.item.word_id])
+    if not found:
+        raise NoQuestionAudioError(item_id)
+    word, prompt = found[0].word, stored.item.prompt
+    gloss = word.glosses.get(stored.prompt_lang)
+    written = gloss is not None and not gloss.machine and prompt in (gloss.definition,
+                                                                     gloss.simple)
+    # the item rules again (the builder applied them): a cognate or the answer inside the
+    # definition would be heard as the answer
+    fair = written and not (rules.cognate_in(prompt, word) or rules.answer_in_text(prompt, word))
+    return QuestionReading(stored.prompt_lang, prompt if fair else None)
