@@ -40,7 +40,7 @@ FILLERS: dict[str, str] = {  # pragma: no mutate block (data)
           "um|uh|umm|hmm|well|ok|okay|yes|please|teacher|miss|sir",
     "tl": "po|ho|opo|oho|ang|mga|yung|iyong|iyung|ung|un|yun|ata|yata|siguro|baka|"
           "sa tingin ko|sa tingin ko po|ang sagot ay|ang sagot po ay|sagot|ay|ay ang|"
-          "naman|lang|na|ba|eh|e|kasi",
+          "naman|lang|na|ba|eh|e|kasi|ito|ito ay|ito po ay|iyan ay|yan ay",
     "ko": "이요|요|입니다|이에요|예요|이야|야|이다|인데요|인 것 같아요|같아요|정답은|정답은요|"
           "답은|답은요|정답|답|음|저는|제 생각에는",
     "es": "es|son|el|la|los|las|un|una|creo que|creo que es|la respuesta es|respuesta|"
@@ -154,7 +154,7 @@ def _candidates(terms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(form for term in terms for form in target_forms(term, ()))
 
 
-def _names_a_candidate(text: str, terms: tuple[str, ...]) -> bool:
+def names_a_candidate(text: str, terms: tuple[str, ...]) -> bool:
     """True when `text` contains a pack term (or a regular form of one) as whole words."""
     words = normalise(text).split()
     spans = {" ".join(words[i:j]) for i in range(len(words))
@@ -193,7 +193,7 @@ def answer_core(answer: str, lang: str | None, terms: Iterable[str] = ()) -> str
     core, cut = answer, _example_cut(answer, tokens, lang)
     if cut is not None:
         example = cut[1]
-        if len(example.split()) > MAX_EXAMPLE_WORDS or _names_a_candidate(example, tuple(terms)):
+        if len(example.split()) > MAX_EXAMPLE_WORDS or names_a_candidate(example, tuple(terms)):
             return None
         core = cut[0]
     kept = _strip(_tokens(core), lang)

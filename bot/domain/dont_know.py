@@ -46,7 +46,8 @@ DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
     "ko": "모르겠어요|모르겠어|모르겠습니다|몰라요|몰라|잘 모르겠어요|잘 몰라요|"
           "기억이 안 나요|기억 안 나요",
     "ru": "не знаю|я не знаю|незнаю|не помню|я не помню",
-    "tl": "hindi ko alam|hindi ko po alam|di ko alam|di ko po alam|ewan|ewan ko|ewan ko po|"
+    "tl": "hindi ko alam|hindi ko po alam|hindi ko alam po|di ko alam|di ko po alam|di ko alam po|"
+          "ewan|ewan po|ewan ko|ewan ko po|"
           "hindi ko maalala",
     "hmn": "kuv tsis paub|tsis paub|kuv tsis paub os|kuv tsis nco|tsis nco|kuv tsis nco qab|"
            "tsis nco qab",

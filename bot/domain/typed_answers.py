@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.domain.answer_frames import answer_core, negated
+from bot.domain.answer_frames import answer_core, names_a_candidate, negated
 from bot.domain.dont_know import says_dont_know
 from bot.domain.english_spelling import (
     allowed_typos,
@@ -153,6 +153,11 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
             return TypedVerdict(inner.kind, inner.matched, core)
     if not verdict.correct and says_dont_know(answer):
         return TypedVerdict(Verdict.DONT_KNOW)
+    if verdict.kind in RETRY and negated(answer, lang) \
+            and names_a_candidate(answer, (expected,)):
+        # "ecosystem 아니에요", "hindi ecosystem po": the English word, said not to be it, is a
+        # miss as "not ecosystem" is, never a free "write it in English" retry
+        return TypedVerdict(Verdict.WRONG)
     return verdict
 
 

@@ -147,3 +147,28 @@ def test_no_negation_is_filler() -> None:
 
 def test_every_language_has_its_lists() -> None:
     assert set(FILLERS) == set(EXAMPLE_MARKERS) == set(NEGATIONS) == set(LANGS)
+
+
+@pytest.mark.parametrize(("typed", "expected", "lang"), [
+    ("ecosystem 아니에요", "ecosystem", "ko"), ("population 아니요", "population", "ko"),
+    ("hindi ecosystem po", "ecosystem", "tl"), ("hindi po ecosystem", "ecosystem", "tl"),
+    ("hindi population po", "population", "tl"),
+])
+def test_the_english_word_said_not_to_be_it_is_a_miss_not_a_retry(typed: str, expected: str,
+                                                                   lang: str) -> None:
+    # a re-playtest: "ecosystem 아니에요" got "write the English word", then "ecosystem" was right
+    assert grade(typed, expected, lang=lang).kind is Verdict.WRONG
+
+
+def test_a_home_language_answer_with_a_negation_still_gets_its_retry() -> None:
+    assert grade("no es ecosistema", "ecosystem", home_terms=["ecosistema"],
+                 lang="es").kind is Verdict.NOT_ENGLISH
+
+
+@pytest.mark.parametrize("typed", ["hindi ko alam po", "Ewan po", "di ko alam po"])
+def test_i_dont_know_with_po_is_i_dont_know(typed: str) -> None:
+    assert grade(typed, "habitat", lang="tl").kind is Verdict.DONT_KNOW
+
+
+def test_tagalog_this_is_frame_is_filler() -> None:
+    assert grade("Ito ay habitat", "habitat", lang="tl").correct
