@@ -114,7 +114,7 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
         gone = True
         found, choice = ready_announcements.choose(s.db, s.config.school, user.id, class_id,
                                                    name, None, now)
-    days = ready_announcements.days(s.config.school, now, choice.page)
+    days = ready_announcements.days(s.config.school, now, choice.page, name)
     if choice.needs == "day":
         await _edit(query, *ready_menus.day_menu(s.catalog, lang, found.id, choice, days, gone))
     elif choice.needs == "time":

@@ -255,3 +255,22 @@ async def test_a_repeated_or_forged_confirmation_does_nothing_harmful(chat: Chat
                                                              "20260918")))
     assert "That day has passed, so it stays as it was." in past
     assert stored(chat) == ["2026-09-18"]
+
+
+async def test_a_day_off_is_not_offered_for_an_early_closing_or_a_meeting(chat: Chat) -> None:
+    """Playtest: Fri 18 Sep, just made a day off, was still offered by "School closes early"
+    → "Which day?"."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    await link_family(chat, "Ana")
+    await day_off(chat, "Fri 18 Sep")
+    menu = await chat.send(rivera(chat), "/announce Science 7B")
+    for name in ("School closes early on ___, at ___.",
+                 "A meeting for families with the teacher on ___ at ___. Please come.",
+                 "Report cards come home on ___. Please look at them with your child."):
+        days = [label for label, _ in buttons(await chat.tap(rivera(chat), data_of(menu, name)))]
+        assert days[:4] == ["Tue 15 Sep", "Wed 16 Sep", "Thu 17 Sep", "Mon 21 Sep"], name
+    # a forged tap on the day off is a day gone, said kindly: nothing is previewed
+    class_id = int(data_of(menu, NO_SCHOOL).split(":")[1])
+    said = await chat.tap(rivera(chat), callbacks.data(callbacks.READY_ANNOUNCE, class_id,
+                                                       "reports", "20260918"))
+    assert "Send to families" not in [label for label, _ in buttons(said)]

@@ -189,7 +189,10 @@ async def test_a_meeting_reply_with_a_day_and_time_goes_in_somali(chat: Chat) ->
     thursday = next(d for label, d in buttons(days) if label == "Thu 17 Sep")
     times = await chat.tap(teacher(chat), thursday)
     assert "At what time?" in texts(times) and "on Thu 17 Sep at ___" in texts(times)
-    three = next(d for label, d in buttons(times) if label == "15:00")
+    halves = await chat.tap(teacher(chat), next(d for label, d in buttons(times)
+                                                if label == "15:…"))
+    assert "on Thu 17 Sep at ___" in texts(halves)  # the hour chosen, its half still open
+    three = next(d for label, d in buttons(halves) if label == "15:00")
     first, second = await chat.double_tap(teacher(chat), three)
     assert "✅ Sent to Hodan's family member in Somali" in texts(first)
     assert "Please come to school to meet me on Thu 17 Sep at 15:00." in texts(first)

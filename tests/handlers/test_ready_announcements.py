@@ -81,13 +81,30 @@ async def test_a_meeting_asks_day_then_time_and_each_family_reads_its_language(
     days = await chat.tap(teacher(chat), meeting)
     times = await chat.tap(teacher(chat), data_of(days, "Thu 17 Sep"))
     assert "Which" not in texts(times) and "At what time?" in texts(times)
-    preview = await chat.tap(teacher(chat), data_of(times, "15:00"))
+    # the hour first (a short keyboard), then :00 or :30 (a meeting at 15:30, playtest)
+    assert [label for label, _ in buttons(times)] == [
+        "11:…", "12:…", "13:…", "14:…", "15:…", "16:…", "17:…", "18:00"]
+    halves = await chat.tap(teacher(chat), data_of(times, "15:…"))
+    assert "At what time?" in texts(halves)
+    assert [label for label, _ in buttons(halves)] == ["15:00", "15:30"]
+    preview = await chat.tap(teacher(chat), data_of(halves, "15:30"))
     await chat.tap(teacher(chat), data_of(preview, "Send to families"))
     delivered = await chat.deliver()
     [hmong] = to(delivered, FATHER)
     [somali] = to(delivered, MOTHER)
-    assert "rau Hnub Plaub tim 17 Lub Cuaj Hlis thaum 15:00" in hmong
-    assert "Kulan qoysaska iyo macallinka Khamiis 17 Sebtembar saacadda 15:00" in somali
+    assert "rau Hnub Plaub tim 17 Lub Cuaj Hlis thaum 15:30" in hmong
+    assert "Kulan qoysaska iyo macallinka Khamiis 17 Sebtembar saacadda 15:30" in somali
+
+
+async def test_a_forged_hour_or_half_hour_sends_nothing(chat: Chat) -> None:
+    await hmong_family(chat)
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    meeting = data_of(menu, "A meeting for families with the teacher on ___ at ___. Please come.")
+    class_id = int(meeting.split(":")[1])
+    for when in ("20260917-09", "20260917-1545", "20260917-1830", "20260917-25"):
+        said = await chat.tap(teacher(chat), callbacks.data(
+            callbacks.READY_ANNOUNCE, class_id, "meeting", when))
+        assert "Send to families" not in [label for label, _ in buttons(said)], when
 
 
 STALE = "That button is old or not meant for this chat, so nothing changed."
