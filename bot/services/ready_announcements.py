@@ -21,7 +21,7 @@ from bot.services.announcements import (
     language_counts,
     save_plan,
 )
-from bot.store import people, threads
+from bot.store import members, people, threads
 from bot.translation.translator import Translator
 
 Written = Callable[[str], str | None]  # a language -> the announcement people wrote in it
@@ -93,8 +93,11 @@ async def plan_ready(db: Database, translator: Translator | None, teacher_id: in
                 (None, False)
         versions.append(Version(lang, text or english, machine, (), counts[lang],
                                 ready=text is not None and not machine and lang != "en"))
+    names = teaching.student_names(db, teacher_id)
+    unlinked = tuple(names.of(student_id, found.id)
+                     for student_id in members.without_family(db, found.id))
     return replace(save_plan(db, found, teacher_id, english, versions, recipients, now,
-                             closed_day), ready=True)
+                             closed_day), ready=True, unlinked=unlinked)
 
 
 def shared_classes(db: Database, teacher_id: int, student_id: int) -> list[people.ClassInfo]:
