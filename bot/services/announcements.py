@@ -17,7 +17,7 @@ from bot.services import teaching
 from bot.services.hear_message import ListenRows, keep_reading
 from bot.services.message_languages import in_their_language
 from bot.services.relays import MAX_MESSAGE
-from bot.services.teaching import StudentName
+from bot.services.student_lookup import StudentName
 from bot.store import outbox, people, threads
 from bot.store.packs import glossed_terms
 from bot.store.threads import FAMILY, STUDENT

@@ -180,10 +180,11 @@ def class_families(db: Database, teacher_id: int, class_name: str | None
     return found, members.class_families(db, found.id)
 
 
-def without_family(db: Database, teacher_id: int, class_id: int) -> list[teaching.StudentName]:
+def without_family(db: Database, teacher_id: int, class_id: int
+                   ) -> list[student_lookup.StudentName]:
     """The students of one of the teacher's classes with no family member linked, as the
     teacher reads them: who still needs a /family link."""
-    names = teaching.student_names(db, teacher_id)
+    names = student_lookup.student_names(db, teacher_id)
     return [names.of(student_id, class_id) for student_id in members.without_family(db, class_id)]
 
 

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.config import SchoolConfig
 from bot.domain import ready_announcements
 from bot.domain.ready_announcements import ReadyChoice
-from bot.services import teaching
+from bot.services import student_lookup, teaching
 from bot.services.announcements import (
     AnnounceError,
     AnnouncementPlan,
@@ -93,7 +93,7 @@ async def plan_ready(db: Database, translator: Translator | None, teacher_id: in
                 (None, False)
         versions.append(Version(lang, text or english, machine, (), counts[lang],
                                 ready=text is not None and not machine and lang != "en"))
-    names = teaching.student_names(db, teacher_id)
+    names = student_lookup.student_names(db, teacher_id)
     unlinked = tuple(names.of(student_id, found.id)
                      for student_id in members.without_family(db, found.id))
     return replace(save_plan(db, found, teacher_id, english, versions, recipients, now,
