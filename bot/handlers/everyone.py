@@ -23,6 +23,7 @@ from bot.chat.class_pick import offer_classes
 from bot.chat.drafts import forget_expired
 from bot.chat.family_help import family_help, tell_stranger
 from bot.chat.jobs import user_jobs
+from bot.chat.name_pick import offer_name
 from bot.chat.replies import (
     acknowledge,
     not_modified,
@@ -222,8 +223,11 @@ async def on_error(update: object, context: PuenteContext) -> None:
     if key == "class-which" and await offer_classes(update, context):
         return  # a button per class finishes the command: nothing to type again
     english = user is None or membership.reads_english_too(context.services.db, user.id)
+    # "Did you mean Linh #2?": a ✅ runs the command again with that name
+    offer = offer_name(update, context, str(params["name"]), str(params["suggestion"])) \
+        if key == "student-not-found-suggest" else None
     try:
-        await say(update, context, key, bilingual=english,
+        await say(update, context, key, bilingual=english, markup=offer,
                   then=error.after if isinstance(error, PuenteError) else None, **params)
     except (Forbidden, KeyError, IndexError):
         log.warning("could not explain %s to the user", key)

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.store import people
 from tests.clock import START
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 
 def rivera(chat: Chat) -> dict[str, Any]:
@@ -64,3 +64,20 @@ async def test_csv_and_chart_point_to_report(chat: Chat) -> None:
         said = texts(await chat.send(rivera(chat), f"/{command}"))
         assert f"I don't know /{command}: /report CLASS sends a class's summary, its chart " \
             "and its CSV file together." in said
+
+
+async def test_did_you_mean_comes_with_a_button_that_runs_the_command_again(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Hodan", "so"), lang="so")
+    await join_and_confirm(chat, chat.user(1002, "Jean", "ht"), lang="ht")
+    asked = await chat.send(rivera(chat), "/level Hodan 1, Jaen 2")
+    [(label, data)] = buttons(asked)
+    assert label == "✅ Jean #2" and "Did you mean Jean #2?" in texts(asked)
+    done = texts(await chat.tap(rivera(chat), data))
+    assert "Hodan" in done and "Jean" in done and "level 2" in done
+    assert (level_of(chat, 1001), level_of(chat, 1002)) == (1, 2)
+    # tapped again (a double tap, an old screen): nothing runs twice
+    again = texts(await chat.tap(rivera(chat), data))
+    assert "That button is old" in again
+    # another user's tap on a forged token runs nothing
+    assert "level 2" not in texts(await chat.tap(chat.user(1001, "Hodan", "so"), "np:abcdefgh"))
