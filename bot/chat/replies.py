@@ -62,9 +62,10 @@ def arg_text(context: PuenteContext) -> str:
 
 async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
               markup: InlineKeyboardMarkup | None = None, english_first: bool = False,
-              **params: object) -> None:
+              then: str | None = None, **params: object) -> None:
     """Reply with one prompt in the user's language (and English; above it with
-    `english_first`), `markup`'s buttons under it."""
+    `english_first`), `markup`'s buttons under it; `then`, a prompt with no parameters,
+    on the line after it."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
@@ -72,6 +73,9 @@ async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bo
     catalog = context.services.catalog
     text = catalog.bilingual(key, lang, english_first=english_first, **params) if bilingual else \
         catalog.render(key, lang, **params)
+    if then is not None:
+        text = Markup(f"{text}\n" + (catalog.bilingual(then, lang, english_first=english_first)
+                                      if bilingual else catalog.render(then, lang)))
     await send_long(context, chat.id, text, markup)
 
 

@@ -18,11 +18,15 @@ from bot.domain.school_days import is_school_day
 READY_ANNOUNCEMENTS = ("closed", "early", "meeting", "reports", "trip", "interpreter")
 WITH_DAY = frozenset({"closed", "early", "meeting", "reports", "trip"})
 WITH_TIME = frozenset({"early", "meeting"})
-# Times a school closes early or holds a meeting: on the hour, late morning to evening.
-TIMES = tuple(time(hour) for hour in range(11, 19))
+# Times a school closes early or holds a meeting: on the hour and the half hour, late morning
+# to evening (12:30 closings were typed by hand, playtest). Chosen in two small menus, the
+# hour, then :00 or :30, so the keyboard stays short.
+TIMES = tuple(time(hour, minute) for hour in range(11, 19) for minute in (0, 30)
+              if (hour, minute) <= (18, 0))
+HOURS = tuple(sorted({at.hour for at in TIMES}))
 DAYS_AHEAD = 10  # a page of days: two school weeks, two a row
 HORIZON = timedelta(days=60)  # "Later ▶" pages on to a field trip weeks away, not next term
-_WHEN = re.compile(r"^(\d{8})(?:-(\d{4}))?$")
+_WHEN = re.compile(r"^(\d{8})(?:-(\d{2})(\d{2})?)?$")  # a day, its hour, its minutes
 _PAGE = re.compile(r"^p(\d{1,2})$")
 
 
@@ -46,6 +50,7 @@ class ReadyChoice:
     day: date | None = None
     at: time | None = None
     page: int = 0  # which page of school days the day menu shows (Later ▶)
+    hour: int | None = None  # the hour tapped, its :00 or :30 still to choose
 
     @property
     def no_school_day(self) -> date | None:
@@ -106,9 +111,17 @@ def page_arg(number: int) -> str:
     return f"p{number}"
 
 
-def when_arg(day: date, at: time | None = None) -> str:
-    """A chosen day (and time) as one button argument: "20261207" or "20261207-1500"."""
-    return f"{day:%Y%m%d}" + (f"-{at:%H%M}" if at is not None else "")
+def when_arg(day: date, at: time | None = None, hour: int | None = None) -> str:
+    """A chosen day (and time, or just its hour) as one button argument: "20261207",
+    "20261207-1500" or "20261207-15"."""
+    if at is not None:
+        return f"{day:%Y%m%d}-{at:%H%M}"
+    return f"{day:%Y%m%d}" + (f"-{hour:02d}" if hour is not None else "")
+
+
+def times_at(hour: int) -> tuple[time, ...]:
+    """The times a menu offers within one hour (13 -> 13:00, 13:30; 18 -> 18:00)."""
+    return tuple(at for at in TIMES if at.hour == hour)
 
 
 def choose(name: str, when: str | None, today: date,
@@ -121,13 +134,24 @@ def choose(name: str, when: str | None, today: date,
         return ReadyChoice(name)
     if name not in WITH_DAY:
         raise ForgedReadyError("no day to choose")
-    day, at, page = pick(when, today, holidays, with_time=name in WITH_TIME)
-    return ReadyChoice(name, day, at, page)
+    picked = pick(when, today, holidays, with_time=name in WITH_TIME)
+    return ReadyChoice(name, picked.day, picked.at, picked.page, picked.hour)
+
+
+@dataclass(frozen=True)
+class Picked:
+    """What a day or time button carries: a day (and its time, or just its hour), or a page
+    of the day menu."""
+
+    day: date | None = None
+    at: time | None = None
+    page: int = 0
+    hour: int | None = None
 
 
 def pick(when: str, today: date, holidays: Collection[date] = (),
-         with_time: bool = True) -> tuple[date | None, time | None, int]:
-    """(day, time, page of the day menu) a day or time button carries ("20261207-1500", or
+         with_time: bool = True) -> Picked:
+    """The day, time (or hour) or page a button carries ("20261207-1500", "20261207-15", or
     "p2" for a page), checked as ready-made announcements check theirs (ready-made replies
     with a day pick theirs with the same buttons): a page, day or time no menu offered is
     forged; a day offered once but no longer ahead (or a holiday now) is gone."""
@@ -136,17 +160,18 @@ def pick(when: str, today: date, holidays: Collection[date] = (),
         number = int(paged[1])
         if number > day_page(today, holidays, number).number:
             raise ForgedReadyError("no such page")
-        return None, None, number
+        return Picked(page=number)
     found = _WHEN.match(when)
     if found is None or (found[2] is not None and not with_time):
         raise ForgedReadyError("bad day or time")
     try:
         day = date(int(found[1][:4]), int(found[1][4:6]), int(found[1][6:]))
-        at = time(int(found[2][:2]), int(found[2][2:])) if found[2] else None
+        hour = int(found[2]) if found[2] else None
+        at = time(int(found[2]), int(found[3])) if found[3] else None
     except ValueError as exc:
         raise ForgedReadyError("no such day or time") from exc
-    if at is not None and at not in TIMES:
+    if (at is not None and at not in TIMES) or (hour is not None and hour not in HOURS):
         raise ForgedReadyError("a time no menu offers")
     if day not in days_ahead(today, holidays, None):
         raise DayGoneError("day gone")
-    return day, at, 0
+    return Picked(day, at, 0, None if at is not None else hour)

@@ -4,7 +4,8 @@ Somali grandfather cannot read the English). Each is a prompt key; the order is 
 
 from __future__ import annotations
 
-READY_REPLIES = ("call", "daily", "interpreter", "well", "school", "meet", "home")
+# "sick" first: a child home sick is the most common family message (playtest)
+READY_REPLIES = ("sick", "call", "daily", "interpreter", "well", "school", "meet", "home")
 # Replies with a day and time, chosen with the ready-made announcements' day and time buttons
 # (both parents asked to meet; "Thursday at 3pm" went in English, playtest)
 WITH_WHEN = frozenset({"meet"})

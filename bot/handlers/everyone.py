@@ -23,6 +23,7 @@ from bot.chat.class_pick import offer_classes
 from bot.chat.drafts import forget_expired
 from bot.chat.family_help import family_help, tell_stranger
 from bot.chat.jobs import user_jobs
+from bot.chat.name_pick import offer_name
 from bot.chat.replies import (
     acknowledge,
     not_modified,
@@ -43,6 +44,8 @@ from bot.presentation.views import escape
 from bot.services import askers, learners, membership, teaching
 
 log = logging.getLogger(__name__)
+# /report's formats a teacher types as commands of their own ("I don't know /csv", playtest)
+REPORT_FORMATS = frozenset({"csv", "chart"})
 
 
 def register(app: Application) -> None:
@@ -220,8 +223,12 @@ async def on_error(update: object, context: PuenteContext) -> None:
     if key == "class-which" and await offer_classes(update, context):
         return  # a button per class finishes the command: nothing to type again
     english = user is None or membership.reads_english_too(context.services.db, user.id)
+    # "Did you mean Linh #2?": a ✅ runs the command again with that name
+    offer = offer_name(update, context, str(params["name"]), str(params["suggestion"])) \
+        if key == "student-not-found-suggest" else None
     try:
-        await say(update, context, key, bilingual=english, **params)
+        await say(update, context, key, bilingual=english, markup=offer,
+                  then=error.after if isinstance(error, PuenteError) else None, **params)
     except (Forbidden, KeyError, IndexError):
         log.warning("could not explain %s to the user", key)
 
@@ -265,6 +272,9 @@ async def unknown_command(update: Update, context: PuenteContext) -> None:
     if user is not None and teaching.is_teacher(db, user.id):
         if typed is None:  # a sticker or a photo: this chat takes commands
             await say(update, context, "teacher-text-help", bilingual=False)
+            return
+        if typed in REPORT_FORMATS:  # "/csv", "/chart": a /report format, not a command
+            await say(update, context, "command-unknown-report", bilingual=False, command=typed)
             return
         known = [c.command for c in menus.teacher_commands(catalog, REFERENCE)]
         await _unknown(update, context, "command-unknown-teacher", typed, known, bilingual=False)

@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.chat import coteachers, join_notes
 from bot.chat.audience import PRIVATE
 from bot.chat.class_pick import class_picked
+from bot.chat.name_pick import name_picked
 from bot.chat.replies import (
     arg_text,
     decision,
@@ -41,6 +42,7 @@ def register(app: Application) -> None:
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(class_picked, pattern=rf"^{callbacks.CLASS_PICK}:"))
+    add(CallbackQueryHandler(name_picked, pattern=rf"^{callbacks.NAME_PICK}:"))
 
 
 async def teach(update: Update, context: PuenteContext) -> None:

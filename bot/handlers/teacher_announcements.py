@@ -114,7 +114,7 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
         gone = True
         found, choice = ready_announcements.choose(s.db, s.config.school, user.id, class_id,
                                                    name, None, now)
-    days = ready_announcements.days(s.config.school, now, choice.page)
+    days = ready_announcements.days(s.config.school, now, choice.page, name)
     if choice.needs == "day":
         await _edit(query, *ready_menus.day_menu(s.catalog, lang, found.id, choice, days, gone))
     elif choice.needs == "time":
@@ -169,8 +169,9 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
         await say(update, context, "announce-queued", bilingual=False,
                   families=Counted("count-family-members", families),
                   students=Counted("count-students", students))
-    else:
-        await say(update, context, "announce-queued-families", bilingual=False,
+    else:  # "r": families were the only choice (a ready-made one), so none is named
+        await say(update, context, "announce-queued-ready" if choice == "r"
+                  else "announce-queued-families", bilingual=False,
                   families=Counted("count-family-members", families))
     day = days_off.offered_day(found, s.config.school, s.clock())
     if day is not None:  # "no school on Wed": a day off in Puente too? (reminders, counts)

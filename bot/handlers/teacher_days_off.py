@@ -23,13 +23,20 @@ def register(app: Application) -> None:
 
 
 async def daysoff(update: Update, context: PuenteContext) -> None:
-    """List the days off in Puente, with a button each to make one a school day again."""
+    """List the days off in Puente, with a button each to make one a school day again;
+    `/daysoff DATE` first makes that day a day off for the whole school."""
     user, s = update.effective_user, context.services
     if user is None:
         return
+    lang = user_language(context, user.id, user.language_code)
+    typed = " ".join(context.args or [])
+    said = None
+    if typed:
+        added = days_off.add_typed(s.db, user.id, typed, s.config.school, s.clock())
+        s.refresh_days_off()
+        said = day_off_views.typed(s.catalog, lang, added, typed)
     found = days_off.listing(s.db, user.id, s.config.school, s.clock())
-    text, markup = day_off_views.listing(s.catalog, user_language(context, user.id,
-                                                                  user.language_code), found)
+    text, markup = day_off_views.listing(s.catalog, lang, found, said)
     await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 

@@ -30,9 +30,16 @@ from bot.chat.replies import (
 )
 from bot.chat.writes import ask_for_message, quiet_until
 from bot.context import PuenteContext
-from bot.domain.ready_announcements import DayGoneError
+from bot.domain.ready_announcements import DayGoneError, Picked
 from bot.domain.ready_replies import WITH_WHEN
-from bot.presentation import callbacks, keyboards, message_views, ready_menus, spoken_views
+from bot.presentation import (
+    callbacks,
+    keyboards,
+    message_views,
+    ready_menus,
+    spoken_views,
+    students,
+)
 from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.i18n import Markup
 from bot.presentation.keyboards import listen_rows
@@ -100,13 +107,17 @@ async def families(update: Update, context: PuenteContext) -> None:
     found, links = membership.class_families(s.db, user.id, arg_text(context) or None)
     open_links = membership.open_links(s.db, found.id, s.clock())
     lang = user_language(context, user.id, user.language_code)
+    unlinked = students.without_family(s.catalog, lang, membership.without_family(
+        s.db, user.id, found.id))  # who still needs a link (playtest: nothing named them)
     if not links and not open_links:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
+        if unlinked:
+            await context.bot.send_message(user.id, unlinked, parse_mode=ParseMode.HTML)
         return
     text, markup = _families_page(context, user.id, lang, found, links, open_links, 0)
-    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
-                                   reply_markup=markup)
+    await context.bot.send_message(user.id, Markup(f"{text}\n\n{unlinked}") if unlinked
+                                   else text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def page_button(update: Update, context: PuenteContext) -> None:
@@ -212,9 +223,10 @@ async def _when(context: PuenteContext, query: CallbackQuery, lang: str, reply: 
     s, now = context.services, context.services.clock()
     gone = False
     try:
-        day, at, page = ready_announcements.pick_when(s.config.school, when, now)
+        picked = ready_announcements.pick_when(s.config.school, when, now)
     except DayGoneError:  # an old menu: the days there are now, said kindly
-        gone, (day, at, page) = True, (None, None, 0)
+        gone, picked = True, Picked()
+    day, at = picked.day, picked.at
     if day is not None and at is not None:
         return day, at
     text = ready_menus.reply_text(s.catalog, lang, reply, child, day, at)
@@ -223,8 +235,9 @@ async def _when(context: PuenteContext, query: CallbackQuery, lang: str, reply: 
         return callbacks.data(callbacks.READY_REPLY, reply, relay_id, arg)
 
     title, markup = ready_menus.pick_day(
-        s.catalog, lang, text, ready_announcements.days(s.config.school, now, page), data,
-        gone) if day is None else ready_menus.pick_time(s.catalog, lang, text, data, day)
+        s.catalog, lang, text, ready_announcements.days(s.config.school, now, picked.page),
+        data, gone) if day is None else ready_menus.pick_time(s.catalog, lang, text, data, day,
+                                                               picked.hour)
     if when is None:
         await context.bot.send_message(query.from_user.id, title, parse_mode=ParseMode.HTML,
                                        reply_markup=markup)

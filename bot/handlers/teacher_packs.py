@@ -20,6 +20,7 @@ from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import (
     MAX_PACK_BYTES,
     import_teacher_pack,
+    pack_detail,
     pack_quality,
     quality_languages,
     teacher_packs,
@@ -45,11 +46,16 @@ async def gloss(update: Update, context: PuenteContext) -> None:
 
 
 async def packs(update: Update, context: PuenteContext) -> None:
-    """List the packs this teacher can push."""
+    """List the packs this teacher can push; /packs PACK shows that pack's words."""
     user, s = update.effective_user, context.services
     if user is None:
         return
     lang = user_language(context, user.id, user.language_code)
+    if context.args:
+        detail = pack_detail(s.db, user.id, " ".join(context.args))
+        await context.bot.send_message(user.id, pack_views.pack_detail(s.catalog, lang, detail),
+                                       parse_mode=ParseMode.HTML)
+        return
     lines = [pack_views.pack_line(s.catalog, lang, p) for p in teacher_packs(s.db, user.id)]
     await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
 

@@ -67,6 +67,8 @@ SAY_ALOUD = "sy"    # sy:who | sy:link   hear a question said in the phone's lan
 #                     grandmother who cannot read); the data names a prompt from a fixed list
 CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
 #                     that class (both checked: the class as the tapper's, the token as held)
+NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
+#                     name "Did you mean ___?" suggested (the token checked as held)
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
 MAX_BYTES = 64
@@ -131,6 +133,13 @@ def class_pick(cb: Callback) -> tuple[int, str]:
     if len(cb.args) != 2:
         raise ForgedCallbackError("bad class button")
     return cb.int_arg(0), cb.args[1]
+
+
+def name_pick(cb: Callback) -> str:
+    """The token of the held command under "Did you mean Linh #2?"."""
+    if len(cb.args) != 1:
+        raise ForgedCallbackError("bad name button")
+    return cb.args[0]
 
 
 UNDO = "u"

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Day, Markup
 from bot.presentation.keyboards import rows
-from bot.services.days_off import DaysOff
+from bot.services.days_off import DaysOff, Typed
 
 
 def offer(catalog: Catalog, lang: str, announcement_id: int, day: date
@@ -36,6 +36,7 @@ def listing(catalog: Catalog, lang: str, found: DaysOff, said: Markup | None = N
     if found.configured:
         lines.append(catalog.render("daysoff-holidays", lang, days=", ".join(
             catalog.day(lang, d) for d in found.configured)))
+    lines.append(catalog.render("daysoff-add-hint", lang))
     buttons = [InlineKeyboardButton(
         catalog.plain("button-dayoff-remove", lang, day=Day(d.day)),
         callback_data=callbacks.data(callbacks.DAY_OFF, callbacks.REMOVE_DAY, f"{d.day:%Y%m%d}"))
@@ -55,3 +56,13 @@ def confirm_removal(catalog: Catalog, lang: str, day: date
         InlineKeyboardButton(catalog.plain("button-dayoff-keep", lang),
                              callback_data=callbacks.data(callbacks.DAY_OFF, callbacks.KEEP_DAY,
                                                           stamp))]])
+
+
+def typed(catalog: Catalog, lang: str, added: Typed, text: str) -> Markup:
+    """What `/daysoff DATE` did: the day off set for the whole school (by whom, no family
+    told), or why nothing changed."""
+    if added.day is None:
+        return catalog.render(added.key, lang, text=text)
+    if added.set_by is not None:
+        return catalog.render(added.key, lang, day=Day(added.day), name=added.set_by)
+    return catalog.render(added.key, lang, day=Day(added.day))

@@ -498,7 +498,10 @@ def child_buttons(prefix: str, children: Sequence[tuple[int, str]], every: str |
 def announce_buttons(announcement_id: int, families: str | None, everyone: str | None,
                      cancel: str) -> InlineKeyboardMarkup:
     """Confirm an announcement to families (None: no family member to send it to), to families
-    and students (None: a ready-made one, written to families), or cancel it."""
+    and students (None: a ready-made one, written to families), or cancel it. With no
+    "families and students" to choose, "families" is "r": what it says once sent names no
+    choice the teacher never had."""
+    only = "f" if everyone else "r"
     return rows([InlineKeyboardButton(label, callback_data=callbacks.data(
         callbacks.ANNOUNCE, announcement_id, choice))
-        for label, choice in ((families, "f"), (everyone, "s"), (cancel, "no")) if label], 1)
+        for label, choice in ((families, only), (everyone, "s"), (cancel, "no")) if label], 1)

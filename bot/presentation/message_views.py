@@ -23,6 +23,7 @@ from bot.presentation.i18n import (
     reader_language,
 )
 from bot.presentation.push_views import day, day_time
+from bot.presentation.students import names_and, student_label
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
@@ -239,6 +240,10 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
                                                              count=plan.unreachable))
     if not plan.families:  # why there is no "Send to families" button
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-no-families", lang))
+    elif plan.unlinked and plan.ready:  # who a message to families does not reach
+        blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render(
+            "announce-unlinked", lang, count=len(plan.unlinked), names=names_and(
+                [student_label(who, catalog, lang) for who in plan.unlinked], catalog, lang)))
     if plan.ready and all(v.language != "en" for v in plan.versions):
         # The teacher checks what she sends in words she reads: each family gets it too
         blocks.append(Markup("\n".join([catalog.render("announce-ready-preview-english", lang),

@@ -10,7 +10,7 @@ from bot.domain.packs import Problem
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.views import escape, join_lines
 from bot.services.glosses import Gap, Unchecked
-from bot.services.packs import PackQuality, PackSummary
+from bot.services.packs import PackDetail, PackQuality, PackSummary
 
 MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
 MAX_TERMS = 20
@@ -31,6 +31,17 @@ def pack_line(catalog: Catalog, lang: str, pack: PackSummary) -> Markup:
     low, high = (str(g) if g else "K" for g in pack.grades)  # grade 0 is kindergarten
     grades = catalog.render("packs-grades", lang, grades=low if low == high else f"{low}-{high}")
     return Markup(f"{line} · {grades}")
+
+
+def pack_detail(catalog: Catalog, lang: str, detail: PackDetail) -> Markup:
+    """/packs PACK: its /packs line, how many of its words the teacher's students have
+    practised, its terms in pack order (short: no definitions), and how to push some."""
+    return Markup("\n".join([
+        pack_line(catalog, lang, detail.summary),
+        catalog.render("packs-detail-practised", lang, practised=detail.practised,
+                       words=len(detail.terms)),
+        escape(", ".join(detail.terms)),
+        catalog.render("packs-detail-push", lang, pack=detail.summary.id)]))
 
 
 def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: int,

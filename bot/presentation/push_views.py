@@ -49,6 +49,7 @@ def unknown_words(catalog: Catalog, lang: str, error: UnknownWordsError) -> str:
                                         pack=one.elsewhere))
         else:
             lines.append(catalog.render("push-unknown-word-line", lang, word=one.word))
+    lines.append(catalog.render("push-nothing-sent", lang))  # no word went, the right ones too
     return "\n".join(lines)
 
 

@@ -10,12 +10,13 @@ from datetime import date, time
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.ready_announcements import (
+    HOURS,
     READY_ANNOUNCEMENTS,
-    TIMES,
     DayPage,
     ReadyChoice,
     announcement_key,
     page_arg,
+    times_at,
     when_arg,
 )
 from bot.domain.ready_replies import ready_key
@@ -78,7 +79,7 @@ def time_menu(catalog: Catalog, lang: str, class_id: int,
     """Which time a ready-made announcement names, on the day chosen (see `pick_time`)."""
     assert choice.day is not None
     return pick_time(catalog, lang, label(catalog, lang, choice), lambda arg: callbacks.data(
-        callbacks.READY_ANNOUNCE, class_id, choice.name, arg), choice.day)
+        callbacks.READY_ANNOUNCE, class_id, choice.name, arg), choice.day, choice.hour)
 
 
 def pick_day(catalog: Catalog, lang: str, text: str, page: DayPage, data: Data,
@@ -98,12 +99,19 @@ def pick_day(catalog: Catalog, lang: str, text: str, page: DayPage, data: Data,
     return title, InlineKeyboardMarkup([*markup.inline_keyboard, *([turn] if turn else [])])
 
 
-def pick_time(catalog: Catalog, lang: str, text: str, data: Data,
-              day: date) -> tuple[Markup, InlineKeyboardMarkup]:
-    """Which time, on the day chosen: on the hour, four a row."""
+def pick_time(catalog: Catalog, lang: str, text: str, data: Data, day: date,
+              hour: int | None = None) -> tuple[Markup, InlineKeyboardMarkup]:
+    """Which time, on the day chosen: the hour first ("13:…", four a row), then :00 or :30
+    within it (an hour with one time left, 18:00, is that time at once)."""
+    if hour is None:
+        buttons = [InlineKeyboardButton(
+            f"{h}:…" if len(times_at(h)) > 1 else f"{times_at(h)[0]:%H:%M}",
+            callback_data=data(when_arg(day, hour=h) if len(times_at(h)) > 1
+                               else when_arg(day, times_at(h)[0]))) for h in HOURS]
+        return catalog.render("announce-ready-time", lang, text=text), rows(buttons, 4)
     return catalog.render("announce-ready-time", lang, text=text), rows([
         InlineKeyboardButton(f"{at:%H:%M}", callback_data=data(when_arg(day, at)))
-        for at in TIMES], 4)
+        for at in times_at(hour)], 2)
 
 
 def reply_text(catalog: Catalog, lang: str, reply: str, child: str, day: date | None = None,

@@ -44,6 +44,15 @@ def names_and(labels: Sequence[str], catalog: Catalog, lang: str) -> str:
     return catalog.plain("names-and", lang, names=", ".join(labels[:-1]), last=labels[-1])
 
 
+def without_family(catalog: Catalog, lang: str, unlinked: Sequence[StudentName]) -> Markup:
+    """The line naming a class's students with no family linked ("" when every student has
+    one): who a message to families does not reach, and how to invite them."""
+    if not unlinked:
+        return Markup("")
+    return catalog.render("families-without", lang, names=names_and(
+        [student_label(who, catalog, lang) for who in unlinked], catalog, lang))
+
+
 def class_names(students: Iterable[StudentRow]) -> StudentNames:
     """The names of one class's students alone (the terminal's report has no teacher)."""
     return StudentNames(Enrolled(s.id, s.first_name, 0, "", s.number) for s in students)

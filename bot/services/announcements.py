@@ -17,6 +17,7 @@ from bot.services import teaching
 from bot.services.hear_message import ListenRows, keep_reading
 from bot.services.message_languages import in_their_language
 from bot.services.relays import MAX_MESSAGE
+from bot.services.student_lookup import StudentName
 from bot.store import outbox, people, threads
 from bot.store.packs import glossed_terms
 from bot.store.threads import FAMILY, STUDENT
@@ -52,6 +53,9 @@ class AnnouncementPlan:
     ready: bool = False  # a ready-made announcement (people's words), not the teacher's own
     class_id: int = 0
     teacher_id: int = 0
+    # The students no family member is linked for (a ready-made one reaches nobody for them):
+    # "it can reach 2 family members" left the teacher guessing who was missing (playtest)
+    unlinked: tuple[StudentName, ...] = ()
 
 
 def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassInfo, str]:

@@ -14,8 +14,9 @@ from sqlite_utils import Database
 
 from bot.config import Config, SchoolConfig
 from bot.domain.errors import PuenteError
+from bot.domain.typed_days import parse_day
 from bot.services import teaching
-from bot.store import days_off, threads
+from bot.store import days_off, people, threads
 from bot.store.days_off import DayOff
 
 SHOWN_HOLIDAYS = 10  # config.toml's next holidays /daysoff names (a year's list is noise)
@@ -62,6 +63,35 @@ def add_from_announcement(db: Database, teacher_id: int, announcement_id: int,
     if found.closed_day < now.astimezone(school.timezone).date():
         raise DayOffPastError("day gone")
     return found.closed_day, days_off.add_day_off(db, found.closed_day, teacher_id, now)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What `/daysoff DATE` did, as a prompt key: dayoff-set-school (added, by `set_by`),
+    dayoff-already, dayoff-past, dayoff-weekend or dayoff-unreadable (nothing changed)."""
+
+    key: str
+    day: date | None = None
+    set_by: str | None = None
+
+
+def add_typed(db: Database, teacher_id: int, typed: str, school: SchoolConfig,
+              now: datetime) -> Typed:
+    """Make the day a teacher typed a day off for the whole school, telling no family (days
+    off could only be set by announcing "no school" to a class's families, playtest). A day
+    gone by, a weekend or a day already off changes nothing, and says why."""
+    teaching.require_teacher(db, teacher_id)
+    today = now.astimezone(school.timezone).date()
+    day = parse_day(typed, today)
+    if day is None:
+        return Typed("dayoff-unreadable")
+    if day < today:
+        return Typed("dayoff-past", day)
+    if day.weekday() >= 5:
+        return Typed("dayoff-weekend", day)
+    if day in school.holidays or not days_off.add_day_off(db, day, teacher_id, now):
+        return Typed("dayoff-already", day)
+    return Typed("dayoff-set-school", day, people.teacher_name(db, teacher_id))
 
 
 @dataclass(frozen=True)

@@ -99,20 +99,13 @@ def _set_levels(db: Database, teacher_id: int,
     # A student's English level is one fact about them (a student in two classes is taught
     # at the lower one), so it is set in each of this teacher's classes they are in, a class
     # named after them or not (never in another teacher's class: not theirs to change).
-    planned = []
-    for who, level, in_class in pairs:
-        try:
-            value = int(WidaLevel.parse(level))
-        except ValueError as exc:
-            if level.strip().lstrip("-").isdigit():  # "/level Carlos 9": say which part is off
-                raise BadInputError(prompt_key="level-out-of-range", level=level.strip()[:8],
-                                    example=level_example(db, teacher_id)) from exc
-            raise BadInputError(prompt_key="level-usage",
-                                example=level_example(db, teacher_id)) from exc
-        row, _ = find_student(db, teacher_id, who, "/level", in_class)
-        classes = [(e.class_id, e.class_name) for e in people.teacher_enrolments(db, teacher_id)
-                   if e.student_id == row.student_id]
-        planned.append((row, classes, value))
+    try:
+        planned = [_plan_level(db, teacher_id, who, level, in_class)
+                   for who, level, in_class in pairs]
+    except PuenteError as exc:  # one wrong pair sets none, and several say so
+        if len(pairs) > 1:
+            exc.then("levels-nothing-changed")
+        raise
     with db.atomic():
         for row, classes, value in planned:
             for class_id, _ in classes:
@@ -123,3 +116,22 @@ def _set_levels(db: Database, teacher_id: int,
     return [LevelSet(row, value, tuple(name for _, name in classes),
                      level_of(people.enrollments(db, row.student_id)) or value)
             for row, classes, value in planned]
+
+
+def _plan_level(db: Database, teacher_id: int, who: str, level: str,
+                in_class: people.ClassInfo | None
+                ) -> tuple[RosterRow, list[tuple[int, str]], int]:
+    """One "NAME LEVEL" pair, checked: the student, the teacher's classes they are in, and
+    the level (an unknown name or a level out of range raises)."""
+    try:
+        value = int(WidaLevel.parse(level))
+    except ValueError as exc:
+        if level.strip().lstrip("-").isdigit():  # "/level Carlos 9": say which part is off
+            raise BadInputError(prompt_key="level-out-of-range", level=level.strip()[:8],
+                                example=level_example(db, teacher_id)) from exc
+        raise BadInputError(prompt_key="level-usage",
+                            example=level_example(db, teacher_id)) from exc
+    row, _ = find_student(db, teacher_id, who, "/level", in_class)
+    classes = [(e.class_id, e.class_name) for e in people.teacher_enrolments(db, teacher_id)
+               if e.student_id == row.student_id]
+    return row, classes, value

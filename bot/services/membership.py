@@ -180,6 +180,14 @@ def class_families(db: Database, teacher_id: int, class_name: str | None
     return found, members.class_families(db, found.id)
 
 
+def without_family(db: Database, teacher_id: int, class_id: int
+                   ) -> list[student_lookup.StudentName]:
+    """The students of one of the teacher's classes with no family member linked, as the
+    teacher reads them: who still needs a /family link."""
+    names = student_lookup.student_names(db, teacher_id)
+    return [names.of(student_id, class_id) for student_id in members.without_family(db, class_id)]
+
+
 class FamiliesPageGoneError(PuenteError):
     """A ◀ ▶ under /families for a class that is not (or no longer) this teacher's: forged,
     or left from before the class was handed over or deleted."""

@@ -20,11 +20,14 @@ from bot.domain.pack_validation import parse_pack
 from bot.domain.packs import Pack, PackError, Problem, pack_name
 from bot.domain.variety import same_definition_words, single_sentence_words
 from bot.paths import PACKS_DIR
-from bot.services.teaching import require_teacher
+from bot.services.pushes import similar_packs
+from bot.services.teaching import BadInputError, require_teacher, teacher_classes
 from bot.store.packs import (
     PackSummary,
     list_packs,
     pack_owner,
+    pack_words,
+    practised_words,
     save_pack,
     set_shipped_fingerprint,
     shipped_fingerprint,
@@ -275,3 +278,29 @@ def teacher_packs(db: Database, teacher_id: int) -> list[PackSummary]:
     """The packs a teacher can push: the shipped ones and their own."""
     require_teacher(db, teacher_id)
     return list_packs(db, teacher_id)
+
+
+@dataclass(frozen=True)
+class PackDetail:
+    """One pack as /packs PACK shows it: its summary, its words' terms in pack order, and how
+    many of them the teacher's students have practised."""
+
+    summary: PackSummary
+    terms: tuple[str, ...]
+    practised: int
+
+
+def pack_detail(db: Database, teacher_id: int, pack_id: str) -> PackDetail:
+    """A pack the teacher can push, with its words (/packs ela.reading-writing repeated the
+    whole list, playtest); a name that is no such pack is refused, with the close ones."""
+    visible = {p.id: p for p in teacher_packs(db, teacher_id)}
+    found = visible.get(pack_id.strip().lower())
+    if found is None:  # as /push says it, with the packs it may mean
+        close = similar_packs(list(visible), pack_id)
+        if close:
+            raise BadInputError(prompt_key="push-unknown-pack-suggest", pack=pack_id,
+                                packs=", ".join(close))
+        raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
+    class_ids = [c.id for c in teacher_classes(db, teacher_id)]
+    return PackDetail(found, tuple(w.word.term for w in pack_words(db, found.id)),
+                      practised_words(db, found.id, class_ids))

@@ -193,8 +193,9 @@ def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str
     close = similar_packs(visible, pack_id)
     if close:
         raise BadInputError(prompt_key="push-unknown-pack-suggest", pack=pack_id,
-                            packs=", ".join(close))
-    raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
+                            packs=", ".join(close)).then("push-nothing-sent-newpack")
+    raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id).then(
+        "push-nothing-sent-newpack")
 
 
 def similar_packs(visible: list[str], name: str) -> list[str]:

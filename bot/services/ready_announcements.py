@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain import ready_announcements
 from bot.domain.ready_announcements import ReadyChoice
-from bot.services import teaching
+from bot.services import student_lookup, teaching
 from bot.services.announcements import (
     AnnounceError,
     AnnouncementPlan,
@@ -21,7 +21,7 @@ from bot.services.announcements import (
     language_counts,
     save_plan,
 )
-from bot.store import people, threads
+from bot.store import members, people, threads
 from bot.translation.translator import Translator
 
 Written = Callable[[str], str | None]  # a language -> the announcement people wrote in it
@@ -43,26 +43,34 @@ def choose(db: Database, school: SchoolConfig, teacher_id: int, class_id: int, n
     checked: the class as the teacher's, the day as one of the next school days."""
     found = ready_class(db, teacher_id, class_id)
     today = now.astimezone(school.timezone).date()
-    return found, ready_announcements.choose(name, when, today, school.configured_holidays)
+    return found, ready_announcements.choose(name, when, today, skipped(school, name))
 
 
-def days(school: SchoolConfig, now: datetime, page: int = 0) -> ready_announcements.DayPage:
-    """The school days a ready-made announcement may name, from the school's today: one
-    page of them (Later ▶ turns to the next). A day off another teacher set in Puente stays
-    among them (this class's families may not have been told; config.toml's holidays everyone
-    knows)."""
+def skipped(school: SchoolConfig, name: str | None = None) -> frozenset[date]:
+    """The days a ready-made announcement's (or reply's) day menu leaves out: every day off
+    (an early closing was offered on the Friday the teacher had just made a day off,
+    playtest); only "There is no school on ___" still offers a day off set in Puente, as
+    this class's families may not have been told (/daysoff DATE tells nobody)."""
+    return school.configured_holidays if name == "closed" else school.holidays
+
+
+def days(school: SchoolConfig, now: datetime, page: int = 0,
+         name: str | None = None) -> ready_announcements.DayPage:
+    """The school days ready-made announcement `name` (None: a ready-made reply) may name,
+    from the school's today: one page of them (Later ▶ turns to the next)."""
     return ready_announcements.day_page(now.astimezone(school.timezone).date(),
-                                        school.configured_holidays, page)
+                                        skipped(school, name), page)
 
 
 def pick_when(school: SchoolConfig, when: str | None, now: datetime
-              ) -> tuple[date | None, time | None, int]:
-    """(day, time, day menu page) a ready-made reply's day button carries, checked against
-    the school's today as a ready-made announcement's are (None: nothing chosen yet)."""
+              ) -> ready_announcements.Picked:
+    """The day, time (or hour) and day menu page a ready-made reply's button carries,
+    checked against the school's today as a ready-made announcement's are (nothing chosen
+    yet: an empty Picked)."""
     if when is None:
-        return None, None, 0
+        return ready_announcements.Picked()
     return ready_announcements.pick(when, now.astimezone(school.timezone).date(),
-                                    school.configured_holidays)  # the days its menu offers
+                                    skipped(school))  # the days its menu offers
 
 
 async def plan_ready(db: Database, translator: Translator | None, teacher_id: int,
@@ -85,8 +93,11 @@ async def plan_ready(db: Database, translator: Translator | None, teacher_id: in
                 (None, False)
         versions.append(Version(lang, text or english, machine, (), counts[lang],
                                 ready=text is not None and not machine and lang != "en"))
+    names = student_lookup.student_names(db, teacher_id)
+    unlinked = tuple(names.of(student_id, found.id)
+                     for student_id in members.without_family(db, found.id))
     return replace(save_plan(db, found, teacher_id, english, versions, recipients, now,
-                             closed_day), ready=True)
+                             closed_day), ready=True, unlinked=unlinked)
 
 
 def shared_classes(db: Database, teacher_id: int, student_id: int) -> list[people.ClassInfo]:

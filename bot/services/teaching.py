@@ -151,6 +151,12 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
                                  names=", ".join(classes[i].name for i in found))
     if found:
         return classes[found[0]]
+    # "/roster Grade 3" for "Grade 3 ESL": the classes whose name begins so
+    typed = " ".join(name.casefold().split())
+    begins = [c.name for c in classes if c.name.casefold().startswith(typed)]
+    if begins:
+        raise ClassNotFoundError(prompt_key="class-not-found-suggest", name=name,
+                                 suggestion=", ".join(begins))
     raise ClassNotFoundError(name=name)
 
 

@@ -99,6 +99,17 @@ def class_families(db: Database, class_id: int) -> list[FamilyListing]:
     return [_family(r) for r in rows]
 
 
+def without_family(db: Database, class_id: int) -> list[int]:
+    """The students of a class with no family member linked (blocked or not), by name: who a
+    message "to families" cannot reach."""
+    rows = db.execute(
+        "SELECT s.id FROM students s JOIN enrollments e ON e.student_id = s.id "
+        "WHERE e.class_id = ? AND NOT EXISTS (SELECT 1 FROM families f "
+        "WHERE f.student_id = s.id) ORDER BY s.first_name COLLATE NOCASE, s.id",
+        [class_id]).fetchall()
+    return [r[0] for r in rows]
+
+
 def family_in_class(db: Database, family_id: int, class_ids: list[int]) -> FamilyListing | None:
     """A family link, when its student is in one of these classes (the teacher's)."""
     marks = ",".join("?" * len(class_ids)) or "NULL"

@@ -212,6 +212,16 @@ def list_packs(db: Database, teacher_id: int | None = None) -> list[PackSummary]
                         r["n"], r["owner_teacher_id"]) for r in rows]
 
 
+def practised_words(db: Database, pack_id: str, class_ids: Sequence[int]) -> int:
+    """How many of a pack's words students of these classes have answered at least once."""
+    marks = ",".join("?" * len(class_ids)) or "NULL"
+    return db.execute(
+        "SELECT count(DISTINCT a.word_id) FROM attempts a JOIN words w ON w.id = a.word_id "
+        "WHERE w.pack_id = ? AND w.retired_at IS NULL AND a.student_id IN (SELECT "
+        f"e.student_id FROM enrollments e WHERE e.class_id IN ({marks}))",
+        [pack_id, *class_ids]).fetchone()[0]
+
+
 def pack_title(db: Database, pack_id: str) -> str | None:
     row = db.execute("SELECT title FROM packs WHERE id = ?", [pack_id]).fetchone()
     return row[0] if row else None

@@ -41,6 +41,15 @@ def test_a_day_and_time_offered_are_chosen() -> None:
     assert choose("early", "20260918", MONDAY).needs == "time"
 
 
+def test_the_hour_then_the_half_hour_is_chosen() -> None:
+    """Half hours (a 12:30 closing, playtest), chosen in two small menus."""
+    hour = choose("early", when_arg(date(2026, 9, 18), hour=12), MONDAY)
+    assert hour == ReadyChoice("early", date(2026, 9, 18), None, 0, 12)
+    assert hour.needs == "time"
+    half = choose("early", when_arg(date(2026, 9, 18), time(12, 30)), MONDAY)
+    assert half == ReadyChoice("early", date(2026, 9, 18), time(12, 30))
+
+
 @pytest.mark.parametrize("when", ["20260914", "20260901", "20261230", "20260919"])
 def test_today_a_past_a_far_or_a_weekend_day_is_gone(when: str) -> None:
     with pytest.raises(DayGoneError):
@@ -54,7 +63,8 @@ def test_a_holiday_declared_since_the_menu_is_gone() -> None:
 
 @pytest.mark.parametrize(("name", "when"), [
     ("party", None), ("closed", "20260918-1500"), ("interpreter", "20260918"),
-    ("early", "20260918-0300"), ("early", "20260918-1530"), ("closed", "20260231"),
+    ("early", "20260918-0300"), ("early", "20260918-1545"), ("early", "20260918-1830"),
+    ("early", "20260918-09"), ("closed", "20260918-15"), ("closed", "20260231"),
     ("closed", "2026-09-18"), ("meeting", "20260918-2500")])
 def test_what_no_menu_offered_is_forged(name: str, when: str | None) -> None:
     with pytest.raises(ForgedReadyError):

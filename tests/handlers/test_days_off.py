@@ -255,3 +255,61 @@ async def test_a_repeated_or_forged_confirmation_does_nothing_harmful(chat: Chat
                                                              "20260918")))
     assert "That day has passed, so it stays as it was." in past
     assert stored(chat) == ["2026-09-18"]
+
+
+async def test_a_day_off_is_not_offered_for_an_early_closing_or_a_meeting(chat: Chat) -> None:
+    """Playtest: Fri 18 Sep, just made a day off, was still offered by "School closes early"
+    → "Which day?"."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    await link_family(chat, "Ana")
+    await day_off(chat, "Fri 18 Sep")
+    menu = await chat.send(rivera(chat), "/announce Science 7B")
+    for name in ("School closes early on ___, at ___.",
+                 "A meeting for families with the teacher on ___ at ___. Please come.",
+                 "Report cards come home on ___. Please look at them with your child."):
+        days = [label for label, _ in buttons(await chat.tap(rivera(chat), data_of(menu, name)))]
+        assert days[:4] == ["Tue 15 Sep", "Wed 16 Sep", "Thu 17 Sep", "Mon 21 Sep"], name
+    # a forged tap on the day off is a day gone, said kindly: nothing is previewed
+    class_id = int(data_of(menu, NO_SCHOOL).split(":")[1])
+    said = await chat.tap(rivera(chat), callbacks.data(callbacks.READY_ANNOUNCE, class_id,
+                                                       "reports", "20260918"))
+    assert "Send to families" not in [label for label, _ in buttons(said)]
+
+
+async def test_daysoff_with_a_date_sets_a_school_wide_day_off_and_tells_no_family(
+        chat: Chat) -> None:
+    """Playtest: `/daysoff Fri 2 Oct` ignored the date ("No days off are set…"): a day off
+    could only be set by announcing "no school" to families."""
+    minh = chat.user(1001, "Minh", "vi")
+    await placed_at_level_one(chat, minh)
+    await link_family(chat, "Minh")
+    await chat.deliver()
+    said = await chat.send(rivera(chat), "/daysoff Fri 2 Oct")
+    assert ("🏫 Fri 2 Oct is now a day off in Puente for the whole school, set by Ms. Rivera: "
+            "no reminders in any class") in texts(said)
+    assert "No family was told" in texts(said)
+    assert "• Fri 2 Oct (set by Ms. Rivera)" in texts(said)
+    assert stored(chat) == ["2026-10-02"]
+    assert [c for c in await chat.deliver() if c.chat_id == MOM] == []
+    for typed in ("2 Oct", "2026-10-02"):
+        again = texts(await chat.send(rivera(chat), f"/daysoff {typed}"))
+        assert "🏫 Fri 2 Oct is already a day off in Puente." in again
+    assert "is now a day off" in texts(await chat.send(rivera(chat), "/daysoff tomorrow"))
+    assert stored(chat) == ["2026-09-15", "2026-10-02"]
+    assert await reminder_days(chat, 1001, 4) == ["Wed 16", "Thu 17", "Fri 18"]
+
+
+async def test_daysoff_refuses_past_days_weekends_and_what_is_no_day_kindly(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    for typed, expected in (
+            ("Fri 11 Sep", "That day has passed, so it stays as it was."),
+            ("Sat 19 Sep", "Sat 19 Sep is a weekend day: there is no school then anyway, so "
+                           "nothing changed."),
+            ("someday", "I could not read “someday” as a day, so nothing changed. Try "
+                        "/daysoff Fri 2 Oct"),
+            ("Mon 2 Oct", "I could not read “Mon 2 Oct” as a day")):
+        assert expected in texts(await chat.send(rivera(chat), f"/daysoff {typed}")), typed
+    assert stored(chat) == []
+    # a student's /daysoff DATE sets nothing
+    await chat.send(chat.user(1001, "Ana", "es"), "/daysoff Fri 2 Oct")
+    assert stored(chat) == []

@@ -67,7 +67,7 @@ async def test_a_ready_made_reply_can_be_heard_in_creole(speaking: Chat) -> None
     row_id = callbacks.hear_message(callbacks.parse(data)).row_id
     assert row_id is not None
     said = hear_message.queued_message(speaking.db, GRANDMOTHER, row_id).says
-    assert ("ht", "Mèsi pou mesaj ou. M ap rele ou.") in said
+    assert ("ht", "Mèsi pou mesaj ou. M ap kontakte ou byento.") in said
     assert not any("Thank you" in text for _, text in said)  # the English beneath is not read
     [note] = voices(await speaking.tap(her, data))
     assert note.chat_id == GRANDMOTHER and note.params["caption"] == "🔊 Mesaj sa a, li fò"

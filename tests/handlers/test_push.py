@@ -26,6 +26,8 @@ from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, page_thro
 CLASS_SIZE = 12
 LANGS = ("es", "ar", "vi", "en")
 
+NOTHING_SENT = "Nothing was sent, not even the other words. Fix these and send the /push again."
+
 
 async def enrol_class(chat: Chat, size: int = CLASS_SIZE) -> list[int]:
     ids = []
@@ -214,7 +216,7 @@ async def test_a_long_preview_keeps_its_parts_in_order_and_spaced_without_stalli
 
 async def test_push_names_unknown_words_and_packs_kindly(chat: Chat) -> None:
     assert texts(await chat.send(teacher(chat), "/push science.ecosystems volcano")) == \
-        "Not in science.ecosystems:\n• volcano"
+        "Not in science.ecosystems:\n• volcano\n" + NOTHING_SENT
     assert "no pack called" in texts(await chat.send(teacher(chat), "/push math.nope"))
     assert chat.db["pushes"].count == 0
 
@@ -226,7 +228,7 @@ async def test_every_word_not_in_the_pack_is_named_with_a_typo_or_its_pack(chat:
     said = texts(await chat.send(teacher(chat), "/push science.ecosystems predatr, variable, "
                                                "habitat, zzzq"))
     assert said == ("Not in science.ecosystems:\n• predatr (did you mean predator?)\n"
-                    "• variable (it is in science.matter-and-forces)\n• zzzq")
+                    "• variable (it is in science.matter-and-forces)\n• zzzq\n" + NOTHING_SENT)
     assert chat.db["pushes"].count == 0
 
 

@@ -81,13 +81,30 @@ async def test_a_meeting_asks_day_then_time_and_each_family_reads_its_language(
     days = await chat.tap(teacher(chat), meeting)
     times = await chat.tap(teacher(chat), data_of(days, "Thu 17 Sep"))
     assert "Which" not in texts(times) and "At what time?" in texts(times)
-    preview = await chat.tap(teacher(chat), data_of(times, "15:00"))
+    # the hour first (a short keyboard), then :00 or :30 (a meeting at 15:30, playtest)
+    assert [label for label, _ in buttons(times)] == [
+        "11:…", "12:…", "13:…", "14:…", "15:…", "16:…", "17:…", "18:00"]
+    halves = await chat.tap(teacher(chat), data_of(times, "15:…"))
+    assert "At what time?" in texts(halves)
+    assert [label for label, _ in buttons(halves)] == ["15:00", "15:30"]
+    preview = await chat.tap(teacher(chat), data_of(halves, "15:30"))
     await chat.tap(teacher(chat), data_of(preview, "Send to families"))
     delivered = await chat.deliver()
     [hmong] = to(delivered, FATHER)
     [somali] = to(delivered, MOTHER)
-    assert "rau Hnub Plaub tim 17 Lub Cuaj Hlis thaum 15:00" in hmong
-    assert "Kulan qoysaska iyo macallinka Khamiis 17 Sebtembar saacadda 15:00" in somali
+    assert "rau Hnub Plaub tim 17 Lub Cuaj Hlis thaum 15:30" in hmong
+    assert "Kulan qoysaska iyo macallinka Khamiis 17 Sebtembar saacadda 15:30" in somali
+
+
+async def test_a_forged_hour_or_half_hour_sends_nothing(chat: Chat) -> None:
+    await hmong_family(chat)
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    meeting = data_of(menu, "A meeting for families with the teacher on ___ at ___. Please come.")
+    class_id = int(meeting.split(":")[1])
+    for when in ("20260917-09", "20260917-1545", "20260917-1830", "20260917-25"):
+        said = await chat.tap(teacher(chat), callbacks.data(
+            callbacks.READY_ANNOUNCE, class_id, "meeting", when))
+        assert "Send to families" not in [label for label, _ in buttons(said)], when
 
 
 STALE = "That button is old or not meant for this chat, so nothing changed."
@@ -130,7 +147,7 @@ async def test_a_double_tap_on_the_last_choice_shows_one_preview(chat: Chat) -> 
     menu = await chat.send(teacher(chat), "/announce Science 7B")
     days = await chat.tap(teacher(chat), data_of(menu, NO_SCHOOL))
     first, second = await chat.double_tap(teacher(chat), data_of(days, "Mon 21 Sep"))
-    assert ("Send to families", "am:1:f") in buttons(first)
+    assert ("Send to families", "am:1:r") in buttons(first)
     assert buttons(second) == [] and "📢" not in texts(second)
     assert chat.db["announcements"].count == 1
 
@@ -243,3 +260,31 @@ async def test_the_last_page_stops_within_sixty_days_and_forged_pages_do_nothing
     said = texts(await chat.tap_on(teacher(chat), far, menu[-1].result_id or 0))
     assert "That day has passed" in said and "Send to families" not in said
     assert chat.db["announcements"].count == 0
+
+
+async def test_the_preview_names_students_with_no_family_and_sent_names_no_choice(
+        chat: Chat) -> None:
+    """Playtest: "it can reach 2 family members" left the teacher guessing who was missing,
+    and after [Send to families] [Cancel] Puente said "you chose “Send to families”"."""
+    await hmong_family(chat)
+    for user_id, name in ((1002, "Mateo"), (1003, "Amira"), (1004, "Linh")):
+        await join_and_confirm(chat, chat.user(user_id, name, "en"), lang="es")
+    menu = await chat.send(teacher(chat), "/announce Science 7B")
+    days = await chat.tap(teacher(chat), data_of(menu, NO_SCHOOL))
+    preview = await chat.tap(teacher(chat), data_of(days, "Mon 21 Sep"))
+    assert ("👤 No family linked yet for Amira, Linh and Mateo: /families shows how to invite "
+            "their families.") in texts(preview)
+    assert "Pa" not in texts(preview).split("👤")[1].split("\n")[0]
+    sent = texts(await chat.tap(teacher(chat), data_of(preview, "Send to families")))
+    assert "Queued for 1 family member. A ready-made announcement is written for families, " \
+        "so it goes to them only." in sent
+    assert "you chose" not in sent
+    listed = texts(await chat.send(teacher(chat), "/families Science 7B"))
+    assert "👤 No family linked yet for Amira, Linh and Mateo. /family NAME makes a link" in listed
+
+
+async def test_families_names_every_student_when_no_family_is_linked(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1002, "Mateo", "en"), lang="es")
+    listed = texts(await chat.send(teacher(chat), "/families Science 7B"))
+    assert "No family links in <b>Science 7B</b> yet." in listed
+    assert "👤 No family linked yet for Mateo." in listed
