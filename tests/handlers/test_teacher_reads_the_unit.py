@@ -97,7 +97,7 @@ async def test_the_first_evening_reads_as_practice_done_not_as_skipped(chat: Cha
     # the next school day)", read as work not done
     # and what they got right in that practice (a name alone read as nothing done)
     assert ("\n✏️ Practised the day they read the cards (those answers are not counted; "
-            "counting starts the next school day): Camila (4 of 4 right), Jorge (4 of 4 "
+            "counting starts the next school day): Camila (3 of 3 right), Jorge (3 of 3 "
             "right)\n") in report
     # the CSV's rows of that practice: no count, a last_seen, and now the answers behind it
     rows = csv_rows(calls)
@@ -117,8 +117,8 @@ async def test_too_few_answers_to_tell_shows_the_answers_behind_it(chat: Chat) -
     # all four words right, each counted: an option from the pushed pack is known (counts)
     # and, apart, their practice on the first day (added into no count)
     assert ("\n🤔 Too few answers to tell yet (one counted answer a word so far): "
-            "Camila (4 of 4 right · ✏️ practice: 4 of 4 right), Jorge (0 of 4 right · ✏️ "
-            "practice: 4 of 4 right)\n✏️ Practice (answers on the day a card is first read") \
+            "Camila (4 of 4 right · ✏️ practice: 3 of 3 right), Jorge (0 of 4 right · ✏️ "
+            "practice: 3 of 3 right)\n✏️ Practice (answers on the day a card is first read") \
         in report
 
 
