@@ -78,3 +78,15 @@ def unenrolled_before(db: Database, cutoff: datetime) -> list[int]:
         "AND s.id NOT IN (SELECT id FROM teachers) AND s.id NOT IN "
         "(SELECT telegram_id FROM families) ORDER BY s.id",
         {"when": when}).fetchall()]
+
+
+# Columns that hold a Telegram id (a student's id is their Telegram id: every student_id too)
+TELEGRAM_ID_COLUMNS = frozenset({"student_id", "teacher_id", "telegram_id", "chat_id",
+                                 "asker_id", "created_by", "used_by", "set_by",
+                                 "owner_teacher_id"})
+
+
+def tables_naming_people(db: Database) -> list[str]:
+    """The tables with a column holding a Telegram id (what the dashboard must not serve)."""
+    return sorted(t for t in db.table_names() if t in ("students", "teachers")
+                  or TELEGRAM_ID_COLUMNS & set(db[t].columns_dict))
