@@ -11,6 +11,11 @@ from sqlite_utils import Database
 
 from bot.store.clock import stamp
 
+# Columns that hold a Telegram id (a student's id is their Telegram id: every student_id too)
+TELEGRAM_ID_COLUMNS = frozenset({"student_id", "teacher_id", "telegram_id", "chat_id",
+                                 "asker_id", "created_by", "used_by", "set_by",
+                                 "owner_teacher_id"})
+
 
 @dataclass(frozen=True)
 class FoundStudent:
@@ -33,7 +38,7 @@ def find_students(db: Database, name: str) -> list[FoundStudent]:
             for r in rows]
 
 
-def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def _rows(db: Database, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -41,23 +46,27 @@ def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 
 def student_record(db: Database, student_id: int) -> dict[str, list[dict[str, Any]]] | None:
     """Every row the store keeps about one student, by table (None: no such student): their
-    own row, every row of a table with a `student_id` column (a table added later is
-    included by itself), the classes they are in, and the messages to or about them."""
-    record = {"students": _rows(db, "SELECT * FROM students WHERE id = ?", [student_id])}
+    own row, every row of any table with a column holding their Telegram id (a table added
+    later is included by itself), messages about them, the classes they are in and their
+    family members' languages."""
+    record = {"students": _rows(db, "SELECT * FROM students WHERE id = :id", {"id": student_id})}
     if not record["students"]:
         return None
     for table in db.table_names():
-        if "student_id" in db[table].columns_dict and table != "outbox":
-            record[table] = _rows(db, f"SELECT * FROM [{table}] WHERE student_id = ?",
-                                  [student_id])
+        columns = sorted(TELEGRAM_ID_COLUMNS & set(db[table].columns_dict))
+        if not columns:
+            continue
+        about = " OR ".join(f"[{c}] = :id" for c in columns)
+        if table == "outbox":  # a message about them names them in its text
+            about += " OR json_extract(payload, '$.student_id') = :id"
+        rows = _rows(db, f"SELECT * FROM [{table}] WHERE {about}", {"id": student_id})
+        if rows:
+            record[table] = rows
     record["classes"] = _rows(db, "SELECT c.id, c.name FROM classes c JOIN enrollments e "
-                              "ON e.class_id = c.id WHERE e.student_id = ?", [student_id])
+                              "ON e.class_id = c.id WHERE e.student_id = :id", {"id": student_id})
     record["family_languages"] = _rows(
         db, "SELECT * FROM family_languages WHERE telegram_id IN "
-        "(SELECT telegram_id FROM families WHERE student_id = ?)", [student_id])
-    record["outbox"] = _rows(db, "SELECT * FROM outbox WHERE chat_id = ? OR "
-                             "json_extract(payload, '$.student_id') = ?",
-                             [student_id, student_id])
+        "(SELECT telegram_id FROM families WHERE student_id = :id)", {"id": student_id})
     return record
 
 
@@ -78,12 +87,6 @@ def unenrolled_before(db: Database, cutoff: datetime) -> list[int]:
         "AND s.id NOT IN (SELECT id FROM teachers) AND s.id NOT IN "
         "(SELECT telegram_id FROM families) ORDER BY s.id",
         {"when": when}).fetchall()]
-
-
-# Columns that hold a Telegram id (a student's id is their Telegram id: every student_id too)
-TELEGRAM_ID_COLUMNS = frozenset({"student_id", "teacher_id", "telegram_id", "chat_id",
-                                 "asker_id", "created_by", "used_by", "set_by",
-                                 "owner_teacher_id"})
 
 
 def tables_naming_people(db: Database) -> list[str]:
