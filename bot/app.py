@@ -202,8 +202,9 @@ async def purge_job(context: PuenteContext) -> None:
     """Job: delete answers and finished messages older than the retention limit."""
     s = context.services
     purged = purge_old(s.db, s.config, s.clock())
-    log.info("retention: %d answers, %d check items, %d messages deleted",
-             purged.attempts, purged.check_items, purged.messages)
+    log.info("retention: %d answers, %d check items, %d messages deleted; %d students in no "
+             "class erased", purged.attempts, purged.check_items, purged.messages,
+             purged.students)
 
 
 async def _post_stop(app: Application) -> None:

@@ -10,14 +10,23 @@ from datetime import datetime
 from pathlib import Path
 
 from bot import __version__
-from bot.cli import db_cmd, languages_cmd, packs_cmd, report_cmd, run_cmd, translate_cmd
+from bot.cli import (
+    db_cmd,
+    languages_cmd,
+    packs_cmd,
+    report_cmd,
+    run_cmd,
+    student_cmd,
+    translate_cmd,
+)
 from bot.cli.errors import EXPECTED, explain, redact, secrets_of
 from bot.config import find_config, load_config
 from bot.store.clock import utc_now
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
-COMMAND_MODULES = [run_cmd, packs_cmd, languages_cmd, db_cmd, report_cmd, translate_cmd]
+COMMAND_MODULES = [run_cmd, packs_cmd, languages_cmd, db_cmd, report_cmd, student_cmd,
+                   translate_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -27,6 +27,7 @@ def migrate_store(args: argparse.Namespace) -> int:
     """Apply migrations and (re)load the shipped packs, with the bot stopped."""
     from bot.services.packs import install_packs, load_packs, pack_folders  # on use: run_cmd
     from bot.store import migrate, open_store
+    from bot.store.erase import reapply_erasures
 
     path = args.settings.store_path
     with StoreLock(path):  # a running bot must not see its schema change underneath it
@@ -35,6 +36,8 @@ def migrate_store(args: argparse.Namespace) -> int:
         try:
             applied = migrate(db)
             print(f"{path}: {len(applied)} migration(s) applied; schema up to date")
+            again = reapply_erasures(db)  # a backup restored over the store brings them back
+            print(f"{again} erased person(s) found again (a restored backup) and erased again")
             result = load_packs(pack_folders(args.settings.packs.extra_dirs))
             count = install_packs(db, result.packs, args.clock())
         finally:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bot.domain.word_status import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
@@ -126,6 +130,60 @@ def _datasette() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("datasette")
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def dashboard_metadata(store: Path) -> dict[str, Any]:
+    """Datasette's metadata: the canned reports only. Every table holding a Telegram id is
+    refused, and so is arbitrary SQL (which could select those ids), as the CSV leaves them
+    out; the rest (packs, words) stays browsable."""
+    from bot.store import open_store
+    from bot.store.records import tables_naming_people
+
+    db = open_store(store, apply_migrations=False)
+    try:
+        hidden = tables_naming_people(db)
+    finally:
+        db.close()
+    return {"title": "Puente mastery store",
+            "databases": {store.stem: {"queries": CANNED, "allow_sql": False,
+                                       "tables": {t: {"allow": False} for t in hidden}}}}
+
+
+class _StoppedError(Exception):
+    """SIGTERM arrived while the dashboard ran."""
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise _StoppedError(signum)
+
+
+def serve(command: list[str]) -> int:
+    """Run Datasette in its own process group and end the whole group when puente is stopped
+    (SIGTERM, Ctrl+C): a Datasette left behind kept serving children's data, with no login,
+    to whoever could reach it (its parent then PID 1)."""
+    previous = signal.signal(signal.SIGTERM, _raise_stopped)
+    proc = subprocess.Popen(command, start_new_session=True)
+    try:
+        return proc.wait()
+    except (KeyboardInterrupt, _StoppedError) as exc:
+        _stop_group(proc)
+        return 130 if isinstance(exc, KeyboardInterrupt) else 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 def dashboard_command(args: argparse.Namespace) -> int:
     """Serve the store read-only with Datasette and canned report queries."""
     datasette = _datasette()
@@ -137,11 +195,15 @@ def dashboard_command(args: argparse.Namespace) -> int:
         return 2
     store = Path(args.settings.store_path)
     require_store(store)
-    metadata = {"title": "Puente mastery store",
-                "databases": {store.stem: {"queries": CANNED}}}
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
-        json.dump(metadata, fh)
-    command = [datasette, "serve", "-i", str(store), "--metadata", fh.name,
-               "--host", args.host, "--port", str(args.port)]
-    print(f"Serving {store} read-only on http://{args.host}:{args.port}/ (Ctrl+C stops)")
-    return subprocess.call(command)
+    if args.host not in LOOPBACK:
+        print(f"WARNING: the dashboard has no login. Listening on {args.host} lets anyone who "
+              f"can reach this computer on port {args.port} read every class's names and "
+              "progress. Use the default 127.0.0.1 (and an SSH tunnel) unless this network "
+              "is only yours.", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as folder:  # removed when the dashboard stops
+        metadata = Path(folder) / "metadata.json"
+        metadata.write_text(json.dumps(dashboard_metadata(store)), encoding="utf-8")
+        command = [datasette, "serve", "-i", str(store), "--metadata", str(metadata),
+                   "--host", args.host, "--port", str(args.port)]
+        print(f"Serving {store} read-only on http://{args.host}:{args.port}/ (Ctrl+C stops)")
+        return serve(command)

@@ -55,6 +55,7 @@ def run_bot(args: argparse.Namespace) -> int:
     from bot.presentation.i18n import Catalog
     from bot.speech import open_speech
     from bot.store import open_store
+    from bot.store.erase import reapply_erasures
     from bot.translation.translator import Translator
 
     secrets = secrets_of(config, os.environ.get("TELEGRAM_BOT_TOKEN"))
@@ -67,6 +68,11 @@ def run_bot(args: argparse.Namespace) -> int:
         _say_what_is_used(args.config_file, config, new)
         db = open_store(config.store_path)
         try:
+            again = reapply_erasures(db)  # a backup restored over the store brings them back
+            if again:
+                logging.getLogger("bot").warning(
+                    "%d erased person(s) were back in the store (a restored backup) and were "
+                    "erased again", again)
             translator = (Translator(db, config.translation, clock=args.clock)
                           if config.translation.enabled else None)
             speech = open_speech(config.speech, config.store_path)

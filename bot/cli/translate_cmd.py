@@ -38,9 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True)
     verbs.add_parser("status", help="installed models, and per language what covers the "
                      "words: curated gloss, translation memory, engine").set_defaults(func=status)
-    install = verbs.add_parser("install", help="download and install en->LANG models "
-                               "(needs internet once)")
+    install = verbs.add_parser("install", help="download and install en->LANG and LANG->en "
+                               "models (needs internet once)")
     install.add_argument("languages", nargs="+", metavar="LANG")
+    install.add_argument("--one-way", action="store_true",
+                         help="English -> LANG only (family messages to a teacher then arrive "
+                         "untranslated)")
     install.add_argument("--timeout", type=float, default=INDEX_TIMEOUT,
                          help="seconds to wait for the package index (default %(default)s)")
     install.set_defaults(func=install_languages_cmd)
@@ -95,11 +98,15 @@ def check_index(url: str, timeout: float) -> None:
 
 
 def install_languages(engine: ArgosEngine, langs: Sequence[str],
-                      timeout: float = INDEX_TIMEOUT) -> tuple[list[InstalledModel], list[str]]:
-    """Download and install en->LANG models; return those installed and languages without one."""
+                      timeout: float = INDEX_TIMEOUT, *, both_ways: bool = True
+                      ) -> tuple[list[InstalledModel], list[tuple[str, str]]]:
+    """Download and install en->LANG models and (`both_ways`) LANG->en ones, which a family's
+    message to the teacher needs; return those installed and the pairs with no model."""
     from bot.translation.translator import ModelInstallError, argos_modules
 
     codes = [get_language(code).code for code in langs]
+    pairs = [pair for code in codes
+             for pair in ([("en", code), (code, "en")] if both_ways else [("en", code)])]
     package, settings = argos_modules(engine.data_dir)
     check_index(settings.remote_package_index, timeout)
     index = Path(settings.local_package_index)
@@ -113,17 +120,17 @@ def install_languages(engine: ArgosEngine, langs: Sequence[str],
             raise ModelInstallError("the Argos package index could not be downloaded")
         available = {(p.from_code, p.to_code): p for p in package.get_available_packages()
                      if p.type == "translate"}
-        missing = [code for code in codes if ("en", code) not in available]
-        for code in (c for c in codes if c not in missing):
+        missing = [pair for pair in pairs if pair not in available]
+        for source, target in (p for p in pairs if p not in missing):
             try:
-                available[("en", code)].install()
+                available[(source, target)].install()
             except Exception as exc:  # Argos raises a plain Exception when a download fails
-                raise ModelInstallError(f"downloading the en->{code} model failed: {exc}"
-                                        ) from exc
+                raise ModelInstallError(f"downloading the {source}->{target} model failed: "
+                                        f"{exc}") from exc
     finally:
         socket.setdefaulttimeout(previous)
     engine.refresh()
-    done = [m for m in engine.installed() if m.from_code == "en" and m.to_code in codes]
+    done = [m for m in engine.installed() if (m.from_code, m.to_code) in pairs]
     return done, missing
 
 
@@ -202,6 +209,12 @@ def status(args: argparse.Namespace) -> int:
     if not models:
         print("  none installed: `puente translate install LANG...` or `install-file PATH`")
     print("machine translation: " + ("on" if settings.translation.enabled else "off"))
+    # Both ways, per language: a card needs en->LANG, a family's message to a teacher LANG->en
+    print("\ndirections (cards and announcements / family messages to the teacher):")
+    for code in (c for c in settings.school.languages if c != "en"):
+        print(f"  {code}: " + " ".join(
+            f"{a}\u2192{b} " + ("\u2713" if engine.unavailable_reason(a, b) is None else "\u2717")
+            for a, b in (("en", code), (code, "en"))))
     db = _store(settings)
     langs = list(settings.school.languages)
     rows = {row.lang: row for row in gloss_coverage(db, langs)} if db is not None else {}
@@ -223,11 +236,14 @@ def install_languages_cmd(args: argparse.Namespace) -> int:
     from bot.translation.translator import engine_for
 
     engine = engine_for(args.settings.translation.data_dir)
-    done, missing = install_languages(engine, args.languages, args.timeout)
+    done, missing = install_languages(engine, args.languages, args.timeout,
+                                      both_ways=not args.one_way)
     for model in done:
         print(f"installed {model.from_code} -> {model.to_code} (version {model.version})")
-    for code in missing:
-        print(f"no Argos model is published for en -> {code}; Puente uses curated glosses only")
+    for source, target in missing:
+        print(f"no Argos model is published for {source} -> {target}; " + (
+            "Puente uses curated glosses only" if source == "en" else
+            "a family's messages in it reach the teacher as written, untranslated"))
     return 1 if missing else 0
 
 

@@ -31,14 +31,13 @@ from bot.chat.replies import (
     remember_spent,
     say,
     spent_key,
-    student_for,
     tapped,
     too_old,
     user_language,
 )
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
-from bot.presentation import callbacks, keyboards, menus
+from bot.presentation import callbacks, goodbyes, keyboards, menus
 from bot.presentation.i18n import REFERENCE
 from bot.presentation.views import escape
 from bot.services import askers, learners, membership, teaching
@@ -143,9 +142,9 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
         db, catalog = context.services.db, context.services.catalog
         was_teacher = teaching.is_teacher(db, user_id)
         was_family = membership.family_deletion(db, user_id) is not None
-        goodbyes = _goodbyes(context, user_id)  # rendered while the name and links exist
-        membership.delete_person(db, user_id, goodbyes)
-        if goodbyes:
+        notes = _goodbyes(context, user_id)  # rendered while the name and links exist
+        membership.delete_person(db, user_id, notes, context.services.clock())
+        if notes:
             context.deliverer.wake()
         for job in user_jobs(context.job_queue, user_id):
             job.schedule_removal()
@@ -163,36 +162,10 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
 
 
 def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
-    """A student's /deleteme, told to each family member linked to them and to their
-    teachers, each in their language (one note per teacher, a line per class); a family
-    member's, told to their children's teachers (a line per child)."""
+    """The notes this person's deletion leaves to be sent (presentation.goodbyes)."""
     s = context.services
-    now = s.clock()
-    ended = [membership.Goodbye(member, s.catalog.render(  # a teacher's classes deleted
-        "family-link-ended", user_language(context, member), name=child), now)
-        for member, child in membership.orphaned_families(s.db, user_id)]
-    lines: dict[int, list[str]] = {}
-    # A family member's /deleteme: each child's teachers are told once, so a /thread that
-    # lost their messages and a link with a place free again are no mystery (playtest)
-    for teacher_id, student_id, class_id, child in membership.family_farewell(s.db, user_id):
-        lang = user_language(context, teacher_id)
-        name = student_for(context, teacher_id, student_id, class_id, child, lang)
-        lines.setdefault(teacher_id, []).append(s.catalog.render(
-            "deleteme-family-teacher-told", lang, name=name))
-    farewell = membership.farewell(s.db, user_id)
-    if farewell is None:
-        return ended + [membership.Goodbye(t, "\n".join(told), now)
-                        for t, told in lines.items()]
-    notes = [membership.Goodbye(family_id, s.catalog.render(
-        "deleteme-family-told", user_language(context, family_id), name=farewell.first_name),
-        now) for family_id in farewell.family_ids]
-    for teacher_id, class_id, class_name in farewell.classes:
-        lang = user_language(context, teacher_id)
-        name = student_for(context, teacher_id, user_id, class_id, farewell.first_name, lang)
-        lines.setdefault(teacher_id, []).append(s.catalog.render(
-            "deleteme-teacher-told", lang, name=name, class_name=class_name))
-    return ended + notes + [membership.Goodbye(t, "\n".join(told), now)
-                            for t, told in lines.items()]
+    return goodbyes.goodbyes(s.db, s.catalog, user_id, s.clock(),
+                             lambda who: user_language(context, who))
 
 
 async def on_error(update: object, context: PuenteContext) -> None:

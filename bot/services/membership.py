@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -17,7 +17,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.throttle import Throttle
 from bot.services import askers, message_languages, student_lookup, teacher_answers, teaching
 from bot.services.join import new_code
-from bot.store import erase, families, members, people, threads
+from bot.store import erase, families, members, people, records, threads
 from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
@@ -335,16 +335,24 @@ def family_farewell(db: Database, user_id: int) -> tuple[tuple[int, int, int, st
 Goodbye = erase.Goodbye  # a note about a deletion, to one chat
 
 
-def delete_person(db: Database, user_id: int,
-                  goodbyes: Sequence[Goodbye] = ()) -> list[erase.ClassFate]:
+def delete_person(db: Database, user_id: int, goodbyes: Sequence[Goodbye] = (),
+                  now: datetime | None = None) -> list[erase.ClassFate]:
     """Delete every row that names this user, as student, family member and teacher, and queue
-    the goodbyes built before (in the same transaction: both happen, or neither)."""
-    return erase.erase_person(db, user_id, goodbyes)
+    the goodbyes built before (in the same transaction: both happen, or neither); with `now`,
+    record the erasure so a restored backup cannot bring them back."""
+    return erase.erase_person(db, user_id, goodbyes, now)
 
 
 def purge_old(db: Database, config: Config, now: datetime) -> erase.Purged:
-    """Apply the retention limit: answers and finished messages older than N days go."""
-    return erase.purge_before(db, now - timedelta(days=config.privacy.retention_days))
+    """Apply the retention limit: answers and finished messages older than N days go, and
+    so does every student in no class who did nothing for that long (a teacher's /remove
+    keeps the student's row for a rejoin; nothing needs it once the period has passed)."""
+    cutoff = now - timedelta(days=config.privacy.retention_days)
+    purged = erase.purge_before(db, cutoff)
+    gone = records.unenrolled_before(db, cutoff)
+    for student_id in gone:  # their family links ended at the removal: nobody left to tell
+        erase.erase_person(db, student_id, (), now)
+    return replace(purged, students=len(gone))
 
 
 

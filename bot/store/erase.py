@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from bot.store import outbox, previews, threads
+from bot.store import erasures, outbox, previews, threads
 from bot.store.clock import stamp
 
 
@@ -253,12 +253,15 @@ class Goodbye:
     at: datetime  # when it was written (it waits out quiet hours like every note)
 
 
-def erase_person(db: Database, user_id: int,
-                 goodbyes: Sequence[Goodbye] = ()) -> list[ClassFate]:
+def erase_person(db: Database, user_id: int, goodbyes: Sequence[Goodbye] = (),
+                 now: datetime | None = None) -> list[ClassFate]:
     """Delete every row naming this Telegram user, in every role, and queue the `goodbyes` in
     the same transaction, after the erasing (so no rule of it touches them); return the
-    classes' fates."""
+    classes' fates. With `now`, the erasure is recorded (store.erasures), so a backup restored
+    later cannot bring them back."""
     with db.atomic():
+        if now is not None:
+            erasures.record(db, user_id, now)
         # Their family members, before the cascade unlinks them: those it leaves linked to
         # no child are forgotten too (all but the goodbye below)
         former = [r[0] for r in db.execute("SELECT telegram_id FROM families "
@@ -276,8 +279,22 @@ def erase_person(db: Database, user_id: int,
             # text, emptied once Telegram accepts it ("forget").
             outbox.enqueue(db, None, note.chat_id, GOODBYE,
                            {"text": note.text, "buttons": [], "forget": True}, note.at, note.at)
+    if now is not None:
+        erasures.mirror(db)  # committed: the ledger a restore leaves in place gets it too
     flush_deleted(db)
     return fates
+
+
+def reapply_erasures(db: Database) -> int:
+    """Erase again everyone a restored backup brought back (store.erasures); return how many.
+    Nobody is told: they were told at the erasure itself."""
+    with db.atomic():
+        erasures.restore_record(db)
+    back = erasures.brought_back(db)
+    for user_id in back:
+        erase_person(db, user_id)
+    erasures.mirror(db)
+    return len(back)
 
 
 def flush_deleted(db: Database) -> None:
@@ -309,6 +326,7 @@ class Purged:
     attempts: int
     check_items: int
     messages: int
+    students: int = 0  # in no class and inactive for the whole period: erased
 
 
 def purge_before(db: Database, cutoff: datetime) -> Purged:

@@ -53,13 +53,17 @@ def mirror(tmp_path: Path, tiny_models: dict) -> Iterator[str]:
     root = tmp_path / "mirror"
     root.mkdir()
     shutil.copy(tiny_models[("en", "es")], root / "translate-en_es.argosmodel")
+    shutil.copy(tiny_models[("es", "en")], root / "translate-es_en.argosmodel")
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(_QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     index = [{"package_version": "0.0.1", "argos_version": "1.12.1", "from_code": "en",
               "from_name": "English", "to_code": "es", "to_name": "Spanish",
-              "type": "translate", "links": [f"{base}/translate-en_es.argosmodel"]}]
+              "type": "translate", "links": [f"{base}/translate-en_es.argosmodel"]},
+             {"package_version": "0.0.1", "argos_version": "1.12.1", "from_code": "es",
+              "from_name": "Spanish", "to_code": "en", "to_name": "English",
+              "type": "translate", "links": [f"{base}/translate-es_en.argosmodel"]}]
     (root / "index.json").write_text(json.dumps(index), encoding="utf-8")
     yield base
     server.shutdown()
@@ -238,3 +242,33 @@ def test_prepare_refuses_an_unknown_pack(
 
     assert main(["--config", config, "translate", "prepare", "--packs", "no.such"]) == 2
     assert "unknown or empty pack(s): no.such" in capsys.readouterr().err
+
+
+def test_install_brings_both_directions_so_a_familys_message_reaches_the_teacher(
+        tmp_path: Path, mirror: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(argos_settings, "remote_package_index", f"{mirror}/index.json")
+    data_dir = tmp_path / "argos"
+    config = write_config(tmp_path, data_dir)
+
+    assert main(["--config", config, "translate", "install", "es"]) == 0
+    out = capsys.readouterr().out
+    assert "installed en -> es" in out and "installed es -> en" in out
+    engine = engine_for(data_dir)
+    assert engine.unavailable_reason("es", "en") is None  # teacher_reads_english's direction
+    assert main(["--config", config, "translate", "status"]) == 0
+    assert "  es: en\u2192es \u2713 es\u2192en \u2713" in capsys.readouterr().out.splitlines()
+
+
+def test_one_way_install_and_status_say_what_is_missing(
+        tmp_path: Path, mirror: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(argos_settings, "remote_package_index", f"{mirror}/index.json")
+    config = write_config(tmp_path, tmp_path / "argos")
+
+    assert main(["--config", config, "translate", "install", "es", "--one-way"]) == 0
+    capsys.readouterr()
+    assert main(["--config", config, "translate", "status"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  es: en\u2192es \u2713 es\u2192en \u2717" in lines
+    assert "  vi: en\u2192vi \u2717 vi\u2192en \u2717" in lines

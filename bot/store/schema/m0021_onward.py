@@ -293,3 +293,17 @@ CREATE TABLE days_off (
 );
 ALTER TABLE announcements ADD COLUMN closed_day TEXT
 """)
+
+
+@migrations(name="0045_erasures")
+def erasures(db: Database) -> None:
+    """Who was erased (a keyed hash of their Telegram id, never the id: the key lives in a file
+    beside the store, not in it) and when, so a backup restored over the store, which brings
+    the erased back, has them erased again (store.erasures). A copy of each row is kept in a
+    file beside the store too, which a restore does not replace."""
+    run_sql(db, """
+CREATE TABLE erasures (
+    telegram_id_hash TEXT PRIMARY KEY, -- HMAC-SHA256 of the Telegram id, key beside the store
+    erased_at TEXT NOT NULL            -- the last erasure: who joined again after it stays
+)
+""")

@@ -1,0 +1,108 @@
+"""`puente student ...`: a parent's deletion request or a records request, without SQL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from bot.store.files import require_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `student` command group."""
+    student = sub.add_parser("student", help="find one student, export or erase their data")
+    verbs = student.add_subparsers(dest="verb", metavar="VERB", required=True)
+    find = verbs.add_parser("find", help="list students whose first name contains NAME, with "
+                            "their classes and the id the other commands take")
+    find.add_argument("name", metavar="NAME")
+    find.set_defaults(func=find_command)
+    export = verbs.add_parser("export", help="everything stored about one student, as JSON "
+                              "(to --out FILE, readable by you only, or to the screen)")
+    export.add_argument("student_id", type=int, metavar="ID")
+    export.add_argument("--out", type=Path, metavar="FILE")
+    export.set_defaults(func=export_command)
+    delete = verbs.add_parser("delete", help="erase one student as their own /deleteme does "
+                              "(their families and teachers are told)")
+    delete.add_argument("student_id", type=int, metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    delete.set_defaults(func=delete_command)
+
+
+def _open(args: argparse.Namespace):
+    from bot.store import open_store  # on use: see run_cmd
+
+    require_store(args.settings.store_path)  # a typo in the path must not create a store
+    return open_store(args.settings.store_path)
+
+
+def find_command(args: argparse.Namespace) -> int:
+    """Print the matching students: id, first name, language, classes."""
+    from bot.services import records
+
+    db = _open(args)
+    try:
+        found = records.find(db, args.name)
+    finally:
+        db.close()
+    if not found:
+        print(f"no student's first name contains {args.name!r}")
+        return 1
+    for who in found:
+        classes = ", ".join(who.classes) or "(in no class)"
+        print(f"{who.student_id}\t{who.first_name}\t{who.language or '-'}\t{classes}")
+    return 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Write everything stored about one student as JSON, private to this user."""
+    from bot.services import records
+
+    db = _open(args)
+    try:
+        record = records.export(db, args.student_id)
+    finally:
+        db.close()
+    text = json.dumps({"student_id": args.student_id, "tables": record}, ensure_ascii=False,
+                      indent=2, default=str) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    # A child's whole record: created readable by this user only, never over another file
+    fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    rows = sum(len(rows) for rows in record.values())
+    print(f"wrote {rows} rows about student {args.student_id} to {args.out} (mode 0600)")
+    return 0
+
+
+def delete_command(args: argparse.Namespace) -> int:
+    """Erase one student after a confirmation (or --yes); the notes go out on the next run."""
+    from bot.presentation.goodbyes import goodbyes
+    from bot.presentation.i18n import Catalog
+    from bot.services import membership, records
+
+    db = _open(args)
+    try:
+        found = records.export(db, args.student_id)["students"][0]
+        if not args.yes:
+            try:
+                answer = input(f"Erase everything about {found['first_name']} (id "
+                               f"{args.student_id})? This cannot be undone. Type yes: ")
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() != "yes":
+                print("nothing was deleted")
+                return 1
+        now = args.clock()
+        notes = goodbyes(db, Catalog.load(), args.student_id, now,
+                         lambda who: membership.known_language(db, who) or "en")
+        records.delete_student(db, args.student_id, notes, now)
+    finally:
+        db.close()
+    print(f"erased student {args.student_id}; {len(notes)} note(s) to their families and "
+          "teachers wait in the outbox for the next `puente run`")
+    return 0

@@ -1,0 +1,54 @@
+"""The notes a deletion leaves to be sent: one place renders them for /deleteme and for
+`puente student delete`, so a child erased at a parent's request is told of exactly as one
+who tapped /deleteme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.presentation.i18n import Catalog
+from bot.presentation.students import student_label
+from bot.services import membership, student_lookup
+
+
+def _student(db: Database, catalog: Catalog, teacher_id: int, student_id: int, class_id: int,
+             first_name: str, lang: str) -> str:
+    name = student_lookup.name_of(db, teacher_id, student_id, class_id, first_name)
+    return student_label(name, catalog, lang)
+
+
+def goodbyes(db: Database, catalog: Catalog, user_id: int, now: datetime,
+             language: Callable[[int], str]) -> list[membership.Goodbye]:
+    """A student's deletion, told to each family member linked to them and to their
+    teachers, each in their language (`language`, by Telegram id; one note per teacher, a
+    line per class); a family member's, told to their children's teachers (a line per
+    child); a teacher's, to the families of students it leaves in no class. Render them
+    before the deletion, while the names and links exist."""
+    ended = [membership.Goodbye(member, catalog.render(  # a teacher's classes deleted
+        "family-link-ended", language(member), name=child), now)
+        for member, child in membership.orphaned_families(db, user_id)]
+    lines: dict[int, list[str]] = {}
+    # A family member's /deleteme: each child's teachers are told once, so a /thread that
+    # lost their messages and a link with a place free again are no mystery (playtest)
+    for teacher_id, student_id, class_id, child in membership.family_farewell(db, user_id):
+        lang = language(teacher_id)
+        name = _student(db, catalog, teacher_id, student_id, class_id, child, lang)
+        lines.setdefault(teacher_id, []).append(catalog.render(
+            "deleteme-family-teacher-told", lang, name=name))
+    farewell = membership.farewell(db, user_id)
+    if farewell is None:
+        return ended + [membership.Goodbye(t, "\n".join(told), now)
+                        for t, told in lines.items()]
+    notes = [membership.Goodbye(family_id, catalog.render(
+        "deleteme-family-told", language(family_id), name=farewell.first_name),
+        now) for family_id in farewell.family_ids]
+    for teacher_id, class_id, class_name in farewell.classes:
+        lang = language(teacher_id)
+        name = _student(db, catalog, teacher_id, user_id, class_id, farewell.first_name, lang)
+        lines.setdefault(teacher_id, []).append(catalog.render(
+            "deleteme-teacher-told", lang, name=name, class_name=class_name))
+    return ended + notes + [membership.Goodbye(t, "\n".join(told), now)
+                            for t, told in lines.items()]

@@ -1,0 +1,95 @@
+"""What the store holds about one child, for an administrator: find them by name, export all
+of it (a records request), and find those the retention job erases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.store.clock import stamp
+
+# Columns that hold a Telegram id (a student's id is their Telegram id: every student_id too)
+TELEGRAM_ID_COLUMNS = frozenset({"student_id", "teacher_id", "telegram_id", "chat_id",
+                                 "asker_id", "created_by", "used_by", "set_by",
+                                 "owner_teacher_id"})
+
+
+@dataclass(frozen=True)
+class FoundStudent:
+    """One student whose first name matches, with their classes (an id to export or delete)."""
+
+    student_id: int
+    first_name: str
+    language: str | None
+    classes: tuple[str, ...]
+
+
+def find_students(db: Database, name: str) -> list[FoundStudent]:
+    """Students whose first name contains `name` (any case), with the classes they are in."""
+    rows = db.execute(
+        "SELECT s.id, s.first_name, s.language, group_concat(c.name, char(31)) FROM students s "
+        "LEFT JOIN enrollments e ON e.student_id = s.id LEFT JOIN classes c ON c.id = e.class_id "
+        "WHERE instr(lower(s.first_name), lower(?)) > 0 GROUP BY s.id ORDER BY s.first_name, s.id",
+        [name.strip()]).fetchall()
+    return [FoundStudent(r[0], r[1], r[2], tuple(sorted(r[3].split("\x1f"))) if r[3] else ())
+            for r in rows]
+
+
+def _rows(db: Database, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def student_record(db: Database, student_id: int) -> dict[str, list[dict[str, Any]]] | None:
+    """Every row the store keeps about one student, by table (None: no such student): their
+    own row, every row of any table with a column holding their Telegram id (a table added
+    later is included by itself), messages about them, the classes they are in and their
+    family members' languages."""
+    record = {"students": _rows(db, "SELECT * FROM students WHERE id = :id", {"id": student_id})}
+    if not record["students"]:
+        return None
+    for table in db.table_names():
+        columns = sorted(TELEGRAM_ID_COLUMNS & set(db[table].columns_dict))
+        if not columns:
+            continue
+        about = " OR ".join(f"[{c}] = :id" for c in columns)
+        if table == "outbox":  # a message about them names them in its text
+            about += " OR json_extract(payload, '$.student_id') = :id"
+        rows = _rows(db, f"SELECT * FROM [{table}] WHERE {about}", {"id": student_id})
+        if rows:
+            record[table] = rows
+    record["classes"] = _rows(db, "SELECT c.id, c.name FROM classes c JOIN enrollments e "
+                              "ON e.class_id = c.id WHERE e.student_id = :id", {"id": student_id})
+    record["family_languages"] = _rows(
+        db, "SELECT * FROM family_languages WHERE telegram_id IN "
+        "(SELECT telegram_id FROM families WHERE student_id = :id)", {"id": student_id})
+    return record
+
+
+def unenrolled_before(db: Database, cutoff: datetime) -> list[int]:
+    """Students in no class who have done nothing since `cutoff`: joined before it, no answer,
+    card or check since, and no teacher or family account (what retention erases)."""
+    when = stamp(cutoff)
+    return [r[0] for r in db.execute(
+        "SELECT s.id FROM students s WHERE s.created_at < :when AND NOT EXISTS "
+        "(SELECT 1 FROM enrollments e WHERE e.student_id = s.id) AND NOT EXISTS "
+        "(SELECT 1 FROM attempts a WHERE a.student_id = s.id AND a.answered_at >= :when) "
+        "AND NOT EXISTS (SELECT 1 FROM check_items i WHERE i.student_id = s.id "
+        "AND i.created_at >= :when) AND NOT EXISTS (SELECT 1 FROM mastery m "
+        "WHERE m.student_id = s.id AND max(coalesce(m.updated_at, ''), "
+        "coalesce(m.card_seen_at, ''), coalesce(m.shown_at, '')) >= :when) "
+        # A teacher or family member with a student side keeps it: erasing a person erases
+        # every role, and those roles are not retention's to end
+        "AND s.id NOT IN (SELECT id FROM teachers) AND s.id NOT IN "
+        "(SELECT telegram_id FROM families) ORDER BY s.id",
+        {"when": when}).fetchall()]
+
+
+def tables_naming_people(db: Database) -> list[str]:
+    """The tables with a column holding a Telegram id (what the dashboard must not serve)."""
+    return sorted(t for t in db.table_names() if t in ("students", "teachers")
+                  or TELEGRAM_ID_COLUMNS & set(db[t].columns_dict))

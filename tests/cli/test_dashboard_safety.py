@@ -1,0 +1,86 @@
+"""`puente dashboard` stops with puente, warns before serving beyond this computer, and never
+serves a Telegram id (Datasette has no login)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.cli.report_cmd import dashboard_metadata
+from bot.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _fake_datasette(folder: Path, body: str) -> dict[str, str]:
+    """A `datasette` on PATH that runs `body` (a shell script); the environment to use it."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "datasette"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "PUENTE_STORE_PATH": str(folder / "puente.db"), "PYTHONPATH": str(ROOT)}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (exited, not yet reaped by init) is not serving anything
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+def test_sigterm_to_puente_stops_datasette_and_its_children(tmp_path: Path) -> None:
+    open_store(tmp_path / "puente.db").close()
+    pids = tmp_path / "pids"
+    env = _fake_datasette(tmp_path, f"sleep 60 &\necho $$ $! > {pids}\nwait")
+    puente = subprocess.Popen([sys.executable, "-m", "bot", "dashboard"], env=env,
+                              cwd=tmp_path, stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            if pids.exists() and len(pids.read_text().split()) == 2:
+                break
+            time.sleep(0.05)
+        served = [int(p) for p in pids.read_text().split()]
+        puente.send_signal(signal.SIGTERM)
+        assert puente.wait(timeout=15) != 0
+        deadline = time.monotonic() + 5
+        while any(_alive(p) for p in served) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [p for p in served if _alive(p)] == []
+    finally:
+        puente.kill()
+        puente.wait()
+
+
+def test_a_host_beyond_this_computer_is_warned_about(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(tmp_path / "puente.db").close()
+    env = _fake_datasette(tmp_path, "exit 0")
+    monkeypatch.setenv("PATH", env["PATH"])
+    monkeypatch.setenv("PUENTE_STORE_PATH", env["PUENTE_STORE_PATH"])
+    assert main(["dashboard"]) == 0
+    assert "WARNING" not in capsys.readouterr().err
+    assert main(["dashboard", "--host", "0.0.0.0"]) == 0
+    assert "WARNING: the dashboard has no login" in capsys.readouterr().err
+
+
+def test_no_table_holding_a_telegram_id_is_served_nor_any_sql(tmp_path: Path) -> None:
+    open_store(tmp_path / "puente.db").close()
+    served = dashboard_metadata(tmp_path / "puente.db")["databases"]["puente"]
+    assert served["allow_sql"] is False
+    refused = {t for t, rule in served["tables"].items() if rule == {"allow": False}}
+    assert {"students", "teachers", "families", "attempts", "mastery", "outbox",
+            "enrollments", "thread_messages"} <= refused
+    assert "words" not in refused and "translations" not in refused
