@@ -5,20 +5,16 @@ carries only the class id and a token naming the held command, both checked on t
 
 from __future__ import annotations
 
-import secrets
-from datetime import timedelta
-from typing import Any
-
 from telegram import Update
 from telegram.constants import ParseMode
 
+from bot.chat import held_commands
 from bot.chat.replies import acknowledge, say, spend, user_language
 from bot.context import PuenteContext
 from bot.presentation import callbacks, keyboards
 from bot.services import class_choice, teaching
 
-PENDING = "class_pick"  # user_data: {"token", "message" (as Telegram sent it), "until"}
-PICK_WINDOW = timedelta(minutes=10)
+PENDING = "class_pick"  # user_data: the command held (bot/chat/held_commands.py)
 
 
 async def offer_classes(update: Update, context: PuenteContext) -> bool:
@@ -29,9 +25,7 @@ async def offer_classes(update: Update, context: PuenteContext) -> bool:
             or class_choice.command_of(message.text) is None:
         return False
     classes = teaching.teacher_classes(s.db, user.id)
-    token = secrets.token_urlsafe(6)  # 8 characters: "cc:<class id>:<token>" fits 64 bytes
-    context.user_data[PENDING] = {"token": token, "message": message.to_dict(),
-                                  "until": s.clock() + PICK_WINDOW}
+    token = held_commands.hold(context, PENDING, message.to_dict())
     lang = user_language(context, user.id, user.language_code)
     await context.bot.send_message(
         user.id, s.catalog.render("class-which-tap", lang,
@@ -41,16 +35,6 @@ async def offer_classes(update: Update, context: PuenteContext) -> bool:
     return True
 
 
-def _held(context: PuenteContext, token: str) -> dict[str, Any] | None:
-    """The held command this token names, no longer held (None: another, or too old)."""
-    data = context.user_data if context.user_data is not None else {}
-    held = data.get(PENDING)
-    if not held or held["token"] != token:
-        return None
-    del data[PENDING]
-    return held if context.services.clock() < held["until"] else None
-
-
 async def class_picked(update: Update, context: PuenteContext) -> None:
     """Finish the held command with the tapped class, as if the teacher had typed it."""
     query, user, s = update.callback_query, update.effective_user, context.services
@@ -58,14 +42,12 @@ async def class_picked(update: Update, context: PuenteContext) -> None:
         return
     class_id, token = callbacks.class_pick(callbacks.parse(query.data))
     found = class_choice.teacher_class(s.db, user.id, class_id)  # forged, or not theirs
-    held = _held(context, token) if found is not None else None
+    held = held_commands.take(context, PENDING, token) if found is not None else None
     if found is None or held is None or not await spend(query):
         await acknowledge(query)
         await say(update, context, "button-stale", bilingual=False)
         return
     await acknowledge(query)
-    typed = dict(held["message"])
+    typed = dict(held)
     typed["text"] = class_choice.with_class(str(typed.get("text", "")), found.name)
-    typed["entities"] = [e for e in typed.get("entities", []) if e.get("offset") == 0]
-    again = Update.de_json({"update_id": update.update_id, "message": typed}, context.bot)
-    await context.application.process_update(again)
+    await held_commands.run_again(update, context, typed)

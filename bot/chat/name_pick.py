@@ -6,19 +6,16 @@ teacher's `user_data`, for minutes (never the store), as "Which class?" holds on
 from __future__ import annotations
 
 import re
-import secrets
-from datetime import timedelta
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.chat import held_commands
 from bot.chat.replies import acknowledge, say, spend
 from bot.context import PuenteContext
 from bot.presentation import callbacks
 from bot.presentation.keyboards import fit_label
 
-PENDING = "name_pick"  # user_data: {"token", "message" (as Telegram sent it), "until"}
-PICK_WINDOW = timedelta(minutes=10)
+PENDING = "name_pick"  # user_data: the command held (bot/chat/held_commands.py)
 
 
 def corrected(text: str, typed: str, suggestion: str) -> str | None:
@@ -41,23 +38,11 @@ def offer_name(update: Update, context: PuenteContext, typed: str,
     fixed = corrected(message.text or "", typed, suggestion)
     if fixed is None:
         return None
-    token = secrets.token_urlsafe(6)
     held = message.to_dict()
     held["text"] = fixed
-    context.user_data[PENDING] = {"token": token, "message": held,
-                                  "until": context.services.clock() + PICK_WINDOW}
+    token = held_commands.hold(context, PENDING, held)
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         fit_label(f"✅ {suggestion}"), callback_data=callbacks.data(callbacks.NAME_PICK, token))]])
-
-
-def _held(context: PuenteContext, token: str) -> dict[str, Any] | None:
-    """The held command this token names, no longer held (None: another, or too old)."""
-    data = context.user_data if context.user_data is not None else {}
-    held = data.get(PENDING)
-    if not held or held["token"] != token:
-        return None
-    del data[PENDING]
-    return held if context.services.clock() < held["until"] else None
 
 
 async def name_picked(update: Update, context: PuenteContext) -> None:
@@ -66,13 +51,10 @@ async def name_picked(update: Update, context: PuenteContext) -> None:
     if query is None or user is None:
         return
     token = callbacks.name_pick(callbacks.parse(query.data))
-    held = _held(context, token)
+    held = held_commands.take(context, PENDING, token)
     if held is None or not await spend(query):
         await acknowledge(query)
         await say(update, context, "button-stale", bilingual=False)
         return
     await acknowledge(query)
-    typed = dict(held["message"])
-    typed["entities"] = [e for e in typed.get("entities", []) if e.get("offset") == 0]
-    again = Update.de_json({"update_id": update.update_id, "message": typed}, context.bot)
-    await context.application.process_update(again)
+    await held_commands.run_again(update, context, held)
