@@ -145,7 +145,6 @@ async def placement_sound_button(update: Update, context: PuenteContext) -> None
     await send_note(context.bot, s, user.id, note, s.catalog.bilingual(note.caption_key, lang))
 
 
-
 async def say_aloud_button(update: Update, context: PuenteContext) -> None:
     """Say a question aloud in the language this phone reads (for someone who cannot read it),
     captioned with the question written."""
