@@ -138,8 +138,10 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     await _close_answered_poll(update, context, target, feedback)
     text = check_views.feedback_text(feedback, s.catalog)
     following = feedback.next_question
+    buttons_after = following is None and (bool(check_views.commands_named(text)) or (
+        feedback.next is not None and feedback.next.waiting))  # a caption has no buttons
     if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
-            and await edit_caption(edit, text):
+            and not buttons_after and await edit_caption(edit, text):
         if following is not None:
             await send_question(context, target, following)
     else:
@@ -167,12 +169,16 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
                                  edit: CallbackQuery | None) -> None:
     """Feedback with the next question in one message, edited into the tapped one when it can
     be; a quiz poll or a voice note comes as its own message after it. A check's last
-    feedback offers the cards that wait (a check with words ready asks them first)."""
+    feedback offers the cards that wait (a check with words ready asks them first), and a
+    button for each other command it names (a child may not type "/check": playtest)."""
     following = feedback.next_question
     s, layout = context.services, None
-    if following is None and feedback.next is not None and feedback.next.waiting:
+    if following is None:
         # the check is over and cards wait: one tap opens them (/words, new cards first)
-        layout = keyboards.new_cards_layout(s.catalog, feedback.lang, feedback.level)
+        cards = keyboards.new_cards_layout(s.catalog, feedback.lang, feedback.level) \
+            if feedback.next is not None and feedback.next.waiting else []
+        named = [c for c in check_views.commands_named(text) if not (cards and c == "/words")]
+        layout = [*cards, *keyboards.command_layout(s.catalog, feedback.lang, named)] or None
     if following is not None and not _own_message(following, context):
         text = Markup(f"{text}\n\n{check_views.question_text(following, s.catalog)}")
         layout = _buttons(following, context)

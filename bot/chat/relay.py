@@ -16,11 +16,13 @@ from bot.chat.replies import say, student_for, user_language
 from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
 from bot.domain.names import clean_name
+from bot.domain.school_days import closed_until
 from bot.presentation import keyboards, message_views
 from bot.presentation.students import names_and
 from bot.services import askers, relays
 from bot.services.askers import Asker
 from bot.services.family import remember_name
+from bot.services.pushes import next_allowed
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,8 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
                                          about, also)
         relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
             s.catalog, user_language(context, teacher_id), who, relay,
-            _named(context, teacher_id, relay), s.config.school.timezone, sender)
+            _named(context, teacher_id, relay), s.config.school.timezone, sender,
+            relays.install_hint(s.db, s.translator, teacher_id, relay, s.clock()))
             for teacher_id in relay.teacher_ids}, s.clock(), {
             teacher_id: keyboards.as_rows(markup) for teacher_id in relay.teacher_ids
             if (markup := _ready(context, teacher_id, who, relay)) is not None})
@@ -92,11 +95,20 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
 
 async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker) -> None:
     """In quiet hours, say when the teacher will see the message ("after 07:00"): the outbox
-    holds it until then, and a family waiting up for an answer should know."""
-    later = quiet_until(context, context.services.clock())
+    holds it until then, and a family waiting up for an answer should know. On a weekend or
+    a holiday, the school day it waits for, in words ("by Monday morning"), quiet hours or
+    not: no promise of an answer, which no setting makes."""
+    s = context.services
+    school, now = s.config.school, s.clock()
+    bilingual = who.role != askers.FAMILY
+    day = closed_until(next_allowed(now, school), school.timezone, school.holidays)
+    if day is not None:
+        key, values = message_views.closed_until(day, now.astimezone(school.timezone).date())
+        await say(update, context, key, bilingual=bilingual, **values)
+        return
+    later = quiet_until(context, now)
     if later is not None:
-        await say(update, context, "ask-sent-quiet", bilingual=who.role != askers.FAMILY,
-                  time=later)
+        await say(update, context, "ask-sent-quiet", bilingual=bilingual, time=later)
 
 
 def _sender(update: Update, who: Asker) -> str:

@@ -34,6 +34,16 @@ def next_school_day(day: date, holidays: Collection[date] = ()) -> date:
     return day
 
 
+def closed_until(arrives: datetime, tz: tzinfo, holidays: Collection[date] = ()
+                 ) -> date | None:
+    """The school day a message that reaches a teacher at `arrives` waits for, when it
+    arrives on a weekend or a holiday (None on a school day): "after 07:00" told a family
+    who wrote on Friday night nothing about Monday (playtest)."""
+    day = arrives.astimezone(tz).date()
+    first = next_school_day(day, holidays)
+    return None if first == day else first
+
+
 def school_days_between(start: date, end: date, holidays: Collection[date] = ()) -> int:
     """School days after `start` up to and including `end` (0 when end <= start)."""
     count, day = 0, start

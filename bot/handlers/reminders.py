@@ -16,7 +16,8 @@ from bot.chat.replies import say
 from bot.context import PuenteContext, Services
 from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
-from bot.presentation import views
+from bot.presentation import keyboards, views
+from bot.presentation.check_views import commands_named
 from bot.services import join, membership, reminders
 from bot.services.readiness import NextStep
 
@@ -141,10 +142,13 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
         return
     lang = student.language or "en"
     try:
-        await context.bot.send_message(student.id, s.catalog.bilingual(
-            reminder_key(due), lang, count=due.ready,
-            name=views.name(student.first_name, s.catalog, lang)),
-            parse_mode=ParseMode.HTML)
+        text = s.catalog.bilingual(reminder_key(due), lang, count=due.ready,
+                                   name=views.name(student.first_name, s.catalog, lang))
+        # ✅ (or 📖) starts what the reminder asks for: a child may not type /check (playtest)
+        buttons = keyboards.command_layout(s.catalog, lang, commands_named(text))
+        await context.bot.send_message(student.id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=keyboards.markup(buttons) if buttons
+                                       else None)
     except Forbidden:
         membership.blocked(s.db, student.id, now)
         return

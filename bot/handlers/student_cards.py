@@ -51,7 +51,8 @@ async def flip_button(update: Update, context: PuenteContext) -> None:
 
 
 async def new_cards_button(update: Update, context: PuenteContext) -> None:
-    """Open the cards that wait, new ones first (the button under a check's last message)."""
+    """Open the cards, new ones first, as /words does: the 📘 under a check's last message when
+    cards wait, or the 📖 under a message that says "/words" (a child may not type it)."""
     tap = await tapped(update)
     if tap is None:
         return
@@ -65,4 +66,5 @@ def register(app: Application) -> None:
     add(CommandHandler(words.__name__, words, filters=PRIVATE))
     add(CallbackQueryHandler(flip_button, pattern=rf"^{callbacks.FLIP}(:|$)"))
     add(CallbackQueryHandler(card_button, pattern=rf"^{callbacks.CARD}:"))
-    add(CallbackQueryHandler(new_cards_button, pattern=rf"^{callbacks.NEW_CARDS}$"))
+    add(CallbackQueryHandler(new_cards_button,
+                             pattern=rf"^({callbacks.NEW_CARDS}|{callbacks.WORDS})$"))

@@ -15,7 +15,7 @@ from bot.chat.questions import asked_from, send_feedback, send_question, shown_b
 from bot.chat.replies import acknowledge, say, send_long, shows_button, user_language
 from bot.context import PuenteContext
 from bot.domain.sent_twice import COPY_WINDOW
-from bot.presentation import callbacks, check_views
+from bot.presentation import callbacks, check_views, keyboards
 from bot.services import answers, checks
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,13 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         # just typed the answer to said nothing at all: playtest)
         quiet = isinstance(exc, answers.StaleItemError) and exc.quiet and shows_button(query)
         log.info("a tap on an answer button changed nothing: %s", type(exc).__name__)
+        if isinstance(exc, answers.FinishedCheckError) and not quiet:  # a message, not a
+            # pop-up: a pop-up's "/check" is no link, and a child may not type it (playtest)
+            await acknowledge(query)
+            await say(update, context, exc.prompt_key, markup=keyboards.markup(
+                keyboards.command_layout(s.catalog, user_language(context, user.id),
+                                         ["/check"])))
+            return
         key = exc.prompt_key if isinstance(exc, answers.StaleItemError) else "check-stale"
         await acknowledge(query, None if quiet else _toast(context, user, key))
         return

@@ -26,6 +26,7 @@ FLIP = "fl"         # fl | fl:<push id> | fl:<preview id>:v   current words (a p
 CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
 NEW_CARDS = "nc"    # nc                 a check's last message: open /words (new cards first)
 DELETE = "dl"       # dl:yes | dl:no     confirm /deleteme
+WORDS = "wd"        # wd                 the current words, as /words (a child may not type it)
 FAMILY_LANG = "fa"  # fa:<code> | fa:<code>:u   a family member's language (u: undo a change)
 FAMILY_MORE = "fm"  # fm                 a family member's "other languages"
 FAMILY_HERE = "fo"  # fo:<link code>     a student's account gets their family's updates too

@@ -3,6 +3,7 @@ answer, the check's last message, and a placement question."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.domain.checks import Grade
@@ -202,6 +203,8 @@ def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
 # A missed word's feedback names the school day it is asked again (Feedback.back), as
 # /progress names the day words come back: "soon" promised what 9 school days broke (playtest).
 BACK = "feedback-back"
+PRACTICE_FIRST = "feedback-back-practice"  # "You will practice it again in this check. {back}"
+RETEACH_SHORT = "reteach-card-short"  # levels 1-2: the one line before a re-taught card
 
 
 def back_said(back: BackOn | None) -> Said:
@@ -239,8 +242,13 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
         key = "feedback-dont-know" if l1_term else "feedback-dont-know-no-gloss"
     else:  # the answer with its home-language word, when there is one
         key = "feedback-wrong" if l1_term else "feedback-wrong-no-gloss"
-    if not grade.correct:
-        params["back"] = back_said(feedback.back)
+    if not grade.correct:  # a word re-taught is practised in this check before it comes
+        # back: "you will see it tomorrow" over "🔁 Practice again" told two things (playtest)
+        back = back_said(feedback.back)
+        params["back"] = Said(PRACTICE_FIRST, (("back", back),)) \
+            if feedback.reteach is not None else back
+    if _short_reteach(feedback):
+        return _reteach_short(feedback, catalog)
     parts = [catalog.bilingual(key, lang, english_first=first, **params)]
     if (feedback.chosen is not None and not feedback.false_friend
             and not same_word(*feedback.chosen)):  # what her tap means, so a mix-up (food
@@ -285,6 +293,35 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
             parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, english_first=first,
                                                                  **values)])
     return Markup("\n\n".join(parts))
+
+
+def _short_reteach(feedback: Feedback) -> bool:
+    """Levels 1-2, one word re-taught mid-check: four lines of feedback, then its whole card,
+    then the next question were too long for an 8-year-old (playtest): the card says the
+    answer, so one line (and its English) leads to it."""
+    return (feedback.reteach is not None and feedback.mixed_with is None
+            and feedback.score is None and scaffold_for(feedback.level).level <= 2
+            and not feedback.false_friend and not feedback.newly_mastered)
+
+
+def _reteach_short(feedback: Feedback, catalog: Catalog) -> Markup:
+    """A level 1-2 miss re-taught: at most two short lines (home language, then English)
+    before the card, home language first."""
+    assert feedback.reteach is not None
+    key = RETEACH_SHORT + ("-dont-know" if feedback.grade.verdict is Verdict.DONT_KNOW else "")
+    return join_lines([catalog.bilingual(key, feedback.lang),
+                       card(feedback.reteach, feedback.lang, scaffold_for(feedback.level),
+                            catalog, flipped=True)])
+
+
+_COMMAND = re.compile(r"(?<![\w/])/(check|words)\b")
+
+
+def commands_named(text: str) -> list[str]:
+    """The commands ("/words", "/check") a check's last paragraph tells the student to send,
+    in order and once each: under it, a button for each (a child cannot type "/words")."""
+    last = text.rsplit("\n\n", 1)[-1]
+    return list(dict.fromkeys(f"/{m}" for m in _COMMAND.findall(last)))
 
 
 def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3) -> str:

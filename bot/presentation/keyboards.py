@@ -92,6 +92,18 @@ def option_layout(prefix: str, first: int, labels: Sequence[str]) -> Layout:
     return [buttons[i:i + width] for i in range(0, len(buttons), width)]
 
 
+# A button for each command a child is told to send: a child who cannot type yet taps it
+COMMAND_BUTTONS = {"/check": ("button-check", callbacks.CHECK),
+                   "/words": ("button-words", callbacks.WORDS)}
+
+
+def command_layout(catalog: Catalog, lang: str, commands: Iterable[str]) -> Layout:
+    """One row: a button for each of `commands` ("/words", "/check") that has one."""
+    row = [(catalog.plain(COMMAND_BUTTONS[c][0], lang), callbacks.data(COMMAND_BUTTONS[c][1]))
+           for c in commands if c in COMMAND_BUTTONS]
+    return [row] if row else []
+
+
 def markup(layout: Layout) -> InlineKeyboardMarkup:
     """The layout as python-telegram-bot's keyboard object."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)

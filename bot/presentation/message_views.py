@@ -6,7 +6,7 @@ always marked as one, with the original beside it.
 
 from __future__ import annotations
 
-from datetime import UTC, tzinfo
+from datetime import UTC, date, tzinfo
 
 from bot.domain.language import is_rtl
 from bot.domain.language_names import name_in
@@ -14,8 +14,10 @@ from bot.presentation.i18n import (
     FSI,
     PDI,
     RLM,
+    WEEKDAYS,
     Catalog,
     Counted,
+    Day,
     LanguageName,
     Markup,
     escape,
@@ -81,12 +83,24 @@ def _from(catalog: Catalog, lang: str, who: Asker, name: str, written: str,
                           language=teacher_language(written))
 
 
+CLOSED = "ask-sent-closed"  # -mon ... -fri: the school day a message waits for; -day: a date
+
+
+def closed_until(first: date, today: date) -> tuple[str, dict[str, object]]:
+    """What a family is told of a message that waits for the school day `first`: "by Monday
+    morning" within the week, "by Mon 4 Jan" after a long break."""
+    if (first - today).days < 7:
+        return f"{CLOSED}-{WEEKDAYS[first.weekday()]}", {}
+    return f"{CLOSED}-day", {"day": Day(first)}
+
+
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
-               tz: tzinfo = UTC, sender: str = "") -> Markup:
+               tz: tzinfo = UTC, sender: str = "", install: str | None = None) -> Markup:
     """What a teacher reads: who wrote (a family member's first name, `sender`) about which
     student (`name`, as this teacher tells their students apart), which announcement it
-    replies to (its day and first words), the original, the English, and, before they
-    answer, whether their answer can be translated."""
+    replies to (its day and first words), the original, the English (or that there is none,
+    and who can add the `install` language's model), and, before they answer, whether their
+    answer can be translated."""
     parts = [_from(catalog, lang, who, name, relay.written, sender) if relay.emoji is None else
              _emoji_from(catalog, lang, who, name, sender)]
     if relay.about is not None:
@@ -100,6 +114,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
     elif relay.written not in ("en", UNKNOWN):
         parts.append(catalog.render("relay-no-english", lang,
                                     language=teacher_language(relay.written)))
+        if install is not None:  # how to fix it, once a week (relays.install_hint)
+            parts.append(catalog.render("relay-install-hint", lang, code=install))
     if relay.thanks:  # it still may be answered, but nobody waits for one
         parts.append(catalog.render("relay-thanks", lang))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)

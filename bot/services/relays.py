@@ -16,11 +16,18 @@ from sqlite_utils import Database
 
 from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
 from bot.domain.errors import PuenteError
+from bot.domain.language import Capability, UnknownLanguageError, get_language
 from bot.domain.thanks import only_acknowledges, only_thanks
 from bot.domain.throttle import Throttle
 from bot.services.askers import Asker, AskError
-from bot.services.message_languages import UNKNOWN, answer_language, says_something, written_in
-from bot.store import notes, outbox, people, threads
+from bot.services.message_languages import (
+    UNKNOWN,
+    answer_language,
+    missing_model,
+    says_something,
+    written_in,
+)
+from bot.store import alerts, notes, outbox, people, threads
 from bot.store.threads import Child
 from bot.translation.translator import Translation, Translator
 
@@ -160,3 +167,28 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
                             "thread_id": thread_id, "shared": shared,
                             "student_id": relay.child.student_id}, now, now)
     return len(texts)
+
+
+INSTALL_HINT_REPEAT = timedelta(days=7)  # as /push's unchecked-translation warning
+
+
+def install_hint(db: Database, translator: Translator | None, teacher_id: int, relay: Relay,
+                 now: datetime) -> str | None:
+    """The language whose model the person who runs Puente could add, to name under "No
+    English translation" (`puente translate install CODE`), at most once a week per teacher
+    and language (remembered now); None when no such line is due: a teacher was told there
+    was no model but never how to get one (playtest). Never for a language Argos publishes no
+    model for: that command would fail."""
+    code = relay.written
+    if relay.english is not None or code in ("en", UNKNOWN) \
+            or not missing_model(translator, code):
+        return None
+    try:
+        if Capability.MACHINE_TRANSLATION not in get_language(code).capabilities:
+            return None
+    except UnknownLanguageError:
+        return None
+    if alerts.install_hint_told(db, teacher_id, code, now - INSTALL_HINT_REPEAT):
+        return None
+    alerts.record_install_hint(db, teacher_id, code, now)
+    return code

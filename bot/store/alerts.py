@@ -1,7 +1,8 @@
 """What the teacher alerts and notes read and remember: how fast a student's answers came (from
 the check items kept already), which advice an alert gave a teacher about a student, when;
 whether a teacher was shown what /report's lines mean; and which words' unchecked translations
-/push named to a teacher, when.
+/push named to a teacher, when; and in which languages a teacher was told how to add a
+translation model, when.
 
 An alert's advice is kept as a sent outbox row of kind `alert-advice` to the teacher's chat,
 its payload only the student's id and the advice ("guessing", "level-1", "silent"): no text,
@@ -23,6 +24,7 @@ from bot.domain.guessing import TimedAnswer
 from bot.store.clock import parse, stamp
 
 KIND = "alert-advice"
+INSTALL_HINT = "install-hint-told"  # a teacher was told how to add a language's model
 
 
 def timed_answers(db: Database, student_id: int, limit: int) -> list[TimedAnswer]:
@@ -119,6 +121,19 @@ def record_unchecked_told(db: Database, teacher_id: int, lang: str, word_ids: Co
                           now: datetime) -> None:
     """Remember that /push named these words' unchecked `lang` translations to the teacher."""
     _remember(db, teacher_id, UNCHECKED, {"lang": lang, "word_ids": sorted(word_ids)}, now)
+
+
+def install_hint_told(db: Database, teacher_id: int, lang: str, since: datetime) -> bool:
+    """Whether a teacher was told at or after `since` how to add a `lang` model."""
+    return db.execute(
+        "SELECT 1 FROM outbox WHERE kind = ? AND chat_id = ? AND not_before >= ? "
+        "AND json_extract(payload, '$.lang') = ? LIMIT 1",
+        [INSTALL_HINT, teacher_id, stamp(since), lang]).fetchone() is not None
+
+
+def record_install_hint(db: Database, teacher_id: int, lang: str, now: datetime) -> None:
+    """Remember that a teacher was told how to add a `lang` model just now."""
+    _remember(db, teacher_id, INSTALL_HINT, {"lang": lang}, now)
 
 
 def advised_since(db: Database, teacher_id: int, student_id: int, advice: str,

@@ -569,7 +569,7 @@ async def test_check_under_a_pushed_preview_asks_that_previews_words_and_an_old_
     assert texts(await chat.tap(linh, "ck:1"))
     assert sorted(asked()) == sorted(words)
     flipped = await chat.tap(linh, "fl:1")  # the flipped cards' ✅ is still that push's
-    assert ("✅ Kiểm tra tôi", "ck:1") in buttons(flipped)
+    assert ("✅ Làm bài kiểm tra", "ck:1") in buttons(flipped)
     chat.db.execute("UPDATE check_items SET answered_at = created_at WHERE student_id = 3000")
     await chat.tap(linh, "ck")  # a ✅ sent before buttons named their push: every word
     assert set(asked()) - set(words)

@@ -11,7 +11,7 @@ from datetime import timedelta
 from bot.store import study
 from tests.harness import Chat, page_through, placed_at_level_one, reminder_days
 
-CARDS = ("Chào Minh! Bạn có thẻ từ mới cần mở. Chạm /words (2 phút).\n"
+CARDS = ("Chào Minh! Bạn có thẻ từ mới cần mở. Bấm /words (2 phút).\n"
          "Hi Minh! You have new word cards to open. Tap /words (2 minutes).")
 
 

@@ -9,7 +9,7 @@ from bot.demo.offline import Call
 from bot.store import check_items
 from tests.harness import TEACHER_ID, Chat, answer_current, check_now, join_and_confirm, texts
 
-RETEACH = "🔁 Let's look at this word again:"  # the English line under the Hmong one
+RETEACH = "Look at this card, then practice it:"  # the English line under the Hmong one
 
 
 async def miss_one_word_every_day(chat: Chat, user: dict, days: int, checks: int = 1
