@@ -124,6 +124,29 @@ def replying(context: PuenteContext, who: Asker, to: askers.ReplyTo | None) -> A
     return askers.shared_phone_family(context.services.db, who.user_id) or who
 
 
+async def family_reply(update: Update, context: PuenteContext, text: str) -> bool:
+    """A typed Telegram reply, on a shared phone, to the teacher's answer to the family: the
+    family's, sent to that teacher at once as a family's reply is (the reply says who writes,
+    so nobody is asked). False for any other text: a check's typed answer stays the child's."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or message.reply_to_message is None:
+        return False  # checked first: a typed answer costs no query here (test_answer_cost)
+    db = context.services.db
+    who = askers.asker(db, user.id)
+    if who is None or who.role != askers.STUDENT:
+        return False
+    to = askers.replied_to(db, who, message.reply_to_message.message_id)
+    family = replying(context, who, to)
+    if to is None or family.role != askers.FAMILY:
+        return False
+    if len(text) > relays.MAX_MESSAGE:  # its beginning offered, as the family's
+        await offer_to_send(update, context, family, relays.beginning(text),
+                            "message-too-long-offer", to=to, limit=relays.MAX_MESSAGE)
+    else:
+        await relay_or_pick(update, context, family, text, to)
+    return True
+
+
 def offered_as(context: PuenteContext, who: Asker, draft: Draft | None) -> Asker:
     """Who sends a held message: on a shared phone, whoever it was offered to (the family's
     goes as theirs, the child's as hers, whoever was chosen since)."""

@@ -92,6 +92,11 @@ NEGATIONS: dict[str, str] = {  # pragma: no mutate block (data)
     "ar": "لا|ليس|ليست|مش|ما",
     "ru": "не|нет|ни",
 }
+# Copula and polite endings a Korean student writes onto the Korean word itself ("생태계요",
+# "서식지입니다"): the script does not change, so _tokens cannot split them off as it does
+# "ecosystem이요". Taken off only when what is left is the word's gloss (korean_stems).
+KO_ENDINGS = ("이에요", "입니다", "이요", "예요", "요")
+_TRAILING = re.compile(r"[\s.!?。~]+$")
 MAX_EXAMPLE_WORDS = 4  # an example longer than this is a sentence of its own: graded whole
 _NON_WORD = re.compile(r"[^\w\s]|_")
 # A bracketed part at the end of an answer: "producer (plants)."
@@ -181,6 +186,18 @@ def negated(text: str, lang: str | None) -> bool:
     keys = [_key(t) for t in _tokens(text)]
     return any(tuple(keys[i:i + len(n)]) == n for n in negations for i in range(len(keys))) \
         or any((word,) in negations for key in keys for word in key.split())
+
+
+def korean_stems(text: str, lang: str | None) -> tuple[str, ...]:
+    """`text` without each Korean ending (KO_ENDINGS) it may end in, longest first ("먹이요":
+    먹, then 먹이), for a Korean student's Hangul answer; the caller keeps a stem only when it is
+    a gloss, so a word that ends so naturally ("필요") is never cut to another one."""
+    word = _TRAILING.sub("", text)
+    if lang != "ko" or not word:
+        return ()
+    return tuple(stem for ending in KO_ENDINGS if word.endswith(ending)
+                 and (stem := word[:-len(ending)]) and unicodedata.name(stem[-1], "")
+                 .startswith("HANGUL"))
 
 
 def answer_core(answer: str, lang: str | None, terms: Iterable[str] = ()) -> str | None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.domain.answer_frames import answer_core, names_a_candidate, negated
+from bot.domain.answer_frames import answer_core, korean_stems, names_a_candidate, negated
 from bot.domain.dont_know import says_dont_know
 from bot.domain.english_spelling import (
     allowed_typos,
@@ -177,7 +177,7 @@ def _grade(answer: str, expected: str, forms: Sequence[str], home_terms: Sequenc
     if given in lookalikes:  # "soportar" for support: the trap the card warned about
         return TypedVerdict(Verdict.FALSE_FRIEND, lookalikes[given])
     home = home_keys(tuple(home_terms), lang)
-    key = answer_key(answer, home, lang)
+    key = _gloss_key(answer, home, lang)
     if key in home and not answer.isascii():  # périmètre: French, though "perimetre" passes
         return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, home[key])
     respelled = _respelled(answer, given, targets)
@@ -218,6 +218,16 @@ def _grade(answer: str, expected: str, forms: Sequence[str], home_terms: Sequenc
     if verdict.kind is Verdict.WRONG and _home_language(answer, home, lang):  # "no sé"
         return TypedVerdict(Verdict.NOT_ENGLISH, lang)
     return verdict
+
+
+def _gloss_key(answer: str, home: Mapping[str, str], lang: str | None) -> str:
+    """`answer_key`, or a Korean answer's without the polite ending written onto the gloss
+    ("생태계요", "서식지입니다": answer_frames.korean_stems) when that leaves the gloss."""
+    key = answer_key(answer, home, lang)
+    if key in home:
+        return key
+    return next((k for stem in korean_stems(answer, lang)
+                 if (k := answer_key(stem, home, lang)) in home), key)
 
 
 def _one_word_slipped(given: str, targets: set[str]) -> bool:

@@ -252,6 +252,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
     if message is None or user is None or message.text is None:
         return
     text = message.text
+    if await speaker.family_reply(update, context, text):  # to the family's answer: theirs
+        return
     if len(text) > MAX_INPUT:  # most likely a message for the teacher: offer its beginning
         await too_long(update, context, text)
         return

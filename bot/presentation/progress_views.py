@@ -97,13 +97,12 @@ def next_step_prompt(step: NextStep, after_check: bool = False
 
 
 def comes_back(back: BackOn, later: str = LATER[False]) -> tuple[str, dict[str, int | Day]]:
-    """The school day words come back, never a weekend or a holiday (BackOn): "later today",
-    "tomorrow", the weekday within a week ("on Monday"), else "in 10 days (Mon 14 Dec)": a
-    count of days alone left a student to work out which day (mid-level playtest). `later`:
-    the prompts' prefix (LATER, or a missed word's feedback-back)."""
-    if back.in_days == 0:
-        return f"{later}-today", {}
-    if back.in_days == 1:
+    """The school day words come back, never a weekend or a holiday (BackOn): "tomorrow", the
+    weekday within a week ("on Monday"), else "in 10 days (Mon 14 Dec)": a count of days alone
+    left a student to work out which day (mid-level playtest). `later`: the prompts' prefix
+    (LATER, or a missed word's feedback-back). Never "later today": a word is ready from the
+    start of a school day (ready_at), never the day it was answered."""
+    if back.in_days <= 1:  # 0 cannot happen (ready_at); a weekend day has no weekday key
         return f"{later}-tomorrow", {}
     if back.in_days < NAMED_DAYS:  # a school day: Monday to Friday
         return f"{later}-{WEEKDAYS[back.day.weekday()]}", {}

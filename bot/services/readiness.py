@@ -110,7 +110,7 @@ class BackOn:
     "tomorrow" on a Friday named a Saturday, when no reminder comes and nobody is at school)."""
 
     day: date     # a school day
-    in_days: int  # local days from today to `day` (0: later today, 1: tomorrow)
+    in_days: int  # local days from today to `day`: 1 (tomorrow) or more, ready_at being a day
 
 
 @dataclass(frozen=True)

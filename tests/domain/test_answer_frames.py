@@ -8,6 +8,7 @@ import pytest
 from bot.domain.answer_frames import EXAMPLE_MARKERS, FILLERS, NEGATIONS, answer_core
 from bot.domain.checks import grade_typed
 from bot.domain.english_spelling import normalise
+from bot.domain.home_text import gloss_variants
 from bot.domain.typed_answers import TypedVerdict, Verdict, grade, own_terms, pack_terms
 from bot.services.packs import load_packs
 
@@ -172,3 +173,42 @@ def test_i_dont_know_with_po_is_i_dont_know(typed: str) -> None:
 
 def test_tagalog_this_is_frame_is_filler() -> None:
     assert grade("Ito ay habitat", "habitat", lang="tl").correct
+
+
+KO_ENDINGS = ("요", "이요", "입니다", "이에요", "예요")
+KO_GLOSSES = [(word.term, word.glosses["ko"].term) for word in WORDS if "ko" in word.glosses]
+
+
+@pytest.mark.parametrize(("typed", "expected", "gloss"), [
+    ("생태계요", "ecosystem", "생태계"), ("개체군이요", "population", "개체군"),
+    ("서식지입니다", "habitat", "서식지"), ("서식지예요.", "habitat", "서식지"),
+    ("개체군이에요", "population", "개체군")])
+def test_a_korean_gloss_with_a_polite_ending_written_onto_it_is_the_korean_word(
+        typed: str, expected: str, gloss: str) -> None:
+    # "생태계요" is the Korean word, said politely: one more try in English, never a miss
+    assert graded(typed, expected, "ko") == TypedVerdict(Verdict.HOME_LANGUAGE_WORD, gloss)
+
+
+def test_every_korean_gloss_with_each_ending_is_that_gloss_and_no_gloss_changes_meaning(
+        ) -> None:
+    assert KO_GLOSSES  # the packs gloss in Korean
+    # what a child types for a gloss: each of its alternatives ("패턴 (규칙)": 패턴, 규칙)
+    typed = {(term, gloss, form) for term, gloss in KO_GLOSSES for form in gloss_variants(gloss)
+             if "(" not in form}
+    forms = {form for _, _, form in typed}
+    # No shipped Korean gloss ends in one of these syllables (one that did would be matched
+    # whole first), nor is one gloss another with an ending: stripping never changes a word
+    assert [f for f in forms if f.endswith(KO_ENDINGS)] == []
+    assert [f for f in forms for e in KO_ENDINGS if f + e in forms] == []
+    for term, gloss, form in typed:
+        assert graded(form, term, "ko").matched == gloss
+        for ending in KO_ENDINGS:
+            verdict = graded(form + ending, term, "ko")
+            assert verdict.kind is Verdict.HOME_LANGUAGE_WORD, (term, form, ending)
+            assert verdict.matched == gloss
+
+
+def test_a_korean_word_that_ends_in_yo_is_not_cut_to_another_word() -> None:
+    # "필요" (need) is not "필" with 요: only a stem that is this word's gloss is taken
+    assert graded("필요", "habitat", "ko").kind is not Verdict.HOME_LANGUAGE_WORD
+    assert graded("서식지요요", "habitat", "ko").kind is not Verdict.HOME_LANGUAGE_WORD

@@ -356,7 +356,6 @@ async def test_an_old_my_language_first_button_still_shows_the_cards_flipped(
 @pytest.mark.parametrize(("ready", "waiting", "back", "said"), [  # (told on, back on) Sept
     (2, 3, (14, 15), "👉 2 words ready: /check"),
     (0, 3, (14, 15), "👉 New cards to read: /words"),
-    (0, 0, (14, 14), "✅ All done for now. More words come back later today."),
     (0, 0, (14, 15), "✅ All done for now. More words come back tomorrow."),
     (0, 0, (14, 16), "✅ All done for now. More words come back on Wednesday."),
     (0, 0, (18, 21), "✅ All done for now. More words come back on Monday."),  # Fri, not Sat

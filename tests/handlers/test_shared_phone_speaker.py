@@ -19,6 +19,7 @@ from tests.harness import (
     answer_as_written,
     buttons,
     join_and_confirm,
+    reply,
     texts,
     voice,
     voices,
@@ -224,6 +225,24 @@ async def test_a_voice_reply_to_the_familys_answer_is_the_familys_without_asking
     assert offer.startswith(VOICE_OFFER) and "Shall I" not in offer
     await chat.tap(widlene, SEND)
     assert caption(chat).startswith("✉️ From a family member of <b>Widlene</b>, a voice note")
+
+
+async def test_a_typed_reply_to_the_familys_answer_goes_to_the_teacher_as_the_familys(
+        chat: Chat) -> None:
+    widlene = await shared(chat)
+    await chat.send(widlene, "/ask Kijan li ap fè lekòl la?")
+    await chat.tap(widlene, FAMILY)
+    [relayed] = await to_teacher(chat)
+    assert relayed.result_id is not None
+    await answer_as_written(chat, rivera(chat), "She is doing well.", relayed.result_id)
+    [answer] = [c for c in await chat.deliver() if c.chat_id == WIDLENE]
+    assert answer.result_id is not None
+    chat.clock.advance(minutes=30)  # the choice is long forgotten; the reply says whose it is
+    sent = said(await reply(chat, widlene, "Mèsi anpil, pwofesè.", answer.result_id))
+    assert not sent.startswith(WHO)  # nobody is asked who speaks
+    [again] = await to_teacher(chat)  # at once, as a family's reply to an answer goes
+    assert again.text.startswith("✉️ From a family member of <b>Widlene</b>")
+    assert "Mèsi anpil, pwofesè." in again.text
 
 
 async def test_a_speaker_button_on_a_phone_that_is_not_shared_sends_nothing(

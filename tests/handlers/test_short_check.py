@@ -86,9 +86,15 @@ async def test_a_full_check_says_nothing_about_its_length(chat: Chat) -> None:
     assert "Pregunta 1/5" in said and "🌱" not in said
 
 
+@pytest.mark.parametrize("prefix", ["check-short-next", "progress-next", "feedback-back"])
+def test_no_message_says_words_come_back_later_today(catalog: Catalog, prefix: str) -> None:
+    # Words are ready by school day (mastery.ready_at), from the start of a day and never
+    # the day they were answered: "later today" would promise what no check keeps
+    assert not any(catalog.has(f"{prefix}-today") or f"{prefix}-today" in
+                   catalog.messages[lang] for lang in catalog.languages)
+
+
 @pytest.mark.parametrize(("short", "says"), [  # told on Monday 14 September
-    (ShortCheck(False, BackOn(date(2026, 9, 14), 0)),
-     "More words come back for review later today."),
     (ShortCheck(False, BackOn(date(2026, 9, 15), 1)), "More words come back for review tomorrow."),
     (ShortCheck(False, BackOn(date(2026, 9, 18), 4)),
      "More words come back for review on Friday."),

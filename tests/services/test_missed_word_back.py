@@ -5,7 +5,7 @@ a real interval (mastery.REVIEW_INTERVAL) and is ready late the next day."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.mastery import WordMastery, new_mastery, record_answer
@@ -29,6 +29,17 @@ def test_a_word_missed_on_monday_comes_back_tomorrow() -> None:
     state, _ = missed(new_mastery(1, START - timedelta(days=1)))
     back = word_back(state, START, TZ)
     assert (back.day, back.in_days) == (date(2026, 9, 15), 1)
+
+
+def test_a_word_missed_just_after_midnight_is_not_back_later_that_day() -> None:
+    # ready by school day and never the day it was answered: its feedback never says
+    # "later today", whatever the hour
+    early = START.astimezone(TZ).replace(hour=0, minute=1).astimezone(UTC)
+    state = record_answer(new_mastery(1, early), correct=False, exact=False,
+                          item_type=ItemType.CHOICE, typed=False, now=early,
+                          local_day="2026-09-14")
+    back = word_back(state, early, TZ)
+    assert back.in_days >= 1 and back.day == date(2026, 9, 15)
 
 
 def test_a_word_missed_on_friday_comes_back_on_monday_or_after_a_holiday() -> None:
