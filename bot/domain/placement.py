@@ -1,10 +1,12 @@
 """A short adaptive self-placement that proposes a starting WIDA level and errs low.
 
-Items come in bands of rising difficulty; a band counts only when every item in it is right,
-so guessing through a band of two (four options each) has a 1 in 16 chance, a band of three
-1 in 64. The first miss or "I don't know" ends the placement at the level below: a newcomer
-who knows one picture word answers two questions and starts at level 1, not 2. The result is
-a proposal; a level the teacher sets always wins (see `people.set_level`).
+Items come in bands of rising difficulty; a band counts when every item in it is right, or
+when one slip in it is made up for by its reserve item (asked only after a miss in its band).
+A second miss in a band, or "I don't know" (an honest "I cannot read this yet"), ends the
+placement at the level below: a newcomer who knows one picture word stops at level 1, and one
+slip no longer drops a Bridging student two levels (playtest: one tap on a second sensible
+connector gave a level-5 reader level 3). The result is a proposal; a level the teacher sets
+always wins (see `people.set_level`), and a student may take it again once (`/placement`).
 
 The items are English assessment content, like pack words, so they stay in English for
 every learner; only the instructions around them (and "I don't know") are localised prompts.
@@ -36,6 +38,9 @@ class PlacementItem:
     # in the buttons' order as it is heard, so a student who knows the word or the sentence by
     # ear finds its button.
     spoken: tuple[str, ...] = ()
+    # Asked only after one miss in its band, to make up for that slip. Reserves sit at the end
+    # of PLACEMENT so the other items keep their indexes (buttons already on a screen).
+    reserve: bool = False
 
 
 PLACEMENT: tuple[PlacementItem, ...] = (
@@ -62,14 +67,30 @@ PLACEMENT: tuple[PlacementItem, ...] = (
     # Band 3 -> level 4: content words in longer sentences
     PlacementItem("The data ___ our hypothesis, so we keep it.",
                   ("ignores", "invents", "supports", "repeats"), 2, 3),
-    PlacementItem("Plants need sunlight; ___, they die in the dark.",
+    # One connector only fits: "Plants need sunlight; ___, they die in the dark." keyed
+    # "otherwise", but "therefore" read as sensible to many (playtest): an order leaves no
+    # cause for "therefore", and "because"/"although" cannot follow "; ___,".
+    PlacementItem("Water the plants every day; ___, they will die.",
                   ("therefore", "otherwise", "because", "although"), 1, 3),
     # Band 4 -> level 5: precise academic language
     PlacementItem("Which word can replace \"get\" in \"Scientists get data from a test\"?",
                   ("obtain", "become", "arrive", "understand"), 0, 4),
     PlacementItem("Although the results surprised them, the team ___ them carefully.",
-                  ("analyzed", "ignored", "avoided", "invented"), 0, 4),
+                  ("analyzed", "ignored", "forgot", "invented"), 0, 4),
+    # Reserves, one a band (see `PlacementItem.reserve`): each with one defensible answer.
+    PlacementItem("🍎 = ?", ("apple", "chair", "sing", "green"), 0, 1,
+                  spoken=("apple.", "chair.", "sing.", "green."), reserve=True),
+    PlacementItem("To measure something means to ...",
+                  ("find its size or amount", "paint it", "hide it", "sell it"), 0, 2,
+                  reserve=True),
+    PlacementItem("The ice melted ___ the room was warm.",
+                  ("although", "because", "unless", "so that"), 1, 3, reserve=True),
+    PlacementItem("Which word means \"to make something smaller or less\"?",
+                  ("reduce", "produce", "include", "introduce"), 0, 4, reserve=True),
 )
+MAIN_ITEMS = sum(not item.reserve for item in PLACEMENT)
+BANDS = tuple(sorted({item.band for item in PLACEMENT}))
+MISSES_TO_STOP = 2  # one slip in a band is made up for by its reserve; a second one stops
 
 
 def spoken(question: int) -> tuple[str, ...]:
@@ -85,24 +106,47 @@ def score(question: int, option: int) -> int:
     return RIGHT if option == item.correct else WRONG
 
 
+def _walk(answers: Sequence[int]) -> tuple[int, int | None]:
+    """Replay the answers (in the order asked): the level they show so far (whole bands
+    passed) and the index of the next question (None: the placement is over)."""
+    given = iter(answers)
+    level = 1
+    for band in BANDS:
+        misses = 0
+        mains = [i for i, item in enumerate(PLACEMENT) if item.band == band and not item.reserve]
+        reserve = [i for i, item in enumerate(PLACEMENT) if item.band == band and item.reserve]
+        for index in [*mains, *reserve]:
+            if index in reserve and misses == 0:
+                break  # no slip to make up for
+            answer = next(given, None)
+            if answer is None:
+                return level, index
+            if answer == DONT_KNOW:
+                return level, None  # she says she cannot: no more questions she cannot read
+            misses += answer != RIGHT
+            if misses >= MISSES_TO_STOP:
+                return level, None
+        level = band + 1
+    return min(level, TOP_LEVEL), None
+
+
 def next_question(answers: Sequence[int]) -> int | None:
-    """The index of the next question, or None when the placement is over (a miss, an
-    "I don't know", or every question answered)."""
-    if any(a != RIGHT for a in answers) or len(answers) >= len(PLACEMENT):
-        return None
-    return len(answers)
+    """The index of the next question, or None when the placement is over (a second miss in
+    a band, an "I don't know", or every band answered)."""
+    return _walk(answers)[1]
 
 
 def level_from_answers(answers: Sequence[int]) -> int:
-    """Propose a level 1-5: one above the highest band whose items were all answered right
-    (bands counted from the bottom, none skipped)."""
-    level = 1
-    for band in sorted({item.band for item in PLACEMENT}):
-        indexes = [i for i, item in enumerate(PLACEMENT) if item.band == band]
-        if not all(i < len(answers) and answers[i] == RIGHT for i in indexes):
-            break
-        level = band + 1
-    return min(level, TOP_LEVEL)
+    """Propose a level 1-5: one above the highest band passed (every item right, or one miss
+    made up for by the band's reserve; bands counted from the bottom, none skipped)."""
+    return _walk(answers)[0]
+
+
+def counter(answers: Sequence[int]) -> tuple[int, int]:
+    """(this question's number, the most there can be now): a reserve asked after a slip adds
+    one to the total, so the counter never jumps or runs past it."""
+    misses = sum(a == WRONG for a in answers)
+    return len(answers) + 1, MAIN_ITEMS + misses
 
 
 def student_level(levels: Iterable[tuple[int | None, bool]]) -> int | None:

@@ -205,7 +205,8 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     labels = (*item.options, s.catalog.plain("button-dont-know", lang))
     sound = s.catalog.plain("button-listen", lang) if s.speech and spoken(number) else None
     await context.bot.send_message(
-        chat.id, check_views.placement_text(number, item, lang, s.catalog),
+        chat.id, check_views.placement_text(join.placement_counter(s.db, user.id), item, lang,
+                                            s.catalog),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.placement(number, labels, sound))
 

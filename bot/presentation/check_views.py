@@ -10,7 +10,7 @@ from bot.domain.checks import Grade
 from bot.domain.cognates import same_word
 from bot.domain.gaps import GAP
 from bot.domain.names import inert
-from bot.domain.placement import PLACEMENT, PlacementItem
+from bot.domain.placement import PlacementItem
 from bot.domain.scaffold import (
     ItemType,
     letter_blanks,
@@ -383,11 +383,14 @@ def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, object]]:
     return next_step_prompt(step)
 
 
-def placement_text(number: int, item: PlacementItem, lang: str, catalog: Catalog) -> Markup:
-    """One placement question. Its counter says "up to" the total: the placement stops at the
-    first miss or 🤷 ("Question 1/9" that ended after 6 read as skipped questions, playtest)."""
-    counter = catalog.render("placement-counter", lang, number=number + 1, total=len(PLACEMENT))
-    if number:  # the instructions once, on the first question: later ones stay short
+def placement_text(shown: tuple[int, int], item: PlacementItem, lang: str, catalog: Catalog
+                   ) -> Markup:
+    """One placement question, `shown` as (its number, the most there can be now). Its counter
+    says "up to" the total: the placement stops at a second miss in a band or a 🤷 ("Question
+    1/9" that ended after 6 read as skipped questions, playtest)."""
+    number, total = shown
+    counter = catalog.render("placement-counter", lang, number=number, total=total)
+    if number > 1:  # the instructions once, on the first question: later ones stay short
         return Markup(f"{counter}\n\n<b>{escape(item.question)}</b>")
     return Markup(f"{counter}\n{catalog.bilingual('placement-ask', lang)}\n\n"
                   f"<b>{escape(item.question)}</b>")

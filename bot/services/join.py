@@ -276,6 +276,11 @@ def open_placement(db: Database, user_id: int) -> int:
     return placement.next_question(people.open_placement_answers(db, user_id) or []) or 0
 
 
+def placement_counter(db: Database, user_id: int) -> tuple[int, int]:
+    """(the number of the question asked next, the most there can be now)."""
+    return placement.counter(people.open_placement_answers(db, user_id) or [])
+
+
 def unfinished_placement(db: Database, user_id: int) -> int | None:
     """The question a student stopped at when they left their placement for their words
     (they study with the most support meanwhile); None when no placement is open."""

@@ -1,4 +1,5 @@
-"""Self-placement errs low: bands of rising difficulty, a miss or "I don't know" stops it."""
+"""Self-placement errs low: bands of rising difficulty; a second miss in a band or "I don't
+know" stops it, and one slip is made up for by the band's reserve item."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import pytest
 
 from bot.domain.placement import (
     DONT_KNOW,
+    MAIN_ITEMS,
     PLACEMENT,
     RIGHT,
     WRONG,
+    counter,
     level_from_answers,
     next_question,
     score,
@@ -35,10 +38,81 @@ def run(knows_up_to_band: int, rng: random.Random, unsure: str = "guess") -> tup
     return level_from_answers(answers), len(answers)
 
 
+def wrong(question: int) -> int:
+    """A wrong option of a question."""
+    return score(question, (PLACEMENT[question].correct + 1) % len(PLACEMENT[question].options))
+
+
+def right(question: int) -> int:
+    return score(question, PLACEMENT[question].correct)
+
+
+def reserve_of(band: int) -> int:
+    return next(i for i, item in enumerate(PLACEMENT) if item.reserve and item.band == band)
+
+
 def test_a_newcomer_who_knows_one_picture_word_starts_at_level_one() -> None:
-    answers = [score(0, PLACEMENT[0].correct), score(1, (PLACEMENT[1].correct + 1) % 4)]
-    assert next_question(answers) is None  # two questions, then it stops
+    answers = [right(0), wrong(1)]
+    assert next_question(answers) == 2  # one slip does not stop it
+    answers.append(wrong(2))
+    assert next_question(answers) is None  # a second miss in the band does
     assert level_from_answers(answers) == 1
+
+
+def test_one_slip_does_not_drop_a_bridging_student_two_levels() -> None:
+    # Minjun (WIDA 5) taps a wrong connector at question 7, then knows everything else
+    answers = [right(i) for i in range(6)] + [wrong(6)]
+    assert next_question(answers) == reserve_of(3)  # the band's reserve makes up for it
+    answers.append(right(reserve_of(3)))
+    assert next_question(answers) == 7
+    answers += [right(7), right(8)]
+    assert next_question(answers) is None
+    assert level_from_answers(answers) == 5
+
+
+def test_a_slip_and_then_i_dont_know_in_the_same_band_stops() -> None:
+    answers = [right(0), right(1), right(2), wrong(3), score(4, len(PLACEMENT[4].options))]
+    assert next_question(answers) is None
+    assert level_from_answers(answers) == 2
+
+
+def test_a_missed_reserve_is_the_second_miss() -> None:
+    answers = [right(0), right(1), right(2), right(3), wrong(4), wrong(reserve_of(2))]
+    assert next_question(answers) is None and level_from_answers(answers) == 2
+
+
+def test_the_counter_grows_by_one_for_a_reserve_and_never_skips() -> None:
+    assert counter([]) == (1, MAIN_ITEMS)
+    assert counter([RIGHT, WRONG]) == (3, MAIN_ITEMS + 1)
+
+
+# Every item audited by hand for a second defensible answer: the one answer that fits each.
+# "Plants need sunlight; ___, they die in the dark." keyed "otherwise", but "therefore" read
+# as sensible to many (playtest): a Bridging student was placed at level 3.
+AUDITED = {
+    "📚 = ?": "book",
+    "I ___ to school every day.": "go",
+    "Which one is a question?": "Where is the library?",
+    "To compare two things means to ...": "find how they are alike and different",
+    "A fact is ...": "something that is true",
+    "The data ___ our hypothesis, so we keep it.": "supports",
+    "Water the plants every day; ___, they will die.": "otherwise",
+    "Which word can replace \"get\" in \"Scientists get data from a test\"?": "obtain",
+    "Although the results surprised them, the team ___ them carefully.": "analyzed",
+    "🍎 = ?": "apple",
+    "To measure something means to ...": "find its size or amount",
+    "The ice melted ___ the room was warm.": "because",
+    "Which word means \"to make something smaller or less\"?": "reduce",
+}
+
+
+def test_every_placement_item_was_audited_for_one_defensible_answer() -> None:
+    assert {item.question: item.options[item.correct] for item in PLACEMENT} == AUDITED
+
+
+def test_every_band_has_one_reserve() -> None:
+    bands = sorted({item.band for item in PLACEMENT})
+    assert sorted(item.band for item in PLACEMENT if item.reserve) == bands
 
 
 def test_i_dont_know_on_the_first_question_ends_at_level_one() -> None:
@@ -48,23 +122,25 @@ def test_i_dont_know_on_the_first_question_ends_at_level_one() -> None:
 
 
 def test_knowing_everything_proposes_level_five_never_six() -> None:
-    assert run(99, random.Random(1)) == (5, len(PLACEMENT))
+    assert run(99, random.Random(1)) == (5, MAIN_ITEMS)  # no reserve asked
 
 
 @pytest.mark.parametrize("band", [0, 1, 2, 3])
 def test_a_student_who_says_i_dont_know_is_placed_exactly_at_their_band(band: int) -> None:
     level, asked = run(band, random.Random(1), unsure="dont-know")
     assert level == band + 1
-    assert asked == sum(1 for i in PLACEMENT if i.band <= band) + 1
+    assert asked == sum(1 for i in PLACEMENT if i.band <= band and not i.reserve) + 1
 
 
 def test_guessing_rarely_moves_anyone_up() -> None:
     rng = random.Random(7)
     trials = 4000
     guessed_up = sum(run(0, rng)[0] > 1 for _ in range(trials)) / trials
-    assert guessed_up < 0.03  # 1 in 64 to guess through the first band
+    # 1 in 64 to guess through the first band, 9 in 256 more through a slip and its reserve
+    assert guessed_up < 0.07
     level_three = [run(2, rng)[0] for _ in range(trials)]
-    assert sum(level > 3 for level in level_three) / trials < 0.1  # 1 in 16
+    # 1 in 16, and 6 in 64 more through a slip and its reserve: the price of forgiving a slip
+    assert sum(level > 3 for level in level_three) / trials < 0.2
 
 
 def test_the_old_four_item_rule_is_gone_one_right_is_not_level_two() -> None:
@@ -76,7 +152,9 @@ def test_every_item_has_four_options_and_a_right_one() -> None:
     for item in PLACEMENT:
         assert len(item.options) == 4 and 0 <= item.correct < 4
         assert len(set(item.options)) == 4
-    assert [i.band for i in PLACEMENT] == sorted(i.band for i in PLACEMENT)
+    mains = [i.band for i in PLACEMENT if not i.reserve]
+    assert mains == sorted(mains)
+    assert PLACEMENT[:MAIN_ITEMS] == tuple(i for i in PLACEMENT if not i.reserve)
 
 
 def test_a_students_one_level_prefers_the_teachers_and_errs_low_between_two() -> None:

@@ -139,15 +139,15 @@ async def test_a_strong_student_who_leaves_late_studies_at_the_level_shown_and_h
         chat: Chat) -> None:
     """Playtest 3: eight right answers, then /check at question 9, gave five days of the
     easiest cards and the same note before every /check and /words (17 times)."""
-    from bot.domain.placement import PLACEMENT, level_from_answers
+    from bot.domain.placement import MAIN_ITEMS, PLACEMENT, level_from_answers
 
     minh = chat.user(lang="vi", name="Minh")
     await chat.send(minh, "/start JOINcode_123")
     await chat.tap(minh, callbacks.data(callbacks.LANGUAGE, "vi"))
-    for question in range(len(PLACEMENT) - 1):
+    for question in range(MAIN_ITEMS - 1):
         await chat.tap(minh, callbacks.data(callbacks.PLACEMENT, question,
                                             PLACEMENT[question].correct))
-    shown = level_from_answers([1] * (len(PLACEMENT) - 1))
+    shown = level_from_answers([1] * (MAIN_ITEMS - 1))
     assert shown > 1
 
     first = await chat.send(minh, "/words")
@@ -161,4 +161,4 @@ async def test_a_strong_student_who_leaves_late_studies_at_the_level_shown_and_h
     chat.clock.advance(days=1)
     assert "🌱" in texts(await chat.send(minh, "/words"))
     back = await chat.tap(minh, callbacks.PLACEMENT_RESUME)  # the placement is still open
-    assert f"{len(PLACEMENT)} (tối đa {len(PLACEMENT)})" in texts(back)
+    assert f"{MAIN_ITEMS} (tối đa {MAIN_ITEMS})" in texts(back)

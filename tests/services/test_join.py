@@ -159,12 +159,13 @@ def test_placement_opens_asks_in_order_and_ends_with_a_level(
     with pytest.raises(join.PlacementClosedError):
         join.answer_placement(db, 1001, 0, 0)  # a tap before placement opened
     join.open_placement(db, 1001)
-    right = [item.correct for item in placement.PLACEMENT]
+    right = [item.correct for item in placement.PLACEMENT[:placement.MAIN_ITEMS]]
     assert join.answer_placement(db, 1001, 0, right[0]) == join.PlacementStep(1, None)
     assert join.answer_placement(db, 1001, 5, right[5]) == join.PlacementStep(1, None)  # ignored
-    for question in (1, 2, 3, 4):  # bands 1 and 2 right, then a miss in band 3
+    for question in (1, 2, 3, 4):  # bands 1 and 2 right, then two misses in band 3
         join.answer_placement(db, 1001, question, right[question])
-    finished = join.answer_placement(db, 1001, 5, (right[5] + 1) % 4)
+    assert join.answer_placement(db, 1001, 5, (right[5] + 1) % 4) == join.PlacementStep(6, None)
+    finished = join.answer_placement(db, 1001, 6, (right[6] + 1) % 4)
     assert finished == join.PlacementStep(None, 3)
     assert people.enrollments(db, 1001)[0].wida_level == 3
     assert not join.needs_placement(db, 1001)
