@@ -8,6 +8,7 @@ from bot.chat.replies import user_language
 from bot.context import PuenteContext
 from bot.presentation import class_views
 from bot.services import join_notes
+from bot.services.student_lookup import StudentName
 
 
 def _render(context: PuenteContext) -> join_notes.Render:
@@ -35,3 +36,16 @@ def refresh_joined(context: PuenteContext, student_id: int, class_id: int | None
     s = context.services
     join_notes.refresh_joined(s.db, student_id, s.clock(), s.config.school, _render(context),
                               class_id)
+
+
+def tell_placed_again(context: PuenteContext, student_id: int, before: int | None,
+                      level: int) -> None:
+    """Book the note to the student's teachers that their second placement proposes `level`."""
+    s = context.services
+
+    def render(teacher_id: int, name: StudentName, was: int | None, now: int) -> str:
+        return class_views.placed_again_note(s.catalog, user_language(context, teacher_id),
+                                             name, was, now)
+    join_notes.tell_placed_again(s.db, student_id, before, level, s.clock(), s.config.school,
+                                 render)
+

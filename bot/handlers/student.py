@@ -10,14 +10,15 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot.chat import join_notes, speaker
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
-from bot.chat.drafts import too_long
+from bot.chat.drafts import offer_to_send, too_long
 from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
 from bot.chat.questions import send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
-from bot.domain.placement import PLACEMENT, spoken
+from bot.domain.gloss_lookup import EnglishWords
+from bot.domain.placement import PLACEMENT, TOP_LEVEL, spoken
 from bot.domain.scaffold import scaffold_for
 from bot.presentation import (
     callbacks,
@@ -28,7 +29,7 @@ from bot.presentation import (
     views,
 )
 from bot.presentation.i18n import language_name
-from bot.services import answers, family, join, lookup, membership, teaching
+from bot.services import answers, askers, family, join, lookup, membership, teaching
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -226,8 +227,20 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
         await send_placement(update, context, step.question)
         return
     await say(update, context, "placement-done", level=step.level)
+    if step.before is not None:  # a second go: the teachers hear the new proposal
+        join_notes.tell_placed_again(context, user.id, step.before, step.level or 1)
+    elif (step.level or 1) < TOP_LEVEL:  # a slip can be undone once, by themselves
+        await say(update, context, "placement-again-hint")
     await show_preview(update, context, unasked=True)  # read only once she taps it
     join_notes.refresh_joined(context, user.id)  # a note waiting: now with the level
+
+
+async def placement(update: Update, context: PuenteContext) -> None:
+    """Take the level questions again: once, and only while no teacher has set the level."""
+    user = update.effective_user
+    if user is None:
+        return
+    await send_placement(update, context, join.redo_placement(context.services.db, user.id))
 
 
 async def placement_resume_button(update: Update, context: PuenteContext) -> None:
@@ -282,7 +295,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         elif found.english.refs:
             await send_english_word(context, message.chat_id, found, student.language)
         else:
-            await speaker.free_text(update, context, text)  # whose, on a shared phone
+            await about_word(update, context, text)
         return
     if isinstance(feedback, answers.SentTwice):  # a copy of her last answer: set aside, said
         await say(update, context, "typed-sent-twice" if feedback.waiting
@@ -299,6 +312,24 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, key, **values)
         return
     await send_feedback(update, context, feedback)
+
+
+async def about_word(update: Update, context: PuenteContext, text: str) -> None:
+    """A short question about one of their words gets its card, an English sentence with one
+    a short 👍 (not graded, not kept): each still offers to send it to the teacher."""
+    user, chat, s = update.effective_user, update.effective_chat, context.services
+    assert user is not None and chat is not None
+    found = lookup.about_words(s.db, user.id, text)
+    who = askers.asker(s.db, user.id)
+    if found is None or who is None:
+        await speaker.free_text(update, context, text)  # whose, on a shared phone
+        return
+    term = found.ref.word.term
+    if found.question:
+        await send_english_word(context, chat.id, lookup.Found(
+            english=EnglishWords([found.ref], exact=True), level=found.level), who.language)
+    await offer_to_send(update, context, who, text,
+                        "word-question-offer" if found.question else "sentence-seen", word=term)
 
 
 async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordRef],
@@ -324,12 +355,12 @@ async def send_english_word(context: PuenteContext, chat_id: int, found: lookup.
 
 
 def register(app: Application) -> None:
-    """Add the students' /start and /language, their language and placement buttons, and their
-    free text (after the family members' /start and /language, and after replies and /ask
-    follow-ups, which are not answers)."""
+    """Add the students' /start, /language and /placement, their language and placement
+    buttons, and their free text (after the family members' /start and /language, and after
+    replies and /ask follow-ups, which are not answers)."""
     add = app.add_handler
     # Each handler is named for its command: /start is `start`, /language is `language`.
-    for command in (start, language):
+    for command in (start, language, placement):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(language_button,
                              pattern=rf"^({callbacks.LANGUAGE}|{callbacks.LANG_MENU}|"

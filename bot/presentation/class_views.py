@@ -25,7 +25,7 @@ from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.join_notes import Joiner
 from bot.services.starter import StarterPack
-from bot.services.student_lookup import StudentNames
+from bot.services.student_lookup import StudentName, StudentNames
 from bot.store.members import ClassTeacher
 from bot.store.people import ClassInfo, RosterRow
 from bot.store.reports import ClassMatrix
@@ -277,6 +277,14 @@ def join_note(catalog: Catalog, lang: str, class_name: str, joiners: Sequence[Jo
                                         language=reader_language(j.language),
                                         details=_joiner_details(catalog, lang, j))
                          for j in joiners)])
+
+
+def placed_again_note(catalog: Catalog, lang: str, name: StudentName, before: int | None,
+                      level: int) -> Markup:
+    """"🔁 Minjun took the level questions again: level 5 (was 3; self-placed; /level sets
+    it)."."""
+    return catalog.render("placement-again-note", lang, name=student_label(name, catalog, lang),
+                          level=level, before=before if before is not None else "—")
 
 
 def _joiner_details(catalog: Catalog, lang: str, joiner: Joiner) -> Markup:

@@ -261,6 +261,7 @@ def needs_placement(db: Database, user_id: int) -> bool:
 class PlacementStep:
     question: int | None       # index of the next question, None when finished
     level: int | None          # the proposed level once finished
+    before: int | None = None  # a second placement's finish: the level it replaced (teachers hear)
 
 
 class PlacementClosedError(PuenteError):
@@ -302,8 +303,9 @@ def leave_placement(db: Database, user_id: int) -> PlacementLeft | None:
     more than level 1 shown, no level is set (the most support, and the teacher reads that the
     placement is not finished). The placement stays open: finishing it sets the level."""
     answers = people.open_placement_answers(db, user_id)
-    if answers is None or placement.next_question(answers) is None:
-        return None
+    if answers is None or placement.next_question(answers) is None \
+            or people.placement_redo(db, user_id) is not None:  # a second go keeps the level
+        return None                                             # until it is finished
     level = placement.level_from_answers(answers)
     if level <= 1:
         return PlacementLeft(None)
@@ -346,7 +348,39 @@ def answer_placement(db: Database, user_id: int, question: int, option: int) -> 
     if following is not None:
         return PlacementStep(following, None)
     level = placement.level_from_answers(answers)
+    redo = people.placement_redo(db, user_id) is not None
+    before = _level(db, user_id)
     with db.atomic():
         people.set_level(db, user_id, None, level, people.PLACEMENT)
         people.clear_placement(db, user_id)
-    return PlacementStep(None, level)
+    return PlacementStep(None, level, before if redo else None)
+
+
+def _level(db: Database, user_id: int) -> int | None:
+    return placement.student_level((e.wida_level, e.level_by_teacher)
+                                   for e in people.enrollments(db, user_id))
+
+
+class PlacementRedoError(PuenteError):
+    """/placement when the student may not take it again (a teacher set the level, or they
+    had their second go already)."""
+
+
+def redo_placement(db: Database, user_id: int) -> int:
+    """Let a student take their placement again, once, by themselves (a slip or a bad day
+    placed them low): only while no teacher has set their level, whose word wins. A
+    placement still open goes on where it stopped. Return the question to ask."""
+    classes = people.enrollments(db, user_id)
+    if not classes:
+        raise JoinError("not a member", prompt_key="not-enrolled")
+    if any(e.level_by_teacher for e in classes):
+        raise PlacementRedoError("teacher's level", prompt_key="placement-again-teacher")
+    question = unfinished_placement(db, user_id)
+    if question is not None:
+        return question
+    if needs_placement(db, user_id):  # never placed (a first placement closed by a teacher)
+        return open_placement(db, user_id)
+    if people.placement_redo(db, user_id) is not None:
+        raise PlacementRedoError("second go taken", prompt_key="placement-again-used")
+    people.open_placement_redo(db, user_id)
+    return 0

@@ -153,3 +153,28 @@ def starter_words(db: Database, student_id: int, class_id: int, now: datetime
     words = [w for w in [*words_by_id(db, learning), *unlockable(db, who, states, now)]
              if w.id in ours]
     return tuple(w.word.term for w in words[:STARTER_WORDS_SHOWN])
+
+
+PLACED_AGAIN_NOTE = "placement-note"  # outbox kind: a student took their placement again
+
+# (teacher id, the student as that teacher names them, level before, level now) -> the text
+RenderAgain = Callable[[int, StudentName, int | None, int], str]
+
+
+def tell_placed_again(db: Database, student_id: int, before: int | None, level: int,
+                      now: datetime, school: SchoolConfig, render: RenderAgain) -> int:
+    """Tell each teacher of the student that their second placement proposes `level` (it was
+    `before`): the teacher's /level still decides. Return how many notes are booked."""
+    student = people.get_student(db, student_id)
+    if student is None:
+        return 0
+    due, booked = next_allowed(now, school), 0
+    with db.atomic():
+        for teacher_id in dict.fromkeys(t for _, t in people.teachers_by_class(db, student_id)):
+            name = name_of(db, teacher_id, student_id, first_name=student.first_name)
+            outbox.enqueue(db, None, teacher_id, PLACED_AGAIN_NOTE,
+                           {"text": render(teacher_id, name, before, level), "buttons": [],
+                            "student_id": student_id}, due, now)
+            booked += 1
+    return booked
+

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
+from bot.domain.english_spelling import english_words as english_list
+from bot.domain.free_text import about_word
 from bot.domain.gloss_lookup import EnglishWords, english_words, glossed_words
 from bot.services.learners import Learner, NoLanguageError, NotEnrolledError, learner
 from bot.store import study
@@ -54,3 +56,33 @@ def look_up(db: Database, user_id: int, text: str) -> Found:
     if home:
         return Found(home, level=who.level)
     return Found(english=english_words(text, refs, who.language), level=who.level)
+
+
+@dataclass(frozen=True)
+class AboutWord:
+    """A free message about one word of theirs: a question (show its card) or a sentence."""
+
+    ref: WordRef
+    question: bool
+    level: int | None = None
+
+
+def about_words(db: Database, user_id: int, text: str) -> AboutWord | None:
+    """A short question about exactly one of the student's words, or an English sentence
+    using one they have met (a card of theirs asked for it; a pack word they never met in a
+    message is more likely a message for the teacher); None otherwise. Nothing is stored."""
+    theirs = _their_words(db, user_id)
+    if theirs is None:
+        return None
+    who, refs = theirs
+    by_term = {ref.word.term: ref for ref in refs}
+    found = about_word(text, list(by_term), english_list())
+    if found is None:
+        return None
+    if not found.question:  # the sentence again, among the words they have met
+        met = set(study.student_mastery(db, who.id))
+        found = about_word(text, [r.word.term for r in refs if r.id in met], english_list())
+        if found is None or found.question:
+            return None
+    return AboutWord(by_term[found.term], found.question, who.level)
+

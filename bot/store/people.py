@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -466,11 +467,19 @@ def use_invite(db: Database, code: str, user_id: int, now: datetime) -> None:
                [user_id, stamp(now), code])
 
 
-def placement_answers(db: Database, student_id: int) -> list[int]:
-    """Right (1) / wrong (0) self-placement answers so far."""
+# placements.answers is a JSON list of answers (1 right, 0 wrong, -1 "I don't know") while a
+# first placement is open. A placement the student takes again (/placement) is an object,
+# {"redo": true, "answers": [...]}, kept as {"redo": true, "done": true} once it is over: the
+# one row tells that the student has had their second go (no new column for one fact).
+def _placement_row(db: Database, student_id: int) -> list[int] | dict[str, Any] | None:
     row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
                      [student_id]).fetchone()
-    return list(json.loads(row[0])) if row else []
+    return json.loads(row[0]) if row else None
+
+
+def placement_answers(db: Database, student_id: int) -> list[int]:
+    """Right (1) / wrong (0) self-placement answers so far."""
+    return open_placement_answers(db, student_id) or []
 
 
 def open_placement(db: Database, student_id: int) -> None:
@@ -480,16 +489,40 @@ def open_placement(db: Database, student_id: int) -> None:
 
 def open_placement_answers(db: Database, student_id: int) -> list[int] | None:
     """Answers so far while a placement is open for this student; None when none is open."""
-    row = db.execute("SELECT answers FROM placements WHERE student_id = ?",
-                     [student_id]).fetchone()
-    return list(json.loads(row[0])) if row else None
+    found = _placement_row(db, student_id)
+    if isinstance(found, dict):
+        return None if found.get("done") else list(found.get("answers", []))
+    return None if found is None else list(found)
+
+
+def placement_redo(db: Database, student_id: int) -> str | None:
+    """"open" while the student takes their placement again, "done" once they have, else
+    None."""
+    found = _placement_row(db, student_id)
+    if not isinstance(found, dict) or not found.get("redo"):
+        return None
+    return "done" if found.get("done") else "open"
+
+
+def open_placement_redo(db: Database, student_id: int) -> None:
+    """Open the student's second placement, from its first question."""
+    db.execute("INSERT OR REPLACE INTO placements (student_id, answers) VALUES (?, ?)",
+               [student_id, json.dumps({"redo": True, "answers": []})])
 
 
 def save_placement_answers(db: Database, student_id: int, answers: list[int]) -> None:
+    value: list[int] | dict[str, Any] = answers
+    if placement_redo(db, student_id) == "open":
+        value = {"redo": True, "answers": answers}
     db.execute("INSERT INTO placements (student_id, answers) VALUES (?, ?) "
                "ON CONFLICT(student_id) DO UPDATE SET answers = excluded.answers",
-               [student_id, json.dumps(answers)])
+               [student_id, json.dumps(value)])
 
 
 def clear_placement(db: Database, student_id: int) -> None:
+    """Close the student's placement; a second one leaves its mark (no third go)."""
+    if placement_redo(db, student_id) is not None:
+        db.execute("UPDATE placements SET answers = ? WHERE student_id = ?",
+                   [json.dumps({"redo": True, "done": True}), student_id])
+        return
     db.execute("DELETE FROM placements WHERE student_id = ?", [student_id])

@@ -1,0 +1,69 @@
+"""What a student's free message outside a check does with their words: a short question
+about one of them ("what does ecosystem mean?", "ano po ibig sabihin ng ecosystem?") wants
+that word's card; an English sentence using one ("A pond is a small ecosystem.") is the
+sentence their level-5 card asked them to write. Neither is graded, and neither is kept.
+
+Before, both were refused as "messages like this" (playtest: a WIDA 5 student wrote the
+sentence the card asked for, a WIDA 3 student asked what a word means)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+SENTENCE_WORDS = 4    # "Plants live in ecosystems." is a sentence; "big ecosystem" is not
+QUESTION_WORDS = 12   # longer than this, a question is more than "what does X mean?"
+ENGLISH_SHARE = 0.8   # of a sentence's other words: "ano po ... ecosystem" is not English
+# A question's mark in the scripts Puente's languages use (Latin, Arabic, CJK full width)
+QUESTION_MARKS = ("?", "؟", "？")
+# English questions typed without their mark ("what does ecosystem mean")
+QUESTION_STARTS = frozenset({"what", "whats", "what's", "how", "which", "who", "why", "where",
+                             "when", "is", "does", "do", "can", "could"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a message, lower case (digits and punctuation dropped)."""
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def named_terms(text: str, terms: Sequence[str]) -> list[str]:
+    """The terms `text` uses (as written, or with a plural -s/-es), in the order they come."""
+    found: list[tuple[int, str]] = []
+    lowered = text.lower()
+    for term in dict.fromkeys(terms):
+        match = re.search(rf"(?<![^\W\d_]){re.escape(term.lower())}(?:e?s)?(?![^\W\d_])",
+                          lowered)
+        if match:
+            found.append((match.start(), term))
+    return [term for _, term in sorted(found)]
+
+
+@dataclass(frozen=True)
+class AboutWord:
+    """A free message about one of the student's words."""
+
+    term: str
+    question: bool  # True: asks about it (show its card); False: a sentence using it
+
+
+def about_word(text: str, terms: Sequence[str], english: Collection[str]) -> AboutWord | None:
+    """A short question naming exactly one of `terms`, in any language; else an English
+    sentence (SENTENCE_WORDS words or more, nearly all of the others in `english`, the English
+    word list) using one of them; else None."""
+    words = tokens(text)
+    named = named_terms(text, terms)
+    if not named or not words:
+        return None
+    asks = text.strip().endswith(QUESTION_MARKS) or words[0] in QUESTION_STARTS
+    if asks and len(named) == 1 and len(words) <= QUESTION_WORDS:
+        return AboutWord(named[0], question=True)
+    if asks or len(words) < SENTENCE_WORDS:
+        return None
+    own = {part for term in named for part in tokens(term)}
+    others = [w for w in words if w not in own and w.rstrip("s") not in own]
+    english_share = sum(w in english or w.replace("'", "") in english for w in others)
+    if others and english_share < ENGLISH_SHARE * len(others):
+        return None
+    return AboutWord(named[0], question=False)
