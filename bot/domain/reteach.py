@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.domain import item_rules as rules
+from bot.domain.check_building import fewest_options
 from bot.domain.checks import Item, WordRef
 from bot.domain.item_building import build_item
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage
 
 RETEACH_AFTER = 2        # misses in a row on one word before its card comes back, L1-first
-EASIER_OPTIONS = 2       # the easier item: the answer and one other word
+EASIER_OPTIONS = 2       # the easier item at levels 1-2: the answer and one other word
 LEVEL_WINDOW = 10        # recent answers read when deciding whether to suggest a lower level
 LEVEL_SHARE = 0.4        # right less often than this over the window: suggest one level down
 
@@ -24,15 +25,19 @@ def needs_reteach(misses_in_row: int, retaught_today: bool) -> bool:
     return misses_in_row >= RETEACH_AFTER and not retaught_today
 
 
-def easier(item: Item, rng: random.Random) -> Item:
-    """The same question with two options: the answer and one distractor.
+def easier(item: Item, rng: random.Random, keep: int = EASIER_OPTIONS) -> Item:
+    """The same question with `keep` options: the answer and `keep` - 1 distractors (two
+    options at levels 1-2; from level 3 on a question offers at least three, `practice_item`).
 
     A quiz poll comes back as buttons: the easier item follows a tap, and a poll there would
     be a second message for that answer (checks ask their poll first or not at all)."""
     others = [o for o in item.options if o != item.answer]
     if not others:
         return item
-    options = [item.answer, rng.choice(others)][:EASIER_OPTIONS]
+    # one distractor drawn as before (levels 1-2 keep their questions), more by sampling
+    chosen = [rng.choice(others)] if keep <= EASIER_OPTIONS else \
+        rng.sample(others, min(len(others), keep - 1))
+    options = [item.answer, *chosen]
     rng.shuffle(options)
     kind = ItemType.CHOICE if item.item_type is ItemType.POLL else item.item_type
     return replace(item, options=tuple(options), item_type=kind)
@@ -51,12 +56,16 @@ def practice_item(missed: Item, target: WordRef, pool: Sequence[WordRef], lang: 
                   scaffold: Scaffold, rng: random.Random,
                   seen: frozenset[int] | None = None) -> Item:
     """The "Practice again" item after a second miss: the word asked another way than the
-    question just missed, with two options (`easier`), never in the order that question showed
-    them. It comes right after the card and the answer were shown, so the same question again
-    would be answered from the screen. The same prompt comes back (its options reordered) only
+    question just missed, with two options at levels 1-2 and three from level 3 (`easier`),
+    never in the order that question showed them. It comes right after the card and the answer
+    were shown, so the same question again would be answered from the screen. The same prompt
+    comes back (its options reordered) only
     when the word has no other form to be asked by (no home-language term that is not a
     cognate, no picture, no gap sentence at the student's level)."""
     missed_kind = _SAME_STEM.get(missed.item_type, missed.item_type)
+    # From level 3 on three options, as every other question there: "Which English word is
+    # 개체군? [population] [producer]" was a coin toss at level 5 (playtest)
+    keep = fewest_options(scaffold)
     for form in PRACTICE_FORMS:
         if form is missed_kind or (form is ItemType.CLOZE and form not in scaffold.item_types):
             continue
@@ -66,10 +75,10 @@ def practice_item(missed: Item, target: WordRef, pool: Sequence[WordRef], lang: 
             other = build_item(target, pool, ItemType(form), lang,
                                replace(scaffold, typed_answers=False), rng, seen)
         if other is not None and other.options and other.prompt != missed.prompt:
-            return _reordered(easier(other, rng), missed)
+            return _reordered(easier(other, rng, keep), missed)
     same = missed if missed.options else build_item(  # typed: its meaning, with options
         target, pool, ItemType.CHOICE, lang, scaffold, rng, seen)
-    return _reordered(easier(same, rng), missed)
+    return _reordered(easier(same, rng, keep), missed)
 
 
 def _picture(target: WordRef, pool: Sequence[WordRef], lang: str, scaffold: Scaffold,

@@ -105,3 +105,26 @@ def test_a_missed_home_language_term_is_practised_by_its_meaning() -> None:
     assert (item.item_type, item.prompt) == (ItemType.CHOICE, HABITAT.word.glosses["so"]
                                              .definition)
     assert item.options == ("habitat", "ecosystem")
+
+
+def korean(wid: int, term: str, home: str) -> WordRef:
+    return WordRef(wid, Word(term, "noun", 3, f"A thing of kind {wid}.", f"A {term}.",
+                             glosses={"ko": Gloss(home)}), "science.eco")
+
+
+POPULATION = korean(3, "population", "개체군")
+PRODUCER = korean(4, "producer", "생산자")
+PREY = korean(5, "prey", "먹이")
+
+
+@pytest.mark.parametrize("level", [3, 4, 5])
+def test_practice_again_from_level_three_offers_three_options_not_a_coin_toss(
+        level: int) -> None:
+    # "Which English word is 개체군? [population] [producer]" at level 5 (playtest)
+    missed = Item(3, ItemType.CHOICE, POPULATION.word.definition,
+                  ("population", "producer", "prey"), "population")
+    for seed in range(6):
+        item = practice_item(missed, POPULATION, [POPULATION, PRODUCER, PREY], "ko",
+                             scaffold_for(level), random.Random(seed), frozenset({3, 4, 5}))
+        assert len(item.options) >= 3 and item.answer in item.options
+        assert item.item_type is ItemType.REVERSE and item.prompt == "개체군"
