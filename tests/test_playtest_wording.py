@@ -114,3 +114,25 @@ def test_the_somali_goodbye_after_deleteme_asks_for_a_family_link_in_somali(
     goodbye = catalog.render("deleteme-done-family", "so")
     assert goodbye.endswith("Macallinka waad ka codsan kartaa xiriir qoys oo cusub.")
     assert "xiriir qoys oo cusub" in catalog.render("family-link-ended", "so", name="Hodan")
+
+
+def test_the_korean_sentence_task_guesses_no_particle(catalog: Catalog) -> None:
+    # "population(으)로 나만의 문장을 써 보세요": a hedge a Korean reader stumbles on
+    for key in ("sentence-own", "sentence-seen"):
+        assert not re.search(r"\((으|이|을|은|과)\)", str(catalog.messages["ko"][key]))
+
+
+def test_a_korean_student_reads_a_teachers_reply_in_the_register_of_their_messages(
+        catalog: Catalog) -> None:
+    # the note under a teacher's untranslated reply switched to the families' formal register
+    for key in ("answer-no-translation-student", "answer-reply-hint", "ask-prompt-student",
+                "ask-prompt-as-written-student"):
+        text = str(catalog.messages["ko"][key])
+        assert not re.search(r"습니다|하시|쓰신|주세요|드리", text), key
+
+
+def test_a_tagalog_student_is_asked_with_mo_not_the_adults_po_ninyo(catalog: Catalog) -> None:
+    for key in ("ask-prompt-student", "ask-prompt-as-written-student",
+                "answer-no-translation-student"):
+        text = str(catalog.messages["tl"][key])
+        assert "po" not in text.split() and "ninyo" not in text and "inyong" not in text, key

@@ -166,9 +166,11 @@ async def prompt_for_message(update: Update, context: PuenteContext, who: Asker)
         # said plainly before they write, with where to find an interpreter (playtest)
         await ask_prompt_no_model(update, context, who.language)
         return
-    # a student reads every message in her language and English; a family, theirs alone
-    await say(update, context, "ask-prompt" if translated else "ask-prompt-as-written",
-              bilingual=who.role == askers.STUDENT)
+    # a student reads every message in her language and English; a family, theirs alone; a
+    # child is spoken to as in their other messages (not the families' "po ninyo", playtest)
+    student = who.role == askers.STUDENT
+    key = "ask-prompt" if translated else "ask-prompt-as-written"
+    await say(update, context, f"{key}-student" if student else key, bilingual=student)
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,

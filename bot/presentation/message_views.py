@@ -190,14 +190,16 @@ def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:
 
 
 def _translated(catalog: Catalog, lang: str, english: str,
-                translation: Translation | None, source: str = "en") -> list[str]:
+                translation: Translation | None, source: str = "en", student: bool = False
+                ) -> list[str]:
     """The text in `lang` (marked when a machine made it) with the teacher's own words (in
-    English, or the `source` language they wrote in) beneath."""
+    English, or the `source` language they wrote in) beneath; a `student` reads the note in
+    the register of their other messages (Korean 해요체, not the families' formal one)."""
     if lang == source:
         return [quote(english)]
     if translation is None:
-        return [quote(english), catalog.render("answer-no-translation", lang,
-                                               language=language_name(lang))]
+        key = "answer-no-translation-student" if student else "answer-no-translation"
+        return [quote(english), catalog.render(key, lang, language=language_name(lang))]
     parts = [quote(translation.text)]
     if translation.machine:
         parts.append(catalog.render("machine-translation-mark", lang))
@@ -237,7 +239,8 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
         if asked.asker_role == FAMILY else catalog.render("answer-header-student", lang)
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
     body = [quote(answer.original)] if answer.own_language else \
-        _translated(catalog, lang, answer.original, answer.translation)
+        _translated(catalog, lang, answer.original, answer.translation,
+                    student=asked.asker_role != FAMILY)
     # A family member's Telegram reply to the answer reaches that child's teacher; a student's
     # reply is read as a typed answer to their check, so they write back with /ask.
     hint = "answer-reply-hint-family" if asked.asker_role == FAMILY else "answer-reply-hint"

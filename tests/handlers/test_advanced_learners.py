@@ -88,3 +88,10 @@ async def test_a_short_question_about_one_word_shows_its_card(chat: Chat) -> Non
         assert "Hindi ko masasagot" not in text
         assert "<b>ecosystem</b>" in text and "All the living and nonliving things" in text
         assert any(label.startswith("✉️") for label, _ in buttons(calls))
+
+
+async def test_a_tagalog_student_is_asked_for_their_message_with_mo(chat: Chat) -> None:
+    paolo = chat.user(1001, "Paolo", lang="tl")
+    await join_and_confirm(chat, paolo, "tl", level=3)
+    prompt = texts(await chat.send(paolo, "/ask"))
+    assert "Isulat mo na ngayon ang mensahe mo" in prompt and "po ninyo" not in prompt
