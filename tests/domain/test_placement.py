@@ -53,10 +53,14 @@ def reserve_of(band: int) -> int:
 
 def test_a_newcomer_who_knows_one_picture_word_starts_at_level_one() -> None:
     answers = [right(0), wrong(1)]
-    assert next_question(answers) == 2  # one slip does not stop it
-    answers.append(wrong(2))
-    assert next_question(answers) is None  # a second miss in the band does
+    assert next_question(answers) is None  # in bands 1-2 the first miss stops it: errs low
     assert level_from_answers(answers) == 1
+
+
+def test_a_slip_is_forgiven_only_in_the_bands_of_a_reader_of_english() -> None:
+    assert {item.band for item in PLACEMENT if item.reserve} == {3, 4}
+    assert next_question([right(0), right(1), right(2), wrong(3)]) is None
+    assert level_from_answers([right(0), right(1), right(2), wrong(3)]) == 2
 
 
 def test_one_slip_does_not_drop_a_bridging_student_two_levels() -> None:
@@ -71,19 +75,20 @@ def test_one_slip_does_not_drop_a_bridging_student_two_levels() -> None:
 
 
 def test_a_slip_and_then_i_dont_know_in_the_same_band_stops() -> None:
-    answers = [right(0), right(1), right(2), wrong(3), score(4, len(PLACEMENT[4].options))]
+    answers = [*(right(i) for i in range(6)), wrong(6),
+               score(reserve_of(3), len(PLACEMENT[reserve_of(3)].options))]
     assert next_question(answers) is None
-    assert level_from_answers(answers) == 2
+    assert level_from_answers(answers) == 3
 
 
 def test_a_missed_reserve_is_the_second_miss() -> None:
-    answers = [right(0), right(1), right(2), right(3), wrong(4), wrong(reserve_of(2))]
-    assert next_question(answers) is None and level_from_answers(answers) == 2
+    answers = [*(right(i) for i in range(6)), wrong(6), wrong(reserve_of(3))]
+    assert next_question(answers) is None and level_from_answers(answers) == 3
 
 
 def test_the_counter_grows_by_one_for_a_reserve_and_never_skips() -> None:
     assert counter([]) == (1, MAIN_ITEMS)
-    assert counter([RIGHT, WRONG]) == (3, MAIN_ITEMS + 1)
+    assert counter([RIGHT] * 6 + [WRONG]) == (8, MAIN_ITEMS + 1)
 
 
 # Every item audited by hand for a second defensible answer: the one answer that fits each.
@@ -99,8 +104,6 @@ AUDITED = {
     "Water the plants every day; ___, they will die.": "otherwise",
     "Which word can replace \"get\" in \"Scientists get data from a test\"?": "obtain",
     "Although the results surprised them, the team ___ them carefully.": "analyzed",
-    "🍎 = ?": "apple",
-    "To measure something means to ...": "find its size or amount",
     "The ice melted ___ the room was warm.": "because",
     "Which word means \"to make something smaller or less\"?": "reduce",
 }
@@ -110,9 +113,8 @@ def test_every_placement_item_was_audited_for_one_defensible_answer() -> None:
     assert {item.question: item.options[item.correct] for item in PLACEMENT} == AUDITED
 
 
-def test_every_band_has_one_reserve() -> None:
-    bands = sorted({item.band for item in PLACEMENT})
-    assert sorted(item.band for item in PLACEMENT if item.reserve) == bands
+def test_every_band_of_a_reader_of_english_has_one_reserve() -> None:
+    assert sorted(item.band for item in PLACEMENT if item.reserve) == [3, 4]
 
 
 def test_i_dont_know_on_the_first_question_ends_at_level_one() -> None:
@@ -136,8 +138,8 @@ def test_guessing_rarely_moves_anyone_up() -> None:
     rng = random.Random(7)
     trials = 4000
     guessed_up = sum(run(0, rng)[0] > 1 for _ in range(trials)) / trials
-    # 1 in 64 to guess through the first band, 9 in 256 more through a slip and its reserve
-    assert guessed_up < 0.07
+    # 1 in 64 to guess through the first band (no reserve there: a newcomer errs low)
+    assert guessed_up < 0.03
     level_three = [run(2, rng)[0] for _ in range(trials)]
     # 1 in 16, and 6 in 64 more through a slip and its reserve: the price of forgiving a slip
     assert sum(level > 3 for level in level_three) / trials < 0.2

@@ -129,8 +129,7 @@ async def test_a_newcomer_who_knows_only_the_book_picture_is_placed_at_level_one
     assert ("🤷 No sé", "pl:0:4") in buttons(calls)
     await chat.tap(ana, f"pl:0:{PLACEMENT[0].correct}")  # 📚 = book
     calls = await chat.tap(ana, f"pl:1:{(PLACEMENT[1].correct + 1) % 4}")  # then a guess
-    assert "3 (" in texts(calls)  # one slip: the next question, not the end
-    calls = await chat.tap(ana, f"pl:2:{(PLACEMENT[2].correct + 1) % 4}")  # a second guess
+    # the end: bands 1-2 forgive no slip (a newcomer errs low; placement.FORGIVEN_FROM)
     assert people.enrollments(chat.db, 1001)[0].wida_level == 1
     assert "nivel 1" in texts(calls)
 
