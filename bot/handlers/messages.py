@@ -140,7 +140,9 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user)
     if await _thread_ended(update, context, who, message):
         return
-    await relay_or_pick(update, context, who, message.text, _replied(context, who, message))
+    to = _replied(context, who, message)
+    # a shared phone: a reply to the family's answer is the family's, whoever was chosen
+    await relay_or_pick(update, context, speaker.replying(context, who, to), message.text, to)
 
 
 async def written_to_family(update: Update, context: PuenteContext) -> None:
@@ -208,8 +210,9 @@ async def asked_voice(update: Update, context: PuenteContext) -> None:
     who = _asker(context, user)
     if await _thread_ended(update, context, who, message):
         return
-    await relay_or_pick(update, context, who, message.message_id,
-                        _replied(context, who, message))
+    to = _replied(context, who, message)
+    await relay_or_pick(update, context, speaker.replying(context, who, to), message.message_id,
+                        to)
 
 
 async def voice_note(update: Update, context: PuenteContext) -> None:

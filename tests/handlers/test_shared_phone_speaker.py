@@ -256,3 +256,22 @@ async def test_a_speaker_button_on_a_phone_that_is_not_shared_sends_nothing(
     await chat.send(widlene, "Mwen pa konprann devwa a")
     [relayed] = await to_teacher(chat)
     assert relayed.text.startswith("✉️ From your student <b>Widlene</b>")
+
+
+async def test_a_reply_to_the_familys_answer_after_a_bare_ask_is_the_familys(
+        chat: Chat) -> None:
+    widlene = await shared(chat)
+    await chat.send(widlene, "/ask Kijan li ap fè lekòl la?")
+    await chat.tap(widlene, FAMILY)
+    [relayed] = await to_teacher(chat)
+    assert relayed.result_id is not None
+    await answer_as_written(chat, rivera(chat), "She is doing well.", relayed.result_id)
+    [answer] = [c for c in await chat.deliver() if c.chat_id == WIDLENE]
+    assert answer.result_id is not None
+    chat.clock.advance(minutes=30)
+    await chat.send(widlene, "/ask")  # the child's bare /ask, 🧒 chosen ...
+    await chat.tap(widlene, CHILD)
+    # ... then the grandmother answers the teacher's answer to her, as a Telegram reply
+    await reply(chat, widlene, "Mèsi anpil, pwofesè.", answer.result_id)
+    [again] = await to_teacher(chat)
+    assert again.text.startswith("✉️ From a family member of <b>Widlene</b>")
