@@ -40,11 +40,11 @@ from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, goodbyes, keyboards, menus
 from bot.presentation.i18n import REFERENCE
 from bot.presentation.views import escape
-from bot.services import askers, learners, membership, teaching
+from bot.services import askers, class_reports, learners, membership, teaching
 
 log = logging.getLogger(__name__)
 # /report's formats a teacher types as commands of their own ("I don't know /csv", playtest)
-REPORT_FORMATS = frozenset({"csv", "chart"})
+REPORT_FORMATS = class_reports.REPORT_FORMATS
 
 
 def register(app: Application) -> None:

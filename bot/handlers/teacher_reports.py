@@ -4,6 +4,7 @@ student's words)."""
 from __future__ import annotations
 
 from telegram import InputFile, Update
+from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.chat.audience import PRIVATE
@@ -11,8 +12,13 @@ from bot.chat.replies import arg_text, send_long, send_picture, student_for, tea
 from bot.context import PuenteContext
 from bot.presentation import class_views
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
-from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
-from bot.presentation.views import join_lines
+from bot.presentation.report_heatmap import (
+    HEATMAP_DAYS,
+    heatmap_caption,
+    heatmap_png,
+    recent_words,
+)
+from bot.presentation.views import escape, join_lines
 from bot.services import (
     answer_pace,
     class_reports,
@@ -22,6 +28,7 @@ from bot.services import (
     student_lookup,
     teaching,
 )
+from bot.services.confusions import StudentMixUp
 from bot.services.starter import starter_in_report
 
 # "/report help" (or "?"): what the report's lines mean, which the first report shows and the
@@ -36,7 +43,7 @@ def register(app: Application) -> None:
 
 
 async def report(update: Update, context: PuenteContext) -> None:
-    """Summary, heatmap and CSV for a class: /report [CLASS]."""
+    """Summary, heatmap and CSV for a class, or one of them: /report [CLASS] [chart|csv]."""
     user, s = update.effective_user, context.services
     if user is None:
         return
@@ -45,29 +52,55 @@ async def report(update: Update, context: PuenteContext) -> None:
     if asked.casefold() in HELP_WORDS and teaching.is_teacher(s.db, user.id):
         await send_long(context, user.id, join_lines(class_views.report_help(s.catalog, lang)))
         return
-    found, matrix = class_reports.class_report(s.db, user.id, asked or None, tz,
+    request = class_reports.report_request(s.db, user.id, asked)
+    found, matrix = class_reports.class_report(s.db, user.id, request.class_name, tz,
                                                school.holidays, s.clock())
-    today = s.clock().astimezone(tz).date()
     shared, mix_ups = confusions.class_mix_ups(s.db, [r.id for r in matrix.students],
                                                s.clock())
-    await send_long(context, user.id, class_views.report_text(
-        found, matrix, s.catalog, lang, school, today, student_lookup.student_names(s.db, user.id),
-        glosses.students_without_messages(matrix.students, s.translator),
-        starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
-        shared, explain=class_reports.first_report(s.db, user.id, s.clock())))
-    if not (matrix.given and matrix.students):
-        return
+    empty = not (matrix.given and matrix.students)  # its summary says why there is nothing
+    if request.part is None or empty:
+        await send_long(context, user.id, class_views.report_text(
+            found, matrix, s.catalog, lang, school, s.clock().astimezone(tz).date(),
+            student_lookup.student_names(s.db, user.id),
+            glosses.students_without_messages(matrix.students, s.translator),
+            starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
+            shared, explain=class_reports.first_report(s.db, user.id, s.clock())))
+        if empty:
+            return
+    if request.part in (None, class_reports.CHART):
+        await _chart(context, user.id, found.name, matrix, lang, told=request.part is None)
+    if request.part in (None, class_reports.CSV):
+        await _csv_files(context, user.id, found.name, matrix, mix_ups)
+
+
+async def _chart(context: PuenteContext, user_id: int, class_name: str,
+                 matrix: class_reports.ClassMatrix, lang: str, told: bool) -> None:
+    """The class's heatmap; when no word was practised lately there is none, which a teacher
+    who asked for the chart alone is told (`told`: the summary above says enough)."""
+    s = context.services
+    tz = s.config.school.timezone
+    today = s.clock().astimezone(tz).date()
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
-        await send_picture(context, user.id, lambda: heatmap_png(found.name, matrix, today,
+        await send_picture(context, user_id, lambda: heatmap_png(class_name, matrix, today,
                                                                  s.catalog, tz, lang),
                            caption=heatmap_caption(matrix, s.catalog, lang, today, tz),
                            filename="mastery.png")
-    name = "".join(c if c.isalnum() else "-" for c in found.name)
-    await context.bot.send_document(user.id, InputFile(csv_bytes(matrix, school.timezone),
+    elif not told:
+        await context.bot.send_message(user_id, s.catalog.render(
+            "report-no-chart", lang, class_name=escape(class_name), days=HEATMAP_DAYS),
+            parse_mode=ParseMode.HTML)
+
+
+async def _csv_files(context: PuenteContext, user_id: int, class_name: str,
+                     matrix: class_reports.ClassMatrix, mix_ups: list[StudentMixUp]) -> None:
+    """The class's CSV, and the mixed-up words' when any (docs/reports.md)."""
+    timezone = context.services.config.school.timezone
+    name = "".join(c if c.isalnum() else "-" for c in class_name)
+    await context.bot.send_document(user_id, InputFile(csv_bytes(matrix, timezone),
                                                        filename=f"{name}-mastery.csv"),
                                     caption=f"{name}-mastery.csv")
-    if mix_ups:  # which word each student picks for which: a file of its own (docs/reports.md)
-        await context.bot.send_document(user.id, InputFile(mix_ups_csv(matrix, mix_ups),
+    if mix_ups:  # which word each student picks for which: a file of its own
+        await context.bot.send_document(user_id, InputFile(mix_ups_csv(matrix, mix_ups),
                                                            filename=f"{name}-mixed-up.csv"),
                                         caption=f"{name}-mixed-up.csv")
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 
 from sqlite_utils import Database
 
+from bot.domain.names import matching_labels
 from bot.services.student_lookup import find_student, split_class
 from bot.services.teaching import RosterRow, find_class
 from bot.store import alerts, people
@@ -25,6 +26,35 @@ def first_report(db: Database, teacher_id: int, now: datetime) -> bool:
 
 
 class_languages = people.teacher_student_languages
+
+# The parts of /report a teacher may ask for alone, by a word before or after the class
+# ("/report Grade 3 ESL chart", "/report csv 7B"): read as part of the class's name, they
+# were refused as a class nobody has (a "Which class?" tap after "/report chart" made that too)
+CHART, CSV = "chart", "csv"
+REPORT_FORMATS = frozenset({CHART, CSV})
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What /report was asked: the class as typed (None: none typed) and the one part wanted
+    (None: the summary, the chart and the CSV together)."""
+
+    class_name: str | None
+    part: str | None = None
+
+
+def report_request(db: Database, teacher_id: int, asked: str) -> ReportRequest:
+    """Read /report's argument: a format word first or last is the part wanted, the rest the
+    class; unless a class of this teacher's is called so whole ("Art chart" stays a class)."""
+    words = asked.split()
+    if not words:
+        return ReportRequest(None)
+    ends = [i for i in (0, len(words) - 1) if words[i].casefold() in REPORT_FORMATS]
+    if not ends or matching_labels(asked, [c.name for c in people.teacher_classes(
+            db, teacher_id)]):
+        return ReportRequest(asked)
+    part = words.pop(ends[-1]).casefold()
+    return ReportRequest(" ".join(words) or None, part)
 
 
 def class_report(db: Database, teacher_id: int, name: str | None,

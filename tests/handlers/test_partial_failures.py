@@ -63,7 +63,7 @@ async def test_csv_and_chart_point_to_report(chat: Chat) -> None:
     for command in ("csv", "chart"):
         said = texts(await chat.send(rivera(chat), f"/{command}"))
         assert f"I don't know /{command}: /report CLASS sends a class's summary, its chart " \
-            "and its CSV file together." in said
+            f"and its CSV file together, and /report CLASS {command} only that one." in said
 
 
 async def test_did_you_mean_comes_with_a_button_that_runs_the_command_again(
