@@ -41,6 +41,8 @@ AUDIO = "au"        # au | au:<word id> | au:<word id>:w | au:<push id>:p | au:<
 REMOVE = "rm"       # rm:<student>:<class> | rm:no   a teacher confirms removing a student
 COTEACHER = "ct"   # ct:<class>:<teacher> | ct:<class>:<teacher>:yes | ct:no   the creator of a
 #                     class takes a co-teacher off it (✖ under /coteach, then a confirming tap)
+COTEACH_NEW = "cn"  # cn:<class>   a new /coteach code for the class; the tapper's unused
+#                     ones for it stop working (🔄 under a code shown again)
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 WRITE_FAMILY = "fw"  # fw:<family id>     a teacher writes first to a family member
 REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link

@@ -362,11 +362,16 @@ def confirm_remove(student_id: int, class_id: int, yes: str, no: str) -> InlineK
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.REMOVE, "no"))]])
 
 
-def co_teacher_buttons(class_id: int, teachers: Iterable[tuple[int, str]]
-                       ) -> InlineKeyboardMarkup:
-    """A ✖ button for each co-teacher (id, label) of a class its creator can take off it."""
-    return rows([InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
+def co_teacher_buttons(class_id: int, teachers: Iterable[tuple[int, str]],
+                       new_code: str | None = None) -> InlineKeyboardMarkup | None:
+    """A ✖ button for each co-teacher (id, label) of a class its creator can take off it, and
+    "🔄 New code" (`new_code`, its label; None: none) under a code shown again."""
+    crosses = rows([InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
         callbacks.COTEACHER, class_id, teacher_id)) for teacher_id, label in teachers], 2)
+    again = [[InlineKeyboardButton(new_code, callback_data=callbacks.data(
+        callbacks.COTEACH_NEW, class_id))]] if new_code else []
+    buttons = [*crosses.inline_keyboard, *again]
+    return InlineKeyboardMarkup(buttons) if buttons else None
 
 
 def confirm_co_teacher_removal(class_id: int, teacher_id: int, yes: str, no: str

@@ -83,14 +83,59 @@ def teach_with_code(db: Database, config: Config, user_id: int, first_name: str,
     return None
 
 
+@dataclass(frozen=True)
+class CoteachCode:
+    """A co-teacher code for one of the teacher's classes: `same` when it is the one they
+    were given before (still unused), shown again rather than a second live code."""
+
+    found: people.ClassInfo
+    code: str
+    expires_at: datetime
+    same: bool = False
+
+
 def create_coteach_code(db: Database, teacher_id: int, class_name: str | None,
                         now: datetime) -> tuple[people.ClassInfo, str]:
     """A single-use code that lets another teacher co-teach one of this teacher's classes."""
+    made = coteach_code(db, teacher_id, class_name, now)
+    return made.found, made.code
+
+
+def coteach_code(db: Database, teacher_id: int, class_name: str | None, now: datetime
+                 ) -> CoteachCode:
+    """This teacher's still-working code for the class, else a new one: /coteach tapped twice
+    left two live codes, each letting someone in (playtest)."""
     found = teaching.find_class(db, teacher_id, class_name)
-    code = new_code()
-    members.add_coteach_code(db, code, found.id, teacher_id, now,
-                             now + timedelta(days=COTEACH_DAYS))
-    return found, code
+    live = members.live_coteach_code(db, found.id, teacher_id, now)
+    if live is not None:
+        return CoteachCode(found, live[0], live[1], same=True)
+    return _new_coteach_code(db, found, teacher_id, now)
+
+
+def replace_coteach_code(db: Database, teacher_id: int, class_id: int, now: datetime
+                         ) -> CoteachCode:
+    """A new code for the class (checked as the teacher's: button data is forgeable); the
+    unused ones this teacher made for it stop working at once."""
+    found = check_coteach_class(db, teacher_id, class_id)
+    with db.atomic():
+        members.revoke_coteach_codes(db, found.id, teacher_id)
+        return _new_coteach_code(db, found, teacher_id, now)
+
+
+def check_coteach_class(db: Database, teacher_id: int, class_id: int) -> people.ClassInfo:
+    """The teacher's class with this id (a 🔄 tap's: forgeable), or ClassNotFoundError."""
+    found = next((c for c in teaching.teacher_classes(db, teacher_id) if c.id == class_id),
+                 None)
+    if found is None:
+        raise teaching.ClassNotFoundError(prompt_key="button-stale")
+    return found
+
+
+def _new_coteach_code(db: Database, found: people.ClassInfo, teacher_id: int, now: datetime
+                      ) -> CoteachCode:
+    code, expires = new_code(), now + timedelta(days=COTEACH_DAYS)
+    members.add_coteach_code(db, code, found.id, teacher_id, now, expires)
+    return CoteachCode(found, code, expires)
 
 
 @dataclass(frozen=True)

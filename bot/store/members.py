@@ -47,6 +47,24 @@ def add_coteach_code(db: Database, code: str, class_id: int, teacher_id: int, no
                [code, class_id, teacher_id, stamp(now), stamp(expires_at)])
 
 
+def live_coteach_code(db: Database, class_id: int, teacher_id: int, now: datetime
+                      ) -> tuple[str, datetime] | None:
+    """The newest co-teacher code this teacher made for the class that still works (unused,
+    not expired), with when it expires; None when there is none."""
+    row = db.execute("SELECT code, expires_at FROM coteach_codes WHERE class_id = ? "
+                     "AND created_by = ? AND used_at IS NULL AND expires_at > ? "
+                     "ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                     [class_id, teacher_id, stamp(now)]).fetchone()
+    return (str(row[0]), parse(row[1])) if row else None
+
+
+def revoke_coteach_codes(db: Database, class_id: int, teacher_id: int) -> int:
+    """End every unused co-teacher code this teacher made for the class (a used one is
+    history: it names who joined); how many ended."""
+    return int(db.execute("DELETE FROM coteach_codes WHERE class_id = ? AND created_by = ? "
+                          "AND used_at IS NULL", [class_id, teacher_id]).rowcount)
+
+
 def is_coteach_code(db: Database, code: str) -> bool:
     return db.execute("SELECT 1 FROM coteach_codes WHERE code = ?",
                       [code]).fetchone() is not None
