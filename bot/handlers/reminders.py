@@ -104,11 +104,16 @@ async def send_reminder(context: PuenteContext) -> None:
 
 async def send_school_reminders(context: PuenteContext) -> None:
     """Job: at the school's reminder time on a school day, remind every student who has not
-    chosen a time."""
-    if not _school_day(context.services):
+    chosen a time, and note the rest days of those no reminder reaches."""
+    s = context.services
+    if not _school_day(s):
         return
-    for student in reminders.on_school_time(context.services.db):
+    for student in reminders.on_school_time(s.db):
         await remind_student(context, student)
+    # The streak's rest days do not depend on reminders: a student who turned them off (or
+    # blocked the bot) lost the skip of earlier days with nothing to do
+    for student in reminders.not_reminded(s.db):
+        reminders.note_rest_day(s.db, student.id, s.clock(), s.config.school.timezone)
 
 
 def _school_day(s: Services) -> bool:
@@ -132,7 +137,8 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
         return
     now = s.clock()
     local = now.astimezone(s.config.school.timezone).time()
-    if s.config.school.is_quiet(local):
+    if s.config.school.is_quiet(local):  # no reminder now; a day with nothing to do still is
+        reminders.note_rest_day(s.db, student.id, now, s.config.school.timezone)
         return
     due = reminders.reminder(s.db, student.id, now, s.config.school.timezone,
                              s.config.school.holidays)

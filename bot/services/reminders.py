@@ -38,6 +38,12 @@ def on_school_time(db: Database) -> list[Student]:
     return people.students_on_school_reminder(db)
 
 
+def not_reminded(db: Database) -> list[Student]:
+    """Enrolled students no reminder reaches (opted out, or blocked the bot): the school's
+    daily job still notes their rest days, so the streak rule does not depend on reminders."""
+    return people.students_not_reminded(db)
+
+
 def due_reviews(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> NextStep:
     """What the student's next /check would do (as /progress counts it): how many words it
     would ask, and whether new cards come first (a reminder that only said "words to review"
@@ -80,7 +86,9 @@ def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
 def note_rest_day(db: Database, student_id: int, now: datetime, tz: ZoneInfo) -> bool:
     """Remember today as a school day with nothing to do for the student (no word ready, no
     card waiting, nothing answered yet): /progress's streak bridges it (rest_days). The
-    reminder job asks this of the students it sends nothing to. True when it was one."""
+    reminder jobs ask this of every enrolled student they send nothing to, reminders on or
+    off (a student who turned them off lost the skip for earlier idle days). True when it
+    was one."""
     if study.answered_since(db, student_id, local_midnight(now, tz)):
         return False  # a day studied
     due = due_reviews(db, student_id, now, tz)

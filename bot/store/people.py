@@ -241,6 +241,15 @@ def students_on_school_reminder(db: Database) -> list[Student]:
     return [_student(r) for r in rows]
 
 
+def students_not_reminded(db: Database) -> list[Student]:
+    """Enrolled students no reminder job writes to: opted out, or blocked the bot."""
+    rows = db.query("SELECT * FROM students WHERE language IS NOT NULL "
+                    "AND (reminder_time = ? OR blocked_at IS NOT NULL) "
+                    "AND id IN (SELECT student_id FROM enrollments) ORDER BY id",
+                    [REMINDER_OFF])
+    return [_student(r) for r in rows]
+
+
 def class_students(db: Database, class_id: int) -> list[Student]:
     """Students of a class who have confirmed a language (so can be sent a preview)."""
     rows = db.query("SELECT s.* FROM enrollments e JOIN students s ON s.id = e.student_id "

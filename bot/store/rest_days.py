@@ -2,8 +2,9 @@
 outbox rows of kind `rest-day` (no text: the row only says which day), as reminder_log keeps
 reminders. /progress bridges them in the streak: a fast student who finished every word her
 teacher pushed read "✅ All done for now" on six school days, and her streak fell from 14 to
-3 (playtest, WIDA 5). A student's deletion clears them with every outbox row to their chat
-(erase.py). Nothing on the answer path reads or writes them."""
+3 (playtest, WIDA 5). The reminder jobs note them for every enrolled student, reminded or
+not (/remind off lost the skip, once). A student's deletion clears them with every outbox row
+to their chat (erase.py). Nothing on the answer path reads or writes them."""
 
 from __future__ import annotations
 
