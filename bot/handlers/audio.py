@@ -13,7 +13,7 @@ from bot.chat.replies import tapped, user_language
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.spoken_text import spoken_segments
-from bot.presentation import callbacks, family_views
+from bot.presentation import callbacks, family_views, views
 from bot.presentation.i18n import language_name, reader_language
 from bot.services import askers, family_updates, hear_message, join, listen, question_audio
 from bot.speech import SpeechUnavailableError
@@ -22,7 +22,8 @@ from bot.speech import SpeechUnavailableError
 # phone): the button's data names one of these, never a prompt key (data is forgeable).
 # question -> (what is said, its caption: the written question)
 SAID_ALOUD = {"who": ("say-who-speaking", "speaker-question"),
-              "link": ("say-family-link-own", "family-link-own")}
+              "link": ("say-family-link-own", "family-link-own"),
+              "stop": ("say-family-stop-confirm", "family-stop-confirm")}
 
 
 def register(app: Application) -> None:
@@ -157,10 +158,16 @@ async def say_aloud_button(update: Update, context: PuenteContext) -> None:
         raise callbacks.ForgedCallbackError("bad say-aloud button")
     s = context.services
     lang = user_language(context, user.id, user.language_code)
+    if s.speech is not None and not listen.can_say(s.speech, lang):  # chosen since the button
+        await context.bot.send_message(user.id, s.catalog.render(
+            "listen-message-no-voice", lang, language=language_name(lang)),
+            parse_mode=ParseMode.HTML)  # said plainly, in writing, as 🔊 Listen does
+        return
     who = askers.asker(s.db, user.id)
     name = who.children[0].first_name if who is not None and who.children else ""
     note = listen.spoken_note(s.speech, lang, s.catalog.plain(said[0], lang, name=name), said[0])
-    await send_note(context.bot, s, user.id, note, s.catalog.render(said[1], lang))
+    await send_note(context.bot, s, user.id, note, s.catalog.render(
+        said[1], lang, name=views.name(name, s.catalog, lang)))
 
 
 async def question_sound_button(update: Update, context: PuenteContext) -> None:

@@ -258,8 +258,8 @@ async def stop(update: Update, context: PuenteContext) -> None:
         await say(update, context, "family-stop-confirm",
                   bilingual=membership.reads_english_too(s.db, user.id),
                   name=views.name(child.first_name, s.catalog, lang),
-                  markup=keyboards.child_buttons(callbacks.FAMILY_STOP, [
-                      (child.student_id, s.catalog.plain("button-family-stop", lang))], None))
+                  markup=keyboards.family_stop(s.catalog, lang, child.student_id,
+                                               listen.can_say(s.speech, lang)))
         return
     if change.choose:  # a shared phone: which child's updates, never all of them silently
         await ask_which_child(update, context, "family-stop-which", callbacks.FAMILY_STOP,

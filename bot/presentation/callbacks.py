@@ -66,8 +66,9 @@ DAY_OFF = "do"      # do:a:<announcement id>   make the day a sent "no school" n
 #                     day again | do:y:<yyyymmdd>   ✅ do it | do:k:<yyyymmdd>   ↩️ keep it
 SPEAKER = "wh"      # wh:c | wh:f   who speaks on a phone the child and the family share: the
 #                     child or the family (the held message follows that one's path)
-SAY_ALOUD = "sy"    # sy:who | sy:link   hear a question said in the phone's language (for a
-#                     grandmother who cannot read); the data names a prompt from a fixed list
+SAY_ALOUD = "sy"    # sy:who | sy:link | sy:stop   hear a question said in the phone's language
+#                     (for a grandmother who cannot read); the data names a prompt from a fixed
+#                     list
 CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
 #                     that class (both checked: the class as the tapper's, the token as held)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student

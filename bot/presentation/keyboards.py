@@ -65,6 +65,17 @@ def family_here(catalog: Catalog, lang: str, code: str, hear: bool = False
     return InlineKeyboardMarkup(buttons + _hear_row(catalog, lang, "link", hear))
 
 
+def family_stop(catalog: Catalog, lang: str, student_id: int, hear: bool
+                ) -> InlineKeyboardMarkup:
+    """"⏸ Stop the family updates" under a stray /stop's question on the child's own phone,
+    and 🔊 to hear the question where a voice speaks `lang` (`hear`): the grandmother who
+    shares it cannot read it."""
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(fit_label(catalog.plain("button-family-stop", lang)),
+                              callback_data=callbacks.data(callbacks.FAMILY_STOP, student_id))],
+        *_hear_row(catalog, lang, "stop", hear)])
+
+
 def speaker_buttons(catalog: Catalog, lang: str, child: str, hear: bool
                     ) -> InlineKeyboardMarkup:
     """Who is speaking on a phone the child and the family share: "🧒 <child>", "👪 Family"
