@@ -6,8 +6,9 @@ reached the teacher as "your student", got no ready-made replies, and was answer
 as the child (playtest: Widlene, 8, and her grandmother Mirlande). Now a voice note or a
 message outside a check there first asks who is speaking, "🧒 Widlene" or "👪 Family" (told
 apart by the emoji, without reading; 🔊 says the question where a voice speaks the phone's
-language, as under /stop's question there), then follows that one's path. The choice is remembered in memory (`user_data`)
-for a few minutes, never in the store, so a second note does not ask again.
+language, as under /stop's question there), then follows that one's path. The choice is
+remembered in memory (`user_data`) for a few minutes, never in the store, so a second note
+does not ask again.
 """
 
 from __future__ import annotations
