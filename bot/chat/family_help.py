@@ -20,8 +20,12 @@ from bot.services.family import LinkedChild
 
 
 async def family_help(update: Update, context: PuenteContext) -> None:
-    """A family member's /help (or bare /start): the commands, then what writing means here."""
-    await say(update, context, "help-family", bilingual=False)
+    """A family member's /help (or bare /start): the commands (after /stop, /start to get the
+    updates again in place of /stop), then what writing means here."""
+    user = update.effective_user
+    stopped = user is not None and family.all_stopped(context.services.db, user.id)
+    await say(update, context, "help-family-stopped" if stopped else "help-family",
+              bilingual=False)
     await no_model_note(update, context)
 
 

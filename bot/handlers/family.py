@@ -214,7 +214,9 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     changed = family.set_language(s.db, user.id, code)
     back = None if undo or before == code else \
         keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG, code)
-    await say(update, context, "family-welcome", markup=back, language=language_name(code))
+    # after /stop, "you will get a weekly update… /stop to stop it" would be untrue
+    await say(update, context, "family-welcome-stopped" if family.all_stopped(s.db, user.id)
+              else "family-welcome", markup=back, language=language_name(code))
     await no_model_note(update, context, code)  # before they write, not after
     if changed:
         _tell_teachers_language(context, user.id, code)

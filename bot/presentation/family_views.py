@@ -51,7 +51,9 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     if update.unchecked and lang != "en":
         parts.append(catalog.render("family-week-unchecked", lang,
                                     language=language_name(lang)))
-    parts.append(catalog.render("family-week-footer", lang))
+    # after /stop, how to stop them again is no help: how to get them back is
+    parts.append(catalog.render("family-week-footer-stopped" if update.stopped
+                                else "family-week-footer", lang))
     return Markup("\n".join(parts))
 
 

@@ -222,6 +222,13 @@ def stopped_children(db: Database, user_id: int) -> list[LinkedChild]:
     return [c for c in families.linked_children(db, user_id) if not c.updates_on]
 
 
+def all_stopped(db: Database, user_id: int) -> bool:
+    """Whether this phone stopped the weekly updates about every child it is linked to: its
+    help and messages then say how to get them again, not how to stop them."""
+    children = families.linked_children(db, user_id)
+    return bool(children) and not any(c.updates_on for c in children)
+
+
 def set_language(db: Database, user_id: int, code: str) -> bool:
     """Store the family member's own language (it may differ from the student's); return
     whether it changed, so the teachers hear about a new language once, not at every tap."""

@@ -52,6 +52,8 @@ class FamilyUpdate:
     #                                            next week, yet no bad week today
     machine: frozenset[str] = frozenset()      # English words whose gloss is machine output:
     #                                            shown marked, never read aloud
+    stopped: bool = False                      # this phone stopped these updates (/now shows
+    #                                            one): it ends with how to get them again
 
     @property
     def bad_week(self) -> bool:
@@ -103,7 +105,8 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     tuple(w.id for w in [*mastered, *shown, *met][:HEARD]),
                                     len(card_days), new, end < today and today in days_studied,
                                     frozenset(w.word.term for w in [*mastered, *shown, *met]
-                                              if _machine(w, row.language))))
+                                              if _machine(w, row.language)),
+                                    not row.updates_on))
     return updates
 
 
