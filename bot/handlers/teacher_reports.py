@@ -9,6 +9,7 @@ from telegram.ext import Application, CommandHandler
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import arg_text, send_long, send_picture, student_for, teacher_reads
 from bot.context import PuenteContext
+from bot.domain.names import file_stem
 from bot.presentation import class_views
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import heatmap_caption, heatmap_png, recent_words
@@ -62,7 +63,7 @@ async def report(update: Update, context: PuenteContext) -> None:
                                                                  s.catalog, tz, lang),
                            caption=heatmap_caption(matrix, s.catalog, lang, today, tz),
                            filename="mastery.png")
-    name = "".join(c if c.isalnum() else "-" for c in found.name)
+    name = file_stem(found.name)
     await context.bot.send_document(user.id, InputFile(csv_bytes(matrix, school.timezone),
                                                        filename=f"{name}-mastery.csv"),
                                     caption=f"{name}-mastery.csv")
