@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -103,25 +104,39 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def refuse_non_store(path: Path) -> None:
-    """Raise when `path` holds something other than an SQLite database, e.g. config.toml.
+    """Raise when `path` is plainly some other file than a store, e.g. config.toml.
 
     A setting pointing at the wrong file is not damage: "copy your latest backup to
-    config.toml" (the advice for a damaged store) would destroy the config file too."""
+    config.toml" (the advice for a damaged store) would destroy the config file too. Bytes
+    that are neither a database nor a document (a mangled store) stay "damaged"."""
     try:
         with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
+            head = fh.read(MAX_SNIFF)
     except OSError:
         return  # unreadable: the open that follows says why
-    if not head or head == SQLITE_HEADER:  # an empty file is a store SQLite has yet to write
+    if not head or head.startswith(SQLITE_HEADER):  # empty: a store SQLite has yet to write
         return
+    kind = _document_kind(path, head)
+    if kind:
+        raise StoreError(f"{path} is not a Puente store: it is {kind}, not an SQLite "
+                         "database; point [store] path / $PUENTE_STORE_PATH at the store "
+                         "(e.g. puente.db), and leave this file as it is")
+
+
+MAX_SNIFF = 64 * 1024
+DOCUMENTS = frozenset({".toml", ".txt", ".csv", ".json", ".ini", ".yaml", ".yml", ".md",
+                       ".png", ".pdf", ".py", ".sh", ".log", ".argosmodel"})
+
+
+def _document_kind(path: Path, head: bytes) -> str:
+    """What `path` is when it is a document rather than a store ("" when it may be a store)."""
+    if path.suffix.lower() in DOCUMENTS:
+        return f"a {path.suffix.lower()} file"
     try:
-        head.decode("utf-8")
-        kind = "a text file (a config or pack .toml?)"
-    except UnicodeDecodeError:
-        kind = "some other kind of file"
-    raise StoreError(f"{path} is not a Puente store: it is {kind}, not an SQLite database; "
-                     f"point [store] path / $PUENTE_STORE_PATH at the store (e.g. puente.db), "
-                     "and leave this file as it is")
+        parsed = tomllib.loads(head.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return "a TOML file (a config or pack file?)" if parsed else ""
 
 
 def check_integrity(path: Path) -> None:

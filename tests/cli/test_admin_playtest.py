@@ -77,6 +77,17 @@ def test_a_config_file_given_as_the_store_is_not_called_damaged(
     config = write_config(tmp_path, store=str(other))
     assert main(["--config", str(config), *argv]) == 2
     line = one_line(capsys.readouterr().err)
-    assert line.startswith(f"puente: {other} is not a Puente store: it is a text file")
+    assert line.startswith(f"puente: {other} is not a Puente store: it is a .toml file")
     assert "backup" not in line and "damaged" not in line
     assert other.read_bytes() == before
+
+
+def test_a_config_file_without_its_suffix_given_as_the_store_is_named_toml(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "c1"
+    other.write_text('[store]\npath = "puente.db"\n')
+    config = write_config(tmp_path, store=str(other))
+    assert main(["--config", str(config), "report", "--class", "7B"]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert line.startswith(f"puente: {other} is not a Puente store: it is a TOML file")
+
