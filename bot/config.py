@@ -287,7 +287,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None,
 
     Every problem is found before any is reported (ConfigError lists them in file order).
     `voice_check` says whether the speech engine has a voice (None: it cannot tell); without
-    it, or when the file does not set [speech] voice, the voice is not looked up."""
+    it, or for the default voice, the voice is not looked up."""
     env = os.environ if env is None else env
     if path is None and env.get("PUENTE_CONFIG"):
         path = Path(env["PUENTE_CONFIG"])
@@ -459,8 +459,10 @@ def _speech(problems: _Problems, data: Mapping[str, Any], folder: Path | None = 
     enabled = s.get("enabled", bool, True)
     if not re.fullmatch(r"[A-Za-z0-9/_-]{2,40}", voice):
         s.fail("voice", f"expected an eSpeak NG voice like \"en-us\", got {voice!r}")
-    elif enabled and "voice" in data and voice_check is not None:
+    elif enabled and voice != SpeechConfig.voice and voice_check is not None:
         # A voice the engine lacks used to pass here and leave every clip silent at run time.
+        # The default is not looked up: config.example.toml names it, and loading the engine
+        # for every command (report, packs) would cost each of them its start-up time.
         found = voice_check(voice)
         if found is False:
             s.fail("voice", f"the speech engine (eSpeak NG) has no voice {voice!r} on this "

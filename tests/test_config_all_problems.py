@@ -90,3 +90,10 @@ def test_a_config_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_bytes('\ufeff[school]\ntimezone = "Europe/Madrid"\n'.encode())
     assert load_config(path, env={}).school.timezone.key == "Europe/Madrid"
+
+
+def test_the_default_voice_does_not_load_the_speech_engine(tmp_path: Path) -> None:
+    asked: list[str] = []
+    path = _write(tmp_path, '[speech]\nvoice = "en-us"\n')
+    load_config(path, env={}, voice_check=lambda voice: asked.append(voice) or False)
+    assert asked == []  # config.example.toml names it: `puente report` must not pay for it
