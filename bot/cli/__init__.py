@@ -57,16 +57,25 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = utc_
     args.settings, args.clock, args.config_file = None, clock, None
     try:
         args.config_file = find_config(args.config, os.environ, Path.cwd())
-        args.settings = load_config(args.config_file)
+        args.settings = load_config(args.config_file, voice_check=_voice_check)
+        for note in args.settings.notes:
+            print(f"puente: warning: {note}", file=sys.stderr)
         return int(args.func(args) or EXIT_OK)
     except EXPECTED as exc:
-        line = explain(exc, args.settings)
         secrets = secrets_of(args.settings, os.environ.get("TELEGRAM_BOT_TOKEN"))
-        print(f"puente: {redact(line, secrets)}", file=sys.stderr)
+        for line in explain(exc, args.settings).splitlines():  # config: one line a problem
+            print(f"puente: {redact(line, secrets)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _voice_check(name: str) -> bool | None:
+    """Ask the speech engine about [speech] voice; imported only when a config sets one."""
+    from bot.speech import voice_exists
+
+    return voice_exists(name)
 
 
 def run() -> None:

@@ -23,9 +23,10 @@ MASK = "***"
 
 
 def explain(exc: BaseException, config: Config | None) -> str:
-    """Say in one line what went wrong and how to fix it."""
-    if isinstance(exc, ConfigError):
-        return f"configuration problem: {exc}"
+    """Say in one line what went wrong and how to fix it (a line a problem for a config
+    file with several)."""
+    if isinstance(exc, ConfigError):  # every problem on a line of its own, in file order
+        return "\n".join(f"configuration problem: {problem}" for problem in exc.problems)
     if isinstance(exc, PuenteError):
         return str(exc)
     if isinstance(exc, InvalidToken):  # its own message quotes the token: never print it

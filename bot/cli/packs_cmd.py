@@ -49,7 +49,7 @@ def _paths(args: argparse.Namespace) -> list[Path]:
 
 def validate_packs(args: argparse.Namespace) -> int:
     """Print every problem; exit 0 only when every pack is valid."""
-    from bot.services.packs import load_packs  # on use: see run_cmd
+    from bot.services.packs import LARGE_PACK_WORDS, load_packs  # on use: see run_cmd
 
     result = load_packs(_paths(args))
     for problem in result.problems:
@@ -58,6 +58,10 @@ def validate_packs(args: argparse.Namespace) -> int:
     if not result.packs and not result.problems:  # e.g. an install that lost its packs
         print(f"no pack files (*.toml) found in {', '.join(map(str, _paths(args)))}")
         return 1
+    for pack in result.packs:
+        if len(pack.words) > LARGE_PACK_WORDS:  # valid, but no class studies it as one unit
+            print(f"warning: {pack.id} has {len(pack.words)} words: a pack is one unit "
+                  f"(shipped packs: 16-20 words); consider splitting it")
     if result.ok:
         print(f"{len(result.packs)} packs, {words} words: all valid")
         return 0

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.domain.word_status import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
-from bot.store.files import check_integrity, require_store, write_private
+from bot.store.files import check_integrity, refuse_existing, require_store, write_private
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--mixed-up-csv", type=Path,
                         help="write one row per student x pair of words mixed up here")
     report.add_argument("--png", type=Path, help="write the mastery heatmap here")
+    report.add_argument("--force", action="store_true",
+                        help="write over files that already exist (refused otherwise)")
     report.set_defaults(func=report_command)
     dash = sub.add_parser("dashboard", help="browse the store read-only with Datasette "
                           "(pip install datasette)")
@@ -48,6 +50,7 @@ def report_command(args: argparse.Namespace) -> int:
     from bot.store import open_store, people
     from bot.store.reports import class_matrix
 
+    refuse_existing([args.csv, args.mixed_up_csv, args.png], args.force)
     require_store(args.settings.store_path)
     check_integrity(args.settings.store_path)  # refuse a damaged store as `puente run` does
     db = open_store(args.settings.store_path)
@@ -70,16 +73,17 @@ def report_command(args: argparse.Namespace) -> int:
     print(plain_text(summary_text(name, matrix, catalog, "en", today, school.holidays,
                                   tz=school.timezone)))
     if args.csv:
-        write_private(args.csv, csv_bytes(matrix, school.timezone))
+        write_private(args.csv, csv_bytes(matrix, school.timezone), overwrite=args.force)
         print(f"wrote {args.csv}")
     if args.mixed_up_csv:
         _, mix_ups = confusions.class_mix_ups(db, [s.id for s in matrix.students], args.clock())
-        write_private(args.mixed_up_csv, mix_ups_csv(matrix, mix_ups))
+        write_private(args.mixed_up_csv, mix_ups_csv(matrix, mix_ups), overwrite=args.force)
         print(f"wrote {args.mixed_up_csv}")
     if args.png and not (matrix.words and matrix.students):
         print(f"no answers in {name} yet, so no heatmap was written")
     elif args.png:
-        write_private(args.png, heatmap_png(name, matrix, today, catalog, school.timezone))
+        write_private(args.png, heatmap_png(name, matrix, today, catalog, school.timezone),
+                      overwrite=args.force)
         print(f"wrote {args.png}")
     return 0
 

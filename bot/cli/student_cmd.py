@@ -42,6 +42,10 @@ def find_command(args: argparse.Namespace) -> int:
     """Print the matching students: id, first name, language, classes."""
     from bot.services import records
 
+    if not args.name.strip():  # '' matches every name: a roster of the whole school
+        print("puente: give part of a first name to look for (NAME must not be empty)",
+              file=sys.stderr)
+        return 2
     db = _open(args)
     try:
         found = records.find(db, args.name)

@@ -148,3 +148,10 @@ def _emoji_part(char: str) -> bool:
 
 def _joining_script(char: str) -> bool:
     return unicodedata.name(char, "").startswith(JOINING_SCRIPTS)
+
+
+def file_stem(name: str, fallback: str = "class") -> str:
+    """A file name's stem from a name people typed: letters and digits kept, every other run
+    made one "-", never a leading or trailing "-" (`-script-` trips shell tools as an option)."""
+    stem = "-".join("".join(c if c.isalnum() else " " for c in name).split())
+    return stem or fallback

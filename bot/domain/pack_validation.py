@@ -74,6 +74,9 @@ class _Lines:
 
 def parse_pack(text: str, source: str) -> Pack:
     """Parse one pack; raise PackError listing every problem (with line numbers) if invalid."""
+    # Windows Notepad saves UTF-8 with a byte-order mark, which tomllib refuses ("Invalid
+    # statement at line 1"); every reader of packs passes through here, so it goes here.
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         empty = "the file is empty; a pack needs [pack] and [[words]]"
         raise PackError([Problem(source, 1, empty)])

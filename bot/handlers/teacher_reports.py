@@ -10,6 +10,7 @@ from telegram.ext import Application, CommandHandler
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import arg_text, send_long, send_picture, student_for, teacher_reads
 from bot.context import PuenteContext
+from bot.domain.names import file_stem
 from bot.presentation import class_views
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import (
@@ -95,7 +96,7 @@ async def _csv_files(context: PuenteContext, user_id: int, class_name: str,
                      matrix: class_reports.ClassMatrix, mix_ups: list[StudentMixUp]) -> None:
     """The class's CSV, and the mixed-up words' when any (docs/reports.md)."""
     timezone = context.services.config.school.timezone
-    name = "".join(c if c.isalnum() else "-" for c in class_name)
+    name = file_stem(class_name)
     await context.bot.send_document(user_id, InputFile(csv_bytes(matrix, timezone),
                                                        filename=f"{name}-mastery.csv"),
                                     caption=f"{name}-mastery.csv")

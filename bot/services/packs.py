@@ -73,9 +73,13 @@ def load_packs(paths: Sequence[Path] | None = None, shipped: Path | None = None)
     owners = shipped_owners(shipped or PACKS_DIR)
     for path in pack_files([PACKS_DIR] if paths is None else paths):
         try:
-            text = path.read_text(encoding="utf-8")
+            too_big = _too_big(path.stat().st_size)
+            text = "" if too_big else path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(str(path), 1, f"cannot read the file: {exc}"))
+            continue
+        if too_big:  # refused unread: a 66 MB pack took 29 s and 590 MB to load
+            problems.append(Problem(str(path), 1, too_big))
             continue
         try:
             pack = parse_pack(text, str(path))
@@ -96,6 +100,26 @@ def load_packs(paths: Sequence[Path] | None = None, shipped: Path | None = None)
         seen[pack.id] = str(path)
         packs.append(pack)
     return PackLoad(tuple(packs), tuple(problems))
+
+
+# A district's pack file (shipped: 60 KB at most, a teacher's upload: 256 KB). A pack is one
+# unit's words; every pack is parsed at start-up whenever a file changes and held in memory,
+# so one oversized file slows every start and can exhaust a small school server's memory.
+MAX_ADMIN_PACK_BYTES = 1024 * 1024
+LARGE_PACK_WORDS = 200  # `packs validate` suggests splitting a pack longer than this
+
+
+def _too_big(size: int) -> str:
+    """The problem with a pack file of `size` bytes, or "" when it is small enough."""
+    if size <= MAX_ADMIN_PACK_BYTES:
+        return ""
+    return (f"the file is {_size(size)}, over the {_size(MAX_ADMIN_PACK_BYTES)} limit for one "
+            "pack: split it into one pack a unit (a unit is 10-40 words; the largest shipped "
+            "pack is 60 KB), each file with its own [pack] id (docs/packs.md)")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
 
 
 def install_packs(db: Database, packs: Iterable[Pack], now: datetime) -> int:

@@ -20,7 +20,7 @@ from bot.speech.engine import WORDS_PER_MINUTE, Espeak, SpeechUnavailableError
 from bot.speech.voices import ENGLISH, NO_VOICE, home_voice
 
 __all__ = ["NO_VOICE", "Clip", "Part", "Speech", "SpeechUnavailableError", "load_engine",
-           "open_speech"]
+           "open_speech", "voice_exists"]
 log = logging.getLogger(__name__)
 ENCODER = "opus-24k-1"  # part of every key: change it when encoding changes, so clips re-render
 
@@ -47,6 +47,16 @@ class Clip:
 def load_engine() -> Espeak:
     """The process's one eSpeak NG (its library holds global state), loaded on first use."""
     return Espeak.load()
+
+
+def voice_exists(name: str) -> bool | None:
+    """Whether eSpeak NG on this machine has a voice answering to `name`; None when the engine
+    is not installed, so nobody can tell (config.py's `voice_check`)."""
+    try:
+        engine = load_engine()
+    except SpeechUnavailableError:
+        return None
+    return engine.has_voice(name)
 
 
 class Speech:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -56,10 +58,32 @@ def create_private(path: Path) -> bool:
     return True
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` (a report a person asked for), readable by this user only."""
-    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, PRIVATE_FILE)
+def refuse_existing(paths: Iterable[Path | None], overwrite: bool) -> None:
+    """Raise unless every file about to be written is new, or `overwrite` (--force) says so.
+
+    Checked before anything is written: a report whose PNG is refused leaves its CSV unwritten
+    too, rather than half the files replaced."""
+    if overwrite:
+        return
+    for path in paths:
+        if path is not None and (path.exists() or path.is_symlink()):
+            raise FileRefusedError(f"{path}: File exists (give a new file name, or add --force "
+                                   "to write over it)")
+
+
+class FileRefusedError(StoreError):
+    """A file the command would write already exists, and --force was not given."""
+
+
+def write_private(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write `data` to `path` (a report a person asked for), readable by this user only.
+
+    Never over an existing file unless `overwrite` (a QA playtest lost keep.txt to
+    `report --csv keep.txt`); a file written over becomes private too."""
+    flags = os.O_CREAT | os.O_WRONLY | (os.O_TRUNC if overwrite else os.O_EXCL)
+    fd = os.open(path, flags, PRIVATE_FILE)
     with os.fdopen(fd, "wb") as fh:
+        os.fchmod(fh.fileno(), PRIVATE_FILE)
         fh.write(data)
 
 
@@ -73,12 +97,54 @@ def require_store(path: Path) -> None:
     if not path.is_file():
         raise StoreError(f"no store at {path.absolute()} (check [store] path / "
                          "$PUENTE_STORE_PATH, or run `puente db migrate` to create it)")
+    refuse_non_store(path)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def refuse_non_store(path: Path) -> None:
+    """Raise when `path` is plainly some other file than a store, e.g. config.toml.
+
+    A setting pointing at the wrong file is not damage: "copy your latest backup to
+    config.toml" (the advice for a damaged store) would destroy the config file too. Bytes
+    that are neither a database nor a document (a mangled store) stay "damaged"."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(MAX_SNIFF)
+    except OSError:
+        return  # unreadable: the open that follows says why
+    if not head or head.startswith(SQLITE_HEADER):  # empty: a store SQLite has yet to write
+        return
+    kind = _document_kind(path, head)
+    if kind:
+        raise StoreError(f"{path} is not a Puente store: it is {kind}, not an SQLite "
+                         "database; point [store] path / $PUENTE_STORE_PATH at the store "
+                         "(e.g. puente.db), and leave this file as it is")
+
+
+MAX_SNIFF = 64 * 1024
+DOCUMENTS = frozenset({".toml", ".txt", ".csv", ".json", ".ini", ".yaml", ".yml", ".md",
+                       ".png", ".pdf", ".py", ".sh", ".log", ".argosmodel"})
+
+
+def _document_kind(path: Path, head: bytes) -> str:
+    """What `path` is when it is a document rather than a store ("" when it may be a store)."""
+    if path.suffix.lower() in DOCUMENTS:
+        return f"a {path.suffix.lower()} file"
+    try:
+        parsed = tomllib.loads(head.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return "a TOML file (a config or pack file?)" if parsed else ""
 
 
 def check_integrity(path: Path) -> None:
     """Raise DamagedStoreError unless `path` (when it exists) passes PRAGMA quick_check."""
     if not path.exists():
         return  # a new store: open_store creates it
+    if path.is_file():
+        refuse_non_store(path)
     try:
         conn = _connect(path)
         try:
