@@ -203,8 +203,8 @@ async def purge_job(context: PuenteContext) -> None:
     s = context.services
     purged = purge_old(s.db, s.config, s.clock())
     log.info("retention: %d answers, %d check items, %d messages deleted; %d students in no "
-             "class erased", purged.attempts, purged.check_items, purged.messages,
-             purged.students)
+             "class erased; %d typed misses' text erased", purged.attempts, purged.check_items,
+             purged.messages, purged.students, purged.typed)
 
 
 async def _post_stop(app: Application) -> None:

@@ -1,0 +1,117 @@
+"""A teacher counts a typed answer Puente marked wrong as right: the recent typed misses
+/student lists, the count itself (the word's mastery folded again, the student told, the
+other teachers of the class told), and the answer accepted for the word in the class from
+then on (bot/domain/overrule.py, docs/typed-grading.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+
+from sqlite_utils import Database
+
+from bot.config import SchoolConfig
+from bot.domain.errors import PuenteError
+from bot.domain.overrule import (
+    KEEP,
+    SHOWN_MISSES,
+    KeptAnswer,
+    answer_key,
+    fold_again,
+    from_snapshot,
+)
+from bot.services import coteachers, teaching
+from bot.services.pushes import next_allowed
+from bot.store import outbox, people, typed_misses
+from bot.store.packs import words_by_id
+
+COUNTED_NOTE = "counted-right"  # the outbox kind of the note telling a student
+
+
+class OverruleGoneError(PuenteError):
+    """A ✅ that changes nothing: a forged or old button, an answer whose text retention
+    erased, or a student no longer in the tapping teacher's classes."""
+
+    prompt_key = "overrule-gone"
+
+
+class CountedAlreadyError(PuenteError):
+    """The answer was counted as right already (one count an answer: a second tap)."""
+
+    prompt_key = "overrule-already"
+
+
+@dataclass(frozen=True)
+class MissLine:
+    """One recent typed miss as /student lists it."""
+
+    attempt_id: int
+    term: str
+    typed: str
+    answered_at: datetime
+    counted: bool  # a teacher counted it as right
+
+
+def recent_misses(db: Database, student_id: int, now: datetime) -> list[MissLine]:
+    """The student's typed misses of the last overrule.KEEP_DAYS, newest first (the caller
+    found the student among the teacher's: /student)."""
+    misses = typed_misses.recent_misses(db, student_id, now - KEEP, SHOWN_MISSES)
+    terms = {w.id: w.word.term for w in words_by_id(db, [m.word_id for m in misses])}
+    return [MissLine(m.attempt_id, terms.get(m.word_id, ""), m.typed, m.answered_at,
+                     m.overruled_at is not None) for m in misses if m.word_id in terms]
+
+
+@dataclass(frozen=True)
+class Overrule:
+    """A typed miss a teacher may count as right, checked as theirs to count."""
+
+    miss: typed_misses.TypedMiss
+    term: str
+    class_ids: tuple[int, ...]  # the teacher's classes the student is in
+
+
+def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime) -> Overrule:
+    """Check a ✅ Count as right (button data is forgeable): the answer must be a typed miss
+    still kept, of a student in one of this teacher's classes; nothing changes."""
+    teaching.require_teacher(db, teacher_id)
+    miss = typed_misses.get_miss(db, attempt_id)
+    if miss is None or miss.before is None or now - miss.answered_at > KEEP:
+        raise OverruleGoneError("no such typed miss kept")
+    classes = tuple(e.class_id for e in people.teacher_enrolments(db, teacher_id)
+                    if e.student_id == miss.student_id)
+    found = words_by_id(db, [miss.word_id])
+    if not classes or not found:
+        raise OverruleGoneError("not this teacher's student")
+    if miss.overruled_at is not None:
+        raise CountedAlreadyError("counted already")
+    return Overrule(miss, found[0].word.term, classes)
+
+
+# (teacher told, the changes that concern them) -> their note, in their language
+RenderNote = Callable[[int, list[coteachers.Told]], str]
+
+
+def count_as_right(db: Database, plan: Overrule, teacher_id: int, now: datetime, tz: tzinfo,
+                   school: SchoolConfig, student_note: str, render_note: RenderNote) -> None:
+    """Count the miss as right, in one transaction: the word's mastery folded again from the
+    answer on (the same fold as every answer, mastery.record_answer), the answer accepted for
+    the word in the teacher's classes the student is in, the student told (`student_note`, in
+    their language, past quiet hours) and the other teachers of those classes told
+    (`render_note`). CountedAlreadyError when another tap counted it first."""
+    miss = plan.miss
+    assert miss.before is not None  # plan_overrule refuses a miss without it
+    counted = KeptAnswer(miss.item_type, True, miss.answered_at,
+                         replace(miss.graded, exact=True))  # a right answer, as written
+    with db.atomic():
+        state = fold_again(from_snapshot(miss.before),
+                           [counted, *typed_misses.answers_after(db, miss)], tz)
+        if not typed_misses.count_as_right(db, miss, state, miss.graded.practice(True), now):
+            raise CountedAlreadyError("counted already")
+        typed_misses.accept(db, plan.class_ids, miss.word_id, answer_key(miss.typed), now)
+        # the note holds the student's words: it goes once delivered, and with the student
+        outbox.enqueue(db, None, miss.student_id, COUNTED_NOTE,
+                       {"text": student_note, "buttons": [], "drop": True,
+                        "student_id": miss.student_id}, next_allowed(now, school), now)
+        told = coteachers.others_of_student(db, teacher_id, miss.student_id, plan.class_ids)
+        coteachers.tell_others(db, teacher_id, told, render_note, now, school)
