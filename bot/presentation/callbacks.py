@@ -68,6 +68,8 @@ SAY_ALOUD = "sy"    # sy:who | sy:link   hear a question said in the phone's lan
 #                     grandmother who cannot read); the data names a prompt from a fixed list
 CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
 #                     that class (both checked: the class as the tapper's, the token as held)
+OVERRULE = "ov"     # ov:<answer id> | ov:<answer id>:yes | ov:no   a teacher counts a typed
+#                     miss as right (✅ under /student, then a confirming tap)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
 

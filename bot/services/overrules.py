@@ -15,6 +15,7 @@ from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.domain.overrule import (
     KEEP,
+    KEEP_DAYS,
     SHOWN_MISSES,
     KeptAnswer,
     answer_key,
@@ -34,6 +35,7 @@ class OverruleGoneError(PuenteError):
     erased, or a student no longer in the tapping teacher's classes."""
 
     prompt_key = "overrule-gone"
+    after = "remove-kept"  # "Nothing changed."
 
 
 class CountedAlreadyError(PuenteError):
@@ -77,12 +79,12 @@ def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime)
     teaching.require_teacher(db, teacher_id)
     miss = typed_misses.get_miss(db, attempt_id)
     if miss is None or miss.before is None or now - miss.answered_at > KEEP:
-        raise OverruleGoneError("no such typed miss kept")
+        raise OverruleGoneError("no such typed miss kept", days=KEEP_DAYS)
     classes = tuple(e.class_id for e in people.teacher_enrolments(db, teacher_id)
                     if e.student_id == miss.student_id)
     found = words_by_id(db, [miss.word_id])
     if not classes or not found:
-        raise OverruleGoneError("not this teacher's student")
+        raise OverruleGoneError("not this teacher's student", days=KEEP_DAYS)
     if miss.overruled_at is not None:
         raise CountedAlreadyError("counted already")
     return Overrule(miss, found[0].word.term, classes)

@@ -321,10 +321,10 @@ def typed_misses(db: Database) -> None:
     it is not kept). And the answers a class's teachers counted as right for a word, accepted
     next time for that word in that class (folded: overrule.answer_key)."""
     run_sql(db, """
-ALTER TABLE attempts ADD COLUMN typed TEXT;        -- a typed miss's text, erased after 14 days
-ALTER TABLE attempts ADD COLUMN before TEXT;       -- its word's mastery before it (JSON), too
-ALTER TABLE attempts ADD COLUMN grading INTEGER;   -- how it was graded (overrule.py's bits)
-ALTER TABLE attempts ADD COLUMN overruled_at TEXT; -- a teacher counted this miss as right
+ALTER TABLE attempts ADD COLUMN typed TEXT;
+ALTER TABLE attempts ADD COLUMN before TEXT;
+ALTER TABLE attempts ADD COLUMN grading INTEGER;
+ALTER TABLE attempts ADD COLUMN overruled_at TEXT;
 CREATE INDEX idx_attempts_typed ON attempts(answered_at) WHERE typed IS NOT NULL;
 CREATE TABLE accepted_answers (
     class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
