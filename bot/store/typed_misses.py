@@ -91,7 +91,8 @@ def count_as_right(db: Database, miss: TypedMiss, state: WordMastery, practice: 
     db.execute(
         "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
         "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
-        "updated_at = ?, correct = correct + 1, practised = practised + ?, "
+        "updated_at = ?, correct = correct + 1, counted_by_teacher = counted_by_teacher + 1, "
+        "practised = practised + ?, "
         "practised_right = practised_right + ? WHERE student_id = ? AND word_id = ?",
         [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
          json.dumps(sorted(state.success_days)),

@@ -8,13 +8,14 @@ from typing import Any
 
 from bot.config import Config
 from bot.presentation import callbacks
-from bot.services import membership
+from bot.services import membership, records
 from tests.harness import (
     MATH_TEACHER_ID,
     TEACHER_ID,
     Chat,
     ask_typed,
     buttons,
+    csv_rows,
     join_and_confirm,
     texts,
     two_classes,
@@ -168,3 +169,16 @@ async def test_keep_it_changes_nothing(chat: Chat) -> None:
     kept = await chat.tap(teacher(chat), f"{callbacks.OVERRULE}:no")
     assert "Nothing changed." in texts(kept)
     assert attempts(chat)[0][0] == 0
+
+
+async def test_the_teachers_decision_shows_in_student_the_csv_and_the_records_export(
+        chat: Chat) -> None:
+    answer = await a_typed_miss(chat)
+    await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    assert "✅ 1× counted right by a teacher" in texts(await chat.send(teacher(chat),
+                                                                      "/student Ana"))
+    (row,) = [r for r in csv_rows(await chat.send(teacher(chat), "/report"))
+              if r["word"] == "habitat"]
+    assert (row["correct"], row["counted_by_teacher"]) == ("1", "1")
+    (kept,) = records.export(chat.db, ANA)["attempts"]
+    assert kept["overruled_at"] is not None and kept["correct"] == 1

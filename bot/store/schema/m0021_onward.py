@@ -318,13 +318,15 @@ def typed_misses(db: Database) -> None:
     since are folded again when a teacher counts it. Every graded answer keeps how it was
     graded (`grading`, bits: overrule.py), which that fold needs. `overruled_at`: when a
     teacher counted the miss as right (the mark /student and the records export show; who did
-    it is not kept). And the answers a class's teachers counted as right for a word, accepted
-    next time for that word in that class (folded: overrule.answer_key)."""
+    it is not kept), and on the word's mastery how many such answers it has (/student and the
+    CSV show it, long after the text is gone). And the answers a class's teachers counted as
+    right for a word, accepted next time for that word in that class (overrule.answer_key)."""
     run_sql(db, """
 ALTER TABLE attempts ADD COLUMN typed TEXT;
 ALTER TABLE attempts ADD COLUMN before TEXT;
 ALTER TABLE attempts ADD COLUMN grading INTEGER;
 ALTER TABLE attempts ADD COLUMN overruled_at TEXT;
+ALTER TABLE mastery ADD COLUMN counted_by_teacher INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX idx_attempts_typed ON attempts(answered_at) WHERE typed IS NOT NULL;
 CREATE TABLE accepted_answers (
     class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
