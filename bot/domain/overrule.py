@@ -27,6 +27,9 @@ KEEP_DAYS = 14  # a typed miss's text is kept this long, then the retention job 
 KEEP = timedelta(days=KEEP_DAYS)
 MAX_KEPT = 200  # characters of a typed miss kept (an answer is a word or a short phrase)
 SHOWN_MISSES = 8  # /student lists at most this many recent typed misses, newest first
+# A count can be undone from its own screen this long: the notes it sends (the student's, the
+# other teachers') wait as long, so an undone count leaves nobody told something untrue
+UNDO_WITHIN = timedelta(minutes=2)
 
 # Bits of an answer's `grading` (attempts.grading): what record_answer was told about it
 _EXACT, _CARD_TODAY, _REVEALED, _PRACTICE_ITEM, _REMEMBERED, _CARD_READ, _TYPED = (

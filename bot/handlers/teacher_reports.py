@@ -114,14 +114,16 @@ async def student(update: Update, context: PuenteContext) -> None:
 async def count_right_button(update: Update, context: PuenteContext) -> None:
     """✅ under /student's typed misses asks to confirm; ✅ Count as right counts the miss
     as right (every id checked on the server: only a teacher of the student's classes may),
-    tells the student and the class's other teachers."""
+    tells the student and the class's other teachers; ↩️ Undo, on that screen, takes it back
+    while those notes still wait."""
     decided = await decision(update, context)
     if decided is None:
         return
     query, user, cb, lang = decided
     s = context.services
     now, tz = s.clock(), s.config.school.timezone
-    plan = overrules.plan_overrule(s.db, user.id, cb.int_arg(0), now)
+    undoing = cb.args[1:] == ("undo",)
+    plan = overrules.plan_overrule(s.db, user.id, cb.int_arg(0), now, undo=undoing)
     miss = plan.miss
     name = student_for(context, user.id, miss.student_id, lang=lang)
     params = {"typed": miss.typed, "term": plan.term, "name": name}
@@ -134,7 +136,13 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
                 miss.attempt_id, s.catalog.plain("button-count-right-yes", lang),
                 s.catalog.plain("button-keep", lang)))
         return
-    if not await spend(query):  # a double tap: the first one counted it
+    if not await spend(query):  # a double tap: the first one did it
+        return
+    if undoing:
+        overrules.undo(s.db, plan, now, tz)
+        remember_spent(context, query, "remove-kept")
+        await query.edit_message_text(s.catalog.render("overrule-undone", lang, **params),
+                                      parse_mode=ParseMode.HTML)
         return
     note = s.catalog.render("overrule-student-note", user_language(context, miss.student_id),
                             typed=miss.typed, term=plan.term)
@@ -142,5 +150,7 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
                              tell_overrule(context, user.id, miss.typed, plan.term))
     context.deliverer.wake()
     remember_spent(context, query, "overrule-already")
-    await query.edit_message_text(s.catalog.render("overrule-done", lang, **params),
-                                  parse_mode=ParseMode.HTML)
+    await query.edit_message_text(
+        s.catalog.render("overrule-done", lang, **params), parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.undo_overrule(miss.attempt_id,
+                                             s.catalog.plain("button-undo", lang)))

@@ -391,6 +391,12 @@ def confirm_overrule(attempt_id: int, yes: str, no: str) -> InlineKeyboardMarkup
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.OVERRULE, "no"))]])
 
 
+def undo_overrule(attempt_id: int, label: str) -> InlineKeyboardMarkup:
+    """↩️ Undo under a count just made (overrule.UNDO_WITHIN)."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=callbacks.data(
+        callbacks.OVERRULE, attempt_id, "undo"))]])
+
+
 def class_buttons(classes: Sequence[tuple[int, str]], token: str) -> InlineKeyboardMarkup:
     """One button per class (id, name), two a row, finishing the command held as `token`."""
     return rows([InlineKeyboardButton(fit_label(name), callback_data=callbacks.data(

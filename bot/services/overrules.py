@@ -17,6 +17,7 @@ from bot.domain.overrule import (
     KEEP,
     KEEP_DAYS,
     SHOWN_MISSES,
+    UNDO_WITHIN,
     KeptAnswer,
     answer_key,
     fold_again,
@@ -36,6 +37,12 @@ class OverruleGoneError(PuenteError):
 
     prompt_key = "overrule-gone"
     after = "remove-kept"  # "Nothing changed."
+
+
+class UndoTooLateError(PuenteError):
+    """↩️ Undo after the count's notes went out (overrule.UNDO_WITHIN): it stands."""
+
+    prompt_key = "overrule-undo-late"
 
 
 class CountedAlreadyError(PuenteError):
@@ -73,9 +80,11 @@ class Overrule:
     class_ids: tuple[int, ...]  # the teacher's classes the student is in
 
 
-def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime) -> Overrule:
+def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime,
+                  undo: bool = False) -> Overrule:
     """Check a ✅ Count as right (button data is forgeable): the answer must be a typed miss
-    still kept, of a student in one of this teacher's classes; nothing changes."""
+    still kept, of a student in one of this teacher's classes; nothing changes. `undo`: a
+    ↩️ Undo, whose answer must be counted (else OverruleGoneError)."""
     teaching.require_teacher(db, teacher_id)
     miss = typed_misses.get_miss(db, attempt_id)
     if miss is None or miss.before is None or now - miss.answered_at > KEEP:
@@ -85,7 +94,9 @@ def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime)
     found = words_by_id(db, [miss.word_id])
     if not classes or not found:
         raise OverruleGoneError("not this teacher's student", days=KEEP_DAYS)
-    if miss.overruled_at is not None:
+    if undo and miss.overruled_at is None:
+        raise OverruleGoneError("not counted", days=KEEP_DAYS)
+    if not undo and miss.overruled_at is not None:
         raise CountedAlreadyError("counted already")
     return Overrule(miss, found[0].word.term, classes)
 
@@ -111,9 +122,34 @@ def count_as_right(db: Database, plan: Overrule, teacher_id: int, now: datetime,
         if not typed_misses.count_as_right(db, miss, state, miss.graded.practice(True), now):
             raise CountedAlreadyError("counted already")
         typed_misses.accept(db, plan.class_ids, miss.word_id, answer_key(miss.typed), now)
-        # the note holds the student's words: it goes once delivered, and with the student
+        # the note holds the student's words: it goes once delivered, and with the student;
+        # it waits UNDO_WITHIN, as the other teachers' do, so ↩️ Undo can take them back
+        tag = {"overrule": miss.attempt_id}
         outbox.enqueue(db, None, miss.student_id, COUNTED_NOTE,
                        {"text": student_note, "buttons": [], "drop": True,
-                        "student_id": miss.student_id}, next_allowed(now, school), now)
+                        "student_id": miss.student_id, **tag},
+                       next_allowed(now + UNDO_WITHIN, school), now)
         told = coteachers.others_of_student(db, teacher_id, miss.student_id, plan.class_ids)
-        coteachers.tell_others(db, teacher_id, told, render_note, now, school)
+        coteachers.tell_others(db, teacher_id, told, render_note, now, school, tag,
+                               UNDO_WITHIN)
+
+
+def undo(db: Database, plan: Overrule, now: datetime, tz: tzinfo) -> None:
+    """Undo a count from its own screen (`plan`: plan_overrule(..., undo=True)), while its
+    notes still wait (UNDO_WITHIN): the answer a miss again, the word's mastery folded again,
+    the accepted answer and the notes taken back. UndoTooLateError once the student was told
+    (the count stands); OverruleGoneError when it was undone already."""
+    miss = plan.miss
+    assert miss.before is not None and miss.overruled_at is not None  # plan_overrule's
+    if now - miss.overruled_at > UNDO_WITHIN:
+        raise UndoTooLateError("the notes went out")
+    with db.atomic():
+        if not typed_misses.take_notes_back(db, miss.attempt_id, miss.student_id):
+            raise UndoTooLateError("the student was told")
+        as_graded = KeptAnswer(miss.item_type, False, miss.answered_at, miss.graded)
+        state = fold_again(from_snapshot(miss.before),
+                           [as_graded, *typed_misses.answers_after(db, miss)], tz)
+        if not typed_misses.uncount(db, miss, state, now):
+            raise OverruleGoneError("undone already", days=KEEP_DAYS)
+        typed_misses.unaccept(db, plan.class_ids, miss.word_id, answer_key(miss.typed),
+                              miss.overruled_at)

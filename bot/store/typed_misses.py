@@ -102,6 +102,42 @@ def count_as_right(db: Database, miss: TypedMiss, state: WordMastery, practice: 
     return True
 
 
+def uncount(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) -> bool:
+    """Undo a teacher's count (`miss` as read after it): the answer a miss again, with the
+    practice flag a miss had, the word's mastery folded again (`state`), its totals back;
+    False when it is not counted (undone already). Call inside a transaction."""
+    practice = miss.graded.practice(False)
+    cursor = db.execute("UPDATE attempts SET correct = 0, overruled_at = NULL, practice = ? "
+                        "WHERE id = ? AND overruled_at IS NOT NULL",
+                        [int(practice), miss.attempt_id])
+    if cursor.rowcount != 1:
+        return False
+    moved = int(miss.practice) - int(practice)  # out of (or into) the practice answers
+    db.execute(
+        "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
+        "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
+        "updated_at = ?, correct = correct - 1, counted_by_teacher = counted_by_teacher - 1, "
+        "practised = practised - ?, practised_right = practised_right - ? "
+        "WHERE student_id = ? AND word_id = ?",
+        [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
+         json.dumps(sorted(state.success_days)),
+         stamp(state.mastered_at) if state.mastered_at else None,
+         stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
+         stamp(now), moved, int(miss.practice), miss.student_id, miss.word_id])
+    return True
+
+
+def take_notes_back(db: Database, attempt_id: int, student_id: int) -> bool:
+    """Delete the notes a count booked (payload `overrule`: the answer's id), not sent yet;
+    False, deleting nothing, when the student's has gone (they were told)."""
+    about = "status = 'pending' AND json_extract(payload, '$.overrule') = ?"
+    if not db.execute(f"SELECT 1 FROM outbox WHERE chat_id = ? AND {about}",
+                      [student_id, attempt_id]).fetchone():
+        return False
+    db.execute(f"DELETE FROM outbox WHERE {about}", [attempt_id])
+    return True
+
+
 def forget_before(db: Database, cutoff: datetime) -> int:
     """Erase the text of typed misses answered before `cutoff`, and the mastery kept with
     them (the retention job: overrule.KEEP_DAYS); the answer itself stays, right or wrong."""
@@ -141,6 +177,17 @@ def accept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
     for class_id in ids:
         db.execute("INSERT OR IGNORE INTO accepted_answers (class_id, word_id, answer, "
                    "accepted_at) VALUES (?, ?, ?, ?)", [class_id, word_id, key, stamp(now)])
+    forget_accepted(db)
+
+
+def unaccept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
+             accepted_at: datetime) -> None:
+    """Take back the answer a count accepted (at `accepted_at`) for the word in these
+    classes; one accepted before, by another count, stays."""
+    for class_id in dict.fromkeys(class_ids):
+        db.execute("DELETE FROM accepted_answers WHERE class_id = ? AND word_id = ? "
+                   "AND answer = ? AND accepted_at = ?",
+                   [class_id, word_id, key, stamp(accepted_at)])
     forget_accepted(db)
 
 

@@ -65,6 +65,8 @@ async def test_student_lists_a_typed_miss_and_a_confirmed_tap_counts_it_and_tell
     row = chat.db.execute("SELECT attempts, correct, misses_in_row FROM mastery "
                           "WHERE student_id = ?", [ANA]).fetchone()
     assert tuple(row) == (1, 1, 0)  # one answer, now right: no miss in a row
+    assert [c for c in await chat.deliver() if c.chat_id == ANA] == []  # ↩️ Undo may come
+    chat.clock.advance(minutes=3)
     note = [c.text for c in await chat.deliver() if c.chat_id == ANA]
     assert note == [f"Tu docente revisó tu respuesta «{SYNONYM}» para <b>habitat</b>: "
                     "cuenta como correcta ✅"]
@@ -118,6 +120,7 @@ async def test_a_teacher_of_another_class_or_a_second_tap_changes_nothing(chat: 
     assert "already counts as right" in texts(again)
     assert chat.db.execute("SELECT correct FROM mastery WHERE student_id = ?",
                            [ANA]).fetchone()[0] == 1  # counted once
+    chat.clock.advance(minutes=3)
     assert len([c for c in await chat.deliver() if c.chat_id == ANA]) == 1  # told once
 
 
@@ -158,6 +161,7 @@ async def test_the_class_co_teacher_is_told_who_counted_what(chat: Chat) -> None
     answer = await a_typed_miss(chat)
     await chat.deliver()
     await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    chat.clock.advance(minutes=3)
     told = [c.text or "" for c in await chat.deliver() if c.chat_id == DIAZ]
     assert told == [f"👥 Ms. Rivera counted “{SYNONYM}” as right for Ana's word "
                     "<b>habitat</b> in <b>Science 7B</b>."]
@@ -182,3 +186,40 @@ async def test_the_teachers_decision_shows_in_student_the_csv_and_the_records_ex
     assert (row["correct"], row["counted_by_teacher"]) == ("1", "1")
     (kept,) = records.export(chat.db, ANA)["attempts"]
     assert kept["overruled_at"] is not None and kept["correct"] == 1
+
+
+async def test_undo_on_the_same_screen_takes_the_count_back_and_nobody_is_told(
+        chat: Chat) -> None:
+    diaz = chat.user(DIAZ, "Diaz", "en")
+    made = texts(await chat.send(teacher(chat), "/coteach"))
+    await chat.send(diaz, "/teach " + made.split("/teach ")[1].split("<")[0].strip())
+    answer = await a_typed_miss(chat)
+    await chat.deliver()
+    columns = "p_known, card, due_at, successes, misses_in_row, attempts, correct, practised"
+    before = chat.db.execute(f"SELECT {columns} FROM mastery WHERE student_id = ?",
+                             [ANA]).fetchone()
+    done = await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    undo = count_button(answer) + ":undo"
+    assert ("↩️ Undo", undo) in buttons(done)
+    chat.clock.advance(minutes=1)
+    undone = await chat.tap(teacher(chat), undo)
+    assert f"↩️ Undone: “{SYNONYM}” for <b>habitat</b> (Ana) is a miss again" in texts(undone)
+    assert attempts(chat) == [(0, SYNONYM, None)]
+    assert chat.db.execute(f"SELECT {columns} FROM mastery WHERE student_id = ?",
+                           [ANA]).fetchone() == before
+    chat.clock.advance(minutes=5)
+    assert [c for c in await chat.deliver() if c.chat_id in (ANA, DIAZ)] == []
+    ask_typed(chat, "science.ecosystems", "habitat", "es")  # no longer accepted in the class
+    assert "✅" not in texts(await chat.send(chat.user(ANA, "Ana", "es"), SYNONYM))
+    again = await chat.send(teacher(chat), "/student Ana")  # it may be counted again
+    assert ("✅ Count as right: 2. habitat", count_button(answer)) in buttons(again)
+
+
+async def test_undo_after_the_student_was_told_changes_nothing(chat: Chat) -> None:
+    answer = await a_typed_miss(chat)
+    await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    chat.clock.advance(minutes=3)
+    await chat.deliver()
+    late = await chat.tap(teacher(chat), count_button(answer) + ":undo")
+    assert "too late to undo" in texts(late)
+    assert attempts(chat)[0][0] == 1
