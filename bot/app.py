@@ -51,6 +51,7 @@ from bot.handlers import (
 )
 from bot.handlers.ordering import PerUserOrder
 from bot.presentation import menus
+from bot.services import overrules
 from bot.services.membership import purge_old
 from bot.services.packs import install_shipped_packs
 
@@ -149,6 +150,7 @@ async def _post_init(app: Application) -> None:
                                    extra_dirs=services.config.packs.extra_dirs)
     for problem in result.problems if result else ():
         log.warning("pack skipped: %s", problem)
+    overrules.load_accepted(services.db)  # read here, not on a student's answer
     reminders.schedule_all(app)
     if not app.bot_data.deliver_in_background:  # tests and the demo drive the deliverer
         await menus.set_default_menus(app.bot, services.catalog)

@@ -116,6 +116,20 @@ def count_as_right(db: Database, plan: Overrule, teacher_id: int, now: datetime,
     assert miss.before is not None  # plan_overrule refuses a miss without it
     counted = KeptAnswer(miss.item_type, True, miss.answered_at,
                          replace(miss.graded, exact=True))  # a right answer, as written
+    try:
+        _count(db, plan, teacher_id, counted, now, tz, school, student_note, render_note)
+    except CountedAlreadyError:
+        raise  # refused before anything was accepted: the memory is as the store
+    except BaseException:
+        typed_misses.forget_accepted(db)  # the memory may hold what was rolled back
+        raise
+
+
+def _count(db: Database, plan: Overrule, teacher_id: int, counted: KeptAnswer, now: datetime,
+           tz: tzinfo, school: SchoolConfig, student_note: str, render_note: RenderNote
+           ) -> None:
+    miss = plan.miss
+    assert miss.before is not None
     with db.atomic():
         state = fold_again(from_snapshot(miss.before),
                            [counted, *typed_misses.answers_after(db, miss)], tz)
@@ -143,6 +157,16 @@ def undo(db: Database, plan: Overrule, now: datetime, tz: tzinfo) -> None:
     assert miss.before is not None and miss.overruled_at is not None  # plan_overrule's
     if now - miss.overruled_at > UNDO_WITHIN:
         raise UndoTooLateError("the notes went out")
+    try:
+        _undo(db, miss, plan.class_ids, now, tz)
+    except BaseException:
+        typed_misses.forget_accepted(db)  # the memory may hold what was rolled back
+        raise
+
+
+def _undo(db: Database, miss: typed_misses.TypedMiss, class_ids: tuple[int, ...],
+          now: datetime, tz: tzinfo) -> None:
+    assert miss.before is not None and miss.overruled_at is not None
     with db.atomic():
         if not typed_misses.take_notes_back(db, miss.attempt_id, miss.student_id):
             raise UndoTooLateError("the student was told")
@@ -151,5 +175,11 @@ def undo(db: Database, plan: Overrule, now: datetime, tz: tzinfo) -> None:
                            [as_graded, *typed_misses.answers_after(db, miss)], tz)
         if not typed_misses.uncount(db, miss, state, now):
             raise OverruleGoneError("undone already", days=KEEP_DAYS)
-        typed_misses.unaccept(db, plan.class_ids, miss.word_id, answer_key(miss.typed),
+        typed_misses.unaccept(db, class_ids, miss.word_id, answer_key(miss.typed),
                               miss.overruled_at)
+
+
+def load_accepted(db: Database) -> int:
+    """Read the classes' accepted answers into memory (start-up): a student's typed answer
+    then checks them without a statement. How many there are."""
+    return typed_misses.load_accepted(db)

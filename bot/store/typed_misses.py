@@ -146,10 +146,16 @@ def forget_before(db: Database, cutoff: datetime) -> int:
 
 
 # Accepted answers, by database: {(class id, word id): folded answers}. Read once (one query,
-# the first typed miss after start-up), then kept with each change: a typed miss looks them
-# up without a statement (the graded answer's budget, tests/handlers/test_answer_cost.py).
+# at start-up: load_accepted), then kept in step with each change: a typed miss looks them up
+# without a statement (the graded answer's budget, tests/handlers/test_answer_cost.py).
 _ACCEPTED: WeakKeyDictionary[Database, dict[tuple[int, int], frozenset[str]]] = \
     WeakKeyDictionary()
+
+
+def load_accepted(db: Database) -> int:
+    """Read the accepted answers into memory now (start-up), not on a student's answer;
+    return how many answers there are."""
+    return sum(len(answers) for answers in _accepted(db).values())
 
 
 def _accepted(db: Database) -> dict[tuple[int, int], frozenset[str]]:
@@ -173,11 +179,12 @@ def is_accepted(db: Database, class_ids: Iterable[int], word_id: int, key: str) 
 def accept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
            now: datetime) -> None:
     """Accept this answer (folded) for the word in these classes from now on."""
-    ids = list(dict.fromkeys(class_ids))
-    for class_id in ids:
+    cached = _ACCEPTED.get(db)
+    for class_id in dict.fromkeys(class_ids):
         db.execute("INSERT OR IGNORE INTO accepted_answers (class_id, word_id, answer, "
                    "accepted_at) VALUES (?, ?, ?, ?)", [class_id, word_id, key, stamp(now)])
-    forget_accepted(db)
+        if cached is not None:  # kept in step: no read on the next miss
+            cached[(class_id, word_id)] = cached.get((class_id, word_id), frozenset()) | {key}
 
 
 def unaccept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
@@ -185,12 +192,14 @@ def unaccept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
     """Take back the answer a count accepted (at `accepted_at`) for the word in these
     classes; one accepted before, by another count, stays."""
     for class_id in dict.fromkeys(class_ids):
-        db.execute("DELETE FROM accepted_answers WHERE class_id = ? AND word_id = ? "
-                   "AND answer = ? AND accepted_at = ?",
-                   [class_id, word_id, key, stamp(accepted_at)])
-    forget_accepted(db)
+        gone = db.execute("DELETE FROM accepted_answers WHERE class_id = ? AND word_id = ? "
+                          "AND answer = ? AND accepted_at = ?",
+                          [class_id, word_id, key, stamp(accepted_at)]).rowcount
+        cached = _ACCEPTED.get(db)
+        if gone and cached is not None:
+            cached[(class_id, word_id)] = cached.get((class_id, word_id), frozenset()) - {key}
 
 
 def forget_accepted(db: Database) -> None:
-    """Drop the cached accepted answers (after a change: read again on the next miss)."""
+    """Drop the cached accepted answers (a change rolled back: read again when next asked)."""
     _ACCEPTED.pop(db, None)
