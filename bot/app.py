@@ -51,6 +51,7 @@ from bot.handlers import (
 )
 from bot.handlers.ordering import PerUserOrder
 from bot.presentation import menus
+from bot.services import overrules
 from bot.services.membership import purge_old
 from bot.services.packs import install_shipped_packs
 
@@ -149,6 +150,7 @@ async def _post_init(app: Application) -> None:
                                    extra_dirs=services.config.packs.extra_dirs)
     for problem in result.problems if result else ():
         log.warning("pack skipped: %s", problem)
+    overrules.load_accepted(services.db)  # read here, not on a student's answer
     reminders.schedule_all(app)
     if not app.bot_data.deliver_in_background:  # tests and the demo drive the deliverer
         await menus.set_default_menus(app.bot, services.catalog)
@@ -203,8 +205,8 @@ async def purge_job(context: PuenteContext) -> None:
     s = context.services
     purged = purge_old(s.db, s.config, s.clock())
     log.info("retention: %d answers, %d check items, %d messages deleted; %d students in no "
-             "class erased", purged.attempts, purged.check_items, purged.messages,
-             purged.students)
+             "class erased; %d typed misses' text erased", purged.attempts, purged.check_items,
+             purged.messages, purged.students, purged.typed)
 
 
 async def _post_stop(app: Application) -> None:

@@ -4,6 +4,8 @@ creator in silence: grade-3 playtest)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
 from bot.presentation.students import student_label
@@ -50,3 +52,20 @@ def tell_levels(context: PuenteContext, actor_id: int, done: list[LevelSet]) -> 
             db, actor_id, one.row.student_id,
             coteachers.class_ids_of(db, actor_id, one.row.student_id), one.level)],
         "teacher-set-level-note")
+
+
+def tell_overrule(context: PuenteContext, actor_id: int, typed: str, term: str
+                  ) -> Callable[[int, list[coteachers.Told]], str]:
+    """The note to a class's other teachers that the actor counted a miss (`typed` for
+    `term`) as right, in each teacher's language (services.overrules books it with the
+    count, as a removal's or a level's note is booked)."""
+    s = context.services
+    actor = coteachers.teacher_first_name(s.db, actor_id)
+
+    def render(teacher_id: int, theirs: list[coteachers.Told]) -> str:
+        lang = user_language(context, teacher_id)
+        return "\n".join(str(s.catalog.render(
+            "overrule-teacher-note", lang, teacher=actor, typed=typed, term=term,
+            name=student_label(one.student, s.catalog, lang), class_name=one.class_name))
+            for one in theirs)
+    return render

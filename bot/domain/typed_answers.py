@@ -68,6 +68,8 @@ class Verdict(enum.Enum):
                                                 # a miss, with the answer shown
     EMPTY = "empty"                             # no letter: spaces, digits, punctuation, emoji
     TOO_LONG = "too-long"                       # longer than MAX_ANSWER
+    ACCEPTED = "accepted"                       # a miss a teacher of the class counted right
+                                                # for this word before (overrule.py): right
 
 
 # No answer to grade: the student is asked for the word again, and nothing is counted.

@@ -1,17 +1,29 @@
 """A teacher's reports: /report (a class's summary, heatmap and CSV) and /student (one
-student's words)."""
+student's words, and their recent typed misses, each a ✅ away from counting as right)."""
 
 from __future__ import annotations
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat.audience import PRIVATE
-from bot.chat.replies import arg_text, send_long, send_picture, student_for, teacher_reads
+from bot.chat.coteachers import tell_overrule
+from bot.chat.replies import (
+    arg_text,
+    decision,
+    remember_spent,
+    send_long,
+    send_picture,
+    spend,
+    student_for,
+    teacher_reads,
+    user_language,
+)
 from bot.context import PuenteContext
 from bot.domain.names import file_stem
-from bot.presentation import class_views
+from bot.presentation import callbacks, class_views, keyboards
+from bot.presentation.overrule_views import miss_buttons, misses_text
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import (
     HEATMAP_DAYS,
@@ -25,6 +37,7 @@ from bot.services import (
     class_reports,
     confusions,
     glosses,
+    overrules,
     readiness,
     student_lookup,
     teaching,
@@ -38,9 +51,11 @@ HELP_WORDS = frozenset({"help", "?"})
 
 
 def register(app: Application) -> None:
-    """Add /report and /student."""
+    """Add /report, /student and its ✅ Count as right buttons."""
     for command in (report, student):
         app.add_handler(CommandHandler(command.__name__, command, filters=PRIVATE))
+    app.add_handler(CallbackQueryHandler(count_right_button,
+                                         pattern=rf"^{callbacks.OVERRULE}:"))
 
 
 async def report(update: Update, context: PuenteContext) -> None:
@@ -120,3 +135,55 @@ async def student(update: Update, context: PuenteContext) -> None:
         readiness.reviews_back(s.db, row.student_id, now, tz, s.config.school.holidays),
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
         found.sections, answer_pace.student_pace(s.db, row.student_id)))
+    misses = overrules.recent_misses(s.db, row.student_id, now)
+    if misses:  # typed answers marked wrong: a teacher may count one as right
+        name = student_for(context, user.id, row.student_id, lang=lang)
+        buttons = miss_buttons(misses, s.catalog, lang)
+        await context.bot.send_message(
+            user.id, misses_text(misses, name, s.catalog, lang, tz), parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.overrule_buttons(buttons) if buttons else None)
+
+
+async def count_right_button(update: Update, context: PuenteContext) -> None:
+    """✅ under /student's typed misses asks to confirm; ✅ Count as right counts the miss
+    as right (every id checked on the server: only a teacher of the student's classes may),
+    tells the student and the class's other teachers; ↩️ Undo, on that screen, takes it back
+    while those notes still wait."""
+    decided = await decision(update, context)
+    if decided is None:
+        return
+    query, user, cb, lang = decided
+    s = context.services
+    now, tz = s.clock(), s.config.school.timezone
+    undoing = cb.args[1:] == ("undo",)
+    plan = overrules.plan_overrule(s.db, user.id, cb.int_arg(0), now, undo=undoing)
+    miss = plan.miss
+    name = student_for(context, user.id, miss.student_id, lang=lang)
+    params = {"typed": miss.typed, "term": plan.term, "name": name}
+    if len(cb.args) == 1:  # ✅ on the list: nothing changes before the confirming tap
+        await context.bot.send_message(
+            user.id, s.catalog.render("overrule-confirm", lang, **params,
+                                      date=s.catalog.day(lang, miss.answered_at.astimezone(tz)
+                                                         .date())),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_overrule(
+                miss.attempt_id, s.catalog.plain("button-count-right-yes", lang),
+                s.catalog.plain("button-keep", lang)))
+        return
+    if not await spend(query):  # a double tap: the first one did it
+        return
+    if undoing:
+        overrules.undo(s.db, plan, now, tz)
+        remember_spent(context, query, "remove-kept")
+        await query.edit_message_text(s.catalog.render("overrule-undone", lang, **params),
+                                      parse_mode=ParseMode.HTML)
+        return
+    note = s.catalog.render("overrule-student-note", user_language(context, miss.student_id),
+                            typed=miss.typed, term=plan.term)
+    overrules.count_as_right(s.db, plan, user.id, now, tz, s.config.school, str(note),
+                             tell_overrule(context, user.id, miss.typed, plan.term))
+    context.deliverer.wake()
+    remember_spent(context, query, "overrule-already")
+    await query.edit_message_text(
+        s.catalog.render("overrule-done", lang, **params), parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.undo_overrule(miss.attempt_id,
+                                             s.catalog.plain("button-undo", lang)))

@@ -71,6 +71,9 @@ SAY_ALOUD = "sy"    # sy:who | sy:link | sy:stop   hear a question said in the p
 #                     list
 CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that token with
 #                     that class (both checked: the class as the tapper's, the token as held)
+OVERRULE = "ov"     # ov:<answer id> | ov:<answer id>:yes | ov:no   a teacher counts a typed
+#                     miss as right (✅ under /student, then a confirming tap);
+#                     ov:<answer id>:undo   ↩️ Undo under the count, within minutes
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
 

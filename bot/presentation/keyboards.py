@@ -393,6 +393,26 @@ def confirm_co_teacher_removal(class_id: int, teacher_id: int, yes: str, no: str
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.COTEACHER, "no"))]])
 
 
+def overrule_buttons(misses: Iterable[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """A ✅ Count as right for each typed miss (answer id, label), one a row."""
+    return rows([InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
+        callbacks.OVERRULE, attempt_id)) for attempt_id, label in misses], 1)
+
+
+def confirm_overrule(attempt_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
+    """✅ Count as right, or keep the miss."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.OVERRULE, attempt_id,
+                                                               "yes")),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.OVERRULE, "no"))]])
+
+
+def undo_overrule(attempt_id: int, label: str) -> InlineKeyboardMarkup:
+    """↩️ Undo under a count just made (overrule.UNDO_WITHIN)."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=callbacks.data(
+        callbacks.OVERRULE, attempt_id, "undo"))]])
+
+
 def class_buttons(classes: Sequence[tuple[int, str]], token: str) -> InlineKeyboardMarkup:
     """One button per class (id, name), two a row, finishing the command held as `token`."""
     return rows([InlineKeyboardButton(fit_label(name), callback_data=callbacks.data(

@@ -31,11 +31,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # `answers_near_chance` (1 on every row of a student whose latest answers come very fast and about
 # as often right as chance, the daily alert's "tapping without reading") came last: a guesser's
 # estimates are bounded by her answers beyond chance, and her rows say why (teacher playtest).
+# `counted_by_teacher` (typed answers Puente marked wrong that a teacher counted as right, in
+# `correct` since: docs/typed-grading.md) came last.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
                "listening_attempts", "listening_correct", "card", "status", "retired",
                "practice_answers", "needs_to_master", "language_name",
-               "answers_near_chance")
+               "answers_near_chance", "counted_by_teacher")
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -127,13 +129,14 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
-                                 language, guessing])
+                                 language, guessing, 0])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
-                             cell.practised, needs_cell(cell), language, guessing])
+                             cell.practised, needs_cell(cell), language, guessing,
+                             cell.teacher_counted])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

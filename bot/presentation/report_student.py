@@ -125,6 +125,9 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     if cell.right_in_practice:  # not "needs help": her right answers were practice (mastery)
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-practice-right", lang, count=cell.practised_right))
+    if cell.teacher_counted:  # right answers a teacher counted, not Puente's grading
+        counts = Markup(f"{counts} · " + catalog.render(
+            "report-word-teacher-counted", lang, count=cell.teacher_counted))
     status = catalog.render(STATUS_WORDS[cell.status], lang)
     if retired:
         status = Markup(f"{status} · " + catalog.render("word-retired", lang))

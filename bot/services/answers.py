@@ -31,6 +31,7 @@ from bot.domain.mastery import (
     new_mastery,
     record_answer,
 )
+from bot.domain.overrule import Graded, answer_key, kept_text, snapshot
 from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, pair_item, practice_item
 from bot.domain.scaffold import ItemType, scaffold_for
@@ -49,7 +50,7 @@ from bot.services import confusions
 from bot.services.checks import Question, intro_pending, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, studying, word_refs
 from bot.services.readiness import BackOn, NextStep, next_step, word_back
-from bot.store import check_items, study
+from bot.store import check_items, study, typed_misses
 from bot.store.packs import pack_words, words_by_id
 
 
@@ -112,6 +113,9 @@ class FinishedCheckError(AnsweredItemError):
     quiet = False
 
 
+# Typed misses a teacher may count as right (their text is kept) and an accepted answer turns
+# right: an answer in another language asks again, "🤷" or "no sé" is no answer to count
+OVERRULABLE = frozenset({Verdict.WRONG, Verdict.OTHER_ENGLISH_WORD, Verdict.FALSE_FRIEND})
 DOUBLE_TAP = timedelta(seconds=10)  # a tap this soon after the check's last answer
 
 
@@ -281,6 +285,11 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
     forms = found[0].word.forms if found else ()
     grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=own,
                         lang=who.language, false_friends=false_friends)
+    if grade.verdict in OVERRULABLE and typed_misses.is_accepted(
+            db, who.class_ids, stored.item.word_id, answer_key(text)):
+        # a teacher of her class counted this answer right for this word before (from memory,
+        # no statement: the graded answer's budget)
+        grade = Grade(True, True, grade.expected, Verdict.ACCEPTED)
     if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
         return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
                            else "typed-empty")
@@ -289,7 +298,7 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
     if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
         return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
-    return _finish(db, stored, grade, now, tz, holidays, who, check=check)
+    return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
 
 
 def matching_option(item: Item, text: str) -> int | None:
@@ -313,7 +322,7 @@ def _counted_choices(db: Database, item: Item, words: list[WordRef | None], who:
 
 def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo, holidays: Collection[date] = (), who: Learner | None = None,
-            check: check_items.Check | None = None) -> Feedback:
+            check: check_items.Check | None = None, text: str | None = None) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
@@ -370,8 +379,15 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                          and record_answer(state, exact=True, **answer).mastered)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
+        graded = Graded(grade.exact, choices, card_today, revealed, stored.practice,
+                        stored.remembered, card_read, item.typed)
+        # A typed miss keeps its text and the word's mastery before it, in the same
+        # statement: a teacher may count it right from /student (overrule.py)
+        kept = text is not None and not grade.correct and grade.verdict in OVERRULABLE
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
-                             grade.correct, now, practice=practice)
+                             grade.correct, now, practice=practice, grading=graded.bits(),
+                             typed=kept_text(text) if kept and text else None,
+                             before=snapshot(state) if kept else None)
         again, mixed = reteach(db, stored, who, updated, now, tz, chosen) or (None, None)
         # The check as read before this answer, with it answered; read again when re-teaching
         # added an item (or nobody read it yet).

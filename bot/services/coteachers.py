@@ -9,9 +9,9 @@ wait) and leave no text behind once delivered, like every note that names a stud
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -78,15 +78,17 @@ Render = Callable[[int], str]
 
 
 def _book(db: Database, teacher_ids: Iterable[int], render: Render, now: datetime,
-          school: SchoolConfig, actor_id: int, student_id: int | None = None) -> int:
-    """Queue one note to each of these teachers (past quiet hours); its text goes once it is
-    delivered (`drop`), with the teacher it names when they delete their data
-    (`about_teacher`), and with the student (`student_id`)."""
-    due, booked = next_allowed(now, school), 0
+          school: SchoolConfig, actor_id: int, student_id: int | None = None,
+          tag: Mapping[str, object] | None = None, wait: timedelta = timedelta(0)) -> int:
+    """Queue one note to each of these teachers (past quiet hours, and `wait` from now); its
+    text goes once it is delivered (`drop`), with the teacher it names when they delete their
+    data (`about_teacher`), and with the student (`student_id`); `tag`: more payload, which
+    finds the note again (an undone count takes its notes back)."""
+    due, booked = next_allowed(now + wait, school), 0
     with db.atomic():
         for teacher_id in dict.fromkeys(teacher_ids):
             payload: dict[str, object] = {"text": render(teacher_id), "buttons": [],
-                                          "drop": True, "about_teacher": actor_id}
+                                          "drop": True, "about_teacher": actor_id, **(tag or {})}
             if student_id is not None:
                 payload["student_id"] = student_id
             outbox.enqueue(db, None, teacher_id, TEACHER_NOTE, payload, due, now)
@@ -134,9 +136,10 @@ def class_ids_of(db: Database, actor_id: int, student_id: int) -> list[int]:
 
 def tell_others(db: Database, actor_id: int, told: list[Told],
                 render: Callable[[int, list[Told]], str], now: datetime,
-                school: SchoolConfig) -> int:
+                school: SchoolConfig, tag: Mapping[str, object] | None = None,
+                wait: timedelta = timedelta(0)) -> int:
     """One note to each other teacher, with every change that concerns them in it (a /level
-    of twenty students is one note, not twenty)."""
+    of twenty students is one note, not twenty); `tag` and `wait` as `_book` takes them."""
     by_teacher: dict[int, list[Told]] = {}
     for one in told:
         by_teacher.setdefault(one.teacher_id, []).append(one)
@@ -145,7 +148,8 @@ def tell_others(db: Database, actor_id: int, told: list[Told],
         students = {one.student_id for one in theirs}
         # a note about one student goes with them when they delete their data
         booked += _book(db, [teacher_id], lambda t, theirs=theirs: render(t, theirs), now,
-                        school, actor_id, students.pop() if len(students) == 1 else None)
+                        school, actor_id, students.pop() if len(students) == 1 else None,
+                        tag, wait)
     return booked
 
 

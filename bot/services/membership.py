@@ -14,10 +14,11 @@ from sqlite_utils import Database
 
 from bot.config import Config
 from bot.domain.errors import PuenteError
+from bot.domain.overrule import KEEP
 from bot.domain.throttle import Throttle
 from bot.services import askers, message_languages, student_lookup, teacher_answers, teaching
 from bot.services.join import new_code
-from bot.store import erase, families, members, people, records, threads
+from bot.store import erase, families, members, people, records, threads, typed_misses
 from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
@@ -394,10 +395,12 @@ def purge_old(db: Database, config: Config, now: datetime) -> erase.Purged:
     keeps the student's row for a rejoin; nothing needs it once the period has passed)."""
     cutoff = now - timedelta(days=config.privacy.retention_days)
     purged = erase.purge_before(db, cutoff)
+    # a typed miss's text is kept overrule.KEEP_DAYS, for a teacher to count it right
+    typed = typed_misses.forget_before(db, now - KEEP)
     gone = records.unenrolled_before(db, cutoff)
     for student_id in gone:  # their family links ended at the removal: nobody left to tell
         erase.erase_person(db, student_id, (), now)
-    return replace(purged, students=len(gone))
+    return replace(purged, students=len(gone), typed=typed)
 
 
 

@@ -327,6 +327,7 @@ class Purged:
     check_items: int
     messages: int
     students: int = 0  # in no class and inactive for the whole period: erased
+    typed: int = 0  # typed misses whose text was erased (overrule.KEEP_DAYS)
 
 
 def purge_before(db: Database, cutoff: datetime) -> Purged:

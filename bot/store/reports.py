@@ -47,6 +47,7 @@ class Cell:
     luck: float = 1.0              # chance of the right answers since the last miss by guessing
     practised_right: int = 0       # right ones among `practised`
     near_chance: bool = False      # the student's latest answers look like guessing now
+    teacher_counted: int = 0       # typed misses a teacher counted as right (overrule.py)
 
     @property
     def state(self) -> MasteryState:
@@ -188,14 +189,14 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "SELECT m.student_id, m.word_id, m.p_known, m.mastered_at IS NOT NULL, "
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
-        "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck, m.practised_right "
-        "FROM enrollments e "
+        "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck, m.practised_right, "
+        "m.counted_by_teacher FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
     near_chance = _near_chance(db, {r[0] for r in rows if r[4]})
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-5], bool(r[-5]), *r[-4:],
-                  near_chance=r[0] in near_chance) for r in rows]
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-6], bool(r[-6]), *r[-5:-1],
+                  near_chance=r[0] in near_chance, teacher_counted=r[-1]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened

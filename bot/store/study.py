@@ -145,14 +145,19 @@ def due_word_ids(db: Database, student_id: int, now: datetime, limit: int = 5) -
 
 
 def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemType,
-                   prompt_lang: str, correct: bool, now: datetime, practice: bool = False
-                   ) -> None:
+                   prompt_lang: str, correct: bool, now: datetime, practice: bool = False,
+                   grading: int | None = None, typed: str | None = None,
+                   before: str | None = None) -> None:
     """Keep one graded answer (save_mastery(answered=...) counts it in the totals);
-    `practice`: a "Practice again" answer, which no teacher's count includes."""
+    `practice`: a "Practice again" answer, which no teacher's count includes; `grading`: how
+    it was graded (overrule.Graded's bits); `typed`, `before`: a typed miss's text and its
+    word's mastery before it, which a teacher may count as right (kept overrule.KEEP_DAYS).
+    One statement, as before they were kept: the graded answer's cost is unchanged."""
     db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
-               "answered_at, practice) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               "answered_at, practice, grading, typed, before) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now),
-                int(practice)])
+                int(practice), grading, typed, before])
 
 
 def claim_typed_intro(db: Database, student_id: int) -> bool:

@@ -92,7 +92,9 @@ def test_table_row(row: dict[str, str]) -> None:
 
 def test_the_table_covers_every_kind_of_answer() -> None:
     kinds = {row["verdict"] for row in ROWS}
-    assert kinds == {v.value for v in Verdict}
+    # ACCEPTED never comes from grade(): a miss a teacher of the class counted right before
+    # is turned right by services.answers (docs/typed-grading.md, "When grading is wrong")
+    assert kinds == {v.value for v in Verdict} - {Verdict.ACCEPTED.value}
     assert len(ROWS) >= 300
     home_langs = {row["lang"] for row in ROWS if row["verdict"] == "home-language-word"}
     assert len(home_langs - {""}) >= 8

@@ -307,3 +307,32 @@ CREATE TABLE erasures (
     erased_at TEXT NOT NULL            -- the last erasure: who joined again after it stays
 )
 """)
+
+
+@migrations(name="0046_typed_misses")
+def typed_misses(db: Database) -> None:
+    """A typed answer marked wrong keeps its text (at most 200 characters) for 14 days, so a
+    teacher can count it as right from /student (grading still misses some right answers: a
+    synonym, a phrase the lists do not know); the retention job empties it after that, and
+    with it the word's mastery as it stood before that answer (JSON), from which the answers
+    since are folded again when a teacher counts it. Every graded answer keeps how it was
+    graded (`grading`, bits: overrule.py), which that fold needs. `overruled_at`: when a
+    teacher counted the miss as right (the mark /student and the records export show; who did
+    it is not kept), and on the word's mastery how many such answers it has (/student and the
+    CSV show it, long after the text is gone). And the answers a class's teachers counted as
+    right for a word, accepted next time for that word in that class (overrule.answer_key)."""
+    run_sql(db, """
+ALTER TABLE attempts ADD COLUMN typed TEXT;
+ALTER TABLE attempts ADD COLUMN before TEXT;
+ALTER TABLE attempts ADD COLUMN grading INTEGER;
+ALTER TABLE attempts ADD COLUMN overruled_at TEXT;
+ALTER TABLE mastery ADD COLUMN counted_by_teacher INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX idx_attempts_typed ON attempts(answered_at) WHERE typed IS NOT NULL;
+CREATE TABLE accepted_answers (
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    word_id INTEGER NOT NULL REFERENCES words(id) ON DELETE CASCADE,
+    answer TEXT NOT NULL,              -- folded (overrule.answer_key): no link to who typed it
+    accepted_at TEXT NOT NULL,
+    PRIMARY KEY (class_id, word_id, answer)
+)
+""")

@@ -1,0 +1,136 @@
+"""A teacher counts a typed miss as right: what is kept of the miss, and its word's mastery
+folded again from that answer on, as every answer is folded (mastery.record_answer).
+
+Typed grading is strict about meaning (docs/typed-grading.md) and still misses some right
+answers: a synonym, a phrase the lists do not know. The text of a typed miss is kept
+KEEP_DAYS (at most MAX_KEPT characters) so a teacher can count it from /student. The word's
+mastery is then worked out again: from its state just before the miss (kept with the miss),
+the miss now right, then every later answer on the word with the flags it was graded with
+(`Graded`, kept as bits on each answer). Nothing is guessed: the fold is the one a live answer
+goes through, with the same inputs, so a word a teacher's count makes mastered is mastered as
+it would have been had grading known the answer.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from bot.domain.mastery import WordMastery, record_answer
+from bot.domain.scaffold import ItemType
+
+KEEP_DAYS = 14  # a typed miss's text is kept this long, then the retention job erases it
+KEEP = timedelta(days=KEEP_DAYS)
+MAX_KEPT = 200  # characters of a typed miss kept (an answer is a word or a short phrase)
+SHOWN_MISSES = 8  # /student lists at most this many recent typed misses, newest first
+# A count can be undone from its own screen this long: the notes it sends (the student's, the
+# other teachers') wait as long, so an undone count leaves nobody told something untrue
+UNDO_WITHIN = timedelta(minutes=2)
+
+# Bits of an answer's `grading` (attempts.grading): what record_answer was told about it
+_EXACT, _CARD_TODAY, _REVEALED, _PRACTICE_ITEM, _REMEMBERED, _CARD_READ, _TYPED = (
+    1, 2, 4, 8, 16, 32, 64)
+_CHOICES_SHIFT = 8  # the options counted, above the flags (0: None, typed or the usual four)
+
+
+@dataclass(frozen=True)
+class Graded:
+    """How one answer was graded: the inputs record_answer took besides the answer itself."""
+
+    exact: bool
+    choices: int | None = None
+    card_today: bool = False     # its card was first shown that school day
+    revealed: bool = False       # a wrong tap earlier in the check gave its meaning
+    practice_item: bool = False  # a "Practice again" item
+    remembered: bool = False     # its prompt was asked within PROMPT_MEMORY before
+    card_read: bool = False      # its card was re-read that school day
+    typed: bool = False          # written, not chosen among options
+
+    def bits(self) -> int:
+        """The flags as one integer (attempts.grading)."""
+        flags = ((_EXACT, self.exact), (_CARD_TODAY, self.card_today),
+                 (_REVEALED, self.revealed), (_PRACTICE_ITEM, self.practice_item),
+                 (_REMEMBERED, self.remembered), (_CARD_READ, self.card_read),
+                 (_TYPED, self.typed))
+        return sum(bit for bit, on in flags if on) | ((self.choices or 0) << _CHOICES_SHIFT)
+
+    @classmethod
+    def from_bits(cls, bits: int) -> Graded:
+        """The flags kept by `bits`."""
+        choices = bits >> _CHOICES_SHIFT
+        return cls(bool(bits & _EXACT), choices or None, bool(bits & _CARD_TODAY),
+                   bool(bits & _REVEALED), bool(bits & _PRACTICE_ITEM),
+                   bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED))
+
+    def practice(self, correct: bool) -> bool:
+        """Whether a teacher's count leaves the answer out (services.answers' rule): "Practice
+        again", the day its card was read, or a right answer it could not have missed."""
+        return self.practice_item or self.card_today or (
+            correct and (self.choices == 1 or self.revealed))
+
+
+@dataclass(frozen=True)
+class KeptAnswer:
+    """One graded answer on a word, as the store keeps it, to fold again."""
+
+    item_type: ItemType
+    correct: bool
+    answered_at: datetime
+    graded: Graded
+
+
+def kept_text(text: str) -> str:
+    """What is kept of a typed miss: its words, spaces folded, at most MAX_KEPT characters."""
+    return " ".join(text.split())[:MAX_KEPT]
+
+
+def answer_key(text: str) -> str:
+    """A typed answer as a class's accepted answers are matched: case, accents, spacing and
+    end punctuation aside ("Habitat." is "habitat")."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.strip(" .!?¡¿,;:'\"“”«»")[:MAX_KEPT]
+
+
+def fold_again(before: WordMastery, answers: Iterable[KeptAnswer], tz: tzinfo) -> WordMastery:
+    """The word's mastery from `before` through these answers, each folded as it was live
+    (the first is the miss now counted right)."""
+    state = before
+    for one in answers:
+        g = one.graded
+        state = record_answer(
+            state, correct=one.correct, exact=g.exact,
+            item_type=one.item_type, typed=g.typed, now=one.answered_at,
+            local_day=one.answered_at.astimezone(tz).date().isoformat(), choices=g.choices,
+            card_today=g.card_today or g.revealed, practice_item=g.practice_item,
+            remembered=g.remembered, card_read=g.card_read, tz=tz)
+    return state
+
+
+def snapshot(state: WordMastery) -> str:
+    """The word's mastery as JSON, kept with a typed miss (fold_again starts from it)."""
+    def moment(at: datetime | None) -> str | None:
+        return at.isoformat() if at is not None else None
+    return json.dumps({
+        "p_known": state.p_known, "card": state.card, "due_at": moment(state.due_at),
+        "successes": state.successes, "misses_in_row": state.misses_in_row,
+        "success_days": sorted(state.success_days), "mastered_at": moment(state.mastered_at),
+        "first_correct_at": moment(state.first_correct_at), "answered": state.answered,
+        "misses": state.misses, "shown_at": moment(state.shown_at),
+        "last_answered": moment(state.last_answered), "luck": state.luck,
+        "attempts": state.attempts, "card_seen_at": moment(state.card_seen_at)},
+        separators=(",", ":"))
+
+
+def from_snapshot(text: str) -> WordMastery:
+    """The word's mastery kept by `snapshot`."""
+    data: dict[str, Any] = json.loads(text)
+    for name in ("due_at", "mastered_at", "first_correct_at", "shown_at", "last_answered",
+                 "card_seen_at"):
+        data[name] = datetime.fromisoformat(data[name]) if data[name] else None
+    data["success_days"] = frozenset(data["success_days"])
+    return WordMastery(**data)

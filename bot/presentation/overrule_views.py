@@ -1,0 +1,33 @@
+"""/student's typed misses a teacher may count as right, and the notes the count sends
+(bot/services/overrules.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+
+from bot.domain.overrule import KEEP_DAYS
+from bot.presentation.i18n import Catalog, Markup
+from bot.presentation.views import join_lines
+from bot.services.overrules import MissLine
+
+
+def misses_text(misses: Sequence[MissLine], name: str, catalog: Catalog, lang: str,
+                tz: tzinfo) -> Markup:
+    """The student's recent typed misses, numbered as their buttons are: the word, what they
+    typed (escaped by the catalogue) and the day; one counted already says so."""
+    lines = [catalog.render("student-typed-misses", lang, days=KEEP_DAYS, name=name)]
+    for number, miss in enumerate(misses, 1):
+        key = "student-typed-miss-counted" if miss.counted else "student-typed-miss"
+        lines.append(catalog.render(key, lang, number=number, term=miss.term, typed=miss.typed,
+                                    date=catalog.day(lang, miss.answered_at.astimezone(tz)
+                                                     .date())))
+    return join_lines(lines)
+
+
+def miss_buttons(misses: Sequence[MissLine], catalog: Catalog, lang: str
+                 ) -> list[tuple[int, str]]:
+    """A ✅ Count as right (answer id, label) for each miss not counted yet."""
+    return [(miss.attempt_id, catalog.plain("button-count-right", lang, number=number,
+                                            term=miss.term))
+            for number, miss in enumerate(misses, 1) if not miss.counted]

@@ -1,0 +1,205 @@
+"""Typed misses a teacher may count as right (their text, kept overrule.KEEP_DAYS), the count
+itself, and the answers a class's teachers accepted for a word (bot/domain/overrule.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from sqlite_utils import Database
+
+from bot.domain.mastery import WordMastery
+from bot.domain.overrule import Graded, KeptAnswer
+from bot.domain.scaffold import ItemType
+from bot.store.clock import parse, stamp
+from bot.store.rows import all_rows, one_row
+
+
+@dataclass(frozen=True)
+class TypedMiss:
+    """One typed answer marked wrong, with its text (or one a teacher counted as right)."""
+
+    attempt_id: int
+    student_id: int
+    word_id: int
+    item_type: ItemType
+    typed: str
+    answered_at: datetime
+    overruled_at: datetime | None
+    before: str | None  # the word's mastery before it (overrule.snapshot)
+    practice: bool
+    graded: Graded
+
+
+def _miss(row: dict[str, Any]) -> TypedMiss:
+    overruled = row["overruled_at"]
+    return TypedMiss(row["id"], row["student_id"], row["word_id"], ItemType(row["item_type"]),
+                     row["typed"],
+                     parse(row["answered_at"]), parse(overruled) if overruled else None,
+                     row["before"], bool(row["practice"]), Graded.from_bits(row["grading"] or 0))
+
+
+_COLUMNS = ("id, student_id, word_id, item_type, typed, answered_at, overruled_at, before, "
+            "practice, grading")
+
+
+def recent_misses(db: Database, student_id: int, since: datetime, limit: int
+                  ) -> list[TypedMiss]:
+    """The student's typed answers marked wrong (or counted right since) at or after a
+    moment, newest first."""
+    return [_miss(r) for r in all_rows(
+        db, f"SELECT {_COLUMNS} FROM attempts WHERE student_id = ? AND answered_at >= ? "
+        "AND typed IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT ?",
+        [student_id, stamp(since), limit])]
+
+
+def get_miss(db: Database, attempt_id: int) -> TypedMiss | None:
+    """One typed miss by its answer's id (None: no such answer, or its text is gone)."""
+    row = one_row(db, f"SELECT {_COLUMNS} FROM attempts WHERE id = ? AND typed IS NOT NULL",
+                  [attempt_id])
+    return _miss(row) if row else None
+
+
+def answers_after(db: Database, miss: TypedMiss) -> list[KeptAnswer]:
+    """The student's later answers on the miss's word, in order (each as it was graded)."""
+    return [KeptAnswer(ItemType(r["item_type"]), bool(r["correct"]),
+                       parse(r["answered_at"]), Graded.from_bits(r["grading"] or 0))
+            for r in all_rows(
+                db, "SELECT item_type, correct, answered_at, grading FROM attempts "
+                "WHERE student_id = ? AND word_id = ? AND (answered_at > ? OR "
+                "(answered_at = ? AND id > ?)) ORDER BY answered_at, id",
+                [miss.student_id, miss.word_id, stamp(miss.answered_at),
+                 stamp(miss.answered_at), miss.attempt_id])]
+
+
+def count_as_right(db: Database, miss: TypedMiss, state: WordMastery, practice: bool,
+                   now: datetime) -> bool:
+    """Mark the miss right (counted by a teacher, now) and keep the word's mastery folded
+    again (`state`), its totals moved by one right answer (`practice`: one no teacher's count
+    includes); False when it was counted already (a second tap: nothing changes). Call
+    inside a transaction."""
+    cursor = db.execute("UPDATE attempts SET correct = 1, overruled_at = ?, practice = ? "
+                        "WHERE id = ? AND overruled_at IS NULL AND correct = 0",
+                        [stamp(now), int(practice), miss.attempt_id])
+    if cursor.rowcount != 1:
+        return False
+    moved = int(practice) - int(miss.practice)  # into (or out of) the practice answers
+    db.execute(
+        "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
+        "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
+        "updated_at = ?, correct = correct + 1, counted_by_teacher = counted_by_teacher + 1, "
+        "practised = practised + ?, "
+        "practised_right = practised_right + ? WHERE student_id = ? AND word_id = ?",
+        [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
+         json.dumps(sorted(state.success_days)),
+         stamp(state.mastered_at) if state.mastered_at else None,
+         stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
+         stamp(now), moved, int(practice), miss.student_id, miss.word_id])
+    return True
+
+
+def uncount(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) -> bool:
+    """Undo a teacher's count (`miss` as read after it): the answer a miss again, with the
+    practice flag a miss had, the word's mastery folded again (`state`), its totals back;
+    False when it is not counted (undone already). Call inside a transaction."""
+    practice = miss.graded.practice(False)
+    cursor = db.execute("UPDATE attempts SET correct = 0, overruled_at = NULL, practice = ? "
+                        "WHERE id = ? AND overruled_at IS NOT NULL",
+                        [int(practice), miss.attempt_id])
+    if cursor.rowcount != 1:
+        return False
+    moved = int(miss.practice) - int(practice)  # out of (or into) the practice answers
+    db.execute(
+        "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
+        "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
+        "updated_at = ?, correct = correct - 1, counted_by_teacher = counted_by_teacher - 1, "
+        "practised = practised - ?, practised_right = practised_right - ? "
+        "WHERE student_id = ? AND word_id = ?",
+        [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
+         json.dumps(sorted(state.success_days)),
+         stamp(state.mastered_at) if state.mastered_at else None,
+         stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
+         stamp(now), moved, int(miss.practice), miss.student_id, miss.word_id])
+    return True
+
+
+def take_notes_back(db: Database, attempt_id: int, student_id: int) -> bool:
+    """Delete the notes a count booked (payload `overrule`: the answer's id), not sent yet;
+    False, deleting nothing, when the student's has gone (they were told)."""
+    about = "status = 'pending' AND json_extract(payload, '$.overrule') = ?"
+    if not db.execute(f"SELECT 1 FROM outbox WHERE chat_id = ? AND {about}",
+                      [student_id, attempt_id]).fetchone():
+        return False
+    db.execute(f"DELETE FROM outbox WHERE {about}", [attempt_id])
+    return True
+
+
+def forget_before(db: Database, cutoff: datetime) -> int:
+    """Erase the text of typed misses answered before `cutoff`, and the mastery kept with
+    them (the retention job: overrule.KEEP_DAYS); the answer itself stays, right or wrong."""
+    return db.execute("UPDATE attempts SET typed = NULL, before = NULL WHERE typed IS NOT NULL "
+                      "AND answered_at < ?", [stamp(cutoff)]).rowcount
+
+
+# Accepted answers, by database: {(class id, word id): folded answers}. Read once (one query,
+# at start-up: load_accepted), then kept in step with each change: a typed miss looks them up
+# without a statement (the graded answer's budget, tests/handlers/test_answer_cost.py).
+_ACCEPTED: WeakKeyDictionary[Database, dict[tuple[int, int], frozenset[str]]] = \
+    WeakKeyDictionary()
+
+
+def load_accepted(db: Database) -> int:
+    """Read the accepted answers into memory now (start-up), not on a student's answer;
+    return how many answers there are."""
+    return sum(len(answers) for answers in _accepted(db).values())
+
+
+def _accepted(db: Database) -> dict[tuple[int, int], frozenset[str]]:
+    cached = _ACCEPTED.get(db)
+    if cached is None:
+        found: dict[tuple[int, int], set[str]] = {}
+        for class_id, word_id, answer in db.execute(
+                "SELECT class_id, word_id, answer FROM accepted_answers").fetchall():
+            found.setdefault((class_id, word_id), set()).add(answer)
+        cached = _ACCEPTED[db] = {k: frozenset(v) for k, v in found.items()}
+    return cached
+
+
+def is_accepted(db: Database, class_ids: Iterable[int], word_id: int, key: str) -> bool:
+    """Whether a teacher of one of these classes counted this answer (folded) right for
+    this word."""
+    found = _accepted(db)
+    return any(key in found.get((c, word_id), ()) for c in class_ids)
+
+
+def accept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
+           now: datetime) -> None:
+    """Accept this answer (folded) for the word in these classes from now on."""
+    cached = _ACCEPTED.get(db)
+    for class_id in dict.fromkeys(class_ids):
+        db.execute("INSERT OR IGNORE INTO accepted_answers (class_id, word_id, answer, "
+                   "accepted_at) VALUES (?, ?, ?, ?)", [class_id, word_id, key, stamp(now)])
+        if cached is not None:  # kept in step: no read on the next miss
+            cached[(class_id, word_id)] = cached.get((class_id, word_id), frozenset()) | {key}
+
+
+def unaccept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
+             accepted_at: datetime) -> None:
+    """Take back the answer a count accepted (at `accepted_at`) for the word in these
+    classes; one accepted before, by another count, stays."""
+    for class_id in dict.fromkeys(class_ids):
+        gone = db.execute("DELETE FROM accepted_answers WHERE class_id = ? AND word_id = ? "
+                          "AND answer = ? AND accepted_at = ?",
+                          [class_id, word_id, key, stamp(accepted_at)]).rowcount
+        cached = _ACCEPTED.get(db)
+        if gone and cached is not None:
+            cached[(class_id, word_id)] = cached.get((class_id, word_id), frozenset()) - {key}
+
+
+def forget_accepted(db: Database) -> None:
+    """Drop the cached accepted answers (a change rolled back: read again when next asked)."""
+    _ACCEPTED.pop(db, None)
