@@ -34,6 +34,9 @@ MASCULINE_ONLY = {
         r"\bmeninos?\b(?! ou (?:a )?meninas?\b)",
         r"\b(?:do|seu|um) estudante <b>\{name\}",  # a named student is not "seu estudante"
     ],
+    # "someone" (qof) who reads or helps, then "that he" (inuu): use the impersonal la
+    # ("in laguu akhriyo", docs/languages.md); the Somali playtest read "qof ... inuu".
+    "so": [r"\bqof\b[^.!?]*?\b(?:inuu|wuxuu)\b"],
 }
 
 
