@@ -48,7 +48,7 @@ class LinkGoneError(PuenteError):
 # Refusals that mean "that code was wrong": the ones a guesser collects. A missing code
 # (a plain /start or /teach) is a question, not a guess, and is never counted.
 _GUESS_KEYS = frozenset({"join-code-unknown", "join-code-expired", "join-code-replaced",
-                         "teach-bad-code", "family-link-unknown", "family-link-used",
+                         "teach-bad-code", "family-link-unknown",
                          "family-link-expired", "family-link-revoked"})
 
 
