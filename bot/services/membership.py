@@ -166,6 +166,18 @@ def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int
     return Removal(student_id, named, found.id, found.name, released)
 
 
+def unanswered_to(db: Database, teacher_id: int) -> list[tuple[int, int]]:
+    """The messages (asker, student) this teacher still owes an answer: a teacher's /deleteme
+    says how many it leaves unanswered, and each asker hears that theirs will not be."""
+    return threads.unanswered_to(db, teacher_id)
+
+
+def classless_students(db: Database, teacher_id: int) -> list[tuple[int, str]]:
+    """The students (id, first name) a teacher's /deleteme leaves in no class: each is told
+    their class closed, so a next /check saying "not in a class yet" is no mystery."""
+    return erase.left_without_class(db, teacher_id)
+
+
 def orphaned_families(db: Database, teacher_id: int) -> list[tuple[int, str]]:
     """The family members (Telegram id, child's first name) whom a teacher's /deleteme
     unlinks: linked to a student it leaves in no class (their classes are deleted with it)."""
