@@ -59,12 +59,14 @@ _CODE = re.compile(r"<code>(.*?)</code>")
 _COUNTER = re.compile(f"{FSI}(\\d+){PDI}/{FSI}(\\d+){PDI}")
 # Numbers act as right-to-left letters on the signs between them, so "3×4=12" in an Arabic
 # definition read "12=4×3", "7÷2" read "2÷7" and the point (3, 5) read (5 ,3) (Arabic
-# playtest): a left-to-right isolate keeps an expression as the US board writes it.
+# playtest): a left-to-right isolate keeps an expression as the US board writes it. A time
+# ("08:00") or a fraction ("3/4") already keeps its order: a lone ":" or "/" between digits
+# joins them, so those are left as they are.
 LRI = "\u2066"
 _RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # A term: a number, a variable or both ("2x"); a letter inside an English word is not one.
 _NUMBER = r"\(?(?<![A-Za-z])(?:\d+(?:[.,]\d+)?[A-Za-z]{0,2}|[A-Za-z]{1,2})(?![A-Za-z])\)?"
-_MATH = re.compile(f"{_NUMBER}(?:\\s?[×÷+\\-−=*/:<>≤≥,]\\s?{_NUMBER})+")
+_MATH = re.compile(f"{_NUMBER}(?:\\s?[×÷+\\-−=*<>≤≥,]\\s?{_NUMBER})+")
 
 
 class Markup(str):
