@@ -8,6 +8,7 @@ from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import scaffold_for
 from bot.presentation import card_views
 from bot.presentation.i18n import Catalog
+from tests.screen import on_screen
 
 HABITAT = Word("habitat", "noun", 3,
                "The natural home where a plant or animal lives and finds what it needs.",
@@ -69,3 +70,20 @@ def test_a_level_one_card_gives_the_short_definition_in_her_language_where_there
     assert short in beginner and "Meesha xayawaanku" not in beginner
     expanding = card_views.card(WordRef(1, word), "so", scaffold_for(3), catalog, flipped=True)
     assert "Meesha xayawaanku" in expanding and short not in expanding
+
+
+def test_a_calculation_in_an_arabic_definition_reads_as_the_board_writes_it() -> None:
+    """Arabic playtest (Omar, math 8): "3×4=12" in his definition showed as "12=4×3", "7÷2"
+    as "2÷7" (another division) and the point (3, 5) as (5 ,3)."""
+    product = Word("product", "noun", 3, "The answer to a multiplication.",
+                   "The product of 3 and 4 is 12.",
+                   glosses={"ar": Gloss("ناتج الضرب", "العدد الذي نحصل عليه بعد الضرب.",
+                                        simple="الجواب الأخير في 3×4=12، والنقطة (3, 5)")},
+                   simple="The answer when you multiply.")
+    catalog = Catalog.load()
+    text = card_views.card(WordRef(1, product), "ar", scaffold_for(1), catalog)
+    shown = next(line for line in on_screen(text) if "×" in line)  # as a screen lays it out
+    assert "3×4=12" in shown and "(3, 5)" in shown and "12=4×3" not in shown
+    spanish = Word("product", "noun", 3, "x", "y", glosses={"es": Gloss("producto",
+                                                                         simple="3×4=12")})
+    assert "\u2066" not in card_views.card(WordRef(1, spanish), "es", scaffold_for(1), catalog)

@@ -34,6 +34,9 @@ MASCULINE_ONLY = {
         r"\bmeninos?\b(?! ou (?:a )?meninas?\b)",
         r"\b(?:do|seu|um) estudante <b>\{name\}",  # a named student is not "seu estudante"
     ],
+    # "someone" (qof) who reads or helps, then "that he" (inuu): use the impersonal la
+    # ("in laguu akhriyo", docs/languages.md); the Somali playtest read "qof ... inuu".
+    "so": [r"\bqof\b[^.!?]*?\b(?:inuu|wuxuu)\b"],
 }
 
 
@@ -147,7 +150,7 @@ def test_arabic_tells_a_student_what_to_do_with_a_command_not_a_verbal_noun(
 def test_arabic_families_read_the_plural_and_everyone_reads_one_word_for_class(
         catalog: Catalog) -> None:
     arabic = catalog.messages["ar"]
-    for key in ("family-link-unknown", "family-link-used", "family-link-expired",
+    for key in ("family-link-unknown", "family-link-full", "family-link-expired",
                 "family-link-revoked"):
         assert "اطلبوا رابطًا جديدًا من المعلّم/المعلّمة." in arabic[key]
     assert "رسالتك" not in arabic["ask-sent-quiet"]  # a family's too
@@ -175,7 +178,7 @@ ARABIC_FAMILY_TEACHER_KEYS = (
     "family-invitation", "family-invitation-qr", "answer-header", "announce-header",
     "write-header", "ask-sent", "ask-sent-thanks", "ask-sent-quiet", "reply-child-unlinked",
     "family-welcome", "help-family", "family-week-footer", "family-week-unchecked",
-    "family-link-unknown", "family-link-used", "family-link-expired", "family-link-revoked",
+    "family-link-unknown", "family-link-full", "family-link-expired", "family-link-revoked",
     "family-link-ended", "deleteme-done-family", "deleteme-family-told", "family-text",
     "family-thanks-offer", "voice-offer", "ask-prompt-told", "family-no-model-note",
     "family-not-linked", "family-unlinked-text", "teacher-only-family")

@@ -79,7 +79,7 @@ def test_no_family_qr_caption_or_invitation_keeps_the_english_scan(catalog: Cata
         assert "Scan " not in catalog.plain(key, lang, name="Pa", link="x", days=14)
 
 
-FAMILY_SIDE = ("family-link-unknown", "family-link-used", "family-link-own",
+FAMILY_SIDE = ("family-link-unknown", "family-link-full", "family-link-own",
                "family-link-expired", "family-link-revoked", "family-not-linked",
                "family-unlinked-text", "ask-prompt-no-model", "family-no-model-note",
                "answer-no-translation", "family-invitation", "family-invitation-no-model",
@@ -89,5 +89,6 @@ FAMILY_SIDE = ("family-link-unknown", "family-link-used", "family-link-own",
 def test_hmong_family_messages_keep_no_english_words(catalog: Catalog) -> None:
     """A Hmong father read "Scan", "link" and "computer" in his own language's messages."""
     for key in FAMILY_SIDE:
-        text = catalog.plain(key, "hmn", name="Pa", link="x", days=14, language="Hmoob")
+        text = catalog.plain(key, "hmn", name="Pa", link="x", days=14, language="Hmoob",
+                             count=4)
         assert not {"Scan", "link", "computer"} & set(text.replace(".", " ").split()), key

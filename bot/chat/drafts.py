@@ -14,7 +14,7 @@ from telegram.constants import ParseMode
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.presentation import callbacks, keyboards
+from bot.presentation import callbacks, family_note_views, keyboards
 from bot.presentation.i18n import Markup
 from bot.services import askers, relays
 from bot.services.askers import Asker
@@ -170,7 +170,11 @@ async def prompt_for_message(update: Update, context: PuenteContext, who: Asker)
     # child is spoken to as in their other messages (not the families' "po ninyo", playtest)
     student = who.role == askers.STUDENT
     key = "ask-prompt" if translated else "ask-prompt-as-written"
-    await say(update, context, f"{key}-student" if student else key, bilingual=student)
+    user = update.effective_user
+    notes = None if student or user is None else family_note_views.notes_button(
+        context.services.catalog, user_language(context, user.id, user.language_code))
+    await say(update, context, f"{key}-student" if student else key, bilingual=student,
+              markup=notes)  # a family may pick a ready-made message instead
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,

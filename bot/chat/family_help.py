@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.presentation import callbacks, keyboards, views
+from bot.presentation import callbacks, family_note_views, keyboards, views
 from bot.presentation.i18n import language_name
 from bot.presentation.students import names_and
 from bot.services import family, membership, message_languages
@@ -25,8 +25,17 @@ async def family_help(update: Update, context: PuenteContext) -> None:
     user = update.effective_user
     stopped = user is not None and family.all_stopped(context.services.db, user.id)
     await say(update, context, "help-family-stopped" if stopped else "help-family",
-              bilingual=False)
+              bilingual=False, markup=_notes_button(context, update))
     await no_model_note(update, context)
+
+
+def _notes_button(context: PuenteContext, update: Update) -> InlineKeyboardMarkup | None:
+    """"📝 Ready-made messages" (family_notes), in the reader's language."""
+    user = update.effective_user
+    if user is None:
+        return None
+    return family_note_views.notes_button(context.services.catalog, user_language(
+        context, user.id, user.language_code))
 
 
 NOTICE_SAID = "no_model_notice_said"  # user_data: (language, when) the notice was last said
@@ -57,11 +66,13 @@ async def no_model_note(
 async def ask_prompt_no_model(update: Update, context: PuenteContext, language: str) -> None:
     """A family member's bare /ask when no model translates their language: the notice with
     the prompt, or the prompt alone when the notice was said a moment ago."""
+    # the ready-made messages reach the teacher in English written by people: said with them
+    notes = _notes_button(context, update)
     if _said_lately(context, language):
-        await say(update, context, "ask-prompt-told", bilingual=False)
+        await say(update, context, "ask-prompt-told", bilingual=False, markup=notes)
         return
     await say(update, context, "ask-prompt-no-model", bilingual=False,
-              language=language_name(language))
+              language=language_name(language), markup=notes)
     _remember_said(context, language)
 
 

@@ -67,14 +67,7 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     else:  # through the outbox: a teacher's evening is quiet hours too
         relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by,
                                          about, also)
-        relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
-            s.catalog, user_language(context, teacher_id), who, relay,
-            _named(context, teacher_id, relay), s.config.school.timezone, sender,
-            relays.install_hint(s.db, s.translator, teacher_id, relay, s.clock()))
-            for teacher_id in relay.teacher_ids}, s.clock(), {
-            teacher_id: keyboards.as_rows(markup) for teacher_id in relay.teacher_ids
-            if (markup := _ready(context, teacher_id, who, relay)) is not None})
-        context.deliverer.wake()
+        _queue(context, who, relay, sender)
         if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
             # come here" for a thank-you
             await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
@@ -84,13 +77,48 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
             await _after_quiet_hours(update, context, who)
             return
         answer_in = relay.answer_in
+    await _say_sent(update, context, who, child, answer_in)
+    if not isinstance(text, int):  # a voice note is copied at once, quiet hours or not
+        await _after_quiet_hours(update, context, who)
+
+
+async def relay_note(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
+                     note: str, original: str, english: str) -> None:
+    """Send a family's ready-made message (its words in their language, and the English people
+    wrote for it) to each of the child's teachers, then confirm as for any message."""
+    s = context.services
+    relays.check_pace(s.ask_guard, who, s.clock())
+    relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english)
+    sender = _sender(update, who)
+    if sender:  # /families and /thread name them as this message does
+        remember_name(s.db, who.user_id, sender)
+    _queue(context, who, relay, sender)
+    await _say_sent(update, context, who, child, relay.answer_in)
+    await _after_quiet_hours(update, context, who)
+
+
+def _queue(context: PuenteContext, who: Asker, relay: relays.Relay, sender: str) -> None:
+    """Queue a text relay for each teacher, rendered in their language, with the ready-made
+    replies under it where the family's language needs them."""
+    s = context.services
+    relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
+        s.catalog, user_language(context, teacher_id), who, relay,
+        _named(context, teacher_id, relay), s.config.school.timezone, sender,
+        relays.install_hint(s.db, s.translator, teacher_id, relay, s.clock()))
+        for teacher_id in relay.teacher_ids}, s.clock(), {
+        teacher_id: keyboards.as_rows(markup) for teacher_id in relay.teacher_ids
+        if (markup := _ready(context, teacher_id, who, relay)) is not None})
+    context.deliverer.wake()
+
+
+async def _say_sent(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
+                    answer_in: str) -> None:
+    """Where the answer will come, and in which language."""
     family = who.role == askers.FAMILY  # a student is told "your teacher", not their name
     key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
                                                             else "")  # "as the teacher writes it"
     await say(update, context, key, bilingual=not family, name=child.first_name,
               language=message_views.language_name(answer_in))
-    if not isinstance(text, int):  # a voice note is copied at once, quiet hours or not
-        await _after_quiet_hours(update, context, who)
 
 
 async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker) -> None:

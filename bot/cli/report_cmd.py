@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.metadata
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -32,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="write over files that already exist (refused otherwise)")
     report.set_defaults(func=report_command)
     dash = sub.add_parser("dashboard", help="browse the store read-only with Datasette "
-                          "(pip install datasette)")
+                          f"(pip install {DATASETTE_PIN})")
     dash.add_argument("--host", default="127.0.0.1",
                       help="address to listen on (default 127.0.0.1: this computer only)")
     dash.add_argument("--port", type=int, default=8001)
@@ -127,6 +129,31 @@ CANNED = {
 }
 
 
+# The Datasette versions whose metadata "allow" blocks hide the tables holding Telegram ids
+# (checked against Datasette 0.65.5: those tables and free SQL answer 403, the canned reports
+# 200); pyproject's [dashboard] extra says the same.
+DATASETTE_PIN = "'datasette>=0.64,<1'"
+
+
+def supported_datasette(version: str) -> bool:
+    """Whether a Datasette version keeps the dashboard's privacy rules (0.64 up to 1.0, which
+    moved them; a 1.0 alpha counts as 1.0)."""
+    numbers = re.findall(r"\d+", version)[:2]
+    major, minor = (int(n) for n in [*numbers, "0", "0"][:2])
+    return major == 0 and minor >= 64
+
+
+def _installed_datasette() -> str | None:
+    """The Datasette version installed beside this Python (None: none, or one elsewhere on
+    PATH, which cannot be asked without running it)."""
+    if not (Path(sys.executable).parent / "datasette").is_file():
+        return None
+    try:
+        return importlib.metadata.version("datasette")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 def _datasette() -> str | None:
     """Datasette installed beside this Python (cron and systemd leave its bin/ off PATH), else
     the one on PATH."""
@@ -194,8 +221,15 @@ def dashboard_command(args: argparse.Namespace) -> int:
     if datasette is None:
         # Said for this very Python: right for a wheel, a checkout and a virtual environment.
         print(f"puente: the dashboard needs Datasette: install it with `{sys.executable} -m pip "
-              "install datasette` (from a checkout: pip install -e '.[dashboard]')",
+              f"install {DATASETTE_PIN}` (from a checkout: pip install -e '.[dashboard]')",
               file=sys.stderr)
+        return 2
+    found = _installed_datasette()
+    if found is not None and not supported_datasette(found):
+        # Datasette 1.0 reads "allow" blocks from its own config file, not the metadata: the
+        # tables holding Telegram ids would be served. Refuse rather than serve them.
+        print(f"puente: Datasette {found} does not read the dashboard's privacy rules; install "
+              f"`{sys.executable} -m pip install {DATASETTE_PIN}`", file=sys.stderr)
         return 2
     store = Path(args.settings.store_path)
     require_store(store)

@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from bot.domain.cognates import fold
 from bot.domain.language import detect_language
+from bot.domain.pinyin import readings
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss", "đ": "d"})
@@ -148,6 +149,9 @@ def home_keys(glosses: tuple[str, ...], lang: str | None) -> Mapping[str, str]:
             for key in (home_key(variant, lang), home_key(variant, None)):
                 if key:
                     keys.setdefault(key, gloss)
+            if lang == "zh":  # "mianji" typed on a Latin keyboard is 面积 (pinyin.py)
+                for reading in readings(variant):
+                    keys.setdefault(reading, gloss)
     return MappingProxyType(keys)
 
 

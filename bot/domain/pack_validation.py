@@ -115,6 +115,9 @@ class Checker:
         self.source, self.lines = source, lines
         self.problems: list[Problem] = []
         self._terms: dict[int, str] = {}  # word index -> its term, once read
+        # the gloss being read (its language code): a problem in it says which ("word 1
+        # (ecosystem) [es]"); without it a teacher with 12 glosses a word could not tell
+        self._gloss: str | None = None
 
     def add(self, message: str, word: int | None = None, key: str | None = None,
             reason: str = "", **facts: str | int) -> None:
@@ -122,6 +125,8 @@ class Checker:
         in the reader's language ("word 3 (magma)" is the fact `number` and `word_term`)."""
         if reason and word is not None and word in self._terms:
             found = (("number", word + 1), ("word_term", self._terms[word]), *facts.items())
+            if self._gloss is not None:
+                found += (("gloss", self._gloss),)
         else:
             reason, found = "", ()
         self.problems.append(Problem(self.source, self.lines.of(word, key), message, reason,
@@ -376,8 +381,12 @@ class Checker:
                          f"like 'es', not {code!r}", index, code)
                 continue
             csv_cells = self.lines.spreadsheet  # named as the file names them
-            gloss = self.gloss(raw, where if csv_cells else f"{where} [{code}]", index, code,
-                               f"{code}_" if csv_cells else "")
+            self._gloss = None if csv_cells else code  # a CSV column names its language
+            try:
+                gloss = self.gloss(raw, where if csv_cells else f"{where} [{code}]", index,
+                                   code, f"{code}_" if csv_cells else "")
+            finally:
+                self._gloss = None
             if gloss is not None:
                 glosses[lang] = gloss
         return glosses

@@ -91,6 +91,9 @@ def _teacher_plan_text(context: PuenteContext, user_id: int, lang: str) -> str |
                     name=escape(f.heir_name or "")) if f.heir_id is not None else
              render("deleteme-class-removed", lang, class_name=escape(f.class_name),
                     students=f.students) for f in fates]
+    owed = len(membership.unanswered_to(context.services.db, user_id))
+    if owed:  # said before the tap, as /remove does: answers are still owed
+        lines.append(render("deleteme-teacher-waiting", lang, count=owed))
     # Rendered line by line and joined here, so no prompt is nested inside another.
     return "\n".join([render("deleteme-confirm-teacher", lang),
                       *(lines or [render("deleteme-no-classes", lang)]),

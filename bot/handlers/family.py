@@ -6,6 +6,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.chat import family_notes
 from bot.chat.audience import PRIVATE, Audience, From, sender
 from bot.chat.family_help import (
     ask_which_child,
@@ -58,6 +59,7 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(shared_phone_button, pattern=rf"^{callbacks.FAMILY_HERE}:"))
     add(CallbackQueryHandler(language_button,
                              pattern=rf"^({callbacks.FAMILY_LANG}:|{callbacks.FAMILY_MORE}$)"))
+    family_notes.register(app)  # the ready-made messages to the teacher
 
 
 async def start(update: Update, context: PuenteContext) -> None:

@@ -18,6 +18,7 @@ from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.gloss_lookup import EnglishWords
+from bot.domain.language import LANGUAGES
 from bot.domain.placement import PLACEMENT, TOP_LEVEL, spoken
 from bot.domain.scaffold import scaffold_for
 from bot.presentation import (
@@ -113,9 +114,11 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
         if asked.confirm else ("language-ask", {})
     more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
                                  english=True, english_first=asked.guessed)
-    menu = keyboards.language_menu(
-        [*asked.likely, *keyboards.home_languages(s.config.school.languages)],
-        first=not asked.guessed, more=more)
+    likely = [*asked.likely, *keyboards.home_languages(s.config.school.languages)]
+    yes = s.catalog.plain("button-language-yes", asked.lang,
+                          language=LANGUAGES[asked.confirm].native_name) \
+        if asked.confirm and likely[0] == asked.confirm and asked.confirm in LANGUAGES else None
+    menu = keyboards.language_menu(likely, first=not asked.guessed, more=more, yes=yes)
     text = s.catalog.bilingual(key, asked.lang, english_first=asked.guessed, **params)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
 

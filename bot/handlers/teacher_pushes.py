@@ -28,8 +28,8 @@ from bot.domain.checks import WordRef
 from bot.presentation import callbacks, keyboards, pack_views, push_views, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, Markup, reader_language
-from bot.presentation.students import student_label
-from bot.services import class_reports, membership, pushes, student_lookup
+from bot.presentation.students import names_and, student_label
+from bot.services import class_reports, membership, pushes, student_lookup, teaching
 from bot.services.glosses import english_only, glosses_for, pack_refs, unchecked_news
 
 log = logging.getLogger(__name__)
@@ -154,6 +154,11 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
             end=school.quiet_hours_end.strftime("%H:%M")))
     lines += _waiting_lines(update, context, plan)
     names = student_lookup.student_names(s.db, user.id)
+    blocked = [student_label(names.of(r.student_id, plan.class_info.id), s.catalog, lang)
+               for r in teaching.roster(s.db, plan.class_info.id) if r.blocked]
+    if blocked:  # "to 0 students" with no reason (chaos playtest): who it leaves out, and why
+        lines.append(s.catalog.render("push-blocked-left-out", lang,
+                                      names=names_and(blocked, s.catalog, lang)))
     lines += push_views.owned_lines(s.catalog, lang, [
         (student_label(names.of(student_id, plan.class_info.id), s.catalog, lang), len(ids))
         for student_id, ids in plan.owned.items()], plan.owned_kept)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.domain.errors import PuenteError
+from bot.domain.family_notes import FAMILY_NOTES
+from bot.domain.family_notes import WITH_DAY as NOTE_WITH_DAY
 from bot.domain.language import LANGUAGES
 from bot.domain.ready_replies import READY_REPLIES, WITH_WHEN
 
@@ -60,6 +62,10 @@ READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the fam
 #                     rr:meet:<relay id>:<yyyymmdd>[-<hhmm>] | ...:p<page>   its day and time
 READY_ANNOUNCE = "ra"  # ra:<class id> the ready-made announcements for a class; then
 #                       ra:<class id>:<name> | ra:<class id>:<name>:<yyyymmdd>[-<hhmm>]
+FAMILY_NOTE = "fn"  # fn | fn:<student id> | fn:<student id>:<note> | ...:<note>:<yyyymmdd>
+#                     a family's ready-made message to the teacher: the list (of which child,
+#                     on a shared phone), then its day, then the preview to send
+FAMILY_NOTE_SEND = "fx"  # fx:<student id>:<note> | fx:<student id>:<note>:<yyyymmdd>   ✅ send it
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
 DAY_OFF = "do"      # do:a:<announcement id>   make the day a sent "no school" names a day off
 #                     in Puente | do:r:<yyyymmdd>   ask to make a day off (/daysoff) a school
@@ -343,3 +349,37 @@ def day_off(cb: Callback) -> DayOffTap:
         return DayOffTap(cb.args[0], day=datetime.strptime(cb.args[1], "%Y%m%d").date())
     except ValueError as exc:
         raise ForgedCallbackError("not a day") from exc
+
+
+@dataclass(frozen=True)
+class NotePressed:
+    """A family's ready-made message button: which child (None: not chosen yet), which note
+    (None: the list), which day (for a note with a day)."""
+
+    student_id: int | None
+    note: str | None = None
+    day: date | None = None
+
+
+def family_note(cb: Callback) -> NotePressed:
+    """fn/fx button data, shape checked (the child is checked as the tapper's on the server):
+    a day comes with a note that has one, and only then; ✅ needs the note (and its day)."""
+    sending = cb.prefix == FAMILY_NOTE_SEND
+    if len(cb.args) > 3 or (sending and len(cb.args) < 2):
+        raise ForgedCallbackError("bad ready-made message button")
+    if not cb.args:
+        return NotePressed(None)
+    student_id = cb.int_arg(0)
+    if len(cb.args) == 1:
+        return NotePressed(student_id)
+    note, dated = cb.args[1], len(cb.args) == 3
+    if note not in FAMILY_NOTES or (dated and note not in NOTE_WITH_DAY) \
+            or (sending and not dated and note in NOTE_WITH_DAY):
+        raise ForgedCallbackError("bad ready-made message")
+    if not dated:
+        return NotePressed(student_id, note)
+    try:
+        day = datetime.strptime(cb.args[2], "%Y%m%d").date()
+    except ValueError as exc:
+        raise ForgedCallbackError("bad day") from exc
+    return NotePressed(student_id, note, day)

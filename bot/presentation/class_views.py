@@ -138,6 +138,8 @@ def student_text(
             level=level_text(row.level, row.self_placed, catalog, lang),
         )
     ]
+    if row.blocked:  # the chaos playtest found it only in /roster: say why nothing reaches them
+        lines.append(catalog.render("roster-blocked", lang))
     if pace is not None:
         lines.append(pace_line(pace, catalog, lang))
     lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today, sections)

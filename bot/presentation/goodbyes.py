@@ -30,6 +30,15 @@ def goodbyes(db: Database, catalog: Catalog, user_id: int, now: datetime,
     ended = [membership.Goodbye(member, catalog.render(  # a teacher's classes deleted
         "family-link-ended", language(member), name=child), now)
         for member, child in membership.orphaned_families(db, user_id)]
+    # A teacher's deletion: each student it leaves in no class hears their class closed (a
+    # next /check said only "not in a class yet", chaos playtest), and whoever still waits for
+    # this teacher's answer hears it will not come, once each
+    ended += [membership.Goodbye(student_id, catalog.render(
+        "class-closed-student", language(student_id)), now)
+        for student_id, _ in membership.classless_students(db, user_id)]
+    owed = dict.fromkeys(asker for asker, _ in membership.unanswered_to(db, user_id))
+    ended += [membership.Goodbye(asker, catalog.render(
+        "ask-unanswered-teacher-left", language(asker)), now) for asker in owed]
     lines: dict[int, list[str]] = {}
     # A family member's /deleteme: each child's teachers are told once, so a /thread that
     # lost their messages and a link with a place free again are no mystery (playtest)

@@ -57,6 +57,16 @@ _COMMAND = re.compile(r"(?<![\w/<])/[A-Za-z0-9_]{1,64}"
 _CODE = re.compile(r"<code>(.*?)</code>")
 # Two isolated numbers around a slash read backwards ("3/1"): a counter is one unit.
 _COUNTER = re.compile(f"{FSI}(\\d+){PDI}/{FSI}(\\d+){PDI}")
+# Numbers act as right-to-left letters on the signs between them, so "3×4=12" in an Arabic
+# definition read "12=4×3", "7÷2" read "2÷7" and the point (3, 5) read (5 ,3) (Arabic
+# playtest): a left-to-right isolate keeps an expression as the US board writes it. A time
+# ("08:00") or a fraction ("3/4") already keeps its order: a lone ":" or "/" between digits
+# joins them, so those are left as they are.
+LRI = "\u2066"
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# A term: a number, a variable or both ("2x"); a letter inside an English word is not one.
+_NUMBER = r"\(?(?<![A-Za-z])(?:\d+(?:[.,]\d+)?[A-Za-z]{0,2}|[A-Za-z]{1,2})(?![A-Za-z])\)?"
+_MATH = re.compile(f"{_NUMBER}(?:\\s?[×÷+\\-−=*<>≤≥,]\\s?{_NUMBER})+")
 
 
 class Markup(str):
@@ -75,7 +85,15 @@ def escape(value: object) -> Markup:
     <, > and & become entities; quotes stay readable (Telegram needs no escaping for them)."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(inert(str(value)), quote=False))
+    return Markup(html.escape(math_kept(inert(str(value))), quote=False))
+
+
+def math_kept(text: str) -> str:
+    """Right-to-left text with each written calculation ("3×4=12", "(3, 5)") isolated left to
+    right; any other text unchanged."""
+    if not _RIGHT_TO_LEFT_LETTER.search(text):
+        return text
+    return _MATH.sub(lambda m: f"{LRI}{m[0]}{PDI}", text)
 
 
 @dataclass(frozen=True)

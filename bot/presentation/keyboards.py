@@ -27,16 +27,20 @@ CURRENT_MARK = "✓"  # before the language chosen now in a language menu
 
 
 def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first: bool = False,
-                  more: Button | None = None, current: str | None = None
-                  ) -> InlineKeyboardMarkup:
+                  more: Button | None = None, current: str | None = None,
+                  yes: str | None = None) -> InlineKeyboardMarkup:
     """Languages by their own names, including those no detector knows; `first`: the first
-    one (the likeliest) alone on the top row, the one-tap answer; `more`: (label, data) of a
-    last, wide button for the languages not shown; `current`: the language chosen now,
-    marked "✓ Español" (a student changing it could not tell which one was theirs)."""
+    one (the likeliest) alone on the top row, the one-tap answer (labelled `yes`, "✅ Haa:
+    Soomaali", under "Is your home language Somali?": a yes-or-no question answered by a
+    list of names puzzled a Somali newcomer); `more`: (label, data) of a last, wide button
+    for the languages not shown; `current`: the language chosen now, marked "✓ Español" (a
+    student changing it could not tell which one was theirs)."""
     buttons = [InlineKeyboardButton(f"{CURRENT_MARK} {LANGUAGES[c].native_name}"
                                     if c == current else LANGUAGES[c].native_name,
                                     callback_data=callbacks.data(prefix, c))
                for c in dict.fromkeys(codes) if c in LANGUAGES]
+    if yes and first and buttons:
+        buttons[0] = InlineKeyboardButton(fit_label(yes), callback_data=buttons[0].callback_data)
     top = [buttons[:1]] if first and buttons else []
     grid = rows(buttons[len(top):], 3).inline_keyboard
     tail = [[InlineKeyboardButton(more[0], callback_data=more[1])]] if more else []

@@ -109,8 +109,9 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
     if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
         parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
             catalog.plain(f"emoji-{meaning}", lang) for meaning in relay.emoji)))
-    if relay.english is not None:
-        parts += [catalog.render("relay-english", lang), quote(relay.english.text)]
+    if relay.english is not None:  # a ready-made message's English is people's, no machine's
+        parts += [catalog.render("relay-english" if relay.note is None else "relay-english-note",
+                                 lang), quote(relay.english.text)]
     elif relay.written not in ("en", UNKNOWN):
         parts.append(catalog.render("relay-no-english", lang,
                                     language=teacher_language(relay.written)))

@@ -124,6 +124,8 @@ def problem_text(catalog: Catalog, lang: str, problem: Problem) -> Markup:
     if "number" in facts:  # a word's problem: "word 3 (magma)"
         facts["where"] = catalog.render("pack-problem-word", lang, number=facts.pop("number"),
                                         term=facts.pop("word_term"))
+        if "gloss" in facts:  # which of the word's glosses: "word 1 (ecosystem) [es]"
+            facts["where"] = Markup(f"{facts['where']} [{escape(facts.pop('gloss'))}]")
     what = catalog.render(f"pack-problem-{problem.reason}", lang, **facts)
     return Markup(f"{escape(problem.source)}:{problem.line}: {what}")
 

@@ -80,7 +80,7 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
             else LinkOpened(name, own=code)
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
                                provisional=phone, first_name=first_name):
-        raise FamilyLinkError(prompt_key="family-link-used")
+        raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
     return LinkOpened(_first_name(db, link.student_id))
 
 
@@ -103,7 +103,7 @@ def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -
         return LinkOpened(_first_name(db, user_id), already=True)
     _still_works(link, now)
     if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
-        raise FamilyLinkError(prompt_key="family-link-used")
+        raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
     return LinkOpened(_first_name(db, user_id))
 
 

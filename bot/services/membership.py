@@ -49,7 +49,7 @@ class LinkGoneError(PuenteError):
 # Refusals that mean "that code was wrong": the ones a guesser collects. A missing code
 # (a plain /start or /teach) is a question, not a guess, and is never counted.
 _GUESS_KEYS = frozenset({"join-code-unknown", "join-code-expired", "join-code-replaced",
-                         "teach-bad-code", "family-link-unknown", "family-link-used",
+                         "teach-bad-code", "family-link-unknown",
                          "family-link-expired", "family-link-revoked"})
 
 
@@ -210,6 +210,18 @@ def remove_student(db: Database, teacher_id: int, student_id: int, class_id: int
     if student is None or not removed:
         raise MemberNotFoundError("not in the class")
     return Removal(student_id, named, found.id, found.name, released)
+
+
+def unanswered_to(db: Database, teacher_id: int) -> list[tuple[int, int]]:
+    """The messages (asker, student) this teacher still owes an answer: a teacher's /deleteme
+    says how many it leaves unanswered, and each asker hears that theirs will not be."""
+    return threads.unanswered_to(db, teacher_id)
+
+
+def classless_students(db: Database, teacher_id: int) -> list[tuple[int, str]]:
+    """The students (id, first name) a teacher's /deleteme leaves in no class: each is told
+    their class closed, so a next /check saying "not in a class yet" is no mystery."""
+    return erase.left_without_class(db, teacher_id)
 
 
 def orphaned_families(db: Database, teacher_id: int) -> list[tuple[int, str]]:

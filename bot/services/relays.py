@@ -55,6 +55,8 @@ class Relay:
     about: threads.Announced | None = None  # a reply to this teacher's announcement
     emoji: tuple[str, ...] | None = None  # emoji only: what the known ones mean (else None)
     also: tuple[Child, ...] = ()  # twins: the other children it is filed under (one relay)
+    note: str | None = None       # a family's ready-made message (family_notes): its English
+    #                               was written by people, not a machine
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
@@ -103,6 +105,22 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
                  answer_language(translator, language), language, is_thanks(who, text),
                  about if about is not None and about.teacher_id in teacher_ids else None,
                  emoji, also if about is not None and about.teacher_id in teacher_ids else ())
+
+
+# What marks a ready-made message's English: written by people with the message itself.
+PEOPLE = "people"
+
+
+def prepare_note(db: Database, translator: Translator | None, who: Asker, child: Child,
+                 note: str, original: str, english: str) -> Relay:
+    """A family's ready-made message for the child's teachers: its words in their language
+    (`original`) and the English people wrote for it, so no model is needed either way."""
+    teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
+    if not teacher_ids:
+        raise NoTeacherError()
+    translation = Translation(english, PEOPLE, machine=False) if who.language != "en" else None
+    return Relay(child, teacher_ids, original, translation, who.language,
+                 answer_language(translator, who.language), who.language, note=note)
 
 
 def require_words(text: str) -> None:

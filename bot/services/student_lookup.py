@@ -21,6 +21,11 @@ from bot.store import people
 
 # Words a teacher may put between a student and a class: "Wei in 7B Science", "Ana en
 # Ciencias", "Wei 6 in 7B Science" (a whole word only; no first name is one of them)
+# Latin letters, with their accents: a name typed on an English keyboard ("Omar", "Zoë").
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# A class may hold many students named in Arabic or Chinese: the hint lists a phone screen's worth.
+_OTHER_SCRIPT_SHOWN = 12
+
 CLASS_CONNECTORS = frozenset({"in", "en", "dans", "em", "в", "في", "sa", "trong", "hauv",
                               "nan", "ku"})
 
@@ -73,7 +78,7 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
                                    name=split_class(who, [in_class])[0],
                                    class_name=in_class.name)
     if not matches:
-        raise _not_found(who, wanted, rows)
+        raise _not_found(who, wanted, rows, command)
     if len({row.student_id for row, _ in matches}) == 1:
         return matches[0]
     if number and all(row.number == number for row, _ in matches):  # one number, two classes
@@ -137,18 +142,42 @@ def _name_key(first_name: str) -> str:
     return fold_name(first_name)
 
 
-def _not_found(who: str, wanted: str, rows: list[tuple[RosterRow, people.ClassInfo]]
-               ) -> StudentNotFoundError:
+def _not_found(who: str, wanted: str, rows: list[tuple[RosterRow, people.ClassInfo]],
+               command: str = "/student") -> StudentNotFoundError:
     """No student is called that: with the closest name, as it can be typed back ("Did you
-    mean Lucía #3?"), when one is close ("Lusia")."""
+    mean Lucía #3?"), when one is close ("Lusia"); else, when the teacher typed Latin letters
+    and some names are written in another alphabet, those students with their numbers."""
     closest = closest_name(wanted, [row.first_name for row, _ in rows]) if wanted else None
     if closest is None:
+        other = _other_script(wanted, rows)
+        if other:
+            return StudentNotFoundError(prompt_key="student-not-found-other-script", name=who,
+                                        students="\n".join(
+                                            f"{command} {number} · {first_name}"
+                                            for number, first_name in other))
         return StudentNotFoundError(name=who)
     row, found = next((r, f) for r, f in rows if _name_key(r.first_name) == _name_key(closest))
     shared = sum(1 for r, _ in rows if r.number == row.number) > 1  # "#3" in two classes
     suggestion = f"{row.first_name} #{row.number}" + (f" ({found.name})" if shared else "")
     return StudentNotFoundError(prompt_key="student-not-found-suggest", name=who,
                                 suggestion=suggestion)
+
+
+def _other_script(wanted: str, rows: list[tuple[RosterRow, people.ClassInfo]]
+                  ) -> list[tuple[str, str]]:
+    """The students whose names have no Latin letter, as (what to type, name), when the teacher
+    typed a Latin name: "Omar" cannot find عمر, whose Telegram name is in Arabic (Arabic
+    playtest), and the roster number is the one way to name him."""
+    if not _LATIN.search(wanted):
+        return []
+    shared = {row.number for row, found in rows
+              if any(r.number == row.number and f.id != found.id for r, f in rows)}
+    seen: dict[tuple[int, int], tuple[str, str]] = {}
+    for row, found in rows:
+        if not _LATIN.search(row.first_name):
+            typed = f"{row.number} {found.name}" if row.number in shared else str(row.number)
+            seen.setdefault((row.student_id, found.id), (typed, row.first_name))
+    return list(seen.values())[:_OTHER_SCRIPT_SHOWN]
 
 
 def student_names(db: Database, teacher_id: int) -> StudentNames:

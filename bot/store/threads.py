@@ -207,6 +207,15 @@ def thread(db: Database, student_id: int) -> list[ThreadMessage]:
     return [_message(r) for r in rows]
 
 
+def unanswered_to(db: Database, teacher_id: int) -> list[tuple[int, int]]:
+    """The messages still owed an answer by this teacher, as (asker's Telegram id, student id),
+    oldest first: what a teacher's /deleteme would leave unanswered."""
+    return [(r[0], r[1]) for r in db.execute(
+        "SELECT asker_id, student_id FROM thread_messages WHERE teacher_id = ? AND direction = ? "
+        "AND answered_at IS NULL AND NOT thanks ORDER BY created_at, id",
+        [teacher_id, ASK]).fetchall()]
+
+
 def last_contact(db: Database, asker_id: int, student_id: int) -> datetime | None:
     """When this family member and a teacher last wrote about this student."""
     row = db.execute("SELECT max(created_at) FROM thread_messages WHERE asker_id = ? "

@@ -84,3 +84,14 @@ def test_no_table_holding_a_telegram_id_is_served_nor_any_sql(tmp_path: Path) ->
     assert {"students", "teachers", "families", "attempts", "mastery", "outbox",
             "enrollments", "thread_messages"} <= refused
     assert "words" not in refused and "translations" not in refused
+
+
+@pytest.mark.parametrize(("version", "kept"), [
+    ("0.64.8", True), ("0.65.5", True), ("0.63.3", False), ("1.0a19", False), ("1.0", False),
+    ("1.2.0", False)])
+def test_only_a_datasette_that_keeps_the_privacy_rules_is_served(version: str,
+                                                                 kept: bool) -> None:
+    """Datasette 1.0 reads "allow" blocks from its own config file, so the metadata's rules
+    would be ignored and every table served: only 0.64-0.x is used."""
+    from bot.cli.report_cmd import supported_datasette
+    assert supported_datasette(version) is kept

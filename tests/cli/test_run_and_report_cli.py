@@ -92,7 +92,7 @@ def test_dashboard_without_datasette_says_how_to_install(tmp_path: Path,
     assert main(["dashboard"]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     # what works for a wheel: this Python's pip, not an editable install of a checkout
-    assert f"`{sys.executable} -m pip install datasette`" in line
+    assert f"`{sys.executable} -m pip install 'datasette>=0.64,<1'`" in line
 
 
 def test_the_dashboards_queries_tell_two_anas_apart_by_their_roster_numbers(

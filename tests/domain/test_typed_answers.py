@@ -512,3 +512,19 @@ def test_a_forgiven_slip_shows_which_letters_to_fix(typed: str, expected: str,
 def test_only_a_forgiven_slip_is_marked() -> None:
     assert grade_typed("ecosystem", "ecosystem").slip == ()
     assert grade_typed("predator", "ecosystem").slip == ()
+
+
+@pytest.mark.parametrize("typed", ["mianji", "mian ji", "Mianji"])
+def test_the_chinese_word_typed_in_pinyin_is_the_chinese_word(typed: str) -> None:
+    """Arabic playtest (Mei, WIDA 4, types Chinese through pinyin): "mianji" for *area* (面积)
+    was a miss and put her under "needs help" for a word she knew; 面积 itself gets one more
+    try to write it in English, and so does its pinyin."""
+    verdict = grade(typed, "area", home_terms=["面积"], lang="zh")
+    assert verdict.kind is Verdict.HOME_LANGUAGE_WORD and verdict.matched == "面积"
+
+
+def test_a_character_with_two_readings_matches_either_and_other_pinyin_is_wrong() -> None:
+    assert grade("changdu", "length", home_terms=["长度"], lang="zh").retry
+    assert grade("chengji", "area", home_terms=["面积"], lang="zh").kind is Verdict.WRONG
+    assert grade("mianji", "area", home_terms=["面积"], lang="es").kind is not \
+        Verdict.HOME_LANGUAGE_WORD  # pinyin only for a Chinese reader

@@ -232,7 +232,7 @@ async def test_a_second_caregiver_links_with_the_same_link(chat: Chat) -> None:
     for extra in (2004, 2005):
         await link_family(chat, extra, "en", payload=payload)
     refused = texts(await chat.send(chat.user(2006, "Sixth", "en"), f"/start {payload}"))
-    assert "already used" in refused
+    assert "This family link is full: 4 family members already use it." in refused
     assert chat.db["families"].count == 4
 
 

@@ -80,3 +80,21 @@ async def test_every_name_taking_command_suggests_from_the_start_of_a_name(
     enrol_student(chat.db, chat.clock(), 1002, "Widlene", "ht")
     said = texts(await chat.send(rivera(chat), command))
     assert said == "I can't find a student called Wid in your classes. Did you mean Widlene #2?"
+
+
+async def test_a_name_written_in_another_alphabet_is_offered_by_its_number(chat: Chat) -> None:
+    """Arabic playtest: Omar's Telegram name is عمر; "/student Omar" and "/level Omar 2" found
+    nobody and said nothing more, so the teacher could not name him (three Arabic speakers in a
+    class look alike to an English reader)."""
+    enrol_student(chat.db, chat.clock(), 1001, "Pao", "es")
+    enrol_student(chat.db, chat.clock(), 1002, "عمر", "ar")
+    enrol_student(chat.db, chat.clock(), 1003, "梅", "zh")
+    said = texts(await chat.send(rivera(chat), "/level Omar 2"))
+    assert said.startswith("I can't find a student called Omar in your classes. These names are "
+                           "written in another alphabet; use the number instead:\n")
+    assert "/level 2 · عمر" in said and "/level 3 · 梅" in said and "Pao" not in said
+    leveled = texts(await chat.send(rivera(chat), "/level 2 2"))
+    assert "عمر" in leveled and "can't find" not in leveled
+    # a name typed in its own alphabet still finds nobody else's: no list for it
+    assert texts(await chat.send(rivera(chat), "/student علي")) == (
+        "I can't find a student called علي in your classes.")

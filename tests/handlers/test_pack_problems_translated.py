@@ -85,3 +85,20 @@ def test_a_csv_kind_of_cell_lists_the_pack_terms_a_word_is_a_kind_of() -> None:
     pack = parse_csv_pack(KINDS.replace("consumr; organism", "consumer | organism"),
                           "kinds.csv", HEAD)
     assert [w.kind_of for w in pack.words] == [(), ("organism",), ("consumer", "organism")]
+
+
+def test_a_problem_in_a_gloss_says_which_language_in_every_language(catalog: Catalog) -> None:
+    """Chaos playtest: the CLI said "word 1 (ecosystem) [es]: missing required field 'term'",
+    the bot "word 1 (ecosystem): ..." (which of 12 glosses?)."""
+    from bot.domain.pack_validation import parse_pack
+    text = ('[pack]\nid = "t1.eco"\ntitle = "Eco"\nsubject = "science"\ngrades = [6, 8]\n'
+            '[[words]]\nterm = "ecosystem"\npos = "noun"\ntier = 3\n'
+            'definition = "Living things and their surroundings."\n'
+            'example = "A pond is an ecosystem."\n'
+            '[words.glosses]\nes = { definition = "Seres vivos y su entorno." }\n')
+    with pytest.raises(PackError) as bad:
+        parse_pack(text, "eco.toml")
+    [problem] = bad.value.problems
+    assert problem_text(catalog, "en", problem) == escape(str(problem))
+    assert "word 1 (ecosystem) [es]: missing required field 'term'" in str(problem)
+    assert "[es]" in problem_text(catalog, "es", problem)

@@ -589,3 +589,22 @@ async def test_check_under_a_pushed_preview_unlocks_and_shows_no_other_words_fir
     assert "📘" not in texts(started) and "Question 1/2" in texts(started)  # no cards: 2 words
     assert chat.db.execute("SELECT count(*) FROM mastery WHERE student_id = 3000").fetchone()[0] \
         == 2  # nothing unlocked beside them
+
+
+async def test_a_push_names_the_students_who_blocked_puente_and_student_says_so(
+        chat: Chat) -> None:
+    """Chaos playtest: with the only student blocked, /push said "Sending 2 words to 0
+    students" with no reason, and /student showed no sign of the block."""
+    ids = await enrol_class(chat, 2)
+    chat.api.block(ids[1])
+    await chat.send(teacher(chat), "/push science.ecosystems habitat")
+    await chat.deliver()
+    said = texts(await chat.send(teacher(chat), "/push science.ecosystems producer"))
+    name = people.get_student(chat.db, ids[1]).first_name
+    assert "to 1 student of" in said
+    assert (f"🚫 Not sent to {name}: blocked Puente, so nothing reaches them until they open "
+            "the chat again.") in said
+    page = texts(await chat.send(teacher(chat), f"/student {name}"))
+    assert "🚫 Blocked Puente" in page
+    other = people.get_student(chat.db, ids[0]).first_name
+    assert "🚫" not in texts(await chat.send(teacher(chat), f"/student {other}"))

@@ -135,3 +135,31 @@ async def test_a_co_taught_class_handed_over_keeps_the_links(chat: Chat) -> None
     assert [c for c in await chat.deliver() if c.chat_id == MOTHER] == []
     listed = texts(await chat.send(okafor(chat), "/families"))  # his class now, her link too
     assert "Science 7B" in listed and "Ana" in listed and "No family links" not in listed
+
+
+async def test_a_teachers_deleteme_says_what_it_leaves_unanswered_and_tells_everyone(
+        chat: Chat) -> None:
+    """Chaos playtest: a teacher's /deleteme listed only the classes while a family's message
+    still waited; the family heard only that they were unlinked (not that nobody read their
+    message), and the student heard nothing until /check said "not in a class yet"."""
+    await join_and_confirm(chat, chat.user(ANA, "Ana", "es"))
+    await open_link(chat, await make_link(chat, rivera(chat), "Ana"))
+    await chat.send(mother(chat), "/ask Ana waa xanuunsan tahay berri")
+    await chat.deliver()
+    asked = texts(await chat.send(rivera(chat), "/deleteme"))
+    assert ("⏳ 1 message is still waiting for your answer: /thread shows it. If you delete "
+            "now, its sender is told you left without answering.") in asked
+    await chat.tap(rivera(chat), callbacks.data(callbacks.DELETE, "yes"))
+    sent = await chat.deliver()
+    told = [c.text for c in sent if c.chat_id == MOTHER]
+    assert told[0].startswith("ℹ️ Ana hadda kuma jiro fasal")
+    assert told[1].startswith("ℹ️ Macallinka aad u qortay wuu ka tagay Puente") and len(told) == 2
+    assert [c.text for c in sent if c.chat_id == ANA] == [
+        "ℹ️ Tu maestro o maestra cerró tu clase en Puente. Tus palabras y tu progreso se "
+        "guardan. Para seguir aprendiendo, pide un enlace de clase nuevo."]
+
+
+async def test_a_teacher_with_nothing_unanswered_is_not_warned(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(ANA, "Ana", "es"))
+    asked = texts(await chat.send(rivera(chat), "/deleteme"))
+    assert "⏳" not in asked

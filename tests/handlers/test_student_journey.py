@@ -42,7 +42,9 @@ async def test_join_offers_phone_language_for_one_tap_confirmation(chat: Chat) -
     calls = await chat.send(chat.user(lang="es"), "/start JOINcode_123")
     assert "Science 7B" in texts(calls)
     assert "¿Hablas español en casa?" in texts(calls)  # a language name inside a sentence
-    assert buttons(calls)[0] == ("Español", "lc:es")  # its own name, first
+    # its own name, first, as the one-tap yes to "Is your home language Spanish?" (Somali
+    # playtest: a yes-or-no question answered with a list of names)
+    assert buttons(calls)[0] == ("✅ Sí: Español", "lc:es")
     assert people.enrollments(chat.db, 1001)[0].class_name == "Science 7B"
 
 

@@ -49,7 +49,7 @@ def test_a_teacher_cannot_make_a_link_for_someone_elses_student(
         family.create_link(db, 9002, "Ana", START)
 
 
-def test_a_link_serves_four_caregivers_then_says_it_is_used(
+def test_a_link_serves_four_caregivers_then_says_it_is_full(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
     link = family.create_link(db, TEACHER_ID, "Ana", START)
@@ -58,7 +58,8 @@ def test_a_link_serves_four_caregivers_then_says_it_is_used(
     assert family.use_link(db, 2001, link.payload, START).name == "Ana"  # linked: no place
     with pytest.raises(family.FamilyLinkError) as used:
         family.use_link(db, 2005, link.payload, START)
-    assert used.value.prompt_key == "family-link-used"
+    # "already used" read as a mistake to a fifth caregiver: it says the link is full, and why
+    assert used.value.prompt_key == "family-link-full" and used.value.params == {"count": 4}
 
 
 def test_an_old_or_unknown_link_is_refused(db: Database,

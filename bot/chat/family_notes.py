@@ -1,0 +1,75 @@
+"""A family's ready-made messages to the teacher (bot/domain/family_notes.py): the list under
+the family's /help and /ask prompt, its day, the message before it goes, and ✅ to send it
+(through the same relay as a written message, with the English people wrote for it)."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.chat.relay import relay_note
+from bot.chat.replies import old_button, spend, tapped, user_language
+from bot.context import PuenteContext
+from bot.domain.family_notes import WITH_DAY, days_offered
+from bot.presentation import callbacks, family_note_views, views
+from bot.services import askers
+
+
+def register(app: Application) -> None:
+    """Add the ready-made messages' buttons."""
+    app.add_handler(CallbackQueryHandler(
+        note_button, pattern=rf"^({callbacks.FAMILY_NOTE}|{callbacks.FAMILY_NOTE_SEND})(:|$)"))
+
+
+async def note_button(update: Update, context: PuenteContext) -> None:
+    """One step of a ready-made message: the list (which child first, on a shared phone), the
+    day, the message as it will go, then ✅ sends it. Only a family member's own child is
+    ever named (forged data says so kindly); each step edits the same message."""
+    if await old_button(update, context, "button-stale"):  # sent or left already
+        return
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    pressed = callbacks.family_note(cb)
+    who = askers.asker(s.db, user.id)
+    if who is None or who.role != askers.FAMILY:
+        raise callbacks.ForgedCallbackError("not a family member")
+    lang = user_language(context, user.id, user.language_code)
+    child = askers.child_of(who, pressed.student_id)  # forged or stale: AskError
+    if child is None:  # several children and none chosen yet
+        text, markup = family_note_views.which_child(s.catalog, lang, [
+            (c.student_id, views.name(c.first_name, s.catalog, lang)) for c in who.children])
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        return
+    name = views.name(child.first_name, s.catalog, lang)
+    if cb.prefix == callbacks.FAMILY_NOTE_SEND and pressed.note is not None:
+        if not await spend(query):  # a double tap: the first one sent it
+            return
+        original = family_note_views.note_text(s.catalog, lang, pressed.note, child.first_name,
+                                               pressed.day)
+        english = family_note_views.english_text(s.catalog, pressed.note, child.first_name,
+                                                 pressed.day)
+        await relay_note(update, context, who, child, pressed.note, original, english)
+        return
+    if pressed.note is None:
+        text, markup = family_note_views.notes_menu(s.catalog, lang, child.student_id, name)
+    elif pressed.note in WITH_DAY and pressed.day is None:
+        school = s.config.school
+        today = s.clock().astimezone(school.timezone).date()
+        text, markup = family_note_views.day_menu(s.catalog, lang, child.student_id,
+                                                  pressed.note,
+                                                  days_offered(today, school.holidays))
+    else:
+        text, markup = family_note_views.preview(s.catalog, lang, child.student_id,
+                                                 pressed.note, name, pressed.day)
+    if query.message is not None and getattr(query.message, "text", None) and \
+            cb.prefix == callbacks.FAMILY_NOTE and not cb.args:
+        # the button under /help or the /ask prompt: the list comes as a new message, so
+        # what it was under stays readable
+        await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup)
+        return
+    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)

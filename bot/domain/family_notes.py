@@ -1,0 +1,43 @@
+"""Ready-made messages a family sends the teacher: a few short notes written by people in
+every language Puente speaks, each with its English, so a family whose language no model
+translates still reaches the teacher in words the teacher can read, and says what it needs
+(Arabic playtest: Fatima's doctor's appointment and homework question reached the teacher as
+Arabic the teacher could not read, and her "I could not understand your English" too).
+
+Each note is a prompt key; the order is the buttons'. A note "with a day" asks which school
+day first."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, timedelta
+
+from bot.domain.school_days import is_school_day
+
+# "sick" first: a child home sick is the commonest family message (the teachers' ready-made
+# replies put it first for the same reason)
+FAMILY_NOTES = ("sick", "absent", "homework", "cannot-read", "meet")
+WITH_DAY = frozenset({"absent"})
+# The days a note with a day offers: today (when school is on), then the next school days.
+DAYS_OFFERED = 5
+
+
+def note_key(note: str) -> str:
+    """The prompt key of a note's text ("sick" -> "family-note-sick")."""
+    return f"family-note-{note}"
+
+
+def label_key(note: str) -> str:
+    """The prompt key of a note's button."""
+    return f"family-note-label-{note}"
+
+
+def days_offered(today: date, holidays: Collection[date] = ()) -> list[date]:
+    """The school days a family can name: today, if school is on, and the next ones."""
+    days: list[date] = []
+    day = today
+    while len(days) < DAYS_OFFERED:
+        if is_school_day(day, holidays):
+            days.append(day)
+        day += timedelta(days=1)
+    return days

@@ -1,0 +1,76 @@
+"""A family's ready-made messages to the teacher (bot/domain/family_notes.py) as the family
+reads them: the list, the day, the message before it goes; and its English for the teacher."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.domain.family_notes import FAMILY_NOTES, WITH_DAY, label_key, note_key
+from bot.presentation import callbacks
+from bot.presentation.i18n import REFERENCE, Catalog, Markup
+from bot.presentation.keyboards import child_buttons, fit_label, rows
+
+
+def notes_button(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
+    """"📝 Ready-made messages", under a family's /help and the /ask prompt."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        fit_label(catalog.plain("button-family-notes", lang)),
+        callback_data=callbacks.data(callbacks.FAMILY_NOTE))]])
+
+
+def which_child(catalog: Catalog, lang: str, children: Sequence[tuple[int, str]]
+                ) -> tuple[Markup, InlineKeyboardMarkup]:
+    """A shared phone: which child the message is about, one button each."""
+    return (catalog.render("family-notes-which-child", lang),
+            child_buttons(callbacks.FAMILY_NOTE, children, None))
+
+
+def notes_menu(catalog: Catalog, lang: str, student_id: int, name: str
+               ) -> tuple[Markup, InlineKeyboardMarkup]:
+    """The list: one button a note, each naming the child."""
+    buttons = [InlineKeyboardButton(
+        fit_label(catalog.plain(label_key(note), lang, name=name)),
+        callback_data=callbacks.data(callbacks.FAMILY_NOTE, student_id, note))
+        for note in FAMILY_NOTES]
+    return catalog.render("family-notes-menu", lang, name=name), rows(buttons, 1)
+
+
+def day_menu(catalog: Catalog, lang: str, student_id: int, note: str, days: Sequence[date]
+             ) -> tuple[Markup, InlineKeyboardMarkup]:
+    """Which school day, for a note with a day."""
+    buttons = [InlineKeyboardButton(
+        fit_label(catalog.day(lang, day)),
+        callback_data=callbacks.data(callbacks.FAMILY_NOTE, student_id, note,
+                                     day.strftime("%Y%m%d"))) for day in days]
+    buttons.append(_back(catalog, lang, student_id))
+    return catalog.render("family-note-which-day", lang), rows(buttons, 1)
+
+
+def note_text(catalog: Catalog, lang: str, note: str, name: str, day: date | None) -> str:
+    """One note's words in `lang` (plain text: the message it goes into escapes it)."""
+    when = {"day": catalog.day(lang, day)} if note in WITH_DAY and day is not None else {}
+    return catalog.plain(note_key(note), lang, name=name, **when)
+
+
+def english_text(catalog: Catalog, note: str, name: str, day: date | None) -> str:
+    """What the teacher reads of it: its English, written by people."""
+    return note_text(catalog, REFERENCE, note, name, day)
+
+
+def preview(catalog: Catalog, lang: str, student_id: int, note: str, name: str,
+            day: date | None) -> tuple[Markup, InlineKeyboardMarkup]:
+    """The message as it will go, with ✅ Send and ↩️ back to the list."""
+    args: list[object] = [student_id, note] + ([day.strftime("%Y%m%d")] if day else [])
+    send = InlineKeyboardButton(fit_label(catalog.plain("button-family-note-send", lang)),
+                                callback_data=callbacks.data(callbacks.FAMILY_NOTE_SEND, *args))
+    text = catalog.render("family-note-preview", lang, name=name,
+                          message=note_text(catalog, lang, note, name, day))
+    return text, rows([send, _back(catalog, lang, student_id)], 1)
+
+
+def _back(catalog: Catalog, lang: str, student_id: int) -> InlineKeyboardButton:
+    return InlineKeyboardButton(fit_label(catalog.plain("button-family-note-back", lang)),
+                                callback_data=callbacks.data(callbacks.FAMILY_NOTE, student_id))
