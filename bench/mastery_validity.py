@@ -129,10 +129,22 @@ class Memory:
 
 @dataclass
 class Student:
+    """One simulated student. Her randomness comes in separate streams, all from `seed`, so a
+    change to the product moves only what it touches (common random numbers): `plan` draws
+    when she studies (days, hour, checks, /words or /check), `checker` is the check
+    builder's rng (which items and options), `mind(word)` her learning and recall of one word,
+    `rng` her taps and guesses. With one stream for all, a commit that only put /words's new
+    cards first (the same cards, read in another order) gave every later draw to another
+    event, and seed 1's learners went from 529 to 514 mastered words by reshuffling alone."""
+
     id: int
     kind: str
     level: int
     rng: random.Random
+    seed: str = ""
+    plan: random.Random = field(init=False)
+    checker: random.Random = field(init=False)
+    minds: dict[int, random.Random] = field(default_factory=dict)
     memory: dict[int, Memory] = field(default_factory=dict)
     met_today: set[str] = field(default_factory=set)  # terms answered today (the eliminators)
     day: date | None = None
@@ -140,13 +152,22 @@ class Student:
     # echo: prompt -> the answer shown with it, and when
     echoes: dict[str, tuple[str, datetime]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.plan = random.Random(f"{self.seed}:plan")
+        self.checker = random.Random(f"{self.seed}:check")
+
+    def mind(self, word_id: int) -> random.Random:
+        """Her draws about one word (a card planting it, recalling it, slipping): its own
+        stream, so another word asked or shown more or less often leaves this one's alone."""
+        return self.minds.setdefault(word_id, random.Random(f"{self.seed}:word:{word_id}"))
+
     def studies_on(self, day_index: int) -> bool:
         if self.kind == "crammer":
             return day_index < 3
-        return self.rng.random() < 0.8
+        return self.plan.random() < 0.8
 
     def checks_today(self) -> int:
-        return 8 if self.kind == "crammer" else self.rng.choice((1, 1, 2))
+        return 8 if self.kind == "crammer" else self.plan.choice((1, 1, 2))
 
     def knows(self, word_id: int, now: datetime) -> float:
         if self.kind in (*GUESSERS, "memoriser", ECHO):
@@ -209,7 +230,8 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
         return (None, term, False) if item.typed else (item.options.index(item.answer), None,
                                                          False)
     p = student.knows(item.word_id, now)
-    recalled = rng.random() < p and rng.random() > SLIP
+    mind = student.mind(item.word_id)
+    recalled = mind.random() < p and mind.random() > SLIP
     if item.typed:
         return None, (item.answer if recalled else "idk"), recalled
     if recalled:
@@ -288,7 +310,8 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
         for klass in classes:
             people.enroll(db, sid, klass.id, START)
             people.set_level(db, sid, klass.id, level, "teacher")
-        students.append(Student(sid, kind, level, random.Random(rng.random()),
+        seed_of = rng.random()
+        students.append(Student(sid, kind, level, random.Random(seed_of), seed=repr(seed_of),
                                 honest=honest and kind in ("learner", "crammer")))
     shown: dict[tuple[int, int], date] = {}
     days: list[date] = []
@@ -309,22 +332,22 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
         for student in students:
             if not student.studies_on(index):
                 continue
-            now = base + timedelta(minutes=student.rng.randrange(0, 120))
+            now = base + timedelta(minutes=student.plan.randrange(0, 120))
             if student.day != day:
                 student.day, student.met_today = day, set()
             who = learners.learner(db, student.id)
             # /check shows the cards of words that unlock first; now and then /words shows all
-            looks = learners.current_words(db, who, now) if student.rng.random() < LOOK_AGAIN \
+            looks = learners.current_words(db, who, now) if student.plan.random() < LOOK_AGAIN \
                 else learners.unlock(db, who, now)
             # The student reads these cards: only a card shown makes its word askable
             learners.cards_shown(db, student.id, [ref.id for ref in looks], now)
             for ref in looks:
                 shown.setdefault((student.id, ref.id), day)
                 if student.kind in ("learner", "crammer"):
-                    student.memory.setdefault(ref.id, Memory()).see(now, student.rng)
+                    student.memory.setdefault(ref.id, Memory()).see(now, student.mind(ref.id))
             for _ in range(student.checks_today()):
                 now += timedelta(minutes=3)
-                question = checks.start_check(db, student.id, now, student.rng)
+                question = checks.start_check(db, student.id, now, student.checker)
                 while question is not None:
                     now += timedelta(seconds=20)
                     _count_prompt(student, question, cards, last, prompts, shown_last,
@@ -351,7 +374,8 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     if feedback.grade.correct and from_memory:
                         memory.retrieved(now)
                     elif not feedback.grade.correct or feedback.reteach is not None:
-                        memory.see(now, student.rng)  # the right answer (or the card) shown
+                        # the right answer (or the card) shown
+                        memory.see(now, student.mind(feedback.word_id))
                     question = feedback.next_question
         if after_day is not None:
             after_day(db, index, students)
