@@ -63,6 +63,8 @@ async def test_a_note_without_a_day_goes_after_one_confirming_tap(chat: Chat) ->
     await chat.tap(fatima(chat), callbacks.data(callbacks.FAMILY_NOTE_SEND, OMAR, "cannot-read"))
     relay = next(c for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert "I cannot read English. Please answer me with a ready-made reply" in relay.text
+    # the replies that answer it come first (not "I hope Omar feels better soon")
+    assert relay.buttons[0][0] == "💬 I will find an interpreter and call you."
 
 
 async def test_a_forged_child_or_note_sends_nothing(chat: Chat) -> None:
