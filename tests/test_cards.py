@@ -3,6 +3,8 @@ definition and example of level 4."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain.checks import WordRef
 from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import scaffold_for
@@ -87,3 +89,14 @@ def test_a_calculation_in_an_arabic_definition_reads_as_the_board_writes_it() ->
     spanish = Word("product", "noun", 3, "x", "y", glosses={"es": Gloss("producto",
                                                                          simple="3×4=12")})
     assert "\u2066" not in card_views.card(WordRef(1, spanish), "es", scaffold_for(1), catalog)
+
+
+@pytest.mark.parametrize(("written", "seen"), [
+    ("بسّط الكسر، مثل 4/8 = 1/2", "4/8 = 1/2"),   # not "2/8 = 1/4" (re-playtest, simplify)
+    ("مثل −5 °C في يوم بارد", "−5 °C"),            # not "C° 5−" (negative)
+    ("العدد −7 أصغر من 0", "−7"),
+    ("يوم الثلاثاء 08:00", "08:00"),                # a time keeps its order as it is
+])
+def test_fractions_negative_numbers_and_units_read_as_written(written: str, seen: str) -> None:
+    from bot.presentation.i18n import RLM, escape
+    assert seen in on_screen(RLM + escape(written))[0]

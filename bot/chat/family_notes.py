@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
+from bot.chat.drafts import ASKING
 from bot.chat.relay import relay_note
 from bot.chat.replies import old_button, spend, tapped, user_language
 from bot.context import PuenteContext
@@ -38,6 +39,9 @@ async def note_button(update: Update, context: PuenteContext) -> None:
     if who is None or who.role != askers.FAMILY:
         raise callbacks.ForgedCallbackError("not a family member")
     lang = user_language(context, user.id, user.language_code)
+    if context.user_data is not None:  # a text typed while the list is open is no bare
+        # /ask's message, sent at once untranslated (re-playtest): it is offered, as any text
+        context.user_data.pop(ASKING, None)
     child = askers.child_of(who, pressed.student_id)  # forged or stale: AskError
     if child is None:  # several children and none chosen yet
         text, markup = family_note_views.which_child(s.catalog, lang, [

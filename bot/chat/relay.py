@@ -15,6 +15,7 @@ from bot.chat.drafts import offer_to_send, too_long
 from bot.chat.replies import say, student_for, user_language
 from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
+from bot.domain.family_notes import ANSWERED_BY
 from bot.domain.names import clean_name
 from bot.domain.school_days import closed_until
 from bot.presentation import keyboards, message_views
@@ -160,7 +161,8 @@ def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Re
     if who.role != askers.FAMILY or not message_views.offers_ready(s.catalog, relay):
         return None
     return keyboards.ready_replies(s.catalog, user_language(context, teacher_id),
-                                   relay.child.first_name)
+                                   relay.child.first_name,
+                                   ANSWERED_BY.get(relay.note or "", ()))
 
 
 def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:

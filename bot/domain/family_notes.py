@@ -18,6 +18,13 @@ from bot.domain.school_days import is_school_day
 # replies put it first for the same reason)
 FAMILY_NOTES = ("sick", "absent", "homework", "cannot-read", "meet")
 WITH_DAY = frozenset({"absent"})
+# The teacher's ready-made replies (ready_replies.READY_REPLIES) that answer each note, put
+# first under it: "I hope Ana feels better soon" topped the list under a homework question
+# (re-playtest).
+ANSWERED_BY: dict[str, tuple[str, ...]] = {
+    "sick": ("sick",), "absent": ("call", "daily"), "homework": ("home", "meet"),
+    "cannot-read": ("interpreter", "meet"), "meet": ("meet", "school"),
+}
 # The days a note with a day offers: today (when school is on), then the next school days.
 DAYS_OFFERED = 5
 

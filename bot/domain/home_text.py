@@ -61,11 +61,16 @@ def _without_prefix(token: str) -> str:
     return token
 
 
+_TONE_NUMBERS = re.compile(r"(?<=[A-Za-z])[1-5]")
+
+
 @functools.lru_cache(maxsize=8192)  # glosses come back with every answer
 def home_key(text: str, lang: str | None) -> str:
     """`text` as a gloss is matched in `lang`: folded the way that language allows."""
     if lang == "vi" and not text.isascii():  # tones kept: they tell words apart
         return _spaced(unicodedata.normalize("NFC", text.casefold()))
+    if lang == "zh" and text.isascii():  # pinyin with tone numbers: "zhou1chang2" is zhouchang
+        text = _TONE_NUMBERS.sub("", text)
     tokens = _spaced(fold(text).translate(_LIGATURES)).split()
     if _ARABIC.search(text):
         tokens = [_without_prefix(t.translate(_ARABIC_LETTERS)) for t in tokens]

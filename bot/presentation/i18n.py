@@ -60,13 +60,19 @@ _COUNTER = re.compile(f"{FSI}(\\d+){PDI}/{FSI}(\\d+){PDI}")
 # Numbers act as right-to-left letters on the signs between them, so "3×4=12" in an Arabic
 # definition read "12=4×3", "7÷2" read "2÷7" and the point (3, 5) read (5 ,3) (Arabic
 # playtest): a left-to-right isolate keeps an expression as the US board writes it. A time
-# ("08:00") or a fraction ("3/4") already keeps its order: a lone ":" or "/" between digits
-# joins them, so those are left as they are.
+# ("08:00") already keeps its order (a lone ":" between digits joins them): left alone.
 LRI = "\u2066"
 _RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-# A term: a number, a variable or both ("2x"); a letter inside an English word is not one.
-_NUMBER = r"\(?(?<![A-Za-z])(?:\d+(?:[.,]\d+)?[A-Za-z]{0,2}|[A-Za-z]{1,2})(?![A-Za-z])\)?"
-_MATH = re.compile(f"{_NUMBER}(?:\\s?[×÷+\\-−=*<>≤≥,]\\s?{_NUMBER})+")
+# A term: a number (signed, a fraction, with a unit: "−5", "4/8", "5 °C", "50%"), a variable
+# or both ("2x"); a letter inside an English word is not one. A fraction is one term: "4/8 =
+# 1/2" cut at its slashes read "2/8 = 1/4" (re-playtest).
+_NUMBER = (r"\(?(?<![A-Za-z])(?:[−-]?\d+(?:[.,]\d+)?(?:/\d+)?(?:\s?°[CF]?|%)?[A-Za-z]{0,2}"
+           r"|[A-Za-z]{1,2})(?![A-Za-z])\)?")
+# A calculation; or a number alone whose sign or unit the line's direction would move ("−5 °C"
+# read "C° 5−").
+_MATH = re.compile(f"{_NUMBER}(?:\\s?[×÷+\\-−=*<>≤≥,]\\s?{_NUMBER})+"
+                   r"|(?<![\w−-])[−-]\d+(?:[.,]\d+)?(?:\s?°[CF]?|%)?"
+                   r"|(?<![\w−-])\d+(?:[.,]\d+)?\s?°[CF]?")
 
 
 class Markup(str):

@@ -282,12 +282,15 @@ def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]
     return made
 
 
-def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMarkup:
+def ready_replies(catalog: Catalog, lang: str, child: str, first: Sequence[str] = ()
+                  ) -> InlineKeyboardMarkup:
     """The ready-made replies under a family message no model can answer in its language,
-    one a row, each in the teacher's language (`lang`) naming the child."""
+    one a row, each in the teacher's language (`lang`) naming the child; those that answer
+    a family's ready-made message (`first`) on top."""
+    order = [*first, *(reply for reply in READY_REPLIES if reply not in first)]
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         ready_label(catalog, lang, reply, child),
-        callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in READY_REPLIES])
+        callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in order])
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,

@@ -153,7 +153,7 @@ def _not_found(who: str, wanted: str, rows: list[tuple[RosterRow, people.ClassIn
         if other:
             return StudentNotFoundError(prompt_key="student-not-found-other-script", name=who,
                                         students="\n".join(
-                                            f"{command} {number} · {first_name}"
+                                            f"• {number} · {first_name}"
                                             for number, first_name in other))
         return StudentNotFoundError(name=who)
     row, found = next((r, f) for r, f in rows if _name_key(r.first_name) == _name_key(closest))

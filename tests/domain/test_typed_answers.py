@@ -514,7 +514,7 @@ def test_only_a_forgiven_slip_is_marked() -> None:
     assert grade_typed("predator", "ecosystem").slip == ()
 
 
-@pytest.mark.parametrize("typed", ["mianji", "mian ji", "Mianji"])
+@pytest.mark.parametrize("typed", ["mianji", "mian ji", "Mianji", "mian4ji1"])
 def test_the_chinese_word_typed_in_pinyin_is_the_chinese_word(typed: str) -> None:
     """Arabic playtest (Mei, WIDA 4, types Chinese through pinyin): "mianji" for *area* (面积)
     was a miss and put her under "needs help" for a word she knew; 面积 itself gets one more

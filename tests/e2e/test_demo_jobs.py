@@ -74,7 +74,7 @@ async def test_a_student_taps_her_own_buttons_not_the_ones_the_teacher_was_just_
         demo: tuple[Demo, list[str]]) -> None:
     player, lines = demo
     await play(player, ["/start {code}", "as teacher", "/deleteme", "as student", "tap 1"])
-    assert "   (taps [Español])" in lines  # her language menu, not the teacher's "Delete"
+    assert "   (taps [Español ✅ Sí])" in lines  # her language menu, not the teacher's "Delete"
     del lines[:]
     await play(player, ["as teacher", "tap 2"])
     assert "   (taps [Keep it])" in lines

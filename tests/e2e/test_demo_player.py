@@ -19,7 +19,7 @@ async def play(script: str) -> str:
 
 async def test_a_button_can_be_tapped_by_the_start_of_its_label() -> None:
     printed = await play("/start {code}\ntap Esp\ntap 🤷")
-    assert "(taps [Español])" in printed
+    assert "(taps [Español ✅ Sí])" in printed
     assert "(taps [🤷 No sé])" in printed
 
 

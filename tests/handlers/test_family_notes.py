@@ -63,6 +63,8 @@ async def test_a_note_without_a_day_goes_after_one_confirming_tap(chat: Chat) ->
     await chat.tap(fatima(chat), callbacks.data(callbacks.FAMILY_NOTE_SEND, OMAR, "cannot-read"))
     relay = next(c for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     assert "I cannot read English. Please answer me with a ready-made reply" in relay.text
+    # the replies that answer it come first (not "I hope Omar feels better soon")
+    assert relay.buttons[0][0] == "💬 I will find an interpreter and call you."
 
 
 async def test_a_forged_child_or_note_sends_nothing(chat: Chat) -> None:
@@ -74,4 +76,15 @@ async def test_a_forged_child_or_note_sends_nothing(chat: Chat) -> None:
     assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []
     student = chat.user(OMAR, "Omar", "ar")  # a student is no family: nothing goes
     await chat.tap(student, callbacks.data(callbacks.FAMILY_NOTE_SEND, OMAR, "sick"))
+    assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []
+
+
+async def test_a_text_typed_while_the_list_is_open_is_offered_not_sent(chat: Chat) -> None:
+    """Re-playtest: after /ask, then 📝, Fatima typed her own Arabic line while the day list
+    was open; it went to the teacher at once, untranslated, as the bare /ask's message."""
+    await linked(chat)
+    await chat.send(fatima(chat), "/ask")
+    await chat.tap(fatima(chat), callbacks.data(callbacks.FAMILY_NOTE))
+    said = await chat.send(fatima(chat), "ابني عنده موعد طبيب")
+    assert buttons(said)  # "shall I send it?", with its buttons
     assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []

@@ -94,7 +94,7 @@ async def test_a_phone_language_is_asked_about_by_name_and_in_english(chat: Chat
     assert asked.text == ("🌍 Ou pale kreyòl ayisyen lakay ou?\n"
                           "🌍 Is your home language Haitian Creole?")  # the phone's, then English
     assert len(asked.text) <= SHORT
-    assert rows(asked)[0] == [("✅ Wi: Kreyòl ayisyen", "lc:ht")]
+    assert rows(asked)[0] == [("Kreyòl ayisyen ✅ Wi", "lc:ht")]
     assert rows(asked)[-1] == [("🌐 Lòt lang · Other languages", "lo")]
     assert ("Español", "lc:es") in asked.buttons  # a wrong guess is one tap from right
     await chat.tap(user, "lc:es")

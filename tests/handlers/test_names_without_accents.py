@@ -91,8 +91,9 @@ async def test_a_name_written_in_another_alphabet_is_offered_by_its_number(chat:
     enrol_student(chat.db, chat.clock(), 1003, "梅", "zh")
     said = texts(await chat.send(rivera(chat), "/level Omar 2"))
     assert said.startswith("I can't find a student called Omar in your classes. These names are "
-                           "written in another alphabet; use the number instead:\n")
-    assert "/level 2 · عمر" in said and "/level 3 · 梅" in said and "Pao" not in said
+                           "written in another alphabet: type the number where the name goes.\n")
+    assert "• 2 · عمر" in said and "• 3 · 梅" in said and "Pao" not in said
+    assert "/level 2" not in said  # no tappable "/level 2", which reads as "set level 2"
     leveled = texts(await chat.send(rivera(chat), "/level 2 2"))
     assert "عمر" in leveled and "can't find" not in leveled
     # a name typed in its own alphabet still finds nobody else's: no list for it

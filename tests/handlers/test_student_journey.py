@@ -44,7 +44,7 @@ async def test_join_offers_phone_language_for_one_tap_confirmation(chat: Chat) -
     assert "¿Hablas español en casa?" in texts(calls)  # a language name inside a sentence
     # its own name, first, as the one-tap yes to "Is your home language Spanish?" (Somali
     # playtest: a yes-or-no question answered with a list of names)
-    assert buttons(calls)[0] == ("✅ Sí: Español", "lc:es")
+    assert buttons(calls)[0] == ("Español ✅ Sí", "lc:es")
     assert people.enrollments(chat.db, 1001)[0].class_name == "Science 7B"
 
 
