@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
-from bot.domain.ready_replies import READY_REPLIES, WITH_WHEN
+from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, WITH_WHEN
 
 LANGUAGE = "lc"     # lc:<code> | lc:<code>:u   confirm a home language (u: undo a change)
 LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" button)
@@ -290,7 +290,8 @@ def ready_relay(cb: Callback) -> int | None:
 def ready_reply(cb: Callback) -> str:
     """The ready-made reply a teacher tapped (rr:<reply>); the message it answers is the one
     the button is under, never a forgeable id."""
-    if len(cb.args) not in (1, 2, 3) or cb.args[0] not in READY_REPLIES or \
+    if len(cb.args) not in (1, 2, 3) or \
+            cb.args[0] not in (*READY_REPLIES, *STUDENT_READY_REPLIES) or \
             (len(cb.args) == 3 and cb.args[0] not in WITH_WHEN):
         raise ForgedCallbackError("bad ready-made reply button")
     return cb.args[0]

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.checks import WordRef
 from bot.domain.language import LANGUAGES, Capability, is_rtl
-from bot.domain.ready_replies import READY_REPLIES, ready_key
+from bot.domain.ready_replies import READY_REPLIES, ready_key, replies_for
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, language_name
 from bot.services.previews import Page
@@ -267,12 +267,15 @@ def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]
     return made
 
 
-def ready_replies(catalog: Catalog, lang: str, child: str) -> InlineKeyboardMarkup:
-    """The ready-made replies under a family message no model can answer in its language,
-    one a row, each in the teacher's language (`lang`) naming the child."""
+def ready_replies(catalog: Catalog, lang: str, child: str, student: bool = False
+                  ) -> InlineKeyboardMarkup:
+    """The ready-made replies under a family message no model can answer in its language
+    (or under any `student`'s message: the replies to a student), one a row, each in the
+    teacher's language (`lang`) naming the child."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         ready_label(catalog, lang, reply, child),
-        callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in READY_REPLIES])
+        callback_data=callbacks.data(callbacks.READY_REPLY, reply))]
+        for reply in replies_for(student)])
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,

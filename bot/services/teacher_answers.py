@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
-from bot.domain.ready_replies import READY_REPLIES
+from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, replies_for
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
 from bot.services.hear_message import ListenRows, keep_reading
@@ -97,10 +97,11 @@ class ReadySentError(PuenteError):
 
 def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: str
                    ) -> tuple[ThreadMessage, str]:
-    """The family message (by its relay's id in this teacher's chat, so only the teacher who
-    received it) that a ready-made reply answers, and the child's first name; refused for a
-    reply we never offered, a student's message, or a family member unlinked or gone."""
-    if reply not in READY_REPLIES:
+    """The family member's or student's message (by its relay's id in this teacher's chat, so
+    only the teacher who received it) that a ready-made reply answers, and the child's first
+    name; refused for a reply we never offered (a family's reply to a student's message, or
+    the other way round), or a family member unlinked or gone."""
+    if reply not in (*READY_REPLIES, *STUDENT_READY_REPLIES):
         raise ReadyButtonError(reply)
     asked = threads.relayed(db, teacher_id, relay_message_id)
     if asked is None:
@@ -108,11 +109,14 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
         if gone is not None:
             raise AnswerGoneError(prompt_key=f"answer-gone-{gone}")
         raise ReadyButtonError(relay_message_id)
-    if asked.asker_role != FAMILY:
+    if reply not in replies_for(asked.asker_role != FAMILY):
         raise ReadyButtonError(relay_message_id)
-    if not families.is_linked(db, asked.asker_id, asked.student_id):
+    if asked.asker_role == FAMILY and not families.is_linked(db, asked.asker_id,
+                                                              asked.student_id):
         raise AnswerGoneError()
     student = people.get_student(db, asked.student_id)
+    if student is None and asked.asker_role != FAMILY:  # deleted meanwhile
+        raise AnswerGoneError(prompt_key="answer-gone-student")
     return asked, student.first_name if student else ""
 
 
