@@ -120,6 +120,14 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
     return asked, student.first_name if student else ""
 
 
+def answered_or_old(asked: ThreadMessage, now: datetime) -> bool:
+    """Whether a ready-made reply to this message is asked about before it goes: the message
+    was answered already, or is older than RECENT_RELAYS (playtest: "I hope Ana feels better
+    soon" went in one tap under an answered homework question; the family, who cannot read
+    the English, thought the child was ill)."""
+    return asked.answered_at is not None or asked.created_at < now - RECENT_RELAYS
+
+
 def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime,
                 spoken: Spoken | None = None, listen_rows: ListenRows | None = None) -> int:
     """Send a ready-made reply (rendered `text`) to the family member, each reply once per

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
 
 THANKS = callbacks.data(callbacks.READY_REPLY, "thanks")
 TIRED = "waan ka daalay, ma fahmin"
@@ -85,3 +85,12 @@ async def test_the_student_is_told_once_that_her_teacher_reads_english(chat: Cha
 async def test_a_student_writing_english_is_not_told(chat: Chat) -> None:
     _, _, told = await hodan_writes(chat, "I do not understand the homework today")
     assert "Your teacher reads English." not in told
+
+
+async def test_once_answered_a_students_message_shows_answered_not_the_replies(
+        chat: Chat) -> None:
+    await hodan_writes(chat)
+    relay = chat.showing(teacher(chat), THANKS)
+    await reply(chat, teacher(chat), "See me after class, Hodan.", relay)
+    assert chat.latest(teacher(chat), relay).buttons == [
+        ("✅ Answered: See me after class, Hodan.", callbacks.ANSWERED)]
