@@ -371,7 +371,7 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
                        first_name=answer.student_name, lang=lang)
     await send_long(context, user.id, message_views.answer_queued(
         s.catalog, lang, answer, later, name=name))
-    if message_views.had_ready(answer):  # its ready-made replies go: answered
+    if teacher_answers.had_ready(s.translator, answer.asked):  # its replies go: answered
         await mark_answered(context, user.id, replied, lang, answer.original)
     return True
 

@@ -157,15 +157,6 @@ def offers_ready(catalog: Catalog, relay: Relay) -> bool:
         and relay.language in catalog.languages and not relay.thanks  # thanks want no answer
 
 
-def had_ready(answer: Answer) -> bool:
-    """Whether the message a typed answer replies to was relayed with ready-made replies
-    under it (every student's; a family's no model could answer), which now give way to
-    "✅ Answered: …"."""
-    asked = answer.asked
-    return asked.asker_role != FAMILY or (answer.translation is None and asked.language != "en"
-                                          and not asked.thanks)
-
-
 def ready_sent(catalog: Catalog, lang: str, name: str, answer: Answer,
                later: str | None) -> Markup:
     """What the teacher reads after a ready-made reply: to whom it went, in which language,

@@ -15,7 +15,7 @@ from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, repli
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
 from bot.services.hear_message import ListenRows, keep_reading
-from bot.services.message_languages import in_their_language
+from bot.services.message_languages import answer_language, in_their_language
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, ThreadMessage
 from bot.translation.translator import Translation, Translator
@@ -118,6 +118,15 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
     if student is None and asked.asker_role != FAMILY:  # deleted meanwhile
         raise AnswerGoneError(prompt_key="answer-gone-student")
     return asked, student.first_name if student else ""
+
+
+def had_ready(translator: Translator | None, asked: ThreadMessage) -> bool:
+    """Whether this message was relayed with ready-made replies under it (every student's; a
+    family's that no model can answer in its language), which an answer turns into "✅
+    Answered: …"."""
+    return asked.asker_role != FAMILY or (
+        asked.language != "en" and not asked.thanks
+        and answer_language(translator, asked.language) != asked.language)
 
 
 def answered_or_old(asked: ThreadMessage, now: datetime) -> bool:
