@@ -62,6 +62,7 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)
+    note: str | None = None  # a student's "your teacher reads English" (no model), once
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by, about, also,
                                        sender)
@@ -78,7 +79,11 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
             await _after_quiet_hours(update, context, who)
             return
         answer_in = relay.answer_in
+        note = relays.no_model_note_due(s.db, s.translator, who, relay, s.clock())
     await _say_sent(update, context, who, child, answer_in)
+    if note is not None:
+        await say(update, context, "student-no-model-note",
+                  language=message_views.language_name(note))
     if not isinstance(text, int):  # a voice note is copied at once, quiet hours or not
         await _after_quiet_hours(update, context, who)
 
@@ -156,12 +161,14 @@ def _sender(update: Update, who: Asker) -> str:
 def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay
            ) -> InlineKeyboardMarkup | None:
     """The ready-made replies under a family member's message that no model can answer in
-    their language (None: the teacher's own answer will do)."""
+    their language (None: the teacher's own answer will do), and under every student's: a
+    one-tap answer a newcomer can read, in her language with the English beneath."""
     s = context.services
-    if who.role != askers.FAMILY or not message_views.offers_ready(s.catalog, relay):
+    student = who.role != askers.FAMILY
+    if not student and not message_views.offers_ready(s.catalog, relay):
         return None
     return keyboards.ready_replies(s.catalog, user_language(context, teacher_id),
-                                   relay.child.first_name,
+                                   relay.child.first_name, student,
                                    ANSWERED_BY.get(relay.note or "", ()))
 
 

@@ -315,6 +315,19 @@ async def take_buttons_off(context: PuenteContext, chat_id: int, message_id: int
         log.info("could not take an answered question's buttons off: %s", exc.message)
 
 
+async def mark_answered(context: PuenteContext, teacher_id: int, relay_id: int, lang: str,
+                        said: str) -> None:
+    """Put "✅ Answered: …" (`said`, the answer's beginning) on a relayed message in place of
+    its ready-made replies, so none goes in one tap to a message answered already. One gone,
+    or too old to edit, is left as it is: a tap on its buttons is asked about first."""
+    try:
+        await context.bot.edit_message_reply_markup(
+            teacher_id, relay_id,
+            reply_markup=keyboards.answered(context.services.catalog, lang, said))
+    except BadRequest as exc:  # "message is not modified", "message to edit not found"...
+        log.info("could not mark a relayed message answered: %s", exc.message)
+
+
 async def close_poll(context: PuenteContext, chat_id: int, message_id: int) -> None:
     """Close one of our quiz polls (a question answered another way than by a vote), so it
     takes no vote after. One closed already, or gone or too old to stop, is left as it is."""

@@ -30,6 +30,7 @@ from bot.chat.drafts import (
 from bot.chat.relay import relay_or_pick, relay_to_teachers
 from bot.chat.replies import (
     MAX_INPUT,
+    mark_answered,
     old_button,
     say,
     send_long,
@@ -370,6 +371,8 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
                        first_name=answer.student_name, lang=lang)
     await send_long(context, user.id, message_views.answer_queued(
         s.catalog, lang, answer, later, name=name))
+    if teacher_answers.had_ready(s.translator, answer.asked):  # its replies go: answered
+        await mark_answered(context, user.id, replied, lang, answer.original)
     return True
 
 

@@ -18,6 +18,7 @@ from bot.chat.replies import (
     arg_text,
     current_tap,
     decision,
+    mark_answered,
     not_modified,
     remember_spent,
     say,
@@ -64,6 +65,7 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(write_button, pattern=rf"^{callbacks.WRITE_FAMILY}:"))
     add(CallbackQueryHandler(page_button, pattern=rf"^{callbacks.FAMILIES_PAGE}:"))
     add(CallbackQueryHandler(ready_button, pattern=rf"^{callbacks.READY_REPLY}:"))
+    add(CallbackQueryHandler(answered_button, pattern=rf"^{callbacks.ANSWERED}(:|$)"))
 
 
 async def family(update: Update, context: PuenteContext) -> None:
@@ -177,26 +179,30 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     beneath, to the family member whose message the button is under; show what went. An
     answer held for that message under "send as written?" is dropped: it went instead. A
     reply with a day and time asks for them first, with the ready-made announcements' menu."""
-    tap = await current_tap(update, context, "ready-sent-already")
+    tap = await current_tap(update, context, "ready-answered-already")
     if tap is None or tap[0].message is None:
         return
     query, user, cb = tap
     s = context.services
-    reply = callbacks.ready_reply(cb)
+    reply, confirmed = callbacks.ready_reply(cb), callbacks.ready_confirmed(cb)
     relay = callbacks.ready_relay(cb)  # under a "send as written?" offer: the message it names
     relay_id = query.message.message_id if relay is None else relay
     asked, child = teacher_answers.ready_reply_to(s.db, user.id, relay_id, reply)
     lang = user_language(context, user.id, user.language_code)
+    when, now = callbacks.ready_when(cb), s.clock()
+    if reply in (asked.ready or "").split():  # sent already: never asked about, nor a menu
+        raise teacher_answers.ReadySentError()
+    if not confirmed and when is None and teacher_answers.answered_or_old(asked, now):
+        await _ask_first(context, query, lang, reply, child, relay_id)  # never in one tap
+        return
+    if confirmed and not await spend(query):  # a double tap on ✅: the first one sent it
+        return
     day = at = None
     if reply in WITH_WHEN:
-        if reply in (asked.ready or "").split():  # sent already: no menu for a second one
-            raise teacher_answers.ReadySentError()
-        chosen = await _when(context, query, lang, reply, child, relay_id,
-                             callbacks.ready_when(cb))
+        chosen = await _when(context, query, lang, reply, child, relay_id, when)
         if chosen is None:  # a menu shown: the reply goes once its day and time are chosen
             return
         day, at = chosen
-    now = s.clock()
     answer = Answer(asked, child, ready_menus.reply_text(s.catalog, "en", reply, child, day, at),
                     Translation(ready_menus.reply_text(s.catalog, asked.language, reply, child,
                                                        day, at), "puente", False))
@@ -207,12 +213,43 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
                                 listen_rows(s.catalog) if s.speech is not None else None)
     context.deliverer.wake()
     if day is None:
-        await _mark_sent(context, query, lang, relay_id, held=relay is not None)
+        await _mark_sent(context, query, lang, relay_id, held=relay is not None and not confirmed)
     else:  # its day and time menu is done; an answer held for that message goes no more
         await _menu_done(context, query, lang, relay_id)
+    await mark_answered(context, user.id, relay_id, lang,
+                        ready_menus.reply_text(s.catalog, lang, reply, child, day, at))
     await send_long(context, user.id, message_views.ready_sent(
         s.catalog, lang, student_for(context, user.id, asked.student_id, first_name=child,
                                      lang=lang), answer, quiet_until(context, now)))
+
+
+async def _ask_first(context: PuenteContext, query: CallbackQuery, lang: str, reply: str,
+                     child: str, relay_id: int) -> None:
+    """Ask before a ready-made reply goes to a message answered already, or old: "Send
+    “Ana is doing well.” anyway?" ✅ / ✖️ (a family who cannot read the English line reads
+    only the reply, out of its context)."""
+    s = context.services
+    text = ready_menus.reply_text(s.catalog, lang, reply, child)
+    await context.bot.send_message(
+        query.from_user.id, s.catalog.render("ready-confirm-answered", lang, text=text),
+        parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_ready(s.catalog, lang, reply,
+                                                                        relay_id))
+
+
+async def answered_button(update: Update, context: PuenteContext) -> None:
+    """"✅ Answered: …" tapped: its toast says so; ✖️ under "send anyway?": nothing sent."""
+    query = update.callback_query
+    if query is None or query.from_user is None:
+        return
+    lang = user_language(context, query.from_user.id, query.from_user.language_code)
+    cb = callbacks.parse(query.data)
+    if cb.args != ("no",):
+        await acknowledge(query, context.services.catalog.plain("ready-answered-already", lang))
+        return
+    await acknowledge(query)
+    if not await spend(query):  # a double tap: the first one said it
+        return
+    await query.edit_message_text(context.services.catalog.render("remove-kept", lang))
 
 
 async def _when(context: PuenteContext, query: CallbackQuery, lang: str, reply: str,
@@ -269,20 +306,16 @@ async def _menu_done(context: PuenteContext, query: CallbackQuery, lang: str,
 
 async def _mark_sent(context: PuenteContext, query: CallbackQuery, lang: str, relay_id: int,
                      held: bool) -> None:
-    """Mark the sent reply "✅ …" where it is (the others stay put: a double tap on one spot
-    never sends the next reply). The teacher's own answer held for that message is dropped,
-    and its offer loses ✅ Send as written, saying the ready-made reply went instead."""
+    """The teacher's own answer held for that message is dropped, and its offer loses its
+    buttons, saying the ready-made reply went instead. (The relayed message's replies give way
+    to "✅ Answered: …": a second reply is asked about first.)"""
     offer = drop_confirmed(context, str(relay_id))
     instead = context.services.catalog.render("answer-ready-instead", lang)
     message = query.message
-    markup = keyboards.mark_sent(getattr(message, "reply_markup", None), str(query.data),
-                                 f"{callbacks.ANSWER_HELD}:" if held else None)
     try:
-        if held:  # tapped under the offer itself: its ✅ and ✖️ go, the replies stay
-            await query.edit_message_text(instead, parse_mode=ParseMode.HTML,
-                                          reply_markup=markup)
-        else:
-            await query.edit_message_reply_markup(markup)
+        if held:  # tapped under the offer itself: it says the reply went instead; the
+            # relayed message above shows "✅ Answered: …" (mark_answered)
+            await query.edit_message_text(instead, parse_mode=ParseMode.HTML)
         if offer is not None and (not held or message is None or offer != message.message_id):
             await context.bot.edit_message_text(instead, chat_id=query.from_user.id,
                                                 message_id=offer, parse_mode=ParseMode.HTML)

@@ -11,7 +11,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.family_notes import FAMILY_NOTES
 from bot.domain.family_notes import WITH_DAY as NOTE_WITH_DAY
 from bot.domain.language import LANGUAGES
-from bot.domain.ready_replies import READY_REPLIES, WITH_WHEN
+from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, WITH_WHEN
 
 LANGUAGE = "lc"     # lc:<code> | lc:<code>:u   confirm a home language (u: undo a change)
 LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" button)
@@ -60,6 +60,9 @@ READY_REPLY = "rr"  # rr:<reply>   a teacher sends a ready-made reply to the fam
 #                                  the button is under (found by that message's id, not data);
 #                     rr:<reply>:<relay id> under a "send as written?" offer (checked as theirs)
 #                     rr:meet:<relay id>:<yyyymmdd>[-<hhmm>] | ...:p<page>   its day and time
+#                     rr:<reply>:<relay id>:y   ✅ send it to a message answered already or old
+ANSWERED = "ad"     # ad   "✅ Answered: …" (its ready-made replies gone) | ad:no   ✖️ keep it
+#                     unsent, under "already answered: send anyway?"
 READY_ANNOUNCE = "ra"  # ra:<class id> the ready-made announcements for a class; then
 #                       ra:<class id>:<name> | ra:<class id>:<name>:<yyyymmdd>[-<hhmm>]
 FAMILY_NOTE = "fn"  # fn | fn:<student id> | fn:<student id>:<note> | ...:<note>:<yyyymmdd>
@@ -302,16 +305,26 @@ def ready_relay(cb: Callback) -> int | None:
 def ready_reply(cb: Callback) -> str:
     """The ready-made reply a teacher tapped (rr:<reply>); the message it answers is the one
     the button is under, never a forgeable id."""
-    if len(cb.args) not in (1, 2, 3) or cb.args[0] not in READY_REPLIES or \
-            (len(cb.args) == 3 and cb.args[0] not in WITH_WHEN):
+    if len(cb.args) not in (1, 2, 3) or \
+            cb.args[0] not in (*READY_REPLIES, *STUDENT_READY_REPLIES) or \
+            (len(cb.args) == 3 and cb.args[0] not in WITH_WHEN and cb.args[2] != CONFIRMED):
         raise ForgedCallbackError("bad ready-made reply button")
     return cb.args[0]
+
+
+CONFIRMED = "y"  # rr:<reply>:<relay id>:y   sent although the message was answered already
+
+
+def ready_confirmed(cb: Callback) -> bool:
+    """Whether a ready-made reply's tap is the teacher's ✅ to send it to a message answered
+    already (or old): asked first, never sent in one tap (playtest)."""
+    return len(cb.args) == 3 and cb.args[2] == CONFIRMED
 
 
 def ready_when(cb: Callback) -> str | None:
     """The day, time or page so far of a ready-made reply with a day (rr:meet:<relay id>:
     <yyyymmdd>[-<hhmm>] or ...:p<page>; None: not chosen yet); checked on the server."""
-    return cb.args[2] if len(cb.args) == 3 else None
+    return cb.args[2] if len(cb.args) == 3 and cb.args[2] != CONFIRMED else None
 
 
 def ready_announce(cb: Callback) -> tuple[int, str | None, str | None]:

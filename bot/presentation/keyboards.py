@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.checks import WordRef
 from bot.domain.language import LANGUAGES, Capability, is_rtl
-from bot.domain.ready_replies import READY_REPLIES, ready_key
+from bot.domain.ready_replies import READY_REPLIES, ready_key, replies_for
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, language_name
 from bot.services.previews import Page
@@ -215,7 +215,7 @@ def without(markup: InlineKeyboardMarkup | None, data: str) -> InlineKeyboardMar
     return InlineKeyboardMarkup(kept) if kept else None
 
 
-SENT_MARK, READY_MARK = "✅ ", "💬 "  # a ready-made reply sent / still to send
+READY_MARK = "💬 "  # a ready-made reply still to send
 BLANK = "___"  # a menu label's day and time still to choose ("…" read "on …." before a full stop)
 
 
@@ -223,23 +223,6 @@ def ready_label(catalog: Catalog, lang: str, reply: str, child: str) -> str:
     """A ready-made reply's button, in the teacher's language: "💬 Hodan is doing well.";
     one with a day and time leaves them as gaps, chosen after the tap."""
     return READY_MARK + catalog.plain(ready_key(reply), lang, name=child, day=BLANK, time=BLANK)
-
-
-def mark_sent(markup: InlineKeyboardMarkup | None, data: str,
-              drop_prefix: str | None = None) -> InlineKeyboardMarkup | None:
-    """The keyboard with the button carrying `data` marked "✅ …" in its place (a quick second
-    tap on the same spot finds the same reply, said sent, never the next one), and the buttons
-    whose data starts with `drop_prefix` taken off (None when nothing is left)."""
-    def marked(button: InlineKeyboardButton) -> InlineKeyboardButton:
-        if button.callback_data != data:
-            return button
-        text = button.text.removeprefix(READY_MARK).removeprefix(SENT_MARK)
-        return InlineKeyboardButton(SENT_MARK + text, callback_data=button.callback_data)
-    kept = [[marked(b) for b in row if drop_prefix is None
-             or not str(b.callback_data or "").startswith(drop_prefix)]
-            for row in (markup.inline_keyboard if markup else ())]
-    kept = [row for row in kept if row]
-    return InlineKeyboardMarkup(kept) if kept else None
 
 
 def listen_word(label: str, word_id: int, word_only: bool = False) -> InlineKeyboardButton:
@@ -282,15 +265,41 @@ def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]
     return made
 
 
-def ready_replies(catalog: Catalog, lang: str, child: str, first: Sequence[str] = ()
-                  ) -> InlineKeyboardMarkup:
-    """The ready-made replies under a family message no model can answer in its language,
-    one a row, each in the teacher's language (`lang`) naming the child; those that answer
-    a family's ready-made message (`first`) on top."""
-    order = [*first, *(reply for reply in READY_REPLIES if reply not in first)]
+def ready_replies(catalog: Catalog, lang: str, child: str, student: bool = False,
+                  first: Sequence[str] = ()) -> InlineKeyboardMarkup:
+    """The ready-made replies under a family message no model can answer in its language
+    (or under any `student`'s message: the replies to a student), one a row, each in the
+    teacher's language (`lang`) naming the child; those that answer a family's ready-made
+    message (`first`) on top."""
+    order = [*first, *(reply for reply in replies_for(student) if reply not in first)]
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         ready_label(catalog, lang, reply, child),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in order])
+
+
+
+ANSWERED_LABEL = 40  # characters of the answer a "✅ Answered: …" button shows
+
+
+def answered(catalog: Catalog, lang: str, said: str) -> InlineKeyboardMarkup:
+    """What a relayed message shows once answered, in place of its ready-made replies:
+    "✅ Answered: Thank you for telling me…" (a tap says it was answered; playtest: a reply
+    tapped on an old, answered message told a family the child was ill)."""
+    text = said if len(said) <= ANSWERED_LABEL else said[:ANSWERED_LABEL - 1].rstrip() + "…"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        catalog.plain("button-answered", lang, text=text),
+        callback_data=callbacks.ANSWERED)]])
+
+
+def confirm_ready(catalog: Catalog, lang: str, reply: str, relay_id: int
+                  ) -> InlineKeyboardMarkup:
+    """✅ Yes, send it (a ready-made reply to a message answered already, or old) and ✖️."""
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(catalog.plain("button-send-anyway", lang),
+                              callback_data=callbacks.data(callbacks.READY_REPLY, reply,
+                                                           relay_id, callbacks.CONFIRMED))],
+        [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
+                              callback_data=callbacks.data(callbacks.ANSWERED, "no"))]])
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,

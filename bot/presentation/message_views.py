@@ -140,8 +140,12 @@ def _how_to_answer(catalog: Catalog, lang: str, relay: Relay, family: bool = Fal
     language = teacher_language(relay.language)
     if relay.answer_in == relay.language:
         return [catalog.render("relay-how", lang, language=language)]
-    offer = [catalog.render("relay-ready-offer", lang, language=language)] \
-        if family and offers_ready(catalog, relay) else []
+    offers = offers_ready(catalog, relay)
+    offer = [catalog.render("relay-ready-offer", lang, language=language)] if offers else []
+    if not family and offers:  # a newcomer reads none of the English: the replies come first
+        return [catalog.render("relay-ready-offer-student", lang, language=language),
+                catalog.render("relay-cannot-translate", lang, language=language),
+                catalog.render("relay-how-as-written", lang)]
     return [catalog.render("relay-cannot-translate", lang, language=language), *offer,
             catalog.render("relay-how-as-written", lang)]
 
@@ -158,7 +162,8 @@ def ready_sent(catalog: Catalog, lang: str, name: str, answer: Answer,
                later: str | None) -> Markup:
     """What the teacher reads after a ready-made reply: to whom it went, in which language,
     exactly what was sent and the English beneath, and when it goes out in quiet hours."""
-    parts = [catalog.render("ready-sent", lang, name=name,
+    key = "ready-sent" if answer.asked.asker_role == FAMILY else "ready-sent-student"
+    parts = [catalog.render(key, lang, name=name,
                             language=teacher_language(answer.asked.language))]
     if answer.translation is not None:
         parts.append(quote(answer.translation.text))

@@ -9,6 +9,7 @@ from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.message_views import quote
 from bot.services.announcements import Delivery
 from bot.services.teacher_answers import Answer
+from bot.store.threads import FAMILY
 
 
 def ready_answer_spoken(catalog: Catalog, answer: Answer) -> Spoken:
@@ -16,10 +17,12 @@ def ready_answer_spoken(catalog: Catalog, answer: Answer) -> Spoken:
     was written by people in all 13), and how to write back."""
     lang, asked = answer.asked.language, answer.asked
     said = answer.translation.text if answer.translation is not None else answer.original
-    header = catalog.render("write-header" if asked.started else "answer-header", lang,
-                            name=answer.student_name)
-    return spoken_segments(Markup("\n".join([header, quote(said),
-                                             catalog.render("answer-reply-hint-family", lang)])),
+    family = asked.asker_role == FAMILY
+    header = catalog.render("answer-header-student", lang) if not family else \
+        catalog.render("write-header" if asked.started else "answer-header", lang,
+                       name=answer.student_name)
+    hint = "answer-reply-hint-family" if family else "answer-reply-hint"
+    return spoken_segments(Markup("\n".join([header, quote(said), catalog.render(hint, lang)])),
                            lang)
 
 

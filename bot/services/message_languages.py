@@ -4,10 +4,18 @@ what this machine can translate it into: only then may anyone be promised a tran
 
 from __future__ import annotations
 
-from bot.domain.language import detect_language
+import re
+
+from bot.domain.language import LANGUAGES, detect_language
 from bot.translation.translator import Translator
 
 UNKNOWN = ""  # the language a message was written in, when nothing says which
+# A text this long, detected this surely, is in the detected language even when the writer's
+# profile says another: a Spanish-profile family's Somali ("Waan ku faraxsanahay, macallin.
+# Maxaan sameeyaa?", 1.0 Somali) was labelled Spanish, and an es->en model would have turned
+# it into nonsense shown as a translation (playtest). Shorter texts ("hola", "ok gracias")
+# are too short to tell: they stay in the profile's language.
+SURE_WORDS, SURE_CONFIDENCE = 4, 0.95
 
 
 def says_something(text: str) -> bool:
@@ -17,7 +25,8 @@ def says_something(text: str) -> bool:
 
 def written_in(text: str, own: str, sure: bool = True) -> str:
     """English when the text is confidently English (a student asking in English needs no
-    translation), else the writer's own language; a voice note (no text) is their own. For
+    translation), another language when a long enough text surely is in it (`_surely_other`),
+    else the writer's own language; a voice note (no text) is their own. For
     someone who never chose a language (`sure` False), the language the text is confidently
     in, else UNKNOWN: never English for want of evidence. A text with no letter is in none."""
     if not sure:
@@ -26,9 +35,26 @@ def written_in(text: str, own: str, sure: bool = True) -> str:
         return own
     if not says_something(text):  # "👍" or a phone number is written in no language
         return UNKNOWN
+    other = _surely_other(text, own)
+    if other is not None:
+        return other
     if own == "en":
         return own
     return "en" if detect_language(text, candidates=(own, "en")).lang == "en" else own
+
+
+def _surely_other(text: str, own: str) -> str | None:
+    """The language a long enough text is surely written in, when it is a catalogue language
+    other than the writer's `own` (None: nothing says it is not theirs). A language no
+    detector covers (Haitian Creole, Hmong) is never "surely" anything else: the detector
+    names none for it."""
+    if len(re.findall(r"\w+", text)) < SURE_WORDS:
+        return None
+    found = detect_language(text)
+    if found.lang is None or found.lang == own or found.lang not in LANGUAGES \
+            or found.confidence < SURE_CONFIDENCE:
+        return None
+    return found.lang
 
 
 def in_their_language(text: str, language: str) -> bool:

@@ -25,6 +25,7 @@ from bot.services.message_languages import (
     answer_language,
     missing_model,
     says_something,
+    written_as_is,
     written_in,
 )
 from bot.store import alerts, notes, outbox, people, threads
@@ -209,4 +210,20 @@ def install_hint(db: Database, translator: Translator | None, teacher_id: int, r
     if alerts.install_hint_told(db, teacher_id, code, now - INSTALL_HINT_REPEAT):
         return None
     alerts.record_install_hint(db, teacher_id, code, now)
+    return code
+
+
+def no_model_note_due(db: Database, translator: Translator | None, who: Asker, relay: Relay,
+                      now: datetime) -> str | None:
+    """The language to name when telling a student, once (remembered now), that their teacher
+    reads English and their message in it went as written, with no model to translate it;
+    None when no such note is due. A family member is told before writing (family_help); a
+    WIDA-1 student who wrote in Somali never was (playtest)."""
+    code = relay.written
+    if who.role == threads.FAMILY or relay.english is not None or relay.emoji is not None \
+            or code in ("en", UNKNOWN) or not written_as_is(translator, code):
+        return None
+    if alerts.no_model_told(db, who.user_id, code):
+        return None
+    alerts.record_no_model_told(db, who.user_id, code, now)
     return code

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
-from bot.domain.ready_replies import READY_REPLIES
+from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, replies_for
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
 from bot.services.hear_message import ListenRows, keep_reading
-from bot.services.message_languages import in_their_language
+from bot.services.message_languages import answer_language, in_their_language
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, ThreadMessage
 from bot.translation.translator import Translation, Translator
@@ -97,10 +97,11 @@ class ReadySentError(PuenteError):
 
 def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: str
                    ) -> tuple[ThreadMessage, str]:
-    """The family message (by its relay's id in this teacher's chat, so only the teacher who
-    received it) that a ready-made reply answers, and the child's first name; refused for a
-    reply we never offered, a student's message, or a family member unlinked or gone."""
-    if reply not in READY_REPLIES:
+    """The family member's or student's message (by its relay's id in this teacher's chat, so
+    only the teacher who received it) that a ready-made reply answers, and the child's first
+    name; refused for a reply we never offered (a family's reply to a student's message, or
+    the other way round), or a family member unlinked or gone."""
+    if reply not in (*READY_REPLIES, *STUDENT_READY_REPLIES):
         raise ReadyButtonError(reply)
     asked = threads.relayed(db, teacher_id, relay_message_id)
     if asked is None:
@@ -108,12 +109,32 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
         if gone is not None:
             raise AnswerGoneError(prompt_key=f"answer-gone-{gone}")
         raise ReadyButtonError(relay_message_id)
-    if asked.asker_role != FAMILY:
+    if reply not in replies_for(asked.asker_role != FAMILY):
         raise ReadyButtonError(relay_message_id)
-    if not families.is_linked(db, asked.asker_id, asked.student_id):
+    if asked.asker_role == FAMILY and not families.is_linked(db, asked.asker_id,
+                                                              asked.student_id):
         raise AnswerGoneError()
     student = people.get_student(db, asked.student_id)
+    if student is None and asked.asker_role != FAMILY:  # deleted meanwhile
+        raise AnswerGoneError(prompt_key="answer-gone-student")
     return asked, student.first_name if student else ""
+
+
+def had_ready(translator: Translator | None, asked: ThreadMessage) -> bool:
+    """Whether this message was relayed with ready-made replies under it (every student's; a
+    family's that no model can answer in its language), which an answer turns into "✅
+    Answered: …"."""
+    return asked.asker_role != FAMILY or (
+        asked.language != "en" and not asked.thanks
+        and answer_language(translator, asked.language) != asked.language)
+
+
+def answered_or_old(asked: ThreadMessage, now: datetime) -> bool:
+    """Whether a ready-made reply to this message is asked about before it goes: the message
+    was answered already, or is older than RECENT_RELAYS (playtest: "I hope Ana feels better
+    soon" went in one tap under an answered homework question; the family, who cannot read
+    the English, thought the child was ill)."""
+    return asked.answered_at is not None or asked.created_at < now - RECENT_RELAYS
 
 
 def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime,

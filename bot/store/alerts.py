@@ -25,6 +25,7 @@ from bot.store.clock import parse, stamp
 
 KIND = "alert-advice"
 INSTALL_HINT = "install-hint-told"  # a teacher was told how to add a language's model
+NO_MODEL_TOLD = "no-model-told"  # a student was told their teacher reads their language as is
 
 
 def timed_answers(db: Database, student_id: int, limit: int) -> list[TimedAnswer]:
@@ -193,3 +194,16 @@ def _advised_students(db: Database, student_ids: Collection[int], advice: str
         f"WHERE kind = ? AND json_extract(payload, '$.advice') = ? AND sid IN ({marks}) "
         "GROUP BY sid", [KIND, advice, *student_ids]).fetchall()
     return {r[0]: r[1] for r in rows}
+
+
+def no_model_told(db: Database, student_id: int, lang: str) -> bool:
+    """Whether this student was told that their teacher reads `lang` as written (no model)."""
+    return db.execute(
+        "SELECT 1 FROM outbox WHERE kind = ? AND chat_id = ? "
+        "AND json_extract(payload, '$.lang') = ? LIMIT 1",
+        [NO_MODEL_TOLD, student_id, lang]).fetchone() is not None
+
+
+def record_no_model_told(db: Database, student_id: int, lang: str, now: datetime) -> None:
+    """Remember that this student was told their teacher reads `lang` as written."""
+    _remember(db, student_id, NO_MODEL_TOLD, {"lang": lang, "student_id": student_id}, now)

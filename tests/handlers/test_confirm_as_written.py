@@ -92,10 +92,10 @@ async def test_a_ready_made_reply_from_the_held_offer_goes_instead_of_the_englis
     assert "Waxbarashada Hodan si fiican ayay u socotaa." in answer
     now = chat.latest(teacher(chat), offer)
     assert now.text == INSTEAD
-    labels = [label for label, _ in now.buttons]
-    assert "✅ Send as written" not in labels and "✖️ Cancel" not in labels
-    assert "✅ Hodan is doing well." in labels and "💬 I will find an interpreter and call " \
-        "you." in labels  # the others stay in place, for a second reply
+    assert now.buttons == []  # ✅ Send as written and ✖️ Cancel are gone
+    # the family message above shows it answered: no second reply in one tap
+    assert chat.latest(teacher(chat), relay).buttons == [
+        ("✅ Answered: Hodan is doing well.", callbacks.ANSWERED)]
     # ✅ on the old screen: said, and the English never goes
     said = texts(await chat.tap_on(teacher(chat), ok_button(held), offer))
     assert "ready-made reply instead" in said and "will be sent" not in said

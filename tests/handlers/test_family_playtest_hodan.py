@@ -14,7 +14,7 @@ from bot.presentation import callbacks
 from bot.services import teacher_answers
 from bot.services.teacher_answers import Answer
 from tests.clock import START
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
 
 GRANDFATHER = 2001
 WELL = callbacks.data(callbacks.READY_REPLY, "well")
@@ -68,10 +68,10 @@ async def test_the_grandfather_gets_a_ready_made_reply_in_somali_with_the_englis
 
 async def test_a_ready_made_reply_goes_once_and_never_from_a_forged_button(chat: Chat) -> None:
     await grandfather_asks(chat)
+    relay = chat.showing(teacher(chat), WELL)
     first, second = await chat.double_tap(teacher(chat), WELL)
     assert "✅ Sent" in texts(first) and "✅ Sent" not in texts(second)
-    relay = chat.showing(teacher(chat), WELL)
-    assert relay != 1  # still there, marked ✅
+    assert chat.showing(teacher(chat), WELL) == 1  # its replies gave way to "✅ Answered"
     # the same reply again on the same message (an old screen): refused, nothing more sent
     await chat.tap_on(teacher(chat), WELL, relay)
     # a forged reply id, and a button under a message that is no family message of theirs
@@ -83,24 +83,44 @@ async def test_a_ready_made_reply_goes_once_and_never_from_a_forged_button(chat:
     assert answers_queued(chat) == 1
 
 
-async def test_a_second_different_ready_made_reply_goes_too_and_each_only_once(
+async def test_a_second_different_ready_made_reply_is_asked_about_then_goes_once(
         chat: Chat) -> None:
-    """Playtest: after "Hodan is doing well." the teacher's "I will call you." was refused."""
+    """Playtest: after "Hodan is doing well." the teacher's "I will call you." was refused;
+    later, a reply tapped under an answered message went in one tap, out of its context. A
+    second reply is asked about first, then goes, each only once."""
     await grandfather_asks(chat)
     call = callbacks.data(callbacks.READY_REPLY, "call")
-    assert "✅ Sent" in texts(await chat.tap(teacher(chat), WELL))
     relay = chat.showing(teacher(chat), call)
-    assert relay != 1 and chat.showing(teacher(chat), WELL) == relay  # marked, in place
-    assert "✅ Sent" in texts(await chat.tap(teacher(chat), call))
+    before = chat.api.showing(TEACHER_ID, relay)  # the replies live (a relay from before)
+    assert "✅ Sent" in texts(await chat.tap(teacher(chat), WELL))
+    # a screen still showing the replies: asked first, nothing sent yet
+    asked = await chat.process(chat.factory.tap(teacher(chat), call, relay, before))
+    assert "⚠️ This message was already answered, or it is more than a week old. Send “Thank you " \
+        "for your message. I will contact you soon.” anyway?" in texts(asked)
+    assert answers_queued(chat) == 1
+    yes = callbacks.data(callbacks.READY_REPLY, "call", relay, callbacks.CONFIRMED)
+    assert ("✅ Yes, send it", yes) in buttons(asked)
+    first, second = await chat.double_tap(teacher(chat), yes)
+    assert "✅ Sent" in texts(first) and "✅ Sent" not in texts(second)
     # the same reply again (an old screen, a forged button): refused, nothing more sent
     again = await chat.tap_on(teacher(chat), WELL, relay)
-    assert "✅ Sent" not in texts(again)
+    assert "✅ Sent" not in texts(again) and "anyway?" not in texts(again)
     assert answers_queued(chat) == 2
     sent = [c.text for c in await chat.deliver() if c.chat_id == GRANDFATHER]
     assert len(sent) == 2
     assert "Hodan is doing well." in sent[0] and "I will contact you soon." in sent[1]
     # Puente cannot place a call: no ready-made reply promises one (playtest)
     assert "I will call you" not in sent[1]
+
+
+async def test_cancel_under_send_anyway_sends_nothing(chat: Chat) -> None:
+    await grandfather_asks(chat)
+    relay = chat.showing(teacher(chat), WELL)
+    await chat.tap(teacher(chat), WELL)
+    await chat.tap_on(teacher(chat), callbacks.data(callbacks.READY_REPLY, "sick"), relay)
+    kept = texts(await chat.tap(teacher(chat), callbacks.data(callbacks.ANSWERED, "no")))
+    assert "Nothing changed." in kept
+    assert answers_queued(chat) == 1
 
 
 async def test_a_sick_child_gets_the_first_ready_made_reply_in_somali(chat: Chat) -> None:
@@ -171,20 +191,43 @@ async def test_a_cousin_whose_phone_is_in_english_gets_english_first_and_no_way_
     assert buttons(again)[0][1] == callbacks.data(callbacks.FAMILY_LANG, "so")
 
 
-async def test_a_sent_reply_stays_in_place_so_a_double_tap_never_sends_the_next(
+async def test_after_a_reply_the_message_shows_answered_and_no_reply_goes_in_one_tap(
         chat: Chat) -> None:
-    """Playtest: the sent reply's button went and the others moved up, so a quick second tap
-    on the same spot sent the next reply. It stays, marked ✅; a tap on it says it went."""
-    _, offered = await grandfather_asks(chat)
-    spot = offered.index(("💬 Hodan is doing well.", WELL))
-    await chat.tap(teacher(chat), WELL)
+    """Playtest: the replies stayed live under an answered message; a teacher tapped "I hope
+    Ana feels better soon" under an answered homework question, and the family, who cannot
+    read the English line, thought the child was ill. Once answered, the replies give way to
+    "✅ Answered: …"; a tap there, or on an old screen, sends nothing."""
+    await grandfather_asks(chat)
     relay = chat.showing(teacher(chat), WELL)
-    now = chat.latest(teacher(chat), relay).buttons
-    assert len(now) == len(offered) and now[spot] == ("✅ Hodan is doing well.", WELL)
-    assert [d for _, d in now] == [d for _, d in offered]  # nothing moved
-    again = texts(await chat.tap_on(teacher(chat), now[spot][1], relay))
-    assert "This ready-made reply was sent to this message already." in again
-    assert "✅ Sent" not in again and answers_queued(chat) == 1
+    await chat.tap(teacher(chat), WELL)
+    assert chat.latest(teacher(chat), relay).buttons == [
+        ("✅ Answered: Hodan is doing well.", callbacks.ANSWERED)]
+    said = await chat.tap_on(teacher(chat), callbacks.ANSWERED, relay)
+    assert [c.method for c in said] == ["answerCallbackQuery"]
+    assert said[0].text == "Already answered ✅ To add something, reply to the message."
+    sick = callbacks.data(callbacks.READY_REPLY, "sick")
+    assert "✅ Sent" not in texts(await chat.tap_on(teacher(chat), sick, relay))
+    assert answers_queued(chat) == 1
+
+
+async def test_a_typed_answer_takes_the_ready_replies_off(chat: Chat) -> None:
+    await grandfather_asks(chat)
+    relay = chat.showing(teacher(chat), WELL)
+    await reply(chat, teacher(chat), "Hodan is fine, thank you.", relay)
+    await chat.tap(teacher(chat), callbacks.data(callbacks.ANSWER_HELD, relay, "ok"))
+    assert chat.latest(teacher(chat), relay).buttons == [
+        ("✅ Answered: Hodan is fine, thank you.", callbacks.ANSWERED)]
+    refused = texts(await chat.tap_on(teacher(chat), callbacks.data(callbacks.READY_REPLY,
+                                                                    "sick"), relay))
+    assert refused == "Already answered ✅ To add something, reply to the message."
+    assert answers_queued(chat) == 1
+
+
+async def test_a_ready_reply_on_a_message_over_a_week_old_is_asked_about(chat: Chat) -> None:
+    await grandfather_asks(chat)
+    chat.clock.advance(days=8)
+    assert "anyway?" in texts(await chat.tap(teacher(chat), WELL))
+    assert answers_queued(chat) == 0
 
 
 MEET = "💬 Please come to school to meet me on ___ at ___."
@@ -196,6 +239,7 @@ async def test_a_meeting_reply_with_a_day_and_time_goes_in_somali(chat: Chat) ->
     ready-made announcements' buttons, and the reply reads in Somali with his day name."""
     _, offered = await grandfather_asks(chat)
     meet = next(d for label, d in offered if label == MEET)
+    relay = chat.showing(teacher(chat), meet)
     days = await chat.tap(teacher(chat), meet)
     assert "Which day?" in texts(days)
     labels = [label for label, _ in buttons(days)]
@@ -216,8 +260,8 @@ async def test_a_meeting_reply_with_a_day_and_time_goes_in_somali(chat: Chat) ->
     assert "Please come to school to meet me on Thu 17 Sep at 15:00." in answer
     assert answers_queued(chat) == 1
     # once per message: the button under his message opens no second menu
-    again = texts(await chat.tap(teacher(chat), meet))
-    assert "sent to this message already" in again and "Which day?" not in again
+    again = texts(await chat.tap_on(teacher(chat), meet, relay))
+    assert "Already answered" in again and "Which day?" not in again
 
 
 async def test_forged_meeting_days_times_and_messages_send_nothing(chat: Chat) -> None:

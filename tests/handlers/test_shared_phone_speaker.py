@@ -114,7 +114,10 @@ async def test_the_child_tapping_herself_follows_the_students_path(chat: Chat) -
     await chat.tap(widlene, SEND)
     assert caption(chat).startswith(
         "✉️ From your student <b>Widlene</b>, a voice note in Haitian Creole:")
-    assert not any(d.startswith(f"{callbacks.READY_REPLY}:") for d in copied_buttons(chat))
+    # the replies to a student (her own path), never the family's
+    ready = [d for d in copied_buttons(chat) if d.startswith(f"{callbacks.READY_REPLY}:")]
+    assert f"{callbacks.READY_REPLY}:thanks" in ready
+    assert f"{callbacks.READY_REPLY}:sick" not in ready
 
 
 async def test_a_students_own_phone_is_not_asked_who_speaks_and_says_voice_note(
