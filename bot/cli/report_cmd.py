@@ -19,6 +19,7 @@ from typing import Any
 from bot.domain.word_status import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
 from bot.store.files import check_integrity, refuse_existing, require_store, write_private
+from bot.store.people import TAUGHT_LEVEL_VALUE
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
@@ -119,7 +120,8 @@ CANNED = {
         "title": "Mastery per student and class",
         "sql": _CLASS_WORDS +
                "SELECT c.name AS class, s.first_name AS student, e.roster_no, s.language, "
-               "e.wida_level, e.level_source, sum(m.mastered_at IS NOT NULL) AS mastered, "
+               f"e.wida_level, e.level_source, {TAUGHT_LEVEL_VALUE} AS taught_level, "
+               "sum(m.mastered_at IS NOT NULL) AS mastered, "
                "count(m.word_id) AS started "
                "FROM enrollments e JOIN classes c ON c.id = e.class_id "
                "JOIN students s ON s.id = e.student_id LEFT JOIN mastery m "

@@ -20,7 +20,14 @@ from bot.presentation.progress_views import word_statuses
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
 from bot.presentation.students import class_labels, student_label
-from bot.presentation.views import escape, join_lines, label, level_text, name
+from bot.presentation.views import (
+    escape,
+    join_lines,
+    label,
+    level_text,
+    name,
+    taught_level_text,
+)
 from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.join_notes import Joiner
@@ -85,12 +92,19 @@ def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: 
             number=r.number,
             name=name(r.first_name, catalog, lang),
             language=home_language(r.language, catalog, lang),
-            level=level_text(r.level, r.self_placed, catalog, lang),
+            level=row_level(r, catalog, lang),
             words=_roster_words(r, catalog, lang),
         ) + (f"\n   {catalog.render('roster-blocked', lang)}" if r.blocked else ""))
         for r in rows
     ]
     return join_lines(lines)
+
+
+def row_level(row: RosterRow, catalog: Catalog, lang: str) -> Markup:
+    """The level /roster and /student show: the one the student is taught at, and this
+    class's beside it when they differ (views.taught_level_text)."""
+    return taught_level_text(row.level, row.self_placed, row.taught, row.taught_by_teacher,
+                             row.class_name, catalog, lang)
 
 
 def _roster_words(row: RosterRow, catalog: Catalog, lang: str) -> Markup:
@@ -135,7 +149,7 @@ def student_text(
             lang,
             name=who,
             language=home_language(row.language, catalog, lang),
-            level=level_text(row.level, row.self_placed, catalog, lang),
+            level=row_level(row, catalog, lang),
         )
     ]
     if row.blocked:  # the chaos playtest found it only in /roster: say why nothing reaches them

@@ -23,7 +23,7 @@ from bot.domain.word_status import (
 from bot.store import alerts, reminder_log
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import stamp
-from bot.store.people import PLACEMENT, ROSTER_ORDER
+from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
@@ -110,6 +110,8 @@ class StudentRow:
     level_source: str | None = None
     number: int = 0  # enrollments.roster_no: the number /roster shows and the commands take
     joined_at: str | None = None  # when they joined this class (UTC, as stored)
+    taught: int | None = None  # the level they are taught at (people.TAUGHT_LEVEL)
+    taught_by_teacher: bool = False
 
     @property
     def self_placed(self) -> bool:
@@ -179,9 +181,9 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     it), or those of the classes `words_of` names: never a word from another class. With the
     school's time zone `tz` (and `holidays`), the school days each student who may be stalled
     answered on (`answer_days`); at `now`, the reminders each student left unanswered."""
-    students = [StudentRow(*r) for r in db.execute(
+    students = [StudentRow(*r[:-1], bool(r[-1])) for r in db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no, "
-        "e.joined_at "
+        f"e.joined_at, {TAUGHT_LEVEL} "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # as /roster lists them
     rows = db.execute(
