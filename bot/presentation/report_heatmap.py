@@ -4,9 +4,10 @@ legend in the teacher's language, and the caption that says what it leaves out."
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, timedelta, tzinfo
 
 from bot.domain.word_status import WordStatus, too_few_answers
+from bot.presentation import push_views
 from bot.presentation.charts import MASTERED, TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.report_names import local_day, student_name, word_terms
@@ -60,10 +61,12 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
                                     words=given, days=HEATMAP_DAYS))
     names = [student_name(s) for s in matrix.students]
     rows = heatmap_rows(matrix, catalog)
-    guessing = [row for s, row in zip(matrix.students, rows, strict=True)
-                if s.id in matrix.near_chance]
+    guessing = [catalog.render("guessing-last-seen", lang, name=row, date=push_views.day(
+        catalog, lang, matrix.near_chance[s.id].astimezone(tz or UTC).date()))
+        for s, row in zip(matrix.students, rows, strict=True) if s.id in matrix.near_chance]
     if guessing:  # the clock on her row: her pale cells are capped, not partial knowledge
-        parts.append(catalog.render("heatmap-guessing", lang, names=", ".join(guessing)))
+        parts.append(catalog.render("heatmap-guessing", lang,
+                                    names=Markup(", ".join(guessing))))
     if not all(drawable(n) for n in names):
         key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
         parts.append(Markup(" · ".join(key)))
