@@ -28,7 +28,7 @@ P, T = people.PLACEMENT, people.TEACHER
 ])
 def test_the_taught_level_read_with_a_roster_is_the_one_study_uses(
         levels: list[tuple[int | None, str | None]]) -> None:
-    db: Database = open_store(":memory:")
+    db: Database = open_store(None)
     people.upsert_teacher(db, TEACHER, "Rivera", START)
     people.upsert_student(db, STUDENT, "Ana", START)
     for n, (level, source) in enumerate(levels):
