@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from PIL import Image, ImageChops
@@ -265,7 +265,8 @@ def guessing_pair(flagged: bool) -> ClassMatrix:
              for s in (1, 2) for w in range(3)}
     students = [StudentRow(1, "Ana", "es", 3, number=1), StudentRow(2, "Hodan", "so", 3,
                                                                      number=2)]
-    return ClassMatrix(students, words, cells, near_chance=frozenset({2} if flagged else ()))
+    seen = datetime(2026, 9, 14, 15, tzinfo=UTC)  # her answers last looked so then
+    return ClassMatrix(students, words, cells, near_chance={2: seen} if flagged else {})
 
 
 def marked_top(image: Image.Image) -> int:
@@ -291,7 +292,8 @@ def test_a_row_that_looks_like_guessing_carries_a_clock_and_says_why(
         .convert("RGB") for flags in ([True, False], [False, True]))
     assert marked_top(second) - marked_top(first) == heatmap.CELL_H
     caption = heatmap_caption(guessing_pair(True), catalog, "en", day)
-    assert caption == ("⏱️ A clock marks the row of Hodan #2: very fast answers, right about "
+    assert caption == ("⏱️ A clock marks the row of Hodan #2 (last seen Mon 14 Sep): very "
+                       "fast answers, right about "
                        "as often as chance (maybe tapping without reading). The pale cells on "
                        "a marked row are capped, not partial knowledge.")
     assert heatmap_caption(guessing_pair(False), catalog, "en", day) is None

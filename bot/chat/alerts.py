@@ -92,8 +92,13 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
         name = student_label(who, s.catalog, lang)  # two Anas: "Ana #2"
         lines = [_stuck_lines(s.catalog, lang, name, terms, alert.still)] if terms else []
         if alert.guessing and teacher_id in alert.advised:  # no level fixes it: say what it is
-            lines.append(s.catalog.render("teacher-alert-guessing", lang, name=name,
-                                          command=f"/student {who.command}"))
+            line = s.catalog.render("teacher-alert-guessing", lang, name=name,
+                                    command=f"/student {who.command}")
+            if alert.seen is not None:  # dated: it may wait out quiet hours, or be read later
+                line = Markup(f"{line} " + s.catalog.render(
+                    "pace-last-seen", lang, date=push_views.day(
+                        s.catalog, lang, alert.seen.astimezone(school.timezone).date())))
+            lines.append(line)
         elif alert.suggested_level is not None and teacher_id in alert.advised:
             lines.append(s.catalog.render(  # a command that finds this very student
                 "teacher-suggest-level", lang, name=name, level=alert.level,

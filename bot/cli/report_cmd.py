@@ -19,6 +19,7 @@ from typing import Any
 from bot.domain.word_status import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
 from bot.store.files import check_integrity, refuse_existing, require_store, write_private
+from bot.store.people import TAUGHT_LEVEL_VALUE
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
@@ -32,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--png", type=Path, help="write the mastery heatmap here")
     report.add_argument("--force", action="store_true",
                         help="write over files that already exist (refused otherwise)")
+    report.add_argument("--days", type=int, metavar="N",
+                        help="the heatmap shows the words practised in the last N days "
+                        "(default: as /report's chart)")
     report.set_defaults(func=report_command)
     dash = sub.add_parser("dashboard", help="browse the store read-only with Datasette "
                           f"(pip install {DATASETTE_PIN})")
@@ -45,7 +49,7 @@ def report_command(args: argparse.Namespace) -> int:
     """Print a class summary and write the CSV / PNG asked for."""
     from bot.presentation.i18n import Catalog  # on use: see run_cmd
     from bot.presentation.report_csv import csv_bytes, mix_ups_csv
-    from bot.presentation.report_heatmap import heatmap_png
+    from bot.presentation.report_heatmap import HEATMAP_DAYS, heatmap_png, nothing_recent
     from bot.presentation.report_text import summary_text
     from bot.presentation.views import plain_text
     from bot.services import confusions, days_off
@@ -84,8 +88,14 @@ def report_command(args: argparse.Namespace) -> int:
     if args.png and not (matrix.words and matrix.students):
         print(f"no answers in {name} yet, so no heatmap was written")
     elif args.png:
-        write_private(args.png, heatmap_png(name, matrix, today, catalog, school.timezone),
-                      overwrite=args.force)
+        days = HEATMAP_DAYS if args.days is None else max(1, args.days)
+        last = nothing_recent(matrix, today, school.timezone, days)
+        if last is not None:  # student rows, no word column: say why, and how to see more
+            print(f"no word practised in {name} in the last {days} days (last practice "
+                  f"{last.isoformat()}): the heatmap has no word columns; --days "
+                  f"{(today - last).days + 1} charts back to it")
+        write_private(args.png, heatmap_png(name, matrix, today, catalog, school.timezone,
+                                            days=days), overwrite=args.force)
         print(f"wrote {args.png}")
     return 0
 
@@ -119,7 +129,8 @@ CANNED = {
         "title": "Mastery per student and class",
         "sql": _CLASS_WORDS +
                "SELECT c.name AS class, s.first_name AS student, e.roster_no, s.language, "
-               "e.wida_level, e.level_source, sum(m.mastered_at IS NOT NULL) AS mastered, "
+               f"e.wida_level, e.level_source, {TAUGHT_LEVEL_VALUE} AS taught_level, "
+               "sum(m.mastered_at IS NOT NULL) AS mastered, "
                "count(m.word_id) AS started "
                "FROM enrollments e JOIN classes c ON c.id = e.class_id "
                "JOIN students s ON s.id = e.student_id LEFT JOIN mastery m "

@@ -10,9 +10,12 @@ stored already: nothing new is kept about the child, and never what they typed.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
 from statistics import median
+
+from bot.domain.school_days import previous_school_day
 
 GUESS_WINDOW = 20      # the latest answers read (about a week of one check a day)
 # Fewer say nothing: 10 taps at 1 in 3 are right 3.3 +- 1.5 times. Not 12: with one check a
@@ -27,6 +30,14 @@ FAST_SECONDS = 4.0
 # give, either way. A student far below chance is not tapping at random (she picks the same
 # look-alike, a misconception: "mostly wrong", a level question); one far above knows words.
 CHANCE_BAND = 1.5
+# The signal is read over the answers of the last two school weeks only: a flag outlived the
+# behaviour (playtest: Ali stopped answering two weeks before, and /report still said "⏱️
+# Answering very fast: Ali" beside "💤 Inactive: Ali"). Two weeks, not one: a guesser who
+# answered slowly one day (the daily alert then advised "consider level 1", the day after it
+# said "maybe tapping") is still the guesser the teacher was told of; no level is advised
+# while it holds. Answers read at most: ten school days of three checks.
+GUESS_RECENT_SCHOOL_DAYS = 10
+GUESS_RECENT_ANSWERS = 200
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class TimedAnswer:
     seconds: float
     options: int
     correct: bool
+    at: datetime | None = None  # when it was answered (the signal's "last seen")
 
 
 def _chance(answers: Sequence[TimedAnswer]) -> tuple[float, float]:
@@ -60,6 +72,46 @@ def looks_like_guessing(answers: Sequence[TimedAnswer]) -> bool:
     return abs(right - expected) <= CHANCE_BAND * spread
 
 
+def recent_since(today: date, holidays: Collection[date] = ()) -> date:
+    """The first school day of the window the signal is read over (GUESS_RECENT_SCHOOL_DAYS,
+    today the last)."""
+    day = today
+    for _ in range(GUESS_RECENT_SCHOOL_DAYS - 1):
+        day = previous_school_day(day, holidays)
+    return day
+
+
+def recent_start(now: datetime, tz: tzinfo, holidays: Collection[date] = ()) -> datetime:
+    """The moment the recent window begins: the school's midnight of its first school day."""
+    return datetime.combine(recent_since(now.astimezone(tz).date(), holidays), time(),
+                            tzinfo=tz)
+
+
+def guessing_last_seen(answers: Sequence[TimedAnswer], tz: tzinfo | None = None
+                       ) -> datetime | None:
+    """When the student's answers last looked like guessing: the latest answer of the latest
+    day whose GUESS_WINDOW answers up to its end (its own and the days' before, of
+    `answers`: the recent window's, newest first) looked so, the day the daily alert would
+    have said it; None when no day did. A day at a time, never every run of answers: a
+    reader's fast streak within a day is no signal."""
+    start = 0
+    while len(answers) - start >= GUESS_MIN_ANSWERS:
+        if looks_like_guessing(answers[start:start + GUESS_WINDOW]):
+            return answers[start].at
+        day = _day(answers[start], tz)
+        if day is None:  # undated answers: the latest window alone
+            return None
+        while start < len(answers) and _day(answers[start], tz) == day:
+            start += 1
+    return None
+
+
+def _day(answer: TimedAnswer, tz: tzinfo | None) -> date | None:
+    if answer.at is None:
+        return None
+    return (answer.at.astimezone(tz) if tz else answer.at).date()
+
+
 @dataclass(frozen=True)
 class Pace:
     """What a teacher reads of a student's latest answers (/student's ⏱️ line): how many,
@@ -73,13 +125,19 @@ class Pace:
     right: int
     by_chance: float
     guessing: bool
+    # when the answers last looked like guessing, in the recent window (guessing_last_seen):
+    # the latest answer when `guessing`, an earlier day's when it held then and not now
+    last_seen: datetime | None = None
 
 
-def pace(answers: Sequence[TimedAnswer]) -> Pace | None:
-    """The student's pace over their latest answers; None under GUESS_MIN_ANSWERS (too few
-    to say anything, as the rule says nothing)."""
+def pace(answers: Sequence[TimedAnswer], tz: tzinfo | None = None) -> Pace | None:
+    """The student's pace over their latest GUESS_WINDOW answers of `answers` (the recent
+    window's, newest first), and when they last looked like guessing; None under
+    GUESS_MIN_ANSWERS (too few to say anything, as the rule says nothing)."""
     if len(answers) < GUESS_MIN_ANSWERS:
         return None
-    return Pace(len(answers), sum(1 for a in answers if a.seconds <= FAST_SECONDS),
-                median(a.seconds for a in answers), sum(a.correct for a in answers),
-                _chance(answers)[0], looks_like_guessing(answers))
+    latest = answers[:GUESS_WINDOW]
+    return Pace(len(latest), sum(1 for a in latest if a.seconds <= FAST_SECONDS),
+                median(a.seconds for a in latest), sum(a.correct for a in latest),
+                _chance(latest)[0], looks_like_guessing(latest),
+                guessing_last_seen(answers, tz))

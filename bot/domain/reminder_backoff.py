@@ -1,8 +1,9 @@
 """How often a student who ignores the daily reminder still gets it: every school day at
-first, then, after DAILY_REMINDERS in a row went unanswered (no answer, no card read since),
-only every EVERY_SCHOOL_DAYS school days. Seven identical reminders in seven school days,
-while unread cards piled up, taught a newcomer to ignore Puente (teacher playtest). Any answer
-or card read starts the count again. Pure: the dates are passed in."""
+first, then, after DAILY_REMINDERS in a row went unanswered (no answer, card read or check
+opened since), only every EVERY_SCHOOL_DAYS school days. Seven identical reminders in seven
+school days, while unread cards piled up, taught a newcomer to ignore Puente (teacher
+playtest). Any answer, card read or check opened starts the count again. Pure: the dates are
+passed in."""
 
 from __future__ import annotations
 

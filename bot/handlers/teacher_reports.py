@@ -126,15 +126,15 @@ async def student(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    found = class_reports.student_words(s.db, user.id, arg_text(context))
+    now, tz, holidays = s.clock(), s.config.school.timezone, s.config.school.holidays
+    found = class_reports.student_words(s.db, user.id, arg_text(context), now, tz, holidays)
     row, lang = found.row, teacher_reads(context, user)
-    now, tz = s.clock(), s.config.school.timezone
     await send_long(context, user.id, class_views.student_text(
         student_for(context, user.id, row.student_id, lang=lang), row, found.matrix, s.catalog,
         lang, tz, glosses.no_messages(row.language, s.translator),
-        readiness.reviews_back(s.db, row.student_id, now, tz, s.config.school.holidays),
+        readiness.reviews_back(s.db, row.student_id, now, tz, holidays),
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
-        found.sections, answer_pace.student_pace(s.db, row.student_id)))
+        found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)))
     misses = overrules.recent_misses(s.db, row.student_id, now)
     if misses:  # typed answers marked wrong: a teacher may count one as right
         name = student_for(context, user.id, row.student_id, lang=lang)

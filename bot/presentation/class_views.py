@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import io
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date, tzinfo
+from datetime import UTC, date, tzinfo
 
 from bot.config import SchoolConfig
 from bot.domain.guessing import FAST_SECONDS, Pace
+from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
 from bot.presentation.students import class_labels, student_label
-from bot.presentation.views import escape, join_lines, label, level_text, name
+from bot.presentation.views import (
+    escape,
+    join_lines,
+    label,
+    level_text,
+    name,
+    taught_level_text,
+)
 from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.join_notes import Joiner
@@ -85,12 +93,19 @@ def roster_text(class_name: str, rows: list[RosterRow], catalog: Catalog, lang: 
             number=r.number,
             name=name(r.first_name, catalog, lang),
             language=home_language(r.language, catalog, lang),
-            level=level_text(r.level, r.self_placed, catalog, lang),
+            level=row_level(r, catalog, lang),
             words=_roster_words(r, catalog, lang),
         ) + (f"\n   {catalog.render('roster-blocked', lang)}" if r.blocked else ""))
         for r in rows
     ]
     return join_lines(lines)
+
+
+def row_level(row: RosterRow, catalog: Catalog, lang: str) -> Markup:
+    """The level /roster and /student show: the one the student is taught at, and this
+    class's beside it when they differ (views.taught_level_text)."""
+    return taught_level_text(row.level, row.self_placed, row.taught, row.taught_by_teacher,
+                             row.class_name, catalog, lang)
 
 
 def _roster_words(row: RosterRow, catalog: Catalog, lang: str) -> Markup:
@@ -135,13 +150,13 @@ def student_text(
             lang,
             name=who,
             language=home_language(row.language, catalog, lang),
-            level=level_text(row.level, row.self_placed, catalog, lang),
+            level=row_level(row, catalog, lang),
         )
     ]
     if row.blocked:  # the chaos playtest found it only in /roster: say why nothing reaches them
         lines.append(catalog.render("roster-blocked", lang))
     if pace is not None:
-        lines.append(pace_line(pace, catalog, lang))
+        lines.append(pace_line(pace, catalog, lang, tz))
     lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today, sections)
     if mixed:
         lines.append(mixed_line(mixed, "student-mixed-pair", catalog, lang))
@@ -152,16 +167,25 @@ def student_text(
     return join_lines(lines)
 
 
-def pace_line(pace: Pace, catalog: Catalog, lang: str) -> Markup:
+def pace_line(pace: Pace, catalog: Catalog, lang: str, tz: tzinfo | None = None) -> Markup:
     """/student's ⏱️ line: how many of the latest answers came in FAST_SECONDS or less, the
     median seconds and, while the daily alert's rule holds, the right ones beside what
-    random taps give ("maybe tapping without reading")."""
+    random taps give ("maybe tapping without reading"), with the day it was last seen; when
+    it held on an earlier day of the recent window and not now, that day on a line of its
+    own (no level is advised until it has passed)."""
     params = {"count": pace.answers, "fast": pace.fast, "seconds": f"{FAST_SECONDS:g}",
               "median": f"{max(pace.median_seconds, 0):.0f}"}
+    seen = None if pace.last_seen is None else push_views.day(
+        catalog, lang, pace.last_seen.astimezone(tz or UTC).date())
     if pace.guessing:
-        return catalog.render("student-pace-guessing", lang, right=pace.right,
+        line = catalog.render("student-pace-guessing", lang, right=pace.right,
                               expected=f"{pace.by_chance:.0f}", **params)
-    return catalog.render("student-pace", lang, **params)
+        return line if seen is None else Markup(
+            f"{line} {catalog.render('pace-last-seen', lang, date=seen)}")
+    line = catalog.render("student-pace", lang, **params)
+    if seen is None:
+        return line
+    return Markup(f"{line}\n{catalog.render('student-pace-guessing-earlier', lang, date=seen)}")
 
 
 def created_text(catalog: Catalog, lang: str, created: ClassInfo, link: str,

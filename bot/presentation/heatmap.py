@@ -111,30 +111,34 @@ def render(students: Sequence[str], words: Sequence[str],
            values: Sequence[Sequence[Value]], title: str,
            legend: Legend | None = None,
            help_needed: Sequence[Sequence[bool]] | None = None,
-           guessing: Sequence[bool] = (), guessing_key: str = "") -> bytes:
+           guessing: Sequence[bool] = (), guessing_key: str = "", note: str = "") -> bytes:
     """A PNG of students (rows) x words (columns); `legend` is (scale label, mastered label,
     grey label, too-few label, needs-help label); `help_needed` frames the cells that need
     help; a MASTERED cell is dark green with a tick; the rows `guessing` marks carry a clock
-    and a dashed frame (`guessing_key`: its line in the legend)."""
+    and a dashed frame (`guessing_key`: its line in the legend); `note`, a line under the
+    title (why a chart has no word column)."""
     font, small = _font(12), _font(11)
     marked = any(guessing)
     key = guessing_key if marked and legend else ""
     rows, cols = [_short(s, ROW_LIMIT) for s in students], [_short(w) for w in words]
     left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6 + \
         (MARK_W if marked else 0)
-    top = PAD + (20 if title else 0) + max((int(small.getlength(c)) for c in cols),
-                                            default=0) + 6
+    top = PAD + (20 if title else 0) + (18 if note else 0) + max(
+        (int(small.getlength(c)) for c in cols), default=0) + 6
     grid_w, grid_h = CELL_W * len(cols), CELL_H * len(rows)
     # the scale's label sits above its bar: beside it, it made the chart twice a phone's width
     legend_w = PAD + max(236, int(small.getlength(legend[0])),
                          42 + max(int(small.getlength(t)) for t in legend[1:]),
                          42 + MARK_W + int(small.getlength(key))) + PAD if legend else 0
-    width = max(left + grid_w + PAD, legend_w, 360)
+    width = max(left + grid_w + PAD, legend_w, 360,
+                PAD + int(small.getlength(note)) + PAD if note else 0)
     height = top + grid_h + (LEGEND_H + (KEY_H if key else 0) if legend else 0) + PAD
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     if title:
         draw.text((PAD, PAD), title, fill="black", font=font)
+    if note:
+        draw.text((PAD, PAD + (20 if title else 0)), note, fill="black", font=small)
     for j, word in enumerate(cols):  # column labels, read bottom to top
         box = Image.new("RGBA", (int(small.getlength(word)) + 2, CELL_H), (255, 255, 255, 0))
         ImageDraw.Draw(box).text((0, 2), word, fill="black", font=small)

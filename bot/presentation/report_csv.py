@@ -33,11 +33,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # estimates are bounded by her answers beyond chance, and her rows say why (teacher playtest).
 # `counted_by_teacher` (typed answers Puente marked wrong that a teacher counted as right, in
 # `correct` since: docs/typed-grading.md) came last.
+# `taught_level` (the level the student studies at: another teacher's class may hold it below
+# this class's `wida_level`, a student in two classes being taught at the lower) came last, so
+# no older column moves: a co-teacher's sheet read `wida_level` 3 of a student taught at 1.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
                "listening_attempts", "listening_correct", "card", "status", "retired",
                "practice_answers", "needs_to_master", "language_name",
-               "answers_near_chance", "counted_by_teacher")
+               "answers_near_chance", "counted_by_teacher", "taught_level")
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -123,20 +126,21 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
         language = name_in(student.language, "en") if student.language else ""
         unopened = {w.id for w in matrix.unopened.get(student.id, [])}
         guessing = int(student.id in matrix.near_chance)
+        taught = student.taught or ""
         for word_id, pack, word_term, retired in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
-                                 language, guessing, 0])
+                                 language, guessing, 0, taught])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
                              cell.practised, needs_cell(cell), language, guessing,
-                             cell.teacher_counted])
+                             cell.teacher_counted, taught])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

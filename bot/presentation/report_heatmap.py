@@ -4,9 +4,10 @@ legend in the teacher's language, and the caption that says what it leaves out."
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, timedelta, tzinfo
 
 from bot.domain.word_status import WordStatus, too_few_answers
+from bot.presentation import push_views
 from bot.presentation.charts import MASTERED, TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.report_names import local_day, student_name, word_terms
@@ -60,10 +61,12 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
                                     words=given, days=HEATMAP_DAYS))
     names = [student_name(s) for s in matrix.students]
     rows = heatmap_rows(matrix, catalog)
-    guessing = [row for s, row in zip(matrix.students, rows, strict=True)
-                if s.id in matrix.near_chance]
+    guessing = [catalog.render("guessing-last-seen", lang, name=row, date=push_views.day(
+        catalog, lang, matrix.near_chance[s.id].astimezone(tz or UTC).date()))
+        for s, row in zip(matrix.students, rows, strict=True) if s.id in matrix.near_chance]
     if guessing:  # the clock on her row: her pale cells are capped, not partial knowledge
-        parts.append(catalog.render("heatmap-guessing", lang, names=", ".join(guessing)))
+        parts.append(catalog.render("heatmap-guessing", lang,
+                                    names=Markup(", ".join(guessing))))
     if not all(drawable(n) for n in names):
         key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
         parts.append(Markup(" · ".join(key)))
@@ -74,15 +77,31 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
     return cut(Markup("\n".join(parts)), CAPTION_LIMIT) if parts else None
 
 
-def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None
-                 ) -> list[WordColumn]:
-    """The words practised in the last HEATMAP_DAYS of the school's days (in `tz`; at most
+def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None,
+                 days: int = HEATMAP_DAYS) -> list[WordColumn]:
+    """The words practised in the last `days` of the school's days (in `tz`; at most
     HEATMAP_WORDS, the most recent), in pack order: a chart that stays readable on a phone."""
-    return _recent(matrix, today, tz)[0]
+    return _recent(matrix, today, tz, days)[0]
 
 
-def _recent(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None
-            ) -> tuple[list[WordColumn], list[WordColumn]]:
+def last_practice(matrix: ClassMatrix, tz: tzinfo | None = None) -> date | None:
+    """The school's day of the class's latest answer (None: nobody has answered yet)."""
+    return max((day for c in matrix.cells.values()
+                if c.answered and (day := local_day(c.last_seen, tz))), default=None)
+
+
+def nothing_recent(matrix: ClassMatrix, today: date | None, tz: tzinfo | None = None,
+                   days: int = HEATMAP_DAYS) -> date | None:
+    """The day of the class's last practice when the chart would show no word (none was
+    practised in its `days`), else None: a chart of student rows and no word column, written
+    weeks after the last answer with nothing said, read as broken (data-coach playtest)."""
+    if recent_words(matrix, today, tz, days):
+        return None
+    return last_practice(matrix, tz)
+
+
+def _recent(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None,
+            days: int = HEATMAP_DAYS) -> tuple[list[WordColumn], list[WordColumn]]:
     """The words the heatmap shows (recent_words), and those practised in its days that the
     column cap left out ("30 of 35" said nothing of the other 5: playtest), in pack order."""
     last: dict[int, date] = {}
@@ -92,7 +111,7 @@ def _recent(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = 
             last[cell.word_id] = seen
     if not last:
         return [], []
-    since = (today or max(last.values())) - timedelta(days=HEATMAP_DAYS)
+    since = (today or max(last.values())) - timedelta(days=days)
     recent = sorted((w for w in last if last[w] > since), key=lambda w: last[w], reverse=True)
     keep, cut_off = set(recent[:HEATMAP_WORDS]), set(recent[HEATMAP_WORDS:])
     return ([w for w in matrix.words if w.id in keep],
@@ -101,7 +120,7 @@ def _recent(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = 
 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
                 catalog: Catalog | None = None, tz: tzinfo | None = None,
-                lang: str = REFERENCE) -> bytes:
+                lang: str = REFERENCE, days: int = HEATMAP_DAYS) -> bytes:
     """Students x recent words: a mastered word dark green with a tick, any other coloured red
     to yellow by the knowledge estimate (an estimate of 1.00 after two right answers is not
     mastery: only mastery is green); never practised is grey, an estimate resting on too few
@@ -110,13 +129,21 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     answers look like guessing (her estimates capped pale) carries a clock and a dashed frame.
 
     The legend is in the teacher's language `lang` where the chart font can draw it, else in
-    English (Arabic, Chinese, Korean: the caption beside the chart is in their language)."""
+    English (Arabic, Chinese, Korean: the caption beside the chart is in their language).
+    With no word practised in its `days`, a line under the title says so, and the day of the
+    last practice."""
     legend, key = None, ""
     if catalog:
         legend, key = _legend(catalog, lang), catalog.plain("chart-guessing", lang)
         if not all(drawable(t) for t in (*legend, key)):  # the caption says it in theirs
             legend, key = _legend(catalog, REFERENCE), catalog.plain("chart-guessing", REFERENCE)
-    words = recent_words(matrix, today, tz)
+    words = recent_words(matrix, today, tz, days)
+    note = ""
+    if not words and (last := last_practice(matrix, tz)) is not None:
+        said = {"days": days, "date": last.isoformat()}  # ISO, as the title's date
+        note = catalog.plain("heatmap-nothing-recent", lang, **said) if catalog else ""
+        if catalog and not drawable(note):
+            note = catalog.plain("heatmap-nothing-recent", REFERENCE, **said)
     cells = [[matrix.cells.get((s.id, w.id)) for w in words] for s in matrix.students]
     values = [[shade(cell) for cell in row] for row in cells]
     flags = [[cell is not None and cell.status is WordStatus.NEEDS_HELP for cell in row]
@@ -127,7 +154,7 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     terms = word_terms(matrix.given)
     guessing = [s.id in matrix.near_chance for s in matrix.students]  # capped pale: marked
     return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
-                   title if drawable(title) else "", legend, flags, guessing, key)
+                   title if drawable(title) else "", legend, flags, guessing, key, note)
 
 
 LEGEND_KEYS = ("chart-heatmap-scale", "chart-mastered-cell", "chart-not-practised",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from statistics import median
 
 from bot.domain.mastery import MasteryState
@@ -139,6 +139,24 @@ class PracticeMissed:
 
 
 @dataclass(frozen=True)
+class OpensChecks:
+    """A student who opens checks and answers nothing, and the school day of the first check
+    opened since their last answer: a usability problem to look at, not absence."""
+
+    name: str
+    since: date
+
+
+@dataclass(frozen=True)
+class Guessing:
+    """A student whose answers looked like guessing in the recent window, and the school day
+    they last did: a flag with no date outlived the behaviour (playtest)."""
+
+    name: str
+    last: date
+
+
+@dataclass(frozen=True)
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
@@ -171,9 +189,13 @@ class Summary:
     reviewing: int = 0    # (student, word) pairs in review: right on 2 days, not mastered yet
     # practice answers missed today, by student: day 1's misses read "🆘 Needs help: none"
     practice_missed: list[PracticeMissed] = field(default_factory=list)
-    # answering very fast, about as often right as chance now (guessing.looks_like_guessing,
-    # the daily alert's rule), in roster order: the alert sends the teacher to them
-    near_chance: list[str] = field(default_factory=list)
+    # answering very fast, about as often right as chance on a day of the recent window
+    # (guessing.guessing_last_seen, the daily alert's rule), with that day, in roster order:
+    # the alert sends the teacher to them
+    near_chance: list[Guessing] = field(default_factory=list)
+    # opened checks on school days before today and answered none of them since, the latest
+    # within INACTIVE_SCHOOL_DAYS: never named inactive nor "reads the cards, no check yet"
+    opens_checks: list[OpensChecks] = field(default_factory=list)
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -227,6 +249,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
+    opens_checks: list[OpensChecks] = []
     no_new_word: list[NoNewWord] = []
     nothing_yet: list[NothingYet] = []
     just_joined: list[str] = []
@@ -242,6 +265,11 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
         met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
         practised = [c for c in met if c.answered]
+        opened = _opened_checks(matrix.checks_unanswered.get(student.id), today, holidays, tz)
+        if opened is not None:
+            opens_checks.append(OpensChecks(name, opened[0]))
+            if not practised:  # opening a check is coming: not idle, not "no check yet"
+                continue
         if not practised:  # "Not started" only for who has opened nothing (playtest: Mateo
             if met:        # read 13 cards over 5 days and read "Not started" every day)
                 cards, read_last = cards_read(met, tz)
@@ -262,7 +290,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                              tz)
         # a new card read since her last answer is Puente used too: "💤 Inactive since Tue"
         # beside a family update counting Thursday's card read contradicted itself (playtest)
-        last = max((d for d in (answered, cards_read(met, tz)[1]) if d), default=None)
+        checked = matrix.checks_unanswered.get(student.id)  # a check opened is a visit too
+        last = max((d for d in (answered, cards_read(met, tz)[1],
+                                checked and _day_of(checked[1], tz)) if d), default=None)
         idle = school_days_between(last, today, holidays) if last and today else 0
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])
@@ -309,8 +339,28 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    reviewing=sum(1 for c in matrix.cells.values()
                                  if c.state is MasteryState.REVIEWING),
                    practice_missed=practice_missed(matrix, labels, placeholder),
-                   near_chance=[labels[r.id] if labels else student_name(r, placeholder)
-                                for r in matrix.students if r.id in matrix.near_chance])
+                   near_chance=[Guessing(labels[r.id] if labels else student_name(r, placeholder),
+                                         _day_of(matrix.near_chance[r.id], tz))
+                                for r in matrix.students if r.id in matrix.near_chance],
+                   opens_checks=opens_checks)
+
+
+def _opened_checks(opened: tuple[datetime, datetime] | None, today: date | None,
+                   holidays: Collection[date], tz: tzinfo | None) -> tuple[date, date] | None:
+    """The school days of the first and the last check a student opened since their last
+    answer, when the first came before today (a check opened this morning may be answered
+    tonight) and the last within INACTIVE_SCHOOL_DAYS (one who stopped coming is inactive)."""
+    if opened is None or today is None:
+        return None
+    first, last = (_day_of(moment, tz) for moment in opened)
+    if first >= today or school_days_between(last, today, holidays) >= INACTIVE_SCHOOL_DAYS:
+        return None
+    return first, last
+
+
+def _day_of(moment: datetime, tz: tzinfo | None) -> date:
+    """The school's day of an aware moment (the UTC day when no zone is given)."""
+    return moment.astimezone(tz or UTC).date()
 
 
 def _few(name: str, cells: list[Cell]) -> FewAnswers:

@@ -120,6 +120,11 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
     lines = []
     if s.just_joined:
         lines.append(catalog.render("report-just-joined", lang, names=", ".join(s.just_joined)))
+    if s.opens_checks:  # comes, cannot answer: a usability problem to look at, not absence
+        lines.append(catalog.render("report-opens-checks", lang, names=Markup(", ".join(
+            catalog.render("report-opens-checks-student", lang, name=o.name,
+                           date=push_views.day(catalog, lang, o.since))
+            for o in s.opens_checks))))
     if s.reads_cards:
         lines.append(catalog.render("report-reads-cards", lang, names=Markup(", ".join(
             reads_cards_text(r, catalog, lang) for r in s.reads_cards))))
@@ -133,8 +138,9 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
             catalog.render("report-practice-today-student", lang, name=p.name,
                            missed=p.missed, total=p.answers, terms=", ".join(p.words))
             for p in s.practice_missed))))
-    if s.near_chance:  # the daily alert's "tapping without reading", while it holds
-        lines.append(catalog.render("report-guessing", lang, names=", ".join(s.near_chance)))
+    if s.near_chance:  # the daily alert's "tapping without reading", while it holds: dated
+        lines.append(catalog.render("report-guessing", lang, names=Markup(", ".join(
+            guessing_text(g.name, g.last, catalog, lang) for g in s.near_chance))))
     if s.too_few:
         lines.append(catalog.render("report-too-few", lang, names=Markup(", ".join(
             too_few_text(f, catalog, lang) for f in s.too_few))))
@@ -160,6 +166,12 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
                                             i.reminders_slowed, catalog, lang)
                                         for i in s.inactive))))
     return lines
+
+
+def guessing_text(name: str, last: date, catalog: Catalog, lang: str) -> Markup:
+    """"Ali (last seen Thu 19 Nov)": a guessing flag with the school day it last held."""
+    return catalog.render("guessing-last-seen", lang, name=name,
+                          date=push_views.day(catalog, lang, last))
 
 
 def too_few_text(student: FewAnswers, catalog: Catalog, lang: str) -> Markup:

@@ -60,6 +60,23 @@ def level_text(level: int | None, self_placed: bool, catalog: Catalog, lang: str
     return catalog.render("level-self-placed" if self_placed else "level-wida", lang, level=level)
 
 
+def taught_level_text(level: int | None, self_placed: bool, taught: int | None,
+                      taught_by_teacher: bool, class_name: str, catalog: Catalog,
+                      lang: str) -> Markup:
+    """A student's level in one class as a teacher reads it: the level they are TAUGHT at
+    first, and this class's own level beside it when another class holds it lower ("taught at
+    WIDA level 1 · level 3 set in Math 8"): a co-teacher's header read "WIDA level 3" while
+    the student studied at 1 (playtest)."""
+    if taught is None or (taught == level and taught_by_teacher != self_placed):
+        return level_text(level, self_placed, catalog, lang)
+    held = level_text(taught, not taught_by_teacher, catalog, lang)
+    where = label(class_name)
+    if level is None:
+        return catalog.render("level-taught-elsewhere", lang, taught=held, class_name=where)
+    key = "level-taught-differs-placed" if self_placed else "level-taught-differs"
+    return catalog.render(key, lang, taught=held, level=level, class_name=where)
+
+
 def join_lines(parts: Iterable[Markup]) -> Markup:
     """Join Markup lines into one message."""
     return Markup("\n".join(escape(part) for part in parts))

@@ -87,14 +87,18 @@ class StudentWords:
     sections: tuple[tuple[tuple[str, ...], frozenset[int]], ...] = ()
 
 
-def student_words(db: Database, teacher_id: int, who: str) -> StudentWords:
+def student_words(db: Database, teacher_id: int, who: str, now: datetime | None = None,
+                  tz: tzinfo | None = None, holidays: Collection[date] = ()) -> StudentWords:
     """A student of the teacher's classes with their words, each tagged with its class when
-    there is more than one (a student in 7B Science and Science 7B: which words are whose)."""
+    there is more than one (a student in 7B Science and Science 7B: which words are whose);
+    at `now` (in the school's `tz`), whether their answers looked like guessing lately."""
     row, found = find_student(db, teacher_id, who, "/student")
     named = split_class(who, [found])[1] is not None  # "/student Wei 7B Science"
     mine = [(e.class_id, e.class_name) for e in people.teacher_enrolments(db, teacher_id)
             if e.student_id == row.student_id and (not named or e.class_id == found.id)]
-    matrix = class_matrix(db, found.id, words_of=[class_id for class_id, _ in mine])
+    matrix = class_matrix(db, found.id, words_of=[class_id for class_id, _ in mine],
+                          holidays=holidays,
+                          lately=(now, tz) if now is not None and tz is not None else None)
     if len(mine) < 2:
         return StudentWords(row, matrix)
     owned = class_word_ids(db, [class_id for class_id, _ in mine])

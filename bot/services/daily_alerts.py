@@ -11,7 +11,13 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
-from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
+from bot.domain.guessing import (
+    GUESS_RECENT_ANSWERS,
+    GUESS_WINDOW,
+    guessing_last_seen,
+    looks_like_guessing,
+    recent_start,
+)
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.school_days import local_midnight
 from bot.domain.teacher_alerts import GUESSING, level_advice, repeat_from
@@ -36,6 +42,7 @@ class DailyAlert:
     teachers: dict[int, list[str]] = field(default_factory=dict)
     still: frozenset[str] = frozenset()  # among `terms`, those an alert named a week or more ago
     guessing: bool = False  # fast answers, right about as often as chance: no level advice
+    seen: datetime | None = None  # `guessing`: the latest of those answers ("last seen")
     # the teachers whose alert gives the advice (suggested_level, or guessing): those not given
     # the same advice about this student in the last ADVICE_REPEAT_SCHOOL_DAYS school days
     advised: frozenset[int] = frozenset()
@@ -67,8 +74,11 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
     level = level_of(classes)
     advice_since = datetime.combine(repeat_from(now.astimezone(tz).date(), holidays), time(),
                                     tzinfo=tz)
-    if looks_like_guessing(alerts.timed_answers(db, student_id, GUESS_WINDOW)):
-        return _guessing_alert(db, student_id, level, named_before, advice_since, now)
+    timed = alerts.timed_answers(db, student_id, GUESS_RECENT_ANSWERS,
+                                 recent_start(now, tz, holidays))
+    if looks_like_guessing(timed[:GUESS_WINDOW]):
+        return _guessing_alert(db, student_id, level, named_before, advice_since, now,
+                               timed[0].at)
     if not stuck_any:
         return None
     stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, named_before, now)
@@ -76,7 +86,11 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
         return None
     words = words_by_id(db, [word_id for word_id, _ in stuck])
     again = {word_id for word_id, named in stuck if named}
-    suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
+    # While the guessing signal holds (a day of the recent window looked like it), no level
+    # is advised: a teacher read "maybe tapping" on Thursday, "consider level 1" on Wednesday
+    # and "maybe tapping" again on Friday (playtest). The stuck words still come.
+    suggestion = None if guessing_last_seen(timed, tz) is not None else suggested_level(
+        level, study.recent_answers(db, student_id, LEVEL_WINDOW))
     teachers = _terms_by_teacher(db, student_id, words)
     advised = frozenset() if suggestion is None else _advise(
         db, teachers, student_id, level_advice(suggestion), advice_since, now)
@@ -85,7 +99,8 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
 
 
 def _guessing_alert(db: Database, student_id: int, level: int | None, named_before: datetime,
-                    advice_since: datetime, now: datetime) -> DailyAlert | None:
+                    advice_since: datetime, now: datetime, seen: datetime | None
+                    ) -> DailyAlert | None:
     """"Maybe tapping without reading" to each teacher of the student's stuck words (every
     teacher of hers, when no word is stuck yet) not told so this school week; the words are
     left unclaimed: named once she reads again and still misses them (None: every teacher was
@@ -97,7 +112,7 @@ def _guessing_alert(db: Database, student_id: int, level: int | None, named_befo
     if not advised:
         return None
     return DailyAlert([], level, None, {t: [] for t in advised}, guessing=True,
-                      advised=advised)
+                      advised=advised, seen=seen)
 
 
 def _advise(db: Database, teachers: Iterable[int], student_id: int, advice: str,

@@ -28,15 +28,17 @@ INSTALL_HINT = "install-hint-told"  # a teacher was told how to add a language's
 NO_MODEL_TOLD = "no-model-told"  # a student was told their teacher reads their language as is
 
 
-def timed_answers(db: Database, student_id: int, limit: int) -> list[TimedAnswer]:
-    """The student's latest answered questions, newest first, each with the seconds since the
-    answer before it in the same check (or since the check began), from the check items kept
-    already: practice items too (a tap is a tap), never a question left open."""
-    return timed_answers_of(db, [student_id], limit).get(student_id, [])
+def timed_answers(db: Database, student_id: int, limit: int,
+                  since: datetime | None = None) -> list[TimedAnswer]:
+    """The student's latest answered questions (at most `limit`, none answered before
+    `since`), newest first, each with the seconds since the answer before it in the same
+    check (or since the check began), from the check items kept already: practice items too
+    (a tap is a tap), never a question left open."""
+    return timed_answers_of(db, [student_id], limit, since).get(student_id, [])
 
 
-def timed_answers_of(db: Database, student_ids: Collection[int], limit: int
-                     ) -> dict[int, list[TimedAnswer]]:
+def timed_answers_of(db: Database, student_ids: Collection[int], limit: int,
+                     since: datetime | None = None) -> dict[int, list[TimedAnswer]]:
     """timed_answers for several students in one query (/report's class: a query per student
     made it slower with every student who joined), by student id; none for a student with no
     answer."""
@@ -46,14 +48,15 @@ def timed_answers_of(db: Database, student_ids: Collection[int], limit: int
         "ORDER BY answered_at DESC, id DESC) AS newest FROM (SELECT id, student_id, options, "
         "correct, answered_at, coalesce(lag(answered_at) OVER (PARTITION BY check_id "
         "ORDER BY answered_at, id), created_at) AS before FROM check_items "
-        "WHERE student_id IN (SELECT value FROM json_each(?)) AND correct IS NOT NULL)) "
-        "WHERE newest <= ? ORDER BY student_id, newest",
-        [json.dumps(sorted(student_ids)), limit]).fetchall()
+        "WHERE student_id IN (SELECT value FROM json_each(?)) AND correct IS NOT NULL) "
+        "WHERE answered_at >= ?) WHERE newest <= ? ORDER BY student_id, newest",
+        [json.dumps(sorted(student_ids)), stamp(since) if since else "", limit]).fetchall()
     found: dict[int, list[TimedAnswer]] = {}
     for r in rows:
+        at = parse(r[3])
         found.setdefault(r[0], []).append(TimedAnswer(
-            max(0.0, (parse(r[3]) - parse(r[4])).total_seconds()), len(json.loads(r[1])),
-            bool(r[2])))
+            max(0.0, (at - parse(r[4])).total_seconds()), len(json.loads(r[1])),
+            bool(r[2]), at))
     return found
 
 

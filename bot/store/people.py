@@ -326,6 +326,18 @@ PLACEMENT = "placement"
 TEACHER = "teacher"
 
 
+# The one level a student is taught at, whatever class (placement.student_level, in SQL so a
+# roster or a report reads it with its rows): a teacher's level in any class wins over the
+# student's placement, and of several the lowest. `e` names the row's enrollment; the second
+# value says a teacher set it. tests/store/test_taught_level.py holds the two rules together.
+TAUGHT_LEVEL_VALUE = (
+    "(SELECT coalesce(min(CASE WHEN t.level_source = 'teacher' THEN t.wida_level END), "
+    "min(t.wida_level)) FROM enrollments t WHERE t.student_id = e.student_id)")
+TAUGHT_LEVEL = (
+    f"{TAUGHT_LEVEL_VALUE}, (SELECT coalesce(max(t.level_source = 'teacher'), 0) "
+    "FROM enrollments t WHERE t.student_id = e.student_id AND t.wida_level IS NOT NULL)")
+
+
 @dataclass(frozen=True)
 class RosterRow:
     student_id: int
@@ -338,6 +350,11 @@ class RosterRow:
     words: tuple[int, ...] = (0, 0, 0, 0, 0)
     blocked: bool = False  # blocked the bot: nothing reaches them until they open the chat
     unopened: int = 0  # words given (pushed or unlocked) whose cards they have not opened
+    # the level they are taught at (TAUGHT_LEVEL): another class's may hold it lower than
+    # `level`, this class's; and whether a teacher set it, and this class's name
+    taught: int | None = None
+    taught_by_teacher: bool = False
+    class_name: str = ""
 
     @property
     def self_placed(self) -> bool:
@@ -356,7 +373,8 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
     they have met by status (word_status: /report's and /student's one rule), by name."""
     rows = db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no, "
-        "s.blocked_at IS NOT NULL FROM enrollments e JOIN students s ON s.id = e.student_id "
+        f"s.blocked_at IS NOT NULL, {TAUGHT_LEVEL}, c.name FROM enrollments e "
+        "JOIN students s ON s.id = e.student_id JOIN classes c ON c.id = e.class_id "
         f"WHERE e.class_id = ? ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()
     counts: dict[int, Counter[WordStatus]] = {}
     unopened: Counter[int] = Counter()
@@ -379,7 +397,8 @@ def roster(db: Database, class_id: int) -> list[RosterRow]:
         elif not retired:  # given, card not opened yet (a retired word is not coming)
             unopened[student_id] += 1
     return [RosterRow(*r[:6], words=tuple(counts.get(r[0], Counter())[s] for s in WordStatus),
-                      blocked=bool(r[6]), unopened=unopened[r[0]]) for r in rows]
+                      blocked=bool(r[6]), unopened=unopened[r[0]], taught=r[7],
+                      taught_by_teacher=bool(r[8]), class_name=r[9]) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """The daily reminders a student was sent, kept as sent outbox rows of kind `reminder` (no
 text, no name: the row only says when), so the reminder job can tell how many went
 unanswered and back off, and /report can say so. Nothing on the answer path reads or writes
-them: a reminder counts as answered once an answer or a card read comes after it. A student's
-deletion clears them with every outbox row to their chat (erase.py)."""
+them: a reminder counts as answered once an answer, a card read or a check opened comes after
+it. A student's deletion clears them with every outbox row to their chat (erase.py)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,15 @@ KIND = "reminder"
 # days, so this window always holds enough of them to keep the back-off on.
 WINDOW = timedelta(days=30)
 
-# The student's latest sign of life: an answer (practice too) or a card first read.
-# (SQLite's max of two values is NULL when either is: each is made '' first.)
+# The student's latest sign of life: an answer (practice too), a card first read, or a check
+# opened (its questions stored: /check, or ✅ under a card), answered or not. A student who sent
+# /check every day and never answered (a Listen button, a typed question with only 🤷 under
+# it) had his reminders slowed as if he ignored them (playtest): he came, and could not answer.
+# (SQLite's max of values is NULL when one is: each is made '' first.)
 _LAST_ACTIVE = ("max(coalesce((SELECT max(answered_at) FROM attempts "
                 "WHERE student_id = o.chat_id), ''), coalesce((SELECT max(shown_at) "
-                "FROM mastery WHERE student_id = o.chat_id), ''))")
+                "FROM mastery WHERE student_id = o.chat_id), ''), coalesce((SELECT "
+                "max(created_at) FROM check_items WHERE student_id = o.chat_id), ''))")
 _RECENT = "o.status = 'sent' AND o.not_before >= ? AND o.kind = ?"
 
 

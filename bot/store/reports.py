@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import json
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
 
-from bot.domain.guessing import GUESS_WINDOW, looks_like_guessing
+from bot.domain.guessing import (
+    GUESS_RECENT_ANSWERS,
+    GUESS_WINDOW,
+    guessing_last_seen,
+    looks_like_guessing,
+    recent_start,
+)
 from bot.domain.mastery import REVIEWING_DAYS, MasteryState, mastery_state, met
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.word_status import (
@@ -22,8 +29,8 @@ from bot.domain.word_status import (
 )
 from bot.store import alerts, reminder_log
 from bot.store.class_words import CLASS_WORDS, scope
-from bot.store.clock import stamp
-from bot.store.people import PLACEMENT, ROSTER_ORDER
+from bot.store.clock import parse, stamp
+from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
@@ -110,6 +117,8 @@ class StudentRow:
     level_source: str | None = None
     number: int = 0  # enrollments.roster_no: the number /roster shows and the commands take
     joined_at: str | None = None  # when they joined this class (UTC, as stored)
+    taught: int | None = None  # the level they are taught at (people.TAUGHT_LEVEL)
+    taught_by_teacher: bool = False
 
     @property
     def self_placed(self) -> bool:
@@ -156,9 +165,12 @@ class ClassMatrix:
     # Student id -> today's practice answers (the school's day), for students with any:
     # /report's "✏️ Practice today" names the misses, which no count includes
     practice_today: dict[int, PracticeToday] = field(default_factory=dict)
-    # Students whose latest answers come very fast and about as often right as chance now
-    # (guessing.looks_like_guessing, the daily alert's rule): the CSV marks their rows
-    near_chance: frozenset[int] = frozenset()
+    # student id -> when their answers last looked like guessing (the recent window's signal,
+    # guessing.guessing_last_seen): /report's ⏱️ line, the heatmap's clock, the CSV's column
+    near_chance: Mapping[int, datetime] = field(default_factory=dict)
+    # student id -> (first, last) check opened since their last answer (none: they answered
+    # every check they opened), at `now` only: /report's "opens checks but does not answer"
+    checks_unanswered: Mapping[int, tuple[datetime, datetime]] = field(default_factory=dict)
 
     @property
     def given(self) -> list[WordColumn]:
@@ -171,17 +183,20 @@ class ClassMatrix:
 
 def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
                  tz: tzinfo | None = None, holidays: Collection[date] = (),
-                 now: datetime | None = None) -> ClassMatrix:
+                 now: datetime | None = None,
+                 lately: tuple[datetime, tzinfo] | None = None) -> ClassMatrix:
     """Students x words of one class with mastery and answer totals (COUNTED_ANSWERS: practice
     is no evidence, so no teacher's view counts it; `practised` keeps how many), over the words
     each student has met (their card shown, or answered), and the words given to each student that
     they have not opened. Only the class's own words count (its pack's and those pushed to
     it), or those of the classes `words_of` names: never a word from another class. With the
     school's time zone `tz` (and `holidays`), the school days each student who may be stalled
-    answered on (`answer_days`); at `now`, the reminders each student left unanswered."""
-    students = [StudentRow(*r) for r in db.execute(
+    answered on (`answer_days`); at `now`, the reminders each student left unanswered.
+    `lately` (by default `now` and `tz`): the moment and zone the recent window of the
+    guessing signal (`near_chance`) is read at; with neither, the latest answers are."""
+    students = [StudentRow(*r[:-1], bool(r[-1])) for r in db.execute(
         "SELECT s.id, s.first_name, s.language, e.wida_level, e.level_source, e.roster_no, "
-        "e.joined_at "
+        f"e.joined_at, {TAUGHT_LEVEL} "
         "FROM enrollments e JOIN students s ON s.id = e.student_id WHERE e.class_id = ? "
         f"ORDER BY {ROSTER_ORDER}", [class_id]).fetchall()]  # as /roster lists them
     rows = db.execute(
@@ -194,7 +209,9 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
-    near_chance = _near_chance(db, {r[0] for r in rows if r[4]})
+    if lately is None and now is not None:
+        lately = (now, tz or UTC)
+    near_chance = _near_chance(db, {r[0] for r in rows if r[4]}, lately, holidays)
     every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-6], bool(r[-6]), *r[-5:-1],
                   near_chance=r[0] in near_chance, teacher_counted=r[-1]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
@@ -213,16 +230,46 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         if now is not None else {}
     practice = _practice_today(db, class_id, words_of, now, tz) \
         if now is not None and tz is not None else {}
+    opened = _checks_unanswered(db, [s.id for s in students]) if now is not None else {}
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice, near_chance)
+                       ignored, practice, near_chance, opened)
 
 
-def _near_chance(db: Database, student_ids: Collection[int]) -> frozenset[int]:
-    """The students (of those with counted answers) whose latest GUESS_WINDOW answers look like
-    guessing now, the daily alert's own read: one query for the class (tests/handlers/
+def _checks_unanswered(db: Database, student_ids: Collection[int]
+                       ) -> dict[int, tuple[datetime, datetime]]:
+    """For each student who opened a check after their last answer (never answered: after
+    nothing), the first and the last such check's start: one query for the class. Opening a
+    check is coming to Puente: a student who sends /check every day and answers nothing (a
+    Listen button, a typed question with only 🤷 under it) read "💤 Inactive" (playtest)."""
+    if not student_ids:
+        return {}
+    rows = db.execute(
+        "SELECT c.student_id, min(c.created_at), max(c.created_at) FROM check_items c "
+        "WHERE c.student_id IN (SELECT value FROM json_each(?)) AND c.created_at > "
+        "coalesce((SELECT max(a.answered_at) FROM check_items a WHERE a.student_id = "
+        "c.student_id AND a.correct IS NOT NULL), '') GROUP BY c.student_id",
+        [json.dumps(sorted(student_ids))]).fetchall()
+    return {r[0]: (parse(r[1]), parse(r[2])) for r in rows}
+
+
+def _near_chance(db: Database, student_ids: Collection[int],
+                 lately: tuple[datetime, tzinfo] | None, holidays: Collection[date]
+                 ) -> dict[int, datetime]:
+    """The students (of those with counted answers) whose answers looked like guessing on a
+    day of the recent window, the daily alert's own read, with when they last did (without
+    `lately`: their latest GUESS_WINDOW answers, now): one query for the class (tests/handlers/
     test_report_cost.py), not one per student."""
-    timed = alerts.timed_answers_of(db, student_ids, GUESS_WINDOW) if student_ids else {}
-    return frozenset(s for s, answers in timed.items() if looks_like_guessing(answers))
+    if not student_ids:
+        return {}
+    if lately is None:
+        timed = alerts.timed_answers_of(db, student_ids, GUESS_WINDOW)
+        return {s: answers[0].at for s, answers in timed.items()
+                if looks_like_guessing(answers) and answers[0].at is not None}
+    now, tz = lately
+    timed = alerts.timed_answers_of(db, student_ids, GUESS_RECENT_ANSWERS,
+                                    recent_start(now, tz, holidays))
+    seen = {s: guessing_last_seen(answers, tz) for s, answers in timed.items()}
+    return {s: at for s, at in seen.items() if at is not None}
 
 
 def _practice_today(db: Database, class_id: int, words_of: Collection[int], now: datetime,

@@ -60,7 +60,7 @@ async def test_report_names_the_student_answering_near_chance_under_a_clock(
     report = texts(await chat.send(rivera(chat), "/report"))
     line = next(x for x in report.split("\n") if x.startswith("⏱️"))
     assert line == ("⏱️ Answering very fast, about as often right as chance (maybe tapping "
-                    "without reading; /student shows the answers): Widlene")
+                    "without reading; /student shows the answers): Widlene (last seen Wed 16 Sep)")
 
 
 async def test_a_student_with_too_few_answers_has_no_clock_line(chat: Chat) -> None:
