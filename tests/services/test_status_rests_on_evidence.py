@@ -14,6 +14,7 @@ from bot.domain.mastery import changed, new_mastery
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_student import student_lines
+from bot.presentation.report_text import summary_text
 from bot.services import class_reports
 from bot.store import people
 from bot.store import study as stored
@@ -116,3 +117,41 @@ def test_two_misses_then_right_on_two_days_is_still_reviewing(
 
     assert _rows(db)["habitat"]["status"] == "reviewing"
     assert "· reviewing" in _line(db, catalog, "habitat")
+
+
+def _words(db: Database) -> list[str]:
+    return [w.word.term for w in pack_words(db, "science.ecosystems")]
+
+
+def test_a_newcomer_practising_and_moving_words_on_is_on_track_with_her_hard_words_listed(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """A WIDA-1 newcomer in week 2 who practises every day, 2 words mastered and 6 in review,
+    was listed only under "🆘 Needs help" beside "✅ On track: none" (playtest)."""
+    enrol_student(db, _at(9, 14), lang="so", level=1)
+    words = _words(db)
+    week = [_at(9, d) for d in (21, 22, 23, 24, 25)]
+    for term in words[:2]:
+        _record(db, term, [(week[0], True), (week[2], True), (week[4], True)],
+                mastered=week[4])
+    for term in words[2:8]:
+        _record(db, term, [(week[3], True), (week[4], True)])
+    _record(db, words[8], [(week[0], False), (week[2], False), (week[4], False)])
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
+
+    text = str(summary_text(found.name, matrix, catalog, "en"))
+    assert "✅ On track: Ana" in text
+    assert f"🆘 Needs help: Ana ({words[8]}" in text
+
+
+def test_a_student_with_more_words_needing_help_than_moving_on_is_not_on_track(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    enrol_student(db, _at(9, 14))
+    words = _words(db)
+    week = [_at(9, d) for d in (21, 22, 23, 24, 25)]
+    _record(db, words[0], [(week[3], True), (week[4], True)])
+    for term in words[1:3]:
+        _record(db, term, [(week[0], False), (week[2], False), (week[4], False)])
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
+
+    text = str(summary_text(found.name, matrix, catalog, "en"))
+    assert "✅ On track: none" in text and "🆘 Needs help: Ana (" in text
