@@ -1,7 +1,7 @@
 """The knowledge estimate a teacher reads (the CSV's `estimated_chance_knows_now`, the
-heatmap's colour) cannot be faked by a few lucky taps: a newcomer right 6 times of 16 (what tapping at random
-among three options gives) is not "sure", while a student who was wrong for days and is now
-right every time still reads as knowing the word (teacher playtest, H2)."""
+heatmap's colour) cannot be faked by a few lucky taps: a newcomer right 6 times of 16 (what
+tapping at random among three options gives) is not "sure", while a student who was wrong for
+days and is now right every time still reads as knowing the word (teacher playtest, H2)."""
 
 from __future__ import annotations
 
@@ -90,8 +90,8 @@ def test_a_student_now_right_every_time_still_reads_as_knowing_the_word(
 # (`knowledge_estimate`: a principal read its 1.00 as "100 % mastered")
 OLD_CSV_COLUMNS = ["student", "roster_no", "language", "wida_level", "level_source", "pack",
                    "word", "estimated_chance_knows_now", "mastered", "attempts", "correct",
-                   "last_seen", "listening_attempts", "listening_correct", "card", "status", "retired",
-                   "practice_answers", "needs_to_master"]
+                   "last_seen", "listening_attempts", "listening_correct", "card", "status",
+                   "retired", "practice_answers", "needs_to_master"]
 
 
 def test_two_typed_right_answers_in_one_day_read_high_but_are_not_painted_mastered(
