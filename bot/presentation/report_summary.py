@@ -316,8 +316,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    sum(1 for w in given if w.id not in answered), stalled,
                    reads_cards=reads_cards, mastered=mastered, opened=total, behind=behind,
                    no_new_word=no_new_word, nothing_yet=nothing_yet, just_joined=just_joined,
+                   # the words /student calls "reviewing" (a guesser's lucky last two days
+                   # are learning there, and not counted as waiting for a recall here)
                    reviewing=sum(1 for c in matrix.cells.values()
-                                 if c.state is MasteryState.REVIEWING),
+                                 if c.status is WordStatus.REVIEWING),
                    practice_missed=practice_missed(matrix, labels, placeholder),
                    near_chance=[labels[r.id] if labels else student_name(r, placeholder)
                                 for r in matrix.students if r.id in matrix.near_chance])
