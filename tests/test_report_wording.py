@@ -106,7 +106,7 @@ def test_the_csv_says_what_a_word_still_needs_to_be_mastered() -> None:
     rows = list(csv.DictReader(io.StringIO(csv_bytes(okafor_class()).decode("utf-8-sig"))))
     assert list(rows[0])[17:19] == ["practice_answers", "needs_to_master"]  # later ones after
     dmitri = next(r for r in rows if r["student"] == "Dmitri" and r["word"] == "matter")
-    assert (dmitri["knowledge_estimate"], dmitri["mastered"]) == ("1.00", "0")
+    assert (dmitri["estimated_chance_knows_now"], dmitri["mastered"]) == ("1.00", "0")
     assert dmitri["needs_to_master"] == "right on 1 more day: a recall on its review"
     marisol = next(r for r in rows if r["student"] == "Marisol" and r["word"] == "matter")
     assert marisol["needs_to_master"] == "right on 3 days, the last a recall on its review"

@@ -122,7 +122,17 @@ def word_status(state: MasteryState, right: int, total: int, misses_in_row: int,
     if is_stuck(misses_in_row) or (struggles(state, right, total) and not right_in_practice(
             total - right, practice_right)):
         return WordStatus.NEEDS_HELP
-    return WordStatus.REVIEWING if state is MasteryState.REVIEWING else WordStatus.LEARNING
+    return WordStatus.REVIEWING if reviewing(state, right, total) else WordStatus.LEARNING
+
+
+def reviewing(state: MasteryState, right: int, total: int) -> bool:
+    """A teacher reads "reviewing" as "nearly there": the word is in review (right on two days
+    since its last miss) and at least half of its counted answers were right, so its estimate
+    is never below 0.25 (above_chance). A guesser's "correct 3 of 10" whose last two taps were
+    right read "reviewing" beside an estimate of 0.00 (data-coach playtest): her word is
+    learning, its review still scheduled (mastery's rule is unchanged; only the word a teacher
+    reads is). Two misses, then right on two days ("correct 2 of 4") is still reviewing."""
+    return state is MasteryState.REVIEWING and right * 2 >= total
 
 
 def struggles(state: MasteryState, right: int, total: int) -> bool:

@@ -109,7 +109,8 @@ def _current(context: PuenteContext, user_id: int, student_id: int
     """This week's update about a child of this phone's (what /now shows now)."""
     s = context.services
     return family_updates.current_update(s.db, user_id, student_id, s.clock(),
-                                         s.config.school.timezone, s.config.school.holidays)
+                                         s.config.school.timezone, s.config.school.holidays,
+                                         s.config.school.family_update_day)
 
 
 async def _send_notes(context: PuenteContext, user_id: int, listening: listen.Listening,

@@ -294,7 +294,8 @@ async def now(update: Update, context: PuenteContext) -> None:
     family.keep_phone_language(s.db, user.id, phone_language(context, user.language_code))
     for item in family_updates.weekly_updates(s.db, s.clock(), only=user.id,
                                       tz=s.config.school.timezone,
-                                      holidays=s.config.school.holidays):
+                                      holidays=s.config.school.holidays,
+                                      update_day=s.config.school.family_update_day):
         await context.bot.send_message(
             user.id, family_views.family_update_text(item, s.catalog), parse_mode=ParseMode.HTML,
             reply_markup=family_views.family_update_buttons(item, s.catalog,

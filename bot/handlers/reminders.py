@@ -18,6 +18,7 @@ from bot.domain.school_days import is_school_day
 from bot.domain.times import parse_clock
 from bot.presentation import keyboards, views
 from bot.presentation.check_views import commands_named
+from bot.presentation.progress_views import check_holds
 from bot.services import join, membership, reminders
 from bot.services.readiness import NextStep
 
@@ -123,10 +124,12 @@ def _school_day(s: Services) -> bool:
 
 
 def reminder_key(due: NextStep) -> str:
-    """Reviews (after the cards that wait, if any), or only the cards when none is ready."""
+    """Reviews (after the cards that wait, if any), or only the cards when none is ready; more
+    ready than one check asks: what today's check holds, and apart what waits (check_holds)."""
     if not due.ready:
         return "reminder-cards"
-    return "reminder-due-cards" if due.waiting else "reminder-due"
+    more = "-more" if check_holds(due.ready)["later"] else ""
+    return ("reminder-due-cards" if due.waiting else "reminder-due") + more
 
 
 async def remind_student(context: PuenteContext, student: reminders.Student) -> None:
@@ -148,7 +151,7 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
         return
     lang = student.language or "en"
     try:
-        text = s.catalog.bilingual(reminder_key(due), lang, count=due.ready,
+        text = s.catalog.bilingual(reminder_key(due), lang, **check_holds(due.ready),
                                    name=views.name(student.first_name, s.catalog, lang))
         # ✅ (or 📖) starts what the reminder asks for: a child may not type /check (playtest)
         buttons = keyboards.command_layout(s.catalog, lang, commands_named(text))

@@ -18,7 +18,7 @@ from bot.presentation.views import (
     join_lines,
     name,
 )
-from bot.services.family_updates import WEEK, FamilyUpdate
+from bot.services.family_updates import FamilyUpdate
 
 
 def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
@@ -26,8 +26,8 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     bold beside their gloss, listed the language's way; no scores, no classmates."""
     lang = update.language
     child = name(update.student_name, catalog, lang)
-    parts = [catalog.render("family-week-header", lang, name=child), _practised(update, child,
-                                                                                catalog)]
+    parts = [catalog.render("family-week-header", lang, name=child), *_window(update, catalog),
+             _practised(update, child, catalog)]
     if update.learned:
         parts += [catalog.render("family-week-learned", lang, name=child,
                                  count=len(update.learned)),
@@ -57,6 +57,19 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     return Markup("\n".join(parts))
 
 
+def _window(update: FamilyUpdate, catalog: Catalog) -> list[Markup]:
+    """The days the update counts ("🗓️ Days counted: Fri 25 Sep – Thu 1 Oct"), and when the
+    child practised today, outside them, that it counts in the next update: "4 of the last 5"
+    on a Friday read as a day missed to a parent whose child had practised at 16:08 that
+    Friday (playtest). None before a first day to count."""
+    if update.first_day is None or update.last_day is None or update.started_today:
+        return []
+    key = "family-week-window-today" if update.today_uncounted else "family-week-window"
+    return [catalog.render(key, update.language,
+                           first=catalog.day(update.language, update.first_day),
+                           last=catalog.day(update.language, update.last_day))]
+
+
 def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     """How many of the school days in the last 7 days (or since they started) the child
     practised, and apart the other days they practised (a weekend, a holiday): a child who
@@ -72,7 +85,7 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
         return catalog.render("family-week-first-day", lang, name=child)
     if not update.out_of:  # started on a weekend, and practised on it
         return join_lines(other)
-    if update.since < WEEK:
+    if update.started_in_window:
         days = catalog.render("family-week-days-since", lang, name=child, days=update.days,
                               since=update.out_of)
     else:

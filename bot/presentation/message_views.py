@@ -39,6 +39,11 @@ MESSAGE_LIMIT = 4096
 _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
 
 
+def list_separator(lang: str) -> str:
+    """What separates the items of a list in `lang` (", ", "、", "، ")."""
+    return _SEPARATORS.get(lang, ", ")
+
+
 def teacher_language(code: str) -> LanguageName:
     """A family's or student's language as the teacher calls it, in the teacher's own
     language ("árabe" to a Spanish-speaking teacher, "Arabic" in English)."""
@@ -53,7 +58,7 @@ def quote(text: str) -> Markup:
 def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
     """English words in bold with their gloss, separated the language's way; in a
     right-to-left language each item is isolated and the line starts right-to-left."""
-    separator = _SEPARATORS.get(lang, ", ")
+    separator = list_separator(lang)
     if is_rtl(lang):
         items = [(f"{escape(own)} " if own else "") + f"{FSI}<b>{escape(en)}</b>{PDI}"
                  for en, own in words]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.domain.checks import MAX_CHECK
 from bot.domain.language import is_rtl
 from bot.domain.mastery import MasteryState
 from bot.domain.word_status import WordStatus
@@ -81,10 +82,21 @@ MORE = {False: "progress-next-more", True: "check-done-more-words"}
 NAMED_DAYS = 7
 
 
+def check_holds(ready: int) -> dict[str, int | Day]:
+    """The words the next check asks (a check asks MAX_CHECK at most) and those that wait
+    after it: "8 words to review", then 11, then 12, read to a child new to chat bots as a
+    pile that only grows while each check asked 5 (playtest). The reminder, /progress and a
+    check's last line all say it so."""
+    today = min(ready, MAX_CHECK)
+    return {"count": ready, "today": today, "later": ready - today}
+
+
 def next_step_prompt(step: NextStep, after_check: bool = False
                      ) -> tuple[str, dict[str, int | Day]]:
     """What to do now: a check when words are ready, cards to read, or when words come back
     (/progress, a check's last message and an empty /check all say it this one way)."""
+    if step.ready > MAX_CHECK:  # what the next check holds, and apart what waits after it
+        return "progress-next-check-more", check_holds(step.ready)
     if step.ready:
         return "progress-next-check", {"count": step.ready}
     if step.waiting:

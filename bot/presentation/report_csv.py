@@ -36,11 +36,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # `taught_level` (the level the student studies at: another teacher's class may hold it below
 # this class's `wida_level`, a student in two classes being taught at the lower) came last, so
 # no older column moves: a co-teacher's sheet read `wida_level` 3 of a student taught at 1.
+# `estimated_chance_knows_now` was `knowledge_estimate` until a principal read "1.00" beside
+# `mastered` as "100 % mastered" (data-coach playtest): its name says it is an estimate of now.
+# `mastered_on` and `mastered_evidence` (the school day it was mastered; the days it was right
+# on, up to that day, the last the recall that mastered it) came last: "correct 5 of 10 ·
+# mastered" read as over-claiming until the row said what mastery rests on.
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
-               "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
+               "estimated_chance_knows_now", "mastered", "attempts", "correct", "last_seen",
                "listening_attempts", "listening_correct", "card", "status", "retired",
                "practice_answers", "needs_to_master", "language_name",
-               "answers_near_chance", "counted_by_teacher", "taught_level")
+               "answers_near_chance", "counted_by_teacher", "taught_level", "mastered_on",
+               "mastered_evidence")
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -94,6 +100,18 @@ def needs_cell(cell: Cell | None) -> str:
     return (ALL_DAYS_LEFT if days == days_to_master(0) else DAYS_LEFT).format(days=days)
 
 
+def evidence_cells(cell: Cell, tz: tzinfo | None) -> tuple[str, str]:
+    """`mastered_on` and `mastered_evidence` of a mastered word: the school day it was
+    mastered ("2026-10-02"), and the days it was right on up to that day, space-separated
+    ("2026-09-28 2026-09-30 2026-10-02", the last the recall that mastered it); empty for a
+    word not mastered. A word mastered before the days were kept has no days to name."""
+    days = cell.mastery_evidence(tz) if cell.mastered else ()
+    if not cell.mastered or cell.mastered_at is None:
+        return "", ""
+    mastered = local_time(cell.mastered_at, tz)[:10]
+    return mastered, " ".join(d.isoformat() for d in days)
+
+
 def local_time(stamp: str | None, tz: tzinfo | None) -> str:
     """A stored UTC time as the school reads it: ISO 8601 in `tz` with its offset
     ("2026-09-14T15:00:00-04:00"); as stored (UTC, "+00:00") when no zone is given."""
@@ -133,14 +151,14 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
-                                 language, guessing, 0, taught])
+                                 language, guessing, 0, taught, "", ""])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
                              cell.practised, needs_cell(cell), language, guessing,
-                             cell.teacher_counted, taught])
+                             cell.teacher_counted, taught, *evidence_cells(cell, tz)])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

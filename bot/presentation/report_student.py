@@ -11,6 +11,7 @@ from bot.domain.mastery import MasteryState
 from bot.domain.word_status import HELP_MISSES, WordStatus, too_few_answers
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup
+from bot.presentation.message_views import list_separator
 from bot.presentation.progress_views import STATUS_MARKS
 from bot.presentation.report_names import local_day, word_terms
 from bot.presentation.report_summary import cards_read
@@ -47,7 +48,7 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
         lines = _by_class(cells, lines, [(w.id, terms[w.id]) for w in unopened], sections,
                           catalog, lang)
         unopened = []  # said in its class's section
-    if any(back.get(c.word_id) is not None and c.state is MasteryState.REVIEWING
+    if any(back.get(c.word_id) is not None and c.status is WordStatus.REVIEWING
            and c.word_id not in retired for c in cells):  # each such line says "back Mon 28
         # Sep" only: the why, once, not nine times (playtest)
         lines.append(catalog.render("state-reviewing-note", lang,
@@ -128,12 +129,34 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     if cell.teacher_counted:  # right answers a teacher counted, not Puente's grading
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-teacher-counted", lang, count=cell.teacher_counted))
-    status = catalog.render(STATUS_WORDS[cell.status], lang)
+    status = mastered_on(cell, catalog, lang, tz) or catalog.render(STATUS_WORDS[cell.status],
+                                                                    lang)
     if retired:
         status = Markup(f"{status} · " + catalog.render("word-retired", lang))
-    elif back is not None and cell.state is MasteryState.REVIEWING:
+    elif back is not None and cell.status is WordStatus.REVIEWING:
         status = Markup(f"{status} · " + back_text(back, today, catalog, lang))
     return Markup(f"{STATUS_MARKS[cell.status][0]} {counts} · {status}")
+
+
+# The days a mastered word's line names: more than this many read as a wall, so the first, an
+# ellipsis and the last ones (the recall that mastered it last).
+EVIDENCE_SHOWN = 4
+
+
+def mastered_on(cell: Cell, catalog: Catalog, lang: str, tz: tzinfo | None) -> Markup | None:
+    """What "mastered" rests on: "mastered Fri 2 Oct (right on Mon 28 Sep, Wed 30 Sep, Fri 2
+    Oct, the last a recall; earlier misses are learning)". "⭐ correct 5 of 10 · mastered" read
+    as over-claiming to a principal (data-coach playtest): the misses came before the run of
+    days that mastered it. None for a word not mastered, or mastered before its days were
+    kept."""
+    days = cell.mastery_evidence(tz) if cell.status is WordStatus.MASTERED else ()
+    if not days:
+        return None
+    shown = [catalog.day(lang, d) for d in days]
+    if len(shown) > EVIDENCE_SHOWN:
+        shown = [shown[0], "…", *shown[-(EVIDENCE_SHOWN - 2):]]
+    key = "state-mastered-on-misses" if cell.correct < cell.attempts else "state-mastered-on"
+    return catalog.render(key, lang, date=shown[-1], days=list_separator(lang).join(shown))
 
 
 def missed_counts(cell: Cell, term: str, catalog: Catalog, lang: str) -> Markup | None:

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.item_rules import reads_as_home_word
+from bot.domain.mastery import day_start
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.spoken_text import Spoken
 from bot.services import hear_message
@@ -54,6 +55,9 @@ class FamilyUpdate:
     #                                            shown marked, never read aloud
     stopped: bool = False                      # this phone stopped these updates (/now shows
     #                                            one): it ends with how to get them again
+    first_day: date | None = None              # the days counted, first and last (the school's
+    last_day: date | None = None               # dates): the message names them
+    started_in_window: bool = False            # started after the window's first day
 
     @property
     def bad_week(self) -> bool:
@@ -63,9 +67,21 @@ class FamilyUpdate:
                 and self.days + self.other_days + self.today_uncounted <= 1)
 
 
+def window_start(end: date, today: date, update_day: int | None) -> date:
+    """The first day a week's update counts: WEEK days up to `end`; for /now (`update_day`, the
+    weekday updates are sent on) no earlier than the last such day before today, so /now
+    counts what the last update did not: a Friday update listed contrast, coefficient and
+    integer, and Monday's /now listed contrast and integer again (Somali family's playtest)."""
+    start = end - timedelta(days=WEEK - 1)
+    if update_day is None:
+        return start
+    last_sent = today - timedelta(days=(today.weekday() - update_day - 1) % 7 + 1)
+    return max(start, last_sent)
+
+
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
-                   tz: tzinfo = UTC, holidays: frozenset[date] = frozenset()
-                   ) -> list[FamilyUpdate]:
+                   tz: tzinfo = UTC, holidays: frozenset[date] = frozenset(),
+                   update_day: int | None = None) -> list[FamilyUpdate]:
     """This week's update for every family with updates on (or for one Telegram user): the
     school days practised out of the school days, and apart the other days practised (a
     weekend, a holiday). The 7 days end yesterday on a school day, whether or not the child
@@ -73,23 +89,29 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
     practises at 18:00 (playtest L4), and ending today only once she had practised gave the
     same Friday two totals ("3 of 5" or "2 of 4" after a holiday or a Monday start). Today's
     practice is counted in next week's update, whose 7 days start today. On a weekend or a
-    holiday the 7 days end today: today is then no school day, so no total moves with it."""
+    holiday the 7 days end today: today is then no school day, so no total moves with it.
+    The message names its days (first_day, last_day): "4 of the last 5" on a Friday read as
+    a day missed to a parent whose child practised that Friday at 16:08 (playtest). The words
+    learned are those mastered on those days, so two updates never list one word twice; /now
+    (`update_day`: the weekday updates go out) counts from the day after the last update's
+    days (window_start)."""
     updates = []
     today = now.astimezone(tz).date()
     end = today if not is_school_day(today, holidays) else today - timedelta(days=1)
+    start = window_start(end, today, update_day)
     for row in families.update_recipients(db, only):
         started = row.started_at.astimezone(tz).date()
         moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK + 1))
         days_studied = {m.astimezone(tz).date() for m in moments}
-        since = max(0, min(WEEK, (end - started).days + 1))
+        since = max(0, min((end - start).days + 1, (end - started).days + 1))
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
         school = school_days_from(first, end, holidays)
         cards = {m.astimezone(tz).date() for m in families.cards_read_since(
             db, row.student_id, now - timedelta(days=WEEK + 1))}
         card_days = {day for day in cards if first <= day <= end} - studied
-        mastered = words_by_id(
-            db, study.mastered_since(db, row.student_id, now - timedelta(days=7)))
+        mastered = words_by_id(db, study.mastered_since(
+            db, row.student_id, day_start(first, tz), day_start(end + timedelta(days=1), tz)))
         shown, explain = _practising(
             words_by_id(db, study.learning_word_ids(db, row.student_id)), row.language)
         met = words_by_id(db, study.learning_word_ids(db, row.student_id, answered=False)
@@ -106,7 +128,8 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     len(card_days), new, end < today and today in days_studied,
                                     frozenset(w.word.term for w in [*mastered, *shown, *met]
                                               if _machine(w, row.language)),
-                                    not row.updates_on))
+                                    not row.updates_on, first if since else None,
+                                    end if since else None, started > start))
     return updates
 
 
@@ -180,10 +203,11 @@ def queued_words(db: Database, user_id: int, row_id: int) -> tuple[int, ...]:
 
 
 def current_update(db: Database, user_id: int, student_id: int, now: datetime,
-                   tz: tzinfo = UTC, holidays: frozenset[date] = frozenset()) -> FamilyUpdate:
+                   tz: tzinfo = UTC, holidays: frozenset[date] = frozenset(),
+                   update_day: int | None = None) -> FamilyUpdate:
     """This week's update about one child for a phone linked to them (/now, and what its 🔊
     buttons say, made again on the tap); HearWordsError for a child not theirs."""
-    found = next((u for u in weekly_updates(db, now, user_id, tz, holidays)
+    found = next((u for u in weekly_updates(db, now, user_id, tz, holidays, update_day)
                   if u.student_id == student_id), None)
     if found is None:
         raise HearWordsError(student_id)

@@ -55,6 +55,8 @@ class Cell:
     practised_right: int = 0       # right ones among `practised`
     near_chance: bool = False      # the student's latest answers look like guessing now
     teacher_counted: int = 0       # typed misses a teacher counted as right (overrule.py)
+    mastered_at: str | None = None  # when it was mastered (UTC, as stored)
+    success_days: tuple[str, ...] = ()  # local days right since the last miss (ISO, sorted)
 
     @property
     def state(self) -> MasteryState:
@@ -92,6 +94,15 @@ class Cell:
         has not mastered."""
         return shown_estimate(self.p_known, self.meaning_correct, self.meaning_attempts,
                               self.mastered, self.luck, self.days_right, self.near_chance)
+
+    def mastery_evidence(self, tz: tzinfo | None) -> tuple[date, ...]:
+        """The school days a mastered word was right on, up to the day it was mastered (the
+        last of them, the recall that mastered it): what "mastered" rests on. None for a word
+        not mastered (or mastered before the days were kept)."""
+        if self.mastered_at is None:
+            return ()
+        mastered = _day(self.mastered_at, tz or UTC)
+        return tuple(d for d in map(date.fromisoformat, self.success_days) if d <= mastered)
 
     @property
     def status(self) -> WordStatus:
@@ -205,15 +216,16 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
         "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck, m.practised_right, "
-        "m.counted_by_teacher FROM enrollments e "
+        "m.counted_by_teacher, m.mastered_at, m.success_days FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
     if lately is None and now is not None:
         lately = (now, tz or UTC)
     near_chance = _near_chance(db, {r[0] for r in rows if r[4]}, lately, holidays)
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-6], bool(r[-6]), *r[-5:-1],
-                  near_chance=r[0] in near_chance, teacher_counted=r[-1]) for r in rows]
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-8], bool(r[-8]), *r[-7:-3],
+                  near_chance=r[0] in near_chance, teacher_counted=r[-3], mastered_at=r[-2],
+                  success_days=tuple(sorted(json.loads(r[-1] or "[]")))) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened

@@ -187,10 +187,13 @@ def read_cards_since(db: Database, student_id: int, since: datetime) -> bool:
                       [student_id, stamp(since)]).fetchone() is not None
 
 
-def mastered_since(db: Database, student_id: int, since: datetime) -> list[int]:
-    """Word ids the student mastered at or after a moment."""
+def mastered_since(db: Database, student_id: int, since: datetime,
+                   until: datetime | None = None) -> list[int]:
+    """Word ids the student mastered at or after a moment (and before `until`, when given)."""
     rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at >= ? "
-                      "ORDER BY word_id", [student_id, stamp(since)]).fetchall()
+                      "AND (? IS NULL OR mastered_at < ?) ORDER BY word_id",
+                      [student_id, stamp(since), *[stamp(until) if until else None] * 2]
+                      ).fetchall()
     return [r[0] for r in rows]
 
 

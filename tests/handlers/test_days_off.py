@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
 from bot.store import check_items
 from tests.clock import START
@@ -125,8 +126,10 @@ async def test_the_family_update_counts_four_school_days_in_a_week_with_a_day_of
         while check_items.next_open_item(chat.db, 1001) is not None:
             await answer_current(chat, ana, True)
         chat.clock.advance(days=1)
-    chat.clock.advance(days=-1, hours=1)  # that Monday, after her check
-    update = texts(await chat.send(mom, "/now"))
+    chat.clock.advance(days=-1, hours=1)  # that Monday, after her check: the weekly update
+    # counts the 7 days before today (/now, the days since the last one went out)
+    queue_weekly_updates(chat.app.bot_data.services)
+    update = texts([c for c in await chat.deliver() if c.chat_id == mom["id"]])
     assert "Ana practised on 4 of the last 4 school days.\n" in update
     assert "Days practised on a weekend or holiday: 3\n" in update
 

@@ -75,6 +75,7 @@ async def test_the_words_the_child_mastered_read_as_learned_this_week_not_as_new
     study.save_mastery(chat.db, 1001, habitat.id, replace(state, mastered_at=chat.clock()),
                        chat.clock())
     payload = await family_link(chat, "Pa Houa")
+    chat.clock.advance(days=1)  # the update counts the days before today: Monday's mastery
     for user_id, lang, heading in ((2001, "hmn", "🌟 Cov lo lus Pa Houa kawm tau lub lim tiam "
                                     "no (1):"),
                                    (2002, "en", "🌟 Words Pa Houa learned this week (1):")):
@@ -101,9 +102,14 @@ async def test_weekend_practice_is_said_apart_not_counted_as_school_days(chat: C
         while check_items.next_open_item(chat.db, 1001) is not None:
             await answer_current(chat, ana, True)
         chat.clock.advance(days=1)
-    chat.clock.advance(days=-1, hours=1)  # that Monday, after her check
+    chat.clock.advance(days=-4, hours=1)  # that Friday, after her check: /now counts the
+    # days Friday's update does, the 7 before today (since she started on Monday)
     update = texts(await chat.send(mom, "/now"))
-    assert "Ana practised on 5 of the last 5 school days.\n" in update
+    assert "Ana practised on 4 of the 4 school days since starting.\n" in update
+    chat.clock.advance(days=3)  # that Monday: the days since Friday's update
+    update = texts(await chat.send(mom, "/now"))
+    assert "🗓️ Days counted: Fri 18 Sep – Sun 20 Sep (today's practice counts" in update
+    assert "Ana practised on 1 of the last 1 school days.\n" in update
     assert "Days practised on a weekend or holiday: 2\n" in update
 
 
@@ -199,8 +205,11 @@ async def test_now_on_the_day_the_child_joined_says_she_just_started(chat: Chat)
     chat.clock.advance(days=2)  # Wednesday, not practised yet: Monday and Tuesday count
     assert "Ana te pratike 0 nan 2 jou lekòl depi l kòmanse." in texts(
         await chat.send(mom, "/now"))
-    chat.clock.advance(days=5)  # the next Monday: the last 7 days hold 5 school days
-    assert "Ana te pratike 0 nan 5 dènye jou lekòl yo." in texts(await chat.send(mom, "/now"))
+    chat.clock.advance(days=2)  # Friday: the last 7 days hold 4 school days since Monday
+    assert "Ana te pratike 0 nan 4 jou lekòl depi l kòmanse." in texts(
+        await chat.send(mom, "/now"))
+    chat.clock.advance(days=3)  # the next Monday: the days since Friday's update, Friday alone
+    assert "Ana te pratike 0 nan 1 dènye jou lekòl yo." in texts(await chat.send(mom, "/now"))
 
 
 async def test_family_member_tapping_a_student_command_is_told_whose_it_is(chat: Chat) -> None:

@@ -86,7 +86,9 @@ async def test_the_csv_marks_the_rows_of_a_student_answering_near_chance(chat: C
     assert hers and his
     assert {r["answers_near_chance"] for r in hers} == {"1"}
     assert {r["answers_near_chance"] for r in his} == {"0"}
-    numbers = [float(r["knowledge_estimate"]) for r in hers
-               if r["knowledge_estimate"][:1].isdigit() and r["mastered"] == "0"]
+    numbers = [float(r["estimated_chance_knows_now"]) for r in hers
+               if r["estimated_chance_knows_now"][:1].isdigit() and r["mastered"] == "0"]
     assert all(n <= 0.5 for n in numbers)  # a guesser's taps are not shown as knowledge
-    assert list(rows[0])[20] == "answers_near_chance"  # the old columns keep their place
+    # the old columns keep their place (counted_by_teacher, taught_level, mastered_on and
+    # mastered_evidence came after it)
+    assert list(rows[0])[20] == "answers_near_chance"

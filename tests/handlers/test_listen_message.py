@@ -113,6 +113,7 @@ async def test_now_reads_the_update_and_its_words_button_says_every_word_listed(
     mother = await link(speaking, GRANDMOTHER, "Lan", "vi")
     ana_has(speaking, ["community", "consumer"], ["prey", "predator", "habitat"],
             ["food chain", "producer", "decomposer"])
+    speaking.clock.advance(days=1)  # the update counts the days before today
     now = await speaking.send(mother, "/now")
     [(whole, message), (label, words)] = buttons(now)
     assert (whole, label) == ("🔊 Nghe tin nhắn này", "🔊 Nghe các từ")

@@ -73,11 +73,12 @@ async def test_words_ready_put_the_check_first(chat: Chat) -> None:
     thirty_words(chat)
     chat.clock.advance(days=4)  # the words being learned and in review are due
     shown = visible(texts(await chat.send(ana, "/progress")))
-    assert shown.split("\n")[0].startswith("👉 ") and shown.split("\n")[0].endswith(
-        "palabras listas: /check")
+    assert shown.split("\n")[0].startswith("👉 Próximo repaso: 5 palabras (después aún "
+                                            "esperan: ")
     english = shown.split("\n")[shown.split("\n").index(
         "🆕 New: 6 · 📖 Learning: 9 · 🔁 Reviewing: 8 · ⭐ Mastered: 7") - 1]
-    assert english.startswith("👉 ") and english.endswith(" words ready: /check")
+    assert english.startswith("👉 Next check: 5 words (still waiting after it: ")
+    assert english.endswith("): /check")
 
 
 async def test_level_three_progress_in_arabic_is_eleven_lines_with_its_bars(

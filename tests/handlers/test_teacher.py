@@ -255,8 +255,8 @@ async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:
     rows = list(csv.DictReader(io.StringIO(next(iter(document.files.values()))
                                            .decode("utf-8-sig"))))
     assert {r["student"] for r in rows} == {"Ana", "Bo"}
-    assert {"knowledge_estimate", "status", "attempts", "last_seen", "language", "wida_level",
-            "level_source", "roster_no"} <= set(rows[0])
+    assert {"estimated_chance_knows_now", "status", "attempts", "last_seen", "language",
+            "wida_level", "level_source", "roster_no"} <= set(rows[0])
     assert "student_id" not in rows[0] and str(1001) not in {r["roster_no"] for r in rows}
     ana = [r for r in rows if r["student"] == "Ana" and r["attempts"] != "0"]
     assert ana and all(r["correct"] == r["attempts"] for r in ana)

@@ -42,7 +42,8 @@ def _answer(db: Database, student_id: int, word: str, answers: str, item_type: I
 def _estimates(db: Database) -> dict[tuple[str, str], str]:
     _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
-    return {(r["student"].split(" #")[0], r["word"]): r["knowledge_estimate"] for r in rows}
+    return {(r["student"].split(" #")[0], r["word"]): r["estimated_chance_knows_now"]
+            for r in rows}
 
 
 def test_one_typed_right_answer_after_a_miss_is_not_shown_as_knowing_the_word(

@@ -1,7 +1,7 @@
-"""The knowledge estimate a teacher reads (the CSV's `knowledge_estimate`, the heatmap's colour)
-cannot be faked by a few lucky taps: a newcomer right 6 times of 16 (what tapping at random
-among three options gives) is not "sure", while a student who was wrong for days and is now
-right every time still reads as knowing the word (teacher playtest, H2)."""
+"""The knowledge estimate a teacher reads (the CSV's `estimated_chance_knows_now`, the
+heatmap's colour) cannot be faked by a few lucky taps: a newcomer right 6 times of 16 (what
+tapping at random among three options gives) is not "sure", while a student who was wrong for
+days and is now right every time still reads as knowing the word (teacher playtest, H2)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _answer(db: Database, student_id: int, word_id: int, answers: str) -> float:
 def _estimates(db: Database) -> dict[str, str]:
     _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
-    return {r["student"]: r["knowledge_estimate"] for r in rows if r["word"] == "habitat"}
+    return {r["student"]: r["estimated_chance_knows_now"] for r in rows if r["word"] == "habitat"}
 
 
 def _colours(db: Database) -> Counter[tuple[int, int, int]]:
@@ -86,11 +86,12 @@ def test_a_student_now_right_every_time_still_reads_as_knowing_the_word(
     assert heatmap.colour(model) in _colours(db)
 
 
-# Every column the CSV had before the heatmap told mastered words apart: none renamed, none moved
+# Every column the CSV had before the heatmap told mastered words apart: none moved, one renamed
+# (`knowledge_estimate`: a principal read its 1.00 as "100 % mastered")
 OLD_CSV_COLUMNS = ["student", "roster_no", "language", "wida_level", "level_source", "pack",
-                   "word", "knowledge_estimate", "mastered", "attempts", "correct", "last_seen",
-                   "listening_attempts", "listening_correct", "card", "status", "retired",
-                   "practice_answers", "needs_to_master"]
+                   "word", "estimated_chance_knows_now", "mastered", "attempts", "correct",
+                   "last_seen", "listening_attempts", "listening_correct", "card", "status",
+                   "retired", "practice_answers", "needs_to_master"]
 
 
 def test_two_typed_right_answers_in_one_day_read_high_but_are_not_painted_mastered(
@@ -112,7 +113,7 @@ def test_two_typed_right_answers_in_one_day_read_high_but_are_not_painted_master
     row = dict(zip(rows[0], next(r for r in rows if "habitat" in r), strict=True))
 
     assert rows[0][:len(OLD_CSV_COLUMNS)] == OLD_CSV_COLUMNS  # new columns come after
-    assert (row["knowledge_estimate"], row["mastered"], row["attempts"], row["correct"],
+    assert (row["estimated_chance_knows_now"], row["mastered"], row["attempts"], row["correct"],
             row["status"], row["needs_to_master"]) == (
         "1.00", "0", "2", "2", "learning", "right on 2 more days, the last a recall on its review")
     assert heatmap.MASTERED_GREEN not in colours and heatmap.colour(state.p_known) in colours

@@ -149,8 +149,8 @@ def test_a_right_listening_tap_lifts_no_estimate_in_the_csv_or_the_heatmap(
     _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = {r["student"]: r for r in csv.DictReader(io.StringIO(
         csv_bytes(matrix).decode("utf-8-sig"))) if r["word"] == "predator"}
-    assert rows["Pao"]["knowledge_estimate"] == "too few answers"  # as /student says it
-    assert rows["Guess"]["knowledge_estimate"] == "0.00"  # 1 of 5 is what guessing gives
+    assert rows["Pao"]["estimated_chance_knows_now"] == "too few answers"  # as /student says it
+    assert rows["Guess"]["estimated_chance_knows_now"] == "0.00"  # 1 of 5 is what guessing gives
     pao = matrix.cells[(1001, words["predator"])]
     assert "predator: 1 answer, too few to tell · 🔊 1 of 1" in "\n".join(
         student_lines(matrix, 1001, catalog, "en"))

@@ -60,7 +60,7 @@ def test_a_word_report_says_needs_help_never_reads_as_mastered_in_the_csv(
     assert row["status"] == "needs help"
     # the model's estimate is over a half after the last right answer, but 2 right of 4 is
     # hardly above guessing among three: the CSV shows no more than that (shown_estimate)
-    assert float(row["knowledge_estimate"]) <= 0.25
+    assert float(row["estimated_chance_knows_now"]) <= 0.25
     assert "mastery" not in row and row["mastered"] == "0"
 
 
@@ -117,8 +117,8 @@ def test_every_csv_status_is_what_report_and_student_say(
     assert {key: r["status"] for key, r in rows.items()} == {
         ("Ana", "predator"): "reviewing", ("Ana", "prey"): "learning",
         ("Bo", "predator"): "needs help", ("Bo", "prey"): "not started"}
-    assert rows["Ana", "prey"]["knowledge_estimate"] == "too few answers"
-    assert rows["Bo", "prey"]["knowledge_estimate"] == "not answered"
+    assert rows["Ana", "prey"]["estimated_chance_knows_now"] == "too few answers"
+    assert rows["Bo", "prey"]["estimated_chance_knows_now"] == "not answered"
     assert "🆘 Needs help: Bo (predator)" in summary_text(found.name, matrix, catalog, "en")
     assert [line.split(" · ")[-1] for line in student_lines(matrix, 1001, catalog, "en")] == [
         "learning", "reviewing"]
