@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -302,6 +303,21 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
     if stored.poll_id:
         return await chat.vote(user, stored.poll_id, index)
     return await chat.tap(user, f"an:{stored.id}:{index}")
+
+
+async def paced_check(chat: Chat, user: dict, rng: random.Random, seconds: float,
+                      knows: bool) -> None:
+    """/check and answer every question `seconds` after the one before: right every time
+    when she `knows`, else a random tap (right one time in the options shown; a typed answer
+    is wrong). The guessing tests' student: a reader, or a fast tapper."""
+    await check_now(chat, user)
+    for _ in range(30):
+        stored = check_items.next_open_item(chat.db, user["id"])
+        if stored is None:
+            return
+        chat.clock.advance(seconds=seconds)
+        options = 0 if stored.item.typed else len(stored.item.options)
+        await answer_current(chat, user, knows or (options > 0 and rng.random() < 1 / options))
 
 
 async def a_question_with_buttons(chat: Chat, user: dict) -> check_items.StoredItem:

@@ -14,33 +14,16 @@ import pytest
 
 from bot.presentation.report_csv import csv_bytes
 from bot.services import class_reports
-from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
     Chat,
-    answer_current,
-    check_now,
     join_and_confirm,
+    paced_check,
     school_days,
 )
 
 WIDLENE, MINH = 1001, 1002
 TAPPING = "answers very fast and about as often right as chance"
-
-
-
-async def one_check(chat: Chat, user: dict, rng: random.Random, seconds: float,
-                    knows: bool) -> None:
-    """/check and answer every question `seconds` apart: right every time when she `knows`,
-    else a random tap (right one time in the options shown; a typed answer is wrong)."""
-    await check_now(chat, user)
-    for _ in range(30):
-        stored = check_items.next_open_item(chat.db, user["id"])
-        if stored is None:
-            return
-        chat.clock.advance(seconds=seconds)
-        options = 0 if stored.item.typed else len(stored.item.options)
-        await answer_current(chat, user, knows or (options > 0 and rng.random() < 1 / options))
 
 
 async def school_week(chat: Chat, days: int, seed: int) -> list[list[str]]:
@@ -56,8 +39,8 @@ async def school_week(chat: Chat, days: int, seed: int) -> list[list[str]]:
     for day in school_days(days):
         chat.clock.now = day
         seen = len(chat.api.calls)
-        await one_check(chat, widlene, rng, 2, knows=False)
-        await one_check(chat, minh, rng, 15, knows=True)
+        await paced_check(chat, widlene, rng, 2, knows=False)
+        await paced_check(chat, minh, rng, 15, knows=True)
         chat.clock.now = day.replace(hour=20)  # the school's reminder_time
         await chat.app.job_queue.get_jobs_by_name("teacher-alerts")[0].run(chat.app)
         await chat.deliver()

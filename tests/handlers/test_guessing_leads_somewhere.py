@@ -8,26 +8,10 @@ from __future__ import annotations
 
 import random
 
-from bot.store import check_items
 from tests.families import rivera
-from tests.harness import Chat, answer_current, check_now, join_and_confirm, school_days, texts
+from tests.harness import Chat, join_and_confirm, paced_check, school_days, texts
 
 WIDLENE, MINH = 1001, 1002
-
-
-async def one_check(chat: Chat, user: dict, rng: random.Random, seconds: float,
-                    knows: bool) -> None:
-    """/check, each question answered `seconds` after the one before: right when she
-    `knows`, else a random tap (right one time in the options shown)."""
-    await check_now(chat, user)
-    for _ in range(30):
-        stored = check_items.next_open_item(chat.db, user["id"])
-        if stored is None:
-            return
-        chat.clock.advance(seconds=seconds)
-        options = 0 if stored.item.typed else len(stored.item.options)
-        await answer_current(chat, user, knows or (options > 0 and rng.random() < 1 / options))
-
 
 async def three_school_days(chat: Chat) -> None:
     """Widlene (level 1) taps at random, 2 s an answer; Minh (level 2) reads, 15 s, and is
@@ -38,8 +22,8 @@ async def three_school_days(chat: Chat) -> None:
     await join_and_confirm(chat, minh, lang="vi", level=2)
     for day in school_days(3):
         chat.clock.now = day
-        await one_check(chat, widlene, rng, 2, knows=False)
-        await one_check(chat, minh, rng, 15, knows=True)
+        await paced_check(chat, widlene, rng, 2, knows=False)
+        await paced_check(chat, minh, rng, 15, knows=True)
 
 
 async def test_student_shows_how_fast_and_how_near_chance_the_latest_answers_were(
@@ -66,6 +50,6 @@ async def test_report_names_the_student_answering_near_chance_under_a_clock(
 async def test_a_student_with_too_few_answers_has_no_clock_line(chat: Chat) -> None:
     widlene = chat.user(WIDLENE, "Widlene", "ht")
     await join_and_confirm(chat, widlene, lang="ht", level=1)
-    await one_check(chat, widlene, random.Random(0), 2, knows=False)
+    await paced_check(chat, widlene, random.Random(0), 2, knows=False)
     assert "⏱️" not in texts(await chat.send(rivera(chat), "/student Widlene"))
     assert "⏱️" not in texts(await chat.send(rivera(chat), "/report"))

@@ -14,9 +14,9 @@ from bot.store import check_items, reminder_log
 from tests.harness import (
     TEACHER_ID,
     Chat,
-    answer_current,
     check_now,
     join_and_confirm,
+    paced_check,
     school_days,
     texts,
 )
@@ -29,29 +29,14 @@ CONSIDER = "Consider level"
 def rivera(chat: Chat) -> dict:
     return chat.user(TEACHER_ID, "Rivera", lang="en")
 
-
-async def one_check(chat: Chat, user: dict, rng: random.Random, seconds: float,
-                    knows: bool) -> None:
-    """/check and answer every question `seconds` apart: right every time when she `knows`,
-    else a random tap (right one time in the options shown; a typed answer is wrong)."""
-    await check_now(chat, user)
-    for _ in range(30):
-        stored = check_items.next_open_item(chat.db, user["id"])
-        if stored is None:
-            return
-        chat.clock.advance(seconds=seconds)
-        options = 0 if stored.item.typed else len(stored.item.options)
-        await answer_current(chat, user, knows or (options > 0 and rng.random() < 1 / options))
-
-
 async def day_of_checks(chat: Chat, day, rng: random.Random, widlene_seconds: float
                         ) -> list[str]:
     """One school day: Widlene taps at random `widlene_seconds` apart, Minh reads and is
     right; then the school's daily alert job. What the teacher got."""
     chat.clock.now = day
     seen = len(chat.api.calls)
-    await one_check(chat, chat.user(WIDLENE, "Widlene", "ht"), rng, widlene_seconds, False)
-    await one_check(chat, chat.user(MINH, "Minh", "vi"), rng, 15, knows=True)
+    await paced_check(chat, chat.user(WIDLENE, "Widlene", "ht"), rng, widlene_seconds, False)
+    await paced_check(chat, chat.user(MINH, "Minh", "vi"), rng, 15, knows=True)
     chat.clock.now = day.replace(hour=20)
     await chat.app.job_queue.get_jobs_by_name("teacher-alerts")[0].run(chat.app)
     await chat.deliver()
