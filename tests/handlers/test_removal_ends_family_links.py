@@ -153,7 +153,7 @@ async def test_a_teachers_deleteme_says_what_it_leaves_unanswered_and_tells_ever
     sent = await chat.deliver()
     told = [c.text for c in sent if c.chat_id == MOTHER]
     assert told[0].startswith("ℹ️ Ana hadda kuma jiro fasal")
-    assert told[1].startswith("ℹ️ Macallinka aad u qortay wuu ka tagay Puente") and len(told) == 2
+    assert told[1].startswith("ℹ️ Fariintaadii ugu dambaysay jawaab ma helin") and len(told) == 2
     assert [c.text for c in sent if c.chat_id == ANA] == [
         "ℹ️ Tu maestro o maestra cerró tu clase en Puente. Tus palabras y tu progreso se "
         "guardan. Para seguir aprendiendo, pide un enlace de clase nuevo."]
