@@ -163,9 +163,13 @@ class Quiet:
 
 # The student's latest sign of life: an answer (practice too) or a card first read; '' for none
 # (SQLite's max of two values is NULL when either is).
+# A sign of life: an answer, a card read, or a check opened. A student who sends /check every
+# day and answers nothing is "🧩 opens checks but does not answer" on /report; the 🔇 note
+# said at the same time that he had not come since Wednesday (re-playtest).
 _LAST_ACTIVE = ("max(coalesce((SELECT max(answered_at) FROM attempts a "
                 "WHERE a.student_id = s.id), ''), coalesce((SELECT max(shown_at) "
-                "FROM mastery m WHERE m.student_id = s.id), ''))")
+                "FROM mastery m WHERE m.student_id = s.id), ''), coalesce((SELECT "
+                "max(created_at) FROM check_items c WHERE c.student_id = s.id), ''))")
 
 
 def quiet_since(db: Database, before: datetime, advice: str) -> list[Quiet]:

@@ -139,3 +139,23 @@ async def test_report_explains_its_lines_once_then_points_to_report_help(chat: C
     assert "a bilingual colleague should look at unchecked translations" in first + helped
     assert "bilingual colleague" not in second
     assert len(second) < len(first) - 300
+
+
+async def test_a_student_who_opens_checks_every_day_is_not_told_as_gone_quiet(
+        chat: Chat) -> None:
+    """Re-playtest: Sam sent /check every school day and answered nothing; /report said "🧩
+    Opens checks but does not answer" while the 🔇 note said he had not come since Wednesday.
+    Opening a check is a sign of life: no 🔇 note, and /report names him as stuck."""
+    sam = chat.user(WID, "Sam", "so")
+    await join_and_confirm(chat, sam, lang="so", level=2)
+    told = []
+    for day in school_days(5):
+        chat.clock.now = day
+        await check_now(chat, sam)  # opens the check, answers nothing
+        chat.clock.now = day.replace(hour=20)
+        seen = len(chat.api.calls)
+        await chat.app.job_queue.get_jobs_by_name("teacher-alerts")[0].run(chat.app)
+        await chat.deliver()
+        told += [c.text for c in chat.api.calls[seen:] if c.chat_id == TEACHER_ID and c.text]
+    assert not [t for t in told if "🔇" in t]
+    assert "🧩" in await report_message(chat)
