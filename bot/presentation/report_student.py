@@ -67,6 +67,8 @@ def student_lines(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: 
     if unopened:  # given, never opened: not "new" to them, and not "never sent" either
         lines.append(catalog.render("report-not-opened", lang,
                                     terms=", ".join(terms[w.id] for w in unopened)))
+    if not lines:  # a co-teacher's /student read only its header, where /roster said it
+        lines.append(catalog.render("state-count-none", lang))
     return lines
 
 

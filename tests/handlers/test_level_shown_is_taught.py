@@ -52,3 +52,12 @@ async def test_a_class_level_over_a_self_placed_one_says_both(chat: Chat) -> Non
     people.set_level(chat.db, 1003, math.id, 2, people.TEACHER)
     assert ("Carlos #1 - Spanish, taught at WIDA level 2 · self-placed at level 4 in "
             "Science 7B:") in texts(await chat.send(rivera(chat), "/roster Science 7B"))
+
+
+async def test_a_co_teachers_student_with_no_words_in_their_class_says_so(chat: Chat) -> None:
+    """Re-playtest: a co-teacher's /student of a student with no word in their class printed
+    only its header line, while /roster said "📚 No words yet"."""
+    two_classes(chat.db, chat.clock())
+    okafor = chat.user(MATH_TEACHER_ID, "Okafor", lang="en")
+    page = texts(await chat.send(okafor, "/student Carlos"))
+    assert len(page.split("\n")) > 1  # never a header alone
