@@ -21,6 +21,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.delivery import report_finished
 from bot.demo.offline import BOT_USER, Call, OfflineBotAPI, UpdateFactory
+from bot.domain import tiles
 from bot.domain.checks import Item, WordRef
 from bot.domain.mastery import new_mastery
 from bot.domain.packs import Pack
@@ -296,12 +297,38 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
         # a row types two wrong words (a test about one word twice sends it itself).
         wrong = next(w for w in WRONG_WORDS if w != chat.last_text.get(user["id"]))
         return await chat.send(user, item.answer if right else wrong)
+    if shows_tiles(chat, user, stored.id):  # levels 1-2: spelled with letter tiles
+        deal = tiles.tiles_for(item, stored.id)
+        extra = "".join(t for t in deal if t not in item.answer.lower())
+        return await spell(chat, user, stored.id, item.answer.lower() if right else extra)
     index = item.options.index(item.answer)
     if not right:
         index = (index + 1) % len(item.options)
     if stored.poll_id:
         return await chat.vote(user, stored.poll_id, index)
     return await chat.tap(user, f"an:{stored.id}:{index}")
+
+
+def shows_tiles(chat: Chat, user: dict, item_id: int) -> bool:
+    """Whether the open question is spelled with letter tiles (levels 1-2, L1 -> English)."""
+    stored = open_item(chat, user["id"])
+    return stored.id == item_id and tiles.by_default(
+        stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
+
+
+def tile_taps(chat: Chat, user: dict, item_id: int, word: str) -> list[str]:
+    """The tile buttons' data that spell `word` on the open question's tiles, in order."""
+    deal = tiles.tiles_for(open_item(chat, user["id"]).item, item_id)
+    picks = tiles.picks_for(word, deal)
+    assert picks is not None, f"{word!r} cannot be spelled from {deal}"
+    return [callbacks.tile_data(item_id, i, deal[i]) for i in picks]
+
+
+async def spell(chat: Chat, user: dict, item_id: int, word: str) -> list[Call]:
+    """Tap `word`'s letters on the question's tiles, then ✅: the calls ✅ caused."""
+    for data in tile_taps(chat, user, item_id, word):
+        await chat.tap(user, data)
+    return await chat.tap(user, f"{callbacks.TILES}:{item_id}:{callbacks.TILE_DONE}")
 
 
 async def a_question_with_buttons(chat: Chat, user: dict) -> check_items.StoredItem:

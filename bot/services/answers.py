@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain import tiles
 from bot.domain.checks import (
     Grade,
     Item,
@@ -137,8 +138,33 @@ def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: da
         raise StaleItemError()
     if stored.answered:
         raise _answered(check, now)
-    return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays,
+    who = learner(db, user_id)
+    if tiles.by_default(stored.item, who.level, stored.practice):  # spelled with tiles: its
+        raise StaleItemError()  # options were never shown, so a tap on one is forged
+    return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays, who,
                    check=check)
+
+
+def answer_tiles(db: Database, user_id: int, item_id: int, spelling: str, now: datetime,
+                 tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
+    """Grade a word spelled with letter tiles (✅), by the typed grader, as if typed: the
+    same slips forgiven, never a different word. Refused (StaleItemError) unless the item is
+    this student's, open, offered with tiles, and the spelling is made of its dealt tiles."""
+    stored, check = _tapped(db, user_id, item_id, typed=None)
+    if stored.answered:
+        raise _answered(check, now)
+    who = learner(db, user_id)
+    item = stored.item
+    if not tiles.offered(item, who.level, stored.practice) \
+            or not tiles.from_tiles(spelling, tiles.tiles_for(item, stored.id)):
+        raise StaleItemError()
+    # graded as the typed question it is now: no option was chosen or counted
+    as_typed = replace(stored, item=replace(item, options=()))
+    grade = _typed_grade(db, who, as_typed, spelling)
+    if grade.verdict in RETRY:  # tiles spell English letters only: a home-language word or
+        grade = replace(grade, verdict=Verdict.WRONG)  # another language's is a plain miss
+    return _finish(db, as_typed, grade, now, tz, holidays, who, check=check,
+                   with_tiles=True)
 
 
 def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz: ZoneInfo,
@@ -272,15 +298,7 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
             return TapAnAnswer()
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
-    found = words_by_id(db, [stored.item.word_id])
-    packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
-    terms, _ = pack_terms([w.word for pid in packs for w in pack_words(db, pid)], who.language)
-    # Only this word's own gloss earns "write it in English": another word's gloss or the
-    # false friend its card warns about ("soportar" for support) is a miss.
-    own, false_friends = own_terms(found[0].word, who.language) if found else ([], [])
-    forms = found[0].word.forms if found else ()
-    grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=own,
-                        lang=who.language, false_friends=false_friends)
+    grade = _typed_grade(db, who, stored, text)
     if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
         return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
                            else "typed-empty")
@@ -290,6 +308,20 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
         return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
     return _finish(db, stored, grade, now, tz, holidays, who, check=check)
+
+
+def _typed_grade(db: Database, who: Learner, stored: check_items.StoredItem, text: str
+                 ) -> Grade:
+    """Grade `text` as the typed answer to `stored` (typed, or spelled with tiles)."""
+    found = words_by_id(db, [stored.item.word_id])
+    packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
+    terms, _ = pack_terms([w.word for pid in packs for w in pack_words(db, pid)], who.language)
+    # Only this word's own gloss earns "write it in English": another word's gloss or the
+    # false friend its card warns about ("soportar" for support) is a miss.
+    own, false_friends = own_terms(found[0].word, who.language) if found else ([], [])
+    forms = found[0].word.forms if found else ()
+    return grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=own,
+                       lang=who.language, false_friends=false_friends)
 
 
 def matching_option(item: Item, text: str) -> int | None:
@@ -313,7 +345,7 @@ def _counted_choices(db: Database, item: Item, words: list[WordRef | None], who:
 
 def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo, holidays: Collection[date] = (), who: Learner | None = None,
-            check: check_items.Check | None = None) -> Feedback:
+            check: check_items.Check | None = None, with_tiles: bool = False) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
@@ -362,7 +394,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                   "now": now, "local_day": now.astimezone(tz).date().isoformat(),
                   "choices": choices, "card_today": card_today or revealed,
                   "practice_item": stored.practice, "remembered": stored.remembered,
-                  "card_read": card_read, "tz": tz}
+                  "card_read": card_read, "tz": tz, "tiles": with_tiles}
         updated = record_answer(state, exact=grade.exact, **answer)
         # A forgiven misspelling never masters a word (mastery.py): when it is all that
         # kept this answer from mastering it, she is told (it blocked mastery unsaid)
