@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bot.demo.offline import Call
 from bot.domain import tiles
-from bot.presentation import callbacks
 from bot.store import check_items
 from tests.harness import (
     Chat,
