@@ -131,16 +131,19 @@ def _answered(check: check_items.Check | None, now: datetime) -> AnsweredItemErr
 
 
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
-                  tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
-    """Grade a tapped option, checked against the item the server sent this student."""
+                  tz: ZoneInfo, holidays: Collection[date] = (), tiles_shown: bool = False
+                  ) -> Feedback:
+    """Grade a tapped option, checked against the item the server sent this student.
+    `tiles_shown`: the options' buttons are those Telegram showed, so a question shown with
+    letter tiles instead (tiles.by_default) had none, and a tap on one is forged."""
     stored, check = _tapped(db, user_id, item_id, typed=False)
     if not 0 <= option < len(stored.item.options):  # a button we never sent: no answer
         raise StaleItemError()
     if stored.answered:
         raise _answered(check, now)
     who = learner(db, user_id)
-    if tiles.by_default(stored.item, who.level, stored.practice):  # spelled with tiles: its
-        raise StaleItemError()  # options were never shown, so a tap on one is forged
+    if tiles_shown and tiles.by_default(stored.item, who.level, stored.practice):
+        raise StaleItemError()  # spelled with tiles: its options were never shown
     return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays, who,
                    check=check)
 
