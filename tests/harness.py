@@ -300,7 +300,13 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
     if shows_tiles(chat, user, stored.id):  # levels 1-2: spelled with letter tiles
         deal = tiles.tiles_for(item, stored.id)
         extra = "".join(t for t in deal if t not in item.answer.lower())
-        return await spell(chat, user, stored.id, item.answer.lower() if right else extra)
+        word = item.answer.lower() if right else extra
+        if on_screen(chat, user, f"{callbacks.TILES}:{stored.id}:{callbacks.TILE_DONE}"):
+            return await spell(chat, user, stored.id, word)
+        # not sent yet (the check waits for her cards): spelled as the ✅ would grade it
+        answers.answer_tiles(chat.db, user["id"], stored.id, word, chat.clock(),
+                             chat.app.bot_data.services.config.school.timezone)
+        return []
     index = item.options.index(item.answer)
     if not right:
         index = (index + 1) % len(item.options)
@@ -314,6 +320,12 @@ def shows_tiles(chat: Chat, user: dict, item_id: int) -> bool:
     stored = open_item(chat, user["id"])
     return stored.id == item_id and tiles.by_default(
         stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
+
+
+def on_screen(chat: Chat, user: dict, data: str) -> bool:
+    """Whether a message to the student shows a button carrying `data` now."""
+    return any(d == data for _, d in chat.latest(user, chat.showing(user, data)).buttons) \
+        if any(c.chat_id == user["id"] for c in chat.api.calls) else False
 
 
 def tile_taps(chat: Chat, user: dict, item_id: int, word: str) -> list[str]:
