@@ -65,6 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _quick import sized
 from sqlite_utils import Database
 
+from bot.domain import tiles
 from bot.domain.cognates import fold
 from bot.domain.gaps import GAP
 from bot.domain.scaffold import ItemType, scaffold_for
@@ -241,6 +242,18 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
     return rng.randrange(len(item.options)), None, False
 
 
+def _spelled(student: Student, question: checks.Question, option: int) -> str:
+    """What she spells with letter tiles (levels 1-2) where she would have tapped `option`:
+    the word, when that was the right option and she is no guesser (she knew it, or remembered
+    its screen); else tiles tapped at random, as many as the word has letters (a guesser
+    cannot rule a tile out as she ruled out an option)."""
+    item = question.item
+    if student.kind not in GUESSERS and item.options[option] == item.answer:
+        return item.answer.lower()
+    deal = tiles.tiles_for(item, question.item_id)
+    return "".join(deal[i] for i in student.rng.sample(range(len(deal)), len(item.answer)))
+
+
 @dataclass
 class Simulation:
     """A finished simulated term: the store every answer went through, and who answered."""
@@ -361,6 +374,10 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     elif option is None:
                         feedback = answers.answer_dont_know(db, student.id, question.item_id,
                                                             now, TZ)
+                    elif tiles.by_default(question.item, student.level, question.practice):
+                        feedback = answers.answer_tiles(db, student.id, question.item_id,
+                                                        _spelled(student, question, option),
+                                                        now, TZ)
                     else:
                         feedback = answers.answer_choice(db, student.id, question.item_id,
                                                          option or 0, now, TZ)

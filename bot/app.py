@@ -39,6 +39,7 @@ from bot.handlers import (
     student_cards,
     student_checks,
     student_progress,
+    student_tiles,
     teacher,
     teacher_announcements,
     teacher_coteach,
@@ -116,7 +117,8 @@ def _add_handlers(app: Application) -> None:
     # nobody else took). A student's checks come before their other modules: an answer tap,
     # what a whole class sends at once, walks fewer button handlers before its own (the 🔊
     # buttons, a family's too, come after them).
-    for module in (family, teacher_language, messages, student_checks, audio, student,
+    for module in (family, teacher_language, messages, student_checks, student_tiles, audio,
+                   student,
                    student_cards, student_progress, teacher, teacher_coteach, teacher_reports,
                    teacher_packs, teacher_families, teacher_announcements, teacher_days_off,
                    teacher_pushes, reminders, everyone):

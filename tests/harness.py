@@ -22,6 +22,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.delivery import report_finished
 from bot.demo.offline import BOT_USER, Call, OfflineBotAPI, UpdateFactory
+from bot.domain import tiles
 from bot.domain.checks import Item, WordRef
 from bot.domain.mastery import new_mastery
 from bot.domain.packs import Pack
@@ -297,6 +298,16 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
         # a row types two wrong words (a test about one word twice sends it itself).
         wrong = next(w for w in WRONG_WORDS if w != chat.last_text.get(user["id"]))
         return await chat.send(user, item.answer if right else wrong)
+    if shows_tiles(chat, user, stored.id):  # levels 1-2: spelled with letter tiles
+        deal = tiles.tiles_for(item, stored.id)
+        extra = "".join(t for t in deal if t not in item.answer.lower())
+        word = item.answer.lower() if right else extra
+        if on_screen(chat, user, f"{callbacks.TILES}:{stored.id}:{callbacks.TILE_DONE}"):
+            return await spell(chat, user, stored.id, word)
+        # not sent yet (the check waits for her cards): spelled as the ✅ would grade it
+        answers.answer_tiles(chat.db, user["id"], stored.id, word, chat.clock(),
+                             chat.app.bot_data.services.config.school.timezone)
+        return []
     index = item.options.index(item.answer)
     if not right:
         index = (index + 1) % len(item.options)
@@ -318,6 +329,34 @@ async def paced_check(chat: Chat, user: dict, rng: random.Random, seconds: float
         chat.clock.advance(seconds=seconds)
         options = 0 if stored.item.typed else len(stored.item.options)
         await answer_current(chat, user, knows or (options > 0 and rng.random() < 1 / options))
+
+
+def shows_tiles(chat: Chat, user: dict, item_id: int) -> bool:
+    """Whether the open question is spelled with letter tiles (levels 1-2, L1 -> English)."""
+    stored = open_item(chat, user["id"])
+    return stored.id == item_id and tiles.by_default(
+        stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
+
+
+def on_screen(chat: Chat, user: dict, data: str) -> bool:
+    """Whether a message to the student shows a button carrying `data` now."""
+    return any(d == data for _, d in chat.latest(user, chat.showing(user, data)).buttons) \
+        if any(c.chat_id == user["id"] for c in chat.api.calls) else False
+
+
+def tile_taps(chat: Chat, user: dict, item_id: int, word: str) -> list[str]:
+    """The tile buttons' data that spell `word` on the open question's tiles, in order."""
+    deal = tiles.tiles_for(open_item(chat, user["id"]).item, item_id)
+    picks = tiles.picks_for(word, deal)
+    assert picks is not None, f"{word!r} cannot be spelled from {deal}"
+    return [callbacks.tile_data(item_id, i, deal[i]) for i in picks]
+
+
+async def spell(chat: Chat, user: dict, item_id: int, word: str) -> list[Call]:
+    """Tap `word`'s letters on the question's tiles, then ✅: the calls ✅ caused."""
+    for data in tile_taps(chat, user, item_id, word):
+        await chat.tap(user, data)
+    return await chat.tap(user, f"{callbacks.TILES}:{item_id}:{callbacks.TILE_DONE}")
 
 
 async def a_question_with_buttons(chat: Chat, user: dict) -> check_items.StoredItem:

@@ -405,9 +405,12 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
               "saameeyo")
     choice = Item(1, ItemType.CHOICE, somali + ".", ("habitat", "ecosystem"), "ecosystem")
     text = question_text(Question(1, 2, 3, choice, "so", 1), catalog)
-    assert visible(text).split("\n") == ["Su'aal 2/3", "Erayga kee ayaa macnihiisu yahay kan?",
-                                         "Which word means this?", somali]
-    assert text.endswith(f"<i>{somali}</i>")
+    # (then how to spell it with letter tiles, in both languages: levels 1-2 spell the word)
+    assert visible(text).split("\n") == [
+        "Su'aal 2/3", "Erayga kee ayaa macnihiisu yahay kan?", "Which word means this?", somali,
+        "🔤 Taabo xarfaha si aad u qorto erayga Ingiriisiga, kadibna taabo ✅.",
+        "🔤 Tap the letters to spell the English word, then tap ✅."]
+    assert f"<i>{somali}</i>\n" in text
 
     sentence = f"A coral reef is an {GAP} where fish live."
     cloze = Item(1, ItemType.CLOZE, sentence, ("ecosystem", "organism"), "ecosystem")
@@ -431,8 +434,8 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
     # a one-word stem stays inside its sentence, in both languages
     reverse = Item(1, ItemType.REVERSE, "hábitat", ("habitat", "organism"), "habitat")
     assert visible(question_text(Question(1, 2, 3, reverse, "es", 2), catalog)).split(
-        "\n")[1:] == ["¿Cuál es la palabra en inglés para hábitat?",
-                      "Which English word is hábitat?"]
+        "\n")[1:3] == ["¿Cuál es la palabra en inglés para hábitat?",
+                       "Which English word is hábitat?"]
 
 
 def test_an_arabic_stem_on_its_own_line_reads_right_to_left(catalog: Catalog) -> None:

@@ -10,13 +10,17 @@ item in the store too, so it is closed after a restart."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import CallbackQuery, InputPollOption, Message, Update
 from telegram.constants import ParseMode, PollType
 
+from bot.chat import tile_screen
 from bot.chat.alerts import alert_teachers
 from bot.chat.replies import close_poll, edit_caption, edit_in_place, on_media, take_buttons_off
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
+from bot.domain import tiles
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks, check_views, keyboards, views
 from bot.presentation.i18n import Markup
@@ -28,9 +32,12 @@ ASKED_FROM = "asked_from"  # user_data: (item id, message id) of the ✅ whose t
 
 
 def _showing(context: PuenteContext, item_id: int, message_id: int) -> None:
-    """Note the message that shows an item's answer buttons now."""
+    """Note the message that shows an item's answer buttons now (and its tiles, if any)."""
     if context.user_data is not None:
         context.user_data[QUESTION_BUTTONS] = (item_id, message_id)
+        held = context.user_data.get(tile_screen.TILE_SCREEN)
+        if isinstance(held, tile_screen.TileScreen) and held.item_id == item_id:
+            context.user_data[tile_screen.TILE_SCREEN] = replace(held, message_id=message_id)
 
 
 def asked_from(context: PuenteContext, item_id: int, tapped: int) -> None:
@@ -79,19 +86,43 @@ async def send_question(context: PuenteContext, chat_id: int,
                 context.user_data[QUESTION_POLL] = (question.item_id, message.message_id)
         return
     sent = await context.bot.send_message(
-        chat_id, check_views.question_text(question, s.catalog), parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.markup(_buttons(question, context)))
+        chat_id, _with_tiles(context, question, check_views.question_text(question, s.catalog)),
+        parse_mode=ParseMode.HTML, reply_markup=keyboards.markup(_buttons(question, context)))
     _showing(context, question.item_id, sent.message_id)
+
+
+def _with_tiles(context: PuenteContext, question: checks.Question, text: Markup) -> Markup:
+    """The message for a question that offers letter tiles: noted in memory (tile_screen.py),
+    with its spelling line under it when the tiles show from the start (levels 1-2); any
+    other question's text as it is, and the last tiles question forgotten."""
+    item = question.item
+    if not tiles.offered(item, question.level, question.practice):
+        tile_screen.forget(context)
+        return text
+    shown = tiles.by_default(item, question.level, question.practice)
+    screen = tile_screen.TileScreen(question.item_id, None, tiles.tiles_for(
+        item, question.item_id), len(item.answer), text, shown=shown)
+    tile_screen.remember(context, screen)
+    return tile_screen.with_line(text, screen) if shown else text
 
 
 def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Layout:
     """A question's buttons: under a typed question "🤷 I don't know"; else its options, and
     at levels 1-2 (scaffold.dont_know) "🤷 I don't know" on a row of its own below them."""
     item, catalog = question.item, context.services.catalog
-    if item.typed:
-        return keyboards.dont_know_layout(question.item_id, catalog, question.lang,
-                                           question.english_first)
-    layout = keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
+    if item.typed:  # "🔤 Letter tiles" over the 🤷, where tiles can spell the word
+        rows = keyboards.dont_know_layout(question.item_id, catalog, question.lang,
+                                          question.english_first)
+        if not tiles.offered(item, question.level, question.practice):
+            return rows
+        return [*keyboards.show_tiles_layout(
+            question.item_id, tiles.tiles_for(item, question.item_id), len(item.answer),
+            catalog, question.lang, question.english_first), *rows]
+    # levels 1-2 spell an L1 -> English word with tiles where it fits, instead of six options
+    layout = keyboards.tile_layout(question.item_id, tiles.tiles_for(item, question.item_id),
+                                   ()) \
+        if tiles.by_default(item, question.level, question.practice) \
+        else keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
     if not scaffold_for(question.level).dont_know:  # levels 3-6: no 🤷 to label
         return layout
     speech = context.services.speech
@@ -180,8 +211,11 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
         named = [c for c in check_views.commands_named(text) if not (cards and c == "/words")]
         layout = [*cards, *keyboards.command_layout(s.catalog, feedback.lang, named)] or None
     if following is not None and not _own_message(following, context):
-        text = Markup(f"{text}\n\n{check_views.question_text(following, s.catalog)}")
+        text = _with_tiles(context, following, Markup(
+            f"{text}\n\n{check_views.question_text(following, s.catalog)}"))
         layout = _buttons(following, context)
+    else:
+        tile_screen.forget(context)
     if await edit_in_place(edit, text, layout):
         shown_in = edit.message.message_id if edit is not None and edit.message else None
     else:

@@ -24,6 +24,7 @@ from bot.context import Services
 from bot.delivery import report_finished
 from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.demo.timeline import Moment, Timeline
+from bot.domain import tiles
 from bot.presentation import callbacks
 from bot.presentation.i18n import FSI, PDI, RLM, Catalog
 from bot.presentation.views import plain_text
@@ -396,6 +397,13 @@ class Demo:
             self.out(f"   (types: {text})")
             await self._process(self.factory.message(self.users[self.who], text))
             return
+        done = callbacks.data(callbacks.TILES, item.id, callbacks.TILE_DONE)
+        user_id = self.users[self.who]["id"]
+        spelled_on = next((c for c in reversed(self.api.calls) if c.chat_id == user_id
+                           and any(data == done for _, data in c.buttons)), None)
+        if spelled_on is not None:  # levels 1-2: letter tiles instead of options
+            await self._spell(item, right, spelled_on)
+            return
         index = options.index(item.item.answer)
         if not right:
             index = (index + 1) % len(options)
@@ -412,6 +420,26 @@ class Demo:
         place = index if item.poll_id else next(
             i for i, (_, data) in enumerate(question.buttons) if data == wanted)
         await self._tap(str(place + 1), question)
+
+
+    async def _spell(self, item: check_items.StoredItem, right: bool, call: Call) -> None:
+        """Tap the word's letter tiles (or, for a wrong answer, the letters it lacks), then
+        ✅: the transcript shows the letters tapped and the feedback, not each letter's edit."""
+        deal = tiles.tiles_for(item.item, item.id)
+        word = item.item.answer.lower() if right else "".join(
+            t for t in deal if t not in item.item.answer.lower())
+        picks = tiles.picks_for(word, deal) or ()
+        user = self.users[self.who]
+        shown = int(call.params.get("message_id") or call.result_id or 1)
+        self.out(f"   (taps the tiles {' '.join(deal[i] for i in picks)}, then ✅)")
+        for i in picks:
+            await self.app.process_update(Update.de_json(self.factory.tap(
+                user, callbacks.tile_data(item.id, i, deal[i]), shown,
+                self.api.showing(user["id"], shown)), self.app.bot))
+        self.seen[user["id"]] = len(self.api.calls)  # each letter's edit goes unprinted
+        await self._process(self.factory.tap(
+            user, callbacks.data(callbacks.TILES, item.id, callbacks.TILE_DONE), shown,
+            self.api.showing(user["id"], shown)))
 
 
 CSV_LINES = 6  # a report's CSV in the terminal: its header and first rows

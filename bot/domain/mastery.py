@@ -237,7 +237,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
                   typed: bool, now: datetime, local_day: str,
                   choices: int | None = None, card_today: bool = False,
                   practice_item: bool = False, remembered: bool = False,
-                  card_read: bool = False, tz: tzinfo = UTC) -> WordMastery:
+                  card_read: bool = False, tz: tzinfo = UTC, tiles: bool = False
+                  ) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time.
 
     `choices` is how many options were shown (None: the item type's usual four, or typed).
@@ -253,10 +254,15 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     `card_read`: the word's card was on screen earlier this school day (card_read_today). A
     right answer to its deciding review is a right answer, but may be read off the card: luck
     unchanged, the word not mastered, and the deciding review asked again after REVIEW_INTERVAL.
-    `tz`: the school's zone, whose dates the spacing rules count (REVIEW_DAYS, RETENTION_DAYS)."""
+    `tz`: the school's zone, whose dates the spacing rules count (REVIEW_DAYS, RETENTION_DAYS).
+    `tiles`: spelled with letter tiles (`typed` too): recall, as the item's type says, at the
+    tiles' own guess rate (knowledge.TILES_GUESS), so a run of tile answers must be longer than
+    a typed one before its luck allows mastery (docs/newcomers.md, "Letter tiles")."""
     from fsrs import Card
 
-    guess = guess_rate(item_type, typed, choices)
+    if tiles:  # the word spelled from its meaning: recall, whatever the question's buttons
+        item_type = ItemType.TYPED  # would have been (docs/newcomers.md, "Letter tiles")
+    guess = guess_rate(item_type, typed, choices, tiles)
     if correct and item_type is ItemType.LISTEN:
         return heard(state, now)
     if correct and (card_today or guess >= 1):  # practice only: memory of the card read
@@ -269,7 +275,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         # "stuck" alert count those).
         return changed(state, p_known=practised(state.p_known), answered=True,
                        last_answered=now, misses_in_row=0)
-    p_known = bkt_update(state.p_known, correct, item_type, typed, choices)
+    p_known = bkt_update(state.p_known, correct, item_type, typed, choices, tiles)
     if practice_item and not correct:  # its word's miss, a moment ago, already counts
         return changed(state, p_known=p_known, answered=True, last_answered=now,
                        misses=state.misses + 1)

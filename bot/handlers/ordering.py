@@ -46,6 +46,10 @@ class PerUserOrder(BaseUpdateProcessor):
                 del self._waiting[person]
                 del self._locks[person]
 
+    def waiting(self, person: int) -> int:
+        """How many of this person's updates are running or queued (the running one too)."""
+        return self._waiting.get(person, 0)
+
     async def initialize(self) -> None:
         """Nothing to open."""
 

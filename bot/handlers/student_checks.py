@@ -88,7 +88,7 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         else:
             feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1),
                                              s.clock(), s.config.school.timezone,
-                                             s.config.school.holidays)
+                                             s.config.school.holidays, tiles_shown=True)
     except (answers.StaleItemError, callbacks.ForgedCallbackError) as exc:
         # Graded already, not hers, or forged: a toast says why. A double tap says nothing:
         # both taps carry the message as it was, the button on it. A message that no longer

@@ -23,6 +23,9 @@ PLACEMENT_RESUME = "pr"  # pr               go back to a placement left early
 ANSWER = "an"       # an:<item id>:<option>
 DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check question (and
                     # levels 1-2: under a question's options)
+TILES = "tl"        # tl:<item id>:<tile><letter> a letter tile (e.g. 3e: tile 3, "e") |
+#                     tl:<item id>:bk ⌫ | tl:<item id>:ok ✅ spell it | tl:<item id>:g<length>:
+#                     <tiles> "🔤 letter tiles" under a typed question (the deal, to show it)
 FLIP = "fl"         # fl | fl:<push id> | fl:<preview id>:v   current words (a push's, or the
 #                                       cards sent together above it), home language first
 CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
@@ -134,6 +137,47 @@ def dont_know_item(cb: Callback) -> int:
     if len(cb.args) != 1:
         raise ForgedCallbackError("bad 🤷 button")
     return cb.int_arg(0)
+
+
+TILE_BACK, TILE_DONE, TILE_SHOW = "bk", "ok", "g"
+_TILE = re.compile(r"^(\d{1,2})([a-z])$")
+_SHOW = re.compile(r"^g(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class TileTap:
+    """What a letter-tiles button says: the item, and a tile (index, letter), ⌫, ✅, or
+    "show the tiles" with the deal and the word's length."""
+
+    item_id: int
+    tile: tuple[int, str] | None = None
+    action: str | None = None  # TILE_BACK, TILE_DONE or TILE_SHOW
+    deal: tuple[str, ...] = ()  # TILE_SHOW: the tiles
+    length: int = 0  # TILE_SHOW: the word's letters
+
+
+def tile_tap(cb: Callback) -> TileTap:
+    """Read a letter-tiles button (tl:...); anything we could not have sent is forged."""
+    if cb.prefix != TILES or len(cb.args) not in (2, 3):
+        raise ForgedCallbackError("bad tile button")
+    item_id, what = cb.int_arg(0), cb.args[1]
+    if len(cb.args) == 3:
+        show, deal = _SHOW.match(what), cb.args[2]
+        if show is None or not deal.isalpha() or not deal.islower() \
+                or not 0 < int(show.group(1)) <= len(deal):
+            raise ForgedCallbackError("bad tiles button")
+        return TileTap(item_id, action=TILE_SHOW, deal=tuple(deal), length=int(show.group(1)))
+    if what in (TILE_BACK, TILE_DONE):
+        return TileTap(item_id, action=what)
+    tile = _TILE.match(what)
+    if tile is None:
+        raise ForgedCallbackError("bad tile")
+    return TileTap(item_id, tile=(int(tile.group(1)), tile.group(2)))
+
+
+def tile_data(item_id: int, index: int, letter: str) -> str:
+    """A tile's data: it names its letter, so a tap after a restart can read the deal back."""
+    return data(TILES, item_id, f"{index}{letter}")
 
 
 def families_page(cb: Callback) -> tuple[int, int]:

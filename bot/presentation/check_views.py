@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.domain import tiles
 from bot.domain.checks import Grade
 from bot.domain.cognates import same_word
 from bot.domain.gaps import GAP
@@ -81,7 +82,16 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
     line = catalog.bilingual(question.intro, lang, ask=ask) if question.intro else \
         catalog.bilingual(ask.key, lang, **dict(ask.params))
     stem = [own_line(Markup(f"<i>{prompt}</i>"))] if key in _LONG_STEM else []
-    return join_lines([counter, line, *stem, *_letters(question, catalog)])
+    return join_lines([counter, line, *stem, *_letters(question, catalog),
+                       *_tiles_line(question, catalog)])
+
+
+def _tiles_line(question: Question, catalog: Catalog) -> list[Markup]:
+    """Levels 1-2, an L1 -> English question spelled with letter tiles: how to answer (the
+    spelling line under it is added with the tiles: tile_screen.py)."""
+    if not tiles.by_default(question.item, question.level, question.practice):
+        return []
+    return [catalog.bilingual("item-tiles", question.lang)]
 
 
 def _letters(question: Question, catalog: Catalog) -> list[Markup]:

@@ -157,6 +157,28 @@ def dont_know_layout(item_id: int, catalog: Catalog, lang: str, english_first: b
               callbacks.data(callbacks.DONT_KNOW, item_id))]]
 
 
+TILE_ROW = 5  # tiles a row: up to 13 tiles in three rows a phone shows without scrolling
+USED_TILE = "·"  # a tile already in the spelling (it keeps its place, so no tile moves)
+
+
+def tile_layout(item_id: int, deal: Sequence[str], picks: Sequence[int]) -> Layout:
+    """Letter tiles, five a row (a tapped one shows "·"), then ⌫ and ✅. No words on them: a
+    letter, ⌫ and ✅ read the same in every language."""
+    tiles = [(USED_TILE if i in picks else letter, callbacks.tile_data(item_id, i, letter))
+             for i, letter in enumerate(deal)]
+    rows = [tiles[i:i + TILE_ROW] for i in range(0, len(tiles), TILE_ROW)]
+    return [*rows, [("⌫", callbacks.data(callbacks.TILES, item_id, callbacks.TILE_BACK)),
+                    ("✅", callbacks.data(callbacks.TILES, item_id, callbacks.TILE_DONE))]]
+
+
+def show_tiles_layout(item_id: int, deal: Sequence[str], length: int, catalog: Catalog,
+                      lang: str, english_first: bool = False) -> Layout:
+    """Under a typed question: "🔤 Letter tiles", to spell the word by tapping instead."""
+    return [[(both_languages(catalog, "button-tiles", lang, english_first),
+              callbacks.data(callbacks.TILES, item_id, f"{callbacks.TILE_SHOW}{length}",
+                             "".join(deal)))]]
+
+
 def new_cards_layout(catalog: Catalog, lang: str, level: int | None) -> Layout:
     """Under a check's last message when cards wait: "📘 My new cards", in the home language
     and English (English first at levels 5-6); a tap opens /words, new cards first."""

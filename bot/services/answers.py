@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain import tiles
 from bot.domain.checks import (
     Grade,
     Item,
@@ -134,15 +135,43 @@ def _answered(check: check_items.Check | None, now: datetime) -> AnsweredItemErr
 
 
 def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: datetime,
-                  tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
-    """Grade a tapped option, checked against the item the server sent this student."""
+                  tz: ZoneInfo, holidays: Collection[date] = (), tiles_shown: bool = False
+                  ) -> Feedback:
+    """Grade a tapped option, checked against the item the server sent this student.
+    `tiles_shown`: the options' buttons are those Telegram showed, so a question shown with
+    letter tiles instead (tiles.by_default) had none, and a tap on one is forged."""
     stored, check = _tapped(db, user_id, item_id, typed=False)
     if not 0 <= option < len(stored.item.options):  # a button we never sent: no answer
         raise StaleItemError()
     if stored.answered:
         raise _answered(check, now)
-    return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays,
+    who = learner(db, user_id)
+    if tiles_shown and tiles.by_default(stored.item, who.level, stored.practice):
+        raise StaleItemError()  # spelled with tiles: its options were never shown
+    return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays, who,
                    check=check)
+
+
+def answer_tiles(db: Database, user_id: int, item_id: int, spelling: str, now: datetime,
+                 tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
+    """Grade a word spelled with letter tiles (✅), by the typed grader, as if typed: the
+    same slips forgiven, never a different word. Refused (StaleItemError) unless the item is
+    this student's, open, offered with tiles, and the spelling is made of its dealt tiles."""
+    stored, check = _tapped(db, user_id, item_id, typed=None)
+    if stored.answered:
+        raise _answered(check, now)
+    who = learner(db, user_id)
+    item = stored.item
+    if not tiles.offered(item, who.level, stored.practice) \
+            or not tiles.from_tiles(spelling, tiles.tiles_for(item, stored.id)):
+        raise StaleItemError()
+    # graded as the typed question it is now: no option was chosen or counted
+    as_typed = replace(stored, item=replace(item, options=()))
+    grade = _typed_grade(db, who, as_typed, spelling)
+    if grade.verdict in RETRY:  # tiles spell English letters only: a home-language word or
+        grade = replace(grade, verdict=Verdict.WRONG)  # another language's is a plain miss
+    return _finish(db, as_typed, grade, now, tz, holidays, who, check=check,
+                   text=spelling, with_tiles=True)
 
 
 def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz: ZoneInfo,
@@ -276,6 +305,21 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
             return TapAnAnswer()
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
+    grade = _typed_grade(db, who, stored, text)
+    if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
+        return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
+                           else "typed-empty")
+    # Not English: one more try, not a miss; but only once, so text in another language can
+    # neither hold the question open for ever nor dodge its miss
+    if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
+        own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
+        return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
+    return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
+
+
+def _typed_grade(db: Database, who: Learner, stored: check_items.StoredItem, text: str
+                 ) -> Grade:
+    """Grade `text` as the typed answer to `stored` (typed, or spelled with tiles)."""
     found = words_by_id(db, [stored.item.word_id])
     packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
     terms, _ = pack_terms([w.word for pid in packs for w in pack_words(db, pid)], who.language)
@@ -289,16 +333,8 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
             db, who.class_ids, stored.item.word_id, answer_key(text)):
         # a teacher of her class counted this answer right for this word before (from memory,
         # no statement: the graded answer's budget)
-        grade = Grade(True, True, grade.expected, Verdict.ACCEPTED)
-    if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
-        return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
-                           else "typed-empty")
-    # Not English: one more try, not a miss; but only once, so text in another language can
-    # neither hold the question open for ever nor dodge its miss
-    if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
-        own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
-        return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
-    return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
+        return Grade(True, True, grade.expected, Verdict.ACCEPTED)
+    return grade
 
 
 def matching_option(item: Item, text: str) -> int | None:
@@ -322,7 +358,8 @@ def _counted_choices(db: Database, item: Item, words: list[WordRef | None], who:
 
 def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo, holidays: Collection[date] = (), who: Learner | None = None,
-            check: check_items.Check | None = None, text: str | None = None) -> Feedback:
+            check: check_items.Check | None = None, text: str | None = None,
+            with_tiles: bool = False) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
@@ -371,7 +408,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                   "now": now, "local_day": now.astimezone(tz).date().isoformat(),
                   "choices": choices, "card_today": card_today or revealed,
                   "practice_item": stored.practice, "remembered": stored.remembered,
-                  "card_read": card_read, "tz": tz}
+                  "card_read": card_read, "tz": tz, "tiles": with_tiles}
         updated = record_answer(state, exact=grade.exact, **answer)
         # A forgiven misspelling never masters a word (mastery.py): when it is all that
         # kept this answer from mastering it, she is told (it blocked mastery unsaid)

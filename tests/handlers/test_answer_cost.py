@@ -10,7 +10,14 @@ from telegram.ext import CallbackQueryHandler, MessageHandler
 from bot.demo.offline import Failure
 from bot.presentation import callbacks, keyboards
 from bot.store import check_items
-from tests.harness import Chat, answer_current, check_now, join_and_confirm
+from tests.harness import (
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    shows_tiles,
+    tile_taps,
+)
 
 MESSAGE_CALLS = ("send", "edit")  # what counts against Telegram's ~30 messages a second
 
@@ -101,6 +108,7 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
     await join_and_confirm(chat, user, level=level)
     counts: list[int] = []
     taps: list[int] = []  # right taps
+    spelled = 0  # answers spelled with letter tiles (levels 1-2)
     for day in range(4):
         await check_now(chat, user)
         while (stored := check_items.next_open_item(chat.db, 1001)) is not None:
@@ -111,9 +119,19 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
             option = item.options.index(item.answer) if not item.typed else 0
             if not right and not item.typed:
                 option = (option + 1) % len(item.options)
+            letters = tile_taps(chat, user, stored.id, item.answer.lower()) \
+                if shows_tiles(chat, user, stored.id) else []  # levels 1-2: spelled
+            if not right:
+                letters = letters[:2]  # a part of the word: a miss
             statements: list[str] = []
             chat.db.conn.set_trace_callback(statements.append)
-            if item.typed:
+            if letters:  # letter tiles, then ✅
+                for data in letters:
+                    await chat.tap(user, data)
+                assert statements == []  # taps before ✅ never touch the store
+                spelled += 1
+                await chat.tap(user, f"{callbacks.TILES}:{stored.id}:{callbacks.TILE_DONE}")
+            elif item.typed:
                 await chat.send(user, item.answer if right else WRONG_WORDS[len(counts) % 3])
             elif stored.poll_id:
                 await chat.vote(user, stored.poll_id, option)
@@ -130,6 +148,7 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
     # check's end reads every word she started once (instead of this word's and today's: what
     # comes next, as /progress says it) and may ask whether to alert.
     assert len(counts) >= 6 and max(counts) <= 10
+    assert spelled > 0 if level <= 2 else spelled == 0
     assert not taps or taps.count(8) >= len(taps) - 4  # right taps but a check's last
 
 

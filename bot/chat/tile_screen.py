@@ -1,0 +1,156 @@
+"""A question spelled with letter tiles, on screen: where the spelling stands, and each tap's
+one edit of the same message.
+
+Taps before ✅ never touch the store. Where she is (the tiles, what she has spelled, the text
+above the spelling line) is held in memory (`user_data`) from the moment the tiles are shown;
+a restart loses only that memory, and the next tap reads it all back from the message itself:
+the tiles from their buttons' data, the spelling from the message's last line (its text above
+that line is the question, kept as the tapped message shows it). A tap is taken only while
+the tapped message still shows that question's tiles: a tap on an old screen (answered, or
+moved on) changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest
+
+from bot.chat.replies import edit_tapped, not_modified
+from bot.context import PuenteContext
+from bot.domain import tiles
+from bot.presentation import callbacks, keyboards
+from bot.presentation.i18n import Markup
+
+TILE_SCREEN = "tile_screen"  # user_data: the TileScreen of the question showing tiles now
+
+
+@dataclass(frozen=True)
+class TileScreen:
+    item_id: int
+    message_id: int | None  # None: noted before its message was sent (the id comes after)
+    deal: tuple[str, ...]
+    length: int  # the word's letters: the blanks of the spelling line
+    base: str  # the message's text above the spelling line (Telegram HTML)
+    picks: tuple[int, ...] = ()
+    shown: bool = False  # the tiles are on screen (a typed question's show after "🔤")
+
+    @property
+    def line(self) -> str:
+        return tiles.spelling_line(self.deal, self.picks, self.length)
+
+    @property
+    def spelling(self) -> str:
+        return tiles.spelled(self.deal, self.picks)
+
+
+def with_line(base: str, screen: TileScreen) -> Markup:
+    """The message: its question, then the spelling line."""
+    return Markup(f"{base}\n\n{screen.line}")
+
+
+def remember(context: PuenteContext, screen: TileScreen) -> None:
+    """Note the question that offers tiles now, on this message (a newer one replaces it)."""
+    if context.user_data is not None:
+        context.user_data[TILE_SCREEN] = screen
+
+
+def forget(context: PuenteContext) -> None:
+    """The tiles question is answered (or another question came): nothing to remember."""
+    if context.user_data is not None:
+        context.user_data.pop(TILE_SCREEN, None)
+
+
+def shows_tiles_of(message: Message | None, item_id: int) -> bool:
+    """Whether the message, as the tap carries it, still shows this question's tile buttons
+    (or its "🔤"): else the tap is on an old screen."""
+    prefix = f"{callbacks.TILES}:{item_id}:"
+    return any(str(b.callback_data).startswith(prefix) for row in _rows(message) for b in row)
+
+
+def _rows(message: Message | None) -> tuple:
+    markup = message.reply_markup if isinstance(message, Message) else None
+    return markup.inline_keyboard if isinstance(markup, InlineKeyboardMarkup) else ()
+
+
+def current(context: PuenteContext, query: CallbackQuery, tap: callbacks.TileTap
+            ) -> TileScreen | None:
+    """Where the spelling of the tapped question stands: from memory when it is about this
+    message, else read back from the message (after a restart); None: an old screen."""
+    message = query.message if isinstance(query.message, Message) else None
+    if message is None or not shows_tiles_of(message, tap.item_id):
+        return None
+    held = context.user_data.get(TILE_SCREEN) if context.user_data is not None else None
+    if isinstance(held, TileScreen) and held.item_id == tap.item_id \
+            and held.message_id in (None, message.message_id):
+        return replace(held, message_id=message.message_id)
+    return _read_back(message, tap)
+
+
+def _read_back(message: Message, tap: callbacks.TileTap) -> TileScreen | None:
+    """The screen as the message shows it: its tiles' data, and its last line's spelling (or
+    the "🔤" button's deal, not shown yet)."""
+    if tap.action == callbacks.TILE_SHOW:
+        return TileScreen(tap.item_id, message.message_id, tap.deal, tap.length,
+                          message.text_html or "")
+    deal: dict[int, str] = {}
+    for row in _rows(message):
+        for button in row:
+            try:
+                found = callbacks.tile_tap(callbacks.parse(str(button.callback_data)))
+            except callbacks.ForgedCallbackError:
+                continue
+            if found.item_id == tap.item_id and found.tile is not None:
+                deal[found.tile[0]] = found.tile[1]
+    if sorted(deal) != list(range(len(deal))) or not deal:
+        return None
+    text = message.text_html or ""
+    base, _, last = text.rpartition("\n")
+    read = tiles.read_line(last.strip())
+    dealt = tuple(deal[i] for i in range(len(deal)))
+    picks = tiles.picks_for(read[0], dealt) if read else None
+    if read is None or picks is None:
+        return None
+    return TileScreen(tap.item_id, message.message_id, dealt, read[1], base.rstrip("\n"),
+                      picks, shown=True)
+
+
+def after(screen: TileScreen, tap: callbacks.TileTap) -> TileScreen:
+    """The screen after a tile, ⌫, or "🔤" (which shows the tiles)."""
+    if tap.action == callbacks.TILE_SHOW:
+        return replace(screen, shown=True)
+    if tap.action == callbacks.TILE_BACK:
+        return replace(screen, picks=tiles.back(screen.picks))
+    if tap.tile is not None and 0 <= tap.tile[0] < len(screen.deal) \
+            and screen.deal[tap.tile[0]] == tap.tile[1]:
+        return replace(screen, picks=tiles.tap(screen.picks, tap.tile[0], screen.deal,
+                                               screen.length))
+    return screen  # a tile this deal does not have: forged, nothing changes
+
+
+def layout(message: Message | None, screen: TileScreen) -> keyboards.Layout:
+    """The tapped message's buttons with its tiles (or "🔤") replaced by the spelling's tiles:
+    the other rows (🔊, 🤷) stay as they are."""
+    prefix = f"{callbacks.TILES}:{screen.item_id}:"
+    rows: keyboards.Layout = []
+    placed = False
+    for row in _rows(message):
+        if any(str(b.callback_data).startswith(prefix) for b in row):
+            if not placed:
+                rows.extend(keyboards.tile_layout(screen.item_id, screen.deal, screen.picks))
+                placed = True
+            continue
+        rows.append([(b.text, str(b.callback_data)) for b in row])
+    return rows if placed else keyboards.tile_layout(screen.item_id, screen.deal, screen.picks)
+
+
+async def show(query: CallbackQuery, screen: TileScreen) -> None:
+    """The one edit a tap makes: the spelling line and the tiles."""
+    try:
+        await edit_tapped(query, with_line(screen.base, screen),
+                          layout(query.message if isinstance(query.message, Message) else None,
+                                 screen))
+    except BadRequest as exc:
+        if not not_modified(exc):  # already showing it (a tap whose edit came first)
+            raise

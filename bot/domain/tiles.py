@@ -1,0 +1,164 @@
+"""Letter tiles: spelling an English word by tapping its letters, for a child who cannot type.
+
+The word's letters, shuffled, with a few letters it does not have (distractors), are dealt as
+buttons; each tap adds one tile to the spelling, ⌫ takes the last one back, ✅ hands the
+spelling to the typed grader. The deal is a pure function of the item and its id, so the
+server can deal the same tiles again when it grades, with nothing stored.
+
+What tiles prove (docs/newcomers.md): the letters are given but not their order nor which
+are the word's, so they sit between choosing and typing. Elimination cannot pass them: a
+random tapper spells a 5-letter word from 8 tiles about once in 6,720 tries (`random_odds`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from bot.domain.checks import Item
+from bot.domain.scaffold import ItemType
+
+MAX_LETTERS = 10  # a longer word's tiles fill more than three rows of a phone's keyboard
+TILE_MARK = "🔤"  # starts the spelling line a tap edits
+BLANK = "_"
+# Distractors come from common letters first, so they look like letters the word could have
+# (a rare "q" or "z" would be ruled out at a glance)
+COMMON = "etaoinsrhldcumfpgwybvk"
+
+
+def tileable(term: str) -> bool:
+    """A single word of plain letters, at most MAX_LETTERS long: "habitat", not "food web"
+    (a space cannot be tapped) nor "photosynthesis" (too many tiles to read on a phone)."""
+    return term.isascii() and term.isalpha() and 2 <= len(term) <= MAX_LETTERS
+
+
+SPELLED_KINDS = (ItemType.CHOICE, ItemType.REVERSE)  # buttons that name an English word
+
+
+def by_default(item: Item, level: int | None, practice: bool = False) -> bool:
+    """Levels 1-2 spell the English word with tiles where they were given up to six options:
+    a question whose stem is in the home language (its term, its definition or a picture:
+    scaffold.StemLanguage.HOME) and whose options are English words, one tiles can spell. Not
+    "Practice again" (two options, the easy way back after a miss), nor a quiz poll (Telegram
+    shows it), nor "what does WORD mean?" (its options are in her language)."""
+    return (level is None or level <= 2) and item.item_type in SPELLED_KINDS \
+        and not item.asks_meaning and not practice and bool(item.options) \
+        and tileable(item.answer)
+
+
+def offered(item: Item, level: int | None, practice: bool = False) -> bool:
+    """Whether this question can be answered with tiles: shown so by default (`by_default`),
+    or a typed question whose word tiles can spell (a "🔤" button under it, any level)."""
+    return by_default(item, level, practice) or (item.typed and tileable(item.answer))
+
+
+def distractor_count(length: int) -> int:
+    """Three letters it does not have for a short word (fewer tiles are easier to guess), two
+    for a long one (its keyboard stays three rows)."""
+    return 3 if length <= 7 else 2
+
+
+def deal(answer: str, others: Iterable[str], seed: int) -> tuple[str, ...]:
+    """The tiles for `answer`: its letters and a few it lacks, shuffled by `seed` (the item's
+    id: the same deal on every screen and when graded). A distractor never lets the tiles
+    spell another of `others` (the pack words on screen) that they could not spell without
+    it: the extra letters must not hand her a different word to build."""
+    word = answer.lower()
+    rng = random.Random(seed)
+    rivals = [o.lower() for o in others if tileable(o) and o.lower() != word]
+    candidates = [c for c in COMMON if c not in word]
+    rng.shuffle(candidates)
+    extra: list[str] = []
+    for letter in candidates:
+        if len(extra) == distractor_count(len(word)):
+            break
+        with_it = Counter(word + "".join(extra) + letter)
+        without = Counter(word + "".join(extra))
+        if any(_fits(r, with_it) and not _fits(r, without) for r in rivals):
+            continue
+        extra.append(letter)
+    tiles = [*word, *extra]
+    rng.shuffle(tiles)
+    return tuple(tiles)
+
+
+def tiles_for(item: Item, item_id: int) -> tuple[str, ...]:
+    """The deal a question shows (its options are the other words on its screen)."""
+    return deal(item.answer, item.options, item_id)
+
+
+def _fits(word: str, letters: Counter[str]) -> bool:
+    return not Counter(word) - letters
+
+
+def spelled(tiles: Sequence[str], picks: Sequence[int]) -> str:
+    """The word the picked tiles spell, in the order tapped."""
+    return "".join(tiles[i] for i in picks)
+
+
+def valid_picks(tiles: Sequence[str], picks: Sequence[int], length: int) -> bool:
+    """Each pick a tile dealt, none twice, no more than the word's letters."""
+    return len(picks) <= length and len(set(picks)) == len(picks) \
+        and all(0 <= i < len(tiles) for i in picks)
+
+
+def from_tiles(spelling: str, tiles: Sequence[str]) -> bool:
+    """Whether `spelling` can be made from these tiles, each used once (a forged spelling
+    with a letter never dealt is refused)."""
+    return bool(spelling) and _fits(spelling, Counter(tiles))
+
+
+def tap(picks: tuple[int, ...], index: int, tiles: Sequence[str], length: int
+        ) -> tuple[int, ...]:
+    """The picks after tapping tile `index`: unchanged when it is used already (a double tap)
+    or the blanks are full."""
+    if index in picks or len(picks) >= length or not 0 <= index < len(tiles):
+        return picks
+    return (*picks, index)
+
+
+def back(picks: tuple[int, ...]) -> tuple[int, ...]:
+    """The picks after ⌫: the last tile goes back."""
+    return picks[:-1]
+
+
+def spelling_line(tiles: Sequence[str], picks: Sequence[int], length: int) -> str:
+    """"🔤 e c o _ _ _": the letters tapped so far, then a blank for each one left."""
+    letters = [tiles[i] for i in picks] + [BLANK] * (length - len(picks))
+    return f"{TILE_MARK} {' '.join(letters)}"
+
+
+def read_line(line: str) -> tuple[str, int] | None:
+    """The spelling and the word's length a spelling line shows (None: not such a line): how a
+    tap after a restart, with nothing in memory, finds where she was."""
+    if not line.startswith(TILE_MARK):
+        return None
+    cells = line[len(TILE_MARK):].split()
+    if not cells or any(len(c) != 1 or not (c == BLANK or c.isalpha()) for c in cells):
+        return None
+    letters = [c for c in cells if c != BLANK]
+    if cells[:len(letters)] != letters:  # blanks only after the letters
+        return None
+    return "".join(letters), len(cells)
+
+
+def picks_for(spelling: str, tiles: Sequence[str]) -> tuple[int, ...] | None:
+    """Tiles that spell `spelling`, in order (the same letter's tiles are alike, so any of
+    them): None when they cannot."""
+    used: list[int] = []
+    for letter in spelling:
+        index = next((i for i, t in enumerate(tiles) if t == letter and i not in used), None)
+        if index is None:
+            return None
+        used.append(index)
+    return tuple(used)
+
+
+def random_odds(length: int, tiles: int) -> int:
+    """One in how many: a tapper who picks `length` distinct tiles at random from `tiles`
+    (no letter repeated) spells the word (the ordered picks, tiles!/(tiles-length)!)."""
+    odds = 1
+    for k in range(tiles - length + 1, tiles + 1):
+        odds *= k
+    return odds

@@ -1,0 +1,77 @@
+"""Letter tiles under a check question: a tile, ⌫ or "🔤" edits the same message (no store,
+no new message); ✅ grades the spelling as a typed answer (feedback and the next question in
+that message, as any graded tap)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.chat import tile_screen
+from bot.chat.questions import send_feedback
+from bot.chat.replies import acknowledge, user_language
+from bot.context import PuenteContext
+from bot.presentation import callbacks
+from bot.services import answers
+
+log = logging.getLogger(__name__)
+
+
+async def tile(update: Update, context: PuenteContext) -> None:
+    """Add a tile to the spelling, take one back (⌫), show the tiles ("🔤"), or grade it (✅).
+    A tap on an old screen or a forged one changes nothing, and its toast says so kindly."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return
+
+    def toast(key: str) -> str:  # her language is read only for a toast: a tap reads nothing
+        return s.catalog.plain(key, user_language(context, user.id, user.language_code))
+
+    try:
+        tap = callbacks.tile_tap(callbacks.parse(query.data))
+    except callbacks.ForgedCallbackError:
+        await acknowledge(query, toast("check-stale"))
+        return
+    screen = tile_screen.current(context, query, tap)
+    if screen is None:  # answered or moved on (the message shows other buttons now)
+        log.info("a letter tile on an old screen changed nothing")
+        await acknowledge(query, toast("check-stale"))
+        return
+    if tap.action == callbacks.TILE_DONE:
+        if not screen.picks:
+            await acknowledge(query, toast("tiles-empty"))
+            return
+        try:
+            feedback = answers.answer_tiles(s.db, user.id, tap.item_id, screen.spelling,
+                                            s.clock(), s.config.school.timezone,
+                                            s.config.school.holidays)
+        except answers.StaleItemError as exc:
+            log.info("a ✅ under letter tiles graded nothing: %s", type(exc).__name__)
+            await acknowledge(query, toast(exc.prompt_key))
+            return
+        tile_screen.forget(context)
+        await acknowledge(query)
+        await send_feedback(update, context, feedback, edit=query)
+        return
+    changed = tile_screen.after(screen, tap)
+    tile_screen.remember(context, changed)
+    await acknowledge(query)
+    if changed == screen and screen.shown:  # a used tile, ⌫ on nothing: the screen is right
+        return
+    if _more_taps_waiting(context, user.id):  # she taps faster than edits go: the last tap's
+        return  # edit shows them all (one edit for a burst, no 429 from Telegram)
+    await tile_screen.show(query, changed)
+
+
+def _more_taps_waiting(context: PuenteContext, user_id: int) -> bool:
+    """Whether another update from her waits behind this one (updates run in order per
+    person: handlers/ordering.py)."""
+    waiting = getattr(context.application.update_processor, "waiting", None)
+    return callable(waiting) and waiting(user_id) > 1
+
+
+def register(app: Application) -> None:
+    """Add the letter tiles' buttons."""
+    app.add_handler(CallbackQueryHandler(tile, pattern=rf"^{callbacks.TILES}:"))

@@ -1,0 +1,54 @@
+"""Letter tiles' deal: the word's letters and a few it lacks, the same every time, never one
+that lets the tiles spell another word on screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.domain import tiles
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_the_deal_holds_the_word_and_two_or_three_letters_it_lacks(seed: int) -> None:
+    deal = tiles.deal("habitat", ["plant", "seed"], seed)
+    extra = Counter(deal) - Counter("habitat")
+    assert not Counter("habitat") - Counter(deal)
+    assert sum(extra.values()) == 3 and not set(extra) & set("habitat")
+    assert deal == tiles.deal("habitat", ["plant", "seed"], seed)  # graded on the same deal
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_no_distractor_lets_the_tiles_spell_another_word_on_screen(seed: int) -> None:
+    # "tea", "eat" and "ate" are spelled by "t"+"ea"... "seat" needs only an "s" more
+    deal = tiles.deal("tea", ["seat", "tear", "meat", "heat", "neat"], seed)
+    for rival in ("seat", "tear", "meat", "heat", "neat"):
+        assert Counter(rival) - Counter(deal), f"{rival} fits {deal}"
+
+
+def test_only_single_short_words_of_letters_are_spelled_with_tiles() -> None:
+    assert tiles.tileable("habitat") and tiles.tileable("Ecosystem")
+    assert not tiles.tileable("food web") and not tiles.tileable("photosynthesis")
+    assert not tiles.tileable("self-made") and not tiles.tileable("café")
+
+
+def test_the_spelling_line_reads_back_after_a_restart() -> None:
+    deal = tuple("tcoexb")
+    line = tiles.spelling_line(deal, (3, 1), 3)
+    assert line == "🔤 e c _"
+    assert tiles.read_line(line) == ("ec", 3)
+    assert tiles.picks_for("ec", deal) == (3, 1)
+    assert tiles.read_line("✅ Yes!") is None and tiles.read_line("🔤 _ e") is None
+
+
+def test_a_tap_on_a_used_tile_or_past_the_blanks_changes_nothing() -> None:
+    deal = tuple("abcde")
+    assert tiles.tap((0,), 0, deal, 3) == (0,)
+    assert tiles.tap((0, 1, 2), 3, deal, 3) == (0, 1, 2)
+    assert tiles.back((0, 1)) == (0,) and tiles.back(()) == ()
+
+
+def test_a_random_tapper_almost_never_spells_a_word() -> None:
+    assert tiles.random_odds(5, 8) == 6720
+    assert tiles.random_odds(3, 6) == 120

@@ -1,0 +1,214 @@
+"""Letter tiles: a newcomer spells the English word by tapping its letters; each tap edits the
+same message, ✅ grades the spelling as a typed answer, and old or forged taps change nothing."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+
+from bot.demo.offline import Call
+from bot.domain import tiles
+from bot.store import check_items
+from tests.harness import (
+    Chat,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    open_item,
+    restarted,
+    shows_tiles,
+    spell,
+    tile_taps,
+)
+
+
+async def a_tiles_question(chat: Chat, user: dict, level: int = 1) -> check_items.StoredItem:
+    """Answer right until the open question is spelled with tiles (a new check, a day later,
+    when one ends)."""
+    await join_and_confirm(chat, user, level=level)
+    await check_now(chat, user)
+    for _ in range(40):
+        stored = check_items.next_open_item(chat.db, user["id"])
+        if stored is None:
+            chat.clock.advance(days=1)
+            await check_now(chat, user)
+        elif shows_tiles(chat, user, stored.id):
+            return stored
+        else:
+            await answer_current(chat, user, right=True)
+    raise AssertionError("no question was spelled with tiles")
+
+
+def edits(calls: list[Call]) -> list[Call]:
+    return [c for c in calls if c.method.startswith(("send", "edit"))]
+
+
+def toast(calls: list[Call]) -> str:
+    return next(str(c.params.get("text") or "") for c in calls
+                if c.method == "answerCallbackQuery")
+
+
+def last_line(call: Call) -> str:
+    return call.text.rsplit("\n", 1)[-1]
+
+
+async def test_a_newcomer_spells_the_word_with_one_edit_a_tap_and_is_graded_right(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    word = stored.item.answer.lower()
+    shown = chat.latest(user, chat.showing(user, f"tl:{stored.id}:ok"))
+    assert last_line(shown) == "🔤 " + " ".join("_" * len(word))
+    assert "Toca las letras" in shown.text  # how to answer, in her language
+    assert not any(label in stored.item.options for label, _ in shown.buttons
+                   if label != word)  # no option buttons: the word is spelled, not chosen
+    for n, data in enumerate(tile_taps(chat, user, stored.id, word), start=1):
+        calls = await chat.tap(user, data)
+        (edit,) = edits(calls)  # one edit a tap, never a new message
+        assert edit.method == "editMessageText"
+        assert last_line(edit) == "🔤 " + " ".join([*word[:n], *"_" * (len(word) - n)])
+    calls = await chat.tap(user, f"tl:{stored.id}:ok")
+    assert len(edits(calls)) == 1 and "✅" in edits(calls)[0].text
+    answered = check_items.get_item(chat.db, stored.id)
+    assert answered is not None and answered.answered
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 1
+
+
+async def test_backspace_takes_the_last_letter_back(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    word = stored.item.answer.lower()
+    first, second, *_ = tile_taps(chat, user, stored.id, word)
+    await chat.tap(user, first)
+    await chat.tap(user, second)
+    (edit,) = edits(await chat.tap(user, f"tl:{stored.id}:bk"))
+    assert last_line(edit) == "🔤 " + " ".join([word[0], *"_" * (len(word) - 1)])
+    assert not check_items.get_item(chat.db, stored.id).answered  # type: ignore[union-attr]
+
+
+async def test_a_wrong_spelling_is_graded_as_a_miss(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    deal = tiles.tiles_for(stored.item, stored.id)
+    wrong = "".join(t for t in deal if t not in stored.item.answer.lower())
+    calls = await spell(chat, user, stored.id, wrong)
+    assert stored.item.answer in edits(calls)[0].text  # the feedback gives the word
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 0
+
+
+async def test_a_spelling_slip_is_forgiven_as_when_typed(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    word = stored.item.answer.lower()
+    if len(word) < 5:  # a short word's slip is another word: nothing to forgive
+        return
+    slip = word[:-2] + word[-1] + word[-2]  # the last two letters swapped
+    await spell(chat, user, stored.id, slip)
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 1
+
+
+async def test_a_forged_or_option_tap_on_a_tiles_question_grades_nothing(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    right = stored.item.options.index(stored.item.answer)
+    for data in (f"an:{stored.id}:{right}",  # its options were never shown
+                 f"tl:{stored.id}:0q", "tl:999999:ok", "tl:x:ok", f"tl:{stored.id}:g99:ab"):
+        calls = await chat.tap(user, data)
+        assert edits(calls) == [] and toast(calls)  # nothing changes, and she is told
+    assert not open_item(chat, 1001).answered and open_item(chat, 1001).id == stored.id
+
+
+async def test_an_old_tap_after_the_question_moved_on_changes_nothing(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    taps = tile_taps(chat, user, stored.id, stored.item.answer.lower())
+    message = chat.showing(user, taps[0])
+    await spell(chat, user, stored.id, stored.item.answer.lower())
+    before = check_items.next_open_item(chat.db, 1001)
+    for data in (taps[0], f"tl:{stored.id}:ok"):
+        calls = await chat.tap_on(user, data, message)  # the message shows the next question
+        assert edits(calls) == [] and toast(calls)
+    assert check_items.next_open_item(chat.db, 1001) == before
+
+
+async def test_ok_with_no_letter_asks_for_letters_and_grades_nothing(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    calls = await chat.tap(user, f"tl:{stored.id}:ok")
+    assert edits(calls) == [] and "letras" in toast(calls)
+    assert not open_item(chat, 1001).answered
+
+
+async def test_after_a_restart_the_next_tap_goes_on_from_the_screen(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    word = stored.item.answer.lower()
+    taps = tile_taps(chat, user, stored.id, word)
+    await chat.tap(user, taps[0])
+    chat = await restarted(chat)  # nothing in memory: the message shows where she was
+    try:
+        (edit,) = edits(await chat.tap(user, taps[1]))
+        assert last_line(edit).startswith(f"🔤 {word[0]} {word[1]}")
+        for data in taps[2:]:
+            await chat.tap(user, data)
+        await chat.tap(user, f"tl:{stored.id}:ok")
+        assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                               ).fetchone()[0] == 1
+    finally:
+        await chat.app.shutdown()
+
+
+async def test_a_typed_question_offers_tiles_instead_of_typing(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    await join_and_confirm(chat, user, level=5)
+    await check_now(chat, user)
+    for _ in range(40):
+        stored = check_items.next_open_item(chat.db, 1001)
+        if stored is None:
+            chat.clock.advance(days=1)
+            await check_now(chat, user)
+        elif stored.item.typed and tiles.tileable(stored.item.answer):
+            break
+        else:
+            await answer_current(chat, user, right=True)
+    else:
+        raise AssertionError("no typed question")
+    show = next(d for c in chat.api.calls for _, d in c.buttons
+                if d.startswith(f"tl:{stored.id}:g"))
+    (edit,) = edits(await chat.tap(user, show))
+    assert last_line(edit) == "🔤 " + " ".join("_" * len(stored.item.answer))
+    assert any(d == f"tl:{stored.id}:ok" for _, d in edit.buttons)
+    await spell(chat, user, stored.id, stored.item.answer.lower())
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 1
+
+
+async def test_a_burst_of_fast_taps_makes_fewer_edits_and_loses_no_letter(chat: Chat) -> None:
+    """Taps that arrive together (a child hammering the tiles) run in order; each one that
+    finds more of hers waiting skips its edit, so the last edit shows them all and Telegram
+    sees fewer edits than taps (no 429 storm)."""
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    word = stored.item.answer.lower()
+    taps = tile_taps(chat, user, stored.id, word)
+    message_id = chat.showing(user, taps[0])
+    message = chat.api.showing(user["id"], message_id)  # all sent from the same screen
+    updates = [Update.de_json(chat.factory.tap(user, data, message_id, message), chat.app.bot)
+               for data in taps]
+    chat.api.latency = 0.02  # each Bot API call takes a while: the taps queue up
+    before = len(chat.api.calls)
+    app = chat.app
+    await asyncio.gather(*(app.update_processor.process_update(u, app.process_update(u))
+                           for u in updates))
+    calls = chat.api.calls[before:]
+    shown = [c for c in calls if c.method == "editMessageText"]
+    assert 1 <= len(shown) < len(taps)
+    assert sum(c.method == "answerCallbackQuery" for c in calls) == len(taps)  # every spinner
+    assert last_line(shown[-1]) == "🔤 " + " ".join(word)
+    await chat.tap(user, f"tl:{stored.id}:ok")
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 1
