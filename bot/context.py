@@ -38,6 +38,11 @@ class Services:
     code_guard: Throttle = field(default_factory=Throttle)  # wrong join/teach/family codes
     flood_guard: Throttle = field(default_factory=lambda: Throttle(
         limit=30, window=timedelta(seconds=20), pause=timedelta(seconds=30)))  # any update
+    # A letter tile or ⌫ is one keystroke, not a request: a child spelling "photosynthesis"
+    # taps 15 times in as many seconds. They count here, never in flood_guard (taps before ✅
+    # touch no store, and a burst makes one edit: tile_screen.py).
+    tile_guard: Throttle = field(default_factory=lambda: Throttle(
+        limit=120, window=timedelta(seconds=20), pause=timedelta(seconds=10)))
     ask_guard: Throttle = field(default_factory=lambda: Throttle(
         limit=10, window=timedelta(hours=1), pause=timedelta(hours=1)))  # messages to teachers
     # Each student's last graded typed answer, in memory: a copy of it is set aside, not graded

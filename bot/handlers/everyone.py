@@ -216,13 +216,21 @@ async def flood_guard(update: Update, context: PuenteContext) -> None:
         return
     forget_expired(context)  # a message held for the teacher lives minutes, in memory only
     now = s.clock()
-    if s.flood_guard.wait(user.id, now):
+    guard = s.tile_guard if _is_keystroke(update) else s.flood_guard
+    if guard.wait(user.id, now):
         raise ApplicationHandlerStop
-    if s.flood_guard.hit(user.id, now):
+    if guard.hit(user.id, now):
         if update.callback_query:
             await acknowledge(update.callback_query)
         await say(update, context, "slow-down")
         raise ApplicationHandlerStop
+
+
+def _is_keystroke(update: Update) -> bool:
+    """A letter tile or ⌫ under a check question (its ✅ is an answer, counted as any)."""
+    data = update.callback_query.data if update.callback_query else None
+    return isinstance(data, str) and data.startswith(f"{callbacks.TILES}:") \
+        and not data.endswith(f":{callbacks.TILE_DONE}")
 
 
 async def unknown_button(update: Update, context: PuenteContext) -> None:

@@ -212,3 +212,26 @@ async def test_a_burst_of_fast_taps_makes_fewer_edits_and_loses_no_letter(chat: 
     await chat.tap(user, f"tl:{stored.id}:ok")
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
                            ).fetchone()[0] == 1
+
+
+async def test_a_child_spelling_fast_with_slips_is_never_told_to_slow_down(chat: Chat) -> None:
+    """Each letter and ⌫ is a keystroke: 40 of them in 13 s (a long word, slips taken back)
+    are not a flood, and the ✅ after them is graded. The flood guard (30 updates in 20 s)
+    once stopped her mid-word with no word of why."""
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    word = stored.item.answer.lower()
+    taps = tile_taps(chat, user, stored.id, word)
+    for _ in range(15):  # a slip and its ⌫, fifteen times, then the word
+        await chat.tap(user, taps[0])
+        chat.clock.advance(seconds=0.3)
+        await chat.tap(user, f"tl:{stored.id}:bk")
+    for data in taps:
+        chat.clock.advance(seconds=0.3)
+        await chat.tap(user, data)
+    calls = await chat.tap(user, f"tl:{stored.id}:ok")
+    assert not any("slow" in c.text.lower() for c in edits(calls))
+    answered = check_items.get_item(chat.db, stored.id)
+    assert answered is not None and answered.answered
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 1
