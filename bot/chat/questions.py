@@ -96,10 +96,10 @@ def _with_tiles(context: PuenteContext, question: checks.Question, text: Markup)
     with its spelling line under it when the tiles show from the start (levels 1-2); any
     other question's text as it is, and the last tiles question forgotten."""
     item = question.item
-    if not tiles.offered(item, question.level, question.practice):
+    if not question.offers_tiles:
         tile_screen.forget(context)
         return text
-    shown = tiles.by_default(item, question.level, question.practice)
+    shown = question.spelled_with_tiles
     screen = tile_screen.TileScreen(question.item_id, None, tiles.tiles_for(
         item, question.item_id), len(item.answer), text, shown=shown)
     tile_screen.remember(context, screen)
@@ -113,7 +113,7 @@ def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Lay
     if item.typed:  # "🔤 Letter tiles" over the 🤷, where tiles can spell the word
         rows = keyboards.dont_know_layout(question.item_id, catalog, question.lang,
                                           question.english_first)
-        if not tiles.offered(item, question.level, question.practice):
+        if not question.offers_tiles:
             return rows
         return [*keyboards.show_tiles_layout(
             question.item_id, tiles.tiles_for(item, question.item_id), len(item.answer),
@@ -121,7 +121,7 @@ def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Lay
     # levels 1-2 spell an L1 -> English word with tiles where it fits, instead of six options
     layout = keyboards.tile_layout(question.item_id, tiles.tiles_for(item, question.item_id),
                                    ()) \
-        if tiles.by_default(item, question.level, question.practice) \
+        if question.spelled_with_tiles \
         else keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
     if not scaffold_for(question.level).dont_know:  # levels 3-6: no 🤷 to label
         return layout

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.domain import tiles
 from bot.domain.checks import Grade
 from bot.domain.cognates import same_word
 from bot.domain.gaps import GAP
@@ -89,7 +88,7 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
 def _tiles_line(question: Question, catalog: Catalog) -> list[Markup]:
     """Levels 1-2, an L1 -> English question spelled with letter tiles: how to answer (the
     spelling line under it is added with the tiles: tile_screen.py)."""
-    if not tiles.by_default(question.item, question.level, question.practice):
+    if not question.spelled_with_tiles:
         return []
     return [catalog.bilingual("item-tiles", question.lang)]
 

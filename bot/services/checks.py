@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain import tiles
 from bot.domain.check_building import build_check, hold_back
 from bot.domain.check_plan import Asker, fewest_live_first, plan_check
 from bot.domain.checks import FULL_CHECK, MAX_CHECK, Item, WordRef
@@ -76,11 +77,24 @@ class Question:
     practice: bool = False  # a re-teaching item: "Practice again", outside number/total
     # levels 1-2: her first typed question's one-time line, a prompt key (`introduced`)
     intro: str | None = None
+    # a quiz poll's question sent again as buttons: the poll's options, never letter tiles
+    # (the poll still counts, and a tiles answer to a poll item is refused)
+    from_poll: bool = False
 
     @property
     def english_first(self) -> bool:
         """Levels 5-6: its lines in two languages read English first (scaffold)."""
         return scaffold_for(self.level).english_first
+
+    @property
+    def spelled_with_tiles(self) -> bool:
+        """Answered with letter tiles instead of its options (levels 1-2: tiles.by_default)."""
+        return not self.from_poll and tiles.by_default(self.item, self.level, self.practice)
+
+    @property
+    def offers_tiles(self) -> bool:
+        """Tiles shown, or a "🔤" under it that shows them (tiles.offered)."""
+        return not self.from_poll and tiles.offered(self.item, self.level, self.practice)
 
 
 @dataclass(frozen=True)
@@ -219,8 +233,9 @@ def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
         # and the poll still counts (a second poll would leave the first one's answer unread)
         asked = replace(asked, item_type=ItemType.CHOICE)
     return CheckStart([], introduced(db, who, Question(
-        item.id, where.number, where.total, asked, who.language, who.level, item.practice),
-        now, remembered=item.remembered, tz=tz), resumed=True, poll_message=item.poll_message)
+        item.id, where.number, where.total, asked, who.language, who.level, item.practice,
+        from_poll=item.poll_id is not None), now, remembered=item.remembered, tz=tz),
+        resumed=True, poll_message=item.poll_message)
 
 
 def start_check(db: Database, user_id: int, now: datetime, rng: random.Random,
