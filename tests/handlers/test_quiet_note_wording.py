@@ -4,7 +4,6 @@ none of them is told so, not as absent."""
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 from bot.store import check_items
