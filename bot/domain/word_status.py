@@ -165,6 +165,20 @@ def right_in_practice(misses: int, practice_right: int) -> bool:
 STALLED_ANSWER_DAYS = 4
 
 
+def moves_on(state: MasteryState, right: int, total: int) -> bool:
+    """A word that takes its student off "🐢 Stalled": mastered, or reviewing as a teacher
+    reads it (`reviewing`: right on two days since its last miss AND at least half its counted
+    answers right). A guesser's word right on two lucky days after more misses, which every
+    view calls learning, does not: it kept a random tapper "✅ On track" (docs/reports.md)."""
+    return state is MasteryState.MASTERED or reviewing(state, right, total)
+
+
+def lucky_review(state: MasteryState, right: int, total: int) -> bool:
+    """In review by the schedule (right on two days since its last miss), learning to a
+    teacher: missed more often than right (`reviewing`)."""
+    return state is MasteryState.REVIEWING and not reviewing(state, right, total)
+
+
 def stalled_student(answer_days: int, moved_on: bool,
                     threshold: int = STALLED_ANSWER_DAYS) -> bool:
     """Whether a student who answered checks on `answer_days` different school days is stalled:
