@@ -159,9 +159,10 @@ def right_in_practice(misses: int, practice_right: int) -> bool:
 
 
 # A student who answered checks on this many different school days (practice too) and has no
-# word in review or mastered is stalled (/report's "🐢 Stalled"). Of 270 simulated learners
-# (bench/stalled.py) 265 have a word in review by their third answer day and all but one by
-# their fourth; four names 82 % of students who know no word within two school weeks.
+# word in review (as a teacher reads it: moves_on) or mastered is stalled (/report's "🐢
+# Stalled"). Of 270 simulated learners (bench/stalled.py) 249 have a word in review by their
+# third answer day and 268 by their fourth; four names 97 % of students who know no word within
+# two school weeks (docs/reports.md).
 STALLED_ANSWER_DAYS = 4
 
 
