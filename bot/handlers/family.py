@@ -329,8 +329,11 @@ def queue_weekly_updates(services: Services) -> int:
     """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
     moment = services.clock()
     school = services.config.school
-    updates = family_updates.weekly_updates(services.db, moment, tz=school.timezone,
-                                    holidays=school.holidays)
+    # the last update went out a week ago, on this weekday: its days end where this one's
+    # begin (window_start), holiday or not
+    updates = family_updates.weekly_updates(
+        services.db, moment, tz=school.timezone, holidays=school.holidays,
+        update_day=moment.astimezone(school.timezone).weekday())
     speech = services.speech is not None
     return family_updates.queue_updates(services.db, [
         (item, family_views.family_update_text(item, services.catalog),

@@ -30,6 +30,7 @@ class Silent:
     since: date        # the school's day of joining, or of the last answer or card read
     days: int          # school days since then
     never_active: bool  # nothing at all since joining
+    checks_unanswered: bool = False  # opened checks after their latest answer: none answered
 
 
 # (teacher id, the student) -> the note's text in the teacher's language
@@ -61,7 +62,8 @@ def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Rende
                     db, quiet.student_id)):
                 silent = Silent(quiet.student_id, name_of(db, teacher_id, quiet.student_id,
                                                           first_name=quiet.first_name),
-                                since, days, not quiet.did_anything)
+                                since, days, not quiet.did_anything,
+                                quiet.checks_unanswered)
                 outbox.enqueue(db, None, teacher_id, alerts.KIND,
                                {"text": render(teacher_id, silent), "buttons": [],
                                 "student_id": quiet.student_id, "advice": SILENT,

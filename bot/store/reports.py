@@ -16,12 +16,13 @@ from bot.domain.guessing import (
     looks_like_guessing,
     recent_start,
 )
-from bot.domain.mastery import REVIEWING_DAYS, MasteryState, mastery_state, met
+from bot.domain.mastery import MasteryState, mastery_state, met
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
     WordStatus,
     is_stuck,
+    moves_on,
     right_in_practice,
     shown_estimate,
     struggles,
@@ -314,7 +315,8 @@ def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,
     check on (practice too: they answered that day), counted up to `enough`. Only students
     whose answers span `enough` school days are read from the attempts, and each only until
     `enough` days are found: /report stays quick on a class of a million answers."""
-    moved = {c.student_id for c in cells if c.mastered or c.days_right >= REVIEWING_DAYS}
+    # as /report's stalled rule reads a word (moves_on): a guesser's lucky review is no move
+    moved = {c.student_id for c in cells if moves_on(c.state, c.correct, c.attempts)}
     first: dict[int, str] = {}
     last: dict[int, str] = {}
     for c in cells:  # the whole class's cells: kept to plain comparisons of stored stamps
