@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -58,6 +58,7 @@ class Relay:
     also: tuple[Child, ...] = ()  # twins: the other children it is filed under (one relay)
     note: str | None = None       # a family's ready-made message (family_notes): its English
     #                               was written by people, not a machine
+    excused: date | None = None   # the school day that note excused for the child (excused.py)
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
@@ -113,15 +114,17 @@ PEOPLE = "people"
 
 
 def prepare_note(db: Database, translator: Translator | None, who: Asker, child: Child,
-                 note: str, original: str, english: str) -> Relay:
+                 note: str, original: str, english: str, excused: date | None = None) -> Relay:
     """A family's ready-made message for the child's teachers: its words in their language
-    (`original`) and the English people wrote for it, so no model is needed either way."""
+    (`original`) and the English people wrote for it, so no model is needed either way; and
+    the day it `excused`, which the teachers read beside it."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
     translation = Translation(english, PEOPLE, machine=False) if who.language != "en" else None
     return Relay(child, teacher_ids, original, translation, who.language,
-                 answer_language(translator, who.language), who.language, note=note)
+                 answer_language(translator, who.language), who.language, note=note,
+                 excused=excused)
 
 
 def require_words(text: str) -> None:
