@@ -1,5 +1,6 @@
 """A teacher's reports: /report (a class's summary, heatmap and CSV) and /student (one
-student's words, and their recent typed misses, each a ✅ away from counting as right)."""
+student's words, their recent typed misses, each a ✅ away from counting as right, and the
+days their family excused, each a ↩️ away from a school day again)."""
 
 from __future__ import annotations
 

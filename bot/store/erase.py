@@ -88,7 +88,8 @@ def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
     (made due now: the deliverer drops it and tells its teacher why, see
     services.teacher_answers.drop_unlinked); notes to teachers about them; which messages in
     their chat carried announcements or answers; their name on thread rows (see
-    threads.forget_family_member). A student or teacher account of theirs keeps its own."""
+    threads.forget_family_member); that it was they who excused a child's day (the day stays).
+    A student or teacher account of theirs keeps its own."""
     if db.execute("SELECT 1 FROM families WHERE telegram_id = ?", [user_id]).fetchone():
         return False
     db.execute("DELETE FROM family_languages WHERE telegram_id = ?", [user_id])
