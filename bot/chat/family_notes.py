@@ -58,8 +58,7 @@ async def note_button(update: Update, context: PuenteContext) -> None:
                                                  pressed.day)
         # "sick today" / "not at school on DAY" excuses that day for the child (no reminder,
         # not counted against her); an old or forged day excuses nothing, the note still goes
-        day = excused.excuse_note(s.db, who.user_id, child.student_id, pressed.note,
-                                  pressed.day, s.config.school, s.clock())
+        day = excused.excused_day(pressed.note, pressed.day, s.config.school, s.clock())
         await relay_note(update, context, who, child, pressed.note, original, english, day)
         return
     if pressed.note is None:

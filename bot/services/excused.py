@@ -31,22 +31,18 @@ class UnexcuseError(PuenteError):
     prompt_key = "button-stale"
 
 
-def excuse_note(db: Database, family_member: int, student_id: int, note: str,
-                day: date | None, school: SchoolConfig, now: datetime) -> date | None:
-    """Excuse the day a family's ready-made note names, for their child (the caller checked
-    the child as theirs); the day, or None when the note excuses none. "sick" is today, when
-    school is on; "absent" only a day the list offered today (an old or forged day: none)."""
+def excused_day(note: str, day: date | None, school: SchoolConfig, now: datetime
+                ) -> date | None:
+    """The school day a family's ready-made note excuses for their child, or None: "sick" is
+    today, when school is on; "absent" only a day the list offers today (an old screen's day,
+    gone by, or a forged one: none). It is stored with the note's relay, in one transaction
+    (relays.queue_relay): a note refused (too fast, no teacher) excuses nothing."""
     if note not in EXCUSING:
         return None
     today = now.astimezone(school.timezone).date()
     if note == "sick":
-        day = today if is_school_day(today, school.holidays) else None
-    elif day not in days_offered(today, school.holidays):
-        day = None
-    if day is None:
-        return None
-    excused.excuse(db, student_id, day, family_member, now)
-    return day
+        return today if is_school_day(today, school.holidays) else None
+    return day if day in days_offered(today, school.holidays) else None
 
 
 def off_days(db: Database, student_id: int, holidays: Collection[date],

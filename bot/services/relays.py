@@ -28,7 +28,7 @@ from bot.services.message_languages import (
     written_as_is,
     written_in,
 )
-from bot.store import alerts, notes, outbox, people, threads
+from bot.store import alerts, excused, notes, outbox, people, threads
 from bot.store.threads import Child
 from bot.translation.translator import Translation, Translator
 
@@ -177,6 +177,8 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     with db.atomic():
         if who.role == threads.FAMILY:
             notes.hurry_language_notes(db, who.user_id, now)
+        if relay.excused is not None:  # the day its teachers read as excused, with the note
+            excused.excuse(db, relay.child.student_id, relay.excused, who.user_id, now)
         for teacher_id, text in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,
