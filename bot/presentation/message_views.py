@@ -124,6 +124,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
             parts.append(catalog.render("relay-install-hint", lang, code=install))
     if relay.thanks:  # it still may be answered, but nobody waits for one
         parts.append(catalog.render("relay-thanks", lang))
+    if relay.excused is not None:  # what Puente did with it: the teacher can undo it (↩️)
+        parts.append(catalog.render("relay-excused", lang, day=Day(relay.excused), name=name))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
     return Markup("\n".join(parts))
 

@@ -275,11 +275,13 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         by_student.setdefault(cell.student_id, []).append(cell)
         by_word_id.setdefault(cell.word_id, []).append(cell)
     for student in matrix.students:
+        # a day her family excused (sick, not at school) is no school day for her
+        off = matrix.off_days(student.id, holidays)
         name = labels[student.id] if labels else student_name(student, placeholder)
         quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
         met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
         practised = [c for c in met if c.answered]
-        opened = _opened_checks(matrix.checks_unanswered.get(student.id), today, holidays, tz)
+        opened = _opened_checks(matrix.checks_unanswered.get(student.id), today, off, tz)
         if opened is not None:
             opens_checks.append(OpensChecks(name, opened[0]))
             if not practised:  # opening a check is coming: not idle, not "no check yet"
@@ -289,12 +291,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                 cards, read_last = cards_read(met, tz)
                 reads_cards.append(CardsRead(name, cards, read_last))
                 if read_last and today and school_days_between(  # gone since: inactive too
-                        read_last, today, holidays) >= INACTIVE_SCHOOL_DAYS:
+                        read_last, today, off) >= INACTIVE_SCHOOL_DAYS:
                     inactive.append(Inactive(name, read_last, quiet))
             else:
                 not_started.append(name)
                 joined = local_day(student.joined_at, tz)
-                days = school_days_between(joined, today, holidays) if joined and today else 0
+                days = school_days_between(joined, today, off) if joined and today else 0
                 if joined and today and days < NOTHING_YET_GRACE:
                     just_joined.append(name)  # ten minutes in, "nothing done" is no news
                 else:
@@ -307,7 +309,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         checked = matrix.checks_unanswered.get(student.id)  # a check opened is a visit too
         last = max((d for d in (answered, cards_read(met, tz)[1],
                                 checked and _day_of(checked[1], tz)) if d), default=None)
-        idle = school_days_between(last, today, holidays) if last and today else 0
+        idle = school_days_between(last, today, off) if last and today else 0
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])
         if weak:
@@ -316,7 +318,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             inactive.append(Inactive(name, last, quiet))
         elif not weak and not matrix.unopened.get(student.id):  # unopened: new words she has;
             # under 🆘 she needs help with these words, not a push of more
-            newest = starved_since(met, today, holidays, tz)
+            newest = starved_since(met, today, off, tz)
             if newest is not None:
                 no_new_word.append(NoNewWord(name, newest))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:

@@ -17,6 +17,7 @@ from bot.domain.mastery import day_start
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.spoken_text import Spoken
 from bot.services import hear_message
+from bot.services.excused import excused_of
 from bot.store import families, outbox, study
 from bot.store.packs import StoredWord, words_by_id
 
@@ -108,14 +109,20 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
     end = today if not is_school_day(today, holidays) else today - timedelta(days=1)
     start = window_start(end, today, update_day, holidays)
     looked_back = min(now - timedelta(days=WEEK + 1), day_start(start, tz))  # 8 days at most
-    for row in families.update_recipients(db, only):
+    recipients = families.update_recipients(db, only)
+    # a day the family excused (sick, not at school) is no school day for that child: "0 of
+    # 4 school days" counted the day her mother said she was sick (family playtest); one she
+    # practised on all the same counts as a school day practised
+    excused = excused_of(db, {r.student_id for r in recipients}, start)
+    for row in recipients:
         started = row.started_at.astimezone(tz).date()
         moments = families.answered_since(db, row.student_id, looked_back)
         days_studied = {m.astimezone(tz).date() for m in moments}
         since = max(0, min((end - start).days + 1, (end - started).days + 1))
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
-        school = school_days_from(first, end, holidays)
+        school = school_days_from(first, end, holidays | (
+            excused.get(row.student_id, frozenset()) - studied))
         cards = {m.astimezone(tz).date() for m in families.cards_read_since(
             db, row.student_id, looked_back)}
         card_days = {day for day in cards if first <= day <= end} - studied
