@@ -572,3 +572,16 @@ def school_days(count: int) -> list[datetime]:
             days.append(day)
         day += timedelta(days=1)
     return days
+
+
+async def quiet_notes(chat: Chat, days: list[date]) -> list[tuple[int, str]]:
+    """Run the teacher's daily alerts at 16:00 New York on each day; (day, 🔇 note)."""
+    said = []
+    for day in days:
+        chat.clock.now = datetime(day.year, day.month, day.day, 20, tzinfo=START.tzinfo)
+        seen = len(chat.api.calls)
+        await chat.app.job_queue.get_jobs_by_name("teacher-alerts")[0].run(chat.app)
+        await chat.deliver()
+        said += [(day.day, c.text) for c in chat.api.calls[seen:]
+                 if c.chat_id == TEACHER_ID and c.text and "🔇" in c.text]
+    return said

@@ -5,7 +5,7 @@ and the family update said "of 5 school days". Once sent, a "no school" announce
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from bot.handlers.family import queue_weekly_updates
@@ -21,6 +21,7 @@ from tests.harness import (
     check_now,
     join_and_confirm,
     placed_at_level_one,
+    quiet_notes,
     reminder_days,
     texts,
 )
@@ -89,19 +90,6 @@ async def test_without_the_day_off_the_reminder_still_comes(chat: Chat) -> None:
     await send_no_school(chat, "Wed 16 Sep")  # sent, the offer left untapped
     assert stored(chat) == []
     assert await reminder_days(chat, 1001, 3) == ["Tue 15", "Wed 16", "Thu 17"]
-
-
-async def quiet_notes(chat: Chat, days: list[date]) -> list[tuple[int, str]]:
-    """Run the teacher's daily alerts at 16:00 New York on each day; (day, 🔇 note)."""
-    said = []
-    for day in days:
-        chat.clock.now = datetime(day.year, day.month, day.day, 20, tzinfo=START.tzinfo)
-        seen = len(chat.api.calls)
-        await chat.app.job_queue.get_jobs_by_name("teacher-alerts")[0].run(chat.app)
-        await chat.deliver()
-        said += [(day.day, c.text) for c in chat.api.calls[seen:]
-                 if c.chat_id == TEACHER_ID and c.text and "🔇" in c.text]
-    return said
 
 
 async def test_the_quiet_note_does_not_count_the_day_off(chat: Chat) -> None:

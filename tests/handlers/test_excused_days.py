@@ -23,6 +23,7 @@ from tests.harness import (
     check_now,
     join_and_confirm,
     placed_at_level_one,
+    quiet_notes,
     reminder_days,
     texts,
 )
@@ -171,19 +172,6 @@ async def test_the_streak_bridges_the_excused_day(chat: Chat) -> None:
     await practise_every_day_but(chat, ana, date(2026, 9, 16), 4)  # Mon, Tue, Thu
     chat.clock.advance(days=-1)  # Thursday evening
     assert "🔥 Days in a row: 3" in texts(await chat.send(ana, "/progress"))
-
-
-async def quiet_notes(chat: Chat, days: list[date]) -> list[tuple[int, str]]:
-    """Run the teacher's daily alerts at 16:00 New York on each day; (day, 🔇 note)."""
-    said = []
-    for day in days:
-        chat.clock.now = datetime(day.year, day.month, day.day, 20, tzinfo=START.tzinfo)
-        seen = len(chat.api.calls)
-        await chat.app.job_queue.get_jobs_by_name("teacher-alerts")[0].run(chat.app)
-        await chat.deliver()
-        said += [(day.day, c.text) for c in chat.api.calls[seen:]
-                 if c.chat_id == TEACHER_ID and c.text and "🔇" in c.text]
-    return said
 
 
 async def test_the_quiet_note_and_the_report_do_not_count_the_excused_day(chat: Chat) -> None:
