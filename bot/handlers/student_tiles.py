@@ -34,14 +34,18 @@ async def tile(update: Update, context: PuenteContext) -> None:
     except callbacks.ForgedCallbackError:
         await acknowledge(query, toast("check-stale"))
         return
-    screen = tile_screen.current(context, query, tap)
-    if screen is None:  # answered or moved on (the message shows other buttons now)
+    old = tile_screen.refused(context, query.message.message_id, tap.item_id) \
+        if query.message is not None else None
+    screen = tile_screen.current(context, query, tap) if old is None else None
+    if screen is None:  # answered or moved on (the message shows other buttons now), or a
+        # copy /check sent again below: its letters would go nowhere
         log.info("a letter tile on an old screen changed nothing")
-        await acknowledge(query, toast("check-stale"))
+        await acknowledge(query, toast(old or "check-stale"))
         return
     if tap.action == callbacks.TILE_DONE:
-        if not screen.picks:
-            await acknowledge(query, toast("tiles-empty"))
+        if len(screen.picks) < screen.length:  # "tu" for "community" was graded a miss:
+            # a blank left is a spelling not finished (🤷 is how she gives up)
+            await acknowledge(query, toast("tiles-short" if screen.picks else "tiles-empty"))
             return
         try:
             feedback = answers.answer_tiles(s.db, user.id, tap.item_id, screen.spelling,

@@ -12,32 +12,16 @@ from bot.domain import tiles
 from bot.store import check_items
 from tests.harness import (
     Chat,
+    a_tiles_question,
     answer_current,
     check_now,
     join_and_confirm,
     open_item,
     restarted,
-    shows_tiles,
     spell,
     tile_taps,
+    wrong_spelling,
 )
-
-
-async def a_tiles_question(chat: Chat, user: dict, level: int = 1) -> check_items.StoredItem:
-    """Answer right until the open question is spelled with tiles (a new check, a day later,
-    when one ends)."""
-    await join_and_confirm(chat, user, level=level)
-    await check_now(chat, user)
-    for _ in range(40):
-        stored = check_items.next_open_item(chat.db, user["id"])
-        if stored is None:
-            chat.clock.advance(days=1)
-            await check_now(chat, user)
-        elif shows_tiles(chat, user, stored.id):
-            return stored
-        else:
-            await answer_current(chat, user, right=True)
-    raise AssertionError("no question was spelled with tiles")
 
 
 def edits(calls: list[Call]) -> list[Call]:
@@ -91,9 +75,7 @@ async def test_backspace_takes_the_last_letter_back(chat: Chat) -> None:
 async def test_a_wrong_spelling_is_graded_as_a_miss(chat: Chat) -> None:
     user = chat.user(1001, lang="es")
     stored = await a_tiles_question(chat, user)
-    deal = tiles.tiles_for(stored.item, stored.id)
-    wrong = "".join(t for t in deal if t not in stored.item.answer.lower())
-    calls = await spell(chat, user, stored.id, wrong)
+    calls = await spell(chat, user, stored.id, wrong_spelling(stored.item, stored.id))
     assert stored.item.answer in edits(calls)[0].text  # the feedback gives the word
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
                            ).fetchone()[0] == 0
