@@ -103,6 +103,13 @@ def valid_picks(tiles: Sequence[str], picks: Sequence[int], length: int) -> bool
         and all(0 <= i < len(tiles) for i in picks)
 
 
+def finished(spelling: str, length: int) -> bool:
+    """A letter on every blank: only then does ✅ grade. ✅ after 2 letters of "community" was
+    graded a miss, "tu", and counted for her teacher (playtest, Hmong level 1): a spelling
+    left half done is not an answer (🤷 is how she gives up)."""
+    return len(spelling) == length
+
+
 def from_tiles(spelling: str, tiles: Sequence[str]) -> bool:
     """Whether `spelling` can be made from these tiles, each used once (a forged spelling
     with a letter never dealt is refused)."""

@@ -13,6 +13,7 @@ from bot.chat import tile_screen
 from bot.chat.questions import send_feedback
 from bot.chat.replies import acknowledge, user_language
 from bot.context import PuenteContext
+from bot.domain import tiles
 from bot.presentation import callbacks
 from bot.services import answers
 
@@ -43,8 +44,7 @@ async def tile(update: Update, context: PuenteContext) -> None:
         await acknowledge(query, toast(old or "check-stale"))
         return
     if tap.action == callbacks.TILE_DONE:
-        if len(screen.picks) < screen.length:  # "tu" for "community" was graded a miss:
-            # a blank left is a spelling not finished (🤷 is how she gives up)
+        if not tiles.finished(screen.spelling, screen.length):  # a blank left: no answer
             await acknowledge(query, toast("tiles-short" if screen.picks else "tiles-empty"))
             return
         try:

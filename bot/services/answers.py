@@ -157,13 +157,15 @@ def answer_tiles(db: Database, user_id: int, item_id: int, spelling: str, now: d
                  tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
     """Grade a word spelled with letter tiles (✅), by the typed grader, as if typed: the
     same slips forgiven, never a different word. Refused (StaleItemError) unless the item is
-    this student's, open, offered with tiles, and the spelling is made of its dealt tiles."""
+    this student's, open, offered with tiles, and the spelling is made of its dealt tiles, a
+    letter on every blank (tiles.finished)."""
     stored, check = _tapped(db, user_id, item_id, typed=None)
     if stored.answered:
         raise _answered(check, now)
     who = learner(db, user_id)
     item = stored.item
     if not tiles.offered(item, who.level, stored.practice) \
+            or not tiles.finished(spelling, len(item.answer)) \
             or not tiles.from_tiles(spelling, tiles.tiles_for(item, stored.id)):
         raise StaleItemError()
     # graded as the typed question it is now: no option was chosen or counted

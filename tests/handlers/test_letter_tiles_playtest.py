@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from telegram import Update
 
 from bot.demo.offline import Call
 from bot.domain import tiles
 from bot.domain.overrule import Graded
 from bot.presentation import callbacks, keyboards
+from bot.services import answers
 from bot.store import check_items
 from tests.harness import (
     TEACHER_ID,
@@ -164,6 +166,9 @@ async def test_ok_with_blanks_left_asks_for_every_letter_and_grades_nothing(
     assert not open_item(chat, PAJ).answered
     assert chat.db.execute("SELECT count(*) FROM attempts WHERE word_id = ?",
                            [stored.item.word_id]).fetchone()[0] == 0
+    with pytest.raises(answers.StaleItemError):  # nor does the grader take half a word
+        answers.answer_tiles(chat.db, PAJ, stored.id, stored.item.answer.lower()[:2],
+                             chat.clock(), chat.app.bot_data.services.config.school.timezone)
     calls = await chat.tap(paj(chat), callbacks.data(callbacks.DONT_KNOW, stored.id))
     assert stored.item.answer in edits(calls)[0].text  # 🤷 still gives up
     assert check_items.get_item(chat.db, stored.id).answered  # type: ignore[union-attr]
