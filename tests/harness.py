@@ -350,6 +350,22 @@ def wrong_spelling(item: Item, item_id: int) -> str:
     return (extra + word)[:len(word)]
 
 
+def edits(calls: list[Call]) -> list[Call]:
+    """The messages these calls sent or edited (a tile tap's one edit, say)."""
+    return [c for c in calls if c.method.startswith(("send", "edit"))]
+
+
+def toast(calls: list[Call]) -> str:
+    """What the tap's answer said over the chat ("" when nothing)."""
+    return next(str(c.params.get("text") or "") for c in calls
+                if c.method == "answerCallbackQuery")
+
+
+def last_line(call: Call) -> str:
+    """A message's last line (letter tiles: the spelling line)."""
+    return call.text.rsplit("\n", 1)[-1]
+
+
 def tile_taps(chat: Chat, user: dict, item_id: int, word: str) -> list[str]:
     """The tile buttons' data that spell `word` on the open question's tiles, in order."""
     deal = tiles.tiles_for(open_item(chat, user["id"]).item, item_id)

@@ -7,7 +7,6 @@ import asyncio
 
 from telegram import Update
 
-from bot.demo.offline import Call
 from bot.domain import tiles
 from bot.store import check_items
 from tests.harness import (
@@ -15,26 +14,16 @@ from tests.harness import (
     a_tiles_question,
     answer_current,
     check_now,
+    edits,
     join_and_confirm,
+    last_line,
     open_item,
     restarted,
     spell,
     tile_taps,
+    toast,
     wrong_spelling,
 )
-
-
-def edits(calls: list[Call]) -> list[Call]:
-    return [c for c in calls if c.method.startswith(("send", "edit"))]
-
-
-def toast(calls: list[Call]) -> str:
-    return next(str(c.params.get("text") or "") for c in calls
-                if c.method == "answerCallbackQuery")
-
-
-def last_line(call: Call) -> str:
-    return call.text.rsplit("\n", 1)[-1]
 
 
 async def test_a_newcomer_spells_the_word_with_one_edit_a_tap_and_is_graded_right(

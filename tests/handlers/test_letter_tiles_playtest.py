@@ -23,11 +23,14 @@ from tests.harness import (
     answer_current,
     check_now,
     csv_rows,
+    edits,
     join_and_confirm,
+    last_line,
     open_item,
     spell,
     texts,
     tile_taps,
+    toast,
     wrong_spelling,
 )
 
@@ -41,19 +44,6 @@ def teacher(chat: Chat) -> dict[str, Any]:
 
 def paj(chat: Chat) -> dict[str, Any]:
     return chat.user(PAJ, "Paj", "hmn")
-
-
-def edits(calls: list[Call]) -> list[Call]:
-    return [c for c in calls if c.method.startswith(("send", "edit"))]
-
-
-def toast(calls: list[Call]) -> str:
-    return next(str(c.params.get("text") or "") for c in calls
-                if c.method == "answerCallbackQuery")
-
-
-def last_line(call: Call) -> str:
-    return call.text.rsplit("\n", 1)[-1]
 
 
 def ok(item_id: int) -> str:
