@@ -344,10 +344,8 @@ def on_screen(chat: Chat, user: dict, data: str) -> bool:
 
 def wrong_spelling(item: Item, item_id: int) -> str:
     """A wrong word spelled on the item's tiles, a letter on every blank (✅ grades nothing
-    before): the letters the word lacks first, then the word's own from its start."""
-    word = item.answer.lower()
-    extra = "".join(t for t in tiles.tiles_for(item, item_id) if t not in word)
-    return (extra + word)[:len(word)]
+    before): tiles.a_miss."""
+    return tiles.a_miss(item.answer, tiles.tiles_for(item, item_id))
 
 
 def edits(calls: list[Call]) -> list[Call]:

@@ -162,6 +162,13 @@ def picks_for(spelling: str, tiles: Sequence[str]) -> tuple[int, ...] | None:
     return tuple(used)
 
 
+def a_miss(answer: str, deal: Sequence[str]) -> str:
+    """A wrong word these tiles spell, a letter on every blank (`finished`): the letters the
+    word lacks, then its own from its start (`puente demo`'s "answer wrong", and the tests')."""
+    word = answer.lower()
+    return ("".join(t for t in deal if t not in word) + word)[:len(word)]
+
+
 def random_odds(length: int, tiles: int) -> int:
     """One in how many: a tapper who picks `length` distinct tiles at random from `tiles`
     (no letter repeated) spells the word (the ordered picks, tiles!/(tiles-length)!)."""
