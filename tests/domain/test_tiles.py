@@ -64,4 +64,4 @@ def test_a_miss_fills_every_blank_with_a_wrong_word_the_tiles_can_spell() -> Non
 
 def test_a_spelling_with_a_blank_left_is_not_finished() -> None:
     assert not tiles.finished("tu", len("community"))
-    assert tiles.finished("comnuity", len("community"))
+    assert tiles.finished("comnunity", len("community"))
