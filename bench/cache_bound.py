@@ -93,10 +93,8 @@ def make_free(step: int) -> None:
         learners[user_id] = found = real_learner(db, user_id)
         return found
 
-    def answer_choice(db: Any, user_id: int, item_id: int, *rest: Any, **options: Any) -> Any:
-        # (**options: the handler passes some by name, as tiles_shown; a patch that refused
-        # them failed every tap, and graded_answers waited for checks that never ended)
-        feedback = real_choice(db, user_id, item_id, *rest, **options)
+    def answer_choice(db: Any, user_id: int, item_id: int, *rest: Any, **named: Any) -> Any:
+        feedback = real_choice(db, user_id, item_id, *rest, **named)
         check = checks.get(item_id)
         if check is not None:  # the answer is written: the cached check follows it
             after = check.answered(item_id, feedback.grade.correct)
@@ -117,10 +115,10 @@ def make_free(step: int) -> None:
         check_items.missed_known_words = (lambda *a: False if in_tap[0]
                                           else real["missed_known_words"](*a))
     if step >= 3:
-        check_views.feedback_text = (lambda *a, **k: Markup(FEEDBACK)  # type: ignore
-                                     if in_tap[0] else real_feedback(*a, **k))
-        check_views.question_text = (lambda *a, **k: Markup(QUESTION)  # type: ignore
-                                     if in_tap[0] else real_question(*a, **k))
+        check_views.feedback_text = (lambda *a: Markup(FEEDBACK) if in_tap[0]  # type: ignore
+                                     else real_feedback(*a))
+        check_views.question_text = (lambda *a: Markup(QUESTION) if in_tap[0]  # type: ignore
+                                     else real_question(*a))
 
     process = Application.process_update
 

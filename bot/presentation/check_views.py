@@ -79,8 +79,7 @@ def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> 
         if question.practice else catalog.render("item-counter", REFERENCE if first else lang,
                                                  number=question.number, total=question.total)
     if question.level is not None and question.level > 3:  # English only from level 4 on
-        return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt),
-                           *([catalog.render("item-tiles", REFERENCE)] if tiled else [])])
+        return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
     # The first typed question's one-time line (levels 1-2) holds the question's own
     # instruction: one line in each language, not the line and then the instruction again
     # (four lines of instructions over one word to write: playtest, Hmong level 1)
