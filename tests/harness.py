@@ -299,9 +299,7 @@ async def answer_current(chat: Chat, user: dict, right: bool) -> list[Call]:
         wrong = next(w for w in WRONG_WORDS if w != chat.last_text.get(user["id"]))
         return await chat.send(user, item.answer if right else wrong)
     if shows_tiles(chat, user, stored.id):  # levels 1-2: spelled with letter tiles
-        deal = tiles.tiles_for(item, stored.id)
-        extra = "".join(t for t in deal if t not in item.answer.lower())
-        word = item.answer.lower() if right else extra
+        word = item.answer.lower() if right else wrong_spelling(item, stored.id)
         if on_screen(chat, user, f"{callbacks.TILES}:{stored.id}:{callbacks.TILE_DONE}"):
             return await spell(chat, user, stored.id, word)
         # not sent yet (the check waits for her cards): spelled as the ✅ would grade it
@@ -344,6 +342,28 @@ def on_screen(chat: Chat, user: dict, data: str) -> bool:
         if any(c.chat_id == user["id"] for c in chat.api.calls) else False
 
 
+def wrong_spelling(item: Item, item_id: int) -> str:
+    """A wrong word spelled on the item's tiles, a letter on every blank (✅ grades nothing
+    before): tiles.a_miss."""
+    return tiles.a_miss(item.answer, tiles.tiles_for(item, item_id))
+
+
+def edits(calls: list[Call]) -> list[Call]:
+    """The messages these calls sent or edited (a tile tap's one edit, say)."""
+    return [c for c in calls if c.method.startswith(("send", "edit"))]
+
+
+def toast(calls: list[Call]) -> str:
+    """What the tap's answer said over the chat ("" when nothing)."""
+    return next(str(c.params.get("text") or "") for c in calls
+                if c.method == "answerCallbackQuery")
+
+
+def last_line(call: Call) -> str:
+    """A message's last line (letter tiles: the spelling line)."""
+    return call.text.rsplit("\n", 1)[-1]
+
+
 def tile_taps(chat: Chat, user: dict, item_id: int, word: str) -> list[str]:
     """The tile buttons' data that spell `word` on the open question's tiles, in order."""
     deal = tiles.tiles_for(open_item(chat, user["id"]).item, item_id)
@@ -357,6 +377,24 @@ async def spell(chat: Chat, user: dict, item_id: int, word: str) -> list[Call]:
     for data in tile_taps(chat, user, item_id, word):
         await chat.tap(user, data)
     return await chat.tap(user, f"{callbacks.TILES}:{item_id}:{callbacks.TILE_DONE}")
+
+
+async def a_tiles_question(chat: Chat, user: dict, level: int = 1, lang: str = "es"
+                           ) -> check_items.StoredItem:
+    """Answer right until the open question is spelled with tiles (a new check, a day later,
+    when one ends)."""
+    await join_and_confirm(chat, user, lang=lang, level=level)
+    await check_now(chat, user)
+    for _ in range(40):
+        stored = check_items.next_open_item(chat.db, user["id"])
+        if stored is None:
+            chat.clock.advance(days=1)
+            await check_now(chat, user)
+        elif shows_tiles(chat, user, stored.id):
+            return stored
+        else:
+            await answer_current(chat, user, right=True)
+    raise AssertionError("no question was spelled with tiles")
 
 
 async def a_question_with_buttons(chat: Chat, user: dict) -> check_items.StoredItem:

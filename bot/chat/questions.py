@@ -85,42 +85,63 @@ async def send_question(context: PuenteContext, chat_id: int,
             if context.user_data is not None:
                 context.user_data[QUESTION_POLL] = (question.item_id, message.message_id)
         return
+    before = tile_screen.held(context, question.item_id)  # a copy on screen already
+    text, screen = _with_tiles(context, question)
     sent = await context.bot.send_message(
-        chat_id, _with_tiles(context, question, check_views.question_text(question, s.catalog)),
-        parse_mode=ParseMode.HTML, reply_markup=keyboards.markup(_buttons(question, context)))
+        chat_id, text, parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.markup(_buttons(question, context, screen)))
     _showing(context, question.item_id, sent.message_id)
+    if before is not None and before.message_id not in (None, sent.message_id):
+        # /check sent it again: the old copy's tiles would spell nothing (tile_screen.py)
+        await take_buttons_off(context, chat_id, before.message_id)
 
 
-def _with_tiles(context: PuenteContext, question: checks.Question, text: Markup) -> Markup:
-    """The message for a question that offers letter tiles: noted in memory (tile_screen.py),
-    with its spelling line under it when the tiles show from the start (levels 1-2); any
-    other question's text as it is, and the last tiles question forgotten."""
-    item = question.item
+def _with_tiles(context: PuenteContext, question: checks.Question, lead: Markup | None = None
+                ) -> tuple[Markup, tile_screen.TileScreen | None]:
+    """The message for a question (under `lead`, the last answer's feedback): one that offers
+    letter tiles is noted in memory (tile_screen.py), with its spelling line under it while
+    its tiles show (levels 1-2 from the start; a typed question's after "🔤", its text then
+    saying how to answer with them). Sent again (/check), it goes on with the letters she had
+    tapped. Any other question's text as it is, and the last tiles question forgotten."""
+    item, catalog = question.item, context.services.catalog
+
+    def message(tiled: bool) -> Markup:
+        asked = check_views.question_text(question, catalog, tiles=tiled)
+        return asked if lead is None else Markup(f"{lead}\n\n{asked}")
+
     if not question.offers_tiles:
         tile_screen.forget(context)
-        return text
-    shown = question.spelled_with_tiles
-    screen = tile_screen.TileScreen(question.item_id, None, tiles.tiles_for(
-        item, question.item_id), len(item.answer), text, shown=shown)
+        return message(False), None
+    before = tile_screen.held(context, question.item_id)
+    shown = question.spelled_with_tiles or (before is not None and before.shown)
+    tiled = None if question.spelled_with_tiles else message(True)
+    screen = tile_screen.TileScreen(
+        question.item_id, None, tiles.tiles_for(item, question.item_id), len(item.answer),
+        tiled if shown and tiled is not None else message(False),
+        before.picks if before is not None else (), shown, tiled)
     tile_screen.remember(context, screen)
-    return tile_screen.with_line(text, screen) if shown else text
+    return (tile_screen.with_line(screen.base, screen) if shown else screen.base), screen
 
 
-def _buttons(question: checks.Question, context: PuenteContext) -> keyboards.Layout:
+def _buttons(question: checks.Question, context: PuenteContext,
+             screen: tile_screen.TileScreen | None = None) -> keyboards.Layout:
     """A question's buttons: under a typed question "🤷 I don't know"; else its options, and
-    at levels 1-2 (scaffold.dont_know) "🤷 I don't know" on a row of its own below them."""
+    at levels 1-2 (scaffold.dont_know) "🤷 I don't know" on a row of its own below them.
+    Letter tiles show the spelling `screen` holds (its tiles tapped so far are used)."""
     item, catalog = question.item, context.services.catalog
     if item.typed:  # "🔤 Letter tiles" over the 🤷, where tiles can spell the word
         rows = keyboards.dont_know_layout(question.item_id, catalog, question.lang,
                                           question.english_first)
         if not question.offers_tiles:
             return rows
+        if screen is not None and screen.shown:  # sent again after "🔤": its tiles
+            return [*keyboards.tile_layout(question.item_id, screen.deal, screen.picks), *rows]
         return [*keyboards.show_tiles_layout(
             question.item_id, tiles.tiles_for(item, question.item_id), len(item.answer),
             catalog, question.lang, question.english_first), *rows]
     # levels 1-2 spell an L1 -> English word with tiles where it fits, instead of six options
     layout = keyboards.tile_layout(question.item_id, tiles.tiles_for(item, question.item_id),
-                                   ()) \
+                                   screen.picks if screen is not None else ()) \
         if question.spelled_with_tiles \
         else keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
     if not scaffold_for(question.level).dont_know:  # levels 3-6: no 🤷 to label
@@ -163,6 +184,7 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     target = chat_id or (update.effective_chat.id if update.effective_chat else None)
     if target is None:
         return
+    tile_screen.answered(context, feedback.item_id)  # its tiles' copies spell nothing now
     shown = context.user_data.pop(QUESTION_BUTTONS, None) if context.user_data else None
     if edit is None and shown is not None and shown[0] == feedback.item_id:  # typed, not tapped
         await take_buttons_off(context, target, shown[1])
@@ -211,9 +233,8 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
         named = [c for c in check_views.commands_named(text) if not (cards and c == "/words")]
         layout = [*cards, *keyboards.command_layout(s.catalog, feedback.lang, named)] or None
     if following is not None and not _own_message(following, context):
-        text = _with_tiles(context, following, Markup(
-            f"{text}\n\n{check_views.question_text(following, s.catalog)}"))
-        layout = _buttons(following, context)
+        text, screen = _with_tiles(context, following, text)
+        layout = _buttons(following, context, screen)
     else:
         tile_screen.forget(context)
     if await edit_in_place(edit, text, layout):

@@ -6,8 +6,10 @@ above the spelling line) is held in memory (`user_data`) from the moment the til
 a restart loses only that memory, and the next tap reads it all back from the message itself:
 the tiles from their buttons' data, the spelling from the message's last line (its text above
 that line is the question, kept as the tapped message shows it). A tap is taken only while
-the tapped message still shows that question's tiles: a tap on an old screen (answered, or
-moved on) changes nothing.
+the tapped message still shows that question's tiles, and (as memory knows) is the copy the
+question shows now, of a question not answered yet: a tap on an old screen (answered, moved
+on, or an old copy /check sent the question again below) changes nothing. A copy sent again
+carries the spelling in progress over, and the old copy's tiles are taken off.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from bot.presentation import callbacks, keyboards
 from bot.presentation.i18n import Markup
 
 TILE_SCREEN = "tile_screen"  # user_data: the TileScreen of the question showing tiles now
+ANSWERED = "answered_items"  # user_data: ids of the questions she answered lately, newest last
+ANSWERED_KEPT = 20  # more than a check's questions: an old copy is of this check or the last
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,9 @@ class TileScreen:
     base: str  # the message's text above the spelling line (Telegram HTML)
     picks: tuple[int, ...] = ()
     shown: bool = False  # the tiles are on screen (a typed question's show after "🔤")
+    # a typed question's text once "🔤" shows its tiles: how to answer with them, in place
+    # of "✏️ Type the English word" (None: the tiles show from the start, or after a restart)
+    tiled_base: str | None = None
 
     @property
     def line(self) -> str:
@@ -62,6 +69,34 @@ def forget(context: PuenteContext) -> None:
         context.user_data.pop(TILE_SCREEN, None)
 
 
+def held(context: PuenteContext, item_id: int) -> TileScreen | None:
+    """The screen memory holds for this question (None: another's, or none)."""
+    screen = context.user_data.get(TILE_SCREEN) if context.user_data is not None else None
+    return screen if isinstance(screen, TileScreen) and screen.item_id == item_id else None
+
+
+def answered(context: PuenteContext, item_id: int | None) -> None:
+    """Note a graded question: a tap on the tiles of any copy of it changes nothing since."""
+    if context.user_data is None or item_id is None:
+        return
+    ids = [i for i in context.user_data.get(ANSWERED, ()) if i != item_id]
+    context.user_data[ANSWERED] = (*ids[-(ANSWERED_KEPT - 1):], item_id)
+
+
+def refused(context: PuenteContext, message_id: int, item_id: int) -> str | None:
+    """Why a tap on this message's tiles changes nothing, as memory knows (a prompt key):
+    the question was answered (on any copy), or /check sent it again in a newer message
+    (this copy is old; the spelling goes on below). None: nothing against it."""
+    if context.user_data is None:
+        return None
+    if item_id in context.user_data.get(ANSWERED, ()):
+        return "check-stale-answered"
+    screen = held(context, item_id)
+    if screen is not None and screen.message_id not in (None, message_id):
+        return "check-question-below"
+    return None
+
+
 def shows_tiles_of(message: Message | None, item_id: int) -> bool:
     """Whether the message, as the tap carries it, still shows this question's tile buttons
     (or its "🔤"): else the tap is on an old screen."""
@@ -81,10 +116,9 @@ def current(context: PuenteContext, query: CallbackQuery, tap: callbacks.TileTap
     message = query.message if isinstance(query.message, Message) else None
     if message is None or not shows_tiles_of(message, tap.item_id):
         return None
-    held = context.user_data.get(TILE_SCREEN) if context.user_data is not None else None
-    if isinstance(held, TileScreen) and held.item_id == tap.item_id \
-            and held.message_id in (None, message.message_id):
-        return replace(held, message_id=message.message_id)
+    screen = held(context, tap.item_id)
+    if screen is not None and screen.message_id in (None, message.message_id):
+        return replace(screen, message_id=message.message_id)
     return _read_back(message, tap)
 
 
@@ -118,8 +152,8 @@ def _read_back(message: Message, tap: callbacks.TileTap) -> TileScreen | None:
 
 def after(screen: TileScreen, tap: callbacks.TileTap) -> TileScreen:
     """The screen after a tile, ⌫, or "🔤" (which shows the tiles)."""
-    if tap.action == callbacks.TILE_SHOW:
-        return replace(screen, shown=True)
+    if tap.action == callbacks.TILE_SHOW:  # how to answer with tiles, not "type"
+        return replace(screen, shown=True, base=screen.tiled_base or screen.base)
     if tap.action == callbacks.TILE_BACK:
         return replace(screen, picks=tiles.back(screen.picks))
     if tap.tile is not None and 0 <= tap.tile[0] < len(screen.deal) \

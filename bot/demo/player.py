@@ -423,11 +423,11 @@ class Demo:
 
 
     async def _spell(self, item: check_items.StoredItem, right: bool, call: Call) -> None:
-        """Tap the word's letter tiles (or, for a wrong answer, the letters it lacks), then
-        ✅: the transcript shows the letters tapped and the feedback, not each letter's edit."""
+        """Tap the word's letter tiles (or, for a wrong answer, a wrong word on every blank:
+        ✅ grades nothing shorter), then ✅: the transcript shows the letters tapped and the
+        feedback, not each letter's edit."""
         deal = tiles.tiles_for(item.item, item.id)
-        word = item.item.answer.lower() if right else "".join(
-            t for t in deal if t not in item.item.answer.lower())
+        word = item.item.answer.lower() if right else tiles.a_miss(item.item.answer, deal)
         picks = tiles.picks_for(word, deal) or ()
         user = self.users[self.who]
         shown = int(call.params.get("message_id") or call.result_id or 1)

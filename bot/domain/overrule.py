@@ -32,8 +32,8 @@ SHOWN_MISSES = 8  # /student lists at most this many recent typed misses, newest
 UNDO_WITHIN = timedelta(minutes=2)
 
 # Bits of an answer's `grading` (attempts.grading): what record_answer was told about it
-_EXACT, _CARD_TODAY, _REVEALED, _PRACTICE_ITEM, _REMEMBERED, _CARD_READ, _TYPED = (
-    1, 2, 4, 8, 16, 32, 64)
+_EXACT, _CARD_TODAY, _REVEALED, _PRACTICE_ITEM, _REMEMBERED, _CARD_READ, _TYPED, _TILES = (
+    1, 2, 4, 8, 16, 32, 64, 128)
 _CHOICES_SHIFT = 8  # the options counted, above the flags (0: None, typed or the usual four)
 
 
@@ -49,13 +49,14 @@ class Graded:
     remembered: bool = False     # its prompt was asked within PROMPT_MEMORY before
     card_read: bool = False      # its card was re-read that school day
     typed: bool = False          # written, not chosen among options
+    tiles: bool = False          # spelled with letter tiles (typed too): a teacher is told so
 
     def bits(self) -> int:
         """The flags as one integer (attempts.grading)."""
         flags = ((_EXACT, self.exact), (_CARD_TODAY, self.card_today),
                  (_REVEALED, self.revealed), (_PRACTICE_ITEM, self.practice_item),
                  (_REMEMBERED, self.remembered), (_CARD_READ, self.card_read),
-                 (_TYPED, self.typed))
+                 (_TYPED, self.typed), (_TILES, self.tiles))
         return sum(bit for bit, on in flags if on) | ((self.choices or 0) << _CHOICES_SHIFT)
 
     @classmethod
@@ -64,7 +65,8 @@ class Graded:
         choices = bits >> _CHOICES_SHIFT
         return cls(bool(bits & _EXACT), choices or None, bool(bits & _CARD_TODAY),
                    bool(bits & _REVEALED), bool(bits & _PRACTICE_ITEM),
-                   bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED))
+                   bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED),
+                   bool(bits & _TILES))
 
     def practice(self, correct: bool) -> bool:
         """Whether a teacher's count leaves the answer out (services.answers' rule): "Practice
@@ -107,7 +109,7 @@ def fold_again(before: WordMastery, answers: Iterable[KeptAnswer], tz: tzinfo) -
             item_type=one.item_type, typed=g.typed, now=one.answered_at,
             local_day=one.answered_at.astimezone(tz).date().isoformat(), choices=g.choices,
             card_today=g.card_today or g.revealed, practice_item=g.practice_item,
-            remembered=g.remembered, card_read=g.card_read, tz=tz)
+            remembered=g.remembered, card_read=g.card_read, tz=tz, tiles=g.tiles)
     return state
 
 

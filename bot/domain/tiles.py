@@ -106,6 +106,13 @@ def valid_picks(tiles: Sequence[str], picks: Sequence[int], length: int) -> bool
         and all(0 <= i < len(tiles) for i in picks)
 
 
+def finished(spelling: str, length: int) -> bool:
+    """A letter on every blank: only then does ✅ grade. ✅ after 2 letters of "community" was
+    graded a miss, "tu", and counted for her teacher (playtest, Hmong level 1): a spelling
+    left half done is not an answer (🤷 is how she gives up)."""
+    return len(spelling) == length
+
+
 def from_tiles(spelling: str, tiles: Sequence[str]) -> bool:
     """Whether `spelling` can be made from these tiles, each used once (a forged spelling
     with a letter never dealt is refused)."""
@@ -156,6 +163,13 @@ def picks_for(spelling: str, tiles: Sequence[str]) -> tuple[int, ...] | None:
             return None
         used.append(index)
     return tuple(used)
+
+
+def a_miss(answer: str, deal: Sequence[str]) -> str:
+    """A wrong word these tiles spell, a letter on every blank (`finished`): the letters the
+    word lacks, then its own from its start (`puente demo`'s "answer wrong", and the tests')."""
+    word = answer.lower()
+    return ("".join(t for t in deal if t not in word) + word)[:len(word)]
 
 
 def random_odds(length: int, tiles: int) -> int:

@@ -13,6 +13,7 @@ from bot.chat import tile_screen
 from bot.chat.questions import send_feedback
 from bot.chat.replies import acknowledge, user_language
 from bot.context import PuenteContext
+from bot.domain import tiles
 from bot.presentation import callbacks
 from bot.services import answers
 
@@ -34,14 +35,17 @@ async def tile(update: Update, context: PuenteContext) -> None:
     except callbacks.ForgedCallbackError:
         await acknowledge(query, toast("check-stale"))
         return
-    screen = tile_screen.current(context, query, tap)
-    if screen is None:  # answered or moved on (the message shows other buttons now)
+    old = tile_screen.refused(context, query.message.message_id, tap.item_id) \
+        if query.message is not None else None
+    screen = tile_screen.current(context, query, tap) if old is None else None
+    if screen is None:  # answered or moved on (the message shows other buttons now), or a
+        # copy /check sent again below: its letters would go nowhere
         log.info("a letter tile on an old screen changed nothing")
-        await acknowledge(query, toast("check-stale"))
+        await acknowledge(query, toast(old or "check-stale"))
         return
     if tap.action == callbacks.TILE_DONE:
-        if not screen.picks:
-            await acknowledge(query, toast("tiles-empty"))
+        if not tiles.finished(screen.spelling, screen.length):  # a blank left: no answer
+            await acknowledge(query, toast("tiles-short" if screen.picks else "tiles-empty"))
             return
         try:
             feedback = answers.answer_tiles(s.db, user.id, tap.item_id, screen.spelling,

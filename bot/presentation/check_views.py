@@ -16,6 +16,7 @@ from bot.domain.scaffold import (
     letter_blanks,
     scaffold_for,
 )
+from bot.domain.tiles import TILE_MARK
 from bot.domain.typed_answers import Verdict
 from bot.presentation.card_views import (
     card,
@@ -54,15 +55,20 @@ _LONG_STEM = {"item-choice": "item-choice-ask", "item-cloze": "item-cloze-ask",
               "item-cloze-typed": "item-cloze-typed-ask", "item-typed": "item-typed-ask"}
 
 
-def question_text(question: Question, catalog: Catalog) -> Markup:
-    """The text of one check item, in both languages at low levels (its stem once)."""
+def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> Markup:
+    """The text of one check item, in both languages at low levels (its stem once). `tiles`:
+    a typed question once "🔤" shows its letter tiles, which say how to answer with them
+    instead of "Type the English word" (playtest, Hmong level 1: the type line stayed)."""
     item, lang = question.item, question.lang
+    tiled = tiles or question.spelled_with_tiles
     key = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
            ItemType.REVERSE: "item-reverse", ItemType.CLOZE: "item-cloze",
            ItemType.TYPED: "item-typed", ItemType.LISTEN: "item-listen"}[item.item_type]
+    if item.item_type is ItemType.TYPED and tiled:  # the word is spelled, not typed
+        key = "item-choice"
     if item.asks_meaning:
         key = "item-meaning"
-    if item.item_type is ItemType.CLOZE and item.typed:
+    if item.item_type is ItemType.CLOZE and item.typed and not tiled:
         key = "item-cloze-typed"
     if item.item_type is ItemType.CLOZE:
         prompt = Markup(escape(item.prompt).replace(GAP, f"<b>{GAP}</b>"))
@@ -81,16 +87,9 @@ def question_text(question: Question, catalog: Catalog) -> Markup:
     line = catalog.bilingual(question.intro, lang, ask=ask) if question.intro else \
         catalog.bilingual(ask.key, lang, **dict(ask.params))
     stem = [own_line(Markup(f"<i>{prompt}</i>"))] if key in _LONG_STEM else []
-    return join_lines([counter, line, *stem, *_letters(question, catalog),
-                       *_tiles_line(question, catalog)])
-
-
-def _tiles_line(question: Question, catalog: Catalog) -> list[Markup]:
-    """Levels 1-2, an L1 -> English question spelled with letter tiles: how to answer (the
-    spelling line under it is added with the tiles: tile_screen.py)."""
-    if not question.spelled_with_tiles:
-        return []
-    return [catalog.bilingual("item-tiles", question.lang)]
+    if tiled:  # how to answer with tiles (the spelling line comes with them: tile_screen.py)
+        return join_lines([counter, line, *stem, catalog.bilingual("item-tiles", lang)])
+    return join_lines([counter, line, *stem, *_letters(question, catalog)])
 
 
 def _letters(question: Question, catalog: Catalog) -> list[Markup]:
@@ -258,7 +257,8 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
             if feedback.reteach is not None else back
     if _short_reteach(feedback):
         return _reteach_short(feedback, catalog)
-    parts = [catalog.bilingual(key, lang, english_first=first, **params)]
+    parts = [join_lines([catalog.bilingual(key, lang, english_first=first, **params),
+                         *_tile_spelling(feedback)])]
     if (feedback.chosen is not None and not feedback.false_friend
             and not same_word(*feedback.chosen)):  # what her tap means, so a mix-up (food
         # web for food chain) is seen as one ("solid means solid" says nothing), in her
@@ -304,6 +304,21 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     return Markup("\n\n".join(parts))
 
 
+def _tile_spelling(feedback: Feedback) -> list[Markup]:
+    """A tiles answer missed or forgiven a slip: what she spelled, under the right word, its
+    letters that differ from the word's underlined ("🔤 <u>c</u><u>e</u>osystem"), so a
+    level-1 reader compares them letter by letter (the spelling line she tapped is gone: the
+    feedback takes its place). No words: the mark and the letters say it in any language."""
+    spelling, grade = feedback.spelled, feedback.grade
+    if not spelling or (grade.correct and grade.exact):
+        return []
+    word = grade.expected.casefold()
+    same = len(word) == len(spelling)  # all blanks filled: each letter has its place
+    letters = "".join(f"<u>{escape(c)}</u>" if same and c.casefold() != word[i] else escape(c)
+                      for i, c in enumerate(spelling))
+    return [Markup(f"{TILE_MARK} {letters}")]
+
+
 def _short_reteach(feedback: Feedback) -> bool:
     """Levels 1-2, one word re-taught mid-check: four lines of feedback, then its whole card,
     then the next question were too long for an 8-year-old (playtest): the card says the
@@ -318,7 +333,7 @@ def _reteach_short(feedback: Feedback, catalog: Catalog) -> Markup:
     before the card, home language first."""
     assert feedback.reteach is not None
     key = RETEACH_SHORT + ("-dont-know" if feedback.grade.verdict is Verdict.DONT_KNOW else "")
-    return join_lines([catalog.bilingual(key, feedback.lang),
+    return join_lines([catalog.bilingual(key, feedback.lang), *_tile_spelling(feedback),
                        card(feedback.reteach, feedback.lang, scaffold_for(feedback.level),
                             catalog, flipped=True)])
 

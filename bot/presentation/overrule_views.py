@@ -15,10 +15,15 @@ from bot.services.overrules import MissLine
 def misses_text(misses: Sequence[MissLine], name: str, catalog: Catalog, lang: str,
                 tz: tzinfo) -> Markup:
     """The student's recent typed misses, numbered as their buttons are: the word, what they
-    typed (escaped by the catalogue) and the day; one counted already says so."""
-    lines = [catalog.render("student-typed-misses", lang, days=KEEP_DAYS, name=name)]
+    typed (escaped by the catalogue) and the day; one counted already says so. A word spelled
+    with letter tiles says so ("🔤 spelled with tiles: “tu”"): a level-1 child tapping
+    letters is not a child who typed "tu" (playtest, a Hmong level-1 child's teacher)."""
+    header = "student-typed-misses-tiles" if any(m.tiles for m in misses) \
+        else "student-typed-misses"
+    lines = [catalog.render(header, lang, days=KEEP_DAYS, name=name)]
     for number, miss in enumerate(misses, 1):
-        key = "student-typed-miss-counted" if miss.counted else "student-typed-miss"
+        key = ("student-tiles-miss" if miss.tiles else "student-typed-miss") \
+            + ("-counted" if miss.counted else "")
         lines.append(catalog.render(key, lang, number=number, term=miss.term, typed=miss.typed,
                                     date=catalog.day(lang, miss.answered_at.astimezone(tz)
                                                      .date())))

@@ -41,12 +41,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # `mastered_on` and `mastered_evidence` (the school day it was mastered; the days it was right
 # on, up to that day, the last the recall that mastered it) came last: "correct 5 of 10 ·
 # mastered" read as over-claiming until the row said what mastery rests on.
+# `mastered_recall` (how the recall that mastered the word was answered: typed, spelled with
+# letter tiles, or chosen) came last: at levels 1-2 it is often tiles (playtest, Hmong level 1).
 CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source", "pack", "word",
                "estimated_chance_knows_now", "mastered", "attempts", "correct", "last_seen",
                "listening_attempts", "listening_correct", "card", "status", "retired",
                "practice_answers", "needs_to_master", "language_name",
                "answers_near_chance", "counted_by_teacher", "taught_level", "mastered_on",
-               "mastered_evidence")
+               "mastered_evidence", "mastered_recall")
+# mastered_recall: the mastering answer typed, spelled with letter tiles, or the English word
+# chosen among options ("" not mastered, or mastered before Puente kept how: docs/reports.md)
+TYPED_RECALL, TILES_RECALL, CHOSEN_RECALL = "typed", "tiles", "chosen"
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -112,6 +117,14 @@ def evidence_cells(cell: Cell, tz: tzinfo | None) -> tuple[str, str]:
     return mastered, " ".join(d.isoformat() for d in days)
 
 
+def recall_cell(cell: Cell) -> str:
+    """`mastered_recall` of a word: how the answer that mastered it was given."""
+    way = cell.mastered_by
+    if way is None:
+        return ""
+    return TILES_RECALL if way.tiles else TYPED_RECALL if way.typed else CHOSEN_RECALL
+
+
 def local_time(stamp: str | None, tz: tzinfo | None) -> str:
     """A stored UTC time as the school reads it: ISO 8601 in `tz` with its offset
     ("2026-09-14T15:00:00-04:00"); as stored (UTC, "+00:00") when no zone is given."""
@@ -151,14 +164,15 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
-                                 language, guessing, 0, taught, "", ""])
+                                 language, guessing, 0, taught, "", "", ""])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
                              cell.practised, needs_cell(cell), language, guessing,
-                             cell.teacher_counted, taught, *evidence_cells(cell, tz)])
+                             cell.teacher_counted, taught, *evidence_cells(cell, tz),
+                             recall_cell(cell)])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

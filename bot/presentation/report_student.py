@@ -158,6 +158,9 @@ def mastered_on(cell: Cell, catalog: Catalog, lang: str, tz: tzinfo | None) -> M
     if len(shown) > EVIDENCE_SHOWN:
         shown = [shown[0], "…", *shown[-(EVIDENCE_SHOWN - 2):]]
     key = "state-mastered-on-misses" if cell.correct < cell.attempts else "state-mastered-on"
+    way = cell.mastered_by
+    if way is not None and way.tiles:  # "the last a recall, spelled with tiles": at levels
+        key += "-tiles"  # 1-2 the recall is often tapped letters, not typed (playtest)
     return catalog.render(key, lang, date=shown[-1], days=list_separator(lang).join(shown))
 
 

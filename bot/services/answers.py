@@ -82,6 +82,7 @@ class Feedback:
                                  # mastery: she is told the next clean answer masters it
     back: BackOn | None = None  # a miss: the school day a check asks the word again
     practice_right: int = 0  # the check is over: "Practice again" items answered right
+    spelled: str | None = None  # spelled with letter tiles: the letters she tapped, in order
 
 
 class StaleItemError(PuenteError):
@@ -156,13 +157,15 @@ def answer_tiles(db: Database, user_id: int, item_id: int, spelling: str, now: d
                  tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
     """Grade a word spelled with letter tiles (✅), by the typed grader, as if typed: the
     same slips forgiven, never a different word. Refused (StaleItemError) unless the item is
-    this student's, open, offered with tiles, and the spelling is made of its dealt tiles."""
+    this student's, open, offered with tiles, and the spelling is made of its dealt tiles, a
+    letter on every blank (tiles.finished)."""
     stored, check = _tapped(db, user_id, item_id, typed=None)
     if stored.answered:
         raise _answered(check, now)
     who = learner(db, user_id)
     item = stored.item
     if not tiles.offered(item, who.level, stored.practice) \
+            or not tiles.finished(spelling, len(item.answer)) \
             or not tiles.from_tiles(spelling, tiles.tiles_for(item, stored.id)):
         raise StaleItemError()
     # graded as the typed question it is now: no option was chosen or counted
@@ -422,7 +425,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
         graded = Graded(grade.exact, choices, card_today, revealed, stored.practice,
-                        stored.remembered, card_read, item.typed)
+                        stored.remembered, card_read, item.typed, with_tiles)
         # A typed miss keeps its text and the word's mastery before it, in the same
         # statement: a teacher may count it right from /student (overrule.py)
         kept = text is not None and not grade.correct and grade.verdict in OVERRULABLE
@@ -461,7 +464,8 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                     chosen_meaning(item, grade, words, who.language) if words else None,
                     mixed, spelling_held,
                     None if grade.correct else word_back(updated, now, tz, holidays),
-                    where.practice_right if score is not None else 0)
+                    where.practice_right if score is not None else 0,
+                    text if with_tiles else None)
 
 
 def _answered_since(started: dict[int, WordMastery], word_id: int, since: datetime

@@ -60,6 +60,7 @@ class MissLine:
     typed: str
     answered_at: datetime
     counted: bool  # a teacher counted it as right
+    tiles: bool = False  # spelled with letter tiles, not typed (the teacher is told which)
 
 
 def recent_misses(db: Database, student_id: int, now: datetime) -> list[MissLine]:
@@ -68,7 +69,8 @@ def recent_misses(db: Database, student_id: int, now: datetime) -> list[MissLine
     misses = typed_misses.recent_misses(db, student_id, now - KEEP, SHOWN_MISSES)
     terms = {w.id: w.word.term for w in words_by_id(db, [m.word_id for m in misses])}
     return [MissLine(m.attempt_id, terms.get(m.word_id, ""), m.typed, m.answered_at,
-                     m.overruled_at is not None) for m in misses if m.word_id in terms]
+                     m.overruled_at is not None, m.graded.tiles)
+            for m in misses if m.word_id in terms]
 
 
 @dataclass(frozen=True)

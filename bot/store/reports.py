@@ -17,6 +17,7 @@ from bot.domain.guessing import (
     recent_start,
 )
 from bot.domain.mastery import MasteryState, mastery_state, met
+from bot.domain.overrule import Graded
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
@@ -58,6 +59,9 @@ class Cell:
     teacher_counted: int = 0       # typed misses a teacher counted as right (overrule.py)
     mastered_at: str | None = None  # when it was mastered (UTC, as stored)
     success_days: tuple[str, ...] = ()  # local days right since the last miss (ISO, sorted)
+    # how the answer that mastered it was graded (attempts.grading: None, not mastered or
+    # graded before Puente kept it): typed, spelled with letter tiles, or chosen
+    mastered_grading: int | None = None
 
     @property
     def state(self) -> MasteryState:
@@ -104,6 +108,14 @@ class Cell:
             return ()
         mastered = _day(self.mastered_at, tz or UTC)
         return tuple(d for d in map(date.fromisoformat, self.success_days) if d <= mastered)
+
+    @property
+    def mastered_by(self) -> Graded | None:
+        """How the recall that mastered the word was graded (None: not mastered, or mastered
+        before Puente kept it): typed, spelled with letter tiles, or the word chosen."""
+        if not self.mastered or self.mastered_grading is None:
+            return None
+        return Graded.from_bits(self.mastered_grading)
 
     @property
     def status(self) -> WordStatus:
@@ -224,16 +236,22 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
         "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck, m.practised_right, "
-        "m.counted_by_teacher, m.mastered_at, m.success_days FROM enrollments e "
+        "m.counted_by_teacher, m.mastered_at, m.success_days, "
+        # the answer that mastered it, stamped as mastered_at (idx_attempts_student_word: one
+        # index seek a mastered word, none for the others)
+        "CASE WHEN m.mastered_at IS NOT NULL THEN (SELECT a.grading FROM attempts a "
+        "WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
+        "AND a.answered_at = m.mastered_at ORDER BY a.id DESC LIMIT 1) END FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
     if lately is None and now is not None:
         lately = (now, tz or UTC)
     near_chance = _near_chance(db, {r[0] for r in rows if r[4]}, lately, holidays)
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-8], bool(r[-8]), *r[-7:-3],
-                  near_chance=r[0] in near_chance, teacher_counted=r[-3], mastered_at=r[-2],
-                  success_days=tuple(sorted(json.loads(r[-1] or "[]")))) for r in rows]
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:12], bool(r[12]), *r[13:17],
+                  near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
+                  success_days=tuple(sorted(json.loads(r[19] or "[]"))),
+                  mastered_grading=r[20]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened

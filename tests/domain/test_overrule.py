@@ -24,7 +24,8 @@ NOW = datetime(2026, 9, 14, 15, tzinfo=UTC)
 
 @pytest.mark.parametrize("graded", [
     Graded(True), Graded(False, 6, card_today=True, remembered=True),
-    Graded(True, 1, revealed=True, practice_item=True, card_read=True, typed=True)])
+    Graded(True, 1, revealed=True, practice_item=True, card_read=True, typed=True),
+    Graded(False, typed=True, tiles=True), Graded(True, 255, tiles=True)])
 def test_an_answers_grading_survives_its_bits(graded: Graded) -> None:
     assert Graded.from_bits(graded.bits()) == graded
 
@@ -51,3 +52,16 @@ def test_folding_again_is_the_live_fold() -> None:
     live = record_answer(before, correct=True, exact=True, item_type=ItemType.TYPED,
                          typed=True, now=NOW, local_day="2026-09-14")
     assert fold_again(before, [KeptAnswer(ItemType.TYPED, True, NOW, graded)], UTC) == live
+
+
+def test_folding_a_tiles_answer_again_is_its_live_fold() -> None:
+    """A word spelled with letter tiles on a question with options (level 1, "Which English
+    word is ...?") folds as the recall it was, at the tiles' guess rate: a teacher's count of
+    an earlier miss must not turn it into a choice among options."""
+    before = new_mastery(7, NOW)
+    live = record_answer(before, correct=True, exact=True, item_type=ItemType.REVERSE,
+                         typed=True, now=NOW, local_day="2026-09-14", tiles=True)
+    kept = KeptAnswer(ItemType.REVERSE, True, NOW, Graded(True, typed=True, tiles=True))
+    assert fold_again(before, [kept], UTC) == live
+    assert live != record_answer(before, correct=True, exact=True, item_type=ItemType.REVERSE,
+                                 typed=True, now=NOW, local_day="2026-09-14")

@@ -52,3 +52,16 @@ def test_a_tap_on_a_used_tile_or_past_the_blanks_changes_nothing() -> None:
 def test_a_random_tapper_almost_never_spells_a_word() -> None:
     assert tiles.random_odds(5, 8) == 6720
     assert tiles.random_odds(3, 6) == 120
+
+
+def test_a_miss_fills_every_blank_with_a_wrong_word_the_tiles_can_spell() -> None:
+    for word in ("gas", "habitat", "ecosystem", "community"):
+        deal = tiles.deal(word, [], 7)
+        miss = tiles.a_miss(word, deal)
+        assert tiles.finished(miss, len(word)) and miss != word
+        assert tiles.picks_for(miss, deal) is not None
+
+
+def test_a_spelling_with_a_blank_left_is_not_finished() -> None:
+    assert not tiles.finished("tu", len("community"))
+    assert tiles.finished("comnunity", len("community"))

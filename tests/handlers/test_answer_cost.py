@@ -17,6 +17,7 @@ from tests.harness import (
     join_and_confirm,
     shows_tiles,
     tile_taps,
+    wrong_spelling,
 )
 
 MESSAGE_CALLS = ("send", "edit")  # what counts against Telegram's ~30 messages a second
@@ -119,10 +120,10 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
             option = item.options.index(item.answer) if not item.typed else 0
             if not right and not item.typed:
                 option = (option + 1) % len(item.options)
-            letters = tile_taps(chat, user, stored.id, item.answer.lower()) \
-                if shows_tiles(chat, user, stored.id) else []  # levels 1-2: spelled
-            if not right:
-                letters = letters[:2]  # a part of the word: a miss
+            # levels 1-2: spelled; a miss spells a wrong word (✅ grades no blank left)
+            letters = tile_taps(chat, user, stored.id, item.answer.lower() if right
+                                else wrong_spelling(item, stored.id)) \
+                if shows_tiles(chat, user, stored.id) else []
             statements: list[str] = []
             chat.db.conn.set_trace_callback(statements.append)
             if letters:  # letter tiles, then ✅

@@ -9,51 +9,24 @@ from zoneinfo import ZoneInfo
 import pytest
 from telegram import Update
 
-from bot.demo.offline import Call
 from bot.domain import tiles
 from bot.services import answers
 from bot.store import check_items
 from tests.harness import (
     Chat,
+    a_tiles_question,
     answer_current,
     check_now,
+    edits,
     join_and_confirm,
+    last_line,
     open_item,
     restarted,
-    shows_tiles,
     spell,
     tile_taps,
+    toast,
+    wrong_spelling,
 )
-
-
-async def a_tiles_question(chat: Chat, user: dict, level: int = 1) -> check_items.StoredItem:
-    """Answer right until the open question is spelled with tiles (a new check, a day later,
-    when one ends)."""
-    await join_and_confirm(chat, user, level=level)
-    await check_now(chat, user)
-    for _ in range(40):
-        stored = check_items.next_open_item(chat.db, user["id"])
-        if stored is None:
-            chat.clock.advance(days=1)
-            await check_now(chat, user)
-        elif shows_tiles(chat, user, stored.id):
-            return stored
-        else:
-            await answer_current(chat, user, right=True)
-    raise AssertionError("no question was spelled with tiles")
-
-
-def edits(calls: list[Call]) -> list[Call]:
-    return [c for c in calls if c.method.startswith(("send", "edit"))]
-
-
-def toast(calls: list[Call]) -> str:
-    return next(str(c.params.get("text") or "") for c in calls
-                if c.method == "answerCallbackQuery")
-
-
-def last_line(call: Call) -> str:
-    return call.text.rsplit("\n", 1)[-1]
 
 
 async def test_a_newcomer_spells_the_word_with_one_edit_a_tap_and_is_graded_right(
@@ -94,9 +67,7 @@ async def test_backspace_takes_the_last_letter_back(chat: Chat) -> None:
 async def test_a_wrong_spelling_is_graded_as_a_miss(chat: Chat) -> None:
     user = chat.user(1001, lang="es")
     stored = await a_tiles_question(chat, user)
-    deal = tiles.tiles_for(stored.item, stored.id)
-    wrong = "".join(t for t in deal if t not in stored.item.answer.lower())
-    calls = await spell(chat, user, stored.id, wrong)
+    calls = await spell(chat, user, stored.id, wrong_spelling(stored.item, stored.id))
     assert stored.item.answer in edits(calls)[0].text  # the feedback gives the word
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
                            ).fetchone()[0] == 0

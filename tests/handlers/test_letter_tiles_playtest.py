@@ -1,0 +1,284 @@
+"""Letter tiles, playtest (Paj, Hmong, WIDA 1, age 9, and her teacher): the teacher is told
+which answers were spelled with tiles, ✅ waits for a letter on every blank, a miss shows what
+she spelled, an old copy of the question takes no letter, a typed question's "🔤" says how to
+answer with tiles, and /check in the middle of a word keeps its letters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from telegram import Update
+
+from bot.demo.offline import Call
+from bot.domain import tiles
+from bot.domain.overrule import Graded
+from bot.presentation import callbacks, keyboards
+from bot.services import answers
+from bot.store import check_items
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    a_tiles_question,
+    answer_current,
+    check_now,
+    csv_rows,
+    edits,
+    join_and_confirm,
+    last_line,
+    open_item,
+    spell,
+    texts,
+    tile_taps,
+    toast,
+    wrong_spelling,
+)
+
+PAJ = 1001
+LONG = 6  # a word this long leaves blanks after two letters
+
+
+def teacher(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+def paj(chat: Chat) -> dict[str, Any]:
+    return chat.user(PAJ, "Paj", "hmn")
+
+
+def ok(item_id: int) -> str:
+    return f"{callbacks.TILES}:{item_id}:{callbacks.TILE_DONE}"
+
+
+def last_grading(chat: Chat) -> Graded:
+    return Graded.from_bits(chat.db.execute(
+        "SELECT grading FROM attempts ORDER BY id DESC LIMIT 1").fetchone()[0])
+
+
+async def a_long_tiles_question(chat: Chat) -> check_items.StoredItem:
+    """Paj's open question spelled with tiles, its word LONG letters or more."""
+    stored = await a_tiles_question(chat, paj(chat), lang="hmn")
+    for _ in range(40):
+        if len(stored.item.answer) >= LONG:
+            return stored
+        await answer_current(chat, paj(chat), right=True)
+        while (found := check_items.next_open_item(chat.db, PAJ)) is None or \
+                not tiles.by_default(found.item, 1, found.practice):
+            if found is None:
+                chat.clock.advance(days=1)
+                await check_now(chat, paj(chat))
+            else:
+                await answer_current(chat, paj(chat), right=True)
+        stored = found
+    raise AssertionError("no long word spelled with tiles")
+
+
+async def tap_as_it_was(chat: Chat, user: dict, data: str, message_id: int,
+                        message: dict[str, Any]) -> list[Call]:
+    """A tap on `message_id` as a slow phone still shows it (`message`, read before)."""
+    chat.seen = len(chat.api.calls)
+    update = Update.de_json(chat.factory.tap(user, data, message_id, message), chat.app.bot)
+    await chat.app.process_update(update)
+    return chat.api.calls[chat.seen:]
+
+
+# 1. The teacher can tell a word was spelled with tiles
+
+
+async def test_a_tiles_miss_is_listed_as_spelled_with_tiles_not_typed(chat: Chat) -> None:
+    stored = await a_tiles_question(chat, paj(chat), lang="hmn")
+    wrong = wrong_spelling(stored.item, stored.id)
+    await spell(chat, paj(chat), stored.id, wrong)
+    assert last_grading(chat).tiles  # kept with the answer, in the same INSERT
+    shown = texts(await chat.send(teacher(chat), "/student Paj"))
+    assert f"<b>{stored.item.answer}</b>: 🔤 spelled with tiles: “{wrong}”" in shown
+    assert "✍️ Answers marked wrong, typed or 🔤 spelled with letter tiles" in shown
+    assert "✍️ Typed answers marked wrong" not in shown
+
+
+async def test_a_typed_miss_still_reads_as_typed(chat: Chat) -> None:
+    ana = chat.user(1002, "Ana", "es")
+    await join_and_confirm(chat, ana, level=4)
+    await check_now(chat, ana)
+    while not (stored := open_item(chat, 1002)).item.typed:
+        await answer_current(chat, ana, right=True)
+    await chat.send(ana, "zebra")
+    assert not last_grading(chat).tiles
+    shown = texts(await chat.send(teacher(chat), "/student Ana"))
+    assert f"<b>{stored.item.answer}</b>: “zebra”" in shown and "🔤" not in shown
+    assert "✍️ Typed answers marked wrong" in shown
+
+
+async def test_a_word_mastered_by_a_tiles_recall_says_so_in_student_and_the_csv(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, paj(chat), lang="hmn", level=1)
+    await check_now(chat, paj(chat))
+    for _ in range(300):  # right every time, a school day at a time, until one is mastered
+        if check_items.next_open_item(chat.db, PAJ) is None:
+            chat.clock.advance(days=1)
+            await check_now(chat, paj(chat))
+            continue
+        await answer_current(chat, paj(chat), right=True)
+        if chat.db.execute("SELECT 1 FROM mastery WHERE mastered_at IS NOT NULL").fetchone():
+            break
+    (term, grading), = chat.db.execute(
+        "SELECT w.term, a.grading FROM mastery m JOIN words w ON w.id = m.word_id "
+        "JOIN attempts a ON a.student_id = m.student_id AND a.word_id = m.word_id "
+        "AND a.answered_at = m.mastered_at WHERE m.mastered_at IS NOT NULL").fetchall()
+    assert Graded.from_bits(grading).tiles  # her recall at level 1 was spelled with tiles
+    shown = texts(await chat.send(teacher(chat), "/student Paj"))
+    line = next(x for x in shown.split("\n") if f" {term}:" in x)
+    assert "the last a recall, spelled with tiles)" in line
+    rows = csv_rows(await chat.send(teacher(chat), "/report"))
+    row = next(r for r in rows if r["word"] == term)
+    assert (row["mastered"], row["mastered_recall"]) == ("1", "tiles")
+    assert {r["mastered_recall"] for r in rows if r["word"] != term} == {""}  # not mastered
+
+
+async def test_report_help_counts_a_tiles_spelling_as_a_recall(chat: Chat) -> None:
+    helped = texts(await chat.send(teacher(chat), "/report help"))
+    assert "the last a recall (typed, spelled with letter tiles, or the English word chosen " \
+        "from the home-language word)" in helped
+
+
+# 2. ✅ before every blank has a letter grades nothing
+
+
+async def test_ok_with_blanks_left_asks_for_every_letter_and_grades_nothing(
+        chat: Chat) -> None:
+    stored = await a_long_tiles_question(chat)
+    for data in tile_taps(chat, paj(chat), stored.id, stored.item.answer.lower())[:2]:
+        await chat.tap(paj(chat), data)
+    calls = await chat.tap(paj(chat), ok(stored.id))
+    assert edits(calls) == []
+    assert toast(calls) == "Nias ib tug niam ntawv rau txhua _ ua ntej, lossis nias 🤷 " \
+        "yog koj tsis paub."  # in her language, pointing to 🤷
+    assert not open_item(chat, PAJ).answered
+    assert chat.db.execute("SELECT count(*) FROM attempts WHERE word_id = ?",
+                           [stored.item.word_id]).fetchone()[0] == 0
+    with pytest.raises(answers.StaleItemError):  # nor does the grader take half a word
+        answers.answer_tiles(chat.db, PAJ, stored.id, stored.item.answer.lower()[:2],
+                             chat.clock(), chat.app.bot_data.services.config.school.timezone)
+    calls = await chat.tap(paj(chat), callbacks.data(callbacks.DONT_KNOW, stored.id))
+    assert stored.item.answer in edits(calls)[0].text  # 🤷 still gives up
+    assert check_items.get_item(chat.db, stored.id).answered  # type: ignore[union-attr]
+
+
+# 3. The feedback shows what she spelled
+
+
+async def test_a_wrong_spelling_shows_her_letters_under_the_word(chat: Chat) -> None:
+    stored = await a_tiles_question(chat, paj(chat), lang="hmn")
+    word = stored.item.answer.lower()
+    wrong = wrong_spelling(stored.item, stored.id)
+    (feedback, *_) = edits(await spell(chat, paj(chat), stored.id, wrong))
+    marked = "".join(f"<u>{c}</u>" if c != word[i] else c for i, c in enumerate(wrong))
+    assert f"\n🔤 {marked}" in feedback.text
+    answer_at = feedback.text.index(stored.item.answer)
+    assert answer_at < feedback.text.index("🔤 ")  # under the right word
+
+
+async def test_a_forgiven_slip_shows_her_letters_too_and_a_right_one_does_not(
+        chat: Chat) -> None:
+    stored = await a_long_tiles_question(chat)
+    word = stored.item.answer.lower()
+    slip = word[:-2] + word[-1] + word[-2]  # the last two letters swapped
+    (feedback, *_) = edits(await spell(chat, paj(chat), stored.id, slip))
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 1
+    assert f"\n🔤 {word[:-2]}<u>{word[-1]}</u><u>{word[-2]}</u>" in feedback.text
+    following = check_items.next_open_item(chat.db, PAJ)
+    if following is not None and tiles.by_default(following.item, 1, following.practice):
+        (right, *_) = edits(await spell(chat, paj(chat), following.id,
+                                        following.item.answer.lower()))
+        assert "\n🔤 " not in right.text.split("\n\n")[0]  # spelled right: nothing to compare
+
+
+# 4. An old copy of the question takes no letter
+
+
+async def test_check_again_takes_the_old_copys_tiles_off_and_a_tap_there_changes_nothing(
+        chat: Chat) -> None:
+    stored = await a_long_tiles_question(chat)
+    taps = tile_taps(chat, paj(chat), stored.id, stored.item.answer.lower())
+    old = chat.showing(paj(chat), taps[0])
+    as_it_was = chat.api.showing(PAJ, old)
+    calls = await chat.send(paj(chat), "/check")
+    assert any(c.method == "editMessageReplyMarkup" and c.params.get("message_id") == old
+               for c in calls)  # one edit takes the old copy's tiles off
+    new = chat.showing(paj(chat), taps[0])
+    assert new != old
+    for data in (taps[0], ok(stored.id)):  # a slow phone still shows the old tiles
+        calls = await tap_as_it_was(chat, paj(chat), data, old, as_it_was)
+        assert edits(calls) == [] and toast(calls)  # nothing changes, and she is told
+    (edit,) = edits(await chat.tap(paj(chat), taps[0]))  # the new copy takes it
+    assert int(edit.params["message_id"]) == new
+    assert last_line(edit).startswith(f"🔤 {taps[0][-1]} _")
+
+
+async def test_after_the_new_copy_is_answered_the_old_copy_takes_no_letter(
+        chat: Chat) -> None:
+    stored = await a_long_tiles_question(chat)
+    word = stored.item.answer.lower()
+    taps = tile_taps(chat, paj(chat), stored.id, word)
+    old = chat.showing(paj(chat), taps[0])
+    as_it_was = chat.api.showing(PAJ, old)
+    await chat.send(paj(chat), "/check")
+    await spell(chat, paj(chat), stored.id, word)
+    for data in (taps[0], f"{callbacks.TILES}:{stored.id}:{callbacks.TILE_BACK}",
+                 ok(stored.id)):
+        calls = await tap_as_it_was(chat, paj(chat), data, old, as_it_was)
+        assert edits(calls) == [] and toast(calls)
+
+
+# 5. After "🔤" a typed question says how to answer with tiles
+
+
+async def test_letter_tiles_on_a_typed_question_replace_the_type_line(chat: Chat) -> None:
+    await join_and_confirm(chat, paj(chat), lang="hmn", level=1)
+    await check_now(chat, paj(chat))
+    for _ in range(60):
+        stored = check_items.next_open_item(chat.db, PAJ)
+        if stored is None:
+            chat.clock.advance(days=1)
+            await check_now(chat, paj(chat))
+        elif stored.item.typed and tiles.tileable(stored.item.answer):
+            break
+        else:
+            await answer_current(chat, paj(chat), right=True)
+    else:
+        raise AssertionError("no typed question at level 1")
+    show = next(d for c in chat.api.calls for _, d in c.buttons
+                if d.startswith(f"{callbacks.TILES}:{stored.id}:g"))
+    before = chat.latest(paj(chat), chat.showing(paj(chat), show)).text
+    assert "Type the English word" in before and "Tap the letters" not in before
+    (edit,) = edits(await chat.tap(paj(chat), show))
+    assert "Type the English word" not in edit.text and "tus niam ntawv)" not in edit.text
+    assert "🔤 Tap the letters to spell the English word, then tap ✅." in edit.text
+    assert "🔤 Nias cov niam ntawv los sau lo lus Askiv, ces nias ✅." in edit.text
+    assert last_line(edit) == "🔤 " + " ".join("_" * len(stored.item.answer))
+    (edit,) = edits(await chat.tap(paj(chat), tile_taps(chat, paj(chat), stored.id,
+                                                         stored.item.answer.lower())[0]))
+    assert "Tap the letters" in edit.text and "Type the English word" not in edit.text
+
+
+# 6. /check in the middle of a word keeps its letters
+
+
+async def test_check_in_the_middle_of_a_word_sends_it_again_with_her_letters(
+        chat: Chat) -> None:
+    stored = await a_long_tiles_question(chat)
+    word = stored.item.answer.lower()
+    taps = tile_taps(chat, paj(chat), stored.id, word)
+    for data in taps[:2]:
+        await chat.tap(paj(chat), data)
+    calls = await chat.send(paj(chat), "/check")
+    (sent,) = [c for c in calls if c.method == "sendMessage"]
+    assert last_line(sent) == "🔤 " + " ".join([*word[:2], *"_" * (len(word) - 2)])
+    labels = {d: label for label, d in sent.buttons}
+    assert [labels[d] for d in taps[:2]] == [keyboards.USED_TILE] * 2  # spent there too
+    for data in taps[2:]:
+        await chat.tap(paj(chat), data)
+    await chat.tap(paj(chat), ok(stored.id))
+    assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                           ).fetchone()[0] == 1
