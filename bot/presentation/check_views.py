@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 from bot.domain.checks import Grade
 from bot.domain.cognates import same_word
@@ -304,6 +305,9 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     return Markup("\n\n".join(parts))
 
 
+RIGHT_MARK = "✔️"  # the word as it is spelled, bare, above her tiles' letters
+
+
 def _tile_spelling(feedback: Feedback) -> list[Markup]:
     """A tiles answer missed or forgiven a slip: what she spelled, under the right word, its
     letters that differ from the word's underlined ("🔤 <u>c</u><u>e</u>osystem"), so a
@@ -312,11 +316,20 @@ def _tile_spelling(feedback: Feedback) -> list[Markup]:
     spelling, grade = feedback.spelled, feedback.grade
     if not spelling or (grade.correct and grade.exact):
         return []
-    word = grade.expected.casefold()
-    same = len(word) == len(spelling)  # all blanks filled: each letter has its place
-    letters = "".join(f"<u>{escape(c)}</u>" if same and c.casefold() != word[i] else escape(c)
+    word = grade.expected
+    kept = _letters_in_place(word.casefold(), spelling.casefold())
+    letters = "".join(escape(c) if i in kept else f"<u>{escape(c)}</u>"
                       for i, c in enumerate(spelling))
-    return [Markup(f"{TILE_MARK} {letters}")]
+    # the word bare above her letters: a sentence around it left nothing to compare against
+    return [Markup(f"{RIGHT_MARK} <b>{escape(word)}</b>\n{TILE_MARK} {letters}")]
+
+
+def _letters_in_place(word: str, spelling: str) -> set[int]:
+    """The positions of `spelling` that match `word` in order (difflib's longest matching
+    blocks): one extra letter first no longer marks every letter after it (a re-playtest's
+    "pecosyste" under "ecosystem" showed 9 of 9 underlined beside "Right!")."""
+    blocks = SequenceMatcher(None, word, spelling, autojunk=False).get_matching_blocks()
+    return {b.b + k for b in blocks for k in range(b.size)}
 
 
 def _short_reteach(feedback: Feedback) -> bool:

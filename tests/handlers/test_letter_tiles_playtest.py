@@ -5,6 +5,7 @@ answer with tiles, and /check in the middle of a word keeps its letters."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from telegram import Update
 from bot.demo.offline import Call
 from bot.domain import tiles
 from bot.domain.overrule import Graded
-from bot.presentation import callbacks, keyboards
+from bot.presentation import callbacks, check_views, keyboards
 from bot.services import answers
 from bot.store import check_items
 from tests.harness import (
@@ -172,10 +173,10 @@ async def test_a_wrong_spelling_shows_her_letters_under_the_word(chat: Chat) -> 
     word = stored.item.answer.lower()
     wrong = wrong_spelling(stored.item, stored.id)
     (feedback, *_) = edits(await spell(chat, paj(chat), stored.id, wrong))
-    marked = "".join(f"<u>{c}</u>" if c != word[i] else c for i, c in enumerate(wrong))
-    assert f"\n🔤 {marked}" in feedback.text
-    answer_at = feedback.text.index(stored.item.answer)
-    assert answer_at < feedback.text.index("🔤 ")  # under the right word
+    # the word bare, then her letters under it, in order, the ones out of place underlined
+    shown = re.search(rf"\n✔️ <b>{word}</b>\n🔤 ((?:<u>[a-z]</u>|[a-z])+)\n", feedback.text)
+    assert shown is not None, feedback.text
+    assert re.sub("</?u>", "", shown[1]) == wrong and "<u>" in shown[1]
 
 
 async def test_a_forgiven_slip_shows_her_letters_too_and_a_right_one_does_not(
@@ -186,7 +187,9 @@ async def test_a_forgiven_slip_shows_her_letters_too_and_a_right_one_does_not(
     (feedback, *_) = edits(await spell(chat, paj(chat), stored.id, slip))
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
                            ).fetchone()[0] == 1
-    assert f"\n🔤 {word[:-2]}<u>{word[-1]}</u><u>{word[-2]}</u>" in feedback.text
+    # one of the two swapped letters is out of place; the others are hers, not underlined
+    assert any(f"\n🔤 {word[:-2]}{line}" in feedback.text
+               for line in (f"<u>{word[-1]}</u>{word[-2]}", f"{word[-1]}<u>{word[-2]}</u>"))
     following = check_items.next_open_item(chat.db, PAJ)
     if following is not None and tiles.by_default(following.item, 1, following.practice):
         (right, *_) = edits(await spell(chat, paj(chat), following.id,
@@ -282,3 +285,11 @@ async def test_check_in_the_middle_of_a_word_sends_it_again_with_her_letters(
     await chat.tap(paj(chat), ok(stored.id))
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
                            ).fetchone()[0] == 1
+
+
+def test_an_extra_letter_first_marks_only_that_letter() -> None:
+    """Her letters are compared in order, not place by place: "pecosyste" for ecosystem
+    underlined all nine letters beside "Right!" (re-playtest); now only the p (and no letter
+    of a block she swapped whole is called wrong twice)."""
+    assert check_views._letters_in_place("ecosystem", "pecosyste") == set(range(1, 9))
+    assert check_views._letters_in_place("population", "wvpopulati") == set(range(2, 10))

@@ -180,7 +180,8 @@ async def test_a_level_one_word_re_taught_is_one_short_line_before_its_card(chat
     assert before_card[:2] == ["🔁 Se pa sa. Gade kat sa a, epi pratike l:",
                                "🔁 Not quite. Look at this card, then practice it:"]
     # a word spelled with letter tiles: what she spelled, letters only (nothing to read)
-    assert len(before_card) == 3 and re.fullmatch(r"🔤 [a-z<>/u]+", before_card[2])
+    assert len(before_card) == 4 and re.fullmatch(r"✔️ <b>[a-z]+</b>", before_card[2])
+    assert re.fullmatch(r"🔤 [a-z<>/u]+", before_card[3])  # her letters under the word
     assert "W ap wè l ankò demen" not in said  # no promise the practice below contradicts
 
 
