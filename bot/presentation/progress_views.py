@@ -62,9 +62,12 @@ def _words(p: Progress, lang: str, catalog: Catalog) -> Markup:
     """The words met by state, then the cards not read yet ("🆕 New: 1 · 📭 Cards to read:
     4"): /words said "📘 New words: 5" (its new cards, read or not) and /progress right after
     "🆕 New: 1" (the one card read, as the teacher's /student counts it), with nothing for the
-    other four (playtest, Tagalog WIDA 3); now the two add up to what /words said."""
+    other four (playtest, Tagalog WIDA 3); now the two add up to what /words said. Not when
+    the next step is those cards ("👉 New cards to read: /words"): a newcomer's three lines
+    would say it twice."""
+    says_it = not p.ready and not p.open_question  # the step is progress-next-words
     unread = [catalog.render("progress-cards-to-read", lang, count=p.waiting)] \
-        if p.waiting else []
+        if p.waiting and not says_it else []
     met = [word_states(p.counts, lang, catalog)] if p.met or not unread else []
     return Markup(" · ".join([*met, *unread]))
 
