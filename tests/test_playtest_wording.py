@@ -133,6 +133,18 @@ def test_a_korean_student_reads_a_teachers_reply_in_the_register_of_their_messag
 
 def test_a_tagalog_student_is_asked_with_mo_not_the_adults_po_ninyo(catalog: Catalog) -> None:
     for key in ("ask-prompt-student", "ask-prompt-as-written-student",
-                "answer-no-translation-student"):
+                "answer-no-translation-student", "answer-reply-hint"):
         text = str(catalog.messages["tl"][key])
         assert "po" not in text.split() and "ninyo" not in text and "inyong" not in text, key
+
+
+def test_the_footer_under_a_teachers_reply_addresses_a_student_as_a_student(
+        catalog: Catalog) -> None:
+    # "answer-reply-hint" is only ever read by a student (families get -family): the
+    # playtest's Tagalog footer said "po ... inyong", as to an adult; the same slip elsewhere
+    hint = {lang: str(catalog.messages[lang]["answer-reply-hint"])
+            for lang in ("vi", "fr", "ru", "zh")}
+    assert "bạn" in hint["vi"] and "xin" not in hint["vi"]
+    assert not re.search(r"\b(vous|votre|envoyez)\b", hint["fr"]) and "ton" in hint["fr"]
+    assert not re.search(r"\b(вы|ваше|отправьте)\b", hint["ru"])
+    assert "您" not in hint["zh"] and "你" in hint["zh"]

@@ -40,23 +40,35 @@ FILLERS: dict[str, str] = {  # pragma: no mutate block (data)
           "um|uh|umm|hmm|well|ok|okay|yes|please|teacher|miss|sir",
     "tl": "po|ho|opo|oho|ang|mga|yung|iyong|iyung|ung|un|yun|ata|yata|siguro|baka|"
           "sa tingin ko|sa tingin ko po|ang sagot ay|ang sagot po ay|sagot|ay|ay ang|"
-          "naman|lang|na|ba|eh|e|kasi|ito|ito ay|ito po ay|iyan ay|yan ay",
+          "naman|lang|na|ba|eh|e|kasi|ito|ito ay|ito po ay|iyan ay|yan ay|"
+          # pronouns and particles of Taglish (playtest: "habitat nya", "predator nga"):
+          # "his/her/their" or "indeed/really/so" said about the word, never another answer
+          "nya|niya|sya|siya|nila|sila|nga|diba|talaga|pala|daw|kaya|ano|ayun|oo|"
+          "pa|yun na|yun po|ganun",
     "ko": "이요|요|입니다|이에요|예요|이야|야|이다|인데요|인 것 같아요|같아요|정답은|정답은요|"
-          "답은|답은요|정답|답|음|저는|제 생각에는",
+          "답은|답은요|정답|답|음|저는|제 생각에는|아마|아마도|그냥|맞죠|맞나요",
     "es": "es|son|el|la|los|las|un|una|creo que|creo que es|la respuesta es|respuesta|"
-          "sería|seria|pues|este|eh|sí|maestra|maestro|profe",
+          "sería|seria|pues|este|eh|sí|maestra|maestro|profe|verdad|o sea|bueno|creo|"
+          "tal vez|quizás|quizas",
     "pt": "é|e|são|o|a|os|as|um|uma|acho que|acho que é|a resposta é|resposta|seria|"
-          "professora|professor|sim",
+          "professora|professor|sim|né|ne|tipo|talvez|acho|então|entao",
     "fr": "c'est|c est|ce sont|le|la|les|l|un|une|des|je pense|je pense que c'est|je crois|"
-          "je crois que c'est|la réponse est|réponse|euh|oui|madame|monsieur",
-    "ht": "se|la|a|yo|yon|mwen panse|m panse|mwen kwè|m kwè|repons lan se|repons lan|wi",
+          "je crois que c'est|la réponse est|réponse|euh|oui|madame|monsieur|ben|bah|"
+          "quoi|peut-être|voilà",
+    "ht": "se|la|a|yo|yon|mwen panse|m panse|mwen kwè|m kwè|repons lan se|repons lan|wi|"
+          "petèt|petet",
     "vi": "là|đó là|cái đó là|ạ|dạ|vâng|em nghĩ là|em nghĩ|con nghĩ là|tôi nghĩ là|"
-          "câu trả lời là|đáp án là|một|những|các",
-    "so": "waa|waa in|jawaabtu waa|jawaabta|waxaan u maleynayaa|haa|macallin|macalin",
-    "hmn": "yog|nws yog|os|na|kuv xav tias|kuv xav tias yog|lo lus teb yog|xib fwb",
-    "zh": "是|就是|这是|那是|答案是|答案|我觉得是|我觉得|应该是|吧|啊|呀|呢|嗯|老师",
-    "ar": "هو|هي|الجواب|الجواب هو|الإجابة|الإجابة هي|أظن|أعتقد|يعني|نعم|أستاذ|أستاذة",
-    "ru": "это|ответ|ответ это|мой ответ|наверное|думаю|я думаю|да|ну|вот",
+          "câu trả lời là|đáp án là|một|những|các|nhé|nha|ạ thầy|ạ cô|à|chắc là|chắc",
+    "so": "waa|waa in|jawaabtu waa|jawaabta|waxaan u maleynayaa|haa|macallin|macalin|"
+          "ayaa|waa tan|malaha|laga yaabee",
+    "hmn": "yog|nws yog|os|na|kuv xav tias|kuv xav tias yog|lo lus teb yog|xib fwb|xwb|"
+           "tiag|tej zaum|kuj",
+    "zh": "是|就是|这是|那是|答案是|答案|我觉得是|我觉得|应该是|吧|啊|呀|呢|嗯|老师|"
+          "可能是|可能|哦|嘛|啦|对吧|是吧",
+    "ar": "هو|هي|الجواب|الجواب هو|الإجابة|الإجابة هي|أظن|أعتقد|يعني|نعم|أستاذ|أستاذة|"
+          "ربما|ممكن|طيب|يا أستاذ|يا أستاذة",
+    "ru": "это|ответ|ответ это|мой ответ|наверное|думаю|я думаю|да|ну|вот|же|кажется|"
+          "может быть|наверно|типа",
 }
 # Words that start a short example after the word ("producer, like grass"): the example may be
 # left out of grading when it names no other word of her packs. (A bracketed example needs none:
@@ -91,6 +103,20 @@ NEGATIONS: dict[str, str] = {  # pragma: no mutate block (data)
     "zh": "不|不是|没|没有|別|别",
     "ar": "لا|ليس|ليست|مش|ما",
     "ru": "не|нет|ни",
+}
+# Tag questions after the word ("predator, di ba?", "habitat, não é?", "isn't it?"): they ask
+# the teacher to confirm the word, so they are filler at the end of an answer, though they hold
+# a negation word ("di", "não"); anywhere else that word is a negation ("não é predator").
+TAG_QUESTIONS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "isn't it|isnt it|is it not",
+    "tl": "di ba|hindi ba|di po ba|hindi po ba",
+    "pt": "não é|nao e",
+    "fr": "n'est-ce pas",
+    "ht": "pa vre|se pa vre",
+    "vi": "phải không|đúng không|phải không ạ|đúng không ạ|không ạ",
+    "zh": "对不对|是不是|不是吗|对吗",
+    "ar": "أليس كذلك",
+    "ru": "не так ли|не правда ли",
 }
 # Copula and polite endings a Korean student writes onto the Korean word itself ("생태계요",
 # "서식지입니다"): the script does not change, so _tokens cannot split them off as it does
@@ -127,7 +153,8 @@ def _tokens(text: str) -> list[str]:
 @functools.cache
 def _phrases(table: str, lang: str | None) -> tuple[tuple[str, ...], ...]:
     """The phrases of `table` for English and `lang`, as key sequences, longest first."""
-    source = {"fillers": FILLERS, "markers": EXAMPLE_MARKERS, "negations": NEGATIONS}[table]
+    source = {"fillers": FILLERS, "markers": EXAMPLE_MARKERS, "negations": NEGATIONS,
+              "tags": TAG_QUESTIONS}[table]
     found = {tuple(_key(t) for t in _tokens(phrase))
              for code in dict.fromkeys(("en", lang or "en"))
              for phrase in source.get(code, "").split("|") if phrase.strip()}
@@ -139,17 +166,23 @@ def _starts(keys: Sequence[str], phrase: tuple[str, ...], at: int = 0) -> bool:
 
 
 def _strip(tokens: list[str], lang: str | None) -> list[str]:
-    """`tokens` without filler phrases at either end (always leaving one token)."""
-    fillers = _phrases("fillers", lang)
+    """`tokens` without filler phrases at either end and tag questions at the end (always
+    leaving one token)."""
+    fillers, tags = _phrases("fillers", lang), _phrases("tags", lang)
     keys = [_key(t) for t in tokens]
     start, end, moved = 0, len(tokens), True
     while moved:
         moved = False
+        for phrase in tags:  # first: "ba" alone is filler, and would leave "di" of "di ba"
+            if end - start > len(phrase) and tuple(keys[end - len(phrase):end]) == phrase:
+                end, moved = end - len(phrase), True
         for phrase in fillers:
             if end - start > len(phrase) and _starts(keys[start:end], phrase):
                 start, moved = start + len(phrase), True
             elif end - start > len(phrase) and tuple(keys[end - len(phrase):end]) == phrase:
                 end, moved = end - len(phrase), True
+            if moved:  # tags again before the next filler ("predator di ba po")
+                break
     return tokens[start:end]
 
 
@@ -183,7 +216,8 @@ def _example_cut(text: str, tokens: list[str], lang: str | None) -> tuple[str, s
 def negated(text: str, lang: str | None) -> bool:
     """True when `text` has a negation of English or `lang` ("not", "hindi", "아니에요")."""
     negations = _phrases("negations", lang)
-    keys = [_key(t) for t in _tokens(text)]
+    # a tag question at the end ("predator di ba", "habitat, não é?") asks, it does not deny
+    keys = [_key(t) for t in _strip(_tokens(text), lang)]
     return any(tuple(keys[i:i + len(n)]) == n for n in negations for i in range(len(keys))) \
         or any((word,) in negations for key in keys for word in key.split())
 

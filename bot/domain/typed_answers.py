@@ -83,6 +83,10 @@ _GRADED_BESIDE = frozenset({Verdict.EXACT, Verdict.TYPO_FORGIVEN, Verdict.OTHER_
 # The word inside filler ("ecosystem po", "It's population"): the part graded stands when it is
 # the word, a slip of it, or this word's gloss; anything else and the whole answer is graded.
 _CORE_STANDS = frozenset({Verdict.EXACT, Verdict.TYPO_FORGIVEN, Verdict.HOME_LANGUAGE_WORD})
+# ... and when it is another English word or the false friend while the whole answer was not
+# graded as English (playtest: "pray nga" was "that looks like Tagalog"): a miss either way.
+_ENGLISH_MISS = frozenset({Verdict.OTHER_ENGLISH_WORD, Verdict.FALSE_FRIEND})
+_UNGRADED_MISS = frozenset({Verdict.NOT_ENGLISH, Verdict.WRONG})
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,10 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
         inner = _grade(core, expected, forms, home_terms, lang, other_terms, false_friends)
         # (a whole answer forgiven as a slip, "é population", is exact without its filler)
         if inner.kind in _CORE_STANDS and (inner.exact or not verdict.correct):
+            return TypedVerdict(inner.kind, inner.matched, core)
+        if inner.kind in _ENGLISH_MISS and verdict.kind in _UNGRADED_MISS:
+            # "pray nga" for prey: an English word with filler around it is graded as that
+            # word (a miss), never "that looks like Tagalog, write the English word"
             return TypedVerdict(inner.kind, inner.matched, core)
     if not verdict.correct and says_dont_know(answer):
         return TypedVerdict(Verdict.DONT_KNOW)

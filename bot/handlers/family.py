@@ -19,16 +19,33 @@ from bot.chat.replies import (
     current_tap,
     phone_language,
     say,
+    send_long,
     spend,
     tapped,
     user_language,
 )
 from bot.context import PuenteContext, Services
 from bot.domain.names import clean_name
-from bot.presentation import callbacks, family_views, keyboards, menus, message_views, views
+from bot.presentation import (
+    callbacks,
+    family_views,
+    keyboards,
+    menus,
+    message_views,
+    progress_views,
+    views,
+)
 from bot.presentation.i18n import language_name
 from bot.presentation.students import names_and, student_label
-from bot.services import family, family_updates, listen, membership, message_languages
+from bot.services import (
+    family,
+    family_updates,
+    learners,
+    listen,
+    membership,
+    message_languages,
+)
+from bot.services import progress as progress_service
 
 
 class _FamilyLink(filters.MessageFilter):
@@ -262,8 +279,22 @@ def _tell_teachers_language(context: PuenteContext, user_id: int, code: str) -> 
     family.queue_language_notes(s.db, user_id, code, notes, s.clock(), s.config.school)
 
 
+async def _student_now(update: Update, context: PuenteContext, user_id: int) -> None:
+    """A student's /now: what to do now, as /progress says it ("👉 5 words ready: /check"),
+    in their language and English; the generic help told a student with words ready nothing
+    (playtest, Tagalog WIDA 3)."""
+    s, chat = context.services, update.effective_chat
+    if chat is None:
+        return
+    report = progress_service.progress(s.db, user_id, s.clock(), s.config.school.timezone,
+                                       s.config.school.holidays)
+    lang = learners.learner(s.db, user_id).language
+    await send_long(context, chat.id, progress_views.step_text(report, lang, s.catalog))
+
+
 async def _not_family(update: Update, context: PuenteContext) -> None:
-    """/now or /stop from someone who is no family member: a student gets the student's help;
+    """/now or /stop from someone who is no family member: a student gets the student's help
+    (/now: their next step, `_student_now`);
     nobody (a family member unlinked, or who deleted their data) is told how to link again, in
     the language they chose."""
     user, db = update.effective_user, context.services.db
@@ -311,6 +342,10 @@ async def updates_button(update: Update, context: PuenteContext) -> None:
 async def now(update: Update, context: PuenteContext) -> None:
     """Show this week's update on demand: /now."""
     user, s = update.effective_user, context.services
+    if user is not None and not family.is_family(s.db, user.id) \
+            and sender(update, context).audience == Audience.STUDENT:
+        await _student_now(update, context, user.id)
+        return
     if user is None or not family.is_family(s.db, user.id):
         await _not_family(update, context)
         return

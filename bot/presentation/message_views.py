@@ -259,8 +259,11 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
                     student=asked.asker_role != FAMILY, ready=answer.ready)
     # A family member's Telegram reply to the answer reaches that child's teacher; a student's
     # reply is read as a typed answer to their check, so they write back with /ask.
-    hint = "answer-reply-hint-family" if asked.asker_role == FAMILY else "answer-reply-hint"
-    return Markup("\n".join([header, *body, catalog.render(hint, lang)]))
+    # (a student reads it in their language and English, as their other lines; a family
+    # member in theirs, the register of the families' messages)
+    hint = catalog.render("answer-reply-hint-family", lang) if asked.asker_role == FAMILY \
+        else catalog.bilingual("answer-reply-hint", lang)
+    return Markup("\n".join([header, *body, hint]))
 
 
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:

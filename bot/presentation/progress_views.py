@@ -36,6 +36,16 @@ def progress_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
     return join_lines([english, lines] if p.english_first else [lines, english])
 
 
+def step_text(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    """/progress's next step alone, in the student's language and English as /progress
+    orders them: a student's /now (a family command) answered a generic line while /progress
+    said "👉 5 words ready: /check" (playtest, Tagalog WIDA 3)."""
+    line = _step(p, lang, catalog)
+    if lang == REFERENCE or line == (english := _step(p, REFERENCE, catalog)):
+        return line
+    return join_lines([english, line] if p.english_first else [line, english])
+
+
 def _step(p: Progress, lang: str, catalog: Catalog) -> Markup:
     """What to do now ("👉 5 words ready: /check", cards to read, when words come back), or
     the question still waiting above (not "All done" under an unanswered question)."""
@@ -44,8 +54,22 @@ def _step(p: Progress, lang: str, catalog: Catalog) -> Markup:
 
 
 def _short_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
-    return join_lines([word_states(p.counts, lang, catalog), *_streak(p, lang, catalog),
+    return join_lines([_words(p, lang, catalog), *_streak(p, lang, catalog),
                        _step(p, lang, catalog)])
+
+
+def _words(p: Progress, lang: str, catalog: Catalog) -> Markup:
+    """The words met by state, then the cards not read yet ("🆕 New: 1 · 📭 Cards to read:
+    4"): /words said "📘 New words: 5" (its new cards, read or not) and /progress right after
+    "🆕 New: 1" (the one card read, as the teacher's /student counts it), with nothing for the
+    other four (playtest, Tagalog WIDA 3); now the two add up to what /words said. Not when
+    the next step is those cards ("👉 New cards to read: /words"): a newcomer's three lines
+    would say it twice."""
+    says_it = not p.ready and not p.open_question  # the step is progress-next-words
+    unread = [catalog.render("progress-cards-to-read", lang, count=p.waiting)] \
+        if p.waiting and not says_it else []
+    met = [word_states(p.counts, lang, catalog)] if p.met or not unread else []
+    return Markup(" · ".join([*met, *unread]))
 
 
 def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
@@ -53,7 +77,7 @@ def _full_progress(p: Progress, lang: str, catalog: Catalog) -> Markup:
     # phone (playtest, WIDA 3): the step comes first, with its command ("👉 5 words ready:
     # /check" says the old "⏰ Due for review now: 5" and what to tap), then the states that
     # have any on one line (the chart draws them too; the four still add up to the words met)
-    return join_lines([_step(p, lang, catalog), word_states(p.counts, lang, catalog),
+    return join_lines([_step(p, lang, catalog), _words(p, lang, catalog),
                        *_streak(p, lang, catalog)])
 
 

@@ -205,7 +205,9 @@ async def test_a_students_answer_from_the_teacher_says_write_back_with_ask(
     await chat.send(ana, "/ask Can I have more time?")
     await answer_as_written(chat, teacher(chat), "Yes, until Friday.", await relay_id(chat))
     answer = next(c.text for c in await chat.deliver() if c.chat_id == ana["id"])
-    assert answer.endswith("\nPara responder, basta con enviar /ask y el mensaje.")
+    # in her language and English, as a student's other lines (Tagalog playtest)
+    assert answer.endswith("\nPara responder, basta con enviar /ask y el mensaje."
+                           "\nTo write back, send /ask and your message.")
 
 
 async def test_bare_ask_takes_the_next_message(chat: Chat) -> None:

@@ -43,3 +43,30 @@ async def test_a_negation_or_two_words_is_still_a_miss(chat: Chat, typed: str,
     reply = texts(await chat.send(user, typed))
     assert "✅" not in reply
     assert attempts(chat) in ([0], [])  # a miss, or (Tagalog text) one more try first
+
+
+@pytest.mark.parametrize(("term", "typed"), [
+    ("habitat", "habitat nya"), ("predator", "predator diba"), ("consumer", "consumer sya"),
+    ("predator", "predator nga"), ("population", "population nila"),
+    ("predator", "yung predator diba"), ("predator", "predator di ba po"),
+])
+async def test_taglish_the_word_with_a_particle_or_pronoun_is_right(
+        chat: Chat, term: str, typed: str) -> None:
+    # playtest (Jomar, Tagalog WIDA 3): the first three were misses, the next three got
+    # "Mukhang Tagalog iyan. Pakisulat ang salita sa Ingles." though the word was there
+    user = chat.user(1001, "Jomar", lang="tl")
+    await join_and_confirm(chat, user, lang="tl", level=3)
+    item_id = ask_typed(chat, "science.ecosystems", term, "tl")
+    reply = texts(await chat.send(user, typed))
+    assert "✅" in reply and "Tagalog" not in reply and "Ingles" not in reply
+    assert attempts(chat) == [1] and check_items.get_item(chat.db, item_id).answered
+
+
+async def test_taglish_another_english_word_with_a_particle_is_a_miss_not_a_retry(
+        chat: Chat) -> None:
+    user = chat.user(1001, "Jomar", lang="tl")
+    await join_and_confirm(chat, user, lang="tl", level=3)
+    ask_typed(chat, "science.ecosystems", "prey", "tl")
+    reply = texts(await chat.send(user, "pray nga"))
+    assert "✅" not in reply and "Tagalog" not in reply
+    assert attempts(chat) == [0]
