@@ -5,6 +5,8 @@ quiet (services/quiet.py)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
 from bot.domain.school_days import is_school_day
@@ -24,6 +26,13 @@ def _stuck_lines(catalog: Catalog, lang: str, name: str, terms: list[str],
                                 ("teacher-alert-still", [t for t in terms if t in still]))
              if group]
     return join_lines(lines)
+
+
+def _away_line(catalog: Catalog, lang: str, name: str, away: tuple[date, date]) -> Markup:
+    """"(Abdi was away from school Mon 21 - Fri 25 Sep, as the family said.)"."""
+    first, last = (push_views.day(catalog, lang, day) for day in away)
+    days = first if away[0] == away[1] else f"{first} – {last}"
+    return catalog.render("teacher-alert-away", lang, name=name, days=days)
 
 
 async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
@@ -105,6 +114,8 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
                 "teacher-suggest-level", lang, name=name, level=alert.level,
                 lower=alert.suggested_level,
                 command=f"/level {who.command} {alert.suggested_level}"))
+        if lines and alert.away:  # the first alert after days the family excused
+            lines.append(_away_line(s.catalog, lang, name, alert.away))
         if lines:
             texts[teacher_id] = str(join_lines(lines))
     # Through the outbox, as the "gone quiet" note: a check ended late in the evening must not

@@ -43,3 +43,21 @@ def repeat_from(today: date, holidays: Collection[date] = ()) -> date:
     for _ in range(ADVICE_REPEAT_SCHOOL_DAYS - 1):
         day = previous_school_day(day, holidays)
     return day
+
+
+def away_before(today: date, excused: Collection[date], holidays: Collection[date] = ()
+                ) -> tuple[date, date] | None:
+    """The first and last day of the latest run of school days the family excused (sick, not
+    at school) that ended within the ADVICE_REPEAT_SCHOOL_DAYS school days before today, or
+    None. An alert about the days after it says so: "still missing a week after I told you"
+    read as a week of school to a teacher whose student was at home for it (playtest)."""
+    day = today
+    for _ in range(ADVICE_REPEAT_SCHOOL_DAYS):
+        day = previous_school_day(day, holidays)
+        if day in excused:
+            last = first = day
+            while (before := previous_school_day(first, holidays)) in excused:
+                first = before
+            return first, last
+    return None
+
