@@ -53,6 +53,8 @@ async def stuck_alerts_job(context: PuenteContext) -> None:
         await alert_about(context, student_id, sweep=True)
     told = quiet.tell_silent(s.db, now, school, lambda teacher_id, silent: _silent_text(
         context, teacher_id, silent))
+    told += quiet.tell_opening_checks(s.db, now, school, lambda teacher_id, stuck: _stuck_text(
+        context, teacher_id, stuck))
     # once, in the daily sweep (never on an answer): "Minjun has finished every word"
     told += finished.tell_finished(s.db, now, school, lambda teacher_id, note: _finished_text(
         context, teacher_id, note))
@@ -67,6 +69,17 @@ def _finished_text(context: PuenteContext, teacher_id: int, note: finished.Finis
     lang = user_language(context, teacher_id)
     return str(s.catalog.render("teacher-alert-finished", lang,
                                 name=student_label(note.name, s.catalog, lang)))
+
+
+def _stuck_text(context: PuenteContext, teacher_id: int, stuck: quiet.Silent) -> str:
+    """"🧩 Widlene has opened checks since Fri 18 Sep but answered none of them (3 school
+    days)...", in the teacher's language."""
+    s = context.services
+    lang = user_language(context, teacher_id)
+    return str(s.catalog.render(
+        "teacher-alert-opens-checks", lang, name=student_label(stuck.name, s.catalog, lang),
+        date=push_views.day(s.catalog, lang, stuck.since), days=stuck.days,
+        command=f"/student {stuck.name.command}"))
 
 
 def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) -> str:

@@ -28,6 +28,9 @@ SILENT_SCHOOL_DAYS = 3
 
 GUESSING = "guessing"
 SILENT = "silent"
+# opens checks and answers none (/report's 🧩) for SILENT_SCHOOL_DAYS school days, while still
+# coming (else SILENT says it): told once a stretch, as a silence is
+OPENS_CHECKS = "opens-checks"
 FINISHED = "finished"  # every word the student was given is in review or mastered: push more
 
 

@@ -334,6 +334,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
             if any(lucky_review(c.state, c.correct, c.attempts) for c in met):
                 lucky.add(name)
+        elif opened is not None or student.id in matrix.near_chance:
+            pass  # stuck on how to answer (🧩) or tapping without reading (⏱️): not on track,
+            # and those lines name her (playtest: Widlene in ✅, 🆘 and ⏱️ in one report)
         else:
             on_track.append(name)
             left = len(matrix.unopened.get(student.id, [])) + sum(
