@@ -193,8 +193,8 @@ async def test_the_quiet_note_and_the_report_do_not_count_the_excused_day(chat: 
     said = await quiet_notes(chat, [date(2026, 9, d) for d in (15, 16, 17, 18)])
     # Tue, Thu, Fri: three school days of hers without a sign, told on Friday
     assert said == [(18, "🔇 Ayaan has not opened a card or answered anything since joining on "
-                         "Mon 14 Sep (3 school days). A quick word with Ayaan? (I tell you "
-                         "this once.)")]
+                         "Mon 14 Sep (3 school days). A quick word with Ayaan? (I will not "
+                         "repeat this unless Ayaan starts and then goes quiet again.)")]
     report = texts(await chat.send(rivera(chat), "/report Science 7B"))
     assert "Ayaan (joined Mon 14 Sep, 3 school days ago)" in report  # not 4
 

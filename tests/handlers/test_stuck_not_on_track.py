@@ -68,6 +68,8 @@ async def test_a_student_who_only_opens_checks_is_not_on_track_and_is_told_once(
         alerts.append(await alert_job(chat))
     text = await report(chat)
     assert "🧩" in text and "Widlene" not in on_track_line(text)
+    # the chart's caption says her row's colours are old answers
+    assert "🧩 Widlene #1 (Fri 18 Sep): opens checks but answers none since that day" in text
     told = [n for n, day in enumerate(alerts) for t in day if t.startswith(STUCK)]
     assert told == [7]  # her third school day after Fri 18 (Wed 23), once
     said = next(t for day in alerts for t in day if t.startswith(STUCK))
