@@ -5,6 +5,8 @@ quiet (services/quiet.py)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.chat.replies import user_language
 from bot.context import PuenteContext
 from bot.domain.school_days import is_school_day
@@ -26,6 +28,13 @@ def _stuck_lines(catalog: Catalog, lang: str, name: str, terms: list[str],
     return join_lines(lines)
 
 
+def _away_line(catalog: Catalog, lang: str, name: str, away: tuple[date, date]) -> Markup:
+    """"(Abdi was away from school Mon 21 - Fri 25 Sep, as the family said.)"."""
+    first, last = (push_views.day(catalog, lang, day) for day in away)
+    days = first if away[0] == away[1] else f"{first} – {last}"
+    return catalog.render("teacher-alert-away", lang, name=name, days=days)
+
+
 async def alert_teachers(context: PuenteContext, feedback: Feedback) -> None:
     """Tell a student's teachers, as her check ends, which words she keeps missing."""
     await alert_about(context, feedback.student_id, feedback.student_name)
@@ -44,6 +53,8 @@ async def stuck_alerts_job(context: PuenteContext) -> None:
         await alert_about(context, student_id, sweep=True)
     told = quiet.tell_silent(s.db, now, school, lambda teacher_id, silent: _silent_text(
         context, teacher_id, silent))
+    told += quiet.tell_opening_checks(s.db, now, school, lambda teacher_id, stuck: _stuck_text(
+        context, teacher_id, stuck))
     # once, in the daily sweep (never on an answer): "Minjun has finished every word"
     told += finished.tell_finished(s.db, now, school, lambda teacher_id, note: _finished_text(
         context, teacher_id, note))
@@ -58,6 +69,17 @@ def _finished_text(context: PuenteContext, teacher_id: int, note: finished.Finis
     lang = user_language(context, teacher_id)
     return str(s.catalog.render("teacher-alert-finished", lang,
                                 name=student_label(note.name, s.catalog, lang)))
+
+
+def _stuck_text(context: PuenteContext, teacher_id: int, stuck: quiet.Silent) -> str:
+    """"🧩 Widlene has opened checks since Fri 18 Sep but answered none of them (3 school
+    days)...", in the teacher's language."""
+    s = context.services
+    lang = user_language(context, teacher_id)
+    return str(s.catalog.render(
+        "teacher-alert-opens-checks", lang, name=student_label(stuck.name, s.catalog, lang),
+        date=push_views.day(s.catalog, lang, stuck.since), days=stuck.days,
+        command=f"/student {stuck.name.command}"))
 
 
 def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) -> str:
@@ -105,6 +127,8 @@ async def alert_about(context: PuenteContext, student_id: int, first_name: str =
                 "teacher-suggest-level", lang, name=name, level=alert.level,
                 lower=alert.suggested_level,
                 command=f"/level {who.command} {alert.suggested_level}"))
+        if lines and alert.away:  # the first alert after days the family excused
+            lines.append(_away_line(s.catalog, lang, name, alert.away))
         if lines:
             texts[teacher_id] = str(join_lines(lines))
     # Through the outbox, as the "gone quiet" note: a check ended late in the evening must not

@@ -28,6 +28,9 @@ SILENT_SCHOOL_DAYS = 3
 
 GUESSING = "guessing"
 SILENT = "silent"
+# opens checks and answers none (/report's 🧩) for SILENT_SCHOOL_DAYS school days, while still
+# coming (else SILENT says it): told once a stretch, as a silence is
+OPENS_CHECKS = "opens-checks"
 FINISHED = "finished"  # every word the student was given is in review or mastered: push more
 
 
@@ -43,3 +46,21 @@ def repeat_from(today: date, holidays: Collection[date] = ()) -> date:
     for _ in range(ADVICE_REPEAT_SCHOOL_DAYS - 1):
         day = previous_school_day(day, holidays)
     return day
+
+
+def away_before(today: date, excused: Collection[date], holidays: Collection[date] = ()
+                ) -> tuple[date, date] | None:
+    """The first and last day of the latest run of school days the family excused (sick, not
+    at school) that ended within the ADVICE_REPEAT_SCHOOL_DAYS school days before today, or
+    None. An alert about the days after it says so: "still missing a week after I told you"
+    read as a week of school to a teacher whose student was at home for it (playtest)."""
+    day = today
+    for _ in range(ADVICE_REPEAT_SCHOOL_DAYS):
+        day = previous_school_day(day, holidays)
+        if day in excused:
+            last = first = day
+            while (before := previous_school_day(first, holidays)) in excused:
+                first = before
+            return first, last
+    return None
+

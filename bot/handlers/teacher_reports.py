@@ -101,7 +101,8 @@ async def _chart(context: PuenteContext, user_id: int, class_name: str,
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
         await send_picture(context, user_id, lambda: heatmap_png(class_name, matrix, today,
                                                                  s.catalog, tz, lang),
-                           caption=heatmap_caption(matrix, s.catalog, lang, today, tz),
+                           caption=heatmap_caption(matrix, s.catalog, lang, today, tz,
+                                                   s.config.school.holidays),
                            filename="mastery.png")
     elif not told:
         await context.bot.send_message(user_id, s.catalog.render(

@@ -3,6 +3,7 @@ legend in the teacher's language, and the caption that says what it leaves out."
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import UTC, date, timedelta, tzinfo
 
@@ -11,6 +12,7 @@ from bot.presentation import push_views
 from bot.presentation.charts import MASTERED, TOO_FEW, drawable, heatmap
 from bot.presentation.i18n import REFERENCE, Catalog, Markup, escape
 from bot.presentation.report_names import local_day, student_name, word_terms
+from bot.presentation.report_summary import opened_checks
 from bot.presentation.students import class_labels
 from bot.presentation.views import CAPTION_LIMIT, cut, label
 from bot.store.reports import Cell, ClassMatrix, WordColumn
@@ -40,7 +42,8 @@ def _shorten(name: str) -> str:
 
 
 def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
-                    today: date | None = None, tz: tzinfo | None = None) -> Markup | None:
+                    today: date | None = None, tz: tzinfo | None = None,
+                    holidays: Collection[date] = ()) -> Markup | None:
     """What the heatmap leaves out: the words it shows of all given to the class (it shows the
     recent ones, the report and the CSV count every one), the key to its roster numbers
     when rows use them, and its legend in the teacher's language when the chart draws it in
@@ -67,6 +70,15 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
     if guessing:  # the clock on her row: her pale cells are capped, not partial knowledge
         parts.append(catalog.render("heatmap-guessing", lang,
                                     names=Markup(", ".join(guessing))))
+    # /report's 🧩 (opens checks, answers none): her colours are old answers, and read as a
+    # student doing fine beside a summary that no longer calls her on track (playtest)
+    stuck = [f"{row} ({push_views.day(catalog, lang, opened[0])})"
+             for s, row in zip(matrix.students, rows, strict=True)
+             if (opened := opened_checks(matrix.checks_unanswered.get(s.id), today,
+                                         matrix.off_days(s.id, holidays), tz))]
+    if stuck:
+        parts.append(catalog.render("heatmap-opens-checks", lang,
+                                    names=", ".join(stuck)))
     if not all(drawable(n) for n in names):
         key = [f"{s.number} {escape(n)}" for s, n in zip(matrix.students, names, strict=True)]
         parts.append(Markup(" · ".join(key)))

@@ -281,7 +281,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
         met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
         practised = [c for c in met if c.answered]
-        opened = _opened_checks(matrix.checks_unanswered.get(student.id), today, off, tz)
+        opened = opened_checks(matrix.checks_unanswered.get(student.id), today, off, tz)
         if opened is not None:
             opens_checks.append(OpensChecks(name, opened[0]))
             if not practised:  # opening a check is coming: not idle, not "no check yet"
@@ -334,6 +334,9 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
             if any(lucky_review(c.state, c.correct, c.attempts) for c in met):
                 lucky.add(name)
+        elif opened is not None or student.id in matrix.near_chance:
+            pass  # stuck on how to answer (🧩) or tapping without reading (⏱️): not on track,
+            # and those lines name her (playtest: Widlene in ✅, 🆘 and ⏱️ in one report)
         else:
             on_track.append(name)
             left = len(matrix.unopened.get(student.id, [])) + sum(
@@ -365,7 +368,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    opens_checks=opens_checks, stalled_lucky=frozenset(lucky))
 
 
-def _opened_checks(opened: tuple[datetime, datetime] | None, today: date | None,
+def opened_checks(opened: tuple[datetime, datetime] | None, today: date | None,
                    holidays: Collection[date], tz: tzinfo | None) -> tuple[date, date] | None:
     """The school days of the first and the last check a student opened since their last
     answer, when the first came before today (a check opened this morning may be answered

@@ -5,7 +5,7 @@ seem to tap without reading (docs/reports.md, "Stuck words")."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
@@ -19,14 +19,19 @@ from bot.domain.guessing import (
     recent_start,
 )
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
-from bot.domain.school_days import local_midnight
-from bot.domain.teacher_alerts import GUESSING, level_advice, repeat_from
+from bot.domain.school_days import is_school_day, local_midnight
+from bot.domain.teacher_alerts import GUESSING, away_before, level_advice, repeat_from
 from bot.domain.word_status import STUCK_MISSES, STUCK_REMINDER_DAYS
+from bot.services.excused import excused_days
 from bot.services.learners import level_of
 from bot.services.pushes import next_allowed
 from bot.store import alerts, outbox, people, study
 from bot.store.class_words import class_word_ids
 from bot.store.packs import StoredWord, words_by_id
+
+# How far back the family's excused days are read: a "still missing" week of school days
+# and an absence of two weeks before it
+EXCUSED_READ_DAYS = 35
 
 
 @dataclass(frozen=True)
@@ -46,13 +51,17 @@ class DailyAlert:
     # the teachers whose alert gives the advice (suggested_level, or guessing): those not given
     # the same advice about this student in the last ADVICE_REPEAT_SCHOOL_DAYS school days
     advised: frozenset[int] = frozenset()
+    # the first and last of the school days the family excused just before (away_before),
+    # in the first alert after them only: "(away from school Mon 21 - Fri 25 Sep)"
+    away: tuple[date, date] | None = None
 
 
 def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
                 holidays: Collection[date] = (), sweep: bool = False) -> DailyAlert | None:
     """At most one alert per student per local day, naming every word stuck since the last,
-    and again each word an alert named STUCK_REMINDER_DAYS or more days ago that is still
-    stuck (missed every time since). A student who answers very fast and about as often right
+    and again each word an alert named a school week or more ago (ADVICE_REPEAT_SCHOOL_DAYS of
+    the student's school days: not her excused days) that she missed again since. None on a
+    day off or a day her family excused. A student who answers very fast and about as often right
     as chance gets "maybe tapping without reading" instead, and her stuck words wait (they
     say nothing of the words). Advice comes to a teacher once a school week at most.
 
@@ -62,40 +71,56 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
     only in her second week, days after her answers showed it (the guessing alert waited
     behind it). A check's end keeps its one query (the answer's SQL budget)."""
     midnight = local_midnight(now, tz)
-    # named on a day at least a week before today (any time that day), or never
+    # a cheap first cut, in calendar days (a week of school days is at least as long)
     named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
     stuck_any = study.has_stuck_words(db, student_id, STUCK_MISSES, named_before)
     if not stuck_any and not sweep:
         return None  # the common case, in one query: nothing to tell
+    today = now.astimezone(tz).date()
+    excused = excused_days(db, student_id, today - timedelta(days=EXCUSED_READ_DAYS))
+    off = frozenset(holidays) | excused
+    if not is_school_day(today, off):
+        return None  # a day off, or one the family excused: nothing today, nothing claimed
     if study.alerted_since(db, student_id, midnight) or \
             alerts.stuck_alert_due_since(db, student_id, midnight):
         return None  # one today already, or one waiting out quiet hours that goes today
+    # "Still missing a week after I told you" counts the week in the student's school days:
+    # a week at home sick is no week in which the teacher's talk failed (playtest: Abdi)
+    start = datetime.combine(repeat_from(today, off), time(), tzinfo=tz)
+    named_before = min(named_before, start)
     _, classes = people.student_with_classes(db, student_id)
     level = level_of(classes)
-    advice_since = datetime.combine(repeat_from(now.astimezone(tz).date(), holidays), time(),
-                                    tzinfo=tz)
     timed = alerts.timed_answers(db, student_id, GUESS_RECENT_ANSWERS,
                                  recent_start(now, tz, holidays))
+    away = away_before(today, excused, holidays)
+    if away and alerts.stuck_alert_due_since(db, student_id, datetime.combine(
+            away[1] + timedelta(days=1), time(), tzinfo=tz)):
+        away = None  # said once: in the first alert after the days away
     if looks_like_guessing(timed[:GUESS_WINDOW]):
-        return _guessing_alert(db, student_id, level, named_before, advice_since, now,
-                               timed[0].at)
+        found = _guessing_alert(db, student_id, level, named_before, start, now, timed[0].at)
+        return replace(found, away=away) if found else None
     if not stuck_any:
+        return None
+    # While the guessing signal holds (a day of the recent window looked like it), the stuck
+    # words wait, as they do beside the ⏱️ alert: "missed several times in a row: compare,
+    # habitat, predator" with its re-teaching advice kept coming beside "⏱️ tapping without
+    # reading" (playtest). Random fast taps say nothing of the words, and no level is advised
+    # either. Words still stuck when the signal ends (GUESS_RECENT_SCHOOL_DAYS without a day
+    # like it) are named then.
+    if guessing_last_seen(timed, tz) is not None:
         return None
     stuck = study.claim_stuck_words(db, student_id, STUCK_MISSES, named_before, now)
     if not stuck:
         return None
     words = words_by_id(db, [word_id for word_id, _ in stuck])
     again = {word_id for word_id, named in stuck if named}
-    # While the guessing signal holds (a day of the recent window looked like it), no level
-    # is advised: a teacher read "maybe tapping" on Thursday, "consider level 1" on Wednesday
-    # and "maybe tapping" again on Friday (playtest). The stuck words still come.
-    suggestion = None if guessing_last_seen(timed, tz) is not None else suggested_level(
-        level, study.recent_answers(db, student_id, LEVEL_WINDOW))
+    suggestion = suggested_level(level, study.recent_answers(db, student_id, LEVEL_WINDOW))
     teachers = _terms_by_teacher(db, student_id, words)
     advised = frozenset() if suggestion is None else _advise(
-        db, teachers, student_id, level_advice(suggestion), advice_since, now)
+        db, teachers, student_id, level_advice(suggestion), start, now)
     return DailyAlert([w.word.term for w in words], level, suggestion, teachers,
-                      frozenset(w.word.term for w in words if w.id in again), advised=advised)
+                      frozenset(w.word.term for w in words if w.id in again), advised=advised,
+                      away=away)
 
 
 def _guessing_alert(db: Database, student_id: int, level: int | None, named_before: datetime,

@@ -66,6 +66,11 @@ def excused_of(db: Database, student_ids: Collection[int], since: date | None = 
     return excused.days_of_many(db, student_ids, since)
 
 
+def excused_days(db: Database, student_id: int, since: date | None = None) -> frozenset[date]:
+    """The student's excused days alone (from `since`): the days the family said she was away."""
+    return excused.days_of(db, student_id, since)
+
+
 def recent(db: Database, student_id: int, now: datetime, tz: tzinfo) -> list[date]:
     """The student's excused days of the last SHOWN_WEEKS weeks and ahead, oldest first."""
     since = now.astimezone(tz).date() - timedelta(weeks=SHOWN_WEEKS)

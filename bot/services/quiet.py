@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
-from bot.domain.school_days import local_midnight, school_days_between
-from bot.domain.teacher_alerts import SILENT, SILENT_SCHOOL_DAYS
+from bot.domain.school_days import is_school_day, local_midnight, school_days_between
+from bot.domain.teacher_alerts import OPENS_CHECKS, SILENT, SILENT_SCHOOL_DAYS
 from bot.services.excused import off_days, off_days_of
 from bot.services.pushes import next_allowed
 from bot.services.student_lookup import StudentName, name_of
@@ -72,6 +72,42 @@ def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Rende
                 outbox.enqueue(db, None, teacher_id, alerts.KIND,
                                {"text": render(teacher_id, silent), "buttons": [],
                                 "student_id": quiet.student_id, "advice": SILENT,
+                                "forget": True}, due, now)
+                booked += 1
+    return booked
+
+
+def tell_opening_checks(db: Database, now: datetime, school: SchoolConfig, render: Render
+                        ) -> int:
+    """Book, once a stretch, the note "🧩 opened checks since DAY but answered none" to each
+    teacher of each student who has opened checks for SILENT_SCHOOL_DAYS school days since
+    their last answer and answered none, and is still coming (a check opened within them:
+    else the 🔇 note says it). A check opened every day is a visit, so the 🔇 note never
+    came for her, and /report's 🧩 line was all the teacher had (playtest: Widlene, six
+    school days); return how many. Never on a day off or one her family excused."""
+    tz, booked = school.timezone, 0
+    today = now.astimezone(tz).date()
+    found = alerts.opening_checks(db)
+    off = off_days_of(db, {f[0] for f in found}, school.holidays)
+    told = alerts.told_since(db, [f[0] for f in found], OPENS_CHECKS)
+    due = next_allowed(now, school)
+    for student_id, first_name, first, last in found:
+        mine = off[student_id]
+        since = first.astimezone(tz).date()
+        days = school_days_between(since, today, mine)
+        if not is_school_day(today, mine) or days < SILENT_SCHOOL_DAYS or \
+                school_days_between(last.astimezone(tz).date(), today, mine) \
+                >= SILENT_SCHOOL_DAYS or told.get(student_id, first) > first:
+            continue
+        with db.atomic():
+            for teacher_id in dict.fromkeys(t for _, t in people.teachers_by_class(
+                    db, student_id)):
+                note = Silent(student_id, name_of(db, teacher_id, student_id,
+                                                  first_name=first_name),
+                              since, days, False, checks_unanswered=True)
+                outbox.enqueue(db, None, teacher_id, alerts.KIND,
+                               {"text": render(teacher_id, note), "buttons": [],
+                                "student_id": student_id, "advice": OPENS_CHECKS,
                                 "forget": True}, due, now)
                 booked += 1
     return booked

@@ -203,6 +203,26 @@ def quiet_since(db: Database, before: datetime, advice: str) -> list[Quiet]:
     return [q for q in found if told.get(q.student_id, "") < stamp(q.since)]
 
 
+def opening_checks(db: Database) -> list[tuple[int, str, datetime, datetime]]:
+    """Every enrolled student who opened a check after their latest answer to one (or with
+    none ever): id, first name, and the first and the last such check's start (/report's
+    "🧩", reports._checks_unanswered, for the whole school: the daily job's one query)."""
+    rows = db.execute(
+        "SELECT s.id, s.first_name, min(c.created_at), max(c.created_at) FROM students s "
+        "JOIN check_items c ON c.student_id = s.id "
+        "WHERE s.id IN (SELECT student_id FROM enrollments) AND c.created_at > "
+        "coalesce((SELECT max(a.answered_at) FROM check_items a WHERE a.student_id = s.id "
+        "AND a.correct IS NOT NULL), '') GROUP BY s.id ORDER BY s.id").fetchall()
+    return [(r[0], r[1] or "", parse(r[2]), parse(r[3])) for r in rows]
+
+
+def told_since(db: Database, student_ids: Collection[int], advice: str) -> dict[int, datetime]:
+    """For each of these students, when an alert last gave this advice about them."""
+    if not student_ids:
+        return {}
+    return {s: parse(at) for s, at in _advised_students(db, student_ids, advice).items()}
+
+
 def _advised_students(db: Database, student_ids: Collection[int], advice: str
                       ) -> dict[int, str]:
     """For each of these students, when an alert last gave this advice about them (any
