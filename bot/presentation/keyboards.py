@@ -516,6 +516,13 @@ def fit_label(label: str, limit: int = 60) -> str:
     return label[:limit - len(end) - 1].rstrip() + "…" + end
 
 
+def unlink_new(family_id: int, label: str) -> InlineKeyboardMarkup:
+    """The Unlink button under a note that a family member just linked: /families' own, so
+    its tap asks first and checks the link is in the teacher's classes."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        label, callback_data=callbacks.data(callbacks.UNLINK, family_id))]])
+
+
 def confirm_unlink(family_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
     """Unlink a family member, or keep them linked."""
     return InlineKeyboardMarkup([[

@@ -55,6 +55,7 @@ class LinkOpened:
     """Whom a family link connects the opener to."""
 
     name: str             # the student's first name
+    student_id: int = 0   # whom they are linked to now (0: nothing changed)
     already: bool = False  # linked before; the link no longer works, so nothing changed
     own: str = ""         # the child opened their own family's link: its code, to offer
     #                       linking this account for the family too (a shared phone)
@@ -72,16 +73,16 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
     if (link.revoked or link.expires_at <= now) and \
             families.is_linked(db, user_id, link.student_id):
         # Someone still linked opening an old link is told they still are, not "cancelled"
-        return LinkOpened(_first_name(db, link.student_id), already=True)
+        return LinkOpened(student_first_name(db, link.student_id), already=True)
     _still_works(link, now)
     if link.student_id == user_id:  # the child: nothing changes until they say a parent
-        name = _first_name(db, user_id)  # uses this phone too (link_shared_phone)
+        name = student_first_name(db, user_id)  # uses this phone too (link_shared_phone)
         return LinkOpened(name, already=True) if families.is_linked(db, user_id, user_id) \
             else LinkOpened(name, own=code)
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
                                provisional=phone, first_name=first_name):
         raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
-    return LinkOpened(_first_name(db, link.student_id))
+    return LinkOpened(student_first_name(db, link.student_id), link.student_id)
 
 
 # A family with one Telegram account, the child's (playtest M3): the child opening the family's
@@ -100,11 +101,11 @@ def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -
     if link is None or link.student_id != user_id:
         raise FamilyLinkError(prompt_key="family-link-unknown")
     if families.is_linked(db, user_id, user_id):
-        return LinkOpened(_first_name(db, user_id), already=True)
+        return LinkOpened(student_first_name(db, user_id), already=True)
     _still_works(link, now)
     if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
         raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
-    return LinkOpened(_first_name(db, user_id))
+    return LinkOpened(student_first_name(db, user_id))
 
 
 def shares_phone(db: Database, user_id: int) -> bool:
@@ -121,9 +122,12 @@ def _still_works(link: families.FamilyLinkRow, now: datetime) -> None:
         raise FamilyLinkError(prompt_key="family-link-expired")
 
 
-def _first_name(db: Database, student_id: int) -> str:
+def student_first_name(db: Database, student_id: int) -> str:
+    """A student's first name ("" when they are gone)."""
     student = people.get_student(db, student_id)
     return student.first_name if student else ""
+
+
 
 
 def likely_languages(db: Database, user_id: int, phone_language: str | None,
@@ -286,4 +290,45 @@ def queue_teacher_notes(db: Database, user_id: int, notes: list[tuple[int, int, 
             outbox.enqueue(db, None, teacher_id, store_notes.FAMILY_NOTE,
                            {"text": text, "buttons": [], "student_id": student_id,
                             "family_id": user_id}, now, now)
+    return len(notes)
+
+
+# A family link works for up to four people over two weeks, so a link forwarded in a parents'
+# group let another parent link to someone else's child and read their updates, and nobody
+# was told (playtest). Now each new link is told at once to the child's teachers, with an
+# Unlink button (the /families one, checked again on the tap), and to every family member
+# already linked to the child, who knows best whether the newcomer is family: first names
+# only, nothing else about anyone.
+@dataclass(frozen=True)
+class LinkNews:
+    """Who hears that a family member just linked to a student, and the link's row id (what
+    the teachers' Unlink button names)."""
+
+    family_id: int
+    teachers: tuple[tuple[int, StudentName], ...]  # each teacher, and the child as they read them
+    members: tuple[int, ...]                       # the family members linked before
+
+
+def link_news(db: Database, user_id: int, student_id: int) -> LinkNews | None:
+    """Who to tell that `user_id` just linked to `student_id` (None: they are not linked)."""
+    family_id = families.link_row(db, user_id, student_id)
+    if family_id is None:
+        return None
+    child = student_first_name(db, student_id)
+    return LinkNews(family_id, tuple(
+        (teacher_id, name_of(db, teacher_id, student_id, first_name=child))
+        for teacher_id in dict.fromkeys(people.teachers_of(db, student_id))),
+        tuple(m for m in families.members_of(db, student_id) if m != user_id))
+
+
+def queue_link_news(db: Database, user_id: int, student_id: int,
+                    notes: Sequence[tuple[int, str, list[list[list[str]]]]],
+                    now: datetime) -> int:
+    """Queue each rendered note (chat, text, buttons) about a new family link, due now: each
+    names the child and the new family member, so it goes when either deletes their data."""
+    with db.atomic():
+        for chat_id, text, rows in notes:
+            outbox.enqueue(db, None, chat_id, store_notes.FAMILY_NOTE,
+                           {"text": text, "buttons": [], "rows": rows,
+                            "student_id": student_id, "family_id": user_id}, now, now)
     return len(notes)
