@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, texts
 from tests.clock import START
+from tests.harness import TEACHER_ID, Chat, enrol_student, texts
 
 MOTHER, STRANGER = 2001, 2003
 
