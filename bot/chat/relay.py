@@ -89,12 +89,15 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
 
 
 async def relay_note(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
-                     note: str, original: str, english: str) -> None:
+                     note: str, original: str, english: str,
+                     to: askers.ReplyTo | None = None) -> None:
     """Send a family's ready-made message (its words in their language, and the English people
-    wrote for it) to each of the child's teachers, then confirm as for any message."""
+    wrote for it) to each of the child's teachers (to the one who wrote the message it is
+    about, `to`), then confirm as for any message."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
-    relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english)
+    relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english,
+                                to.teacher_id if to else None, to.about if to else None)
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)

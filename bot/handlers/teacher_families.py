@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.chat import family_notes
 from bot.chat.audience import PRIVATE
 from bot.chat.drafts import drop_confirmed
 from bot.chat.replies import (
@@ -66,6 +67,10 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(page_button, pattern=rf"^{callbacks.FAMILIES_PAGE}:"))
     add(CallbackQueryHandler(ready_button, pattern=rf"^{callbacks.READY_REPLY}:"))
     add(CallbackQueryHandler(answered_button, pattern=rf"^{callbacks.ANSWERED}(:|$)"))
+    # A family's "🔤 I cannot read this" under these answers (registered here, after the
+    # students' checks: an answer tap, what a whole class sends at once, walks fewer handlers)
+    add(CallbackQueryHandler(family_notes.cannot_read_button,
+                             pattern=rf"^{callbacks.CANNOT_READ}(:|$)"))
 
 
 async def family(update: Update, context: PuenteContext) -> None:

@@ -278,6 +278,12 @@ def family_listen(catalog: Catalog, lang: str, student_id: int, word_ids: tuple[
     return rows(buttons, 1)
 
 
+def cannot_read_rows(catalog: Catalog, lang: str) -> list[list[list[str]]]:
+    """"🔤 I cannot read this", in the family's language, as outbox rows: under a teacher's
+    words that reach them untranslated (the note says so, and now offers something to do)."""
+    return [[[catalog.plain("button-cannot-read", lang), callbacks.data(callbacks.CANNOT_READ)]]]
+
+
 def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]:
     """The 🔊 under a queued message people wrote (a ready-made reply or announcement), as
     outbox rows: the message read aloud in the reader's language (`lang`, the row's id)."""
@@ -325,21 +331,22 @@ def confirm_ready(catalog: Catalog, lang: str, reply: str, relay_id: int
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
-               relay_id: int | None) -> InlineKeyboardMarkup:
+               relay_id: int | None, first: Sequence[str] = ()) -> InlineKeyboardMarkup:
     """✅ Send as written (the held answer, for `target`) and ✖️ Cancel, then, under an answer
     to a family message, the ready-made replies in the family's language (each naming that
-    message, checked on the server as relayed to this teacher)."""
-    rows_ = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
-                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
-                                                                "ok"))],
-             [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
-                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
-    if child is not None and relay_id is not None:
-        rows_ += [[InlineKeyboardButton(
-            ready_label(catalog, lang, reply, child),
-            callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
-            for reply in READY_REPLIES]
-    return InlineKeyboardMarkup(rows_)
+    message, checked on the server as relayed to this teacher). With `first` (a family who
+    said they cannot read English), the replies lead, those in `first` on top, and ✅ ✖️
+    come last."""
+    held = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
+                                  callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
+                                                               "ok"))],
+            [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
+                                  callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
+    ready = [] if child is None or relay_id is None else [[InlineKeyboardButton(
+        ready_label(catalog, lang, reply, child),
+        callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
+        for reply in [*first, *(r for r in READY_REPLIES if r not in first)]]
+    return InlineKeyboardMarkup([*ready, *held] if first else [*held, *ready])
 
 
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
