@@ -248,6 +248,10 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     await say(update, context, "family-welcome-stopped" if family.all_stopped(s.db, user.id)
               else "family-welcome", markup=back, language=language_name(code))
     await no_model_note(update, context, code)  # before they write, not after
+    if s.speech is not None and not listen.can_say(s.speech, code):
+        # said once, here, where no "🔊 Listen to this message" will be offered them
+        await say(update, context, "family-no-voice-note", bilingual=False,
+                  language=language_name(code))
     if changed:
         _tell_teachers_language(context, user.id, code)
 
@@ -326,8 +330,9 @@ async def now(update: Update, context: PuenteContext) -> None:
                                       update_day=s.config.school.family_update_day):
         await context.bot.send_message(
             user.id, family_views.family_update_text(item, s.catalog), parse_mode=ParseMode.HTML,
-            reply_markup=family_views.family_update_buttons(item, s.catalog,
-                                                            s.speech is not None))
+            reply_markup=family_views.family_update_buttons(
+                item, s.catalog, s.speech is not None,
+                voiced=listen.can_say(s.speech, item.language)))
 
 
 def queue_weekly_updates(services: Services) -> int:
@@ -342,7 +347,8 @@ def queue_weekly_updates(services: Services) -> int:
          family_views.family_update_spoken(item, services.catalog))
         for item in updates],
         lambda item, row_id: _rows(family_views.family_update_buttons(
-            item, services.catalog, speech, row_id)), moment)
+            item, services.catalog, speech, row_id,
+            listen.can_say(services.speech, item.language))), moment)
 
 
 def _rows(markup: InlineKeyboardMarkup | None) -> list[list[list[str]]]:

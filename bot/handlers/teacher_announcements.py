@@ -35,7 +35,7 @@ from bot.presentation import (
 )
 from bot.presentation.i18n import Counted, Markup
 from bot.presentation.keyboards import cannot_read_rows, listen_rows
-from bot.services import announcements, days_off, ready_announcements, relays
+from bot.services import announcements, days_off, listen, ready_announcements, relays
 from bot.services.announcements import AnnouncementPlan
 
 
@@ -163,7 +163,8 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
                  spoken_views.announcement_spoken(s.catalog, class_name, d))
                 for d in deliveries]
     announcements.queue_announcement(s.db, found, rendered, s.clock(),
-                                     listen_rows(s.catalog) if s.speech is not None else None,
+                                     listen_rows(s.catalog, partial(listen.can_say, s.speech))
+                                     if s.speech is not None else None,
                                      partial(cannot_read_rows, s.catalog))
     context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
     families, students = announcements.audience(deliveries)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, time
+from functools import partial
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -47,7 +48,13 @@ from bot.presentation.i18n import Markup
 from bot.presentation.keyboards import listen_rows
 from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape, join_lines
-from bot.services import membership, ready_announcements, student_lookup, teacher_answers
+from bot.services import (
+    listen,
+    membership,
+    ready_announcements,
+    student_lookup,
+    teacher_answers,
+)
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
 from bot.services.message_languages import answer_language, teacher_reads_english
 from bot.services.teacher_answers import Answer
@@ -215,7 +222,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     teacher_answers.queue_ready(s.db, answer, reply,
                                 message_views.answer_text(s.catalog, answer), now,
                                 spoken_views.ready_answer_spoken(s.catalog, answer),
-                                listen_rows(s.catalog) if s.speech is not None else None)
+                                listen_rows(s.catalog, partial(listen.can_say, s.speech))
+                                if s.speech is not None else None)
     context.deliverer.wake()
     if day is None:
         await _mark_sent(context, query, lang, relay_id, held=relay is not None and not confirmed)

@@ -260,22 +260,27 @@ def listen_words(refs: Sequence[WordRef], catalog: Catalog, lang: str) -> Inline
 
 
 def family_listen(catalog: Catalog, lang: str, student_id: int, word_ids: tuple[int, ...],
-                  row_id: int | None = None) -> InlineKeyboardMarkup:
-    """The 🔊 buttons under a family update: the whole message read aloud, then its words (when
-    it names any). Under a queued update (`row_id`) both name its outbox row, which holds what
-    they say; under /now they name the child, and the tap makes this week's update again."""
+                  row_id: int | None = None, voiced: bool = True
+                  ) -> InlineKeyboardMarkup | None:
+    """The 🔊 buttons under a family update: the whole message read aloud (only where a voice
+    speaks `lang`: `voiced`), then its words (when it names any: their English is always
+    said). Under a queued update (`row_id`) both name its outbox row, which holds what they
+    say; under /now they name the child, and the tap makes this week's update again. None:
+    no button at all."""
     if row_id is None:
         message = callbacks.data(callbacks.HEAR_MESSAGE, "n", student_id)
         words = callbacks.data(callbacks.FAMILY_HEAR, student_id, "n")
     else:
         message = callbacks.data(callbacks.HEAR_MESSAGE, row_id)
         words = callbacks.data(callbacks.FAMILY_HEAR, student_id, f"o{row_id}")
+    # A Somali father tapped 🔊 Listen to this message and was told in writing there is no
+    # Somali voice (playtest): a button that cannot speak his language is not shown
     buttons = [InlineKeyboardButton(catalog.plain("button-listen-message", lang),
-                                    callback_data=message)]
+                                    callback_data=message)] if voiced else []
     if word_ids:
         buttons.append(InlineKeyboardButton(catalog.plain("button-family-listen", lang),
                                             callback_data=words))
-    return rows(buttons, 1)
+    return rows(buttons, 1) if buttons else None
 
 
 def cannot_read_rows(catalog: Catalog, lang: str) -> list[list[list[str]]]:
@@ -284,12 +289,14 @@ def cannot_read_rows(catalog: Catalog, lang: str) -> list[list[list[str]]]:
     return [[[catalog.plain("button-cannot-read", lang), callbacks.data(callbacks.CANNOT_READ)]]]
 
 
-def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]:
+def listen_rows(catalog: Catalog, voiced: Callable[[str], bool]
+                ) -> Callable[[str, int], list[list[list[str]]]]:
     """The 🔊 under a queued message people wrote (a ready-made reply or announcement), as
-    outbox rows: the message read aloud in the reader's language (`lang`, the row's id)."""
+    outbox rows: the message read aloud in the reader's language (`lang`, the row's id); none
+    where no voice speaks it (`voiced`), rather than a 🔊 that only says so."""
     def made(lang: str, row_id: int) -> list[list[list[str]]]:
         return [[[catalog.plain("button-listen-message", lang),
-                  callbacks.data(callbacks.HEAR_MESSAGE, row_id)]]]
+                  callbacks.data(callbacks.HEAR_MESSAGE, row_id)]]] if voiced(lang) else []
     return made
 
 
