@@ -97,16 +97,16 @@ async def start(update: Update, context: PuenteContext) -> None:
                                english_first=family.reads_phone_english(s.db, user.id, phone))
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=_menu(context, user.id, user.language_code))
-    _tell_new_link(context, user.id, opened.student_id, clean_name(user.first_name), lang)
+    _tell_new_link(context, user.id, opened, clean_name(user.first_name), lang)
 
 
-def _tell_new_link(context: PuenteContext, user_id: int, student_id: int, member: str,
-                   member_lang: str) -> None:
+def _tell_new_link(context: PuenteContext, user_id: int, opened: family.LinkOpened,
+                   member: str, member_lang: str) -> None:
     """Tell the child's teachers (with an Unlink button) and the family members linked before
     that this family member just linked: a link forwarded beyond the family let a stranger
     read a child's updates unseen (playtest)."""
     s = context.services
-    news = family.link_news(s.db, user_id, student_id)
+    news = family.link_news(s.db, user_id, opened.student_id)
     if news is None:
         return
     notes = []
@@ -122,8 +122,8 @@ def _tell_new_link(context: PuenteContext, user_id: int, student_id: int, member
         lang = user_language(context, member_id)
         notes.append((member_id, str(s.catalog.render(
             "family-linked-also", lang, member=views.name(member, s.catalog, lang),
-            name=views.name(family.student_first_name(s.db, student_id), s.catalog, lang))), []))
-    if family.queue_link_news(s.db, user_id, student_id, notes, s.clock()):
+            name=views.name(opened.name, s.catalog, lang))), []))
+    if family.queue_link_news(s.db, user_id, opened.student_id, notes, s.clock()):
         context.deliverer.wake()
 
 

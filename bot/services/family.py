@@ -73,16 +73,16 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
     if (link.revoked or link.expires_at <= now) and \
             families.is_linked(db, user_id, link.student_id):
         # Someone still linked opening an old link is told they still are, not "cancelled"
-        return LinkOpened(student_first_name(db, link.student_id), already=True)
+        return LinkOpened(_first_name(db, link.student_id), already=True)
     _still_works(link, now)
     if link.student_id == user_id:  # the child: nothing changes until they say a parent
-        name = student_first_name(db, user_id)  # uses this phone too (link_shared_phone)
+        name = _first_name(db, user_id)  # uses this phone too (link_shared_phone)
         return LinkOpened(name, already=True) if families.is_linked(db, user_id, user_id) \
             else LinkOpened(name, own=code)
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
                                provisional=phone, first_name=first_name):
         raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
-    return LinkOpened(student_first_name(db, link.student_id), link.student_id)
+    return LinkOpened(_first_name(db, link.student_id), link.student_id)
 
 
 # A family with one Telegram account, the child's (playtest M3): the child opening the family's
@@ -101,11 +101,11 @@ def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -
     if link is None or link.student_id != user_id:
         raise FamilyLinkError(prompt_key="family-link-unknown")
     if families.is_linked(db, user_id, user_id):
-        return LinkOpened(student_first_name(db, user_id), already=True)
+        return LinkOpened(_first_name(db, user_id), already=True)
     _still_works(link, now)
     if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
         raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
-    return LinkOpened(student_first_name(db, user_id))
+    return LinkOpened(_first_name(db, user_id))
 
 
 def shares_phone(db: Database, user_id: int) -> bool:
@@ -122,8 +122,7 @@ def _still_works(link: families.FamilyLinkRow, now: datetime) -> None:
         raise FamilyLinkError(prompt_key="family-link-expired")
 
 
-def student_first_name(db: Database, student_id: int) -> str:
-    """A student's first name ("" when they are gone)."""
+def _first_name(db: Database, student_id: int) -> str:
     student = people.get_student(db, student_id)
     return student.first_name if student else ""
 
@@ -314,7 +313,7 @@ def link_news(db: Database, user_id: int, student_id: int) -> LinkNews | None:
     family_id = families.link_row(db, user_id, student_id)
     if family_id is None:
         return None
-    child = student_first_name(db, student_id)
+    child = _first_name(db, student_id)
     return LinkNews(family_id, tuple(
         (teacher_id, name_of(db, teacher_id, student_id, first_name=child))
         for teacher_id in dict.fromkeys(people.teachers_of(db, student_id))),
