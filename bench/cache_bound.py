@@ -93,8 +93,8 @@ def make_free(step: int) -> None:
         learners[user_id] = found = real_learner(db, user_id)
         return found
 
-    def answer_choice(db: Any, user_id: int, item_id: int, *rest: Any) -> Any:
-        feedback = real_choice(db, user_id, item_id, *rest)
+    def answer_choice(db: Any, user_id: int, item_id: int, *rest: Any, **named: Any) -> Any:
+        feedback = real_choice(db, user_id, item_id, *rest, **named)
         check = checks.get(item_id)
         if check is not None:  # the answer is written: the cached check follows it
             after = check.answered(item_id, feedback.grade.correct)

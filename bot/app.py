@@ -44,6 +44,7 @@ from bot.handlers import (
     teacher_announcements,
     teacher_coteach,
     teacher_days_off,
+    teacher_excused,
     teacher_families,
     teacher_language,
     teacher_packs,
@@ -121,7 +122,7 @@ def _add_handlers(app: Application) -> None:
                    student,
                    student_cards, student_progress, teacher, teacher_coteach, teacher_reports,
                    teacher_packs, teacher_families, teacher_announcements, teacher_days_off,
-                   teacher_pushes, reminders, everyone):
+                   teacher_excused, teacher_pushes, reminders, everyone):
         module.register(app)
     _taps_first(app)
 

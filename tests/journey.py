@@ -75,7 +75,12 @@ def _actionable(message: dict) -> bool:
     """A check item waiting for an answer: a quiz poll, answer buttons, or a typed item."""
     text = _shown(message)
     return "poll" in message or any(d.startswith("an:") for d in _buttons(message)) \
-        or ("Type the" in text and bool(_COUNTER.search(text)))
+        or _spelled(message) or ("Type the" in text and bool(_COUNTER.search(text)))
+
+
+def _spelled(message: dict) -> bool:
+    """A level 1-2 question answered with letter tiles (its ✅ under them)."""
+    return any(d.startswith("tl:") and d.endswith(":ok") for d in _buttons(message))
 
 
 def _check(data: list[str]) -> str | None:
@@ -101,7 +106,8 @@ TYPED_ANSWERS = ("habitat", "predator", "energy", "producer")
 
 
 async def answer_check(student: Person, most: int = 24) -> str:
-    """/check, then answer every item (first option, first vote, or a typed word).
+    """/check, then answer every item (first option, first vote, 🤷 under letter tiles, or a
+    typed word).
 
     A graded tap may edit the question into feedback plus the next question, so this reads
     what the student sees now (the latest state of each message), not only new messages.
@@ -138,6 +144,9 @@ async def answer_check(student: Person, most: int = 24) -> str:
             student.tap(_turn(step), step["message_id"])
         elif "poll" in step:
             student.vote(str(step["poll"]["id"]), 0)
+        elif _spelled(step):  # letter tiles: "🤷 I don't know", a miss as any answer is
+            student.tap(next(d for d in _buttons(step) if d.startswith("dk:")),
+                        step["message_id"])
         elif any(d.startswith("an:") for d in _buttons(step)):
             student.tap(next(d for d in _buttons(step) if d.startswith("an:")),
                         step["message_id"])

@@ -69,8 +69,9 @@ def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) 
             "date": push_views.day(s.catalog, lang, silent.since)}
     if silent.never_active:  # nothing to show on /student yet
         return str(s.catalog.render("teacher-alert-silent-joined", lang, **said))
-    return str(s.catalog.render("teacher-alert-silent", lang, **said,
-                                command=f"/student {silent.name.command}"))
+    # came, opened checks, answered none: /report's 🧩, a usability problem, not absence
+    key = "teacher-alert-silent-checks" if silent.checks_unanswered else "teacher-alert-silent"
+    return str(s.catalog.render(key, lang, **said, command=f"/student {silent.name.command}"))
 
 
 async def alert_about(context: PuenteContext, student_id: int, first_name: str = "",

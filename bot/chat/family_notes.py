@@ -14,7 +14,7 @@ from bot.chat.replies import old_button, spend, tapped, user_language
 from bot.context import PuenteContext
 from bot.domain.family_notes import CANNOT_READ, WITH_DAY, days_offered
 from bot.presentation import callbacks, family_note_views, views
-from bot.services import askers
+from bot.services import askers, excused
 
 
 def register(app: Application) -> None:
@@ -46,7 +46,7 @@ async def cannot_read_button(update: Update, context: PuenteContext) -> None:
                      family_note_views.note_text(s.catalog, lang, CANNOT_READ,
                                                  to.child.first_name, None),
                      family_note_views.english_text(s.catalog, CANNOT_READ,
-                                                    to.child.first_name, None), to)
+                                                    to.child.first_name, None), to=to)
 
 
 async def note_button(update: Update, context: PuenteContext) -> None:
@@ -82,7 +82,10 @@ async def note_button(update: Update, context: PuenteContext) -> None:
                                                pressed.day)
         english = family_note_views.english_text(s.catalog, pressed.note, child.first_name,
                                                  pressed.day)
-        await relay_note(update, context, who, child, pressed.note, original, english)
+        # "sick today" / "not at school on DAY" excuses that day for the child (no reminder,
+        # not counted against her); an old or forged day excuses nothing, the note still goes
+        day = excused.excused_day(pressed.note, pressed.day, s.config.school, s.clock())
+        await relay_note(update, context, who, child, pressed.note, original, english, day)
         return
     if pressed.note is None:
         text, markup = family_note_views.notes_menu(s.catalog, lang, child.student_id, name)

@@ -6,6 +6,7 @@ will come, and in which language."""
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -89,15 +90,17 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
 
 
 async def relay_note(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
-                     note: str, original: str, english: str,
+                     note: str, original: str, english: str, excused: date | None = None,
                      to: askers.ReplyTo | None = None) -> None:
     """Send a family's ready-made message (its words in their language, and the English people
-    wrote for it) to each of the child's teachers (to the one who wrote the message it is
-    about, `to`), then confirm as for any message."""
+    wrote for it, and the day it `excused`, with a button to undo it) to each of the child's
+    teachers (to the one who wrote the message it is about, `to`), then confirm as for any
+    message."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english,
-                                to.teacher_id if to else None, to.about if to else None)
+                                excused, to.teacher_id if to else None,
+                                to.about if to else None)
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)
@@ -115,8 +118,8 @@ def _queue(context: PuenteContext, who: Asker, relay: relays.Relay, sender: str)
         _named(context, teacher_id, relay), s.config.school.timezone, sender,
         relays.install_hint(s.db, s.translator, teacher_id, relay, s.clock()))
         for teacher_id in relay.teacher_ids}, s.clock(), {
-        teacher_id: keyboards.as_rows(markup) for teacher_id in relay.teacher_ids
-        if (markup := _ready(context, teacher_id, who, relay)) is not None})
+        teacher_id: rows for teacher_id in relay.teacher_ids
+        if (rows := _rows(context, teacher_id, who, relay))})
     context.deliverer.wake()
 
 
@@ -173,6 +176,19 @@ def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Re
     return keyboards.ready_replies(s.catalog, user_language(context, teacher_id),
                                    relay.child.first_name, student,
                                    ANSWERED_BY.get(relay.note or "", ()))
+
+
+def _rows(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay
+          ) -> relays.Rows:
+    """The buttons under a relayed message for one teacher: ↩️ to undo the day it excused
+    (when it excused one), then the ready-made replies."""
+    markup = _ready(context, teacher_id, who, relay)
+    rows = keyboards.as_rows(markup) if markup is not None else []
+    if relay.excused is None:
+        return rows
+    undo = keyboards.unexcuse_row(context.services.catalog, user_language(context, teacher_id),
+                                  relay.child.student_id, relay.excused)
+    return [*rows, undo]
 
 
 def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
-from bot.store.files import require_store
+from bot.store.files import refuse_existing, require_store, write_private
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                               "(to --out FILE, readable by you only, or to the screen)")
     export.add_argument("student_id", type=int, metavar="ID")
     export.add_argument("--out", type=Path, metavar="FILE")
+    export.add_argument("--force", action="store_true",
+                        help="write over FILE if it already exists (refused otherwise)")
     export.set_defaults(func=export_command)
     delete = verbs.add_parser("delete", help="erase one student as their own /deleteme does "
                               "(their families and teachers are told)")
@@ -64,6 +65,9 @@ def export_command(args: argparse.Namespace) -> int:
     """Write everything stored about one student as JSON, private to this user."""
     from bot.services import records
 
+    # Before the store is read: a file that exists is refused as `report --csv` refuses it
+    # (one line, exit 2, --force to write over it), never half-way through
+    refuse_existing([args.out], args.force)
     db = _open(args)
     try:
         record = records.export(db, args.student_id)
@@ -74,10 +78,8 @@ def export_command(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return 0
-    # A child's whole record: created readable by this user only, never over another file
-    fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    # A child's whole record: readable by this user only (a file written over becomes so too)
+    write_private(args.out, text.encode("utf-8"), overwrite=args.force)
     rows = sum(len(rows) for rows in record.values())
     print(f"wrote {rows} rows about student {args.student_id} to {args.out} (mode 0600)")
     return 0

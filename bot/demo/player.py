@@ -26,8 +26,8 @@ from bot.demo.offline import Call, OfflineBotAPI, UpdateFactory
 from bot.demo.timeline import Moment, Timeline
 from bot.domain import tiles
 from bot.presentation import callbacks
-from bot.presentation.i18n import FSI, PDI, RLM, Catalog
-from bot.presentation.views import plain_text
+from bot.presentation.i18n import Catalog
+from bot.presentation.views import plain_text, unmarked
 from bot.services.join import new_class_code, new_code
 from bot.speech import open_speech
 from bot.store import check_items, open_store, outbox, people
@@ -305,8 +305,8 @@ class Demo:
             text = f"🤖 Puente: {plain_text(call.text)}"
         elif call.method == "sendPoll":
             labels = _poll_labels(call)
-            text = f"🤖 Puente (quiz): {call.text}\n" + "\n".join(
-                f"   ({i + 1}) {label}" for i, label in enumerate(labels))
+            text = f"🤖 Puente (quiz): {unmarked(call.text)}\n" + "\n".join(
+                f"   ({i + 1}) {unmarked(label)}" for i, label in enumerate(labels))
             return text
         elif call.method == "sendPhoto":
             text = f"🤖 Puente: [picture {_file_label(call)}]\n{plain_text(call.text)}"
@@ -344,7 +344,7 @@ class Demo:
             if not 0 <= index < len(labels):
                 self.out("(no such option: tap N, a whole option, or the start of one option)")
                 return
-            self.out(f"   (votes ({index + 1}) {labels[index]})")
+            self.out(f"   (votes ({index + 1}) {unmarked(labels[index])})")
             await self._process(self.factory.poll_answer(self.users[self.who],
                                                          self._poll_id(call), index))
             return
@@ -487,7 +487,7 @@ def _button_index(labels: list[str], wanted: str) -> int:
 def plain_label(label: str) -> str:
     """A button label for the terminal: without the marks that keep numbers in place in a
     right-to-left label (a terminal shows them as boxes)."""
-    return label.replace(RLM, "").replace(FSI, "").replace(PDI, "")
+    return unmarked(label)
 
 
 async def run_demo(lines: Iterable[str] | None, out: Callable[[str], None] = print,

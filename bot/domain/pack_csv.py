@@ -31,7 +31,8 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     at ; or |."""
     if not text.strip():
         raise PackError([Problem(source, 1, "the file is empty; the first row names the "
-                                            "columns (term, pos, tier, definition, example)")])
+                                            "columns (term, pos, tier, definition, example)",
+                                 "empty-csv")])
     text = text.lstrip("\ufeff")
     if quotes := _open_quotes(text, source):  # what follows was read into one cell: noise
         raise PackError(quotes)
@@ -48,7 +49,8 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     except csv.Error as exc:  # e.g. one cell over the csv module's 131,072-character limit
         # The inner reader's count includes the row that failed; DictReader's stops before it.
         raise PackError([Problem(source, reader.reader.line_num,
-                                 f"this row cannot be read as CSV: {exc}")]) from exc
+                                 f"this row cannot be read as CSV: {exc}", "bad-row",
+                                 (("detail", str(exc)),))]) from exc
     for row in rows:
         # A line break inside a cell (Alt+Enter) reads as a space on a card.
         word: dict[str, Any] = {k: " ".join((v or "").split()) for k, v in row.items()
@@ -95,7 +97,8 @@ def _open_quotes(text: str, source: str) -> list[Problem]:
             for cell in row:
                 if ("\n" in cell or "\r" in cell) and _swallowed(cell, columns):
                     problems.append(Problem(source, line, _OPEN_QUOTE.format(
-                        start=line, end=reader.line_num)))
+                        start=line, end=reader.line_num), "open-quote",
+                        (("start", line), ("end", reader.line_num))))
                     break
                 line += cell.count("\n")
             start = reader.line_num + 1

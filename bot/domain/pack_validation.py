@@ -79,14 +79,17 @@ def parse_pack(text: str, source: str) -> Pack:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         empty = "the file is empty; a pack needs [pack] and [[words]]"
-        raise PackError([Problem(source, 1, empty)])
+        raise PackError([Problem(source, 1, empty, "empty-toml")])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = int(m[1]) if (m := re.search(r"line (\d+)", str(exc))) else 1
-        raise PackError([Problem(source, line, f"not valid TOML: {exc}")]) from exc
+        # the parser's own words stay English: they name TOML's syntax, as a TOML guide does
+        raise PackError([Problem(source, line, f"not valid TOML: {exc}", "not-toml",
+                                 (("detail", str(exc)),))]) from exc
     except RecursionError as exc:  # thousands of nested brackets: no pack looks like that
-        raise PackError([Problem(source, 1, "not valid TOML: nested too deeply")]) from exc
+        raise PackError([Problem(source, 1, "not valid TOML: nested too deeply",
+                                 "too-nested")]) from exc
     checker = Checker(source, _Lines(text))
     pack = checker.pack(data)
     if checker.problems:
@@ -121,57 +124,76 @@ class Checker:
 
     def add(self, message: str, word: int | None = None, key: str | None = None,
             reason: str = "", **facts: str | int) -> None:
-        """One problem; with a `reason`, about a word whose term is known, it can also be said
-        in the reader's language ("word 3 (magma)" is the fact `number` and `word_term`)."""
-        if reason and word is not None and word in self._terms:
-            found = (("number", word + 1), ("word_term", self._terms[word]), *facts.items())
+        """One problem; with a `reason` it can also be said in the reader's language: about a
+        word, "word 3 (magma)" is the facts `number` and `word_term` (the term once read);
+        about the pack or the file, `facts` say all there is."""
+        found: tuple[tuple[str, str | int], ...] = tuple(facts.items())
+        if reason and word is not None:
+            term = (("word_term", self._terms[word]),) if word in self._terms else ()
+            found = (("number", word + 1), *term, *found)
             if self._gloss is not None:
                 found += (("gloss", self._gloss),)
-        else:
-            reason, found = "", ()
+        if not reason:  # said in English only
+            found = ()
         self.problems.append(Problem(self.source, self.lines.of(word, key), message, reason,
                                      found))
 
     def text(self, table: Mapping[str, Any], key: str, where: str, word: int | None,
-             limit: int, *, required: bool = True) -> str | None:
+             limit: int, *, required: bool = True, cloze: int | None = None) -> str | None:
         value = table.get(key)
+        # a word's place is said from its number and term (and which of its gap sentences,
+        # `cloze`); the pack's head is "[pack]"
+        at: dict[str, str | int] = {"where": where} if word is None \
+            else {"cloze": cloze} if cloze is not None else {}
         if value is None:
             if required:
                 self.add(f"{where}: missing required field '{key}'", word,
-                         reason="missing-field", field=key)
+                         reason="missing-field", field=key, **at)
             return None
         if not isinstance(value, str):
-            self.add(f"{where}: '{key}' must be text, not {type(value).__name__}", word, key)
+            kind = type(value).__name__
+            self.add(f"{where}: '{key}' must be text, not {kind}", word, key,
+                     reason="not-text", field=key, kind=kind, **at)
             return None
         if not value.strip():
-            self.add(f"{where}: '{key}' must not be empty", word, key)
+            self.add(f"{where}: '{key}' must not be empty", word, key, reason="empty-field",
+                     field=key, **at)
             return None
         if len(value) > limit:
             self.add(f"{where}: '{key}' is {len(value)} characters (at most {limit})", word, key,
-                     reason="too-long", field=key, length=len(value), limit=limit)
+                     reason="too-long", field=key, length=len(value), limit=limit, **at)
         return value.strip()
 
     def unknown_keys(self, table: Mapping[str, Any], known: set[str], where: str,
                      word: int | None) -> None:
         for key in sorted(set(table) - known):
-            self.add(f"{where}: unknown field '{key}'", word, key)
+            if where == "file":  # a table or key outside [pack] and [[words]]
+                self.add(f"file: unknown field '{key}'", word, key, reason="unknown-top",
+                         field=key)
+            else:
+                at = {} if word is not None else {"where": where}
+                self.add(f"{where}: unknown field '{key}'", word, key, reason="unknown-field",
+                         field=key, **at)
 
     def pack(self, data: Mapping[str, Any]) -> Pack | None:
         self.unknown_keys(data, {"pack", "words"}, "file", None)
         head = data.get("pack")
         if not isinstance(head, dict):
-            self.add("missing the [pack] table (id, title, subject, grades)")
+            self.add("missing the [pack] table (id, title, subject, grades)",
+                     reason="no-pack-table")
             head = {}
         self.unknown_keys(head, _PACK_KEYS, "[pack]", None)
         pack_id = self.text(head, "id", "[pack]", None, 80)
         if pack_id and not PACK_ID.match(pack_id):
-            self.add(f"[pack]: id {pack_id!r} must look like 'subject.name' "
-                     "(lower-case letters, digits, dashes)", None, "id")
+            self.add(f"[pack]: id '{pack_id}' must look like 'subject.name' "
+                     "(lower-case letters, digits, dashes)", None, "id", reason="bad-id",
+                     value=pack_id)
         title = self.text(head, "title", "[pack]", None, 80)
         subject = self.text(head, "subject", "[pack]", None, 40)
         if subject and subject not in SUBJECTS:
-            self.add(f"[pack]: subject {subject!r} is not one of {', '.join(SUBJECTS)}",
-                     None, "subject")
+            allowed = ", ".join(SUBJECTS)
+            self.add(f"[pack]: subject '{subject}' is not one of {allowed}", None, "subject",
+                     reason="bad-subject", value=subject, allowed=allowed)
         grades = self.grades(head.get("grades"))
         description = self.text(head, "description", "[pack]", None, MAX_TEXT,
                                 required=False) or ""
@@ -185,32 +207,33 @@ class Checker:
         ok = (isinstance(value, list) and len(value) == 2
               and all(isinstance(g, int) and not isinstance(g, bool) for g in value))
         if not ok:
-            self.add("[pack]: 'grades' must be [lowest, highest], e.g. [3, 5]", None, "grades")
+            self.add("[pack]: 'grades' must be [lowest, highest], e.g. [3, 5]", None, "grades",
+                     reason="bad-grades")
             return None
         low, high = value
         if not (0 <= low <= high <= 12):
             self.add(f"[pack]: grades {value} must be within K-12 (0-12), lowest first",
-                     None, "grades")
+                     None, "grades", reason="grades-range", grades=str(value))
             return None
         return low, high
 
     def words(self, value: Any) -> list[Word]:
         if not isinstance(value, list) or not value:
-            self.add("the pack has no [[words]]")
+            self.add("the pack has no [[words]]", reason="no-words")
             return []
         seen: dict[str, int] = {}
         words, indexes = [], []
         for index, raw in enumerate(value):
             if not isinstance(raw, dict):
-                self.add(f"word {index + 1}: must be a table", index)
+                self.add(f"word {index + 1}: must be a table", index, reason="not-table")
                 continue
             word = self.word(raw, index)
             if word is None:
                 continue
             key = word.term.casefold()
             if key in seen:
-                self.add(f"word {index + 1}: '{word.term}' repeats word {seen[key] + 1}",
-                         index, "term")
+                self.add(f"word {index + 1} ({word.term}): repeats word {seen[key] + 1}",
+                         index, "term", reason="repeats-word", first=seen[key] + 1)
             seen.setdefault(key, index)
             words.append(word)
             indexes.append(index)
@@ -229,7 +252,8 @@ class Checker:
             if key in first:
                 self.add(f"word {index + 1} ({word.term}): its emoji {word.emoji} is also "
                          f"'{first[key].term}''s: one picture cannot ask for two words "
-                         "(give one of them another, or none)", index, "emoji")
+                         "(give one of them another, or none)", index, "emoji",
+                         reason="shared-emoji", emoji=word.emoji, other=first[key].term)
             first.setdefault(key, word)
 
     def word(self, raw: Mapping[str, Any], index: int) -> Word | None:
@@ -342,7 +366,7 @@ class Checker:
         found: list[str] = []
         for number, sentence in enumerate(value[:MAX_CLOZES], 1):
             cloze = self.text({"cloze": sentence}, "cloze", f"{where}, cloze {number}", index,
-                              MAX_TEXT)
+                              MAX_TEXT, cloze=number)
             if cloze and any(_same_sentence(cloze, other) for other in found):
                 self.add(f"{where}: cloze {number} repeats an earlier cloze sentence", index,
                          "cloze")

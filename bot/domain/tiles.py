@@ -49,8 +49,11 @@ def by_default(item: Item, level: int | None, practice: bool = False) -> bool:
 
 def offered(item: Item, level: int | None, practice: bool = False) -> bool:
     """Whether this question can be answered with tiles: shown so by default (`by_default`),
-    or a typed question whose word tiles can spell (a "🔤" button under it, any level)."""
-    return by_default(item, level, practice) or (item.typed and tileable(item.answer))
+    or, at levels 1-2, a typed question whose word tiles can spell (a "🔤" button under it).
+    From level 3 a student types: tiles there would make her recall an anagram of letters in
+    front of her (a grade-10 playtester mastered "ecosystem" that way)."""
+    return by_default(item, level, practice) or (
+        item.typed and (level is None or level <= 2) and tileable(item.answer))
 
 
 def distractor_count(length: int) -> int:

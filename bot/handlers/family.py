@@ -79,9 +79,14 @@ async def start(update: Update, context: PuenteContext) -> None:
     # Their phone's language (not English, which says little) is theirs until they choose:
     # the welcome, /now, /ask and Friday's update all speak it, never their child's (H1)
     phone = phone_language(context, user.language_code)
-    with membership.code_attempt(s.code_guard, user.id, moment):
-        opened = family.use_link(s.db, user.id, payload, moment,
-                                 phone if phone != "en" else None, clean_name(user.first_name))
+    try:
+        with membership.code_attempt(s.code_guard, user.id, moment):
+            opened = family.use_link(s.db, user.id, payload, moment,
+                                     phone if phone != "en" else None,
+                                     clean_name(user.first_name))
+    except family.LinkFullError as full:  # they are told to ask for a new link; the teacher
+        _tell_teachers_link_full(context, full)  # is told why they will be asked
+        raise
     lang = user_language(context, user.id, user.language_code)
     name = views.name(opened.name, s.catalog, lang)
     if opened.already:
@@ -156,7 +161,11 @@ async def shared_phone_button(update: Update, context: PuenteContext) -> None:
         raise callbacks.ForgedCallbackError("bad shared-phone button")
     if not await spend(query):  # a double tap: the first tap did this
         return
-    opened = family.link_shared_phone(s.db, user.id, cb.args[0], s.clock())
+    try:
+        opened = family.link_shared_phone(s.db, user.id, cb.args[0], s.clock())
+    except family.LinkFullError as full:
+        _tell_teachers_link_full(context, full)
+        raise
     lang = user_language(context, user.id, user.language_code)
     name = views.name(opened.name, s.catalog, lang)
     await say(update, context, "family-still-linked" if opened.already else "family-linked-here",
@@ -177,6 +186,20 @@ async def _tell_teachers_shared_phone(context: PuenteContext, user_id: int) -> N
         notes.append((teacher_id, student_id, s.catalog.render(
             "family-here-note", lang, name=student_label(child, s.catalog, lang))))
     if family.queue_teacher_notes(s.db, user_id, notes, s.clock()):
+        context.deliverer.wake()
+
+
+def _tell_teachers_link_full(context: PuenteContext, full: family.LinkFullError) -> None:
+    """Tell the student's teachers, once a link, that one more family member could not link
+    with it, and how to let them in (a new link) or see who is linked (/families)."""
+    s = context.services
+    notes = []
+    for teacher_id, child in family.full_link_teachers(s.db, full):
+        lang = user_language(context, teacher_id)
+        label = student_label(child, s.catalog, lang)
+        notes.append((teacher_id, s.catalog.render(
+            "family-link-full-note", lang, name=label, count=family.CAREGIVERS_PER_LINK)))
+    if family.queue_full_link_notes(s.db, full, notes, s.clock()):
         context.deliverer.wake()
 
 
@@ -339,8 +362,11 @@ def queue_weekly_updates(services: Services) -> int:
     """Put this week's family updates in the outbox (quiet hours are honoured at delivery)."""
     moment = services.clock()
     school = services.config.school
-    updates = family_updates.weekly_updates(services.db, moment, tz=school.timezone,
-                                    holidays=school.holidays)
+    # the last update went out a week ago, on this weekday: its days end where this one's
+    # begin (window_start), holiday or not
+    updates = family_updates.weekly_updates(
+        services.db, moment, tz=school.timezone, holidays=school.holidays,
+        update_day=moment.astimezone(school.timezone).weekday())
     speech = services.speech is not None
     return family_updates.queue_updates(services.db, [
         (item, family_views.family_update_text(item, services.catalog),

@@ -1,5 +1,6 @@
 """A teacher's reports: /report (a class's summary, heatmap and CSV) and /student (one
-student's words, and their recent typed misses, each a ✅ away from counting as right)."""
+student's words, their recent typed misses, each a ✅ away from counting as right, and the
+days their family excused, each a ↩️ away from a school day again)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from bot.services import (
     answer_pace,
     class_reports,
     confusions,
+    excused,
     glosses,
     overrules,
     readiness,
@@ -142,6 +144,13 @@ async def student(update: Update, context: PuenteContext) -> None:
         await context.bot.send_message(
             user.id, misses_text(misses, name, s.catalog, lang, tz), parse_mode=ParseMode.HTML,
             reply_markup=keyboards.overrule_buttons(buttons) if buttons else None)
+    days = excused.recent(s.db, row.student_id, now, tz)
+    if days:  # days the family excused: each a ↩️ away from a school day again
+        name = student_for(context, user.id, row.student_id, lang=lang)
+        await context.bot.send_message(
+            user.id, s.catalog.render("student-excused", lang, name=name, days=", ".join(
+                s.catalog.day(lang, d) for d in days)), parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.unexcuse_buttons(s.catalog, lang, row.student_id, days))
 
 
 async def count_right_button(update: Update, context: PuenteContext) -> None:

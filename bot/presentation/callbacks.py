@@ -89,6 +89,8 @@ CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that
 OVERRULE = "ov"     # ov:<answer id> | ov:<answer id>:yes | ov:no   a teacher counts a typed
 #                     miss as right (✅ under /student, then a confirming tap);
 #                     ov:<answer id>:undo   ↩️ Undo under the count, within minutes
+EXCUSED = "ex"      # ex:<student id>:<yyyymmdd>   a teacher makes a day a family excused a
+#                     school day for the student again (under the family's message, /student)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
 
@@ -443,3 +445,22 @@ def family_note(cb: Callback) -> NotePressed:
     except ValueError as exc:
         raise ForgedCallbackError("bad day") from exc
     return NotePressed(student_id, note, day)
+
+
+@dataclass(frozen=True)
+class UnexcuseTap:
+    """↩️ under an excused day: whose day (the tapper is checked as their teacher)."""
+
+    student_id: int
+    day: date
+
+
+def unexcuse(cb: Callback) -> UnexcuseTap:
+    """What an ex: button names, shape checked."""
+    if len(cb.args) != 2:
+        raise ForgedCallbackError("bad excused-day button")
+    try:
+        day = datetime.strptime(cb.args[1], "%Y%m%d").date()
+    except ValueError as exc:
+        raise ForgedCallbackError("not a day") from exc
+    return UnexcuseTap(cb.int_arg(0), day)

@@ -14,11 +14,13 @@ from datetime import UTC, date, tzinfo
 
 from bot.config import SchoolConfig
 from bot.domain.guessing import FAST_SECONDS, Pace
+from bot.domain.word_status import STALLED_ANSWER_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
 from bot.presentation.report_student import student_lines
+from bot.presentation.report_summary import INACTIVE_SCHOOL_DAYS
 from bot.presentation.report_text import summary_text
 from bot.presentation.students import class_labels, student_label
 from bot.presentation.views import (
@@ -237,19 +239,25 @@ def report_text(
     if translations is not None:
         lines.append(translations)
     # What the lines mean, the first time (`explain`), then one line pointing to it: the same
-    # rules under every report made a playtest report 1,758 characters long
-    lines += report_help(catalog, lang, translations=translations is not None) if explain \
-        else [catalog.render("report-help-hint", lang)]
+    # rules under every report made a playtest report 1,758 characters long. The groups' one
+    # line each stays in /report help, which the first report points to as well.
+    if explain:
+        lines += report_help(catalog, lang, translations=translations is not None, groups=False)
+    lines.append(catalog.render("report-help-hint", lang))
     return join_lines(lines)
 
 
-def report_help(catalog: Catalog, lang: str, translations: bool = True) -> list[Markup]:
-    """/report help: how the mastered count adds up, what mastered means, and (`translations`)
-    what to do about translations no speaker has checked."""
+def report_help(catalog: Catalog, lang: str, translations: bool = True,
+                groups: bool = True) -> list[Markup]:
+    """/report help: what each group of students means (`groups`; a playtest teacher could not
+    tell 🐢 from 💤 from 🧩), how the mastered count adds up, what mastered means, and
+    (`translations`) what to do about translations no speaker has checked."""
+    lines = [catalog.render("report-help-groups", lang, stalled_days=STALLED_ANSWER_DAYS,
+                            inactive_days=INACTIVE_SCHOOL_DAYS)] if groups else []
     keys = ["report-help-mastered", "report-mastered-rule"]
     if translations:
         keys.append("report-help-translations")
-    return [catalog.render(key, lang) for key in keys]
+    return lines + [catalog.render(key, lang) for key in keys]
 
 
 def no_messages_lines(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -11,7 +12,7 @@ from bot.domain.checks import WordRef
 from bot.domain.language import LANGUAGES, Capability, is_rtl
 from bot.domain.ready_replies import READY_REPLIES, ready_key, replies_for
 from bot.presentation import callbacks
-from bot.presentation.i18n import Catalog, language_name
+from bot.presentation.i18n import Catalog, Day, language_name
 from bot.services.previews import Page
 
 Button = tuple[str, str]  # (label, callback data)
@@ -612,3 +613,17 @@ def announce_buttons(announcement_id: int, families: str | None, everyone: str |
     return rows([InlineKeyboardButton(label, callback_data=callbacks.data(
         callbacks.ANNOUNCE, announcement_id, choice))
         for label, choice in ((families, only), (everyone, "s"), (cancel, "no")) if label], 1)
+
+
+def unexcuse_row(catalog: Catalog, lang: str, student_id: int, day: date) -> list[list[str]]:
+    """An outbox row: ↩️ to make an excused day a school day for the student again."""
+    return [[catalog.plain("button-unexcuse", lang, day=Day(day)),
+             callbacks.data(callbacks.EXCUSED, student_id, day.strftime("%Y%m%d"))]]
+
+
+def unexcuse_buttons(catalog: Catalog, lang: str, student_id: int, days: Sequence[date]
+                     ) -> InlineKeyboardMarkup:
+    """/student's excused days, each a ↩️ button (one a row: the day is in the label)."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]
+                                 for [[label, data]] in
+                                 (unexcuse_row(catalog, lang, student_id, d) for d in days)])

@@ -125,6 +125,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
             parts.append(catalog.render("relay-install-hint", lang, code=install))
     if relay.thanks:  # it still may be answered, but nobody waits for one
         parts.append(catalog.render("relay-thanks", lang))
+    if relay.excused is not None:  # what Puente did with it: the teacher can undo it (↩️)
+        parts.append(catalog.render("relay-excused", lang, day=Day(relay.excused), name=name))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
     return Markup("\n".join(parts))
 
@@ -202,11 +204,13 @@ def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:
 
 
 def _translated(catalog: Catalog, lang: str, english: str,
-                translation: Translation | None, source: str = "en", student: bool = False
-                ) -> list[str]:
+                translation: Translation | None, source: str = "en", student: bool = False,
+                ready: bool = False) -> list[str]:
     """The text in `lang` (marked when a machine made it) with the teacher's own words (in
     English, or the `source` language they wrote in) beneath; a `student` reads the note in
-    the register of their other messages (Korean 해요체, not the families' formal one)."""
+    the register of their other messages (Korean 해요체, not the families' formal one). A
+    `ready` reply's English is Puente's, not the teacher's own words: "In English:", as under
+    a ready-made announcement."""
     if lang == source:
         return [quote(english)]
     if translation is None:
@@ -215,7 +219,8 @@ def _translated(catalog: Catalog, lang: str, english: str,
     parts = [quote(translation.text)]
     if translation.machine:
         parts.append(catalog.render("machine-translation-mark", lang))
-    original = catalog.render("answer-original", lang) if source == "en" else \
+    original = catalog.render("announce-ready-english", lang) if ready else \
+        catalog.render("answer-original", lang) if source == "en" else \
         catalog.render("announce-original", lang, language=language_name(source))
     return [*parts, original, quote(english)]
 
@@ -252,7 +257,7 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
     body = [quote(answer.original)] if answer.own_language else \
         _translated(catalog, lang, answer.original, answer.translation,
-                    student=asked.asker_role != FAMILY)
+                    student=asked.asker_role != FAMILY, ready=answer.ready)
     # A family member's Telegram reply to the answer reaches that child's teacher; a student's
     # reply is read as a typed answer to their check, so they write back with /ask.
     hint = "answer-reply-hint-family" if asked.asker_role == FAMILY else "answer-reply-hint"

@@ -121,9 +121,13 @@ def problem_text(catalog: Catalog, lang: str, problem: Problem) -> Markup:
     if not problem.reason:
         return escape(str(problem))
     facts = dict(problem.facts)
-    if "number" in facts:  # a word's problem: "word 3 (magma)"
-        facts["where"] = catalog.render("pack-problem-word", lang, number=facts.pop("number"),
-                                        term=facts.pop("word_term"))
+    if "number" in facts:  # a word's problem: "word 3 (magma)", or "word 3" before its term
+        number = facts.pop("number")
+        facts["where"] = catalog.render("pack-problem-word", lang, number=number,
+                                        term=facts.pop("word_term")) if "word_term" in facts \
+            else catalog.render("pack-problem-word-number", lang, number=number)
+        if "cloze" in facts:  # which of its gap sentences: "word 2 (magma), cloze 2"
+            facts["where"] = Markup(f"{facts['where']}, cloze {escape(facts.pop('cloze'))}")
         if "gloss" in facts:  # which of the word's glosses: "word 1 (ecosystem) [es]"
             facts["where"] = Markup(f"{facts['where']} [{escape(facts.pop('gloss'))}]")
     what = catalog.render(f"pack-problem-{problem.reason}", lang, **facts)

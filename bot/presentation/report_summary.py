@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from statistics import median
 
-from bot.domain.mastery import MasteryState
 from bot.domain.reminder_backoff import slowed
 from bot.domain.school_days import school_days_between
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
     WordStatus,
     error_rate,
+    lucky_review,
+    moves_on,
     stalled_student,
     too_few_answers,
 )
@@ -32,7 +33,6 @@ NOTHING_YET_GRACE = 1
 # pushing weekly ever leaves a student who gets its pushes (5 school days), so one missed
 # push cycle is not yet flagged, two are.
 NO_NEW_WORD_SCHOOL_DAYS = 8
-MOVED_ON = (MasteryState.REVIEWING, MasteryState.MASTERED)  # a stalled student has neither
 # A word is one of the class's hardest when this many students need help with it (or everyone
 # who answered it): a word to teach a group again, not one student's (README, docs/reports.md)
 HARD_FOR = 2
@@ -173,6 +173,9 @@ class Summary:
     # answered on STALLED_ANSWER_DAYS school days or more, no word in review or mastered
     stalled: list[str] = field(default_factory=list)
     stalled_days: int = STALLED_ANSWER_DAYS
+    # of `stalled`, those with a word right on two days that was missed more often than right
+    # (word_status.lucky_review): the line says so, as it reads "no word in review"
+    stalled_lucky: frozenset[str] = frozenset()
     reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
     mastered: int = 0     # (student, word) pairs mastered, among...
     opened: int = 0       # ...every student's opened cards (the words they met), added up
@@ -259,6 +262,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     id -> label), else by first name; days are the school's (in `tz`), as `today` is."""
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
+    lucky: set[str] = set()
     opens_checks: list[OpensChecks] = []
     no_new_word: list[NoNewWord] = []
     nothing_yet: list[NothingYet] = []
@@ -271,11 +275,13 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         by_student.setdefault(cell.student_id, []).append(cell)
         by_word_id.setdefault(cell.word_id, []).append(cell)
     for student in matrix.students:
+        # a day her family excused (sick, not at school) is no school day for her
+        off = matrix.off_days(student.id, holidays)
         name = labels[student.id] if labels else student_name(student, placeholder)
         quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
         met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
         practised = [c for c in met if c.answered]
-        opened = _opened_checks(matrix.checks_unanswered.get(student.id), today, holidays, tz)
+        opened = _opened_checks(matrix.checks_unanswered.get(student.id), today, off, tz)
         if opened is not None:
             opens_checks.append(OpensChecks(name, opened[0]))
             if not practised:  # opening a check is coming: not idle, not "no check yet"
@@ -285,12 +291,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                 cards, read_last = cards_read(met, tz)
                 reads_cards.append(CardsRead(name, cards, read_last))
                 if read_last and today and school_days_between(  # gone since: inactive too
-                        read_last, today, holidays) >= INACTIVE_SCHOOL_DAYS:
+                        read_last, today, off) >= INACTIVE_SCHOOL_DAYS:
                     inactive.append(Inactive(name, read_last, quiet))
             else:
                 not_started.append(name)
                 joined = local_day(student.joined_at, tz)
-                days = school_days_between(joined, today, holidays) if joined and today else 0
+                days = school_days_between(joined, today, off) if joined and today else 0
                 if joined and today and days < NOTHING_YET_GRACE:
                     just_joined.append(name)  # ten minutes in, "nothing done" is no news
                 else:
@@ -303,7 +309,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         checked = matrix.checks_unanswered.get(student.id)  # a check opened is a visit too
         last = max((d for d in (answered, cards_read(met, tz)[1],
                                 checked and _day_of(checked[1], tz)) if d), default=None)
-        idle = school_days_between(last, today, holidays) if last and today else 0
+        idle = school_days_between(last, today, off) if last and today else 0
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])
         if weak:
@@ -312,7 +318,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             inactive.append(Inactive(name, last, quiet))
         elif not weak and not matrix.unopened.get(student.id):  # unopened: new words she has;
             # under 🆘 she needs help with these words, not a push of more
-            newest = starved_since(met, today, holidays, tz)
+            newest = starved_since(met, today, off, tz)
             if newest is not None:
                 no_new_word.append(NoNewWord(name, newest))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
@@ -324,8 +330,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         elif all(too_few_answers(c.attempts) for c in practised):
             too_few.append(_few(name, practised))
         elif stalled_student(matrix.answer_days.get(student.id, 0),
-                             any(c.state in MOVED_ON for c in met)):
+                             any(moves_on(c.state, c.correct, c.attempts) for c in met)):
             stalled.append(name)
+            if any(lucky_review(c.state, c.correct, c.attempts) for c in met):
+                lucky.add(name)
         else:
             on_track.append(name)
             left = len(matrix.unopened.get(student.id, [])) + sum(
@@ -354,7 +362,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    near_chance=[Guessing(labels[r.id] if labels else student_name(r, placeholder),
                                          _day_of(matrix.near_chance[r.id], tz))
                                 for r in matrix.students if r.id in matrix.near_chance],
-                   opens_checks=opens_checks)
+                   opens_checks=opens_checks, stalled_lucky=frozenset(lucky))
 
 
 def _opened_checks(opened: tuple[datetime, datetime] | None, today: date | None,

@@ -27,14 +27,17 @@ from bot.services.student_lookup import StudentNames
 from bot.store.reports import ClassMatrix
 
 
-def on_track_text(name: str, s: Summary, catalog: Catalog, lang: str) -> Markup:
-    """One student on track, with the words given to them still unanswered, when any: "Ana
-    (10 words not answered yet)"."""
-    left = s.behind.get(name, 0)
-    if not left:
-        return escape(name)
-    return catalog.render("report-on-track-behind", lang, name=name,
-                          words=Counted("count-words", left))
+def on_track_text(s: Summary, catalog: Catalog, lang: str) -> Markup:
+    """The students on track, then whose words given to them are still unanswered, each by
+    name: "Ana, Hodan (words still new, not asked yet: Hodan 2)". "Ana, Hodan (2 words still
+    new, not asked yet)" read as the two students' words (teacher playtest)."""
+    names = Markup(", ".join(escape(name) for name in s.on_track))
+    behind = [catalog.render("report-on-track-behind-student", lang, name=name,
+                             count=s.behind[name]) for name in s.on_track if s.behind.get(name)]
+    if not behind:
+        return names
+    return Markup(f"{names} ") + catalog.render("report-on-track-behind", lang,
+                                                students=Markup(", ".join(behind)))
 
 
 def help_text(student: HelpNeeded, counted: Mapping[str, Markup] | None = None) -> Markup:
@@ -76,8 +79,7 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         "report-summary", lang, class_name=label(class_name),
         students=Counted("count-students", len(matrix.students)),
         words=words_count(s, catalog, lang),
-        on_track=Markup(", ".join(on_track_text(name, s, catalog, lang) for name in s.on_track))
-        or none,
+        on_track=on_track_text(s, catalog, lang) or none,
         needs_help=Markup("; ".join(help_text(h, counted) for h in s.needs_help)) or none,
         # "ninguna" (palabra), and what makes a word one: a word only one student of several
         # needs help with is not listed (teacher playtest: "none" beside "matter: correct 0
@@ -147,8 +149,10 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
         if any(f.practice_total for f in s.too_few):  # why their practice is apart
             lines.append(catalog.render("report-practice-apart", lang))
     if s.stalled:
-        lines.append(catalog.render("report-stalled", lang, days=s.stalled_days,
-                                    names=", ".join(s.stalled)))
+        # a word right on two lucky days is no word in review: said, as it may show so
+        lines.append(catalog.render("report-stalled", lang, days=s.stalled_days, names=Markup(
+            ", ".join(catalog.render("report-stalled-lucky", lang, name=name)
+                      if name in s.stalled_lucky else escape(name) for name in s.stalled))))
     if s.no_new_word:  # still answering, only old words: a push would reach her
         lines.append(catalog.render("report-no-new-words", lang, days=s.no_new_word_days,
                                     names=Markup(", ".join(

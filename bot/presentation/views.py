@@ -15,6 +15,7 @@ from bot.domain.names import clean_label, clean_name
 from bot.domain.placement import TOP_LEVEL
 from bot.presentation.i18n import (
     FSI,
+    LRI,
     PDI,
     RLM,
     Catalog,
@@ -126,8 +127,19 @@ def split_message(text: Markup, limit: int = MESSAGE_LIMIT) -> list[Markup]:
     return parts
 
 
+# Every direction mark the catalogue writes (a terminal shows them as boxes): an isolate's
+# opening mark (FSI around a term, LRI around a calculation) goes with its closing PDI, never
+# one without the other (an Arabic "3×4=12" printed as LRI "3×4=12" alone, PDI dropped)
+_DIRECTION_MARKS = str.maketrans("", "", RLM + FSI + LRI + PDI)
+
+
+def unmarked(text: str) -> str:
+    """Text without the direction marks that keep numbers and terms in place in right-to-left
+    text: the terminal's and a file's reader see the words alone."""
+    return text.translate(_DIRECTION_MARKS)
+
+
 def plain_text(text: str) -> str:
     """Telegram HTML -> terminal text (spoilers shown as ||...||, direction marks removed)."""
     text = text.replace("<tg-spoiler>", "||").replace("</tg-spoiler>", "||")
-    text = html.unescape(re.sub(r"<[^>]+>", "", text))
-    return text.replace(RLM, "").replace(FSI, "").replace(PDI, "")
+    return unmarked(html.unescape(re.sub(r"<[^>]+>", "", text)))

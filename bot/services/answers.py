@@ -186,6 +186,11 @@ def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz
         raise StaleItemError()  # a level 3-6 question has no 🤷 under its options
     if stored.answered:
         raise _answered(check, now)
+    if tiles.by_default(stored.item, who.level, stored.practice):
+        # shown with letter tiles, not its options: a miss as a wrong spelling is
+        as_tiles = replace(stored, item=replace(stored.item, options=()))
+        return _finish(db, as_tiles, grade_dont_know(stored.item), now, tz, holidays, who,
+                       check=check, with_tiles=True)
     return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who,
                    check=check)
 

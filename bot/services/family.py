@@ -27,6 +27,18 @@ class FamilyLinkError(PuenteError):
     prompt_key = "family-link-unknown"
 
 
+class LinkFullError(FamilyLinkError):
+    """Every place of a family link is taken: the one who opened it is told to ask for a new
+    link, and the student's teachers are told once (`full_link_teachers`), or the teacher
+    never learns why a grandmother says the link "does not work"."""
+
+    prompt_key = "family-link-full"
+
+    def __init__(self, code: str, student_id: int) -> None:
+        super().__init__(count=CAREGIVERS_PER_LINK)
+        self.code, self.student_id = code, student_id
+
+
 @dataclass(frozen=True)
 class FamilyLink:
     student_name: str
@@ -81,7 +93,7 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
             else LinkOpened(name, own=code)
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
                                provisional=phone, first_name=first_name):
-        raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
+        raise LinkFullError(code, link.student_id)
     return LinkOpened(_first_name(db, link.student_id), link.student_id)
 
 
@@ -104,7 +116,7 @@ def link_shared_phone(db: Database, user_id: int, payload: str, now: datetime) -
         return LinkOpened(_first_name(db, user_id), already=True)
     _still_works(link, now)
     if not families.claim_link(db, code, user_id, user_id, now, CAREGIVERS_PER_LINK):
-        raise FamilyLinkError(prompt_key="family-link-full", count=CAREGIVERS_PER_LINK)
+        raise LinkFullError(code, user_id)
     return LinkOpened(_first_name(db, user_id))
 
 
@@ -277,6 +289,32 @@ def queue_language_notes(db: Database, user_id: int, code: str,
                            {"text": text, "buttons": [], "student_id": student_id,
                             "family_id": user_id, "language": code}, due, now)
     return len(fresh)
+
+
+def full_link_teachers(db: Database, full: LinkFullError) -> list[tuple[int, StudentName]]:
+    """(teacher id, the student as that teacher reads them) for each teacher of the student
+    a full link is for; none once they were told about this link (a grandmother who tries
+    again and again is one note, not one each time)."""
+    if store_notes.told_full_link(db, full.code):
+        return []
+    return [(teacher_id, name_of(db, teacher_id, full.student_id))
+            for teacher_id in dict.fromkeys(people.teachers_of(db, full.student_id))]
+
+
+def queue_full_link_notes(db: Database, full: LinkFullError, notes: list[tuple[int, str]],
+                          now: datetime) -> int:
+    """Queue one rendered note per teacher that a family member was turned away by this full
+    link, unless a note about it is already queued or sent (two attempts at once: the check
+    is in the transaction that books). The note names the student, never the one turned away
+    (they are nobody's family member here), so it goes when the student's data does."""
+    with db.atomic():
+        if store_notes.told_full_link(db, full.code):
+            return 0
+        for teacher_id, text in notes:
+            outbox.enqueue(db, None, teacher_id, store_notes.FAMILY_NOTE,
+                           {"text": text, "buttons": [], "student_id": full.student_id,
+                            "full_link": full.code}, now, now)
+    return len(notes)
 
 
 def queue_teacher_notes(db: Database, user_id: int, notes: list[tuple[int, int, str]],

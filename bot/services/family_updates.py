@@ -4,7 +4,7 @@ child to explain, and the words a 🔊 under it says."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -17,6 +17,7 @@ from bot.domain.mastery import day_start
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.spoken_text import Spoken
 from bot.services import hear_message
+from bot.services.excused import excused_of
 from bot.store import families, outbox, study
 from bot.store.packs import StoredWord, words_by_id
 
@@ -67,16 +68,24 @@ class FamilyUpdate:
                 and self.days + self.other_days + self.today_uncounted <= 1)
 
 
-def window_start(end: date, today: date, update_day: int | None) -> date:
-    """The first day a week's update counts: WEEK days up to `end`; for /now (`update_day`, the
-    weekday updates are sent on) no earlier than the last such day before today, so /now
-    counts what the last update did not: a Friday update listed contrast, coefficient and
-    integer, and Monday's /now listed contrast and integer again (Somali family's playtest)."""
-    start = end - timedelta(days=WEEK - 1)
+def window_start(end: date, today: date, update_day: int | None,
+                 holidays: Collection[date] = ()) -> date:
+    """The first day a week's update counts: the day after the last update's days, so each
+    day (and each word mastered on it) is in exactly one update. An update's days end the day
+    before it on a school day, on it on a day with no school (`weekly_updates`); with a fixed
+    7 days, an update on a school Friday ended on Thursday and the next, on a Friday holiday,
+    began on Saturday: a word mastered that first Friday evening was in neither (playtest).
+    So a week after a school-day update and before a holiday's counts 8 days, and the reverse
+    6. For /now too (`update_day`, the weekday updates are sent on): it counts what the last
+    update did not (a Friday update listed contrast, coefficient and integer, and Monday's
+    /now listed contrast and integer again, Somali family's playtest). With no `update_day`,
+    WEEK days up to `end`."""
     if update_day is None:
-        return start
+        return end - timedelta(days=WEEK - 1)
     last_sent = today - timedelta(days=(today.weekday() - update_day - 1) % 7 + 1)
-    return max(start, last_sent)
+    last_end = last_sent - timedelta(days=1) if is_school_day(last_sent, holidays) \
+        else last_sent
+    return last_end + timedelta(days=1)
 
 
 def weekly_updates(db: Database, now: datetime, only: int | None = None,
@@ -98,17 +107,24 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
     updates = []
     today = now.astimezone(tz).date()
     end = today if not is_school_day(today, holidays) else today - timedelta(days=1)
-    start = window_start(end, today, update_day)
-    for row in families.update_recipients(db, only):
+    start = window_start(end, today, update_day, holidays)
+    looked_back = min(now - timedelta(days=WEEK + 1), day_start(start, tz))  # 8 days at most
+    recipients = families.update_recipients(db, only)
+    # a day the family excused (sick, not at school) is no school day for that child: "0 of
+    # 4 school days" counted the day her mother said she was sick (family playtest); one she
+    # practised on all the same counts as a school day practised
+    excused = excused_of(db, {r.student_id for r in recipients}, start)
+    for row in recipients:
         started = row.started_at.astimezone(tz).date()
-        moments = families.answered_since(db, row.student_id, now - timedelta(days=WEEK + 1))
+        moments = families.answered_since(db, row.student_id, looked_back)
         days_studied = {m.astimezone(tz).date() for m in moments}
         since = max(0, min((end - start).days + 1, (end - started).days + 1))
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
-        school = school_days_from(first, end, holidays)
+        school = school_days_from(first, end, holidays | (
+            excused.get(row.student_id, frozenset()) - studied))
         cards = {m.astimezone(tz).date() for m in families.cards_read_since(
-            db, row.student_id, now - timedelta(days=WEEK + 1))}
+            db, row.student_id, looked_back)}
         card_days = {day for day in cards if first <= day <= end} - studied
         mastered = words_by_id(db, study.mastered_since(
             db, row.student_id, day_start(first, tz), day_start(end + timedelta(days=1), tz)))

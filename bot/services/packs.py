@@ -220,7 +220,8 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
     try:  # a teacher's file loses direction overrides and invisible characters at the door
         text = inert(content.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise PackError([Problem(filename, 1, "the file is not UTF-8 text")]) from exc
+        raise PackError([Problem(filename, 1, "the file is not UTF-8 text", "not-utf8")]) \
+            from exc
     namespace = f"t{teacher_id}"
     if suffix == ".csv":  # the id is made from the file name; the title is the name itself
         stem = Path(filename).stem
@@ -235,7 +236,8 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
     pack = replace(pack, title=clean_label(pack.title) or pack.id)
     exists, owner = pack_owner(db, pack.id)
     if exists and owner != teacher_id:
-        raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used")])
+        raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used",
+                                 "id-taken", (("pack", pack.id),))])
     return PackUpload(pack, save_pack(db, pack, now, owner=teacher_id))
 
 

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from bot.domain.mastery import MasteryState, WordMastery, ready_day
 from bot.domain.school_days import streak
+from bot.services.excused import off_days
 from bot.services.learners import learner
 from bot.services.readiness import BackOn, NextStep, next_step
 from bot.store import check_items, rest_days, study
@@ -74,13 +75,15 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     # A school day with nothing to do breaks no streak: a fast student who finished every
     # word read "✅ All done for now" on six days and her streak fell from 14 to 3 (playtest)
     rest = rest_days.days(db, who.id, tz) | idle_days(days, states, step, today, tz)
+    # a day her family excused (sick, not at school) is bridged as a day off is
+    off = off_days(db, who.id, holidays)
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
     history = tuple((d.isoformat(), sum(1 for s in mastered if s.mastered_at and
                                         s.mastered_at.astimezone(tz).date() <= d))
                     for d in dates)
     return Progress(by_state[MasteryState.NEW], by_state[MasteryState.LEARNING],
                     by_state[MasteryState.REVIEWING], by_state[MasteryState.MASTERED], step.ready,
-                    streak(days, today, holidays | rest), history,
+                    streak(days, today, off | rest), history,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
                     check_items.next_open_item(db, who.id) is not None, step.more,
                     who.scaffold.bilingual_labels, who.scaffold.english_first)

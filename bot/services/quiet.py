@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from bot.config import SchoolConfig
 from bot.domain.school_days import local_midnight, school_days_between
 from bot.domain.teacher_alerts import SILENT, SILENT_SCHOOL_DAYS
+from bot.services.excused import off_days, off_days_of
 from bot.services.pushes import next_allowed
 from bot.services.student_lookup import StudentName, name_of
 from bot.store import alerts, outbox, people
@@ -30,6 +31,7 @@ class Silent:
     since: date        # the school's day of joining, or of the last answer or card read
     days: int          # school days since then
     never_active: bool  # nothing at all since joining
+    checks_unanswered: bool = False  # opened checks after their latest answer: none answered
 
 
 # (teacher id, the student) -> the note's text in the teacher's language
@@ -43,8 +45,11 @@ def silent_students(db: Database, now: datetime, tz: tzinfo,
     today = now.astimezone(tz).date()
     # SILENT_SCHOOL_DAYS school days are at least as many calendar days: a cheap first cut
     before = local_midnight(now, tz) - timedelta(days=SILENT_SCHOOL_DAYS - 1)
-    return [q for q in alerts.quiet_since(db, before, SILENT)
-            if school_days_between(q.since.astimezone(tz).date(), today, holidays)
+    found = alerts.quiet_since(db, before, SILENT)
+    # a day her family excused (sick, not at school) is no school day of silence for her
+    off = off_days_of(db, {q.student_id for q in found}, holidays)
+    return [q for q in found
+            if school_days_between(q.since.astimezone(tz).date(), today, off[q.student_id])
             >= SILENT_SCHOOL_DAYS]
 
 
@@ -55,13 +60,15 @@ def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Rende
     due = next_allowed(now, school)
     for quiet in silent_students(db, now, tz, school.holidays):
         since = quiet.since.astimezone(tz).date()
-        days = school_days_between(since, today, school.holidays)
+        days = school_days_between(since, today,
+                                   off_days(db, quiet.student_id, school.holidays))
         with db.atomic():
             for teacher_id in dict.fromkeys(t for _, t in people.teachers_by_class(
                     db, quiet.student_id)):
                 silent = Silent(quiet.student_id, name_of(db, teacher_id, quiet.student_id,
                                                           first_name=quiet.first_name),
-                                since, days, not quiet.did_anything)
+                                since, days, not quiet.did_anything,
+                                quiet.checks_unanswered)
                 outbox.enqueue(db, None, teacher_id, alerts.KIND,
                                {"text": render(teacher_id, silent), "buttons": [],
                                 "student_id": quiet.student_id, "advice": SILENT,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -28,7 +28,7 @@ from bot.services.message_languages import (
     written_as_is,
     written_in,
 )
-from bot.store import alerts, notes, outbox, people, threads
+from bot.store import alerts, excused, notes, outbox, people, threads
 from bot.store.threads import Child
 from bot.translation.translator import Translation, Translator
 
@@ -58,6 +58,7 @@ class Relay:
     also: tuple[Child, ...] = ()  # twins: the other children it is filed under (one relay)
     note: str | None = None       # a family's ready-made message (family_notes): its English
     #                               was written by people, not a machine
+    excused: date | None = None   # the school day that note excused for the child (excused.py)
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
@@ -113,12 +114,14 @@ PEOPLE = "people"
 
 
 def prepare_note(db: Database, translator: Translator | None, who: Asker, child: Child,
-                 note: str, original: str, english: str, answered_by: int | None = None,
-                 about: threads.Announced | None = None) -> Relay:
+                 note: str, original: str, english: str, excused: date | None = None,
+                 answered_by: int | None = None, about: threads.Announced | None = None
+                 ) -> Relay:
     """A family's ready-made message for the child's teachers: its words in their language
-    (`original`) and the English people wrote for it, so no model is needed either way; about
-    one teacher's message (`answered_by`, `about` an announcement), to that teacher alone
-    while they teach the child."""
+    (`original`) and the English people wrote for it, so no model is needed either way; and
+    the day it `excused`, which the teachers read beside it; about one teacher's message
+    (`answered_by`, `about` an announcement), to that teacher alone while they teach the
+    child."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
@@ -127,6 +130,7 @@ def prepare_note(db: Database, translator: Translator | None, who: Asker, child:
     translation = Translation(english, PEOPLE, machine=False) if who.language != "en" else None
     return Relay(child, teacher_ids, original, translation, who.language,
                  answer_language(translator, who.language), who.language, note=note,
+                 excused=excused,
                  about=about if about is not None and about.teacher_id in teacher_ids else None)
 
 
@@ -180,6 +184,8 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     with db.atomic():
         if who.role == threads.FAMILY:
             notes.hurry_language_notes(db, who.user_id, now)
+        if relay.excused is not None:  # the day its teachers read as excused, with the note
+            excused.excuse(db, relay.child.student_id, relay.excused, who.user_id, now)
         for teacher_id, text in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot.domain.reminder_backoff import remind_today
 from bot.domain.school_days import local_midnight
+from bot.services.excused import off_days
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.services.readiness import NextStep, next_step
 from bot.store import people, reminder_log, rest_days, study
@@ -64,13 +65,18 @@ def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
     (reminder_backoff). A newcomer who just finished a check read "Words to review: 1" an
     hour later as "I didn't finish" (playtest); the words still ready come back in tomorrow's
     reminder. Nothing new is announced instead: words a teacher pushes after her check come
-    with their own message and ✅ Test me."""
+    with their own message and ✅ Test me. A day her family excused (sick, not at school) is
+    no school day for her: no reminder (family playtest)."""
     midnight = local_midnight(now, tz)
     if study.answered_since(db, student_id, midnight):
         return None
+    today = now.astimezone(tz).date()
+    off = off_days(db, student_id, holidays)
+    if today in off:
+        return None
     ignored = reminder_log.unanswered(db, student_id, now)
     last = ignored[0].astimezone(tz).date() if ignored else None
-    if not remind_today(len(ignored), last, now.astimezone(tz).date(), holidays):
+    if not remind_today(len(ignored), last, today, off):
         return None
     due = due_reviews(db, student_id, now, tz)
     if due.ready:

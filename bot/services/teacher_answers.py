@@ -38,6 +38,9 @@ class Answer:
     original: str                   # the teacher's own words
     translation: Translation | None
     own_language: bool = False      # written in the asker's language: it goes as written
+    # a ready-made reply: `original` is Puente's English, people's words as `translation`
+    # are, never the teacher's own (the reader must not be told they are)
+    ready: bool = False
 
     @property
     def written(self) -> str:

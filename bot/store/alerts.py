@@ -159,6 +159,10 @@ class Quiet:
     first_name: str
     since: datetime
     did_anything: bool  # False: nothing at all since joining
+    # a check opened after their latest answer (or with none ever): they came and could not
+    # answer, which /report calls "🧩 opens checks but does not answer"; the note says so
+    # rather than "has not answered or opened a card", which read as absence (playtest)
+    checks_unanswered: bool = False
 
 
 # The student's latest sign of life: an answer (practice too) or a card first read; '' for none
@@ -170,21 +174,29 @@ _LAST_ACTIVE = ("max(coalesce((SELECT max(answered_at) FROM attempts a "
                 "WHERE a.student_id = s.id), ''), coalesce((SELECT max(shown_at) "
                 "FROM mastery m WHERE m.student_id = s.id), ''), coalesce((SELECT "
                 "max(created_at) FROM check_items c WHERE c.student_id = s.id), ''))")
+# A check opened after the student's latest answer to a check question (or with none ever):
+# Quiet's checks_unanswered, by /report's rule for "🧩" (reports._checks_unanswered).
+_CHECKS_UNANSWERED = ("coalesce((SELECT max(created_at) FROM check_items c "
+                      "WHERE c.student_id = s.id), '') > coalesce((SELECT max(answered_at) "
+                      "FROM check_items c WHERE c.student_id = s.id AND c.correct IS NOT NULL), "
+                      "'')")
 
 
 def quiet_since(db: Database, before: datetime, advice: str) -> list[Quiet]:
     """Students whose latest sign of life (or joining) came before `before`, and about whose
     silence since then no alert gave the advice `advice` yet, by id."""
     rows = db.execute(
-        f"SELECT s.id, s.first_name, j.joined, {_LAST_ACTIVE} AS active FROM students s "
+        f"SELECT s.id, s.first_name, j.joined, {_LAST_ACTIVE} AS active, "
+        f"{_CHECKS_UNANSWERED} FROM students s "
         "JOIN (SELECT student_id, min(joined_at) AS joined FROM enrollments "
         "GROUP BY student_id) j ON j.student_id = s.id ORDER BY s.id").fetchall()
     found = []
-    for student_id, first_name, joined, active in rows:
+    for student_id, first_name, joined, active, unanswered in rows:
         since = max(joined, active or "")
         if since >= stamp(before):
             continue
-        found.append(Quiet(student_id, first_name or "", parse(since), bool(active)))
+        found.append(Quiet(student_id, first_name or "", parse(since), bool(active),
+                           bool(unanswered)))
     if not found:
         return []
     told = _advised_students(db, [q.student_id for q in found], advice)

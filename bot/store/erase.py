@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from bot.store import erasures, outbox, previews, threads
+from bot.store import erasures, excused, outbox, previews, threads
 from bot.store.clock import stamp
 
 
@@ -56,8 +56,8 @@ def _erase_student(db: Database, student_id: int) -> None:
     db.execute(_ABOUT.format(field="student_id"), [student_id])
     db.execute(_JOIN_NOTES_ABOUT, [student_id])
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [student_id])
-    # enrollments, families, family_links, placements, check_items, attempts, mastery and
-    # previews cascade.
+    # enrollments, families, family_links, placements, check_items, attempts, mastery,
+    # previews and excused_days cascade.
     db.execute("DELETE FROM students WHERE id = ?", [student_id])
 
 
@@ -70,6 +70,7 @@ def _erase_family_member(db: Database, user_id: int) -> None:
     db.execute(_ABOUT.format(field="family_id"), [user_id])
     db.execute("DELETE FROM families WHERE telegram_id = ?", [user_id])
     db.execute("DELETE FROM family_languages WHERE telegram_id = ?", [user_id])
+    excused.forget_setter(db, user_id)  # the day they excused stays their child's
 
 
 def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
@@ -87,7 +88,8 @@ def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
     (made due now: the deliverer drops it and tells its teacher why, see
     services.teacher_answers.drop_unlinked); notes to teachers about them; which messages in
     their chat carried announcements or answers; their name on thread rows (see
-    threads.forget_family_member). A student or teacher account of theirs keeps its own."""
+    threads.forget_family_member); that it was they who excused a child's day (the day stays).
+    A student or teacher account of theirs keeps its own."""
     if db.execute("SELECT 1 FROM families WHERE telegram_id = ?", [user_id]).fetchone():
         return False
     db.execute("DELETE FROM family_languages WHERE telegram_id = ?", [user_id])
@@ -102,6 +104,7 @@ def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
                [stamp(now), user_id, user_id])
     db.execute(_ABOUT.format(field="family_id"), [user_id])
     threads.forget_family_member(db, user_id)
+    excused.forget_setter(db, user_id)
     return True
 
 

@@ -47,6 +47,13 @@ def hurry_language_notes(db: Database, family_id: int, now: datetime) -> None:
 
 
 
+def told_full_link(db: Database, code: str) -> bool:
+    """Whether the teachers were told (or are about to be) that this family link is full."""
+    return db.execute("SELECT 1 FROM outbox WHERE kind = 'family-note' "
+                      "AND json_extract(payload, '$.full_link') = ? LIMIT 1",
+                      [code]).fetchone() is not None
+
+
 JOIN_NOTE = "join-note"  # the outbox kind of a note to a teacher that students joined a class
 
 # A join note names every student it tells of ("student_ids"), one class ("class_id").

@@ -16,18 +16,19 @@ from bot.domain.guessing import (
     looks_like_guessing,
     recent_start,
 )
-from bot.domain.mastery import REVIEWING_DAYS, MasteryState, mastery_state, met
+from bot.domain.mastery import MasteryState, mastery_state, met
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
     WordStatus,
     is_stuck,
+    moves_on,
     right_in_practice,
     shown_estimate,
     struggles,
     word_status,
 )
-from bot.store import alerts, reminder_log
+from bot.store import alerts, excused, reminder_log
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
@@ -182,6 +183,13 @@ class ClassMatrix:
     # student id -> (first, last) check opened since their last answer (none: they answered
     # every check they opened), at `now` only: /report's "opens checks but does not answer"
     checks_unanswered: Mapping[int, tuple[datetime, datetime]] = field(default_factory=dict)
+    # student id -> the days their family excused (sick, not at school), for those with any:
+    # no school day for that student in any count /report makes (💤, 🐢, 🆕, "nothing yet")
+    excused: Mapping[int, frozenset[date]] = field(default_factory=dict)
+
+    def off_days(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
+        """The days that are no school day for this student: holidays, and her excused days."""
+        return frozenset(holidays) | self.excused.get(student_id, frozenset())
 
     @property
     def given(self) -> list[WordColumn]:
@@ -237,14 +245,16 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         for student_id in unread.get(word.id, []) if not word.retired else ():
             unopened.setdefault(student_id, []).append(word)
     met_ids = {w for _, w in cells}
-    days = _answer_days(db, cells.values(), tz, holidays) if tz is not None else {}
+    excused_days = excused.days_of_many(db, [s.id for s in students])
+    days = _answer_days(db, cells.values(), tz, holidays, excused_days) \
+        if tz is not None else {}
     ignored = reminder_log.unanswered_counts(db, [s.id for s in students], now) \
         if now is not None else {}
     practice = _practice_today(db, class_id, words_of, now, tz) \
         if now is not None and tz is not None else {}
     opened = _checks_unanswered(db, [s.id for s in students]) if now is not None else {}
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice, near_chance, opened)
+                       ignored, practice, near_chance, opened, excused_days)
 
 
 def _checks_unanswered(db: Database, student_ids: Collection[int]
@@ -308,13 +318,15 @@ def _practice_today(db: Database, class_id: int, words_of: Collection[int], now:
 
 
 def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,
-                 holidays: Collection[date], enough: int = STALLED_ANSWER_DAYS
-                 ) -> dict[int, int]:
+                 holidays: Collection[date],
+                 excused_days: Mapping[int, frozenset[date]] | None = None,
+                 enough: int = STALLED_ANSWER_DAYS) -> dict[int, int]:
     """The school days (in `tz`) each student with no word in review or mastered answered a
     check on (practice too: they answered that day), counted up to `enough`. Only students
     whose answers span `enough` school days are read from the attempts, and each only until
     `enough` days are found: /report stays quick on a class of a million answers."""
-    moved = {c.student_id for c in cells if c.mastered or c.days_right >= REVIEWING_DAYS}
+    # as /report's stalled rule reads a word (moves_on): a guesser's lucky review is no move
+    moved = {c.student_id for c in cells if moves_on(c.state, c.correct, c.attempts)}
     first: dict[int, str] = {}
     last: dict[int, str] = {}
     for c in cells:  # the whole class's cells: kept to plain comparisons of stored stamps
@@ -328,9 +340,10 @@ def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,
             last[c.student_id] = c.last_seen
     days = {}
     for student_id, start in first.items():
-        span = school_days_from(_day(start, tz), _day(last[student_id], tz), holidays)
+        off = frozenset(holidays) | (excused_days or {}).get(student_id, frozenset())
+        span = school_days_from(_day(start, tz), _day(last[student_id], tz), off)
         if len(span) >= enough:
-            days[student_id] = _days_answered(db, student_id, tz, holidays, enough)
+            days[student_id] = _days_answered(db, student_id, tz, off, enough)
     return days
 
 

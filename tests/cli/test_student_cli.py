@@ -77,6 +77,23 @@ def test_export_writes_everything_about_the_child_readable_by_the_owner_only(
     assert "Bo" not in out.read_text(encoding="utf-8")
 
 
+def test_export_never_writes_over_a_file_unless_forced_as_report_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`report --csv` and `--png` refuse a file that exists in one line with exit 2 and take
+    --force; `student export --out` said only "File exists" and had no --force."""
+    config = _school(tmp_path)
+    out = tmp_path / "keep.txt"
+    out.write_text("last year's notes\n", encoding="utf-8")
+    out.chmod(0o644)
+    assert _cli(config, "student", "export", str(KID), "--out", str(out)) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"puente: {out}: File exists (give a new file name, or add --force to write over it)"]
+    assert out.read_text(encoding="utf-8") == "last year's notes\n"
+    assert _cli(config, "student", "export", str(KID), "--out", str(out), "--force") == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["student_id"] == KID
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # written over: private too
+
+
 def test_export_of_an_unknown_id_is_one_line(tmp_path: Path,
                                              capsys: pytest.CaptureFixture) -> None:
     config = _school(tmp_path)

@@ -111,8 +111,8 @@ async def test_the_quiet_note_does_not_count_the_day_off(chat: Chat) -> None:
     said = await quiet_notes(chat, [date(2026, 9, d) for d in (15, 16, 17, 18)])
     # Tue, Thu, Fri: three school days without a sign, told on Friday (Thursday before)
     assert said == [(18, "🔇 Ayaan has not opened a card or answered anything since joining on "
-                         "Mon 14 Sep (3 school days). A quick word with Ayaan? (I tell you "
-                         "this once.)")]
+                         "Mon 14 Sep (3 school days). A quick word with Ayaan? (I will not "
+                         "repeat this unless Ayaan starts and then goes quiet again.)")]
 
 
 async def test_the_family_update_counts_four_school_days_in_a_week_with_a_day_off(

@@ -74,6 +74,21 @@ async def typed_at_level_six(chat: Chat, user_id: int) -> str:
     return shown["text"]
 
 
+def way_out(item_id: int) -> list[tuple[str, str]]:
+    """A level 1-2 typed question's buttons: "🔤 Letter tiles" (its data is the deal), then 🤷."""
+    return [("🔤 Letras · Letter tiles", ANY_TILES), ("🤷 No sé · I don't know", f"dk:{item_id}")]
+
+
+class _AnyTiles(str):
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and other.startswith("tl:")
+
+    __hash__ = str.__hash__
+
+
+ANY_TILES = _AnyTiles("tl:…")
+
+
 def gloss(chat: Chat, term: str, lang: str) -> str:
     return next(r.word.glosses[lang].term for r in pack_words(chat.db, "science.ecosystems")
                 if r.word.term == term)
@@ -88,7 +103,7 @@ async def test_a_typed_question_has_one_button_i_dont_know_in_her_language_and_e
         chat: Chat) -> None:
     _, calls = await deciding_review(chat)
     stored = open_item(chat)
-    assert buttons(calls) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
+    assert buttons(calls) == way_out(stored.id)
     await typed_at_level_six(chat, 1002)  # its 🤷 too, in English and her language
 
 
@@ -106,7 +121,7 @@ async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_q
     # asked again after a real interval (Friday 23:00), so on Monday, not "tomorrow"
     following = open_item(chat)
     assert following.id != stored.id and check_items.get_item(chat.db, stored.id).answered
-    assert buttons([edit]) == [("🤷 No sé · I don't know", f"dk:{following.id}")]
+    assert buttons([edit]) == way_out(following.id)
     assert misses(chat) == 1
 
 
@@ -201,7 +216,7 @@ async def test_check_asks_an_open_typed_question_again_with_its_way_out(chat: Ch
     stored = open_item(chat)
     chat.clock.advance(seconds=30)  # later: a /check within a double tap's window is a copy
     again = await chat.send(ana, "/check")
-    assert buttons(again) == [("🤷 No sé · I don't know", f"dk:{stored.id}")]
+    assert buttons(again) == way_out(stored.id)
     assert "Pregunta 2/3" in texts(again)
 
 
@@ -278,13 +293,14 @@ async def test_a_first_typed_question_after_a_button_question_says_it_too(chat: 
                   "habitat"),
              Item(predator.id, ItemType.TYPED, predator.word.glosses["so"].definition or "",
                   (), "predator")]
-    first, typed = check_items.save_items(chat.db, 1001, "so", items, chat.clock())
-    assert "⭐" not in texts(await chat.send(hodan, "/check"))  # question 1, with buttons
-    calls = await chat.tap(hodan, f"an:{first}:0")
+    _, typed = check_items.save_items(chat.db, 1001, "so", items, chat.clock())
+    assert "⭐" not in texts(await chat.send(hodan, "/check"))  # question 1: tiles at level 1
+    calls = await answer_current(chat, hodan, right=True)  # spelled with tiles at level 1
     edit = next(c for c in calls if c.method == "editMessageText")
     assert f"Su'aal 2/2\n{said(chat, 'item-typed-intro-write', 'so')}\n" in edit.text
     assert edit.text.endswith("\n✏️ _ _ _ _ _ _ _ _ (8 xaraf)")
-    assert buttons([edit]) == [("🤷 Ma aqaan · I don't know", f"dk:{typed}")]
+    (tiles, _), shrug = buttons([edit])
+    assert tiles.startswith("🔤 ") and shrug == ("🤷 Ma aqaan · I don't know", f"dk:{typed}")
 
 
 async def test_a_higher_level_typed_question_has_no_introduction(chat: Chat) -> None:

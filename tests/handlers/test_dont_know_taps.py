@@ -30,6 +30,7 @@ from tests.harness import (
     csv_rows,
     join_and_confirm,
     open_item,
+    shows_tiles,
     texts,
     voices,
     with_speech,
@@ -79,7 +80,9 @@ async def test_a_level_one_child_taps_i_dont_know_and_gets_the_word_kindly_and_t
     hodan, (first, second), asked = await beginner_check(chat)
     (question,) = [c for c in asked if c.method == "sendMessage"]
     assert rows(question)[-1] == [(SHRUG["so"], f"dk:{first}")]  # a row of its own, last
-    assert [label for label, _ in buttons([question])] == [*SIX, SHRUG["so"]]
+    # level 1 spells the English word with tiles, not six options: 🤷 under them still
+    assert shows_tiles(chat, hodan, first)
+    assert not set(SIX) & {label for label, _ in buttons([question])}
     calls = await chat.tap(hodan, f"dk:{first}")
     # One message: the tapped question becomes the feedback and the next question
     assert [c.method for c in calls if c.method.startswith(("send", "edit"))] == [
@@ -109,17 +112,19 @@ async def test_the_teacher_counts_i_dont_know_as_an_answer_not_right(chat: Chat)
     assert (habitat["attempts"], habitat["correct"]) == ("1", "0")
 
 
-async def test_i_dont_know_counts_on_the_options_shown_exactly_as_a_wrong_tap(
+async def test_i_dont_know_counts_on_the_question_shown_exactly_as_a_wrong_answer(
         chat: Chat) -> None:
-    """The 🤷 is no option: knowledge tracing reads the miss among the six words shown, as
-    it reads a wrong tap there (counted among seven, the estimate would differ)."""
+    """The 🤷 is no option: knowledge tracing reads the miss as it reads a wrong answer to
+    the question shown (at level 1, letter tiles: a wrong spelling; counted among six options
+    or seven, the estimate would differ)."""
     hodan, (first, second), _ = await beginner_check(chat, 1001)
-    ayaan, (other, later), _ = await beginner_check(chat, 1002)
-    assert check_items.get_item(chat.db, first).item.options == SIX  # stored as shown, no 🤷
+    ayaan, (other, _), _ = await beginner_check(chat, 1002)
+    assert check_items.get_item(chat.db, first).item.options == SIX  # stored as built, no 🤷
+    assert shows_tiles(chat, ayaan, other)
     await chat.tap(hodan, f"dk:{first}")
-    await chat.tap(ayaan, f"an:{other}:1")  # predator, for habitat
+    await answer_current(chat, ayaan, right=False)  # a wrong spelling of habitat
     await chat.tap(hodan, f"dk:{second}")
-    await chat.tap(ayaan, f"an:{later}:0")  # prey, for predator
+    await answer_current(chat, ayaan, right=False)  # and of predator
     assert study.student_mastery(chat.db, 1001) == study.student_mastery(chat.db, 1002)
     answers = "SELECT word_id, item_type, correct, practice FROM attempts WHERE student_id = ?"
     assert chat.db.execute(answers, [1001]).fetchall() == \
@@ -180,7 +185,7 @@ async def test_a_shrug_forged_or_old_gets_what_an_old_answer_button_gets(chat: C
         assert [c.params.get("text") for c in calls if c.method == "answerCallbackQuery"] == [
             toast(chat, "check-stale", "so")], data
     assert chat.db["attempts"].count == attempts
-    await chat.tap(hodan, f"an:{first}:0")  # answered on her phone ...
+    await answer_current(chat, hodan, right=True)  # answered on her phone (tiles) ...
     chat.clock.advance(seconds=30)
     for data in (f"dk:{first}", f"an:{first}:1"):  # ... and tapped again on her tablet
         calls = await chat.tap_on(hodan, data, question)

@@ -4,11 +4,14 @@ same message, ✅ grades the spelling as a typed answer, and old or forged taps 
 from __future__ import annotations
 
 import asyncio
+from zoneinfo import ZoneInfo
 
+import pytest
 from telegram import Update
 
 from bot.demo.offline import Call
 from bot.domain import tiles
+from bot.services import answers
 from bot.store import check_items
 from tests.harness import (
     Chat,
@@ -162,11 +165,11 @@ async def test_after_a_restart_the_next_tap_goes_on_from_the_screen(chat: Chat) 
         await chat.app.shutdown()
 
 
-async def test_a_typed_question_offers_tiles_instead_of_typing(chat: Chat) -> None:
-    user = chat.user(1001, lang="es")
-    await join_and_confirm(chat, user, level=5)
+async def a_typed_question(chat: Chat, user: dict, level: int) -> check_items.StoredItem:
+    """Answer right, a check a day, until the open question is typed (a word tiles spell)."""
+    await join_and_confirm(chat, user, level=level)
     await check_now(chat, user)
-    for _ in range(40):
+    for _ in range(60):
         stored = check_items.next_open_item(chat.db, 1001)
         if stored is None:
             chat.clock.advance(days=1)
@@ -177,6 +180,13 @@ async def test_a_typed_question_offers_tiles_instead_of_typing(chat: Chat) -> No
             await answer_current(chat, user, right=True)
     else:
         raise AssertionError("no typed question")
+    return stored
+
+
+async def test_a_typed_question_offers_tiles_instead_of_typing_at_levels_one_and_two(
+        chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_typed_question(chat, user, level=2)
     show = next(d for c in chat.api.calls for _, d in c.buttons
                 if d.startswith(f"tl:{stored.id}:g"))
     (edit,) = edits(await chat.tap(user, show))
@@ -235,3 +245,16 @@ async def test_a_child_spelling_fast_with_slips_is_never_told_to_slow_down(chat:
     assert answered is not None and answered.answered
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
                            ).fetchone()[0] == 1
+
+
+async def test_from_level_three_a_typed_question_has_no_tiles(chat: Chat) -> None:
+    """A student who can type types: tiles would make her recall an anagram of the letters
+    in front of her (a grade-10 playtester mastered a word that way)."""
+    user = chat.user(1001, lang="es")
+    stored = await a_typed_question(chat, user, level=5)
+    assert not any(d.startswith(f"tl:{stored.id}:") for c in chat.api.calls
+                   for _, d in c.buttons)
+    with pytest.raises(answers.StaleItemError):  # a forged ✅ under forged tiles: refused
+        answers.answer_tiles(chat.db, 1001, stored.id, stored.item.answer.lower(),
+                             chat.clock(), ZoneInfo("UTC"))
+    assert not check_items.get_item(chat.db, stored.id).answered  # type: ignore[union-attr]

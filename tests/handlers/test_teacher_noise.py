@@ -94,7 +94,8 @@ async def test_a_student_who_never_answers_is_told_once_after_three_school_days(
     got = await two_school_weeks(chat)
     told = [t for day in got for t in day if "Wid" in t]
     assert told == ["🔇 Wid has not opened a card or answered anything since joining on Mon 14 "
-                    "Sep (3 school days). A quick word with Wid? (I tell you this once.)"]
+                    "Sep (3 school days). A quick word with Wid? (I will not repeat this unless "
+                    "Wid starts and then goes quiet again.)"]
     assert days_with(got, "🔇 Wid") == [3]  # Thursday: Tue, Wed, Thu without a sign
     assert days_with(got, "🔇 Minh") == days_with(got, "🔇 Ana") == []
 
@@ -113,8 +114,9 @@ async def test_a_student_silent_again_after_answering_is_a_new_silence(chat: Cha
         said += [(day.day, c.text) for c in chat.api.calls[seen:]
                  if c.chat_id == TEACHER_ID and "🔇 Wid" in c.text]
     assert said == [(24, "🔇 Wid has not answered or opened a card since Mon 21 Sep (3 school "
-                         "days). A quick word with Wid? (I tell you this once; /student Wid "
-                         "shows the words.)")]
+                         "days). A quick word with Wid? (I will not repeat this unless Wid "
+                         "comes back and then goes quiet again; /student Wid shows the "
+                         "words.)")]
 
 
 async def report_message(chat: Chat, command: str = "/report") -> str:

@@ -12,7 +12,9 @@ from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import Chat, join_and_confirm
 
-SIX = ("habitat", "predator", "prey", "ecosystem", "organism", "population")
+# "food chain": a phrase, so level 1 taps it among six options (a single word is spelled
+# with letter tiles there, and a wrong spelling has no "your answer means" line)
+SIX = ("food chain", "predator", "prey", "ecosystem", "organism", "population")
 
 
 @pytest.mark.parametrize("lang", ["hmn", "so", "es"])
@@ -21,8 +23,8 @@ async def test_what_a_wrong_tap_means_is_said_in_both_languages(chat: Chat, lang
     await join_and_confirm(chat, user, lang=lang, level=1)
     chat.clock.advance(days=1)  # a school day after the cards: the answer counts
     refs = {r.word.term: r for r in pack_words(chat.db, "science.ecosystems")}
-    habitat, predator = refs["habitat"], refs["predator"]
-    item = Item(habitat.id, ItemType.REVERSE, habitat.word.glosses[lang].term, SIX, "habitat")
+    chain, predator = refs["food chain"], refs["predator"]
+    item = Item(chain.id, ItemType.REVERSE, chain.word.glosses[lang].term, SIX, "food chain")
     (item_id,) = check_items.save_items(chat.db, 1001, lang, [item], chat.clock())
     await chat.send(user, "/check")
     calls = await chat.tap(user, f"an:{item_id}:{SIX.index('predator')}")

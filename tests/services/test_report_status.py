@@ -289,4 +289,4 @@ def test_on_track_says_how_many_given_words_are_not_answered_yet(
         stored.save_mastery(db, 1001, word_id, new_mastery(word_id, START), START)
     found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     text = summary_text(found.name, matrix, catalog, "en")
-    assert "✅ On track: Ana (10 words still new, not asked yet), Ben\n" in text
+    assert "✅ On track: Ana, Ben (words still new, not asked yet: Ana 10)\n" in text

@@ -336,3 +336,22 @@ CREATE TABLE accepted_answers (
     PRIMARY KEY (class_id, word_id, answer)
 )
 """)
+
+
+@migrations(name="0048_excused_days")
+def excused_days(db: Database) -> None:
+    """School days a family member excused for their child with a ready-made message ("🤒 sick
+    today", "📅 will not be at school on ___"): for that student alone, no reminder and not a
+    school day (streak, family update, /report, the "gone quiet" note), as a day off is for
+    everyone. Only the student, the day, who set it (the family member's Telegram id, emptied
+    when they are erased) and when; no message text. Erased with the student (cascade); a
+    teacher's undo deletes the row."""
+    run_sql(db, """
+CREATE TABLE excused_days (
+    student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,                 -- YYYY-MM-DD, the school's date
+    set_by INTEGER,                    -- the family member's Telegram id (NULL once erased)
+    set_at TEXT NOT NULL,
+    PRIMARY KEY (student_id, day)
+)
+""")

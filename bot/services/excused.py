@@ -1,0 +1,80 @@
+"""Excused days: a family member's ready-made "🤒 CHILD is sick today" or "📅 CHILD will not be
+at school on DAY" excuses that school day for that child (family playtest: the child still
+got her reminder that day, the weekly update read "practised 0 of 4 school days", and the
+streak and /report counted it against her). On an excused day she gets no reminder, and no
+count of her school days includes it (off_days joins them to the school's holidays, as a day
+off is for everyone). Her teachers read "(excused: DAY)" under the message and in /student,
+each with a button to undo it when it is wrong. Every day and id is checked here: a forged or
+old button excuses nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime, timedelta, tzinfo
+
+from sqlite_utils import Database
+
+from bot.config import SchoolConfig
+from bot.domain.errors import PuenteError
+from bot.domain.family_notes import days_offered
+from bot.domain.school_days import is_school_day
+from bot.store import excused, people
+
+# The notes that excuse a day: "sick" today, "absent" on the day the family chose
+EXCUSING = frozenset({"sick", "absent"})
+SHOWN_WEEKS = 4  # /student lists the excused days of the last weeks, and those ahead
+
+
+class UnexcuseError(PuenteError):
+    """An undo button for a student the tapper does not teach (forged, or left a class)."""
+
+    prompt_key = "button-stale"
+
+
+def excused_day(note: str, day: date | None, school: SchoolConfig, now: datetime
+                ) -> date | None:
+    """The school day a family's ready-made note excuses for their child, or None: "sick" is
+    today, when school is on; "absent" only a day the list offers today (an old screen's day,
+    gone by, or a forged one: none). It is stored with the note's relay, in one transaction
+    (relays.queue_relay): a note refused (too fast, no teacher) excuses nothing."""
+    if note not in EXCUSING:
+        return None
+    today = now.astimezone(school.timezone).date()
+    if note == "sick":
+        return today if is_school_day(today, school.holidays) else None
+    return day if day in days_offered(today, school.holidays) else None
+
+
+def off_days(db: Database, student_id: int, holidays: Collection[date],
+             since: date | None = None) -> frozenset[date]:
+    """The days that are no school day for this student: the school's holidays and days off,
+    and her excused days (from `since`)."""
+    return frozenset(holidays) | excused.days_of(db, student_id, since)
+
+
+def off_days_of(db: Database, student_ids: Collection[int], holidays: Collection[date],
+                since: date | None = None) -> dict[int, frozenset[date]]:
+    """off_days for several students in one query (a class's report, the quiet note)."""
+    found = excused.days_of_many(db, student_ids, since)
+    every = frozenset(holidays)
+    return {s: every | found.get(s, frozenset()) for s in student_ids}
+
+
+def excused_of(db: Database, student_ids: Collection[int], since: date | None = None
+               ) -> dict[int, frozenset[date]]:
+    """Each student's excused days alone (from `since`), for those with any."""
+    return excused.days_of_many(db, student_ids, since)
+
+
+def recent(db: Database, student_id: int, now: datetime, tz: tzinfo) -> list[date]:
+    """The student's excused days of the last SHOWN_WEEKS weeks and ahead, oldest first."""
+    since = now.astimezone(tz).date() - timedelta(weeks=SHOWN_WEEKS)
+    return sorted(excused.days_of(db, student_id, since))
+
+
+def unexcuse(db: Database, teacher_id: int, student_id: int, day: date) -> bool:
+    """Make an excused day a school day for the student again (a teacher of hers only: anyone
+    else, UnexcuseError); False when it was not excused (any more)."""
+    if teacher_id not in people.teachers_of(db, student_id):
+        raise UnexcuseError("not a teacher of this student")
+    return excused.unexcuse(db, student_id, day)
