@@ -75,15 +75,14 @@ def test_no_family_qr_caption_or_invitation_keeps_the_english_scan(catalog: Cata
                                                                    lang: str) -> None:
     if lang in ("en", "tl"):  # Tagalog writes the loan "I-scan" its own way
         return
-    for key in ("family-invitation-qr", "family-invitation-no-model"):
+    for key in ("family-invitation-qr", "family-invitation"):
         assert "Scan " not in catalog.plain(key, lang, name="Pa", link="x", days=14)
 
 
 FAMILY_SIDE = ("family-link-unknown", "family-link-full", "family-link-own",
                "family-link-expired", "family-link-revoked", "family-not-linked",
                "family-unlinked-text", "ask-prompt-no-model", "family-no-model-note",
-               "answer-no-translation", "family-invitation", "family-invitation-no-model",
-               "family-invitation-qr")
+               "answer-no-translation", "family-invitation", "family-invitation-qr")
 
 
 def test_hmong_family_messages_keep_no_english_words(catalog: Catalog) -> None:

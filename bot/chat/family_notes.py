@@ -12,7 +12,7 @@ from bot.chat.drafts import ASKING
 from bot.chat.relay import relay_note
 from bot.chat.replies import old_button, spend, tapped, user_language
 from bot.context import PuenteContext
-from bot.domain.family_notes import WITH_DAY, days_offered
+from bot.domain.family_notes import CANNOT_READ, WITH_DAY, days_offered
 from bot.presentation import callbacks, family_note_views, views
 from bot.services import askers, excused
 
@@ -21,6 +21,32 @@ def register(app: Application) -> None:
     """Add the ready-made messages' buttons."""
     app.add_handler(CallbackQueryHandler(
         note_button, pattern=rf"^({callbacks.FAMILY_NOTE}|{callbacks.FAMILY_NOTE_SEND})(:|$)"))
+
+
+async def cannot_read_button(update: Update, context: PuenteContext) -> None:
+    """"🔤 I cannot read this" under a teacher's words that reached the family untranslated:
+    send the ready-made "I cannot read English" to the teacher who wrote them, about that
+    child, once (the button goes with the first tap). The message is found by its id in this
+    chat, never by the button's data: only an answer or announcement Puente delivered here."""
+    tap = await tapped(update)
+    if tap is None:
+        return
+    query, user, _cb = tap
+    s = context.services
+    who = askers.asker(s.db, user.id)
+    if who is None or who.role != askers.FAMILY or query.message is None:
+        raise callbacks.ForgedCallbackError("not a family member's message")
+    to = askers.replied_to(s.db, who, query.message.message_id)  # unlinked since: said
+    if to is None:
+        raise callbacks.ForgedCallbackError("no teacher's message of ours")
+    if not await spend(query, callbacks.data(callbacks.CANNOT_READ)):  # a double tap
+        return
+    lang = user_language(context, user.id, user.language_code)
+    await relay_note(update, context, who, to.child, CANNOT_READ,
+                     family_note_views.note_text(s.catalog, lang, CANNOT_READ,
+                                                 to.child.first_name, None),
+                     family_note_views.english_text(s.catalog, CANNOT_READ,
+                                                    to.child.first_name, None), to=to)
 
 
 async def note_button(update: Update, context: PuenteContext) -> None:

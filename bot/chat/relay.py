@@ -90,15 +90,17 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
 
 
 async def relay_note(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
-                     note: str, original: str, english: str, excused: date | None = None
-                     ) -> None:
+                     note: str, original: str, english: str, excused: date | None = None,
+                     to: askers.ReplyTo | None = None) -> None:
     """Send a family's ready-made message (its words in their language, and the English people
     wrote for it, and the day it `excused`, with a button to undo it) to each of the child's
-    teachers, then confirm as for any message."""
+    teachers (to the one who wrote the message it is about, `to`), then confirm as for any
+    message."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english,
-                                excused)
+                                excused, to.teacher_id if to else None,
+                                to.about if to else None)
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)

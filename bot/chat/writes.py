@@ -12,10 +12,11 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.chat.drafts import offer_as_written, unreadable
 from bot.chat.replies import say, send_long, student_for, user_language
 from bot.context import PuenteContext
+from bot.domain.family_notes import ANSWERED_BY, CANNOT_READ
 from bot.domain.language import detect_language
 from bot.domain.names import clean_name
 from bot.presentation import keyboards, message_views, ready_menus, views
-from bot.services import ready_announcements, relays, teacher_writes
+from bot.services import ready_announcements, relays, teacher_answers, teacher_writes
 from bot.services.message_languages import answer_language
 from bot.services.pushes import next_allowed
 from bot.services.teacher_answers import Answer
@@ -71,11 +72,18 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
     # "in English" only when it is not confidently another language (a Spanish-speaking
     # teacher's Spanish to a Haitian family is not English, and just as unread)
     other = detect_language(answer.original).lang not in (None, "en")
-    body = s.catalog.render("answer-confirm-untranslated" if other else
-                            "answer-confirm-as-written", lang, name=name,
-                            language=message_views.teacher_language(answer.asked.language))
+    language = message_views.teacher_language(answer.asked.language)
+    # A family member who sent "I cannot read English" before (playtest: a mother's typed
+    # question got a typed English answer all the same): said plainly, replies first
+    cannot = teacher_answers.said_cannot_read(s.db, answer.asked.asker_id)
+    body = s.catalog.render(
+        ("answer-confirm-cannot-read" if relay_id is not None else
+         "write-confirm-cannot-read") if cannot else
+        "answer-confirm-untranslated" if other else "answer-confirm-as-written", lang,
+        name=name, language=language)
     ready = answer.student_name if relay_id is not None else None
-    markup = keyboards.as_written(s.catalog, lang, target, ready, relay_id)
+    markup = keyboards.as_written(s.catalog, lang, target, ready, relay_id,
+                                  ANSWERED_BY[CANNOT_READ] if cannot else ())
     # Dates and events no ready-made reply says ("no school on Monday") go to the whole
     # class as a ready-made announcement, in each family's language: the button names it.
     classes = ready_announcements.shared_classes(s.db, user.id, answer.asked.student_id)
@@ -112,7 +120,9 @@ async def write_to_family(update: Update, context: PuenteContext, family_id: int
     if not confirmed and unreadable(s.translator, written):
         await confirm_as_written(update, context, written, f"w:{family_id}", None)
         return
-    teacher_writes.queue_write(s.db, written, message_views.answer_text(s.catalog, written), now)
+    teacher_writes.queue_write(s.db, written, message_views.answer_text(s.catalog, written), now,
+                               keyboards.cannot_read_rows(s.catalog, written.asked.language)
+                               if written.untranslated else None)
     context.deliverer.wake()
     lang = user_language(context, user.id, user.language_code)
     name = student_for(context, user.id, written.asked.student_id,

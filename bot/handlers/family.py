@@ -119,6 +119,34 @@ async def start(update: Update, context: PuenteContext) -> None:
                                english_first=family.reads_phone_english(s.db, user.id, phone))
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=_menu(context, user.id, user.language_code))
+    _tell_new_link(context, user.id, opened, clean_name(user.first_name), lang)
+
+
+def _tell_new_link(context: PuenteContext, user_id: int, opened: family.LinkOpened,
+                   member: str, member_lang: str) -> None:
+    """Tell the child's teachers (with an Unlink button) and the family members linked before
+    that this family member just linked: a link forwarded beyond the family let a stranger
+    read a child's updates unseen (playtest)."""
+    s = context.services
+    news = family.link_news(s.db, user_id, opened.student_id)
+    if news is None:
+        return
+    notes = []
+    for teacher_id, child in news.teachers:
+        lang = user_language(context, teacher_id)
+        notes.append((teacher_id, str(s.catalog.render(
+            "family-linked-teacher-note", lang, member=views.name(member, s.catalog, lang),
+            name=student_label(child, s.catalog, lang),
+            language=message_views.teacher_language(member_lang))),
+            keyboards.as_rows(keyboards.unlink_new(news.family_id, s.catalog.plain(
+                "button-unlink-yes", lang)))))
+    for member_id in news.members:
+        lang = user_language(context, member_id)
+        notes.append((member_id, str(s.catalog.render(
+            "family-linked-also", lang, member=views.name(member, s.catalog, lang),
+            name=views.name(opened.name, s.catalog, lang))), []))
+    if family.queue_link_news(s.db, user_id, opened.student_id, notes, s.clock()):
+        context.deliverer.wake()
 
 
 def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyboardMarkup:
@@ -260,6 +288,10 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     await say(update, context, "family-welcome-stopped" if family.all_stopped(s.db, user.id)
               else "family-welcome", markup=back, language=language_name(code))
     await no_model_note(update, context, code)  # before they write, not after
+    if s.speech is not None and not listen.can_say(s.speech, code):
+        # said once, here, where no "🔊 Listen to this message" will be offered them
+        await say(update, context, "family-no-voice-note", bilingual=False,
+                  language=language_name(code))
     if changed:
         _tell_teachers_language(context, user.id, code)
 
@@ -356,8 +388,9 @@ async def now(update: Update, context: PuenteContext) -> None:
                                       update_day=s.config.school.family_update_day):
         await context.bot.send_message(
             user.id, family_views.family_update_text(item, s.catalog), parse_mode=ParseMode.HTML,
-            reply_markup=family_views.family_update_buttons(item, s.catalog,
-                                                            s.speech is not None))
+            reply_markup=family_views.family_update_buttons(
+                item, s.catalog, s.speech is not None,
+                voiced=listen.can_say(s.speech, item.language)))
 
 
 def queue_weekly_updates(services: Services) -> int:
@@ -375,7 +408,8 @@ def queue_weekly_updates(services: Services) -> int:
          family_views.family_update_spoken(item, services.catalog))
         for item in updates],
         lambda item, row_id: _rows(family_views.family_update_buttons(
-            item, services.catalog, speech, row_id)), moment)
+            item, services.catalog, speech, row_id,
+            listen.can_say(services.speech, item.language))), moment)
 
 
 def _rows(markup: InlineKeyboardMarkup | None) -> list[list[list[str]]]:

@@ -48,7 +48,7 @@ from bot.chat.writes import (
     write_to_family,
 )
 from bot.context import PuenteContext, Services
-from bot.presentation import callbacks, message_views
+from bot.presentation import callbacks, keyboards, message_views
 from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
 from bot.services import (
@@ -363,7 +363,9 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
         await confirm_as_written(update, context, answer, str(replied), replied)
         return True
     now = s.clock()
-    teacher_answers.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now)
+    teacher_answers.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now,
+                                 keyboards.cannot_read_rows(s.catalog, answer.asked.language)
+                                 if answer.untranslated else None)
     context.deliverer.wake()
     later = quiet_until(context, now)  # the outbox waits out quiet hours
     lang = user_language(context, user.id, user.language_code)

@@ -5,6 +5,8 @@ people's words in each family's language, the day and time chosen with buttons."
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
@@ -32,8 +34,8 @@ from bot.presentation import (
     spoken_views,
 )
 from bot.presentation.i18n import Counted, Markup
-from bot.presentation.keyboards import listen_rows
-from bot.services import announcements, days_off, ready_announcements, relays
+from bot.presentation.keyboards import cannot_read_rows, listen_rows
+from bot.services import announcements, days_off, listen, ready_announcements, relays
 from bot.services.announcements import AnnouncementPlan
 
 
@@ -161,7 +163,9 @@ async def announce_button(update: Update, context: PuenteContext) -> None:
                  spoken_views.announcement_spoken(s.catalog, class_name, d))
                 for d in deliveries]
     announcements.queue_announcement(s.db, found, rendered, s.clock(),
-                                     listen_rows(s.catalog) if s.speech is not None else None)
+                                     listen_rows(s.catalog, partial(listen.can_say, s.speech))
+                                     if s.speech is not None else None,
+                                     partial(cannot_read_rows, s.catalog))
     context.deliverer.wake()  # the deliverer paces them and waits out quiet hours
     families, students = announcements.audience(deliveries)
     # Say who is counted, so a number lower than the preview's has its reason beside it.

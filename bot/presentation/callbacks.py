@@ -72,6 +72,9 @@ FAMILY_NOTE = "fn"  # fn | fn:<student id> | fn:<student id>:<note> | ...:<note>
 #                     a family's ready-made message to the teacher: the list (of which child,
 #                     on a shared phone), then its day, then the preview to send
 FAMILY_NOTE_SEND = "fx"  # fx:<student id>:<note> | fx:<student id>:<note>:<yyyymmdd>   ✅ send it
+CANNOT_READ = "cr"  # cr   "🔤 I cannot read this" under a teacher's words that reached a family
+#                     untranslated: the ready-made "cannot read English" to that teacher about
+#                     that message (found by the message's id in the family's chat, not data)
 TEACHER_LANG = "tg"  # tg:<code> | tg:phone   the language Puente writes to a teacher in
 DAY_OFF = "do"      # do:a:<announcement id>   make the day a sent "no school" names a day off
 #                     in Puente | do:r:<yyyymmdd>   ask to make a day off (/daysoff) a school

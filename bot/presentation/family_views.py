@@ -109,11 +109,13 @@ def family_update_spoken(update: FamilyUpdate, catalog: Catalog) -> Spoken:
 
 
 def family_update_buttons(update: FamilyUpdate, catalog: Catalog, speech: bool,
-                          row_id: int | None = None) -> InlineKeyboardMarkup | None:
+                          row_id: int | None = None, voiced: bool = True
+                          ) -> InlineKeyboardMarkup | None:
     """The 🔊 buttons under an update, where this installation speaks: the whole message read
-    aloud (a grandmother who cannot read, playtest), and its words (a family that reads no
-    English could not say them). `row_id`: the queued update's outbox row; None: /now's."""
+    aloud where a voice speaks the family's language (`voiced`; a grandmother who cannot
+    read, playtest), and its words (a family that reads no English could not say them).
+    `row_id`: the queued update's outbox row; None: /now's."""
     if not speech:
         return None
     return keyboards.family_listen(catalog, update.language, update.student_id,
-                                   update.word_ids, row_id)
+                                   update.word_ids, row_id, voiced)

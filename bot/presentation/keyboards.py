@@ -261,30 +261,43 @@ def listen_words(refs: Sequence[WordRef], catalog: Catalog, lang: str) -> Inline
 
 
 def family_listen(catalog: Catalog, lang: str, student_id: int, word_ids: tuple[int, ...],
-                  row_id: int | None = None) -> InlineKeyboardMarkup:
-    """The 🔊 buttons under a family update: the whole message read aloud, then its words (when
-    it names any). Under a queued update (`row_id`) both name its outbox row, which holds what
-    they say; under /now they name the child, and the tap makes this week's update again."""
+                  row_id: int | None = None, voiced: bool = True
+                  ) -> InlineKeyboardMarkup | None:
+    """The 🔊 buttons under a family update: the whole message read aloud (only where a voice
+    speaks `lang`: `voiced`), then its words (when it names any: their English is always
+    said). Under a queued update (`row_id`) both name its outbox row, which holds what they
+    say; under /now they name the child, and the tap makes this week's update again. None:
+    no button at all."""
     if row_id is None:
         message = callbacks.data(callbacks.HEAR_MESSAGE, "n", student_id)
         words = callbacks.data(callbacks.FAMILY_HEAR, student_id, "n")
     else:
         message = callbacks.data(callbacks.HEAR_MESSAGE, row_id)
         words = callbacks.data(callbacks.FAMILY_HEAR, student_id, f"o{row_id}")
+    # A Somali father tapped 🔊 Listen to this message and was told in writing there is no
+    # Somali voice (playtest): a button that cannot speak his language is not shown
     buttons = [InlineKeyboardButton(catalog.plain("button-listen-message", lang),
-                                    callback_data=message)]
+                                    callback_data=message)] if voiced else []
     if word_ids:
         buttons.append(InlineKeyboardButton(catalog.plain("button-family-listen", lang),
                                             callback_data=words))
-    return rows(buttons, 1)
+    return rows(buttons, 1) if buttons else None
 
 
-def listen_rows(catalog: Catalog) -> Callable[[str, int], list[list[list[str]]]]:
+def cannot_read_rows(catalog: Catalog, lang: str) -> list[list[list[str]]]:
+    """"🔤 I cannot read this", in the family's language, as outbox rows: under a teacher's
+    words that reach them untranslated (the note says so, and now offers something to do)."""
+    return [[[catalog.plain("button-cannot-read", lang), callbacks.data(callbacks.CANNOT_READ)]]]
+
+
+def listen_rows(catalog: Catalog, voiced: Callable[[str], bool]
+                ) -> Callable[[str, int], list[list[list[str]]]]:
     """The 🔊 under a queued message people wrote (a ready-made reply or announcement), as
-    outbox rows: the message read aloud in the reader's language (`lang`, the row's id)."""
+    outbox rows: the message read aloud in the reader's language (`lang`, the row's id); none
+    where no voice speaks it (`voiced`), rather than a 🔊 that only says so."""
     def made(lang: str, row_id: int) -> list[list[list[str]]]:
         return [[[catalog.plain("button-listen-message", lang),
-                  callbacks.data(callbacks.HEAR_MESSAGE, row_id)]]]
+                  callbacks.data(callbacks.HEAR_MESSAGE, row_id)]]] if voiced(lang) else []
     return made
 
 
@@ -326,21 +339,22 @@ def confirm_ready(catalog: Catalog, lang: str, reply: str, relay_id: int
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
-               relay_id: int | None) -> InlineKeyboardMarkup:
+               relay_id: int | None, first: Sequence[str] = ()) -> InlineKeyboardMarkup:
     """✅ Send as written (the held answer, for `target`) and ✖️ Cancel, then, under an answer
     to a family message, the ready-made replies in the family's language (each naming that
-    message, checked on the server as relayed to this teacher)."""
-    rows_ = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
-                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
-                                                                "ok"))],
-             [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
-                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
-    if child is not None and relay_id is not None:
-        rows_ += [[InlineKeyboardButton(
-            ready_label(catalog, lang, reply, child),
-            callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
-            for reply in READY_REPLIES]
-    return InlineKeyboardMarkup(rows_)
+    message, checked on the server as relayed to this teacher). With `first` (a family who
+    said they cannot read English), the replies lead, those in `first` on top, and ✅ ✖️
+    come last."""
+    held = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
+                                  callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
+                                                               "ok"))],
+            [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
+                                  callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
+    ready = [] if child is None or relay_id is None else [[InlineKeyboardButton(
+        ready_label(catalog, lang, reply, child),
+        callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
+        for reply in [*first, *(r for r in READY_REPLIES if r not in first)]]
+    return InlineKeyboardMarkup([*ready, *held] if first else [*held, *ready])
 
 
 def card_page(page: Page, catalog: Catalog, listen: bool) -> InlineKeyboardMarkup:
@@ -515,6 +529,13 @@ def fit_label(label: str, limit: int = 60) -> str:
     found = _NUMBERED.search(label)
     end = found.group(0) if found else ""
     return label[:limit - len(end) - 1].rstrip() + "…" + end
+
+
+def unlink_new(family_id: int, label: str) -> InlineKeyboardMarkup:
+    """The Unlink button under a note that a family member just linked: /families' own, so
+    its tap asks first and checks the link is in the teacher's classes."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        label, callback_data=callbacks.data(callbacks.UNLINK, family_id))]])
 
 
 def confirm_unlink(family_id: int, yes: str, no: str) -> InlineKeyboardMarkup:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, tzinfo
 
+from bot.domain.family_notes import FAMILY_NOTES, label_key
 from bot.domain.language import is_rtl
 from bot.domain.language_names import name_in
 from bot.presentation.i18n import (
@@ -31,7 +32,7 @@ from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
 from bot.services.relays import Relay
 from bot.services.teacher_answers import Answer
-from bot.store.threads import ASK, FAMILY, ThreadMessage
+from bot.store.threads import ASK, FAMILY, ThreadMessage, own_note
 from bot.translation.translator import Translation
 
 MESSAGE_LIMIT = 4096
@@ -390,7 +391,7 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
         date = day_time(catalog, lang, message.created_at, tz)
         if message.direction == ASK:
             lines.append(_thread_ask(catalog, lang, message, date,
-                                     (senders or {}).get(message.asker_id)))
+                                     (senders or {}).get(message.asker_id), name))
         elif message.ready:  # Puente's own words in their language: no machine, no English
             lines.append(catalog.render("thread-line-ready", lang, date=date,
                                         language=teacher_language(message.language)))
@@ -403,16 +404,22 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
 
 
 def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str,
-                sender: str | None = None) -> Markup:
+                sender: str | None = None, name: str = "") -> Markup:
     """A family's or student's message in /thread: when, who (a family member by first name,
     `sender`, where known), the language it was written in (else, from before, the
-    writer's), and whether it waits for an answer."""
+    writer's), which ready-made message it was (naming the child, `name`), and whether it
+    waits for an answer. (Playtest: a parent's typed question and two ready-made messages
+    read as three identical lines.)"""
     family = message.asker_role == FAMILY
     who = catalog.plain("thread-who-family-named", lang, sender=sender) if family and sender \
         else catalog.plain("thread-who-family" if family else "thread-who-student", lang)
     key, language = ("thread-line-ask-written", message.written) if message.written else \
         ("thread-line-ask", message.language)
     line = catalog.render(key, lang, date=date, who=who, language=teacher_language(language))
+    note = own_note(message)
+    if note in FAMILY_NOTES:
+        line = Markup(line + " " + catalog.render(
+            "thread-note", lang, note=catalog.plain(label_key(note), lang, name=name)))
     if message.answered_at is None:  # a thank-you waits for nothing
         line = Markup(line + " " + catalog.render(
             "thread-thanks" if message.thanks else "thread-open", lang))

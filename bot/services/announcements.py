@@ -5,6 +5,7 @@ students, shown to the teacher, and queued (one outbox row a person) once they c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,7 +15,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.names import matching_labels
 from bot.domain.spoken_text import Spoken
 from bot.services import teaching
-from bot.services.hear_message import ListenRows, keep_reading
+from bot.services.hear_message import ListenRows, Rows, keep_reading
 from bot.services.message_languages import in_their_language
 from bot.services.relays import MAX_MESSAGE
 from bot.services.student_lookup import StudentName
@@ -165,6 +166,13 @@ class Delivery:
     source: str = "en"  # the language the teacher wrote it in
     ready: bool = False  # a ready-made announcement people wrote in this language
 
+    @property
+    def untranslated(self) -> bool:
+        """Whether a family member gets the teacher's words in a language they do not read
+        (no model here): their message says so, and offers "🔤 I cannot read this"."""
+        return self.role == FAMILY and not self.ready and not self.machine \
+            and self.language not in (self.source, "en")
+
 
 def audience(deliveries: list[Delivery]) -> tuple[int, int]:
     """(family members, students) an announcement was queued for."""
@@ -211,16 +219,20 @@ def beginning(text: str) -> str:
 
 def queue_announcement(db: Database, found: threads.Announcement,
                        rendered: list[tuple[Delivery, str, Spoken | None]], now: datetime,
-                       listen_rows: ListenRows | None = None) -> int:
+                       listen_rows: ListenRows | None = None,
+                       cannot_read: Callable[[str], Rows] | None = None) -> int:
     """Queue one outbox row per person in one transaction and drop the stored text. A
     ready-made one (people's words in every language) keeps what its 🔊 reads aloud
-    (`spoken`, under a 🔊 from `listen_rows`)."""
+    (`spoken`, under a 🔊 from `listen_rows`); one a family member gets untranslated has
+    the buttons `cannot_read` makes in their language."""
     with db.atomic():
         if not threads.close_announcement(db, found.id, now, beginning(found.text)):
             raise AnnounceError(prompt_key="announce-gone")
         for delivery, text, spoken in rendered:  # a reply to one finds it, once sent
+            rows = cannot_read(delivery.language) \
+                if cannot_read is not None and delivery.untranslated else []
             row_id = outbox.enqueue(db, None, delivery.telegram_id, "announcement",
-                                    {"text": text, "buttons": [], "forget": True,
+                                    {"text": text, "buttons": [], "rows": rows, "forget": True,
                                      "announcement": found.id}, now, now)
             keep_reading(db, row_id, spoken, delivery.language, listen_rows)
     return len(rendered)

@@ -67,6 +67,7 @@ class LinkOpened:
     """Whom a family link connects the opener to."""
 
     name: str             # the student's first name
+    student_id: int = 0   # whom they are linked to now (0: nothing changed)
     already: bool = False  # linked before; the link no longer works, so nothing changed
     own: str = ""         # the child opened their own family's link: its code, to offer
     #                       linking this account for the family too (a shared phone)
@@ -93,7 +94,7 @@ def use_link(db: Database, user_id: int, payload: str, now: datetime,
     if not families.claim_link(db, code, user_id, link.student_id, now, CAREGIVERS_PER_LINK,
                                provisional=phone, first_name=first_name):
         raise LinkFullError(code, link.student_id)
-    return LinkOpened(_first_name(db, link.student_id))
+    return LinkOpened(_first_name(db, link.student_id), link.student_id)
 
 
 # A family with one Telegram account, the child's (playtest M3): the child opening the family's
@@ -136,6 +137,8 @@ def _still_works(link: families.FamilyLinkRow, now: datetime) -> None:
 def _first_name(db: Database, student_id: int) -> str:
     student = people.get_student(db, student_id)
     return student.first_name if student else ""
+
+
 
 
 def likely_languages(db: Database, user_id: int, phone_language: str | None,
@@ -324,4 +327,45 @@ def queue_teacher_notes(db: Database, user_id: int, notes: list[tuple[int, int, 
             outbox.enqueue(db, None, teacher_id, store_notes.FAMILY_NOTE,
                            {"text": text, "buttons": [], "student_id": student_id,
                             "family_id": user_id}, now, now)
+    return len(notes)
+
+
+# A family link works for up to four people over two weeks, so a link forwarded in a parents'
+# group let another parent link to someone else's child and read their updates, and nobody
+# was told (playtest). Now each new link is told at once to the child's teachers, with an
+# Unlink button (the /families one, checked again on the tap), and to every family member
+# already linked to the child, who knows best whether the newcomer is family: first names
+# only, nothing else about anyone.
+@dataclass(frozen=True)
+class LinkNews:
+    """Who hears that a family member just linked to a student, and the link's row id (what
+    the teachers' Unlink button names)."""
+
+    family_id: int
+    teachers: tuple[tuple[int, StudentName], ...]  # each teacher, and the child as they read them
+    members: tuple[int, ...]                       # the family members linked before
+
+
+def link_news(db: Database, user_id: int, student_id: int) -> LinkNews | None:
+    """Who to tell that `user_id` just linked to `student_id` (None: they are not linked)."""
+    family_id = families.link_row(db, user_id, student_id)
+    if family_id is None:
+        return None
+    child = _first_name(db, student_id)
+    return LinkNews(family_id, tuple(
+        (teacher_id, name_of(db, teacher_id, student_id, first_name=child))
+        for teacher_id in dict.fromkeys(people.teachers_of(db, student_id))),
+        tuple(m for m in families.members_of(db, student_id) if m != user_id))
+
+
+def queue_link_news(db: Database, user_id: int, student_id: int,
+                    notes: Sequence[tuple[int, str, list[list[list[str]]]]],
+                    now: datetime) -> int:
+    """Queue each rendered note (chat, text, buttons) about a new family link, due now: each
+    names the child and the new family member, so it goes when either deletes their data."""
+    with db.atomic():
+        for chat_id, text, rows in notes:
+            outbox.enqueue(db, None, chat_id, store_notes.FAMILY_NOTE,
+                           {"text": text, "buttons": [], "rows": rows,
+                            "student_id": student_id, "family_id": user_id}, now, now)
     return len(notes)

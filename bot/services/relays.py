@@ -114,17 +114,24 @@ PEOPLE = "people"
 
 
 def prepare_note(db: Database, translator: Translator | None, who: Asker, child: Child,
-                 note: str, original: str, english: str, excused: date | None = None) -> Relay:
+                 note: str, original: str, english: str, excused: date | None = None,
+                 answered_by: int | None = None, about: threads.Announced | None = None
+                 ) -> Relay:
     """A family's ready-made message for the child's teachers: its words in their language
     (`original`) and the English people wrote for it, so no model is needed either way; and
-    the day it `excused`, which the teachers read beside it."""
+    the day it `excused`, which the teachers read beside it; about one teacher's message
+    (`answered_by`, `about` an announcement), to that teacher alone while they teach the
+    child."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
+    if answered_by in teacher_ids:
+        teacher_ids = (answered_by,)
     translation = Translation(english, PEOPLE, machine=False) if who.language != "en" else None
     return Relay(child, teacher_ids, original, translation, who.language,
                  answer_language(translator, who.language), who.language, note=note,
-                 excused=excused)
+                 excused=excused,
+                 about=about if about is not None and about.teacher_id in teacher_ids else None)
 
 
 def require_words(text: str) -> None:
@@ -182,7 +189,7 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
         for teacher_id, text in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,
-                                                  relay.thanks, relay.written)
+                                                  relay.thanks, relay.written, relay.note)
                                   for child in (relay.child, *relay.also)]
             # One message for the teacher, standing in each twin's thread ("shared")
             outbox.enqueue(db, None, teacher_id, "relay",

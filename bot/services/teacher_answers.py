@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
+from bot.domain.family_notes import CANNOT_READ
 from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, replies_for
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
-from bot.services.hear_message import ListenRows, keep_reading
+from bot.services.hear_message import ListenRows, Rows, keep_reading
 from bot.services.message_languages import answer_language, in_their_language
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, ThreadMessage
@@ -47,6 +48,13 @@ class Answer:
         return self.asked.language if self.own_language else "en"
 
     @property
+    def untranslated(self) -> bool:
+        """Whether it reaches a family member in words of a language they do not read (no
+        model here): their message says so, and offers "🔤 I cannot read this"."""
+        return self.asked.asker_role == FAMILY and not self.own_language \
+            and self.translation is None and self.asked.language != "en"
+
+    @property
     def machine(self) -> bool:
         """Whether it goes as a machine translation (else as the teacher wrote it)."""
         return self.translation is not None and self.translation.machine
@@ -73,13 +81,15 @@ async def prepare_answer(db: Database, translator: Translator | None, teacher_id
     return Answer(asked, student.first_name if student else "", text.strip(), translation, own)
 
 
-def queue_answer(db: Database, answer: Answer, text: str, now: datetime) -> int:
-    """Put the rendered answer in the outbox (quiet hours are honoured at delivery)."""
+def queue_answer(db: Database, answer: Answer, text: str, now: datetime,
+                 rows: Rows | None = None) -> int:
+    """Put the rendered answer in the outbox (quiet hours are honoured at delivery), with its
+    buttons (`rows`: "🔤 I cannot read this" under one that goes untranslated)."""
     with db.atomic():
         answer_id = threads.add_answer(db, answer.asked, now, answer.written, answer.machine)
         # The deliverer notes the answer's id in their chat: a reply to it finds the child.
         return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
-                              {"text": text, "buttons": [], "forget": True,
+                              {"text": text, "buttons": [], "rows": rows or [], "forget": True,
                                "student_id": answer.asked.student_id, "answer_id": answer_id},
                               now, now)
 
@@ -121,6 +131,12 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
     if student is None and asked.asker_role != FAMILY:  # deleted meanwhile
         raise AnswerGoneError(prompt_key="answer-gone-student")
     return asked, student.first_name if student else ""
+
+
+def said_cannot_read(db: Database, asker_id: int) -> bool:
+    """Whether this family member told a teacher, with the ready-made message, that they
+    cannot read English: a typed English answer to them is warned about, replies first."""
+    return threads.sent_note(db, asker_id, CANNOT_READ)
 
 
 def had_ready(translator: Translator | None, asked: ThreadMessage) -> bool:

@@ -46,15 +46,16 @@ async def prepare_write(db: Database, translator: Translator | None, teacher_id:
     return Answer(to, member.student_name, text.strip(), translation, own)
 
 
-def queue_write(db: Database, message: Answer, text: str, now: datetime) -> int:
+def queue_write(db: Database, message: Answer, text: str, now: datetime,
+                rows: list[list[list[str]]] | None = None) -> int:
     """Record the started message on the student's thread and put the rendered message in
-    the outbox (quiet hours are honoured at delivery); a reply to it, once delivered, finds
-    this thread."""
+    the outbox (quiet hours are honoured at delivery), with its buttons (`rows`); a reply to
+    it, once delivered, finds this thread."""
     to = message.asked
     with db.atomic():
         thread_id = threads.add_started(db, to.student_id, to.teacher_id, to.asker_id,
                                         to.language, now)
         return outbox.enqueue(db, None, to.asker_id, "answer",
-                              {"text": text, "buttons": [], "forget": True,
+                              {"text": text, "buttons": [], "rows": rows or [], "forget": True,
                                "student_id": to.student_id, "answer_id": thread_id},
                               now, now)

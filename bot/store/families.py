@@ -103,6 +103,13 @@ def members_of(db: Database, student_id: int) -> list[int]:
     return [r[0] for r in rows]
 
 
+def link_row(db: Database, user_id: int, student_id: int) -> int | None:
+    """The id of this family member's link to this student (what /families unlinks)."""
+    row = db.execute("SELECT id FROM families WHERE telegram_id = ? AND student_id = ?",
+                     [user_id, student_id]).fetchone()
+    return int(row[0]) if row else None
+
+
 def is_linked(db: Database, user_id: int, student_id: int) -> bool:
     """Whether this family member is (still) linked to this student."""
     return db.execute("SELECT 1 FROM families WHERE telegram_id = ? AND student_id = ?",

@@ -66,17 +66,38 @@ def _message(r: tuple[Any, ...]) -> ThreadMessage:
 
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
             language: str, relay_message_id: int | None, now: datetime,
-            thanks: bool = False, written: str | None = None) -> int:
+            thanks: bool = False, written: str | None = None, note: str | None = None) -> int:
     """Record a message relayed to one teacher (the relay's id lets the teacher reply; None
-    until the outbox has delivered it), whether it was only thanks (a flag: no text), and the
-    language it was written in (None: not known)."""
+    until the outbox has delivered it), whether it was only thanks (a flag: no text), the
+    language it was written in (None: not known), and which family ready-made message it was
+    (`note`, an id of Puente's own texts: no words of anyone's)."""
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
-        "language, relay_message_id, created_at, thanks, written) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "language, relay_message_id, created_at, thanks, written, ready) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [student_id, teacher_id, asker_id, role, ASK, language, relay_message_id, stamp(now),
-         int(thanks), written or None])
+         int(thanks), written or None, NOTE_MARK + note if note else None])
     return cursor.lastrowid or 0
+
+
+# A family's ready-made message is kept on its thread row's `ready` as "note:<id>", beside the
+# ids of the teacher's ready-made replies to it (a note and a reply may share an id: "sick").
+NOTE_MARK = "note:"
+
+
+def own_note(message: ThreadMessage) -> str | None:
+    """The family ready-made message a thread row is (None: written, or a teacher's)."""
+    return next((part.removeprefix(NOTE_MARK) for part in (message.ready or "").split()
+                 if part.startswith(NOTE_MARK)), None) if message.direction == ASK else None
+
+
+def sent_note(db: Database, asker_id: int, note: str) -> bool:
+    """Whether this family member has sent this ready-made message to a teacher (kept as long
+    as its thread row: retention)."""
+    return db.execute(
+        "SELECT 1 FROM thread_messages WHERE asker_id = ? AND direction = ? "
+        "AND instr(' ' || coalesce(ready, '') || ' ', ' ' || ? || ' ') > 0 LIMIT 1",
+        [asker_id, ASK, NOTE_MARK + note]).fetchone() is not None
 
 
 def set_relay(db: Database, thread_id: int, relay_message_id: int,

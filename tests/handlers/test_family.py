@@ -54,6 +54,7 @@ async def test_weekly_update_is_in_their_language_and_only_about_their_child(cha
     mom = chat.user(2001, "María", lang="es")
     await chat.send(mom, f"/start {await family_link(chat)}")
     await chat.tap(mom, "fa:es")
+    await chat.deliver()  # the teacher hears of the new link
     assert queue_weekly_updates(chat.app.bot_data.services) == 1
     sent = await chat.deliver()
     assert [c.chat_id for c in sent] == [2001]
@@ -128,6 +129,7 @@ async def test_family_updates_wait_for_the_end_of_quiet_hours(chat: Chat) -> Non
     mom = chat.user(2001, "María", lang="en")
     await chat.send(mom, f"/start {await family_link(chat)}")
     await chat.tap(mom, "fa:en")
+    await chat.deliver()  # the teacher hears of the new link
     chat.clock.advance(hours=10)  # 21:00 in New York: quiet hours
     queue_weekly_updates(chat.app.bot_data.services)
     assert await chat.deliver() == []

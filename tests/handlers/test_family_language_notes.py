@@ -35,6 +35,7 @@ async def linked_mother(chat: Chat) -> dict[str, Any]:
     link = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family Ana"))
     mom = chat.user(MOTHER, "Hodan", "so")
     await chat.send(mom, f"/start {link.split('?start=')[1].split()[0]}")
+    await chat.deliver()  # the teacher hears of the new link at once
     return mom
 
 
@@ -109,6 +110,7 @@ async def test_another_familys_message_does_not_wait_behind_a_booked_note(chat: 
     dad = chat.user(2002, "Luis", "es")
     await chat.send(dad, f"/start {link.split('?start=')[1].split()[0]}")
     await chat.tap(dad, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    await chat.deliver()  # the teacher and the mother hear of his link at once
     await choose(chat, mom, "so")
     await chat.send(dad, "/ask Hello, how is Ana doing?")
     told = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]

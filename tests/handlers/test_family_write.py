@@ -19,9 +19,14 @@ async def test_family_invitation_is_ready_to_forward_in_the_students_language(
         chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(lang="es"))
     calls = await chat.send(rivera(chat), "/family Ana")
-    invitation = next(c for c in calls if "invita" in c.text)
-    assert "¡Hola! El maestro o la maestra de Ana le invita" in invitation.text
-    assert "Hello! Ana's teacher invites you" in invitation.text  # English beneath
+    invitation = next(c for c in calls if "¡Hola!" in c.text)
+    # who it is from, what Puente is, the link: nothing more (playtest: a slow reader)
+    assert invitation.text.startswith(
+        "👋 ¡Hola! El maestro o la maestra de Ana le escribe.\nPuente: noticias de cada "
+        "semana sobre el inglés de Ana, en su idioma.\n👉 Abra este enlace:\n")
+    assert "Hello! Ana's teacher is writing to you." in invitation.text  # English beneath
+    spanish = invitation.text.split("Hello!")[0]
+    assert len(spanish.split()) <= 30
     payload = texts(calls).split("?start=")[1].split()[0]
     assert f"?start={payload}" in invitation.text
     photo = next(c for c in calls if c.method == "sendPhoto")

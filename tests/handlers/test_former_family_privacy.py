@@ -31,6 +31,7 @@ async def link(chat: Chat, child: str, member: dict[str, Any]) -> None:
     made = texts(await chat.send(rivera(chat), f"/family {child}"))
     await chat.send(member, f"/start {made.split('?start=')[1].split()[0]}")
     await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG, "so"))
+    await chat.deliver()  # the teacher hears of the new link
 
 
 async def a_father_who_talked_with_the_teacher(chat: Chat) -> dict[str, Any]:

@@ -127,14 +127,40 @@ async def test_now_reads_the_update_and_its_words_button_says_every_word_listed(
     assert note.params["caption"] == "🔊 Tin nhắn này, đọc thành tiếng"
 
 
-async def test_a_somali_family_is_told_plainly_that_no_voice_reads_it(speaking: Chat) -> None:
+async def test_a_somali_family_gets_no_listen_button_that_cannot_speak_somali(
+        speaking: Chat) -> None:
+    # Playtest: Cabdi tapped "🔊 Listen to this message" and was told in writing that there
+    # is no Somali voice. Now it is said once, when he chooses Somali, and the update offers
+    # only the English words, which a voice does say.
     await join_and_confirm(speaking, speaking.user(lang="so"))
-    father = await link(speaking, GRANDMOTHER, "Abdi", "so")
+    made = texts(await speaking.send(speaking.user(TEACHER_ID, "Rivera", "en"), "/family Ana"))
+    father = speaking.user(GRANDMOTHER, "Cabdi", "so")
+    await speaking.send(father, f"/start {made.split('?start=')[1].split()[0]}")
+    welcome = await speaking.tap(father, callbacks.data(callbacks.FAMILY_LANG, "so"))
+    assert "🔇 Cod Soomaali ah weli lama hayo. 🔊 waxaa lagu maqlaa erayada Ingiriisiga " \
+        "oo keliya." in texts(welcome)
+    await speaking.deliver()
     ana_has(speaking, [], ["prey"], [])
-    [(_, message), _words] = await weekly(speaking, GRANDMOTHER)
-    said = await speaking.tap(father, message)
-    assert not voices(said)  # English words alone would not be the message
+    [(label, words)] = await weekly(speaking, GRANDMOTHER)
+    assert words.startswith(callbacks.FAMILY_HEAR + ":") and "🔊" in label
+    assert voices(await speaking.tap(father, words))  # the English words are said
+    now = await speaking.send(father, "/now")
+    assert [d for _, d in buttons(now)] == [callbacks.data(callbacks.FAMILY_HEAR, 1001, "n")]
+    # an old "Listen to this message" from before still says plainly why nothing is heard
+    said = await speaking.tap_on(father, callbacks.data(callbacks.HEAR_MESSAGE, "n", 1001),
+                                 now[-1].result_id or 0)
+    assert not voices(said)
     assert "Weli ma jiro cod Soomaali ah, markaa fariintan cod laguma akhrin karo." in texts(said)
+
+
+async def test_a_spanish_family_keeps_listen_to_this_message(speaking: Chat) -> None:
+    await join_and_confirm(speaking, speaking.user(lang="es"))
+    mother = await link(speaking, COUSIN, "Rosa", "es")
+    ana_has(speaking, [], ["prey"], [])
+    [(label, _), _words] = await weekly(speaking, COUSIN)
+    assert label == "🔊 Escuchar este mensaje"
+    assert "🔇" not in texts(await speaking.tap(mother, callbacks.data(
+        callbacks.FAMILY_LANG, "es")))
 
 
 async def test_nobody_else_hears_a_familys_update(speaking: Chat) -> None:

@@ -88,10 +88,12 @@ async def test_a_ready_made_announcement_can_be_heard_a_typed_one_cannot(
     assert label == LISTEN_HT
     [note] = voices(await speaking.tap(her, data))
     assert note.params["caption"] == "🔊 Mesaj sa a, li fò"
-    # the teacher's own words (machine translated, or English as written): no 🔊
+    # the teacher's own words (machine translated, or English as written): no 🔊; English
+    # she cannot read offers "🔤 I cannot read this" instead
     typed = await speaking.send(teacher(speaking), "/announce Science 7B Bring a coat tomorrow")
     await speaking.tap(teacher(speaking), data_of(typed, "Send to families"))
-    assert buttons([to(await speaking.deliver(), GRANDMOTHER)]) == []
+    assert [d for _, d in buttons([to(await speaking.deliver(), GRANDMOTHER)])] == [
+        callbacks.data(callbacks.CANNOT_READ)]
 
 
 async def test_without_speech_a_ready_made_reply_has_no_button(chat: Chat) -> None:

@@ -32,6 +32,7 @@ async def link_family(chat: Chat, user_id: int, lang: str) -> dict[str, Any]:
     person = chat.user(user_id, f"Family{user_id}", lang)
     await chat.send(person, f"/start {link.split('?start=')[1].split()[0]}")
     await chat.tap(person, f"fa:{lang}")
+    await chat.deliver()  # the teacher hears of the new link at once
     return person
 
 

@@ -29,6 +29,7 @@ async def linked(chat: Chat, lang: str, user_id: int = 2001) -> dict[str, Any]:
     member = chat.user(user_id, f"Family{user_id}", lang)
     await chat.send(member, f"/start {made.split('?start=')[1].split()[0]}")
     await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await chat.deliver()  # the teacher hears of the new link
     return member
 
 

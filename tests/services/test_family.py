@@ -386,5 +386,5 @@ def test_days_she_only_read_new_cards_are_counted_apart_from_practice(
     [update] = family_updates.weekly_updates(db, FRIDAY_UPDATE, tz=TZ)
     assert (update.days, update.card_days) == (1, 1)
     text = family_update_text(update, catalog)
-    assert "Maalmaha Ana kaararka erayada cusub oo keliya akhriyey: 1" in text
+    assert "Ana: 1 maalin waxaa la eegay erayo cusub oo keliya, tababar la'aan." in text
     assert "👉 Tallaabada xigta: Ana ka codso" in text  # in the family's language
