@@ -9,15 +9,18 @@ from datetime import tzinfo
 from bot.domain.overrule import KEEP_DAYS
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.views import join_lines
-from bot.services.overrules import MissLine
+from bot.services.overrules import AcceptedLine, MissPage
 
 
-def misses_text(misses: Sequence[MissLine], name: str, catalog: Catalog, lang: str,
-                tz: tzinfo) -> Markup:
+def misses_text(page: MissPage, name: str, catalog: Catalog, lang: str, tz: tzinfo) -> Markup:
     """The student's recent typed misses, numbered as their buttons are: the word, what they
-    typed (escaped by the catalogue) and the day; one counted already says so."""
+    typed (escaped by the catalogue) and the day; one counted already says so. When they do
+    not all fit, which of how many these are ("1–8 of 20": a teacher took the 8 for all)."""
     lines = [catalog.render("student-typed-misses", lang, days=KEEP_DAYS, name=name)]
-    for number, miss in enumerate(misses, 1):
+    if page.start or page.more:
+        lines.append(catalog.render("student-typed-misses-page", lang, first=page.start + 1,
+                                    last=page.start + len(page.lines), total=page.total))
+    for number, miss in enumerate(page.lines, page.start + 1):
         key = "student-typed-miss-counted" if miss.counted else "student-typed-miss"
         lines.append(catalog.render(key, lang, number=number, term=miss.term, typed=miss.typed,
                                     date=catalog.day(lang, miss.answered_at.astimezone(tz)
@@ -25,9 +28,28 @@ def misses_text(misses: Sequence[MissLine], name: str, catalog: Catalog, lang: s
     return join_lines(lines)
 
 
-def miss_buttons(misses: Sequence[MissLine], catalog: Catalog, lang: str
-                 ) -> list[tuple[int, str]]:
+def miss_buttons(page: MissPage, catalog: Catalog, lang: str) -> list[tuple[int, str]]:
     """A ✅ Count as right (answer id, label) for each miss not counted yet."""
     return [(miss.attempt_id, catalog.plain("button-count-right", lang, number=number,
                                             term=miss.term))
-            for number, miss in enumerate(misses, 1) if not miss.counted]
+            for number, miss in enumerate(page.lines, page.start + 1) if not miss.counted]
+
+
+def accepted_text(lines: Sequence[AcceptedLine], catalog: Catalog, lang: str,
+                  tz: tzinfo) -> Markup:
+    """A class's accepted answers, numbered as their ↩️ buttons are: the word, the answer
+    (as it is matched: folded) and the day it was accepted."""
+    shown = [catalog.render("accepted-list", lang, class_name=lines[0].class_name)]
+    shown += [catalog.render("accepted-line", lang, number=number, term=line.term,
+                             answer=line.answer,
+                             date=catalog.day(lang, line.accepted_at.astimezone(tz).date()))
+              for number, line in enumerate(lines, 1)]
+    return join_lines(shown)
+
+
+def withdraw_labels(lines: Sequence[AcceptedLine], catalog: Catalog, lang: str
+                    ) -> list[tuple[int, str]]:
+    """A ↩️ (accepted answer id, label) for each accepted answer."""
+    return [(line.accepted_id, catalog.plain("button-withdraw-accepted", lang, number=number,
+                                             term=line.term))
+            for number, line in enumerate(lines, 1)]

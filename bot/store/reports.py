@@ -17,6 +17,7 @@ from bot.domain.guessing import (
     recent_start,
 )
 from bot.domain.mastery import MasteryState, mastery_state, met
+from bot.domain.overrule import ACCEPTED_BIT
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
@@ -58,6 +59,9 @@ class Cell:
     teacher_counted: int = 0       # typed misses a teacher counted as right (overrule.py)
     mastered_at: str | None = None  # when it was mastered (UTC, as stored)
     success_days: tuple[str, ...] = ()  # local days right since the last miss (ISO, sorted)
+    # typed answers right only because a teacher accepted their text for the word in the
+    # class (overrule.Graded.accepted): a teacher's judgement, not Puente's grading
+    teacher_accepted: int = 0
 
     @property
     def state(self) -> MasteryState:
@@ -224,16 +228,20 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         f"{COUNTED_ANSWERS}, {COUNTED_RIGHT}, m.last_seen, m.misses_in_row, m.first_seen, "
         "json_array_length(m.success_days), m.listened, m.listened_right, "
         "m.shown_at IS NOT NULL, m.practised, m.shown_at, m.luck, m.practised_right, "
-        "m.counted_by_teacher, m.mastered_at, m.success_days FROM enrollments e "
+        "m.counted_by_teacher, m.mastered_at, m.success_days, "
+        f"(SELECT count(*) FROM attempts a WHERE a.student_id = m.student_id "
+        f"AND a.word_id = m.word_id AND a.correct = 1 AND a.grading & {ACCEPTED_BIT}) "
+        "FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
     if lately is None and now is not None:
         lately = (now, tz or UTC)
     near_chance = _near_chance(db, {r[0] for r in rows if r[4]}, lately, holidays)
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-8], bool(r[-8]), *r[-7:-3],
-                  near_chance=r[0] in near_chance, teacher_counted=r[-3], mastered_at=r[-2],
-                  success_days=tuple(sorted(json.loads(r[-1] or "[]")))) for r in rows]
+    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:-9], bool(r[-9]), *r[-8:-4],
+                  near_chance=r[0] in near_chance, teacher_counted=r[-4], mastered_at=r[-3],
+                  success_days=tuple(sorted(json.loads(r[-2] or "[]"))),
+                  teacher_accepted=r[-1]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened
