@@ -1,7 +1,8 @@
 """A teacher counts a typed answer Puente marked wrong as right: the recent typed misses
 /student lists, the count itself (the word's mastery folded again, the student told, the
-other teachers of the class told), and the answer accepted for the word in the class from
-then on (bot/domain/overrule.py, docs/typed-grading.md)."""
+other teachers of the class told), and, only when the teacher chooses it apart, the answer
+accepted for the word in the class from then on, listed for the class with a ↩️ to withdraw
+it (bot/domain/overrule.py, docs/reports.md, docs/typed-grading.md)."""
 
 from __future__ import annotations
 
