@@ -25,12 +25,7 @@ from bot.chat.replies import (
 from bot.context import PuenteContext
 from bot.domain.names import file_stem
 from bot.presentation import callbacks, class_views, keyboards
-from bot.presentation.overrule_views import (
-    accepted_text,
-    miss_buttons,
-    misses_text,
-    withdraw_labels,
-)
+from bot.presentation.overrule_views import accepted_messages, miss_buttons, misses_text
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import (
     HEATMAP_DAYS,
@@ -95,11 +90,10 @@ async def report(update: Update, context: PuenteContext) -> None:
         if empty:
             return
         accepted = overrules.class_accepted(s.db, user.id, found.id)
-        if accepted:  # answers a teacher made right for the class: each a ↩️ from withdrawn
-            await context.bot.send_message(
-                user.id, accepted_text(accepted, s.catalog, lang, tz), parse_mode=ParseMode.HTML,
-                reply_markup=keyboards.withdraw_buttons(withdraw_labels(accepted, s.catalog,
-                                                                        lang)))
+        # answers a teacher made right for the class: each a ↩️ from withdrawn
+        for text, labels in accepted_messages(accepted, s.catalog, lang, tz):
+            await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                           reply_markup=keyboards.withdraw_buttons(labels))
     if request.part in (None, class_reports.CHART):
         await _chart(context, user.id, found.name, matrix, lang, told=request.part is None)
     if request.part in (None, class_reports.CSV):

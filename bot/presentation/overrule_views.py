@@ -35,21 +35,25 @@ def miss_buttons(page: MissPage, catalog: Catalog, lang: str) -> list[tuple[int,
             for number, miss in enumerate(page.lines, page.start + 1) if not miss.counted]
 
 
-def accepted_text(lines: Sequence[AcceptedLine], catalog: Catalog, lang: str,
-                  tz: tzinfo) -> Markup:
-    """A class's accepted answers, numbered as their ↩️ buttons are: the word, the answer
-    (as it is matched: folded) and the day it was accepted."""
-    shown = [catalog.render("accepted-list", lang, class_name=lines[0].class_name)]
-    shown += [catalog.render("accepted-line", lang, number=number, term=line.term,
-                             answer=line.answer,
-                             date=catalog.day(lang, line.accepted_at.astimezone(tz).date()))
-              for number, line in enumerate(lines, 1)]
-    return join_lines(shown)
+ACCEPTED_A_MESSAGE = 10  # a class's accepted answers a message (each up to 200 characters)
 
 
-def withdraw_labels(lines: Sequence[AcceptedLine], catalog: Catalog, lang: str
-                    ) -> list[tuple[int, str]]:
-    """A ↩️ (accepted answer id, label) for each accepted answer."""
-    return [(line.accepted_id, catalog.plain("button-withdraw-accepted", lang, number=number,
-                                             term=line.term))
-            for number, line in enumerate(lines, 1)]
+def accepted_messages(lines: Sequence[AcceptedLine], catalog: Catalog, lang: str, tz: tzinfo
+                      ) -> list[tuple[Markup, list[tuple[int, str]]]]:
+    """A class's accepted answers, ACCEPTED_A_MESSAGE a message (Telegram's 4,096
+    characters), numbered on as their ↩️ buttons are: the word, the answer (as it is
+    matched: folded) and the day it was accepted; each message with its buttons (id,
+    label)."""
+    messages = []
+    for start in range(0, len(lines), ACCEPTED_A_MESSAGE):
+        part = list(enumerate(lines, 1))[start:start + ACCEPTED_A_MESSAGE]
+        shown = [catalog.render("accepted-list", lang, class_name=lines[0].class_name)] \
+            if start == 0 else []
+        shown += [catalog.render("accepted-line", lang, number=number, term=line.term,
+                                 answer=line.answer, date=catalog.day(
+                                     lang, line.accepted_at.astimezone(tz).date()))
+                  for number, line in part]
+        messages.append((join_lines(shown), [
+            (line.accepted_id, catalog.plain("button-withdraw-accepted", lang, number=number,
+                                             term=line.term)) for number, line in part]))
+    return messages

@@ -145,3 +145,21 @@ async def test_student_says_how_many_typed_misses_there_are_and_more_shows_the_r
     forged = await chat.process(chat.factory.tap(chat.user(MATH_TEACHER_ID, "Okafor", "en"),
                                                  more))
     assert "wrong answer" not in texts(forged)
+
+
+async def test_a_long_list_of_accepted_answers_comes_in_messages_telegram_takes(
+        chat: Chat) -> None:
+    await ana_and_bo(chat)
+    await typed(chat, ANA, "habitat")  # a word given: the class has a report
+    class_id, word_id = chat.db.execute(
+        "SELECT c.id, w.id FROM classes c JOIN words w ON w.pack_id = 'science.ecosystems' "
+        "WHERE w.term = 'habitat'").fetchone()
+    for n in range(12):  # each up to 200 characters: one message would pass 4,096
+        chat.db.execute("INSERT INTO accepted_answers VALUES (?, ?, ?, ?)",
+                        [class_id, word_id, f"{n:02d} " + "x" * 190, "2026-09-14T12:00:00+00:00"])
+    report = await chat.send(teacher(chat), "/report")
+    lists = [c for c in report if "<b>habitat</b>: “" in (c.text or "")]
+    assert len(lists) == 2 and all(len(c.text or "") < 4096 for c in lists)
+    withdraw = [d for _, d in buttons(report) if d.startswith(f"{callbacks.WITHDRAW}:")]
+    assert len(withdraw) == 12
+    assert "12. <b>habitat</b>: “11 " in (lists[1].text or "")
