@@ -235,7 +235,8 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
                             typed=miss.typed, term=plan.term)
     accepted = overrules.count_as_right(
         s.db, plan, user.id, now, tz, s.config.school, str(note),
-        tell_overrule(context, user.id, miss.typed, plan.term), class_wide=for_class)
+        tell_overrule(context, user.id, miss.typed, plan.term, for_class and plan.class_wide),
+        class_wide=for_class)
     context.deliverer.wake()
     remember_spent(context, query, "overrule-already")
     await query.edit_message_text(

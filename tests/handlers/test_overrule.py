@@ -168,6 +168,19 @@ async def test_the_class_co_teacher_is_told_who_counted_what(chat: Chat) -> None
                     "<b>habitat</b> in <b>Science 7B</b>."]
 
 
+async def test_the_co_teacher_is_told_when_the_class_accepts_the_answer_from_now_on(
+        chat: Chat) -> None:
+    diaz = chat.user(DIAZ, "Diaz", "en")
+    made = texts(await chat.send(teacher(chat), "/coteach"))
+    await chat.send(diaz, "/teach " + made.split("/teach ")[1].split("<")[0].strip())
+    answer = await a_typed_miss(chat)
+    await chat.deliver()
+    await chat.tap(teacher(chat), count_button(answer) + ":all")
+    chat.clock.advance(minutes=3)
+    (told,) = [c.text or "" for c in await chat.deliver() if c.chat_id == DIAZ]
+    assert "accepts it for everyone in the class from now on" in told
+
+
 async def test_keep_it_changes_nothing(chat: Chat) -> None:
     answer = await a_typed_miss(chat)
     await chat.tap(teacher(chat), count_button(answer))
