@@ -292,7 +292,7 @@ def test_a_row_that_looks_like_guessing_carries_a_clock_and_says_why(
         .convert("RGB") for flags in ([True, False], [False, True]))
     assert marked_top(second) - marked_top(first) == heatmap.CELL_H
     caption = heatmap_caption(guessing_pair(True), catalog, "en", day)
-    assert caption == ("⏱️ A clock marks the row of Hodan #2 (last seen Mon 14 Sep): very "
+    assert caption == ("⏱️ A clock marks the row of Hodan #2 (fast taps last on Mon 14 Sep): very "
                        "fast answers, right about "
                        "as often as chance (maybe tapping without reading). The pale cells on "
                        "a marked row are capped, not partial knowledge.")

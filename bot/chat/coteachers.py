@@ -54,18 +54,20 @@ def tell_levels(context: PuenteContext, actor_id: int, done: list[LevelSet]) -> 
         "teacher-set-level-note")
 
 
-def tell_overrule(context: PuenteContext, actor_id: int, typed: str, term: str
-                  ) -> Callable[[int, list[coteachers.Told]], str]:
+def tell_overrule(context: PuenteContext, actor_id: int, typed: str, term: str,
+                  for_class: bool = False) -> Callable[[int, list[coteachers.Told]], str]:
     """The note to a class's other teachers that the actor counted a miss (`typed` for
-    `term`) as right, in each teacher's language (services.overrules books it with the
+    `term`) as right, and, `for_class`, accepts it for the class from now on (they see its
+    answers graded by it), in each teacher's language (services.overrules books it with the
     count, as a removal's or a level's note is booked)."""
+    key = "overrule-teacher-note-class" if for_class else "overrule-teacher-note"
     s = context.services
     actor = coteachers.teacher_first_name(s.db, actor_id)
 
     def render(teacher_id: int, theirs: list[coteachers.Told]) -> str:
         lang = user_language(context, teacher_id)
         return "\n".join(str(s.catalog.render(
-            "overrule-teacher-note", lang, teacher=actor, typed=typed, term=term,
+            key, lang, teacher=actor, typed=typed, term=term,
             name=student_label(one.student, s.catalog, lang), class_name=one.class_name))
             for one in theirs)
     return render

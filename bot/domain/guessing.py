@@ -128,6 +128,16 @@ class Pace:
     # when the answers last looked like guessing, in the recent window (guessing_last_seen):
     # the latest answer when `guessing`, an earlier day's when it held then and not now
     last_seen: datetime | None = None
+    chance_spread: float = 0.0  # the standard deviation of `by_chance`
+
+    def chance_range(self) -> tuple[int, int]:
+        """The right answers random taps give, as the rule reads "about as often as chance"
+        (CHANCE_BAND standard deviations either way, whole answers, never below 0 nor above
+        the answers): "8 right, where random taps give 3 to 8" reads as chance, where "about
+        5" read as better than chance (principal's playtest)."""
+        low = math.ceil(self.by_chance - CHANCE_BAND * self.chance_spread - 1e-9)
+        high = math.floor(self.by_chance + CHANCE_BAND * self.chance_spread + 1e-9)
+        return max(low, 0), min(max(high, 0), self.answers)
 
 
 def pace(answers: Sequence[TimedAnswer], tz: tzinfo | None = None) -> Pace | None:
@@ -137,7 +147,8 @@ def pace(answers: Sequence[TimedAnswer], tz: tzinfo | None = None) -> Pace | Non
     if len(answers) < GUESS_MIN_ANSWERS:
         return None
     latest = answers[:GUESS_WINDOW]
+    expected, spread = _chance(latest)
     return Pace(len(latest), sum(1 for a in latest if a.seconds <= FAST_SECONDS),
                 median(a.seconds for a in latest), sum(a.correct for a in latest),
-                _chance(latest)[0], looks_like_guessing(latest),
-                guessing_last_seen(answers, tz))
+                expected, looks_like_guessing(latest), guessing_last_seen(answers, tz),
+                spread)

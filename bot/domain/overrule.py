@@ -34,6 +34,9 @@ UNDO_WITHIN = timedelta(minutes=2)
 # Bits of an answer's `grading` (attempts.grading): what record_answer was told about it
 _EXACT, _CARD_TODAY, _REVEALED, _PRACTICE_ITEM, _REMEMBERED, _CARD_READ, _TYPED, _TILES = (
     1, 2, 4, 8, 16, 32, 64, 128)
+# the ninth flag sits above the options counted (bits 8-15): rows written before it keep
+# their meaning, and `from_bits` reads the options through a mask
+_ACCEPTED = 1 << 16
 _CHOICES_SHIFT = 8  # the options counted, above the flags (0: None, typed or the usual four)
 
 
@@ -50,23 +53,26 @@ class Graded:
     card_read: bool = False      # its card was re-read that school day
     typed: bool = False          # written, not chosen among options
     tiles: bool = False          # spelled with letter tiles (typed too): a teacher is told so
+    # right only because a teacher accepted this text for the word in the class (a class-wide
+    # acceptance): the evidence says so (/student, the CSV's accepted_by_teacher)
+    accepted: bool = False
 
     def bits(self) -> int:
         """The flags as one integer (attempts.grading)."""
         flags = ((_EXACT, self.exact), (_CARD_TODAY, self.card_today),
                  (_REVEALED, self.revealed), (_PRACTICE_ITEM, self.practice_item),
                  (_REMEMBERED, self.remembered), (_CARD_READ, self.card_read),
-                 (_TYPED, self.typed), (_TILES, self.tiles))
+                 (_TYPED, self.typed), (_TILES, self.tiles), (_ACCEPTED, self.accepted))
         return sum(bit for bit, on in flags if on) | ((self.choices or 0) << _CHOICES_SHIFT)
 
     @classmethod
     def from_bits(cls, bits: int) -> Graded:
         """The flags kept by `bits`."""
-        choices = bits >> _CHOICES_SHIFT
+        choices = (bits >> _CHOICES_SHIFT) & 0xFF
         return cls(bool(bits & _EXACT), choices or None, bool(bits & _CARD_TODAY),
                    bool(bits & _REVEALED), bool(bits & _PRACTICE_ITEM),
                    bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED),
-                   bool(bits & _TILES))
+                   bool(bits & _TILES), bool(bits & _ACCEPTED))
 
     def practice(self, correct: bool) -> bool:
         """Whether a teacher's count leaves the answer out (services.answers' rule): "Practice
@@ -96,6 +102,23 @@ def answer_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return bare.strip(" .!?¡¿,;:'\"“”«»")[:MAX_KEPT]
+
+
+ACCEPTED_BIT = _ACCEPTED  # attempts.grading's bit of an answer right by a class's acceptance
+
+
+def may_accept_for_class(typed: str, term: str, pack_terms: Iterable[str]) -> bool:
+    """Whether a teacher may accept `typed` for `term` for the whole class, beyond the one
+    answer they count: not an empty answer, nor the text of another word of the packs (the
+    two words could no longer be told apart: "producer" accepted for "consumer" makes every
+    mix-up right). Letters in common are not asked for: a synonym may share none ("quick"
+    for "fast"); the choice is the teacher's, on a button that names the text and the word.
+    """
+    key = answer_key(typed)
+    if not any(c.isalnum() for c in key):
+        return False
+    own = answer_key(term)
+    return not any(answer_key(other) == key for other in pack_terms if answer_key(other) != own)
 
 
 def fold_again(before: WordMastery, answers: Iterable[KeptAnswer], tz: tzinfo) -> WordMastery:

@@ -12,6 +12,7 @@ from bot.chat.audience import PRIVATE
 from bot.chat.coteachers import tell_overrule
 from bot.chat.replies import (
     arg_text,
+    current_tap,
     decision,
     remember_spent,
     send_long,
@@ -24,7 +25,7 @@ from bot.chat.replies import (
 from bot.context import PuenteContext
 from bot.domain.names import file_stem
 from bot.presentation import callbacks, class_views, keyboards
-from bot.presentation.overrule_views import miss_buttons, misses_text
+from bot.presentation.overrule_views import accepted_messages, miss_buttons, misses_text
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import (
     HEATMAP_DAYS,
@@ -58,6 +59,9 @@ def register(app: Application) -> None:
         app.add_handler(CommandHandler(command.__name__, command, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(count_right_button,
                                          pattern=rf"^{callbacks.OVERRULE}:"))
+    app.add_handler(CallbackQueryHandler(more_misses_button,
+                                         pattern=rf"^{callbacks.MORE_MISSES}:"))
+    app.add_handler(CallbackQueryHandler(withdraw_button, pattern=rf"^{callbacks.WITHDRAW}:"))
 
 
 async def report(update: Update, context: PuenteContext) -> None:
@@ -85,6 +89,11 @@ async def report(update: Update, context: PuenteContext) -> None:
             shared, explain=class_reports.first_report(s.db, user.id, s.clock())))
         if empty:
             return
+        accepted = overrules.class_accepted(s.db, user.id, found.id)
+        # answers a teacher made right for the class: each a ↩️ from withdrawn
+        for text, labels in accepted_messages(accepted, s.catalog, lang, tz):
+            await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
+                                           reply_markup=keyboards.withdraw_buttons(labels))
     if request.part in (None, class_reports.CHART):
         await _chart(context, user.id, found.name, matrix, lang, told=request.part is None)
     if request.part in (None, class_reports.CSV):
@@ -139,12 +148,8 @@ async def student(update: Update, context: PuenteContext) -> None:
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
         found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)))
     misses = overrules.recent_misses(s.db, row.student_id, now)
-    if misses:  # typed answers marked wrong: a teacher may count one as right
-        name = student_for(context, user.id, row.student_id, lang=lang)
-        buttons = miss_buttons(misses, s.catalog, lang)
-        await context.bot.send_message(
-            user.id, misses_text(misses, name, s.catalog, lang, tz), parse_mode=ParseMode.HTML,
-            reply_markup=keyboards.overrule_buttons(buttons) if buttons else None)
+    if misses.lines:  # typed answers marked wrong: a teacher may count one as right
+        await _send_misses(context, user.id, row.student_id, misses, lang)
     days = excused.recent(s.db, row.student_id, now, tz)
     if days:  # days the family excused: each a ↩️ away from a school day again
         name = student_for(context, user.id, row.student_id, lang=lang)
@@ -152,6 +157,51 @@ async def student(update: Update, context: PuenteContext) -> None:
             user.id, s.catalog.render("student-excused", lang, name=name, days=", ".join(
                 s.catalog.day(lang, d) for d in days)), parse_mode=ParseMode.HTML,
             reply_markup=keyboards.unexcuse_buttons(s.catalog, lang, row.student_id, days))
+
+
+async def _send_misses(context: PuenteContext, user_id: int, student_id: int,
+                       page: overrules.MissPage, lang: str) -> None:
+    """A page of the student's typed misses, a ✅ under each not counted yet, and "More"
+    when older ones follow."""
+    s = context.services
+    name = student_for(context, user_id, student_id, lang=lang)
+    buttons = miss_buttons(page, s.catalog, lang)
+    start = page.start + len(page.lines)
+    more = keyboards.more_misses(student_id, start, s.catalog.plain(
+        "button-more-misses", lang, count=page.total - start)) if page.more else None
+    await context.bot.send_message(
+        user_id, misses_text(page, name, s.catalog, lang, s.config.school.timezone),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.overrule_buttons(buttons, more) if buttons or more else None)
+
+
+async def more_misses_button(update: Update, context: PuenteContext) -> None:
+    """Send the next page of a student's typed misses (the student checked as the
+    tapper's: button data is forgeable)."""
+    tap = await current_tap(update, context, "button-stale")
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    page = overrules.misses_page(s.db, user.id, cb.int_arg(0), cb.int_arg(1), s.clock())
+    if not await spend(query, query.data):  # a double tap: the first one sent it
+        return
+    if page.lines:
+        await _send_misses(context, user.id, cb.int_arg(0), page, teacher_reads(context, user))
+
+
+async def withdraw_button(update: Update, context: PuenteContext) -> None:
+    """Stop accepting an answer for its word in its class (↩️ under /report's list)."""
+    tap = await current_tap(update, context, "button-stale")
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    gone = overrules.withdraw(s.db, user.id, cb.int_arg(0))
+    await spend(query, query.data)
+    await context.bot.send_message(user.id, s.catalog.render(
+        "accepted-withdrawn", teacher_reads(context, user), answer=gone.answer, term=gone.term,
+        class_name=gone.class_name), parse_mode=ParseMode.HTML)
 
 
 async def count_right_button(update: Update, context: PuenteContext) -> None:
@@ -165,19 +215,14 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
     query, user, cb, lang = decided
     s = context.services
     now, tz = s.clock(), s.config.school.timezone
-    undoing = cb.args[1:] == ("undo",)
+    undoing, for_class = cb.args[1:] == ("undo",), cb.args[1:] == ("all",)
     plan = overrules.plan_overrule(s.db, user.id, cb.int_arg(0), now, undo=undoing)
     miss = plan.miss
     name = student_for(context, user.id, miss.student_id, lang=lang)
-    params = {"typed": miss.typed, "term": plan.term, "name": name}
+    params = {"typed": miss.typed, "term": plan.term, "name": name,
+              "class_name": ", ".join(plan.class_names)}
     if len(cb.args) == 1:  # ✅ on the list: nothing changes before the confirming tap
-        await context.bot.send_message(
-            user.id, s.catalog.render("overrule-confirm", lang, **params,
-                                      date=s.catalog.day(lang, miss.answered_at.astimezone(tz)
-                                                         .date())),
-            parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_overrule(
-                miss.attempt_id, s.catalog.plain("button-count-right-yes", lang),
-                s.catalog.plain("button-keep", lang)))
+        await _confirm_count(context, user.id, plan, params, lang)
         return
     if not await spend(query):  # a double tap: the first one did it
         return
@@ -189,11 +234,32 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
         return
     note = s.catalog.render("overrule-student-note", user_language(context, miss.student_id),
                             typed=miss.typed, term=plan.term)
-    overrules.count_as_right(s.db, plan, user.id, now, tz, s.config.school, str(note),
-                             tell_overrule(context, user.id, miss.typed, plan.term))
+    accepted = overrules.count_as_right(
+        s.db, plan, user.id, now, tz, s.config.school, str(note),
+        tell_overrule(context, user.id, miss.typed, plan.term, for_class and plan.class_wide),
+        class_wide=for_class)
     context.deliverer.wake()
     remember_spent(context, query, "overrule-already")
     await query.edit_message_text(
-        s.catalog.render("overrule-done", lang, **params), parse_mode=ParseMode.HTML,
+        s.catalog.render("overrule-done-class" if accepted else "overrule-done", lang,
+                         **params), parse_mode=ParseMode.HTML,
         reply_markup=keyboards.undo_overrule(miss.attempt_id,
                                              s.catalog.plain("button-undo", lang)))
+
+
+async def _confirm_count(context: PuenteContext, user_id: int, plan: overrules.Overrule,
+                         params: dict[str, str], lang: str) -> None:
+    """Ask before counting: ✅ this answer only (the default), or, where it makes sense
+    (plan.class_wide), also accept the text for the word in the class, on a button that
+    names both."""
+    s, miss = context.services, plan.miss
+    day = s.catalog.day(lang, miss.answered_at.astimezone(s.config.school.timezone).date())
+    text = s.catalog.render("overrule-confirm", lang, **params, date=day)
+    also = None
+    if plan.class_wide:
+        text = join_lines([text, s.catalog.render("overrule-confirm-class", lang, **params)])
+        also = s.catalog.plain("button-accept-class", lang, **params)
+    await context.bot.send_message(
+        user_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_overrule(
+            miss.attempt_id, s.catalog.plain("button-count-right-yes", lang),
+            s.catalog.plain("button-keep", lang), also))

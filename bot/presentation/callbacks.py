@@ -88,7 +88,10 @@ CLASS_PICK = "cc"   # cc:<class id>:<token>   finish the command held under that
 #                     that class (both checked: the class as the tapper's, the token as held)
 OVERRULE = "ov"     # ov:<answer id> | ov:<answer id>:yes | ov:no   a teacher counts a typed
 #                     miss as right (✅ under /student, then a confirming tap);
-#                     ov:<answer id>:undo   ↩️ Undo under the count, within minutes
+#                     ov:<answer id>:undo   ↩️ Undo under the count, within minutes;
+#                     ov:<answer id>:all   count it and accept the text for the class too
+MORE_MISSES = "om"  # om:<student id>:<start>   /student's older typed misses, from `start`
+WITHDRAW = "aw"     # aw:<accepted answer id>   stop accepting an answer for a class (/report)
 EXCUSED = "ex"      # ex:<student id>:<yyyymmdd>   a teacher makes a day a family excused a
 #                     school day for the student again (under the family's message, /student)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student

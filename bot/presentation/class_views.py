@@ -180,8 +180,9 @@ def pace_line(pace: Pace, catalog: Catalog, lang: str, tz: tzinfo | None = None)
     seen = None if pace.last_seen is None else push_views.day(
         catalog, lang, pace.last_seen.astimezone(tz or UTC).date())
     if pace.guessing:
-        line = catalog.render("student-pace-guessing", lang, right=pace.right,
-                              expected=f"{pace.by_chance:.0f}", **params)
+        low, high = pace.chance_range()
+        line = catalog.render("student-pace-guessing", lang, right=pace.right, low=low,
+                              high=high, **params)
         return line if seen is None else Markup(
             f"{line} {catalog.render('pace-last-seen', lang, date=seen)}")
     line = catalog.render("student-pace", lang, **params)

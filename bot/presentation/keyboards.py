@@ -446,18 +446,39 @@ def confirm_co_teacher_removal(class_id: int, teacher_id: int, yes: str, no: str
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.COTEACHER, "no"))]])
 
 
-def overrule_buttons(misses: Iterable[tuple[int, str]]) -> InlineKeyboardMarkup:
-    """A ✅ Count as right for each typed miss (answer id, label), one a row."""
-    return rows([InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
-        callbacks.OVERRULE, attempt_id)) for attempt_id, label in misses], 1)
+def overrule_buttons(misses: Iterable[tuple[int, str]],
+                     more: list[InlineKeyboardButton] | None = None) -> InlineKeyboardMarkup:
+    """A ✅ Count as right for each typed miss (answer id, label), one a row, and `more`
+    (older misses) last."""
+    keyboard = [[InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
+        callbacks.OVERRULE, attempt_id))] for attempt_id, label in misses]
+    return InlineKeyboardMarkup(keyboard + ([more] if more else []))
 
 
-def confirm_overrule(attempt_id: int, yes: str, no: str) -> InlineKeyboardMarkup:
-    """✅ Count as right, or keep the miss."""
-    return InlineKeyboardMarkup([[
+def confirm_overrule(attempt_id: int, yes: str, no: str, also: str | None = None
+                     ) -> InlineKeyboardMarkup:
+    """✅ Count this answer, or keep the miss; with `also`, a row of its own to accept the
+    text for the class as well (a choice apart, never the default)."""
+    keyboard = [[
         InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.OVERRULE, attempt_id,
                                                                "yes")),
-        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.OVERRULE, "no"))]])
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.OVERRULE, "no"))]]
+    if also is not None:
+        keyboard.insert(1, [InlineKeyboardButton(fit_label(also), callback_data=callbacks.data(
+            callbacks.OVERRULE, attempt_id, "all"))])
+    return InlineKeyboardMarkup(keyboard)
+
+
+def more_misses(student_id: int, start: int, label: str) -> list[InlineKeyboardButton]:
+    """"More: 12 older" under /student's typed misses, listing them from `start`."""
+    return [InlineKeyboardButton(label, callback_data=callbacks.data(
+        callbacks.MORE_MISSES, student_id, start))]
+
+
+def withdraw_buttons(accepted: Iterable[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """A ↩️ for each answer a class accepts (its id, label), two a row."""
+    return rows([InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
+        callbacks.WITHDRAW, accepted_id)) for accepted_id, label in accepted], 2)
 
 
 def undo_overrule(attempt_id: int, label: str) -> InlineKeyboardMarkup:

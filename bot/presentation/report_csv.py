@@ -48,10 +48,16 @@ CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source",
                "listening_attempts", "listening_correct", "card", "status", "retired",
                "practice_answers", "needs_to_master", "language_name",
                "answers_near_chance", "counted_by_teacher", "taught_level", "mastered_on",
-               "mastered_evidence", "mastered_recall")
+               "mastered_evidence", "mastered_recall", "no_estimate_reason",
+               "accepted_by_teacher")
 # mastered_recall: the mastering answer typed, spelled with letter tiles, or the English word
 # chosen among options ("" not mastered, or mastered before Puente kept how: docs/reports.md)
 TYPED_RECALL, TILES_RECALL, CHOSEN_RECALL = "typed", "tiles", "chosen"
+# `no_estimate_reason` ("not answered", "too few answers", "practice only"; empty beside a
+# number) came last: `estimated_chance_knows_now` held those words among its numbers, and a
+# spreadsheet could neither sort nor average the column (data-coach playtest); it is a number
+# or empty now. `accepted_by_teacher` (typed answers right only because a teacher accepted
+# their text for the word in the class: overrule.Graded.accepted, in `correct`) came last too.
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -80,16 +86,23 @@ def spreadsheet_cell(value: object) -> object:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def estimate_cell(cell: Cell | None) -> str:
-    """The CSV's knowledge estimate (0-1); NOT_ANSWERED_MARK with no answer at all (the card
-    seen or not: `cell` None is a word the student has not met), PRACTICE_MARK when every
-    answer was practice, TOO_FEW_MARK under the reports' rule: one answer on its meaning is no
-    evidence (listening answers are counted apart), in the spreadsheet as in /student."""
+def no_estimate_reason(cell: Cell | None) -> str:
+    """Why the CSV gives no knowledge estimate ("" when it gives one): NOT_ANSWERED_MARK with
+    no answer at all (the card seen or not: `cell` None is a word the student has not met),
+    PRACTICE_MARK when every answer was practice, TOO_FEW_MARK under the reports' rule: one
+    answer on its meaning is no evidence (listening answers are counted apart), in the
+    spreadsheet as in /student."""
     if cell is not None and cell.practice_only:
         return PRACTICE_MARK
     if cell is None or not cell.attempts:
         return NOT_ANSWERED_MARK
-    return TOO_FEW_MARK if too_few_answers(cell.meaning_attempts) else f"{cell.estimate:.2f}"
+    return TOO_FEW_MARK if too_few_answers(cell.meaning_attempts) else ""
+
+
+def estimate_cell(cell: Cell | None) -> str:
+    """The CSV's knowledge estimate (0-1, two decimals), or empty (no_estimate_reason says
+    why): a number or nothing, so a spreadsheet sorts and averages the column."""
+    return "" if no_estimate_reason(cell) or cell is None else f"{cell.estimate:.2f}"
 
 
 def needs_cell(cell: Cell | None) -> str:
@@ -164,7 +177,8 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                 card = NOT_OPENED if word_id in unopened else NOT_SENT
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
-                                 language, guessing, 0, taught, "", "", ""])
+                                 language, guessing, 0, taught, "", "", "",
+                                 no_estimate_reason(None), 0])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
@@ -172,7 +186,8 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                              cell.listened_right, OPENED, cell.status.value, retired,
                              cell.practised, needs_cell(cell), language, guessing,
                              cell.teacher_counted, taught, *evidence_cells(cell, tz),
-                             recall_cell(cell)])
+                             recall_cell(cell), no_estimate_reason(cell),
+                             cell.teacher_accepted])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

@@ -131,6 +131,9 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     if cell.teacher_counted:  # right answers a teacher counted, not Puente's grading
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-teacher-counted", lang, count=cell.teacher_counted))
+    if cell.teacher_accepted:  # right only because a teacher accepted the text for the class
+        counts = Markup(f"{counts} · " + catalog.render(
+            "report-word-teacher-accepted", lang, count=cell.teacher_accepted))
     status = mastered_on(cell, catalog, lang, tz) or catalog.render(STATUS_WORDS[cell.status],
                                                                     lang)
     if retired:

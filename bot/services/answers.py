@@ -425,7 +425,8 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
         graded = Graded(grade.exact, choices, card_today, revealed, stored.practice,
-                        stored.remembered, card_read, item.typed, with_tiles)
+                        stored.remembered, card_read, item.typed, with_tiles,
+                        accepted=grade.verdict is Verdict.ACCEPTED)
         # A typed miss keeps its text and the word's mastery before it, in the same
         # statement: a teacher may count it right from /student (overrule.py)
         kept = text is not None and not grade.correct and grade.verdict in OVERRULABLE

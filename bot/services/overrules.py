@@ -1,7 +1,8 @@
 """A teacher counts a typed answer Puente marked wrong as right: the recent typed misses
 /student lists, the count itself (the word's mastery folded again, the student told, the
-other teachers of the class told), and the answer accepted for the word in the class from
-then on (bot/domain/overrule.py, docs/typed-grading.md)."""
+other teachers of the class told), and, only when the teacher chooses it apart, the answer
+accepted for the word in the class from then on, listed for the class with a ↩️ to withdraw
+it (bot/domain/overrule.py, docs/reports.md, docs/typed-grading.md)."""
 
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ from bot.domain.overrule import (
     answer_key,
     fold_again,
     from_snapshot,
+    may_accept_for_class,
 )
 from bot.services import coteachers, teaching
 from bot.services.pushes import next_allowed
 from bot.store import outbox, people, typed_misses
-from bot.store.packs import words_by_id
+from bot.store.packs import pack_words, words_by_id
 
 COUNTED_NOTE = "counted-right"  # the outbox kind of the note telling a student
 
@@ -37,6 +39,13 @@ class OverruleGoneError(PuenteError):
 
     prompt_key = "overrule-gone"
     after = "remove-kept"  # "Nothing changed."
+
+
+class AcceptedGoneError(PuenteError):
+    """A ↩️ under a class's accepted answers that changes nothing: withdrawn already, a
+    forged or old button, or a class that is not the tapping teacher's."""
+
+    prompt_key = "accepted-gone"
 
 
 class UndoTooLateError(PuenteError):
@@ -63,14 +72,42 @@ class MissLine:
     tiles: bool = False  # spelled with letter tiles, not typed (the teacher is told which)
 
 
-def recent_misses(db: Database, student_id: int, now: datetime) -> list[MissLine]:
-    """The student's typed misses of the last overrule.KEEP_DAYS, newest first (the caller
-    found the student among the teacher's: /student)."""
-    misses = typed_misses.recent_misses(db, student_id, now - KEEP, SHOWN_MISSES)
+@dataclass(frozen=True)
+class MissPage:
+    """A page of a student's recent typed misses: the lines, where the page starts among
+    them (0: the newest), and how many are kept in all."""
+
+    lines: list[MissLine]
+    start: int
+    total: int
+
+    @property
+    def more(self) -> bool:
+        """Whether older misses follow this page (a "More" button)."""
+        return self.start + len(self.lines) < self.total
+
+
+def recent_misses(db: Database, student_id: int, now: datetime, start: int = 0) -> MissPage:
+    """The student's typed misses of the last overrule.KEEP_DAYS, newest first, SHOWN_MISSES
+    from `start` on, and how many there are (the caller found the student among the
+    teacher's: /student, or checked it: misses_page)."""
+    since = now - KEEP
+    misses = typed_misses.recent_misses(db, student_id, since, SHOWN_MISSES, start)
     terms = {w.id: w.word.term for w in words_by_id(db, [m.word_id for m in misses])}
-    return [MissLine(m.attempt_id, terms.get(m.word_id, ""), m.typed, m.answered_at,
-                     m.overruled_at is not None, m.graded.tiles)
-            for m in misses if m.word_id in terms]
+    return MissPage([MissLine(m.attempt_id, terms.get(m.word_id, ""), m.typed, m.answered_at,
+                              m.overruled_at is not None, m.graded.tiles)
+                     for m in misses if m.word_id in terms],
+                    start, typed_misses.count_misses(db, student_id, since))
+
+
+def misses_page(db: Database, teacher_id: int, student_id: int, start: int,
+                now: datetime) -> MissPage:
+    """Older typed misses of a student (/student's "More" button: its data is forgeable, so
+    the student must be in one of this teacher's classes, else OverruleGoneError)."""
+    teaching.require_teacher(db, teacher_id)
+    if not any(e.student_id == student_id for e in people.teacher_enrolments(db, teacher_id)):
+        raise OverruleGoneError("not this teacher's student", days=KEEP_DAYS)
+    return recent_misses(db, student_id, now, start)
 
 
 @dataclass(frozen=True)
@@ -80,6 +117,10 @@ class Overrule:
     miss: typed_misses.TypedMiss
     term: str
     class_ids: tuple[int, ...]  # the teacher's classes the student is in
+    class_names: tuple[str, ...] = ()  # their names, as the teacher reads them
+    # whether the answer may also be accepted for the word in those classes from now on
+    # (overrule.may_accept_for_class; not when every one of them accepts it already)
+    class_wide: bool = False
 
 
 def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime,
@@ -91,8 +132,9 @@ def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime,
     miss = typed_misses.get_miss(db, attempt_id)
     if miss is None or miss.before is None or now - miss.answered_at > KEEP:
         raise OverruleGoneError("no such typed miss kept", days=KEEP_DAYS)
-    classes = tuple(e.class_id for e in people.teacher_enrolments(db, teacher_id)
-                    if e.student_id == miss.student_id)
+    mine = {e.class_id: e.class_name for e in people.teacher_enrolments(db, teacher_id)
+            if e.student_id == miss.student_id}
+    classes = tuple(mine)
     found = words_by_id(db, [miss.word_id])
     if not classes or not found:
         raise OverruleGoneError("not this teacher's student", days=KEEP_DAYS)
@@ -100,7 +142,23 @@ def plan_overrule(db: Database, teacher_id: int, attempt_id: int, now: datetime,
         raise OverruleGoneError("not counted", days=KEEP_DAYS)
     if not undo and miss.overruled_at is not None:
         raise CountedAlreadyError("counted already")
-    return Overrule(miss, found[0].word.term, classes)
+    term = found[0].word.term
+    return Overrule(miss, term, classes, tuple(mine.values()),
+                    _class_wide(db, miss, term, found[0].pack_id, classes))
+
+
+def _class_wide(db: Database, miss: typed_misses.TypedMiss, term: str, pack_id: str,
+                class_ids: tuple[int, ...]) -> bool:
+    """Whether the miss's text may be accepted for its word in these classes: not another
+    word of their packs or the word's own (overrule.may_accept_for_class), and not one they
+    all accept already."""
+    key = answer_key(miss.typed)
+    if all(typed_misses.is_accepted(db, [c], miss.word_id, key) for c in class_ids):
+        return False
+    packs = dict.fromkeys([pack_id, *(e.pack_id for e in people.student_with_classes(
+        db, miss.student_id)[1] if e.class_id in class_ids and e.pack_id)])
+    return may_accept_for_class(miss.typed, term,
+                                (w.word.term for p in packs for w in pack_words(db, p)))
 
 
 # (teacher told, the changes that concern them) -> their note, in their language
@@ -108,28 +166,35 @@ RenderNote = Callable[[int, list[coteachers.Told]], str]
 
 
 def count_as_right(db: Database, plan: Overrule, teacher_id: int, now: datetime, tz: tzinfo,
-                   school: SchoolConfig, student_note: str, render_note: RenderNote) -> None:
+                   school: SchoolConfig, student_note: str, render_note: RenderNote,
+                   class_wide: bool = False) -> bool:
     """Count the miss as right, in one transaction: the word's mastery folded again from the
-    answer on (the same fold as every answer, mastery.record_answer), the answer accepted for
-    the word in the teacher's classes the student is in, the student told (`student_note`, in
-    their language, past quiet hours) and the other teachers of those classes told
-    (`render_note`). CountedAlreadyError when another tap counted it first."""
+    answer on (the same fold as every answer, mastery.record_answer), the student told
+    (`student_note`, in their language, past quiet hours) and the other teachers of those
+    classes told (`render_note`). This answer only, unless `class_wide` (a choice of its own
+    on the confirm screen, and only where plan.class_wide allows it: button data is
+    forgeable): then the text is accepted for the word in the teacher's classes the student
+    is in from now on. Whether it was; CountedAlreadyError when another tap counted it
+    first."""
+    accept = class_wide and plan.class_wide
     miss = plan.miss
     assert miss.before is not None  # plan_overrule refuses a miss without it
     counted = KeptAnswer(miss.item_type, True, miss.answered_at,
                          replace(miss.graded, exact=True))  # a right answer, as written
     try:
-        _count(db, plan, teacher_id, counted, now, tz, school, student_note, render_note)
+        _count(db, plan, teacher_id, counted, now, tz, school, student_note, render_note,
+               accept)
     except CountedAlreadyError:
         raise  # refused before anything was accepted: the memory is as the store
     except BaseException:
         typed_misses.forget_accepted(db)  # the memory may hold what was rolled back
         raise
+    return accept
 
 
 def _count(db: Database, plan: Overrule, teacher_id: int, counted: KeptAnswer, now: datetime,
-           tz: tzinfo, school: SchoolConfig, student_note: str, render_note: RenderNote
-           ) -> None:
+           tz: tzinfo, school: SchoolConfig, student_note: str, render_note: RenderNote,
+           accept: bool) -> None:
     miss = plan.miss
     assert miss.before is not None
     with db.atomic():
@@ -137,7 +202,8 @@ def _count(db: Database, plan: Overrule, teacher_id: int, counted: KeptAnswer, n
                            [counted, *typed_misses.answers_after(db, miss)], tz)
         if not typed_misses.count_as_right(db, miss, state, miss.graded.practice(True), now):
             raise CountedAlreadyError("counted already")
-        typed_misses.accept(db, plan.class_ids, miss.word_id, answer_key(miss.typed), now)
+        if accept:  # the teacher's explicit second choice: every student of the class
+            typed_misses.accept(db, plan.class_ids, miss.word_id, answer_key(miss.typed), now)
         # the note holds the student's words: it goes once delivered, and with the student;
         # it waits UNDO_WITHIN, as the other teachers' do, so ↩️ Undo can take them back
         tag = {"overrule": miss.attempt_id}
@@ -179,6 +245,47 @@ def _undo(db: Database, miss: typed_misses.TypedMiss, class_ids: tuple[int, ...]
             raise OverruleGoneError("undone already", days=KEEP_DAYS)
         typed_misses.unaccept(db, class_ids, miss.word_id, answer_key(miss.typed),
                               miss.overruled_at)
+
+
+@dataclass(frozen=True)
+class AcceptedLine:
+    """An answer accepted for a word in one of a teacher's classes (/report lists them, each
+    a ↩️ away from a miss again)."""
+
+    accepted_id: int
+    class_name: str
+    term: str
+    answer: str
+    accepted_at: datetime
+
+
+def class_accepted(db: Database, teacher_id: int, class_id: int) -> list[AcceptedLine]:
+    """The answers accepted for a word in this class of the teacher's, oldest first."""
+    teaching.require_teacher(db, teacher_id)
+    rows = [r for r in typed_misses.accepted_in(db, teacher_id) if r.class_id == class_id]
+    terms = {w.id: w.word.term for w in words_by_id(db, [r.word_id for r in rows])}
+    return [AcceptedLine(r.accepted_id, r.class_name, terms[r.word_id], r.answer,
+                         r.accepted_at) for r in rows if r.word_id in terms]
+
+
+def withdraw(db: Database, teacher_id: int, accepted_id: int) -> AcceptedLine:
+    """Stop accepting an answer for its word in its class (a ↩️ under /report's list: only a
+    teacher of that class; OverruleGoneError for a forged, old or second tap). Answers graded
+    right by it before stay so, marked as a teacher's acceptance in the evidence."""
+    teaching.require_teacher(db, teacher_id)
+    found = [r for r in typed_misses.accepted_in(db, teacher_id)
+             if r.accepted_id == accepted_id]
+    terms = words_by_id(db, [r.word_id for r in found])
+    if not found or not terms:
+        raise AcceptedGoneError("no such accepted answer")
+    row = found[0]
+    try:
+        typed_misses.unaccept(db, [row.class_id], row.word_id, row.answer, row.accepted_at)
+    except BaseException:
+        typed_misses.forget_accepted(db)
+        raise
+    return AcceptedLine(row.accepted_id, row.class_name, terms[0].word.term, row.answer,
+                        row.accepted_at)
 
 
 def load_accepted(db: Database) -> int:

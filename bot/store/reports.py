@@ -17,7 +17,7 @@ from bot.domain.guessing import (
     recent_start,
 )
 from bot.domain.mastery import MasteryState, mastery_state, met
-from bot.domain.overrule import Graded
+from bot.domain.overrule import ACCEPTED_BIT, Graded
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
@@ -62,6 +62,9 @@ class Cell:
     # how the answer that mastered it was graded (attempts.grading: None, not mastered or
     # graded before Puente kept it): typed, spelled with letter tiles, or chosen
     mastered_grading: int | None = None
+    # typed answers right only because a teacher accepted their text for the word in the
+    # class (overrule.Graded.accepted): a teacher's judgement, not Puente's grading
+    teacher_accepted: int = 0
 
     @property
     def state(self) -> MasteryState:
@@ -241,7 +244,10 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         # index seek a mastered word, none for the others)
         "CASE WHEN m.mastered_at IS NOT NULL THEN (SELECT a.grading FROM attempts a "
         "WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
-        "AND a.answered_at = m.mastered_at ORDER BY a.id DESC LIMIT 1) END FROM enrollments e "
+        "AND a.answered_at = m.mastered_at ORDER BY a.id DESC LIMIT 1) END, "
+        f"(SELECT count(*) FROM attempts a WHERE a.student_id = m.student_id "
+        f"AND a.word_id = m.word_id AND a.correct = 1 AND a.grading & {ACCEPTED_BIT}) "
+        "FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
         {"class_id": class_id, **scope(words_of or [class_id])}).fetchall()
@@ -251,7 +257,7 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:12], bool(r[12]), *r[13:17],
                   near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
                   success_days=tuple(sorted(json.loads(r[19] or "[]"))),
-                  mastered_grading=r[20]) for r in rows]
+                  mastered_grading=r[20], teacher_accepted=r[21]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened

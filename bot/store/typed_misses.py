@@ -47,14 +47,21 @@ _COLUMNS = ("id, student_id, word_id, item_type, typed, answered_at, overruled_a
             "practice, grading")
 
 
-def recent_misses(db: Database, student_id: int, since: datetime, limit: int
+def recent_misses(db: Database, student_id: int, since: datetime, limit: int, start: int = 0
                   ) -> list[TypedMiss]:
     """The student's typed answers marked wrong (or counted right since) at or after a
-    moment, newest first."""
+    moment, newest first, `limit` of them from the `start`th."""
     return [_miss(r) for r in all_rows(
         db, f"SELECT {_COLUMNS} FROM attempts WHERE student_id = ? AND answered_at >= ? "
-        "AND typed IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT ?",
-        [student_id, stamp(since), limit])]
+        "AND typed IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT ? OFFSET ?",
+        [student_id, stamp(since), limit, start])]
+
+
+def count_misses(db: Database, student_id: int, since: datetime) -> int:
+    """How many typed misses of the student recent_misses can list since a moment."""
+    return int(db.execute("SELECT count(*) FROM attempts WHERE student_id = ? AND "
+                          "answered_at >= ? AND typed IS NOT NULL",
+                          [student_id, stamp(since)]).fetchone()[0])
 
 
 def get_miss(db: Database, attempt_id: int) -> TypedMiss | None:
@@ -198,6 +205,28 @@ def unaccept(db: Database, class_ids: Iterable[int], word_id: int, key: str,
         cached = _ACCEPTED.get(db)
         if gone and cached is not None:
             cached[(class_id, word_id)] = cached.get((class_id, word_id), frozenset()) - {key}
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """One answer accepted for a word in a class (accepted_answers, by its rowid)."""
+
+    accepted_id: int
+    class_id: int
+    class_name: str
+    word_id: int
+    answer: str
+    accepted_at: datetime
+
+
+def accepted_in(db: Database, teacher_id: int) -> list[Accepted]:
+    """The answers accepted in the classes a teacher owns or co-teaches, oldest first."""
+    return [Accepted(r[0], r[1], r[2], r[3], r[4], parse(r[5])) for r in db.execute(
+        "SELECT a.rowid, c.id, c.name, a.word_id, a.answer, a.accepted_at "
+        "FROM accepted_answers a JOIN classes c ON c.id = a.class_id "
+        "WHERE c.teacher_id = ? OR c.id IN (SELECT class_id FROM class_teachers "
+        "WHERE teacher_id = ?) ORDER BY a.accepted_at, a.rowid",
+        [teacher_id, teacher_id]).fetchall()]
 
 
 def forget_accepted(db: Database) -> None:

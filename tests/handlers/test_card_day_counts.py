@@ -63,7 +63,7 @@ async def test_the_teacher_sees_practice_on_the_first_evening_not_nothing(chat: 
     assert "Too few" not in report
     assert "Not started" not in report
     ana = {r["word"]: r for r in csv_rows(calls) if r["student"] == "Ana"}
-    assert {(r["estimated_chance_knows_now"], r["attempts"], r["correct"], r["status"])
+    assert {(r["no_estimate_reason"], r["attempts"], r["correct"], r["status"])
             for r in ana.values()} == {("practice only", "0", "0", "learning")}
     drill = texts(await chat.send(rivera(chat), "/student Ana"))
     for term in pushed:  # before: "🆕 ecosystem: not answered yet · new"

@@ -75,9 +75,10 @@ async def test_student_lists_a_typed_miss_and_a_confirmed_tap_counts_it_and_tell
     assert not any(d.startswith(f"{callbacks.OVERRULE}:") for _, d in buttons(again))
 
 
-async def test_the_class_accepts_a_counted_answer_next_time_for_that_word(chat: Chat) -> None:
+async def test_the_class_accepts_an_answer_next_time_for_that_word_when_asked_to(
+        chat: Chat) -> None:
     answer = await a_typed_miss(chat)
-    await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    await chat.tap(teacher(chat), count_button(answer) + ":all")
     ask_typed(chat, "science.ecosystems", "habitat", "es")
     chat.clock.advance(minutes=5)
     assert "✅" in texts(await chat.send(chat.user(ANA, "Ana", "es"), "Natural  Home."))
@@ -167,6 +168,19 @@ async def test_the_class_co_teacher_is_told_who_counted_what(chat: Chat) -> None
                     "<b>habitat</b> in <b>Science 7B</b>."]
 
 
+async def test_the_co_teacher_is_told_when_the_class_accepts_the_answer_from_now_on(
+        chat: Chat) -> None:
+    diaz = chat.user(DIAZ, "Diaz", "en")
+    made = texts(await chat.send(teacher(chat), "/coteach"))
+    await chat.send(diaz, "/teach " + made.split("/teach ")[1].split("<")[0].strip())
+    answer = await a_typed_miss(chat)
+    await chat.deliver()
+    await chat.tap(teacher(chat), count_button(answer) + ":all")
+    chat.clock.advance(minutes=3)
+    (told,) = [c.text or "" for c in await chat.deliver() if c.chat_id == DIAZ]
+    assert "accepts it for everyone in the class from now on" in told
+
+
 async def test_keep_it_changes_nothing(chat: Chat) -> None:
     answer = await a_typed_miss(chat)
     await chat.tap(teacher(chat), count_button(answer))
@@ -198,7 +212,7 @@ async def test_undo_on_the_same_screen_takes_the_count_back_and_nobody_is_told(
     columns = "p_known, card, due_at, successes, misses_in_row, attempts, correct, practised"
     before = chat.db.execute(f"SELECT {columns} FROM mastery WHERE student_id = ?",
                              [ANA]).fetchone()
-    done = await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    done = await chat.tap(teacher(chat), count_button(answer) + ":all")
     undo = count_button(answer) + ":undo"
     assert ("↩️ Undo", undo) in buttons(done)
     chat.clock.advance(minutes=1)

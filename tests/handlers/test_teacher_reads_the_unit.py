@@ -104,8 +104,8 @@ async def test_the_first_evening_reads_as_practice_done_not_as_skipped(chat: Cha
     assert list(rows[0])[17] == "practice_answers"  # appended: the older columns keep place
     answered = [r for r in rows if r["student"] == "Camila" and r["last_seen"]]
     assert answered and all(
-        (r["attempts"], r["correct"], r["estimated_chance_knows_now"])
-        == ("0", "0", "practice only")
+        (r["attempts"], r["correct"], r["estimated_chance_knows_now"], r["no_estimate_reason"])
+        == ("0", "0", "", "practice only")
         and int(r["practice_answers"]) >= 1 for r in answered)
     assert all(r["practice_answers"] == "0" for r in rows if not r["last_seen"])
 

@@ -98,7 +98,8 @@ async def test_the_csv_says_opened_not_opened_or_never_sent_for_each_word(chat: 
     assert rows["Bo", "prey"]["card"] == "not_opened"
     assert rows["Cy", "prey"]["card"] == "not_sent"
     # no answer, no estimate
-    assert rows["Bo", "prey"]["estimated_chance_knows_now"] == "not answered"
+    assert (rows["Bo", "prey"]["estimated_chance_knows_now"],
+            rows["Bo", "prey"]["no_estimate_reason"]) == ("", "not answered")
 
 
 async def test_a_push_nobody_has_opened_still_gets_a_csv(chat: Chat) -> None:

@@ -149,7 +149,9 @@ def test_a_right_listening_tap_lifts_no_estimate_in_the_csv_or_the_heatmap(
     _, matrix = class_reports.class_report(db, TEACHER_ID, None)
     rows = {r["student"]: r for r in csv.DictReader(io.StringIO(
         csv_bytes(matrix).decode("utf-8-sig"))) if r["word"] == "predator"}
-    assert rows["Pao"]["estimated_chance_knows_now"] == "too few answers"  # as /student says it
+    # as /student says it
+    assert (rows["Pao"]["estimated_chance_knows_now"],
+            rows["Pao"]["no_estimate_reason"]) == ("", "too few answers")
     assert rows["Guess"]["estimated_chance_knows_now"] == "0.00"  # 1 of 5 is what guessing gives
     pao = matrix.cells[(1001, words["predator"])]
     assert "predator: 1 answer, too few to tell · 🔊 1 of 1" in "\n".join(

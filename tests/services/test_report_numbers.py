@@ -145,12 +145,14 @@ def test_the_csv_says_too_few_answers_at_one_answer_and_not_answered_at_none(
     rows = {(r["student"], r["word"]): r for r in _rows(csv_bytes(matrix))}
 
     predator = rows["Mateo", "predator"]
-    assert (predator["estimated_chance_knows_now"], predator["attempts"]) == (
-        "too few answers", "1")
+    assert (predator["estimated_chance_knows_now"], predator["no_estimate_reason"],
+            predator["attempts"]) == ("", "too few answers", "1")
     # No answer at all reads the same whether the card was seen (Mateo) or not (Ana)
-    assert rows["Mateo", "habitat"]["estimated_chance_knows_now"] == "not answered"
+    assert (rows["Mateo", "habitat"]["estimated_chance_knows_now"],
+            rows["Mateo", "habitat"]["no_estimate_reason"]) == ("", "not answered")
     assert float(rows["Mateo", "prey"]["estimated_chance_knows_now"]) > 0
-    assert rows["Ana", "predator"]["estimated_chance_knows_now"] == "not answered"
+    assert (rows["Ana", "predator"]["estimated_chance_knows_now"],
+            rows["Ana", "predator"]["no_estimate_reason"]) == ("", "not answered")
     assert rows["Ana", "predator"]["attempts"] == rows["Mateo", "habitat"]["attempts"] == "0"
     drill = "\n".join(student_lines(matrix, 1001, catalog, "en"))
     assert "predator: 1 answer, too few to tell" in drill  # the same rule, the same word

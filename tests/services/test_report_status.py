@@ -117,8 +117,10 @@ def test_every_csv_status_is_what_report_and_student_say(
     assert {key: r["status"] for key, r in rows.items()} == {
         ("Ana", "predator"): "reviewing", ("Ana", "prey"): "learning",
         ("Bo", "predator"): "needs help", ("Bo", "prey"): "not started"}
-    assert rows["Ana", "prey"]["estimated_chance_knows_now"] == "too few answers"
-    assert rows["Bo", "prey"]["estimated_chance_knows_now"] == "not answered"
+    assert (rows["Ana", "prey"]["estimated_chance_knows_now"],
+            rows["Ana", "prey"]["no_estimate_reason"]) == ("", "too few answers")
+    assert (rows["Bo", "prey"]["estimated_chance_knows_now"],
+            rows["Bo", "prey"]["no_estimate_reason"]) == ("", "not answered")
     assert "🆘 Needs help: Bo (predator)" in summary_text(found.name, matrix, catalog, "en")
     assert [line.split(" · ")[-1] for line in student_lines(matrix, 1001, catalog, "en")] == [
         "learning", "reviewing"]
