@@ -90,10 +90,14 @@ def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) 
     said = {"name": student_label(silent.name, s.catalog, lang), "days": silent.days,
             "date": push_views.day(s.catalog, lang, silent.since)}
     if silent.never_active:  # nothing to show on /student yet
-        return str(s.catalog.render("teacher-alert-silent-joined", lang, **said))
-    # came, opened checks, answered none: /report's 🧩, a usability problem, not absence
-    key = "teacher-alert-silent-checks" if silent.checks_unanswered else "teacher-alert-silent"
-    return str(s.catalog.render(key, lang, **said, command=f"/student {silent.name.command}"))
+        text = s.catalog.render("teacher-alert-silent-joined", lang, **said)
+    else:  # came, opened checks, answered none: /report's 🧩, a usability problem, not absence
+        key = "teacher-alert-silent-checks" if silent.checks_unanswered \
+            else "teacher-alert-silent"
+        text = s.catalog.render(key, lang, **said, command=f"/student {silent.name.command}")
+    if silent.away:  # days the family excused inside the silence: said, as in word alerts
+        text = join_lines([text, _away_line(s.catalog, lang, said["name"], silent.away)])
+    return str(text)
 
 
 async def alert_about(context: PuenteContext, student_id: int, first_name: str = "",

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from bot.config import SchoolConfig
 from bot.domain.school_days import is_school_day, local_midnight, school_days_between
 from bot.domain.teacher_alerts import OPENS_CHECKS, SILENT, SILENT_SCHOOL_DAYS
-from bot.services.excused import off_days, off_days_of
+from bot.services.excused import excused_days, off_days, off_days_of
 from bot.services.pushes import next_allowed
 from bot.services.student_lookup import StudentName, name_of
 from bot.store import alerts, outbox, people
@@ -32,6 +32,9 @@ class Silent:
     days: int          # school days since then
     never_active: bool  # nothing at all since joining
     checks_unanswered: bool = False  # opened checks after their latest answer: none answered
+    # the first and last day the family excused within the silence: the note says so, "since
+    # Fri 18 Sep" alone read as 11 days of nothing to a teacher whose student was home sick
+    away: tuple[date, date] | None = None
 
 
 # (teacher id, the student) -> the note's text in the teacher's language
@@ -62,13 +65,15 @@ def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Rende
         since = quiet.since.astimezone(tz).date()
         days = school_days_between(since, today,
                                    off_days(db, quiet.student_id, school.holidays))
+        excused = sorted(d for d in excused_days(db, quiet.student_id, since) if d < today)
+        away = (excused[0], excused[-1]) if excused else None
         with db.atomic():
             for teacher_id in dict.fromkeys(t for _, t in people.teachers_by_class(
                     db, quiet.student_id)):
                 silent = Silent(quiet.student_id, name_of(db, teacher_id, quiet.student_id,
                                                           first_name=quiet.first_name),
                                 since, days, not quiet.did_anything,
-                                quiet.checks_unanswered)
+                                quiet.checks_unanswered, away)
                 outbox.enqueue(db, None, teacher_id, alerts.KIND,
                                {"text": render(teacher_id, silent), "buttons": [],
                                 "student_id": quiet.student_id, "advice": SILENT,

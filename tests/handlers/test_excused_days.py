@@ -182,7 +182,9 @@ async def test_the_quiet_note_and_the_report_do_not_count_the_excused_day(chat: 
     # Tue, Thu, Fri: three school days of hers without a sign, told on Friday
     assert said == [(18, "🔇 Ayaan has not opened a card or answered anything since joining on "
                          "Mon 14 Sep (3 school days). A quick word with Ayaan? (I will not "
-                         "repeat this unless Ayaan starts and then goes quiet again.)")]
+                         "repeat this unless Ayaan starts and then goes quiet again.)\n📅 "
+                         "(Ayaan was away from school Wed 16 Sep, as the family said.)")]
+    # the day the family excused is named: "since Mon 14 Sep" alone read as days of nothing
     report = texts(await chat.send(rivera(chat), "/report Science 7B"))
     assert "Ayaan (joined Mon 14 Sep, 3 school days ago)" in report  # not 4
 
