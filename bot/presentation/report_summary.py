@@ -289,10 +289,15 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         if not practised:  # "Not started" only for who has opened nothing (playtest: Mateo
             if met:        # read 13 cards over 5 days and read "Not started" every day)
                 cards, read_last = cards_read(met, tz)
-                reads_cards.append(CardsRead(name, cards, read_last))
-                if read_last and today and school_days_between(  # gone since: inactive too
-                        read_last, today, off) >= INACTIVE_SCHOOL_DAYS:
-                    inactive.append(Inactive(name, read_last, quiet))
+                checked = matrix.checks_unanswered.get(student.id)
+                if checked is None:  # she opened a check: "no check yet" is false (a 🧩
+                    # student gone quiet read it, re-playtest)
+                    reads_cards.append(CardsRead(name, cards, read_last))
+                seen = max((d for d in (read_last, checked and _day_of(checked[1], tz)) if d),
+                           default=None)
+                if seen and today and school_days_between(  # gone since: inactive too
+                        seen, today, off) >= INACTIVE_SCHOOL_DAYS:
+                    inactive.append(Inactive(name, seen, quiet))
             else:
                 not_started.append(name)
                 joined = local_day(student.joined_at, tz)

@@ -18,6 +18,7 @@ from tests.harness import (
     check_now,
     join_and_confirm,
     paced_check,
+    page_through,
     school_days,
     texts,
 )
@@ -92,3 +93,21 @@ async def test_a_reader_turned_random_tapper_is_not_on_track(chat: Chat) -> None
     text = await report(chat)
     assert "⏱️" in text and "Widlene" in text
     assert "Widlene" not in on_track_line(text)
+
+
+async def test_a_reader_who_opened_checks_and_went_quiet_is_never_told_no_check_yet(
+        chat: Chat) -> None:
+    """Re-playtest: Widlene read her cards, opened checks on three days without answering,
+    then went quiet; /report then said "📖 Reads the cards, no check yet" (false: she opened
+    checks) and "💤 Inactive (Tue 15 Sep)", the day of her cards, not her last check."""
+    widlene = chat.user(WIDLENE, "Widlene", "ht")
+    await join_and_confirm(chat, widlene, lang="ht", level=3)
+    await page_through(chat, widlene, await chat.send(widlene, "/words"))
+    for _ in range(3):  # Tue, Wed, Thu: /check opened, nothing answered
+        chat.clock.advance(days=1)
+        await check_now(chat, widlene)
+    chat.clock.advance(days=7)
+    text = await report(chat)
+    assert "📖" not in text, text
+    inactive = next(line for line in text.splitlines() if line.startswith("💤"))
+    assert "Widlene" in inactive and "Thu 17 Sep" in inactive, inactive
