@@ -74,11 +74,14 @@ class Graded:
                    bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED),
                    bool(bits & _TILES), bool(bits & _ACCEPTED))
 
-    def practice(self, correct: bool) -> bool:
-        """Whether a teacher's count leaves the answer out (services.answers' rule): "Practice
-        again", the day its card was read, or a right answer it could not have missed."""
-        return self.practice_item or self.card_today or (
-            correct and (self.choices == 1 or self.revealed))
+    def missed_practice(self) -> bool:
+        """Whether the answer, graded a miss, was practice (services.answers' rule for a
+        miss: "Practice again", or the day its card was read). A teacher's count keeps the
+        answer among those it was graded in, so this is also the flag it has once counted
+        and once undone: the live rule for a right answer (the only option left, or the
+        meaning just shown by a wrong tap) is not asked again, as it would take a counted
+        miss out of every total (typed_misses.count_as_right)."""
+        return self.practice_item or self.card_today
 
 
 @dataclass(frozen=True)

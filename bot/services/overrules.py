@@ -200,7 +200,7 @@ def _count(db: Database, plan: Overrule, teacher_id: int, counted: KeptAnswer, n
     with db.atomic():
         state = fold_again(from_snapshot(miss.before),
                            [counted, *typed_misses.answers_after(db, miss)], tz)
-        if not typed_misses.count_as_right(db, miss, state, miss.graded.practice(True), now):
+        if not typed_misses.count_as_right(db, miss, state, now):
             raise CountedAlreadyError("counted already")
         if accept:  # the teacher's explicit second choice: every student of the class
             typed_misses.accept(db, plan.class_ids, miss.word_id, answer_key(miss.typed), now)

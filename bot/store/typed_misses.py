@@ -83,37 +83,41 @@ def answers_after(db: Database, miss: TypedMiss) -> list[KeptAnswer]:
                  stamp(miss.answered_at), miss.attempt_id])]
 
 
-def count_as_right(db: Database, miss: TypedMiss, state: WordMastery, practice: bool,
-                   now: datetime) -> bool:
+def count_as_right(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) -> bool:
     """Mark the miss right (counted by a teacher, now) and keep the word's mastery folded
-    again (`state`), its totals moved by one right answer (`practice`: one no teacher's count
-    includes); False when it was counted already (a second tap: nothing changes). Call
-    inside a transaction."""
-    cursor = db.execute("UPDATE attempts SET correct = 1, overruled_at = ?, practice = ? "
+    again (`state`), its totals moved by one right answer; False when it was counted already
+    (a second tap: nothing changes). Call inside a transaction.
+
+    The answer stays among the answers it was graded in: a counted miss is a counted right
+    answer, a practice miss a practice right answer, so `correct` gains one and `attempts`
+    stays (docs/reports.md). Re-deciding practice as for a live right answer made a miss
+    typed just after a wrong tap showed the word's meaning (Graded.revealed) practice, out of
+    every total: "correct 3 of 8" became "3 of 7" (re-playtest)."""
+    cursor = db.execute("UPDATE attempts SET correct = 1, overruled_at = ? "
                         "WHERE id = ? AND overruled_at IS NULL AND correct = 0",
-                        [stamp(now), int(practice), miss.attempt_id])
+                        [stamp(now), miss.attempt_id])
     if cursor.rowcount != 1:
         return False
-    moved = int(practice) - int(miss.practice)  # into (or out of) the practice answers
     db.execute(
         "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
         "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
         "updated_at = ?, correct = correct + 1, counted_by_teacher = counted_by_teacher + 1, "
-        "practised = practised + ?, "
         "practised_right = practised_right + ? WHERE student_id = ? AND word_id = ?",
         [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
          json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None,
          stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
-         stamp(now), moved, int(practice), miss.student_id, miss.word_id])
+         stamp(now), int(miss.practice), miss.student_id, miss.word_id])
     return True
 
 
 def uncount(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) -> bool:
     """Undo a teacher's count (`miss` as read after it): the answer a miss again, with the
     practice flag a miss had, the word's mastery folded again (`state`), its totals back;
-    False when it is not counted (undone already). Call inside a transaction."""
-    practice = miss.graded.practice(False)
+    False when it is not counted (undone already). Call inside a transaction. The flag is
+    set again from the grading, not kept: a count made before count_as_right kept it may
+    have moved the answer into practice."""
+    practice = miss.graded.missed_practice()
     cursor = db.execute("UPDATE attempts SET correct = 0, overruled_at = NULL, practice = ? "
                         "WHERE id = ? AND overruled_at IS NOT NULL",
                         [int(practice), miss.attempt_id])

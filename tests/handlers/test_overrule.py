@@ -7,8 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from bot.config import Config
+from bot.domain.checks import Item
+from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks
 from bot.services import membership, records
+from bot.store import check_items
+from bot.store.packs import pack_words
 from tests.harness import (
     MATH_TEACHER_ID,
     TEACHER_ID,
@@ -237,3 +241,44 @@ async def test_undo_after_the_student_was_told_changes_nothing(chat: Chat) -> No
     late = await chat.tap(teacher(chat), count_button(answer) + ":undo")
     assert "too late to undo" in texts(late)
     assert attempts(chat)[0][0] == 1
+
+
+def word_line(shown: list[Any], term: str) -> str:
+    """/student's line of one word."""
+    return next(line for line in texts(shown).splitlines() if f" {term}: " in line)
+
+
+async def test_counting_a_miss_just_after_a_wrong_tap_showed_its_meaning_keeps_the_total(
+        chat: Chat) -> None:
+    # Re-playtest: Mei tapped "prey" for predator ("Your answer, prey, means presa"), then
+    # typed a miss of prey; counted right, "correct 3 of 8" became "3 of 7": the count took
+    # the answer out of every total, as a live right answer after that screen is practice
+    ana = chat.user(ANA, "Ana", "es")
+    await join_and_confirm(chat, ana, lang="es", level=4)
+    ask_typed(chat, "science.ecosystems", "prey", "es")
+    assert "✅" in texts(await chat.send(ana, "prey"))
+    chat.clock.advance(days=1)
+    words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
+    options = ("prey", "predator", "producer", "consumer", "habitat")
+    tap, _typed = check_items.save_items(chat.db, ANA, "es", [
+        Item(words["predator"].id, ItemType.REVERSE, words["predator"].word.definition,
+             options, "predator"),
+        Item(words["prey"].id, ItemType.TYPED, words["prey"].word.definition, (), "prey")],
+        chat.clock())
+    shown = texts(await chat.tap(ana, callbacks.data(callbacks.ANSWER, tap, 0)))  # "prey"
+    assert "<b>prey</b>, significa" in shown  # its meaning on screen
+    chat.clock.advance(minutes=1)
+    assert "✅" not in texts(await chat.send(ana, "hunted one"))
+    answer = int(chat.db.execute("SELECT max(id) FROM attempts").fetchone()[0])
+    before = word_line(await chat.send(teacher(chat), "/student Ana"), "prey")
+    assert "correct 1 of 2 over 2 days" in before
+    await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    after = word_line(await chat.send(teacher(chat), "/student Ana"), "prey")
+    assert "correct 2 of 2 over 2 days" in after and "✅ 1× counted right" in after
+    row = chat.db.execute("SELECT attempts - practised, correct - practised_right FROM mastery "
+                          "WHERE student_id = ? AND word_id = ?",
+                          [ANA, words["prey"].id]).fetchone()
+    assert tuple(row) == (2, 2)  # correct gains one, the total stays
+    undone = await chat.tap(teacher(chat), count_button(answer) + ":undo")
+    assert "↩️ Undone" in texts(undone)
+    assert word_line(await chat.send(teacher(chat), "/student Ana"), "prey") == before
