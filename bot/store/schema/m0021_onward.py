@@ -355,3 +355,25 @@ CREATE TABLE excused_days (
     PRIMARY KEY (student_id, day)
 )
 """)
+
+
+@migrations(name="0049_counted_answers_back_in_totals")
+def counted_answers_back_in_totals(db: Database) -> None:
+    """A typed miss a teacher counted as right stays among the answers it was graded in
+    (typed_misses.count_as_right). Until then a count re-decided practice as for a live right
+    answer, and a miss typed just after a wrong tap showed the word's meaning went into
+    practice, out of every total: "correct 3 of 8" read "3 of 7" (re-playtest). Put those back:
+    counted, practice, and neither a "Practice again" item nor the day its card was read
+    (attempts.grading bits 8 and 2, overrule.Graded), with the word's practice totals."""
+    def moved(at: str) -> str:  # the counted answers a count took out of every total
+        return (f"{at}overruled_at IS NOT NULL AND {at}practice = 1 "
+                f"AND {at}grading IS NOT NULL AND ({at}grading & 10) = 0")
+
+    these = (f"FROM attempts a WHERE {moved('a.')} "
+             "AND a.student_id = mastery.student_id AND a.word_id = mastery.word_id")
+    run_sql(db, f"""
+UPDATE mastery SET practised = practised - (SELECT count(*) {these}),
+    practised_right = practised_right - (SELECT count(*) {these})
+WHERE EXISTS (SELECT 1 {these});
+UPDATE attempts SET practice = 0 WHERE {moved('')};
+""")
