@@ -232,8 +232,10 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
         await query.edit_message_text(s.catalog.render("overrule-undone", lang, **params),
                                       parse_mode=ParseMode.HTML)
         return
-    note = s.catalog.render("overrule-student-note", user_language(context, miss.student_id),
-                            typed=miss.typed, term=plan.term)
+    # in her language and English, as every line to a student (Chinese alone read as the
+    # only message of hers with no English: re-playtest)
+    note = s.catalog.bilingual("overrule-student-note", user_language(context, miss.student_id),
+                               typed=miss.typed, term=plan.term)
     accepted = overrules.count_as_right(
         s.db, plan, user.id, now, tz, s.config.school, str(note),
         tell_overrule(context, user.id, miss.typed, plan.term, for_class and plan.class_wide),

@@ -73,7 +73,8 @@ async def test_student_lists_a_typed_miss_and_a_confirmed_tap_counts_it_and_tell
     chat.clock.advance(minutes=3)
     note = [c.text for c in await chat.deliver() if c.chat_id == ANA]
     assert note == [f"Tu docente revisó tu respuesta «{SYNONYM}» para <b>habitat</b>: "
-                    "cuenta como correcta ✅"]
+                    f"cuenta como correcta ✅\nYour teacher checked your answer “{SYNONYM}” "
+                    "for <b>habitat</b>: it counts as right ✅"]  # her language, then English
     again = await chat.send(teacher(chat), "/student Ana")
     assert "✅ counted as right by a teacher" in texts(again)
     assert not any(d.startswith(f"{callbacks.OVERRULE}:") for _, d in buttons(again))
