@@ -53,6 +53,13 @@ def count_button(attempt_id: int) -> str:
     return callbacks.data(callbacks.OVERRULE, attempt_id)
 
 
+async def co_teacher_joins(chat: Chat) -> None:
+    """Ms. Diaz joins Science 7B with Ms. Rivera's /coteach code."""
+    diaz = chat.user(DIAZ, "Diaz", "en")
+    made = texts(await chat.send(teacher(chat), "/coteach"))
+    await chat.send(diaz, "/teach " + made.split("/teach ")[1].split("<")[0].strip())
+
+
 async def test_student_lists_a_typed_miss_and_a_confirmed_tap_counts_it_and_tells_the_student(
         chat: Chat) -> None:
     answer = await a_typed_miss(chat)
@@ -161,9 +168,7 @@ async def test_deleteme_leaves_no_typed_text_behind(chat: Chat) -> None:
 
 
 async def test_the_class_co_teacher_is_told_who_counted_what(chat: Chat) -> None:
-    diaz = chat.user(DIAZ, "Diaz", "en")
-    made = texts(await chat.send(teacher(chat), "/coteach"))
-    await chat.send(diaz, "/teach " + made.split("/teach ")[1].split("<")[0].strip())
+    await co_teacher_joins(chat)
     answer = await a_typed_miss(chat)
     await chat.deliver()
     await chat.tap(teacher(chat), count_button(answer) + ":yes")
@@ -175,9 +180,7 @@ async def test_the_class_co_teacher_is_told_who_counted_what(chat: Chat) -> None
 
 async def test_the_co_teacher_is_told_when_the_class_accepts_the_answer_from_now_on(
         chat: Chat) -> None:
-    diaz = chat.user(DIAZ, "Diaz", "en")
-    made = texts(await chat.send(teacher(chat), "/coteach"))
-    await chat.send(diaz, "/teach " + made.split("/teach ")[1].split("<")[0].strip())
+    await co_teacher_joins(chat)
     answer = await a_typed_miss(chat)
     await chat.deliver()
     await chat.tap(teacher(chat), count_button(answer) + ":all")
@@ -209,9 +212,7 @@ async def test_the_teachers_decision_shows_in_student_the_csv_and_the_records_ex
 
 async def test_undo_on_the_same_screen_takes_the_count_back_and_nobody_is_told(
         chat: Chat) -> None:
-    diaz = chat.user(DIAZ, "Diaz", "en")
-    made = texts(await chat.send(teacher(chat), "/coteach"))
-    await chat.send(diaz, "/teach " + made.split("/teach ")[1].split("<")[0].strip())
+    await co_teacher_joins(chat)
     answer = await a_typed_miss(chat)
     await chat.deliver()
     columns = "p_known, card, due_at, successes, misses_in_row, attempts, correct, practised"
