@@ -180,12 +180,16 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     """Queue the message for each teacher (teacher id -> rendered text, and its buttons in
     `rows`: ready-made replies) through the outbox, so it waits out quiet hours and survives
     a restart; the thread learns each relay's id when it is delivered. A family member's
-    language note still booked goes first."""
+    language note still booked goes first. A note excusing a day already excused (sent
+    twice, or by two family members of the child) queues nothing: 0."""
     with db.atomic():
+        # the day its teachers read as excused, with the note; the check is in the
+        # transaction that books, so two taps at once reach the teachers once (playtest)
+        if relay.excused is not None and not excused.excuse(
+                db, relay.child.student_id, relay.excused, who.user_id, now):
+            return 0
         if who.role == threads.FAMILY:
             notes.hurry_language_notes(db, who.user_id, now)
-        if relay.excused is not None:  # the day its teachers read as excused, with the note
-            excused.excuse(db, relay.child.student_id, relay.excused, who.user_id, now)
         for teacher_id, text in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,
