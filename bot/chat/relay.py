@@ -92,16 +92,17 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
 
 async def relay_note(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
                      note: str, original: str, english: str, excused: date | None = None,
-                     to: askers.ReplyTo | None = None) -> None:
+                     to: askers.ReplyTo | None = None, words: str = "") -> None:
     """Send a family's ready-made message (its words in their language, and the English people
     wrote for it, and the day it `excused`, with a button to undo it) to each of the child's
-    teachers (to the one who wrote the message it is about, `to`), then confirm as for any
-    message."""
+    teachers (to the one who wrote the message it is about, `to`: an answer named by its time
+    and first `words`), then confirm as for any message."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
+    unread = relays.Unread(to.sent_at, words) if to and to.sent_at else None
     relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english,
                                 excused, to.teacher_id if to else None,
-                                to.about if to else None)
+                                to.about if to else None, unread)
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)

@@ -42,6 +42,16 @@ class NoTeacherError(PuenteError):
 
 
 @dataclass(frozen=True)
+class Unread:
+    """The teacher's message a family member could not read ("🔤 I cannot read this" under
+    it): when the teacher wrote it, and its first words ("": not known), so the teacher knows
+    which one (playtest: the note named none)."""
+
+    sent_at: datetime
+    words: str = ""
+
+
+@dataclass(frozen=True)
 class Relay:
     """A message ready to relay to the child's teachers."""
 
@@ -59,6 +69,7 @@ class Relay:
     note: str | None = None       # a family's ready-made message (family_notes): its English
     #                               was written by people, not a machine
     excused: date | None = None   # the school day that note excused for the child (excused.py)
+    unread: Unread | None = None  # "I cannot read this" under a teacher's answer: which one
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
@@ -115,13 +126,13 @@ PEOPLE = "people"
 
 def prepare_note(db: Database, translator: Translator | None, who: Asker, child: Child,
                  note: str, original: str, english: str, excused: date | None = None,
-                 answered_by: int | None = None, about: threads.Announced | None = None
-                 ) -> Relay:
+                 answered_by: int | None = None, about: threads.Announced | None = None,
+                 unread: Unread | None = None) -> Relay:
     """A family's ready-made message for the child's teachers: its words in their language
     (`original`) and the English people wrote for it, so no model is needed either way; and
     the day it `excused`, which the teachers read beside it; about one teacher's message
-    (`answered_by`, `about` an announcement), to that teacher alone while they teach the
-    child."""
+    (`answered_by`, `about` an announcement, `unread` an answer they could not read), to that
+    teacher alone while they teach the child."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
@@ -131,7 +142,8 @@ def prepare_note(db: Database, translator: Translator | None, who: Asker, child:
     return Relay(child, teacher_ids, original, translation, who.language,
                  answer_language(translator, who.language), who.language, note=note,
                  excused=excused,
-                 about=about if about is not None and about.teacher_id in teacher_ids else None)
+                 about=about if about is not None and about.teacher_id in teacher_ids else None,
+                 unread=unread if answered_by in teacher_ids else None)
 
 
 def require_words(text: str) -> None:
