@@ -74,10 +74,15 @@ async def test_a_check_finished_on_friday_says_monday_not_tomorrow(chat: Chat) -
 
 
 @pytest.mark.parametrize("last", ["tap", "typed"])
-async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str) -> None:
-    with_holidays(chat, MONDAY_HOLIDAY)
-    said = await friday_check(chat, last)
+@pytest.mark.parametrize("off", ["holiday", "excused"])
+async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str, off: str) -> None:
+    """Monday is a holiday, or her family said she will not be at school on Monday (📅, no
+    reminder comes that day): her words come back on Tuesday."""
+    if off == "holiday":
+        with_holidays(chat, MONDAY_HOLIDAY)
+    said = await friday_check(chat, last, away=MONDAY_HOLIDAY if off == "excused" else None)
     assert said.endswith(TUESDAY)
+    assert "lunes" not in said and "Monday" not in said  # the missed words' feedback too
     ana = chat.user(lang="es")
     chat.clock.advance(minutes=5)
     assert "✅ All done for now. More words come back on Tuesday." in texts(
@@ -139,18 +144,3 @@ async def test_reminders_wait_out_a_holiday_from_the_config(chat: Chat) -> None:
         sent = {c.chat_id for c in chat.api.calls[before:] if "/check" in (c.text or "")}
         assert sent == (set() if when == holiday else {ana["id"], bo["id"]})
 
-
-@pytest.mark.parametrize("last", ["tap", "typed"])
-async def test_a_day_her_family_excused_is_skipped_too(chat: Chat, last: str) -> None:
-    """Her family said she will not be at school on Monday (📅): no reminder comes that day,
-    so her words are said to come back on Tuesday, as after a holiday (without it: Monday,
-    test_a_check_finished_on_friday_says_monday_not_tomorrow)."""
-    said = await friday_check(chat, last, away=MONDAY_HOLIDAY)
-    assert said.endswith(TUESDAY)
-    assert "lunes" not in said and "Monday" not in said  # the missed words' feedback too
-    ana = chat.user(lang="es")
-    chat.clock.advance(minutes=5)
-    assert "✅ All done for now. More words come back on Tuesday." in texts(
-        await chat.send(ana, "/progress"))
-    assert texts(await chat.send(ana, "/check")).endswith(
-        "✅ All done for now. More words come back on Tuesday.")
