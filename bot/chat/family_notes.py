@@ -4,7 +4,7 @@ the family's /help and /ask prompt, its day, the message before it goes, and ✅
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import MaybeInaccessibleMessage, Message, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
@@ -15,6 +15,7 @@ from bot.context import PuenteContext
 from bot.domain.family_notes import CANNOT_READ, WITH_DAY, days_offered
 from bot.presentation import callbacks, family_note_views, views
 from bot.services import askers, excused
+from bot.services.announcements import beginning
 
 
 def register(app: Application) -> None:
@@ -46,7 +47,20 @@ async def cannot_read_button(update: Update, context: PuenteContext) -> None:
                      family_note_views.note_text(s.catalog, lang, CANNOT_READ,
                                                  to.child.first_name, None),
                      family_note_views.english_text(s.catalog, CANNOT_READ,
-                                                    to.child.first_name, None), to=to)
+                                                    to.child.first_name, None), to=to,
+                     words=_teachers_words(query.message))
+
+
+def _teachers_words(message: MaybeInaccessibleMessage) -> str:
+    """The first words of the teacher's own words in the message the button is under (its
+    first quote: Telegram sends them with the tap), as the teacher reads which message it
+    was ("Page 12, questions 1 to…"); "" when it carries none."""
+    if not isinstance(message, Message):
+        return ""
+    quoted = message.parse_entities([MessageEntity.BLOCKQUOTE,
+                                     MessageEntity.EXPANDABLE_BLOCKQUOTE])
+    first = min(quoted, key=lambda entity: entity.offset, default=None)
+    return beginning(quoted[first]) if first is not None else ""
 
 
 async def note_button(update: Update, context: PuenteContext) -> None:

@@ -20,6 +20,7 @@ from bot.domain.family_notes import ANSWERED_BY
 from bot.domain.names import clean_name
 from bot.domain.school_days import closed_until
 from bot.presentation import keyboards, message_views
+from bot.presentation.i18n import Day
 from bot.presentation.students import names_and
 from bot.services import askers, relays
 from bot.services.askers import Asker
@@ -91,36 +92,44 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
 
 async def relay_note(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
                      note: str, original: str, english: str, excused: date | None = None,
-                     to: askers.ReplyTo | None = None) -> None:
+                     to: askers.ReplyTo | None = None, words: str = "") -> None:
     """Send a family's ready-made message (its words in their language, and the English people
     wrote for it, and the day it `excused`, with a button to undo it) to each of the child's
-    teachers (to the one who wrote the message it is about, `to`), then confirm as for any
-    message."""
+    teachers (to the one who wrote the message it is about, `to`: an answer named by its time
+    and first `words`), then confirm as for any message."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
+    unread = relays.Unread(to.sent_at, words) if to and to.sent_at else None
     relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english,
                                 excused, to.teacher_id if to else None,
-                                to.about if to else None)
+                                to.about if to else None, unread)
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)
-    _queue(context, who, relay, sender)
+    if not _queue(context, who, relay, sender) and relay.excused is not None:
+        # that day was excused already (sent twice, or by another family member): the
+        # teacher is not told again, and the family hears so kindly, with the English
+        await say(update, context, "family-note-already-excused", day=Day(relay.excused),
+                  name=child.first_name)
+        return
     await _say_sent(update, context, who, child, relay.answer_in)
     await _after_quiet_hours(update, context, who)
 
 
-def _queue(context: PuenteContext, who: Asker, relay: relays.Relay, sender: str) -> None:
+def _queue(context: PuenteContext, who: Asker, relay: relays.Relay, sender: str) -> int:
     """Queue a text relay for each teacher, rendered in their language, with the ready-made
-    replies under it where the family's language needs them."""
+    replies under it where the family's language needs them; how many were queued."""
     s = context.services
-    relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
+    queued = relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
         s.catalog, user_language(context, teacher_id), who, relay,
         _named(context, teacher_id, relay), s.config.school.timezone, sender,
         relays.install_hint(s.db, s.translator, teacher_id, relay, s.clock()))
         for teacher_id in relay.teacher_ids}, s.clock(), {
         teacher_id: rows for teacher_id in relay.teacher_ids
         if (rows := _rows(context, teacher_id, who, relay))})
-    context.deliverer.wake()
+    if queued:
+        context.deliverer.wake()
+    return queued
 
 
 async def _say_sent(update: Update, context: PuenteContext, who: Asker, child: askers.Child,

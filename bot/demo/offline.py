@@ -128,7 +128,9 @@ class OfflineBotAPI(BaseRequest):
         or None for a message this API never sent."""
         message = copy.deepcopy(self.shown.get((chat_id, message_id)))
         if message is not None and "text" in message:
-            message["text"] = html.unescape(re.sub(r"<[^>]*>", "", message["text"]))
+            message["text"], quotes = _plain(message["text"])
+            if quotes:  # Telegram marks each quote block, as the bot's words under a button
+                message["entities"] = quotes
         return message
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
@@ -389,3 +391,24 @@ class UpdateFactory:
         return {"update_id": next(self._ids), "poll_answer": {
             "poll_id": poll_id, "user": user, "option_ids": [option],
             "option_persistent_ids": [f"option-{option}"]}}
+
+
+def _utf16(text: str) -> int:
+    """Telegram's length of a text: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _plain(text: str) -> tuple[str, list[dict[str, Any]]]:
+    """An HTML message as Telegram shows it: its text without tags, and its quote blocks as
+    entities (offset and length in UTF-16 units)."""
+    plain, quotes, opened = "", [], None
+    for piece in re.split(r"(<[^>]*>)", text):
+        if piece.startswith("<blockquote"):
+            opened = _utf16(plain)
+        elif piece == "</blockquote>" and opened is not None:
+            quotes.append({"type": "blockquote", "offset": opened,
+                           "length": _utf16(plain) - opened})
+            opened = None
+        elif not piece.startswith("<"):
+            plain += html.unescape(piece)
+    return plain, quotes

@@ -30,7 +30,7 @@ from bot.presentation.students import names_and, student_label
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
-from bot.services.relays import Relay
+from bot.services.relays import Relay, Unread
 from bot.services.teacher_answers import Answer
 from bot.store.threads import ASK, FAMILY, ThreadMessage, own_note
 from bot.translation.translator import Translation
@@ -111,6 +111,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
              _emoji_from(catalog, lang, who, name, sender)]
     if relay.about is not None:
         parts.append(_about(catalog, lang, relay.about, tz))
+    if relay.unread is not None:
+        parts.append(_unread(catalog, lang, relay.unread, tz))
     parts.append(quote(relay.original))
     if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
         parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
@@ -201,6 +203,17 @@ def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:
     """The announcement a family's message answers: its day and first words."""
     return catalog.render("relay-about-announcement", lang, words=about.beginning,
                           date=day(catalog, lang, about.sent_at.astimezone(tz).date()))
+
+
+def _unread(catalog: Catalog, lang: str, unread: Unread, tz: tzinfo) -> Markup:
+    """The teacher's message a family could not read: its day and first words, else its day
+    and time (a teacher who wrote to them twice knew neither which one)."""
+    local = unread.sent_at.astimezone(tz)
+    if unread.words:
+        return catalog.render("relay-about-message-words", lang, words=unread.words,
+                              date=day(catalog, lang, local.date()))
+    return catalog.render("relay-about-message", lang, date=day(catalog, lang, local.date()),
+                          time=f"{local:%H:%M}")
 
 
 def _translated(catalog: Catalog, lang: str, english: str,

@@ -6,6 +6,7 @@ continues.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlite_utils import Database
 
@@ -96,6 +97,7 @@ class ReplyTo:
     about: Announced | None = None  # a reply to an announcement: which one
     also: tuple[Child, ...] = ()    # their other children in the announcement's class
     role: str = ""                  # whom the answer was for: a shared phone's family or child
+    sent_at: datetime | None = None  # when the teacher wrote the answer (None: an announcement)
 
 
 def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
@@ -108,7 +110,8 @@ def replied_to(db: Database, who: Asker, message_id: int) -> ReplyTo | None:
         return _about_announcement(db, who, message_id)
     child = next((c for c in who.children if c.student_id == answer.student_id), None)
     if child is not None:
-        return ReplyTo(child, answer.teacher_id, role=answer.asker_role)
+        return ReplyTo(child, answer.teacher_id, role=answer.asker_role,
+                       sent_at=answer.created_at)
     student = people.get_student(db, answer.student_id)
     if student is None:  # the child deleted their data (their threads went with it)
         return None

@@ -5,11 +5,12 @@ streak and /report counted it against her). On an excused day she gets no remind
 count of her school days includes it (off_days joins them to the school's holidays, as a day
 off is for everyone). Her teachers read "(excused: DAY)" under the message and in /student,
 each with a button to undo it when it is wrong. Every day and id is checked here: a forged or
-old button excuses nothing."""
+old button excuses nothing. When a teacher undoes one, the child's family members are told
+(they excused it: silence let them think it still stood)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
@@ -18,7 +19,8 @@ from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.domain.family_notes import days_offered
 from bot.domain.school_days import is_school_day
-from bot.store import excused, people
+from bot.store import excused, families, outbox, people
+from bot.store.notes import FAMILY_NOTE
 
 # The notes that excuse a day: "sick" today, "absent" on the day the family chose
 EXCUSING = frozenset({"sick", "absent"})
@@ -83,3 +85,23 @@ def unexcuse(db: Database, teacher_id: int, student_id: int, day: date) -> bool:
     if teacher_id not in people.teachers_of(db, student_id):
         raise UnexcuseError("not a teacher of this student")
     return excused.unexcuse(db, student_id, day)
+
+
+def family_to_tell(db: Database, student_id: int) -> tuple[str, list[int]]:
+    """The child's first name and the family members linked to them: who hears that a
+    teacher made a day they excused a school day again."""
+    student = people.get_student(db, student_id)
+    if student is None:
+        return "", []
+    return student.first_name, families.members_of(db, student_id)
+
+
+def queue_family_notes(db: Database, student_id: int, notes: Sequence[tuple[int, str]],
+                       now: datetime) -> int:
+    """Queue each rendered note (family member, text) that a day is a school day again,
+    through the outbox, due now: each names the child, so it goes when the child's data does."""
+    with db.atomic():
+        for member_id, text in notes:
+            outbox.enqueue(db, None, member_id, FAMILY_NOTE,
+                           {"text": text, "buttons": [], "student_id": student_id}, now, now)
+    return len(notes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlite_utils import Database
 
@@ -48,6 +48,9 @@ class Learner:
     # the typed question's one-time line was said (read with her row: a claim in the store
     # on every answer before a typed question cost the answer an eleventh statement)
     typed_intro: bool = False
+    # the days her family excused (sick, not at school), read with her row: no school day of
+    # hers, so words never "come back" on one (no reminder comes that day)
+    excused: frozenset[date] = frozenset()
 
     @property
     def scaffold(self) -> Scaffold:
@@ -63,7 +66,7 @@ def learner(db: Database, user_id: int) -> Learner:
         raise NoLanguageError()
     packs = tuple(dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes))
     return Learner(student.id, student.first_name, student.language, level_of(classes), packs,
-                   tuple(e.class_id for e in classes), student.typed_intro)
+                   tuple(e.class_id for e in classes), student.typed_intro, student.excused)
 
 
 def reads_english_first(db: Database, user_id: int) -> bool:

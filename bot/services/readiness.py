@@ -23,6 +23,7 @@ from bot.domain.mastery import (
 from bot.domain.scaffold import WidaLevel, scaffold_for
 from bot.domain.school_days import local_midnight, next_school_day
 from bot.services.learners import Learner, studying, unlockable_count, word_refs
+from bot.store import excused
 from bot.store.packs import words_by_id
 
 
@@ -142,8 +143,10 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     # counts the rest
     ready = len(ready_ids(tracked, now, tz, who.level))
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
-    return NextStep(ready, waiting, back_on(shown, now, tz, holidays), more,
-                    len(tracked) - len(shown))
+    # a day her family excused is no school day of hers: no reminder comes, so words are
+    # never said to come back on it (the next school day instead)
+    back = back_on(shown, now, tz, frozenset(holidays) | who.excused)
+    return NextStep(ready, waiting, back, more, len(tracked) - len(shown))
 
 
 def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
@@ -181,7 +184,8 @@ def reviews_back(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
     asks by; today for a word ready now), by word id: mastery waits for that review, so
     /student names the day beside "reviewing". A word ready on a weekend or a holiday comes
     back on the next school day, when the reminder comes ("back Sat 26 Sep" meant nothing to
-    a teacher)."""
+    a teacher); nor on a day her family excused, as she is told (next_step)."""
     today = now.astimezone(tz).date()
-    return {w: _school_day_back(ready_at(s, tz), today, tz, holidays)
+    off = frozenset(holidays) | excused.days_of(db, student_id, today)
+    return {w: _school_day_back(ready_at(s, tz), today, tz, off)
             for w, s in studying(db, student_id).items() if s.state is MasteryState.REVIEWING}

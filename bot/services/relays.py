@@ -42,6 +42,16 @@ class NoTeacherError(PuenteError):
 
 
 @dataclass(frozen=True)
+class Unread:
+    """The teacher's message a family member could not read ("🔤 I cannot read this" under
+    it): when the teacher wrote it, and its first words ("": not known), so the teacher knows
+    which one (playtest: the note named none)."""
+
+    sent_at: datetime
+    words: str = ""
+
+
+@dataclass(frozen=True)
 class Relay:
     """A message ready to relay to the child's teachers."""
 
@@ -59,6 +69,7 @@ class Relay:
     note: str | None = None       # a family's ready-made message (family_notes): its English
     #                               was written by people, not a machine
     excused: date | None = None   # the school day that note excused for the child (excused.py)
+    unread: Unread | None = None  # "I cannot read this" under a teacher's answer: which one
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:
@@ -115,13 +126,13 @@ PEOPLE = "people"
 
 def prepare_note(db: Database, translator: Translator | None, who: Asker, child: Child,
                  note: str, original: str, english: str, excused: date | None = None,
-                 answered_by: int | None = None, about: threads.Announced | None = None
-                 ) -> Relay:
+                 answered_by: int | None = None, about: threads.Announced | None = None,
+                 unread: Unread | None = None) -> Relay:
     """A family's ready-made message for the child's teachers: its words in their language
     (`original`) and the English people wrote for it, so no model is needed either way; and
     the day it `excused`, which the teachers read beside it; about one teacher's message
-    (`answered_by`, `about` an announcement), to that teacher alone while they teach the
-    child."""
+    (`answered_by`, `about` an announcement, `unread` an answer they could not read), to that
+    teacher alone while they teach the child."""
     teacher_ids = tuple(dict.fromkeys(people.teachers_of(db, child.student_id)))
     if not teacher_ids:
         raise NoTeacherError()
@@ -131,7 +142,8 @@ def prepare_note(db: Database, translator: Translator | None, who: Asker, child:
     return Relay(child, teacher_ids, original, translation, who.language,
                  answer_language(translator, who.language), who.language, note=note,
                  excused=excused,
-                 about=about if about is not None and about.teacher_id in teacher_ids else None)
+                 about=about if about is not None and about.teacher_id in teacher_ids else None,
+                 unread=unread if answered_by in teacher_ids else None)
 
 
 def require_words(text: str) -> None:
@@ -180,12 +192,16 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
     """Queue the message for each teacher (teacher id -> rendered text, and its buttons in
     `rows`: ready-made replies) through the outbox, so it waits out quiet hours and survives
     a restart; the thread learns each relay's id when it is delivered. A family member's
-    language note still booked goes first."""
+    language note still booked goes first. A note excusing a day already excused (sent
+    twice, or by two family members of the child) queues nothing: 0."""
     with db.atomic():
+        # the day its teachers read as excused, with the note; the check is in the
+        # transaction that books, so two taps at once reach the teachers once (playtest)
+        if relay.excused is not None and not excused.excuse(
+                db, relay.child.student_id, relay.excused, who.user_id, now):
+            return 0
         if who.role == threads.FAMILY:
             notes.hurry_language_notes(db, who.user_id, now)
-        if relay.excused is not None:  # the day its teachers read as excused, with the note
-            excused.excuse(db, relay.child.student_id, relay.excused, who.user_id, now)
         for teacher_id, text in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,6 +27,9 @@ class Student:
     reminder_time: str | None
     blocked: bool
     typed_intro: bool = False  # she was told once how a typed question works (0031)
+    # the days her family excused (0048), read with her row where study needs them: the day
+    # words come back is a school day of hers, and an answer may cost no statement more
+    excused: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -179,16 +182,21 @@ def set_class_pack(db: Database, class_id: int, pack_id: str) -> None:
 
 
 def _student(row: Row) -> Student:
+    days = column(row, "excused")
     return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
-                   row["blocked_at"] is not None, bool(column(row, "typed_intro")))
+                   row["blocked_at"] is not None, bool(column(row, "typed_intro")),
+                   frozenset(date.fromisoformat(d) for d in days.split(",")) if days
+                   else frozenset())
 
 
 def student_with_classes(db: Database, student_id: int
                          ) -> tuple[Student | None, list[Enrollment]]:
-    """A student and their enrolments in one query (every graded answer needs both)."""
+    """A student and their enrolments in one query (every graded answer needs both), with the
+    days her family excused."""
     rows = rows_by_name(
         db, "SELECT s.*, c.id AS class_id, c.name AS class_name, e.wida_level, c.pack_id, "
-        "e.level_source "
+        "e.level_source, (SELECT group_concat(x.day) FROM excused_days x "
+        "WHERE x.student_id = s.id) AS excused "
         "FROM students s LEFT JOIN enrollments e ON e.student_id = s.id "
         "LEFT JOIN classes c ON c.id = e.class_id WHERE s.id = ? ORDER BY e.joined_at",
         [student_id])

@@ -12,7 +12,7 @@ import pytest
 
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.variety import item_kinds
-from bot.store import check_items, study
+from bot.store import check_items, excused, study
 from tests.clock import START
 from tests.harness import (
     Chat,
@@ -35,12 +35,14 @@ TUESDAY = ("Más palabras vuelven para repasar el martes.\n"
            "More words come back for review on Tuesday.")
 
 
-async def friday_check(chat: Chat, last: str = "tap") -> str:
+async def friday_check(chat: Chat, last: str = "tap", away: date | None = None) -> str:
     """Ana (level 2, Spanish) reads her cards on Friday and answers her check wrong (a missed
     word rests until the next day, Saturday); the last answer tapped, or typed as the button's
-    label. All the bot said."""
+    label; her family said she will not be at school on the day `away`. All the bot said."""
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=2)
+    if away is not None:  # her family's "📅 not at school on DAY" (family member 2001)
+        excused.excuse(chat.db, ana["id"], away, 2001, START)
     chat.clock.now = FRIDAY
     await page_through(chat, ana, await chat.send(ana, "/words"))
     said = [texts(await check_now(chat, ana))]
@@ -72,10 +74,15 @@ async def test_a_check_finished_on_friday_says_monday_not_tomorrow(chat: Chat) -
 
 
 @pytest.mark.parametrize("last", ["tap", "typed"])
-async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str) -> None:
-    with_holidays(chat, MONDAY_HOLIDAY)
-    said = await friday_check(chat, last)
+@pytest.mark.parametrize("off", ["holiday", "excused"])
+async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str, off: str) -> None:
+    """Monday is a holiday, or her family said she will not be at school on Monday (📅, no
+    reminder comes that day): her words come back on Tuesday."""
+    if off == "holiday":
+        with_holidays(chat, MONDAY_HOLIDAY)
+    said = await friday_check(chat, last, away=MONDAY_HOLIDAY if off == "excused" else None)
     assert said.endswith(TUESDAY)
+    assert "lunes" not in said and "Monday" not in said  # the missed words' feedback too
     ana = chat.user(lang="es")
     chat.clock.advance(minutes=5)
     assert "✅ All done for now. More words come back on Tuesday." in texts(
@@ -136,3 +143,4 @@ async def test_reminders_wait_out_a_holiday_from_the_config(chat: Chat) -> None:
         await school.run(chat.app)
         sent = {c.chat_id for c in chat.api.calls[before:] if "/check" in (c.text or "")}
         assert sent == (set() if when == holiday else {ana["id"], bo["id"]})
+

@@ -94,3 +94,36 @@ async def test_an_untranslated_announcement_offers_it_too_and_names_the_announce
     [told] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert "About your announcement of Mon 14 Sep: “Field trip on Friday.”" in told.text
     assert "I cannot read English." in told.text
+
+
+async def test_the_teacher_reads_which_answer_the_family_could_not_read(chat: Chat) -> None:
+    # playtest: "I cannot read English" under two answers in a day named neither
+    await linked(chat)
+    relay = await asked(chat, "Widlene pa konprann devwa a")
+    await answer_as_written(chat, rivera(chat), "Read p. 12 & bring <3> notes to class "
+                                                "tomorrow, please.", relay)
+    first = next(c for c in await chat.deliver() if c.chat_id == MOTHER)
+    chat.clock.advance(hours=2)
+    await answer_as_written(chat, rivera(chat), "Also: the test is on Friday.", relay)
+    await chat.deliver()
+    await chat.tap_on(mother(chat), CANNOT, first.result_id)  # under the first answer
+    [told] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "↩️ About your message of Mon 14 Sep: “Read p. 12 &amp; bring &lt;3&gt; notes…”" \
+        in told.text
+    assert "I cannot read English." in told.text
+    assert "test is on Friday" not in told.text
+
+
+async def test_without_its_words_the_answer_is_named_by_its_day_and_time(chat: Chat) -> None:
+    await linked(chat)
+    relay = await asked(chat, "Widlene pa konprann devwa a")
+    await answer_as_written(chat, rivera(chat), "Page 12, questions 1 to 5.", relay)
+    answer = next(c for c in await chat.deliver() if c.chat_id == MOTHER)
+    assert answer.result_id is not None
+    shown = chat.api.showing(MOTHER, answer.result_id)
+    assert shown is not None
+    shown.pop("entities")  # a message whose quote Telegram did not mark
+    await chat.process(chat.factory.tap(mother(chat), CANNOT, answer.result_id, shown))
+    [told] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    local = START.astimezone(chat.app.bot_data.services.config.school.timezone)
+    assert f"↩️ About your message of Mon 14 Sep, {local:%H:%M}\n" in told.text

@@ -8,11 +8,11 @@ import csv
 import io
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from bot.domain.mastery import MasteryState
-from bot.store import check_items, study
+from bot.store import check_items, excused, study
 from tests.harness import (
     TEACHER_ID,
     Chat,
@@ -258,6 +258,18 @@ async def test_student_never_names_a_weekend_as_the_day_a_word_comes_back(chat: 
     line = f"{term}: correct 2 of 2 over 2 days · reviewing · back Mon 28 Sep"
     assert line in drill and line in on_sunday
     assert "Sat" not in drill + on_sunday and "Sun" not in drill + on_sunday
+
+
+
+async def test_student_never_names_a_day_her_family_excused_as_the_day_a_word_comes_back(
+        chat: Chat) -> None:
+    """She is told her words come back on the school day after a day her family excused (no
+    reminder comes on it): the teacher's /student names that day too."""
+    ana = await right_on_monday_and_tuesday(chat)
+    excused.excuse(chat.db, ana["id"], date(2026, 9, 22), 2001, chat.clock())  # "not at school"
+    drill = texts(await chat.send(rivera(chat), "/student Ana"))  # Wednesday 16
+    assert "🔁 habitat: correct 2 of 2 over 2 days · reviewing · back Wed 23 Sep\n" in drill
+    assert "back Tue 22 Sep" not in drill
 
 
 # --- translations no speaker has checked -----------------------------------------------------
