@@ -25,6 +25,7 @@ from bot.chat.replies import (
 from bot.context import PuenteContext
 from bot.domain.names import file_stem
 from bot.presentation import callbacks, class_views, keyboards
+from bot.presentation.i18n import Day
 from bot.presentation.overrule_views import accepted_messages, miss_buttons, misses_text
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import (
@@ -233,9 +234,11 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
                                       parse_mode=ParseMode.HTML)
         return
     # in her language and English, as every line to a student (Chinese alone read as the
-    # only message of hers with no English: re-playtest)
+    # only message of hers with no English: re-playtest), with the day she typed it (read a
+    # day later, a note with no day named no answer of hers: playtest)
     note = s.catalog.bilingual("overrule-student-note", user_language(context, miss.student_id),
-                               typed=miss.typed, term=plan.term)
+                               typed=miss.typed, term=plan.term,
+                               date=Day(miss.answered_at.astimezone(tz).date()))
     accepted = overrules.count_as_right(
         s.db, plan, user.id, now, tz, s.config.school, str(note),
         tell_overrule(context, user.id, miss.typed, plan.term, for_class and plan.class_wide),
