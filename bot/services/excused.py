@@ -19,6 +19,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.family_notes import days_offered
 from bot.domain.school_days import is_school_day
 from bot.store import excused, people
+from bot.store.threads import ThreadMessage
 
 # The notes that excuse a day: "sick" today, "absent" on the day the family chose
 EXCUSING = frozenset({"sick", "absent"})
@@ -83,3 +84,9 @@ def unexcuse(db: Database, teacher_id: int, student_id: int, day: date) -> bool:
     if teacher_id not in people.teachers_of(db, student_id):
         raise UnexcuseError("not a teacher of this student")
     return excused.unexcuse(db, student_id, day)
+
+
+def excused_by(db: Database, asked: ThreadMessage) -> tuple[int, date] | None:
+    """The student and day a relayed family message excused, while it still is (None: none):
+    its "✅ Answered" keeps the ↩️ that makes it a school day again (it took the ↩️ away)."""
+    return excused.excused_with(db, asked.asker_id, asked.created_at)
