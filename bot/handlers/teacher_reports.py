@@ -109,8 +109,8 @@ async def _chart(context: PuenteContext, user_id: int, class_name: str,
     tz = s.config.school.timezone
     today = s.clock().astimezone(tz).date()
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
-        await send_picture(context, user_id, lambda: heatmap_png(class_name, matrix, today,
-                                                                 s.catalog, tz, lang),
+        await send_picture(context, user_id, lambda: heatmap_png(
+            class_name, matrix, today, s.catalog, tz, lang, holidays=s.config.school.holidays),
                            caption=heatmap_caption(matrix, s.catalog, lang, today, tz,
                                                    s.config.school.holidays),
                            filename="mastery.png")
