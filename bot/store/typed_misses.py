@@ -101,17 +101,25 @@ def count_as_right(db: Database, miss: TypedMiss, state: WordMastery, now: datet
                         [stamp(now), miss.attempt_id])
     if cursor.rowcount != 1:
         return False
+    _save_fold(db, miss.student_id, miss.word_id, state, now,
+               "correct = correct + 1, counted_by_teacher = counted_by_teacher + 1, "
+               "practised_right = practised_right + ?", [int(miss.practice)])
+    return True
+
+
+def _save_fold(db: Database, student_id: int, word_id: int, state: WordMastery,
+               now: datetime, totals: str, moved: list[int]) -> None:
+    """Keep a word's mastery folded again (`state`), its totals moved as `totals` says (SQL
+    assignments, their values `moved`): one statement for a count, its undo and a regrade."""
     db.execute(
         "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
         "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
-        "updated_at = ?, correct = correct + 1, counted_by_teacher = counted_by_teacher + 1, "
-        "practised_right = practised_right + ? WHERE student_id = ? AND word_id = ?",
+        f"updated_at = ?, {totals} WHERE student_id = ? AND word_id = ?",
         [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
          json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None,
          stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
-         stamp(now), int(miss.practice), miss.student_id, miss.word_id])
-    return True
+         stamp(now), *moved, student_id, word_id])
 
 
 def uncount(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) -> bool:
@@ -127,17 +135,10 @@ def uncount(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) ->
     if cursor.rowcount != 1:
         return False
     moved = int(miss.practice) - int(practice)  # out of (or into) the practice answers
-    db.execute(
-        "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
-        "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
-        "updated_at = ?, correct = correct - 1, counted_by_teacher = counted_by_teacher - 1, "
-        "practised = practised - ?, practised_right = practised_right - ? "
-        "WHERE student_id = ? AND word_id = ?",
-        [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
-         json.dumps(sorted(state.success_days)),
-         stamp(state.mastered_at) if state.mastered_at else None,
-         stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
-         stamp(now), moved, int(miss.practice), miss.student_id, miss.word_id])
+    _save_fold(db, miss.student_id, miss.word_id, state, now,
+               "correct = correct - 1, counted_by_teacher = counted_by_teacher - 1, "
+               "practised = practised - ?, practised_right = practised_right - ?",
+               [moved, int(miss.practice)])
     return True
 
 
@@ -185,17 +186,10 @@ def refold(db: Database, student_id: int, word_id: int, state: WordMastery, now:
            regraded: Regraded) -> None:
     """Keep the word's mastery folded again after `regraded` (its totals moved by as many
     right answers turned misses). Call inside the transaction regrade ran in."""
-    db.execute(
-        "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
-        "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
-        "updated_at = ?, correct = correct - ?, practised = practised - ?, "
-        "practised_right = practised_right - ? WHERE student_id = ? AND word_id = ?",
-        [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
-         json.dumps(sorted(state.success_days)),
-         stamp(state.mastered_at) if state.mastered_at else None,
-         stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
-         stamp(now), regraded.answers, regraded.practice_moved, regraded.practice_right,
-         student_id, word_id])
+    _save_fold(db, student_id, word_id, state, now,
+               "correct = correct - ?, practised = practised - ?, "
+               "practised_right = practised_right - ?",
+               [regraded.answers, regraded.practice_moved, regraded.practice_right])
 
 
 def take_notes_back(db: Database, attempt_id: int, student_id: int) -> bool:

@@ -21,7 +21,9 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     a_tiles_question,
+    a_typed_question_with_tiles,
     answer_current,
+    answer_until,
     check_now,
     csv_rows,
     edits,
@@ -56,6 +58,12 @@ def last_grading(chat: Chat) -> Graded:
         "SELECT grading FROM attempts ORDER BY id DESC LIMIT 1").fetchone()[0])
 
 
+async def next_tiles_question(chat: Chat) -> check_items.StoredItem:
+    """Answer right until Paj's open question is spelled with tiles (it may be already)."""
+    return await answer_until(chat, paj(chat),
+                              lambda s: tiles.by_default(s.item, 1, s.practice))
+
+
 async def a_long_tiles_question(chat: Chat) -> check_items.StoredItem:
     """Paj's open question spelled with tiles, its word LONG letters or more."""
     stored = await a_tiles_question(chat, paj(chat), lang="hmn")
@@ -63,14 +71,7 @@ async def a_long_tiles_question(chat: Chat) -> check_items.StoredItem:
         if len(stored.item.answer) >= LONG:
             return stored
         await answer_current(chat, paj(chat), right=True)
-        while (found := check_items.next_open_item(chat.db, PAJ)) is None or \
-                not tiles.by_default(found.item, 1, found.practice):
-            if found is None:
-                chat.clock.advance(days=1)
-                await check_now(chat, paj(chat))
-            else:
-                await answer_current(chat, paj(chat), right=True)
-        stored = found
+        stored = await next_tiles_question(chat)
     raise AssertionError("no long word spelled with tiles")
 
 
@@ -238,21 +239,7 @@ async def test_after_the_new_copy_is_answered_the_old_copy_takes_no_letter(
 
 
 async def test_letter_tiles_on_a_typed_question_replace_the_type_line(chat: Chat) -> None:
-    await join_and_confirm(chat, paj(chat), lang="hmn", level=1)
-    await check_now(chat, paj(chat))
-    for _ in range(60):
-        stored = check_items.next_open_item(chat.db, PAJ)
-        if stored is None:
-            chat.clock.advance(days=1)
-            await check_now(chat, paj(chat))
-        elif stored.item.typed and tiles.tileable(stored.item.answer):
-            break
-        else:
-            await answer_current(chat, paj(chat), right=True)
-    else:
-        raise AssertionError("no typed question at level 1")
-    show = next(d for c in chat.api.calls for _, d in c.buttons
-                if d.startswith(f"{callbacks.TILES}:{stored.id}:g"))
+    stored, show = await a_typed_question_with_tiles(chat, paj(chat))
     before = chat.latest(paj(chat), chat.showing(paj(chat), show)).text
     assert "Type the English word" in before and "Tap the letters" not in before
     (edit,) = edits(await chat.tap(paj(chat), show))
@@ -325,13 +312,7 @@ async def test_a_late_tile_tap_says_where_the_next_question_really_is(chat: Chat
             met.add(case)
         if len(met) == len(said):
             return
-        while (stored := check_items.next_open_item(chat.db, PAJ)) is None or \
-                not tiles.by_default(stored.item, 1, stored.practice):
-            if stored is None:
-                chat.clock.advance(days=1)
-                await check_now(chat, paj(chat))
-            else:
-                await answer_current(chat, paj(chat), right=True)
+        stored = await next_tiles_question(chat)
     raise AssertionError(f"only met {met}")
 
 
@@ -342,21 +323,7 @@ async def test_a_question_sent_again_reads_as_the_copy_its_tiles_edited(chat: Ch
     """Her first typed question (its one-time line: "It is a word from your cards. Don't know
     it? Tap 🤷.") switched to tiles, then /check: the copy sent again had lost that line, and
     read as another question. Both copies now read the same, word for word."""
-    await join_and_confirm(chat, paj(chat), lang="hmn", level=1)
-    await check_now(chat, paj(chat))
-    for _ in range(60):
-        stored = check_items.next_open_item(chat.db, PAJ)
-        if stored is None:
-            chat.clock.advance(days=1)
-            await check_now(chat, paj(chat))
-        elif stored.item.typed and tiles.tileable(stored.item.answer):
-            break
-        else:
-            await answer_current(chat, paj(chat), right=True)
-    else:
-        raise AssertionError("no typed question at level 1")
-    show = next(d for c in chat.api.calls for _, d in c.buttons
-                if d.startswith(f"{callbacks.TILES}:{stored.id}:g"))
+    _, show = await a_typed_question_with_tiles(chat, paj(chat))
     (edit,) = edits(await chat.tap(paj(chat), show))
     assert "It is a word from your cards" in edit.text  # her first typed question's line
     chat.clock.advance(minutes=1)
