@@ -331,3 +331,27 @@ async def test_a_question_sent_again_reads_as_the_copy_its_tiles_edited(chat: Ch
     question = sent.text.split("\n", 1)[0]  # "Question 3/3", in Hmong: where the copy starts
     assert question in edit.text
     assert edit.text[edit.text.index(question):] == sent.text
+
+
+async def test_a_late_tap_after_a_typed_answer_says_the_next_question_is_below(
+        chat: Chat) -> None:
+    """She typed the word instead: the feedback and the next question came as a new message,
+    below. A "🔤" tapped on the old question says so, truly (or that the check is over)."""
+    catalog = chat.app.bot_data.services.catalog
+    stored, show = await a_typed_question_with_tiles(chat, paj(chat))
+    for _ in range(10):
+        message = chat.showing(paj(chat), show)
+        as_it_was = chat.api.showing(PAJ, message)
+        calls = await chat.send(paj(chat), stored.item.answer)
+        assert any(c.method == "sendMessage" for c in calls)  # a new message, below
+        over = check_items.next_open_item(chat.db, PAJ) is None
+        calls = await tap_as_it_was(chat, paj(chat), show, message, as_it_was)
+        key = "check-stale-finished" if over else "check-stale-answered"
+        assert edits(calls) == [] and toast(calls) == catalog.plain(key, "hmn")
+        if not over:
+            return
+        stored = await answer_until(
+            chat, paj(chat), lambda s: s.item.typed and tiles.tileable(s.item.answer))
+        show = next(d for c in chat.api.calls for _, d in c.buttons
+                    if d.startswith(f"{callbacks.TILES}:{stored.id}:g"))
+    raise AssertionError("every typed question was a check's last")
