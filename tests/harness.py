@@ -379,22 +379,40 @@ async def spell(chat: Chat, user: dict, item_id: int, word: str) -> list[Call]:
     return await chat.tap(user, f"{callbacks.TILES}:{item_id}:{callbacks.TILE_DONE}")
 
 
-async def a_tiles_question(chat: Chat, user: dict, level: int = 1, lang: str = "es"
-                           ) -> check_items.StoredItem:
-    """Answer right until the open question is spelled with tiles (a new check, a day later,
-    when one ends)."""
-    await join_and_confirm(chat, user, lang=lang, level=level)
-    await check_now(chat, user)
-    for _ in range(40):
+async def answer_until(chat: Chat, user: dict, wanted: Callable[[check_items.StoredItem], bool],
+                       tries: int = 60) -> check_items.StoredItem:
+    """Answer right until the open question is `wanted` (a new check, a day later, when one
+    ends; AssertionError when none comes)."""
+    for _ in range(tries):
         stored = check_items.next_open_item(chat.db, user["id"])
         if stored is None:
             chat.clock.advance(days=1)
             await check_now(chat, user)
-        elif shows_tiles(chat, user, stored.id):
+        elif wanted(stored):
             return stored
         else:
             await answer_current(chat, user, right=True)
-    raise AssertionError("no question was spelled with tiles")
+    raise AssertionError("no such question came")
+
+
+async def a_tiles_question(chat: Chat, user: dict, level: int = 1, lang: str = "es"
+                           ) -> check_items.StoredItem:
+    """Answer right until the open question is spelled with tiles."""
+    await join_and_confirm(chat, user, lang=lang, level=level)
+    await check_now(chat, user)
+    return await answer_until(chat, user, lambda s: shows_tiles(chat, user, s.id), tries=40)
+
+
+async def a_typed_question_with_tiles(chat: Chat, user: dict, lang: str = "hmn"
+                                      ) -> tuple[check_items.StoredItem, str]:
+    """Answer right (level 1) until the open question is typed with a "🔤" that shows letter
+    tiles under it; the question, and that button's data."""
+    await join_and_confirm(chat, user, lang=lang, level=1)
+    await check_now(chat, user)
+    stored = await answer_until(
+        chat, user, lambda s: s.item.typed and tiles.tileable(s.item.answer))
+    return stored, next(d for c in chat.api.calls for _, d in c.buttons
+                        if d.startswith(f"{callbacks.TILES}:{stored.id}:g"))
 
 
 async def a_question_with_buttons(chat: Chat, user: dict) -> check_items.StoredItem:

@@ -314,3 +314,46 @@ def test_the_guessing_mark_is_explained_in_every_language(
             assert own != english, lang
         caption = heatmap_caption(guessing_pair(True), catalog, lang, date(2026, 9, 14))
         assert caption is not None and "⏱️" in caption and "Hodan #2" in caption, lang
+
+
+def opens_checks_pair(stuck: bool) -> ClassMatrix:
+    """Ana and Hodan, the same estimates; since Wed 16 Sep Hodan opens checks and answers
+    none when `stuck` (/report's 🧩): her colours are from her answers before."""
+    opened = (datetime(2026, 9, 16, 15, tzinfo=UTC), datetime(2026, 9, 18, 15, tzinfo=UTC))
+    return replace(guessing_pair(False), checks_unanswered={2: opened} if stuck else {})
+
+
+def test_a_row_that_opens_checks_and_answers_none_carries_a_puzzle_piece(
+        catalog: Catalog) -> None:
+    """The caption named Hodan (🧩, "the colours on that row are from earlier answers"), the
+    picture did not: saved or forwarded alone, her row read as a student doing fine. A puzzle
+    piece after her row, in the guessing mark's near-black, and a line of the legend say it."""
+    day = date(2026, 9, 21)
+    marked = Image.open(io.BytesIO(heatmap_png("7B", opens_checks_pair(True), day, catalog)))
+    plain = Image.open(io.BytesIO(heatmap_png("7B", opens_checks_pair(False), day, catalog)))
+    assert heatmap.MARK in pixels_of(marked.convert("RGB"))
+    assert heatmap.MARK not in pixels_of(plain.convert("RGB"))
+    caption = heatmap_caption(opens_checks_pair(True), catalog, "en", day)
+    assert caption is not None and "🧩 Hodan #2 (Wed 16 Sep)" in caption
+    # on her row alone: mark the other row and the piece moves one row up
+    legend = ("0-1", "ticked", "grey", "white", "framed")
+    first, second = (Image.open(io.BytesIO(heatmap.render(
+        ["Ana", "Hodan"], ["habitat"], [[0.3], [0.3]], "", legend, None, (), "", "", flags,
+        "piece"))).convert("RGB") for flags in ([True, False], [False, True]))
+    assert marked_top(second) - marked_top(first) == heatmap.CELL_H
+
+
+def test_the_puzzle_piece_is_explained_in_every_language(
+        catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.presentation.report_heatmap as report_heatmap
+    keys: list[tuple[bool, ...]] = []
+    said: list[str] = []
+    monkeypatch.setattr(report_heatmap, "heatmap", lambda *args: keys.append(
+        tuple(args[9])) or said.append(args[10]) or b"")
+    english = catalog.plain("chart-opens-checks", "en")
+    for lang in catalog.languages:
+        heatmap_png("7B", opens_checks_pair(True), date(2026, 9, 21), catalog, lang=lang)
+        own = catalog.plain("chart-opens-checks", lang)
+        assert keys[-1] == (False, True) and said[-1] == (own if drawable(own) else english)
+        if lang != "en":
+            assert own != english, lang

@@ -102,8 +102,13 @@ def _with_tiles(context: PuenteContext, question: checks.Question, lead: Markup 
     letter tiles is noted in memory (tile_screen.py), with its spelling line under it while
     its tiles show (levels 1-2 from the start; a typed question's after "🔤", its text then
     saying how to answer with them). Sent again (/check), it goes on with the letters she had
-    tapped. Any other question's text as it is, and the last tiles question forgotten."""
+    tapped, under the heading the first copy had (its one-time line too): one rendering of a
+    question, whichever copy shows it. Any other question's text as it is, and the last tiles
+    question forgotten."""
     item, catalog = question.item, context.services.catalog
+    before = tile_screen.held(context, question.item_id)
+    if before is not None and before.intro is not None and question.intro is None:
+        question = replace(question, intro=before.intro)  # sent again: its first heading
 
     def message(tiled: bool) -> Markup:
         asked = check_views.question_text(question, catalog, tiles=tiled)
@@ -112,13 +117,12 @@ def _with_tiles(context: PuenteContext, question: checks.Question, lead: Markup 
     if not question.offers_tiles:
         tile_screen.forget(context)
         return message(False), None
-    before = tile_screen.held(context, question.item_id)
     shown = question.spelled_with_tiles or (before is not None and before.shown)
     tiled = None if question.spelled_with_tiles else message(True)
     screen = tile_screen.TileScreen(
         question.item_id, None, tiles.tiles_for(item, question.item_id), len(item.answer),
         tiled if shown and tiled is not None else message(False),
-        before.picks if before is not None else (), shown, tiled)
+        before.picks if before is not None else (), shown, tiled, question.intro)
     tile_screen.remember(context, screen)
     return (tile_screen.with_line(screen.base, screen) if shown else screen.base), screen
 
@@ -195,10 +199,12 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
         feedback.next is not None and feedback.next.waiting))  # a caption has no buttons
     if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
             and not buttons_after and await edit_caption(edit, text):
+        next_in = None  # the next question comes as a message of its own, below
         if following is not None:
             await send_question(context, target, following)
     else:
-        await _feedback_and_question(context, target, text, feedback, edit)
+        next_in = await _feedback_and_question(context, target, text, feedback, edit)
+    tile_screen.next_shown(context, feedback.item_id, next_in, over=following is None)
     if feedback.score is not None:  # the check is over: at most one combined alert a day
         await alert_teachers(context, feedback)
 
@@ -219,9 +225,10 @@ async def _close_answered_poll(update: Update, context: PuenteContext, target: i
 
 async def _feedback_and_question(context: PuenteContext, target: int, text: Markup,
                                  feedback: answers.Feedback,
-                                 edit: CallbackQuery | None) -> None:
+                                 edit: CallbackQuery | None) -> int | None:
     """Feedback with the next question in one message, edited into the tapped one when it can
-    be; a quiz poll or a voice note comes as its own message after it. A check's last
+    be; a quiz poll or a voice note comes as its own message after it. The message showing
+    the next question when it is the feedback's (None: its own, or none). A check's last
     feedback offers the cards that wait (a check with words ready asks them first), and a
     button for each other command it names (a child may not type "/check": playtest)."""
     following = feedback.next_question
@@ -247,3 +254,5 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
         _showing(context, following.item_id, shown_in)
     if following is not None and _own_message(following, context):
         await send_question(context, target, following)
+        return None
+    return shown_in if following is not None else None

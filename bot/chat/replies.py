@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextvars import ContextVar
+from datetime import date
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Update, User
 from telegram.constants import ParseMode
@@ -316,14 +317,15 @@ async def take_buttons_off(context: PuenteContext, chat_id: int, message_id: int
 
 
 async def mark_answered(context: PuenteContext, teacher_id: int, relay_id: int, lang: str,
-                        said: str) -> None:
+                        said: str, excused: tuple[int, date] | None = None) -> None:
     """Put "✅ Answered: …" (`said`, the answer's beginning) on a relayed message in place of
-    its ready-made replies, so none goes in one tap to a message answered already. One gone,
-    or too old to edit, is left as it is: a tap on its buttons is asked about first."""
+    its ready-made replies, so none goes in one tap to a message answered already, keeping
+    the ↩️ of a day it `excused` (student id, day) that still is. One gone, or too old to
+    edit, is left as it is: a tap on its buttons is asked about first."""
     try:
         await context.bot.edit_message_reply_markup(
             teacher_id, relay_id,
-            reply_markup=keyboards.answered(context.services.catalog, lang, said))
+            reply_markup=keyboards.answered(context.services.catalog, lang, said, excused))
     except BadRequest as exc:  # "message is not modified", "message to edit not found"...
         log.info("could not mark a relayed message answered: %s", exc.message)
 

@@ -26,7 +26,7 @@ from bot.presentation import callbacks, keyboards
 from bot.presentation.i18n import Markup
 
 TILE_SCREEN = "tile_screen"  # user_data: the TileScreen of the question showing tiles now
-ANSWERED = "answered_items"  # user_data: ids of the questions she answered lately, newest last
+ANSWERED = "answered_items"  # user_data: the questions she answered lately (Answered), newest last
 ANSWERED_KEPT = 20  # more than a check's questions: an old copy is of this check or the last
 
 
@@ -42,6 +42,9 @@ class TileScreen:
     # a typed question's text once "🔤" shows its tiles: how to answer with them, in place
     # of "✏️ Type the English word" (None: the tiles show from the start, or after a restart)
     tiled_base: str | None = None
+    # the question's one-time line (checks.Question.intro): a copy /check sends again keeps
+    # it, so both copies have one heading (the copy lost it, and read apart from the first)
+    intro: str | None = None
 
     @property
     def line(self) -> str:
@@ -75,22 +78,54 @@ def held(context: PuenteContext, item_id: int) -> TileScreen | None:
     return screen if isinstance(screen, TileScreen) and screen.item_id == item_id else None
 
 
+@dataclass(frozen=True)
+class Answered:
+    """A question she answered lately, and where its next question shows: a late tap on its
+    tiles' copy is told where to look (it said "below" of a question edited in place above)."""
+
+    item_id: int
+    next_in: int | None = None  # the message showing the next question (None: a new one below)
+    over: bool = False  # no next question: the check is over
+
+
 def answered(context: PuenteContext, item_id: int | None) -> None:
     """Note a graded question: a tap on the tiles of any copy of it changes nothing since."""
     if context.user_data is None or item_id is None:
         return
-    ids = [i for i in context.user_data.get(ANSWERED, ()) if i != item_id]
-    context.user_data[ANSWERED] = (*ids[-(ANSWERED_KEPT - 1):], item_id)
+    kept = [a for a in _answered(context) if a.item_id != item_id]
+    context.user_data[ANSWERED] = (*kept[-(ANSWERED_KEPT - 1):], Answered(item_id))
+
+
+def next_shown(context: PuenteContext, item_id: int | None, message_id: int | None,
+               over: bool) -> None:
+    """Note where the answered question's next one shows: in `message_id` (its feedback's,
+    edited in place), in a new message below (None), or nowhere (`over`: the check is over)."""
+    if context.user_data is None or item_id is None:
+        return
+    context.user_data[ANSWERED] = tuple(replace(a, next_in=message_id, over=over)
+                                        if a.item_id == item_id else a
+                                        for a in _answered(context))
+
+
+def _answered(context: PuenteContext) -> tuple[Answered, ...]:
+    held = context.user_data.get(ANSWERED, ()) if context.user_data is not None else ()
+    return tuple(a for a in held if isinstance(a, Answered))  # older memory: ids alone
 
 
 def refused(context: PuenteContext, message_id: int, item_id: int) -> str | None:
     """Why a tap on this message's tiles changes nothing, as memory knows (a prompt key):
-    the question was answered (on any copy), or /check sent it again in a newer message
-    (this copy is old; the spelling goes on below). None: nothing against it."""
+    the question was answered (on any copy: the toast says where the next question is, in
+    this very message when its feedback was edited in, below, or that the check is over), or
+    /check sent it again in a newer message (this copy is old; the spelling goes on below).
+    None: nothing against it."""
     if context.user_data is None:
         return None
-    if item_id in context.user_data.get(ANSWERED, ()):
-        return "check-stale-answered"
+    done = next((a for a in _answered(context) if a.item_id == item_id), None)
+    if done is not None:
+        if done.over:
+            return "check-stale-finished"
+        return "check-stale-answered-here" if done.next_in == message_id \
+            else "check-stale-answered"
     screen = held(context, item_id)
     if screen is not None and screen.message_id not in (None, message_id):
         return "check-question-below"

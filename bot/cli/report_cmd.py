@@ -95,7 +95,8 @@ def report_command(args: argparse.Namespace) -> int:
                   f"{last.isoformat()}): the heatmap has no word columns; --days "
                   f"{(today - last).days + 1} charts back to it")
         write_private(args.png, heatmap_png(name, matrix, today, catalog, school.timezone,
-                                            days=days), overwrite=args.force)
+                                            days=days, holidays=school.holidays),
+                      overwrite=args.force)
         print(f"wrote {args.png}")
     return 0
 

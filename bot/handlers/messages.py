@@ -53,6 +53,7 @@ from bot.presentation.i18n import Markup
 from bot.presentation.students import student_label
 from bot.services import (
     askers,
+    excused,
     relays,
     student_lookup,
     teacher_answers,
@@ -374,7 +375,8 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
     await send_long(context, user.id, message_views.answer_queued(
         s.catalog, lang, answer, later, name=name))
     if teacher_answers.had_ready(s.translator, answer.asked):  # its replies go: answered
-        await mark_answered(context, user.id, replied, lang, answer.original)
+        await mark_answered(context, user.id, replied, lang, answer.original,
+                            excused.excused_by(s.db, answer.asked))
     return True
 
 

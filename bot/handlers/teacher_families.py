@@ -49,6 +49,7 @@ from bot.presentation.keyboards import listen_rows
 from bot.presentation.students import families_pages, made_at
 from bot.presentation.views import escape, join_lines
 from bot.services import (
+    excused,
     listen,
     membership,
     ready_announcements,
@@ -226,7 +227,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     else:  # its day and time menu is done; an answer held for that message goes no more
         await _menu_done(context, query, lang, relay_id)
     await mark_answered(context, user.id, relay_id, lang,
-                        ready_menus.reply_text(s.catalog, lang, reply, child, day, at))
+                        ready_menus.reply_text(s.catalog, lang, reply, child, day, at),
+                        excused.excused_by(s.db, asked))
     await send_long(context, user.id, message_views.ready_sent(
         s.catalog, lang, student_for(context, user.id, asked.student_id, first_name=child,
                                      lang=lang), answer, quiet_until(context, now)))

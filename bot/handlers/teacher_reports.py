@@ -24,7 +24,9 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.domain.names import file_stem
+from bot.domain.overrule import KEEP_DAYS
 from bot.presentation import callbacks, class_views, keyboards
+from bot.presentation.i18n import Day
 from bot.presentation.overrule_views import accepted_messages, miss_buttons, misses_text
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import (
@@ -108,8 +110,8 @@ async def _chart(context: PuenteContext, user_id: int, class_name: str,
     tz = s.config.school.timezone
     today = s.clock().astimezone(tz).date()
     if recent_words(matrix, today, tz):  # a chart with no word practised lately shows nothing
-        await send_picture(context, user_id, lambda: heatmap_png(class_name, matrix, today,
-                                                                 s.catalog, tz, lang),
+        await send_picture(context, user_id, lambda: heatmap_png(
+            class_name, matrix, today, s.catalog, tz, lang, holidays=s.config.school.holidays),
                            caption=heatmap_caption(matrix, s.catalog, lang, today, tz,
                                                    s.config.school.holidays),
                            filename="mastery.png")
@@ -197,11 +199,12 @@ async def withdraw_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     s = context.services
-    gone = overrules.withdraw(s.db, user.id, cb.int_arg(0))
+    gone = overrules.withdraw(s.db, user.id, cb.int_arg(0), s.clock(), s.config.school.timezone)
     await spend(query, query.data)
     await context.bot.send_message(user.id, s.catalog.render(
         "accepted-withdrawn", teacher_reads(context, user), answer=gone.answer, term=gone.term,
-        class_name=gone.class_name), parse_mode=ParseMode.HTML)
+        class_name=gone.class_name, count=gone.regraded, days=KEEP_DAYS),
+        parse_mode=ParseMode.HTML)
 
 
 async def count_right_button(update: Update, context: PuenteContext) -> None:
@@ -233,9 +236,11 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
                                       parse_mode=ParseMode.HTML)
         return
     # in her language and English, as every line to a student (Chinese alone read as the
-    # only message of hers with no English: re-playtest)
+    # only message of hers with no English: re-playtest), with the day she typed it (read a
+    # day later, a note with no day named no answer of hers: playtest)
     note = s.catalog.bilingual("overrule-student-note", user_language(context, miss.student_id),
-                               typed=miss.typed, term=plan.term)
+                               typed=miss.typed, term=plan.term,
+                               date=Day(miss.answered_at.astimezone(tz).date()))
     accepted = overrules.count_as_right(
         s.db, plan, user.id, now, tz, s.config.school, str(note),
         tell_overrule(context, user.id, miss.typed, plan.term, for_class and plan.class_wide),

@@ -101,7 +101,8 @@ def heatmap(students: Sequence[str], words: Sequence[str],
             values: Sequence[Sequence[float | str | None]], title: str,
             legend: tuple[str, str, str, str, str] | None = None,
             help_needed: Sequence[Sequence[bool]] | None = None,
-            guessing: Sequence[bool] = (), guessing_key: str = "", note: str = "") -> bytes:
+            guessing: Sequence[bool] = (), guessing_key: str = "", note: str = "",
+            opens_checks: Sequence[bool] = (), opens_key: str = "") -> bytes:
     """Students x words: dark green with a tick where the word is mastered (MASTERED), else
     coloured red to yellow by the knowledge estimate (grey where a word was never practised,
     white where too few answers tell nothing yet: TOO_FEW), framed where the word needs help
@@ -110,10 +111,11 @@ def heatmap(students: Sequence[str], words: Sequence[str],
     Labels are drawn as plain text; pass labels `drawable` can draw. `legend` is (what the
     colour scale shows, what the ticked green means, what grey means, what white means, what
     the frame means). A row `guessing` marks (answers that look like guessing: its cells
-    capped pale) carries a clock and a dashed frame, explained by `guessing_key`; `note` is a
+    capped pale) carries a clock and a dashed frame, explained by `guessing_key`; a row
+    `opens_checks` marks (/report's 🧩) a puzzle piece, explained by `opens_key`; `note` is a
     line under the title (why no word column is drawn). Drawn with
     Pillow (presentation/heatmap.py): fast enough for a whole /report in under half a second."""
     from bot.presentation import heatmap as drawing
 
     return drawing.render(students, words, values, title, legend, help_needed, guessing,
-                          guessing_key, note)
+                          guessing_key, note, opens_checks, opens_key)

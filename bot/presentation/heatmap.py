@@ -5,6 +5,8 @@ and dark green with a white tick only where the word is mastered. A student whos
 like guessing (guessing.py: very fast, right about as often as chance) has her estimates capped
 pale: her row carries a clock in the margin and a dashed frame, so a teacher does not read her
 pale cells as honest partial knowledge (a shape and a near-black line: no colour to tell apart).
+A student /report calls 🧩 (opens checks, answers none) has a puzzle piece after her row: her
+colours are from earlier answers, not from now (the caption named her, the picture did not).
 
 Green is mastery's alone. A teacher reads a green cell as "done", and two right answers typed on
 a card's first days put the model's estimate at 1.00 (teacher playtest): painted the dark green
@@ -94,6 +96,14 @@ def _clock(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
     draw.line(((x + 8, y + 4), (x + 8, y + 8), (x + 11, y + 10)), fill=MARK, width=2)
 
 
+def _piece(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+    """A puzzle piece (/report's 🧩: opens checks, answers none) in the cell whose top left
+    corner is (x, y): a square with a knob on top and one on its right."""
+    draw.rectangle((x + 2, y + 5, x + 12, y + 15), fill=MARK)
+    draw.ellipse((x + 5, y + 1, x + 9, y + 6), fill=MARK)
+    draw.ellipse((x + 11, y + 8, x + 16, y + 12), fill=MARK)
+
+
 def _dashed_frame(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) -> None:
     """A dashed near-black frame around `box` (left, top, right, bottom)."""
     left, top, right, bottom = box
@@ -111,15 +121,19 @@ def render(students: Sequence[str], words: Sequence[str],
            values: Sequence[Sequence[Value]], title: str,
            legend: Legend | None = None,
            help_needed: Sequence[Sequence[bool]] | None = None,
-           guessing: Sequence[bool] = (), guessing_key: str = "", note: str = "") -> bytes:
+           guessing: Sequence[bool] = (), guessing_key: str = "", note: str = "",
+           opens_checks: Sequence[bool] = (), opens_key: str = "") -> bytes:
     """A PNG of students (rows) x words (columns); `legend` is (scale label, mastered label,
     grey label, too-few label, needs-help label); `help_needed` frames the cells that need
     help; a MASTERED cell is dark green with a tick; the rows `guessing` marks carry a clock
-    and a dashed frame (`guessing_key`: its line in the legend); `note`, a line under the
-    title (why a chart has no word column)."""
+    and a dashed frame (`guessing_key`: its line in the legend); the rows `opens_checks`
+    marks (/report's 🧩: her colours are from earlier answers) a puzzle piece after their
+    last cell (`opens_key`: its line); `note`, a line under the title (why a chart has no
+    word column)."""
     font, small = _font(12), _font(11)
-    marked = any(guessing)
+    marked, stuck = any(guessing), any(opens_checks)
     key = guessing_key if marked and legend else ""
+    piece_key = opens_key if stuck and legend else ""
     rows, cols = [_short(s, ROW_LIMIT) for s in students], [_short(w) for w in words]
     left = PAD + max((int(font.getlength(r)) for r in rows), default=0) + 6 + \
         (MARK_W if marked else 0)
@@ -129,10 +143,12 @@ def render(students: Sequence[str], words: Sequence[str],
     # the scale's label sits above its bar: beside it, it made the chart twice a phone's width
     legend_w = PAD + max(236, int(small.getlength(legend[0])),
                          42 + max(int(small.getlength(t)) for t in legend[1:]),
-                         42 + MARK_W + int(small.getlength(key))) + PAD if legend else 0
-    width = max(left + grid_w + PAD, legend_w, 360,
+                         42 + MARK_W + int(small.getlength(key)),
+                         42 + int(small.getlength(piece_key))) + PAD if legend else 0
+    width = max(left + grid_w + (MARK_W if stuck else 0) + PAD, legend_w, 360,
                 PAD + int(small.getlength(note)) + PAD if note else 0)
-    height = top + grid_h + (LEGEND_H + (KEY_H if key else 0) if legend else 0) + PAD
+    keys = bool(key) + bool(piece_key)  # the legend's lines for marked rows
+    height = top + grid_h + (LEGEND_H + KEY_H * keys if legend else 0) + PAD
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     if title:
@@ -159,15 +175,17 @@ def render(students: Sequence[str], words: Sequence[str],
         if i < len(guessing) and guessing[i]:  # over the cells' edges: the row reads as one
             _clock(draw, left - MARK_W, y)
             _dashed_frame(draw, (left - 1, y - 1, left + grid_w - 1, y + CELL_H - 1))
+        if i < len(opens_checks) and opens_checks[i]:  # after the row, clear of the clock
+            _piece(draw, left + grid_w + 3, y)
     if legend:
-        _legend(draw, legend, PAD, top + grid_h + 12, small, key)
+        _legend(draw, legend, PAD, top + grid_h + 12, small, key, piece_key)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
 
 
 def _legend(draw: ImageDraw.ImageDraw, legend: Legend, x: int, y: int,
-            font: ImageFont.FreeTypeFont, guessing_key: str = "") -> None:
+            font: ImageFont.FreeTypeFont, guessing_key: str = "", opens_key: str = "") -> None:
     scale, mastered, grey, few, help_needed = legend
     draw.text((x, y), scale, fill="black", font=font)
     y += 16
@@ -191,3 +209,7 @@ def _legend(draw: ImageDraw.ImageDraw, legend: Legend, x: int, y: int,
         _clock(draw, x + 14, top - 2)
         _dashed_frame(draw, (x + 14 + MARK_W, top, x + 14 + MARK_W + 20, top + 12))
         draw.text((x + 42 + MARK_W, top), guessing_key, fill="black", font=font)
+    if opens_key:  # the puzzle piece, as after the row
+        top = y + (6 if guessing_key else 5) * 24
+        _piece(draw, x + 14, top - 3)
+        draw.text((x + 42, top), opens_key, fill="black", font=font)

@@ -317,14 +317,19 @@ def ready_replies(catalog: Catalog, lang: str, child: str, student: bool = False
 ANSWERED_LABEL = 40  # characters of the answer a "✅ Answered: …" button shows
 
 
-def answered(catalog: Catalog, lang: str, said: str) -> InlineKeyboardMarkup:
+def answered(catalog: Catalog, lang: str, said: str,
+             excused: tuple[int, date] | None = None) -> InlineKeyboardMarkup:
     """What a relayed message shows once answered, in place of its ready-made replies:
     "✅ Answered: Thank you for telling me…" (a tap says it was answered; playtest: a reply
-    tapped on an old, answered message told a family the child was ill)."""
+    tapped on an old, answered message told a family the child was ill), and, under a message
+    that excused a day still excused (student id, day), its "↩️ Not excused: DAY": the text
+    above still points to it."""
     text = said if len(said) <= ANSWERED_LABEL else said[:ANSWERED_LABEL - 1].rstrip() + "…"
+    undo = [[InlineKeyboardButton(label, callback_data=data)]
+            for [[label, data]] in [unexcuse_row(catalog, lang, *excused)]] if excused else []
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         catalog.plain("button-answered", lang, text=text),
-        callback_data=callbacks.ANSWERED)]])
+        callback_data=callbacks.ANSWERED)], *undo])
 
 
 def confirm_ready(catalog: Catalog, lang: str, reply: str, relay_id: int

@@ -53,7 +53,8 @@ def accepted_messages(lines: Sequence[AcceptedLine], catalog: Catalog, lang: str
     messages = []
     for start in range(0, len(lines), ACCEPTED_A_MESSAGE):
         part = list(enumerate(lines, 1))[start:start + ACCEPTED_A_MESSAGE]
-        shown = [catalog.render("accepted-list", lang, class_name=lines[0].class_name)] \
+        shown = [catalog.render("accepted-list", lang, class_name=lines[0].class_name,
+                                days=KEEP_DAYS)] \
             if start == 0 else []
         shown += [catalog.render("accepted-line", lang, number=number, term=line.term,
                                  answer=line.answer, date=catalog.day(

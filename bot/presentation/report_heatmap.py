@@ -72,10 +72,9 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
                                     names=Markup(", ".join(guessing))))
     # /report's 🧩 (opens checks, answers none): her colours are old answers, and read as a
     # student doing fine beside a summary that no longer calls her on track (playtest)
-    stuck = [f"{row} ({push_views.day(catalog, lang, opened[0])})"
-             for s, row in zip(matrix.students, rows, strict=True)
-             if (opened := opened_checks(matrix.checks_unanswered.get(s.id), today,
-                                         matrix.off_days(s.id, holidays), tz))]
+    opened = opens_checks(matrix, today, tz, holidays)
+    stuck = [f"{row} ({push_views.day(catalog, lang, opened[s.id][0])})"
+             for s, row in zip(matrix.students, rows, strict=True) if s.id in opened]
     if stuck:
         parts.append(catalog.render("heatmap-opens-checks", lang,
                                     names=", ".join(stuck)))
@@ -87,6 +86,16 @@ def heatmap_caption(matrix: ClassMatrix, catalog: Catalog, lang: str,
         # Arabic, Chinese or Korean teacher reads what the ticked green means here
         parts.append(Markup("\n".join(escape(text) for text in legend)))
     return cut(Markup("\n".join(parts)), CAPTION_LIMIT) if parts else None
+
+
+def opens_checks(matrix: ClassMatrix, today: date | None, tz: tzinfo | None,
+                 holidays: Collection[date] = ()) -> dict[int, tuple[date, date]]:
+    """The students /report calls 🧩 (opens checks, answers none): the school days of the
+    first and last check each opened since her last answer. One rule for the caption that
+    names her and the puzzle piece on her row."""
+    return {s.id: opened for s in matrix.students
+            if (opened := opened_checks(matrix.checks_unanswered.get(s.id), today,
+                                        matrix.off_days(s.id, holidays), tz))}
 
 
 def recent_words(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = None,
@@ -132,23 +141,29 @@ def _recent(matrix: ClassMatrix, today: date | None = None, tz: tzinfo | None = 
 
 def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
                 catalog: Catalog | None = None, tz: tzinfo | None = None,
-                lang: str = REFERENCE, days: int = HEATMAP_DAYS) -> bytes:
+                lang: str = REFERENCE, days: int = HEATMAP_DAYS,
+                holidays: Collection[date] = ()) -> bytes:
     """Students x recent words: a mastered word dark green with a tick, any other coloured red
     to yellow by the knowledge estimate (an estimate of 1.00 after two right answers is not
     mastery: only mastery is green); never practised is grey, an estimate resting on too few
     answers is not coloured (the CSV's and reports' one rule), and a word that needs help is
     framed, whatever its colour (the status /report gives it). The row of a student whose
-    answers look like guessing (her estimates capped pale) carries a clock and a dashed frame.
+    answers look like guessing (her estimates capped pale) carries a clock and a dashed frame;
+    that of a student who opens checks and answers none (/report's 🧩, the caption names her:
+    her colours are from earlier answers) a puzzle piece.
 
     The legend is in the teacher's language `lang` where the chart font can draw it, else in
     English (Arabic, Chinese, Korean: the caption beside the chart is in their language).
     With no word practised in its `days`, a line under the title says so, and the day of the
     last practice."""
-    legend, key = None, ""
+    legend, key, piece = None, "", ""
     if catalog:
-        legend, key = _legend(catalog, lang), catalog.plain("chart-guessing", lang)
-        if not all(drawable(t) for t in (*legend, key)):  # the caption says it in theirs
-            legend, key = _legend(catalog, REFERENCE), catalog.plain("chart-guessing", REFERENCE)
+        legend, key, piece = (_legend(catalog, lang), catalog.plain("chart-guessing", lang),
+                              catalog.plain("chart-opens-checks", lang))
+        if not all(drawable(t) for t in (*legend, key, piece)):  # the caption says it in theirs
+            legend, key, piece = (_legend(catalog, REFERENCE),
+                                  catalog.plain("chart-guessing", REFERENCE),
+                                  catalog.plain("chart-opens-checks", REFERENCE))
     words = recent_words(matrix, today, tz, days)
     note = ""
     if not words and (last := last_practice(matrix, tz)) is not None:
@@ -165,8 +180,10 @@ def heatmap_png(class_name: str, matrix: ClassMatrix, today: date | None = None,
     title = label(class_name) + (f" · {today.isoformat()}" if today else "")
     terms = word_terms(matrix.given)
     guessing = [s.id in matrix.near_chance for s in matrix.students]  # capped pale: marked
+    opened = opens_checks(matrix, today, tz, holidays)  # old colours: marked too
     return heatmap(heatmap_rows(matrix, catalog), [terms[w.id] for w in words], values,
-                   title if drawable(title) else "", legend, flags, guessing, key, note)
+                   title if drawable(title) else "", legend, flags, guessing, key, note,
+                   [s.id in opened for s in matrix.students], piece)
 
 
 LEGEND_KEYS = ("chart-heatmap-scale", "chart-mastered-cell", "chart-not-practised",

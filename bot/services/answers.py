@@ -428,8 +428,10 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                         stored.remembered, card_read, item.typed, with_tiles,
                         accepted=grade.verdict is Verdict.ACCEPTED)
         # A typed miss keeps its text and the word's mastery before it, in the same
-        # statement: a teacher may count it right from /student (overrule.py)
-        kept = text is not None and not grade.correct and grade.verdict in OVERRULABLE
+        # statement: a teacher may count it right from /student (overrule.py); so does an
+        # answer right only by a class's acceptance, which a withdrawal grades again
+        kept = text is not None and (grade.verdict is Verdict.ACCEPTED or (
+            not grade.correct and grade.verdict in OVERRULABLE))
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now, practice=practice, grading=graded.bits(),
                              typed=kept_text(text) if kept and text else None,

@@ -21,6 +21,7 @@ from bot.domain.family_notes import days_offered
 from bot.domain.school_days import is_school_day
 from bot.store import excused, families, outbox, people
 from bot.store.notes import FAMILY_NOTE
+from bot.store.threads import ThreadMessage
 
 # The notes that excuse a day: "sick" today, "absent" on the day the family chose
 EXCUSING = frozenset({"sick", "absent"})
@@ -105,3 +106,9 @@ def queue_family_notes(db: Database, student_id: int, notes: Sequence[tuple[int,
             outbox.enqueue(db, None, member_id, FAMILY_NOTE,
                            {"text": text, "buttons": [], "student_id": student_id}, now, now)
     return len(notes)
+
+
+def excused_by(db: Database, asked: ThreadMessage) -> tuple[int, date] | None:
+    """The student and day a relayed family message excused, while it still is (None: none):
+    its "✅ Answered" keeps the ↩️ that makes it a school day again (it took the ↩️ away)."""
+    return excused.excused_with(db, asked.asker_id, asked.created_at)

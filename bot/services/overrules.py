@@ -257,6 +257,7 @@ class AcceptedLine:
     term: str
     answer: str
     accepted_at: datetime
+    regraded: int = 0  # withdrawn: the answers right only because of it, misses again
 
 
 def class_accepted(db: Database, teacher_id: int, class_id: int) -> list[AcceptedLine]:
@@ -268,10 +269,14 @@ def class_accepted(db: Database, teacher_id: int, class_id: int) -> list[Accepte
                          r.accepted_at) for r in rows if r.word_id in terms]
 
 
-def withdraw(db: Database, teacher_id: int, accepted_id: int) -> AcceptedLine:
+def withdraw(db: Database, teacher_id: int, accepted_id: int, now: datetime, tz: tzinfo
+             ) -> AcceptedLine:
     """Stop accepting an answer for its word in its class (a ↩️ under /report's list: only a
-    teacher of that class; OverruleGoneError for a forged, old or second tap). Answers graded
-    right by it before stay so, marked as a teacher's acceptance in the evidence."""
+    teacher of that class; AcceptedGoneError for a forged, old or second tap), in one
+    transaction: the answers of the class's students right only because of it, while their
+    text is kept (KEEP_DAYS), are misses again as Puente graded them, each word's mastery
+    folded again; a student another class of hers still accepts it for keeps hers. Nobody
+    is told: the teacher reads how many (docs/reports.md)."""
     teaching.require_teacher(db, teacher_id)
     found = [r for r in typed_misses.accepted_in(db, teacher_id)
              if r.accepted_id == accepted_id]
@@ -280,12 +285,38 @@ def withdraw(db: Database, teacher_id: int, accepted_id: int) -> AcceptedLine:
         raise AcceptedGoneError("no such accepted answer")
     row = found[0]
     try:
-        typed_misses.unaccept(db, [row.class_id], row.word_id, row.answer, row.accepted_at)
+        with db.atomic():
+            typed_misses.unaccept(db, [row.class_id], row.word_id, row.answer, row.accepted_at)
+            regraded = _regrade(db, row, now, tz)
     except BaseException:
         typed_misses.forget_accepted(db)
         raise
     return AcceptedLine(row.accepted_id, row.class_name, terms[0].word.term, row.answer,
-                        row.accepted_at)
+                        row.accepted_at, regraded)
+
+
+def _regrade(db: Database, row: typed_misses.Accepted, now: datetime, tz: tzinfo) -> int:
+    """Grade again the answers a withdrawn acceptance made right (its text, folded as it was
+    matched: answer_key); how many are misses again."""
+    mine: dict[int, list[typed_misses.TypedMiss]] = {}
+    for answer in typed_misses.accepted_answers(db, row.class_id, row.word_id, row.accepted_at):
+        if answer_key(answer.typed) == row.answer:
+            mine.setdefault(answer.student_id, []).append(answer)
+    total = 0
+    for student_id, answers in mine.items():
+        classes = [e.class_id for e in people.enrollments(db, student_id)]
+        if typed_misses.is_accepted(db, classes, row.word_id, row.answer):
+            continue  # another class of hers still accepts it: right, as it would be now
+        first = answers[0]
+        assert first.before is not None  # accepted_answers reads only those that kept it
+        regraded = typed_misses.regrade(db, answers)
+        missed = KeptAnswer(first.item_type, False, first.answered_at,
+                            replace(first.graded, accepted=False))
+        state = fold_again(from_snapshot(first.before),
+                           [missed, *typed_misses.answers_after(db, first)], tz)
+        typed_misses.refold(db, student_id, row.word_id, state, now, regraded)
+        total += regraded.answers
+    return total
 
 
 def load_accepted(db: Database) -> int:

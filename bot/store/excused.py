@@ -27,6 +27,15 @@ def unexcuse(db: Database, student_id: int, day: date) -> bool:
                       [student_id, day.isoformat()]).rowcount == 1
 
 
+def excused_with(db: Database, set_by: int, set_at: datetime) -> tuple[int, date] | None:
+    """The student and day a family member's message excused (the day is stored with the
+    message's relay, in one transaction and at one moment: relays.queue_relay), if it still
+    is; None: it excused none, or a teacher made it a school day again."""
+    row = db.execute("SELECT student_id, day FROM excused_days WHERE set_by = ? AND set_at = ? "
+                     "LIMIT 1", [set_by, stamp(set_at)]).fetchone()
+    return (int(row[0]), date.fromisoformat(row[1])) if row else None
+
+
 def days_of(db: Database, student_id: int, since: date | None = None) -> frozenset[date]:
     """The student's excused days (from `since`, when given)."""
     return days_of_many(db, [student_id], since).get(student_id, frozenset())

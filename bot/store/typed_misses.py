@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 from sqlite_utils import Database
 
 from bot.domain.mastery import WordMastery
-from bot.domain.overrule import Graded, KeptAnswer
+from bot.domain.overrule import ACCEPTED_BIT, Graded, KeptAnswer
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
 from bot.store.rows import all_rows, one_row
@@ -45,6 +45,9 @@ def _miss(row: dict[str, Any]) -> TypedMiss:
 
 _COLUMNS = ("id, student_id, word_id, item_type, typed, answered_at, overruled_at, before, "
             "practice, grading")
+# A typed miss, or one a teacher counted right: an answer right by a class's acceptance keeps
+# its text too (a withdrawn acceptance grades it again: regrade), and is no miss to list
+_MISSES = "typed IS NOT NULL AND (correct = 0 OR overruled_at IS NOT NULL)"
 
 
 def recent_misses(db: Database, student_id: int, since: datetime, limit: int, start: int = 0
@@ -53,20 +56,20 @@ def recent_misses(db: Database, student_id: int, since: datetime, limit: int, st
     moment, newest first, `limit` of them from the `start`th."""
     return [_miss(r) for r in all_rows(
         db, f"SELECT {_COLUMNS} FROM attempts WHERE student_id = ? AND answered_at >= ? "
-        "AND typed IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT ? OFFSET ?",
+        f"AND {_MISSES} ORDER BY answered_at DESC, id DESC LIMIT ? OFFSET ?",
         [student_id, stamp(since), limit, start])]
 
 
 def count_misses(db: Database, student_id: int, since: datetime) -> int:
     """How many typed misses of the student recent_misses can list since a moment."""
     return int(db.execute("SELECT count(*) FROM attempts WHERE student_id = ? AND "
-                          "answered_at >= ? AND typed IS NOT NULL",
+                          f"answered_at >= ? AND {_MISSES}",
                           [student_id, stamp(since)]).fetchone()[0])
 
 
 def get_miss(db: Database, attempt_id: int) -> TypedMiss | None:
     """One typed miss by its answer's id (None: no such answer, or its text is gone)."""
-    row = one_row(db, f"SELECT {_COLUMNS} FROM attempts WHERE id = ? AND typed IS NOT NULL",
+    row = one_row(db, f"SELECT {_COLUMNS} FROM attempts WHERE id = ? AND {_MISSES}",
                   [attempt_id])
     return _miss(row) if row else None
 
@@ -98,17 +101,25 @@ def count_as_right(db: Database, miss: TypedMiss, state: WordMastery, now: datet
                         [stamp(now), miss.attempt_id])
     if cursor.rowcount != 1:
         return False
+    _save_fold(db, miss.student_id, miss.word_id, state, now,
+               "correct = correct + 1, counted_by_teacher = counted_by_teacher + 1, "
+               "practised_right = practised_right + ?", [int(miss.practice)])
+    return True
+
+
+def _save_fold(db: Database, student_id: int, word_id: int, state: WordMastery,
+               now: datetime, totals: str, moved: list[int]) -> None:
+    """Keep a word's mastery folded again (`state`), its totals moved as `totals` says (SQL
+    assignments, their values `moved`): one statement for a count, its undo and a regrade."""
     db.execute(
         "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
         "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
-        "updated_at = ?, correct = correct + 1, counted_by_teacher = counted_by_teacher + 1, "
-        "practised_right = practised_right + ? WHERE student_id = ? AND word_id = ?",
+        f"updated_at = ?, {totals} WHERE student_id = ? AND word_id = ?",
         [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
          json.dumps(sorted(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None,
          stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
-         stamp(now), int(miss.practice), miss.student_id, miss.word_id])
-    return True
+         stamp(now), *moved, student_id, word_id])
 
 
 def uncount(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) -> bool:
@@ -124,18 +135,61 @@ def uncount(db: Database, miss: TypedMiss, state: WordMastery, now: datetime) ->
     if cursor.rowcount != 1:
         return False
     moved = int(miss.practice) - int(practice)  # out of (or into) the practice answers
-    db.execute(
-        "UPDATE mastery SET p_known = ?, card = ?, due_at = ?, successes = ?, "
-        "misses_in_row = ?, success_days = ?, mastered_at = ?, first_correct_at = ?, luck = ?, "
-        "updated_at = ?, correct = correct - 1, counted_by_teacher = counted_by_teacher - 1, "
-        "practised = practised - ?, practised_right = practised_right - ? "
-        "WHERE student_id = ? AND word_id = ?",
-        [state.p_known, state.card, stamp(state.due_at), state.successes, state.misses_in_row,
-         json.dumps(sorted(state.success_days)),
-         stamp(state.mastered_at) if state.mastered_at else None,
-         stamp(state.first_correct_at) if state.first_correct_at else None, state.luck,
-         stamp(now), moved, int(miss.practice), miss.student_id, miss.word_id])
+    _save_fold(db, miss.student_id, miss.word_id, state, now,
+               "correct = correct - 1, counted_by_teacher = counted_by_teacher - 1, "
+               "practised = practised - ?, practised_right = practised_right - ?",
+               [moved, int(miss.practice)])
     return True
+
+
+def accepted_answers(db: Database, class_id: int, word_id: int, since: datetime
+                     ) -> list[TypedMiss]:
+    """The typed answers of the class's students on the word that were right only because a
+    class accepted their text, answered at or after `since`, while their text is kept
+    (overrule.KEEP_DAYS): each student's in the order answered."""
+    return [_miss(r) for r in all_rows(
+        db, f"SELECT {_COLUMNS} FROM attempts WHERE student_id IN (SELECT student_id FROM "
+        "enrollments WHERE class_id = ?) AND word_id = ? AND correct = 1 AND overruled_at IS "
+        f"NULL AND grading & {ACCEPTED_BIT} AND typed IS NOT NULL AND before IS NOT NULL AND "
+        "answered_at >= ? ORDER BY student_id, answered_at, id",
+        [class_id, word_id, stamp(since)])]
+
+
+@dataclass(frozen=True)
+class Regraded:
+    """What grading a student's accepted answers again as misses changed in her totals."""
+
+    answers: int = 0  # right answers now misses (`correct` loses them, `attempts` stays)
+    practice_moved: int = 0  # of them, out of the practice answers (a miss is counted)
+    practice_right: int = 0  # of them, right practice answers before
+
+
+def regrade(db: Database, answers: Iterable[TypedMiss]) -> Regraded:
+    """Grade again as misses a student's answers on one word right only by an acceptance
+    since withdrawn (accepted_answers): wrong, no longer marked accepted, with the practice
+    flag a miss has (overrule.Graded.missed_practice), as Puente graded the text. Call inside
+    a transaction, then fold the word again and save it (refold)."""
+    done = Regraded()
+    for answer in answers:
+        practice = answer.graded.missed_practice()
+        graded = Graded.from_bits(answer.graded.bits() & ~ACCEPTED_BIT)
+        if db.execute("UPDATE attempts SET correct = 0, grading = ?, practice = ? WHERE id = ? "
+                      "AND correct = 1 AND overruled_at IS NULL",
+                      [graded.bits(), int(practice), answer.attempt_id]).rowcount == 1:
+            done = Regraded(done.answers + 1,
+                            done.practice_moved + int(answer.practice) - int(practice),
+                            done.practice_right + int(answer.practice))
+    return done
+
+
+def refold(db: Database, student_id: int, word_id: int, state: WordMastery, now: datetime,
+           regraded: Regraded) -> None:
+    """Keep the word's mastery folded again after `regraded` (its totals moved by as many
+    right answers turned misses). Call inside the transaction regrade ran in."""
+    _save_fold(db, student_id, word_id, state, now,
+               "correct = correct - ?, practised = practised - ?, "
+               "practised_right = practised_right - ?",
+               [regraded.answers, regraded.practice_moved, regraded.practice_right])
 
 
 def take_notes_back(db: Database, attempt_id: int, student_id: int) -> bool:

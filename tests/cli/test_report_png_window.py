@@ -71,7 +71,7 @@ def test_the_chart_itself_says_no_word_was_practised_lately(
     drawn: list[tuple] = []
     monkeypatch.setattr(report_heatmap, "heatmap", lambda *args: drawn.append(args) or b"")
     heatmap_png("Math 8", matrix, today, Catalog.load())
-    assert drawn[-1][1] == [] and drawn[-1][-1] == (
+    assert drawn[-1][1] == [] and drawn[-1][8] == (
         "No word practised in the last 21 days; last practice 2026-09-14")
     heatmap_png("Math 8", matrix, today, Catalog.load(), days=41)
-    assert drawn[-1][1] and drawn[-1][-1] == ""  # a longer window: the word, no note
+    assert drawn[-1][1] and drawn[-1][8] == ""  # a longer window: the word, no note

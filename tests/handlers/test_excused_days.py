@@ -25,6 +25,7 @@ from tests.harness import (
     placed_at_level_one,
     quiet_notes,
     reminder_days,
+    reply,
     texts,
 )
 
@@ -218,3 +219,54 @@ async def test_deleting_the_student_erases_her_excused_days_and_the_parent_is_fo
     await chat.tap(ana, callbacks.data(callbacks.DELETE, "yes"))
     assert excused_days(chat) == []
     assert timedelta(0) <= chat.clock() - START
+
+
+async def a_somali_note(chat: Chat) -> Call:
+    """Ana's family member, in Somali (no model answers it here: ready-made replies under
+    the note), says Ana will not be at school on Wed 16 Sep; the teacher's message."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    made = texts(await chat.send(rivera(chat), "/family Ana"))
+    mom = chat.user(MOM, "Hodan", "so")
+    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "so"))
+    await chat.deliver()
+    return await send_note(chat, mom, "absent", date(2026, 9, 16))
+
+
+async def test_the_undo_stays_under_a_note_the_teacher_answered(chat: Chat) -> None:
+    """Playtest: a tap on a ready-made reply turned the buttons under "(excused: Wed 16 Sep)"
+    into "✅ Answered: …" alone, and the text above still said "↩️ below". The ↩️ stays, and
+    works."""
+    relay = await a_somali_note(chat)
+    undo = next(data for label, data in relay.buttons if label == NOT_EXCUSED_WED)
+    ready = next(data for _, data in relay.buttons
+                 if data.startswith(f"{callbacks.READY_REPLY}:") and ":meet" not in data)
+    calls = await chat.tap_on(rivera(chat), ready, relay.result_id)
+    (marked,) = [c for c in calls if c.method == "editMessageReplyMarkup"
+                 and c.params.get("message_id") == relay.result_id]
+    labels = [label for label, _ in marked.buttons]
+    assert labels[0].startswith("✅ Answered: ") and (NOT_EXCUSED_WED, undo) in marked.buttons
+    said = texts(await chat.tap_on(rivera(chat), undo, relay.result_id))
+    assert "↩️ Wed 16 Sep is a school day for Ana again" in said
+    assert excused_days(chat) == []
+
+
+async def test_a_typed_answer_keeps_the_undo_too_and_an_undone_day_gets_none(
+        chat: Chat) -> None:
+    relay = await a_somali_note(chat)
+
+    async def answer(text: str) -> list[Call]:  # typed, sent as written (no Somali model)
+        asked = await reply(chat, rivera(chat), text, relay.result_id)
+        ok = next(d for c in asked for label, d in c.buttons if label == "✅ Send as written")
+        return await chat.tap(rivera(chat), ok)
+
+    (marked,) = [c for c in await answer("Thank you, see you Thursday.")
+                 if c.method == "editMessageReplyMarkup"
+                 and c.params.get("message_id") == relay.result_id]
+    assert [label for label, _ in marked.buttons][1:] == [NOT_EXCUSED_WED]
+    await chat.tap_on(rivera(chat), next(d for label, d in marked.buttons
+                                         if label == NOT_EXCUSED_WED), relay.result_id)
+    again = [c for c in await answer("And she can rest.")
+             if c.method == "editMessageReplyMarkup"]
+    assert again and all(label.startswith("✅ Answered") for c in again
+                         for label, _ in c.buttons)

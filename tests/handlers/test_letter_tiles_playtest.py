@@ -21,7 +21,9 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     a_tiles_question,
+    a_typed_question_with_tiles,
     answer_current,
+    answer_until,
     check_now,
     csv_rows,
     edits,
@@ -56,6 +58,12 @@ def last_grading(chat: Chat) -> Graded:
         "SELECT grading FROM attempts ORDER BY id DESC LIMIT 1").fetchone()[0])
 
 
+async def next_tiles_question(chat: Chat) -> check_items.StoredItem:
+    """Answer right until Paj's open question is spelled with tiles (it may be already)."""
+    return await answer_until(chat, paj(chat),
+                              lambda s: tiles.by_default(s.item, 1, s.practice))
+
+
 async def a_long_tiles_question(chat: Chat) -> check_items.StoredItem:
     """Paj's open question spelled with tiles, its word LONG letters or more."""
     stored = await a_tiles_question(chat, paj(chat), lang="hmn")
@@ -63,14 +71,7 @@ async def a_long_tiles_question(chat: Chat) -> check_items.StoredItem:
         if len(stored.item.answer) >= LONG:
             return stored
         await answer_current(chat, paj(chat), right=True)
-        while (found := check_items.next_open_item(chat.db, PAJ)) is None or \
-                not tiles.by_default(found.item, 1, found.practice):
-            if found is None:
-                chat.clock.advance(days=1)
-                await check_now(chat, paj(chat))
-            else:
-                await answer_current(chat, paj(chat), right=True)
-        stored = found
+        stored = await next_tiles_question(chat)
     raise AssertionError("no long word spelled with tiles")
 
 
@@ -238,21 +239,7 @@ async def test_after_the_new_copy_is_answered_the_old_copy_takes_no_letter(
 
 
 async def test_letter_tiles_on_a_typed_question_replace_the_type_line(chat: Chat) -> None:
-    await join_and_confirm(chat, paj(chat), lang="hmn", level=1)
-    await check_now(chat, paj(chat))
-    for _ in range(60):
-        stored = check_items.next_open_item(chat.db, PAJ)
-        if stored is None:
-            chat.clock.advance(days=1)
-            await check_now(chat, paj(chat))
-        elif stored.item.typed and tiles.tileable(stored.item.answer):
-            break
-        else:
-            await answer_current(chat, paj(chat), right=True)
-    else:
-        raise AssertionError("no typed question at level 1")
-    show = next(d for c in chat.api.calls for _, d in c.buttons
-                if d.startswith(f"{callbacks.TILES}:{stored.id}:g"))
+    stored, show = await a_typed_question_with_tiles(chat, paj(chat))
     before = chat.latest(paj(chat), chat.showing(paj(chat), show)).text
     assert "Type the English word" in before and "Tap the letters" not in before
     (edit,) = edits(await chat.tap(paj(chat), show))
@@ -293,3 +280,78 @@ def test_an_extra_letter_first_marks_only_that_letter() -> None:
     of a block she swapped whole is called wrong twice)."""
     assert check_views._letters_in_place("ecosystem", "pecosyste") == set(range(1, 9))
     assert check_views._letters_in_place("population", "wvpopulati") == set(range(2, 10))
+
+
+# 7. A late tap says truly where the next question is
+
+
+async def test_a_late_tile_tap_says_where_the_next_question_really_is(chat: Chat) -> None:
+    """A tap that left a slow phone before ✅'s edit came said "your next question is below",
+    with the next question edited into that very message: the toast says "here" then, and
+    "finished" after the check's last question (each case met at least once)."""
+    catalog = chat.app.bot_data.services.catalog
+    said = {key: catalog.plain(key, "hmn") for key in (
+        "check-stale-answered-here", "check-stale-finished")}
+    stored = await a_tiles_question(chat, paj(chat), lang="hmn")
+    met = set()
+    for _ in range(40):
+        word = stored.item.answer.lower()
+        first = tile_taps(chat, paj(chat), stored.id, word)[0]
+        message = chat.showing(paj(chat), first)
+        as_it_was = chat.api.showing(PAJ, message)
+        (shown, *_) = edits(await spell(chat, paj(chat), stored.id, word))
+        following = check_items.next_open_item(chat.db, PAJ)
+        here = following is not None and any(
+            d.startswith((f"{callbacks.TILES}:{following.id}:", f"an:{following.id}:"))
+            for _, d in shown.buttons) and int(shown.params.get("message_id", 0)) == message
+        case = "check-stale-answered-here" if here else \
+            "check-stale-finished" if following is None else None
+        if case is not None:
+            calls = await tap_as_it_was(chat, paj(chat), first, message, as_it_was)
+            assert edits(calls) == [] and toast(calls) == said[case]
+            met.add(case)
+        if len(met) == len(said):
+            return
+        stored = await next_tiles_question(chat)
+    raise AssertionError(f"only met {met}")
+
+
+# 8. One heading for a question, whichever copy shows it
+
+
+async def test_a_question_sent_again_reads_as_the_copy_its_tiles_edited(chat: Chat) -> None:
+    """Her first typed question (its one-time line: "It is a word from your cards. Don't know
+    it? Tap 🤷.") switched to tiles, then /check: the copy sent again had lost that line, and
+    read as another question. Both copies now read the same, word for word."""
+    _, show = await a_typed_question_with_tiles(chat, paj(chat))
+    (edit,) = edits(await chat.tap(paj(chat), show))
+    assert "It is a word from your cards" in edit.text  # her first typed question's line
+    chat.clock.advance(minutes=1)
+    (sent,) = [c for c in await chat.send(paj(chat), "/check") if c.method == "sendMessage"]
+    question = sent.text.split("\n", 1)[0]  # "Question 3/3", in Hmong: where the copy starts
+    assert question in edit.text
+    assert edit.text[edit.text.index(question):] == sent.text
+
+
+async def test_a_late_tap_after_a_typed_answer_says_the_next_question_is_below(
+        chat: Chat) -> None:
+    """She typed the word instead: the feedback and the next question came as a new message,
+    below. A "🔤" tapped on the old question says so, truly (or that the check is over)."""
+    catalog = chat.app.bot_data.services.catalog
+    stored, show = await a_typed_question_with_tiles(chat, paj(chat))
+    for _ in range(10):
+        message = chat.showing(paj(chat), show)
+        as_it_was = chat.api.showing(PAJ, message)
+        calls = await chat.send(paj(chat), stored.item.answer)
+        assert any(c.method == "sendMessage" for c in calls)  # a new message, below
+        over = check_items.next_open_item(chat.db, PAJ) is None
+        calls = await tap_as_it_was(chat, paj(chat), show, message, as_it_was)
+        key = "check-stale-finished" if over else "check-stale-answered"
+        assert edits(calls) == [] and toast(calls) == catalog.plain(key, "hmn")
+        if not over:
+            return
+        stored = await answer_until(
+            chat, paj(chat), lambda s: s.item.typed and tiles.tileable(s.item.answer))
+        show = next(d for c in chat.api.calls for _, d in c.buttons
+                    if d.startswith(f"{callbacks.TILES}:{stored.id}:g"))
+    raise AssertionError("every typed question was a check's last")

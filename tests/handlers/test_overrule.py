@@ -4,6 +4,7 @@ answer next time, and nothing else can change it (docs/typed-grading.md)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from bot.config import Config
@@ -79,12 +80,31 @@ async def test_student_lists_a_typed_miss_and_a_confirmed_tap_counts_it_and_tell
     assert [c for c in await chat.deliver() if c.chat_id == ANA] == []  # ↩️ Undo may come
     chat.clock.advance(minutes=3)
     note = [c.text for c in await chat.deliver() if c.chat_id == ANA]
-    assert note == [f"Tu docente revisó tu respuesta «{SYNONYM}» para <b>habitat</b>: "
-                    f"cuenta como correcta ✅\nYour teacher checked your answer “{SYNONYM}” "
-                    "for <b>habitat</b>: it counts as right ✅"]  # her language, then English
+    assert note == [f"Tu docente revisó tu respuesta «{SYNONYM}» (lun 14 de septiembre) para "
+                    "<b>habitat</b>: cuenta como correcta ✅\nYour teacher checked your answer "
+                    f"“{SYNONYM}” (Mon 14 Sep) for <b>habitat</b>: it counts as right ✅"
+                    ]  # her language, then English, each naming the day she typed it
     again = await chat.send(teacher(chat), "/student Ana")
     assert "✅ counted as right by a teacher" in texts(again)
     assert not any(d.startswith(f"{callbacks.OVERRULE}:") for _, d in buttons(again))
+
+
+async def test_a_note_read_days_later_names_the_word_and_the_day_she_typed_it(
+        chat: Chat) -> None:
+    """Counted on Thursday, an answer of Monday: "your answer" alone named no answer a child
+    could find (playtest); the note says the word and Monday, in Somali and English."""
+    answer = await a_typed_miss(chat, lang="so")
+    chat.clock.advance(days=3)
+    await chat.tap(teacher(chat), count_button(answer) + ":yes")
+    chat.clock.advance(minutes=3)
+    (note,) = [c.text for c in await chat.deliver() if c.chat_id == ANA]
+    monday = {lang: chat.app.bot_data.services.catalog.day(lang, date(2026, 9, 14))
+              for lang in ("so", "en")}
+    own, english = note.split("\n")
+    assert "<b>habitat</b>" in own and f"({monday['so']})" in own
+    assert english == (f"Your teacher checked your answer “{SYNONYM}” ({monday['en']}) for "
+                       "<b>habitat</b>: it counts as right ✅")
+    assert monday["en"] == "Mon 14 Sep"
 
 
 async def test_the_class_accepts_an_answer_next_time_for_that_word_when_asked_to(

@@ -163,3 +163,63 @@ async def test_a_long_list_of_accepted_answers_comes_in_messages_telegram_takes(
     withdraw = [d for _, d in buttons(report) if d.startswith(f"{callbacks.WITHDRAW}:")]
     assert len(withdraw) == 12
     assert "12. <b>habitat</b>: “11 " in (lists[1].text or "")
+
+
+async def test_withdrawing_an_acceptance_makes_the_answers_it_made_right_misses_again(
+        chat: Chat) -> None:
+    """A teacher withdraws "natural home" for habitat: it was too loose. Bo's answer, right
+    only because of it, stayed right and kept his word's progress (playtest). It is a miss
+    again, as Puente graded it, and /student lists it among his typed misses, a ✅ away from
+    counting; Ana's answer, counted one by one, stays right. Bo is not told."""
+    await ana_and_bo(chat)
+    await typed(chat, ANA, SYNONYM)
+    await chat.tap(teacher(chat), count_button(last_answer(chat)) + ":all")
+    assert "✅" in await typed(chat, BO, SYNONYM)
+    bos = last_answer(chat)
+    before = texts(await chat.send(teacher(chat), "/student Bo"))
+    assert f"“{SYNONYM}”" not in before  # right by the acceptance: no miss to list
+    report = await chat.send(teacher(chat), "/report")
+    assert "its answers of the last 14 days, right only because of it, become misses again" \
+        in texts(report)
+    (withdraw,) = [d for _, d in buttons(report) if d.startswith(f"{callbacks.WITHDRAW}:")]
+    await chat.deliver()
+    chat.clock.advance(minutes=5)
+    done = texts(await chat.tap(teacher(chat), withdraw))
+    assert "right only because of it, misses again as Puente graded them: 1. Students are " \
+        "not told" in done
+    assert chat.db.execute("SELECT correct FROM attempts WHERE id = ?", [bos]).fetchone()[0] == 0
+    assert tuple(chat.db.execute("SELECT correct, misses_in_row FROM mastery WHERE "
+                                 "student_id = ?", [BO]).fetchone()) == (0, 1)
+    rows = {(r["student"].split(" #")[0], r["word"]): r
+            for r in csv_rows(await chat.send(teacher(chat), "/report"))}
+    assert (rows["Bo", "habitat"]["correct"], rows["Bo", "habitat"]["accepted_by_teacher"]) \
+        == ("0", "0")
+    assert (rows["Ana", "habitat"]["correct"], rows["Ana", "habitat"]["counted_by_teacher"]) \
+        == ("1", "1")
+    after = await chat.send(teacher(chat), "/student Bo")
+    assert f"<b>habitat</b>: “{SYNONYM}”" in texts(after)
+    assert count_button(bos) in [d for _, d in buttons(after)]
+    chat.clock.advance(minutes=5)
+    assert [c for c in await chat.deliver() if c.chat_id == BO] == []  # nobody told
+
+
+async def test_every_answer_it_made_right_is_a_miss_again_and_the_word_folded_from_the_first(
+        chat: Chat) -> None:
+    await ana_and_bo(chat)
+    await typed(chat, ANA, SYNONYM)
+    await chat.tap(teacher(chat), count_button(last_answer(chat)) + ":all")
+    for _ in range(2):  # two days right by the acceptance, then a right answer of his own
+        chat.clock.advance(days=1)
+        assert "✅" in await typed(chat, BO, SYNONYM)
+    chat.clock.advance(days=1)
+    assert "✅" in await typed(chat, BO, "habitat")
+    report = await chat.send(teacher(chat), "/report")
+    (withdraw,) = [d for _, d in buttons(report) if d.startswith(f"{callbacks.WITHDRAW}:")]
+    assert "misses again as Puente graded them: 2." in texts(await chat.tap(teacher(chat),
+                                                                             withdraw))
+    assert [r[0] for r in chat.db.execute("SELECT correct FROM attempts WHERE student_id = ? "
+                                          "ORDER BY id", [BO])] == [0, 0, 1]
+    # folded again from the first: two misses, then one right answer (no miss in a row now)
+    assert tuple(chat.db.execute("SELECT attempts, correct, misses_in_row FROM mastery "
+                                 "WHERE student_id = ?", [BO]).fetchone()) == (3, 1, 0)
+    assert "accepted" not in texts(await chat.send(teacher(chat), "/student Bo"))
