@@ -128,6 +128,8 @@ def reminder_key(due: NextStep) -> str:
     ready than one check asks: what today's check holds, and apart what waits (check_holds)."""
     if not due.ready:
         return "reminder-cards"
+    if not due.reviews:  # words only read on their cards so far: none is a review
+        return "reminder-new-words-cards" if due.waiting else "reminder-new-words"
     more = "-more" if check_holds(due.ready)["later"] else ""
     return ("reminder-due-cards" if due.waiting else "reminder-due") + more
 
