@@ -128,9 +128,9 @@ def reminder_key(due: NextStep) -> str:
     ready than one check asks: what today's check holds, and apart what waits (check_holds)."""
     if not due.ready:
         return "reminder-cards"
-    if not due.reviews:  # words only read on their cards so far: none is a review
-        return "reminder-new-words-cards" if due.waiting else "reminder-new-words"
     more = "-more" if check_holds(due.ready)["later"] else ""
+    if not due.reviews and not more:  # words only read on their cards: none is a review
+        return "reminder-new-words-cards" if due.waiting else "reminder-new-words"
     return ("reminder-due-cards" if due.waiting else "reminder-due") + more
 
 
