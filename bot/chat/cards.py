@@ -141,9 +141,9 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
         plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
     if not plan.send:  # every unread card is on screen: the line points there
         return
-    if cards_first:  # levels 1-2: too few words read for a fair check; it comes after these
-        await context.bot.send_message(user_id, s.catalog.bilingual("check-after-cards",
-                                                                     who.language))
+    if cards_first:  # the check comes after these (English first at levels 5-6, as cards)
+        await context.bot.send_message(user_id, s.catalog.bilingual(
+            "check-after-cards", who.language, english_first=who.scaffold.english_first))
     unread = complete_glosses(s.db, plan.send, who.language)
     if who.scaffold.one_card:
         await send_page(context, user_id, previews.open_preview(

@@ -416,6 +416,23 @@ def _decide(scores: Mapping[str, float]) -> Detection:
     return Detection(best if sure else None, menu[0][1] if menu else 0.0, menu[:3])
 
 
+# The catalogue languages a script narrows a message to, likeliest first in a school: the
+# order of a language menu when the words themselves tell no language ("مرحبا" is Arabic or
+# Persian, "oi" any of many Latin-script languages: Latin narrows nothing)
+_SCRIPT_LANGUAGES = {
+    "arabic": ("ar", "fa", "ur", "ps"), "cyrillic": ("ru", "uk"), "hangul": ("ko",),
+    "han": ("zh", "ja"), "kana": ("ja",), "devanagari": ("hi", "ne"), "ethiopic": ("am", "ti"),
+    **{script: (code,) for script, code in _SCRIPT_ONLY.items() if script != "kana"},
+}  # fmt: skip
+
+
+def script_languages(text: str) -> tuple[str, ...]:
+    """The languages a message's letters narrow it to (none for Latin letters, or none)."""
+    sample = unicodedata.normalize("NFC", text[:_MAX_CHARS])
+    script = _dominant_script(_NOISE.sub(" ", sample))
+    return _SCRIPT_LANGUAGES.get(script, ()) if script else ()
+
+
 def detect_language(
     text: str, *, hint: str | None = None, candidates: Iterable[str] | None = None
 ) -> Detection:

@@ -129,6 +129,8 @@ def reminder_key(due: NextStep) -> str:
     if not due.ready:
         return "reminder-cards"
     more = "-more" if check_holds(due.ready)["later"] else ""
+    if not due.reviews and not more:  # words only read on their cards: none is a review
+        return "reminder-new-words-cards" if due.waiting else "reminder-new-words"
     return ("reminder-due-cards" if due.waiting else "reminder-due") + more
 
 

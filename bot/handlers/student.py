@@ -100,26 +100,26 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
         await say(update, context, "ready")
 
 
-async def ask_home_language(update: Update, context: PuenteContext, detected: str | None
-                            ) -> None:
+async def ask_home_language(update: Update, context: PuenteContext, detected: str | None,
+                            typed: str | None = None) -> None:
     """One short line in the child's likely language ("Is your home language X?" when the phone
-    or their words say X), and in English; every home language as a button in its own name,
-    the likely one first, English, and other languages: a child who reads no English still
-    finds theirs."""
+    or their words say X; after words that say none, that they were read), and in English;
+    every home language as a button in its own name, the likely one first, English, and other
+    languages: a child who reads no English still finds theirs."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages,
-                                detected)
-    key, params = ("language-confirm", {"language": language_name(asked.confirm)}) \
-        if asked.confirm else ("language-ask", {})
+                                detected, typed)
+    params = {"language": language_name(asked.confirm)} if asked.confirm else {}
     more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
                                  english=True, english_first=asked.guessed)
     likely = [*asked.likely, *keyboards.home_languages(s.config.school.languages)]
     yes = s.catalog.plain("button-language-yes", asked.lang,
                           language=LANGUAGES[asked.confirm].native_name) \
         if asked.confirm and likely[0] == asked.confirm and asked.confirm in LANGUAGES else None
-    menu = keyboards.language_menu(likely, first=not asked.guessed, more=more, yes=yes)
-    text = s.catalog.bilingual(key, asked.lang, english_first=asked.guessed, **params)
+    menu = keyboards.language_menu(likely, first=asked.one_on_top, more=more, yes=yes)
+    text = s.catalog.bilingual(asked.prompt_key, asked.lang, english_first=asked.guessed,
+                               **params)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
 
 
@@ -286,7 +286,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
                                     join.confirm_language(s.db, user.id, typed.named),
                                     first=True)
         else:
-            await ask_home_language(update, context, typed.detected)
+            await ask_home_language(update, context, typed.detected, text)
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
                                     s.config.school.holidays, s.sent_twice, message.message_id)

@@ -25,6 +25,7 @@ from bot.chat.replies import (
     user_language,
 )
 from bot.context import PuenteContext
+from bot.domain.scaffold import scaffold_for
 from bot.presentation import callbacks, class_views, keyboards, menus, views
 from bot.presentation.class_views import join_link
 from bot.presentation.students import student_label
@@ -150,6 +151,7 @@ async def level(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     done = levels.set_levels(s.db, user.id, text)  # "Ana 3", or "Ana 3, Bo 2", or lines
     coteachers.tell_levels(context, user.id, done)  # "Diaz set Hodan to level 1 in ..."
+    _tell_students_levels(context, done)
     for one in done:  # a note that they joined, still waiting, gives this level now
         join_notes.refresh_joined(context, one.row.student_id)
     names = student_lookup.student_names(s.db, user.id)  # two Anas: "Ana #1 is now at level 2"
@@ -158,6 +160,19 @@ async def level(update: Update, context: PuenteContext) -> None:
                          name=student_label(names.of(one.row.student_id), s.catalog, lang),
                          classes=", ".join(views.label(c) for c in one.class_names))
         for one in done))
+
+
+def _tell_students_levels(context: PuenteContext, done: list[levels.LevelSet]) -> None:
+    """Book each student whose cards change a line on the level they are taught at now, in
+    their language and English (English first at levels 5-6, as their cards are)."""
+    s = context.services
+
+    def render(student_id: int, level: int) -> str:
+        return str(s.catalog.bilingual("student-level-by-teacher",
+                                       user_language(context, student_id), level=level,
+                                       english_first=scaffold_for(level).english_first))
+    if levels.tell_students(s.db, done, s.clock(), s.config.school, render):
+        context.deliverer.wake()
 
 
 async def remove(update: Update, context: PuenteContext) -> None:

@@ -5,14 +5,17 @@ tapped it was told "You are not in a class yet", playtest 11)."""
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.chat import join_notes
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.replies import current_tap, spend, teacher_reads
+from bot.chat.replies import arg_text, current_tap, spend, teacher_reads
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, menus
 from bot.presentation.i18n import language_name
-from bot.services import teaching
+from bot.presentation.students import student_label
+from bot.services import home_language, student_lookup, teaching
 
 PHONE = "phone"  # tg:phone: follow the phone's language again
 
@@ -27,9 +30,13 @@ def register(app: Application) -> None:
 
 
 async def language(update: Update, context: PuenteContext) -> None:
-    """The languages Puente has messages in, each in its own name, and "my phone's"."""
+    """The languages Puente has messages in, each in its own name, and "my phone's"; with a
+    student's name and a language, correct that student's home language."""
     user, s = update.effective_user, context.services
     if user is None:
+        return
+    if context.args:
+        await student_language(update, context)
         return
     lang = teacher_reads(context, user)
     chosen = teaching.chosen_language(s.db, user.id)  # ✓ on it, or on "my phone's" for none
@@ -40,6 +47,35 @@ async def language(update: Update, context: PuenteContext) -> None:
                                    more=phone, current=chosen)
     await context.bot.send_message(user.id, s.catalog.render("teacher-language-menu", lang),
                                    reply_markup=menu)
+
+
+async def student_language(update: Update, context: PuenteContext) -> None:
+    """Set a student's home language: /language NAME LANGUAGE; the student is told kindly,
+    in the new language and English, and the join note still waiting says it."""
+    user, s = update.effective_user, context.services
+    assert user is not None
+    lang = teacher_reads(context, user)
+
+    def render(student_id: int, code: str) -> str:
+        return str(s.catalog.bilingual("student-language-by-teacher", code,
+                                       language=language_name(code)))
+    done = home_language.correct_language(s.db, user.id, arg_text(context), s.clock(),
+                                          s.config.school, render)
+    student_id = done.row.student_id
+    if done.changed:
+        context.deliverer.wake()
+        # their command menu in the language they read now
+        await menus.show_menu(context.bot, student_id,
+                              menus.student_commands(s.catalog, done.language))
+        if done.before is None:  # joining is complete now: their teachers hear of it
+            join_notes.tell_joined(context, student_id, None)
+        else:  # a note still waiting names the language
+            join_notes.refresh_joined(context, student_id)
+    name = student_label(student_lookup.student_names(s.db, user.id).of(student_id),
+                         s.catalog, lang)
+    await context.bot.send_message(user.id, s.catalog.render(
+        "student-language-set" if done.changed else "student-language-same", lang, name=name,
+        language=language_name(done.language)), parse_mode=ParseMode.HTML)
 
 
 async def language_button(update: Update, context: PuenteContext) -> None:

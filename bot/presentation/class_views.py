@@ -328,4 +328,6 @@ def _joiner_details(catalog: Catalog, lang: str, joiner: Joiner) -> Markup:
              else level_text(joiner.level, joiner.self_placed, catalog, lang)]
     if joiner.words:
         parts.append(catalog.render("join-note-words", lang, words=", ".join(joiner.words)))
+    elif joiner.placing:
+        parts.append(catalog.render("join-note-words-later", lang))
     return Markup(" · ".join(parts))

@@ -115,7 +115,7 @@ class CheckStart:
     unread: list[WordRef]       # unlocked now or never opened: shown first, never asked now
     question: Question | None   # None: nothing else to ask, so the cards lead to the check
     short: ShortCheck | None = None  # a check under FULL_CHECK questions says why
-    cards_first: bool = False   # levels 1-2: the check waits for these cards (say so)
+    cards_first: bool = False   # the check waits for these cards (say so)
     not_yet: bool = False       # levels 1-2: nothing fair to ask yet, and no cards waiting
     later: NextStep | None = None    # no question and no card: when words come back
     resumed: bool = False       # `question` is the open check's, asked again: no new check
@@ -176,7 +176,10 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     not_yet = question is None and planned.held > 0  # nothing fair to ask, no cards waiting
     if question is None and not not_yet:  # nothing is ready: the cards lead, or say when
         later = None if unread else next_step(db, who, now, tz, holidays)
-        return CheckStart(unread, None, later=later)
+        # at every level the cards come with why no question does: a level-5 student's
+        # /check sent her cards again with no line, a level-2 one's said "First, read your
+        # new cards" (playtest)
+        return CheckStart(unread, None, later=later, cards_first=bool(unread))
     short = None
     if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
         short = ShortCheck(new_cards, next_step(db, who, now, tz, holidays).back,

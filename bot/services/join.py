@@ -11,7 +11,13 @@ from sqlite_utils import Database
 
 from bot.domain import placement
 from bot.domain.errors import PuenteError
-from bot.domain.language import LANGUAGES, Capability, Detection, detect_language
+from bot.domain.language import (
+    LANGUAGES,
+    Capability,
+    Detection,
+    detect_language,
+    script_languages,
+)
 from bot.domain.language_names import home_language_named
 from bot.domain.packs import DEFAULT_PACK
 from bot.domain.scaffold import scaffold_for
@@ -176,22 +182,49 @@ class FirstQuestion:
     # classmates' majority): `lang` is only the school's first language, so English, the
     # phone's, comes first and no language is singled out on top of the menu
     guessed: bool = False
+    prompt_key: str = "language-ask"  # the line above the menu (see `first_question`)
+    # Languages the child's own letters narrow the choice to (Arabic letters: ar fa ur ps),
+    # first in the menu, none of them alone on top: the letters do not tell which
+    narrowed: tuple[str, ...] = ()
+
+    @property
+    def one_on_top(self) -> bool:
+        """The likeliest language alone on the menu's top row, the one-tap answer."""
+        return not self.guessed and not self.narrowed
 
 
 def first_question(db: Database, user_id: int, phone_language: str | None,
-                   school: Sequence[str], detected: str | None = None) -> FirstQuestion:
+                   school: Sequence[str], detected: str | None = None,
+                   typed: str | None = None) -> FirstQuestion:
     """What to ask a child whose home language is not known yet: about the language the phone
     or their words name, else which language, in the classmates' language when most of them
     share one. The line comes in English too, like the welcome above it: no phone's language
     is certainly the child's (Pa Houa, Hmong, read "Guriga ma ku hadashaa Soomaali?" alone on a
     phone set to Somali, playtest). With no sign at all, English (the phone's language) comes
     first, then the school's first language: a Hmong child's phone is in English (Telegram has
-    no Hmong), and her class may have no Spanish speaker at all (playtest 13)."""
+    no Hmong), and her class may have no Spanish speaker at all (playtest 13).
+
+    English is never the guess: an ELL whose phone is in English typed "hello my name is
+    Thiago", was asked "Is your home language English? [English ✅ Yes]", and a polite child
+    taps Yes and loses every home-language support (playtest, grade-8 ELD). Words in English
+    are thanked and the question asked ("language-ask-english"), English last in the menu.
+    Other `typed` words that tell no language are acknowledged ("language-not-told": the same
+    menu again with no word read as being ignored), with the languages their letters narrow
+    to (script_languages) first."""
+    english = detected == "en"
+    detected = None if english else detected
+    narrowed = script_languages(typed) if typed is not None and detected is None else ()
     majority = class_majority_languages(db, user_id)
     likely = _likely(majority, phone_language, school, detected)
     from_phone = suggest_from_phone(phone_language)
-    return FirstQuestion(likely[0], likely, likely[0] if detected else None,
-                         guessed=detected is None and from_phone is None and not majority)
+    lang = next((c for c in [*narrowed, *likely] if c in LANGUAGES
+                 and Capability.PROMPTS in LANGUAGES[c].capabilities), likely[0])
+    key = "language-confirm" if detected else "language-ask-english" if english \
+        else "language-not-told" if typed is not None else "language-ask"
+    menu = [c for c in dict.fromkeys([*narrowed, *likely]) if c != "en"]  # English: last
+    return FirstQuestion(lang, menu, detected,
+                         guessed=detected is None and from_phone is None and not majority
+                         and not narrowed, prompt_key=key, narrowed=narrowed)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class Joiner:
     level: int | None     # None: no level yet (placement pending)
     self_placed: bool     # the student's own placement set it, not a teacher
     words: tuple[str, ...]  # the English words they start with (those /words shows them)
+    placing: bool = False   # their placement is open: the words wait for the level it gives
 
 
 # (teacher id, the class's name, who joined it) -> the note's text in the teacher's language
@@ -130,11 +131,16 @@ def _joiner(db: Database, teacher_id: int, student_id: int, class_id: int, now: 
                     None)
     if student is None or enrolled is None or student.language is None:
         return None
+    # With no level yet or a placement open, the words are not known: the level the
+    # placement gives decides them. A note listed four words to a student the placement
+    # then put at level 1, who got three (playtest): it says they come once placed instead.
+    placing = enrolled.wida_level is None \
+        or people.open_placement_answers(db, student_id) is not None
     return Joiner(student_id, name_of(db, teacher_id, student_id, class_id,
                                       first_name=student.first_name),
                   student.language, enrolled.wida_level,
                   enrolled.wida_level is not None and not enrolled.level_by_teacher,
-                  starter_words(db, student_id, class_id, now))
+                  () if placing else starter_words(db, student_id, class_id, now), placing)
 
 
 def starter_words(db: Database, student_id: int, class_id: int, now: datetime

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.domain.names import clean_label
 from bot.domain.scaffold import WidaLevel
 from bot.services.learners import level_of
+from bot.services.pushes import next_allowed
 from bot.services.student_lookup import StudentNames, find_student, split_class
 from bot.services.teaching import BadInputError, RosterRow, require_teacher
-from bot.store import people
+from bot.store import outbox, people
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class LevelSet:
     level: int
     class_names: tuple[str, ...]
     taught_at: int  # what the student studies at: lower when another teacher's class says so
+    taught_before: int | None = None  # what they studied at before (None: no level yet)
 
     @property
     def prompt_key(self) -> str:
@@ -106,6 +111,8 @@ def _set_levels(db: Database, teacher_id: int,
         if len(pairs) > 1:
             exc.then("levels-nothing-changed")
         raise
+    before = {row.student_id: level_of(people.enrollments(db, row.student_id))
+              for row, _, _ in planned}
     with db.atomic():
         for row, classes, value in planned:
             for class_id, _ in classes:
@@ -114,8 +121,31 @@ def _set_levels(db: Database, teacher_id: int,
     # A student in two teachers' classes is taught at the lower level (study.level_of), so a
     # higher level set here may not be the one the student gets: the reply must say so.
     return [LevelSet(row, value, tuple(name for _, name in classes),
-                     level_of(people.enrollments(db, row.student_id)) or value)
+                     level_of(people.enrollments(db, row.student_id)) or value,
+                     before[row.student_id])
             for row, classes, value in planned]
+
+
+LEVEL_NOTE = "level-note"  # outbox kind: a student told the level a teacher set
+
+
+def tell_students(db: Database, done: list[LevelSet], now: datetime, school: SchoolConfig,
+                  render: Callable[[int, int], str]) -> int:
+    """Tell each student whose cards change with these levels the level they are taught at
+    now (`render(student id, level)`: one short line, in their language and English), past
+    quiet hours. Olga placed herself at 1; her teacher set 4 and her cards just changed, with
+    no word to her (playtest). A level that changes nothing she studies (the same level, or
+    another teacher's lower one holds) is not news to her. Return how many are booked."""
+    due, booked = next_allowed(now, school), 0
+    with db.atomic():
+        for one in {one.row.student_id: one for one in done}.values():  # the last one wins
+            if one.taught_at == one.taught_before:
+                continue
+            outbox.enqueue(db, None, one.row.student_id, LEVEL_NOTE,
+                           {"text": render(one.row.student_id, one.taught_at), "buttons": [],
+                            "student_id": one.row.student_id}, due, now)
+            booked += 1
+    return booked
 
 
 def _plan_level(db: Database, teacher_id: int, who: str, level: str,

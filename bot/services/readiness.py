@@ -127,6 +127,10 @@ class NextStep:
     # cards she was sent and never opened (a push, the card after the placement): what a
     # reminder may point to when nothing is ready to check
     unread: int = 0
+    # of the words ready, those answered before: the others were only read on their cards,
+    # and a reminder calling them "words to review" told a newcomer on his first day that
+    # he had reviewed something already (playtest)
+    reviews: int = 0
 
 
 def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
@@ -141,12 +145,14 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     # Every word ready, not one check's worth: "Words to review: 5" every day hid a backlog
     # of missed and pushed words (playtest); a check asks MAX_CHECK of them and its last line
     # counts the rest
-    ready = len(ready_ids(tracked, now, tz, who.level))
+    ready_now = ready_ids(tracked, now, tz, who.level)
+    ready = len(ready_now)
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
     # a day her family excused is no school day of hers: no reminder comes, so words are
     # never said to come back on it (the next school day instead)
     back = back_on(shown, now, tz, frozenset(holidays) | who.excused)
-    return NextStep(ready, waiting, back, more, len(tracked) - len(shown))
+    return NextStep(ready, waiting, back, more, len(tracked) - len(shown),
+                    sum(1 for w in ready_now if w in tracked and tracked[w].answered))
 
 
 def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,

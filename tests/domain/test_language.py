@@ -19,6 +19,7 @@ from bot.domain.language import (
     get_language,
     is_rtl,
     preload_detection,
+    script_languages,
 )
 
 # --- catalogue ----------------------------------------------------------------------------------
@@ -318,3 +319,16 @@ def test_very_long_messages_return_quickly() -> None:
     for text in ["hola " * 2000, "مرحبا " * 2000, "我" * 10_000, "x" * 10_000]:
         detect_language(text)
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(("text", "languages"), [
+    ("مرحبا", ("ar", "fa", "ur", "ps")),  # Arabic letters: Arabic, Persian, Urdu or Pashto
+    ("привет", ("ru", "uk")),
+    ("안녕", ("ko",)),
+    ("oi", ()),  # Latin letters narrow nothing
+    ("annyeong", ()),
+    ("🙂 👍", ()),
+])
+def test_a_messages_letters_narrow_the_languages_it_can_be(text: str,
+                                                          languages: tuple[str, ...]) -> None:
+    assert script_languages(text) == languages

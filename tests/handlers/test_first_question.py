@@ -134,11 +134,13 @@ async def test_a_hmong_child_on_a_somali_phone_reads_the_question_in_english_too
     assert people.get_student(chat.db, 1001).language == "hmn"
 
 
-async def test_words_that_name_no_language_ask_the_first_question_again(chat: Chat) -> None:
+async def test_words_that_name_no_language_are_acknowledged_with_the_menu_again(
+        chat: Chat) -> None:
     ana = chat.user(1001, "Ana", "en")
     await chat.send(ana, "/start JOINcode_123")
     asked = question(await chat.send(ana, "hmm"))
-    assert asked.text == f"{ENGLISH}\n🌍 ¿Qué idioma hablas en casa?"
+    assert asked.text == ("🌍 I could not tell your language from that: tap it below.\n"
+                          "🌍 No pude saber tu idioma por eso: tócalo abajo.")
     assert people.get_student(chat.db, 1001).language is None
 
 

@@ -31,8 +31,9 @@ async def test_the_teacher_hears_who_joined_in_which_language_and_their_first_wo
     assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []  # not at once
     notes = await told(chat)
     assert len(notes) == 1
-    assert notes[0].startswith(f"👋 Minh joined {CLASS}: Vietnamese · placement pending · "
-                               "first words: ecosystem")
+    # no words before the placement decides them: its level sets how many
+    assert notes[0] == (f"👋 Minh joined {CLASS}: Vietnamese · placement pending · "
+                        "first words once placed")
     assert await told(chat) == []  # once
 
 
@@ -125,7 +126,7 @@ async def test_a_teacher_who_reads_spanish_gets_the_note_in_spanish(chat: Chat) 
                            told=True)
     notes = "\n".join(await told(chat))
     assert notes.startswith(f"👋 Minh se unió a {CLASS}: vietnamita · prueba de nivel "
-                            "pendiente · primeras palabras: ")
+                            "pendiente · primeras palabras tras la prueba de nivel")
 
 
 async def test_a_stream_of_joins_does_not_hold_the_note_back(chat: Chat) -> None:

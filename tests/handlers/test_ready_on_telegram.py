@@ -130,5 +130,5 @@ async def test_a_reminder_says_new_cards_come_first_when_check_will_show_them(
     await reminder.run(chat.app)
     said = texts(chat.api.calls[before:])
     # no promise of an order: at levels 3-6 cards that came today are read after the check
-    assert "Hi Ana! New cards wait for you, then words to review: 5. Tap /check (2 minutes)." \
-        in said and "come first" not in said
+    assert "Hi Ana! New cards wait for you, then a check on the words you have read: 5. Tap " \
+        "/check (2 minutes)." in said and "come first" not in said

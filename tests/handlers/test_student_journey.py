@@ -184,8 +184,10 @@ async def test_reminder_fires_when_reviews_are_due(chat: Chat) -> None:
     before = len(chat.api.calls)
     await jobs[0].run(chat.app)
     sent = chat.api.calls[before:]
-    assert texts(sent) == ("¡Hola, Ana! Palabras para repasar: 5. Toca /check (2 minutos)."
-                           "\nHi Ana! Words to review: 5. Tap /check (2 minutes).")
+    # read on their cards, never asked yet: new words, not "words to review" (playtest)
+    assert texts(sent) == ("¡Hola, Ana! Palabras nuevas de tus tarjetas, listas para una "
+                           "prueba: 5. Toca /check (2 minutos).\nHi Ana! New words from your "
+                           "cards, ready for a check: 5. Tap /check (2 minutes).")
 
 
 async def test_reminder_refuses_quiet_hours(chat: Chat) -> None:

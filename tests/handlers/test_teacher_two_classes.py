@@ -171,13 +171,14 @@ async def test_teacher_help_is_one_message_with_related_commands_together(chat: 
     classes, words, reports, families, account = (text.index(h) for h in (
         "🏫 <b>Classes and students</b>", "📘 <b>Sending words</b>", "📊 <b>Reports</b>",
         "👪 <b>Families and messages</b>", "⚙️ <b>Your account</b>"))
-    for command in ("/newclass", "/roster", "/level", "/remove", "/revoke", "/coteach"):
+    for command in ("/newclass", "/roster", "/level", "/language NAME", "/remove", "/revoke",
+                    "/coteach"):
         assert classes < text.index(command) < words, command
     for command in ("/packs", "/push", "/scheduled", "/newpack", "/gloss"):
         assert words < text.index(command) < reports, command
     for command in ("/family ", "/families", "/announce", "/thread", "/ask"):
         assert families < text.index(command) < account, command
-    assert account < text.index("/deleteme") and account < text.index("/language")
+    assert account < text.index("/deleteme") and account < text.index("\n/language - ")
 
 
 def test_teacher_help_never_splits_a_group_nor_passes_telegrams_limit(

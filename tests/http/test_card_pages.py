@@ -81,7 +81,11 @@ async def test_check_points_to_the_cards_on_screen_and_sends_them_again_once_del
     # on her screen but never tapped, so it is not read either (a delivered card is not read)
     again = await ana.wait_for("📘 Palabras nuevas: 3", STEP, after=before, edits=False)
     assert "reply_to_message" not in again.message
-    assert ana.received()[before] is again  # nothing to check but them: no line before them
+    # nothing to check but them: one line says why, at every level (a level-5 student's
+    # cards came back with no word, playtest), then the cards
+    assert ana.received()[before].text.endswith("📘 First, read your new cards. Then tap ✅ "
+                                                "for your check.")
+    assert ana.received()[before + 1] is again
     assert "Siguiente ▶ 2/3" in [label for label, _ in again.buttons]
     assert [why for _, _, why in standin.stats.refused] == [
         "Bad Request: message to be replied not found"]
