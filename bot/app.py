@@ -142,8 +142,18 @@ def _taps_first(app: Application) -> None:
         return
     for handler in group:
         app.remove_handler(handler)
-    for handler in sorted(group, key=lambda h: not isinstance(h, CallbackQueryHandler)):
+    for handler in sorted(group, key=_tap_order):
         app.add_handler(handler)  # sorted() is stable: each kind keeps its registered order
+
+
+def _tap_order(handler: object) -> tuple[bool, bool]:
+    """Button handlers first, and among them a graded answer's (its data starts "an:" or
+    "dk:", which no other button handler's pattern takes): a check's taps, what a class sends
+    at once, then match their handler first instead of after seven family, language and
+    message buttons' patterns. The other handlers keep their registered order."""
+    answer = isinstance(handler, CallbackQueryHandler) \
+        and getattr(handler.callback, "__name__", "") == "answer_button"
+    return not isinstance(handler, CallbackQueryHandler), not answer
 
 
 async def _post_init(app: Application) -> None:
