@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -438,9 +438,14 @@ def own_line(text: str) -> str:
     right, and a line with right-to-left words starts with an RLM, so an Arabic definition
     that opens with an English term or a number still reads right to left. Markup stays
     Markup."""
-    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if not _has_right_to_left(str(text)):
         return text
     return Markup(RLM + text) if isinstance(text, Markup) else RLM + text
+
+
+@lru_cache(maxsize=4096)  # a check's definitions and sentences come from its packs, again
+def _has_right_to_left(text: str) -> bool:  # and again: each was looked up letter by letter
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def _escaped(value: Any) -> Any:
