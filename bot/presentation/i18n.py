@@ -91,7 +91,12 @@ def escape(value: object) -> Markup:
     <, > and & become entities; quotes stay readable (Telegram needs no escaping for them)."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(math_kept(inert(str(value))), quote=False))
+    return _escaped_text(str(value))
+
+
+@lru_cache(maxsize=4096)  # the same definitions, terms and names, on every question: inert
+def _escaped_text(text: str) -> Markup:  # reads them letter by letter
+    return Markup(html.escape(math_kept(inert(text)), quote=False))
 
 
 def math_kept(text: str) -> str:
