@@ -105,6 +105,9 @@ def practice_since(db: Database, student_id: int, word_id: int, since: datetime)
                       [student_id, word_id, stamp(since)]).fetchone() is not None
 
 
+_ITEM_TYPES = {t.value: t for t in ItemType}  # as ItemType(text), without the enum's call
+
+
 @lru_cache(maxsize=4096)  # an item's options as stored: text that never changes
 def _options(text: str) -> tuple[str, ...]:
     """An item's options, decoded once: a tap decodes its item, then the next one, which the
@@ -113,7 +116,7 @@ def _options(text: str) -> tuple[str, ...]:
 
 
 def _item(row: Row) -> StoredItem:
-    item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
+    item = Item(row["word_id"], _ITEM_TYPES[row["item_type"]], row["prompt"],
                 _options(row["options"]), row["answer"], bool(row["asks_meaning"]))
     return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
                       row["answered_at"] is not None, bool(row["practice"]),
