@@ -289,9 +289,16 @@ def _memo_key(*head: Any, params: Mapping[str, Any]) -> tuple | None:
     key = list(head)
     for name, value in params.items():
         kind = value.__class__
-        if kind not in _KEPT_TYPES:
+        if kind is Said:  # a sentence as a value: keyed by its own key and values, each kind
+            # included (a wrong answer's "You will see it again tomorrow" was never kept)
+            said = _memo_key(value.key, params=dict(value.params))
+            if said is None:
+                return None
+            key += (name, kind, said)
+        elif kind not in _KEPT_TYPES:
             return None
-        key += (name, kind, value)
+        else:
+            key += (name, kind, value)
     return tuple(key)
 
 
