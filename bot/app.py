@@ -86,11 +86,10 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
                .post_shutdown(_post_shutdown))
     sends, polls = (request, request) if request is not None else _telegram_requests()
     app = builder.request(sends).get_updates_request(polls).build()
-    # Every tap's answer and a graded tap's edit go through the public do_api_request
-    # (bot/chat/replies.py), which advises the typed method for any method it knows: taken
-    # knowingly.
+    # A graded tap's edit goes through the public do_api_request (bot/chat/replies.py), which
+    # advises the typed method for any method it knows: taken knowingly.
     warnings.filterwarnings("ignore", category=PTBUserWarning,
-                            message=r"Please use 'Bot\.(editMessageText|answerCallbackQuery)'")
+                            message=r"Please use 'Bot\.editMessageText'")
     app.bot_data.services = services
     app.bot_data.deliverer = Deliverer(app.bot, services, pacer, policy)
     _add_handlers(app)
