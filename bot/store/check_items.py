@@ -10,11 +10,13 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from bot.domain.checks import Item
+from bot.domain.frozen import quick_init
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
 from bot.store.rows import Row, column, one_row, rows_by_name
 
 
+@quick_init
 @dataclass(frozen=True)
 class StoredItem:
     id: int
@@ -166,6 +168,7 @@ def close_item(db: Database, item_id: int, correct: bool, now: datetime,
     return cursor.rowcount == 1
 
 
+@quick_init
 @dataclass(frozen=True)
 class CheckState:
     """Where a check stands after an answer: its next open item, or the score."""
