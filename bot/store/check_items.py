@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -272,9 +273,14 @@ def open_check(db: Database, student_id: int) -> Check:
                                [student_id]))
 
 
-def _check(rows: list[Row]) -> Check:
+def _check(rows: list[sqlite3.Row]) -> Check:
+    if not rows:
+        return Check((), ())
+    # by position: a sqlite3.Row finds a name by comparing it with each column's in turn
+    names = rows[0].keys()
+    answered, correct = names.index("answered_at"), names.index("correct")
     return Check(tuple(rows),
-                 tuple(None if r["answered_at"] is None else bool(r["correct"]) for r in rows))
+                 tuple(None if r[answered] is None else bool(r[correct]) for r in rows))
 
 
 def check_state(db: Database, item_id: int) -> CheckState:
