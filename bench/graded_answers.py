@@ -27,6 +27,7 @@ import sqlite3
 import statistics
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ ANCHOR_FACTOR = 3  # anchor updates run after each batch, per graded tap in it
 WARM_UP = sized(300, 10)
 TOKEN = "123456:OFFLINE-demo-token"
 NOW = datetime(2026, 9, 14, 15, 0, tzinfo=UTC)
+# The hand-written grader's tap answer goes through do_api_request, which advises the typed
+# method through the warnings machinery; ignored, as it always was (Puente's app ignored it)
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.answerCallbackQuery'")
 NEXT = re.compile(r"\d[\u2068\u2069]*/[\u2068\u2069]*\d")  # Next ▶ n/N, isolates around numbers
 
 

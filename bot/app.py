@@ -86,11 +86,10 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
                .post_shutdown(_post_shutdown))
     sends, polls = (request, request) if request is not None else _telegram_requests()
     app = builder.request(sends).get_updates_request(polls).build()
-    # Every tap's answer and a graded tap's edit go through the public do_api_request
-    # (bot/chat/replies.py), which advises the typed method for any method it knows: taken
-    # knowingly.
+    # A graded tap's edit goes through the public do_api_request (bot/chat/replies.py), which
+    # advises the typed method for any method it knows: taken knowingly.
     warnings.filterwarnings("ignore", category=PTBUserWarning,
-                            message=r"Please use 'Bot\.(editMessageText|answerCallbackQuery)'")
+                            message=r"Please use 'Bot\.editMessageText'")
     app.bot_data.services = services
     app.bot_data.deliverer = Deliverer(app.bot, services, pacer, policy)
     _add_handlers(app)
@@ -142,8 +141,18 @@ def _taps_first(app: Application) -> None:
         return
     for handler in group:
         app.remove_handler(handler)
-    for handler in sorted(group, key=lambda h: not isinstance(h, CallbackQueryHandler)):
+    for handler in sorted(group, key=_tap_order):
         app.add_handler(handler)  # sorted() is stable: each kind keeps its registered order
+
+
+def _tap_order(handler: object) -> tuple[bool, bool]:
+    """Button handlers first, and among them a graded answer's (its data starts "an:" or
+    "dk:", which no other button handler's pattern takes): a check's taps, what a class sends
+    at once, then match their handler first instead of after seven family, language and
+    message buttons' patterns. The other handlers keep their registered order."""
+    answer = isinstance(handler, CallbackQueryHandler) \
+        and getattr(handler.callback, "__name__", "") == "answer_button"
+    return not isinstance(handler, CallbackQueryHandler), not answer
 
 
 async def _post_init(app: Application) -> None:

@@ -16,6 +16,7 @@ from bot.presentation.i18n import (
     Counted,
     Markup,
     Plural,
+    Said,
     escape,
     language_name,
     placeholders,
@@ -481,6 +482,21 @@ def test_a_kept_rendering_is_never_served_for_other_values(catalog: Catalog) -> 
     assert catalog.bilingual("item-choice-ask", "es") != catalog.bilingual(
         "item-choice-ask", "es", english_first=True)
     assert catalog.plain("button-dont-know", "vi") != catalog.plain("button-dont-know", "es")
+
+
+def test_a_kept_sentence_value_is_never_served_for_other_values(catalog: Catalog) -> None:
+    """A sentence given as a value (Said: a wrong answer's "You will see it again ...") is
+    kept with its rendering too, told apart by its key and by each of its values' kind."""
+    def wrong(back: Said) -> str:
+        return catalog.render("feedback-wrong", "es", answer="a", term="x", own="y", back=back)
+
+    tomorrow = wrong(Said("feedback-back-tomorrow"))
+    assert wrong(Said("feedback-back-tomorrow")) is tomorrow  # kept, not rendered again
+    assert wrong(Said("feedback-back-mon")) != tomorrow
+    text = wrong(Said("feedback-you-chose", (("chosen", "a<b"), ("meaning", "m"))))
+    built = wrong(Said("feedback-you-chose", (("chosen", Markup("a<b")), ("meaning", "m"))))
+    assert "a&lt;b" in text and "a<b" in built
+    assert wrong(Said("feedback-you-chose", (("chosen", "a<b"), ("meaning", "m")))) == text
 
 
 def test_a_value_of_an_unknown_kind_is_rendered_every_time(catalog: Catalog) -> None:

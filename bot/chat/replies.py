@@ -136,11 +136,10 @@ async def acknowledge(query: CallbackQuery, toast: str | None = None) -> None:
     if _ANSWERED.get() == query.id:
         return
     _ANSWERED.set(query.id)
-    params: dict[str, object] = {"callback_query_id": query.id}
-    if toast:
-        params["text"] = toast
-    try:  # what query.answer() sends, without building the objects around it (every tap)
-        await query.get_bot().do_api_request("answerCallbackQuery", api_kwargs=params)
+    try:  # what query.answer() sends, one call less deep (every tap). The typed method: it
+        # builds no object either (Telegram answers True), and do_api_request, which advises
+        # it through the warnings machinery on every call, cost more (bench/graded_answers.py)
+        await query.get_bot().answer_callback_query(query.id, text=toast or None)
     except BadRequest as exc:
         if not too_old(exc):
             raise

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.domain.frozen import quick_init
 from bot.domain.packs import Word
 from bot.domain.scaffold import ItemType, Scaffold
 from bot.domain.typed_answers import Verdict, grade, slip_marks
@@ -31,6 +32,7 @@ MAX_CHECK = 5  # questions in a check: one a word, so fewer words make a shorter
 FULL_CHECK = 3  # a check with fewer questions tells the student why (few words are ready)
 
 
+@quick_init
 @dataclass(frozen=True)
 class WordRef:
     """A word with its store id, as checks need it."""
@@ -40,6 +42,7 @@ class WordRef:
     pack_id: str = ""  # distractors come from the target's own pack while it has any
 
 
+@quick_init
 @dataclass(frozen=True)
 class Item:
     """One question: what to show, the options (for choice-like items) and the answer."""
@@ -56,6 +59,7 @@ class Item:
         return not self.options
 
 
+@quick_init
 @dataclass(frozen=True)
 class Grade:
     correct: bool

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from bot.domain.frozen import quick_init
 from bot.domain.mastery import WordMastery, record_answer
 from bot.domain.scaffold import ItemType
 
@@ -40,6 +41,7 @@ _ACCEPTED = 1 << 16
 _CHOICES_SHIFT = 8  # the options counted, above the flags (0: None, typed or the usual four)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Graded:
     """How one answer was graded: the inputs record_answer took besides the answer itself."""

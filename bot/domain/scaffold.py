@@ -136,6 +136,8 @@ _SCAFFOLDS = {
 }
 
 
+_BY_NUMBER: dict[int, Scaffold] = {int(level): s for level, s in _SCAFFOLDS.items()}
+
 # How many new words a student starts with at once, at level 1 and at the top levels
 NEW_WORDS_AT_ONCE = (min(s.words_per_set for s in _SCAFFOLDS.values()),
                      max(s.words_per_set for s in _SCAFFOLDS.values()))
@@ -149,7 +151,10 @@ def scaffold_for(level: WidaLevel | int | None) -> Scaffold:
     placement does."""
     if level is None:
         return _SCAFFOLDS[WidaLevel.ENTERING]
-    return _SCAFFOLDS[WidaLevel(level)]
+    # found by number without building the enum member (a graded tap asks five times);
+    # WidaLevel() then refuses any other value, as it did
+    found = _BY_NUMBER.get(level)
+    return found if found is not None else _SCAFFOLDS[WidaLevel(level)]
 
 
 # English sentence frames are learning content (the learner practises English with them), so

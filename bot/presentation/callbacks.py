@@ -10,6 +10,7 @@ from datetime import date, datetime
 from bot.domain.errors import PuenteError
 from bot.domain.family_notes import FAMILY_NOTES
 from bot.domain.family_notes import WITH_DAY as NOTE_WITH_DAY
+from bot.domain.frozen import quick_init
 from bot.domain.language import LANGUAGES
 from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, WITH_WHEN
 
@@ -108,6 +109,7 @@ class ForgedCallbackError(PuenteError):
     prompt_key = "button-stale"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Callback:
     prefix: str

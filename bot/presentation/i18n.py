@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +91,12 @@ def escape(value: object) -> Markup:
     <, > and & become entities; quotes stay readable (Telegram needs no escaping for them)."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(math_kept(inert(str(value))), quote=False))
+    return _escaped_text(str(value))
+
+
+@lru_cache(maxsize=4096)  # the same definitions, terms and names, on every question: inert
+def _escaped_text(text: str) -> Markup:  # reads them letter by letter
+    return Markup(html.escape(math_kept(inert(text)), quote=False))
 
 
 def math_kept(text: str) -> str:
@@ -284,9 +289,16 @@ def _memo_key(*head: Any, params: Mapping[str, Any]) -> tuple | None:
     key = list(head)
     for name, value in params.items():
         kind = value.__class__
-        if kind not in _KEPT_TYPES:
+        if kind is Said:  # a sentence as a value: keyed by its own key and values, each kind
+            # included (a wrong answer's "You will see it again tomorrow" was never kept)
+            said = _memo_key(value.key, params=dict(value.params))
+            if said is None:
+                return None
+            key += (name, kind, said)
+        elif kind not in _KEPT_TYPES:
             return None
-        key += (name, kind, value)
+        else:
+            key += (name, kind, value)
     return tuple(key)
 
 
@@ -438,9 +450,14 @@ def own_line(text: str) -> str:
     right, and a line with right-to-left words starts with an RLM, so an Arabic definition
     that opens with an English term or a number still reads right to left. Markup stays
     Markup."""
-    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if not _has_right_to_left(str(text)):
         return text
     return Markup(RLM + text) if isinstance(text, Markup) else RLM + text
+
+
+@lru_cache(maxsize=4096)  # a check's definitions and sentences come from its packs, again
+def _has_right_to_left(text: str) -> bool:  # and again: each was looked up letter by letter
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def _escaped(value: Any) -> Any:

@@ -25,6 +25,7 @@ from bot.domain.confusions import chosen_word
 from bot.domain.dont_know import says_dont_know
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
+from bot.domain.frozen import quick_init
 from bot.domain.mastery import (
     WordMastery,
     card_read_today,
@@ -55,6 +56,7 @@ from bot.store import check_items, study, typed_misses
 from bot.store.packs import pack_words, words_by_id
 
 
+@quick_init
 @dataclass(frozen=True)
 class Feedback:
     student_id: int

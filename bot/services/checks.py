@@ -18,6 +18,7 @@ from bot.domain.checks import FULL_CHECK, MAX_CHECK, Item, WordRef
 from bot.domain.cognates import fold
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import OptionWords, counted_choices
+from bot.domain.frozen import quick_init
 from bot.domain.item_building import build_item
 from bot.domain.mastery import (
     PROMPT_MEMORY,
@@ -66,6 +67,7 @@ from bot.store.packs import option_words, pack_ids, pack_words, words_by_id
 UTC = ZoneInfo("UTC")  # a check's "next review in N days" where no school zone is given
 
 
+@quick_init
 @dataclass(frozen=True)
 class Question:
     item_id: int

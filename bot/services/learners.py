@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.cognates import Relation, relation_for
 from bot.domain.errors import PuenteError
+from bot.domain.frozen import quick_init
 from bot.domain.mastery import MasteryState, WordMastery, card_shown_today, new_mastery
 from bot.domain.pace import extra_slots
 from bot.domain.packs import DEFAULT_PACK
@@ -37,6 +38,7 @@ class NoLanguageError(PuenteError):
     prompt_key = "language-needed"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Learner:
     id: int

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain.checks import MAX_CHECK, WordRef
+from bot.domain.frozen import quick_init
 from bot.domain.mastery import (
     MasteryState,
     WordMastery,
@@ -104,6 +105,7 @@ def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
     return frozenset(w for w, s in states.items() if card_shown_today(s, now, tz))
 
 
+@quick_init
 @dataclass(frozen=True)
 class BackOn:
     """The day a student is told words come back: the first school day on or after the next
@@ -114,6 +116,7 @@ class BackOn:
     in_days: int  # local days from today to `day`: 1 (tomorrow) or more, ready_at being a day
 
 
+@quick_init
 @dataclass(frozen=True)
 class NextStep:
     """What comes next for a student, as /progress, /check and a check's last message say it."""

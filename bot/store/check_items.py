@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from sqlite_utils import Database
 
 from bot.domain.checks import Item
+from bot.domain.frozen import quick_init
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
 from bot.store.rows import Row, column, one_row, rows_by_name
 
 
+@quick_init
 @dataclass(frozen=True)
 class StoredItem:
     id: int
@@ -104,9 +108,19 @@ def practice_since(db: Database, student_id: int, word_id: int, since: datetime)
                       [student_id, word_id, stamp(since)]).fetchone() is not None
 
 
+_ITEM_TYPES = {t.value: t for t in ItemType}  # as ItemType(text), without the enum's call
+
+
+@lru_cache(maxsize=4096)  # an item's options as stored: text that never changes
+def _options(text: str) -> tuple[str, ...]:
+    """An item's options, decoded once: a tap decodes its item, then the next one, which the
+    tap after it decodes again."""
+    return tuple(json.loads(text))
+
+
 def _item(row: Row) -> StoredItem:
-    item = Item(row["word_id"], ItemType(row["item_type"]), row["prompt"],
-                tuple(json.loads(row["options"])), row["answer"], bool(row["asks_meaning"]))
+    item = Item(row["word_id"], _ITEM_TYPES[row["item_type"]], row["prompt"],
+                _options(row["options"]), row["answer"], bool(row["asks_meaning"]))
     return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
                       row["answered_at"] is not None, bool(row["practice"]),
                       parse(created) if (created := column(row, "created_at")) else None,
@@ -155,6 +169,7 @@ def close_item(db: Database, item_id: int, correct: bool, now: datetime,
     return cursor.rowcount == 1
 
 
+@quick_init
 @dataclass(frozen=True)
 class CheckState:
     """Where a check stands after an answer: its next open item, or the score."""
@@ -214,15 +229,22 @@ class Check:
     def state(self) -> CheckState:
         """Number, total and score count the numbered questions only: a re-teaching item is
         practice, so the check never grows while the student fails."""
-        open_at = next((n for n, c in enumerate(self.correct) if c is None), None)
-        numbered = [c for r, c in zip(self.rows, self.correct, strict=True) if not r["practice"]]
-        done = [c for c in numbered if c is not None]
-        before = self.rows if open_at is None else self.rows[:open_at]
-        number = min(len(numbered), 1 + sum(1 for r in before if not r["practice"]))
+        # one pass over the rows (a tap reads where its check stands once or twice)
+        open_at: int | None = None
+        before = total = right = answered = practised = 0
+        for n, (row, correct) in enumerate(zip(self.rows, self.correct, strict=True)):
+            if correct is None and open_at is None:
+                open_at = n
+            if row["practice"]:
+                practised += correct is True
+                continue
+            total += 1
+            before += open_at is None  # numbered questions before the first open one
+            if correct is not None:
+                answered += 1
+                right += correct
         following = None if open_at is None else _item(self.rows[open_at])
-        practised = sum(1 for r, c in zip(self.rows, self.correct, strict=True)
-                        if r["practice"] and c)
-        return CheckState(following, number, len(numbered), sum(done), len(done), practised)
+        return CheckState(following, min(total, 1 + before), total, right, answered, practised)
 
 
 def read_check(db: Database, item_id: int) -> Check:
@@ -251,9 +273,14 @@ def open_check(db: Database, student_id: int) -> Check:
                                [student_id]))
 
 
-def _check(rows: list[Row]) -> Check:
+def _check(rows: list[sqlite3.Row]) -> Check:
+    if not rows:
+        return Check((), ())
+    # by position: a sqlite3.Row finds a name by comparing it with each column's in turn
+    names = rows[0].keys()
+    answered, correct = names.index("answered_at"), names.index("correct")
     return Check(tuple(rows),
-                 tuple(None if r["answered_at"] is None else bool(r["correct"]) for r in rows))
+                 tuple(None if r[answered] is None else bool(r[correct]) for r in rows))
 
 
 def check_state(db: Database, item_id: int) -> CheckState:

@@ -43,6 +43,7 @@ class _Words:
     retired: set[int] = field(default_factory=set)
     # Which word each option shows, per packs (in the order looked up) and language
     options: dict[tuple[tuple[str, ...], str], OptionWords] = field(default_factory=dict)
+    pack_ids: tuple[str, ...] | None = None  # every pack with a current word, sorted once
 
 
 _COLUMNS = ("id", "pack_id", "term", "pos", "tier", "definition", "example", "emoji", "glosses",
@@ -179,7 +180,10 @@ def option_words(db: Database, pack_ids: Sequence[str], lang: str) -> OptionWord
 
 def pack_ids(db: Database) -> tuple[str, ...]:
     """Every pack with a current word, in a stable order."""
-    return tuple(sorted(_words(db).by_pack))
+    words = _words(db)  # every graded tap asks (checks.option_index): sorted once
+    if words.pack_ids is None:
+        words.pack_ids = tuple(sorted(words.by_pack))
+    return words.pack_ids
 
 
 def glossed_terms(db: Database, lang: str) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.domain.frozen import quick_init
 from bot.domain.mastery import mastery_state, met
 from bot.domain.word_status import WordStatus, word_status
 from bot.store.class_words import CLASS_WORDS, scope
@@ -19,6 +20,7 @@ from bot.store.rows import Row, all_rows, column, one_row, rows_by_name
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
 
+@quick_init
 @dataclass(frozen=True)
 class Student:
     id: int
@@ -42,6 +44,7 @@ class ClassInfo:
     pack_id: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Enrollment:
     class_id: int

@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import WordMastery
+from bot.domain.mastery import WordMastery, restored
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
-from bot.store.rows import Row, all_rows, one_row, rows_by_name
+from bot.store.rows import Row, one_row, rows_by_name
 
 
 @lru_cache(maxsize=1024)  # a class's rows hold the same few lists of school days
@@ -21,7 +21,7 @@ def _days(text: str) -> frozenset[str]:
 
 
 def _mastery(row: Row) -> WordMastery:
-    return WordMastery(
+    return restored(
         p_known=row["p_known"], card=row["card"], due_at=parse(row["due_at"]),
         successes=row["successes"], misses_in_row=row["misses_in_row"],
         success_days=_days(row["success_days"]),
@@ -120,10 +120,10 @@ def mastery_and_answered_since(db: Database, student_id: int, word_id: int, sinc
                                ) -> tuple[WordMastery | None, frozenset[int], WordMastery | None]:
     """One word's mastery, the other words the student answered (right or wrong) at or after
     a moment, and (`ahead`) one more word's mastery: one read for a graded tap."""
-    rows = all_rows(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) OR "
-                        "last_seen >= ?)", [student_id, word_id, ahead, stamp(since)])
-    states = {r["word_id"]: r for r in rows}
     since_at = stamp(since)
+    rows = rows_by_name(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) "
+                            "OR last_seen >= ?)", [student_id, word_id, ahead, since_at])
+    states = {r["word_id"]: r for r in rows}
     answered = frozenset(r["word_id"] for r in rows if r["word_id"] != word_id
                          and (r["word_id"] != ahead or (r["last_seen"] or "") >= since_at))
     state, upcoming = states.get(word_id), states.get(ahead) if ahead is not None else None

@@ -573,6 +573,25 @@ def test_changed_builds_what_dataclasses_replace_builds() -> None:
         changed(state, mastered=True)
 
 
+def test_restored_builds_what_the_dataclass_builds() -> None:
+    """The store's fast constructor (restored) gives the very state WordMastery(...) gives,
+    and refuses a missing or unknown field, as the constructor does."""
+    from bot.domain.mastery import WordMastery, restored
+
+    now = datetime(2026, 9, 14, 15, tzinfo=UTC)
+    values = {"p_known": 0.9, "card": "{}", "due_at": now, "successes": 5, "misses_in_row": 1,
+              "success_days": frozenset({"2026-09-14"}), "mastered_at": None,
+              "first_correct_at": now, "answered": True, "misses": 3, "shown_at": now,
+              "last_answered": now, "luck": 0.25, "attempts": 9, "card_seen_at": now}
+    built = restored(**values)
+    assert built == WordMastery(**values) and built.state == WordMastery(**values).state
+    assert hash(built) == hash(WordMastery(**values))
+    with pytest.raises(TypeError):
+        restored(**{k: v for k, v in values.items() if k != "luck"})
+    with pytest.raises(TypeError):
+        restored(**values, mastered=True)
+
+
 def test_a_word_right_more_often_in_practice_than_missed_is_not_needs_help() -> None:
     learning = MasteryState.LEARNING
     # Lucía: prey's right taps were practice (its options answered minutes before), her two
