@@ -69,6 +69,7 @@ class HelpNeeded:
 
     name: str
     words: list[str]
+    student_id: int = 0  # whose cells give each word's counts, as /student gives them
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])
         if weak:
-            needs_help.append(HelpNeeded(name, [w.term for w in weak]))
+            needs_help.append(HelpNeeded(name, [w.term for w in weak], student.id))
         starved: date | None = None
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
             inactive.append(Inactive(name, last, quiet))
