@@ -10,14 +10,23 @@ item in the store too, so it is closed after a restart."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
-from telegram import CallbackQuery, InputPollOption, Message, Update
+from telegram import CallbackQuery, InputPollOption, Message, ReplyParameters, Update
 from telegram.constants import ParseMode, PollType
+from telegram.error import BadRequest
 
 from bot.chat import tile_screen
 from bot.chat.alerts import alert_teachers
-from bot.chat.replies import close_poll, edit_caption, edit_in_place, on_media, take_buttons_off
+from bot.chat.replies import (
+    close_poll,
+    edit_caption,
+    edit_in_place,
+    on_media,
+    reply_gone,
+    take_buttons_off,
+)
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain import tiles
@@ -25,6 +34,8 @@ from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks, check_views, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import answers, checks, listen, question_audio
+
+log = logging.getLogger(__name__)
 
 QUESTION_BUTTONS = "question_buttons"  # user_data: (item id, message id) of the live buttons
 QUESTION_POLL = "question_poll"  # user_data: (item id, message id) of the open quiz poll
@@ -59,6 +70,35 @@ def shown_below(context: PuenteContext, item_id: int, tapped: int,
     shown = [poll_message] + [held[key][1] for key in (QUESTION_BUTTONS, QUESTION_POLL)
                               if key in held and held[key][0] == item_id]
     return any(message is not None and message > tapped for message in shown)
+
+
+def shown_in(context: PuenteContext, item_id: int, poll_message: int | None = None
+             ) -> int | None:
+    """The message that shows this open question now: its buttons (held in memory) or its
+    quiz poll (in memory, or `poll_message`, kept in the store); None when not known (buttons
+    after a restart)."""
+    held = context.user_data if context.user_data is not None else {}
+    for key in (QUESTION_BUTTONS, QUESTION_POLL):
+        if key in held and held[key][0] == item_id:
+            return int(held[key][1])
+    return poll_message
+
+
+async def point_to_question(context: PuenteContext, chat_id: int, message_id: int,
+                            lang: str) -> bool:
+    """Reply to the open question's message with "👆 A question is still waiting for you
+    above." (a tap on the quote shows it); False when Telegram no longer has that message
+    (she deleted it), so the question must come again."""
+    try:
+        await context.bot.send_message(
+            chat_id, context.services.catalog.bilingual("progress-question-waiting", lang),
+            reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=False))
+    except BadRequest as exc:
+        if not reply_gone(exc):
+            raise
+        log.info("an open question's message is gone from the student's chat: it comes again")
+        return False
+    return True
 
 
 async def send_question(context: PuenteContext, chat_id: int,

@@ -58,6 +58,13 @@ def _chance(answers: Sequence[TimedAnswer]) -> tuple[float, float]:
     return sum(chances), math.sqrt(sum(p * (1 - p) for p in chances))
 
 
+def not_above_chance(answers: Sequence[TimedAnswer]) -> bool:
+    """Right no more often than random taps give, within CHANCE_BAND standard deviations (a
+    typed answer's chance is nil)."""
+    expected, spread = _chance(answers)
+    return sum(a.correct for a in answers) <= expected + CHANCE_BAND * spread
+
+
 def looks_like_guessing(answers: Sequence[TimedAnswer]) -> bool:
     """True when enough answers came, most in FAST_SECONDS or less, and the right ones are
     about as many as tapping at random gives (a typed answer's chance is nil)."""
@@ -93,10 +100,17 @@ def guessing_last_seen(answers: Sequence[TimedAnswer], tz: tzinfo | None = None
     day whose GUESS_WINDOW answers up to its end (its own and the days' before, of
     `answers`: the recent window's, newest first) looked so, the day the daily alert would
     have said it; None when no day did. A day at a time, never every run of answers: a
-    reader's fast streak within a day is no signal."""
+    reader's fast streak within a day is no signal.
+    A day counts only while the answers since its window began are not well above chance
+    either (`not_above_chance`): with a chance band either way, a fast student right half the
+    time on 4-6 options has an unlucky stretch of 20 (6 right) in the band on some day of two
+    weeks nearly one time in two, and was "about as often right as chance" for two weeks
+    beside 20 right of his 40 answers since (playtest, docs/reports.md). A guesser who slows
+    down and still misses stays named."""
     start = 0
     while len(answers) - start >= GUESS_MIN_ANSWERS:
-        if looks_like_guessing(answers[start:start + GUESS_WINDOW]):
+        if looks_like_guessing(answers[start:start + GUESS_WINDOW]) and \
+                not_above_chance(answers[:start + GUESS_WINDOW]):
             return answers[start].at
         day = _day(answers[start], tz)
         if day is None:  # undated answers: the latest window alone

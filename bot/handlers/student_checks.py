@@ -11,7 +11,14 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Poll
 
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import placement_left, show_unread
-from bot.chat.questions import asked_from, send_feedback, send_question, shown_below
+from bot.chat.questions import (
+    asked_from,
+    point_to_question,
+    send_feedback,
+    send_question,
+    shown_below,
+    shown_in,
+)
 from bot.chat.replies import acknowledge, say, send_long, shows_button, user_language
 from bot.context import PuenteContext
 from bot.domain.sent_twice import COPY_WINDOW
@@ -52,6 +59,10 @@ async def check(update: Update, context: PuenteContext) -> None:
     question = start.question
     if twice and start.resumed:  # the first /check asked it a moment ago: nothing again
         return
+    if query is None and start.resumed and question is not None and (
+            shown := shown_in(context, question.item_id, start.poll_message)) is not None \
+            and await point_to_question(context, user.id, shown, question.lang):
+        return  # a reply to it, not a second live copy (a quiz poll and its buttons: playtest)
     if query is not None:
         if _shown_below(context, query, start):  # a toast points to it, sent once already
             await acknowledge(query, _toast(context, user, "check-question-below"))

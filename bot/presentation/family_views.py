@@ -78,6 +78,9 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     lang = update.language
     other = [catalog.render("family-week-other-days", lang, count=update.other_days)] \
         if update.other_days else []
+    if update.excused_days:  # practised on a day the family excused: no school day for her
+        other.append(catalog.render("family-week-excused-days", lang,
+                                    count=update.excused_days))
     if update.card_days:  # cards read with no practice that day: not nothing, not practice
         other.append(catalog.render("family-week-card-days", lang, name=child,
                                     count=update.card_days))

@@ -103,28 +103,12 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     `tz`) on its meaning, its listening answers apart ("· 🔊 1 of 1"), or "practice only so
     far"; for a word in review, the day it comes back (`back`:
     mastery waits for that review), or that it was `retired` from its pack."""
-    first = local_day(cell.first_seen or cell.last_seen, tz)
-    last = local_day(cell.last_seen, tz)
-    days = (last - first).days + 1 if first and last else 0
-    missed: Markup | None = None  # needs help on one meaning answer: the misses it counted
-    if cell.practice_only:  # answered the day its card was read: counted from the next
-        counts = catalog.render("report-word-practice", lang, term=term)
-    elif not cell.attempts:  # opened, never answered: the words /roster counts it under
-        # ("Opened, not answered yet"), and no status after them: "· new" said it a third way
+    if not cell.attempts and not cell.practice_only:  # opened, never answered: the words
+        # /roster counts it under ("Opened, not answered yet"), and no status after them:
+        # "· new" said it a third way
         unanswered = catalog.render("report-word-unanswered", lang, term=term)
         return Markup(f"{STATUS_MARKS[cell.status][0]} {unanswered}")
-    elif (missed := missed_counts(cell, term, catalog, lang)) is not None:
-        counts = missed  # listening inside: no "🔊 0 of 1" after it
-    elif not cell.meaning_attempts:  # only listening answers: nothing on its meaning yet
-        counts = catalog.render("report-word-no-meaning", lang, term=term)
-    elif too_few_answers(cell.meaning_attempts):  # one answer may be a guess: no "1 of 1"
-        counts = catalog.render("report-word-few", lang, term=term, total=cell.meaning_attempts)
-    else:
-        counts = catalog.render("report-word", lang, term=term, right=cell.meaning_correct,
-                                total=cell.meaning_attempts, days=days)
-    if cell.listened and missed is None:  # recognition of the spoken word, apart (as /report)
-        counts = Markup(f"{counts} · " + catalog.render(
-            "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
+    counts = counts_text(cell, term, catalog, lang, tz)
     if cell.right_in_practice:  # not "needs help": her right answers were practice (mastery)
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-practice-right", lang, count=cell.practised_right))
@@ -141,6 +125,33 @@ def word_line(cell: Cell, term: str, catalog: Catalog, lang: str, tz: tzinfo | N
     elif back is not None and cell.status is WordStatus.REVIEWING:
         status = Markup(f"{status} · " + back_text(back, today, catalog, lang))
     return Markup(f"{STATUS_MARKS[cell.status][0]} {counts} · {status}")
+
+
+def counts_text(cell: Cell, term: str, catalog: Catalog, lang: str,
+                tz: tzinfo | None) -> Markup:
+    """A word's counts as /student gives them, and /report's 🆘 line beside them: "correct N of
+    M over D days" on its meaning with its listening answers apart ("· 🔊 1 of 1"), what a
+    word needing help counted (`missed_counts`), "too few to tell", or "practice only so far".
+    One function, so the two views never give one word two figures (playtest: Thiago)."""
+    first = local_day(cell.first_seen or cell.last_seen, tz)
+    last = local_day(cell.last_seen, tz)
+    days = (last - first).days + 1 if first and last else 0
+    missed: Markup | None = None  # needs help on one meaning answer: the misses it counted
+    if cell.practice_only:  # answered the day its card was read: counted from the next
+        counts = catalog.render("report-word-practice", lang, term=term)
+    elif (missed := missed_counts(cell, term, catalog, lang)) is not None:
+        counts = missed  # listening inside: no "🔊 0 of 1" after it
+    elif not cell.meaning_attempts:  # only listening answers: nothing on its meaning yet
+        counts = catalog.render("report-word-no-meaning", lang, term=term)
+    elif too_few_answers(cell.meaning_attempts):  # one answer may be a guess: no "1 of 1"
+        counts = catalog.render("report-word-few", lang, term=term, total=cell.meaning_attempts)
+    else:
+        counts = catalog.render("report-word", lang, term=term, right=cell.meaning_correct,
+                                total=cell.meaning_attempts, days=days)
+    if cell.listened and missed is None:  # recognition of the spoken word, apart (as /report)
+        counts = Markup(f"{counts} · " + catalog.render(
+            "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
+    return counts
 
 
 # The days a mastered word's line names: more than this many read as a wall, so the first, an

@@ -69,6 +69,7 @@ class HelpNeeded:
 
     name: str
     words: list[str]
+    student_id: int = 0  # whose cells give each word's counts, as /student gives them
 
 
 @dataclass(frozen=True)
@@ -236,16 +237,6 @@ def _hardest_first(words: list[HardWord]) -> list[HardWord]:
                                        -w.counts.total, w.term))
 
 
-def improving(practised: list[Cell], weak: int) -> bool:
-    """A student with `weak` words needing help is on track all the same when at least as many
-    of her words are in review or mastered: a WIDA-1 newcomer in her second week, practising
-    every day with 2 words mastered and 6 in review, read only under "🆘 Needs help" beside
-    "✅ On track: none" (playtest). Her words needing help are still listed; a student
-    inactive, or with fewer words moving on than needing help, is not on track."""
-    moved = sum(1 for c in practised if c.status in (WordStatus.REVIEWING, WordStatus.MASTERED))
-    return moved >= max(1, weak)
-
-
 def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
               today: date | None = None, holidays: Collection[date] = (),
               labels: Mapping[int, str] | None = None, tz: tzinfo | None = None) -> Summary:
@@ -318,18 +309,19 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])
         if weak:
-            needs_help.append(HelpNeeded(name, [w.term for w in weak]))
+            needs_help.append(HelpNeeded(name, [w.term for w in weak], student.id))
+        starved: date | None = None
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
             inactive.append(Inactive(name, last, quiet))
         elif not weak and not matrix.unopened.get(student.id):  # unopened: new words she has;
             # under 🆘 she needs help with these words, not a push of more
-            newest = starved_since(met, today, off, tz)
-            if newest is not None:
-                no_new_word.append(NoNewWord(name, newest))
+            starved = starved_since(met, today, off, tz)
+            if starved is not None:
+                no_new_word.append(NoNewWord(name, starved))
         if idle >= INACTIVE_SCHOOL_DAYS and last is not None:
             pass  # inactive says it: no other line for her
-        elif weak and not improving(practised, len(weak)):
-            continue
+        elif weak:  # under 🆘 alone: On track is "no line below applies" (/report help),
+            continue  # and a newcomer moving words on read under ✅ and 🆘 at once (playtest)
         elif all(c.practice_only for c in practised):  # the evening of the day she read them
             practice_only.append(_few(name, practised))
         elif all(too_few_answers(c.attempts) for c in practised):
@@ -339,9 +331,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
             if any(lucky_review(c.state, c.correct, c.attempts) for c in met):
                 lucky.add(name)
-        elif opened is not None or student.id in matrix.near_chance:
-            pass  # stuck on how to answer (🧩) or tapping without reading (⏱️): not on track,
-            # and those lines name her (playtest: Widlene in ✅, 🆘 and ⏱️ in one report)
+        elif (opened is not None or student.id in matrix.near_chance
+              or starved is not None
+              or _missed_practice_today(matrix, student.id)):
+            pass  # stuck on how to answer (🧩), tapping without reading (⏱️), no new word
+            # (🆕) or practice missed today (✏️): that line names her, and On track is "no
+            # line below applies" (playtest: Widlene in ✅, 🆘 and ⏱️ in one report)
         else:
             on_track.append(name)
             left = len(matrix.unopened.get(student.id, [])) + sum(
@@ -397,6 +392,12 @@ def _few(name: str, cells: list[Cell]) -> FewAnswers:
                       sum(c.practised_right for c in cells), sum(c.practised for c in cells))
 
 
+def _missed_practice_today(matrix: ClassMatrix, student_id: int) -> bool:
+    """Whether the "✏️ Practice today" line names this student (practice_missed's rule)."""
+    today = matrix.practice_today.get(student_id)
+    return today is not None and bool(today.missed)
+
+
 def practice_missed(matrix: ClassMatrix, labels: Mapping[int, str] | None,
                     placeholder: str) -> list[PracticeMissed]:
     """The students who missed practice answers today, in roster order, with the words."""
@@ -404,8 +405,9 @@ def practice_missed(matrix: ClassMatrix, labels: Mapping[int, str] | None,
     found = []
     for student in matrix.students:
         today = matrix.practice_today.get(student.id)
-        if today is None or not today.missed:
+        if not _missed_practice_today(matrix, student.id):
             continue
+        today = matrix.practice_today[student.id]
         name = labels[student.id] if labels else student_name(student, placeholder)
         found.append(PracticeMissed(name, today.missed, today.answers,
                                     [terms[w] for w in today.missed_words if w in terms]))

@@ -9,7 +9,8 @@ from datetime import date, tzinfo
 from bot.domain.reminder_backoff import DAILY_REMINDERS, EVERY_SCHOOL_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
-from bot.presentation.report_student import listening_line
+from bot.presentation.report_names import word_terms
+from bot.presentation.report_student import counts_text, listening_line
 from bot.presentation.report_summary import (
     CardsRead,
     FewAnswers,
@@ -41,11 +42,25 @@ def on_track_text(s: Summary, catalog: Catalog, lang: str) -> Markup:
 
 
 def help_text(student: HelpNeeded, counted: Mapping[str, Markup] | None = None) -> Markup:
-    """One student in "needs help": their name and hard words, each with its counts when
-    `counted` has them ("Ana (ecosystem: correct 0 of 2 over 2 days)")."""
-    words = ", ".join(counted[w] if counted and w in counted else escape(w)
-                      for w in student.words)
+    """One student in "needs help": their name and hard words, each with its own counts when
+    `counted` has them, "; " between words ("Thiago (analyze: missed 6 of 6 (5 meaning, 1
+    listening); constitution: ...)"): "analyze, constitution: correct 1 of 3" read as one
+    figure for both words (playtest)."""
+    if counted:
+        words = "; ".join(counted.get(w, escape(w)) for w in student.words)
+    else:
+        words = ", ".join(escape(w) for w in student.words)
     return Markup(f"{escape(student.name)} ({words})")
+
+
+def help_counts(matrix: ClassMatrix, student: HelpNeeded, catalog: Catalog, lang: str,
+                tz: tzinfo | None) -> dict[str, Markup]:
+    """The student's words under 🆘, each with the counts /student gives it (`counts_text`,
+    her own answers, listening ones too), so the two views print one figure per word."""
+    terms = word_terms(matrix.given)
+    cells = {terms[word_id]: cell for (student_id, word_id), cell in matrix.cells.items()
+             if student_id == student.student_id and word_id in terms}
+    return {w: counts_text(cells[w], w, catalog, lang, tz) for w in student.words if w in cells}
 
 
 def _hardest_as_help(s: Summary) -> HelpNeeded | None:
@@ -73,7 +88,8 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     hardest = Markup(", ".join(hard_word_text(w, catalog, lang) for w in s.hardest_words))
     alone, counted = _hardest_as_help(s), None
     if alone is not None:
-        counted = {w.counts.term: word_text(w.counts, catalog, lang) for w in s.hardest_words}
+        # her words each with her own counts, in /student's words (only she answered them)
+        counted = help_counts(matrix, alone, catalog, lang, tz)
         hardest = catalog.render("report-hardest-as-help", lang, name=alone.name)
     text = catalog.render(
         "report-summary", lang, class_name=label(class_name),

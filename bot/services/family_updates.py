@@ -59,13 +59,15 @@ class FamilyUpdate:
     first_day: date | None = None              # the days counted, first and last (the school's
     last_day: date | None = None               # dates): the message names them
     started_in_window: bool = False            # started after the window's first day
+    excused_days: int = 0                      # days practised that the family excused: no
+    #                                            school day for her, said apart
 
     @property
     def bad_week(self) -> bool:
         """Practised on one day or none: the update then says what to do next (playtest: a
         family told "0 of 5" was given no step to take)."""
-        return (not self.started_today
-                and self.days + self.other_days + self.today_uncounted <= 1)
+        return (not self.started_today and self.days + self.other_days + self.excused_days
+                + self.today_uncounted <= 1)
 
 
 def window_start(end: date, today: date, update_day: int | None,
@@ -111,8 +113,9 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
     looked_back = min(now - timedelta(days=WEEK + 1), day_start(start, tz))  # 8 days at most
     recipients = families.update_recipients(db, only)
     # a day the family excused (sick, not at school) is no school day for that child: "0 of
-    # 4 school days" counted the day her mother said she was sick (family playtest); one she
-    # practised on all the same counts as a school day practised
+    # 4 school days" counted the day her mother said she was sick (family playtest). One she
+    # practised on all the same is no school day either, as the teacher is told (it read "4
+    # of the 4 school days" with the first one excused: zh playtest): said apart
     excused = excused_of(db, {r.student_id for r in recipients}, start)
     for row in recipients:
         started = row.started_at.astimezone(tz).date()
@@ -121,8 +124,8 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         since = max(0, min((end - start).days + 1, (end - started).days + 1))
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
-        school = school_days_from(first, end, holidays | (
-            excused.get(row.student_id, frozenset()) - studied))
+        away = excused.get(row.student_id, frozenset())
+        school = school_days_from(first, end, holidays | away)
         cards = {m.astimezone(tz).date() for m in families.cards_read_since(
             db, row.student_id, looked_back)}
         card_days = {day for day in cards if first <= day <= end} - studied
@@ -137,7 +140,7 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         new, unchecked_new = _words(met, row.language)
         updates.append(FamilyUpdate(row.id, row.telegram_id, row.language, row.student_name,
                                     learned, practising, row.student_id, len(studied & school),
-                                    since, len(school), len(studied - school),
+                                    since, len(school), len(studied - school - away),
                                     unchecked or unchecked_too or unchecked_new,
                                     started >= today, explain,
                                     tuple(w.id for w in [*mastered, *shown, *met][:HEARD]),
@@ -145,7 +148,8 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     frozenset(w.word.term for w in [*mastered, *shown, *met]
                                               if _machine(w, row.language)),
                                     not row.updates_on, first if since else None,
-                                    end if since else None, started > start))
+                                    end if since else None, started > start,
+                                    len(studied & away)))
     return updates
 
 

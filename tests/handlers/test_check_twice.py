@@ -1,9 +1,9 @@
 """/check sent twice in a row (the play-test's Somali and Hmong students): a word is asked right
 after its card only in the check its cards lead to (✅ under the last card), never by a second
 /check while cards still wait (which points to those cards, and sends none again); a word
-answered today is not asked again that day; and a question sent as a quiz poll stays
-answerable when /check sends it again, and is closed when answered on the buttons /check
-sent."""
+answered today is not asked again that day; and /check while a question is open points to
+it (a reply to its message) rather than sending a second live copy, which it sends only when
+that message is gone."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from tests.harness import (
     open_item,
     page_through,
     poll_message,
-    stopped_polls,
     texts,
 )
 
@@ -83,9 +82,9 @@ async def test_a_second_check_after_the_card_check_asks_nothing_again_today(
         assert check_items.next_open_item(chat.db, 1001) is None
 
 
-async def a_poll_sent_again(chat: Chat, ana: dict) -> tuple[check_items.StoredItem, list[Call]]:
-    """Her check opens with a quiz poll, and /check sends its question again; return the poll's
-    item and the calls /check made."""
+async def a_poll_asked_again(chat: Chat, ana: dict) -> tuple[check_items.StoredItem, list[Call]]:
+    """Her check opens with a quiz poll (✅ tapped under her cards), and she sends /check a
+    few seconds later; return the poll's item and the calls /check made."""
     await join_and_confirm(chat, ana, lang="so", level=1)
     await check_now(chat, ana)
     poll = open_item(chat)
@@ -94,32 +93,41 @@ async def a_poll_sent_again(chat: Chat, ana: dict) -> tuple[check_items.StoredIt
     return poll, await chat.send(ana, "/check")  # e.g. she did not see the poll come in
 
 
-async def test_a_poll_sent_again_by_check_still_counts_its_answer(chat: Chat) -> None:
+async def test_check_while_a_quiz_poll_is_open_points_to_it_and_sends_no_second_copy(
+        chat: Chat) -> None:
+    """Playtest: ✅ Check me sent question 1 as a quiz poll, then /check sent it again as
+    buttons: two live copies, and no word that the first was still open."""
     ana = chat.user(lang="so")
-    poll, again = await a_poll_sent_again(chat, ana)
-    assert [c.method for c in again] == ["sendMessage"]  # the question again, as buttons
-    assert [label for label, _ in again[0].buttons] == [  # its 🤷 too, as in the poll
-        *poll.item.options, "🤷 Ma aqaan · I don't know"]
+    poll, again = await a_poll_asked_again(chat, ana)
+    assert [c.method for c in again] == ["sendMessage"] and not again[0].buttons
+    assert again[0].text.endswith("👆 A question is still waiting for you above.")
+    assert again[0].reply_to == poll_message(chat)  # a tap on the quote shows the poll
     reply = texts(await chat.vote(ana, poll.poll_id, poll.item.options.index(poll.item.answer)))
     assert f"<b>{poll.item.answer}</b>" in reply and "Su'aal 2/3" in reply  # graded, once
     assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
 
 
-async def test_a_poll_sent_again_by_check_and_answered_on_its_buttons_is_closed(
+async def test_a_quiz_poll_she_deleted_comes_again_as_buttons_and_grades_once(
         chat: Chat) -> None:
     ana = chat.user(lang="so")
-    poll, _ = await a_poll_sent_again(chat, ana)
+    await join_and_confirm(chat, ana, lang="so", level=1)
+    await check_now(chat, ana)
+    poll = open_item(chat)
+    chat.delete(ana, poll_message(chat))  # nothing to point to: the question comes again
+    chat.clock.advance(seconds=5)
+    again = [c for c in await chat.send(ana, "/check") if c.buttons]
+    assert [label for label, _ in again[0].buttons] == [  # its 🤷 too, as in the poll
+        *poll.item.options, "🤷 Ma aqaan · I don't know"]
     right = poll.item.options.index(poll.item.answer)
-    calls = await chat.tap(ana, f"an:{poll.id}:{right}")
-    assert "Su'aal 2/3" in texts(calls) and stopped_polls(calls) == [(1001, poll_message(chat))]
-    assert await chat.vote(ana, poll.poll_id, right) == []  # the poll can count it no more
+    assert "Su'aal 2/3" in texts(await chat.tap(ana, f"an:{poll.id}:{right}"))
+    assert await chat.vote(ana, poll.poll_id, right) == []  # graded once
     assert chat.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
 
 
 async def test_check_sent_twice_in_a_moment_asks_its_question_once(chat: Chat) -> None:
     """Regression playtest (Kofi, level 4): a double tap on /check sent question 1 as a quiz
     poll and then the same question again under it, with buttons. A second /check within a
-    double tap's window sends nothing; one a few seconds later still asks it again."""
+    double tap's window sends nothing; one a few seconds later points to it."""
     kofi = chat.user(lang="fr")
     await join_and_confirm(chat, kofi, lang="fr", level=4)
     await page_through(chat, kofi, await chat.send(kofi, "/words"))
@@ -130,4 +138,5 @@ async def test_check_sent_twice_in_a_moment_asks_its_question_once(chat: Chat) -
     assert not [c for c in await chat.send(kofi, "/check") if c.method.startswith("send")]
     chat.clock.advance(seconds=5)
     again = [c for c in await chat.send(kofi, "/check") if c.method.startswith("send")]
-    assert again  # a /check she meant: the open question comes again
+    # a /check she meant: it points to the open question, no second copy of it
+    assert [c.reply_to for c in again] == [first[-1].result_id]

@@ -210,14 +210,17 @@ async def test_a_creole_childs_i_dont_know_leaves_her_own_word_its_friendly_retr
     assert misses(chat) == 1 and not check_items.get_item(chat.db, stored.id).answered
 
 
-async def test_check_asks_an_open_typed_question_again_with_its_way_out(chat: Chat) -> None:
-    """The playtest: /check sent the same question again, and nothing else he could do."""
+async def test_check_points_to_an_open_typed_question_that_shows_its_way_out(
+        chat: Chat) -> None:
+    """The playtest: /check sent the same question again, and nothing else he could do. It
+    now replies to the question (no second copy), whose message shows the way out."""
     ana, _ = await deciding_review(chat)
     stored = open_item(chat)
     chat.clock.advance(seconds=30)  # later: a /check within a double tap's window is a copy
     again = await chat.send(ana, "/check")
-    assert buttons(again) == way_out(stored.id)
-    assert "Pregunta 2/3" in texts(again)
+    assert "👆" in texts(again) and not buttons(again)
+    shown = chat.showing(ana, f"dk:{stored.id}")  # the question, its 🤷 on it
+    assert [c.reply_to for c in again if c.method == "sendMessage"] == [shown]
 
 
 async def test_a_forged_or_old_i_dont_know_grades_nothing(chat: Chat) -> None:

@@ -270,3 +270,23 @@ async def test_a_typed_answer_keeps_the_undo_too_and_an_undone_day_gets_none(
              if c.method == "editMessageReplyMarkup"]
     assert again and all(label.startswith("✅ Answered") for c in again
                          for label, _ in c.buttons)
+
+
+async def test_a_day_excused_on_her_first_school_day_is_no_school_day_though_she_practised(
+        chat: Chat) -> None:
+    """Family playtest (zh): the grandmother sent "🤒 sick today" on Mon 14 Sep, the child's
+    first school day, and the child read her cards and did her first check at home that
+    evening. The teacher read "it does not count as a school day", and Friday's update said
+    "4 of the 4 school days since starting", counting it. It is no school day: 3 of 3, and
+    the day she practised while excused is said apart."""
+    ana = chat.user(1001, "Ana", "zh")
+    await join_and_confirm(chat, ana, lang="zh")
+    grandma = await link_family(chat, "Ana")
+    relay = await send_note(chat, grandma, "sick")
+    assert "(excused: Mon 14 Sep)" in relay.text and "does not count as a school day" in relay.text
+    await practise_every_day_but(chat, ana, date(2026, 9, 1), 4)  # Mon (at home) to Thu
+    chat.clock.now = datetime(2026, 9, 18, 20, tzinfo=START.tzinfo)  # Friday's update
+    queue_weekly_updates(chat.app.bot_data.services)
+    update = texts([c for c in await chat.deliver() if c.chat_id == grandma["id"]])
+    assert "Ana practised on 3 of the 3 school days since starting.\n" in update  # was 4 of 4
+    assert "Days practised on a day excused from school (sick or away): 1" in update

@@ -14,7 +14,7 @@ from telegram import Update
 from bot.demo.offline import Call
 from bot.domain import tiles
 from bot.domain.overrule import Graded
-from bot.presentation import callbacks, check_views, keyboards
+from bot.presentation import callbacks, check_views
 from bot.services import answers
 from bot.store import check_items
 from tests.harness import (
@@ -201,22 +201,17 @@ async def test_a_forgiven_slip_shows_her_letters_too_and_a_right_one_does_not(
 # 4. An old copy of the question takes no letter
 
 
-async def test_check_again_takes_the_old_copys_tiles_off_and_a_tap_there_changes_nothing(
-        chat: Chat) -> None:
+async def test_check_again_points_to_the_tiles_and_sends_no_second_copy(chat: Chat) -> None:
+    """/check while her tiles are open replies to them: no second copy to take letters."""
     stored = await a_long_tiles_question(chat)
     taps = tile_taps(chat, paj(chat), stored.id, stored.item.answer.lower())
     old = chat.showing(paj(chat), taps[0])
-    as_it_was = chat.api.showing(PAJ, old)
     calls = await chat.send(paj(chat), "/check")
-    assert any(c.method == "editMessageReplyMarkup" and c.params.get("message_id") == old
-               for c in calls)  # one edit takes the old copy's tiles off
-    new = chat.showing(paj(chat), taps[0])
-    assert new != old
-    for data in (taps[0], ok(stored.id)):  # a slow phone still shows the old tiles
-        calls = await tap_as_it_was(chat, paj(chat), data, old, as_it_was)
-        assert edits(calls) == [] and toast(calls)  # nothing changes, and she is told
-    (edit,) = edits(await chat.tap(paj(chat), taps[0]))  # the new copy takes it
-    assert int(edit.params["message_id"]) == new
+    sent = [c for c in calls if c.method.startswith("send")]
+    assert [c.reply_to for c in sent] == [old] and not any(c.buttons for c in sent)
+    assert chat.showing(paj(chat), taps[0]) == old  # the one copy
+    (edit,) = edits(await chat.tap(paj(chat), taps[0]))  # and it takes the letter
+    assert int(edit.params["message_id"]) == old
     assert last_line(edit).startswith(f"🔤 {taps[0][-1]} _")
 
 
@@ -262,11 +257,10 @@ async def test_check_in_the_middle_of_a_word_sends_it_again_with_her_letters(
     taps = tile_taps(chat, paj(chat), stored.id, word)
     for data in taps[:2]:
         await chat.tap(paj(chat), data)
+    shown = chat.showing(paj(chat), taps[0])
     calls = await chat.send(paj(chat), "/check")
     (sent,) = [c for c in calls if c.method == "sendMessage"]
-    assert last_line(sent) == "🔤 " + " ".join([*word[:2], *"_" * (len(word) - 2)])
-    labels = {d: label for label, d in sent.buttons}
-    assert [labels[d] for d in taps[:2]] == [keyboards.USED_TILE] * 2  # spent there too
+    assert sent.reply_to == shown  # her letters are there: she goes on with them
     for data in taps[2:]:
         await chat.tap(paj(chat), data)
     await chat.tap(paj(chat), ok(stored.id))

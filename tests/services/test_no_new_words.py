@@ -62,6 +62,9 @@ def test_a_student_reviewing_old_words_for_18_days_is_named_with_her_last_new_wo
     assert ("🆕 No new word for 8+ school days, though still answering checks: "
             "Ana (last new word Mon 14 Sep). /push sends new words.") in text
     assert "Ben (last new word" not in text
+    # named under 🆕, so not on track ("no line below applies", /report help)
+    on_track = next(line for line in text.splitlines() if line.startswith("✅ On track"))
+    assert "Ana" not in on_track and "Ben" in on_track
 
 
 def test_no_new_word_line_waits_for_eight_school_days_not_calendar_days(

@@ -106,7 +106,7 @@ def test_hardest_words_and_needs_help_follow_one_rule(
 
     # Mateo alone answered them: the same two words again under 🧗 read as a second finding
     # (playtest, a class of one), so 🧗 points up to 🆘, where they get their counts
-    assert ("🆘 Needs help: Mateo (predator: correct 0 of 2 over 1 day, prey: correct 1 of 3 "
+    assert ("🆘 Needs help: Mateo (predator: correct 0 of 2 over 1 day; prey: correct 1 of 3 "
             "over 1 day)\n🧗 Hardest words: the words under 🆘 (only Mateo needs help with "
             "them)\n") in text
     assert text.count("predator") == 1 and text.count("prey") == 1
