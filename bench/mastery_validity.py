@@ -33,15 +33,17 @@ mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
 Run: python bench/mastery_validity.py [students-per-kind] [seed] [language] [levels] [honest]
-[two-packs] [echo]
+[two-packs] [echo] [no-keyboard]
 (no asserts; levels: e.g. 1,2 puts every student at levels 1-2, default 1,2,3,4,5; honest:
 learners and crammers who do not recall a word tap "🤷 I don't know" where a question with
 options has it, levels 1-2, instead of guessing; guessers still guess; two-packs: every
 student is also in a maths class (math.number-operations), so her checks mix the two packs'
 words, and the eliminator and the sly one also rule out an option of the other subject than
 the question's (a maths word among ecosystem words), a listening question's excepted (its
-stem is the word's sound); echo: adds the echo student. The flags come in any order after
-the levels.)
+stem is the word's sound); echo: adds the echo student; no-keyboard: students at levels 1-2
+cannot type English (playtest, Lin, Mandarin), so a typed question is spelled with letter
+tiles where "🔤" offers them (the word if she recalls it, else tiles tapped at random), else
+answered 🤷. The flags come in any order after the levels.)
 The home language (default es) matters at levels 1-2: a cognate's deciding review is typed,
 any other word's is chosen among up to six English words from its home-language term.
 """
@@ -150,6 +152,7 @@ class Student:
     met_today: set[str] = field(default_factory=set)  # terms answered today (the eliminators)
     day: date | None = None
     honest: bool = False  # taps 🤷 where it is offered rather than guess (learners only)
+    keyboard: bool = True  # False: cannot type English (levels 1-2, no-keyboard)
     # echo: prompt -> the answer shown with it, and when
     echoes: dict[str, tuple[str, datetime]] = field(default_factory=dict)
 
@@ -254,6 +257,23 @@ def _spelled(student: Student, question: checks.Question, option: int) -> str:
     return "".join(deal[i] for i in student.rng.sample(range(len(deal)), len(item.answer)))
 
 
+def _without_keyboard(db: Database, student: Student, question: checks.Question, text: str,
+                      now: datetime) -> answers.Feedback | None:
+    """A typed question answered by a child who cannot type English: spelled with the tiles
+    "🔤" offers, the word where she would have typed it, else tiles tapped at random (as
+    many as the word has letters); where no tiles are offered, 🤷 (her only way out)."""
+    item = question.item
+    if not tiles.offered(item, student.level, question.practice):
+        return answers.answer_dont_know(db, student.id, question.item_id, now, TZ)
+    if fold(text) == fold(item.answer):
+        spelled = item.answer.lower()
+    else:
+        deal = tiles.tiles_for(item, question.item_id)
+        spelled = "".join(deal[i] for i in student.rng.sample(range(len(deal)),
+                                                               len(item.answer)))
+    return answers.answer_tiles(db, student.id, question.item_id, spelled, now, TZ)
+
+
 @dataclass
 class Simulation:
     """A finished simulated term: the store every answer went through, and who answered."""
@@ -278,13 +298,13 @@ def run(per_kind: int, seed: int = 7, language: str = "es",
         levels: tuple[int, ...] = LEVELS, honest: bool = False,
         school_days: int = SCHOOL_DAYS,
         after_day: Callable[[Database, int, list[Student]], None] | None = None,
-        packs: tuple[str, ...] = (PACK,), kinds: tuple[str, ...] = KINDS
-        ) -> dict[str, object]:
+        packs: tuple[str, ...] = (PACK,), kinds: tuple[str, ...] = KINDS,
+        keyboard: bool = True) -> dict[str, object]:
     """Simulate `school_days` school days and sum them up; `after_day` sees the store and the
     students after each day's sessions (bench/stalled.py watches when a word first goes into
     review)."""
     sim = simulate(per_kind, seed, language, levels, honest, school_days=school_days,
-                   after_day=after_day, packs=packs, kinds=kinds)
+                   after_day=after_day, packs=packs, kinds=kinds, keyboard=keyboard)
     return _figures(sim, levels)
 
 
@@ -292,7 +312,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
              levels: tuple[int, ...] = LEVELS, honest: bool = False,
              kinds: tuple[str, ...] = KINDS, school_days: int = SCHOOL_DAYS,
              after_day: Callable[[Database, int, list[Student]], None] | None = None,
-             packs: tuple[str, ...] = (PACK,)) -> Simulation:
+             packs: tuple[str, ...] = (PACK,), keyboard: bool = True) -> Simulation:
     """Students of `kinds` (per_kind of each) studying through the real services for
     `school_days` school days (bench/confusions.py reads the answers they left), each in one
     class per pack of `packs`."""
@@ -325,7 +345,8 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
             people.set_level(db, sid, klass.id, level, "teacher")
         seed_of = rng.random()
         students.append(Student(sid, kind, level, random.Random(seed_of), seed=repr(seed_of),
-                                honest=honest and kind in ("learner", "crammer")))
+                                honest=honest and kind in ("learner", "crammer"),
+                                keyboard=keyboard or level > 2))
     shown: dict[tuple[int, int], date] = {}
     days: list[date] = []
     day = START.astimezone(TZ).date()
@@ -369,7 +390,9 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     other = _off_topic(db, who, question.item, pack_of)
                     option, text, from_memory = answer(student, question, words, now, glosses,
                                                        strange | other)
-                    if text is not None:
+                    if text is not None and not student.keyboard:
+                        feedback = _without_keyboard(db, student, question, text, now)
+                    elif text is not None:
                         feedback = answers.answer_typed(db, student.id, text, now, TZ)
                     elif option is None:
                         feedback = answers.answer_dont_know(db, student.id, question.item_id,
@@ -460,6 +483,7 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
         figures[kind] = (tested, mastered, false)
     figures["median_days"] = statistics.median(to_mastery) if to_mastery else None
     figures["by_level"] = _by_level(db, students, shown, days, levels)
+    figures["long"] = _long_words(db, students)
     figures["elimination"] = sim.taps
     figures["prompts"] = sim.prompts
     figures["kept"] = sum(1 for p in kept if p >= KNOWN) / len(kept) if kept else None
@@ -538,6 +562,28 @@ def _by_level(db: Database, students: list[Student], shown: dict[tuple[int, int]
     return out
 
 
+LONG_WORD = 11  # letters: tiles spelled words of 10 at most before (playtest, Lin, Mandarin)
+
+
+def _long_words(db: Database, students: list[Student]) -> tuple[int, int, int, int]:
+    """Words of LONG_WORD letters or more: learners' words tested and mastered, guessers'
+    (the echo's too) tested and falsely mastered."""
+    long = {row[0] for row in db.execute("SELECT id FROM words WHERE length(term) >= ? "
+                                         "AND term NOT LIKE '% %'", [LONG_WORD])}
+    tested = mastered = guessed = false = 0
+    for student in students:
+        for word_id, state in study_store.student_mastery(db, student.id).items():
+            if word_id not in long or not state.answered:
+                continue
+            if student.kind == "learner":
+                tested += 1
+                mastered += state.mastered_at is not None
+            elif student.kind in (*GUESSERS, ECHO):
+                guessed += 1
+                false += state.mastered_at is not None
+    return tested, mastered, guessed, false
+
+
 def main() -> None:
     per_kind = int(sys.argv[1]) if len(sys.argv) > 1 else sized(30, 1)
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 7
@@ -548,10 +594,13 @@ def main() -> None:
     honest = "honest" in flags
     packs = (PACK, SECOND_PACK) if "two-packs" in flags else (PACK,)
     kinds = (*KINDS, ECHO) if ECHO in flags else KINDS
-    figures = run(per_kind, seed, language, levels, honest, packs=packs, kinds=kinds)
+    keyboard = "no-keyboard" not in flags
+    figures = run(per_kind, seed, language, levels, honest, packs=packs, kinds=kinds,
+                  keyboard=keyboard)
     seconds = time.perf_counter() - began
     print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}, levels "
           f"{','.join(map(str, levels))}{', honest learners' if honest else ''}"
+          f"{'' if keyboard else ', no English keyboard at levels 1-2'}"
           f"{', ' + ' + '.join(packs) if len(packs) > 1 else ''}), "
           f"{SCHOOL_DAYS} school days, {figures['answers']} answers through the study services "
           f"in {seconds:.0f} s")
@@ -567,6 +616,9 @@ def main() -> None:
     for level, (tested, mastered, median, guessed, false) in figures["by_level"].items():
         print(f"  level {level}: learners mastered {mastered:>4} of {tested:>4} words tested, "
               f"median {median} school days; guessers {false} false of {guessed}")
+    tested, mastered, guessed, false = figures["long"]  # type: ignore[misc]
+    print(f"  words of {LONG_WORD}+ letters: learners mastered {mastered:>4} of {tested:>4} "
+          f"words tested; guessers {false} false of {guessed}")
     for level, (counted, eliminated, two, other) in \
             figures["elimination"].items():  # type: ignore[union-attr]
         rate = eliminated / counted if counted else 0.0

@@ -19,7 +19,11 @@ from collections.abc import Iterable, Sequence
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
 
-MAX_LETTERS = 10  # a longer word's tiles fill more than three rows of a phone's keyboard
+# The longest word spelled with tiles: its letters and two distractors fill three rows of six
+# tiles (keyboards.tile_rows), each still a fingertip wide on a phone. At 10, grade-3 words
+# (subtraction 11, precipitation 13, multiplication 14) came as typed questions with no 🔤,
+# and a level 1-2 child who cannot type could never master them (playtest, Lin, Mandarin).
+MAX_LETTERS = 16
 TILE_MARK = "🔤"  # starts the spelling line a tap edits
 BLANK = "_"
 # Distractors come from common letters first, so they look like letters the word could have
@@ -28,8 +32,9 @@ COMMON = "etaoinsrhldcumfpgwybvk"
 
 
 def tileable(term: str) -> bool:
-    """A single word of plain letters, at most MAX_LETTERS long: "habitat", not "food web"
-    (a space cannot be tapped) nor "photosynthesis" (too many tiles to read on a phone)."""
+    """A single word of plain letters, at most MAX_LETTERS long: "habitat" and
+    "multiplication", not "food web" (a space cannot be tapped) nor a word of 17 letters or
+    more (its tiles would not fit three rows of a phone's keyboard)."""
     return term.isascii() and term.isalpha() and 2 <= len(term) <= MAX_LETTERS
 
 

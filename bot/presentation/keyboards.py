@@ -158,16 +158,26 @@ def dont_know_layout(item_id: int, catalog: Catalog, lang: str, english_first: b
               callbacks.data(callbacks.DONT_KNOW, item_id))]]
 
 
-TILE_ROW = 5  # tiles a row: up to 13 tiles in three rows a phone shows without scrolling
+TILE_ROW = 5  # tiles a row: up to 15 tiles (a 13-letter word) in three rows of five
+TILE_ROWS = 3  # rows of tiles a phone shows without scrolling, with ⌫ ✅, 🤷 and 🔊 under them
+TILE_ROW_MOST = 6  # wider rows for a longer word: six single letters still fit a fingertip
+# (Telegram allows eight a row, but eight on a 360-dp phone is under 45 dp a button)
 USED_TILE = "·"  # a tile already in the spelling (it keeps its place, so no tile moves)
 
 
+def tile_row(tiles: int) -> int:
+    """Tiles a row: five, or as many as keep a long word's tiles in three rows (six for
+    "multiplication", 16 tiles: 6, 6, 4; the longest word tiles spell fills three of six)."""
+    return min(TILE_ROW_MOST, max(TILE_ROW, -(-tiles // TILE_ROWS)))
+
+
 def tile_layout(item_id: int, deal: Sequence[str], picks: Sequence[int]) -> Layout:
-    """Letter tiles, five a row (a tapped one shows "·"), then ⌫ and ✅. No words on them: a
-    letter, ⌫ and ✅ read the same in every language."""
+    """Letter tiles, five a row (six for a word of 14-16 letters; a tapped one shows "·"),
+    then ⌫ and ✅. No words on them: a letter, ⌫ and ✅ read the same in every language."""
     tiles = [(USED_TILE if i in picks else letter, callbacks.tile_data(item_id, i, letter))
              for i, letter in enumerate(deal)]
-    rows = [tiles[i:i + TILE_ROW] for i in range(0, len(tiles), TILE_ROW)]
+    width = tile_row(len(tiles))
+    rows = [tiles[i:i + width] for i in range(0, len(tiles), width)]
     return [*rows, [("⌫", callbacks.data(callbacks.TILES, item_id, callbacks.TILE_BACK)),
                     ("✅", callbacks.data(callbacks.TILES, item_id, callbacks.TILE_DONE))]]
 

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from bot.domain import tiles
+from bot.services.packs import load_packs
 
 
 @pytest.mark.parametrize("seed", range(50))
@@ -27,10 +28,27 @@ def test_no_distractor_lets_the_tiles_spell_another_word_on_screen(seed: int) ->
         assert Counter(rival) - Counter(deal), f"{rival} fits {deal}"
 
 
-def test_only_single_short_words_of_letters_are_spelled_with_tiles() -> None:
+def test_only_single_words_of_letters_are_spelled_with_tiles() -> None:
     assert tiles.tileable("habitat") and tiles.tileable("Ecosystem")
-    assert not tiles.tileable("food web") and not tiles.tileable("photosynthesis")
+    assert not tiles.tileable("food web") and not tiles.tileable("industrialization")  # 17
     assert not tiles.tileable("self-made") and not tiles.tileable("café")
+
+
+@pytest.mark.parametrize("word", ["subtraction", "denominator", "evaporation", "condensation",
+                                  "precipitation", "multiplication", "photosynthesis"])
+def test_long_grade_three_words_are_spelled_with_tiles(word: str) -> None:
+    # playtest, Lin (Mandarin, level 1): at 10 letters at most, "subtraction" came typed
+    # with no tiles, and a child who cannot type could never master it
+    assert tiles.tileable(word)
+    deal = tiles.deal(word, [], 11)
+    assert len(deal) == len(word) + 2 and not Counter(word) - Counter(deal)
+    assert tiles.random_odds(len(word), len(deal)) > 10**9  # a random tapper never spells it
+
+
+def test_every_single_word_the_packs_ship_is_spelled_with_tiles() -> None:
+    terms = [w.term for p in load_packs().packs for w in p.words]
+    single = [t for t in terms if t.isascii() and t.isalpha()]
+    assert single and [t for t in single if not tiles.tileable(t)] == []
 
 
 def test_the_spelling_line_reads_back_after_a_restart() -> None:
