@@ -316,11 +316,13 @@ async def test_a_late_tile_tap_says_where_the_next_question_really_is(chat: Chat
 async def test_a_question_sent_again_reads_as_the_copy_its_tiles_edited(chat: Chat) -> None:
     """Her first typed question (its one-time line: "It is a word from your cards. Don't know
     it? Tap 🤷.") switched to tiles, then /check: the copy sent again had lost that line, and
-    read as another question. Both copies now read the same, word for word."""
+    read as another question. Both copies now read the same, word for word. (/check sends a
+    question again only when its message is gone, here deleted by her; else it points to it.)"""
     _, show = await a_typed_question_with_tiles(chat, paj(chat))
     (edit,) = edits(await chat.tap(paj(chat), show))
     assert "It is a word from your cards" in edit.text  # her first typed question's line
     chat.clock.advance(minutes=1)
+    chat.delete(paj(chat), int(edit.params["message_id"]))
     (sent,) = [c for c in await chat.send(paj(chat), "/check") if c.method == "sendMessage"]
     question = sent.text.split("\n", 1)[0]  # "Question 3/3", in Hmong: where the copy starts
     assert question in edit.text
