@@ -206,8 +206,9 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
             # spells "habitat", and a cognate the pack flags sounds like it even where the
             # spelling differs ("konsomatè" / consumer): tapped by its look, not recalled
             return None
-        wrong = _distractors(target, pool, who, rng, stem=gloss.term, any_pos=who.beginner)
-        return Item(target.id, item_type, gloss.term, _options(word.term, wrong, rng),
+        wrong = _distractors(target, pool, who, rng, stem=gloss.short_term,
+                             any_pos=who.beginner)
+        return Item(target.id, item_type, gloss.short_term, _options(word.term, wrong, rng),
                     word.term) if wrong else None
     relation = relation_for(word, lang)
     if (item_type is ItemType.CHOICE and gloss is not None and relation.lookalike
@@ -326,7 +327,8 @@ def _last_resort(word: Word, who: Learner) -> str:
         # typed, so no option can be ruled out by it, and the rest is hers to read
         shown = gloss.newcomer_definition()
         own = rules.masked_lookalikes(shown, word) if shown else None
-        term = None if gloss.cognate or rules.cognate_in(gloss.term, word) else gloss.term
+        term = None if gloss.cognate or rules.cognate_in(gloss.term, word) \
+            else gloss.short_term
         stem = beginner_stem(own, word.emoji) or term
         if stem:
             return stem
