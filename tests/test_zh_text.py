@@ -5,15 +5,18 @@ without its bracketed explanation."""
 from __future__ import annotations
 
 import random
+import re
 
 from bot.domain.checks import WordRef
 from bot.domain.item_building import build_item
 from bot.domain.packs import short_gloss
 from bot.domain.scaffold import ItemType, scaffold_for
+from bot.presentation import card_views
 from bot.presentation.cjk_spacing import spaced
 from bot.presentation.i18n import Catalog
-from bot.presentation.message_views import word_list
+from bot.presentation.message_views import _translated, word_list
 from bot.services.packs import load_packs
+from bot.services.previews import Page
 
 
 def test_latin_names_are_spaced_from_chinese_whichever_prompt_names_them(
@@ -57,3 +60,35 @@ def test_the_mass_card_says_matter_not_garment_lining() -> None:
     mass = next(w for w in pack.words if w.term == "mass")
     assert "里料" not in (mass.glosses["zh"].simple or "")
     assert "物质" in (mass.glosses["zh"].simple or "")
+
+
+def test_a_level_one_multiplication_card_says_a_sum_to_finish_with_a_speaking_mark(
+        catalog: Catalog) -> None:
+    # "✍️ 试着说：The addition is ___." wrote "try saying" with a pencil, in English no
+    # child says (Mandarin playtest)
+    pack = next(p for p in load_packs().packs if p.id == "math.number-operations")
+    ref = next(WordRef(n, w, pack.id) for n, w in enumerate(pack.words)
+               if w.term == "addition")
+    text = card_views.card_page(Page(1, 0, 6, ref, "zh", scaffold_for(1), 2, True, False),
+                                catalog)
+    assert text.split("\n")[-1] == "🗣️ 试着说：Addition: 2 + 3 = ___."
+
+
+def test_every_maths_noun_has_a_frame_of_its_own() -> None:
+    missing = [(p.id, w.term) for p in load_packs().packs if p.id.startswith("math.")
+               for w in p.words if w.pos == "noun" and not w.frame]
+    assert missing == []
+
+
+def test_a_note_under_a_teachers_own_words_points_up_in_every_language(
+        catalog: Catalog) -> None:
+    # the words come first and the note under them (message_views._translated): "以下是老师
+    # 的原话" sent the grandmother looking below for words that were above
+    lines = _translated(catalog, "zh", "See you Monday.", None)
+    assert lines[0].endswith("See you Monday.</blockquote>") or "See you Monday." in lines[0]
+    assert "上面" in lines[1] and "以下" not in lines[1]
+    for lang in ("en", "fr", "es", "ru", "vi", "ar", "tl", "ht"):
+        for key in ("answer-no-translation", "answer-no-translation-student"):
+            text = catalog.plain(key, lang, language="x")
+            assert re.search(r"above|ci-dessus|arriba|acima|выше|bên trên|أعلاه|itaas|anlè",
+                             text), (lang, key)
