@@ -278,7 +278,9 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
         cards = keyboards.new_cards_layout(s.catalog, feedback.lang, feedback.level) \
             if feedback.next is not None and feedback.next.waiting else []
         named = [c for c in check_views.commands_named(text) if not (cards and c == "/words")]
-        layout = [*cards, *keyboards.command_layout(s.catalog, feedback.lang, named)] or None
+        layout = [*cards, *keyboards.command_layout(
+            s.catalog, feedback.lang, named,
+            scaffold_for(feedback.level).english_first)] or None
     if following is not None and not _own_message(following, context):
         text, screen = _with_tiles(context, following, text)
         layout = _buttons(following, context, screen)

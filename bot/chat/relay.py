@@ -84,7 +84,7 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
         note = relays.no_model_note_due(s.db, s.translator, who, relay, s.clock())
     await _say_sent(update, context, who, child, answer_in)
     if note is not None:
-        await say(update, context, "student-no-model-note",
+        await say(update, context, relays.no_model_note_key(s.db, who),
                   language=message_views.language_name(note))
     if not isinstance(text, int):  # a voice note is copied at once, quiet hours or not
         await _after_quiet_hours(update, context, who)

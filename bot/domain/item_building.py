@@ -19,7 +19,7 @@ from bot.domain.checks import (
 )
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.gaps import GAP, gap_span
-from bot.domain.packs import Word
+from bot.domain.packs import Gloss, Word
 from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, beginner_stem, readable_gap
 from bot.domain.variety import (
     definition_stem,
@@ -28,7 +28,6 @@ from bot.domain.variety import (
     prompt_key,
     same_prompt,
     shown_since,
-    turned,
 )
 
 
@@ -207,8 +206,9 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
             # spells "habitat", and a cognate the pack flags sounds like it even where the
             # spelling differs ("konsomatè" / consumer): tapped by its look, not recalled
             return None
-        wrong = _distractors(target, pool, who, rng, stem=gloss.term, any_pos=who.beginner)
-        return Item(target.id, item_type, gloss.term, _options(word.term, wrong, rng),
+        wrong = _distractors(target, pool, who, rng, stem=gloss.short_term,
+                             any_pos=who.beginner)
+        return Item(target.id, item_type, gloss.short_term, _options(word.term, wrong, rng),
                     word.term) if wrong else None
     relation = relation_for(word, lang)
     if (item_type is ItemType.CHOICE and gloss is not None and relation.lookalike
@@ -221,14 +221,10 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
                     gloss.term, asks_meaning=True)
     if (item_type in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED)
             and who.scaffold.definition_stem_language is StemLanguage.HOME):
-        # her language's definitions (a cognate in one gives the answer away), else the
-        # picture; the one the word's last question did not show first (a typed recall
-        # asked as before is not one)
-        owns = [d for d in ((gloss.definition, gloss.simple) if gloss is not None else ())
-                if d and not (rules.cognate_in(d, word) or rules.answer_in_text(d, word))]
-        # the two definitions take turns by the word's answers (a listening question between
-        # them must not bring the long one back: playtest, Hodan), the picture after them
-        stems = [s for s in (*(beginner_stem(d, None) for d in turned(owns, who.turn)),
+        # her language's definition as her card showed it (a cognate in one gives the answer
+        # away), else the picture; the one the word's last question did not show first (a
+        # typed recall asked as before is not one)
+        stems = [s for s in (beginner_stem(_card_definition(gloss, word), None),
                              beginner_stem(None, word.emoji)) if s]
         stem = next(iter(not_last(stems, who.last)), None)  # None: the English definition
         if stem and item_type is ItemType.TYPED:  # no fair options (e.g. one word seen)
@@ -306,6 +302,19 @@ def _home_first(item: Item | None, word: Word, who: Learner) -> Item | None:
     return None if prompt_key(item.prompt) in english else item
 
 
+def _card_definition(gloss: Gloss | None, word: Word) -> str | None:
+    """The home-language definition a level 1-2 check asks by: the one her card showed (the
+    pack's `simple`, where it has one), else the other where that one gives the answer away.
+    A check in the textbook's words ("求几个相同加数的和的简便运算。" after a card saying
+    "快速算几组同样多的总数") tested reading her language, not the English word (playtest,
+    Mandarin newcomer, 8)."""
+    if gloss is None:
+        return None
+    fair = [d for d in (gloss.newcomer_definition(), gloss.definition)
+            if d and not (rules.cognate_in(d, word) or rules.answer_in_text(d, word))]
+    return fair[0] if fair else None
+
+
 def _last_resort(word: Word, who: Learner) -> str:
     """What a typed question shows when no other question is fair: at levels 1-2 her
     language's definition (a look-alike of the answer in it blanked) or the word's picture,
@@ -316,8 +325,10 @@ def _last_resort(word: Word, who: Learner) -> str:
     if who.scaffold.definition_stem_language is StemLanguage.HOME and gloss is not None:
         # her definition with the look-alike of the answer blanked ("La longitud de la ___"):
         # typed, so no option can be ruled out by it, and the rest is hers to read
-        own = rules.masked_lookalikes(gloss.definition, word) if gloss.definition else None
-        term = None if gloss.cognate or rules.cognate_in(gloss.term, word) else gloss.term
+        shown = gloss.newcomer_definition()
+        own = rules.masked_lookalikes(shown, word) if shown else None
+        term = None if gloss.cognate or rules.cognate_in(gloss.term, word) \
+            else gloss.short_term
         stem = beginner_stem(own, word.emoji) or term
         if stem:
             return stem

@@ -23,6 +23,14 @@ DEFAULT_PACK = "general.academic-verbs"  # what a class made without a pack lear
 _OWN_LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
                               "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
 MAX_PACK_NAME = 40
+# a gloss term's bracketed explanation, ASCII or full-width: "sustracción (resta)", "和（…）"
+_EXPLAINED = re.compile(r"\s*[(（]")
+
+
+def short_gloss(term: str) -> str:
+    """A gloss term without its bracketed explanation (Gloss.short_term); the whole term when
+    it is nothing but brackets."""
+    return _EXPLAINED.split(term, maxsplit=1)[0].strip() or term
 
 
 def pack_name(file_stem: str) -> str:
@@ -65,6 +73,14 @@ class Gloss:
     # `definition`: her level 1-2 card shows it, and her checks ask by either, so a word has
     # two prompts she can read (docs/newcomers.md, "Memory of the prompt")
     simple: str | None = None
+
+    @property
+    def short_term(self) -> str:
+        """The gloss term without its bracketed explanation ("和（加法的得数）" is "和",
+        "먹이 (피식자)" is "먹이"): what stands for the word where the gloss is the word, in a
+        question ("和 是哪个英语单词？") or beside the English word in a list ("sum (和)"),
+        where the whole read as nested brackets or as if the explanation were the word."""
+        return short_gloss(self.term)
 
     def newcomer_definition(self) -> str | None:
         """What a level 1-2 card says the word means in her language: the short one first."""

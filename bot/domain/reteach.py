@@ -138,7 +138,7 @@ def pair_item(missed: Item, target: WordRef, other: WordRef, lang: str, scaffold
     gloss = target.word.glosses.get(lang)
     home = (scaffold.definition_stem_language is StemLanguage.HOME and gloss is not None
             and not gloss.cognate and not rules.cognate_in(gloss.term, target.word))
-    kind, stem = ((ItemType.REVERSE, gloss.term) if home and gloss is not None
+    kind, stem = ((ItemType.REVERSE, gloss.short_term) if home and gloss is not None
                   else (ItemType.CHOICE, rules.masked(target.word.definition, target.word)))
     options = [target.word.term, other.word.term]
     rng.shuffle(options)

@@ -79,9 +79,10 @@ class Scaffold:
     # Level 5: no sentence frame, but an invitation to write a sentence of her own with the
     # word (the step between level 4's sentence starter and level 6's card alone).
     own_sentence: bool = False
-    # Levels 1-4: /progress's chart labels ("Nuevas · New") in the home language and then
-    # English, as its lines are: a level-3 student read the states in Arabic alone under a
-    # bilingual summary, and English is what the class calls them (playtest, Arabic level 3).
+    # Every level: /progress's chart labels ("Nuevas · New") in the home language and
+    # English, as its lines are (English first at levels 5-6): a level-3 student read the
+    # states in Arabic alone under a bilingual summary, and English is what the class calls
+    # them (playtest, Arabic level 3); so did a level-5 one ("كلماتي", ELD playtest).
     bilingual_labels: bool = False
     # Levels 1-2: a gap sentence is asked only when it has at most this many words (None: any
     # length). A level-2 child cannot read "The smell of baking bread spreads through the
@@ -130,9 +131,11 @@ _SCAFFOLDS = {
                                    ItemType.TYPED), 5, bilingual_labels=True),
     WidaLevel.BRIDGING: Scaffold(WidaLevel.BRIDGING, False, False, False, False, False, True,
                                  (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL,
-                                  ItemType.CHOICE), 6, own_sentence=True),
+                                  ItemType.CHOICE), 6, own_sentence=True,
+                                 bilingual_labels=True),
     WidaLevel.REACHING: Scaffold(WidaLevel.REACHING, False, False, False, False, False, True,
-                                 (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL), 6),
+                                 (ItemType.TYPED, ItemType.CLOZE, ItemType.POLL), 6,
+                                 bilingual_labels=True),
 }
 
 

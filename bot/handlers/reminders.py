@@ -19,7 +19,7 @@ from bot.domain.times import parse_clock
 from bot.presentation import keyboards, views
 from bot.presentation.check_views import commands_named
 from bot.presentation.progress_views import check_holds
-from bot.services import join, membership, reminders
+from bot.services import join, learners, membership, reminders
 from bot.services.readiness import NextStep
 
 # One neutral name for every reminder job: the scheduler logs job names at INFO, and a log
@@ -152,11 +152,14 @@ async def remind_student(context: PuenteContext, student: reminders.Student) -> 
         reminders.note_rest_day(s.db, student.id, now, s.config.school.timezone)
         return
     lang = student.language or "en"
+    # levels 5-6 read English first (an Arabic level-5 student's reminder led in Arabic)
+    first = learners.reads_english_first(s.db, student.id)
     try:
-        text = s.catalog.bilingual(reminder_key(due), lang, **check_holds(due.ready),
+        text = s.catalog.bilingual(reminder_key(due), lang, english_first=first,
+                                   **check_holds(due.ready),
                                    name=views.name(student.first_name, s.catalog, lang))
         # ✅ (or 📖) starts what the reminder asks for: a child may not type /check (playtest)
-        buttons = keyboards.command_layout(s.catalog, lang, commands_named(text))
+        buttons = keyboards.command_layout(s.catalog, lang, commands_named(text), first)
         await context.bot.send_message(student.id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=keyboards.markup(buttons) if buttons
                                        else None)

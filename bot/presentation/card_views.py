@@ -89,8 +89,11 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
     frame = sentence_frame(word.term, word.pos, scaffold.level, word.frame) \
         if scaffold.sentence_frame else None
     if frame is not None:  # level 4 finishes a sentence's start; levels 1-3 fill a frame
-        key = "sentence-starter" if scaffold.level >= STARTER_LEVEL else "sentence-frame"
-        out.append("✍️ " + catalog.render(key, labels, frame=frame))
+        # a frame to say aloud gets a speaking mark; a sentence to finish, a writing one
+        # ("✍️ Try saying" told a newcomer to write, playtest)
+        starter = scaffold.level >= STARTER_LEVEL
+        out.append(("✍️ " if starter else "🗣️ ") + catalog.render(
+            "sentence-starter" if starter else "sentence-frame", labels, frame=frame))
     elif scaffold.own_sentence:  # level 5: her own sentence, no frame
         out.append("✍️ " + catalog.render("sentence-own", labels, term=word.term))
     return Markup("\n".join(out))

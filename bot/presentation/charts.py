@@ -69,9 +69,10 @@ def progress_chart(progress: Progress, catalog: Catalog, lang: str = REFERENCE) 
     """Bars for new / learning / reviewing / mastered words (they add up to the words met),
     labelled in `lang` (and English at levels 1-4: `progress.bilingual`); None when the chart
     font cannot draw that language (Arabic, Chinese, Korean...): show text bars instead."""
-    labels = [chart_label(catalog, k, lang, progress.bilingual)
+    labels = [chart_label(catalog, k, lang, progress.bilingual, progress.english_first)
               for k in ("chart-new", "chart-learning", "chart-reviewing", "chart-mastered")]
-    title = chart_label(catalog, "chart-progress-title", lang, progress.bilingual)
+    title = chart_label(catalog, "chart-progress-title", lang, progress.bilingual,
+                        progress.english_first)
     if not all(drawable(text) for text in (*labels, title)):
         return None
     values = [progress.new, progress.learning, progress.reviewing, progress.mastered]

@@ -37,7 +37,7 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   word_list(update.practising, lang),
                   # the language they speak at home, never the family member's own by name: a
                   # child who learns with Hmong glosses may not speak their mother's Somali (M4)
-                  catalog.render("family-week-ask", lang, name=child, word=update.explain)
+                  _ask(update, child, catalog)
                   if update.explain else  # "mass" is "mas": nothing to explain (playtest)
                   catalog.render("family-week-ask-alike", lang, name=child)]
     if update.new:  # cards read, never asked yet: new to the child, not being practised
@@ -55,6 +55,16 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     parts.append(catalog.render("family-week-footer-stopped" if update.stopped
                                 else "family-week-footer", lang))
     return Markup("\n".join(parts))
+
+
+def _ask(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
+    """Ask the family to have the child explain a word: in their language by its name where
+    the child learns with it ("用中文", playtest: "你们在家里说的语言" read as a riddle),
+    else in the language spoken at home."""
+    if update.same_language and update.language != "en":
+        return catalog.render("family-week-ask-named", update.language, name=child,
+                              word=update.explain)
+    return catalog.render("family-week-ask", update.language, name=child, word=update.explain)
 
 
 def _window(update: FamilyUpdate, catalog: Catalog) -> list[Markup]:

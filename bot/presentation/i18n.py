@@ -38,6 +38,7 @@ from bot.domain.language_names import name_in, name_inside
 from bot.domain.names import inert
 from bot.domain.plurals import OTHER, plural_categories, plural_category
 from bot.paths import PROMPTS_DIR
+from bot.presentation.cjk_spacing import SPACED, spaced
 
 REFERENCE = "en"
 # Telegram picks a paragraph's direction from its first strong character; a right-to-left
@@ -364,7 +365,8 @@ class Catalog:
                   else self.day(used, v.value) if isinstance(v, Day) else v
                   for k, v in params.items()}
         if not is_rtl(used):
-            return Markup(self._format(template, used, params, _escaped))
+            text = self._format(template, used, params, _escaped)
+            return Markup(spaced(text) if used in SPACED else text)
         text = _units_kept(self._format(_commands_kept(template), used, params,
                                          lambda v: _isolate(_escaped(v))))
         return Markup("\n".join(RLM + line if line else line for line in text.split("\n")))
@@ -392,7 +394,8 @@ class Catalog:
         if is_rtl(used):
             return _units_kept(self._format(_commands_kept(template), used, params,
                                              lambda v: _isolate(_inert(v))))
-        return self._format(template, used, params, _inert)
+        text = self._format(template, used, params, _inert)
+        return spaced(text) if used in SPACED else text
 
     def day(self, lang: str, local: date) -> str:
         """A day with its weekday and date in `lang` ("Thu 24 Sep", "jue 24 sept")."""

@@ -113,9 +113,14 @@ COMMAND_BUTTONS = {"/check": ("button-check", callbacks.CHECK),
                    "/words": ("button-words", callbacks.WORDS)}
 
 
-def command_layout(catalog: Catalog, lang: str, commands: Iterable[str]) -> Layout:
-    """One row: a button for each of `commands` ("/words", "/check") that has one."""
-    row = [(catalog.plain(COMMAND_BUTTONS[c][0], lang), callbacks.data(COMMAND_BUTTONS[c][1]))
+def command_layout(catalog: Catalog, lang: str, commands: Iterable[str],
+                   english_first: bool = False) -> Layout:
+    """One row: a button for each of `commands` ("/words", "/check") that has one; at levels
+    5-6 (`english_first`) labelled in English, then hers, as the message above it reads
+    ("✅ Check me · اختبرني": the Arabic alone sat under an English-first reminder, playtest)."""
+    row = [(both_languages(catalog, COMMAND_BUTTONS[c][0], lang, english_first=True)
+            if english_first else catalog.plain(COMMAND_BUTTONS[c][0], lang),
+            callbacks.data(COMMAND_BUTTONS[c][1]))
            for c in commands if c in COMMAND_BUTTONS]
     return [row] if row else []
 

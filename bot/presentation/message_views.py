@@ -11,6 +11,7 @@ from datetime import UTC, date, tzinfo
 from bot.domain.family_notes import FAMILY_NOTES, label_key
 from bot.domain.language import is_rtl
 from bot.domain.language_names import name_in
+from bot.domain.packs import short_gloss
 from bot.presentation.i18n import (
     FSI,
     PDI,
@@ -60,6 +61,9 @@ def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
     """English words in bold with their gloss, separated the language's way; in a
     right-to-left language each item is isolated and the line starts right-to-left."""
     separator = list_separator(lang)
+    # the gloss stands for the word: its bracketed explanation, if any, would nest brackets
+    # ("sum (和（加法的得数）)", playtest)
+    words = [(en, short_gloss(own) if own else own) for en, own in words]
     if is_rtl(lang):
         items = [(f"{escape(own)} " if own else "") + f"{FSI}<b>{escape(en)}</b>{PDI}"
                  for en, own in words]

@@ -189,11 +189,13 @@ def progress_counts(p: Progress) -> tuple[int, int, int, int]:
     return p.new, p.learning, p.reviewing, p.mastered
 
 
-def chart_label(catalog: Catalog, key: str, lang: str, english: bool) -> str:
-    """A chart label in the learner's language, and (`english`: levels 1-4) English after it:
-    "Nuevas · New" (plain text: a picture's label, or a line's words)."""
-    labels = dict.fromkeys(catalog.plain(key, code) for code in (lang, *(("en",) * english)))
-    return " · ".join(labels)
+def chart_label(catalog: Catalog, key: str, lang: str, english: bool,
+                english_first: bool = False) -> str:
+    """A chart label in the learner's language, and (`english`) English after it: "Nuevas ·
+    New" (plain text: a picture's label, or a line's words); English first at levels 5-6
+    (`english_first`: "My words · كلماتي", as their cards and messages read)."""
+    codes = ("en", lang) if english and english_first else (lang, *(("en",) * english))
+    return " · ".join(dict.fromkeys(catalog.plain(key, code) for code in codes))
 
 
 def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
@@ -205,9 +207,11 @@ def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
                                                                 progress_counts(p), strict=True)]
     peak = max(1, *(count for _, count, _ in rows))
     rtl = RLM if is_rtl(catalog.template("chart-progress-title", lang)[0]) else ""
-    title = chart_label(catalog, "chart-progress-title", lang, p.bilingual)
+    title = chart_label(catalog, "chart-progress-title", lang, p.bilingual,
+                        p.english_first)
     lines = [Markup(f"{rtl}<b>{escape(title)}</b>")]
     for key, count, block in rows:
         bar = block * max(1, round(10 * count / peak)) if count else "▫️"
-        lines.append(Markup(f"{rtl}{escape(chart_label(catalog, key, lang, p.bilingual))} {bar}"))
+        label = chart_label(catalog, key, lang, p.bilingual, p.english_first)
+        lines.append(Markup(f"{rtl}{escape(label)} {bar}"))
     return join_lines(lines)

@@ -61,6 +61,9 @@ class FamilyUpdate:
     started_in_window: bool = False            # started after the window's first day
     excused_days: int = 0                      # days practised that the family excused: no
     #                                            school day for her, said apart
+    # the child learns with this family's language: the update may name it ("用中文"), where
+    # another language's glosses could mean the child does not speak the family's (M4)
+    same_language: bool = False
 
     @property
     def bad_week(self) -> bool:
@@ -149,7 +152,7 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                               if _machine(w, row.language)),
                                     not row.updates_on, first if since else None,
                                     end if since else None, started > start,
-                                    len(studied & away)))
+                                    len(studied & away), row.child_language == row.language))
     return updates
 
 
@@ -179,7 +182,8 @@ def _words(words: list[StoredWord], lang: str) -> tuple[list[tuple[str, str | No
     result, unchecked = [], False
     for stored in words:
         gloss = stored.word.glosses.get(lang)
-        result.append((stored.word.term, gloss.term if gloss else None))
+        # the gloss beside the word stands for it: "sum (和)", not "sum (和（加法的得数）)"
+        result.append((stored.word.term, gloss.short_term if gloss else None))
         # a pack's `reviewed = false` gloss (written by a person, not by machine: the update
         # says "not checked", never "machine", playtest) or a machine one, should one come
         unchecked = unchecked or (gloss is not None and (gloss.machine or not gloss.reviewed))

@@ -17,9 +17,11 @@ from sqlite_utils import Database
 from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
 from bot.domain.errors import PuenteError
 from bot.domain.language import Capability, UnknownLanguageError, get_language
+from bot.domain.scaffold import scaffold_for
 from bot.domain.thanks import only_acknowledges, only_thanks
 from bot.domain.throttle import Throttle
 from bot.services.askers import Asker, AskError
+from bot.services.learners import level_of
 from bot.services.message_languages import (
     UNKNOWN,
     answer_language,
@@ -239,6 +241,15 @@ def install_hint(db: Database, translator: Translator | None, teacher_id: int, r
         return None
     alerts.record_install_hint(db, teacher_id, code, now)
     return code
+
+
+def no_model_note_key(db: Database, who: Asker) -> str:
+    """The note's prompt: a level 1-2 student is told she may write in her own language
+    (asking an 8-year-old newcomer for "a few short words in English" asked the one thing
+    she cannot do yet, playtest); from level 3 that a few English words help."""
+    _student, classes = people.student_with_classes(db, who.user_id)
+    beginner = not classes or scaffold_for(level_of(classes)).l1_first
+    return "student-no-model-note-beginner" if beginner else "student-no-model-note"
 
 
 def no_model_note_due(db: Database, translator: Translator | None, who: Asker, relay: Relay,

@@ -28,6 +28,7 @@ class FamilyRow:
     student_name: str
     started_at: datetime  # when the student first joined a class
     updates_on: bool = True  # False: this phone stopped them (/now still shows one)
+    child_language: str | None = None  # the language the child learns with (her glosses)
 
 
 def add_link(db: Database, code: str, student_id: int, teacher_id: int, now: datetime,
@@ -229,10 +230,11 @@ def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:
         "WHERE o.telegram_id = f.telegram_id AND o.language IS NOT NULL LIMIT 1), " +
         wrote_in_sql("f.telegram_id") +
         ", s.language, 'en'), f.student_id, s.first_name, "
-        "s.created_at, f.updates_on FROM families f JOIN students s ON s.id = f.student_id "
+        "s.created_at, f.updates_on, s.language FROM families f "
+        "JOIN students s ON s.id = f.student_id "
         "WHERE (f.updates_on = 1 OR ? IS NOT NULL) AND (? IS NULL OR f.telegram_id = ?)",
         [only, only, only]).fetchall()
-    return [FamilyRow(*r[:5], parse(r[5]), bool(r[6])) for r in rows]
+    return [FamilyRow(*r[:5], parse(r[5]), bool(r[6]), r[7]) for r in rows]
 
 
 def answered_since(db: Database, student_id: int, since: datetime) -> list[datetime]:

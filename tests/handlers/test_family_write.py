@@ -72,7 +72,7 @@ async def test_teacher_writes_first_and_the_family_reads_it_and_can_reply(chat: 
     text = delivered[0].text
     assert text.startswith("✉️ Un mensaje del maestro o la maestra de Ana:")
     assert "Ana did great on the quiz &amp; the lab!" in text
-    assert "no hay traducción" in text.lower()  # the honest note, in her language
+    assert "todavía no traduce" in text.lower()  # the honest note, in her language
     thread = texts(await chat.send(rivera(chat), "/thread Ana"))
     assert "you wrote first to a family member, in Spanish" in thread
     assert "waiting for your answer" not in thread

@@ -10,7 +10,7 @@ from bot.store import check_items, study
 from bot.store.packs import pack_words
 from tests.harness import Chat, buttons, join_and_confirm, texts
 
-NOT_UNDERSTOOD = "I cannot answer messages like this"
+NOT_UNDERSTOOD = "I only help with words and cannot chat"
 
 
 async def pa_houa(chat: Chat) -> dict:

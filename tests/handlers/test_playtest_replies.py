@@ -64,8 +64,9 @@ async def test_only_text_with_letters_is_offered_to_the_teacher(chat: Chat) -> N
     reply = await chat.send(ana, "maestra no entiendo")
     assert [data for _, data in buttons(reply)] == ["ak:1001", "ak:no"]
     # the text says what the buttons are for, in Spanish first
-    assert texts(reply).startswith("💬 No puedo responder mensajes como este. ¿Se lo envío a "
-                                   "tu maestro o maestra?")
+    assert texts(reply).startswith("💬 ¡Gracias por escribir! Solo te ayudo con las palabras y "
+                                   "no sé conversar, pero puedo enviar tu mensaje a tu maestro "
+                                   "o maestra. ¿Lo envío?")
 
 
 async def test_a_parents_progress_points_to_now(chat: Chat) -> None:

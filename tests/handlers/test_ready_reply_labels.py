@@ -83,4 +83,4 @@ async def test_the_teachers_own_answer_is_still_called_her_own_words(chat: Chat)
                             relayed[-1].result_id)
     [answer] = [c.text for c in await chat.deliver() if c.chat_id == widlene["id"]]
     assert "Come see me after class." in answer
-    assert "pwòp mo pwofesè a" in answer and "An angle:" not in answer
+    assert "pwòp mo pwofesè ou" in answer and "An angle:" not in answer

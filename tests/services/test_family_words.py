@@ -43,7 +43,8 @@ def test_the_word_to_explain_is_one_that_is_not_almost_the_family_word(
     update = grandmother_reads(db, ["ecosystem", "organism", "habitat", "prey"])
     assert update.explain == "prey"
     text = family_update_text(update, catalog)
-    assert "💬 Mande Ana pou l eksplike ou mo <b>prey</b> nan lang nou pale lakay." in text
+    # Ana learns with Creole glosses: her grandmother's language is named
+    assert "💬 Mande Ana pou l eksplike ou mo <b>prey</b> an kreyòl." in text
     assert "<b>prey</b> (bèt yo chase pou manje)" in text  # named in the list it refers to
     assert "<b>habitat</b>" not in text  # the list stays three words long
 
@@ -102,3 +103,31 @@ def test_a_child_who_only_read_cards_has_nothing_being_practised(
     text = family_update_text(update, catalog)
     assert "practised:" not in text and "💬" not in text
     assert "🆕 New words Ana has just started (not practised yet):\n<b>predator</b>" in text
+
+
+def test_a_family_whose_child_learns_with_another_language_is_asked_for_the_home_one(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # a child learning with Creole glosses may not speak the family's Spanish (M4)
+    update = grandmother_reads(db, ["ecosystem", "organism", "habitat", "prey"], lang="es")
+    text = family_update_text(update, catalog)
+    assert "en el idioma que hablan en casa" in text and "en español" not in text
+
+
+def test_a_chinese_family_update_names_chinese_spaces_latin_words_and_nests_no_brackets(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # Playtest (Mandarin newcomer and her grandmother): "请Lin用你们在家里说的语言给您解释
+    # multiplication这个词。" and "sum (和（加法的得数）)"
+    enrol_student(db, START, lang="zh", level=1, name="Lin")
+    words = {w.word.term: w for w in pack_words(db, "math.number-operations")}
+    read = [words[t] for t in ("sum", "multiplication")]
+    learners.introduce(db, learners.learner(db, 1001), read, START)
+    learners.cards_shown(db, 1001, [w.id for w in read], START)
+    db.execute("UPDATE mastery SET attempts = 1")
+    link = family.create_link(db, TEACHER_ID, "Lin", START)
+    family.use_link(db, 2001, link.payload, START)
+    family.set_language(db, 2001, "zh")
+    [update] = family_updates.weekly_updates(db, START + timedelta(days=1))
+    text = family_update_text(update, catalog)
+    assert f"💬 请 Lin 用中文给您讲讲 <b>{update.explain}</b> 这个词是什么意思。" in text
+    assert "你们" not in text and "Lin的" not in text
+    assert "<b>sum</b> (和)" in text and "加法的得数" not in text

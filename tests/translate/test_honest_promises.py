@@ -88,7 +88,7 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
         "Your answer about Ana will be sent as you wrote it.")  # the relay said why already
     answer = next(c.text for c in await chat.deliver() if c.chat_id == MOTHER)
     assert ("<blockquote>Ella va muy bien.</blockquote>\n(Puente poko ka tradui an kreyòl "
-            "ayisyen: men pwòp mo pwofesè a, jan li ekri yo.)") in answer
+            "ayisyen: sa ki anlè a se pwòp mo pwofesè a, jan li ekri yo.)") in answer
     assert "òdinatè" not in answer  # a phone user's words: no "this computer" (playtest)
     assert "anglè" not in answer
     families = texts(await chat.send(teacher(chat), "/families"))
@@ -140,8 +140,8 @@ async def test_spanish_student_ask_is_promised_english_and_a_spanish_answer(
                            "teacher.")
 
 
-SOMALI_NOTE = ("ℹ️ Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo "
-               "beddelo: markaad macallinka ugu qorto /ask, erayadaadu waxay gaari doonaan "
+SOMALI_NOTE = ("ℹ️ Weli qalabka turjumaadda ee dugsigu uma beddeli karo Soomaali "
+               "Ingiriisi: markaad macallinka ugu qorto /ask, erayadaadu waxay gaari doonaan "
                "sida aad u qorto. Haddii aad caawimaad u baahato, dugsiga waad ka "
                "codsan kartaa turjubaan.")
 
@@ -161,7 +161,7 @@ async def test_a_somali_father_hears_before_he_writes_that_no_translation_exists
     chat.clock.advance(minutes=11)
     prompt = texts(await chat.send(father, "/ask"))
     assert prompt == (
-        "Weli kombiyuutarkan kuma jirto tarjumad Soomaali ah oo Ingiriisi loo beddelo, markaa "
+        "Weli qalabka turjumaadda ee dugsigu uma beddeli karo Soomaali Ingiriisi, markaa "
         "erayadaadu waxay gaari doonaan sida aad u qorto. Haddii aad caawimaad u "
         "baahato, dugsiga waad ka codsan kartaa turjubaan. Hadda u qor fariintaada macallinka.")
     assert "turjubaan" not in texts(await chat.send(father, "/help"))  # said just now
