@@ -180,6 +180,7 @@ def word_statuses(counts: Sequence[int], lang: str, catalog: Catalog) -> Markup:
     return Markup(" · ".join(parts)) if parts else catalog.render("state-count-none", lang)
 
 
+BAR_BLOCKS = 12  # the longest text bar, in blocks: a phone's line beside its label
 PROGRESS_BARS = (("chart-new", "⬜"), ("chart-learning", "🟨"), ("chart-reviewing", "🟦"),
                  ("chart-mastered", "🟩"))
 
@@ -202,16 +203,17 @@ def progress_bars(p: Progress, lang: str, catalog: Catalog) -> Markup:
     """The progress chart as text bars in the learner's language (and English: `p.bilingual`),
     for scripts the chart font cannot draw (Arabic, Chinese, Korean): bars without figures,
     since the same message already counts each state ("🔁 قيد المراجعة: 3" twice in one
-    message was a repeat)."""
+    message was a repeat). One block a word while the longest bar fits a phone's line: a
+    playtester counted 10 🟦 beside "Reviewing: 11"; scaled to BAR_BLOCKS beyond."""
     rows = [(key, count, block) for (key, block), count in zip(PROGRESS_BARS,
                                                                 progress_counts(p), strict=True)]
-    peak = max(1, *(count for _, count, _ in rows))
+    peak = max(BAR_BLOCKS, *(count for _, count, _ in rows))
     rtl = RLM if is_rtl(catalog.template("chart-progress-title", lang)[0]) else ""
     title = chart_label(catalog, "chart-progress-title", lang, p.bilingual,
                         p.english_first)
     lines = [Markup(f"{rtl}<b>{escape(title)}</b>")]
     for key, count, block in rows:
-        bar = block * max(1, round(10 * count / peak)) if count else "▫️"
+        bar = block * max(1, round(BAR_BLOCKS * count / peak)) if count else "▫️"
         label = chart_label(catalog, key, lang, p.bilingual, p.english_first)
         lines.append(Markup(f"{rtl}{escape(label)} {bar}"))
     return join_lines(lines)

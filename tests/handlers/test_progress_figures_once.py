@@ -9,6 +9,8 @@ import re
 import pytest
 
 from bot.presentation.i18n import Catalog
+from bot.presentation.progress_views import progress_bars
+from bot.services.progress import Progress
 from bot.store import check_items
 from tests.harness import Chat, answer_current, check_now, join_and_confirm, texts
 
@@ -34,3 +36,16 @@ async def test_progress_text_bars_do_not_repeat_the_counts(chat: Chat, catalog: 
     assert not re.search(r"\d", bars), bars
     figures = re.findall(r"\d+", own)
     assert figures and figures == re.findall(r"\d+", english), own  # each once a language
+
+
+@pytest.mark.parametrize(("counts", "blocks"), [
+    ((2, 3, 11, 9), (2, 3, 11, 9)),       # a playtester counted 10 🟦 beside "Reviewing: 11"
+    ((0, 1, 24, 12), (0, 1, 12, 6)),      # past a phone's line: scaled, every state still seen
+])
+def test_text_bars_count_one_block_a_word_while_they_fit(
+        catalog: Catalog, counts: tuple[int, int, int, int],
+        blocks: tuple[int, int, int, int]) -> None:
+    report = Progress(*counts, due=0, streak_days=0, history=())
+    lines = str(progress_bars(report, "ar", catalog)).split("\n")[1:]
+    shown = tuple(sum(line.count(b) for b in "⬜🟨🟦🟩") for line in lines)
+    assert shown == blocks
