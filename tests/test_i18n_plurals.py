@@ -39,8 +39,8 @@ def test_a_student_reads_how_many_words_are_ready_without_word_s(
             "Please wait 11 minutes,", "Please wait 21 minutes,"]),
     ("ru", ["Подожди 1 минуту,", "Подожди 2 минуты,", "Подожди 5 минут,", "Подожди 11 минут,",
             "Подожди 21 минуту,"]),
-    ("ar", ["انتظر/انتظري دقيقة واحدة،", "انتظر/انتظري دقيقتين،", "انتظر/انتظري 5 دقائق،",
-            "انتظر/انتظري 11 دقيقة،", "انتظر/انتظري 21 دقيقة،"]),
+    ("ar", ["بعد دقيقة واحدة،", "بعد دقيقتين،", "بعد 5 دقائق،", "بعد 11 دقيقة،",
+            "بعد 21 دقيقة،"]),
 ])
 def test_a_wait_in_minutes_reads_in_the_form_its_number_takes(
         catalog: Catalog, lang: str, expected: list[str]) -> None:

@@ -85,8 +85,8 @@ def test_neutral_or_paired_wording_passes(lang: str, text: str) -> None:
 # where it can (a question, "ما الكلمة الناقصة؟"; a label before the command, "المراجعة هنا:
 # /check"; the passive), since "اضغط/اضغطي" and "اكتب/اكتبي" in every reminder and card read
 # clumsily (ELD playtest), and never with a verbal noun (a 13-year-old read "الضغط على /check"
-# as a form, not as Puente speaking to him, playtest); a command left keeps both forms, the
-# boy's and the girl's ("انتظر/انتظري"), and no present "you" verb, so it reads right to a
+# as a form, not as Puente speaking to him, playtest); no slashed pair either ("انتظر/انتظري"
+# read as clumsily: no Arabic line keeps one), and no present "you" verb, so it reads right to a
 # girl and a boy (docs/languages.md). Masculine commands and verbs that slipped in before,
 # alone (a command followed by "/" and its feminine is the pair):
 ARABIC_MASCULINE = re.compile(
@@ -158,7 +158,7 @@ def test_arabic_families_read_the_plural_and_everyone_reads_one_word_for_class(
     arabic = catalog.messages["ar"]
     for key in ("family-link-unknown", "family-link-full", "family-link-expired",
                 "family-link-revoked"):
-        assert "اطلبوا رابطًا جديدًا من المعلّم/المعلّمة." in arabic[key]
+        assert "اطلبوا رابطًا جديدًا من المعلّم أو المعلّمة." in arabic[key]
     assert "رسالتك" not in arabic["ask-sent-quiet"]  # a family's too
     assert not [key for key, value in arabic.items()
                 if any(re.search(r"(?<![\w])(ال|بال)?فصل(?![\w])|فصول", t) for t in texts(value))
@@ -167,10 +167,11 @@ def test_arabic_families_read_the_plural_and_everyone_reads_one_word_for_class(
 
 # Puente does not know the teacher's gender: a mother who writes "أستاذة" read "معلّم Yusuf"
 # in the invitation, the QR caption, replies and announcements (playtest). A teacher is named
-# with both forms, the boy's then the girl's ("معلّم/معلّمة {name}", "المعلّم/المعلّمة",
-# "معلّمك/معلّمتك"), a group as "المعلّمين والمعلّمات", or not by a noun ("حساب تدريس").
+# with both forms in full, the boy's then the girl's ("معلّم أو معلّمة {name}", "المعلّم أو
+# المعلّمة", "معلّمك أو معلّمتك"), as Portuguese writes "professor ou professora", a group
+# as "المعلّمين والمعلّمات", or not by a noun ("حساب تدريس").
 ARABIC_TEACHER_PAIR = re.compile(
-    r"[\u0621-\u0652]*معلّمك?/[\u0621-\u0652]*معلّم(?:ة|تك)(?![\u0621-\u0652])"
+    r"[\u0621-\u0652]*معلّمك? أو [\u0621-\u0652]*معلّم(?:ة|تك)(?![\u0621-\u0652])"
     r"|[\u0621-\u0652]*معلّمين والمعلّمات")
 
 
@@ -205,7 +206,7 @@ def test_arabic_names_no_teacher_in_one_gender_only(catalog: Catalog) -> None:
     "👋 مرحبًا! دعوة من معلّم {name} لمتابعة تعلّم {name}",
     "📢 من معلّم <b>{class_name}</b>:", "✉️ رسالة من معلم {name}:",
     "اطلبوا رابطًا جديدًا من المعلّم.", "هل أنقل شكرك إلى معلّمك؟", "هذا الأمر للمعلمين.",
-    "فأخبروا المعلّم أو المعلّمة",  # the pair is written one way, everywhere
+    "فأخبروا المعلّم/المعلّمة",  # the pair is written one way, everywhere: in full
 ])
 def test_an_arabic_teacher_named_in_one_gender_is_caught(text: str) -> None:
     assert arabic_bare_teachers(text)
@@ -217,7 +218,23 @@ def test_an_arabic_family_reads_both_forms_in_the_invitation_and_replies(
         return re.sub("[\u2068\u2069]", "", catalog.plain(key, "ar", **params))
 
     invitation = plain("family-invitation", name="Yusuf", days=14, link="L")
-    assert "دعوة من معلّم/معلّمة Yusuf" in invitation
-    assert "مع معلّم/معلّمة" in plain("family-invitation-qr", name="Yusuf")
-    assert "من معلّم/معلّمة <b>Science 7B</b>" in plain("announce-header", class_name="Science 7B")
-    assert "ردّ معلّم/معلّمة Yusuf" in plain("answer-header", name="Yusuf")
+    assert "دعوة من معلّم أو معلّمة Yusuf" in invitation
+    assert "مع معلّم أو معلّمة" in plain("family-invitation-qr", name="Yusuf")
+    assert "من معلّم أو معلّمة <b>Science 7B</b>" in plain("announce-header",
+                                                         class_name="Science 7B")
+    assert "ردّ معلّم أو معلّمة Yusuf" in plain("answer-header", name="Yusuf")
+
+
+# ELD teachers and a grandmother (re-playtest): "اضغط/اضغطي", "معلّم/معلّمة" and "لن يحضر/تحضر"
+# read as a form with blanks; each is now a question, a label, the passive, or both words in
+# full ("المعلّم أو المعلّمة"). A slash between two Arabic words is a pair left behind.
+ARABIC_SLASH_PAIR = re.compile(r"[\u0621-\u0670]/[\u0621-\u0670]")
+
+
+def test_no_arabic_line_keeps_a_slashed_pair(catalog: Catalog) -> None:
+    pairs = {key: text for key, value in catalog.messages["ar"].items() for text in texts(value)
+             if ARABIC_SLASH_PAIR.search(text)}
+    assert pairs == {}
+    assert ARABIC_SLASH_PAIR.search("لن يحضر/تحضر {name}")  # the old wording is caught
+    assert not ARABIC_SLASH_PAIR.search("المراجعة هنا: /check")  # a command is no pair
+    assert "المعلّم أو المعلّمة" in catalog.plain("family-week-footer", "ar")

@@ -5,16 +5,18 @@ never written to the store."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage, Update
 from telegram.constants import ParseMode
 
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.presentation import callbacks, family_note_views, keyboards
+from bot.domain.sick_words import says_sick
+from bot.presentation import callbacks, family_note_views, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import askers, relays
 from bot.services.askers import Asker
@@ -61,10 +63,11 @@ async def _hold_and_offer(update: Update, context: PuenteContext, draft: Draft,
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
                         key: str, *, named: bool = False, to: askers.ReplyTo | None = None,
-                        **params: object) -> None:
+                        also: Sequence[InlineKeyboardButton] = (), **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
     of each child, or, for a reply to a teacher's answer (`to`), to that teacher about that
-    child alone: each button names its child on a shared phone, or when `named`."""
+    child alone: each button names its child on a shared phone, or when `named`; `also`
+    beside them (a ready-made note instead)."""
     catalog, lang = context.services.catalog, who.language
     children = who.children if to is None else (to.child,)
     # Twins' announcement reply goes about both: a button naming one of them would mislead
@@ -74,7 +77,7 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
          for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, **params)
-    markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang))
+    markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang), also=also)
     await _hold_and_offer(update, context, Draft(text, to, role=who.role), ASK, body,
                           markup)
 
@@ -88,6 +91,15 @@ def take(context: PuenteContext, purpose: str = ASK) -> Draft | None:
     draft, held_for = data.pop(DRAFT, None), data.pop(DRAFT_FOR, ASK)
     fresh = until is not None and context.services.clock() < until
     return draft if fresh and held_for == purpose else None
+
+
+def drop_offered(context: PuenteContext, offer: MaybeInaccessibleMessage | None) -> None:
+    """Forget the message held under `offer` (a ready-made note went in its place: its Send
+    must never send it too, and the family's own words are kept nowhere)."""
+    data = context.user_data
+    if data and offer is not None and data.get(DRAFT_OFFER) == offer.message_id:
+        for key in (DRAFT, DRAFT_UNTIL, DRAFT_FOR, DRAFT_OFFER):
+            data.pop(key, None)
 
 
 def forget_expired(context: PuenteContext) -> None:
@@ -133,10 +145,18 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
                             text: str) -> None:
     """A family member's text: offer to send it to the teacher (of which child, on a phone
     linked to several), saying whether the teacher reads it with English, or as thanks."""
+    catalog = context.services.catalog
     translated = teacher_reads_english(context.services.translator, who.language)
-    key = "family-thanks-offer" if relays.is_thanks(who, text) else \
+    thanks = relays.is_thanks(who, text)
+    key = "family-thanks-offer" if thanks else \
         "family-text" if translated else "family-text-as-written"
-    await offer_to_send(update, context, who, text, key)
+    # "Lin is sick today" typed in her own words: the ready-made "sick today" beside Send,
+    # as it excuses the day (no reminder to a sick child) and her words do not (zh playtest)
+    sick = [] if thanks or not says_sick(text, who.language) else \
+        family_note_views.sick_instead(catalog, who.language, [
+            (c.student_id, views.name(c.first_name, catalog, who.language))
+            for c in who.children])
+    await offer_to_send(update, context, who, text, key, also=sick)
 
 
 SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)

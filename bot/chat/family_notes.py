@@ -8,7 +8,7 @@ from telegram import MaybeInaccessibleMessage, Message, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.chat.drafts import ASKING
+from bot.chat.drafts import ASKING, drop_offered
 from bot.chat.relay import relay_note
 from bot.chat.replies import old_button, spend, tapped, user_language
 from bot.context import PuenteContext
@@ -92,6 +92,7 @@ async def note_button(update: Update, context: PuenteContext) -> None:
     if cb.prefix == callbacks.FAMILY_NOTE_SEND and pressed.note is not None:
         if not await spend(query):  # a double tap: the first one sent it
             return
+        drop_offered(context, query.message)  # "🤒 sick today" instead of her own words
         original = family_note_views.note_text(s.catalog, lang, pressed.note, child.first_name,
                                                pressed.day)
         english = family_note_views.english_text(s.catalog, pressed.note, child.first_name,

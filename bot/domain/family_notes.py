@@ -17,6 +17,7 @@ from bot.domain.school_days import is_school_day
 # "sick" first: a child home sick is the commonest family message (the teachers' ready-made
 # replies put it first for the same reason)
 FAMILY_NOTES = ("sick", "absent", "homework", "cannot-read", "meet")
+SICK = "sick"  # also one tap away under a family's own words that say so (sick_words.py)
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
 WITH_DAY = frozenset({"absent"})
 # The teacher's ready-made replies (ready_replies.READY_REPLIES) that answer each note, put

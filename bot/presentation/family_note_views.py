@@ -8,7 +8,7 @@ from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.family_notes import FAMILY_NOTES, WITH_DAY, label_key, note_key
+from bot.domain.family_notes import FAMILY_NOTES, SICK, WITH_DAY, label_key, note_key
 from bot.presentation import callbacks
 from bot.presentation.i18n import REFERENCE, Catalog, Markup
 from bot.presentation.keyboards import child_buttons, fit_label, rows
@@ -69,6 +69,19 @@ def preview(catalog: Catalog, lang: str, student_id: int, note: str, name: str,
     text = catalog.render("family-note-preview", lang, name=name,
                           message=note_text(catalog, lang, note, name, day))
     return text, rows([send, _back(catalog, lang, student_id)], 1)
+
+
+def sick_instead(catalog: Catalog, lang: str, children: Sequence[tuple[int, str]]
+                 ) -> list[InlineKeyboardButton]:
+    """Under a family's own words that say the child is sick: send the ready-made "sick
+    today" instead (it excuses the day), one button a child on a shared phone (id, name)."""
+    if len(children) == 1:
+        labels = [(children[0][0], catalog.plain("button-sick-instead", lang))]
+    else:
+        labels = [(child, catalog.plain(label_key(SICK), lang, name=name))
+                  for child, name in children]
+    return [InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
+        callbacks.FAMILY_NOTE_SEND, child, SICK)) for child, label in labels]
 
 
 def _back(catalog: Catalog, lang: str, student_id: int) -> InlineKeyboardButton:

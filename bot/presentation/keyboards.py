@@ -622,13 +622,14 @@ def more_languages() -> list[str]:
             "en"]
 
 
-def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callbacks.ASK
-                ) -> InlineKeyboardMarkup:
+def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callbacks.ASK,
+                also: Sequence[InlineKeyboardButton] = ()) -> InlineKeyboardMarkup:
     """Send a held message to the teacher of one child, (student id, label), or a teacher's
-    held answer to the message it answers (ANSWER_HELD: (its message id, label)); or don't."""
+    held answer to the message it answers (ANSWER_HELD: (its message id, label)); `also`
+    (a ready-made note instead); or don't."""
     buttons = [InlineKeyboardButton(label[:60], callback_data=callbacks.data(prefix, target))
                for target, label in targets]
-    return rows([*buttons, InlineKeyboardButton(no[:60], callback_data=callbacks.data(
+    return rows([*buttons, *also, InlineKeyboardButton(no[:60], callback_data=callbacks.data(
         prefix, "no"))], 1)
 
 

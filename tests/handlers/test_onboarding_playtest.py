@@ -74,7 +74,7 @@ async def test_arabic_letters_put_the_languages_written_in_them_first(chat: Chat
     kid = chat.user(1001, "Kid", "en")
     await chat.send(kid, "/start JOINcode_123")
     again = question(await chat.send(kid, "مرحبا"))
-    arabic = "\u200f🌍 لم أعرف لغتك من هذه الرسالة: اضغط/اضغطي عليها في الأسفل."
+    arabic = "\u200f🌍 لم أعرف لغتك من هذه الرسالة. ما لغتك؟ اللغات في الأزرار في الأسفل."
     assert again.text == f"{arabic}\n{NOT_TOLD}"  # in Arabic first, the letters' language
     assert labels(again)[:4] == ["العربية", "فارسی", "اردو", "پښتو"]
     assert len(again.params["reply_markup"]["inline_keyboard"][0]) == 3  # none alone on top

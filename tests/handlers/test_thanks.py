@@ -102,8 +102,8 @@ async def test_a_thank_you_about_the_other_child_reaches_that_childs_teacher(
      "🙏 Mahadnaqaagu wuxuu u socdaa macallinka Ana."),
     ("en", "Thank you Ms. Carter", "🙏 Shall I pass your thanks on to the teacher?",
      "🙏 Your thanks are on their way to Ana's teacher."),
-    ("ar", "شكرا", "\u200f🙏 هل أنقل شكركم إلى المعلّم/المعلّمة؟",  # starts right-to-left
-     "\u200f🙏 شكركم في طريقه إلى معلّم/معلّمة \u2068Ana\u2069."),
+    ("ar", "شكرا", "\u200f🙏 هل أنقل شكركم إلى المعلّم أو المعلّمة؟",  # starts right-to-left
+     "\u200f🙏 شكركم في طريقه إلى معلّم أو معلّمة \u2068Ana\u2069."),
     ("vi", "Cảm ơn cô", "🙏 Tôi chuyển lời cảm ơn của quý vị đến giáo viên nhé?",
      "🙏 Lời cảm ơn của quý vị đang được gửi đến giáo viên của Ana."),
 ])

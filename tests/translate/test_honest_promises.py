@@ -176,7 +176,7 @@ async def test_an_arabic_father_reads_the_notice_once_between_help_and_ask(
     assert sum("مترجم" in text for text in help_) == 1  # the interpreter, said once
     ask = texts(await chat.send(father, "/ask"))
     # the notice: just above
-    assert ask.lstrip("\u200f") == "اكتبوا الآن رسالتكم إلى المعلّم/المعلّمة."
+    assert ask.lstrip("\u200f") == "اكتبوا الآن رسالتكم إلى المعلّم أو المعلّمة."
     assert "مترجم" not in ask
 
 
