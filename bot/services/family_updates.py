@@ -18,7 +18,8 @@ from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.spoken_text import Spoken
 from bot.services import hear_message
 from bot.services.excused import excused_of
-from bot.store import families, outbox, rest_days, study
+from bot.services.progress import nothing_to_do_days
+from bot.store import families, outbox, study
 from bot.store.packs import StoredWord, words_by_id
 
 WEEK = 7  # days a weekly update looks back
@@ -135,10 +136,10 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
         away = excused.get(row.student_id, frozenset())
-        # the days the streak bridges as having nothing to do (the reminder job notes them
-        # for every enrolled student, rest_days): no school day she could have practised on
-        rested = {day for day in rest_days.days(db, row.student_id, tz, first)
-                  if day <= end} - studied
+        # the days the streak bridges as having nothing to do (the reminder job keeps them
+        # for every enrolled student): no school day she could have practised on
+        rested = {day for day in nothing_to_do_days(db, row.student_id, now, tz, holidays)
+                  if first <= day <= end} - studied
         school = school_days_from(first, end, holidays | away | rested)
         rested &= school_days_from(first, end, holidays | away)
         cards = {m.astimezone(tz).date() for m in families.cards_read_since(

@@ -98,3 +98,21 @@ def test_the_arabic_update_says_there_was_nothing_to_do(
 
     assert "من آخر" not in text and " 0 " not in text
     assert catalog.render("family-week-rest-days", "ar", name="Amira", count=1) in text
+
+
+def test_a_friday_with_nothing_due_counts_as_in_the_streak_when_no_job_kept_it(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """The bot was not running at Friday's reminder time: the streak still bridges the day
+    (nothing was ready since Thursday's check), and so does the family's count."""
+    enrol_student(db, START, name="Amira", lang="ar", level=5)
+    class_pack_in_review(db, START)
+    for day in range(3):
+        studied(db, day, back=1)
+    studied(db, 3, back=4)  # Thursday: all done, back on Monday at 11:00
+    link = family.create_link(db, TEACHER_ID, "Amira", at(5, 12))
+    family.use_link(db, 2001, link.payload, at(5, 12))
+    family.set_language(db, 2001, "en")
+    assert progress.progress(db, 1001, at(7, 8), TZ).streak_days == 4
+    text = family_update_text(now_update(db), catalog)
+
+    assert "0 of" not in text and "nothing was due" in text
