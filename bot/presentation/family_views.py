@@ -86,8 +86,11 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     joined today has not missed six days, a weekend without practice is no day missed, and a
     weekend with practice is no school day."""
     lang = update.language
-    other = [catalog.render("family-week-other-days", lang, count=update.other_days)] \
-        if update.other_days else []
+    # school days with nothing due: said plainly, never as "0 of 0" (ar playtest)
+    other = [catalog.render("family-week-rest-days", lang, name=child, count=update.rest_days)
+             ] if update.rest_days else []
+    if update.other_days:
+        other.append(catalog.render("family-week-other-days", lang, count=update.other_days))
     if update.excused_days:  # practised on a day the family excused: no school day for her
         other.append(catalog.render("family-week-excused-days", lang,
                                     count=update.excused_days))
@@ -96,7 +99,7 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
                                     count=update.card_days))
     if update.started_today or not (update.out_of or other):  # no day to count yet
         return catalog.render("family-week-first-day", lang, name=child)
-    if not update.out_of:  # started on a weekend, and practised on it
+    if not update.out_of:  # started on a weekend and practised on it, or nothing was due
         return join_lines(other)
     if update.started_in_window:
         days = catalog.render("family-week-days-since", lang, name=child, days=update.days,

@@ -18,6 +18,7 @@ from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.spoken_text import Spoken
 from bot.services import hear_message
 from bot.services.excused import excused_of
+from bot.services.progress import nothing_to_do_days
 from bot.store import families, outbox, study
 from bot.store.packs import StoredWord, words_by_id
 
@@ -64,11 +65,18 @@ class FamilyUpdate:
     # the child learns with this family's language: the update may name it ("用中文"), where
     # another language's glosses could mean the child does not speak the family's (M4)
     same_language: bool = False
+    # school days she had nothing to do (nothing due, no card waiting) and did not practise:
+    # no day missed, as they break no streak; not in `out_of`, said apart (a level-5 child
+    # who checked daily read "0 of the last 1 school days": that Friday nothing was due)
+    rest_days: int = 0
 
     @property
     def bad_week(self) -> bool:
         """Practised on one day or none: the update then says what to do next (playtest: a
-        family told "0 of 5" was given no step to take)."""
+        family told "0 of 5" was given no step to take). Not when every school day with
+        something to do was practised and others had nothing due: she missed nothing."""
+        if self.rest_days and self.days == self.out_of:
+            return False
         return (not self.started_today and self.days + self.other_days + self.excused_days
                 + self.today_uncounted <= 1)
 
@@ -128,7 +136,12 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
         away = excused.get(row.student_id, frozenset())
-        school = school_days_from(first, end, holidays | away)
+        # the days the streak bridges as having nothing to do (the reminder job keeps them
+        # for every enrolled student): no school day she could have practised on
+        rested = {day for day in nothing_to_do_days(db, row.student_id, now, tz, holidays)
+                  if first <= day <= end} - studied
+        school = school_days_from(first, end, holidays | away | rested)
+        rested &= school_days_from(first, end, holidays | away)
         cards = {m.astimezone(tz).date() for m in families.cards_read_since(
             db, row.student_id, looked_back)}
         card_days = {day for day in cards if first <= day <= end} - studied
@@ -152,7 +165,8 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                               if _machine(w, row.language)),
                                     not row.updates_on, first if since else None,
                                     end if since else None, started > start,
-                                    len(studied & away), row.child_language == row.language))
+                                    len(studied & away), row.child_language == row.language,
+                                    len(rested)))
     return updates
 
 

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.domain.mastery import MasteryState, WordMastery, ready_day
 from bot.domain.school_days import streak
 from bot.services.excused import off_days
-from bot.services.learners import learner
+from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.services.readiness import BackOn, NextStep, next_step
 from bot.store import check_items, rest_days, study
 
@@ -69,12 +69,9 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     # and her family's update counts it (apart from practice); a card-only school day broke
     # her streak while both told her it counted (playtest, Hmong level 1). Only a card's
     # first reading has a date, so reading old cards again keeps nothing.
-    days = {hour.astimezone(tz).date() for hour in study.attempt_hours(db, who.id)} \
-        | {s.shown_at.astimezone(tz).date() for s in every if s.shown_at is not None}
+    days = _days_studied(db, who.id, every, tz)
     today = now.astimezone(tz).date()
-    # A school day with nothing to do breaks no streak: a fast student who finished every
-    # word read "✅ All done for now" on six days and her streak fell from 14 to 3 (playtest)
-    rest = rest_days.days(db, who.id, tz) | idle_days(days, states, step, today, tz)
+    rest = _rest(db, who.id, days, states, step, today, tz)
     # a day her family excused (sick, not at school) is bridged as a day off is
     off = off_days(db, who.id, holidays)
     dates = sorted({s.mastered_at.astimezone(tz).date() for s in mastered if s.mastered_at})
@@ -87,6 +84,38 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
                     step.ready, step.waiting, step.back, who.scaffold.short_progress,
                     check_items.next_open_item(db, who.id) is not None, step.more,
                     who.scaffold.bilingual_labels, who.scaffold.english_first)
+
+
+def _days_studied(db: Database, student_id: int, every: Iterable[WordMastery], tz: ZoneInfo
+                  ) -> set[date]:
+    """The days she answered anything or first read a card."""
+    return {hour.astimezone(tz).date() for hour in study.attempt_hours(db, student_id)} \
+        | {s.shown_at.astimezone(tz).date() for s in every if s.shown_at is not None}
+
+
+def _rest(db: Database, student_id: int, days: Collection[date],
+          states: Iterable[WordMastery], step: NextStep, today: date, tz: ZoneInfo
+          ) -> frozenset[date]:
+    """The days the streak bridges as having nothing to do. A school day with nothing to do
+    breaks no streak: a fast student who finished every word read "✅ All done for now" on
+    six days and her streak fell from 14 to 3 (playtest)."""
+    return rest_days.days(db, student_id, tz) | idle_days(days, list(states), step, today, tz)
+
+
+def nothing_to_do_days(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
+                       holidays: frozenset[date] = frozenset()) -> frozenset[date]:
+    """The days the streak (`progress`) bridges as having nothing to do, for the family's
+    update to count as /progress does: that Friday "0 of the last 1 school days" (ar
+    playtest). Only the days kept (rest_days) for a student who can study no more (no class,
+    no language): no next step to judge later days by."""
+    try:
+        who = learner(db, user_id)
+    except (NotEnrolledError, NoLanguageError):
+        return rest_days.days(db, user_id, tz)
+    every = study.student_mastery(db, who.id).values()
+    states = [s for s in every if s.previewed]
+    return _rest(db, who.id, _days_studied(db, who.id, every, tz), states,
+                 next_step(db, who, now, tz, holidays), now.astimezone(tz).date(), tz)
 
 
 def idle_days(studied: Collection[date], states: Iterable[WordMastery], step: NextStep,
