@@ -30,7 +30,16 @@ from bot.presentation import (
     views,
 )
 from bot.presentation.i18n import language_name
-from bot.services import answers, askers, family, join, lookup, membership, teaching
+from bot.services import (
+    answers,
+    askers,
+    family,
+    join,
+    lookup,
+    membership,
+    relays,
+    teaching,
+)
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -308,7 +317,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         # quoting the question (it may be days old); a message, not a go, offered on
         await point_to_buttons(context, message.chat_id, feedback.item_id,
                                feedback.poll_message, user_language(context, user.id))
-        if not feedback.attempt:
+        if not feedback.attempt and relays.worth_offering(text):  # "好的" needs no teacher
             await speaker.free_text(update, context, text)
         return
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
