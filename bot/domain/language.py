@@ -287,6 +287,11 @@ def _script_of(ch: str) -> str | None:
     return None
 
 
+def letter_scripts(text: str) -> frozenset[str]:
+    """The scripts of a text's letters ("latin", "han", "arabic", ...; digits have none)."""
+    return frozenset(script for ch in text if ch.isalpha() and (script := _script_of(ch)))
+
+
 def _in_word(ch: str, script: str) -> bool:
     # Vowel signs of Indic scripts are combining marks, not letters, but belong to the word.
     return _script_of(ch) == script and (ch.isalpha() or unicodedata.category(ch)[0] == "M")

@@ -20,6 +20,7 @@ them by ear would place a non-reader too high.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -145,10 +146,19 @@ def level_from_answers(answers: Sequence[int]) -> int:
 
 
 def counter(answers: Sequence[int]) -> tuple[int, int]:
-    """(this question's number, the most there can be now): a reserve asked after a slip adds
-    one to the total, so the counter never jumps or runs past it."""
-    misses = sum(a == WRONG for a in answers)
-    return len(answers) + 1, MAIN_ITEMS + misses
+    """(this question's number, the most there can be now): the longest the placement can
+    still run, a slip in every band whose reserve may still come counted, so the total only
+    ever falls ("up to 9", then "up to 10" after a slip read as a broken promise, playtest)."""
+    return len(answers) + 1, _longest(tuple(answers))
+
+
+@functools.lru_cache(maxsize=256)
+def _longest(answers: tuple[int, ...]) -> int:
+    """How many questions the placement asks at most after `answers` (a slip, where it still
+    lets it go on, asks one more: a reserve)."""
+    if next_question(answers) is None:
+        return len(answers)
+    return max(_longest((*answers, RIGHT)), _longest((*answers, WRONG)))
 
 
 def student_level(levels: Iterable[tuple[int | None, bool]]) -> int | None:

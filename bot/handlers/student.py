@@ -12,7 +12,7 @@ from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import offer_to_send, too_long
 from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
-from bot.chat.questions import send_feedback
+from bot.chat.questions import point_to_buttons, send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
@@ -30,7 +30,16 @@ from bot.presentation import (
     views,
 )
 from bot.presentation.i18n import language_name
-from bot.services import answers, askers, family, join, lookup, membership, teaching
+from bot.services import (
+    answers,
+    askers,
+    family,
+    join,
+    lookup,
+    membership,
+    relays,
+    teaching,
+)
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -304,8 +313,12 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, "typed-sent-twice" if feedback.waiting
                   else "typed-sent-twice-done")
         return
-    if isinstance(feedback, answers.TapAnAnswer):
-        await say(update, context, "tap-an-answer")  # home language first, then English
+    if isinstance(feedback, answers.TapAnAnswer):  # home language first, then English,
+        # quoting the question (it may be days old); a message, not a go, offered on
+        await point_to_buttons(context, message.chat_id, feedback.item_id,
+                               feedback.poll_message, user_language(context, user.id))
+        if not feedback.attempt and relays.worth_offering(text):  # "好的" needs no teacher
+            await speaker.free_text(update, context, text)
         return
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
         await say(update, context, feedback.key)

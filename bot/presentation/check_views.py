@@ -424,7 +424,8 @@ def placement_text(shown: tuple[int, int], item: PlacementItem, lang: str, catal
                    ) -> Markup:
     """One placement question, `shown` as (its number, the most there can be now). Its counter
     says "up to" the total: the placement stops at a second miss in a band or a 🤷 ("Question
-    1/9" that ended after 6 read as skipped questions, playtest)."""
+    1/9" that ended after 6 read as skipped questions, playtest), and the total is the most
+    it can still ask, so it never rises (placement.counter)."""
     number, total = shown
     counter = catalog.render("placement-counter", lang, number=number, total=total)
     if number > 1:  # the instructions once, on the first question: later ones stay short

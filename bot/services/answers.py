@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain import tiles
+from bot.domain.answer_attempts import tries_an_answer
 from bot.domain.checks import (
     Grade,
     Item,
@@ -242,7 +243,13 @@ class WriteInEnglish:
 
 @dataclass(frozen=True)
 class TapAnAnswer:
-    """Text that is none of the open multiple-choice item's answers: point to its buttons."""
+    """Text that is none of the open multiple-choice item's answers: point to its buttons
+    (item `item_id`; its quiz poll's message, if one is known). Text that is no `attempt` at
+    an answer may be a message for the teacher."""
+
+    item_id: int
+    poll_message: int | None = None
+    attempt: bool = True
 
 
 @dataclass(frozen=True)
@@ -312,7 +319,8 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
             return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who,
                            check=check)
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
-            return TapAnAnswer()
+            return TapAnAnswer(stored.id, stored.poll_message,
+                               tries_an_answer(text, stored.item.options))
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)

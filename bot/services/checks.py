@@ -217,16 +217,17 @@ def _pushed_words(db: Database, who: Learner, push_id: int) -> frozenset[int]:
         raise PushedCheckGoneError() from exc
 
 
-def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC
-                 ) -> CheckStart | None:
+def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC, *,
+                 any_day: bool = False) -> CheckStart | None:
     """The question the student's open check waits on (None: no check is open, or it was left
     on an earlier school day: a question from days ago, with that day's score, would puzzle a
-    child, and what is ready to ask has changed since; a new check replaces it). A question
-    sent as a quiz poll comes again as buttons: answering either grades it, once."""
+    child, and what is ready to ask has changed since; a new check replaces it). `any_day`:
+    an earlier day's too, as the text she typed at it is graded against it (answer_typed). A
+    question sent as a quiz poll comes again as buttons: answering either grades it, once."""
     stored = next_open_item(db, who.id)
     if stored is None:
         return None
-    if stored.asked_at is not None and \
+    if not any_day and stored.asked_at is not None and \
             stored.asked_at.astimezone(tz).date() < now.astimezone(tz).date():
         return None
     where = check_state(db, stored.id)

@@ -172,11 +172,15 @@ def about_former_student(db: Database, teacher_id: int, kind: str,
     """The message is a daily alert or a "gone quiet" note about a student who is no longer
     in any class of this teacher's (removed, or deleted their data) while it waited out quiet
     hours: it must not go (her name would reach a teacher she has left). Checked as it goes
-    out, so no way of leaving lets one through."""
-    student_id = payload.get("student_id")
-    if kind not in (alerts.STUCK_ALERT, alerts.KIND) or not isinstance(student_id, int):
+    out, so no way of leaving lets one through. An evening's 🔇 note naming several students
+    goes whole or not at all: dropped, it is no record that the others' silence was told, so
+    their lines come again in the next evening's note."""
+    student_id, named = payload.get("student_id"), payload.get("student_ids")
+    students = [student_id] if isinstance(student_id, int) else \
+        [s for s in named if isinstance(s, int)] if isinstance(named, list) else []
+    if kind not in (alerts.STUCK_ALERT, alerts.KIND) or not students:
         return False
-    return teacher_id not in people.teachers_of(db, student_id)
+    return any(teacher_id not in people.teachers_of(db, s) for s in students)
 
 
 def students_to_alert(db: Database, now: datetime, tz: tzinfo | None = None) -> list[int]:

@@ -1,9 +1,9 @@
 """Telling a student's teachers, once, that the student has gone quiet: no answer and no card
 read for SILENT_SCHOOL_DAYS school days since joining or since the last sign of life. A
 student who never answers appeared only in /report, which a busy teacher may not open for a
-week (teacher playtest: Wid). The note goes through the outbox (quiet hours), one per teacher
-and student, and is the record that this silence was told: the same silence is never told
-again; a student who answers and falls silent again is a new silence."""
+week (teacher playtest: Wid). The note goes through the outbox (quiet hours), one message per
+teacher with a line per student, and is the record that each silence was told: the same
+silence is never told again; a student who answers and falls silent again is a new silence."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class Silent:
 
 # (teacher id, the student) -> the note's text in the teacher's language
 Render = Callable[[int, Silent], str]
+NOTE_LIMIT = 4096  # Telegram's longest message, in UTF-16 code units
 
 
 def silent_students(db: Database, now: datetime, tz: tzinfo,
@@ -57,29 +58,56 @@ def silent_students(db: Database, now: datetime, tz: tzinfo,
 
 
 def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Render) -> int:
-    """Book the note to each teacher of each newly quiet student; return how many."""
+    """Book, in one note per teacher (four 🔇 notes at 16:00 read as four alarms, playtest),
+    each newly quiet student's line; return how many students' lines were booked."""
     tz, booked = school.timezone, 0
     today = now.astimezone(tz).date()
     due = next_allowed(now, school)
+    lines: dict[int, list[tuple[int, str]]] = {}  # teacher -> (student, line), by student id
     for quiet in silent_students(db, now, tz, school.holidays):
         since = quiet.since.astimezone(tz).date()
         days = school_days_between(since, today,
                                    off_days(db, quiet.student_id, school.holidays))
         excused = sorted(d for d in excused_days(db, quiet.student_id, since) if d < today)
         away = (excused[0], excused[-1]) if excused else None
-        with db.atomic():
-            for teacher_id in dict.fromkeys(t for _, t in people.teachers_by_class(
-                    db, quiet.student_id)):
-                silent = Silent(quiet.student_id, name_of(db, teacher_id, quiet.student_id,
-                                                          first_name=quiet.first_name),
-                                since, days, not quiet.did_anything,
-                                quiet.checks_unanswered, away)
+        for teacher_id in dict.fromkeys(t for _, t in people.teachers_by_class(
+                db, quiet.student_id)):
+            silent = Silent(quiet.student_id, name_of(db, teacher_id, quiet.student_id,
+                                                      first_name=quiet.first_name),
+                            since, days, not quiet.did_anything,
+                            quiet.checks_unanswered, away)
+            lines.setdefault(teacher_id, []).append((quiet.student_id, render(teacher_id, silent)))
+    with db.atomic():
+        for teacher_id, told in lines.items():
+            # the note names its students: it is the record that their silence was told
+            # (alerts.quiet_since), and a student's deletion takes it whole (erase.py)
+            for part in _parts(told):
                 outbox.enqueue(db, None, teacher_id, alerts.KIND,
-                               {"text": render(teacher_id, silent), "buttons": [],
-                                "student_id": quiet.student_id, "advice": SILENT,
+                               {"text": "\n\n".join(line for _, line in part), "buttons": [],
+                                "student_ids": [sid for sid, _ in part], "advice": SILENT,
                                 "forget": True}, due, now)
-                booked += 1
+                booked += len(part)
     return booked
+
+
+def _parts(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The lines in as few notes as Telegram's NOTE_LIMIT lets one hold (a class back from a
+    long break may have many quiet students)."""
+    parts: list[list[tuple[int, str]]] = []
+    size = NOTE_LIMIT
+    for line in lines:
+        length = _utf16(line[1]) + 2  # and the blank line before it
+        if size + length > NOTE_LIMIT:
+            parts.append([])
+            size = 0
+        parts[-1].append(line)
+        size += length
+    return parts
+
+
+def _utf16(text: str) -> int:
+    """Telegram counts a message's length in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def tell_opening_checks(db: Database, now: datetime, school: SchoolConfig, render: Render

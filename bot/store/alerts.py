@@ -6,7 +6,9 @@ translation model, when.
 
 An alert's advice is kept as a sent outbox row of kind `alert-advice` to the teacher's chat,
 its payload only the student's id and the advice ("guessing", "level-1", "silent"): no text,
-no name (as `reminder_log` keeps reminders). A student's deletion takes these rows with every
+no name (as `reminder_log` keeps reminders). The evening's 🔇 note to a teacher, one message
+naming several students (`student_ids`), is that record for each of them once delivered (its
+text emptied). A student's deletion takes these rows with every
 outbox row naming their id (erase.py), a teacher's with every row to their chat; the retention
 purge drops them with other finished messages.
 """
@@ -228,10 +230,14 @@ def _advised_students(db: Database, student_ids: Collection[int], advice: str
     """For each of these students, when an alert last gave this advice about them (any
     teacher)."""
     marks = ",".join("?" * len(student_ids))
+    # a note naming several students ("🔇" lines, one note per teacher) counts for each
     rows = db.execute(
-        "SELECT json_extract(payload, '$.student_id') AS sid, max(not_before) FROM outbox "
-        f"WHERE kind = ? AND json_extract(payload, '$.advice') = ? AND sid IN ({marks}) "
-        "GROUP BY sid", [KIND, advice, *student_ids]).fetchall()
+        "SELECT sid, max(not_before) FROM (SELECT json_extract(payload, '$.student_id') AS sid, "
+        "not_before FROM outbox WHERE kind = ? AND json_extract(payload, '$.advice') = ? "
+        "UNION ALL SELECT j.value, o.not_before FROM outbox o, "
+        "json_each(o.payload, '$.student_ids') j WHERE o.kind = ? "
+        f"AND json_extract(o.payload, '$.advice') = ?) WHERE sid IN ({marks}) "
+        "GROUP BY sid", [KIND, advice, KIND, advice, *student_ids]).fetchall()
     return {r[0]: r[1] for r in rows}
 
 

@@ -49,12 +49,25 @@ _ABOUT = "DELETE FROM outbox WHERE json_extract(payload, '$.{field}') = ?"
 # whom /roster lists all the same).
 _JOIN_NOTES_ABOUT = ("DELETE FROM outbox WHERE kind = 'join-note' AND EXISTS (SELECT 1 FROM "
                      "json_each(outbox.payload, '$.student_ids') WHERE value = ?)")
+# A teacher's note naming several quiet students ("🔇" lines) is also the record that each
+# silence was told (alerts.quiet_since): one still to go goes whole (the others' lines come
+# again in the next day's note); one delivered (its text already emptied) forgets the id only,
+# so the others' silence is not told twice.
+_NAMED_ADVICE = ("outbox.kind = 'alert-advice' AND EXISTS (SELECT 1 FROM "
+                 "json_each(outbox.payload, '$.student_ids') WHERE value = ?)")
+_ADVICE_NOTES_ABOUT = f"DELETE FROM outbox WHERE status != 'sent' AND {_NAMED_ADVICE}"
+_ADVICE_RECORDS_ABOUT = (
+    "UPDATE outbox SET payload = json_set(payload, '$.student_ids', json((SELECT "
+    "json_group_array(value) FROM json_each(outbox.payload, '$.student_ids') WHERE value != ?)))"
+    f" WHERE status = 'sent' AND {_NAMED_ADVICE}")
 
 
 def _erase_student(db: Database, student_id: int) -> None:
     db.execute(_FAMILY_UPDATES, [student_id, student_id])
     db.execute(_ABOUT.format(field="student_id"), [student_id])
     db.execute(_JOIN_NOTES_ABOUT, [student_id])
+    db.execute(_ADVICE_NOTES_ABOUT, [student_id])
+    db.execute(_ADVICE_RECORDS_ABOUT, [student_id, student_id])
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [student_id])
     # enrollments, families, family_links, placements, check_items, attempts, mastery,
     # previews and excused_days cascade.

@@ -58,7 +58,8 @@ def student_record(db: Database, student_id: int) -> dict[str, list[dict[str, An
             continue
         about = " OR ".join(f"[{c}] = :id" for c in columns)
         if table == "outbox":  # a message about them names them in its text
-            about += " OR json_extract(payload, '$.student_id') = :id"
+            about += (" OR json_extract(payload, '$.student_id') = :id OR EXISTS (SELECT 1 "
+                      "FROM json_each(payload, '$.student_ids') WHERE value = :id)")
         rows = _rows(db, f"SELECT * FROM [{table}] WHERE {about}", {"id": student_id})
         if rows:
             record[table] = rows

@@ -86,9 +86,22 @@ def test_a_missed_reserve_is_the_second_miss() -> None:
     assert next_question(answers) is None and level_from_answers(answers) == 3
 
 
-def test_the_counter_grows_by_one_for_a_reserve_and_never_skips() -> None:
-    assert counter([]) == (1, MAIN_ITEMS)
-    assert counter([RIGHT] * 6 + [WRONG]) == (8, MAIN_ITEMS + 1)
+def test_the_counter_never_raises_the_most_it_promised_and_never_skips() -> None:
+    """Playtest: "Question 7 (up to 9)", then "Question 8 (up to 10)", then "(up to 11)"."""
+    assert counter([]) == (1, len(PLACEMENT))  # a slip in each forgiving band: two reserves
+    assert counter([RIGHT] * (MAIN_ITEMS - 1)) == (MAIN_ITEMS, MAIN_ITEMS + 1)  # a reserve
+
+    def every_path(answers: list[int]) -> list[list[int]]:
+        if next_question(answers) is None:
+            return [answers]
+        return [p for a in (RIGHT, WRONG) for p in every_path([*answers, a])]
+
+    for path in every_path([]):
+        shown = [counter(path[:asked]) for asked in range(len(path))]
+        assert [number for number, _ in shown] == list(range(1, len(path) + 1))
+        totals = [most for _, most in shown]
+        assert totals == sorted(totals, reverse=True), path  # never raised
+        assert totals[-1] >= len(path), path  # never run past
 
 
 # Every item audited by hand for a second defensible answer: the one answer that fits each.

@@ -47,7 +47,7 @@ async def test_a_student_may_take_placement_again_once_and_the_teacher_hears_it(
     assert people.enrollments(chat.db, 1001)[0].wida_level == 1
     assert "/placement" in texts(calls)  # the way to a second go is said once, here
     calls = await chat.send(ana, "/placement")
-    assert "Pregunta 1 (hasta 9)" in texts(calls)
+    assert "Pregunta 1 (hasta 11)" in texts(calls)
     calls = await place(chat, ana, [tap(i) for i in range(MAIN_ITEMS)])
     assert people.enrollments(chat.db, 1001)[0].wida_level == 5
     chat.clock.advance(minutes=5)
