@@ -641,3 +641,15 @@ async def quiet_notes(chat: Chat, days: list[date]) -> list[tuple[int, str]]:
         said += [(day.day, c.text) for c in chat.api.calls[seen:]
                  if c.chat_id == TEACHER_ID and c.text and "🔇" in c.text]
     return said
+
+
+def all_answered_right(db: Database, student_id: int, now: datetime, back: int,
+                       lang: str) -> None:
+    """Every word of the student answered right at `now`, and not ready again until `back`
+    days later (a day she studied, for streak and family-count tests)."""
+    for word_id, state in study.student_mastery(db, student_id).items():
+        study.record_attempt(db, student_id, word_id, ItemType.CHOICE, lang, True, now)
+        study.save_mastery(db, student_id, word_id, replace(
+            state, answered=True, last_answered=now, first_correct_at=now - timedelta(days=9),
+            success_days=frozenset({"2026-09-01", "2026-09-02"}),
+            due_at=now + timedelta(days=back)), now, answered=True)

@@ -6,19 +6,17 @@ days" (ar playtest)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.scaffold import ItemType
 from bot.presentation.family_views import family_update_text
 from bot.presentation.i18n import Catalog
 from bot.services import family, family_updates, progress, reminders
-from bot.store import people, study
+from bot.store import people
 from tests.clock import START
-from tests.harness import TEACHER_ID, class_pack_in_review, enrol_student
+from tests.harness import TEACHER_ID, all_answered_right, class_pack_in_review, enrol_student
 
 TZ = ZoneInfo("America/New_York")
 FRIDAY = 4  # the default weekly update day
@@ -31,13 +29,7 @@ def at(day: int, hour: int = 11) -> datetime:
 
 def studied(db: Database, day: int, back: int) -> None:
     """Every word answered right on `day`, and not ready again until `back` days after it."""
-    now = at(day)
-    for word_id, state in study.student_mastery(db, 1001).items():
-        study.record_attempt(db, 1001, word_id, ItemType.CHOICE, "en", True, now)
-        study.save_mastery(db, 1001, word_id, replace(
-            state, answered=True, last_answered=now, first_correct_at=now - timedelta(days=9),
-            success_days=frozenset({"2026-09-01", "2026-09-02"}),
-            due_at=now + timedelta(days=back)), now, answered=True)
+    all_answered_right(db, 1001, at(day), back, "en")
 
 
 def amira(db: Database, family_language: str) -> None:
