@@ -33,8 +33,12 @@ def on_track_text(s: Summary, catalog: Catalog, lang: str) -> Markup:
     name: "Ana, Hodan (words still new, not asked yet: Hodan 2)". "Ana, Hodan (2 words still
     new, not asked yet)" read as the two students' words (teacher playtest)."""
     names = Markup(", ".join(escape(name) for name in s.on_track))
-    behind = [catalog.render("report-on-track-behind-student", lang, name=name,
-                             count=s.behind[name]) for name in s.on_track if s.behind.get(name)]
+    if len(s.on_track) == 1:  # "Ana (…: Ana 2)" named her twice (playtest): "Ana (…: 2)"
+        behind = [Markup(str(s.behind[name])) for name in s.on_track if s.behind.get(name)]
+    else:
+        behind = [catalog.render("report-on-track-behind-student", lang, name=name,
+                                 count=s.behind[name]) for name in s.on_track
+                  if s.behind.get(name)]
     if not behind:
         return names
     return Markup(f"{names} ") + catalog.render("report-on-track-behind", lang,

@@ -292,3 +292,16 @@ def test_on_track_says_how_many_given_words_are_not_answered_yet(
     found, matrix = class_reports.class_report(db, TEACHER_ID, None)
     text = summary_text(found.name, matrix, catalog, "en")
     assert "✅ On track: Ana, Ben (words still new, not asked yet: Ana 10)\n" in text
+
+
+def test_a_lone_student_on_track_is_not_named_twice(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Re-playtest (zh): "✅ On track: Ana (words still new, not asked yet: Ana 2)"."""
+    enrol_student(db, START, 1001, "Ana", level=4)
+    words = [w.id for w in pack_words(db, "science.ecosystems")]
+    _answer(db, 1001, words[0], "RR")
+    for word_id in words[1:3]:  # given to her, their cards not opened
+        stored.save_mastery(db, 1001, word_id, new_mastery(word_id, START), START)
+    found, matrix = class_reports.class_report(db, TEACHER_ID, None)
+    text = summary_text(found.name, matrix, catalog, "en")
+    assert "✅ On track: Ana (words still new, not asked yet: 2)\n" in text
