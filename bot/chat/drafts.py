@@ -15,7 +15,8 @@ from telegram.constants import ParseMode
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.domain.sick_words import says_sick
+from bot.domain.family_notes import note_for_own_words
+from bot.domain.school_days import is_school_day
 from bot.presentation import callbacks, family_note_views, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import askers, relays
@@ -150,13 +151,18 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     thanks = relays.is_thanks(who, text)
     key = "family-thanks-offer" if thanks else \
         "family-text" if translated else "family-text-as-written"
-    # "Lin is sick today" typed in her own words: the ready-made "sick today" beside Send,
-    # as it excuses the day (no reminder to a sick child) and her words do not (zh playtest)
-    sick = [] if thanks or not says_sick(text, who.language) else \
-        family_note_views.sick_instead(catalog, who.language, [
+    # "Lin is sick today" (or "at the hospital today") typed in her own words: the
+    # ready-made "sick today" (or "not at school today") beside Send, as it excuses the day
+    # (no reminder to a child not there) and her words do not (zh playtest)
+    school = context.services.config.school
+    today = context.services.clock().astimezone(school.timezone).date()
+    note = None if thanks else note_for_own_words(text, who.language,
+                                                  is_school_day(today, school.holidays))
+    instead = [] if note is None else family_note_views.note_instead(
+        catalog, who.language, note, [
             (c.student_id, views.name(c.first_name, catalog, who.language))
-            for c in who.children])
-    await offer_to_send(update, context, who, text, key, also=sick)
+            for c in who.children], today)
+    await offer_to_send(update, context, who, text, key, also=instead)
 
 
 SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)

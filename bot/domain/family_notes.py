@@ -13,11 +13,13 @@ from collections.abc import Collection
 from datetime import date, timedelta
 
 from bot.domain.school_days import is_school_day
+from bot.domain.sick_words import says_away_today, says_sick
 
 # "sick" first: a child home sick is the commonest family message (the teachers' ready-made
 # replies put it first for the same reason)
 FAMILY_NOTES = ("sick", "absent", "homework", "cannot-read", "meet")
 SICK = "sick"  # also one tap away under a family's own words that say so (sick_words.py)
+ABSENT = "absent"  # with today, one tap away under words that say she is away today
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
 WITH_DAY = frozenset({"absent"})
 # The teacher's ready-made replies (ready_replies.READY_REPLIES) that answer each note, put
@@ -39,6 +41,16 @@ def note_key(note: str) -> str:
 def label_key(note: str) -> str:
     """The prompt key of a note's button."""
     return f"family-note-label-{note}"
+
+
+def note_for_own_words(text: str, language: str, school_today: bool) -> str | None:
+    """The ready-made note a family's own words say ("sick", or "absent" today), offered
+    beside Send as it excuses the day; None for any other words. Sick comes first ("sick, at
+    the doctor today"); "not at school today" only on a school day (on Saturday it excuses
+    nothing and its day would be wrong)."""
+    if says_sick(text, language):
+        return SICK
+    return ABSENT if school_today and says_away_today(text, language) else None
 
 
 def days_offered(today: date, holidays: Collection[date] = ()) -> list[date]:

@@ -8,7 +8,7 @@ from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.family_notes import FAMILY_NOTES, SICK, WITH_DAY, label_key, note_key
+from bot.domain.family_notes import ABSENT, FAMILY_NOTES, SICK, WITH_DAY, label_key, note_key
 from bot.presentation import callbacks
 from bot.presentation.i18n import REFERENCE, Catalog, Markup
 from bot.presentation.keyboards import child_buttons, fit_label, rows
@@ -71,17 +71,22 @@ def preview(catalog: Catalog, lang: str, student_id: int, note: str, name: str,
     return text, rows([send, _back(catalog, lang, student_id)], 1)
 
 
-def sick_instead(catalog: Catalog, lang: str, children: Sequence[tuple[int, str]]
-                 ) -> list[InlineKeyboardButton]:
-    """Under a family's own words that say the child is sick: send the ready-made "sick
-    today" instead (it excuses the day), one button a child on a shared phone (id, name)."""
+def note_instead(catalog: Catalog, lang: str, note: str, children: Sequence[tuple[int, str]],
+                 today: date) -> list[InlineKeyboardButton]:
+    """Under a family's own words that say the child is sick, or away today: send the
+    ready-made "sick today" (or "not at school" on `today`) instead, as it excuses the day;
+    one button a child on a shared phone (id, name)."""
+    away = note == ABSENT
     if len(children) == 1:
-        labels = [(children[0][0], catalog.plain("button-sick-instead", lang))]
+        labels = [(children[0][0], catalog.plain(
+            "button-away-instead" if away else "button-sick-instead", lang))]
     else:
-        labels = [(child, catalog.plain(label_key(SICK), lang, name=name))
+        labels = [(child, catalog.plain("button-away-instead-child", lang, name=name) if away
+                   else catalog.plain(label_key(SICK), lang, name=name))
                   for child, name in children]
+    day = [today.strftime("%Y%m%d")] if away else []
     return [InlineKeyboardButton(fit_label(label), callback_data=callbacks.data(
-        callbacks.FAMILY_NOTE_SEND, child, SICK)) for child, label in labels]
+        callbacks.FAMILY_NOTE_SEND, child, note, *day)) for child, label in labels]
 
 
 def _back(catalog: Catalog, lang: str, student_id: int) -> InlineKeyboardButton:

@@ -80,3 +80,60 @@ async def test_a_shared_phone_gets_a_sick_button_naming_each_child(chat: Chat) -
     assert "Woodly" in named[callbacks.data(callbacks.FAMILY_NOTE_SEND, 1001, "sick")]
     assert "Nadia" in named[callbacks.data(callbacks.FAMILY_NOTE_SEND, 1002, "sick")]
     assert len(named) == 2
+
+
+def note_buttons(offer: Any) -> list[str]:
+    return [data for _, data in buttons(offer)
+            if data.split(":")[0] == callbacks.FAMILY_NOTE_SEND]
+
+
+async def test_a_child_well_again_gets_no_sick_button(chat: Chat) -> None:
+    """"她病好了" (she is better) said nothing of a sick day, yet offered "sick today"."""
+    await linked(chat)
+    for text in ("她病好了，明天去学校", "林林没有生病，只是累了", "Lin is not sick any more"):
+        assert note_buttons(await chat.send(grandmother(chat), text)) == [], text
+        await chat.tap(grandmother(chat), callbacks.data(callbacks.ASK, LIN))
+    await chat.deliver()
+    assert excused_days(chat) == []
+
+
+async def test_away_today_in_her_own_words_offers_not_at_school_today(chat: Chat) -> None:
+    """"Lin can't go to school today, we are at the hospital": not sick, but away; the
+    ready-made "not at school" on today goes instead, and excuses the day."""
+    await linked(chat)
+    offer = await chat.send(grandmother(chat), "今天林林不能去学校，我们在医院")
+    away = callbacks.data(callbacks.FAMILY_NOTE_SEND, LIN, "absent", "20260915")
+    assert ("📅 改发“今天不能去上学”", away) in buttons(offer)
+    assert note_buttons(offer) == [away]  # not "sick today": she did not say so
+    await chat.tap(grandmother(chat), away)
+    [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "Lin will not be at school on" in relay.text
+    assert "(excused: Tue 15 Sep)" in relay.text
+    assert "医院" not in relay.text  # her own words went nowhere
+    assert excused_days(chat) == [(LIN, "2026-09-15")]
+
+
+async def test_a_doctor_who_said_something_is_no_absence(chat: Chat) -> None:
+    await linked(chat)
+    offer = await chat.send(grandmother(chat), "The doctor said Lin can read more")
+    assert note_buttons(offer) == []
+
+
+async def test_away_today_on_a_saturday_offers_nothing_to_excuse(chat: Chat) -> None:
+    """No school on Saturday: "not at school today" would name a day with no school."""
+    await linked(chat)
+    chat.clock.now = datetime(2026, 9, 19, 12, tzinfo=START.tzinfo)  # a Saturday
+    offer = await chat.send(grandmother(chat), "今天林林请假，去医院")
+    assert note_buttons(offer) == []
+
+
+async def test_a_shared_phone_gets_an_away_button_naming_each_child(chat: Chat) -> None:
+    mother = await shared_phone(chat)
+    chat.clock.now = TUESDAY
+    offer = await chat.send(mother, "Nou lopital jodi a, yo p ap vini")
+    named = {data: label for label, data in buttons(offer)
+             if data.startswith(callbacks.FAMILY_NOTE_SEND + ":")}
+    assert named == {callbacks.data(callbacks.FAMILY_NOTE_SEND, 1001, "absent", "20260915"):
+                     "📅 Woodly p ap lekòl jodi a",
+                     callbacks.data(callbacks.FAMILY_NOTE_SEND, 1002, "absent", "20260915"):
+                     "📅 Nadia p ap lekòl jodi a"}
