@@ -6,8 +6,18 @@ comes again."""
 
 from __future__ import annotations
 
+import json
+
 from bot.presentation import callbacks
-from tests.harness import Chat, a_tiles_question, restarted, texts
+from tests.harness import (
+    Chat,
+    a_tiles_question,
+    answer_until,
+    check_now,
+    join_and_confirm,
+    restarted,
+    texts,
+)
 
 
 def said(chat: Chat, key: str, lang: str) -> str:
@@ -65,3 +75,27 @@ async def test_a_question_whose_message_is_not_known_comes_again(chat: Chat) -> 
         assert all(c.reply_to is None for c in calls)
     finally:
         await later.app.shutdown()
+
+
+CHINESE = ("图书馆", "老师", "学校", "铅笔")  # library, teacher, school, pencil
+
+
+async def test_a_sentence_in_chinese_under_chinese_options_is_offered_to_the_teacher(
+        chat: Chat) -> None:
+    """Under options in Chinese (a question asking the meaning), "你好老师我不懂" (hello
+    teacher, I don't understand) got only "tap an answer": Chinese text counted as a guess
+    at Chinese options. A go at one ("图书") still gets the pointer alone."""
+    lin = chat.user(1001, "Lin", lang="zh")
+    await join_and_confirm(chat, lin, lang="zh", level=1)
+    await check_now(chat, lin)
+    stored = await answer_until(chat, lin, lambda s: not s.item.typed and not s.poll_id)
+    chat.db.execute("UPDATE check_items SET options = ?, answer = ?, asks_meaning = 1 "
+                    "WHERE id = ?", [json.dumps(CHINESE, ensure_ascii=False), CHINESE[0],
+                                     stored.id])
+    counted = attempts(chat)
+    calls = [c for c in await chat.send(lin, "你好老师我不懂") if c.method == "sendMessage"]
+    assert calls[0].text == said(chat, "tap-an-answer", "zh")
+    assert calls[-1].text == said(chat, "text-offer", "zh")
+    for guess in ("图书", "好的"):  # a go at an option; "ok" needs no teacher
+        assert texts(await chat.send(lin, guess)) == said(chat, "tap-an-answer", "zh"), guess
+    assert attempts(chat) == counted
