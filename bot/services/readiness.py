@@ -110,10 +110,15 @@ def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
 class BackOn:
     """The day a student is told words come back: the first school day on or after the next
     word is ready, when the reminder comes (a word ready on a Saturday is back on Monday;
-    "tomorrow" on a Friday named a Saturday, when no reminder comes and nobody is at school)."""
+    "tomorrow" on a Friday named a Saturday, when no reminder comes and nobody is at school);
+    and the day before it the word is really ready, a weekend day or a holiday (`early`):
+    "come back on Monday" on a Friday hid that a Saturday /check asks them (playtest)."""
 
     day: date     # a school day
     in_days: int  # local days from today to `day`: 1 (tomorrow) or more, ready_at being a day
+    # the day the next word is ready, when no school is that day (a weekend, a holiday) and
+    # it comes before `day`; never a day her family excused (she rests: `day` is said alone)
+    early: date | None = None
 
 
 @quick_init
@@ -153,22 +158,26 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
     # a day her family excused is no school day of hers: no reminder comes, so words are
     # never said to come back on it (the next school day instead)
-    back = back_on(shown, now, tz, frozenset(holidays) | who.excused)
+    back = back_on(shown, now, tz, holidays, who.excused)
     return NextStep(ready, waiting, back, more, len(tracked) - len(shown),
                     sum(1 for w in ready_now if w in tracked and tracked[w].answered))
 
 
 def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
-            holidays: Collection[date] = ()) -> BackOn | None:
+            holidays: Collection[date] = (), excused: Collection[date] = ()
+            ) -> BackOn | None:
     """The school day the next word is ready again (ready_at), counted from today in local
-    days (None: none will be). Only the day said changes: a check asks a word once it is
-    ready, on a Saturday too."""
+    days (None: none will be), and the day it is ready when that is a weekend day or a
+    holiday before it: a check asks a word once it is ready, on a Saturday too. A day her
+    family `excused` is skipped as a holiday is, but never named: she rests that day."""
     due = next_review(states, now, tz)
     if due is None:
         return None
     today = now.astimezone(tz).date()
-    day = _school_day_back(due, today, tz, holidays)
-    return BackOn(day, (day - today).days)
+    day = _school_day_back(due, today, tz, frozenset(holidays) | frozenset(excused))
+    ready = max(due.astimezone(tz).date(), today)
+    early = ready if ready < day and ready not in excused else None
+    return BackOn(day, (day - today).days, early)
 
 
 def word_back(state: WordMastery, now: datetime, tz: ZoneInfo,
