@@ -96,7 +96,7 @@ def test_a_student_is_told_five_different_school_days_in_every_language(
     # "More words come back on Monday" to "on Friday", five sentences, each its own (a copied
     # line would send a child back on the wrong day); a weekend day is said only beside the
     # Monday after it ("on Saturday (or on Monday, at school)"), two sentences more
-    for kind in ("progress-next", "check-short-next"):
+    for kind in ("progress-next", "check-short-next", "feedback-back"):
         said = {catalog.plain(f"{kind}-{d}", lang) for d in (*WEEKDAYS[:5], "sat-mon",
                                                              "sun-mon")}
         assert len(said) == 7, (lang, kind)

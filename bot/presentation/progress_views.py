@@ -105,7 +105,6 @@ MORE = {False: "progress-next-more", True: "check-done-more-words"}
 # easily than "in 3 days", and works out no sum. A week or more away is counted in days, since
 # "on Monday" would not say which one.
 NAMED_DAYS = 7
-SATURDAY = 5  # date.weekday()
 
 
 def check_holds(ready: int) -> dict[str, int | Day]:
@@ -139,8 +138,8 @@ def comes_back(back: BackOn, later: str = LATER[False]) -> tuple[str, dict[str, 
     else "in 10 days (Mon 14 Dec)": a count of days alone left a student to work out which
     day (mid-level playtest). `later`: the prompts' prefix (LATER, or a missed word's
     feedback-back). Never "later today": a word is ready from the start of a school day
-    (ready_at), never the day it was answered. Words ready before the school day (`early`)
-    are said to come back that day (`_early`)."""
+    (ready_at), never the day it was answered. Words ready on the weekend before the school
+    day (`early`) are said to come back that day too (`_early`)."""
     if back.early is not None:
         return _early(back, back.early, later)
     if back.in_days <= 1:  # 0 cannot happen (ready_at); a weekend day has no weekday key
@@ -151,18 +150,15 @@ def comes_back(back: BackOn, later: str = LATER[False]) -> tuple[str, dict[str, 
 
 
 def _early(back: BackOn, early: date, later: str) -> tuple[str, dict[str, int | Day]]:
-    """Words ready on a weekend day or a holiday: "on Saturday (or on Monday, at school)",
-    the school day the reminder comes beside the day a /check asks them ("on Monday" alone, on
-    a Friday, read as nothing to do until then: playtest); a holiday on a weekday is named
-    as a school day is. A weekend before a holiday (no Monday to name) names the date: a
-    weekend day has no weekday key, and "tomorrow" on a Friday read as a school day."""
-    in_days = back.in_days - (back.day - early).days  # from today
-    weekend = early.weekday() >= SATURDAY
-    if weekend and back.day.weekday() == 0 and back.in_days < NAMED_DAYS:
+    """Words ready on a weekend day: "on Saturday (or on Monday, at school)", the school day
+    the reminder comes beside the day a /check asks them ("on Monday" alone, on a Friday, read
+    as nothing to do until then: playtest). A weekend before a holiday or an excused Monday
+    (no Monday to name) names the weekend day by its date: it has no weekday key, and
+    "tomorrow" on a Friday read as a school day."""
+    if back.day.weekday() == 0 and back.in_days < NAMED_DAYS:
         return f"{later}-{WEEKDAYS[early.weekday()]}-mon", {}
-    if weekend:
-        return f"{later}-days", {"days": in_days, "date": Day(early)}
-    return comes_back(BackOn(early, in_days), later)
+    return f"{later}-days", {"days": back.in_days - (back.day - early).days,
+                             "date": Day(early)}
 
 
 # The four states as every view marks and names them: a student's /progress, the teacher's

@@ -63,6 +63,9 @@ async def test_a_check_finished_on_friday_says_saturday_or_monday(chat: Chat) ->
     assert said.endswith("Check finished: 0 of 4 right. That is OK. Look at the cards again "
                          "with /words.\n" + SATURDAY)
     assert "mañana" not in said and "tomorrow" not in said
+    # each missed word's feedback says it as the last line does
+    assert "You will see it again on Saturday (or on Monday, at school)." in said
+    assert "on Monday." not in said
     chat.clock.advance(minutes=5)
     ana = chat.user(lang="es")
     progress = texts(await chat.send(ana, "/progress")).split("\n")
@@ -81,13 +84,13 @@ async def test_a_check_finished_on_friday_says_saturday_or_monday(chat: Chat) ->
 @pytest.mark.parametrize("off", ["holiday", "excused"])
 async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str, off: str) -> None:
     """Monday is a holiday, or her family said she will not be at school on Monday (📅, no
-    reminder comes that day): a missed word comes back on Tuesday, and the words on
+    reminder comes that day): the words, the missed ones' feedback too, come back on
     Saturday, named by its date (no Monday to say beside it)."""
     if off == "holiday":
         with_holidays(chat, MONDAY_HOLIDAY)
     said = await friday_check(chat, last, away=MONDAY_HOLIDAY if off == "excused" else None)
     assert said.endswith(LONG_WEEKEND)
-    assert "You will see it again on Tuesday." in said  # a missed word's feedback
+    assert "You will see it again in 1 day (Sat 19 Sep)." in said  # a missed word's too
     assert "lunes" not in said and "Monday" not in said
     ana = chat.user(lang="es")
     chat.clock.advance(minutes=5)

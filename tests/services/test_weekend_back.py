@@ -1,7 +1,7 @@
 """When words are ready on a weekend day, a student is told that day and the school day the
 reminder comes: "on Monday" alone, on a Friday, told a child nothing was there until Monday,
-while a Saturday /check asked words (playtest). A day her family excused is never named: she
-rests, and the next school day is said alone."""
+while a Saturday /check asked words (playtest). A holiday or a day her family excused is
+never named: the school or her family chose a day off, and the next school day is said."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.mastery import new_mastery
+from bot.domain.mastery import new_mastery, record_answer
+from bot.domain.scaffold import ItemType
+from bot.presentation.check_views import BACK
 from bot.presentation.i18n import Catalog
 from bot.presentation.progress_views import LATER, comes_back
-from bot.services.readiness import BackOn, back_on
+from bot.services.readiness import BackOn, back_on, word_back
 from tests.clock import START  # Monday 14 Sep 2026, 11:00 at school
 
 TZ = ZoneInfo("America/New_York")
@@ -66,15 +68,12 @@ def test_every_language_says_the_weekend_day_apart_from_monday(catalog: Catalog,
         assert catalog.template(key, lang)[0] == lang  # its own, not English's
 
 
-def test_a_holiday_on_a_weekday_is_named_as_the_day_words_are_ready(catalog: Catalog) -> None:
-    """Wednesday is a holiday: a /check on it asks the words, so Wednesday is said, not
-    Thursday."""
-    tuesday_before = START - timedelta(days=6)  # Tuesday 8 Sep
-    back = ready_on(date(2026, 9, 9), tuesday_before, holidays=frozenset({date(2026, 9, 9)}))
-    assert said(back, catalog) == "✅ All done for now. More words come back tomorrow."
+def test_a_holiday_on_a_weekday_is_not_named(catalog: Catalog) -> None:
+    """Wednesday is a holiday: the school chose a day off, so Thursday is said, as before
+    (only a weekend day is named beside the school day)."""
     back = ready_on(date(2026, 9, 9), START - timedelta(days=7),
                     holidays=frozenset({date(2026, 9, 9)}))
-    assert said(back, catalog) == "✅ All done for now. More words come back on Wednesday."
+    assert said(back, catalog) == "✅ All done for now. More words come back on Thursday."
 
 
 def test_a_day_her_family_excused_is_never_named(catalog: Catalog) -> None:
@@ -89,3 +88,17 @@ def test_a_long_weekend_names_the_saturday_by_its_date(catalog: Catalog) -> None
     back = ready_on(date(2026, 9, 19), holidays=frozenset({date(2026, 9, 21)}))
     assert said(back, catalog) == (
         "✅ All done for now. More words come back in 1 day (Sat 19 Sep).")
+
+
+def test_a_word_missed_on_friday_is_said_back_on_saturday_or_monday(catalog: Catalog) -> None:
+    """A missed word's feedback says it as the check's last line does: a Saturday /check asks
+    it first."""
+    missed = record_answer(new_mastery(1, START), correct=False, exact=False,
+                           item_type=ItemType.CHOICE, typed=False, now=FRIDAY,
+                           local_day="2026-09-18")
+    key, values = comes_back(word_back(missed, FRIDAY, TZ), BACK)
+    assert catalog.render(key, "en", **values) == (
+        "You will see it again on Saturday (or on Monday, at school).")
+    excused = word_back(missed, FRIDAY, TZ, excused={date(2026, 9, 21)})
+    key, values = comes_back(excused, BACK)  # Monday excused: no Monday to name
+    assert catalog.render(key, "en", **values) == "You will see it again in 1 day (Sat 19 Sep)."
