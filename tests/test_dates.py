@@ -93,9 +93,11 @@ def test_a_tuesday_in_march_never_reads_as_two_of_the_same_word(catalog: Catalog
 @pytest.mark.parametrize("lang", SUPPORTED_UI)
 def test_a_student_is_told_five_different_school_days_in_every_language(
         catalog: Catalog, lang: str) -> None:
-    # "More words come back on Monday" to "on Friday": never a weekend, so five sentences,
-    # each its own (a copied line would send a child back on the wrong day)
-    for kind in ("progress-next", "check-short-next"):
-        said = {catalog.plain(f"{kind}-{d}", lang) for d in WEEKDAYS[:5]}
-        assert len(said) == 5, (lang, kind)
+    # "More words come back on Monday" to "on Friday", five sentences, each its own (a copied
+    # line would send a child back on the wrong day); a weekend day is said only beside the
+    # Monday after it ("on Saturday (or on Monday, at school)"), two sentences more
+    for kind in ("progress-next", "check-short-next", "feedback-back"):
+        said = {catalog.plain(f"{kind}-{d}", lang) for d in (*WEEKDAYS[:5], "sat-mon",
+                                                             "sun-mon")}
+        assert len(said) == 7, (lang, kind)
         assert not any(f"{kind}-{d}" in catalog.messages["en"] for d in WEEKDAYS[5:])

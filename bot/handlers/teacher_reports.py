@@ -24,10 +24,14 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.domain.names import file_stem
-from bot.domain.overrule import KEEP_DAYS
 from bot.presentation import callbacks, class_views, keyboards
 from bot.presentation.i18n import Day
-from bot.presentation.overrule_views import accepted_messages, miss_buttons, misses_text
+from bot.presentation.overrule_views import (
+    accepted_messages,
+    miss_buttons,
+    misses_text,
+    withdrawn_text,
+)
 from bot.presentation.report_csv import csv_bytes, mix_ups_csv
 from bot.presentation.report_heatmap import (
     HEATMAP_DAYS,
@@ -201,10 +205,8 @@ async def withdraw_button(update: Update, context: PuenteContext) -> None:
     s = context.services
     gone = overrules.withdraw(s.db, user.id, cb.int_arg(0), s.clock(), s.config.school.timezone)
     await spend(query, query.data)
-    await context.bot.send_message(user.id, s.catalog.render(
-        "accepted-withdrawn", teacher_reads(context, user), answer=gone.answer, term=gone.term,
-        class_name=gone.class_name, count=gone.regraded, days=KEEP_DAYS),
-        parse_mode=ParseMode.HTML)
+    await context.bot.send_message(user.id, withdrawn_text(
+        gone, s.catalog, teacher_reads(context, user)), parse_mode=ParseMode.HTML)
 
 
 async def count_right_button(update: Update, context: PuenteContext) -> None:

@@ -209,7 +209,7 @@ def poll_options(question: Question, catalog: Catalog) -> list[str] | None:
     return options
 
 
-# A missed word's feedback names the school day it is asked again (Feedback.back), as
+# A missed word's feedback names the day it is asked again (Feedback.back), as
 # /progress names the day words come back: "soon" promised what 9 school days broke (playtest).
 BACK = "feedback-back"
 PRACTICE_FIRST = "feedback-back-practice"  # "You will practice it again in this check. {back}"

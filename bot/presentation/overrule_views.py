@@ -64,3 +64,16 @@ def accepted_messages(lines: Sequence[AcceptedLine], catalog: Catalog, lang: str
             (line.accepted_id, catalog.plain("button-withdraw-accepted", lang, number=number,
                                              term=line.term)) for number, line in part]))
     return messages
+
+
+def withdrawn_text(gone: AcceptedLine, catalog: Catalog, lang: str) -> Markup:
+    """What a teacher reads after withdrawing a class's accepted answer: the answers of the
+    last KEEP_DAYS days made misses again, and apart those older, whose text is erased, that
+    stay right (a count of "misses again" alone let a teacher think every answer it had made
+    right was graded again)."""
+    lines = [catalog.render("accepted-withdrawn", lang, answer=gone.answer, term=gone.term,
+                            class_name=gone.class_name, count=gone.regraded, days=KEEP_DAYS)]
+    if gone.unkept:
+        lines.append(catalog.render("accepted-withdrawn-older", lang, term=gone.term,
+                                    count=gone.unkept, days=KEEP_DAYS))
+    return join_lines(lines)

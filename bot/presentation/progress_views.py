@@ -4,6 +4,7 @@ words by state or status in one line (the same names for the student and the tea
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from bot.domain.checks import MAX_CHECK
 from bot.domain.language import is_rtl
@@ -133,16 +134,31 @@ def next_step_prompt(step: NextStep, after_check: bool = False
 
 
 def comes_back(back: BackOn, later: str = LATER[False]) -> tuple[str, dict[str, int | Day]]:
-    """The school day words come back, never a weekend or a holiday (BackOn): "tomorrow", the
-    weekday within a week ("on Monday"), else "in 10 days (Mon 14 Dec)": a count of days alone
-    left a student to work out which day (mid-level playtest). `later`: the prompts' prefix
-    (LATER, or a missed word's feedback-back). Never "later today": a word is ready from the
-    start of a school day (ready_at), never the day it was answered."""
+    """The day words come back (BackOn): "tomorrow", the weekday within a week ("on Monday"),
+    else "in 10 days (Mon 14 Dec)": a count of days alone left a student to work out which
+    day (mid-level playtest). `later`: the prompts' prefix (LATER, or a missed word's
+    feedback-back). Never "later today": a word is ready from the start of a school day
+    (ready_at), never the day it was answered. Words ready on the weekend before the school
+    day (`early`) are said to come back that day too (`_early`)."""
+    if back.early is not None:
+        return _early(back, back.early, later)
     if back.in_days <= 1:  # 0 cannot happen (ready_at); a weekend day has no weekday key
         return f"{later}-tomorrow", {}
     if back.in_days < NAMED_DAYS:  # a school day: Monday to Friday
         return f"{later}-{WEEKDAYS[back.day.weekday()]}", {}
     return f"{later}-days", {"days": back.in_days, "date": Day(back.day)}
+
+
+def _early(back: BackOn, early: date, later: str) -> tuple[str, dict[str, int | Day]]:
+    """Words ready on a weekend day: "on Saturday (or on Monday, at school)", the school day
+    the reminder comes beside the day a /check asks them ("on Monday" alone, on a Friday, read
+    as nothing to do until then: playtest). A weekend before a holiday or an excused Monday
+    (no Monday to name) names the weekend day by its date: it has no weekday key, and
+    "tomorrow" on a Friday read as a school day."""
+    if back.day.weekday() == 0 and back.in_days < NAMED_DAYS:
+        return f"{later}-{WEEKDAYS[early.weekday()]}-mon", {}
+    return f"{later}-days", {"days": back.in_days - (back.day - early).days,
+                             "date": Day(early)}
 
 
 # The four states as every view marks and names them: a student's /progress, the teacher's

@@ -476,8 +476,8 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                     stored.id, stored.poll_message,
                     chosen_meaning(item, grade, words, who.language) if words else None,
                     mixed, spelling_held,
-                    None if grade.correct else word_back(updated, now, tz,
-                                                         frozenset(holidays) | who.excused),
+                    None if grade.correct else word_back(updated, now, tz, holidays,
+                                                         who.excused),
                     where.practice_right if score is not None else 0,
                     text if with_tiles else None)
 

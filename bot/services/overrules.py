@@ -258,6 +258,10 @@ class AcceptedLine:
     answer: str
     accepted_at: datetime
     regraded: int = 0  # withdrawn: the answers right only because of it, misses again
+    # withdrawn: answers right by an acceptance whose text is erased (older than KEEP_DAYS),
+    # which stay right: the teacher is told how many, as "misses again: 0" alone read as
+    # if none had ever counted
+    unkept: int = 0
 
 
 def class_accepted(db: Database, teacher_id: int, class_id: int) -> list[AcceptedLine]:
@@ -276,7 +280,8 @@ def withdraw(db: Database, teacher_id: int, accepted_id: int, now: datetime, tz:
     transaction: the answers of the class's students right only because of it, while their
     text is kept (KEEP_DAYS), are misses again as Puente graded them, each word's mastery
     folded again; a student another class of hers still accepts it for keeps hers. Nobody
-    is told: the teacher reads how many (docs/reports.md)."""
+    is told: the teacher reads how many, and how many older ones (their text erased) stay
+    right (docs/reports.md)."""
     teaching.require_teacher(db, teacher_id)
     found = [r for r in typed_misses.accepted_in(db, teacher_id)
              if r.accepted_id == accepted_id]
@@ -292,7 +297,21 @@ def withdraw(db: Database, teacher_id: int, accepted_id: int, now: datetime, tz:
         typed_misses.forget_accepted(db)
         raise
     return AcceptedLine(row.accepted_id, row.class_name, terms[0].word.term, row.answer,
-                        row.accepted_at, regraded)
+                        row.accepted_at, regraded, _unkept(db, row))
+
+
+def _unkept(db: Database, row: typed_misses.Accepted) -> int:
+    """How many answers right by an acceptance of the word in the class since `row`'s stay
+    right after its withdrawal, their text erased (KEEP_DAYS): nothing tells which accepted
+    text they were, so none is graded again. A student another class of hers still accepts
+    the text for is left out, as _regrade leaves her answers right."""
+    total = 0
+    for student_id, count in typed_misses.accepted_unkept(db, row.class_id, row.word_id,
+                                                          row.accepted_at).items():
+        classes = [e.class_id for e in people.enrollments(db, student_id)]
+        if not typed_misses.is_accepted(db, classes, row.word_id, row.answer):
+            total += count
+    return total
 
 
 def _regrade(db: Database, row: typed_misses.Accepted, now: datetime, tz: tzinfo) -> int:

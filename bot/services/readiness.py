@@ -105,15 +105,22 @@ def waits_for_cards(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo,
     return frozenset(w for w, s in states.items() if card_shown_today(s, now, tz))
 
 
+SATURDAY = 5  # date.weekday()
+
+
 @quick_init
 @dataclass(frozen=True)
 class BackOn:
     """The day a student is told words come back: the first school day on or after the next
     word is ready, when the reminder comes (a word ready on a Saturday is back on Monday;
-    "tomorrow" on a Friday named a Saturday, when no reminder comes and nobody is at school)."""
+    "tomorrow" on a Friday named a Saturday, when no reminder comes and nobody is at school);
+    and the weekend day before it the word is really ready (`early`):
+    "come back on Monday" on a Friday hid that a Saturday /check asks them (playtest)."""
 
     day: date     # a school day
     in_days: int  # local days from today to `day`: 1 (tomorrow) or more, ready_at being a day
+    # the day the next word is ready, when it is a weekend day before `day` (_weekend_before)
+    early: date | None = None
 
 
 @quick_init
@@ -153,32 +160,44 @@ def next_step(db: Database, who: Learner, now: datetime, tz: ZoneInfo,
     more = 0 if ready or waiting else unlockable_count(db, who, tracked, now, tz)
     # a day her family excused is no school day of hers: no reminder comes, so words are
     # never said to come back on it (the next school day instead)
-    back = back_on(shown, now, tz, frozenset(holidays) | who.excused)
+    back = back_on(shown, now, tz, holidays, who.excused)
     return NextStep(ready, waiting, back, more, len(tracked) - len(shown),
                     sum(1 for w in ready_now if w in tracked and tracked[w].answered))
 
 
 def back_on(states: Iterable[WordMastery], now: datetime, tz: ZoneInfo,
-            holidays: Collection[date] = ()) -> BackOn | None:
+            holidays: Collection[date] = (), excused: Collection[date] = ()
+            ) -> BackOn | None:
     """The school day the next word is ready again (ready_at), counted from today in local
-    days (None: none will be). Only the day said changes: a check asks a word once it is
-    ready, on a Saturday too."""
+    days (None: none will be), and the day it is ready when that is a weekend day before it
+    (`early`): a check asks a word once it is ready, on a Saturday too. A day her family
+    `excused` is skipped as a holiday is."""
     due = next_review(states, now, tz)
     if due is None:
         return None
     today = now.astimezone(tz).date()
-    day = _school_day_back(due, today, tz, holidays)
-    return BackOn(day, (day - today).days)
+    day = _school_day_back(due, today, tz, frozenset(holidays) | frozenset(excused))
+    ready = max(due.astimezone(tz).date(), today)
+    return BackOn(day, (day - today).days, _weekend_before(ready, day))
 
 
 def word_back(state: WordMastery, now: datetime, tz: ZoneInfo,
-              holidays: Collection[date] = ()) -> BackOn:
+              holidays: Collection[date] = (), excused: Collection[date] = ()) -> BackOn:
     """The first school day a check asks this word again (ready_day: from the start of that
-    day): for a missed word, which a check asks first once it is ready (mastery.ask_first),
-    the day its feedback names."""
+    day), and the weekend day before it when it is ready then (`early`, as back_on): for a
+    missed word, which a check asks first once it is ready (mastery.ask_first), the day its
+    feedback names."""
     today = now.astimezone(tz).date()
-    day = next_school_day(max(ready_day(state, tz), today), holidays)
-    return BackOn(day, (day - today).days)
+    ready = max(ready_day(state, tz), today)
+    day = next_school_day(ready, frozenset(holidays) | frozenset(excused))
+    return BackOn(day, (day - today).days, _weekend_before(ready, day))
+
+
+def _weekend_before(ready: date, day: date) -> date | None:
+    """The day words are ready when it is a weekend day before the school day `day` they are
+    said to come back on: a /check asks them then (weekend practice is allowed). A holiday
+    or a day her family excused is not named: the school or her family chose a day off."""
+    return ready if ready < day and ready.weekday() >= SATURDAY else None
 
 
 def _school_day_back(at: datetime, today: date, tz: ZoneInfo, holidays: Collection[date]

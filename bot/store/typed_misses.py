@@ -155,6 +155,19 @@ def accepted_answers(db: Database, class_id: int, word_id: int, since: datetime
         [class_id, word_id, stamp(since)])]
 
 
+def accepted_unkept(db: Database, class_id: int, word_id: int, since: datetime
+                    ) -> dict[int, int]:
+    """By student, how many of the class's students' answers on the word were right only
+    because a class accepted their text, answered at or after `since`, whose text is erased
+    (overrule.KEEP_DAYS): no withdrawal can grade them again (accepted_answers reads the
+    others)."""
+    return dict(db.execute(
+        "SELECT student_id, count(*) FROM attempts WHERE student_id IN (SELECT student_id "
+        "FROM enrollments WHERE class_id = ?) AND word_id = ? AND correct = 1 AND overruled_at "
+        f"IS NULL AND grading & {ACCEPTED_BIT} AND (typed IS NULL OR before IS NULL) AND "
+        "answered_at >= ? GROUP BY student_id", [class_id, word_id, stamp(since)]).fetchall())
+
+
 @dataclass(frozen=True)
 class Regraded:
     """What grading a student's accepted answers again as misses changed in her totals."""

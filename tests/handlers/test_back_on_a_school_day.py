@@ -1,7 +1,8 @@
-"""A student is told words come back on a school day, never on a weekend or a holiday: a
-check's last line, /progress and /check name the first school day on or after the words are
-ready ("on Monday"), as the reminder comes then (playtest 13: "come back tomorrow" on a
-Friday). What a check asks is unchanged: on Saturday the words are ready."""
+"""A student is told the school day words come back, and the weekend day before it when they
+are ready then: a check's last line, /progress and /check name the first school day on or
+after the words are ready ("on Monday"), as the reminder comes then (playtest 13: "come back
+tomorrow" on a Friday), and a Saturday /check asks them, so "on Monday" alone told a child
+there was nothing to do until then (playtest): "on Saturday (or on Monday, at school)"."""
 
 from __future__ import annotations
 
@@ -29,10 +30,11 @@ from tests.harness import (
 FRIDAY = START + timedelta(days=4)  # Friday 18 September, 11:00 at school
 MONDAY_HOLIDAY = date(2026, 9, 21)
 SHORT = "🌱 Esta vez la prueba es corta"
-MONDAY = ("Más palabras vuelven para repasar el lunes.\n"
-          "More words come back for review on Monday.")
-TUESDAY = ("Más palabras vuelven para repasar el martes.\n"
-           "More words come back for review on Tuesday.")
+SATURDAY = ("Más palabras vuelven para repasar el sábado (o el lunes, en la escuela).\n"
+            "More words come back for review on Saturday (or on Monday, at school).")
+# a long weekend (no Monday to name beside it): the Saturday, by its date
+LONG_WEEKEND = ("Más palabras vuelven para repasar en 1 día (sáb 19 de septiembre).\n"
+                "More words come back for review in 1 day (Sat 19 Sep).")
 
 
 async def friday_check(chat: Chat, last: str = "tap", away: date | None = None) -> str:
@@ -56,19 +58,24 @@ async def friday_check(chat: Chat, last: str = "tap", away: date | None = None) 
     return "\n".join(said)
 
 
-async def test_a_check_finished_on_friday_says_monday_not_tomorrow(chat: Chat) -> None:
+async def test_a_check_finished_on_friday_says_saturday_or_monday(chat: Chat) -> None:
     said = await friday_check(chat)
     assert said.endswith("Check finished: 0 of 4 right. That is OK. Look at the cards again "
-                         "with /words.\n" + MONDAY)
+                         "with /words.\n" + SATURDAY)
     assert "mañana" not in said and "tomorrow" not in said
+    # each missed word's feedback says it as the last line does
+    assert "You will see it again on Saturday (or on Monday, at school)." in said
+    assert "on Monday." not in said
     chat.clock.advance(minutes=5)
     ana = chat.user(lang="es")
     progress = texts(await chat.send(ana, "/progress")).split("\n")
-    assert "✅ Por ahora, todo listo. Más palabras vuelven el lunes." in progress
-    assert "✅ All done for now. More words come back on Monday." in progress
+    assert ("✅ Por ahora, todo listo. Más palabras vuelven el sábado (o el lunes, en la "
+            "escuela).") in progress
+    assert ("✅ All done for now. More words come back on Saturday (or on Monday, at "
+            "school).") in progress
     assert texts(await chat.send(ana, "/check")) == (
-        "✅ Por ahora, todo listo. Más palabras vuelven el lunes.\n"
-        "✅ All done for now. More words come back on Monday.")
+        "✅ Por ahora, todo listo. Más palabras vuelven el sábado (o el lunes, en la escuela).\n"
+        "✅ All done for now. More words come back on Saturday (or on Monday, at school).")
     chat.clock.advance(days=1)  # Saturday: the one rule is unchanged, her words are ready
     assert "👉 4 palabras listas: /check" in texts(await chat.send(ana, "/progress"))
 
@@ -77,18 +84,20 @@ async def test_a_check_finished_on_friday_says_monday_not_tomorrow(chat: Chat) -
 @pytest.mark.parametrize("off", ["holiday", "excused"])
 async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str, off: str) -> None:
     """Monday is a holiday, or her family said she will not be at school on Monday (📅, no
-    reminder comes that day): her words come back on Tuesday."""
+    reminder comes that day): the words, the missed ones' feedback too, come back on
+    Saturday, named by its date (no Monday to say beside it)."""
     if off == "holiday":
         with_holidays(chat, MONDAY_HOLIDAY)
     said = await friday_check(chat, last, away=MONDAY_HOLIDAY if off == "excused" else None)
-    assert said.endswith(TUESDAY)
-    assert "lunes" not in said and "Monday" not in said  # the missed words' feedback too
+    assert said.endswith(LONG_WEEKEND)
+    assert "You will see it again in 1 day (Sat 19 Sep)." in said  # a missed word's too
+    assert "lunes" not in said and "Monday" not in said
     ana = chat.user(lang="es")
     chat.clock.advance(minutes=5)
-    assert "✅ All done for now. More words come back on Tuesday." in texts(
+    assert "✅ All done for now. More words come back in 1 day (Sat 19 Sep)." in texts(
         await chat.send(ana, "/progress"))
     assert texts(await chat.send(ana, "/check")).endswith(
-        "✅ All done for now. More words come back on Tuesday.")
+        "✅ All done for now. More words come back in 1 day (Sat 19 Sep).")
     chat.clock.advance(days=3)  # the holiday: the one rule is unchanged, her words are ready
     assert "👉 4 words ready: /check" in texts(await chat.send(ana, "/progress"))
 
@@ -96,8 +105,8 @@ async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str, off
 async def test_a_short_check_on_friday_and_its_quiz_poll_answer_skip_the_holiday(
         chat: Chat) -> None:
     """One word ready now and the rest due Saturday: a one-question check, a quiz poll, whose
-    last line names the school day after the weekend and the holiday (its note says only that
-    the check is short: "when" is said once, at the end)."""
+    last line names the Saturday by its date, as no Monday comes to say beside it (its note
+    says only that the check is short: "when" is said once, at the end)."""
     with_holidays(chat, MONDAY_HOLIDAY)
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=2)
@@ -116,12 +125,12 @@ async def test_a_short_check_on_friday_and_its_quiz_poll_answer_skip_the_holiday
     study.save_mastery(chat.db, ana["id"], due, learning, FRIDAY)
     study.mark_shown(chat.db, ana["id"], [due], FRIDAY)  # its card read
     note = texts(await chat.send(ana, "/check"))
-    assert note.startswith(SHORT) and TUESDAY not in note
+    assert note.startswith(SHORT) and LONG_WEEKEND not in note
     stored = open_item(chat, ana["id"])
     assert stored.item.word_id == due and stored.poll_id is not None
     said = texts(await chat.vote(ana, stored.poll_id, stored.item.options.index(
         stored.item.answer)))
-    assert said.endswith("Check finished: 1 of 1 right. Excellent! 🌟\n" + TUESDAY)
+    assert said.endswith("Check finished: 1 of 1 right. Excellent! 🌟\n" + LONG_WEEKEND)
 
 
 async def test_reminders_wait_out_a_holiday_from_the_config(chat: Chat) -> None:

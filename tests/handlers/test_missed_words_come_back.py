@@ -96,11 +96,11 @@ async def test_the_feedback_on_a_miss_names_the_day_the_word_comes_back(chat: Ch
     assert "You will see it again tomorrow." in monday
     assert "soon" not in monday
 
-    chat.clock.advance(days=4)  # Friday: the next school day is Monday
+    chat.clock.advance(days=4)  # Friday: a Saturday /check asks it, the reminder is Monday's
     await chat.send(ana, "/check")
     friday = texts(await answer_current(chat, ana, right=False))
-    assert "You will see it again on Monday." in friday
-    assert "La verás otra vez el lunes." in friday
+    assert "You will see it again on Saturday (or on Monday, at school)." in friday
+    assert "La verás otra vez el sábado (o el lunes, en la escuela)." in friday
 
 
 async def test_the_reminder_counts_every_word_ready_as_progress_does(chat: Chat) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.config import Config
 from bot.presentation import callbacks
+from bot.services import membership
 from tests.harness import (
     MATH_TEACHER_ID,
     TEACHER_ID,
@@ -223,3 +225,42 @@ async def test_every_answer_it_made_right_is_a_miss_again_and_the_word_folded_fr
     assert tuple(chat.db.execute("SELECT attempts, correct, misses_in_row FROM mastery "
                                  "WHERE student_id = ?", [BO]).fetchone()) == (3, 1, 0)
     assert "accepted" not in texts(await chat.send(teacher(chat), "/student Bo"))
+
+
+async def test_withdrawing_tells_the_teacher_how_many_older_answers_stay_right(
+        chat: Chat) -> None:
+    """Bo was right by the acceptance three weeks ago (its text erased after 14 days) and
+    again last week: the recent answer is a miss again, the old one cannot be graded again
+    and stays right. "Misses again: 1" alone read as every answer it made right."""
+    await ana_and_bo(chat)
+    await typed(chat, ANA, SYNONYM)
+    await chat.tap(teacher(chat), count_button(last_answer(chat)) + ":all")
+    assert "✅" in await typed(chat, BO, SYNONYM)
+    old = last_answer(chat)
+    chat.clock.advance(days=20)
+    assert "✅" in await typed(chat, BO, SYNONYM)
+    membership.purge_old(chat.db, Config(), chat.clock())  # the old answer's text erased
+    report = await chat.send(teacher(chat), "/report")
+    (withdraw,) = [d for _, d in buttons(report) if d.startswith(f"{callbacks.WITHDRAW}:")]
+    await chat.deliver()
+    chat.clock.advance(minutes=5)
+    done = texts(await chat.tap(teacher(chat), withdraw))
+    assert "misses again as Puente graded them: 1." in done
+    assert ("⚠️ Older answers to <b>habitat</b>, right by an accepted answer more than 14 days "
+            "ago, stay right: their text is no longer kept, so Puente cannot grade them "
+            "again: 1.") in done
+    assert chat.db.execute("SELECT correct FROM attempts WHERE id = ?", [old]).fetchone()[0] == 1
+    # where the teacher finds it: still marked as the teacher's acceptance
+    assert "✅ 1× an answer a teacher accepted" in texts(
+        await chat.send(teacher(chat), "/student Bo"))
+
+
+async def test_a_withdrawal_with_no_older_answers_says_nothing_of_them(chat: Chat) -> None:
+    await ana_and_bo(chat)
+    await typed(chat, ANA, SYNONYM)
+    await chat.tap(teacher(chat), count_button(last_answer(chat)) + ":all")
+    assert "✅" in await typed(chat, BO, SYNONYM)
+    report = await chat.send(teacher(chat), "/report")
+    (withdraw,) = [d for _, d in buttons(report) if d.startswith(f"{callbacks.WITHDRAW}:")]
+    done = texts(await chat.tap(teacher(chat), withdraw))
+    assert "misses again as Puente graded them: 1." in done and "Older answers" not in done
