@@ -313,11 +313,13 @@ def reapply_erasures(db: Database) -> int:
     return len(back)
 
 
-def flush_deleted(db: Database) -> None:
+def flush_deleted(db: Database) -> bool:
     """Leave no copy of deleted (or emptied) rows in the file: they are zeroed on their pages
     (secure_delete, set at open), and a checkpoint moves those pages out of the write-ahead
-    log, where older versions of them would stay behind."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log, where older versions of them would stay behind. False when a reader (the dashboard,
+    a backup) kept it from finishing: the log still holds them, so try again later."""
+    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy is None or busy[0] == 0
 
 
 def cancel_class_messages(db: Database, student_id: int, class_id: int) -> int:
