@@ -313,12 +313,22 @@ def reapply_erasures(db: Database) -> int:
     return len(back)
 
 
-def flush_deleted(db: Database) -> bool:
+def flush_deleted(db: Database, wait: bool = True) -> bool:
     """Leave no copy of deleted (or emptied) rows in the file: they are zeroed on their pages
     (secure_delete, set at open), and a checkpoint moves those pages out of the write-ahead
     log, where older versions of them would stay behind. False when a reader (the dashboard,
-    a backup) kept it from finishing: the log still holds them, so try again later."""
-    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    a backup) kept it from finishing: the log still holds them, so try again later. Without
+    `wait` a reader fails it at once instead of after the connection's busy timeout (10 s):
+    the deliverer runs it on the event loop, which must not stall."""
+    if wait:
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return busy is None or busy[0] == 0
+    timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
     return busy is None or busy[0] == 0
 
 
