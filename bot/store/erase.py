@@ -356,6 +356,7 @@ class Purged:
     messages: int
     students: int = 0  # in no class and inactive for the whole period: erased
     typed: int = 0  # typed misses whose text was erased (overrule.KEEP_DAYS)
+    texts: int = 0  # finished messages whose text was emptied ([privacy] sent_text_days)
 
 
 def purge_before(db: Database, cutoff: datetime) -> Purged:
