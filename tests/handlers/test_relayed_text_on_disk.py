@@ -14,27 +14,17 @@ import pytest
 from sqlite_utils import Database
 
 from bot.presentation import callbacks
-from bot.services.packs import install_packs, load_packs
-from bot.store import open_store
-from tests.clock import START
 from tests.families import MOTHER, WOODLY, rivera, shared_phone
-from tests.harness import TEACHER_ID, Chat, answer_as_written
+from tests.harness import TEACHER_ID, Chat, answer_as_written, file_store, on_disk
 
 SECRET = "SECRETFAMILY su papá está en el hospital, llamar al 555-0100"
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    """The store in a file, as a school runs it (write-ahead log and all)."""
-    database = open_store(tmp_path / "puente.db")
-    install_packs(database, load_packs().packs, START)
+    database = file_store(tmp_path / "puente.db")
     yield database
     database.close()
-
-
-def on_disk(folder: Path) -> bytes:
-    """Every byte of the store: the database file and its write-ahead log, if any."""
-    return b"".join(path.read_bytes() for path in sorted(folder.glob("puente.db*")))
 
 
 async def test_a_familys_message_leaves_the_file_and_its_log_once_delivered(

@@ -16,27 +16,27 @@ from bot.config import Config, PrivacyConfig
 from bot.handlers.family import queue_weekly_updates
 from bot.presentation import callbacks
 from bot.services import learners, membership
-from bot.services.packs import install_packs, load_packs
-from bot.store import open_store
 from bot.store.packs import pack_words
-from tests.clock import START
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts, voices, with_speech
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    buttons,
+    file_store,
+    join_and_confirm,
+    on_disk,
+    texts,
+    voices,
+    with_speech,
+)
 
 GRANDMOTHER = 2001
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    """The store in a file, as a school runs it (write-ahead log and all)."""
-    database = open_store(tmp_path / "puente.db")
-    install_packs(database, load_packs().packs, START)
+    database = file_store(tmp_path / "puente.db")
     yield database
     database.close()
-
-
-def on_disk(folder: Path) -> bytes:
-    """Every byte of the store: the database file and its write-ahead log, if any."""
-    return b"".join(path.read_bytes() for path in sorted(folder.glob("puente.db*")))
 
 
 async def linked_grandmother(chat: Chat) -> dict[str, Any]:
