@@ -217,8 +217,9 @@ async def purge_job(context: PuenteContext) -> None:
     s = context.services
     purged = purge_old(s.db, s.config, s.clock())
     log.info("retention: %d answers, %d check items, %d messages deleted; %d students in no "
-             "class erased; %d typed misses' text erased", purged.attempts, purged.check_items,
-             purged.messages, purged.students, purged.typed)
+             "class erased; %d typed misses' text erased; %d sent messages' text emptied",
+             purged.attempts, purged.check_items, purged.messages, purged.students,
+             purged.typed, purged.texts)
 
 
 async def _post_stop(app: Application) -> None:

@@ -106,6 +106,7 @@ class TranslationConfig:
 @dataclass(frozen=True)
 class PrivacyConfig:
     retention_days: int = 365  # answers and finished messages older than this are purged
+    sent_text_days: int = 30  # a finished message's text (and its reading) is emptied after
 
 
 @dataclass(frozen=True)
@@ -445,11 +446,14 @@ def _translation(problems: _Problems, data: Mapping[str, Any],
 
 
 def _privacy(problems: _Problems, data: Mapping[str, Any]) -> PrivacyConfig:
-    s = _Section(problems, "privacy", data, {"retention_days"})
+    s = _Section(problems, "privacy", data, {"retention_days", "sent_text_days"})
     days = s.get("retention_days", int, PrivacyConfig.retention_days)
     if days < 1:
         s.fail("retention_days", "must be at least 1 (days to keep answers)")
-    return PrivacyConfig(retention_days=days)
+    text_days = s.get("sent_text_days", int, PrivacyConfig.sent_text_days)
+    if text_days < 1:
+        s.fail("sent_text_days", "must be at least 1 (days to keep a sent message's text)")
+    return PrivacyConfig(retention_days=days, sent_text_days=text_days)
 
 
 def _speech(problems: _Problems, data: Mapping[str, Any], folder: Path | None = None,

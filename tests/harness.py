@@ -29,9 +29,9 @@ from bot.domain.packs import Pack
 from bot.domain.scaffold import ItemType
 from bot.presentation import callbacks
 from bot.services import answers, checks, join, learners
-from bot.services.packs import load_packs
+from bot.services.packs import install_packs, load_packs
 from bot.speech import Speech
-from bot.store import check_items, notes, people, schema, study
+from bot.store import check_items, notes, open_store, people, schema, study
 from bot.store.packs import pack_words
 from tests.clock import START, Clock
 from tests.telegram_html import assert_telegram_accepts
@@ -653,3 +653,15 @@ def all_answered_right(db: Database, student_id: int, now: datetime, back: int,
             state, answered=True, last_answered=now, first_correct_at=now - timedelta(days=9),
             success_days=frozenset({"2026-09-01", "2026-09-02"}),
             due_at=now + timedelta(days=back)), now, answered=True)
+
+
+def file_store(path: Path) -> Database:
+    """A store in a file with the shipped packs, as a school runs it (write-ahead log and all)."""
+    database = open_store(path)
+    install_packs(database, load_packs().packs, START)
+    return database
+
+
+def on_disk(folder: Path) -> bytes:
+    """Every byte of the store in `folder`: puente.db and its write-ahead log, if any."""
+    return b"".join(path.read_bytes() for path in sorted(folder.glob("puente.db*")))

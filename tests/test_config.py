@@ -146,6 +146,17 @@ def test_retention_days_is_read_and_must_be_positive(tmp_path: Path) -> None:
         load_config(path, env={})
 
 
+def test_sent_text_days_is_read_30_by_default_and_must_be_positive(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[access]\nteacher_invite_codes = ["Rivera-7b-K3xq9Lm2"]\n'
+                    "[privacy]\nsent_text_days = 7\n")
+    assert load_config(path, env={}).privacy.sent_text_days == 7
+    assert load_config(EXAMPLE, env={}).privacy.sent_text_days == 30
+    path.write_text("[privacy]\nsent_text_days = 0\n")
+    with pytest.raises(ConfigError, match=r"\[privacy\] sent_text_days"):
+        load_config(path, env={})
+
+
 def test_school_holidays_are_dates_in_toml_or_text(tmp_path: Path) -> None:
     from datetime import date
 

@@ -172,7 +172,7 @@ async def old_button(update: Update, context: PuenteContext, key: str) -> bool:
     query, user = update.callback_query, update.effective_user
     if query is None or user is None or shows_button(query):
         return False
-    log.info("a tap on a button its message no longer shows: %s", query.data)
+    log.info("a tap on a button its message no longer shows: %s", callbacks.kind(query.data))
     lang = user_language(context, user.id, user.language_code)
     await acknowledge(query, context.services.catalog.plain(key, lang))
     return True

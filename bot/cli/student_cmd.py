@@ -19,9 +19,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     find.add_argument("name", metavar="NAME")
     find.set_defaults(func=find_command)
     export = verbs.add_parser("export", help="everything stored about one student, as JSON "
-                              "(to --out FILE, readable by you only, or to the screen)")
+                              "a school can hand to their parent: other people by role, words "
+                              "by name (to --out FILE, readable by you only, or to the screen)")
     export.add_argument("student_id", type=int, metavar="ID")
     export.add_argument("--out", type=Path, metavar="FILE")
+    export.add_argument("--raw", action="store_true",
+                        help="the store's rows as they are, with every Telegram id and link "
+                        "code: for the administrator, not for handing over")
     export.add_argument("--force", action="store_true",
                         help="write over FILE if it already exists (refused otherwise)")
     export.set_defaults(func=export_command)
@@ -63,25 +67,31 @@ def find_command(args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     """Write everything stored about one student as JSON, private to this user."""
-    from bot.services import records
+    from bot.services import records, records_response
 
     # Before the store is read: a file that exists is refused as `report --csv` refuses it
     # (one line, exit 2, --force to write over it), never half-way through
     refuse_existing([args.out], args.force)
     db = _open(args)
     try:
-        record = records.export(db, args.student_id)
+        if args.raw:
+            document = {"student_id": args.student_id,
+                        "tables": records.export(db, args.student_id)}
+        else:
+            document = records_response.response(db, args.student_id, args.clock())
     finally:
         db.close()
-    text = json.dumps({"student_id": args.student_id, "tables": record}, ensure_ascii=False,
-                      indent=2, default=str) + "\n"
+    record = document["tables"]
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
     if args.out is None:
         sys.stdout.write(text)
         return 0
     # A child's whole record: readable by this user only (a file written over becomes so too)
     write_private(args.out, text.encode("utf-8"), overwrite=args.force)
     rows = sum(len(rows) for rows in record.values())
-    print(f"wrote {rows} rows about student {args.student_id} to {args.out} (mode 0600)")
+    kind = "raw rows (not for handing over: they hold other people's Telegram ids)" \
+        if args.raw else "records"
+    print(f"wrote {rows} {kind} about student {args.student_id} to {args.out} (mode 0600)")
     return 0
 
 

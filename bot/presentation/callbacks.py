@@ -134,6 +134,13 @@ def data(prefix: str, *args: object) -> str:
     return text
 
 
+def kind(raw: str | None) -> str:
+    """A button's kind (its two-letter prefix) and nothing else, for a log line: the rest of
+    the data carries ids (a child's, a family member's) and dates, which logs must not hold."""
+    prefix = (raw or "").split(":", 1)[0]
+    return prefix if re.fullmatch(r"[a-z]{2}", prefix) else "unparseable"
+
+
 def parse(raw: str | None) -> Callback:
     """Split button data into prefix and arguments, refusing anything we could not have sent."""
     if not raw or len(raw.encode()) > MAX_BYTES or not _SAFE.match(raw):

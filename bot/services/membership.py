@@ -18,7 +18,16 @@ from bot.domain.overrule import KEEP
 from bot.domain.throttle import Throttle
 from bot.services import askers, message_languages, student_lookup, teacher_answers, teaching
 from bot.services.join import new_code
-from bot.store import erase, families, members, people, records, threads, typed_misses
+from bot.store import (
+    erase,
+    families,
+    members,
+    outbox,
+    people,
+    records,
+    threads,
+    typed_misses,
+)
 from bot.translation.translator import Translator
 
 COTEACH_DAYS = 7
@@ -409,10 +418,13 @@ def purge_old(db: Database, config: Config, now: datetime) -> erase.Purged:
     purged = erase.purge_before(db, cutoff)
     # a typed miss's text is kept overrule.KEEP_DAYS, for a teacher to count it right
     typed = typed_misses.forget_before(db, now - KEEP)
+    texts = outbox.forget_text_before(db, now - timedelta(days=config.privacy.sent_text_days))
     gone = records.unenrolled_before(db, cutoff)
     for student_id in gone:  # their family links ended at the removal: nobody left to tell
         erase.erase_person(db, student_id, (), now)
-    return replace(purged, students=len(gone), typed=typed)
+    # the emptied texts' older page copies leave the log too (a reader: the next pass's)
+    erase.flush_deleted(db, wait=False)
+    return replace(purged, students=len(gone), typed=typed, texts=texts)
 
 
 

@@ -313,11 +313,23 @@ def reapply_erasures(db: Database) -> int:
     return len(back)
 
 
-def flush_deleted(db: Database) -> None:
+def flush_deleted(db: Database, wait: bool = True) -> bool:
     """Leave no copy of deleted (or emptied) rows in the file: they are zeroed on their pages
     (secure_delete, set at open), and a checkpoint moves those pages out of the write-ahead
-    log, where older versions of them would stay behind."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log, where older versions of them would stay behind. False when a reader (the dashboard,
+    a backup) kept it from finishing: the log still holds them, so try again later. Without
+    `wait` a reader fails it at once instead of after the connection's busy timeout (10 s):
+    the deliverer runs it on the event loop, which must not stall."""
+    if wait:
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return busy is None or busy[0] == 0
+    timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    return busy is None or busy[0] == 0
 
 
 def cancel_class_messages(db: Database, student_id: int, class_id: int) -> int:
@@ -344,6 +356,7 @@ class Purged:
     messages: int
     students: int = 0  # in no class and inactive for the whole period: erased
     typed: int = 0  # typed misses whose text was erased (overrule.KEEP_DAYS)
+    texts: int = 0  # finished messages whose text was emptied ([privacy] sent_text_days)
 
 
 def purge_before(db: Database, cutoff: datetime) -> Purged:

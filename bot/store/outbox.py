@@ -135,6 +135,17 @@ def mark_sent(db: Database, row_id: int, now: datetime) -> None:
                "lease_owner = NULL, lease_until = NULL WHERE id = ?", [stamp(now), row_id])
 
 
+def forget_text_before(db: Database, cutoff: datetime) -> int:
+    """Empty the text, and what its 🔊 reads, of every finished message (sent, or never to be:
+    blocked, failed) sent or given up before `cutoff`; the row keeps who, what kind and when.
+    Return how many were emptied."""
+    return db.execute(
+        "UPDATE outbox SET payload = json_set(json_remove(payload, '$.spoken'), '$.text', '') "
+        "WHERE status != 'pending' AND coalesce(sent_at, created_at) < ? AND "
+        "(coalesce(json_extract(payload, '$.text'), '') != '' "
+        "OR json_extract(payload, '$.spoken') IS NOT NULL)", [stamp(cutoff)]).rowcount
+
+
 def mark_blocked(db: Database, chat_id: int, error: str) -> int:
     """Skip every pending message to a user who blocked the bot; return how many."""
     cursor = db.execute("UPDATE outbox SET status = 'blocked', last_error = ? "

@@ -94,3 +94,39 @@ def tables_naming_people(db: Database) -> list[str]:
     """The tables with a column holding a Telegram id (what the dashboard must not serve)."""
     return sorted(t for t in db.table_names() if t in ("students", "teachers")
                   or TELEGRAM_ID_COLUMNS & set(db[t].columns_dict))
+
+
+def word_labels(db: Database, word_ids: set[int]) -> dict[int, str]:
+    """Each word as a reader knows it: its English term and its pack's title."""
+    if not word_ids:
+        return {}
+    marks = ",".join("?" * len(word_ids))
+    return {r[0]: f"{r[1]} ({r[2] or r[3]})" for r in db.execute(
+        f"SELECT w.id, w.term, p.title, w.pack_id FROM words w LEFT JOIN packs p "
+        f"ON p.id = w.pack_id WHERE w.id IN ({marks})", sorted(word_ids))}
+
+
+def class_labels(db: Database, class_ids: set[int]) -> dict[int, str]:
+    """Each class's name."""
+    if not class_ids:
+        return {}
+    marks = ",".join("?" * len(class_ids))
+    return dict(db.execute(f"SELECT id, name FROM classes WHERE id IN ({marks})",
+                           sorted(class_ids)).fetchall())
+
+
+def teachers_classes(db: Database, teacher_ids: set[int]) -> dict[int, list[str]]:
+    """Each teacher (of `teacher_ids` that is one) with the names of the classes they own or
+    co-teach (perhaps none: a teacher whose classes are gone)."""
+    if not teacher_ids:
+        return {}
+    marks = ",".join("?" * len(teacher_ids))
+    found: dict[int, list[str]] = {r[0]: [] for r in db.execute(
+        f"SELECT id FROM teachers WHERE id IN ({marks})", sorted(teacher_ids))}
+    for teacher, name in db.execute(
+            f"SELECT teacher_id, name FROM classes WHERE teacher_id IN ({marks}) UNION "
+            f"SELECT t.teacher_id, c.name FROM class_teachers t JOIN classes c "
+            f"ON c.id = t.class_id WHERE t.teacher_id IN ({marks}) ORDER BY 2",
+            [*sorted(teacher_ids), *sorted(teacher_ids)]):
+        found.setdefault(teacher, []).append(name)
+    return found

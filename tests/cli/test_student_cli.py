@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from bot.cli import main
 from bot.services.packs import install_packs, load_packs
-from bot.store import families, open_store, people
+from bot.store import excused, families, open_store, outbox, people
 from bot.store.clock import stamp
 from tests.cli.builders import write_config
 from tests.clock import START
@@ -63,18 +63,67 @@ def test_find_lists_matching_students_with_class_and_id(tmp_path: Path,
     assert _cli(config, "student", "find", "Nadie") == 1
 
 
-def test_export_writes_everything_about_the_child_readable_by_the_owner_only(
-        tmp_path: Path) -> None:
-    config = _school(tmp_path)
-    out = tmp_path / "zuzanna.json"
-    assert _cli(config, "student", "export", str(KID), "--out", str(out)) == 0
+def _export(config: Path, out: Path, *flags: str) -> dict:
+    assert _cli(config, "student", "export", str(KID), "--out", str(out), *flags) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    tables = json.loads(out.read_text(encoding="utf-8"))["tables"]
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _busy_school(folder: Path) -> Path:
+    """`_school`, and what a term leaves: the mother's Spanish, her sick note, a message the
+    teacher was sent about Zuzanna alone, and one naming Bo too."""
+    config = _school(folder)
+    db = _store(config)
+    families.set_language(db, MOM, "es")
+    excused.excuse(db, KID, START.date(), MOM, START)
+    outbox.enqueue(db, None, PROF, "stuck-alert", {"text": "Zuzanna seems stuck on habitat",
+                                                   "student_id": KID}, START, START)
+    outbox.enqueue(db, None, PROF, "alert-advice", {"text": "Zuzanna and Bo answer nothing",
+                                                    "student_ids": [KID, 4242]}, START, START)
+    db.conn.commit()
+    db.close()
+    return config
+
+
+def test_export_is_a_records_response_a_school_can_hand_to_the_parent(tmp_path: Path) -> None:
+    """Privacy playtest: the export held the mother's and the teacher's Telegram ids, the
+    mother's first name and the family link's code, and `word_id: 135` with no word."""
+    config = _busy_school(tmp_path)
+    out = tmp_path / "zuzanna.json"
+    document = _export(config, out)
+    text = out.read_text(encoding="utf-8")
+    for secret in (str(MOM), str(PROF), "LINKcode_1234", "Quillon", "Bo"):
+        assert secret not in text, secret
+    tables = document["tables"]
+    assert document["records_about"] == "Zuzanna"
+    assert tables["students"][0]["first_name"] == "Zuzanna"
+    assert [r["class"] for r in tables["enrollments"]] == ["Art 5"]
+    db = _store(config)
+    term, pack = db.execute("SELECT w.term, p.title FROM words w JOIN packs p ON p.id = "
+                            "w.pack_id ORDER BY w.id LIMIT 1").fetchone()
+    db.close()
+    assert [r["word"] for r in tables["attempts"]] == [f"{term} ({pack})"]
+    assert [r["who"] for r in tables["families"]] == ["family member 1"]
+    assert document["people"]["family member 1"] == \
+        f"language es, linked {START.date().isoformat()}, weekly updates on"
+    assert [r["teacher"] for r in tables["family_links"]] == ["teacher of Art 5"]
+    assert [r["set_by"] for r in tables["excused_days"]] == ["family member 1"]
+    assert [(r["to"], r["text"]) for r in tables["outbox"]] == [
+        ("teacher of Art 5", "Zuzanna seems stuck on habitat"),
+        ("teacher of Art 5", "(not included: the message names other students too)")]
+
+
+def test_export_raw_keeps_the_stores_rows_for_the_administrator(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    config = _busy_school(tmp_path)
+    tables = _export(config, tmp_path / "raw.json", "--raw")["tables"]
+    assert "not for handing over" in capsys.readouterr().out
     assert tables["students"][0]["first_name"] == "Zuzanna"
     assert [r["student_id"] for r in tables["attempts"]] == [KID]
     assert [r["name"] for r in tables["classes"]] == ["Art 5"]
     assert [r["telegram_id"] for r in tables["families"]] == [MOM]
-    assert "Bo" not in out.read_text(encoding="utf-8")
+    assert [r["code"] for r in tables["family_links"]] == ["LINKcode_1234"]
+    assert "Bo" not in json.dumps(tables["students"])
 
 
 def test_export_never_writes_over_a_file_unless_forced_as_report_does(
@@ -90,7 +139,7 @@ def test_export_never_writes_over_a_file_unless_forced_as_report_does(
         f"puente: {out}: File exists (give a new file name, or add --force to write over it)"]
     assert out.read_text(encoding="utf-8") == "last year's notes\n"
     assert _cli(config, "student", "export", str(KID), "--out", str(out), "--force") == 0
-    assert json.loads(out.read_text(encoding="utf-8"))["student_id"] == KID
+    assert json.loads(out.read_text(encoding="utf-8"))["records_about"] == "Zuzanna"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # written over: private too
 
 

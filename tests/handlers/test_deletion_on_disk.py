@@ -12,11 +12,8 @@ from sqlite_utils import Database
 
 from bot.config import TranslationConfig
 from bot.presentation import callbacks
-from bot.services.packs import install_packs, load_packs
-from bot.store import open_store
 from bot.translation.translator import Translator, engine_for
-from tests.clock import START
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, file_store, join_and_confirm, on_disk, texts
 
 NAME = "Carlitos"  # a first name no pack word, prompt or class name contains
 MOTHER = 2001
@@ -24,16 +21,9 @@ MOTHER = 2001
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    """The store in a file, as a school runs it (write-ahead log and all)."""
-    database = open_store(tmp_path / "puente.db")
-    install_packs(database, load_packs().packs, START)
+    database = file_store(tmp_path / "puente.db")
     yield database
     database.close()
-
-
-def on_disk(folder: Path) -> bytes:
-    """Every byte of the store: the database file and its write-ahead log, if any."""
-    return b"".join(path.read_bytes() for path in sorted(folder.glob("puente.db*")))
 
 
 async def test_no_trace_of_the_name_after_the_student_and_the_family_delete(
