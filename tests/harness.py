@@ -405,9 +405,10 @@ async def a_tiles_question(chat: Chat, user: dict, level: int = 1, lang: str = "
 
 async def a_typed_question_with_tiles(chat: Chat, user: dict, lang: str = "hmn"
                                       ) -> tuple[check_items.StoredItem, str]:
-    """Answer right (level 1) until the open question is typed with a "🔤" that shows letter
-    tiles under it; the question, and that button's data."""
-    await join_and_confirm(chat, user, lang=lang, level=1)
+    """Answer right (level 2) until the open question is typed with a "🔤" that shows letter
+    tiles under it; the question, and that button's data. (At level 1 such a question opens
+    with its tiles: tiles.first.)"""
+    await join_and_confirm(chat, user, lang=lang, level=2)
     await check_now(chat, user)
     stored = await answer_until(
         chat, user, lambda s: s.item.typed and tiles.tileable(s.item.answer))
