@@ -336,6 +336,14 @@ def shows_tiles(chat: Chat, user: dict, item_id: int) -> bool:
         stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
 
 
+def opens_with_tiles(chat: Chat, user: dict, item_id: int) -> bool:
+    """Whether the open question shows letter tiles from the start: those `shows_tiles`, and
+    at level 1 a typed question tiles can spell (tiles.first)."""
+    stored = open_item(chat, user["id"])
+    return stored.id == item_id and tiles.first(
+        stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
+
+
 def on_screen(chat: Chat, user: dict, data: str) -> bool:
     """Whether a message to the student shows a button carrying `data` now."""
     return any(d == data for _, d in chat.latest(user, chat.showing(user, data)).buttons) \
