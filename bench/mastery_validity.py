@@ -45,7 +45,10 @@ cannot type English (playtest, Lin, Mandarin), so a typed question is spelled wi
 tiles where "🔤" offers them (the word if she recalls it, else tiles tapped at random), else
 answered 🤷. The flags come in any order after the levels.)
 The home language (default es) matters at levels 1-2: a cognate's deciding review is typed,
-any other word's is chosen among up to six English words from its home-language term.
+any other word's is chosen among up to six English words from its home-language term. At
+level 1 a typed question opens with its letter tiles (tiles.first), so every level-1 student
+spells it on them (the word if she recalls it, else tiles tapped at random), as no-keyboard
+students do.
 """
 
 from __future__ import annotations
@@ -245,23 +248,32 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
     return rng.randrange(len(item.options)), None, False
 
 
-def _spelled(student: Student, question: checks.Question, option: int) -> str:
+def _spelled(student: Student, question: checks.Question, option: int, known: bool) -> str:
     """What she spells with letter tiles (levels 1-2) where she would have tapped `option`:
-    the word, when that was the right option and she is no guesser (she knew it, or remembered
-    its screen); else tiles tapped at random, as many as the word has letters (a guesser
-    cannot rule a tile out as she ruled out an option)."""
+    the word, when that was the right option and she tapped it `known` (she recalled it, or
+    remembered its screen); else tiles tapped at random, as many as the word has letters (a
+    guesser cannot rule a tile out as she ruled out an option, and a lucky tap among options
+    is no spelling: a memoriser's or a learner's guess used to spell the word whenever it hit
+    the right option, and a memoriser "mastered" a word she never knew)."""
     item = question.item
-    if student.kind not in GUESSERS and item.options[option] == item.answer:
+    if known and student.kind not in GUESSERS and item.options[option] == item.answer:
         return item.answer.lower()
     deal = tiles.tiles_for(item, question.item_id)
     return "".join(deal[i] for i in student.rng.sample(range(len(deal)), len(item.answer)))
 
 
+def _echoed(student: Student, question: checks.Question, now: datetime) -> bool:
+    """Whether the echo student gives this question's answer from memory of its screen."""
+    shown, when = student.echoes.get(question.item.prompt, ("", now - timedelta(days=30)))
+    return student.kind == ECHO and bool(shown) and now - when <= timedelta(hours=ECHO_HOURS)
+
+
 def _without_keyboard(db: Database, student: Student, question: checks.Question, text: str,
                       now: datetime) -> answers.Feedback | None:
-    """A typed question answered by a child who cannot type English: spelled with the tiles
-    "🔤" offers, the word where she would have typed it, else tiles tapped at random (as
-    many as the word has letters); where no tiles are offered, 🤷 (her only way out)."""
+    """A typed question answered by a child who cannot type English, or at level 1 where its
+    tiles show from the start: spelled with the tiles (shown, or "🔤" offers them), the word
+    where she would have typed it, else tiles tapped at random (as many as the word has
+    letters); where no tiles are offered, 🤷 (her only way out)."""
     item = question.item
     if not tiles.offered(item, student.level, question.practice):
         return answers.answer_dont_know(db, student.id, question.item_id, now, TZ)
@@ -390,7 +402,10 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                     other = _off_topic(db, who, question.item, pack_of)
                     option, text, from_memory = answer(student, question, words, now, glosses,
                                                        strange | other)
-                    if text is not None and not student.keyboard:
+                    if text is not None and (not student.keyboard
+                                             or question.opens_with_tiles):
+                        # no keyboard, or level 1, where a typed question opens with its
+                        # tiles (tiles.first): spelled on them
                         feedback = _without_keyboard(db, student, question, text, now)
                     elif text is not None:
                         feedback = answers.answer_typed(db, student.id, text, now, TZ)
@@ -398,9 +413,11 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                         feedback = answers.answer_dont_know(db, student.id, question.item_id,
                                                             now, TZ)
                     elif tiles.by_default(question.item, student.level, question.practice):
-                        feedback = answers.answer_tiles(db, student.id, question.item_id,
-                                                        _spelled(student, question, option),
-                                                        now, TZ)
+                        feedback = answers.answer_tiles(
+                            db, student.id, question.item_id,
+                            _spelled(student, question, option,
+                                     from_memory or _echoed(student, question, now)),
+                            now, TZ)
                     else:
                         feedback = answers.answer_choice(db, student.id, question.item_id,
                                                          option or 0, now, TZ)

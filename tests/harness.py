@@ -336,6 +336,14 @@ def shows_tiles(chat: Chat, user: dict, item_id: int) -> bool:
         stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
 
 
+def opens_with_tiles(chat: Chat, user: dict, item_id: int) -> bool:
+    """Whether the open question shows letter tiles from the start: those `shows_tiles`, and
+    at level 1 a typed question tiles can spell (tiles.first)."""
+    stored = open_item(chat, user["id"])
+    return stored.id == item_id and tiles.first(
+        stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
+
+
 def on_screen(chat: Chat, user: dict, data: str) -> bool:
     """Whether a message to the student shows a button carrying `data` now."""
     return any(d == data for _, d in chat.latest(user, chat.showing(user, data)).buttons) \
@@ -405,9 +413,10 @@ async def a_tiles_question(chat: Chat, user: dict, level: int = 1, lang: str = "
 
 async def a_typed_question_with_tiles(chat: Chat, user: dict, lang: str = "hmn"
                                       ) -> tuple[check_items.StoredItem, str]:
-    """Answer right (level 1) until the open question is typed with a "🔤" that shows letter
-    tiles under it; the question, and that button's data."""
-    await join_and_confirm(chat, user, lang=lang, level=1)
+    """Answer right (level 2) until the open question is typed with a "🔤" that shows letter
+    tiles under it; the question, and that button's data. (At level 1 such a question opens
+    with its tiles: tiles.first.)"""
+    await join_and_confirm(chat, user, lang=lang, level=2)
     await check_now(chat, user)
     stored = await answer_until(
         chat, user, lambda s: s.item.typed and tiles.tileable(s.item.answer))

@@ -159,8 +159,9 @@ def _with_tiles(context: PuenteContext, question: checks.Question, lead: Markup 
                 ) -> tuple[Markup, tile_screen.TileScreen | None]:
     """The message for a question (under `lead`, the last answer's feedback): one that offers
     letter tiles is noted in memory (tile_screen.py), with its spelling line under it while
-    its tiles show (levels 1-2 from the start; a typed question's after "🔤", its text then
-    saying how to answer with them). Sent again (/check), it goes on with the letters she had
+    its tiles show (levels 1-2 from the start, and at level 1 a typed question's too:
+    tiles.first; else a typed question's after "🔤", its text then saying how to answer with
+    them). Sent again (/check), it goes on with the letters she had
     tapped, under the heading the first copy had (its one-time line too): one rendering of a
     question, whichever copy shows it. Any other question's text as it is, and the last tiles
     question forgotten."""
@@ -176,7 +177,7 @@ def _with_tiles(context: PuenteContext, question: checks.Question, lead: Markup 
     if not question.offers_tiles:
         tile_screen.forget(context)
         return message(False), None
-    shown = question.spelled_with_tiles or (before is not None and before.shown)
+    shown = question.opens_with_tiles or (before is not None and before.shown)
     tiled = None if question.spelled_with_tiles else message(True)
     screen = tile_screen.TileScreen(
         question.item_id, None, tiles.tiles_for(item, question.item_id), len(item.answer),

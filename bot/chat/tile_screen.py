@@ -22,8 +22,8 @@ from telegram.error import BadRequest
 from bot.chat.replies import edit_tapped, not_modified
 from bot.context import PuenteContext
 from bot.domain import tiles
-from bot.presentation import callbacks, keyboards
-from bot.presentation.i18n import Markup
+from bot.presentation import callbacks, keyboards, tile_views
+from bot.presentation.i18n import Catalog, Markup
 
 TILE_SCREEN = "tile_screen"  # user_data: the TileScreen of the question showing tiles now
 ANSWERED = "answered_items"  # user_data: the questions she answered lately (Answered), newest last
@@ -40,7 +40,8 @@ class TileScreen:
     picks: tuple[int, ...] = ()
     shown: bool = False  # the tiles are on screen (a typed question's show after "🔤")
     # a typed question's text once "🔤" shows its tiles: how to answer with them, in place
-    # of "✏️ Type the English word" (None: the tiles show from the start, or after a restart)
+    # of "✏️ Type the English word" (None: the tiles show from the start; after a restart
+    # made from the message's text: tile_views.spelled_text)
     tiled_base: str | None = None
     # the question's one-time line (checks.Question.intro): a copy /check sends again keeps
     # it, so both copies have one heading (the copy lost it, and read apart from the first)
@@ -154,15 +155,18 @@ def current(context: PuenteContext, query: CallbackQuery, tap: callbacks.TileTap
     screen = held(context, tap.item_id)
     if screen is not None and screen.message_id in (None, message.message_id):
         return replace(screen, message_id=message.message_id)
-    return _read_back(message, tap)
+    return _read_back(message, tap, context.services.catalog)
 
 
-def _read_back(message: Message, tap: callbacks.TileTap) -> TileScreen | None:
+def _read_back(message: Message, tap: callbacks.TileTap, catalog: Catalog
+               ) -> TileScreen | None:
     """The screen as the message shows it: its tiles' data, and its last line's spelling (or
-    the "🔤" button's deal, not shown yet)."""
+    the "🔤" button's deal, not shown yet, and the text its tiles will show, made from the
+    message's own: tile_views.spelled_text)."""
     if tap.action == callbacks.TILE_SHOW:
-        return TileScreen(tap.item_id, message.message_id, tap.deal, tap.length,
-                          message.text_html or "")
+        text = message.text_html or ""
+        return TileScreen(tap.item_id, message.message_id, tap.deal, tap.length, text,
+                          tiled_base=tile_views.spelled_text(text, tap.length, catalog))
     deal: dict[int, str] = {}
     for row in _rows(message):
         for button in row:

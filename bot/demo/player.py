@@ -392,17 +392,17 @@ class Demo:
             self.out("(no question is open)")
             return
         options = list(item.item.options)
-        if item.item.typed:
-            text = item.item.answer if right else "banana"
-            self.out(f"   (types: {text})")
-            await self._process(self.factory.message(self.users[self.who], text))
-            return
         done = callbacks.data(callbacks.TILES, item.id, callbacks.TILE_DONE)
         user_id = self.users[self.who]["id"]
         spelled_on = next((c for c in reversed(self.api.calls) if c.chat_id == user_id
                            and any(data == done for _, data in c.buttons)), None)
-        if spelled_on is not None:  # levels 1-2: letter tiles instead of options
-            await self._spell(item, right, spelled_on)
+        if spelled_on is not None:  # levels 1-2: letter tiles instead of options (and at
+            await self._spell(item, right, spelled_on)  # level 1 on a question to write)
+            return
+        if item.item.typed:
+            text = item.item.answer if right else "banana"
+            self.out(f"   (types: {text})")
+            await self._process(self.factory.message(self.users[self.who], text))
             return
         index = options.index(item.item.answer)
         if not right:

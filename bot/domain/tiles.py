@@ -61,6 +61,18 @@ def offered(item: Item, level: int | None, practice: bool = False) -> bool:
         item.typed and (level is None or level <= 2) and tileable(item.answer))
 
 
+def first(item: Item, level: int | None, practice: bool = False) -> bool:
+    """Whether the question opens with its tiles on screen: one spelled with tiles instead of
+    options (`by_default`), and at level 1 (or no level yet: the most support) a typed question
+    whose word tiles can spell, typing still taken. A level-1 child who cannot type English
+    had to tap "🔤" first on every such review (playtest, Lin, Mandarin, WIDA 1). Level 2 keeps
+    the "🔤" under a typed question: many level-2 children type, and nothing known of a
+    student says which ones cannot. The evidence is the same either way: a tile answer is
+    graded as tiles (knowledge.TILES_GUESS), a typed one as typed."""
+    return by_default(item, level, practice) or (
+        item.typed and (level is None or level <= 1) and tileable(item.answer))
+
+
 def distractor_count(length: int) -> int:
     """Three letters it does not have for a short word (fewer tiles are easier to guess), two
     for a long one (its keyboard stays three rows)."""

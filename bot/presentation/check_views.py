@@ -59,9 +59,10 @@ _LONG_STEM = {"item-choice": "item-choice-ask", "item-cloze": "item-cloze-ask",
 def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> Markup:
     """The text of one check item, in both languages at low levels (its stem once). `tiles`:
     a typed question once "🔤" shows its letter tiles, which say how to answer with them
-    instead of "Type the English word" (playtest, Hmong level 1: the type line stayed)."""
+    instead of "Type the English word" (playtest, Hmong level 1: the type line stayed), as
+    one whose tiles show from the start (level 1: Question.opens_with_tiles) does."""
     item, lang = question.item, question.lang
-    tiled = tiles or question.spelled_with_tiles
+    tiled = tiles or question.opens_with_tiles
     key = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
            ItemType.REVERSE: "item-reverse", ItemType.CLOZE: "item-cloze",
            ItemType.TYPED: "item-typed", ItemType.LISTEN: "item-listen"}[item.item_type]
@@ -88,8 +89,10 @@ def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> 
     line = catalog.bilingual(question.intro, lang, ask=ask) if question.intro else \
         catalog.bilingual(ask.key, lang, **dict(ask.params))
     stem = [own_line(Markup(f"<i>{prompt}</i>"))] if key in _LONG_STEM else []
-    if tiled:  # how to answer with tiles (the spelling line comes with them: tile_screen.py)
-        return join_lines([counter, line, *stem, catalog.bilingual("item-tiles", lang)])
+    if tiled:  # how to answer with tiles (the spelling line comes with them: tile_screen.py);
+        # a typed question still takes a typed answer, and says so (level 1 opens it with tiles)
+        how = "item-tiles-typed" if item.typed else "item-tiles"
+        return join_lines([counter, line, *stem, catalog.bilingual(how, lang)])
     return join_lines([counter, line, *stem, *_letters(question, catalog)])
 
 

@@ -94,6 +94,12 @@ class Question:
         return not self.from_poll and tiles.by_default(self.item, self.level, self.practice)
 
     @property
+    def opens_with_tiles(self) -> bool:
+        """Its tiles show from the start (tiles.first): spelled with tiles instead of its
+        options, or at level 1 a typed question that can still be typed."""
+        return not self.from_poll and tiles.first(self.item, self.level, self.practice)
+
+    @property
     def offers_tiles(self) -> bool:
         """Tiles shown, or a "🔤" under it that shows them (tiles.offered)."""
         return not self.from_poll and tiles.offered(self.item, self.level, self.practice)

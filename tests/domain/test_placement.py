@@ -1,5 +1,5 @@
-"""Self-placement errs low: bands of rising difficulty; a second miss in a band or "I don't
-know" stops it, and one slip is made up for by the band's reserve item."""
+"""Self-placement errs low: bands of rising difficulty; a second miss in a band, a miss in band
+2 or "I don't know" stops it, and one slip elsewhere is made up for by the band's reserve."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from bot.domain.placement import (
     DONT_KNOW,
+    FORGIVEN,
     MAIN_ITEMS,
     PLACEMENT,
     RIGHT,
@@ -51,14 +52,26 @@ def reserve_of(band: int) -> int:
     return next(i for i, item in enumerate(PLACEMENT) if item.reserve and item.band == band)
 
 
-def test_a_newcomer_who_knows_one_picture_word_starts_at_level_one() -> None:
+def test_a_newcomer_who_misses_two_picture_words_stops_at_level_one_at_once() -> None:
+    for answers in ([wrong(0), wrong(1)], [right(0), wrong(1), wrong(2)]):
+        assert next_question(answers) is None  # a second miss in band 1: errs low, short
+        assert level_from_answers(answers) == 1
+
+
+def test_one_slip_after_a_right_answer_does_not_end_the_placement_low() -> None:
+    """Playtest: right on 📚, a slip on "I ___ to school", and level 1 after two answers."""
     answers = [right(0), wrong(1)]
-    assert next_question(answers) is None  # in bands 1-2 the first miss stops it: errs low
-    assert level_from_answers(answers) == 1
+    assert next_question(answers) == 2  # the band goes on, then its reserve
+    answers.append(right(2))
+    assert next_question(answers) == reserve_of(1)
+    assert PLACEMENT[reserve_of(1)].spoken  # heard as every band-1 question is
+    answers.append(right(reserve_of(1)))
+    assert level_from_answers(answers) == 2 and next_question(answers) == 3
+    assert level_from_answers([right(0), wrong(1), right(2), wrong(reserve_of(1))]) == 1
 
 
-def test_a_slip_is_forgiven_only_in_the_bands_of_a_reader_of_english() -> None:
-    assert {item.band for item in PLACEMENT if item.reserve} == {3, 4}
+def test_a_slip_is_forgiven_in_band_one_and_the_bands_of_a_reader_of_english_not_two() -> None:
+    assert {item.band for item in PLACEMENT if item.reserve} == {1, 3, 4}
     assert next_question([right(0), right(1), right(2), wrong(3)]) is None
     assert level_from_answers([right(0), right(1), right(2), wrong(3)]) == 2
 
@@ -119,6 +132,7 @@ AUDITED = {
     "Although the results surprised them, the team ___ them carefully.": "analyzed",
     "The ice melted ___ the room was warm.": "because",
     "Which word means \"to make something smaller or less\"?": "reduce",
+    "🍎 = ?": "apple",
 }
 
 
@@ -126,8 +140,8 @@ def test_every_placement_item_was_audited_for_one_defensible_answer() -> None:
     assert {item.question: item.options[item.correct] for item in PLACEMENT} == AUDITED
 
 
-def test_every_band_of_a_reader_of_english_has_one_reserve() -> None:
-    assert sorted(item.band for item in PLACEMENT if item.reserve) == [3, 4]
+def test_every_band_that_forgives_a_slip_has_one_reserve() -> None:
+    assert sorted(item.band for item in PLACEMENT if item.reserve) == sorted(FORGIVEN)
 
 
 def test_i_dont_know_on_the_first_question_ends_at_level_one() -> None:
@@ -151,11 +165,34 @@ def test_guessing_rarely_moves_anyone_up() -> None:
     rng = random.Random(7)
     trials = 4000
     guessed_up = sum(run(0, rng)[0] > 1 for _ in range(trials)) / trials
-    # 1 in 64 to guess through the first band (no reserve there: a newcomer errs low)
-    assert guessed_up < 0.03
+    # 1 in 64 to guess through the first band, and 9 in 256 more through a slip and its
+    # reserve (level 2 still leads every card with the home language)
+    assert guessed_up < 0.07
+    assert sum(run(0, rng)[0] > 2 for _ in range(trials)) / trials < 0.01
     level_three = [run(2, rng)[0] for _ in range(trials)]
     # 1 in 16, and 6 in 64 more through a slip and its reserve: the price of forgiving a slip
     assert sum(level > 3 for level in level_three) / trials < 0.2
+
+
+def slipping(knows_up_to_band: int, rng: random.Random, slip: float = 0.1) -> tuple[int, int]:
+    """A real child: right on what she knows but one tap in ten (a slip), guessing above it.
+    Returns (level, questions asked)."""
+    answers: list[int] = []
+    while (number := next_question(answers)) is not None:
+        item = PLACEMENT[number]
+        known = item.band <= knows_up_to_band and rng.random() >= slip
+        option = item.correct if known else rng.randrange(len(item.options))
+        answers.append(score(number, option))
+    return level_from_answers(answers), len(answers)
+
+
+def test_a_child_who_knows_everyday_words_is_rarely_placed_low_by_one_slip() -> None:
+    rng, trials = random.Random(3), 4000
+    placed = [slipping(1, rng)[0] for _ in range(trials)]
+    assert sum(level < 2 for level in placed) / trials < 0.08  # 21 % when a slip ended it
+    # and a true beginner, guessing every tap, is still done in about three questions
+    asked = [slipping(0, rng)[1] for _ in range(trials)]
+    assert sum(asked) / trials < 3 and max(asked) <= 4 + MAIN_ITEMS
 
 
 def test_the_old_four_item_rule_is_gone_one_right_is_not_level_two() -> None:

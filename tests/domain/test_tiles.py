@@ -8,6 +8,8 @@ from collections import Counter
 import pytest
 
 from bot.domain import tiles
+from bot.domain.checks import Item
+from bot.domain.scaffold import ItemType
 from bot.services.packs import load_packs
 
 
@@ -83,3 +85,22 @@ def test_a_miss_fills_every_blank_with_a_wrong_word_the_tiles_can_spell() -> Non
 def test_a_spelling_with_a_blank_left_is_not_finished() -> None:
     assert not tiles.finished("tu", len("community"))
     assert tiles.finished("comnunity", len("community"))
+
+
+@pytest.mark.parametrize(("level", "answer", "first"), [
+    (1, "habitat", True), (None, "habitat", True),  # no level yet: the most support
+    (2, "habitat", False),  # level 2 types first, "🔤" on request
+    (3, "habitat", False), (1, "food web", False),  # a space cannot be tapped
+])
+def test_a_typed_question_opens_with_its_tiles_at_level_one_only(
+        level: int | None, answer: str, first: bool) -> None:
+    typed = Item(7, ItemType.TYPED, "动物或植物自然生活的地方。", (), answer)
+    assert tiles.first(typed, level) is first
+    assert tiles.offered(typed, level) is ((level is None or level <= 2) and " " not in answer)
+
+
+def test_a_question_spelled_instead_of_its_options_opens_with_tiles_at_levels_one_two() -> None:
+    reverse = Item(7, ItemType.REVERSE, "栖息地", ("habitat", "producer", "consumer"),
+                   "habitat")
+    assert tiles.first(reverse, 1) and tiles.first(reverse, 2) and not tiles.first(reverse, 3)
+    assert not tiles.first(reverse, 1, practice=True)  # "Practice again": two options

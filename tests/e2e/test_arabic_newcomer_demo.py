@@ -31,10 +31,14 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_one_card_mess
     # Day 1's answers came minutes after their cards: practice, not a day right (mastery.
     # card_shown_today). On each school day after it, the last of her three words could only
     # be chosen by ruling out the words she had just answered (bot/domain/evidence.py), so she
-    # wrote it, its letters as blanks (bot/domain/check_plan.py). A right tap by ear is no
-    # evidence of meaning (mastery.heard): ecosystem and organism, each heard on one of the two
-    # days, are right on one day and still learning; habitat, written on both, is in review
-    assert printed.count("   (types: ") == 2 and printed.count(" أحرف)\n") == 2
+    # wrote it (bot/domain/check_plan.py), on the letter tiles a level-1 question to write
+    # opens with (tiles.first: no 🔤 to tap first, typing still taken). A right tap by ear is
+    # no evidence of meaning (mastery.heard): ecosystem and organism, each heard on one of the
+    # two days, are right on one day and still learning; habitat, spelled on both, is in review
+    assert printed.count("   (types: ") == 0 and printed.count(" أحرف)\n") == 0
+    assert printed.count("   (taps the tiles h a b i t a t, then ✅)") == 2
+    assert printed.count("🔤 Tap the letters to spell the English word, then tap ✅. You can "
+                         "also type it.") == 2
     assert "[chart" not in progress and "📖 قيد التعلّم: 2 · 🔁 قيد المراجعة: 1\n" in progress
     assert "🔥 أيام الدراسة المتتالية" in progress and "👉" in progress
     assert len(progress.splitlines()) == 1 + 6  # the command, three lines in each language

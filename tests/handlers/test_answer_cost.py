@@ -16,7 +16,7 @@ from tests.harness import (
     answer_current,
     check_now,
     join_and_confirm,
-    shows_tiles,
+    opens_with_tiles,
     tile_taps,
     wrong_spelling,
 )
@@ -121,10 +121,11 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
             option = item.options.index(item.answer) if not item.typed else 0
             if not right and not item.typed:
                 option = (option + 1) % len(item.options)
-            # levels 1-2: spelled; a miss spells a wrong word (✅ grades no blank left)
+            # levels 1-2: spelled (at level 1 a typed question too); a miss spells a wrong
+            # word (✅ grades no blank left)
             letters = tile_taps(chat, user, stored.id, item.answer.lower() if right
                                 else wrong_spelling(item, stored.id)) \
-                if shows_tiles(chat, user, stored.id) else []
+                if opens_with_tiles(chat, user, stored.id) else []
             statements: list[str] = []
             chat.db.conn.set_trace_callback(statements.append)
             if letters:  # letter tiles, then ✅

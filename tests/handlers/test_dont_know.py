@@ -45,10 +45,12 @@ def said(chat: Chat, key: str, lang: str, **values: object) -> str:
 
 
 async def deciding_review(chat: Chat, user_id: int = 1001, lang: str = "es",
-                          level: int = 1) -> tuple[dict[str, Any], list[Call]]:
+                          level: int = 2) -> tuple[dict[str, Any], list[Call]]:
     """A child whose class words are all due for the review that could master them: at levels
     1-2 her first words are cognates, so /check asks them typed, after any chosen from the
-    home-language term (answered right here). Return her and the calls that ask the first."""
+    home-language term (answered right here). Return her and the calls that ask the first.
+    (Level 2 by default: there a typed question types first, "🔤" under it; at level 1 it
+    opens with its letter tiles, tiles.first.)"""
     user = chat.user(user_id, lang=lang)
     await join_and_confirm(chat, user, lang=lang, level=level)
     class_pack_in_review(chat.db, chat.clock(), user_id)
@@ -181,7 +183,7 @@ async def test_a_somali_childs_i_dont_know_typed_is_a_miss_with_the_answer_shown
     """Somali words are no cognates: a typed deciding review comes when too few fair options
     are left (stored here as a check would store it)."""
     hodan = chat.user(1001, "Hodan", lang="so")
-    await join_and_confirm(chat, hodan, lang="so", level=1)
+    await join_and_confirm(chat, hodan, lang="so", level=2)  # level 1 opens it with tiles
     word = next(r for r in pack_words(chat.db, "science.ecosystems") if r.word.term == "predator")
     item = Item(word.id, ItemType.TYPED, word.word.glosses["so"].definition or "", (), "predator")
     item_id = check_items.save_items(chat.db, 1001, "so", [item], chat.clock())[0]
@@ -253,8 +255,8 @@ async def test_a_forged_or_old_i_dont_know_grades_nothing(chat: Chat) -> None:
 
 async def test_levels_one_and_two_see_the_words_letters_and_higher_levels_do_not(
         chat: Chat) -> None:
-    _, calls = await deciding_review(chat, 1001, "es", level=1)
-    assert texts(calls).endswith("\n✏️ _ _ _ _ _ _ _ _ _ (9 letras)")  # ecosystem
+    _, calls = await deciding_review(chat, 1001, "es", level=1)  # its tiles from the start
+    assert texts(calls).endswith("\n🔤 _ _ _ _ _ _ _ _ _")  # ecosystem: a tile per blank
     _, calls = await deciding_review(chat, 1002, "ht", level=2)
     count = len(open_item(chat, 1002).item.answer)
     assert texts(calls).endswith(f"\n✏️ {' '.join('_' * count)} ({count} lèt)")
@@ -289,7 +291,7 @@ async def test_a_first_typed_question_after_a_button_question_says_it_too(chat: 
     """The line comes with the first typed question wherever it is in the check: here after
     a question with buttons, in the message the tap edits."""
     hodan = chat.user(1001, "Hodan", lang="so")
-    await join_and_confirm(chat, hodan, lang="so", level=1)
+    await join_and_confirm(chat, hodan, lang="so", level=2)  # level 1 opens it with tiles
     refs = {r.word.term: r for r in pack_words(chat.db, "science.ecosystems")}
     habitat, predator = refs["habitat"], refs["predator"]
     options = ("habitat", "predator", "prey", "ecosystem")
@@ -329,7 +331,7 @@ async def test_i_dont_know_typed_at_a_button_question_is_a_kind_miss_too(
     assert check_items.get_item(chat.db, stored.id).answered and misses(chat) == 1
 
 
-@pytest.mark.parametrize("level", [1, 2])
+@pytest.mark.parametrize("level", [2])  # level 1 opens it with tiles (tiles.first)
 async def test_a_first_typed_question_that_cannot_master_its_word_is_no_mastery_question(
         chat: Chat, level: int) -> None:
     """Playtest: on day 2 a level-1/2 child's first typed question said "⭐ A mastery
@@ -370,11 +372,14 @@ async def test_a_level_one_typed_question_says_what_to_do_in_one_line_each_langu
     stem = predator.word.glosses["hmn"].definition or ""
     check_items.save_items(chat.db, 1001, "hmn", [Item(predator.id, ItemType.TYPED, stem, (),
                                                        "predator")], chat.clock())
-    asked = [c.text for c in await chat.send(nou, "/check") if "✏️ _" in c.text][-1]
-    counter, hmong, english, shown, letters = asked.split("\n\n")[-1].split("\n")
+    # level 1: the question opens with its letter tiles (tiles.first), its line says so
+    asked = [c.text for c in await chat.send(nou, "/check") if "🔤 _" in c.text][-1]
+    body, spelling = asked.split("\n\n")[-2:]
+    counter, hmong, english, shown, tiles_hmong, tiles_english = body.split("\n")
     assert counter == "Lo lus nug 1/1" and shown == f"<i>{stem.rstrip('. ')}</i>"
-    assert hmong == ("✏️ Ntaus lo lus Askiv uas txhais li no. Nws yog ib lo lus ntawm koj cov "
-                     "daim npav. Koj tsis paub? Nias 🤷.")
-    assert english == ("✏️ Type the English word that means this. It is a word from your "
-                       "cards. Don't know it? Tap 🤷.")
-    assert letters.startswith("✏️ _ _ _")
+    assert f"{hmong}\n{english}" == said(chat, "item-typed-intro-write", "hmn",
+                                         ask=Said("item-choice-ask"))
+    assert english == ("✏️ Which word means this? It is a word from your cards. Don't know "
+                       "it? Tap 🤷.")
+    assert f"{tiles_hmong}\n{tiles_english}" == said(chat, "item-tiles-typed", "hmn")
+    assert spelling == "🔤 " + " ".join("_" * len("predator"))

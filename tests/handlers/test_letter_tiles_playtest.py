@@ -5,6 +5,7 @@ answer with tiles, and /check in the middle of a word keeps its letters."""
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -30,6 +31,7 @@ from tests.harness import (
     join_and_confirm,
     last_line,
     open_item,
+    restarted,
     spell,
     texts,
     tile_taps,
@@ -245,6 +247,43 @@ async def test_letter_tiles_on_a_typed_question_replace_the_type_line(chat: Chat
     (edit,) = edits(await chat.tap(paj(chat), tile_taps(chat, paj(chat), stored.id,
                                                          stored.item.answer.lower())[0]))
     assert "Tap the letters" in edit.text and "Type the English word" not in edit.text
+
+
+@pytest.mark.parametrize("lang", ["hmn", "ar", "zh", "fr", "en"])
+async def test_after_a_restart_letter_tiles_still_replace_the_type_line(
+        chat: Chat, lang: str) -> None:
+    """After a restart (a deploy), nothing is in memory: "🔤" on a typed question read its
+    text back as it was, and "Type the English word" (with the letter blanks under it) stayed
+    over the tiles. It now reads as with memory, and the tap still reads nothing from the
+    store."""
+    catalog = chat.app.bot_data.services.catalog
+    user = chat.user(PAJ, "Paj", lang)
+    stored, show = await a_typed_question_with_tiles(chat, user, lang=lang)
+    typed = chat.latest(user, chat.showing(user, show)).text
+    blanks = " ".join("_" * len(stored.item.answer))
+    letters = catalog.render("item-letters", lang, count=len(stored.item.answer),
+                             blanks=blanks)  # "✏️ _ _ _ (7 letters)", in her language
+    assert "Type the English word" in typed and typed.endswith(letters)
+    chat = await restarted(chat)
+    try:
+        statements: list[str] = []
+        chat.db.conn.set_trace_callback(statements.append)
+        (edit,) = edits(await chat.tap(user, show))
+        chat.db.conn.set_trace_callback(None)
+        assert statements == []  # a tile tap reads no store, after a restart too
+        assert "Type the English word" not in edit.text and letters not in edit.text
+        assert catalog.plain("item-typed-ask", lang) not in edit.text
+        assert catalog.bilingual("item-tiles-typed", lang) in edit.text
+        assert "Which word means this?" in edit.text  # the ask, as tiles ask it
+        assert catalog.plain("item-choice-ask", lang) in edit.text
+        stem = html.unescape(stored.item.prompt.rstrip(". "))
+        assert stem in html.unescape(re.sub(r"<[^>]+>", "", edit.text))  # the stem stays
+        assert last_line(edit) == "🔤 " + " ".join("_" * len(stored.item.answer))
+        await spell(chat, user, stored.id, stored.item.answer.lower())
+        assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
+                               ).fetchone()[0] == 1
+    finally:
+        await chat.app.shutdown()
 
 
 # 6. /check in the middle of a word keeps its letters

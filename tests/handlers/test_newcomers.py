@@ -122,16 +122,44 @@ async def test_level_one_checks_never_ask_to_read_an_english_definition(chat: Ch
                 await chat.tap(user, f"an:{stored.id}:{index}")
 
 
-async def test_a_newcomer_who_knows_only_the_book_picture_is_placed_at_level_one(
+def pick(question: int, right: bool = True) -> str:
+    """A placement button: the right option, or the one after it."""
+    item = PLACEMENT[question]
+    return f"pl:{question}:{item.correct if right else (item.correct + 1) % len(item.options)}"
+
+
+async def test_a_newcomer_who_misses_two_picture_words_is_placed_at_level_one_at_once(
         chat: Chat) -> None:
     ana = chat.user(lang="es")
     calls = await join(chat, ana, "es", None)
     assert ("🤷 No sé", "pl:0:4") in buttons(calls)
-    await chat.tap(ana, f"pl:0:{PLACEMENT[0].correct}")  # 📚 = book
-    calls = await chat.tap(ana, f"pl:1:{(PLACEMENT[1].correct + 1) % 4}")  # then a guess
-    # the end: bands 1-2 forgive no slip (a newcomer errs low; placement.FORGIVEN_FROM)
+    await chat.tap(ana, pick(0, right=False))  # 📚: a guess
+    calls = await chat.tap(ana, pick(1, right=False))  # and another: two misses, the end
     assert people.enrollments(chat.db, 1001)[0].wida_level == 1
     assert "nivel 1" in texts(calls)
+
+
+async def test_one_slip_after_a_right_answer_asks_more_before_placing_her_low(
+        chat: Chat) -> None:
+    """Playtest: right on 📚 = book, a slip on "I ___ to school every day.", and after two
+    answers she was told level 1. A child who knows everyday words slips; the placement asks
+    the band's last question and its reserve (🍎 = ?) before it ends low, and the counter's
+    "up to 12" never rises."""
+    ana = chat.user(lang="es")
+    await join(chat, ana, "es", None)
+    await chat.tap(ana, pick(0))
+    calls = await chat.tap(ana, pick(1, right=False))  # the slip
+    assert people.enrollments(chat.db, 1001)[0].wida_level is None  # not over
+    assert "Pregunta 3 (hasta 12)" in texts(calls)
+    calls = await chat.tap(ana, pick(2))
+    reserve = next(i for i, item in enumerate(PLACEMENT) if item.reserve and item.band == 1)
+    assert "🍎 = ?" in texts(calls) and f"pl:{reserve}:4" in [d for _, d in buttons(calls)]
+    assert "Pregunta 4 (hasta 12)" in texts(calls)
+    await chat.tap(ana, pick(reserve))  # made up for: band 1 counts
+    await chat.tap(ana, pick(3))
+    calls = await chat.tap(ana, pick(4, right=False))  # band 2 forgives no slip
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 2
+    assert "nivel 2" in texts(calls)
 
 
 async def test_i_dont_know_ends_placement_at_level_one_after_one_question(chat: Chat) -> None:
