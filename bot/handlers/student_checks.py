@@ -61,7 +61,8 @@ async def check(update: Update, context: PuenteContext) -> None:
         return
     if query is None and start.resumed and question is not None and (
             shown := shown_in(context, question.item_id, start.poll_message)) is not None \
-            and await point_to_question(context, user.id, shown, question.lang):
+            and await point_to_question(context, user.id, shown, question.lang,
+                                        english_first=question.english_first):
         return  # a reply to it, not a second live copy (a quiz poll and its buttons: playtest)
     if query is not None:
         if _shown_below(context, query, start):  # a toast points to it, sent once already
