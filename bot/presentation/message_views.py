@@ -283,7 +283,7 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     # (a student reads it in their language and English, as their other lines; a family
     # member in theirs, the register of the families' messages)
     hint = catalog.render("answer-reply-hint-family", lang) if asked.asker_role == FAMILY \
-        else catalog.bilingual("answer-reply-hint", lang)
+        else catalog.bilingual("answer-reply-hint", lang, english_first=answer.english_first)
     return Markup("\n".join([header, *body, hint]))
 
 
