@@ -13,7 +13,15 @@ from bot.demo.offline import Call
 from bot.presentation import callbacks, views
 from bot.presentation.i18n import Catalog
 from bot.store import check_items, people
-from tests.harness import TEACHER_ID, Chat, answer_current, check_now, page_through
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_as_written,
+    answer_current,
+    check_now,
+    join_and_confirm,
+    page_through,
+)
 
 WIDA_NAMES = ("Entering", "Emerging", "Developing", "Expanding", "Bridging", "Reaching")
 
@@ -97,3 +105,21 @@ async def test_a_level_set_to_five_is_told_english_first_with_its_name(chat: Cha
     assert told == ["🎚️ Your teacher set your level: 5 (of 6), Bridging. Your cards will fit it."
                     "\n\u200f🎚️ حدّد معلّمك أو معلّمتك مستواك: \u20685\u2069 (من 6)، "
                     "\u2068\u200fالانتقال (Bridging)\u2069. ستناسبه بطاقاتك."], told
+
+
+@pytest.mark.parametrize(("level", "english_above"), [(5, True), (2, False)])
+async def test_a_teachers_answer_tells_how_to_write_back_in_the_level_order(
+        chat: Chat, level: int, english_above: bool) -> None:
+    maha = chat.user(1001, "Maha", lang="ar")
+    await join_and_confirm(chat, maha, lang="ar", level=level)
+    await chat.send(maha, "/ask Can I have one more day for the homework, please?")
+    relay = next(c for c in await chat.deliver()
+                 if c.chat_id == TEACHER_ID and "one more day" in (c.text or ""))
+    assert relay.result_id is not None
+    await answer_as_written(chat, chat.user(TEACHER_ID, "Rivera", "en"), "Yes, Friday.",
+                            relay.result_id)
+    [answer] = [c.text for c in await chat.deliver() if c.chat_id == 1001]
+    lines = answer.split("\n")
+    english = lines.index("To write back, send /ask and your message.")
+    arabic = next(i for i, line in enumerate(lines) if "/ask" in line and i != english)
+    assert (english < arabic) == english_above, answer
