@@ -14,6 +14,7 @@ from telegram.error import BadRequest
 from bot.chat.replies import edit_in_place, reply_gone, say, user_language
 from bot.context import PuenteContext
 from bot.domain.checks import WordRef
+from bot.domain.scaffold import scaffold_for
 from bot.presentation import card_views, keyboards
 from bot.services import join, learners, previews, unread_cards
 from bot.services.glosses import complete_glosses
@@ -37,7 +38,8 @@ async def placement_left(update: Update, context: PuenteContext) -> None:
     context.user_data[PLACEMENT_NOTED] = today
     lang = user_language(context, user.id)
     text = (s.catalog.bilingual("placement-paused", lang) if left.level is None else
-            s.catalog.bilingual("placement-paused-level", lang, level=left.level))
+            s.catalog.bilingual("placement-paused-level", lang, level=left.level,
+                                english_first=scaffold_for(left.level).english_first))
     await context.bot.send_message(
         chat.id, text,
         reply_markup=keyboards.resume_placement(
@@ -135,7 +137,8 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
     split = not who.scaffold.one_card  # a bundle sent again is read at once: no second set
     plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
     while plan.pointer is not None:
-        if await _point(context, user_id, plan.pointer, who.language):
+        if await _point(context, user_id, plan.pointer, who.language,
+                        who.scaffold.english_first):
             break
         unread_cards.message_gone(s.db, who.id, plan.pointer)
         plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
@@ -163,12 +166,13 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
 
 
 async def _point(context: PuenteContext, chat_id: int, pointer: unread_cards.Pointer,
-                 lang: str) -> bool:
+                 lang: str, english_first: bool = False) -> bool:
     """Reply to the preview message with the pointer's line; False when Telegram no longer
     has that message (she deleted it), so the cards must come again."""
     try:
         await context.bot.send_message(
-            chat_id, context.services.catalog.bilingual(pointer.key, lang),
+            chat_id, context.services.catalog.bilingual(pointer.key, lang,
+                                                        english_first=english_first),
             reply_parameters=ReplyParameters(pointer.message_id,
                                              allow_sending_without_reply=False))
     except BadRequest as exc:

@@ -77,7 +77,7 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
          for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
-        catalog.bilingual(key, lang, **params)
+        catalog.bilingual(key, lang, english_first=who.english_first, **params)
     markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang), also=also)
     await _hold_and_offer(update, context, Draft(text, to, role=who.role), ASK, body,
                           markup)

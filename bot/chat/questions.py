@@ -86,13 +86,15 @@ def shown_in(context: PuenteContext, item_id: int, poll_message: int | None = No
 
 
 async def point_to_question(context: PuenteContext, chat_id: int, message_id: int,
-                            lang: str, key: str = "progress-question-waiting") -> bool:
+                            lang: str, key: str = "progress-question-waiting",
+                            english_first: bool = False) -> bool:
     """Reply to the open question's message with "👆 A question is still waiting for you
-    above." (or `key`; a tap on the quote shows it); False when Telegram no longer has that
-    message (she deleted it), so the question must come again."""
+    above." (or `key`; English first with `english_first`, levels 5-6; a tap on the quote
+    shows it); False when Telegram no longer has that message (she deleted it), so the
+    question must come again."""
     try:
         await context.bot.send_message(
-            chat_id, context.services.catalog.bilingual(key, lang),
+            chat_id, context.services.catalog.bilingual(key, lang, english_first=english_first),
             reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=False))
     except BadRequest as exc:
         if not reply_gone(exc):
@@ -103,19 +105,21 @@ async def point_to_question(context: PuenteContext, chat_id: int, message_id: in
 
 
 async def point_to_buttons(context: PuenteContext, chat_id: int, item_id: int,
-                           poll_message: int | None, lang: str) -> None:
+                           poll_message: int | None, lang: str, english_first: bool = False
+                           ) -> None:
     """Text that is no answer while buttons wait: reply "Tap one of the answers above. 👆" to
     the open question's message, which may be days old and far above (playtest); where that
     message is not known (buttons after a restart) or gone, send the question again."""
     shown = shown_in(context, item_id, poll_message)
     if shown is not None and await point_to_question(context, chat_id, shown, lang,
-                                                     "tap-an-answer"):
+                                                     "tap-an-answer", english_first):
         return
     s = context.services
     start = checks.resume_check(s.db, learner(s.db, chat_id), s.clock(),
                                 s.config.school.timezone, any_day=True)
     if start is None or start.question is None or start.question.item_id != item_id:
-        await context.bot.send_message(chat_id, s.catalog.bilingual("tap-an-answer", lang))
+        await context.bot.send_message(chat_id, s.catalog.bilingual(
+            "tap-an-answer", lang, english_first=english_first))
         return  # answered meanwhile (another device): nothing to ask again
     await send_question(context, chat_id, start.question)
 

@@ -27,8 +27,16 @@ def user_language(context: PuenteContext, user_id: int, phone: str | None = None
     """The language to speak to this user: their confirmed choice, else their phone's
     language when we have prompts for it, else English. A family member who made no choice
     gets the best one known: the one they write in, their phone's, else their child's."""
+    return user_reader(context, user_id, phone).language or "en"
+
+
+def user_reader(context: PuenteContext, user_id: int, phone: str | None = None
+                ) -> membership.Reader:
+    """The language to speak to this user (as `user_language` finds it) and whether English
+    comes first (a student at levels 5-6), in the one read that finds the language."""
     own = phone_language(context, phone)
-    return membership.known_language(context.services.db, user_id, own) or own or "en"
+    found = membership.reader(context.services.db, user_id, own)
+    return membership.Reader(found.language or own or "en", found.english_first)
 
 
 def phone_language(context: PuenteContext, phone: str | None) -> str | None:
@@ -62,15 +70,18 @@ def arg_text(context: PuenteContext) -> str:
 
 
 async def say(update: Update, context: PuenteContext, key: str, *, bilingual: bool = True,
-              markup: InlineKeyboardMarkup | None = None, english_first: bool = False,
+              markup: InlineKeyboardMarkup | None = None, english_first: bool | None = None,
               then: str | None = None, **params: object) -> None:
     """Reply with one prompt in the user's language (and English; above it with
-    `english_first`), `markup`'s buttons under it; `then`, a prompt with no parameters,
-    on the line after it."""
+    `english_first`, which by default is the student's level order: levels 5-6 read English
+    first), `markup`'s buttons under it; `then`, a prompt with no parameters, on the line
+    after it."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
-    lang = user_language(context, user.id, user.language_code)
+    reader = user_reader(context, user.id, user.language_code)
+    lang = reader.language or "en"
+    english_first = reader.english_first if english_first is None else english_first
     catalog = context.services.catalog
     text = catalog.bilingual(key, lang, english_first=english_first, **params) if bilingual else \
         catalog.render(key, lang, **params)

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.chat.replies import tapped, user_language
+from bot.chat.replies import tapped, user_language, user_reader
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.spoken_text import spoken_segments
@@ -53,7 +53,8 @@ async def listen_button(update: Update, context: PuenteContext) -> None:
     listening = await listen.notes_for(s.db, s.speech, user.id, target.word_id, s.clock(),
                                        target.word_only, target.push_id, target.preview_id)
     await _send_notes(context, user.id, listening, s.catalog.bilingual(
-        "audio-no-home-voice", listening.lang, language=language_name(listening.lang)))
+        "audio-no-home-voice", listening.lang, language=language_name(listening.lang),
+        english_first=user_reader(context, user.id).english_first))  # levels 5-6
 
 
 async def family_listen_button(update: Update, context: PuenteContext) -> None:

@@ -34,13 +34,14 @@ from bot.chat.replies import (
     tapped,
     too_old,
     user_language,
+    user_reader,
 )
 from bot.context import PuenteContext
 from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, goodbyes, keyboards, menus
 from bot.presentation.i18n import REFERENCE
 from bot.presentation.views import escape
-from bot.services import askers, class_reports, learners, membership, teaching
+from bot.services import askers, class_reports, membership, teaching
 
 log = logging.getLogger(__name__)
 # /report's formats a teacher types as commands of their own ("I don't know /csv", playtest)
@@ -69,8 +70,7 @@ async def help(update: Update, context: PuenteContext) -> None:
     elif user and askers.is_family_only(context.services.db, user.id):
         await family_help(update, context)
     else:
-        await say(update, context, "help-student", english_first=user is not None
-                  and learners.reads_english_first(context.services.db, user.id))
+        await say(update, context, "help-student")  # in her level's order (say)
 
 
 async def teacher_help(update: Update, context: PuenteContext, user_id: int) -> None:
@@ -117,11 +117,12 @@ async def deleteme(update: Update, context: PuenteContext) -> None:
     user = update.effective_user
     if user is None or update.effective_chat is None:
         return
-    lang = user_language(context, user.id, user.language_code)
+    reader = user_reader(context, user.id, user.language_code)  # levels 5-6: English first
+    lang = reader.language or "en"
     catalog = context.services.catalog
     text = _teacher_plan_text(context, user.id, lang) or \
         _family_plan_text(context, user.id, lang) or \
-        catalog.bilingual("deleteme-confirm", lang)
+        catalog.bilingual("deleteme-confirm", lang, english_first=reader.english_first)
     await context.bot.send_message(
         update.effective_chat.id, text,
         parse_mode=ParseMode.HTML,
@@ -140,7 +141,8 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     choice, user_id = cb.args, user.id
-    lang = user_language(context, user_id, user.language_code)
+    reader = user_reader(context, user_id, user.language_code)  # read before any deletion
+    lang, first = reader.language or "en", reader.english_first
     if choice == ("yes",):
         db, catalog = context.services.db, context.services.catalog
         was_teacher = teaching.is_teacher(db, user_id)
@@ -153,13 +155,14 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
             job.schedule_removal()
         done = catalog.render("deleteme-done-teacher", lang) if was_teacher else \
             catalog.render("deleteme-done-family", lang) if was_family else \
-            catalog.bilingual("deleteme-done", lang)
+            catalog.bilingual("deleteme-done", lang, english_first=first)
         remember_spent(context, query, "deleteme-already-done")
         await query.edit_message_text(done)
     else:
         catalog = context.services.catalog  # a teacher or a family who chose reads it once
-        kept = catalog.bilingual("deleteme-kept", lang) if membership.reads_english_too(
-            context.services.db, user_id) else catalog.render("deleteme-kept", lang)
+        kept = catalog.bilingual("deleteme-kept", lang, english_first=first) \
+            if membership.reads_english_too(context.services.db, user_id) \
+            else catalog.render("deleteme-kept", lang)
         remember_spent(context, query, "deleteme-kept")
         await query.edit_message_text(kept)
 

@@ -13,7 +13,7 @@ from bot.chat.cards import show_preview
 from bot.chat.drafts import offer_to_send, too_long
 from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
 from bot.chat.questions import point_to_buttons, send_feedback
-from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language
+from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language, user_reader
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
@@ -138,15 +138,18 @@ async def language(update: Update, context: PuenteContext) -> None:
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
-    lang = user_language(context, user.id, user.language_code)
+    reader = user_reader(context, user.id, user.language_code)  # levels 5-6: English first
+    lang, first = reader.language or "en", reader.english_first
     chosen = membership.chosen_language(s.db, user.id)
     # one chosen behind 🌐 joins the menu, so the ✓ shows which is theirs
     menu = keyboards.language_menu([*keyboards.home_languages(s.config.school.languages),
                                     *([chosen] if chosen else [])],
                                    more=keyboards.more_button(s.catalog, lang, callbacks.data(
-                                       callbacks.LANG_MORE), english=True), current=chosen)
+                                       callbacks.LANG_MORE), english=True, english_first=first),
+                                   current=chosen)
     key = "language-menu-shared-phone" if family.shares_phone(s.db, user.id) else "language-menu"
-    await context.bot.send_message(chat.id, s.catalog.bilingual(key, lang), reply_markup=menu)
+    await context.bot.send_message(chat.id, s.catalog.bilingual(key, lang, english_first=first),
+                                   reply_markup=menu)
 
 
 async def more_languages(update: Update, context: PuenteContext) -> None:
@@ -303,7 +306,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         # English (perhaps misspelled), or else perhaps something for the teacher
         found = lookup.look_up(s.db, user.id, text)
         if found.home:
-            await send_home_word(context, message.chat_id, found.home, student.language)
+            await send_home_word(context, message.chat_id, found.home, student.language,
+                                 scaffold_for(found.level).english_first)
         elif found.english.refs:
             await send_english_word(context, message.chat_id, found, student.language)
         else:
@@ -313,10 +317,13 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, "typed-sent-twice" if feedback.waiting
                   else "typed-sent-twice-done")
         return
-    if isinstance(feedback, answers.TapAnAnswer):  # home language first, then English,
-        # quoting the question (it may be days old); a message, not a go, offered on
+    if isinstance(feedback, answers.TapAnAnswer):  # in her level's order (home language
+        # first to level 4), quoting the question (it may be days old); a message, not a go,
+        # offered on
+        reader = user_reader(context, user.id)
         await point_to_buttons(context, message.chat_id, feedback.item_id,
-                               feedback.poll_message, user_language(context, user.id))
+                               feedback.poll_message, reader.language or "en",
+                               reader.english_first)
         if not feedback.attempt and relays.worth_offering(text):  # "好的" needs no teacher
             await speaker.free_text(update, context, text)
         return
@@ -349,11 +356,12 @@ async def about_word(update: Update, context: PuenteContext, text: str) -> None:
 
 
 async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordRef],
-                         lang: str) -> None:
+                         lang: str, english_first: bool = False) -> None:
     """Answer a home-language word with the English word(s) it means, each with its 🔊."""
     s = context.services
     markup = keyboards.listen_words(found, s.catalog, lang) if s.speech else None
-    await context.bot.send_message(chat_id, card_views.home_word_text(found, lang, s.catalog),
+    await context.bot.send_message(chat_id, card_views.home_word_text(found, lang, s.catalog,
+                                                                      english_first),
                                    parse_mode=ParseMode.HTML, reply_markup=markup)
 
 

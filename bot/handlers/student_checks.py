@@ -19,7 +19,14 @@ from bot.chat.questions import (
     shown_below,
     shown_in,
 )
-from bot.chat.replies import acknowledge, say, send_long, shows_button, user_language
+from bot.chat.replies import (
+    acknowledge,
+    say,
+    send_long,
+    shows_button,
+    user_language,
+    user_reader,
+)
 from bot.context import PuenteContext
 from bot.domain.sent_twice import COPY_WINDOW
 from bot.presentation import callbacks, check_views, keyboards
@@ -61,7 +68,8 @@ async def check(update: Update, context: PuenteContext) -> None:
         return
     if query is None and start.resumed and question is not None and (
             shown := shown_in(context, question.item_id, start.poll_message)) is not None \
-            and await point_to_question(context, user.id, shown, question.lang):
+            and await point_to_question(context, user.id, shown, question.lang,
+                                        english_first=question.english_first):
         return  # a reply to it, not a second live copy (a quiz poll and its buttons: playtest)
     if query is not None:
         if _shown_below(context, query, start):  # a toast points to it, sent once already
@@ -71,11 +79,15 @@ async def check(update: Update, context: PuenteContext) -> None:
     if start.unread:  # pointed to on screen, or sent (levels 1-2: the check waits for them)
         await show_unread(context, user.id, start.unread, check_follows=question is not None,
                           cards_first=start.cards_first)
-    if start.short is not None:
-        lang = question.lang if question is not None else user_language(context, user.id)
+    if start.short is not None:  # in her level's order, with a question or without one
+        if question is not None:
+            lang, first = question.lang, question.english_first
+        else:
+            reader = user_reader(context, user.id)
+            lang, first = reader.language or "en", reader.english_first
         await send_long(context, user.id, check_views.short_check_text(
             start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short",
-            question is not None and question.english_first))
+            first))
     if question is not None:
         await send_question(context, user.id, question)
     elif not start.unread and not start.not_yet:  # nothing ready: when words come back
@@ -110,9 +122,10 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         if isinstance(exc, answers.FinishedCheckError) and not quiet:  # a message, not a
             # pop-up: a pop-up's "/check" is no link, and a child may not type it (playtest)
             await acknowledge(query)
+            reader = user_reader(context, user.id)  # the button as the line: level order
             await say(update, context, exc.prompt_key, markup=keyboards.markup(
-                keyboards.command_layout(s.catalog, user_language(context, user.id),
-                                         ["/check"])))
+                keyboards.command_layout(s.catalog, reader.language or "en", ["/check"],
+                                         reader.english_first)))
             return
         key = exc.prompt_key if isinstance(exc, answers.StaleItemError) else "check-stale"
         await acknowledge(query, None if quiet else _toast(context, user, key))

@@ -170,6 +170,7 @@ def _tell_students_levels(context: PuenteContext, done: list[levels.LevelSet]) -
     def render(student_id: int, level: int) -> str:
         return str(s.catalog.bilingual("student-level-by-teacher",
                                        user_language(context, student_id), level=level,
+                                       name=views.level_name(level),
                                        english_first=scaffold_for(level).english_first))
     if levels.tell_students(s.db, done, s.clock(), s.config.school, render):
         context.deliverer.wake()

@@ -10,7 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.chat import join_notes
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.replies import arg_text, current_tap, spend, teacher_reads
+from bot.chat.replies import arg_text, current_tap, spend, teacher_reads, user_reader
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, keyboards, menus
 from bot.presentation.i18n import language_name
@@ -57,8 +57,9 @@ async def student_language(update: Update, context: PuenteContext) -> None:
     lang = teacher_reads(context, user)
 
     def render(student_id: int, code: str) -> str:
-        return str(s.catalog.bilingual("student-language-by-teacher", code,
-                                       language=language_name(code)))
+        return str(s.catalog.bilingual(  # in her level's order: English first at 5-6
+            "student-language-by-teacher", code, language=language_name(code),
+            english_first=user_reader(context, student_id).english_first))
     done = home_language.correct_language(s.db, user.id, arg_text(context), s.clock(),
                                           s.config.school, render)
     student_id = done.row.student_id

@@ -20,7 +20,7 @@ from bot.chat.replies import (
     spend,
     student_for,
     teacher_reads,
-    user_language,
+    user_reader,
 )
 from bot.context import PuenteContext
 from bot.domain.names import file_stem
@@ -240,7 +240,9 @@ async def count_right_button(update: Update, context: PuenteContext) -> None:
     # in her language and English, as every line to a student (Chinese alone read as the
     # only message of hers with no English: re-playtest), with the day she typed it (read a
     # day later, a note with no day named no answer of hers: playtest)
-    note = s.catalog.bilingual("overrule-student-note", user_language(context, miss.student_id),
+    student = user_reader(context, miss.student_id)  # levels 5-6: English first
+    note = s.catalog.bilingual("overrule-student-note", student.language or "en",
+                               english_first=student.english_first,
                                typed=miss.typed, term=plan.term,
                                date=Day(miss.answered_at.astimezone(tz).date()))
     accepted = overrules.count_as_right(

@@ -153,13 +153,16 @@ def _pack(header: Markup, blocks: Sequence[Markup], budget: int) -> list[Markup]
     return messages
 
 
-def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog) -> Markup:
-    """A home-language word the student typed, answered with the English word(s) it means."""
+def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog,
+                   english_first: bool = False) -> Markup:
+    """A home-language word the student typed, answered with the English word(s) it means
+    (its hint English first at levels 5-6: `english_first`)."""
     lines = [catalog.render("home-word", lang, gloss=ref.word.glosses[lang].term,
                             term=ref.word.term,
                             emoji=f" {ref.word.emoji}" if ref.word.emoji else "")
              for ref in refs if lang in ref.word.glosses]
-    return join_lines([*lines, catalog.bilingual("home-word-hint", lang)])
+    return join_lines([*lines, catalog.bilingual("home-word-hint", lang,
+                                                 english_first=english_first)])
 
 
 def english_word_text(found: EnglishWords, lang: str, scaffold: Scaffold,
@@ -169,7 +172,8 @@ def english_word_text(found: EnglishWords, lang: str, scaffold: Scaffold,
     as her level shows it: a misspelled word is no message for the teacher (playtest: a
     level-1 child typing "analize" was offered ✉️ Send to teacher)."""
     terms = " / ".join(ref.word.term for ref in found.refs)
-    head = catalog.bilingual("word-yours" if found.exact else "word-meant", lang, terms=terms)
+    head = catalog.bilingual("word-yours" if found.exact else "word-meant", lang,
+                             english_first=scaffold.english_first, terms=terms)
     return Markup("\n\n".join([head, *(card(ref, lang, scaffold, catalog)
                                         for ref in found.refs)]))
 

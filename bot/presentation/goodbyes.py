@@ -37,8 +37,10 @@ def goodbyes(db: Database, catalog: Catalog, user_id: int, now: datetime,
         "class-closed-student", language(student_id)), now)
         for student_id, _ in membership.classless_students(db, user_id)]
     owed = {asker: asker == student for asker, student in membership.unanswered_to(db, user_id)}
-    ended += [membership.Goodbye(asker, catalog.bilingual(  # a child reads it as a child
-        "ask-unanswered-teacher-left-student", language(asker)) if student else catalog.render(
+    ended += [membership.Goodbye(asker, catalog.bilingual(  # a child reads it as a child,
+        # in her level's order (English first at levels 5-6)
+        "ask-unanswered-teacher-left-student", language(asker),
+        english_first=membership.reader(db, asker).english_first) if student else catalog.render(
         "ask-unanswered-teacher-left", language(asker)), now) for asker, student in owed.items()]
     lines: dict[int, list[str]] = {}
     # A family member's /deleteme: each child's teachers are told once, so a /thread that

@@ -125,7 +125,10 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
         parts += [catalog.render("relay-english" if relay.note is None else "relay-english-note",
                                  lang), quote(relay.english.text)]
     elif relay.written not in ("en", UNKNOWN):
-        parts.append(catalog.render("relay-no-english", lang,
+        # "this computer" where the install command follows (the teacher may run it), else
+        # "the school's translator", as the families and students read it
+        parts.append(catalog.render("relay-no-english" if install is None
+                                    else "relay-no-english-install", lang,
                                     language=teacher_language(relay.written)))
         if install is not None:  # how to fix it, once a week (relays.install_hint)
             parts.append(catalog.render("relay-install-hint", lang, code=install))
@@ -280,7 +283,7 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     # (a student reads it in their language and English, as their other lines; a family
     # member in theirs, the register of the families' messages)
     hint = catalog.render("answer-reply-hint-family", lang) if asked.asker_role == FAMILY \
-        else catalog.bilingual("answer-reply-hint", lang)
+        else catalog.bilingual("answer-reply-hint", lang, english_first=answer.english_first)
     return Markup("\n".join([header, *body, hint]))
 
 

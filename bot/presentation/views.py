@@ -20,6 +20,7 @@ from bot.presentation.i18n import (
     RLM,
     Catalog,
     Markup,
+    Said,
     escape,
 )
 
@@ -59,6 +60,13 @@ def level_text(level: int | None, self_placed: bool, catalog: Catalog, lang: str
     if self_placed and level >= TOP_LEVEL:  # placement never says 6: the teacher may
         return catalog.render("level-self-placed-top", lang, level=level)
     return catalog.render("level-self-placed" if self_placed else "level-wida", lang, level=level)
+
+
+def level_name(level: int) -> Said:
+    """A WIDA level's name as a placeholder value: "Expanding" in English, and in her language
+    with the English name the school uses beside it ("expansión (Expanding)"), so the line
+    a teacher's /level sends her names the level, not a bare 4 (playtest)."""
+    return Said(f"level-name-{level}")
 
 
 def taught_level_text(level: int | None, self_placed: bool, taught: int | None,

@@ -11,6 +11,8 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
+from bot.domain.placement import student_level
+from bot.domain.scaffold import scaffold_for
 from bot.store import families, people, threads
 from bot.store.threads import FAMILY, STUDENT, Announced, Child
 
@@ -39,14 +41,17 @@ class Asker:
     language: str
     children: tuple[Child, ...]
     chosen: bool = True       # False: they skipped the language menu (`language` is a guess)
+    english_first: bool = False  # a student at levels 5-6: English above her language
 
 
 def asker(db: Database, user_id: int) -> Asker | None:
     """The student or family member behind a Telegram id (a student account wins)."""
-    student = people.get_student(db, user_id)
+    student, classes = people.student_with_classes(db, user_id)  # her level with her row
     if student is not None:
+        level = student_level((e.wida_level, e.level_by_teacher) for e in classes)
         return Asker(user_id, STUDENT, student.language or "en",
-                     (Child(student.id, student.first_name),), student.language is not None)
+                     (Child(student.id, student.first_name),), student.language is not None,
+                     scaffold_for(level).english_first)
     children = tuple(threads.children(db, user_id))
     if children:
         # Who skipped the language menu is spoken to in the best language known for them.

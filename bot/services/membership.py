@@ -15,6 +15,8 @@ from sqlite_utils import Database
 from bot.config import Config
 from bot.domain.errors import PuenteError
 from bot.domain.overrule import KEEP
+from bot.domain.placement import student_level
+from bot.domain.scaffold import scaffold_for
 from bot.domain.throttle import Throttle
 from bot.services import askers, message_languages, student_lookup, teacher_answers, teaching
 from bot.services.join import new_code
@@ -437,6 +439,28 @@ def chosen_language(db: Database, user_id: int) -> str | None:
     return families.family_language(db, user_id)
 
 
+@dataclass(frozen=True)
+class Reader:
+    """How a person reads Puente's messages: their language (None: nothing tells), and
+    whether English comes first (a student at levels 5-6, scaffold.english_first)."""
+
+    language: str | None
+    english_first: bool = False
+
+
+def reader(db: Database, user_id: int, phone: str | None = None) -> Reader:
+    """The language to speak to this person (as `known_language` finds it) and, for a
+    student, the order their two languages come in: read with the student's row in one
+    statement, so a reply learns her level for no more than it cost to learn her language
+    (a level-5 student read "All done for now" under its Arabic line, as levels 1-4 do)."""
+    student, classes = people.student_with_classes(db, user_id)
+    first = student is not None and scaffold_for(
+        student_level((e.wida_level, e.level_by_teacher) for e in classes)).english_first
+    if student is not None and student.language:
+        return Reader(student.language, first)
+    return Reader(_not_a_students_language(db, user_id, phone), first)
+
+
 def known_language(db: Database, user_id: int, phone: str | None = None) -> str | None:
     """The language to speak to this person: the one they chose (a teacher too, with
     /language); for a family member (linked now or before) who chose none, the provisional
@@ -445,9 +469,11 @@ def known_language(db: Database, user_id: int, phone: str | None = None) -> str 
     English (which says little), else their child's. With no phone to read
     (a message sent while they are not writing), a teacher reads the language they last
     pushed in (None: nothing tells)."""
-    student = people.get_student(db, user_id)
-    if student is not None and student.language:
-        return student.language
+    return reader(db, user_id, phone).language
+
+
+def _not_a_students_language(db: Database, user_id: int, phone: str | None) -> str | None:
+    """`known_language` for anyone but a student who chose a language."""
     teacher = people.teacher_choice(db, user_id)  # over her phone's: she chose it
     if teacher is not None:
         return teacher

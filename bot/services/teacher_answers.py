@@ -12,7 +12,9 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.domain.family_notes import CANNOT_READ
+from bot.domain.placement import student_level
 from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, replies_for
+from bot.domain.scaffold import scaffold_for
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
 from bot.services.hear_message import ListenRows, Rows, keep_reading
@@ -41,6 +43,7 @@ class Answer:
     # a ready-made reply: `original` is Puente's English, people's words as `translation`
     # are, never the teacher's own (the reader must not be told they are)
     ready: bool = False
+    english_first: bool = False     # a student at levels 5-6: her hint line English first
 
     @property
     def written(self) -> str:
@@ -73,12 +76,15 @@ async def prepare_answer(db: Database, translator: Translator | None, teacher_id
     if asked.asker_role == FAMILY and not families.is_linked(db, asked.asker_id,
                                                               asked.student_id):
         raise AnswerGoneError()
-    student = people.get_student(db, asked.student_id)
+    student, classes = people.student_with_classes(db, asked.student_id)  # one read, her level
+    first = asked.asker_role != FAMILY and scaffold_for(
+        student_level((e.wida_level, e.level_by_teacher) for e in classes)).english_first
     own = in_their_language(text, asked.language)
     translation = None
     if asked.language != "en" and not own and translator is not None:
         translation = await translator.translate_transient(text, asked.language)
-    return Answer(asked, student.first_name if student else "", text.strip(), translation, own)
+    return Answer(asked, student.first_name if student else "", text.strip(), translation, own,
+                  english_first=first)
 
 
 def queue_answer(db: Database, answer: Answer, text: str, now: datetime,

@@ -217,7 +217,8 @@ async def test_an_answer_with_no_word_or_far_too_long_asks_for_the_word_and_coun
     for text, key in (("🙂", "typed-empty"), ("?!  ...", "typed-empty"), (" the ", "typed-empty"),
                       ("x" * 300, "typed-too-long")):
         reply = texts(await chat.send(user, text))
-        assert reply == chat.app.bot_data.services.catalog.bilingual(key, "es"), text
+        assert reply == chat.app.bot_data.services.catalog.bilingual(  # level 6: English first
+            key, "es", english_first=True), text
     assert chat.db["attempts"].count == attempts  # no miss recorded
     assert study.get_mastery(chat.db, 1001, stored.item.word_id) == state
     assert open_item(chat).id == stored.id  # the same question is still open

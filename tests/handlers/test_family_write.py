@@ -65,8 +65,8 @@ async def test_teacher_writes_first_and_the_family_reads_it_and_can_reply(chat: 
     assert [c for c in await chat.deliver() if c.chat_id == MOTHER] == []
     ok = next(d for _, d in buttons(held) if d.endswith(":ok"))
     confirm = texts([c for c in await chat.tap(rivera(chat), ok) if c.text])
-    assert confirm == ("Your message about Ana goes as you wrote it, because this computer "
-                       "cannot translate into Spanish; they are told so.")
+    assert confirm == ("Your message about Ana goes as you wrote it, because the school's "
+                       "translator cannot translate into Spanish; they are told so.")
     delivered = [c for c in await chat.deliver() if c.chat_id == MOTHER]
     assert len(delivered) == 1
     text = delivered[0].text

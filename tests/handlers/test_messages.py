@@ -368,8 +368,8 @@ async def test_an_announcement_written_in_spanish_reaches_spanish_families_as_wr
     assert (f"<b>Spanish</b> · 2 people\n<blockquote>{spanish}</blockquote>\n"
             "(Already in Spanish: they get it as you wrote it.)") in preview
     assert (f"<b>Vietnamese</b> · 2 people\n<blockquote>{spanish}</blockquote>\n"
-            "(No Vietnamese model on this computer: they get your words as you wrote them.)"
-            ) in preview
+            "(No Vietnamese model in the school's translator: they get your words as you wrote "
+            "them.)") in preview
     assert "your English" not in preview
     await chat.tap(teacher(chat), next(d for _, d in buttons(await chat.send(
         teacher(chat), f"/announce Science 7B {spanish}")) if d.endswith(":f")))

@@ -126,13 +126,14 @@ async def test_a_student_hears_the_level_their_teacher_set(chat: Chat) -> None:
     await chat.deliver()
     await chat.send(rivera(chat), "/level Olga 4")
     assert await to_student(chat, 1001) == [
-        "🎚️ Учитель установил твой уровень: 4 (из 6). Твои карточки будут ему соответствовать.\n"
-        "🎚️ Your teacher set your level: 4 (of 6). Your cards will fit it."]
+        "🎚️ Учитель установил твой уровень: 4 (из 6), расширение (Expanding). Твои карточки "
+        "будут ему соответствовать.\n"
+        "🎚️ Your teacher set your level: 4 (of 6), Expanding. Your cards will fit it."]
     await chat.send(rivera(chat), "/level Olga 4")  # the same level: nothing changes for her
     assert await to_student(chat, 1001) == []
     await chat.send(rivera(chat), "/level Olga 6")  # her cards are English first now: so is this
     assert (await to_student(chat, 1001))[0].startswith(
-        "🎚️ Your teacher set your level: 6 (of 6).")
+        "🎚️ Your teacher set your level: 6 (of 6), Reaching.")
 
 
 @pytest.mark.parametrize(("level", "english_first"), [(2, False), (5, True)])

@@ -80,17 +80,17 @@ async def test_two_cyrillic_names_that_differ_only_in_letters_never_share_a_pack
 async def test_words_with_no_gloss_in_a_language_of_the_file_are_named_at_upload(
         chat: Chat) -> None:
     reply = await upload(chat, "Water cycle.csv")  # a new class: no student, no language yet
-    assert ("⚠️ Arabic: these words have no <code>ar_term</code>, and this computer has no "
-            "machine translation for Arabic, so your Arabic students will see them in English "
-            "only: precipitation, runoff") in reply
+    assert ("⚠️ Arabic: these words have no <code>ar_term</code>, and the school's translator "
+            "has no machine translation for Arabic, so your Arabic students will see them in "
+            "English only: precipitation, runoff") in reply
     assert "Vietnamese" not in reply  # every word has its Vietnamese gloss
 
 
 async def test_a_vietnamese_teacher_reads_which_words_lack_an_arabic_gloss(chat: Chat) -> None:
     reply = await upload(chat, "Water cycle.csv", lang="vi")
-    assert ("⚠️ Tiếng Ả Rập: các từ này không có <code>ar_term</code>, và máy tính này không có "
-            "dịch máy sang tiếng Ả Rập, nên học sinh đọc tiếng Ả Rập sẽ chỉ thấy chúng bằng "
-            "tiếng Anh: precipitation, runoff") in reply, reply
+    assert ("⚠️ Tiếng Ả Rập: các từ này không có <code>ar_term</code>, và công cụ dịch của nhà "
+            "trường không có dịch máy sang tiếng Ả Rập, nên học sinh đọc tiếng Ả Rập sẽ chỉ thấy "
+            "chúng bằng tiếng Anh: precipitation, runoff") in reply, reply
 
 
 async def test_check_quality_says_nothing_of_give_aways_when_there_are_none(chat: Chat) -> None:

@@ -94,10 +94,15 @@ async def test_a_teacher_told_there_is_no_model_is_told_who_can_add_it_once_a_we
     await chat.send(lan, "/ask Con tôi học thế nào?")
     first = await teacher_reads(chat)
     assert "No English translation" in first and INSTALL.format("vi") in first
+    # the command follows: the teacher (or who runs Puente) may run it on this computer
+    assert "this computer has no Vietnamese model" in first
     chat.clock.advance(days=2)
     await chat.send(lan, "/ask Con có bài tập không?")
     second = await teacher_reads(chat)
     assert "No English translation" in second and "translate install" not in second
+    # no command to run: the school's translator, as families and students read it
+    assert "the school's translator has no Vietnamese model" in second
+    assert "this computer" not in second
     chat.clock.advance(days=6)
     await chat.send(lan, "/ask Cảm ơn cô, con có bài kiểm tra không?")
     assert INSTALL.format("vi") in await teacher_reads(chat)

@@ -61,8 +61,9 @@ async def test_a_vietnamese_synonym_of_the_gloss_is_asked_again_in_english_not_a
     await join_and_confirm(chat, user, lang="vi", level=5)
     item_id = ask_typed(chat, "general.academic-verbs", "describe", "vi")
     reply = texts(await chat.send(user, "mô tả"))
-    assert reply == said(chat, "typed-not-english", "vi", language=reader_language("vi"))
-    assert "That looks like Vietnamese. Please write the English word. ✏️" in reply
+    assert reply == chat.app.bot_data.services.catalog.bilingual(  # level 5: English first
+        "typed-not-english", "vi", english_first=True, language=reader_language("vi"))
+    assert reply.startswith("That looks like Vietnamese. Please write the English word. ✏️")
     assert "describe" not in reply  # one more try gives nothing away
     assert misses(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
 
@@ -185,7 +186,8 @@ async def test_digits_at_a_typed_question_ask_for_the_word_and_count_nothing(
     await join_and_confirm(chat, user, lang="vi", level=5)
     item_id = ask_typed(chat, "general.academic-verbs", "explain", "vi")
     for typed in ("12345", "2", "1/2"):
-        assert texts(await chat.send(user, typed)) == said(chat, "typed-empty", "vi"), typed
+        assert texts(await chat.send(user, typed)) == chat.app.bot_data.services.catalog.bilingual(
+            "typed-empty", "vi", english_first=True), typed  # level 5: English first
     assert misses(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
     # digits spent no "write it in English": Vietnamese still gets its one more try
     # ("nhé" is a particle: the gloss with it is her word, praised, and asked in English)

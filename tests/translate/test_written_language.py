@@ -51,7 +51,8 @@ async def test_somali_from_a_spanish_profile_is_labelled_somali_and_not_run_thro
     await join_and_confirm(chat, ana)
     seen = await relayed(chat, ana, SOMALI)
     assert "written in Somali" in seen and "written in Spanish" not in seen
-    assert "No English translation: this computer has no Somali model." in seen
+    assert "No English translation: the school's translator has no Somali model." in seen
+    assert "this computer" not in seen  # no install command follows: nothing to run there
     assert "machine translation" not in seen  # no es->en nonsense dressed as a translation
     assert translator.stats.engine_calls == 0
     kind = chat.db.execute("SELECT written FROM thread_messages WHERE direction = 'ask'"
