@@ -57,7 +57,7 @@ def test_find_lists_matching_students_with_class_and_id(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture) -> None:
     config = _school(tmp_path)
     assert _cli(config, "student", "find", "zuz") == 0
-    assert capsys.readouterr().out.splitlines() == [f"{KID}\tZuzanna\tes\tArt 5"]
+    assert capsys.readouterr().out.splitlines() == [f"{KID}\tZuzanna\tes\tArt 5 (Quillon)"]
     assert _cli(config, "student", "find", "Bo") == 0
     assert capsys.readouterr().out.splitlines() == ["4242\tBo\t-\t(in no class)"]
     assert _cli(config, "student", "find", "Nadie") == 1
