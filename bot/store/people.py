@@ -479,13 +479,9 @@ def teachers_by_class(db: Database, student_id: int) -> list[tuple[int, int]]:
 
 
 def classes_named(db: Database, name: str) -> list[ClassInfo]:
-    """Every class with this name, any teacher (for the administrator's CLI)."""
+    """Every class with this name, any teacher."""
     rows = db.query("SELECT * FROM classes WHERE name = ? COLLATE NOCASE", [name])
     return [_class(r) for r in rows]
-
-
-def all_class_names(db: Database) -> list[str]:
-    return [r[0] for r in db.execute("SELECT name FROM classes ORDER BY name").fetchall()]
 
 
 def open_invite(db: Database, code: str, now: datetime) -> bool:

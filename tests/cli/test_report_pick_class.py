@@ -64,7 +64,7 @@ def test_class_id_or_teacher_picks_one_of_two_classes_with_the_same_name(
 
 def test_the_teacher_alone_picks_their_only_class_and_lists_several(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config, adas, _ = _school(tmp_path)
+    config, _, _ = _school(tmp_path)
     assert _report(config, "--teacher", "Ada") == 0
     assert capsys.readouterr().out.startswith("Science 7B: 1 student")
     assert _report(config, "--teacher", "Bob") == 1
