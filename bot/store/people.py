@@ -151,6 +151,15 @@ def teacher_classes(db: Database, teacher_id: int) -> list[ClassInfo]:
     return [_class(r) for r in rows]
 
 
+def others_class_names(db: Database, teacher_id: int) -> list[str]:
+    """The names of the classes a teacher neither owns nor co-teaches (another teacher's
+    "Science 7B" typed at the start of an announcement is not a message to their own class)."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT name FROM classes WHERE teacher_id != ? AND id NOT IN (SELECT "
+        "class_id FROM class_teachers WHERE teacher_id = ?) ORDER BY name",
+        [teacher_id, teacher_id]).fetchall()]
+
+
 def replace_join_code(db: Database, class_id: int, join_code: str, expires_at: datetime,
                       now: datetime) -> None:
     """Give a class a new join code; the old one stops working at once, and is remembered
