@@ -151,6 +151,10 @@ def teacher_classes(db: Database, teacher_id: int) -> list[ClassInfo]:
     return [_class(r) for r in rows]
 
 
+def rename_class(db: Database, class_id: int, name: str) -> None:
+    db.execute("UPDATE classes SET name = ? WHERE id = ?", [name, class_id])
+
+
 def others_class_names(db: Database, teacher_id: int) -> list[str]:
     """The names of the classes a teacher neither owns nor co-teaches (another teacher's
     "Science 7B" typed at the start of an announcement is not a message to their own class)."""
