@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import select
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from bot import __version__
 from bot.cli import (
@@ -25,6 +28,7 @@ from bot.store.clock import utc_now
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what `yes | head` leaves for `yes`
 COMMAND_MODULES = [run_cmd, packs_cmd, languages_cmd, db_cmd, report_cmd, student_cmd,
                    translate_cmd]
 
@@ -60,15 +64,47 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = utc_
         args.settings = load_config(args.config_file, voice_check=_voice_check)
         for note in args.settings.notes:
             print(f"puente: warning: {note}", file=sys.stderr)
-        return int(args.func(args) or EXIT_OK)
+        code = int(args.func(args) or EXIT_OK)
+        sys.stdout.flush()  # here, not at exit: a reader gone by now is caught below
+        return code
+    except BrokenPipeError as exc:
+        if not _reader_gone(sys.stdout):  # a socket or a child's pipe: a real failure
+            return _explain(args, exc)
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
     except EXPECTED as exc:
-        secrets = secrets_of(args.settings, os.environ.get("TELEGRAM_BOT_TOKEN"))
-        for line in explain(exc, args.settings).splitlines():  # config: one line a problem
-            print(f"puente: {redact(line, secrets)}", file=sys.stderr)
-        return EXIT_USAGE
+        return _explain(args, exc)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _explain(args: argparse.Namespace, exc: BaseException) -> int:
+    """Print the one-line reason (a line a problem for a config file), redacted; exit 2."""
+    secrets = secrets_of(args.settings, os.environ.get("TELEGRAM_BOT_TOKEN"))
+    for line in explain(exc, args.settings).splitlines():  # config: one line a problem
+        print(f"puente: {redact(line, secrets)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _reader_gone(stream: TextIO) -> bool:
+    """Whether `stream` is a pipe whose reader has closed it (`puente packs list | head`):
+    then stopping quietly is what every Unix tool does, not an error to explain."""
+    try:
+        poller = select.poll()
+        poller.register(stream.fileno(), select.POLLOUT)
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll (Windows), or no real file
+        return False
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit does not fail on the closed
+    pipe again (and print "Exception ignored")."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _voice_check(name: str) -> bool | None:

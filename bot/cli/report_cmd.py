@@ -13,8 +13,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.domain.word_status import MIN_ANSWERS, STUCK_MISSES
 from bot.store.class_words import class_words_cte
@@ -22,11 +23,20 @@ from bot.store.files import check_integrity, refuse_existing, require_store, wri
 from bot.store.people import TAUGHT_LEVEL_VALUE
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
 
+if TYPE_CHECKING:
+    from bot.store.records import ListedClass
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `report` and `dashboard`."""
     report = sub.add_parser("report", help="a class report: summary, CSV and heatmap PNG")
-    report.add_argument("--class", dest="class_name", required=True, help="class name")
+    # Two teachers may each have a "Science 7B" (or an "ESL 1" in every school): an id or a
+    # teacher's first name picks one, and a name that fits several lists them with their ids
+    report.add_argument("--class", dest="class_name", metavar="NAME", help="class name")
+    report.add_argument("--class-id", type=int, metavar="ID",
+                        help="the class with this id (an ambiguous --class lists the ids)")
+    report.add_argument("--teacher", metavar="NAME",
+                        help="the class taught by the teacher with this first name")
     report.add_argument("--csv", type=Path, help="write one row per student x word here")
     report.add_argument("--mixed-up-csv", type=Path,
                         help="write one row per student x pair of words mixed up here")
@@ -52,25 +62,22 @@ def report_command(args: argparse.Namespace) -> int:
     from bot.presentation.report_heatmap import HEATMAP_DAYS, heatmap_png, nothing_recent
     from bot.presentation.report_text import summary_text
     from bot.presentation.views import plain_text
-    from bot.services import confusions, days_off
-    from bot.store import open_store, people
+    from bot.services import confusions, days_off, records
+    from bot.store import open_store
     from bot.store.reports import class_matrix
 
     refuse_existing([args.csv, args.mixed_up_csv, args.png], args.force)
     require_store(args.settings.store_path)
     check_integrity(args.settings.store_path)  # refuse a damaged store as `puente run` does
     db = open_store(args.settings.store_path)
-    rows = people.classes_named(db, args.class_name)
-    if not rows:
-        names = ", ".join(people.all_class_names(db))
-        print(f"puente: no class called {args.class_name!r} (classes: {names or 'none'})",
-              file=sys.stderr)
+    try:
+        chosen = records.pick_class(db, args.class_name, args.class_id, args.teacher)
+    except records.ClassNotChosenError as exc:
+        print(f"puente: {exc}", file=sys.stderr)
+        for line in class_table(exc.candidates):
+            print(f"  {line}", file=sys.stderr)
         return 1
-    if len(rows) > 1:
-        print(f"puente: {len(rows)} classes are called {args.class_name!r}; rename one",
-              file=sys.stderr)
-        return 1
-    class_id, name = rows[0].id, rows[0].name
+    class_id, name = chosen.class_id, chosen.name
     school = days_off.with_stored(db, args.settings).school  # the days off set in Puente too
     matrix = class_matrix(db, class_id, tz=school.timezone, holidays=school.holidays,
                           now=args.clock())
@@ -101,6 +108,18 @@ def report_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def class_table(classes: Sequence[ListedClass]) -> list[str]:
+    """Classes as a small table an administrator picks an id from (a first line of headings;
+    "(no classes yet)" for none)."""
+    if not classes:
+        return ["(no classes yet)"]
+    rows = [("ID", "CLASS", "TEACHERS", "STUDENTS")] + [
+        (str(c.class_id), c.name, ", ".join(c.teachers), str(c.students)) for c in classes]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return [f"{r[0].rjust(widths[0])}  {r[1].ljust(widths[1])}  {r[2].ljust(widths[2])}  "
+            f"{r[3]}" for r in rows]
+
+
 # Students by name and the roster number /roster shows (two Anas), never a Telegram id; a
 # class's rows count only its own words (its pack's and those pushed to it), as /report does.
 _CLASS_WORDS = f"WITH {class_words_cte('SELECT id FROM classes')} "
@@ -108,14 +127,15 @@ CANNED = {
     "needs_help": {
         "title": "Students who keep missing a word",
         "sql": _CLASS_WORDS +
-               "SELECT c.name AS class, s.first_name AS student, e.roster_no, "
-               f"w.term AS word, m.misses_in_row, {COUNTED_ANSWERS} AS attempts, "
+               "SELECT c.name AS class, t.first_name AS teacher, s.first_name AS student, "
+               f"e.roster_no, w.term AS word, m.misses_in_row, {COUNTED_ANSWERS} AS attempts, "
                f"{COUNTED_RIGHT} AS correct FROM mastery m "
                "JOIN students s ON s.id = m.student_id JOIN words w ON w.id = m.word_id "
                "JOIN enrollments e ON e.student_id = s.id JOIN classes c ON c.id = e.class_id "
+               "JOIN teachers t ON t.id = c.teacher_id "
                "JOIN class_words cw ON cw.class_id = c.id AND cw.word_id = m.word_id "
                f"WHERE m.misses_in_row >= {STUCK_MISSES} "
-               "ORDER BY c.name, s.first_name, e.roster_no"},
+               "ORDER BY c.name, c.id, s.first_name, e.roster_no"},
     "hardest_words": {
         "title": f"Words most often wrong: at least half wrong, at least {MIN_ANSWERS} "
                  "answers, the whole store's answers pooled (/report counts students)",
@@ -129,15 +149,17 @@ CANNED = {
     "class_mastery": {
         "title": "Mastery per student and class",
         "sql": _CLASS_WORDS +
-               "SELECT c.name AS class, s.first_name AS student, e.roster_no, s.language, "
+               "SELECT c.name AS class, t.first_name AS teacher, s.first_name AS student, "
+               "e.roster_no, s.language, "
                f"e.wida_level, e.level_source, {TAUGHT_LEVEL_VALUE} AS taught_level, "
                "sum(m.mastered_at IS NOT NULL) AS mastered, "
                "count(m.word_id) AS started "
                "FROM enrollments e JOIN classes c ON c.id = e.class_id "
-               "JOIN students s ON s.id = e.student_id LEFT JOIN mastery m "
+               "JOIN students s ON s.id = e.student_id JOIN teachers t ON t.id = c.teacher_id "
+               "LEFT JOIN mastery m "
                "ON m.student_id = s.id AND m.word_id IN "
                "(SELECT word_id FROM class_words WHERE class_id = c.id) GROUP BY c.id, s.id "
-               "ORDER BY c.name, s.first_name, e.roster_no"},
+               "ORDER BY c.name, c.id, s.first_name, e.roster_no"},
 }
 
 

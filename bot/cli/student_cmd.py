@@ -114,8 +114,9 @@ def delete_command(args: argparse.Namespace) -> int:
                 print("nothing was deleted")
                 return 1
         now = args.clock()
+        # Said as the administrator's erasure on request: the child did not delete anything
         notes = goodbyes(db, Catalog.load(), args.student_id, now,
-                         lambda who: membership.known_language(db, who) or "en")
+                         lambda who: membership.known_language(db, who) or "en", by_admin=True)
         records.delete_student(db, args.student_id, notes, now)
     finally:
         db.close()

@@ -30,6 +30,11 @@ FRAME_GAP = re.compile(r"_{3,}")  # the blank a frame leaves for the student: "_
 MAX_FORMS = 12
 MAX_CLOZES = 4  # gap sentences a word may list: enough to turn through, short to review
 _GLOSS_KEYS = {"term", "definition", "simple", "cognate", "false_friend", "reviewed"}
+# HTML in a pack's text: a tag (<b>, </b>, <br/>, <a href="x">) or an entity (&amp;, &#233;).
+# Every text is escaped before Telegram sees it, so students read the tags as typed (playtest:
+# "<b>eco</b>sistema"). "3 < 5" and "x<y and y>z" (no '=' inside) are not tags.
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*=[^<>]*)?\s*/?>"
+                    r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 
 
 class LineFinder(Protocol):
@@ -135,8 +140,10 @@ class Checker:
                 found += (("gloss", self._gloss),)
         if not reason:  # said in English only
             found = ()
-        self.problems.append(Problem(self.source, self.lines.of(word, key), message, reason,
-                                     found))
+        # Inside a gloss, the line of its language ("es = { term = ... }"), not the word's
+        # own `term =` line above it
+        at = self.lines.of(word, self._gloss if self._gloss is not None else key)
+        self.problems.append(Problem(self.source, at, message, reason, found))
 
     def text(self, table: Mapping[str, Any], key: str, where: str, word: int | None,
              limit: int, *, required: bool = True, cloze: int | None = None) -> str | None:
@@ -162,6 +169,10 @@ class Checker:
         if len(value) > limit:
             self.add(f"{where}: '{key}' is {len(value)} characters (at most {limit})", word, key,
                      reason="too-long", field=key, length=len(value), limit=limit, **at)
+        if (markup := MARKUP.search(value)) is not None:
+            self.add(f"{where}: '{key}' has markup {markup[0]}: write plain text (students "
+                     "would see the tags as typed)", word, key, reason="markup", field=key,
+                     markup=markup[0], **at)
         return value.strip()
 
     def unknown_keys(self, table: Mapping[str, Any], known: set[str], where: str,

@@ -39,7 +39,8 @@ def register(app: Application) -> None:
     """Add the teachers' class commands and the button that confirms a removal."""
     add = app.add_handler
     # Each handler is named for its command: /roster is `roster`, /remove is `remove`.
-    for command in (teach, invite, newclass, classes, roster, revoke, level, remove):
+    for command in (teach, invite, newclass, renameclass, classes, roster, revoke, level,
+                    remove):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
     add(CallbackQueryHandler(class_picked, pattern=rf"^{callbacks.CLASS_PICK}:"))
@@ -95,6 +96,15 @@ async def newclass(update: Update, context: PuenteContext) -> None:
         teaching.same_words_class(s.db, user.id, created)))
     await send_picture(context, chat.id, lambda: class_views.qr_png(link),
                        caption=escape(created.name), filename="join.png")
+
+
+async def renameclass(update: Update, context: PuenteContext) -> None:
+    """Give one of the teacher's classes a new name: /renameclass OLD NEW."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    old, renamed = teaching.rename_class(s.db, user.id, arg_text(context))
+    await say(update, context, "renameclass-done", bilingual=False, old=old, new=renamed.name)
 
 
 async def classes(update: Update, context: PuenteContext) -> None:

@@ -21,12 +21,15 @@ def _student(db: Database, catalog: Catalog, teacher_id: int, student_id: int, c
 
 
 def goodbyes(db: Database, catalog: Catalog, user_id: int, now: datetime,
-             language: Callable[[int], str]) -> list[membership.Goodbye]:
+             language: Callable[[int], str], *, by_admin: bool = False
+             ) -> list[membership.Goodbye]:
     """A student's deletion, told to each family member linked to them and to their
     teachers, each in their language (`language`, by Telegram id; one note per teacher, a
     line per class); a family member's, told to their children's teachers (a line per
-    child); a teacher's, to the families of students it leaves in no class. Render them
-    before the deletion, while the names and links exist."""
+    child); a teacher's, to the families of students it leaves in no class and to the
+    co-teacher each class goes to. Render them before the deletion, while the names and
+    links exist. `by_admin`: the school's administrator erased a student on request (`puente
+    student delete`), which the notes say instead of "deleted their data"."""
     ended = [membership.Goodbye(member, catalog.render(  # a teacher's classes deleted
         "family-link-ended", language(member), name=child), now)
         for member, child in membership.orphaned_families(db, user_id)]
@@ -43,6 +46,13 @@ def goodbyes(db: Database, catalog: Catalog, user_id: int, now: datetime,
         english_first=membership.reader(db, asker).english_first) if student else catalog.render(
         "ask-unanswered-teacher-left", language(asker)), now) for asker, student in owed.items()]
     lines: dict[int, list[str]] = {}
+    # A teacher's /deleteme hands a class to a co-teacher: they now own its roster and its
+    # families, and hear so (the leaving teacher alone read "goes to your co-teacher Bob")
+    for fate in membership.deletion_plan(db, user_id) or []:
+        if fate.heir_id is not None:
+            lines.setdefault(fate.heir_id, []).append(catalog.render(
+                "deleteme-class-inherited", language(fate.heir_id),
+                name=membership.teacher_first_name(db, user_id), class_name=fate.class_name))
     # A family member's /deleteme: each child's teachers are told once, so a /thread that
     # lost their messages and a link with a place free again are no mystery (playtest)
     for teacher_id, student_id, class_id, child in membership.family_farewell(db, user_id):
@@ -54,13 +64,15 @@ def goodbyes(db: Database, catalog: Catalog, user_id: int, now: datetime,
     if farewell is None:
         return ended + [membership.Goodbye(t, "\n".join(told), now)
                         for t, told in lines.items()]
+    family_key, teacher_key = ("student-erased-family-told", "student-erased-teacher-told") \
+        if by_admin else ("deleteme-family-told", "deleteme-teacher-told")
     notes = [membership.Goodbye(family_id, catalog.render(
-        "deleteme-family-told", language(family_id), name=farewell.first_name),
+        family_key, language(family_id), name=farewell.first_name),
         now) for family_id in farewell.family_ids]
     for teacher_id, class_id, class_name in farewell.classes:
         lang = language(teacher_id)
         name = _student(db, catalog, teacher_id, user_id, class_id, farewell.first_name, lang)
         lines.setdefault(teacher_id, []).append(catalog.render(
-            "deleteme-teacher-told", lang, name=name, class_name=class_name))
+            teacher_key, lang, name=name, class_name=class_name))
     return ended + notes + [membership.Goodbye(t, "\n".join(told), now)
                             for t, told in lines.items()]

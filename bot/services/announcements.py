@@ -81,12 +81,29 @@ def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassI
         if found:
             return classes[found[0]], re.sub(rf"^\s*(?:\S+(?:\s+|$)){{{cut}}}", "", text,
                                              count=1)
+    # "/announce Science 7B hello" from Bob, who teaches Math 6 only: not a message to Math 6
+    # that begins "Science 7B" (playtest), and not a class he may write to
+    if (other := _others_class(db, teacher_id, words)) is not None:
+        raise AnnounceError(prompt_key="announce-not-your-class", class_name=other,
+                            names=listed, example=classes[0].name)
     if len(classes) == 1:  # "/announce" alone: its ready-made menu, as "/announce CLASS"
         return classes[0], text
     if not words:  # a button per class (bot/chat/class_pick.py)
         raise AnnounceError(prompt_key="class-which", names=listed)
     raise AnnounceError(prompt_key="announce-class-unknown", names=listed,
                         example=classes[0].name)
+
+
+def _others_class(db: Database, teacher_id: int, words: list[str]) -> str | None:
+    """The name of a class this teacher does not teach that the leading `words` name (the
+    longest such), or None."""
+    others = people.others_class_names(db, teacher_id)
+    longest = max((len(name.split()) for name in others), default=0)
+    for cut in range(min(len(words), longest), 0, -1):
+        found = matching_labels(" ".join(words[:cut]), others)
+        if found:
+            return others[found[0]]
+    return None
 
 
 def pack_glossary(db: Database, text: str, lang: str) -> tuple[tuple[str, str], ...]:

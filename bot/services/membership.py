@@ -360,6 +360,11 @@ def deletion_plan(db: Database, user_id: int) -> list[erase.ClassFate] | None:
     return erase.teacher_plan(db, user_id)
 
 
+def teacher_first_name(db: Database, teacher_id: int) -> str:
+    """A teacher's first name as their colleagues know it ('' for none)."""
+    return people.teacher_name(db, teacher_id) or ""
+
+
 @dataclass(frozen=True)
 class Farewell:
     """Who hears that a student deleted their data, read before anything is erased."""

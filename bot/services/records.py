@@ -14,13 +14,51 @@ from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
 from bot.store import erase, people, records
-from bot.store.records import FoundStudent
+from bot.store.records import FoundStudent, ListedClass
 
-__all__ = ["FoundStudent", "NoSuchStudentError", "delete_student", "export", "find"]
+__all__ = ["ClassNotChosenError", "FoundStudent", "ListedClass", "NoSuchStudentError",
+           "delete_student", "export", "find", "pick_class"]
 
 
 class NoSuchStudentError(PuenteError):
     """No student has this id (a typo, or already erased)."""
+
+
+class ClassNotChosenError(PuenteError):
+    """The options given name no class, or more than one (two teachers' "ESL 1"): the
+    `candidates` to choose from by id (those with the name given, else every class)."""
+
+    def __init__(self, message: str, candidates: Sequence[ListedClass]) -> None:
+        super().__init__(message)
+        self.candidates = tuple(candidates)
+
+
+def pick_class(db: Database, name: str | None = None, class_id: int | None = None,
+               teacher: str | None = None) -> ListedClass:
+    """The one class these options name: its name (any case), its id, and the first name of
+    one of its teachers (any case), each optional but not all; ClassNotChosenError when none
+    or several fit."""
+    every = records.list_classes(db)
+    asked = " ".join(part for part in [
+        f"--class {name!r}" if name is not None else "",
+        f"--class-id {class_id}" if class_id is not None else "",
+        f"--teacher {teacher!r}" if teacher is not None else ""] if part)
+    if not asked:
+        raise ClassNotChosenError("say which class: --class NAME, --class-id ID or "
+                                  "--teacher NAME", every)
+    named = [c for c in every if name is None or c.name.casefold() == name.strip().casefold()]
+    fits = [c for c in named if (class_id is None or c.class_id == class_id) and (
+        teacher is None or teacher.strip().casefold() in {t.casefold() for t in c.teachers})]
+    if len(fits) == 1:
+        return fits[0]
+    if fits:
+        many = (f"{len(fits)} classes are called {fits[0].name!r}"
+                if name is not None and teacher is None else f"{len(fits)} classes fit {asked}")
+        how = "--class-id ID" if teacher is not None else "--class-id ID or --teacher NAME"
+        raise ClassNotChosenError(f"{many}: pick one with {how}", fits)
+    if name is not None and not named:
+        raise ClassNotChosenError(f"no class called {name!r}", every)
+    raise ClassNotChosenError(f"no class fits {asked}", named or every)
 
 
 def find(db: Database, name: str) -> list[FoundStudent]:

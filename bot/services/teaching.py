@@ -125,6 +125,35 @@ def create_class(db: Database, config: Config, teacher_id: int, name: str,
     return people.create_class(db, teacher_id, name, new_class_code(), expires, None, now)
 
 
+def rename_class(db: Database, teacher_id: int, request: str
+                 ) -> tuple[str, people.ClassInfo]:
+    """/renameclass OLD NEW: the longest leading words naming one of the teacher's classes
+    are OLD, the rest its new name (two teachers' "Science 7B" told apart by the admin's
+    `puente report`); only its creator may rename it. Returns the old name and the class."""
+    require_teacher(db, teacher_id)
+    classes = people.teacher_classes(db, teacher_id)
+    if not classes:
+        raise ClassNotFoundError(prompt_key="class-none-yet")
+    names = [c.name for c in classes]
+    words = request.split()
+    cuts = (cut for cut in range(len(words) - 1, 0, -1)
+            if len(matching_labels(" ".join(words[:cut]), names)) == 1)
+    cut = next(cuts, None)
+    new = " ".join(words[cut:]) if cut is not None else ""
+    whole = len(matching_labels(" ".join(words), names)) > 0  # "Science 7B" alone, no new name
+    if cut is None or whole or len(new) > MAX_CLASS_NAME:
+        raise BadInputError(prompt_key="renameclass-usage", names=", ".join(names),
+                            example=names[0])
+    old = classes[matching_labels(" ".join(words[:cut]), names)[0]]
+    if old.teacher_id != teacher_id:  # a co-teacher: the class is not theirs to rename
+        raise BadInputError(prompt_key="renameclass-creator-only", class_name=old.name)
+    same = [c.name for c in classes if c.id != old.id and fold_label(c.name) == fold_label(new)]
+    if same:  # as /newclass: two names alike but for accents could not be typed apart
+        raise BadInputError(prompt_key="class-exists", name=same[0])
+    people.rename_class(db, old.id, new)
+    return old.name, people.class_by_id(db, old.id) or old
+
+
 def same_words_class(db: Database, teacher_id: int, created: people.ClassInfo
                      ) -> people.ClassInfo | None:
     """Another class of the teacher's whose name has the same words in another order ("7B

@@ -151,6 +151,19 @@ def teacher_classes(db: Database, teacher_id: int) -> list[ClassInfo]:
     return [_class(r) for r in rows]
 
 
+def rename_class(db: Database, class_id: int, name: str) -> None:
+    db.execute("UPDATE classes SET name = ? WHERE id = ?", [name, class_id])
+
+
+def others_class_names(db: Database, teacher_id: int) -> list[str]:
+    """The names of the classes a teacher neither owns nor co-teaches (another teacher's
+    "Science 7B" typed at the start of an announcement is not a message to their own class)."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT name FROM classes WHERE teacher_id != ? AND id NOT IN (SELECT "
+        "class_id FROM class_teachers WHERE teacher_id = ?) ORDER BY name",
+        [teacher_id, teacher_id]).fetchall()]
+
+
 def replace_join_code(db: Database, class_id: int, join_code: str, expires_at: datetime,
                       now: datetime) -> None:
     """Give a class a new join code; the old one stops working at once, and is remembered
@@ -479,13 +492,9 @@ def teachers_by_class(db: Database, student_id: int) -> list[tuple[int, int]]:
 
 
 def classes_named(db: Database, name: str) -> list[ClassInfo]:
-    """Every class with this name, any teacher (for the administrator's CLI)."""
+    """Every class with this name, any teacher."""
     rows = db.query("SELECT * FROM classes WHERE name = ? COLLATE NOCASE", [name])
     return [_class(r) for r in rows]
-
-
-def all_class_names(db: Database) -> list[str]:
-    return [r[0] for r in db.execute("SELECT name FROM classes ORDER BY name").fetchall()]
 
 
 def open_invite(db: Database, code: str, now: datetime) -> bool:

@@ -27,11 +27,38 @@ class FoundStudent:
     classes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ListedClass:
+    """One class as an administrator picks it: its id, name, teachers (the one who created
+    it first) and how many students it has."""
+
+    class_id: int
+    name: str
+    teachers: tuple[str, ...]
+    students: int
+
+
+def list_classes(db: Database) -> list[ListedClass]:
+    """Every class with its teachers' first names and roster size, by name then id."""
+    rows = db.execute(
+        "SELECT c.id, c.name, (SELECT count(*) FROM enrollments e WHERE e.class_id = c.id), "
+        "(SELECT first_name FROM teachers t WHERE t.id = c.teacher_id), "
+        "(SELECT group_concat(first_name, char(31)) FROM (SELECT t.first_name FROM "
+        "class_teachers ct JOIN teachers t ON t.id = ct.teacher_id WHERE ct.class_id = c.id "
+        "ORDER BY ct.added_at, t.id)) FROM classes c ORDER BY c.name COLLATE NOCASE, c.id"
+    ).fetchall()
+    return [ListedClass(r[0], r[1], tuple(t for t in [r[3] or "?", *(r[4] or "").split("\x1f")]
+                                          if t), r[2]) for r in rows]
+
+
 def find_students(db: Database, name: str) -> list[FoundStudent]:
     """Students whose first name contains `name` (any case), with the classes they are in."""
     rows = db.execute(
-        "SELECT s.id, s.first_name, s.language, group_concat(c.name, char(31)) FROM students s "
+        # Each class with its teacher: two teachers' "Science 7B" are told apart
+        "SELECT s.id, s.first_name, s.language, group_concat(c.name || ' (' || "
+        "coalesce(t.first_name, '?') || ')', char(31)) FROM students s "
         "LEFT JOIN enrollments e ON e.student_id = s.id LEFT JOIN classes c ON c.id = e.class_id "
+        "LEFT JOIN teachers t ON t.id = c.teacher_id "
         "WHERE instr(lower(s.first_name), lower(?)) > 0 GROUP BY s.id ORDER BY s.first_name, s.id",
         [name.strip()]).fetchall()
     return [FoundStudent(r[0], r[1], r[2], tuple(sorted(r[3].split("\x1f"))) if r[3] else ())

@@ -91,3 +91,16 @@ def test_packs_audit_lists_every_picture_for_review(capsys: pytest.CaptureFixtur
            "4 of 20 words" in out
     assert "  math.number-operations: ➕ addition, ➖ subtraction, ✖️ multiplication, " \
            "➗ division" in out
+
+
+def test_validate_refuses_html_in_a_gloss_with_its_file_and_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = GOOD.read_text(encoding="utf-8").replace('"science.ecosystems"', '"district.eco"')
+    text = text.replace('es = { term = "ecosistema"', 'es = { term = "<b>eco</b>sistema"', 1)
+    assert "<b>eco</b>sistema" in text
+    (tmp_path / "eco.toml").write_text(text, encoding="utf-8")
+    assert main(["packs", "validate", str(tmp_path)]) == 1
+    at = next(n for n, line in enumerate(text.splitlines(), 1) if "<b>eco" in line)
+    assert f"{tmp_path / 'eco.toml'}:{at}: word 1 (ecosystem) [es]: 'term' has markup <b>: " \
+           "write plain text (students would see the tags as typed)" in \
+           capsys.readouterr().out.splitlines()

@@ -57,7 +57,7 @@ def test_find_lists_matching_students_with_class_and_id(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture) -> None:
     config = _school(tmp_path)
     assert _cli(config, "student", "find", "zuz") == 0
-    assert capsys.readouterr().out.splitlines() == [f"{KID}\tZuzanna\tes\tArt 5"]
+    assert capsys.readouterr().out.splitlines() == [f"{KID}\tZuzanna\tes\tArt 5 (Quillon)"]
     assert _cli(config, "student", "find", "Bo") == 0
     assert capsys.readouterr().out.splitlines() == ["4242\tBo\t-\t(in no class)"]
     assert _cli(config, "student", "find", "Nadie") == 1
@@ -161,6 +161,11 @@ def test_delete_erases_the_child_as_deleteme_does_and_tells_family_and_teacher(
                            "WHERE kind = 'goodbye' AND status = 'pending'").fetchall())
     assert set(told) == {MOM, PROF}
     assert "Zuzanna" in told[MOM] and "Art 5" in told[PROF]
+    # The child deleted nothing: the notes say the administrator erased the data on request
+    assert told[PROF] == ("ℹ️ On request, the school's administrator erased <b>Zuzanna</b>'s "
+                          "Puente data: <b>Zuzanna</b> is no longer in <b>Art 5</b>.")
+    assert told[MOM].startswith("ℹ️ A petición, la administración de la escuela borró los "
+                                "datos de Puente de Zuzanna, así que su vínculo con Zuzanna")
     assert [c for c in cells_naming(db, KID, "Zuzanna") if c[0] != "outbox"] == []
     assert people.get_student(db, 4242) is not None
 

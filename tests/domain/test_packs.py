@@ -527,3 +527,22 @@ def test_a_kind_of_that_is_no_other_word_of_the_pack_is_refused_on_its_line(
     [problem] = caught.value.problems
     assert message in str(problem) and "word 2 (pioneer)" in str(problem)
     assert str(problem).startswith("west.toml:19:"), str(problem)
+
+
+def test_html_in_a_gloss_or_a_title_is_refused_on_its_line() -> None:
+    text = GOOD.replace('title = "Tiny"', 'title = "Tiny<script>x</script>"').replace(
+        'es = { term = "hábitat", cognate = true }',
+        'es = { term = "<b>há</b>bitat", definition = "El hogar &amp; la casa." }')
+    assert problems(text) == [
+        "tiny.toml:3: [pack]: 'title' has markup <script>: write plain text (students would "
+        "see the tags as typed)",
+        "tiny.toml:15: word 1 (habitat) [es]: 'term' has markup <b>: write plain text "
+        "(students would see the tags as typed)",
+        "tiny.toml:15: word 1 (habitat) [es]: 'definition' has markup &amp;: write plain text "
+        "(students would see the tags as typed)"]
+
+
+@pytest.mark.parametrize("definition", ["When 3 < 5 and 7 > 2, the sign points left.",
+                                        "If x<y and y>z, compare them.", "Salt & pepper; both."])
+def test_comparison_signs_and_a_lone_ampersand_are_not_markup(definition: str) -> None:
+    parse_pack(GOOD.replace("The natural home of an animal or plant.", definition), "t.toml")

@@ -102,3 +102,17 @@ def test_a_problem_in_a_gloss_says_which_language_in_every_language(catalog: Cat
     assert problem_text(catalog, "en", problem) == escape(str(problem))
     assert "word 1 (ecosystem) [es]: missing required field 'term'" in str(problem)
     assert "[es]" in problem_text(catalog, "es", problem)
+
+
+async def test_a_french_teacher_is_told_of_html_in_a_gloss_and_reads_the_tag_itself(
+        chat: Chat) -> None:
+    """A tag in a pack would reach students as typed ("<b>eco</b>sistema"): refused, and the
+    reply shows the tag escaped, in the teacher's language."""
+    csv = ("term,pos,tier,definition,example,es_term\n"
+           "ecosystem,noun,3,Living things in one place.,A pond is an ecosystem.,"
+           "<b>eco</b>sistema\n")
+    reply = await upload(chat, "Eco.csv", csv, "fr")
+    assert reply.split("\n") == [
+        "Rien n'a été ajouté. Veuillez corriger ces problèmes et renvoyer le fichier\u202f:",
+        "Eco.csv:2: mot 1 (ecosystem)\u202f: 'es_term' contient du balisage &lt;b&gt;\u202f: "
+        "écrivez du texte simple (les élèves verraient les balises telles quelles)"]

@@ -169,9 +169,10 @@ async def test_old_rows_with_tricks_are_cleaned_wherever_a_teacher_sees_them(cha
 
 
 async def test_a_teacher_pack_with_a_nasty_title_and_terms_is_shown_safely(chat: Chat) -> None:
+    # A tag is refused by the validator (test_packs); what passes may still hold <, > and &
     pack = ("term,pos,tier,definition,example,es_term\n"
-            "lava<b>,noun,3,Hot & melted rock </i> from a volcano.,The lava<b> was hot.,"
-            "<a href=\"http://x\">lava</a>\n"
+            "lava<3,noun,3,Hot & melted rock <1> from a volcano.,The lava<3 was hot.,"
+            "lava <= roca & co\n"
             "magma,noun,3,Melted rock under the ground.,Magma is hot & deep.,magma & co\n")
     chat.api.uploads["f1"] = pack.encode()
     rivera = teacher(chat)
@@ -187,7 +188,7 @@ async def test_a_teacher_pack_with_a_nasty_title_and_terms_is_shown_safely(chat:
     pushed += await deliver(chat)
     assert_inert(pushed)
     cards = shown([c for c in pushed if c.chat_id == 1001])
-    assert "lava<b>" in cards and '<a href="http://x">lava</a>' in cards
+    assert "lava<3" in cards and "lava <= roca & co" in cards
     await say(chat, student, "/check")
     for _ in range(3):
         item = check_items.next_open_item(chat.db, 1001)
@@ -197,14 +198,14 @@ async def test_a_teacher_pack_with_a_nasty_title_and_terms_is_shown_safely(chat:
             chat.clock.advance(seconds=2)
             assert_inert(await chat.vote(student, item.poll_id, 0))
         elif item.item.typed:
-            await say(chat, student, "lava<b> & <i>")
+            await say(chat, student, "lava<3 & <i>")
         else:
             chat.clock.advance(seconds=2)
             assert_inert(await chat.tap(student, f"an:{item.id}:0"))
 
 
 async def test_an_uploaded_pack_loses_overrides_and_invisible_characters(chat: Chat) -> None:
-    pack = ('[pack]\nid = "science.rocks"\ntitle = "<b>Rocks</b>  \u202e& co\u200b"\n'
+    pack = ('[pack]\nid = "science.rocks"\ntitle = "Rocks <1>  \u202e& co\u200b"\n'
             'subject = "science"\ngrades = [5, 7]\n\n[[words]]\nterm = "ba\u200bsalt"\n'
             'pos = "noun"\ntier = 3\ndefinition = "A dark rock\u202e from lava."\n'
             'example = "The island is made of ba\u200bsalt."\n')
@@ -213,7 +214,7 @@ async def test_an_uploaded_pack_loses_overrides_and_invisible_characters(chat: C
     saved = await chat.process(chat.factory.document(teacher(chat), "f3", "rocks.toml",
                                                      len(pack.encode()) + 3))
     assert_inert(saved)
-    assert chat.db["packs"].get("t9001.science.rocks")["title"] == "<b>Rocks</b> & co"
+    assert chat.db["packs"].get("t9001.science.rocks")["title"] == "Rocks <1> & co"
     word = next(chat.db["words"].rows_where("pack_id = ?", ["t9001.science.rocks"]))
     assert (word["term"], word["definition"]) == ("basalt", "A dark rock from lava.")
 

@@ -178,10 +178,28 @@ async def test_teacher_deleteme_hands_the_class_to_the_co_teacher(chat: Chat) ->
     assert "co-teach" in texts(await chat.send(co, f"/teach {code}"))
     before, _ = await confirm_delete(chat, prof)
     assert f"Art 5: goes to your co-teacher {CO_NAME}" in before
+    # Only the note telling the co-teacher names Quillon, and it is forgotten once sent
+    await chat.deliver()
     assert cells_naming(chat.db, PROF, PROF_NAME) == []
     art = next(c for c in people.teacher_classes(chat.db, CO) if c.name == "Art 5")
     assert art.teacher_id == CO
     assert KID_NAME in texts(await chat.send(co, "/roster Art 5"))
+
+
+async def test_the_co_teacher_who_gets_the_class_is_told_in_their_language(
+        chat: Chat) -> None:
+    """Bob now owns Art 5, its roster and its families: he hears so, in Spanish, with the
+    command that lists them (playtest: only the leaving teacher was told)."""
+    prof, _ = await quillon_with_class(chat)
+    reply = texts(await chat.send(prof, "/coteach Art 5"))
+    code = reply.split("/teach ")[1].split("<")[0].strip()
+    await chat.send(chat.user(CO, CO_NAME, lang="es"), f"/teach {code}")
+    await chat.deliver()
+    await confirm_delete(chat, prof)
+    told = [c.text for c in await chat.deliver() if c.chat_id == CO]
+    assert told == [f"ℹ️ {PROF_NAME} borró su cuenta de Puente, así que <b>Art 5</b> ahora es su "
+                    "clase: sus estudiantes, sus familias y su enlace para unirse. /roster Art 5 "
+                    "los muestra."]
 
 
 async def test_keep_it_deletes_nothing(chat: Chat) -> None:
