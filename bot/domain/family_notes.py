@@ -16,7 +16,9 @@ from bot.domain.school_days import is_school_day
 
 # "sick" first: a child home sick is the commonest family message (the teachers' ready-made
 # replies put it first for the same reason)
-FAMILY_NOTES = ("sick", "absent", "homework", "cannot-read", "meet")
+# "help": how to help at home, the question a Hmong grandfather typed (and could only send as
+# Hmong the teacher could not read, playtest)
+FAMILY_NOTES = ("sick", "absent", "homework", "help", "cannot-read", "meet")
 SICK = "sick"  # also one tap away under a family's own words that say so (sick_words.py)
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
 WITH_DAY = frozenset({"absent"})
@@ -25,6 +27,7 @@ WITH_DAY = frozenset({"absent"})
 # (re-playtest).
 ANSWERED_BY: dict[str, tuple[str, ...]] = {
     "sick": ("sick",), "absent": ("call", "daily"), "homework": ("home", "meet"),
+    "help": ("home", "daily", "meet"),
     "cannot-read": ("interpreter", "meet"), "meet": ("meet", "school"),
 }
 # The days a note with a day offers: today (when school is on), then the next school days.
