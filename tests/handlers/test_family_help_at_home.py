@@ -54,3 +54,18 @@ def test_every_language_says_how_to_help_at_home_and_never_homework_in_hmong(
     hmong = catalog.messages["hmn"]  # type: ignore[attr-defined]
     assert "homework" not in hmong["family-note-homework"]
     assert "homework" not in hmong["family-note-label-homework"]
+
+
+async def test_after_i_cannot_read_english_the_family_is_told_what_answer_comes(
+        chat: Chat) -> None:
+    # "The answer will come here, as the teacher writes it" sounded like more English to a
+    # grandfather who reads a little Hmong (playtest): what comes in Hmong is said plainly
+    enrol_student(chat.db, START, PAJ, "Paj", "hmn")
+    txiv = chat.user(TXIV, "Txiv", "hmn")
+    await link(chat, rivera(chat), "Paj", txiv)
+    sent = texts(await chat.tap(txiv, callbacks.data(callbacks.FAMILY_NOTE_SEND, PAJ,
+                                                     "cannot-read")))
+    assert "Cov lus teb yuav los ntawm no: cov lus teb npaj tseg ua lus Hmoob, cov lus teb tus " \
+        "xib fwb sau ua lus Askiv. Koj thov tau lub tsev kawm ntawv kom muab ib tug neeg txhais " \
+        "lus." in sent
+    assert "raws li tus xib fwb sau" not in sent
