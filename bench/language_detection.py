@@ -4,9 +4,13 @@ Usage: python bench/language_detection.py [messages.tsv] [-v]
 (default: bench/data/short_messages.tsv, the held-out set; -v lists the wrong-when-sure rows)
 
 Rows are `lang<TAB>text`. `und` marks a message no one could assign a language to ("ok", emoji):
-the right answer there is "unsure". Rows in a language no detector covers (ht, hmn) can only be
-answered by the student; "unsure" is the honest outcome, but they still count against coverage
-and overall accuracy, and a sure answer on them counts as wrong.
+the right answer there is "unsure". Rows in a language no n-gram profile covers (ht, hmn) are
+never the detector's sure answer; they count against its coverage and overall accuracy.
+
+A third row measures the one-tap guess a new student is asked to confirm (`Detection.guess`):
+the sure answer, else a language told by its everyday words alone (ht, hmn) clearly ahead.
+Then, per language, how often the sure answer and the one-tap guess are right, and how often a
+word-listed language (ht, hmn) is guessed for a message in another language (must stay ~0).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from bot.domain.language import detect_language, preload_detection
+from bot.domain.language import WORD_LISTED, detect_language, preload_detection
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "short_messages.tsv"
 PROFILE_TO_CODE = {"zh-cn": "zh", "zh-tw": "zh"}
@@ -94,6 +98,23 @@ def report(result: Result, rows: list[tuple[str, str]], verbose: bool) -> None:
         print(f"    {rows[i][0]} -> {result.predictions[i]}: {rows[i][1]}")
 
 
+def per_language(rows: list[tuple[str, str]], sure: Result, guess: Result) -> None:
+    """Print, per language, the share of its messages the sure answer and the guess get right,
+    and the guesses of a word-listed language (ht, hmn) on messages in another language."""
+    print("\nper language      rows   sure right   one-tap guess right")
+    for lang in sorted({lang for lang, _ in rows}):
+        index = [i for i, (label, _) in enumerate(rows) if label == lang]
+        want = None if lang == "und" else lang
+        right = [sum(result.predictions[i] == want for i in index) for result in (sure, guess)]
+        print(f"  {lang:6} {len(index):11d} {right[0] / len(index):12.0%} "
+              f"{right[1] / len(index):21.0%}")
+    for listed in sorted(WORD_LISTED):
+        false = [i for i, (label, _) in enumerate(rows)
+                 if label != listed and listed in (sure.predictions[i], guess.predictions[i])]
+        print(f"  {listed} guessed for another language's message: {len(false)}"
+              + "".join(f"\n    {rows[i][0]}: {rows[i][1]}" for i in false))
+
+
 def main(argv: list[str]) -> None:
     """Load the messages, run both detectors and print their figures."""
     paths = [arg for arg in argv if not arg.startswith("-")]
@@ -106,9 +127,12 @@ def main(argv: list[str]) -> None:
     print(f"no language (und, unsure expected)  {labels.count('und')}")
     preload_detection()
     ours = run("detect_language", lambda text: detect_language(text).lang, texts)
+    guess = run("one-tap guess (detect_language, then Detection.guess)",
+                lambda text: detect_language(text).guess, texts)
     alone = run("langdetect alone (seeded, top language)", langdetect_alone(), texts)
-    for result in (ours, alone):
+    for result in (ours, guess, alone):
         report(result, rows, verbose="-v" in argv)
+    per_language(rows, ours, guess)
 
 
 if __name__ == "__main__":

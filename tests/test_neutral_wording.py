@@ -187,6 +187,7 @@ ARABIC_FAMILY_TEACHER_KEYS = (
     "family-welcome", "help-family", "family-week-footer", "family-week-unchecked",
     "family-link-unknown", "family-link-full", "family-link-expired", "family-link-revoked",
     "family-link-ended", "deleteme-done-family", "deleteme-family-told", "family-text",
+    "family-text-as-written-notes",
     "family-thanks-offer", "voice-offer", "ask-prompt-told", "family-no-model-note",
     "family-not-linked", "family-unlinked-text", "teacher-only-family")
 

@@ -149,8 +149,11 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     catalog = context.services.catalog
     translated = teacher_reads_english(context.services.translator, who.language)
     thanks = relays.is_thanks(who, text)
-    key = "family-thanks-offer" if thanks else \
-        "family-text" if translated else "family-text-as-written"
+    # words the teacher cannot read: the ready-made messages beside Send reach the teacher in
+    # English (a Hmong grandfather's "how can I help her?" reached them as Hmong, playtest)
+    notes = not thanks and written_as_is(context.services.translator, who.language)
+    key = "family-thanks-offer" if thanks else "family-text" if translated else \
+        "family-text-as-written-notes" if notes else "family-text-as-written"
     # "Lin is sick today" (or "at the hospital today") typed in her own words: the
     # ready-made "sick today" (or "not at school today") beside Send, as it excuses the day
     # (no reminder to a child not there) and her words do not (zh playtest)
@@ -158,11 +161,13 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     today = context.services.clock().astimezone(school.timezone).date()
     note = None if thanks else note_for_own_words(text, who.language,
                                                   is_school_day(today, school.holidays))
-    instead = [] if note is None else family_note_views.note_instead(
+    also = [] if note is None else family_note_views.note_instead(
         catalog, who.language, note, [
             (c.student_id, views.name(c.first_name, catalog, who.language))
             for c in who.children], today)
-    await offer_to_send(update, context, who, text, key, also=instead)
+    if notes:
+        also = [*also, family_note_views.notes_item(catalog, who.language)]
+    await offer_to_send(update, context, who, text, key, also=also)
 
 
 SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)

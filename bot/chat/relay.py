@@ -138,6 +138,13 @@ async def _say_sent(update: Update, context: PuenteContext, who: Asker, child: a
     family = who.role == askers.FAMILY  # a student is told "your teacher", not their name
     key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
                                                             else "")  # "as the teacher writes it"
+    if family and answer_in == "en" and who.language != "en" \
+            and who.language in context.services.catalog.languages:
+        # the teacher's ready-made replies come in their language, written answers in English:
+        # "as the teacher writes it" told a Hmong grandfather nothing of either (playtest)
+        await say(update, context, "ask-sent-ready", bilingual=False, name=child.first_name,
+                  language=message_views.language_name(who.language))
+        return
     await say(update, context, key, bilingual=not family, name=child.first_name,
               language=message_views.language_name(answer_in))
 

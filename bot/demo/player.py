@@ -44,6 +44,12 @@ EXTRA_FAMILY = 5552000
 # moves the clock this much, so a long script reads like a person, not a flood (the flood
 # guard drops a burst of messages, as it must from a real user).
 HUMAN_PACE = timedelta(seconds=4)
+# Answering a question takes longer: reading it (a home-language word, a meaning, 2-4 options)
+# and choosing. At HUMAN_PACE alone every answer took 4 s, the "answers very fast" line
+# (guessing.FAST_SECONDS), so an honest, struggling child in every demo was flagged "⏱️ maybe
+# tapping without reading" (playtest). An answer takes 10 s here; a letter tile 1.5 s more.
+READING_PACE = timedelta(seconds=6)
+TILE_PACE = timedelta(seconds=1.5)
 HELP = """Type what a user would send. Commands:
   /start CODE, /words, /check, ...   sent as a message ({code}: the demo class's code;
                                       {code:CLASS}: the code of the class called CLASS that a
@@ -345,6 +351,7 @@ class Demo:
                 self.out("(no such option: tap N, a whole option, or the start of one option)")
                 return
             self.out(f"   (votes ({index + 1}) {unmarked(labels[index])})")
+            self.clock.now += READING_PACE  # a question read before its answer is tapped
             await self._process(self.factory.poll_answer(self.users[self.who],
                                                          self._poll_id(call), index))
             return
@@ -355,6 +362,8 @@ class Demo:
             self.out("(no such button: tap N, a whole label, or the start of one label)")
             return
         self.out(f"   (taps [{plain_label(buttons[index][0])}])")
+        if buttons[index][1].startswith(f"{callbacks.ANSWER}:"):  # read before it is chosen
+            self.clock.now += READING_PACE
         shown = int(call.params.get("message_id") or call.result_id or 1)  # the message tapped
         user = self.users[self.who]
         start = len(self.api.calls)
@@ -402,6 +411,7 @@ class Demo:
         if item.item.typed:
             text = item.item.answer if right else "banana"
             self.out(f"   (types: {text})")
+            self.clock.now += READING_PACE
             await self._process(self.factory.message(self.users[self.who], text))
             return
         index = options.index(item.item.answer)
@@ -432,7 +442,9 @@ class Demo:
         user = self.users[self.who]
         shown = int(call.params.get("message_id") or call.result_id or 1)
         self.out(f"   (taps the tiles {' '.join(deal[i] for i in picks)}, then ✅)")
+        self.clock.now += READING_PACE
         for i in picks:
+            self.clock.now += TILE_PACE
             await self.app.process_update(Update.de_json(self.factory.tap(
                 user, callbacks.tile_data(item.id, i, deal[i]), shown,
                 self.api.showing(user["id"], shown)), self.app.bot))

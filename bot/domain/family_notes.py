@@ -17,7 +17,9 @@ from bot.domain.sick_words import says_away_today, says_sick
 
 # "sick" first: a child home sick is the commonest family message (the teachers' ready-made
 # replies put it first for the same reason)
-FAMILY_NOTES = ("sick", "absent", "homework", "cannot-read", "meet")
+# "help": how to help at home, the question a Hmong grandfather typed (and could only send as
+# Hmong the teacher could not read, playtest)
+FAMILY_NOTES = ("sick", "absent", "homework", "help", "cannot-read", "meet")
 SICK = "sick"  # also one tap away under a family's own words that say so (sick_words.py)
 ABSENT = "absent"  # with today, one tap away under words that say she is away today
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
@@ -27,6 +29,7 @@ WITH_DAY = frozenset({"absent"})
 # (re-playtest).
 ANSWERED_BY: dict[str, tuple[str, ...]] = {
     "sick": ("sick",), "absent": ("call", "daily"), "homework": ("home", "meet"),
+    "help": ("home", "daily", "meet"),
     "cannot-read": ("interpreter", "meet"), "meet": ("meet", "school"),
 }
 # The days a note with a day offers: today (when school is on), then the next school days.

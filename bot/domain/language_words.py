@@ -70,13 +70,14 @@ EVERYDAY_WORDS = {
         "oo opo po salamat maraming tulong tulungan intindi maintindihan naintindihan alam "
         "sagot tanong mahirap madali tapos naman din rin lang talaga pwede puwede ba ulitin "
         "sabihin ibig sabi nito dito wala meron marunong mag kasi pero tama mali sige ulit "
-        "pagod isulat kung pag pa ngayon bukas gusto ayaw kaya grabe sobra nga diba kuya ate",
+        "pagod isulat kung pag pa ngayon bukas gusto ayaw kaya grabe sobra nga diba kuya ate "
+        "kumusta kamusta magandang umaga",
         "so": "waan ma maxay maxaa maxaad sidee sida ka ku u iyo oo ah aan waa wax waxba "
         "yahay tahay baan bay ayaan ayaa baa miyaa macallin macalin mahadsanid mahadsanahay "
         "fahmin fahmay garanayo aqaan aqaano jawaab jawaabta erayga eray macnaha dhigan "
         "khaldan khaldamay sax adag fadlan celi dhameeyay dhammeeyay qoraa ingiriisi ingiriis "
         "af haa maya hadda kale mar ii aniga adiga caawi caawin daalanahay shaqada shaqadii "
-        "waayo casharka su'aal fiican badan",
+        "waayo casharka su'aal fiican badan nabad iska warran salaan",
         "sw": "mimi wewe yeye sisi na ni ya wa za kwa katika hii hili huu nini gani vipi wapi "
         "lini nani asante sana tafadhali samahani mwalimu sielewi naelewa sijui najua jibu "
         "majibu swali maswali neno maana ngumu rahisi nimemaliza kazi nyumbani sawa ndiyo "
@@ -106,9 +107,11 @@ EVERYDAY_WORDS = {
         "học nhieu nhiều lai lại nua nữa chut chút hoi hỏi het hết met mệt thi thì nhu như "
         "the thế nào dau đâu gio giờ hom hôm ngay ngày lop lớp di đi thich thích",
         "ht": "mwen m nou konprann konnen konn mèsi mesi anpil pwofesè pwofese kijan kisa "
-        "poukisa vle twò difisil repons tanpri ede angle kreyòl kreyol lan ki sa li pa ou",
+        "poukisa vle twò difisil repons tanpri ede angle kreyòl kreyol lan ki sa li pa ou "
+        "bonjou bonswa sak pase map byen",
         "hmn": "kuv koj nws peb lawv tsis paub yog thiab nyob muaj ua tsaug lus txhais cas "
-        "hais xib fwb txog nyuaj heev hnub askiv hmoob taub teb thov pab ntawv kawm qhia twg",
+        "hais xib fwb txog nyuaj heev hnub askiv hmoob taub teb thov pab ntawv kawm qhia twg "
+        "zoo nyeem tau siab niam txiv",
         "ar": "في من على الى إلى انا أنا انت هو هي احنا نحن بدي عايز ابغى اريد مش مو ليش "
         "لماذا ماذا ايش شو وين اين متى كيف كم هل نعم لا ايوه طيب تمام شكرا مشكور والله يا "
         "استاذ استاذة أستاذ معلم معلمة ساعدني فهمت افهم اعرف بعرف ما عن مع هذا هذه هاي هيك "

@@ -3,6 +3,8 @@ the self-placement, and free text (a typed answer, a home-language word, or a po
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -110,7 +112,7 @@ async def next_step(update: Update, context: PuenteContext, suggestion: str | No
 
 
 async def ask_home_language(update: Update, context: PuenteContext, detected: str | None,
-                            typed: str | None = None) -> None:
+                            typed: str | None = None, scored: Sequence[str] = ()) -> None:
     """One short line in the child's likely language ("Is your home language X?" when the phone
     or their words say X; after words that say none, that they were read), and in English;
     every home language as a button in its own name, the likely one first, English, and other
@@ -118,7 +120,7 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages,
-                                detected, typed)
+                                detected, typed, scored)
     params = {"language": language_name(asked.confirm)} if asked.confirm else {}
     more = keyboards.more_button(s.catalog, asked.lang, callbacks.data(callbacks.LANG_MORE),
                                  english=True, english_first=asked.guessed)
@@ -298,7 +300,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
                                     join.confirm_language(s.db, user.id, typed.named),
                                     first=True)
         else:
-            await ask_home_language(update, context, typed.detected, text)
+            await ask_home_language(update, context, typed.detected, text, typed.scored)
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
                                     s.config.school.holidays, s.sent_twice, message.message_id)

@@ -199,7 +199,10 @@ def created_text(catalog: Catalog, lang: str, created: ClassInfo, link: str,
         catalog.render("newclass-created", lang, class_name=created.name, link=link,
                        code=created.join_code),
         catalog.render("newclass-starter", lang, title=starter.title, pack=starter.pack_id,
-                       fewest=starter.fewest, most=starter.most)]
+                       fewest=starter.fewest, most=starter.most),
+        # a student who joins before the first push studies the starter words first, and
+        # keeps them in her checks for weeks (playtest: 3 academic verbs before the unit)
+        catalog.render("newclass-push-first", lang)]
     if same_words is not None:
         lines.append(catalog.render("newclass-same-words", lang, other=same_words.name))
     return join_lines(lines)

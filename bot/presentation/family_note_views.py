@@ -16,9 +16,14 @@ from bot.presentation.keyboards import child_buttons, fit_label, rows
 
 def notes_button(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
     """"📝 Ready-made messages", under a family's /help and the /ask prompt."""
-    return InlineKeyboardMarkup([[InlineKeyboardButton(
-        fit_label(catalog.plain("button-family-notes", lang)),
-        callback_data=callbacks.data(callbacks.FAMILY_NOTE))]])
+    return InlineKeyboardMarkup([[notes_item(catalog, lang)]])
+
+
+def notes_item(catalog: Catalog, lang: str) -> InlineKeyboardButton:
+    """The "📝 Ready-made messages" button alone (beside Send, under words no model
+    translates)."""
+    return InlineKeyboardButton(fit_label(catalog.plain("button-family-notes", lang)),
+                                callback_data=callbacks.data(callbacks.FAMILY_NOTE))
 
 
 def which_child(catalog: Catalog, lang: str, children: Sequence[tuple[int, str]]

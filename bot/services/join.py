@@ -195,7 +195,7 @@ class FirstQuestion:
 
 def first_question(db: Database, user_id: int, phone_language: str | None,
                    school: Sequence[str], detected: str | None = None,
-                   typed: str | None = None) -> FirstQuestion:
+                   typed: str | None = None, scored: Sequence[str] = ()) -> FirstQuestion:
     """What to ask a child whose home language is not known yet: about the language the phone
     or their words name, else which language, in the classmates' language when most of them
     share one. The line comes in English too, like the welcome above it: no phone's language
@@ -210,10 +210,14 @@ def first_question(db: Database, user_id: int, phone_language: str | None,
     are thanked and the question asked ("language-ask-english"), English last in the menu.
     Other `typed` words that tell no language are acknowledged ("language-not-told": the same
     menu again with no word read as being ignored), with the languages their letters narrow
-    to (script_languages) first."""
+    to (script_languages), else those their words `scored` likeliest, first."""
     english = detected == "en"
     detected = None if english else detected
-    narrowed = script_languages(typed) if typed is not None and detected is None else ()
+    narrowed: tuple[str, ...] = ()
+    if typed is not None and detected is None:
+        narrowed = script_languages(typed) or tuple(
+            c for c in scored if c != "en" and c in LANGUAGES
+            and Capability.PROMPTS in LANGUAGES[c].capabilities)
     majority = class_majority_languages(db, user_id)
     likely = _likely(majority, phone_language, school, detected)
     from_phone = suggest_from_phone(phone_language)
@@ -233,17 +237,22 @@ class TypedLanguage:
 
     named: str | None      # a language they named ("I speak Spanish"): theirs, chosen
     detected: str | None   # else the language their words are in: to confirm
+    # else the languages their words score likeliest ("kuv" alone: Hmong), to lead the menu
+    scored: tuple[str, ...] = ()
 
 
 def read_language_answer(db: Database, user_id: int, text: str,
                          phone_language: str | None) -> TypedLanguage:
     """A language named in English or in its own words ("Spanish", "Af Soomaali"), else the
-    language of the words themselves when detection is sure (the text is not kept)."""
+    language of the words themselves when detection is sure, or when their everyday words put
+    a language no detector covers clearly ahead ("nyob zoo": Hmong), else the languages they
+    score likeliest (the text is not kept)."""
     named = home_language_named(text)
     if named is not None:
         return TypedLanguage(named, None)
     detection = suggest_from_text(db, user_id, text, phone_language)
-    return TypedLanguage(None, detection.lang if detection.lang in LANGUAGES else None)
+    guess = detection.guess if detection.guess in LANGUAGES else None
+    return TypedLanguage(None, guess, () if guess else detection.likely)
 
 
 def confirm_language(db: Database, user_id: int, code: str) -> str:

@@ -237,6 +237,17 @@ def update_recipients(db: Database, only: int | None = None) -> list[FamilyRow]:
     return [FamilyRow(*r[:5], parse(r[5]), bool(r[6]), r[7]) for r in rows]
 
 
+def unchecked_notice_since(db: Database, chat_id: int, student_id: int, since: datetime
+                           ) -> bool:
+    """Whether a weekly update about this child, queued to this chat at or after `since`,
+    said that some words were not checked by a speaker yet (its payload's `unchecked`)."""
+    return db.execute(
+        "SELECT 1 FROM outbox WHERE kind = 'family-update' AND chat_id = ? AND created_at >= ? "
+        "AND json_extract(payload, '$.student_id') = ? "
+        "AND json_extract(payload, '$.unchecked') = 1 LIMIT 1",
+        [chat_id, stamp(since), student_id]).fetchone() is not None
+
+
 def answered_since(db: Database, student_id: int, since: datetime) -> list[datetime]:
     """When the student answered anything since `since` (the days they practised)."""
     rows = db.execute("SELECT answered_at FROM attempts WHERE student_id = ? "

@@ -209,6 +209,15 @@ def learning_word_ids(db: Database, student_id: int, answered: bool = True) -> l
     return [r[0] for r in rows]
 
 
+def missed_in_a_row(db: Database, student_id: int, misses: int, limit: int) -> list[int]:
+    """Word ids being learned (not mastered) that the student missed `misses`+ times in a
+    row, the most missed first (at most `limit`)."""
+    rows = db.execute("SELECT word_id FROM mastery WHERE student_id = ? AND mastered_at IS NULL "
+                      "AND misses_in_row >= ? ORDER BY misses_in_row DESC, last_seen DESC, "
+                      "word_id LIMIT ?", [student_id, misses, limit]).fetchall()
+    return [r[0] for r in rows]
+
+
 def alerted_since(db: Database, student_id: int, since: datetime) -> bool:
     """True when the student's teachers were alerted at or after a moment."""
     return db.execute("SELECT 1 FROM mastery WHERE student_id = ? AND alerted_at >= ? LIMIT 1",

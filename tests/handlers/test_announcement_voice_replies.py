@@ -63,8 +63,10 @@ async def test_a_voice_reply_to_an_announcement_reaches_its_teacher_as_audio_sai
                                                       "No enviar"]
     told = texts([c for c in await chat.tap(mom, f"{callbacks.ASK}:{ANA}")
                   if c.chat_id == MOTHER and c.text])
+    # no model here: the teacher's ready-made replies come in Spanish, a written one in English
     assert told == ("Su mensaje va en camino al maestro o la maestra de Ana. La respuesta "
-                    "llegará aquí, tal como se escriba.")
+                    "llegará aquí: una respuesta ya preparada, en español; una escrita, en "
+                    "inglés. Puede pedir a la escuela un servicio de interpretación.")
     [caption] = teacher_copies(chat)  # the audio itself, copied (no sender shown), once
     assert caption.split("\n")[1:3] == [
         "↩️ About your announcement of Mon 14 Sep: “Field trip on Friday to the…”",

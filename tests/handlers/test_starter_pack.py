@@ -35,6 +35,9 @@ async def test_newclass_says_which_words_new_students_start_with(chat: Chat) -> 
     assert reply.startswith("Class <b>ELD 5</b> is ready.\nJoin link for students: "
                             f"https://t.me/PuenteDemoBot?start={code}\nCode: <code>{code}</code>"
                             f"\n{STARTER_LINE}")
+    # a student who joined before the push got three academic verbs first (Hmong playtest)
+    assert f"{STARTER_LINE}\n💡 /push your unit's words before you share the link: whoever " \
+        "joins before a push starts with these." in reply
 
 
 async def test_a_vietnamese_teacher_reads_the_starter_line_in_vietnamese(chat: Chat) -> None:

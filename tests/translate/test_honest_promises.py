@@ -60,11 +60,14 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     offer = texts(await chat.send(marie, "Bonjou, kijan pitit mwen ap fè lekòl la?"))
     assert offer == ("Mèsi pou mesaj ou. Èske ou ta renmen m voye l bay pwofesè a? Pwofesè a ap "
-                     "wè mo ou yo jan ou te ekri yo a.")
+                     "wè mo ou yo jan ou te ekri yo a. Oswa peze 📝: yon mesaj ki tou pare "
+                     "rive bay pwofesè a an anglè.")  # people's English, never a machine's
     assert "tradiksyon" not in offer
     sent = texts(await chat.tap(marie, "ak:1001"))
+    # no en->ht model: the ready-made answers come in Kreyòl, a written one in English
     assert sent.strip() == ("Mesaj ou a sou wout pou pwofesè a, ki anseye Ana. Repons lan ap "
-                            "vini isit la, jan pwofesè a ekri l la.")  # no en->ht model
+                            "vini isit la: yon repons ki tou pare an kreyòl ayisyen, yon repons "
+                            "ekri an anglè. Ou ka mande lekòl la yon entèprèt.")
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     # Before answering (playtest: told only after sending), on a line of its own, with what to do
     assert relayed.split("\n")[-3:] == [
