@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from bot.domain.answer_frames import answer_core, korean_stems, names_a_candidate, negated
 from bot.domain.dont_know import says_dont_know
 from bot.domain.english_spelling import (
+    L1_SLIPS,
     allowed_typos,
     american_spelling,
     cognate,
@@ -323,11 +324,6 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
     A home-language word that is not this word's gloss (found in a word list, or with a
     Romance ending on the English word) is never forgiven as a slip, and never praised."""
     distance, closest = min((slip_distance(given, t), t) for t in targets)
-    # Her language's spelling habits ("ipotesis": no ph, th or silent h in Kreyòl) cost nothing
-    # (english_spelling.L1_SPELLINGS); the budget is still the English word's
-    distance, closest = min([(distance, closest), *(
-        (slip_distance(given, variant), t) for t in targets
-        if abs(len(t) - len(given)) <= _L1_LENGTH for variant in l1_spellings(t, lang))])
     # In the home-language word list, or the English word with a Romance ending (ecosistema):
     # home language, whatever the slip distance says.
     home_like = (home_word(given, lang) or cognate(given, closest)
@@ -336,9 +332,26 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
         # "ecosistemma" (a slip) or "organismos" (a form) of this word's own gloss
         if _gloss_slip(given, folded) and (distance > 1 or home_like):
             return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, original)
-    if home_like or distance > allowed_typos(closest):
+    if home_like:
+        return TypedVerdict(Verdict.WRONG)
+    if distance > allowed_typos(closest):  # her language's spelling habits, then
+        distance, closest = _habit_slip(given, targets, lang) or (distance, closest)
+    if distance > allowed_typos(closest):
         return TypedVerdict(Verdict.WRONG)
     return TypedVerdict(Verdict.TYPO_FORGIVEN, closest)
+
+
+def _habit_slip(given: str, targets: set[str], lang: str | None) -> tuple[float, str] | None:
+    """The target `given` is a slip of once her language's spelling habits are allowed
+    ("ipotesis": no ph, th or silent h in Kreyòl; english_spelling.L1_SPELLINGS), and how far:
+    a habit costs nothing and leaves one edit of budget (L1_SLIPS). Tried after this word's
+    gloss, so "fotosintez" (a slip of fotosentèz) is still the Creole word."""
+    habit = min(((slip_distance(given, variant), t) for t in targets
+                 if abs(len(t) - len(given)) <= _L1_LENGTH
+                 for variant in l1_spellings(t, lang)), default=None)
+    if habit is None or habit[0] > min(L1_SLIPS, allowed_typos(habit[1])):
+        return None
+    return habit
 
 
 MARKED_AT_MOST = 3  # letters: more, and "check the spelling" is a different word, not a slip
