@@ -240,6 +240,7 @@ class WriteInEnglish:
     lang: str | None  # the language it is in (None: one no rule can name)
     typed: str
     own_word: bool = True  # this word's own gloss ("that is the Arabic word 👍"), or other text
+    school: bool = False  # the gloss in her school language, not her own ("hypothèse", ht)
 
 
 @dataclass(frozen=True)
@@ -332,8 +333,9 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
     # neither hold the question open for ever nor dodge its miss
     if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
+        school = own and grade.language not in (None, who.language)
         return WriteInEnglish(grade.language or who.language if own else grade.matched,
-                              text.strip()[:60], own)
+                              text.strip()[:60], own, school)
     return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
 
 

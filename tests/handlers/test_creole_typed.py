@@ -3,7 +3,7 @@ in French): what he reads, and whether a miss or a right answer is counted."""
 
 from __future__ import annotations
 
-from bot.presentation.i18n import language_name
+from bot.presentation.i18n import reader_language
 from bot.store import check_items
 from tests.harness import Chat, ask_typed, join_and_confirm, texts
 
@@ -24,7 +24,8 @@ async def test_the_french_word_is_named_french_and_asked_in_english_not_counted(
     item_id = ask_typed(chat, "science.matter-and-forces", "hypothesis", "ht")
     reply = texts(await chat.send(jb, "hypothèse"))
     assert reply == said(chat, "typed-home-language", "ht", typed="hypothèse",
-                         language=language_name("fr"))
+                         language=reader_language("fr"))
+    assert "“hypothèse” se mo an fransè 👍" in reply
     assert "is the French word 👍 Now write it in English" in reply
     assert "✅" not in reply
     assert attempts(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
