@@ -99,10 +99,10 @@ def slip_distance(typed: str, word: str) -> float:
 # Spelling habits of a student's language that predictably carry over to an English word: a
 # slip written so is measured from the word respelled by them, at no cost for the habit itself
 # (`l1_spellings`; the slip budget still applies to the rest). Haitian Creole spells as it
-# sounds: no "ph" (fotosentèz), no "th" (teyori), no silent "h" (ipotèz, istwa), and the
-# nasal vowel of Greek "syn-", "sym-" written "en" (fotosentèz, senbòl). ("in" is left
-# alone: "-ing" is no nasal vowel, and "setteng" came within budget of "methoding".) So
-# the Greek ending "-esis", "-ysis" written "-èz", "-iz" (ipotèz, analiz). So "ipotesis",
+# sounds: no "ph" (fotosentèz), no "th" (teyori), no silent "h" (ipotèz, istwa), the nasal
+# vowel of Greek "syn-", "sym-" written "en" (fotosentèz, senbòl), and the Greek ending
+# "-esis", "-ysis" written "-èz", "-iz" (ipotèz, analiz). ("in" is left alone: "-ing" is no
+# nasal vowel, and "setteng" came within budget of "methoding".) So "ipotesis",
 # "fotosintesis", "photosentez" are slips of hypothesis and photosynthesis, as "hipotesis"
 # always was. Each habit rewrites every place it fits; any combination is tried. The word's
 # Kreyòl gloss itself ("ipotèz", "fotosentez") is graded first: "the Creole word, now in
