@@ -19,6 +19,15 @@ The window is short (two words; one in Russian and Korean, whose negator stands 
 the verb; three in Portuguese) so "she can't come, she is sick" and "he won't come today he is
 sick" still count. "bệnh viện" (hospital) and "kho mob" (medicine) are no illness.
 
+Not today (playtest): a sick word in a clause that names a day gone ("sick yesterday", "hier",
+"昨天") says nothing of today, unless that clause says today too or that it goes on ("since
+yesterday", "still sick"); a child "fine today" / "bien hoy" / "今天没事" (a word for well with
+a word for today or now in one clause) is well again; a message that names a day to come
+("tomorrow", "mañana", "明天", a weekday) and not today is about that day, so no today note
+(the list's dated note is there for it); a short question ("Is she sick?") asks and says
+nothing, while "Is Ana sick? She said her stomach hurts today" says it in its second half.
+Symptoms count as sick: fever, vomiting, flu, a cold, stomach ache, headache.
+
 Away: an absence phrase ("can't come", "absent", "no va a ir", "请假") or a reason to be away
 (hospital, doctor, dentist, emergency, funeral) counts only with a word for today ("today",
 "hoy", "今天"): "the doctor said she can read more" says no absence, and "she can't come on
@@ -193,8 +202,17 @@ WELL: dict[str, tuple[str, ...]] = {
     "ru": ("здоров*", "в порядке", "хорошо себя чувствует", "лучше сегодня"),
     "tl": ("okay na", "ok na", "mabuti na", "maayos na", "magaling", "malusog"),
 }
-# Not a word for well here: "as well" (also), "khỏe không?" (how are you?)
-NOT_WELL: dict[str, tuple[str, ...]] = {"en": ("as well",), "vi": ("khỏe không", "khoẻ không")}
+# Not a word for well here: "as well" (also), "khỏe không?" (how are you?), nor when it is
+# of the teacher ("I hope you are well today"), not the child
+NOT_WELL: dict[str, tuple[str, ...]] = {
+    "en": ("as well", "you are well", "you are fine", "you are doing well", "you re well",
+           "you re fine", "you re doing well", "you well"),
+    "es": ("usted esté bien", "usted este bien", "que esté bien", "que este bien",
+           "que estés bien", "que estes bien"),
+    "fr": ("vous allez bien", "vous portez bien", "tu vas bien"),
+    "pt": ("tudo bem", "você esteja bem", "que esteja bem"),
+    "vi": ("khỏe không", "khoẻ không", "cô khỏe", "cô khoẻ", "thầy khỏe", "thầy khoẻ"),
+}
 NOW: dict[str, tuple[str, ...]] = {
     "en": ("now",), "es": ("ahora", "ya"), "fr": ("maintenant", "déjà"), "pt": ("agora", "já"),
     "ht": ("kounye a", "kounya", "kounyeya"), "so": ("hadda",), "hmn": ("tam sim no", "nim no"),

@@ -184,3 +184,13 @@ def test_away_another_day_or_well_today_is_no_absence_today(language: str, text:
 def test_an_absence_today_with_a_morning_appointment_still_counts() -> None:
     """"por la mañana" is the morning, not "mañana" (tomorrow)."""
     assert says_away_today("Ana no va a ir hoy, tiene cita por la mañana", "es")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hi, I hope you are doing well today. Ana has a fever"),
+    ("fr", "Bonjour, j'espère que vous allez bien aujourd'hui. Léa est malade"),
+    ("pt", "Oi professora, tudo bem hoje? Ela está doente"),
+])
+def test_a_greeting_that_wishes_the_teacher_well_still_says_sick(language: str, text: str
+                                                                  ) -> None:
+    assert says_sick(text, language)
