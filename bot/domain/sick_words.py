@@ -212,6 +212,9 @@ NOT_WELL: dict[str, tuple[str, ...]] = {
     "fr": ("vous allez bien", "vous portez bien", "tu vas bien"),
     "pt": ("tudo bem", "você esteja bem", "que esteja bem"),
     "vi": ("khỏe không", "khoẻ không", "cô khỏe", "cô khoẻ", "thầy khỏe", "thầy khoẻ"),
+    # God willing, fine (a hope): not fine yet
+    "ar": ("إن شاء الله بخير", "ان شاء الله بخير", "إن شاء الله يكون بخير",
+           "ان شاء الله يكون بخير", "إن شاء الله تكون بخير", "ان شاء الله تكون بخير"),
 }
 NOW: dict[str, tuple[str, ...]] = {
     "en": ("now",), "es": ("ahora", "ya"), "fr": ("maintenant", "déjà"), "pt": ("agora", "já"),
@@ -380,13 +383,17 @@ def _elsewhen(clause: str, tokens: list[str], language: str, *,
         SINCE, clause, tokens, language)
 
 
+def _today(language: str) -> tuple[str, ...]:
+    """The phrases for today, read "today" before a negator is looked for: the "no" of "hnub
+    no" (Hmong: today) negates nothing ("Nyob zoo xib fwb, hnub no Tou mob")."""
+    return tuple(word for word in _words(TODAY, language) if " " in word and "*" not in word)
+
+
 def _well_today(text: str, language: str) -> bool:
     """Whether the text says the child is well today or now ("she is fine today", "hoy está
     bien", "今天没事了"), not asked nor negated ("not well today")."""
     near = WELL_NEAR.get(language, NEAR + 1)
-    # "today" for a phrase that says it: the "no" of "hnub no" (Hmong: today) negates nothing
-    today = tuple(word for word in _words(TODAY, language) if " " in word and "*" not in word)
-    for clause, tokens, asked in _marked(text, NOT_WELL.get(language, ()), today):
+    for clause, tokens, asked in _marked(text, NOT_WELL.get(language, ()), _today(language)):
         if asked or not (_has(TODAY, clause, tokens, language)
                          or _has(NOW, clause, tokens, language)):
             continue
@@ -426,7 +433,8 @@ def says_sick(text: str, language: str) -> bool:
     return any(not _negated(at, word, clause, tokens, language)
                and not _elsewhen(clause, tokens, language)
                and not _asks(word, clause, tokens, asked)
-               for clause, tokens, asked in _marked(text, NOT_SICK.get(language, ()))
+               for clause, tokens, asked in _marked(text, NOT_SICK.get(language, ()),
+                                                    _today(language))
                for word in _words(SICK_WORDS, language)
                for at in _places(word, clause, tokens))
 

@@ -194,3 +194,12 @@ def test_an_absence_today_with_a_morning_appointment_still_counts() -> None:
 def test_a_greeting_that_wishes_the_teacher_well_still_says_sick(language: str, text: str
                                                                   ) -> None:
     assert says_sick(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("hmn", "Nyob zoo xib fwb, hnub no Tou mob"),  # the "no" of "hnub no" (today) negates not
+    ("ar", "عمر مريض اليوم إن شاء الله بخير"),  # God willing, fine: a hope
+    ("en", "She has been sick since Monday"),
+])
+def test_today_hope_or_since_a_day_still_says_sick(language: str, text: str) -> None:
+    assert says_sick(text, language)
