@@ -16,7 +16,8 @@ HOLD_WINDOW = timedelta(minutes=10)
 
 
 def hold(context: PuenteContext, key: str, message: dict[str, Any]) -> str:
-    """Hold `message` (as Telegram sent it, maybe corrected) under `key`; the token naming it
+    """Hold `message` (as Telegram sent it, maybe corrected; or what a confirming tap is to
+    do, as /renameclass holds its new name) under `key`; the token naming it
     (8 characters: it fits a button's 64 bytes beside a class id)."""
     token = secrets.token_urlsafe(6)
     if context.user_data is not None:

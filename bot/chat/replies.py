@@ -227,12 +227,13 @@ def spent_key(update: Update, context: PuenteContext, default: str) -> str:
     return str(context.user_data.get(SPENT, {}).get(message.message_id, default))
 
 
-async def decision(update: Update, context: PuenteContext, spent: str = "button-stale"
+async def decision(update: Update, context: PuenteContext, spent: str = "button-stale",
+                   kept: str = "button-kept-already"
                    ) -> tuple[CallbackQuery, User, callbacks.Callback, str] | None:
     """A tap on a "do it / keep it" pair, with the teacher's language; None when there is
     nothing to do (no tap; Keep: the message then says nothing changed; or a pair spent
     already, whose toast says what it did, else `spent`: a later tap never acts again, nor
-    turns "removed" into "nothing changed")."""
+    turns "removed" into "nothing changed"; a later tap after Keep says `kept`)."""
     if await old_button(update, context, spent_key(update, context, spent)):
         return None
     tap = await tapped(update)
@@ -242,7 +243,7 @@ async def decision(update: Update, context: PuenteContext, spent: str = "button-
     lang = user_language(context, user.id, user.language_code)
     if cb.args == ("no",):
         await query.edit_message_text(context.services.catalog.render("remove-kept", lang))
-        remember_spent(context, query, "button-kept-already")
+        remember_spent(context, query, kept)
         return None
     return query, user, cb, lang
 

@@ -335,8 +335,10 @@ class Checker:
 
     def kinds_in_pack(self, words: Sequence[Word], indexes: Sequence[int]) -> None:
         """Every 'kind_of' names another word of the pack (a typo would silently let the
-        broader word be a wrong option again)."""
-        terms = {w.term.casefold() for w in words}
+        broader word be a wrong option again). A word refused for another problem (markup in
+        a gloss) still counts: its own problem is said once, not again by every word naming
+        it (playtest: five false "names 'organism'" beside the one real error)."""
+        terms = {term.casefold() for term in self._terms.values()}
         for word, index in zip(words, indexes, strict=True):
             for kind in word.kind_of:
                 if kind.casefold() == word.term.casefold() or kind.casefold() not in terms:

@@ -5,11 +5,13 @@ every command (in the services), never trusted from the client."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.chat import coteachers, join_notes
+from bot.chat import coteachers, held_commands, join_notes
 from bot.chat.audience import PRIVATE
 from bot.chat.class_pick import class_picked
 from bot.chat.name_pick import name_picked
@@ -34,6 +36,8 @@ from bot.services import coteachers as class_teachers
 from bot.services import levels, membership, student_lookup, teaching
 from bot.services.starter import starter_pack
 
+RENAMING = "renaming"  # user_data: the /renameclass waiting for its ✅ (held_commands)
+
 
 def register(app: Application) -> None:
     """Add the teachers' class commands and the button that confirms a removal."""
@@ -43,6 +47,7 @@ def register(app: Application) -> None:
                     remove):
         add(CommandHandler(command.__name__, command, filters=PRIVATE))
     add(CallbackQueryHandler(remove_button, pattern=rf"^{callbacks.REMOVE}:"))
+    add(CallbackQueryHandler(rename_button, pattern=rf"^{callbacks.RENAME}:"))
     add(CallbackQueryHandler(class_picked, pattern=rf"^{callbacks.CLASS_PICK}:"))
     add(CallbackQueryHandler(name_picked, pattern=rf"^{callbacks.NAME_PICK}:"))
 
@@ -99,12 +104,39 @@ async def newclass(update: Update, context: PuenteContext) -> None:
 
 
 async def renameclass(update: Update, context: PuenteContext) -> None:
-    """Give one of the teacher's classes a new name: /renameclass OLD NEW."""
+    """Ask for a confirming tap before renaming a class: /renameclass OLD NEW."""
     user, s = update.effective_user, context.services
     if user is None:
         return
-    old, renamed = teaching.rename_class(s.db, user.id, arg_text(context))
-    await say(update, context, "renameclass-done", bilingual=False, old=old, new=renamed.name)
+    plan = teaching.plan_rename(s.db, user.id, arg_text(context))
+    # Held in memory for minutes, as a held command is: the new name does not fit a button
+    token = held_commands.hold(context, RENAMING, asdict(plan))
+    lang = user_language(context, user.id, user.language_code)
+    await context.bot.send_message(
+        user.id, s.catalog.render("renameclass-confirm", lang, old=plan.old, new=plan.new),
+        parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_rename(
+            plan.class_id, token, s.catalog.plain("button-rename", lang),
+            s.catalog.plain("button-rename-cancel", lang)))
+
+
+async def rename_button(update: Update, context: PuenteContext) -> None:
+    """Rename the class after the teacher's ✅ (the plan held for this button, checked again);
+    ✖️ Cancel leaves it as it was."""
+    decided = await decision(update, context, kept="button-cancelled-already")
+    if decided is None:
+        return
+    query, user, cb, lang = decided
+    s = context.services
+    class_id, token = callbacks.rename(cb)
+    held = held_commands.take(context, RENAMING, token)
+    if held is None or held["class_id"] != class_id:  # too old, after a restart, or forged
+        raise callbacks.ForgedCallbackError("no rename held for this button")
+    if not await spend(query):  # a double tap: the first tap renamed it
+        return
+    renamed = teaching.rename_class(s.db, user.id, teaching.RenamePlan(**held))
+    remember_spent(context, query, "renameclass-already-done")
+    await query.edit_message_text(s.catalog.render(
+        "renameclass-done", lang, old=held["old"], new=renamed.name), parse_mode=ParseMode.HTML)
 
 
 async def classes(update: Update, context: PuenteContext) -> None:

@@ -95,6 +95,8 @@ MORE_MISSES = "om"  # om:<student id>:<start>   /student's older typed misses, f
 WITHDRAW = "aw"     # aw:<accepted answer id>   stop accepting an answer for a class (/report)
 EXCUSED = "ex"      # ex:<student id>:<yyyymmdd>   a teacher makes a day a family excused a
 #                     school day for the student again (under the family's message, /student)
+RENAME = "rn"       # rn:<class id>:<token> | rn:no   a teacher confirms /renameclass (the new
+#                     name held under the token, checked as held, with the class, on the tap)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
 
@@ -209,6 +211,13 @@ def class_pick(cb: Callback) -> tuple[int, str]:
     """(class id, token of the held command) of a class button under "Which class?"."""
     if len(cb.args) != 2:
         raise ForgedCallbackError("bad class button")
+    return cb.int_arg(0), cb.args[1]
+
+
+def rename(cb: Callback) -> tuple[int, str]:
+    """(class id, token of the held rename) of ✅ Rename under "Rename Science 7B to …?"."""
+    if len(cb.args) != 2:
+        raise ForgedCallbackError("bad rename button")
     return cb.int_arg(0), cb.args[1]
 
 

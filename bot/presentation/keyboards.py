@@ -446,6 +446,12 @@ def confirm_remove(student_id: int, class_id: int, yes: str, no: str) -> InlineK
         InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.REMOVE, "no"))]])
 
 
+def confirm_rename(class_id: int, token: str, yes: str, no: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(yes, callback_data=callbacks.data(callbacks.RENAME, class_id, token)),
+        InlineKeyboardButton(no, callback_data=callbacks.data(callbacks.RENAME, "no"))]])
+
+
 def co_teacher_buttons(class_id: int, teachers: Iterable[tuple[int, str]],
                        new_code: str | None = None) -> InlineKeyboardMarkup | None:
     """A ✖ button for each co-teacher (id, label) of a class its creator can take off it, and

@@ -78,11 +78,23 @@ def code_attempt(guard: Throttle, user_id: int, now: datetime) -> Iterator[None]
         raise
 
 
+class AlreadyTeachesError(PuenteError):
+    """A teacher sent a co-teacher code for a class they already teach: it stays unused."""
+
+    prompt_key = "coteach-own-code"
+
+
 def teach_with_code(db: Database, config: Config, user_id: int, first_name: str,
                     code: str | None, now: datetime) -> people.ClassInfo | None:
     """Become a teacher with an invite code, or co-teach a class with a co-teacher code;
     return the class for a co-teacher."""
     if code and members.is_coteach_code(db, code):
+        # The class's own teacher trying the code they just made (to see it work) was told
+        # "You now co-teach" and the code was spent (playtest): refuse before it is used up
+        meant = members.coteach_code_class(db, code, now)
+        mine = [c for c in people.teacher_classes(db, user_id) if c.id == meant]
+        if mine:
+            raise AlreadyTeachesError(class_name=mine[0].name)
         class_id = members.claim_coteach_code(db, code, now)
         found = people.class_by_id(db, class_id) if class_id is not None else None
         if found is None:

@@ -46,11 +46,13 @@ class PackLoad:
 
 
 def pack_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand directories into the .toml files below them, sorted."""
-    found: list[Path] = []
+    """Expand directories into the .toml files below them, sorted, each file once: `packs
+    validate FILE FOLDER` with the file inside the folder said its problems twice (playtest)."""
+    found: dict[Path, Path] = {}
     for path in paths:
-        found.extend(sorted(path.rglob("*.toml")) if path.is_dir() else [path])
-    return found
+        for file in sorted(path.rglob("*.toml")) if path.is_dir() else [path]:
+            found.setdefault(file.resolve(), file)
+    return list(found.values())
 
 
 def shipped_owners(folder: Path) -> dict[str, Path]:

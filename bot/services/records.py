@@ -6,6 +6,7 @@ is handled without SQL, and the erasure is /deleteme's own (erase.erase_person),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,8 @@ from bot.store.records import FoundStudent, ListedClass
 
 __all__ = ["ClassNotChosenError", "FoundStudent", "ListedClass", "NoSuchStudentError",
            "delete_student", "export", "find", "pick_class"]
+
+_WORD = re.compile(r"\w+")
 
 
 class NoSuchStudentError(PuenteError):
@@ -35,9 +38,9 @@ class ClassNotChosenError(PuenteError):
 
 def pick_class(db: Database, name: str | None = None, class_id: int | None = None,
                teacher: str | None = None) -> ListedClass:
-    """The one class these options name: its name (any case), its id, and the first name of
-    one of its teachers (any case), each optional but not all; ClassNotChosenError when none
-    or several fit."""
+    """The one class these options name: its name (any case), its id, and words of the first
+    name of one of its teachers (any case, or a word's start), each optional but not all;
+    ClassNotChosenError when none or several fit."""
     every = records.list_classes(db)
     asked = " ".join(part for part in [
         f"--class {name!r}" if name is not None else "",
@@ -48,7 +51,7 @@ def pick_class(db: Database, name: str | None = None, class_id: int | None = Non
                                   "--teacher NAME", every)
     named = [c for c in every if name is None or c.name.casefold() == name.strip().casefold()]
     fits = [c for c in named if (class_id is None or c.class_id == class_id) and (
-        teacher is None or teacher.strip().casefold() in {t.casefold() for t in c.teachers})]
+        teacher is None or any(_names(teacher, t) for t in c.teachers))]
     if len(fits) == 1:
         return fits[0]
     if fits:
@@ -59,6 +62,18 @@ def pick_class(db: Database, name: str | None = None, class_id: int | None = Non
     if name is not None and not named:
         raise ClassNotChosenError(f"no class called {name!r}", every)
     raise ClassNotChosenError(f"no class fits {asked}", named or every)
+
+
+def _names(asked: str, teacher: str) -> bool:
+    """Whether `asked` names this teacher: any case, whole words of their first name in order,
+    the last one perhaps cut short ("chen", "Mr. Chen", "Ch" for "Mr. Chen"; a playtest's
+    `--teacher Chen` found no class while the list showed "Mr. Chen")."""
+    want, words = _WORD.findall(asked.casefold()), _WORD.findall(teacher.casefold())
+    if not want:
+        return False
+    return any(words[at:at + len(want) - 1] == want[:-1]
+               and words[at + len(want) - 1].startswith(want[-1])
+               for at in range(len(words) - len(want) + 1))
 
 
 def find(db: Database, name: str) -> list[FoundStudent]:

@@ -25,8 +25,9 @@ LEFT_OUT = frozenset({"code", "link_code", "lease_owner", "lease_until", "poll_i
 WORD_COLUMNS = ("word_id", "chosen_word_id")
 NOTE = ("What Puente keeps about one student, by table. People other than the student are "
         "named by their role (see 'people'), never by their Telegram account; words by their "
-        "English term and pack. A message's text is shown while Puente still keeps it and only "
-        "when it is about this student alone.")
+        "English term and pack. A message's text is shown while Puente still keeps it, only "
+        "when it was sent to the student and is about the student alone; a message to anyone "
+        "else is described by its kind, date and recipient.")
 
 
 class People:
@@ -124,8 +125,10 @@ def _described(table: str, row: dict[str, Any], people: People, words: Mapping[i
 
 
 def _message(row: dict[str, Any], people: People) -> dict[str, Any]:
-    """An outbox row: to whom, what kind, when; its text only while kept and only when the
-    message is about this student alone (a teacher's note may name other children)."""
+    """An outbox row: to whom, what kind, when; its text only while kept and only when it went
+    to the student's own chat about the student alone. A note to a family member or a teacher
+    names other people ("Rosa linked to Ana's family updates", a grandmother's greeting), so
+    those are described by kind, date and recipient only."""
     try:
         payload = json.loads(row["payload"] or "{}")
     except ValueError:
@@ -133,12 +136,15 @@ def _message(row: dict[str, Any], people: People) -> dict[str, Any]:
     payload = payload if isinstance(payload, dict) else {}
     others = set(_id_list(json.dumps(payload.get("student_ids", [])))) - {people.student}
     about = payload.get("student_id", people.student) == people.student
+    to = people.label(row["chat_id"])
     text = payload.get("text") or ""
     if not text:
         said = None
+    elif row["chat_id"] != people.student:
+        said = f"(not included: a message to {to} can name other people)"
     elif others or not about:
         said = "(not included: the message names other students too)"
     else:
         said = text
-    return {"to": people.label(row["chat_id"]), "kind": row["kind"], "status": row["status"],
+    return {"to": to, "kind": row["kind"], "status": row["status"],
             "created_at": row["created_at"], "sent_at": row["sent_at"], "text": said}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -125,11 +126,21 @@ def create_class(db: Database, config: Config, teacher_id: int, name: str,
     return people.create_class(db, teacher_id, name, new_class_code(), expires, None, now)
 
 
-def rename_class(db: Database, teacher_id: int, request: str
-                 ) -> tuple[str, people.ClassInfo]:
-    """/renameclass OLD NEW: the longest leading words naming one of the teacher's classes
-    are OLD, the rest its new name (two teachers' "Science 7B" told apart by the admin's
-    `puente report`); only its creator may rename it. Returns the old name and the class."""
+@dataclass(frozen=True)
+class RenamePlan:
+    """A rename the teacher has still to confirm: the class, its name now and the new one."""
+
+    class_id: int
+    old: str
+    new: str
+
+
+def plan_rename(db: Database, teacher_id: int, request: str) -> RenamePlan:
+    """/renameclass OLD NEW, checked but not done: the longest leading words naming one of
+    the teacher's classes are OLD, the rest its new name (two teachers' "Science 7B" told
+    apart by the admin's `puente report`); only its creator may rename it. A confirming tap
+    does it (rename_class): "Science 7B (Rivera) Mine", meant for another teacher's class,
+    renamed the teacher's own "Science 7B" to "(Rivera) Mine" at once (playtest)."""
     require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
     if not classes:
@@ -145,13 +156,29 @@ def rename_class(db: Database, teacher_id: int, request: str
         raise BadInputError(prompt_key="renameclass-usage", names=", ".join(names),
                             example=names[0])
     old = classes[matching_labels(" ".join(words[:cut]), names)[0]]
+    _check_rename(classes, teacher_id, old, new)
+    return RenamePlan(old.id, old.name, new)
+
+
+def _check_rename(classes: list[people.ClassInfo], teacher_id: int, old: people.ClassInfo,
+                  new: str) -> None:
     if old.teacher_id != teacher_id:  # a co-teacher: the class is not theirs to rename
         raise BadInputError(prompt_key="renameclass-creator-only", class_name=old.name)
     same = [c.name for c in classes if c.id != old.id and fold_label(c.name) == fold_label(new)]
     if same:  # as /newclass: two names alike but for accents could not be typed apart
         raise BadInputError(prompt_key="class-exists", name=same[0])
-    people.rename_class(db, old.id, new)
-    return old.name, people.class_by_id(db, old.id) or old
+
+
+def rename_class(db: Database, teacher_id: int, plan: RenamePlan) -> people.ClassInfo:
+    """Do a confirmed rename, checked again (the class may have gone, or been renamed, or
+    another been named alike since the question)."""
+    classes = people.teacher_classes(db, teacher_id)
+    old = next((c for c in classes if c.id == plan.class_id), None)
+    if old is None or old.name != plan.old:
+        raise BadInputError(prompt_key="button-stale")
+    _check_rename(classes, teacher_id, old, plan.new)
+    people.rename_class(db, old.id, plan.new)
+    return people.class_by_id(db, old.id) or old
 
 
 def same_words_class(db: Database, teacher_id: int, created: people.ClassInfo

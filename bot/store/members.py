@@ -70,6 +70,13 @@ def is_coteach_code(db: Database, code: str) -> bool:
                       [code]).fetchone() is not None
 
 
+def coteach_code_class(db: Database, code: str, now: datetime) -> int | None:
+    """The class a still-working co-teacher code is for, without using it up."""
+    row = db.execute("SELECT class_id FROM coteach_codes WHERE code = ? AND used_at IS NULL "
+                     "AND expires_at > ?", [code, stamp(now)]).fetchone()
+    return int(row[0]) if row else None
+
+
 def claim_coteach_code(db: Database, code: str, now: datetime) -> int | None:
     """Use a co-teacher code once; return its class id, or None (unknown, used or expired)."""
     with db.atomic():

@@ -104,3 +104,32 @@ def test_validate_refuses_html_in_a_gloss_with_its_file_and_line(
     assert f"{tmp_path / 'eco.toml'}:{at}: word 1 (ecosystem) [es]: 'term' has markup <b>: " \
            "write plain text (students would see the tags as typed)" in \
            capsys.readouterr().out.splitlines()
+
+
+def test_markup_in_a_word_is_one_problem_said_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Verification playtest: `<b>` in organism's gloss gave the right error, then five false
+    ones ("word 6 (producer): 'kind_of' names 'organism', which is no other word of this
+    pack"); and `validate FILE FOLDER`, the file inside the folder, said it all twice."""
+    text = GOOD.read_text(encoding="utf-8").replace('"science.ecosystems"', '"district.eco"')
+    text = text.replace('es = { term = "organismo"', 'es = { term = "<b>organismo</b>"', 1)
+    assert "<b>organismo</b>" in text
+    pack = tmp_path / "eco.toml"
+    pack.write_text(text, encoding="utf-8")
+    assert main(["packs", "validate", str(pack), str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    at = next(n for n, line in enumerate(text.splitlines(), 1) if "<b>organismo" in line)
+    assert lines == [
+        f"{pack}:{at}: word 2 (organism) [es]: 'term' has markup <b>: write plain text "
+        "(students would see the tags as typed)",
+        "1 problem(s); files with problems were not loaded"]
+
+
+def test_a_kind_of_naming_no_word_is_still_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = GOOD.read_text(encoding="utf-8").replace('"science.ecosystems"', '"district.eco"')
+    text = text.replace('kind_of = ["organism"]', 'kind_of = ["organsim"]', 1)
+    (tmp_path / "eco.toml").write_text(text, encoding="utf-8")
+    assert main(["packs", "validate", str(tmp_path / "eco.toml"), str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("'kind_of' names 'organsim', which is no other word of this pack") == 1

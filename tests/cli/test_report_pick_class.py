@@ -106,3 +106,18 @@ def test_the_dashboard_names_the_teacher_of_each_class(tmp_path: Path) -> None:
     rows = [(r["class"], r["teacher"], r["student"])
             for r in db.query(CANNED["class_mastery"]["sql"])]
     assert rows == [("Science 7B", "Ada", "Ana")]
+
+
+@pytest.mark.parametrize("teacher", ["Chen", "chen", "mr. chen", "Mr Chen", "Ch"])
+def test_teacher_is_found_by_any_word_of_their_name_in_any_case(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], teacher: str) -> None:
+    """Admin playtest: `--teacher Chen` said "no class fits" while the list showed Mr. Chen."""
+    config, _, _ = _school(tmp_path)
+    db = open_store(tmp_path / "puente.db")
+    people.upsert_teacher(db, 503, "Mr. Chen", START)
+    chens = people.create_class(db, 503, "Science 7B", "CHENcode_1234", START, None, START)
+    db.close()
+    assert _report(config, "--class", "Science 7B", "--teacher", teacher) == 0
+    assert capsys.readouterr().out.startswith("Science 7B: 0 students")
+    assert _report(config, "--class-id", str(chens.id), "--teacher", "hen") == 1
+    assert capsys.readouterr().err.startswith("puente: no class fits --class-id")

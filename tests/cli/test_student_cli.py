@@ -13,6 +13,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.cli import main
+from bot.services.family import queue_link_news
 from bot.services.packs import install_packs, load_packs
 from bot.store import excused, families, open_store, outbox, people
 from bot.store.clock import stamp
@@ -20,7 +21,7 @@ from tests.cli.builders import write_config
 from tests.clock import START
 from tests.tables import cells_naming
 
-KID, MOM, PROF = 7700123, 8800123, 9900123
+KID, MOM, PROF, GRAN = 7700123, 8800123, 9900123, 6600123
 
 
 def _school(folder: Path) -> Path:
@@ -109,8 +110,40 @@ def test_export_is_a_records_response_a_school_can_hand_to_the_parent(tmp_path: 
     assert [r["teacher"] for r in tables["family_links"]] == ["teacher of Art 5"]
     assert [r["set_by"] for r in tables["excused_days"]] == ["family member 1"]
     assert [(r["to"], r["text"]) for r in tables["outbox"]] == [
-        ("teacher of Art 5", "Zuzanna seems stuck on habitat"),
-        ("teacher of Art 5", "(not included: the message names other students too)")]
+        ("teacher of Art 5", "(not included: a message to teacher of Art 5 can name other "
+         "people)")] * 2
+
+
+def test_export_shows_only_the_texts_sent_to_the_child_herself(tmp_path: Path) -> None:
+    """Verification playtest: with two family members linked, the export copied the notes
+    about the new link ("👪 Rosa linked to Ana's family updates", "Nainai ahora también
+    recibe...") and so handed one relative's name to whoever reads the file."""
+    config = _school(tmp_path)
+    db = _store(config)
+    families.add_link(db, "LINKcode_5678", KID, PROF, START, START + timedelta(days=14))
+    families.claim_link(db, "LINKcode_5678", GRAN, KID, START, first_name="Nainai")
+    outbox.enqueue(db, None, KID, "reminder", {"text": "Zuzanna, 3 words wait for you",
+                                               "student_id": KID}, START, START)
+    queue_link_news(db, GRAN, KID, [
+        (PROF, "👪 Nainai linked to Zuzanna's family updates (Chinese)", []),
+        (MOM, "Nainai ahora también recibe las novedades de Zuzanna. Si no sabe quién es, "
+         "avise al maestro o la maestra.", [])], START)
+    outbox.enqueue(db, None, KID, "alert-advice", {"text": "Zuzanna and Bo, well done",
+                                                   "student_ids": [KID, 4242]}, START, START)
+    db.conn.commit()
+    db.close()
+    out = tmp_path / "zuzanna.json"
+    document = _export(config, out)
+    assert "Nainai" not in out.read_text(encoding="utf-8")
+    assert [(r["to"], r["kind"], r["created_at"][:10], r["text"])
+            for r in document["tables"]["outbox"]] == [
+        ("the student", "reminder", START.date().isoformat(), "Zuzanna, 3 words wait for you"),
+        ("teacher of Art 5", "family-note", START.date().isoformat(),
+         "(not included: a message to teacher of Art 5 can name other people)"),
+        ("family member 1", "family-note", START.date().isoformat(),
+         "(not included: a message to family member 1 can name other people)"),
+        ("the student", "alert-advice", START.date().isoformat(),
+         "(not included: the message names other students too)")]
 
 
 def test_export_raw_keeps_the_stores_rows_for_the_administrator(

@@ -74,3 +74,22 @@ async def test_a_double_tap_or_a_forged_class_makes_nothing(chat: Chat) -> None:
                                         callbacks.data(callbacks.COTEACH_NEW, other.id)))
     assert chat.db.execute("SELECT count(*) FROM coteach_codes WHERE class_id = ?",
                            [other.id]).fetchone()[0] == 0
+
+
+async def test_the_class_teacher_trying_their_own_code_keeps_it_for_the_co_teacher(
+        chat: Chat) -> None:
+    """Admin playtest: the creator sent /teach with her own /coteach code, read "You now
+    co-teach Science 7B", and the code was used up before her co-teacher got it."""
+    code = code_in(texts(await chat.send(rivera(chat), "/coteach")))
+    said = texts(await chat.send(rivera(chat), f"/teach {code}"))
+    assert said.startswith("You already teach <b>Science 7B</b>, so this code was not used: "
+                           "share it with your co-teacher.")
+    assert "You now co-teach" not in said
+    assert "co-teach <b>Science 7B</b>" in texts(
+        await chat.send(chat.user(DIAZ, "Diaz", "en"), f"/teach {code}"))
+    # a co-teacher already in the class is told the same and leaves a new code unused
+    fresh = code_in(texts(await chat.send(rivera(chat), "/coteach")))
+    assert texts(await chat.send(chat.user(DIAZ, "Diaz", "en"), f"/teach {fresh}")) \
+        .startswith("You already teach <b>Science 7B</b>")
+    assert "co-teach <b>Science 7B</b>" in texts(
+        await chat.send(chat.user(LEE, "Lee", "en"), f"/teach {fresh}"))
