@@ -94,6 +94,14 @@ def take(context: PuenteContext, purpose: str = ASK) -> Draft | None:
     return draft if fresh and held_for == purpose else None
 
 
+def holds_message(context: PuenteContext) -> bool:
+    """Whether a message of theirs to the teacher is held, unsent, its time not up."""
+    data = context.user_data if context.user_data is not None else {}
+    until = data.get(DRAFT_UNTIL)
+    return data.get(DRAFT) is not None and data.get(DRAFT_FOR, ASK) == ASK and \
+        until is not None and context.services.clock() < until
+
+
 def drop_offered(context: PuenteContext, offer: MaybeInaccessibleMessage | None) -> None:
     """Forget the message held under `offer` (a ready-made note went in its place: its Send
     must never send it too, and the family's own words are kept nowhere)."""

@@ -8,7 +8,7 @@ from telegram import MaybeInaccessibleMessage, Message, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.chat.drafts import ASKING, drop_offered
+from bot.chat.drafts import ASKING, drop_offered, holds_message
 from bot.chat.relay import relay_note
 from bot.chat.replies import old_button, spend, tapped, user_language
 from bot.context import PuenteContext
@@ -92,6 +92,9 @@ async def note_button(update: Update, context: PuenteContext) -> None:
     if cb.prefix == callbacks.FAMILY_NOTE_SEND and pressed.note is not None:
         if not await spend(query):  # a double tap: the first one sent it
             return
+        # a note instead of their own words, held unsent: said plainly (a grandfather's "Kuv
+        # yog Paj yawg…" went nowhere without a word: Hmong re-playtest)
+        own = holds_message(context)
         drop_offered(context, query.message)  # "🤒 sick today" instead of her own words
         original = family_note_views.note_text(s.catalog, lang, pressed.note, child.first_name,
                                                pressed.day)
@@ -100,7 +103,8 @@ async def note_button(update: Update, context: PuenteContext) -> None:
         # "sick today" / "not at school on DAY" excuses that day for the child (no reminder,
         # not counted against her); an old or forged day excuses nothing, the note still goes
         day = excused.excused_day(pressed.note, pressed.day, s.config.school, s.clock())
-        await relay_note(update, context, who, child, pressed.note, original, english, day)
+        await relay_note(update, context, who, child, pressed.note, original, english, day,
+                         then="family-note-own-not-sent" if own else None)
         return
     if pressed.note is None:
         text, markup = family_note_views.notes_menu(s.catalog, lang, child.student_id, name)

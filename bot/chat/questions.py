@@ -124,6 +124,28 @@ async def point_to_buttons(context: PuenteContext, chat_id: int, item_id: int,
     await send_question(context, chat_id, start.question)
 
 
+async def point_to_new_check(context: PuenteContext, chat_id: int, lang: str,
+                             english_first: bool = False) -> bool:
+    """A tap on a question of a check that is over while a newer check's question is open
+    (today's, as /check would ask it again): say the tapped one is over and reply to the open
+    question's message, or, where that is not known or gone, send it again under the line.
+    False when no check is open (Paj's old 🤷 under a "Practice again" read "send /check",
+    and /check then said a question was waiting: Hmong re-playtest)."""
+    s = context.services
+    start = checks.resume_check(s.db, learner(s.db, chat_id), s.clock(),
+                                s.config.school.timezone)
+    if start is None or start.question is None:
+        return False
+    shown = shown_in(context, start.question.item_id, start.poll_message)
+    if shown is not None and await point_to_question(context, chat_id, shown, lang,
+                                                     "check-stale-over-above", english_first):
+        return True
+    await context.bot.send_message(chat_id, s.catalog.bilingual(
+        "check-stale-over-below", lang, english_first=english_first))
+    await send_question(context, chat_id, start.question)
+    return True
+
+
 async def send_question(context: PuenteContext, chat_id: int,
                         question: checks.Question) -> None:
     """Send an item as buttons, a quiz poll, a voice note with buttons, or a typed question."""

@@ -92,11 +92,12 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
 
 async def relay_note(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
                      note: str, original: str, english: str, excused: date | None = None,
-                     to: askers.ReplyTo | None = None, words: str = "") -> None:
+                     to: askers.ReplyTo | None = None, words: str = "",
+                     then: str | None = None) -> None:
     """Send a family's ready-made message (its words in their language, and the English people
     wrote for it, and the day it `excused`, with a button to undo it) to each of the child's
     teachers (to the one who wrote the message it is about, `to`: an answer named by its time
-    and first `words`), then confirm as for any message."""
+    and first `words`), then confirm as for any message (`then`, a prompt, on its last line)."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     unread = relays.Unread(to.sent_at, words) if to and to.sent_at else None
@@ -110,9 +111,9 @@ async def relay_note(update: Update, context: PuenteContext, who: Asker, child: 
         # that day was excused already (sent twice, or by another family member): the
         # teacher is not told again, and the family hears so kindly, with the English
         await say(update, context, "family-note-already-excused", day=Day(relay.excused),
-                  name=child.first_name)
+                  name=child.first_name, then=then)
         return
-    await _say_sent(update, context, who, child, relay.answer_in)
+    await _say_sent(update, context, who, child, relay.answer_in, then)
     await _after_quiet_hours(update, context, who)
 
 
@@ -133,8 +134,8 @@ def _queue(context: PuenteContext, who: Asker, relay: relays.Relay, sender: str)
 
 
 async def _say_sent(update: Update, context: PuenteContext, who: Asker, child: askers.Child,
-                    answer_in: str) -> None:
-    """Where the answer will come, and in which language."""
+                    answer_in: str, then: str | None = None) -> None:
+    """Where the answer will come, and in which language (`then`, a prompt, after it)."""
     family = who.role == askers.FAMILY  # a student is told "your teacher", not their name
     key = ("ask-sent" if family else "ask-sent-student") + ("-english" if answer_in == "en"
                                                             else "")  # "as the teacher writes it"
@@ -143,10 +144,10 @@ async def _say_sent(update: Update, context: PuenteContext, who: Asker, child: a
         # the teacher's ready-made replies come in their language, written answers in English:
         # "as the teacher writes it" told a Hmong grandfather nothing of either (playtest)
         await say(update, context, "ask-sent-ready", bilingual=False, name=child.first_name,
-                  language=message_views.language_name(who.language))
+                  language=message_views.language_name(who.language), then=then)
         return
     await say(update, context, key, bilingual=not family, name=child.first_name,
-              language=message_views.language_name(answer_in))
+              language=message_views.language_name(answer_in), then=then)
 
 
 async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker) -> None:

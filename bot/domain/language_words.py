@@ -1,6 +1,9 @@
-"""Everyday chat words per language: the word-level evidence for short-message detection."""
+"""Everyday chat words per language: the word-level evidence for short-message detection; and
+the yes and no words that answer a one-tap "Is your home language X?" when typed."""
 
 from __future__ import annotations
+
+import unicodedata
 
 # Romanised Hindi and Urdu are one chat language: their words are in both lists, so such a
 # message ties between hi and ur and stays "unsure" with both on the menu.
@@ -140,3 +143,62 @@ EVERYDAY_WORDS = {
         "मेरो तिमी तपाईं हामी गर गर्न गरें थियो त नि लागि अहिले केही बुझिनँ बुझें सकें",
     }.items()
 }
+
+
+def _phrases(by_language: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each language's whole replies, written "a|b c|d"."""
+    return {code: frozenset(words.split("|")) for code, words in by_language.items()}
+
+
+# A typed answer to the one-tap "Is your home language X?" (Paj typed `yog`, Hmong "yes",
+# rather than tap, and was told her language could not be read: Hmong re-playtest). Whole
+# replies only, as folded by `_reply` (lower case, no punctuation), in X or in English.
+YES_WORDS = _phrases({
+    "en": "yes|yeah|yep|yup|y|ya|sure|yes please|yes it is|correct|right|thats right",
+    "es": "sí|si|sí es|si es|claro|claro que sí|correcto|así es|asi es",
+    "fr": "oui|ouais|oui cest ça|oui cest ca|bien sûr|exact",
+    "pt": "sim|é|é sim|isso|claro|certo",
+    "ht": "wi|wi se sa|wi li ye|se sa",
+    "so": "haa|haye|haa waa|waa|haa waa sax",
+    "hmn": "yog|yog lawm|yog os|yog tiag|aws|yog kuv",
+    "vi": "vâng|vang|có|co|dạ|da|đúng|dung|đúng rồi|dung roi|phải|phai|ừ|dạ vâng|dạ có",
+    "zh": "是|是的|对|对的|对呀|对啊|嗯|没错",
+    "ar": "نعم|ايوه|أيوه|اي|أجل|اجل|صح|نعم صحيح",
+    "ko": "네|예|응|맞아요|네 맞아요|넵",
+    "ru": "да|ага|конечно|да конечно",
+    "tl": "oo|opo|oo po|yes po|tama|tama po",
+})
+NO_WORDS = _phrases({
+    "en": "no|nope|nah|n|no it is not|no its not",
+    "es": "no|no es",
+    "fr": "non|non merci|pas du tout",
+    "pt": "não|nao|não é|nao e",
+    "ht": "non|non se pa sa|pa",
+    "so": "maya|maya maaha|maaha",
+    "hmn": "tsis yog|tsis|tsis yog os",
+    "vi": "không|khong|ko|không phải|khong phai|dạ không",
+    "zh": "不|不是|不对|没有",
+    "ar": "لا|كلا|لا مش صح",
+    "ko": "아니요|아니오|아니|아뇨",
+    "ru": "нет|не",
+    "tl": "hindi|hindi po",
+})
+
+
+def _reply(text: str) -> str:
+    """A short reply folded for matching: NFC, lower case, punctuation and emoji dropped."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    kept = "".join(c if c.isalnum() or c.isspace() or unicodedata.category(c) == "Mn" else ""
+                   for c in folded)
+    return " ".join(kept.split())
+
+
+def yes_or_no(text: str, asked: str) -> bool | None:
+    """True for a typed yes to "Is your home language `asked`?", in that language or in
+    English ("yog", "Yes!"), False for a no, None for anything else."""
+    reply = _reply(text)
+    if reply in YES_WORDS.get(asked, frozenset()) | YES_WORDS["en"]:
+        return True
+    if reply in NO_WORDS.get(asked, frozenset()) | NO_WORDS["en"]:
+        return False
+    return None

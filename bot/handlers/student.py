@@ -21,6 +21,7 @@ from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.gloss_lookup import EnglishWords
 from bot.domain.language import LANGUAGES
+from bot.domain.language_words import yes_or_no
 from bot.domain.placement import PLACEMENT, TOP_LEVEL, spoken
 from bot.domain.scaffold import scaffold_for
 from bot.presentation import (
@@ -42,6 +43,8 @@ from bot.services import (
     relays,
     teaching,
 )
+
+LANGUAGE_ASKED = "language_asked"  # user_data: the X of an open one-tap "Is it X?"
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -131,7 +134,34 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     menu = keyboards.language_menu(likely, first=asked.one_on_top, more=more, yes=yes)
     text = s.catalog.bilingual(asked.prompt_key, asked.lang, english_first=asked.guessed,
                                **params)
+    if context.user_data is not None:  # a typed "yog" answers the one-tap question too
+        if yes is not None and asked.confirm is not None:
+            context.user_data[LANGUAGE_ASKED] = asked.confirm
+        else:
+            context.user_data.pop(LANGUAGE_ASKED, None)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
+
+
+async def typed_yes_or_no(update: Update, context: PuenteContext, text: str) -> bool:
+    """A yes typed to the open "Is your home language X?" (in X or English: "yog", "yes")
+    chooses X, as its one tap does; a no asks which language, the menu again. False for
+    other text, or when no such question is open (held in memory only: after a restart, the
+    text is read as any other). Paj typed "yog" and was told her language could not be read
+    (Hmong re-playtest)."""
+    data, user = context.user_data, update.effective_user
+    asked = data.get(LANGUAGE_ASKED) if data is not None else None
+    if data is None or user is None or not isinstance(asked, str):
+        return False
+    reply = yes_or_no(text, asked)
+    if reply is None:
+        return False
+    data.pop(LANGUAGE_ASKED, None)
+    if reply:
+        await home_language_set(update, context, join.confirm_language(
+            context.services.db, user.id, asked), first=True)
+    else:
+        await ask_home_language(update, context, None)
+    return True
 
 
 async def language(update: Update, context: PuenteContext) -> None:
@@ -294,6 +324,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await tell_stranger(update, context)
         return
     if student.language is None:  # "Spanish", "Af Soomaali", or a few words in it
+        if await typed_yes_or_no(update, context, text):
+            return
         typed = join.read_language_answer(s.db, user.id, text, user.language_code)
         if typed.named is not None:
             await home_language_set(update, context,

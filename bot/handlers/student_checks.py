@@ -13,6 +13,7 @@ from bot.chat.audience import PRIVATE
 from bot.chat.cards import placement_left, show_unread
 from bot.chat.questions import (
     asked_from,
+    point_to_new_check,
     point_to_question,
     send_feedback,
     send_question,
@@ -123,6 +124,9 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
             # pop-up: a pop-up's "/check" is no link, and a child may not type it (playtest)
             await acknowledge(query)
             reader = user_reader(context, user.id)  # the button as the line: level order
+            if await point_to_new_check(context, user.id, reader.language or "en",
+                                        reader.english_first):
+                return  # a newer check is open: "that question is over", pointing to it
             await say(update, context, exc.prompt_key, markup=keyboards.markup(
                 keyboards.command_layout(s.catalog, reader.language or "en", ["/check"],
                                          reader.english_first)))

@@ -40,10 +40,9 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
                   _ask(update, child, catalog)
                   if update.explain else  # "mass" is "mas": nothing to explain (playtest)
                   catalog.render("family-week-ask-alike", lang, name=child)]
-    if update.hard:  # where the family can help most (at most 3, English in bold)
+    if update.hard:  # where the family can help most (at most 3, English in bold, glossed)
         parts.append(catalog.render("family-week-hard", lang, name=child,
-                                    words=word_list([(term, None) for term in update.hard],
-                                                    lang)))
+                                    words=word_list(list(update.hard), lang)))
     if update.new:  # cards read, never asked yet: new to the child, not being practised
         parts += [catalog.render("family-week-new", lang, name=child),
                   word_list(update.new, lang)]

@@ -78,7 +78,10 @@ class FamilyUpdate:
     # no day missed, as they break no streak; not in `out_of`, said apart (a level-5 child
     # who checked daily read "0 of the last 1 school days": that Friday nothing was due)
     rest_days: int = 0
-    hard: tuple[str, ...] = ()                 # English words she keeps missing (HARD_MISSES)
+    # words she keeps missing (HARD_MISSES): (English word, its gloss in the family's language),
+    # glossed as the lists above are (a grandfather who reads no English matched "condensation"
+    # to the 📖 line's "condensation (pa rov ua dej)" himself: Hmong re-playtest)
+    hard: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def bad_week(self) -> bool:
@@ -164,10 +167,11 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         learned, unchecked = _words(mastered, row.language)
         practising, unchecked_too = _words(shown, row.language)
         new, unchecked_new = _words(met, row.language)
-        hard = tuple(w.word.term for w in words_by_id(
-            db, study.missed_in_a_row(db, row.student_id, HARD_MISSES, HARD_SHOWN)))
+        hard, unchecked_hard = _words(words_by_id(
+            db, study.missed_in_a_row(db, row.student_id, HARD_MISSES, HARD_SHOWN)),
+            row.language)
         # said once in UNCHECKED_NOTICE_DAYS, in the update that is to carry it
-        unchecked = (unchecked or unchecked_too or unchecked_new) and \
+        unchecked = (unchecked or unchecked_too or unchecked_new or unchecked_hard) and \
             not families.unchecked_notice_since(
                 db, row.telegram_id, row.student_id,
                 now - timedelta(days=UNCHECKED_NOTICE_DAYS))
@@ -183,7 +187,7 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     not row.updates_on, first if since else None,
                                     end if since else None, started > start,
                                     len(studied & away), row.child_language == row.language,
-                                    len(rested), hard))
+                                    len(rested), tuple(hard)))
     return updates
 
 

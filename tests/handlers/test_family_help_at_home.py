@@ -11,6 +11,7 @@ from tests.families import link, rivera
 from tests.harness import Chat, buttons, enrol_student, texts
 
 PAJ, TXIV = 1001, 2001
+OWN_NOT_SENT = "Cov lus uas koj sau koj tus kheej tsis tau xa mus."
 QUESTION = "Nyob zoo xib fwb. Kuv nyeem tsis tau lus Askiv. Kuv yuav pab nws li cas?"
 
 
@@ -29,7 +30,9 @@ async def test_words_no_model_translates_are_offered_with_the_ready_made_message
     shown = await chat.tap(txiv, callbacks.data(callbacks.FAMILY_NOTE, PAJ, "help"))
     assert "Kuv yuav pab Paj li cas hauv tsev?" in texts(shown)
     send = next(d for _, d in buttons(shown) if d.startswith(callbacks.FAMILY_NOTE_SEND))
-    await chat.tap(txiv, send)
+    confirmed = texts(await chat.tap(txiv, send))
+    # his own words went nowhere: he is told so, in the note's confirmation (re-playtest)
+    assert OWN_NOT_SENT in confirmed
     relayed = [c for c in await chat.deliver() if c.chat_id == rivera(chat)["id"]][-1]
     assert "How can I help Paj at home?" in relayed.text
     # the teacher's ready-made reply that answers it comes first: how to help at home
@@ -69,3 +72,4 @@ async def test_after_i_cannot_read_english_the_family_is_told_what_answer_comes(
         "xib fwb sau ua lus Askiv. Koj thov tau lub tsev kawm ntawv kom muab ib tug neeg txhais " \
         "lus." in sent
     assert "raws li tus xib fwb sau" not in sent
+    assert OWN_NOT_SENT not in sent  # he wrote nothing of his own

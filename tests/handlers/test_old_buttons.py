@@ -90,17 +90,48 @@ async def test_a_tap_on_an_old_copy_of_a_question_answered_below_points_below(
     assert answers(chat) == before and open_item(chat).id == waiting.id
 
 
-async def test_a_tap_on_a_replaced_checks_question_says_it_is_finished(chat: Chat) -> None:
-    ana = chat.user(lang="es")
+async def replaced_check(chat: Chat, ana: dict) -> tuple[check_items.StoredItem, int]:
+    """A check left half done, and the next day's /check, a new one: the old check's open
+    question, and the message showing the new check's question."""
     await join_and_confirm(chat, ana, level=3)
     await check_now(chat, ana)
     old = await a_question_with_buttons(chat, ana)
     chat.clock.advance(days=1)  # left half done: the next day's /check starts a new check
-    await chat.send(ana, "/check")
-    waiting = open_item(chat)
-    before = answers(chat)
-    assert FINISHED in finished_note(await chat.tap(ana, f"an:{old.id}:0"))
+    asked = await chat.send(ana, "/check")
+    shown = [c for c in asked if c.method == "sendPoll"
+             or (c.method == "sendMessage" and c.buttons)][-1]
+    assert shown.result_id is not None
+    return old, shown.result_id
+
+
+async def test_a_tap_on_a_replaced_checks_question_says_it_is_over_and_points_to_the_new_one(
+        chat: Chat) -> None:
+    # Paj's old 🤷 read "This check is finished… send /check", and /check then said "a
+    # question is waiting above": round in a circle (Hmong re-playtest)
+    ana = chat.user(lang="es")
+    old, shown = await replaced_check(chat, ana)
+    waiting, before = open_item(chat), answers(chat)
+    calls = await chat.tap(ana, f"an:{old.id}:0")
+    assert [c.method for c in calls] == ["answerCallbackQuery", "sendMessage"]
+    said = calls[1]
+    assert said.text == ("Esa pregunta ya terminó. 👆 Arriba te espera la pregunta de tu "
+                         "prueba nueva.\nThat question is over. 👆 Your new check's question "
+                         "is waiting above.")
+    assert said.params["reply_parameters"]["message_id"] == shown  # a tap on the quote: there
+    assert FINISHED not in said.text and not said.buttons
     assert answers(chat) == before and open_item(chat).id == waiting.id
+
+
+async def test_a_new_question_she_deleted_comes_again_under_the_line(chat: Chat) -> None:
+    ana = chat.user(lang="es")
+    old, shown = await replaced_check(chat, ana)
+    waiting = open_item(chat)
+    chat.api.delete(1001, shown)  # no reply to it is possible: it is asked again
+    calls = await chat.tap(ana, f"an:{old.id}:0")
+    sent = [c for c in calls if c.method != "answerCallbackQuery"]
+    assert sent[0].text.startswith("Esa pregunta ya terminó. 👇")
+    assert len(sent) >= 2 and FINISHED not in sent[0].text  # the open question, again
+    assert open_item(chat).id == waiting.id
 
 
 async def test_a_double_tap_on_the_last_answer_shows_the_score_once_and_no_toast(

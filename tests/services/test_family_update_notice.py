@@ -60,10 +60,31 @@ def test_words_missed_twice_in_a_row_are_named_for_the_family(
         db.execute("UPDATE mastery SET attempts = ?, misses_in_row = ? WHERE student_id = 1001 "
                    "AND word_id = ?", [misses, misses, word_id])
     [update] = family_updates.weekly_updates(db, START + timedelta(days=1), tz=TZ)
-    assert update.hard == (words[0].word.term, words[1].word.term)  # the most missed first
+    # the most missed first; an English-speaking family reads no gloss
+    assert update.hard == ((words[0].word.term, None), (words[1].word.term, None))
     assert (f"🧩 Words Ana finds hard right now: <b>{words[0].word.term}</b>, "
             f"<b>{words[1].word.term}</b>. Practise these together first.") in \
         family_update_text(update, catalog)
+
+
+def test_hard_words_carry_their_home_language_gloss_as_the_lists_above_do(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    # Hmong re-playtest: "condensation, addition" alone left a grandfather who reads no English
+    # to match them to the 📖 line's "condensation (pa rov ua dej)" himself
+    enrol_student(db, START, lang="hmn")
+    linked(db, "hmn")
+    words = read_words(db, START)
+    glossed = [w for w in words if w.word.glosses.get("hmn")][:2]
+    assert len(glossed) == 2, "the shipped pack has Hmong glosses"
+    for ref in glossed:
+        db.execute("UPDATE mastery SET attempts = 2, misses_in_row = 2 WHERE student_id = 1001 "
+                   "AND word_id = ?", [ref.id])
+    [update] = family_updates.weekly_updates(db, START + timedelta(days=1), tz=TZ)
+    text = family_update_text(update, catalog)
+    line = next(line for line in text.splitlines() if line.startswith("🧩"))
+    for ref in glossed:
+        gloss = ref.word.glosses["hmn"].short_term
+        assert f"<b>{ref.word.term}</b> ({gloss})" in line
 
 
 def test_no_word_missed_twice_names_none(
