@@ -131,13 +131,18 @@ def _tell_new_link(context: PuenteContext, user_id: int, opened: family.LinkOpen
     news = family.link_news(s.db, user_id, opened.student_id)
     if news is None:
         return
+    # Their language once chosen; until then "choosing a language now" (a language no model
+    # translates is named when chosen: _tell_teachers_language). "(French)", from a French
+    # phone, was read as the language of a mother who then chose Kreyòl (Haitian playtest)
+    chosen = membership.chosen_language(s.db, user_id)
     notes = []
     for teacher_id, child in news.teachers:
         lang = user_language(context, teacher_id)
         notes.append((teacher_id, str(s.catalog.render(
-            "family-linked-teacher-note", lang, member=views.name(member, s.catalog, lang),
+            "family-linked-teacher-note" if chosen else "family-linked-teacher-note-choosing",
+            lang, member=views.name(member, s.catalog, lang),
             name=student_label(child, s.catalog, lang),
-            language=message_views.teacher_language(member_lang))),
+            language=message_views.teacher_language(chosen or member_lang))),
             keyboards.as_rows(keyboards.unlink_new(news.family_id, s.catalog.plain(
                 "button-unlink-yes", lang)))))
     for member_id in news.members:

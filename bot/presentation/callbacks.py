@@ -95,6 +95,8 @@ MORE_MISSES = "om"  # om:<student id>:<start>   /student's older typed misses, f
 WITHDRAW = "aw"     # aw:<accepted answer id>   stop accepting an answer for a class (/report)
 EXCUSED = "ex"      # ex:<student id>:<yyyymmdd>   a teacher makes a day a family excused a
 #                     school day for the student again (under the family's message, /student)
+EXCUSE = "xd"       # xd:<student id>:<yyyymmdd>   a teacher excuses the day a family's own
+#                     words said the child is sick or away (under the relayed message)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
 
@@ -461,7 +463,7 @@ class UnexcuseTap:
 
 
 def unexcuse(cb: Callback) -> UnexcuseTap:
-    """What an ex: button names, shape checked."""
+    """What an ex: (or xd:) button names, shape checked."""
     if len(cb.args) != 2:
         raise ForgedCallbackError("bad excused-day button")
     try:
