@@ -90,7 +90,7 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     assert ("<blockquote>Ella va muy bien.</blockquote>\n(Puente poko ka tradui an kreyòl "
             "ayisyen: sa ki anlè a se pwòp mo pwofesè a, jan li ekri yo.)") in answer
     assert "òdinatè" not in answer  # a phone user's words: no "this computer" (playtest)
-    assert "anglè" not in answer
+    assert "angle" not in answer
     families = texts(await chat.send(teacher(chat), "/families"))
     assert "Ana #1 · Haitian Creole · linked Mon 14 Sep · ⚠️ no translation" in families
     assert "⚠️ no translation on this computer" in families
