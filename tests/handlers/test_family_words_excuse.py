@@ -6,7 +6,7 @@ label says whether it does, and under words sent alone the teacher has "🤒 Exc
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.presentation import callbacks
@@ -126,11 +126,28 @@ async def test_a_sick_note_in_french_from_a_creole_reading_mother_offers_the_exc
     assert "They wrote this in French: if you can, answer in French" in relay.text
 
 
-async def test_the_link_note_names_no_language_before_she_chooses_one(chat: Chat) -> None:
+async def link_from_a_french_phone(chat: Chat) -> dict[str, Any]:
     enrol_student(chat.db, START, JB, "Jb", "ht")
     made = texts(await chat.send(rivera(chat), "/family Jb"))
     french_phone = chat.user(MIRLANDE, "Mirlande", "fr")
     await chat.send(french_phone, f"/start {made.split('?start=')[1].split()[0]}")
+    return french_phone
+
+
+async def test_the_teacher_reads_the_language_she_chose_not_her_phones(chat: Chat) -> None:
+    french_phone = await link_from_a_french_phone(chat)
+    assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []  # it waits
+    await chat.tap(french_phone, callbacks.data(callbacks.FAMILY_LANG, "ht"))
     [note] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
-    assert "Mirlande linked to Jb's family updates (choosing a language now)" in note.text
-    assert "French" not in note.text
+    assert note.text == "👪 Mirlande linked to Jb's family updates (Haitian Creole)"
+    chat.clock.now += timedelta(minutes=5)  # told once: the waiting note went with the choice
+    assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID
+            and "linked" in c.text] == []
+
+
+async def test_a_link_with_no_language_chosen_is_told_after_a_moment(chat: Chat) -> None:
+    await link_from_a_french_phone(chat)
+    chat.clock.now += timedelta(minutes=3)
+    [note] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert note.text == "👪 Mirlande linked to Jb's family updates (choosing a language now)"
+    assert ("Unlink", callbacks.data(callbacks.UNLINK, 1)) in buttons([note])
