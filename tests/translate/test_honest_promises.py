@@ -41,7 +41,9 @@ async def open_link(chat: Chat, user_id: int, phone: str, child: str = "Ana") ->
     link = texts(await chat.send(teacher(chat), f"/family {child}"))
     person = chat.user(user_id, f"Family{user_id}", phone)
     await chat.send(person, f"/start {link.split('?start=')[1].split()[0]}")
-    await chat.deliver()  # the teacher hears of the new link at once
+    chat.clock.advance(minutes=3)  # the teacher hears of the new link in a moment
+    assert "(choosing a language now)" in texts(
+        [c for c in await chat.deliver() if c.chat_id == TEACHER_ID])
     return person
 
 
