@@ -65,3 +65,18 @@ def test_the_vietnamese_energy_card_reads_plainly_and_waits_for_a_reviewer() -> 
     [energy] = [w for w in pack["words"] if w["term"] == "energy"]
     gloss = energy["glosses"]["vi"]
     assert "Sức từ" not in gloss["simple"] and gloss["reviewed"] is False
+
+
+def test_creole_spells_english_one_way(catalog: Catalog) -> None:
+    """Haitian playtest: "angle" 32 times and "anglè" 38 times, both read by one student ("M
+    ap ede w … ak an anglè", "ekri l an angle"); the standard spelling is "angle"."""
+    assert [t for t in every_text(catalog, "ht") if re.search(r"(?i)anglè", t)] == []
+    assert catalog.plain("language-set", "ht", language="kreyòl ayisyen").endswith(
+        "ak an angle.")
+
+
+def test_the_creole_placement_counter_says_at_most(catalog: Catalog) -> None:
+    """"Kesyon 1 (jiska 11)" read oddly; "Kesyon 1 sou 11" would promise 11 questions to a
+    placement that stops at a second miss (the English is "up to", on purpose)."""
+    assert catalog.plain("placement-counter", "ht", number=1, total=11) == \
+        "Kesyon 1 (pa plis pase 11)"

@@ -64,21 +64,25 @@ async def _hold_and_offer(update: Update, context: PuenteContext, draft: Draft,
 
 async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text: str | int,
                         key: str, *, named: bool = False, to: askers.ReplyTo | None = None,
-                        also: Sequence[InlineKeyboardButton] = (), **params: object) -> None:
+                        also: Sequence[InlineKeyboardButton] = (),
+                        first: Sequence[InlineKeyboardButton] = (), send: str = "button-ask",
+                        **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
     of each child, or, for a reply to a teacher's answer (`to`), to that teacher about that
-    child alone: each button names its child on a shared phone, or when `named`; `also`
-    beside them (a ready-made note instead)."""
+    child alone: each button names its child on a shared phone, or when `named`, else says
+    `send`; `first` above them (send it and excuse the day), `also` below (a ready-made note
+    instead)."""
     catalog, lang = context.services.catalog, who.language
     children = who.children if to is None else (to.child,)
     # Twins' announcement reply goes about both: a button naming one of them would mislead
-    labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in children] \
+    labels = [(c.student_id, catalog.plain(send, lang)) for c in children] \
         if (len(who.children) == 1 or (to is not None and to.also)) and not named else \
         [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
          for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, english_first=who.english_first, **params)
-    markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang), also=also)
+    markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang), also=also,
+                                   first=first)
     await _hold_and_offer(update, context, Draft(text, to, role=who.role), ASK, body,
                           markup)
 
@@ -162,20 +166,27 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     notes = not thanks and written_as_is(context.services.translator, who.language)
     key = "family-thanks-offer" if thanks else "family-text" if translated else \
         "family-text-as-written-notes" if notes else "family-text-as-written"
-    # "Lin is sick today" (or "at the hospital today") typed in her own words: the
-    # ready-made "sick today" (or "not at school today") beside Send, as it excuses the day
-    # (no reminder to a child not there) and her words do not (zh playtest)
+    # "Lin is sick today" (or "at the hospital today") typed in her own words: first, send
+    # them AND excuse the day; the ready-made "sick today" (or "not at school today")
+    # instead; her words alone, the day not excused. Each label says whether the day is
+    # excused: a mother sent her words, not knowing only 🤒 excused the day, and her son
+    # got his reminder and the day counted against him (Haitian playtest)
     school = context.services.config.school
     today = context.services.clock().astimezone(school.timezone).date()
     note = None if thanks else note_for_own_words(text, who.language,
                                                   is_school_day(today, school.holidays))
-    also = [] if note is None else family_note_views.note_instead(
-        catalog, who.language, note, [
-            (c.student_id, views.name(c.first_name, catalog, who.language))
-            for c in who.children], today)
-    if notes:
-        also = [*also, family_note_views.notes_item(catalog, who.language)]
-    await offer_to_send(update, context, who, text, key, also=also)
+    children = [(c.student_id, views.name(c.first_name, catalog, who.language))
+                for c in who.children]
+    ready = [family_note_views.notes_item(catalog, who.language)] if notes else []
+    if note is None:
+        await offer_to_send(update, context, who, text, key, also=ready)
+        return
+    await offer_to_send(
+        update, context, who, text, key,
+        first=family_note_views.words_and_excuse(catalog, who.language, note, children),
+        also=[*family_note_views.note_instead(catalog, who.language, note, children, today),
+              *ready],
+        send="button-ask-words-only")
 
 
 SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)

@@ -6,6 +6,7 @@ will come, and in which language."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 
 from telegram import InlineKeyboardMarkup, Update
@@ -23,6 +24,7 @@ from bot.presentation import keyboards, message_views
 from bot.presentation.i18n import Day
 from bot.presentation.students import names_and
 from bot.services import askers, relays
+from bot.services import excused as excused_service
 from bot.services.askers import Asker
 from bot.services.family import remember_name
 from bot.services.pushes import next_allowed
@@ -55,10 +57,12 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
                             child: askers.Child, text: str | int,
                             answered_by: int | None = None,
                             about: askers.Announced | None = None,
-                            also: tuple[askers.Child, ...] = ()) -> None:
+                            also: tuple[askers.Child, ...] = (),
+                            excused: date | None = None) -> None:
     """Send the message and its English (or the voice note) to each of the child's
     teachers (to the one who answered, for a reply to an answer or an announcement, which
-    the teacher is told; filed under the child and the siblings `also`), then confirm."""
+    the teacher is told; filed under the child and the siblings `also`), with the day it
+    `excused` (a family's own words sent with "excuse today"), then confirm."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     sender = _sender(update, who)
@@ -71,7 +75,10 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     else:  # through the outbox: a teacher's evening is quiet hours too
         relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by,
                                          about, also)
-        _queue(context, who, relay, sender)
+        relay = replace(relay, excused=excused)  # booked with it, as a ready-made note's
+        if not _queue(context, who, relay, sender) and relay.excused is not None:
+            # excused already (by another family member, or the teacher): her words still go
+            _queue(context, who, replace(relay, excused=None), sender)
         if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
             # come here" for a thank-you
             await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
@@ -198,14 +205,21 @@ def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Re
 def _rows(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay
           ) -> relays.Rows:
     """The buttons under a relayed message for one teacher: ↩️ to undo the day it excused
-    (when it excused one), then the ready-made replies."""
+    (when it excused one), or 🤒 to excuse the day a family's own words say the child is
+    sick or away (they sent them without excusing it: Haitian playtest), then the ready-made
+    replies."""
     markup = _ready(context, teacher_id, who, relay)
     rows = keyboards.as_rows(markup) if markup is not None else []
-    if relay.excused is None:
+    s = context.services
+    lang, student_id = user_language(context, teacher_id), relay.child.student_id
+    if relay.excused is not None:
+        return [*rows, keyboards.unexcuse_row(s.catalog, lang, student_id, relay.excused)]
+    if who.role != askers.FAMILY or relay.note is not None or relay.thanks or relay.also:
         return rows
-    undo = keyboards.unexcuse_row(context.services.catalog, user_language(context, teacher_id),
-                                  relay.child.student_id, relay.excused)
-    return [*rows, undo]
+    day = excused_service.excusable_day(relay.original, relay.language, s.config.school,
+                                        s.clock())
+    return rows if day is None else \
+        [*rows, keyboards.excuse_row(s.catalog, lang, student_id, day)]
 
 
 def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:

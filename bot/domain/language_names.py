@@ -193,7 +193,7 @@ _NAMES_IN: dict[str, dict[str, str]] = {
         "my": "Burmese", "km": "Khmer", "am": "Amharic", "ti": "Tigrinya",
     },
     "ht": {
-        "en": "anglè", "es": "panyòl", "ar": "arab", "zh": "chinwa", "vi": "vyetnamyen",
+        "en": "angle", "es": "panyòl", "ar": "arab", "zh": "chinwa", "vi": "vyetnamyen",
         "hmn": "hmong", "so": "somali", "ru": "ris", "ht": "kreyòl ayisyen", "tl": "tagalog",
         "ko": "koreyen", "pt": "pòtigè", "fr": "fransè", "ja": "japonè", "de": "alman",
         "it": "italyen", "he": "ebre", "el": "grèk", "sw": "swahili",

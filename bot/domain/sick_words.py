@@ -5,6 +5,10 @@ send them also offers the ready-made "🤒 sick today" (or "📅 not at school t
 excuses the day (no reminder to a child who is not there, no school day counted against her).
 Families type; they do not hunt for the ready-made list (zh playtest).
 
+A text is read in the family's language, in English, and in the language it is written in
+when the detector finds it likely (languages_of): a Kreyòl-reading mother schooled in French
+wrote "Jean-Baptiste est malade aujourd'hui" (Haitian playtest).
+
 A small list per language, with English always (families mix it in). In a script with spaces
 a word must be whole ("sick", not "homesick"); a word ending in "*" is a stem, for languages
 that add endings (Korean 아파요/아파서, Russian заболела), in a phrase too; words with a space
@@ -39,6 +43,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from bot.domain.language import detect_language
 
 SICK_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("sick", "ill", "unwell", "not well", "not feeling well", "not feel well", "fever",
@@ -94,6 +100,8 @@ NEGATORS: dict[str, tuple[str, ...]] = {
     "ru": ("не", "ни"),
     "tl": ("hindi", "di", "wala"),
 }
+# A text is read in a language it is this likely written in (besides the family's own)
+MESSAGE_LIKELY = 0.5
 NEAR = 2  # a negator counts this many words before the sick word (Chinese: characters)
 # Russian and Korean put the negator right before the verb; Portuguese puts "mais" between
 # ("não está mais doente": no longer sick)
@@ -423,10 +431,20 @@ def _asks(word: str, clause: str, tokens: list[str], asked: bool) -> bool:
     return asked and size <= (ASKED_WORDS if _spaced(word) else ASKED_CHARACTERS)
 
 
-def says_sick(text: str, language: str) -> bool:
-    """Whether `text`, written by a family member who reads `language`, says the child is sick
-    today (in that language or in English): not that she is well again or today, nor "not
-    sick", nor sick yesterday, nor a message about tomorrow, nor "Is she sick?"."""
+def languages_of(text: str, language: str) -> tuple[str, ...]:
+    """The languages to read `text` in: the family's own, then those the text is likely
+    written in (MESSAGE_LIKELY or more). A Kreyòl-reading mother schooled in French wrote
+    "Jean-Baptiste est malade aujourd'hui" and got no sick option (Haitian playtest): a
+    family writes in the language of school too. One detection, about a millisecond."""
+    found = detect_language(text).candidates
+    return tuple(dict.fromkeys((language, *(code for code, chance in found
+                                             if chance >= MESSAGE_LIKELY
+                                             and code in SICK_WORDS))))
+
+
+def _sick_in(text: str, language: str) -> bool:
+    """says_sick in one language (and English): the child is sick today, not well again or
+    today, nor "not sick", nor sick yesterday, nor about tomorrow, nor "Is she sick?"."""
     if _any(RECOVERED, _clauses(text), language) or _well_today(text, language) \
             or _about_another_day(text, language):
         return False
@@ -439,10 +457,28 @@ def says_sick(text: str, language: str) -> bool:
                for at in _places(word, clause, tokens))
 
 
+def says_sick(text: str, language: str) -> bool:
+    """Whether `text`, written by a family member who reads `language`, says the child is sick
+    today (in that language, in English, or in the language the text is written in:
+    languages_of): not that she is well again or today, nor "not sick", nor sick yesterday,
+    nor a message about tomorrow, nor "Is she sick?"."""
+    languages = languages_of(text, language)
+    recovered = _clauses(text)
+    if any(_any(RECOVERED, recovered, code) for code in languages):
+        return False
+    return any(_sick_in(text, code) for code in languages)
+
+
 def says_away_today(text: str, language: str) -> bool:
     """Whether `text` says the child is not at school today ("absent today", "we are at the
-    hospital today", "no va a ir a la escuela hoy"), in `language` or English: not of
-    another day ("she was absent yesterday", "she can't come tomorrow"), nor well today."""
+    hospital today", "no va a ir a la escuela hoy"), in `language`, English, or the language
+    it is written in (languages_of): not of another day ("she was absent yesterday", "she
+    can't come tomorrow"), nor well today."""
+    return any(_away_in(text, code) for code in languages_of(text, language))
+
+
+def _away_in(text: str, language: str) -> bool:
+    """says_away_today in one language (and English)."""
     if not _any(TODAY, _clauses(text), language) or _well_today(text, language):
         return False
     return any((_has(ABSENT, clause, tokens, language)

@@ -119,11 +119,11 @@ async def start(update: Update, context: PuenteContext) -> None:
                                english_first=family.reads_phone_english(s.db, user.id, phone))
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=_menu(context, user.id, user.language_code))
-    _tell_new_link(context, user.id, opened, clean_name(user.first_name), lang)
+    _tell_new_link(context, user.id, opened, clean_name(user.first_name))
 
 
 def _tell_new_link(context: PuenteContext, user_id: int, opened: family.LinkOpened,
-                   member: str, member_lang: str) -> None:
+                   member: str) -> None:
     """Tell the child's teachers (with an Unlink button) and the family members linked before
     that this family member just linked: a link forwarded beyond the family let a stranger
     read a child's updates unseen (playtest)."""
@@ -131,21 +131,52 @@ def _tell_new_link(context: PuenteContext, user_id: int, opened: family.LinkOpen
     news = family.link_news(s.db, user_id, opened.student_id)
     if news is None:
         return
-    notes = []
-    for teacher_id, child in news.teachers:
-        lang = user_language(context, teacher_id)
-        notes.append((teacher_id, str(s.catalog.render(
-            "family-linked-teacher-note", lang, member=views.name(member, s.catalog, lang),
-            name=student_label(child, s.catalog, lang),
-            language=message_views.teacher_language(member_lang))),
-            keyboards.as_rows(keyboards.unlink_new(news.family_id, s.catalog.plain(
-                "button-unlink-yes", lang)))))
+    # The teachers' note names the language they chose; "(French)", from a French phone, was
+    # read as the language of a mother who then chose Kreyòl (Haitian playtest). Until they
+    # choose, it waits a moment, then says "choosing a language now"; a choice meanwhile
+    # replaces it with one naming that language (_retell_link)
+    chosen = membership.chosen_language(s.db, user_id)
+    notes = _link_notes(context, news, member, chosen)
     for member_id in news.members:
         lang = user_language(context, member_id)
         notes.append((member_id, str(s.catalog.render(
             "family-linked-also", lang, member=views.name(member, s.catalog, lang),
             name=views.name(opened.name, s.catalog, lang))), []))
-    if family.queue_link_news(s.db, user_id, opened.student_id, notes, s.clock()):
+    if family.queue_link_news(s.db, user_id, opened.student_id, notes, s.clock(),
+                              () if chosen else [t for t, _child in news.teachers]):
+        context.deliverer.wake()
+
+
+def _link_notes(context: PuenteContext, news: family.LinkNews, member: str,
+                chosen: str | None) -> list[tuple[int, str, list[list[list[str]]]]]:
+    """The note to each teacher that `member` linked, with an Unlink button: the language
+    they `chosen`, or that they are choosing one."""
+    s = context.services
+    notes = []
+    for teacher_id, child in news.teachers:
+        lang = user_language(context, teacher_id)
+        notes.append((teacher_id, str(s.catalog.render(
+            "family-linked-teacher-note" if chosen else "family-linked-teacher-note-choosing",
+            lang, member=views.name(member, s.catalog, lang),
+            name=student_label(child, s.catalog, lang),
+            language=message_views.teacher_language(chosen or "en"))),
+            keyboards.as_rows(keyboards.unlink_new(news.family_id, s.catalog.plain(
+                "button-unlink-yes", lang)))))
+    return notes
+
+
+def _retell_link(context: PuenteContext, user_id: int, member: str, code: str) -> None:
+    """A language chosen while the teachers' link note still waits: that note goes now,
+    naming it."""
+    s = context.services
+    queued = 0
+    for student_id in family.link_notes_waiting(s.db, user_id):
+        news = family.link_news(s.db, user_id, student_id)
+        if news is not None:
+            queued += family.queue_link_news(s.db, user_id, student_id,
+                                             _link_notes(context, news, member, code),
+                                             s.clock())
+    if queued:
         context.deliverer.wake()
 
 
@@ -282,6 +313,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):
         return
     changed = family.set_language(s.db, user.id, code)
+    _retell_link(context, user.id, clean_name(user.first_name), code)
     back = None if undo or before == code else \
         keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG, code)
     # after /stop, "you will get a weekly update… /stop to stop it" would be untrue

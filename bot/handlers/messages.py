@@ -277,9 +277,12 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
         await say(update, context, "ask-draft-gone", bilingual=not family)
         return
     to = draft.to if draft.to is not None and draft.to.child == child else None
+    s = context.services  # "✉️ my words + 🤒 excuse today": the note names the day excused
+    day = excused.words_excuse(cb.args[1], s.config.school, s.clock()) \
+        if family and len(cb.args) > 1 else None
     await relay_to_teachers(update, context, who, child, draft.message,
                             to.teacher_id if to else None, to.about if to else None,
-                            to.also if to else ())
+                            to.also if to else (), excused=day)
     _sent(context, query)
 
 

@@ -14,14 +14,38 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.chat.replies import current_tap, spend, student_for, teacher_reads, user_language
 from bot.context import PuenteContext
-from bot.presentation import callbacks, views
+from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Day
 from bot.services import excused
 
 
 def register(app: Application) -> None:
-    """Add the ↩️ buttons under excused days."""
+    """Add the ↩️ buttons under excused days, and 🤒 under a family's words that say sick."""
     app.add_handler(CallbackQueryHandler(unexcuse_button, pattern=rf"^{callbacks.EXCUSED}:"))
+    app.add_handler(CallbackQueryHandler(excuse_button, pattern=rf"^{callbacks.EXCUSE}:"))
+
+
+async def excuse_button(update: Update, context: PuenteContext) -> None:
+    """Excuse the day a family's own words said the child was sick or away (they sent them
+    without excusing it), say so with ↩️ to undo it, and tell the family."""
+    tap = await current_tap(update, context, "button-stale")
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    pressed = callbacks.unexcuse(cb)
+    new = excused.excuse_by_teacher(s.db, user.id, pressed.student_id, pressed.day,
+                                    s.config.school, s.clock())
+    if not await spend(query, query.data):  # a double tap: the first one did it
+        return
+    lang = teacher_reads(context, user)
+    name = student_for(context, user.id, pressed.student_id, lang=lang)
+    await context.bot.send_message(
+        user.id, s.catalog.render("excused-by-teacher", lang, day=Day(pressed.day), name=name),
+        parse_mode=ParseMode.HTML, reply_markup=keyboards.unexcuse_buttons(
+            s.catalog, lang, pressed.student_id, [pressed.day]))
+    if new:
+        _tell_family(context, pressed.student_id, pressed.day, "excused-by-teacher-family")
 
 
 async def unexcuse_button(update: Update, context: PuenteContext) -> None:
@@ -43,18 +67,19 @@ async def unexcuse_button(update: Update, context: PuenteContext) -> None:
                                                              name=name),
                                    parse_mode=ParseMode.HTML)
     if undone:
-        _tell_family(context, pressed.student_id, pressed.day)
+        _tell_family(context, pressed.student_id, pressed.day, "excused-undone-family")
 
 
-def _tell_family(context: PuenteContext, student_id: int, day: date) -> None:
-    """Tell the child's family members that the day they excused is a school day again."""
+def _tell_family(context: PuenteContext, student_id: int, day: date, key: str) -> None:
+    """Tell the child's family members that the day they excused is a school day again (or
+    that the teacher excused it: `key`)."""
     s = context.services
     first_name, members = excused.family_to_tell(s.db, student_id)
     notes = []
     for member_id in members:
         lang = user_language(context, member_id)
         notes.append((member_id, str(s.catalog.bilingual(
-            "excused-undone-family", lang, day=Day(day),
+            key, lang, day=Day(day),
             name=views.name(first_name, s.catalog, lang)))))
     if excused.queue_family_notes(s.db, student_id, notes, s.clock()):
         context.deliverer.wake()

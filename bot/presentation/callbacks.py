@@ -97,6 +97,8 @@ EXCUSED = "ex"      # ex:<student id>:<yyyymmdd>   a teacher makes a day a famil
 #                     school day for the student again (under the family's message, /student)
 RENAME = "rn"       # rn:<class id>:<token> | rn:no   a teacher confirms /renameclass (the new
 #                     name held under the token, checked as held, with the class, on the tap)
+EXCUSE = "xd"       # xd:<student id>:<yyyymmdd>   a teacher excuses the day a family's own
+#                     words said the child is sick or away (under the relayed message)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
 
@@ -477,7 +479,7 @@ class UnexcuseTap:
 
 
 def unexcuse(cb: Callback) -> UnexcuseTap:
-    """What an ex: button names, shape checked."""
+    """What an ex: (or xd:) button names, shape checked."""
     if len(cb.args) != 2:
         raise ForgedCallbackError("bad excused-day button")
     try:

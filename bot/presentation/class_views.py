@@ -239,7 +239,7 @@ def report_text(
         lines.append(catalog.render("report-starter-words", lang, title=starter.title,
                                     words=Counted("count-words", starter.words)))
     lines += no_messages_lines(no_messages, labels, catalog, lang)
-    translations = unchecked_line(catalog, lang, unchecked)
+    translations = unchecked_line(catalog, lang, unchecked, named=True)
     if translations is not None:
         lines.append(translations)
     # What the lines mean, the first time (`explain`), then one line pointing to it: the same

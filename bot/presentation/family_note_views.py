@@ -94,6 +94,17 @@ def note_instead(catalog: Catalog, lang: str, note: str, children: Sequence[tupl
         callbacks.FAMILY_NOTE_SEND, child, note, *day)) for child, label in labels]
 
 
+def words_and_excuse(catalog: Catalog, lang: str, note: str,
+                     children: Sequence[tuple[int, str]]) -> list[InlineKeyboardButton]:
+    """Under a family's own words that say the child is sick, or away today: send those
+    words AND excuse today as the ready-made note would (her details reach the teacher, and
+    the child gets no reminder); one button a child on a shared phone (id, name)."""
+    icon = "📅" if note == ABSENT else "🤒"
+    return [InlineKeyboardButton(fit_label(catalog.plain(
+        "button-send-excuse", lang, name=name, icon=icon)),
+        callback_data=callbacks.data(callbacks.ASK, child, note)) for child, name in children]
+
+
 def _back(catalog: Catalog, lang: str, student_id: int) -> InlineKeyboardButton:
     return InlineKeyboardButton(fit_label(catalog.plain("button-family-note-back", lang)),
                                 callback_data=callbacks.data(callbacks.FAMILY_NOTE, student_id))

@@ -629,14 +629,16 @@ def more_languages() -> list[str]:
 
 
 def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callbacks.ASK,
-                also: Sequence[InlineKeyboardButton] = ()) -> InlineKeyboardMarkup:
+                also: Sequence[InlineKeyboardButton] = (),
+                first: Sequence[InlineKeyboardButton] = ()) -> InlineKeyboardMarkup:
     """Send a held message to the teacher of one child, (student id, label), or a teacher's
-    held answer to the message it answers (ANSWER_HELD: (its message id, label)); `also`
-    (a ready-made note instead); or don't."""
+    held answer to the message it answers (ANSWER_HELD: (its message id, label)); `first`
+    above them (send it and excuse the day), `also` below (a ready-made note instead); or
+    don't."""
     buttons = [InlineKeyboardButton(label[:60], callback_data=callbacks.data(prefix, target))
                for target, label in targets]
-    return rows([*buttons, *also, InlineKeyboardButton(no[:60], callback_data=callbacks.data(
-        prefix, "no"))], 1)
+    return rows([*first, *buttons, *also, InlineKeyboardButton(
+        no[:60], callback_data=callbacks.data(prefix, "no"))], 1)
 
 
 def child_buttons(prefix: str, children: Sequence[tuple[int, str]], every: str | None
@@ -667,6 +669,12 @@ def unexcuse_row(catalog: Catalog, lang: str, student_id: int, day: date) -> lis
     """An outbox row: ↩️ to make an excused day a school day for the student again."""
     return [[catalog.plain("button-unexcuse", lang, day=Day(day)),
              callbacks.data(callbacks.EXCUSED, student_id, day.strftime("%Y%m%d"))]]
+
+
+def excuse_row(catalog: Catalog, lang: str, student_id: int, day: date) -> list[list[str]]:
+    """An outbox row: 🤒 to excuse the day a family's own words said the child is away."""
+    return [[catalog.plain("button-excuse-day", lang, day=Day(day)),
+             callbacks.data(callbacks.EXCUSE, student_id, day.strftime("%Y%m%d"))]]
 
 
 def unexcuse_buttons(catalog: Catalog, lang: str, student_id: int, days: Sequence[date]

@@ -159,12 +159,18 @@ def _how_to_answer(catalog: Catalog, lang: str, relay: Relay, family: bool = Fal
         return [catalog.render("relay-how", lang, language=language)]
     offers = offers_ready(catalog, relay)
     offer = [catalog.render("relay-ready-offer", lang, language=language)] if offers else []
+    # Written in another language than theirs (a Kreyòl-reading mother's French): they read
+    # that one too, so an answer in it reaches them; "use simple English" alone hid that
+    # (Haitian playtest)
+    other = [catalog.render("relay-wrote-other", lang,
+                            written=teacher_language(relay.written))] \
+        if relay.written not in ("en", UNKNOWN, relay.language) else []
     if not family and offers:  # a newcomer reads none of the English: the replies come first
         return [catalog.render("relay-ready-offer-student", lang, language=language),
-                catalog.render("relay-cannot-translate", lang, language=language),
+                catalog.render("relay-cannot-translate", lang, language=language), *other,
                 catalog.render("relay-how-as-written", lang)]
-    return [catalog.render("relay-cannot-translate", lang, language=language), *offer,
-            catalog.render("relay-how-as-written", lang)]
+    return [catalog.render("relay-cannot-translate", lang, language=language), *other,
+            *offer, catalog.render("relay-how-as-written", lang)]
 
 
 def offers_ready(catalog: Catalog, relay: Relay) -> bool:

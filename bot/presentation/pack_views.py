@@ -14,12 +14,13 @@ from bot.services.packs import PackDetail, PackQuality, PackSummary
 
 MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
 MAX_TERMS = 20
+UNCHECKED_NAMED = 5  # /report names this many words no speaker checked, a language
 
 
-def terms_list(terms: Sequence[str]) -> str:
-    """Some words, comma-separated, with the count of any left out."""
-    shown = ", ".join(terms[:MAX_TERMS])
-    return shown if len(terms) <= MAX_TERMS else f"{shown}, … (+{len(terms) - MAX_TERMS})"
+def terms_list(terms: Sequence[str], most: int = MAX_TERMS) -> str:
+    """Some words (`most` of them), comma-separated, with the count of any left out."""
+    shown = ", ".join(terms[:most])
+    return shown if len(terms) <= most else f"{shown}, … (+{len(terms) - most})"
 
 
 def pack_line(catalog: Catalog, lang: str, pack: PackSummary) -> Markup:
@@ -65,14 +66,20 @@ def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: in
     return join_lines(lines)
 
 
-def unchecked_line(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked]
-                   ) -> Markup | None:
+def unchecked_line(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked],
+                   named: bool = False) -> Markup | None:
     """Every language whose translations of these words no speaker has checked yet, on one
     line (None when there is none): /report says it every day, and one line a language made it
-    4 of a playtest report's 11 lines."""
+    4 of a playtest report's 11 lines. `named`: with the words (up to MAX_TERMS), so a
+    bilingual colleague knows which to look at ("1 of 10 words" named none: playtest)."""
     if not unchecked:
         return None
     return catalog.render("report-translations-unchecked", lang, languages=Markup("; ".join(
+        catalog.render("report-translations-unchecked-named", lang,
+                       language=reader_language(u.lang), code=u.lang, count=u.count,
+                       words=Counted("count-words", u.words),
+                       terms=terms_list(u.terms, UNCHECKED_NAMED))
+        if named and u.terms else
         catalog.render("report-translations-unchecked-language", lang,
                        language=reader_language(u.lang), code=u.lang, count=u.count,
                        words=Counted("count-words", u.words)) for u in unchecked)))

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
-from bot.domain.family_notes import days_offered
+from bot.domain.family_notes import days_offered, note_for_own_words
 from bot.domain.school_days import is_school_day
 from bot.store import excused, families, outbox, people
 from bot.store.notes import FAMILY_NOTE
@@ -46,6 +46,38 @@ def excused_day(note: str, day: date | None, school: SchoolConfig, now: datetime
     if note == "sick":
         return today if is_school_day(today, school.holidays) else None
     return day if day in days_offered(today, school.holidays) else None
+
+
+def words_excuse(note: str, school: SchoolConfig, now: datetime) -> date | None:
+    """The day a family's own words excuse when sent with "excuse today" (under words that say
+    the child is sick or away today): today, exactly as the ready-made "sick today" or "not at
+    school today" would (None on a day off, or for a note that excuses nothing: forged)."""
+    today = now.astimezone(school.timezone).date()
+    return excused_day(note, today, school, now)
+
+
+def excusable_day(text: str, language: str, school: SchoolConfig, now: datetime
+                  ) -> date | None:
+    """The school day a family's relayed words say the child is sick or away (today, when
+    school is on), which the teacher may excuse in one tap (None: they say neither, or it is
+    a day off)."""
+    today = now.astimezone(school.timezone).date()
+    school_today = is_school_day(today, school.holidays)
+    return today if school_today and note_for_own_words(text, language, True) else None
+
+
+def excuse_by_teacher(db: Database, teacher_id: int, student_id: int, day: date,
+                      school: SchoolConfig, now: datetime) -> bool:
+    """A teacher excuses a school day of a student of theirs (the day a family's words said she
+    was sick or away); False when it already was. Anyone else, a day off, a day ahead or
+    one older than SHOWN_WEEKS: UnexcuseError (forged or old button)."""
+    if teacher_id not in people.teachers_of(db, student_id):
+        raise UnexcuseError("not a teacher of this student")
+    today = now.astimezone(school.timezone).date()
+    if not is_school_day(day, school.holidays) or not \
+            today - timedelta(weeks=SHOWN_WEEKS) <= day <= today:
+        raise UnexcuseError("not a day to excuse")
+    return excused.excuse(db, student_id, day, teacher_id, now)
 
 
 def off_days(db: Database, student_id: int, holidays: Collection[date],

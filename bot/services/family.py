@@ -3,7 +3,7 @@ off, and the notes their child's teachers get about them (the update itself: fam
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -360,12 +360,25 @@ def link_news(db: Database, user_id: int, student_id: int) -> LinkNews | None:
 
 def queue_link_news(db: Database, user_id: int, student_id: int,
                     notes: Sequence[tuple[int, str, list[list[list[str]]]]],
-                    now: datetime) -> int:
+                    now: datetime, waiting: Collection[int] = ()) -> int:
     """Queue each rendered note (chat, text, buttons) about a new family link, due now: each
-    names the child and the new family member, so it goes when either deletes their data."""
+    names the child and the new family member, so it goes when either deletes their data.
+    The notes to `waiting` (teachers: the new member is choosing a language) wait
+    LANGUAGE_NOTE_WAIT, replaced by notes naming it when they choose (retell_link)."""
     with db.atomic():
         for chat_id, text, rows in notes:
+            later = chat_id in waiting
             outbox.enqueue(db, None, chat_id, store_notes.FAMILY_NOTE,
                            {"text": text, "buttons": [], "rows": rows,
-                            "student_id": student_id, "family_id": user_id}, now, now)
+                            "student_id": student_id, "family_id": user_id,
+                            **({"link": 1} if later else {})},
+                           now + LANGUAGE_NOTE_WAIT if later else now, now)
     return len(notes)
+
+
+def link_notes_waiting(db: Database, user_id: int) -> list[int]:
+    """Take back this family member's link notes still waiting for their language (none
+    claimed by the deliverer yet): the students whose teachers should be told again, now,
+    with the language just chosen."""
+    with db.atomic():
+        return store_notes.withdraw_link_notes(db, user_id)

@@ -117,6 +117,7 @@ class Unchecked:
     count: int
     words: int
     word_ids: frozenset[int] = frozenset()  # the `count` words
+    terms: tuple[str, ...] = ()  # their English terms, A-Z: /report names them to check
 
 
 def unchecked(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
@@ -125,11 +126,12 @@ def unchecked(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
     speaker has checked; a teacher's own (/gloss) counts as checked."""
     found = []
     for lang in dict.fromkeys(code for code in languages if code and code != SOURCE):
-        ids = frozenset(r.id for r in complete_glosses(db, refs, lang)
-                        if (g := r.word.glosses.get(lang)) is not None
-                        and (g.machine or not g.reviewed))
-        if ids:
-            found.append(Unchecked(lang, len(ids), len(refs), ids))
+        words = {r.id: r.word.term for r in complete_glosses(db, refs, lang)
+                 if (g := r.word.glosses.get(lang)) is not None
+                 and (g.machine or not g.reviewed)}
+        if words:
+            found.append(Unchecked(lang, len(words), len(refs), frozenset(words),
+                                   tuple(sorted(set(words.values()), key=str.casefold))))
     return found
 
 

@@ -30,6 +30,20 @@ def withdraw_language_notes(db: Database, family_id: int) -> int:
                       [family_id]).rowcount
 
 
+# A teacher's note that a family member linked, waiting for the language they choose ("link")
+_LINK_NOTES = ("kind = 'family-note' AND json_extract(payload, '$.family_id') = ? "
+               "AND json_extract(payload, '$.link') = 1 AND status = 'pending' AND tries = 0 "
+               "AND lease_owner IS NULL AND attempted_at IS NULL")
+
+
+def withdraw_link_notes(db: Database, family_id: int) -> list[int]:
+    """Delete this family member's link notes to teachers that no deliverer has touched (the
+    guard is in the DELETE, as for language notes); the students they were about, each once."""
+    rows = db.execute(f"DELETE FROM outbox WHERE {_LINK_NOTES} "
+                      "RETURNING json_extract(payload, '$.student_id')", [family_id]).fetchall()
+    return list(dict.fromkeys(int(row[0]) for row in rows))
+
+
 def told_languages(db: Database, family_id: int) -> dict[tuple[int, int], str]:
     """(teacher id, child's id) -> the language the newest language note about this family
     member named, among those sent or on their way (call after withdraw_language_notes)."""

@@ -203,3 +203,21 @@ def test_a_greeting_that_wishes_the_teacher_well_still_says_sick(language: str, 
 ])
 def test_today_hope_or_since_a_day_still_says_sick(language: str, text: str) -> None:
     assert says_sick(text, language)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour Madame, Jean-Baptiste est malade aujourd'hui, il a de la fièvre.",
+    "Jb est malade",
+])
+def test_a_creole_reading_family_writing_french_is_read_in_french(text: str) -> None:
+    assert says_sick(text, "ht")
+
+
+def test_french_from_a_creole_reading_family_keeps_french_negation() -> None:
+    assert not says_sick("Jb n'est plus malade, il va mieux", "ht")
+    assert says_away_today("Madame, Jean-Baptiste est absent aujourd'hui", "ht")
+
+
+def test_words_of_another_language_alone_are_not_read_in_it() -> None:
+    # "malade" is no Kreyòl word and the text is not surely French: nothing from a guess
+    assert not says_sick("Mwen pa konprann devwa a", "ht")

@@ -35,7 +35,11 @@ async def linked_mother(chat: Chat) -> dict[str, Any]:
     link = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family Ana"))
     mom = chat.user(MOTHER, "Hodan", "so")
     await chat.send(mom, f"/start {link.split('?start=')[1].split()[0]}")
-    await chat.deliver()  # the teacher hears of the new link at once
+    # the teacher hears of the new link in a moment ("choosing a language now", as she chose
+    # none within it)
+    chat.clock.advance(minutes=3)
+    assert [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID] == [
+        "👪 Hodan linked to Ana's family updates (choosing a language now)"]
     return mom
 
 

@@ -14,7 +14,7 @@ from tests.families import link, rivera, shared_phone
 from tests.harness import TEACHER_ID, Chat, buttons, enrol_student
 
 LIN, NAI_NAI = 1001, 2001
-SICK_INSTEAD = "🤒 改发“今天生病了”"
+SICK_INSTEAD = "🤒 改发“今天生病了”（今天算请假）"  # it says the day is excused (Haitian playtest)
 TUESDAY = datetime(2026, 9, 15, 12, tzinfo=START.tzinfo)  # a school day, 08:00 at school
 
 
@@ -103,7 +103,7 @@ async def test_away_today_in_her_own_words_offers_not_at_school_today(chat: Chat
     await linked(chat)
     offer = await chat.send(grandmother(chat), "今天林林不能去学校，我们在医院")
     away = callbacks.data(callbacks.FAMILY_NOTE_SEND, LIN, "absent", "20260915")
-    assert ("📅 改发“今天不能去上学”", away) in buttons(offer)
+    assert ("📅 改发“今天不能去上学”（今天算请假）", away) in buttons(offer)
     assert note_buttons(offer) == [away]  # not "sick today": she did not say so
     await chat.tap(grandmother(chat), away)
     [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]

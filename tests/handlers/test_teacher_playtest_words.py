@@ -169,3 +169,15 @@ async def test_packs_shows_each_shipped_packs_grade_band(chat: Chat) -> None:
     assert "<code>math.number-operations</code> (" in reply
     line = next(x for x in reply.split("\n") if "math.number-operations" in x)
     assert line.endswith(" · grades 3-5")
+
+
+def test_report_names_at_most_five_unchecked_words_a_language(catalog: Catalog) -> None:
+    """Haitian playtest: "ht: 1 of 10 words" named no word; /report names up to 5 (a /push
+    keeps the count alone)."""
+    terms = ("cell", "energy", "gene", "habitat", "organism", "protein")
+    found = [Unchecked("ht", 6, 10, terms=terms), Unchecked("so", 1, 10, terms=("prey",))]
+    assert str(pack_views.unchecked_line(catalog, "en", found, named=True)) == (
+        "ℹ️ Translations no speaker has checked yet: Haitian Creole (ht): 6 of 10 words: cell, "
+        "energy, gene, habitat, organism, … (+1); Somali (so): 1 of 10 words: prey. "
+        "/gloss WORD CODE TEXT corrects one.")
+    assert "cell" not in str(pack_views.unchecked_line(catalog, "en", found))
