@@ -216,7 +216,7 @@ def test_a_cognate_gloss_never_shows_the_answer_in_a_reverse_item() -> None:
 
 
 def test_a_flagged_cognate_spelled_apart_is_never_asked_from_its_home_language_term() -> None:
-    # Playtest 13: "Kouman yo di konsomatè an anglè?" was tapped right by its look and sound
+    # Playtest 13: "Kouman yo di konsomatè an angle?" was tapped right by its look and sound
     # ("konsomatè" / consumer) by a student who knows no English, and "mastered".
     consumer = WordRef(1, Word("consumer", "noun", 3, "A living thing that eats others.",
                                "A rabbit is a consumer.",

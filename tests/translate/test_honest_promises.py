@@ -69,7 +69,7 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     # no en->ht model: the ready-made answers come in Kreyòl, a written one in English
     assert sent.strip() == ("Mesaj ou a sou wout pou pwofesè a, ki anseye Ana. Repons lan ap "
                             "vini isit la: yon repons ki tou pare an kreyòl ayisyen, yon repons "
-                            "ekri an anglè. Ou ka mande lekòl la yon entèprèt.")
+                            "ekri an angle. Ou ka mande lekòl la yon entèprèt.")
     relayed = next(c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID)
     # Before answering (playtest: told only after sending), on a line of its own, with what to do
     assert relayed.split("\n")[-3:] == [
