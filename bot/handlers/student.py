@@ -325,16 +325,19 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         reader = user_reader(context, user.id)
         await point_to_buttons(context, message.chat_id, feedback.item_id,
                                feedback.poll_message, reader.language or "en",
-                               reader.english_first)
+                               reader.english_first, feedback.key)
         if not feedback.attempt and relays.worth_offering(text):  # "好的" needs no teacher
             await speaker.free_text(update, context, text)
         return
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
         await say(update, context, feedback.key)
         return
-    if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once
+    if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once (in
+        # another script, every time: never graded); a sentence in it offered on
         key, values = check_views.write_in_english(feedback)
         await say(update, context, key, **values)
+        if not feedback.attempt and relays.worth_offering(text):
+            await speaker.free_text(update, context, text)
         return
     await send_feedback(update, context, feedback)
 

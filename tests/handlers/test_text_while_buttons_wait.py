@@ -37,7 +37,7 @@ async def test_a_message_days_after_a_question_quotes_it_and_is_offered_to_the_t
     chat.clock.advance(days=2)
     for typed in ("你好", "我不会英语"):
         calls = [c for c in await chat.send(lin, typed) if c.method == "sendMessage"]
-        assert calls[0].text == said(chat, "tap-an-answer", "zh")
+        assert calls[0].text == said(chat, "item-tiles-typed", "zh")
         assert calls[0].reply_to == shown  # a tap on the quote shows the question
         offer = calls[-1]
         assert offer.text == said(chat, "text-offer", "zh"), typed
@@ -52,14 +52,14 @@ async def test_a_go_at_the_answer_only_points_to_the_question(chat: Chat) -> Non
     for typed in ("3", "xqzv"):
         calls = await chat.send(lin, typed)
         assert [c.reply_to for c in calls] == [shown], typed
-        assert texts(calls) == said(chat, "tap-an-answer", "zh")
+        assert texts(calls) == said(chat, "item-tiles-typed", "zh")
 
 
 async def test_an_ok_in_her_language_only_points_to_the_question(chat: Chat) -> None:
     """"好的" (ok) says nothing for the teacher: no offer, no list of commands under it."""
     lin = chat.user(1001, "Lin", lang="zh")
     await a_tiles_question(chat, lin, level=1, lang="zh")
-    assert texts(await chat.send(lin, "好的")) == said(chat, "tap-an-answer", "zh")
+    assert texts(await chat.send(lin, "好的")) == said(chat, "item-tiles-typed", "zh")
 
 
 async def test_a_question_whose_message_is_not_known_comes_again(chat: Chat) -> None:
