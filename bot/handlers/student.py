@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat import join_notes, speaker
+from bot.chat import join_notes, placement_text, speaker
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import offer_to_send, too_long
@@ -222,11 +222,12 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     lang = user_language(context, user.id)
     labels = (*item.options, s.catalog.plain("button-dont-know", lang))
     sound = s.catalog.plain("button-listen", lang) if s.speech and spoken(number) else None
-    await context.bot.send_message(
+    sent = await context.bot.send_message(
         chat.id, check_views.placement_text(join.placement_counter(s.db, user.id), item, lang,
                                             s.catalog),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.placement(number, labels, sound))
+    placement_text.asked(context, number, sent.message_id)  # text now points to it
 
 
 async def placement_button(update: Update, context: PuenteContext) -> None:
@@ -304,6 +305,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
                                     s.config.school.holidays, s.sent_twice, message.message_id)
+    if feedback is None and await placement_text.text_at_placement(update, context, text):
+        return  # at a placement question: its pointer (a message offered on)
     if feedback is None:  # not an answer: one of their words, in their language or in
         # English (perhaps misspelled), or else perhaps something for the teacher
         found = lookup.look_up(s.db, user.id, text)
