@@ -1,6 +1,6 @@
 """Text typed while a placement question waits ("📚 = ?"): as at a check's question, a go at
-its answers gets a pointer to the buttons, and a message the pointer and an offer to send it
-to the teacher. Lin (level 1, Mandarin) typed "猫" there and it was offered to the teacher,
+its answers gets a pointer to the buttons, and a message the offer to send it to the teacher
+alone. Lin (level 1, Mandarin) typed "猫" there and it was offered to the teacher,
 while "好的" (ok) got the list of commands (playtest)."""
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def left(context: PuenteContext) -> None:
 
 
 async def text_at_placement(update: Update, context: PuenteContext, text: str) -> bool:
-    """Point to the placement question on screen (and offer a message to the teacher); False
-    when none is (none open, or she left it for her words)."""
+    """Point to the placement question on screen, or offer a message to the teacher; False
+    when none is on screen (none open, or she left it for her words)."""
     user, chat = update.effective_user, update.effective_chat
     on_screen = context.user_data.get(PLACEMENT_ASKED)
     if user is None or chat is None or on_screen is None:
@@ -40,10 +40,11 @@ async def text_at_placement(update: Update, context: PuenteContext, text: str) -
     question = join.unfinished_placement(context.services.db, user.id)
     if question is None or question != on_screen[0]:
         return False
+    if not tries_an_answer(text, PLACEMENT[question].options) and relays.worth_offering(text):
+        await speaker.free_text(update, context, text)  # a message: the offer alone
+        return True
     reader = user_reader(context, user.id)
     if not await point_to_question(context, chat.id, on_screen[1], reader.language or "en",
                                    "tap-an-answer", reader.english_first):
         await say(update, context, "tap-an-answer")  # its message deleted: the pointer alone
-    if not tries_an_answer(text, PLACEMENT[question].options) and relays.worth_offering(text):
-        await speaker.free_text(update, context, text)
     return True

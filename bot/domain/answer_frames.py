@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.domain.cognates import fold
 from bot.domain.english_spelling import normalise, target_forms
+from bot.domain.language import school_languages
 
 # Written as people type them, "|" between phrases (folded on use: "c'est" matches "C'est").
 # Articles, plural markers, politeness particles, copulas, hedges and answer frames: what a
@@ -152,11 +153,13 @@ def _tokens(text: str) -> list[str]:
 
 @functools.cache
 def _phrases(table: str, lang: str | None) -> tuple[tuple[str, ...], ...]:
-    """The phrases of `table` for English and `lang`, as key sequences, longest first."""
+    """The phrases of `table` for English, `lang` and the languages she is likely schooled in
+    (a Haitian Creole student writes French filler too: "c'est photosynthesis"), as key
+    sequences, longest first."""
     source = {"fillers": FILLERS, "markers": EXAMPLE_MARKERS, "negations": NEGATIONS,
               "tags": TAG_QUESTIONS}[table]
     found = {tuple(_key(t) for t in _tokens(phrase))
-             for code in dict.fromkeys(("en", lang or "en"))
+             for code in dict.fromkeys(("en", *school_languages(lang)))
              for phrase in source.get(code, "").split("|") if phrase.strip()}
     return tuple(sorted(found, key=len, reverse=True))
 

@@ -71,6 +71,9 @@ class Grade:
     # shows which to fix; her text itself is never kept)
     slip: tuple[tuple[str, bool], ...] = ()
     chosen: str | None = None  # a tap: the option she chose
+    # a typed gloss (HOME_LANGUAGE_WORD): the language it is in, hers or her school's ("fr"
+    # for "hypothèse" from a Haitian Creole student); None: hers
+    language: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from bot.domain.cognates import fold
+from bot.domain.language import school_languages
 
 # Latin-script languages whose word list pyspellchecker ships: an answer found there (and not in
 # English) is a home-language word, never forgiven as a slip of the English one; unless it is
@@ -92,6 +94,65 @@ def slip_distance(typed: str, word: str) -> float:
             current.append(value)
         previous2, previous = previous, current
     return previous[-1]
+
+
+# Spelling habits of a student's language that predictably carry over to an English word: a
+# slip written so is measured from the word respelled by them, at no cost for the habit itself
+# (`l1_spellings`; the slip budget still applies to the rest). Haitian Creole spells as it
+# sounds: no "ph" (fotosentèz), no "th" (teyori), no silent "h" (ipotèz, istwa), the nasal
+# vowel of Greek "syn-", "sym-" written "en" (fotosentèz, senbòl), and the Greek ending
+# "-esis", "-ysis" written "-èz", "-iz" (ipotèz, analiz). ("in" is left alone: "-ing" is no
+# nasal vowel, and "setteng" came within budget of "methoding".) So "ipotesis",
+# "fotosintesis", "photosentez" are slips of hypothesis and photosynthesis, as "hipotesis"
+# always was. Each habit rewrites every place it fits; any combination is tried. The word's
+# Kreyòl gloss itself ("ipotèz", "fotosentez") is graded first: "the Creole word, now in
+# English".
+L1_SPELLINGS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {  # pragma: no mutate block
+    "ht": (
+        (re.compile(r"ph"), "f"),
+        (re.compile(r"th"), "t"),
+        (re.compile(r"(?<![a-z])h(?=[aeiouy])"), ""),
+        (re.compile(r"y[nm](?=[^aeiouy\s])"), "en"),
+        (re.compile(r"esis$"), "ez"),
+        (re.compile(r"ysis$"), "iz"),
+    ),
+}
+# A habit costs nothing, so what is left of the slip budget after it is small: one edit. With
+# the English word's own budget (two from 8 letters), "tesis" came within it of "ypotesis".
+L1_SLIPS = 1.0
+# Letters a language writes with that English never uses, which its speakers carry into an
+# English word by habit (Kreyòl's è and ò: "ipotèsis"); any other such letter makes an answer
+# no slip of an English word (`foreign_letters`).
+L1_LETTERS: dict[str, str] = {"ht": "èòà"}
+# Letters outside a-z that English writes itself (encyclopædia) or that `normalise` folds as
+# ligatures: no sign of another language.
+_ENGLISH_EXTRA = frozenset("æœ")
+
+
+def l1_spellings(word: str, lang: str | None) -> frozenset[str]:
+    """`word` (folded) respelled by every combination of `lang`'s habits (L1_SPELLINGS), the
+    word itself left out: "hypothesis" gives "ipotesis", "hypotesis", "iposesis" ... for ht."""
+    variants = {word}
+    for pattern, replacement in L1_SPELLINGS.get(lang or "", ()):
+        variants |= {pattern.sub(replacement, variant) for variant in variants}
+    return frozenset(variants - {word})
+
+
+def foreign_letters(text: str, lang: str | None) -> bool:
+    """True when `text` has a letter English never uses (é, ç, ñ, ê, ü ...): "hypothèse",
+    "énergie" are no slip of an English word (only folded to the very word, "hábitat", are
+    they the word). The letters `lang` writes by habit (L1_LETTERS: "ipotèsis") are not
+    counted, unless the text is a word of a language she is schooled in ("système": French).
+    """
+    letters = [ch for ch in unicodedata.normalize("NFC", text.casefold())
+               if ch.isalpha() and not ch.isascii() and ch not in _ENGLISH_EXTRA
+               and fold(ch) != ch]
+    own = L1_LETTERS.get(lang or "", "")
+    if not letters or any(ch not in own for ch in letters):
+        return bool(letters)
+    folded = normalise(text)
+    return any(all(token in word_list(code) for token in folded.split())
+               for code in school_languages(lang)[1:] if code in HOME_WORD_LISTS)
 
 
 def allowed_typos(expected: str) -> int:

@@ -49,11 +49,13 @@ def label_key(note: str) -> str:
 def note_for_own_words(text: str, language: str, school_today: bool) -> str | None:
     """The ready-made note a family's own words say ("sick", or "absent" today), offered
     beside Send as it excuses the day; None for any other words. Sick comes first ("sick, at
-    the doctor today"); "not at school today" only on a school day (on Saturday it excuses
-    nothing and its day would be wrong)."""
+    the doctor today"). Only on a school day: on Saturday either excuses nothing, and the
+    undated "sick today" reached the teacher on Monday, read as a Monday absence (playtest)."""
+    if not school_today:
+        return None
     if says_sick(text, language):
         return SICK
-    return ABSENT if school_today and says_away_today(text, language) else None
+    return ABSENT if says_away_today(text, language) else None
 
 
 def days_offered(today: date, holidays: Collection[date] = ()) -> list[date]:

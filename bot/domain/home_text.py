@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from bot.domain.cognates import fold
-from bot.domain.language import detect_language
+from bot.domain.language import detect_language, school_languages
 from bot.domain.pinyin import readings
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
@@ -74,7 +74,8 @@ def home_key(text: str, lang: str | None) -> str:
     tokens = _spaced(fold(text).translate(_LIGATURES)).split()
     if _ARABIC.search(text):
         tokens = [_without_prefix(t.translate(_ARABIC_LETTERS)) for t in tokens]
-    elif len(tokens) > 1 and tokens[0] in _ARTICLES.get(lang or "", ()):
+    elif len(tokens) > 1 and any(tokens[0] in _ARTICLES.get(code, ())
+                                 for code in school_languages(lang)):  # l'hypothèse (ht)
         tokens = tokens[1:]
     return " ".join(tokens)
 

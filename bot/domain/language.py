@@ -111,6 +111,25 @@ def get_language(code: str) -> Language:
     return LANGUAGES[key]
 
 
+# Languages a speaker of the key language is likely schooled in besides it, whose words she may
+# write around or instead of an English answer (typed grading: docs/typed-grading.md, "The
+# languages a student may write"). Only where we are sure: Haiti's schools teach in French
+# (Kreyòl is the home language; French is the language of school books and exams, and a
+# Haitian phone is often set to French). Left out: Somali -> Arabic (Quranic school teaches
+# reading Arabic, not science words in it; Somali and English are the languages of school),
+# Tagalog -> English (English is every student's already), Hmong -> Thai or Lao (no glosses,
+# no prompts: nothing to match).
+SCHOOL_LANGUAGES: Mapping[str, tuple[str, ...]] = MappingProxyType({"ht": ("fr",)})
+
+
+def school_languages(code: str | None) -> tuple[str, ...]:
+    """`code` and the languages its speakers are likely schooled in (SCHOOL_LANGUAGES), her
+    own first: ("ht", "fr") for Haitian Creole, ("es",) for Spanish, () for none."""
+    if code is None:
+        return ()
+    return (code, *SCHOOL_LANGUAGES.get(code, ()))
+
+
 def is_rtl(code: str) -> bool:
     """Tell whether a language is written right to left."""
     return get_language(code).rtl

@@ -25,12 +25,15 @@ from dataclasses import dataclass
 from bot.domain.answer_frames import answer_core, korean_stems, names_a_candidate, negated
 from bot.domain.dont_know import says_dont_know
 from bot.domain.english_spelling import (
+    L1_SLIPS,
     allowed_typos,
     american_spelling,
     cognate,
     edit_distance,
+    foreign_letters,
     home_word,
     is_english_word,
+    l1_spellings,
     normalise,
     rare_slip,
     slip_distance,
@@ -47,8 +50,12 @@ from bot.domain.home_text import (
     looks_like,
     own_language,
 )
+from bot.domain.language import school_languages
 from bot.domain.packs import Word
 
+# A target respelled by her language's habits is tried only for answers about its length (each
+# habit drops a letter or two): a cheap bound, as a slip budget is two edits at most.
+_L1_LENGTH = 5
 MAX_ANSWER = 200  # a longer typed answer is not graded: the student is asked for the word
 # "Write it in English" comes once a question: an answer that is not English after it is graded
 # (a miss), so it can neither hold a question open for ever nor dodge its miss.
@@ -124,12 +131,21 @@ def pack_terms(words: Iterable[Word], lang: str | None) -> tuple[list[str], list
 
 
 def own_terms(word: Word, lang: str | None) -> tuple[list[str], list[str]]:
-    """`grade`'s home_terms and false_friends for one word: its own curated gloss in the
-    student's language, and the look-alike the card warns about."""
+    """`grade`'s home_terms and false_friends for one word: its own curated glosses in the
+    student's language and in the languages she is likely schooled in (`school_languages`:
+    French for Haitian Creole, so "hypothèse" is "the French word, now in English", never a
+    slip of hypothesis), and the look-alike her card warns about."""
+    glosses = [g.term for code in school_languages(lang) if (g := word.glosses.get(code))]
     gloss = word.glosses.get(lang) if lang else None
-    if gloss is None:
-        return [], []
-    return [gloss.term], [gloss.false_friend] if gloss.false_friend else []
+    return glosses, [gloss.false_friend] if gloss and gloss.false_friend else []
+
+
+def gloss_language(word: Word, lang: str | None, gloss: str | None) -> str | None:
+    """The language whose gloss of `word` a HOME_LANGUAGE_WORD answer matched (`gloss`): the
+    student's own `lang` first, else the school language it is in ("fr" for "hypothèse" from
+    a Haitian Creole student), else `lang`."""
+    return next((code for code in school_languages(lang)
+                 if (g := word.glosses.get(code)) and g.term == gloss), lang)
 
 
 def grade(answer: str, expected: str, forms: Sequence[str] = (),
@@ -225,6 +241,10 @@ def _grade(answer: str, expected: str, forms: Sequence[str], home_terms: Sequenc
     # Slips of the gloss are forgiven as the gloss, but not in Vietnamese: tones tell words apart
     slips = {} if lang == "vi" else {f: t for t in home_terms if (f := normalise(t))}
     verdict = _slip_or_not(given, expected, targets, slips, lang)
+    if verdict.kind is Verdict.TYPO_FORGIVEN and foreign_letters(answer, lang):
+        # "hypothèse", "énergie": letters English never uses say another language, so no
+        # slip ("hypothese" is not hypotheses); only folded to the very word is it the word
+        verdict = TypedVerdict(Verdict.WRONG)
     if verdict.kind is Verdict.WRONG and _home_language(answer, home, lang):  # "no sé"
         return TypedVerdict(Verdict.NOT_ENGLISH, lang)
     return verdict
@@ -275,7 +295,7 @@ def _respelled(answer: str, given: str, targets: set[str]) -> tuple[Verdict, str
                 return Verdict.EXACT, american
     squeezed = given.replace(" ", "")
     for target in targets:
-        if squeezed == target.replace(" ", ""):  # "time line", "foodchain"
+        if squeezed == target.replace(" ", "") and answer.isascii():  # "time line", "foodchain"
             return Verdict.TYPO_FORGIVEN, target
     return None
 
@@ -312,9 +332,26 @@ def _slip_or_not(given: str, expected: str, targets: set[str], home: dict[str, s
         # "ecosistemma" (a slip) or "organismos" (a form) of this word's own gloss
         if _gloss_slip(given, folded) and (distance > 1 or home_like):
             return TypedVerdict(Verdict.HOME_LANGUAGE_WORD, original)
-    if home_like or distance > allowed_typos(closest):
+    if home_like:
+        return TypedVerdict(Verdict.WRONG)
+    if distance > allowed_typos(closest):  # her language's spelling habits, then
+        distance, closest = _habit_slip(given, targets, lang) or (distance, closest)
+    if distance > allowed_typos(closest):
         return TypedVerdict(Verdict.WRONG)
     return TypedVerdict(Verdict.TYPO_FORGIVEN, closest)
+
+
+def _habit_slip(given: str, targets: set[str], lang: str | None) -> tuple[float, str] | None:
+    """The target `given` is a slip of once her language's spelling habits are allowed
+    ("ipotesis": no ph, th or silent h in Kreyòl; english_spelling.L1_SPELLINGS), and how far:
+    a habit costs nothing and leaves one edit of budget (L1_SLIPS). Tried after this word's
+    gloss, so "fotosintez" (a slip of fotosentèz) is still the Creole word."""
+    habit = min(((slip_distance(given, variant), t) for t in targets
+                 if abs(len(t) - len(given)) <= _L1_LENGTH
+                 for variant in l1_spellings(t, lang)), default=None)
+    if habit is None or habit[0] > min(L1_SLIPS, allowed_typos(habit[1])):
+        return None
+    return habit
 
 
 MARKED_AT_MOST = 3  # letters: more, and "check the spelling" is a different word, not a slip

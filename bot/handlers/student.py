@@ -322,25 +322,30 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, "typed-sent-twice" if feedback.waiting
                   else "typed-sent-twice-done")
         return
-    if isinstance(feedback, answers.TapAnAnswer):  # in her level's order (home language
-        # first to level 4), quoting the question (it may be days old); a message, not a go,
-        # offered on
+    if isinstance(feedback, answers.TapAnAnswer):
+        # A message, not a go ("je ne comprends pas le mot contrast"), gets one reply: the
+        # offer to send it to the teacher (a pointer as well read as two answers, one of them
+        # to an old message: playtest); "好的" needs no teacher
+        if not feedback.attempt and relays.worth_offering(text):
+            await speaker.free_text(update, context, text)
+            return
+        # a go: in her level's order (home language first to level 4), quoting the question
+        # (it may be days old)
         reader = user_reader(context, user.id)
         await point_to_buttons(context, message.chat_id, feedback.item_id,
                                feedback.poll_message, reader.language or "en",
                                reader.english_first, feedback.key)
-        if not feedback.attempt and relays.worth_offering(text):  # "好的" needs no teacher
-            await speaker.free_text(update, context, text)
         return
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
         await say(update, context, feedback.key)
         return
     if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once (in
-        # another script, every time: never graded); a sentence in it offered on
-        key, values = check_views.write_in_english(feedback)
-        await say(update, context, key, **values)
+        # another script, every time: never graded); a sentence in it gets the offer alone
         if not feedback.attempt and relays.worth_offering(text):
             await speaker.free_text(update, context, text)
+            return
+        key, values = check_views.write_in_english(feedback)
+        await say(update, context, key, **values)
         return
     await send_feedback(update, context, feedback)
 

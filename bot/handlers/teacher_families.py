@@ -214,7 +214,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
         day, at = chosen
     answer = Answer(asked, child, ready_menus.reply_text(s.catalog, "en", reply, child, day, at),
                     Translation(ready_menus.reply_text(s.catalog, asked.language, reply, child,
-                                                       day, at), "puente", False), ready=True)
+                                                       day, at), "puente", False), ready=True,
+                    english_first=teacher_answers.reads_english_first(s.db, asked))
     # The store sends each reply once per message (a double tap: ReadySentError, said)
     teacher_answers.queue_ready(s.db, answer, reply,
                                 message_views.answer_text(s.catalog, answer), now,

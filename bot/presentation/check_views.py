@@ -406,10 +406,13 @@ def after_check_prompt(step: NextStep | None, low: bool, level: int = 3
 
 def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
     """What a typed answer that is not English gets, and its values: this word's own gloss is
-    praised as the student's word; other text is named as the language it looks like, in the
-    reader's words ("That looks like Arabic"), or not named when no rule can tell."""
+    praised as the student's word (or her school language's, named as she calls it); other
+    text is named as the language it looks like, in the reader's words ("That looks like
+    Arabic"), or not named when no rule can tell."""
     if ask.own_word and ask.lang is not None:
-        return "typed-home-language", {"typed": ask.typed, "language": language_name(ask.lang)}
+        # her school's language named as she calls it ("fransè" for a Creole reader)
+        named = reader_language(ask.lang) if ask.school else language_name(ask.lang)
+        return "typed-home-language", {"typed": ask.typed, "language": named}
     if ask.lang is None:
         return "typed-not-english-unnamed", {}
     return "typed-not-english", {"language": reader_language(ask.lang)}

@@ -223,6 +223,14 @@ def _unread(catalog: Catalog, lang: str, unread: Unread, tz: tzinfo) -> Markup:
                           time=f"{local:%H:%M}")
 
 
+def _english_first(catalog: Catalog, lang: str, english: str,
+                   translation: Translation) -> list[str]:
+    """The teacher's English, then the text in `lang` (marked when a machine made it): a
+    student at levels 5-6, under a heading in both languages, English first."""
+    marks = [catalog.render("machine-translation-mark", lang)] if translation.machine else []
+    return [quote(english), quote(translation.text), *marks]
+
+
 def _translated(catalog: Catalog, lang: str, english: str,
                 translation: Translation | None, source: str = "en", student: bool = False,
                 ready: bool = False) -> list[str]:
@@ -271,11 +279,18 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     """What the family member or student reads: the answer in their language, English beneath
     (one the teacher wrote in their language, as written)."""
     lang, asked = answer.asked.language, answer.asked
+    # a student at levels 5-6 reads English first, as in her other messages (a level-5
+    # student read a ready-made reply's Arabic first, under an Arabic-only heading: playtest)
+    english_first = asked.asker_role != FAMILY and answer.english_first and lang != "en"
     header = catalog.render("write-header" if asked.started else "answer-header", lang,
                             name=answer.student_name) \
-        if asked.asker_role == FAMILY else catalog.render("answer-header-student", lang)
+        if asked.asker_role == FAMILY else \
+        catalog.bilingual("answer-header-student", lang, english_first=True) \
+        if english_first else catalog.render("answer-header-student", lang)
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
     body = [quote(answer.original)] if answer.own_language else \
+        _english_first(catalog, lang, answer.original, answer.translation) \
+        if english_first and answer.translation is not None else \
         _translated(catalog, lang, answer.original, answer.translation,
                     student=asked.asker_role != FAMILY, ready=answer.ready)
     # A family member's Telegram reply to the answer reaches that child's teacher; a student's

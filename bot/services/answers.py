@@ -45,6 +45,7 @@ from bot.domain.typed_answers import (
     NOT_AN_ANSWER,
     RETRY,
     Verdict,
+    gloss_language,
     own_terms,
     pack_terms,
 )
@@ -239,6 +240,7 @@ class WriteInEnglish:
     lang: str | None  # the language it is in (None: one no rule can name)
     typed: str
     own_word: bool = True  # this word's own gloss ("that is the Arabic word 👍"), or other text
+    school: bool = False  # the gloss in her school language, not her own ("hypothèse", ht)
     attempt: bool = True  # False: a message in another script, which may be for the teacher
 
 
@@ -340,7 +342,9 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
     # neither hold the question open for ever nor dodge its miss
     if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
-        return WriteInEnglish(who.language if own else grade.matched, text.strip()[:60], own)
+        school = own and grade.language not in (None, who.language)
+        return WriteInEnglish(grade.language or who.language if own else grade.matched,
+                              text.strip()[:60], own, school)
     return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
 
 
@@ -356,7 +360,9 @@ def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, tex
         return TapAnAnswer(stored.id, stored.poll_message, attempt, "item-tiles")
     own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
     named = grade.matched if grade.verdict is Verdict.NOT_ENGLISH else None
-    return WriteInEnglish(who.language if own else named, text.strip()[:60], own, attempt)
+    return WriteInEnglish(grade.language or who.language if own else named, text.strip()[:60],
+                          own, school=own and grade.language not in (None, who.language),
+                          attempt=attempt)
 
 
 def _typed_grade(db: Database, who: Learner, stored: check_items.StoredItem, text: str
@@ -371,6 +377,9 @@ def _typed_grade(db: Database, who: Learner, stored: check_items.StoredItem, tex
     forms = found[0].word.forms if found else ()
     grade = grade_typed(text, stored.item.answer, terms, forms=forms, home_terms=own,
                         lang=who.language, false_friends=false_friends)
+    if grade.verdict is Verdict.HOME_LANGUAGE_WORD and found:  # hers, or French for ht
+        grade = replace(grade, language=gloss_language(found[0].word, who.language,
+                                                       grade.matched))
     if grade.verdict in OVERRULABLE and typed_misses.is_accepted(
             db, who.class_ids, stored.item.word_id, answer_key(text)):
         # a teacher of her class counted this answer right for this word before (from memory,

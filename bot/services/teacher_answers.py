@@ -5,6 +5,7 @@ writer's language; the recent messages a text that replies to nothing may be mea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -77,14 +78,26 @@ async def prepare_answer(db: Database, translator: Translator | None, teacher_id
                                                               asked.student_id):
         raise AnswerGoneError()
     student, classes = people.student_with_classes(db, asked.student_id)  # one read, her level
-    first = asked.asker_role != FAMILY and scaffold_for(
-        student_level((e.wida_level, e.level_by_teacher) for e in classes)).english_first
+    first = asked.asker_role != FAMILY and _english_first(classes)
     own = in_their_language(text, asked.language)
     translation = None
     if asked.language != "en" and not own and translator is not None:
         translation = await translator.translate_transient(text, asked.language)
     return Answer(asked, student.first_name if student else "", text.strip(), translation, own,
                   english_first=first)
+
+
+def reads_english_first(db: Database, asked: ThreadMessage) -> bool:
+    """Whether whoever asked reads English first: a student at levels 5-6 (a family member
+    reads their own language first)."""
+    if asked.asker_role == FAMILY:
+        return False
+    return _english_first(people.student_with_classes(db, asked.student_id)[1])
+
+
+def _english_first(classes: Sequence[people.Enrollment]) -> bool:
+    return scaffold_for(
+        student_level((e.wida_level, e.level_by_teacher) for e in classes)).english_first
 
 
 def queue_answer(db: Database, answer: Answer, text: str, now: datetime,

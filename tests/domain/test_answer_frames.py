@@ -9,6 +9,7 @@ from bot.domain.answer_frames import EXAMPLE_MARKERS, FILLERS, NEGATIONS, answer
 from bot.domain.checks import grade_typed
 from bot.domain.english_spelling import normalise
 from bot.domain.home_text import gloss_variants
+from bot.domain.language import school_languages
 from bot.domain.typed_answers import TypedVerdict, Verdict, grade, own_terms, pack_terms
 from bot.services.packs import load_packs
 
@@ -53,6 +54,11 @@ ACCEPTED = [
     ("c'est ecosystem", "ecosystem", "fr"),
     ("é population", "population", "pt"),
     ("se habitat la", "habitat", "ht"),
+    # a Haitian Creole student is schooled in French: its filler is hers too (playtest, Jb)
+    ("c'est photosynthesis", "photosynthesis", "ht"),
+    ("je pense hypothesis", "hypothesis", "ht"),
+    ("c'est la photosynthesis", "photosynthesis", "ht"),
+    ("m panse se hypothesis", "hypothesis", "ht"),
     ("là ecosystem ạ", "ecosystem", "vi"),
     ("waa ecosystem", "ecosystem", "so"),
     ("yog ecosystem", "ecosystem", "hmn"),
@@ -74,6 +80,8 @@ REFUSED = [
     ("hindi po ecosystem", "ecosystem", "tl"),
     ("ecosystem 아니에요", "ecosystem", "ko"),
     ("no es habitat", "habitat", "es"),
+    ("ce n'est pas photosynthesis", "photosynthesis", "ht"),  # French negation, ht student
+    ("se pa hypothesis", "hypothesis", "ht"),
     ("producer (consumer)", "producer", "tl"),
     ("producer, like a consumer", "producer", None),
     ("producer (not plants)", "producer", None),
@@ -141,9 +149,20 @@ def test_no_filler_or_example_word_is_a_pack_term() -> None:
 
 
 def test_no_negation_is_filler() -> None:
+    """Nor in the languages a student is likely schooled in, which are hers too (ht + fr)."""
     for lang in LANGS:
-        fillers = set(FILLERS.get(lang, "").split("|")) | set(FILLERS["en"].split("|"))
-        assert not fillers & set(NEGATIONS[lang].split("|")), lang
+        codes = ("en", *school_languages(lang))
+        fillers = {p for code in codes for p in FILLERS.get(code, "").split("|")}
+        negations = {p for code in codes for p in NEGATIONS.get(code, "").split("|")} - {""}
+        assert not fillers & negations, lang
+
+
+def test_french_filler_is_filler_for_a_creole_student_only() -> None:
+    """"c'est" is filler for a Haitian Creole student (schooled in French) and a French one,
+    not for a Spanish one: the school languages are per language, not everyone's."""
+    assert graded("c'est photosynthesis", "photosynthesis", "ht").exact
+    assert graded("c'est photosynthesis", "photosynthesis", "fr").exact
+    assert not graded("c'est photosynthesis", "photosynthesis", "es").correct
 
 
 def test_every_language_has_its_lists() -> None:

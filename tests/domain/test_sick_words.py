@@ -104,3 +104,102 @@ def test_a_doctor_or_a_day_off_without_today_is_no_absence_today(language: str, 
 @pytest.mark.parametrize("table", [NEGATORS, RECOVERED, ABSENT, AWAY_REASONS, TODAY])
 def test_every_language_has_its_words_for_each_list(table: dict[str, tuple[str, ...]]) -> None:
     assert set(table) == set(SICK_WORDS)
+
+
+# Playtest (sickdates): "She was sick yesterday but she is fine today" got 🤒 and the day was
+# excused; so did "She won't be at school tomorrow, she is sick" (TODAY excused); "She has a
+# fever today" got nothing.
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "She was sick yesterday but she is fine today"),
+    ("en", "She was sick yesterday. Today she's fine"), ("en", "He was ill last week"),
+    ("es", "Estuvo enferma ayer pero hoy está bien"),
+    ("fr", "Elle était malade hier mais elle va bien aujourd'hui"),
+    ("pt", "Ela estava doente ontem mas hoje está bem"),
+    ("ht", "Li te malad yè men li byen jodi a"),
+    ("so", "Shalay way xanuunsanayd laakiin maanta way fiican tahay"),
+    ("hmn", "Nag hmo Tou mob tiam sis hnub no zoo lawm"),
+    ("vi", "Hôm qua cháu bị ốm nhưng hôm nay khỏe rồi"), ("zh", "她昨天生病了，今天没事了"),
+    ("ar", "كانت مريضة أمس لكنها بخير اليوم"), ("ko", "어제 아팠는데 오늘은 괜찮아요"),
+    ("ru", "Вчера болела, сегодня здорова"), ("ru", "Вчера болела, а сегодня уже всё в порядке"),
+    ("tl", "May sakit siya kahapon pero okay na siya ngayon"),
+])
+def test_sick_yesterday_or_well_today_offers_no_sick_today(language: str, text: str) -> None:
+    assert not says_sick(text, language)
+    assert not says_away_today(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "She won't be at school tomorrow, she is sick"),
+    ("en", "He is sick, he will miss school on Monday"),
+    ("es", "No va a ir mañana, está enferma"), ("fr", "Il est malade, il ne viendra pas demain"),
+    ("pt", "Ela está doente, não vai amanhã"), ("ht", "Li malad, li p ap vini demen"),
+    ("zh", "她明天不能去学校，她生病了"), ("ko", "내일 아파서 못 가요"),
+    ("ru", "Завтра не придёт, болеет"), ("ar", "لن تذهب غدا لأنها مريضة"),
+    ("vi", "Ngày mai cháu nghỉ học vì bị ốm"), ("tl", "Hindi papasok bukas, may sakit"),
+])
+def test_a_message_about_tomorrow_offers_no_sick_today(language: str, text: str) -> None:
+    assert not says_sick(text, language)
+    assert not says_away_today(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "She has a fever today"), ("es", "Ana tiene fiebre hoy"),
+    ("en", "Is Ana sick? She said her stomach hurts today"),  # the question alone asks
+    ("en", "She has been sick since yesterday"),
+    ("en", "She was sick yesterday and is still sick"),
+    ("en", "She is sick today as well"), ("en", "Well today she is sick"),
+    ("en", "She is not feeling well today"), ("en", "She doesn't feel well"),
+    ("en", "Can she stay home today because she is sick?"), ("en", "He threw up last night"),
+    ("en", "She is sick today, she won't come tomorrow either"),
+    ("es", "Ana está bien enferma hoy"), ("es", "Hoy no se siente bien"),
+    ("es", "Está enferma, vomitó esta mañana"), ("es", "Tiene gripe"),
+    ("fr", "Elle ne se sent pas bien aujourd'hui"), ("fr", "Léa a de la fièvre"),
+    ("pt", "Ela não está se sentindo bem hoje"), ("pt", "Ele está com febre"),
+    ("ht", "Jean-Baptiste malad jodi a, li gen lafyèv"), ("so", "Hodan qandho ayay qabtaa"),
+    ("hmn", "Tou ua npaws hnub no"), ("vi", "Chào cô, cô khỏe không? Hôm nay Minh bị sốt"),
+    ("vi", "Minh bị đau bụng"), ("zh", "她今天发烧了"), ("zh", "林林感冒了"),
+    ("ar", "عندها حمى اليوم"), ("ko", "어제부터 아파요"), ("ko", "감기에 걸렸어요"),
+    ("ru", "У неё температура"), ("ru", "Маша простудилась"), ("tl", "May lagnat si Jose ngayon"),
+])
+def test_a_fever_or_sick_still_today_offers_sick_today(language: str, text: str) -> None:
+    assert says_sick(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Is she sick?"), ("en", "Is Ana still sick?"), ("es", "¿Ana está enferma?"),
+    ("zh", "她生病了吗？"),
+])
+def test_a_short_question_about_sickness_says_nothing(language: str, text: str) -> None:
+    assert not says_sick(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "She was absent yesterday, today she is fine"),
+    ("en", "Today I am writing: she can't come tomorrow"),
+])
+def test_away_another_day_or_well_today_is_no_absence_today(language: str, text: str) -> None:
+    assert not says_away_today(text, language)
+
+
+def test_an_absence_today_with_a_morning_appointment_still_counts() -> None:
+    """"por la mañana" is the morning, not "mañana" (tomorrow)."""
+    assert says_away_today("Ana no va a ir hoy, tiene cita por la mañana", "es")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hi, I hope you are doing well today. Ana has a fever"),
+    ("fr", "Bonjour, j'espère que vous allez bien aujourd'hui. Léa est malade"),
+    ("pt", "Oi professora, tudo bem hoje? Ela está doente"),
+])
+def test_a_greeting_that_wishes_the_teacher_well_still_says_sick(language: str, text: str
+                                                                  ) -> None:
+    assert says_sick(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("hmn", "Nyob zoo xib fwb, hnub no Tou mob"),  # the "no" of "hnub no" (today) negates not
+    ("ar", "عمر مريض اليوم إن شاء الله بخير"),  # God willing, fine: a hope
+    ("en", "She has been sick since Monday"),
+])
+def test_today_hope_or_since_a_day_still_says_sick(language: str, text: str) -> None:
+    assert says_sick(text, language)

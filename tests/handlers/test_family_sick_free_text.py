@@ -137,3 +137,49 @@ async def test_a_shared_phone_gets_an_away_button_naming_each_child(chat: Chat) 
                      "📅 Woodly p ap lekòl jodi a",
                      callbacks.data(callbacks.FAMILY_NOTE_SEND, 1002, "absent", "20260915"):
                      "📅 Nadia p ap lekòl jodi a"}
+
+
+ANA, MOTHER = 1002, 2002
+SATURDAY = datetime(2026, 9, 19, 12, tzinfo=START.tzinfo)
+
+
+async def anas_mother(chat: Chat) -> dict[str, Any]:
+    enrol_student(chat.db, START, ANA, "Ana", "en")
+    mother = chat.user(MOTHER, "Maria", "en")
+    await link(chat, rivera(chat), "Ana", mother)
+    await chat.deliver()
+    chat.clock.now = TUESDAY
+    return mother
+
+
+async def test_sick_yesterday_or_about_tomorrow_offers_no_sick_today(chat: Chat) -> None:
+    """Playtest: "sick yesterday but fine today" got 🤒 and the day was excused; "won't be at
+    school tomorrow, she is sick" got 🤒 and TODAY was excused."""
+    mother = await anas_mother(chat)
+    for text in ("She was sick yesterday but she is fine today",
+                 "She won't be at school tomorrow, she is sick", "Is she sick?"):
+        assert note_buttons(await chat.send(mother, text)) == [], text
+        await chat.tap(mother, callbacks.data(callbacks.ASK, ANA))
+    await chat.deliver()
+    assert excused_days(chat) == []
+
+
+async def test_a_fever_today_offers_sick_today(chat: Chat) -> None:
+    mother = await anas_mother(chat)
+    for text in ("She has a fever today", "Is Ana sick? She said her stomach hurts today"):
+        offer = await chat.send(mother, text)
+        assert note_buttons(offer) == [callbacks.data(callbacks.FAMILY_NOTE_SEND, ANA, "sick")]
+        await chat.tap(mother, callbacks.data(callbacks.ASK, ANA))
+    await chat.deliver()
+
+
+async def test_sick_on_a_saturday_offers_nothing_to_excuse(chat: Chat) -> None:
+    """Playtest: "she is sick today" on a Saturday got 🤒; the teacher read the undated "Ana is
+    sick today and will stay home" on Monday as a Monday absence."""
+    mother = await anas_mother(chat)
+    chat.clock.now = SATURDAY
+    assert note_buttons(await chat.send(mother, "She is sick today")) == []
+    await chat.tap(mother, callbacks.data(callbacks.ASK, ANA))
+    [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "She is sick today" in relay.text  # her own words still go
+    assert excused_days(chat) == []

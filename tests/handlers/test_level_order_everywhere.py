@@ -123,3 +123,23 @@ async def test_a_teachers_answer_tells_how_to_write_back_in_the_level_order(
     english = lines.index("To write back, send /ask and your message.")
     arabic = next(i for i, line in enumerate(lines) if "/ask" in line and i != english)
     assert (english < arabic) == english_above, answer
+
+
+@pytest.mark.parametrize(("level", "first"), [(5, "en"), (2, "ar")])
+async def test_a_ready_made_answer_comes_in_the_level_order(
+        chat: Chat, level: int, first: str) -> None:
+    """A level-5 student read the teacher's ready-made "Good question!" Arabic first, under
+    an Arabic-only heading (playtest); at level 2 Arabic stays first."""
+    maha = chat.user(1001, "Maha", lang="ar")
+    await join_and_confirm(chat, maha, lang="ar", level=level)
+    await chat.send(maha, "/ask What does habitat mean?")
+    relay = next(c for c in await chat.deliver()
+                 if c.chat_id == TEACHER_ID and "habitat" in (c.text or ""))
+    assert relay.result_id is not None
+    await chat.tap_on(chat.user(TEACHER_ID, "Rivera", "en"),
+                      callbacks.data(callbacks.READY_REPLY, "tomorrow"), relay.result_id)
+    [answer] = [c.text for c in await chat.deliver() if c.chat_id == 1001]
+    assert "Good question! We will look at it together tomorrow." in answer, answer
+    assert reading_order(answer) == first, answer
+    lines = answer.split("\n")
+    assert line_language(lines[0]) == first, answer  # the heading too

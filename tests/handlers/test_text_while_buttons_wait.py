@@ -1,16 +1,19 @@
 """Text typed while a question's buttons wait, days after it was asked (playtest: Lin, level 1,
 wrote "你好" and "我不会英语" two days after Monday's tile question and got only "Tap one of
 the answers above", the question far above): the pointer quotes the question, a message that
-is no go at an answer is offered to the teacher, and a question whose message is not known
-comes again."""
+is no go at an answer is offered to the teacher (and gets that one reply: a Haitian Creole
+playtest's "je ne comprends pas le mot contrast" got the pointer, to an old message, and the
+offer), and a question whose message is not known comes again."""
 
 from __future__ import annotations
 
 import json
 
 from bot.presentation import callbacks
+from bot.store import check_items
 from tests.harness import (
     Chat,
+    a_question_with_buttons,
     a_tiles_question,
     answer_until,
     check_now,
@@ -28,21 +31,38 @@ def attempts(chat: Chat) -> int:
     return chat.db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
 
 
-async def test_a_message_days_after_a_question_quotes_it_and_is_offered_to_the_teacher(
+async def test_a_message_days_after_a_question_is_offered_to_the_teacher_in_one_reply(
         chat: Chat) -> None:
     lin = chat.user(1001, "Lin", lang="zh")
-    stored = await a_tiles_question(chat, lin, level=1, lang="zh")
-    shown = chat.showing(lin, callbacks.data(callbacks.DONT_KNOW, stored.id))
+    await a_tiles_question(chat, lin, level=1, lang="zh")
     counted = attempts(chat)
     chat.clock.advance(days=2)
     for typed in ("你好", "我不会英语"):
         calls = [c for c in await chat.send(lin, typed) if c.method == "sendMessage"]
-        assert calls[0].text == said(chat, "item-tiles-typed", "zh")
-        assert calls[0].reply_to == shown  # a tap on the quote shows the question
-        offer = calls[-1]
+        (offer,) = calls  # the offer alone: no "tap an answer" beside it
         assert offer.text == said(chat, "text-offer", "zh"), typed
         assert any(data.startswith(f"{callbacks.ASK}:") for _, data in offer.buttons)
     assert attempts(chat) == counted  # nothing graded, the question still open
+
+
+async def test_a_sentence_at_english_buttons_gets_only_the_offer_to_the_teacher(
+        chat: Chat) -> None:
+    """Playtest (Jb, Haitian Creole, French phone): "je ne comprends pas le mot contrast"
+    while a question's English buttons waited got "Peze youn nan repons ki anwo yo. 👆",
+    threaded to an old message, and the "send to teacher?" offer: two replies to one
+    message. It is longer than any option: a message, so the offer alone."""
+    jb = chat.user(1001, "Jb", lang="fr")
+    await join_and_confirm(chat, jb, lang="ht", level=3)
+    await check_now(chat, jb)
+    stored = await a_question_with_buttons(chat, jb)
+    counted = attempts(chat)
+    calls = [c for c in await chat.send(jb, "je ne comprends pas le mot contrast")
+             if c.method == "sendMessage"]
+    assert [c.text for c in calls] == [said(chat, "text-offer", "ht")]
+    assert attempts(chat) == counted
+    assert not check_items.get_item(chat.db, stored.id).answered
+    # a go at an option still gets the pointer alone
+    assert texts(await chat.send(jb, "xqzv")) == said(chat, "tap-an-answer", "ht")
 
 
 async def test_a_go_at_the_answer_only_points_to_the_question(chat: Chat) -> None:
@@ -94,8 +114,7 @@ async def test_a_sentence_in_chinese_under_chinese_options_is_offered_to_the_tea
                                      stored.id])
     counted = attempts(chat)
     calls = [c for c in await chat.send(lin, "你好老师我不懂") if c.method == "sendMessage"]
-    assert calls[0].text == said(chat, "tap-an-answer", "zh")
-    assert calls[-1].text == said(chat, "text-offer", "zh")
+    assert [c.text for c in calls] == [said(chat, "text-offer", "zh")]
     for guess in ("图书", "好的"):  # a go at an option; "ok" needs no teacher
         assert texts(await chat.send(lin, guess)) == said(chat, "tap-an-answer", "zh"), guess
     assert attempts(chat) == counted
