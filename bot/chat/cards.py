@@ -11,6 +11,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParamete
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.chat import placement_text
 from bot.chat.replies import edit_in_place, reply_gone, say, user_language
 from bot.context import PuenteContext
 from bot.domain.checks import WordRef
@@ -31,6 +32,7 @@ async def placement_left(update: Update, context: PuenteContext) -> None:
     chat, user, s = update.effective_chat, update.effective_user, context.services
     if chat is None or user is None:
         return
+    placement_text.left(context)  # her text is no answer to the question she left
     left = join.leave_placement(s.db, user.id)
     today = s.clock().astimezone(s.config.school.timezone).date()
     if left is None or context.user_data.get(PLACEMENT_NOTED) == today:

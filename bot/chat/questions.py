@@ -105,21 +105,22 @@ async def point_to_question(context: PuenteContext, chat_id: int, message_id: in
 
 
 async def point_to_buttons(context: PuenteContext, chat_id: int, item_id: int,
-                           poll_message: int | None, lang: str, english_first: bool = False
-                           ) -> None:
-    """Text that is no answer while buttons wait: reply "Tap one of the answers above. 👆" to
-    the open question's message, which may be days old and far above (playtest); where that
-    message is not known (buttons after a restart) or gone, send the question again."""
+                           poll_message: int | None, lang: str, english_first: bool = False,
+                           key: str = "tap-an-answer") -> None:
+    """Text that is no answer while buttons wait: reply "Tap one of the answers above. 👆"
+    (or `key`: the tiles line under letter tiles) to the open question's message, which may be
+    days old and far above (playtest); where that message is not known (buttons after a
+    restart) or gone, send the question again."""
     shown = shown_in(context, item_id, poll_message)
     if shown is not None and await point_to_question(context, chat_id, shown, lang,
-                                                     "tap-an-answer", english_first):
+                                                     key, english_first):
         return
     s = context.services
     start = checks.resume_check(s.db, learner(s.db, chat_id), s.clock(),
                                 s.config.school.timezone, any_day=True)
     if start is None or start.question is None or start.question.item_id != item_id:
         await context.bot.send_message(chat_id, s.catalog.bilingual(
-            "tap-an-answer", lang, english_first=english_first))
+            key, lang, english_first=english_first))
         return  # answered meanwhile (another device): nothing to ask again
     await send_question(context, chat_id, start.question)
 

@@ -14,9 +14,13 @@ So, beyond letters in a script no option uses and more words than any option has
 - Chinese or Japanese text longer than the longest option by more than EXTRA_CHARACTERS
   characters is a message, as a sentence is in a script with spaces.
 
-One character ("猫") or one word stays a guess. "好的" (ok) under Chinese options shares no
-character and is no guess, but it is no message for the teacher either: the acknowledgement
-filter (relays.worth_offering) keeps it to the pointer alone.
+One character ("猫") or one word stays a guess, even in a script no option uses: "猫" under
+English options was offered to the teacher, who got "猫" (playtest, Lin). "好的" (ok) under
+Chinese options shares no character and is no guess, but it is no message for the teacher
+either: the acknowledgement filter (relays.worth_offering) keeps it to the pointer alone.
+
+At a question to write, text in a script its English word never uses (`in_another_script`) is
+never graded: the same test, with the word as the one option, tells a message from a go.
 """
 
 from __future__ import annotations
@@ -35,6 +39,18 @@ SAME_START = 4  # words that begin with as many letters alike are one word, ende
 def _characters(text: str) -> list[str]:
     """The letters of `text` in a script with no spaces (Chinese, Japanese)."""
     return [ch for ch in text if ch.isalpha() and letter_scripts(ch) & UNSPACED]
+
+
+def _one_word(text: str) -> bool:
+    """Whether `text` is one word, or one character in a script with no spaces."""
+    return len(text.split()) == 1 and len(_characters(text)) <= 1
+
+
+def in_another_script(text: str, answer: str) -> bool:
+    """Whether every letter of `text` is in a script `answer` never uses ("猫", "موطن" for
+    "habitat"): no spelling of the word, so nothing to grade."""
+    scripts = letter_scripts(text)
+    return bool(scripts) and not scripts & letter_scripts(answer)
 
 
 def _alike(word: str, other: str) -> bool:
@@ -67,8 +83,8 @@ def tries_an_answer(text: str, options: Sequence[str]) -> bool:
     if not scripts:  # "3", "?!": no words, nothing to tell a teacher
         return True
     shown = frozenset().union(*(letter_scripts(option) for option in options))
-    if not scripts <= shown:
-        return False
+    if not scripts <= shown:  # a sentence in a script no option uses is a message; one
+        return _one_word(text)  # word or character of it ("猫") is a go, the pointer enough
     longest = max((len(option.split()) for option in options), default=1)
     if len(text.split()) > longest + EXTRA_WORDS:
         return False

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat import join_notes, speaker
+from bot.chat import join_notes, placement_text, speaker
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import offer_to_send, too_long
@@ -252,11 +252,12 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     lang = user_language(context, user.id)
     labels = (*item.options, s.catalog.plain("button-dont-know", lang))
     sound = s.catalog.plain("button-listen", lang) if s.speech and spoken(number) else None
-    await context.bot.send_message(
+    sent = await context.bot.send_message(
         chat.id, check_views.placement_text(join.placement_counter(s.db, user.id), item, lang,
                                             s.catalog),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.placement(number, labels, sound))
+    placement_text.asked(context, number, sent.message_id)  # text now points to it
 
 
 async def placement_button(update: Update, context: PuenteContext) -> None:
@@ -336,6 +337,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
                                     s.config.school.holidays, s.sent_twice, message.message_id)
+    if feedback is None and await placement_text.text_at_placement(update, context, text):
+        return  # at a placement question: its pointer (a message offered on)
     if feedback is None:  # not an answer: one of their words, in their language or in
         # English (perhaps misspelled), or else perhaps something for the teacher
         found = lookup.look_up(s.db, user.id, text)
@@ -363,12 +366,16 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         reader = user_reader(context, user.id)
         await point_to_buttons(context, message.chat_id, feedback.item_id,
                                feedback.poll_message, reader.language or "en",
-                               reader.english_first)
+                               reader.english_first, feedback.key)
         return
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
         await say(update, context, feedback.key)
         return
-    if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once
+    if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once (in
+        # another script, every time: never graded); a sentence in it gets the offer alone
+        if not feedback.attempt and relays.worth_offering(text):
+            await speaker.free_text(update, context, text)
+            return
         key, values = check_views.write_in_english(feedback)
         await say(update, context, key, **values)
         return

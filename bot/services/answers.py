@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain import tiles
-from bot.domain.answer_attempts import tries_an_answer
+from bot.domain.answer_attempts import in_another_script, tries_an_answer
 from bot.domain.checks import (
     Grade,
     Item,
@@ -241,17 +241,21 @@ class WriteInEnglish:
     typed: str
     own_word: bool = True  # this word's own gloss ("that is the Arabic word 👍"), or other text
     school: bool = False  # the gloss in her school language, not her own ("hypothèse", ht)
+    attempt: bool = True  # False: a message in another script, which may be for the teacher
 
 
 @dataclass(frozen=True)
 class TapAnAnswer:
     """Text that is none of the open multiple-choice item's answers: point to its buttons
     (item `item_id`; its quiz poll's message, if one is known). Text that is no `attempt` at
-    an answer may be a message for the teacher."""
+    an answer may be a message for the teacher. `key` points to the question's buttons: its
+    options, or its letter tiles ("item-tiles-typed"; "item-tiles" at a question to write
+    that opens with them, where she typed a script no English word uses)."""
 
     item_id: int
     poll_message: int | None = None
     attempt: bool = True
+    key: str = "tap-an-answer"
 
 
 @dataclass(frozen=True)
@@ -321,11 +325,16 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
             return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who,
                            check=check)
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
+            # (under letter tiles, the only buttons are letters: "organsim" is told to tap them)
+            spelled = tiles.by_default(stored.item, who.level, stored.practice)
             return TapAnAnswer(stored.id, stored.poll_message,
-                               tries_an_answer(text, stored.item.options))
+                               tries_an_answer(text, stored.item.options),
+                               "item-tiles-typed" if spelled else "tap-an-answer")
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)
+    if in_another_script(text, stored.item.answer):  # "猫" for "habitat": no spelling of it
+        return _not_written(stored, who, grade, text)
     if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
         return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
                            else "typed-empty")
@@ -337,6 +346,23 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         return WriteInEnglish(grade.language or who.language if own else grade.matched,
                               text.strip()[:60], own, school)
     return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
+
+
+def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, text: str
+                 ) -> TapAnAnswer | WriteInEnglish:
+    """Text at a question to write in a script its English word never uses: never graded, not
+    even after "write it in English" (playtest, Lin, level 1: "猫" was "Not quite. The answer
+    is habitat"). A sentence ("你好老师我不懂") may be for the teacher; either way she is
+    pointed to the question: to its tiles where it opened with them, else to write in English.
+    """
+    attempt = tries_an_answer(text, (stored.item.answer,))
+    if tiles.first(stored.item, who.level, stored.practice):
+        return TapAnAnswer(stored.id, stored.poll_message, attempt, "item-tiles")
+    own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
+    named = grade.matched if grade.verdict is Verdict.NOT_ENGLISH else None
+    return WriteInEnglish(grade.language or who.language if own else named, text.strip()[:60],
+                          own, school=own and grade.language not in (None, who.language),
+                          attempt=attempt)
 
 
 def _typed_grade(db: Database, who: Learner, stored: check_items.StoredItem, text: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.answer_attempts import tries_an_answer
+from bot.domain.answer_attempts import in_another_script, tries_an_answer
 
 ZH = ("图书馆", "老师", "学校", "铅笔")
 AR = ("الكلب", "القطة", "المدرسة", "المعلم")
@@ -21,6 +21,7 @@ EN = ("library", "teacher", "school", "pencil")
     ("선생님 안녕하세요 모르겠어요", KO), ("잘 모르겠어요", KO),
     ("я не понимаю", RU), ("привет учитель я не знаю", RU),
     ("你好", EN), ("I do not understand this question at all", EN),
+    ("你好老师我不懂", ("habitat",)), ("我不会英语", EN), ("مرحبا يا أستاذ", EN),
 ])
 def test_a_sentence_in_her_language_is_a_message(text: str, options: tuple[str, ...]) -> None:
     assert not tries_an_answer(text, options)
@@ -32,6 +33,18 @@ def test_a_sentence_in_her_language_is_a_message(text: str, options: tuple[str, 
     ("고양이", KO), ("고양이가", KO), ("학교에", KO),
     ("собаку", RU), ("учителя", RU), ("большая собака", RU), ("кот", RU),
     ("3", ZH), ("orange", EN), ("hello there", EN), ("the teacher", EN),
+    # one character or word in a script no option uses (playtest, Lin: "猫" reached the
+    # teacher)
+    ("猫", EN), ("猫", ("habitat",)), ("كلب", EN), ("кот", EN),
 ])
 def test_a_go_at_an_option_is_a_guess(text: str, options: tuple[str, ...]) -> None:
     assert tries_an_answer(text, options)
+
+
+@pytest.mark.parametrize(("text", "answer", "other"), [
+    ("猫", "habitat", True), ("你好老师我不懂", "habitat", True), ("موطن", "habitat", True),
+    ("organsim", "organism", False), ("habitat 猫", "habitat", False), ("3", "habitat", False),
+])
+def test_text_no_spelling_of_the_english_word_could_use(text: str, answer: str,
+                                                        other: bool) -> None:
+    assert in_another_script(text, answer) is other

@@ -72,14 +72,14 @@ async def test_a_go_at_the_answer_only_points_to_the_question(chat: Chat) -> Non
     for typed in ("3", "xqzv"):
         calls = await chat.send(lin, typed)
         assert [c.reply_to for c in calls] == [shown], typed
-        assert texts(calls) == said(chat, "tap-an-answer", "zh")
+        assert texts(calls) == said(chat, "item-tiles-typed", "zh")
 
 
 async def test_an_ok_in_her_language_only_points_to_the_question(chat: Chat) -> None:
     """"好的" (ok) says nothing for the teacher: no offer, no list of commands under it."""
     lin = chat.user(1001, "Lin", lang="zh")
     await a_tiles_question(chat, lin, level=1, lang="zh")
-    assert texts(await chat.send(lin, "好的")) == said(chat, "tap-an-answer", "zh")
+    assert texts(await chat.send(lin, "好的")) == said(chat, "item-tiles-typed", "zh")
 
 
 async def test_a_question_whose_message_is_not_known_comes_again(chat: Chat) -> None:

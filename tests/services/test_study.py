@@ -271,8 +271,9 @@ def test_typing_a_buttons_label_counts_as_tapping_it(db: Database,
     assert isinstance(feedback, answers.Feedback) and feedback.grade.correct
     # Not an answer while the next buttons wait: point to them (nothing graded)
     assert feedback.next_question is not None
-    assert answers.answer_typed(db, 1001, "hello there", START, TZ) == answers.TapAnAnswer(
-        feedback.next_question.item_id)
+    pointed = answers.answer_typed(db, 1001, "hello there", START, TZ)
+    assert isinstance(pointed, answers.TapAnAnswer) and pointed.attempt
+    assert pointed.item_id == feedback.next_question.item_id  # its key: options' or tiles'
 
 
 @pytest.mark.parametrize(("text", "index"), [("1", None), ("4", None), ("5", None),
