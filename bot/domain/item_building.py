@@ -20,7 +20,14 @@ from bot.domain.checks import (
 from bot.domain.cognates import Relation, fold, relation_for
 from bot.domain.gaps import GAP, gap_span
 from bot.domain.packs import Gloss, Word
-from bot.domain.scaffold import ItemType, Scaffold, StemLanguage, beginner_stem, readable_gap
+from bot.domain.scaffold import (
+    ItemType,
+    Scaffold,
+    StemLanguage,
+    beginner_stem,
+    readable_definition,
+    readable_gap,
+)
 from bot.domain.variety import (
     definition_stem,
     gap_sentences,
@@ -222,11 +229,12 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
     if (item_type in (ItemType.CHOICE, ItemType.POLL, ItemType.TYPED)
             and who.scaffold.definition_stem_language is StemLanguage.HOME):
         # her language's definition as her card showed it (a cognate in one gives the answer
-        # away), else the picture, else the pack's other definition; the one the word's last
-        # question did not show first (a typed recall asked as before is not one, so without
-        # a third prompt a word asked by its card line alone took 13 school days, not 9, to
-        # be mastered at level 1: bench/mastery_validity.py 30 1 es 1)
-        card, *other = _home_definitions(gloss, word) or [None]
+        # away), else the picture, else the pack's other definition (at level 1 only a short
+        # one); the one the word's last question did not show first (a typed recall asked as
+        # before is not one, so without a third prompt a word asked by its card line alone
+        # took 13 school days, not 9, to be mastered at level 1: bench/mastery_validity.py
+        # 30 1 es 1)
+        card, *other = _home_definitions(gloss, word, who.scaffold) or [None]
         stems = [s for s in (beginner_stem(card, None), beginner_stem(None, word.emoji),
                              *(beginner_stem(d, None) for d in other)) if s]
         stem = next(iter(not_last(stems, who.last)), None)  # None: the English definition
@@ -305,17 +313,20 @@ def _home_first(item: Item | None, word: Word, who: Learner) -> Item | None:
     return None if prompt_key(item.prompt) in english else item
 
 
-def _home_definitions(gloss: Gloss | None, word: Word) -> list[str]:
+def _home_definitions(gloss: Gloss | None, word: Word, scaffold: Scaffold) -> list[str]:
     """The home-language definitions a level 1-2 check may ask by, the one her card showed
     first (the pack's `simple`, where it has one): a check in the textbook's words
     ("求几个相同加数的和的简便运算。" after a card saying "快速算几组同样多的总数") tested
-    reading her language, not the English word (playtest, Mandarin newcomer, 8). Those that
-    give the answer away (a cognate in them) are left out."""
+    reading her language, not the English word (playtest, Mandarin newcomer, 8). The other
+    one only where her level reads it (`readable_definition`: a 23-word Hmong definition
+    after a 10-word card, playtest, Hmong level 1); the card's line always, as she read it.
+    Those that give the answer away (a cognate in them) are left out."""
     if gloss is None:
         return []
     shown = gloss.newcomer_definition()
     return [d for d in dict.fromkeys((shown, gloss.definition))
-            if d and not (rules.cognate_in(d, word) or rules.answer_in_text(d, word))]
+            if d and (d == shown or readable_definition(d, scaffold))
+            and not (rules.cognate_in(d, word) or rules.answer_in_text(d, word))]
 
 
 def _last_resort(word: Word, who: Learner) -> str:

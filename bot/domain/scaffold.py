@@ -89,6 +89,11 @@ class Scaffold:
     # whole house because it travels as a _____." (playtest, Haitian Creole): a long English
     # sentence tests reading, not the word, and packs give no home-language gloss of it.
     gap_words: int | None = None
+    # Level 1: a check asks by a home-language definition other than her card's line only
+    # when it has at most this many words (`reading_words`; None: any length). A Hmong child
+    # who reads her language a little met "Muab ib yam faib me me thiab kawm txhua daim." on
+    # her card and a 23-word textbook definition in her check (playtest, Hmong level 1).
+    definition_words: int | None = None
 
     @property
     def part_of_speech(self) -> bool:
@@ -107,6 +112,10 @@ class Scaffold:
 
 
 BEGINNER_GAP_WORDS = 8  # "Honey is a thick _____ that flows." is as much as levels 1-2 read
+# As long a definition in her own language as a level-1 reader is asked to read: her card's
+# line is at most 12 words (`simple`), and two more leave room for a language that writes
+# more, shorter words (Hmong, Vietnamese: one syllable a word)
+BEGINNER_DEFINITION_WORDS = 14
 
 
 _SCAFFOLDS = {
@@ -115,7 +124,8 @@ _SCAFFOLDS = {
                                  False, StemLanguage.HOME, listening=True, one_card=True,
                                  short_progress=True, letter_blanks=True, dont_know=True,
                                  bilingual_labels=True,
-                                 gap_words=BEGINNER_GAP_WORDS),
+                                 gap_words=BEGINNER_GAP_WORDS,
+                                 definition_words=BEGINNER_DEFINITION_WORDS),
     WidaLevel.EMERGING: Scaffold(WidaLevel.EMERGING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME,
@@ -227,6 +237,23 @@ def readable_gap(sentence: str, scaffold: Scaffold) -> bool:
     """Whether a student at this level can be asked this gap sentence: short enough at levels
     1-2 (`Scaffold.gap_words`), any length from level 3."""
     return scaffold.gap_words is None or len(sentence.split()) <= scaffold.gap_words
+
+
+# Chinese writes no spaces: a word is about two characters (CJK unified ideographs)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def reading_words(text: str) -> int:
+    """How many words a reader meets in `text`: its space-separated words, a run of Chinese
+    characters counting one word per two characters ("把一件事物分成几个部分" is 5)."""
+    return sum(max(1, (len(_HAN.findall(token)) + 1) // 2) for token in text.split())
+
+
+def readable_definition(definition: str, scaffold: Scaffold) -> bool:
+    """Whether a check at this level may ask by this home-language definition besides her
+    card's line: short enough at level 1 (`Scaffold.definition_words`), any length above."""
+    return scaffold.definition_words is None or \
+        reading_words(definition) <= scaffold.definition_words
 
 
 def beginner_stem(definition: str | None, emoji: str | None) -> str | None:

@@ -124,6 +124,9 @@ async def _send_notes(context: PuenteContext, user_id: int, listening: listen.Li
     for index, note in enumerate(listening.notes):
         spoken = {"language": reader_language(note.spoken)} if note.spoken else {}
         caption = s.catalog.render(note.caption_key, listening.lang, **note.caption, **spoken)
+        if note.frame is not None:  # the card's "🗣️ Try saying" line, heard in the clip
+            caption += "\n🗣️ " + s.catalog.render("sentence-frame", listening.lang,
+                                                  frame=note.frame)
         if index == 0 and not listening.home_voice:
             caption += "\n" + no_voice
         await send_note(context.bot, s, user_id, note, caption)

@@ -55,6 +55,10 @@ class VoiceNote:
     # the language the clip speaks besides English (its caption names it: the gloss is heard
     # in a voice the listener may not expect, Mandarin for written Chinese), None: English only
     spoken: str | None = None
+    # the card's sentence frame the clip ends on, as the card writes it ("Evaporation makes
+    # the ___ dry."; levels 1-2): the caption shows it, so a child (or whoever reads with
+    # her) knows the sentence she was asked to say is in the clip; None: no frame is said
+    frame: str | None = None
 
 
 @dataclass(frozen=True)
@@ -224,9 +228,15 @@ def _closing(word: Word, recipe: Recipe) -> str:
     """The English a note ends on: the example, the card's frame, or the term once more."""
     if recipe.example:
         return word.example
-    frame = None if recipe.frame_level is None else \
-        sentence_frame(word.term, word.pos, recipe.frame_level, word.frame)
+    frame = _frame(word, recipe)
     return word.term if frame is None else spoken_gap(frame)
+
+
+def _frame(word: Word, recipe: Recipe) -> str | None:
+    """The card's sentence frame a note says (levels 1-2), as the card writes it."""
+    if recipe.frame_level is None or recipe.example or recipe.word_only:
+        return None
+    return sentence_frame(word.term, word.pos, recipe.frame_level, word.frame)
 
 
 def _spoken_gloss(ref: WordRef, lang: str, recipe: Recipe) -> str | None:
@@ -261,11 +271,13 @@ def note_for(speech: Speech, ref: WordRef, lang: str, home: str | None,
     """A word's note: its clip's key and parts, and a caption with the checked gloss, if any."""
     parts = script(ref, lang, home, speech.english, recipe)
     gloss = _spoken_gloss(ref, lang, recipe)  # captions, too, show checked glosses only
+    frame = _frame(ref.word, recipe)
     if gloss is None:
-        return VoiceNote(speech.key(parts), parts, "audio-caption", {"term": ref.word.term})
+        return VoiceNote(speech.key(parts), parts, "audio-caption", {"term": ref.word.term},
+                         frame=frame)
     if home is None or lang == "en":  # shown, not heard: no voice speaks it
         return VoiceNote(speech.key(parts), parts, "audio-caption-gloss",
-                         {"term": ref.word.term, "gloss": gloss})
+                         {"term": ref.word.term, "gloss": gloss}, frame=frame)
     return VoiceNote(speech.key(parts), parts, "audio-caption-gloss-voiced",
-                     {"term": ref.word.term, "gloss": gloss}, spoken=lang)
+                     {"term": ref.word.term, "gloss": gloss}, spoken=lang, frame=frame)
 

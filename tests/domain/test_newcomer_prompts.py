@@ -14,7 +14,7 @@ from bot.domain.checks import WordRef
 from bot.domain.gaps import GAP
 from bot.domain.item_building import build_item
 from bot.domain.packs import Gloss, Word
-from bot.domain.scaffold import BEGINNER_GAP_WORDS, ItemType, scaffold_for
+from bot.domain.scaffold import BEGINNER_GAP_WORDS, ItemType, reading_words, scaffold_for
 from bot.domain.variety import prompt_key
 from bot.services.packs import audit_packs, load_packs
 
@@ -169,3 +169,50 @@ def test_a_level_one_newcomer_is_never_asked_a_gap_sentence_even_when_one_is_ask
             item = build_item(ref, refs, ItemType.CLOZE, "so", scaffold_for(1),
                               random.Random(turn), seen, turn=turn)
             assert item.item_type is not ItemType.CLOZE, (ref.word.term, item.prompt)
+
+
+def _academic_verbs() -> list[WordRef]:
+    pack = next(p for p in load_packs().packs if p.id == "general.academic-verbs")
+    return [WordRef(n, w, pack.id) for n, w in enumerate(pack.words, start=1)]
+
+
+def _asked_in_turn(ref: WordRef, refs: list[WordRef], lang: str, level: int) -> list[str]:
+    """Six checks on one word in a row, each remembering the last one's prompt."""
+    seen = frozenset(r.id for r in refs)
+    asked: list[str] = []
+    for turn in range(6):
+        item = build_item(ref, refs, ItemType.CHOICE, lang, scaffold_for(level),
+                          random.Random(turn), seen, turn=turn, last=tuple(asked[-1:]))
+        asked.append(item.prompt)
+    return asked
+
+
+def test_a_level_one_hmong_reader_is_not_asked_the_23_word_textbook_definition() -> None:
+    # playtest (Paj, 9, Hmong level 1, reads Hmong a little): her card for analyze said
+    # "Muab ib yam faib me me thiab kawm txhua daim." (10 words), her check the pack's other
+    # definition, 23 words, to spell with tiles
+    refs = _academic_verbs()
+    analyze = next(r for r in refs if r.word.term == "analyze")
+    gloss = analyze.word.glosses["hmn"]
+    assert len(gloss.definition.split()) == 23
+    asked = _asked_in_turn(analyze, refs, "hmn", 1)
+    assert gloss.definition not in asked
+    assert gloss.simple in asked  # the line her card showed still asks
+    assert all(a != b for a, b in itertools.pairwise(asked))  # never twice running
+    # level 2 reads more: both of her language's definitions still ask there
+    assert gloss.definition in _asked_in_turn(analyze, refs, "hmn", 2)
+
+
+def test_no_level_one_check_shows_a_home_definition_longer_than_her_card_line_allows() -> None:
+    refs = [*_matter_pack(), *_academic_verbs()]
+    for ref, lang in itertools.product(refs, ["hmn", "vi", "es", "zh"]):
+        gloss = ref.word.glosses[lang]
+        shown = {gloss.simple, gloss.definition}
+        for prompt in _asked_in_turn(ref, refs, lang, 1):
+            if prompt in shown and prompt != gloss.simple:
+                assert reading_words(prompt) <= 14, (ref.word.term, lang, prompt)
+
+
+def test_chinese_is_counted_in_words_of_about_two_characters() -> None:
+    assert reading_words("把一件事物分成几个部分，仔细研究。") == 8
+    assert reading_words("Muab ib yam faib me me thiab kawm txhua daim.") == 10

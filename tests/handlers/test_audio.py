@@ -171,7 +171,9 @@ async def test_a_level_4_student_also_hears_the_example_sentence(speaking: Chat)
     beginner, advanced = await enrol(speaking, 1001, "es"), await enrol(speaking, 1002, "es", 4)
     short = voices(await speaking.tap(beginner, LISTEN))[0]
     long = voices(await speaking.tap(advanced, LISTEN))[0]
-    assert short.text == long.text == "🔊 <b>ecosystem</b> · ecosistema\n🗣 En inglés y español"
+    assert long.text == "🔊 <b>ecosystem</b> · ecosistema\n🗣 En inglés y español"
+    # level 1 also hears (and reads under it) the card's frame, in place of the example
+    assert short.text == long.text + "\n🗣️ Intenta decir: A ___ is an ecosystem."
     assert int(long.params["duration"]) > int(short.params["duration"]) + 1
     assert long.files  # a different clip from the beginner's: uploaded, not reused
 
@@ -225,7 +227,8 @@ async def test_a_note_that_speaks_the_home_language_says_which_in_the_listeners_
     await speaking.send(wei, "/words")
     [note] = voices(await speaking.tap(wei, callbacks.data(
         callbacks.AUDIO, word_ids(speaking, 1001)[0])))
-    assert note.text == "🔊 <b>ecosystem</b> · 生态系统\n🗣 英语和中文"
+    assert note.text == ("🔊 <b>ecosystem</b> · 生态系统\n🗣 英语和中文\n"
+                         "🗣️ 试着说：A ___ is an ecosystem.")
 
 
 async def test_a_note_in_english_alone_names_no_language(speaking: Chat) -> None:
@@ -237,4 +240,32 @@ async def test_a_note_in_english_alone_names_no_language(speaking: Chat) -> None
         callbacks.AUDIO, word_ids(speaking, user["id"])[0])))[0].text
         for user in (fluent, hodan)]
     assert heard[0] == "🔊 <b>ecosystem</b>"
-    assert heard[1].startswith("🔊 <b>ecosystem</b> · ") and "🗣" not in heard[1]
+    assert heard[1].startswith("🔊 <b>ecosystem</b> · ")
+    # no line naming a spoken language: the one 🗣 line is the card's "Try saying" frame
+    assert [line for line in heard[1].split("\n") if line.startswith("🗣")] == [
+        "🗣️ Isku day inaad tiraahdo: A ___ is an ecosystem."]
+
+
+async def test_a_level_1_card_listen_says_and_shows_its_try_saying_sentence(
+        speaking: Chat) -> None:
+    # playtest (Hmong level 1): the caption named only the word, so she could not tell the
+    # "🗣️ Sim hais: ..." sentence she was asked to say was in the clip
+    paj = await enrol(speaking, 1004, "hmn")
+    cards = await page_through(speaking, paj, await speaking.send(paj, "/words"))
+    for card in cards:
+        frame = next(line for line in card.text.split("\n") if line.startswith("🗣️ Sim hais:"))
+        (word,) = [d for label, d in card.buttons if label == "🔊 Mloog"]
+        (note,) = voices(await speaking.tap(paj, word))
+        assert frame in note.text.split("\n")
+        (alone,) = voices(await speaking.tap(paj, word + ":w"))
+        assert int(note.params["duration"]) > int(alone.params["duration"])  # not the word alone
+        assert int(note.params["duration"]) <= 6  # short: the word and one short sentence
+
+
+async def test_a_level_3_card_listen_shows_no_frame_its_clip_does_not_say(
+        speaking: Chat) -> None:
+    bo = await enrol(speaking, 1005, "es", level=3)
+    await speaking.send(bo, "/words")
+    word = word_ids(speaking, 1005)[0]
+    (note,) = voices(await speaking.tap(bo, callbacks.data(callbacks.AUDIO, word)))
+    assert "🗣️" not in note.text  # it ends on the example, not the card's frame
