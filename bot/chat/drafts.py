@@ -72,13 +72,16 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
     catalog, lang = context.services.catalog, who.language
     children = who.children if to is None else (to.child,)
     # Twins' announcement reply goes about both: a button naming one of them would mislead
-    labels = [(c.student_id, catalog.plain("button-ask", lang)) for c in children] \
+    first = who.english_first and who.role != askers.FAMILY  # a student's level order
+    labels = [(c.student_id, keyboards.level_label(catalog, "button-ask", lang, first))
+              for c in children] \
         if (len(who.children) == 1 or (to is not None and to.also)) and not named else \
-        [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
-         for c in children]
+        [(c.student_id, keyboards.level_label(catalog, "button-ask-child", lang, first,
+                                              name=c.first_name)) for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, english_first=who.english_first, **params)
-    markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang), also=also)
+    markup = keyboards.ask_buttons(
+        labels, keyboards.level_label(catalog, "button-dont-send", lang, first), also=also)
     await _hold_and_offer(update, context, Draft(text, to, role=who.role), ASK, body,
                           markup)
 
