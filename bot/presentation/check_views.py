@@ -293,7 +293,10 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     if feedback.score is not None:
         right, asked = feedback.score
         level = scaffold_for(feedback.level).level
-        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level),
+        # a 🤷 on the one word missed: she said she did not know it; nothing slipped
+        said = asked - right == 1 and feedback.grade.verdict is Verdict.DONT_KNOW
+        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level,
+                                                      said_dont_know=said),
                                        lang, english_first=first, right=right, total=asked))
         if feedback.practice_right:  # told "✅ Right!" on a practice item, then "0 of 3
             # right": the practice is said apart, as the score leaves it out (playtest)
@@ -364,18 +367,22 @@ def commands_named(text: str) -> list[str]:
     return list(dict.fromkeys(f"/{m}" for m in _COMMAND.findall(last)))
 
 
-def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3) -> str:
+def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3,
+                   said_dont_know: bool = False) -> str:
     """The end-of-check message depends on the score: no "keep going" on 0 of 5. A low score
     calls the words "still new" only when none of the missed ones was ever answered right
-    (`slipped`: one was, so it slipped away, which practice brings back). At levels 1-2 a low
-    score gets one short, kind line either way: the why is too much to read in a new
-    language, twice."""
+    (`slipped`: one was, so it slipped away, which practice brings back); a 🤷 on the one
+    word missed (`said_dont_know`) is neither: she said so, which is fine. At levels 1-2 a
+    low score gets one short, kind line either way: the why is too much to read in a new
+    language, twice. Each counts its words ("this word" for a check of one)."""
     if asked and right == asked:
         return "check-done-all"
     if not low_score(right, asked):
         return "check-done"
     if level <= 2:
         return "check-done-low-short"
+    if said_dont_know:
+        return "check-done-dont-know"
     return "check-done-slipped" if slipped else "check-done-low"
 
 
