@@ -107,18 +107,23 @@ def _letters(question: Question, catalog: Catalog) -> list[Markup]:
 
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
-                     lead: str = "check-short", english_first: bool = False) -> Markup:
+                     lead: str = "check-short", english_first: bool = False,
+                     cards_read: bool = False) -> Markup:
     """Why this check is short (few words are ready): kind, not a score. `lead`
     "check-not-yet": why there is no check yet (levels 1-2: no fair options), and when more
     words come. A short check that asks something leaves "when" to its last message, which
     knows the words just answered: "in 3 days" above the questions and "tomorrow" under them
     (playtest 14) told a child two different things. A check short because ready words to
-    write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue."""
+    write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue.
+    New cards just sent in one bundle (`cards_read`, levels 4-6) count as read: their words
+    come in the very next check ("after you have read their cards", then "👉 3 words ready:
+    /check" after one question, told a level-5 student two things, playtest)."""
     if lead == "check-short" and short.written_later:
         lead = "check-short-written"
     lines = [catalog.bilingual(lead, lang, english_first=english_first)]
     if short.new_cards:  # their cards are just above: they come in the next check
-        lines.append(catalog.bilingual("check-short-new-cards", lang,
+        lines.append(catalog.bilingual("check-short-new-cards-read" if cards_read
+                                       else "check-short-new-cards", lang,
                                        english_first=english_first))
     elif short.back is not None and lead != "check-short":
         key, values = comes_back(short.back, LATER[True])
