@@ -127,3 +127,18 @@ def test_when_more_words_come_is_said_plainly(catalog: Catalog, short: ShortChec
     assert len(text.split("\n")) == (1 if short == ShortCheck(False, None) else 2)
     above = check_views.short_check_text(short, "en", catalog)
     assert above.startswith(SHORT) and "come back" not in above
+
+
+async def test_a_dont_know_on_a_one_word_check_is_said_for_one_word_and_no_slip(
+        chat: Chat) -> None:
+    """Amira: one 🤷 on one word read "0 of 1 right … Some words you knew slipped away"."""
+    from bot.presentation import callbacks
+
+    user = await one_word_left(chat, level=5)
+    await chat.send(user, "/check")
+    item = check_items.next_open_item(chat.db, 1001)
+    assert item is not None and item.item.typed  # 🤷 under a typed question, as hers was
+    reply = texts(await chat.tap(user, callbacks.data(callbacks.DONT_KNOW, item.id)))
+    assert "Check finished: 0 of 1 right. It is OK to say you don't know: now you know " \
+        "which word to learn. Look at its card again with /words." in reply, reply
+    assert "slipped" not in reply and "These words" not in reply
