@@ -109,7 +109,31 @@ def test_a_one_question_check_never_reads_a_plural_for_one(
     """Mid-level playtest: "1 de 1 correctas" (a plural for one right answer)."""
     assert catalog.plain("check-done-all", lang, right=1, total=1) == expected
     for key in ("check-done", "check-done-low", "check-done-low-short", "check-done-slipped",
+                "check-done-dont-know",
                 "report-too-few-student", "report-listening"):
         for right, total in ((1, 1), (0, 1), (1, 2)):
             text = catalog.plain(key, lang, right=right, total=total, name="Ana")
             assert not re.search(r"\b(correctas|certas)\b", text)
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [
+    ("en", "This word is still new for you", "These words are still new for you"),
+    ("ar", "هذه الكلمة ما زالت جديدة عليك", "هذه الكلمات ما زالت جديدة عليك"),
+    ("ru", "Это слово для тебя ещё новое", "Эти слова для тебя ещё новые"),
+])
+def test_a_low_check_of_one_word_speaks_of_one_word(
+        catalog: Catalog, lang: str, one: str, many: str) -> None:
+    """Amira, after one word: "0 of 1 right … Some words you knew slipped away" (playtest)."""
+    assert one in seen(catalog.render("check-done-low", lang, right=0, total=1))
+    assert many in seen(catalog.render("check-done-low", lang, right=1, total=5))
+    slipped = catalog.plain("check-done-slipped", "en", right=0, total=1)
+    assert "You knew this word before" in slipped and "Some words" not in slipped
+
+
+def test_a_dont_know_on_the_one_word_missed_is_not_called_a_slip() -> None:
+    from bot.presentation.check_views import check_done_key
+
+    assert check_done_key(0, 1, slipped=True, level=5, said_dont_know=True) == \
+        "check-done-dont-know"
+    assert check_done_key(0, 1, slipped=True, level=5) == "check-done-slipped"
+    assert check_done_key(0, 1, level=1, said_dont_know=True) == "check-done-low-short"

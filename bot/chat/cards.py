@@ -127,12 +127,13 @@ def shows(query: CallbackQuery, markup: InlineKeyboardMarkup) -> bool:
 
 
 async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef],
-                      check_follows: bool, cards_first: bool = False) -> None:
+                      check_follows: bool, cards_first: bool = False) -> bool:
     """Show the cards /check found unread (just unlocked, or never opened): one line pointing
     to the preview in her chat that shows them (unread_cards.place), and, where none does or
     Telegram no longer has it, the cards, after "read your cards first" when the check waits
     for them (`cards_first`). When no check follows, their last card (or message) offers
-    ✅ Check, which starts one once the student has read them."""
+    ✅ Check, which starts one once the student has read them. True: every one was sent in
+    one bundle (levels 4-6), so they count as read now and come in the very next check."""
     s = context.services
     who = learners.learner(s.db, user_id)
     now, tz = s.clock(), s.config.school.timezone
@@ -145,7 +146,7 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
         unread_cards.message_gone(s.db, who.id, plan.pointer)
         plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
     if not plan.send:  # every unread card is on screen: the line points there
-        return
+        return False
     if cards_first:  # the check comes after these (English first at levels 5-6, as cards)
         await context.bot.send_message(user_id, s.catalog.bilingual(
             "check-after-cards", who.language, english_first=who.scaffold.english_first))
@@ -153,7 +154,7 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
     if who.scaffold.one_card:
         await send_page(context, user_id, previews.open_preview(
             s.db, who, unread, s.clock(), offer_check=not check_follows))
-        return
+        return False
     messages = card_views.preview_messages(unread, who.language, who.scaffold, s.catalog)
     labels = card_views.label_language(who.language, who.scaffold)  # levels 5-6: English
     markup = None if check_follows else keyboards.after_preview(
@@ -165,6 +166,7 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
         await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup if last else None)
     learners.cards_shown(s.db, who.id, [r.id for r in unread], s.clock())  # every card, at once
+    return plan.pointer is None
 
 
 async def _point(context: PuenteContext, chat_id: int, pointer: unread_cards.Pointer,

@@ -74,15 +74,18 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
     instead)."""
     catalog, lang = context.services.catalog, who.language
     children = who.children if to is None else (to.child,)
+    english = who.english_first and who.role != askers.FAMILY  # a student's level order
     # Twins' announcement reply goes about both: a button naming one of them would mislead
-    labels = [(c.student_id, catalog.plain(send, lang)) for c in children] \
+    labels = [(c.student_id, keyboards.level_label(catalog, send, lang, english))
+              for c in children] \
         if (len(who.children) == 1 or (to is not None and to.also)) and not named else \
-        [(c.student_id, catalog.plain("button-ask-child", lang, name=c.first_name))
-         for c in children]
+        [(c.student_id, keyboards.level_label(catalog, "button-ask-child", lang, english,
+                                              name=c.first_name)) for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, english_first=who.english_first, **params)
-    markup = keyboards.ask_buttons(labels, catalog.plain("button-dont-send", lang), also=also,
-                                   first=first)
+    markup = keyboards.ask_buttons(
+        labels, keyboards.level_label(catalog, "button-dont-send", lang, english), also=also,
+        first=first)
     await _hold_and_offer(update, context, Draft(text, to, role=who.role), ASK, body,
                           markup)
 

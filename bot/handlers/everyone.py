@@ -126,8 +126,9 @@ async def deleteme(update: Update, context: PuenteContext) -> None:
     await context.bot.send_message(
         update.effective_chat.id, text,
         parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.confirm_delete(catalog.render("button-delete", lang),
-                                              catalog.render("button-keep", lang)))
+        reply_markup=keyboards.confirm_delete(
+            keyboards.level_label(catalog, "button-delete", lang, reader.english_first),
+            keyboards.level_label(catalog, "button-keep", lang, reader.english_first)))
 
 
 async def deleteme_button(update: Update, context: PuenteContext) -> None:

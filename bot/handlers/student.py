@@ -277,7 +277,7 @@ async def placement_button(update: Update, context: PuenteContext) -> None:
     await say(update, context, "placement-done", level=step.level)
     if step.before is not None:  # a second go: the teachers hear the new proposal
         join_notes.tell_placed_again(context, user.id, step.before, step.level or 1)
-    elif (step.level or 1) < TOP_LEVEL:  # a slip can be undone once, by themselves
+    elif (step.level or 1) < TOP_LEVEL and not step.said_dont_know:  # a slip: undone once
         await say(update, context, "placement-again-hint")
     await show_preview(update, context, unasked=True)  # read only once she taps it
     join_notes.refresh_joined(context, user.id)  # a note waiting: now with the level

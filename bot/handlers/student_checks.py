@@ -77,9 +77,11 @@ async def check(update: Update, context: PuenteContext) -> None:
             await acknowledge(query, _toast(context, user, "check-question-below"))
             return
         await acknowledge(query)
+    read_now = False  # the cards came in one bundle, read at once: the next check asks them
     if start.unread:  # pointed to on screen, or sent (levels 1-2: the check waits for them)
-        await show_unread(context, user.id, start.unread, check_follows=question is not None,
-                          cards_first=start.cards_first)
+        read_now = await show_unread(context, user.id, start.unread,
+                                     check_follows=question is not None,
+                                     cards_first=start.cards_first)
     if start.short is not None:  # in her level's order, with a question or without one
         if question is not None:
             lang, first = question.lang, question.english_first
@@ -88,7 +90,7 @@ async def check(update: Update, context: PuenteContext) -> None:
             lang, first = reader.language or "en", reader.english_first
         await send_long(context, user.id, check_views.short_check_text(
             start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short",
-            first))
+            first, cards_read=read_now))
     if question is not None:
         await send_question(context, user.id, question)
     elif not start.unread and not start.not_yet:  # nothing ready: when words come back

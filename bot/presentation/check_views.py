@@ -107,18 +107,23 @@ def _letters(question: Question, catalog: Catalog) -> list[Markup]:
 
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
-                     lead: str = "check-short", english_first: bool = False) -> Markup:
+                     lead: str = "check-short", english_first: bool = False,
+                     cards_read: bool = False) -> Markup:
     """Why this check is short (few words are ready): kind, not a score. `lead`
     "check-not-yet": why there is no check yet (levels 1-2: no fair options), and when more
     words come. A short check that asks something leaves "when" to its last message, which
     knows the words just answered: "in 3 days" above the questions and "tomorrow" under them
     (playtest 14) told a child two different things. A check short because ready words to
-    write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue."""
+    write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue.
+    New cards just sent in one bundle (`cards_read`, levels 4-6) count as read: their words
+    come in the very next check ("after you have read their cards", then "👉 3 words ready:
+    /check" after one question, told a level-5 student two things, playtest)."""
     if lead == "check-short" and short.written_later:
         lead = "check-short-written"
     lines = [catalog.bilingual(lead, lang, english_first=english_first)]
     if short.new_cards:  # their cards are just above: they come in the next check
-        lines.append(catalog.bilingual("check-short-new-cards", lang,
+        lines.append(catalog.bilingual("check-short-new-cards-read" if cards_read
+                                       else "check-short-new-cards", lang,
                                        english_first=english_first))
     elif short.back is not None and lead != "check-short":
         key, values = comes_back(short.back, LATER[True])
@@ -293,7 +298,10 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     if feedback.score is not None:
         right, asked = feedback.score
         level = scaffold_for(feedback.level).level
-        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level),
+        # a 🤷 on the one word missed: she said she did not know it; nothing slipped
+        said = asked - right == 1 and feedback.grade.verdict is Verdict.DONT_KNOW
+        parts.append(catalog.bilingual(check_done_key(right, asked, feedback.slipped, level,
+                                                      said_dont_know=said),
                                        lang, english_first=first, right=right, total=asked))
         if feedback.practice_right:  # told "✅ Right!" on a practice item, then "0 of 3
             # right": the practice is said apart, as the score leaves it out (playtest)
@@ -364,18 +372,22 @@ def commands_named(text: str) -> list[str]:
     return list(dict.fromkeys(f"/{m}" for m in _COMMAND.findall(last)))
 
 
-def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3) -> str:
+def check_done_key(right: int, asked: int, slipped: bool = False, level: int = 3,
+                   said_dont_know: bool = False) -> str:
     """The end-of-check message depends on the score: no "keep going" on 0 of 5. A low score
     calls the words "still new" only when none of the missed ones was ever answered right
-    (`slipped`: one was, so it slipped away, which practice brings back). At levels 1-2 a low
-    score gets one short, kind line either way: the why is too much to read in a new
-    language, twice."""
+    (`slipped`: one was, so it slipped away, which practice brings back); a 🤷 on the one
+    word missed (`said_dont_know`) is neither: she said so, which is fine. At levels 1-2 a
+    low score gets one short, kind line either way: the why is too much to read in a new
+    language, twice. Each counts its words ("this word" for a check of one)."""
     if asked and right == asked:
         return "check-done-all"
     if not low_score(right, asked):
         return "check-done"
     if level <= 2:
         return "check-done-low-short"
+    if said_dont_know:
+        return "check-done-dont-know"
     return "check-done-slipped" if slipped else "check-done-low"
 
 

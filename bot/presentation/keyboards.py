@@ -118,8 +118,7 @@ def command_layout(catalog: Catalog, lang: str, commands: Iterable[str],
     """One row: a button for each of `commands` ("/words", "/check") that has one; at levels
     5-6 (`english_first`) labelled in English, then hers, as the message above it reads
     ("✅ Check me · اختبرني": the Arabic alone sat under an English-first reminder, playtest)."""
-    row = [(both_languages(catalog, COMMAND_BUTTONS[c][0], lang, english_first=True)
-            if english_first else catalog.plain(COMMAND_BUTTONS[c][0], lang),
+    row = [(level_label(catalog, COMMAND_BUTTONS[c][0], lang, english_first),
             callbacks.data(COMMAND_BUTTONS[c][1]))
            for c in commands if c in COMMAND_BUTTONS]
     return [row] if row else []
@@ -138,14 +137,32 @@ def wire(layout: Layout) -> dict[str, list[list[dict[str, str]]]]:
                                  for label, data in row] for row in layout]}
 
 
-def both_languages(catalog: Catalog, key: str, lang: str, english_first: bool = False) -> str:
+def both_languages(catalog: Catalog, key: str, lang: str, english_first: bool = False,
+                   **params: object) -> str:
     """A button label in the home language and then English, without a second emoji: "🤷 No
     sé · I don't know" (a right-to-left label starts with its own words, so it reads right to
-    left, as "🌐 Other languages" does); `english_first` (levels 5-6): English, then hers."""
-    labels = dict.fromkeys(catalog.plain(key, code)
+    left, as "🌐 Other languages" does); `english_first` (levels 5-6): English, then hers. A
+    label with no emoji keeps all its words ("Keep it · احتفظ بها", not "it · بها")."""
+    labels = dict.fromkeys(catalog.plain(key, code, **params)
                            for code in (("en", lang) if english_first else (lang, "en")))
     first, *then = labels
-    return " · ".join([first, *(text.split(" ", 1)[-1] for text in then)])
+    return " · ".join([first, *(_without_emoji(text) for text in then)])
+
+
+def _without_emoji(label: str) -> str:
+    """The label without its leading emoji (a word of no letter), if it has one."""
+    head, _, rest = label.partition(" ")
+    return rest if rest and not any(c.isalpha() for c in head) else label
+
+
+def level_label(catalog: Catalog, key: str, lang: str, english_first: bool,
+                **params: object) -> str:
+    """A student's button in her level's order, as "✅ Check me" is: her language alone at
+    levels 1-4, English then hers at levels 5-6 (`english_first`; "✉️ Send this to the
+    teacher · إرسال ..." under an English-first offer read Arabic alone, playtest)."""
+    if not english_first:
+        return catalog.plain(key, lang, **params)
+    return fit_label(both_languages(catalog, key, lang, english_first=True, **params))
 
 
 def dont_know_label(catalog: Catalog, lang: str, english_first: bool = False) -> str:

@@ -304,6 +304,8 @@ class PlacementStep:
     question: int | None       # index of the next question, None when finished
     level: int | None          # the proposed level once finished
     before: int | None = None  # a second placement's finish: the level it replaced (teachers hear)
+    # Ended by a 🤷: she said she cannot, so she did not slip (no "Slipped on a question?")
+    said_dont_know: bool = False
 
 
 class PlacementClosedError(PuenteError):
@@ -395,7 +397,8 @@ def answer_placement(db: Database, user_id: int, question: int, option: int) -> 
     with db.atomic():
         people.set_level(db, user_id, None, level, people.PLACEMENT)
         people.clear_placement(db, user_id)
-    return PlacementStep(None, level, before if redo else None)
+    return PlacementStep(None, level, before if redo else None,
+                         said_dont_know=answers[-1:] == [placement.DONT_KNOW])
 
 
 def _level(db: Database, user_id: int) -> int | None:

@@ -45,6 +45,11 @@ def reading_order(text: str) -> str | None:
 
 
 async def walk(chat: Chat, level: int) -> list[str]:
+    """Every message text she reads on the walk (`walk_calls`)."""
+    return [_shown(c) for c in await walk_calls(chat, level) if _shown(c)]
+
+
+async def walk_calls(chat: Chat, level: int) -> list[Call]:
     """Maha (Arabic, `level` set by her teacher) confirms her language, reads her cards, takes
     her checks to "All done for now", writes a hello, sets a reminder, opens /language and
     /deleteme: every message she reads from her confirmed language on."""
@@ -61,7 +66,7 @@ async def walk(chat: Chat, level: int) -> list[str]:
     for text in ("/check", "hello there", "/remind 16:00", "/remind off", "/language",
                  "/help", "/start", "/level", "/deleteme"):
         await chat.send(maha, text)
-    return [_shown(c) for c in chat.api.calls[start:] if c.chat_id == 1001 and _shown(c)]
+    return [c for c in chat.api.calls[start:] if c.chat_id == 1001]
 
 
 def _shown(call: Call) -> str:
@@ -77,6 +82,25 @@ async def test_every_two_language_message_follows_the_level_order(
     assert [text for text, order in orders.items() if order not in (None, first)] == []
     done = [text for text in shown if "All done for now" in text]
     assert done and all(reading_order(text) == first for text in done)
+
+
+@pytest.mark.parametrize(("level", "first"), [(5, "en"), (6, "en"), (2, "ar"), (1, "ar")])
+async def test_every_two_language_button_follows_the_level_order(
+        chat: Chat, level: int, first: str) -> None:
+    """Amira (level 5) read the send-to-teacher offer's and /deleteme's buttons in Arabic
+    alone, under 🤷 and "✅ Check me · اختبرني" in English first (playtest)."""
+    labels = [label for call in await walk_calls(chat, level) for label, _ in call.buttons]
+    both = [label for label in labels if reading_order(label)]
+    assert [label for label in both if reading_order(label) != first] == []
+    for english in ("✉️ Send this to the teacher", "Don't send", "Delete my data", "Keep it"):
+        arabic = {"✉️ Send this to the teacher": "إرسال هذا", "Don't send": "لا، شكرًا",
+                  "Delete my data": "احذف بياناتي", "Keep it": "احتفظ بها"}[english]
+        shown = [label for label in labels if arabic in label]
+        assert shown, (english, labels)
+        # Levels 1-4: her language alone, as "✅ اختبرني" is; 5-6: English, then hers
+        assert all((english in label) == (first == "en") for label in shown), shown
+        if first == "en":
+            assert all(label.startswith(english) for label in shown), shown
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr", "pt", "ht", "so", "hmn", "vi", "zh", "ar",

@@ -163,3 +163,25 @@ async def test_a_strong_student_who_leaves_late_studies_at_the_level_shown_and_h
     back = await chat.tap(minh, callbacks.PLACEMENT_RESUME)  # the placement is still open
     number, most = counter([1] * (MAIN_ITEMS - 1))
     assert f"{number} (tối đa {most})" in texts(back)
+
+
+async def test_a_placement_ended_by_dont_know_offers_no_redo_for_a_slip(chat: Chat) -> None:
+    """Lin (Mandarin) tapped 🤷 on the first question and read "不小心答错了？" (slipped on a
+    question?): she slipped on nothing (playtest). A miss still offers the redo."""
+    from bot.domain.placement import PLACEMENT, next_question
+
+    lin = chat.user(1004, "Lin", lang="zh")
+    await chat.send(lin, "/start JOINcode_123")
+    await chat.tap(lin, callbacks.data(callbacks.LANGUAGE, "zh"))
+    shown = texts(await chat.tap(lin, callbacks.data(callbacks.PLACEMENT, 0, 4)))  # 🤷
+    assert "1" in shown and "/placement" not in shown, shown
+
+    wen = chat.user(1005, "Wen", lang="zh")
+    await chat.send(wen, "/start JOINcode_123")
+    await chat.tap(wen, callbacks.data(callbacks.LANGUAGE, "zh"))
+    done = ""
+    while (question := next_question(people.open_placement_answers(chat.db, 1005) or [])) \
+            is not None and people.open_placement_answers(chat.db, 1005) is not None:
+        wrong = (PLACEMENT[question].correct + 1) % len(PLACEMENT[question].options)
+        done = texts(await chat.tap(wen, callbacks.data(callbacks.PLACEMENT, question, wrong)))
+    assert "不小心答错了？用 /placement 可以重新回答一次。" in done, done

@@ -51,13 +51,29 @@ async def test_one_ready_word_is_one_question_after_the_new_cards_and_says_why(
     said = [c.text for c in calls]
     note = next(i for i, text in enumerate(said) if SHORT in text)
     assert SHORT_ES in said[note]
-    assert "Your new words come in your next check, after you have read their cards." \
-        in said[note]
+    # Level 4: the cards come in one bundle, read at once, so their words are ready for the
+    # very next check, as its last line says (a level-5 student read "after you have read
+    # their cards", then "👉 3 words ready: /check" after one question: playtest)
+    assert "Your new words are on the cards above: read them, and they come in your next " \
+        "check, right after this one." in said[note]
+    assert "after you have read their cards" not in said[note]
     assert all("📘" not in text for text in said[note:]) and "📘" in said[0]  # cards first
     assert said[note + 1].startswith("Pregunta 1/1")
     reply = texts(await answer_current(chat, user, True))
     assert "Check finished: 1 of 1 right." in reply
     assert check_items.next_open_item(chat.db, 1001) is None  # the word was not asked again
+    assert "words ready: /check" in reply, reply
+    await chat.send(user, "/check")
+    asked = check_items.next_open_item(chat.db, 1001)  # the new words, asked now
+    assert asked is not None and asked.item.word_id in study.student_mastery(chat.db, 1001)
+
+
+async def test_cards_read_one_by_one_come_after_they_are_read(chat: Chat) -> None:
+    """Level 2: one card a message, read with Next: the words wait until she has read them."""
+    user = await one_word_left(chat, level=2)
+    said = [c.text for c in await chat.send(user, "/check") if c.method == "sendMessage"]
+    assert any("Your new words come in your next check, after you have read their cards."
+               in text for text in said), said
 
 
 async def test_a_short_check_says_when_reviews_come_once_at_its_end(chat: Chat) -> None:
@@ -111,3 +127,18 @@ def test_when_more_words_come_is_said_plainly(catalog: Catalog, short: ShortChec
     assert len(text.split("\n")) == (1 if short == ShortCheck(False, None) else 2)
     above = check_views.short_check_text(short, "en", catalog)
     assert above.startswith(SHORT) and "come back" not in above
+
+
+async def test_a_dont_know_on_a_one_word_check_is_said_for_one_word_and_no_slip(
+        chat: Chat) -> None:
+    """Amira: one 🤷 on one word read "0 of 1 right … Some words you knew slipped away"."""
+    from bot.presentation import callbacks
+
+    user = await one_word_left(chat, level=5)
+    await chat.send(user, "/check")
+    item = check_items.next_open_item(chat.db, 1001)
+    assert item is not None and item.item.typed  # 🤷 under a typed question, as hers was
+    reply = texts(await chat.tap(user, callbacks.data(callbacks.DONT_KNOW, item.id)))
+    assert "Check finished: 0 of 1 right. It is OK to say you don't know: now you know " \
+        "which word to learn. Look at its card again with /words." in reply, reply
+    assert "slipped" not in reply and "These words" not in reply
