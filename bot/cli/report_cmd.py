@@ -219,17 +219,26 @@ class _StoppedError(Exception):
     """SIGTERM arrived while the dashboard ran."""
 
 
-def _raise_stopped(signum: int, frame: object) -> None:
-    raise _StoppedError(signum)
-
-
 def serve(command: list[str]) -> int:
     """Run Datasette in its own process group and end the whole group when puente is stopped
     (SIGTERM, Ctrl+C): a Datasette left behind kept serving children's data, with no login,
     to whoever could reach it (its parent then PID 1)."""
-    previous = signal.signal(signal.SIGTERM, _raise_stopped)
+    pending: list[int] = []  # a SIGTERM while Datasette starts, before `proc` exists
+
+    def stopped(signum: int, frame: object) -> None:
+        # Raised inside Popen, it left a started Datasette untracked, serving on (a loaded
+        # machine sent the signal there): noted then, raised once the process is known
+        if not pending and started:
+            raise _StoppedError(signum)
+        pending.append(signum)
+
+    started = False
+    previous = signal.signal(signal.SIGTERM, stopped)
     proc = subprocess.Popen(command, start_new_session=True)
     try:
+        started = True
+        if pending:
+            raise _StoppedError(pending[0])
         return proc.wait()
     except (KeyboardInterrupt, _StoppedError) as exc:
         _stop_group(proc)
