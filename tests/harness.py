@@ -674,3 +674,8 @@ def file_store(path: Path) -> Database:
 def on_disk(folder: Path) -> bytes:
     """Every byte of the store in `folder`: puente.db and its write-ahead log, if any."""
     return b"".join(path.read_bytes() for path in sorted(folder.glob("puente.db*")))
+
+
+def excused_days(chat: Chat) -> list[tuple[int, str]]:
+    """Every excused day in the store, as (student id, day), oldest first."""
+    return chat.db.execute("SELECT student_id, day FROM excused_days ORDER BY day").fetchall()

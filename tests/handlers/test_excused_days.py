@@ -21,6 +21,7 @@ from tests.harness import (
     answer_current,
     buttons,
     check_now,
+    excused_days,
     join_and_confirm,
     placed_at_level_one,
     quiet_notes,
@@ -56,10 +57,6 @@ async def send_note(chat: Chat, mom: dict[str, Any], note: str, day: date | None
         (1001, note, day.strftime("%Y%m%d"))
     await chat.tap(mom, callbacks.data(callbacks.FAMILY_NOTE_SEND, *args))
     return [c for c in await chat.deliver() if c.chat_id == TEACHER_ID][-1]
-
-
-def excused_days(chat: Chat) -> list[tuple[int, str]]:
-    return chat.db.execute("SELECT student_id, day FROM excused_days ORDER BY day").fetchall()
 
 
 async def run_reminder(chat: Chat, user_id: int) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from bot.presentation import callbacks
 from tests.clock import START
 from tests.families import link, rivera, shared_phone
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student
+from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, excused_days
 
 LIN, NAI_NAI = 1001, 2001
 SICK_INSTEAD = "🤒 改发“今天生病了”（今天算请假）"  # it says the day is excused (Haitian playtest)
@@ -27,10 +27,6 @@ async def linked(chat: Chat) -> None:
     await link(chat, rivera(chat), "Lin", grandmother(chat))
     await chat.deliver()
     chat.clock.now = TUESDAY
-
-
-def excused_days(chat: Chat) -> list[tuple[int, str]]:
-    return chat.db.execute("SELECT student_id, day FROM excused_days ORDER BY day").fetchall()
 
 
 async def test_a_grandmothers_own_words_that_lin_is_sick_offer_the_ready_made_note(

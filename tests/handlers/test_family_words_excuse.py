@@ -12,7 +12,7 @@ from typing import Any
 from bot.presentation import callbacks
 from tests.clock import START
 from tests.families import link, rivera
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, texts
+from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, excused_days, texts
 
 JB, MIRLANDE = 1001, 2001
 THURSDAY = datetime(2026, 9, 17, 14, tzinfo=START.tzinfo)  # a school day
@@ -32,10 +32,6 @@ async def linked(chat: Chat) -> None:
     await link(chat, rivera(chat), "Jb", mirlande(chat))
     await chat.deliver()
     chat.clock.now = THURSDAY
-
-
-def excused_days(chat: Chat) -> list[tuple[int, str]]:
-    return chat.db.execute("SELECT student_id, day FROM excused_days ORDER BY day").fetchall()
 
 
 async def to_teacher(chat: Chat) -> list[Any]:
