@@ -76,7 +76,7 @@ def test_extra_dirs_packs_are_loaded_beside_the_shipped_ones(
     out = capsys.readouterr().out
     assert "district.ecosystems" in out and "12 packs" in out
     assert main(["db", "migrate"]) == 0
-    assert "11 packs loaded" in capsys.readouterr().out
+    assert "12 packs loaded" in capsys.readouterr().out
     assert _live_words(tmp_path / "puente.db", "district.ecosystems") == 1
 
 
