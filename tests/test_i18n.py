@@ -148,7 +148,7 @@ def test_arabic_joins_a_language_name_to_its_letter_and_never_makes_a_student_ma
     assert catalog.render("family-week-first-day", "ar", name="Layla") == \
         f"{RLM}اليوم أول أيام {FSI}Layla{PDI} مع Puente."
     # not plural أرسلوا
-    assert catalog.plain("button-ask", "ar") == "✉️ إرسال هذا إلى المعلّم أو المعلّمة"
+    assert catalog.plain("button-ask", "ar") == "✉️ إرسال إلى المعلّم أو المعلّمة"
 
 
 def test_french_keeps_question_marks_and_colons_on_their_line(catalog: Catalog) -> None:

@@ -25,6 +25,7 @@ def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardM
 
 
 CURRENT_MARK = "✓"  # before the language chosen now in a language menu
+LABEL_LIMIT = 60  # characters a button label shows before it is cut (a phone's width, roughly)
 
 
 def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first: bool = False,
@@ -162,7 +163,10 @@ def level_label(catalog: Catalog, key: str, lang: str, english_first: bool,
     teacher · إرسال ..." under an English-first offer read Arabic alone, playtest)."""
     if not english_first:
         return catalog.plain(key, lang, **params)
-    return fit_label(both_languages(catalog, key, lang, english_first=True, **params))
+    both = both_languages(catalog, key, lang, english_first=True, **params)
+    # too long for both ("✉️ Send this to the teacher · Envoyer au professeur ou à la pro…"):
+    # her English alone, whole, rather than her language cut off (levels 5-6 read English)
+    return both if len(both) <= LABEL_LIMIT else fit_label(catalog.plain(key, "en", **params))
 
 
 def dont_know_label(catalog: Catalog, lang: str, english_first: bool = False) -> str:
@@ -584,7 +588,7 @@ def unlink_buttons(links: Sequence[tuple[int, str]],
 _NUMBERED = re.compile(r"\s\(\d+\)$")
 
 
-def fit_label(label: str, limit: int = 60) -> str:
+def fit_label(label: str, limit: int = LABEL_LIMIT) -> str:
     """A button label cut to `limit` characters in the middle, never its closing number: two
     family members of one child read "... (1)" and "... (2)", and a plain cut made their
     Unlink buttons identical (playtest 10)."""

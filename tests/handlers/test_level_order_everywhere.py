@@ -10,7 +10,7 @@ import re
 import pytest
 
 from bot.demo.offline import Call
-from bot.presentation import callbacks, views
+from bot.presentation import callbacks, keyboards, views
 from bot.presentation.i18n import Catalog
 from bot.store import check_items, people
 from tests.harness import (
@@ -93,7 +93,7 @@ async def test_every_two_language_button_follows_the_level_order(
     both = [label for label in labels if reading_order(label)]
     assert [label for label in both if reading_order(label) != first] == []
     for english in ("✉️ Send this to the teacher", "Don't send", "Delete my data", "Keep it"):
-        arabic = {"✉️ Send this to the teacher": "إرسال هذا", "Don't send": "لا، شكرًا",
+        arabic = {"✉️ Send this to the teacher": "إرسال إلى", "Don't send": "لا، شكرًا",
                   "Delete my data": "احذف بياناتي", "Keep it": "احتفظ بها"}[english]
         shown = [label for label in labels if arabic in label]
         assert shown, (english, labels)
@@ -167,3 +167,14 @@ async def test_a_ready_made_answer_comes_in_the_level_order(
     assert reading_order(answer) == first, answer
     lines = answer.split("\n")
     assert line_language(lines[0]) == first, answer  # the heading too
+
+
+@pytest.mark.parametrize("lang", ["fr", "pt"])
+def test_a_level_five_button_too_long_for_both_languages_shows_her_english_whole(
+        catalog: Catalog, lang: str) -> None:
+    """"✉️ Send this to the teacher · Envoyer au professeur ou à la pro…" was cut mid-word:
+    a label too long for both languages keeps its English whole, never a cut half."""
+    label = keyboards.level_label(catalog, "button-ask", lang, english_first=True)
+    assert label == "✉️ Send this to the teacher"
+    short = keyboards.level_label(catalog, "button-dont-send", lang, english_first=True)
+    assert short.startswith("Don't send · ") and "…" not in short
