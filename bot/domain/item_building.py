@@ -319,14 +319,16 @@ def _home_definitions(gloss: Gloss | None, word: Word, scaffold: Scaffold) -> li
     ("求几个相同加数的和的简便运算。" after a card saying "快速算几组同样多的总数") tested
     reading her language, not the English word (playtest, Mandarin newcomer, 8). The other
     one only where her level reads it (`readable_definition`: a 23-word Hmong definition
-    after a 10-word card, playtest, Hmong level 1); the card's line always, as she read it.
-    Those that give the answer away (a cognate in them) are left out."""
+    after a 10-word card, playtest, Hmong level 1), else the gloss's `short` line in its
+    place, so a word whose definition is long still has a second prompt; the card's line
+    always, as she read it. Those that give the answer away (a cognate in them) are left out."""
     if gloss is None:
         return []
     shown = gloss.newcomer_definition()
-    return [d for d in dict.fromkeys((shown, gloss.definition))
-            if d and (d == shown or readable_definition(d, scaffold))
-            and not (rules.cognate_in(d, word) or rules.answer_in_text(d, word))]
+    other = gloss.definition if gloss.definition is None \
+        or readable_definition(gloss.definition, scaffold) else gloss.short
+    return [d for d in dict.fromkeys((shown, other))
+            if d and not (rules.cognate_in(d, word) or rules.answer_in_text(d, word))]
 
 
 def _last_resort(word: Word, who: Learner) -> str:

@@ -14,6 +14,8 @@ from bot.domain.pack_validation import MAX_CLOZES, Checker
 from bot.domain.packs import Pack, PackError, Problem
 
 CSV_FORM_SEPARATORS = re.compile(r"[;|]")
+# a gloss's cells: es_term, es_definition, es_short (a level-1 reader's definition)
+_GLOSS_COLUMNS = ("_term", "_definition", "_short")
 
 
 class _CsvLines:
@@ -27,8 +29,8 @@ class _CsvLines:
 
 def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     """Parse a spreadsheet pack (term, pos, tier, definition, example, cloze, cloze2...,
-    forms, kind_of, <lang>_term, <lang>_definition); a list (forms, kind_of) is one cell split
-    at ; or |."""
+    forms, kind_of, <lang>_term, <lang>_definition, <lang>_short); a list (forms, kind_of)
+    is one cell split at ; or |."""
     if not text.strip():
         raise PackError([Problem(source, 1, "the file is empty; the first row names the "
                                             "columns (term, pos, tier, definition, example)",
@@ -54,7 +56,7 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
     for row in rows:
         # A line break inside a cell (Alt+Enter) reads as a space on a card.
         word: dict[str, Any] = {k: " ".join((v or "").split()) for k, v in row.items()
-                                if k and not k.endswith(("_term", "_definition"))
+                                if k and not k.endswith(_GLOSS_COLUMNS)
                                 and (v or "").strip()}
         # More gap sentences in columns cloze2, cloze3...: a spreadsheet cell holds one
         extra = [word.pop(f"cloze{n}") for n in range(2, MAX_CLOZES + 1) if f"cloze{n}" in word]
@@ -68,7 +70,7 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
                                 if f.strip()]
         glosses: dict[str, dict[str, str]] = {}
         for key, value in row.items():
-            if key and key.endswith(("_term", "_definition")) and (value or "").strip():
+            if key and key.endswith(_GLOSS_COLUMNS) and (value or "").strip():
                 lang, _, part = key.rpartition("_")
                 glosses.setdefault(lang, {})[part] = value.strip()
         if glosses:

@@ -19,6 +19,7 @@ from bot.domain.packs import (
     Problem,
     Word,
 )
+from bot.domain.scaffold import BEGINNER_DEFINITION_WORDS, reading_words
 
 MAX_TERM, MAX_TEXT = 60, 300
 _PACK_KEYS = {"id", "title", "subject", "grades", "description"}
@@ -29,7 +30,7 @@ MAX_FRAME = 100
 FRAME_GAP = re.compile(r"_{3,}")  # the blank a frame leaves for the student: "___"
 MAX_FORMS = 12
 MAX_CLOZES = 4  # gap sentences a word may list: enough to turn through, short to review
-_GLOSS_KEYS = {"term", "definition", "simple", "cognate", "false_friend", "reviewed"}
+_GLOSS_KEYS = {"term", "definition", "simple", "short", "cognate", "false_friend", "reviewed"}
 # HTML in a pack's text: a tag (<b>, </b>, <br/>, <a href="x">) or an entity (&amp;, &#233;).
 # Every text is escaped before Telegram sees it, so students read the tags as typed (playtest:
 # "<b>eco</b>sistema"). "3 < 5" and "x<y and y>z" (no '=' inside) are not tags.
@@ -447,6 +448,7 @@ class Checker:
         if simple and definition and simple.casefold() == definition.casefold():
             self.add(f"{where}: 'simple' repeats 'definition': word it another way, so a "
                      f"newcomer has a second prompt to read", index, "simple")
+        short = self.short(cells, column, where, index, definition, simple)
         false_friend = self.text(raw, "false_friend", where, index, MAX_TERM, required=False)
         cognate = raw.get("cognate", False)
         reviewed = raw.get("reviewed", True)
@@ -459,4 +461,21 @@ class Checker:
         if len(self.problems) > before or term is None:
             return None
         return Gloss(term, definition, bool(cognate), false_friend, reviewed=bool(reviewed),
-                     simple=simple)
+                     simple=simple, short=short)
+
+    def short(self, cells: Mapping[str, Any], column: str, where: str, index: int,
+              definition: str | None, simple: str | None) -> str | None:
+        """A gloss's `short` line: what a level-1 check asks by where `definition` is longer
+        than she reads, so at most as many words as that limit, and worded unlike both the
+        definition and the card's line (a copy would be one prompt shown twice)."""
+        short = self.text(cells, column + "short", where, index, MAX_TEXT, required=False)
+        if short and reading_words(short) > BEGINNER_DEFINITION_WORDS:
+            self.add(f"{where}: '{column}short' has {reading_words(short)} words; a level-1 "
+                     f"reader's definition has at most {BEGINNER_DEFINITION_WORDS}", index,
+                     "short")
+            return short  # a copy of the long definition is too long already: one problem
+        for name, other in (("definition", definition), ("simple", simple)):
+            if short and other and short.casefold() == other.casefold():
+                self.add(f"{where}: '{column}short' repeats '{column}{name}': word it another "
+                         "way, so a newcomer has another prompt to read", index, "short")
+        return short

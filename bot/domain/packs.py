@@ -73,6 +73,10 @@ class Gloss:
     # `definition`: her level 1-2 card shows it, and her checks ask by either, so a word has
     # two prompts she can read (docs/newcomers.md, "Memory of the prompt")
     simple: str | None = None
+    # at most BEGINNER_DEFINITION_WORDS words (scaffold.reading_words), worded unlike both:
+    # a level-1 check asks by it where `definition` is too long for her to read, so her word
+    # still has a second prompt (a Hmong definition of 15-30 syllables left one)
+    short: str | None = None
 
     @property
     def short_term(self) -> str:

@@ -47,8 +47,8 @@ def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReadin
         raise NoQuestionAudioError(item_id)
     word, prompt = found[0].word, stored.item.prompt
     gloss = word.glosses.get(stored.prompt_lang)
-    written = gloss is not None and not gloss.machine and prompt in (gloss.definition,
-                                                                     gloss.simple)
+    written = gloss is not None and not gloss.machine and prompt in (
+        gloss.definition, gloss.simple, gloss.short)
     # the item rules again (the builder applied them): a cognate or the answer inside the
     # definition would be heard as the answer
     fair = written and not (rules.cognate_in(prompt, word) or rules.answer_in_text(prompt, word))

@@ -203,6 +203,34 @@ def test_a_level_one_hmong_reader_is_not_asked_the_23_word_textbook_definition()
     assert gloss.definition in _asked_in_turn(analyze, refs, "hmn", 2)
 
 
+def test_a_level_one_reader_is_asked_the_short_line_where_the_definition_is_too_long() -> None:
+    # without it, a word whose Hmong definition is long had only her card's line and the
+    # picture to ask by, so a level-1 check came back with the prompt of the one before
+    refs = _academic_verbs()
+    at = next(i for i, r in enumerate(refs) if r.word.term == "analyze")
+    gloss = replace(refs[at].word.glosses["hmn"], short="Saib zoo zoo txhua feem.")
+    analyze = replace(refs[at], word=replace(refs[at].word, glosses={
+        **refs[at].word.glosses, "hmn": gloss}))
+    refs[at] = analyze
+    asked = _asked_in_turn(analyze, refs, "hmn", 1)
+    assert gloss.short in asked and gloss.simple in asked
+    assert gloss.definition not in asked
+    # level 2 reads the definition itself: the short line is for level 1 only
+    assert gloss.short not in _asked_in_turn(analyze, refs, "hmn", 2)
+
+
+def test_a_short_line_is_not_asked_where_the_definition_is_short_enough() -> None:
+    refs = _academic_verbs()
+    at, lang = next((i, lang) for i, r in enumerate(refs) for lang in ("hmn", "so", "ht")
+                    if reading_words(r.word.glosses[lang].definition or "x" * 99) <= 14
+                    and r.word.glosses[lang].simple)
+    gloss = replace(refs[at].word.glosses[lang], short="Ib kab lus luv.")
+    refs[at] = replace(refs[at], word=replace(refs[at].word, glosses={
+        **refs[at].word.glosses, lang: gloss}))
+    asked = _asked_in_turn(refs[at], refs, lang, 1)
+    assert gloss.definition in asked and gloss.short not in asked
+
+
 def test_no_level_one_check_shows_a_home_definition_longer_than_her_card_line_allows() -> None:
     refs = [*_matter_pack(), *_academic_verbs()]
     for ref, lang in itertools.product(refs, ["hmn", "vi", "es", "zh"]):

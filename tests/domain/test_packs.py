@@ -463,6 +463,64 @@ def test_a_home_language_simple_definition_loads_and_one_too_long_is_refused() -
     assert "word it another way" in str(caught.value.problems[0])
 
 
+SHORT_GLOSS = ('so = { term = "deegaan", definition = "Meel dabiici ah oo uu xayawaan ama geed '
+               'ku nool yahay, ayna ka helaan waxa ay u baahan yihiin oo dhan.", '
+               'simple = "Guriga xayawaanka.", short = "SHORT" }')
+
+
+def _with_short(short: str) -> str:
+    return PACK_WITH_SIMPLE.format(simple="The home of an animal or a plant.").replace(
+        '{ term = "deegaan", reviewed = false }', "{ X }").replace(
+        'so = { X }', SHORT_GLOSS.replace("SHORT", short))
+
+
+def test_a_home_language_short_line_for_a_level_one_reader_loads() -> None:
+    gloss = parse_pack(_with_short("Meesha xayawaanku ku nool yahay."),
+                       "demo.toml").words[0].glosses["so"]
+    assert gloss.short == "Meesha xayawaanku ku nool yahay."
+
+
+LONG_SO = ("Meel dabiici ah oo uu xayawaan ama geed ku nool yahay, ayna ka helaan waxa ay u "
+           "baahan yihiin oo dhan.")
+
+
+@pytest.mark.parametrize(("short", "definition", "says"), [
+    (" ".join(["erey"] * 15), LONG_SO, "'short' has 15 words; a level-1 reader's definition "
+                                       "has at most 14"),
+    (LONG_SO, LONG_SO, "'short' has 21 words"),  # one problem, not two
+    ("guriga xayawaanka.", LONG_SO, "'short' repeats 'simple': word it another way"),
+    ("Meesha uu ku nool yahay.", "Meesha uu ku nool yahay.",
+     "'short' repeats 'definition': word it another way"),
+])
+def test_a_short_line_too_long_or_repeating_another_is_refused_on_its_languages_line(
+        short: str, definition: str, says: str) -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack(_with_short(short).replace(LONG_SO, definition, 1), "demo.toml")
+    [problem] = caught.value.problems
+    assert says in str(problem) and problem.line == 16
+
+
+def test_a_short_line_counts_chinese_words_as_a_card_line_does() -> None:
+    # 28 characters are 14 words of about two characters: the longest a level-1 reader reads
+    zh = _with_short("x").replace('so = { term = "deegaan"', 'zh = { term = "栖息地"').replace(
+        '"x"', '"' + "动物" * 14 + '"')
+    assert parse_pack(zh, "demo.toml").words[0].glosses["zh"].short == "动物" * 14
+    with pytest.raises(PackError):
+        parse_pack(zh.replace("动物" * 14, "动物" * 14 + "吃"), "demo.toml")
+
+
+def test_a_spreadsheet_gives_a_short_line_in_its_languages_short_column() -> None:
+    text = ("term,pos,tier,definition,example,so_term,so_definition,so_short\n"
+            "settler,noun,2,A person who moves to a new land.,The settler built a cabin.,"
+            "degane,Qof u guura dhul cusub oo uu ku dego si uu halkaas ugu noolaado waqti "
+            "dheer oo uu guri ka dhisto.,Qof dhul cusub u guuray.\n")
+    gloss = parse_csv_pack(text, "west.csv", HEAD).words[0].glosses["so"]
+    assert gloss.short == "Qof dhul cusub u guuray."
+    found = csv_problems(text.replace("Qof dhul cusub u guuray.", " ".join(["erey"] * 15)))
+    assert found == ["west.csv:2: word 1 (settler): 'so_short' has 15 words; a level-1 "
+                     "reader's definition has at most 14"]
+
+
 def test_a_simple_definition_over_twelve_words_is_refused_with_its_line() -> None:
     long = "The place where an animal or a plant lives and finds food and water every day."
     with pytest.raises(PackError) as caught:
