@@ -15,8 +15,7 @@ from telegram.constants import ParseMode
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.domain.family_notes import note_for_own_words
-from bot.domain.school_days import is_school_day
+from bot.domain.family_notes import own_words
 from bot.presentation import callbacks, family_note_views, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import askers, relays
@@ -176,19 +175,25 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     # got his reminder and the day counted against him (Haitian playtest)
     school = context.services.config.school
     today = context.services.clock().astimezone(school.timezone).date()
-    note = None if thanks else note_for_own_words(text, who.language,
-                                                  is_school_day(today, school.holidays))
+    words = None if thanks else own_words(text, who.language, today, school.holidays,
+                                          [c.first_name for c in who.children])
     children = [(c.student_id, views.name(c.first_name, catalog, who.language))
                 for c in who.children]
     ready = [family_note_views.notes_item(catalog, who.language)] if notes else []
-    if note is None:
+    if words is None:
         await offer_to_send(update, context, who, text, key, also=ready)
+        return
+    if words.day != today:  # "no va a ir mañana": her words, and that day excused
+        await offer_to_send(
+            update, context, who, text, key, first=family_note_views.words_and_excuse_day(
+                catalog, who.language, words.day, children),
+            also=ready, send="button-ask-words-only")
         return
     await offer_to_send(
         update, context, who, text, key,
-        first=family_note_views.words_and_excuse(catalog, who.language, note, children),
-        also=[*family_note_views.note_instead(catalog, who.language, note, children, today),
-              *ready],
+        first=family_note_views.words_and_excuse(catalog, who.language, words.note, children),
+        also=[*family_note_views.note_instead(catalog, who.language, words.note, children,
+                                              today), *ready],
         send="button-ask-words-only")
 
 

@@ -136,24 +136,28 @@ ABSENT: dict[str, tuple[str, ...]] = {
     "en": ("absent", "not come", "not coming", "cannot come", "not go", "not going",
            "cannot go", "not at school", "not be at school", "not in school", "miss school",
            "missing school", "stay home", "staying home", "stays home", "stay at home",
-           "off school", "out of school", "away"),
+           "off school", "out of school", "away", "not be in school", "not be in class",
+           "miss class", "not attend", "keep her home", "keep him home", "keeping her home",
+           "keeping him home"),
     "es": ("no va a ir", "no va a venir", "no va a la escuela", "no irá", "no ira", "no viene",
            "no vendrá", "no vendra", "no puede ir", "no puede venir", "va a faltar",
-           "faltará", "faltara", "faltó", "ausente", "no asistirá", "se queda en casa"),
+           "faltará", "faltara", "faltó", "ausente", "no asistirá", "se queda en casa",
+           "falta a la escuela", "faltar a la escuela", "falta a clases", "no va a asistir"),
     "fr": ("absent", "absente", "ne viendra pas", "ne vient pas", "ne peut pas venir",
            "ne pourra pas venir", "n ira pas", "ne va pas à l école", "pas à l école",
-           "reste à la maison", "manquera", "manque l école"),
+           "reste à la maison", "manquera", "manque l école", "ne sera pas à l école",
+           "ne sera pas là"),
     "pt": ("não vai", "nao vai", "não vem", "nao vem", "não pode ir", "não pode vir",
            "vai faltar", "faltará", "faltou", "ausente", "fica em casa", "ficar em casa"),
     "ht": ("p ap vini", "pap vini", "p ap ka vini", "pa ka vini", "p ap al lekòl",
-           "pap al lekòl", "absan", "rete lakay"),
+           "pap al lekòl", "p ap ale", "pap ale", "absan", "rete lakay"),
     "so": ("maqan", "maqnaan*", "ma imaan*", "ma iman*", "ma tagi*", "ma aadi*",
            "guriga joog*"),
     "hmn": ("tsis tuaj", "tsis mus kawm ntawv", "tsis mus tsev kawm ntawv", "nyob tsev"),
     "vi": ("nghỉ học", "không đi học", "không đến trường", "không tới trường", "vắng",
            "xin nghỉ"),
     "zh": ("请假", "請假", "不去学校", "不去上学", "不能去学校", "不能上学", "不能来", "来不了",
-           "去不了", "缺课", "缺席", "不上学", "没去学校"),
+           "去不了", "缺课", "缺席", "不上学", "没去学校", "不来学校"),
     "ar": ("غائب", "غائبة", "غايب", "غايبة", "غياب", "يتغيب", "تتغيب", "لن يحضر", "لن تحضر",
            "لن يذهب", "لن تذهب", "لن يأتي", "لن تأتي", "لا يستطيع الحضور",
            "لا تستطيع الحضور", "في البيت"),
@@ -289,7 +293,7 @@ ASKED_WORDS, ASKED_CHARACTERS = 6, 10
 # A negator this many words before a word for well ("no se siente bien", "não está se
 # sentindo bem")
 WELL_NEAR = {"pt": 4}
-def _negated(at: int, word: str, clause: str, tokens: list[str], language: str,
+def negated(at: int, word: str, clause: str, tokens: list[str], language: str,
              near: int | None = None) -> bool:
     """Whether a negator stands just before the word found at `at` (`near` words before)."""
     near = NEAR_BY_LANGUAGE.get(language, NEAR) if near is None else near
@@ -332,7 +336,7 @@ def _well_today(text: str, language: str) -> bool:
                 spaced = _spaced(word)
                 if spaced and (at == 0 or at + len(word.split()) in sick):
                     continue  # "Well, …"; "bien enferma" (very sick)
-                if not _negated(at, word, clause, tokens, language, near):
+                if not negated(at, word, clause, tokens, language, near):
                     return True
     return False
 
@@ -368,7 +372,7 @@ def _sick_in(text: str, language: str) -> bool:
     if _any(RECOVERED, _clauses(text), language) or _well_today(text, language) \
             or _about_another_day(text, language):
         return False
-    return any(not _negated(at, word, clause, tokens, language)
+    return any(not negated(at, word, clause, tokens, language)
                and not _elsewhen(clause, tokens, language)
                and not _asks(word, clause, tokens, asked)
                for clause, tokens, asked in _marked(text, NOT_SICK.get(language, ()),

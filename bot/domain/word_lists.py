@@ -45,8 +45,9 @@ def marked(text: str, drop: tuple[str, ...] = (), as_today: tuple[str, ...] = ()
     read "today"."""
     folded = _ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text).casefold())
     folded = _NOT.sub(" not", folded)
-    for phrase in drop:
-        folded = folded.replace(unicodedata.normalize("NFC", phrase), " ")
+    for phrase in drop:  # whole words: "la mañana" (the morning) is not in "escuela mañana"
+        phrase = re.escape(unicodedata.normalize("NFC", phrase))
+        folded = re.sub(rf"(?<!\w){phrase}(?!\w)" if spaced(phrase) else phrase, " ", folded)
     for phrase in as_today:
         folded = folded.replace(phrase, " today ")
     pieces = re.split(f"({_CLAUSE.pattern})", folded)  # clause, its end, clause, …, clause
