@@ -28,7 +28,7 @@ Not today (playtest): a sick word in a clause that names a day gone ("sick yeste
 yesterday", "still sick"); a child "fine today" / "bien hoy" / "今天没事" (a word for well with
 a word for today or now in one clause) is well again; a message that names a day to come
 ("tomorrow", "mañana", "明天", a weekday) and not today is about that day, so no today note
-(the list's dated note is there for it); a short question ("Is she sick?") asks and says
+(coming_days.py offers to excuse that day); a short question ("Is she sick?") asks and says
 nothing, while "Is Ana sick? She said her stomach hurts today" says it in its second half.
 Symptoms count as sick: fever, vomiting, flu, a cold, stomach ache, headache.
 
