@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage, Update
 from telegram.constants import ParseMode
@@ -15,10 +15,9 @@ from telegram.constants import ParseMode
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.domain.family_notes import note_for_own_words
-from bot.domain.school_days import is_school_day
+from bot.domain.family_notes import OwnWords, own_words
 from bot.presentation import callbacks, family_note_views, keyboards, views
-from bot.presentation.i18n import Markup
+from bot.presentation.i18n import Catalog, Markup
 from bot.services import askers, relays
 from bot.services.askers import Asker
 from bot.services.message_languages import (
@@ -176,20 +175,29 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     # got his reminder and the day counted against him (Haitian playtest)
     school = context.services.config.school
     today = context.services.clock().astimezone(school.timezone).date()
-    note = None if thanks else note_for_own_words(text, who.language,
-                                                  is_school_day(today, school.holidays))
+    words = None if thanks else own_words(text, who.language, today, school.holidays,
+                                          [c.first_name for c in who.children])
     children = [(c.student_id, views.name(c.first_name, catalog, who.language))
                 for c in who.children]
     ready = [family_note_views.notes_item(catalog, who.language)] if notes else []
-    if note is None:
+    if words is None:
         await offer_to_send(update, context, who, text, key, also=ready)
         return
-    await offer_to_send(
-        update, context, who, text, key,
-        first=family_note_views.words_and_excuse(catalog, who.language, note, children),
-        also=[*family_note_views.note_instead(catalog, who.language, note, children, today),
-              *ready],
-        send="button-ask-words-only")
+    first, instead = _excuse_buttons(catalog, who.language, words, children, today)
+    await offer_to_send(update, context, who, text, key, first=first,
+                        also=[*instead, *ready], send="button-ask-words-only")
+
+
+def _excuse_buttons(catalog: Catalog, lang: str, words: OwnWords,
+                    children: Sequence[tuple[int, str]], today: date
+                    ) -> tuple[list[InlineKeyboardButton], list[InlineKeyboardButton]]:
+    """Beside Send, under words that excuse a day: first "my words + excuse the day", then
+    the ready-made note instead (today's only: "no va a ir mañana" gets the first alone, the
+    📝 list keeps the dated note)."""
+    if words.day != today:
+        return family_note_views.words_and_excuse_day(catalog, lang, words.day, children), []
+    return (family_note_views.words_and_excuse(catalog, lang, words.note, children),
+            family_note_views.note_instead(catalog, lang, words.note, children, today))
 
 
 SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)

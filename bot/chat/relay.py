@@ -62,13 +62,15 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     """Send the message and its English (or the voice note) to each of the child's
     teachers (to the one who answered, for a reply to an answer or an announcement, which
     the teacher is told; filed under the child and the siblings `also`), with the day it
-    `excused` (a family's own words sent with "excuse today"), then confirm."""
+    `excused` (a family's own words sent with "excuse today", or a coming day: said back to
+    them), then confirm."""
     s = context.services
     relays.check_pace(s.ask_guard, who, s.clock())
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)
     note: str | None = None  # a student's "your teacher reads English" (no model), once
+    ahead: date | None = None
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by, about, also,
                                        sender)
@@ -79,6 +81,9 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
         if not _queue(context, who, relay, sender) and relay.excused is not None:
             # excused already (by another family member, or the teacher): her words still go
             _queue(context, who, replace(relay, excused=None), sender)
+        elif relay.excused is not None and relay.excused != s.clock().astimezone(
+                s.config.school.timezone).date():
+            ahead = relay.excused  # a coming day: they are told which day it excused
         if relay.thanks and who.role == askers.FAMILY:  # passed on: no "the answer will
             # come here" for a thank-you
             await say(update, context, "ask-sent-thanks", bilingual=False, name=child.first_name)
@@ -90,6 +95,9 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
         answer_in = relay.answer_in
         note = relays.no_model_note_due(s.db, s.translator, who, relay, s.clock())
     await _say_sent(update, context, who, child, answer_in)
+    if ahead is not None:
+        await say(update, context, "family-words-excused-day", bilingual=False,
+                  day=Day(ahead), name=child.first_name)
     if note is not None:
         await say(update, context, relays.no_model_note_key(s.db, who),
                   language=message_views.language_name(note))
@@ -217,7 +225,7 @@ def _rows(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Rel
     if who.role != askers.FAMILY or relay.note is not None or relay.thanks or relay.also:
         return rows
     day = excused_service.excusable_day(relay.original, relay.language, s.config.school,
-                                        s.clock())
+                                        s.clock(), [c.first_name for c in who.children])
     return rows if day is None else \
         [*rows, keyboards.excuse_row(s.catalog, lang, student_id, day)]
 

@@ -9,9 +9,12 @@ day first."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.domain.about_child import about_child
+from bot.domain.coming_days import AHEAD, coming_absence
 from bot.domain.school_days import is_school_day
 from bot.domain.sick_words import says_away_today, says_sick
 
@@ -21,7 +24,7 @@ from bot.domain.sick_words import says_away_today, says_sick
 # Hmong the teacher could not read, playtest)
 FAMILY_NOTES = ("sick", "absent", "homework", "help", "cannot-read", "meet")
 SICK = "sick"  # also one tap away under a family's own words that say so (sick_words.py)
-ABSENT = "absent"  # with today, one tap away under words that say she is away today
+ABSENT = "absent"  # one tap away under words that say she is away today or a coming day
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
 WITH_DAY = frozenset({"absent"})
 # The teacher's ready-made replies (ready_replies.READY_REPLIES) that answer each note, put
@@ -46,16 +49,38 @@ def label_key(note: str) -> str:
     return f"family-note-label-{note}"
 
 
-def note_for_own_words(text: str, language: str, school_today: bool) -> str | None:
-    """The ready-made note a family's own words say ("sick", or "absent" today), offered
-    beside Send as it excuses the day; None for any other words. Sick comes first ("sick, at
-    the doctor today"). Only on a school day: on Saturday either excuses nothing, and the
-    undated "sick today" reached the teacher on Monday, read as a Monday absence (playtest)."""
-    if not school_today:
-        return None
-    if says_sick(text, language):
-        return SICK
-    return ABSENT if says_away_today(text, language) else None
+@dataclass(frozen=True)
+class OwnWords:
+    """What a family's own words excuse, offered beside Send: the note they say ("sick", or
+    "absent") and its school day (today, or a coming one)."""
+
+    note: str
+    day: date
+
+
+def own_words(text: str, language: str, today: date, holidays: Collection[date] = (),
+              names: Sequence[str] = ()) -> OwnWords | None:
+    """The day a family's own words say the child is sick or away (today, when school is on;
+    sick first: "sick, at the doctor today"), else the coming school day they say she will
+    miss ("no va a ir mañana"); None for any other words. Only the parts about the child
+    count (about_child.py: `names` are the family's children). On a Saturday "sick today"
+    excuses nothing: the undated "sick today" reached the teacher on Monday, read as a
+    Monday absence (playtest)."""
+    text = about_child(text, language, names)
+    if is_school_day(today, holidays):
+        if says_sick(text, language):
+            return OwnWords(SICK, today)
+        if says_away_today(text, language):
+            return OwnWords(ABSENT, today)
+    day = coming_absence(text, language, today)
+    return OwnWords(ABSENT, day) if day is not None and day in days_ahead(
+        today, holidays) else None
+
+
+def days_ahead(today: date, holidays: Collection[date] = ()) -> list[date]:
+    """The school days a family's words may name to come: tomorrow to AHEAD days on."""
+    days = (today + timedelta(days=n) for n in range(1, AHEAD + 1))
+    return [day for day in days if is_school_day(day, holidays)]
 
 
 def days_offered(today: date, holidays: Collection[date] = ()) -> list[date]:

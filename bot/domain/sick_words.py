@@ -28,7 +28,7 @@ Not today (playtest): a sick word in a clause that names a day gone ("sick yeste
 yesterday", "still sick"); a child "fine today" / "bien hoy" / "今天没事" (a word for well with
 a word for today or now in one clause) is well again; a message that names a day to come
 ("tomorrow", "mañana", "明天", a weekday) and not today is about that day, so no today note
-(the list's dated note is there for it); a short question ("Is she sick?") asks and says
+(coming_days.py offers to excuse that day); a short question ("Is she sick?") asks and says
 nothing, while "Is Ana sick? She said her stomach hurts today" says it in its second half.
 Symptoms count as sick: fever, vomiting, flu, a cold, stomach ache, headache.
 
@@ -41,10 +41,15 @@ question about "hospital" that also says "today" gets the extra button: a cost o
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
+from bot.domain.day_words import coming_day_words
 from bot.domain.language import detect_language
+from bot.domain.word_lists import any_in as _any
+from bot.domain.word_lists import clauses as _clauses
+from bot.domain.word_lists import has as _has
+from bot.domain.word_lists import marked as _marked
+from bot.domain.word_lists import places as _places
+from bot.domain.word_lists import spaced as _spaced
+from bot.domain.word_lists import words as _words
 
 SICK_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("sick", "ill", "unwell", "not well", "not feeling well", "not feel well", "fever",
@@ -131,24 +136,28 @@ ABSENT: dict[str, tuple[str, ...]] = {
     "en": ("absent", "not come", "not coming", "cannot come", "not go", "not going",
            "cannot go", "not at school", "not be at school", "not in school", "miss school",
            "missing school", "stay home", "staying home", "stays home", "stay at home",
-           "off school", "out of school", "away"),
+           "off school", "out of school", "away", "not be in school", "not be in class",
+           "miss class", "not attend", "keep her home", "keep him home", "keeping her home",
+           "keeping him home"),
     "es": ("no va a ir", "no va a venir", "no va a la escuela", "no irá", "no ira", "no viene",
            "no vendrá", "no vendra", "no puede ir", "no puede venir", "va a faltar",
-           "faltará", "faltara", "faltó", "ausente", "no asistirá", "se queda en casa"),
+           "faltará", "faltara", "faltó", "ausente", "no asistirá", "se queda en casa",
+           "falta a la escuela", "faltar a la escuela", "falta a clases", "no va a asistir"),
     "fr": ("absent", "absente", "ne viendra pas", "ne vient pas", "ne peut pas venir",
            "ne pourra pas venir", "n ira pas", "ne va pas à l école", "pas à l école",
-           "reste à la maison", "manquera", "manque l école"),
+           "reste à la maison", "manquera", "manque l école", "ne sera pas à l école",
+           "ne sera pas là"),
     "pt": ("não vai", "nao vai", "não vem", "nao vem", "não pode ir", "não pode vir",
            "vai faltar", "faltará", "faltou", "ausente", "fica em casa", "ficar em casa"),
     "ht": ("p ap vini", "pap vini", "p ap ka vini", "pa ka vini", "p ap al lekòl",
-           "pap al lekòl", "absan", "rete lakay"),
+           "pap al lekòl", "p ap ale", "pap ale", "absan", "rete lakay"),
     "so": ("maqan", "maqnaan*", "ma imaan*", "ma iman*", "ma tagi*", "ma aadi*",
            "guriga joog*"),
     "hmn": ("tsis tuaj", "tsis mus kawm ntawv", "tsis mus tsev kawm ntawv", "nyob tsev"),
     "vi": ("nghỉ học", "không đi học", "không đến trường", "không tới trường", "vắng",
            "xin nghỉ"),
     "zh": ("请假", "請假", "不去学校", "不去上学", "不能去学校", "不能上学", "不能来", "来不了",
-           "去不了", "缺课", "缺席", "不上学", "没去学校"),
+           "去不了", "缺课", "缺席", "不上学", "没去学校", "不来学校"),
     "ar": ("غائب", "غائبة", "غايب", "غايبة", "غياب", "يتغيب", "تتغيب", "لن يحضر", "لن تحضر",
            "لن يذهب", "لن تذهب", "لن يأتي", "لن تأتي", "لا يستطيع الحضور",
            "لا تستطيع الحضور", "في البيت"),
@@ -264,112 +273,27 @@ SINCE: dict[str, tuple[str, ...]] = {
 }
 # Another day to come: a message that names one and not today is about that day ("She won't
 # be at school tomorrow, she is sick" got 🤒 and excused TODAY, playtest): no today note
-OTHER_DAYS: dict[str, tuple[str, ...]] = {
-    "en": ("tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-           "sunday", "next week"),
-    "es": ("mañana", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes",
-           "sábado", "sabado", "domingo", "próxima semana", "semana que viene"),
-    "fr": ("demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-           "semaine prochaine"),
-    "pt": ("amanhã", "amanha", "segunda feira", "terça feira", "terca feira", "quarta feira",
-           "quinta feira", "sexta feira", "sábado", "sabado", "domingo", "semana que vem",
-           "próxima semana"),
-    "ht": ("demen", "apredemen", "lendi", "madi", "mèkredi", "jedi", "vandredi", "samdi",
-           "dimanch", "semèn pwochèn"),
-    "so": ("berri", "berrito", "isniin*", "talaado", "arbaco", "khamiis", "jimce", "sabti",
-           "axad", "toddobaadka soo socda"),
-    "hmn": ("tag kis", "tagkis", "hnub ib", "hnub ob", "hnub peb", "hnub plaub", "hnub tsib",
-            "hnub rau", "hnub xya", "lub lim tiam tom ntej"),
-    "vi": ("ngày mai", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy",
-           "chủ nhật", "tuần sau", "tuần tới"),
-    "zh": ("明天", "明日", "后天", "後天", "星期一", "星期二", "星期三", "星期四", "星期五",
-           "星期六", "星期日", "星期天", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
-           "下周", "下星期", "下个星期", "下個星期"),
-    "ar": ("غدا", "بكرة", "بكره", "الغد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
-           "الاربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاحد", "الأسبوع القادم",
-           "الاسبوع القادم"),
-    "ko": ("내일*", "모레*", "월요일*", "화요일*", "수요일*", "목요일*", "금요일*", "토요일*",
-           "일요일*", "다음 주*", "다음주*"),
-    "ru": ("завтра", "послезавтра", "понедельник*", "вторник*", "среду", "среда", "четверг*",
-           "пятниц*", "суббот*", "воскресень*", "следующей неделе"),
-    "tl": ("bukas", "sa makalawa", "lunes", "martes", "miyerkules", "huwebes", "biyernes",
-           "sabado", "susunod na linggo"),
+LATER: dict[str, tuple[str, ...]] = {
+    "en": ("next week",), "es": ("próxima semana", "semana que viene"),
+    "fr": ("semaine prochaine",), "pt": ("semana que vem", "próxima semana"),
+    "ht": ("semèn pwochèn",), "so": ("berrito", "toddobaadka soo socda"),
+    "hmn": ("lub lim tiam tom ntej",), "vi": ("tuần sau", "tuần tới"),
+    "zh": ("下周", "下星期", "下个星期", "下個星期"), "ar": ("الأسبوع القادم", "الاسبوع القادم"),
+    "ko": ("다음 주*", "다음주*"), "ru": ("следующей неделе",), "tl": ("susunod na linggo",),
 }
+# tomorrow, the day after, a weekday (day_words.py), or later
+OTHER_DAYS: dict[str, tuple[str, ...]] = {
+    language: (*coming_day_words(language), *later) for language, later in LATER.items()}
 # Not another day: the morning ("esta mañana": this morning, "por la mañana")
-NOT_OTHER_DAY: dict[str, tuple[str, ...]] = {"es": ("la mañana", "esta mañana")}
+NOT_OTHER_DAY: dict[str, tuple[str, ...]] = {
+    "es": ("la mañana", "esta mañana", "la manana", "esta manana")}
 # "Is she sick?": a short question asks, it says nothing (a longer one, "can she stay home
 # today because she is sick?", still says it); counted in words, or characters in Chinese
 ASKED_WORDS, ASKED_CHARACTERS = 6, 10
 # A negator this many words before a word for well ("no se siente bien", "não está se
 # sentindo bem")
 WELL_NEAR = {"pt": 4}
-# Arabic short vowels and shadda ("مريضٌ"): not letters of the word, dropped before matching
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
-_WORD = re.compile(r"\w+")
-_NOT = re.compile(r"n['’]t\b")  # "isn't", "can't", "won't": "is not", "ca not", "wo not"
-# A clause ends at these: a negator in the previous clause ("she won't come, she's sick")
-# says nothing of the sick word
-_CLAUSE = re.compile(r"[,.;:!?\n，。；：！？、،؛؟]")
-_ASKED = frozenset("?？؟")
-
-
-def _spaced(word: str) -> bool:
-    """Whether a word's script puts spaces between words (all but Chinese here)."""
-    return not any(0x3400 <= ord(char) <= 0x9FFF for char in word)
-
-
-def _at(part: str, token: str) -> bool:
-    return token.startswith(part[:-1]) if part.endswith("*") else token == part
-
-
-def _places(word: str, clause: str, tokens: list[str]) -> list[int]:
-    """Where one listed word (a stem, a phrase, a word) starts in a clause: token indexes, or
-    character indexes in a script without spaces."""
-    if not _spaced(word):
-        return [m.start() for m in re.finditer(re.escape(word), clause)]
-    parts = word.split()
-    return [i for i in range(len(tokens) - len(parts) + 1)
-            if all(_at(part, tokens[i + j]) for j, part in enumerate(parts))]
-
-
-def _marked(text: str, drop: tuple[str, ...] = (), as_today: tuple[str, ...] = ()
-            ) -> list[tuple[str, list[str], bool]]:
-    """The text folded (case, "n't", Arabic marks), cut into clauses, each with its words and
-    whether it ends in a question mark; the phrases `drop` blanked out, those `as_today`
-    read "today"."""
-    folded = _ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text).casefold())
-    folded = _NOT.sub(" not", folded)
-    for phrase in drop:
-        folded = folded.replace(unicodedata.normalize("NFC", phrase), " ")
-    for phrase in as_today:
-        folded = folded.replace(phrase, " today ")
-    pieces = re.split(f"({_CLAUSE.pattern})", folded)  # clause, its end, clause, …, clause
-    return [(clause, _WORD.findall(clause), end in _ASKED)
-            for clause, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
-
-
-def _clauses(text: str, drop: tuple[str, ...] = ()) -> list[tuple[str, list[str]]]:
-    """The text's clauses, each with its words (see _marked)."""
-    return [(clause, tokens) for clause, tokens, _ in _marked(text, drop)]
-
-
-def _words(table: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
-    """A table's words for `language` and English, NFC like the text they are looked for in."""
-    listed = table.get(language, ()) + (table["en"] if language != "en" else ())
-    return tuple(unicodedata.normalize("NFC", word) for word in listed)
-
-
-def _has(table: dict[str, tuple[str, ...]], clause: str, tokens: list[str],
-         language: str) -> bool:
-    return any(_places(word, clause, tokens) for word in _words(table, language))
-
-
-def _any(table: dict[str, tuple[str, ...]], clauses: list[tuple[str, list[str]]],
-         language: str) -> bool:
-    return any(_has(table, clause, tokens, language) for clause, tokens in clauses)
-
-
-def _negated(at: int, word: str, clause: str, tokens: list[str], language: str,
+def negated(at: int, word: str, clause: str, tokens: list[str], language: str,
              near: int | None = None) -> bool:
     """Whether a negator stands just before the word found at `at` (`near` words before)."""
     near = NEAR_BY_LANGUAGE.get(language, NEAR) if near is None else near
@@ -412,7 +336,7 @@ def _well_today(text: str, language: str) -> bool:
                 spaced = _spaced(word)
                 if spaced and (at == 0 or at + len(word.split()) in sick):
                     continue  # "Well, …"; "bien enferma" (very sick)
-                if not _negated(at, word, clause, tokens, language, near):
+                if not negated(at, word, clause, tokens, language, near):
                     return True
     return False
 
@@ -448,7 +372,7 @@ def _sick_in(text: str, language: str) -> bool:
     if _any(RECOVERED, _clauses(text), language) or _well_today(text, language) \
             or _about_another_day(text, language):
         return False
-    return any(not _negated(at, word, clause, tokens, language)
+    return any(not negated(at, word, clause, tokens, language)
                and not _elsewhen(clause, tokens, language)
                and not _asks(word, clause, tokens, asked)
                for clause, tokens, asked in _marked(text, NOT_SICK.get(language, ()),

@@ -278,8 +278,8 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
         return
     to = draft.to if draft.to is not None and draft.to.child == child else None
     s = context.services  # "✉️ my words + 🤒 excuse today": the note names the day excused
-    day = excused.words_excuse(cb.args[1], s.config.school, s.clock()) \
-        if family and len(cb.args) > 1 else None
+    day = excused.words_excuse(cb.args[1], s.config.school, s.clock(),
+                               callbacks.asked_day(cb)) if family and len(cb.args) > 1 else None
     await relay_to_teachers(update, context, who, child, draft.message,
                             to.teacher_id if to else None, to.about if to else None,
                             to.also if to else (), excused=day)

@@ -54,6 +54,7 @@ WRITE_FAMILY = "fw"  # fw:<family id>     a teacher writes first to a family mem
 REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link
 FAMILIES_PAGE = "fp"  # fp:<class id>:<page>   turn /families to another page (◀ ▶)
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
+#                     ak:<student id>:<note>[:<YYYYMMDD>]   ... and excuse today (or that day)
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message
 #                     ah:<message id>:ok | ah:w:<family id>:ok   ✅ send as written, untranslated
 PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it skipped
@@ -468,6 +469,16 @@ def family_note(cb: Callback) -> NotePressed:
     except ValueError as exc:
         raise ForgedCallbackError("bad day") from exc
     return NotePressed(student_id, note, day)
+
+
+def asked_day(cb: Callback) -> date | None:
+    """The coming day an ak: button (my words + excuse) names after its note (None: today)."""
+    if len(cb.args) < 3:
+        return None
+    try:
+        return datetime.strptime(cb.args[2], "%Y%m%d").date()
+    except ValueError as exc:
+        raise ForgedCallbackError("not a day") from exc
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.family_notes import ABSENT, FAMILY_NOTES, SICK, WITH_DAY, label_key, note_key
 from bot.presentation import callbacks
-from bot.presentation.i18n import REFERENCE, Catalog, Markup
+from bot.presentation.i18n import REFERENCE, Catalog, Day, Markup
 from bot.presentation.keyboards import child_buttons, fit_label, rows
 
 
@@ -103,6 +103,17 @@ def words_and_excuse(catalog: Catalog, lang: str, note: str,
     return [InlineKeyboardButton(fit_label(catalog.plain(
         "button-send-excuse", lang, name=name, icon=icon)),
         callback_data=callbacks.data(callbacks.ASK, child, note)) for child, name in children]
+
+
+def words_and_excuse_day(catalog: Catalog, lang: str, day: date,
+                         children: Sequence[tuple[int, str]]) -> list[InlineKeyboardButton]:
+    """Under a family's own words that say the child will miss a coming school day ("no va a
+    ir mañana"): send those words AND excuse that day, named as the family reads a day; one
+    button a child on a shared phone (id, name)."""
+    return [InlineKeyboardButton(fit_label(catalog.plain(
+        "button-send-excuse-day", lang, name=name, day=Day(day))),
+        callback_data=callbacks.data(callbacks.ASK, child, ABSENT, day.strftime("%Y%m%d")))
+        for child, name in children]
 
 
 def _back(catalog: Catalog, lang: str, student_id: int) -> InlineKeyboardButton:

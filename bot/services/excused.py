@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
-from bot.domain.family_notes import days_offered, note_for_own_words
+from bot.domain.family_notes import ABSENT, days_ahead, days_offered, own_words
 from bot.domain.school_days import is_school_day
 from bot.store import excused, families, outbox, people
 from bot.store.notes import FAMILY_NOTE
@@ -48,22 +48,27 @@ def excused_day(note: str, day: date | None, school: SchoolConfig, now: datetime
     return day if day in days_offered(today, school.holidays) else None
 
 
-def words_excuse(note: str, school: SchoolConfig, now: datetime) -> date | None:
+def words_excuse(note: str, school: SchoolConfig, now: datetime, day: date | None = None
+                 ) -> date | None:
     """The day a family's own words excuse when sent with "excuse today" (under words that say
     the child is sick or away today): today, exactly as the ready-made "sick today" or "not at
-    school today" would (None on a day off, or for a note that excuses nothing: forged)."""
+    school today" would (None on a day off, or for a note that excuses nothing: forged); with
+    a `day` (under words that say she will miss a coming day), that day when it is one of the
+    school days such words may name ("absent" only)."""
     today = now.astimezone(school.timezone).date()
-    return excused_day(note, today, school, now)
+    if day is None or day == today:  # tapped after midnight: the day they named is today
+        return excused_day(note, today, school, now)
+    return day if note == ABSENT and day in days_ahead(today, school.holidays) else None
 
 
-def excusable_day(text: str, language: str, school: SchoolConfig, now: datetime
-                  ) -> date | None:
+def excusable_day(text: str, language: str, school: SchoolConfig, now: datetime,
+                  names: Sequence[str] = ()) -> date | None:
     """The school day a family's relayed words say the child is sick or away (today, when
     school is on), which the teacher may excuse in one tap (None: they say neither, or it is
-    a day off)."""
+    a day off; a coming day the family could excuse with their words, the teacher later)."""
     today = now.astimezone(school.timezone).date()
-    school_today = is_school_day(today, school.holidays)
-    return today if school_today and note_for_own_words(text, language, True) else None
+    found = own_words(text, language, today, school.holidays, names)
+    return today if found is not None and found.day == today else None
 
 
 def excuse_by_teacher(db: Database, teacher_id: int, student_id: int, day: date,

@@ -89,7 +89,7 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
 def _days_studied(db: Database, student_id: int, every: Iterable[WordMastery], tz: ZoneInfo
                   ) -> set[date]:
     """The days she answered anything or first read a card."""
-    return {hour.astimezone(tz).date() for hour in study.attempt_hours(db, student_id)} \
+    return {at.astimezone(tz).date() for at in study.attempt_quarters(db, student_id)} \
         | {s.shown_at.astimezone(tz).date() for s in every if s.shown_at is not None}
 
 

@@ -167,12 +167,16 @@ def claim_typed_intro(db: Database, student_id: int) -> bool:
     return cursor.rowcount == 1
 
 
-def attempt_hours(db: Database, student_id: int) -> list[datetime]:
-    """The UTC hours in which the student answered anything, newest first (few per day, and
-    enough to find the local day in any time zone)."""
-    rows = db.execute("SELECT DISTINCT substr(answered_at, 1, 13) AS h FROM attempts "
-                      "WHERE student_id = ? ORDER BY h DESC", [student_id]).fetchall()
-    return [parse(r[0] + ":00:00+00:00") for r in rows]
+def attempt_quarters(db: Database, student_id: int) -> list[datetime]:
+    """The UTC quarter hours in which the student answered anything, newest first (few per
+    day). Every time zone is a whole number of quarter hours from UTC, so each one falls on
+    one local day: hours put an answer at 00:10 in India (+05:30) or Nepal (+05:45) on the
+    day before."""
+    rows = db.execute("SELECT DISTINCT substr(answered_at, 1, 14) || printf('%02d', "
+                      "CAST(substr(answered_at, 15, 2) AS INTEGER) / 15 * 15) AS q "
+                      "FROM attempts WHERE student_id = ? ORDER BY q DESC",
+                      [student_id]).fetchall()
+    return [parse(r[0] + ":00+00:00") for r in rows]
 
 
 def answered_since(db: Database, student_id: int, since: datetime) -> bool:

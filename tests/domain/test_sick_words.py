@@ -132,6 +132,7 @@ def test_sick_yesterday_or_well_today_offers_no_sick_today(language: str, text: 
     ("en", "She won't be at school tomorrow, she is sick"),
     ("en", "He is sick, he will miss school on Monday"),
     ("es", "No va a ir mañana, está enferma"), ("fr", "Il est malade, il ne viendra pas demain"),
+    ("es", "No va a ir a la escuela mañana, está enferma"),  # "escuela mañana": not morning
     ("pt", "Ela está doente, não vai amanhã"), ("ht", "Li malad, li p ap vini demen"),
     ("zh", "她明天不能去学校，她生病了"), ("ko", "내일 아파서 못 가요"),
     ("ru", "Завтра не придёт, болеет"), ("ar", "لن تذهب غدا لأنها مريضة"),

@@ -179,3 +179,19 @@ async def test_sick_on_a_saturday_offers_nothing_to_excuse(chat: Chat) -> None:
     [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert "She is sick today" in relay.text  # her own words still go
     assert excused_days(chat) == []
+
+
+async def test_a_brother_fine_today_does_not_cancel_her_sick_today(chat: Chat) -> None:
+    """Playtest: "Ana is sick today, her brother is fine today" got no button (a word for
+    well anywhere cancelled it); "Her brother is sick today" offered to excuse Ana."""
+    mother = await anas_mother(chat)
+    offer = await chat.send(mother, "Ana is sick today, her brother is fine today")
+    assert note_buttons(offer) == [callbacks.data(callbacks.FAMILY_NOTE_SEND, ANA, "sick")]
+    await chat.tap(mother, callbacks.data(callbacks.ASK, ANA, "sick"))
+    assert excused_days(chat) == [(ANA, "2026-09-15")]
+    offer = await chat.send(mother, "Her brother is sick today, he stays home")
+    assert note_buttons(offer) == []
+    await chat.tap(mother, callbacks.data(callbacks.ASK, ANA))
+    relays = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "he stays home" in relays[-1].text  # sent as written, no 🤒 for Ana under it
+    assert all(data.split(":")[0] != callbacks.EXCUSE for _, data in buttons(relays[-1:]))
