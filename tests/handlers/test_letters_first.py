@@ -81,10 +81,10 @@ async def test_the_teachers_switch_opens_her_typed_questions_on_their_tiles(
 
 
 async def test_a_co_teacher_sees_the_switch_in_her_language_and_may_turn_it_off(
-        chat: Chat) -> None:
+        chat: Chat, school_class: people.ClassInfo) -> None:
     await join_and_confirm(chat, lin(chat), lang="hmn", level=2)
     people.upsert_teacher(chat.db, CO_TEACHER, "Okafor", chat.clock())
-    members.add_co_teacher(chat.db, 1, CO_TEACHER, chat.clock())
+    members.add_co_teacher(chat.db, school_class.id, CO_TEACHER, chat.clock())
     await chat.send(rivera(chat), "/student Lin")
     await chat.tap(rivera(chat), switch(LIN, True))
     okafor = chat.user(CO_TEACHER, "Okafor", "es")
