@@ -338,10 +338,11 @@ def shows_tiles(chat: Chat, user: dict, item_id: int) -> bool:
 
 def opens_with_tiles(chat: Chat, user: dict, item_id: int) -> bool:
     """Whether the open question shows letter tiles from the start: those `shows_tiles`, and
-    at level 1 a typed question tiles can spell (tiles.first)."""
+    at level 1 (level 2 with letters first) a typed question tiles can spell (tiles.first)."""
     stored = open_item(chat, user["id"])
-    return stored.id == item_id and tiles.first(
-        stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
+    who = learners.learner(chat.db, user["id"])
+    return stored.id == item_id and tiles.first(stored.item, who.level, stored.practice,
+                                                who.letters_first)
 
 
 def on_screen(chat: Chat, user: dict, data: str) -> bool:

@@ -282,8 +282,9 @@ async def send_feedback(update: Update, context: PuenteContext, feedback: answer
     await _close_answered_poll(update, context, target, feedback)
     text = check_views.feedback_text(feedback, s.catalog)
     following = feedback.next_question
+    # a caption has no buttons
     buttons_after = following is None and (bool(check_views.commands_named(text)) or (
-        feedback.next is not None and feedback.next.waiting))  # a caption has no buttons
+        feedback.next is not None and feedback.next.waiting) or feedback.offer_letters)
     if edit is not None and on_media(edit) and views.utf16_len(text) <= views.CAPTION_LIMIT \
             and not buttons_after and await edit_caption(edit, text):
         next_in = None  # the next question comes as a message of its own, below
@@ -325,7 +326,9 @@ async def _feedback_and_question(context: PuenteContext, target: int, text: Mark
         cards = keyboards.new_cards_layout(s.catalog, feedback.lang, feedback.level) \
             if feedback.next is not None and feedback.next.waiting else []
         named = [c for c in check_views.commands_named(text) if not (cards and c == "/words")]
-        layout = [*cards, *keyboards.command_layout(
+        offer = keyboards.letters_offer_layout(s.catalog, feedback.lang) \
+            if feedback.offer_letters else []
+        layout = [*offer, *cards, *keyboards.command_layout(
             s.catalog, feedback.lang, named,
             scaffold_for(feedback.level).english_first)] or None
     if following is not None and not _own_message(following, context):

@@ -12,6 +12,7 @@ random tapper spells a 5-letter word from 8 tiles about once in 6,720 tries (`ra
 
 from __future__ import annotations
 
+import enum
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -61,16 +62,43 @@ def offered(item: Item, level: int | None, practice: bool = False) -> bool:
         item.typed and (level is None or level <= 2) and tileable(item.answer))
 
 
-def first(item: Item, level: int | None, practice: bool = False) -> bool:
+def first(item: Item, level: int | None, practice: bool = False,
+          letters_first: bool = False) -> bool:
     """Whether the question opens with its tiles on screen: one spelled with tiles instead of
     options (`by_default`), and at level 1 (or no level yet: the most support) a typed question
     whose word tiles can spell, typing still taken. A level-1 child who cannot type English
     had to tap "🔤" first on every such review (playtest, Lin, Mandarin, WIDA 1). Level 2 keeps
     the "🔤" under a typed question: many level-2 children type, and nothing known of a
-    student says which ones cannot. The evidence is the same either way: a tile answer is
-    graded as tiles (knowledge.TILES_GUESS), a typed one as typed."""
+    student says which ones cannot, unless she is marked `letters_first` (her teacher's choice
+    in /student, or her own Yes after tapping 🔤 in OFFER_AFTER checks): then a level-2 typed
+    question opens on its tiles as at level 1. From level 3 the mark does nothing: tiles there
+    test recalling an anagram of letters in front of her, not the word (`offered`). The
+    evidence is the same either way: a tile answer is graded as tiles (knowledge.TILES_GUESS),
+    a typed one as typed."""
+    opens = level is None or level <= 1 or (letters_first and level == 2)
     return by_default(item, level, practice) or (
-        item.typed and (level is None or level <= 1) and tileable(item.answer))
+        item.typed and opens and tileable(item.answer))
+
+
+# A level-2 student who answered typed questions with her letter tiles in this many checks is
+# asked once whether they should come first (`may_offer_letters`)
+OFFER_AFTER = 3
+
+
+class LettersFirst(enum.IntEnum):
+    """What a student's "letters first" mark holds (students.letters_first; NULL: never asked
+    nor set, so she may be asked)."""
+
+    ASKED = -1  # offered, no answer yet: off, and her Yes or No on the offer is taken once
+    OFF = 0     # her No, or her teacher's: never offered again
+    ON = 1
+
+
+def may_offer_letters(level: int | None, mark: int | None) -> bool:
+    """Whether "🔤 Show the letters first next time?" may still be offered: at level 2 only,
+    never asked nor set (her No, or her teacher's choice, is never asked again). It is made
+    once she answered typed questions with their tiles in OFFER_AFTER separate checks."""
+    return level == 2 and mark is None
 
 
 def distractor_count(length: int) -> int:

@@ -1,6 +1,7 @@
 """Letter tiles under a check question: a tile, ⌫ or "🔤" edits the same message (no store,
 no new message); ✅ grades the spelling as a typed answer (feedback and the next question in
-that message, as any graded tap)."""
+that message, as any graded tap). And her ✅ Yes or No to "🔤 Show the letters first next
+time?" (under a check's last message, once: services/letters_first.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.chat import tile_screen
 from bot.chat.questions import send_feedback
-from bot.chat.replies import acknowledge, user_language
+from bot.chat.replies import acknowledge, user_language, user_reader
 from bot.context import PuenteContext
 from bot.domain import tiles
-from bot.presentation import callbacks
-from bot.services import answers
+from bot.presentation import callbacks, keyboards
+from bot.services import answers, letters_first
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,36 @@ def _more_taps_waiting(context: PuenteContext, user_id: int) -> bool:
     return callable(waiting) and waiting(user_id) > 1
 
 
+async def letters_offer_button(update: Update, context: PuenteContext) -> None:
+    """Keep her ✅ Yes or No to "🔤 Show the letters first next time?", take the two buttons
+    off and say what happens next, in her language and English. An offer answered already
+    (or never made, or decided by her teacher since) changes nothing, and its toast says so."""
+    query, user, s = update.callback_query, update.effective_user, context.services
+    if query is None or user is None:
+        return
+    reader = user_reader(context, user.id, user.language_code)
+    cb = callbacks.parse(query.data)
+    if cb.args not in (("y",), ("n",)):
+        raise callbacks.ForgedCallbackError("bad letters-first offer")
+    yes = cb.args == ("y",)
+    try:
+        letters_first.answer_offer(s.db, user.id, yes)
+    except letters_first.OfferAnsweredError as exc:
+        await acknowledge(query, s.catalog.plain(exc.prompt_key, reader.language))
+        return
+    await acknowledge(query)
+    message = query.message
+    if message is not None:
+        left = keyboards.without_prefix(getattr(message, "reply_markup", None),
+                                        callbacks.LETTERS_OFFER)
+        await query.edit_message_reply_markup(left)
+    await context.bot.send_message(user.id, s.catalog.bilingual(
+        "letters-offer-yes" if yes else "letters-offer-no", reader.language,
+        english_first=reader.english_first))
+
+
 def register(app: Application) -> None:
-    """Add the letter tiles' buttons."""
+    """Add the letter tiles' buttons, and the letters-first offer's."""
     app.add_handler(CallbackQueryHandler(tile, pattern=rf"^{callbacks.TILES}:"))
+    app.add_handler(CallbackQueryHandler(letters_offer_button,
+                                         pattern=rf"^{callbacks.LETTERS_OFFER}:"))

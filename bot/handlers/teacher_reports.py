@@ -1,6 +1,7 @@
 """A teacher's reports: /report (a class's summary, heatmap and CSV) and /student (one
-student's words, their recent typed misses, each a ✅ away from counting as right, and the
-days their family excused, each a ↩️ away from a school day again)."""
+student's words, at level 2 her "🔤 Letters first" switch, her recent typed misses, each a ✅
+away from counting as right, and the days her family excused, each a ↩️ away from a school
+day again)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ from bot.services import (
     confusions,
     excused,
     glosses,
+    letters_first,
     overrules,
     readiness,
     student_lookup,
@@ -68,6 +70,8 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(more_misses_button,
                                          pattern=rf"^{callbacks.MORE_MISSES}:"))
     app.add_handler(CallbackQueryHandler(withdraw_button, pattern=rf"^{callbacks.WITHDRAW}:"))
+    app.add_handler(CallbackQueryHandler(letters_first_button,
+                                         pattern=rf"^{callbacks.LETTERS_FIRST}:"))
 
 
 async def report(update: Update, context: PuenteContext) -> None:
@@ -147,12 +151,15 @@ async def student(update: Update, context: PuenteContext) -> None:
     now, tz, holidays = s.clock(), s.config.school.timezone, s.config.school.holidays
     found = class_reports.student_words(s.db, user.id, arg_text(context), now, tz, holidays)
     row, lang = found.row, teacher_reads(context, user)
+    letters = letters_first.teacher_view(s.db, row.student_id)  # level 2: "🔤 Letters first"
     await send_long(context, user.id, class_views.student_text(
         student_for(context, user.id, row.student_id, lang=lang), row, found.matrix, s.catalog,
         lang, tz, glosses.no_messages(row.language, s.translator),
         readiness.reviews_back(s.db, row.student_id, now, tz, holidays),
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
-        found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)))
+        found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)),
+        keyboards.letters_first_button(s.catalog, lang, row.student_id, letters.on)
+        if letters is not None else None)
     misses = overrules.recent_misses(s.db, row.student_id, now)
     if misses.lines:  # typed answers marked wrong: a teacher may count one as right
         await _send_misses(context, user.id, row.student_id, misses, lang)
@@ -163,6 +170,21 @@ async def student(update: Update, context: PuenteContext) -> None:
             user.id, s.catalog.render("student-excused", lang, name=name, days=", ".join(
                 s.catalog.day(lang, d) for d in days)), parse_mode=ParseMode.HTML,
             reply_markup=keyboards.unexcuse_buttons(s.catalog, lang, row.student_id, days))
+
+
+async def letters_first_button(update: Update, context: PuenteContext) -> None:
+    """Turn a student's "letters first" on or off (🔤 under /student; a teacher or co-teacher
+    of hers only): the button then shows the new state."""
+    tap = await current_tap(update, context, "button-stale")
+    if tap is None:
+        return
+    query, user, cb = tap
+    if len(cb.args) != 2 or cb.args[1] not in ("0", "1"):
+        raise callbacks.ForgedCallbackError("bad letters-first button")
+    s = context.services
+    view = letters_first.set_by_teacher(s.db, user.id, cb.int_arg(0), cb.args[1] == "1")
+    await query.edit_message_reply_markup(keyboards.letters_first_button(
+        s.catalog, teacher_reads(context, user), view.student_id, view.on))
 
 
 async def _send_misses(context: PuenteContext, user_id: int, student_id: int,

@@ -102,6 +102,10 @@ EXCUSE = "xd"       # xd:<student id>:<yyyymmdd>   a teacher excuses the day a f
 #                     words said the child is sick or away (under the relayed message)
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
+LETTERS_FIRST = "lf"  # lf:<student id>:1 | lf:<student id>:0   a teacher turns a level-2
+#                       student's "letters first" on or off (/student; checked as her teacher's)
+LETTERS_OFFER = "lq"  # lq:y | lq:n   a student's answer to "🔤 Show the letters first next
+#                       time?" (taken once, while the offer waits in the store)
 
 _SAFE = re.compile(r"^[a-z]{2}(:[A-Za-z0-9_-]{1,40}){0,3}$")
 MAX_BYTES = 64

@@ -313,6 +313,8 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
             key, values = after
             parts[-1] = join_lines([parts[-1], catalog.bilingual(key, lang, english_first=first,
                                                                  **values)])
+    if feedback.offer_letters:  # once, at level 2: its ✅ Yes and No are under the message
+        parts.append(catalog.bilingual("letters-offer", lang, english_first=first))
     return Markup("\n\n".join(parts))
 
 

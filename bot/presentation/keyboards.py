@@ -216,6 +216,24 @@ def show_tiles_layout(item_id: int, deal: Sequence[str], length: int, catalog: C
                              "".join(deal)))]]
 
 
+def letters_first_button(catalog: Catalog, lang: str, student_id: int, on: bool
+                         ) -> InlineKeyboardMarkup:
+    """Under /student at level 2: "🔤 Letters first: off" (or on), in the teacher's language;
+    a tap turns it the other way, and the button then says so."""
+    key = "button-letters-first-on" if on else "button-letters-first-off"
+    return markup([[(catalog.plain(key, lang),
+                     callbacks.data(callbacks.LETTERS_FIRST, student_id, int(not on)))]])
+
+
+def letters_offer_layout(catalog: Catalog, lang: str) -> Layout:
+    """Under a check's last message, once: "✅ Yes" and "No" to "🔤 Show the letters first next
+    time?", in her language and English (level 2)."""
+    return [[(both_languages(catalog, "button-letters-yes", lang),
+              callbacks.data(callbacks.LETTERS_OFFER, "y")),
+             (both_languages(catalog, "button-letters-no", lang),
+              callbacks.data(callbacks.LETTERS_OFFER, "n"))]]
+
+
 def new_cards_layout(catalog: Catalog, lang: str, level: int | None) -> Layout:
     """Under a check's last message when cards wait: "📘 My new cards", in the home language
     and English (English first at levels 5-6); a tap opens /words, new cards first."""
@@ -269,6 +287,15 @@ def after_preview(flip: str | None, check: str, listen: str | None = None,
 def without(markup: InlineKeyboardMarkup | None, data: str) -> InlineKeyboardMarkup | None:
     """The keyboard with the buttons carrying `data` taken off (None when nothing is left)."""
     rows = [[b for b in row if b.callback_data != data] for row in
+            (markup.inline_keyboard if markup else ())]
+    kept = [row for row in rows if row]
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
+def without_prefix(markup: InlineKeyboardMarkup | None, prefix: str
+                   ) -> InlineKeyboardMarkup | None:
+    """The keyboard with every button of `prefix` taken off (None when nothing is left)."""
+    rows = [[b for b in row if not str(b.callback_data).startswith(f"{prefix}:")] for row in
             (markup.inline_keyboard if markup else ())]
     kept = [row for row in rows if row]
     return InlineKeyboardMarkup(kept) if kept else None

@@ -50,7 +50,7 @@ from bot.domain.typed_answers import (
     pack_terms,
 )
 from bot.domain.word_status import needs_help
-from bot.services import confusions
+from bot.services import confusions, letters_first
 from bot.services.checks import Question, intro_pending, introduced, met_terms, option_index
 from bot.services.learners import Learner, learner, seen_words, studying, word_refs
 from bot.services.readiness import BackOn, NextStep, next_step, word_back
@@ -87,6 +87,8 @@ class Feedback:
     back: BackOn | None = None  # a miss: the school day a check asks the word again
     practice_right: int = 0  # the check is over: "Practice again" items answered right
     spelled: str | None = None  # spelled with letter tiles: the letters she tapped, in order
+    # the check is over: offer "🔤 Show the letters first next time?" (once: letters_first)
+    offer_letters: bool = False
 
 
 class StaleItemError(PuenteError):
@@ -356,7 +358,7 @@ def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, tex
     pointed to the question: to its tiles where it opened with them, else to write in English.
     """
     attempt = tries_an_answer(text, (stored.item.answer,))
-    if tiles.first(stored.item, who.level, stored.practice):
+    if tiles.first(stored.item, who.level, stored.practice, who.letters_first):
         return TapAnAnswer(stored.id, stored.poll_message, attempt, "item-tiles")
     own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
     named = grade.matched if grade.verdict is Verdict.NOT_ENGLISH else None
@@ -484,10 +486,12 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
         # added an item (or nobody read it yet).
         where = (check.answered(stored.id, grade.correct).state() if check and again is None
                  else check_items.check_state(db, stored.id))
+        # the check is over: "🔤 Show the letters first next time?", once (level 2)
+        offer = where.next_item is None and letters_first.offer_due(db, who, check)
         # The next question's one-time line is claimed with the answer, in its transaction
         question = None if where.next_item is None else introduced(db, who, Question(
             where.next_item.id, where.number, where.total, where.next_item.item, who.language,
-            who.level, where.next_item.practice), now,
+            who.level, where.next_item.practice, letters_first=who.letters_first), now,
             {ahead.item.word_id: upcoming} if ahead is not None and where.next_item.id == ahead.id
             else None, where.next_item.remembered, tz)
     gloss = word.glosses.get(who.language)
@@ -512,7 +516,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                     None if grade.correct else word_back(updated, now, tz, holidays,
                                                          who.excused),
                     where.practice_right if score is not None else 0,
-                    text if with_tiles else None)
+                    text if with_tiles else None, offer)
 
 
 def _answered_since(started: dict[int, WordMastery], word_id: int, since: datetime

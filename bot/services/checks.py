@@ -82,6 +82,8 @@ class Question:
     # a quiz poll's question sent again as buttons: the poll's options, never letter tiles
     # (the poll still counts, and a tiles answer to a poll item is refused)
     from_poll: bool = False
+    # level 2: her typed questions open on their letter tiles (Learner.letters_first)
+    letters_first: bool = False
 
     @property
     def english_first(self) -> bool:
@@ -96,8 +98,10 @@ class Question:
     @property
     def opens_with_tiles(self) -> bool:
         """Its tiles show from the start (tiles.first): spelled with tiles instead of its
-        options, or at level 1 a typed question that can still be typed."""
-        return not self.from_poll and tiles.first(self.item, self.level, self.practice)
+        options, or at level 1 (level 2 with letters first) a typed question that can still
+        be typed."""
+        return not self.from_poll and tiles.first(self.item, self.level, self.practice,
+                                                  self.letters_first)
 
     @property
     def offers_tiles(self) -> bool:
@@ -246,7 +250,8 @@ def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC, 
         asked = replace(asked, item_type=ItemType.CHOICE)
     return CheckStart([], introduced(db, who, Question(
         item.id, where.number, where.total, asked, who.language, who.level, item.practice,
-        from_poll=item.poll_id is not None), now, remembered=item.remembered, tz=tz),
+        from_poll=item.poll_id is not None, letters_first=who.letters_first), now,
+        remembered=item.remembered, tz=tz),
         resumed=True, poll_message=item.poll_message)
 
 
@@ -353,7 +358,8 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime,
         return None
     ids = save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
     return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
-                                        who.level), now, tz=tz)
+                                        who.level, letters_first=who.letters_first),
+                      now, tz=tz)
 
 
 # The line holds the question's own instruction ({ask}): one line in each language

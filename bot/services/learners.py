@@ -18,6 +18,7 @@ from bot.domain.pace import extra_slots
 from bot.domain.packs import DEFAULT_PACK
 from bot.domain.placement import student_level
 from bot.domain.scaffold import Scaffold, scaffold_for
+from bot.domain.tiles import LettersFirst
 from bot.store import outbox, people, study
 from bot.store.packs import (
     StoredWord,
@@ -53,10 +54,18 @@ class Learner:
     # the days her family excused (sick, not at school), read with her row: no school day of
     # hers, so words never "come back" on one (no reminder comes that day)
     excused: frozenset[date] = frozenset()
+    # her "letters first" mark (tiles.LettersFirst; None: never asked nor set), read with her
+    # row: level 2's typed questions open on their tiles when it is on (tiles.first)
+    letters_mark: int | None = None
 
     @property
     def scaffold(self) -> Scaffold:
         return scaffold_for(self.level)
+
+    @property
+    def letters_first(self) -> bool:
+        """Her typed questions open on their letter tiles at level 2 (tiles.first)."""
+        return self.letters_mark == LettersFirst.ON
 
 
 def learner(db: Database, user_id: int) -> Learner:
@@ -68,7 +77,8 @@ def learner(db: Database, user_id: int) -> Learner:
         raise NoLanguageError()
     packs = tuple(dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes))
     return Learner(student.id, student.first_name, student.language, level_of(classes), packs,
-                   tuple(e.class_id for e in classes), student.typed_intro, student.excused)
+                   tuple(e.class_id for e in classes), student.typed_intro, student.excused,
+                   student.letters_first)
 
 
 def reads_english_first(db: Database, user_id: int) -> bool:

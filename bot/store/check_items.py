@@ -208,6 +208,10 @@ class Check:
         return all(c is not None for r, c in zip(self.rows, self.correct, strict=True)
                    if r["id"] != item_id)
 
+    def asks_typed(self) -> bool:
+        """Whether any of its questions is typed (shown with no options)."""
+        return any(r["options"] == "[]" for r in self.rows)
+
     def revealed(self, word_id: int, before: int) -> bool:
         """True when an answer in this check before item `before` was a wrong tap on this
         word, whose meaning its feedback then showed ("Your answer, decomposer, means

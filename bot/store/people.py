@@ -17,7 +17,7 @@ from bot.domain.word_status import WordStatus, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.rows import Row, all_rows, column, one_row, rows_by_name
-from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
+from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT, TILES_BIT, TYPED_TILES_CHECKS
 
 
 @quick_init
@@ -32,6 +32,9 @@ class Student:
     # the days her family excused (0048), read with her row where study needs them: the day
     # words come back is a school day of hers, and an answer may cost no statement more
     excused: frozenset[date] = frozenset()
+    # level 2: her typed questions open on their letter tiles (0050; tiles.LettersFirst, None:
+    # never asked nor set), read with her row: no statement more on a graded answer
+    letters_first: int | None = None
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ def _student(row: Row) -> Student:
     return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
                    row["blocked_at"] is not None, bool(column(row, "typed_intro")),
                    frozenset(date.fromisoformat(d) for d in days.split(",")) if days
-                   else frozenset())
+                   else frozenset(), column(row, "letters_first"))
 
 
 def student_with_classes(db: Database, student_id: int
@@ -237,6 +240,30 @@ def upsert_student(db: Database, student_id: int, first_name: str, now: datetime
 
 def set_student_language(db: Database, student_id: int, language: str) -> None:
     db.execute("UPDATE students SET language = ? WHERE id = ?", [language, student_id])
+
+
+def set_letters_first(db: Database, student_id: int, mark: int) -> None:
+    """Set a student's "letters first" mark (tiles.LettersFirst), whatever it was: her
+    teacher's choice."""
+    db.execute("UPDATE students SET letters_first = ? WHERE id = ?", [mark, student_id])
+
+
+def claim_letters_offer(db: Database, student_id: int, asked: int, after: int) -> bool:
+    """Mark the student as asked (`asked`), only if she never was nor her teacher set it, and
+    she answered typed questions with their tiles in `after` checks or more: True the one time
+    the offer is made. One statement (it runs in a graded answer's transaction)."""
+    cursor = db.execute(f"UPDATE students SET letters_first = ? WHERE id = ? "
+                        f"AND letters_first IS NULL AND ({TYPED_TILES_CHECKS}) >= ?",
+                        [asked, student_id, student_id, TILES_BIT, after])
+    return cursor.rowcount == 1
+
+
+def answer_letters_offer(db: Database, student_id: int, asked: int, mark: int) -> bool:
+    """Her answer to the offer, taken only while it waits (`asked`): False for an offer she
+    answered already, one never made (a forged button), or one her teacher decided since."""
+    cursor = db.execute("UPDATE students SET letters_first = ? WHERE id = ? "
+                        "AND letters_first = ?", [mark, student_id, asked])
+    return cursor.rowcount == 1
 
 
 def set_reminder(db: Database, student_id: int, hhmm: str | None) -> None:

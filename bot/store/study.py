@@ -9,6 +9,7 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from bot.domain.mastery import WordMastery, restored
+from bot.domain.overrule import Graded
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
 from bot.store.rows import Row, one_row, rows_by_name
@@ -165,6 +166,21 @@ def claim_typed_intro(db: Database, student_id: int) -> bool:
     cursor = db.execute("UPDATE students SET typed_intro = 1 WHERE id = ? AND typed_intro = 0",
                         [student_id])
     return cursor.rowcount == 1
+
+
+# The checks in which the student answered a typed question (one shown with no options) by
+# spelling it with its letter tiles (the attempt's tiles flag): parameters student id, tiles bit
+TYPED_TILES_CHECKS = (
+    "SELECT count(DISTINCT c.check_id) FROM check_items c JOIN attempts a "
+    "ON a.student_id = c.student_id AND a.word_id = c.word_id "
+    "AND a.answered_at = c.answered_at WHERE c.student_id = ? "
+    "AND c.options = '[]' AND (a.grading & ?) != 0")
+TILES_BIT = Graded(False, tiles=True).bits()
+
+
+def checks_with_typed_tiles(db: Database, student_id: int) -> int:
+    """In how many checks the student answered a typed question with its letter tiles."""
+    return int(db.execute(TYPED_TILES_CHECKS, [student_id, TILES_BIT]).fetchone()[0])
 
 
 def attempt_quarters(db: Database, student_id: int) -> list[datetime]:

@@ -99,6 +99,32 @@ def test_a_typed_question_opens_with_its_tiles_at_level_one_only(
     assert tiles.offered(typed, level) is ((level is None or level <= 2) and " " not in answer)
 
 
+@pytest.mark.parametrize(("level", "answer", "first"), [
+    (2, "habitat", True),  # letters first: a level-2 typed question opens on its tiles
+    (1, "habitat", True), (None, "habitat", True),
+    (3, "habitat", False), (4, "habitat", False),  # from level 3 tiles test an anagram
+    (2, "food web", False),  # a space cannot be tapped: typed, as before
+])
+def test_letters_first_opens_a_level_two_typed_question_on_its_tiles_and_nothing_above(
+        level: int | None, answer: str, first: bool) -> None:
+    typed = Item(7, ItemType.TYPED, "动物或植物自然生活的地方。", (), answer)
+    assert tiles.first(typed, level, letters_first=True) is first
+    assert not tiles.first(typed, 2, practice=False, letters_first=False)
+
+
+@pytest.mark.parametrize(("level", "mark", "may"), [
+    (2, None, True),
+    (1, None, False),  # level 1 opens on tiles already
+    (3, None, False), (None, None, False),  # from level 3 the mark does nothing
+    (2, tiles.LettersFirst.OFF, False),  # her No (or her teacher's): never asked again
+    (2, tiles.LettersFirst.ASKED, False),  # asked once already
+    (2, tiles.LettersFirst.ON, False),
+])
+def test_letters_first_may_be_offered_at_level_two_to_one_never_asked(
+        level: int | None, mark: int | None, may: bool) -> None:
+    assert tiles.may_offer_letters(level, mark) is may
+
+
 def test_a_question_spelled_instead_of_its_options_opens_with_tiles_at_levels_one_two() -> None:
     reverse = Item(7, ItemType.REVERSE, "栖息地", ("habitat", "producer", "consumer"),
                    "habitat")

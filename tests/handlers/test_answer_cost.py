@@ -9,8 +9,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler
 
 from bot.demo.offline import Failure, UpdateFactory
+from bot.domain.tiles import LettersFirst
 from bot.presentation import callbacks, keyboards
-from bot.store import check_items
+from bot.store import check_items, people
 from tests.harness import (
     Chat,
     answer_current,
@@ -103,11 +104,17 @@ def stored_number(chat: Chat, item_id: int) -> int:
     return check_items.check_progress(chat.db, item_id)[0]
 
 
-@pytest.mark.parametrize("level", [1, 2, 3, 4, 5, 6])
+@pytest.mark.parametrize(("level", "letters_first"), [
+    (1, False), (2, False), (3, False), (4, False), (5, False), (6, False),
+    (2, True),  # a level-2 student whose typed questions open on their tiles
+])
 async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eight(
-        chat: Chat, level: int) -> None:
+        chat: Chat, level: int, letters_first: bool) -> None:
     user = chat.user(1001, lang="es")
     await join_and_confirm(chat, user, level=level)
+    if letters_first:  # her teacher's choice (/student), read with her row
+        people.set_letters_first(chat.db, 1001, LettersFirst.ON)
+    typed_tiles = 0  # typed questions that opened on their tiles
     counts: list[int] = []
     taps: list[int] = []  # right taps
     spelled = 0  # answers spelled with letter tiles (levels 1-2)
@@ -133,6 +140,7 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
                     await chat.tap(user, data)
                 assert statements == []  # taps before ✅ never touch the store
                 spelled += 1
+                typed_tiles += item.typed
                 await chat.tap(user, f"{callbacks.TILES}:{stored.id}:{callbacks.TILE_DONE}")
             elif item.typed:
                 await chat.send(user, item.answer if right else WRONG_WORDS[len(counts) % 3])
@@ -152,6 +160,7 @@ async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eigh
     # comes next, as /progress says it) and may ask whether to alert.
     assert len(counts) >= 6 and max(counts) <= 10
     assert spelled > 0 if level <= 2 else spelled == 0
+    assert typed_tiles > 0 if level == 1 or letters_first else typed_tiles == 0
     assert not taps or taps.count(8) >= len(taps) - 4  # right taps but a check's last
 
 

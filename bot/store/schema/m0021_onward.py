@@ -377,3 +377,11 @@ UPDATE mastery SET practised = practised - (SELECT count(*) {these}),
 WHERE EXISTS (SELECT 1 {these});
 UPDATE attempts SET practice = 0 WHERE {moved('')};
 """)
+
+
+@migrations(name="0050_letters_first")
+def letters_first(db: Database) -> None:
+    """A level-2 student's typed questions may open on their letter tiles, as at level 1
+    (tiles.first): her teacher's choice, or hers when offered. NULL: never asked nor set;
+    -1: asked, no answer yet; 0: off (her No, or her teacher's); 1: on."""
+    run_sql(db, "ALTER TABLE students ADD COLUMN letters_first INTEGER")
