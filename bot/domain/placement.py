@@ -129,8 +129,8 @@ FORGIVEN = frozenset({1, 3, 4})
 
 def items_for(lowest_grades: Iterable[int]) -> tuple[PlacementItem, ...]:
     """The questions for a student whose classes' packs start at these grades: a teenager's
-    picture words when any class is secondary (a grade-7 class says her age; a class on a
-    grades 3-8 pack says nothing of it), else, and in no class, the child's ones of old."""
+    picture words when any class is secondary (a pack for grades 7-10 says her age; one for
+    grades 3-8 says nothing of it), else, and in no class, the child's ones of old."""
     secondary = any(grade >= SECONDARY_GRADE for grade in lowest_grades)
     return TEEN_PLACEMENT if secondary else PLACEMENT
 
