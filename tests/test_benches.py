@@ -65,6 +65,8 @@ BENCHES: dict[str, Smoke] = {
     "mutation_score": Smoke((r"module +killed +timeout +survived", r"(?m)^all ")),
     "pack_upload": Smoke((r"anchor: a bare echo update", r"\d+ words: upload CPU",
                           r"longest stall")),
+    "placement": Smoke((r"child \(📚, 🍎\), random guesser", r"teen \(📱, 🔑\), longest guesser",
+                        r"placed low \(band 1, slips\): [\d.]+ %; guesser placed at level 2\+")),
     "preview_rows": Smoke((r"push of 3 words to 24 students", r"level 6: ")),
     # One scenario of three: the others differ only in the stand-in's settings (built at import)
     "push_load": Smoke((r"previews/s", r"students missed", r"/help answered in"), live=True,

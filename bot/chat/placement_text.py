@@ -12,7 +12,6 @@ from bot.chat.questions import point_to_question
 from bot.chat.replies import say, user_reader
 from bot.context import PuenteContext
 from bot.domain.answer_attempts import tries_an_answer
-from bot.domain.placement import PLACEMENT
 from bot.services import join, relays
 
 # user_data: (question, message id) of the placement question on screen; taken off when she
@@ -40,7 +39,8 @@ async def text_at_placement(update: Update, context: PuenteContext, text: str) -
     question = join.unfinished_placement(context.services.db, user.id)
     if question is None or question != on_screen[0]:
         return False
-    if not tries_an_answer(text, PLACEMENT[question].options) and relays.worth_offering(text):
+    options = join.placement_items(context.services.db, user.id)[question].options
+    if not tries_an_answer(text, options) and relays.worth_offering(text):
         await speaker.free_text(update, context, text)  # a message: the offer alone
         return True
     reader = user_reader(context, user.id)

@@ -19,12 +19,16 @@ Band 1 can also be heard (a 🔊 where speech is on): a student who cannot read 
 knows everyday words by ear reaches level 2, whose cards still lead with the home language.
 Higher bands stay written: they place a student where cards are read in English, so passing
 them by ear would place a non-reader too high.
+
+A student of a secondary class (grades 6-12) sees band 1's picture words as a teenager meets
+them (📱, 🔑: TEEN_PLACEMENT), not a child's 📚 and 🍎 (playtest, grade 10, Haitian Creole:
+"childish"); everything else, and every rule, is the same (`items_for`).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain.scaffold import spoken_gap
@@ -92,6 +96,23 @@ PLACEMENT: tuple[PlacementItem, ...] = (
     PlacementItem("🍎 = ?", ("chair", "sing", "apple", "green"), 2, 1,
                   spoken=("chair.", "sing.", "apple.", "green."), reserve=True),
 )
+# Band 1's picture words for a teenager: words she meets every day, as frequent as book and
+# apple, each emoji one that names its word (its Unicode name says it: MOBILE PHONE, KEY).
+# The options mirror the child's, so neither set is easier to guess: the answer on the same
+# button (one on an old screen scores the same whichever set asked it), beside a thing, an
+# action and a colour (a guesser who taps a thing for a picture is right half the time in
+# both), and all four the same length, so none stands out by it (bench/placement.py).
+TEEN_PICTURES: Mapping[str, PlacementItem] = {  # by the child's question each stands for
+    "📚 = ?": PlacementItem("📱 = ?", ("bread", "phone", "drink", "brown"), 1, 1,
+                           spoken=("bread.", "phone.", "drink.", "brown.")),
+    "🍎 = ?": PlacementItem("🔑 = ?", ("cup", "sit", "key", "red"), 2, 1,
+                           spoken=("cup.", "sit.", "key.", "red."), reserve=True),
+}
+TEEN_PLACEMENT: tuple[PlacementItem, ...] = tuple(
+    TEEN_PICTURES.get(item.question, item) for item in PLACEMENT)
+# A class is secondary when its pack is written for grade 6 and up only: a pack's lowest
+# grade is what its author promises it fits (most packs span 3-8, and say nothing of age).
+SECONDARY_GRADE = 6
 MAIN_ITEMS = sum(not item.reserve for item in PLACEMENT)
 BANDS = tuple(sorted({item.band for item in PLACEMENT}))
 MISSES_TO_STOP = 2  # one slip in a band is made up for by its reserve; a second one stops
@@ -106,14 +127,22 @@ MISSES_TO_STOP = 2  # one slip in a band is made up for by its reserve; a second
 FORGIVEN = frozenset({1, 3, 4})
 
 
-def spoken(question: int) -> tuple[str, ...]:
+def items_for(lowest_grades: Iterable[int]) -> tuple[PlacementItem, ...]:
+    """The questions for a student whose classes' packs start at these grades: a teenager's
+    picture words when any class is secondary (a pack for grades 7-10 says her age; one for
+    grades 3-8 says nothing of it), else, and in no class, the child's ones of old."""
+    secondary = any(grade >= SECONDARY_GRADE for grade in lowest_grades)
+    return TEEN_PLACEMENT if secondary else PLACEMENT
+
+
+def spoken(question: int, items: Sequence[PlacementItem] = PLACEMENT) -> tuple[str, ...]:
     """What the 🔊 of a placement question says; empty when it has none (or no such question)."""
-    return PLACEMENT[question].spoken if 0 <= question < len(PLACEMENT) else ()
+    return items[question].spoken if 0 <= question < len(items) else ()
 
 
-def score(question: int, option: int) -> int:
+def score(question: int, option: int, items: Sequence[PlacementItem] = PLACEMENT) -> int:
     """RIGHT, WRONG, or DONT_KNOW (the extra button after the options) for one answer."""
-    item = PLACEMENT[question]
+    item = items[question]
     if option == len(item.options):
         return DONT_KNOW
     return RIGHT if option == item.correct else WRONG

@@ -22,7 +22,7 @@ from bot.domain.checks import WordRef
 from bot.domain.gloss_lookup import EnglishWords
 from bot.domain.language import LANGUAGES
 from bot.domain.language_words import yes_or_no
-from bot.domain.placement import PLACEMENT, TOP_LEVEL, spoken
+from bot.domain.placement import TOP_LEVEL
 from bot.domain.scaffold import scaffold_for
 from bot.presentation import (
     callbacks,
@@ -248,10 +248,10 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
     """Send one self-placement question."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
-    item = PLACEMENT[number]
+    item = join.placement_items(s.db, user.id)[number]
     lang = user_language(context, user.id)
     labels = (*item.options, s.catalog.plain("button-dont-know", lang))
-    sound = s.catalog.plain("button-listen", lang) if s.speech and spoken(number) else None
+    sound = s.catalog.plain("button-listen", lang) if s.speech and item.spoken else None
     sent = await context.bot.send_message(
         chat.id, check_views.placement_text(join.placement_counter(s.db, user.id), item, lang,
                                             s.catalog),

@@ -22,7 +22,7 @@ from bot.domain.language_names import home_language_named
 from bot.domain.packs import DEFAULT_PACK
 from bot.domain.scaffold import scaffold_for
 from bot.store import people
-from bot.store.packs import pack_words
+from bot.store.packs import class_lowest_grades, pack_words
 
 JOIN_CODE_CHARS = 12  # 12 of 57 symbols = 70 random bits: unguessable, fits a deep link
 # Letters and digits only (no look-alikes such as 0/O, 1/l): easy to read aloud, and never
@@ -321,6 +321,12 @@ def open_placement(db: Database, user_id: int) -> int:
     return placement.next_question(people.open_placement_answers(db, user_id) or []) or 0
 
 
+def placement_items(db: Database, user_id: int) -> tuple[placement.PlacementItem, ...]:
+    """The placement questions for this student: a teenager's picture words in a secondary
+    class (placement.items_for)."""
+    return placement.items_for(class_lowest_grades(db, user_id))
+
+
 def placement_counter(db: Database, user_id: int) -> tuple[int, int]:
     """(the number of the question asked next, the most there can be now)."""
     return placement.counter(people.open_placement_answers(db, user_id) or [])
@@ -372,7 +378,7 @@ def placement_audio(db: Database, user_id: int, question: int) -> tuple[str, ...
     answers = people.open_placement_answers(db, user_id)
     if answers is None or question != placement.next_question(answers):
         raise PlacementClosedError()
-    spoken = placement.spoken(question)
+    spoken = placement.spoken(question, placement_items(db, user_id))
     if not spoken:
         raise PlacementClosedError()  # no button was ever sent for this question
     return spoken
@@ -386,7 +392,7 @@ def answer_placement(db: Database, user_id: int, question: int, option: int) -> 
             raise JoinError("not a member", prompt_key="not-enrolled")
         raise PlacementClosedError()
     if question == placement.next_question(answers):  # only the question that was asked
-        answers.append(placement.score(question, option))
+        answers.append(placement.score(question, option, placement_items(db, user_id)))
         people.save_placement_answers(db, user_id, answers)
     following = placement.next_question(answers)
     if following is not None:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.evidence import OptionWords
 from bot.domain.pack_changes import PackChanges, diff_words
-from bot.domain.packs import Gloss, Pack, Word
+from bot.domain.packs import DEFAULT_PACK, Gloss, Pack, Word
 from bot.store.clock import stamp
 
 
@@ -224,6 +224,15 @@ def practised_words(db: Database, pack_id: str, class_ids: Sequence[int]) -> int
         "WHERE w.pack_id = ? AND w.retired_at IS NULL AND a.student_id IN (SELECT "
         f"e.student_id FROM enrollments e WHERE e.class_id IN ({marks}))",
         [pack_id, *class_ids]).fetchone()[0]
+
+
+def class_lowest_grades(db: Database, student_id: int) -> list[int]:
+    """The lowest grade each of a student's classes' packs is written for (a class made
+    without a pack learns DEFAULT_PACK, as study does); none for a student in no class."""
+    return [row[0] for row in db.execute(
+        "SELECT p.grade_min FROM enrollments e JOIN classes c ON c.id = e.class_id "
+        "JOIN packs p ON p.id = coalesce(c.pack_id, ?) WHERE e.student_id = ?",
+        [DEFAULT_PACK, student_id]).fetchall()]
 
 
 def pack_title(db: Database, pack_id: str) -> str | None:

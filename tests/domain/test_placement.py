@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
 
@@ -13,8 +14,10 @@ from bot.domain.placement import (
     MAIN_ITEMS,
     PLACEMENT,
     RIGHT,
+    TEEN_PLACEMENT,
     WRONG,
     counter,
+    items_for,
     level_from_answers,
     next_question,
     score,
@@ -226,3 +229,75 @@ def test_the_gap_question_is_heard_as_a_sentence_before_its_answers() -> None:
     assert len(heard) == len(PLACEMENT[1].options) + 1
     for said, option in zip(heard[1:], PLACEMENT[1].options, strict=True):
         assert said == f"I {option} to school every day."
+
+
+# A teenager's picture words, audited as AUDITED is; the other items are the child's own.
+AUDITED_TEEN = {**AUDITED, "📱 = ?": "phone", "🔑 = ?": "key"}
+del AUDITED_TEEN["📚 = ?"], AUDITED_TEEN["🍎 = ?"]
+
+
+def test_every_teen_item_was_audited_for_one_defensible_answer() -> None:
+    assert {item.question: item.options[item.correct] for item in TEEN_PLACEMENT} == AUDITED_TEEN
+
+
+def test_a_teenager_is_shown_a_phone_and_a_key_not_books_and_an_apple() -> None:
+    # Playtest (grade 10, Haitian Creole): "📚 = ?" and "🍎 = ?" felt childish
+    assert [item.question for item in TEEN_PLACEMENT if item.band == 1] == [
+        "📱 = ?", "I ___ to school every day.", "Which one is a question?", "🔑 = ?"]
+    assert TEEN_PLACEMENT[0].options == ("bread", "phone", "drink", "brown")
+
+
+def test_the_teen_questions_keep_every_rule_and_every_buttons_place() -> None:
+    # Same bands, reserves and count, so the same answers place the same; and the right
+    # answer on the same button, so a tap on an old screen scores the same in either set
+    for child, teen in zip(PLACEMENT, TEEN_PLACEMENT, strict=True):
+        assert (teen.band, teen.reserve, teen.correct, len(teen.options)) == \
+            (child.band, child.reserve, child.correct, len(child.options))
+        assert len(set(teen.options)) == len(teen.options)
+        for option in range(len(child.options) + 1):
+            assert score(PLACEMENT.index(child), option, TEEN_PLACEMENT) == \
+                score(PLACEMENT.index(child), option)
+
+
+def picture_items() -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(item.question.removesuffix(" = ?"), item.options[item.correct], item.options)
+            for item in (*PLACEMENT, *TEEN_PLACEMENT) if item.question.endswith(" = ?")]
+
+
+@pytest.mark.parametrize(("picture", "answer", "options"), picture_items())
+def test_each_picture_names_its_answer_and_no_other_option(
+        picture: str, answer: str, options: tuple[str, ...]) -> None:
+    # docs/packs.md: a picture that names the word, never an example of it; its Unicode name
+    # (MOBILE PHONE, KEY, BOOKS, RED APPLE) says the answer and no other option
+    named = unicodedata.name(picture).lower().split()
+    assert [option for option in options if option in named or f"{option}s" in named] == \
+        [answer]
+
+
+def test_no_teen_picture_answer_stands_out_by_its_length() -> None:
+    # a test-wise guesser taps the longest (or the odd one out): the child's answers share
+    # their length with two other options, the teenager's with all three (bench/placement.py)
+    for item in TEEN_PLACEMENT:
+        if item.question.endswith(" = ?"):
+            assert len({len(option) for option in item.options}) == 1, item.options
+
+
+def test_the_teen_pictures_are_heard_as_the_childs_are() -> None:
+    for item in TEEN_PLACEMENT:
+        if item.question.endswith(" = ?"):
+            assert item.spoken == tuple(f"{option}." for option in item.options)
+    assert spoken(0, TEEN_PLACEMENT) == ("bread.", "phone.", "drink.", "brown.")
+    assert spoken(0) == ("tree.", "book.", "run.", "blue.")
+
+
+@pytest.mark.parametrize(("lowest_grades", "teen"), [
+    ([], False),        # in no class: the questions of old
+    ([3], False),       # a grades 3-8 pack says nothing of her age
+    ([5], False),
+    ([6], True),        # a pack for grades 6 and up: a secondary class
+    ([7], True),
+    ([3, 7], True),     # both kinds: the secondary class says her age, the other does not
+])
+def test_a_secondary_class_gets_the_teenagers_questions(lowest_grades: list[int],
+                                                        teen: bool) -> None:
+    assert items_for(lowest_grades) == (TEEN_PLACEMENT if teen else PLACEMENT)
