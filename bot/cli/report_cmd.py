@@ -284,7 +284,25 @@ def dashboard_command(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as folder:  # removed when the dashboard stops
         metadata = Path(folder) / "metadata.json"
         metadata.write_text(json.dumps(dashboard_metadata(store)), encoding="utf-8")
-        command = [datasette, "serve", "-i", str(store), "--metadata", str(metadata),
-                   "--host", args.host, "--port", str(args.port)]
+        command = [datasette, *dashboard_arguments(store, metadata, args.host, args.port)]
+        started = args.clock().astimezone(args.settings.school.timezone)
         print(f"Serving {store} read-only on http://{args.host}:{args.port}/ (Ctrl+C stops)")
+        print(f"data as of {started:%Y-%m-%d %H:%M} ({started.tzinfo}), read live as /report "
+              "reads it: reload a page for the newest answers")
         return serve(command)
+
+
+# Datasette 0.64-0.65 settings. Its "Download SQLite DB" link (and GET /puente.db) handed out
+# the whole file, the hidden tables too: off. Free SQL is refused per database in the
+# metadata already; refused here for every database as well, so one rule missing is not a leak.
+LOCKED_SETTINGS = {"allow_download": "off", "default_allow_sql": "off"}
+
+
+def dashboard_arguments(store: Path, metadata: Path, host: str, port: int) -> list[str]:
+    """`datasette serve` for the store: read-only (SQLite's mode=ro, which reads the running
+    bot's write-ahead log; -i, immutable, skipped it and showed fewer answers than /report),
+    with the metadata's rules, no download and no free SQL."""
+    settings = [part for name, value in LOCKED_SETTINGS.items()
+                for part in ("--setting", name, value)]
+    return ["serve", str(store), "--metadata", str(metadata), *settings,
+            "--host", host, "--port", str(port)]

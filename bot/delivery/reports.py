@@ -10,11 +10,12 @@ from telegram.error import TelegramError
 
 from bot.context import Services
 from bot.presentation.i18n import Counted
+from bot.presentation.pack_views import terms_list
 from bot.presentation.push_views import when
 from bot.presentation.students import student_label
 from bot.services import membership, student_lookup
 from bot.services.teacher_answers import Unlinked
-from bot.store import outbox, people, threads
+from bot.store import outbox, packs, people, threads
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,7 @@ async def report_finished(bot: Bot, services: Services) -> int:
         counts = report_counts(services, push_id)
         lang = membership.known_language(services.db, teacher_id) or "en"  # as they pushed
         text = _nobody(services, push_id, lang) if not any(counts.values()) else \
-            services.catalog.render("push-report", lang, blocked=counts["blocked"],
-                                    sent=Counted("count-students", counts["sent"]),
-                                    failed=counts["failed"])
+            _finished(services, push_id, lang, counts)
         if text is None:
             continue
         try:
@@ -48,6 +47,24 @@ async def report_finished(bot: Bot, services: Services) -> int:
             log.warning("could not report push %s to its teacher: %s", push_id,
                         type(exc).__name__)
     return told
+
+
+PUSH_TERMS_SHOWN = 5  # a unit's few words; a longer push names its first five and "(+N)"
+
+
+def _finished(services: Services, push_id: int, lang: str, counts: dict[str, int]
+              ) -> str | None:
+    """How a push went, naming its class and words: a teacher of two classes got two identical
+    "Push finished ... 3 students" (None: the class is gone)."""
+    push = outbox.get_push(services.db, push_id)
+    found = people.class_by_id(services.db, push.class_id) if push else None
+    if push is None or found is None:
+        return None
+    terms = [w.word.term for w in packs.words_by_id(services.db, push.word_ids)]
+    return services.catalog.render(
+        "push-report", lang, class_name=found.name, pack=push.pack_id,
+        terms=terms_list(terms, PUSH_TERMS_SHOWN), blocked=counts["blocked"],
+        sent=Counted("count-students", counts["sent"]), failed=counts["failed"])
 
 
 def _nobody(services: Services, push_id: int, lang: str) -> str | None:

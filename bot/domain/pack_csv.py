@@ -53,6 +53,9 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
         raise PackError([Problem(source, reader.reader.line_num,
                                  f"this row cannot be read as CSV: {exc}", "bad-row",
                                  (("detail", str(exc)),))]) from exc
+    # A comma in a cell left unquoted shifts every cell after it (the example's end became the
+    # es gloss, marked as the teacher's own): refuse the row, and only its cell count is said
+    crowded = {index + 2: len(row[None]) for index, row in enumerate(rows) if row.get(None)}
     for row in rows:
         # A line break inside a cell (Alt+Enter) reads as a space on a card.
         word: dict[str, Any] = {k: " ".join((v or "").split()) for k, v in row.items()
@@ -78,10 +81,26 @@ def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:
         words.append(word)
     checker = Checker(source, _CsvLines())
     pack = checker.pack({"pack": dict(head), "words": words})
+    if crowded:  # what else a shifted row breaks follows from its cells: not said again
+        columns = len(fields)
+        raise PackError(sorted([*(p for p in checker.problems if p.line not in crowded),
+                                *(_crowded(source, line, columns + extra, columns)
+                                  for line, extra in crowded.items())],
+                               key=lambda p: p.line))
     if checker.problems:
         raise PackError(checker.problems)
     assert pack is not None
     return pack
+
+
+def _crowded(source: str, line: int, cells: int, columns: int) -> Problem:
+    """A row with more cells than the header has columns: a comma inside a cell, unquoted."""
+    return Problem(source, line, _CROWDED.format(line=line, cells=cells, columns=columns),
+                   "crowded-row", (("line", line), ("cells", cells), ("columns", columns)))
+
+
+_CROWDED = ("line {line} has more cells ({cells}) than the header ({columns}): is there a comma "
+            'inside a cell? Put that cell in "quotes"')
 
 
 def _open_quotes(text: str, source: str) -> list[Problem]:

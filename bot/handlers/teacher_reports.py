@@ -131,9 +131,10 @@ async def _chart(context: PuenteContext, user_id: int, class_name: str,
 
 async def _csv_files(context: PuenteContext, user_id: int, class_name: str,
                      matrix: class_reports.ClassMatrix, mix_ups: list[StudentMixUp]) -> None:
-    """The class's CSV, and the mixed-up words' when any (docs/reports.md)."""
+    """The class's CSV, and the mixed-up words' when any (docs/reports.md), named with the
+    class and the school day: a weekly export saved beside last week's no longer replaces it."""
     timezone = context.services.config.school.timezone
-    name = file_stem(class_name)
+    name = f"{file_stem(class_name)}-{context.services.clock().astimezone(timezone):%Y-%m-%d}"
     await context.bot.send_document(user_id, InputFile(csv_bytes(matrix, timezone),
                                                        filename=f"{name}-mastery.csv"),
                                     caption=f"{name}-mastery.csv")

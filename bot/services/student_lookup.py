@@ -84,9 +84,13 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
     if number and all(row.number == number for row, _ in matches):  # one number, two classes
         raise StudentNotFoundError(prompt_key="student-number-ambiguous", number=number,
                                    class_name=matches[0][1].name)
-    several = len({found.id for _, found in matches}) > 1
+    if len({found.id for _, found in matches}) > 1:  # the number may be in both: the class is
+        # what tells them apart ("use the number" then refused "/student 1" too: playtest)
+        raise StudentNotFoundError(
+            prompt_key="student-ambiguous-classes", name=who, class_name=matches[0][1].name,
+            numbers=", ".join(f"{row.number} ({found.name})" for row, found in matches))
     raise StudentNotFoundError(prompt_key="student-ambiguous", name=who, numbers=", ".join(
-        f"{row.number} ({found.name})" if several else str(row.number) for row, found in matches))
+        str(row.number) for row, _ in matches))
 
 
 @dataclass(frozen=True)

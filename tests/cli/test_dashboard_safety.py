@@ -15,6 +15,7 @@ import pytest
 from bot.cli import main
 from bot.cli.report_cmd import dashboard_metadata
 from bot.store import open_store
+from tests.clock import Clock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,6 +85,41 @@ def test_no_table_holding_a_telegram_id_is_served_nor_any_sql(tmp_path: Path) ->
     assert {"students", "teachers", "families", "attempts", "mastery", "outbox",
             "enrollments", "thread_messages"} <= refused
     assert "words" not in refused and "translations" not in refused
+
+
+def _served_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """`puente dashboard` run against a datasette that notes its arguments: those arguments."""
+    open_store(tmp_path / "puente.db").close()
+    called = tmp_path / "args"
+    env = _fake_datasette(tmp_path, f'printf "%s\\n" "$@" > {called}')
+    monkeypatch.setenv("PATH", env["PATH"])
+    monkeypatch.setenv("PUENTE_STORE_PATH", env["PUENTE_STORE_PATH"])
+    assert main(["dashboard"], clock=Clock()) == 0
+    return called.read_text(encoding="utf-8").splitlines()
+
+
+def test_the_whole_store_cannot_be_downloaded_nor_queried_with_free_sql(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Datasette's "Download SQLite DB" (GET /puente.db) handed out every table, Telegram ids
+    and the outbox too (a real Datasette 0.65.5 answered 200, 339,968 bytes, before; 403
+    after); free SQL stays refused for every database, not only by the metadata's rule."""
+    served = " ".join(_served_with(tmp_path, monkeypatch))
+    assert "--setting allow_download off" in served
+    assert "--setting default_allow_sql off" in served
+
+
+def test_the_dashboard_reads_what_the_running_bot_wrote_and_says_when_it_started(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Served immutable (-i), Datasette skipped the running bot's write-ahead log: 7 mastered
+    and 237 answers where /report said 12 and 270. Read-only is SQLite's mode=ro, which
+    reads it."""
+    served = _served_with(tmp_path, monkeypatch)
+    assert served[:2] == ["serve", str(tmp_path / "puente.db")]
+    assert "-i" not in served and "--immutable" not in served
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "data as of 2026-09-14 11:00 (America/New_York), read live as /report reads it: "
+        "reload a page for the newest answers")
 
 
 @pytest.mark.parametrize(("version", "kept"), [

@@ -287,6 +287,29 @@ def test_a_quote_left_open_is_named_on_its_line_instead_of_what_it_swallowed() -
         "were read as one cell: close the quote, or remove it"]
 
 
+def test_a_comma_left_unquoted_refuses_its_row_instead_of_shifting_the_glosses() -> None:
+    """A playtest row imported "sun and soil to grow." as its es gloss and "semilla" as its
+    so gloss, both marked as the teacher's own translations."""
+    text = ("term,pos,tier,definition,example,es_term,so_term\n"
+            "rock,noun,3,A hard stone.,The rock is grey.,roca,dhagax\n"
+            "seed,noun,3,The part of a plant that grows.,"
+            "A seed needs water, sun and soil to grow.,semilla,abuur\n"
+            "leaf,noun,3,A green part, flat and thin.,A leaf fell.,hoja,caleen\n"
+            "root,noun,3,The part under the ground.,The root is long.,raíz,xidid\n")
+    assert csv_problems(text) == [
+        f"west.csv:{line}: line {line} has more cells (8) than the header (7): is there a "
+        'comma inside a cell? Put that cell in "quotes"' for line in (3, 4)]
+
+
+def test_a_crowded_row_is_named_beside_the_other_rows_problems() -> None:
+    text = CSV_HEADER + csv_row("A settler planted corn.").replace("2,", "7,", 1) + (
+        'hunter,noun,2,One who hunts.,The hunter waited.,"A hunter hid.",,colono,cazador\n')
+    assert csv_problems(text) == [
+        "west.csv:2: word 1 (settler): 'tier' must be 1, 2 or 3",
+        "west.csv:3: line 3 has more cells (9) than the header (8): is there a comma inside "
+        'a cell? Put that cell in "quotes"']
+
+
 def test_a_line_break_typed_inside_a_cell_is_read_as_a_space() -> None:
     text = CSV_HEADER + ('settler,noun,2,"A person who moves to a new land\nand stays there.",'
                          '"The settler built a cabin.",,,\n' + csv_row("A trapper set a trap.",

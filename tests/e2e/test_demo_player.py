@@ -33,7 +33,7 @@ async def test_the_teachers_report_shows_its_pictures_and_the_csvs_first_rows() 
     script = JOURNEY.read_text(encoding="utf-8").split("\n/report\n")[0] + "\n/report"
     printed = await play(script)  # the documented journey, up to the teacher's first /report
     assert "[picture mastery.png, " in printed
-    assert "[file Science-7B-mastery.csv, " in printed
+    assert "[file Science-7B-2026-09-23-mastery.csv, " in printed
     assert "   | student,roster_no,language,wida_level" in printed
     assert not re.search(r"(?<![\d.])0 KB", printed)  # no empty file ("10 KB" is no "0 KB")
 

@@ -99,7 +99,8 @@ async def test_report_sends_each_students_mixed_up_words_as_a_second_csv(chat: C
     calls = await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/report")
 
     documents = [c for c in calls if c.method == "sendDocument"]
-    assert [c.text for c in documents] == ["Science-7B-mastery.csv", "Science-7B-mixed-up.csv"]
+    assert [c.text for c in documents] == ["Science-7B-2026-09-14-mastery.csv",
+                                          "Science-7B-2026-09-14-mixed-up.csv"]
     body = next(iter(documents[1].files.values())).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(body)))
     assert [(r["student"], r["roster_no"], r["word"], r["mixed_up_with"], r["times_mixed_up"],
@@ -115,4 +116,5 @@ async def test_no_mixed_up_csv_when_nobody_mixes_words_up(chat: Chat) -> None:
     taps(chat, 1001, "ecosystem", "habitat", 2)
     met(chat, 1001, "ecosystem", "habitat")
     calls = await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/report")
-    assert [c.text for c in calls if c.method == "sendDocument"] == ["Science-7B-mastery.csv"]
+    assert [c.text for c in calls if c.method == "sendDocument"] == [
+        "Science-7B-2026-09-14-mastery.csv"]

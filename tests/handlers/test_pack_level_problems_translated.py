@@ -50,6 +50,9 @@ FILES = {  # a file -> the reasons its problems are said by
                   "rock,noun,3,A hard stone.,The rock is grey.\n"
                   "Rock,noun,3,A stone again.,A rock fell.\n", {"repeats-word"}),
     "empty.csv": ("", {"empty-csv"}),
+    "comma.csv": ("term,pos,tier,definition,example,es_term\n"
+                  "seed,noun,3,A part of a plant.,A seed needs water, sun and soil.,semilla\n",
+                  {"crowded-row"}),
     "quote.csv": ('term,pos,tier,definition,example\nrock,noun,3,"A hard,,\n,,\n,,\n',
                   {"open-quote"}),
 }
@@ -90,6 +93,20 @@ async def test_a_vietnamese_teacher_reads_the_packs_own_problems_in_vietnamese(
         "general, math, science, social-studies, ela",
         "rocks.toml:5: [pack]: các lớp [3, 15] phải nằm trong K-12 (0-12), lớp thấp nhất trước",
         "rocks.toml:1: gói không có [[words]]"]
+
+
+async def test_a_comma_inside_a_cell_is_one_vietnamese_line_for_its_row(chat: Chat) -> None:
+    """Lan's row had 8 cells for 7 columns: it imported with "sun and soil to grow." as its
+    Spanish gloss; a comma in a definition got "the example must use the term" instead."""
+    reply = await upload(chat, "Hạt.csv", "term,pos,tier,definition,example,es_term,so_term\n"
+                         "seed,noun,3,The part of a plant that grows.,A seed needs water, sun "
+                         "and soil to grow.,semilla,abuur\n"
+                         "leaf,noun,3,A green part, flat and thin.,A leaf fell.,hoja,caleen\n",
+                         "vi")
+    assert reply.split("\n") == [
+        "Chưa có gì được thêm. Vui lòng sửa các lỗi sau rồi gửi lại tệp:",
+        *(f"Hạt.csv:{n}: dòng {n} có nhiều ô (8) hơn dòng tiêu đề (7): có dấu phẩy bên trong "
+          "một ô không? Hãy đặt ô đó trong \"dấu ngoặc kép\"" for n in (2, 3))]
 
 
 async def test_a_repeated_term_is_named_in_spanish(chat: Chat) -> None:

@@ -68,8 +68,9 @@ async def test_push_reaches_every_student_in_their_language_and_reports(chat: Ch
     arabic = texts(await page_through(chat, chat.user(3001, "S1", lang="ar"), first))
     assert "<b>سلسلة غذائية</b>" in arabic
     assert "food chain" in arabic
-    assert ("Push finished: delivered to Telegram for 12 students (Telegram does not say who "
-            "has read it)") in texts(chat.api.calls)
+    assert ("Push finished, <b>Science 7B</b> (science.ecosystems: habitat, food chain, "
+            "predator): delivered to Telegram for 12 students (Telegram does not say who has "
+            "read it)") in texts(chat.api.calls)
     assert "0 blocked the bot, 0 could not be reached" in texts(chat.api.calls)
     assert all(len(c.text) <= 4096 for c in chat.api.calls)
 
@@ -81,8 +82,9 @@ async def test_a_spanish_speaking_teacher_reads_how_the_push_went_in_spanish(
     queued = texts(await chat.send(rivera, "/push science.ecosystems predator, prey"))
     assert "2 palabras" in queued
     report = [c.text for c in await chat.deliver() if c.chat_id == TEACHER_ID]
-    assert report == ["Envío terminado: entregado a Telegram para 2 estudiantes (Telegram no "
-                      "dice quién lo ha leído). Bloquearon el bot: 0. Sin poder entregar: 0."]
+    assert report == ["Envío terminado, <b>Science 7B</b> (science.ecosystems: predator, prey): "
+                      "entregado a Telegram para 2 estudiantes (Telegram no dice quién lo ha "
+                      "leído). Bloquearon el bot: 0. Sin poder entregar: 0."]
 
 
 async def test_push_handler_answers_the_teacher_without_waiting_for_delivery(
@@ -156,7 +158,8 @@ async def test_one_failing_chat_never_holds_back_the_others_and_the_teacher_hear
         await chat.deliver()
     assert tuple(chat.db.execute("SELECT tries, status FROM outbox WHERE chat_id = ?",
                                  [ids[0]]).fetchone()) == (DeliveryPolicy().max_tries, "failed")
-    assert "Push finished: delivered to Telegram for 5 students" in texts(chat.api.calls)
+    assert ("Push finished, <b>Science 7B</b> (science.ecosystems: habitat): delivered to "
+            "Telegram for 5 students") in texts(chat.api.calls)
     assert "0 blocked the bot, 1 could not be reached" in texts(chat.api.calls)
 
 
@@ -366,7 +369,8 @@ async def test_a_teacher_who_means_to_send_a_push_again_taps_to_send_it_to_every
     assert "Sending 3 words to 2 students of <b>Science 7B</b>" in sent
     report = texts(await chat.deliver())
     assert previews(chat.api) == Counter(dict.fromkeys(ids, 2))  # each got them again, once
-    assert "Push finished: delivered to Telegram for 2 students" in report
+    assert ("Push finished, <b>Science 7B</b> (science.ecosystems: predator, prey, habitat): "
+            "delivered to Telegram for 2 students") in report
     old = "That button is old, so nothing was sent. Use /push to send words."
     assert texts(await chat.tap(teacher(chat), data)).strip() == old  # its message kept a copy
     assert texts(await chat.tap(teacher(chat), "pa:99")).strip() == old  # forged
@@ -608,3 +612,35 @@ async def test_a_push_names_the_students_who_blocked_puente_and_student_says_so(
     assert "🚫 Blocked Puente" in page
     other = people.get_student(chat.db, ids[0]).first_name
     assert "🚫" not in texts(await chat.send(teacher(chat), f"/student {other}"))
+
+
+async def test_a_teacher_of_two_classes_reads_which_class_each_finished_push_was_for(
+        chat: Chat) -> None:
+    """Lan (Vietnamese) got two identical "Đã gửi xong… 3 học sinh" for her two classes."""
+    lan = chat.user(TEACHER_ID, "Lan", "vi")
+    await join_and_confirm(chat, chat.user(3000, "Ana", lang="es"), lang="es", level=4)
+    await chat.send(lan, "/newclass ESL 2")
+    esl = next(c for c in people.teacher_classes(chat.db, TEACHER_ID) if c.name == "ESL 2")
+    bo = chat.user(3001, "Bo", lang="es")
+    await chat.send(bo, f"/start {esl.join_code}")
+    await chat.tap(bo, callbacks.data(callbacks.LANGUAGE, "es"))
+    people.set_level(chat.db, 3001, None, 4, "teacher")
+    await chat.send(lan, "/push science.ecosystems habitat, predator to Science 7B")
+    await chat.send(lan, "/push science.ecosystems prey to ESL 2")
+    reports = [c.text for c in await chat.deliver()
+               if c.chat_id == TEACHER_ID and c.text.startswith("Đã gửi xong")]
+    delivered = ("đã chuyển tới Telegram cho 1 học sinh (Telegram không cho biết ai đã đọc), "
+                 "0 đã chặn bot, 0 không gửi tới được.")
+    assert sorted(reports) == [
+        f"Đã gửi xong cho lớp <b>ESL 2</b> (science.ecosystems: prey): {delivered}",
+        "Đã gửi xong cho lớp <b>Science 7B</b> (science.ecosystems: habitat, predator): "
+        f"{delivered}"]
+
+
+async def test_a_long_push_is_named_by_its_first_five_words(chat: Chat) -> None:
+    await enrol_class(chat, 1)
+    terms = [w.word.term for w in pack_words(chat.db, "science.ecosystems")][:7]
+    await chat.send(teacher(chat), f"/push science.ecosystems {', '.join(terms)}")
+    report = texts(c for c in await chat.deliver() if c.chat_id == TEACHER_ID)
+    assert (f"Push finished, <b>Science 7B</b> (science.ecosystems: {', '.join(terms[:5])}, "
+            "… (+2)): delivered to Telegram for 1 student") in report, report

@@ -45,7 +45,8 @@ async def test_a_push_booked_before_anyone_joined_reaches_the_students_who_join_
     chat.clock.advance(hours=11, minutes=15)  # Tuesday 08:15
     report = texts(await chat.deliver())
     assert previews(chat.api) == Counter({3001: 1, 3002: 1})
-    assert "Push finished: delivered to Telegram for 2 students" in report
+    assert ("Push finished, <b>Science 7B</b> (science.ecosystems: predator, prey, habitat): "
+            "delivered to Telegram for 2 students") in report
     late = chat.user(3003, "Linh", lang="vi")  # joins after it went out: not sent again
     await join_and_confirm(chat, late, lang="vi", level=5)
     await chat.deliver()

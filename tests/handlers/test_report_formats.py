@@ -56,7 +56,19 @@ async def test_the_format_word_before_the_class_works_too(chat: Chat) -> None:
     assert methods(await chat.send(rivera(chat), "/report chart Grade 3 ESL")) == ["sendPhoto"]
     files = await chat.send(rivera(chat), "/report CSV grade 3 esl")
     assert methods(files) == ["sendDocument"]
-    assert next(iter(files[0].files)) and "Grade-3-ESL-mastery.csv" in files[0].params["caption"]
+    assert next(iter(files[0].files)) and files[0].params["caption"] == (
+        "Grade-3-ESL-2026-09-14-mastery.csv")
+
+
+async def test_a_weekly_csv_export_is_named_for_its_school_day_and_keeps_last_weeks(
+        chat: Chat) -> None:
+    """Every export was "Grade-3-ESL-mastery.csv": saved each week, one replaced the other."""
+    await grade_3(chat)
+    first = await chat.send(rivera(chat), "/report Grade 3 ESL csv")
+    chat.clock.advance(days=7, hours=12)  # Tuesday 03:00 UTC: still Monday evening at school
+    later = await chat.send(rivera(chat), "/report Grade 3 ESL csv")
+    assert [set(c.file_names.values()) for c in first + later if c.method == "sendDocument"] == [
+        {"Grade-3-ESL-2026-09-14-mastery.csv"}, {"Grade-3-ESL-2026-09-21-mastery.csv"}]
 
 
 async def test_report_chart_then_a_class_tap_sends_the_chart(chat: Chat) -> None:

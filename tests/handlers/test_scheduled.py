@@ -226,7 +226,8 @@ async def test_a_second_push_sharing_a_word_with_a_waiting_one_brings_only_the_n
     report = texts(await chat.deliver())
     for student in ids:
         assert times_shown(chat.api.calls, student) == {"predator": 1, "prey": 1, "habitat": 1}
-    assert report.count("Push finished: delivered to Telegram for 2 students") == 1
+    assert report.count(f"Push finished, <b>Science 7B</b> ({PACK}: prey, habitat): delivered "
+                        "to Telegram for 2 students") == 1
 
 
 async def test_a_shared_word_left_out_of_a_second_push_comes_later_once_the_first_is_cancelled(
@@ -260,7 +261,8 @@ async def test_a_push_whose_words_a_student_already_has_that_day_skips_her_and_c
     report = texts(await chat.deliver())
     assert times_shown(chat.api.calls, ana) == {"predator": 1, "prey": 1, "habitat": 1}
     assert times_shown(chat.api.calls, 3001) == {"predator": 1, "prey": 1, "habitat": 1}
-    assert "Push finished: delivered to Telegram for 1 student " in report, report
+    assert (f"Push finished, <b>Science 7B</b> ({PACK}: prey, habitat): delivered to Telegram "
+            "for 1 student ") in report, report
     again = texts(await chat.send(rivera(chat), f"/push {PACK} habitat"))  # Bo has it now
     assert "Every student of <b>Science 7B</b> already got these words today" in again, again
 

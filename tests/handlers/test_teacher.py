@@ -224,13 +224,30 @@ async def test_a_number_in_two_classes_takes_the_class_after_it(chat: Chat) -> N
     await chat.send(bo, f"/start {math.join_code}")
     await chat.tap(bo, callbacks.data(callbacks.LANGUAGE, "es"))
     assert texts(await chat.send(teacher(chat), "/student Bo")) == (
-        "More than one student is called Bo (numbers 1 (Math 6), 2 (Science 7B) in /roster). "
-        "Use the number instead of the name.")
+        "More than one student is called Bo, in different classes (1 (Math 6), 2 (Science 7B) "
+        "in /roster). Add the class after the name, like this: Bo Math 6")
     assert texts(await chat.send(teacher(chat), "/level 1 4")) == (
         "Number 1 is in more than one of your classes. Add the class after it, like this: "
         "1 Math 6")
     assert "level 4" in texts(await chat.send(teacher(chat), "/level 1 math  6 4"))
     assert people.enrollments(chat.db, 1003)[0].wida_level == 4  # Bo of Math 6
+
+
+async def test_two_anas_numbered_1_in_two_classes_are_told_apart_by_the_class(
+        chat: Chat) -> None:
+    """ "Use the number" sent a Vietnamese-speaking coordinator to /student 1, refused again:
+    both Anas were #1. The class after the name is what finds one."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", lang="es"))
+    math = people.create_class(chat.db, TEACHER_ID, "Math 6", "JOINmath_456",
+                               chat.clock() + timedelta(days=30), None, chat.clock())
+    other = chat.user(1003, "Ana", lang="es")
+    await chat.send(other, f"/start {math.join_code}")
+    await chat.tap(other, callbacks.data(callbacks.LANGUAGE, "es"))
+    lan = chat.user(TEACHER_ID, "Lan", "vi")
+    assert texts(await chat.send(lan, "/student Ana")) == (
+        "Có nhiều học sinh tên Ana, ở các lớp khác nhau (1 (Math 6), 1 (Science 7B) trong "
+        "/roster). Hãy thêm tên lớp sau tên học sinh, như sau: Ana Math 6")
+    assert "Math 6" in texts(await chat.send(lan, "/student Ana Math 6"))
 
 
 async def test_report_has_summary_heatmap_and_csv(chat: Chat) -> None:
