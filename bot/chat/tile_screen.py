@@ -103,7 +103,9 @@ def next_shown(context: PuenteContext, item_id: int | None, message_id: int | No
     edited in place), in a new message below (None), or nowhere (`over`: the check is over)."""
     if context.user_data is None or item_id is None:
         return
-    context.user_data[ANSWERED] = tuple(replace(a, next_in=message_id, over=over)
+    # Answered(...) built directly, not by dataclasses.replace (which reads the class's fields
+    # back on each call): 0.1 % of a graded tap's instructions (callgrind)
+    context.user_data[ANSWERED] = tuple(Answered(item_id, message_id, over)
                                         if a.item_id == item_id else a
                                         for a in _answered(context))
 

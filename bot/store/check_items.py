@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -14,7 +15,7 @@ from bot.domain.checks import Item
 from bot.domain.frozen import quick_init
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
-from bot.store.rows import Row, column, one_row, rows_by_name
+from bot.store.rows import Columns, at_position, rows_by_position
 
 
 @quick_init
@@ -118,23 +119,31 @@ def _options(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
 
 
-def _item(row: Row) -> StoredItem:
-    item = Item(row["word_id"], _ITEM_TYPES[row["item_type"]], row["prompt"],
-                _options(row["options"]), row["answer"], bool(row["asks_meaning"]))
-    return StoredItem(row["id"], row["student_id"], row["prompt_lang"], item, row["poll_id"],
-                      row["answered_at"] is not None, bool(row["practice"]),
-                      parse(created) if (created := column(row, "created_at")) else None,
-                      column(row, "poll_message_id"), bool(column(row, "remembered")))
+Row = sqlite3.Row  # a check_items row, read by position (rows.rows_by_position)
+
+
+def _item(row: Row, at: Columns) -> StoredItem:
+    item = Item(row[at["word_id"]], _ITEM_TYPES[row[at["item_type"]]], row[at["prompt"]],
+                _options(row[at["options"]]), row[at["answer"]], bool(row[at["asks_meaning"]]))
+    created = at_position(row, at, "created_at")
+    return StoredItem(row[at["id"]], row[at["student_id"]], row[at["prompt_lang"]], item,
+                      row[at["poll_id"]], row[at["answered_at"]] is not None,
+                      bool(row[at["practice"]]), parse(created) if created else None,
+                      at_position(row, at, "poll_message_id"),
+                      bool(at_position(row, at, "remembered")))
+
+
+def _one_item(db: Database, sql: str, params: list[Any]) -> StoredItem | None:
+    rows, at = rows_by_position(db, sql, params)
+    return _item(rows[0], at) if rows else None
 
 
 def get_item(db: Database, item_id: int) -> StoredItem | None:
-    row = one_row(db, "SELECT * FROM check_items WHERE id = ?", [item_id])
-    return _item(row) if row else None
+    return _one_item(db, "SELECT * FROM check_items WHERE id = ?", [item_id])
 
 
 def item_by_poll(db: Database, poll_id: str) -> StoredItem | None:
-    row = one_row(db, "SELECT * FROM check_items WHERE poll_id = ?", [poll_id])
-    return _item(row) if row else None
+    return _one_item(db, "SELECT * FROM check_items WHERE poll_id = ?", [poll_id])
 
 
 def set_poll(db: Database, item_id: int, poll_id: str, message_id: int) -> None:
@@ -145,9 +154,8 @@ def set_poll(db: Database, item_id: int, poll_id: str, message_id: int) -> None:
 
 def next_open_item(db: Database, student_id: int) -> StoredItem | None:
     """The student's oldest unanswered item in the current check."""
-    row = one_row(db, "SELECT * FROM check_items WHERE student_id = ? AND answered_at IS NULL "
-                  "ORDER BY id LIMIT 1", [student_id])
-    return _item(row) if row else None
+    return _one_item(db, "SELECT * FROM check_items WHERE student_id = ? AND answered_at IS "
+                     "NULL ORDER BY id LIMIT 1", [student_id])
 
 
 def take_english_retry(db: Database, item_id: int, allowed: int) -> bool:
@@ -189,24 +197,28 @@ class Check:
     """One check's items in order, read in one query, and how each was answered (None: open).
 
     Rows are turned into items only when asked for: a tap needs two of them (the one answered
-    and the next), not every option list of the check decoded."""
+    and the next), not every option list of the check decoded. Rows are read by position
+    (`at`: each column's, by name; rows.rows_by_position)."""
 
     rows: tuple[Row, ...]
     correct: tuple[bool | None, ...]
+    at: Columns
 
     def item(self, item_id: int) -> StoredItem | None:
-        return next((_item(r) for r in self.rows if r["id"] == item_id), None)
+        ident = self.at["id"]
+        return next((_item(r, self.at) for r in self.rows if r[ident] == item_id), None)
 
     def open_item(self) -> StoredItem | None:
         """The first item still open (an item's check holds a student's oldest open item)."""
-        return next((_item(r) for r, c in zip(self.rows, self.correct, strict=True)
+        return next((_item(r, self.at) for r, c in zip(self.rows, self.correct, strict=True)
                      if c is None), None)
 
     def ends_with(self, item_id: int) -> bool:
         """True when `item_id` is the only item still open: answering it ends the check, unless
         re-teaching then adds one."""
+        ident = self.at["id"]
         return all(c is not None for r, c in zip(self.rows, self.correct, strict=True)
-                   if r["id"] != item_id)
+                   if r[ident] != item_id)
 
     def asks_typed(self) -> bool:
         """Whether any of its questions is typed (shown with no options)."""
@@ -216,18 +228,24 @@ class Check:
         """True when an answer in this check before item `before` was a wrong tap on this
         word, whose meaning its feedback then showed ("Your answer, decomposer, means
         burburiye."): asked about it minutes later, she may remember that screen."""
-        return any(column(r, "chosen_word_id") == word_id for r in self.rows
-                   if r["id"] < before and r["answered_at"] is not None)
+        ident, answered = self.at["id"], self.at["answered_at"]
+        chosen = self.at.get("chosen_word_id")  # None: a store from before its migration
+        return chosen is not None and any(
+            r[chosen] == word_id for r in self.rows
+            if r[ident] < before and r[answered] is not None)
 
     def answered(self, item_id: int, correct: bool) -> Check:
         """The check as it stands once `item_id` is answered (already written in the store)."""
-        return Check(self.rows, tuple(correct if r["id"] == item_id else c
-                                      for r, c in zip(self.rows, self.correct, strict=True)))
+        ident = self.at["id"]
+        return Check(self.rows, tuple(correct if r[ident] == item_id else c
+                                      for r, c in zip(self.rows, self.correct, strict=True)),
+                     self.at)
 
     def last_answer(self) -> datetime | None:
         """When the student last answered in this check (None: never; an item a newer check
         closed unanswered has no answer)."""
-        times = [parse(r["answered_at"]) for r in self.rows if r["correct"] is not None]
+        answered_at, right = self.at["answered_at"], self.at["correct"]
+        times = [parse(r[answered_at]) for r in self.rows if r[right] is not None]
         return max(times) if times else None
 
     def state(self) -> CheckState:
@@ -235,11 +253,12 @@ class Check:
         practice, so the check never grows while the student fails."""
         # one pass over the rows (a tap reads where its check stands once or twice)
         open_at: int | None = None
+        practice = self.at["practice"]
         before = total = right = answered = practised = 0
         for n, (row, correct) in enumerate(zip(self.rows, self.correct, strict=True)):
             if correct is None and open_at is None:
                 open_at = n
-            if row["practice"]:
+            if row[practice]:
                 practised += correct is True
                 continue
             total += 1
@@ -247,44 +266,41 @@ class Check:
             if correct is not None:
                 answered += 1
                 right += correct
-        following = None if open_at is None else _item(self.rows[open_at])
+        following = None if open_at is None else _item(self.rows[open_at], self.at)
         return CheckState(following, min(total, 1 + before), total, right, answered, practised)
 
 
 def read_check(db: Database, item_id: int) -> Check:
     """The whole check an item belongs to, in one query (empty when there is no such item)."""
-    return _check(rows_by_name(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
-                                   "check_id FROM check_items WHERE id = ?) ORDER BY id",
-                               [item_id]))
+    return _check(*rows_by_position(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
+                                        "check_id FROM check_items WHERE id = ?) ORDER BY id",
+                                    [item_id]))
 
 
 def poll_check(db: Database, poll_id: str) -> tuple[StoredItem | None, Check]:
     """The item a quiz poll asks and its whole check, in one query (None, empty: no such
     poll): a poll answer then reads no more of the check than a tap does."""
-    check = _check(rows_by_name(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
-                                    "check_id FROM check_items WHERE poll_id = ?) ORDER BY id",
-                                [poll_id]))
-    row = next((r for r in check.rows if r["poll_id"] == poll_id), None)
-    return (_item(row) if row is not None else None), check
+    check = _check(*rows_by_position(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
+                                         "check_id FROM check_items WHERE poll_id = ?) ORDER BY "
+                                         "id", [poll_id]))
+    polled = check.at["poll_id"]
+    row = next((r for r in check.rows if r[polled] == poll_id), None)
+    return (_item(row, check.at) if row is not None else None), check
 
 
 def open_check(db: Database, student_id: int) -> Check:
     """The whole check holding the student's open item (next_open_item), in one query: a typed
     answer reads its question and where the check stands at once (empty when none is open)."""
-    return _check(rows_by_name(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
-                                   "check_id FROM check_items WHERE student_id = ? AND "
-                                   "answered_at IS NULL ORDER BY id LIMIT 1) ORDER BY id",
-                               [student_id]))
+    return _check(*rows_by_position(db, "SELECT * FROM check_items WHERE check_id = (SELECT "
+                                        "check_id FROM check_items WHERE student_id = ? AND "
+                                        "answered_at IS NULL ORDER BY id LIMIT 1) ORDER BY id",
+                                    [student_id]))
 
 
-def _check(rows: list[sqlite3.Row]) -> Check:
-    if not rows:
-        return Check((), ())
-    # by position: a sqlite3.Row finds a name by comparing it with each column's in turn
-    names = rows[0].keys()
-    answered, correct = names.index("answered_at"), names.index("correct")
+def _check(rows: list[Row], at: Columns) -> Check:
+    answered, correct = at["answered_at"], at["correct"]  # (named even with no row)
     return Check(tuple(rows),
-                 tuple(None if r[answered] is None else bool(r[correct]) for r in rows))
+                 tuple(None if r[answered] is None else bool(r[correct]) for r in rows), at)
 
 
 def check_state(db: Database, item_id: int) -> CheckState:

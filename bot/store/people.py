@@ -16,7 +16,7 @@ from bot.domain.mastery import mastery_state, met
 from bot.domain.word_status import WordStatus, word_status
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
-from bot.store.rows import Row, all_rows, column, one_row, rows_by_name
+from bot.store.rows import Row, all_rows, at_position, column, one_row, rows_by_position
 from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT, TILES_BIT, TYPED_TILES_CHECKS
 
 
@@ -204,15 +204,19 @@ def _student(row: Row) -> Student:
     days = column(row, "excused")
     return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
                    row["blocked_at"] is not None, bool(column(row, "typed_intro")),
-                   frozenset(date.fromisoformat(d) for d in days.split(",")) if days
-                   else frozenset(), column(row, "letters_first"))
+                   _excused(days), column(row, "letters_first"))
+
+
+def _excused(days: str | None) -> frozenset[date]:
+    """The days her family excused, as the store lists them ("2026-09-14,2026-09-15")."""
+    return frozenset(date.fromisoformat(d) for d in days.split(",")) if days else frozenset()
 
 
 def student_with_classes(db: Database, student_id: int
                          ) -> tuple[Student | None, list[Enrollment]]:
     """A student and their enrolments in one query (every graded answer needs both), with the
     days her family excused."""
-    rows = rows_by_name(
+    rows, at = rows_by_position(
         db, "SELECT s.*, c.id AS class_id, c.name AS class_name, e.wida_level, c.pack_id, "
         "e.level_source, (SELECT group_concat(x.day) FROM excused_days x "
         "WHERE x.student_id = s.id) AS excused "
@@ -221,9 +225,16 @@ def student_with_classes(db: Database, student_id: int
         [student_id])
     if not rows:
         return None, []
-    classes = [Enrollment(r["class_id"], r["class_name"], r["wida_level"], r["pack_id"],
-                          r["level_source"]) for r in rows if r["class_id"] is not None]
-    return _student(rows[0]), classes
+    class_id, name, level, pack, source = (at[c] for c in (
+        "class_id", "class_name", "wida_level", "pack_id", "level_source"))
+    classes = [Enrollment(r[class_id], r[name], r[level], r[pack], r[source])
+               for r in rows if r[class_id] is not None]
+    first = rows[0]
+    days = at_position(first, at, "excused")
+    return Student(first[at["id"]], first[at["first_name"]], first[at["language"]],
+                   first[at["reminder_time"]], first[at["blocked_at"]] is not None,
+                   bool(at_position(first, at, "typed_intro")),
+                   _excused(days), at_position(first, at, "letters_first")), classes
 
 
 def get_student(db: Database, student_id: int) -> Student | None:

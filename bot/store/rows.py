@@ -27,13 +27,30 @@ def one_row(db: Database, sql: str, params: Sequence[Any] = ()) -> dict[str, Any
     return dict(zip([c[0] for c in cursor.description], values, strict=True))
 
 
-def rows_by_name(db: Database, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-    """Every row of a SELECT, each read by column name (`row["id"]`) without a dict built per
-    row: the reads of a graded tap (a check's items, the student, her words), where building
-    the dicts cost more than SQLite took to find the rows. No `.get`: see `column`."""
+Columns = dict[str, int]  # each column's position in a row read by `rows_by_position`
+
+
+def rows_by_position(db: Database, sql: str, params: Sequence[Any] = ()
+                     ) -> tuple[list[sqlite3.Row], Columns]:
+    """Every row of a SELECT, with each column's position by name, found once per query:
+    the reads of a graded tap take a column by position (`row[at["p_known"]]`). A
+    sqlite3.Row finds a name by comparing it, case-insensitively, with each column's in turn:
+    over a mastery row's 27 columns, reading by position saves 2.2 % of a graded tap's
+    instructions (callgrind, bench/graded_answers.py's taps). The rows are still
+    sqlite3.Rows, so a caller outside the hot path may read them by name."""
     cursor = db.execute(sql, list(params))
     cursor.row_factory = sqlite3.Row
-    return cursor.fetchall()
+    rows = cursor.fetchall()
+    at: Columns = {}
+    for index, described in enumerate(cursor.description):
+        at.setdefault(described[0], index)  # a name twice: the first, as sqlite3.Row reads it
+    return rows, at
+
+
+def at_position(row: sqlite3.Row, at: Columns, name: str) -> Any:
+    """A column that a store from before its migration lacks (None then), read by position."""
+    index = at.get(name)
+    return None if index is None else row[index]
 
 
 def column(row: Row, name: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 from functools import lru_cache
 
@@ -12,7 +13,7 @@ from bot.domain.mastery import WordMastery, restored
 from bot.domain.overrule import Graded
 from bot.domain.scaffold import ItemType
 from bot.store.clock import parse, stamp
-from bot.store.rows import Row, one_row, rows_by_name
+from bot.store.rows import Columns, rows_by_position
 
 
 @lru_cache(maxsize=1024)  # a class's rows hold the same few lists of school days
@@ -21,18 +22,23 @@ def _days(text: str) -> frozenset[str]:
     return frozenset() if text == "[]" else frozenset(json.loads(text))
 
 
-def _mastery(row: Row) -> WordMastery:
+def _mastery(row: sqlite3.Row, at: Columns) -> WordMastery:
+    """A mastery row (`at`: its columns' positions) as the domain's WordMastery."""
+    attempts = row[at["attempts"]]
+    mastered_at, first_correct_at, shown_at, last_seen = (
+        row[at["mastered_at"]], row[at["first_correct_at"]], row[at["shown_at"]],
+        row[at["last_seen"]])
     return restored(
-        p_known=row["p_known"], card=row["card"], due_at=parse(row["due_at"]),
-        successes=row["successes"], misses_in_row=row["misses_in_row"],
-        success_days=_days(row["success_days"]),
-        mastered_at=parse(row["mastered_at"]) if row["mastered_at"] else None,
-        first_correct_at=parse(row["first_correct_at"]) if row["first_correct_at"] else None,
-        answered=bool(row["attempts"]), misses=row["attempts"] - row["correct"],
-        shown_at=parse(row["shown_at"]) if row["shown_at"] else None,
-        last_answered=parse(row["last_seen"]) if row["last_seen"] else None,
-        luck=row["luck"], attempts=row["attempts"],
-        card_seen_at=_seen(row["card_seen_at"] or row["shown_at"]))
+        p_known=row[at["p_known"]], card=row[at["card"]], due_at=parse(row[at["due_at"]]),
+        successes=row[at["successes"]], misses_in_row=row[at["misses_in_row"]],
+        success_days=_days(row[at["success_days"]]),
+        mastered_at=parse(mastered_at) if mastered_at else None,
+        first_correct_at=parse(first_correct_at) if first_correct_at else None,
+        answered=bool(attempts), misses=attempts - row[at["correct"]],
+        shown_at=parse(shown_at) if shown_at else None,
+        last_answered=parse(last_seen) if last_seen else None,
+        luck=row[at["luck"]], attempts=attempts,
+        card_seen_at=_seen(row[at["card_seen_at"]] or shown_at))
 
 
 def _seen(text: str | None) -> datetime | None:
@@ -40,9 +46,9 @@ def _seen(text: str | None) -> datetime | None:
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
-    row = one_row(db, "SELECT * FROM mastery WHERE student_id = ? AND word_id = ?",
-                  [student_id, word_id])
-    return _mastery(row) if row else None
+    rows, at = rows_by_position(db, "SELECT * FROM mastery WHERE student_id = ? AND "
+                                "word_id = ?", [student_id, word_id])
+    return _mastery(rows[0], at) if rows else None
 
 
 # What a teacher counts of a word's answers (mastery row `m`): every graded answer but
@@ -122,20 +128,23 @@ def mastery_and_answered_since(db: Database, student_id: int, word_id: int, sinc
     """One word's mastery, the other words the student answered (right or wrong) at or after
     a moment, and (`ahead`) one more word's mastery: one read for a graded tap."""
     since_at = stamp(since)
-    rows = rows_by_name(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) "
-                            "OR last_seen >= ?)", [student_id, word_id, ahead, since_at])
-    states = {r["word_id"]: r for r in rows}
-    answered = frozenset(r["word_id"] for r in rows if r["word_id"] != word_id
-                         and (r["word_id"] != ahead or (r["last_seen"] or "") >= since_at))
+    rows, at = rows_by_position(
+        db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) "
+        "OR last_seen >= ?)", [student_id, word_id, ahead, since_at])
+    word, seen = at["word_id"], at["last_seen"]
+    states = {r[word]: r for r in rows}
+    answered = frozenset(r[word] for r in rows if r[word] != word_id
+                         and (r[word] != ahead or (r[seen] or "") >= since_at))
     state, upcoming = states.get(word_id), states.get(ahead) if ahead is not None else None
-    return (_mastery(state) if state else None, answered,
-            _mastery(upcoming) if upcoming else None)
+    return (_mastery(state, at) if state else None, answered,
+            _mastery(upcoming, at) if upcoming else None)
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
     """Every word the student has started, by word id (a check's last answer reads it too)."""
-    rows = rows_by_name(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])
-    return {r["word_id"]: _mastery(r) for r in rows}
+    rows, at = rows_by_position(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])
+    word = at["word_id"]
+    return {r[word]: _mastery(r, at) for r in rows}
 
 
 def due_word_ids(db: Database, student_id: int, now: datetime, limit: int = 5) -> list[int]:
