@@ -231,11 +231,13 @@ async def prompt_for_message(update: Update, context: PuenteContext, who: Asker)
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,
-                   answer_to: int | None = None, to: askers.ReplyTo | None = None) -> None:
+                   answer_to: int | None = None, to: askers.ReplyTo | None = None,
+                   who: Asker | None = None) -> None:
     """A message over the limit: offer to send its beginning (held in memory like any draft)
     to the teacher (the one answered, for a reply to an answer: `to`), or, for a
     teacher's answer, to whoever wrote the message it answers (`answer_to`, its id in the
-    teacher's chat); someone who cannot write to a teacher is asked for a shorter one."""
+    teacher's chat); someone who cannot write to a teacher is asked for a shorter one. `who`
+    writes it (a shared phone's family), else the one behind the phone."""
     user = update.effective_user
     if user is None:
         return
@@ -247,7 +249,7 @@ async def too_long(update: Update, context: PuenteContext, text: str,
                            catalog.render("answer-too-long-offer", lang, limit=limit),
                            [(answer_to, catalog.plain("button-send-beginning", lang))])
         return
-    who = askers.asker(context.services.db, user.id)
+    who = who or askers.asker(context.services.db, user.id)
     if who is None:
         await say(update, context, "message-too-long", limit=limit)
         return

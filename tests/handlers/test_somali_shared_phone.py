@@ -1,0 +1,101 @@
+"""Playtest (Somali; Hodan, 12, WIDA 2, on the phone she shares with her mother Faadumo, who
+prefers voice notes; the teacher reads English only; no Somali model here). On the shared
+phone the 📝 ready-made messages said "That button is old or not meant for this chat" (the
+button asked who the phone's student is, not who taps as the family); Faadumo's voice note
+had no 📝 at all, so her "not at school Thursday" never became an excused day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.presentation import callbacks
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_as_written,
+    buttons,
+    excused_days,
+    join_and_confirm,
+    texts,
+)
+
+HODAN = 1001
+FAMILY = callbacks.data(callbacks.SPEAKER, "f")
+NOTES = callbacks.data(callbacks.FAMILY_NOTE)
+STALE = "That button is old or not meant for this chat, so nothing changed."
+
+
+def rivera(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def shared(chat: Chat) -> dict[str, Any]:
+    """Hodan joins at WIDA 2, opens her family's link and taps ✅ Family updates here too."""
+    hodan = chat.user(HODAN, "Hodan", "so")
+    await join_and_confirm(chat, hodan, lang="so", level=2)
+    made = texts(await chat.send(rivera(chat), "/family Hodan"))
+    await chat.send(hodan, f"/start {made.split('?start=')[1].split()[0]}")
+    [(_, here)] = [b for b in buttons(chat.api.calls[-1:]) if b[1].startswith("fo:")]
+    await chat.tap(hodan, here)
+    await chat.deliver()  # the teachers' note that the family reads on the child's phone
+    return hodan
+
+
+async def sick_note_sent(chat: Chat, hodan: dict[str, Any], listed: list[Any]) -> str:
+    """Faadumo picks "🤒 sick today" from the list and sends it: what the teacher gets."""
+    assert "📝 Dooro fariin ku saabsan" in texts(listed) and STALE not in texts(listed)
+    sick = callbacks.data(callbacks.FAMILY_NOTE, HODAN, "sick")
+    assert sick in [data for _, data in buttons(listed)]
+    shown = await chat.tap(hodan, sick)
+    await chat.tap(hodan, callbacks.data(callbacks.FAMILY_NOTE_SEND, HODAN, "sick"))
+    [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "U dir macallinka" in str(buttons(shown))
+    return str(relay.text)
+
+
+async def test_the_mothers_ready_made_note_on_the_shared_phone_reaches_the_teacher(
+        chat: Chat) -> None:
+    hodan = await shared(chat)
+    await chat.send(hodan, "Macallin, Hodan way jiran tahay maanta")
+    offer = await chat.tap(hodan, FAMILY)  # 👪 Qoyska
+    assert ("📝 Fariimo diyaarsan", NOTES) in buttons(offer)
+    relay = await sick_note_sent(chat, hodan, await chat.tap(hodan, NOTES))
+    assert relay.startswith("✉️ From a family member of <b>Hodan</b>")
+    assert "Hodan is sick today" in relay
+    assert len(excused_days(chat)) == 1  # the day is excused for her
+
+
+async def test_after_ask_the_ready_made_notes_work_on_the_shared_phone(chat: Chat) -> None:
+    hodan = await shared(chat)
+    await chat.send(hodan, "/ask")
+    prompt = await chat.tap(hodan, FAMILY)
+    assert ("📝 Fariimo diyaarsan", NOTES) in buttons(prompt)
+    relay = await sick_note_sent(chat, hodan, await chat.tap(hodan, NOTES))
+    assert "Hodan is sick today" in relay
+
+
+async def test_i_cannot_read_this_works_on_the_shared_phone(chat: Chat) -> None:
+    hodan = await shared(chat)
+    await chat.send(hodan, "/ask Macallin, Hodan sidee bay u socotaa?")
+    await chat.tap(hodan, FAMILY)
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    await answer_as_written(chat, rivera(chat), "Page 12, questions 1 to 5.", relayed.result_id)
+    [answer] = [c for c in await chat.deliver() if c.chat_id == HODAN]
+    [(_, cannot)] = answer.buttons
+    tapped = await chat.tap_on(hodan, cannot, answer.result_id)
+    assert STALE not in texts(tapped)
+    [told] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "I cannot read English. Please answer me with a ready-made reply" in told.text
+    assert told.text.startswith("✉️ From a family member of <b>Hodan</b>")
+
+
+async def test_the_mothers_too_long_message_goes_as_the_familys(chat: Chat) -> None:
+    hodan = await shared(chat)
+    await chat.send(hodan, "/ask " + "Macallin, Hodan way jiran tahay maanta. " * 30)
+    offer = await chat.tap(hodan, FAMILY)
+    assert "Fariintaasi aad bay ii dheer tahay" in texts(offer)
+    assert "That message is too long" not in texts(offer)  # hers: Somali alone
+    [(_, send), _] = buttons(offer)
+    await chat.tap(hodan, send)
+    [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert relay.text.startswith("✉️ From a family member of <b>Hodan</b>")
