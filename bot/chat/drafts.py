@@ -192,6 +192,20 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
         send="button-ask-words-only")
 
 
+async def offer_voice(update: Update, context: PuenteContext, who: Asker, message_id: int,
+                      to: askers.ReplyTo | None = None) -> None:
+    """Offer to send a voice note as it is; beside Send, a family whose language no model
+    translates gets 📝 ready-made messages, as under their typed words: the teacher cannot
+    understand the recording, and a mother's "not at school Thursday" said aloud excused no
+    day (Somali playtest)."""
+    notes = to is None and who.role == askers.FAMILY and \
+        written_as_is(context.services.translator, who.language)
+    ready = [family_note_views.notes_item(context.services.catalog, who.language)]
+    await offer_to_send(update, context, who, message_id,
+                        "voice-offer-notes" if notes else "voice-offer", to=to,
+                        also=ready if notes else ())
+
+
 SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)
 
 

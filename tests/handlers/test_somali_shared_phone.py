@@ -17,11 +17,15 @@ from tests.harness import (
     excused_days,
     join_and_confirm,
     texts,
+    voice,
 )
 
 HODAN = 1001
 FAMILY = callbacks.data(callbacks.SPEAKER, "f")
 NOTES = callbacks.data(callbacks.FAMILY_NOTE)
+CHILD = callbacks.data(callbacks.SPEAKER, "c")
+VOICE_OFFER = "🎤 Ma u diraa codkan duuban macallinka?"  # "Shall I send this voice note"
+OR_NOTES = "Ama taabo 📝: fariin diyaarsan ayaa macallinka ku gaarta Ingiriisi."
 STALE = "That button is old or not meant for this chat, so nothing changed."
 
 
@@ -99,3 +103,30 @@ async def test_the_mothers_too_long_message_goes_as_the_familys(chat: Chat) -> N
     await chat.tap(hodan, send)
     [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert relay.text.startswith("✉️ From a family member of <b>Hodan</b>")
+
+
+async def test_the_mothers_voice_note_offers_ready_made_notes_and_thursday_is_excused(
+        chat: Chat) -> None:
+    hodan = await shared(chat)
+    await voice(chat, hodan)  # "Hodan is not at school on Thursday", said in Somali
+    offer = await chat.tap(hodan, FAMILY)
+    assert texts(offer).strip().startswith(VOICE_OFFER) and OR_NOTES in texts(offer)
+    assert ("📝 Fariimo diyaarsan", NOTES) in buttons(offer)  # beside Send and Don't send
+    assert "📝 Dooro fariin" in texts(await chat.tap(hodan, NOTES))
+    days = await chat.tap(hodan, callbacks.data(callbacks.FAMILY_NOTE, HODAN, "absent"))
+    thursday = callbacks.data(callbacks.FAMILY_NOTE, HODAN, "absent", "20260917")
+    assert thursday in [data for _, data in buttons(days)]
+    await chat.tap(hodan, thursday)
+    await chat.tap(hodan, callbacks.data(callbacks.FAMILY_NOTE_SEND, HODAN, "absent",
+                                         "20260917"))
+    [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "Hodan will not be at school on Thu 17 Sep." in relay.text
+    assert excused_days(chat) == [(HODAN, "2026-09-17")]
+
+
+async def test_hodans_own_voice_note_offers_no_family_notes(chat: Chat) -> None:
+    hodan = await shared(chat)
+    await voice(chat, hodan)
+    offer = await chat.tap(hodan, CHILD)
+    assert texts(offer).strip().startswith(VOICE_OFFER) and OR_NOTES not in texts(offer)
+    assert NOTES not in [data for _, data in buttons(offer)]
