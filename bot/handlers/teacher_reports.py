@@ -152,7 +152,9 @@ async def student(update: Update, context: PuenteContext) -> None:
         lang, tz, glosses.no_messages(row.language, s.translator),
         readiness.reviews_back(s.db, row.student_id, now, tz, holidays),
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
-        found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)))
+        found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)),
+        # a day she heard of another way (a voice note she cannot understand, a call)
+        keyboards.excuse_a_day(s.catalog, lang, row.student_id))
     misses = overrules.recent_misses(s.db, row.student_id, now)
     if misses.lines:  # typed answers marked wrong: a teacher may count one as right
         await _send_misses(context, user.id, row.student_id, misses, lang)

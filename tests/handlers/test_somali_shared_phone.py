@@ -130,3 +130,55 @@ async def test_hodans_own_voice_note_offers_no_family_notes(chat: Chat) -> None:
     offer = await chat.tap(hodan, CHILD)
     assert texts(offer).strip().startswith(VOICE_OFFER) and OR_NOTES not in texts(offer)
     assert NOTES not in [data for _, data in buttons(offer)]
+
+
+EXCUSE_A_DAY = callbacks.data(callbacks.EXCUSE_MENU, HODAN)
+
+
+async def test_the_teacher_excuses_thursday_from_student_and_the_family_is_told(
+        chat: Chat) -> None:
+    hodan = await shared(chat)
+    await voice(chat, hodan)  # Faadumo's "not at school Thursday", which the teacher
+    await chat.tap(hodan, FAMILY)  # cannot understand: she finds out by a call
+    await chat.tap(hodan, callbacks.data(callbacks.ASK, HODAN))
+    await chat.deliver()
+    shown = await chat.send(rivera(chat), "/student Hodan")
+    assert ("🤒 Excuse a day", EXCUSE_A_DAY) in buttons(shown)
+    menu = await chat.tap(rivera(chat), EXCUSE_A_DAY)
+    assert "🤒 Which school day is Hodan excused?" in texts(menu)
+    # Monday 14 Sep: the last two school days, today, and the days ahead a family can name
+    assert [label for label, _ in buttons(menu)] == [
+        "Thu 10 Sep", "Fri 11 Sep", "Mon 14 Sep (today)", "Tue 15 Sep", "Wed 16 Sep",
+        "Thu 17 Sep", "Fri 18 Sep"]
+    done = await chat.tap(rivera(chat), callbacks.data(callbacks.EXCUSE, HODAN, "20260917"))
+    assert "Thu 17 Sep is excused for Hodan" in texts(done)
+    assert ("↩️ Not excused: Thu 17 Sep",
+            callbacks.data(callbacks.EXCUSED, HODAN, "20260917")) in buttons(done)
+    assert excused_days(chat) == [(HODAN, "2026-09-17")]
+    [told] = [c for c in await chat.deliver() if c.chat_id == HODAN]
+    assert "The teacher excused Thu 17 Sep for Hodan" in told.text
+    # the same ↩️ as every excused day, and the family is told it counts again
+    await chat.tap(rivera(chat), callbacks.data(callbacks.EXCUSED, HODAN, "20260917"))
+    assert excused_days(chat) == []
+    [again] = [c for c in await chat.deliver() if c.chat_id == HODAN]
+    assert "The teacher marked Thu 17 Sep as a school day for Hodan" in again.text
+
+
+async def test_excuse_a_day_speaks_the_teachers_language(chat: Chat) -> None:
+    await shared(chat)
+    ortiz = chat.user(TEACHER_ID, "Ortiz", "es")
+    await chat.send(ortiz, "/language es")
+    menu = await chat.tap(ortiz, EXCUSE_A_DAY)
+    assert "🤒 ¿Qué día de clase se justifica para Hodan?" in texts(menu)
+    assert "lun 14 de septiembre (hoy)" in [label for label, _ in buttons(menu)]
+
+
+async def test_only_her_teacher_may_excuse_a_day_and_never_a_day_far_ahead(
+        chat: Chat) -> None:
+    await shared(chat)
+    other = chat.user(9555, "Other", "en")
+    assert not buttons(await chat.tap(other, EXCUSE_A_DAY))
+    await chat.tap(other, callbacks.data(callbacks.EXCUSE, HODAN, "20260917"))
+    await chat.tap(rivera(chat), callbacks.data(callbacks.EXCUSE, HODAN, "20260921"))
+    assert excused_days(chat) == []  # the Monday after next: no family can name it either
+
