@@ -182,3 +182,15 @@ async def test_only_her_teacher_may_excuse_a_day_and_never_a_day_far_ahead(
     await chat.tap(rivera(chat), callbacks.data(callbacks.EXCUSE, HODAN, "20260921"))
     assert excused_days(chat) == []  # the Monday after next: no family can name it either
 
+
+async def test_thread_says_the_mothers_message_was_a_voice_note(chat: Chat) -> None:
+    hodan = await shared(chat)
+    await voice(chat, hodan)
+    await chat.tap(hodan, FAMILY)
+    await chat.tap(hodan, callbacks.data(callbacks.ASK, HODAN))
+    await chat.send(hodan, "/ask Macallin, Hodan sidee bay u socotaa?")  # typed: not one
+    await chat.deliver()
+    thread = texts(await chat.send(rivera(chat), "/thread Hodan")).split("\n")
+    voiced = [line for line in thread if "🎤" in line]
+    assert len(voiced) == 1 and "a family member, a voice note in Somali" in voiced[0]
+    assert any("✉️ a family member, written in Somali" in line for line in thread)
