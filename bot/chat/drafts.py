@@ -200,6 +200,20 @@ def _excuse_buttons(catalog: Catalog, lang: str, words: OwnWords,
             family_note_views.note_instead(catalog, lang, words.note, children, today))
 
 
+async def offer_voice(update: Update, context: PuenteContext, who: Asker, message_id: int,
+                      to: askers.ReplyTo | None = None) -> None:
+    """Offer to send a voice note as it is; beside Send, a family whose language no model
+    translates gets 📝 ready-made messages, as under their typed words: the teacher cannot
+    understand the recording, and a mother's "not at school Thursday" said aloud excused no
+    day (Somali playtest)."""
+    notes = to is None and who.role == askers.FAMILY and \
+        written_as_is(context.services.translator, who.language)
+    ready = [family_note_views.notes_item(context.services.catalog, who.language)]
+    await offer_to_send(update, context, who, message_id,
+                        "voice-offer-notes" if notes else "voice-offer", to=to,
+                        also=ready if notes else ())
+
+
 SPEAKER = "speaker"  # draft purpose: held until its sender says who speaks (a shared phone)
 
 
@@ -239,11 +253,13 @@ async def prompt_for_message(update: Update, context: PuenteContext, who: Asker)
 
 
 async def too_long(update: Update, context: PuenteContext, text: str,
-                   answer_to: int | None = None, to: askers.ReplyTo | None = None) -> None:
+                   answer_to: int | None = None, to: askers.ReplyTo | None = None,
+                   who: Asker | None = None) -> None:
     """A message over the limit: offer to send its beginning (held in memory like any draft)
     to the teacher (the one answered, for a reply to an answer: `to`), or, for a
     teacher's answer, to whoever wrote the message it answers (`answer_to`, its id in the
-    teacher's chat); someone who cannot write to a teacher is asked for a shorter one."""
+    teacher's chat); someone who cannot write to a teacher is asked for a shorter one. `who`
+    writes it (a shared phone's family), else the one behind the phone."""
     user = update.effective_user
     if user is None:
         return
@@ -255,7 +271,7 @@ async def too_long(update: Update, context: PuenteContext, text: str,
                            catalog.render("answer-too-long-offer", lang, limit=limit),
                            [(answer_to, catalog.plain("button-send-beginning", lang))])
         return
-    who = askers.asker(context.services.db, user.id)
+    who = who or askers.asker(context.services.db, user.id)
     if who is None:
         await say(update, context, "message-too-long", limit=limit)
         return

@@ -34,7 +34,7 @@ async def cannot_read_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, _cb = tap
     s = context.services
-    who = askers.asker(s.db, user.id)
+    who = askers.family_tapping(s.db, user.id)  # a shared phone's: the family
     if who is None or who.role != askers.FAMILY or query.message is None:
         raise callbacks.ForgedCallbackError("not a family member's message")
     to = askers.replied_to(s.db, who, query.message.message_id)  # unlinked since: said
@@ -75,7 +75,7 @@ async def note_button(update: Update, context: PuenteContext) -> None:
     query, user, cb = tap
     s = context.services
     pressed = callbacks.family_note(cb)
-    who = askers.asker(s.db, user.id)
+    who = askers.family_tapping(s.db, user.id)  # a shared phone's: the family
     if who is None or who.role != askers.FAMILY:
         raise callbacks.ForgedCallbackError("not a family member")
     lang = user_language(context, user.id, user.language_code)

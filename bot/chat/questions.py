@@ -238,11 +238,13 @@ def _buttons(question: checks.Question, context: PuenteContext,
     if not scaffold_for(question.level).dont_know:  # levels 3-6: no 🤷 to label
         return layout
     speech = context.services.speech
-    # levels 1-2: a 🔊 reads the home-language question (a newcomer may not read it)
+    # levels 1-2: a 🔊 reads the home-language question (a newcomer may not read it), or a
+    # gap sentence in English (no voice of her language needed)
     sound = [[(catalog.plain("button-listen", question.lang),
                callbacks.data(callbacks.QUESTION_AUDIO, question.item_id))]] \
-        if speech is not None and speech.voice_for(question.lang) is not None \
-        and question_audio.offers_audio(item.item_type, item.asks_meaning) else []
+        if speech is not None and question_audio.offers_audio(item.item_type, item.asks_meaning) \
+        and (speech.voice_for(question.lang) is not None
+             or not question_audio.needs_home_voice(item.item_type)) else []
     return [*sound, *layout, *keyboards.dont_know_layout(question.item_id, catalog,
                                                          question.lang, question.english_first)]
 

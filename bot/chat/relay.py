@@ -40,7 +40,7 @@ async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,
     if isinstance(text, str):
         relays.require_words(text)  # "/ask ..." or "/ask ?!": a kind line, nothing relayed
     if isinstance(text, str) and len(text) > relays.MAX_MESSAGE:
-        await too_long(update, context, text, to=to)
+        await too_long(update, context, text, to=to, who=who)  # a shared phone's family's
         return
     if to is not None:
         await relay_to_teachers(update, context, who, to.child, text, to.teacher_id, to.about,

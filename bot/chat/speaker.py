@@ -24,6 +24,7 @@ from bot.chat.drafts import (
     not_understood,
     offer_family_text,
     offer_to_send,
+    offer_voice,
     prompt_for_message,
     take,
 )
@@ -107,8 +108,8 @@ async def free_text(update: Update, context: PuenteContext, text: str,
 
 async def go_on(update: Update, context: PuenteContext, who: Asker, draft: Draft) -> None:
     """Follow the chosen speaker's path with the message held while asking."""
-    if draft.kind == VOICE:
-        await offer_to_send(update, context, who, draft.message, "voice-offer")
+    if draft.kind == VOICE and isinstance(draft.message, int):
+        await offer_voice(update, context, who, draft.message)
     elif draft.kind == TEXT and isinstance(draft.message, str):
         await free_text(update, context, draft.message, who)
     elif draft.kind == ASK:

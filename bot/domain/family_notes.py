@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from bot.domain.about_child import about_child
 from bot.domain.coming_days import AHEAD, coming_absence
-from bot.domain.school_days import is_school_day
+from bot.domain.school_days import is_school_day, previous_school_day
 from bot.domain.sick_words import says_away_today, says_sick
 
 # "sick" first: a child home sick is the commonest family message (the teachers' ready-made
@@ -37,6 +37,9 @@ ANSWERED_BY: dict[str, tuple[str, ...]] = {
 }
 # The days a note with a day offers: today (when school is on), then the next school days.
 DAYS_OFFERED = 5
+# A teacher who hears of an absence another way (a voice note, a call) may excuse the last
+# few school days too, from /student: she often hears of it the day after.
+TEACHER_DAYS_BACK = 2
 
 
 def note_key(note: str) -> str:
@@ -92,3 +95,12 @@ def days_offered(today: date, holidays: Collection[date] = ()) -> list[date]:
             days.append(day)
         day += timedelta(days=1)
     return days
+
+
+def teacher_days(today: date, holidays: Collection[date] = ()) -> list[date]:
+    """The school days a teacher can excuse from /student, oldest first: the last
+    TEACHER_DAYS_BACK before today, then the ones a family can name (today and ahead)."""
+    back = [previous_school_day(today, holidays)]
+    while len(back) < TEACHER_DAYS_BACK:
+        back.insert(0, previous_school_day(back[0], holidays))
+    return [*back, *days_offered(today, holidays)]

@@ -177,7 +177,8 @@ async def say_aloud_button(update: Update, context: PuenteContext) -> None:
 
 async def question_sound_button(update: Update, context: PuenteContext) -> None:
     """Read a level 1-2 choice question aloud in the home language: what it asks and the
-    definition it shows where people wrote it, never the English options."""
+    definition it shows where people wrote it, never the English options; a gap sentence,
+    in English with the gap a pause."""
     tap = await tapped(update)
     if tap is None:
         return
@@ -186,6 +187,12 @@ async def question_sound_button(update: Update, context: PuenteContext) -> None:
     reading = question_audio.question_reading(s.db, user.id, cb.int_arg(0))
     if s.speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
+    if reading.sentence is not None:  # a gap sentence: English, read in English
+        note = listen.gap_note(s.speech, reading.lang,
+                               s.catalog.plain("item-cloze-ask", reading.lang), reading.sentence)
+        await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key,
+                                                                        reading.lang))
+        return
     said = [s.catalog.plain("item-choice-ask", reading.lang),
             *([reading.stem] if reading.stem else [])]
     note = listen.message_note(s.speech, reading.lang, [(reading.lang, t) for t in said],

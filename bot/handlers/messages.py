@@ -21,6 +21,7 @@ from bot.chat.drafts import (
     offer_answer,
     offer_family_text,
     offer_to_send,
+    offer_voice,
     prompt_for_message,
     take,
     take_confirmed,
@@ -232,7 +233,7 @@ async def voice_note(update: Update, context: PuenteContext) -> None:
     if to is None and await speaker.ask_who(update, context, who, message.message_id,
                                             speaker.VOICE):
         return  # a shared phone: the grandmother's voice note is no student's
-    await offer_to_send(update, context, who, message.message_id, "voice-offer", to=to)
+    await offer_voice(update, context, who, message.message_id, to=to)
 
 
 async def speaker_button(update: Update, context: PuenteContext) -> None:

@@ -262,8 +262,9 @@ async def send_placement(update: Update, context: PuenteContext, number: int) ->
 
 async def placement_button(update: Update, context: PuenteContext) -> None:
     """Record a placement answer; propose a level after the last one. A button its question
-    no longer shows (answered already) is old: its toast says so."""
-    tap = await current_tap(update, context, "placement-closed")
+    no longer shows (answered already) is old: its toast points to the question below, or
+    says placement is over."""
+    tap = await current_tap(update, context, _placement_stale(update, context))
     if tap is None:
         return
     query, user, cb = tap
@@ -291,14 +292,20 @@ async def placement(update: Update, context: PuenteContext) -> None:
     await send_placement(update, context, join.redo_placement(context.services.db, user.id))
 
 
-async def placement_resume_button(update: Update, context: PuenteContext) -> None:
-    """Go back to the placement question the student stopped at (a tap on the button from an
-    old screen, once it has asked it, points to it below, or says placement is over)."""
+def _placement_stale(update: Update, context: PuenteContext) -> str:
+    """What an old placement button's toast says: mid-placement, that the question waits
+    below (a double tap on question 1 said "Tap /words" while question 2 showed: playtest);
+    after it, that placement is over."""
     user = update.effective_user
     still_open = user is not None and \
         join.unfinished_placement(context.services.db, user.id) is not None
-    stale = "check-question-below" if still_open else "placement-closed"
-    tap = await current_tap(update, context, stale)
+    return "check-question-below" if still_open else "placement-closed"
+
+
+async def placement_resume_button(update: Update, context: PuenteContext) -> None:
+    """Go back to the placement question the student stopped at (a tap on the button from an
+    old screen, once it has asked it, points to it below, or says placement is over)."""
+    tap = await current_tap(update, context, _placement_stale(update, context))
     if tap is None:
         return
     query, user, _ = tap

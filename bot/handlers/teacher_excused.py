@@ -1,5 +1,6 @@
 """A teacher's ↩️ under a day a family excused (under the family's "sick today" or "not at
-school on DAY", and in /student): the day counts as a school day for the student again.
+school on DAY", and in /student): the day counts as a school day for the student again; and
+a day a teacher excuses (🤒 under a family's words, or /student's 🤒 Excuse a day).
 Teachers of the student only; a forged, repeated or old tap changes nothing
 (bot/services/excused.py). The child's family members are told, in their language and English:
 they excused the day, and were never told it counts after all (playtest)."""
@@ -20,9 +21,12 @@ from bot.services import excused
 
 
 def register(app: Application) -> None:
-    """Add the ↩️ buttons under excused days, and 🤒 under a family's words that say sick."""
+    """Add the ↩️ buttons under excused days, 🤒 under a family's words that say sick, and
+    /student's 🤒 Excuse a day."""
     app.add_handler(CallbackQueryHandler(unexcuse_button, pattern=rf"^{callbacks.EXCUSED}:"))
     app.add_handler(CallbackQueryHandler(excuse_button, pattern=rf"^{callbacks.EXCUSE}:"))
+    app.add_handler(CallbackQueryHandler(excuse_menu_button,
+                                         pattern=rf"^{callbacks.EXCUSE_MENU}:"))
 
 
 async def excuse_button(update: Update, context: PuenteContext) -> None:
@@ -46,6 +50,30 @@ async def excuse_button(update: Update, context: PuenteContext) -> None:
             s.catalog, lang, pressed.student_id, [pressed.day]))
     if new:
         _tell_family(context, pressed.student_id, pressed.day, "excused-by-teacher-family")
+
+
+async def excuse_menu_button(update: Update, context: PuenteContext) -> None:
+    """/student's "🤒 Excuse a day": the school days a teacher may excuse (she heard of the
+    absence another way: a voice note in a language she cannot understand, a call), each
+    one tap away as 🤒 under a family's words is, with the same ↩️ and note to the family."""
+    tap = await current_tap(update, context, "button-stale")
+    if tap is None:
+        return
+    query, user, cb = tap
+    s = context.services
+    if len(cb.args) != 1:
+        raise callbacks.ForgedCallbackError("bad excuse-a-day button")
+    student_id, now = cb.int_arg(0), s.clock()
+    days = excused.days_to_excuse(s.db, user.id, student_id, s.config.school, now)
+    if not await spend(query, query.data):  # a double tap: the first one asked
+        return
+    lang = teacher_reads(context, user)
+    await context.bot.send_message(
+        user.id, s.catalog.render("excuse-which-day", lang,
+                                  name=student_for(context, user.id, student_id, lang=lang)),
+        parse_mode=ParseMode.HTML, reply_markup=keyboards.excuse_days(
+            s.catalog, lang, student_id, days,
+            now.astimezone(s.config.school.timezone).date()))
 
 
 async def unexcuse_button(update: Update, context: PuenteContext) -> None:

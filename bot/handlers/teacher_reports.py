@@ -159,8 +159,10 @@ async def student(update: Update, context: PuenteContext) -> None:
         readiness.reviews_back(s.db, row.student_id, now, tz, holidays),
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
         found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)),
-        keyboards.letters_first_button(s.catalog, lang, row.student_id, letters.on)
-        if letters is not None else None)
+        # 🤒 a day she heard of another way (a voice note she cannot understand, a call); at
+        # level 2 the "🔤 Letters first" switch
+        keyboards.student_buttons(s.catalog, lang, row.student_id,
+                                  None if letters is None else letters.on))
     misses = overrules.recent_misses(s.db, row.student_id, now)
     if misses.lines:  # typed answers marked wrong: a teacher may count one as right
         await _send_misses(context, user.id, row.student_id, misses, lang)
@@ -184,7 +186,7 @@ async def letters_first_button(update: Update, context: PuenteContext) -> None:
         raise callbacks.ForgedCallbackError("bad letters-first button")
     s = context.services
     view = letters_first.set_by_teacher(s.db, user.id, cb.int_arg(0), cb.args[1] == "1")
-    await query.edit_message_reply_markup(keyboards.letters_first_button(
+    await query.edit_message_reply_markup(keyboards.student_buttons(
         s.catalog, teacher_reads(context, user), view.student_id, view.on))
 
 

@@ -100,6 +100,7 @@ RENAME = "rn"       # rn:<class id>:<token> | rn:no   a teacher confirms /rename
 #                     name held under the token, checked as held, with the class, on the tap)
 EXCUSE = "xd"       # xd:<student id>:<yyyymmdd>   a teacher excuses the day a family's own
 #                     words said the child is sick or away (under the relayed message)
+EXCUSE_MENU = "xm"  # xm:<student id>   🤒 Excuse a day under /student: which school day
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
 LETTERS_FIRST = "lf"  # lf:<student id>:1 | lf:<student id>:0   a teacher turns a level-2

@@ -731,3 +731,29 @@ def unexcuse_buttons(catalog: Catalog, lang: str, student_id: int, days: Sequenc
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]
                                  for [[label, data]] in
                                  (unexcuse_row(catalog, lang, student_id, d) for d in days)])
+
+
+def excuse_a_day(catalog: Catalog, lang: str, student_id: int) -> InlineKeyboardMarkup:
+    """"🤒 Excuse a day" under /student: which school day comes next."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        catalog.plain("button-excuse-a-day", lang),
+        callback_data=callbacks.data(callbacks.EXCUSE_MENU, student_id))]])
+
+
+def student_buttons(catalog: Catalog, lang: str, student_id: int, letters_on: bool | None
+                    ) -> InlineKeyboardMarkup:
+    """Under /student: at level 2 (`letters_on` not None) the "🔤 Letters first" switch, then
+    "🤒 Excuse a day"; the switch's tap rebuilds both, so neither is lost."""
+    letters = [] if letters_on is None else \
+        list(letters_first_button(catalog, lang, student_id, letters_on).inline_keyboard)
+    return InlineKeyboardMarkup([*letters, *excuse_a_day(catalog, lang, student_id).inline_keyboard])
+
+
+def excuse_days(catalog: Catalog, lang: str, student_id: int, days: Sequence[date],
+                today: date) -> InlineKeyboardMarkup:
+    """A teacher's school days to excuse for a student, two a row, today marked."""
+    return rows([InlineKeyboardButton(
+        catalog.plain("button-excuse-today", lang, day=Day(day)) if day == today
+        else catalog.day(lang, day),
+        callback_data=callbacks.data(callbacks.EXCUSE, student_id, day.strftime("%Y%m%d")))
+        for day in days], 2)

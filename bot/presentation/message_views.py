@@ -33,7 +33,7 @@ from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
 from bot.services.relays import Relay, Unread
 from bot.services.teacher_answers import Answer
-from bot.store.threads import ASK, FAMILY, ThreadMessage, own_note
+from bot.store.threads import ASK, FAMILY, ThreadMessage, own_note, was_voice
 from bot.translation.translator import Translation
 
 MESSAGE_LIMIT = 4096
@@ -449,13 +449,14 @@ def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str,
     """A family's or student's message in /thread: when, who (a family member by first name,
     `sender`, where known), the language it was written in (else, from before, the
     writer's), which ready-made message it was (naming the child, `name`), and whether it
-    waits for an answer. (Playtest: a parent's typed question and two ready-made messages
-    read as three identical lines.)"""
+    waits for an answer; a voice note says it is one (someone must listen: an interpreter).
+    (Playtest: a parent's typed question and two ready-made messages read as three identical
+    lines.)"""
     family = message.asker_role == FAMILY
     who = catalog.plain("thread-who-family-named", lang, sender=sender) if family and sender \
         else catalog.plain("thread-who-family" if family else "thread-who-student", lang)
     key, language = ("thread-line-ask-written", message.written) if message.written else \
-        ("thread-line-ask", message.language)
+        ("thread-line-ask-voice" if was_voice(message) else "thread-line-ask", message.language)
     line = catalog.render(key, lang, date=date, who=who, language=teacher_language(language))
     note = own_note(message)
     if note in FAMILY_NOTES:

@@ -73,6 +73,16 @@ def shared_phone_family(db: Database, user_id: int) -> Asker | None:
                  student is not None and student.language is not None)
 
 
+def family_tapping(db: Database, user_id: int) -> Asker | None:
+    """Who taps a button only a family is offered (a ready-made message, "I cannot read
+    this"): the family member; on a phone the child shares with the family, the family, never
+    the child's student account (None: no family here)."""
+    who = asker(db, user_id)
+    if who is not None and who.role == STUDENT:
+        return shared_phone_family(db, user_id)
+    return who
+
+
 def require_asker(db: Database, user_id: int) -> Asker:
     """The student or family member writing to the teacher; a teacher is told what /ask is
     for and how they reach families, anyone else how to join first."""

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
-from bot.domain.family_notes import ABSENT, days_ahead, days_offered, own_words
+from bot.domain.family_notes import ABSENT, days_ahead, days_offered, own_words, teacher_days
 from bot.domain.school_days import is_school_day
 from bot.store import excused, families, outbox, people
 from bot.store.notes import FAMILY_NOTE
@@ -74,15 +74,27 @@ def excusable_day(text: str, language: str, school: SchoolConfig, now: datetime,
 def excuse_by_teacher(db: Database, teacher_id: int, student_id: int, day: date,
                       school: SchoolConfig, now: datetime) -> bool:
     """A teacher excuses a school day of a student of theirs (the day a family's words said she
-    was sick or away); False when it already was. Anyone else, a day off, a day ahead or
-    one older than SHOWN_WEEKS: UnexcuseError (forged or old button)."""
+    was sick or away, or one picked in /student); False when it already was. Anyone else, a
+    day off, one older than SHOWN_WEEKS or further ahead than a family can name:
+    UnexcuseError (forged or old button)."""
     if teacher_id not in people.teachers_of(db, student_id):
         raise UnexcuseError("not a teacher of this student")
     today = now.astimezone(school.timezone).date()
+    ahead = day in days_offered(today, school.holidays)
     if not is_school_day(day, school.holidays) or not \
-            today - timedelta(weeks=SHOWN_WEEKS) <= day <= today:
+            (today - timedelta(weeks=SHOWN_WEEKS) <= day <= today or ahead):
         raise UnexcuseError("not a day to excuse")
     return excused.excuse(db, student_id, day, teacher_id, now)
+
+
+def days_to_excuse(db: Database, teacher_id: int, student_id: int, school: SchoolConfig,
+                   now: datetime) -> list[date]:
+    """The school days "🤒 Excuse a day" in /student offers a teacher of the student (the last
+    few, today and the next ones: she heard of the absence another way, as a voice note in a
+    language she cannot understand); anyone else: UnexcuseError (forged or old button)."""
+    if teacher_id not in people.teachers_of(db, student_id):
+        raise UnexcuseError("not a teacher of this student")
+    return teacher_days(now.astimezone(school.timezone).date(), school.holidays)
 
 
 def off_days(db: Database, student_id: int, holidays: Collection[date],

@@ -127,6 +127,16 @@ def placement_note(speech: Speech, spoken: Sequence[str], lang: str = "en",
     return VoiceNote(speech.key(parts), parts, "placement-listen-caption", {})
 
 
+def gap_note(speech: Speech, lang: str, ask: str, sentence: str) -> VoiceNote:
+    """A level 1-2 gap sentence read aloud: its question (`ask`) in `lang` where a voice
+    speaks it, then the English sentence, its gap a pause, as the card's "Try saying" clip
+    reads a frame (where no voice speaks `lang`, as for Somali, the sentence alone)."""
+    home = speech.voice_for(lang)
+    parts = (*((Part(ask, home),) if home is not None else ()),
+             Part(spoken_gap(sentence), speech.english))
+    return VoiceNote(speech.key(parts), parts, "button-listen", {})
+
+
 def can_say(speech: Speech | None, lang: str) -> bool:
     """Whether a question can be said aloud in `lang` here: speech is on and a voice speaks
     it (Somali, Hmong and Tagalog have none)."""

@@ -1,7 +1,9 @@
 """What the 🔊 under a level 1-2 choice question reads: the home-language question and the
 home-language definition it shows (one people wrote, checked by the item rules), never the
 English options (hearing them would not help a newcomer who cannot read the question, and a
-sound-alike option could give the answer away)."""
+sound-alike option could give the answer away). Under a gap sentence, the sentence itself,
+which is English: the English voice reads it, the gap a pause, for every student (Somali has
+no voice of its own, and Hodan's "_____ the two shirts: are they the same?" had no 🔊)."""
 
 from __future__ import annotations
 
@@ -28,12 +30,20 @@ class QuestionReading:
     lang: str          # the home language the question is asked in
     stem: str | None   # the definition shown, where people wrote it in `lang`; None: the
     #                    picture, or an English definition (not read: hers is the question)
+    sentence: str | None = None  # a gap sentence (English, its gap as shown): read in English
 
 
 def offers_audio(item_type: ItemType, asks_meaning: bool) -> bool:
     """Whether a level 1-2 question's message carries the 🔊: a choice question asking for
-    the English word (a quiz poll cannot carry a button; a listening item is a voice note)."""
-    return item_type is ItemType.CHOICE and not asks_meaning
+    the English word, or a gap sentence (a quiz poll cannot carry a button; a listening item
+    is a voice note)."""
+    return (item_type is ItemType.CHOICE and not asks_meaning) or item_type is ItemType.CLOZE
+
+
+def needs_home_voice(item_type: ItemType) -> bool:
+    """Whether its 🔊 needs a voice for her language: a choice question is hers; a gap
+    sentence is English, which every installation with speech reads."""
+    return item_type is not ItemType.CLOZE
 
 
 def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReading:
@@ -42,6 +52,8 @@ def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReadin
     if stored is None or stored.student_id != user_id or stored.answered \
             or not offers_audio(stored.item.item_type, stored.item.asks_meaning):
         raise NoQuestionAudioError(item_id)
+    if stored.item.item_type is ItemType.CLOZE:  # the options are never read
+        return QuestionReading(stored.prompt_lang, None, stored.item.prompt)
     found = words_by_id(db, [stored.item.word_id])
     if not found:
         raise NoQuestionAudioError(item_id)

@@ -179,10 +179,10 @@ def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
     Its language is not recorded: Puente cannot listen, so it knows no language it was said
     in."""
     first = threads.add_ask(db, relay.child.student_id, teacher_id, who.user_id, who.role,
-                            relay.language, relay_message_id, now)
+                            relay.language, relay_message_id, now, voice=True)
     for sibling in relay.also:  # the same message, in each twin's thread
         threads.add_ask(db, sibling.student_id, teacher_id, who.user_id, who.role,
-                        relay.language, relay_message_id, now)
+                        relay.language, relay_message_id, now, voice=True)
     return first
 
 

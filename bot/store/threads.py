@@ -66,23 +66,34 @@ def _message(r: tuple[Any, ...]) -> ThreadMessage:
 
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
             language: str, relay_message_id: int | None, now: datetime,
-            thanks: bool = False, written: str | None = None, note: str | None = None) -> int:
+            thanks: bool = False, written: str | None = None, note: str | None = None,
+            voice: bool = False) -> int:
     """Record a message relayed to one teacher (the relay's id lets the teacher reply; None
     until the outbox has delivered it), whether it was only thanks (a flag: no text), the
-    language it was written in (None: not known), and which family ready-made message it was
-    (`note`, an id of Puente's own texts: no words of anyone's)."""
+    language it was written in (None: not known), which family ready-made message it was
+    (`note`, an id of Puente's own texts: no words of anyone's), and whether it was a voice
+    note (a mark: no sound is kept)."""
+    marks = [*([NOTE_MARK + note] if note else []), *([VOICE_MARK] if voice else [])]
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, relay_message_id, created_at, thanks, written, ready) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [student_id, teacher_id, asker_id, role, ASK, language, relay_message_id, stamp(now),
-         int(thanks), written or None, NOTE_MARK + note if note else None])
+         int(thanks), written or None, " ".join(marks) or None])
     return cursor.lastrowid or 0
 
 
 # A family's ready-made message is kept on its thread row's `ready` as "note:<id>", beside the
 # ids of the teacher's ready-made replies to it (a note and a reply may share an id: "sick").
 NOTE_MARK = "note:"
+# A voice note's row says so there too (no migration: `ready` holds marks; no reply id has a
+# colon), so /thread tells the teacher it needs listening to (an interpreter), not reading.
+VOICE_MARK = "kind:voice"
+
+
+def was_voice(message: ThreadMessage) -> bool:
+    """Whether a thread row is a voice note relayed as it is (False: written, or older)."""
+    return message.direction == ASK and VOICE_MARK in (message.ready or "").split()
 
 
 def own_note(message: ThreadMessage) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.domain.scaffold import ItemType, spoken_gap
 from bot.presentation import callbacks
 from bot.services import listen, question_audio
 from bot.speech import Part
@@ -18,6 +19,7 @@ from tests.harness import (
     Call,
     Chat,
     answer_current,
+    answer_until,
     buttons,
     check_now,
     join_and_confirm,
@@ -98,3 +100,41 @@ async def test_a_somali_choice_question_has_no_button_no_voice_speaks_it(
     await join_and_confirm(speaking, child, "so", 1)
     calls = await check_now(speaking, child)
     assert not any(d.startswith(callbacks.QUESTION_AUDIO) for _, d in buttons(calls))
+
+
+async def test_a_somali_level_two_gap_sentence_is_heard_in_english_the_gap_a_pause(
+        speaking: Chat) -> None:
+    """Hodan (Somali, level 2): the gap sentence is English, which eSpeak reads; no Somali
+    voice is needed to hear it (Somali playtest)."""
+    child = speaking.user(1001, lang="so")
+    await join_and_confirm(speaking, child, "so", 2)
+    await check_now(speaking, child)
+    item = await answer_until(speaking, child, lambda s: s.item.item_type is ItemType.CLOZE
+                              and not s.item.typed and not s.poll_id)
+    sound = callbacks.data(callbacks.QUESTION_AUDIO, item.id)
+    shown = speaking.latest(child, speaking.showing(child, sound))
+    assert shown.buttons[0] == ("🔊 Dhageyso", sound)  # above the options
+    speech = speaking.app.bot_data.services.speech
+    reading = question_audio.question_reading(speaking.db, 1001, item.id)
+    note = listen.gap_note(speech, reading.lang, "Erayga kee?", reading.sentence or "")
+    assert note.parts == (Part(spoken_gap(item.item.prompt), speech.english),)  # no Somali
+    assert "…" in note.parts[0].text and "_" not in note.parts[0].text
+    assert not any(option in note.parts[0].text.split() for option in item.item.options)
+    [heard] = voices(await speaking.tap(child, sound))
+    assert heard.params["caption"] == "🔊 Dhageyso"
+
+
+async def test_a_creole_gap_sentence_is_asked_in_creole_then_read_in_english(
+        speaking: Chat) -> None:
+    child = speaking.user(1001, lang="ht")
+    await join_and_confirm(speaking, child, "ht", 2)
+    await check_now(speaking, child)
+    item = await answer_until(speaking, child, lambda s: s.item.item_type is ItemType.CLOZE
+                              and not s.item.typed and not s.poll_id)
+    speech = speaking.app.bot_data.services.speech
+    reading = question_audio.question_reading(speaking.db, 1001, item.id)
+    assert reading.stem is None and reading.sentence == item.item.prompt
+    note = listen.gap_note(speech, "ht", "Ki mo ki ranpli espas vid la?", item.item.prompt)
+    assert note.parts == (Part("Ki mo ki ranpli espas vid la?", speech.voice_for("ht")),
+                          Part(spoken_gap(item.item.prompt), speech.english))
+    assert voices(await speaking.tap(child, callbacks.data(callbacks.QUESTION_AUDIO, item.id)))
