@@ -746,7 +746,8 @@ def student_buttons(catalog: Catalog, lang: str, student_id: int, letters_on: bo
     "🤒 Excuse a day"; the switch's tap rebuilds both, so neither is lost."""
     letters = [] if letters_on is None else \
         list(letters_first_button(catalog, lang, student_id, letters_on).inline_keyboard)
-    return InlineKeyboardMarkup([*letters, *excuse_a_day(catalog, lang, student_id).inline_keyboard])
+    excuse = excuse_a_day(catalog, lang, student_id).inline_keyboard
+    return InlineKeyboardMarkup([*letters, *excuse])
 
 
 def excuse_days(catalog: Catalog, lang: str, student_id: int, days: Sequence[date],
