@@ -19,6 +19,7 @@ from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
 from bot.domain.family_notes import ANSWERED_BY
 from bot.domain.names import clean_name
+from bot.domain.ready_replies import family_replies, replies_for
 from bot.domain.school_days import closed_until
 from bot.presentation import keyboards, message_views
 from bot.presentation.i18n import Day
@@ -197,9 +198,10 @@ def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Re
     student = who.role != askers.FAMILY
     if not student and not message_views.offers_ready(s.catalog, relay):
         return None
+    replies = replies_for(student) if student else family_replies(
+        relay.original, relay.language, ANSWERED_BY.get(relay.note or "", ()))
     return keyboards.ready_replies(s.catalog, user_language(context, teacher_id),
-                                   relay.child.first_name, student,
-                                   ANSWERED_BY.get(relay.note or "", ()))
+                                   relay.child.first_name, replies)
 
 
 def _rows(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay
