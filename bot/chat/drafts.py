@@ -21,6 +21,7 @@ from bot.presentation import callbacks, family_note_views, keyboards, views
 from bot.presentation.i18n import Markup
 from bot.services import askers, relays
 from bot.services.askers import Asker
+from bot.services.family import all_stopped
 from bot.services.message_languages import (
     answer_language,
     teacher_reads_english,
@@ -66,12 +67,12 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
                         key: str, *, named: bool = False, to: askers.ReplyTo | None = None,
                         also: Sequence[InlineKeyboardButton] = (),
                         first: Sequence[InlineKeyboardButton] = (), send: str = "button-ask",
-                        **params: object) -> None:
+                        then: str | None = None, **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
     of each child, or, for a reply to a teacher's answer (`to`), to that teacher about that
     child alone: each button names its child on a shared phone, or when `named`, else says
     `send`; `first` above them (send it and excuse the day), `also` below (a ready-made note
-    instead)."""
+    instead); `then`, a family's prompt with no parameters, on the body's last line."""
     catalog, lang = context.services.catalog, who.language
     children = who.children if to is None else (to.child,)
     english = who.english_first and who.role != askers.FAMILY  # a student's level order
@@ -83,6 +84,8 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
                                               name=c.first_name)) for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, english_first=who.english_first, **params)
+    if then is not None:
+        body = Markup(f"{body}\n" + catalog.render(then, lang))
     markup = keyboards.ask_buttons(
         labels, keyboards.level_label(catalog, "button-dont-send", lang, english), also=also,
         first=first)
@@ -181,11 +184,14 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     children = [(c.student_id, views.name(c.first_name, catalog, who.language))
                 for c in who.children]
     ready = [family_note_views.notes_item(catalog, who.language)] if notes else []
+    # "quero voltar a receber as notícias do Davi" after /stop was offered only to the
+    # teacher: the way back is said too (playtest)
+    then = "family-text-stopped" if all_stopped(context.services.db, who.user_id) else None
     if note is None:
-        await offer_to_send(update, context, who, text, key, also=ready)
+        await offer_to_send(update, context, who, text, key, also=ready, then=then)
         return
     await offer_to_send(
-        update, context, who, text, key,
+        update, context, who, text, key, then=then,
         first=family_note_views.words_and_excuse(catalog, who.language, note, children),
         also=[*family_note_views.note_instead(catalog, who.language, note, children, today),
               *ready],
