@@ -266,9 +266,13 @@ CONFIRM = "confirm"  # user_data purpose: a teacher's answer held until ✅ "Sen
 
 def unreadable(translator: Translator | None, answer: Answer) -> bool:
     """Whether a teacher's answer would reach a family member who reads another language in
-    English, untranslated (no model here): it waits for the teacher's ✅ (playtest: an
-    English reply to an Arabic-reading father went in one step, unread)."""
+    English, untranslated (no model here), or anyone in another language than English or
+    theirs that no model translated: it waits for the teacher's ✅ (playtest: an English reply
+    to an Arabic-reading father went in one step, unread; a Spanish one to a Tagalog-reading
+    student too)."""
     asked = answer.asked
+    if answer.other and answer.translation is None:
+        return True
     return (asked.asker_role == askers.FAMILY and asked.language != "en"
             and not answer.own_language and answer_language(translator, asked.language) == "en")
 
