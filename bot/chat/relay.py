@@ -70,6 +70,7 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)
     note: str | None = None  # a student's "your teacher reads English" (no model), once
+    teacher: str | None = None  # the one language other than English her teachers read
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by, about, also,
                                        sender)
@@ -90,10 +91,14 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
             return
         answer_in = relay.answer_in
         note = relays.no_model_note_due(s.db, s.translator, who, relay, s.clock())
+        teacher = _teachers_read(context, relay)
     await _say_sent(update, context, who, child, answer_in)
-    if note is not None:
-        await say(update, context, relays.no_model_note_key(s.db, who),
-                  language=message_views.language_name(note))
+    if note is not None and note != teacher:  # a teacher who reads it needs no translator
+        # "Your teacher reads English" to the students of a teacher who chose Spanish
+        # (playtest): the language they read, when it is not English
+        await say(update, context, relays.no_model_note_key(s.db, who) + (
+            "-teacher" if teacher else ""), language=message_views.language_name(note),
+            **({"teacher": message_views.language_name(teacher)} if teacher else {}))
     if not isinstance(text, int):  # a voice note is copied at once, quiet hours or not
         await _after_quiet_hours(update, context, who)
 
@@ -174,6 +179,13 @@ async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker)
     later = quiet_until(context, now)
     if later is not None:
         await say(update, context, "ask-sent-quiet", bilingual=bilingual, time=later)
+
+
+def _teachers_read(context: PuenteContext, relay: relays.Relay) -> str | None:
+    """The one language all the child's teachers read Puente in, when it is not English
+    (None: English, or teachers who read different ones)."""
+    read = {user_language(context, teacher_id) for teacher_id in relay.teacher_ids}
+    return next(iter(read)) if len(read) == 1 and "en" not in read else None
 
 
 def _sender(update: Update, who: Asker) -> str:
