@@ -87,11 +87,21 @@ async def test_the_student_of_a_teacher_who_chose_spanish_is_told_she_reads_span
     """Playtest: Mr. Ortiz chose Spanish with /language; his students were told "Your teacher
     reads English"."""
     await chat.send(teacher(chat), "/language es")
-    _, _, told = await hodan_writes(chat)
+    _, relayed, told = await hodan_writes(chat)
     assert "Macallinkaagu wuxuu akhriyaa " in told and "akhriyaa Ingiriisi" not in told
     assert "Your teacher reads Spanish. The school's translator cannot translate Somali yet" \
         in told
     assert "reads English" not in told
+    # and he reads, under her message, that his Spanish goes untranslated too
+    [copy] = [c.text for c in relayed]
+    assert "Una respuesta en español tampoco se traduce." in copy
+
+
+async def test_an_english_reading_teacher_is_told_only_to_write_simple_english(
+        chat: Chat) -> None:
+    _, relayed, _ = await hodan_writes(chat)
+    [copy] = [c.text for c in relayed]
+    assert "Use short, simple English" in copy and "not translated either" not in copy
 
 
 async def test_a_student_writing_english_is_not_told(chat: Chat) -> None:
