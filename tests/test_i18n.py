@@ -201,7 +201,8 @@ def test_vietnamese_calls_a_student_ban_never_em(catalog: Catalog) -> None:
 VIETNAMESE_TEACHER_KEYS = ("start-teacher", "answer-too-long-offer", "deleteme-confirm-teacher",
                            "deleteme-done-teacher", "coteach-joined", "answer-gone-student",
                            "answer-queued", "answer-queued-as-written", "relay-cannot-translate",
-                           "answer-queued-own-language", "scheduled-cancelled-by")
+                           "answer-queued-own-language", "scheduled-cancelled-by",
+                           "answer-confirm-student", "relay-cannot-translate-teacher")
 
 
 @pytest.mark.parametrize("key", VIETNAMESE_TEACHER_KEYS)

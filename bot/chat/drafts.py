@@ -20,6 +20,7 @@ from bot.presentation import callbacks, family_note_views, keyboards, views
 from bot.presentation.i18n import Catalog, Markup
 from bot.services import askers, relays
 from bot.services.askers import Asker
+from bot.services.family import all_stopped
 from bot.services.message_languages import (
     answer_language,
     teacher_reads_english,
@@ -65,12 +66,12 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
                         key: str, *, named: bool = False, to: askers.ReplyTo | None = None,
                         also: Sequence[InlineKeyboardButton] = (),
                         first: Sequence[InlineKeyboardButton] = (), send: str = "button-ask",
-                        **params: object) -> None:
+                        then: str | None = None, **params: object) -> None:
     """Hold a message, or a voice note's id, (in memory) and offer to send it to the teacher
     of each child, or, for a reply to a teacher's answer (`to`), to that teacher about that
     child alone: each button names its child on a shared phone, or when `named`, else says
     `send`; `first` above them (send it and excuse the day), `also` below (a ready-made note
-    instead)."""
+    instead); `then`, a family's prompt with no parameters, on the body's last line."""
     catalog, lang = context.services.catalog, who.language
     children = who.children if to is None else (to.child,)
     english = who.english_first and who.role != askers.FAMILY  # a student's level order
@@ -82,6 +83,8 @@ async def offer_to_send(update: Update, context: PuenteContext, who: Asker, text
                                               name=c.first_name)) for c in children]
     body = catalog.render(key, lang, **params) if who.role == askers.FAMILY else \
         catalog.bilingual(key, lang, english_first=who.english_first, **params)
+    if then is not None:
+        body = Markup(f"{body}\n" + catalog.render(then, lang))
     markup = keyboards.ask_buttons(
         labels, keyboards.level_label(catalog, "button-dont-send", lang, english), also=also,
         first=first)
@@ -180,11 +183,14 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     children = [(c.student_id, views.name(c.first_name, catalog, who.language))
                 for c in who.children]
     ready = [family_note_views.notes_item(catalog, who.language)] if notes else []
+    # "quero voltar a receber as notícias do Davi" after /stop was offered only to the
+    # teacher: the way back is said too (playtest)
+    then = "family-text-stopped" if all_stopped(context.services.db, who.user_id) else None
     if words is None:
-        await offer_to_send(update, context, who, text, key, also=ready)
+        await offer_to_send(update, context, who, text, key, also=ready, then=then)
         return
     first, instead = _excuse_buttons(catalog, who.language, words, children, today)
-    await offer_to_send(update, context, who, text, key, first=first,
+    await offer_to_send(update, context, who, text, key, first=first, then=then,
                         also=[*instead, *ready], send="button-ask-words-only")
 
 
@@ -284,9 +290,13 @@ CONFIRM = "confirm"  # user_data purpose: a teacher's answer held until ✅ "Sen
 
 def unreadable(translator: Translator | None, answer: Answer) -> bool:
     """Whether a teacher's answer would reach a family member who reads another language in
-    English, untranslated (no model here): it waits for the teacher's ✅ (playtest: an
-    English reply to an Arabic-reading father went in one step, unread)."""
+    English, untranslated (no model here), or anyone in another language than English or
+    theirs that no model translated: it waits for the teacher's ✅ (playtest: an English reply
+    to an Arabic-reading father went in one step, unread; a Spanish one to a Tagalog-reading
+    student too)."""
     asked = answer.asked
+    if answer.other and answer.translation is None:
+        return True
     return (asked.asker_role == askers.FAMILY and asked.language != "en"
             and not answer.own_language and answer_language(translator, asked.language) == "en")
 

@@ -19,6 +19,7 @@ from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
 from bot.domain.family_notes import ANSWERED_BY
 from bot.domain.names import clean_name
+from bot.domain.ready_replies import family_replies, replies_for
 from bot.domain.school_days import closed_until
 from bot.presentation import keyboards, message_views
 from bot.presentation.i18n import Day
@@ -71,6 +72,7 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
         remember_name(s.db, who.user_id, sender)
     note: str | None = None  # a student's "your teacher reads English" (no model), once
     ahead: date | None = None
+    teacher: str | None = None  # the one language other than English her teachers read
     if isinstance(text, int):
         answer_in = await _relay_voice(context, who, child, text, answered_by, about, also,
                                        sender)
@@ -94,13 +96,17 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
             return
         answer_in = relay.answer_in
         note = relays.no_model_note_due(s.db, s.translator, who, relay, s.clock())
+        teacher = _teachers_read(context, relay)
     await _say_sent(update, context, who, child, answer_in)
     if ahead is not None:
         await say(update, context, "family-words-excused-day", bilingual=False,
                   day=Day(ahead), name=child.first_name)
-    if note is not None:
-        await say(update, context, relays.no_model_note_key(s.db, who),
-                  language=message_views.language_name(note))
+    if note is not None and note != teacher:  # a teacher who reads it needs no translator
+        # "Your teacher reads English" to the students of a teacher who chose Spanish
+        # (playtest): the language they read, when it is not English
+        await say(update, context, relays.no_model_note_key(s.db, who) + (
+            "-teacher" if teacher else ""), language=message_views.language_name(note),
+            **({"teacher": message_views.language_name(teacher)} if teacher else {}))
     if not isinstance(text, int):  # a voice note is copied at once, quiet hours or not
         await _after_quiet_hours(update, context, who)
 
@@ -183,6 +189,13 @@ async def _after_quiet_hours(update: Update, context: PuenteContext, who: Asker)
         await say(update, context, "ask-sent-quiet", bilingual=bilingual, time=later)
 
 
+def _teachers_read(context: PuenteContext, relay: relays.Relay) -> str | None:
+    """The one language all the child's teachers read Puente in, when it is not English
+    (None: English, or teachers who read different ones)."""
+    read = {user_language(context, teacher_id) for teacher_id in relay.teacher_ids}
+    return next(iter(read)) if len(read) == 1 and "en" not in read else None
+
+
 def _sender(update: Update, who: Asker) -> str:
     """A family member's first name as this very message carries it, so the teacher can tell
     a grandmother from an uncle ("" for a student, who is named as the student)."""
@@ -205,9 +218,10 @@ def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Re
     student = who.role != askers.FAMILY
     if not student and not message_views.offers_ready(s.catalog, relay):
         return None
+    replies = replies_for(student) if student else family_replies(
+        relay.original, relay.language, ANSWERED_BY.get(relay.note or "", ()))
     return keyboards.ready_replies(s.catalog, user_language(context, teacher_id),
-                                   relay.child.first_name, student,
-                                   ANSWERED_BY.get(relay.note or "", ()))
+                                   relay.child.first_name, replies)
 
 
 def _rows(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay

@@ -16,7 +16,7 @@ from bot.domain.family_notes import ANSWERED_BY, CANNOT_READ
 from bot.domain.language import detect_language
 from bot.domain.names import clean_name
 from bot.presentation import keyboards, message_views, ready_menus, views
-from bot.services import ready_announcements, relays, teacher_answers, teacher_writes
+from bot.services import askers, ready_announcements, relays, teacher_answers, teacher_writes
 from bot.services.message_languages import answer_language
 from bot.services.pushes import next_allowed
 from bot.services.teacher_answers import Answer
@@ -62,7 +62,8 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
                              target: str, relay_id: int | None) -> None:
     """Hold a teacher's answer that would go untranslated to a family who reads another
     language, and ask once: "This goes to Yousef's family in English, exactly as written:
-    they read Arabic." ✅ / ✖️, with the ready-made replies under a relayed message."""
+    they read Arabic." ✅ / ✖️, with the ready-made replies under a relayed message; to a
+    student, the language she reads and the one it is in."""
     user, s = update.effective_user, context.services
     if user is None:
         return
@@ -73,6 +74,12 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
     # teacher's Spanish to a Haitian family is not English, and just as unread)
     other = detect_language(answer.original).lang not in (None, "en")
     language = message_views.teacher_language(answer.asked.language)
+    if answer.asked.asker_role != askers.FAMILY:  # a student: no family's replies or announcements
+        await offer_as_written(update, context, answer.original, target, s.catalog.render(
+            "answer-confirm-student", lang, name=name, language=language,
+            written=message_views.teacher_language(answer.other or "en")),
+            keyboards.as_written(s.catalog, lang, target, None, relay_id))
+        return
     # A family member who sent "I cannot read English" before (playtest: a mother's typed
     # question got a typed English answer all the same): said plainly, replies first
     cannot = teacher_answers.said_cannot_read(s.db, answer.asked.asker_id)

@@ -5,8 +5,13 @@ the order is the buttons'."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from bot.domain.sick_words import says_sick
+
 # "sick" first: a child home sick is the most common family message (playtest)
-READY_REPLIES = ("sick", "call", "daily", "interpreter", "well", "school", "meet", "home")
+SICK = "sick"
+READY_REPLIES = (SICK, "call", "daily", "interpreter", "well", "school", "meet", "home")
 # A teacher answering a student: a newcomer's "I'm tired, I don't understand" in Somali got an
 # English answer she could not read (playtest). Offered under every student message: a
 # one-tap kind answer in the student's language helps even where a model exists.
@@ -25,3 +30,13 @@ def ready_key(reply: str) -> str:
 def replies_for(student: bool) -> tuple[str, ...]:
     """The ready-made replies offered under a student's message, else a family member's."""
     return STUDENT_READY_REPLIES if student else READY_REPLIES
+
+
+def family_replies(text: str, language: str, first: Sequence[str] = ()) -> tuple[str, ...]:
+    """The ready-made replies under a family member's message (written `text`, "" for a voice
+    note, whose words nobody read), those in `first` on top: "I hope Davi feels better soon"
+    only when the message says the child is sick (or is unheard): it topped the list under
+    "how is Davi doing?" (playtest)."""
+    sick = SICK in first or not text.strip() or says_sick(text, language)
+    return tuple(reply for reply in (*first, *(r for r in READY_REPLIES if r not in first))
+                 if sick or reply != SICK)

@@ -4,7 +4,7 @@ tapped it was told "You are not in a class yet", playtest 11)."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -31,9 +31,15 @@ def register(app: Application) -> None:
 
 async def language(update: Update, context: PuenteContext) -> None:
     """The languages Puente has messages in, each in its own name, and "my phone's"; with a
-    student's name and a language, correct that student's home language."""
+    language alone, choose it; with a student's name and a language, correct that student's
+    home language."""
     user, s = update.effective_user, context.services
     if user is None:
+        return
+    code = home_language.language_in(arg_text(context)) if context.args else None
+    if code is not None and code in s.catalog.languages:  # "/language es": her own (playtest)
+        teaching.choose_language(s.db, user.id, code, s.catalog.languages)
+        await _say_chosen(context, user, code)
         return
     if context.args:
         await student_language(update, context)
@@ -92,8 +98,19 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):
         return
     teaching.choose_language(s.db, user.id, None if code == PHONE else code, s.catalog.languages)
+    await _say_chosen(context, user, code, query)
+
+
+async def _say_chosen(context: PuenteContext, user: User, code: str,
+                      query: CallbackQuery | None = None) -> None:
+    """Say the teacher's choice in the language chosen (in the menu it was tapped in, when
+    `query`), and give her menu in it."""
+    s = context.services
     lang = teacher_reads(context, user)
     text = s.catalog.render("teacher-language-phone", lang) if code == PHONE else \
         s.catalog.render("teacher-language-set", lang, language=language_name(code))
-    await query.edit_message_text(text)
+    if query is not None:
+        await query.edit_message_text(text)
+    else:
+        await context.bot.send_message(user.id, text)
     await menus.show_menu(context.bot, user.id, menus.teacher_commands(s.catalog, lang))

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.checks import WordRef
 from bot.domain.language import LANGUAGES, Capability, is_rtl
-from bot.domain.ready_replies import READY_REPLIES, ready_key, replies_for
+from bot.domain.ready_replies import READY_REPLIES, ready_key
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Day, language_name
 from bot.services.previews import Page
@@ -364,17 +364,14 @@ def listen_rows(catalog: Catalog, voiced: Callable[[str], bool]
     return made
 
 
-def ready_replies(catalog: Catalog, lang: str, child: str, student: bool = False,
-                  first: Sequence[str] = ()) -> InlineKeyboardMarkup:
-    """The ready-made replies under a family message no model can answer in its language
-    (or under any `student`'s message: the replies to a student), one a row, each in the
-    teacher's language (`lang`) naming the child; those that answer a family's ready-made
-    message (`first`) on top."""
-    order = [*first, *(reply for reply in replies_for(student) if reply not in first)]
+def ready_replies(catalog: Catalog, lang: str, child: str, replies: Sequence[str]
+                  ) -> InlineKeyboardMarkup:
+    """The ready-made `replies` under a family message no model can answer in its language
+    (or under any student's message: the replies to a student), one a row, each in the
+    teacher's language (`lang`) naming the child."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         ready_label(catalog, lang, reply, child),
-        callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in order])
-
+        callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in replies])
 
 
 ANSWERED_LABEL = 40  # characters of the answer a "✅ Answered: …" button shows

@@ -165,12 +165,16 @@ def _how_to_answer(catalog: Catalog, lang: str, relay: Relay, family: bool = Fal
     other = [catalog.render("relay-wrote-other", lang,
                             written=teacher_language(relay.written))] \
         if relay.written not in ("en", UNKNOWN, relay.language) else []
+    # a teacher who reads Puente in Spanish is told her Spanish goes untranslated too, not
+    # only "use simple English" (playtest); one who reads their language needs no warning
+    cannot = [] if lang == relay.language else \
+        [catalog.render("relay-cannot-translate", lang, language=language)] if lang == "en" \
+        else [catalog.render("relay-cannot-translate-teacher", lang, language=language,
+                             teacher=teacher_language(lang))]
     if not family and offers:  # a newcomer reads none of the English: the replies come first
         return [catalog.render("relay-ready-offer-student", lang, language=language),
-                catalog.render("relay-cannot-translate", lang, language=language), *other,
-                catalog.render("relay-how-as-written", lang)]
-    return [catalog.render("relay-cannot-translate", lang, language=language), *other,
-            *offer, catalog.render("relay-how-as-written", lang)]
+                *cannot, *other, catalog.render("relay-how-as-written", lang)]
+    return [*cannot, *other, *offer, catalog.render("relay-how-as-written", lang)]
 
 
 def offers_ready(catalog: Catalog, relay: Relay) -> bool:

@@ -65,6 +65,14 @@ def in_their_language(text: str, language: str) -> bool:
         language
 
 
+def teacher_wrote(text: str, language: str) -> str:
+    """The language a teacher's answer to someone who reads `language` is confidently written
+    in, when it is neither English nor theirs (a Spanish-reading teacher's Spanish to a
+    Tagalog-reading student, playtest); else "": English, theirs, or nobody can tell."""
+    found = detect_language(text).lang if text.strip() else None
+    return found if found not in (None, "en", language) and found in LANGUAGES else ""
+
+
 def teacher_reads_english(translator: Translator | None, language: str) -> bool:
     """Whether a message written in `language` reaches the teacher with an English machine
     translation on this machine (only then may anyone be promised one)."""

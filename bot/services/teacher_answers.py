@@ -19,7 +19,7 @@ from bot.domain.scaffold import scaffold_for
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
 from bot.services.hear_message import ListenRows, Rows, keep_reading
-from bot.services.message_languages import answer_language, in_their_language
+from bot.services.message_languages import answer_language, in_their_language, teacher_wrote
 from bot.store import families, outbox, people, threads
 from bot.store.threads import FAMILY, ThreadMessage
 from bot.translation.translator import Translation, Translator
@@ -45,11 +45,13 @@ class Answer:
     # are, never the teacher's own (the reader must not be told they are)
     ready: bool = False
     english_first: bool = False     # a student at levels 5-6: her hint line English first
+    other: str = ""                 # written in neither English nor theirs (teacher_wrote)
 
     @property
     def written(self) -> str:
-        """The language the teacher wrote it in: the asker's own, else English."""
-        return self.asked.language if self.own_language else "en"
+        """The language the teacher wrote it in: the asker's own, another one it surely is
+        in, else English."""
+        return self.asked.language if self.own_language else self.other or "en"
 
     @property
     def untranslated(self) -> bool:
@@ -80,11 +82,14 @@ async def prepare_answer(db: Database, translator: Translator | None, teacher_id
     student, classes = people.student_with_classes(db, asked.student_id)  # one read, her level
     first = asked.asker_role != FAMILY and _english_first(classes)
     own = in_their_language(text, asked.language)
+    other = "" if own else teacher_wrote(text, asked.language)
     translation = None
     if asked.language != "en" and not own and translator is not None:
-        translation = await translator.translate_transient(text, asked.language)
+        # from the language it is in: a Spanish answer through an English model is garbled
+        translation = await translator.translate_transient(text, asked.language,
+                                                           source=other or "en")
     return Answer(asked, student.first_name if student else "", text.strip(), translation, own,
-                  english_first=first)
+                  english_first=first, other=other)
 
 
 def reads_english_first(db: Database, asked: ThreadMessage) -> bool:

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.services import membership
-from bot.services.message_languages import in_their_language
+from bot.services.message_languages import in_their_language, teacher_wrote
 from bot.services.teacher_answers import Answer
 from bot.store import outbox, threads
 from bot.store.members import FamilyListing
@@ -40,10 +40,11 @@ async def prepare_write(db: Database, translator: Translator | None, teacher_id:
     to = ThreadMessage(0, member.student_id, teacher_id, member.telegram_id, FAMILY, ANSWER,
                        language, now, None, started=True)
     own = in_their_language(text, language)
+    other = "" if own else teacher_wrote(text, language)
     translation = None
     if language != "en" and not own and translator is not None:
-        translation = await translator.translate_transient(text, language)
-    return Answer(to, member.student_name, text.strip(), translation, own)
+        translation = await translator.translate_transient(text, language, source=other or "en")
+    return Answer(to, member.student_name, text.strip(), translation, own, other=other)
 
 
 def queue_write(db: Database, message: Answer, text: str, now: datetime,

@@ -69,3 +69,18 @@ async def test_the_shared_phone_after_stop_is_told_how_to_start_again(chat: Chat
     now = texts(await chat.send(widlene, "/now")).rstrip()
     assert "/stop" not in now
     assert now.endswith("/start pou resevwa nouvèl sa yo chak semèn ankò")
+
+
+async def test_a_family_asking_for_the_updates_back_is_told_how_beside_the_offer(
+        chat: Chat) -> None:
+    """A Portuguese father wrote "quero voltar a receber as notícias do Davi" after /stop and
+    was only asked whether to send it to the teacher (playtest)."""
+    dad = await linked_mother(chat, "pt")
+    await chat.send(dad, "/stop")
+    offered = texts(await chat.send(dad, "quero voltar a receber as notícias da Ana")).strip()
+    assert offered.endswith("\nOs resumos semanais estão em pausa: /start para voltar a "
+                            "recebê-los.")
+    assert "professor" in offered  # still the offer to send it
+    await chat.send(dad, "/start")  # back on: no such line
+    again = texts(await chat.send(dad, "quero voltar a receber as notícias da Ana"))
+    assert "em pausa" not in again

@@ -170,3 +170,40 @@ async def test_a_meeting_reply_chosen_under_the_warning_goes_instead(chat: Chat)
     assert "will be sent" not in said
     [answer] = to_family(await chat.deliver())
     assert "Khamiis 17 Sebtembar saacadda 15:00" in answer and "room 12" not in answer
+
+
+async def test_a_spanish_reply_to_a_tagalog_reading_student_waits_for_send_as_written(
+        chat: Chat) -> None:
+    """Playtest: Mr. Ortiz (Puente in Spanish) answered a Tagalog-reading student in Spanish,
+    which no model here translates: it went at once, unread; a Portuguese father's got the
+    step. Now the student's does too, in the teacher's language, naming both languages."""
+    maria = chat.user(1001, "Maria", "tl")
+    await join_and_confirm(chat, maria, lang="tl")
+    ortiz = chat.user(TEACHER_ID, "Ortiz", "en")
+    await chat.send(ortiz, "/language es")
+    await chat.send(maria, "/ask Teacher, hindi ko po naintindihan ang takdang-aralin.")
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    held = await reply(chat, ortiz, "Hola Maria, mañana hablamos en clase.",
+                       relayed.result_id or 0)
+    assert texts(held) == ("⚠️ Esto llega a Maria tal como lo escribió, en español, sin "
+                           "traducir: Maria lee en tagalo.")
+    assert [label for label, _ in buttons(held)] == ["✅ Enviar tal cual", "✖️ Cancelar"]
+    assert [c for c in await chat.deliver() if c.chat_id == 1001] == []
+    await chat.tap(ortiz, ok_button_es(held))
+    [answer] = [c.text for c in await chat.deliver() if c.chat_id == 1001]
+    assert "Hola Maria, mañana hablamos en clase." in answer
+
+
+async def test_an_english_reply_to_a_student_goes_at_once(chat: Chat) -> None:
+    maria = chat.user(1001, "Maria", "tl")
+    await join_and_confirm(chat, maria, lang="tl")
+    await chat.send(maria, "/ask Teacher, hindi ko po naintindihan ang takdang-aralin.")
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    sent = await reply(chat, teacher(chat), "We will look at it together tomorrow.",
+                       relayed.result_id or 0)
+    assert "Send as written" not in str(buttons(sent))
+    assert len([c for c in await chat.deliver() if c.chat_id == 1001]) == 1
+
+
+def ok_button_es(calls: list[Call]) -> str:
+    return next(d for label, d in buttons(calls) if label == "✅ Enviar tal cual")

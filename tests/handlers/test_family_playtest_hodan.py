@@ -33,11 +33,13 @@ async def link(chat: Chat, user_id: int, first_name: str, lang: str) -> dict[str
     return person
 
 
-async def grandfather_asks(chat: Chat) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Hodan (Somali) joins, her grandfather links in Somali and writes: the teacher's copy."""
+async def grandfather_asks(chat: Chat, text: str = "Macallin, Hodan sidee bay u socotaa?"
+                           ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Hodan (Somali) joins, her grandfather links in Somali and writes (`text`, "how is
+    Hodan doing?"): the teacher's copy."""
     await join_and_confirm(chat, chat.user(name="Hodan", lang="so"), lang="so")
     grandfather = await link(chat, GRANDFATHER, "Awoowe", "so")
-    await chat.send(grandfather, "/ask Macallin, Hodan sidee bay u socotaa?")
+    await chat.send(grandfather, f"/ask {text}")
     relayed = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     return grandfather, buttons(relayed)
 
@@ -126,13 +128,22 @@ async def test_cancel_under_send_anyway_sends_nothing(chat: Chat) -> None:
 async def test_a_sick_child_gets_the_first_ready_made_reply_in_somali(chat: Chat) -> None:
     """Playtest: a child home sick is the most common family message; no ready-made reply
     said "I hope they feel better"."""
-    _, offered = await grandfather_asks(chat)
+    _, offered = await grandfather_asks(chat, "Macallin, Hodan waa xanuunsan tahay maanta.")
     sick = callbacks.data(callbacks.READY_REPLY, "sick")
     assert offered[0] == ("💬 Thank you for telling me. I hope Hodan feels better soon.", sick)
     assert "✅ Sent" in texts(await chat.tap(teacher(chat), sick))
     [answer] = [c.text for c in await chat.deliver() if c.chat_id == GRANDFATHER]
     assert "Waxaan Hodan u rajeynayaa caafimaad degdeg ah." in answer
     assert "I hope Hodan feels better soon." in answer
+
+
+async def test_no_get_well_reply_under_a_message_that_says_nobody_is_sick(chat: Chat) -> None:
+    """Playtest: "I hope Davi feels better soon" was the first reply offered under every
+    family message, sick or not."""
+    _, offered = await grandfather_asks(chat)  # "how is Hodan doing?"
+    assert offered[0] == ("💬 Thank you for your message. I will contact you soon.",
+                          callbacks.data(callbacks.READY_REPLY, "call"))
+    assert not any("feels better" in label for label, _ in offered)
 
 
 async def test_no_ready_replies_for_a_family_member_unlinked_since(chat: Chat) -> None:

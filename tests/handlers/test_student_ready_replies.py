@@ -82,6 +82,28 @@ async def test_the_student_is_told_once_that_her_teacher_reads_english(chat: Cha
     assert "Your teacher reads English." not in again
 
 
+async def test_the_student_of_a_teacher_who_chose_spanish_is_told_she_reads_spanish(
+        chat: Chat) -> None:
+    """Playtest: Mr. Ortiz chose Spanish with /language; his students were told "Your teacher
+    reads English"."""
+    await chat.send(teacher(chat), "/language es")
+    _, relayed, told = await hodan_writes(chat)
+    assert "Macallinkaagu wuxuu akhriyaa " in told and "akhriyaa Ingiriisi" not in told
+    assert "Your teacher reads Spanish. The school's translator cannot translate Somali yet" \
+        in told
+    assert "reads English" not in told
+    # and he reads, under her message, that his Spanish goes untranslated too
+    [copy] = [c.text for c in relayed]
+    assert "Una respuesta en español tampoco se traduce." in copy
+
+
+async def test_an_english_reading_teacher_is_told_only_to_write_simple_english(
+        chat: Chat) -> None:
+    _, relayed, _ = await hodan_writes(chat)
+    [copy] = [c.text for c in relayed]
+    assert "Use short, simple English" in copy and "not translated either" not in copy
+
+
 async def test_a_student_writing_english_is_not_told(chat: Chat) -> None:
     _, _, told = await hodan_writes(chat, "I do not understand the homework today")
     assert "Your teacher reads English." not in told

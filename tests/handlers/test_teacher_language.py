@@ -66,3 +66,17 @@ async def test_two_languages_tapped_before_the_menu_updates_keep_the_first(chat:
     second = await chat.process(chat.factory.tap(rivera(chat), "tg:so", menu, shown))
     assert [c.method for c in second] == ["answerCallbackQuery"]
     assert people.teacher_language(chat.db, TEACHER_ID) == "vi"
+
+
+async def test_a_language_typed_after_language_sets_the_teachers_own(chat: Chat) -> None:
+    """Mr. Ortiz typed "/language es" and was told in English that no student has that name
+    (playtest): a language alone sets Puente's language for her, as its button does."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    done = texts(await chat.send(rivera(chat), "/language es")).strip()
+    assert done == "Listo: Puente le escribe ahora en español. /language lo cambia."
+    assert people.teacher_choice(chat.db, TEACHER_ID) == "es"
+    by_name = texts(await chat.send(rivera(chat), "/language Tagalog")).strip()
+    assert by_name.startswith("Tapos na: susulatan ka na ng Puente sa ")
+    # a student's name and a language still corrects the student's
+    assert "Ana" in texts(await chat.send(rivera(chat), "/language Ana pt"))
+    assert people.get_student(chat.db, 1001).language == "pt"
