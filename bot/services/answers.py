@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -33,12 +33,13 @@ from bot.domain.mastery import (
     card_shown_today,
     new_mastery,
     record_answer,
+    study_day,
+    today_started,
 )
 from bot.domain.overrule import Graded, answer_key, kept_text, snapshot
 from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, pair_item, practice_item
 from bot.domain.scaffold import ItemType, scaffold_for
-from bot.domain.school_days import local_midnight
 from bot.domain.sent_twice import SentTwiceGuard, text_key
 from bot.domain.typed_answers import (
     ENGLISH_RETRIES,
@@ -416,7 +417,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
     item, who = stored.item, who or learner(db, stored.student_id)
     found = words_by_id(db, [item.word_id])[0]
     word = found.word
-    midnight = local_midnight(now, tz)
+    midnight = today_started(now, tz)  # the study day's start, not midnight
     # A check's last answer reads every word she has started at once, as what comes next
     # needs them all (next_step); any other answer reads this word and today's only
     started = study.student_mastery(db, who.id) if check and check.ends_with(stored.id) \
@@ -456,7 +457,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = known or new_mastery(item.word_id, now)
         answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
-                  "now": now, "local_day": now.astimezone(tz).date().isoformat(),
+                  "now": now, "local_day": study_day(now, tz),
                   "choices": choices, "card_today": card_today or revealed,
                   "practice_item": stored.practice, "remembered": stored.remembered,
                   "card_read": card_read, "tz": tz, "tiles": with_tiles}
@@ -559,7 +560,7 @@ def reteach(db: Database, stored: check_items.StoredItem, who: Learner, updated:
     word_id = stored.item.word_id
     if stored.practice or (updated.misses_in_row < RETEACH_AFTER and chosen is None):
         return None  # the common case, without a query
-    midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
+    midnight = today_started(now, tz)
     # Whether she mixes the pair up first: a first miss on a pack word rarely makes a pair,
     # and then "re-taught today?" is never asked (a wrong tap reads one row more, not two)
     pair = confusions.mixed_pair(db, who.id, word_id, chosen, now) if chosen else None
