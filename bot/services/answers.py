@@ -420,14 +420,15 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
     midnight = today_started(now, tz)  # the study day's start, not midnight
     # A check's last answer reads every word she has started at once, as what comes next
     # needs them all (next_step); any other answer reads this word and today's only
-    started = study.student_mastery(db, who.id) if check and check.ends_with(stored.id) \
-        else None
+    started, shown_today = study.student_mastery_and_revealed(
+        db, who.id, item.word_id, midnight) if check and check.ends_with(stored.id) \
+        else (None, False)
     # The next question's word, when it may open with the one-time line that says whether it
     # is a mastery question (checks.introduced): read with this one, in the same query
     ahead = _intro_ahead(who, check, stored.id)
-    known, met_today, upcoming = study.mastery_and_answered_since(
+    known, met_today, upcoming, shown_today = study.mastery_and_answered_since(
         db, who.id, item.word_id, midnight, ahead.item.word_id if ahead else None) \
-        if started is None else _answered_since(started, item.word_id, midnight)
+        if started is None else (*_answered_since(started, item.word_id, midnight), shown_today)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
     # The word behind each option, looked up in every pack (her class's first): a check mixes
@@ -445,7 +446,9 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
     # so may the feedback of a wrong tap on this word earlier in the check, which gave its
     # meaning (playtest, Hodan: "decomposer means burburiye", then "Which English word is
     # burburiye?" counted as a day right)
-    revealed = check is not None and check.revealed(item.word_id, stored.id)
+    # or in an earlier check this study day (Davi: "Your answer, prey, means presa", then
+    # prey asked again): read in the same statement as its mastery
+    revealed = shown_today or (check is not None and check.revealed(item.word_id, stored.id))
     # What a teacher counts: not "Practice again" nor an answer on the day the card was read,
     # right or wrong (counting only the misses made day 1's "correct 0 of 2" when two of four
     # had it right: teacher playtest), nor a right answer that was the only one left (its

@@ -115,20 +115,37 @@ def shown_before(db: Database, student_id: int, before: datetime) -> frozenset[i
     return frozenset(r[0] for r in rows)
 
 
-def mastery_and_answered_since(db: Database, student_id: int, word_id: int, since: datetime,
-                               ahead: int | None = None
-                               ) -> tuple[WordMastery | None, frozenset[int], WordMastery | None]:
+def mastery_and_answered_since(
+        db: Database, student_id: int, word_id: int, since: datetime, ahead: int | None = None
+) -> tuple[WordMastery | None, frozenset[int], WordMastery | None, bool]:
     """One word's mastery, the other words the student answered (right or wrong) at or after
-    a moment, and (`ahead`) one more word's mastery: one read for a graded tap."""
+    a moment, (`ahead`) one more word's mastery, and whether a wrong tap on this word since
+    then showed its meaning ("Your answer, prey, means presa"), in any check: one read for a
+    graded tap."""
     since_at = stamp(since)
-    rows = rows_by_name(db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) "
-                            "OR last_seen >= ?)", [student_id, word_id, ahead, since_at])
+    rows = rows_by_name(
+        db, "SELECT *, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
+            "AND c.chosen_word_id = ? AND c.answered_at >= ?) AS revealed_since "
+            "FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) OR last_seen >= ?)",
+        [student_id, word_id, since_at, student_id, word_id, ahead, since_at])
     states = {r["word_id"]: r for r in rows}
     answered = frozenset(r["word_id"] for r in rows if r["word_id"] != word_id
                          and (r["word_id"] != ahead or (r["last_seen"] or "") >= since_at))
     state, upcoming = states.get(word_id), states.get(ahead) if ahead is not None else None
     return (_mastery(state) if state else None, answered,
-            _mastery(upcoming) if upcoming else None)
+            _mastery(upcoming) if upcoming else None,
+            any(r["revealed_since"] for r in rows))
+
+
+def student_mastery_and_revealed(db: Database, student_id: int, word_id: int, since: datetime
+                                 ) -> tuple[dict[int, WordMastery], bool]:
+    """student_mastery, and whether a wrong tap on `word_id` since `since` showed its meaning
+    (as mastery_and_answered_since says it): one read for a check's last answer."""
+    rows = rows_by_name(
+        db, "SELECT *, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
+            "AND c.chosen_word_id = ? AND c.answered_at >= ?) AS revealed_since "
+            "FROM mastery WHERE student_id = ?", [student_id, word_id, stamp(since), student_id])
+    return {r["word_id"]: _mastery(r) for r in rows}, any(r["revealed_since"] for r in rows)
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
