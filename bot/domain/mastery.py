@@ -58,6 +58,12 @@ MASTERED_DAYS = 3     # right on three different days since the last miss: over 
 # on Wednesday evening, after Wednesday's 16:00 reminder and check had counted fewer, and a
 # review promised "back Monday" was not asked at 09:13 on Monday (ready at 21:14: playtest,
 # Vietnamese level 2). The gaps below are whole days between the local dates of two answers.
+# A study day starts at 04:00, not at midnight (as Anki's "next day starts at 4 AM"): Davi
+# (playtest, level 3) studies at 23:00, and a check at 23:42 and another at 00:11 counted as
+# two days right, brought back at 00:11 the words he had answered at 23:42, and "mastered" a
+# word in 48 hours over two sittings. Every spacing rule below counts study days; a day right
+# is a study day, so two of them are a night's sleep apart, whenever the student studies.
+STUDY_DAY_STARTS = time(4)
 REVIEW_DAYS = 2  # the deciding review comes after a real interval: a whole day between
 REVIEW_INTERVAL = timedelta(days=1.5)  # a missed or held deciding review's next due time
 RETENTION_DAYS = 3  # recall this many days after the first correct answer's day is retention
@@ -205,12 +211,29 @@ def new_mastery(word_id: int, now: datetime, *, cognate: bool = False) -> WordMa
 
 
 def school_date(at: datetime, tz: tzinfo) -> date:
-    """The school's date of a moment (in the school's zone `tz`)."""
-    return at.astimezone(tz).date()
+    """The study day of a moment (in the school's zone `tz`): its date, but a moment before
+    STUDY_DAY_STARTS belongs to the day before (a sitting from 23:42 to 00:11 is one day)."""
+    local = at.astimezone(tz)
+    return local.date() - timedelta(days=local.time() < STUDY_DAY_STARTS)
+
+
+def study_day(at: datetime, tz: tzinfo) -> str:
+    """The study day an answer at `at` counts for as a day right (ISO, as success_days keeps)."""
+    return school_date(at, tz).isoformat()
+
+
+def study_start(day: date, tz: tzinfo) -> datetime:
+    """When a study day begins: STUDY_DAY_STARTS on its date, in the school's zone `tz`."""
+    return datetime.combine(day, STUDY_DAY_STARTS, tzinfo=tz)
+
+
+def today_started(now: datetime, tz: tzinfo) -> datetime:
+    """When the study day `now` falls in began: "answered today" for a check counts from it."""
+    return study_start(school_date(now, tz), tz)
 
 
 def day_start(day: date, tz: tzinfo) -> datetime:
-    """The start of a school day, in the school's zone `tz`."""
+    """The start of a calendar day (midnight), in the school's zone `tz`."""
     return datetime.combine(day, time(), tzinfo=tz)
 
 
@@ -223,7 +246,7 @@ def card_shown_today(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
     """The word's card was first shown on this school day (in the school's zone `tz`): a right
     answer now may be memory of the card, not knowledge of the word."""
     shown = state.shown_at
-    return shown is not None and shown.astimezone(tz).date() == now.astimezone(tz).date()
+    return shown is not None and school_date(shown, tz) == school_date(now, tz)
 
 
 def card_read_today(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
@@ -233,7 +256,7 @@ def card_read_today(state: WordMastery, now: datetime, tz: tzinfo) -> bool:
     student re-reads her cards in the same sitting or lesson as her check, and a card read the
     evening before is a night's sleep away, as any learning is."""
     seen = state.card_seen_at
-    return seen is not None and seen.astimezone(tz).date() == now.astimezone(tz).date()
+    return seen is not None and school_date(seen, tz) == school_date(now, tz)
 
 
 def rating_for(correct: bool, exact: bool) -> Rating:
@@ -332,7 +355,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
         # the day after PROMPT_MEMORY has passed: ready from the start of a day (ready_at),
         # it must not come back while the prompt may still be remembered
         after = school_date(now + PROMPT_MEMORY, tz) + timedelta(days=1)
-        return changed(updated, due_at=day_start(after, tz))
+        return changed(updated, due_at=study_start(after, tz))
     if updated.state is MasteryState.REVIEWING and updated.mastered_at is None:
         updated = changed(updated, due_at=min(updated.due_at, now + DECIDING_WITHIN))
     if state.mastered_at is None and item_type in RECALL and recall_ready(state, now, tz):
@@ -402,8 +425,7 @@ def rests_until(answered_at: datetime, tz: tzinfo) -> datetime:
     """The start of the school's day after an answer: a word answered in a check is not asked
     again that day. Retrieval is spaced over days (a miss is re-taught in the check itself), so
     a check that ends "try /check tomorrow" is never followed by a reminder the same day."""
-    day = answered_at.astimezone(tz).date() + timedelta(days=1)
-    return datetime.combine(day, time(), tzinfo=tz)
+    return study_start(school_date(answered_at, tz) + timedelta(days=1), tz)
 
 
 def ready_day(state: WordMastery, tz: tzinfo) -> date:
@@ -425,7 +447,7 @@ def ready_at(state: WordMastery, tz: tzinfo) -> datetime:
     """When a check may ask this word: the start of its ready_day. Day-granular, so the
     morning's reminder, a check, /progress that evening and /student all count the same
     words all day, and "back Monday" is true from Monday's first minute."""
-    return day_start(ready_day(state, tz), tz)
+    return study_start(ready_day(state, tz), tz)
 
 
 def is_due(state: WordMastery, now: datetime, tz: tzinfo) -> bool:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from bot.domain.frozen import quick_init
-from bot.domain.mastery import WordMastery, record_answer
+from bot.domain.mastery import WordMastery, record_answer, study_day
 from bot.domain.scaffold import ItemType
 
 KEEP_DAYS = 14  # a typed miss's text is kept this long, then the retention job erases it
@@ -135,7 +135,7 @@ def fold_again(before: WordMastery, answers: Iterable[KeptAnswer], tz: tzinfo) -
         state = record_answer(
             state, correct=one.correct, exact=g.exact,
             item_type=one.item_type, typed=g.typed, now=one.answered_at,
-            local_day=one.answered_at.astimezone(tz).date().isoformat(), choices=g.choices,
+            local_day=study_day(one.answered_at, tz), choices=g.choices,
             card_today=g.card_today or g.revealed, practice_item=g.practice_item,
             remembered=g.remembered, card_read=g.card_read, tz=tz, tiles=g.tiles)
     return state

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -33,12 +33,13 @@ from bot.domain.mastery import (
     card_shown_today,
     new_mastery,
     record_answer,
+    study_day,
+    today_started,
 )
 from bot.domain.overrule import Graded, answer_key, kept_text, snapshot
 from bot.domain.packs import Word
 from bot.domain.reteach import RETEACH_AFTER, needs_reteach, pair_item, practice_item
 from bot.domain.scaffold import ItemType, scaffold_for
-from bot.domain.school_days import local_midnight
 from bot.domain.sent_twice import SentTwiceGuard, text_key
 from bot.domain.typed_answers import (
     ENGLISH_RETRIES,
@@ -418,17 +419,18 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
     item, who = stored.item, who or learner(db, stored.student_id)
     found = words_by_id(db, [item.word_id])[0]
     word = found.word
-    midnight = local_midnight(now, tz)
+    midnight = today_started(now, tz)  # the study day's start, not midnight
     # A check's last answer reads every word she has started at once, as what comes next
     # needs them all (next_step); any other answer reads this word and today's only
-    started = study.student_mastery(db, who.id) if check and check.ends_with(stored.id) \
-        else None
+    started, shown_today = study.student_mastery_and_revealed(
+        db, who.id, item.word_id, midnight) if check and check.ends_with(stored.id) \
+        else (None, False)
     # The next question's word, when it may open with the one-time line that says whether it
     # is a mastery question (checks.introduced): read with this one, in the same query
     ahead = _intro_ahead(who, check, stored.id)
-    known, met_today, upcoming = study.mastery_and_answered_since(
+    known, met_today, upcoming, shown_today = study.mastery_and_answered_since(
         db, who.id, item.word_id, midnight, ahead.item.word_id if ahead else None) \
-        if started is None else _answered_since(started, item.word_id, midnight)
+        if started is None else (*_answered_since(started, item.word_id, midnight), shown_today)
     # "Practice again" comes right after the word's card and its answer were shown: a right
     # answer is memory of them, not evidence (practice: no success, no success day)
     # The word behind each option, looked up in every pack (her class's first): a check mixes
@@ -446,7 +448,9 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
     # so may the feedback of a wrong tap on this word earlier in the check, which gave its
     # meaning (playtest, Hodan: "decomposer means burburiye", then "Which English word is
     # burburiye?" counted as a day right)
-    revealed = check is not None and check.revealed(item.word_id, stored.id)
+    # or in an earlier check this study day (Davi: "Your answer, prey, means presa", then
+    # prey asked again): read in the same statement as its mastery
+    revealed = shown_today or (check is not None and check.revealed(item.word_id, stored.id))
     # What a teacher counts: not "Practice again" nor an answer on the day the card was read,
     # right or wrong (counting only the misses made day 1's "correct 0 of 2" when two of four
     # had it right: teacher playtest), nor a right answer that was the only one left (its
@@ -458,7 +462,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = known or new_mastery(item.word_id, now)
         answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
-                  "now": now, "local_day": now.astimezone(tz).date().isoformat(),
+                  "now": now, "local_day": study_day(now, tz),
                   "choices": choices, "card_today": card_today or revealed,
                   "practice_item": stored.practice, "remembered": stored.remembered,
                   "card_read": card_read, "tz": tz, "tiles": with_tiles}
@@ -563,7 +567,7 @@ def reteach(db: Database, stored: check_items.StoredItem, who: Learner, updated:
     word_id = stored.item.word_id
     if stored.practice or (updated.misses_in_row < RETEACH_AFTER and chosen is None):
         return None  # the common case, without a query
-    midnight = datetime.combine(now.astimezone(tz).date(), time(0), tz)
+    midnight = today_started(now, tz)
     # Whether she mixes the pair up first: a first miss on a pack word rarely makes a pair,
     # and then "re-taught today?" is never asked (a wrong tap reads one row more, not two)
     pair = confusions.mixed_pair(db, who.id, word_id, chosen, now) if chosen else None

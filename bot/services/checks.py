@@ -28,9 +28,9 @@ from bot.domain.mastery import (
     card_shown_today,
     is_due,
     recall_ready,
+    today_started,
 )
 from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
-from bot.domain.school_days import local_midnight
 from bot.services import unread_cards
 from bot.services.learners import (
     Learner,
@@ -478,9 +478,9 @@ def met_terms(db: Database, answered: Collection[int]) -> frozenset[str]:
 
 def answered_today(states: dict[int, WordMastery], now: datetime, tz: ZoneInfo
                    ) -> frozenset[int]:
-    """Words answered since the school's midnight: their answers were shown, so she can rule
+    """Words answered since the study day began: their answers were shown, so she can rule
     them out as another question's options."""
-    midnight = local_midnight(now, tz)
+    midnight = today_started(now, tz)
     return frozenset(w for w, s in states.items()
                      if s.last_answered is not None and s.last_answered >= midnight)
 

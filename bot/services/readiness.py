@@ -20,6 +20,7 @@ from bot.domain.mastery import (
     next_review,
     ready_at,
     ready_day,
+    school_date,
 )
 from bot.domain.scaffold import WidaLevel, scaffold_for
 from bot.domain.school_days import local_midnight, next_school_day
@@ -187,7 +188,7 @@ def word_back(state: WordMastery, now: datetime, tz: ZoneInfo,
     day), and the weekend day before it when it is ready then (`early`, as back_on): for a
     missed word, which a check asks first once it is ready (mastery.ask_first), the day its
     feedback names."""
-    today = now.astimezone(tz).date()
+    today = school_date(now, tz)  # the study day: at 00:30, "tomorrow" is after a night's sleep
     ready = max(ready_day(state, tz), today)
     day = next_school_day(ready, frozenset(holidays) | frozenset(excused))
     return BackOn(day, (day - today).days, _weekend_before(ready, day))

@@ -122,22 +122,39 @@ def shown_before(db: Database, student_id: int, before: datetime) -> frozenset[i
     return frozenset(r[0] for r in rows)
 
 
-def mastery_and_answered_since(db: Database, student_id: int, word_id: int, since: datetime,
-                               ahead: int | None = None
-                               ) -> tuple[WordMastery | None, frozenset[int], WordMastery | None]:
+def mastery_and_answered_since(
+        db: Database, student_id: int, word_id: int, since: datetime, ahead: int | None = None
+) -> tuple[WordMastery | None, frozenset[int], WordMastery | None, bool]:
     """One word's mastery, the other words the student answered (right or wrong) at or after
-    a moment, and (`ahead`) one more word's mastery: one read for a graded tap."""
+    a moment, (`ahead`) one more word's mastery, and whether a wrong tap on this word since
+    then showed its meaning ("Your answer, prey, means presa"), in any check: one read for a
+    graded tap."""
     since_at = stamp(since)
     rows, at = rows_by_position(
-        db, "SELECT * FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) "
-        "OR last_seen >= ?)", [student_id, word_id, ahead, since_at])
+        db, "SELECT *, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
+            "AND c.chosen_word_id = ? AND c.answered_at >= ?) AS revealed_since "
+            "FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) OR last_seen >= ?)",
+        [student_id, word_id, since_at, student_id, word_id, ahead, since_at])
     word, seen = at["word_id"], at["last_seen"]
     states = {r[word]: r for r in rows}
     answered = frozenset(r[word] for r in rows if r[word] != word_id
                          and (r[word] != ahead or (r[seen] or "") >= since_at))
     state, upcoming = states.get(word_id), states.get(ahead) if ahead is not None else None
     return (_mastery(state, at) if state else None, answered,
-            _mastery(upcoming, at) if upcoming else None)
+            _mastery(upcoming, at) if upcoming else None,
+            any(r[at["revealed_since"]] for r in rows))
+
+
+def student_mastery_and_revealed(db: Database, student_id: int, word_id: int, since: datetime
+                                 ) -> tuple[dict[int, WordMastery], bool]:
+    """student_mastery, and whether a wrong tap on `word_id` since `since` showed its meaning
+    (as mastery_and_answered_since says it): one read for a check's last answer."""
+    rows, at = rows_by_position(
+        db, "SELECT *, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
+            "AND c.chosen_word_id = ? AND c.answered_at >= ?) AS revealed_since "
+            "FROM mastery WHERE student_id = ?", [student_id, word_id, stamp(since), student_id])
+    word, revealed = at["word_id"], at["revealed_since"]
+    return {r[word]: _mastery(r, at) for r in rows}, any(r[revealed] for r in rows)
 
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:

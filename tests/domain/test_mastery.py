@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +19,7 @@ from bot.domain.mastery import (
     RETENTION_GAP,
     REVIEW_DAYS,
     REVIEW_INTERVAL,
+    STUDY_DAY_STARTS,
     MasteryState,
     card_read_today,
     card_shown_today,
@@ -29,6 +30,7 @@ from bot.domain.mastery import (
     recall_ready,
     record_answer,
     review_waits,
+    study_day,
 )
 from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 from bot.domain.word_status import (
@@ -247,7 +249,7 @@ def test_the_next_review_is_when_a_review_is_due_and_no_longer_waits() -> None:
     state = answers(SPACED)
     # the start of the day it is due and no longer waits for the retention gap
     latest = max(state.due_at, state.first_correct_at + RETENTION_GAP)
-    assert ready_at(state, UTC) == datetime.combine(latest.date(), time(), UTC)
+    assert ready_at(state, UTC) == datetime.combine(latest.date(), STUDY_DAY_STARTS, UTC)
     for moment in (DAY1 + timedelta(days=2, hours=1), ready_at(state, UTC) - timedelta(seconds=1)):
         assert not is_due(state, moment, UTC)
         assert not recall_ready(state, moment)
@@ -263,7 +265,7 @@ def test_a_word_answered_today_is_ready_again_tomorrow_not_minutes_later() -> No
     missed = answer(new_mastery(2, DAY1), False, DAY1)
     assert missed.due_at < DAY1 + timedelta(hours=1)  # FSRS: again in minutes
     new_york = ZoneInfo("America/New_York")  # 15:00 UTC is 11:00 there
-    tomorrow = datetime(2026, 9, 15, tzinfo=new_york)
+    tomorrow = datetime(2026, 9, 15, 4, 0, tzinfo=new_york)  # the next study day
     assert ready_at(missed, new_york) == tomorrow
     assert not is_due(missed, tomorrow - timedelta(seconds=1), new_york)
     assert is_due(missed, tomorrow, new_york)
@@ -312,9 +314,10 @@ def test_a_forgiven_misspelling_is_evidence_but_never_the_answer_that_masters() 
     # the clean spelling is asked again after a real interval, not weeks later (playtest 14:
     # FSRS's "Hard" brought "ecesystem" back 22 days on)
     assert typo.due_at == due + REVIEW_INTERVAL < clean.due_at
-    assert recall_ready(typo, typo.due_at)  # and its next review, spelled right, masters it
+    back = ready_at(typo, UTC)  # the start of the study day it is due
+    assert recall_ready(typo, back)  # and its next review, spelled right, masters it
     again = record_answer(typo, correct=True, exact=True, item_type=T, typed=True,
-                          now=typo.due_at, local_day=typo.due_at.date().isoformat())
+                          now=back, local_day=back.date().isoformat())
     assert again.mastered
 
 
@@ -329,7 +332,7 @@ def test_a_right_answer_that_was_practice_leaves_the_schedule_alone() -> None:
     assert practice.success_days == state.success_days and practice.successes == state.successes
     # asked again the next day, not weeks away
     assert ready_at(practice, UTC) == datetime.combine(due.date() + timedelta(days=1),
-                                                       datetime.min.time(), tzinfo=UTC)
+                                                       STUDY_DAY_STARTS, tzinfo=UTC)
 
 
 def test_a_typed_miss_on_the_deciding_review_keeps_what_she_recognised() -> None:
@@ -343,8 +346,9 @@ def test_a_typed_miss_on_the_deciding_review_keeps_what_she_recognised() -> None
     assert missed.state is MasteryState.REVIEWING and missed.success_days == state.success_days
     assert missed.misses_in_row == 1 and missed.p_known < state.p_known
     assert missed.due_at == due + REVIEW_INTERVAL  # the writing is asked again in two days
+    back = ready_at(missed, UTC)
     written = record_answer(missed, correct=True, exact=True, item_type=T, typed=True,
-                            now=missed.due_at, local_day=missed.due_at.date().isoformat())
+                            now=back, local_day=back.date().isoformat())
     assert written.mastered
     # a missed tap (recognition failing) still restarts the clock
     tapped = record_answer(state, correct=False, exact=True, item_type=R, typed=False, now=due,
@@ -387,7 +391,7 @@ def test_no_mastery_question_within_a_day_and_a_half_of_the_last_answer() -> Non
     assert not recall_ready(soon, due)
     # REVIEW_DAYS school dates after the last answer, from the start of that day
     back = soon.last_answered.date() + timedelta(days=REVIEW_DAYS)
-    assert ready_at(soon, UTC) == datetime.combine(back, time(), UTC)
+    assert ready_at(soon, UTC) == datetime.combine(back, STUDY_DAY_STARTS, UTC)
     assert recall_ready(soon, ready_at(soon, UTC))
 
 
@@ -452,7 +456,7 @@ def test_a_word_right_on_friday_and_monday_is_decided_within_a_week() -> None:
     assert recalled.state is MasteryState.REVIEWING  # one recall run is short of the luck
     # bound on four options; the next right recall masters it, and only then FSRS's own
     # growing intervals take over
-    again = answer(recalled, True, recalled.due_at, R)
+    again = answer(recalled, True, ready_at(recalled, UTC), R)
     assert again.mastered
     assert again.due_at - again.last_answered > DECIDING_WITHIN
 
@@ -504,7 +508,7 @@ def test_a_deciding_review_on_a_prompt_seen_days_ago_is_memory_not_mastery() -> 
     assert remembered.luck == ready.luck  # memory explains it: the run is no less lucky
     # the start of the day after that screen is PROMPT_MEMORY old (ready from a day's start)
     after = (due + PROMPT_MEMORY).date() + timedelta(days=1)
-    assert remembered.due_at == datetime.combine(after, time(), UTC)
+    assert remembered.due_at == datetime.combine(after, STUDY_DAY_STARTS, UTC)
     assert not recall_ready(remembered, due + PROMPT_MEMORY)
     later = remembered.due_at
     assert answer(remembered, True, later, R).mastered  # asked afresh: now it is evidence
@@ -522,7 +526,7 @@ def test_a_deciding_review_right_after_rereading_the_card_is_no_mastery() -> Non
     assert not read_off.mastered and read_off.successes == ready.successes + 1
     assert read_off.luck == ready.luck
     assert read_off.due_at == due + REVIEW_INTERVAL
-    assert answer(read_off, True, read_off.due_at, R).mastered
+    assert answer(read_off, True, ready_at(read_off, UTC), R).mastered
 
 
 def test_a_card_reread_changes_nothing_before_the_deciding_review() -> None:
@@ -603,3 +607,36 @@ def test_a_word_right_more_often_in_practice_than_missed_is_not_needs_help() -> 
     # a third counted miss, or missed three times in a row, is help whatever the practice
     assert word_status(learning, 0, 3, 0, practice_right=9) is WordStatus.NEEDS_HELP
     assert word_status(learning, 4, 7, 3, practice_right=9) is WordStatus.NEEDS_HELP
+
+
+def test_a_sitting_across_midnight_is_one_day_right_and_asks_no_word_again() -> None:
+    # Davi (playtest, level 3) studies at 23:00: a check at Tue 23:42 and another at Wed 00:11
+    # counted two days right, and the 00:11 check asked again the words answered at 23:42
+    new_york = ZoneInfo("America/New_York")
+    shown = datetime(2026, 9, 14, 23, 30, tzinfo=new_york)  # Monday night: the card
+    state = replace(new_mastery(1, shown), shown_at=shown)
+    tuesday = datetime(2026, 9, 15, 23, 42, tzinfo=new_york).astimezone(UTC)
+    state = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
+                          now=tuesday, local_day=study_day(tuesday, new_york), tz=new_york)
+    past_midnight = tuesday + timedelta(minutes=29)
+    assert not is_due(state, past_midnight, new_york)  # not back 30 minutes later
+    assert is_due(state, datetime(2026, 9, 16, 16, 0, tzinfo=new_york), new_york)
+    state = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
+                          now=past_midnight, local_day=study_day(past_midnight, new_york),
+                          tz=new_york)
+    assert len(state.success_days) == 1  # one sitting, one day right
+    assert state.state is MasteryState.LEARNING
+    assert not card_shown_today(state, past_midnight, new_york)  # Monday night's card: not
+    later = replace(state, shown_at=tuesday - timedelta(minutes=5))  # Tuesday night's: yes
+    assert card_shown_today(later, past_midnight, new_york)
+
+
+def test_two_night_sittings_a_day_apart_are_two_days_right() -> None:
+    new_york = ZoneInfo("America/New_York")
+    state = new_mastery(1, datetime(2026, 9, 14, 12, 0, tzinfo=new_york))
+    for local in (datetime(2026, 9, 15, 23, 42, tzinfo=new_york),
+                  datetime(2026, 9, 17, 0, 7, tzinfo=new_york)):  # Wednesday night's sitting
+        at = local.astimezone(UTC)
+        state = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
+                              now=at, local_day=study_day(at, new_york), tz=new_york)
+    assert state.success_days == {"2026-09-15", "2026-09-16"}

@@ -45,8 +45,10 @@ def test_words_answered_on_tuesday_evening_are_ready_all_wednesday(
     assert tuesday.next.back.day == date(2026, 9, 16)
     reminded = reminders.due_reviews(db, 1001, at(2, 16), TZ).ready
     assert reminded > 0
-    # The 16:00 reminder, Wednesday's first minute and /progress at 21:02 count the same words
-    assert progress.progress(db, 1001, at(2, 0, 1), TZ).ready == reminded
+    # The 16:00 reminder, Wednesday's study day's first minute (04:00) and /progress at 21:02
+    # count the same words; at 00:01 it is still Tuesday night: nothing comes back (Davi)
+    assert progress.progress(db, 1001, at(2, 0, 1), TZ).ready == 0
+    assert progress.progress(db, 1001, at(2, 4, 0), TZ).ready == reminded
     assert progress.progress(db, 1001, at(2, 21, 2), TZ).ready == reminded
     wednesday = checked(db, at(2, 16))
     assert wednesday.next is not None and wednesday.next.ready == 0

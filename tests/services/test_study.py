@@ -542,7 +542,7 @@ def test_a_deciding_review_asked_with_a_prompt_shown_days_ago_cannot_master(
     after = stored.get_mastery(db, 1001, prey)
     assert after is not None and after.successes == 3  # right either way, and counted
     if not masters:  # asked again from the school day after that screen is four days old
-        assert after.due_at == datetime(2026, 9, 19, tzinfo=TZ)
+        assert after.due_at == datetime(2026, 9, 19, 4, 0, tzinfo=TZ)  # its study day
 
 
 def test_a_deciding_review_avoids_a_prompt_shown_in_the_last_days_when_it_can(
@@ -607,6 +607,31 @@ def test_a_word_whose_meaning_a_wrong_tap_just_showed_is_practice_when_asked_nex
     counted = stored.get_mastery(db, 1001, ids["consumer"])
     assert counted is not None and counted.successes == 1
 
+
+
+def test_a_word_whose_meaning_a_wrong_tap_showed_in_an_earlier_check_today_is_practice(
+        db: Database, school_class: people.ClassInfo) -> None:
+    # Davi (playtest): "Your answer, prey, means presa" at 23:42, then prey asked in the
+    # check after: a right answer is memory of that screen, in the same study day
+    ids = read_every_card(db, school_class.pack_id, "vi", 2)
+    prey, habitat = ids["prey"], ids["habitat"]
+    options = ("prey", "predator", "producer", "consumer", "habitat")
+    (first,) = check_items.save_items(db, 1001, "vi", [
+        Item(habitat, ItemType.REVERSE, "môi trường sống", options, "habitat")], START)
+    answers.answer_choice(db, 1001, first, options.index("prey"), START, TZ)  # wrong: prey
+    later = START + timedelta(minutes=29)
+    (second,) = check_items.save_items(db, 1001, "vi", [
+        Item(prey, ItemType.REVERSE, "con mồi", options, "prey")], later)  # a new check
+    answers.answer_choice(db, 1001, second, options.index("prey"), later, TZ)  # right
+    state = stored.get_mastery(db, 1001, prey)
+    assert state is not None and state.successes == 0 and not state.success_days
+    # the next study day it counts
+    tomorrow = START + timedelta(days=1)
+    (third,) = check_items.save_items(db, 1001, "vi", [
+        Item(prey, ItemType.REVERSE, "con mồi", options, "prey")], tomorrow)
+    answers.answer_choice(db, 1001, third, options.index("prey"), tomorrow, TZ)
+    counted = stored.get_mastery(db, 1001, prey)
+    assert counted is not None and counted.successes == 1
 
 # A word card re-read (an earlier card message paged with ◀/Next, or its 🔁) shortly before
 # the word's deciding review shows what that review asks: a right answer then cannot master
