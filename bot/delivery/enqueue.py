@@ -18,6 +18,7 @@ from bot.services.pushes import (
     Again,
     PushPlan,
     scheduled_for,
+    start_class_on,
     words_had,
     words_owned,
 )
@@ -43,7 +44,8 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
     """Queue the preview for every student of the class who has not had these words today;
     return (push id, students). A push that sends nothing now is kept too: one every student
     already had today (reported as nothing), so the teacher may still send it again; one to
-    students still choosing a language, whose words wait in their /words; one booked for
+    students still choosing a language, whose words wait in their /words; one to a class
+    nobody has joined, whose words are the first those who join get; one booked for
     later, which reaches whoever joins (or chooses a language) before it goes out and is
     reported then. The teacher `reads` this language: the report of how the push went, sent
     later, is written in it."""
@@ -56,6 +58,7 @@ def enqueue_push(services: Services, teacher_id: int, plan: PushPlan,
                                      [w.id for w in plan.words], plan.send_at, now,
                                      reported=not students and (plan.send_at <= now
                                                                 or bool(plan.repeats)))
+        start_class_on(db, plan)  # nobody has joined yet: whoever joins starts with these
         _enqueue(services, push_id, plan, students)
     return push_id, len(students)
 

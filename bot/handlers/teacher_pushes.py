@@ -56,10 +56,6 @@ async def push(update: Update, context: PuenteContext) -> None:
         await send_long(context, user.id, push_views.unknown_words(
             s.catalog, user_language(context, user.id, user.language_code), exc))
         return
-    except pushes.EmptyClassError as exc:  # said with the link that brings students in
-        await say(update, context, exc.prompt_key, bilingual=False, **exc.params,
-                  link=join_link(context.bot.username, exc.params["code"]))
-        return
     if plan.covered:  # nobody to send it to yet, and its words wait in a booking already
         await _say_nothing_booked(update, context, plan)
         return
@@ -136,13 +132,16 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
         return
     lang, tz = user_language(context, user.id, user.language_code), s.config.school.timezone
     later = plan.send_at > s.clock()  # "Sending ... (Tue 08:00)" read as now: "Will send"
-    key = "push-queued-nobody-yet" if plan.empty else \
-        "push-queued-later" if later else "push-queued"
+    # nobody has joined: for now, whoever joins starts with these (said with the link that
+    # brings them in); booked for later, it goes to whoever joins before then
+    key = ("push-queued-nobody-yet" if later else "push-kept-for-joiners") if plan.empty \
+        else "push-queued-later" if later else "push-queued"
     lines = [s.catalog.render(key, lang,
                               words=Counted("count-words", len(plan.words)),
                               class_name=plan.class_info.name, when=push_views.when(
                                   s.catalog, lang, plan.send_at, tz),
-                              students=Counted("count-students", students))]
+                              students=Counted("count-students", students),
+                              link=join_link(context.bot.username, plan.class_info.join_code))]
     if plan.picked:  # which ones, so the teacher can pre-teach them
         lines.append(s.catalog.render("push-picked-words", lang,
                                       terms=", ".join(w.word.term for w in plan.words)))

@@ -55,8 +55,11 @@ class PushPlan:
     known: int = 0
     # The time asked for (or now), when it fell in quiet hours and the push waits for their end
     held_from: datetime | None = None
-    # Nobody has joined the class yet: a push booked for later is kept for whoever joins
-    # before it goes out (a push for now has nobody to go to, see EmptyClassError)
+    # Nobody has joined the class yet: the push is kept for whoever joins (one for now: its
+    # words are the first a student who joins unlocks; one booked for later: it goes to
+    # whoever joins before then), and its pack becomes the class's when it has none
+    # (start_class_on), so they start on the unit, not the starter pack (playtest: a grade-6
+    # science class's first joiner got "analyze")
     empty: bool = False
     # Nobody in the class can be sent it yet (nobody joined, or chose a language) and every
     # word already waits in a push booked for that school day: nothing is booked again, as
@@ -224,13 +227,6 @@ def next_allowed(moment: datetime, school: SchoolConfig) -> datetime:
     return end
 
 
-class EmptyClassError(PuenteError):
-    """A push for now to a class nobody has joined yet: there is no one to send it to, and
-    nothing is kept (a push booked for later is kept for those who join before then)."""
-
-    prompt_key = "push-nobody-yet"
-
-
 def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[str],
               now: datetime) -> PushPlan:
     """Validate a push request against what this teacher may use and send to."""
@@ -251,8 +247,6 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     asked = now if at is None else _at(at, now, school)
     send_at = next_allowed(asked, school)
     empty = people.class_size(db, found.id) == 0
-    if empty and send_at <= now:
-        raise EmptyClassError(class_name=found.name, code=found.join_code)
     chosen = chosen[:MAX_PUSH_WORDS]
     booked = tuple(Booked(len(w.push.word_ids), w.push.send_at, frozenset(w.push.word_ids))
                    for w in outbox.waiting_pushes(db, teacher_id, now)
@@ -269,6 +263,17 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
                     asked if asked != send_at else None, empty, covered, had,
                     words_owned(db, found.id, chosen), owned_kept=bool(tokens),
                     picked=not tokens)
+
+
+def start_class_on(db: Database, plan: PushPlan) -> bool:
+    """Make a push to a class nobody has joined yet what its students start with: its pack
+    becomes the class's when the class has none of its own (a class made with /newclass), so
+    the words after the pushed ones come from the teacher's unit, not the starter pack. A
+    class with students keeps its pack: they have started on it. Return whether it changed."""
+    if not plan.empty or plan.class_info.pack_id is not None:
+        return False
+    people.set_class_pack(db, plan.class_info.id, plan.pack_id)
+    return True
 
 
 def _day(school: SchoolConfig, moment: datetime) -> tuple[datetime, datetime]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.demo.offline import OfflineBotAPI
+from bot.store import study
+from bot.store.packs import words_by_id
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 PUSH = "/push science.ecosystems predator, prey, habitat"
@@ -15,6 +17,12 @@ PUSH = "/push science.ecosystems predator, prey, habitat"
 
 def rivera(chat: Chat) -> dict:
     return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+def started_with(chat: Chat, student_id: int) -> list[str]:
+    """The words the student has started, in the order she was given them."""
+    return [w.word.term for w in words_by_id(chat.db, list(study.student_mastery(
+        chat.db, student_id)))]
 
 
 def previews(api: OfflineBotAPI) -> Counter[int]:
@@ -72,17 +80,22 @@ async def test_a_push_booked_for_a_class_nobody_joins_in_time_says_it_reached_no
     assert "predator" in texts(await chat.send(late, "/words"))
 
 
-async def test_a_push_for_now_to_a_class_nobody_joined_says_nothing_was_sent_and_how_to_join(
+async def test_a_push_for_now_to_a_class_nobody_joined_is_what_those_who_join_start_with(
         chat: Chat) -> None:
+    # "/push your unit's words before you share the link", then "Nobody has joined, so nothing
+    # was sent": the children who joined that evening started on "analyze" (two playtests)
     reply = texts(await chat.send(rivera(chat), PUSH))
     assert reply == (
-        "Nobody has joined <b>Science 7B</b> yet, so nothing was sent. Students join with this "
-        "link: https://t.me/PuenteDemoBot?start=JOINcode_123\nPush again once they have joined, "
-        "or push with a time (/push PACK at 08:00): it goes to every student who joins before "
-        "then.")
-    assert chat.db["pushes"].count == 0
+        "Nobody has joined <b>Science 7B</b> yet: everyone who joins will start with the 3 "
+        "words you pushed. Students join with this link: "
+        "https://t.me/PuenteDemoBot?start=JOINcode_123")
     assert texts(await chat.send(rivera(chat), "/scheduled")).startswith("No push is waiting")
     assert texts(await chat.deliver()) == ""  # no "Push finished: 0 students"
+    minh = chat.user(3002, "Minh", lang="vi")
+    await join_and_confirm(chat, minh, lang="vi", level=1)
+    first = texts(await chat.send(minh, "/words"))  # level 1: one card at a time
+    assert "<b>predator</b>" in first and "<b>ecosystem</b>" not in first, first
+    assert started_with(chat, 3002) == ["predator", "prey", "habitat"]
 
 
 async def test_a_vietnamese_teacher_reads_that_her_empty_class_gets_the_push_later(

@@ -63,16 +63,29 @@ def test_without_words_the_next_five_unsent_words_go(
     assert len(plan.words) == 5
 
 
-def test_a_push_for_now_to_a_class_nobody_joined_is_refused_and_one_for_later_is_planned(
+def test_a_push_to_a_class_nobody_joined_is_planned_for_those_who_join(
         db: Database, school_class: people.ClassInfo) -> None:
-    with pytest.raises(pushes.EmptyClassError) as now:
-        pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems"], START)
-    assert now.value.params == {"class_name": "Science 7B", "code": "JOINcode_123"}
+    now = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems"], START)
+    assert now.empty and now.send_at == START and len(now.words) == 5
     later = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "at", "16:30"],
                              START)
     assert later.empty and later.send_at > START
     enrol_student(db, START, lang=None)  # on the roster, still choosing a language
     assert not pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems"], START).empty
+
+
+def test_a_push_to_an_empty_class_without_a_pack_gives_it_that_pack_and_no_other_class(
+        db: Database, school_class: people.ClassInfo) -> None:
+    people.create_class(db, TEACHER_ID, "Science 6", "SIXcode_456", START + timedelta(days=9),
+                        None, START)
+    plan = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["science.ecosystems", "prey", "to",
+                                                     "Science 6"], START)
+    assert pushes.start_class_on(db, plan)
+    assert people.class_by_id(db, plan.class_info.id).pack_id == "science.ecosystems"
+    own = pushes.plan_push(db, SCHOOL, TEACHER_ID, ["general.academic-verbs", "analyze", "to",
+                                                    "Science 7B"], START)
+    assert own.empty and not pushes.start_class_on(db, own)  # it has a pack of its own
+    assert people.class_by_id(db, school_class.id).pack_id == "science.ecosystems"
 
 
 def test_a_push_at_a_time_already_past_today_goes_tomorrow(
