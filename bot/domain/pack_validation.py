@@ -277,7 +277,9 @@ class Checker:
             where = f"word {index + 1} ({term})"
             self._terms[index] = term
         pos = self.text(raw, "pos", where, index, 20)
-        if pos and pos not in PARTS_OF_SPEECH:
+        if pos and pos.strip().lower() in PARTS_OF_SPEECH:  # "Noun", as a spreadsheet writes it
+            pos = pos.strip().lower()
+        elif pos:
             allowed = ", ".join(PARTS_OF_SPEECH)
             self.add(f"{where}: pos '{pos}' is not one of {allowed}", index, "pos",
                      reason="bad-pos", value=pos, allowed=allowed)
