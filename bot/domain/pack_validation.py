@@ -290,9 +290,12 @@ class Checker:
         forms = self.forms(raw.get("forms", []), where, index)
         example = self.text(raw, "example", where, index, MAX_TEXT)
         if term and example and gap_span(example, term, forms) is None:
-            hint = _form_hint(example, term)  # English only, as it names what to write
+            hint = _form_hint(example, term)
+            # the longer words it appears inside: the reader is told how her file lists a form
+            inside = {"inside": ", ".join(inside_words(example, term))} if hint else {}
             self.add(f"{where}: the example must use the term '{term}' as a whole word{hint}",
-                     index, "example", reason="" if hint else "example-term", term=term)
+                     index, "example", reason="example-form" if hint else "example-term",
+                     term=term, **inside)
         clozes = self.clozes(raw, where, index)
         for cloze in clozes if term else ():
             self.cloze(cloze, example, term, forms, where, index)

@@ -146,7 +146,13 @@ def problem_text(catalog: Catalog, lang: str, problem: Problem) -> Markup:
             facts["where"] = Markup(f"{facts['where']}, cloze {escape(facts.pop('cloze'))}")
         if "gloss" in facts:  # which of the word's glosses: "word 1 (ecosystem) [es]"
             facts["where"] = Markup(f"{facts['where']} [{escape(facts.pop('gloss'))}]")
-    what = catalog.render(f"pack-problem-{problem.reason}", lang, **facts)
+    key = f"pack-problem-{problem.reason}"
+    if problem.reason == "example-form":  # how this file writes `forms`: a column or a key
+        csv = problem.source.lower().endswith(".csv")
+        words = str(facts["inside"]).split(", ")
+        facts["forms"] = "; ".join(words) if csv else ", ".join(f'"{w}"' for w in words)
+        key += "-csv" if csv else "-toml"
+    what = catalog.render(key, lang, **facts)
     return Markup(f"{escape(problem.source)}:{problem.line}: {what}")
 
 
