@@ -131,6 +131,11 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
     return warnings
 
 
+def grouped(warnings: Sequence[Markup]) -> Markup:
+    """An upload's warnings as one message, a blank line between them."""
+    return Markup("\n\n".join(warnings))
+
+
 def problem_text(catalog: Catalog, lang: str, problem: Problem) -> Markup:
     """One problem of a pack file, where it is ("Rocks.csv:3:") and what it is, in the
     reader's language when the validator says what it is (field names and values as typed)."""

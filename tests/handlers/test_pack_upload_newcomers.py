@@ -40,3 +40,16 @@ async def test_an_english_reading_teacher_is_told_of_her_spanish_newcomers_only(
     assert "⚠️ Level 1-2 students who read Spanish will see no definition in their language " \
         "for 2 words: their cards give the English definition instead." in reply.split("\n"), reply
     assert "es_definition" not in reply  # said once, not again as a column to add
+
+
+async def test_the_upload_answer_is_two_messages_what_was_saved_and_what_to_fix(
+        chat: Chat) -> None:
+    enrol_student(chat.db, chat.clock(), 1001, "Carlos", "es", level=2)
+    chat.api.uploads["f1"] = ROOTS.encode()
+    teacher = chat.user(TEACHER_ID, "Lan", "en")
+    sent = [c for c in await chat.process(chat.factory.document(teacher, "f1", "Plants.csv",
+                                                                len(ROOTS)))
+            if c.method == "sendMessage"]
+    assert len(sent) == 2, [c.text for c in sent]
+    assert "⚠️ Level 1-2 students who read Spanish" in sent[1].text
+    assert "Check quality" in sent[1].text
