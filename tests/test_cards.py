@@ -100,3 +100,19 @@ def test_a_calculation_in_an_arabic_definition_reads_as_the_board_writes_it() ->
 def test_fractions_negative_numbers_and_units_read_as_written(written: str, seen: str) -> None:
     from bot.presentation.i18n import RLM, escape
     assert seen in on_screen(RLM + escape(written))[0]
+
+
+def test_a_level_two_card_with_no_definition_in_her_language_gives_the_english_one() -> None:
+    """Carlos (Spanish, level 2) read "raíz / root / 🗣️ The root is ___" from his teacher's pack:
+    she gave an English definition, no Spanish one and no `simple` line."""
+    root = Word("root", "noun", 2, "The part of a plant that grows under the ground.",
+                "The roots drink water.", glosses={"es": Gloss("raíz")})
+    catalog = Catalog.load()
+    for level in (1, 2):
+        text = card_views.card(WordRef(1, root), "es", scaffold_for(level), catalog)
+        assert "En inglés: <i>The part of a plant that grows under the ground.</i>" in text
+        assert text.index("raíz") < text.index("En inglés")
+    with_simple = Word(root.term, root.pos, root.tier, root.definition, root.example,
+                       glosses=root.glosses, simple="The part of a plant under the ground.")
+    text = card_views.card(WordRef(1, with_simple), "es", scaffold_for(2), catalog)
+    assert "The part of a plant under the ground." in text and "En inglés" not in text

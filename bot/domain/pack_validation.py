@@ -277,7 +277,9 @@ class Checker:
             where = f"word {index + 1} ({term})"
             self._terms[index] = term
         pos = self.text(raw, "pos", where, index, 20)
-        if pos and pos not in PARTS_OF_SPEECH:
+        if pos and pos.strip().lower() in PARTS_OF_SPEECH:  # "Noun", as a spreadsheet writes it
+            pos = pos.strip().lower()
+        elif pos:
             allowed = ", ".join(PARTS_OF_SPEECH)
             self.add(f"{where}: pos '{pos}' is not one of {allowed}", index, "pos",
                      reason="bad-pos", value=pos, allowed=allowed)
@@ -288,9 +290,12 @@ class Checker:
         forms = self.forms(raw.get("forms", []), where, index)
         example = self.text(raw, "example", where, index, MAX_TEXT)
         if term and example and gap_span(example, term, forms) is None:
-            hint = _form_hint(example, term)  # English only, as it names what to write
+            hint = _form_hint(example, term)
+            # the longer words it appears inside: the reader is told how her file lists a form
+            inside = {"inside": ", ".join(inside_words(example, term))} if hint else {}
             self.add(f"{where}: the example must use the term '{term}' as a whole word{hint}",
-                     index, "example", reason="" if hint else "example-term", term=term)
+                     index, "example", reason="example-form" if hint else "example-term",
+                     term=term, **inside)
         clozes = self.clozes(raw, where, index)
         for cloze in clozes if term else ():
             self.cloze(cloze, example, term, forms, where, index)

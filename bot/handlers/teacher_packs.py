@@ -102,6 +102,8 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
                         s.translator)
     # CPU for up to a second on a big pack: in a thread, so other people's updates go on
     quality = await asyncio.to_thread(pack_quality, pack, quality_languages(s.db, user.id))
-    for warning in pack_views.upload_warnings(s.catalog, lang, gaps, pack.gloss_languages,
-                                              quality):
-        await send_long(context, user.id, warning)
+    newcomers = glosses.no_newcomer_definition(s.db, pack_refs(s.db, [pack.id]), languages)
+    warnings = pack_views.upload_warnings(s.catalog, lang, gaps, pack.gloss_languages,
+                                          quality, newcomers)
+    if warnings:  # one message: a coordinator's upload answer came as 8
+        await send_long(context, user.id, pack_views.grouped(warnings))

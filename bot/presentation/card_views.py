@@ -63,6 +63,11 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
         meaning = gloss.definition if scaffold.english_definition else \
             gloss.newcomer_definition()
         own_block = [own] + ([escape(meaning)] if meaning else [])
+        if not meaning and not scaffold.english_definition and not word.simple:
+            # a teacher's pack with an English definition only: the card said "raíz / root"
+            # and nothing of what it means (Carlos, level 2); the English one, marked so
+            english_block = [english, catalog.render("card-meaning-english", labels,
+                                                     definition=word.definition)]
     if own_block and (scaffold.l1_first or flipped):
         out += own_block + english_block
     elif own_block and scaffold.l1_inline:  # one tap away: a spoiler the learner can open

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.domain.language_names import name_in
 from bot.domain.pack_changes import PackChanges
 from bot.domain.packs import Problem
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.views import escape, join_lines
-from bot.services.glosses import Gap, Unchecked
+from bot.services.glosses import Gap, NoNewcomerDefinition, Unchecked
 from bot.services.packs import PackDetail, PackQuality, PackSummary
 
 MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
@@ -86,10 +87,12 @@ def unchecked_line(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked],
 
 
 def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
-                    file_languages: Sequence[str], quality: PackQuality) -> list[Markup]:
+                    file_languages: Sequence[str], quality: PackQuality,
+                    newcomers: NoNewcomerDefinition | None = None) -> list[Markup]:
     """What to fix after an upload, one message each: the words some students will read in
     English only (named, for a language the file has a column for; else counted, with the
-    columns to add), how good the checks will be, and glosses with no definition."""
+    columns to add), how good the checks will be, and glosses with no definition (once for
+    the languages of her classes, as level 1-2 students will read those cards)."""
     warnings = []
     for gap in gaps:
         language = reader_language(gap.lang)
@@ -116,10 +119,21 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
     if quality.same_definition:  # `puente packs audit` fails on these (domain/variety.py)
         warnings.append(catalog.render("newpack-audit-same-definition", lang,
                                        terms=terms_list(quality.same_definition)))
+    if newcomers is not None:
+        warnings.append(catalog.render(
+            "newpack-newcomer-no-definition", lang,
+            languages=", ".join(name_in(code, lang) for code in newcomers.languages),
+            words=Counted("count-words", newcomers.words)))
+    said = newcomers.languages if newcomers is not None else ()
     warnings += [catalog.render("newpack-gloss-no-definition", lang, code=code,
                                 language=reader_language(code), terms=terms_list(terms))
-                 for code, terms in quality.no_definition.items()]
+                 for code, terms in quality.no_definition.items() if code not in said]
     return warnings
+
+
+def grouped(warnings: Sequence[Markup]) -> Markup:
+    """An upload's warnings as one message, a blank line between them."""
+    return Markup("\n\n".join(warnings))
 
 
 def problem_text(catalog: Catalog, lang: str, problem: Problem) -> Markup:
@@ -137,7 +151,13 @@ def problem_text(catalog: Catalog, lang: str, problem: Problem) -> Markup:
             facts["where"] = Markup(f"{facts['where']}, cloze {escape(facts.pop('cloze'))}")
         if "gloss" in facts:  # which of the word's glosses: "word 1 (ecosystem) [es]"
             facts["where"] = Markup(f"{facts['where']} [{escape(facts.pop('gloss'))}]")
-    what = catalog.render(f"pack-problem-{problem.reason}", lang, **facts)
+    key = f"pack-problem-{problem.reason}"
+    if problem.reason == "example-form":  # how this file writes `forms`: a column or a key
+        csv = problem.source.lower().endswith(".csv")
+        words = str(facts["inside"]).split(", ")
+        facts["forms"] = "; ".join(words) if csv else ", ".join(f'"{w}"' for w in words)
+        key += "-csv" if csv else "-toml"
+    what = catalog.render(key, lang, **facts)
     return Markup(f"{escape(problem.source)}:{problem.line}: {what}")
 
 

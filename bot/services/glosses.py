@@ -107,6 +107,29 @@ def english_only(db: Database, refs: Sequence[WordRef], languages: Iterable[str]
 
 
 @dataclass(frozen=True)
+class NoNewcomerDefinition:
+    """Words a level 1-2 card gives no definition for in a student's language: a gloss (the
+    file's or the memory's) with a term only. Her card shows the English definition instead."""
+
+    languages: tuple[str, ...]  # the languages (of her classes) with such words
+    words: int  # how many words lack one in at least one of them
+
+
+def no_newcomer_definition(db: Database, refs: Sequence[WordRef],
+                           languages: Iterable[str]) -> NoNewcomerDefinition | None:
+    """The words of `refs` whose gloss in one of `languages` has no definition, if any."""
+    found: list[str] = []
+    word_ids: set[int] = set()
+    for lang in dict.fromkeys(code for code in languages if code != SOURCE):
+        ids = {r.id for r in complete_glosses(db, refs, lang) if lang in r.word.glosses
+               and not r.word.glosses[lang].newcomer_definition()}
+        if ids:
+            found.append(lang)
+            word_ids |= ids
+    return NoNewcomerDefinition(tuple(found), len(word_ids)) if word_ids else None
+
+
+@dataclass(frozen=True)
 class Unchecked:
     """Words whose translation in a language no speaker of it has checked yet: a pack's gloss
     marked `reviewed = false`, or a machine translation. At levels 1-2 the gloss leads the card

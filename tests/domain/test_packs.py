@@ -627,3 +627,16 @@ def test_html_in_a_gloss_or_a_title_is_refused_on_its_line() -> None:
                                         "If x<y and y>z, compare them.", "Salt & pepper; both."])
 def test_comparison_signs_and_a_lone_ampersand_are_not_markup(definition: str) -> None:
     parse_pack(GOOD.replace("The natural home of an animal or plant.", definition), "t.toml")
+
+
+@pytest.mark.parametrize("pos", ["Noun", "NOUN", " noun "])
+def test_a_spreadsheet_pos_written_with_capitals_is_taken(pos: str) -> None:
+    """A coordinator's "Noun" (as a spreadsheet capitalises it) was refused."""
+    row = csv_row("The settlers planted corn.", "settlers").replace(",noun,", f",{pos},", 1)
+    assert parse_csv_pack(CSV_HEADER + row, "west.csv", HEAD).words[0].pos == "noun"
+
+
+def test_a_pos_that_is_no_part_of_speech_is_still_refused() -> None:
+    row = csv_row("The settlers planted corn.", "settlers").replace(",noun,", ",Nouns,", 1)
+    with pytest.raises(PackError, match="pos 'Nouns' is not one of"):
+        parse_csv_pack(CSV_HEADER + row, "west.csv", HEAD)

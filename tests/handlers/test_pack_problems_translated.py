@@ -116,3 +116,23 @@ async def test_a_french_teacher_is_told_of_html_in_a_gloss_and_reads_the_tag_its
         "Rien n'a été ajouté. Veuillez corriger ces problèmes et renvoyer le fichier\u202f:",
         "Eco.csv:2: mot 1 (ecosystem)\u202f: 'es_term' contient du balisage &lt;b&gt;\u202f: "
         "écrivez du texte simple (les élèves verraient les balises telles quelles)"]
+
+
+async def test_a_form_of_the_term_is_explained_in_her_language_as_her_file_writes_forms(
+        chat: Chat) -> None:
+    """A coordinator's "word 2 (root): … it only appears inside "roots": … list it in forms"
+    came in English inside a Vietnamese reply, with no word of how a CSV lists a form."""
+    csv = HEADER + "root,noun,2,The part of a plant under the ground.,The roots drink water.\n"
+    reply = await upload(chat, "Plants.csv", csv, "vi")
+    assert reply.split("\n")[1] == (
+        "Plants.csv:2: từ 1 (root): câu ví dụ (example) phải dùng từ 'root' như một từ nguyên "
+        "vẹn; nó chỉ xuất hiện bên trong roots. Nếu đó là một dạng của 'root', hãy viết vào cột "
+        "<code>forms</code> của dòng đó: <code>roots</code>"), reply
+    toml = ('[pack]\nid = "t9001.plants"\ntitle = "Plants"\nsubject = "science"\n'
+            'grades = [3, 5]\n[[words]]\nterm = "root"\npos = "noun"\ntier = 2\n'
+            'definition = "The part of a plant under the ground."\n'
+            'example = "The roots drink water."\n')
+    reply = await upload(chat, "Plants.toml", toml, "en")
+    assert "If that is a form of 'root', add <code>forms = [\"roots\"]</code> to " \
+        "the word" in reply, reply
+    assert "column" not in reply
