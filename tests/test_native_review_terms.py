@@ -17,7 +17,7 @@ def lines(catalog: Catalog, lang: str) -> dict[str, str]:
 
 # The 🧩 "opens checks" lines of a teacher's alerts, /report and the heatmap say the word
 # /check, the reminders and the chart legend use (a teacher read "questions" as a different thing)
-CHECK_WORD = {"so": "tijaabo", "hmn": "xeem", "tl": "pagsusulit", "ht": "tès"}
+CHECK_WORD = {"so": "tijaabo", "hmn": "xeem", "tl": "pagsasanay", "ht": "tès"}
 OPENS_CHECKS = ("teacher-alert-silent-checks", "teacher-alert-opens-checks",
                 "heatmap-opens-checks", "report-opens-checks", "chart-opens-checks")
 
@@ -27,6 +27,15 @@ def test_a_check_is_called_by_one_word_where_a_student_opens_checks(
         catalog: Catalog, lang: str) -> None:
     read = lines(catalog, lang)
     assert [key for key in OPENS_CHECKS if CHECK_WORD[lang] not in read[key].lower()] == []
+
+
+def test_tagalog_calls_a_check_practice_never_an_exam(catalog: Catalog) -> None:
+    """"pagsusulit" (an exam) worried a student about her grades (playtest, Maricel, 14): a
+    check is "pagsasanay" (practice); only the placement, which is a test, keeps the word."""
+    read = lines(catalog, "tl")
+    assert [key for key, text in read.items() if "pagsusulit" in text.lower()] == \
+        ["level-self-placed-top"]
+    assert catalog.plain("command-check", "tl") == "maikling pagsasanay"
 
 
 def test_tagalog_says_a_school_day_and_cards_one_way(catalog: Catalog) -> None:

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from bot.domain.cognates import fold
+from bot.domain.dont_know import DONT_KNOW_PHRASES
 from bot.domain.english_spelling import normalise, target_forms
 from bot.domain.language import school_languages
 
@@ -119,12 +120,54 @@ TAG_QUESTIONS: dict[str, str] = {  # pragma: no mutate block (data)
     "ar": "أليس كذلك",
     "ru": "не так ли|не правда ли",
 }
+# Hedges: she is unsure of the word, she does not deny it ("hindi ko sure pero organism po ba?",
+# "no sé si organism"). Said before the word, with or without a link word after it, or after
+# the word and a comma ("organism po, di ko sure"); an "I don't know" phrase (dont_know.py) is a
+# hedge only so, with a link word or a comma ("I don't know habitat": she does not know it).
+HEDGES: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "not sure|i'm not sure|im not sure|i am not sure|not really sure|i'm not really sure",
+    "tl": "hindi ko sure|di ko sure|hindi ko po sure|di ko po sure|hindi ako sure|di ako sure|"
+          "hindi ako sigurado|di ako sigurado|hindi po ako sigurado|di po ako sigurado",
+    "ko": "잘 모르겠지만|모르겠지만|잘 모르겠는데|확실하지 않지만",
+    "es": "no estoy segura|no estoy seguro|no estoy segura pero|no sé bien",
+    "pt": "não tenho certeza|nao tenho certeza|não sei bem",
+    "fr": "pas sûr|pas sûre|je suis pas sûr|je suis pas sûre|je ne suis pas sûr|"
+          "je ne suis pas sûre",
+    "ht": "m pa sèten|mwen pa sèten|m pa fin sèten|mwen pa fin sèten",
+    "vi": "không chắc|em không chắc|tôi không chắc|con không chắc|không chắc lắm",
+    "so": "ma hubo|ma hubi|ma hubaa",
+    "hmn": "tsis paub meej|kuv tsis paub meej",
+    "zh": "不确定|我不确定|不太确定|我不太确定|不確定|我不確定|不知道是不是|我不知道是不是",
+    "ar": "لست متأكدا|لست متأكدة|مش متأكد|مش متأكدة",
+    "ru": "не уверен|не уверена|я не уверен|я не уверена|не знаю точно",
+}
+# Link words after a hedge ("di ko alam kung", "no sé si", "not sure but"): part of the hedge.
+HEDGE_LINKS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "if|but|whether",
+    "tl": "kung|pero|pero po|kung po",
+    "ko": "근데",
+    "es": "si|pero",
+    "pt": "se|mas",
+    "fr": "si|mais",
+    "ht": "si|men",
+    "vi": "nhưng|có phải",
+    "so": "laakiin|balse",
+    "hmn": "tab sis",
+    "zh": "但是|可能",
+    "ar": "لكن|بس|إذا|اذا",
+    "ru": "но|ли",
+}
 # Copula and polite endings a Korean student writes onto the Korean word itself ("생태계요",
 # "서식지입니다"): the script does not change, so _tokens cannot split them off as it does
 # "ecosystem이요". Taken off only when what is left is the word's gloss (korean_stems).
 KO_ENDINGS = ("이에요", "입니다", "이요", "예요", "요")
 _TRAILING = re.compile(r"[\s.!?。~]+$")
 MAX_EXAMPLE_WORDS = 4  # an example longer than this is a sentence of its own: graded whole
+# "producer, yung mga plants po": the word, a comma (period, dash), then why. Graded on the
+# word when it is short (a pack term has three words at most) and the rest names no other word.
+MAX_HEAD_WORDS = 3
+MAX_EXPLANATION_WORDS = 12
+_CLAUSE = re.compile(r"\s*(?:[,;:，、]|[.!?。](?=\s)|\s[-–—]+)\s*")
 _NON_WORD = re.compile(r"[^\w\s]|_")
 # A bracketed part at the end of an answer: "producer (plants)."
 _BRACKETED_END = re.compile(r"^(.+?)\s*[(\[（]([^()\[\]（）]*)[)\]）]\s*[.!?。]*\s*$")
@@ -157,7 +200,8 @@ def _phrases(table: str, lang: str | None) -> tuple[tuple[str, ...], ...]:
     (a Haitian Creole student writes French filler too: "c'est photosynthesis"), as key
     sequences, longest first."""
     source = {"fillers": FILLERS, "markers": EXAMPLE_MARKERS, "negations": NEGATIONS,
-              "tags": TAG_QUESTIONS}[table]
+              "tags": TAG_QUESTIONS, "hedges": HEDGES, "links": HEDGE_LINKS,
+              "dont-know": DONT_KNOW_PHRASES}[table]
     found = {tuple(_key(t) for t in _tokens(phrase))
              for code in dict.fromkeys(("en", *school_languages(lang)))
              for phrase in source.get(code, "").split("|") if phrase.strip()}
@@ -237,19 +281,78 @@ def korean_stems(text: str, lang: str | None) -> tuple[str, ...]:
                  .startswith("HANGUL"))
 
 
-def answer_core(answer: str, lang: str | None, terms: Iterable[str] = ()) -> str | None:
+def unhedged(answer: str, lang: str | None) -> str:
+    """`answer` without a hedge before or after the word ("hindi ko sure pero organism po ba?",
+    "no sé si organism", "organism, not sure"): uncertainty, not a negation (HEDGES)."""
+    tokens = _tokens(answer)
+    keys = [_key(t) for t in tokens]
+    hedges, knows = _phrases("hedges", lang), _phrases("dont-know", lang)
+    links = _phrases("links", lang)
+    start, end = 0, len(tokens)
+    for phrase in (*hedges, *knows):
+        at = len(phrase)
+        if end > at and _starts(keys, phrase):
+            link = next((len(w) for w in links if _starts(keys, w, at)), 0)
+            if phrase in hedges or link or tokens[at - 1][-1] in ",;:":
+                start = at + link
+                break
+    for phrase in (*hedges, *knows):
+        at = end - len(phrase)
+        if at > start and tuple(keys[at:end]) == phrase and tokens[at - 1][-1] in ",;:.":
+            end = at
+            break
+    return answer if (start, end) == (0, len(tokens)) else " ".join(tokens[start:end])
+
+
+def _clauses(text: str) -> tuple[str, str] | None:
+    """`text` cut at its first comma, period or dash: "prey po", "hindi predator"."""
+    cut = _CLAUSE.search(text)
+    if cut is None or not cut.start() or not text[cut.end():].strip(" .!?。"):
+        return None
+    return text[:cut.start()], text[cut.end():]
+
+
+def _head(text: str, lang: str | None, expected: str, terms: tuple[str, ...]) -> str | None:
+    """The word before a comma when what follows only explains it ("producer, yung mga plants
+    po") or denies another word ("prey po, hindi predator"); None when it may change the
+    answer: it names another word ("prey, ou predator"), denies this one ("prey, not
+    predator" for predator), or the part before is itself negated or a sentence."""
+    clauses = _clauses(text)
+    if clauses is None:
+        return None
+    head, tail = clauses
+    if negated(head, lang) or not 0 < len(_strip(_tokens(head), lang)) <= MAX_HEAD_WORDS:
+        return None
+    tail_keys = [_key(t) for t in _tokens(tail)]
+    denial = next((len(n) for n in _phrases("negations", lang) if _starts(tail_keys, n)), 0)
+    if denial:  # "X, hindi Y" / "X, not Y": right when X is the word, never when Y is
+        rest = " ".join(_tokens(tail)[denial:])
+        if rest and not negated(rest, lang) and expected \
+                and not names_a_candidate(rest, (expected,)):
+            return head
+        return None
+    if negated(tail, lang) or len(tail.split()) > MAX_EXPLANATION_WORDS \
+            or names_a_candidate(tail, (*terms, expected)):
+        return None
+    return head
+
+
+def answer_core(answer: str, lang: str | None, terms: Iterable[str] = (),
+                expected: str = "") -> str | None:
     """The part of `answer` to grade once the filler around it is set aside (`lang`'s and
     English), or None when there is none to set aside or the answer must stay whole: it has a
-    negation, or its example names one of `terms` (the student's pack terms)."""
-    tokens = _tokens(answer)
-    if negated(answer, lang):
+    negation (but "X, not Y" is X, when Y is not the `expected` word), or its example names one
+    of `terms` (the student's pack terms). A hedge ("not sure but") is filler, not negation."""
+    text, terms = unhedged(answer, lang), tuple(terms)
+    core = _head(text, lang, expected, terms)
+    if core is None and negated(text, lang):
         return None
-    core, cut = answer, _example_cut(answer, tokens, lang)
+    cut = None if core is not None else _example_cut(text, _tokens(text), lang)
     if cut is not None:
         example = cut[1]
-        if len(example.split()) > MAX_EXAMPLE_WORDS or names_a_candidate(example, tuple(terms)):
+        if len(example.split()) > MAX_EXAMPLE_WORDS or names_a_candidate(example, terms):
             return None
         core = cut[0]
-    kept = _strip(_tokens(core), lang)
+    kept = _strip(_tokens(core if core is not None else text), lang)
     text = " ".join(kept).strip(" ,;:.-–—")
     return text if kept and _key(text) != _key(answer) else None

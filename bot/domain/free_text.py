@@ -4,13 +4,18 @@ that word's card; an English sentence using one ("A pond is a small ecosystem.")
 sentence their level-5 card asked them to write. Neither is graded, and neither is kept.
 
 Before, both were refused as "messages like this" (playtest: a WIDA 5 student wrote the
-sentence the card asked for, a WIDA 3 student asked what a word means)."""
+sentence the card asked for, a WIDA 3 student asked what a word means). A card's own sentence
+start finished in her words ("In my own words, predator means hayop na nanghuhuli") is such a
+sentence too, whatever language she finishes it in: the card asked for exactly that (playtest,
+a WIDA 4 Tagalog speaker was told "I only help with words and cannot chat")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+
+from bot.domain.scaffold import FRAME_STEPS
 
 SENTENCE_WORDS = 4    # "Plants live in ecosystems." is a sentence; "big ecosystem" is not
 QUESTION_WORDS = 12   # longer than this, a question is more than "what does X mean?"
@@ -48,6 +53,23 @@ class AboutWord:
     question: bool  # True: asks about it (show its card); False: a sentence using it
 
 
+def _starts(frame: str, term: str) -> list[str]:
+    """The words of a card's frame for `term` before its first gap, when they name the term
+    ("In my own words, predator means ___": in my own words predator means)."""
+    before = frame.format(term=term).partition("___")[0] if "___" in frame else ""
+    words = tokens(before)
+    return words if set(tokens(term)) <= set(words) else []
+
+
+def finishes_a_frame(text: str, term: str) -> bool:
+    """True when `text` is a card's sentence start for `term` with her own words after it
+    (in any language: the start is the card's, the rest is what she means)."""
+    words = tokens(text)
+    return any(start and words[:len(start)] == start and len(words) > len(start)
+               for frames in FRAME_STEPS.values() for frame in frames.values()
+               if (start := _starts(frame, term)))
+
+
 def about_word(text: str, terms: Sequence[str], english: Collection[str]) -> AboutWord | None:
     """A short question naming exactly one of `terms`, in any language; else an English
     sentence (SENTENCE_WORDS words or more, nearly all of the others in `english`, the English
@@ -61,6 +83,9 @@ def about_word(text: str, terms: Sequence[str], english: Collection[str]) -> Abo
         return AboutWord(named[0], question=True)
     if asks or len(words) < SENTENCE_WORDS:
         return None
+    framed = [term for term in named if finishes_a_frame(text, term)]
+    if framed:  # the card's sentence start, finished in her words ("predator means hayop na")
+        return AboutWord(framed[0], question=False)
     own = {part for term in named for part in tokens(term)}
     others = [w for w in words if w not in own and w.rstrip("s") not in own]
     english_share = sum(w in english or w.replace("'", "") in english for w in others)

@@ -167,7 +167,7 @@ def grade(answer: str, expected: str, forms: Sequence[str] = (),
     """
     verdict = _grade(answer, expected, forms, home_terms, lang, other_terms, false_friends)
     core = None if verdict.exact or verdict.kind in NOT_AN_ANSWER \
-        else answer_core(answer, lang, (expected, *other_terms))
+        else answer_core(answer, lang, (expected, *other_terms), expected)
     if core is not None:  # "ecosystem po", "The answer is population.", "producer (plants)"
         inner = _grade(core, expected, forms, home_terms, lang, other_terms, false_friends)
         # (a whole answer forgiven as a slip, "é population", is exact without its filler)

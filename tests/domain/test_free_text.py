@@ -43,3 +43,21 @@ def test_other_messages_are_neither(text: str) -> None:
 
 def test_a_word_inside_another_word_is_not_named() -> None:
     assert about_word("What is a subhabitats thing?", TERMS, english_words()) is None
+
+
+@pytest.mark.parametrize("text", [
+    "In my own words, predator means hayop na nanghuhuli…",  # playtest: "I cannot chat"
+    "in my own words predator means an animal that hunts",
+    "In my own words, predator means hayop na kumakain ng prey",
+])
+def test_the_cards_sentence_start_finished_in_her_words_is_a_sentence(text: str) -> None:
+    terms = ["predator", "prey", "ecosystem"]
+    assert about_word(text, terms, english_words()) == AboutWord("predator", question=False)
+
+
+@pytest.mark.parametrize("text", [
+    "predator means hayop na nanghuhuli ng iba",  # not the card's start: a message
+    "In my own words, predator ay hayop na nanghuhuli",  # not the start as the card wrote it
+])
+def test_only_the_cards_own_start_makes_a_tagalog_line_a_sentence(text: str) -> None:
+    assert about_word(text, ["predator", "prey"], english_words()) is None

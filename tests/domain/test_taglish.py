@@ -102,3 +102,47 @@ def test_no_tag_question_is_a_pack_term_and_every_one_holds_to_its_language() ->
     for lang, phrases in TAG_QUESTIONS.items():
         assert not {p for p in phrases.split("|") if normalise(p) in terms}, lang
         assert not set(phrases.split("|")) & set(FILLERS[lang].split("|")), lang
+
+
+# A playtest (Maricel, 14, Tagalog, WIDA 4, worried about her grades): a hedge, or the word
+# with the one it is not, was a miss; the word then her reason was "that looks like Tagalog".
+@pytest.mark.parametrize(("typed", "expected", "lang"), [
+    ("hindi ko sure pero organism po ba?", "organism", "tl"),  # was "Hindi pa tama"
+    ("di ko sure organism", "organism", "tl"),
+    ("hindi ko alam kung organism po", "organism", "tl"),
+    ("organism po, hindi ko sure", "organism", "tl"),
+    ("no sé si organism", "organism", "es"),
+    ("não sei se organism", "organism", "pt"),
+    ("I'm not sure but organism", "organism", None),
+    ("prey po, hindi predator", "prey", "tl"),  # was a miss
+    ("prey, not predator", "prey", None),
+    ("prey, no predator", "prey", "es"),
+    ("producer, yung mga plants po", "producer", "tl"),  # was "that looks like Tagalog"
+    ("Consumer. kasi kumakain sila ng plants", "consumer", "tl"),
+    ("predator - hayop na nanghuhuli", "predator", "tl"),
+])
+def test_a_hedge_a_word_it_is_not_or_a_reason_after_the_word_is_right(
+        typed: str, expected: str, lang: str | None) -> None:
+    verdict = graded(typed, expected, lang)
+    assert verdict.exact, verdict
+    assert (verdict.graded or "").lower() == expected
+
+
+@pytest.mark.parametrize(("typed", "expected", "lang"), [
+    ("prey po, hindi predator", "predator", "tl"),  # the word is the one she says it is not
+    ("prey, not predator", "predator", None),
+    ("not prey", "prey", None), ("hindi prey po", "prey", "tl"),  # "not X" alone
+    ("prey ou predator", "prey", "pt"), ("prey, ou predator", "prey", "pt"),  # two words
+    ("producer, hindi consumer pala consumer", "consumer", "tl"),
+    ("I don't know habitat", "habitat", None),  # not a hedge: she does not know it
+    ("prey, hindi", "prey", "tl"),  # "prey? no"
+    ("predator, prey pala", "predator", "tl"),  # she takes it back
+])
+def test_a_negation_or_a_second_word_still_keeps_the_answer_whole(
+        typed: str, expected: str, lang: str | None) -> None:
+    assert not graded(typed, expected, lang).correct
+
+
+def test_a_word_before_its_tagalog_reason_is_graded_as_that_word_a_miss_not_a_retry() -> None:
+    verdict = graded("prey, yung kumakain ng ibang hayop", "predator", "tl")
+    assert verdict.kind is Verdict.OTHER_ENGLISH_WORD, verdict
