@@ -44,6 +44,17 @@ def _names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(folded, key=lambda pair: -len(pair[0])))
 
 
+def language_alone(text: str) -> str | None:
+    """The catalogue language these words are and nothing more: its code ("pt") or one of its
+    whole names ("Português", "Haitian Creole"); None when other words come with it ("Thiago
+    Portuguese": a student's name and a language)."""
+    code = text.strip().casefold()
+    if code in LANGUAGES:
+        return code
+    folded = _fold(text[:200])
+    return next((code for name, code in _names() if name == folded), None)
+
+
 def named_languages(text: str) -> tuple[str, ...]:
     """The catalogue languages a message names, in the order it names them ("I speak Spanish
     and English" -> es, en); a name counts as whole words, or inside a run of a script written

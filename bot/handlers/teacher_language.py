@@ -12,6 +12,7 @@ from bot.chat import join_notes
 from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.replies import arg_text, current_tap, spend, teacher_reads, user_reader
 from bot.context import PuenteContext, Services
+from bot.domain.language_names import language_alone
 from bot.presentation import callbacks, keyboards, menus
 from bot.presentation.i18n import language_name
 from bot.presentation.students import student_label
@@ -36,8 +37,9 @@ async def language(update: Update, context: PuenteContext) -> None:
     user, s = update.effective_user, context.services
     if user is None:
         return
-    code = home_language.language_in(arg_text(context)) if context.args else None
-    if code is not None and code in s.catalog.languages:  # "/language es": her own (playtest)
+    # "/language es": her own (playtest); "/language Thiago Portuguese" is a student's
+    code = language_alone(arg_text(context)) if context.args else None
+    if code is not None and code in s.catalog.languages:
         teaching.choose_language(s.db, user.id, code, s.catalog.languages)
         await _say_chosen(context, user, code)
         return

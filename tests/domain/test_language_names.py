@@ -7,6 +7,7 @@ import pytest
 from bot.domain.language import LANGUAGES, SUPPORTED_UI
 from bot.domain.language_names import (
     home_language_named,
+    language_alone,
     name_in,
     name_inside,
     named_languages,
@@ -87,3 +88,12 @@ def test_every_name_a_reader_has_is_for_a_catalogue_language_and_its_own_is_ther
     named = {code: name_in(code, reader) for code in LANGUAGES}
     assert named[reader] != f"{LANGUAGES[reader].english_name} ({reader})"  # names itself
     assert named["en"] != "English (en)"  # and English, which every teacher line may name
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("es", "es"), ("Português", "pt"), ("haitian creole", "ht"), ("Tiếng Việt", "vi"),
+    ("Thiago Portuguese", None), ("Layla Spanish", None), ("Thiago pt", None), ("Klingon", None),
+])
+def test_a_teachers_own_language_is_a_language_alone_never_a_name_with_one(
+        text: str, code: str | None) -> None:
+    assert language_alone(text) == code
