@@ -161,21 +161,31 @@ EVIDENCE_SHOWN = 4
 
 def mastered_on(cell: Cell, catalog: Catalog, lang: str, tz: tzinfo | None) -> Markup | None:
     """What "mastered" rests on: "mastered Fri 2 Oct (right on Mon 28 Sep, Wed 30 Sep, Fri 2
-    Oct, the last a recall; earlier misses are learning)". "⭐ correct 5 of 10 · mastered" read
-    as over-claiming to a principal (data-coach playtest): the misses came before the run of
-    days that mastered it. None for a word not mastered, or mastered before its days were
-    kept."""
+    Oct, the last a recall; earlier misses are learning)", or "(right on Wed 16 Sep, Thu 17
+    Sep, Mon 21 Sep, the last a recall; missed writing it Sat 19 Sep)". "⭐ correct 5 of 10 ·
+    mastered" read as over-claiming to a principal (data-coach playtest): the misses came
+    before the run of days that mastered it, or (a missed spelling) on a day named. None for
+    a word not mastered, or mastered before its days were kept."""
     days = cell.mastery_evidence(tz) if cell.status is WordStatus.MASTERED else ()
     if not days:
         return None
     shown = [catalog.day(lang, d) for d in days]
     if len(shown) > EVIDENCE_SHOWN:
         shown = [shown[0], "…", *shown[-(EVIDENCE_SHOWN - 2):]]
-    key = "state-mastered-on-misses" if cell.correct < cell.attempts else "state-mastered-on"
+    # A missed spelling on the deciding review keeps the days right (mastery.record_answer):
+    # "earlier misses are learning" hid a miss that came between them (Sat 19, between Thu 17
+    # and Mon 21), so the line names its day, and says "earlier" only of misses before the run
+    writing = cell.missed_writing(tz)
+    earlier = cell.attempts - cell.correct > len(cell.missed_in_run)
+    key = "state-mastered-on" + ("-missed-writing" if writing else "") + (
+        "-misses" if earlier else "")
     way = cell.mastered_by
     if way is not None and way.tiles:  # "the last a recall, spelled with tiles": at levels
         key += "-tiles"  # 1-2 the recall is often tapped letters, not typed (playtest)
-    return catalog.render(key, lang, date=shown[-1], days=list_separator(lang).join(shown))
+    sep = list_separator(lang)
+    return catalog.render(key, lang, date=shown[-1], days=sep.join(shown),
+                          **({"missed": sep.join(catalog.day(lang, d) for d in writing)}
+                             if writing else {}))
 
 
 def missed_counts(cell: Cell, term: str, catalog: Catalog, lang: str) -> Markup | None:

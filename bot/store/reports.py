@@ -16,7 +16,7 @@ from bot.domain.guessing import (
     looks_like_guessing,
     recent_start,
 )
-from bot.domain.mastery import MasteryState, mastery_state, met
+from bot.domain.mastery import MasteryState, mastery_state, met, school_date
 from bot.domain.overrule import ACCEPTED_BIT, Graded
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.word_status import (
@@ -65,6 +65,10 @@ class Cell:
     # typed answers right only because a teacher accepted their text for the word in the
     # class (overrule.Graded.accepted): a teacher's judgement, not Puente's grading
     teacher_accepted: int = 0
+    # a mastered word's counted misses after the first right answer of its run and before it
+    # was mastered (UTC, as stored): a missed spelling on its deciding review keeps the days
+    # right (mastery.record_answer), so /student names the day it was missed
+    missed_in_run: tuple[str, ...] = ()
 
     @property
     def state(self) -> MasteryState:
@@ -111,6 +115,11 @@ class Cell:
             return ()
         mastered = _day(self.mastered_at, tz or UTC)
         return tuple(d for d in map(date.fromisoformat, self.success_days) if d <= mastered)
+
+    def missed_writing(self, tz: tzinfo | None) -> tuple[date, ...]:
+        """The study days a mastered word's writing was missed between its days right (its
+        deciding review, typed or spelled with tiles, missed: the days stand), oldest first."""
+        return tuple(sorted({school_date(parse(at), tz or UTC) for at in self.missed_in_run}))
 
     @property
     def mastered_by(self) -> Graded | None:
@@ -246,7 +255,13 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
         "AND a.answered_at = m.mastered_at ORDER BY a.id DESC LIMIT 1) END, "
         f"(SELECT count(*) FROM attempts a WHERE a.student_id = m.student_id "
-        f"AND a.word_id = m.word_id AND a.correct = 1 AND a.grading & {ACCEPTED_BIT}) "
+        f"AND a.word_id = m.word_id AND a.correct = 1 AND a.grading & {ACCEPTED_BIT}), "
+        # a mastered word's misses inside its run of days right (a missed spelling on its
+        # deciding review keeps them): one index seek a mastered word, as above
+        "CASE WHEN m.mastered_at IS NOT NULL THEN (SELECT json_group_array(a.answered_at) "
+        "FROM attempts a WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
+        "AND a.correct = 0 AND a.practice = 0 AND a.answered_at > m.first_correct_at "
+        "AND a.answered_at < m.mastered_at) END "
         "FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
@@ -257,7 +272,8 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:12], bool(r[12]), *r[13:17],
                   near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
                   success_days=tuple(sorted(json.loads(r[19] or "[]"))),
-                  mastered_grading=r[20], teacher_accepted=r[21]) for r in rows]
+                  mastered_grading=r[20], teacher_accepted=r[21],
+                  missed_in_run=tuple(json.loads(r[22] or "[]"))) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened
