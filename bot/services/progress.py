@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState, WordMastery, ready_day
+from bot.domain.mastery import MasteryState, WordMastery, ready_day, school_date
 from bot.domain.school_days import streak
 from bot.services.excused import off_days
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
@@ -28,7 +28,7 @@ class Progress:
     reviewing: int
     mastered: int
     due: int            # what the next /check asks, among the words above (not a fifth state)
-    streak_days: int    # school days in a row, and days studied: a weekend never breaks it
+    streak_days: int    # study days in a row (from 04:00): a weekend never breaks it
     history: tuple[tuple[str, int], ...]  # (local date, words mastered by then), for a chart
     ready: int = 0      # words ready for a check now, all of them (NextStep.ready)
     waiting: int = 0    # cards to read first: never opened, or what /words would unlock now
@@ -70,7 +70,7 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     # her streak while both told her it counted (playtest, Hmong level 1). Only a card's
     # first reading has a date, so reading old cards again keeps nothing.
     days = _days_studied(db, who.id, every, tz)
-    today = now.astimezone(tz).date()
+    today = school_date(now, tz)  # the study day: at 00:20 it is still yesterday's
     rest = _rest(db, who.id, days, states, step, today, tz)
     # a day her family excused (sick, not at school) is bridged as a day off is
     off = off_days(db, who.id, holidays)
@@ -88,9 +88,11 @@ def progress(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
 
 def _days_studied(db: Database, student_id: int, every: Iterable[WordMastery], tz: ZoneInfo
                   ) -> set[date]:
-    """The days she answered anything or first read a card."""
-    return {at.astimezone(tz).date() for at in study.attempt_quarters(db, student_id)} \
-        | {s.shown_at.astimezone(tz).date() for s in every if s.shown_at is not None}
+    """The study days she answered anything or first read a card. A study day starts at
+    04:00 (mastery.STUDY_DAY_STARTS), as every spacing rule counts it: calendar days gave a
+    sitting from 23:50 to 00:10 two days of streak."""
+    return {school_date(at, tz) for at in study.attempt_quarters(db, student_id)} \
+        | {school_date(s.shown_at, tz) for s in every if s.shown_at is not None}
 
 
 def _rest(db: Database, student_id: int, days: Collection[date],
@@ -115,7 +117,7 @@ def nothing_to_do_days(db: Database, user_id: int, now: datetime, tz: ZoneInfo,
     every = study.student_mastery(db, who.id).values()
     states = [s for s in every if s.previewed]
     return _rest(db, who.id, _days_studied(db, who.id, every, tz), states,
-                 next_step(db, who, now, tz, holidays), now.astimezone(tz).date(), tz)
+                 next_step(db, who, now, tz, holidays), school_date(now, tz), tz)
 
 
 def idle_days(studied: Collection[date], states: Iterable[WordMastery], step: NextStep,
