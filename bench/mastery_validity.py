@@ -16,10 +16,19 @@ Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
              day (its right answer was shown), and every option whose card she never saw (a
              strange word is not the one asked), and guesses among the rest
   sly        both: the look-alike guesser who also eliminates
+  nightowl   a learner who studies at 23:30-00:30 school time, and on some nights twice, once
+             before midnight and once after (one study day: they start at 04:00)
+  revealer   knows no word: taps any option (or types nothing) to see the right answer in the
+             feedback, then gives it to every later question on that word for REVEAL_HOURS
+             (any prompt: she noted the word and its meaning, not the screen)
   echo       (with the `echo` flag) knows no word and learns no meaning, but remembers the
              answer shown with each question's prompt for ECHO_HOURS (after her tap, a miss's
              right answer, a "Practice again" item's too) and gives it when that prompt comes
              back: a prompt repeated on the next school day is passed by memory of the screen
+
+The night owl and the revealer study in a store of their own (their answers take check ids the
+other kinds' letter tiles are dealt by), so the figures of the kinds above are the same with
+them or without them (`classic` leaves them out).
 
 Sessions are realistic: on 4 school days out of 5 at about 16:00 a student sends /check (which
 first shows the cards of any words that unlock; one session in four starts with /words, all
@@ -33,7 +42,7 @@ mastered words they still know two weeks after the last day.
 Goals (issue 9): guessers <= 1 %, memorisers <= 5 %, learners <= 10 school days, >= 90 %.
 
 Run: python bench/mastery_validity.py [students-per-kind] [seed] [language] [levels] [honest]
-[two-packs] [echo] [no-keyboard]
+[two-packs] [echo] [no-keyboard] [classic]
 (no asserts; levels: e.g. 1,2 puts every student at levels 1-2, default 1,2,3,4,5; honest:
 learners and crammers who do not recall a word tap "🤷 I don't know" where a question with
 options has it, levels 1-2, instead of guessing; guessers still guess; two-packs: every
@@ -73,6 +82,7 @@ from sqlite_utils import Database
 from bot.domain import tiles
 from bot.domain.cognates import fold
 from bot.domain.gaps import GAP
+from bot.domain.mastery import school_date
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.domain.school_days import is_school_day, school_days_between
 from bot.services import answers, checks, learners
@@ -89,6 +99,12 @@ KINDS = ("guesser", "memoriser", "learner", "crammer", "lookalike", "eliminator"
 GUESSERS = ("guesser", "lookalike", "eliminator", "sly")  # know no word: every mastery is false
 ECHO = "echo"  # knows no word, remembers each prompt's answer a while (the `echo` flag)
 ECHO_HOURS = 80  # the next school day, over a weekend too
+NIGHT_OWL = "nightowl"  # a learner at 23:30-00:30 (a store of its own: see the docstring)
+REVEALER = "revealer"  # knows no word, notes each answer the feedback shows: every mastery false
+EXTRA_KINDS = (NIGHT_OWL, REVEALER)
+REVEAL_HOURS = ECHO_HOURS  # how long the revealer keeps a word's noted answer
+TWICE_A_NIGHT = 0.4  # a night owl's nights with a sitting before midnight and one after
+LEARNERS = ("learner", "crammer", NIGHT_OWL)  # learn from cards and feedback (Memory)
 LOOKS_LIKE = 0.6  # a look-alike guesser taps an option this close in spelling to the question
 LEVELS = (1, 2, 3, 4, 5)
 KNOWN = 0.5            # a word is known when recall is more likely than not
@@ -158,6 +174,8 @@ class Student:
     keyboard: bool = True  # False: cannot type English (levels 1-2, no-keyboard)
     # echo: prompt -> the answer shown with it, and when
     echoes: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    # revealer: word id -> when a feedback showed her its answer after a guess
+    revealed: dict[int, datetime] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.plan = random.Random(f"{self.seed}:plan")
@@ -176,8 +194,24 @@ class Student:
     def checks_today(self) -> int:
         return 8 if self.kind == "crammer" else self.plan.choice((1, 1, 2))
 
+    def sittings(self, base: datetime) -> list[datetime]:
+        """When she starts studying on a school day whose 16:00 is `base`: at about 16:00-18:00,
+        or a night owl at 23:30-00:30, on some nights twice, before midnight and after."""
+        if self.kind != NIGHT_OWL:
+            return [base + timedelta(minutes=self.plan.randrange(0, 120))]
+        night = base + timedelta(hours=7, minutes=30)  # 23:30
+        if self.plan.random() < TWICE_A_NIGHT:
+            return [night + timedelta(minutes=self.plan.randrange(0, 15)),
+                    night + timedelta(minutes=35 + self.plan.randrange(0, 20))]  # 00:05-00:25
+        return [night + timedelta(minutes=self.plan.randrange(0, 60))]
+
+    def noted(self, word_id: int, now: datetime) -> bool:
+        """The revealer still has the answer a feedback showed her for this word."""
+        when = self.revealed.get(word_id)
+        return when is not None and now - when <= timedelta(hours=REVEAL_HOURS)
+
     def knows(self, word_id: int, now: datetime) -> float:
-        if self.kind in (*GUESSERS, "memoriser", ECHO):
+        if self.kind in (*GUESSERS, "memoriser", ECHO, REVEALER):
             return 0.0
         return self.memory.setdefault(word_id, Memory()).recall(now)
 
@@ -226,6 +260,13 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
                 return None, shown, False
             if shown in item.options:
                 return item.options.index(shown), None, False
+        return (None, "idk", False) if item.typed else (rng.randrange(len(item.options)), None,
+                                                        False)
+    if student.kind == REVEALER:
+        if student.noted(item.word_id, now):  # the answer a feedback showed her: from her note
+            return ((None, item.answer, True) if item.typed
+                    else (item.options.index(item.answer), None, True))
+        # a tap (or nothing typed) only to see the right answer in the feedback
         return (None, "idk", False) if item.typed else (rng.randrange(len(item.options)), None,
                                                         False)
     if student.kind in GUESSERS:
@@ -357,7 +398,7 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
             people.set_level(db, sid, klass.id, level, "teacher")
         seed_of = rng.random()
         students.append(Student(sid, kind, level, random.Random(seed_of), seed=repr(seed_of),
-                                honest=honest and kind in ("learner", "crammer"),
+                                honest=honest and kind in LEARNERS,
                                 keyboard=keyboard or level > 2))
     shown: dict[tuple[int, int], date] = {}
     days: list[date] = []
@@ -378,62 +419,67 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
         for student in students:
             if not student.studies_on(index):
                 continue
-            now = base + timedelta(minutes=student.plan.randrange(0, 120))
             if student.day != day:
                 student.day, student.met_today = day, set()
-            who = learners.learner(db, student.id)
-            # /check shows the cards of words that unlock first; now and then /words shows all
-            looks = learners.current_words(db, who, now) if student.plan.random() < LOOK_AGAIN \
-                else learners.unlock(db, who, now)
-            # The student reads these cards: only a card shown makes its word askable
-            learners.cards_shown(db, student.id, [ref.id for ref in looks], now)
-            for ref in looks:
-                shown.setdefault((student.id, ref.id), day)
-                if student.kind in ("learner", "crammer"):
-                    student.memory.setdefault(ref.id, Memory()).see(now, student.mind(ref.id))
-            for _ in range(student.checks_today()):
-                now += timedelta(minutes=3)
-                question = checks.start_check(db, student.id, now, student.checker)
-                while question is not None:
-                    now += timedelta(seconds=20)
-                    _count_prompt(student, question, cards, last, prompts, shown_last,
-                                  index)
-                    strange = _strange(db, who, question.item, pack_of)
-                    other = _off_topic(db, who, question.item, pack_of)
-                    option, text, from_memory = answer(student, question, words, now, glosses,
-                                                       strange | other)
-                    if text is not None and (not student.keyboard
-                                             or question.opens_with_tiles):
-                        # no keyboard, or level 1, where a typed question opens with its
-                        # tiles (tiles.first): spelled on them
-                        feedback = _without_keyboard(db, student, question, text, now)
-                    elif text is not None:
-                        feedback = answers.answer_typed(db, student.id, text, now, TZ)
-                    elif option is None:
-                        feedback = answers.answer_dont_know(db, student.id, question.item_id,
-                                                            now, TZ)
-                    elif tiles.by_default(question.item, student.level, question.practice):
-                        feedback = answers.answer_tiles(
-                            db, student.id, question.item_id,
-                            _spelled(student, question, option,
-                                     from_memory or _echoed(student, question, now)),
-                            now, TZ)
-                    else:
-                        feedback = answers.answer_choice(db, student.id, question.item_id,
-                                                         option or 0, now, TZ)
-                    answered += 1
-                    _count_tap(db, student, question.item, strange, taps, bool(other))
-                    if feedback is None:
-                        break
-                    student.met_today.add(fold(feedback.term))
-                    student.echoes[question.item.prompt] = (feedback.grade.expected, now)
-                    memory = student.memory.setdefault(feedback.word_id, Memory())
-                    if feedback.grade.correct and from_memory:
-                        memory.retrieved(now)
-                    elif not feedback.grade.correct or feedback.reteach is not None:
-                        # the right answer (or the card) shown
-                        memory.see(now, student.mind(feedback.word_id))
-                    question = feedback.next_question
+            for now in student.sittings(base):
+                who = learners.learner(db, student.id)
+                # /check shows the cards of words that unlock first; now and then /words
+                # shows all
+                looks = learners.current_words(db, who, now) \
+                    if student.plan.random() < LOOK_AGAIN else learners.unlock(db, who, now)
+                # The student reads these cards: only a card shown makes its word askable
+                learners.cards_shown(db, student.id, [ref.id for ref in looks], now)
+                for ref in looks:
+                    shown.setdefault((student.id, ref.id), day)
+                    if student.kind in LEARNERS:
+                        student.memory.setdefault(ref.id, Memory()).see(
+                            now, student.mind(ref.id))
+                for _ in range(student.checks_today()):
+                    now += timedelta(minutes=3)
+                    question = checks.start_check(db, student.id, now, student.checker)
+                    while question is not None:
+                        now += timedelta(seconds=20)
+                        _count_prompt(student, question, cards, last, prompts, shown_last,
+                                      index)
+                        strange = _strange(db, who, question.item, pack_of)
+                        other = _off_topic(db, who, question.item, pack_of)
+                        option, text, from_memory = answer(student, question, words, now,
+                                                           glosses, strange | other)
+                        if text is not None and (not student.keyboard
+                                                 or question.opens_with_tiles):
+                            # no keyboard, or level 1, where a typed question opens with its
+                            # tiles (tiles.first): spelled on them
+                            feedback = _without_keyboard(db, student, question, text, now)
+                        elif text is not None:
+                            feedback = answers.answer_typed(db, student.id, text, now, TZ)
+                        elif option is None:
+                            feedback = answers.answer_dont_know(db, student.id,
+                                                                question.item_id, now, TZ)
+                        elif tiles.by_default(question.item, student.level, question.practice):
+                            feedback = answers.answer_tiles(
+                                db, student.id, question.item_id,
+                                _spelled(student, question, option,
+                                         from_memory or _echoed(student, question, now)),
+                                now, TZ)
+                        else:
+                            feedback = answers.answer_choice(db, student.id,
+                                                             question.item_id, option or 0,
+                                                             now, TZ)
+                        answered += 1
+                        _count_tap(db, student, question.item, strange, taps, bool(other))
+                        if feedback is None:
+                            break
+                        student.met_today.add(fold(feedback.term))
+                        student.echoes[question.item.prompt] = (feedback.grade.expected, now)
+                        if student.kind == REVEALER and not from_memory:  # a guess, to see
+                            student.revealed[feedback.word_id] = now  # the answer: noted
+                        memory = student.memory.setdefault(feedback.word_id, Memory())
+                        if feedback.grade.correct and from_memory:
+                            memory.retrieved(now)
+                        elif not feedback.grade.correct or feedback.reteach is not None:
+                            # the right answer (or the card) shown
+                            memory.see(now, student.mind(feedback.word_id))
+                        question = feedback.next_question
         if after_day is not None:
             after_day(db, index, students)
     return Simulation(db, students, shown, days, answered, taps, prompts)
@@ -479,6 +525,7 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
     later = end + timedelta(days=14)
     figures: dict[str, object] = {"answers": answered}
     to_mastery: list[int] = []
+    owls: list[int] = []  # the night owls' school days from card to mastery
     kept: list[float] = []
     for kind in dict.fromkeys(s.kind for s in students):
         tested = mastered = false = 0
@@ -497,8 +544,12 @@ def _figures(sim: Simulation, levels: tuple[int, ...]) -> dict[str, object]:
                     to_mastery.append(school_days_between(
                         first, state.mastered_at.astimezone(TZ).date()))
                     kept.append(student.knows(word_id, later))
+                elif kind == NIGHT_OWL:  # mastered at 00:10 is the study day before's
+                    owls.append(school_days_between(shown.get((student.id, word_id), days[0]),
+                                                    school_date(state.mastered_at, TZ)))
         figures[kind] = (tested, mastered, false)
     figures["median_days"] = statistics.median(to_mastery) if to_mastery else None
+    figures["median_days_owls"] = statistics.median(owls) if owls else None
     figures["by_level"] = _by_level(db, students, shown, days, levels)
     figures["long"] = _long_words(db, students)
     figures["elimination"] = sim.taps
@@ -614,6 +665,9 @@ def main() -> None:
     keyboard = "no-keyboard" not in flags
     figures = run(per_kind, seed, language, levels, honest, packs=packs, kinds=kinds,
                   keyboard=keyboard)
+    extra = {} if "classic" in flags else run(
+        per_kind, seed, language, levels, honest, packs=packs, kinds=EXTRA_KINDS,
+        keyboard=keyboard)
     seconds = time.perf_counter() - began
     print(f"mastery validity: {per_kind} students per kind (seed {seed}, {language}, levels "
           f"{','.join(map(str, levels))}{', honest learners' if honest else ''}"
@@ -627,6 +681,14 @@ def main() -> None:
         print(f"  {kind:<10} words tested {tested:>5}  mastered {mastered:>5}  "
               f"false mastery {false:>4} = {rate:6.1%} of tested")
     print(f"  learners: median school days from card to mastery: {figures['median_days']}")
+    for kind in EXTRA_KINDS if extra else ():  # in a store of their own
+        tested, mastered, false = extra[kind]  # type: ignore[misc]
+        rate = false / tested if tested else 0.0
+        print(f"  {kind:<10} words tested {tested:>5}  mastered {mastered:>5}  "
+              f"false mastery {false:>4} = {rate:6.1%} of tested (a store of their own)")
+    if extra:
+        print("  night owls (23:30-00:30, some nights twice across midnight): median school "
+              f"days from card to mastery: {extra['median_days_owls']}")
     kept = figures["kept"]
     print("  learners: mastered words still known two weeks after the last day: "
           + (f"{kept:.0%}" if isinstance(kept, float) else "-"))
