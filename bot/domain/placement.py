@@ -50,6 +50,10 @@ class PlacementItem:
     # Asked only after one miss in its band, to make up for that slip. Reserves sit at the end
     # of PLACEMENT so the other items keep their indexes (buttons already on a screen).
     reserve: bool = False
+    # The home languages in which its answer can be read through cognates (the key, or every
+    # other option, a cognate of a word she knows: "obtain" is "obter" to a Portuguese
+    # reader), curated as a gloss's `cognate` is: there it is no evidence of reading English.
+    cognate_in: frozenset[str] = frozenset()
 
 
 PLACEMENT: tuple[PlacementItem, ...] = (
@@ -75,7 +79,8 @@ PLACEMENT: tuple[PlacementItem, ...] = (
                                     "a question", "something you feel"), 1, 2),
     # Band 3 -> level 4: content words in longer sentences
     PlacementItem("The data ___ our hypothesis, so we keep it.",
-                  ("ignores", "invents", "supports", "repeats"), 2, 3),
+                  ("ignores", "invents", "supports", "repeats"), 2, 3,
+                  cognate_in=frozenset({"es", "pt", "fr", "ht", "tl"})),
     # One connector only fits: "Plants need sunlight; ___, they die in the dark." keyed
     # "otherwise", but "therefore" read as sensible to many (playtest): an order leaves no
     # cause for "therefore", and "because"/"although" cannot follow "; ___,".
@@ -83,15 +88,18 @@ PLACEMENT: tuple[PlacementItem, ...] = (
                   ("therefore", "otherwise", "because", "although"), 1, 3),
     # Band 4 -> level 5: precise academic language
     PlacementItem("Which word can replace \"get\" in \"Scientists get data from a test\"?",
-                  ("obtain", "become", "arrive", "understand"), 0, 4),
+                  ("obtain", "become", "arrive", "understand"), 0, 4,
+                  cognate_in=frozenset({"es", "pt", "fr"})),
     PlacementItem("Although the results surprised them, the team ___ them carefully.",
-                  ("analyzed", "ignored", "forgot", "invented"), 0, 4),
+                  ("analyzed", "ignored", "forgot", "invented"), 0, 4,
+                  cognate_in=frozenset({"es", "pt", "fr", "ht", "ru"})),
     # Reserves, one a band of FORGIVEN (see `PlacementItem.reserve`): each with one
     # defensible answer.
     PlacementItem("The ice melted ___ the room was warm.",
                   ("although", "because", "unless", "so that"), 1, 3, reserve=True),
     PlacementItem("Which word means \"to make something smaller or less\"?",
-                  ("reduce", "produce", "include", "introduce"), 0, 4, reserve=True),
+                  ("reduce", "produce", "include", "introduce"), 0, 4, reserve=True,
+                  cognate_in=frozenset({"es", "pt", "fr", "ht"})),
     # Band 1's, a picture word like its first question, heard as band 1 is
     PlacementItem("🍎 = ?", ("chair", "sing", "apple", "green"), 2, 1,
                   spoken=("chair.", "sing.", "apple.", "green."), reserve=True),
