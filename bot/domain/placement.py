@@ -148,7 +148,7 @@ FORGIVEN = frozenset({1, 3, 4})
 # The bands whose slip, made up for by the reserve, still ends the placement at their level:
 # the band counts, nothing above it does. A Portuguese WIDA 3 reader (Davi, playtest) missed
 # a band-3 question, guessed its reserve and was placed at 5 by band 4; a reader who knows
-# bands 1-2 and guesses above reaches 5 in 1 % of runs with the cap, 2.4 % without
+# bands 1-2 and guesses above reaches 5 in about 1 % of runs with the cap, 2.5 % without
 # (bench/placement.py), and a Bridging student's slip there costs one level, never two. Not
 # band 1: band 2 after it stops at its first miss, so a newcomer's slip on a picture word is
 # answered by band 2's English itself, and capping it there placed 30 % of the level-5 readers
