@@ -12,6 +12,11 @@ guessing on the rest. How she guesses:
 A set whose picture words a `thing` or `longest` guesser passes more often is easier to guess
 than the other: its distractors give the answer away.
 
+A cognate reader (Davi, 13, Portuguese, WIDA 3; and a Tagalog reader like him) knows bands
+1-2 and, above them, every question whose answer his language gives away through cognates
+(`PlacementItem.cognate_in`: "obtain" is "obter"), and guesses the rest. Placed at level 5 he
+gets English-first cards he cannot read well.
+
 Prints, per set, guesser and student, where she is placed (shares of the runs) and how many
 questions she answers on average; "placed low" (knows band 1, one tap in ten a guess: placed
 at level 1) and "guesser placed at level 2+" are the figures docs/newcomers.md quotes.
@@ -67,37 +72,42 @@ def longest_guess(item: PlacementItem, rng: random.Random) -> int:
 
 GUESSERS: dict[str, Guess] = {"random": random_guess, "thing": thing_guess,
                               "longest": longest_guess}
-STUDENTS: tuple[tuple[str, int, float], ...] = (  # (who, knows up to band, slip rate)
-    ("nothing (guesses everything)", 0, 0.0),
-    ("band 1 (everyday words)", 1, 0.0),
-    ("band 1, one tap in ten a guess", 1, 0.1),
-    ("bands 1-2", 2, 0.0),
-    ("bands 1-3", 3, 0.0),
-    ("everything", 4, 0.0),
-    ("everything, one tap in ten a guess", 4, 0.1),
+# (who, knows up to band, slip rate, home language whose cognates he reads; "" none)
+STUDENTS: tuple[tuple[str, int, float, str], ...] = (
+    ("nothing (guesses everything)", 0, 0.0, ""),
+    ("band 1 (everyday words)", 1, 0.0, ""),
+    ("band 1, one tap in ten a guess", 1, 0.1, ""),
+    ("bands 1-2", 2, 0.0, ""),
+    ("bands 1-3", 3, 0.0, ""),
+    ("everything", 4, 0.0, ""),
+    ("everything, one tap in ten a guess", 4, 0.1, ""),
+    ("cognate reader, pt (bands 1-2)", 2, 0.0, "pt"),
+    ("cognate reader, tl (bands 1-2)", 2, 0.0, "tl"),
 )
+COGNATE_READERS = ("pt", "tl")
 
 
 def run(items: Sequence[PlacementItem], knows: int, slip: float, guess: Guess,
-        rng: random.Random) -> tuple[int, int]:
+        rng: random.Random, lang: str = "") -> tuple[int, int]:
     """One simulated placement: (the level proposed, the questions answered)."""
     answers: list[int] = []
     while (number := next_question(answers)) is not None:
         item = items[number]
-        known = item.band <= knows and (slip == 0 or rng.random() >= slip)
+        reads = item.band <= knows or lang in item.cognate_in
+        known = reads and (slip == 0 or rng.random() >= slip)
         option = item.correct if known else guess(item, rng)
         answers.append(score(number, option, items))
     return level_from_answers(answers), len(answers)
 
 
 def placed(items: Sequence[PlacementItem], knows: int, slip: float, guess: Guess, runs: int,
-           seed: int) -> tuple[Counter[int], float]:
+           seed: int, lang: str = "") -> tuple[Counter[int], float]:
     """Where `runs` students are placed (a count a level) and the questions they answer."""
     rng = random.Random(seed)
     levels: Counter[int] = Counter()
     asked = 0
     for _ in range(runs):
-        level, questions = run(items, knows, slip, guess, rng)
+        level, questions = run(items, knows, slip, guess, rng, lang)
         levels[level] += 1
         asked += questions
     return levels, asked / runs
@@ -105,6 +115,11 @@ def placed(items: Sequence[PlacementItem], knows: int, slip: float, guess: Guess
 
 def shares(levels: Counter[int], runs: int) -> str:
     return ", ".join(f"{level}: {100 * n / runs:.1f} %" for level, n in sorted(levels.items()))
+
+
+def at_least(levels: Counter[int], level: int, runs: int) -> str:
+    """The share of the runs placed at `level` or above."""
+    return f"{100 * sum(n for placed, n in levels.items() if placed >= level) / runs:.1f} %"
 
 
 def main() -> None:
@@ -115,13 +130,19 @@ def main() -> None:
     for guesser, guess in GUESSERS.items():
         for name, items in sets.items():
             print(f"\n{name}, {guesser} guesser")
-            found: dict[tuple[int, float], tuple[Counter[int], float]] = {}
-            for who, knows, slip in STUDENTS:
-                levels, mean = found[knows, slip] = placed(items, knows, slip, guess, runs, seed)
+            found: dict[tuple[int, float, str], tuple[Counter[int], float]] = {}
+            for who, knows, slip, lang in STUDENTS:
+                levels, mean = found[knows, slip, lang] = placed(items, knows, slip, guess,
+                                                                 runs, seed, lang)
                 print(f"  {who:36} {shares(levels, runs):48} questions {mean:.1f}")
-            low, up = found[1, 0.1][0], found[0, 0.0][0]
+            low, up = found[1, 0.1, ""][0], found[0, 0.0, ""][0]
             print(f"  placed low (band 1, slips): {100 * low[1] / runs:.1f} %; guesser placed "
                   f"at level 2+: {100 * (runs - up[1]) / runs:.1f} %")
+            high = ", ".join(f"{lang} {at_least(found[2, 0.0, lang][0], 5, runs)}"
+                             for lang in COGNATE_READERS)
+            print(f"  cognate reader placed at level 5: {high}; level-5 reader placed at 4+: "
+                  f"{at_least(found[4, 0.0, ''][0], 4, runs)}, one tap in ten a guess "
+                  f"{at_least(found[4, 0.1, ''][0], 4, runs)}")
 
 
 if __name__ == "__main__":

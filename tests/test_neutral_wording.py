@@ -102,7 +102,7 @@ ARABIC_STUDENT_KEYS = (
     "error-config", "not-enrolled", "language-needed", "check-stale", "check-stale-finished",
     "join-code-missing", "join-code-unknown", "join-code-expired", "join-code-replaced",
     "welcome-back", "ready", "language-ask", "language-menu", "language-stale", "language-more",
-    "placement-question", "placement-done", "item-practice", "no-words", "false-friend-warning",
+    "placement-done", "item-practice", "no-words", "false-friend-warning",
     "sentence-frame", "sentence-starter", "sentence-own", "item-cloze-typed", "item-typed",
     "item-cloze-typed-ask", "item-typed-ask", "item-typed-intro", "item-typed-intro-write",
     "feedback-right-typo",

@@ -25,18 +25,18 @@ async def place(chat: Chat, user: dict, taps: list[str]) -> list:
     return calls
 
 
-async def test_one_slip_in_placement_costs_one_reserve_question_not_two_levels(
-        chat: Chat) -> None:
+async def test_one_slip_in_placement_costs_one_level_not_two(chat: Chat) -> None:
     minjun = chat.user(1001, "Minjun", lang="ko")
     await join_and_confirm(chat, minjun, "ko", level=None)
     taps = [tap(i) for i in range(6)] + [tap(WRONG_CONNECTOR, right=False)]
     calls = await place(chat, minjun, taps)
     assert "3단계" not in texts(calls)  # not "We will start at level 3"
     reserve = next(i for i, item in enumerate(PLACEMENT) if item.reserve and item.band == 3)
-    await place(chat, minjun, [tap(reserve), tap(7)])
-    calls = await chat.tap(minjun, tap(8))
-    assert people.enrollments(chat.db, 1001)[0].wida_level == 5
-    assert "5단계부터" in texts(calls)
+    # made up for, band 3 counts; a slip there caps it (a cognate reader slipped there and
+    # was placed at 5): level 4, which /placement or the teacher's /level can raise
+    calls = await chat.tap(minjun, tap(reserve))
+    assert people.enrollments(chat.db, 1001)[0].wida_level == 4
+    assert "4단계부터" in texts(calls)
 
 
 async def test_a_student_may_take_placement_again_once_and_the_teacher_hears_it(
@@ -47,7 +47,7 @@ async def test_a_student_may_take_placement_again_once_and_the_teacher_hears_it(
     assert people.enrollments(chat.db, 1001)[0].wida_level == 1
     assert "/placement" in texts(calls)  # the way to a second go is said once, here
     calls = await chat.send(ana, "/placement")
-    assert "Pregunta 1 (hasta 12)" in texts(calls)
+    assert "Pregunta 1 (hasta 11)" in texts(calls)
     calls = await place(chat, ana, [tap(i) for i in range(MAIN_ITEMS)])
     assert people.enrollments(chat.db, 1001)[0].wida_level == 5
     chat.clock.advance(minutes=5)

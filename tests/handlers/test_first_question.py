@@ -115,7 +115,7 @@ async def test_a_typed_language_name_chooses_the_language(chat: Chat, typed: str
     reply = texts(await chat.send(ana, typed))
     assert people.get_student(chat.db, 1001).language == code
     assert "Choose your home language" not in reply
-    assert " 1 (" in reply and "1/9" not in reply  # on to placement at once (up to 12)
+    assert " 1 (" in reply and "1/9" not in reply  # on to placement at once (up to 11)
 
 
 async def test_a_hmong_child_on_a_somali_phone_reads_the_question_in_english_too(
@@ -198,12 +198,12 @@ def test_the_question_and_english_stay_short_in_every_language(catalog: Catalog,
         assert len(text) <= SHORT, text
 
 
-async def test_placement_counts_its_questions_as_up_to_twelve(chat: Chat) -> None:
+async def test_placement_counts_its_questions_as_up_to_eleven(chat: Chat) -> None:
     # playtest (Yousef, Arabic): "Question 1/9" ended after question 6 (a miss ends it), so
-    # he read it as skipped questions; the counter says "up to 12" (the most there can be,
-    # three reserves after slips counted) in his language and English
+    # he read it as skipped questions; the counter says "up to 11" (the most there can be,
+    # the reserves after slips counted) in his language and English
     yousef = chat.user(1001, "Yousef", "ar")
     await chat.send(yousef, "/start JOINcode_123")
     reply = texts(await chat.tap(yousef, "lc:ar"))
-    assert "السؤال \u20681\u2069 (حتى \u206812\u2069 سؤالًا)" in reply
+    assert "السؤال \u20681\u2069 (حتى \u206811\u2069 سؤالًا)" in reply
     assert "1/9" not in reply

@@ -144,17 +144,17 @@ async def test_one_slip_after_a_right_answer_asks_more_before_placing_her_low(
     """Playtest: right on 📚 = book, a slip on "I ___ to school every day.", and after two
     answers she was told level 1. A child who knows everyday words slips; the placement asks
     the band's last question and its reserve (🍎 = ?) before it ends low, and the counter's
-    "up to 12" never rises."""
+    "up to 11" never rises."""
     ana = chat.user(lang="es")
     await join(chat, ana, "es", None)
     await chat.tap(ana, pick(0))
     calls = await chat.tap(ana, pick(1, right=False))  # the slip
     assert people.enrollments(chat.db, 1001)[0].wida_level is None  # not over
-    assert "Pregunta 3 (hasta 12)" in texts(calls)
+    assert "Pregunta 3 (hasta 11)" in texts(calls)
     calls = await chat.tap(ana, pick(2))
     reserve = next(i for i, item in enumerate(PLACEMENT) if item.reserve and item.band == 1)
     assert "🍎 = ?" in texts(calls) and f"pl:{reserve}:4" in [d for _, d in buttons(calls)]
-    assert "Pregunta 4 (hasta 12)" in texts(calls)
+    assert "Pregunta 4 (hasta 11)" in texts(calls)
     await chat.tap(ana, pick(reserve))  # made up for: band 1 counts
     await chat.tap(ana, pick(3))
     calls = await chat.tap(ana, pick(4, right=False))  # band 2 forgives no slip

@@ -81,9 +81,9 @@ async def test_a_student_back_at_the_placement_goes_on_from_her_question_with_an
     await chat.send(ana, "/words")  # leaves at question 2
 
     again = texts(await chat.send(ana, "/start JOINcode_123"))  # the class link again
-    assert "Pregunta 2 (hasta 12)" in again
+    assert "Pregunta 2 (hasta 11)" in again
     back = await chat.tap(ana, callbacks.PLACEMENT_RESUME)  # or the button under the note
-    assert back[-1].text.startswith("Pregunta 2 (hasta 12)")
+    assert back[-1].text.startswith("Pregunta 2 (hasta 11)")
     await chat.tap(ana, callbacks.data(callbacks.PLACEMENT, 1, 1))  # I go to school
     await chat.tap(ana, callbacks.data(callbacks.PLACEMENT, 2, 0))  # Where is the library?
     done = texts(await chat.tap(ana, callbacks.data(callbacks.PLACEMENT, 3, 4)))  # 🤷

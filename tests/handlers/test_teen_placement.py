@@ -49,7 +49,7 @@ async def test_a_secondary_class_student_is_first_shown_a_phone_not_books(chat: 
     biology(chat)
     _, calls = await joined(chat, BIOLOGY)
     assert question(calls) == ("📱 = ?", TEEN_FIRST)
-    assert texts(calls).count("Kesyon 1 (pa plis pase 12)") == 1  # the same count, up to 12
+    assert texts(calls).count("Kesyon 1 (pa plis pase 11)") == 1  # the same count, up to 11
 
 
 async def test_an_elementary_class_student_keeps_the_childs_first_question(chat: Chat) -> None:
