@@ -17,7 +17,7 @@ from bot.domain.school_days import is_school_day, local_midnight
 from bot.domain.times import parse_clock
 from bot.services.teaching import BadInputError, find_class, require_teacher
 from bot.store import outbox, people, study
-from bot.store.packs import StoredWord, list_packs, pack_words
+from bot.store.packs import StoredWord, class_packs, list_packs, pack_words
 
 MAX_PUSH_WORDS = 10
 CLOSE_WORD = 0.75  # how alike a typed word and a pack word must be to be suggested
@@ -234,6 +234,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     pack_id, tokens, target, at = parse_push(args)
     found = find_class(db, teacher_id, target)
     visible = [p.id for p in list_packs(db, teacher_id)]
+    # a co-teacher sends on the class creator's unit, to this class only (playtest)
+    visible += [p for p in class_packs(db, found.id) if p not in visible]
     if pack_id not in visible:
         _not_a_pack(db, visible, pack_id, tokens)
     words = pack_words(db, pack_id)
