@@ -20,7 +20,7 @@ from bot.domain.pack_validation import parse_pack
 from bot.domain.packs import Pack, PackError, Problem, pack_name
 from bot.domain.variety import same_definition_words, single_sentence_words
 from bot.paths import PACKS_DIR
-from bot.services.pushes import similar_packs
+from bot.services.pushes import UnknownPackError, similar_packs
 from bot.services.teaching import BadInputError, require_teacher, teacher_classes
 from bot.store.packs import (
     PackSummary,
@@ -326,8 +326,7 @@ def pack_detail(db: Database, teacher_id: int, pack_id: str) -> PackDetail:
     if found is None:  # as /push says it, with the packs it may mean
         close = similar_packs(list(visible), pack_id)
         if close:
-            raise BadInputError(prompt_key="push-unknown-pack-suggest", pack=pack_id,
-                                packs=", ".join(close))
+            raise UnknownPackError(pack_id, close)
         raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
     class_ids = [c.id for c in teacher_classes(db, teacher_id)]
     return PackDetail(found, tuple(w.word.term for w in pack_words(db, found.id)),

@@ -136,6 +136,17 @@ class UnknownWordsError(BadInputError):
         self.pack, self.missing = pack, missing
 
 
+class UnknownPackError(BadInputError):
+    """A pack name that is none, with the packs it may mean (each a button that runs the
+    command again with it)."""
+
+    prompt_key = "push-unknown-pack-suggest"
+
+    def __init__(self, typed: str, close: list[str]) -> None:
+        super().__init__(f"no pack {typed}", pack=typed, packs=", ".join(close))
+        self.typed, self.close = typed, tuple(close)
+
+
 def match_words(words: list[StoredWord], tokens: list[str]) -> list[StoredWord]:
     """Pick pack words named by tokens; multi-word terms ("food chain") match greedily.
 
@@ -195,8 +206,7 @@ def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str
                                 words=" ".join([pack_id, *tokens]))
     close = similar_packs(visible, pack_id)
     if close:
-        raise BadInputError(prompt_key="push-unknown-pack-suggest", pack=pack_id,
-                            packs=", ".join(close)).then("push-nothing-sent-newpack")
+        raise UnknownPackError(pack_id, close).then("push-nothing-sent-newpack")
     raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id).then(
         "push-nothing-sent-newpack")
 
