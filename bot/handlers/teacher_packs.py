@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
@@ -23,6 +23,7 @@ from bot.services.packs import (
     pack_detail,
     pack_quality,
     quality_languages,
+    sample_pack_file,
     teacher_packs,
 )
 
@@ -61,12 +62,17 @@ async def packs(update: Update, context: PuenteContext) -> None:
 
 
 async def newpack(update: Update, context: PuenteContext) -> None:
-    """Explain how to send a pack file: /newpack."""
+    """Explain how to send a pack file, with a sample to copy: /newpack."""
     user, s = update.effective_user, context.services
     if user is None:
         return
     teaching.require_teacher(s.db, user.id)
     await say(update, context, "newpack-usage", bilingual=False)
+    lang = user_language(context, user.id, user.language_code)
+    # the shape of a pack file, to copy: a line of column names was not enough (playtest)
+    await context.bot.send_document(user.id, InputFile(sample_pack_file(s.db),
+                                                       filename="sample-pack.csv"),
+                                    caption=s.catalog.render("newpack-sample", lang))
 
 
 async def pack_file(update: Update, context: PuenteContext) -> None:

@@ -15,9 +15,9 @@ from bot.domain.errors import PuenteError
 from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.pack_changes import PackChanges
-from bot.domain.pack_csv import parse_csv_pack
+from bot.domain.pack_csv import parse_csv_pack, sample_csv
 from bot.domain.pack_validation import parse_pack
-from bot.domain.packs import Pack, PackError, Problem, pack_name
+from bot.domain.packs import DEFAULT_PACK, Pack, PackError, Problem, pack_name
 from bot.domain.variety import same_definition_words, single_sentence_words
 from bot.paths import PACKS_DIR
 from bot.services.pushes import UnknownPackError, similar_packs
@@ -300,6 +300,16 @@ def pack_quality(pack: Pack, languages: Sequence[str]) -> PackQuality:
                        pack.glosses_without_definition,
                        len(single_sentence_words(pack.words)),
                        tuple(w.term for w in same_definition_words(pack.words)))
+
+
+SAMPLE_PACK = "science.ecosystems"  # /newpack's sample file: its first words
+SAMPLE_WORDS = 3
+
+
+def sample_pack_file(db: Database) -> bytes:
+    """A small CSV pack of a shipped pack's first words, for a teacher to copy (/newpack)."""
+    words = pack_words(db, SAMPLE_PACK) or pack_words(db, DEFAULT_PACK)
+    return sample_csv([w.word for w in words[:SAMPLE_WORDS]])
 
 
 def teacher_packs(db: Database, teacher_id: int) -> list[PackSummary]:
