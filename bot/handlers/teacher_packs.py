@@ -20,6 +20,7 @@ from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import (
     MAX_PACK_BYTES,
     import_teacher_pack,
+    other_languages,
     pack_detail,
     pack_quality,
     quality_languages,
@@ -102,14 +103,16 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     filled = await glosses.fill_machine_glosses(s.db, s.translator, pack.id, languages)
     await send_long(context, user.id, pack_views.saved_text(
         s.catalog, lang, pack.id, len(pack.words), filled, upload.changes))
-    # the class's languages, and the file's own: words left without a gloss in them are named
-    # now, not at the first /push (a new class has no students, so no languages, yet)
-    gaps = english_only(s.db, pack_refs(s.db, [pack.id]), [*languages, *pack.gloss_languages],
-                        s.translator)
+    # the languages of her classes' students (the classes that use, or will use, the pack):
+    # words left without a gloss in them are named now, not at the first /push; the file's
+    # other languages get one line (a warning for each of 13 languages buried hers, playtest)
+    gaps = english_only(s.db, pack_refs(s.db, [pack.id]), languages, s.translator)
     # CPU for up to a second on a big pack: in a thread, so other people's updates go on
     quality = await asyncio.to_thread(pack_quality, pack, quality_languages(s.db, user.id))
     newcomers = glosses.no_newcomer_definition(s.db, pack_refs(s.db, [pack.id]), languages)
-    warnings = pack_views.upload_warnings(s.catalog, lang, gaps, pack.gloss_languages,
-                                          quality, newcomers)
+    warnings = pack_views.upload_warnings(
+        s.catalog, lang, gaps, pack.gloss_languages, quality, newcomers,
+        pack_views.UploadReaders(languages, other_languages(pack, languages),
+                                 upload.spreadsheet))
     if warnings:  # one message: a coordinator's upload answer came as 8
         await send_long(context, user.id, pack_views.grouped(warnings))

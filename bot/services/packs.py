@@ -205,6 +205,30 @@ class PackUpload:
 
     pack: Pack
     changes: PackChanges
+    spreadsheet: bool = False  # a CSV file (a hint names its columns), else TOML (its keys)
+
+
+@dataclass(frozen=True)
+class OtherLanguages:
+    """The file's gloss languages no student of the teacher's classes reads, and how many of
+    its words lack a term or a definition in one of them: one line, not one a language."""
+
+    languages: tuple[str, ...]
+    words: int
+
+
+def other_languages(pack: Pack, readers: Sequence[str]) -> OtherLanguages | None:
+    """The gaps of `pack` in the languages of its file that none of `readers` is (None: no
+    word lacks anything in them)."""
+    lacking: dict[str, set[str]] = {}
+    for word in pack.words:
+        for code in pack.gloss_languages:
+            gloss = word.glosses.get(code)
+            if code not in readers and (gloss is None or not gloss.definition):
+                lacking.setdefault(code, set()).add(word.term)
+    if not lacking:
+        return None
+    return OtherLanguages(tuple(sorted(lacking)), len(set().union(*lacking.values())))
 
 
 def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: bytes,
@@ -240,7 +264,7 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
     if exists and owner != teacher_id:
         raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used",
                                  "id-taken", (("pack", pack.id),))])
-    return PackUpload(pack, save_pack(db, pack, now, owner=teacher_id))
+    return PackUpload(pack, save_pack(db, pack, now, owner=teacher_id), suffix == ".csv")
 
 
 def audit_packs(packs: Sequence[Pack], languages: Sequence[str],
