@@ -21,15 +21,18 @@ PENDING = "push_fix"  # user_data: the command held, with its corrected texts
 
 
 def with_words(text: str, fixes: Sequence[tuple[str, str]]) -> str | None:
-    """The command with each word typed (any case, as a whole word after the command)
+    """The command with each word typed (any case, as a whole word after the pack named)
     replaced by its suggestion; None when one of them is not in it so."""
-    command, _, rest = text.partition(" ")
+    parts = text.split(maxsplit=2)
+    if len(parts) < 3:
+        return None
+    rest = parts[2]
     for typed, suggestion in fixes:
         rest, found = re.subn(rf"(?<!\w){re.escape(typed)}(?!\w)", suggestion, rest, count=1,
                               flags=re.IGNORECASE)
         if not found:
             return None
-    return f"{command} {rest}"
+    return f"{parts[0]} {parts[1]} {rest}"
 
 
 def with_pack(text: str, pack: str) -> str | None:
