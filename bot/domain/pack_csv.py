@@ -7,11 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.domain.pack_validation import MAX_CLOZES, Checker
-from bot.domain.packs import Pack, PackError, Problem
+from bot.domain.packs import Pack, PackError, Problem, Word
 
 CSV_FORM_SEPARATORS = re.compile(r"[;|]")
 # a gloss's cells: es_term, es_definition, es_short (a level-1 reader's definition)
@@ -25,6 +25,26 @@ class _CsvLines:
 
     def of(self, word_index: int | None = None, key: str | None = None) -> int:
         return 1 if word_index is None else word_index + 2
+
+
+SAMPLE_COLUMNS = ("term", "pos", "tier", "definition", "example", "cloze")
+
+
+def sample_csv(words: Sequence[Word], languages: Sequence[str] = ("es",)) -> bytes:
+    """A pack file a teacher can copy: these words in the columns parse_csv_pack reads, a
+    gloss's term and definition for each language, cells quoted where they hold a comma, and a
+    BOM, so a spreadsheet opens accents right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*SAMPLE_COLUMNS, *(f"{lang}_{part}" for lang in languages
+                                        for part in ("term", "definition"))])
+    for word in words:
+        glosses = [word.glosses.get(lang) for lang in languages]
+        writer.writerow([word.term, word.pos, word.tier, word.definition, word.example,
+                         word.cloze or "",
+                         *(cell for g in glosses
+                           for cell in ((g.term, g.definition or "") if g else ("", "")))])
+    return ("\ufeff" + buffer.getvalue()).encode()
 
 
 def parse_csv_pack(text: str, source: str, head: Mapping[str, Any]) -> Pack:

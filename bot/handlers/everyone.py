@@ -18,6 +18,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.chat import push_fix
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.class_pick import offer_classes
 from bot.chat.drafts import forget_expired
@@ -42,6 +43,7 @@ from bot.presentation import callbacks, goodbyes, keyboards, menus
 from bot.presentation.i18n import REFERENCE
 from bot.presentation.views import escape
 from bot.services import askers, class_reports, membership, teaching
+from bot.services.pushes import UnknownPackError
 
 log = logging.getLogger(__name__)
 # /report's formats a teacher types as commands of their own ("I don't know /csv", playtest)
@@ -206,6 +208,10 @@ async def on_error(update: object, context: PuenteContext) -> None:
     # "Did you mean Linh #2?": a ✅ runs the command again with that name
     offer = offer_name(update, context, str(params["name"]), str(params["suggestion"])) \
         if key == "student-not-found-suggest" else None
+    if isinstance(error, UnknownPackError) and update.message is not None:
+        # "Did you mean science.ecosystems?": a ✅ per pack runs the /push or /packs with it
+        offer = push_fix.offer(update, context, [
+            (pack, push_fix.with_pack(update.message.text or "", pack)) for pack in error.close])
     try:
         await say(update, context, key, bilingual=english, markup=offer,
                   then=error.after if isinstance(error, PuenteError) else None, **params)

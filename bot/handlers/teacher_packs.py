@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
@@ -20,9 +20,11 @@ from bot.services.glosses import english_only, pack_refs
 from bot.services.packs import (
     MAX_PACK_BYTES,
     import_teacher_pack,
+    other_languages,
     pack_detail,
     pack_quality,
     quality_languages,
+    sample_pack_file,
     teacher_packs,
 )
 
@@ -61,12 +63,17 @@ async def packs(update: Update, context: PuenteContext) -> None:
 
 
 async def newpack(update: Update, context: PuenteContext) -> None:
-    """Explain how to send a pack file: /newpack."""
+    """Explain how to send a pack file, with a sample to copy: /newpack."""
     user, s = update.effective_user, context.services
     if user is None:
         return
     teaching.require_teacher(s.db, user.id)
     await say(update, context, "newpack-usage", bilingual=False)
+    lang = user_language(context, user.id, user.language_code)
+    # the shape of a pack file, to copy: a line of column names was not enough (playtest)
+    await context.bot.send_document(user.id, InputFile(sample_pack_file(s.db),
+                                                       filename="sample-pack.csv"),
+                                    caption=s.catalog.render("newpack-sample", lang))
 
 
 async def pack_file(update: Update, context: PuenteContext) -> None:
@@ -96,14 +103,16 @@ async def pack_file(update: Update, context: PuenteContext) -> None:
     filled = await glosses.fill_machine_glosses(s.db, s.translator, pack.id, languages)
     await send_long(context, user.id, pack_views.saved_text(
         s.catalog, lang, pack.id, len(pack.words), filled, upload.changes))
-    # the class's languages, and the file's own: words left without a gloss in them are named
-    # now, not at the first /push (a new class has no students, so no languages, yet)
-    gaps = english_only(s.db, pack_refs(s.db, [pack.id]), [*languages, *pack.gloss_languages],
-                        s.translator)
+    # the languages of her classes' students (the classes that use, or will use, the pack):
+    # words left without a gloss in them are named now, not at the first /push; the file's
+    # other languages get one line (a warning for each of 13 languages buried hers, playtest)
+    gaps = english_only(s.db, pack_refs(s.db, [pack.id]), languages, s.translator)
     # CPU for up to a second on a big pack: in a thread, so other people's updates go on
     quality = await asyncio.to_thread(pack_quality, pack, quality_languages(s.db, user.id))
     newcomers = glosses.no_newcomer_definition(s.db, pack_refs(s.db, [pack.id]), languages)
-    warnings = pack_views.upload_warnings(s.catalog, lang, gaps, pack.gloss_languages,
-                                          quality, newcomers)
+    warnings = pack_views.upload_warnings(
+        s.catalog, lang, gaps, pack.gloss_languages, quality, newcomers,
+        pack_views.UploadReaders(languages, other_languages(pack, languages),
+                                 upload.spreadsheet))
     if warnings:  # one message: a coordinator's upload answer came as 8
         await send_long(context, user.id, pack_views.grouped(warnings))

@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.chat import push_fix
 from bot.chat.audience import PRIVATE
 from bot.chat.replies import (
     decision,
@@ -42,6 +43,8 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(push_again_button,
                                          pattern=rf"^{callbacks.PUSH_AGAIN}:"))
     app.add_handler(CallbackQueryHandler(scheduled_button, pattern=rf"^{callbacks.SCHEDULED}:"))
+    app.add_handler(CallbackQueryHandler(push_fix.push_fixed,
+                                         pattern=rf"^{callbacks.PUSH_FIX}:"))
 
 
 async def push(update: Update, context: PuenteContext) -> None:
@@ -53,8 +56,12 @@ async def push(update: Update, context: PuenteContext) -> None:
         plan = pushes.plan_push(s.db, s.config.school, user.id, list(context.args or []),
                                 s.clock())
     except pushes.UnknownWordsError as exc:  # every word, each with its hint, one a line
+        close = [(one.word, one.close) for one in exc.missing if one.close is not None]
+        fixed = push_fix.with_words(update.message.text or "", close) \
+            if update.message is not None and len(close) == len(exc.missing) else None
         await send_long(context, user.id, push_views.unknown_words(
-            s.catalog, user_language(context, user.id, user.language_code), exc))
+            s.catalog, user_language(context, user.id, user.language_code), exc),
+            push_fix.offer(update, context, [(", ".join(c for _, c in close), fixed)]))
         return
     if plan.covered:  # nobody to send it to yet, and its words wait in a booking already
         await _say_nothing_booked(update, context, plan)

@@ -57,6 +57,8 @@ ASK = "ak"          # ak:<student id> | ak:no   send the held message to that ch
 #                     ak:<student id>:<note>[:<YYYYMMDD>]   ... and excuse today (or that day)
 ANSWER_HELD = "ah"  # ah:<message id> | ah:no   send a teacher's held answer to that message
 #                     ah:<message id>:ok | ah:w:<family id>:ok   ✅ send as written, untranslated
+PUSH_FIX = "pf"     # pf:<token>:<n>   run the /push (or /packs) held under that token with its
+#                     n-th "did you mean" word or pack (the token checked as held)
 PUSH_AGAIN = "pa"   # pa:<push id>       send a push again to the students it skipped
 SCHEDULED = "sc"    # sc:<push id> | sc:<push id>:yes | sc:no   a teacher cancels a waiting push
 ANNOUNCE = "am"     # am:<id>:f | am:<id>:s | am:<id>:no   families, +students, or cancel
@@ -234,6 +236,13 @@ def name_pick(cb: Callback) -> str:
     if len(cb.args) != 1:
         raise ForgedCallbackError("bad name button")
     return cb.args[0]
+
+
+def push_fix(cb: Callback) -> tuple[str, int]:
+    """(token of the held command, which suggestion) of a ✅ under "did you mean"."""
+    if len(cb.args) != 2:
+        raise ForgedCallbackError("bad did-you-mean button")
+    return cb.args[0], cb.int_arg(1)
 
 
 UNDO = "u"

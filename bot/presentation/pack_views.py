@@ -4,6 +4,7 @@ changed, or what to fix."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.domain.language_names import name_in
 from bot.domain.pack_changes import PackChanges
@@ -11,7 +12,7 @@ from bot.domain.packs import Problem
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.views import escape, join_lines
 from bot.services.glosses import Gap, NoNewcomerDefinition, Unchecked
-from bot.services.packs import PackDetail, PackQuality, PackSummary
+from bot.services.packs import OtherLanguages, PackDetail, PackQuality, PackSummary
 
 MAX_PROBLEMS = 30  # one readable message; fixing these shows the rest on the next upload
 MAX_TERMS = 20
@@ -86,21 +87,36 @@ def unchecked_line(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked],
                        words=Counted("count-words", u.words)) for u in unchecked)))
 
 
+@dataclass(frozen=True)
+class UploadReaders:
+    """Whom an upload's gloss warnings are for: the languages of the students of her classes
+    (each named), the file's others (one line), and the file's form (a CSV's hints name its
+    columns, a TOML file's its keys)."""
+
+    languages: Sequence[str] | None = None  # None: every language the warnings name
+    others: OtherLanguages | None = None
+    spreadsheet: bool = True
+
+
 def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
                     file_languages: Sequence[str], quality: PackQuality,
-                    newcomers: NoNewcomerDefinition | None = None) -> list[Markup]:
+                    newcomers: NoNewcomerDefinition | None = None,
+                    readers: UploadReaders | None = None) -> list[Markup]:
     """What to fix after an upload, one message each: the words some students will read in
     English only (named, for a language the file has a column for; else counted, with the
-    columns to add), how good the checks will be, and glosses with no definition (once for
-    the languages of her classes, as level 1-2 students will read those cards)."""
+    columns to add), how good the checks will be, glosses with no definition (once for
+    the languages of her classes, as level 1-2 students will read those cards), and one line
+    for the file's languages none of her students reads."""
+    readers = readers or UploadReaders()
+    form = "" if readers.spreadsheet else "-toml"  # the hint in the file's own shape
     warnings = []
     for gap in gaps:
         language = reader_language(gap.lang)
         if gap.lang in file_languages:
-            warnings.append(catalog.render("newpack-gloss-missing", lang, code=gap.lang,
+            warnings.append(catalog.render("newpack-gloss-missing" + form, lang, code=gap.lang,
                                            language=language, terms=terms_list(gap.terms)))
         else:
-            warnings.append(catalog.render("newpack-coverage", lang, code=gap.lang,
+            warnings.append(catalog.render("newpack-coverage" + form, lang, code=gap.lang,
                                            language=language, missing=gap.missing,
                                            words=Counted("count-words", gap.words)))
     if quality.no_cloze and quality.giveaways:
@@ -125,9 +141,15 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
             languages=", ".join(name_in(code, lang) for code in newcomers.languages),
             words=Counted("count-words", newcomers.words)))
     said = newcomers.languages if newcomers is not None else ()
-    warnings += [catalog.render("newpack-gloss-no-definition", lang, code=code,
+    warnings += [catalog.render("newpack-gloss-no-definition" + form, lang, code=code,
                                 language=reader_language(code), terms=terms_list(terms))
-                 for code, terms in quality.no_definition.items() if code not in said]
+                 for code, terms in quality.no_definition.items() if code not in said
+                 and (readers.languages is None or code in readers.languages)]
+    if readers.others is not None:
+        warnings.append(catalog.render(
+            "newpack-other-languages", lang,
+            languages=", ".join(name_in(code, lang) for code in readers.others.languages),
+            words=Counted("count-words", readers.others.words)))
     return warnings
 
 

@@ -15,12 +15,12 @@ from bot.domain.errors import PuenteError
 from bot.domain.item_audit import LEVELS, AuditReport, audit
 from bot.domain.names import clean_label, inert
 from bot.domain.pack_changes import PackChanges
-from bot.domain.pack_csv import parse_csv_pack
+from bot.domain.pack_csv import parse_csv_pack, sample_csv
 from bot.domain.pack_validation import parse_pack
-from bot.domain.packs import Pack, PackError, Problem, pack_name
+from bot.domain.packs import DEFAULT_PACK, Pack, PackError, Problem, pack_name
 from bot.domain.variety import same_definition_words, single_sentence_words
 from bot.paths import PACKS_DIR
-from bot.services.pushes import similar_packs
+from bot.services.pushes import UnknownPackError, similar_packs
 from bot.services.teaching import BadInputError, require_teacher, teacher_classes
 from bot.store.packs import (
     PackSummary,
@@ -205,6 +205,30 @@ class PackUpload:
 
     pack: Pack
     changes: PackChanges
+    spreadsheet: bool = False  # a CSV file (a hint names its columns), else TOML (its keys)
+
+
+@dataclass(frozen=True)
+class OtherLanguages:
+    """The file's gloss languages no student of the teacher's classes reads, and how many of
+    its words lack a term or a definition in one of them: one line, not one a language."""
+
+    languages: tuple[str, ...]
+    words: int
+
+
+def other_languages(pack: Pack, readers: Sequence[str]) -> OtherLanguages | None:
+    """The gaps of `pack` in the languages of its file that none of `readers` is (None: no
+    word lacks anything in them)."""
+    lacking: dict[str, set[str]] = {}
+    for word in pack.words:
+        for code in pack.gloss_languages:
+            gloss = word.glosses.get(code)
+            if code not in readers and (gloss is None or not gloss.definition):
+                lacking.setdefault(code, set()).add(word.term)
+    if not lacking:
+        return None
+    return OtherLanguages(tuple(sorted(lacking)), len(set().union(*lacking.values())))
 
 
 def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: bytes,
@@ -240,7 +264,7 @@ def import_teacher_pack(db: Database, teacher_id: int, filename: str, content: b
     if exists and owner != teacher_id:
         raise PackError([Problem(filename, 1, f"pack id '{pack.id}' is already used",
                                  "id-taken", (("pack", pack.id),))])
-    return PackUpload(pack, save_pack(db, pack, now, owner=teacher_id))
+    return PackUpload(pack, save_pack(db, pack, now, owner=teacher_id), suffix == ".csv")
 
 
 def audit_packs(packs: Sequence[Pack], languages: Sequence[str],
@@ -302,6 +326,16 @@ def pack_quality(pack: Pack, languages: Sequence[str]) -> PackQuality:
                        tuple(w.term for w in same_definition_words(pack.words)))
 
 
+SAMPLE_PACK = "science.ecosystems"  # /newpack's sample file: its first words
+SAMPLE_WORDS = 3
+
+
+def sample_pack_file(db: Database) -> bytes:
+    """A small CSV pack of a shipped pack's first words, for a teacher to copy (/newpack)."""
+    words = pack_words(db, SAMPLE_PACK) or pack_words(db, DEFAULT_PACK)
+    return sample_csv([w.word for w in words[:SAMPLE_WORDS]])
+
+
 def teacher_packs(db: Database, teacher_id: int) -> list[PackSummary]:
     """The packs a teacher can push: the shipped ones and their own."""
     require_teacher(db, teacher_id)
@@ -326,8 +360,7 @@ def pack_detail(db: Database, teacher_id: int, pack_id: str) -> PackDetail:
     if found is None:  # as /push says it, with the packs it may mean
         close = similar_packs(list(visible), pack_id)
         if close:
-            raise BadInputError(prompt_key="push-unknown-pack-suggest", pack=pack_id,
-                                packs=", ".join(close))
+            raise UnknownPackError(pack_id, close)
         raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id)
     class_ids = [c.id for c in teacher_classes(db, teacher_id)]
     return PackDetail(found, tuple(w.word.term for w in pack_words(db, found.id)),

@@ -17,7 +17,7 @@ from bot.domain.school_days import is_school_day, local_midnight
 from bot.domain.times import parse_clock
 from bot.services.teaching import BadInputError, find_class, require_teacher
 from bot.store import outbox, people, study
-from bot.store.packs import StoredWord, list_packs, pack_words
+from bot.store.packs import StoredWord, class_packs, list_packs, pack_words
 
 MAX_PUSH_WORDS = 10
 CLOSE_WORD = 0.75  # how alike a typed word and a pack word must be to be suggested
@@ -136,6 +136,17 @@ class UnknownWordsError(BadInputError):
         self.pack, self.missing = pack, missing
 
 
+class UnknownPackError(BadInputError):
+    """A pack name that is none, with the packs it may mean (each a button that runs the
+    command again with it)."""
+
+    prompt_key = "push-unknown-pack-suggest"
+
+    def __init__(self, typed: str, close: list[str]) -> None:
+        super().__init__(f"no pack {typed}", pack=typed, packs=", ".join(close))
+        self.typed, self.close = typed, tuple(close)
+
+
 def match_words(words: list[StoredWord], tokens: list[str]) -> list[StoredWord]:
     """Pick pack words named by tokens; multi-word terms ("food chain") match greedily.
 
@@ -195,8 +206,7 @@ def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str
                                 words=" ".join([pack_id, *tokens]))
     close = similar_packs(visible, pack_id)
     if close:
-        raise BadInputError(prompt_key="push-unknown-pack-suggest", pack=pack_id,
-                            packs=", ".join(close)).then("push-nothing-sent-newpack")
+        raise UnknownPackError(pack_id, close).then("push-nothing-sent-newpack")
     raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id).then(
         "push-nothing-sent-newpack")
 
@@ -234,6 +244,8 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     pack_id, tokens, target, at = parse_push(args)
     found = find_class(db, teacher_id, target)
     visible = [p.id for p in list_packs(db, teacher_id)]
+    # a co-teacher sends on the class creator's unit, to this class only (playtest)
+    visible += [p for p in class_packs(db, found.id) if p not in visible]
     if pack_id not in visible:
         _not_a_pack(db, visible, pack_id, tokens)
     words = pack_words(db, pack_id)

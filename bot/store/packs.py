@@ -216,6 +216,17 @@ def list_packs(db: Database, teacher_id: int | None = None) -> list[PackSummary]
                         r["n"], r["owner_teacher_id"]) for r in rows]
 
 
+def class_packs(db: Database, class_id: int) -> list[str]:
+    """The packs a class is taught from that a teacher of it may push to it although they are
+    not hers: its own pack, and the private packs of its teachers (the creator's unit, which a
+    co-teacher sends on), shipped packs aside."""
+    return [r[0] for r in db.execute(
+        "SELECT p.id FROM packs p WHERE p.shared = 0 AND (p.id = (SELECT pack_id FROM classes "
+        "WHERE id = :c) OR p.owner_teacher_id IN (SELECT teacher_id FROM classes WHERE id = :c "
+        "UNION SELECT teacher_id FROM class_teachers WHERE class_id = :c)) ORDER BY p.id",
+        {"c": class_id}).fetchall()]
+
+
 def practised_words(db: Database, pack_id: str, class_ids: Sequence[int]) -> int:
     """How many of a pack's words students of these classes have answered at least once."""
     marks = ",".join("?" * len(class_ids)) or "NULL"

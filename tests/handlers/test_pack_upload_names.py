@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.harness import TEACHER_ID, Chat, texts
+from tests.harness import TEACHER_ID, Chat, enrol_student, texts
 
 WATER = ("term,pos,tier,definition,example,vi_term,vi_definition,ar_term\n"
          "evaporation,noun,3,When water changes into a gas.,Evaporation dries the wet road.,"
@@ -79,7 +79,8 @@ async def test_two_cyrillic_names_that_differ_only_in_letters_never_share_a_pack
 
 async def test_words_with_no_gloss_in_a_language_of_the_file_are_named_at_upload(
         chat: Chat) -> None:
-    reply = await upload(chat, "Water cycle.csv")  # a new class: no student, no language yet
+    enrol_student(chat.db, chat.clock(), 1001, "Amira", "ar")  # her class reads Arabic
+    reply = await upload(chat, "Water cycle.csv")
     assert ("⚠️ Arabic: these words have no <code>ar_term</code>, and the school's translator "
             "has no machine translation for Arabic, so your Arabic students will see them in "
             "English only: precipitation, runoff") in reply
@@ -87,6 +88,7 @@ async def test_words_with_no_gloss_in_a_language_of_the_file_are_named_at_upload
 
 
 async def test_a_vietnamese_teacher_reads_which_words_lack_an_arabic_gloss(chat: Chat) -> None:
+    enrol_student(chat.db, chat.clock(), 1001, "Amira", "ar")
     reply = await upload(chat, "Water cycle.csv", lang="vi")
     assert ("⚠️ Tiếng Ả Rập: các từ này không có <code>ar_term</code>, và công cụ dịch của nhà "
             "trường không có dịch máy sang tiếng Ả Rập, nên học sinh đọc tiếng Ả Rập sẽ chỉ thấy "
@@ -112,3 +114,11 @@ async def test_words_whose_simple_definition_repeats_the_definition_are_named_at
             "<code>definition</code>, so newcomers get no easier wording. Write a simpler one."
             ) in reply.split("\n"), reply  # condensation's is simpler: not named
     assert "<code>simple</code>" not in await upload(chat, "Water.csv")
+
+
+async def test_a_language_no_student_of_hers_reads_is_one_line_not_a_warning(
+        chat: Chat) -> None:
+    reply = await upload(chat, "Water cycle.csv")  # a new class: no student, no language yet
+    assert "⚠️ Arabic" not in reply
+    assert ("ℹ️ The file's other languages (Arabic): 4 words without a term or a definition in "
+            "one of them. No student of your classes reads them yet.") in reply, reply
