@@ -1,0 +1,74 @@
+"""Long messages between families and teachers: a shared phone's long text is asked about like
+any other (the family's goes as the family's, with the family's too-long offer), and a relay to
+the teacher near the limit, translated into a longer English and full of characters HTML must
+escape, reaches the teacher whole, in messages Telegram accepts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.presentation import callbacks
+from bot.services import relays
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from tests.telegram_html import visible
+
+HODAN = 1001
+FAMILY = callbacks.data(callbacks.SPEAKER, "f")
+CHILD = callbacks.data(callbacks.SPEAKER, "c")
+SPEAKER_QUESTION = "🧒 mise 👪? Yaa fariintan ka yimid?"
+TOO_LONG_SO = "Fariintaasi aad bay ii dheer tahay (in ka badan 1000 xaraf)."
+LONG_SO = "Macallin, Hodan way jiran tahay maanta. " * 30  # 1230 characters
+
+
+def rivera(chat: Chat) -> dict[str, Any]:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+async def shared(chat: Chat, lang: str = "so") -> dict[str, Any]:
+    """Hodan joins at WIDA 2, opens her family's link and taps ✅ Family updates here too."""
+    hodan = chat.user(HODAN, "Hodan", lang)
+    await join_and_confirm(chat, hodan, lang=lang, level=2)
+    made = texts(await chat.send(rivera(chat), "/family Hodan"))
+    await chat.send(hodan, f"/start {made.split('?start=')[1].split()[0]}")
+    [(_, here)] = [b for b in buttons(chat.api.calls[-1:]) if b[1].startswith("fo:")]
+    await chat.tap(hodan, here)
+    await chat.deliver()  # the teachers' note that the family reads on the child's phone
+    return hodan
+
+
+async def test_a_long_text_on_a_shared_phone_asks_who_writes_first(chat: Chat) -> None:
+    hodan = await shared(chat)
+    asked = await chat.send(hodan, LONG_SO)
+    assert SPEAKER_QUESTION in texts(asked)
+    assert "That message is too long" not in texts(asked)  # not yet offered as the child's
+
+
+async def test_the_mothers_long_text_goes_as_the_familys_beginning(chat: Chat) -> None:
+    hodan = await shared(chat)
+    await chat.send(hodan, LONG_SO)
+    offer = await chat.tap(hodan, FAMILY)  # 👪 Qoyska
+    assert TOO_LONG_SO in texts(offer)
+    assert "That message is too long" not in texts(offer)  # hers: Somali alone
+    [(_, send), _] = buttons(offer)
+    await chat.tap(hodan, send)
+    [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert relay.text.startswith("✉️ From a family member of <b>Hodan</b>")
+    assert relays.beginning(LONG_SO) in visible(relay.text)
+
+
+async def test_the_mothers_long_text_after_choosing_family_is_not_asked_again(
+        chat: Chat) -> None:
+    hodan = await shared(chat)
+    await chat.send(hodan, "Macallin, Hodan way jiran tahay maanta")
+    await chat.tap(hodan, FAMILY)
+    offer = await chat.send(hodan, LONG_SO)  # the choice holds a few minutes
+    assert SPEAKER_QUESTION not in texts(offer) and TOO_LONG_SO in texts(offer)
+    assert "That message is too long" not in texts(offer)  # the family's: Somali alone
+
+
+async def test_hodans_own_long_text_is_offered_as_hers(chat: Chat) -> None:
+    hodan = await shared(chat)
+    await chat.send(hodan, LONG_SO)
+    offer = await chat.tap(hodan, CHILD)
+    assert "That message is too long for me (more than 1000 characters)" in texts(offer)
+
