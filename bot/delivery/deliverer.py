@@ -224,7 +224,8 @@ class Deliverer:
             # preview (Next, 🔁, 🔊, ✅) or /words records it, and only then may a check ask it.
             if row.kind == "preview" and row.payload.get("preview"):  # /check points here
                 previews.sent_as(db, row.payload["preview"], sent.message_id, clock())
-            if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
+            if "thread_id" in row.payload and not row.payload.get("part"):  # a teacher's
+                # reply to this message (a long one's last) finds its way
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id,
                                   row.payload.get("shared", []))
             if "answer_id" in row.payload:  # a family's reply to this answer finds its child

@@ -28,6 +28,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.push_views import day, day_time
 from bot.presentation.students import names_and, student_label
+from bot.presentation.views import pack, pieces
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
@@ -37,6 +38,7 @@ from bot.store.threads import ASK, FAMILY, ThreadMessage, own_note, was_voice
 from bot.translation.translator import Translation
 
 MESSAGE_LIMIT = 4096
+QUOTE_PIECE = 3000  # a quote block at most: with the lines around it, one message holds it
 # How a language separates the items of a list: Arabic script has its own comma.
 _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
 
@@ -55,6 +57,12 @@ def teacher_language(code: str) -> LanguageName:
 def quote(text: str) -> Markup:
     """What a person wrote, escaped, in a quote block."""
     return Markup(f"<blockquote>{escape(text.strip())}</blockquote>")
+
+
+def quotes(text: str) -> list[Markup]:
+    """What a person wrote (or its translation), in quote blocks small enough that a message
+    holds one with its other lines: a near-limit message's longer English is several."""
+    return [quote(piece) for piece in pieces(text, QUOTE_PIECE)]
 
 
 def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
@@ -105,25 +113,28 @@ def closed_until(first: date, today: date) -> tuple[str, dict[str, object]]:
 
 
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
-               tz: tzinfo = UTC, sender: str = "", install: str | None = None) -> Markup:
+               tz: tzinfo = UTC, sender: str = "", install: str | None = None
+               ) -> list[Markup]:
     """What a teacher reads: who wrote (a family member's first name, `sender`) about which
     student (`name`, as this teacher tells their students apart), which announcement it
     replies to (its day and first words), the original, the English (or that there is none,
     and who can add the `install` language's model), and, before they answer, whether their
-    answer can be translated."""
+    answer can be translated. In one message, or, when the original and a longer English
+    (Chinese's, or a verbose model's) are more than Telegram takes, in several, each after
+    the first saying it continues: nothing of either is cut."""
     parts = [_from(catalog, lang, who, name, relay.written, sender) if relay.emoji is None else
              _emoji_from(catalog, lang, who, name, sender)]
     if relay.about is not None:
         parts.append(_about(catalog, lang, relay.about, tz))
     if relay.unread is not None:
         parts.append(_unread(catalog, lang, relay.unread, tz))
-    parts.append(quote(relay.original))
+    parts += quotes(relay.original)
     if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
         parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
             catalog.plain(f"emoji-{meaning}", lang) for meaning in relay.emoji)))
     if relay.english is not None:  # a ready-made message's English is people's, no machine's
         parts += [catalog.render("relay-english" if relay.note is None else "relay-english-note",
-                                 lang), quote(relay.english.text)]
+                                 lang), *quotes(relay.english.text)]
     elif relay.written not in ("en", UNKNOWN):
         # "this computer" where the install command follows (the teacher may run it), else
         # "the school's translator", as the families and students read it
@@ -137,7 +148,7 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
     if relay.excused is not None:  # what Puente did with it: the teacher can undo it (↩️)
         parts.append(catalog.render("relay-excused", lang, day=Day(relay.excused), name=name))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
-    return Markup("\n".join(parts))
+    return pack(parts, catalog.render("message-continued", lang))
 
 
 def _emoji_from(catalog: Catalog, lang: str, who: Asker, name: str, sender: str) -> Markup:

@@ -5,12 +5,13 @@ escape, reaches the teacher whole, in messages Telegram accepts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.presentation import callbacks
 from bot.services import relays
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
-from tests.telegram_html import visible
+from tests.telegram_html import problems, visible
 
 HODAN = 1001
 FAMILY = callbacks.data(callbacks.SPEAKER, "f")
@@ -72,3 +73,64 @@ async def test_hodans_own_long_text_is_offered_as_hers(chat: Chat) -> None:
     offer = await chat.tap(hodan, CHILD)
     assert "That message is too long for me (more than 1000 characters)" in texts(offer)
 
+
+MOTHER = 2001
+# A Vietnamese mother's message at the limit, full of what HTML must escape
+AT_LIMIT = ("Cô ơi, con <Lan> & bé Hoa & <3 cô! " * 40)[:relays.MAX_MESSAGE]
+
+
+class Verbose:
+    """An offline engine whose English is four times as long as the Vietnamese (an
+    all-too-faithful model), and as full of '&' and '<'."""
+
+    name = "verbose"
+
+    def unavailable_reason(self, source: str, target: str) -> str | None:
+        return None
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        return [english(text) if source == "vi" else text for text in texts]
+
+
+def english(text: str) -> str:
+    """The Verbose engine's English for `text`: numbered so no piece can be lost unseen."""
+    return " ".join(f"Teacher <{n}> & my Lan & Hoa send love;" for n in range(len(text) // 10))
+
+
+async def vietnamese_mother(chat: Chat, tmp_path: Any) -> dict[str, Any]:
+    """Ana's mother, who reads Vietnamese, linked; a model translates Vietnamese both ways."""
+    from bot.config import TranslationConfig
+    from bot.translation.translator import Translator
+    services = chat.app.bot_data.services
+    services.translator = Translator(chat.db, TranslationConfig(True, tmp_path),
+                                     engine=Verbose(), clock=chat.clock)
+    await join_and_confirm(chat, chat.user(1001, "Ana", "vi"), lang="vi")
+    link = texts(await chat.send(rivera(chat), "/family Ana"))
+    mother = chat.user(MOTHER, "Mai", "vi")
+    await chat.send(mother, f"/start {link.split('?start=')[1].split()[0]}")
+    await chat.tap(mother, "fa:vi")
+    await chat.deliver()  # the teacher hears of the new link at once
+    return mother
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+async def test_a_long_translated_relay_reaches_the_teacher_whole_in_messages_telegram_takes(
+        chat: Chat, tmp_path: Any) -> None:
+    mother = await vietnamese_mother(chat, tmp_path)
+    await chat.send(mother, AT_LIMIT)
+    await chat.tap(mother, "ak:1001")
+    sent = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert len(sent) > 1  # one message would be over Telegram's 4096 characters
+    assert [p for call in sent for p in problems(call)] == []
+    shown = [visible(c.text) for c in sent]
+    whole = squeezed("".join(part.removeprefix("(continued)") for part in shown))
+    assert squeezed(AT_LIMIT) in whole  # nothing of hers is lost
+    assert squeezed(english(AT_LIMIT)) in whole  # nor of the English
+    assert shown[0].startswith("✉️ From Mai (Ana's family), written in Vietnamese:")
+    assert all(part.startswith("(continued)") for part in shown[1:])
+    assert "Reply to this message" in shown[-1]
+    relayed = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
+    assert relayed == sent[-1].result_id  # the one with "Reply to this message" is answered
