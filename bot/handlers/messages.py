@@ -368,7 +368,7 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
         await confirm_as_written(update, context, answer, str(replied), replied)
         return True
     now = s.clock()
-    teacher_answers.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now,
+    teacher_answers.queue_answer(s.db, answer, message_views.answer_texts(s.catalog, answer), now,
                                  keyboards.cannot_read_rows(s.catalog, answer.asked.language)
                                  if answer.untranslated else None)
     context.deliverer.wake()

@@ -249,7 +249,7 @@ def _english_first(catalog: Catalog, lang: str, english: str,
     """The teacher's English, then the text in `lang` (marked when a machine made it): a
     student at levels 5-6, under a heading in both languages, English first."""
     marks = [catalog.render("machine-translation-mark", lang)] if translation.machine else []
-    return [quote(english), quote(translation.text), *marks]
+    return [*quotes(english), *quotes(translation.text), *marks]
 
 
 def _translated(catalog: Catalog, lang: str, english: str,
@@ -261,17 +261,17 @@ def _translated(catalog: Catalog, lang: str, english: str,
     `ready` reply's English is Puente's, not the teacher's own words: "In English:", as under
     a ready-made announcement."""
     if lang == source:
-        return [quote(english)]
+        return quotes(english)
     if translation is None:
         key = "answer-no-translation-student" if student else "answer-no-translation"
-        return [quote(english), catalog.render(key, lang, language=language_name(lang))]
-    parts = [quote(translation.text)]
+        return [*quotes(english), catalog.render(key, lang, language=language_name(lang))]
+    parts = quotes(translation.text)
     if translation.machine:
         parts.append(catalog.render("machine-translation-mark", lang))
     original = catalog.render("announce-ready-english", lang) if ready else \
         catalog.render("answer-original", lang) if source == "en" else \
         catalog.render("announce-original", lang, language=language_name(source))
-    return [*parts, original, quote(english)]
+    return [*parts, original, *quotes(english)]
 
 
 def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None,
@@ -297,8 +297,22 @@ def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None
 
 
 def answer_text(catalog: Catalog, answer: Answer) -> Markup:
-    """What the family member or student reads: the answer in their language, English beneath
-    (one the teacher wrote in their language, as written)."""
+    """What the family member or student reads (a ready-made reply: Puente's own words, which
+    one message always holds)."""
+    return Markup("\n".join(_answer_lines(catalog, answer)))
+
+
+def answer_texts(catalog: Catalog, answer: Answer) -> list[Markup]:
+    """What the family member or student reads of a teacher's own answer, in one message, or
+    in several when its translation and the teacher's words are more than Telegram takes
+    (each after the first saying, in their language, that it continues): nothing is cut."""
+    return pack(_answer_lines(catalog, answer),
+                catalog.render("message-continued", answer.asked.language))
+
+
+def _answer_lines(catalog: Catalog, answer: Answer) -> list[Markup]:
+    """The answer's lines: in their language, English beneath (one the teacher wrote in their
+    language, as written)."""
     lang, asked = answer.asked.language, answer.asked
     # a student at levels 5-6 reads English first, as in her other messages (a level-5
     # student read a ready-made reply's Arabic first, under an Arabic-only heading: playtest)
@@ -309,7 +323,7 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
         catalog.bilingual("answer-header-student", lang, english_first=True) \
         if english_first else catalog.render("answer-header-student", lang)
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
-    body = [quote(answer.original)] if answer.own_language else \
+    body = quotes(answer.original) if answer.own_language else \
         _english_first(catalog, lang, answer.original, answer.translation) \
         if english_first and answer.translation is not None else \
         _translated(catalog, lang, answer.original, answer.translation,
@@ -320,7 +334,7 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     # member in theirs, the register of the families' messages)
     hint = catalog.render("answer-reply-hint-family", lang) if asked.asker_role == FAMILY \
         else catalog.bilingual("answer-reply-hint", lang, english_first=answer.english_first)
-    return Markup("\n".join([header, *body, hint]))
+    return [header, *body, hint]
 
 
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:

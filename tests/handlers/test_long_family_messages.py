@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.presentation import callbacks
 from bot.services import relays
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
 from tests.telegram_html import problems, visible
 
 HODAN = 1001
@@ -89,7 +89,12 @@ class Verbose:
         return None
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        return [english(text) if source == "vi" else text for text in texts]
+        return [english(text) if source == "vi" else vietnamese(text) for text in texts]
+
+
+def vietnamese(text: str) -> str:
+    """The Verbose engine's Vietnamese for `text`: as long again, four times over."""
+    return " ".join(f"Chị <{n}> & cô giáo & Lan;" for n in range(len(text) // 6))
 
 
 def english(text: str) -> str:
@@ -134,3 +139,27 @@ async def test_a_long_translated_relay_reaches_the_teacher_whole_in_messages_tel
     assert "Reply to this message" in shown[-1]
     relayed = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
     assert relayed == sent[-1].result_id  # the one with "Reply to this message" is answered
+
+
+TEACHER_AT_LIMIT = ("Dear Mai, Lan's <project> & her test are fine & due Friday. " * 20
+                    )[:relays.MAX_MESSAGE]
+
+
+async def test_a_long_translated_answer_reaches_the_family_whole_in_messages_telegram_takes(
+        chat: Chat, tmp_path: Any) -> None:
+    mother = await vietnamese_mother(chat, tmp_path)
+    await chat.send(mother, "Cô ơi, Lan có bài tập không?")
+    await chat.tap(mother, "ak:1001")
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    await reply(chat, rivera(chat), TEACHER_AT_LIMIT, int(relayed.result_id or 0))
+    sent = [c for c in await chat.deliver() if c.chat_id == MOTHER]
+    assert len(sent) > 1  # one message would be over Telegram's 4096 characters
+    assert [p for call in sent for p in problems(call)] == []
+    shown = [visible(c.text) for c in sent]
+    whole = squeezed("".join(part.removeprefix("(tiếp theo)") for part in shown))
+    assert squeezed(vietnamese(TEACHER_AT_LIMIT)) in whole  # nothing of the Vietnamese lost
+    assert squeezed(TEACHER_AT_LIMIT) in whole  # nor of the teacher's own words
+    assert all(part.startswith("(tiếp theo)") for part in shown[1:])
+    answered = chat.db.execute("SELECT answer_message_id FROM thread_messages "
+                               "WHERE answer_message_id IS NOT NULL").fetchone()[0]
+    assert answered == sent[-1].result_id  # her reply to the last one finds Lan's teacher
