@@ -28,7 +28,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.push_views import day, day_time
 from bot.presentation.students import names_and, student_label
-from bot.presentation.views import pack, pieces
+from bot.presentation.views import pack, pieces, shown_len
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
@@ -340,10 +340,10 @@ def _answer_lines(catalog: Catalog, answer: Answer) -> list[Markup]:
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:
     """What the teacher checks before confirming: every language's version, marked, in as
     few messages as Telegram's limit allows (eight languages of a long text need several)."""
-    blocks = [catalog.render("announce-preview-ready" if plan.ready else "announce-preview",
-                             lang, class_name=plan.class_name,
-                             families=Counted("count-family-members", plan.families),
-                             students=Counted("count-students", plan.students))]
+    blocks: list[Markup | list[Markup]] = [catalog.render(
+        "announce-preview-ready" if plan.ready else "announce-preview", lang,
+        class_name=plan.class_name, families=Counted("count-family-members", plan.families),
+        students=Counted("count-students", plan.students))]
     if plan.unreachable and not plan.ready:  # why the class has more students than counted
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-unreachable", lang,
                                                              count=plan.unreachable))
@@ -363,7 +363,7 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
             continue  # shown once, below, for all of them (playtest: the same English 4 times)
         parts = [catalog.render("announce-version", lang,
                                 language=teacher_language(version.language),
-                                people=version.recipients), quote(version.text)]
+                                people=version.recipients), *quotes(version.text)]
         if version.machine:
             parts.append(catalog.render("machine-translation-mark", lang))
         elif version.ready:
@@ -378,14 +378,17 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
             parts.append(catalog.render(key, lang, language=teacher_language(version.language)))
         if version.glossary:
             parts.append(word_list(list(version.glossary), version.language))
-        blocks.append(Markup("\n".join(parts)))
+        blocks.append(Markup("\n".join(parts)) if shown_len(Markup("\n".join(parts)))
+                      < MESSAGE_LIMIT // 2 else parts)  # a long translation: its lines
     if len(untranslated) > 1:
         blocks.append(_untranslated_block(catalog, lang, untranslated))
     if offers_ready_announcements(plan):  # a ready-made one reaches them in their language
         blocks.append(catalog.render("announce-ready-hint", lang))
     messages = [blocks[0]]
-    for block in blocks[1:]:  # each block is short: the text itself is at most 1000 characters
-        if _units(messages[-1]) + 1 + _units(block) > MESSAGE_LIMIT:
+    for block in blocks[1:]:  # most are short: the text itself is at most 1000 characters
+        if isinstance(block, list):  # a translation longer than that: in as many as it needs
+            messages += pack(block, catalog.render("message-continued", lang))
+        elif _units(messages[-1]) + 1 + _units(block) > MESSAGE_LIMIT:
             messages.append(block)
         else:
             messages[-1] = Markup(f"{messages[-1]}\n{block}")
@@ -427,15 +430,17 @@ def _units(text: str) -> int:
 
 
 def announcement_text(catalog: Catalog, class_name: str, english: str,
-                      delivery: Delivery) -> Markup:
+                      delivery: Delivery) -> list[Markup]:
     """One family member's or student's announcement, in their language, the teacher's own
-    words beneath (none when the teacher wrote it in their language)."""
+    words beneath (none when the teacher wrote it in their language): one message, or
+    several when a long translation needs them, each after the first saying it continues."""
     lang = delivery.language
     if delivery.ready:  # people's words in their language, the English beneath
-        return Markup("\n".join([catalog.render("announce-header", lang, class_name=class_name),
-                                 quote(delivery.text),
-                                 catalog.render("announce-ready-english", lang),
-                                 quote(english)]))
+        return [Markup("\n".join([catalog.render("announce-header", lang,
+                                                 class_name=class_name),
+                                  quote(delivery.text),
+                                  catalog.render("announce-ready-english", lang),
+                                  quote(english)]))]
     translation = Translation(delivery.text, "argos" if delivery.machine else "source",
                               delivery.machine) if delivery.text != english else None
     parts = [catalog.render("announce-header", lang, class_name=class_name),
@@ -443,7 +448,7 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
     if delivery.glossary:
         parts += [catalog.render("announce-words", lang),
                   word_list(list(delivery.glossary), lang)]
-    return Markup("\n".join(parts))
+    return pack(parts, catalog.render("message-continued", lang))
 
 
 def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],

@@ -163,3 +163,19 @@ async def test_a_long_translated_answer_reaches_the_family_whole_in_messages_tel
     answered = chat.db.execute("SELECT answer_message_id FROM thread_messages "
                                "WHERE answer_message_id IS NOT NULL").fetchone()[0]
     assert answered == sent[-1].result_id  # her reply to the last one finds Lan's teacher
+
+
+async def test_a_long_translated_announcement_reaches_the_family_whole(
+        chat: Chat, tmp_path: Any) -> None:
+    mother = await vietnamese_mother(chat, tmp_path)
+    chat.clock.advance(minutes=3)
+    await chat.deliver()  # the note of her language
+    preview = await chat.send(rivera(chat), "/announce " + TEACHER_AT_LIMIT)
+    await chat.tap(rivera(chat), next(d for _, d in buttons(preview) if d.endswith(":f")))
+    sent = [c for c in await chat.deliver() if c.chat_id == mother["id"]]
+    assert len(sent) > 1 and [p for call in sent for p in problems(call)] == []
+    shown = [visible(c.text) for c in sent]
+    whole = squeezed("".join(part.removeprefix("(tiếp theo)") for part in shown))
+    assert squeezed(vietnamese(TEACHER_AT_LIMIT)) in whole
+    assert squeezed(TEACHER_AT_LIMIT) in whole
+    assert all(part.startswith("(tiếp theo)") for part in shown[1:])
