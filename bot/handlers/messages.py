@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from telegram import CallbackQuery, Message, Update, User
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat import speaker
@@ -419,4 +418,4 @@ async def thread(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     text = message_views.thread_text(s.catalog, lang, student_label(who, s.catalog, lang),
                                      thread, s.config.school.timezone, senders)
-    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
+    await send_long(context, chat.id, text)  # a term of messages is more than one holds
