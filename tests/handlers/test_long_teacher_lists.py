@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.store import threads
 from tests.clock import START
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, enrol_student, join_and_confirm, texts
 from tests.telegram_html import problems, visible
 
 TERMS = [f"interdependence-{n:03d} & co" for n in range(300)]
@@ -45,3 +47,19 @@ async def test_a_long_thread_reaches_the_teacher_in_messages_telegram_takes(
     assert len(listed) > 1 and [p for call in listed for p in problems(call)] == []
     lines = [line for c in listed for line in visible(c.text).split("\n")]
     assert sum("✉️" in line for line in lines) == 60  # every message is listed
+
+
+@pytest.mark.parametrize("linked", [False, True])
+async def test_a_big_class_with_no_families_yet_is_named_whole(chat: Chat, linked: bool) -> None:
+    """/families in a class of 200 whose families are not linked yet names every student in
+    messages Telegram accepts (one message naming 200 was refused: the teacher got nothing)."""
+    names = [f"Maximiliana-Josefina{n:03d}" for n in range(200)]
+    for n, name in enumerate(names):
+        enrol_student(chat.db, START, 3000 + n, name)
+    teacher = chat.user(TEACHER_ID, "Hoa", "en")
+    if linked:  # a link still open: the families page comes first
+        await chat.send(teacher, f"/family {names[0]}")
+    listed = await chat.send(teacher, "/families")
+    assert [p for call in listed for p in problems(call)] == []
+    shown = "\n".join(visible(c.text) for c in listed)
+    assert all(name in shown for name in names)
