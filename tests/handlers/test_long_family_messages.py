@@ -10,7 +10,15 @@ from typing import Any
 
 from bot.presentation import callbacks
 from bot.services import relays
-from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    buttons,
+    child_and_family_phone,
+    join_and_confirm,
+    reply,
+    texts,
+)
 from tests.telegram_html import problems, visible
 
 HODAN = 1001
@@ -25,16 +33,9 @@ def rivera(chat: Chat) -> dict[str, Any]:
     return chat.user(TEACHER_ID, "Rivera", "en")
 
 
-async def shared(chat: Chat, lang: str = "so") -> dict[str, Any]:
-    """Hodan joins at WIDA 2, opens her family's link and taps ✅ Family updates here too."""
-    hodan = chat.user(HODAN, "Hodan", lang)
-    await join_and_confirm(chat, hodan, lang=lang, level=2)
-    made = texts(await chat.send(rivera(chat), "/family Hodan"))
-    await chat.send(hodan, f"/start {made.split('?start=')[1].split()[0]}")
-    [(_, here)] = [b for b in buttons(chat.api.calls[-1:]) if b[1].startswith("fo:")]
-    await chat.tap(hodan, here)
-    await chat.deliver()  # the teachers' note that the family reads on the child's phone
-    return hodan
+async def shared(chat: Chat) -> dict[str, Any]:
+    """Hodan (Somali, WIDA 2) on the phone she shares with her mother."""
+    return await child_and_family_phone(chat, HODAN, "Hodan", "so")
 
 
 async def test_a_long_text_on_a_shared_phone_asks_who_writes_first(chat: Chat) -> None:
