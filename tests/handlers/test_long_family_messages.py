@@ -180,3 +180,21 @@ async def test_a_long_translated_announcement_reaches_the_family_whole(
     assert squeezed(vietnamese(TEACHER_AT_LIMIT)) in whole
     assert squeezed(TEACHER_AT_LIMIT) in whole
     assert all(part.startswith("(tiếp theo)") for part in shown[1:])
+
+
+async def test_a_long_message_written_first_reaches_the_family_whole(
+        chat: Chat, tmp_path: Any) -> None:
+    mother = await vietnamese_mother(chat, tmp_path)
+    listing = await chat.send(rivera(chat), "/families")
+    await chat.tap(rivera(chat), next(d for label, d in buttons(listing)
+                                      if label.startswith("✉️ Write: ")))
+    await chat.send(rivera(chat), TEACHER_AT_LIMIT)
+    sent = [c for c in await chat.deliver() if c.chat_id == mother["id"]]
+    assert len(sent) > 1 and [p for call in sent for p in problems(call)] == []
+    shown = [visible(c.text) for c in sent]
+    whole = squeezed("".join(part.removeprefix("(tiếp theo)") for part in shown))
+    assert squeezed(vietnamese(TEACHER_AT_LIMIT)) in whole
+    assert squeezed(TEACHER_AT_LIMIT) in whole
+    answered = chat.db.execute("SELECT answer_message_id FROM thread_messages "
+                               "WHERE answer_message_id IS NOT NULL").fetchone()[0]
+    assert answered == sent[-1].result_id  # her reply to the last one finds Ana's teacher
