@@ -176,9 +176,6 @@ class Deliverer:
     async def _send_row(self, row: outbox.OutboxRow, tally: Delivered) -> None:
         db, clock, policy = self.services.db, self.services.clock, self.policy
         gone = teacher_answers.unlinked_reader(db, row.chat_id, row.kind, row.payload)
-        if gone is not None and row.payload.get("part"):  # a long answer's first parts: its
-            outbox.drop_unsent(db, row.id)  # last part tells the teacher, once
-            return
         if gone is not None:  # before quiet hours: the teacher hears of it at the next pass
             if teacher_answers.drop_unlinked(db, row.id, gone, unlinked_note(self.services, gone),
                                              clock()):
@@ -227,12 +224,12 @@ class Deliverer:
             # preview (Next, 🔁, 🔊, ✅) or /words records it, and only then may a check ask it.
             if row.kind == "preview" and row.payload.get("preview"):  # /check points here
                 previews.sent_as(db, row.payload["preview"], sent.message_id, clock())
-            if "thread_id" in row.payload and not row.payload.get("part"):  # a teacher's
-                # reply to this message (a long one's last) finds its way
+            if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
+                # (a long one's parts go in order: the last, which says how to answer, stays)
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id,
                                   row.payload.get("shared", []))
-            if "answer_id" in row.payload and not row.payload.get("part"):  # a family's
-                # reply to this answer (a long one's last message) finds its child
+            if "answer_id" in row.payload:  # a family's reply to this answer finds its child
+                # (a long one's parts go in order: the last stays)
                 threads.set_answer_message(db, row.payload["answer_id"], sent.message_id)
             if "announcement" in row.payload:  # a family's reply to it names the announcement
                 threads.add_announcement_message(db, row.chat_id, sent.message_id,

@@ -198,3 +198,23 @@ async def test_a_long_message_written_first_reaches_the_family_whole(
     answered = chat.db.execute("SELECT answer_message_id FROM thread_messages "
                                "WHERE answer_message_id IS NOT NULL").fetchone()[0]
     assert answered == sent[-1].result_id  # her reply to the last one finds Ana's teacher
+
+
+async def test_a_long_message_for_a_family_member_unlinked_since_goes_nowhere_told_once(
+        chat: Chat, tmp_path: Any) -> None:
+    mother = await vietnamese_mother(chat, tmp_path)
+    chat.clock.advance(hours=10)  # 21:00: quiet hours, the message waits for the morning
+    listing = await chat.send(rivera(chat), "/families")
+    await chat.tap(rivera(chat), next(d for label, d in buttons(listing)
+                                      if label.startswith("✉️ Write: ")))
+    await chat.send(rivera(chat), TEACHER_AT_LIMIT)
+    assert [c for c in await chat.deliver() if c.chat_id == mother["id"]] == []
+    listing = await chat.send(rivera(chat), "/families")
+    gone = next(d for _, d in buttons(listing) if d.startswith(f"{callbacks.UNLINK}:"))
+    await chat.tap(rivera(chat), gone)
+    await chat.tap(rivera(chat), f"{gone}:yes")
+    chat.clock.advance(hours=10)  # 07:00 the next morning
+    calls = await chat.deliver()
+    assert all("Chị" not in c.text for c in calls if c.chat_id == mother["id"])  # no part
+    told = [c.text for c in calls if c.chat_id == TEACHER_ID]
+    assert len(told) == 1 and "Not sent" in told[0]  # once, not once a part
