@@ -680,3 +680,17 @@ def on_disk(folder: Path) -> bytes:
 def excused_days(chat: Chat) -> list[tuple[int, str]]:
     """Every excused day in the store, as (student id, day), oldest first."""
     return chat.db.execute("SELECT student_id, day FROM excused_days ORDER BY day").fetchall()
+
+
+async def child_and_family_phone(chat: Chat, user_id: int, name: str, lang: str,
+                                 level: int = 2) -> dict[str, Any]:
+    """A student joins, opens her family's link on her own phone and taps ✅ Family updates
+    here too: the phone the child and the family share; return the student."""
+    child = chat.user(user_id, name, lang)
+    await join_and_confirm(chat, child, lang=lang, level=level)
+    made = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), f"/family {name}"))
+    await chat.send(child, f"/start {made.split('?start=')[1].split()[0]}")
+    [(_, here)] = [b for b in buttons(chat.api.calls[-1:]) if b[1].startswith("fo:")]
+    await chat.tap(child, here)
+    await chat.deliver()  # the teachers' note that the family reads on the child's phone
+    return child

@@ -139,8 +139,9 @@ async def relay_note(update: Update, context: PuenteContext, who: Asker, child: 
 
 
 def _queue(context: PuenteContext, who: Asker, relay: relays.Relay, sender: str) -> int:
-    """Queue a text relay for each teacher, rendered in their language, with the ready-made
-    replies under it where the family's language needs them; how many were queued."""
+    """Queue a text relay for each teacher, rendered in their language (in several messages
+    when it is too long for one), with the ready-made replies under its last where the
+    family's language needs them; how many teachers it was queued for."""
     s = context.services
     queued = relays.queue_relay(s.db, who, relay, {teacher_id: message_views.relay_text(
         s.catalog, user_language(context, teacher_id), who, relay,

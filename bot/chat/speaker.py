@@ -27,6 +27,7 @@ from bot.chat.drafts import (
     offer_voice,
     prompt_for_message,
     take,
+    too_long,
 )
 from bot.chat.relay import relay_or_pick
 from bot.chat.replies import say, spend, user_language
@@ -90,17 +91,23 @@ async def ask_who(update: Update, context: PuenteContext, who: Asker, message: s
 async def free_text(update: Update, context: PuenteContext, text: str,
                     who: Asker | None = None) -> None:
     """A student's text the bot cannot use: on a shared phone, whose it is first (a family's
-    is offered as a family's); else the usual pointer to the commands and offer."""
+    is offered as a family's); else the usual pointer to the commands and offer (of its
+    beginning, for one over the limit: the family's or the child's too-long offer)."""
     user = update.effective_user
     if who is None and user is not None:
         who = askers.asker(context.services.db, user.id)
+    if who is None and len(text) > relays.MAX_MESSAGE:  # a stranger: asked for a shorter one
+        await too_long(update, context, text)
+        return
     if who is None:
         await not_understood(update, context, text)
         return
     if relays.worth_offering(text) and await ask_who(update, context, who, text, TEXT):
         return
     who = speaking(context, who)
-    if who.role == askers.FAMILY:
+    if len(text) > relays.MAX_MESSAGE:  # a family's too-long text (Somali alone) is theirs
+        await too_long(update, context, text, who=who)
+    elif who.role == askers.FAMILY:
         await offer_family_text(update, context, who, text)
     else:
         await not_understood(update, context, text, who)

@@ -127,7 +127,8 @@ async def write_to_family(update: Update, context: PuenteContext, family_id: int
     if not confirmed and unreadable(s.translator, written):
         await confirm_as_written(update, context, written, f"w:{family_id}", None)
         return
-    teacher_writes.queue_write(s.db, written, message_views.answer_text(s.catalog, written), now,
+    teacher_writes.queue_write(s.db, written, message_views.answer_texts(s.catalog, written),
+                               now,
                                keyboards.cannot_read_rows(s.catalog, written.asked.language)
                                if written.untranslated else None)
     context.deliverer.wake()

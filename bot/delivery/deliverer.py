@@ -225,9 +225,11 @@ class Deliverer:
             if row.kind == "preview" and row.payload.get("preview"):  # /check points here
                 previews.sent_as(db, row.payload["preview"], sent.message_id, clock())
             if "thread_id" in row.payload:  # a teacher's reply to this message finds its way
+                # (a long one's parts go in order: the last, which says how to answer, stays)
                 threads.set_relay(db, row.payload["thread_id"], sent.message_id,
                                   row.payload.get("shared", []))
             if "answer_id" in row.payload:  # a family's reply to this answer finds its child
+                # (a long one's parts go in order: the last stays)
                 threads.set_answer_message(db, row.payload["answer_id"], sent.message_id)
             if "announcement" in row.payload:  # a family's reply to it names the announcement
                 threads.add_announcement_message(db, row.chat_id, sent.message_id,

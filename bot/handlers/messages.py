@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from telegram import CallbackQuery, Message, Update, User
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat import speaker
@@ -368,7 +367,7 @@ async def _answer(update: Update, context: PuenteContext, replied: int, text: st
         await confirm_as_written(update, context, answer, str(replied), replied)
         return True
     now = s.clock()
-    teacher_answers.queue_answer(s.db, answer, message_views.answer_text(s.catalog, answer), now,
+    teacher_answers.queue_answer(s.db, answer, message_views.answer_texts(s.catalog, answer), now,
                                  keyboards.cannot_read_rows(s.catalog, answer.asked.language)
                                  if answer.untranslated else None)
     context.deliverer.wake()
@@ -419,4 +418,4 @@ async def thread(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     text = message_views.thread_text(s.catalog, lang, student_label(who, s.catalog, lang),
                                      thread, s.config.school.timezone, senders)
-    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
+    await send_long(context, chat.id, text)  # a term of messages is more than one holds

@@ -12,7 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot.chat import join_notes, placement_text, speaker
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.cards import show_preview
-from bot.chat.drafts import offer_to_send, too_long
+from bot.chat.drafts import offer_to_send
 from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
 from bot.chat.questions import point_to_buttons, send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language, user_reader
@@ -324,7 +324,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
     if await speaker.family_reply(update, context, text):  # to the family's answer: theirs
         return
     if len(text) > MAX_INPUT:  # most likely a message for the teacher: offer its beginning
-        await too_long(update, context, text)
+        # (on a shared phone, whose it is first: a family's goes as the family's)
+        await speaker.free_text(update, context, text)
         return
     # A family member's text went to messages.family_text, a teacher's to teacher_text.
     student = sender(update, context).student

@@ -42,6 +42,7 @@ from bot.presentation import (
     ready_menus,
     spoken_views,
     students,
+    views,
 )
 from bot.presentation.class_views import join_link, qr_png
 from bot.presentation.i18n import Markup
@@ -123,12 +124,18 @@ async def families(update: Update, context: PuenteContext) -> None:
     if not links and not open_links:
         await say(update, context, "families-none", bilingual=False,
                   class_name=escape(found.name))
-        if unlinked:
-            await context.bot.send_message(user.id, unlinked, parse_mode=ParseMode.HTML)
+        if unlinked:  # a big class's names: as many messages as they need
+            await send_long(context, user.id, unlinked)
         return
     text, markup = _families_page(context, user.id, lang, found, links, open_links, 0)
-    await context.bot.send_message(user.id, Markup(f"{text}\n\n{unlinked}") if unlinked
-                                   else text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    both = Markup(f"{text}\n\n{unlinked}") if unlinked else text
+    if views.shown_len(both) <= views.MESSAGE_LIMIT:
+        await context.bot.send_message(user.id, both, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup)
+        return
+    # the page (its buttons turn it in place), then a big class's names below it
+    await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await send_long(context, user.id, unlinked)
 
 
 async def page_button(update: Update, context: PuenteContext) -> None:

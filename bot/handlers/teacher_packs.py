@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 
 from telegram import InputFile, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE
@@ -55,11 +54,11 @@ async def packs(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     if context.args:
         detail = pack_detail(s.db, user.id, " ".join(context.args))
-        await context.bot.send_message(user.id, pack_views.pack_detail(s.catalog, lang, detail),
-                                       parse_mode=ParseMode.HTML)
+        # a long pack's terms in as many messages as they need, every term whole
+        await send_long(context, user.id, pack_views.pack_detail(s.catalog, lang, detail))
         return
     lines = [pack_views.pack_line(s.catalog, lang, p) for p in teacher_packs(s.db, user.id)]
-    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
+    await send_long(context, user.id, "\n".join(lines))  # a school with many packs
 
 
 async def newpack(update: Update, context: PuenteContext) -> None:

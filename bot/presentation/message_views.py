@@ -28,6 +28,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.push_views import day, day_time
 from bot.presentation.students import names_and, student_label
+from bot.presentation.views import pack, pieces, shown_len
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
@@ -37,6 +38,7 @@ from bot.store.threads import ASK, FAMILY, ThreadMessage, own_note, was_voice
 from bot.translation.translator import Translation
 
 MESSAGE_LIMIT = 4096
+QUOTE_PIECE = 3000  # a quote block at most: with the lines around it, one message holds it
 # How a language separates the items of a list: Arabic script has its own comma.
 _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
 
@@ -55,6 +57,12 @@ def teacher_language(code: str) -> LanguageName:
 def quote(text: str) -> Markup:
     """What a person wrote, escaped, in a quote block."""
     return Markup(f"<blockquote>{escape(text.strip())}</blockquote>")
+
+
+def quotes(text: str) -> list[Markup]:
+    """What a person wrote (or its translation), in quote blocks small enough that a message
+    holds one with its other lines: a near-limit message's longer English is several."""
+    return [quote(piece) for piece in pieces(text, QUOTE_PIECE)]
 
 
 def word_list(words: list[tuple[str, str | None]], lang: str) -> Markup:
@@ -105,25 +113,28 @@ def closed_until(first: date, today: date) -> tuple[str, dict[str, object]]:
 
 
 def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
-               tz: tzinfo = UTC, sender: str = "", install: str | None = None) -> Markup:
+               tz: tzinfo = UTC, sender: str = "", install: str | None = None
+               ) -> list[Markup]:
     """What a teacher reads: who wrote (a family member's first name, `sender`) about which
     student (`name`, as this teacher tells their students apart), which announcement it
     replies to (its day and first words), the original, the English (or that there is none,
     and who can add the `install` language's model), and, before they answer, whether their
-    answer can be translated."""
+    answer can be translated. In one message, or, when the original and a longer English
+    (Chinese's, or a verbose model's) are more than Telegram takes, in several, each after
+    the first saying it continues: nothing of either is cut."""
     parts = [_from(catalog, lang, who, name, relay.written, sender) if relay.emoji is None else
              _emoji_from(catalog, lang, who, name, sender)]
     if relay.about is not None:
         parts.append(_about(catalog, lang, relay.about, tz))
     if relay.unread is not None:
         parts.append(_unread(catalog, lang, relay.unread, tz))
-    parts.append(quote(relay.original))
+    parts += quotes(relay.original)
     if relay.emoji:  # "(thanks)": a teacher may not read 🙏 as thanks
         parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
             catalog.plain(f"emoji-{meaning}", lang) for meaning in relay.emoji)))
     if relay.english is not None:  # a ready-made message's English is people's, no machine's
         parts += [catalog.render("relay-english" if relay.note is None else "relay-english-note",
-                                 lang), quote(relay.english.text)]
+                                 lang), *quotes(relay.english.text)]
     elif relay.written not in ("en", UNKNOWN):
         # "this computer" where the install command follows (the teacher may run it), else
         # "the school's translator", as the families and students read it
@@ -137,7 +148,7 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
     if relay.excused is not None:  # what Puente did with it: the teacher can undo it (↩️)
         parts.append(catalog.render("relay-excused", lang, day=Day(relay.excused), name=name))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
-    return Markup("\n".join(parts))
+    return pack(parts, catalog.render("message-continued", lang))
 
 
 def _emoji_from(catalog: Catalog, lang: str, who: Asker, name: str, sender: str) -> Markup:
@@ -238,7 +249,7 @@ def _english_first(catalog: Catalog, lang: str, english: str,
     """The teacher's English, then the text in `lang` (marked when a machine made it): a
     student at levels 5-6, under a heading in both languages, English first."""
     marks = [catalog.render("machine-translation-mark", lang)] if translation.machine else []
-    return [quote(english), quote(translation.text), *marks]
+    return [*quotes(english), *quotes(translation.text), *marks]
 
 
 def _translated(catalog: Catalog, lang: str, english: str,
@@ -250,17 +261,17 @@ def _translated(catalog: Catalog, lang: str, english: str,
     `ready` reply's English is Puente's, not the teacher's own words: "In English:", as under
     a ready-made announcement."""
     if lang == source:
-        return [quote(english)]
+        return quotes(english)
     if translation is None:
         key = "answer-no-translation-student" if student else "answer-no-translation"
-        return [quote(english), catalog.render(key, lang, language=language_name(lang))]
-    parts = [quote(translation.text)]
+        return [*quotes(english), catalog.render(key, lang, language=language_name(lang))]
+    parts = quotes(translation.text)
     if translation.machine:
         parts.append(catalog.render("machine-translation-mark", lang))
     original = catalog.render("announce-ready-english", lang) if ready else \
         catalog.render("answer-original", lang) if source == "en" else \
         catalog.render("announce-original", lang, language=language_name(source))
-    return [*parts, original, quote(english)]
+    return [*parts, original, *quotes(english)]
 
 
 def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None,
@@ -286,8 +297,22 @@ def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None
 
 
 def answer_text(catalog: Catalog, answer: Answer) -> Markup:
-    """What the family member or student reads: the answer in their language, English beneath
-    (one the teacher wrote in their language, as written)."""
+    """What the family member or student reads (a ready-made reply: Puente's own words, which
+    one message always holds)."""
+    return Markup("\n".join(_answer_lines(catalog, answer)))
+
+
+def answer_texts(catalog: Catalog, answer: Answer) -> list[Markup]:
+    """What the family member or student reads of a teacher's own answer, in one message, or
+    in several when its translation and the teacher's words are more than Telegram takes
+    (each after the first saying, in their language, that it continues): nothing is cut."""
+    return pack(_answer_lines(catalog, answer),
+                catalog.render("message-continued", answer.asked.language))
+
+
+def _answer_lines(catalog: Catalog, answer: Answer) -> list[Markup]:
+    """The answer's lines: in their language, English beneath (one the teacher wrote in their
+    language, as written)."""
     lang, asked = answer.asked.language, answer.asked
     # a student at levels 5-6 reads English first, as in her other messages (a level-5
     # student read a ready-made reply's Arabic first, under an Arabic-only heading: playtest)
@@ -298,7 +323,7 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
         catalog.bilingual("answer-header-student", lang, english_first=True) \
         if english_first else catalog.render("answer-header-student", lang)
     # Written in their own language, it is theirs to read as it is: nothing to mark or add.
-    body = [quote(answer.original)] if answer.own_language else \
+    body = quotes(answer.original) if answer.own_language else \
         _english_first(catalog, lang, answer.original, answer.translation) \
         if english_first and answer.translation is not None else \
         _translated(catalog, lang, answer.original, answer.translation,
@@ -309,16 +334,16 @@ def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     # member in theirs, the register of the families' messages)
     hint = catalog.render("answer-reply-hint-family", lang) if asked.asker_role == FAMILY \
         else catalog.bilingual("answer-reply-hint", lang, english_first=answer.english_first)
-    return Markup("\n".join([header, *body, hint]))
+    return [header, *body, hint]
 
 
 def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) -> list[Markup]:
     """What the teacher checks before confirming: every language's version, marked, in as
     few messages as Telegram's limit allows (eight languages of a long text need several)."""
-    blocks = [catalog.render("announce-preview-ready" if plan.ready else "announce-preview",
-                             lang, class_name=plan.class_name,
-                             families=Counted("count-family-members", plan.families),
-                             students=Counted("count-students", plan.students))]
+    blocks: list[Markup | list[Markup]] = [catalog.render(
+        "announce-preview-ready" if plan.ready else "announce-preview", lang,
+        class_name=plan.class_name, families=Counted("count-family-members", plan.families),
+        students=Counted("count-students", plan.students))]
     if plan.unreachable and not plan.ready:  # why the class has more students than counted
         blocks[0] = Markup(f"{blocks[0]}\n" + catalog.render("announce-unreachable", lang,
                                                              count=plan.unreachable))
@@ -338,7 +363,7 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
             continue  # shown once, below, for all of them (playtest: the same English 4 times)
         parts = [catalog.render("announce-version", lang,
                                 language=teacher_language(version.language),
-                                people=version.recipients), quote(version.text)]
+                                people=version.recipients), *quotes(version.text)]
         if version.machine:
             parts.append(catalog.render("machine-translation-mark", lang))
         elif version.ready:
@@ -353,14 +378,17 @@ def announcement_preview(catalog: Catalog, lang: str, plan: AnnouncementPlan) ->
             parts.append(catalog.render(key, lang, language=teacher_language(version.language)))
         if version.glossary:
             parts.append(word_list(list(version.glossary), version.language))
-        blocks.append(Markup("\n".join(parts)))
+        blocks.append(Markup("\n".join(parts)) if shown_len(Markup("\n".join(parts)))
+                      < MESSAGE_LIMIT // 2 else parts)  # a long translation: its lines
     if len(untranslated) > 1:
         blocks.append(_untranslated_block(catalog, lang, untranslated))
     if offers_ready_announcements(plan):  # a ready-made one reaches them in their language
         blocks.append(catalog.render("announce-ready-hint", lang))
     messages = [blocks[0]]
-    for block in blocks[1:]:  # each block is short: the text itself is at most 1000 characters
-        if _units(messages[-1]) + 1 + _units(block) > MESSAGE_LIMIT:
+    for block in blocks[1:]:  # most are short: the text itself is at most 1000 characters
+        if isinstance(block, list):  # a translation longer than that: in as many as it needs
+            messages += pack(block, catalog.render("message-continued", lang))
+        elif _units(messages[-1]) + 1 + _units(block) > MESSAGE_LIMIT:
             messages.append(block)
         else:
             messages[-1] = Markup(f"{messages[-1]}\n{block}")
@@ -402,15 +430,17 @@ def _units(text: str) -> int:
 
 
 def announcement_text(catalog: Catalog, class_name: str, english: str,
-                      delivery: Delivery) -> Markup:
+                      delivery: Delivery) -> list[Markup]:
     """One family member's or student's announcement, in their language, the teacher's own
-    words beneath (none when the teacher wrote it in their language)."""
+    words beneath (none when the teacher wrote it in their language): one message, or
+    several when a long translation needs them, each after the first saying it continues."""
     lang = delivery.language
     if delivery.ready:  # people's words in their language, the English beneath
-        return Markup("\n".join([catalog.render("announce-header", lang, class_name=class_name),
-                                 quote(delivery.text),
-                                 catalog.render("announce-ready-english", lang),
-                                 quote(english)]))
+        return [Markup("\n".join([catalog.render("announce-header", lang,
+                                                 class_name=class_name),
+                                  quote(delivery.text),
+                                  catalog.render("announce-ready-english", lang),
+                                  quote(english)]))]
     translation = Translation(delivery.text, "argos" if delivery.machine else "source",
                               delivery.machine) if delivery.text != english else None
     parts = [catalog.render("announce-header", lang, class_name=class_name),
@@ -418,7 +448,7 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
     if delivery.glossary:
         parts += [catalog.render("announce-words", lang),
                   word_list(list(delivery.glossary), lang)]
-    return Markup("\n".join(parts))
+    return pack(parts, catalog.render("message-continued", lang))
 
 
 def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],

@@ -43,8 +43,23 @@ def pack_detail(catalog: Catalog, lang: str, detail: PackDetail) -> Markup:
         pack_line(catalog, lang, detail.summary),
         catalog.render("packs-detail-practised", lang, practised=detail.practised,
                        words=len(detail.terms)),
-        escape(", ".join(detail.terms)),
+        *(escape(line) for line in _term_lines(detail.terms)),
         catalog.render("packs-detail-push", lang, pack=detail.summary.id)]))
+
+
+TERMS_LINE = 1000  # characters of terms on one line: a long pack's list splits between them
+
+
+def _term_lines(terms: Sequence[str]) -> list[str]:
+    """The terms, comma-separated, on lines short enough that a message split between lines
+    shows every term whole (a 300-word pack was one line Telegram refused)."""
+    lines: list[list[str]] = [[]]
+    for term in terms:
+        if lines[-1] and len(", ".join([*lines[-1], term])) > TERMS_LINE:
+            lines[-1][-1] += ","
+            lines.append([])
+        lines[-1].append(term)
+    return [", ".join(line) for line in lines if line]
 
 
 def saved_text(catalog: Catalog, lang: str, pack_id: str, words: int, filled: int,

@@ -8,15 +8,16 @@ go into escapes them.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.domain.language_names import name_in
-from bot.presentation.i18n import Catalog, Markup
+from bot.presentation.i18n import Catalog, Markup, escape
 from bot.presentation.push_views import day_time
-from bot.presentation.views import label, name
+from bot.presentation.views import label, name, pieces, shown_len
 from bot.services.membership import LinkNotes
 from bot.services.student_lookup import StudentName, StudentNames
 from bot.store.members import FamilyListing, OpenLink
@@ -49,8 +50,16 @@ def without_family(catalog: Catalog, lang: str, unlinked: Sequence[StudentName])
     one): who a message to families does not reach, and how to invite them."""
     if not unlinked:
         return Markup("")
-    return catalog.render("families-without", lang, names=names_and(
+    line = catalog.render("families-without", lang, names=names_and(
         [student_label(who, catalog, lang) for who in unlinked], catalog, lang))
+    if shown_len(line) <= NAMES_LINE:
+        return line
+    # a big class with no family linked yet: on several lines (a prompt with no tags, so its
+    # plain text is cut between names and escaped again), each message then holds some whole
+    return Markup("\n".join(escape(piece) for piece in pieces(html.unescape(line), NAMES_LINE)))
+
+
+NAMES_LINE = 3000  # characters of names on one line: a message holds it with the page above
 
 
 def class_names(students: Iterable[StudentRow]) -> StudentNames:

@@ -135,6 +135,52 @@ def split_message(text: Markup, limit: int = MESSAGE_LIMIT) -> list[Markup]:
     return parts
 
 
+def shown_len(text: Markup) -> int:
+    """Length as Telegram counts a message's limit: after parsing its HTML (tags gone, an
+    entity one character), in UTF-16 units."""
+    return utf16_len(html.unescape(re.sub(r"<[^>]+>", "", text)))
+
+
+def pieces(text: str, size: int) -> list[str]:
+    """Plain text in pieces of at most `size` UTF-16 units, about as long as each other, that
+    join back to all of it: each ends at a line break or a space in its last fifth when there
+    is one (never inside a character; escape each piece afterwards, so no entity is cut)."""
+    text = text.strip()
+    found: list[str] = []
+    even = -(-utf16_len(text) // -(-utf16_len(text) // size)) if text else size
+    while utf16_len(text) > size:
+        head = text[:even]
+        while utf16_len(head) > even:  # astral characters count twice
+            head = head[:-1]
+        cut_at = max(head.rfind("\n"), head.rfind(" "))
+        if cut_at > len(head) * 4 // 5:
+            head = head[:cut_at + 1]
+        found.append(head.strip())
+        text = text[len(head):].strip()
+    return [*found, text] if text else found
+
+
+def pack(blocks: Iterable[Markup], continued: Markup, limit: int = MESSAGE_LIMIT
+         ) -> list[Markup]:
+    """Blocks (lines of one message) in as few messages as Telegram's limit allows, in order,
+    each after the first opening with `continued`; a block never straddles two messages (a
+    block longer than a message alone is cut, which the callers' pieces never are)."""
+    messages: list[list[str]] = []
+    size = 0
+    for block in blocks:
+        length = shown_len(block) + 1
+        if not messages or size + length > limit:
+            head = [continued] if messages else []
+            size = sum(shown_len(line) + 1 for line in head)
+            if size + length > limit:
+                block = cut(block, limit - size - 1)
+                length = shown_len(block) + 1
+            messages.append(head)
+        messages[-1].append(block)
+        size += length
+    return [Markup("\n".join(lines)) for lines in messages]
+
+
 # Every direction mark the catalogue writes (a terminal shows them as boxes): an isolate's
 # opening mark (FSI around a term, LRI around a calculation) goes with its closing PDI, never
 # one without the other (an Arabic "3×4=12" printed as LRI "3×4=12" alone, PDI dropped)

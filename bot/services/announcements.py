@@ -235,22 +235,27 @@ def beginning(text: str) -> str:
 
 
 def queue_announcement(db: Database, found: threads.Announcement,
-                       rendered: list[tuple[Delivery, str, Spoken | None]], now: datetime,
+                       rendered: list[tuple[Delivery, list[str], Spoken | None]],
+                       now: datetime,
                        listen_rows: ListenRows | None = None,
                        cannot_read: Callable[[str], Rows] | None = None) -> int:
-    """Queue one outbox row per person in one transaction and drop the stored text. A
-    ready-made one (people's words in every language) keeps what its 🔊 reads aloud
-    (`spoken`, under a 🔊 from `listen_rows`); one a family member gets untranslated has
-    the buttons `cannot_read` makes in their language."""
+    """Queue one outbox row per person (one per message of a long one, in order; the last
+    holds the buttons) in one transaction and drop the stored text. A ready-made one
+    (people's words in every language) keeps what its 🔊 reads aloud (`spoken`, under a 🔊
+    from `listen_rows`); one a family member gets untranslated has the buttons
+    `cannot_read` makes in their language."""
     with db.atomic():
         if not threads.close_announcement(db, found.id, now, beginning(found.text)):
             raise AnnounceError(prompt_key="announce-gone")
-        for delivery, text, spoken in rendered:  # a reply to one finds it, once sent
+        for delivery, texts, spoken in rendered:  # a reply to one finds it, once sent
             rows = cannot_read(delivery.language) \
                 if cannot_read is not None and delivery.untranslated else []
-            row_id = outbox.enqueue(db, None, delivery.telegram_id, "announcement",
-                                    {"text": text, "buttons": [], "rows": rows, "forget": True,
-                                     "announcement": found.id}, now, now)
+            for number, text in enumerate(texts, 1):
+                last = number == len(texts)
+                row_id = outbox.enqueue(db, None, delivery.telegram_id, "announcement",
+                                        {"text": text, "buttons": [], "rows": rows if last
+                                         else [], "forget": True, "announcement": found.id,
+                                         "part": not last}, now, now)
             keep_reading(db, row_id, spoken, delivery.language, listen_rows)
     return len(rendered)
 

@@ -189,13 +189,15 @@ def record_relay(db: Database, who: Asker, relay: Relay, teacher_id: int,
 Rows = list[list[list[str]]]  # an outbox row's keyboard: [[label, callback data], ...] per row
 
 
-def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
+def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, list[str]],
                 now: datetime, rows: dict[int, Rows] | None = None) -> int:
-    """Queue the message for each teacher (teacher id -> rendered text, and its buttons in
-    `rows`: ready-made replies) through the outbox, so it waits out quiet hours and survives
-    a restart; the thread learns each relay's id when it is delivered. A family member's
-    language note still booked goes first. A note excusing a day already excused (sent
-    twice, or by two family members of the child) queues nothing: 0."""
+    """Queue the message for each teacher (teacher id -> its rendered messages, one unless
+    it is too long for Telegram, and the last one's buttons in `rows`: ready-made replies)
+    through the outbox, so it waits out quiet hours and survives a restart; the thread
+    learns the last message's id when it is delivered (the one a teacher replies to: its
+    last lines say how). A family member's language note still booked goes first. A note
+    excusing a day already excused (sent twice, or by two family members of the child)
+    queues nothing: 0."""
     with db.atomic():
         # the day its teachers read as excused, with the note; the check is in the
         # transaction that books, so two taps at once reach the teachers once (playtest)
@@ -204,17 +206,21 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, str],
             return 0
         if who.role == threads.FAMILY:
             notes.hurry_language_notes(db, who.user_id, now)
-        for teacher_id, text in texts.items():
+        for teacher_id, parts in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,
                                                   relay.thanks, relay.written, relay.note)
                                   for child in (relay.child, *relay.also)]
-            # One message for the teacher, standing in each twin's thread ("shared")
-            outbox.enqueue(db, None, teacher_id, "relay",
-                           {"text": text, "buttons": [], "forget": True,
-                            "rows": (rows or {}).get(teacher_id, []),
-                            "thread_id": thread_id, "shared": shared,
-                            "student_id": relay.child.student_id}, now, now)
+            # One message for the teacher, standing in each twin's thread ("shared"); a
+            # long one's first parts go before it, in order (the outbox keeps a chat's order)
+            for number, text in enumerate(parts, 1):
+                last = number == len(parts)
+                outbox.enqueue(db, None, teacher_id, "relay",
+                               {"text": text, "buttons": [], "forget": True,
+                                "rows": (rows or {}).get(teacher_id, []) if last else [],
+                                "thread_id": thread_id, "shared": shared,
+                                "student_id": relay.child.student_id, "part": not last},
+                               now, now)
     return len(texts)
 
 

@@ -105,17 +105,31 @@ def _english_first(classes: Sequence[people.Enrollment]) -> bool:
         student_level((e.wida_level, e.level_by_teacher) for e in classes)).english_first
 
 
-def queue_answer(db: Database, answer: Answer, text: str, now: datetime,
+def queue_answer(db: Database, answer: Answer, texts: list[str], now: datetime,
                  rows: Rows | None = None) -> int:
-    """Put the rendered answer in the outbox (quiet hours are honoured at delivery), with its
-    buttons (`rows`: "🔤 I cannot read this" under one that goes untranslated)."""
+    """Put the rendered answer (its messages: one unless Telegram needs more) in the outbox
+    (quiet hours are honoured at delivery), with its buttons under the last (`rows`: "🔤 I
+    cannot read this" under one that goes untranslated)."""
     with db.atomic():
         answer_id = threads.add_answer(db, answer.asked, now, answer.written, answer.machine)
-        # The deliverer notes the answer's id in their chat: a reply to it finds the child.
-        return outbox.enqueue(db, None, answer.asked.asker_id, "answer",
-                              {"text": text, "buttons": [], "rows": rows or [], "forget": True,
-                               "student_id": answer.asked.student_id, "answer_id": answer_id},
-                              now, now)
+        # The deliverer notes the last message's id in their chat: a reply to it finds the
+        # child
+        return queue_parts(db, answer.asked.asker_id, texts, rows or [], now,
+                           {"student_id": answer.asked.student_id, "answer_id": answer_id})
+
+
+def queue_parts(db: Database, chat_id: int, texts: list[str], rows: Rows, now: datetime,
+                about: dict[str, int]) -> int:
+    """Queue an answer's messages in order (the outbox keeps a chat's order), each `about`
+    its child and answer (a part is dropped, as the last, for a reader no longer linked),
+    the last with its buttons; the last row's id."""
+    row_id = 0
+    for number, text in enumerate(texts, 1):
+        last = number == len(texts)
+        row_id = outbox.enqueue(db, None, chat_id, "answer",
+                                {"text": text, "buttons": [], "rows": rows if last else [],
+                                 "forget": True, **about, "part": not last}, now, now)
+    return row_id
 
 
 class ReadyButtonError(PuenteError):

@@ -12,8 +12,8 @@ from sqlite_utils import Database
 
 from bot.services import membership
 from bot.services.message_languages import in_their_language, teacher_wrote
-from bot.services.teacher_answers import Answer
-from bot.store import outbox, threads
+from bot.services.teacher_answers import Answer, queue_parts
+from bot.store import threads
 from bot.store.members import FamilyListing
 from bot.store.threads import ANSWER, FAMILY, ThreadMessage
 from bot.translation.translator import Translator
@@ -47,16 +47,15 @@ async def prepare_write(db: Database, translator: Translator | None, teacher_id:
     return Answer(to, member.student_name, text.strip(), translation, own, other=other)
 
 
-def queue_write(db: Database, message: Answer, text: str, now: datetime,
+def queue_write(db: Database, message: Answer, texts: list[str], now: datetime,
                 rows: list[list[list[str]]] | None = None) -> int:
-    """Record the started message on the student's thread and put the rendered message in
-    the outbox (quiet hours are honoured at delivery), with its buttons (`rows`); a reply to
-    it, once delivered, finds this thread."""
+    """Record the started message on the student's thread and put the rendered message (its
+    messages: one unless Telegram needs more) in the outbox (quiet hours are honoured at
+    delivery), with its buttons (`rows`) under the last; a reply to that, once delivered,
+    finds this thread."""
     to = message.asked
     with db.atomic():
         thread_id = threads.add_started(db, to.student_id, to.teacher_id, to.asker_id,
                                         to.language, now)
-        return outbox.enqueue(db, None, to.asker_id, "answer",
-                              {"text": text, "buttons": [], "rows": rows or [], "forget": True,
-                               "student_id": to.student_id, "answer_id": thread_id},
-                              now, now)
+        return queue_parts(db, to.asker_id, texts, rows or [], now,
+                           {"student_id": to.student_id, "answer_id": thread_id})

@@ -14,8 +14,8 @@ from tests.harness import (
     Chat,
     answer_as_written,
     buttons,
+    child_and_family_phone,
     excused_days,
-    join_and_confirm,
     texts,
     voice,
 )
@@ -35,14 +35,7 @@ def rivera(chat: Chat) -> dict[str, Any]:
 
 async def shared(chat: Chat) -> dict[str, Any]:
     """Hodan joins at WIDA 2, opens her family's link and taps ✅ Family updates here too."""
-    hodan = chat.user(HODAN, "Hodan", "so")
-    await join_and_confirm(chat, hodan, lang="so", level=2)
-    made = texts(await chat.send(rivera(chat), "/family Hodan"))
-    await chat.send(hodan, f"/start {made.split('?start=')[1].split()[0]}")
-    [(_, here)] = [b for b in buttons(chat.api.calls[-1:]) if b[1].startswith("fo:")]
-    await chat.tap(hodan, here)
-    await chat.deliver()  # the teachers' note that the family reads on the child's phone
-    return hodan
+    return await child_and_family_phone(chat, HODAN, "Hodan", "so")
 
 
 async def sick_note_sent(chat: Chat, hodan: dict[str, Any], listed: list[Any]) -> str:

@@ -72,7 +72,7 @@ def test_a_family_message_reaches_the_teacher_in_english_and_is_never_kept_as_te
     assert (relay.written, relay.original) == ("es", WORDS)
     assert relay.english is not None and relay.english.text == ENGLISH
     assert relay.english.machine  # the teacher is told a machine translated it
-    queued = relays.queue_relay(db, who, relay, {TEACHER_ID: f"{WORDS}\n{ENGLISH}"}, START)
+    queued = relays.queue_relay(db, who, relay, {TEACHER_ID: [f"{WORDS}\n{ENGLISH}"]}, START)
     assert queued == 1
     assert kept_anywhere(db, WORDS) == [] and kept_anywhere(db, ENGLISH) == []
     [row] = db["outbox"].rows
